@@ -91,18 +91,22 @@ pub async fn run(api: &impl VpcApi, settings: &Settings) -> Result<Outcome, BoxE
         .region_id(region)
         .vpn_gateway_id(&gateway_id)
         .build()?;
-    api.wait_until_vpn_gateway_active(describe.clone(), settings.waiter)
-        .await?;
+    acs_vpc::operation::describe_vpn_gateway::wait_until_vpn_gateway_active(
+        api,
+        describe.clone(),
+        settings.waiter,
+    )
+    .await?;
 
     let list = DescribeVpnGatewaysRequest::builder()
         .region_id(region)
         .page_size(settings.page_size)
         .build()?;
-    let listed: Vec<String> = api
-        .describe_vpn_gateways_items(list)
-        .map_ok(|gateway| gateway.vpn_gateway_id.unwrap_or_default())
-        .try_collect()
-        .await?;
+    let listed: Vec<String> =
+        acs_vpc::operation::describe_vpn_gateways::describe_vpn_gateways_items(api, list)
+            .map_ok(|gateway| gateway.vpn_gateway_id.unwrap_or_default())
+            .try_collect()
+            .await?;
 
     let rename = ModifyVpnGatewayAttributeRequest::builder()
         .region_id(region)
@@ -116,8 +120,12 @@ pub async fn run(api: &impl VpcApi, settings: &Settings) -> Result<Outcome, BoxE
         .vpn_gateway_id(&gateway_id)
         .build()?;
     api.delete_vpn_gateway(delete).await?;
-    api.wait_until_vpn_gateway_deleted(describe, settings.waiter)
-        .await?;
+    acs_vpc::operation::describe_vpn_gateway::wait_until_vpn_gateway_deleted(
+        api,
+        describe,
+        settings.waiter,
+    )
+    .await?;
 
     Ok(Outcome {
         gateway_id,

@@ -143,10 +143,10 @@ async fn waiter_polls_until_the_success_state() {
         Ok(Some("ready")),
     ]);
     let started = tokio::time::Instant::now();
-    let done = fake
-        .wait_until_widget_ready(describe(), None)
-        .await
-        .unwrap();
+    let done =
+        acs_demo::operation::describe_widget::wait_until_widget_ready(&fake, describe(), None)
+            .await
+            .unwrap();
     assert_eq!(done.unwrap().status, Some(Status::Ready));
     assert_eq!(fake.seen.lock().unwrap().len(), 3);
     assert_eq!(
@@ -163,10 +163,10 @@ async fn waiter_stops_at_once_on_a_failure_state() {
         Ok(Some("broken")),
         Ok(Some("ready")),
     ]);
-    let error = fake
-        .wait_until_widget_ready(describe(), None)
-        .await
-        .unwrap_err();
+    let error =
+        acs_demo::operation::describe_widget::wait_until_widget_ready(&fake, describe(), None)
+            .await
+            .unwrap_err();
     assert!(
         matches!(&error, WaitError::Failed { state } if state == "broken"),
         "{error:?}"
@@ -178,10 +178,13 @@ async fn waiter_stops_at_once_on_a_failure_state() {
 async fn waiter_times_out_with_the_last_state() {
     let fake = scripted(vec![Ok(Some("building"))]);
     let config = WaiterConfig::new(Duration::from_secs(1), Duration::from_secs(5));
-    let error = fake
-        .wait_until_widget_ready(describe(), Some(config))
-        .await
-        .unwrap_err();
+    let error = acs_demo::operation::describe_widget::wait_until_widget_ready(
+        &fake,
+        describe(),
+        Some(config),
+    )
+    .await
+    .unwrap_err();
     match error {
         WaitError::Timeout {
             polls,
@@ -208,11 +211,11 @@ fn listing(states: Vec<Option<&'static str>>) -> Fake {
 async fn a_state_path_through_a_list_reads_the_first_item() {
     let fake = listing(vec![None, Some("building"), Some("ready")]);
     let request = ListWidgetsRequest::builder().build().unwrap();
-    let done = fake
-        .wait_until_first_widget_ready(request, None)
-        .await
-        .unwrap()
-        .unwrap();
+    let done =
+        acs_demo::operation::list_widgets::wait_until_first_widget_ready(&fake, request, None)
+            .await
+            .unwrap()
+            .unwrap();
     let widgets = done.widgets.unwrap().widget.unwrap();
     assert_eq!(widgets[0].status.as_deref(), Some("ready"));
     assert_eq!(fake.seen.lock().unwrap().len(), 3);
@@ -222,10 +225,10 @@ async fn a_state_path_through_a_list_reads_the_first_item() {
 async fn a_state_path_through_a_list_fails_on_the_first_item_s_failure_state() {
     let fake = listing(vec![Some("building"), Some("broken"), Some("ready")]);
     let request = ListWidgetsRequest::builder().build().unwrap();
-    let error = fake
-        .wait_until_first_widget_ready(request, None)
-        .await
-        .unwrap_err();
+    let error =
+        acs_demo::operation::list_widgets::wait_until_first_widget_ready(&fake, request, None)
+            .await
+            .unwrap_err();
     assert!(
         matches!(&error, WaitError::Failed { state } if state == "broken"),
         "{error:?}"
@@ -237,10 +240,13 @@ async fn a_waiter_on_an_empty_list_times_out_without_a_state() {
     let fake = listing(vec![None]);
     let request = ListWidgetsRequest::builder().build().unwrap();
     let config = WaiterConfig::new(Duration::from_secs(1), Duration::from_secs(3));
-    let error = fake
-        .wait_until_first_widget_ready(request, Some(config))
-        .await
-        .unwrap_err();
+    let error = acs_demo::operation::list_widgets::wait_until_first_widget_ready(
+        &fake,
+        request,
+        Some(config),
+    )
+    .await
+    .unwrap_err();
     match error {
         WaitError::Timeout {
             polls, last_state, ..
@@ -254,10 +260,13 @@ async fn a_waiter_on_an_empty_list_times_out_without_a_state() {
 
 async fn error_text_mentions_state(fake: &Fake) -> bool {
     let config = WaiterConfig::new(Duration::from_secs(1), Duration::from_secs(1));
-    let error = fake
-        .wait_until_widget_ready(describe(), Some(config))
-        .await
-        .unwrap_err();
+    let error = acs_demo::operation::describe_widget::wait_until_widget_ready(
+        fake,
+        describe(),
+        Some(config),
+    )
+    .await
+    .unwrap_err();
     error.to_string().contains("last state: building")
 }
 
@@ -265,16 +274,16 @@ async fn error_text_mentions_state(fake: &Fake) -> bool {
 async fn deletion_waiter_succeeds_on_the_not_found_code() {
     let fake = scripted(vec![Ok(Some("ready")), Err("InvalidWidgetId.NotFound")]);
     assert_eq!(
-        fake.wait_until_widget_deleted(describe(), None)
+        acs_demo::operation::describe_widget::wait_until_widget_deleted(&fake, describe(), None)
             .await
             .unwrap(),
         None
     );
     let other = scripted(vec![Err("Forbidden")]);
-    let error = other
-        .wait_until_widget_deleted(describe(), None)
-        .await
-        .unwrap_err();
+    let error =
+        acs_demo::operation::describe_widget::wait_until_widget_deleted(&other, describe(), None)
+            .await
+            .unwrap_err();
     match &error {
         WaitError::Call(Error::Service(service)) => {
             assert_eq!(service.code(), "Forbidden");
@@ -292,7 +301,9 @@ async fn all_ids(fake: &Fake, page_size: i32) -> Vec<String> {
         .page_size(page_size)
         .build()
         .unwrap();
-    let items: Vec<_> = fake.list_widgets_items(request).collect().await;
+    let items: Vec<_> = acs_demo::operation::list_widgets::list_widgets_items(fake, request)
+        .collect()
+        .await;
     items
         .into_iter()
         .map(|w| w.unwrap().widget_id.unwrap())
@@ -334,19 +345,21 @@ async fn token_paginator_stops_without_a_token_or_on_a_repeated_one() {
         tokens: vec![(None, Some("a")), (Some("a"), Some("b")), (Some("b"), None)],
         ..Fake::default()
     };
-    let pages: Vec<_> = fake
-        .list_gadgets_pages(ListGadgetsRequest::default())
-        .collect()
-        .await;
+    let pages: Vec<_> =
+        acs_demo::operation::list_gadgets::list_gadgets_pages(&fake, ListGadgetsRequest::default())
+            .collect()
+            .await;
     assert_eq!(pages.len(), 3);
     let looping = Fake {
         tokens: vec![(None, Some("a")), (Some("a"), Some("a"))],
         ..Fake::default()
     };
-    let items: Vec<_> = looping
-        .list_gadgets_items(ListGadgetsRequest::default())
-        .collect()
-        .await;
+    let items: Vec<_> = acs_demo::operation::list_gadgets::list_gadgets_items(
+        &looping,
+        ListGadgetsRequest::default(),
+    )
+    .collect()
+    .await;
     let items: Vec<String> = items.into_iter().map(Result::unwrap).collect();
     assert_eq!(items, ["g-0", "g-1"]);
 }
@@ -386,10 +399,13 @@ async fn waiters_and_paginators_work_through_a_trait_object() {
         ..scripted(vec![Ok(Some("building")), Ok(Some("ready"))])
     };
     let api: std::sync::Arc<dyn DemoApi> = std::sync::Arc::new(fake);
-    let done = api.wait_until_widget_ready(describe(), None).await.unwrap();
+    let done =
+        acs_demo::operation::describe_widget::wait_until_widget_ready(&*api, describe(), None)
+            .await
+            .unwrap();
     assert_eq!(done.unwrap().status, Some(Status::Ready));
     let request = ListWidgetsRequest::builder().page_size(2).build().unwrap();
-    let mut items = api.list_widgets_items(request);
+    let mut items = acs_demo::operation::list_widgets::list_widgets_items(&*api, request);
     let mut ids = Vec::new();
     while let Some(item) = items.next().await {
         ids.push(item.unwrap().widget_id.unwrap());

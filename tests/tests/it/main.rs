@@ -30,6 +30,7 @@ mod codegen_hostile;
 mod codegen_output;
 mod codegen_rest_specs;
 mod codegen_shared_names;
+mod fake_delegate;
 mod flows_fake;
 mod generated_errors;
 mod import_budgets;

@@ -115,11 +115,11 @@ mod alb {
             Answer::Json(job("Succeeded")),
         ]));
         let started = tokio::time::Instant::now();
-        let done = fake
-            .wait_until_job_succeeded(request(), None)
-            .await
-            .unwrap()
-            .expect("the last answer");
+        let done =
+            acs_alb::operation::list_asyn_jobs::wait_until_job_succeeded(&fake, request(), None)
+                .await
+                .unwrap()
+                .expect("the last answer");
         let jobs = done.jobs.unwrap();
         assert_eq!(jobs[0].status.as_deref(), Some("Succeeded"));
         assert_eq!(fake.0.seen(), vec![Some("job-1".to_owned()); 3]);
@@ -133,10 +133,10 @@ mod alb {
     #[tokio::test(start_paused = true)]
     async fn job_succeeded_fails_at_once_on_a_failed_job() {
         let fake = Fake(states(&["Processing", "Failed", "Succeeded"], job));
-        let error = fake
-            .wait_until_job_succeeded(request(), None)
-            .await
-            .unwrap_err();
+        let error =
+            acs_alb::operation::list_asyn_jobs::wait_until_job_succeeded(&fake, request(), None)
+                .await
+                .unwrap_err();
         assert_failed(&error, "Failed");
         assert_eq!(fake.0.polls(), 2);
     }
@@ -176,11 +176,11 @@ mod nlb {
     async fn job_succeeded_polls_until_the_job_succeeds() {
         let fake = Fake(states(&["processing", "Succeeded"], job));
         let started = tokio::time::Instant::now();
-        let done = fake
-            .wait_until_job_succeeded(request(), None)
-            .await
-            .unwrap()
-            .expect("the last answer");
+        let done =
+            acs_nlb::operation::get_job_status::wait_until_job_succeeded(&fake, request(), None)
+                .await
+                .unwrap()
+                .expect("the last answer");
         assert_eq!(done.status.as_deref(), Some("Succeeded"));
         assert_eq!(fake.0.seen(), vec![Some("job-1".to_owned()); 2]);
         assert_eq!(started.elapsed(), Duration::from_millis(5000));
@@ -189,10 +189,10 @@ mod nlb {
     #[tokio::test(start_paused = true)]
     async fn job_succeeded_fails_at_once_on_a_failed_job() {
         let fake = Fake(states(&["processing", "Failed", "Succeeded"], job));
-        let error = fake
-            .wait_until_job_succeeded(request(), None)
-            .await
-            .unwrap_err();
+        let error =
+            acs_nlb::operation::get_job_status::wait_until_job_succeeded(&fake, request(), None)
+                .await
+                .unwrap_err();
         assert_failed(&error, "Failed");
         assert_eq!(fake.0.polls(), 2);
     }
@@ -200,10 +200,10 @@ mod nlb {
     #[tokio::test(start_paused = true)]
     async fn job_succeeded_gives_up_after_the_spec_s_limit() {
         let fake = Fake(states(&["processing"], job));
-        let error = fake
-            .wait_until_job_succeeded(request(), None)
-            .await
-            .unwrap_err();
+        let error =
+            acs_nlb::operation::get_job_status::wait_until_job_succeeded(&fake, request(), None)
+                .await
+                .unwrap_err();
         match error {
             WaitError::Timeout {
                 waited,
@@ -263,11 +263,11 @@ mod ecs {
             Answer::Json(disk("Available")),
         ]));
         let started = tokio::time::Instant::now();
-        let done = fake
-            .wait_until_disk_available(request(), None)
-            .await
-            .unwrap()
-            .expect("the last answer");
+        let done =
+            acs_ecs::operation::describe_disks::wait_until_disk_available(&fake, request(), None)
+                .await
+                .unwrap()
+                .expect("the last answer");
         let disks = done.disks.unwrap().disk.unwrap();
         assert_eq!(disks[0].disk_id.as_deref(), Some("d-1"));
         assert_eq!(disks[0].status.as_deref(), Some("Available"));
@@ -282,10 +282,10 @@ mod ecs {
             Answer::Code("InvalidDiskIds.Malformed"),
             Answer::Json(disk("Available")),
         ]));
-        let error = fake
-            .wait_until_disk_available(request(), None)
-            .await
-            .unwrap_err();
+        let error =
+            acs_ecs::operation::describe_disks::wait_until_disk_available(&fake, request(), None)
+                .await
+                .unwrap_err();
         match &error {
             WaitError::Call(Error::Service(e)) => {
                 assert_eq!(e.service_error().code(), "InvalidDiskIds.Malformed");
@@ -299,10 +299,13 @@ mod ecs {
     async fn disk_available_times_out_with_the_last_state() {
         let fake = Fake(states(&["Creating", "In_use"], disk));
         let config = WaiterConfig::new(Duration::from_secs(1), Duration::from_secs(5));
-        let error = fake
-            .wait_until_disk_available(request(), Some(config))
-            .await
-            .unwrap_err();
+        let error = acs_ecs::operation::describe_disks::wait_until_disk_available(
+            &fake,
+            request(),
+            Some(config),
+        )
+        .await
+        .unwrap_err();
         match &error {
             WaitError::Timeout {
                 polls, last_state, ..
@@ -357,11 +360,14 @@ mod ecs_instances {
             instance,
         ));
         let started = tokio::time::Instant::now();
-        let done = fake
-            .wait_until_instance_running(request(), None)
-            .await
-            .unwrap()
-            .expect("the last answer");
+        let done = acs_ecs::operation::describe_instance_attribute::wait_until_instance_running(
+            &fake,
+            request(),
+            None,
+        )
+        .await
+        .unwrap()
+        .expect("the last answer");
         assert_eq!(done.status.as_deref(), Some("Running"));
         assert_eq!(fake.0.seen(), vec![Some("i-1".to_owned()); 4]);
         assert_eq!(started.elapsed(), Duration::from_millis(15_000));
@@ -370,10 +376,13 @@ mod ecs_instances {
     #[tokio::test(start_paused = true)]
     async fn instance_stopped_times_out_while_stopping() {
         let fake = Fake(states(&["Running", "Stopping"], instance));
-        let error = fake
-            .wait_until_instance_stopped(request(), None)
-            .await
-            .unwrap_err();
+        let error = acs_ecs::operation::describe_instance_attribute::wait_until_instance_stopped(
+            &fake,
+            request(),
+            None,
+        )
+        .await
+        .unwrap_err();
         match &error {
             WaitError::Timeout { last_state, .. } => {
                 assert_eq!(last_state.as_deref(), Some("Stopping"));
@@ -427,8 +436,12 @@ mod slb {
     async fn load_balancer_active_polls_until_active() {
         let fake = Fake(states(&["inactive", "inactive", "active"], balancer));
         let started = tokio::time::Instant::now();
-        let done = fake
-            .wait_until_load_balancer_active(request(), None)
+        let done =
+            acs_slb::operation::describe_load_balancer_attribute::wait_until_load_balancer_active(
+                &fake,
+                request(),
+                None,
+            )
             .await
             .unwrap()
             .expect("the last answer");
@@ -439,8 +452,12 @@ mod slb {
     #[tokio::test(start_paused = true)]
     async fn load_balancer_active_fails_at_once_when_locked() {
         let fake = Fake(states(&["inactive", "locked", "active"], balancer));
-        let error = fake
-            .wait_until_load_balancer_active(request(), None)
+        let error =
+            acs_slb::operation::describe_load_balancer_attribute::wait_until_load_balancer_active(
+                &fake,
+                request(),
+                None,
+            )
             .await
             .unwrap_err();
         assert_failed(&error, "locked");
@@ -536,7 +553,7 @@ mod cbn {
 
     /// For each waiter: `$request` with its attachment id, and the waiter's failure states.
     macro_rules! attachment_waiter_tests {
-        ($($name:ident: $waiter:ident($request:ident), failing on [$($failure:literal),+];)+) => {$(
+        ($($name:ident: $module:ident::$waiter:ident($request:ident), failing on [$($failure:literal),+];)+) => {$(
             mod $name {
                 use super::*;
 
@@ -555,7 +572,7 @@ mod cbn {
                         Answer::Json(attachment("Attached")),
                     ]));
                     let started = tokio::time::Instant::now();
-                    let done = fake.$waiter(request(), None).await.unwrap().expect("the last answer");
+                    let done = acs_cbn::operation::$module::$waiter(&fake, request(), None).await.unwrap().expect("the last answer");
                     let attachments = done.transit_router_attachments.unwrap();
                     assert_eq!(attachments[0].status.as_deref(), Some("Attached"));
                     assert_eq!(fake.0.seen(), vec![Some("tr-attach-1".to_owned()); 3]);
@@ -566,7 +583,7 @@ mod cbn {
                 async fn fails_at_once_on_each_failure_state() {
                     for failure in [$($failure),+] {
                         let fake = Fake(states(&["Attaching", failure, "Attached"], attachment));
-                        let error = fake.$waiter(request(), None).await.unwrap_err();
+                        let error = acs_cbn::operation::$module::$waiter(&fake, request(), None).await.unwrap_err();
                         assert_failed(&error, failure);
                         assert_eq!(fake.0.polls(), 2, "{failure}");
                     }
@@ -576,13 +593,13 @@ mod cbn {
     }
 
     attachment_waiter_tests! {
-        peer: wait_until_peer_attachment_attached(ListTransitRouterPeerAttachmentsRequest),
+        peer: list_transit_router_peer_attachments::wait_until_peer_attachment_attached(ListTransitRouterPeerAttachmentsRequest),
             failing on ["Detaching", "Detached"];
-        vbr: wait_until_vbr_attachment_attached(ListTransitRouterVbrAttachmentsRequest),
+        vbr: list_transit_router_vbr_attachments::wait_until_vbr_attachment_attached(ListTransitRouterVbrAttachmentsRequest),
             failing on ["Detaching", "Detached"];
-        vpc: wait_until_vpc_attachment_attached(ListTransitRouterVpcAttachmentsRequest),
+        vpc: list_transit_router_vpc_attachments::wait_until_vpc_attachment_attached(ListTransitRouterVpcAttachmentsRequest),
             failing on ["Detaching"];
-        vpn: wait_until_vpn_attachment_attached(ListTransitRouterVpnAttachmentsRequest),
+        vpn: list_transit_router_vpn_attachments::wait_until_vpn_attachment_attached(ListTransitRouterVpnAttachmentsRequest),
             failing on ["Detaching"];
     }
 
@@ -594,8 +611,7 @@ mod cbn {
             .build()
             .unwrap();
         let config = WaiterConfig::new(Duration::from_secs(5), Duration::from_secs(12));
-        let error = fake
-            .wait_until_vpc_attachment_attached(request, Some(config))
+        let error = acs_cbn::operation::list_transit_router_vpc_attachments::wait_until_vpc_attachment_attached(&fake, request, Some(config))
             .await
             .unwrap_err();
         match error {

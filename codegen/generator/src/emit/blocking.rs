@@ -4,20 +4,18 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::rustdoc::doc_attrs;
-use super::tokens::op_type;
-use super::tokens::{cfg_features, ident};
+use super::tokens::ident;
 use crate::ir::{CrateIr, OperationIr};
 
-/// The `blocking` module: `Client` with `new`, `send`, `send_with` and a fluent method per
-/// operation.
+/// The `blocking` module: `Client` with `new`, `send` and `send_with`; each operation's
+/// fluent method is in its module.
 pub fn blocking_module(ir: &CrateIr) -> TokenStream {
-    let fluent = ir.operations.iter().map(fluent_method);
     let client_doc = doc_attrs(&format!(
         "The synchronous `{}` client: the calls of [`crate::Client`], each `send()` waiting for its answer.\n\nFor code without an async runtime (`fn main`, build scripts, plain tests). Every call waits on one small runtime shared by the process; called from inside an async runtime it fails at once with [`Error::Config`] instead of stalling it: use [`crate::Client`] there. Cheap to clone.",
         ir.product.code
     ));
     quote! {
-        #![doc = " The synchronous client (cargo feature `blocking`): the same calls, each `send()` waiting for its answer."]
+        #![doc = " The synchronous client (cargo feature `blocking`): the same calls, each `send()` waiting for its answer; each operation's fluent method is in its module."]
         use ::acs_runtime::client::{Config, Error};
 
         use crate::client::Request;
@@ -57,27 +55,27 @@ pub fn blocking_module(ir: &CrateIr) -> TokenStream {
             ) -> Result<R::Response, Error<R::Error>> {
                 ::acs_runtime::blocking::wait(self.inner.send_with(request, settings))
             }
-
-            #(#fluent)*
         }
     }
 }
 
-/// `client.create_vpn_gateway()`: the request builder holding the blocking client.
-fn fluent_method(op: &OperationIr) -> TokenStream {
+/// `client.create_vpn_gateway()`: the request builder holding the blocking client, in the
+/// operation's module.
+pub fn fluent_method(op: &OperationIr) -> TokenStream {
     let method = ident(&op.module);
-    let builder = op_type(op, &format!("{}Builder", op.request.name));
-    let cfg = cfg_features(&op.feature);
+    let builder = ident(&format!("{}Builder", op.request.name));
     let doc = doc_attrs(&format!(
-        "Calls `{}`: {}\n\nSet the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`{}`](crate::operation::{}::{}).",
-        op.action, op.summary, op.request.name, op.module, op.request.name
+        "Calls `{}`: {}\n\nSet the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`{}`].",
+        op.action, op.summary, op.request.name
     ));
     quote! {
-        #doc
-        #cfg
-        #[inline]
-        pub fn #method(&self) -> #builder<&Self> {
-            #builder::new(self)
+        #[cfg(feature = "blocking")]
+        impl crate::blocking::Client {
+            #doc
+            #[inline]
+            pub fn #method(&self) -> #builder<&Self> {
+                #builder::new(self)
+            }
         }
     }
 }

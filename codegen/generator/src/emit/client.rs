@@ -1,15 +1,15 @@
-//! The product client: endpoints as data, a fluent method per operation, `send` for built
-//! requests, and a dyn-compatible trait with the same operations for fakes in tests.
+//! The product client: endpoints as data, `send` for built requests, and a dyn-compatible
+//! trait with one method per operation for fakes in tests. Each operation's fluent method is in
+//! its own module.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::flows;
 use super::rustdoc::doc_attrs;
-use super::tokens::{cfg_features, ident, op_type};
+use super::tokens::{cfg_features, ident};
 use crate::ir::{CrateIr, OperationIr};
 
-/// `client.rs`: `PRODUCT`, `Client`, `Request` and the `<Product>Api` trait.
+/// `client.rs`: `PRODUCT`, `Client`, `Request`, `Call` and the `<Product>Api` trait.
 pub fn client_module(ir: &CrateIr) -> TokenStream {
     let p = &ir.product;
     let (code, version, pattern) = (&p.code, &p.api_version, &p.endpoint_pattern);
@@ -18,60 +18,20 @@ pub fn client_module(ir: &CrateIr) -> TokenStream {
         .iter()
         .map(|(region, host)| quote!((#region, #host)));
     let api = ident(&ir.api_trait);
+    let api_name = &ir.api_trait;
+    let example = ir
+        .operations
+        .first()
+        .map_or("operation", |o| o.module.as_str());
     let api_doc = doc_attrs(&format!(
-        "Every `{code}` operation, implemented by [`Client`]: code against this trait to substitute a fake in tests.\n\nThe trait is dyn-compatible (`&dyn {api}`, `Arc<dyn {api}>`). Each operation has a default body that fails with [`Error::NotImplemented`], so a fake implements only the operations it needs. Waiters and paginators are provided methods built on the operations, so they work on fakes too."
+        "Every `{code}` operation, implemented by [`Client`]: code against this trait to substitute a fake in tests.\n\nEach method sends its request, as the fluent method of [`Client`] of the same name does (its docs say what the operation does). The trait is dyn-compatible (`&dyn {api_name}`, `Arc<dyn {api_name}>`). A fake implements only the operations it answers: the others go to the client [`delegate`](Self::delegate) returns, or fail with [`Error::NotImplemented`] when there is none. The waiters and paginators of an operation's module take any implementation, fakes included."
     ));
-    let signatures: Vec<TokenStream> = ir.operations.iter().map(signature).collect();
-    let defaults = ir
-        .operations
-        .iter()
-        .zip(&signatures)
-        .map(|(op, signature)| {
-            let action = &op.action;
-            let api = &ir.api_trait;
-            let cfg = cfg_features(&op.feature);
-            quote! {
-                #cfg
-                #signature {
-                    let _ = request;
-                    ::acs_runtime::operation::not_implemented(#action, #api)
-                }
-            }
-        });
-    // The per-operation entry points (trait impl, fluent method, flow delegates, builder
-    // `new`/`send`) are one-line `#[inline]` calls: the generic call chain under them (send,
-    // decode, error mapping) is then compiled where an operation is called, not for every
-    // operation when this crate is built.
-    let implemented = ir
-        .operations
-        .iter()
-        .zip(&signatures)
-        .map(|(op, signature)| {
-            let cfg = cfg_features(&op.feature);
-            quote!(#cfg #[inline] #signature { Box::pin(self.send(request)) })
-        });
-    let fluent = ir.operations.iter().map(fluent_method);
-    let flows: Vec<(TokenStream, TokenStream)> = ir
-        .operations
-        .iter()
-        .flat_map(|op| {
-            let cfg = cfg_features(&op.feature);
-            flows::waiters(op, ir)
-                .into_iter()
-                .chain(flows::paginators(op, ir))
-                .map(move |(provided, delegate)| (quote!(#cfg #provided), quote!(#cfg #delegate)))
-        })
-        .collect();
-    let provided = flows.iter().map(|(provided, _)| provided);
-    let delegates = flows.iter().map(|(_, delegate)| delegate);
+    let methods = ir.operations.iter().map(trait_method);
     let client_doc = doc_attrs(&format!(
-        "The `{code}` client (API version {version}): signed requests, retries, typed errors.\n\nCheap to clone; clones share one connection pool. Call an operation fluently, `client.{}().<parameter>(value).send().await`, or [`send`](Self::send) a request built beforehand. Every request is validated before anything is sent (see `build_unchecked` on the request builders to opt out).",
-        ir.operations
-            .first()
-            .map_or("operation", |o| o.module.as_str())
+        "The `{code}` client (API version {version}): signed requests, retries, typed errors.\n\nCheap to clone; clones share one connection pool. Call an operation fluently, `client.{example}().<parameter>(value).send().await`, or [`send`](Self::send) a request built beforehand. Every request is validated before anything is sent (see `build_unchecked` on the request builders to opt out)."
     ));
     quote! {
-        #![doc = " The client: a fluent method per operation, and the trait for fakes."]
+        #![doc = " The client and the trait for fakes; each operation's fluent method is in its module."]
         use ::acs_runtime::client::{Config, Error, Invoke, OperationInfo, ProductInfo, RpcClient, ServiceError};
         use ::acs_runtime::operation::OperationRequest;
 
@@ -93,6 +53,10 @@ pub fn client_module(ir: &CrateIr) -> TokenStream {
             /// What the client needs to know of the operation.
             const OPERATION: &'static OperationInfo;
         }
+
+        /// The future of a call of `R` through the trait: the response, or an error with the
+        /// operation's error enum. Each operation module names its own (`Call<'a>`).
+        pub type Call<'a, R> = crate::BoxFuture<'a, Result<<R as Request>::Response, Error<<R as Request>::Error>>>;
 
         #client_doc
         #[derive(Clone, Debug)]
@@ -127,54 +91,71 @@ pub fn client_module(ir: &CrateIr) -> TokenStream {
             ) -> Invoke<R::Response, R::Error> {
                 self.rpc.invoke_with(R::OPERATION, &request, R::Error::from, settings)
             }
+        }
 
-            #(#fluent)*
-            #(#delegates)*
+        /// What every method of the trait does unless implemented: `request` sent by `client`,
+        /// or [`Error::NotImplemented`] without one. A fake that records a call and then lets
+        /// the operation go on calls it as `dispatch(self.delegate(), request)`.
+        pub fn dispatch<R: Request>(client: Option<&Client>, request: R) -> Call<'_, R> {
+            match client {
+                Some(client) => Box::pin(client.send(request)),
+                None => ::acs_runtime::operation::not_implemented(R::OPERATION.action, #api_name),
+            }
         }
 
         #api_doc
         pub trait #api: Send + Sync {
-            #(#defaults)*
-            #(#provided)*
+            /// The client that sends the operations this implementation does not answer
+            /// itself: none by default, so they fail with [`Error::NotImplemented`]. A fake
+            /// that answers some operations and lets a real client send the others returns
+            /// that client.
+            fn delegate(&self) -> Option<&Client> {
+                None
+            }
+
+            #(#methods)*
         }
 
         impl #api for Client {
-            #(#implemented)*
+            #[inline]
+            fn delegate(&self) -> Option<&Client> {
+                Some(self)
+            }
         }
     }
 }
 
-/// The trait method of an operation.
-fn signature(op: &OperationIr) -> TokenStream {
+/// The trait method of an operation, sending through [`dispatch`] by default.
+fn trait_method(op: &OperationIr) -> TokenStream {
     let method = ident(&op.module);
-    let (request, response, error) = (
-        op_type(op, &op.request.name),
-        op_type(op, &op.response.name),
-        op_type(op, &op.error),
-    );
-    let doc = format!(" Calls `{}`: {}", op.action, op.summary);
+    let module = ident(&op.module);
+    let request = ident(&op.request.name);
+    let cfg = cfg_features(&op.feature);
     quote! {
-        #[doc = #doc]
-        fn #method(&self, request: #request) -> crate::BoxFuture<'_, Result<#response, Error<#error>>>
+        #cfg
+        fn #method(&self, request: crate::operation::#module::#request) -> crate::operation::#module::Call<'_> {
+            dispatch(self.delegate(), request)
+        }
     }
 }
 
-/// `client.create_vpn_gateway()`: the request builder holding the client.
-fn fluent_method(op: &OperationIr) -> TokenStream {
+/// `client.create_vpn_gateway()`: the request builder holding the client, in the operation's
+/// module.
+pub fn fluent_method(op: &OperationIr) -> TokenStream {
     let method = ident(&op.module);
     let builder_name = format!("{}Builder", op.request.name);
-    let builder = op_type(op, &builder_name);
-    let cfg = cfg_features(&op.feature);
+    let builder = ident(&builder_name);
     let doc = doc_attrs(&format!(
-        "Calls `{}`: {}\n\nSet the parameters on the returned builder, then [`send`](crate::operation::{}::{builder_name}::send) it. The parameters and their rules: [`{}`](crate::operation::{}::{}).",
-        op.action, op.summary, op.module, op.request.name, op.module, op.request.name
+        "Calls `{}`: {}\n\nSet the parameters on the returned builder, then [`send`]({builder_name}::send) it. The parameters and their rules: [`{}`].",
+        op.action, op.summary, op.request.name
     ));
     quote! {
-        #doc
-        #cfg
-        #[inline]
-        pub fn #method(&self) -> #builder<&Self> {
-            #builder::new(self)
+        impl crate::Client {
+            #doc
+            #[inline]
+            pub fn #method(&self) -> #builder<&Self> {
+                #builder::new(self)
+            }
         }
     }
 }

@@ -1,4 +1,4 @@
-//! The docs of a field, shared by struct fields, builder setters and fluent calls.
+//! The docs of a field and of its builder setter.
 
 use acs_rules::Markup;
 
@@ -10,7 +10,26 @@ pub const IDEMPOTENCY_NOTE: &str = "Idempotency token: when left empty the clien
 
 /// Description, then wire name, rules (in the rule vocabulary's words), default, example.
 pub fn field_doc(field: &FieldIr) -> String {
-    let mut doc = field.doc.trim().to_owned();
+    with_facts(field.doc.trim().to_owned(), field)
+}
+
+/// The docs of a builder's setter: the first paragraph of the description, and a link to the
+/// request's field for the rest (rules, default, example).
+pub fn setter_doc(field: &FieldIr, request: &str) -> String {
+    let first = field.doc.trim().split("\n\n").next().unwrap_or_default();
+    let mut doc = format!("Sets `{}`.", field.wire);
+    if !first.is_empty() {
+        doc.push_str(&format!("\n\n{first}"));
+    }
+    doc.push_str(&format!(
+        "\n\nIts description, rules and example: [`{request}::{name}`]({request}::{name}).",
+        name = field.rust.bare()
+    ));
+    doc
+}
+
+/// `doc`, then the field's wire name, rules, default and example as a list.
+fn with_facts(mut doc: String, field: &FieldIr) -> String {
     let place = match field.location {
         Some(Location::Form) => " (form body)",
         Some(Location::Path) => " (path)",

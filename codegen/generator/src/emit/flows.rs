@@ -1,11 +1,11 @@
-//! Waiters and paginators: provided methods of the product trait, built on the runtime's
-//! loops, each with an inherent twin on `Client` so no trait import is needed.
+//! Waiters and paginators: functions of their operation's module over any implementation of
+//! the product trait (fakes included), built on the runtime's loops, each with a method of the
+//! same name on `Client`.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::rustdoc::doc_attrs;
-use super::tokens::op_type;
 use super::tokens::{field_ident, ident, rust_type};
 use crate::ir::{CrateIr, FieldName, OperationIr, PaginationIr, WaiterIr};
 use crate::spec::model::PaginationStyle;
@@ -50,20 +50,21 @@ fn str_chain(root: TokenStream, path: &[FieldName]) -> TokenStream {
     }
 }
 
-/// The inherent method of `Client` that calls the provided trait method `method`.
-fn delegate(
+/// The method of `Client` that calls the module's function `method` on itself.
+fn twin(
     doc: &TokenStream,
     method: &proc_macro2::Ident,
     params: TokenStream,
     args: TokenStream,
     output: &TokenStream,
-    api: &proc_macro2::Ident,
 ) -> TokenStream {
     quote! {
-        #doc
-        #[inline]
-        pub fn #method(&self, #params) -> #output {
-            <Self as #api>::#method(self, #args)
+        impl crate::Client {
+            #doc
+            #[inline]
+            pub fn #method(&self, #params) -> #output {
+                #method(self, #args)
+            }
         }
     }
 }
@@ -100,25 +101,31 @@ pub fn module_doc(op: &OperationIr, ir: &CrateIr) -> Vec<String> {
     }
     let mut lines = vec![String::new()];
     lines.extend(super::rustdoc::doc_lines(&format!(
-        "On [`Client`](crate::Client), and on the [`{api}`](crate::{api}) trait for fakes: {}.",
+        "On [`Client`](crate::Client), and as functions of this module over any [`{api}`](crate::{api}) (fakes included): {}.",
         uses.join("; "),
         api = ir.api_trait
     )));
     lines
 }
 
-/// The waiter methods of one polled operation: `(provided trait method, Client twin)`.
-pub fn waiters(op: &OperationIr, ir: &CrateIr) -> Vec<(TokenStream, TokenStream)> {
-    op.waiters.iter().map(|w| waiter(op, w, ir)).collect()
+/// The waiters and paginators of an operation, in its module: a function over any
+/// implementation of the product trait and its twin method on `Client` each.
+pub fn module_items(op: &OperationIr, ir: &CrateIr) -> TokenStream {
+    let waiters = op.waiters.iter().map(|w| waiter(op, w, ir));
+    let paginators = paginators(op, ir);
+    quote! {
+        #(#waiters)*
+        #paginators
+    }
 }
 
-fn waiter(op: &OperationIr, w: &WaiterIr, ir: &CrateIr) -> (TokenStream, TokenStream) {
+fn waiter(op: &OperationIr, w: &WaiterIr, ir: &CrateIr) -> TokenStream {
     let method = ident(&w.method);
     let poll = ident(&op.module);
     let (request, response, error) = (
-        op_type(op, &op.request.name),
-        op_type(op, &op.response.name),
-        op_type(op, &op.error),
+        ident(&op.request.name),
+        ident(&op.response.name),
+        ident(&op.error),
     );
     let (success, failure, codes) = (&w.success, &w.failure, &w.success_codes);
     let (interval, max_wait) = (
@@ -173,18 +180,17 @@ fn waiter(op: &OperationIr, w: &WaiterIr, ir: &CrateIr) -> (TokenStream, TokenSt
         crate::BoxFuture<'_, Result<Option<#response>, ::acs_runtime::waiter::WaitError<#error>>>
     };
     let api = ident(&ir.api_trait);
-    let twin = delegate(
+    let twin = twin(
         &doc,
         &method,
         quote!(request: #request, config: Option<::acs_runtime::waiter::WaiterConfig>),
         quote!(request, config),
         &output,
-        &api,
     );
-    let provided = quote! {
+    quote! {
         #doc
-        fn #method(
-            &self,
+        pub fn #method<A: crate::#api + ?Sized>(
+            api: &A,
             request: #request,
             config: Option<::acs_runtime::waiter::WaiterConfig>,
         ) -> #output {
@@ -200,23 +206,23 @@ fn waiter(op: &OperationIr, w: &WaiterIr, ir: &CrateIr) -> (TokenStream, TokenSt
                 ::std::time::Duration::from_millis(#interval),
                 ::std::time::Duration::from_millis(#max_wait),
             ));
-            Box::pin(::acs_runtime::waiter::wait(config, acceptors, move || self.#poll(request.clone()), state))
+            Box::pin(::acs_runtime::waiter::wait(config, acceptors, move || api.#poll(request.clone()), state))
         }
-    };
-    (provided, twin)
+        #twin
+    }
 }
 
-/// The `_pages` and `_items` methods of a listing operation: `(provided, Client twin)` each.
-pub fn paginators(op: &OperationIr, ir: &CrateIr) -> Vec<(TokenStream, TokenStream)> {
+/// The `_pages` and `_items` functions of a listing operation, with their `Client` twins.
+fn paginators(op: &OperationIr, ir: &CrateIr) -> TokenStream {
     let Some(p) = &op.pagination else {
-        return Vec::new();
+        return TokenStream::new();
     };
     let call = ident(&op.module);
     let [pages, items] = p.methods.clone().map(|name| ident(&name));
     let (request, response, error) = (
-        op_type(op, &op.request.name),
-        op_type(op, &op.response.name),
-        op_type(op, &op.error),
+        ident(&op.request.name),
+        ident(&op.response.name),
+        ident(&op.error),
     );
     let item = rust_type(&p.item, &ir.types);
     let api = ident(&ir.api_trait);
@@ -232,60 +238,47 @@ pub fn paginators(op: &OperationIr, ir: &CrateIr) -> Vec<(TokenStream, TokenStre
         op.action
     ));
     let pages_output = quote! {
-        ::acs_runtime::paginate::Paginator<'_, Result<#response, Error<#error>>>
+        ::acs_runtime::paginate::Paginator<'_, Result<#response, ::acs_runtime::client::Error<#error>>>
     };
     let items_output = quote! {
-        ::acs_runtime::paginate::Paginator<'_, Result<#item, Error<#error>>>
+        ::acs_runtime::paginate::Paginator<'_, Result<#item, ::acs_runtime::client::Error<#error>>>
     };
     let params = quote!(request: #request);
-    vec![
-        (
-            quote! {
-                #pages_doc
-                fn #pages(&self, request: #request) -> #pages_output {
-                    fn count(response: &#response) -> usize {
-                        #list.map_or(0, Vec::len)
-                    }
-                    fn next(request: &#request, response: &#response, on_page: usize, seen: usize) -> Option<#request> {
-                        let _ = (response, on_page, seen);
-                        #next
-                    }
-                    ::acs_runtime::paginate::Paginator::new(
-                        ::acs_runtime::paginate::pages(request, move |r| self.#call(r), count, next),
-                    )
-                }
-            },
-            delegate(
-                &pages_doc,
-                &pages,
-                params.clone(),
-                quote!(request),
-                &pages_output,
-                &api,
-            ),
-        ),
-        (
-            quote! {
-                #items_doc
-                fn #items(&self, request: #request) -> #items_output {
-                    fn extract(response: #response) -> Vec<#item> {
-                        #owned_list
-                    }
-                    ::acs_runtime::paginate::Paginator::new(
-                        ::acs_runtime::paginate::items(self.#pages(request), extract),
-                    )
-                }
-            },
-            delegate(
-                &items_doc,
-                &items,
-                params,
-                quote!(request),
-                &items_output,
-                &api,
-            ),
-        ),
-    ]
+    let pages_twin = twin(
+        &pages_doc,
+        &pages,
+        params.clone(),
+        quote!(request),
+        &pages_output,
+    );
+    let items_twin = twin(&items_doc, &items, params, quote!(request), &items_output);
+    quote! {
+        #pages_doc
+        pub fn #pages<A: crate::#api + ?Sized>(api: &A, request: #request) -> #pages_output {
+            fn count(response: &#response) -> usize {
+                #list.map_or(0, Vec::len)
+            }
+            fn next(request: &#request, response: &#response, on_page: usize, seen: usize) -> Option<#request> {
+                let _ = (response, on_page, seen);
+                #next
+            }
+            ::acs_runtime::paginate::Paginator::new(
+                ::acs_runtime::paginate::pages(request, move |r| api.#call(r), count, next),
+            )
+        }
+        #pages_twin
+
+        #items_doc
+        pub fn #items<A: crate::#api + ?Sized>(api: &A, request: #request) -> #items_output {
+            fn extract(response: #response) -> Vec<#item> {
+                #owned_list
+            }
+            ::acs_runtime::paginate::Paginator::new(
+                ::acs_runtime::paginate::items(#pages(api, request), extract),
+            )
+        }
+        #items_twin
+    }
 }
 
 /// The list at `path`, moved out of `response`, or an empty one.

@@ -28,6 +28,7 @@ use rayon::prelude::*;
 
 use crate::ir::{CrateIr, OperationIr};
 use crate::output::{Comment, OutputFile};
+use tokens::ident;
 
 /// Every file of one generated crate, paths relative to the crate folder's parent.
 ///
@@ -54,11 +55,11 @@ fn crate_dir(ir: &CrateIr) -> &str {
 }
 
 /// The files of a crate that are not an operation's: manifest, README, changelog, root
-/// module, operation index, shared types, client and blocking client.
+/// module, operation index, client, blocking client and the shared types, one file each.
 fn crate_level_files(ir: &CrateIr) -> Vec<OutputFile> {
     let dir = crate_dir(ir);
     let header = |comment| crate::output::header(comment, &ir.source);
-    vec![
+    let mut files = vec![
         OutputFile::new(
             format!("{dir}/Cargo.toml"),
             format!("{}{}", header(Comment::Hash), crate_files::cargo_toml(ir)),
@@ -80,8 +81,8 @@ fn crate_level_files(ir: &CrateIr) -> Vec<OutputFile> {
             rust_file(&header(Comment::Slash), crate_root::operation_mod(ir)),
         ),
         OutputFile::new(
-            format!("{dir}/src/types.rs"),
-            rust_file(&header(Comment::Slash), types::types_module(ir)),
+            format!("{dir}/src/types/mod.rs"),
+            rust_file(&header(Comment::Slash), types::types_mod(ir)),
         ),
         OutputFile::new(
             format!("{dir}/src/client.rs"),
@@ -91,10 +92,18 @@ fn crate_level_files(ir: &CrateIr) -> Vec<OutputFile> {
             format!("{dir}/src/blocking.rs"),
             rust_file(&header(Comment::Slash), blocking::blocking_module(ir)),
         ),
-    ]
+    ];
+    files.extend(types::type_files(ir).into_iter().map(|(module, items)| {
+        OutputFile::new(
+            format!("{dir}/src/types/{module}.rs"),
+            rust_file(&header(Comment::Slash), items),
+        )
+    }));
+    files
 }
 
-/// An operation's module and its reference page.
+/// An operation's module, its error enum (a file of its own: an operation may document
+/// hundreds of codes) and its reference page.
 fn operation_files(op: &OperationIr, ir: &CrateIr) -> Vec<OutputFile> {
     let dir = crate_dir(ir);
     let header = |comment| crate::output::header(comment, &ir.source);
@@ -102,6 +111,10 @@ fn operation_files(op: &OperationIr, ir: &CrateIr) -> Vec<OutputFile> {
         OutputFile::new(
             format!("{dir}/src/operation/{}.rs", op.module),
             rust_file(&header(Comment::Slash), operation_module(op, ir)),
+        ),
+        OutputFile::new(
+            format!("{dir}/src/operation/{}/error.rs", op.module),
+            rust_file(&header(Comment::Slash), error::error_enum(op)),
         ),
         OutputFile::new(
             format!("{dir}/docs/{}.md", op.action),
@@ -114,12 +127,13 @@ fn operation_files(op: &OperationIr, ir: &CrateIr) -> Vec<OutputFile> {
     ]
 }
 
-/// One operation's module: request, builder, response and errors.
+/// One operation's module: request, builder, response, the error enum from its file, the
+/// client's fluent methods, waiters and paginators.
 fn operation_module(op: &OperationIr, ir: &CrateIr) -> TokenStream {
     let summary = format!(" `{}`: {}", op.action, op.summary);
     let request = request::request(op, ir);
     let response = response::response(op, &ir.types);
-    let error = error::error_enum(op);
+    let error_name = ident(&op.error);
     let action = &op.action;
     let token = match &op.idempotency_token {
         Some(name) => quote!(Some(#name)),
@@ -131,6 +145,10 @@ fn operation_module(op: &OperationIr, ir: &CrateIr) -> TokenStream {
         format!(" Needs the cargo feature `{feature}` of this crate (on by default).")
     });
     let flows = flows::module_doc(op, ir);
+    let flow_items = flows::module_items(op, ir);
+    let fluent = client::fluent_method(op);
+    let blocking_fluent = blocking::fluent_method(op);
+    let request_type = ident(&op.request.name);
     quote! {
         #![doc = #summary]
         #(
@@ -146,9 +164,16 @@ fn operation_module(op: &OperationIr, ir: &CrateIr) -> TokenStream {
                 idempotency_token: #token,
                 idempotent: #idempotent,
             };
+        /// The future of a call through the product trait: the response, or an error with
+        /// this operation's error enum.
+        pub type Call<'a> = crate::client::Call<'a, #request_type>;
         #request
         #response
-        #error
+        mod error;
+        pub use error::#error_name;
+        #fluent
+        #blocking_fluent
+        #flow_items
     }
 }
 

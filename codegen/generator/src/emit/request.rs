@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::field_doc::field_doc;
+use super::field_doc::setter_doc;
 use super::rustdoc::{doc_attrs, example_attrs};
 use super::tokens::{field_ident, ident, rust_type};
 use super::types;
@@ -21,7 +21,7 @@ pub fn request(op: &OperationIr, ir: &CrateIr) -> TokenStream {
     let fields = types::fields(s, &ir.types);
     let validate = validation::validate_impl(s, &ir.types);
     let default = default_impl(s);
-    let setters = s.fields.iter().map(|f| setter(f, &ir.types));
+    let setters = s.fields.iter().map(|f| setter(f, &s.name, &ir.types));
     let (response, error) = (ident(&op.response.name), ident(&op.error));
     let blocking_send = super::blocking::builder_send(op);
     let builder_doc = doc_attrs(&format!(
@@ -148,9 +148,9 @@ fn default_impl(s: &StructIr) -> TokenStream {
     }
 }
 
-fn setter(f: &FieldIr, types: &TypeSpace) -> TokenStream {
+fn setter(f: &FieldIr, request: &str, types: &TypeSpace) -> TokenStream {
     let name = field_ident(&f.rust);
-    let doc = doc_attrs(&format!("Sets `{}`.\n\n{}", f.wire, field_doc(f)));
+    let doc = doc_attrs(&setter_doc(f, request));
     let (param, value) = match &f.ty {
         TypeRef::String => (quote!(value: impl Into<String>), quote!(value.into())),
         TypeRef::Enum(_) => {

@@ -5,7 +5,7 @@ use quote::quote;
 
 use acs_wire::{AnswerKind, Binding, BodyKind, Method, Protocol};
 
-use crate::ir::{FieldName, OperationIr, TypeRef, TypeSpace};
+use crate::ir::{FieldName, TypeRef, TypeSpace};
 
 /// The identifier of a type, module or method name the naming layer decided.
 pub fn ident(name: &str) -> Ident {
@@ -97,11 +97,4 @@ pub fn binding(binding: &Binding<String>) -> TokenStream {
             }
         }
     }
-}
-
-/// The path of a type of an operation's module, as seen from anywhere in the crate.
-pub fn op_type(op: &OperationIr, name: &str) -> TokenStream {
-    let module = ident(&op.module);
-    let name = ident(name);
-    quote!(crate::operation::#module::#name)
 }

@@ -1,4 +1,5 @@
-//! `types.rs`: the crate's shared nested structs and open enums, and the fields of every struct.
+//! `types/`: the crate's shared nested structs and open enums, one file each, and the fields of
+//! every struct.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -9,19 +10,39 @@ use super::tokens::{cfg_features, field_ident, ident, rust_type};
 use super::validation;
 use crate::ir::{CrateIr, EnumIr, FieldIr, Side, StructIr, TypeIr, TypeRef, TypeSpace};
 
-/// The `types` module: every nested type of the crate, once.
-pub fn types_module(ir: &CrateIr) -> TokenStream {
-    let types = ir.types.iter_with_features().map(|(t, features)| {
+/// `types/mod.rs`: a private module per type, each type re-exported under the features that
+/// need it, so every type is `crate::types::Name`.
+pub fn types_mod(ir: &CrateIr) -> TokenStream {
+    let modules = ir.types.iter_with_modules().map(|(t, module, features)| {
+        let module = ident(module);
+        let name = ident(t.name());
         let cfg = cfg_features(features);
-        match t {
-            TypeIr::Struct(s) => nested_struct(s, &ir.types, &cfg),
-            TypeIr::Enum(e) => open_enum(e, &cfg),
+        quote! {
+            mod #module;
+            #cfg
+            pub use #module::#name;
         }
     });
     quote! {
         #![doc = " Nested values of requests and responses, shared by every operation that uses the same shape."]
-        #(#types)*
+        #(#modules)*
     }
+}
+
+/// Each type's file under `types/`: `(module, items)`, the items under the cargo features
+/// that need the type (the module itself is always there, empty without them).
+pub fn type_files(ir: &CrateIr) -> Vec<(&str, TokenStream)> {
+    ir.types
+        .iter_with_modules()
+        .map(|(t, module, features)| {
+            let cfg = cfg_features(features);
+            let items = match t {
+                TypeIr::Struct(s) => nested_struct(s, &ir.types, &cfg),
+                TypeIr::Enum(e) => open_enum(e, &cfg),
+            };
+            (module, items)
+        })
+        .collect()
 }
 
 /// The `#[rpc(...)]` attribute of a request field.

@@ -20,6 +20,8 @@ pub struct TypeSpace {
     uses: Vec<Uses>,
     by_shape: HashMap<String, TypeId>,
     names: Namespace,
+    /// The module (and file under `types/`) of each type, given with the names.
+    modules: Vec<String>,
 }
 
 /// The names a type may take and the operations that use it.
@@ -44,6 +46,7 @@ impl TypeSpace {
             uses: Vec::new(),
             by_shape: HashMap::new(),
             names: Namespace::with_reserved(reserved),
+            modules: Vec::new(),
         }
     }
 
@@ -57,9 +60,14 @@ impl TypeSpace {
         self.types.iter()
     }
 
-    /// Every type with the cargo features that need it, in first-use order.
-    pub fn iter_with_features(&self) -> impl Iterator<Item = (&TypeIr, &BTreeSet<String>)> {
-        self.types.iter().zip(&self.features)
+    /// Every type with its module under `types/` and the cargo features that need it, in
+    /// first-use order. Modules are given by [`name_all`](Self::name_all).
+    pub fn iter_with_modules(&self) -> impl Iterator<Item = (&TypeIr, &str, &BTreeSet<String>)> {
+        self.types
+            .iter()
+            .zip(&self.modules)
+            .zip(&self.features)
+            .map(|((t, module), features)| (t, module.as_str(), features))
     }
 
     /// Records that the cargo feature `feature` needs the type `id`.
@@ -152,6 +160,20 @@ impl TypeSpace {
                     }
                 }
             }
+        }
+        self.name_modules();
+    }
+
+    /// Gives each type its module, by name order so that a type's module depends on the
+    /// names alone: `AbTest` before `ABTest` takes `ab_test`, the other `ab_test2`.
+    fn name_modules(&mut self) {
+        let mut order: Vec<usize> = (0..self.types.len()).collect();
+        order.sort_by(|&a, &b| self.types[a].name().cmp(self.types[b].name()));
+        let mut modules = Namespace::default();
+        self.modules = vec![String::new(); self.types.len()];
+        for index in order {
+            let module = crate::naming::type_module(self.types[index].name());
+            self.modules[index] = modules.claim(&module, &module);
         }
     }
 }

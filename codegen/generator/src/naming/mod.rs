@@ -282,6 +282,17 @@ pub fn operation_type(operation: &str) -> String {
     }
 }
 
+/// The file and module of a shared type under `types/`: `VpnGatewayTag` -> `vpn_gateway_tag`
+/// (keywords get a trailing `_`). Unique among the crate's types through a [`Namespace`].
+pub fn type_module(type_name: &str) -> String {
+    let snake = snake(type_name);
+    if KEYWORDS.contains(&snake.as_str()) || UNRAWABLE.contains(&snake.as_str()) {
+        format!("{snake}_")
+    } else {
+        snake
+    }
+}
+
 /// The UpperCamelCase type or variant name of a wire name: `Resource.QuotaFull` -> `ResourceQuotaFull`.
 pub fn type_name(wire: &str) -> String {
     let camel = wire.to_upper_camel_case();

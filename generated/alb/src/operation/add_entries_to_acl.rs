@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AddEntriesToAclRequest>;
 /// Request of `AddEntriesToAcl`: Adds IP entries to an access control list (ACL).
 ///
 /// * Each ACL can contain IP addresses or CIDR blocks. Take note of the following limits on ACLs:
@@ -143,9 +146,7 @@ impl<C> AddEntriesToAclRequestBuilder<C> {
     ///
     /// The ID of the ACL.
     ///
-    /// - Wire name: `AclId`.
-    /// - Required.
-    /// - Example: `nacl-hp34s2h0xx1ht4nwo****`.
+    /// Its description, rules and example: [`AddEntriesToAclRequest::acl_id`](AddEntriesToAclRequest::acl_id).
     pub fn acl_id(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_id = Some(value.into());
         self
@@ -154,9 +155,7 @@ impl<C> AddEntriesToAclRequestBuilder<C> {
     ///
     /// The ACL entries that you want to add. You can add at most 20 entries in each call.
     ///
-    /// - Wire name: `AclEntries`.
-    /// - Required.
-    /// - Must have 1 to 20 items.
+    /// Its description, rules and example: [`AddEntriesToAclRequest::acl_entries`](AddEntriesToAclRequest::acl_entries).
     pub fn acl_entries(
         mut self,
         values: impl IntoIterator<Item = crate::types::AclEntries>,
@@ -168,13 +167,7 @@ impl<C> AddEntriesToAclRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AddEntriesToAclRequest::client_token`](AddEntriesToAclRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -183,11 +176,7 @@ impl<C> AddEntriesToAclRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`AddEntriesToAclRequest::dry_run`](AddEntriesToAclRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -330,131 +319,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AddEntriesToAclR
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AddEntriesToAcl`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AddEntriesToAclError {
-    /// HTTP 400 `ResourceAlreadyExist.AclEntry`: The specified resource %s already exists.
-    ResourceAlreadyExistAclEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceQuotaExceeded.AclEntriesNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
-    ResourceQuotaExceededAclEntriesNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Acl`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusAcl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceQuotaExceeded.ListenerAclEntriesNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
-    ResourceQuotaExceededListenerAclEntriesNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceQuotaExceeded.LoadBalancerAclEntriesNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
-    ResourceQuotaExceededLoadBalancerAclEntriesNum(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Acl`: The specified resource %s is not found.
-    ResourceNotFoundAcl(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AddEntriesToAclError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ResourceAlreadyExist.AclEntry",
-                        "ResourceQuotaExceeded.AclEntriesNum",
-                        "IncorrectStatus.Acl",
-                        "ResourceQuotaExceeded.ListenerAclEntriesNum",
-                        "ResourceQuotaExceeded.LoadBalancerAclEntriesNum",
-                        "ResourceNotFound.Acl",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AddEntriesToAclError;
+impl crate::Client {
+    /// Calls `AddEntriesToAcl`: Adds IP entries to an access control list (ACL).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AddEntriesToAclRequestBuilder::send) it. The parameters and their rules: [`AddEntriesToAclRequest`].
+    #[inline]
+    pub fn add_entries_to_acl(&self) -> AddEntriesToAclRequestBuilder<&Self> {
+        AddEntriesToAclRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AddEntriesToAclError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AddEntriesToAcl`: Adds IP entries to an access control list (ACL).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AddEntriesToAclRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceAlreadyExistAclEntry(error),
-            1 => Self::ResourceQuotaExceededAclEntriesNum(error),
-            2 => Self::IncorrectStatusAcl(error),
-            3 => Self::ResourceQuotaExceededListenerAclEntriesNum(error),
-            4 => Self::ResourceQuotaExceededLoadBalancerAclEntriesNum(error),
-            5 => Self::ResourceNotFoundAcl(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceAlreadyExistAclEntry(error) => (0, error),
-            Self::ResourceQuotaExceededAclEntriesNum(error) => (1, error),
-            Self::IncorrectStatusAcl(error) => (2, error),
-            Self::ResourceQuotaExceededListenerAclEntriesNum(error) => (3, error),
-            Self::ResourceQuotaExceededLoadBalancerAclEntriesNum(error) => (4, error),
-            Self::ResourceNotFoundAcl(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AddEntriesToAclError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AddEntriesToAclError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceAlreadyExistAclEntry",
-            "ResourceQuotaExceededAclEntriesNum",
-            "IncorrectStatusAcl",
-            "ResourceQuotaExceededListenerAclEntriesNum",
-            "ResourceQuotaExceededLoadBalancerAclEntriesNum",
-            "ResourceNotFoundAcl",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AddEntriesToAclError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AddEntriesToAclError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AddEntriesToAclError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AddEntriesToAclError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn add_entries_to_acl(&self) -> AddEntriesToAclRequestBuilder<&Self> {
+        AddEntriesToAclRequestBuilder::new(self)
     }
 }

@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AddServersToServerGroupRequest>;
 /// Request of `AddServersToServerGroup`: Adds backend servers to a server group.
 ///
 /// **AddServersToServerGroup** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background.
@@ -146,9 +149,7 @@ impl<C> AddServersToServerGroupRequestBuilder<C> {
     ///
     /// The server group ID.
     ///
-    /// - Wire name: `ServerGroupId`.
-    /// - Required.
-    /// - Example: `sgp-atstuj3rtop****`.
+    /// Its description, rules and example: [`AddServersToServerGroupRequest::server_group_id`](AddServersToServerGroupRequest::server_group_id).
     pub fn server_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.server_group_id = Some(value.into());
         self
@@ -157,9 +158,7 @@ impl<C> AddServersToServerGroupRequestBuilder<C> {
     ///
     /// The backend servers. You can specify at most 200 servers in each call.
     ///
-    /// - Wire name: `Servers`.
-    /// - Required.
-    /// - Must have 1 to 200 items.
+    /// Its description, rules and example: [`AddServersToServerGroupRequest::servers`](AddServersToServerGroupRequest::servers).
     pub fn servers(
         mut self,
         values: impl IntoIterator<Item = crate::types::Server>,
@@ -171,13 +170,7 @@ impl<C> AddServersToServerGroupRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `593B0448-D13E-4C56-AC0D-FDF0FDE0E9A3`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AddServersToServerGroupRequest::client_token`](AddServersToServerGroupRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -186,11 +179,7 @@ impl<C> AddServersToServerGroupRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: prechecks the request, but does not add a backend server to a server group. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`AddServersToServerGroupRequest::dry_run`](AddServersToServerGroupRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -337,233 +326,28 @@ for AddServersToServerGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AddServersToServerGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AddServersToServerGroupError {
-    /// HTTP 400 `ResourceQuotaExceeded.ServerAddedNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
-    ResourceQuotaExceededServerAddedNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.ServerGroup`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusServerGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Conflict.BackendServer`: There is already %s having the same configuration with %s.
-    ConflictBackendServer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.VpcVportNotFound`: The operation is not allowed because of %s.
-    OperationDeniedVpcVportNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Eni`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusEni(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceInUse.IP`: The specified resource %s is in use.
-    ResourceInUseIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.NoAvailableVSwitch`: The operation is not allowed because of %s.
-    OperationDeniedNoAvailableVSwitch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.VgwVipNotFound`: The operation is not allowed because of %s.
-    OperationDeniedVgwVipNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.CloudBox`: The operation is not allowed because of %s.
-    OperationDeniedCloudBox(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.Type`: The %s is mismatched for %s and %s.
-    MismatchType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.VpcId`: The %s is mismatched for %s and %s.
-    MismatchVpcId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceQuotaExceeded.LoadBalancerServersNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
-    ResourceQuotaExceededLoadBalancerServersNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceInConfiguring`: The specified resource of %s is being configured. Please try again later.
-    ResourceInConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DuplicatedParam.BackendServer`: The param of %s is duplicated.
-    DuplicatedParamBackendServer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.EciNotSupportJobType`: The operation is not allowed because of eci not support job type.
-    OperationDeniedEciNotSupportJobType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ServerIp`: The param of ServerIp is illegal.
-    IllegalParamServerIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.ServerType`: The %s is mismatched for %s and %s.
-    MismatchServerType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ServiceUnavailable`: The request has failed due to a temporary failure of the server.
-    ServiceUnavailable(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.ServerGroup`: Authentication has failed for ServerGroup.
-    ForbiddenServerGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.ServerGroup`: The specified resource %s is not found.
-    ResourceNotFoundServerGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Ecs`: The specified resource %s is not found.
-    ResourceNotFoundEcs(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Eci`: The specified resource %s is not found.
-    ResourceNotFoundEci(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Eni`: The specified resource %s is not found.
-    ResourceNotFoundEni(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AddServersToServerGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ResourceQuotaExceeded.ServerAddedNum",
-                        "IncorrectStatus.ServerGroup",
-                        "Conflict.BackendServer",
-                        "OperationDenied.VpcVportNotFound",
-                        "IncorrectStatus.Eni",
-                        "ResourceInUse.IP",
-                        "OperationDenied.NoAvailableVSwitch",
-                        "OperationDenied.VgwVipNotFound",
-                        "OperationDenied.CloudBox",
-                        "Mismatch.Type",
-                        "Mismatch.VpcId",
-                        "ResourceQuotaExceeded.LoadBalancerServersNum",
-                        "ResourceInConfiguring",
-                        "DuplicatedParam.BackendServer",
-                        "OperationDenied.EciNotSupportJobType",
-                        "IllegalParam.ServerIp",
-                        "Mismatch.ServerType",
-                        "ServiceUnavailable",
-                        "Forbidden.ServerGroup",
-                        "ResourceNotFound.ServerGroup",
-                        "ResourceNotFound.Ecs",
-                        "ResourceNotFound.Eci",
-                        "ResourceNotFound.Eni",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AddServersToServerGroupError;
+impl crate::Client {
+    /// Calls `AddServersToServerGroup`: Adds backend servers to a server group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AddServersToServerGroupRequestBuilder::send) it. The parameters and their rules: [`AddServersToServerGroupRequest`].
+    #[inline]
+    pub fn add_servers_to_server_group(
+        &self,
+    ) -> AddServersToServerGroupRequestBuilder<&Self> {
+        AddServersToServerGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AddServersToServerGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AddServersToServerGroup`: Adds backend servers to a server group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AddServersToServerGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceQuotaExceededServerAddedNum(error),
-            1 => Self::IncorrectStatusServerGroup(error),
-            2 => Self::ConflictBackendServer(error),
-            3 => Self::OperationDeniedVpcVportNotFound(error),
-            4 => Self::IncorrectStatusEni(error),
-            5 => Self::ResourceInUseIp(error),
-            6 => Self::OperationDeniedNoAvailableVSwitch(error),
-            7 => Self::OperationDeniedVgwVipNotFound(error),
-            8 => Self::OperationDeniedCloudBox(error),
-            9 => Self::MismatchType(error),
-            10 => Self::MismatchVpcId(error),
-            11 => Self::ResourceQuotaExceededLoadBalancerServersNum(error),
-            12 => Self::ResourceInConfiguring(error),
-            13 => Self::DuplicatedParamBackendServer(error),
-            14 => Self::OperationDeniedEciNotSupportJobType(error),
-            15 => Self::IllegalParamServerIp(error),
-            16 => Self::MismatchServerType(error),
-            17 => Self::ServiceUnavailable(error),
-            18 => Self::ForbiddenServerGroup(error),
-            19 => Self::ResourceNotFoundServerGroup(error),
-            20 => Self::ResourceNotFoundEcs(error),
-            21 => Self::ResourceNotFoundEci(error),
-            22 => Self::ResourceNotFoundEni(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceQuotaExceededServerAddedNum(error) => (0, error),
-            Self::IncorrectStatusServerGroup(error) => (1, error),
-            Self::ConflictBackendServer(error) => (2, error),
-            Self::OperationDeniedVpcVportNotFound(error) => (3, error),
-            Self::IncorrectStatusEni(error) => (4, error),
-            Self::ResourceInUseIp(error) => (5, error),
-            Self::OperationDeniedNoAvailableVSwitch(error) => (6, error),
-            Self::OperationDeniedVgwVipNotFound(error) => (7, error),
-            Self::OperationDeniedCloudBox(error) => (8, error),
-            Self::MismatchType(error) => (9, error),
-            Self::MismatchVpcId(error) => (10, error),
-            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => (11, error),
-            Self::ResourceInConfiguring(error) => (12, error),
-            Self::DuplicatedParamBackendServer(error) => (13, error),
-            Self::OperationDeniedEciNotSupportJobType(error) => (14, error),
-            Self::IllegalParamServerIp(error) => (15, error),
-            Self::MismatchServerType(error) => (16, error),
-            Self::ServiceUnavailable(error) => (17, error),
-            Self::ForbiddenServerGroup(error) => (18, error),
-            Self::ResourceNotFoundServerGroup(error) => (19, error),
-            Self::ResourceNotFoundEcs(error) => (20, error),
-            Self::ResourceNotFoundEci(error) => (21, error),
-            Self::ResourceNotFoundEni(error) => (22, error),
-            Self::Unhandled(unhandled) => (23, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AddServersToServerGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AddServersToServerGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceQuotaExceededServerAddedNum",
-            "IncorrectStatusServerGroup",
-            "ConflictBackendServer",
-            "OperationDeniedVpcVportNotFound",
-            "IncorrectStatusEni",
-            "ResourceInUseIp",
-            "OperationDeniedNoAvailableVSwitch",
-            "OperationDeniedVgwVipNotFound",
-            "OperationDeniedCloudBox",
-            "MismatchType",
-            "MismatchVpcId",
-            "ResourceQuotaExceededLoadBalancerServersNum",
-            "ResourceInConfiguring",
-            "DuplicatedParamBackendServer",
-            "OperationDeniedEciNotSupportJobType",
-            "IllegalParamServerIp",
-            "MismatchServerType",
-            "ServiceUnavailable",
-            "ForbiddenServerGroup",
-            "ResourceNotFoundServerGroup",
-            "ResourceNotFoundEcs",
-            "ResourceNotFoundEci",
-            "ResourceNotFoundEni",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AddServersToServerGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AddServersToServerGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AddServersToServerGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AddServersToServerGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn add_servers_to_server_group(
+        &self,
+    ) -> AddServersToServerGroupRequestBuilder<&Self> {
+        AddServersToServerGroupRequestBuilder::new(self)
     }
 }

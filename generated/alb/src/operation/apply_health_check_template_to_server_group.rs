@@ -8,6 +8,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    ApplyHealthCheckTemplateToServerGroupRequest,
+>;
 /// Request of `ApplyHealthCheckTemplateToServerGroup`: Applies a health check template to a server group.
 ///
 /// # Example
@@ -134,9 +140,7 @@ impl<C> ApplyHealthCheckTemplateToServerGroupRequestBuilder<C> {
     ///
     /// The template ID.
     ///
-    /// - Wire name: `HealthCheckTemplateId`.
-    /// - Required.
-    /// - Example: `hct-bp1qjwo61pqz3ahltv****`.
+    /// Its description, rules and example: [`ApplyHealthCheckTemplateToServerGroupRequest::health_check_template_id`](ApplyHealthCheckTemplateToServerGroupRequest::health_check_template_id).
     pub fn health_check_template_id(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_template_id = Some(value.into());
         self
@@ -145,9 +149,7 @@ impl<C> ApplyHealthCheckTemplateToServerGroupRequestBuilder<C> {
     ///
     /// The server group ID.
     ///
-    /// - Wire name: `ServerGroupId`.
-    /// - Required.
-    /// - Example: `sgp-n80wyad08u0tox****`.
+    /// Its description, rules and example: [`ApplyHealthCheckTemplateToServerGroupRequest::server_group_id`](ApplyHealthCheckTemplateToServerGroupRequest::server_group_id).
     pub fn server_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.server_group_id = Some(value.into());
         self
@@ -156,13 +158,7 @@ impl<C> ApplyHealthCheckTemplateToServerGroupRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ApplyHealthCheckTemplateToServerGroupRequest::client_token`](ApplyHealthCheckTemplateToServerGroupRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -171,11 +167,7 @@ impl<C> ApplyHealthCheckTemplateToServerGroupRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ApplyHealthCheckTemplateToServerGroupRequest::dry_run`](ApplyHealthCheckTemplateToServerGroupRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -325,127 +317,28 @@ for ApplyHealthCheckTemplateToServerGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ApplyHealthCheckTemplateToServerGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ApplyHealthCheckTemplateToServerGroupError {
-    /// HTTP 400 `IncorrectStatus.HealthCheckTemplate`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusHealthCheckTemplate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.ServerGroup`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusServerGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.ServerGroup`: Authentication has failed for ServerGroup.
-    ForbiddenServerGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.HealthCheckTemplate`: The specified resource %s is not found.
-    ResourceNotFoundHealthCheckTemplate(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.ServerGroup`: The specified resource %s is not found.
-    ResourceNotFoundServerGroup(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ApplyHealthCheckTemplateToServerGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.HealthCheckTemplate",
-                        "IncorrectStatus.ServerGroup",
-                        "Forbidden.ServerGroup",
-                        "ResourceNotFound.HealthCheckTemplate",
-                        "ResourceNotFound.ServerGroup",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ApplyHealthCheckTemplateToServerGroupError;
+impl crate::Client {
+    /// Calls `ApplyHealthCheckTemplateToServerGroup`: Applies a health check template to a server group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ApplyHealthCheckTemplateToServerGroupRequestBuilder::send) it. The parameters and their rules: [`ApplyHealthCheckTemplateToServerGroupRequest`].
+    #[inline]
+    pub fn apply_health_check_template_to_server_group(
+        &self,
+    ) -> ApplyHealthCheckTemplateToServerGroupRequestBuilder<&Self> {
+        ApplyHealthCheckTemplateToServerGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ApplyHealthCheckTemplateToServerGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ApplyHealthCheckTemplateToServerGroup`: Applies a health check template to a server group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ApplyHealthCheckTemplateToServerGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusHealthCheckTemplate(error),
-            1 => Self::IncorrectStatusServerGroup(error),
-            2 => Self::ForbiddenServerGroup(error),
-            3 => Self::ResourceNotFoundHealthCheckTemplate(error),
-            4 => Self::ResourceNotFoundServerGroup(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusHealthCheckTemplate(error) => (0, error),
-            Self::IncorrectStatusServerGroup(error) => (1, error),
-            Self::ForbiddenServerGroup(error) => (2, error),
-            Self::ResourceNotFoundHealthCheckTemplate(error) => (3, error),
-            Self::ResourceNotFoundServerGroup(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ApplyHealthCheckTemplateToServerGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ApplyHealthCheckTemplateToServerGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusHealthCheckTemplate",
-            "IncorrectStatusServerGroup",
-            "ForbiddenServerGroup",
-            "ResourceNotFoundHealthCheckTemplate",
-            "ResourceNotFoundServerGroup",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ApplyHealthCheckTemplateToServerGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ApplyHealthCheckTemplateToServerGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ApplyHealthCheckTemplateToServerGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ApplyHealthCheckTemplateToServerGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn apply_health_check_template_to_server_group(
+        &self,
+    ) -> ApplyHealthCheckTemplateToServerGroupRequestBuilder<&Self> {
+        ApplyHealthCheckTemplateToServerGroupRequestBuilder::new(self)
     }
 }

@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AssociateAclsWithListenerRequest>;
 /// Request of `AssociateAclsWithListener`: Associates access control lists (ACLs) with a listener.
 ///
 /// **DeleteDhcpOptionsSet** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListAclRelations](<https://www.alibabacloud.com/help/doc-detail/213618.htm>) operation to query the status of the task.
@@ -155,9 +158,7 @@ impl<C> AssociateAclsWithListenerRequestBuilder<C> {
     ///
     /// The IDs of the ACLs. You can specify up to three IDs in each call.
     ///
-    /// - Wire name: `AclIds`.
-    /// - Required.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`AssociateAclsWithListenerRequest::acl_ids`](AssociateAclsWithListenerRequest::acl_ids).
     pub fn acl_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -169,9 +170,7 @@ impl<C> AssociateAclsWithListenerRequestBuilder<C> {
     ///
     /// The ID of the listener.
     ///
-    /// - Wire name: `ListenerId`.
-    /// - Required.
-    /// - Example: `lsr-bp1bpn0kn908w4nbw****`.
+    /// Its description, rules and example: [`AssociateAclsWithListenerRequest::listener_id`](AssociateAclsWithListenerRequest::listener_id).
     pub fn listener_id(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_id = Some(value.into());
         self
@@ -180,12 +179,7 @@ impl<C> AssociateAclsWithListenerRequestBuilder<C> {
     ///
     /// The type of the ACL. Valid values:
     ///
-    /// * **White**: a whitelist. Only requests from the IP addresses or CIDR blocks in the ACL are forwarded. The whitelist applies to scenarios in which you want to allow only specific IP addresses to access an application. Your service may be adversely affected if the whitelist is not properly configured. If a whitelist is configured for a listener, only requests from IP addresses that are added to the whitelist are forwarded by the listener. If you enable a whitelist but do not add an IP address to the whitelist, the listener forwards all requests.
-    /// * **Black**: a blacklist. All requests from the IP addresses or CIDR blocks in the ACL are blocked. The blacklist applies to scenarios in which you want to block access from specific IP addresses to an application. If a blacklist is configured for a listener but no IP address is added to the blacklist, the listener forwards all requests.
-    ///
-    /// - Wire name: `AclType`.
-    /// - Required.
-    /// - Example: `White`.
+    /// Its description, rules and example: [`AssociateAclsWithListenerRequest::acl_type`](AssociateAclsWithListenerRequest::acl_type).
     pub fn acl_type(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_type = Some(value.into());
         self
@@ -194,11 +188,7 @@ impl<C> AssociateAclsWithListenerRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`AssociateAclsWithListenerRequest::dry_run`](AssociateAclsWithListenerRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -207,13 +197,7 @@ impl<C> AssociateAclsWithListenerRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AssociateAclsWithListenerRequest::client_token`](AssociateAclsWithListenerRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -360,153 +344,28 @@ for AssociateAclsWithListenerResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AssociateAclsWithListener`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AssociateAclsWithListenerError {
-    /// HTTP 400 `QuotaExceeded.AclsNum`: The quota of %s is exceeded, usage %s/%s.
-    QuotaExceededAclsNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Acl`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusAcl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceQuotaExceeded.ListenerAclEntriesNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
-    ResourceQuotaExceededListenerAclEntriesNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.AclNotSupport`: The operation is not allowed because of %s.
-    OperationDeniedAclNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceAlreadyExist.AclEntry`: The specified resource %s already exists.
-    ResourceAlreadyExistAclEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceInUse.Acl`: The specified resource %s is in use.
-    ResourceInUseAcl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.LoadBalancerJoinedSecurityGroupNotSupportAcl`: The operation is not allowed because of loadbalancer joined security group not support acl.
-    OperationDeniedLoadBalancerJoinedSecurityGroupNotSupportAcl(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 404 `ResourceNotFound.Acl`: The specified resource %s is not found.
-    ResourceNotFoundAcl(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Listener`: The specified resource %s is not found.
-    ResourceNotFoundListener(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AssociateAclsWithListenerError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "QuotaExceeded.AclsNum",
-                        "IncorrectStatus.Acl",
-                        "ResourceQuotaExceeded.ListenerAclEntriesNum",
-                        "OperationDenied.AclNotSupport",
-                        "ResourceAlreadyExist.AclEntry",
-                        "ResourceInUse.Acl",
-                        "OperationDenied.LoadBalancerJoinedSecurityGroupNotSupportAcl",
-                        "ResourceNotFound.Acl",
-                        "ResourceNotFound.Listener",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AssociateAclsWithListenerError;
+impl crate::Client {
+    /// Calls `AssociateAclsWithListener`: Associates access control lists (ACLs) with a listener.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AssociateAclsWithListenerRequestBuilder::send) it. The parameters and their rules: [`AssociateAclsWithListenerRequest`].
+    #[inline]
+    pub fn associate_acls_with_listener(
+        &self,
+    ) -> AssociateAclsWithListenerRequestBuilder<&Self> {
+        AssociateAclsWithListenerRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AssociateAclsWithListenerError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AssociateAclsWithListener`: Associates access control lists (ACLs) with a listener.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AssociateAclsWithListenerRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::QuotaExceededAclsNum(error),
-            1 => Self::IncorrectStatusAcl(error),
-            2 => Self::ResourceQuotaExceededListenerAclEntriesNum(error),
-            3 => Self::OperationDeniedAclNotSupport(error),
-            4 => Self::ResourceAlreadyExistAclEntry(error),
-            5 => Self::ResourceInUseAcl(error),
-            6 => Self::OperationDeniedLoadBalancerJoinedSecurityGroupNotSupportAcl(error),
-            7 => Self::ResourceNotFoundAcl(error),
-            8 => Self::ResourceNotFoundListener(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::QuotaExceededAclsNum(error) => (0, error),
-            Self::IncorrectStatusAcl(error) => (1, error),
-            Self::ResourceQuotaExceededListenerAclEntriesNum(error) => (2, error),
-            Self::OperationDeniedAclNotSupport(error) => (3, error),
-            Self::ResourceAlreadyExistAclEntry(error) => (4, error),
-            Self::ResourceInUseAcl(error) => (5, error),
-            Self::OperationDeniedLoadBalancerJoinedSecurityGroupNotSupportAcl(error) => {
-                (6, error)
-            }
-            Self::ResourceNotFoundAcl(error) => (7, error),
-            Self::ResourceNotFoundListener(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AssociateAclsWithListenerError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AssociateAclsWithListenerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "QuotaExceededAclsNum",
-            "IncorrectStatusAcl",
-            "ResourceQuotaExceededListenerAclEntriesNum",
-            "OperationDeniedAclNotSupport",
-            "ResourceAlreadyExistAclEntry",
-            "ResourceInUseAcl",
-            "OperationDeniedLoadBalancerJoinedSecurityGroupNotSupportAcl",
-            "ResourceNotFoundAcl",
-            "ResourceNotFoundListener",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AssociateAclsWithListenerError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AssociateAclsWithListenerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AssociateAclsWithListenerError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AssociateAclsWithListenerError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn associate_acls_with_listener(
+        &self,
+    ) -> AssociateAclsWithListenerRequestBuilder<&Self> {
+        AssociateAclsWithListenerRequestBuilder::new(self)
     }
 }

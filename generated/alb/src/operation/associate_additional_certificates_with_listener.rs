@@ -8,6 +8,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    AssociateAdditionalCertificatesWithListenerRequest,
+>;
 /// Request of `AssociateAdditionalCertificatesWithListener`: Associates additional certificates with a listener.
 ///
 /// **AssociateAdditionalCertificatesWithListener** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [GetListenerAttribute](<https://www.alibabacloud.com/help/doc-detail/2254865.htm>) operation to query the status of the task:
@@ -141,9 +147,7 @@ impl<C> AssociateAdditionalCertificatesWithListenerRequestBuilder<C> {
     ///
     /// The listener ID. This parameter is supported only by HTTPS and QUIC listeners.
     ///
-    /// - Wire name: `ListenerId`.
-    /// - Required.
-    /// - Example: `lsr-bp1bpn0kn908w4nbw****`.
+    /// Its description, rules and example: [`AssociateAdditionalCertificatesWithListenerRequest::listener_id`](AssociateAdditionalCertificatesWithListenerRequest::listener_id).
     pub fn listener_id(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_id = Some(value.into());
         self
@@ -152,9 +156,7 @@ impl<C> AssociateAdditionalCertificatesWithListenerRequestBuilder<C> {
     ///
     /// The extended validation certificates that you want to add to the listener.
     ///
-    /// - Wire name: `Certificates`.
-    /// - Required.
-    /// - Must have 1 to 15 items.
+    /// Its description, rules and example: [`AssociateAdditionalCertificatesWithListenerRequest::certificates`](AssociateAdditionalCertificatesWithListenerRequest::certificates).
     pub fn certificates(
         mut self,
         values: impl IntoIterator<Item = crate::types::Certificate>,
@@ -166,13 +168,7 @@ impl<C> AssociateAdditionalCertificatesWithListenerRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AssociateAdditionalCertificatesWithListenerRequest::client_token`](AssociateAdditionalCertificatesWithListenerRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -181,11 +177,7 @@ impl<C> AssociateAdditionalCertificatesWithListenerRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a `2xx HTTP` status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`AssociateAdditionalCertificatesWithListenerRequest::dry_run`](AssociateAdditionalCertificatesWithListenerRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -338,165 +330,28 @@ for AssociateAdditionalCertificatesWithListenerResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AssociateAdditionalCertificatesWithListener`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AssociateAdditionalCertificatesWithListenerError {
-    /// HTTP 400 `IncorrectStatus.Listener`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusListener(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.DefaultCertificateUsed`: The operation is not allowed because of %s.
-    OperationDeniedDefaultCertificateUsed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.DefaultCertificateNotFound`: The operation failed because of %s.
-    OperationFailedDefaultCertificateNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceAlreadyAssociated.Certificate`: The specified resource %s is already associated.
-    ResourceAlreadyAssociatedCertificate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceQuotaExceeded.LoadBalancerCertificatesNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
-    ResourceQuotaExceededLoadBalancerCertificatesNum(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationDenied.HttpListenerNotSupport`: The operation is not allowed because of %s.
-    OperationDeniedHttpListenerNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter, please check the parameter input.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceInConfiguring.Listener`: The specified resource %s is configuring, please try again later.
-    ResourceInConfiguringListener(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.LoadBalancer`: Authentication has failed for LoadBalancer.
-    ForbiddenLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Certificate`: The specified resource %s is not found.
-    ResourceNotFoundCertificate(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Listener`: The specified resource %s is not found.
-    ResourceNotFoundListener(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for AssociateAdditionalCertificatesWithListenerError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.Listener",
-                        "OperationDenied.DefaultCertificateUsed",
-                        "OperationFailed.DefaultCertificateNotFound",
-                        "ResourceAlreadyAssociated.Certificate",
-                        "ResourceQuotaExceeded.LoadBalancerCertificatesNum",
-                        "OperationDenied.HttpListenerNotSupport",
-                        "InvalidParameter",
-                        "ResourceInConfiguring.Listener",
-                        "Forbidden.LoadBalancer",
-                        "ResourceNotFound.Certificate",
-                        "ResourceNotFound.Listener",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AssociateAdditionalCertificatesWithListenerError;
+impl crate::Client {
+    /// Calls `AssociateAdditionalCertificatesWithListener`: Associates additional certificates with a listener.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AssociateAdditionalCertificatesWithListenerRequestBuilder::send) it. The parameters and their rules: [`AssociateAdditionalCertificatesWithListenerRequest`].
+    #[inline]
+    pub fn associate_additional_certificates_with_listener(
+        &self,
+    ) -> AssociateAdditionalCertificatesWithListenerRequestBuilder<&Self> {
+        AssociateAdditionalCertificatesWithListenerRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AssociateAdditionalCertificatesWithListenerError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AssociateAdditionalCertificatesWithListener`: Associates additional certificates with a listener.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AssociateAdditionalCertificatesWithListenerRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusListener(error),
-            1 => Self::OperationDeniedDefaultCertificateUsed(error),
-            2 => Self::OperationFailedDefaultCertificateNotFound(error),
-            3 => Self::ResourceAlreadyAssociatedCertificate(error),
-            4 => Self::ResourceQuotaExceededLoadBalancerCertificatesNum(error),
-            5 => Self::OperationDeniedHttpListenerNotSupport(error),
-            6 => Self::InvalidParameter(error),
-            7 => Self::ResourceInConfiguringListener(error),
-            8 => Self::ForbiddenLoadBalancer(error),
-            9 => Self::ResourceNotFoundCertificate(error),
-            10 => Self::ResourceNotFoundListener(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusListener(error) => (0, error),
-            Self::OperationDeniedDefaultCertificateUsed(error) => (1, error),
-            Self::OperationFailedDefaultCertificateNotFound(error) => (2, error),
-            Self::ResourceAlreadyAssociatedCertificate(error) => (3, error),
-            Self::ResourceQuotaExceededLoadBalancerCertificatesNum(error) => (4, error),
-            Self::OperationDeniedHttpListenerNotSupport(error) => (5, error),
-            Self::InvalidParameter(error) => (6, error),
-            Self::ResourceInConfiguringListener(error) => (7, error),
-            Self::ForbiddenLoadBalancer(error) => (8, error),
-            Self::ResourceNotFoundCertificate(error) => (9, error),
-            Self::ResourceNotFoundListener(error) => (10, error),
-            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AssociateAdditionalCertificatesWithListenerError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AssociateAdditionalCertificatesWithListenerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusListener",
-            "OperationDeniedDefaultCertificateUsed",
-            "OperationFailedDefaultCertificateNotFound",
-            "ResourceAlreadyAssociatedCertificate",
-            "ResourceQuotaExceededLoadBalancerCertificatesNum",
-            "OperationDeniedHttpListenerNotSupport",
-            "InvalidParameter",
-            "ResourceInConfiguringListener",
-            "ForbiddenLoadBalancer",
-            "ResourceNotFoundCertificate",
-            "ResourceNotFoundListener",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AssociateAdditionalCertificatesWithListenerError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AssociateAdditionalCertificatesWithListenerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AssociateAdditionalCertificatesWithListenerError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for AssociateAdditionalCertificatesWithListenerError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn associate_additional_certificates_with_listener(
+        &self,
+    ) -> AssociateAdditionalCertificatesWithListenerRequestBuilder<&Self> {
+        AssociateAdditionalCertificatesWithListenerRequestBuilder::new(self)
     }
 }

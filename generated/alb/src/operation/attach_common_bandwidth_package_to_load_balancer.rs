@@ -8,6 +8,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    AttachCommonBandwidthPackageToLoadBalancerRequest,
+>;
 /// Request of `AttachCommonBandwidthPackageToLoadBalancer`: Associates an Internet Shared Bandwidth instance with an Application Load Balancer (ALB) instance.
 ///
 /// **AttachCommonBandwidthPackageToLoadBalancer** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [GetLoadBalancerAttribute](<https://www.alibabacloud.com/help/doc-detail/214362.htm>) to query the status of the task.
@@ -156,13 +162,7 @@ impl<C> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AttachCommonBandwidthPackageToLoadBalancerRequest::client_token`](AttachCommonBandwidthPackageToLoadBalancerRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -171,11 +171,7 @@ impl<C> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<C> {
     ///
     /// The region ID of the ALB instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AttachCommonBandwidthPackageToLoadBalancerRequest::region_id`](AttachCommonBandwidthPackageToLoadBalancerRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -184,9 +180,7 @@ impl<C> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<C> {
     ///
     /// The ALB instance ID.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `alb-d676fho813rmu3****`.
+    /// Its description, rules and example: [`AttachCommonBandwidthPackageToLoadBalancerRequest::load_balancer_id`](AttachCommonBandwidthPackageToLoadBalancerRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -195,9 +189,7 @@ impl<C> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<C> {
     ///
     /// The EIP bandwidth plan ID.
     ///
-    /// - Wire name: `BandwidthPackageId`.
-    /// - Required.
-    /// - Example: `cbwp-bp1pzf0ym72pu3y76****`.
+    /// Its description, rules and example: [`AttachCommonBandwidthPackageToLoadBalancerRequest::bandwidth_package_id`](AttachCommonBandwidthPackageToLoadBalancerRequest::bandwidth_package_id).
     pub fn bandwidth_package_id(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth_package_id = Some(value.into());
         self
@@ -206,11 +198,7 @@ impl<C> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false**(default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`AttachCommonBandwidthPackageToLoadBalancerRequest::dry_run`](AttachCommonBandwidthPackageToLoadBalancerRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -360,121 +348,28 @@ for AttachCommonBandwidthPackageToLoadBalancerResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AttachCommonBandwidthPackageToLoadBalancer`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AttachCommonBandwidthPackageToLoadBalancerError {
-    /// HTTP 400 `IncorrectBusinessStatus.CommonBandwidthPackage`: The business status of %s \[%s\]  is incorrect.
-    IncorrectBusinessStatusCommonBandwidthPackage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.CommonBandwidthPackage`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusCommonBandwidthPackage(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.LoadBalancer`: The specified resource %s is not found.
-    ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.CommonBandwidthPackage`: The specified resource %s is not found.
-    ResourceNotFoundCommonBandwidthPackage(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for AttachCommonBandwidthPackageToLoadBalancerError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectBusinessStatus.CommonBandwidthPackage",
-                        "IncorrectStatus.CommonBandwidthPackage",
-                        "ResourceNotFound.LoadBalancer",
-                        "ResourceNotFound.CommonBandwidthPackage",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AttachCommonBandwidthPackageToLoadBalancerError;
+impl crate::Client {
+    /// Calls `AttachCommonBandwidthPackageToLoadBalancer`: Associates an Internet Shared Bandwidth instance with an Application Load Balancer (ALB) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AttachCommonBandwidthPackageToLoadBalancerRequestBuilder::send) it. The parameters and their rules: [`AttachCommonBandwidthPackageToLoadBalancerRequest`].
+    #[inline]
+    pub fn attach_common_bandwidth_package_to_load_balancer(
+        &self,
+    ) -> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<&Self> {
+        AttachCommonBandwidthPackageToLoadBalancerRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AttachCommonBandwidthPackageToLoadBalancerError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AttachCommonBandwidthPackageToLoadBalancer`: Associates an Internet Shared Bandwidth instance with an Application Load Balancer (ALB) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AttachCommonBandwidthPackageToLoadBalancerRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectBusinessStatusCommonBandwidthPackage(error),
-            1 => Self::IncorrectStatusCommonBandwidthPackage(error),
-            2 => Self::ResourceNotFoundLoadBalancer(error),
-            3 => Self::ResourceNotFoundCommonBandwidthPackage(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectBusinessStatusCommonBandwidthPackage(error) => (0, error),
-            Self::IncorrectStatusCommonBandwidthPackage(error) => (1, error),
-            Self::ResourceNotFoundLoadBalancer(error) => (2, error),
-            Self::ResourceNotFoundCommonBandwidthPackage(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AttachCommonBandwidthPackageToLoadBalancerError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AttachCommonBandwidthPackageToLoadBalancerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectBusinessStatusCommonBandwidthPackage",
-            "IncorrectStatusCommonBandwidthPackage",
-            "ResourceNotFoundLoadBalancer",
-            "ResourceNotFoundCommonBandwidthPackage",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AttachCommonBandwidthPackageToLoadBalancerError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AttachCommonBandwidthPackageToLoadBalancerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AttachCommonBandwidthPackageToLoadBalancerError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for AttachCommonBandwidthPackageToLoadBalancerError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn attach_common_bandwidth_package_to_load_balancer(
+        &self,
+    ) -> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<&Self> {
+        AttachCommonBandwidthPackageToLoadBalancerRequestBuilder::new(self)
     }
 }

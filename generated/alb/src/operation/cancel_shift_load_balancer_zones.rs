@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CancelShiftLoadBalancerZonesRequest>;
 /// Request of `CancelShiftLoadBalancerZones`: Adds the elastic IP address (EIP) and virtual IP address (VIP) of a zone to a DNS record.
 ///
 /// This operation is supported only by Application Load Balancer (ALB) instances that use static IP addresses. Before you call this operation, you must call the StartShiftLoadBalancerZones operation to remove the zone from the ALB instance.
@@ -138,13 +141,7 @@ impl<C> CancelShiftLoadBalancerZonesRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CancelShiftLoadBalancerZonesRequest::client_token`](CancelShiftLoadBalancerZonesRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -153,11 +150,7 @@ impl<C> CancelShiftLoadBalancerZonesRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a `2xx HTTP` status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CancelShiftLoadBalancerZonesRequest::dry_run`](CancelShiftLoadBalancerZonesRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -166,9 +159,7 @@ impl<C> CancelShiftLoadBalancerZonesRequestBuilder<C> {
     ///
     /// The ID of the ALB instance.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `alb-o9ulmq5hgn68jk****`.
+    /// Its description, rules and example: [`CancelShiftLoadBalancerZonesRequest::load_balancer_id`](CancelShiftLoadBalancerZonesRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -177,11 +168,7 @@ impl<C> CancelShiftLoadBalancerZonesRequestBuilder<C> {
     ///
     /// The mappings between zones and vSwitches.
     ///
-    /// > You can add only one zone in each call.
-    ///
-    /// - Wire name: `ZoneMappings`.
-    /// - Required.
-    /// - Must have 1 to 1 items.
+    /// Its description, rules and example: [`CancelShiftLoadBalancerZonesRequest::zone_mappings`](CancelShiftLoadBalancerZonesRequest::zone_mappings).
     pub fn zone_mappings(
         mut self,
         values: impl IntoIterator<Item = crate::types::ZoneMapping>,
@@ -324,179 +311,28 @@ for CancelShiftLoadBalancerZonesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CancelShiftLoadBalancerZones`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CancelShiftLoadBalancerZonesError {
-    /// HTTP 400 `IncorrectStatus.LoadBalancer`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectBusinessStatus.LoadBalancer`: The business status of %s \[%s\]  is incorrect.
-    IncorrectBusinessStatusLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectBusinessStatus.Eip`: The business status of %s \[%s\]  is incorrect.
-    IncorrectBusinessStatusEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.ZoneVSwitchChanged`: The operation is not allowed because of %s.
-    OperationDeniedZoneVSwitchChanged(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.ZoneMappingsNotChanged`: The operation is not allowed because of %s.
-    OperationDeniedZoneMappingsNotChanged(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.ZoneVSwitchNotExist`: The operation is not allowed because of %s.
-    OperationDeniedZoneVSwitchNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.EniStatusNotSupport`: The operation is not allowed because of %s.
-    OperationDeniedEniStatusNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.OnlyFixedAddressAllocatedModeSupported`: The operation is not allowed because of %s.
-    OperationDeniedOnlyFixedAddressAllocatedModeSupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationFailed.CancelShiftLoadBalancerZonesFailed`: The operation is not allowed because of %s.
-    OperationFailedCancelShiftLoadBalancerZonesFailed(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `ResourceNotEnough.VSwitchIp`: The specified resource %s is not enough.
-    ResourceNotEnoughVSwitchIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.ZoneIdAndVSwitchId`: The %s and %s are mismatched.
-    MismatchZoneIdAndVSwitchId(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.LoadBalancer`: The specified resource %s is not found.
-    ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.VSwitch`: The specified resource %s is not found.
-    ResourceNotFoundVSwitch(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CancelShiftLoadBalancerZonesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.LoadBalancer",
-                        "IncorrectBusinessStatus.LoadBalancer",
-                        "IncorrectBusinessStatus.Eip",
-                        "OperationDenied.ZoneVSwitchChanged",
-                        "OperationDenied.ZoneMappingsNotChanged",
-                        "OperationDenied.ZoneVSwitchNotExist",
-                        "OperationDenied.EniStatusNotSupport",
-                        "OperationDenied.OnlyFixedAddressAllocatedModeSupported",
-                        "OperationFailed.CancelShiftLoadBalancerZonesFailed",
-                        "ResourceNotEnough.VSwitchIp",
-                        "Mismatch.ZoneIdAndVSwitchId",
-                        "ResourceNotFound.LoadBalancer",
-                        "ResourceNotFound.VSwitch",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CancelShiftLoadBalancerZonesError;
+impl crate::Client {
+    /// Calls `CancelShiftLoadBalancerZones`: Adds the elastic IP address (EIP) and virtual IP address (VIP) of a zone to a DNS record.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CancelShiftLoadBalancerZonesRequestBuilder::send) it. The parameters and their rules: [`CancelShiftLoadBalancerZonesRequest`].
+    #[inline]
+    pub fn cancel_shift_load_balancer_zones(
+        &self,
+    ) -> CancelShiftLoadBalancerZonesRequestBuilder<&Self> {
+        CancelShiftLoadBalancerZonesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CancelShiftLoadBalancerZonesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CancelShiftLoadBalancerZones`: Adds the elastic IP address (EIP) and virtual IP address (VIP) of a zone to a DNS record.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CancelShiftLoadBalancerZonesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusLoadBalancer(error),
-            1 => Self::IncorrectBusinessStatusLoadBalancer(error),
-            2 => Self::IncorrectBusinessStatusEip(error),
-            3 => Self::OperationDeniedZoneVSwitchChanged(error),
-            4 => Self::OperationDeniedZoneMappingsNotChanged(error),
-            5 => Self::OperationDeniedZoneVSwitchNotExist(error),
-            6 => Self::OperationDeniedEniStatusNotSupport(error),
-            7 => Self::OperationDeniedOnlyFixedAddressAllocatedModeSupported(error),
-            8 => Self::OperationFailedCancelShiftLoadBalancerZonesFailed(error),
-            9 => Self::ResourceNotEnoughVSwitchIp(error),
-            10 => Self::MismatchZoneIdAndVSwitchId(error),
-            11 => Self::ResourceNotFoundLoadBalancer(error),
-            12 => Self::ResourceNotFoundVSwitch(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusLoadBalancer(error) => (0, error),
-            Self::IncorrectBusinessStatusLoadBalancer(error) => (1, error),
-            Self::IncorrectBusinessStatusEip(error) => (2, error),
-            Self::OperationDeniedZoneVSwitchChanged(error) => (3, error),
-            Self::OperationDeniedZoneMappingsNotChanged(error) => (4, error),
-            Self::OperationDeniedZoneVSwitchNotExist(error) => (5, error),
-            Self::OperationDeniedEniStatusNotSupport(error) => (6, error),
-            Self::OperationDeniedOnlyFixedAddressAllocatedModeSupported(error) => {
-                (7, error)
-            }
-            Self::OperationFailedCancelShiftLoadBalancerZonesFailed(error) => (8, error),
-            Self::ResourceNotEnoughVSwitchIp(error) => (9, error),
-            Self::MismatchZoneIdAndVSwitchId(error) => (10, error),
-            Self::ResourceNotFoundLoadBalancer(error) => (11, error),
-            Self::ResourceNotFoundVSwitch(error) => (12, error),
-            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CancelShiftLoadBalancerZonesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CancelShiftLoadBalancerZonesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusLoadBalancer",
-            "IncorrectBusinessStatusLoadBalancer",
-            "IncorrectBusinessStatusEip",
-            "OperationDeniedZoneVSwitchChanged",
-            "OperationDeniedZoneMappingsNotChanged",
-            "OperationDeniedZoneVSwitchNotExist",
-            "OperationDeniedEniStatusNotSupport",
-            "OperationDeniedOnlyFixedAddressAllocatedModeSupported",
-            "OperationFailedCancelShiftLoadBalancerZonesFailed",
-            "ResourceNotEnoughVSwitchIp",
-            "MismatchZoneIdAndVSwitchId",
-            "ResourceNotFoundLoadBalancer",
-            "ResourceNotFoundVSwitch",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CancelShiftLoadBalancerZonesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CancelShiftLoadBalancerZonesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CancelShiftLoadBalancerZonesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CancelShiftLoadBalancerZonesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn cancel_shift_load_balancer_zones(
+        &self,
+    ) -> CancelShiftLoadBalancerZonesRequestBuilder<&Self> {
+        CancelShiftLoadBalancerZonesRequestBuilder::new(self)
     }
 }

@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateHealthCheckTemplateRequest>;
 /// Request of `CreateHealthCheckTemplate`: Creates a health check template in a region.
 ///
 /// # Example
@@ -312,13 +315,7 @@ impl<C> CreateHealthCheckTemplateRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateHealthCheckTemplateRequest::client_token`](CreateHealthCheckTemplateRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -327,11 +324,7 @@ impl<C> CreateHealthCheckTemplateRequestBuilder<C> {
     ///
     /// The name of the health check template.
     ///
-    /// The name must be 2 to 128 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). The name must start with a letter.
-    ///
-    /// - Wire name: `HealthCheckTemplateName`.
-    /// - Required.
-    /// - Example: `HealthCheckTemplate1`.
+    /// Its description, rules and example: [`CreateHealthCheckTemplateRequest::health_check_template_name`](CreateHealthCheckTemplateRequest::health_check_template_name).
     pub fn health_check_template_name(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_template_name = Some(value.into());
         self
@@ -340,12 +333,7 @@ impl<C> CreateHealthCheckTemplateRequestBuilder<C> {
     ///
     /// The port that is used for health checks.
     ///
-    /// Valid values: **0 to 65535**.
-    ///
-    /// Default value: **0**. If you set the value to 0, the port of a backend server is used for health checks.
-    ///
-    /// - Wire name: `HealthCheckConnectPort`.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`CreateHealthCheckTemplateRequest::health_check_connect_port`](CreateHealthCheckTemplateRequest::health_check_connect_port).
     pub fn health_check_connect_port(mut self, value: i32) -> Self {
         self.inner.health_check_connect_port = Some(value);
         self
@@ -354,13 +342,7 @@ impl<C> CreateHealthCheckTemplateRequestBuilder<C> {
     ///
     /// The domain name that is used for health checks. Valid values:
     ///
-    /// * **$SERVER_IP**: the private IP addresses of backend servers. If an IP address is specified, or this parameter is not specified, the ALB instance uses the private IP addresses of backend servers as domain names for health checks.
-    /// * **domain**: The domain name must be 1 to 80 characters in length, and can contain letters, digits, periods (.), and hyphens (-).
-    ///
-    /// > This parameter takes effect only if `HealthCheckProtocol` is set to **HTTP** or **HTTPS**.
-    ///
-    /// - Wire name: `HealthCheckHost`.
-    /// - Example: `$_ip`.
+    /// Its description, rules and example: [`CreateHealthCheckTemplateRequest::health_check_host`](CreateHealthCheckTemplateRequest::health_check_host).
     pub fn health_check_host(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_host = Some(value.into());
         self
@@ -369,8 +351,7 @@ impl<C> CreateHealthCheckTemplateRequestBuilder<C> {
     ///
     /// The HTTP status codes that indicate a healthy backend server.
     ///
-    /// - Wire name: `HealthCheckCodes`.
-    /// - Example: `5`.
+    /// Its description, rules and example: [`CreateHealthCheckTemplateRequest::health_check_codes`](CreateHealthCheckTemplateRequest::health_check_codes).
     pub fn health_check_codes(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -384,12 +365,7 @@ impl<C> CreateHealthCheckTemplateRequestBuilder<C> {
     ///
     /// The interval at which health checks are performed.
     ///
-    /// Valid values: **1 to 50**.
-    ///
-    /// Default value: **2**.
-    ///
-    /// - Wire name: `HealthCheckInterval`.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`CreateHealthCheckTemplateRequest::health_check_interval`](CreateHealthCheckTemplateRequest::health_check_interval).
     pub fn health_check_interval(mut self, value: i32) -> Self {
         self.inner.health_check_interval = Some(value);
         self
@@ -398,12 +374,7 @@ impl<C> CreateHealthCheckTemplateRequestBuilder<C> {
     ///
     /// The timeout period of a health check response. If a backend server does not respond within the specified timeout period, the backend server is declared unhealthy.
     ///
-    /// Valid values: **1 to 300**. Unit: seconds.
-    ///
-    /// Default value: **5**.
-    ///
-    /// - Wire name: `HealthCheckTimeout`.
-    /// - Example: `5`.
+    /// Its description, rules and example: [`CreateHealthCheckTemplateRequest::health_check_timeout`](CreateHealthCheckTemplateRequest::health_check_timeout).
     pub fn health_check_timeout(mut self, value: i32) -> Self {
         self.inner.health_check_timeout = Some(value);
         self
@@ -412,12 +383,7 @@ impl<C> CreateHealthCheckTemplateRequestBuilder<C> {
     ///
     /// The URL that is used for health checks.
     ///
-    /// The URL must be 1 to 80 characters in length, and can contain letters, digits, the following special characters: - / . % ? # \&, and the following extended characters: `_ ; ~ ! ( ) * [ ] @ $ ^ : ' , +`. The URL must start with a forward slash (/).
-    ///
-    /// > This parameter is available only if `HealthCheckProtocol` is set to **HTTP** or **HTTPS**.
-    ///
-    /// - Wire name: `HealthCheckPath`.
-    /// - Example: `/test/index.html`.
+    /// Its description, rules and example: [`CreateHealthCheckTemplateRequest::health_check_path`](CreateHealthCheckTemplateRequest::health_check_path).
     pub fn health_check_path(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_path = Some(value.into());
         self
@@ -426,14 +392,7 @@ impl<C> CreateHealthCheckTemplateRequestBuilder<C> {
     ///
     /// The HTTP method that is used for health checks. Valid values:
     ///
-    /// * **HEAD** (default): By default, HTTP and HTTPS health checks use the HEAD method.
-    /// * **POST**: gRPC health checks use the POST method by default.
-    /// * **GET**: If the length of a response exceeds 8 KB, the response is truncated. However, the health check result is not affected.
-    ///
-    /// > This parameter is available only if **HealthCheckProtocol** is set to **HTTP**, **HTTPS**, or **gRPC**.
-    ///
-    /// - Wire name: `HealthCheckMethod`.
-    /// - Example: `HEAD`.
+    /// Its description, rules and example: [`CreateHealthCheckTemplateRequest::health_check_method`](CreateHealthCheckTemplateRequest::health_check_method).
     pub fn health_check_method(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_method = Some(value.into());
         self
@@ -442,13 +401,7 @@ impl<C> CreateHealthCheckTemplateRequestBuilder<C> {
     ///
     /// The protocol that is used for health checks. Valid values:
     ///
-    /// * **HTTP** (default): HTTP health checks simulate browser behaviors by sending HEAD or GET requests to probe the availability of backend servers.
-    /// * **HTTPS**: The ALB instance sends HEAD or GET requests, which simulate browser requests, to check whether the backend server is healthy. HTTPS supports encryption and provides higher security than HTTP.
-    /// * **TCP**: TCP health checks send TCP SYN packets to a backend server to check whether the port of the backend server is reachable.
-    /// * **gRPC**: gRPC health checks send POST or GET requests to a backend server to check whether the backend server is healthy.
-    ///
-    /// - Wire name: `HealthCheckProtocol`.
-    /// - Example: `HTTP`.
+    /// Its description, rules and example: [`CreateHealthCheckTemplateRequest::health_check_protocol`](CreateHealthCheckTemplateRequest::health_check_protocol).
     pub fn health_check_protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_protocol = Some(value.into());
         self
@@ -457,14 +410,7 @@ impl<C> CreateHealthCheckTemplateRequestBuilder<C> {
     ///
     /// The HTTP version for health checks.
     ///
-    /// Valid values: **HTTP 1.0** and **HTTP 1.1**.
-    ///
-    /// Default value: **HTTP 1.1**.
-    ///
-    /// > This parameter is available only if `HealthCheckProtocol` is set to **HTTP** or **HTTPS**.
-    ///
-    /// - Wire name: `HealthCheckHttpVersion`.
-    /// - Example: `HTTP 1.0`.
+    /// Its description, rules and example: [`CreateHealthCheckTemplateRequest::health_check_http_version`](CreateHealthCheckTemplateRequest::health_check_http_version).
     pub fn health_check_http_version(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_http_version = Some(value.into());
         self
@@ -473,12 +419,7 @@ impl<C> CreateHealthCheckTemplateRequestBuilder<C> {
     ///
     /// The number of times that an unhealthy backend server must consecutively pass health checks before it is declared healthy. In this case, the health status is changed from **fail** to **success**.
     ///
-    /// Valid values: **2 to 10**.
-    ///
-    /// Default value: **3**.
-    ///
-    /// - Wire name: `HealthyThreshold`.
-    /// - Example: `4`.
+    /// Its description, rules and example: [`CreateHealthCheckTemplateRequest::healthy_threshold`](CreateHealthCheckTemplateRequest::healthy_threshold).
     pub fn healthy_threshold(mut self, value: i32) -> Self {
         self.inner.healthy_threshold = Some(value);
         self
@@ -487,12 +428,7 @@ impl<C> CreateHealthCheckTemplateRequestBuilder<C> {
     ///
     /// The number of times that a healthy backend server must consecutively fail health checks before it is declared unhealthy. In this case, the health status is changed from **success** to **fail**.
     ///
-    /// Valid values: **2 to 10**.
-    ///
-    /// Default value: **3**.
-    ///
-    /// - Wire name: `UnhealthyThreshold`.
-    /// - Example: `4`.
+    /// Its description, rules and example: [`CreateHealthCheckTemplateRequest::unhealthy_threshold`](CreateHealthCheckTemplateRequest::unhealthy_threshold).
     pub fn unhealthy_threshold(mut self, value: i32) -> Self {
         self.inner.unhealthy_threshold = Some(value);
         self
@@ -501,11 +437,7 @@ impl<C> CreateHealthCheckTemplateRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a **2xx** HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateHealthCheckTemplateRequest::dry_run`](CreateHealthCheckTemplateRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -514,7 +446,7 @@ impl<C> CreateHealthCheckTemplateRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
+    /// Its description, rules and example: [`CreateHealthCheckTemplateRequest::tag`](CreateHealthCheckTemplateRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -523,8 +455,7 @@ impl<C> CreateHealthCheckTemplateRequestBuilder<C> {
     ///
     /// The resource group ID.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-atstuj3rtop****`.
+    /// Its description, rules and example: [`CreateHealthCheckTemplateRequest::resource_group_id`](CreateHealthCheckTemplateRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -671,107 +602,28 @@ for CreateHealthCheckTemplateResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateHealthCheckTemplate`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateHealthCheckTemplateError {
-    /// HTTP 400 `QuotaExceeded.HealthCheckTemplatesNum`: The quota of %s is exceeded, usage %s/%s.
-    QuotaExceededHealthCheckTemplatesNum(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.HealthCheckTemplate`: Authentication has failed for HealthCheckTemplate.
-    ForbiddenHealthCheckTemplate(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateHealthCheckTemplateError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "QuotaExceeded.HealthCheckTemplatesNum",
-                        "Forbidden.HealthCheckTemplate",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateHealthCheckTemplateError;
+impl crate::Client {
+    /// Calls `CreateHealthCheckTemplate`: Creates a health check template in a region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateHealthCheckTemplateRequestBuilder::send) it. The parameters and their rules: [`CreateHealthCheckTemplateRequest`].
+    #[inline]
+    pub fn create_health_check_template(
+        &self,
+    ) -> CreateHealthCheckTemplateRequestBuilder<&Self> {
+        CreateHealthCheckTemplateRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateHealthCheckTemplateError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateHealthCheckTemplate`: Creates a health check template in a region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateHealthCheckTemplateRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::QuotaExceededHealthCheckTemplatesNum(error),
-            1 => Self::ForbiddenHealthCheckTemplate(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::QuotaExceededHealthCheckTemplatesNum(error) => (0, error),
-            Self::ForbiddenHealthCheckTemplate(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateHealthCheckTemplateError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateHealthCheckTemplateError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "QuotaExceededHealthCheckTemplatesNum",
-            "ForbiddenHealthCheckTemplate",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateHealthCheckTemplateError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateHealthCheckTemplateError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateHealthCheckTemplateError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateHealthCheckTemplateError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_health_check_template(
+        &self,
+    ) -> CreateHealthCheckTemplateRequestBuilder<&Self> {
+        CreateHealthCheckTemplateRequestBuilder::new(self)
     }
 }

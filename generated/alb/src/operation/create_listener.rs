@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateListenerRequest>;
 /// Request of `CreateListener`: Creates a listener.
 ///
 /// ## Usage notes
@@ -347,9 +350,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// The ID of the ALB instance.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `alb-n5qw04uq8vavfe****`.
+    /// Its description, rules and example: [`CreateListenerRequest::load_balancer_id`](CreateListenerRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -358,13 +359,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among all requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. **RequestId** may be different for each API request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateListenerRequest::client_token`](CreateListenerRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -373,11 +368,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a precheck. Valid values:
     ///
-    /// * **true**: prechecks the request without creating a listener. The system checks the required parameters, request syntax, and limits. If the request fails the precheck, an error code is returned based on the cause of the failure. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// * **false** (default): sends the API request. If the request passes the precheck, a 2xx HTTP status code is returned and the system proceeds to create a listener.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateListenerRequest::dry_run`](CreateListenerRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -386,11 +377,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// The listener protocol.
     ///
-    /// Valid values: **HTTP**, **HTTPS**, and **QUIC**.
-    ///
-    /// - Wire name: `ListenerProtocol`.
-    /// - Required.
-    /// - Example: `HTTP`.
+    /// Its description, rules and example: [`CreateListenerRequest::listener_protocol`](CreateListenerRequest::listener_protocol).
     pub fn listener_protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_protocol = Some(value.into());
         self
@@ -399,11 +386,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// The frontend port that is used by the ALB instance.
     ///
-    /// Valid values: **1 to 65535**.
-    ///
-    /// - Wire name: `ListenerPort`.
-    /// - Required.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`CreateListenerRequest::listener_port`](CreateListenerRequest::listener_port).
     pub fn listener_port(mut self, value: i32) -> Self {
         self.inner.listener_port = Some(value);
         self
@@ -412,10 +395,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// The name of the listener.
     ///
-    /// The description must be 2 to 256 characters in length, and can contain letters, digits, hyphens (-), forward slashes (/), periods (.), and underscores (\_). Regular expressions are supported.
-    ///
-    /// - Wire name: `ListenerDescription`.
-    /// - Example: `HTTP_80`.
+    /// Its description, rules and example: [`CreateListenerRequest::listener_description`](CreateListenerRequest::listener_description).
     pub fn listener_description(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_description = Some(value.into());
         self
@@ -424,16 +404,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// The timeout period of a request. Unit: seconds.
     ///
-    /// Valid values: **1 to 180**.
-    ///
-    /// Default value: **60**.
-    ///
-    /// If no response is received from the backend server during the request timeout period, ALB sends an `HTTP 504` error code to the client.
-    ///
-    /// - Wire name: `RequestTimeout`.
-    /// - Must be at least 1.
-    /// - Default: `60`.
-    /// - Example: `60`.
+    /// Its description, rules and example: [`CreateListenerRequest::request_timeout`](CreateListenerRequest::request_timeout).
     pub fn request_timeout(mut self, value: i32) -> Self {
         self.inner.request_timeout = Some(value);
         self
@@ -442,16 +413,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// The timeout period of an idle connection. Unit: seconds.
     ///
-    /// Valid values: **1 to 60**.
-    ///
-    /// Default value: **15**.
-    ///
-    /// If no requests are received within the specified timeout period, ALB closes the current connection. When a new request is received, ALB establishes a new connection.
-    ///
-    /// - Wire name: `IdleTimeout`.
-    /// - Must be at least 1.
-    /// - Default: `15`.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`CreateListenerRequest::idle_timeout`](CreateListenerRequest::idle_timeout).
     pub fn idle_timeout(mut self, value: i32) -> Self {
         self.inner.idle_timeout = Some(value);
         self
@@ -460,11 +422,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// Specifies whether to enable `Gzip` compression to compress specific types of files. Valid values:
     ///
-    /// * **true** (default): enables Gzip compression.
-    /// * **false**: disables Gzip compression.
-    ///
-    /// - Wire name: `GzipEnabled`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateListenerRequest::gzip_enabled`](CreateListenerRequest::gzip_enabled).
     pub fn gzip_enabled(mut self, value: bool) -> Self {
         self.inner.gzip_enabled = Some(value);
         self
@@ -473,13 +431,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// Specifies whether to enable `HTTP/2`. Valid values:
     ///
-    /// * **true** (default): enables HTTP/2.
-    /// * **false**: disables HTTP/2.
-    ///
-    /// > Only HTTPS listeners support this parameter.
-    ///
-    /// - Wire name: `Http2Enabled`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateListenerRequest::http2_enabled`](CreateListenerRequest::http2_enabled).
     pub fn http2_enabled(mut self, value: bool) -> Self {
         self.inner.http2_enabled = Some(value);
         self
@@ -488,12 +440,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// The ID of the security policy. System security policies and custom security policies are supported.
     ///
-    /// Default value: **tls_cipher_policy_1_0** (system security policy).
-    ///
-    /// > Only HTTPS listeners support this parameter.
-    ///
-    /// - Wire name: `SecurityPolicyId`.
-    /// - Example: `tls_cipher_policy_1_0`.
+    /// Its description, rules and example: [`CreateListenerRequest::security_policy_id`](CreateListenerRequest::security_policy_id).
     pub fn security_policy_id(mut self, value: impl Into<String>) -> Self {
         self.inner.security_policy_id = Some(value.into());
         self
@@ -502,11 +449,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// Specifies whether to enable mutual authentication. Valid values:
     ///
-    /// * **true**: enables mutual authentication.
-    /// * **false** (default): disables mutual authentication.
-    ///
-    /// - Wire name: `CaEnabled`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateListenerRequest::ca_enabled`](CreateListenerRequest::ca_enabled).
     pub fn ca_enabled(mut self, value: bool) -> Self {
         self.inner.ca_enabled = Some(value);
         self
@@ -515,7 +458,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// The configuration of the XForward header.
     ///
-    /// - Wire name: `XForwardedForConfig`.
+    /// Its description, rules and example: [`CreateListenerRequest::x_forwarded_for_config`](CreateListenerRequest::x_forwarded_for_config).
     pub fn x_forwarded_for_config(
         mut self,
         value: crate::types::XForwardedForConfig,
@@ -527,7 +470,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// Select a QUIC listener and associate it with the ALB instance.
     ///
-    /// - Wire name: `QuicConfig`.
+    /// Its description, rules and example: [`CreateListenerRequest::quic_config`](CreateListenerRequest::quic_config).
     pub fn quic_config(mut self, value: crate::types::QuicConfig) -> Self {
         self.inner.quic_config = Some(value);
         self
@@ -536,8 +479,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// The details about each certificate.
     ///
-    /// - Wire name: `Certificates`.
-    /// - Must have 1 to 1 items.
+    /// Its description, rules and example: [`CreateListenerRequest::certificates`](CreateListenerRequest::certificates).
     pub fn certificates(
         mut self,
         values: impl IntoIterator<Item = crate::types::CreateListenerCertificate>,
@@ -549,8 +491,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// The certificate authority (CA) certificates. You can specify only one CA certificate.
     ///
-    /// - Wire name: `CaCertificates`.
-    /// - Must have 1 to 1 items.
+    /// Its description, rules and example: [`CreateListenerRequest::ca_certificates`](CreateListenerRequest::ca_certificates).
     pub fn ca_certificates(
         mut self,
         values: impl IntoIterator<Item = crate::types::CaCertificate>,
@@ -562,8 +503,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// The actions of the forwarding rule.
     ///
-    /// - Wire name: `DefaultActions`.
-    /// - Required.
+    /// Its description, rules and example: [`CreateListenerRequest::default_actions`](CreateListenerRequest::default_actions).
     pub fn default_actions(
         mut self,
         values: impl IntoIterator<Item = crate::types::CreateListenerDefaultAction>,
@@ -575,7 +515,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
+    /// Its description, rules and example: [`CreateListenerRequest::tag`](CreateListenerRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -723,239 +663,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateListenerRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateListener`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateListenerError {
-    /// HTTP 400 `ResourceAlreadyExist.Listener`: The specified resource %s is already exist.
-    ResourceAlreadyExistListener(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.LoadBalancer`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectBusinessStatus.LoadBalancer`: The business status of %s \[%s\]  is incorrect.
-    IncorrectBusinessStatusLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceQuotaExceeded.LoadBalancerListenersNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
-    ResourceQuotaExceededLoadBalancerListenersNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.CrossLoadBalancerQUICListener`: The operation is not allowed because of %s.
-    OperationDeniedCrossLoadBalancerQuicListener(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceAlreadyAssociated.Listener`: The specified resource %s is already associated.
-    ResourceAlreadyAssociatedListener(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceQuotaExceeded.SecurityPolicyAttachedNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
-    ResourceQuotaExceededSecurityPolicyAttachedNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceQuotaExceeded.ServerGroupAttachedNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
-    ResourceQuotaExceededServerGroupAttachedNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceQuotaExceeded.LoadBalancerServersNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
-    ResourceQuotaExceededLoadBalancerServersNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceQuotaExceeded.ServerAddedNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
-    ResourceQuotaExceededServerAddedNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.VpcId`: The %s is mismatched for %s and %s.
-    MismatchVpcId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.ServerGroupProtocolNotSupport`: The operation is not allowed because of ServerGroupProtocolNotSupport.
-    OperationDeniedServerGroupProtocolNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.GRPCServerGroup`: The operation is not allowed because of %s.
-    OperationDeniedGrpcServerGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.LoadBalancerEditionAndConnectionDrain`: The %s and %s are mismatched.
-    MismatchLoadBalancerEditionAndConnectionDrain(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.LoadBalancerEditionAndSlowStartEnable`: The %s and %s are mismatched.
-    MismatchLoadBalancerEditionAndSlowStartEnable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter, please check the parameter input.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.SecurityPolicy`: Authentication has failed for SecurityPolicy.
-    ForbiddenSecurityPolicy(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.LoadBalancer`: Authentication is failed for %s.
-    ForbiddenLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.Listener`: Authentication is failed for %s.
-    ForbiddenListener(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.LoadBalancer`: The specified resource %s is not found.
-    ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.ServerGroup`: The specified resource %s is not found.
-    ResourceNotFoundServerGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.SecurityPolicy`: The specified resource %s is not found.
-    ResourceNotFoundSecurityPolicy(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Listener`: The specified resource %s is not found.
-    ResourceNotFoundListener(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Certificate`: The specified resource %s is not found.
-    ResourceNotFoundCertificate(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateListenerError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ResourceAlreadyExist.Listener",
-                        "IncorrectStatus.LoadBalancer",
-                        "IncorrectBusinessStatus.LoadBalancer",
-                        "ResourceQuotaExceeded.LoadBalancerListenersNum",
-                        "OperationDenied.CrossLoadBalancerQUICListener",
-                        "ResourceAlreadyAssociated.Listener",
-                        "ResourceQuotaExceeded.SecurityPolicyAttachedNum",
-                        "ResourceQuotaExceeded.ServerGroupAttachedNum",
-                        "ResourceQuotaExceeded.LoadBalancerServersNum",
-                        "ResourceQuotaExceeded.ServerAddedNum",
-                        "Mismatch.VpcId",
-                        "OperationDenied.ServerGroupProtocolNotSupport",
-                        "OperationDenied.GRPCServerGroup",
-                        "Mismatch.LoadBalancerEditionAndConnectionDrain",
-                        "Mismatch.LoadBalancerEditionAndSlowStartEnable",
-                        "InvalidParameter",
-                        "Forbidden.SecurityPolicy",
-                        "Forbidden.LoadBalancer",
-                        "Forbidden.Listener",
-                        "ResourceNotFound.LoadBalancer",
-                        "ResourceNotFound.ServerGroup",
-                        "ResourceNotFound.SecurityPolicy",
-                        "ResourceNotFound.Listener",
-                        "ResourceNotFound.Certificate",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateListenerError;
+impl crate::Client {
+    /// Calls `CreateListener`: Creates a listener.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateListenerRequestBuilder::send) it. The parameters and their rules: [`CreateListenerRequest`].
+    #[inline]
+    pub fn create_listener(&self) -> CreateListenerRequestBuilder<&Self> {
+        CreateListenerRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateListenerError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateListener`: Creates a listener.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateListenerRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceAlreadyExistListener(error),
-            1 => Self::IncorrectStatusLoadBalancer(error),
-            2 => Self::IncorrectBusinessStatusLoadBalancer(error),
-            3 => Self::ResourceQuotaExceededLoadBalancerListenersNum(error),
-            4 => Self::OperationDeniedCrossLoadBalancerQuicListener(error),
-            5 => Self::ResourceAlreadyAssociatedListener(error),
-            6 => Self::ResourceQuotaExceededSecurityPolicyAttachedNum(error),
-            7 => Self::ResourceQuotaExceededServerGroupAttachedNum(error),
-            8 => Self::ResourceQuotaExceededLoadBalancerServersNum(error),
-            9 => Self::ResourceQuotaExceededServerAddedNum(error),
-            10 => Self::MismatchVpcId(error),
-            11 => Self::OperationDeniedServerGroupProtocolNotSupport(error),
-            12 => Self::OperationDeniedGrpcServerGroup(error),
-            13 => Self::MismatchLoadBalancerEditionAndConnectionDrain(error),
-            14 => Self::MismatchLoadBalancerEditionAndSlowStartEnable(error),
-            15 => Self::InvalidParameter(error),
-            16 => Self::ForbiddenSecurityPolicy(error),
-            17 => Self::ForbiddenLoadBalancer(error),
-            18 => Self::ForbiddenListener(error),
-            19 => Self::ResourceNotFoundLoadBalancer(error),
-            20 => Self::ResourceNotFoundServerGroup(error),
-            21 => Self::ResourceNotFoundSecurityPolicy(error),
-            22 => Self::ResourceNotFoundListener(error),
-            23 => Self::ResourceNotFoundCertificate(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceAlreadyExistListener(error) => (0, error),
-            Self::IncorrectStatusLoadBalancer(error) => (1, error),
-            Self::IncorrectBusinessStatusLoadBalancer(error) => (2, error),
-            Self::ResourceQuotaExceededLoadBalancerListenersNum(error) => (3, error),
-            Self::OperationDeniedCrossLoadBalancerQuicListener(error) => (4, error),
-            Self::ResourceAlreadyAssociatedListener(error) => (5, error),
-            Self::ResourceQuotaExceededSecurityPolicyAttachedNum(error) => (6, error),
-            Self::ResourceQuotaExceededServerGroupAttachedNum(error) => (7, error),
-            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => (8, error),
-            Self::ResourceQuotaExceededServerAddedNum(error) => (9, error),
-            Self::MismatchVpcId(error) => (10, error),
-            Self::OperationDeniedServerGroupProtocolNotSupport(error) => (11, error),
-            Self::OperationDeniedGrpcServerGroup(error) => (12, error),
-            Self::MismatchLoadBalancerEditionAndConnectionDrain(error) => (13, error),
-            Self::MismatchLoadBalancerEditionAndSlowStartEnable(error) => (14, error),
-            Self::InvalidParameter(error) => (15, error),
-            Self::ForbiddenSecurityPolicy(error) => (16, error),
-            Self::ForbiddenLoadBalancer(error) => (17, error),
-            Self::ForbiddenListener(error) => (18, error),
-            Self::ResourceNotFoundLoadBalancer(error) => (19, error),
-            Self::ResourceNotFoundServerGroup(error) => (20, error),
-            Self::ResourceNotFoundSecurityPolicy(error) => (21, error),
-            Self::ResourceNotFoundListener(error) => (22, error),
-            Self::ResourceNotFoundCertificate(error) => (23, error),
-            Self::Unhandled(unhandled) => (24, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateListenerError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateListenerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceAlreadyExistListener",
-            "IncorrectStatusLoadBalancer",
-            "IncorrectBusinessStatusLoadBalancer",
-            "ResourceQuotaExceededLoadBalancerListenersNum",
-            "OperationDeniedCrossLoadBalancerQuicListener",
-            "ResourceAlreadyAssociatedListener",
-            "ResourceQuotaExceededSecurityPolicyAttachedNum",
-            "ResourceQuotaExceededServerGroupAttachedNum",
-            "ResourceQuotaExceededLoadBalancerServersNum",
-            "ResourceQuotaExceededServerAddedNum",
-            "MismatchVpcId",
-            "OperationDeniedServerGroupProtocolNotSupport",
-            "OperationDeniedGrpcServerGroup",
-            "MismatchLoadBalancerEditionAndConnectionDrain",
-            "MismatchLoadBalancerEditionAndSlowStartEnable",
-            "InvalidParameter",
-            "ForbiddenSecurityPolicy",
-            "ForbiddenLoadBalancer",
-            "ForbiddenListener",
-            "ResourceNotFoundLoadBalancer",
-            "ResourceNotFoundServerGroup",
-            "ResourceNotFoundSecurityPolicy",
-            "ResourceNotFoundListener",
-            "ResourceNotFoundCertificate",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateListenerError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateListenerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateListenerError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateListenerError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_listener(&self) -> CreateListenerRequestBuilder<&Self> {
+        CreateListenerRequestBuilder::new(self)
     }
 }

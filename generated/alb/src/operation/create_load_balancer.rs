@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateLoadBalancerRequest>;
 /// Request of `CreateLoadBalancer`: Creates an Application Load Balancer (ALB) instance in a region.
 ///
 /// **CreateLoadBalancer** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [GetLoadBalancerAttribute](<https://www.alibabacloud.com/help/doc-detail/214362.htm>) operation to query the status of an ALB instance.
@@ -289,13 +292,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must ensure that it is unique among different requests. The token can only contain ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system uses the value of **RequestId** as the value of **ClientToken**. The value of the **RequestId** parameter may be different for each API request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::client_token`](CreateLoadBalancerRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -304,11 +301,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Default value: false. Valid values:
     ///
-    /// * **true:** performs a dry run. The system checks the required parameters, request format, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false:** performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::dry_run`](CreateLoadBalancerRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -317,9 +310,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The ID of the virtual private cloud (VPC) in which you want to create the ALB instance.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Required.
-    /// - Example: `vpc-bp1b49rqrybk45nio****`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::vpc_id`](CreateLoadBalancerRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -328,12 +319,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The type of the address of the ALB instance. Valid values:
     ///
-    /// * **Internet:** The ALB instance uses a public IP address. The domain name of the ALB instance is resolved to the public IP address. In this case, the ALB instance can be accessed over the Internet.
-    /// * **Intranet:** The ALB instance uses a private IP address. The domain name of the ALB instance is resolved to the private IP address. In this case, the ALB instance can be accessed over the VPC in which the ALB instance is deployed.
-    ///
-    /// - Wire name: `AddressType`.
-    /// - Required.
-    /// - Example: `Internet`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::address_type`](CreateLoadBalancerRequest::address_type).
     pub fn address_type(mut self, value: impl Into<String>) -> Self {
         self.inner.address_type = Some(value.into());
         self
@@ -342,10 +328,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The name of the ALB instance.
     ///
-    /// The name must be 2 to 128 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). The name must start with a letter.
-    ///
-    /// - Wire name: `LoadBalancerName`.
-    /// - Example: `alb1`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::load_balancer_name`](CreateLoadBalancerRequest::load_balancer_name).
     pub fn load_balancer_name(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_name = Some(value.into());
         self
@@ -354,11 +337,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// Specifies whether to enable deletion protection. Default value: false. Valid values:
     ///
-    /// * **true:** enables deletion protection.
-    /// * **false:** disables deletion protection.
-    ///
-    /// - Wire name: `DeletionProtectionEnabled`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::deletion_protection_enabled`](CreateLoadBalancerRequest::deletion_protection_enabled).
     pub fn deletion_protection_enabled(mut self, value: bool) -> Self {
         self.inner.deletion_protection_enabled = Some(value);
         self
@@ -367,7 +346,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The configuration read-only mode settings.
     ///
-    /// - Wire name: `ModificationProtectionConfig`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::modification_protection_config`](CreateLoadBalancerRequest::modification_protection_config).
     pub fn modification_protection_config(
         mut self,
         value: crate::types::ModificationProtectionConfig,
@@ -379,9 +358,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The mappings between zones an vSwitches. You can specify at most 10 zones. If the selected region supports two or more zones, select at least two zones to ensure the high availability of your service.
     ///
-    /// - Wire name: `ZoneMappings`.
-    /// - Required.
-    /// - Must have 1 to 10 items.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::zone_mappings`](CreateLoadBalancerRequest::zone_mappings).
     pub fn zone_mappings(
         mut self,
         values: impl IntoIterator<Item = crate::types::CreateLoadBalancerZoneMapping>,
@@ -393,14 +370,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The mode in which IP addresses are allocated to the ALB instance. Valid values:
     ///
-    /// * **Fixed** (default): a fixed IP address is assigned to the ALB instance in each zone.
-    /// * **Dynamic**: IP addresses are dynamically allocated to the ALB instance in each zone.
-    ///
-    /// > Starting from 00:00:00 on February 25, 2025 (UTC+8), when you call this operation to create an ALB instance, the instance is automatically the [upgraded version](<https://www.alibabacloud.com/help/doc-detail/2864070.htm>) regardless of the mode you specify. Upgraded ALB instances no longer differentiate between IP modes. Instead, they globally auto-scale IP addresses for providing load balancing services. The ALB instances you created before this date and time are not affected.
-    ///
-    /// - Wire name: `AddressAllocatedMode`.
-    /// - Default: `Fixed`.
-    /// - Example: `Dynamic`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::address_allocated_mode`](CreateLoadBalancerRequest::address_allocated_mode).
     pub fn address_allocated_mode(mut self, value: impl Into<String>) -> Self {
         self.inner.address_allocated_mode = Some(value.into());
         self
@@ -409,8 +379,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The ID of the resource group.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-atstuj3rtop****`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::resource_group_id`](CreateLoadBalancerRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -419,13 +388,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The edition of the ALB instance. The features and billing rules vary based on the edition of the ALB instance. Valid values:
     ///
-    /// * **Basic:** basic.
-    /// * **Standard:** standard.
-    /// * **StandardWithWaf:** WAF-enabled.
-    ///
-    /// - Wire name: `LoadBalancerEdition`.
-    /// - Required.
-    /// - Example: `Standard`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::load_balancer_edition`](CreateLoadBalancerRequest::load_balancer_edition).
     pub fn load_balancer_edition(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_edition = Some(value.into());
         self
@@ -434,8 +397,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The billing method of the ALB instance.
     ///
-    /// - Wire name: `LoadBalancerBillingConfig`.
-    /// - Required.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::load_balancer_billing_config`](CreateLoadBalancerRequest::load_balancer_billing_config).
     pub fn load_balancer_billing_config(
         mut self,
         value: crate::types::CreateLoadBalancerLoadBalancerBillingConfig,
@@ -447,11 +409,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The protocol version. Valid values:
     ///
-    /// * **IPv4:** IPv4.
-    /// * **DualStack:** dual stack.
-    ///
-    /// - Wire name: `AddressIpVersion`.
-    /// - Example: `IPv4`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::address_ip_version`](CreateLoadBalancerRequest::address_ip_version).
     pub fn address_ip_version(mut self, value: impl Into<String>) -> Self {
         self.inner.address_ip_version = Some(value.into());
         self
@@ -460,7 +418,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::tag`](CreateLoadBalancerRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -607,131 +565,24 @@ for CreateLoadBalancerResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateLoadBalancer`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateLoadBalancerError {
-    /// HTTP 400 `ResourceNotEnough.VSwitchIp`: The specified resource %s is not enough.
-    ResourceNotEnoughVSwitchIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.LoadBalancersNum`: The quota of %s is exceeded, usage %s/%s.
-    QuotaExceededLoadBalancersNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.ZoneIdAndVSwitchId`: The %s and %s are mismatched.
-    MismatchZoneIdAndVSwitchId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DuplicatedParam.ZoneId`: The param of ZoneId is duplicated.
-    DuplicatedParamZoneId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenyed.ServiceLinkedRoleNotExist`: The service linked role AliyunServiceRoleForAlb does not exist.
-    OperationDenyedServiceLinkedRoleNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.VSwitch`: The specified resource %s is not found.
-    ResourceNotFoundVSwitch(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ResourceNotEnough.VSwitchIp",
-                        "QuotaExceeded.LoadBalancersNum",
-                        "Mismatch.ZoneIdAndVSwitchId",
-                        "DuplicatedParam.ZoneId",
-                        "OperationDenyed.ServiceLinkedRoleNotExist",
-                        "ResourceNotFound.VSwitch",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateLoadBalancerError;
+impl crate::Client {
+    /// Calls `CreateLoadBalancer`: Creates an Application Load Balancer (ALB) instance in a region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateLoadBalancerRequestBuilder::send) it. The parameters and their rules: [`CreateLoadBalancerRequest`].
+    #[inline]
+    pub fn create_load_balancer(&self) -> CreateLoadBalancerRequestBuilder<&Self> {
+        CreateLoadBalancerRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateLoadBalancerError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateLoadBalancer`: Creates an Application Load Balancer (ALB) instance in a region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateLoadBalancerRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceNotEnoughVSwitchIp(error),
-            1 => Self::QuotaExceededLoadBalancersNum(error),
-            2 => Self::MismatchZoneIdAndVSwitchId(error),
-            3 => Self::DuplicatedParamZoneId(error),
-            4 => Self::OperationDenyedServiceLinkedRoleNotExist(error),
-            5 => Self::ResourceNotFoundVSwitch(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceNotEnoughVSwitchIp(error) => (0, error),
-            Self::QuotaExceededLoadBalancersNum(error) => (1, error),
-            Self::MismatchZoneIdAndVSwitchId(error) => (2, error),
-            Self::DuplicatedParamZoneId(error) => (3, error),
-            Self::OperationDenyedServiceLinkedRoleNotExist(error) => (4, error),
-            Self::ResourceNotFoundVSwitch(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateLoadBalancerError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateLoadBalancerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceNotEnoughVSwitchIp",
-            "QuotaExceededLoadBalancersNum",
-            "MismatchZoneIdAndVSwitchId",
-            "DuplicatedParamZoneId",
-            "OperationDenyedServiceLinkedRoleNotExist",
-            "ResourceNotFoundVSwitch",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateLoadBalancerError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateLoadBalancerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateLoadBalancerError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateLoadBalancerError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_load_balancer(&self) -> CreateLoadBalancerRequestBuilder<&Self> {
+        CreateLoadBalancerRequestBuilder::new(self)
     }
 }

@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateRuleRequest>;
 /// Request of `CreateRule`: Creates a forwarding rule for a listener.
 ///
 /// Take note of the following limits:
@@ -227,9 +230,7 @@ impl<C> CreateRuleRequestBuilder<C> {
     ///
     /// The listener ID of the ALB instance.
     ///
-    /// - Wire name: `ListenerId`.
-    /// - Required.
-    /// - Example: `lsr-bp1bpn0kn908w4nbw****`.
+    /// Its description, rules and example: [`CreateRuleRequest::listener_id`](CreateRuleRequest::listener_id).
     pub fn listener_id(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_id = Some(value.into());
         self
@@ -238,13 +239,7 @@ impl<C> CreateRuleRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateRuleRequest::client_token`](CreateRuleRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -253,11 +248,7 @@ impl<C> CreateRuleRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a `2xx HTTP` status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateRuleRequest::dry_run`](CreateRuleRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -266,11 +257,7 @@ impl<C> CreateRuleRequestBuilder<C> {
     ///
     /// The priority of the forwarding rule. Valid values: **1 to 10000**. A smaller value indicates a higher priority.
     ///
-    /// > The priorities of the forwarding rules created for the same listener must be unique.
-    ///
-    /// - Wire name: `Priority`.
-    /// - Required.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`CreateRuleRequest::priority`](CreateRuleRequest::priority).
     pub fn priority(mut self, value: i32) -> Self {
         self.inner.priority = Some(value);
         self
@@ -279,13 +266,7 @@ impl<C> CreateRuleRequestBuilder<C> {
     ///
     /// The direction to which the forwarding rule is applied. Valid values:
     ///
-    /// * **Request** (default): The forwarding rule is applied to the requests received by ALB.
-    /// * **Response**: The forwarding rule is applied to the responses returned by backend servers.
-    ///
-    /// > Basic ALB instances do not support the **Response** value.
-    ///
-    /// - Wire name: `Direction`.
-    /// - Example: `Request`.
+    /// Its description, rules and example: [`CreateRuleRequest::direction`](CreateRuleRequest::direction).
     pub fn direction(mut self, value: impl Into<String>) -> Self {
         self.inner.direction = Some(value.into());
         self
@@ -294,9 +275,7 @@ impl<C> CreateRuleRequestBuilder<C> {
     ///
     /// The actions of the forwarding rule.
     ///
-    /// - Wire name: `RuleActions`.
-    /// - Required.
-    /// - Must have 1 to 100 items.
+    /// Its description, rules and example: [`CreateRuleRequest::rule_actions`](CreateRuleRequest::rule_actions).
     pub fn rule_actions(
         mut self,
         values: impl IntoIterator<Item = crate::types::RuleAction>,
@@ -308,9 +287,7 @@ impl<C> CreateRuleRequestBuilder<C> {
     ///
     /// The match conditions of the forwarding rule.
     ///
-    /// - Wire name: `RuleConditions`.
-    /// - Required.
-    /// - Must have 1 to 100 items.
+    /// Its description, rules and example: [`CreateRuleRequest::rule_conditions`](CreateRuleRequest::rule_conditions).
     pub fn rule_conditions(
         mut self,
         values: impl IntoIterator<Item = crate::types::RuleCondition>,
@@ -322,12 +299,7 @@ impl<C> CreateRuleRequestBuilder<C> {
     ///
     /// The name of the forwarding rule.
     ///
-    /// * The name must be 2 to 128 characters in length.
-    /// * It can contain letters, digits, periods (.), underscores (\_), and hyphens (-). It must start with a letter.
-    ///
-    /// - Wire name: `RuleName`.
-    /// - Required.
-    /// - Example: `rule-doc`.
+    /// Its description, rules and example: [`CreateRuleRequest::rule_name`](CreateRuleRequest::rule_name).
     pub fn rule_name(mut self, value: impl Into<String>) -> Self {
         self.inner.rule_name = Some(value.into());
         self
@@ -336,7 +308,7 @@ impl<C> CreateRuleRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
+    /// Its description, rules and example: [`CreateRuleRequest::tag`](CreateRuleRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -480,221 +452,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateRuleRespon
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateRule`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateRuleError {
-    /// HTTP 400 `IncorrectStatus.Listener`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusListener(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.SameGroupForForwardAndMirrorAction`: The operation is not allowed because of %s.
-    OperationDeniedSameGroupForForwardAndMirrorAction(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationDenied.IpGroupCanNotUsedForMirrorAction`: The operation is not allowed because of %s.
-    OperationDeniedIpGroupCanNotUsedForMirrorAction(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.GRPCServerGroup`: The operation is not allowed because of %s.
-    OperationDeniedGrpcServerGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Conflict.Priority`: There is already %s having the same configuration with %s.
-    ConflictPriority(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceQuotaExceeded.LoadBalancerRulesNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
-    ResourceQuotaExceededLoadBalancerRulesNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceQuotaExceeded.ServerGroupAttachedNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
-    ResourceQuotaExceededServerGroupAttachedNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceQuotaExceeded.LoadBalancerServersNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
-    ResourceQuotaExceededLoadBalancerServersNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceQuotaExceeded.ServerAddedNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
-    ResourceQuotaExceededServerAddedNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.RuleWildcardsNum`: The quota of %s is exceeded, usage %s/%s.
-    QuotaExceededRuleWildcardsNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.RuleMatchEvaluationsNum`: The quota of %s is exceeded, usage %s/%s.
-    QuotaExceededRuleMatchEvaluationsNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.RuleActionsNum`: The quota of %s is exceeded, usage %s/%s.
-    QuotaExceededRuleActionsNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.Protocol`: The %s is mismatched for %s and %s.
-    MismatchProtocol(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.VpcId`: The %s is mismatched for %s and %s.
-    MismatchVpcId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.RewriteMissingForwardGroup`: The operation is not allowed because of RewriteMissingForwardGroup.
-    OperationDeniedRewriteMissingForwardGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceInConfiguring.Listener`: The specified listener is being configured, please try again later.
-    ResourceInConfiguringListener(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.MirrorActionSupportHttpGroupOnly`: The operation is not allowed because of MirrorActionSupportHttpGroupOnly.
-    OperationDeniedMirrorActionSupportHttpGroupOnly(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.ProtocolMustSameForForwardGroupAction`: The operation is not allowed because of ProtocolMustSameForForwardGroupAction.
-    OperationDeniedProtocolMustSameForForwardGroupAction(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 404 `ResourceNotFound.Listener`: The specified resource %s is not found.
-    ResourceNotFoundListener(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.ServerGroup`: The specified resource %s is not found.
-    ResourceNotFoundServerGroup(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateRuleError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.Listener",
-                        "OperationDenied.SameGroupForForwardAndMirrorAction",
-                        "OperationDenied.IpGroupCanNotUsedForMirrorAction",
-                        "OperationDenied.GRPCServerGroup",
-                        "Conflict.Priority",
-                        "ResourceQuotaExceeded.LoadBalancerRulesNum",
-                        "ResourceQuotaExceeded.ServerGroupAttachedNum",
-                        "ResourceQuotaExceeded.LoadBalancerServersNum",
-                        "ResourceQuotaExceeded.ServerAddedNum",
-                        "QuotaExceeded.RuleWildcardsNum",
-                        "QuotaExceeded.RuleMatchEvaluationsNum",
-                        "QuotaExceeded.RuleActionsNum",
-                        "Mismatch.Protocol",
-                        "Mismatch.VpcId",
-                        "OperationDenied.RewriteMissingForwardGroup",
-                        "ResourceInConfiguring.Listener",
-                        "OperationDenied.MirrorActionSupportHttpGroupOnly",
-                        "OperationDenied.ProtocolMustSameForForwardGroupAction",
-                        "ResourceNotFound.Listener",
-                        "ResourceNotFound.ServerGroup",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateRuleError;
+impl crate::Client {
+    /// Calls `CreateRule`: Creates a forwarding rule for a listener.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateRuleRequestBuilder::send) it. The parameters and their rules: [`CreateRuleRequest`].
+    #[inline]
+    pub fn create_rule(&self) -> CreateRuleRequestBuilder<&Self> {
+        CreateRuleRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateRuleError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateRule`: Creates a forwarding rule for a listener.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateRuleRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusListener(error),
-            1 => Self::OperationDeniedSameGroupForForwardAndMirrorAction(error),
-            2 => Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error),
-            3 => Self::OperationDeniedGrpcServerGroup(error),
-            4 => Self::ConflictPriority(error),
-            5 => Self::ResourceQuotaExceededLoadBalancerRulesNum(error),
-            6 => Self::ResourceQuotaExceededServerGroupAttachedNum(error),
-            7 => Self::ResourceQuotaExceededLoadBalancerServersNum(error),
-            8 => Self::ResourceQuotaExceededServerAddedNum(error),
-            9 => Self::QuotaExceededRuleWildcardsNum(error),
-            10 => Self::QuotaExceededRuleMatchEvaluationsNum(error),
-            11 => Self::QuotaExceededRuleActionsNum(error),
-            12 => Self::MismatchProtocol(error),
-            13 => Self::MismatchVpcId(error),
-            14 => Self::OperationDeniedRewriteMissingForwardGroup(error),
-            15 => Self::ResourceInConfiguringListener(error),
-            16 => Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error),
-            17 => Self::OperationDeniedProtocolMustSameForForwardGroupAction(error),
-            18 => Self::ResourceNotFoundListener(error),
-            19 => Self::ResourceNotFoundServerGroup(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusListener(error) => (0, error),
-            Self::OperationDeniedSameGroupForForwardAndMirrorAction(error) => (1, error),
-            Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error) => (2, error),
-            Self::OperationDeniedGrpcServerGroup(error) => (3, error),
-            Self::ConflictPriority(error) => (4, error),
-            Self::ResourceQuotaExceededLoadBalancerRulesNum(error) => (5, error),
-            Self::ResourceQuotaExceededServerGroupAttachedNum(error) => (6, error),
-            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => (7, error),
-            Self::ResourceQuotaExceededServerAddedNum(error) => (8, error),
-            Self::QuotaExceededRuleWildcardsNum(error) => (9, error),
-            Self::QuotaExceededRuleMatchEvaluationsNum(error) => (10, error),
-            Self::QuotaExceededRuleActionsNum(error) => (11, error),
-            Self::MismatchProtocol(error) => (12, error),
-            Self::MismatchVpcId(error) => (13, error),
-            Self::OperationDeniedRewriteMissingForwardGroup(error) => (14, error),
-            Self::ResourceInConfiguringListener(error) => (15, error),
-            Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error) => (16, error),
-            Self::OperationDeniedProtocolMustSameForForwardGroupAction(error) => {
-                (17, error)
-            }
-            Self::ResourceNotFoundListener(error) => (18, error),
-            Self::ResourceNotFoundServerGroup(error) => (19, error),
-            Self::Unhandled(unhandled) => (20, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateRuleError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateRuleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusListener",
-            "OperationDeniedSameGroupForForwardAndMirrorAction",
-            "OperationDeniedIpGroupCanNotUsedForMirrorAction",
-            "OperationDeniedGrpcServerGroup",
-            "ConflictPriority",
-            "ResourceQuotaExceededLoadBalancerRulesNum",
-            "ResourceQuotaExceededServerGroupAttachedNum",
-            "ResourceQuotaExceededLoadBalancerServersNum",
-            "ResourceQuotaExceededServerAddedNum",
-            "QuotaExceededRuleWildcardsNum",
-            "QuotaExceededRuleMatchEvaluationsNum",
-            "QuotaExceededRuleActionsNum",
-            "MismatchProtocol",
-            "MismatchVpcId",
-            "OperationDeniedRewriteMissingForwardGroup",
-            "ResourceInConfiguringListener",
-            "OperationDeniedMirrorActionSupportHttpGroupOnly",
-            "OperationDeniedProtocolMustSameForForwardGroupAction",
-            "ResourceNotFoundListener",
-            "ResourceNotFoundServerGroup",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateRuleError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateRuleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateRuleError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateRuleError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_rule(&self) -> CreateRuleRequestBuilder<&Self> {
+        CreateRuleRequestBuilder::new(self)
     }
 }

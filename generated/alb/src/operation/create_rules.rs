@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateRulesRequest>;
 /// Request of `CreateRules`: Creates multiple forwarding rules at a time.
 ///
 /// When you call this operation, take note of the following limits:
@@ -153,9 +156,7 @@ impl<C> CreateRulesRequestBuilder<C> {
     ///
     /// The ID of the Application Load Balancer (ALB) instance.
     ///
-    /// - Wire name: `ListenerId`.
-    /// - Required.
-    /// - Example: `lsr-bp1bpn0kn908w4nbw****`.
+    /// Its description, rules and example: [`CreateRulesRequest::listener_id`](CreateRulesRequest::listener_id).
     pub fn listener_id(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_id = Some(value.into());
         self
@@ -164,13 +165,7 @@ impl<C> CreateRulesRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateRulesRequest::client_token`](CreateRulesRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -179,11 +174,7 @@ impl<C> CreateRulesRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the request. If the request passes the dry run, a `2xx HTTP` status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateRulesRequest::dry_run`](CreateRulesRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -192,9 +183,7 @@ impl<C> CreateRulesRequestBuilder<C> {
     ///
     /// The details about the forwarding rules.
     ///
-    /// - Wire name: `Rules` (form body).
-    /// - Required.
-    /// - Must have 1 to 100 items.
+    /// Its description, rules and example: [`CreateRulesRequest::rules`](CreateRulesRequest::rules).
     pub fn rules(
         mut self,
         values: impl IntoIterator<Item = crate::types::Rule>,
@@ -342,215 +331,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateRulesRespo
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateRules`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateRulesError {
-    /// HTTP 400 `IncorrectStatus.Listener`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusListener(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.IpGroupCanNotUsedForMirrorAction`: The operation is not allowed because of %s.
-    OperationDeniedIpGroupCanNotUsedForMirrorAction(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.SameGroupForForwardAndMirrorAction`: The operation is not allowed because of %s.
-    OperationDeniedSameGroupForForwardAndMirrorAction(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationDenied.GRPCServerGroup`: The operation is not allowed because of %s.
-    OperationDeniedGrpcServerGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Conflict.Priority`: There is already %s having the same configuration with %s.
-    ConflictPriority(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceQuotaExceeded.LoadBalancerRulesNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
-    ResourceQuotaExceededLoadBalancerRulesNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceQuotaExceeded.ServerGroupAttachedNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
-    ResourceQuotaExceededServerGroupAttachedNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceQuotaExceeded.LoadBalancerServersNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
-    ResourceQuotaExceededLoadBalancerServersNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceQuotaExceeded.ServerAddedNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
-    ResourceQuotaExceededServerAddedNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.RuleWildcardsNum`: The quota of %s is exceeded, usage %s/%s.
-    QuotaExceededRuleWildcardsNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.RuleMatchEvaluationsNum`: The quota of %s is exceeded, usage %s/%s.
-    QuotaExceededRuleMatchEvaluationsNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.RuleActionsNum`: The quota of %s is exceeded, usage %s/%s.
-    QuotaExceededRuleActionsNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.VpcId`: The %s is mismatched for %s and %s.
-    MismatchVpcId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.Protocol`: The %s is mismatched for %s and %s.
-    MismatchProtocol(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.RewriteMissingForwardGroup`: The operation is not allowed because of RewriteMissingForwardGroup.
-    OperationDeniedRewriteMissingForwardGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.MirrorActionSupportHttpGroupOnly`: The operation is not allowed because of MirrorActionSupportHttpGroupOnly.
-    OperationDeniedMirrorActionSupportHttpGroupOnly(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.ProtocolMustSameForForwardGroupAction`: The operation is not allowed because of ProtocolMustSameForForwardGroupAction.
-    OperationDeniedProtocolMustSameForForwardGroupAction(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 404 `ResourceNotFound.Listener`: The specified resource %s is not found.
-    ResourceNotFoundListener(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.ServerGroup`: The specified resource %s is not found.
-    ResourceNotFoundServerGroup(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateRulesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.Listener",
-                        "OperationDenied.IpGroupCanNotUsedForMirrorAction",
-                        "OperationDenied.SameGroupForForwardAndMirrorAction",
-                        "OperationDenied.GRPCServerGroup",
-                        "Conflict.Priority",
-                        "ResourceQuotaExceeded.LoadBalancerRulesNum",
-                        "ResourceQuotaExceeded.ServerGroupAttachedNum",
-                        "ResourceQuotaExceeded.LoadBalancerServersNum",
-                        "ResourceQuotaExceeded.ServerAddedNum",
-                        "QuotaExceeded.RuleWildcardsNum",
-                        "QuotaExceeded.RuleMatchEvaluationsNum",
-                        "QuotaExceeded.RuleActionsNum",
-                        "Mismatch.VpcId",
-                        "Mismatch.Protocol",
-                        "OperationDenied.RewriteMissingForwardGroup",
-                        "OperationDenied.MirrorActionSupportHttpGroupOnly",
-                        "OperationDenied.ProtocolMustSameForForwardGroupAction",
-                        "ResourceNotFound.Listener",
-                        "ResourceNotFound.ServerGroup",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateRulesError;
+impl crate::Client {
+    /// Calls `CreateRules`: Creates multiple forwarding rules at a time.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateRulesRequestBuilder::send) it. The parameters and their rules: [`CreateRulesRequest`].
+    #[inline]
+    pub fn create_rules(&self) -> CreateRulesRequestBuilder<&Self> {
+        CreateRulesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateRulesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateRules`: Creates multiple forwarding rules at a time.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateRulesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusListener(error),
-            1 => Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error),
-            2 => Self::OperationDeniedSameGroupForForwardAndMirrorAction(error),
-            3 => Self::OperationDeniedGrpcServerGroup(error),
-            4 => Self::ConflictPriority(error),
-            5 => Self::ResourceQuotaExceededLoadBalancerRulesNum(error),
-            6 => Self::ResourceQuotaExceededServerGroupAttachedNum(error),
-            7 => Self::ResourceQuotaExceededLoadBalancerServersNum(error),
-            8 => Self::ResourceQuotaExceededServerAddedNum(error),
-            9 => Self::QuotaExceededRuleWildcardsNum(error),
-            10 => Self::QuotaExceededRuleMatchEvaluationsNum(error),
-            11 => Self::QuotaExceededRuleActionsNum(error),
-            12 => Self::MismatchVpcId(error),
-            13 => Self::MismatchProtocol(error),
-            14 => Self::OperationDeniedRewriteMissingForwardGroup(error),
-            15 => Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error),
-            16 => Self::OperationDeniedProtocolMustSameForForwardGroupAction(error),
-            17 => Self::ResourceNotFoundListener(error),
-            18 => Self::ResourceNotFoundServerGroup(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusListener(error) => (0, error),
-            Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error) => (1, error),
-            Self::OperationDeniedSameGroupForForwardAndMirrorAction(error) => (2, error),
-            Self::OperationDeniedGrpcServerGroup(error) => (3, error),
-            Self::ConflictPriority(error) => (4, error),
-            Self::ResourceQuotaExceededLoadBalancerRulesNum(error) => (5, error),
-            Self::ResourceQuotaExceededServerGroupAttachedNum(error) => (6, error),
-            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => (7, error),
-            Self::ResourceQuotaExceededServerAddedNum(error) => (8, error),
-            Self::QuotaExceededRuleWildcardsNum(error) => (9, error),
-            Self::QuotaExceededRuleMatchEvaluationsNum(error) => (10, error),
-            Self::QuotaExceededRuleActionsNum(error) => (11, error),
-            Self::MismatchVpcId(error) => (12, error),
-            Self::MismatchProtocol(error) => (13, error),
-            Self::OperationDeniedRewriteMissingForwardGroup(error) => (14, error),
-            Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error) => (15, error),
-            Self::OperationDeniedProtocolMustSameForForwardGroupAction(error) => {
-                (16, error)
-            }
-            Self::ResourceNotFoundListener(error) => (17, error),
-            Self::ResourceNotFoundServerGroup(error) => (18, error),
-            Self::Unhandled(unhandled) => (19, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateRulesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateRulesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusListener",
-            "OperationDeniedIpGroupCanNotUsedForMirrorAction",
-            "OperationDeniedSameGroupForForwardAndMirrorAction",
-            "OperationDeniedGrpcServerGroup",
-            "ConflictPriority",
-            "ResourceQuotaExceededLoadBalancerRulesNum",
-            "ResourceQuotaExceededServerGroupAttachedNum",
-            "ResourceQuotaExceededLoadBalancerServersNum",
-            "ResourceQuotaExceededServerAddedNum",
-            "QuotaExceededRuleWildcardsNum",
-            "QuotaExceededRuleMatchEvaluationsNum",
-            "QuotaExceededRuleActionsNum",
-            "MismatchVpcId",
-            "MismatchProtocol",
-            "OperationDeniedRewriteMissingForwardGroup",
-            "OperationDeniedMirrorActionSupportHttpGroupOnly",
-            "OperationDeniedProtocolMustSameForForwardGroupAction",
-            "ResourceNotFoundListener",
-            "ResourceNotFoundServerGroup",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateRulesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateRulesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateRulesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateRulesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_rules(&self) -> CreateRulesRequestBuilder<&Self> {
+        CreateRulesRequestBuilder::new(self)
     }
 }

@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateSecurityPolicyRequest>;
 /// Request of `CreateSecurityPolicy`: Creates a custom security policy in a region.
 ///
 /// # Example
@@ -166,11 +169,7 @@ impl<C> CreateSecurityPolicyRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `593B0448-D13E-4C56-AC0D-FDF0FDE0E9A3`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateSecurityPolicyRequest::client_token`](CreateSecurityPolicyRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -179,11 +178,7 @@ impl<C> CreateSecurityPolicyRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false**(default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateSecurityPolicyRequest::dry_run`](CreateSecurityPolicyRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -192,8 +187,7 @@ impl<C> CreateSecurityPolicyRequestBuilder<C> {
     ///
     /// The supported Transport Layer Security (TLS) protocol versions.
     ///
-    /// - Wire name: `TLSVersions`.
-    /// - Required.
+    /// Its description, rules and example: [`CreateSecurityPolicyRequest::tls_versions`](CreateSecurityPolicyRequest::tls_versions).
     pub fn tls_versions(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -205,8 +199,7 @@ impl<C> CreateSecurityPolicyRequestBuilder<C> {
     ///
     /// The resource group ID.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-atstuj3rtop****`.
+    /// Its description, rules and example: [`CreateSecurityPolicyRequest::resource_group_id`](CreateSecurityPolicyRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -215,11 +208,7 @@ impl<C> CreateSecurityPolicyRequestBuilder<C> {
     ///
     /// The name of the security policy.
     ///
-    /// The name must be 2 to 128 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). The name must start with a letter.
-    ///
-    /// - Wire name: `SecurityPolicyName`.
-    /// - Required.
-    /// - Example: `test-secrity`.
+    /// Its description, rules and example: [`CreateSecurityPolicyRequest::security_policy_name`](CreateSecurityPolicyRequest::security_policy_name).
     pub fn security_policy_name(mut self, value: impl Into<String>) -> Self {
         self.inner.security_policy_name = Some(value.into());
         self
@@ -228,9 +217,7 @@ impl<C> CreateSecurityPolicyRequestBuilder<C> {
     ///
     /// The supported cipher suites.
     ///
-    /// - Wire name: `Ciphers`.
-    /// - Required.
-    /// - Must have at least 1 items.
+    /// Its description, rules and example: [`CreateSecurityPolicyRequest::ciphers`](CreateSecurityPolicyRequest::ciphers).
     pub fn ciphers(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -242,7 +229,7 @@ impl<C> CreateSecurityPolicyRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
+    /// Its description, rules and example: [`CreateSecurityPolicyRequest::tag`](CreateSecurityPolicyRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -389,90 +376,24 @@ for CreateSecurityPolicyResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateSecurityPolicy`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateSecurityPolicyError {
-    /// HTTP 400 `QuotaExceeded.SecurityPoliciesNum`: The quota of %s is exceeded, usage %s/%s.
-    QuotaExceededSecurityPoliciesNum(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateSecurityPolicyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["QuotaExceeded.SecurityPoliciesNum"]), error)
+mod error;
+pub use error::CreateSecurityPolicyError;
+impl crate::Client {
+    /// Calls `CreateSecurityPolicy`: Creates a custom security policy in a region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateSecurityPolicyRequestBuilder::send) it. The parameters and their rules: [`CreateSecurityPolicyRequest`].
+    #[inline]
+    pub fn create_security_policy(&self) -> CreateSecurityPolicyRequestBuilder<&Self> {
+        CreateSecurityPolicyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateSecurityPolicyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateSecurityPolicy`: Creates a custom security policy in a region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateSecurityPolicyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::QuotaExceededSecurityPoliciesNum(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::QuotaExceededSecurityPoliciesNum(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateSecurityPolicyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateSecurityPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["QuotaExceededSecurityPoliciesNum", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateSecurityPolicyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateSecurityPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateSecurityPolicyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateSecurityPolicyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_security_policy(&self) -> CreateSecurityPolicyRequestBuilder<&Self> {
+        CreateSecurityPolicyRequestBuilder::new(self)
     }
 }

@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateServerGroupRequest>;
 /// Request of `CreateServerGroup`: Creates a server group in a region.
 ///
 /// **CreateServerGroup** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [ListServerGroups](<https://www.alibabacloud.com/help/doc-detail/213627.htm>) to query the status of a server group.
@@ -329,9 +332,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     ///
     /// The name of the server group. The name must be 2 to 128 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). The name must start with a letter.
     ///
-    /// - Wire name: `ServerGroupName`.
-    /// - Required.
-    /// - Example: `sg-atstuj3rtoptyui****`.
+    /// Its description, rules and example: [`CreateServerGroupRequest::server_group_name`](CreateServerGroupRequest::server_group_name).
     pub fn server_group_name(mut self, value: impl Into<String>) -> Self {
         self.inner.server_group_name = Some(value.into());
         self
@@ -340,12 +341,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     ///
     /// The type of server group. Valid values:
     ///
-    /// * **Instance** (default): allows you to add servers by specifying **Ecs**, **Eni**, or **Eci**.
-    /// * **Ip**: allows you to add servers by specifying IP addresses.
-    /// * **Fc**: allows you to add servers by specifying functions of Function Compute.
-    ///
-    /// - Wire name: `ServerGroupType`.
-    /// - Example: `Instance`.
+    /// Its description, rules and example: [`CreateServerGroupRequest::server_group_type`](CreateServerGroupRequest::server_group_type).
     pub fn server_group_type(mut self, value: impl Into<String>) -> Self {
         self.inner.server_group_type = Some(value.into());
         self
@@ -354,10 +350,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     ///
     /// The ID of the virtual private cloud (VPC). You can add only servers that are deployed in the specified VPC to the server group.
     ///
-    /// > This parameter takes effect when the **ServerGroupType** parameter is set to **Instance** or **Ip**.
-    ///
-    /// - Wire name: `VpcId`.
-    /// - Example: `vpc-bp15zckdt37pq72zv****`.
+    /// Its description, rules and example: [`CreateServerGroupRequest::vpc_id`](CreateServerGroupRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -366,14 +359,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     ///
     /// The scheduling algorithm. Valid values:
     ///
-    /// * **Wrr** (default): The weighted round-robin algorithm is used. Backend servers that have higher weights receive more requests than those that have lower weights.
-    /// * **Wlc**: The weighted least connections algorithm is used. Requests are distributed based on the weights and the number of connections to backend servers. If two backend servers have the same weight, the backend server that has fewer connections is expected to receive more requests.
-    /// * **Sch**: The consistent hashing algorithm is used. Requests from the same source IP address are distributed to the same backend server.
-    ///
-    /// > This parameter takes effect when the **ServerGroupType** parameter is set to **Instance** or **Ip**.
-    ///
-    /// - Wire name: `Scheduler`.
-    /// - Example: `Wrr`.
+    /// Its description, rules and example: [`CreateServerGroupRequest::scheduler`](CreateServerGroupRequest::scheduler).
     pub fn scheduler(mut self, value: impl Into<String>) -> Self {
         self.inner.scheduler = Some(value.into());
         self
@@ -382,14 +368,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     ///
     /// The backend protocol. Valid values:
     ///
-    /// * **HTTP**: allows you to associate an HTTPS, HTTP, or QUIC listener with the server group. This is the default value.
-    /// * **HTTPS**: allows you to associate HTTPS listeners with backend servers.
-    /// * **gRPC**: allows you to associate an HTTPS or QUIC listener with the server group.
-    ///
-    /// > You do not need to specify a backend protocol if you set **ServerGroupType** to **Fc**.
-    ///
-    /// - Wire name: `Protocol`.
-    /// - Example: `HTTP`.
+    /// Its description, rules and example: [`CreateServerGroupRequest::protocol`](CreateServerGroupRequest::protocol).
     pub fn protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.protocol = Some(value.into());
         self
@@ -398,8 +377,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     ///
     /// The ID of the resource group.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-atstuj3rtop****`.
+    /// Its description, rules and example: [`CreateServerGroupRequest::resource_group_id`](CreateServerGroupRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -408,8 +386,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     ///
     /// The configuration of the health check feature.
     ///
-    /// - Wire name: `HealthCheckConfig`.
-    /// - Required.
+    /// Its description, rules and example: [`CreateServerGroupRequest::health_check_config`](CreateServerGroupRequest::health_check_config).
     pub fn health_check_config(
         mut self,
         value: crate::types::HealthCheckConfig,
@@ -421,9 +398,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     ///
     /// The configuration of session persistence.
     ///
-    /// > This parameter takes effect when the **ServerGroupType** parameter is set to **Instance** or **Ip**.
-    ///
-    /// - Wire name: `StickySessionConfig`.
+    /// Its description, rules and example: [`CreateServerGroupRequest::sticky_session_config`](CreateServerGroupRequest::sticky_session_config).
     pub fn sticky_session_config(
         mut self,
         value: crate::types::StickySessionConfig,
@@ -435,13 +410,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateServerGroupRequest::client_token`](CreateServerGroupRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -450,11 +419,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateServerGroupRequest::dry_run`](CreateServerGroupRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -463,8 +428,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     ///
     /// Specifies whether to enable Ipv6.
     ///
-    /// - Wire name: `Ipv6Enabled`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateServerGroupRequest::ipv6_enabled`](CreateServerGroupRequest::ipv6_enabled).
     pub fn ipv6_enabled(mut self, value: bool) -> Self {
         self.inner.ipv6_enabled = Some(value);
         self
@@ -473,8 +437,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     ///
     /// Specifies whether to enable persistent TCP connections.
     ///
-    /// - Wire name: `UpstreamKeepaliveEnabled`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateServerGroupRequest::upstream_keepalive_enabled`](CreateServerGroupRequest::upstream_keepalive_enabled).
     pub fn upstream_keepalive_enabled(mut self, value: bool) -> Self {
         self.inner.upstream_keepalive_enabled = Some(value);
         self
@@ -483,8 +446,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     ///
     /// This parameter is available only if the ALB Ingress controller is used. In this case, set this parameter to the name of the `Kubernetes Service` that is associated with the server group.
     ///
-    /// - Wire name: `ServiceName`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`CreateServerGroupRequest::service_name`](CreateServerGroupRequest::service_name).
     pub fn service_name(mut self, value: impl Into<String>) -> Self {
         self.inner.service_name = Some(value.into());
         self
@@ -493,7 +455,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     ///
     /// The configuration of consistent hashing based on URLs.
     ///
-    /// - Wire name: `UchConfig`.
+    /// Its description, rules and example: [`CreateServerGroupRequest::uch_config`](CreateServerGroupRequest::uch_config).
     pub fn uch_config(mut self, value: crate::types::UchConfig) -> Self {
         self.inner.uch_config = Some(value);
         self
@@ -502,12 +464,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     ///
     /// The configurations of connection draining.
     ///
-    /// After connection draining is enabled, ALB maintains data transmission for a period of time after the backend server is removed or declared unhealthy.
-    ///
-    /// > * Basic ALB instances do not support connection draining. Standard and WAF-enabled ALB instances support connection draining.
-    /// > * Server groups of the instance and IP types support connection draining. Server groups of the Function Compute type do not support connection draining.
-    ///
-    /// - Wire name: `ConnectionDrainConfig`.
+    /// Its description, rules and example: [`CreateServerGroupRequest::connection_drain_config`](CreateServerGroupRequest::connection_drain_config).
     pub fn connection_drain_config(
         mut self,
         value: crate::types::ConnectionDrainConfig,
@@ -520,12 +477,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     /// The configurations of slow starts.
     /// After slow starts are enabled, SLB prefetches data to newly added backend servers. Requests distributed to the backend servers gradually increase.
     ///
-    /// > - Basic SLB instances do not support slow starts. Standard and WAF-enabled SLB instances support slow starts.
-    /// >
-    /// > * Server groups of the server and IP types support slow starts. Server groups of the Function Compute type do not support slow starts.
-    /// > * Slow start is supported only by the weighted round-robin scheduling algorithm.
-    ///
-    /// - Wire name: `SlowStartConfig`.
+    /// Its description, rules and example: [`CreateServerGroupRequest::slow_start_config`](CreateServerGroupRequest::slow_start_config).
     pub fn slow_start_config(mut self, value: crate::types::SlowStartConfig) -> Self {
         self.inner.slow_start_config = Some(value);
         self
@@ -534,7 +486,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     ///
     /// The tag.
     ///
-    /// - Wire name: `Tag`.
+    /// Its description, rules and example: [`CreateServerGroupRequest::tag`](CreateServerGroupRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -543,15 +495,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     ///
     /// Specifies whether to enable cross-zone load balancing. Valid values:
     ///
-    /// * **true** (default)
-    /// * **false**
-    ///
-    /// > * Basic ALB instances do not support server groups that have cross-zone load balancing disabled. Only Standard and WAF-enabled ALB instances support server groups that have cross-zone load balancing.
-    /// > * Cross-zone load balancing can be disabled for server groups of the server and IP type, but not for server groups of the Function Compute type.
-    /// > * When cross-zone load balancing is disabled, session persistence cannot be enabled.
-    ///
-    /// - Wire name: `CrossZoneEnabled`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateServerGroupRequest::cross_zone_enabled`](CreateServerGroupRequest::cross_zone_enabled).
     pub fn cross_zone_enabled(mut self, value: bool) -> Self {
         self.inner.cross_zone_enabled = Some(value);
         self
@@ -708,167 +652,24 @@ for CreateServerGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateServerGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateServerGroupError {
-    /// HTTP 400 `QuotaExceeded.ServerGroupsNum`: The quota of %s is exceeded, usage %s/%s.
-    QuotaExceededServerGroupsNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.LoadBalancerEditionAndSlowStartEnable`: The %s and %s are mismatched.
-    MismatchLoadBalancerEditionAndSlowStartEnable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.ServerGroupSchedulerAndSlowStartEnable`: The %s and %s are mismatched.
-    MismatchServerGroupSchedulerAndSlowStartEnable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.SlowStartDuration`: The quota of %s is exceeded, usage %s/%s.
-    QuotaExceededSlowStartDuration(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.SlowStart`: The feature of %s is not supported.
-    UnsupportedFeatureSlowStart(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.LoadBalancerEditionAndConnectionDrain`: The %s and %s are mismatched.
-    MismatchLoadBalancerEditionAndConnectionDrain(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.ConnectionDrainTimeout`: The quota of %s is exceeded, usage %s/%s.
-    QuotaExceededConnectionDrainTimeout(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.ConnectionDrain`: The feature of %s is not supported.
-    UnsupportedFeatureConnectionDrain(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotExist.ResourceGroup`: ResourceGroup does not exist.
-    NotExistResourceGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.VpcNotSupportIpv6`: The operation is not allowed because of VpcNotSupportIpv6.
-    OperationDeniedVpcNotSupportIpv6(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.FcServerGroup`: Server groups of type FC are not supported.
-    UnsupportedFeatureFcServerGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Vpc`: The specified resource %s is not found.
-    ResourceNotFoundVpc(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateServerGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "QuotaExceeded.ServerGroupsNum",
-                        "Mismatch.LoadBalancerEditionAndSlowStartEnable",
-                        "Mismatch.ServerGroupSchedulerAndSlowStartEnable",
-                        "QuotaExceeded.SlowStartDuration",
-                        "UnsupportedFeature.SlowStart",
-                        "Mismatch.LoadBalancerEditionAndConnectionDrain",
-                        "QuotaExceeded.ConnectionDrainTimeout",
-                        "UnsupportedFeature.ConnectionDrain",
-                        "NotExist.ResourceGroup",
-                        "OperationDenied.VpcNotSupportIpv6",
-                        "UnsupportedFeature.FcServerGroup",
-                        "ResourceNotFound.Vpc",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateServerGroupError;
+impl crate::Client {
+    /// Calls `CreateServerGroup`: Creates a server group in a region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateServerGroupRequestBuilder::send) it. The parameters and their rules: [`CreateServerGroupRequest`].
+    #[inline]
+    pub fn create_server_group(&self) -> CreateServerGroupRequestBuilder<&Self> {
+        CreateServerGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateServerGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateServerGroup`: Creates a server group in a region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateServerGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::QuotaExceededServerGroupsNum(error),
-            1 => Self::MismatchLoadBalancerEditionAndSlowStartEnable(error),
-            2 => Self::MismatchServerGroupSchedulerAndSlowStartEnable(error),
-            3 => Self::QuotaExceededSlowStartDuration(error),
-            4 => Self::UnsupportedFeatureSlowStart(error),
-            5 => Self::MismatchLoadBalancerEditionAndConnectionDrain(error),
-            6 => Self::QuotaExceededConnectionDrainTimeout(error),
-            7 => Self::UnsupportedFeatureConnectionDrain(error),
-            8 => Self::NotExistResourceGroup(error),
-            9 => Self::OperationDeniedVpcNotSupportIpv6(error),
-            10 => Self::UnsupportedFeatureFcServerGroup(error),
-            11 => Self::ResourceNotFoundVpc(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::QuotaExceededServerGroupsNum(error) => (0, error),
-            Self::MismatchLoadBalancerEditionAndSlowStartEnable(error) => (1, error),
-            Self::MismatchServerGroupSchedulerAndSlowStartEnable(error) => (2, error),
-            Self::QuotaExceededSlowStartDuration(error) => (3, error),
-            Self::UnsupportedFeatureSlowStart(error) => (4, error),
-            Self::MismatchLoadBalancerEditionAndConnectionDrain(error) => (5, error),
-            Self::QuotaExceededConnectionDrainTimeout(error) => (6, error),
-            Self::UnsupportedFeatureConnectionDrain(error) => (7, error),
-            Self::NotExistResourceGroup(error) => (8, error),
-            Self::OperationDeniedVpcNotSupportIpv6(error) => (9, error),
-            Self::UnsupportedFeatureFcServerGroup(error) => (10, error),
-            Self::ResourceNotFoundVpc(error) => (11, error),
-            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateServerGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateServerGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "QuotaExceededServerGroupsNum",
-            "MismatchLoadBalancerEditionAndSlowStartEnable",
-            "MismatchServerGroupSchedulerAndSlowStartEnable",
-            "QuotaExceededSlowStartDuration",
-            "UnsupportedFeatureSlowStart",
-            "MismatchLoadBalancerEditionAndConnectionDrain",
-            "QuotaExceededConnectionDrainTimeout",
-            "UnsupportedFeatureConnectionDrain",
-            "NotExistResourceGroup",
-            "OperationDeniedVpcNotSupportIpv6",
-            "UnsupportedFeatureFcServerGroup",
-            "ResourceNotFoundVpc",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateServerGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateServerGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateServerGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateServerGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_server_group(&self) -> CreateServerGroupRequestBuilder<&Self> {
+        CreateServerGroupRequestBuilder::new(self)
     }
 }

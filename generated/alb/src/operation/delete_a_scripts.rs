@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteAScriptsRequest>;
 /// Request of `DeleteAScripts`: Deletes AScript rules.
 ///
 /// **DeleteAScripts** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListAScripts](<https://www.alibabacloud.com/help/doc-detail/472574.htm>) operation to query the status of the task:
@@ -122,11 +125,7 @@ impl<C> DeleteAScriptsRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `f516e84e-fc0c-4c2d-a461-6cd774a84dbd`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteAScriptsRequest::client_token`](DeleteAScriptsRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -135,11 +134,7 @@ impl<C> DeleteAScriptsRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false**(default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteAScriptsRequest::dry_run`](DeleteAScriptsRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -148,9 +143,7 @@ impl<C> DeleteAScriptsRequestBuilder<C> {
     ///
     /// The AScript rule IDs.
     ///
-    /// - Wire name: `AScriptIds`.
-    /// - Required.
-    /// - Must have 1 to 10 items.
+    /// Its description, rules and example: [`DeleteAScriptsRequest::a_script_ids`](DeleteAScriptsRequest::a_script_ids).
     pub fn a_script_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -293,113 +286,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteAScriptsRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteAScripts`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteAScriptsError {
-    /// HTTP 400 `ResourceNotFound.AScript`: The specified resource %s is not found.
-    ResourceNotFoundAScript(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Listener`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusListener(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.CrossListenerAScripts`: The operation is not allowed because of %s
-    OperationDeniedCrossListenerAScripts(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteAScriptsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ResourceNotFound.AScript",
-                        "IncorrectStatus.Listener",
-                        "OperationDenied.CrossListenerAScripts",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteAScriptsError;
+impl crate::Client {
+    /// Calls `DeleteAScripts`: Deletes AScript rules.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteAScriptsRequestBuilder::send) it. The parameters and their rules: [`DeleteAScriptsRequest`].
+    #[inline]
+    pub fn delete_a_scripts(&self) -> DeleteAScriptsRequestBuilder<&Self> {
+        DeleteAScriptsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteAScriptsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteAScripts`: Deletes AScript rules.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteAScriptsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceNotFoundAScript(error),
-            1 => Self::IncorrectStatusListener(error),
-            2 => Self::OperationDeniedCrossListenerAScripts(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceNotFoundAScript(error) => (0, error),
-            Self::IncorrectStatusListener(error) => (1, error),
-            Self::OperationDeniedCrossListenerAScripts(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteAScriptsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteAScriptsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceNotFoundAScript",
-            "IncorrectStatusListener",
-            "OperationDeniedCrossListenerAScripts",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteAScriptsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteAScriptsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteAScriptsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteAScriptsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_a_scripts(&self) -> DeleteAScriptsRequestBuilder<&Self> {
+        DeleteAScriptsRequestBuilder::new(self)
     }
 }

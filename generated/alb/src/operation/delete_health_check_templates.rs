@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteHealthCheckTemplatesRequest>;
 /// Request of `DeleteHealthCheckTemplates`: Deletes health check templates.
 ///
 /// # Example
@@ -122,10 +125,7 @@ impl<C> DeleteHealthCheckTemplatesRequestBuilder<C> {
     ///
     /// The IDs of health check templates. You can specify at most 10 IDs.
     ///
-    /// - Wire name: `HealthCheckTemplateIds`.
-    /// - Required.
-    /// - Must have 1 to 10 items.
-    /// - Example: `acl-123`.
+    /// Its description, rules and example: [`DeleteHealthCheckTemplatesRequest::health_check_template_ids`](DeleteHealthCheckTemplatesRequest::health_check_template_ids).
     pub fn health_check_template_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -139,9 +139,7 @@ impl<C> DeleteHealthCheckTemplatesRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the value, but you must ensure that the value is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteHealthCheckTemplatesRequest::client_token`](DeleteHealthCheckTemplatesRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -150,11 +148,7 @@ impl<C> DeleteHealthCheckTemplatesRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a **2xx HTTP** status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DeleteHealthCheckTemplatesRequest::dry_run`](DeleteHealthCheckTemplatesRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -291,90 +285,28 @@ for DeleteHealthCheckTemplatesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteHealthCheckTemplates`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteHealthCheckTemplatesError {
-    /// HTTP 400 `IncorrectStatus.HealthCheckTemplate`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusHealthCheckTemplate(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteHealthCheckTemplatesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["IncorrectStatus.HealthCheckTemplate"]), error)
+mod error;
+pub use error::DeleteHealthCheckTemplatesError;
+impl crate::Client {
+    /// Calls `DeleteHealthCheckTemplates`: Deletes health check templates.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteHealthCheckTemplatesRequestBuilder::send) it. The parameters and their rules: [`DeleteHealthCheckTemplatesRequest`].
+    #[inline]
+    pub fn delete_health_check_templates(
+        &self,
+    ) -> DeleteHealthCheckTemplatesRequestBuilder<&Self> {
+        DeleteHealthCheckTemplatesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteHealthCheckTemplatesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteHealthCheckTemplates`: Deletes health check templates.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteHealthCheckTemplatesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusHealthCheckTemplate(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusHealthCheckTemplate(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteHealthCheckTemplatesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteHealthCheckTemplatesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["IncorrectStatusHealthCheckTemplate", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteHealthCheckTemplatesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteHealthCheckTemplatesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteHealthCheckTemplatesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteHealthCheckTemplatesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_health_check_templates(
+        &self,
+    ) -> DeleteHealthCheckTemplatesRequestBuilder<&Self> {
+        DeleteHealthCheckTemplatesRequestBuilder::new(self)
     }
 }

@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteLoadBalancerRequest>;
 /// Request of `DeleteLoadBalancer`: Deletes an Application Load Balancer (ALB) instance.
 ///
 /// **DeleteLoadBalancer** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [GetLoadBalancerAttribute](<https://www.alibabacloud.com/help/doc-detail/214362.htm>) to query the status of the task.
@@ -122,9 +125,7 @@ impl<C> DeleteLoadBalancerRequestBuilder<C> {
     ///
     /// The ALB instance ID.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp1b6c719dfa08ex****`.
+    /// Its description, rules and example: [`DeleteLoadBalancerRequest::load_balancer_id`](DeleteLoadBalancerRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -133,11 +134,7 @@ impl<C> DeleteLoadBalancerRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteLoadBalancerRequest::client_token`](DeleteLoadBalancerRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -146,11 +143,7 @@ impl<C> DeleteLoadBalancerRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the request. If the request passes the dry run, a `2xx HTTP` status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DeleteLoadBalancerRequest::dry_run`](DeleteLoadBalancerRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -297,125 +290,24 @@ for DeleteLoadBalancerResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteLoadBalancer`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteLoadBalancerError {
-    /// HTTP 400 `IncorrectStatus.LoadBalancer`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectBusinessStatus.LoadBalancer`: The business status of %s \[%s\]  is incorrect.
-    IncorrectBusinessStatusLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.DeletionProtectionEnabled`: The operation is not allowed because of %s.
-    OperationDeniedDeletionProtectionEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.LoadBalancer`: Authentication has failed for LoadBalancer.
-    ForbiddenLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.LoadBalancer`: The specified resource %s is not found.
-    ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteLoadBalancerError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.LoadBalancer",
-                        "IncorrectBusinessStatus.LoadBalancer",
-                        "OperationDenied.DeletionProtectionEnabled",
-                        "Forbidden.LoadBalancer",
-                        "ResourceNotFound.LoadBalancer",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteLoadBalancerError;
+impl crate::Client {
+    /// Calls `DeleteLoadBalancer`: Deletes an Application Load Balancer (ALB) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteLoadBalancerRequestBuilder::send) it. The parameters and their rules: [`DeleteLoadBalancerRequest`].
+    #[inline]
+    pub fn delete_load_balancer(&self) -> DeleteLoadBalancerRequestBuilder<&Self> {
+        DeleteLoadBalancerRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteLoadBalancerError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteLoadBalancer`: Deletes an Application Load Balancer (ALB) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteLoadBalancerRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusLoadBalancer(error),
-            1 => Self::IncorrectBusinessStatusLoadBalancer(error),
-            2 => Self::OperationDeniedDeletionProtectionEnabled(error),
-            3 => Self::ForbiddenLoadBalancer(error),
-            4 => Self::ResourceNotFoundLoadBalancer(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusLoadBalancer(error) => (0, error),
-            Self::IncorrectBusinessStatusLoadBalancer(error) => (1, error),
-            Self::OperationDeniedDeletionProtectionEnabled(error) => (2, error),
-            Self::ForbiddenLoadBalancer(error) => (3, error),
-            Self::ResourceNotFoundLoadBalancer(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteLoadBalancerError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteLoadBalancerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusLoadBalancer",
-            "IncorrectBusinessStatusLoadBalancer",
-            "OperationDeniedDeletionProtectionEnabled",
-            "ForbiddenLoadBalancer",
-            "ResourceNotFoundLoadBalancer",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteLoadBalancerError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteLoadBalancerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteLoadBalancerError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteLoadBalancerError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_load_balancer(&self) -> DeleteLoadBalancerRequestBuilder<&Self> {
+        DeleteLoadBalancerRequestBuilder::new(self)
     }
 }

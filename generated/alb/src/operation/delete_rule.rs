@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteRuleRequest>;
 /// Request of `DeleteRule`: Deletes a forwarding rule.
 ///
 /// **DeleteRule** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListRules](<https://www.alibabacloud.com/help/doc-detail/214379.htm>) operation to query the status of a forwarding rule:
@@ -124,13 +127,7 @@ impl<C> DeleteRuleRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteRuleRequest::client_token`](DeleteRuleRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -139,11 +136,7 @@ impl<C> DeleteRuleRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: sends the request without performing the operation. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false**: performs a dry run and sends the request. If the request passes the dry run, the `HTTP_2xx` status code is returned and the operation is performed. This is the default value.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DeleteRuleRequest::dry_run`](DeleteRuleRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -152,9 +145,7 @@ impl<C> DeleteRuleRequestBuilder<C> {
     ///
     /// The ID of the forwarding rule.
     ///
-    /// - Wire name: `RuleId`.
-    /// - Required.
-    /// - Example: `rule-doc****`.
+    /// Its description, rules and example: [`DeleteRuleRequest::rule_id`](DeleteRuleRequest::rule_id).
     pub fn rule_id(mut self, value: impl Into<String>) -> Self {
         self.inner.rule_id = Some(value.into());
         self
@@ -288,113 +279,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteRuleRespon
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteRule`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteRuleError {
-    /// HTTP 400 `IncorrectStatus.Rule`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusRule(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceInConfiguring.Listener`: The specified listener is being configured, please try again later.
-    ResourceInConfiguringListener(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Rule`: The specified resource %s is not found.
-    ResourceNotFoundRule(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteRuleError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.Rule",
-                        "ResourceInConfiguring.Listener",
-                        "ResourceNotFound.Rule",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteRuleError;
+impl crate::Client {
+    /// Calls `DeleteRule`: Deletes a forwarding rule.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteRuleRequestBuilder::send) it. The parameters and their rules: [`DeleteRuleRequest`].
+    #[inline]
+    pub fn delete_rule(&self) -> DeleteRuleRequestBuilder<&Self> {
+        DeleteRuleRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteRuleError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteRule`: Deletes a forwarding rule.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteRuleRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusRule(error),
-            1 => Self::ResourceInConfiguringListener(error),
-            2 => Self::ResourceNotFoundRule(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusRule(error) => (0, error),
-            Self::ResourceInConfiguringListener(error) => (1, error),
-            Self::ResourceNotFoundRule(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteRuleError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteRuleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusRule",
-            "ResourceInConfiguringListener",
-            "ResourceNotFoundRule",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteRuleError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteRuleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteRuleError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteRuleError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_rule(&self) -> DeleteRuleRequestBuilder<&Self> {
+        DeleteRuleRequestBuilder::new(self)
     }
 }

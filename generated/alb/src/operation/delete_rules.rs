@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteRulesRequest>;
 /// Request of `DeleteRules`: Deletes one or more forwarding rules from a listener at a time.
 ///
 /// **DeleteRules** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListRules](<https://www.alibabacloud.com/help/doc-detail/214379.htm>) operation to query the status of forwarding rules.
@@ -130,13 +133,7 @@ impl<C> DeleteRulesRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteRulesRequest::client_token`](DeleteRulesRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -145,11 +142,7 @@ impl<C> DeleteRulesRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: checks the request without performing the operation. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a `2xx HTTP` status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteRulesRequest::dry_run`](DeleteRulesRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -158,9 +151,7 @@ impl<C> DeleteRulesRequestBuilder<C> {
     ///
     /// The forwarding rules. You can specify at most 100 forwarding rules in each call.
     ///
-    /// - Wire name: `RuleIds`.
-    /// - Required.
-    /// - Must have 1 to 100 items.
+    /// Its description, rules and example: [`DeleteRulesRequest::rule_ids`](DeleteRulesRequest::rule_ids).
     pub fn rule_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -297,119 +288,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteRulesRespo
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteRules`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteRulesError {
-    /// HTTP 400 `IncorrectStatus.Rule`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusRule(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.CrossLoadBalancerRules`: The operation is not allowed because of %s.
-    OperationDeniedCrossLoadBalancerRules(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.LoadBalancer`: Authentication is failed for %s.
-    ForbiddenLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Rule`: The specified resource %s is not found.
-    ResourceNotFoundRule(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteRulesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.Rule",
-                        "OperationDenied.CrossLoadBalancerRules",
-                        "Forbidden.LoadBalancer",
-                        "ResourceNotFound.Rule",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteRulesError;
+impl crate::Client {
+    /// Calls `DeleteRules`: Deletes one or more forwarding rules from a listener at a time.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteRulesRequestBuilder::send) it. The parameters and their rules: [`DeleteRulesRequest`].
+    #[inline]
+    pub fn delete_rules(&self) -> DeleteRulesRequestBuilder<&Self> {
+        DeleteRulesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteRulesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteRules`: Deletes one or more forwarding rules from a listener at a time.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteRulesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusRule(error),
-            1 => Self::OperationDeniedCrossLoadBalancerRules(error),
-            2 => Self::ForbiddenLoadBalancer(error),
-            3 => Self::ResourceNotFoundRule(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusRule(error) => (0, error),
-            Self::OperationDeniedCrossLoadBalancerRules(error) => (1, error),
-            Self::ForbiddenLoadBalancer(error) => (2, error),
-            Self::ResourceNotFoundRule(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteRulesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteRulesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusRule",
-            "OperationDeniedCrossLoadBalancerRules",
-            "ForbiddenLoadBalancer",
-            "ResourceNotFoundRule",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteRulesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteRulesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteRulesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteRulesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_rules(&self) -> DeleteRulesRequestBuilder<&Self> {
+        DeleteRulesRequestBuilder::new(self)
     }
 }

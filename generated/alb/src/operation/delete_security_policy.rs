@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteSecurityPolicyRequest>;
 /// Request of `DeleteSecurityPolicy`: Deletes a custom security policy.
 ///
 /// # Example
@@ -117,11 +120,7 @@ impl<C> DeleteSecurityPolicyRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `593B0448-D13E-4C56-AC0D-FDF0FDE0E9A3`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteSecurityPolicyRequest::client_token`](DeleteSecurityPolicyRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -130,11 +129,7 @@ impl<C> DeleteSecurityPolicyRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DeleteSecurityPolicyRequest::dry_run`](DeleteSecurityPolicyRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -143,9 +138,7 @@ impl<C> DeleteSecurityPolicyRequestBuilder<C> {
     ///
     /// The security policy ID.
     ///
-    /// - Wire name: `SecurityPolicyId`.
-    /// - Required.
-    /// - Example: `spy-n0kn923****`.
+    /// Its description, rules and example: [`DeleteSecurityPolicyRequest::security_policy_id`](DeleteSecurityPolicyRequest::security_policy_id).
     pub fn security_policy_id(mut self, value: impl Into<String>) -> Self {
         self.inner.security_policy_id = Some(value.into());
         self
@@ -282,119 +275,24 @@ for DeleteSecurityPolicyResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteSecurityPolicy`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteSecurityPolicyError {
-    /// HTTP 400 `IncorrectStatus.SecurityPolicy`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusSecurityPolicy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceInUse.SecurityPolicy`: The specified resource %s is in use.
-    ResourceInUseSecurityPolicy(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.SecurityPolicy`: Authentication has failed for SecurityPolicy.
-    ForbiddenSecurityPolicy(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.SecurityPolicy`: The specified resource %s is not found.
-    ResourceNotFoundSecurityPolicy(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteSecurityPolicyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.SecurityPolicy",
-                        "ResourceInUse.SecurityPolicy",
-                        "Forbidden.SecurityPolicy",
-                        "ResourceNotFound.SecurityPolicy",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteSecurityPolicyError;
+impl crate::Client {
+    /// Calls `DeleteSecurityPolicy`: Deletes a custom security policy.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteSecurityPolicyRequestBuilder::send) it. The parameters and their rules: [`DeleteSecurityPolicyRequest`].
+    #[inline]
+    pub fn delete_security_policy(&self) -> DeleteSecurityPolicyRequestBuilder<&Self> {
+        DeleteSecurityPolicyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteSecurityPolicyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteSecurityPolicy`: Deletes a custom security policy.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteSecurityPolicyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusSecurityPolicy(error),
-            1 => Self::ResourceInUseSecurityPolicy(error),
-            2 => Self::ForbiddenSecurityPolicy(error),
-            3 => Self::ResourceNotFoundSecurityPolicy(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusSecurityPolicy(error) => (0, error),
-            Self::ResourceInUseSecurityPolicy(error) => (1, error),
-            Self::ForbiddenSecurityPolicy(error) => (2, error),
-            Self::ResourceNotFoundSecurityPolicy(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteSecurityPolicyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteSecurityPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusSecurityPolicy",
-            "ResourceInUseSecurityPolicy",
-            "ForbiddenSecurityPolicy",
-            "ResourceNotFoundSecurityPolicy",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteSecurityPolicyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteSecurityPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteSecurityPolicyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteSecurityPolicyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_security_policy(&self) -> DeleteSecurityPolicyRequestBuilder<&Self> {
+        DeleteSecurityPolicyRequestBuilder::new(self)
     }
 }

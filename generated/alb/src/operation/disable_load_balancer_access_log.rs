@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DisableLoadBalancerAccessLogRequest>;
 /// Request of `DisableLoadBalancerAccessLog`: Disables the access log feature for a Application Load Balancer (ALB) instance.
 ///
 /// # Example
@@ -117,11 +120,7 @@ impl<C> DisableLoadBalancerAccessLogRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// * If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `593B0448-D13E-4C56-AC0D-FDF0FDE0E9A3`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DisableLoadBalancerAccessLogRequest::client_token`](DisableLoadBalancerAccessLogRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -130,11 +129,7 @@ impl<C> DisableLoadBalancerAccessLogRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DisableLoadBalancerAccessLogRequest::dry_run`](DisableLoadBalancerAccessLogRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -143,9 +138,7 @@ impl<C> DisableLoadBalancerAccessLogRequestBuilder<C> {
     ///
     /// The SLB instance ID.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp1b6c719dfa08ex*****`.
+    /// Its description, rules and example: [`DisableLoadBalancerAccessLogRequest::load_balancer_id`](DisableLoadBalancerAccessLogRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -285,119 +278,28 @@ for DisableLoadBalancerAccessLogResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DisableLoadBalancerAccessLog`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DisableLoadBalancerAccessLogError {
-    /// HTTP 400 `OperationDenied.AccessLogDisabled`: The operation is not allowed because of %s.
-    OperationDeniedAccessLogDisabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceInConfiguring.LoadBalancer`: The specified resource of %s is being configured, please try again later.
-    ResourceInConfiguringLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.LoadBalancer`: Authentication is failed for %s.
-    ForbiddenLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.LoadBalancer`: The specified resource of %s is not found.
-    ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DisableLoadBalancerAccessLogError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationDenied.AccessLogDisabled",
-                        "ResourceInConfiguring.LoadBalancer",
-                        "Forbidden.LoadBalancer",
-                        "ResourceNotFound.LoadBalancer",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DisableLoadBalancerAccessLogError;
+impl crate::Client {
+    /// Calls `DisableLoadBalancerAccessLog`: Disables the access log feature for a Application Load Balancer (ALB) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DisableLoadBalancerAccessLogRequestBuilder::send) it. The parameters and their rules: [`DisableLoadBalancerAccessLogRequest`].
+    #[inline]
+    pub fn disable_load_balancer_access_log(
+        &self,
+    ) -> DisableLoadBalancerAccessLogRequestBuilder<&Self> {
+        DisableLoadBalancerAccessLogRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DisableLoadBalancerAccessLogError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DisableLoadBalancerAccessLog`: Disables the access log feature for a Application Load Balancer (ALB) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DisableLoadBalancerAccessLogRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationDeniedAccessLogDisabled(error),
-            1 => Self::ResourceInConfiguringLoadBalancer(error),
-            2 => Self::ForbiddenLoadBalancer(error),
-            3 => Self::ResourceNotFoundLoadBalancer(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationDeniedAccessLogDisabled(error) => (0, error),
-            Self::ResourceInConfiguringLoadBalancer(error) => (1, error),
-            Self::ForbiddenLoadBalancer(error) => (2, error),
-            Self::ResourceNotFoundLoadBalancer(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DisableLoadBalancerAccessLogError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DisableLoadBalancerAccessLogError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationDeniedAccessLogDisabled",
-            "ResourceInConfiguringLoadBalancer",
-            "ForbiddenLoadBalancer",
-            "ResourceNotFoundLoadBalancer",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DisableLoadBalancerAccessLogError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DisableLoadBalancerAccessLogError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DisableLoadBalancerAccessLogError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DisableLoadBalancerAccessLogError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn disable_load_balancer_access_log(
+        &self,
+    ) -> DisableLoadBalancerAccessLogRequestBuilder<&Self> {
+        DisableLoadBalancerAccessLogRequestBuilder::new(self)
     }
 }

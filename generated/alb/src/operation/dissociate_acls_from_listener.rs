@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DissociateAclsFromListenerRequest>;
 /// Request of `DissociateAclsFromListener`: Disassociates access control lists (ACLs) from a listener.
 ///
 /// **DissociateAclsFromListener** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [ListAclRelations](<https://www.alibabacloud.com/help/doc-detail/213618.htm>) to query the status of an ACL.
@@ -138,9 +141,7 @@ impl<C> DissociateAclsFromListenerRequestBuilder<C> {
     ///
     /// The access control list (ACL) IDs. You can disassociate at most three ACLs from a listener in each call.
     ///
-    /// - Wire name: `AclIds`.
-    /// - Required.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DissociateAclsFromListenerRequest::acl_ids`](DissociateAclsFromListenerRequest::acl_ids).
     pub fn acl_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -152,9 +153,7 @@ impl<C> DissociateAclsFromListenerRequestBuilder<C> {
     ///
     /// The ID of the listener.
     ///
-    /// - Wire name: `ListenerId`.
-    /// - Required.
-    /// - Example: `lsr-bp1bpn0kn908w4nbw****`.
+    /// Its description, rules and example: [`DissociateAclsFromListenerRequest::listener_id`](DissociateAclsFromListenerRequest::listener_id).
     pub fn listener_id(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_id = Some(value.into());
         self
@@ -163,11 +162,7 @@ impl<C> DissociateAclsFromListenerRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DissociateAclsFromListenerRequest::dry_run`](DissociateAclsFromListenerRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -176,13 +171,7 @@ impl<C> DissociateAclsFromListenerRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DissociateAclsFromListenerRequest::client_token`](DissociateAclsFromListenerRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -329,125 +318,28 @@ for DissociateAclsFromListenerResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DissociateAclsFromListener`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DissociateAclsFromListenerError {
-    /// HTTP 400 `IncorrectStatus.Listener`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusListener(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Acl`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusAcl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceInConfiguring`: The specified resource of %s is being configured. Please try again later.
-    ResourceInConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LockFailed`: The specified resource lock failed.
-    LockFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotAssociated.Acl`: The specified resource %s is not associated.
-    ResourceNotAssociatedAcl(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DissociateAclsFromListenerError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.Listener",
-                        "IncorrectStatus.Acl",
-                        "ResourceInConfiguring",
-                        "LockFailed",
-                        "ResourceNotAssociated.Acl",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DissociateAclsFromListenerError;
+impl crate::Client {
+    /// Calls `DissociateAclsFromListener`: Disassociates access control lists (ACLs) from a listener.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DissociateAclsFromListenerRequestBuilder::send) it. The parameters and their rules: [`DissociateAclsFromListenerRequest`].
+    #[inline]
+    pub fn dissociate_acls_from_listener(
+        &self,
+    ) -> DissociateAclsFromListenerRequestBuilder<&Self> {
+        DissociateAclsFromListenerRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DissociateAclsFromListenerError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DissociateAclsFromListener`: Disassociates access control lists (ACLs) from a listener.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DissociateAclsFromListenerRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusListener(error),
-            1 => Self::IncorrectStatusAcl(error),
-            2 => Self::ResourceInConfiguring(error),
-            3 => Self::LockFailed(error),
-            4 => Self::ResourceNotAssociatedAcl(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusListener(error) => (0, error),
-            Self::IncorrectStatusAcl(error) => (1, error),
-            Self::ResourceInConfiguring(error) => (2, error),
-            Self::LockFailed(error) => (3, error),
-            Self::ResourceNotAssociatedAcl(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DissociateAclsFromListenerError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DissociateAclsFromListenerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusListener",
-            "IncorrectStatusAcl",
-            "ResourceInConfiguring",
-            "LockFailed",
-            "ResourceNotAssociatedAcl",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DissociateAclsFromListenerError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DissociateAclsFromListenerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DissociateAclsFromListenerError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DissociateAclsFromListenerError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn dissociate_acls_from_listener(
+        &self,
+    ) -> DissociateAclsFromListenerRequestBuilder<&Self> {
+        DissociateAclsFromListenerRequestBuilder::new(self)
     }
 }

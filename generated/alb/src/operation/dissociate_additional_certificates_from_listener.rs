@@ -8,6 +8,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    DissociateAdditionalCertificatesFromListenerRequest,
+>;
 /// Request of `DissociateAdditionalCertificatesFromListener`: Disassociates additional certificates from a listener.
 ///
 /// **DissociateAdditionalCertificatesFromListener** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListListenerCertificates](<https://www.alibabacloud.com/help/doc-detail/214354.htm>) operation to query the status of the task. - If an additional certificate is in the **Dissociating** state, the additional certificate is being disassociated. - If an additional certificate is in the **Dissociated** state, the additional certificate is disassociated.
@@ -138,9 +144,7 @@ impl<C> DissociateAdditionalCertificatesFromListenerRequestBuilder<C> {
     ///
     /// The listener ID. You must specify the ID of an HTTPS listener or a QUIC listener.
     ///
-    /// - Wire name: `ListenerId`.
-    /// - Required.
-    /// - Example: `lsr-bp1bpn0kn908w4nbw****`.
+    /// Its description, rules and example: [`DissociateAdditionalCertificatesFromListenerRequest::listener_id`](DissociateAdditionalCertificatesFromListenerRequest::listener_id).
     pub fn listener_id(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_id = Some(value.into());
         self
@@ -149,9 +153,7 @@ impl<C> DissociateAdditionalCertificatesFromListenerRequestBuilder<C> {
     ///
     /// The additional certificates. Only server certificates are supported. You can specify at most 20 certificates.
     ///
-    /// - Wire name: `Certificates`.
-    /// - Required.
-    /// - Must have 1 to 15 items.
+    /// Its description, rules and example: [`DissociateAdditionalCertificatesFromListenerRequest::certificates`](DissociateAdditionalCertificatesFromListenerRequest::certificates).
     pub fn certificates(
         mut self,
         values: impl IntoIterator<Item = crate::types::Certificate>,
@@ -163,13 +165,7 @@ impl<C> DissociateAdditionalCertificatesFromListenerRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DissociateAdditionalCertificatesFromListenerRequest::client_token`](DissociateAdditionalCertificatesFromListenerRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -178,11 +174,7 @@ impl<C> DissociateAdditionalCertificatesFromListenerRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a **2xx HTTP** status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DissociateAdditionalCertificatesFromListenerRequest::dry_run`](DissociateAdditionalCertificatesFromListenerRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -335,133 +327,28 @@ for DissociateAdditionalCertificatesFromListenerResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DissociateAdditionalCertificatesFromListener`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DissociateAdditionalCertificatesFromListenerError {
-    /// HTTP 400 `IncorrectStatus.Listener`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusListener(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.HttpListenerNotSupport`: The operation is not allowed because of %s.
-    OperationDeniedHttpListenerNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.DefaultCertificateUsed`: The operation is not allowed because of %s.
-    OperationDeniedDefaultCertificateUsed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotAssociated.Certificate`: The specified resource %s is not associated.
-    ResourceNotAssociatedCertificate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceInConfiguring.Listener`: The specified resource of %s is being configured, please try again later.
-    ResourceInConfiguringListener(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Listener`: The specified resource %s is not found.
-    ResourceNotFoundListener(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DissociateAdditionalCertificatesFromListenerError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.Listener",
-                        "OperationDenied.HttpListenerNotSupport",
-                        "OperationDenied.DefaultCertificateUsed",
-                        "ResourceNotAssociated.Certificate",
-                        "ResourceInConfiguring.Listener",
-                        "ResourceNotFound.Listener",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DissociateAdditionalCertificatesFromListenerError;
+impl crate::Client {
+    /// Calls `DissociateAdditionalCertificatesFromListener`: Disassociates additional certificates from a listener.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DissociateAdditionalCertificatesFromListenerRequestBuilder::send) it. The parameters and their rules: [`DissociateAdditionalCertificatesFromListenerRequest`].
+    #[inline]
+    pub fn dissociate_additional_certificates_from_listener(
+        &self,
+    ) -> DissociateAdditionalCertificatesFromListenerRequestBuilder<&Self> {
+        DissociateAdditionalCertificatesFromListenerRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DissociateAdditionalCertificatesFromListenerError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DissociateAdditionalCertificatesFromListener`: Disassociates additional certificates from a listener.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DissociateAdditionalCertificatesFromListenerRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusListener(error),
-            1 => Self::OperationDeniedHttpListenerNotSupport(error),
-            2 => Self::OperationDeniedDefaultCertificateUsed(error),
-            3 => Self::ResourceNotAssociatedCertificate(error),
-            4 => Self::ResourceInConfiguringListener(error),
-            5 => Self::ResourceNotFoundListener(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusListener(error) => (0, error),
-            Self::OperationDeniedHttpListenerNotSupport(error) => (1, error),
-            Self::OperationDeniedDefaultCertificateUsed(error) => (2, error),
-            Self::ResourceNotAssociatedCertificate(error) => (3, error),
-            Self::ResourceInConfiguringListener(error) => (4, error),
-            Self::ResourceNotFoundListener(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DissociateAdditionalCertificatesFromListenerError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DissociateAdditionalCertificatesFromListenerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusListener",
-            "OperationDeniedHttpListenerNotSupport",
-            "OperationDeniedDefaultCertificateUsed",
-            "ResourceNotAssociatedCertificate",
-            "ResourceInConfiguringListener",
-            "ResourceNotFoundListener",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DissociateAdditionalCertificatesFromListenerError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DissociateAdditionalCertificatesFromListenerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DissociateAdditionalCertificatesFromListenerError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DissociateAdditionalCertificatesFromListenerError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn dissociate_additional_certificates_from_listener(
+        &self,
+    ) -> DissociateAdditionalCertificatesFromListenerRequestBuilder<&Self> {
+        DissociateAdditionalCertificatesFromListenerRequestBuilder::new(self)
     }
 }

@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, EnableDeletionProtectionRequest>;
 /// Request of `EnableDeletionProtection`: Enables deletion protection for a resource.
 ///
 /// # Example
@@ -115,9 +118,7 @@ impl<C> EnableDeletionProtectionRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`EnableDeletionProtectionRequest::client_token`](EnableDeletionProtectionRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -126,11 +127,7 @@ impl<C> EnableDeletionProtectionRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false**: (default): performs a dry run and performs the actual request. If the request passes the dry run, a `2xx HTTP` status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`EnableDeletionProtectionRequest::dry_run`](EnableDeletionProtectionRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -139,9 +136,7 @@ impl<C> EnableDeletionProtectionRequestBuilder<C> {
     ///
     /// The Application Load Balancer (ALB) instance ID.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Required.
-    /// - Example: `re-atstuj3rtop****`.
+    /// Its description, rules and example: [`EnableDeletionProtectionRequest::resource_id`](EnableDeletionProtectionRequest::resource_id).
     pub fn resource_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_id = Some(value.into());
         self
@@ -278,119 +273,28 @@ for EnableDeletionProtectionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `EnableDeletionProtection`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum EnableDeletionProtectionError {
-    /// HTTP 400 `IncorrectStatus.LoadBalancer`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectBusinessStatus.LoadBalancer`: The business status of %s \[%s\]  is incorrect.
-    IncorrectBusinessStatusLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.LoadBalancer`: Authentication is failed for %s.
-    ForbiddenLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.LoadBalancer`: The specified resource %s is not found.
-    ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for EnableDeletionProtectionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.LoadBalancer",
-                        "IncorrectBusinessStatus.LoadBalancer",
-                        "Forbidden.LoadBalancer",
-                        "ResourceNotFound.LoadBalancer",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::EnableDeletionProtectionError;
+impl crate::Client {
+    /// Calls `EnableDeletionProtection`: Enables deletion protection for a resource.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](EnableDeletionProtectionRequestBuilder::send) it. The parameters and their rules: [`EnableDeletionProtectionRequest`].
+    #[inline]
+    pub fn enable_deletion_protection(
+        &self,
+    ) -> EnableDeletionProtectionRequestBuilder<&Self> {
+        EnableDeletionProtectionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl EnableDeletionProtectionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `EnableDeletionProtection`: Enables deletion protection for a resource.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`EnableDeletionProtectionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusLoadBalancer(error),
-            1 => Self::IncorrectBusinessStatusLoadBalancer(error),
-            2 => Self::ForbiddenLoadBalancer(error),
-            3 => Self::ResourceNotFoundLoadBalancer(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusLoadBalancer(error) => (0, error),
-            Self::IncorrectBusinessStatusLoadBalancer(error) => (1, error),
-            Self::ForbiddenLoadBalancer(error) => (2, error),
-            Self::ResourceNotFoundLoadBalancer(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for EnableDeletionProtectionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for EnableDeletionProtectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusLoadBalancer",
-            "IncorrectBusinessStatusLoadBalancer",
-            "ForbiddenLoadBalancer",
-            "ResourceNotFoundLoadBalancer",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl EnableDeletionProtectionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for EnableDeletionProtectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for EnableDeletionProtectionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for EnableDeletionProtectionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn enable_deletion_protection(
+        &self,
+    ) -> EnableDeletionProtectionRequestBuilder<&Self> {
+        EnableDeletionProtectionRequestBuilder::new(self)
     }
 }

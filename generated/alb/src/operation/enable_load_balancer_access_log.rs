@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, EnableLoadBalancerAccessLogRequest>;
 /// Request of `EnableLoadBalancerAccessLog`: Enables the access log feature for an Application Load Balancer (ALB) instance.
 ///
 /// # Example
@@ -145,11 +148,7 @@ impl<C> EnableLoadBalancerAccessLogRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `593B0448-D13E-4C56-AC0D-FDF0FDE0E9A3`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`EnableLoadBalancerAccessLogRequest::client_token`](EnableLoadBalancerAccessLogRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -158,11 +157,7 @@ impl<C> EnableLoadBalancerAccessLogRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`EnableLoadBalancerAccessLogRequest::dry_run`](EnableLoadBalancerAccessLogRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -171,9 +166,7 @@ impl<C> EnableLoadBalancerAccessLogRequestBuilder<C> {
     ///
     /// The ALB instance ID.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `alb-bd6oylbckp6k9x****`.
+    /// Its description, rules and example: [`EnableLoadBalancerAccessLogRequest::load_balancer_id`](EnableLoadBalancerAccessLogRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -182,9 +175,7 @@ impl<C> EnableLoadBalancerAccessLogRequestBuilder<C> {
     ///
     /// The project to which the access log is shipped.
     ///
-    /// - Wire name: `LogProject`.
-    /// - Required.
-    /// - Example: `sls-setter`.
+    /// Its description, rules and example: [`EnableLoadBalancerAccessLogRequest::log_project`](EnableLoadBalancerAccessLogRequest::log_project).
     pub fn log_project(mut self, value: impl Into<String>) -> Self {
         self.inner.log_project = Some(value.into());
         self
@@ -193,9 +184,7 @@ impl<C> EnableLoadBalancerAccessLogRequestBuilder<C> {
     ///
     /// The Logstore to which the access log is shipped.
     ///
-    /// - Wire name: `LogStore`.
-    /// - Required.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`EnableLoadBalancerAccessLogRequest::log_store`](EnableLoadBalancerAccessLogRequest::log_store).
     pub fn log_store(mut self, value: impl Into<String>) -> Self {
         self.inner.log_store = Some(value.into());
         self
@@ -345,119 +334,28 @@ for EnableLoadBalancerAccessLogResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `EnableLoadBalancerAccessLog`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum EnableLoadBalancerAccessLogError {
-    /// HTTP 400 `OperationDenied.AccessLogEnabled`: The operation is not allowed because of %s.
-    OperationDeniedAccessLogEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.LoadBalancer`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.LoadBalancer`: Authentication is failed for %s.
-    ForbiddenLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.LoadBalancer`: The specified resource %s is not found.
-    ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for EnableLoadBalancerAccessLogError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationDenied.AccessLogEnabled",
-                        "IncorrectStatus.LoadBalancer",
-                        "Forbidden.LoadBalancer",
-                        "ResourceNotFound.LoadBalancer",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::EnableLoadBalancerAccessLogError;
+impl crate::Client {
+    /// Calls `EnableLoadBalancerAccessLog`: Enables the access log feature for an Application Load Balancer (ALB) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](EnableLoadBalancerAccessLogRequestBuilder::send) it. The parameters and their rules: [`EnableLoadBalancerAccessLogRequest`].
+    #[inline]
+    pub fn enable_load_balancer_access_log(
+        &self,
+    ) -> EnableLoadBalancerAccessLogRequestBuilder<&Self> {
+        EnableLoadBalancerAccessLogRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl EnableLoadBalancerAccessLogError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `EnableLoadBalancerAccessLog`: Enables the access log feature for an Application Load Balancer (ALB) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`EnableLoadBalancerAccessLogRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationDeniedAccessLogEnabled(error),
-            1 => Self::IncorrectStatusLoadBalancer(error),
-            2 => Self::ForbiddenLoadBalancer(error),
-            3 => Self::ResourceNotFoundLoadBalancer(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationDeniedAccessLogEnabled(error) => (0, error),
-            Self::IncorrectStatusLoadBalancer(error) => (1, error),
-            Self::ForbiddenLoadBalancer(error) => (2, error),
-            Self::ResourceNotFoundLoadBalancer(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for EnableLoadBalancerAccessLogError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for EnableLoadBalancerAccessLogError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationDeniedAccessLogEnabled",
-            "IncorrectStatusLoadBalancer",
-            "ForbiddenLoadBalancer",
-            "ResourceNotFoundLoadBalancer",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl EnableLoadBalancerAccessLogError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for EnableLoadBalancerAccessLogError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for EnableLoadBalancerAccessLogError {}
-impl AsRef<::acs_runtime::client::ServiceError> for EnableLoadBalancerAccessLogError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn enable_load_balancer_access_log(
+        &self,
+    ) -> EnableLoadBalancerAccessLogRequestBuilder<&Self> {
+        EnableLoadBalancerAccessLogRequestBuilder::new(self)
     }
 }

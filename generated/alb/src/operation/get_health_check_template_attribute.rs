@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetHealthCheckTemplateAttributeRequest>;
 /// Request of `GetHealthCheckTemplateAttribute`: Queries the details about a health check template.
 ///
 /// # Example
@@ -90,9 +93,7 @@ impl<C> GetHealthCheckTemplateAttributeRequestBuilder<C> {
     ///
     /// The ID of the health check template.
     ///
-    /// - Wire name: `HealthCheckTemplateId`.
-    /// - Required.
-    /// - Example: `hct-x4jazoyi6tvsq9****`.
+    /// Its description, rules and example: [`GetHealthCheckTemplateAttributeRequest::health_check_template_id`](GetHealthCheckTemplateAttributeRequest::health_check_template_id).
     pub fn health_check_template_id(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_template_id = Some(value.into());
         self
@@ -417,108 +418,28 @@ for GetHealthCheckTemplateAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetHealthCheckTemplateAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetHealthCheckTemplateAttributeError {
-    /// HTTP 403 `Forbidden.HealthCheckTemplate`: Authentication has failed for HealthCheckTemplate.
-    ForbiddenHealthCheckTemplate(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.HealthCheckTemplate`: The specified resource %s is not found.
-    ResourceNotFoundHealthCheckTemplate(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetHealthCheckTemplateAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Forbidden.HealthCheckTemplate",
-                        "ResourceNotFound.HealthCheckTemplate",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::GetHealthCheckTemplateAttributeError;
+impl crate::Client {
+    /// Calls `GetHealthCheckTemplateAttribute`: Queries the details about a health check template.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetHealthCheckTemplateAttributeRequestBuilder::send) it. The parameters and their rules: [`GetHealthCheckTemplateAttributeRequest`].
+    #[inline]
+    pub fn get_health_check_template_attribute(
+        &self,
+    ) -> GetHealthCheckTemplateAttributeRequestBuilder<&Self> {
+        GetHealthCheckTemplateAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetHealthCheckTemplateAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetHealthCheckTemplateAttribute`: Queries the details about a health check template.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetHealthCheckTemplateAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbiddenHealthCheckTemplate(error),
-            1 => Self::ResourceNotFoundHealthCheckTemplate(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbiddenHealthCheckTemplate(error) => (0, error),
-            Self::ResourceNotFoundHealthCheckTemplate(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetHealthCheckTemplateAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetHealthCheckTemplateAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ForbiddenHealthCheckTemplate",
-            "ResourceNotFoundHealthCheckTemplate",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetHealthCheckTemplateAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetHealthCheckTemplateAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetHealthCheckTemplateAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for GetHealthCheckTemplateAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_health_check_template_attribute(
+        &self,
+    ) -> GetHealthCheckTemplateAttributeRequestBuilder<&Self> {
+        GetHealthCheckTemplateAttributeRequestBuilder::new(self)
     }
 }

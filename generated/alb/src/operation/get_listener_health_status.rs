@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetListenerHealthStatusRequest>;
 /// Request of `GetListenerHealthStatus`: Queries the health check status of a listener and its forwarding rules.
 ///
 /// # Example
@@ -128,9 +131,7 @@ impl<C> GetListenerHealthStatusRequestBuilder<C> {
     ///
     /// The listener ID.
     ///
-    /// - Wire name: `ListenerId`.
-    /// - Required.
-    /// - Example: `lsr-bp1bpn0kn908w4nbw****`.
+    /// Its description, rules and example: [`GetListenerHealthStatusRequest::listener_id`](GetListenerHealthStatusRequest::listener_id).
     pub fn listener_id(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_id = Some(value.into());
         self
@@ -139,11 +140,7 @@ impl<C> GetListenerHealthStatusRequestBuilder<C> {
     ///
     /// Specifies whether to return the health check results of forwarding rules. Valid values:
     ///
-    /// * **true**
-    /// * **false** (default)
-    ///
-    /// - Wire name: `IncludeRule`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`GetListenerHealthStatusRequest::include_rule`](GetListenerHealthStatusRequest::include_rule).
     pub fn include_rule(mut self, value: bool) -> Self {
         self.inner.include_rule = Some(value);
         self
@@ -152,11 +149,7 @@ impl<C> GetListenerHealthStatusRequestBuilder<C> {
     ///
     /// The token that determines the start point of the query. Valid values:
     ///
-    /// * If this is your first query or no next queries are to be sent, ignore this parameter.
-    /// * If a next query is to be sent, set the value to the value of **NextToken** that is returned from the last call.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`GetListenerHealthStatusRequest::next_token`](GetListenerHealthStatusRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -165,8 +158,7 @@ impl<C> GetListenerHealthStatusRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Valid values: **1** to **30**. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`GetListenerHealthStatusRequest::max_results`](GetListenerHealthStatusRequest::max_results).
     pub fn max_results(mut self, value: i64) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -334,113 +326,28 @@ for GetListenerHealthStatusResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetListenerHealthStatus`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetListenerHealthStatusError {
-    /// HTTP 403 `Forbidden.LoadBalancer`: Authentication is failed for %s.
-    ForbiddenLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.LoadBalancer`: The specified resource %s is not found.
-    ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Listener`: The specified resource %s is not found.
-    ResourceNotFoundListener(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetListenerHealthStatusError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Forbidden.LoadBalancer",
-                        "ResourceNotFound.LoadBalancer",
-                        "ResourceNotFound.Listener",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::GetListenerHealthStatusError;
+impl crate::Client {
+    /// Calls `GetListenerHealthStatus`: Queries the health check status of a listener and its forwarding rules.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetListenerHealthStatusRequestBuilder::send) it. The parameters and their rules: [`GetListenerHealthStatusRequest`].
+    #[inline]
+    pub fn get_listener_health_status(
+        &self,
+    ) -> GetListenerHealthStatusRequestBuilder<&Self> {
+        GetListenerHealthStatusRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetListenerHealthStatusError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetListenerHealthStatus`: Queries the health check status of a listener and its forwarding rules.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetListenerHealthStatusRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbiddenLoadBalancer(error),
-            1 => Self::ResourceNotFoundLoadBalancer(error),
-            2 => Self::ResourceNotFoundListener(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbiddenLoadBalancer(error) => (0, error),
-            Self::ResourceNotFoundLoadBalancer(error) => (1, error),
-            Self::ResourceNotFoundListener(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetListenerHealthStatusError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetListenerHealthStatusError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ForbiddenLoadBalancer",
-            "ResourceNotFoundLoadBalancer",
-            "ResourceNotFoundListener",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetListenerHealthStatusError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetListenerHealthStatusError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetListenerHealthStatusError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetListenerHealthStatusError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_listener_health_status(
+        &self,
+    ) -> GetListenerHealthStatusRequestBuilder<&Self> {
+        GetListenerHealthStatusRequestBuilder::new(self)
     }
 }

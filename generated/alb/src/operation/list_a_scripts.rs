@@ -2,7 +2,7 @@
 
 //! `ListAScripts`: Queries AScript rules.
 //!
-//! On [`Client`](crate::Client), and on the [`AlbApi`](crate::AlbApi) trait for fakes: [`list_a_scripts_pages`](crate::Client::list_a_scripts_pages) and [`list_a_scripts_items`](crate::Client::list_a_scripts_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`AlbApi`](crate::AlbApi) (fakes included): [`list_a_scripts_pages`](crate::Client::list_a_scripts_pages) and [`list_a_scripts_items`](crate::Client::list_a_scripts_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListAScripts",
@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListAScriptsRequest>;
 /// Request of `ListAScripts`: Queries AScript rules.
 ///
 /// # Example
@@ -135,11 +138,7 @@ impl<C> ListAScriptsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * You do not need to specify this parameter for the first request.\*\*\*\*
-    /// * You must specify the token that is obtained from the previous query as the value of **NextToken**.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListAScriptsRequest::next_token`](ListAScriptsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -148,12 +147,7 @@ impl<C> ListAScriptsRequestBuilder<C> {
     ///
     /// The maximum number of entries to return.
     ///
-    /// Valid values: **1** to **100**.
-    ///
-    /// Default value: **20**. If you do not specify this parameter, the default value is used.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`ListAScriptsRequest::max_results`](ListAScriptsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -162,7 +156,7 @@ impl<C> ListAScriptsRequestBuilder<C> {
     ///
     /// The listener IDs. You can specify at most 20 listener IDs in each call.
     ///
-    /// - Wire name: `ListenerIds`.
+    /// Its description, rules and example: [`ListAScriptsRequest::listener_ids`](ListAScriptsRequest::listener_ids).
     pub fn listener_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -174,7 +168,7 @@ impl<C> ListAScriptsRequestBuilder<C> {
     ///
     /// The AScript rule IDs. You can specify at most 20 IDs in each call.
     ///
-    /// - Wire name: `AScriptIds`.
+    /// Its description, rules and example: [`ListAScriptsRequest::a_script_ids`](ListAScriptsRequest::a_script_ids).
     pub fn a_script_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -186,7 +180,7 @@ impl<C> ListAScriptsRequestBuilder<C> {
     ///
     /// The AScript rule names. You can specify at most 10 names in each call.
     ///
-    /// - Wire name: `AScriptNames`.
+    /// Its description, rules and example: [`ListAScriptsRequest::a_script_names`](ListAScriptsRequest::a_script_names).
     pub fn a_script_names(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -357,90 +351,108 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListAScriptsResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListAScripts`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListAScriptsError {
-    /// HTTP 400 `Forbidden.LoadBalancer`: Authentication has failed for LoadBalancer.
-    ForbiddenLoadBalancer(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListAScriptsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["Forbidden.LoadBalancer"]), error)
+mod error;
+pub use error::ListAScriptsError;
+impl crate::Client {
+    /// Calls `ListAScripts`: Queries AScript rules.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListAScriptsRequestBuilder::send) it. The parameters and their rules: [`ListAScriptsRequest`].
+    #[inline]
+    pub fn list_a_scripts(&self) -> ListAScriptsRequestBuilder<&Self> {
+        ListAScriptsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListAScriptsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListAScripts`: Queries AScript rules.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListAScriptsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbiddenLoadBalancer(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbiddenLoadBalancer(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
+    pub fn list_a_scripts(&self) -> ListAScriptsRequestBuilder<&Self> {
+        ListAScriptsRequestBuilder::new(self)
     }
 }
-impl Clone for ListAScriptsError {
+/// Every page of `ListAScripts`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_a_scripts_pages<A: crate::AlbApi + ?Sized>(
+    api: &A,
+    request: ListAScriptsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListAScriptsResponse, ::acs_runtime::client::Error<ListAScriptsError>>,
+> {
+    fn count(response: &ListAScriptsResponse) -> usize {
+        response.a_scripts.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListAScriptsRequest,
+        response: &ListAScriptsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListAScriptsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_a_scripts(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListAScripts`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_a_scripts_pages(
+        &self,
+        request: ListAScriptsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<ListAScriptsResponse, ::acs_runtime::client::Error<ListAScriptsError>>,
+    > {
+        list_a_scripts_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListAScriptsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["ForbiddenLoadBalancer", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListAScripts`, in order: `while let Some(item) = items.next().await`.
+pub fn list_a_scripts_items<A: crate::AlbApi + ?Sized>(
+    api: &A,
+    request: ListAScriptsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::ListAScriptsAScript,
+        ::acs_runtime::client::Error<ListAScriptsError>,
+    >,
+> {
+    fn extract(
+        response: ListAScriptsResponse,
+    ) -> Vec<crate::types::ListAScriptsAScript> {
+        response.a_scripts.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_a_scripts_pages(api, request), extract),
+    )
 }
-impl ListAScriptsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListAScripts`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListAScriptsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListAScriptsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListAScriptsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_a_scripts_items(
+        &self,
+        request: ListAScriptsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::ListAScriptsAScript,
+            ::acs_runtime::client::Error<ListAScriptsError>,
+        >,
+    > {
+        list_a_scripts_items(self, request)
     }
 }

@@ -2,7 +2,7 @@
 
 //! `ListAclEntries`: Queries the entries of an access control list (ACL).
 //!
-//! On [`Client`](crate::Client), and on the [`AlbApi`](crate::AlbApi) trait for fakes: [`list_acl_entries_pages`](crate::Client::list_acl_entries_pages) and [`list_acl_entries_items`](crate::Client::list_acl_entries_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`AlbApi`](crate::AlbApi) (fakes included): [`list_acl_entries_pages`](crate::Client::list_acl_entries_pages) and [`list_acl_entries_items`](crate::Client::list_acl_entries_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListAclEntries",
@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListAclEntriesRequest>;
 /// Request of `ListAclEntries`: Queries the entries of an access control list (ACL).
 ///
 /// # Example
@@ -119,11 +122,7 @@ impl<C> ListAclEntriesRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * You must specify the token that is obtained from the previous query as the value of **NextToken**.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListAclEntriesRequest::next_token`](ListAclEntriesRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -132,10 +131,7 @@ impl<C> ListAclEntriesRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 100.
-    /// - Default: `20`.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`ListAclEntriesRequest::max_results`](ListAclEntriesRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -144,9 +140,7 @@ impl<C> ListAclEntriesRequestBuilder<C> {
     ///
     /// The ID of the ACL.
     ///
-    /// - Wire name: `AclId`.
-    /// - Required.
-    /// - Example: `nacl-hp34s2h0xx1ht4nwo****`.
+    /// Its description, rules and example: [`ListAclEntriesRequest::acl_id`](ListAclEntriesRequest::acl_id).
     pub fn acl_id(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_id = Some(value.into());
         self
@@ -318,97 +312,108 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListAclEntriesRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListAclEntries`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListAclEntriesError {
-    /// HTTP 403 `Forbidden.Acl`: ACL authentication has failed.
-    ForbiddenAcl(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Acl`: The specified resource %s is not found.
-    ResourceNotFoundAcl(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListAclEntriesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["Forbidden.Acl", "ResourceNotFound.Acl"]),
-            error,
-        )
+mod error;
+pub use error::ListAclEntriesError;
+impl crate::Client {
+    /// Calls `ListAclEntries`: Queries the entries of an access control list (ACL).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListAclEntriesRequestBuilder::send) it. The parameters and their rules: [`ListAclEntriesRequest`].
+    #[inline]
+    pub fn list_acl_entries(&self) -> ListAclEntriesRequestBuilder<&Self> {
+        ListAclEntriesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListAclEntriesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListAclEntries`: Queries the entries of an access control list (ACL).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListAclEntriesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbiddenAcl(error),
-            1 => Self::ResourceNotFoundAcl(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbiddenAcl(error) => (0, error),
-            Self::ResourceNotFoundAcl(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn list_acl_entries(&self) -> ListAclEntriesRequestBuilder<&Self> {
+        ListAclEntriesRequestBuilder::new(self)
     }
 }
-impl Clone for ListAclEntriesError {
+/// Every page of `ListAclEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_acl_entries_pages<A: crate::AlbApi + ?Sized>(
+    api: &A,
+    request: ListAclEntriesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListAclEntriesResponse, ::acs_runtime::client::Error<ListAclEntriesError>>,
+> {
+    fn count(response: &ListAclEntriesResponse) -> usize {
+        response.acl_entries.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListAclEntriesRequest,
+        response: &ListAclEntriesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListAclEntriesRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_acl_entries(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListAclEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_acl_entries_pages(
+        &self,
+        request: ListAclEntriesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<ListAclEntriesResponse, ::acs_runtime::client::Error<ListAclEntriesError>>,
+    > {
+        list_acl_entries_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListAclEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["ForbiddenAcl", "ResourceNotFoundAcl", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListAclEntries`, in order: `while let Some(item) = items.next().await`.
+pub fn list_acl_entries_items<A: crate::AlbApi + ?Sized>(
+    api: &A,
+    request: ListAclEntriesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::ListAclEntriesAclEntries,
+        ::acs_runtime::client::Error<ListAclEntriesError>,
+    >,
+> {
+    fn extract(
+        response: ListAclEntriesResponse,
+    ) -> Vec<crate::types::ListAclEntriesAclEntries> {
+        response.acl_entries.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_acl_entries_pages(api, request), extract),
+    )
 }
-impl ListAclEntriesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListAclEntries`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListAclEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListAclEntriesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListAclEntriesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_acl_entries_items(
+        &self,
+        request: ListAclEntriesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::ListAclEntriesAclEntries,
+            ::acs_runtime::client::Error<ListAclEntriesError>,
+        >,
+    > {
+        list_acl_entries_items(self, request)
     }
 }

@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListAclRelationsRequest>;
 /// Request of `ListAclRelations`: Queries the listeners that are associated with access control lists (ACLs).
 ///
 /// # Example
@@ -89,9 +92,7 @@ impl<C> ListAclRelationsRequestBuilder<C> {
     ///
     /// The access control list (ACL) IDs. You can query at most five ACLs in each call.
     ///
-    /// - Wire name: `AclIds`.
-    /// - Required.
-    /// - Must have 1 to 5 items.
+    /// Its description, rules and example: [`ListAclRelationsRequest::acl_ids`](ListAclRelationsRequest::acl_ids).
     pub fn acl_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -237,97 +238,24 @@ for ListAclRelationsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListAclRelations`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListAclRelationsError {
-    /// HTTP 403 `Forbidden.Acl`: Authentication is failed for %s.
-    ForbiddenAcl(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Acl`: The specified resource %s is not found.
-    ResourceNotFoundAcl(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListAclRelationsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["Forbidden.Acl", "ResourceNotFound.Acl"]),
-            error,
-        )
+mod error;
+pub use error::ListAclRelationsError;
+impl crate::Client {
+    /// Calls `ListAclRelations`: Queries the listeners that are associated with access control lists (ACLs).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListAclRelationsRequestBuilder::send) it. The parameters and their rules: [`ListAclRelationsRequest`].
+    #[inline]
+    pub fn list_acl_relations(&self) -> ListAclRelationsRequestBuilder<&Self> {
+        ListAclRelationsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListAclRelationsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListAclRelations`: Queries the listeners that are associated with access control lists (ACLs).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListAclRelationsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbiddenAcl(error),
-            1 => Self::ResourceNotFoundAcl(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbiddenAcl(error) => (0, error),
-            Self::ResourceNotFoundAcl(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListAclRelationsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListAclRelationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["ForbiddenAcl", "ResourceNotFoundAcl", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListAclRelationsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListAclRelationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListAclRelationsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListAclRelationsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_acl_relations(&self) -> ListAclRelationsRequestBuilder<&Self> {
+        ListAclRelationsRequestBuilder::new(self)
     }
 }

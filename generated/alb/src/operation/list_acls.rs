@@ -2,7 +2,7 @@
 
 //! `ListAcls`: Queries the access control lists (ACLs) in a region.
 //!
-//! On [`Client`](crate::Client), and on the [`AlbApi`](crate::AlbApi) trait for fakes: [`list_acls_pages`](crate::Client::list_acls_pages) and [`list_acls_items`](crate::Client::list_acls_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`AlbApi`](crate::AlbApi) (fakes included): [`list_acls_pages`](crate::Client::list_acls_pages) and [`list_acls_items`](crate::Client::list_acls_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListAcls",
@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListAclsRequest>;
 /// Request of `ListAcls`: Queries the access control lists (ACLs) in a region.
 ///
 /// # Example
@@ -150,8 +153,7 @@ impl<C> ListAclsRequestBuilder<C> {
     ///
     /// Filter access control lists (ACLs) by ACL ID. You can specify at most 20 ACL IDs in each call.
     ///
-    /// - Wire name: `AclIds`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`ListAclsRequest::acl_ids`](ListAclsRequest::acl_ids).
     pub fn acl_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -163,8 +165,7 @@ impl<C> ListAclsRequestBuilder<C> {
     ///
     /// The ACL names. You can specify up to 10 ACL names in each call.
     ///
-    /// - Wire name: `AclNames`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`ListAclsRequest::acl_names`](ListAclsRequest::acl_names).
     pub fn acl_names(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -176,8 +177,7 @@ impl<C> ListAclsRequestBuilder<C> {
     ///
     /// The ID of the resource group. You can filter the query results based on the specified ID.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-atstuj3rtopty****`.
+    /// Its description, rules and example: [`ListAclsRequest::resource_group_id`](ListAclsRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -186,11 +186,7 @@ impl<C> ListAclsRequestBuilder<C> {
     ///
     /// The token that is used for the next query. Valid values:
     ///
-    /// * If this is your first query or no next query is to be sent, ignore this parameter.
-    /// * If a next query is to be sent, set the value to the value of NextToken that is returned from the last call.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListAclsRequest::next_token`](ListAclsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -199,10 +195,7 @@ impl<C> ListAclsRequestBuilder<C> {
     ///
     /// The maximum number of entries to return. This parameter is optional. Valid values: **1** to **100**. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 100.
-    /// - Default: `20`.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`ListAclsRequest::max_results`](ListAclsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -211,7 +204,7 @@ impl<C> ListAclsRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
+    /// Its description, rules and example: [`ListAclsRequest::tag`](ListAclsRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -373,90 +366,95 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListAclsResponse
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListAcls`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListAclsError {
-    /// HTTP 403 `Forbidden.Acl`: ACL authentication has failed.
-    ForbiddenAcl(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListAclsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["Forbidden.Acl"]), error)
+mod error;
+pub use error::ListAclsError;
+impl crate::Client {
+    /// Calls `ListAcls`: Queries the access control lists (ACLs) in a region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListAclsRequestBuilder::send) it. The parameters and their rules: [`ListAclsRequest`].
+    #[inline]
+    pub fn list_acls(&self) -> ListAclsRequestBuilder<&Self> {
+        ListAclsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListAclsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListAcls`: Queries the access control lists (ACLs) in a region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListAclsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbiddenAcl(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbiddenAcl(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
+    pub fn list_acls(&self) -> ListAclsRequestBuilder<&Self> {
+        ListAclsRequestBuilder::new(self)
     }
 }
-impl Clone for ListAclsError {
+/// Every page of `ListAcls`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_acls_pages<A: crate::AlbApi + ?Sized>(
+    api: &A,
+    request: ListAclsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListAclsResponse, ::acs_runtime::client::Error<ListAclsError>>,
+> {
+    fn count(response: &ListAclsResponse) -> usize {
+        response.acls.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListAclsRequest,
+        response: &ListAclsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListAclsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(request, move |r| api.list_acls(r), count, next),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListAcls`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_acls_pages(
+        &self,
+        request: ListAclsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<ListAclsResponse, ::acs_runtime::client::Error<ListAclsError>>,
+    > {
+        list_acls_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListAclsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["ForbiddenAcl", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListAcls`, in order: `while let Some(item) = items.next().await`.
+pub fn list_acls_items<A: crate::AlbApi + ?Sized>(
+    api: &A,
+    request: ListAclsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::Acl, ::acs_runtime::client::Error<ListAclsError>>,
+> {
+    fn extract(response: ListAclsResponse) -> Vec<crate::types::Acl> {
+        response.acls.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_acls_pages(api, request), extract),
+    )
 }
-impl ListAclsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListAcls`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListAclsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListAclsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListAclsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_acls_items(
+        &self,
+        request: ListAclsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<crate::types::Acl, ::acs_runtime::client::Error<ListAclsError>>,
+    > {
+        list_acls_items(self, request)
     }
 }

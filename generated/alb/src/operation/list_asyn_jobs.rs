@@ -2,7 +2,7 @@
 
 //! `ListAsynJobs`: Queries asynchronous tasks in a region.
 //!
-//! On [`Client`](crate::Client), and on the [`AlbApi`](crate::AlbApi) trait for fakes: [`wait_until_job_succeeded`](crate::Client::wait_until_job_succeeded) polls it until the first task listed (ask for one, by `JobIds`) is `Succeeded` (`Processing` means not yet; `Failed` means never); [`list_asyn_jobs_pages`](crate::Client::list_asyn_jobs_pages) and [`list_asyn_jobs_items`](crate::Client::list_asyn_jobs_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`AlbApi`](crate::AlbApi) (fakes included): [`wait_until_job_succeeded`](crate::Client::wait_until_job_succeeded) polls it until the first task listed (ask for one, by `JobIds`) is `Succeeded` (`Processing` means not yet; `Failed` means never); [`list_asyn_jobs_pages`](crate::Client::list_asyn_jobs_pages) and [`list_asyn_jobs_items`](crate::Client::list_asyn_jobs_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListAsynJobs",
@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListAsynJobsRequest>;
 /// Request of `ListAsynJobs`: Queries asynchronous tasks in a region.
 ///
 /// # Example
@@ -179,8 +182,7 @@ impl<C> ListAsynJobsRequestBuilder<C> {
     ///
     /// The asynchronous task IDs.
     ///
-    /// - Wire name: `JobIds`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`ListAsynJobsRequest::job_ids`](ListAsynJobsRequest::job_ids).
     pub fn job_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -192,15 +194,7 @@ impl<C> ListAsynJobsRequestBuilder<C> {
     ///
     /// The type of the associated resource. Valid values:
     ///
-    /// * **loadbalancer**: an Application Load Balancer (ALB) instance
-    /// * **listener**: a listener
-    /// * **rule**: a forwarding rule
-    /// * **acl**: an access control list (ACL)
-    /// * **securitypolicy**: a security policy
-    /// * **servergroup**: a server group
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Example: `acl`.
+    /// Its description, rules and example: [`ListAsynJobsRequest::resource_type`](ListAsynJobsRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -209,8 +203,7 @@ impl<C> ListAsynJobsRequestBuilder<C> {
     ///
     /// The resource IDs.
     ///
-    /// - Wire name: `ResourceIds`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`ListAsynJobsRequest::resource_ids`](ListAsynJobsRequest::resource_ids).
     pub fn resource_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -222,8 +215,7 @@ impl<C> ListAsynJobsRequestBuilder<C> {
     ///
     /// The name of the operation.
     ///
-    /// - Wire name: `ApiName`.
-    /// - Example: `CreateLoadBalancer`.
+    /// Its description, rules and example: [`ListAsynJobsRequest::api_name`](ListAsynJobsRequest::api_name).
     pub fn api_name(mut self, value: impl Into<String>) -> Self {
         self.inner.api_name = Some(value.into());
         self
@@ -232,9 +224,7 @@ impl<C> ListAsynJobsRequestBuilder<C> {
     ///
     /// The timestamp that indicates the start time of the task. Unit: milliseconds.
     ///
-    /// Specify the timestamp in the Unix format to indicate the total amount of time that is from 00:00:00 (UTC+0) on January 1, 1970 to when the status of the asynchronous task is queried.
-    ///
-    /// - Wire name: `BeginTime`.
+    /// Its description, rules and example: [`ListAsynJobsRequest::begin_time`](ListAsynJobsRequest::begin_time).
     pub fn begin_time(mut self, value: i64) -> Self {
         self.inner.begin_time = Some(value);
         self
@@ -243,9 +233,7 @@ impl<C> ListAsynJobsRequestBuilder<C> {
     ///
     /// The timestamp that indicates the end time of the task. Unit: milliseconds.
     ///
-    /// Specify the timestamp in the Unix format to indicate the total amount of time that is from 00:00:00 (UTC+0) on January 1, 1970 to when the status of the asynchronous task is returned.
-    ///
-    /// - Wire name: `EndTime`.
+    /// Its description, rules and example: [`ListAsynJobsRequest::end_time`](ListAsynJobsRequest::end_time).
     pub fn end_time(mut self, value: i64) -> Self {
         self.inner.end_time = Some(value);
         self
@@ -254,11 +242,7 @@ impl<C> ListAsynJobsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * You must specify the token that is obtained from the previous query as the value of **NextToken**.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListAsynJobsRequest::next_token`](ListAsynJobsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -267,8 +251,7 @@ impl<C> ListAsynJobsRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListAsynJobsRequest::max_results`](ListAsynJobsRequest::max_results).
     pub fn max_results(mut self, value: i64) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -434,85 +417,162 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListAsynJobsResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListAsynJobs`: one variant per documented code, `Unhandled` for any other.
+mod error;
+pub use error::ListAsynJobsError;
+impl crate::Client {
+    /// Calls `ListAsynJobs`: Queries asynchronous tasks in a region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListAsynJobsRequestBuilder::send) it. The parameters and their rules: [`ListAsynJobsRequest`].
+    #[inline]
+    pub fn list_asyn_jobs(&self) -> ListAsynJobsRequestBuilder<&Self> {
+        ListAsynJobsRequestBuilder::new(self)
+    }
+}
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListAsynJobs`: Queries asynchronous tasks in a region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListAsynJobsRequest`].
+    #[inline]
+    pub fn list_asyn_jobs(&self) -> ListAsynJobsRequestBuilder<&Self> {
+        ListAsynJobsRequestBuilder::new(self)
+    }
+}
+/// Polls `ListAsynJobs` until the first task listed (ask for one, by `JobIds`) is `Succeeded` (`Processing` means not yet; `Failed` means never).
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListAsynJobsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
+/// By default every 3000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Succeeded. A state among Failed fails at once.
+pub fn wait_until_job_succeeded<A: crate::AlbApi + ?Sized>(
+    api: &A,
+    request: ListAsynJobsRequest,
+    config: Option<::acs_runtime::waiter::WaiterConfig>,
+) -> crate::BoxFuture<
+    '_,
+    Result<
+        Option<ListAsynJobsResponse>,
+        ::acs_runtime::waiter::WaitError<ListAsynJobsError>,
+    >,
+> {
+    fn state(response: &ListAsynJobsResponse) -> Option<&str> {
+        response
+            .jobs
+            .as_ref()
+            .and_then(|x| x.first())
+            .and_then(|x| x.status.as_ref())
+            .map(String::as_str)
+    }
+    let acceptors = ::acs_runtime::waiter::Acceptors {
+        success: &["Succeeded"],
+        failure: &["Failed"],
+        success_codes: &[],
+    };
+    let config = config
+        .unwrap_or(
+            ::acs_runtime::waiter::WaiterConfig::new(
+                ::std::time::Duration::from_millis(3000),
+                ::std::time::Duration::from_millis(600000),
+            ),
+        );
+    Box::pin(
+        ::acs_runtime::waiter::wait(
+            config,
+            acceptors,
+            move || api.list_asyn_jobs(request.clone()),
+            state,
+        ),
+    )
 }
-impl From<::acs_runtime::client::ServiceError> for ListAsynJobsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
-    }
-}
-#[allow(deprecated)]
-impl ListAsynJobsError {
-    /// The service error behind the variant.
+impl crate::Client {
+    /// Polls `ListAsynJobs` until the first task listed (ask for one, by `JobIds`) is `Succeeded` (`Processing` means not yet; `Failed` means never).
+    ///
+    /// By default every 3000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Succeeded. A state among Failed fails at once.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListAsynJobsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListAsynJobsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListAsynJobsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
+    pub fn wait_until_job_succeeded(
+        &self,
+        request: ListAsynJobsRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<ListAsynJobsResponse>,
+            ::acs_runtime::waiter::WaitError<ListAsynJobsError>,
+        >,
+    > {
+        wait_until_job_succeeded(self, request, config)
     }
 }
-impl ::std::fmt::Display for ListAsynJobsError {
+/// Every page of `ListAsynJobs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_asyn_jobs_pages<A: crate::AlbApi + ?Sized>(
+    api: &A,
+    request: ListAsynJobsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListAsynJobsResponse, ::acs_runtime::client::Error<ListAsynJobsError>>,
+> {
+    fn count(response: &ListAsynJobsResponse) -> usize {
+        response.jobs.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListAsynJobsRequest,
+        response: &ListAsynJobsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListAsynJobsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_asyn_jobs(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListAsynJobs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
+    pub fn list_asyn_jobs_pages(
+        &self,
+        request: ListAsynJobsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<ListAsynJobsResponse, ::acs_runtime::client::Error<ListAsynJobsError>>,
+    > {
+        list_asyn_jobs_pages(self, request)
     }
 }
-impl ::std::error::Error for ListAsynJobsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListAsynJobsError {
+/// Every item of every page of `ListAsynJobs`, in order: `while let Some(item) = items.next().await`.
+pub fn list_asyn_jobs_items<A: crate::AlbApi + ?Sized>(
+    api: &A,
+    request: ListAsynJobsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::Job, ::acs_runtime::client::Error<ListAsynJobsError>>,
+> {
+    fn extract(response: ListAsynJobsResponse) -> Vec<crate::types::Job> {
+        response.jobs.unwrap_or_default()
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_asyn_jobs_pages(api, request), extract),
+    )
+}
+impl crate::Client {
+    /// Every item of every page of `ListAsynJobs`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_asyn_jobs_items(
+        &self,
+        request: ListAsynJobsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<crate::types::Job, ::acs_runtime::client::Error<ListAsynJobsError>>,
+    > {
+        list_asyn_jobs_items(self, request)
     }
 }

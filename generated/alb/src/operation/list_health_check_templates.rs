@@ -2,7 +2,7 @@
 
 //! `ListHealthCheckTemplates`: Queries health check templates in a region.
 //!
-//! On [`Client`](crate::Client), and on the [`AlbApi`](crate::AlbApi) trait for fakes: [`list_health_check_templates_pages`](crate::Client::list_health_check_templates_pages) and [`list_health_check_templates_items`](crate::Client::list_health_check_templates_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`AlbApi`](crate::AlbApi) (fakes included): [`list_health_check_templates_pages`](crate::Client::list_health_check_templates_pages) and [`list_health_check_templates_items`](crate::Client::list_health_check_templates_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListHealthCheckTemplates",
@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListHealthCheckTemplatesRequest>;
 /// Request of `ListHealthCheckTemplates`: Queries health check templates in a region.
 ///
 /// # Example
@@ -165,11 +168,7 @@ impl<C> ListHealthCheckTemplatesRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * You must specify the token that is obtained from the previous query as the value of **NextToken**.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListHealthCheckTemplatesRequest::next_token`](ListHealthCheckTemplatesRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -178,10 +177,7 @@ impl<C> ListHealthCheckTemplatesRequestBuilder<C> {
     ///
     /// The number of entries to return in each call. Valid values: **1** to **100**. Default value: **20**
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 100.
-    /// - Default: `20`.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`ListHealthCheckTemplatesRequest::max_results`](ListHealthCheckTemplatesRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -190,8 +186,7 @@ impl<C> ListHealthCheckTemplatesRequestBuilder<C> {
     ///
     /// The IDs of health check templates.
     ///
-    /// - Wire name: `HealthCheckTemplateIds`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`ListHealthCheckTemplatesRequest::health_check_template_ids`](ListHealthCheckTemplatesRequest::health_check_template_ids).
     pub fn health_check_template_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -205,8 +200,7 @@ impl<C> ListHealthCheckTemplatesRequestBuilder<C> {
     ///
     /// The health check templates.
     ///
-    /// - Wire name: `HealthCheckTemplateNames`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`ListHealthCheckTemplatesRequest::health_check_template_names`](ListHealthCheckTemplatesRequest::health_check_template_names).
     pub fn health_check_template_names(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -220,7 +214,7 @@ impl<C> ListHealthCheckTemplatesRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
+    /// Its description, rules and example: [`ListHealthCheckTemplatesRequest::tag`](ListHealthCheckTemplatesRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -229,8 +223,7 @@ impl<C> ListHealthCheckTemplatesRequestBuilder<C> {
     ///
     /// The resource group ID. You can filter the query results based on the specified ID.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-atstuj3rtop****`.
+    /// Its description, rules and example: [`ListHealthCheckTemplatesRequest::resource_group_id`](ListHealthCheckTemplatesRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -409,90 +402,121 @@ for ListHealthCheckTemplatesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListHealthCheckTemplates`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListHealthCheckTemplatesError {
-    /// HTTP 403 `Forbidden.HealthCheckTemplate`: Authentication has failed for HealthCheckTemplate.
-    ForbiddenHealthCheckTemplate(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListHealthCheckTemplatesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["Forbidden.HealthCheckTemplate"]), error)
+mod error;
+pub use error::ListHealthCheckTemplatesError;
+impl crate::Client {
+    /// Calls `ListHealthCheckTemplates`: Queries health check templates in a region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListHealthCheckTemplatesRequestBuilder::send) it. The parameters and their rules: [`ListHealthCheckTemplatesRequest`].
+    #[inline]
+    pub fn list_health_check_templates(
+        &self,
+    ) -> ListHealthCheckTemplatesRequestBuilder<&Self> {
+        ListHealthCheckTemplatesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListHealthCheckTemplatesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListHealthCheckTemplates`: Queries health check templates in a region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListHealthCheckTemplatesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbiddenHealthCheckTemplate(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbiddenHealthCheckTemplate(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
+    pub fn list_health_check_templates(
+        &self,
+    ) -> ListHealthCheckTemplatesRequestBuilder<&Self> {
+        ListHealthCheckTemplatesRequestBuilder::new(self)
     }
 }
-impl Clone for ListHealthCheckTemplatesError {
+/// Every page of `ListHealthCheckTemplates`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_health_check_templates_pages<A: crate::AlbApi + ?Sized>(
+    api: &A,
+    request: ListHealthCheckTemplatesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListHealthCheckTemplatesResponse,
+        ::acs_runtime::client::Error<ListHealthCheckTemplatesError>,
+    >,
+> {
+    fn count(response: &ListHealthCheckTemplatesResponse) -> usize {
+        response.health_check_templates.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListHealthCheckTemplatesRequest,
+        response: &ListHealthCheckTemplatesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListHealthCheckTemplatesRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_health_check_templates(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListHealthCheckTemplates`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_health_check_templates_pages(
+        &self,
+        request: ListHealthCheckTemplatesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListHealthCheckTemplatesResponse,
+            ::acs_runtime::client::Error<ListHealthCheckTemplatesError>,
+        >,
+    > {
+        list_health_check_templates_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListHealthCheckTemplatesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["ForbiddenHealthCheckTemplate", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListHealthCheckTemplates`, in order: `while let Some(item) = items.next().await`.
+pub fn list_health_check_templates_items<A: crate::AlbApi + ?Sized>(
+    api: &A,
+    request: ListHealthCheckTemplatesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::HealthCheckTemplate,
+        ::acs_runtime::client::Error<ListHealthCheckTemplatesError>,
+    >,
+> {
+    fn extract(
+        response: ListHealthCheckTemplatesResponse,
+    ) -> Vec<crate::types::HealthCheckTemplate> {
+        response.health_check_templates.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_health_check_templates_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListHealthCheckTemplatesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListHealthCheckTemplates`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListHealthCheckTemplatesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListHealthCheckTemplatesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListHealthCheckTemplatesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_health_check_templates_items(
+        &self,
+        request: ListHealthCheckTemplatesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::HealthCheckTemplate,
+            ::acs_runtime::client::Error<ListHealthCheckTemplatesError>,
+        >,
+    > {
+        list_health_check_templates_items(self, request)
     }
 }

@@ -2,7 +2,7 @@
 
 //! `ListListenerCertificates`: Queries the certificates that are associated with a listener, including additional certificates and the default certificate.
 //!
-//! On [`Client`](crate::Client), and on the [`AlbApi`](crate::AlbApi) trait for fakes: [`list_listener_certificates_pages`](crate::Client::list_listener_certificates_pages) and [`list_listener_certificates_items`](crate::Client::list_listener_certificates_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`AlbApi`](crate::AlbApi) (fakes included): [`list_listener_certificates_pages`](crate::Client::list_listener_certificates_pages) and [`list_listener_certificates_items`](crate::Client::list_listener_certificates_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListListenerCertificates",
@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListListenerCertificatesRequest>;
 /// Request of `ListListenerCertificates`: Queries the certificates that are associated with a listener, including additional certificates and the default certificate.
 ///
 /// # Example
@@ -142,11 +145,7 @@ impl<C> ListListenerCertificatesRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * You must specify the token that is obtained from the previous query as the value of **NextToken**.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListListenerCertificatesRequest::next_token`](ListListenerCertificatesRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -155,10 +154,7 @@ impl<C> ListListenerCertificatesRequestBuilder<C> {
     ///
     /// The number of entries to return in each call. Valid values: **1 to 100**. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 100.
-    /// - Default: `20`.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`ListListenerCertificatesRequest::max_results`](ListListenerCertificatesRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -167,9 +163,7 @@ impl<C> ListListenerCertificatesRequestBuilder<C> {
     ///
     /// The listener ID. You must specify the ID of an HTTPS listener or a QUIC listener.
     ///
-    /// - Wire name: `ListenerId`.
-    /// - Required.
-    /// - Example: `lsr-bp1bpn0kn908w4nbw****`.
+    /// Its description, rules and example: [`ListListenerCertificatesRequest::listener_id`](ListListenerCertificatesRequest::listener_id).
     pub fn listener_id(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_id = Some(value.into());
         self
@@ -178,8 +172,7 @@ impl<C> ListListenerCertificatesRequestBuilder<C> {
     ///
     /// The type of the certificate. Valid values: **Ca** and **Server**.
     ///
-    /// - Wire name: `CertificateType`.
-    /// - Example: `Server`.
+    /// Its description, rules and example: [`ListListenerCertificatesRequest::certificate_type`](ListListenerCertificatesRequest::certificate_type).
     pub fn certificate_type(mut self, value: impl Into<String>) -> Self {
         self.inner.certificate_type = Some(value.into());
         self
@@ -188,8 +181,7 @@ impl<C> ListListenerCertificatesRequestBuilder<C> {
     ///
     /// The certificates.
     ///
-    /// - Wire name: `CertificateIds`.
-    /// - Must have 1 to 20 items.
+    /// Its description, rules and example: [`ListListenerCertificatesRequest::certificate_ids`](ListListenerCertificatesRequest::certificate_ids).
     pub fn certificate_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -371,107 +363,121 @@ for ListListenerCertificatesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListListenerCertificates`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListListenerCertificatesError {
-    /// HTTP 400 `OperationDenied.HttpListenerNotSupport`: The operation is not allowed because of %s.
-    OperationDeniedHttpListenerNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Listener`: The specified resource %s is not found.
-    ResourceNotFoundListener(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListListenerCertificatesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationDenied.HttpListenerNotSupport",
-                        "ResourceNotFound.Listener",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListListenerCertificatesError;
+impl crate::Client {
+    /// Calls `ListListenerCertificates`: Queries the certificates that are associated with a listener, including additional certificates and the default certificate.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListListenerCertificatesRequestBuilder::send) it. The parameters and their rules: [`ListListenerCertificatesRequest`].
+    #[inline]
+    pub fn list_listener_certificates(
+        &self,
+    ) -> ListListenerCertificatesRequestBuilder<&Self> {
+        ListListenerCertificatesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListListenerCertificatesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListListenerCertificates`: Queries the certificates that are associated with a listener, including additional certificates and the default certificate.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListListenerCertificatesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationDeniedHttpListenerNotSupport(error),
-            1 => Self::ResourceNotFoundListener(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationDeniedHttpListenerNotSupport(error) => (0, error),
-            Self::ResourceNotFoundListener(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn list_listener_certificates(
+        &self,
+    ) -> ListListenerCertificatesRequestBuilder<&Self> {
+        ListListenerCertificatesRequestBuilder::new(self)
     }
 }
-impl Clone for ListListenerCertificatesError {
+/// Every page of `ListListenerCertificates`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_listener_certificates_pages<A: crate::AlbApi + ?Sized>(
+    api: &A,
+    request: ListListenerCertificatesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListListenerCertificatesResponse,
+        ::acs_runtime::client::Error<ListListenerCertificatesError>,
+    >,
+> {
+    fn count(response: &ListListenerCertificatesResponse) -> usize {
+        response.certificates.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListListenerCertificatesRequest,
+        response: &ListListenerCertificatesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListListenerCertificatesRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_listener_certificates(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListListenerCertificates`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_listener_certificates_pages(
+        &self,
+        request: ListListenerCertificatesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListListenerCertificatesResponse,
+            ::acs_runtime::client::Error<ListListenerCertificatesError>,
+        >,
+    > {
+        list_listener_certificates_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListListenerCertificatesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationDeniedHttpListenerNotSupport",
-            "ResourceNotFoundListener",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListListenerCertificates`, in order: `while let Some(item) = items.next().await`.
+pub fn list_listener_certificates_items<A: crate::AlbApi + ?Sized>(
+    api: &A,
+    request: ListListenerCertificatesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::ListListenerCertificatesCertificate,
+        ::acs_runtime::client::Error<ListListenerCertificatesError>,
+    >,
+> {
+    fn extract(
+        response: ListListenerCertificatesResponse,
+    ) -> Vec<crate::types::ListListenerCertificatesCertificate> {
+        response.certificates.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_listener_certificates_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListListenerCertificatesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListListenerCertificates`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListListenerCertificatesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListListenerCertificatesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListListenerCertificatesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_listener_certificates_items(
+        &self,
+        request: ListListenerCertificatesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::ListListenerCertificatesCertificate,
+            ::acs_runtime::client::Error<ListListenerCertificatesError>,
+        >,
+    > {
+        list_listener_certificates_items(self, request)
     }
 }

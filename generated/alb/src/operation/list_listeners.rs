@@ -2,7 +2,7 @@
 
 //! `ListListeners`: Queries the listeners in a region.
 //!
-//! On [`Client`](crate::Client), and on the [`AlbApi`](crate::AlbApi) trait for fakes: [`list_listeners_pages`](crate::Client::list_listeners_pages) and [`list_listeners_items`](crate::Client::list_listeners_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`AlbApi`](crate::AlbApi) (fakes included): [`list_listeners_pages`](crate::Client::list_listeners_pages) and [`list_listeners_items`](crate::Client::list_listeners_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListListeners",
@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListListenersRequest>;
 /// Request of `ListListeners`: Queries the listeners in a region.
 ///
 /// # Example
@@ -157,11 +160,7 @@ impl<C> ListListenersRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * If a value is returned for NextToken, you must specify the token that is obtained from the previous query as the value of **NextToken**.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListListenersRequest::next_token`](ListListenersRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -170,8 +169,7 @@ impl<C> ListListenersRequestBuilder<C> {
     ///
     /// The maximum number of entries to return. This parameter is optional. Valid values: **1 to 100**. If you do not specify this parameter, the default value **20** is used.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`ListListenersRequest::max_results`](ListListenersRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -180,8 +178,7 @@ impl<C> ListListenersRequestBuilder<C> {
     ///
     /// The listener IDs. You can specify at most 20 listener IDs.
     ///
-    /// - Wire name: `ListenerIds`.
-    /// - Must have 1 to 20 items.
+    /// Its description, rules and example: [`ListListenersRequest::listener_ids`](ListListenersRequest::listener_ids).
     pub fn listener_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -193,8 +190,7 @@ impl<C> ListListenersRequestBuilder<C> {
     ///
     /// The ALB instance ID. You can specify at most 20 instance IDs.
     ///
-    /// - Wire name: `LoadBalancerIds`.
-    /// - Must have 1 to 21 items.
+    /// Its description, rules and example: [`ListListenersRequest::load_balancer_ids`](ListListenersRequest::load_balancer_ids).
     pub fn load_balancer_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -208,12 +204,7 @@ impl<C> ListListenersRequestBuilder<C> {
     ///
     /// The listener protocol. Valid values:
     ///
-    /// * **HTTP**
-    /// * **HTTPS**
-    /// * **QUIC**
-    ///
-    /// - Wire name: `ListenerProtocol`.
-    /// - Example: `HTTP`.
+    /// Its description, rules and example: [`ListListenersRequest::listener_protocol`](ListListenersRequest::listener_protocol).
     pub fn listener_protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_protocol = Some(value.into());
         self
@@ -222,7 +213,7 @@ impl<C> ListListenersRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
+    /// Its description, rules and example: [`ListListenersRequest::tag`](ListListenersRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -388,90 +379,100 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListListenersRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListListeners`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListListenersError {
-    /// HTTP 403 `Forbidden.LoadBalancer`: Authentication is failed for %s.
-    ForbiddenLoadBalancer(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListListenersError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["Forbidden.LoadBalancer"]), error)
+mod error;
+pub use error::ListListenersError;
+impl crate::Client {
+    /// Calls `ListListeners`: Queries the listeners in a region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListListenersRequestBuilder::send) it. The parameters and their rules: [`ListListenersRequest`].
+    #[inline]
+    pub fn list_listeners(&self) -> ListListenersRequestBuilder<&Self> {
+        ListListenersRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListListenersError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListListeners`: Queries the listeners in a region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListListenersRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbiddenLoadBalancer(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbiddenLoadBalancer(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
+    pub fn list_listeners(&self) -> ListListenersRequestBuilder<&Self> {
+        ListListenersRequestBuilder::new(self)
     }
 }
-impl Clone for ListListenersError {
+/// Every page of `ListListeners`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_listeners_pages<A: crate::AlbApi + ?Sized>(
+    api: &A,
+    request: ListListenersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListListenersResponse, ::acs_runtime::client::Error<ListListenersError>>,
+> {
+    fn count(response: &ListListenersResponse) -> usize {
+        response.listeners.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListListenersRequest,
+        response: &ListListenersResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListListenersRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_listeners(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListListeners`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_listeners_pages(
+        &self,
+        request: ListListenersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<ListListenersResponse, ::acs_runtime::client::Error<ListListenersError>>,
+    > {
+        list_listeners_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListListenersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["ForbiddenLoadBalancer", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListListeners`, in order: `while let Some(item) = items.next().await`.
+pub fn list_listeners_items<A: crate::AlbApi + ?Sized>(
+    api: &A,
+    request: ListListenersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::Listener, ::acs_runtime::client::Error<ListListenersError>>,
+> {
+    fn extract(response: ListListenersResponse) -> Vec<crate::types::Listener> {
+        response.listeners.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_listeners_pages(api, request), extract),
+    )
 }
-impl ListListenersError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListListeners`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListListenersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListListenersError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListListenersError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_listeners_items(
+        &self,
+        request: ListListenersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<crate::types::Listener, ::acs_runtime::client::Error<ListListenersError>>,
+    > {
+        list_listeners_items(self, request)
     }
 }

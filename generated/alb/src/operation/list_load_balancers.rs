@@ -2,7 +2,7 @@
 
 //! `ListLoadBalancers`: Queries the configurations of instances.
 //!
-//! On [`Client`](crate::Client), and on the [`AlbApi`](crate::AlbApi) trait for fakes: [`list_load_balancers_pages`](crate::Client::list_load_balancers_pages) and [`list_load_balancers_items`](crate::Client::list_load_balancers_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`AlbApi`](crate::AlbApi) (fakes included): [`list_load_balancers_pages`](crate::Client::list_load_balancers_pages) and [`list_load_balancers_items`](crate::Client::list_load_balancers_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListLoadBalancers",
@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListLoadBalancersRequest>;
 /// Request of `ListLoadBalancers`: Queries the configurations of instances.
 ///
 /// # Example
@@ -286,11 +289,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * You must specify the token that is obtained from the previous query as the value of **NextToken**.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListLoadBalancersRequest::next_token`](ListLoadBalancersRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -299,8 +298,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Valid values: **1** to **100**. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListLoadBalancersRequest::max_results`](ListLoadBalancersRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -309,10 +307,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
     ///
     /// The ID of the zone where the ALB instance is deployed.
     ///
-    /// You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/189196.htm>) operation to query zones.
-    ///
-    /// - Wire name: `ZoneId`.
-    /// - Example: `cn-hangzhou-a`.
+    /// Its description, rules and example: [`ListLoadBalancersRequest::zone_id`](ListLoadBalancersRequest::zone_id).
     pub fn zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_id = Some(value.into());
         self
@@ -321,14 +316,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
     ///
     /// The status of the ALB instance. Valid values:
     ///
-    /// * **Inactive**: The ALB instance is disabled. The listeners do not forward traffic.
-    /// * **Active**: The ALB instance is running.
-    /// * **Provisioning**: The ALB instance is being created.
-    /// * **Configuring**: The ALB instance is being modified.
-    /// * **CreateFailed**: The system failed to create the ALB instance. In this case, you are not charged for the ALB instance. You can only delete the ALB instance. By default, the system deletes the ALB instances that are in the CreateFailed state within the last day.
-    ///
-    /// - Wire name: `LoadBalancerStatus`.
-    /// - Example: `Active`.
+    /// Its description, rules and example: [`ListLoadBalancersRequest::load_balancer_status`](ListLoadBalancersRequest::load_balancer_status).
     pub fn load_balancer_status(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_status = Some(value.into());
         self
@@ -337,11 +325,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
     ///
     /// The service status of the ALB instance. Valid values:
     ///
-    /// * **Abnormal**
-    /// * **Normal**
-    ///
-    /// - Wire name: `LoadBalancerBussinessStatus`.
-    /// - Example: `Normal`.
+    /// Its description, rules and example: [`ListLoadBalancersRequest::load_balancer_bussiness_status`](ListLoadBalancersRequest::load_balancer_bussiness_status).
     pub fn load_balancer_bussiness_status(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_bussiness_status = Some(value.into());
         self
@@ -350,8 +334,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
     ///
     /// The instance IDs. You can specify at most 20 ALB instance IDs.
     ///
-    /// - Wire name: `LoadBalancerIds`.
-    /// - Must have 1 to 21 items.
+    /// Its description, rules and example: [`ListLoadBalancersRequest::load_balancer_ids`](ListLoadBalancersRequest::load_balancer_ids).
     pub fn load_balancer_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -365,8 +348,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
     ///
     /// The instance names. You can specify at most 10 instance names.
     ///
-    /// - Wire name: `LoadBalancerNames`.
-    /// - Must have 1 to 11 items.
+    /// Its description, rules and example: [`ListLoadBalancersRequest::load_balancer_names`](ListLoadBalancersRequest::load_balancer_names).
     pub fn load_balancer_names(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -380,8 +362,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
     ///
     /// The ID of the VPC to which the ALB instance belongs. You can specify at most 10 VPC IDs.
     ///
-    /// - Wire name: `VpcIds`.
-    /// - Must have 1 to 11 items.
+    /// Its description, rules and example: [`ListLoadBalancersRequest::vpc_ids`](ListLoadBalancersRequest::vpc_ids).
     pub fn vpc_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -393,8 +374,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
     ///
     /// The tags added to the ALB instance.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have 1 to 21 items.
+    /// Its description, rules and example: [`ListLoadBalancersRequest::tag`](ListLoadBalancersRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -403,11 +383,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
     ///
     /// The network type. Valid values:
     ///
-    /// * **Internet**: The ALB instance uses a public IP address. The domain name of the ALB instance is resolved to the public IP address. Therefore, the ALB instance can be accessed over the Internet.
-    /// * **Intranet**: The ALB instance uses a private IP address. The domain name of the ALB instance is resolved to the private IP address. In this case, the ALB instance can be accessed over the VPC where the ALB instance is deployed.
-    ///
-    /// - Wire name: `AddressType`.
-    /// - Example: `Intranet`.
+    /// Its description, rules and example: [`ListLoadBalancersRequest::address_type`](ListLoadBalancersRequest::address_type).
     pub fn address_type(mut self, value: impl Into<String>) -> Self {
         self.inner.address_type = Some(value.into());
         self
@@ -416,10 +392,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
     ///
     /// The billing method of the ALB instance. Set the value to
     ///
-    /// **PostPay**, which specifies the pay-as-you-go billing method. This is the default value.
-    ///
-    /// - Wire name: `PayType`.
-    /// - Example: `PostPay`.
+    /// Its description, rules and example: [`ListLoadBalancersRequest::pay_type`](ListLoadBalancersRequest::pay_type).
     pub fn pay_type(mut self, value: impl Into<String>) -> Self {
         self.inner.pay_type = Some(value.into());
         self
@@ -428,8 +401,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
     ///
     /// The ID of the resource group.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmxazb4ph****`.
+    /// Its description, rules and example: [`ListLoadBalancersRequest::resource_group_id`](ListLoadBalancersRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -438,11 +410,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
     ///
     /// The IP version. Valid values:
     ///
-    /// * **IPv4**
-    /// * **DualStack**
-    ///
-    /// - Wire name: `AddressIpVersion`.
-    /// - Example: `IPv4`.
+    /// Its description, rules and example: [`ListLoadBalancersRequest::address_ip_version`](ListLoadBalancersRequest::address_ip_version).
     pub fn address_ip_version(mut self, value: impl Into<String>) -> Self {
         self.inner.address_ip_version = Some(value.into());
         self
@@ -451,11 +419,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
     ///
     /// The type of IPv6 address that is used by the ALB instance. Valid values:
     ///
-    /// * **Internet**: The ALB instance uses a public IP address. The domain name of the ALB instance is resolved to the public IP address. Therefore, the ALB instance can be accessed over the Internet.
-    /// * **Intranet**: The ALB instance uses a private IP address. The domain name of the ALB instance is resolved to the private IP address. Therefore, the ALB instance can be accessed over the VPC in which the ALB instance is deployed.
-    ///
-    /// - Wire name: `Ipv6AddressType`.
-    /// - Example: `Intranet`.
+    /// Its description, rules and example: [`ListLoadBalancersRequest::ipv6_address_type`](ListLoadBalancersRequest::ipv6_address_type).
     pub fn ipv6_address_type(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_address_type = Some(value.into());
         self
@@ -464,8 +428,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
     ///
     /// The domain name.
     ///
-    /// - Wire name: `DNSName`.
-    /// - Example: `alb-95qnr2itwu9orb****.cn-hangzhou.alb.aliyuncs.com`.
+    /// Its description, rules and example: [`ListLoadBalancersRequest::dns_name`](ListLoadBalancersRequest::dns_name).
     pub fn dns_name(mut self, value: impl Into<String>) -> Self {
         self.inner.dns_name = Some(value.into());
         self
@@ -644,85 +607,112 @@ for ListLoadBalancersResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListLoadBalancers`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListLoadBalancersError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListLoadBalancersError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListLoadBalancersError;
+impl crate::Client {
+    /// Calls `ListLoadBalancers`: Queries the configurations of instances.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListLoadBalancersRequestBuilder::send) it. The parameters and their rules: [`ListLoadBalancersRequest`].
+    #[inline]
+    pub fn list_load_balancers(&self) -> ListLoadBalancersRequestBuilder<&Self> {
+        ListLoadBalancersRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListLoadBalancersError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListLoadBalancers`: Queries the configurations of instances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListLoadBalancersRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
+    pub fn list_load_balancers(&self) -> ListLoadBalancersRequestBuilder<&Self> {
+        ListLoadBalancersRequestBuilder::new(self)
     }
 }
-impl Clone for ListLoadBalancersError {
+/// Every page of `ListLoadBalancers`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_load_balancers_pages<A: crate::AlbApi + ?Sized>(
+    api: &A,
+    request: ListLoadBalancersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListLoadBalancersResponse,
+        ::acs_runtime::client::Error<ListLoadBalancersError>,
+    >,
+> {
+    fn count(response: &ListLoadBalancersResponse) -> usize {
+        response.load_balancers.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListLoadBalancersRequest,
+        response: &ListLoadBalancersResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListLoadBalancersRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_load_balancers(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListLoadBalancers`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_load_balancers_pages(
+        &self,
+        request: ListLoadBalancersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListLoadBalancersResponse,
+            ::acs_runtime::client::Error<ListLoadBalancersError>,
+        >,
+    > {
+        list_load_balancers_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListLoadBalancersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListLoadBalancers`, in order: `while let Some(item) = items.next().await`.
+pub fn list_load_balancers_items<A: crate::AlbApi + ?Sized>(
+    api: &A,
+    request: ListLoadBalancersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::LoadBalancer,
+        ::acs_runtime::client::Error<ListLoadBalancersError>,
+    >,
+> {
+    fn extract(response: ListLoadBalancersResponse) -> Vec<crate::types::LoadBalancer> {
+        response.load_balancers.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_load_balancers_pages(api, request), extract),
+    )
 }
-impl ListLoadBalancersError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListLoadBalancers`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListLoadBalancersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListLoadBalancersError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListLoadBalancersError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_load_balancers_items(
+        &self,
+        request: ListLoadBalancersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::LoadBalancer,
+            ::acs_runtime::client::Error<ListLoadBalancersError>,
+        >,
+    > {
+        list_load_balancers_items(self, request)
     }
 }

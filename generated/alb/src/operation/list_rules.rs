@@ -2,7 +2,7 @@
 
 //! `ListRules`: Queries the forwarding rules in a region.
 //!
-//! On [`Client`](crate::Client), and on the [`AlbApi`](crate::AlbApi) trait for fakes: [`list_rules_pages`](crate::Client::list_rules_pages) and [`list_rules_items`](crate::Client::list_rules_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`AlbApi`](crate::AlbApi) (fakes included): [`list_rules_pages`](crate::Client::list_rules_pages) and [`list_rules_items`](crate::Client::list_rules_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListRules",
@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListRulesRequest>;
 /// Request of `ListRules`: Queries the forwarding rules in a region.
 ///
 /// # Example
@@ -169,8 +172,7 @@ impl<C> ListRulesRequestBuilder<C> {
     ///
     /// The starting point of the current query. If you do not specify this parameter, the query starts from the beginning.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListRulesRequest::next_token`](ListRulesRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -179,14 +181,7 @@ impl<C> ListRulesRequestBuilder<C> {
     ///
     /// The maximum number of entries to return.
     ///
-    /// Valid values: **1 to 100**.
-    ///
-    /// Default value: **20**. If you do not specify this parameter, the default value is used.
-    ///
-    /// > This parameter is optional.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListRulesRequest::max_results`](ListRulesRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -195,8 +190,7 @@ impl<C> ListRulesRequestBuilder<C> {
     ///
     /// The forwarding rules.
     ///
-    /// - Wire name: `RuleIds`.
-    /// - Must have 1 to 20 items.
+    /// Its description, rules and example: [`ListRulesRequest::rule_ids`](ListRulesRequest::rule_ids).
     pub fn rule_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -208,8 +202,7 @@ impl<C> ListRulesRequestBuilder<C> {
     ///
     /// The listener IDs.
     ///
-    /// - Wire name: `ListenerIds`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`ListRulesRequest::listener_ids`](ListRulesRequest::listener_ids).
     pub fn listener_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -221,8 +214,7 @@ impl<C> ListRulesRequestBuilder<C> {
     ///
     /// The Application Load Balancer (ALB) instance IDs.
     ///
-    /// - Wire name: `LoadBalancerIds`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`ListRulesRequest::load_balancer_ids`](ListRulesRequest::load_balancer_ids).
     pub fn load_balancer_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -236,13 +228,7 @@ impl<C> ListRulesRequestBuilder<C> {
     ///
     /// The direction to which the forwarding rule is applied. Valid values:
     ///
-    /// * **Request** (default): The forwarding rule is applied to the client requests received by ALB.
-    /// * **Response**: The forwarding rule is applied to the responses returned by backend servers.
-    ///
-    /// > You cannot set this parameter to Response if you use basic ALB instances.
-    ///
-    /// - Wire name: `Direction`.
-    /// - Example: `Request`.
+    /// Its description, rules and example: [`ListRulesRequest::direction`](ListRulesRequest::direction).
     pub fn direction(mut self, value: impl Into<String>) -> Self {
         self.inner.direction = Some(value.into());
         self
@@ -251,8 +237,7 @@ impl<C> ListRulesRequestBuilder<C> {
     ///
     /// The tag.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`ListRulesRequest::tag`](ListRulesRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -416,90 +401,95 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListRulesRespons
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListRules`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListRulesError {
-    /// HTTP 403 `Forbidden.LoadBalancer`: Authentication is failed for %s.
-    ForbiddenLoadBalancer(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListRulesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["Forbidden.LoadBalancer"]), error)
+mod error;
+pub use error::ListRulesError;
+impl crate::Client {
+    /// Calls `ListRules`: Queries the forwarding rules in a region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListRulesRequestBuilder::send) it. The parameters and their rules: [`ListRulesRequest`].
+    #[inline]
+    pub fn list_rules(&self) -> ListRulesRequestBuilder<&Self> {
+        ListRulesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListRulesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListRules`: Queries the forwarding rules in a region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListRulesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbiddenLoadBalancer(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbiddenLoadBalancer(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
+    pub fn list_rules(&self) -> ListRulesRequestBuilder<&Self> {
+        ListRulesRequestBuilder::new(self)
     }
 }
-impl Clone for ListRulesError {
+/// Every page of `ListRules`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_rules_pages<A: crate::AlbApi + ?Sized>(
+    api: &A,
+    request: ListRulesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListRulesResponse, ::acs_runtime::client::Error<ListRulesError>>,
+> {
+    fn count(response: &ListRulesResponse) -> usize {
+        response.rules.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListRulesRequest,
+        response: &ListRulesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListRulesRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(request, move |r| api.list_rules(r), count, next),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListRules`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_rules_pages(
+        &self,
+        request: ListRulesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<ListRulesResponse, ::acs_runtime::client::Error<ListRulesError>>,
+    > {
+        list_rules_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListRulesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["ForbiddenLoadBalancer", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListRules`, in order: `while let Some(item) = items.next().await`.
+pub fn list_rules_items<A: crate::AlbApi + ?Sized>(
+    api: &A,
+    request: ListRulesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::ListRulesRule, ::acs_runtime::client::Error<ListRulesError>>,
+> {
+    fn extract(response: ListRulesResponse) -> Vec<crate::types::ListRulesRule> {
+        response.rules.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_rules_pages(api, request), extract),
+    )
 }
-impl ListRulesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListRules`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListRulesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListRulesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListRulesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_rules_items(
+        &self,
+        request: ListRulesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<crate::types::ListRulesRule, ::acs_runtime::client::Error<ListRulesError>>,
+    > {
+        list_rules_items(self, request)
     }
 }

@@ -2,7 +2,7 @@
 
 //! `ListSecurityPolicies`: Queries custom security policies in a region.
 //!
-//! On [`Client`](crate::Client), and on the [`AlbApi`](crate::AlbApi) trait for fakes: [`list_security_policies_pages`](crate::Client::list_security_policies_pages) and [`list_security_policies_items`](crate::Client::list_security_policies_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`AlbApi`](crate::AlbApi) (fakes included): [`list_security_policies_pages`](crate::Client::list_security_policies_pages) and [`list_security_policies_items`](crate::Client::list_security_policies_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListSecurityPolicies",
@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListSecurityPoliciesRequest>;
 /// Request of `ListSecurityPolicies`: Queries custom security policies in a region.
 ///
 /// # Example
@@ -162,8 +165,7 @@ impl<C> ListSecurityPoliciesRequestBuilder<C> {
     ///
     /// The resource group ID.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-atstuj3rtop****`.
+    /// Its description, rules and example: [`ListSecurityPoliciesRequest::resource_group_id`](ListSecurityPoliciesRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -172,11 +174,7 @@ impl<C> ListSecurityPoliciesRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * You must specify the token that is obtained from the previous query as the value of **NextToken**.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListSecurityPoliciesRequest::next_token`](ListSecurityPoliciesRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -185,10 +183,7 @@ impl<C> ListSecurityPoliciesRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 100.
-    /// - Default: `20`.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`ListSecurityPoliciesRequest::max_results`](ListSecurityPoliciesRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -197,8 +192,7 @@ impl<C> ListSecurityPoliciesRequestBuilder<C> {
     ///
     /// The names of the security policies. You can specify up to 10 names.
     ///
-    /// - Wire name: `SecurityPolicyNames`.
-    /// - Must have 1 to 10 items.
+    /// Its description, rules and example: [`ListSecurityPoliciesRequest::security_policy_names`](ListSecurityPoliciesRequest::security_policy_names).
     pub fn security_policy_names(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -212,8 +206,7 @@ impl<C> ListSecurityPoliciesRequestBuilder<C> {
     ///
     /// The security policy IDs. You can specify at most 20 security policies.
     ///
-    /// - Wire name: `SecurityPolicyIds`.
-    /// - Must have 1 to 20 items.
+    /// Its description, rules and example: [`ListSecurityPoliciesRequest::security_policy_ids`](ListSecurityPoliciesRequest::security_policy_ids).
     pub fn security_policy_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -227,7 +220,7 @@ impl<C> ListSecurityPoliciesRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
+    /// Its description, rules and example: [`ListSecurityPoliciesRequest::tag`](ListSecurityPoliciesRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -406,90 +399,117 @@ for ListSecurityPoliciesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListSecurityPolicies`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListSecurityPoliciesError {
-    /// HTTP 403 `Forbidden.SecurityPolicy`: Authentication has failed for SecurityPolicy.
-    ForbiddenSecurityPolicy(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListSecurityPoliciesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["Forbidden.SecurityPolicy"]), error)
+mod error;
+pub use error::ListSecurityPoliciesError;
+impl crate::Client {
+    /// Calls `ListSecurityPolicies`: Queries custom security policies in a region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListSecurityPoliciesRequestBuilder::send) it. The parameters and their rules: [`ListSecurityPoliciesRequest`].
+    #[inline]
+    pub fn list_security_policies(&self) -> ListSecurityPoliciesRequestBuilder<&Self> {
+        ListSecurityPoliciesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListSecurityPoliciesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListSecurityPolicies`: Queries custom security policies in a region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListSecurityPoliciesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbiddenSecurityPolicy(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbiddenSecurityPolicy(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
+    pub fn list_security_policies(&self) -> ListSecurityPoliciesRequestBuilder<&Self> {
+        ListSecurityPoliciesRequestBuilder::new(self)
     }
 }
-impl Clone for ListSecurityPoliciesError {
+/// Every page of `ListSecurityPolicies`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_security_policies_pages<A: crate::AlbApi + ?Sized>(
+    api: &A,
+    request: ListSecurityPoliciesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListSecurityPoliciesResponse,
+        ::acs_runtime::client::Error<ListSecurityPoliciesError>,
+    >,
+> {
+    fn count(response: &ListSecurityPoliciesResponse) -> usize {
+        response.security_policies.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListSecurityPoliciesRequest,
+        response: &ListSecurityPoliciesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListSecurityPoliciesRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_security_policies(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListSecurityPolicies`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_security_policies_pages(
+        &self,
+        request: ListSecurityPoliciesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListSecurityPoliciesResponse,
+            ::acs_runtime::client::Error<ListSecurityPoliciesError>,
+        >,
+    > {
+        list_security_policies_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListSecurityPoliciesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["ForbiddenSecurityPolicy", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListSecurityPolicies`, in order: `while let Some(item) = items.next().await`.
+pub fn list_security_policies_items<A: crate::AlbApi + ?Sized>(
+    api: &A,
+    request: ListSecurityPoliciesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::SecurityPolicies,
+        ::acs_runtime::client::Error<ListSecurityPoliciesError>,
+    >,
+> {
+    fn extract(
+        response: ListSecurityPoliciesResponse,
+    ) -> Vec<crate::types::SecurityPolicies> {
+        response.security_policies.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_security_policies_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListSecurityPoliciesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListSecurityPolicies`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListSecurityPoliciesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListSecurityPoliciesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListSecurityPoliciesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_security_policies_items(
+        &self,
+        request: ListSecurityPoliciesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::SecurityPolicies,
+            ::acs_runtime::client::Error<ListSecurityPoliciesError>,
+        >,
+    > {
+        list_security_policies_items(self, request)
     }
 }

@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListSecurityPolicyRelationsRequest>;
 /// Request of `ListSecurityPolicyRelations`: Queries the listeners that are associated with security policies.
 ///
 /// # Example
@@ -95,9 +98,7 @@ impl<C> ListSecurityPolicyRelationsRequestBuilder<C> {
     ///
     /// The security policy IDs. You can specify up to five IDs.
     ///
-    /// - Wire name: `SecurityPolicyIds`.
-    /// - Required.
-    /// - Must have 1 to 5 items.
+    /// Its description, rules and example: [`ListSecurityPolicyRelationsRequest::security_policy_ids`](ListSecurityPolicyRelationsRequest::security_policy_ids).
     pub fn security_policy_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -251,90 +252,28 @@ for ListSecurityPolicyRelationsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListSecurityPolicyRelations`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListSecurityPolicyRelationsError {
-    /// HTTP 404 `ResourceNotFound.SecurityPolicy`: The specified resource %s is not found.
-    ResourceNotFoundSecurityPolicy(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListSecurityPolicyRelationsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["ResourceNotFound.SecurityPolicy"]), error)
+mod error;
+pub use error::ListSecurityPolicyRelationsError;
+impl crate::Client {
+    /// Calls `ListSecurityPolicyRelations`: Queries the listeners that are associated with security policies.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListSecurityPolicyRelationsRequestBuilder::send) it. The parameters and their rules: [`ListSecurityPolicyRelationsRequest`].
+    #[inline]
+    pub fn list_security_policy_relations(
+        &self,
+    ) -> ListSecurityPolicyRelationsRequestBuilder<&Self> {
+        ListSecurityPolicyRelationsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListSecurityPolicyRelationsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListSecurityPolicyRelations`: Queries the listeners that are associated with security policies.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListSecurityPolicyRelationsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceNotFoundSecurityPolicy(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceNotFoundSecurityPolicy(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListSecurityPolicyRelationsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListSecurityPolicyRelationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["ResourceNotFoundSecurityPolicy", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListSecurityPolicyRelationsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListSecurityPolicyRelationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListSecurityPolicyRelationsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListSecurityPolicyRelationsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_security_policy_relations(
+        &self,
+    ) -> ListSecurityPolicyRelationsRequestBuilder<&Self> {
+        ListSecurityPolicyRelationsRequestBuilder::new(self)
     }
 }

@@ -2,7 +2,7 @@
 
 //! `ListServerGroupServers`: Queries servers in a server group.
 //!
-//! On [`Client`](crate::Client), and on the [`AlbApi`](crate::AlbApi) trait for fakes: [`list_server_group_servers_pages`](crate::Client::list_server_group_servers_pages) and [`list_server_group_servers_items`](crate::Client::list_server_group_servers_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`AlbApi`](crate::AlbApi) (fakes included): [`list_server_group_servers_pages`](crate::Client::list_server_group_servers_pages) and [`list_server_group_servers_items`](crate::Client::list_server_group_servers_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListServerGroupServers",
@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListServerGroupServersRequest>;
 /// Request of `ListServerGroupServers`: Queries servers in a server group.
 ///
 /// # Example
@@ -138,11 +141,7 @@ impl<C> ListServerGroupServersRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * You must specify the token that is obtained from the previous query as the value of **NextToken**.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXG****`.
+    /// Its description, rules and example: [`ListServerGroupServersRequest::next_token`](ListServerGroupServersRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -151,10 +150,7 @@ impl<C> ListServerGroupServersRequestBuilder<C> {
     ///
     /// The maximum number of entries to return. Valid values: **1** to **100**. If you do not specify a value, the default value **20** is used.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 1000.
-    /// - Default: `20`.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`ListServerGroupServersRequest::max_results`](ListServerGroupServersRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -163,8 +159,7 @@ impl<C> ListServerGroupServersRequestBuilder<C> {
     ///
     /// The server group ID.
     ///
-    /// - Wire name: `ServerGroupId`.
-    /// - Example: `rg-atstuj3rtop****`.
+    /// Its description, rules and example: [`ListServerGroupServersRequest::server_group_id`](ListServerGroupServersRequest::server_group_id).
     pub fn server_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.server_group_id = Some(value.into());
         self
@@ -173,8 +168,7 @@ impl<C> ListServerGroupServersRequestBuilder<C> {
     ///
     /// The IDs of the servers.
     ///
-    /// - Wire name: `ServerIds`.
-    /// - Must have 1 to 20 items.
+    /// Its description, rules and example: [`ListServerGroupServersRequest::server_ids`](ListServerGroupServersRequest::server_ids).
     pub fn server_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -186,7 +180,7 @@ impl<C> ListServerGroupServersRequestBuilder<C> {
     ///
     /// The tags that are added to the server group. You can specify up to 10 tags in each call.
     ///
-    /// - Wire name: `Tag`.
+    /// Its description, rules and example: [`ListServerGroupServersRequest::tag`](ListServerGroupServersRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -365,90 +359,121 @@ for ListServerGroupServersResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListServerGroupServers`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListServerGroupServersError {
-    /// HTTP 403 `Forbidden.ServerGroup`: Authentication has failed for ServerGroup.
-    ForbiddenServerGroup(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListServerGroupServersError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["Forbidden.ServerGroup"]), error)
+mod error;
+pub use error::ListServerGroupServersError;
+impl crate::Client {
+    /// Calls `ListServerGroupServers`: Queries servers in a server group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListServerGroupServersRequestBuilder::send) it. The parameters and their rules: [`ListServerGroupServersRequest`].
+    #[inline]
+    pub fn list_server_group_servers(
+        &self,
+    ) -> ListServerGroupServersRequestBuilder<&Self> {
+        ListServerGroupServersRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListServerGroupServersError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListServerGroupServers`: Queries servers in a server group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListServerGroupServersRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbiddenServerGroup(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbiddenServerGroup(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
+    pub fn list_server_group_servers(
+        &self,
+    ) -> ListServerGroupServersRequestBuilder<&Self> {
+        ListServerGroupServersRequestBuilder::new(self)
     }
 }
-impl Clone for ListServerGroupServersError {
+/// Every page of `ListServerGroupServers`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_server_group_servers_pages<A: crate::AlbApi + ?Sized>(
+    api: &A,
+    request: ListServerGroupServersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListServerGroupServersResponse,
+        ::acs_runtime::client::Error<ListServerGroupServersError>,
+    >,
+> {
+    fn count(response: &ListServerGroupServersResponse) -> usize {
+        response.servers.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListServerGroupServersRequest,
+        response: &ListServerGroupServersResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListServerGroupServersRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_server_group_servers(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListServerGroupServers`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_server_group_servers_pages(
+        &self,
+        request: ListServerGroupServersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListServerGroupServersResponse,
+            ::acs_runtime::client::Error<ListServerGroupServersError>,
+        >,
+    > {
+        list_server_group_servers_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListServerGroupServersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["ForbiddenServerGroup", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListServerGroupServers`, in order: `while let Some(item) = items.next().await`.
+pub fn list_server_group_servers_items<A: crate::AlbApi + ?Sized>(
+    api: &A,
+    request: ListServerGroupServersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::ListServerGroupServersServer,
+        ::acs_runtime::client::Error<ListServerGroupServersError>,
+    >,
+> {
+    fn extract(
+        response: ListServerGroupServersResponse,
+    ) -> Vec<crate::types::ListServerGroupServersServer> {
+        response.servers.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_server_group_servers_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListServerGroupServersError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListServerGroupServers`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListServerGroupServersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListServerGroupServersError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListServerGroupServersError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_server_group_servers_items(
+        &self,
+        request: ListServerGroupServersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::ListServerGroupServersServer,
+            ::acs_runtime::client::Error<ListServerGroupServersError>,
+        >,
+    > {
+        list_server_group_servers_items(self, request)
     }
 }

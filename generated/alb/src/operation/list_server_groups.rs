@@ -2,7 +2,7 @@
 
 //! `ListServerGroups`: Queries server groups.
 //!
-//! On [`Client`](crate::Client), and on the [`AlbApi`](crate::AlbApi) trait for fakes: [`list_server_groups_pages`](crate::Client::list_server_groups_pages) and [`list_server_groups_items`](crate::Client::list_server_groups_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`AlbApi`](crate::AlbApi) (fakes included): [`list_server_groups_pages`](crate::Client::list_server_groups_pages) and [`list_server_groups_items`](crate::Client::list_server_groups_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListServerGroups",
@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListServerGroupsRequest>;
 /// Request of `ListServerGroups`: Queries server groups.
 ///
 /// # Example
@@ -183,8 +186,7 @@ impl<C> ListServerGroupsRequestBuilder<C> {
     ///
     /// The server group IDs.
     ///
-    /// - Wire name: `ServerGroupIds`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`ListServerGroupsRequest::server_group_ids`](ListServerGroupsRequest::server_group_ids).
     pub fn server_group_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -196,8 +198,7 @@ impl<C> ListServerGroupsRequestBuilder<C> {
     ///
     /// The names of the server groups to be queried. You can specify at most 10 server group names.
     ///
-    /// - Wire name: `ServerGroupNames`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`ListServerGroupsRequest::server_group_names`](ListServerGroupsRequest::server_group_names).
     pub fn server_group_names(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -211,8 +212,7 @@ impl<C> ListServerGroupsRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the server group belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-atstuj3rtop****`.
+    /// Its description, rules and example: [`ListServerGroupsRequest::resource_group_id`](ListServerGroupsRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -221,11 +221,7 @@ impl<C> ListServerGroupsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * You must specify the token that is obtained from the previous query as the value of **NextToken**.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXG****`.
+    /// Its description, rules and example: [`ListServerGroupsRequest::next_token`](ListServerGroupsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -234,10 +230,7 @@ impl<C> ListServerGroupsRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 100.
-    /// - Default: `20`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListServerGroupsRequest::max_results`](ListServerGroupsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -246,8 +239,7 @@ impl<C> ListServerGroupsRequestBuilder<C> {
     ///
     /// The ID of the virtual private cloud (VPC).
     ///
-    /// - Wire name: `VpcId`.
-    /// - Example: `vpc-bp15zckdt37pq72zv****`.
+    /// Its description, rules and example: [`ListServerGroupsRequest::vpc_id`](ListServerGroupsRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -256,12 +248,7 @@ impl<C> ListServerGroupsRequestBuilder<C> {
     ///
     /// The server group type. Valid values:
     ///
-    /// * **Instance**: instances, including ECS instances, ENIs, and elastic container instances.
-    /// * **Ip**: IP addresses.
-    /// * **Fc**: Function Compute
-    ///
-    /// - Wire name: `ServerGroupType`.
-    /// - Example: `Instance`.
+    /// Its description, rules and example: [`ListServerGroupsRequest::server_group_type`](ListServerGroupsRequest::server_group_type).
     pub fn server_group_type(mut self, value: impl Into<String>) -> Self {
         self.inner.server_group_type = Some(value.into());
         self
@@ -270,8 +257,7 @@ impl<C> ListServerGroupsRequestBuilder<C> {
     ///
     /// The tags that are added to the server group. You can specify up to 10 tags in each call.
     ///
-    /// - Wire name: `Tag`.
-    /// - Example: `Instance`.
+    /// Its description, rules and example: [`ListServerGroupsRequest::tag`](ListServerGroupsRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -447,85 +433,109 @@ for ListServerGroupsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListServerGroups`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListServerGroupsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListServerGroupsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListServerGroupsError;
+impl crate::Client {
+    /// Calls `ListServerGroups`: Queries server groups.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListServerGroupsRequestBuilder::send) it. The parameters and their rules: [`ListServerGroupsRequest`].
+    #[inline]
+    pub fn list_server_groups(&self) -> ListServerGroupsRequestBuilder<&Self> {
+        ListServerGroupsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListServerGroupsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListServerGroups`: Queries server groups.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListServerGroupsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
+    pub fn list_server_groups(&self) -> ListServerGroupsRequestBuilder<&Self> {
+        ListServerGroupsRequestBuilder::new(self)
     }
 }
-impl Clone for ListServerGroupsError {
+/// Every page of `ListServerGroups`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_server_groups_pages<A: crate::AlbApi + ?Sized>(
+    api: &A,
+    request: ListServerGroupsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListServerGroupsResponse, ::acs_runtime::client::Error<ListServerGroupsError>>,
+> {
+    fn count(response: &ListServerGroupsResponse) -> usize {
+        response.server_groups.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListServerGroupsRequest,
+        response: &ListServerGroupsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListServerGroupsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_server_groups(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListServerGroups`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_server_groups_pages(
+        &self,
+        request: ListServerGroupsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListServerGroupsResponse,
+            ::acs_runtime::client::Error<ListServerGroupsError>,
+        >,
+    > {
+        list_server_groups_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListServerGroupsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListServerGroups`, in order: `while let Some(item) = items.next().await`.
+pub fn list_server_groups_items<A: crate::AlbApi + ?Sized>(
+    api: &A,
+    request: ListServerGroupsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::ServerGroup,
+        ::acs_runtime::client::Error<ListServerGroupsError>,
+    >,
+> {
+    fn extract(response: ListServerGroupsResponse) -> Vec<crate::types::ServerGroup> {
+        response.server_groups.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_server_groups_pages(api, request), extract),
+    )
 }
-impl ListServerGroupsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListServerGroups`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListServerGroupsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListServerGroupsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListServerGroupsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_server_groups_items(
+        &self,
+        request: ListServerGroupsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::ServerGroup,
+            ::acs_runtime::client::Error<ListServerGroupsError>,
+        >,
+    > {
+        list_server_groups_items(self, request)
     }
 }

@@ -2,7 +2,7 @@
 
 //! `ListTagKeys`: Queries tag keys.
 //!
-//! On [`Client`](crate::Client), and on the [`AlbApi`](crate::AlbApi) trait for fakes: [`list_tag_keys_pages`](crate::Client::list_tag_keys_pages) and [`list_tag_keys_items`](crate::Client::list_tag_keys_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`AlbApi`](crate::AlbApi) (fakes included): [`list_tag_keys_pages`](crate::Client::list_tag_keys_pages) and [`list_tag_keys_items`](crate::Client::list_tag_keys_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTagKeys",
@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListTagKeysRequest>;
 /// Request of `ListTagKeys`: Queries tag keys.
 ///
 /// # Example
@@ -150,11 +153,7 @@ impl<C> ListTagKeysRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * You must specify the token that is obtained from the previous query as the value of **NextToken**.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListTagKeysRequest::next_token`](ListTagKeysRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -163,10 +162,7 @@ impl<C> ListTagKeysRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 100.
-    /// - Default: `20`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListTagKeysRequest::max_results`](ListTagKeysRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -175,14 +171,7 @@ impl<C> ListTagKeysRequestBuilder<C> {
     ///
     /// The type of the resource. Valid values:
     ///
-    /// * **acl**: an access control list (ACL)
-    /// * **loadbalancer**: an Application Load Balancer (ALB) instance
-    /// * **securitypolicy**: a security policy
-    /// * **servergroup**: a server group
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Required.
-    /// - Example: `loadbalancer`.
+    /// Its description, rules and example: [`ListTagKeysRequest::resource_type`](ListTagKeysRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -191,12 +180,7 @@ impl<C> ListTagKeysRequestBuilder<C> {
     ///
     /// The type of the tag.
     ///
-    /// Valid values: **Custom**, **System**, and **All**.
-    ///
-    /// Default value: **All**.
-    ///
-    /// - Wire name: `Category`.
-    /// - Example: `System`.
+    /// Its description, rules and example: [`ListTagKeysRequest::category`](ListTagKeysRequest::category).
     pub fn category(mut self, value: impl Into<String>) -> Self {
         self.inner.category = Some(value.into());
         self
@@ -205,8 +189,7 @@ impl<C> ListTagKeysRequestBuilder<C> {
     ///
     /// The tag key. The tag key can be up to 128 characters in length and cannot start with `acs:` or `aliyun`. It cannot contain `http://` or `https://`.
     ///
-    /// - Wire name: `Keyword`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`ListTagKeysRequest::keyword`](ListTagKeysRequest::keyword).
     pub fn keyword(mut self, value: impl Into<String>) -> Self {
         self.inner.keyword = Some(value.into());
         self
@@ -372,85 +355,100 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListTagKeysRespo
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListTagKeys`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListTagKeysError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListTagKeysError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListTagKeysError;
+impl crate::Client {
+    /// Calls `ListTagKeys`: Queries tag keys.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListTagKeysRequestBuilder::send) it. The parameters and their rules: [`ListTagKeysRequest`].
+    #[inline]
+    pub fn list_tag_keys(&self) -> ListTagKeysRequestBuilder<&Self> {
+        ListTagKeysRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListTagKeysError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListTagKeys`: Queries tag keys.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListTagKeysRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
+    pub fn list_tag_keys(&self) -> ListTagKeysRequestBuilder<&Self> {
+        ListTagKeysRequestBuilder::new(self)
     }
 }
-impl Clone for ListTagKeysError {
+/// Every page of `ListTagKeys`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_tag_keys_pages<A: crate::AlbApi + ?Sized>(
+    api: &A,
+    request: ListTagKeysRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListTagKeysResponse, ::acs_runtime::client::Error<ListTagKeysError>>,
+> {
+    fn count(response: &ListTagKeysResponse) -> usize {
+        response.tag_keys.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListTagKeysRequest,
+        response: &ListTagKeysResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListTagKeysRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_tag_keys(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListTagKeys`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_tag_keys_pages(
+        &self,
+        request: ListTagKeysRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<ListTagKeysResponse, ::acs_runtime::client::Error<ListTagKeysError>>,
+    > {
+        list_tag_keys_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListTagKeysError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListTagKeys`, in order: `while let Some(item) = items.next().await`.
+pub fn list_tag_keys_items<A: crate::AlbApi + ?Sized>(
+    api: &A,
+    request: ListTagKeysRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::TagKey, ::acs_runtime::client::Error<ListTagKeysError>>,
+> {
+    fn extract(response: ListTagKeysResponse) -> Vec<crate::types::TagKey> {
+        response.tag_keys.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_tag_keys_pages(api, request), extract),
+    )
 }
-impl ListTagKeysError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListTagKeys`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListTagKeysError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListTagKeysError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListTagKeysError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_tag_keys_items(
+        &self,
+        request: ListTagKeysRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<crate::types::TagKey, ::acs_runtime::client::Error<ListTagKeysError>>,
+    > {
+        list_tag_keys_items(self, request)
     }
 }

@@ -2,7 +2,7 @@
 
 //! `ListTagValues`: Queries tag values.
 //!
-//! On [`Client`](crate::Client), and on the [`AlbApi`](crate::AlbApi) trait for fakes: [`list_tag_values_pages`](crate::Client::list_tag_values_pages) and [`list_tag_values_items`](crate::Client::list_tag_values_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`AlbApi`](crate::AlbApi) (fakes included): [`list_tag_values_pages`](crate::Client::list_tag_values_pages) and [`list_tag_values_items`](crate::Client::list_tag_values_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTagValues",
@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListTagValuesRequest>;
 /// Request of `ListTagValues`: Queries tag values.
 ///
 /// # Example
@@ -146,11 +149,7 @@ impl<C> ListTagValuesRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * You must specify the token that is obtained from the previous query as the value of **NextToken**.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListTagValuesRequest::next_token`](ListTagValuesRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -159,10 +158,7 @@ impl<C> ListTagValuesRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 100.
-    /// - Default: `20`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListTagValuesRequest::max_results`](ListTagValuesRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -171,13 +167,7 @@ impl<C> ListTagValuesRequestBuilder<C> {
     ///
     /// The type of the resource. Valid values:
     ///
-    /// * **loadbalancer**: an Application Load Balancer (ALB) instance
-    /// * **acl**: an access control list (ACL)
-    /// * **securitypolicy**: a security policy
-    /// * **servergroup**: a server group
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Example: `loadbalancer`.
+    /// Its description, rules and example: [`ListTagValuesRequest::resource_type`](ListTagValuesRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -186,8 +176,7 @@ impl<C> ListTagValuesRequestBuilder<C> {
     ///
     /// The resource ID.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Example: `eip-resource-test`.
+    /// Its description, rules and example: [`ListTagValuesRequest::resource_id`](ListTagValuesRequest::resource_id).
     pub fn resource_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_id = Some(value.into());
         self
@@ -196,9 +185,7 @@ impl<C> ListTagValuesRequestBuilder<C> {
     ///
     /// The tag key. The tag key can be up to 128 characters in length and cannot start with `acs:` or `aliyun`. It cannot contain `http://` or `https://`.
     ///
-    /// - Wire name: `TagKey`.
-    /// - Required.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`ListTagValuesRequest::tag_key`](ListTagValuesRequest::tag_key).
     pub fn tag_key(mut self, value: impl Into<String>) -> Self {
         self.inner.tag_key = Some(value.into());
         self
@@ -367,119 +354,100 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListTagValuesRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListTagValues`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListTagValuesError {
-    /// HTTP 404 `ResourceNotFound.Acl`: The specified resource %s is not found.
-    ResourceNotFoundAcl(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.LoadBalancer`: The specified resource %s is not found.
-    ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.SecurityPolicy`: The specified resource %s is not found.
-    ResourceNotFoundSecurityPolicy(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.ServerGroup`: The specified resource %s is not found.
-    ResourceNotFoundServerGroup(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListTagValuesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ResourceNotFound.Acl",
-                        "ResourceNotFound.LoadBalancer",
-                        "ResourceNotFound.SecurityPolicy",
-                        "ResourceNotFound.ServerGroup",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListTagValuesError;
+impl crate::Client {
+    /// Calls `ListTagValues`: Queries tag values.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListTagValuesRequestBuilder::send) it. The parameters and their rules: [`ListTagValuesRequest`].
+    #[inline]
+    pub fn list_tag_values(&self) -> ListTagValuesRequestBuilder<&Self> {
+        ListTagValuesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListTagValuesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListTagValues`: Queries tag values.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListTagValuesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceNotFoundAcl(error),
-            1 => Self::ResourceNotFoundLoadBalancer(error),
-            2 => Self::ResourceNotFoundSecurityPolicy(error),
-            3 => Self::ResourceNotFoundServerGroup(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceNotFoundAcl(error) => (0, error),
-            Self::ResourceNotFoundLoadBalancer(error) => (1, error),
-            Self::ResourceNotFoundSecurityPolicy(error) => (2, error),
-            Self::ResourceNotFoundServerGroup(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
+    pub fn list_tag_values(&self) -> ListTagValuesRequestBuilder<&Self> {
+        ListTagValuesRequestBuilder::new(self)
     }
 }
-impl Clone for ListTagValuesError {
+/// Every page of `ListTagValues`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_tag_values_pages<A: crate::AlbApi + ?Sized>(
+    api: &A,
+    request: ListTagValuesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListTagValuesResponse, ::acs_runtime::client::Error<ListTagValuesError>>,
+> {
+    fn count(response: &ListTagValuesResponse) -> usize {
+        response.tag_values.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListTagValuesRequest,
+        response: &ListTagValuesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListTagValuesRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_tag_values(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListTagValues`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_tag_values_pages(
+        &self,
+        request: ListTagValuesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<ListTagValuesResponse, ::acs_runtime::client::Error<ListTagValuesError>>,
+    > {
+        list_tag_values_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListTagValuesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceNotFoundAcl",
-            "ResourceNotFoundLoadBalancer",
-            "ResourceNotFoundSecurityPolicy",
-            "ResourceNotFoundServerGroup",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListTagValues`, in order: `while let Some(item) = items.next().await`.
+pub fn list_tag_values_items<A: crate::AlbApi + ?Sized>(
+    api: &A,
+    request: ListTagValuesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<String, ::acs_runtime::client::Error<ListTagValuesError>>,
+> {
+    fn extract(response: ListTagValuesResponse) -> Vec<String> {
+        response.tag_values.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_tag_values_pages(api, request), extract),
+    )
 }
-impl ListTagValuesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListTagValues`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListTagValuesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListTagValuesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListTagValuesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_tag_values_items(
+        &self,
+        request: ListTagValuesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<String, ::acs_runtime::client::Error<ListTagValuesError>>,
+    > {
+        list_tag_values_items(self, request)
     }
 }

@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, LoadBalancerJoinSecurityGroupRequest>;
 /// Request of `LoadBalancerJoinSecurityGroup`: Adds an Application Load Balancer (ALB) instance to a security group.
 ///
 /// * By default, security groups are unavailable. To use security groups, contact your account manager.
@@ -155,9 +158,7 @@ impl<C> LoadBalancerJoinSecurityGroupRequestBuilder<C> {
     ///
     /// The security group IDs.
     ///
-    /// - Wire name: `SecurityGroupIds`.
-    /// - Required.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`LoadBalancerJoinSecurityGroupRequest::security_group_ids`](LoadBalancerJoinSecurityGroupRequest::security_group_ids).
     pub fn security_group_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -171,9 +172,7 @@ impl<C> LoadBalancerJoinSecurityGroupRequestBuilder<C> {
     ///
     /// The ALB instance ID.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `alb-h7kcw4g4nnvtqp****`.
+    /// Its description, rules and example: [`LoadBalancerJoinSecurityGroupRequest::load_balancer_id`](LoadBalancerJoinSecurityGroupRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -182,11 +181,7 @@ impl<C> LoadBalancerJoinSecurityGroupRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`LoadBalancerJoinSecurityGroupRequest::dry_run`](LoadBalancerJoinSecurityGroupRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -195,13 +190,7 @@ impl<C> LoadBalancerJoinSecurityGroupRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`LoadBalancerJoinSecurityGroupRequest::client_token`](LoadBalancerJoinSecurityGroupRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -351,141 +340,28 @@ for LoadBalancerJoinSecurityGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `LoadBalancerJoinSecurityGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum LoadBalancerJoinSecurityGroupError {
-    /// HTTP 400 `IncorrectStatus.LoadBalancer`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceAlreadyAssociated.SecurityGroup`: The specified resource of %s is already associated.
-    ResourceAlreadyAssociatedSecurityGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceQuotaExceeded.SecurityGroupNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
-    ResourceQuotaExceededSecurityGroupNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.SecurityGroupNotSupport`: The operation is not allowed because of %s.
-    OperationDeniedSecurityGroupNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.LbAssociatedAclCanNotJoinSecurityGroup`: The operation is not allowed because of loadBalancer associated acl can not join security group.
-    OperationDeniedLbAssociatedAclCanNotJoinSecurityGroup(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 404 `ResourceNotFound.LoadBalancer`: The specified resource %s is not found.
-    ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.SecurityGroup`: The specified resource %s is not found.
-    ResourceNotFoundSecurityGroup(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for LoadBalancerJoinSecurityGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.LoadBalancer",
-                        "ResourceAlreadyAssociated.SecurityGroup",
-                        "ResourceQuotaExceeded.SecurityGroupNum",
-                        "OperationDenied.SecurityGroupNotSupport",
-                        "OperationDenied.LbAssociatedAclCanNotJoinSecurityGroup",
-                        "ResourceNotFound.LoadBalancer",
-                        "ResourceNotFound.SecurityGroup",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::LoadBalancerJoinSecurityGroupError;
+impl crate::Client {
+    /// Calls `LoadBalancerJoinSecurityGroup`: Adds an Application Load Balancer (ALB) instance to a security group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](LoadBalancerJoinSecurityGroupRequestBuilder::send) it. The parameters and their rules: [`LoadBalancerJoinSecurityGroupRequest`].
+    #[inline]
+    pub fn load_balancer_join_security_group(
+        &self,
+    ) -> LoadBalancerJoinSecurityGroupRequestBuilder<&Self> {
+        LoadBalancerJoinSecurityGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl LoadBalancerJoinSecurityGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `LoadBalancerJoinSecurityGroup`: Adds an Application Load Balancer (ALB) instance to a security group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`LoadBalancerJoinSecurityGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusLoadBalancer(error),
-            1 => Self::ResourceAlreadyAssociatedSecurityGroup(error),
-            2 => Self::ResourceQuotaExceededSecurityGroupNum(error),
-            3 => Self::OperationDeniedSecurityGroupNotSupport(error),
-            4 => Self::OperationDeniedLbAssociatedAclCanNotJoinSecurityGroup(error),
-            5 => Self::ResourceNotFoundLoadBalancer(error),
-            6 => Self::ResourceNotFoundSecurityGroup(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusLoadBalancer(error) => (0, error),
-            Self::ResourceAlreadyAssociatedSecurityGroup(error) => (1, error),
-            Self::ResourceQuotaExceededSecurityGroupNum(error) => (2, error),
-            Self::OperationDeniedSecurityGroupNotSupport(error) => (3, error),
-            Self::OperationDeniedLbAssociatedAclCanNotJoinSecurityGroup(error) => {
-                (4, error)
-            }
-            Self::ResourceNotFoundLoadBalancer(error) => (5, error),
-            Self::ResourceNotFoundSecurityGroup(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for LoadBalancerJoinSecurityGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for LoadBalancerJoinSecurityGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusLoadBalancer",
-            "ResourceAlreadyAssociatedSecurityGroup",
-            "ResourceQuotaExceededSecurityGroupNum",
-            "OperationDeniedSecurityGroupNotSupport",
-            "OperationDeniedLbAssociatedAclCanNotJoinSecurityGroup",
-            "ResourceNotFoundLoadBalancer",
-            "ResourceNotFoundSecurityGroup",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl LoadBalancerJoinSecurityGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for LoadBalancerJoinSecurityGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for LoadBalancerJoinSecurityGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for LoadBalancerJoinSecurityGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn load_balancer_join_security_group(
+        &self,
+    ) -> LoadBalancerJoinSecurityGroupRequestBuilder<&Self> {
+        LoadBalancerJoinSecurityGroupRequestBuilder::new(self)
     }
 }

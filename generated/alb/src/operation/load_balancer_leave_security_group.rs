@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, LoadBalancerLeaveSecurityGroupRequest>;
 /// Request of `LoadBalancerLeaveSecurityGroup`: Removes an Application Load Balancer (ALB) instance from a security group.
 ///
 /// * LoadBalancerLeaveSecurityGroup is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListAsynJobs](<https://www.alibabacloud.com/help/doc-detail/2254893.htm>) operation to query the status of the task.
@@ -147,9 +150,7 @@ impl<C> LoadBalancerLeaveSecurityGroupRequestBuilder<C> {
     ///
     /// The security group IDs.
     ///
-    /// - Wire name: `SecurityGroupIds`.
-    /// - Required.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`LoadBalancerLeaveSecurityGroupRequest::security_group_ids`](LoadBalancerLeaveSecurityGroupRequest::security_group_ids).
     pub fn security_group_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -163,9 +164,7 @@ impl<C> LoadBalancerLeaveSecurityGroupRequestBuilder<C> {
     ///
     /// The ID of the ALB instance.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `alb-iv9gj3lpak6fbj****`.
+    /// Its description, rules and example: [`LoadBalancerLeaveSecurityGroupRequest::load_balancer_id`](LoadBalancerLeaveSecurityGroupRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -175,10 +174,7 @@ impl<C> LoadBalancerLeaveSecurityGroupRequestBuilder<C> {
     /// The client token that is used to ensure the idempotence of the request.
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`LoadBalancerLeaveSecurityGroupRequest::dry_run`](LoadBalancerLeaveSecurityGroupRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -187,9 +183,7 @@ impl<C> LoadBalancerLeaveSecurityGroupRequestBuilder<C> {
     ///
     /// The task result.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `593B0448-D13E-4C56-AC0D-FDF0FDE0****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`LoadBalancerLeaveSecurityGroupRequest::client_token`](LoadBalancerLeaveSecurityGroupRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -337,125 +331,28 @@ for LoadBalancerLeaveSecurityGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `LoadBalancerLeaveSecurityGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum LoadBalancerLeaveSecurityGroupError {
-    /// HTTP 400 `IncorrectStatus.LoadBalancer`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.SecurityGroupNotSupport`: The operation is not allowed because of %s.
-    OperationDeniedSecurityGroupNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotAssociated.SecurityGroup`: The specified resource of %s is not associated.
-    ResourceNotAssociatedSecurityGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.LoadBalancer`: The specified resource %s is not found.
-    ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.SecurityGroup`: The specified resource %s is not found.
-    ResourceNotFoundSecurityGroup(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for LoadBalancerLeaveSecurityGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.LoadBalancer",
-                        "OperationDenied.SecurityGroupNotSupport",
-                        "ResourceNotAssociated.SecurityGroup",
-                        "ResourceNotFound.LoadBalancer",
-                        "ResourceNotFound.SecurityGroup",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::LoadBalancerLeaveSecurityGroupError;
+impl crate::Client {
+    /// Calls `LoadBalancerLeaveSecurityGroup`: Removes an Application Load Balancer (ALB) instance from a security group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](LoadBalancerLeaveSecurityGroupRequestBuilder::send) it. The parameters and their rules: [`LoadBalancerLeaveSecurityGroupRequest`].
+    #[inline]
+    pub fn load_balancer_leave_security_group(
+        &self,
+    ) -> LoadBalancerLeaveSecurityGroupRequestBuilder<&Self> {
+        LoadBalancerLeaveSecurityGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl LoadBalancerLeaveSecurityGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `LoadBalancerLeaveSecurityGroup`: Removes an Application Load Balancer (ALB) instance from a security group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`LoadBalancerLeaveSecurityGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusLoadBalancer(error),
-            1 => Self::OperationDeniedSecurityGroupNotSupport(error),
-            2 => Self::ResourceNotAssociatedSecurityGroup(error),
-            3 => Self::ResourceNotFoundLoadBalancer(error),
-            4 => Self::ResourceNotFoundSecurityGroup(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusLoadBalancer(error) => (0, error),
-            Self::OperationDeniedSecurityGroupNotSupport(error) => (1, error),
-            Self::ResourceNotAssociatedSecurityGroup(error) => (2, error),
-            Self::ResourceNotFoundLoadBalancer(error) => (3, error),
-            Self::ResourceNotFoundSecurityGroup(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for LoadBalancerLeaveSecurityGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for LoadBalancerLeaveSecurityGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusLoadBalancer",
-            "OperationDeniedSecurityGroupNotSupport",
-            "ResourceNotAssociatedSecurityGroup",
-            "ResourceNotFoundLoadBalancer",
-            "ResourceNotFoundSecurityGroup",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl LoadBalancerLeaveSecurityGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for LoadBalancerLeaveSecurityGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for LoadBalancerLeaveSecurityGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for LoadBalancerLeaveSecurityGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn load_balancer_leave_security_group(
+        &self,
+    ) -> LoadBalancerLeaveSecurityGroupRequestBuilder<&Self> {
+        LoadBalancerLeaveSecurityGroupRequestBuilder::new(self)
     }
 }

@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyCapacityReservationRequest>;
 /// Request of `ModifyCapacityReservation`: 修改资源预留
 ///
 /// # Example
@@ -138,9 +141,7 @@ impl<C> ModifyCapacityReservationRequestBuilder<C> {
     ///
     /// 应用型负载均衡实例ID。
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `alb-iv9gj3spak6fbj****`.
+    /// Its description, rules and example: [`ModifyCapacityReservationRequest::load_balancer_id`](ModifyCapacityReservationRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -149,9 +150,7 @@ impl<C> ModifyCapacityReservationRequestBuilder<C> {
     ///
     /// 是否取消资源预留
     ///
-    /// - Wire name: `ResetCapacityReservation`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyCapacityReservationRequest::reset_capacity_reservation`](ModifyCapacityReservationRequest::reset_capacity_reservation).
     pub fn reset_capacity_reservation(mut self, value: bool) -> Self {
         self.inner.reset_capacity_reservation = Some(value);
         self
@@ -160,7 +159,7 @@ impl<C> ModifyCapacityReservationRequestBuilder<C> {
     ///
     /// 预留的最小负载均衡器容量
     ///
-    /// - Wire name: `MinimumLoadBalancerCapacity`.
+    /// Its description, rules and example: [`ModifyCapacityReservationRequest::minimum_load_balancer_capacity`](ModifyCapacityReservationRequest::minimum_load_balancer_capacity).
     pub fn minimum_load_balancer_capacity(
         mut self,
         value: crate::types::ModifyCapacityReservationMinimumLoadBalancerCapacity,
@@ -170,17 +169,14 @@ impl<C> ModifyCapacityReservationRequestBuilder<C> {
     }
     /// Sets `DryRun`.
     ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyCapacityReservationRequest::dry_run`](ModifyCapacityReservationRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
     }
     /// Sets `ClientToken`.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyCapacityReservationRequest::client_token`](ModifyCapacityReservationRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -317,183 +313,28 @@ for ModifyCapacityReservationResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyCapacityReservation`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyCapacityReservationError {
-    /// HTTP 400 `OperationDenied.ListenerNotFound`: The operation is not allowed because of ListenerNotFound.
-    OperationDeniedListenerNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.CapacityReservationNotSupport`: Resource reservation is not supported.
-    OperationDeniedCapacityReservationNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.CapacityUnitsBelowMinimum`: The operation is not allowed because of CapacityUnitsBelowMinimum.
-    OperationDeniedCapacityUnitsBelowMinimum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.CapacityDecreaseRequestLimitExceeded`: The operation is not allowed because of CapacityDecreaseRequestLimitExceeded.
-    OperationDeniedCapacityDecreaseRequestLimitExceeded(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationDenied.PriorRequestNotComplete`: The operation is  not allowed because of PriorRequestNotComplete.
-    OperationDeniedPriorRequestNotComplete(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.DeploymentSetExists`: The operation is not allowed because of OperationDenied.DeploymentSetExists.
-    OperationDeniedDeploymentSetExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.DeploymentSetIsEmpty`: The operation is not allowed because of OperationDenied.DeploymentSetIsEmpty.
-    OperationDeniedDeploymentSetIsEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.DeploymentSetsConflicts`: The operation is not allowed because of OperationDenied.DeploymentSetsConflicts.
-    OperationDeniedDeploymentSetsConflicts(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.DeploymentSetsNotSupport`: The operation is not allowed because of OperationDenied.DeploymentSetsNotSupport.
-    OperationDeniedDeploymentSetsNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.DeploymentSetsStrategyNotMatch`: The operation is not allowed because of DeploymentSetsStrategyNotMatch.
-    OperationDeniedDeploymentSetsStrategyNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.ReservationMaxLcuPerLb`: The quota of %s is exceeded, usage %s/%s.
-    QuotaExceededReservationMaxLcuPerLb(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.ReservationMaxLcuPerRegion`: The quota of %s is exceeded, usage %s/%s.
-    QuotaExceededReservationMaxLcuPerRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.DeploymentSetsNum`: The quota of %s is exceeded, usage %s/%s.
-    QuotaExceededDeploymentSetsNum(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.LoadBalancer`: The specified resource of %s is not found.
-    ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyCapacityReservationError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationDenied.ListenerNotFound",
-                        "OperationDenied.CapacityReservationNotSupport",
-                        "OperationDenied.CapacityUnitsBelowMinimum",
-                        "OperationDenied.CapacityDecreaseRequestLimitExceeded",
-                        "OperationDenied.PriorRequestNotComplete",
-                        "OperationDenied.DeploymentSetExists",
-                        "OperationDenied.DeploymentSetIsEmpty",
-                        "OperationDenied.DeploymentSetsConflicts",
-                        "OperationDenied.DeploymentSetsNotSupport",
-                        "OperationDenied.DeploymentSetsStrategyNotMatch",
-                        "QuotaExceeded.ReservationMaxLcuPerLb",
-                        "QuotaExceeded.ReservationMaxLcuPerRegion",
-                        "QuotaExceeded.DeploymentSetsNum",
-                        "ResourceNotFound.LoadBalancer",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyCapacityReservationError;
+impl crate::Client {
+    /// Calls `ModifyCapacityReservation`: 修改资源预留
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyCapacityReservationRequestBuilder::send) it. The parameters and their rules: [`ModifyCapacityReservationRequest`].
+    #[inline]
+    pub fn modify_capacity_reservation(
+        &self,
+    ) -> ModifyCapacityReservationRequestBuilder<&Self> {
+        ModifyCapacityReservationRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyCapacityReservationError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyCapacityReservation`: 修改资源预留
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyCapacityReservationRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationDeniedListenerNotFound(error),
-            1 => Self::OperationDeniedCapacityReservationNotSupport(error),
-            2 => Self::OperationDeniedCapacityUnitsBelowMinimum(error),
-            3 => Self::OperationDeniedCapacityDecreaseRequestLimitExceeded(error),
-            4 => Self::OperationDeniedPriorRequestNotComplete(error),
-            5 => Self::OperationDeniedDeploymentSetExists(error),
-            6 => Self::OperationDeniedDeploymentSetIsEmpty(error),
-            7 => Self::OperationDeniedDeploymentSetsConflicts(error),
-            8 => Self::OperationDeniedDeploymentSetsNotSupport(error),
-            9 => Self::OperationDeniedDeploymentSetsStrategyNotMatch(error),
-            10 => Self::QuotaExceededReservationMaxLcuPerLb(error),
-            11 => Self::QuotaExceededReservationMaxLcuPerRegion(error),
-            12 => Self::QuotaExceededDeploymentSetsNum(error),
-            13 => Self::ResourceNotFoundLoadBalancer(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationDeniedListenerNotFound(error) => (0, error),
-            Self::OperationDeniedCapacityReservationNotSupport(error) => (1, error),
-            Self::OperationDeniedCapacityUnitsBelowMinimum(error) => (2, error),
-            Self::OperationDeniedCapacityDecreaseRequestLimitExceeded(error) => {
-                (3, error)
-            }
-            Self::OperationDeniedPriorRequestNotComplete(error) => (4, error),
-            Self::OperationDeniedDeploymentSetExists(error) => (5, error),
-            Self::OperationDeniedDeploymentSetIsEmpty(error) => (6, error),
-            Self::OperationDeniedDeploymentSetsConflicts(error) => (7, error),
-            Self::OperationDeniedDeploymentSetsNotSupport(error) => (8, error),
-            Self::OperationDeniedDeploymentSetsStrategyNotMatch(error) => (9, error),
-            Self::QuotaExceededReservationMaxLcuPerLb(error) => (10, error),
-            Self::QuotaExceededReservationMaxLcuPerRegion(error) => (11, error),
-            Self::QuotaExceededDeploymentSetsNum(error) => (12, error),
-            Self::ResourceNotFoundLoadBalancer(error) => (13, error),
-            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyCapacityReservationError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyCapacityReservationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationDeniedListenerNotFound",
-            "OperationDeniedCapacityReservationNotSupport",
-            "OperationDeniedCapacityUnitsBelowMinimum",
-            "OperationDeniedCapacityDecreaseRequestLimitExceeded",
-            "OperationDeniedPriorRequestNotComplete",
-            "OperationDeniedDeploymentSetExists",
-            "OperationDeniedDeploymentSetIsEmpty",
-            "OperationDeniedDeploymentSetsConflicts",
-            "OperationDeniedDeploymentSetsNotSupport",
-            "OperationDeniedDeploymentSetsStrategyNotMatch",
-            "QuotaExceededReservationMaxLcuPerLb",
-            "QuotaExceededReservationMaxLcuPerRegion",
-            "QuotaExceededDeploymentSetsNum",
-            "ResourceNotFoundLoadBalancer",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyCapacityReservationError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyCapacityReservationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyCapacityReservationError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyCapacityReservationError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_capacity_reservation(
+        &self,
+    ) -> ModifyCapacityReservationRequestBuilder<&Self> {
+        ModifyCapacityReservationRequestBuilder::new(self)
     }
 }

@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, MoveResourceGroupRequest>;
 /// Request of `MoveResourceGroup`: Moves a resource to another resource group.
 ///
 /// # Example
@@ -124,14 +127,7 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
     ///
     /// The type of the resource. Valid values:
     ///
-    /// * **loadbalancer**: Application Load Balancer (ALB) instance
-    /// * **acl**: access control list (ACL)
-    /// * **securitypolicy**: security policy
-    /// * **servergroup**: server group
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Required.
-    /// - Example: `ACL`.
+    /// Its description, rules and example: [`MoveResourceGroupRequest::resource_type`](MoveResourceGroupRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -140,9 +136,7 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
     ///
     /// The resource ID.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Required.
-    /// - Example: `acl-hp34s2h0xx1ht4nwo****`.
+    /// Its description, rules and example: [`MoveResourceGroupRequest::resource_id`](MoveResourceGroupRequest::resource_id).
     pub fn resource_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_id = Some(value.into());
         self
@@ -151,11 +145,7 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
     ///
     /// The ID of the resource group to which you want to transfer the cloud resource.
     ///
-    /// > You can use resource groups to manage resources within your Alibaba Cloud account by group. This helps you resolve issues such as resource grouping and permission management for your Alibaba Cloud account. For more information, see [What is resource management?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
-    ///
-    /// - Wire name: `NewResourceGroupId`.
-    /// - Required.
-    /// - Example: `rg-9gLOoK****`.
+    /// Its description, rules and example: [`MoveResourceGroupRequest::new_resource_group_id`](MoveResourceGroupRequest::new_resource_group_id).
     pub fn new_resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.new_resource_group_id = Some(value.into());
         self
@@ -292,131 +282,24 @@ for MoveResourceGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `MoveResourceGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum MoveResourceGroupError {
-    /// HTTP 400 `NotExist.ResourceGroup`: ResourceGroup does not exist.
-    NotExistResourceGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.Acl`: ACL authentication has failed.
-    ForbiddenAcl(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Acl`: The specified resource %s is not found.
-    ResourceNotFoundAcl(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.LoadBalancer`: The specified resource %s is not found.
-    ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.SecurityPolicy`: The specified resource %s is not found.
-    ResourceNotFoundSecurityPolicy(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.ServerGroup`: The specified resource %s is not found.
-    ResourceNotFoundServerGroup(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for MoveResourceGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "NotExist.ResourceGroup",
-                        "Forbidden.Acl",
-                        "ResourceNotFound.Acl",
-                        "ResourceNotFound.LoadBalancer",
-                        "ResourceNotFound.SecurityPolicy",
-                        "ResourceNotFound.ServerGroup",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::MoveResourceGroupError;
+impl crate::Client {
+    /// Calls `MoveResourceGroup`: Moves a resource to another resource group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](MoveResourceGroupRequestBuilder::send) it. The parameters and their rules: [`MoveResourceGroupRequest`].
+    #[inline]
+    pub fn move_resource_group(&self) -> MoveResourceGroupRequestBuilder<&Self> {
+        MoveResourceGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl MoveResourceGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `MoveResourceGroup`: Moves a resource to another resource group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`MoveResourceGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::NotExistResourceGroup(error),
-            1 => Self::ForbiddenAcl(error),
-            2 => Self::ResourceNotFoundAcl(error),
-            3 => Self::ResourceNotFoundLoadBalancer(error),
-            4 => Self::ResourceNotFoundSecurityPolicy(error),
-            5 => Self::ResourceNotFoundServerGroup(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::NotExistResourceGroup(error) => (0, error),
-            Self::ForbiddenAcl(error) => (1, error),
-            Self::ResourceNotFoundAcl(error) => (2, error),
-            Self::ResourceNotFoundLoadBalancer(error) => (3, error),
-            Self::ResourceNotFoundSecurityPolicy(error) => (4, error),
-            Self::ResourceNotFoundServerGroup(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for MoveResourceGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for MoveResourceGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "NotExistResourceGroup",
-            "ForbiddenAcl",
-            "ResourceNotFoundAcl",
-            "ResourceNotFoundLoadBalancer",
-            "ResourceNotFoundSecurityPolicy",
-            "ResourceNotFoundServerGroup",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl MoveResourceGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for MoveResourceGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for MoveResourceGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for MoveResourceGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn move_resource_group(&self) -> MoveResourceGroupRequestBuilder<&Self> {
+        MoveResourceGroupRequestBuilder::new(self)
     }
 }

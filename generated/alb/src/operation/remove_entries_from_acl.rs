@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RemoveEntriesFromAclRequest>;
 /// Request of `RemoveEntriesFromAcl`: Removes entries from an access control list (ACL).
 ///
 /// **RemoveEntriesFromAcl** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListAclEntries](<https://www.alibabacloud.com/help/doc-detail/213616.htm>) operation to query the status of the task.
@@ -138,13 +141,7 @@ impl<C> RemoveEntriesFromAclRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `593B0448-D13E-4C56-AC0D-FDF0FDE0E9A3`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`RemoveEntriesFromAclRequest::client_token`](RemoveEntriesFromAclRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -153,11 +150,7 @@ impl<C> RemoveEntriesFromAclRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`RemoveEntriesFromAclRequest::dry_run`](RemoveEntriesFromAclRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -166,9 +159,7 @@ impl<C> RemoveEntriesFromAclRequestBuilder<C> {
     ///
     /// The ID of the ACL.
     ///
-    /// - Wire name: `AclId`.
-    /// - Required.
-    /// - Example: `nacl-hp34s2h0xx1ht4nwo****`.
+    /// Its description, rules and example: [`RemoveEntriesFromAclRequest::acl_id`](RemoveEntriesFromAclRequest::acl_id).
     pub fn acl_id(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_id = Some(value.into());
         self
@@ -177,9 +168,7 @@ impl<C> RemoveEntriesFromAclRequestBuilder<C> {
     ///
     /// The entries that you want to remove. You can remove up to 20 entries in each call.
     ///
-    /// - Wire name: `Entries`.
-    /// - Required.
-    /// - Must have 1 to 20 items.
+    /// Its description, rules and example: [`RemoveEntriesFromAclRequest::entries`](RemoveEntriesFromAclRequest::entries).
     pub fn entries(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -329,119 +318,24 @@ for RemoveEntriesFromAclResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RemoveEntriesFromAcl`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RemoveEntriesFromAclError {
-    /// HTTP 400 `IncorrectStatus.Acl`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusAcl(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.Acl`: ACL authentication has failed.
-    ForbiddenAcl(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Acl`: The specified resource %s is not found.
-    ResourceNotFoundAcl(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.AclEntry`: The specified resource %s is not found.
-    ResourceNotFoundAclEntry(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RemoveEntriesFromAclError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.Acl",
-                        "Forbidden.Acl",
-                        "ResourceNotFound.Acl",
-                        "ResourceNotFound.AclEntry",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::RemoveEntriesFromAclError;
+impl crate::Client {
+    /// Calls `RemoveEntriesFromAcl`: Removes entries from an access control list (ACL).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RemoveEntriesFromAclRequestBuilder::send) it. The parameters and their rules: [`RemoveEntriesFromAclRequest`].
+    #[inline]
+    pub fn remove_entries_from_acl(&self) -> RemoveEntriesFromAclRequestBuilder<&Self> {
+        RemoveEntriesFromAclRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RemoveEntriesFromAclError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RemoveEntriesFromAcl`: Removes entries from an access control list (ACL).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RemoveEntriesFromAclRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusAcl(error),
-            1 => Self::ForbiddenAcl(error),
-            2 => Self::ResourceNotFoundAcl(error),
-            3 => Self::ResourceNotFoundAclEntry(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusAcl(error) => (0, error),
-            Self::ForbiddenAcl(error) => (1, error),
-            Self::ResourceNotFoundAcl(error) => (2, error),
-            Self::ResourceNotFoundAclEntry(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RemoveEntriesFromAclError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RemoveEntriesFromAclError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusAcl",
-            "ForbiddenAcl",
-            "ResourceNotFoundAcl",
-            "ResourceNotFoundAclEntry",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RemoveEntriesFromAclError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RemoveEntriesFromAclError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RemoveEntriesFromAclError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RemoveEntriesFromAclError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn remove_entries_from_acl(&self) -> RemoveEntriesFromAclRequestBuilder<&Self> {
+        RemoveEntriesFromAclRequestBuilder::new(self)
     }
 }

@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RemoveServersFromServerGroupRequest>;
 /// Request of `RemoveServersFromServerGroup`: Removes backend servers from a server group.
 ///
 /// **RemoveServersFromServerGroup** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background.
@@ -145,9 +148,7 @@ impl<C> RemoveServersFromServerGroupRequestBuilder<C> {
     ///
     /// The server group ID.
     ///
-    /// - Wire name: `ServerGroupId`.
-    /// - Required.
-    /// - Example: `sgp-atstuj3rtop****`.
+    /// Its description, rules and example: [`RemoveServersFromServerGroupRequest::server_group_id`](RemoveServersFromServerGroupRequest::server_group_id).
     pub fn server_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.server_group_id = Some(value.into());
         self
@@ -156,9 +157,7 @@ impl<C> RemoveServersFromServerGroupRequestBuilder<C> {
     ///
     /// The backend servers to be removed. You can specify up to 200 backend servers.
     ///
-    /// - Wire name: `Servers`.
-    /// - Required.
-    /// - Must have 1 to 200 items.
+    /// Its description, rules and example: [`RemoveServersFromServerGroupRequest::servers`](RemoveServersFromServerGroupRequest::servers).
     pub fn servers(
         mut self,
         values: impl IntoIterator<
@@ -172,13 +171,7 @@ impl<C> RemoveServersFromServerGroupRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `593B0448-D13E-4C56-AC0D-FDF0FDE0E9A3`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`RemoveServersFromServerGroupRequest::client_token`](RemoveServersFromServerGroupRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -187,11 +180,7 @@ impl<C> RemoveServersFromServerGroupRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`RemoveServersFromServerGroupRequest::dry_run`](RemoveServersFromServerGroupRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -341,131 +330,28 @@ for RemoveServersFromServerGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RemoveServersFromServerGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RemoveServersFromServerGroupError {
-    /// HTTP 400 `IncorrectStatus.ServerGroup`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusServerGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceInConfiguring.BackendServer`: The specified resource of %s is being configured, please try again later.
-    ResourceInConfiguringBackendServer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceInConfiguring`: The specified resource of %s is being configured. Please try again later.
-    ResourceInConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.ServerGroup`: Authentication is failed for ServerGroup.
-    ForbiddenServerGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.ServerGroup`: The specified resource %s is not found.
-    ResourceNotFoundServerGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.BackendServer`: The specified resource %s is not found.
-    ResourceNotFoundBackendServer(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RemoveServersFromServerGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.ServerGroup",
-                        "ResourceInConfiguring.BackendServer",
-                        "ResourceInConfiguring",
-                        "Forbidden.ServerGroup",
-                        "ResourceNotFound.ServerGroup",
-                        "ResourceNotFound.BackendServer",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::RemoveServersFromServerGroupError;
+impl crate::Client {
+    /// Calls `RemoveServersFromServerGroup`: Removes backend servers from a server group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RemoveServersFromServerGroupRequestBuilder::send) it. The parameters and their rules: [`RemoveServersFromServerGroupRequest`].
+    #[inline]
+    pub fn remove_servers_from_server_group(
+        &self,
+    ) -> RemoveServersFromServerGroupRequestBuilder<&Self> {
+        RemoveServersFromServerGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RemoveServersFromServerGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RemoveServersFromServerGroup`: Removes backend servers from a server group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RemoveServersFromServerGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusServerGroup(error),
-            1 => Self::ResourceInConfiguringBackendServer(error),
-            2 => Self::ResourceInConfiguring(error),
-            3 => Self::ForbiddenServerGroup(error),
-            4 => Self::ResourceNotFoundServerGroup(error),
-            5 => Self::ResourceNotFoundBackendServer(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusServerGroup(error) => (0, error),
-            Self::ResourceInConfiguringBackendServer(error) => (1, error),
-            Self::ResourceInConfiguring(error) => (2, error),
-            Self::ForbiddenServerGroup(error) => (3, error),
-            Self::ResourceNotFoundServerGroup(error) => (4, error),
-            Self::ResourceNotFoundBackendServer(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RemoveServersFromServerGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RemoveServersFromServerGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusServerGroup",
-            "ResourceInConfiguringBackendServer",
-            "ResourceInConfiguring",
-            "ForbiddenServerGroup",
-            "ResourceNotFoundServerGroup",
-            "ResourceNotFoundBackendServer",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RemoveServersFromServerGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RemoveServersFromServerGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RemoveServersFromServerGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RemoveServersFromServerGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn remove_servers_from_server_group(
+        &self,
+    ) -> RemoveServersFromServerGroupRequestBuilder<&Self> {
+        RemoveServersFromServerGroupRequestBuilder::new(self)
     }
 }

@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ReplaceServersInServerGroupRequest>;
 /// Request of `ReplaceServersInServerGroup`: Replaces backend servers in a server group.
 ///
 /// **ReplaceServersInServerGroup** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background.
@@ -168,11 +171,7 @@ impl<C> ReplaceServersInServerGroupRequestBuilder<C> {
     ///
     /// The ID of the server group.
     ///
-    /// > You cannot perform this operation on a server group of the Function type.
-    ///
-    /// - Wire name: `ServerGroupId`.
-    /// - Required.
-    /// - Example: `sgp-5114d593o96qxy****`.
+    /// Its description, rules and example: [`ReplaceServersInServerGroupRequest::server_group_id`](ReplaceServersInServerGroupRequest::server_group_id).
     pub fn server_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.server_group_id = Some(value.into());
         self
@@ -181,9 +180,7 @@ impl<C> ReplaceServersInServerGroupRequestBuilder<C> {
     ///
     /// The backend servers. You can specify at most 200 servers in each call.
     ///
-    /// - Wire name: `AddedServers`.
-    /// - Required.
-    /// - Must have 1 to 200 items.
+    /// Its description, rules and example: [`ReplaceServersInServerGroupRequest::added_servers`](ReplaceServersInServerGroupRequest::added_servers).
     pub fn added_servers(
         mut self,
         values: impl IntoIterator<Item = crate::types::AddedServer>,
@@ -195,9 +192,7 @@ impl<C> ReplaceServersInServerGroupRequestBuilder<C> {
     ///
     /// The backend servers that you want to remove.
     ///
-    /// - Wire name: `RemovedServers`.
-    /// - Required.
-    /// - Must have 1 to 200 items.
+    /// Its description, rules and example: [`ReplaceServersInServerGroupRequest::removed_servers`](ReplaceServersInServerGroupRequest::removed_servers).
     pub fn removed_servers(
         mut self,
         values: impl IntoIterator<Item = crate::types::RemovedServer>,
@@ -209,13 +204,7 @@ impl<C> ReplaceServersInServerGroupRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `593B0448-D13E-4C56-AC0D-FDF0FDE0E9A3`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ReplaceServersInServerGroupRequest::client_token`](ReplaceServersInServerGroupRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -224,11 +213,7 @@ impl<C> ReplaceServersInServerGroupRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a `2xx` HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ReplaceServersInServerGroupRequest::dry_run`](ReplaceServersInServerGroupRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -378,185 +363,28 @@ for ReplaceServersInServerGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ReplaceServersInServerGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ReplaceServersInServerGroupError {
-    /// HTTP 400 `ResourceQuotaExceeded.ServerAddedNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
-    ResourceQuotaExceededServerAddedNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.ServerGroup`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusServerGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Conflict.BackendServer`: There is already %s having the same configuration with %s.
-    ConflictBackendServer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DuplicatedParam.BackendServer`: The param of %s is duplicated.
-    DuplicatedParamBackendServer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.EciNotSupportJobType`: The operation is not allowed because of eci not support job type.
-    OperationDeniedEciNotSupportJobType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.ServerType`: The %s is mismatched for %s and %s.
-    MismatchServerType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceInConfiguring`: The specified resource of %s is being configured. Please try again later.
-    ResourceInConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceQuotaExceeded.LoadBalancerServersNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
-    ResourceQuotaExceededLoadBalancerServersNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceInConfiguring.BackendServer`: The specified resource of %s is being configured, please try again later.
-    ResourceInConfiguringBackendServer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IdempotentParameterMismatch`: The request uses the same client token as a previous, but non-identical request. Do not reuse a client token with different requests, unless the requests are identical.
-    IdempotentParameterMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.ServerGroup`: The specified resource %s is not found.
-    ResourceNotFoundServerGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Ecs`: The specified resource %s is not found.
-    ResourceNotFoundEcs(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Eci`: The specified resource %s is not found.
-    ResourceNotFoundEci(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Eni`: The specified resource %s is not found.
-    ResourceNotFoundEni(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.BackendServer`: The specified resource %s is not found.
-    ResourceNotFoundBackendServer(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ReplaceServersInServerGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ResourceQuotaExceeded.ServerAddedNum",
-                        "IncorrectStatus.ServerGroup",
-                        "Conflict.BackendServer",
-                        "DuplicatedParam.BackendServer",
-                        "OperationDenied.EciNotSupportJobType",
-                        "Mismatch.ServerType",
-                        "ResourceInConfiguring",
-                        "ResourceQuotaExceeded.LoadBalancerServersNum",
-                        "ResourceInConfiguring.BackendServer",
-                        "IdempotentParameterMismatch",
-                        "ResourceNotFound.ServerGroup",
-                        "ResourceNotFound.Ecs",
-                        "ResourceNotFound.Eci",
-                        "ResourceNotFound.Eni",
-                        "ResourceNotFound.BackendServer",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ReplaceServersInServerGroupError;
+impl crate::Client {
+    /// Calls `ReplaceServersInServerGroup`: Replaces backend servers in a server group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ReplaceServersInServerGroupRequestBuilder::send) it. The parameters and their rules: [`ReplaceServersInServerGroupRequest`].
+    #[inline]
+    pub fn replace_servers_in_server_group(
+        &self,
+    ) -> ReplaceServersInServerGroupRequestBuilder<&Self> {
+        ReplaceServersInServerGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ReplaceServersInServerGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ReplaceServersInServerGroup`: Replaces backend servers in a server group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ReplaceServersInServerGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceQuotaExceededServerAddedNum(error),
-            1 => Self::IncorrectStatusServerGroup(error),
-            2 => Self::ConflictBackendServer(error),
-            3 => Self::DuplicatedParamBackendServer(error),
-            4 => Self::OperationDeniedEciNotSupportJobType(error),
-            5 => Self::MismatchServerType(error),
-            6 => Self::ResourceInConfiguring(error),
-            7 => Self::ResourceQuotaExceededLoadBalancerServersNum(error),
-            8 => Self::ResourceInConfiguringBackendServer(error),
-            9 => Self::IdempotentParameterMismatch(error),
-            10 => Self::ResourceNotFoundServerGroup(error),
-            11 => Self::ResourceNotFoundEcs(error),
-            12 => Self::ResourceNotFoundEci(error),
-            13 => Self::ResourceNotFoundEni(error),
-            14 => Self::ResourceNotFoundBackendServer(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceQuotaExceededServerAddedNum(error) => (0, error),
-            Self::IncorrectStatusServerGroup(error) => (1, error),
-            Self::ConflictBackendServer(error) => (2, error),
-            Self::DuplicatedParamBackendServer(error) => (3, error),
-            Self::OperationDeniedEciNotSupportJobType(error) => (4, error),
-            Self::MismatchServerType(error) => (5, error),
-            Self::ResourceInConfiguring(error) => (6, error),
-            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => (7, error),
-            Self::ResourceInConfiguringBackendServer(error) => (8, error),
-            Self::IdempotentParameterMismatch(error) => (9, error),
-            Self::ResourceNotFoundServerGroup(error) => (10, error),
-            Self::ResourceNotFoundEcs(error) => (11, error),
-            Self::ResourceNotFoundEci(error) => (12, error),
-            Self::ResourceNotFoundEni(error) => (13, error),
-            Self::ResourceNotFoundBackendServer(error) => (14, error),
-            Self::Unhandled(unhandled) => (15, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ReplaceServersInServerGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ReplaceServersInServerGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceQuotaExceededServerAddedNum",
-            "IncorrectStatusServerGroup",
-            "ConflictBackendServer",
-            "DuplicatedParamBackendServer",
-            "OperationDeniedEciNotSupportJobType",
-            "MismatchServerType",
-            "ResourceInConfiguring",
-            "ResourceQuotaExceededLoadBalancerServersNum",
-            "ResourceInConfiguringBackendServer",
-            "IdempotentParameterMismatch",
-            "ResourceNotFoundServerGroup",
-            "ResourceNotFoundEcs",
-            "ResourceNotFoundEci",
-            "ResourceNotFoundEni",
-            "ResourceNotFoundBackendServer",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ReplaceServersInServerGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ReplaceServersInServerGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ReplaceServersInServerGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ReplaceServersInServerGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn replace_servers_in_server_group(
+        &self,
+    ) -> ReplaceServersInServerGroupRequestBuilder<&Self> {
+        ReplaceServersInServerGroupRequestBuilder::new(self)
     }
 }

@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UnTagResourcesRequest>;
 /// Request of `UnTagResources`: Removes tags from resources.
 ///
 /// # Example
@@ -148,14 +151,7 @@ impl<C> UnTagResourcesRequestBuilder<C> {
     ///
     /// The type of the resource. Valid values:
     ///
-    /// * **acl**: an access control list (ACL)
-    /// * **loadbalancer**: an Application Load Balancer (ALB) instance
-    /// * **securitypolicy**: a security policy
-    /// * **servergroup**: a server group
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Required.
-    /// - Example: `loadbalancer`.
+    /// Its description, rules and example: [`UnTagResourcesRequest::resource_type`](UnTagResourcesRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -164,10 +160,7 @@ impl<C> UnTagResourcesRequestBuilder<C> {
     ///
     /// The IDs of the resources from which you want to remove tags.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Required.
-    /// - Must have 1 to 50 items.
-    /// - Example: `acl-123`.
+    /// Its description, rules and example: [`UnTagResourcesRequest::resource_id`](UnTagResourcesRequest::resource_id).
     pub fn resource_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -179,9 +172,7 @@ impl<C> UnTagResourcesRequestBuilder<C> {
     ///
     /// The tags that you want to remove.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have 1 to 20 items.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`UnTagResourcesRequest::tag`](UnTagResourcesRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -190,8 +181,7 @@ impl<C> UnTagResourcesRequestBuilder<C> {
     ///
     /// The keys of the tags that you want to remove.
     ///
-    /// - Wire name: `TagKey`.
-    /// - Must have 1 to 20 items.
+    /// Its description, rules and example: [`UnTagResourcesRequest::tag_key`](UnTagResourcesRequest::tag_key).
     pub fn tag_key(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -203,11 +193,7 @@ impl<C> UnTagResourcesRequestBuilder<C> {
     ///
     /// Specifies whether to remove all tags from the specified resource. Valid values:
     ///
-    /// * **true**
-    /// * **false**
-    ///
-    /// - Wire name: `All`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UnTagResourcesRequest::all`](UnTagResourcesRequest::all).
     pub fn all(mut self, value: bool) -> Self {
         self.inner.all = Some(value);
         self
@@ -337,119 +323,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UnTagResourcesRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UnTagResources`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UnTagResourcesError {
-    /// HTTP 404 `ResourceNotFound.Acl`: The specified resource %s is not found.
-    ResourceNotFoundAcl(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.LoadBalancer`: The specified resource %s is not found.
-    ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.SecurityPolicy`: The specified resource %s is not found.
-    ResourceNotFoundSecurityPolicy(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.ServerGroup`: The specified resource %s is not found.
-    ResourceNotFoundServerGroup(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UnTagResourcesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ResourceNotFound.Acl",
-                        "ResourceNotFound.LoadBalancer",
-                        "ResourceNotFound.SecurityPolicy",
-                        "ResourceNotFound.ServerGroup",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UnTagResourcesError;
+impl crate::Client {
+    /// Calls `UnTagResources`: Removes tags from resources.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UnTagResourcesRequestBuilder::send) it. The parameters and their rules: [`UnTagResourcesRequest`].
+    #[inline]
+    pub fn un_tag_resources(&self) -> UnTagResourcesRequestBuilder<&Self> {
+        UnTagResourcesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UnTagResourcesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UnTagResources`: Removes tags from resources.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UnTagResourcesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceNotFoundAcl(error),
-            1 => Self::ResourceNotFoundLoadBalancer(error),
-            2 => Self::ResourceNotFoundSecurityPolicy(error),
-            3 => Self::ResourceNotFoundServerGroup(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceNotFoundAcl(error) => (0, error),
-            Self::ResourceNotFoundLoadBalancer(error) => (1, error),
-            Self::ResourceNotFoundSecurityPolicy(error) => (2, error),
-            Self::ResourceNotFoundServerGroup(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UnTagResourcesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UnTagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceNotFoundAcl",
-            "ResourceNotFoundLoadBalancer",
-            "ResourceNotFoundSecurityPolicy",
-            "ResourceNotFoundServerGroup",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UnTagResourcesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UnTagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UnTagResourcesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UnTagResourcesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn un_tag_resources(&self) -> UnTagResourcesRequestBuilder<&Self> {
+        UnTagResourcesRequestBuilder::new(self)
     }
 }

@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateAScriptsRequest>;
 /// Request of `UpdateAScripts`: Updates AScript rules.
 ///
 /// **UpdateAScripts** is an an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListAScripts](<https://www.alibabacloud.com/help/doc-detail/472574.htm>) operation to query the status of an AScript rule.
@@ -121,13 +124,7 @@ impl<C> UpdateAScriptsRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `b1f642ac-5558-4a36-b7d9-cf53f40ea5c8`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateAScriptsRequest::client_token`](UpdateAScriptsRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -136,11 +133,7 @@ impl<C> UpdateAScriptsRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false**(default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateAScriptsRequest::dry_run`](UpdateAScriptsRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -149,7 +142,7 @@ impl<C> UpdateAScriptsRequestBuilder<C> {
     ///
     /// The information about the AScript rule.
     ///
-    /// - Wire name: `AScripts`.
+    /// Its description, rules and example: [`UpdateAScriptsRequest::a_scripts`](UpdateAScriptsRequest::a_scripts).
     pub fn a_scripts(
         mut self,
         values: impl IntoIterator<Item = crate::types::UpdateAScriptsAScript>,
@@ -292,125 +285,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UpdateAScriptsRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateAScripts`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateAScriptsError {
-    /// HTTP 400 `IncorrectStatus.Listener`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusListener(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceQuotaExceeded.AScriptsNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
-    ResourceQuotaExceededAScriptsNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceQuotaExceeded.AScriptsTotalLinesNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
-    ResourceQuotaExceededAScriptsTotalLinesNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceQuotaExceeded.AScriptLinesNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
-    ResourceQuotaExceededAScriptLinesNum(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Ascript`: The specified resource of %s is not found.
-    ResourceNotFoundAscript(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateAScriptsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.Listener",
-                        "ResourceQuotaExceeded.AScriptsNum",
-                        "ResourceQuotaExceeded.AScriptsTotalLinesNum",
-                        "ResourceQuotaExceeded.AScriptLinesNum",
-                        "ResourceNotFound.Ascript",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateAScriptsError;
+impl crate::Client {
+    /// Calls `UpdateAScripts`: Updates AScript rules.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateAScriptsRequestBuilder::send) it. The parameters and their rules: [`UpdateAScriptsRequest`].
+    #[inline]
+    pub fn update_a_scripts(&self) -> UpdateAScriptsRequestBuilder<&Self> {
+        UpdateAScriptsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateAScriptsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateAScripts`: Updates AScript rules.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateAScriptsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusListener(error),
-            1 => Self::ResourceQuotaExceededAScriptsNum(error),
-            2 => Self::ResourceQuotaExceededAScriptsTotalLinesNum(error),
-            3 => Self::ResourceQuotaExceededAScriptLinesNum(error),
-            4 => Self::ResourceNotFoundAscript(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusListener(error) => (0, error),
-            Self::ResourceQuotaExceededAScriptsNum(error) => (1, error),
-            Self::ResourceQuotaExceededAScriptsTotalLinesNum(error) => (2, error),
-            Self::ResourceQuotaExceededAScriptLinesNum(error) => (3, error),
-            Self::ResourceNotFoundAscript(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateAScriptsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateAScriptsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusListener",
-            "ResourceQuotaExceededAScriptsNum",
-            "ResourceQuotaExceededAScriptsTotalLinesNum",
-            "ResourceQuotaExceededAScriptLinesNum",
-            "ResourceNotFoundAscript",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateAScriptsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateAScriptsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateAScriptsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateAScriptsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_a_scripts(&self) -> UpdateAScriptsRequestBuilder<&Self> {
+        UpdateAScriptsRequestBuilder::new(self)
     }
 }

@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateAclAttributeRequest>;
 /// Request of `UpdateAclAttribute`: Updates the attributes of an access control list (ACL), such as the name.
 ///
 /// # Example
@@ -131,11 +134,7 @@ impl<C> UpdateAclAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateAclAttributeRequest::client_token`](UpdateAclAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -144,9 +143,7 @@ impl<C> UpdateAclAttributeRequestBuilder<C> {
     ///
     /// The ACL ID.
     ///
-    /// - Wire name: `AclId`.
-    /// - Required.
-    /// - Example: `nacl-hp34s2h0xx1ht4nwo****`.
+    /// Its description, rules and example: [`UpdateAclAttributeRequest::acl_id`](UpdateAclAttributeRequest::acl_id).
     pub fn acl_id(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_id = Some(value.into());
         self
@@ -155,9 +152,7 @@ impl<C> UpdateAclAttributeRequestBuilder<C> {
     ///
     /// The ACL name. The name must be 2 to 128 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). The name must start with a letter.
     ///
-    /// - Wire name: `AclName`.
-    /// - Required.
-    /// - Example: `test-acl`.
+    /// Its description, rules and example: [`UpdateAclAttributeRequest::acl_name`](UpdateAclAttributeRequest::acl_name).
     pub fn acl_name(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_name = Some(value.into());
         self
@@ -166,11 +161,7 @@ impl<C> UpdateAclAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a `2xx` HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`UpdateAclAttributeRequest::dry_run`](UpdateAclAttributeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -307,109 +298,24 @@ for UpdateAclAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateAclAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateAclAttributeError {
-    /// HTTP 400 `Conflict.Acl`: There is already %s having the same configuration with %s.
-    ConflictAcl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Acl`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusAcl(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Acl`: The specified resource %s is not found.
-    ResourceNotFoundAcl(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateAclAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &["Conflict.Acl", "IncorrectStatus.Acl", "ResourceNotFound.Acl"],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateAclAttributeError;
+impl crate::Client {
+    /// Calls `UpdateAclAttribute`: Updates the attributes of an access control list (ACL), such as the name.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateAclAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateAclAttributeRequest`].
+    #[inline]
+    pub fn update_acl_attribute(&self) -> UpdateAclAttributeRequestBuilder<&Self> {
+        UpdateAclAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateAclAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateAclAttribute`: Updates the attributes of an access control list (ACL), such as the name.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateAclAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ConflictAcl(error),
-            1 => Self::IncorrectStatusAcl(error),
-            2 => Self::ResourceNotFoundAcl(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ConflictAcl(error) => (0, error),
-            Self::IncorrectStatusAcl(error) => (1, error),
-            Self::ResourceNotFoundAcl(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateAclAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateAclAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ConflictAcl",
-            "IncorrectStatusAcl",
-            "ResourceNotFoundAcl",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateAclAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateAclAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateAclAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateAclAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_acl_attribute(&self) -> UpdateAclAttributeRequestBuilder<&Self> {
+        UpdateAclAttributeRequestBuilder::new(self)
     }
 }

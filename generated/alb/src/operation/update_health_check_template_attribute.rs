@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateHealthCheckTemplateAttributeRequest>;
 /// Request of `UpdateHealthCheckTemplateAttribute`: Modifies the attributes, such as the name and protocol, of a health check template.
 ///
 /// # Example
@@ -297,13 +300,7 @@ impl<C> UpdateHealthCheckTemplateAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateHealthCheckTemplateAttributeRequest::client_token`](UpdateHealthCheckTemplateAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -312,10 +309,7 @@ impl<C> UpdateHealthCheckTemplateAttributeRequestBuilder<C> {
     ///
     /// The name of the health check template.
     ///
-    /// The name must be 2 to 128 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). The name must start with a letter.
-    ///
-    /// - Wire name: `HealthCheckTemplateName`.
-    /// - Example: `HealthCheckTemplate1`.
+    /// Its description, rules and example: [`UpdateHealthCheckTemplateAttributeRequest::health_check_template_name`](UpdateHealthCheckTemplateAttributeRequest::health_check_template_name).
     pub fn health_check_template_name(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_template_name = Some(value.into());
         self
@@ -324,8 +318,7 @@ impl<C> UpdateHealthCheckTemplateAttributeRequestBuilder<C> {
     ///
     /// The port that is used for health checks. Valid values: **0 to 65535**. Default value: **0**. This value indicates that the port of a backend server is used for health checks.
     ///
-    /// - Wire name: `HealthCheckConnectPort`.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`UpdateHealthCheckTemplateAttributeRequest::health_check_connect_port`](UpdateHealthCheckTemplateAttributeRequest::health_check_connect_port).
     pub fn health_check_connect_port(mut self, value: i32) -> Self {
         self.inner.health_check_connect_port = Some(value);
         self
@@ -334,13 +327,7 @@ impl<C> UpdateHealthCheckTemplateAttributeRequestBuilder<C> {
     ///
     /// The domain name that is used for health checks. Valid values:
     ///
-    /// * **$SERVER_IP** (default): the private IP address of a backend server. If an IP address is specified, or this parameter is not specified, the ALB instance uses the private IP addresses of backend servers as domain names for health checks.
-    /// * **domain**: The domain name must be 1 to 80 characters in length, and can contain letters, digits, periods (.), and hyphens (-).
-    ///
-    /// > This parameter is available only if `HealthCheckProtocol` is set to **HTTP** or **HTTPS**.
-    ///
-    /// - Wire name: `HealthCheckHost`.
-    /// - Example: `$_ip`.
+    /// Its description, rules and example: [`UpdateHealthCheckTemplateAttributeRequest::health_check_host`](UpdateHealthCheckTemplateAttributeRequest::health_check_host).
     pub fn health_check_host(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_host = Some(value.into());
         self
@@ -349,8 +336,7 @@ impl<C> UpdateHealthCheckTemplateAttributeRequestBuilder<C> {
     ///
     /// The HTTP status codes that indicate a healthy backend server.
     ///
-    /// - Wire name: `HealthCheckCodes`.
-    /// - Example: `5`.
+    /// Its description, rules and example: [`UpdateHealthCheckTemplateAttributeRequest::health_check_codes`](UpdateHealthCheckTemplateAttributeRequest::health_check_codes).
     pub fn health_check_codes(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -364,8 +350,7 @@ impl<C> UpdateHealthCheckTemplateAttributeRequestBuilder<C> {
     ///
     /// The interval at which health checks are performed. Unit: seconds. Valid values: **1 to 50**. Default value: **2**.
     ///
-    /// - Wire name: `HealthCheckInterval`.
-    /// - Example: `5`.
+    /// Its description, rules and example: [`UpdateHealthCheckTemplateAttributeRequest::health_check_interval`](UpdateHealthCheckTemplateAttributeRequest::health_check_interval).
     pub fn health_check_interval(mut self, value: i32) -> Self {
         self.inner.health_check_interval = Some(value);
         self
@@ -374,11 +359,7 @@ impl<C> UpdateHealthCheckTemplateAttributeRequestBuilder<C> {
     ///
     /// The timeout period of a health check response. If a backend server does not respond within the specified timeout period, the backend server is declared unhealthy.
     ///
-    /// Unit: seconds. Valid values: **1 to 300**. Default value: **5**.
-    ///
-    /// - Wire name: `HealthCheckTimeout`.
-    /// - Must be 1 to 300.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`UpdateHealthCheckTemplateAttributeRequest::health_check_timeout`](UpdateHealthCheckTemplateAttributeRequest::health_check_timeout).
     pub fn health_check_timeout(mut self, value: i32) -> Self {
         self.inner.health_check_timeout = Some(value);
         self
@@ -387,14 +368,7 @@ impl<C> UpdateHealthCheckTemplateAttributeRequestBuilder<C> {
     ///
     /// The URL that is used for health checks.
     ///
-    /// The URL must be 1 to 80 characters in length and can contain letters, digits, hyphens (-), forward slashes (/), periods (.), percent signs (%), question marks (?), number signs (#), ampersands (\&), and the following extended character sets: `_ ; ~ ! ( ) * [ ] @ $ ^ : ' , +`.
-    ///
-    /// The URL must start with a forward slash (/).
-    ///
-    /// > This parameter is available only if you set **HealthCheckProtocol** to **HTTP**, **HTTPS**, or **gRPC**.
-    ///
-    /// - Wire name: `HealthCheckPath`.
-    /// - Example: `/test/index.html`.
+    /// Its description, rules and example: [`UpdateHealthCheckTemplateAttributeRequest::health_check_path`](UpdateHealthCheckTemplateAttributeRequest::health_check_path).
     pub fn health_check_path(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_path = Some(value.into());
         self
@@ -403,14 +377,7 @@ impl<C> UpdateHealthCheckTemplateAttributeRequestBuilder<C> {
     ///
     /// The HTTP method that is used for health checks. Valid values:
     ///
-    /// * **HEAD** (default): By default, HTTP and HTTPS health checks use the HEAD method.
-    /// * **GET**: If the length of a response exceeds 8 KB, the response is truncated. However, the health check result is not affected.
-    /// * **POST**: gRPC health checks use the POST method by default.
-    ///
-    /// > This parameter is available only if you set **HealthCheckProtocol** to **HTTP**, **HTTPS**, or **gRPC**.
-    ///
-    /// - Wire name: `HealthCheckMethod`.
-    /// - Example: `HEAD`.
+    /// Its description, rules and example: [`UpdateHealthCheckTemplateAttributeRequest::health_check_method`](UpdateHealthCheckTemplateAttributeRequest::health_check_method).
     pub fn health_check_method(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_method = Some(value.into());
         self
@@ -419,13 +386,7 @@ impl<C> UpdateHealthCheckTemplateAttributeRequestBuilder<C> {
     ///
     /// The protocol that is used for health checks. Valid values:
     ///
-    /// * **HTTP** (default): HTTP health checks simulate browser behaviors by sending HEAD or GET requests to probe the availability of backend servers.
-    /// * **HTTPS**: The ALB instance sends HEAD or GET requests, which simulate browser requests, to check whether the backend server is healthy. HTTPS supports encryption and provides higher security than HTTP.
-    /// * **TCP**: TCP health checks send TCP SYN packets to a backend server to check whether the port of the backend server is reachable.
-    /// * **gRPC**: gRPC health checks send POST or GET requests to a backend server to check whether the backend server is healthy.
-    ///
-    /// - Wire name: `HealthCheckProtocol`.
-    /// - Example: `HTTP`.
+    /// Its description, rules and example: [`UpdateHealthCheckTemplateAttributeRequest::health_check_protocol`](UpdateHealthCheckTemplateAttributeRequest::health_check_protocol).
     pub fn health_check_protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_protocol = Some(value.into());
         self
@@ -434,14 +395,7 @@ impl<C> UpdateHealthCheckTemplateAttributeRequestBuilder<C> {
     ///
     /// The HTTP version that is used for health checks.
     ///
-    /// Valid values: **HTTP1.0** and **HTTP1.1**.
-    ///
-    /// Default value: **HTTP1.1**.
-    ///
-    /// > This parameter is available only if you set `HealthCheckProtocol` to **HTTP** or **HTTPS**.
-    ///
-    /// - Wire name: `HealthCheckHttpVersion`.
-    /// - Example: `HTTP1.0`.
+    /// Its description, rules and example: [`UpdateHealthCheckTemplateAttributeRequest::health_check_http_version`](UpdateHealthCheckTemplateAttributeRequest::health_check_http_version).
     pub fn health_check_http_version(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_http_version = Some(value.into());
         self
@@ -450,12 +404,7 @@ impl<C> UpdateHealthCheckTemplateAttributeRequestBuilder<C> {
     ///
     /// The number of times that an unhealthy backend server must consecutively pass health checks before it is declared healthy. In this case, the health status is changed from **fail** to **success**.
     ///
-    /// Valid values: **2 to 10**.
-    ///
-    /// Default value: **3**.
-    ///
-    /// - Wire name: `HealthyThreshold`.
-    /// - Example: `4`.
+    /// Its description, rules and example: [`UpdateHealthCheckTemplateAttributeRequest::healthy_threshold`](UpdateHealthCheckTemplateAttributeRequest::healthy_threshold).
     pub fn healthy_threshold(mut self, value: i32) -> Self {
         self.inner.healthy_threshold = Some(value);
         self
@@ -464,12 +413,7 @@ impl<C> UpdateHealthCheckTemplateAttributeRequestBuilder<C> {
     ///
     /// The number of times that a healthy backend server must consecutively fail health checks before it is declared unhealthy. In this case, the health status is changed from **success** to **fail**.
     ///
-    /// Valid values: **2 to 10**.
-    ///
-    /// Default value: **3**.
-    ///
-    /// - Wire name: `UnhealthyThreshold`.
-    /// - Example: `4`.
+    /// Its description, rules and example: [`UpdateHealthCheckTemplateAttributeRequest::unhealthy_threshold`](UpdateHealthCheckTemplateAttributeRequest::unhealthy_threshold).
     pub fn unhealthy_threshold(mut self, value: i32) -> Self {
         self.inner.unhealthy_threshold = Some(value);
         self
@@ -478,11 +422,7 @@ impl<C> UpdateHealthCheckTemplateAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a **2xx** HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`UpdateHealthCheckTemplateAttributeRequest::dry_run`](UpdateHealthCheckTemplateAttributeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -491,9 +431,7 @@ impl<C> UpdateHealthCheckTemplateAttributeRequestBuilder<C> {
     ///
     /// The template ID.
     ///
-    /// - Wire name: `HealthCheckTemplateId`.
-    /// - Required.
-    /// - Example: `hct-bp1qjwo61pqz3ahltv0mw`.
+    /// Its description, rules and example: [`UpdateHealthCheckTemplateAttributeRequest::health_check_template_id`](UpdateHealthCheckTemplateAttributeRequest::health_check_template_id).
     pub fn health_check_template_id(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_template_id = Some(value.into());
         self
@@ -633,115 +571,28 @@ for UpdateHealthCheckTemplateAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateHealthCheckTemplateAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateHealthCheckTemplateAttributeError {
-    /// HTTP 400 `IncorrectStatus.HealthCheckTemplate`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusHealthCheckTemplate(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.HealthCheckTemplate`: Authentication is failed for %s.
-    ForbiddenHealthCheckTemplate(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.HealthCheckTemplate`: The specified resource %s is not found.
-    ResourceNotFoundHealthCheckTemplate(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for UpdateHealthCheckTemplateAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.HealthCheckTemplate",
-                        "Forbidden.HealthCheckTemplate",
-                        "ResourceNotFound.HealthCheckTemplate",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateHealthCheckTemplateAttributeError;
+impl crate::Client {
+    /// Calls `UpdateHealthCheckTemplateAttribute`: Modifies the attributes, such as the name and protocol, of a health check template.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateHealthCheckTemplateAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateHealthCheckTemplateAttributeRequest`].
+    #[inline]
+    pub fn update_health_check_template_attribute(
+        &self,
+    ) -> UpdateHealthCheckTemplateAttributeRequestBuilder<&Self> {
+        UpdateHealthCheckTemplateAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateHealthCheckTemplateAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateHealthCheckTemplateAttribute`: Modifies the attributes, such as the name and protocol, of a health check template.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateHealthCheckTemplateAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusHealthCheckTemplate(error),
-            1 => Self::ForbiddenHealthCheckTemplate(error),
-            2 => Self::ResourceNotFoundHealthCheckTemplate(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusHealthCheckTemplate(error) => (0, error),
-            Self::ForbiddenHealthCheckTemplate(error) => (1, error),
-            Self::ResourceNotFoundHealthCheckTemplate(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateHealthCheckTemplateAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateHealthCheckTemplateAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusHealthCheckTemplate",
-            "ForbiddenHealthCheckTemplate",
-            "ResourceNotFoundHealthCheckTemplate",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateHealthCheckTemplateAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateHealthCheckTemplateAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateHealthCheckTemplateAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for UpdateHealthCheckTemplateAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_health_check_template_attribute(
+        &self,
+    ) -> UpdateHealthCheckTemplateAttributeRequestBuilder<&Self> {
+        UpdateHealthCheckTemplateAttributeRequestBuilder::new(self)
     }
 }

@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateListenerAttributeRequest>;
 /// Request of `UpdateListenerAttribute`: Updates the attributes of a listener, such as the name and the default action.
 ///
 /// **UpdateListenerAttribute** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [GetListenerAttribute](<https://www.alibabacloud.com/help/doc-detail/2254865.htm>) operation to query the status of the task.
@@ -291,9 +294,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     ///
     /// The ID of the Application Load Balancer (ALB) instance.
     ///
-    /// - Wire name: `ListenerId`.
-    /// - Required.
-    /// - Example: `lsr-bp1bpn0kn908w4nbw****`.
+    /// Its description, rules and example: [`UpdateListenerAttributeRequest::listener_id`](UpdateListenerAttributeRequest::listener_id).
     pub fn listener_id(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_id = Some(value.into());
         self
@@ -302,13 +303,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateListenerAttributeRequest::client_token`](UpdateListenerAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -317,11 +312,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a `2xx HTTP` status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateListenerAttributeRequest::dry_run`](UpdateListenerAttributeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -330,10 +321,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     ///
     /// The name of the listener.
     ///
-    /// The name must be 2 to 256 characters in length, and can contain letters, digits, commas (,), periods (.), semicolons (;), forward slashes (/), at signs (@), underscores (\_), and hyphens (-).
-    ///
-    /// - Wire name: `ListenerDescription`.
-    /// - Example: `HTTP_80`.
+    /// Its description, rules and example: [`UpdateListenerAttributeRequest::listener_description`](UpdateListenerAttributeRequest::listener_description).
     pub fn listener_description(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_description = Some(value.into());
         self
@@ -342,11 +330,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     ///
     /// The timeout period of a request. Unit: seconds. Valid values: **1 to 180**.
     ///
-    /// If no response is received from the backend server within the specified timeout period, ALB returns an `HTTP 504` error code to the client.
-    ///
-    /// - Wire name: `RequestTimeout`.
-    /// - Must be at least 1.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`UpdateListenerAttributeRequest::request_timeout`](UpdateListenerAttributeRequest::request_timeout).
     pub fn request_timeout(mut self, value: i32) -> Self {
         self.inner.request_timeout = Some(value);
         self
@@ -355,11 +339,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     ///
     /// The timeout period for idle connections. Unit: seconds. Valid values: **1 to 60**
     ///
-    /// If no requests are received within the specified timeout period, ALB closes the current connection. When another request is received, ALB establishes a new connection.
-    ///
-    /// - Wire name: `IdleTimeout`.
-    /// - Must be at least 1.
-    /// - Example: `15`.
+    /// Its description, rules and example: [`UpdateListenerAttributeRequest::idle_timeout`](UpdateListenerAttributeRequest::idle_timeout).
     pub fn idle_timeout(mut self, value: i32) -> Self {
         self.inner.idle_timeout = Some(value);
         self
@@ -368,11 +348,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable GZIP compression for specific types of files. Valid values:
     ///
-    /// * **true**
-    /// * **false**
-    ///
-    /// - Wire name: `GzipEnabled`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`UpdateListenerAttributeRequest::gzip_enabled`](UpdateListenerAttributeRequest::gzip_enabled).
     pub fn gzip_enabled(mut self, value: bool) -> Self {
         self.inner.gzip_enabled = Some(value);
         self
@@ -381,13 +357,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable HTTP/2. Valid values:
     ///
-    /// * **true**
-    /// * **false**
-    ///
-    /// > This parameter is available only when you create an HTTPS listener.
-    ///
-    /// - Wire name: `Http2Enabled`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`UpdateListenerAttributeRequest::http2_enabled`](UpdateListenerAttributeRequest::http2_enabled).
     pub fn http2_enabled(mut self, value: bool) -> Self {
         self.inner.http2_enabled = Some(value);
         self
@@ -396,10 +366,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     ///
     /// The security policy ID. System security policies and custom security policies are supported.
     ///
-    /// > This parameter is available only when you create an HTTPS listener.
-    ///
-    /// - Wire name: `SecurityPolicyId`.
-    /// - Example: `tls_cipher_policy_1_0`.
+    /// Its description, rules and example: [`UpdateListenerAttributeRequest::security_policy_id`](UpdateListenerAttributeRequest::security_policy_id).
     pub fn security_policy_id(mut self, value: impl Into<String>) -> Self {
         self.inner.security_policy_id = Some(value.into());
         self
@@ -408,11 +375,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable mutual authentication. Valid values:
     ///
-    /// * **true**
-    /// * **false**
-    ///
-    /// - Wire name: `CaEnabled`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateListenerAttributeRequest::ca_enabled`](UpdateListenerAttributeRequest::ca_enabled).
     pub fn ca_enabled(mut self, value: bool) -> Self {
         self.inner.ca_enabled = Some(value);
         self
@@ -421,7 +384,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     ///
     /// The configurations of the X-Forwarded-For header.
     ///
-    /// - Wire name: `XForwardedForConfig`.
+    /// Its description, rules and example: [`UpdateListenerAttributeRequest::x_forwarded_for_config`](UpdateListenerAttributeRequest::x_forwarded_for_config).
     pub fn x_forwarded_for_config(
         mut self,
         value: crate::types::XForwardedForConfig,
@@ -433,7 +396,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     ///
     /// The configuration information when the listener is associated with a QUIC listener.
     ///
-    /// - Wire name: `QuicConfig`.
+    /// Its description, rules and example: [`UpdateListenerAttributeRequest::quic_config`](UpdateListenerAttributeRequest::quic_config).
     pub fn quic_config(mut self, value: crate::types::QuicConfig) -> Self {
         self.inner.quic_config = Some(value);
         self
@@ -442,10 +405,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     ///
     /// The certificates. You can add at most 20 certificates.
     ///
-    /// > Only server certificates are supported.
-    ///
-    /// - Wire name: `Certificates`.
-    /// - Must have 1 to 2 items.
+    /// Its description, rules and example: [`UpdateListenerAttributeRequest::certificates`](UpdateListenerAttributeRequest::certificates).
     pub fn certificates(
         mut self,
         values: impl IntoIterator<Item = crate::types::CreateListenerCertificate>,
@@ -457,8 +417,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     ///
     /// The CA certificate. You can specify only one CA certificate.
     ///
-    /// - Wire name: `CaCertificates`.
-    /// - Must have 1 to 1 items.
+    /// Its description, rules and example: [`UpdateListenerAttributeRequest::ca_certificates`](UpdateListenerAttributeRequest::ca_certificates).
     pub fn ca_certificates(
         mut self,
         values: impl IntoIterator<Item = crate::types::CaCertificate>,
@@ -470,7 +429,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     ///
     /// The actions of the default forwarding rule.
     ///
-    /// - Wire name: `DefaultActions`.
+    /// Its description, rules and example: [`UpdateListenerAttributeRequest::default_actions`](UpdateListenerAttributeRequest::default_actions).
     pub fn default_actions(
         mut self,
         values: impl IntoIterator<
@@ -622,221 +581,28 @@ for UpdateListenerAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateListenerAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateListenerAttributeError {
-    /// HTTP 400 `IncorrectStatus.LoadBalancer`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectBusinessStatus.LoadBalancer`: The business status of %s \[%s\]  is incorrect.
-    IncorrectBusinessStatusLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Listener`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusListener(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.CrossLoadBalancerQUICListener`: The operation is not allowed because of %s.
-    OperationDeniedCrossLoadBalancerQuicListener(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceAlreadyAssociated.Listener`: The specified resource %s is already associated.
-    ResourceAlreadyAssociatedListener(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.GRPCServerGroup`: The operation is not allowed because of %s.
-    OperationDeniedGrpcServerGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceAlreadyAssociated.Certificate`: The specified resource %s is already associated.
-    ResourceAlreadyAssociatedCertificate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceQuotaExceeded.SecurityPolicyAttachedNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
-    ResourceQuotaExceededSecurityPolicyAttachedNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceQuotaExceeded.ServerGroupAttachedNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
-    ResourceQuotaExceededServerGroupAttachedNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceQuotaExceeded.LoadBalancerServersNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
-    ResourceQuotaExceededLoadBalancerServersNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceQuotaExceeded.ServerAddedNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
-    ResourceQuotaExceededServerAddedNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.ServerGroupProtocolNotSupport`: The operation is not allowed because of ServerGroupProtocolNotSupport.
-    OperationDeniedServerGroupProtocolNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.FullTraceHttps`: The feature of FullTraceHttps is not supported for current instance.
-    UnsupportedFeatureFullTraceHttps(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceInConfiguring.Listener`: The specified resource of %s is being configured, please try again later.
-    ResourceInConfiguringListener(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.VpcId`: The %s is mismatched for %s and %s.
-    MismatchVpcId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter, please check the parameter input.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.LoadBalancer`: Authentication is failed for %s.
-    ForbiddenLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Listener`: The specified resource %s is not found.
-    ResourceNotFoundListener(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.ServerGroup`: The specified resource %s is not found.
-    ResourceNotFoundServerGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.SecurityPolicy`: The specified resource %s is not found.
-    ResourceNotFoundSecurityPolicy(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Certificate`: The specified resource %s is not found.
-    ResourceNotFoundCertificate(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateListenerAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.LoadBalancer",
-                        "IncorrectBusinessStatus.LoadBalancer",
-                        "IncorrectStatus.Listener",
-                        "OperationDenied.CrossLoadBalancerQUICListener",
-                        "ResourceAlreadyAssociated.Listener",
-                        "OperationDenied.GRPCServerGroup",
-                        "ResourceAlreadyAssociated.Certificate",
-                        "ResourceQuotaExceeded.SecurityPolicyAttachedNum",
-                        "ResourceQuotaExceeded.ServerGroupAttachedNum",
-                        "ResourceQuotaExceeded.LoadBalancerServersNum",
-                        "ResourceQuotaExceeded.ServerAddedNum",
-                        "OperationDenied.ServerGroupProtocolNotSupport",
-                        "UnsupportedFeature.FullTraceHttps",
-                        "ResourceInConfiguring.Listener",
-                        "Mismatch.VpcId",
-                        "InvalidParameter",
-                        "Forbidden.LoadBalancer",
-                        "ResourceNotFound.Listener",
-                        "ResourceNotFound.ServerGroup",
-                        "ResourceNotFound.SecurityPolicy",
-                        "ResourceNotFound.Certificate",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateListenerAttributeError;
+impl crate::Client {
+    /// Calls `UpdateListenerAttribute`: Updates the attributes of a listener, such as the name and the default action.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateListenerAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateListenerAttributeRequest`].
+    #[inline]
+    pub fn update_listener_attribute(
+        &self,
+    ) -> UpdateListenerAttributeRequestBuilder<&Self> {
+        UpdateListenerAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateListenerAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateListenerAttribute`: Updates the attributes of a listener, such as the name and the default action.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateListenerAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusLoadBalancer(error),
-            1 => Self::IncorrectBusinessStatusLoadBalancer(error),
-            2 => Self::IncorrectStatusListener(error),
-            3 => Self::OperationDeniedCrossLoadBalancerQuicListener(error),
-            4 => Self::ResourceAlreadyAssociatedListener(error),
-            5 => Self::OperationDeniedGrpcServerGroup(error),
-            6 => Self::ResourceAlreadyAssociatedCertificate(error),
-            7 => Self::ResourceQuotaExceededSecurityPolicyAttachedNum(error),
-            8 => Self::ResourceQuotaExceededServerGroupAttachedNum(error),
-            9 => Self::ResourceQuotaExceededLoadBalancerServersNum(error),
-            10 => Self::ResourceQuotaExceededServerAddedNum(error),
-            11 => Self::OperationDeniedServerGroupProtocolNotSupport(error),
-            12 => Self::UnsupportedFeatureFullTraceHttps(error),
-            13 => Self::ResourceInConfiguringListener(error),
-            14 => Self::MismatchVpcId(error),
-            15 => Self::InvalidParameter(error),
-            16 => Self::ForbiddenLoadBalancer(error),
-            17 => Self::ResourceNotFoundListener(error),
-            18 => Self::ResourceNotFoundServerGroup(error),
-            19 => Self::ResourceNotFoundSecurityPolicy(error),
-            20 => Self::ResourceNotFoundCertificate(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusLoadBalancer(error) => (0, error),
-            Self::IncorrectBusinessStatusLoadBalancer(error) => (1, error),
-            Self::IncorrectStatusListener(error) => (2, error),
-            Self::OperationDeniedCrossLoadBalancerQuicListener(error) => (3, error),
-            Self::ResourceAlreadyAssociatedListener(error) => (4, error),
-            Self::OperationDeniedGrpcServerGroup(error) => (5, error),
-            Self::ResourceAlreadyAssociatedCertificate(error) => (6, error),
-            Self::ResourceQuotaExceededSecurityPolicyAttachedNum(error) => (7, error),
-            Self::ResourceQuotaExceededServerGroupAttachedNum(error) => (8, error),
-            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => (9, error),
-            Self::ResourceQuotaExceededServerAddedNum(error) => (10, error),
-            Self::OperationDeniedServerGroupProtocolNotSupport(error) => (11, error),
-            Self::UnsupportedFeatureFullTraceHttps(error) => (12, error),
-            Self::ResourceInConfiguringListener(error) => (13, error),
-            Self::MismatchVpcId(error) => (14, error),
-            Self::InvalidParameter(error) => (15, error),
-            Self::ForbiddenLoadBalancer(error) => (16, error),
-            Self::ResourceNotFoundListener(error) => (17, error),
-            Self::ResourceNotFoundServerGroup(error) => (18, error),
-            Self::ResourceNotFoundSecurityPolicy(error) => (19, error),
-            Self::ResourceNotFoundCertificate(error) => (20, error),
-            Self::Unhandled(unhandled) => (21, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateListenerAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateListenerAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusLoadBalancer",
-            "IncorrectBusinessStatusLoadBalancer",
-            "IncorrectStatusListener",
-            "OperationDeniedCrossLoadBalancerQuicListener",
-            "ResourceAlreadyAssociatedListener",
-            "OperationDeniedGrpcServerGroup",
-            "ResourceAlreadyAssociatedCertificate",
-            "ResourceQuotaExceededSecurityPolicyAttachedNum",
-            "ResourceQuotaExceededServerGroupAttachedNum",
-            "ResourceQuotaExceededLoadBalancerServersNum",
-            "ResourceQuotaExceededServerAddedNum",
-            "OperationDeniedServerGroupProtocolNotSupport",
-            "UnsupportedFeatureFullTraceHttps",
-            "ResourceInConfiguringListener",
-            "MismatchVpcId",
-            "InvalidParameter",
-            "ForbiddenLoadBalancer",
-            "ResourceNotFoundListener",
-            "ResourceNotFoundServerGroup",
-            "ResourceNotFoundSecurityPolicy",
-            "ResourceNotFoundCertificate",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateListenerAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateListenerAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateListenerAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateListenerAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_listener_attribute(
+        &self,
+    ) -> UpdateListenerAttributeRequestBuilder<&Self> {
+        UpdateListenerAttributeRequestBuilder::new(self)
     }
 }

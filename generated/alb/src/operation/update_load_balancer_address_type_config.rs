@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateLoadBalancerAddressTypeConfigRequest>;
 /// Request of `UpdateLoadBalancerAddressTypeConfig`: Modifies the network type of an Application Load Balancer (ALB) instance.
 ///
 /// ## Prerequisites
@@ -161,13 +164,7 @@ impl<C> UpdateLoadBalancerAddressTypeConfigRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-42665544****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateLoadBalancerAddressTypeConfigRequest::client_token`](UpdateLoadBalancerAddressTypeConfigRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -176,11 +173,7 @@ impl<C> UpdateLoadBalancerAddressTypeConfigRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateLoadBalancerAddressTypeConfigRequest::dry_run`](UpdateLoadBalancerAddressTypeConfigRequest::dry_run).
     pub fn dry_run(mut self, value: impl Into<String>) -> Self {
         self.inner.dry_run = Some(value.into());
         self
@@ -189,9 +182,7 @@ impl<C> UpdateLoadBalancerAddressTypeConfigRequestBuilder<C> {
     ///
     /// The ALB instance ID.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp1o94dp5i6ea****`.
+    /// Its description, rules and example: [`UpdateLoadBalancerAddressTypeConfigRequest::load_balancer_id`](UpdateLoadBalancerAddressTypeConfigRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -200,12 +191,7 @@ impl<C> UpdateLoadBalancerAddressTypeConfigRequestBuilder<C> {
     ///
     /// The new network type. Valid values:
     ///
-    /// * **Internet**: The ALB instance uses a public IP address. The domain name of the ALB instance is resolved to the public IP address. Therefore, the ALB instance can be accessed over the Internet.
-    /// * **Intranet**: The ALB instance uses a private IP address. The domain name of the ALB instance is resolved to the private IP address. In this case, the ALB instance can be accessed over the virtual private cloud (VPC) where the ALB instance is deployed.
-    ///
-    /// - Wire name: `AddressType`.
-    /// - Required.
-    /// - Example: `Internet`.
+    /// Its description, rules and example: [`UpdateLoadBalancerAddressTypeConfigRequest::address_type`](UpdateLoadBalancerAddressTypeConfigRequest::address_type).
     pub fn address_type(mut self, value: impl Into<String>) -> Self {
         self.inner.address_type = Some(value.into());
         self
@@ -214,7 +200,7 @@ impl<C> UpdateLoadBalancerAddressTypeConfigRequestBuilder<C> {
     ///
     /// The zones and the vSwitches in the zones. You can specify a maximum of 10 zones. If the selected region supports two or more zones, select at least two zones to ensure the high availability of your service.
     ///
-    /// - Wire name: `ZoneMappings`.
+    /// Its description, rules and example: [`UpdateLoadBalancerAddressTypeConfigRequest::zone_mappings`](UpdateLoadBalancerAddressTypeConfigRequest::zone_mappings).
     pub fn zone_mappings(
         mut self,
         values: impl IntoIterator<
@@ -369,151 +355,28 @@ for UpdateLoadBalancerAddressTypeConfigResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateLoadBalancerAddressTypeConfig`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateLoadBalancerAddressTypeConfigError {
-    /// HTTP 400 `OperationDenied.OnlyPostPaidEipSupported`: The operation is not allowed because of OnlyPostPaidEipSupported.
-    OperationDeniedOnlyPostPaidEipSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.ZoneIdAndVSwitchId`: The ZoneId and VSwitchId are mismatched.
-    MismatchZoneIdAndVSwitchId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectBusinessStatus.Eip`: The business status of %s \[%s\]  is incorrect.
-    IncorrectBusinessStatusEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.Eip`: The specified resource ResourceNotFound.Eip is not found.
-    ResourceNotFoundEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.CommonBandwidthPackage`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusCommonBandwidthPackage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectBusinessStatus.CommonBandwidthPackage`: The business status of %s \[%s\]  is incorrect.
-    IncorrectBusinessStatusCommonBandwidthPackage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.AddressTypeNotChanged`: The operation is not allowed because of AddressTypeNotChanged.
-    OperationDeniedAddressTypeNotChanged(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.LoadBalancer`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.CommonBandwidthPackage`: The specified resource %s is not found.
-    ResourceNotFoundCommonBandwidthPackage(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for UpdateLoadBalancerAddressTypeConfigError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationDenied.OnlyPostPaidEipSupported",
-                        "Mismatch.ZoneIdAndVSwitchId",
-                        "IncorrectBusinessStatus.Eip",
-                        "ResourceNotFound.Eip",
-                        "IncorrectStatus.CommonBandwidthPackage",
-                        "IncorrectBusinessStatus.CommonBandwidthPackage",
-                        "OperationDenied.AddressTypeNotChanged",
-                        "IncorrectStatus.LoadBalancer",
-                        "ResourceNotFound.CommonBandwidthPackage",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateLoadBalancerAddressTypeConfigError;
+impl crate::Client {
+    /// Calls `UpdateLoadBalancerAddressTypeConfig`: Modifies the network type of an Application Load Balancer (ALB) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateLoadBalancerAddressTypeConfigRequestBuilder::send) it. The parameters and their rules: [`UpdateLoadBalancerAddressTypeConfigRequest`].
+    #[inline]
+    pub fn update_load_balancer_address_type_config(
+        &self,
+    ) -> UpdateLoadBalancerAddressTypeConfigRequestBuilder<&Self> {
+        UpdateLoadBalancerAddressTypeConfigRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateLoadBalancerAddressTypeConfigError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateLoadBalancerAddressTypeConfig`: Modifies the network type of an Application Load Balancer (ALB) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateLoadBalancerAddressTypeConfigRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationDeniedOnlyPostPaidEipSupported(error),
-            1 => Self::MismatchZoneIdAndVSwitchId(error),
-            2 => Self::IncorrectBusinessStatusEip(error),
-            3 => Self::ResourceNotFoundEip(error),
-            4 => Self::IncorrectStatusCommonBandwidthPackage(error),
-            5 => Self::IncorrectBusinessStatusCommonBandwidthPackage(error),
-            6 => Self::OperationDeniedAddressTypeNotChanged(error),
-            7 => Self::IncorrectStatusLoadBalancer(error),
-            8 => Self::ResourceNotFoundCommonBandwidthPackage(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationDeniedOnlyPostPaidEipSupported(error) => (0, error),
-            Self::MismatchZoneIdAndVSwitchId(error) => (1, error),
-            Self::IncorrectBusinessStatusEip(error) => (2, error),
-            Self::ResourceNotFoundEip(error) => (3, error),
-            Self::IncorrectStatusCommonBandwidthPackage(error) => (4, error),
-            Self::IncorrectBusinessStatusCommonBandwidthPackage(error) => (5, error),
-            Self::OperationDeniedAddressTypeNotChanged(error) => (6, error),
-            Self::IncorrectStatusLoadBalancer(error) => (7, error),
-            Self::ResourceNotFoundCommonBandwidthPackage(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateLoadBalancerAddressTypeConfigError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateLoadBalancerAddressTypeConfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationDeniedOnlyPostPaidEipSupported",
-            "MismatchZoneIdAndVSwitchId",
-            "IncorrectBusinessStatusEip",
-            "ResourceNotFoundEip",
-            "IncorrectStatusCommonBandwidthPackage",
-            "IncorrectBusinessStatusCommonBandwidthPackage",
-            "OperationDeniedAddressTypeNotChanged",
-            "IncorrectStatusLoadBalancer",
-            "ResourceNotFoundCommonBandwidthPackage",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateLoadBalancerAddressTypeConfigError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateLoadBalancerAddressTypeConfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateLoadBalancerAddressTypeConfigError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for UpdateLoadBalancerAddressTypeConfigError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_load_balancer_address_type_config(
+        &self,
+    ) -> UpdateLoadBalancerAddressTypeConfigRequestBuilder<&Self> {
+        UpdateLoadBalancerAddressTypeConfigRequestBuilder::new(self)
     }
 }

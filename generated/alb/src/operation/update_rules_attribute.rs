@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateRulesAttributeRequest>;
 /// Request of `UpdateRulesAttribute`: Modifies the attributes of forwarding rules.
 ///
 /// **UpdateRulesAttribute** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListRules](<https://www.alibabacloud.com/help/doc-detail/214379.htm>) operation to query the status of the task.
@@ -135,13 +138,7 @@ impl<C> UpdateRulesAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateRulesAttributeRequest::client_token`](UpdateRulesAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -150,9 +147,7 @@ impl<C> UpdateRulesAttributeRequestBuilder<C> {
     ///
     /// The forwarding rules.
     ///
-    /// - Wire name: `Rules` (form body).
-    /// - Required.
-    /// - Must have 1 to 100 items.
+    /// Its description, rules and example: [`UpdateRulesAttributeRequest::rules`](UpdateRulesAttributeRequest::rules).
     pub fn rules(
         mut self,
         values: impl IntoIterator<Item = crate::types::UpdateRulesAttributeRule>,
@@ -164,11 +159,7 @@ impl<C> UpdateRulesAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a `2xx HTTP` status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateRulesAttributeRequest::dry_run`](UpdateRulesAttributeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -315,221 +306,24 @@ for UpdateRulesAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateRulesAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateRulesAttributeError {
-    /// HTTP 400 `OperationDenied.IpGroupCanNotUsedForMirrorAction`: The operation is not allowed because of %s.
-    OperationDeniedIpGroupCanNotUsedForMirrorAction(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Rule`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusRule(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.SameGroupForForwardAndMirrorAction`: The operation is not allowed because of %s.
-    OperationDeniedSameGroupForForwardAndMirrorAction(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationDenied.GRPCServerGroup`: The operation is not allowed because of %s.
-    OperationDeniedGrpcServerGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Conflict.Priority`: There is already %s having the same configuration with %s.
-    ConflictPriority(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceQuotaExceeded.ServerGroupAttachedNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
-    ResourceQuotaExceededServerGroupAttachedNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceQuotaExceeded.LoadBalancerServersNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
-    ResourceQuotaExceededLoadBalancerServersNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceQuotaExceeded.ServerAddedNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
-    ResourceQuotaExceededServerAddedNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.RuleWildcardsNum`: The quota of %s is exceeded, usage %s/%s.
-    QuotaExceededRuleWildcardsNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.RuleMatchEvaluationsNum`: The quota of %s is exceeded, usage %s/%s.
-    QuotaExceededRuleMatchEvaluationsNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.RuleActionsNum`: The quota of %s is exceeded, usage %s/%s.
-    QuotaExceededRuleActionsNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.Protocol`: The %s is mismatched for %s and %s.
-    MismatchProtocol(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.VpcId`: The %s is mismatched for %s and %s.
-    MismatchVpcId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.ServiceManagedResource`: The operation is not allowed because the current resource of %s is managed resource.
-    OperationDeniedServiceManagedResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.ListenerIdInconsistent`: The operation is not allowed because of ListenerIdInconsistent.
-    OperationDeniedListenerIdInconsistent(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Priority`: The param of Priority is illegal.
-    IllegalParamPriority(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.MirrorActionSupportHttpGroupOnly`: The operation is not allowed because of MirrorActionSupportHttpGroupOnly.
-    OperationDeniedMirrorActionSupportHttpGroupOnly(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.ProtocolMustSameForForwardGroupAction`: The operation is not allowed because of ProtocolMustSameForForwardGroupAction.
-    OperationDeniedProtocolMustSameForForwardGroupAction(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 404 `ResourceNotFound.Rule`: The specified resource %s is not found.
-    ResourceNotFoundRule(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.ServerGroup`: The specified resource %s is not found.
-    ResourceNotFoundServerGroup(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateRulesAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationDenied.IpGroupCanNotUsedForMirrorAction",
-                        "IncorrectStatus.Rule",
-                        "OperationDenied.SameGroupForForwardAndMirrorAction",
-                        "OperationDenied.GRPCServerGroup",
-                        "Conflict.Priority",
-                        "ResourceQuotaExceeded.ServerGroupAttachedNum",
-                        "ResourceQuotaExceeded.LoadBalancerServersNum",
-                        "ResourceQuotaExceeded.ServerAddedNum",
-                        "QuotaExceeded.RuleWildcardsNum",
-                        "QuotaExceeded.RuleMatchEvaluationsNum",
-                        "QuotaExceeded.RuleActionsNum",
-                        "Mismatch.Protocol",
-                        "Mismatch.VpcId",
-                        "OperationDenied.ServiceManagedResource",
-                        "OperationDenied.ListenerIdInconsistent",
-                        "IllegalParam.Priority",
-                        "OperationDenied.MirrorActionSupportHttpGroupOnly",
-                        "OperationDenied.ProtocolMustSameForForwardGroupAction",
-                        "ResourceNotFound.Rule",
-                        "ResourceNotFound.ServerGroup",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateRulesAttributeError;
+impl crate::Client {
+    /// Calls `UpdateRulesAttribute`: Modifies the attributes of forwarding rules.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateRulesAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateRulesAttributeRequest`].
+    #[inline]
+    pub fn update_rules_attribute(&self) -> UpdateRulesAttributeRequestBuilder<&Self> {
+        UpdateRulesAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateRulesAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateRulesAttribute`: Modifies the attributes of forwarding rules.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateRulesAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error),
-            1 => Self::IncorrectStatusRule(error),
-            2 => Self::OperationDeniedSameGroupForForwardAndMirrorAction(error),
-            3 => Self::OperationDeniedGrpcServerGroup(error),
-            4 => Self::ConflictPriority(error),
-            5 => Self::ResourceQuotaExceededServerGroupAttachedNum(error),
-            6 => Self::ResourceQuotaExceededLoadBalancerServersNum(error),
-            7 => Self::ResourceQuotaExceededServerAddedNum(error),
-            8 => Self::QuotaExceededRuleWildcardsNum(error),
-            9 => Self::QuotaExceededRuleMatchEvaluationsNum(error),
-            10 => Self::QuotaExceededRuleActionsNum(error),
-            11 => Self::MismatchProtocol(error),
-            12 => Self::MismatchVpcId(error),
-            13 => Self::OperationDeniedServiceManagedResource(error),
-            14 => Self::OperationDeniedListenerIdInconsistent(error),
-            15 => Self::IllegalParamPriority(error),
-            16 => Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error),
-            17 => Self::OperationDeniedProtocolMustSameForForwardGroupAction(error),
-            18 => Self::ResourceNotFoundRule(error),
-            19 => Self::ResourceNotFoundServerGroup(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error) => (0, error),
-            Self::IncorrectStatusRule(error) => (1, error),
-            Self::OperationDeniedSameGroupForForwardAndMirrorAction(error) => (2, error),
-            Self::OperationDeniedGrpcServerGroup(error) => (3, error),
-            Self::ConflictPriority(error) => (4, error),
-            Self::ResourceQuotaExceededServerGroupAttachedNum(error) => (5, error),
-            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => (6, error),
-            Self::ResourceQuotaExceededServerAddedNum(error) => (7, error),
-            Self::QuotaExceededRuleWildcardsNum(error) => (8, error),
-            Self::QuotaExceededRuleMatchEvaluationsNum(error) => (9, error),
-            Self::QuotaExceededRuleActionsNum(error) => (10, error),
-            Self::MismatchProtocol(error) => (11, error),
-            Self::MismatchVpcId(error) => (12, error),
-            Self::OperationDeniedServiceManagedResource(error) => (13, error),
-            Self::OperationDeniedListenerIdInconsistent(error) => (14, error),
-            Self::IllegalParamPriority(error) => (15, error),
-            Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error) => (16, error),
-            Self::OperationDeniedProtocolMustSameForForwardGroupAction(error) => {
-                (17, error)
-            }
-            Self::ResourceNotFoundRule(error) => (18, error),
-            Self::ResourceNotFoundServerGroup(error) => (19, error),
-            Self::Unhandled(unhandled) => (20, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateRulesAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateRulesAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationDeniedIpGroupCanNotUsedForMirrorAction",
-            "IncorrectStatusRule",
-            "OperationDeniedSameGroupForForwardAndMirrorAction",
-            "OperationDeniedGrpcServerGroup",
-            "ConflictPriority",
-            "ResourceQuotaExceededServerGroupAttachedNum",
-            "ResourceQuotaExceededLoadBalancerServersNum",
-            "ResourceQuotaExceededServerAddedNum",
-            "QuotaExceededRuleWildcardsNum",
-            "QuotaExceededRuleMatchEvaluationsNum",
-            "QuotaExceededRuleActionsNum",
-            "MismatchProtocol",
-            "MismatchVpcId",
-            "OperationDeniedServiceManagedResource",
-            "OperationDeniedListenerIdInconsistent",
-            "IllegalParamPriority",
-            "OperationDeniedMirrorActionSupportHttpGroupOnly",
-            "OperationDeniedProtocolMustSameForForwardGroupAction",
-            "ResourceNotFoundRule",
-            "ResourceNotFoundServerGroup",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateRulesAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateRulesAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateRulesAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateRulesAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_rules_attribute(&self) -> UpdateRulesAttributeRequestBuilder<&Self> {
+        UpdateRulesAttributeRequestBuilder::new(self)
     }
 }

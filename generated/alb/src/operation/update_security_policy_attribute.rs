@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateSecurityPolicyAttributeRequest>;
 /// Request of `UpdateSecurityPolicyAttribute`: Updates the attributes of a security policy, such as the TLS protocol version and the supported cipher suites.
 ///
 /// ##
@@ -162,13 +165,7 @@ impl<C> UpdateSecurityPolicyAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `593B0448-D13E-4C56-AC0D-FDF0FDE0E9A3`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateSecurityPolicyAttributeRequest::client_token`](UpdateSecurityPolicyAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -177,11 +174,7 @@ impl<C> UpdateSecurityPolicyAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`UpdateSecurityPolicyAttributeRequest::dry_run`](UpdateSecurityPolicyAttributeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -190,9 +183,7 @@ impl<C> UpdateSecurityPolicyAttributeRequestBuilder<C> {
     ///
     /// The security policy ID.
     ///
-    /// - Wire name: `SecurityPolicyId`.
-    /// - Required.
-    /// - Example: `spy-n0kn923****`.
+    /// Its description, rules and example: [`UpdateSecurityPolicyAttributeRequest::security_policy_id`](UpdateSecurityPolicyAttributeRequest::security_policy_id).
     pub fn security_policy_id(mut self, value: impl Into<String>) -> Self {
         self.inner.security_policy_id = Some(value.into());
         self
@@ -201,7 +192,7 @@ impl<C> UpdateSecurityPolicyAttributeRequestBuilder<C> {
     ///
     /// The supported TLS protocol versions.
     ///
-    /// - Wire name: `TLSVersions`.
+    /// Its description, rules and example: [`UpdateSecurityPolicyAttributeRequest::tls_versions`](UpdateSecurityPolicyAttributeRequest::tls_versions).
     pub fn tls_versions(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -213,8 +204,7 @@ impl<C> UpdateSecurityPolicyAttributeRequestBuilder<C> {
     ///
     /// The supported cipher suites.
     ///
-    /// - Wire name: `Ciphers`.
-    /// - Must have at least 1 items.
+    /// Its description, rules and example: [`UpdateSecurityPolicyAttributeRequest::ciphers`](UpdateSecurityPolicyAttributeRequest::ciphers).
     pub fn ciphers(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -226,10 +216,7 @@ impl<C> UpdateSecurityPolicyAttributeRequestBuilder<C> {
     ///
     /// The name of the security policy.
     ///
-    /// The name must be 2 to 128 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). The name must start with a letter.
-    ///
-    /// - Wire name: `SecurityPolicyName`.
-    /// - Example: `test-secrity`.
+    /// Its description, rules and example: [`UpdateSecurityPolicyAttributeRequest::security_policy_name`](UpdateSecurityPolicyAttributeRequest::security_policy_name).
     pub fn security_policy_name(mut self, value: impl Into<String>) -> Self {
         self.inner.security_policy_name = Some(value.into());
         self
@@ -379,107 +366,28 @@ for UpdateSecurityPolicyAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateSecurityPolicyAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateSecurityPolicyAttributeError {
-    /// HTTP 400 `IncorrectStatus.SecurityPolicy`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusSecurityPolicy(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.SecurityPolicy`: The specified resource %s is not found.
-    ResourceNotFoundSecurityPolicy(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateSecurityPolicyAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.SecurityPolicy",
-                        "ResourceNotFound.SecurityPolicy",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateSecurityPolicyAttributeError;
+impl crate::Client {
+    /// Calls `UpdateSecurityPolicyAttribute`: Updates the attributes of a security policy, such as the TLS protocol version and the supported cipher suites.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateSecurityPolicyAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateSecurityPolicyAttributeRequest`].
+    #[inline]
+    pub fn update_security_policy_attribute(
+        &self,
+    ) -> UpdateSecurityPolicyAttributeRequestBuilder<&Self> {
+        UpdateSecurityPolicyAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateSecurityPolicyAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateSecurityPolicyAttribute`: Updates the attributes of a security policy, such as the TLS protocol version and the supported cipher suites.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateSecurityPolicyAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusSecurityPolicy(error),
-            1 => Self::ResourceNotFoundSecurityPolicy(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusSecurityPolicy(error) => (0, error),
-            Self::ResourceNotFoundSecurityPolicy(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateSecurityPolicyAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateSecurityPolicyAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusSecurityPolicy",
-            "ResourceNotFoundSecurityPolicy",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateSecurityPolicyAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateSecurityPolicyAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateSecurityPolicyAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateSecurityPolicyAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_security_policy_attribute(
+        &self,
+    ) -> UpdateSecurityPolicyAttributeRequestBuilder<&Self> {
+        UpdateSecurityPolicyAttributeRequestBuilder::new(self)
     }
 }

@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateServerGroupAttributeRequest>;
 /// Request of `UpdateServerGroupAttribute`: Modifies the configurations of a server group, such as health checks, session persistence, the server group name, the routing algorithm, and the protocol.
 ///
 /// ## Description
@@ -263,10 +266,7 @@ impl<C> UpdateServerGroupAttributeRequestBuilder<C> {
     ///
     /// The server group name.
     ///
-    /// The name must be 2 to 128 characters in length and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). The name must start with a letter.
-    ///
-    /// - Wire name: `ServerGroupName`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`UpdateServerGroupAttributeRequest::server_group_name`](UpdateServerGroupAttributeRequest::server_group_name).
     pub fn server_group_name(mut self, value: impl Into<String>) -> Self {
         self.inner.server_group_name = Some(value.into());
         self
@@ -275,12 +275,7 @@ impl<C> UpdateServerGroupAttributeRequestBuilder<C> {
     ///
     /// The scheduling algorithm. Valid values:
     ///
-    /// * **Wrr**: the weighted round robin algorithm. Backend servers that have higher weights receive more requests than those that have lower weights.
-    /// * **Wlc**: the weighted least connections algorithm. Requests are distributed based on the weights and the number of connections to backend servers. If two backend servers have the same weight, the backend server that has fewer connections is expected to receive more requests.
-    /// * **Sch**: the consistent hashing algorithm. Requests from the same source IP address are distributed to the same backend server.
-    ///
-    /// - Wire name: `Scheduler`.
-    /// - Example: `Wrr`.
+    /// Its description, rules and example: [`UpdateServerGroupAttributeRequest::scheduler`](UpdateServerGroupAttributeRequest::scheduler).
     pub fn scheduler(mut self, value: impl Into<String>) -> Self {
         self.inner.scheduler = Some(value.into());
         self
@@ -289,13 +284,7 @@ impl<C> UpdateServerGroupAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateServerGroupAttributeRequest::client_token`](UpdateServerGroupAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -304,11 +293,7 @@ impl<C> UpdateServerGroupAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: checks the request without performing the operation. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a `2xx` HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`UpdateServerGroupAttributeRequest::dry_run`](UpdateServerGroupAttributeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -317,7 +302,7 @@ impl<C> UpdateServerGroupAttributeRequestBuilder<C> {
     ///
     /// The configuration of health checks.
     ///
-    /// - Wire name: `HealthCheckConfig`.
+    /// Its description, rules and example: [`UpdateServerGroupAttributeRequest::health_check_config`](UpdateServerGroupAttributeRequest::health_check_config).
     pub fn health_check_config(
         mut self,
         value: crate::types::UpdateServerGroupAttributeHealthCheckConfig,
@@ -329,7 +314,7 @@ impl<C> UpdateServerGroupAttributeRequestBuilder<C> {
     ///
     /// The configuration of session persistence.
     ///
-    /// - Wire name: `StickySessionConfig`.
+    /// Its description, rules and example: [`UpdateServerGroupAttributeRequest::sticky_session_config`](UpdateServerGroupAttributeRequest::sticky_session_config).
     pub fn sticky_session_config(
         mut self,
         value: crate::types::StickySessionConfig,
@@ -341,9 +326,7 @@ impl<C> UpdateServerGroupAttributeRequestBuilder<C> {
     ///
     /// The server group ID.
     ///
-    /// - Wire name: `ServerGroupId`.
-    /// - Required.
-    /// - Example: `sgp-atstuj3rtop****`.
+    /// Its description, rules and example: [`UpdateServerGroupAttributeRequest::server_group_id`](UpdateServerGroupAttributeRequest::server_group_id).
     pub fn server_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.server_group_id = Some(value.into());
         self
@@ -352,8 +335,7 @@ impl<C> UpdateServerGroupAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable persistent TCP connections.
     ///
-    /// - Wire name: `UpstreamKeepaliveEnabled`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`UpdateServerGroupAttributeRequest::upstream_keepalive_enabled`](UpdateServerGroupAttributeRequest::upstream_keepalive_enabled).
     pub fn upstream_keepalive_enabled(mut self, value: bool) -> Self {
         self.inner.upstream_keepalive_enabled = Some(value);
         self
@@ -362,8 +344,7 @@ impl<C> UpdateServerGroupAttributeRequestBuilder<C> {
     ///
     /// This parameter is available only if the ALB Ingress controller is used. In this case, set this parameter to the name of the `Kubernetes Service` that is associated with the server group.
     ///
-    /// - Wire name: `ServiceName`.
-    /// - Example: `test2`.
+    /// Its description, rules and example: [`UpdateServerGroupAttributeRequest::service_name`](UpdateServerGroupAttributeRequest::service_name).
     pub fn service_name(mut self, value: impl Into<String>) -> Self {
         self.inner.service_name = Some(value.into());
         self
@@ -372,7 +353,7 @@ impl<C> UpdateServerGroupAttributeRequestBuilder<C> {
     ///
     /// The configurations of consistent hashing based on URLs.
     ///
-    /// - Wire name: `UchConfig`.
+    /// Its description, rules and example: [`UpdateServerGroupAttributeRequest::uch_config`](UpdateServerGroupAttributeRequest::uch_config).
     pub fn uch_config(mut self, value: crate::types::UchConfig) -> Self {
         self.inner.uch_config = Some(value);
         self
@@ -381,12 +362,7 @@ impl<C> UpdateServerGroupAttributeRequestBuilder<C> {
     ///
     /// The configurations of connection draining.
     ///
-    /// After connection draining is enabled, SLB remains data transmission for a period of time after a backend server is removed or declared unhealthy.
-    ///
-    /// > * Basic SLB instances do not support connection draining. Standard and WAF-enabled SLB instances support connection draining.
-    /// > * Server groups of the server and IP types support connection draining. Server groups of the Function Compute type do not support connection draining.
-    ///
-    /// - Wire name: `ConnectionDrainConfig`.
+    /// Its description, rules and example: [`UpdateServerGroupAttributeRequest::connection_drain_config`](UpdateServerGroupAttributeRequest::connection_drain_config).
     pub fn connection_drain_config(
         mut self,
         value: crate::types::ConnectionDrainConfig,
@@ -398,13 +374,7 @@ impl<C> UpdateServerGroupAttributeRequestBuilder<C> {
     ///
     /// The configurations of slow starts.
     ///
-    /// After slow starts are enabled, ALB prefetches data to newly added backend servers. Requests distributed to the backend servers gradually increase.
-    ///
-    /// > * Basic ALB instances do not support slow starts. Standard and WAF-enabled ALB instances support slow starts.
-    /// > * Server groups of the instance and IP types support slow starts. Server groups of the Function Compute type do not support slow starts.
-    /// > * Slow start is supported only by the weighted round-robin scheduling algorithm.
-    ///
-    /// - Wire name: `SlowStartConfig`.
+    /// Its description, rules and example: [`UpdateServerGroupAttributeRequest::slow_start_config`](UpdateServerGroupAttributeRequest::slow_start_config).
     pub fn slow_start_config(mut self, value: crate::types::SlowStartConfig) -> Self {
         self.inner.slow_start_config = Some(value);
         self
@@ -413,15 +383,7 @@ impl<C> UpdateServerGroupAttributeRequestBuilder<C> {
     ///
     /// Indicates whether cross-zone load balancing is enabled for the server group. Valid values:
     ///
-    /// * **true** (default)
-    /// * **false**
-    ///
-    /// > * Basic ALB instances do not support server groups that have cross-zone load balancing disabled. Only Standard and WAF-enabled ALB instances support server groups that have cross-zone load balancing.
-    /// > * Cross-zone load balancing can be disabled for server groups of the server and IP type, but not for server groups of the Function Compute type.
-    /// > * When cross-zone load balancing is disabled, session persistence cannot be enabled.
-    ///
-    /// - Wire name: `CrossZoneEnabled`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`UpdateServerGroupAttributeRequest::cross_zone_enabled`](UpdateServerGroupAttributeRequest::cross_zone_enabled).
     pub fn cross_zone_enabled(mut self, value: bool) -> Self {
         self.inner.cross_zone_enabled = Some(value);
         self
@@ -568,167 +530,28 @@ for UpdateServerGroupAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateServerGroupAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateServerGroupAttributeError {
-    /// HTTP 400 `IncorrectStatus.ServerGroup`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusServerGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.LoadBalancerEditionAndConnectionDrain`: The %s and %s are mismatched.
-    MismatchLoadBalancerEditionAndConnectionDrain(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.ServerGroupSchedulerAndSlowStartEnable`: The %s and %s are mismatched.
-    MismatchServerGroupSchedulerAndSlowStartEnable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.ConnectionDrainTimeout`: The quota of %s is exceeded, usage %s/%s.
-    QuotaExceededConnectionDrainTimeout(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.ConnectionDrain`: The feature of %s is not supported.
-    UnsupportedFeatureConnectionDrain(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.SlowStartDuration`: The quota of %s is exceeded, usage %s/%s.
-    QuotaExceededSlowStartDuration(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.SlowStart`: The feature of %s is not supported.
-    UnsupportedFeatureSlowStart(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.LoadBalancerEditionAndSlowStartEnable`: The %s and %s are mismatched.
-    MismatchLoadBalancerEditionAndSlowStartEnable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.UpstreamKeepaliveDisabled`: The operation is not allowed because of UpstreamKeepaliveDisabled.
-    OperationDeniedUpstreamKeepaliveDisabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.UpstreamKeepaliveEnabled`: The operation is not allowed because of UpstreamKeepaliveEnabled.
-    OperationDeniedUpstreamKeepaliveEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CloseUpstreamKeepaliveNotSupport`: The param of UpstreamKeepalive is not Support.
-    CloseUpstreamKeepaliveNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.ServerGroup`: The specified resource %s is not found.
-    ResourceNotFoundServerGroup(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateServerGroupAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.ServerGroup",
-                        "Mismatch.LoadBalancerEditionAndConnectionDrain",
-                        "Mismatch.ServerGroupSchedulerAndSlowStartEnable",
-                        "QuotaExceeded.ConnectionDrainTimeout",
-                        "UnsupportedFeature.ConnectionDrain",
-                        "QuotaExceeded.SlowStartDuration",
-                        "UnsupportedFeature.SlowStart",
-                        "Mismatch.LoadBalancerEditionAndSlowStartEnable",
-                        "OperationDenied.UpstreamKeepaliveDisabled",
-                        "OperationDenied.UpstreamKeepaliveEnabled",
-                        "CloseUpstreamKeepaliveNotSupport",
-                        "ResourceNotFound.ServerGroup",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateServerGroupAttributeError;
+impl crate::Client {
+    /// Calls `UpdateServerGroupAttribute`: Modifies the configurations of a server group, such as health checks, session persistence, the server group name, the routing algorithm, and the protocol.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateServerGroupAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateServerGroupAttributeRequest`].
+    #[inline]
+    pub fn update_server_group_attribute(
+        &self,
+    ) -> UpdateServerGroupAttributeRequestBuilder<&Self> {
+        UpdateServerGroupAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateServerGroupAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateServerGroupAttribute`: Modifies the configurations of a server group, such as health checks, session persistence, the server group name, the routing algorithm, and the protocol.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateServerGroupAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusServerGroup(error),
-            1 => Self::MismatchLoadBalancerEditionAndConnectionDrain(error),
-            2 => Self::MismatchServerGroupSchedulerAndSlowStartEnable(error),
-            3 => Self::QuotaExceededConnectionDrainTimeout(error),
-            4 => Self::UnsupportedFeatureConnectionDrain(error),
-            5 => Self::QuotaExceededSlowStartDuration(error),
-            6 => Self::UnsupportedFeatureSlowStart(error),
-            7 => Self::MismatchLoadBalancerEditionAndSlowStartEnable(error),
-            8 => Self::OperationDeniedUpstreamKeepaliveDisabled(error),
-            9 => Self::OperationDeniedUpstreamKeepaliveEnabled(error),
-            10 => Self::CloseUpstreamKeepaliveNotSupport(error),
-            11 => Self::ResourceNotFoundServerGroup(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusServerGroup(error) => (0, error),
-            Self::MismatchLoadBalancerEditionAndConnectionDrain(error) => (1, error),
-            Self::MismatchServerGroupSchedulerAndSlowStartEnable(error) => (2, error),
-            Self::QuotaExceededConnectionDrainTimeout(error) => (3, error),
-            Self::UnsupportedFeatureConnectionDrain(error) => (4, error),
-            Self::QuotaExceededSlowStartDuration(error) => (5, error),
-            Self::UnsupportedFeatureSlowStart(error) => (6, error),
-            Self::MismatchLoadBalancerEditionAndSlowStartEnable(error) => (7, error),
-            Self::OperationDeniedUpstreamKeepaliveDisabled(error) => (8, error),
-            Self::OperationDeniedUpstreamKeepaliveEnabled(error) => (9, error),
-            Self::CloseUpstreamKeepaliveNotSupport(error) => (10, error),
-            Self::ResourceNotFoundServerGroup(error) => (11, error),
-            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateServerGroupAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateServerGroupAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusServerGroup",
-            "MismatchLoadBalancerEditionAndConnectionDrain",
-            "MismatchServerGroupSchedulerAndSlowStartEnable",
-            "QuotaExceededConnectionDrainTimeout",
-            "UnsupportedFeatureConnectionDrain",
-            "QuotaExceededSlowStartDuration",
-            "UnsupportedFeatureSlowStart",
-            "MismatchLoadBalancerEditionAndSlowStartEnable",
-            "OperationDeniedUpstreamKeepaliveDisabled",
-            "OperationDeniedUpstreamKeepaliveEnabled",
-            "CloseUpstreamKeepaliveNotSupport",
-            "ResourceNotFoundServerGroup",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateServerGroupAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateServerGroupAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateServerGroupAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateServerGroupAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_server_group_attribute(
+        &self,
+    ) -> UpdateServerGroupAttributeRequestBuilder<&Self> {
+        UpdateServerGroupAttributeRequestBuilder::new(self)
     }
 }

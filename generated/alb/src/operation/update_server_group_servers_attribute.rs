@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateServerGroupServersAttributeRequest>;
 /// Request of `UpdateServerGroupServersAttribute`: Modifies the configurations, such as the backend server weight and description, of a server group.
 ///
 /// **UpdateServerGroupServersAttribute** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background.
@@ -146,9 +149,7 @@ impl<C> UpdateServerGroupServersAttributeRequestBuilder<C> {
     ///
     /// The server group ID.
     ///
-    /// - Wire name: `ServerGroupId`.
-    /// - Required.
-    /// - Example: `sgp-atstuj3rtop****`.
+    /// Its description, rules and example: [`UpdateServerGroupServersAttributeRequest::server_group_id`](UpdateServerGroupServersAttributeRequest::server_group_id).
     pub fn server_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.server_group_id = Some(value.into());
         self
@@ -157,9 +158,7 @@ impl<C> UpdateServerGroupServersAttributeRequestBuilder<C> {
     ///
     /// The server groups. You can specify at most 40 server groups in each call.
     ///
-    /// - Wire name: `Servers`.
-    /// - Required.
-    /// - Must have 1 to 200 items.
+    /// Its description, rules and example: [`UpdateServerGroupServersAttributeRequest::servers`](UpdateServerGroupServersAttributeRequest::servers).
     pub fn servers(
         mut self,
         values: impl IntoIterator<
@@ -173,13 +172,7 @@ impl<C> UpdateServerGroupServersAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `593B0448-D13E-4C56-AC0D-FDF0FDE0E9A3`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateServerGroupServersAttributeRequest::client_token`](UpdateServerGroupServersAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -188,11 +181,7 @@ impl<C> UpdateServerGroupServersAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateServerGroupServersAttributeRequest::dry_run`](UpdateServerGroupServersAttributeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -342,127 +331,28 @@ for UpdateServerGroupServersAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateServerGroupServersAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateServerGroupServersAttributeError {
-    /// HTTP 400 `IncorrectStatus.ServerGroup`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusServerGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceInConfiguring`: The specified resource of %s is being configured. Please try again later.
-    ResourceInConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.ServerGroup`: Authentication has failed for ServerGroup.
-    ForbiddenServerGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.ServerGroup`: The specified resource %s is not found.
-    ResourceNotFoundServerGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.BackendServer`: The specified resource %s is not found.
-    ResourceNotFoundBackendServer(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for UpdateServerGroupServersAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.ServerGroup",
-                        "ResourceInConfiguring",
-                        "Forbidden.ServerGroup",
-                        "ResourceNotFound.ServerGroup",
-                        "ResourceNotFound.BackendServer",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateServerGroupServersAttributeError;
+impl crate::Client {
+    /// Calls `UpdateServerGroupServersAttribute`: Modifies the configurations, such as the backend server weight and description, of a server group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateServerGroupServersAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateServerGroupServersAttributeRequest`].
+    #[inline]
+    pub fn update_server_group_servers_attribute(
+        &self,
+    ) -> UpdateServerGroupServersAttributeRequestBuilder<&Self> {
+        UpdateServerGroupServersAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateServerGroupServersAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateServerGroupServersAttribute`: Modifies the configurations, such as the backend server weight and description, of a server group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateServerGroupServersAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusServerGroup(error),
-            1 => Self::ResourceInConfiguring(error),
-            2 => Self::ForbiddenServerGroup(error),
-            3 => Self::ResourceNotFoundServerGroup(error),
-            4 => Self::ResourceNotFoundBackendServer(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusServerGroup(error) => (0, error),
-            Self::ResourceInConfiguring(error) => (1, error),
-            Self::ForbiddenServerGroup(error) => (2, error),
-            Self::ResourceNotFoundServerGroup(error) => (3, error),
-            Self::ResourceNotFoundBackendServer(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateServerGroupServersAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateServerGroupServersAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusServerGroup",
-            "ResourceInConfiguring",
-            "ForbiddenServerGroup",
-            "ResourceNotFoundServerGroup",
-            "ResourceNotFoundBackendServer",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateServerGroupServersAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateServerGroupServersAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateServerGroupServersAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for UpdateServerGroupServersAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_server_group_servers_attribute(
+        &self,
+    ) -> UpdateServerGroupServersAttributeRequestBuilder<&Self> {
+        UpdateServerGroupServersAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    AddTrafficMatchRuleToTrafficMarkingPolicyRequest,
+>;
 /// Request of `AddTrafficMatchRuleToTrafficMarkingPolicy`: Adds a traffic classification rule to a traffic marking policy.
 ///
 /// **AddTrafficMatchRuleToTrafficMarkingPolicy** is an asynchronous operation. After you send a request, the system returns a **request ID** and runs the task in the background. You can call the **ListTrafficMarkingPolicies** operation to query the status of a traffic classification rule.
@@ -155,13 +161,7 @@ impl<C> AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AddTrafficMatchRuleToTrafficMarkingPolicyRequest::client_token`](AddTrafficMatchRuleToTrafficMarkingPolicyRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -170,11 +170,7 @@ impl<C> AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks the required parameters, request format, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`AddTrafficMatchRuleToTrafficMarkingPolicyRequest::dry_run`](AddTrafficMatchRuleToTrafficMarkingPolicyRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -183,9 +179,7 @@ impl<C> AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
     ///
     /// The ID of the traffic marking policy.
     ///
-    /// - Wire name: `TrafficMarkingPolicyId`.
-    /// - Required.
-    /// - Example: `tm-u9nxup5kww5po8****`.
+    /// Its description, rules and example: [`AddTrafficMatchRuleToTrafficMarkingPolicyRequest::traffic_marking_policy_id`](AddTrafficMatchRuleToTrafficMarkingPolicyRequest::traffic_marking_policy_id).
     pub fn traffic_marking_policy_id(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_marking_policy_id = Some(value.into());
         self
@@ -194,10 +188,7 @@ impl<C> AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
     ///
     /// The traffic classification rules.
     ///
-    /// You can add at most 50 traffic classification rules in each call.
-    ///
-    /// - Wire name: `TrafficMatchRules`.
-    /// - Must have at most 50 items.
+    /// Its description, rules and example: [`AddTrafficMatchRuleToTrafficMarkingPolicyRequest::traffic_match_rules`](AddTrafficMatchRuleToTrafficMarkingPolicyRequest::traffic_match_rules).
     pub fn traffic_match_rules(
         mut self,
         values: impl IntoIterator<Item = crate::types::TrafficMatchRule>,
@@ -340,223 +331,28 @@ for AddTrafficMatchRuleToTrafficMarkingPolicyResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AddTrafficMatchRuleToTrafficMarkingPolicy`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AddTrafficMatchRuleToTrafficMarkingPolicyError {
-    /// HTTP 400 `InvalidTrafficMarkingPolicyId.NotFound`: Operation is failed because traffic marking policy id is not found.
-    InvalidTrafficMarkingPolicyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.SrcCidr`: The specified SrcCidr is invalid.
-    IllegalParamSrcCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TrafficMarkingPolicy`: The status of TrafficMarkingPolicy is incorrect.
-    IncorrectStatusTrafficMarkingPolicy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.DstCidr`: The specified DstCidr is invalid.
-    IllegalParamDstCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Protocol`: The specified Protocol is invalid.
-    IllegalParamProtocol(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.TrafficMatchRules`: The parameter AddTrafficMatchRules are duplicated.
-    DuplicatedTrafficMatchRules(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceExist.TrafficMatchRules`: The instance already exists.
-    InstanceExistTrafficMatchRules(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TrafficMatchRules`: The parameter TrafficMatchRules is empty.
-    MissingParamTrafficMatchRules(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.SrcPortRange`: The specified SrcPortRange is illegal.
-    IllegalParamSrcPortRange(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.DstPortRange`: The specified DstPortRange is illegal.
-    IllegalParamDstPortRange(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AttrMismatching.CidrAddressFamily`: Attribute SrcCidr or DstCidr of TrafficMarkRule does not match AddressFamily.
-    AttrMismatchingCidrAddressFamily(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.AddressFamily`: AddressFamily is illegal.
-    IllegalParamAddressFamily(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AttrMismatching.SrcCidrDstCidr`: Attribute SrcCidr of TrafficMarkRule does not match DstCidr.
-    AttrMismatchingSrcCidrDstCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AttrMismatching.CidrProtocol`: Attribute SrcCidr or DstCidr of TrafficMarkRule does not match Protocol.
-    AttrMismatchingCidrProtocol(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTransitRouterMode.NeedUpgrade`: TransitRouter need to upgrade.
-    InvalidTransitRouterModeNeedUpgrade(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.SrcPortRange`: Current TR version does not support setting source port range.
-    OperationUnsupportedSrcPortRange(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.DstPortRange`: Current TR version does not support setting destination port range.
-    OperationUnsupportedDstPortRange(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.IPv6Cidr`: The traffic marking policy for current TR type does not support IPv6 CIDR.
-    OperationUnsupportedIPv6Cidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TrafficMarkingPolicyId`: The parameter TrafficMarkingPolicyId is mandatory.
-    MissingParamTrafficMarkingPolicyId(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for AddTrafficMatchRuleToTrafficMarkingPolicyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidTrafficMarkingPolicyId.NotFound",
-                        "IllegalParam.SrcCidr",
-                        "IncorrectStatus.TrafficMarkingPolicy",
-                        "IllegalParam.DstCidr",
-                        "IllegalParam.Protocol",
-                        "Duplicated.TrafficMatchRules",
-                        "InstanceExist.TrafficMatchRules",
-                        "MissingParam.TrafficMatchRules",
-                        "IllegalParam.SrcPortRange",
-                        "IllegalParam.DstPortRange",
-                        "AttrMismatching.CidrAddressFamily",
-                        "IllegalParam.AddressFamily",
-                        "AttrMismatching.SrcCidrDstCidr",
-                        "AttrMismatching.CidrProtocol",
-                        "InvalidTransitRouterMode.NeedUpgrade",
-                        "OperationUnsupported.SrcPortRange",
-                        "OperationUnsupported.DstPortRange",
-                        "OperationUnsupported.IPv6Cidr",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "MissingParam.TrafficMarkingPolicyId",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AddTrafficMatchRuleToTrafficMarkingPolicyError;
+impl crate::Client {
+    /// Calls `AddTrafficMatchRuleToTrafficMarkingPolicy`: Adds a traffic classification rule to a traffic marking policy.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder::send) it. The parameters and their rules: [`AddTrafficMatchRuleToTrafficMarkingPolicyRequest`].
+    #[inline]
+    pub fn add_traffic_match_rule_to_traffic_marking_policy(
+        &self,
+    ) -> AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<&Self> {
+        AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AddTrafficMatchRuleToTrafficMarkingPolicyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AddTrafficMatchRuleToTrafficMarkingPolicy`: Adds a traffic classification rule to a traffic marking policy.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AddTrafficMatchRuleToTrafficMarkingPolicyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidTrafficMarkingPolicyIdNotFound(error),
-            1 => Self::IllegalParamSrcCidr(error),
-            2 => Self::IncorrectStatusTrafficMarkingPolicy(error),
-            3 => Self::IllegalParamDstCidr(error),
-            4 => Self::IllegalParamProtocol(error),
-            5 => Self::DuplicatedTrafficMatchRules(error),
-            6 => Self::InstanceExistTrafficMatchRules(error),
-            7 => Self::MissingParamTrafficMatchRules(error),
-            8 => Self::IllegalParamSrcPortRange(error),
-            9 => Self::IllegalParamDstPortRange(error),
-            10 => Self::AttrMismatchingCidrAddressFamily(error),
-            11 => Self::IllegalParamAddressFamily(error),
-            12 => Self::AttrMismatchingSrcCidrDstCidr(error),
-            13 => Self::AttrMismatchingCidrProtocol(error),
-            14 => Self::InvalidTransitRouterModeNeedUpgrade(error),
-            15 => Self::OperationUnsupportedSrcPortRange(error),
-            16 => Self::OperationUnsupportedDstPortRange(error),
-            17 => Self::OperationUnsupportedIPv6Cidr(error),
-            18 => Self::InvalidParameter(error),
-            19 => Self::Unauthorized(error),
-            20 => Self::MissingParamTrafficMarkingPolicyId(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidTrafficMarkingPolicyIdNotFound(error) => (0, error),
-            Self::IllegalParamSrcCidr(error) => (1, error),
-            Self::IncorrectStatusTrafficMarkingPolicy(error) => (2, error),
-            Self::IllegalParamDstCidr(error) => (3, error),
-            Self::IllegalParamProtocol(error) => (4, error),
-            Self::DuplicatedTrafficMatchRules(error) => (5, error),
-            Self::InstanceExistTrafficMatchRules(error) => (6, error),
-            Self::MissingParamTrafficMatchRules(error) => (7, error),
-            Self::IllegalParamSrcPortRange(error) => (8, error),
-            Self::IllegalParamDstPortRange(error) => (9, error),
-            Self::AttrMismatchingCidrAddressFamily(error) => (10, error),
-            Self::IllegalParamAddressFamily(error) => (11, error),
-            Self::AttrMismatchingSrcCidrDstCidr(error) => (12, error),
-            Self::AttrMismatchingCidrProtocol(error) => (13, error),
-            Self::InvalidTransitRouterModeNeedUpgrade(error) => (14, error),
-            Self::OperationUnsupportedSrcPortRange(error) => (15, error),
-            Self::OperationUnsupportedDstPortRange(error) => (16, error),
-            Self::OperationUnsupportedIPv6Cidr(error) => (17, error),
-            Self::InvalidParameter(error) => (18, error),
-            Self::Unauthorized(error) => (19, error),
-            Self::MissingParamTrafficMarkingPolicyId(error) => (20, error),
-            Self::Unhandled(unhandled) => (21, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AddTrafficMatchRuleToTrafficMarkingPolicyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AddTrafficMatchRuleToTrafficMarkingPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidTrafficMarkingPolicyIdNotFound",
-            "IllegalParamSrcCidr",
-            "IncorrectStatusTrafficMarkingPolicy",
-            "IllegalParamDstCidr",
-            "IllegalParamProtocol",
-            "DuplicatedTrafficMatchRules",
-            "InstanceExistTrafficMatchRules",
-            "MissingParamTrafficMatchRules",
-            "IllegalParamSrcPortRange",
-            "IllegalParamDstPortRange",
-            "AttrMismatchingCidrAddressFamily",
-            "IllegalParamAddressFamily",
-            "AttrMismatchingSrcCidrDstCidr",
-            "AttrMismatchingCidrProtocol",
-            "InvalidTransitRouterModeNeedUpgrade",
-            "OperationUnsupportedSrcPortRange",
-            "OperationUnsupportedDstPortRange",
-            "OperationUnsupportedIPv6Cidr",
-            "InvalidParameter",
-            "Unauthorized",
-            "MissingParamTrafficMarkingPolicyId",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AddTrafficMatchRuleToTrafficMarkingPolicyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AddTrafficMatchRuleToTrafficMarkingPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AddTrafficMatchRuleToTrafficMarkingPolicyError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for AddTrafficMatchRuleToTrafficMarkingPolicyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn add_traffic_match_rule_to_traffic_marking_policy(
+        &self,
+    ) -> AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<&Self> {
+        AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder::new(self)
     }
 }

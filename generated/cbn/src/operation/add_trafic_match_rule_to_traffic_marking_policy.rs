@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    AddTraficMatchRuleToTrafficMarkingPolicyRequest,
+>;
 /// Request of `AddTraficMatchRuleToTrafficMarkingPolicy`: Adds a traffic classification rule to a traffic marking policy.
 ///
 /// ### Usage notes
@@ -154,13 +160,7 @@ impl<C> AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, ClientToken is set to the value of RequestId. The value of RequestId may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AddTraficMatchRuleToTrafficMarkingPolicyRequest::client_token`](AddTraficMatchRuleToTrafficMarkingPolicyRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -169,11 +169,7 @@ impl<C> AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`AddTraficMatchRuleToTrafficMarkingPolicyRequest::dry_run`](AddTraficMatchRuleToTrafficMarkingPolicyRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -182,9 +178,7 @@ impl<C> AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
     ///
     /// The ID of the traffic marking policy.
     ///
-    /// - Wire name: `TrafficMarkingPolicyId`.
-    /// - Required.
-    /// - Example: `tm-u9nxup5kww5po8****`.
+    /// Its description, rules and example: [`AddTraficMatchRuleToTrafficMarkingPolicyRequest::traffic_marking_policy_id`](AddTraficMatchRuleToTrafficMarkingPolicyRequest::traffic_marking_policy_id).
     pub fn traffic_marking_policy_id(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_marking_policy_id = Some(value.into());
         self
@@ -193,10 +187,7 @@ impl<C> AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
     ///
     /// The information about the traffic classification rule.
     ///
-    /// You can specify at most 50 traffic classification rules.
-    ///
-    /// - Wire name: `TrafficMatchRules`.
-    /// - Must have at most 50 items.
+    /// Its description, rules and example: [`AddTraficMatchRuleToTrafficMarkingPolicyRequest::traffic_match_rules`](AddTraficMatchRuleToTrafficMarkingPolicyRequest::traffic_match_rules).
     pub fn traffic_match_rules(
         mut self,
         values: impl IntoIterator<
@@ -341,151 +332,28 @@ for AddTraficMatchRuleToTrafficMarkingPolicyResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AddTraficMatchRuleToTrafficMarkingPolicy`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AddTraficMatchRuleToTrafficMarkingPolicyError {
-    /// HTTP 400 `InvalidTrafficMarkingPolicyId.NotFound`: Operation is failed because traffic marking policy id is not found.
-    InvalidTrafficMarkingPolicyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceExist.TrafficMatchRules`: The instance already exists.
-    InstanceExistTrafficMatchRules(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.TrafficMatchRules`: The parameter TrafficMatchRules are duplicated.
-    DuplicatedTrafficMatchRules(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.SrcCidr`: SrcCidr is illegal.
-    IllegalParamSrcCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TrafficMarkingPolicy`: The status of TrafficMarkingPolicy is incorrect.
-    IncorrectStatusTrafficMarkingPolicy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.DstCidr`: DstCidr is illegal.
-    IllegalParamDstCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Protocol`: Protocol is illegal.
-    IllegalParamProtocol(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for AddTraficMatchRuleToTrafficMarkingPolicyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidTrafficMarkingPolicyId.NotFound",
-                        "InstanceExist.TrafficMatchRules",
-                        "Duplicated.TrafficMatchRules",
-                        "IllegalParam.SrcCidr",
-                        "IncorrectStatus.TrafficMarkingPolicy",
-                        "IllegalParam.DstCidr",
-                        "IllegalParam.Protocol",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AddTraficMatchRuleToTrafficMarkingPolicyError;
+impl crate::Client {
+    /// Calls `AddTraficMatchRuleToTrafficMarkingPolicy`: Adds a traffic classification rule to a traffic marking policy.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder::send) it. The parameters and their rules: [`AddTraficMatchRuleToTrafficMarkingPolicyRequest`].
+    #[inline]
+    pub fn add_trafic_match_rule_to_traffic_marking_policy(
+        &self,
+    ) -> AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder<&Self> {
+        AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AddTraficMatchRuleToTrafficMarkingPolicyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AddTraficMatchRuleToTrafficMarkingPolicy`: Adds a traffic classification rule to a traffic marking policy.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AddTraficMatchRuleToTrafficMarkingPolicyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidTrafficMarkingPolicyIdNotFound(error),
-            1 => Self::InstanceExistTrafficMatchRules(error),
-            2 => Self::DuplicatedTrafficMatchRules(error),
-            3 => Self::IllegalParamSrcCidr(error),
-            4 => Self::IncorrectStatusTrafficMarkingPolicy(error),
-            5 => Self::IllegalParamDstCidr(error),
-            6 => Self::IllegalParamProtocol(error),
-            7 => Self::InvalidParameter(error),
-            8 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidTrafficMarkingPolicyIdNotFound(error) => (0, error),
-            Self::InstanceExistTrafficMatchRules(error) => (1, error),
-            Self::DuplicatedTrafficMatchRules(error) => (2, error),
-            Self::IllegalParamSrcCidr(error) => (3, error),
-            Self::IncorrectStatusTrafficMarkingPolicy(error) => (4, error),
-            Self::IllegalParamDstCidr(error) => (5, error),
-            Self::IllegalParamProtocol(error) => (6, error),
-            Self::InvalidParameter(error) => (7, error),
-            Self::Unauthorized(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AddTraficMatchRuleToTrafficMarkingPolicyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AddTraficMatchRuleToTrafficMarkingPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidTrafficMarkingPolicyIdNotFound",
-            "InstanceExistTrafficMatchRules",
-            "DuplicatedTrafficMatchRules",
-            "IllegalParamSrcCidr",
-            "IncorrectStatusTrafficMarkingPolicy",
-            "IllegalParamDstCidr",
-            "IllegalParamProtocol",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AddTraficMatchRuleToTrafficMarkingPolicyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AddTraficMatchRuleToTrafficMarkingPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AddTraficMatchRuleToTrafficMarkingPolicyError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for AddTraficMatchRuleToTrafficMarkingPolicyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn add_trafic_match_rule_to_traffic_marking_policy(
+        &self,
+    ) -> AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder<&Self> {
+        AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AssociateCenBandwidthPackageRequest>;
 /// Request of `AssociateCenBandwidthPackage`: Associates a bandwidth plan with a Cloud Enterprise Network (CEN) instance.
 ///
 /// You can associate multiple bandwidth plans with a CEN instance. However, the pair of areas connected by each bandwidth plan must be unique.
@@ -109,9 +112,7 @@ impl<C> AssociateCenBandwidthPackageRequestBuilder<C> {
     ///
     /// The ID of the CEN instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-7qthudw0ll6jmc****`.
+    /// Its description, rules and example: [`AssociateCenBandwidthPackageRequest::cen_id`](AssociateCenBandwidthPackageRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -120,9 +121,7 @@ impl<C> AssociateCenBandwidthPackageRequestBuilder<C> {
     ///
     /// The ID of the bandwidth plan.
     ///
-    /// - Wire name: `CenBandwidthPackageId`.
-    /// - Required.
-    /// - Example: `cenbwp-4c2zaavbvh5fx****`.
+    /// Its description, rules and example: [`AssociateCenBandwidthPackageRequest::cen_bandwidth_package_id`](AssociateCenBandwidthPackageRequest::cen_bandwidth_package_id).
     pub fn cen_bandwidth_package_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_bandwidth_package_id = Some(value.into());
         self
@@ -260,125 +259,28 @@ for AssociateCenBandwidthPackageResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AssociateCenBandwidthPackage`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AssociateCenBandwidthPackageError {
-    /// HTTP 400 `IncorrectStatus.TransitRouter`: The status of TransitRouter is incorrect.
-    IncorrectStatusTransitRouter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SetPostPay95BandwidthLimitError`: Operation failed because set postpay 95 bandwidth limit error.
-    OperationFailedSetPostPay95BandwidthLimitError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationInvalid.UserCanNotUseBwp`: The user can not use Cen bandwidthPackage.
-    OperationInvalidUserCanNotUseBwp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AssociateCenBandwidthPackageError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.TransitRouter",
-                        "OperationFailed.SetPostPay95BandwidthLimitError",
-                        "OperationInvalid.UserCanNotUseBwp",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AssociateCenBandwidthPackageError;
+impl crate::Client {
+    /// Calls `AssociateCenBandwidthPackage`: Associates a bandwidth plan with a Cloud Enterprise Network (CEN) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AssociateCenBandwidthPackageRequestBuilder::send) it. The parameters and their rules: [`AssociateCenBandwidthPackageRequest`].
+    #[inline]
+    pub fn associate_cen_bandwidth_package(
+        &self,
+    ) -> AssociateCenBandwidthPackageRequestBuilder<&Self> {
+        AssociateCenBandwidthPackageRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AssociateCenBandwidthPackageError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AssociateCenBandwidthPackage`: Associates a bandwidth plan with a Cloud Enterprise Network (CEN) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AssociateCenBandwidthPackageRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusTransitRouter(error),
-            1 => Self::OperationFailedSetPostPay95BandwidthLimitError(error),
-            2 => Self::OperationInvalidUserCanNotUseBwp(error),
-            3 => Self::InvalidParameter(error),
-            4 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusTransitRouter(error) => (0, error),
-            Self::OperationFailedSetPostPay95BandwidthLimitError(error) => (1, error),
-            Self::OperationInvalidUserCanNotUseBwp(error) => (2, error),
-            Self::InvalidParameter(error) => (3, error),
-            Self::Unauthorized(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AssociateCenBandwidthPackageError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AssociateCenBandwidthPackageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusTransitRouter",
-            "OperationFailedSetPostPay95BandwidthLimitError",
-            "OperationInvalidUserCanNotUseBwp",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AssociateCenBandwidthPackageError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AssociateCenBandwidthPackageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AssociateCenBandwidthPackageError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AssociateCenBandwidthPackageError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn associate_cen_bandwidth_package(
+        &self,
+    ) -> AssociateCenBandwidthPackageRequestBuilder<&Self> {
+        AssociateCenBandwidthPackageRequestBuilder::new(self)
     }
 }

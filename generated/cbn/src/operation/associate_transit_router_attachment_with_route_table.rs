@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    AssociateTransitRouterAttachmentWithRouteTableRequest,
+>;
 /// Request of `AssociateTransitRouterAttachmentWithRouteTable`: Creates an associated forwarding correlation.
 ///
 /// After you create a network instance connection on a transit router, you can configure an associated forwarding correlation to associate the network instance connection with the route table of an Enterprise Edition transit router. The Enterprise Edition transit router forwards traffic for the network instance based on the routes in the route table. Before you begin, we recommend that you take note of the following rules:
@@ -152,9 +158,7 @@ impl<C> AssociateTransitRouterAttachmentWithRouteTableRequestBuilder<C> {
     ///
     /// The ID of the network instance connection.
     ///
-    /// - Wire name: `TransitRouterAttachmentId`.
-    /// - Required.
-    /// - Example: `tr-attach-nls9fzkfat8934****`.
+    /// Its description, rules and example: [`AssociateTransitRouterAttachmentWithRouteTableRequest::transit_router_attachment_id`](AssociateTransitRouterAttachmentWithRouteTableRequest::transit_router_attachment_id).
     pub fn transit_router_attachment_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_id = Some(value.into());
         self
@@ -163,9 +167,7 @@ impl<C> AssociateTransitRouterAttachmentWithRouteTableRequestBuilder<C> {
     ///
     /// The ID of the route table of the Enterprise Edition transit router.
     ///
-    /// - Wire name: `TransitRouterRouteTableId`.
-    /// - Required.
-    /// - Example: `vtb-bp1dudbh2d5na6b50****`.
+    /// Its description, rules and example: [`AssociateTransitRouterAttachmentWithRouteTableRequest::transit_router_route_table_id`](AssociateTransitRouterAttachmentWithRouteTableRequest::transit_router_route_table_id).
     pub fn transit_router_route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_route_table_id = Some(value.into());
         self
@@ -174,13 +176,7 @@ impl<C> AssociateTransitRouterAttachmentWithRouteTableRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** is different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AssociateTransitRouterAttachmentWithRouteTableRequest::client_token`](AssociateTransitRouterAttachmentWithRouteTableRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -189,11 +185,7 @@ impl<C> AssociateTransitRouterAttachmentWithRouteTableRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`AssociateTransitRouterAttachmentWithRouteTableRequest::dry_run`](AssociateTransitRouterAttachmentWithRouteTableRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -336,157 +328,28 @@ for AssociateTransitRouterAttachmentWithRouteTableResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AssociateTransitRouterAttachmentWithRouteTable`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AssociateTransitRouterAttachmentWithRouteTableError {
-    /// HTTP 400 `AssociationExist.TransitRouterTable`: The specified association already exists.
-    AssociationExistTransitRouterTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TransitRouterTableType`: When peer attachment is associated with a custom routeTable, the Transit Router in both regions must be enterprise.
-    IllegalParamTransitRouterTableType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.TransitRouterType`: Operation failed because transit router type not support this operation.
-    OperationFailedTransitRouterType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.AttachmentOrRouteTable`: The resource is not in a valid state for the operation.
-    IncorrectStatusAttachmentOrRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TransitRouterTableId`: The specified TransitRouterTableId is invalid.
-    IllegalParamTransitRouterTableId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.Associate`: The specified attachment or routeTable  is not supported by this operation.
-    OperationUnsupportedAssociate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRouteTableId.NotFound`: The specified RouteTableId is not found.
-    InvalidRouteTableIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAttachmentId.NotFound`: The specified AttachmentId is not found.
-    InvalidAttachmentIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for AssociateTransitRouterAttachmentWithRouteTableError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "AssociationExist.TransitRouterTable",
-                        "IllegalParam.TransitRouterTableType",
-                        "OperationFailed.TransitRouterType",
-                        "IncorrectStatus.AttachmentOrRouteTable",
-                        "IllegalParam.TransitRouterTableId",
-                        "OperationUnsupported.Associate",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "InvalidRouteTableId.NotFound",
-                        "InvalidAttachmentId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AssociateTransitRouterAttachmentWithRouteTableError;
+impl crate::Client {
+    /// Calls `AssociateTransitRouterAttachmentWithRouteTable`: Creates an associated forwarding correlation.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AssociateTransitRouterAttachmentWithRouteTableRequestBuilder::send) it. The parameters and their rules: [`AssociateTransitRouterAttachmentWithRouteTableRequest`].
+    #[inline]
+    pub fn associate_transit_router_attachment_with_route_table(
+        &self,
+    ) -> AssociateTransitRouterAttachmentWithRouteTableRequestBuilder<&Self> {
+        AssociateTransitRouterAttachmentWithRouteTableRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AssociateTransitRouterAttachmentWithRouteTableError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AssociateTransitRouterAttachmentWithRouteTable`: Creates an associated forwarding correlation.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AssociateTransitRouterAttachmentWithRouteTableRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::AssociationExistTransitRouterTable(error),
-            1 => Self::IllegalParamTransitRouterTableType(error),
-            2 => Self::OperationFailedTransitRouterType(error),
-            3 => Self::IncorrectStatusAttachmentOrRouteTable(error),
-            4 => Self::IllegalParamTransitRouterTableId(error),
-            5 => Self::OperationUnsupportedAssociate(error),
-            6 => Self::InvalidParameter(error),
-            7 => Self::Unauthorized(error),
-            8 => Self::InvalidRouteTableIdNotFound(error),
-            9 => Self::InvalidAttachmentIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::AssociationExistTransitRouterTable(error) => (0, error),
-            Self::IllegalParamTransitRouterTableType(error) => (1, error),
-            Self::OperationFailedTransitRouterType(error) => (2, error),
-            Self::IncorrectStatusAttachmentOrRouteTable(error) => (3, error),
-            Self::IllegalParamTransitRouterTableId(error) => (4, error),
-            Self::OperationUnsupportedAssociate(error) => (5, error),
-            Self::InvalidParameter(error) => (6, error),
-            Self::Unauthorized(error) => (7, error),
-            Self::InvalidRouteTableIdNotFound(error) => (8, error),
-            Self::InvalidAttachmentIdNotFound(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AssociateTransitRouterAttachmentWithRouteTableError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AssociateTransitRouterAttachmentWithRouteTableError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "AssociationExistTransitRouterTable",
-            "IllegalParamTransitRouterTableType",
-            "OperationFailedTransitRouterType",
-            "IncorrectStatusAttachmentOrRouteTable",
-            "IllegalParamTransitRouterTableId",
-            "OperationUnsupportedAssociate",
-            "InvalidParameter",
-            "Unauthorized",
-            "InvalidRouteTableIdNotFound",
-            "InvalidAttachmentIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AssociateTransitRouterAttachmentWithRouteTableError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AssociateTransitRouterAttachmentWithRouteTableError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AssociateTransitRouterAttachmentWithRouteTableError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for AssociateTransitRouterAttachmentWithRouteTableError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn associate_transit_router_attachment_with_route_table(
+        &self,
+    ) -> AssociateTransitRouterAttachmentWithRouteTableRequestBuilder<&Self> {
+        AssociateTransitRouterAttachmentWithRouteTableRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    AssociateTransitRouterMulticastDomainRequest,
+>;
 /// Request of `AssociateTransitRouterMulticastDomain`: Associates the vSwitch of a virtual private cloud (VPC) with a multicast domain.
 ///
 /// - A vSwitch can be associated with only one multicast domain. Make sure that the vSwitch is not associated with other multicast domains. For more information about how to disassociate a vSwitch from a multicast domain, see [DisassociateTransitRouterMulticastDomain](<https://www.alibabacloud.com/help/doc-detail/429774.htm>).
@@ -171,11 +177,7 @@ impl<C> AssociateTransitRouterMulticastDomainRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among all requests. The client token can contain only ASCII characters.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AssociateTransitRouterMulticastDomainRequest::client_token`](AssociateTransitRouterMulticastDomainRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -184,9 +186,7 @@ impl<C> AssociateTransitRouterMulticastDomainRequestBuilder<C> {
     ///
     /// The ID of the multicast domain.
     ///
-    /// - Wire name: `TransitRouterMulticastDomainId`.
-    /// - Required.
-    /// - Example: `tr-mcast-domain-91wpg6wbhchjeq****`.
+    /// Its description, rules and example: [`AssociateTransitRouterMulticastDomainRequest::transit_router_multicast_domain_id`](AssociateTransitRouterMulticastDomainRequest::transit_router_multicast_domain_id).
     pub fn transit_router_multicast_domain_id(
         mut self,
         value: impl Into<String>,
@@ -198,9 +198,7 @@ impl<C> AssociateTransitRouterMulticastDomainRequestBuilder<C> {
     ///
     /// The ID of the VPC connection.
     ///
-    /// - Wire name: `TransitRouterAttachmentId`.
-    /// - Required.
-    /// - Example: `tr-attach-g3kz2k3u76amsk****`.
+    /// Its description, rules and example: [`AssociateTransitRouterMulticastDomainRequest::transit_router_attachment_id`](AssociateTransitRouterMulticastDomainRequest::transit_router_attachment_id).
     pub fn transit_router_attachment_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_id = Some(value.into());
         self
@@ -209,9 +207,7 @@ impl<C> AssociateTransitRouterMulticastDomainRequestBuilder<C> {
     ///
     /// The IDs of vSwitches.
     ///
-    /// - Wire name: `VSwitchIds`.
-    /// - Required.
-    /// - Must have at most 1000 items.
+    /// Its description, rules and example: [`AssociateTransitRouterMulticastDomainRequest::v_switch_ids`](AssociateTransitRouterMulticastDomainRequest::v_switch_ids).
     pub fn v_switch_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -223,12 +219,7 @@ impl<C> AssociateTransitRouterMulticastDomainRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`AssociateTransitRouterMulticastDomainRequest::dry_run`](AssociateTransitRouterMulticastDomainRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -368,199 +359,28 @@ for AssociateTransitRouterMulticastDomainResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AssociateTransitRouterMulticastDomain`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AssociateTransitRouterMulticastDomainError {
-    /// HTTP 400 `InvalidMulticastDomain.NotFound`: The specified MulticastDomain is not found.
-    InvalidMulticastDomainNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.MulticastDomain`: The status of MulticastDomain is incorrect.
-    IncorrectStatusMulticastDomain(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAttachmentId.NotFound`: The specified AttachmentId is not found.
-    InvalidAttachmentIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.AttachmentId`: The specified AttachmentId is illegal.
-    IllegalParamAttachmentId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Attachment`: The status of Attachment is incorrect.
-    IncorrectStatusAttachment(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.VSwitchIds`: The parameter VSwitchIds is mandatory.
-    MissingParamVSwitchIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceNotExist`: The instance is not exist.
-    InstanceNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.CloudBoxVpc`: The specified CloudBoxVpc does not support the operation.
-    OperationUnsupportedCloudBoxVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AssociationExist.VSwitchIds`: The association already exists.
-    AssociationExistVSwitchIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaFull.VswitchPerMulticastDomain`: The number of vswitch associated with multicast domain has exceed the maximum value that can be created.
-    QuotaFullVswitchPerMulticastDomain(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
-    DryRunOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.VpcRegion`: The specified Region is not support for this operation.
-    OperationUnsupportedVpcRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.AdvancedFeature`: The specified vpc does not support the operation.
-    OperationUnsupportedAdvancedFeature(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaFull.MulticastDomainPerVpc`: The number of multicast domain that vpc associated has exceed the maximum value that can be associated.
-    QuotaFullMulticastDomainPerVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.VSwitchIds`: The parameter VSwitchIds is illegal.
-    IllegalParamVSwitchIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for AssociateTransitRouterMulticastDomainError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidMulticastDomain.NotFound",
-                        "IncorrectStatus.MulticastDomain",
-                        "InvalidAttachmentId.NotFound",
-                        "IllegalParam.AttachmentId",
-                        "IncorrectStatus.Attachment",
-                        "MissingParam.VSwitchIds",
-                        "InstanceNotExist",
-                        "OperationUnsupported.CloudBoxVpc",
-                        "AssociationExist.VSwitchIds",
-                        "QuotaFull.VswitchPerMulticastDomain",
-                        "DryRunOperation",
-                        "OperationUnsupported.VpcRegion",
-                        "OperationUnsupported.AdvancedFeature",
-                        "QuotaFull.MulticastDomainPerVpc",
-                        "IllegalParam.VSwitchIds",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AssociateTransitRouterMulticastDomainError;
+impl crate::Client {
+    /// Calls `AssociateTransitRouterMulticastDomain`: Associates the vSwitch of a virtual private cloud (VPC) with a multicast domain.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AssociateTransitRouterMulticastDomainRequestBuilder::send) it. The parameters and their rules: [`AssociateTransitRouterMulticastDomainRequest`].
+    #[inline]
+    pub fn associate_transit_router_multicast_domain(
+        &self,
+    ) -> AssociateTransitRouterMulticastDomainRequestBuilder<&Self> {
+        AssociateTransitRouterMulticastDomainRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AssociateTransitRouterMulticastDomainError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AssociateTransitRouterMulticastDomain`: Associates the vSwitch of a virtual private cloud (VPC) with a multicast domain.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AssociateTransitRouterMulticastDomainRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidMulticastDomainNotFound(error),
-            1 => Self::IncorrectStatusMulticastDomain(error),
-            2 => Self::InvalidAttachmentIdNotFound(error),
-            3 => Self::IllegalParamAttachmentId(error),
-            4 => Self::IncorrectStatusAttachment(error),
-            5 => Self::MissingParamVSwitchIds(error),
-            6 => Self::InstanceNotExist(error),
-            7 => Self::OperationUnsupportedCloudBoxVpc(error),
-            8 => Self::AssociationExistVSwitchIds(error),
-            9 => Self::QuotaFullVswitchPerMulticastDomain(error),
-            10 => Self::DryRunOperation(error),
-            11 => Self::OperationUnsupportedVpcRegion(error),
-            12 => Self::OperationUnsupportedAdvancedFeature(error),
-            13 => Self::QuotaFullMulticastDomainPerVpc(error),
-            14 => Self::IllegalParamVSwitchIds(error),
-            15 => Self::InvalidParameter(error),
-            16 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidMulticastDomainNotFound(error) => (0, error),
-            Self::IncorrectStatusMulticastDomain(error) => (1, error),
-            Self::InvalidAttachmentIdNotFound(error) => (2, error),
-            Self::IllegalParamAttachmentId(error) => (3, error),
-            Self::IncorrectStatusAttachment(error) => (4, error),
-            Self::MissingParamVSwitchIds(error) => (5, error),
-            Self::InstanceNotExist(error) => (6, error),
-            Self::OperationUnsupportedCloudBoxVpc(error) => (7, error),
-            Self::AssociationExistVSwitchIds(error) => (8, error),
-            Self::QuotaFullVswitchPerMulticastDomain(error) => (9, error),
-            Self::DryRunOperation(error) => (10, error),
-            Self::OperationUnsupportedVpcRegion(error) => (11, error),
-            Self::OperationUnsupportedAdvancedFeature(error) => (12, error),
-            Self::QuotaFullMulticastDomainPerVpc(error) => (13, error),
-            Self::IllegalParamVSwitchIds(error) => (14, error),
-            Self::InvalidParameter(error) => (15, error),
-            Self::Unauthorized(error) => (16, error),
-            Self::Unhandled(unhandled) => (17, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AssociateTransitRouterMulticastDomainError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AssociateTransitRouterMulticastDomainError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidMulticastDomainNotFound",
-            "IncorrectStatusMulticastDomain",
-            "InvalidAttachmentIdNotFound",
-            "IllegalParamAttachmentId",
-            "IncorrectStatusAttachment",
-            "MissingParamVSwitchIds",
-            "InstanceNotExist",
-            "OperationUnsupportedCloudBoxVpc",
-            "AssociationExistVSwitchIds",
-            "QuotaFullVswitchPerMulticastDomain",
-            "DryRunOperation",
-            "OperationUnsupportedVpcRegion",
-            "OperationUnsupportedAdvancedFeature",
-            "QuotaFullMulticastDomainPerVpc",
-            "IllegalParamVSwitchIds",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AssociateTransitRouterMulticastDomainError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AssociateTransitRouterMulticastDomainError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AssociateTransitRouterMulticastDomainError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for AssociateTransitRouterMulticastDomainError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn associate_transit_router_multicast_domain(
+        &self,
+    ) -> AssociateTransitRouterMulticastDomainRequestBuilder<&Self> {
+        AssociateTransitRouterMulticastDomainRequestBuilder::new(self)
     }
 }

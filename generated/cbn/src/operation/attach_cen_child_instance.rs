@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AttachCenChildInstanceRequest>;
 /// Request of `AttachCenChildInstance`: Attaches a network instance to a Cloud Enterprise Network (CEN) instance.
 ///
 /// CEN allows you to attach a network instance that belongs to another Alibaba Cloud account to your CEN instance. Before you attach the network instance, CEN must acquire permissions to access the network instance that belongs to another Alibaba Cloud account.
@@ -164,9 +167,7 @@ impl<C> AttachCenChildInstanceRequestBuilder<C> {
     ///
     /// The ID of the CEN instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-7qthudw0ll6jmc****`.
+    /// Its description, rules and example: [`AttachCenChildInstanceRequest::cen_id`](AttachCenChildInstanceRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -175,9 +176,7 @@ impl<C> AttachCenChildInstanceRequestBuilder<C> {
     ///
     /// The ID of the network instance that you want to attach to the CEN instance.
     ///
-    /// - Wire name: `ChildInstanceId`.
-    /// - Required.
-    /// - Example: `vpc-bp18sth14qii3pnvx****`.
+    /// Its description, rules and example: [`AttachCenChildInstanceRequest::child_instance_id`](AttachCenChildInstanceRequest::child_instance_id).
     pub fn child_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.child_instance_id = Some(value.into());
         self
@@ -186,13 +185,7 @@ impl<C> AttachCenChildInstanceRequestBuilder<C> {
     ///
     /// The type of the network instance. Valid values:
     ///
-    /// * **VPC**: VPC
-    /// * **VBR**: VBR
-    /// * **CCN**: CCN instance
-    ///
-    /// - Wire name: `ChildInstanceType`.
-    /// - Required.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`AttachCenChildInstanceRequest::child_instance_type`](AttachCenChildInstanceRequest::child_instance_type).
     pub fn child_instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.child_instance_type = Some(value.into());
         self
@@ -201,11 +194,7 @@ impl<C> AttachCenChildInstanceRequestBuilder<C> {
     ///
     /// The ID of the region where the network instance is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `ChildInstanceRegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AttachCenChildInstanceRequest::child_instance_region_id`](AttachCenChildInstanceRequest::child_instance_region_id).
     pub fn child_instance_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.child_instance_region_id = Some(value.into());
         self
@@ -214,10 +203,7 @@ impl<C> AttachCenChildInstanceRequestBuilder<C> {
     ///
     /// The ID of the Alibaba Cloud account to which the network instance belongs.
     ///
-    /// > If the network instance and the CEN instance belong to different Alibaba Cloud accounts, this parameter is required.
-    ///
-    /// - Wire name: `ChildInstanceOwnerId`.
-    /// - Example: `1688000000000000`.
+    /// Its description, rules and example: [`AttachCenChildInstanceRequest::child_instance_owner_id`](AttachCenChildInstanceRequest::child_instance_owner_id).
     pub fn child_instance_owner_id(mut self, value: i64) -> Self {
         self.inner.child_instance_owner_id = Some(value);
         self
@@ -352,225 +338,28 @@ for AttachCenChildInstanceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AttachCenChildInstance`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AttachCenChildInstanceError {
-    /// HTTP 400 `Forbbiden.AttachChildInstanceAcrossBid`: Operation is invalid, please apply for cross-bid attaching.
-    ForbbidenAttachChildInstanceAcrossBid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VpcSwitch`: Operation is failed because some virtual switch is modifying within the same VPC.
-    IncorrectStatusVpcSwitch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbbiden.CloudBoxVSwitchExist`: The operation is not allowed because of cloud box vswitch existed.
-    ForbbidenCloudBoxVSwitchExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InvalidVpcStatus`: Operation is failed because the child-instance is configuring.
-    OperationFailedInvalidVpcStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InvalidTransitRouter`: Operation failed because the transit router is not supported.
-    OperationFailedInvalidTransitRouter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.CenFullLevel`: CEN full level does not support vpn bgp.
-    OperationUnsupportedCenFullLevel(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VpcRouteTable`: The VPC route table is not in a desired state.
-    IncorrectStatusVpcRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.VbrAttachedToEcr`: VBR has alreay attached to ECR.
-    InvalidOperationVbrAttachedToEcr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.VpcRoutePropagationSource`: The operation on this VPC route propagation source is not supported.
-    OperationUnsupportedVpcRoutePropagationSource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.ResourceStatus`: The resource is not in a valid state for the attachment operation.
-    InvalidStatusResourceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouter`: The status of TransitRouter is incorrect.
-    IncorrectStatusTransitRouter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.RegionId`: The specified RegionId is illegal.
-    IllegalParamRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.AttachChildInstance`: The attached VBR on some access device models are not supported. Please submit a ticket to continue using this VBR on CEN.
-    ForbiddenAttachChildInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Bid.NotFound`: Not found childInstance Bid by specified AliUid.
-    BidNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Operation.FailedAndTryAgain`: Fail to get customer label by the specified aliUid.
-    OperationFailedAndTryAgain(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `InvalidOperation.ChildInstanceRIAlreadyExist`: Operation is invalid because the child-instance has already been attached to Express Connect.
-    InvalidOperationChildInstanceRiAlreadyExist(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `Forbbiden.AttachChildInstanceAcrossUid`: Operation is invalid because the child-instance is not authorized to CEN.
-    ForbbidenAttachChildInstanceAcrossUid(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `InvalidOperation.ChildInstanceAlreadyAttached`: Operation is invalid because the child-instance has already been attached to another CEN.
-    InvalidOperationChildInstanceAlreadyAttached(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `InvalidOperation.CenAlreadyAutoPubilshRouteToInstance`: Operation is invalid because other cen has already auto published route to this instance.
-    InvalidOperationCenAlreadyAutoPubilshRouteToInstance(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AttachCenChildInstanceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Forbbiden.AttachChildInstanceAcrossBid",
-                        "IncorrectStatus.VpcSwitch",
-                        "Forbbiden.CloudBoxVSwitchExist",
-                        "OperationFailed.InvalidVpcStatus",
-                        "OperationFailed.InvalidTransitRouter",
-                        "OperationUnsupported.CenFullLevel",
-                        "IncorrectStatus.VpcRouteTable",
-                        "InvalidOperation.VbrAttachedToEcr",
-                        "OperationUnsupported.VpcRoutePropagationSource",
-                        "InvalidStatus.ResourceStatus",
-                        "IncorrectStatus.TransitRouter",
-                        "IllegalParam.RegionId",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "Forbidden.AttachChildInstance",
-                        "Bid.NotFound",
-                        "Operation.FailedAndTryAgain",
-                        "InvalidOperation.ChildInstanceRIAlreadyExist",
-                        "Forbbiden.AttachChildInstanceAcrossUid",
-                        "InvalidOperation.ChildInstanceAlreadyAttached",
-                        "InvalidOperation.CenAlreadyAutoPubilshRouteToInstance",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AttachCenChildInstanceError;
+impl crate::Client {
+    /// Calls `AttachCenChildInstance`: Attaches a network instance to a Cloud Enterprise Network (CEN) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AttachCenChildInstanceRequestBuilder::send) it. The parameters and their rules: [`AttachCenChildInstanceRequest`].
+    #[inline]
+    pub fn attach_cen_child_instance(
+        &self,
+    ) -> AttachCenChildInstanceRequestBuilder<&Self> {
+        AttachCenChildInstanceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AttachCenChildInstanceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AttachCenChildInstance`: Attaches a network instance to a Cloud Enterprise Network (CEN) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AttachCenChildInstanceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbbidenAttachChildInstanceAcrossBid(error),
-            1 => Self::IncorrectStatusVpcSwitch(error),
-            2 => Self::ForbbidenCloudBoxVSwitchExist(error),
-            3 => Self::OperationFailedInvalidVpcStatus(error),
-            4 => Self::OperationFailedInvalidTransitRouter(error),
-            5 => Self::OperationUnsupportedCenFullLevel(error),
-            6 => Self::IncorrectStatusVpcRouteTable(error),
-            7 => Self::InvalidOperationVbrAttachedToEcr(error),
-            8 => Self::OperationUnsupportedVpcRoutePropagationSource(error),
-            9 => Self::InvalidStatusResourceStatus(error),
-            10 => Self::IncorrectStatusTransitRouter(error),
-            11 => Self::IllegalParamRegionId(error),
-            12 => Self::InvalidParameter(error),
-            13 => Self::Unauthorized(error),
-            14 => Self::ForbiddenAttachChildInstance(error),
-            15 => Self::BidNotFound(error),
-            16 => Self::OperationFailedAndTryAgain(error),
-            17 => Self::InvalidOperationChildInstanceRiAlreadyExist(error),
-            18 => Self::ForbbidenAttachChildInstanceAcrossUid(error),
-            19 => Self::InvalidOperationChildInstanceAlreadyAttached(error),
-            20 => Self::InvalidOperationCenAlreadyAutoPubilshRouteToInstance(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbbidenAttachChildInstanceAcrossBid(error) => (0, error),
-            Self::IncorrectStatusVpcSwitch(error) => (1, error),
-            Self::ForbbidenCloudBoxVSwitchExist(error) => (2, error),
-            Self::OperationFailedInvalidVpcStatus(error) => (3, error),
-            Self::OperationFailedInvalidTransitRouter(error) => (4, error),
-            Self::OperationUnsupportedCenFullLevel(error) => (5, error),
-            Self::IncorrectStatusVpcRouteTable(error) => (6, error),
-            Self::InvalidOperationVbrAttachedToEcr(error) => (7, error),
-            Self::OperationUnsupportedVpcRoutePropagationSource(error) => (8, error),
-            Self::InvalidStatusResourceStatus(error) => (9, error),
-            Self::IncorrectStatusTransitRouter(error) => (10, error),
-            Self::IllegalParamRegionId(error) => (11, error),
-            Self::InvalidParameter(error) => (12, error),
-            Self::Unauthorized(error) => (13, error),
-            Self::ForbiddenAttachChildInstance(error) => (14, error),
-            Self::BidNotFound(error) => (15, error),
-            Self::OperationFailedAndTryAgain(error) => (16, error),
-            Self::InvalidOperationChildInstanceRiAlreadyExist(error) => (17, error),
-            Self::ForbbidenAttachChildInstanceAcrossUid(error) => (18, error),
-            Self::InvalidOperationChildInstanceAlreadyAttached(error) => (19, error),
-            Self::InvalidOperationCenAlreadyAutoPubilshRouteToInstance(error) => {
-                (20, error)
-            }
-            Self::Unhandled(unhandled) => (21, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AttachCenChildInstanceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AttachCenChildInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ForbbidenAttachChildInstanceAcrossBid",
-            "IncorrectStatusVpcSwitch",
-            "ForbbidenCloudBoxVSwitchExist",
-            "OperationFailedInvalidVpcStatus",
-            "OperationFailedInvalidTransitRouter",
-            "OperationUnsupportedCenFullLevel",
-            "IncorrectStatusVpcRouteTable",
-            "InvalidOperationVbrAttachedToEcr",
-            "OperationUnsupportedVpcRoutePropagationSource",
-            "InvalidStatusResourceStatus",
-            "IncorrectStatusTransitRouter",
-            "IllegalParamRegionId",
-            "InvalidParameter",
-            "Unauthorized",
-            "ForbiddenAttachChildInstance",
-            "BidNotFound",
-            "OperationFailedAndTryAgain",
-            "InvalidOperationChildInstanceRiAlreadyExist",
-            "ForbbidenAttachChildInstanceAcrossUid",
-            "InvalidOperationChildInstanceAlreadyAttached",
-            "InvalidOperationCenAlreadyAutoPubilshRouteToInstance",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AttachCenChildInstanceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AttachCenChildInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AttachCenChildInstanceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AttachCenChildInstanceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn attach_cen_child_instance(
+        &self,
+    ) -> AttachCenChildInstanceRequestBuilder<&Self> {
+        AttachCenChildInstanceRequestBuilder::new(self)
     }
 }

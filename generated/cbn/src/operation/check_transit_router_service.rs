@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CheckTransitRouterServiceRequest>;
 /// Request of `CheckTransitRouterService`: Queries whether your Alibaba Cloud account has the transit router feature activated.
 ///
 /// # Example
@@ -90,11 +93,7 @@ impl<C> CheckTransitRouterServiceRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate a token, but you must make sure that it is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CheckTransitRouterServiceRequest::client_token`](CheckTransitRouterServiceRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -242,119 +241,28 @@ for CheckTransitRouterServiceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CheckTransitRouterService`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CheckTransitRouterServiceError {
-    /// HTTP 400 `USER_NOT_OPEN_TR_SERVICE`: The user has not open transit router service.
-    UserNotOpenTrService(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.TransitRouterServiceExpired`: The transit router service is out of service.
-    ForbiddenTransitRouterServiceExpired(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CheckTransitRouterServiceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "USER_NOT_OPEN_TR_SERVICE",
-                        "Forbidden.TransitRouterServiceExpired",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CheckTransitRouterServiceError;
+impl crate::Client {
+    /// Calls `CheckTransitRouterService`: Queries whether your Alibaba Cloud account has the transit router feature activated.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CheckTransitRouterServiceRequestBuilder::send) it. The parameters and their rules: [`CheckTransitRouterServiceRequest`].
+    #[inline]
+    pub fn check_transit_router_service(
+        &self,
+    ) -> CheckTransitRouterServiceRequestBuilder<&Self> {
+        CheckTransitRouterServiceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CheckTransitRouterServiceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CheckTransitRouterService`: Queries whether your Alibaba Cloud account has the transit router feature activated.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CheckTransitRouterServiceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::UserNotOpenTrService(error),
-            1 => Self::ForbiddenTransitRouterServiceExpired(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::UserNotOpenTrService(error) => (0, error),
-            Self::ForbiddenTransitRouterServiceExpired(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::Unauthorized(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CheckTransitRouterServiceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CheckTransitRouterServiceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "UserNotOpenTrService",
-            "ForbiddenTransitRouterServiceExpired",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CheckTransitRouterServiceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CheckTransitRouterServiceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CheckTransitRouterServiceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CheckTransitRouterServiceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn check_transit_router_service(
+        &self,
+    ) -> CheckTransitRouterServiceRequestBuilder<&Self> {
+        CheckTransitRouterServiceRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateCenBandwidthPackageRequest>;
 /// Request of `CreateCenBandwidthPackage`: Creates a bandwidth plan.
 ///
 /// * You must specify the areas to be connected when you create a bandwidth plan. An area contains one or more Alibaba Cloud regions. When you select areas for a bandwidth plan, make sure that the areas contain the regions that you want to connect. For more information about the supported areas and regions, see [Purchase a bandwidth plan](<https://www.alibabacloud.com/help/doc-detail/181560.htm>).
@@ -251,11 +254,7 @@ impl<C> CreateCenBandwidthPackageRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateCenBandwidthPackageRequest::client_token`](CreateCenBandwidthPackageRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -264,10 +263,7 @@ impl<C> CreateCenBandwidthPackageRequestBuilder<C> {
     ///
     /// The name of the bandwidth plan.
     ///
-    /// The name must be 2 to 128 characters in length, and can contain letters, digits, underscores (\_), and hyphens (-). The name must start with a letter and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `nametest`.
+    /// Its description, rules and example: [`CreateCenBandwidthPackageRequest::name`](CreateCenBandwidthPackageRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -276,8 +272,7 @@ impl<C> CreateCenBandwidthPackageRequestBuilder<C> {
     ///
     /// The description of the bandwidth plan.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `namedesc`.
+    /// Its description, rules and example: [`CreateCenBandwidthPackageRequest::description`](CreateCenBandwidthPackageRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -286,9 +281,7 @@ impl<C> CreateCenBandwidthPackageRequestBuilder<C> {
     ///
     /// The maximum bandwidth value of the bandwidth plan. Unit: Mbit/s. Valid values: **2** to **10000**.
     ///
-    /// - Wire name: `Bandwidth`.
-    /// - Required.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`CreateCenBandwidthPackageRequest::bandwidth`](CreateCenBandwidthPackageRequest::bandwidth).
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.inner.bandwidth = Some(value);
         self
@@ -297,14 +290,7 @@ impl<C> CreateCenBandwidthPackageRequestBuilder<C> {
     ///
     /// The area where the network instance is deployed. Valid values:
     ///
-    /// * **China**: Chinese mainland
-    /// * **North-America**: North America
-    /// * **Asia-Pacific**: Asia Pacific
-    /// * **Europe**: Europe
-    ///
-    /// - Wire name: `GeographicRegionAId`.
-    /// - Required.
-    /// - Example: `China`.
+    /// Its description, rules and example: [`CreateCenBandwidthPackageRequest::geographic_region_a_id`](CreateCenBandwidthPackageRequest::geographic_region_a_id).
     pub fn geographic_region_a_id(mut self, value: impl Into<String>) -> Self {
         self.inner.geographic_region_a_id = Some(value.into());
         self
@@ -313,14 +299,7 @@ impl<C> CreateCenBandwidthPackageRequestBuilder<C> {
     ///
     /// The area where the other network instance is deployed. Valid values: Valid values:
     ///
-    /// * **China**: Chinese mainland
-    /// * **North-America**: North America
-    /// * **Asia-Pacific**: Asia Pacific
-    /// * **Europe**: Europe
-    ///
-    /// - Wire name: `GeographicRegionBId`.
-    /// - Required.
-    /// - Example: `China`.
+    /// Its description, rules and example: [`CreateCenBandwidthPackageRequest::geographic_region_b_id`](CreateCenBandwidthPackageRequest::geographic_region_b_id).
     pub fn geographic_region_b_id(mut self, value: impl Into<String>) -> Self {
         self.inner.geographic_region_b_id = Some(value.into());
         self
@@ -329,8 +308,7 @@ impl<C> CreateCenBandwidthPackageRequestBuilder<C> {
     ///
     /// The billing method of the bandwidth plan. Set the value to **PREPAY**, which indicates that the billing method is pay-as-you-go.
     ///
-    /// - Wire name: `BandwidthPackageChargeType`.
-    /// - Example: `PREPAY`.
+    /// Its description, rules and example: [`CreateCenBandwidthPackageRequest::bandwidth_package_charge_type`](CreateCenBandwidthPackageRequest::bandwidth_package_charge_type).
     pub fn bandwidth_package_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth_package_charge_type = Some(value.into());
         self
@@ -339,13 +317,7 @@ impl<C> CreateCenBandwidthPackageRequestBuilder<C> {
     ///
     /// The subscription duration of the bandwidth plan. Default value: 1.
     ///
-    /// * If **PricingCycle** is set to **Month**, set **Period** to a value from **1** to **3** or **6**.
-    /// * If **PricingCycle** is set to **Year**, set **Period** to a value from **1** to **3**.
-    ///
-    /// > This parameter is required when **BandwidthPackageChargeType** is set to **PREPAY**.
-    ///
-    /// - Wire name: `Period`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`CreateCenBandwidthPackageRequest::period`](CreateCenBandwidthPackageRequest::period).
     pub fn period(mut self, value: i32) -> Self {
         self.inner.period = Some(value);
         self
@@ -354,11 +326,7 @@ impl<C> CreateCenBandwidthPackageRequestBuilder<C> {
     ///
     /// The billing cycle of the bandwidth plan. Valid values:
     ///
-    /// * **Month** (default): billed on a monthly basis.
-    /// * **Year**: billed on an annual basis.
-    ///
-    /// - Wire name: `PricingCycle`.
-    /// - Example: `Month`.
+    /// Its description, rules and example: [`CreateCenBandwidthPackageRequest::pricing_cycle`](CreateCenBandwidthPackageRequest::pricing_cycle).
     pub fn pricing_cycle(mut self, value: impl Into<String>) -> Self {
         self.inner.pricing_cycle = Some(value.into());
         self
@@ -367,13 +335,7 @@ impl<C> CreateCenBandwidthPackageRequestBuilder<C> {
     ///
     /// Specifies whether to automatically complete the payment of the bandwidth plan. Valid values:
     ///
-    /// * **true**: yes
-    /// * **false** (default): no
-    ///
-    /// If you set the parameter to false, go to Billing Management to complete the payment after you call this operation. The instance is created only after you complete the payment.
-    ///
-    /// - Wire name: `AutoPay`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateCenBandwidthPackageRequest::auto_pay`](CreateCenBandwidthPackageRequest::auto_pay).
     pub fn auto_pay(mut self, value: bool) -> Self {
         self.inner.auto_pay = Some(value);
         self
@@ -382,10 +344,7 @@ impl<C> CreateCenBandwidthPackageRequestBuilder<C> {
     ///
     /// The information about the tags.
     ///
-    /// You can specify at most 20 tags in each call.
-    ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateCenBandwidthPackageRequest::tag`](CreateCenBandwidthPackageRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -545,143 +504,28 @@ for CreateCenBandwidthPackageResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateCenBandwidthPackage`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateCenBandwidthPackageError {
-    /// HTTP 400 `UnSupported.ChargeType`: The charge type is not supported.
-    UnSupportedChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterIllegal.BandwidthPackage`: The parameter of bandwidth packaged is illegal.
-    ParameterIllegalBandwidthPackage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationInvalid.UserCanNotBuyCrossBorderBwp`: According to the laws and regulations of the operator and mainland China, you are currently not eligible to purchase or renew a cross-border bandwidth package. Please contact online customer service or your business manager for consultation.
-    OperationInvalidUserCanNotBuyCrossBorderBwp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationInvalid.UserCanNotBuyBwp`: The user can not buy Cen bandwidthPackage.
-    OperationInvalidUserCanNotBuyBwp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Order.AccountStatusIllegal`: Illegal account status for postpay service not opened for this account.
-    OrderAccountStatusIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `PayFor.AccountMoneyValidateError`: Your channel merchant quota is insufficient. Please contact the channel merchant.
-    PayForAccountMoneyValidateError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateCenBandwidthPackageError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "UnSupported.ChargeType",
-                        "ParameterIllegal.BandwidthPackage",
-                        "OperationInvalid.UserCanNotBuyCrossBorderBwp",
-                        "OperationInvalid.UserCanNotBuyBwp",
-                        "Order.AccountStatusIllegal",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "PayFor.AccountMoneyValidateError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateCenBandwidthPackageError;
+impl crate::Client {
+    /// Calls `CreateCenBandwidthPackage`: Creates a bandwidth plan.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateCenBandwidthPackageRequestBuilder::send) it. The parameters and their rules: [`CreateCenBandwidthPackageRequest`].
+    #[inline]
+    pub fn create_cen_bandwidth_package(
+        &self,
+    ) -> CreateCenBandwidthPackageRequestBuilder<&Self> {
+        CreateCenBandwidthPackageRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateCenBandwidthPackageError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateCenBandwidthPackage`: Creates a bandwidth plan.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateCenBandwidthPackageRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::UnSupportedChargeType(error),
-            1 => Self::ParameterIllegalBandwidthPackage(error),
-            2 => Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error),
-            3 => Self::OperationInvalidUserCanNotBuyBwp(error),
-            4 => Self::OrderAccountStatusIllegal(error),
-            5 => Self::InvalidParameter(error),
-            6 => Self::Unauthorized(error),
-            7 => Self::PayForAccountMoneyValidateError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::UnSupportedChargeType(error) => (0, error),
-            Self::ParameterIllegalBandwidthPackage(error) => (1, error),
-            Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error) => (2, error),
-            Self::OperationInvalidUserCanNotBuyBwp(error) => (3, error),
-            Self::OrderAccountStatusIllegal(error) => (4, error),
-            Self::InvalidParameter(error) => (5, error),
-            Self::Unauthorized(error) => (6, error),
-            Self::PayForAccountMoneyValidateError(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateCenBandwidthPackageError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateCenBandwidthPackageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "UnSupportedChargeType",
-            "ParameterIllegalBandwidthPackage",
-            "OperationInvalidUserCanNotBuyCrossBorderBwp",
-            "OperationInvalidUserCanNotBuyBwp",
-            "OrderAccountStatusIllegal",
-            "InvalidParameter",
-            "Unauthorized",
-            "PayForAccountMoneyValidateError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateCenBandwidthPackageError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateCenBandwidthPackageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateCenBandwidthPackageError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateCenBandwidthPackageError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_cen_bandwidth_package(
+        &self,
+    ) -> CreateCenBandwidthPackageRequestBuilder<&Self> {
+        CreateCenBandwidthPackageRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    CreateCenChildInstanceRouteEntryToAttachmentRequest,
+>;
 /// Request of `CreateCenChildInstanceRouteEntryToAttachment`: Adds a route entry to a network instance and sets the next hop of the destination CIDR block to the transit router in the current region.
 ///
 /// * You can add routes only to virtual private clouds (VPCs) or virtual border routers (VBRs) that are connected to an Enterprise Edition transit router.
@@ -177,13 +183,7 @@ impl<C> CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateCenChildInstanceRouteEntryToAttachmentRequest::client_token`](CreateCenChildInstanceRouteEntryToAttachmentRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -192,13 +192,7 @@ impl<C> CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run to check information such as the permissions and the instance status. Valid values:
     ///
-    /// * **false**: performs a dry run and sends the request.
-    /// * **true**: performs a dry run. The system checks the required parameters and request syntax. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    ///
-    /// > This parameter is not in use.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateCenChildInstanceRouteEntryToAttachmentRequest::dry_run`](CreateCenChildInstanceRouteEntryToAttachmentRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -207,9 +201,7 @@ impl<C> CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<C> {
     ///
     /// The CEN instance ID.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `vpc-bp1n6cbxcszp55vxo****`.
+    /// Its description, rules and example: [`CreateCenChildInstanceRouteEntryToAttachmentRequest::cen_id`](CreateCenChildInstanceRouteEntryToAttachmentRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -218,9 +210,7 @@ impl<C> CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<C> {
     ///
     /// The ID of the network instance connection.
     ///
-    /// - Wire name: `TransitRouterAttachmentId`.
-    /// - Required.
-    /// - Example: `tr-attach-r1qhupkc19iadz****`.
+    /// Its description, rules and example: [`CreateCenChildInstanceRouteEntryToAttachmentRequest::transit_router_attachment_id`](CreateCenChildInstanceRouteEntryToAttachmentRequest::transit_router_attachment_id).
     pub fn transit_router_attachment_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_id = Some(value.into());
         self
@@ -229,9 +219,7 @@ impl<C> CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<C> {
     ///
     /// The ID of the route table configured on the network instance.
     ///
-    /// - Wire name: `RouteTableId`.
-    /// - Required.
-    /// - Example: `vrt-bp1msipdczo9lejup****`.
+    /// Its description, rules and example: [`CreateCenChildInstanceRouteEntryToAttachmentRequest::route_table_id`](CreateCenChildInstanceRouteEntryToAttachmentRequest::route_table_id).
     pub fn route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.route_table_id = Some(value.into());
         self
@@ -240,9 +228,7 @@ impl<C> CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<C> {
     ///
     /// The destination CIDR block of the route.
     ///
-    /// - Wire name: `DestinationCidrBlock`.
-    /// - Required.
-    /// - Example: `10.0.0.0/24`.
+    /// Its description, rules and example: [`CreateCenChildInstanceRouteEntryToAttachmentRequest::destination_cidr_block`](CreateCenChildInstanceRouteEntryToAttachmentRequest::destination_cidr_block).
     pub fn destination_cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.destination_cidr_block = Some(value.into());
         self
@@ -385,173 +371,28 @@ for CreateCenChildInstanceRouteEntryToAttachmentResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateCenChildInstanceRouteEntryToAttachment`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateCenChildInstanceRouteEntryToAttachmentError {
-    /// HTTP 400 `Forbidden.VpcAsInternetGateway`: It’s forbidden that using Vpc as internet gateway for your private IDC.
-    ForbiddenVpcAsInternetGateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCIDRBlock.Duplicate`: Specified CIDR block is already exists.
-    InvalidCidrBlockDuplicate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCidrBlock.Malformed`: Specified CIDR block is not valid.
-    InvalidCidrBlockMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.RouteConflict`: Route conflict exists in routing table.
-    OperationFailedRouteConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.UnsupportnexthopType`: The specified next hop type is not supported by this operation.
-    InvalidOperationUnsupportnexthopType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VpcRouteEntry`: The resource is not in a valid state for the attachment operation.
-    IncorrectStatusVpcRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.RouteTableTypeNotPermitted`: The operation is not allowed because of RouteTableTypeNotPermitted.
-    OperationDeniedRouteTableTypeNotPermitted(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SystemBusy`: The system is busy. Please try again later.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.DestinationCidrBlockOverlapWithVSwitch`: The destination network segment specified in the route entry overlaps with the vSwitch network segment.
-    OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 404 `InvalidAttachmentId.NotFound`: The specified AttachmentId is not found.
-    InvalidAttachmentIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for CreateCenChildInstanceRouteEntryToAttachmentError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Forbidden.VpcAsInternetGateway",
-                        "InvalidCIDRBlock.Duplicate",
-                        "InvalidCidrBlock.Malformed",
-                        "OperationFailed.RouteConflict",
-                        "InvalidOperation.UnsupportnexthopType",
-                        "IncorrectStatus.VpcRouteEntry",
-                        "OperationDenied.RouteTableTypeNotPermitted",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "SystemBusy",
-                        "OperationUnsupported.DestinationCidrBlockOverlapWithVSwitch",
-                        "InvalidAttachmentId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateCenChildInstanceRouteEntryToAttachmentError;
+impl crate::Client {
+    /// Calls `CreateCenChildInstanceRouteEntryToAttachment`: Adds a route entry to a network instance and sets the next hop of the destination CIDR block to the transit router in the current region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder::send) it. The parameters and their rules: [`CreateCenChildInstanceRouteEntryToAttachmentRequest`].
+    #[inline]
+    pub fn create_cen_child_instance_route_entry_to_attachment(
+        &self,
+    ) -> CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<&Self> {
+        CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateCenChildInstanceRouteEntryToAttachmentError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateCenChildInstanceRouteEntryToAttachment`: Adds a route entry to a network instance and sets the next hop of the destination CIDR block to the transit router in the current region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateCenChildInstanceRouteEntryToAttachmentRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbiddenVpcAsInternetGateway(error),
-            1 => Self::InvalidCidrBlockDuplicate(error),
-            2 => Self::InvalidCidrBlockMalformed(error),
-            3 => Self::OperationFailedRouteConflict(error),
-            4 => Self::InvalidOperationUnsupportnexthopType(error),
-            5 => Self::IncorrectStatusVpcRouteEntry(error),
-            6 => Self::OperationDeniedRouteTableTypeNotPermitted(error),
-            7 => Self::InvalidParameter(error),
-            8 => Self::Unauthorized(error),
-            9 => Self::SystemBusy(error),
-            10 => Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error),
-            11 => Self::InvalidAttachmentIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbiddenVpcAsInternetGateway(error) => (0, error),
-            Self::InvalidCidrBlockDuplicate(error) => (1, error),
-            Self::InvalidCidrBlockMalformed(error) => (2, error),
-            Self::OperationFailedRouteConflict(error) => (3, error),
-            Self::InvalidOperationUnsupportnexthopType(error) => (4, error),
-            Self::IncorrectStatusVpcRouteEntry(error) => (5, error),
-            Self::OperationDeniedRouteTableTypeNotPermitted(error) => (6, error),
-            Self::InvalidParameter(error) => (7, error),
-            Self::Unauthorized(error) => (8, error),
-            Self::SystemBusy(error) => (9, error),
-            Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error) => {
-                (10, error)
-            }
-            Self::InvalidAttachmentIdNotFound(error) => (11, error),
-            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateCenChildInstanceRouteEntryToAttachmentError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateCenChildInstanceRouteEntryToAttachmentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ForbiddenVpcAsInternetGateway",
-            "InvalidCidrBlockDuplicate",
-            "InvalidCidrBlockMalformed",
-            "OperationFailedRouteConflict",
-            "InvalidOperationUnsupportnexthopType",
-            "IncorrectStatusVpcRouteEntry",
-            "OperationDeniedRouteTableTypeNotPermitted",
-            "InvalidParameter",
-            "Unauthorized",
-            "SystemBusy",
-            "OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch",
-            "InvalidAttachmentIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateCenChildInstanceRouteEntryToAttachmentError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateCenChildInstanceRouteEntryToAttachmentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateCenChildInstanceRouteEntryToAttachmentError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for CreateCenChildInstanceRouteEntryToAttachmentError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_cen_child_instance_route_entry_to_attachment(
+        &self,
+    ) -> CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<&Self> {
+        CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder::new(self)
     }
 }

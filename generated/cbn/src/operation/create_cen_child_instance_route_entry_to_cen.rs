@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    CreateCenChildInstanceRouteEntryToCenRequest,
+>;
 /// Request of `CreateCenChildInstanceRouteEntryToCen`: Adds routes to a network instance.
 ///
 /// ## Limits
@@ -188,9 +194,7 @@ impl<C> CreateCenChildInstanceRouteEntryToCenRequestBuilder<C> {
     ///
     /// The ID of the CEN instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-7febra5nqj7jjh****`.
+    /// Its description, rules and example: [`CreateCenChildInstanceRouteEntryToCenRequest::cen_id`](CreateCenChildInstanceRouteEntryToCenRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -199,9 +203,7 @@ impl<C> CreateCenChildInstanceRouteEntryToCenRequestBuilder<C> {
     ///
     /// The ID of the network instance.
     ///
-    /// - Wire name: `ChildInstanceId`.
-    /// - Required.
-    /// - Example: `vpc-k1alm2jbuwibhxtx2****`.
+    /// Its description, rules and example: [`CreateCenChildInstanceRouteEntryToCenRequest::child_instance_id`](CreateCenChildInstanceRouteEntryToCenRequest::child_instance_id).
     pub fn child_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.child_instance_id = Some(value.into());
         self
@@ -210,12 +212,7 @@ impl<C> CreateCenChildInstanceRouteEntryToCenRequestBuilder<C> {
     ///
     /// The type of the network instance. Valid values:
     ///
-    /// * **VPC**: a virtual private cloud (VPC)
-    /// * **VBR**: a virtual border router (VBR)
-    ///
-    /// - Wire name: `ChildInstanceType`.
-    /// - Required.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`CreateCenChildInstanceRouteEntryToCenRequest::child_instance_type`](CreateCenChildInstanceRouteEntryToCenRequest::child_instance_type).
     pub fn child_instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.child_instance_type = Some(value.into());
         self
@@ -224,11 +221,7 @@ impl<C> CreateCenChildInstanceRouteEntryToCenRequestBuilder<C> {
     ///
     /// The ID of the region where the network instance is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `ChildInstanceRegionId`.
-    /// - Required.
-    /// - Example: `ap-southeast-5`.
+    /// Its description, rules and example: [`CreateCenChildInstanceRouteEntryToCenRequest::child_instance_region_id`](CreateCenChildInstanceRouteEntryToCenRequest::child_instance_region_id).
     pub fn child_instance_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.child_instance_region_id = Some(value.into());
         self
@@ -237,10 +230,7 @@ impl<C> CreateCenChildInstanceRouteEntryToCenRequestBuilder<C> {
     ///
     /// The ID of the Alibaba Cloud account to which the network instance belongs.
     ///
-    /// > If the network instance belongs to another Alibaba Cloud account, this parameter is required.
-    ///
-    /// - Wire name: `ChildInstanceAliUid`.
-    /// - Example: `1787100000000000`.
+    /// Its description, rules and example: [`CreateCenChildInstanceRouteEntryToCenRequest::child_instance_ali_uid`](CreateCenChildInstanceRouteEntryToCenRequest::child_instance_ali_uid).
     pub fn child_instance_ali_uid(mut self, value: i64) -> Self {
         self.inner.child_instance_ali_uid = Some(value);
         self
@@ -249,9 +239,7 @@ impl<C> CreateCenChildInstanceRouteEntryToCenRequestBuilder<C> {
     ///
     /// The ID of the route table configured on the network instance.
     ///
-    /// - Wire name: `RouteTableId`.
-    /// - Required.
-    /// - Example: `vtb-k1aa8ulqs39f86op8****`.
+    /// Its description, rules and example: [`CreateCenChildInstanceRouteEntryToCenRequest::route_table_id`](CreateCenChildInstanceRouteEntryToCenRequest::route_table_id).
     pub fn route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.route_table_id = Some(value.into());
         self
@@ -260,11 +248,7 @@ impl<C> CreateCenChildInstanceRouteEntryToCenRequestBuilder<C> {
     ///
     /// The destination CIDR block of the route.
     ///
-    /// Specify the value of this parameter in CIDR notation. Example: 192.168.10.0/24.
-    ///
-    /// - Wire name: `DestinationCidrBlock`.
-    /// - Required.
-    /// - Example: `192.168.22.0/24`.
+    /// Its description, rules and example: [`CreateCenChildInstanceRouteEntryToCenRequest::destination_cidr_block`](CreateCenChildInstanceRouteEntryToCenRequest::destination_cidr_block).
     pub fn destination_cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.destination_cidr_block = Some(value.into());
         self
@@ -402,115 +386,28 @@ for CreateCenChildInstanceRouteEntryToCenResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateCenChildInstanceRouteEntryToCen`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateCenChildInstanceRouteEntryToCenError {
-    /// HTTP 400 `OperationFailed.TransitRouterType`: The specified TransitRouterType does not support the operation.
-    OperationFailedTransitRouterType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for CreateCenChildInstanceRouteEntryToCenError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.TransitRouterType",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateCenChildInstanceRouteEntryToCenError;
+impl crate::Client {
+    /// Calls `CreateCenChildInstanceRouteEntryToCen`: Adds routes to a network instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateCenChildInstanceRouteEntryToCenRequestBuilder::send) it. The parameters and their rules: [`CreateCenChildInstanceRouteEntryToCenRequest`].
+    #[inline]
+    pub fn create_cen_child_instance_route_entry_to_cen(
+        &self,
+    ) -> CreateCenChildInstanceRouteEntryToCenRequestBuilder<&Self> {
+        CreateCenChildInstanceRouteEntryToCenRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateCenChildInstanceRouteEntryToCenError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateCenChildInstanceRouteEntryToCen`: Adds routes to a network instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateCenChildInstanceRouteEntryToCenRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedTransitRouterType(error),
-            1 => Self::InvalidParameter(error),
-            2 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedTransitRouterType(error) => (0, error),
-            Self::InvalidParameter(error) => (1, error),
-            Self::Unauthorized(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateCenChildInstanceRouteEntryToCenError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateCenChildInstanceRouteEntryToCenError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedTransitRouterType",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateCenChildInstanceRouteEntryToCenError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateCenChildInstanceRouteEntryToCenError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateCenChildInstanceRouteEntryToCenError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for CreateCenChildInstanceRouteEntryToCenError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_cen_child_instance_route_entry_to_cen(
+        &self,
+    ) -> CreateCenChildInstanceRouteEntryToCenRequestBuilder<&Self> {
+        CreateCenChildInstanceRouteEntryToCenRequestBuilder::new(self)
     }
 }

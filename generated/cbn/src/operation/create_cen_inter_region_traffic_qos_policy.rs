@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateCenInterRegionTrafficQosPolicyRequest>;
 /// Request of `CreateCenInterRegionTrafficQosPolicy`: Creates a quality of service (QoS) policy for an inter-region connection on an Enterprise Edition transit router.
 ///
 /// * Only inter-region connections created on Enterprise Edition transit routers support QoS policies.
@@ -223,11 +226,7 @@ impl<C> CreateCenInterRegionTrafficQosPolicyRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateCenInterRegionTrafficQosPolicyRequest::client_token`](CreateCenInterRegionTrafficQosPolicyRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -236,11 +235,7 @@ impl<C> CreateCenInterRegionTrafficQosPolicyRequestBuilder<C> {
     ///
     /// Specifies whether only to precheck the API request. Valid values:
     ///
-    /// * **true**: prechecks the request but does not create the QoS policy. The system checks the required parameters, the request format, and the service limits. If the request fails the check, an error message is returned. If the request passes the check, the `DryRunOperation` error code is returned.
-    /// * **false**: sends the API request. If the request passes the precheck, the QoS policy is created. This is the default value.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateCenInterRegionTrafficQosPolicyRequest::dry_run`](CreateCenInterRegionTrafficQosPolicyRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -249,9 +244,7 @@ impl<C> CreateCenInterRegionTrafficQosPolicyRequestBuilder<C> {
     ///
     /// The ID of the transit router.
     ///
-    /// - Wire name: `TransitRouterId`.
-    /// - Required.
-    /// - Example: `tr-8vbuqeo5h5pu3m01d****`.
+    /// Its description, rules and example: [`CreateCenInterRegionTrafficQosPolicyRequest::transit_router_id`](CreateCenInterRegionTrafficQosPolicyRequest::transit_router_id).
     pub fn transit_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_id = Some(value.into());
         self
@@ -260,9 +253,7 @@ impl<C> CreateCenInterRegionTrafficQosPolicyRequestBuilder<C> {
     ///
     /// The ID of the inter-region connection.
     ///
-    /// - Wire name: `TransitRouterAttachmentId`.
-    /// - Required.
-    /// - Example: `tr-attach-r6g0m3epjehw57****`.
+    /// Its description, rules and example: [`CreateCenInterRegionTrafficQosPolicyRequest::transit_router_attachment_id`](CreateCenInterRegionTrafficQosPolicyRequest::transit_router_attachment_id).
     pub fn transit_router_attachment_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_id = Some(value.into());
         self
@@ -271,10 +262,7 @@ impl<C> CreateCenInterRegionTrafficQosPolicyRequestBuilder<C> {
     ///
     /// The name of the QoS policy.
     ///
-    /// The name can be empty or 1 to 128 characters in length, and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `TrafficQosPolicyName`.
-    /// - Example: `nametest`.
+    /// Its description, rules and example: [`CreateCenInterRegionTrafficQosPolicyRequest::traffic_qos_policy_name`](CreateCenInterRegionTrafficQosPolicyRequest::traffic_qos_policy_name).
     pub fn traffic_qos_policy_name(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_qos_policy_name = Some(value.into());
         self
@@ -283,10 +271,7 @@ impl<C> CreateCenInterRegionTrafficQosPolicyRequestBuilder<C> {
     ///
     /// The description of the QoS policy.
     ///
-    /// This parameter is optional. If you enter a description, it must be 1 to 256 characters in length, and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `TrafficQosPolicyDescription`.
-    /// - Example: `desctest`.
+    /// Its description, rules and example: [`CreateCenInterRegionTrafficQosPolicyRequest::traffic_qos_policy_description`](CreateCenInterRegionTrafficQosPolicyRequest::traffic_qos_policy_description).
     pub fn traffic_qos_policy_description(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_qos_policy_description = Some(value.into());
         self
@@ -295,11 +280,7 @@ impl<C> CreateCenInterRegionTrafficQosPolicyRequestBuilder<C> {
     ///
     /// The allocation mode of the guaranteed bandwidth. You can specify an absolute bandwidth value or a bandwidth percentage. Valid values:
     ///
-    /// * **byBandwidth**: allocates an absolute bandwidth value for the QoS queue.
-    /// * **byBandwidthPercent** (default): allocates a bandwidth percentage for the OoS queue.
-    ///
-    /// - Wire name: `BandwidthGuaranteeMode`.
-    /// - Example: `byBandwidthPercent`.
+    /// Its description, rules and example: [`CreateCenInterRegionTrafficQosPolicyRequest::bandwidth_guarantee_mode`](CreateCenInterRegionTrafficQosPolicyRequest::bandwidth_guarantee_mode).
     pub fn bandwidth_guarantee_mode(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth_guarantee_mode = Some(value.into());
         self
@@ -308,10 +289,7 @@ impl<C> CreateCenInterRegionTrafficQosPolicyRequestBuilder<C> {
     ///
     /// The information about the QoS queue.
     ///
-    /// You can add at most three QoS queues in a QoS policy by calling this operation. To add more QoS queues, call the CreateCenInterRegionTrafficQosQueue operation.
-    ///
-    /// - Wire name: `TrafficQosQueues`.
-    /// - Must have at most 11 items.
+    /// Its description, rules and example: [`CreateCenInterRegionTrafficQosPolicyRequest::traffic_qos_queues`](CreateCenInterRegionTrafficQosPolicyRequest::traffic_qos_queues).
     pub fn traffic_qos_queues(
         mut self,
         values: impl IntoIterator<Item = crate::types::TrafficQosQueue>,
@@ -464,227 +442,28 @@ for CreateCenInterRegionTrafficQosPolicyResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateCenInterRegionTrafficQosPolicy`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateCenInterRegionTrafficQosPolicyError {
-    /// HTTP 400 `AssociationExist.TrafficQos`: The traffic qos with the specified attachment already exists.
-    AssociationExistTrafficQos(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTransitRouterId.NotFound`: The specified  TransitRouterId is not found.
-    InvalidTransitRouterIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TransitRouterAttachmentId`: TransitRouterAttachmentId is illegal.
-    IllegalParamTransitRouterAttachmentId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParamSize.TrafficQosQueues`: The queue size included in the traffic QoS policy exceeds the limit.
-    InvalidParamSizeTrafficQosQueues(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.BandwidthGuaranteeModeMismatch`: The BandwidthGuaranteeMode does not match the Bandwidth or RemainBandwidthPercent.
-    IllegalParamBandwidthGuaranteeModeMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.AttachmentBandwidthExceed`: The entered bandwidth causes the total QoS guaranteed bandwidth to exceed the cross-region bandwidth allocation value.
-    IllegalParamAttachmentBandwidthExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.BandwidthGuaranteeMode`: The input bandwidth guarantee type is not valid.
-    IllegalParamBandwidthGuaranteeMode(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.RemainBandwidthPercent`: RemainBandwidthPercent is missing.
-    MissingParamRemainBandwidthPercent(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.Bandwidth`: The parameter Bandwidth is mandatory.
-    MissingParamBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.RemainBandwidthPercent`: The specified RemainBandwidthPercent is invalid.
-    IllegalParamRemainBandwidthPercent(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Bandwidth`: Bandwidth is illegal
-    IllegalParamBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.BandwidthPackageStatus`: The status of the bandwidth package is incorrect.
-    IllegalParamBandwidthPackageStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouterInstance`: The status of TransitRouter is incorrect.
-    IncorrectStatusTransitRouterInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouterAttachment`: TransitRouterAttachmentId status is invalid.
-    IncorrectStatusTransitRouterAttachment(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TransitRouterId`: The parameter TransitrouterId is mandatory.
-    MissingParamTransitRouterId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TransitRouterAttachmentId`: The parameter TransitRouterAttachmentId is Missing.
-    MissingParamTransitRouterAttachmentId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.CDTServiceExpired`: The CDT service is out of service.
-    ForbiddenCdtServiceExpired(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.TransitRouterType`: The specified TransitRouterType does not support the operation.
-    OperationUnsupportedTransitRouterType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.QosPolicyForLowLatencyLinkType`: QoS Policy is not supported for Low Latency LinkType.
-    OperationUnsupportedQosPolicyForLowLatencyLinkType(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for CreateCenInterRegionTrafficQosPolicyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "AssociationExist.TrafficQos",
-                        "InvalidTransitRouterId.NotFound",
-                        "IllegalParam.TransitRouterAttachmentId",
-                        "InvalidParamSize.TrafficQosQueues",
-                        "IllegalParam.BandwidthGuaranteeModeMismatch",
-                        "IllegalParam.AttachmentBandwidthExceed",
-                        "IllegalParam.BandwidthGuaranteeMode",
-                        "MissingParam.RemainBandwidthPercent",
-                        "MissingParam.Bandwidth",
-                        "IllegalParam.RemainBandwidthPercent",
-                        "IllegalParam.Bandwidth",
-                        "IllegalParam.BandwidthPackageStatus",
-                        "IncorrectStatus.TransitRouterInstance",
-                        "IncorrectStatus.TransitRouterAttachment",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "MissingParam.TransitRouterId",
-                        "MissingParam.TransitRouterAttachmentId",
-                        "Forbidden.CDTServiceExpired",
-                        "OperationUnsupported.TransitRouterType",
-                        "OperationUnsupported.QosPolicyForLowLatencyLinkType",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateCenInterRegionTrafficQosPolicyError;
+impl crate::Client {
+    /// Calls `CreateCenInterRegionTrafficQosPolicy`: Creates a quality of service (QoS) policy for an inter-region connection on an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateCenInterRegionTrafficQosPolicyRequestBuilder::send) it. The parameters and their rules: [`CreateCenInterRegionTrafficQosPolicyRequest`].
+    #[inline]
+    pub fn create_cen_inter_region_traffic_qos_policy(
+        &self,
+    ) -> CreateCenInterRegionTrafficQosPolicyRequestBuilder<&Self> {
+        CreateCenInterRegionTrafficQosPolicyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateCenInterRegionTrafficQosPolicyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateCenInterRegionTrafficQosPolicy`: Creates a quality of service (QoS) policy for an inter-region connection on an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateCenInterRegionTrafficQosPolicyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::AssociationExistTrafficQos(error),
-            1 => Self::InvalidTransitRouterIdNotFound(error),
-            2 => Self::IllegalParamTransitRouterAttachmentId(error),
-            3 => Self::InvalidParamSizeTrafficQosQueues(error),
-            4 => Self::IllegalParamBandwidthGuaranteeModeMismatch(error),
-            5 => Self::IllegalParamAttachmentBandwidthExceed(error),
-            6 => Self::IllegalParamBandwidthGuaranteeMode(error),
-            7 => Self::MissingParamRemainBandwidthPercent(error),
-            8 => Self::MissingParamBandwidth(error),
-            9 => Self::IllegalParamRemainBandwidthPercent(error),
-            10 => Self::IllegalParamBandwidth(error),
-            11 => Self::IllegalParamBandwidthPackageStatus(error),
-            12 => Self::IncorrectStatusTransitRouterInstance(error),
-            13 => Self::IncorrectStatusTransitRouterAttachment(error),
-            14 => Self::InvalidParameter(error),
-            15 => Self::Unauthorized(error),
-            16 => Self::MissingParamTransitRouterId(error),
-            17 => Self::MissingParamTransitRouterAttachmentId(error),
-            18 => Self::ForbiddenCdtServiceExpired(error),
-            19 => Self::OperationUnsupportedTransitRouterType(error),
-            20 => Self::OperationUnsupportedQosPolicyForLowLatencyLinkType(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::AssociationExistTrafficQos(error) => (0, error),
-            Self::InvalidTransitRouterIdNotFound(error) => (1, error),
-            Self::IllegalParamTransitRouterAttachmentId(error) => (2, error),
-            Self::InvalidParamSizeTrafficQosQueues(error) => (3, error),
-            Self::IllegalParamBandwidthGuaranteeModeMismatch(error) => (4, error),
-            Self::IllegalParamAttachmentBandwidthExceed(error) => (5, error),
-            Self::IllegalParamBandwidthGuaranteeMode(error) => (6, error),
-            Self::MissingParamRemainBandwidthPercent(error) => (7, error),
-            Self::MissingParamBandwidth(error) => (8, error),
-            Self::IllegalParamRemainBandwidthPercent(error) => (9, error),
-            Self::IllegalParamBandwidth(error) => (10, error),
-            Self::IllegalParamBandwidthPackageStatus(error) => (11, error),
-            Self::IncorrectStatusTransitRouterInstance(error) => (12, error),
-            Self::IncorrectStatusTransitRouterAttachment(error) => (13, error),
-            Self::InvalidParameter(error) => (14, error),
-            Self::Unauthorized(error) => (15, error),
-            Self::MissingParamTransitRouterId(error) => (16, error),
-            Self::MissingParamTransitRouterAttachmentId(error) => (17, error),
-            Self::ForbiddenCdtServiceExpired(error) => (18, error),
-            Self::OperationUnsupportedTransitRouterType(error) => (19, error),
-            Self::OperationUnsupportedQosPolicyForLowLatencyLinkType(error) => {
-                (20, error)
-            }
-            Self::Unhandled(unhandled) => (21, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateCenInterRegionTrafficQosPolicyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateCenInterRegionTrafficQosPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "AssociationExistTrafficQos",
-            "InvalidTransitRouterIdNotFound",
-            "IllegalParamTransitRouterAttachmentId",
-            "InvalidParamSizeTrafficQosQueues",
-            "IllegalParamBandwidthGuaranteeModeMismatch",
-            "IllegalParamAttachmentBandwidthExceed",
-            "IllegalParamBandwidthGuaranteeMode",
-            "MissingParamRemainBandwidthPercent",
-            "MissingParamBandwidth",
-            "IllegalParamRemainBandwidthPercent",
-            "IllegalParamBandwidth",
-            "IllegalParamBandwidthPackageStatus",
-            "IncorrectStatusTransitRouterInstance",
-            "IncorrectStatusTransitRouterAttachment",
-            "InvalidParameter",
-            "Unauthorized",
-            "MissingParamTransitRouterId",
-            "MissingParamTransitRouterAttachmentId",
-            "ForbiddenCdtServiceExpired",
-            "OperationUnsupportedTransitRouterType",
-            "OperationUnsupportedQosPolicyForLowLatencyLinkType",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateCenInterRegionTrafficQosPolicyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateCenInterRegionTrafficQosPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateCenInterRegionTrafficQosPolicyError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for CreateCenInterRegionTrafficQosPolicyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_cen_inter_region_traffic_qos_policy(
+        &self,
+    ) -> CreateCenInterRegionTrafficQosPolicyRequestBuilder<&Self> {
+        CreateCenInterRegionTrafficQosPolicyRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateCenInterRegionTrafficQosQueueRequest>;
 /// Request of `CreateCenInterRegionTrafficQosQueue`: Creates queues in a quality of service (QoS) policy to manage network traffic based on finer granularities, improve service performance, and meet service-level agreements (SLAs).
 ///
 /// The **CreateCenInterRegionTrafficQosQueue** operation is an asynchronous operation. After you send a request, the system returns a request ID and runs the task in the background. You can call the **ListCenInterRegionTrafficQosPolicies** operation to query the status of the QoS policy to determine the status of the queue. When you call this operation, you must set the **TrafficQosPolicyId** parameter.
@@ -200,13 +203,7 @@ impl<C> CreateCenInterRegionTrafficQosQueueRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateCenInterRegionTrafficQosQueueRequest::client_token`](CreateCenInterRegionTrafficQosQueueRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -215,10 +212,7 @@ impl<C> CreateCenInterRegionTrafficQosQueueRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// - **true**: performs a dry run. The system checks the required parameters, the request format, and the service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// - **false** (default): performs a dry run and sends the request.
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateCenInterRegionTrafficQosQueueRequest::dry_run`](CreateCenInterRegionTrafficQosQueueRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -227,10 +221,7 @@ impl<C> CreateCenInterRegionTrafficQosQueueRequestBuilder<C> {
     ///
     /// The name of the queue.
     ///
-    /// The name can be empty or 1 to 128 characters in length, and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `QosQueueName`.
-    /// - Example: `nametest`.
+    /// Its description, rules and example: [`CreateCenInterRegionTrafficQosQueueRequest::qos_queue_name`](CreateCenInterRegionTrafficQosQueueRequest::qos_queue_name).
     pub fn qos_queue_name(mut self, value: impl Into<String>) -> Self {
         self.inner.qos_queue_name = Some(value.into());
         self
@@ -239,10 +230,7 @@ impl<C> CreateCenInterRegionTrafficQosQueueRequestBuilder<C> {
     ///
     /// The description of the queue.
     ///
-    /// This parameter is optional. If you enter a description, it must be 1 to 256 characters in length and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `QosQueueDescription`.
-    /// - Example: `desctest`.
+    /// Its description, rules and example: [`CreateCenInterRegionTrafficQosQueueRequest::qos_queue_description`](CreateCenInterRegionTrafficQosQueueRequest::qos_queue_description).
     pub fn qos_queue_description(mut self, value: impl Into<String>) -> Self {
         self.inner.qos_queue_description = Some(value.into());
         self
@@ -251,10 +239,7 @@ impl<C> CreateCenInterRegionTrafficQosQueueRequestBuilder<C> {
     ///
     /// The maximum percentage of inter-region bandwidth that can be allocated to the queue.
     ///
-    /// - Unit: percentage. For example, a value of 20 specifies that the queue can consume at most 20% of inter-region bandwidth.
-    /// - The sum of the percentage values specified for all queues that belong to the same inter-region connection cannot exceed 100%.
-    /// - Wire name: `RemainBandwidthPercent`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`CreateCenInterRegionTrafficQosQueueRequest::remain_bandwidth_percent`](CreateCenInterRegionTrafficQosQueueRequest::remain_bandwidth_percent).
     pub fn remain_bandwidth_percent(mut self, value: impl Into<String>) -> Self {
         self.inner.remain_bandwidth_percent = Some(value.into());
         self
@@ -263,10 +248,7 @@ impl<C> CreateCenInterRegionTrafficQosQueueRequestBuilder<C> {
     ///
     /// The maximum absolute bandwidth value that can be allocated to the queue. Unit: Mbit/s.
     ///
-    /// - The value specifies an absolute bandwidth. For example, a value of 20 specifies that the queue can consume at most 20 Mbit/s of bandwidth.
-    /// - The sum of the bandwidth values specified for all queues that belong to the same inter-region connection cannot exceed the maximum bandwidth of the inter-region connection.
-    /// - Wire name: `Bandwidth`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`CreateCenInterRegionTrafficQosQueueRequest::bandwidth`](CreateCenInterRegionTrafficQosQueueRequest::bandwidth).
     pub fn bandwidth(mut self, value: i64) -> Self {
         self.inner.bandwidth = Some(value);
         self
@@ -275,9 +257,7 @@ impl<C> CreateCenInterRegionTrafficQosQueueRequestBuilder<C> {
     ///
     /// The ID of the QoS policy.
     ///
-    /// - Wire name: `TrafficQosPolicyId`.
-    /// - Required.
-    /// - Example: `qos-qdvybn468kaoxx****`.
+    /// Its description, rules and example: [`CreateCenInterRegionTrafficQosQueueRequest::traffic_qos_policy_id`](CreateCenInterRegionTrafficQosQueueRequest::traffic_qos_policy_id).
     pub fn traffic_qos_policy_id(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_qos_policy_id = Some(value.into());
         self
@@ -286,11 +266,7 @@ impl<C> CreateCenInterRegionTrafficQosQueueRequestBuilder<C> {
     ///
     /// The differentiated services code point (DSCP) value that matches the current queue.
     ///
-    /// You can specify at most 20 DSCP values for a queue in each call. Separate DSCP values with commas (,).
-    ///
-    /// - Wire name: `Dscps`.
-    /// - Required.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateCenInterRegionTrafficQosQueueRequest::dscps`](CreateCenInterRegionTrafficQosQueueRequest::dscps).
     pub fn dscps(mut self, values: impl IntoIterator<Item = i32>) -> Self {
         self.inner.dscps = Some(values.into_iter().collect());
         self
@@ -440,187 +416,28 @@ for CreateCenInterRegionTrafficQosQueueResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateCenInterRegionTrafficQosQueue`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateCenInterRegionTrafficQosQueueError {
-    /// HTTP 400 `IllegalParam.RemainBandwidthPercent`: The specified RemainBandwidthPercent is invalid.
-    IllegalParamRemainBandwidthPercent(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TrafficQosPolicy`: The status of TrafficQosPolicy is incorrect.
-    IncorrectStatusTrafficQosPolicy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.Dscps`: The parameter Dscps are duplicated.
-    DuplicatedDscps(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription`: Description is invalid.
-    InvalidDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName`: Name is invalid.
-    InvalidName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.Bandwidth`: The parameter Bandwidth is mandatory.
-    MissingParamBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.BandwidthGuaranteeModeMismatch`: The BandwidthGuaranteeMode does not match the Bandwidth or RemainBandwidthPercent.
-    IllegalParamBandwidthGuaranteeModeMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.AttachmentBandwidthExceed`: The entered bandwidth causes the total QoS guaranteed bandwidth to exceed the cross-region bandwidth allocation value.
-    IllegalParamAttachmentBandwidthExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.RemainBandwidthPercent`: RemainBandwidthPercent is missing.
-    MissingParamRemainBandwidthPercent(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Bandwidth`: Bandwidth is illegal
-    IllegalParamBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TrafficQosPolicyId`: The parameter TrafficQosPolicyId is mandatory.
-    MissingParamTrafficQosPolicyId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.CDTServiceExpired`: The CDT service is out of service.
-    ForbiddenCdtServiceExpired(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidTrafficQosPolicyId.NotFound`: The specified TrafficQosPolicyId is not found.
-    InvalidTrafficQosPolicyIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for CreateCenInterRegionTrafficQosQueueError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.RemainBandwidthPercent",
-                        "IncorrectStatus.TrafficQosPolicy",
-                        "Duplicated.Dscps",
-                        "InvalidDescription",
-                        "InvalidName",
-                        "MissingParam.Bandwidth",
-                        "IllegalParam.BandwidthGuaranteeModeMismatch",
-                        "IllegalParam.AttachmentBandwidthExceed",
-                        "MissingParam.RemainBandwidthPercent",
-                        "IllegalParam.Bandwidth",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "MissingParam.TrafficQosPolicyId",
-                        "Forbidden.CDTServiceExpired",
-                        "InvalidTrafficQosPolicyId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateCenInterRegionTrafficQosQueueError;
+impl crate::Client {
+    /// Calls `CreateCenInterRegionTrafficQosQueue`: Creates queues in a quality of service (QoS) policy to manage network traffic based on finer granularities, improve service performance, and meet service-level agreements (SLAs).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateCenInterRegionTrafficQosQueueRequestBuilder::send) it. The parameters and their rules: [`CreateCenInterRegionTrafficQosQueueRequest`].
+    #[inline]
+    pub fn create_cen_inter_region_traffic_qos_queue(
+        &self,
+    ) -> CreateCenInterRegionTrafficQosQueueRequestBuilder<&Self> {
+        CreateCenInterRegionTrafficQosQueueRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateCenInterRegionTrafficQosQueueError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateCenInterRegionTrafficQosQueue`: Creates queues in a quality of service (QoS) policy to manage network traffic based on finer granularities, improve service performance, and meet service-level agreements (SLAs).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateCenInterRegionTrafficQosQueueRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamRemainBandwidthPercent(error),
-            1 => Self::IncorrectStatusTrafficQosPolicy(error),
-            2 => Self::DuplicatedDscps(error),
-            3 => Self::InvalidDescription(error),
-            4 => Self::InvalidName(error),
-            5 => Self::MissingParamBandwidth(error),
-            6 => Self::IllegalParamBandwidthGuaranteeModeMismatch(error),
-            7 => Self::IllegalParamAttachmentBandwidthExceed(error),
-            8 => Self::MissingParamRemainBandwidthPercent(error),
-            9 => Self::IllegalParamBandwidth(error),
-            10 => Self::InvalidParameter(error),
-            11 => Self::Unauthorized(error),
-            12 => Self::MissingParamTrafficQosPolicyId(error),
-            13 => Self::ForbiddenCdtServiceExpired(error),
-            14 => Self::InvalidTrafficQosPolicyIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamRemainBandwidthPercent(error) => (0, error),
-            Self::IncorrectStatusTrafficQosPolicy(error) => (1, error),
-            Self::DuplicatedDscps(error) => (2, error),
-            Self::InvalidDescription(error) => (3, error),
-            Self::InvalidName(error) => (4, error),
-            Self::MissingParamBandwidth(error) => (5, error),
-            Self::IllegalParamBandwidthGuaranteeModeMismatch(error) => (6, error),
-            Self::IllegalParamAttachmentBandwidthExceed(error) => (7, error),
-            Self::MissingParamRemainBandwidthPercent(error) => (8, error),
-            Self::IllegalParamBandwidth(error) => (9, error),
-            Self::InvalidParameter(error) => (10, error),
-            Self::Unauthorized(error) => (11, error),
-            Self::MissingParamTrafficQosPolicyId(error) => (12, error),
-            Self::ForbiddenCdtServiceExpired(error) => (13, error),
-            Self::InvalidTrafficQosPolicyIdNotFound(error) => (14, error),
-            Self::Unhandled(unhandled) => (15, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateCenInterRegionTrafficQosQueueError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateCenInterRegionTrafficQosQueueError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamRemainBandwidthPercent",
-            "IncorrectStatusTrafficQosPolicy",
-            "DuplicatedDscps",
-            "InvalidDescription",
-            "InvalidName",
-            "MissingParamBandwidth",
-            "IllegalParamBandwidthGuaranteeModeMismatch",
-            "IllegalParamAttachmentBandwidthExceed",
-            "MissingParamRemainBandwidthPercent",
-            "IllegalParamBandwidth",
-            "InvalidParameter",
-            "Unauthorized",
-            "MissingParamTrafficQosPolicyId",
-            "ForbiddenCdtServiceExpired",
-            "InvalidTrafficQosPolicyIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateCenInterRegionTrafficQosQueueError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateCenInterRegionTrafficQosQueueError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateCenInterRegionTrafficQosQueueError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for CreateCenInterRegionTrafficQosQueueError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_cen_inter_region_traffic_qos_queue(
+        &self,
+    ) -> CreateCenInterRegionTrafficQosQueueRequestBuilder<&Self> {
+        CreateCenInterRegionTrafficQosQueueRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateCenRouteMapRequest>;
 /// Request of `CreateCenRouteMap`: Creates a routing policy. A routing policy filters routing information and facilitates network management.
 ///
 /// Routing policies are sorted by priority. A smaller value indicates a higher priority. Each routing policy is a collection of conditional statements and execution statements. Starting from the routing policy with the highest priority, the system matches routes against the match conditions specified by routing policies. If a route meets all the match conditions of a routing policy, the system permits or denies the route based on the action specified in the routing policy. You can also modify the attributes of permitted routes. By default, the system permits routes that meet none of the match conditions. For more information, see [Routing policy overview](<https://www.alibabacloud.com/help/doc-detail/124157.htm>).
@@ -723,9 +726,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
     ///
     /// The ID of the CEN instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-7qthudw0ll6jmc****`.
+    /// Its description, rules and example: [`CreateCenRouteMapRequest::cen_id`](CreateCenRouteMapRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -734,11 +735,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
     ///
     /// The ID of the region in which the routing policy is applied.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `CenRegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateCenRouteMapRequest::cen_region_id`](CreateCenRouteMapRequest::cen_region_id).
     pub fn cen_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_region_id = Some(value.into());
         self
@@ -747,18 +744,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
     ///
     /// The direction in which the routing policy is applied. Valid values:
     ///
-    /// * **RegionIn**: Routes are advertised to the gateways in the regions that are connected by the CEN instance.
-    ///
-    /// For example, routes are advertised from network instances deployed in the current region or other regions to the gateway deployed in the current region.
-    ///
-    /// * **RegionOut**: Routes are advertised from the gateways in the regions that are connected by the CEN instance.
-    ///
-    /// For example, routes are advertised from the gateway deployed in the current region to network instances deployed in the same region, or to gateways deployed in other regions.
-    ///
-    /// - Wire name: `TransmitDirection`.
-    /// - Required.
-    /// - Must be one of `RegionIn`, `RegionOut`.
-    /// - Example: `RegionIn`.
+    /// Its description, rules and example: [`CreateCenRouteMapRequest::transmit_direction`](CreateCenRouteMapRequest::transmit_direction).
     pub fn transmit_direction(
         mut self,
         value: impl Into<crate::types::TransmitDirection>,
@@ -770,10 +756,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
     ///
     /// The description of the routing policy.
     ///
-    /// This parameter is optional. If you enter a description, it must be 1 to 256 characters in length and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `desctest`.
+    /// Its description, rules and example: [`CreateCenRouteMapRequest::description`](CreateCenRouteMapRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -782,12 +765,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
     ///
     /// The priority of the routing policy. Valid values: **1** to **100**. A smaller value indicates a higher priority.
     ///
-    /// > You cannot specify the same priority for routing policies that apply in the same region and direction. The system matches routes against the match conditions of routing policies in descending order of priority. A smaller value indicates a higher priority. You must set the priorities to proper values.
-    ///
-    /// - Wire name: `Priority`.
-    /// - Required.
-    /// - Must be 1 to 2999.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`CreateCenRouteMapRequest::priority`](CreateCenRouteMapRequest::priority).
     pub fn priority(mut self, value: i32) -> Self {
         self.inner.priority = Some(value);
         self
@@ -796,13 +774,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
     ///
     /// The action to be performed on a route that meets all the match conditions. Valid values:
     ///
-    /// * **Permit**: the route is permitted.
-    /// * **Deny**: the route is denied.
-    ///
-    /// - Wire name: `MapResult`.
-    /// - Required.
-    /// - Must be one of `Permit`, `Deny`.
-    /// - Example: `Permit`.
+    /// Its description, rules and example: [`CreateCenRouteMapRequest::map_result`](CreateCenRouteMapRequest::map_result).
     pub fn map_result(mut self, value: impl Into<crate::types::MapResult>) -> Self {
         self.inner.map_result = Some(value.into());
         self
@@ -811,13 +783,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
     ///
     /// The priority of the routing policy that you want to associate with the current one.
     ///
-    /// * This parameter takes effect only when the **MapResult** parameter is set to **Permit**. This way, the permitted route is matched against the next routing policy.
-    /// * The region and direction of the routing policy to be associated must be the same as those of the current routing policy.
-    /// * The priority of the next routing policy must be lower than the priority of the current routing policy.
-    ///
-    /// - Wire name: `NextPriority`.
-    /// - Must be 1 to 1000.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`CreateCenRouteMapRequest::next_priority`](CreateCenRouteMapRequest::next_priority).
     pub fn next_priority(mut self, value: i32) -> Self {
         self.inner.next_priority = Some(value);
         self
@@ -826,17 +792,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
     ///
     /// The match method that is used to match routes against the prefix list. Valid values:
     ///
-    /// * **Include**: fuzzy match. A route is a match if the route prefix is included in the match conditions.
-    ///
-    /// For example, if you set the match condition to 1.1.0.0/16 and fuzzy match is applied, the route whose prefix is 1.1.1.0/24 meets the match condition.
-    ///
-    /// * **Complete**: exact match. A route is a match only if the route prefix is the same as the prefix specified in the match condition.
-    ///
-    /// For example, if you set the match condition to 1.1.0.0/16 and exact match is applied, only the route whose prefix is 1.1.0.0/16 meets the match condition.
-    ///
-    /// - Wire name: `CidrMatchMode`.
-    /// - Must be one of `Include`, `Complete`.
-    /// - Example: `Include`.
+    /// Its description, rules and example: [`CreateCenRouteMapRequest::cidr_match_mode`](CreateCenRouteMapRequest::cidr_match_mode).
     pub fn cidr_match_mode(
         mut self,
         value: impl Into<crate::types::CidrMatchMode>,
@@ -848,12 +804,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
     ///
     /// The match method that is used to match routes based on the AS path. Valid values:
     ///
-    /// * **Include**: fuzzy match. A route is a match if the AS path of the route overlaps with the AS path in the match conditions.
-    /// * **Complete**: exact match. A route is a match only if the AS path of the route matches the AS path in the match conditions.
-    ///
-    /// - Wire name: `AsPathMatchMode`.
-    /// - Must be one of `Include`, `Complete`.
-    /// - Example: `Include`.
+    /// Its description, rules and example: [`CreateCenRouteMapRequest::as_path_match_mode`](CreateCenRouteMapRequest::as_path_match_mode).
     pub fn as_path_match_mode(
         mut self,
         value: impl Into<crate::types::AsPathMatchMode>,
@@ -865,12 +816,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
     ///
     /// The match method that is used to match routes based on the community. Valid values:
     ///
-    /// * **Include**: fuzzy match. A route is a match if the community of the route overlaps with the community in the match conditions.
-    /// * **Complete**: exact match. A route is a match only if the community of the route matches the community in the match conditions.
-    ///
-    /// - Wire name: `CommunityMatchMode`.
-    /// - Must be one of `Include`, `Complete`, `Contain`.
-    /// - Example: `Include`.
+    /// Its description, rules and example: [`CreateCenRouteMapRequest::community_match_mode`](CreateCenRouteMapRequest::community_match_mode).
     pub fn community_match_mode(
         mut self,
         value: impl Into<crate::types::CommunityMatchMode>,
@@ -882,14 +828,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
     ///
     /// The action to be performed on the community. Valid values:
     ///
-    /// * **Additive**: adds the community to the route.
-    /// * **Replace**: replaces the original community of the route.
-    ///
-    /// This parameter specifies the action to be performed when a route meets the match condition.
-    ///
-    /// - Wire name: `CommunityOperateMode`.
-    /// - Must be one of `Additive`, `Replace`.
-    /// - Example: `Additive`.
+    /// Its description, rules and example: [`CreateCenRouteMapRequest::community_operate_mode`](CreateCenRouteMapRequest::community_operate_mode).
     pub fn community_operate_mode(
         mut self,
         value: impl Into<crate::types::CommunityOperateMode>,
@@ -901,13 +840,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
     ///
     /// The new priority of the route.
     ///
-    /// Valid values: **1** to **100**. The default priority is **50**. A smaller value indicates a higher priority.
-    ///
-    /// This parameter specifies the action to be performed when a route meets the match condition.
-    ///
-    /// - Wire name: `Preference`.
-    /// - Must be 1 to 100.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`CreateCenRouteMapRequest::preference`](CreateCenRouteMapRequest::preference).
     pub fn preference(mut self, value: i32) -> Self {
         self.inner.preference = Some(value);
         self
@@ -916,12 +849,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
     ///
     /// Specifies whether to exclude source instance IDs. Valid values:
     ///
-    /// * **false** (default): A route is a match if the source instance ID is included in the list specified by **SourceInstanceIds.N**.
-    /// * **true**: A route is a match if the source network instance ID is not in the list specified by **SourceInstanceIds.N**.
-    ///
-    /// - Wire name: `SourceInstanceIdsReverseMatch`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateCenRouteMapRequest::source_instance_ids_reverse_match`](CreateCenRouteMapRequest::source_instance_ids_reverse_match).
     pub fn source_instance_ids_reverse_match(mut self, value: bool) -> Self {
         self.inner.source_instance_ids_reverse_match = Some(value);
         self
@@ -930,12 +858,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
     ///
     /// Specifies whether to exclude destination instance IDs. Valid values:
     ///
-    /// * **false** (default): A route is a match if the destination instance ID is included in the list specified by **SourceInstanceIds.N**.
-    /// * **true**: A route is a match if the destination network instance ID is not in the list specified by **SourceInstanceIds.N**.
-    ///
-    /// - Wire name: `DestinationInstanceIdsReverseMatch`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateCenRouteMapRequest::destination_instance_ids_reverse_match`](CreateCenRouteMapRequest::destination_instance_ids_reverse_match).
     pub fn destination_instance_ids_reverse_match(mut self, value: bool) -> Self {
         self.inner.destination_instance_ids_reverse_match = Some(value);
         self
@@ -944,13 +867,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
     ///
     /// The type of IP address in the match condition. Valid values:
     ///
-    /// * **IPv4**: IPv4 address
-    /// * **IPv6**: IPv6 address
-    ///
-    /// This parameter can be empty. If no value is specified, all types of IP address are a match.
-    ///
-    /// - Wire name: `MatchAddressType`.
-    /// - Example: `IPv4`.
+    /// Its description, rules and example: [`CreateCenRouteMapRequest::match_address_type`](CreateCenRouteMapRequest::match_address_type).
     pub fn match_address_type(mut self, value: impl Into<String>) -> Self {
         self.inner.match_address_type = Some(value.into());
         self
@@ -959,10 +876,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
     ///
     /// The ID of the route table of the transit router.
     ///
-    /// If you do not specify a route table ID, the routing policy is automatically associated with the default route table of the transit router.
-    ///
-    /// - Wire name: `TransitRouterRouteTableId`.
-    /// - Example: `vtb-gw8nx3515m1mbd1z1****`.
+    /// Its description, rules and example: [`CreateCenRouteMapRequest::transit_router_route_table_id`](CreateCenRouteMapRequest::transit_router_route_table_id).
     pub fn transit_router_route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_route_table_id = Some(value.into());
         self
@@ -971,17 +885,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
     ///
     /// The IDs of the source network instances to which the routes belong. The following network instance types are supported:
     ///
-    /// * Virtual private cloud (VPC)
-    /// * Virtual border router (VBR)
-    /// * Cloud Connect Network (CCN) instance
-    /// * Smart Access Gateway (SAG) instance
-    /// * The ID of the IPsec-VPN connection.
-    ///
-    /// You can enter at most 32 IDs.
-    ///
-    /// - Wire name: `SourceInstanceIds`.
-    /// - Must have at most 32 items.
-    /// - Example: `vpc-adeg3544fdf34vf****`.
+    /// Its description, rules and example: [`CreateCenRouteMapRequest::source_instance_ids`](CreateCenRouteMapRequest::source_instance_ids).
     pub fn source_instance_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -995,19 +899,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
     ///
     /// The IDs of the destination network instances to which the routes belong. The following network instance types are supported:
     ///
-    /// * VPC
-    /// * VBR
-    /// * CCN instance
-    /// * SAG instance
-    /// * The ID of the IPsec-VPN connection.
-    ///
-    /// You can enter at most 32 IDs.
-    ///
-    /// > The destination instance IDs take effect only when Direction is set to Export from Regional Gateway and the destination instances are deployed in the current region.
-    ///
-    /// - Wire name: `DestinationInstanceIds`.
-    /// - Must have at most 32 items.
-    /// - Example: `vpc-afrfs434465fdf****`.
+    /// Its description, rules and example: [`CreateCenRouteMapRequest::destination_instance_ids`](CreateCenRouteMapRequest::destination_instance_ids).
     pub fn destination_instance_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -1021,9 +913,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
     ///
     /// The IDs of the source route tables from which routes are evaluated. You can enter at most 32 route table IDs.
     ///
-    /// - Wire name: `SourceRouteTableIds`.
-    /// - Must have at most 32 items.
-    /// - Example: `vtb-adfr233vf34rvd4****`.
+    /// Its description, rules and example: [`CreateCenRouteMapRequest::source_route_table_ids`](CreateCenRouteMapRequest::source_route_table_ids).
     pub fn source_route_table_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -1037,11 +927,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
     ///
     /// The IDs of the destination route tables to which routes are evaluated. You can enter at most 32 route table IDs.
     ///
-    /// > The destination route table IDs take effect only when Direction is set to Export from Regional Gateway and the destination route tables belong to network instances deployed in the current region.
-    ///
-    /// - Wire name: `DestinationRouteTableIds`.
-    /// - Must have at most 32 items.
-    /// - Example: `vtb-adefrgtr144vf****`.
+    /// Its description, rules and example: [`CreateCenRouteMapRequest::destination_route_table_ids`](CreateCenRouteMapRequest::destination_route_table_ids).
     pub fn destination_route_table_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -1055,11 +941,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
     ///
     /// The IDs of the source regions from which routes are evaluated. You can enter at most 32 region IDs.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `SourceRegionIds`.
-    /// - Must have at most 32 items.
-    /// - Example: `cn-beijing`.
+    /// Its description, rules and example: [`CreateCenRouteMapRequest::source_region_ids`](CreateCenRouteMapRequest::source_region_ids).
     pub fn source_region_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -1073,19 +955,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
     ///
     /// The types of source network instance to which the routes belong. The following types of network instances are supported:
     ///
-    /// * **VPC**: VPC
-    /// * **VBR**: VBR
-    /// * **CCN**: CCN instance
-    /// * **VPN**: VPN gateway or IPsec connection
-    ///
-    ///   * If the IPsec-VPN connection or SSL client is associated with a VPN gateway, the VPC associated with the VPN gateway must be connected to a transit router, and the VPN gateway must use BGP dynamic routing. Otherwise, this parameter cannot take effect.
-    ///   * This parameter takes effect if the IPsec connection is directly connected to a transit router.
-    ///
-    /// You can specify one or more network instance types.
-    ///
-    /// - Wire name: `SourceChildInstanceTypes`.
-    /// - Must have at most 32 items.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`CreateCenRouteMapRequest::source_child_instance_types`](CreateCenRouteMapRequest::source_child_instance_types).
     pub fn source_child_instance_types(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -1099,20 +969,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
     ///
     /// The types of destination network instance to which the routes belong. The following types of network instances are supported:
     ///
-    /// * **VPC**: VPC
-    /// * **VBR**: VBR
-    /// * **CCN**: CCN instance
-    /// * **VPN**: IPsec connection
-    ///
-    ///   > This parameter does not take effect if the IPsec-VPN connection or SSL client is associated with a transit router through a VPN gateway and a VPC. This parameter takes effect only if the IPsec connection is directly connected to the transit router.
-    ///
-    /// You can specify one or more network instance types.
-    ///
-    /// > The destination network instance types are valid only if the routing policy is applied to scenarios where routes are advertised from the gateway in the current region to network instances in the current region.
-    ///
-    /// - Wire name: `DestinationChildInstanceTypes`.
-    /// - Must have at most 32 items.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`CreateCenRouteMapRequest::destination_child_instance_types`](CreateCenRouteMapRequest::destination_child_instance_types).
     pub fn destination_child_instance_types(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -1126,13 +983,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
     ///
     /// The prefix list against which routes are matched.
     ///
-    /// Specify IP addresses in CIDR notations. You can specify at most 32 CIDR blocks.
-    ///
-    /// IPv4 and IPv4 addresses are supported.
-    ///
-    /// - Wire name: `DestinationCidrBlocks`.
-    /// - Must have at most 32 items.
-    /// - Example: `10.10.10.0/24`.
+    /// Its description, rules and example: [`CreateCenRouteMapRequest::destination_cidr_blocks`](CreateCenRouteMapRequest::destination_cidr_blocks).
     pub fn destination_cidr_blocks(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -1146,15 +997,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
     ///
     /// The type of route to be compared. Valid values: The following route types are supported:
     ///
-    /// * **System**: system routes that are automatically generated by the system.
-    /// * **Custom**: custom routes that are manually added.
-    /// * **BGP**: routes that are advertised over BGP.
-    ///
-    /// You can specify multiple route types.
-    ///
-    /// - Wire name: `RouteTypes`.
-    /// - Must have at most 32 items.
-    /// - Example: `System`.
+    /// Its description, rules and example: [`CreateCenRouteMapRequest::route_types`](CreateCenRouteMapRequest::route_types).
     pub fn route_types(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -1166,13 +1009,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
     ///
     /// The AS paths based on which routes are compared.
     ///
-    /// You can specify at most 32 AS numbers.
-    ///
-    /// > Only the AS-SEQUENCE parameter is supported. The AS-SET, AS-CONFED-SEQUENCE, and AS-CONFED-SET parameters are not supported. In other words, only the AS number list is supported. Sets and sub-lists are not supported.
-    ///
-    /// - Wire name: `MatchAsns`.
-    /// - Must have at most 32 items.
-    /// - Example: `65501`.
+    /// Its description, rules and example: [`CreateCenRouteMapRequest::match_asns`](CreateCenRouteMapRequest::match_asns).
     pub fn match_asns(mut self, values: impl IntoIterator<Item = i64>) -> Self {
         self.inner.match_asns = Some(values.into_iter().collect());
         self
@@ -1181,15 +1018,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
     ///
     /// The community set based on which routes are compared.
     ///
-    /// Specify the community in the format of n:m. Valid values of n and m: **1** to **65535**. Each community must comply with the RFC 1997 standard. The RFC 8092 standard that defines Border Gateway Protocol (BGP) large communities is not supported.
-    ///
-    /// You can specify at most 32 communities.
-    ///
-    /// > If the configurations of the communities are incorrect, routes may fail to be advertised to your data center.
-    ///
-    /// - Wire name: `MatchCommunitySet`.
-    /// - Must have at most 32 items.
-    /// - Example: `65501:1`.
+    /// Its description, rules and example: [`CreateCenRouteMapRequest::match_community_set`](CreateCenRouteMapRequest::match_community_set).
     pub fn match_community_set(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -1203,15 +1032,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
     ///
     /// The community set on which actions are performed.
     ///
-    /// Specify the community in the format of n:m. Valid values of n and m: **1** to **65535**. Each community must comply with RFC 1997. The RFC 8092 standard that defines BGP large communities is not supported.
-    ///
-    /// You can specify at most 32 communities.
-    ///
-    /// > If the configurations of the communities are incorrect, routes may fail to be advertised to your data center.
-    ///
-    /// - Wire name: `OperateCommunitySet`.
-    /// - Must have at most 32 items.
-    /// - Example: `65501:1`.
+    /// Its description, rules and example: [`CreateCenRouteMapRequest::operate_community_set`](CreateCenRouteMapRequest::operate_community_set).
     pub fn operate_community_set(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -1225,16 +1046,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
     ///
     /// The AS paths that are prepended by using an action statement when regional gateways receive or advertise routes.
     ///
-    /// The AS paths vary based on the direction in which the routing policy is applied:
-    ///
-    /// * If AS paths are prepended to a routing policy that is applied in the inbound direction, you must specify source network instance IDs and the source region in the match condition. In addition, the source region must be the same as the region where the routing policy is applied.
-    /// * If AS paths are prepended to a routing policy that is applied in the outbound direction, you must specify destination network instance IDs in the match condition.
-    ///
-    /// This parameter specifies the action to be performed when a route meets the match condition. You can specify at most 32 AS numbers.
-    ///
-    /// - Wire name: `PrependAsPath`.
-    /// - Must have at most 32 items.
-    /// - Example: `65501`.
+    /// Its description, rules and example: [`CreateCenRouteMapRequest::prepend_as_path`](CreateCenRouteMapRequest::prepend_as_path).
     pub fn prepend_as_path(mut self, values: impl IntoIterator<Item = i64>) -> Self {
         self.inner.prepend_as_path = Some(values.into_iter().collect());
         self
@@ -1243,8 +1055,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
     ///
     /// The destination region IDs of the route. You can specify at most 32 region IDs.
     ///
-    /// - Wire name: `DestinationRegionIds`.
-    /// - Must have at most 32 items.
+    /// Its description, rules and example: [`CreateCenRouteMapRequest::destination_region_ids`](CreateCenRouteMapRequest::destination_region_ids).
     pub fn destination_region_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -1396,181 +1207,24 @@ for CreateCenRouteMapResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateCenRouteMap`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateCenRouteMapError {
-    /// HTTP 400 `Forbidden.CenRouteMapExist`: The specified CEN route map ID already exists.
-    ForbiddenCenRouteMapExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invid.Parameter`: When using  PrependAsPath in the RegionIn, SourceRegionId must be local region Id.
-    InvidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.NoEffictiveAction`: No effective action be configured.
-    InvalidOperationNoEffictiveAction(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouterInstance`: The status of TransitRouter is incorrect.
-    IncorrectStatusTransitRouterInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription`: Description is invalid.
-    InvalidDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ZoneId`: The specified ZoneId is illegal.
-    IllegalParamZoneId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.NoMedAuthorized`: Med operation is unauthorized.
-    ForbiddenNoMedAuthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.MedRouteMapExist`: Operation is invalid because the default med route map already exist.
-    InvalidOperationMedRouteMapExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.MedRouteMapNotAllowedOtherAction`: Operation is invalid because the default med not allowed other action.
-    InvalidOperationMedRouteMapNotAllowedOtherAction(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidOperation.MedRouteMapActionMustPermit`: Operation is invalid because the default med map result must be permit.
-    InvalidOperationMedRouteMapActionMustPermit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.MedRouteMapDestInstanceIds`: Param DestInstanceIds must be ecr instance id.
-    InvalidParameterMedRouteMapDestInstanceIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.MedRouteMapDestInstanceType`: Param DestChildInstanceTypes must be ecr.
-    InvalidParameterMedRouteMapDestInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateCenRouteMapError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Forbidden.CenRouteMapExist",
-                        "Invid.Parameter",
-                        "InvalidOperation.NoEffictiveAction",
-                        "IncorrectStatus.TransitRouterInstance",
-                        "InvalidDescription",
-                        "IllegalParam.ZoneId",
-                        "Forbidden.NoMedAuthorized",
-                        "InvalidOperation.MedRouteMapExist",
-                        "InvalidOperation.MedRouteMapNotAllowedOtherAction",
-                        "InvalidOperation.MedRouteMapActionMustPermit",
-                        "InvalidParameter.MedRouteMapDestInstanceIds",
-                        "InvalidParameter.MedRouteMapDestInstanceType",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateCenRouteMapError;
+impl crate::Client {
+    /// Calls `CreateCenRouteMap`: Creates a routing policy. A routing policy filters routing information and facilitates network management.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateCenRouteMapRequestBuilder::send) it. The parameters and their rules: [`CreateCenRouteMapRequest`].
+    #[inline]
+    pub fn create_cen_route_map(&self) -> CreateCenRouteMapRequestBuilder<&Self> {
+        CreateCenRouteMapRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateCenRouteMapError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateCenRouteMap`: Creates a routing policy. A routing policy filters routing information and facilitates network management.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateCenRouteMapRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbiddenCenRouteMapExist(error),
-            1 => Self::InvidParameter(error),
-            2 => Self::InvalidOperationNoEffictiveAction(error),
-            3 => Self::IncorrectStatusTransitRouterInstance(error),
-            4 => Self::InvalidDescription(error),
-            5 => Self::IllegalParamZoneId(error),
-            6 => Self::ForbiddenNoMedAuthorized(error),
-            7 => Self::InvalidOperationMedRouteMapExist(error),
-            8 => Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error),
-            9 => Self::InvalidOperationMedRouteMapActionMustPermit(error),
-            10 => Self::InvalidParameterMedRouteMapDestInstanceIds(error),
-            11 => Self::InvalidParameterMedRouteMapDestInstanceType(error),
-            12 => Self::InvalidParameter(error),
-            13 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbiddenCenRouteMapExist(error) => (0, error),
-            Self::InvidParameter(error) => (1, error),
-            Self::InvalidOperationNoEffictiveAction(error) => (2, error),
-            Self::IncorrectStatusTransitRouterInstance(error) => (3, error),
-            Self::InvalidDescription(error) => (4, error),
-            Self::IllegalParamZoneId(error) => (5, error),
-            Self::ForbiddenNoMedAuthorized(error) => (6, error),
-            Self::InvalidOperationMedRouteMapExist(error) => (7, error),
-            Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error) => (8, error),
-            Self::InvalidOperationMedRouteMapActionMustPermit(error) => (9, error),
-            Self::InvalidParameterMedRouteMapDestInstanceIds(error) => (10, error),
-            Self::InvalidParameterMedRouteMapDestInstanceType(error) => (11, error),
-            Self::InvalidParameter(error) => (12, error),
-            Self::Unauthorized(error) => (13, error),
-            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateCenRouteMapError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateCenRouteMapError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ForbiddenCenRouteMapExist",
-            "InvidParameter",
-            "InvalidOperationNoEffictiveAction",
-            "IncorrectStatusTransitRouterInstance",
-            "InvalidDescription",
-            "IllegalParamZoneId",
-            "ForbiddenNoMedAuthorized",
-            "InvalidOperationMedRouteMapExist",
-            "InvalidOperationMedRouteMapNotAllowedOtherAction",
-            "InvalidOperationMedRouteMapActionMustPermit",
-            "InvalidParameterMedRouteMapDestInstanceIds",
-            "InvalidParameterMedRouteMapDestInstanceType",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateCenRouteMapError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateCenRouteMapError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateCenRouteMapError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateCenRouteMapError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_cen_route_map(&self) -> CreateCenRouteMapRequestBuilder<&Self> {
+        CreateCenRouteMapRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateFlowlogRequest>;
 /// Request of `CreateFlowlog`: Creates a flow log.
 ///
 /// Flow logs can be used to capture traffic information about transit routers and network instance connections, including inter-region connections, virtual private cloud (VPC) connections, VPN connections, Express Connect Router (ECR) connections, and virtual border router (VBR) connections. Before you create a flow log, take note of the following items:
@@ -294,13 +297,7 @@ impl<C> CreateFlowlogRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among all requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, ClientToken is set to the value of RequestId. The value of RequestId for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-42665544****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateFlowlogRequest::client_token`](CreateFlowlogRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -309,11 +306,7 @@ impl<C> CreateFlowlogRequestBuilder<C> {
     ///
     /// The ID of the region where the flow log is deployed.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateFlowlogRequest::region_id`](CreateFlowlogRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -322,10 +315,7 @@ impl<C> CreateFlowlogRequestBuilder<C> {
     ///
     /// The flow log name.
     ///
-    /// The name can be empty or 1 to 128 characters in length, and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `FlowLogName`.
-    /// - Example: `myFlowlog`.
+    /// Its description, rules and example: [`CreateFlowlogRequest::flow_log_name`](CreateFlowlogRequest::flow_log_name).
     pub fn flow_log_name(mut self, value: impl Into<String>) -> Self {
         self.inner.flow_log_name = Some(value.into());
         self
@@ -334,10 +324,7 @@ impl<C> CreateFlowlogRequestBuilder<C> {
     ///
     /// The description of the flow log.
     ///
-    /// The description is optional. If you enter a description, it must be 1 to 256 characters in length, and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `myFlowlog`.
+    /// Its description, rules and example: [`CreateFlowlogRequest::description`](CreateFlowlogRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -346,9 +333,7 @@ impl<C> CreateFlowlogRequestBuilder<C> {
     ///
     /// The ID of the CEN instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-7qthudw0ll6jmc****`.
+    /// Its description, rules and example: [`CreateFlowlogRequest::cen_id`](CreateFlowlogRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -357,18 +342,7 @@ impl<C> CreateFlowlogRequestBuilder<C> {
     ///
     /// The project that stores the captured traffic data.
     ///
-    /// * If a project is already created in the selected region, enter the name of the project.
-    /// * If no projects are created in the selected region, enter a name and the system automatically creates a project.
-    ///
-    ///   The project name must be unique in a region. You cannot change the name after the project is created. The name must meet the following requirements:
-    ///
-    ///   * The name must be globally unique.
-    ///   * The name can contain only lowercase letters, digits, and hyphens (-).
-    ///   * The name must start and end with a lowercase letter or a digit.
-    ///   * The name must be 3 to 63 characters in length,
-    ///
-    /// - Wire name: `ProjectName`.
-    /// - Example: `FlowLogProject`.
+    /// Its description, rules and example: [`CreateFlowlogRequest::project_name`](CreateFlowlogRequest::project_name).
     pub fn project_name(mut self, value: impl Into<String>) -> Self {
         self.inner.project_name = Some(value.into());
         self
@@ -377,16 +351,7 @@ impl<C> CreateFlowlogRequestBuilder<C> {
     ///
     /// The Logstore that stores the captured traffic data.
     ///
-    /// * If a Logstore is already created in the selected region, enter the name of the Logstore.
-    /// * If no Logstores are created in the selected region, enter a name and the system automatically creates a Logstore. The name of the Logstore. The name must meet the following requirements:
-    ///
-    ///   * The name must be unique in a project.
-    ///   * The name can contain only lowercase letters, digits, hyphens (-), and underscores (\_).
-    ///   * The name must start and end with a lowercase letter or a digit.
-    ///   * The name must be 3 to 63 characters in length,
-    ///
-    /// - Wire name: `LogStoreName`.
-    /// - Example: `FlowLogStore`.
+    /// Its description, rules and example: [`CreateFlowlogRequest::log_store_name`](CreateFlowlogRequest::log_store_name).
     pub fn log_store_name(mut self, value: impl Into<String>) -> Self {
         self.inner.log_store_name = Some(value.into());
         self
@@ -395,8 +360,7 @@ impl<C> CreateFlowlogRequestBuilder<C> {
     ///
     /// The time window for collecting log data. Unit: seconds. Valid values: **60** and **600**. Default value: **600**.
     ///
-    /// - Wire name: `Interval`.
-    /// - Example: `600`.
+    /// Its description, rules and example: [`CreateFlowlogRequest::interval`](CreateFlowlogRequest::interval).
     pub fn interval(mut self, value: i64) -> Self {
         self.inner.interval = Some(value);
         self
@@ -405,10 +369,7 @@ impl<C> CreateFlowlogRequestBuilder<C> {
     ///
     /// The ID of the VPC connection, VPN connection, VBR connection, ECR connection, or inter-region connection.
     ///
-    /// If you create the flow log for a transfer router, skip this parameter.
-    ///
-    /// - Wire name: `TransitRouterAttachmentId`.
-    /// - Example: `tr-attach-r6g0m3epjehw57****`.
+    /// Its description, rules and example: [`CreateFlowlogRequest::transit_router_attachment_id`](CreateFlowlogRequest::transit_router_attachment_id).
     pub fn transit_router_attachment_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_id = Some(value.into());
         self
@@ -417,8 +378,7 @@ impl<C> CreateFlowlogRequestBuilder<C> {
     ///
     /// The ID of the transit router.
     ///
-    /// - Wire name: `TransitRouterId`.
-    /// - Example: `tr-bp1rmwxnk221e3fas****`.
+    /// Its description, rules and example: [`CreateFlowlogRequest::transit_router_id`](CreateFlowlogRequest::transit_router_id).
     pub fn transit_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_id = Some(value.into());
         self
@@ -427,14 +387,7 @@ impl<C> CreateFlowlogRequestBuilder<C> {
     ///
     /// The strings that define the fields in the flow log.
     ///
-    /// Format: `${Field 1}${Field 2}${Field 3}...{Field n}`
-    ///
-    /// * If you do not configure this parameter, all fields are included in the flow log.
-    /// * If you configure this parameter, start the string with `${srcaddr}${dstaddr}${bytes}` because `${srcaddr}${dstaddr}${bytes}` are required variables. For more information about the fields supported by flow logs, see [Configure a flow log](<https://www.alibabacloud.com/help/doc-detail/339822.htm>).
-    ///
-    /// - Wire name: `LogFormatString`.
-    /// - Must be at most 1000 characters long.
-    /// - Example: `${srcaddr}${dstaddr}${bytes}`.
+    /// Its description, rules and example: [`CreateFlowlogRequest::log_format_string`](CreateFlowlogRequest::log_format_string).
     pub fn log_format_string(mut self, value: impl Into<String>) -> Self {
         self.inner.log_format_string = Some(value.into());
         self
@@ -443,10 +396,7 @@ impl<C> CreateFlowlogRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// You can specify at most 20 tags.
-    ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateFlowlogRequest::tag`](CreateFlowlogRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -596,239 +546,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateFlowlogRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateFlowlog`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateFlowlogError {
-    /// HTTP 400 `ProjectOrLogstoreNotExist`: The specified project or logstore does not exist.
-    ProjectOrLogstoreNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SourceProjectNotExist`: The Source Project or logstore does not exist.
-    SourceProjectNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.action`: This action is not support.
-    OperationUnsupportedAction(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RuleExist`: The rule has already existed.
-    RuleExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.FlowlogCount`: This user has reached the maximum instance number of flowlog.
-    QuotaExceededFlowlogCount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidFlowlogId.exist`: This cenId already has flowlog instance existed.
-    InvalidFlowlogIdExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Flowlog.AlreayExist`: This attachment already has existed flowlog instance.
-    FlowlogAlreayExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TransitRouterAttachmentId`: TransitRouterAttachmentId is illegal.
-    IllegalParamTransitRouterAttachmentId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTransitRouterAttachmentId.NotFound`: The TransitRouterAttachmentId is not found.
-    InvalidTransitRouterAttachmentIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.flowlog`: This action is not allowed in the current flow log status.
-    IncorrectStatusFlowlog(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.TransitRouterNotExist`: Operation is invalid because the transit router not exist.
-    InvalidOperationTransitRouterNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouterAttachmentId`: The resource is not in a valid state for the attachment operation.
-    IncorrectStatusTransitRouterAttachmentId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ProjectExist`: Project already exist, please try a different project name.
-    ProjectExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ProjectName`: Project name is invalid or does not belong to specified region.
-    InvalidParameterProjectName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TrFlowlog`: Flowlog status for specified TransitRouter is invalid for this operation.
-    IncorrectStatusTrFlowlog(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationInvalid.IncompatibleFlowlogExist`: Operation is invalid because incompatible flowlog config exists.
-    OperationInvalidIncompatibleFlowlogExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.LogFormatString`: LogFormatString is invalid.
-    InvalidParameterLogFormatString(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.LogStoreName`: Specified LogStore name is invalid.
-    InvalidParameterLogStoreName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InvalidLogInfo`: The entered log service information is invalid. Check whether the ProjectName and LogStoreName are correct, and whether Log Service has been activated.
-    OperationFailedInvalidLogInfo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouterInstance`: The status of TransitRouter is incorrect.
-    IncorrectStatusTransitRouterInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.CenId`: The specified parameter CenId is invalid.
-    InvalidParameterCenId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `NoPermission.AliyunServiceRoleForTRFlowLog`: You are not authorized to create service linked role AliyunServiceRoleForTRFlowLog.
-    NoPermissionAliyunServiceRoleForTrFlowLog(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateFlowlogError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ProjectOrLogstoreNotExist",
-                        "SourceProjectNotExist",
-                        "OperationUnsupported.action",
-                        "RuleExist",
-                        "QuotaExceeded.FlowlogCount",
-                        "InvalidFlowlogId.exist",
-                        "Flowlog.AlreayExist",
-                        "IllegalParam.TransitRouterAttachmentId",
-                        "InvalidTransitRouterAttachmentId.NotFound",
-                        "IncorrectStatus.flowlog",
-                        "InvalidOperation.TransitRouterNotExist",
-                        "IncorrectStatus.TransitRouterAttachmentId",
-                        "ProjectExist",
-                        "InvalidParameter.ProjectName",
-                        "IncorrectStatus.TrFlowlog",
-                        "OperationInvalid.IncompatibleFlowlogExist",
-                        "InvalidParameter.LogFormatString",
-                        "InvalidParameter.LogStoreName",
-                        "OperationFailed.InvalidLogInfo",
-                        "IncorrectStatus.TransitRouterInstance",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "InvalidParameter.CenId",
-                        "NoPermission.AliyunServiceRoleForTRFlowLog",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateFlowlogError;
+impl crate::Client {
+    /// Calls `CreateFlowlog`: Creates a flow log.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateFlowlogRequestBuilder::send) it. The parameters and their rules: [`CreateFlowlogRequest`].
+    #[inline]
+    pub fn create_flowlog(&self) -> CreateFlowlogRequestBuilder<&Self> {
+        CreateFlowlogRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateFlowlogError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateFlowlog`: Creates a flow log.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateFlowlogRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ProjectOrLogstoreNotExist(error),
-            1 => Self::SourceProjectNotExist(error),
-            2 => Self::OperationUnsupportedAction(error),
-            3 => Self::RuleExist(error),
-            4 => Self::QuotaExceededFlowlogCount(error),
-            5 => Self::InvalidFlowlogIdExist(error),
-            6 => Self::FlowlogAlreayExist(error),
-            7 => Self::IllegalParamTransitRouterAttachmentId(error),
-            8 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
-            9 => Self::IncorrectStatusFlowlog(error),
-            10 => Self::InvalidOperationTransitRouterNotExist(error),
-            11 => Self::IncorrectStatusTransitRouterAttachmentId(error),
-            12 => Self::ProjectExist(error),
-            13 => Self::InvalidParameterProjectName(error),
-            14 => Self::IncorrectStatusTrFlowlog(error),
-            15 => Self::OperationInvalidIncompatibleFlowlogExist(error),
-            16 => Self::InvalidParameterLogFormatString(error),
-            17 => Self::InvalidParameterLogStoreName(error),
-            18 => Self::OperationFailedInvalidLogInfo(error),
-            19 => Self::IncorrectStatusTransitRouterInstance(error),
-            20 => Self::InvalidParameter(error),
-            21 => Self::Unauthorized(error),
-            22 => Self::InvalidParameterCenId(error),
-            23 => Self::NoPermissionAliyunServiceRoleForTrFlowLog(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ProjectOrLogstoreNotExist(error) => (0, error),
-            Self::SourceProjectNotExist(error) => (1, error),
-            Self::OperationUnsupportedAction(error) => (2, error),
-            Self::RuleExist(error) => (3, error),
-            Self::QuotaExceededFlowlogCount(error) => (4, error),
-            Self::InvalidFlowlogIdExist(error) => (5, error),
-            Self::FlowlogAlreayExist(error) => (6, error),
-            Self::IllegalParamTransitRouterAttachmentId(error) => (7, error),
-            Self::InvalidTransitRouterAttachmentIdNotFound(error) => (8, error),
-            Self::IncorrectStatusFlowlog(error) => (9, error),
-            Self::InvalidOperationTransitRouterNotExist(error) => (10, error),
-            Self::IncorrectStatusTransitRouterAttachmentId(error) => (11, error),
-            Self::ProjectExist(error) => (12, error),
-            Self::InvalidParameterProjectName(error) => (13, error),
-            Self::IncorrectStatusTrFlowlog(error) => (14, error),
-            Self::OperationInvalidIncompatibleFlowlogExist(error) => (15, error),
-            Self::InvalidParameterLogFormatString(error) => (16, error),
-            Self::InvalidParameterLogStoreName(error) => (17, error),
-            Self::OperationFailedInvalidLogInfo(error) => (18, error),
-            Self::IncorrectStatusTransitRouterInstance(error) => (19, error),
-            Self::InvalidParameter(error) => (20, error),
-            Self::Unauthorized(error) => (21, error),
-            Self::InvalidParameterCenId(error) => (22, error),
-            Self::NoPermissionAliyunServiceRoleForTrFlowLog(error) => (23, error),
-            Self::Unhandled(unhandled) => (24, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateFlowlogError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateFlowlogError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ProjectOrLogstoreNotExist",
-            "SourceProjectNotExist",
-            "OperationUnsupportedAction",
-            "RuleExist",
-            "QuotaExceededFlowlogCount",
-            "InvalidFlowlogIdExist",
-            "FlowlogAlreayExist",
-            "IllegalParamTransitRouterAttachmentId",
-            "InvalidTransitRouterAttachmentIdNotFound",
-            "IncorrectStatusFlowlog",
-            "InvalidOperationTransitRouterNotExist",
-            "IncorrectStatusTransitRouterAttachmentId",
-            "ProjectExist",
-            "InvalidParameterProjectName",
-            "IncorrectStatusTrFlowlog",
-            "OperationInvalidIncompatibleFlowlogExist",
-            "InvalidParameterLogFormatString",
-            "InvalidParameterLogStoreName",
-            "OperationFailedInvalidLogInfo",
-            "IncorrectStatusTransitRouterInstance",
-            "InvalidParameter",
-            "Unauthorized",
-            "InvalidParameterCenId",
-            "NoPermissionAliyunServiceRoleForTrFlowLog",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateFlowlogError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateFlowlogError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateFlowlogError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateFlowlogError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_flowlog(&self) -> CreateFlowlogRequestBuilder<&Self> {
+        CreateFlowlogRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateTrafficMarkingPolicyRequest>;
 /// Request of `CreateTrafficMarkingPolicy`: Creates a traffic marking policy. A traffic marking policy captures network traffic based on traffic classification rules and marks the traffic with the Differentiated Services Code Point (DSCP) values that you specify.
 ///
 /// * Only Enterprise Edition transit routers support traffic marking policies.
@@ -222,13 +225,7 @@ impl<C> CreateTrafficMarkingPolicyRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among all requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateTrafficMarkingPolicyRequest::client_token`](CreateTrafficMarkingPolicyRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -237,11 +234,7 @@ impl<C> CreateTrafficMarkingPolicyRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks the required parameters, request format, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateTrafficMarkingPolicyRequest::dry_run`](CreateTrafficMarkingPolicyRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -250,9 +243,7 @@ impl<C> CreateTrafficMarkingPolicyRequestBuilder<C> {
     ///
     /// The ID of the transit router.
     ///
-    /// - Wire name: `TransitRouterId`.
-    /// - Required.
-    /// - Example: `tr-8vbuqeo5h5pu3m01d****`.
+    /// Its description, rules and example: [`CreateTrafficMarkingPolicyRequest::transit_router_id`](CreateTrafficMarkingPolicyRequest::transit_router_id).
     pub fn transit_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_id = Some(value.into());
         self
@@ -261,10 +252,7 @@ impl<C> CreateTrafficMarkingPolicyRequestBuilder<C> {
     ///
     /// The name of the traffic marking policy.
     ///
-    /// The name can be empty or 1 to 128 characters in length, and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `TrafficMarkingPolicyName`.
-    /// - Example: `nametest`.
+    /// Its description, rules and example: [`CreateTrafficMarkingPolicyRequest::traffic_marking_policy_name`](CreateTrafficMarkingPolicyRequest::traffic_marking_policy_name).
     pub fn traffic_marking_policy_name(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_marking_policy_name = Some(value.into());
         self
@@ -273,10 +261,7 @@ impl<C> CreateTrafficMarkingPolicyRequestBuilder<C> {
     ///
     /// The description of the traffic marking policy.
     ///
-    /// This parameter is optional. If you enter a description, it must be 1 to 256 characters in length, and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `TrafficMarkingPolicyDescription`.
-    /// - Example: `desctest`.
+    /// Its description, rules and example: [`CreateTrafficMarkingPolicyRequest::traffic_marking_policy_description`](CreateTrafficMarkingPolicyRequest::traffic_marking_policy_description).
     pub fn traffic_marking_policy_description(
         mut self,
         value: impl Into<String>,
@@ -288,11 +273,7 @@ impl<C> CreateTrafficMarkingPolicyRequestBuilder<C> {
     ///
     /// The priority value of the traffic marking policy. Valid values: **1** to **100**.
     ///
-    /// The priority value of each traffic marking policy on a transit router must be unique. A smaller value specifies a higher priority.
-    ///
-    /// - Wire name: `Priority`.
-    /// - Required.
-    /// - Example: `5`.
+    /// Its description, rules and example: [`CreateTrafficMarkingPolicyRequest::priority`](CreateTrafficMarkingPolicyRequest::priority).
     pub fn priority(mut self, value: i32) -> Self {
         self.inner.priority = Some(value);
         self
@@ -301,11 +282,7 @@ impl<C> CreateTrafficMarkingPolicyRequestBuilder<C> {
     ///
     /// The differentiated services code point (DSCP) value to be added to packets that match the traffic classification rule. Valid values: **0** to **63**.
     ///
-    /// The DSCP value of each traffic marking policy on a transit router must be unique.
-    ///
-    /// - Wire name: `MarkingDscp`.
-    /// - Required.
-    /// - Example: `5`.
+    /// Its description, rules and example: [`CreateTrafficMarkingPolicyRequest::marking_dscp`](CreateTrafficMarkingPolicyRequest::marking_dscp).
     pub fn marking_dscp(mut self, value: i32) -> Self {
         self.inner.marking_dscp = Some(value);
         self
@@ -314,12 +291,7 @@ impl<C> CreateTrafficMarkingPolicyRequestBuilder<C> {
     ///
     /// The traffic classification rules in the traffic marking policy.
     ///
-    /// Data packets that meet the traffic classification rule is assigned the DSCP value of quality of service (QoS) policy.
-    ///
-    /// You can create up to 50 traffic classification rules.
-    ///
-    /// - Wire name: `TrafficMatchRules`.
-    /// - Must have at most 50 items.
+    /// Its description, rules and example: [`CreateTrafficMarkingPolicyRequest::traffic_match_rules`](CreateTrafficMarkingPolicyRequest::traffic_match_rules).
     pub fn traffic_match_rules(
         mut self,
         values: impl IntoIterator<
@@ -471,257 +443,28 @@ for CreateTrafficMarkingPolicyResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateTrafficMarkingPolicy`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateTrafficMarkingPolicyError {
-    /// HTTP 400 `InvalidTransitRouterId.NotFound`: TransitRouterId is not found.
-    InvalidTransitRouterIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Protocol`: Protocol is illegal.
-    IllegalParamProtocol(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.TransitRouterType`: Operation failed because The Basic TransitRouter does not support this action.
-    OperationFailedTransitRouterType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Priority`: Priority is illegal.
-    IllegalParamPriority(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.MarkingDscp`: MarkingDscp is illegal.
-    IllegalParamMarkingDscp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.SrcCidr`: SrcCidr is illegal.
-    IllegalParamSrcCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.DstCidr`: DstCidr is illegal.
-    IllegalParamDstCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.Priority`: The parameter Priority is duplicated.
-    DuplicatedPriority(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.MarkingDscp`: The parameter MarkingDscp is duplicated.
-    DuplicatedMarkingDscp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.TrafficMatchRules`: The parameter TrafficMatchRules are duplicated.
-    DuplicatedTrafficMatchRules(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.TrafficMatchRule`: The maximum number of TrafficMatchRule per Transit Router is exceeded.
-    QuotaExceededTrafficMatchRule(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.MatchDscp`: MarkingDscp is invalid.
-    IllegalParamMatchDscp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.SrcPortRange`: The specified SrcPortRange is illegal.
-    IllegalParamSrcPortRange(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.DstPortRange`: The specified DstPortRange is illegal.
-    IllegalParamDstPortRange(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AttrMismatching.CidrAddressFamily`: Attribute SrcCidr or DstCidr of TrafficMarkRule does not match AddressFamily.
-    AttrMismatchingCidrAddressFamily(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.AddressFamily`: AddressFamily is illegal.
-    IllegalParamAddressFamily(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AttrMismatching.SrcCidrDstCidr`: Attribute SrcCidr of TrafficMarkRule does not match DstCidr.
-    AttrMismatchingSrcCidrDstCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AttrMismatching.CidrProtocol`: Attribute SrcCidr or DstCidr of TrafficMarkRule does not match Protocol.
-    AttrMismatchingCidrProtocol(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTransitRouterMode.NeedUpgrade`: TransitRouter need to upgrade.
-    InvalidTransitRouterModeNeedUpgrade(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.DstPortRange`: Current TR version does not support setting destination port range.
-    OperationUnsupportedDstPortRange(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.SrcPortRange`: Current TR version does not support setting source port range.
-    OperationUnsupportedSrcPortRange(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.IPv6Cidr`: The traffic marking policy for current TR type does not support IPv6 CIDR.
-    OperationUnsupportedIPv6Cidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouterInstance`: The status of TransitRouter is incorrect.
-    IncorrectStatusTransitRouterInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TransitRouterId`: The parameter TransitrouterId is mandatory.
-    MissingParamTransitRouterId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.TransitRouterType`: The specified TransitRouterType does not support the operation.
-    OperationUnsupportedTransitRouterType(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateTrafficMarkingPolicyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidTransitRouterId.NotFound",
-                        "IllegalParam.Protocol",
-                        "OperationFailed.TransitRouterType",
-                        "IllegalParam.Priority",
-                        "IllegalParam.MarkingDscp",
-                        "IllegalParam.SrcCidr",
-                        "IllegalParam.DstCidr",
-                        "Duplicated.Priority",
-                        "Duplicated.MarkingDscp",
-                        "Duplicated.TrafficMatchRules",
-                        "QuotaExceeded.TrafficMatchRule",
-                        "IllegalParam.MatchDscp",
-                        "IllegalParam.SrcPortRange",
-                        "IllegalParam.DstPortRange",
-                        "AttrMismatching.CidrAddressFamily",
-                        "IllegalParam.AddressFamily",
-                        "AttrMismatching.SrcCidrDstCidr",
-                        "AttrMismatching.CidrProtocol",
-                        "InvalidTransitRouterMode.NeedUpgrade",
-                        "OperationUnsupported.DstPortRange",
-                        "OperationUnsupported.SrcPortRange",
-                        "OperationUnsupported.IPv6Cidr",
-                        "IncorrectStatus.TransitRouterInstance",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "MissingParam.TransitRouterId",
-                        "OperationUnsupported.TransitRouterType",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateTrafficMarkingPolicyError;
+impl crate::Client {
+    /// Calls `CreateTrafficMarkingPolicy`: Creates a traffic marking policy. A traffic marking policy captures network traffic based on traffic classification rules and marks the traffic with the Differentiated Services Code Point (DSCP) values that you specify.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateTrafficMarkingPolicyRequestBuilder::send) it. The parameters and their rules: [`CreateTrafficMarkingPolicyRequest`].
+    #[inline]
+    pub fn create_traffic_marking_policy(
+        &self,
+    ) -> CreateTrafficMarkingPolicyRequestBuilder<&Self> {
+        CreateTrafficMarkingPolicyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateTrafficMarkingPolicyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateTrafficMarkingPolicy`: Creates a traffic marking policy. A traffic marking policy captures network traffic based on traffic classification rules and marks the traffic with the Differentiated Services Code Point (DSCP) values that you specify.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateTrafficMarkingPolicyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidTransitRouterIdNotFound(error),
-            1 => Self::IllegalParamProtocol(error),
-            2 => Self::OperationFailedTransitRouterType(error),
-            3 => Self::IllegalParamPriority(error),
-            4 => Self::IllegalParamMarkingDscp(error),
-            5 => Self::IllegalParamSrcCidr(error),
-            6 => Self::IllegalParamDstCidr(error),
-            7 => Self::DuplicatedPriority(error),
-            8 => Self::DuplicatedMarkingDscp(error),
-            9 => Self::DuplicatedTrafficMatchRules(error),
-            10 => Self::QuotaExceededTrafficMatchRule(error),
-            11 => Self::IllegalParamMatchDscp(error),
-            12 => Self::IllegalParamSrcPortRange(error),
-            13 => Self::IllegalParamDstPortRange(error),
-            14 => Self::AttrMismatchingCidrAddressFamily(error),
-            15 => Self::IllegalParamAddressFamily(error),
-            16 => Self::AttrMismatchingSrcCidrDstCidr(error),
-            17 => Self::AttrMismatchingCidrProtocol(error),
-            18 => Self::InvalidTransitRouterModeNeedUpgrade(error),
-            19 => Self::OperationUnsupportedDstPortRange(error),
-            20 => Self::OperationUnsupportedSrcPortRange(error),
-            21 => Self::OperationUnsupportedIPv6Cidr(error),
-            22 => Self::IncorrectStatusTransitRouterInstance(error),
-            23 => Self::InvalidParameter(error),
-            24 => Self::Unauthorized(error),
-            25 => Self::MissingParamTransitRouterId(error),
-            26 => Self::OperationUnsupportedTransitRouterType(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidTransitRouterIdNotFound(error) => (0, error),
-            Self::IllegalParamProtocol(error) => (1, error),
-            Self::OperationFailedTransitRouterType(error) => (2, error),
-            Self::IllegalParamPriority(error) => (3, error),
-            Self::IllegalParamMarkingDscp(error) => (4, error),
-            Self::IllegalParamSrcCidr(error) => (5, error),
-            Self::IllegalParamDstCidr(error) => (6, error),
-            Self::DuplicatedPriority(error) => (7, error),
-            Self::DuplicatedMarkingDscp(error) => (8, error),
-            Self::DuplicatedTrafficMatchRules(error) => (9, error),
-            Self::QuotaExceededTrafficMatchRule(error) => (10, error),
-            Self::IllegalParamMatchDscp(error) => (11, error),
-            Self::IllegalParamSrcPortRange(error) => (12, error),
-            Self::IllegalParamDstPortRange(error) => (13, error),
-            Self::AttrMismatchingCidrAddressFamily(error) => (14, error),
-            Self::IllegalParamAddressFamily(error) => (15, error),
-            Self::AttrMismatchingSrcCidrDstCidr(error) => (16, error),
-            Self::AttrMismatchingCidrProtocol(error) => (17, error),
-            Self::InvalidTransitRouterModeNeedUpgrade(error) => (18, error),
-            Self::OperationUnsupportedDstPortRange(error) => (19, error),
-            Self::OperationUnsupportedSrcPortRange(error) => (20, error),
-            Self::OperationUnsupportedIPv6Cidr(error) => (21, error),
-            Self::IncorrectStatusTransitRouterInstance(error) => (22, error),
-            Self::InvalidParameter(error) => (23, error),
-            Self::Unauthorized(error) => (24, error),
-            Self::MissingParamTransitRouterId(error) => (25, error),
-            Self::OperationUnsupportedTransitRouterType(error) => (26, error),
-            Self::Unhandled(unhandled) => (27, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateTrafficMarkingPolicyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateTrafficMarkingPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidTransitRouterIdNotFound",
-            "IllegalParamProtocol",
-            "OperationFailedTransitRouterType",
-            "IllegalParamPriority",
-            "IllegalParamMarkingDscp",
-            "IllegalParamSrcCidr",
-            "IllegalParamDstCidr",
-            "DuplicatedPriority",
-            "DuplicatedMarkingDscp",
-            "DuplicatedTrafficMatchRules",
-            "QuotaExceededTrafficMatchRule",
-            "IllegalParamMatchDscp",
-            "IllegalParamSrcPortRange",
-            "IllegalParamDstPortRange",
-            "AttrMismatchingCidrAddressFamily",
-            "IllegalParamAddressFamily",
-            "AttrMismatchingSrcCidrDstCidr",
-            "AttrMismatchingCidrProtocol",
-            "InvalidTransitRouterModeNeedUpgrade",
-            "OperationUnsupportedDstPortRange",
-            "OperationUnsupportedSrcPortRange",
-            "OperationUnsupportedIPv6Cidr",
-            "IncorrectStatusTransitRouterInstance",
-            "InvalidParameter",
-            "Unauthorized",
-            "MissingParamTransitRouterId",
-            "OperationUnsupportedTransitRouterType",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateTrafficMarkingPolicyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateTrafficMarkingPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateTrafficMarkingPolicyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateTrafficMarkingPolicyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_traffic_marking_policy(
+        &self,
+    ) -> CreateTrafficMarkingPolicyRequestBuilder<&Self> {
+        CreateTrafficMarkingPolicyRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateTransitRouteTableAggregationRequest>;
 /// Request of `CreateTransitRouteTableAggregation`: Creates an aggregate route.
 ///
 /// After you add an aggregate route to a route table of an Enterprise Edition transit router, the transit router advertises its routes only to route tables of associated virtual private clouds (VPCs) and have route synchronization enabled.
@@ -227,9 +230,7 @@ impl<C> CreateTransitRouteTableAggregationRequestBuilder<C> {
     ///
     /// The ID of the route table of the Enterprise Edition transit router.
     ///
-    /// - Wire name: `TransitRouteTableId`.
-    /// - Required.
-    /// - Example: `vtb-iq8qgruq1ry8jc7vt****`.
+    /// Its description, rules and example: [`CreateTransitRouteTableAggregationRequest::transit_route_table_id`](CreateTransitRouteTableAggregationRequest::transit_route_table_id).
     pub fn transit_route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_route_table_id = Some(value.into());
         self
@@ -238,10 +239,7 @@ impl<C> CreateTransitRouteTableAggregationRequestBuilder<C> {
     ///
     /// The name of the aggregate route.
     ///
-    /// The name can be empty or 1 to 128 characters in length, and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `TransitRouteTableAggregationName`.
-    /// - Example: `nametest`.
+    /// Its description, rules and example: [`CreateTransitRouteTableAggregationRequest::transit_route_table_aggregation_name`](CreateTransitRouteTableAggregationRequest::transit_route_table_aggregation_name).
     pub fn transit_route_table_aggregation_name(
         mut self,
         value: impl Into<String>,
@@ -253,14 +251,7 @@ impl<C> CreateTransitRouteTableAggregationRequestBuilder<C> {
     ///
     /// The destination CIDR block of the aggregate route.
     ///
-    /// > The following CIDR blocks are not supported:
-    /// >
-    /// > * CIDR blocks that start with 0 or 100.64.
-    /// > * Multicast CIDR blocks, including 224.0.0.1 to 239.255.255.254.
-    ///
-    /// - Wire name: `TransitRouteTableAggregationCidr`.
-    /// - Required.
-    /// - Example: `192.168.10.0/24`.
+    /// Its description, rules and example: [`CreateTransitRouteTableAggregationRequest::transit_route_table_aggregation_cidr`](CreateTransitRouteTableAggregationRequest::transit_route_table_aggregation_cidr).
     pub fn transit_route_table_aggregation_cidr(
         mut self,
         value: impl Into<String>,
@@ -272,10 +263,7 @@ impl<C> CreateTransitRouteTableAggregationRequestBuilder<C> {
     ///
     /// The scope of networks to which the aggregate route is advertised.
     ///
-    /// The valid value is **VPC**, which indicates that the aggregate route is advertised to all VPCs that are in associated forwarding correlation with the Enterprise Edition transit router and have route synchronization enabled.
-    ///
-    /// - Wire name: `TransitRouteTableAggregationScope`.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`CreateTransitRouteTableAggregationRequest::transit_route_table_aggregation_scope`](CreateTransitRouteTableAggregationRequest::transit_route_table_aggregation_scope).
     pub fn transit_route_table_aggregation_scope(
         mut self,
         value: impl Into<String>,
@@ -287,10 +275,7 @@ impl<C> CreateTransitRouteTableAggregationRequestBuilder<C> {
     ///
     /// The list of propagation ranges of the aggregation route.
     ///
-    /// > You must specify at least one of the following attributes: Aggregation Scope and Aggregate Scope List. We recommend that you specify the latter. The elements in the two attributes cannot be duplicate.
-    ///
-    /// - Wire name: `TransitRouteTableAggregationScopeList`.
-    /// - Must have at most 5 items.
+    /// Its description, rules and example: [`CreateTransitRouteTableAggregationRequest::transit_route_table_aggregation_scope_list`](CreateTransitRouteTableAggregationRequest::transit_route_table_aggregation_scope_list).
     pub fn transit_route_table_aggregation_scope_list(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -304,10 +289,7 @@ impl<C> CreateTransitRouteTableAggregationRequestBuilder<C> {
     ///
     /// The description of the aggregate route.
     ///
-    /// This parameter is optional. If you enter a description, it must be 1 to 256 characters in length and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `TransitRouteTableAggregationDescription`.
-    /// - Example: `desctest`.
+    /// Its description, rules and example: [`CreateTransitRouteTableAggregationRequest::transit_route_table_aggregation_description`](CreateTransitRouteTableAggregationRequest::transit_route_table_aggregation_description).
     pub fn transit_route_table_aggregation_description(
         mut self,
         value: impl Into<String>,
@@ -319,13 +301,7 @@ impl<C> CreateTransitRouteTableAggregationRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateTransitRouteTableAggregationRequest::client_token`](CreateTransitRouteTableAggregationRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -334,12 +310,7 @@ impl<C> CreateTransitRouteTableAggregationRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **false** (default): performs a dry run and sends the request.
-    /// * **true**: performs a dry run. The system checks the required parameters and request syntax. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateTransitRouteTableAggregationRequest::dry_run`](CreateTransitRouteTableAggregationRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -479,223 +450,28 @@ for CreateTransitRouteTableAggregationResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateTransitRouteTableAggregation`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateTransitRouteTableAggregationError {
-    /// HTTP 400 `InvalidOperation.RegionNotSupport`: The Operation is not Support in this region.
-    InvalidOperationRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceExist.AggregationRoute`: This aggregation route is already created.
-    InstanceExistAggregationRoute(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceNotExist.TransitRouteTable`: The transitRouter route table is not exist.
-    InstanceNotExistTransitRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouteTable`: The transitRouter route table is not in a valid state for the operation.
-    IncorrectStatusTransitRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.AggregationRoute`: The aggregation route count is over limit.
-    QuotaExceededAggregationRoute(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceNotExist.TransitRouter`: The aggregation route  is not exist.
-    InstanceNotExistTransitRouter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.TransitRouterType`: The operation is not supported because of the wrong transitRouter type.
-    OperationUnsupportedTransitRouterType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouter`: The status of transitRouter is invalid.
-    IncorrectStatusTransitRouter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.ServiceMode`: The operation is not supported because of the wrong transitRouter service mode.
-    OperationUnsupportedServiceMode(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCidrBlock`: The cidr block is invalid.
-    InvalidCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RouteConflict`: The specified route already exists.
-    RouteConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InstanceNotSupportIPv6Route`: The cen dose not support Ipv6 route.
-    InvalidOperationInstanceNotSupportIPv6Route(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TransitRouteTableAggregationCidr`: The param TransitRouteTableAggregationCidr is illegal.
-    IllegalParamTransitRouteTableAggregationCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.ScopeListOrScope`: The input parameter TransitRouteTableAggregationScopeList or TransitRouteTableAggregationScope that is mandatory for processing this request is not supplied.
-    MissingParameterScopeListOrScope(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.TransitRouteTableAggregationScope`: TransitRouteTableAggregationScope is invalid.
-    InvalidParameterTransitRouteTableAggregationScope(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter.TransitRouteTableAggregationScopeList`: TransitRouteTableAggregationScopeList is invalid.
-    InvalidParameterTransitRouteTableAggregationScopeList(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `MissingParam.TransitRouteTableAggregationScope`: The parameter TransitRouteTableAggregationScope is mandatory.
-    MissingParamTransitRouteTableAggregationScope(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TransitRouteTableAggregationScope`: TransitRouteTableAggregationScope is invalid, valid value is VPC.
-    IllegalParamTransitRouteTableAggregationScope(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for CreateTransitRouteTableAggregationError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidOperation.RegionNotSupport",
-                        "InstanceExist.AggregationRoute",
-                        "InstanceNotExist.TransitRouteTable",
-                        "IncorrectStatus.TransitRouteTable",
-                        "QuotaExceeded.AggregationRoute",
-                        "InstanceNotExist.TransitRouter",
-                        "OperationUnsupported.TransitRouterType",
-                        "IncorrectStatus.TransitRouter",
-                        "OperationUnsupported.ServiceMode",
-                        "InvalidCidrBlock",
-                        "RouteConflict",
-                        "InvalidOperation.InstanceNotSupportIPv6Route",
-                        "IllegalParam.TransitRouteTableAggregationCidr",
-                        "MissingParameter.ScopeListOrScope",
-                        "InvalidParameter.TransitRouteTableAggregationScope",
-                        "InvalidParameter.TransitRouteTableAggregationScopeList",
-                        "MissingParam.TransitRouteTableAggregationScope",
-                        "IllegalParam.TransitRouteTableAggregationScope",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateTransitRouteTableAggregationError;
+impl crate::Client {
+    /// Calls `CreateTransitRouteTableAggregation`: Creates an aggregate route.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateTransitRouteTableAggregationRequestBuilder::send) it. The parameters and their rules: [`CreateTransitRouteTableAggregationRequest`].
+    #[inline]
+    pub fn create_transit_route_table_aggregation(
+        &self,
+    ) -> CreateTransitRouteTableAggregationRequestBuilder<&Self> {
+        CreateTransitRouteTableAggregationRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateTransitRouteTableAggregationError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateTransitRouteTableAggregation`: Creates an aggregate route.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateTransitRouteTableAggregationRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidOperationRegionNotSupport(error),
-            1 => Self::InstanceExistAggregationRoute(error),
-            2 => Self::InstanceNotExistTransitRouteTable(error),
-            3 => Self::IncorrectStatusTransitRouteTable(error),
-            4 => Self::QuotaExceededAggregationRoute(error),
-            5 => Self::InstanceNotExistTransitRouter(error),
-            6 => Self::OperationUnsupportedTransitRouterType(error),
-            7 => Self::IncorrectStatusTransitRouter(error),
-            8 => Self::OperationUnsupportedServiceMode(error),
-            9 => Self::InvalidCidrBlock(error),
-            10 => Self::RouteConflict(error),
-            11 => Self::InvalidOperationInstanceNotSupportIPv6Route(error),
-            12 => Self::IllegalParamTransitRouteTableAggregationCidr(error),
-            13 => Self::MissingParameterScopeListOrScope(error),
-            14 => Self::InvalidParameterTransitRouteTableAggregationScope(error),
-            15 => Self::InvalidParameterTransitRouteTableAggregationScopeList(error),
-            16 => Self::MissingParamTransitRouteTableAggregationScope(error),
-            17 => Self::IllegalParamTransitRouteTableAggregationScope(error),
-            18 => Self::InvalidParameter(error),
-            19 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidOperationRegionNotSupport(error) => (0, error),
-            Self::InstanceExistAggregationRoute(error) => (1, error),
-            Self::InstanceNotExistTransitRouteTable(error) => (2, error),
-            Self::IncorrectStatusTransitRouteTable(error) => (3, error),
-            Self::QuotaExceededAggregationRoute(error) => (4, error),
-            Self::InstanceNotExistTransitRouter(error) => (5, error),
-            Self::OperationUnsupportedTransitRouterType(error) => (6, error),
-            Self::IncorrectStatusTransitRouter(error) => (7, error),
-            Self::OperationUnsupportedServiceMode(error) => (8, error),
-            Self::InvalidCidrBlock(error) => (9, error),
-            Self::RouteConflict(error) => (10, error),
-            Self::InvalidOperationInstanceNotSupportIPv6Route(error) => (11, error),
-            Self::IllegalParamTransitRouteTableAggregationCidr(error) => (12, error),
-            Self::MissingParameterScopeListOrScope(error) => (13, error),
-            Self::InvalidParameterTransitRouteTableAggregationScope(error) => (14, error),
-            Self::InvalidParameterTransitRouteTableAggregationScopeList(error) => {
-                (15, error)
-            }
-            Self::MissingParamTransitRouteTableAggregationScope(error) => (16, error),
-            Self::IllegalParamTransitRouteTableAggregationScope(error) => (17, error),
-            Self::InvalidParameter(error) => (18, error),
-            Self::Unauthorized(error) => (19, error),
-            Self::Unhandled(unhandled) => (20, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateTransitRouteTableAggregationError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateTransitRouteTableAggregationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidOperationRegionNotSupport",
-            "InstanceExistAggregationRoute",
-            "InstanceNotExistTransitRouteTable",
-            "IncorrectStatusTransitRouteTable",
-            "QuotaExceededAggregationRoute",
-            "InstanceNotExistTransitRouter",
-            "OperationUnsupportedTransitRouterType",
-            "IncorrectStatusTransitRouter",
-            "OperationUnsupportedServiceMode",
-            "InvalidCidrBlock",
-            "RouteConflict",
-            "InvalidOperationInstanceNotSupportIPv6Route",
-            "IllegalParamTransitRouteTableAggregationCidr",
-            "MissingParameterScopeListOrScope",
-            "InvalidParameterTransitRouteTableAggregationScope",
-            "InvalidParameterTransitRouteTableAggregationScopeList",
-            "MissingParamTransitRouteTableAggregationScope",
-            "IllegalParamTransitRouteTableAggregationScope",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateTransitRouteTableAggregationError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateTransitRouteTableAggregationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateTransitRouteTableAggregationError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for CreateTransitRouteTableAggregationError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_transit_route_table_aggregation(
+        &self,
+    ) -> CreateTransitRouteTableAggregationRequestBuilder<&Self> {
+        CreateTransitRouteTableAggregationRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateTransitRouterRequest>;
 /// Request of `CreateTransitRouter`: Creates an Enterprise Edition transit router.
 ///
 /// * You can call **CreateTransitRouter** to create an Enterprise Edition transit router. For more information about the regions that support Enterprise Edition transit routers, see [What is CEN?](<https://www.alibabacloud.com/help/doc-detail/181681.htm>)
@@ -216,11 +219,7 @@ impl<C> CreateTransitRouterRequestBuilder<C> {
     /// The client token that is used to ensure the idempotence of the request.
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// > If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. The value of **RequestId** of each API request is different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateTransitRouterRequest::client_token`](CreateTransitRouterRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -229,9 +228,7 @@ impl<C> CreateTransitRouterRequestBuilder<C> {
     ///
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-j3jzhw1zpau2km****`.
+    /// Its description, rules and example: [`CreateTransitRouterRequest::cen_id`](CreateTransitRouterRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -240,11 +237,7 @@ impl<C> CreateTransitRouterRequestBuilder<C> {
     ///
     /// The ID of the region where the Enterprise Edition transit router is deployed.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-zhangjiakou`.
+    /// Its description, rules and example: [`CreateTransitRouterRequest::region_id`](CreateTransitRouterRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -253,10 +246,7 @@ impl<C> CreateTransitRouterRequestBuilder<C> {
     ///
     /// The name of the Enterprise Edition transit router.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with http:// or https://. You can also leave this parameter empty.
-    ///
-    /// - Wire name: `TransitRouterName`.
-    /// - Example: `testname`.
+    /// Its description, rules and example: [`CreateTransitRouterRequest::transit_router_name`](CreateTransitRouterRequest::transit_router_name).
     pub fn transit_router_name(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_name = Some(value.into());
         self
@@ -265,10 +255,7 @@ impl<C> CreateTransitRouterRequestBuilder<C> {
     ///
     /// The description of the Enterprise Edition transit router instance.
     ///
-    /// The description must be 1 to 256 characters in length, and cannot start with http:// or https://. You can also leave this parameter empty.
-    ///
-    /// - Wire name: `TransitRouterDescription`.
-    /// - Example: `testdesc`.
+    /// Its description, rules and example: [`CreateTransitRouterRequest::transit_router_description`](CreateTransitRouterRequest::transit_router_description).
     pub fn transit_router_description(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_description = Some(value.into());
         self
@@ -277,11 +264,7 @@ impl<C> CreateTransitRouterRequestBuilder<C> {
     ///
     /// Specifies whether to check the request without performing the operation. Check items include permissions and the status of the specified cloud resources. Valid values:
     ///
-    /// * **false** (default): sends the request. If the request passes the check, an Enterprise Edition transit router is created.
-    /// * **true**: checks the request but does not create the Enterprise Edition transit router. If you use this value, the system checks whether the required parameters are set, and whether the request syntax is valid. If the request fails the check, an error message is returned. If the request passes the check, the `DryRunOperation` error code is returned.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateTransitRouterRequest::dry_run`](CreateTransitRouterRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -290,13 +273,7 @@ impl<C> CreateTransitRouterRequestBuilder<C> {
     ///
     /// Specifies whether to enable the multicast feature for the Enterprise Edition transit router. Valid values:
     ///
-    /// * **false** (default): no
-    /// * **true**: yes
-    ///
-    /// The multicast feature is supported only in specific regions. You can call [ListTransitRouterAvailableResource](<https://www.alibabacloud.com/help/doc-detail/261356.htm>) to query the regions that support multicast.
-    ///
-    /// - Wire name: `SupportMulticast`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateTransitRouterRequest::support_multicast`](CreateTransitRouterRequest::support_multicast).
     pub fn support_multicast(mut self, value: bool) -> Self {
         self.inner.support_multicast = Some(value);
         self
@@ -305,7 +282,7 @@ impl<C> CreateTransitRouterRequestBuilder<C> {
     ///
     /// The CIDR blocks to be added to the transit router.
     ///
-    /// - Wire name: `TransitRouterCidrList`.
+    /// Its description, rules and example: [`CreateTransitRouterRequest::transit_router_cidr_list`](CreateTransitRouterRequest::transit_router_cidr_list).
     pub fn transit_router_cidr_list(
         mut self,
         values: impl IntoIterator<Item = crate::types::TransitRouterCidrList>,
@@ -317,8 +294,7 @@ impl<C> CreateTransitRouterRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateTransitRouterRequest::tag`](CreateTransitRouterRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -463,235 +439,24 @@ for CreateTransitRouterResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateTransitRouter`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateTransitRouterError {
-    /// HTTP 400 `OperationUnsupported.RegionId`: The specified Region is not supported.
-    OperationUnsupportedRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceExist.TransitRouterInstance`: The instance already exists.
-    InstanceExistTransitRouterInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbbiden.TransitRouterServiceNotOpen`: The user has not open transit router service.
-    ForbbidenTransitRouterServiceNotOpen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.SupportMulticast`: The multicast is not supported in the specified region.
-    OperationUnsupportedSupportMulticast(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.CenFullLevel`: CEN full level does not support TransitRouter.
-    OperationUnsupportedCenFullLevel(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Cidr`: Cidr is illegal.
-    IllegalParamCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Illegal.TrType`: The TransitRouter type is  illegal.
-    IllegalTrType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.TransitRouterCidrList`: The TransitRouterCidrList is not support in the specified Region.
-    OperationUnsupportedTransitRouterCidrList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CidrConflict`: Operation is invalid because the cidr conflict.
-    OperationFailedCidrConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Region`: The specified region is invalid.
-    IllegalParamRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OverLappingExist.Cidr`: The cidr overlapping exist.
-    OverLappingExistCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ServiceMode`: The specified ServiceMode is invalid.
-    IllegalParamServiceMode(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParamExclusive.ServiceModeAndSupportMulticast`: ServiceMode and SupportMulticast is mutually exclusive.
-    ParamExclusiveServiceModeAndSupportMulticast(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParamExclusive.ServiceModeAndTransitRouterCidrList`: ServiceMode and TransitRouterCidrList is mutually exclusive.
-    ParamExclusiveServiceModeAndTransitRouterCidrList(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationUnsupported.Tag`: The Tag is not supported in the specified region.
-    OperationUnsupportedTag(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.SupportMulticast`: Basic Transit router is not support multicast.
-    IllegalParamSupportMulticast(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParamExclusive.BasicAndPrimaryStandby`: Basic and PrimaryStandby is mutually exclusive.
-    ParamExclusiveBasicAndPrimaryStandby(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParamExclusive.BasicAndMultiPrimary`: Basic and MultiPrimary is mutually exclusive.
-    ParamExclusiveBasicAndMultiPrimary(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.RegionId`: The Specified Parameter RegionId is illegal.
-    IllegalParamRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.PostPay95BwpNotAllowEnterpriseTr`: Cbn with post pay 95 bandwidth package does not allow enterprise tr.
-    OperationFailedPostPay95BwpNotAllowEnterpriseTr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.TransitRouterServiceExpired`: The transit router service is out of service.
-    ForbiddenTransitRouterServiceExpired(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateTransitRouterError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationUnsupported.RegionId",
-                        "InstanceExist.TransitRouterInstance",
-                        "Forbbiden.TransitRouterServiceNotOpen",
-                        "OperationUnsupported.SupportMulticast",
-                        "OperationUnsupported.CenFullLevel",
-                        "IllegalParam.Cidr",
-                        "Illegal.TrType",
-                        "OperationUnsupported.TransitRouterCidrList",
-                        "OperationFailed.CidrConflict",
-                        "IllegalParam.Region",
-                        "OverLappingExist.Cidr",
-                        "IllegalParam.ServiceMode",
-                        "ParamExclusive.ServiceModeAndSupportMulticast",
-                        "ParamExclusive.ServiceModeAndTransitRouterCidrList",
-                        "OperationUnsupported.Tag",
-                        "IllegalParam.SupportMulticast",
-                        "ParamExclusive.BasicAndPrimaryStandby",
-                        "ParamExclusive.BasicAndMultiPrimary",
-                        "IllegalParam.RegionId",
-                        "OperationFailed.PostPay95BwpNotAllowEnterpriseTr",
-                        "Forbidden.TransitRouterServiceExpired",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateTransitRouterError;
+impl crate::Client {
+    /// Calls `CreateTransitRouter`: Creates an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateTransitRouterRequestBuilder::send) it. The parameters and their rules: [`CreateTransitRouterRequest`].
+    #[inline]
+    pub fn create_transit_router(&self) -> CreateTransitRouterRequestBuilder<&Self> {
+        CreateTransitRouterRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateTransitRouterError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateTransitRouter`: Creates an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateTransitRouterRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationUnsupportedRegionId(error),
-            1 => Self::InstanceExistTransitRouterInstance(error),
-            2 => Self::ForbbidenTransitRouterServiceNotOpen(error),
-            3 => Self::OperationUnsupportedSupportMulticast(error),
-            4 => Self::OperationUnsupportedCenFullLevel(error),
-            5 => Self::IllegalParamCidr(error),
-            6 => Self::IllegalTrType(error),
-            7 => Self::OperationUnsupportedTransitRouterCidrList(error),
-            8 => Self::OperationFailedCidrConflict(error),
-            9 => Self::IllegalParamRegion(error),
-            10 => Self::OverLappingExistCidr(error),
-            11 => Self::IllegalParamServiceMode(error),
-            12 => Self::ParamExclusiveServiceModeAndSupportMulticast(error),
-            13 => Self::ParamExclusiveServiceModeAndTransitRouterCidrList(error),
-            14 => Self::OperationUnsupportedTag(error),
-            15 => Self::IllegalParamSupportMulticast(error),
-            16 => Self::ParamExclusiveBasicAndPrimaryStandby(error),
-            17 => Self::ParamExclusiveBasicAndMultiPrimary(error),
-            18 => Self::IllegalParamRegionId(error),
-            19 => Self::OperationFailedPostPay95BwpNotAllowEnterpriseTr(error),
-            20 => Self::ForbiddenTransitRouterServiceExpired(error),
-            21 => Self::InvalidParameter(error),
-            22 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationUnsupportedRegionId(error) => (0, error),
-            Self::InstanceExistTransitRouterInstance(error) => (1, error),
-            Self::ForbbidenTransitRouterServiceNotOpen(error) => (2, error),
-            Self::OperationUnsupportedSupportMulticast(error) => (3, error),
-            Self::OperationUnsupportedCenFullLevel(error) => (4, error),
-            Self::IllegalParamCidr(error) => (5, error),
-            Self::IllegalTrType(error) => (6, error),
-            Self::OperationUnsupportedTransitRouterCidrList(error) => (7, error),
-            Self::OperationFailedCidrConflict(error) => (8, error),
-            Self::IllegalParamRegion(error) => (9, error),
-            Self::OverLappingExistCidr(error) => (10, error),
-            Self::IllegalParamServiceMode(error) => (11, error),
-            Self::ParamExclusiveServiceModeAndSupportMulticast(error) => (12, error),
-            Self::ParamExclusiveServiceModeAndTransitRouterCidrList(error) => (13, error),
-            Self::OperationUnsupportedTag(error) => (14, error),
-            Self::IllegalParamSupportMulticast(error) => (15, error),
-            Self::ParamExclusiveBasicAndPrimaryStandby(error) => (16, error),
-            Self::ParamExclusiveBasicAndMultiPrimary(error) => (17, error),
-            Self::IllegalParamRegionId(error) => (18, error),
-            Self::OperationFailedPostPay95BwpNotAllowEnterpriseTr(error) => (19, error),
-            Self::ForbiddenTransitRouterServiceExpired(error) => (20, error),
-            Self::InvalidParameter(error) => (21, error),
-            Self::Unauthorized(error) => (22, error),
-            Self::Unhandled(unhandled) => (23, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateTransitRouterError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateTransitRouterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationUnsupportedRegionId",
-            "InstanceExistTransitRouterInstance",
-            "ForbbidenTransitRouterServiceNotOpen",
-            "OperationUnsupportedSupportMulticast",
-            "OperationUnsupportedCenFullLevel",
-            "IllegalParamCidr",
-            "IllegalTrType",
-            "OperationUnsupportedTransitRouterCidrList",
-            "OperationFailedCidrConflict",
-            "IllegalParamRegion",
-            "OverLappingExistCidr",
-            "IllegalParamServiceMode",
-            "ParamExclusiveServiceModeAndSupportMulticast",
-            "ParamExclusiveServiceModeAndTransitRouterCidrList",
-            "OperationUnsupportedTag",
-            "IllegalParamSupportMulticast",
-            "ParamExclusiveBasicAndPrimaryStandby",
-            "ParamExclusiveBasicAndMultiPrimary",
-            "IllegalParamRegionId",
-            "OperationFailedPostPay95BwpNotAllowEnterpriseTr",
-            "ForbiddenTransitRouterServiceExpired",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateTransitRouterError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateTransitRouterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateTransitRouterError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateTransitRouterError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_transit_router(&self) -> CreateTransitRouterRequestBuilder<&Self> {
+        CreateTransitRouterRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateTransitRouterCidrRequest>;
 /// Request of `CreateTransitRouterCidr`: Creates a custom CIDR block for a transit router. Custom CIDR blocks of a transit router are similar to the CIDR blocks of the loopback interface of a router.
 ///
 /// You can specify a CIDR block for a transit router. The CIDR block works in a similar way as the CIDR block of the loopback interface on a router. IP addresses within the CIDR block can be assigned to IPsec-VPN connections. For more information, see [Transit router CIDR blocks](<https://www.alibabacloud.com/help/doc-detail/462635.htm>).
@@ -211,13 +214,7 @@ impl<C> CreateTransitRouterCidrRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateTransitRouterCidrRequest::client_token`](CreateTransitRouterCidrRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -226,9 +223,7 @@ impl<C> CreateTransitRouterCidrRequestBuilder<C> {
     ///
     /// The ID of the transit router.
     ///
-    /// - Wire name: `TransitRouterId`.
-    /// - Required.
-    /// - Example: `tr-p0w3x8c9em72a40nw****`.
+    /// Its description, rules and example: [`CreateTransitRouterCidrRequest::transit_router_id`](CreateTransitRouterCidrRequest::transit_router_id).
     pub fn transit_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_id = Some(value.into());
         self
@@ -237,11 +232,7 @@ impl<C> CreateTransitRouterCidrRequestBuilder<C> {
     ///
     /// The ID of the region to which the transfer router belongs.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateTransitRouterCidrRequest::region_id`](CreateTransitRouterCidrRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -250,10 +241,7 @@ impl<C> CreateTransitRouterCidrRequestBuilder<C> {
     ///
     /// The name of the transit router CIDR block.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with http:// or https://. You can also leave this parameter empty.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `nametest`.
+    /// Its description, rules and example: [`CreateTransitRouterCidrRequest::name`](CreateTransitRouterCidrRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -262,10 +250,7 @@ impl<C> CreateTransitRouterCidrRequestBuilder<C> {
     ///
     /// The description of the transit router CIDR block.
     ///
-    /// The description must be 1 to 256 characters in length, and cannot start with http:// or https://. You can also leave this parameter empty.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `desctest`.
+    /// Its description, rules and example: [`CreateTransitRouterCidrRequest::description`](CreateTransitRouterCidrRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -274,11 +259,7 @@ impl<C> CreateTransitRouterCidrRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateTransitRouterCidrRequest::dry_run`](CreateTransitRouterCidrRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -287,9 +268,7 @@ impl<C> CreateTransitRouterCidrRequestBuilder<C> {
     ///
     /// The CIDR block of the transit router.
     ///
-    /// - Wire name: `Cidr`.
-    /// - Required.
-    /// - Example: `192.168.10.0/24`.
+    /// Its description, rules and example: [`CreateTransitRouterCidrRequest::cidr`](CreateTransitRouterCidrRequest::cidr).
     pub fn cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.cidr = Some(value.into());
         self
@@ -298,15 +277,7 @@ impl<C> CreateTransitRouterCidrRequestBuilder<C> {
     ///
     /// Specifies whether to allow the system to automatically add a route that points to the CIDR block to the route table of the transit router.
     ///
-    /// * **true** (default)
-    ///
-    ///   If you set the value to true, after you create a VPN attachment on a private VPN gateway and enable route learning for the VPN attachment, the system automatically adds the following route to the route table of the transit router that is in route learning relationship with the VPN attachment:
-    ///
-    ///   A blackhole route whose destination CIDR block is the transit router CIDR block, which refers to the CIDR block from which gateway IP addresses are allocated to the IPsec-VPN connection. The blackhole route is advertised only to the route tables of virtual border routers (VBRs) connected to the transit router.
-    /// * **false**
-    ///
-    /// - Wire name: `PublishCidrRoute`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateTransitRouterCidrRequest::publish_cidr_route`](CreateTransitRouterCidrRequest::publish_cidr_route).
     pub fn publish_cidr_route(mut self, value: bool) -> Self {
         self.inner.publish_cidr_route = Some(value);
         self
@@ -453,149 +424,28 @@ for CreateTransitRouterCidrResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateTransitRouterCidr`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateTransitRouterCidrError {
-    /// HTTP 400 `OverLappingExist.Cidr`: The cidr overlapping exist.
-    OverLappingExistCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.TransitRouterCidr`: Transit region does not support the operation.
-    OperationUnsupportedTransitRouterCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Cidr`: The specified cidr is invalid.
-    IllegalParamCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.RegionId`: The specified RegionId is illegal.
-    IllegalParamRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceNotExist`: The instance is not exist.
-    InstanceNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTransitRouterMode.NeedUpgrade`: TransitRouter need to upgrade.
-    InvalidTransitRouterModeNeedUpgrade(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouterInstance`: The status of TransitRouter is incorrect.
-    IncorrectStatusTransitRouterInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateTransitRouterCidrError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OverLappingExist.Cidr",
-                        "OperationUnsupported.TransitRouterCidr",
-                        "IllegalParam.Cidr",
-                        "IllegalParam.RegionId",
-                        "InstanceNotExist",
-                        "InvalidTransitRouterMode.NeedUpgrade",
-                        "IncorrectStatus.TransitRouterInstance",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateTransitRouterCidrError;
+impl crate::Client {
+    /// Calls `CreateTransitRouterCidr`: Creates a custom CIDR block for a transit router. Custom CIDR blocks of a transit router are similar to the CIDR blocks of the loopback interface of a router.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateTransitRouterCidrRequestBuilder::send) it. The parameters and their rules: [`CreateTransitRouterCidrRequest`].
+    #[inline]
+    pub fn create_transit_router_cidr(
+        &self,
+    ) -> CreateTransitRouterCidrRequestBuilder<&Self> {
+        CreateTransitRouterCidrRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateTransitRouterCidrError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateTransitRouterCidr`: Creates a custom CIDR block for a transit router. Custom CIDR blocks of a transit router are similar to the CIDR blocks of the loopback interface of a router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateTransitRouterCidrRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OverLappingExistCidr(error),
-            1 => Self::OperationUnsupportedTransitRouterCidr(error),
-            2 => Self::IllegalParamCidr(error),
-            3 => Self::IllegalParamRegionId(error),
-            4 => Self::InstanceNotExist(error),
-            5 => Self::InvalidTransitRouterModeNeedUpgrade(error),
-            6 => Self::IncorrectStatusTransitRouterInstance(error),
-            7 => Self::InvalidParameter(error),
-            8 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OverLappingExistCidr(error) => (0, error),
-            Self::OperationUnsupportedTransitRouterCidr(error) => (1, error),
-            Self::IllegalParamCidr(error) => (2, error),
-            Self::IllegalParamRegionId(error) => (3, error),
-            Self::InstanceNotExist(error) => (4, error),
-            Self::InvalidTransitRouterModeNeedUpgrade(error) => (5, error),
-            Self::IncorrectStatusTransitRouterInstance(error) => (6, error),
-            Self::InvalidParameter(error) => (7, error),
-            Self::Unauthorized(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateTransitRouterCidrError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateTransitRouterCidrError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OverLappingExistCidr",
-            "OperationUnsupportedTransitRouterCidr",
-            "IllegalParamCidr",
-            "IllegalParamRegionId",
-            "InstanceNotExist",
-            "InvalidTransitRouterModeNeedUpgrade",
-            "IncorrectStatusTransitRouterInstance",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateTransitRouterCidrError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateTransitRouterCidrError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateTransitRouterCidrError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateTransitRouterCidrError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_transit_router_cidr(
+        &self,
+    ) -> CreateTransitRouterCidrRequestBuilder<&Self> {
+        CreateTransitRouterCidrRequestBuilder::new(self)
     }
 }

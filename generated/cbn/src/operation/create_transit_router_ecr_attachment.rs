@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateTransitRouterEcrAttachmentRequest>;
 /// Request of `CreateTransitRouterEcrAttachment`: Attaches an Express Connect Router (ECR) connection to the transit router in the same region.
 ///
 /// * Only Enterprise Edition transit routers support ECR connections.
@@ -238,13 +241,7 @@ impl<C> CreateTransitRouterEcrAttachmentRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateTransitRouterEcrAttachmentRequest::client_token`](CreateTransitRouterEcrAttachmentRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -253,8 +250,7 @@ impl<C> CreateTransitRouterEcrAttachmentRequestBuilder<C> {
     ///
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Example: `cen-7qthudw0ll6jmc****`.
+    /// Its description, rules and example: [`CreateTransitRouterEcrAttachmentRequest::cen_id`](CreateTransitRouterEcrAttachmentRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -263,8 +259,7 @@ impl<C> CreateTransitRouterEcrAttachmentRequestBuilder<C> {
     ///
     /// The ID of the transit router.
     ///
-    /// - Wire name: `TransitRouterId`.
-    /// - Example: `tr-bp1su1ytdxtataupl****`.
+    /// Its description, rules and example: [`CreateTransitRouterEcrAttachmentRequest::transit_router_id`](CreateTransitRouterEcrAttachmentRequest::transit_router_id).
     pub fn transit_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_id = Some(value.into());
         self
@@ -273,10 +268,7 @@ impl<C> CreateTransitRouterEcrAttachmentRequestBuilder<C> {
     ///
     /// The region ID of the transit router.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `eu-central-1`.
+    /// Its description, rules and example: [`CreateTransitRouterEcrAttachmentRequest::region_id`](CreateTransitRouterEcrAttachmentRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -285,10 +277,7 @@ impl<C> CreateTransitRouterEcrAttachmentRequestBuilder<C> {
     ///
     /// The name of the ECR connection.
     ///
-    /// The name can be empty or 1 to 128 characters in length, and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `TransitRouterAttachmentName`.
-    /// - Example: `nametest`.
+    /// Its description, rules and example: [`CreateTransitRouterEcrAttachmentRequest::transit_router_attachment_name`](CreateTransitRouterEcrAttachmentRequest::transit_router_attachment_name).
     pub fn transit_router_attachment_name(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_name = Some(value.into());
         self
@@ -297,10 +286,7 @@ impl<C> CreateTransitRouterEcrAttachmentRequestBuilder<C> {
     ///
     /// The description of the ECR connection.
     ///
-    /// This parameter is optional. If you enter a description, it must be 1 to 256 characters in length and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `TransitRouterAttachmentDescription`.
-    /// - Example: `testdesc`.
+    /// Its description, rules and example: [`CreateTransitRouterEcrAttachmentRequest::transit_router_attachment_description`](CreateTransitRouterEcrAttachmentRequest::transit_router_attachment_description).
     pub fn transit_router_attachment_description(
         mut self,
         value: impl Into<String>,
@@ -312,9 +298,7 @@ impl<C> CreateTransitRouterEcrAttachmentRequestBuilder<C> {
     ///
     /// The ID of the ECR.
     ///
-    /// - Wire name: `EcrId`.
-    /// - Required.
-    /// - Example: `ecr-upyc0viial107r****`.
+    /// Its description, rules and example: [`CreateTransitRouterEcrAttachmentRequest::ecr_id`](CreateTransitRouterEcrAttachmentRequest::ecr_id).
     pub fn ecr_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ecr_id = Some(value.into());
         self
@@ -323,10 +307,7 @@ impl<C> CreateTransitRouterEcrAttachmentRequestBuilder<C> {
     ///
     /// The ID of the Alibaba Cloud account to which the ECR belongs. By default, the ID of the current Alibaba Cloud account is specified.
     ///
-    /// > If you want to connect to a network instance that belongs to a different account, this parameter is required.
-    ///
-    /// - Wire name: `EcrOwnerId`.
-    /// - Example: `1250123456123456`.
+    /// Its description, rules and example: [`CreateTransitRouterEcrAttachmentRequest::ecr_owner_id`](CreateTransitRouterEcrAttachmentRequest::ecr_owner_id).
     pub fn ecr_owner_id(mut self, value: i64) -> Self {
         self.inner.ecr_owner_id = Some(value);
         self
@@ -335,11 +316,7 @@ impl<C> CreateTransitRouterEcrAttachmentRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateTransitRouterEcrAttachmentRequest::dry_run`](CreateTransitRouterEcrAttachmentRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -348,10 +325,7 @@ impl<C> CreateTransitRouterEcrAttachmentRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// You can specify at most 20 tags in each call.
-    ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateTransitRouterEcrAttachmentRequest::tag`](CreateTransitRouterEcrAttachmentRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -502,287 +476,28 @@ for CreateTransitRouterEcrAttachmentResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateTransitRouterEcrAttachment`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateTransitRouterEcrAttachmentError {
-    /// HTTP 400 `NoPermission.AliyunServiceRolePolicyForCEN`: You are not authorized to create the service linked role. Role Name: AliyunServiceRolePolicyForCEN. Service Name: cen.aliyuncs.com. Make sure that the user has been granted the ram:CreateServiceLinkedRole permission.
-    NoPermissionAliyunServiceRolePolicyForCen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.TransitRouterRegionId`: The specified TransitRouterRegion does not support the operation.
-    OperationUnsupportedTransitRouterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCenId.NotFound`: CenId is not found.
-    InvalidCenIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.ResourceStatus`: The resource is not in a valid state for the attachment operation.
-    InvalidStatusResourceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTransitRouterId.NotFound`: TransitRouterId is not found.
-    InvalidTransitRouterIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbbiden.TransitRouterServiceNotOpen`: The user has not open transit router service.
-    ForbbidenTransitRouterServiceNotOpen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.TransitRouterType`: The specified TransitRouterType does not support the operation.
-    OperationUnsupportedTransitRouterType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.CenIdOrRegionId`: Either CenId or RegionId must be specified.
-    MissingParamCenIdOrRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.AssociateRouteTableId`: The specified AssociateRouteTableId is illegal.
-    IllegalParamAssociateRouteTableId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbbiden.AttachChildInstanceAcrossBid`: Operation is invalid, please apply for cross-bid attaching.
-    ForbbidenAttachChildInstanceAcrossBid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.RegionId`: RegionId is illegal.
-    IllegalParamRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.CenFullLevel`: CEN full level does not support TransitRouter
-    OperationUnsupportedCenFullLevel(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.CenInstanceStatus`: The CEN instance is not in a valid state for the operation.
-    InvalidOperationCenInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouter`: The status of TransitRouter is incorrect.
-    IncorrectStatusTransitRouter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaFull.ChildInstanceRelatedCen`: The childinstance has exceed the quota of the times that a childinstance can be attached as an attachment.
-    QuotaFullChildInstanceRelatedCen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.ResourceOwnerTransitRouterServiceNotOpen`: The resource owner user has not opened transit router service.
-    ForbiddenResourceOwnerTransitRouterServiceNotOpen(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationUnsupported.BandwidthType`: The specified BandwidthType does not support the operation.
-    OperationUnsupportedBandwidthType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.BandwidthType`: BandwidthType is illegal.
-    IllegalParamBandwidthType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.EcrResource`: The ECR resource is not in a valid state for the attachment operation.
-    IncorrectStatusEcrResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.CenQuotaEcrAttachPerTransitRouter`: The maximum number of ECR attachment per Transit Router is exceeded.
-    QuotaExceededCenQuotaEcrAttachPerTransitRouter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.ECRAttachment`: ECR Attachment is not supported.
-    OperationUnsupportedEcrAttachment(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTransitRouterMode.NeedUpgrade`: TransitRouter need to upgrade.
-    InvalidTransitRouterModeNeedUpgrade(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound`: The resource does not found.
-    ResourceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.ResourceOwnerTransitRouterServiceExpired`: The transit router service of the account to which the resource belongs has been suspended due to arrears. Please notify the other party to renew the service and try again.
-    ForbiddenResourceOwnerTransitRouterServiceExpired(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `Forbidden.TransitRouterServiceExpired`: The transit router service is out of service.
-    ForbiddenTransitRouterServiceExpired(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbbiden.AttachAcrossBidEcr`: Attach cross bid ECR is unsupported. Please submit a ticket.
-    ForbbidenAttachAcrossBidEcr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ResourceType`: The specified parameter ResourceType is invalid.
-    InvalidParameterResourceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SystemBusy`: The system is busy. Please try again later.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.AttachmentInCurrentRegionExisted`: The current operation is rejected. The Express Connect Router instance can only associate one Transit Router in the same region.
-    OperationDeniedAttachmentInCurrentRegionExisted(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for CreateTransitRouterEcrAttachmentError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "NoPermission.AliyunServiceRolePolicyForCEN",
-                        "OperationUnsupported.TransitRouterRegionId",
-                        "InvalidCenId.NotFound",
-                        "InvalidStatus.ResourceStatus",
-                        "InvalidTransitRouterId.NotFound",
-                        "Forbbiden.TransitRouterServiceNotOpen",
-                        "OperationUnsupported.TransitRouterType",
-                        "MissingParam.CenIdOrRegionId",
-                        "IllegalParam.AssociateRouteTableId",
-                        "Forbbiden.AttachChildInstanceAcrossBid",
-                        "IllegalParam.RegionId",
-                        "OperationUnsupported.CenFullLevel",
-                        "InvalidOperation.CenInstanceStatus",
-                        "IncorrectStatus.TransitRouter",
-                        "QuotaFull.ChildInstanceRelatedCen",
-                        "Forbidden.ResourceOwnerTransitRouterServiceNotOpen",
-                        "OperationUnsupported.BandwidthType",
-                        "IllegalParam.BandwidthType",
-                        "IncorrectStatus.EcrResource",
-                        "QuotaExceeded.CenQuotaEcrAttachPerTransitRouter",
-                        "OperationUnsupported.ECRAttachment",
-                        "InvalidTransitRouterMode.NeedUpgrade",
-                        "ResourceNotFound",
-                        "Forbidden.ResourceOwnerTransitRouterServiceExpired",
-                        "Forbidden.TransitRouterServiceExpired",
-                        "Forbbiden.AttachAcrossBidEcr",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "InvalidParameter.ResourceType",
-                        "SystemBusy",
-                        "OperationDenied.AttachmentInCurrentRegionExisted",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateTransitRouterEcrAttachmentError;
+impl crate::Client {
+    /// Calls `CreateTransitRouterEcrAttachment`: Attaches an Express Connect Router (ECR) connection to the transit router in the same region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateTransitRouterEcrAttachmentRequestBuilder::send) it. The parameters and their rules: [`CreateTransitRouterEcrAttachmentRequest`].
+    #[inline]
+    pub fn create_transit_router_ecr_attachment(
+        &self,
+    ) -> CreateTransitRouterEcrAttachmentRequestBuilder<&Self> {
+        CreateTransitRouterEcrAttachmentRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateTransitRouterEcrAttachmentError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateTransitRouterEcrAttachment`: Attaches an Express Connect Router (ECR) connection to the transit router in the same region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateTransitRouterEcrAttachmentRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::NoPermissionAliyunServiceRolePolicyForCen(error),
-            1 => Self::OperationUnsupportedTransitRouterRegionId(error),
-            2 => Self::InvalidCenIdNotFound(error),
-            3 => Self::InvalidStatusResourceStatus(error),
-            4 => Self::InvalidTransitRouterIdNotFound(error),
-            5 => Self::ForbbidenTransitRouterServiceNotOpen(error),
-            6 => Self::OperationUnsupportedTransitRouterType(error),
-            7 => Self::MissingParamCenIdOrRegionId(error),
-            8 => Self::IllegalParamAssociateRouteTableId(error),
-            9 => Self::ForbbidenAttachChildInstanceAcrossBid(error),
-            10 => Self::IllegalParamRegionId(error),
-            11 => Self::OperationUnsupportedCenFullLevel(error),
-            12 => Self::InvalidOperationCenInstanceStatus(error),
-            13 => Self::IncorrectStatusTransitRouter(error),
-            14 => Self::QuotaFullChildInstanceRelatedCen(error),
-            15 => Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error),
-            16 => Self::OperationUnsupportedBandwidthType(error),
-            17 => Self::IllegalParamBandwidthType(error),
-            18 => Self::IncorrectStatusEcrResource(error),
-            19 => Self::QuotaExceededCenQuotaEcrAttachPerTransitRouter(error),
-            20 => Self::OperationUnsupportedEcrAttachment(error),
-            21 => Self::InvalidTransitRouterModeNeedUpgrade(error),
-            22 => Self::ResourceNotFound(error),
-            23 => Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error),
-            24 => Self::ForbiddenTransitRouterServiceExpired(error),
-            25 => Self::ForbbidenAttachAcrossBidEcr(error),
-            26 => Self::InvalidParameter(error),
-            27 => Self::Unauthorized(error),
-            28 => Self::InvalidParameterResourceType(error),
-            29 => Self::SystemBusy(error),
-            30 => Self::OperationDeniedAttachmentInCurrentRegionExisted(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::NoPermissionAliyunServiceRolePolicyForCen(error) => (0, error),
-            Self::OperationUnsupportedTransitRouterRegionId(error) => (1, error),
-            Self::InvalidCenIdNotFound(error) => (2, error),
-            Self::InvalidStatusResourceStatus(error) => (3, error),
-            Self::InvalidTransitRouterIdNotFound(error) => (4, error),
-            Self::ForbbidenTransitRouterServiceNotOpen(error) => (5, error),
-            Self::OperationUnsupportedTransitRouterType(error) => (6, error),
-            Self::MissingParamCenIdOrRegionId(error) => (7, error),
-            Self::IllegalParamAssociateRouteTableId(error) => (8, error),
-            Self::ForbbidenAttachChildInstanceAcrossBid(error) => (9, error),
-            Self::IllegalParamRegionId(error) => (10, error),
-            Self::OperationUnsupportedCenFullLevel(error) => (11, error),
-            Self::InvalidOperationCenInstanceStatus(error) => (12, error),
-            Self::IncorrectStatusTransitRouter(error) => (13, error),
-            Self::QuotaFullChildInstanceRelatedCen(error) => (14, error),
-            Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error) => (15, error),
-            Self::OperationUnsupportedBandwidthType(error) => (16, error),
-            Self::IllegalParamBandwidthType(error) => (17, error),
-            Self::IncorrectStatusEcrResource(error) => (18, error),
-            Self::QuotaExceededCenQuotaEcrAttachPerTransitRouter(error) => (19, error),
-            Self::OperationUnsupportedEcrAttachment(error) => (20, error),
-            Self::InvalidTransitRouterModeNeedUpgrade(error) => (21, error),
-            Self::ResourceNotFound(error) => (22, error),
-            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error) => (23, error),
-            Self::ForbiddenTransitRouterServiceExpired(error) => (24, error),
-            Self::ForbbidenAttachAcrossBidEcr(error) => (25, error),
-            Self::InvalidParameter(error) => (26, error),
-            Self::Unauthorized(error) => (27, error),
-            Self::InvalidParameterResourceType(error) => (28, error),
-            Self::SystemBusy(error) => (29, error),
-            Self::OperationDeniedAttachmentInCurrentRegionExisted(error) => (30, error),
-            Self::Unhandled(unhandled) => (31, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateTransitRouterEcrAttachmentError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateTransitRouterEcrAttachmentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "NoPermissionAliyunServiceRolePolicyForCen",
-            "OperationUnsupportedTransitRouterRegionId",
-            "InvalidCenIdNotFound",
-            "InvalidStatusResourceStatus",
-            "InvalidTransitRouterIdNotFound",
-            "ForbbidenTransitRouterServiceNotOpen",
-            "OperationUnsupportedTransitRouterType",
-            "MissingParamCenIdOrRegionId",
-            "IllegalParamAssociateRouteTableId",
-            "ForbbidenAttachChildInstanceAcrossBid",
-            "IllegalParamRegionId",
-            "OperationUnsupportedCenFullLevel",
-            "InvalidOperationCenInstanceStatus",
-            "IncorrectStatusTransitRouter",
-            "QuotaFullChildInstanceRelatedCen",
-            "ForbiddenResourceOwnerTransitRouterServiceNotOpen",
-            "OperationUnsupportedBandwidthType",
-            "IllegalParamBandwidthType",
-            "IncorrectStatusEcrResource",
-            "QuotaExceededCenQuotaEcrAttachPerTransitRouter",
-            "OperationUnsupportedEcrAttachment",
-            "InvalidTransitRouterModeNeedUpgrade",
-            "ResourceNotFound",
-            "ForbiddenResourceOwnerTransitRouterServiceExpired",
-            "ForbiddenTransitRouterServiceExpired",
-            "ForbbidenAttachAcrossBidEcr",
-            "InvalidParameter",
-            "Unauthorized",
-            "InvalidParameterResourceType",
-            "SystemBusy",
-            "OperationDeniedAttachmentInCurrentRegionExisted",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateTransitRouterEcrAttachmentError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateTransitRouterEcrAttachmentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateTransitRouterEcrAttachmentError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for CreateTransitRouterEcrAttachmentError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_transit_router_ecr_attachment(
+        &self,
+    ) -> CreateTransitRouterEcrAttachmentRequestBuilder<&Self> {
+        CreateTransitRouterEcrAttachmentRequestBuilder::new(self)
     }
 }

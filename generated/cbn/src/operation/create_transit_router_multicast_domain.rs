@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateTransitRouterMulticastDomainRequest>;
 /// Request of `CreateTransitRouterMulticastDomain`: Creates a multicast domain. A multicast domain is a multicast network in a region. Only resources in the same multicast domain can transmit and receive multicast packets.
 ///
 /// Before you call this operation, read the following rules:
@@ -204,11 +207,7 @@ impl<C> CreateTransitRouterMulticastDomainRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-4266****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateTransitRouterMulticastDomainRequest::client_token`](CreateTransitRouterMulticastDomainRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -217,8 +216,7 @@ impl<C> CreateTransitRouterMulticastDomainRequestBuilder<C> {
     ///
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Example: `cen-a7syd349kne38g****`.
+    /// Its description, rules and example: [`CreateTransitRouterMulticastDomainRequest::cen_id`](CreateTransitRouterMulticastDomainRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -227,8 +225,7 @@ impl<C> CreateTransitRouterMulticastDomainRequestBuilder<C> {
     ///
     /// The ID of the transit router.
     ///
-    /// - Wire name: `TransitRouterId`.
-    /// - Example: `tr-p0wr9p28r92d598y6****`.
+    /// Its description, rules and example: [`CreateTransitRouterMulticastDomainRequest::transit_router_id`](CreateTransitRouterMulticastDomainRequest::transit_router_id).
     pub fn transit_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_id = Some(value.into());
         self
@@ -237,10 +234,7 @@ impl<C> CreateTransitRouterMulticastDomainRequestBuilder<C> {
     ///
     /// The region ID of the transit router.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateTransitRouterMulticastDomainRequest::region_id`](CreateTransitRouterMulticastDomainRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -249,10 +243,7 @@ impl<C> CreateTransitRouterMulticastDomainRequestBuilder<C> {
     ///
     /// The name of the multicast domain.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with http:// or https://. You can also leave this parameter empty.
-    ///
-    /// - Wire name: `TransitRouterMulticastDomainName`.
-    /// - Example: `nametest`.
+    /// Its description, rules and example: [`CreateTransitRouterMulticastDomainRequest::transit_router_multicast_domain_name`](CreateTransitRouterMulticastDomainRequest::transit_router_multicast_domain_name).
     pub fn transit_router_multicast_domain_name(
         mut self,
         value: impl Into<String>,
@@ -264,10 +255,7 @@ impl<C> CreateTransitRouterMulticastDomainRequestBuilder<C> {
     ///
     /// The description of the multicast domain.
     ///
-    /// The description must be 1 to 256 characters in length, and cannot start with http:// or https://. You can also leave this parameter empty.
-    ///
-    /// - Wire name: `TransitRouterMulticastDomainDescription`.
-    /// - Example: `desctest`.
+    /// Its description, rules and example: [`CreateTransitRouterMulticastDomainRequest::transit_router_multicast_domain_description`](CreateTransitRouterMulticastDomainRequest::transit_router_multicast_domain_description).
     pub fn transit_router_multicast_domain_description(
         mut self,
         value: impl Into<String>,
@@ -279,11 +267,7 @@ impl<C> CreateTransitRouterMulticastDomainRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks the required parameters, request format, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateTransitRouterMulticastDomainRequest::dry_run`](CreateTransitRouterMulticastDomainRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -292,10 +276,7 @@ impl<C> CreateTransitRouterMulticastDomainRequestBuilder<C> {
     ///
     /// The information about the tags.
     ///
-    /// You can specify at most 20 tags in each call.
-    ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateTransitRouterMulticastDomainRequest::tag`](CreateTransitRouterMulticastDomainRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -304,7 +285,7 @@ impl<C> CreateTransitRouterMulticastDomainRequestBuilder<C> {
     ///
     /// Multicast domain feature.
     ///
-    /// - Wire name: `Options`.
+    /// Its description, rules and example: [`CreateTransitRouterMulticastDomainRequest::options`](CreateTransitRouterMulticastDomainRequest::options).
     pub fn options(mut self, value: crate::types::Options) -> Self {
         self.inner.options = Some(value);
         self
@@ -458,219 +439,28 @@ for CreateTransitRouterMulticastDomainResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateTransitRouterMulticastDomain`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateTransitRouterMulticastDomainError {
-    /// HTTP 400 `InvalidTransitRouterId.NotFound`: The specified TransitRouterId is not found.
-    InvalidTransitRouterIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TransitRouterId`: The specified TransitRouterId is illegal.
-    IllegalParamTransitRouterId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CenId`: The specified CenId is illegal.
-    IllegalParamCenId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.RegionId`: The specified RegionId is illegal.
-    IllegalParamRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCenId.NotFound`: The specified CenId is not found.
-    InvalidCenIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.TransitRouterNotExist`: Operation is invalid because the transit router not exist.
-    InvalidOperationTransitRouterNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.CENInstanceStatus`: The CEN instance is not in a valid state for the operation.
-    InvalidOperationCenInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouterInstance`: The status of TransitRouter is incorrect.
-    IncorrectStatusTransitRouterInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.TransitRouterType`: The specified TransitRouterType does not support the operation.
-    OperationUnsupportedTransitRouterType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.ServiceMode`: The specified ServiceMode does not support the operation.
-    OperationUnsupportedServiceMode(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.TransitRouterSupportMulticast`: The specified TransitRouterSupportMulticast does not support the operation.
-    OperationUnsupportedTransitRouterSupportMulticast(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationUnsupported.RegionId`: The specified RegionId does not support the operation.
-    OperationUnsupportedRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Cen`: The status of Cen is incorrect.
-    IncorrectStatusCen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouter`: The status of TransitRouter is incorrect.
-    IncorrectStatusTransitRouter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
-    DryRunOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.MulticastDomain`: The MulticastDomain quota is exceeded.
-    QuotaExceededMulticastDomain(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Igmpv2Support`: The specified Igmpv2Support is illegal. Valid values are \[enable, disable\].
-    IllegalParamIgmpv2Support(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.Igmpv2Support`: The current UID does not allow the creation of a igmpv2 multicast domain. Please submit a ticket.
-    OperationUnsupportedIgmpv2Support(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for CreateTransitRouterMulticastDomainError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidTransitRouterId.NotFound",
-                        "IllegalParam.TransitRouterId",
-                        "IllegalParam.CenId",
-                        "IllegalParam.RegionId",
-                        "InvalidCenId.NotFound",
-                        "InvalidOperation.TransitRouterNotExist",
-                        "InvalidOperation.CENInstanceStatus",
-                        "IncorrectStatus.TransitRouterInstance",
-                        "OperationUnsupported.TransitRouterType",
-                        "OperationUnsupported.ServiceMode",
-                        "OperationUnsupported.TransitRouterSupportMulticast",
-                        "OperationUnsupported.RegionId",
-                        "IncorrectStatus.Cen",
-                        "IncorrectStatus.TransitRouter",
-                        "DryRunOperation",
-                        "QuotaExceeded.MulticastDomain",
-                        "IllegalParam.Igmpv2Support",
-                        "OperationUnsupported.Igmpv2Support",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateTransitRouterMulticastDomainError;
+impl crate::Client {
+    /// Calls `CreateTransitRouterMulticastDomain`: Creates a multicast domain. A multicast domain is a multicast network in a region. Only resources in the same multicast domain can transmit and receive multicast packets.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateTransitRouterMulticastDomainRequestBuilder::send) it. The parameters and their rules: [`CreateTransitRouterMulticastDomainRequest`].
+    #[inline]
+    pub fn create_transit_router_multicast_domain(
+        &self,
+    ) -> CreateTransitRouterMulticastDomainRequestBuilder<&Self> {
+        CreateTransitRouterMulticastDomainRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateTransitRouterMulticastDomainError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateTransitRouterMulticastDomain`: Creates a multicast domain. A multicast domain is a multicast network in a region. Only resources in the same multicast domain can transmit and receive multicast packets.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateTransitRouterMulticastDomainRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidTransitRouterIdNotFound(error),
-            1 => Self::IllegalParamTransitRouterId(error),
-            2 => Self::IllegalParamCenId(error),
-            3 => Self::IllegalParamRegionId(error),
-            4 => Self::InvalidCenIdNotFound(error),
-            5 => Self::InvalidOperationTransitRouterNotExist(error),
-            6 => Self::InvalidOperationCenInstanceStatus(error),
-            7 => Self::IncorrectStatusTransitRouterInstance(error),
-            8 => Self::OperationUnsupportedTransitRouterType(error),
-            9 => Self::OperationUnsupportedServiceMode(error),
-            10 => Self::OperationUnsupportedTransitRouterSupportMulticast(error),
-            11 => Self::OperationUnsupportedRegionId(error),
-            12 => Self::IncorrectStatusCen(error),
-            13 => Self::IncorrectStatusTransitRouter(error),
-            14 => Self::DryRunOperation(error),
-            15 => Self::QuotaExceededMulticastDomain(error),
-            16 => Self::IllegalParamIgmpv2Support(error),
-            17 => Self::OperationUnsupportedIgmpv2Support(error),
-            18 => Self::InvalidParameter(error),
-            19 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidTransitRouterIdNotFound(error) => (0, error),
-            Self::IllegalParamTransitRouterId(error) => (1, error),
-            Self::IllegalParamCenId(error) => (2, error),
-            Self::IllegalParamRegionId(error) => (3, error),
-            Self::InvalidCenIdNotFound(error) => (4, error),
-            Self::InvalidOperationTransitRouterNotExist(error) => (5, error),
-            Self::InvalidOperationCenInstanceStatus(error) => (6, error),
-            Self::IncorrectStatusTransitRouterInstance(error) => (7, error),
-            Self::OperationUnsupportedTransitRouterType(error) => (8, error),
-            Self::OperationUnsupportedServiceMode(error) => (9, error),
-            Self::OperationUnsupportedTransitRouterSupportMulticast(error) => (10, error),
-            Self::OperationUnsupportedRegionId(error) => (11, error),
-            Self::IncorrectStatusCen(error) => (12, error),
-            Self::IncorrectStatusTransitRouter(error) => (13, error),
-            Self::DryRunOperation(error) => (14, error),
-            Self::QuotaExceededMulticastDomain(error) => (15, error),
-            Self::IllegalParamIgmpv2Support(error) => (16, error),
-            Self::OperationUnsupportedIgmpv2Support(error) => (17, error),
-            Self::InvalidParameter(error) => (18, error),
-            Self::Unauthorized(error) => (19, error),
-            Self::Unhandled(unhandled) => (20, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateTransitRouterMulticastDomainError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateTransitRouterMulticastDomainError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidTransitRouterIdNotFound",
-            "IllegalParamTransitRouterId",
-            "IllegalParamCenId",
-            "IllegalParamRegionId",
-            "InvalidCenIdNotFound",
-            "InvalidOperationTransitRouterNotExist",
-            "InvalidOperationCenInstanceStatus",
-            "IncorrectStatusTransitRouterInstance",
-            "OperationUnsupportedTransitRouterType",
-            "OperationUnsupportedServiceMode",
-            "OperationUnsupportedTransitRouterSupportMulticast",
-            "OperationUnsupportedRegionId",
-            "IncorrectStatusCen",
-            "IncorrectStatusTransitRouter",
-            "DryRunOperation",
-            "QuotaExceededMulticastDomain",
-            "IllegalParamIgmpv2Support",
-            "OperationUnsupportedIgmpv2Support",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateTransitRouterMulticastDomainError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateTransitRouterMulticastDomainError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateTransitRouterMulticastDomainError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for CreateTransitRouterMulticastDomainError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_transit_router_multicast_domain(
+        &self,
+    ) -> CreateTransitRouterMulticastDomainRequestBuilder<&Self> {
+        CreateTransitRouterMulticastDomainRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateTransitRouterPeerAttachmentRequest>;
 /// Request of `CreateTransitRouterPeerAttachment`: To connect network instances across regions, such as virtual private clouds (VPCs), virtual border routers (VBRs), and IPsec-VPN connections that are connected to transit routers, you must create an inter-region connection between the network instances that you want to connect. You can call the CreateTransitRouterPeerAttachment operation to create an inter-region connection on an Enterprise Edition transit router.
 ///
 /// * Enterprise Edition transit routers allow you to allocate bandwidth resources to inter-region connections by using the following methods:
@@ -309,13 +312,7 @@ impl<C> CreateTransitRouterPeerAttachmentRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateTransitRouterPeerAttachmentRequest::client_token`](CreateTransitRouterPeerAttachmentRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -324,8 +321,7 @@ impl<C> CreateTransitRouterPeerAttachmentRequestBuilder<C> {
     ///
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Example: `cen-j3jzhw1zpau2km****`.
+    /// Its description, rules and example: [`CreateTransitRouterPeerAttachmentRequest::cen_id`](CreateTransitRouterPeerAttachmentRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -334,8 +330,7 @@ impl<C> CreateTransitRouterPeerAttachmentRequestBuilder<C> {
     ///
     /// The ID of the local Enterprise Edition transit router.
     ///
-    /// - Wire name: `TransitRouterId`.
-    /// - Example: `tr-bp1su1ytdxtataupl****`.
+    /// Its description, rules and example: [`CreateTransitRouterPeerAttachmentRequest::transit_router_id`](CreateTransitRouterPeerAttachmentRequest::transit_router_id).
     pub fn transit_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_id = Some(value.into());
         self
@@ -344,10 +339,7 @@ impl<C> CreateTransitRouterPeerAttachmentRequestBuilder<C> {
     ///
     /// The ID of the region where the local Enterprise Edition transit router is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateTransitRouterPeerAttachmentRequest::region_id`](CreateTransitRouterPeerAttachmentRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -356,10 +348,7 @@ impl<C> CreateTransitRouterPeerAttachmentRequestBuilder<C> {
     ///
     /// The name of the inter-region connection.
     ///
-    /// The name can be empty or 1 to 128 characters in length, and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `TransitRouterAttachmentName`.
-    /// - Example: `testname`.
+    /// Its description, rules and example: [`CreateTransitRouterPeerAttachmentRequest::transit_router_attachment_name`](CreateTransitRouterPeerAttachmentRequest::transit_router_attachment_name).
     pub fn transit_router_attachment_name(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_name = Some(value.into());
         self
@@ -368,10 +357,7 @@ impl<C> CreateTransitRouterPeerAttachmentRequestBuilder<C> {
     ///
     /// The description of the inter-region connection.
     ///
-    /// This parameter is optional. If you enter a description, it must be 1 to 256 characters in length, and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `TransitRouterAttachmentDescription`.
-    /// - Example: `testdesc`.
+    /// Its description, rules and example: [`CreateTransitRouterPeerAttachmentRequest::transit_router_attachment_description`](CreateTransitRouterPeerAttachmentRequest::transit_router_attachment_description).
     pub fn transit_router_attachment_description(
         mut self,
         value: impl Into<String>,
@@ -383,9 +369,7 @@ impl<C> CreateTransitRouterPeerAttachmentRequestBuilder<C> {
     ///
     /// The ID of the peer transit router.
     ///
-    /// - Wire name: `PeerTransitRouterId`.
-    /// - Required.
-    /// - Example: `tr-m5eq27g6bndum7e88****`.
+    /// Its description, rules and example: [`CreateTransitRouterPeerAttachmentRequest::peer_transit_router_id`](CreateTransitRouterPeerAttachmentRequest::peer_transit_router_id).
     pub fn peer_transit_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.peer_transit_router_id = Some(value.into());
         self
@@ -394,8 +378,7 @@ impl<C> CreateTransitRouterPeerAttachmentRequestBuilder<C> {
     ///
     /// The ID of the region where the peer transit router is deployed.
     ///
-    /// - Wire name: `PeerTransitRouterRegionId`.
-    /// - Example: `cn-qingdao`.
+    /// Its description, rules and example: [`CreateTransitRouterPeerAttachmentRequest::peer_transit_router_region_id`](CreateTransitRouterPeerAttachmentRequest::peer_transit_router_region_id).
     pub fn peer_transit_router_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.peer_transit_router_region_id = Some(value.into());
         self
@@ -404,11 +387,7 @@ impl<C> CreateTransitRouterPeerAttachmentRequestBuilder<C> {
     ///
     /// Specifies whether to enable the local Enterprise Edition transit router to automatically advertise the routes of the inter-region connection to the peer transit router. Valid values:
     ///
-    /// * **false** (default): no
-    /// * **true**: yes
-    ///
-    /// - Wire name: `AutoPublishRouteEnabled`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateTransitRouterPeerAttachmentRequest::auto_publish_route_enabled`](CreateTransitRouterPeerAttachmentRequest::auto_publish_route_enabled).
     pub fn auto_publish_route_enabled(mut self, value: bool) -> Self {
         self.inner.auto_publish_route_enabled = Some(value);
         self
@@ -417,12 +396,7 @@ impl<C> CreateTransitRouterPeerAttachmentRequestBuilder<C> {
     ///
     /// The bandwidth value of the inter-region connection. Unit: Mbit/s.
     ///
-    /// * This parameter specifies the maximum bandwidth value for the inter-region connection if you set **BandwidthType** to **BandwidthPackage**.
-    /// * This parameter specifies the bandwidth throttling threshold for the inter-region connection if you set **BandwidthType** to **DataTransfer**.
-    ///
-    /// - Wire name: `Bandwidth`.
-    /// - Must be 0 to 100000000.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`CreateTransitRouterPeerAttachmentRequest::bandwidth`](CreateTransitRouterPeerAttachmentRequest::bandwidth).
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.inner.bandwidth = Some(value);
         self
@@ -431,10 +405,7 @@ impl<C> CreateTransitRouterPeerAttachmentRequestBuilder<C> {
     ///
     /// The ID of the bandwidth plan that you want to associate with the inter-region connection.
     ///
-    /// > If you set **BandwidthType** to **DataTransfer**, you can skip this parameter.
-    ///
-    /// - Wire name: `CenBandwidthPackageId`.
-    /// - Example: `cenbwp-3xrxupouolw5ou****`.
+    /// Its description, rules and example: [`CreateTransitRouterPeerAttachmentRequest::cen_bandwidth_package_id`](CreateTransitRouterPeerAttachmentRequest::cen_bandwidth_package_id).
     pub fn cen_bandwidth_package_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_bandwidth_package_id = Some(value.into());
         self
@@ -443,11 +414,7 @@ impl<C> CreateTransitRouterPeerAttachmentRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Default values:
     ///
-    /// * **false** (default): performs a dry run and sends the request.
-    /// * **true**: performs a dry run. The system checks the required parameters and request syntax. If the request fails the dry run, an error message is returned. If the request passes the dry run, the system returns the ID of the request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateTransitRouterPeerAttachmentRequest::dry_run`](CreateTransitRouterPeerAttachmentRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -456,11 +423,7 @@ impl<C> CreateTransitRouterPeerAttachmentRequestBuilder<C> {
     ///
     /// The method that is used to allocate bandwidth to the inter-region connection. Valid values:
     ///
-    /// * **BandwidthPackage**: allocates bandwidth from a bandwidth plan.
-    /// * **DataTransfer**: bandwidth is billed based on the pay-by-data-transfer metering method.
-    ///
-    /// - Wire name: `BandwidthType`.
-    /// - Example: `BandwidthPackage`.
+    /// Its description, rules and example: [`CreateTransitRouterPeerAttachmentRequest::bandwidth_type`](CreateTransitRouterPeerAttachmentRequest::bandwidth_type).
     pub fn bandwidth_type(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth_type = Some(value.into());
         self
@@ -469,10 +432,7 @@ impl<C> CreateTransitRouterPeerAttachmentRequestBuilder<C> {
     ///
     /// The information about the tags.
     ///
-    /// You can specify at most 20 tags in each call.
-    ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateTransitRouterPeerAttachmentRequest::tag`](CreateTransitRouterPeerAttachmentRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -481,12 +441,7 @@ impl<C> CreateTransitRouterPeerAttachmentRequestBuilder<C> {
     ///
     /// The default line type.
     ///
-    /// Valid values: Platinum and Gold.
-    ///
-    /// Platinum is supported only when BandwidthType is set to DataTransfer.
-    ///
-    /// - Wire name: `DefaultLinkType`.
-    /// - Example: `Gold`.
+    /// Its description, rules and example: [`CreateTransitRouterPeerAttachmentRequest::default_link_type`](CreateTransitRouterPeerAttachmentRequest::default_link_type).
     pub fn default_link_type(mut self, value: impl Into<String>) -> Self {
         self.inner.default_link_type = Some(value.into());
         self
@@ -639,419 +594,28 @@ for CreateTransitRouterPeerAttachmentResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateTransitRouterPeerAttachment`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateTransitRouterPeerAttachmentError {
-    /// HTTP 400 `OperationUnsupported.TransitRouterRegionId`: The specified TransitRouterRegion does not support the operation.
-    OperationUnsupportedTransitRouterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoPermission.AliyunServiceRolePolicyForCEN`: You are not authorized to create the service linked role. Role Name: AliyunServiceRolePolicyForCEN. Service Name: cen.aliyuncs.com. Make sure that the user has been granted the ram:CreateServiceLinkedRole permission.
-    NoPermissionAliyunServiceRolePolicyForCen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTransitRouterId.NotFound`: TransitRouterId is not found.
-    InvalidTransitRouterIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PeerTransitRouterId`: PeerTransitRouterId is illegal.
-    IllegalParamPeerTransitRouterId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.TransitRouterId`: TransitRouterId is unsupported.
-    OperationUnsupportedTransitRouterId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.Bandwidth`: The parameter Bandwidth is mandatory.
-    MissingParamBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Bandwidth`: Bandwidth is illegal.
-    IllegalParamBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbbiden.TransitRouterServiceNotOpen`: The user has not open transit router service.
-    ForbbidenTransitRouterServiceNotOpen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.TransitRouterType`: The specified TransitRouterType does not support the operation.
-    OperationUnsupportedTransitRouterType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.BandwidthType`: The specified BandwidthType does not support the operation.
-    OperationUnsupportedBandwidthType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCenId.NotFound`: CenId is not found.
-    InvalidCenIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.BandwidthType`: BandwidthType is illegal.
-    IllegalParamBandwidthType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.CenIdOrRegionId`: Either CenId or RegionId must be specified.
-    MissingParamCenIdOrRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.BandwidthHS`: This bandwidth limit can only be set in China-AsiaPacific-HS
-    OperationUnsupportedBandwidthHs(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.CenFullLevel`: CEN full level does not support TransitRouter
-    OperationUnsupportedCenFullLevel(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.CloudDataTransferService`: CCN region not support cloud data transfer service.
-    OperationUnsupportedCloudDataTransferService(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeerTransitRouterId.NotFound`: The specified PeerTransitRouterId is not found.
-    InvalidPeerTransitRouterIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.RegionId`: RegionId is illegal.
-    IllegalParamRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PeerRegionId`: PeerRegionId is illegal.
-    IllegalParamPeerRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TransitRouterRegionId`: TransitRouterRegionId is illegal.
-    IllegalParamTransitRouterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.CenInstanceStatus`: The CEN instance is not in a valid state for the operation.
-    InvalidOperationCenInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouter`: The status of TransitRouter is incorrect.
-    IncorrectStatusTransitRouter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.BwpNotAssociated`: Operation is invalid because a bandwidth package corresponding to the geographic span is not associated.
-    InvalidOperationBwpNotAssociated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.BwpBusinessStatus`: The CBN bandwidth package is not in a valid business state for the operation.
-    InvalidOperationBwpBusinessStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CenBandwidthPackageId`: Parameter CenBandwidthPackageId is illegal.
-    IllegalParamCenBandwidthPackageId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.BwpBandwidthExceeded`: Operation is invalid because the total bandwidth limit has exceeded that of the bandwidth package.
-    InvalidOperationBwpBandwidthExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterIllegal.CdtDefaultLinkTypeOnlySupportPlatinumOrGold`: DataTransfer only support Platinum and Gold.
-    ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `ParameterIllegal.BandwidthPackageDefaultLinkTypeOnlySupportGold`: Cen bandwidthPackage only support Gold.
-    ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `ParameterIllegal.CdtDefaultLinkTypeOnlySupportGold`: CDT only support Gold when both transitrouters for cross regional connections are not all enterprise version.
-    ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationNotAllowed.DefaultLinkTypeOnlySupportGold`: Operation is not allowed because this user can only set default link type to Gold.
-    OperationNotAllowedDefaultLinkTypeOnlySupportGold(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationInvalid.UserCanNotBuyCrossBorderBwp`: According to the laws and regulations of the operator and mainland China, you are currently not eligible to purchase or renew a cross-border bandwidth package. Please contact online customer service or your business manager for consultation.
-    OperationInvalidUserCanNotBuyCrossBorderBwp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationInvalid.IdentityRegistrationStatusNotSupport`: Real name registration of enterprises required.
-    OperationInvalidIdentityRegistrationStatusNotSupport(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidOperation.OnlyOneRegionSupportIpv6`: Peer Attachment is only allowed when both regions support IPv6 or do not support IPv6 at all.
-    InvalidOperationOnlyOneRegionSupportIpv6(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation`: Operation is invalid.
-    InvalidOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.ResourceOwnerTransitRouterServiceExpired`: The transit router service of the account to which the resource belongs has been suspended due to arrears. Please notify the other party to renew the service and try again.
-    ForbiddenResourceOwnerTransitRouterServiceExpired(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `Forbidden.TransitRouterServiceExpired`: The transit router service is out of service.
-    ForbiddenTransitRouterServiceExpired(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.RegionId`: The specified RegionId does not support the operation.
-    OperationUnsupportedRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.Bandwidth`: Bandwidth quota exceeded.
-    QuotaExceededBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.PeerTransitRouterId`: The specified parameter PeerTransitRouterId is invalid.
-    InvalidParameterPeerTransitRouterId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ResourceType`: The specified parameter ResourceType is invalid.
-    InvalidParameterResourceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterIllegal.CdtDefaultLinkTypeOnlySupportUnderlaySilver`: CDT only support UnderlaySilver when both transitrouters for cross regional connections are not all enterprise version.
-    ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `ParameterIllegal.DefaultLinkTypeOnlySupportUnderlaySilver`: Cen bandwidthPackage only support UnderlaySilver.
-    ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationNotAllowed.DefaultLinkTypeOnlySupportUnderlaySilver`: This user can only set the default link type to UnderlaySilver.
-    OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationFailed.ValidateVbrInstanceFailedForLowLatencyCircuit`: Operation failed when validate VBR instance for Low Latency Circuit.
-    OperationFailedValidateVbrInstanceFailedForLowLatencyCircuit(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for CreateTransitRouterPeerAttachmentError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationUnsupported.TransitRouterRegionId",
-                        "NoPermission.AliyunServiceRolePolicyForCEN",
-                        "InvalidTransitRouterId.NotFound",
-                        "IllegalParam.PeerTransitRouterId",
-                        "OperationUnsupported.TransitRouterId",
-                        "MissingParam.Bandwidth",
-                        "IllegalParam.Bandwidth",
-                        "Forbbiden.TransitRouterServiceNotOpen",
-                        "OperationUnsupported.TransitRouterType",
-                        "OperationUnsupported.BandwidthType",
-                        "InvalidCenId.NotFound",
-                        "IllegalParam.BandwidthType",
-                        "MissingParam.CenIdOrRegionId",
-                        "OperationUnsupported.BandwidthHS",
-                        "OperationUnsupported.CenFullLevel",
-                        "OperationUnsupported.CloudDataTransferService",
-                        "InvalidPeerTransitRouterId.NotFound",
-                        "IllegalParam.RegionId",
-                        "IllegalParam.PeerRegionId",
-                        "IllegalParam.TransitRouterRegionId",
-                        "InvalidOperation.CenInstanceStatus",
-                        "IncorrectStatus.TransitRouter",
-                        "InvalidOperation.BwpNotAssociated",
-                        "InvalidOperation.BwpBusinessStatus",
-                        "IllegalParam.CenBandwidthPackageId",
-                        "InvalidOperation.BwpBandwidthExceeded",
-                        "ParameterIllegal.CdtDefaultLinkTypeOnlySupportPlatinumOrGold",
-                        "ParameterIllegal.BandwidthPackageDefaultLinkTypeOnlySupportGold",
-                        "ParameterIllegal.CdtDefaultLinkTypeOnlySupportGold",
-                        "OperationNotAllowed.DefaultLinkTypeOnlySupportGold",
-                        "OperationInvalid.UserCanNotBuyCrossBorderBwp",
-                        "OperationInvalid.IdentityRegistrationStatusNotSupport",
-                        "InvalidOperation.OnlyOneRegionSupportIpv6",
-                        "InvalidOperation",
-                        "Forbidden.ResourceOwnerTransitRouterServiceExpired",
-                        "Forbidden.TransitRouterServiceExpired",
-                        "OperationUnsupported.RegionId",
-                        "QuotaExceeded.Bandwidth",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "InvalidParameter.PeerTransitRouterId",
-                        "InvalidParameter.ResourceType",
-                        "ParameterIllegal.CdtDefaultLinkTypeOnlySupportUnderlaySilver",
-                        "ParameterIllegal.DefaultLinkTypeOnlySupportUnderlaySilver",
-                        "OperationNotAllowed.DefaultLinkTypeOnlySupportUnderlaySilver",
-                        "OperationFailed.ValidateVbrInstanceFailedForLowLatencyCircuit",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateTransitRouterPeerAttachmentError;
+impl crate::Client {
+    /// Calls `CreateTransitRouterPeerAttachment`: To connect network instances across regions, such as virtual private clouds (VPCs), virtual border routers (VBRs), and IPsec-VPN connections that are connected to transit routers, you must create an inter-region connection between the network instances that you want to connect. You can call the CreateTransitRouterPeerAttachment operation to create an inter-region connection on an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateTransitRouterPeerAttachmentRequestBuilder::send) it. The parameters and their rules: [`CreateTransitRouterPeerAttachmentRequest`].
+    #[inline]
+    pub fn create_transit_router_peer_attachment(
+        &self,
+    ) -> CreateTransitRouterPeerAttachmentRequestBuilder<&Self> {
+        CreateTransitRouterPeerAttachmentRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateTransitRouterPeerAttachmentError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateTransitRouterPeerAttachment`: To connect network instances across regions, such as virtual private clouds (VPCs), virtual border routers (VBRs), and IPsec-VPN connections that are connected to transit routers, you must create an inter-region connection between the network instances that you want to connect. You can call the CreateTransitRouterPeerAttachment operation to create an inter-region connection on an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateTransitRouterPeerAttachmentRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationUnsupportedTransitRouterRegionId(error),
-            1 => Self::NoPermissionAliyunServiceRolePolicyForCen(error),
-            2 => Self::InvalidTransitRouterIdNotFound(error),
-            3 => Self::IllegalParamPeerTransitRouterId(error),
-            4 => Self::OperationUnsupportedTransitRouterId(error),
-            5 => Self::MissingParamBandwidth(error),
-            6 => Self::IllegalParamBandwidth(error),
-            7 => Self::ForbbidenTransitRouterServiceNotOpen(error),
-            8 => Self::OperationUnsupportedTransitRouterType(error),
-            9 => Self::OperationUnsupportedBandwidthType(error),
-            10 => Self::InvalidCenIdNotFound(error),
-            11 => Self::IllegalParamBandwidthType(error),
-            12 => Self::MissingParamCenIdOrRegionId(error),
-            13 => Self::OperationUnsupportedBandwidthHs(error),
-            14 => Self::OperationUnsupportedCenFullLevel(error),
-            15 => Self::OperationUnsupportedCloudDataTransferService(error),
-            16 => Self::InvalidPeerTransitRouterIdNotFound(error),
-            17 => Self::IllegalParamRegionId(error),
-            18 => Self::IllegalParamPeerRegionId(error),
-            19 => Self::IllegalParamTransitRouterRegionId(error),
-            20 => Self::InvalidOperationCenInstanceStatus(error),
-            21 => Self::IncorrectStatusTransitRouter(error),
-            22 => Self::InvalidOperationBwpNotAssociated(error),
-            23 => Self::InvalidOperationBwpBusinessStatus(error),
-            24 => Self::IllegalParamCenBandwidthPackageId(error),
-            25 => Self::InvalidOperationBwpBandwidthExceeded(error),
-            26 => {
-                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(error)
-            }
-            27 => {
-                Self::ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(
-                    error,
-                )
-            }
-            28 => Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(error),
-            29 => Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(error),
-            30 => Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error),
-            31 => Self::OperationInvalidIdentityRegistrationStatusNotSupport(error),
-            32 => Self::InvalidOperationOnlyOneRegionSupportIpv6(error),
-            33 => Self::InvalidOperation(error),
-            34 => Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error),
-            35 => Self::ForbiddenTransitRouterServiceExpired(error),
-            36 => Self::OperationUnsupportedRegionId(error),
-            37 => Self::QuotaExceededBandwidth(error),
-            38 => Self::InvalidParameter(error),
-            39 => Self::Unauthorized(error),
-            40 => Self::InvalidParameterPeerTransitRouterId(error),
-            41 => Self::InvalidParameterResourceType(error),
-            42 => {
-                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(error)
-            }
-            43 => Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(error),
-            44 => {
-                Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(error)
-            }
-            45 => {
-                Self::OperationFailedValidateVbrInstanceFailedForLowLatencyCircuit(error)
-            }
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationUnsupportedTransitRouterRegionId(error) => (0, error),
-            Self::NoPermissionAliyunServiceRolePolicyForCen(error) => (1, error),
-            Self::InvalidTransitRouterIdNotFound(error) => (2, error),
-            Self::IllegalParamPeerTransitRouterId(error) => (3, error),
-            Self::OperationUnsupportedTransitRouterId(error) => (4, error),
-            Self::MissingParamBandwidth(error) => (5, error),
-            Self::IllegalParamBandwidth(error) => (6, error),
-            Self::ForbbidenTransitRouterServiceNotOpen(error) => (7, error),
-            Self::OperationUnsupportedTransitRouterType(error) => (8, error),
-            Self::OperationUnsupportedBandwidthType(error) => (9, error),
-            Self::InvalidCenIdNotFound(error) => (10, error),
-            Self::IllegalParamBandwidthType(error) => (11, error),
-            Self::MissingParamCenIdOrRegionId(error) => (12, error),
-            Self::OperationUnsupportedBandwidthHs(error) => (13, error),
-            Self::OperationUnsupportedCenFullLevel(error) => (14, error),
-            Self::OperationUnsupportedCloudDataTransferService(error) => (15, error),
-            Self::InvalidPeerTransitRouterIdNotFound(error) => (16, error),
-            Self::IllegalParamRegionId(error) => (17, error),
-            Self::IllegalParamPeerRegionId(error) => (18, error),
-            Self::IllegalParamTransitRouterRegionId(error) => (19, error),
-            Self::InvalidOperationCenInstanceStatus(error) => (20, error),
-            Self::IncorrectStatusTransitRouter(error) => (21, error),
-            Self::InvalidOperationBwpNotAssociated(error) => (22, error),
-            Self::InvalidOperationBwpBusinessStatus(error) => (23, error),
-            Self::IllegalParamCenBandwidthPackageId(error) => (24, error),
-            Self::InvalidOperationBwpBandwidthExceeded(error) => (25, error),
-            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(error) => {
-                (26, error)
-            }
-            Self::ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(
-                error,
-            ) => (27, error),
-            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(error) => (28, error),
-            Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(error) => (29, error),
-            Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error) => (30, error),
-            Self::OperationInvalidIdentityRegistrationStatusNotSupport(error) => {
-                (31, error)
-            }
-            Self::InvalidOperationOnlyOneRegionSupportIpv6(error) => (32, error),
-            Self::InvalidOperation(error) => (33, error),
-            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error) => (34, error),
-            Self::ForbiddenTransitRouterServiceExpired(error) => (35, error),
-            Self::OperationUnsupportedRegionId(error) => (36, error),
-            Self::QuotaExceededBandwidth(error) => (37, error),
-            Self::InvalidParameter(error) => (38, error),
-            Self::Unauthorized(error) => (39, error),
-            Self::InvalidParameterPeerTransitRouterId(error) => (40, error),
-            Self::InvalidParameterResourceType(error) => (41, error),
-            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(error) => {
-                (42, error)
-            }
-            Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(error) => {
-                (43, error)
-            }
-            Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(error) => {
-                (44, error)
-            }
-            Self::OperationFailedValidateVbrInstanceFailedForLowLatencyCircuit(error) => {
-                (45, error)
-            }
-            Self::Unhandled(unhandled) => (46, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateTransitRouterPeerAttachmentError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateTransitRouterPeerAttachmentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationUnsupportedTransitRouterRegionId",
-            "NoPermissionAliyunServiceRolePolicyForCen",
-            "InvalidTransitRouterIdNotFound",
-            "IllegalParamPeerTransitRouterId",
-            "OperationUnsupportedTransitRouterId",
-            "MissingParamBandwidth",
-            "IllegalParamBandwidth",
-            "ForbbidenTransitRouterServiceNotOpen",
-            "OperationUnsupportedTransitRouterType",
-            "OperationUnsupportedBandwidthType",
-            "InvalidCenIdNotFound",
-            "IllegalParamBandwidthType",
-            "MissingParamCenIdOrRegionId",
-            "OperationUnsupportedBandwidthHs",
-            "OperationUnsupportedCenFullLevel",
-            "OperationUnsupportedCloudDataTransferService",
-            "InvalidPeerTransitRouterIdNotFound",
-            "IllegalParamRegionId",
-            "IllegalParamPeerRegionId",
-            "IllegalParamTransitRouterRegionId",
-            "InvalidOperationCenInstanceStatus",
-            "IncorrectStatusTransitRouter",
-            "InvalidOperationBwpNotAssociated",
-            "InvalidOperationBwpBusinessStatus",
-            "IllegalParamCenBandwidthPackageId",
-            "InvalidOperationBwpBandwidthExceeded",
-            "ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold",
-            "ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold",
-            "ParameterIllegalCdtDefaultLinkTypeOnlySupportGold",
-            "OperationNotAllowedDefaultLinkTypeOnlySupportGold",
-            "OperationInvalidUserCanNotBuyCrossBorderBwp",
-            "OperationInvalidIdentityRegistrationStatusNotSupport",
-            "InvalidOperationOnlyOneRegionSupportIpv6",
-            "InvalidOperation",
-            "ForbiddenResourceOwnerTransitRouterServiceExpired",
-            "ForbiddenTransitRouterServiceExpired",
-            "OperationUnsupportedRegionId",
-            "QuotaExceededBandwidth",
-            "InvalidParameter",
-            "Unauthorized",
-            "InvalidParameterPeerTransitRouterId",
-            "InvalidParameterResourceType",
-            "ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver",
-            "ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver",
-            "OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver",
-            "OperationFailedValidateVbrInstanceFailedForLowLatencyCircuit",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateTransitRouterPeerAttachmentError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateTransitRouterPeerAttachmentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateTransitRouterPeerAttachmentError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for CreateTransitRouterPeerAttachmentError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_transit_router_peer_attachment(
+        &self,
+    ) -> CreateTransitRouterPeerAttachmentRequestBuilder<&Self> {
+        CreateTransitRouterPeerAttachmentRequestBuilder::new(self)
     }
 }

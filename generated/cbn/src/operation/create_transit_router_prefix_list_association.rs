@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    CreateTransitRouterPrefixListAssociationRequest,
+>;
 /// Request of `CreateTransitRouterPrefixListAssociation`: Associates the route table of an Enterprise Edition transit router with a prefix list.
 ///
 /// To associate an Enterprise Edition transit router with a route prefix, you must meet the following requirements:
@@ -219,13 +225,7 @@ impl<C> CreateTransitRouterPrefixListAssociationRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-4266****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateTransitRouterPrefixListAssociationRequest::client_token`](CreateTransitRouterPrefixListAssociationRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -234,11 +234,7 @@ impl<C> CreateTransitRouterPrefixListAssociationRequestBuilder<C> {
     ///
     /// The ID of the region where the transit router is deployed.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateTransitRouterPrefixListAssociationRequest::region_id`](CreateTransitRouterPrefixListAssociationRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -247,9 +243,7 @@ impl<C> CreateTransitRouterPrefixListAssociationRequestBuilder<C> {
     ///
     /// The ID of the transit router.
     ///
-    /// - Wire name: `TransitRouterId`.
-    /// - Required.
-    /// - Example: `tr-6ehx7q2jze8ch5ji0****`.
+    /// Its description, rules and example: [`CreateTransitRouterPrefixListAssociationRequest::transit_router_id`](CreateTransitRouterPrefixListAssociationRequest::transit_router_id).
     pub fn transit_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_id = Some(value.into());
         self
@@ -258,14 +252,7 @@ impl<C> CreateTransitRouterPrefixListAssociationRequestBuilder<C> {
     ///
     /// The type of the next hop. Valid values:
     ///
-    /// * **BlackHole**: specifies that all the CIDR blocks in the prefix list are blackhole routes. Packets destined for the CIDR blocks are dropped.
-    /// * **VPC**: specifies a virtual private cloud (VPC) connection as the next hop.
-    /// * **VBR**: specifies a virtual border router (VBR) connection as the next hop.
-    /// * **TR**: specifies an inter-region connection as the next hop.
-    /// * **ECR**: specifies an Express Connect Router (ECR) connection as the next hop.
-    ///
-    /// - Wire name: `NextHopType`.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`CreateTransitRouterPrefixListAssociationRequest::next_hop_type`](CreateTransitRouterPrefixListAssociationRequest::next_hop_type).
     pub fn next_hop_type(mut self, value: impl Into<String>) -> Self {
         self.inner.next_hop_type = Some(value.into());
         self
@@ -274,9 +261,7 @@ impl<C> CreateTransitRouterPrefixListAssociationRequestBuilder<C> {
     ///
     /// The ID of the prefix list.
     ///
-    /// - Wire name: `PrefixListId`.
-    /// - Required.
-    /// - Example: `pl-6ehtn5kqxgeyy08fi****`.
+    /// Its description, rules and example: [`CreateTransitRouterPrefixListAssociationRequest::prefix_list_id`](CreateTransitRouterPrefixListAssociationRequest::prefix_list_id).
     pub fn prefix_list_id(mut self, value: impl Into<String>) -> Self {
         self.inner.prefix_list_id = Some(value.into());
         self
@@ -285,9 +270,7 @@ impl<C> CreateTransitRouterPrefixListAssociationRequestBuilder<C> {
     ///
     /// The ID of the route table of the transit router.
     ///
-    /// - Wire name: `TransitRouterTableId`.
-    /// - Required.
-    /// - Example: `vtb-6ehgc262hr170qgyc****`.
+    /// Its description, rules and example: [`CreateTransitRouterPrefixListAssociationRequest::transit_router_table_id`](CreateTransitRouterPrefixListAssociationRequest::transit_router_table_id).
     pub fn transit_router_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_table_id = Some(value.into());
         self
@@ -296,11 +279,7 @@ impl<C> CreateTransitRouterPrefixListAssociationRequestBuilder<C> {
     ///
     /// The ID of the next hop connection.
     ///
-    /// To specify all CIDR blocks in the prefix list as blackhole routes, set this parameter to **BlackHole**.
-    ///
-    /// - Wire name: `NextHop`.
-    /// - Required.
-    /// - Example: `tr-attach-flbq507rg2ckrj****`.
+    /// Its description, rules and example: [`CreateTransitRouterPrefixListAssociationRequest::next_hop`](CreateTransitRouterPrefixListAssociationRequest::next_hop).
     pub fn next_hop(mut self, value: impl Into<String>) -> Self {
         self.inner.next_hop = Some(value.into());
         self
@@ -309,8 +288,7 @@ impl<C> CreateTransitRouterPrefixListAssociationRequestBuilder<C> {
     ///
     /// The ID of the Alibaba Cloud account to which the prefix list belongs.
     ///
-    /// - Wire name: `OwnerUid`.
-    /// - Example: `1210123456123456`.
+    /// Its description, rules and example: [`CreateTransitRouterPrefixListAssociationRequest::owner_uid`](CreateTransitRouterPrefixListAssociationRequest::owner_uid).
     pub fn owner_uid(mut self, value: i64) -> Self {
         self.inner.owner_uid = Some(value);
         self
@@ -319,13 +297,7 @@ impl<C> CreateTransitRouterPrefixListAssociationRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the request.
-    ///
-    /// > This parameter is not in use.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateTransitRouterPrefixListAssociationRequest::dry_run`](CreateTransitRouterPrefixListAssociationRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -465,253 +437,28 @@ for CreateTransitRouterPrefixListAssociationResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateTransitRouterPrefixListAssociation`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateTransitRouterPrefixListAssociationError {
-    /// HTTP 400 `NoPermission.AliyunServiceRolePolicyForCEN`: You are not authorized to create the service linked role. Role Name: AliyunServiceRolePolicyForCEN. Service Name: cen.aliyuncs.com. Make sure that the user has been granted the ram:CreateServiceLinkedRole permission.
-    NoPermissionAliyunServiceRolePolicyForCen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotSupport.CCN`: CCN not support prefix list.
-    ResourceNotSupportCcn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.PrefixlistCidrs`: Can not find any cidr of specified prefix list.
-    ResourceNotFoundPrefixlistCidrs(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.Nexthop`: The specified nexthop instance is not exsit.
-    ResourceNotFoundNexthop(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceExisted.PrefixlistAssociation`: The prefix list has been already associated with this route table.
-    ResourceExistedPrefixlistAssociation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.PrefixlistAssociation`: The prefix list is not associated with this route table.
-    ResourceNotFoundPrefixlistAssociation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceConflict.Route`: Some of the prefixes of the prefix list are conflicted with exsited routes.
-    ResourceConflictRoute(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MultipleFound.PrefixlistAssociation`: multiple same prefix association record found.
-    MultipleFoundPrefixlistAssociation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaReached.Route`: The quota of the route table is not enough for the request prefix list.
-    QuotaReachedRoute(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.PrefixlistAssociation`: The prefix list association is not in a valid state for the operation.
-    InvalidStatusPrefixlistAssociation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotSupport.TrType`: The basic tr type is not support for this operation.
-    NotSupportTrType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidValue.PrefixlistCidr`: Invalid cidr exist in the specified prefixlist.
-    InvalidValuePrefixlistCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotSupport.Nexthop`: The specified nexthop instance type is not support for the operation.
-    ResourceNotSupportNexthop(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceMismatch.Nexthop`: The specified nexthop and nexthop type mismatched.
-    ResourceMismatchNexthop(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.PrefixList`: The specified prefixlist does not found.
-    ResourceNotFoundPrefixList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.SystemPrefixList`: SystemPrefixList can not be operated.
-    OperationDeniedSystemPrefixList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.OperateShareResource`: Operate share prefixlist failed.
-    OperationFailedOperateShareResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.Prefixlist`: Prefixlist is not in a operate status.
-    InvalidStatusPrefixlist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RegionNotSupport.Prefixlist`: Prefixlist association are not supported in this region.
-    RegionNotSupportPrefixlist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.TransitRouterNotExist`: Operation failed because transit router not exist.
-    OperationFailedTransitRouterNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouteTable`: RouteTable status is invalid.
-    IncorrectStatusRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TransitRouterTableId`: The specified Route Table ID is invalid.
-    IllegalParamTransitRouterTableId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.ECSPrefixList`: Associate ECS PrefixList is not supported.
-    OperationDeniedEcsPrefixList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRouteTableId.NotFound`: The specified RouteTableId is not found.
-    InvalidRouteTableIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for CreateTransitRouterPrefixListAssociationError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "NoPermission.AliyunServiceRolePolicyForCEN",
-                        "ResourceNotSupport.CCN",
-                        "ResourceNotFound.PrefixlistCidrs",
-                        "ResourceNotFound.Nexthop",
-                        "ResourceExisted.PrefixlistAssociation",
-                        "ResourceNotFound.PrefixlistAssociation",
-                        "ResourceConflict.Route",
-                        "MultipleFound.PrefixlistAssociation",
-                        "QuotaReached.Route",
-                        "InvalidStatus.PrefixlistAssociation",
-                        "NotSupport.TrType",
-                        "InvalidValue.PrefixlistCidr",
-                        "ResourceNotSupport.Nexthop",
-                        "ResourceMismatch.Nexthop",
-                        "ResourceNotFound.PrefixList",
-                        "OperationDenied.SystemPrefixList",
-                        "OperationFailed.OperateShareResource",
-                        "InvalidStatus.Prefixlist",
-                        "RegionNotSupport.Prefixlist",
-                        "OperationFailed.TransitRouterNotExist",
-                        "IncorrectStatus.RouteTable",
-                        "IllegalParam.TransitRouterTableId",
-                        "OperationDenied.ECSPrefixList",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "InvalidRouteTableId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateTransitRouterPrefixListAssociationError;
+impl crate::Client {
+    /// Calls `CreateTransitRouterPrefixListAssociation`: Associates the route table of an Enterprise Edition transit router with a prefix list.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateTransitRouterPrefixListAssociationRequestBuilder::send) it. The parameters and their rules: [`CreateTransitRouterPrefixListAssociationRequest`].
+    #[inline]
+    pub fn create_transit_router_prefix_list_association(
+        &self,
+    ) -> CreateTransitRouterPrefixListAssociationRequestBuilder<&Self> {
+        CreateTransitRouterPrefixListAssociationRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateTransitRouterPrefixListAssociationError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateTransitRouterPrefixListAssociation`: Associates the route table of an Enterprise Edition transit router with a prefix list.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateTransitRouterPrefixListAssociationRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::NoPermissionAliyunServiceRolePolicyForCen(error),
-            1 => Self::ResourceNotSupportCcn(error),
-            2 => Self::ResourceNotFoundPrefixlistCidrs(error),
-            3 => Self::ResourceNotFoundNexthop(error),
-            4 => Self::ResourceExistedPrefixlistAssociation(error),
-            5 => Self::ResourceNotFoundPrefixlistAssociation(error),
-            6 => Self::ResourceConflictRoute(error),
-            7 => Self::MultipleFoundPrefixlistAssociation(error),
-            8 => Self::QuotaReachedRoute(error),
-            9 => Self::InvalidStatusPrefixlistAssociation(error),
-            10 => Self::NotSupportTrType(error),
-            11 => Self::InvalidValuePrefixlistCidr(error),
-            12 => Self::ResourceNotSupportNexthop(error),
-            13 => Self::ResourceMismatchNexthop(error),
-            14 => Self::ResourceNotFoundPrefixList(error),
-            15 => Self::OperationDeniedSystemPrefixList(error),
-            16 => Self::OperationFailedOperateShareResource(error),
-            17 => Self::InvalidStatusPrefixlist(error),
-            18 => Self::RegionNotSupportPrefixlist(error),
-            19 => Self::OperationFailedTransitRouterNotExist(error),
-            20 => Self::IncorrectStatusRouteTable(error),
-            21 => Self::IllegalParamTransitRouterTableId(error),
-            22 => Self::OperationDeniedEcsPrefixList(error),
-            23 => Self::InvalidParameter(error),
-            24 => Self::Unauthorized(error),
-            25 => Self::InvalidRouteTableIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::NoPermissionAliyunServiceRolePolicyForCen(error) => (0, error),
-            Self::ResourceNotSupportCcn(error) => (1, error),
-            Self::ResourceNotFoundPrefixlistCidrs(error) => (2, error),
-            Self::ResourceNotFoundNexthop(error) => (3, error),
-            Self::ResourceExistedPrefixlistAssociation(error) => (4, error),
-            Self::ResourceNotFoundPrefixlistAssociation(error) => (5, error),
-            Self::ResourceConflictRoute(error) => (6, error),
-            Self::MultipleFoundPrefixlistAssociation(error) => (7, error),
-            Self::QuotaReachedRoute(error) => (8, error),
-            Self::InvalidStatusPrefixlistAssociation(error) => (9, error),
-            Self::NotSupportTrType(error) => (10, error),
-            Self::InvalidValuePrefixlistCidr(error) => (11, error),
-            Self::ResourceNotSupportNexthop(error) => (12, error),
-            Self::ResourceMismatchNexthop(error) => (13, error),
-            Self::ResourceNotFoundPrefixList(error) => (14, error),
-            Self::OperationDeniedSystemPrefixList(error) => (15, error),
-            Self::OperationFailedOperateShareResource(error) => (16, error),
-            Self::InvalidStatusPrefixlist(error) => (17, error),
-            Self::RegionNotSupportPrefixlist(error) => (18, error),
-            Self::OperationFailedTransitRouterNotExist(error) => (19, error),
-            Self::IncorrectStatusRouteTable(error) => (20, error),
-            Self::IllegalParamTransitRouterTableId(error) => (21, error),
-            Self::OperationDeniedEcsPrefixList(error) => (22, error),
-            Self::InvalidParameter(error) => (23, error),
-            Self::Unauthorized(error) => (24, error),
-            Self::InvalidRouteTableIdNotFound(error) => (25, error),
-            Self::Unhandled(unhandled) => (26, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateTransitRouterPrefixListAssociationError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateTransitRouterPrefixListAssociationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "NoPermissionAliyunServiceRolePolicyForCen",
-            "ResourceNotSupportCcn",
-            "ResourceNotFoundPrefixlistCidrs",
-            "ResourceNotFoundNexthop",
-            "ResourceExistedPrefixlistAssociation",
-            "ResourceNotFoundPrefixlistAssociation",
-            "ResourceConflictRoute",
-            "MultipleFoundPrefixlistAssociation",
-            "QuotaReachedRoute",
-            "InvalidStatusPrefixlistAssociation",
-            "NotSupportTrType",
-            "InvalidValuePrefixlistCidr",
-            "ResourceNotSupportNexthop",
-            "ResourceMismatchNexthop",
-            "ResourceNotFoundPrefixList",
-            "OperationDeniedSystemPrefixList",
-            "OperationFailedOperateShareResource",
-            "InvalidStatusPrefixlist",
-            "RegionNotSupportPrefixlist",
-            "OperationFailedTransitRouterNotExist",
-            "IncorrectStatusRouteTable",
-            "IllegalParamTransitRouterTableId",
-            "OperationDeniedEcsPrefixList",
-            "InvalidParameter",
-            "Unauthorized",
-            "InvalidRouteTableIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateTransitRouterPrefixListAssociationError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateTransitRouterPrefixListAssociationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateTransitRouterPrefixListAssociationError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for CreateTransitRouterPrefixListAssociationError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_transit_router_prefix_list_association(
+        &self,
+    ) -> CreateTransitRouterPrefixListAssociationRequestBuilder<&Self> {
+        CreateTransitRouterPrefixListAssociationRequestBuilder::new(self)
     }
 }

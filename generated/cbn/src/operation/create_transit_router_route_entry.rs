@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateTransitRouterRouteEntryRequest>;
 /// Request of `CreateTransitRouterRouteEntry`: Adds a route to a route table of an Enterprise Edition transit router.
 ///
 /// **CreateTransitRouterRouteEntry** is an asynchronous operation. After you send a request, the route ID is returned but the operation is still being performed in the system background. You can call **ListTransitRouterRouteEntries** to query the status of a route.
@@ -227,13 +230,7 @@ impl<C> CreateTransitRouterRouteEntryRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** is different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateTransitRouterRouteEntryRequest::client_token`](CreateTransitRouterRouteEntryRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -242,10 +239,7 @@ impl<C> CreateTransitRouterRouteEntryRequestBuilder<C> {
     ///
     /// The name of the route.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with http:// or https://. You can also leave this parameter empty.
-    ///
-    /// - Wire name: `TransitRouterRouteEntryName`.
-    /// - Example: `testname`.
+    /// Its description, rules and example: [`CreateTransitRouterRouteEntryRequest::transit_router_route_entry_name`](CreateTransitRouterRouteEntryRequest::transit_router_route_entry_name).
     pub fn transit_router_route_entry_name(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_route_entry_name = Some(value.into());
         self
@@ -254,10 +248,7 @@ impl<C> CreateTransitRouterRouteEntryRequestBuilder<C> {
     ///
     /// The description of the route.
     ///
-    /// The description must be 1 to 256 characters in length, and cannot start with http:// or https://. You can also leave this parameter empty.
-    ///
-    /// - Wire name: `TransitRouterRouteEntryDescription`.
-    /// - Example: `testdesc`.
+    /// Its description, rules and example: [`CreateTransitRouterRouteEntryRequest::transit_router_route_entry_description`](CreateTransitRouterRouteEntryRequest::transit_router_route_entry_description).
     pub fn transit_router_route_entry_description(
         mut self,
         value: impl Into<String>,
@@ -269,9 +260,7 @@ impl<C> CreateTransitRouterRouteEntryRequestBuilder<C> {
     ///
     /// The ID of the route table of the Enterprise Edition transit router.
     ///
-    /// - Wire name: `TransitRouterRouteTableId`.
-    /// - Required.
-    /// - Example: `vtb-bp1dudbh2d5na6b50****`.
+    /// Its description, rules and example: [`CreateTransitRouterRouteEntryRequest::transit_router_route_table_id`](CreateTransitRouterRouteEntryRequest::transit_router_route_table_id).
     pub fn transit_router_route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_route_table_id = Some(value.into());
         self
@@ -280,12 +269,7 @@ impl<C> CreateTransitRouterRouteEntryRequestBuilder<C> {
     ///
     /// The type of the next hop. Valid values:
     ///
-    /// * **BlackHole**: routes network traffic to a black hole. All packets that match this route are dropped. If you select this option, you do not need to specify the next hop information.
-    /// * **Attachment**: routes network traffic to a network instance connection. If you select this option, you must specify the ID of the network instance connection. All packets that match this route are routed to the specified network instance connection.
-    ///
-    /// - Wire name: `TransitRouterRouteEntryNextHopType`.
-    /// - Required.
-    /// - Example: `BlackHole`.
+    /// Its description, rules and example: [`CreateTransitRouterRouteEntryRequest::transit_router_route_entry_next_hop_type`](CreateTransitRouterRouteEntryRequest::transit_router_route_entry_next_hop_type).
     pub fn transit_router_route_entry_next_hop_type(
         mut self,
         value: impl Into<String>,
@@ -297,9 +281,7 @@ impl<C> CreateTransitRouterRouteEntryRequestBuilder<C> {
     ///
     /// The destination CIDR block of the route entry. IPv4 and IPv6 addresses are supported.
     ///
-    /// - Wire name: `TransitRouterRouteEntryDestinationCidrBlock`.
-    /// - Required.
-    /// - Example: `192.168.0.0/24`.
+    /// Its description, rules and example: [`CreateTransitRouterRouteEntryRequest::transit_router_route_entry_destination_cidr_block`](CreateTransitRouterRouteEntryRequest::transit_router_route_entry_destination_cidr_block).
     pub fn transit_router_route_entry_destination_cidr_block(
         mut self,
         value: impl Into<String>,
@@ -313,8 +295,7 @@ impl<C> CreateTransitRouterRouteEntryRequestBuilder<C> {
     ///
     /// The ID of the network instance connection that you want to specify as the next hop.
     ///
-    /// - Wire name: `TransitRouterRouteEntryNextHopId`.
-    /// - Example: `tr-attach-nls9fzkfat8934****`.
+    /// Its description, rules and example: [`CreateTransitRouterRouteEntryRequest::transit_router_route_entry_next_hop_id`](CreateTransitRouterRouteEntryRequest::transit_router_route_entry_next_hop_id).
     pub fn transit_router_route_entry_next_hop_id(
         mut self,
         value: impl Into<String>,
@@ -326,11 +307,7 @@ impl<C> CreateTransitRouterRouteEntryRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **false** (default): performs a dry run and performs the actual request.
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateTransitRouterRouteEntryRequest::dry_run`](CreateTransitRouterRouteEntryRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -481,271 +458,28 @@ for CreateTransitRouterRouteEntryResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateTransitRouterRouteEntry`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateTransitRouterRouteEntryError {
-    /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
-    DryRunOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTransitRouterRouteTableId.NotFound`: TransitRouterRouteTableId is not found.
-    InvalidTransitRouterRouteTableIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TransitRouterRouteEntryNextHopId.NotFound`: TransitRouterRouteEntryNextHopId is not found.
-    TransitRouterRouteEntryNextHopIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CreateRouteEntryWithCCNAttachment`: Operation failed because Create RouteEntry to CCN Attachment does not support.
-    OperationFailedCreateRouteEntryWithCcnAttachment(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `QuotaExceeded.TransitRouterRoutEntry`: TransitRouterRoutEntry quota exceeded.
-    QuotaExceededTransitRouterRoutEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TransitRouterDestinationCidrBlock`: TransitRouterDestinationCidrBlock is illegal.
-    IllegalParamTransitRouterDestinationCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceExist.TransitRouterRouteEntry`: The instance TransitRouterRouteEntry already exists.
-    InstanceExistTransitRouterRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouterRouteTable`: TransitRouterRouteTable status is invalid.
-    IncorrectStatusTransitRouterRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParamExclusive.RouteEntryIdAndRouteTableIdOrDestCidrBlock`: RouteEntryId and TransitRouterRouteTableIdOrDestCidrBlock is mutually exclusive.
-    ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidDescription`: Description is invalid.
-    InvalidDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName`: Name is invalid.
-    InvalidName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.NextHopType`: The NextHopType is illegal.
-    IllegalParamNextHopType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TransitRouterRouteEntryNextHopId`: The parameter TransitRouterRouteEntryNextHopId is mandatory
-    MissingParamTransitRouterRouteEntryNextHopId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTransitRouterRouteEntryNextHopId.NotFound`: TransitRouterRouteEntryNextHopId is not found
-    InvalidTransitRouterRouteEntryNextHopIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CreateRouteEntryWithSameDestinationCidrBlock`: Operation failed because Create RouteEntry with same destination cidrblock does not support.
-    OperationFailedCreateRouteEntryWithSameDestinationCidrBlock(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidDestinationCidrBlock.NotFound`: DestinationCidrBlock is not found.
-    InvalidDestinationCidrBlockNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CreateRouteEntryWithConnectAttachment`: Operation failed because Create RouteEntry to connect Attachment does not support.
-    OperationFailedCreateRouteEntryWithConnectAttachment(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `ParamExclusive.NextHopTypeBlackHoleAndNextHopId`: TransitRouterRouteEntryNextHopType(BlackHole) and TransitRouterRouteEntryNextHopId is mutually exclusive.
-    ParamExclusiveNextHopTypeBlackHoleAndNextHopId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTransitRouterMode.NeedUpgrade`: TransitRouter need to upgrade.
-    InvalidTransitRouterModeNeedUpgrade(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CreateTransitRouterRouteEntryWithVPCAttachment`: The specified VPC Attachment has not enable IPv6.
-    OperationFailedCreateTransitRouterRouteEntryWithVpcAttachment(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationFailed.CreateTransitRouterRouteEntryWithVPNAttachment`: Create RouteEntry to VPN Attachment does not support IPv6.
-    OperationFailedCreateTransitRouterRouteEntryWithVpnAttachment(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `NotSupport.AttachmentRoute`: Not support such attachment route.
-    NotSupportAttachmentRoute(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateTransitRouterRouteEntryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "DryRunOperation",
-                        "InvalidTransitRouterRouteTableId.NotFound",
-                        "TransitRouterRouteEntryNextHopId.NotFound",
-                        "OperationFailed.CreateRouteEntryWithCCNAttachment",
-                        "QuotaExceeded.TransitRouterRoutEntry",
-                        "IllegalParam.TransitRouterDestinationCidrBlock",
-                        "InstanceExist.TransitRouterRouteEntry",
-                        "IncorrectStatus.TransitRouterRouteTable",
-                        "ParamExclusive.RouteEntryIdAndRouteTableIdOrDestCidrBlock",
-                        "InvalidDescription",
-                        "InvalidName",
-                        "IllegalParam.NextHopType",
-                        "MissingParam.TransitRouterRouteEntryNextHopId",
-                        "InvalidTransitRouterRouteEntryNextHopId.NotFound",
-                        "OperationFailed.CreateRouteEntryWithSameDestinationCidrBlock",
-                        "InvalidDestinationCidrBlock.NotFound",
-                        "OperationFailed.CreateRouteEntryWithConnectAttachment",
-                        "ParamExclusive.NextHopTypeBlackHoleAndNextHopId",
-                        "InvalidTransitRouterMode.NeedUpgrade",
-                        "OperationFailed.CreateTransitRouterRouteEntryWithVPCAttachment",
-                        "OperationFailed.CreateTransitRouterRouteEntryWithVPNAttachment",
-                        "NotSupport.AttachmentRoute",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateTransitRouterRouteEntryError;
+impl crate::Client {
+    /// Calls `CreateTransitRouterRouteEntry`: Adds a route to a route table of an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateTransitRouterRouteEntryRequestBuilder::send) it. The parameters and their rules: [`CreateTransitRouterRouteEntryRequest`].
+    #[inline]
+    pub fn create_transit_router_route_entry(
+        &self,
+    ) -> CreateTransitRouterRouteEntryRequestBuilder<&Self> {
+        CreateTransitRouterRouteEntryRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateTransitRouterRouteEntryError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateTransitRouterRouteEntry`: Adds a route to a route table of an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateTransitRouterRouteEntryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::DryRunOperation(error),
-            1 => Self::InvalidTransitRouterRouteTableIdNotFound(error),
-            2 => Self::TransitRouterRouteEntryNextHopIdNotFound(error),
-            3 => Self::OperationFailedCreateRouteEntryWithCcnAttachment(error),
-            4 => Self::QuotaExceededTransitRouterRoutEntry(error),
-            5 => Self::IllegalParamTransitRouterDestinationCidrBlock(error),
-            6 => Self::InstanceExistTransitRouterRouteEntry(error),
-            7 => Self::IncorrectStatusTransitRouterRouteTable(error),
-            8 => Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error),
-            9 => Self::InvalidDescription(error),
-            10 => Self::InvalidName(error),
-            11 => Self::IllegalParamNextHopType(error),
-            12 => Self::MissingParamTransitRouterRouteEntryNextHopId(error),
-            13 => Self::InvalidTransitRouterRouteEntryNextHopIdNotFound(error),
-            14 => {
-                Self::OperationFailedCreateRouteEntryWithSameDestinationCidrBlock(error)
-            }
-            15 => Self::InvalidDestinationCidrBlockNotFound(error),
-            16 => Self::OperationFailedCreateRouteEntryWithConnectAttachment(error),
-            17 => Self::ParamExclusiveNextHopTypeBlackHoleAndNextHopId(error),
-            18 => Self::InvalidTransitRouterModeNeedUpgrade(error),
-            19 => {
-                Self::OperationFailedCreateTransitRouterRouteEntryWithVpcAttachment(
-                    error,
-                )
-            }
-            20 => {
-                Self::OperationFailedCreateTransitRouterRouteEntryWithVpnAttachment(
-                    error,
-                )
-            }
-            21 => Self::NotSupportAttachmentRoute(error),
-            22 => Self::InvalidParameter(error),
-            23 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::DryRunOperation(error) => (0, error),
-            Self::InvalidTransitRouterRouteTableIdNotFound(error) => (1, error),
-            Self::TransitRouterRouteEntryNextHopIdNotFound(error) => (2, error),
-            Self::OperationFailedCreateRouteEntryWithCcnAttachment(error) => (3, error),
-            Self::QuotaExceededTransitRouterRoutEntry(error) => (4, error),
-            Self::IllegalParamTransitRouterDestinationCidrBlock(error) => (5, error),
-            Self::InstanceExistTransitRouterRouteEntry(error) => (6, error),
-            Self::IncorrectStatusTransitRouterRouteTable(error) => (7, error),
-            Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error) => {
-                (8, error)
-            }
-            Self::InvalidDescription(error) => (9, error),
-            Self::InvalidName(error) => (10, error),
-            Self::IllegalParamNextHopType(error) => (11, error),
-            Self::MissingParamTransitRouterRouteEntryNextHopId(error) => (12, error),
-            Self::InvalidTransitRouterRouteEntryNextHopIdNotFound(error) => (13, error),
-            Self::OperationFailedCreateRouteEntryWithSameDestinationCidrBlock(error) => {
-                (14, error)
-            }
-            Self::InvalidDestinationCidrBlockNotFound(error) => (15, error),
-            Self::OperationFailedCreateRouteEntryWithConnectAttachment(error) => {
-                (16, error)
-            }
-            Self::ParamExclusiveNextHopTypeBlackHoleAndNextHopId(error) => (17, error),
-            Self::InvalidTransitRouterModeNeedUpgrade(error) => (18, error),
-            Self::OperationFailedCreateTransitRouterRouteEntryWithVpcAttachment(
-                error,
-            ) => (19, error),
-            Self::OperationFailedCreateTransitRouterRouteEntryWithVpnAttachment(
-                error,
-            ) => (20, error),
-            Self::NotSupportAttachmentRoute(error) => (21, error),
-            Self::InvalidParameter(error) => (22, error),
-            Self::Unauthorized(error) => (23, error),
-            Self::Unhandled(unhandled) => (24, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateTransitRouterRouteEntryError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateTransitRouterRouteEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "DryRunOperation",
-            "InvalidTransitRouterRouteTableIdNotFound",
-            "TransitRouterRouteEntryNextHopIdNotFound",
-            "OperationFailedCreateRouteEntryWithCcnAttachment",
-            "QuotaExceededTransitRouterRoutEntry",
-            "IllegalParamTransitRouterDestinationCidrBlock",
-            "InstanceExistTransitRouterRouteEntry",
-            "IncorrectStatusTransitRouterRouteTable",
-            "ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock",
-            "InvalidDescription",
-            "InvalidName",
-            "IllegalParamNextHopType",
-            "MissingParamTransitRouterRouteEntryNextHopId",
-            "InvalidTransitRouterRouteEntryNextHopIdNotFound",
-            "OperationFailedCreateRouteEntryWithSameDestinationCidrBlock",
-            "InvalidDestinationCidrBlockNotFound",
-            "OperationFailedCreateRouteEntryWithConnectAttachment",
-            "ParamExclusiveNextHopTypeBlackHoleAndNextHopId",
-            "InvalidTransitRouterModeNeedUpgrade",
-            "OperationFailedCreateTransitRouterRouteEntryWithVpcAttachment",
-            "OperationFailedCreateTransitRouterRouteEntryWithVpnAttachment",
-            "NotSupportAttachmentRoute",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateTransitRouterRouteEntryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateTransitRouterRouteEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateTransitRouterRouteEntryError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateTransitRouterRouteEntryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_transit_router_route_entry(
+        &self,
+    ) -> CreateTransitRouterRouteEntryRequestBuilder<&Self> {
+        CreateTransitRouterRouteEntryRequestBuilder::new(self)
     }
 }

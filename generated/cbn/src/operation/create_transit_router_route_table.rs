@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateTransitRouterRouteTableRequest>;
 /// Request of `CreateTransitRouterRouteTable`: Creates a custom route table for an Enterprise Edition transit router.
 ///
 /// * Only Enterprise Edition transit routers support custom route tables. For more information about the regions and zones that support Enterprise Edition transit routers, see [What is CEN?](<https://www.alibabacloud.com/help/doc-detail/181681.htm>)
@@ -185,13 +188,7 @@ impl<C> CreateTransitRouterRouteTableRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateTransitRouterRouteTableRequest::client_token`](CreateTransitRouterRouteTableRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -200,10 +197,7 @@ impl<C> CreateTransitRouterRouteTableRequestBuilder<C> {
     ///
     /// The name of the custom route table.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with http:// or https://. You can also leave this parameter empty.
-    ///
-    /// - Wire name: `TransitRouterRouteTableName`.
-    /// - Example: `testname`.
+    /// Its description, rules and example: [`CreateTransitRouterRouteTableRequest::transit_router_route_table_name`](CreateTransitRouterRouteTableRequest::transit_router_route_table_name).
     pub fn transit_router_route_table_name(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_route_table_name = Some(value.into());
         self
@@ -212,10 +206,7 @@ impl<C> CreateTransitRouterRouteTableRequestBuilder<C> {
     ///
     /// The description of the custom route table.
     ///
-    /// The description must be 1 to 256 characters in length, and cannot start with http:// or https://. You can also leave this parameter empty.
-    ///
-    /// - Wire name: `TransitRouterRouteTableDescription`.
-    /// - Example: `testdesc`.
+    /// Its description, rules and example: [`CreateTransitRouterRouteTableRequest::transit_router_route_table_description`](CreateTransitRouterRouteTableRequest::transit_router_route_table_description).
     pub fn transit_router_route_table_description(
         mut self,
         value: impl Into<String>,
@@ -227,9 +218,7 @@ impl<C> CreateTransitRouterRouteTableRequestBuilder<C> {
     ///
     /// The ID of the Enterprise Edition transit router.
     ///
-    /// - Wire name: `TransitRouterId`.
-    /// - Required.
-    /// - Example: `tr-bp1su1ytdxtataupl****`.
+    /// Its description, rules and example: [`CreateTransitRouterRouteTableRequest::transit_router_id`](CreateTransitRouterRouteTableRequest::transit_router_id).
     pub fn transit_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_id = Some(value.into());
         self
@@ -238,11 +227,7 @@ impl<C> CreateTransitRouterRouteTableRequestBuilder<C> {
     ///
     /// Specifies whether to precheck the request. Check items include permissions and the status of the specified cloud resources. Valid values:
     ///
-    /// * **false** (default): sends the request. If the request passes the precheck, the custom route table is created.
-    /// * **true**: prechecks the request but does not create the custom route table. If you use this value, the system checks the required parameters and the request syntax. If the request fails to pass the precheck, an error message is returned. If the request passes the check, the system returns the ID of the request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateTransitRouterRouteTableRequest::dry_run`](CreateTransitRouterRouteTableRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -251,10 +236,7 @@ impl<C> CreateTransitRouterRouteTableRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// You can specify at most 20 tags in each call.
-    ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateTransitRouterRouteTableRequest::tag`](CreateTransitRouterRouteTableRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -263,7 +245,7 @@ impl<C> CreateTransitRouterRouteTableRequestBuilder<C> {
     ///
     /// The features of the route table.
     ///
-    /// - Wire name: `RouteTableOptions`.
+    /// Its description, rules and example: [`CreateTransitRouterRouteTableRequest::route_table_options`](CreateTransitRouterRouteTableRequest::route_table_options).
     pub fn route_table_options(
         mut self,
         value: crate::types::RouteTableOptions,
@@ -417,155 +399,28 @@ for CreateTransitRouterRouteTableResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateTransitRouterRouteTable`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateTransitRouterRouteTableError {
-    /// HTTP 400 `InvalidTransitRouterId.NotFound`: TransitRouterId is not found
-    InvalidTransitRouterIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CCNTrNotSupport`: Operation failed because the CCN transit router does not support route table.
-    OperationFailedCcnTrNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
-    DryRunOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TransitRouterId`: The parameter TransitrouterId is mandatory.
-    MissingParamTransitRouterId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.BasicTrNotSupport`: Operation failed because the Basic TransitRouter does not support RouteTable
-    OperationFailedBasicTrNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouter`: TransitRouter status is invalid.
-    IncorrectStatusTransitRouter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.TransitRouterRoutTable`: TransitRouterRoutTable quota exceeded.
-    QuotaExceededTransitRouterRoutTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.MultiRegionEcmp`: This region does not support MultiRegionEcmp.
-    OperationUnsupportedMultiRegionEcmp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateTransitRouterRouteTableError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidTransitRouterId.NotFound",
-                        "OperationFailed.CCNTrNotSupport",
-                        "DryRunOperation",
-                        "MissingParam.TransitRouterId",
-                        "OperationFailed.BasicTrNotSupport",
-                        "IncorrectStatus.TransitRouter",
-                        "QuotaExceeded.TransitRouterRoutTable",
-                        "OperationUnsupported.MultiRegionEcmp",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateTransitRouterRouteTableError;
+impl crate::Client {
+    /// Calls `CreateTransitRouterRouteTable`: Creates a custom route table for an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateTransitRouterRouteTableRequestBuilder::send) it. The parameters and their rules: [`CreateTransitRouterRouteTableRequest`].
+    #[inline]
+    pub fn create_transit_router_route_table(
+        &self,
+    ) -> CreateTransitRouterRouteTableRequestBuilder<&Self> {
+        CreateTransitRouterRouteTableRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateTransitRouterRouteTableError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateTransitRouterRouteTable`: Creates a custom route table for an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateTransitRouterRouteTableRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidTransitRouterIdNotFound(error),
-            1 => Self::OperationFailedCcnTrNotSupport(error),
-            2 => Self::DryRunOperation(error),
-            3 => Self::MissingParamTransitRouterId(error),
-            4 => Self::OperationFailedBasicTrNotSupport(error),
-            5 => Self::IncorrectStatusTransitRouter(error),
-            6 => Self::QuotaExceededTransitRouterRoutTable(error),
-            7 => Self::OperationUnsupportedMultiRegionEcmp(error),
-            8 => Self::InvalidParameter(error),
-            9 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidTransitRouterIdNotFound(error) => (0, error),
-            Self::OperationFailedCcnTrNotSupport(error) => (1, error),
-            Self::DryRunOperation(error) => (2, error),
-            Self::MissingParamTransitRouterId(error) => (3, error),
-            Self::OperationFailedBasicTrNotSupport(error) => (4, error),
-            Self::IncorrectStatusTransitRouter(error) => (5, error),
-            Self::QuotaExceededTransitRouterRoutTable(error) => (6, error),
-            Self::OperationUnsupportedMultiRegionEcmp(error) => (7, error),
-            Self::InvalidParameter(error) => (8, error),
-            Self::Unauthorized(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateTransitRouterRouteTableError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateTransitRouterRouteTableError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidTransitRouterIdNotFound",
-            "OperationFailedCcnTrNotSupport",
-            "DryRunOperation",
-            "MissingParamTransitRouterId",
-            "OperationFailedBasicTrNotSupport",
-            "IncorrectStatusTransitRouter",
-            "QuotaExceededTransitRouterRoutTable",
-            "OperationUnsupportedMultiRegionEcmp",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateTransitRouterRouteTableError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateTransitRouterRouteTableError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateTransitRouterRouteTableError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateTransitRouterRouteTableError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_transit_router_route_table(
+        &self,
+    ) -> CreateTransitRouterRouteTableRequestBuilder<&Self> {
+        CreateTransitRouterRouteTableRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateTransitRouterVbrAttachmentRequest>;
 /// Request of `CreateTransitRouterVbrAttachment`: Connects a virtual border router (VBR) to an Enterprise Edition transit router.
 ///
 /// * For more information about the regions and zones that support Enterprise Edition transit routers, see [What is CEN?](<https://www.alibabacloud.com/help/doc-detail/181681.htm>)
@@ -252,13 +255,7 @@ impl<C> CreateTransitRouterVbrAttachmentRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateTransitRouterVbrAttachmentRequest::client_token`](CreateTransitRouterVbrAttachmentRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -267,8 +264,7 @@ impl<C> CreateTransitRouterVbrAttachmentRequestBuilder<C> {
     ///
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Example: `cen-j3jzhw1zpau2km****`.
+    /// Its description, rules and example: [`CreateTransitRouterVbrAttachmentRequest::cen_id`](CreateTransitRouterVbrAttachmentRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -277,8 +273,7 @@ impl<C> CreateTransitRouterVbrAttachmentRequestBuilder<C> {
     ///
     /// The ID of the Enterprise Edition transit router.
     ///
-    /// - Wire name: `TransitRouterId`.
-    /// - Example: `tr-bp1su1ytdxtataupl****`.
+    /// Its description, rules and example: [`CreateTransitRouterVbrAttachmentRequest::transit_router_id`](CreateTransitRouterVbrAttachmentRequest::transit_router_id).
     pub fn transit_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_id = Some(value.into());
         self
@@ -287,10 +282,7 @@ impl<C> CreateTransitRouterVbrAttachmentRequestBuilder<C> {
     ///
     /// The region ID of the VBR.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateTransitRouterVbrAttachmentRequest::region_id`](CreateTransitRouterVbrAttachmentRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -299,10 +291,7 @@ impl<C> CreateTransitRouterVbrAttachmentRequestBuilder<C> {
     ///
     /// The name of the VBR connection.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with http:// or https://. You can also leave this parameter empty.
-    ///
-    /// - Wire name: `TransitRouterAttachmentName`.
-    /// - Example: `testname`.
+    /// Its description, rules and example: [`CreateTransitRouterVbrAttachmentRequest::transit_router_attachment_name`](CreateTransitRouterVbrAttachmentRequest::transit_router_attachment_name).
     pub fn transit_router_attachment_name(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_name = Some(value.into());
         self
@@ -311,10 +300,7 @@ impl<C> CreateTransitRouterVbrAttachmentRequestBuilder<C> {
     ///
     /// The description of the VBR connection.
     ///
-    /// The description must be 1 to 256 characters in length, and cannot start with http:// or https://. You can also leave this parameter empty.
-    ///
-    /// - Wire name: `TransitRouterAttachmentDescription`.
-    /// - Example: `testdesc`.
+    /// Its description, rules and example: [`CreateTransitRouterVbrAttachmentRequest::transit_router_attachment_description`](CreateTransitRouterVbrAttachmentRequest::transit_router_attachment_description).
     pub fn transit_router_attachment_description(
         mut self,
         value: impl Into<String>,
@@ -326,9 +312,7 @@ impl<C> CreateTransitRouterVbrAttachmentRequestBuilder<C> {
     ///
     /// The ID of the VBR.
     ///
-    /// - Wire name: `VbrId`.
-    /// - Required.
-    /// - Example: `vbr-bp1svadp4lq38janc****`.
+    /// Its description, rules and example: [`CreateTransitRouterVbrAttachmentRequest::vbr_id`](CreateTransitRouterVbrAttachmentRequest::vbr_id).
     pub fn vbr_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vbr_id = Some(value.into());
         self
@@ -337,10 +321,7 @@ impl<C> CreateTransitRouterVbrAttachmentRequestBuilder<C> {
     ///
     /// The ID of the Alibaba Cloud account to which the VBR belongs. The default value is the ID of the current Alibaba Cloud account.
     ///
-    /// > If the network instance and CEN instance belong to different Alibaba Cloud accounts, this parameter is required.
-    ///
-    /// - Wire name: `VbrOwnerId`.
-    /// - Example: `1250123456123456`.
+    /// Its description, rules and example: [`CreateTransitRouterVbrAttachmentRequest::vbr_owner_id`](CreateTransitRouterVbrAttachmentRequest::vbr_owner_id).
     pub fn vbr_owner_id(mut self, value: i64) -> Self {
         self.inner.vbr_owner_id = Some(value);
         self
@@ -349,11 +330,7 @@ impl<C> CreateTransitRouterVbrAttachmentRequestBuilder<C> {
     ///
     /// Specifies whether to enable the Enterprise Edition transit router to automatically advertise routes to the VBR. Valid values:
     ///
-    /// * **false** (default): no
-    /// * **true**: yes
-    ///
-    /// - Wire name: `AutoPublishRouteEnabled`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateTransitRouterVbrAttachmentRequest::auto_publish_route_enabled`](CreateTransitRouterVbrAttachmentRequest::auto_publish_route_enabled).
     pub fn auto_publish_route_enabled(mut self, value: bool) -> Self {
         self.inner.auto_publish_route_enabled = Some(value);
         self
@@ -362,11 +339,7 @@ impl<C> CreateTransitRouterVbrAttachmentRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Default values:
     ///
-    /// * **false** (default): performs a dry run and sends the request.
-    /// * **true**: performs a dry run. The system checks the required parameters and request syntax. If the request fails the dry run, an error message is returned. If the request passes the dry run, the system returns the ID of the request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateTransitRouterVbrAttachmentRequest::dry_run`](CreateTransitRouterVbrAttachmentRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -375,10 +348,7 @@ impl<C> CreateTransitRouterVbrAttachmentRequestBuilder<C> {
     ///
     /// The information about the tags.
     ///
-    /// You can specify at most 20 tags in each call.
-    ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateTransitRouterVbrAttachmentRequest::tag`](CreateTransitRouterVbrAttachmentRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -531,271 +501,28 @@ for CreateTransitRouterVbrAttachmentResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateTransitRouterVbrAttachment`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateTransitRouterVbrAttachmentError {
-    /// HTTP 400 `NoPermission.AliyunServiceRolePolicyForCEN`: You are not authorized to create the service linked role. Role Name: AliyunServiceRolePolicyForCEN. Service Name: cen.aliyuncs.com. Make sure that the user has been granted the ram:CreateServiceLinkedRole permission.
-    NoPermissionAliyunServiceRolePolicyForCen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.TransitRouterRegionId`: The specified TransitRouterRegion does not support the operation.
-    OperationUnsupportedTransitRouterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCenId.NotFound`: CenId is not found.
-    InvalidCenIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.ResourceStatus`: The resource is not in a valid state for the attachment operation.
-    InvalidStatusResourceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTransitRouterId.NotFound`: TransitRouterId is not found.
-    InvalidTransitRouterIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbbiden.TransitRouterServiceNotOpen`: The user has not open transit router service.
-    ForbbidenTransitRouterServiceNotOpen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.TransitRouterType`: The specified TransitRouterType does not support the operation.
-    OperationUnsupportedTransitRouterType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.CenIdOrRegionId`: Either CenId or RegionId must be specified.
-    MissingParamCenIdOrRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Vpc`: The resource is not in a valid state for the attachment operation.
-    IncorrectStatusVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.VbrDeviceModel`: Attach VBR on some access device models are forbidden.
+mod error;
+pub use error::CreateTransitRouterVbrAttachmentError;
+impl crate::Client {
+    /// Calls `CreateTransitRouterVbrAttachment`: Connects a virtual border router (VBR) to an Enterprise Edition transit router.
     ///
-    /// Also returned with HTTP 403: The attached VBR on some access device models are not supported. Please submit a ticket to continue using this VBR on CEN.
-    ForbiddenVbrDeviceModel(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.AssociateRouteTableId`: The specified AssociateRouteTableId is illegal.
-    IllegalParamAssociateRouteTableId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbbiden.AttachChildInstanceAcrossBid`: Operation is invalid, please apply for cross-bid attaching.
-    ForbbidenAttachChildInstanceAcrossBid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.RegionId`: RegionId is illegal.
-    IllegalParamRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.CenFullLevel`: CEN full level does not support TransitRouter
-    OperationUnsupportedCenFullLevel(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.VbrAttachment`: This region not support vbr attachment.
-    OperationUnsupportedVbrAttachment(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.CenInstanceStatus`: The CEN instance is not in a valid state for the operation.
-    InvalidOperationCenInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.CloudBoxVbrNotSupport`: Cloud Box Vbr does not support.
-    OperationUnsupportedCloudBoxVbrNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VbrResource`: The resource is not in a valid state for the attachment operation.
-    IncorrectStatusVbrResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouter`: The status of TransitRouter is incorrect.
-    IncorrectStatusTransitRouter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.CenQuotaVbrAttachPerTransitRouter`: The maximum number of VBR attachment per Transit Router is exceeded.
-    QuotaExceededCenQuotaVbrAttachPerTransitRouter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaFull.ChildInstanceRelatedCen`: The childinstance has exceed the quota of the times that a childinstance can be attached as an attachment.
-    QuotaFullChildInstanceRelatedCen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.ResourceOwnerTransitRouterServiceNotOpen`: The resource owner user has not opened transit router service.
-    ForbiddenResourceOwnerTransitRouterServiceNotOpen(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidOperation.VbrAttachedToEcr`: VBR has alreay attached to ECR.
-    InvalidOperationVbrAttachedToEcr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.ResourceOwnerTransitRouterServiceExpired`: The transit router service of the account to which the resource belongs has been suspended due to arrears. Please notify the other party to renew the service and try again.
-    ForbiddenResourceOwnerTransitRouterServiceExpired(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `Forbidden.TransitRouterServiceExpired`: The transit router service is out of service.
-    ForbiddenTransitRouterServiceExpired(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ResourceType`: The specified parameter ResourceType is invalid.
-    InvalidParameterResourceType(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for CreateTransitRouterVbrAttachmentError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "NoPermission.AliyunServiceRolePolicyForCEN",
-                        "OperationUnsupported.TransitRouterRegionId",
-                        "InvalidCenId.NotFound",
-                        "InvalidStatus.ResourceStatus",
-                        "InvalidTransitRouterId.NotFound",
-                        "Forbbiden.TransitRouterServiceNotOpen",
-                        "OperationUnsupported.TransitRouterType",
-                        "MissingParam.CenIdOrRegionId",
-                        "IncorrectStatus.Vpc",
-                        "Forbidden.VbrDeviceModel",
-                        "IllegalParam.AssociateRouteTableId",
-                        "Forbbiden.AttachChildInstanceAcrossBid",
-                        "IllegalParam.RegionId",
-                        "OperationUnsupported.CenFullLevel",
-                        "OperationUnsupported.VbrAttachment",
-                        "InvalidOperation.CenInstanceStatus",
-                        "OperationUnsupported.CloudBoxVbrNotSupport",
-                        "IncorrectStatus.VbrResource",
-                        "IncorrectStatus.TransitRouter",
-                        "QuotaExceeded.CenQuotaVbrAttachPerTransitRouter",
-                        "QuotaFull.ChildInstanceRelatedCen",
-                        "Forbidden.ResourceOwnerTransitRouterServiceNotOpen",
-                        "InvalidOperation.VbrAttachedToEcr",
-                        "Forbidden.ResourceOwnerTransitRouterServiceExpired",
-                        "Forbidden.TransitRouterServiceExpired",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "InvalidParameter.ResourceType",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](CreateTransitRouterVbrAttachmentRequestBuilder::send) it. The parameters and their rules: [`CreateTransitRouterVbrAttachmentRequest`].
+    #[inline]
+    pub fn create_transit_router_vbr_attachment(
+        &self,
+    ) -> CreateTransitRouterVbrAttachmentRequestBuilder<&Self> {
+        CreateTransitRouterVbrAttachmentRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateTransitRouterVbrAttachmentError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateTransitRouterVbrAttachment`: Connects a virtual border router (VBR) to an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateTransitRouterVbrAttachmentRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::NoPermissionAliyunServiceRolePolicyForCen(error),
-            1 => Self::OperationUnsupportedTransitRouterRegionId(error),
-            2 => Self::InvalidCenIdNotFound(error),
-            3 => Self::InvalidStatusResourceStatus(error),
-            4 => Self::InvalidTransitRouterIdNotFound(error),
-            5 => Self::ForbbidenTransitRouterServiceNotOpen(error),
-            6 => Self::OperationUnsupportedTransitRouterType(error),
-            7 => Self::MissingParamCenIdOrRegionId(error),
-            8 => Self::IncorrectStatusVpc(error),
-            9 => Self::ForbiddenVbrDeviceModel(error),
-            10 => Self::IllegalParamAssociateRouteTableId(error),
-            11 => Self::ForbbidenAttachChildInstanceAcrossBid(error),
-            12 => Self::IllegalParamRegionId(error),
-            13 => Self::OperationUnsupportedCenFullLevel(error),
-            14 => Self::OperationUnsupportedVbrAttachment(error),
-            15 => Self::InvalidOperationCenInstanceStatus(error),
-            16 => Self::OperationUnsupportedCloudBoxVbrNotSupport(error),
-            17 => Self::IncorrectStatusVbrResource(error),
-            18 => Self::IncorrectStatusTransitRouter(error),
-            19 => Self::QuotaExceededCenQuotaVbrAttachPerTransitRouter(error),
-            20 => Self::QuotaFullChildInstanceRelatedCen(error),
-            21 => Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error),
-            22 => Self::InvalidOperationVbrAttachedToEcr(error),
-            23 => Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error),
-            24 => Self::ForbiddenTransitRouterServiceExpired(error),
-            25 => Self::InvalidParameter(error),
-            26 => Self::Unauthorized(error),
-            27 => Self::InvalidParameterResourceType(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::NoPermissionAliyunServiceRolePolicyForCen(error) => (0, error),
-            Self::OperationUnsupportedTransitRouterRegionId(error) => (1, error),
-            Self::InvalidCenIdNotFound(error) => (2, error),
-            Self::InvalidStatusResourceStatus(error) => (3, error),
-            Self::InvalidTransitRouterIdNotFound(error) => (4, error),
-            Self::ForbbidenTransitRouterServiceNotOpen(error) => (5, error),
-            Self::OperationUnsupportedTransitRouterType(error) => (6, error),
-            Self::MissingParamCenIdOrRegionId(error) => (7, error),
-            Self::IncorrectStatusVpc(error) => (8, error),
-            Self::ForbiddenVbrDeviceModel(error) => (9, error),
-            Self::IllegalParamAssociateRouteTableId(error) => (10, error),
-            Self::ForbbidenAttachChildInstanceAcrossBid(error) => (11, error),
-            Self::IllegalParamRegionId(error) => (12, error),
-            Self::OperationUnsupportedCenFullLevel(error) => (13, error),
-            Self::OperationUnsupportedVbrAttachment(error) => (14, error),
-            Self::InvalidOperationCenInstanceStatus(error) => (15, error),
-            Self::OperationUnsupportedCloudBoxVbrNotSupport(error) => (16, error),
-            Self::IncorrectStatusVbrResource(error) => (17, error),
-            Self::IncorrectStatusTransitRouter(error) => (18, error),
-            Self::QuotaExceededCenQuotaVbrAttachPerTransitRouter(error) => (19, error),
-            Self::QuotaFullChildInstanceRelatedCen(error) => (20, error),
-            Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error) => (21, error),
-            Self::InvalidOperationVbrAttachedToEcr(error) => (22, error),
-            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error) => (23, error),
-            Self::ForbiddenTransitRouterServiceExpired(error) => (24, error),
-            Self::InvalidParameter(error) => (25, error),
-            Self::Unauthorized(error) => (26, error),
-            Self::InvalidParameterResourceType(error) => (27, error),
-            Self::Unhandled(unhandled) => (28, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateTransitRouterVbrAttachmentError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateTransitRouterVbrAttachmentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "NoPermissionAliyunServiceRolePolicyForCen",
-            "OperationUnsupportedTransitRouterRegionId",
-            "InvalidCenIdNotFound",
-            "InvalidStatusResourceStatus",
-            "InvalidTransitRouterIdNotFound",
-            "ForbbidenTransitRouterServiceNotOpen",
-            "OperationUnsupportedTransitRouterType",
-            "MissingParamCenIdOrRegionId",
-            "IncorrectStatusVpc",
-            "ForbiddenVbrDeviceModel",
-            "IllegalParamAssociateRouteTableId",
-            "ForbbidenAttachChildInstanceAcrossBid",
-            "IllegalParamRegionId",
-            "OperationUnsupportedCenFullLevel",
-            "OperationUnsupportedVbrAttachment",
-            "InvalidOperationCenInstanceStatus",
-            "OperationUnsupportedCloudBoxVbrNotSupport",
-            "IncorrectStatusVbrResource",
-            "IncorrectStatusTransitRouter",
-            "QuotaExceededCenQuotaVbrAttachPerTransitRouter",
-            "QuotaFullChildInstanceRelatedCen",
-            "ForbiddenResourceOwnerTransitRouterServiceNotOpen",
-            "InvalidOperationVbrAttachedToEcr",
-            "ForbiddenResourceOwnerTransitRouterServiceExpired",
-            "ForbiddenTransitRouterServiceExpired",
-            "InvalidParameter",
-            "Unauthorized",
-            "InvalidParameterResourceType",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateTransitRouterVbrAttachmentError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateTransitRouterVbrAttachmentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateTransitRouterVbrAttachmentError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for CreateTransitRouterVbrAttachmentError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_transit_router_vbr_attachment(
+        &self,
+    ) -> CreateTransitRouterVbrAttachmentRequestBuilder<&Self> {
+        CreateTransitRouterVbrAttachmentRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateTransitRouterVpcAttachmentRequest>;
 /// Request of `CreateTransitRouterVpcAttachment`: Attaches virtual private clouds (VPCs) that you want to connect to a transit router. After you attach the VPCs to the same transit router, the VPCs can communicate with each other.
 ///
 /// * You can use the following methods to create a VPC connection from an Enterprise Edition transit router:
@@ -300,13 +303,7 @@ impl<C> CreateTransitRouterVpcAttachmentRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateTransitRouterVpcAttachmentRequest::client_token`](CreateTransitRouterVpcAttachmentRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -315,8 +312,7 @@ impl<C> CreateTransitRouterVpcAttachmentRequestBuilder<C> {
     ///
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Example: `cen-j3jzhw1zpau2km****`.
+    /// Its description, rules and example: [`CreateTransitRouterVpcAttachmentRequest::cen_id`](CreateTransitRouterVpcAttachmentRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -325,8 +321,7 @@ impl<C> CreateTransitRouterVpcAttachmentRequestBuilder<C> {
     ///
     /// The ID of the Enterprise Edition transit router.
     ///
-    /// - Wire name: `TransitRouterId`.
-    /// - Example: `tr-bp1su1ytdxtataupl****`.
+    /// Its description, rules and example: [`CreateTransitRouterVpcAttachmentRequest::transit_router_id`](CreateTransitRouterVpcAttachmentRequest::transit_router_id).
     pub fn transit_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_id = Some(value.into());
         self
@@ -335,10 +330,7 @@ impl<C> CreateTransitRouterVpcAttachmentRequestBuilder<C> {
     ///
     /// The ID of the region where the VPC is deployed.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateTransitRouterVpcAttachmentRequest::region_id`](CreateTransitRouterVpcAttachmentRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -347,10 +339,7 @@ impl<C> CreateTransitRouterVpcAttachmentRequestBuilder<C> {
     ///
     /// The name of the VPC connection.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with http:// or https://. You can also leave this parameter empty.
-    ///
-    /// - Wire name: `TransitRouterAttachmentName`.
-    /// - Example: `testname`.
+    /// Its description, rules and example: [`CreateTransitRouterVpcAttachmentRequest::transit_router_attachment_name`](CreateTransitRouterVpcAttachmentRequest::transit_router_attachment_name).
     pub fn transit_router_attachment_name(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_name = Some(value.into());
         self
@@ -359,10 +348,7 @@ impl<C> CreateTransitRouterVpcAttachmentRequestBuilder<C> {
     ///
     /// The description of the VPC connection.
     ///
-    /// The description must be 1 to 256 characters in length, and cannot start with http:// or https://. You can also leave this parameter empty.
-    ///
-    /// - Wire name: `TransitRouterAttachmentDescription`.
-    /// - Example: `testname`.
+    /// Its description, rules and example: [`CreateTransitRouterVpcAttachmentRequest::transit_router_attachment_description`](CreateTransitRouterVpcAttachmentRequest::transit_router_attachment_description).
     pub fn transit_router_attachment_description(
         mut self,
         value: impl Into<String>,
@@ -374,9 +360,7 @@ impl<C> CreateTransitRouterVpcAttachmentRequestBuilder<C> {
     ///
     /// The VPC ID.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Required.
-    /// - Example: `vpc-bp1kbjcre9vtsebo1****`.
+    /// Its description, rules and example: [`CreateTransitRouterVpcAttachmentRequest::vpc_id`](CreateTransitRouterVpcAttachmentRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -385,10 +369,7 @@ impl<C> CreateTransitRouterVpcAttachmentRequestBuilder<C> {
     ///
     /// The ID of the Alibaba Cloud account to which the VPC belongs. The default value is the ID of the current Alibaba Cloud account.
     ///
-    /// > If the network instance and CEN instance belong to different Alibaba Cloud accounts, this parameter is required.
-    ///
-    /// - Wire name: `VpcOwnerId`.
-    /// - Example: `1250123456123456`.
+    /// Its description, rules and example: [`CreateTransitRouterVpcAttachmentRequest::vpc_owner_id`](CreateTransitRouterVpcAttachmentRequest::vpc_owner_id).
     pub fn vpc_owner_id(mut self, value: i64) -> Self {
         self.inner.vpc_owner_id = Some(value);
         self
@@ -397,8 +378,7 @@ impl<C> CreateTransitRouterVpcAttachmentRequestBuilder<C> {
     ///
     /// The billing method. The default value is **POSTPAY**, which specifies the pay-as-you-go billing method.
     ///
-    /// - Wire name: `ChargeType`.
-    /// - Example: `POSTPAY`.
+    /// Its description, rules and example: [`CreateTransitRouterVpcAttachmentRequest::charge_type`](CreateTransitRouterVpcAttachmentRequest::charge_type).
     pub fn charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.charge_type = Some(value.into());
         self
@@ -407,11 +387,7 @@ impl<C> CreateTransitRouterVpcAttachmentRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **false** (default): performs a dry run and sends the request.
-    /// * **true**: performs a dry run. The system checks the required parameters and request syntax. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateTransitRouterVpcAttachmentRequest::dry_run`](CreateTransitRouterVpcAttachmentRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -420,11 +396,7 @@ impl<C> CreateTransitRouterVpcAttachmentRequestBuilder<C> {
     ///
     /// A zone that supports Enterprise Edition transit routers.
     ///
-    /// You can specify at most 10 zones.
-    ///
-    /// - Wire name: `ZoneMappings`.
-    /// - Required.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`CreateTransitRouterVpcAttachmentRequest::zone_mappings`](CreateTransitRouterVpcAttachmentRequest::zone_mappings).
     pub fn zone_mappings(
         mut self,
         values: impl IntoIterator<Item = crate::types::ZoneMapping>,
@@ -436,11 +408,7 @@ impl<C> CreateTransitRouterVpcAttachmentRequestBuilder<C> {
     ///
     /// Specifies whether to enable the Enterprise Edition transit router to automatically advertise routes to VPCs. Valid values:
     ///
-    /// * **false:** (default)
-    /// * **true**
-    ///
-    /// - Wire name: `AutoPublishRouteEnabled`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateTransitRouterVpcAttachmentRequest::auto_publish_route_enabled`](CreateTransitRouterVpcAttachmentRequest::auto_publish_route_enabled).
     pub fn auto_publish_route_enabled(mut self, value: bool) -> Self {
         self.inner.auto_publish_route_enabled = Some(value);
         self
@@ -449,7 +417,7 @@ impl<C> CreateTransitRouterVpcAttachmentRequestBuilder<C> {
     ///
     /// Feature configurations of the VPC connection.
     ///
-    /// - Wire name: `TransitRouterVPCAttachmentOptions`.
+    /// Its description, rules and example: [`CreateTransitRouterVpcAttachmentRequest::transit_router_vpc_attachment_options`](CreateTransitRouterVpcAttachmentRequest::transit_router_vpc_attachment_options).
     pub fn transit_router_vpc_attachment_options(
         mut self,
         entries: impl IntoIterator<Item = (impl Into<String>, String)>,
@@ -463,10 +431,7 @@ impl<C> CreateTransitRouterVpcAttachmentRequestBuilder<C> {
     ///
     /// The information about the tags.
     ///
-    /// You can specify at most 20 tags in each call.
-    ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateTransitRouterVpcAttachmentRequest::tag`](CreateTransitRouterVpcAttachmentRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -619,401 +584,28 @@ for CreateTransitRouterVpcAttachmentResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateTransitRouterVpcAttachment`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateTransitRouterVpcAttachmentError {
-    /// HTTP 400 `OperationUnsupported.TransitRouterRegionId`: The specified TransitRouterRegion does not support the operation.
-    OperationUnsupportedTransitRouterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoPermission.AliyunServiceRoleForCEN`: You are not authorized to create the service linked role. Role Name: AliyunServiceRoleForCEN. Service Name: cen.aliyuncs.com. Make sure that the user has been granted the ram:CreateServiceLinkedRole permission.
-    NoPermissionAliyunServiceRoleForCen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.RegionId`: The Specified Parameter RegionId is illegal
-    IllegalParamRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.CenIdOrRegionId`: Either CenId or RegionId must be specified.
-    MissingParamCenIdOrRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ZoneId`: The specified ZoneId is illegal.
-    IllegalParamZoneId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ChargeType`: The specified ChargeType is illegal.
-    IllegalParamChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTransitRouterId.NotFound`: The specified  TransitRouterId is not found.
-    InvalidTransitRouterIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VpcResource`: The resource is not in a valid state for the attachment operation.
-    IncorrectStatusVpcResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Vpc`: The resource is not in a valid state for the attachment operation.
-    IncorrectStatusVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VpcOrVswitch`: The Vpc Or Vswith is not in a valid state for the attachment operation.
-    IncorrectStatusVpcOrVswitch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationNotSupport.VpcAutoRoutesPublish`: Auto publish vpc routes is not supported in this region.
-    OperationNotSupportVpcAutoRoutesPublish(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.VpnAssociated`: The operation is not supported because the VPC is associated with VPN.
-    InvalidOperationVpnAssociated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbbiden.TransitRouterServiceNotOpen`: The user has not open transit router service.
-    ForbbidenTransitRouterServiceNotOpen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ZoneMappings`: The Specified Parameter ZoneMappings is illegal
-    IllegalParamZoneMappings(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.TransitRouterType`: The specified TransitRouterType does not support the operation.
-    OperationUnsupportedTransitRouterType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCenId.NotFound`: CenId is not found.
-    InvalidCenIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.VSwitchId`: VSwitchId is illegal.
-    IllegalParamVSwitchId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouterInstance`: The status of TransitRouter is incorrect.
-    IncorrectStatusTransitRouterInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.CenFullLevel`: CEN full level does not support TransitRouter
-    OperationUnsupportedCenFullLevel(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ServiceMode`: ServiceMode is illegal.
-    IllegalParamServiceMode(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaFull.ChildInstanceRelatedCen`: The childinstance has exceed the quota of the times that a childinstance can be attached as an attachment.
-    QuotaFullChildInstanceRelatedCen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.CloudBoxVswNotSupport`: Cloud Box vsw does not support.
-    OperationUnsupportedCloudBoxVswNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouter`: The status of TransitRouter is incorrect.
-    IncorrectStatusTransitRouter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.ZoneMapping`: The parameter ZoneMapping is duplicated.
-    DuplicatedZoneMapping(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.CenQuotaVpcAttachPerTransitRouter`: The maximum number of VPC attachment per Transit Router is exceeded.
-    QuotaExceededCenQuotaVpcAttachPerTransitRouter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VpcRouteTable`: The VPC route table is not in a desired state.
-    IncorrectStatusVpcRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.VpcAttachedFullModeCen`: The VPC has been attached to another CEN instance whose protection level is FULL.
-    InvalidStatusVpcAttachedFullModeCen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbbiden.AttachChildInstanceAcrossBid`: VPCs that belong to another BID cannot be associated. You need to apply for cross-BID attaching.
-    ForbbidenAttachChildInstanceAcrossBid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.VpcAutoRoutesPublishInOtherCEN`: The specified VPC already has its routes synchronized with another CEN instance.
-    InvalidOperationVpcAutoRoutesPublishInOtherCen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.VpcAutoRoutesPublishPerTransitRouter`: The number of VPCs that have route synchronization enabled has reached the upper limit.
-    QuotaExceededVpcAutoRoutesPublishPerTransitRouter(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InsufficientIpAddr.vsw`: Insufficient available IP addresses in the vSwitch.
-    InsufficientIpAddrVsw(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.ResourceOwnerTransitRouterServiceNotOpen`: The resource owner user has not opened transit router service.
-    ForbiddenResourceOwnerTransitRouterServiceNotOpen(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `IllegalParam.TransitRouterRegionId`: TransitRouterRegionId is illegal.
-    IllegalParamTransitRouterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTransitRouterMode.NeedUpgrade`: TransitRouter need to upgrade.
-    InvalidTransitRouterModeNeedUpgrade(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Ipv6Support`: Ipv6Support is illegal. Valid Values are \[enable, disable\].
-    IllegalParamIpv6Support(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VSwitchNotFound`: The specified vswitch not found.
-    OperationFailedVSwitchNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VSwitchIpv6CidrNotAllocated`: The specified vswitch does not have IPv6 address allocated.
-    OperationFailedVSwitchIpv6CidrNotAllocated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.ResourceOwnerTransitRouterServiceExpired`: The transit router service of the account to which the resource belongs has been suspended due to arrears. Please notify the other party to renew the service and try again.
-    ForbiddenResourceOwnerTransitRouterServiceExpired(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `Forbidden.TransitRouterServiceExpired`: The transit router service is out of service.
-    ForbiddenTransitRouterServiceExpired(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ResourceType`: The specified parameter ResourceType is invalid.
-    InvalidParameterResourceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParamExclusive.TransitRouterVPCAttachmentOptionsAndOptions`: When creating or modifying a VPC attachment, the input parameter TransitRouterVPCAttachmentOptions and Options cannot be used at the same time.
-    ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter.ApplianceModeSupport`: The specified parameter ApplianceModeSupport is invalid.
-    InvalidParameterApplianceModeSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Ipv6Support`: The specified parameter Ipv6Support is invalid.
-    InvalidParameterIpv6Support(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `INVALID_OPERATION_RESOURCE_NOT_SUPPORT_APPLIANCE_MODE`: Only VPC attachment support appliance mode.
-    InvalidOperationResourceNotSupportApplianceMode(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVSwitchId.NotFound`: The specified VSwitchId is not found.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `InvalidOperation.CenInstanceStatus`: The CEN instance is not in a valid state for the operation.
-    InvalidOperationCenInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `IncorrectStatus.VpcSwitch`: The resource is not in a valid state for the attachment operation.
-    IncorrectStatusVpcSwitch(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for CreateTransitRouterVpcAttachmentError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationUnsupported.TransitRouterRegionId",
-                        "NoPermission.AliyunServiceRoleForCEN",
-                        "IllegalParam.RegionId",
-                        "MissingParam.CenIdOrRegionId",
-                        "IllegalParam.ZoneId",
-                        "IllegalParam.ChargeType",
-                        "InvalidTransitRouterId.NotFound",
-                        "IncorrectStatus.VpcResource",
-                        "IncorrectStatus.Vpc",
-                        "IncorrectStatus.VpcOrVswitch",
-                        "OperationNotSupport.VpcAutoRoutesPublish",
-                        "InvalidOperation.VpnAssociated",
-                        "Forbbiden.TransitRouterServiceNotOpen",
-                        "IllegalParam.ZoneMappings",
-                        "OperationUnsupported.TransitRouterType",
-                        "InvalidCenId.NotFound",
-                        "IllegalParam.VSwitchId",
-                        "IncorrectStatus.TransitRouterInstance",
-                        "OperationUnsupported.CenFullLevel",
-                        "IllegalParam.ServiceMode",
-                        "QuotaFull.ChildInstanceRelatedCen",
-                        "OperationUnsupported.CloudBoxVswNotSupport",
-                        "IncorrectStatus.TransitRouter",
-                        "Duplicated.ZoneMapping",
-                        "QuotaExceeded.CenQuotaVpcAttachPerTransitRouter",
-                        "IncorrectStatus.VpcRouteTable",
-                        "InvalidStatus.VpcAttachedFullModeCen",
-                        "Forbbiden.AttachChildInstanceAcrossBid",
-                        "InvalidOperation.VpcAutoRoutesPublishInOtherCEN",
-                        "QuotaExceeded.VpcAutoRoutesPublishPerTransitRouter",
-                        "InsufficientIpAddr.vsw",
-                        "Forbidden.ResourceOwnerTransitRouterServiceNotOpen",
-                        "IllegalParam.TransitRouterRegionId",
-                        "InvalidTransitRouterMode.NeedUpgrade",
-                        "IllegalParam.Ipv6Support",
-                        "OperationFailed.VSwitchNotFound",
-                        "OperationFailed.VSwitchIpv6CidrNotAllocated",
-                        "Forbidden.ResourceOwnerTransitRouterServiceExpired",
-                        "Forbidden.TransitRouterServiceExpired",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "InvalidParameter.ResourceType",
-                        "ParamExclusive.TransitRouterVPCAttachmentOptionsAndOptions",
-                        "InvalidParameter.ApplianceModeSupport",
-                        "InvalidParameter.Ipv6Support",
-                        "INVALID_OPERATION_RESOURCE_NOT_SUPPORT_APPLIANCE_MODE",
-                        "InvalidVSwitchId.NotFound",
-                        "InvalidOperation.CenInstanceStatus",
-                        "IncorrectStatus.VpcSwitch",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateTransitRouterVpcAttachmentError;
+impl crate::Client {
+    /// Calls `CreateTransitRouterVpcAttachment`: Attaches virtual private clouds (VPCs) that you want to connect to a transit router. After you attach the VPCs to the same transit router, the VPCs can communicate with each other.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateTransitRouterVpcAttachmentRequestBuilder::send) it. The parameters and their rules: [`CreateTransitRouterVpcAttachmentRequest`].
+    #[inline]
+    pub fn create_transit_router_vpc_attachment(
+        &self,
+    ) -> CreateTransitRouterVpcAttachmentRequestBuilder<&Self> {
+        CreateTransitRouterVpcAttachmentRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateTransitRouterVpcAttachmentError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateTransitRouterVpcAttachment`: Attaches virtual private clouds (VPCs) that you want to connect to a transit router. After you attach the VPCs to the same transit router, the VPCs can communicate with each other.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateTransitRouterVpcAttachmentRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationUnsupportedTransitRouterRegionId(error),
-            1 => Self::NoPermissionAliyunServiceRoleForCen(error),
-            2 => Self::IllegalParamRegionId(error),
-            3 => Self::MissingParamCenIdOrRegionId(error),
-            4 => Self::IllegalParamZoneId(error),
-            5 => Self::IllegalParamChargeType(error),
-            6 => Self::InvalidTransitRouterIdNotFound(error),
-            7 => Self::IncorrectStatusVpcResource(error),
-            8 => Self::IncorrectStatusVpc(error),
-            9 => Self::IncorrectStatusVpcOrVswitch(error),
-            10 => Self::OperationNotSupportVpcAutoRoutesPublish(error),
-            11 => Self::InvalidOperationVpnAssociated(error),
-            12 => Self::ForbbidenTransitRouterServiceNotOpen(error),
-            13 => Self::IllegalParamZoneMappings(error),
-            14 => Self::OperationUnsupportedTransitRouterType(error),
-            15 => Self::InvalidCenIdNotFound(error),
-            16 => Self::IllegalParamVSwitchId(error),
-            17 => Self::IncorrectStatusTransitRouterInstance(error),
-            18 => Self::OperationUnsupportedCenFullLevel(error),
-            19 => Self::IllegalParamServiceMode(error),
-            20 => Self::QuotaFullChildInstanceRelatedCen(error),
-            21 => Self::OperationUnsupportedCloudBoxVswNotSupport(error),
-            22 => Self::IncorrectStatusTransitRouter(error),
-            23 => Self::DuplicatedZoneMapping(error),
-            24 => Self::QuotaExceededCenQuotaVpcAttachPerTransitRouter(error),
-            25 => Self::IncorrectStatusVpcRouteTable(error),
-            26 => Self::InvalidStatusVpcAttachedFullModeCen(error),
-            27 => Self::ForbbidenAttachChildInstanceAcrossBid(error),
-            28 => Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(error),
-            29 => Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(error),
-            30 => Self::InsufficientIpAddrVsw(error),
-            31 => Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error),
-            32 => Self::IllegalParamTransitRouterRegionId(error),
-            33 => Self::InvalidTransitRouterModeNeedUpgrade(error),
-            34 => Self::IllegalParamIpv6Support(error),
-            35 => Self::OperationFailedVSwitchNotFound(error),
-            36 => Self::OperationFailedVSwitchIpv6CidrNotAllocated(error),
-            37 => Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error),
-            38 => Self::ForbiddenTransitRouterServiceExpired(error),
-            39 => Self::InvalidParameter(error),
-            40 => Self::Unauthorized(error),
-            41 => Self::InvalidParameterResourceType(error),
-            42 => Self::ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(error),
-            43 => Self::InvalidParameterApplianceModeSupport(error),
-            44 => Self::InvalidParameterIpv6Support(error),
-            45 => Self::InvalidOperationResourceNotSupportApplianceMode(error),
-            46 => Self::InvalidVSwitchIdNotFound(error),
-            47 => Self::InvalidOperationCenInstanceStatus(error),
-            48 => Self::IncorrectStatusVpcSwitch(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationUnsupportedTransitRouterRegionId(error) => (0, error),
-            Self::NoPermissionAliyunServiceRoleForCen(error) => (1, error),
-            Self::IllegalParamRegionId(error) => (2, error),
-            Self::MissingParamCenIdOrRegionId(error) => (3, error),
-            Self::IllegalParamZoneId(error) => (4, error),
-            Self::IllegalParamChargeType(error) => (5, error),
-            Self::InvalidTransitRouterIdNotFound(error) => (6, error),
-            Self::IncorrectStatusVpcResource(error) => (7, error),
-            Self::IncorrectStatusVpc(error) => (8, error),
-            Self::IncorrectStatusVpcOrVswitch(error) => (9, error),
-            Self::OperationNotSupportVpcAutoRoutesPublish(error) => (10, error),
-            Self::InvalidOperationVpnAssociated(error) => (11, error),
-            Self::ForbbidenTransitRouterServiceNotOpen(error) => (12, error),
-            Self::IllegalParamZoneMappings(error) => (13, error),
-            Self::OperationUnsupportedTransitRouterType(error) => (14, error),
-            Self::InvalidCenIdNotFound(error) => (15, error),
-            Self::IllegalParamVSwitchId(error) => (16, error),
-            Self::IncorrectStatusTransitRouterInstance(error) => (17, error),
-            Self::OperationUnsupportedCenFullLevel(error) => (18, error),
-            Self::IllegalParamServiceMode(error) => (19, error),
-            Self::QuotaFullChildInstanceRelatedCen(error) => (20, error),
-            Self::OperationUnsupportedCloudBoxVswNotSupport(error) => (21, error),
-            Self::IncorrectStatusTransitRouter(error) => (22, error),
-            Self::DuplicatedZoneMapping(error) => (23, error),
-            Self::QuotaExceededCenQuotaVpcAttachPerTransitRouter(error) => (24, error),
-            Self::IncorrectStatusVpcRouteTable(error) => (25, error),
-            Self::InvalidStatusVpcAttachedFullModeCen(error) => (26, error),
-            Self::ForbbidenAttachChildInstanceAcrossBid(error) => (27, error),
-            Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(error) => (28, error),
-            Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(error) => (29, error),
-            Self::InsufficientIpAddrVsw(error) => (30, error),
-            Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error) => (31, error),
-            Self::IllegalParamTransitRouterRegionId(error) => (32, error),
-            Self::InvalidTransitRouterModeNeedUpgrade(error) => (33, error),
-            Self::IllegalParamIpv6Support(error) => (34, error),
-            Self::OperationFailedVSwitchNotFound(error) => (35, error),
-            Self::OperationFailedVSwitchIpv6CidrNotAllocated(error) => (36, error),
-            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error) => (37, error),
-            Self::ForbiddenTransitRouterServiceExpired(error) => (38, error),
-            Self::InvalidParameter(error) => (39, error),
-            Self::Unauthorized(error) => (40, error),
-            Self::InvalidParameterResourceType(error) => (41, error),
-            Self::ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(error) => {
-                (42, error)
-            }
-            Self::InvalidParameterApplianceModeSupport(error) => (43, error),
-            Self::InvalidParameterIpv6Support(error) => (44, error),
-            Self::InvalidOperationResourceNotSupportApplianceMode(error) => (45, error),
-            Self::InvalidVSwitchIdNotFound(error) => (46, error),
-            Self::InvalidOperationCenInstanceStatus(error) => (47, error),
-            Self::IncorrectStatusVpcSwitch(error) => (48, error),
-            Self::Unhandled(unhandled) => (49, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateTransitRouterVpcAttachmentError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateTransitRouterVpcAttachmentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationUnsupportedTransitRouterRegionId",
-            "NoPermissionAliyunServiceRoleForCen",
-            "IllegalParamRegionId",
-            "MissingParamCenIdOrRegionId",
-            "IllegalParamZoneId",
-            "IllegalParamChargeType",
-            "InvalidTransitRouterIdNotFound",
-            "IncorrectStatusVpcResource",
-            "IncorrectStatusVpc",
-            "IncorrectStatusVpcOrVswitch",
-            "OperationNotSupportVpcAutoRoutesPublish",
-            "InvalidOperationVpnAssociated",
-            "ForbbidenTransitRouterServiceNotOpen",
-            "IllegalParamZoneMappings",
-            "OperationUnsupportedTransitRouterType",
-            "InvalidCenIdNotFound",
-            "IllegalParamVSwitchId",
-            "IncorrectStatusTransitRouterInstance",
-            "OperationUnsupportedCenFullLevel",
-            "IllegalParamServiceMode",
-            "QuotaFullChildInstanceRelatedCen",
-            "OperationUnsupportedCloudBoxVswNotSupport",
-            "IncorrectStatusTransitRouter",
-            "DuplicatedZoneMapping",
-            "QuotaExceededCenQuotaVpcAttachPerTransitRouter",
-            "IncorrectStatusVpcRouteTable",
-            "InvalidStatusVpcAttachedFullModeCen",
-            "ForbbidenAttachChildInstanceAcrossBid",
-            "InvalidOperationVpcAutoRoutesPublishInOtherCen",
-            "QuotaExceededVpcAutoRoutesPublishPerTransitRouter",
-            "InsufficientIpAddrVsw",
-            "ForbiddenResourceOwnerTransitRouterServiceNotOpen",
-            "IllegalParamTransitRouterRegionId",
-            "InvalidTransitRouterModeNeedUpgrade",
-            "IllegalParamIpv6Support",
-            "OperationFailedVSwitchNotFound",
-            "OperationFailedVSwitchIpv6CidrNotAllocated",
-            "ForbiddenResourceOwnerTransitRouterServiceExpired",
-            "ForbiddenTransitRouterServiceExpired",
-            "InvalidParameter",
-            "Unauthorized",
-            "InvalidParameterResourceType",
-            "ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions",
-            "InvalidParameterApplianceModeSupport",
-            "InvalidParameterIpv6Support",
-            "InvalidOperationResourceNotSupportApplianceMode",
-            "InvalidVSwitchIdNotFound",
-            "InvalidOperationCenInstanceStatus",
-            "IncorrectStatusVpcSwitch",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateTransitRouterVpcAttachmentError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateTransitRouterVpcAttachmentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateTransitRouterVpcAttachmentError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for CreateTransitRouterVpcAttachmentError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_transit_router_vpc_attachment(
+        &self,
+    ) -> CreateTransitRouterVpcAttachmentRequestBuilder<&Self> {
+        CreateTransitRouterVpcAttachmentRequestBuilder::new(self)
     }
 }

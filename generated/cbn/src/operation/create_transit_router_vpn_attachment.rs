@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateTransitRouterVpnAttachmentRequest>;
 /// Request of `CreateTransitRouterVpnAttachment`: Attaches an IPsec-VPN connection to a transit router.
 ///
 /// * By default, route learning and associated forwarding are disabled between transit router route tables and IPsec-VPN attachments.
@@ -275,13 +278,7 @@ impl<C> CreateTransitRouterVpnAttachmentRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among all requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-42665544****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateTransitRouterVpnAttachmentRequest::client_token`](CreateTransitRouterVpnAttachmentRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -290,11 +287,7 @@ impl<C> CreateTransitRouterVpnAttachmentRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateTransitRouterVpnAttachmentRequest::dry_run`](CreateTransitRouterVpnAttachmentRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -303,8 +296,7 @@ impl<C> CreateTransitRouterVpnAttachmentRequestBuilder<C> {
     ///
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Example: `cen-rsgxs8ng2awen2****`.
+    /// Its description, rules and example: [`CreateTransitRouterVpnAttachmentRequest::cen_id`](CreateTransitRouterVpnAttachmentRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -313,8 +305,7 @@ impl<C> CreateTransitRouterVpnAttachmentRequestBuilder<C> {
     ///
     /// The ID of the transit router.
     ///
-    /// - Wire name: `TransitRouterId`.
-    /// - Example: `tr-p0wm740vjnbaprv0m****`.
+    /// Its description, rules and example: [`CreateTransitRouterVpnAttachmentRequest::transit_router_id`](CreateTransitRouterVpnAttachmentRequest::transit_router_id).
     pub fn transit_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_id = Some(value.into());
         self
@@ -323,10 +314,7 @@ impl<C> CreateTransitRouterVpnAttachmentRequestBuilder<C> {
     ///
     /// The ID of the region where the transit router is deployed.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateTransitRouterVpnAttachmentRequest::region_id`](CreateTransitRouterVpnAttachmentRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -335,10 +323,7 @@ impl<C> CreateTransitRouterVpnAttachmentRequestBuilder<C> {
     ///
     /// The name of the VPN attachment.
     ///
-    /// The name must be 2 to 128 characters in length, and can contain letters, digits, underscores (\_), and hyphens (-). It must start with a letter.
-    ///
-    /// - Wire name: `TransitRouterAttachmentName`.
-    /// - Example: `nametest`.
+    /// Its description, rules and example: [`CreateTransitRouterVpnAttachmentRequest::transit_router_attachment_name`](CreateTransitRouterVpnAttachmentRequest::transit_router_attachment_name).
     pub fn transit_router_attachment_name(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_name = Some(value.into());
         self
@@ -347,10 +332,7 @@ impl<C> CreateTransitRouterVpnAttachmentRequestBuilder<C> {
     ///
     /// The description of the VPN attachment.
     ///
-    /// The description must be 2 to 256 characters in length. The description must start with a letter but cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `TransitRouterAttachmentDescription`.
-    /// - Example: `desctest`.
+    /// Its description, rules and example: [`CreateTransitRouterVpnAttachmentRequest::transit_router_attachment_description`](CreateTransitRouterVpnAttachmentRequest::transit_router_attachment_description).
     pub fn transit_router_attachment_description(
         mut self,
         value: impl Into<String>,
@@ -362,9 +344,7 @@ impl<C> CreateTransitRouterVpnAttachmentRequestBuilder<C> {
     ///
     /// The ID of the IPsec-VPN attachment.
     ///
-    /// - Wire name: `VpnId`.
-    /// - Required.
-    /// - Example: `vco-p0w042cqwvlhl4zyw****`.
+    /// Its description, rules and example: [`CreateTransitRouterVpnAttachmentRequest::vpn_id`](CreateTransitRouterVpnAttachmentRequest::vpn_id).
     pub fn vpn_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_id = Some(value.into());
         self
@@ -373,11 +353,7 @@ impl<C> CreateTransitRouterVpnAttachmentRequestBuilder<C> {
     ///
     /// The ID of the Alibaba Cloud account to which the IPsec-VPN connection belongs.
     ///
-    /// * If you do not set this parameter, the ID of the current Alibaba Cloud account is used.
-    /// * You must set VpnOwnerId if you want to connect the transit router to an IPsec-VPN connection that belongs to another Alibaba Cloud account.
-    ///
-    /// - Wire name: `VpnOwnerId`.
-    /// - Example: `1210123456123456`.
+    /// Its description, rules and example: [`CreateTransitRouterVpnAttachmentRequest::vpn_owner_id`](CreateTransitRouterVpnAttachmentRequest::vpn_owner_id).
     pub fn vpn_owner_id(mut self, value: i64) -> Self {
         self.inner.vpn_owner_id = Some(value);
         self
@@ -386,11 +362,7 @@ impl<C> CreateTransitRouterVpnAttachmentRequestBuilder<C> {
     ///
     /// Specifies whether to allow the transit router to automatically advertise routes to the IPsec-VPN attachment. Valid values:
     ///
-    /// * **true** (default): yes
-    /// * **false**: no
-    ///
-    /// - Wire name: `AutoPublishRouteEnabled`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateTransitRouterVpnAttachmentRequest::auto_publish_route_enabled`](CreateTransitRouterVpnAttachmentRequest::auto_publish_route_enabled).
     pub fn auto_publish_route_enabled(mut self, value: bool) -> Self {
         self.inner.auto_publish_route_enabled = Some(value);
         self
@@ -399,10 +371,7 @@ impl<C> CreateTransitRouterVpnAttachmentRequestBuilder<C> {
     ///
     /// The billing method.
     ///
-    /// Set the value to **POSTPAY**, which is the default value and specifies the pay-as-you-go billing method.
-    ///
-    /// - Wire name: `ChargeType`.
-    /// - Example: `POSTPAY`.
+    /// Its description, rules and example: [`CreateTransitRouterVpnAttachmentRequest::charge_type`](CreateTransitRouterVpnAttachmentRequest::charge_type).
     pub fn charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.charge_type = Some(value.into());
         self
@@ -411,10 +380,7 @@ impl<C> CreateTransitRouterVpnAttachmentRequestBuilder<C> {
     ///
     /// The ID of the zone in the current region.
     ///
-    /// Resources are deployed in the specified zone.
-    ///
-    /// - Wire name: `Zone`.
-    /// - Must have at most 1 items.
+    /// Its description, rules and example: [`CreateTransitRouterVpnAttachmentRequest::zone`](CreateTransitRouterVpnAttachmentRequest::zone).
     pub fn zone(mut self, values: impl IntoIterator<Item = crate::types::Zone>) -> Self {
         self.inner.zone = Some(values.into_iter().collect());
         self
@@ -423,10 +389,7 @@ impl<C> CreateTransitRouterVpnAttachmentRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// You can specify at most 20 tags in each call.
-    ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateTransitRouterVpnAttachmentRequest::tag`](CreateTransitRouterVpnAttachmentRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -579,293 +542,28 @@ for CreateTransitRouterVpnAttachmentResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateTransitRouterVpnAttachment`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateTransitRouterVpnAttachmentError {
-    /// HTTP 400 `NoPermission.AliyunServiceRolePolicyForCEN`: You are not authorized to create the service linked role. Role Name: AliyunServiceRolePolicyForCEN. Service Name: cen.aliyuncs.com. Make sure that the user has been granted the ram:CreateServiceLinkedRole permission.
-    NoPermissionAliyunServiceRolePolicyForCen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.TransitRouterRegionId`: The specified TransitRouterRegion does not support the operation.
-    OperationUnsupportedTransitRouterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCenId.NotFound`: CenId is not found.
-    InvalidCenIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.ResourceStatus`: The resource is not in a valid state for the attachment operation.
-    InvalidStatusResourceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTransitRouterId.NotFound`: TransitRouterId is not found.
-    InvalidTransitRouterIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbbiden.TransitRouterServiceNotOpen`: The user has not open transit router service.
-    ForbbidenTransitRouterServiceNotOpen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTransitRouterMode.NeedUpgrade`: TransitRouter need to upgrade.
-    InvalidTransitRouterModeNeedUpgrade(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAvailable.NoResource`: No resource in the available zone.
-    InvalidAvailableNoResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.VpnAttachment`: The specified region does not support the operation.
-    OperationUnsupportedVpnAttachment(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.TransitRouterType`: The specified TransitRouterType does not support the operation.
-    OperationUnsupportedTransitRouterType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.AllocateCidrFailed`: Operation failed because vpn allocate cidr failed.
-    OperationFailedAllocateCidrFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.ZoneId`: The specified ZoneId does not support the operation.
-    OperationUnsupportedZoneId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.CenIdOrRegionId`: Either CenId or RegionId must be specified.
-    MissingParamCenIdOrRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.RegionId`: RegionId is illegal.
-    IllegalParamRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.CenFullLevel`: CEN full level does not support TransitRouter
-    OperationUnsupportedCenFullLevel(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.CenInstanceStatus`: The CEN instance is not in a valid state for the operation.
-    InvalidOperationCenInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ZoneMappings`: The Specified Parameter ZoneMappings is illegal
-    IllegalParamZoneMappings(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouter`: The status of TransitRouter is incorrect.
-    IncorrectStatusTransitRouter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.VpnNetworkTypeInvalid`: The network type of child-instance is invalid.
-    InvalidOperationVpnNetworkTypeInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.CenQuotaVpnAttachPerTransitRouter`: The maximum number of VPN attachment per Transit Router is exceeded.
-    QuotaExceededCenQuotaVpnAttachPerTransitRouter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaFull.ChildInstanceRelatedCen`: The childinstance has exceed the quota of the times that a childinstance can be attached as an attachment.
-    QuotaFullChildInstanceRelatedCen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.ResourceOwnerTransitRouterServiceNotOpen`: The resource owner user has not opened transit router service.
-    ForbiddenResourceOwnerTransitRouterServiceNotOpen(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationUnsupported.VcoTunnelNotMatchZoneParam`: The tunnel type of the entered Vco does not match the Zone parameter.
-    OperationUnsupportedVcoTunnelNotMatchZoneParam(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.ResourceOwnerTransitRouterServiceExpired`: The transit router service of the account to which the resource belongs has been suspended due to arrears. Please notify the other party to renew the service and try again.
-    ForbiddenResourceOwnerTransitRouterServiceExpired(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `Forbidden.TransitRouterServiceExpired`: The transit router service is out of service.
-    ForbiddenTransitRouterServiceExpired(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TransitRouterRegionId`: TransitRouterRegionId is illegal.
-    IllegalParamTransitRouterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpnId.NotFound`: The specified vpn connection instance id does not exist.
-    InvalidVpnIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ResourceType`: The specified parameter ResourceType is invalid.
-    InvalidParameterResourceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.VpnId`: The specified parameter VpnId is invalid.
-    InvalidParameterVpnId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ChargeType`: The specified ChargeType is illegal.
-    IllegalParamChargeType(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for CreateTransitRouterVpnAttachmentError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "NoPermission.AliyunServiceRolePolicyForCEN",
-                        "OperationUnsupported.TransitRouterRegionId",
-                        "InvalidCenId.NotFound",
-                        "InvalidStatus.ResourceStatus",
-                        "InvalidTransitRouterId.NotFound",
-                        "Forbbiden.TransitRouterServiceNotOpen",
-                        "InvalidTransitRouterMode.NeedUpgrade",
-                        "InvalidAvailable.NoResource",
-                        "OperationUnsupported.VpnAttachment",
-                        "OperationUnsupported.TransitRouterType",
-                        "OperationFailed.AllocateCidrFailed",
-                        "OperationUnsupported.ZoneId",
-                        "MissingParam.CenIdOrRegionId",
-                        "IllegalParam.RegionId",
-                        "OperationUnsupported.CenFullLevel",
-                        "InvalidOperation.CenInstanceStatus",
-                        "IllegalParam.ZoneMappings",
-                        "IncorrectStatus.TransitRouter",
-                        "InvalidOperation.VpnNetworkTypeInvalid",
-                        "QuotaExceeded.CenQuotaVpnAttachPerTransitRouter",
-                        "QuotaFull.ChildInstanceRelatedCen",
-                        "Forbidden.ResourceOwnerTransitRouterServiceNotOpen",
-                        "OperationUnsupported.VcoTunnelNotMatchZoneParam",
-                        "Forbidden.ResourceOwnerTransitRouterServiceExpired",
-                        "Forbidden.TransitRouterServiceExpired",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "IllegalParam.TransitRouterRegionId",
-                        "InvalidVpnId.NotFound",
-                        "InvalidParameter.ResourceType",
-                        "InvalidParameter.VpnId",
-                        "IllegalParam.ChargeType",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateTransitRouterVpnAttachmentError;
+impl crate::Client {
+    /// Calls `CreateTransitRouterVpnAttachment`: Attaches an IPsec-VPN connection to a transit router.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateTransitRouterVpnAttachmentRequestBuilder::send) it. The parameters and their rules: [`CreateTransitRouterVpnAttachmentRequest`].
+    #[inline]
+    pub fn create_transit_router_vpn_attachment(
+        &self,
+    ) -> CreateTransitRouterVpnAttachmentRequestBuilder<&Self> {
+        CreateTransitRouterVpnAttachmentRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateTransitRouterVpnAttachmentError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateTransitRouterVpnAttachment`: Attaches an IPsec-VPN connection to a transit router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateTransitRouterVpnAttachmentRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::NoPermissionAliyunServiceRolePolicyForCen(error),
-            1 => Self::OperationUnsupportedTransitRouterRegionId(error),
-            2 => Self::InvalidCenIdNotFound(error),
-            3 => Self::InvalidStatusResourceStatus(error),
-            4 => Self::InvalidTransitRouterIdNotFound(error),
-            5 => Self::ForbbidenTransitRouterServiceNotOpen(error),
-            6 => Self::InvalidTransitRouterModeNeedUpgrade(error),
-            7 => Self::InvalidAvailableNoResource(error),
-            8 => Self::OperationUnsupportedVpnAttachment(error),
-            9 => Self::OperationUnsupportedTransitRouterType(error),
-            10 => Self::OperationFailedAllocateCidrFailed(error),
-            11 => Self::OperationUnsupportedZoneId(error),
-            12 => Self::MissingParamCenIdOrRegionId(error),
-            13 => Self::IllegalParamRegionId(error),
-            14 => Self::OperationUnsupportedCenFullLevel(error),
-            15 => Self::InvalidOperationCenInstanceStatus(error),
-            16 => Self::IllegalParamZoneMappings(error),
-            17 => Self::IncorrectStatusTransitRouter(error),
-            18 => Self::InvalidOperationVpnNetworkTypeInvalid(error),
-            19 => Self::QuotaExceededCenQuotaVpnAttachPerTransitRouter(error),
-            20 => Self::QuotaFullChildInstanceRelatedCen(error),
-            21 => Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error),
-            22 => Self::OperationUnsupportedVcoTunnelNotMatchZoneParam(error),
-            23 => Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error),
-            24 => Self::ForbiddenTransitRouterServiceExpired(error),
-            25 => Self::InvalidParameter(error),
-            26 => Self::Unauthorized(error),
-            27 => Self::IllegalParamTransitRouterRegionId(error),
-            28 => Self::InvalidVpnIdNotFound(error),
-            29 => Self::InvalidParameterResourceType(error),
-            30 => Self::InvalidParameterVpnId(error),
-            31 => Self::IllegalParamChargeType(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::NoPermissionAliyunServiceRolePolicyForCen(error) => (0, error),
-            Self::OperationUnsupportedTransitRouterRegionId(error) => (1, error),
-            Self::InvalidCenIdNotFound(error) => (2, error),
-            Self::InvalidStatusResourceStatus(error) => (3, error),
-            Self::InvalidTransitRouterIdNotFound(error) => (4, error),
-            Self::ForbbidenTransitRouterServiceNotOpen(error) => (5, error),
-            Self::InvalidTransitRouterModeNeedUpgrade(error) => (6, error),
-            Self::InvalidAvailableNoResource(error) => (7, error),
-            Self::OperationUnsupportedVpnAttachment(error) => (8, error),
-            Self::OperationUnsupportedTransitRouterType(error) => (9, error),
-            Self::OperationFailedAllocateCidrFailed(error) => (10, error),
-            Self::OperationUnsupportedZoneId(error) => (11, error),
-            Self::MissingParamCenIdOrRegionId(error) => (12, error),
-            Self::IllegalParamRegionId(error) => (13, error),
-            Self::OperationUnsupportedCenFullLevel(error) => (14, error),
-            Self::InvalidOperationCenInstanceStatus(error) => (15, error),
-            Self::IllegalParamZoneMappings(error) => (16, error),
-            Self::IncorrectStatusTransitRouter(error) => (17, error),
-            Self::InvalidOperationVpnNetworkTypeInvalid(error) => (18, error),
-            Self::QuotaExceededCenQuotaVpnAttachPerTransitRouter(error) => (19, error),
-            Self::QuotaFullChildInstanceRelatedCen(error) => (20, error),
-            Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error) => (21, error),
-            Self::OperationUnsupportedVcoTunnelNotMatchZoneParam(error) => (22, error),
-            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error) => (23, error),
-            Self::ForbiddenTransitRouterServiceExpired(error) => (24, error),
-            Self::InvalidParameter(error) => (25, error),
-            Self::Unauthorized(error) => (26, error),
-            Self::IllegalParamTransitRouterRegionId(error) => (27, error),
-            Self::InvalidVpnIdNotFound(error) => (28, error),
-            Self::InvalidParameterResourceType(error) => (29, error),
-            Self::InvalidParameterVpnId(error) => (30, error),
-            Self::IllegalParamChargeType(error) => (31, error),
-            Self::Unhandled(unhandled) => (32, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateTransitRouterVpnAttachmentError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateTransitRouterVpnAttachmentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "NoPermissionAliyunServiceRolePolicyForCen",
-            "OperationUnsupportedTransitRouterRegionId",
-            "InvalidCenIdNotFound",
-            "InvalidStatusResourceStatus",
-            "InvalidTransitRouterIdNotFound",
-            "ForbbidenTransitRouterServiceNotOpen",
-            "InvalidTransitRouterModeNeedUpgrade",
-            "InvalidAvailableNoResource",
-            "OperationUnsupportedVpnAttachment",
-            "OperationUnsupportedTransitRouterType",
-            "OperationFailedAllocateCidrFailed",
-            "OperationUnsupportedZoneId",
-            "MissingParamCenIdOrRegionId",
-            "IllegalParamRegionId",
-            "OperationUnsupportedCenFullLevel",
-            "InvalidOperationCenInstanceStatus",
-            "IllegalParamZoneMappings",
-            "IncorrectStatusTransitRouter",
-            "InvalidOperationVpnNetworkTypeInvalid",
-            "QuotaExceededCenQuotaVpnAttachPerTransitRouter",
-            "QuotaFullChildInstanceRelatedCen",
-            "ForbiddenResourceOwnerTransitRouterServiceNotOpen",
-            "OperationUnsupportedVcoTunnelNotMatchZoneParam",
-            "ForbiddenResourceOwnerTransitRouterServiceExpired",
-            "ForbiddenTransitRouterServiceExpired",
-            "InvalidParameter",
-            "Unauthorized",
-            "IllegalParamTransitRouterRegionId",
-            "InvalidVpnIdNotFound",
-            "InvalidParameterResourceType",
-            "InvalidParameterVpnId",
-            "IllegalParamChargeType",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateTransitRouterVpnAttachmentError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateTransitRouterVpnAttachmentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateTransitRouterVpnAttachmentError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for CreateTransitRouterVpnAttachmentError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_transit_router_vpn_attachment(
+        &self,
+    ) -> CreateTransitRouterVpnAttachmentRequestBuilder<&Self> {
+        CreateTransitRouterVpnAttachmentRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeactiveFlowLogRequest>;
 /// Request of `DeactiveFlowLog`: Disables a flow log. A disabled flow log no longer captures information about network traffic.
 ///
 /// `DeactiveFlowLog` is an asynchronous operation. After you send a request, the system returns a **request ID** and runs the task in the background. You can call the `DescribeFlowlogs` operation to query the status of a flow log.
@@ -145,13 +148,7 @@ impl<C> DeactiveFlowLogRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among all requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, ClientToken is set to the value of RequestId. The value of RequestId for each API request is different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-42665544****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeactiveFlowLogRequest::client_token`](DeactiveFlowLogRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -160,11 +157,7 @@ impl<C> DeactiveFlowLogRequestBuilder<C> {
     ///
     /// The ID of the region where the flow log is deployed.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeactiveFlowLogRequest::region_id`](DeactiveFlowLogRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -173,9 +166,7 @@ impl<C> DeactiveFlowLogRequestBuilder<C> {
     ///
     /// The ID of the flow log.
     ///
-    /// - Wire name: `FlowLogId`.
-    /// - Required.
-    /// - Example: `flowlog-m5evbtbpt****`.
+    /// Its description, rules and example: [`DeactiveFlowLogRequest::flow_log_id`](DeactiveFlowLogRequest::flow_log_id).
     pub fn flow_log_id(mut self, value: impl Into<String>) -> Self {
         self.inner.flow_log_id = Some(value.into());
         self
@@ -184,8 +175,7 @@ impl<C> DeactiveFlowLogRequestBuilder<C> {
     ///
     /// The ID of the CEN instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Example: `cen-7qthudw0ll6jmc****`.
+    /// Its description, rules and example: [`DeactiveFlowLogRequest::cen_id`](DeactiveFlowLogRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -331,167 +321,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeactiveFlowLogR
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeactiveFlowLog`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeactiveFlowLogError {
-    /// HTTP 400 `ProjectOrLogstoreNotExist`: The specified project or logstore does not exist.
-    ProjectOrLogstoreNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SourceProjectNotExist`: The Source Project or logstore does not exist.
-    SourceProjectNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.action`: This action is not support.
-    OperationUnsupportedAction(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RuleExist`: The rule has already existed.
-    RuleExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.FlowlogCount`: This user has reached the maximum instance number of flowlog.
-    QuotaExceededFlowlogCount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidFlowlogId.exist`: This cenId already has flowlog instance existed.
-    InvalidFlowlogIdExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidFlowlogId.NotFound`: The specified flowlog id does not exist or does not match the cen Id.
-    InvalidFlowlogIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.flowlog`: Invalid flowlog status.
-    IncorrectStatusFlowlog(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TrFlowlog`: Flowlog status for specified TransitRouter is invalid for this operation.
-    IncorrectStatusTrFlowlog(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.FlowLogId`: The specified parameter FlowLogId is invalid.
-    InvalidParameterFlowLogId(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeactiveFlowLogError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ProjectOrLogstoreNotExist",
-                        "SourceProjectNotExist",
-                        "OperationUnsupported.action",
-                        "RuleExist",
-                        "QuotaExceeded.FlowlogCount",
-                        "InvalidFlowlogId.exist",
-                        "InvalidFlowlogId.NotFound",
-                        "IncorrectStatus.flowlog",
-                        "IncorrectStatus.TrFlowlog",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "InvalidParameter.FlowLogId",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeactiveFlowLogError;
+impl crate::Client {
+    /// Calls `DeactiveFlowLog`: Disables a flow log. A disabled flow log no longer captures information about network traffic.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeactiveFlowLogRequestBuilder::send) it. The parameters and their rules: [`DeactiveFlowLogRequest`].
+    #[inline]
+    pub fn deactive_flow_log(&self) -> DeactiveFlowLogRequestBuilder<&Self> {
+        DeactiveFlowLogRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeactiveFlowLogError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeactiveFlowLog`: Disables a flow log. A disabled flow log no longer captures information about network traffic.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeactiveFlowLogRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ProjectOrLogstoreNotExist(error),
-            1 => Self::SourceProjectNotExist(error),
-            2 => Self::OperationUnsupportedAction(error),
-            3 => Self::RuleExist(error),
-            4 => Self::QuotaExceededFlowlogCount(error),
-            5 => Self::InvalidFlowlogIdExist(error),
-            6 => Self::InvalidFlowlogIdNotFound(error),
-            7 => Self::IncorrectStatusFlowlog(error),
-            8 => Self::IncorrectStatusTrFlowlog(error),
-            9 => Self::InvalidParameter(error),
-            10 => Self::Unauthorized(error),
-            11 => Self::InvalidParameterFlowLogId(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ProjectOrLogstoreNotExist(error) => (0, error),
-            Self::SourceProjectNotExist(error) => (1, error),
-            Self::OperationUnsupportedAction(error) => (2, error),
-            Self::RuleExist(error) => (3, error),
-            Self::QuotaExceededFlowlogCount(error) => (4, error),
-            Self::InvalidFlowlogIdExist(error) => (5, error),
-            Self::InvalidFlowlogIdNotFound(error) => (6, error),
-            Self::IncorrectStatusFlowlog(error) => (7, error),
-            Self::IncorrectStatusTrFlowlog(error) => (8, error),
-            Self::InvalidParameter(error) => (9, error),
-            Self::Unauthorized(error) => (10, error),
-            Self::InvalidParameterFlowLogId(error) => (11, error),
-            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeactiveFlowLogError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeactiveFlowLogError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ProjectOrLogstoreNotExist",
-            "SourceProjectNotExist",
-            "OperationUnsupportedAction",
-            "RuleExist",
-            "QuotaExceededFlowlogCount",
-            "InvalidFlowlogIdExist",
-            "InvalidFlowlogIdNotFound",
-            "IncorrectStatusFlowlog",
-            "IncorrectStatusTrFlowlog",
-            "InvalidParameter",
-            "Unauthorized",
-            "InvalidParameterFlowLogId",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeactiveFlowLogError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeactiveFlowLogError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeactiveFlowLogError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeactiveFlowLogError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn deactive_flow_log(&self) -> DeactiveFlowLogRequestBuilder<&Self> {
+        DeactiveFlowLogRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteCenRequest>;
 /// Request of `DeleteCen`: Deletes a Cloud Enterprise Network (CEN) instance.
 ///
 /// **DeleteCen** is an asynchronous operation. After a request is sent, the system returns a **request ID** and runs the task in the background. You can call **DescribeCens** to query the status of a CEN instance.
@@ -117,9 +120,7 @@ impl<C> DeleteCenRequestBuilder<C> {
     ///
     /// The CEN instance ID.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-7qthudw0ll6jmc****`.
+    /// Its description, rules and example: [`DeleteCenRequest::cen_id`](DeleteCenRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -239,155 +240,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteCenRespons
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteCen`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteCenError {
-    /// HTTP 400 `OperationFailed.DeleteCenWithCustomRouteTable`: Operation failed because you are not allowed to delete the CEN with the custom transit router route table.
-    OperationFailedDeleteCenWithCustomRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.DeleteCenWithRouteEntry`: Operation failed because you are not allowed to delete the CEN with the transit router route entry.
-    OperationFailedDeleteCenWithRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.MulticastDomainExist`: Operation is invalid because multicast domain exists.
-    OperationFailedMulticastDomainExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.PrefixListAssociationExist`: Operation is invalid because prefixList association exists.
-    OperationFailedPrefixListAssociationExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.AggregationRouteExist`: Operation is invalid because transit router aggregation route exists.
-    OperationFailedAggregationRouteExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.TrafficMarkingPolicyExist`: Operation is invalid because transit router traffic marking policy exists.
-    OperationFailedTrafficMarkingPolicyExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.action`: This action is not support.
-    OperationUnsupportedAction(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.TrafficQosPolicyExist`: Operation is invalid because traffic qos policy exists.
-    OperationFailedTrafficQosPolicyExist(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteCenError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.DeleteCenWithCustomRouteTable",
-                        "OperationFailed.DeleteCenWithRouteEntry",
-                        "OperationFailed.MulticastDomainExist",
-                        "OperationFailed.PrefixListAssociationExist",
-                        "OperationFailed.AggregationRouteExist",
-                        "OperationFailed.TrafficMarkingPolicyExist",
-                        "OperationUnsupported.action",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "OperationFailed.TrafficQosPolicyExist",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteCenError;
+impl crate::Client {
+    /// Calls `DeleteCen`: Deletes a Cloud Enterprise Network (CEN) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteCenRequestBuilder::send) it. The parameters and their rules: [`DeleteCenRequest`].
+    #[inline]
+    pub fn delete_cen(&self) -> DeleteCenRequestBuilder<&Self> {
+        DeleteCenRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteCenError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteCen`: Deletes a Cloud Enterprise Network (CEN) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteCenRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedDeleteCenWithCustomRouteTable(error),
-            1 => Self::OperationFailedDeleteCenWithRouteEntry(error),
-            2 => Self::OperationFailedMulticastDomainExist(error),
-            3 => Self::OperationFailedPrefixListAssociationExist(error),
-            4 => Self::OperationFailedAggregationRouteExist(error),
-            5 => Self::OperationFailedTrafficMarkingPolicyExist(error),
-            6 => Self::OperationUnsupportedAction(error),
-            7 => Self::InvalidParameter(error),
-            8 => Self::Unauthorized(error),
-            9 => Self::OperationFailedTrafficQosPolicyExist(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedDeleteCenWithCustomRouteTable(error) => (0, error),
-            Self::OperationFailedDeleteCenWithRouteEntry(error) => (1, error),
-            Self::OperationFailedMulticastDomainExist(error) => (2, error),
-            Self::OperationFailedPrefixListAssociationExist(error) => (3, error),
-            Self::OperationFailedAggregationRouteExist(error) => (4, error),
-            Self::OperationFailedTrafficMarkingPolicyExist(error) => (5, error),
-            Self::OperationUnsupportedAction(error) => (6, error),
-            Self::InvalidParameter(error) => (7, error),
-            Self::Unauthorized(error) => (8, error),
-            Self::OperationFailedTrafficQosPolicyExist(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteCenError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteCenError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedDeleteCenWithCustomRouteTable",
-            "OperationFailedDeleteCenWithRouteEntry",
-            "OperationFailedMulticastDomainExist",
-            "OperationFailedPrefixListAssociationExist",
-            "OperationFailedAggregationRouteExist",
-            "OperationFailedTrafficMarkingPolicyExist",
-            "OperationUnsupportedAction",
-            "InvalidParameter",
-            "Unauthorized",
-            "OperationFailedTrafficQosPolicyExist",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteCenError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteCenError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteCenError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteCenError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_cen(&self) -> DeleteCenRequestBuilder<&Self> {
+        DeleteCenRequestBuilder::new(self)
     }
 }

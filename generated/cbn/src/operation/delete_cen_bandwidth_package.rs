@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteCenBandwidthPackageRequest>;
 /// Request of `DeleteCenBandwidthPackage`: Deletes a bandwidth plan.
 ///
 /// # Example
@@ -87,9 +90,7 @@ pub struct DeleteCenBandwidthPackageRequestBuilder<C = ()> {
 impl<C> DeleteCenBandwidthPackageRequestBuilder<C> {
     /// Sets `CenBandwidthPackageId`.
     ///
-    /// - Wire name: `CenBandwidthPackageId`.
-    /// - Required.
-    /// - Example: `cenbwp-4c2zaavbvh5f42****`.
+    /// Its description, rules and example: [`DeleteCenBandwidthPackageRequest::cen_bandwidth_package_id`](DeleteCenBandwidthPackageRequest::cen_bandwidth_package_id).
     pub fn cen_bandwidth_package_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_bandwidth_package_id = Some(value.into());
         self
@@ -222,119 +223,28 @@ for DeleteCenBandwidthPackageResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteCenBandwidthPackage`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteCenBandwidthPackageError {
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.Release`: Forbidden to release a PREPAY bandwidth instance within validity period.
-    ForbiddenRelease(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.BwpInstanceStatus`: The CBN bandwidth package is not in a valid state for the operation.
-    InvalidOperationBwpInstanceStatus(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteCenBandwidthPackageError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "Forbidden.Release",
-                        "InvalidOperation.BwpInstanceStatus",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteCenBandwidthPackageError;
+impl crate::Client {
+    /// Calls `DeleteCenBandwidthPackage`: Deletes a bandwidth plan.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteCenBandwidthPackageRequestBuilder::send) it. The parameters and their rules: [`DeleteCenBandwidthPackageRequest`].
+    #[inline]
+    pub fn delete_cen_bandwidth_package(
+        &self,
+    ) -> DeleteCenBandwidthPackageRequestBuilder<&Self> {
+        DeleteCenBandwidthPackageRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteCenBandwidthPackageError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteCenBandwidthPackage`: Deletes a bandwidth plan.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteCenBandwidthPackageRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::Unauthorized(error),
-            2 => Self::ForbiddenRelease(error),
-            3 => Self::InvalidOperationBwpInstanceStatus(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::Unauthorized(error) => (1, error),
-            Self::ForbiddenRelease(error) => (2, error),
-            Self::InvalidOperationBwpInstanceStatus(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteCenBandwidthPackageError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteCenBandwidthPackageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "Unauthorized",
-            "ForbiddenRelease",
-            "InvalidOperationBwpInstanceStatus",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteCenBandwidthPackageError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteCenBandwidthPackageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteCenBandwidthPackageError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteCenBandwidthPackageError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_cen_bandwidth_package(
+        &self,
+    ) -> DeleteCenBandwidthPackageRequestBuilder<&Self> {
+        DeleteCenBandwidthPackageRequestBuilder::new(self)
     }
 }

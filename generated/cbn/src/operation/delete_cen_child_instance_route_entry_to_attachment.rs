@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    DeleteCenChildInstanceRouteEntryToAttachmentRequest,
+>;
 /// Request of `DeleteCenChildInstanceRouteEntryToAttachment`: Deletes a route of a network instance from an Enterprise Edition transit router.
 ///
 /// * You can delete routes only from virtual private clouds (VPCs) and virtual border routers (VBRs) whose next hop is an **Enterprise Edition transit router connection**, which is the connection to the network instance.
@@ -176,13 +182,7 @@ impl<C> DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among all requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteCenChildInstanceRouteEntryToAttachmentRequest::client_token`](DeleteCenChildInstanceRouteEntryToAttachmentRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -191,13 +191,7 @@ impl<C> DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run to check information such as the permissions and the instance status. Valid values:
     ///
-    /// * **false**: performs a dry run and sends the request.
-    /// * **true**: performs a dry run. The system checks the required parameters and request syntax. If the request fails the dry run, an error message is returned. If the request passes the dry run, the system returns the ID of the request.
-    ///
-    /// > This parameter is not in use.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteCenChildInstanceRouteEntryToAttachmentRequest::dry_run`](DeleteCenChildInstanceRouteEntryToAttachmentRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -206,9 +200,7 @@ impl<C> DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder<C> {
     ///
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-wgcl0ik5o8jakq****`.
+    /// Its description, rules and example: [`DeleteCenChildInstanceRouteEntryToAttachmentRequest::cen_id`](DeleteCenChildInstanceRouteEntryToAttachmentRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -217,9 +209,7 @@ impl<C> DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder<C> {
     ///
     /// The ID of the network instance connection.
     ///
-    /// - Wire name: `TransitRouterAttachmentId`.
-    /// - Required.
-    /// - Example: `tr-attach-r1qhupkc19iadz****`.
+    /// Its description, rules and example: [`DeleteCenChildInstanceRouteEntryToAttachmentRequest::transit_router_attachment_id`](DeleteCenChildInstanceRouteEntryToAttachmentRequest::transit_router_attachment_id).
     pub fn transit_router_attachment_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_id = Some(value.into());
         self
@@ -228,9 +218,7 @@ impl<C> DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder<C> {
     ///
     /// The ID of the route table configured on the network instance.
     ///
-    /// - Wire name: `RouteTableId`.
-    /// - Required.
-    /// - Example: `vtb-bp1osd9opvegfpowc****`.
+    /// Its description, rules and example: [`DeleteCenChildInstanceRouteEntryToAttachmentRequest::route_table_id`](DeleteCenChildInstanceRouteEntryToAttachmentRequest::route_table_id).
     pub fn route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.route_table_id = Some(value.into());
         self
@@ -239,9 +227,7 @@ impl<C> DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder<C> {
     ///
     /// The destination CIDR block of the route.
     ///
-    /// - Wire name: `DestinationCidrBlock`.
-    /// - Required.
-    /// - Example: `10.0.1.0/24`.
+    /// Its description, rules and example: [`DeleteCenChildInstanceRouteEntryToAttachmentRequest::destination_cidr_block`](DeleteCenChildInstanceRouteEntryToAttachmentRequest::destination_cidr_block).
     pub fn destination_cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.destination_cidr_block = Some(value.into());
         self
@@ -384,139 +370,28 @@ for DeleteCenChildInstanceRouteEntryToAttachmentResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteCenChildInstanceRouteEntryToAttachment`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteCenChildInstanceRouteEntryToAttachmentError {
-    /// HTTP 400 `InvalidRouteEntry.NotFound`: Route entry not exists.
-    InvalidRouteEntryNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VpcRouteEntry`: The resource is not in a valid state for the attachment operation.
-    IncorrectStatusVpcRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTransitRouterAttachmentId.NotFound`: TransitRouterAttachmentId is not found.
-    InvalidTransitRouterAttachmentIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Vpc`: The resource is not in a valid state for the attachment operation.
-    IncorrectStatusVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCidrBlock.Malformed`: The specified CIDR block is not valid.
-    InvalidCidrBlockMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DeleteCenChildInstanceRouteEntryToAttachmentError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidRouteEntry.NotFound",
-                        "IncorrectStatus.VpcRouteEntry",
-                        "InvalidTransitRouterAttachmentId.NotFound",
-                        "IncorrectStatus.Vpc",
-                        "InvalidCidrBlock.Malformed",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteCenChildInstanceRouteEntryToAttachmentError;
+impl crate::Client {
+    /// Calls `DeleteCenChildInstanceRouteEntryToAttachment`: Deletes a route of a network instance from an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder::send) it. The parameters and their rules: [`DeleteCenChildInstanceRouteEntryToAttachmentRequest`].
+    #[inline]
+    pub fn delete_cen_child_instance_route_entry_to_attachment(
+        &self,
+    ) -> DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder<&Self> {
+        DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteCenChildInstanceRouteEntryToAttachmentError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteCenChildInstanceRouteEntryToAttachment`: Deletes a route of a network instance from an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteCenChildInstanceRouteEntryToAttachmentRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidRouteEntryNotFound(error),
-            1 => Self::IncorrectStatusVpcRouteEntry(error),
-            2 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
-            3 => Self::IncorrectStatusVpc(error),
-            4 => Self::InvalidCidrBlockMalformed(error),
-            5 => Self::InvalidParameter(error),
-            6 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidRouteEntryNotFound(error) => (0, error),
-            Self::IncorrectStatusVpcRouteEntry(error) => (1, error),
-            Self::InvalidTransitRouterAttachmentIdNotFound(error) => (2, error),
-            Self::IncorrectStatusVpc(error) => (3, error),
-            Self::InvalidCidrBlockMalformed(error) => (4, error),
-            Self::InvalidParameter(error) => (5, error),
-            Self::Unauthorized(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteCenChildInstanceRouteEntryToAttachmentError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteCenChildInstanceRouteEntryToAttachmentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidRouteEntryNotFound",
-            "IncorrectStatusVpcRouteEntry",
-            "InvalidTransitRouterAttachmentIdNotFound",
-            "IncorrectStatusVpc",
-            "InvalidCidrBlockMalformed",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteCenChildInstanceRouteEntryToAttachmentError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteCenChildInstanceRouteEntryToAttachmentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteCenChildInstanceRouteEntryToAttachmentError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DeleteCenChildInstanceRouteEntryToAttachmentError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_cen_child_instance_route_entry_to_attachment(
+        &self,
+    ) -> DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder<&Self> {
+        DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteCenInterRegionTrafficQosPolicyRequest>;
 /// Request of `DeleteCenInterRegionTrafficQosPolicy`: Deletes a quality of service (QoS) policy.
 ///
 /// * Before you delete a QoS policy, you must delete all queues in the QoS policy except the default queue. For more information, see [DeleteCenInterRegionTrafficQosQueue](<https://www.alibabacloud.com/help/doc-detail/419062.htm>).
@@ -128,13 +131,7 @@ impl<C> DeleteCenInterRegionTrafficQosPolicyRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among all requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteCenInterRegionTrafficQosPolicyRequest::client_token`](DeleteCenInterRegionTrafficQosPolicyRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -143,11 +140,7 @@ impl<C> DeleteCenInterRegionTrafficQosPolicyRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Default value: false. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the DryRunOperation error code is returned.
-    /// * **false** (default): performs a dry run and sends the request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteCenInterRegionTrafficQosPolicyRequest::dry_run`](DeleteCenInterRegionTrafficQosPolicyRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -156,9 +149,7 @@ impl<C> DeleteCenInterRegionTrafficQosPolicyRequestBuilder<C> {
     ///
     /// The ID of the QoS policy.
     ///
-    /// - Wire name: `TrafficQosPolicyId`.
-    /// - Required.
-    /// - Example: `qos-eczzew0v1kzrb5****`.
+    /// Its description, rules and example: [`DeleteCenInterRegionTrafficQosPolicyRequest::traffic_qos_policy_id`](DeleteCenInterRegionTrafficQosPolicyRequest::traffic_qos_policy_id).
     pub fn traffic_qos_policy_id(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_qos_policy_id = Some(value.into());
         self
@@ -298,127 +289,28 @@ for DeleteCenInterRegionTrafficQosPolicyResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteCenInterRegionTrafficQosPolicy`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteCenInterRegionTrafficQosPolicyError {
-    /// HTTP 400 `AssociationExist.TransitQosQueueExist`: The qos queue with the specified TrafficQosPolicyId exists.
-    AssociationExistTransitQosQueueExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.CDTServiceExpired`: The CDT service is out of service.
-    ForbiddenCdtServiceExpired(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidTransitQosId.NotFound`: The specified TrafficQosPolicyId is not found.
-    InvalidTransitQosIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DeleteCenInterRegionTrafficQosPolicyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "AssociationExist.TransitQosQueueExist",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "Forbidden.CDTServiceExpired",
-                        "InvalidTransitQosId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteCenInterRegionTrafficQosPolicyError;
+impl crate::Client {
+    /// Calls `DeleteCenInterRegionTrafficQosPolicy`: Deletes a quality of service (QoS) policy.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteCenInterRegionTrafficQosPolicyRequestBuilder::send) it. The parameters and their rules: [`DeleteCenInterRegionTrafficQosPolicyRequest`].
+    #[inline]
+    pub fn delete_cen_inter_region_traffic_qos_policy(
+        &self,
+    ) -> DeleteCenInterRegionTrafficQosPolicyRequestBuilder<&Self> {
+        DeleteCenInterRegionTrafficQosPolicyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteCenInterRegionTrafficQosPolicyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteCenInterRegionTrafficQosPolicy`: Deletes a quality of service (QoS) policy.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteCenInterRegionTrafficQosPolicyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::AssociationExistTransitQosQueueExist(error),
-            1 => Self::InvalidParameter(error),
-            2 => Self::Unauthorized(error),
-            3 => Self::ForbiddenCdtServiceExpired(error),
-            4 => Self::InvalidTransitQosIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::AssociationExistTransitQosQueueExist(error) => (0, error),
-            Self::InvalidParameter(error) => (1, error),
-            Self::Unauthorized(error) => (2, error),
-            Self::ForbiddenCdtServiceExpired(error) => (3, error),
-            Self::InvalidTransitQosIdNotFound(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteCenInterRegionTrafficQosPolicyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteCenInterRegionTrafficQosPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "AssociationExistTransitQosQueueExist",
-            "InvalidParameter",
-            "Unauthorized",
-            "ForbiddenCdtServiceExpired",
-            "InvalidTransitQosIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteCenInterRegionTrafficQosPolicyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteCenInterRegionTrafficQosPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteCenInterRegionTrafficQosPolicyError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DeleteCenInterRegionTrafficQosPolicyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_cen_inter_region_traffic_qos_policy(
+        &self,
+    ) -> DeleteCenInterRegionTrafficQosPolicyRequestBuilder<&Self> {
+        DeleteCenInterRegionTrafficQosPolicyRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteCenInterRegionTrafficQosQueueRequest>;
 /// Request of `DeleteCenInterRegionTrafficQosQueue`: Deletes a queue from a quality of service (QoS) policy.
 ///
 /// * You cannot delete the default queue.
@@ -125,13 +128,7 @@ impl<C> DeleteCenInterRegionTrafficQosQueueRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among all requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteCenInterRegionTrafficQosQueueRequest::client_token`](DeleteCenInterRegionTrafficQosQueueRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -140,11 +137,7 @@ impl<C> DeleteCenInterRegionTrafficQosQueueRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteCenInterRegionTrafficQosQueueRequest::dry_run`](DeleteCenInterRegionTrafficQosQueueRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -153,9 +146,7 @@ impl<C> DeleteCenInterRegionTrafficQosQueueRequestBuilder<C> {
     ///
     /// The ID of the queue.
     ///
-    /// - Wire name: `QosQueueId`.
-    /// - Required.
-    /// - Example: `qos-queue-nv2vfzqkewhk4t****`.
+    /// Its description, rules and example: [`DeleteCenInterRegionTrafficQosQueueRequest::qos_queue_id`](DeleteCenInterRegionTrafficQosQueueRequest::qos_queue_id).
     pub fn qos_queue_id(mut self, value: impl Into<String>) -> Self {
         self.inner.qos_queue_id = Some(value.into());
         self
@@ -295,133 +286,28 @@ for DeleteCenInterRegionTrafficQosQueueResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteCenInterRegionTrafficQosQueue`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteCenInterRegionTrafficQosQueueError {
-    /// HTTP 400 `InvalidTrafficQosQueueId.NotFound`: The specified TrafficQosQueueId is not found.
-    InvalidTrafficQosQueueIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TrafficQosPolicy`: The status of TrafficQosPolicy is incorrect.
-    IncorrectStatusTrafficQosPolicy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TrafficQosPolicyQueueId`: The parameter TrafficQosPolicyQueueId is mandatory.
-    MissingParamTrafficQosPolicyQueueId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.CDTServiceExpired`: The CDT service is out of service.
-    ForbiddenCdtServiceExpired(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DeleteCenInterRegionTrafficQosQueueError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidTrafficQosQueueId.NotFound",
-                        "IncorrectStatus.TrafficQosPolicy",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "MissingParam.TrafficQosPolicyQueueId",
-                        "Forbidden.CDTServiceExpired",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteCenInterRegionTrafficQosQueueError;
+impl crate::Client {
+    /// Calls `DeleteCenInterRegionTrafficQosQueue`: Deletes a queue from a quality of service (QoS) policy.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteCenInterRegionTrafficQosQueueRequestBuilder::send) it. The parameters and their rules: [`DeleteCenInterRegionTrafficQosQueueRequest`].
+    #[inline]
+    pub fn delete_cen_inter_region_traffic_qos_queue(
+        &self,
+    ) -> DeleteCenInterRegionTrafficQosQueueRequestBuilder<&Self> {
+        DeleteCenInterRegionTrafficQosQueueRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteCenInterRegionTrafficQosQueueError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteCenInterRegionTrafficQosQueue`: Deletes a queue from a quality of service (QoS) policy.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteCenInterRegionTrafficQosQueueRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidTrafficQosQueueIdNotFound(error),
-            1 => Self::IncorrectStatusTrafficQosPolicy(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::Unauthorized(error),
-            4 => Self::MissingParamTrafficQosPolicyQueueId(error),
-            5 => Self::ForbiddenCdtServiceExpired(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidTrafficQosQueueIdNotFound(error) => (0, error),
-            Self::IncorrectStatusTrafficQosPolicy(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::Unauthorized(error) => (3, error),
-            Self::MissingParamTrafficQosPolicyQueueId(error) => (4, error),
-            Self::ForbiddenCdtServiceExpired(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteCenInterRegionTrafficQosQueueError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteCenInterRegionTrafficQosQueueError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidTrafficQosQueueIdNotFound",
-            "IncorrectStatusTrafficQosPolicy",
-            "InvalidParameter",
-            "Unauthorized",
-            "MissingParamTrafficQosPolicyQueueId",
-            "ForbiddenCdtServiceExpired",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteCenInterRegionTrafficQosQueueError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteCenInterRegionTrafficQosQueueError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteCenInterRegionTrafficQosQueueError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DeleteCenInterRegionTrafficQosQueueError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_cen_inter_region_traffic_qos_queue(
+        &self,
+    ) -> DeleteCenInterRegionTrafficQosQueueRequestBuilder<&Self> {
+        DeleteCenInterRegionTrafficQosQueueRequestBuilder::new(self)
     }
 }

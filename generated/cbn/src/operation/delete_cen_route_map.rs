@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteCenRouteMapRequest>;
 /// Request of `DeleteCenRouteMap`: Deletes a routing policy.
 ///
 /// `DeleteCenRouteMap` is an asynchronous operation. After you send a request, the system returns a **request ID** and runs the task in the background. You can call the `DescribeCenRouteMaps` operation to query the status of a routing policy.
@@ -132,9 +135,7 @@ impl<C> DeleteCenRouteMapRequestBuilder<C> {
     ///
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-7qthudw0ll6jm****`.
+    /// Its description, rules and example: [`DeleteCenRouteMapRequest::cen_id`](DeleteCenRouteMapRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -143,11 +144,7 @@ impl<C> DeleteCenRouteMapRequestBuilder<C> {
     ///
     /// The ID of the region in which the routing policy is applied.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `CenRegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteCenRouteMapRequest::cen_region_id`](DeleteCenRouteMapRequest::cen_region_id).
     pub fn cen_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_region_id = Some(value.into());
         self
@@ -156,9 +153,7 @@ impl<C> DeleteCenRouteMapRequestBuilder<C> {
     ///
     /// The ID of the routing policy.
     ///
-    /// - Wire name: `RouteMapId`.
-    /// - Required.
-    /// - Example: `cenrmap-abcdedfghij****`.
+    /// Its description, rules and example: [`DeleteCenRouteMapRequest::route_map_id`](DeleteCenRouteMapRequest::route_map_id).
     pub fn route_map_id(mut self, value: impl Into<String>) -> Self {
         self.inner.route_map_id = Some(value.into());
         self
@@ -293,125 +288,24 @@ for DeleteCenRouteMapResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteCenRouteMap`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteCenRouteMapError {
-    /// HTTP 400 `IncorrectStatus.RouteMap`: Operation Failed. The specified route map is configuring, please try again later.
-    IncorrectStatusRouteMap(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.TransitRouterNotExist`: Operation is invalid because the transit router not exist.
-    InvalidOperationTransitRouterNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.TransitRouterStatus`: The specified TransitRouterStatus does not support the operation.
-    OperationUnsupportedTransitRouterStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteCenRouteMapError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.RouteMap",
-                        "InvalidOperation.TransitRouterNotExist",
-                        "OperationUnsupported.TransitRouterStatus",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteCenRouteMapError;
+impl crate::Client {
+    /// Calls `DeleteCenRouteMap`: Deletes a routing policy.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteCenRouteMapRequestBuilder::send) it. The parameters and their rules: [`DeleteCenRouteMapRequest`].
+    #[inline]
+    pub fn delete_cen_route_map(&self) -> DeleteCenRouteMapRequestBuilder<&Self> {
+        DeleteCenRouteMapRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteCenRouteMapError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteCenRouteMap`: Deletes a routing policy.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteCenRouteMapRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusRouteMap(error),
-            1 => Self::InvalidOperationTransitRouterNotExist(error),
-            2 => Self::OperationUnsupportedTransitRouterStatus(error),
-            3 => Self::InvalidParameter(error),
-            4 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusRouteMap(error) => (0, error),
-            Self::InvalidOperationTransitRouterNotExist(error) => (1, error),
-            Self::OperationUnsupportedTransitRouterStatus(error) => (2, error),
-            Self::InvalidParameter(error) => (3, error),
-            Self::Unauthorized(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteCenRouteMapError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteCenRouteMapError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusRouteMap",
-            "InvalidOperationTransitRouterNotExist",
-            "OperationUnsupportedTransitRouterStatus",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteCenRouteMapError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteCenRouteMapError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteCenRouteMapError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteCenRouteMapError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_cen_route_map(&self) -> DeleteCenRouteMapRequestBuilder<&Self> {
+        DeleteCenRouteMapRequestBuilder::new(self)
     }
 }

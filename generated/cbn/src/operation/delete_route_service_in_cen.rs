@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteRouteServiceInCenRequest>;
 /// Request of `DeleteRouteServiceInCen`: Deletes the configuration of a cloud service connected to a Basic Edition transit router.
 ///
 /// **DeleteRouteServiceInCen** is an asynchronous operation. After a request is sent, the system returns a **request ID** and runs the task in the background. If the request parameters are invalid, the system returns a request ID, but the cloud service configuration is not deleted. You can call **DescribeRouteServicesInCen** to query the status of the task.
@@ -151,9 +154,7 @@ impl<C> DeleteRouteServiceInCenRequestBuilder<C> {
     ///
     /// The ID of the CEN instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-7qthudw0ll6jmc****`.
+    /// Its description, rules and example: [`DeleteRouteServiceInCenRequest::cen_id`](DeleteRouteServiceInCenRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -162,9 +163,7 @@ impl<C> DeleteRouteServiceInCenRequestBuilder<C> {
     ///
     /// The IP addresses or CIDR blocks of the cloud service.
     ///
-    /// - Wire name: `Host`.
-    /// - Required.
-    /// - Example: `100.118.28.0/24`.
+    /// Its description, rules and example: [`DeleteRouteServiceInCenRequest::host`](DeleteRouteServiceInCenRequest::host).
     pub fn host(mut self, value: impl Into<String>) -> Self {
         self.inner.host = Some(value.into());
         self
@@ -173,11 +172,7 @@ impl<C> DeleteRouteServiceInCenRequestBuilder<C> {
     ///
     /// The region ID of the cloud service.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `HostRegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteRouteServiceInCenRequest::host_region_id`](DeleteRouteServiceInCenRequest::host_region_id).
     pub fn host_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.host_region_id = Some(value.into());
         self
@@ -186,9 +181,7 @@ impl<C> DeleteRouteServiceInCenRequestBuilder<C> {
     ///
     /// The ID of the region where the cloud service is accessed.
     ///
-    /// - Wire name: `AccessRegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteRouteServiceInCenRequest::access_region_id`](DeleteRouteServiceInCenRequest::access_region_id).
     pub fn access_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.access_region_id = Some(value.into());
         self
@@ -197,8 +190,7 @@ impl<C> DeleteRouteServiceInCenRequestBuilder<C> {
     ///
     /// The ID of the virtual private cloud (VPC) that is associated with the cloud service.
     ///
-    /// - Wire name: `HostVpcId`.
-    /// - Example: `vpc-bp1t36rn9l53iwbsf****`.
+    /// Its description, rules and example: [`DeleteRouteServiceInCenRequest::host_vpc_id`](DeleteRouteServiceInCenRequest::host_vpc_id).
     pub fn host_vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.host_vpc_id = Some(value.into());
         self
@@ -333,119 +325,28 @@ for DeleteRouteServiceInCenResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteRouteServiceInCen`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteRouteServiceInCenError {
-    /// HTTP 400 `InvalidOperation.CloudRouteNumberInvalid`: Cloud route number is invalid
-    InvalidOperationCloudRouteNumberInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.CloudRouteStatusNotAllow`: Operation is prohibited because status of cloud route is invalid.
-    InvalidOperationCloudRouteStatusNotAllow(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteRouteServiceInCenError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidOperation.CloudRouteNumberInvalid",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "InvalidOperation.CloudRouteStatusNotAllow",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteRouteServiceInCenError;
+impl crate::Client {
+    /// Calls `DeleteRouteServiceInCen`: Deletes the configuration of a cloud service connected to a Basic Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteRouteServiceInCenRequestBuilder::send) it. The parameters and their rules: [`DeleteRouteServiceInCenRequest`].
+    #[inline]
+    pub fn delete_route_service_in_cen(
+        &self,
+    ) -> DeleteRouteServiceInCenRequestBuilder<&Self> {
+        DeleteRouteServiceInCenRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteRouteServiceInCenError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteRouteServiceInCen`: Deletes the configuration of a cloud service connected to a Basic Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteRouteServiceInCenRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidOperationCloudRouteNumberInvalid(error),
-            1 => Self::InvalidParameter(error),
-            2 => Self::Unauthorized(error),
-            3 => Self::InvalidOperationCloudRouteStatusNotAllow(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidOperationCloudRouteNumberInvalid(error) => (0, error),
-            Self::InvalidParameter(error) => (1, error),
-            Self::Unauthorized(error) => (2, error),
-            Self::InvalidOperationCloudRouteStatusNotAllow(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteRouteServiceInCenError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteRouteServiceInCenError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidOperationCloudRouteNumberInvalid",
-            "InvalidParameter",
-            "Unauthorized",
-            "InvalidOperationCloudRouteStatusNotAllow",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteRouteServiceInCenError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteRouteServiceInCenError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteRouteServiceInCenError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteRouteServiceInCenError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_route_service_in_cen(
+        &self,
+    ) -> DeleteRouteServiceInCenRequestBuilder<&Self> {
+        DeleteRouteServiceInCenRequestBuilder::new(self)
     }
 }

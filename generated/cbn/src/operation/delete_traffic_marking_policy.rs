@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteTrafficMarkingPolicyRequest>;
 /// Request of `DeleteTrafficMarkingPolicy`: Deletes a specified traffic marking policy.
 ///
 /// * **DeleteTrafficMarkingPolicy** is an asynchronous operation. After a request is sent, the system returns a **request ID** and runs the task in the background. You can call the **ListTrafficMarkingPolicies** operation to query the status of a traffic marking policy.
@@ -142,13 +145,7 @@ impl<C> DeleteTrafficMarkingPolicyRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among all requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The value of **RequestId** for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteTrafficMarkingPolicyRequest::client_token`](DeleteTrafficMarkingPolicyRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -157,11 +154,7 @@ impl<C> DeleteTrafficMarkingPolicyRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the DryRunOperation error code is returned.
-    /// * **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteTrafficMarkingPolicyRequest::dry_run`](DeleteTrafficMarkingPolicyRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -170,9 +163,7 @@ impl<C> DeleteTrafficMarkingPolicyRequestBuilder<C> {
     ///
     /// The ID of the traffic marking policy.
     ///
-    /// - Wire name: `TrafficMarkingPolicyId`.
-    /// - Required.
-    /// - Example: `tm-u9nxup5kww5po8****`.
+    /// Its description, rules and example: [`DeleteTrafficMarkingPolicyRequest::traffic_marking_policy_id`](DeleteTrafficMarkingPolicyRequest::traffic_marking_policy_id).
     pub fn traffic_marking_policy_id(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_marking_policy_id = Some(value.into());
         self
@@ -181,12 +172,7 @@ impl<C> DeleteTrafficMarkingPolicyRequestBuilder<C> {
     ///
     /// Whether to force delete the traffic marking policy. Valid values:
     ///
-    /// * **false** (default): checks whether there is a traffic classification rule before deleting the traffic marking policy. If there is, the traffic marking policy cannot be deleted and an error is returned.
-    /// * **true**: When you delete a traffic marking policy, all traffic classification rules are deleted by default.
-    ///
-    /// - Wire name: `Force`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteTrafficMarkingPolicyRequest::force`](DeleteTrafficMarkingPolicyRequest::force).
     pub fn force(mut self, value: bool) -> Self {
         self.inner.force = Some(value);
         self
@@ -323,137 +309,28 @@ for DeleteTrafficMarkingPolicyResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteTrafficMarkingPolicy`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteTrafficMarkingPolicyError {
-    /// HTTP 400 `AssociationExist.TransitQosRuleExist`: The rule with the specified TrafficMarkingPolicy already exists.
-    AssociationExistTransitQosRuleExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TrafficMarkingPolicy`: The status of TrafficMarkingPolicy is incorrect.
-    IncorrectStatusTrafficMarkingPolicy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTrafficMarkingPolicyId.NotFound`: The specified TrafficMarkingPolicyId is not found.
-    InvalidTrafficMarkingPolicyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouterInstance`: The status of TransitRouter is incorrect.
-    IncorrectStatusTransitRouterInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TrafficMarkingPolicyId`: The parameter TrafficMarkingPolicyId is mandatory.
-    MissingParamTrafficMarkingPolicyId(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteTrafficMarkingPolicyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "AssociationExist.TransitQosRuleExist",
-                        "IncorrectStatus.TrafficMarkingPolicy",
-                        "InvalidTrafficMarkingPolicyId.NotFound",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "IncorrectStatus.TransitRouterInstance",
-                        "MissingParam.TrafficMarkingPolicyId",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteTrafficMarkingPolicyError;
+impl crate::Client {
+    /// Calls `DeleteTrafficMarkingPolicy`: Deletes a specified traffic marking policy.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteTrafficMarkingPolicyRequestBuilder::send) it. The parameters and their rules: [`DeleteTrafficMarkingPolicyRequest`].
+    #[inline]
+    pub fn delete_traffic_marking_policy(
+        &self,
+    ) -> DeleteTrafficMarkingPolicyRequestBuilder<&Self> {
+        DeleteTrafficMarkingPolicyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteTrafficMarkingPolicyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteTrafficMarkingPolicy`: Deletes a specified traffic marking policy.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteTrafficMarkingPolicyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::AssociationExistTransitQosRuleExist(error),
-            1 => Self::IncorrectStatusTrafficMarkingPolicy(error),
-            2 => Self::InvalidTrafficMarkingPolicyIdNotFound(error),
-            3 => Self::InvalidParameter(error),
-            4 => Self::Unauthorized(error),
-            5 => Self::IncorrectStatusTransitRouterInstance(error),
-            6 => Self::MissingParamTrafficMarkingPolicyId(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::AssociationExistTransitQosRuleExist(error) => (0, error),
-            Self::IncorrectStatusTrafficMarkingPolicy(error) => (1, error),
-            Self::InvalidTrafficMarkingPolicyIdNotFound(error) => (2, error),
-            Self::InvalidParameter(error) => (3, error),
-            Self::Unauthorized(error) => (4, error),
-            Self::IncorrectStatusTransitRouterInstance(error) => (5, error),
-            Self::MissingParamTrafficMarkingPolicyId(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteTrafficMarkingPolicyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteTrafficMarkingPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "AssociationExistTransitQosRuleExist",
-            "IncorrectStatusTrafficMarkingPolicy",
-            "InvalidTrafficMarkingPolicyIdNotFound",
-            "InvalidParameter",
-            "Unauthorized",
-            "IncorrectStatusTransitRouterInstance",
-            "MissingParamTrafficMarkingPolicyId",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteTrafficMarkingPolicyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteTrafficMarkingPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteTrafficMarkingPolicyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteTrafficMarkingPolicyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_traffic_marking_policy(
+        &self,
+    ) -> DeleteTrafficMarkingPolicyRequestBuilder<&Self> {
+        DeleteTrafficMarkingPolicyRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteTransitRouteTableAggregationRequest>;
 /// Request of `DeleteTransitRouteTableAggregation`: Deletes an aggregate route.
 ///
 /// * Before you delete an aggregate route, make sure that your network has a redundant route to prevent service interruptions.
@@ -152,9 +155,7 @@ impl<C> DeleteTransitRouteTableAggregationRequestBuilder<C> {
     ///
     /// The ID of the route table of the Enterprise Edition transit router.
     ///
-    /// - Wire name: `TransitRouteTableId`.
-    /// - Required.
-    /// - Example: `vtb-6ehgc262hr170qgyc****`.
+    /// Its description, rules and example: [`DeleteTransitRouteTableAggregationRequest::transit_route_table_id`](DeleteTransitRouteTableAggregationRequest::transit_route_table_id).
     pub fn transit_route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_route_table_id = Some(value.into());
         self
@@ -163,14 +164,7 @@ impl<C> DeleteTransitRouteTableAggregationRequestBuilder<C> {
     ///
     /// The destination CIDR block of the aggregate route.
     ///
-    /// > The following CIDR blocks are not supported:
-    /// >
-    /// > * CIDR blocks that start with 0 or 100.64.
-    /// > * Multicast CIDR blocks, including 224.0.0.1 to 239.255.255.254.
-    ///
-    /// - Wire name: `TransitRouteTableAggregationCidr`.
-    /// - Required.
-    /// - Example: `192.168.10.0/24`.
+    /// Its description, rules and example: [`DeleteTransitRouteTableAggregationRequest::transit_route_table_aggregation_cidr`](DeleteTransitRouteTableAggregationRequest::transit_route_table_aggregation_cidr).
     pub fn transit_route_table_aggregation_cidr(
         mut self,
         value: impl Into<String>,
@@ -182,13 +176,7 @@ impl<C> DeleteTransitRouteTableAggregationRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteTransitRouteTableAggregationRequest::client_token`](DeleteTransitRouteTableAggregationRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -197,12 +185,7 @@ impl<C> DeleteTransitRouteTableAggregationRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Default values:
     ///
-    /// * **false** (default): performs only a dry run.
-    /// * **true**: performs a dry run and performs the actual request. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteTransitRouteTableAggregationRequest::dry_run`](DeleteTransitRouteTableAggregationRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -340,157 +323,28 @@ for DeleteTransitRouteTableAggregationResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteTransitRouteTableAggregation`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteTransitRouteTableAggregationError {
-    /// HTTP 400 `InstanceNotExist.AggregationRoute`: This aggregation route is not exist.
-    InstanceNotExistAggregationRoute(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceNotExist.TransitRouteTable`: The transitRouter route table is not exist.
-    InstanceNotExistTransitRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouteTable`: The status of transitRouter route table is invalid.
-    IncorrectStatusTransitRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceNotExist.TransitRouter`: The transitRouter is not exist.
-    InstanceNotExistTransitRouter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouter`: The status of transitRouter is invalid.
-    IncorrectStatusTransitRouter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TransitRouteTableAggregationCidr`: The param TransitRouteTableAggregationCidr is illegal.
-    IllegalParamTransitRouteTableAggregationCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceNotExist.TrRouteTableAggregationCidr`: The aggregation route does not exist.
-    InstanceNotExistTrRouteTableAggregationCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouteTableAggregationCidr`: Route table aggregation cidr status is invalid.
-    IncorrectStatusTransitRouteTableAggregationCidr(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DeleteTransitRouteTableAggregationError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InstanceNotExist.AggregationRoute",
-                        "InstanceNotExist.TransitRouteTable",
-                        "IncorrectStatus.TransitRouteTable",
-                        "InstanceNotExist.TransitRouter",
-                        "IncorrectStatus.TransitRouter",
-                        "IllegalParam.TransitRouteTableAggregationCidr",
-                        "InstanceNotExist.TrRouteTableAggregationCidr",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "IncorrectStatus.TransitRouteTableAggregationCidr",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteTransitRouteTableAggregationError;
+impl crate::Client {
+    /// Calls `DeleteTransitRouteTableAggregation`: Deletes an aggregate route.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteTransitRouteTableAggregationRequestBuilder::send) it. The parameters and their rules: [`DeleteTransitRouteTableAggregationRequest`].
+    #[inline]
+    pub fn delete_transit_route_table_aggregation(
+        &self,
+    ) -> DeleteTransitRouteTableAggregationRequestBuilder<&Self> {
+        DeleteTransitRouteTableAggregationRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteTransitRouteTableAggregationError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteTransitRouteTableAggregation`: Deletes an aggregate route.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteTransitRouteTableAggregationRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InstanceNotExistAggregationRoute(error),
-            1 => Self::InstanceNotExistTransitRouteTable(error),
-            2 => Self::IncorrectStatusTransitRouteTable(error),
-            3 => Self::InstanceNotExistTransitRouter(error),
-            4 => Self::IncorrectStatusTransitRouter(error),
-            5 => Self::IllegalParamTransitRouteTableAggregationCidr(error),
-            6 => Self::InstanceNotExistTrRouteTableAggregationCidr(error),
-            7 => Self::InvalidParameter(error),
-            8 => Self::Unauthorized(error),
-            9 => Self::IncorrectStatusTransitRouteTableAggregationCidr(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InstanceNotExistAggregationRoute(error) => (0, error),
-            Self::InstanceNotExistTransitRouteTable(error) => (1, error),
-            Self::IncorrectStatusTransitRouteTable(error) => (2, error),
-            Self::InstanceNotExistTransitRouter(error) => (3, error),
-            Self::IncorrectStatusTransitRouter(error) => (4, error),
-            Self::IllegalParamTransitRouteTableAggregationCidr(error) => (5, error),
-            Self::InstanceNotExistTrRouteTableAggregationCidr(error) => (6, error),
-            Self::InvalidParameter(error) => (7, error),
-            Self::Unauthorized(error) => (8, error),
-            Self::IncorrectStatusTransitRouteTableAggregationCidr(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteTransitRouteTableAggregationError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteTransitRouteTableAggregationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InstanceNotExistAggregationRoute",
-            "InstanceNotExistTransitRouteTable",
-            "IncorrectStatusTransitRouteTable",
-            "InstanceNotExistTransitRouter",
-            "IncorrectStatusTransitRouter",
-            "IllegalParamTransitRouteTableAggregationCidr",
-            "InstanceNotExistTrRouteTableAggregationCidr",
-            "InvalidParameter",
-            "Unauthorized",
-            "IncorrectStatusTransitRouteTableAggregationCidr",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteTransitRouteTableAggregationError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteTransitRouteTableAggregationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteTransitRouteTableAggregationError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DeleteTransitRouteTableAggregationError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_transit_route_table_aggregation(
+        &self,
+    ) -> DeleteTransitRouteTableAggregationRequestBuilder<&Self> {
+        DeleteTransitRouteTableAggregationRequestBuilder::new(self)
     }
 }

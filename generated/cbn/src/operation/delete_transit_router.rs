@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteTransitRouterRequest>;
 /// Request of `DeleteTransitRouter`: Deletes a transit router.
 ///
 /// **DeleteTransitRouter** is an asynchronous operation. After you send a request, the **request ID** is returned but the operation is still being performed in the system background. You can call **ListTransitRouters** to query the status of a transit router.
@@ -145,13 +148,7 @@ impl<C> DeleteTransitRouterRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among different requests. ClientToken can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** may be different for each API request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteTransitRouterRequest::client_token`](DeleteTransitRouterRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -160,11 +157,7 @@ impl<C> DeleteTransitRouterRequestBuilder<C> {
     ///
     /// Specifies whether only to precheck the request. Check items include permissions and the status of the transit router. Valid values:
     ///
-    /// * **false** (default): sends the request. If the request passes the precheck, the transit router is deleted.
-    /// * **true**: prechecks the request but does not delete the transit router. If you use this value, the system checks the required parameters and the request syntax. If the request fails to pass the precheck, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteTransitRouterRequest::dry_run`](DeleteTransitRouterRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -173,9 +166,7 @@ impl<C> DeleteTransitRouterRequestBuilder<C> {
     ///
     /// The ID of the transit router.
     ///
-    /// - Wire name: `TransitRouterId`.
-    /// - Required.
-    /// - Example: `tr-uf654ttymmljlvh2x****`.
+    /// Its description, rules and example: [`DeleteTransitRouterRequest::transit_router_id`](DeleteTransitRouterRequest::transit_router_id).
     pub fn transit_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_id = Some(value.into());
         self
@@ -310,203 +301,24 @@ for DeleteTransitRouterResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteTransitRouter`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteTransitRouterError {
-    /// HTTP 400 `OperationFailed.DeleteTransitRouter`: Operation failed because TransitRouterRouteTable or TransitRouterRouteEntry or BandwidthTransitRegion exists.
-    OperationFailedDeleteTransitRouter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouterInstance`: The status of TransitRouter is incorrect.
-    IncorrectStatusTransitRouterInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CCNAttached`: Can not delete transit router because CCN still attached.
-    OperationFailedCcnAttached(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.BandwidthLimitExist`: Operation is invalid because a bandwidth limit exist.
-    OperationFailedBandwidthLimitExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.CenInstance`: The status of CenInstance is incorrect.
-    IncorrectStatusCenInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.TrafficMarkingPolicyExist`: Operation is invalid because traffic marking policy exists.
-    OperationFailedTrafficMarkingPolicyExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.MulticastDomainExist`: Operation is invalid because multicast domain exists.
-    OperationFailedMulticastDomainExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.PrefixListExist`: Operation is invalid because prefix list exists.
-    OperationFailedPrefixListExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.TrafficQosPolicyExist`: Operation is invalid because traffic qos policy exists.
-    OperationFailedTrafficQosPolicyExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CloudRouteExist`: Operation is invalid because cloud route exists.
-    OperationFailedCloudRouteExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.FlowLogExistOrNisOpened`: Operation failed because FlowLog exists or Nis opened.
-    OperationFailedFlowLogExistOrNisOpened(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.AggregationRouteExist`: Operation failed because TransitRouterRouteAggregation exists.
-    OperationFailedAggregationRouteExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.BondVbrExist`: The operation failed due to BondVbr exists.
-    InvalidOperationBondVbrExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTransitRouterInstance.NotFound`: The Transit Router instance is not found.
-    InvalidTransitRouterInstanceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.FlowLogExist`: Flow log configurations exist. Delete the flow log configurations and retry the operation.
-    OperationFailedFlowLogExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.RelatedEcrExists`: Operation is invalid due to related ECR exists.
-    InvalidOperationRelatedEcrExists(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteTransitRouterError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.DeleteTransitRouter",
-                        "IncorrectStatus.TransitRouterInstance",
-                        "OperationFailed.CCNAttached",
-                        "OperationFailed.BandwidthLimitExist",
-                        "IncorrectStatus.CenInstance",
-                        "OperationFailed.TrafficMarkingPolicyExist",
-                        "OperationFailed.MulticastDomainExist",
-                        "OperationFailed.PrefixListExist",
-                        "OperationFailed.TrafficQosPolicyExist",
-                        "OperationFailed.CloudRouteExist",
-                        "OperationFailed.FlowLogExistOrNisOpened",
-                        "OperationFailed.AggregationRouteExist",
-                        "InvalidOperation.BondVbrExist",
-                        "InvalidTransitRouterInstance.NotFound",
-                        "OperationFailed.FlowLogExist",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "InvalidOperation.RelatedEcrExists",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteTransitRouterError;
+impl crate::Client {
+    /// Calls `DeleteTransitRouter`: Deletes a transit router.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteTransitRouterRequestBuilder::send) it. The parameters and their rules: [`DeleteTransitRouterRequest`].
+    #[inline]
+    pub fn delete_transit_router(&self) -> DeleteTransitRouterRequestBuilder<&Self> {
+        DeleteTransitRouterRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteTransitRouterError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteTransitRouter`: Deletes a transit router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteTransitRouterRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedDeleteTransitRouter(error),
-            1 => Self::IncorrectStatusTransitRouterInstance(error),
-            2 => Self::OperationFailedCcnAttached(error),
-            3 => Self::OperationFailedBandwidthLimitExist(error),
-            4 => Self::IncorrectStatusCenInstance(error),
-            5 => Self::OperationFailedTrafficMarkingPolicyExist(error),
-            6 => Self::OperationFailedMulticastDomainExist(error),
-            7 => Self::OperationFailedPrefixListExist(error),
-            8 => Self::OperationFailedTrafficQosPolicyExist(error),
-            9 => Self::OperationFailedCloudRouteExist(error),
-            10 => Self::OperationFailedFlowLogExistOrNisOpened(error),
-            11 => Self::OperationFailedAggregationRouteExist(error),
-            12 => Self::InvalidOperationBondVbrExist(error),
-            13 => Self::InvalidTransitRouterInstanceNotFound(error),
-            14 => Self::OperationFailedFlowLogExist(error),
-            15 => Self::InvalidParameter(error),
-            16 => Self::Unauthorized(error),
-            17 => Self::InvalidOperationRelatedEcrExists(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedDeleteTransitRouter(error) => (0, error),
-            Self::IncorrectStatusTransitRouterInstance(error) => (1, error),
-            Self::OperationFailedCcnAttached(error) => (2, error),
-            Self::OperationFailedBandwidthLimitExist(error) => (3, error),
-            Self::IncorrectStatusCenInstance(error) => (4, error),
-            Self::OperationFailedTrafficMarkingPolicyExist(error) => (5, error),
-            Self::OperationFailedMulticastDomainExist(error) => (6, error),
-            Self::OperationFailedPrefixListExist(error) => (7, error),
-            Self::OperationFailedTrafficQosPolicyExist(error) => (8, error),
-            Self::OperationFailedCloudRouteExist(error) => (9, error),
-            Self::OperationFailedFlowLogExistOrNisOpened(error) => (10, error),
-            Self::OperationFailedAggregationRouteExist(error) => (11, error),
-            Self::InvalidOperationBondVbrExist(error) => (12, error),
-            Self::InvalidTransitRouterInstanceNotFound(error) => (13, error),
-            Self::OperationFailedFlowLogExist(error) => (14, error),
-            Self::InvalidParameter(error) => (15, error),
-            Self::Unauthorized(error) => (16, error),
-            Self::InvalidOperationRelatedEcrExists(error) => (17, error),
-            Self::Unhandled(unhandled) => (18, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteTransitRouterError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteTransitRouterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedDeleteTransitRouter",
-            "IncorrectStatusTransitRouterInstance",
-            "OperationFailedCcnAttached",
-            "OperationFailedBandwidthLimitExist",
-            "IncorrectStatusCenInstance",
-            "OperationFailedTrafficMarkingPolicyExist",
-            "OperationFailedMulticastDomainExist",
-            "OperationFailedPrefixListExist",
-            "OperationFailedTrafficQosPolicyExist",
-            "OperationFailedCloudRouteExist",
-            "OperationFailedFlowLogExistOrNisOpened",
-            "OperationFailedAggregationRouteExist",
-            "InvalidOperationBondVbrExist",
-            "InvalidTransitRouterInstanceNotFound",
-            "OperationFailedFlowLogExist",
-            "InvalidParameter",
-            "Unauthorized",
-            "InvalidOperationRelatedEcrExists",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteTransitRouterError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteTransitRouterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteTransitRouterError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteTransitRouterError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_transit_router(&self) -> DeleteTransitRouterRequestBuilder<&Self> {
+        DeleteTransitRouterRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteTransitRouterCidrRequest>;
 /// Request of `DeleteTransitRouterCidr`: Deletes a CIDR block from a transit router.
 ///
 /// If IP addresses within the CIDR block have been allocated to network instances, the CIDR block cannot be deleted.
@@ -155,13 +158,7 @@ impl<C> DeleteTransitRouterCidrRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that the value is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, ClientToken is set to the value of RequestId. The value of RequestId for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteTransitRouterCidrRequest::client_token`](DeleteTransitRouterCidrRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -170,9 +167,7 @@ impl<C> DeleteTransitRouterCidrRequestBuilder<C> {
     ///
     /// The ID of the transit router.
     ///
-    /// - Wire name: `TransitRouterId`.
-    /// - Required.
-    /// - Example: `tr-p0w3x8c9em72a40nw****`.
+    /// Its description, rules and example: [`DeleteTransitRouterCidrRequest::transit_router_id`](DeleteTransitRouterCidrRequest::transit_router_id).
     pub fn transit_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_id = Some(value.into());
         self
@@ -181,11 +176,7 @@ impl<C> DeleteTransitRouterCidrRequestBuilder<C> {
     ///
     /// The ID of the CIDR block.
     ///
-    /// You can call the [ListTransitRouterCidr](<https://www.alibabacloud.com/help/doc-detail/462772.htm>) operation to query the ID of a CIDR block.
-    ///
-    /// - Wire name: `TransitRouterCidrId`.
-    /// - Required.
-    /// - Example: `cidr-0zv0q9crqpntzz****`.
+    /// Its description, rules and example: [`DeleteTransitRouterCidrRequest::transit_router_cidr_id`](DeleteTransitRouterCidrRequest::transit_router_cidr_id).
     pub fn transit_router_cidr_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_cidr_id = Some(value.into());
         self
@@ -194,11 +185,7 @@ impl<C> DeleteTransitRouterCidrRequestBuilder<C> {
     ///
     /// The region ID of the transit router.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteTransitRouterCidrRequest::region_id`](DeleteTransitRouterCidrRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -207,11 +194,7 @@ impl<C> DeleteTransitRouterCidrRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteTransitRouterCidrRequest::dry_run`](DeleteTransitRouterCidrRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -348,119 +331,28 @@ for DeleteTransitRouterCidrResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteTransitRouterCidr`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteTransitRouterCidrError {
-    /// HTTP 400 `OperationFailed.CidrBlockAllocated`: Cidr blocks are allocated from the cidr, which should be released first.
-    OperationFailedCidrBlockAllocated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CidrNotExist`: cidr is not exist.
-    OperationFailedCidrNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteTransitRouterCidrError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.CidrBlockAllocated",
-                        "OperationFailed.CidrNotExist",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteTransitRouterCidrError;
+impl crate::Client {
+    /// Calls `DeleteTransitRouterCidr`: Deletes a CIDR block from a transit router.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteTransitRouterCidrRequestBuilder::send) it. The parameters and their rules: [`DeleteTransitRouterCidrRequest`].
+    #[inline]
+    pub fn delete_transit_router_cidr(
+        &self,
+    ) -> DeleteTransitRouterCidrRequestBuilder<&Self> {
+        DeleteTransitRouterCidrRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteTransitRouterCidrError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteTransitRouterCidr`: Deletes a CIDR block from a transit router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteTransitRouterCidrRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedCidrBlockAllocated(error),
-            1 => Self::OperationFailedCidrNotExist(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedCidrBlockAllocated(error) => (0, error),
-            Self::OperationFailedCidrNotExist(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::Unauthorized(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteTransitRouterCidrError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteTransitRouterCidrError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedCidrBlockAllocated",
-            "OperationFailedCidrNotExist",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteTransitRouterCidrError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteTransitRouterCidrError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteTransitRouterCidrError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteTransitRouterCidrError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_transit_router_cidr(
+        &self,
+    ) -> DeleteTransitRouterCidrRequestBuilder<&Self> {
+        DeleteTransitRouterCidrRequestBuilder::new(self)
     }
 }

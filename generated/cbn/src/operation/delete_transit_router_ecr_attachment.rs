@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteTransitRouterEcrAttachmentRequest>;
 /// Request of `DeleteTransitRouterEcrAttachment`: Deletes an Express Connect Router (ECR) connection from an Enterprise Edition transit router.
 ///
 /// DeleteTransitRouterEcrAttachment is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the ListTransitRouterEcrAttachments operation to query the status of an ECR connection.
@@ -144,13 +147,7 @@ impl<C> DeleteTransitRouterEcrAttachmentRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteTransitRouterEcrAttachmentRequest::client_token`](DeleteTransitRouterEcrAttachmentRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -159,9 +156,7 @@ impl<C> DeleteTransitRouterEcrAttachmentRequestBuilder<C> {
     ///
     /// The ID of the ECR connection.
     ///
-    /// - Wire name: `TransitRouterAttachmentId`.
-    /// - Required.
-    /// - Example: `tr-attach-r6g0m3epjehw57****`.
+    /// Its description, rules and example: [`DeleteTransitRouterEcrAttachmentRequest::transit_router_attachment_id`](DeleteTransitRouterEcrAttachmentRequest::transit_router_attachment_id).
     pub fn transit_router_attachment_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_id = Some(value.into());
         self
@@ -170,11 +165,7 @@ impl<C> DeleteTransitRouterEcrAttachmentRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **false** (default): performs a dry run and performs the actual request.
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, a request ID is returned.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteTransitRouterEcrAttachmentRequest::dry_run`](DeleteTransitRouterEcrAttachmentRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -183,12 +174,7 @@ impl<C> DeleteTransitRouterEcrAttachmentRequestBuilder<C> {
     ///
     /// Specifies whether to forcibly delete the ECR connection. Valid values:
     ///
-    /// * **false** (default): checks for resource dependencies such as associated forwarding and route learning before deleting the ECR connection. If such resources exist, the ECR connection is not deleted and an error message is returned.
-    /// * **true**: deletes the ECR connections and all dependent resources.
-    ///
-    /// - Wire name: `Force`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteTransitRouterEcrAttachmentRequest::force`](DeleteTransitRouterEcrAttachmentRequest::force).
     pub fn force(mut self, value: bool) -> Self {
         self.inner.force = Some(value);
         self
@@ -326,163 +312,28 @@ for DeleteTransitRouterEcrAttachmentResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteTransitRouterEcrAttachment`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteTransitRouterEcrAttachmentError {
-    /// HTTP 400 `OperationFailed.RouteTableAssociationExist`: Operation failed because TransitRouterRouteTable exists
-    OperationFailedRouteTableAssociationExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.RouteEntryExist`: Operation failed because the TransitRouterAttachment exists in RouteTable.
-    OperationFailedRouteEntryExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.RouteTablePropagationExist`: The specified TransitRouterAttachment has configured RouteTablePropagation. Please remove the configuration first.
-    OperationFailedRouteTablePropagationExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.FlowLogExistOrNisOpened`: Operation failed because FlowLog exists or Nis opened.
-    OperationFailedFlowLogExistOrNisOpened(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.TransitRouterType`: The specified TransitRouterType does not support the operation.
-    OperationUnsupportedTransitRouterType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NotSupportForceDelete`: Not support force delete attachment.
-    OperationFailedNotSupportForceDelete(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTransitRouterAttachmentId.NotFound`: The TransitRouterAttachmentId is not found.
-    InvalidTransitRouterAttachmentIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.PrefixListExist`: Operation failed because PrefixList exists.
-    OperationFailedPrefixListExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.EcrResource`: The ECR resource is not in a valid state for the attachment operation.
-    IncorrectStatusEcrResource(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DeleteTransitRouterEcrAttachmentError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.RouteTableAssociationExist",
-                        "OperationFailed.RouteEntryExist",
-                        "OperationFailed.RouteTablePropagationExist",
-                        "OperationFailed.FlowLogExistOrNisOpened",
-                        "OperationUnsupported.TransitRouterType",
-                        "OperationFailed.NotSupportForceDelete",
-                        "InvalidTransitRouterAttachmentId.NotFound",
-                        "OperationFailed.PrefixListExist",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "IncorrectStatus.EcrResource",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteTransitRouterEcrAttachmentError;
+impl crate::Client {
+    /// Calls `DeleteTransitRouterEcrAttachment`: Deletes an Express Connect Router (ECR) connection from an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteTransitRouterEcrAttachmentRequestBuilder::send) it. The parameters and their rules: [`DeleteTransitRouterEcrAttachmentRequest`].
+    #[inline]
+    pub fn delete_transit_router_ecr_attachment(
+        &self,
+    ) -> DeleteTransitRouterEcrAttachmentRequestBuilder<&Self> {
+        DeleteTransitRouterEcrAttachmentRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteTransitRouterEcrAttachmentError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteTransitRouterEcrAttachment`: Deletes an Express Connect Router (ECR) connection from an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteTransitRouterEcrAttachmentRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedRouteTableAssociationExist(error),
-            1 => Self::OperationFailedRouteEntryExist(error),
-            2 => Self::OperationFailedRouteTablePropagationExist(error),
-            3 => Self::OperationFailedFlowLogExistOrNisOpened(error),
-            4 => Self::OperationUnsupportedTransitRouterType(error),
-            5 => Self::OperationFailedNotSupportForceDelete(error),
-            6 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
-            7 => Self::OperationFailedPrefixListExist(error),
-            8 => Self::InvalidParameter(error),
-            9 => Self::Unauthorized(error),
-            10 => Self::IncorrectStatusEcrResource(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedRouteTableAssociationExist(error) => (0, error),
-            Self::OperationFailedRouteEntryExist(error) => (1, error),
-            Self::OperationFailedRouteTablePropagationExist(error) => (2, error),
-            Self::OperationFailedFlowLogExistOrNisOpened(error) => (3, error),
-            Self::OperationUnsupportedTransitRouterType(error) => (4, error),
-            Self::OperationFailedNotSupportForceDelete(error) => (5, error),
-            Self::InvalidTransitRouterAttachmentIdNotFound(error) => (6, error),
-            Self::OperationFailedPrefixListExist(error) => (7, error),
-            Self::InvalidParameter(error) => (8, error),
-            Self::Unauthorized(error) => (9, error),
-            Self::IncorrectStatusEcrResource(error) => (10, error),
-            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteTransitRouterEcrAttachmentError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteTransitRouterEcrAttachmentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedRouteTableAssociationExist",
-            "OperationFailedRouteEntryExist",
-            "OperationFailedRouteTablePropagationExist",
-            "OperationFailedFlowLogExistOrNisOpened",
-            "OperationUnsupportedTransitRouterType",
-            "OperationFailedNotSupportForceDelete",
-            "InvalidTransitRouterAttachmentIdNotFound",
-            "OperationFailedPrefixListExist",
-            "InvalidParameter",
-            "Unauthorized",
-            "IncorrectStatusEcrResource",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteTransitRouterEcrAttachmentError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteTransitRouterEcrAttachmentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteTransitRouterEcrAttachmentError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DeleteTransitRouterEcrAttachmentError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_transit_router_ecr_attachment(
+        &self,
+    ) -> DeleteTransitRouterEcrAttachmentRequestBuilder<&Self> {
+        DeleteTransitRouterEcrAttachmentRequestBuilder::new(self)
     }
 }

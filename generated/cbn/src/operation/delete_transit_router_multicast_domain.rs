@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteTransitRouterMulticastDomainRequest>;
 /// Request of `DeleteTransitRouterMulticastDomain`: Deletes a multicast domain.
 ///
 /// Before you delete a multicast domain, make sure that the following requirements are met:
@@ -134,11 +137,7 @@ impl<C> DeleteTransitRouterMulticastDomainRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that the value is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-4266****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteTransitRouterMulticastDomainRequest::client_token`](DeleteTransitRouterMulticastDomainRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -147,9 +146,7 @@ impl<C> DeleteTransitRouterMulticastDomainRequestBuilder<C> {
     ///
     /// The ID of the multicast domain.
     ///
-    /// - Wire name: `TransitRouterMulticastDomainId`.
-    /// - Required.
-    /// - Example: `tr-mcast-domain-40cwj0rgzgdtam****`.
+    /// Its description, rules and example: [`DeleteTransitRouterMulticastDomainRequest::transit_router_multicast_domain_id`](DeleteTransitRouterMulticastDomainRequest::transit_router_multicast_domain_id).
     pub fn transit_router_multicast_domain_id(
         mut self,
         value: impl Into<String>,
@@ -161,11 +158,7 @@ impl<C> DeleteTransitRouterMulticastDomainRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteTransitRouterMulticastDomainRequest::dry_run`](DeleteTransitRouterMulticastDomainRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -305,157 +298,28 @@ for DeleteTransitRouterMulticastDomainResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteTransitRouterMulticastDomain`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteTransitRouterMulticastDomainError {
-    /// HTTP 400 `IncorrectStatus.MulticastDomain`: The status of MulticastDomain is incorrect.
-    IncorrectStatusMulticastDomain(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceNotExist`: The instance is not exist.
-    InstanceNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Cen`: The status of Cen is incorrect.
-    IncorrectStatusCen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouter`: The status of TransitRouter is incorrect.
-    IncorrectStatusTransitRouter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.MulticastDomainAssociationExist`: Operation is invalid because multicast domain associations exist.
-    InvalidOperationMulticastDomainAssociationExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.MulticastGroupExist`: Operation is invalid because multicast groups exist.
-    InvalidOperationMulticastGroupExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.MulticastDomainInGroup`: Operation is invalid because multicast domain has registered as multicast group member.
-    InvalidOperationMulticastDomainInGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
-    DryRunOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DeleteTransitRouterMulticastDomainError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.MulticastDomain",
-                        "InstanceNotExist",
-                        "IncorrectStatus.Cen",
-                        "IncorrectStatus.TransitRouter",
-                        "InvalidOperation.MulticastDomainAssociationExist",
-                        "InvalidOperation.MulticastGroupExist",
-                        "InvalidOperation.MulticastDomainInGroup",
-                        "DryRunOperation",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteTransitRouterMulticastDomainError;
+impl crate::Client {
+    /// Calls `DeleteTransitRouterMulticastDomain`: Deletes a multicast domain.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteTransitRouterMulticastDomainRequestBuilder::send) it. The parameters and their rules: [`DeleteTransitRouterMulticastDomainRequest`].
+    #[inline]
+    pub fn delete_transit_router_multicast_domain(
+        &self,
+    ) -> DeleteTransitRouterMulticastDomainRequestBuilder<&Self> {
+        DeleteTransitRouterMulticastDomainRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteTransitRouterMulticastDomainError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteTransitRouterMulticastDomain`: Deletes a multicast domain.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteTransitRouterMulticastDomainRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusMulticastDomain(error),
-            1 => Self::InstanceNotExist(error),
-            2 => Self::IncorrectStatusCen(error),
-            3 => Self::IncorrectStatusTransitRouter(error),
-            4 => Self::InvalidOperationMulticastDomainAssociationExist(error),
-            5 => Self::InvalidOperationMulticastGroupExist(error),
-            6 => Self::InvalidOperationMulticastDomainInGroup(error),
-            7 => Self::DryRunOperation(error),
-            8 => Self::InvalidParameter(error),
-            9 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusMulticastDomain(error) => (0, error),
-            Self::InstanceNotExist(error) => (1, error),
-            Self::IncorrectStatusCen(error) => (2, error),
-            Self::IncorrectStatusTransitRouter(error) => (3, error),
-            Self::InvalidOperationMulticastDomainAssociationExist(error) => (4, error),
-            Self::InvalidOperationMulticastGroupExist(error) => (5, error),
-            Self::InvalidOperationMulticastDomainInGroup(error) => (6, error),
-            Self::DryRunOperation(error) => (7, error),
-            Self::InvalidParameter(error) => (8, error),
-            Self::Unauthorized(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteTransitRouterMulticastDomainError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteTransitRouterMulticastDomainError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusMulticastDomain",
-            "InstanceNotExist",
-            "IncorrectStatusCen",
-            "IncorrectStatusTransitRouter",
-            "InvalidOperationMulticastDomainAssociationExist",
-            "InvalidOperationMulticastGroupExist",
-            "InvalidOperationMulticastDomainInGroup",
-            "DryRunOperation",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteTransitRouterMulticastDomainError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteTransitRouterMulticastDomainError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteTransitRouterMulticastDomainError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DeleteTransitRouterMulticastDomainError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_transit_router_multicast_domain(
+        &self,
+    ) -> DeleteTransitRouterMulticastDomainRequestBuilder<&Self> {
+        DeleteTransitRouterMulticastDomainRequestBuilder::new(self)
     }
 }

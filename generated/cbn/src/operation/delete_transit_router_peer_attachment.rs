@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteTransitRouterPeerAttachmentRequest>;
 /// Request of `DeleteTransitRouterPeerAttachment`: Deletes an inter-region connection from an Enterprise Edition transit router.
 ///
 /// **DeleteTransitRouterPeerAttachment** is an asynchronous operation. After you send a request, the system returns a **request ID** and runs the task in the background. You can call **ListTransitRouterPeerAttachments** to query the status of an inter-region connection.
@@ -155,13 +158,7 @@ impl<C> DeleteTransitRouterPeerAttachmentRequestBuilder<C> {
     ///
     /// The client token that you want to use to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteTransitRouterPeerAttachmentRequest::client_token`](DeleteTransitRouterPeerAttachmentRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -170,9 +167,7 @@ impl<C> DeleteTransitRouterPeerAttachmentRequestBuilder<C> {
     ///
     /// The ID of the inter-region connection.
     ///
-    /// - Wire name: `TransitRouterAttachmentId`.
-    /// - Required.
-    /// - Example: `tr-attach-gyjhtx9sjsxhm6****`.
+    /// Its description, rules and example: [`DeleteTransitRouterPeerAttachmentRequest::transit_router_attachment_id`](DeleteTransitRouterPeerAttachmentRequest::transit_router_attachment_id).
     pub fn transit_router_attachment_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_id = Some(value.into());
         self
@@ -181,11 +176,7 @@ impl<C> DeleteTransitRouterPeerAttachmentRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **false** (default): performs a dry run and sends the request.
-    /// * **true**: performs a dry run. The system checks the required parameters and request syntax. If the request fails to pass the check, an error message is returned. If the request passes the dry run, the system returns the ID of the request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteTransitRouterPeerAttachmentRequest::dry_run`](DeleteTransitRouterPeerAttachmentRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -194,12 +185,7 @@ impl<C> DeleteTransitRouterPeerAttachmentRequestBuilder<C> {
     ///
     /// Specifies whether to forcefully delete the inter-region connection. Valid values:
     ///
-    /// * **false** (default): Check for relevant resources, including associated forwarding and route learning, before deleting the inter-region connection. If such a resource exists, the VPC connection is not deleted and an error message is returned.
-    /// * **true**: Delete the inter-region connection and all relevant resources.
-    ///
-    /// - Wire name: `Force`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteTransitRouterPeerAttachmentRequest::force`](DeleteTransitRouterPeerAttachmentRequest::force).
     pub fn force(mut self, value: bool) -> Self {
         self.inner.force = Some(value);
         self
@@ -337,187 +323,28 @@ for DeleteTransitRouterPeerAttachmentResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteTransitRouterPeerAttachment`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteTransitRouterPeerAttachmentError {
-    /// HTTP 400 `OperationFailed.RouteTablePropagationExist`: Operation failed because You are not allowed to delete TransitAttachment with TransitRouter RouteTable Associated.
-    OperationFailedRouteTablePropagationExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.RouteEntryExist`: Operation failed because the TransitRouterAttachment exists in RouteTable.
-    OperationFailedRouteEntryExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.RouteTableAssociationExist`: Operation failed because TransitRouterRouteTable exists
-    OperationFailedRouteTableAssociationExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.TrafficQosExist`: Operation failed because TrafficQos exists
-    OperationFailedTrafficQosExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidValue.PrefixlistCidr`: Invalid cidr exist in the specified prefixlist.
-    InvalidValuePrefixlistCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.FlowLogExistOrNisOpened`: Operation failed because FlowLog exists or Nis opened.
-    OperationFailedFlowLogExistOrNisOpened(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NotSupportForceDelete`: Not support force delete attachment.
-    OperationFailedNotSupportForceDelete(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTransitRouterAttachmentId.NotFound`: TransitRouterAttachmentId is not found.
-    InvalidTransitRouterAttachmentIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.TransitRouterType`: The operation is not supported because of the wrong transitRouter type.
-    OperationUnsupportedTransitRouterType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.MulticastGroupExist`: Operation is failed because attachment exists in multicast groups.
-    OperationFailedMulticastGroupExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.TransitRouterAttachment`: The specified TransitRouterAttachment has configured TransitRegion. Please remove the configuration first.
-    OperationUnsupportedTransitRouterAttachment(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.PrefixListExist`: Operation failed because PrefixList exists.
-    OperationFailedPrefixListExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InterRegionCloudRouteEntryExist`: Operation failed because inter region cloud route associated with specified attachment exist.
-    OperationFailedInterRegionCloudRouteEntryExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DeleteTransitRouterPeerAttachmentError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.RouteTablePropagationExist",
-                        "OperationFailed.RouteEntryExist",
-                        "OperationFailed.RouteTableAssociationExist",
-                        "OperationFailed.TrafficQosExist",
-                        "InvalidValue.PrefixlistCidr",
-                        "OperationFailed.FlowLogExistOrNisOpened",
-                        "OperationFailed.NotSupportForceDelete",
-                        "InvalidTransitRouterAttachmentId.NotFound",
-                        "OperationUnsupported.TransitRouterType",
-                        "OperationFailed.MulticastGroupExist",
-                        "OperationUnsupported.TransitRouterAttachment",
-                        "OperationFailed.PrefixListExist",
-                        "OperationFailed.InterRegionCloudRouteEntryExist",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteTransitRouterPeerAttachmentError;
+impl crate::Client {
+    /// Calls `DeleteTransitRouterPeerAttachment`: Deletes an inter-region connection from an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteTransitRouterPeerAttachmentRequestBuilder::send) it. The parameters and their rules: [`DeleteTransitRouterPeerAttachmentRequest`].
+    #[inline]
+    pub fn delete_transit_router_peer_attachment(
+        &self,
+    ) -> DeleteTransitRouterPeerAttachmentRequestBuilder<&Self> {
+        DeleteTransitRouterPeerAttachmentRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteTransitRouterPeerAttachmentError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteTransitRouterPeerAttachment`: Deletes an inter-region connection from an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteTransitRouterPeerAttachmentRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedRouteTablePropagationExist(error),
-            1 => Self::OperationFailedRouteEntryExist(error),
-            2 => Self::OperationFailedRouteTableAssociationExist(error),
-            3 => Self::OperationFailedTrafficQosExist(error),
-            4 => Self::InvalidValuePrefixlistCidr(error),
-            5 => Self::OperationFailedFlowLogExistOrNisOpened(error),
-            6 => Self::OperationFailedNotSupportForceDelete(error),
-            7 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
-            8 => Self::OperationUnsupportedTransitRouterType(error),
-            9 => Self::OperationFailedMulticastGroupExist(error),
-            10 => Self::OperationUnsupportedTransitRouterAttachment(error),
-            11 => Self::OperationFailedPrefixListExist(error),
-            12 => Self::OperationFailedInterRegionCloudRouteEntryExist(error),
-            13 => Self::InvalidParameter(error),
-            14 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedRouteTablePropagationExist(error) => (0, error),
-            Self::OperationFailedRouteEntryExist(error) => (1, error),
-            Self::OperationFailedRouteTableAssociationExist(error) => (2, error),
-            Self::OperationFailedTrafficQosExist(error) => (3, error),
-            Self::InvalidValuePrefixlistCidr(error) => (4, error),
-            Self::OperationFailedFlowLogExistOrNisOpened(error) => (5, error),
-            Self::OperationFailedNotSupportForceDelete(error) => (6, error),
-            Self::InvalidTransitRouterAttachmentIdNotFound(error) => (7, error),
-            Self::OperationUnsupportedTransitRouterType(error) => (8, error),
-            Self::OperationFailedMulticastGroupExist(error) => (9, error),
-            Self::OperationUnsupportedTransitRouterAttachment(error) => (10, error),
-            Self::OperationFailedPrefixListExist(error) => (11, error),
-            Self::OperationFailedInterRegionCloudRouteEntryExist(error) => (12, error),
-            Self::InvalidParameter(error) => (13, error),
-            Self::Unauthorized(error) => (14, error),
-            Self::Unhandled(unhandled) => (15, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteTransitRouterPeerAttachmentError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteTransitRouterPeerAttachmentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedRouteTablePropagationExist",
-            "OperationFailedRouteEntryExist",
-            "OperationFailedRouteTableAssociationExist",
-            "OperationFailedTrafficQosExist",
-            "InvalidValuePrefixlistCidr",
-            "OperationFailedFlowLogExistOrNisOpened",
-            "OperationFailedNotSupportForceDelete",
-            "InvalidTransitRouterAttachmentIdNotFound",
-            "OperationUnsupportedTransitRouterType",
-            "OperationFailedMulticastGroupExist",
-            "OperationUnsupportedTransitRouterAttachment",
-            "OperationFailedPrefixListExist",
-            "OperationFailedInterRegionCloudRouteEntryExist",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteTransitRouterPeerAttachmentError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteTransitRouterPeerAttachmentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteTransitRouterPeerAttachmentError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DeleteTransitRouterPeerAttachmentError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_transit_router_peer_attachment(
+        &self,
+    ) -> DeleteTransitRouterPeerAttachmentRequestBuilder<&Self> {
+        DeleteTransitRouterPeerAttachmentRequestBuilder::new(self)
     }
 }

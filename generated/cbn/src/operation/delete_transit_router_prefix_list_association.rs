@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    DeleteTransitRouterPrefixListAssociationRequest,
+>;
 /// Request of `DeleteTransitRouterPrefixListAssociation`: Disassociates the route table of an Enterprise Edition transit router from a prefix list.
 ///
 /// After you disassociate a route table of an Enterprise Edition transit router from a prefix list, the routes that point to the CIDR blocks in the prefix list are automatically withdrawn from the route table. Before you disassociate the route table of an Enterprise Edition transit router from a prefix list, you must migrate workloads that use the routes in case services are interrupted.
@@ -201,13 +207,7 @@ impl<C> DeleteTransitRouterPrefixListAssociationRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among all requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-4266****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteTransitRouterPrefixListAssociationRequest::client_token`](DeleteTransitRouterPrefixListAssociationRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -216,11 +216,7 @@ impl<C> DeleteTransitRouterPrefixListAssociationRequestBuilder<C> {
     ///
     /// The ID of the region where the transit router is deployed.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteTransitRouterPrefixListAssociationRequest::region_id`](DeleteTransitRouterPrefixListAssociationRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -229,9 +225,7 @@ impl<C> DeleteTransitRouterPrefixListAssociationRequestBuilder<C> {
     ///
     /// The ID of the transit router.
     ///
-    /// - Wire name: `TransitRouterId`.
-    /// - Required.
-    /// - Example: `tr-6ehx7q2jze8ch5ji0****`.
+    /// Its description, rules and example: [`DeleteTransitRouterPrefixListAssociationRequest::transit_router_id`](DeleteTransitRouterPrefixListAssociationRequest::transit_router_id).
     pub fn transit_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_id = Some(value.into());
         self
@@ -240,9 +234,7 @@ impl<C> DeleteTransitRouterPrefixListAssociationRequestBuilder<C> {
     ///
     /// The ID of the prefix list.
     ///
-    /// - Wire name: `PrefixListId`.
-    /// - Required.
-    /// - Example: `pl-6ehtn5kqxgeyy08fi****`.
+    /// Its description, rules and example: [`DeleteTransitRouterPrefixListAssociationRequest::prefix_list_id`](DeleteTransitRouterPrefixListAssociationRequest::prefix_list_id).
     pub fn prefix_list_id(mut self, value: impl Into<String>) -> Self {
         self.inner.prefix_list_id = Some(value.into());
         self
@@ -251,9 +243,7 @@ impl<C> DeleteTransitRouterPrefixListAssociationRequestBuilder<C> {
     ///
     /// The ID of the route table of the transit router.
     ///
-    /// - Wire name: `TransitRouterTableId`.
-    /// - Required.
-    /// - Example: `vtb-6ehgc262hr170qgyc****`.
+    /// Its description, rules and example: [`DeleteTransitRouterPrefixListAssociationRequest::transit_router_table_id`](DeleteTransitRouterPrefixListAssociationRequest::transit_router_table_id).
     pub fn transit_router_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_table_id = Some(value.into());
         self
@@ -262,11 +252,7 @@ impl<C> DeleteTransitRouterPrefixListAssociationRequestBuilder<C> {
     ///
     /// The ID of the next hop.
     ///
-    /// > If **NextHopType** is set to **BlackHole**, you must set this parameter to **BlackHole**.
-    ///
-    /// - Wire name: `NextHop`.
-    /// - Required.
-    /// - Example: `tr-attach-flbq507rg2ckrj****`.
+    /// Its description, rules and example: [`DeleteTransitRouterPrefixListAssociationRequest::next_hop`](DeleteTransitRouterPrefixListAssociationRequest::next_hop).
     pub fn next_hop(mut self, value: impl Into<String>) -> Self {
         self.inner.next_hop = Some(value.into());
         self
@@ -275,13 +261,7 @@ impl<C> DeleteTransitRouterPrefixListAssociationRequestBuilder<C> {
     ///
     /// The type of the next hop. Valid values:
     ///
-    /// * **BlackHole**: All the CIDR blocks in the prefix list are blackhole routes. Packets destined for the CIDR blocks are dropped.
-    /// * **VPC**: The next hop of the CIDR blocks in the prefix list is a VPC connection.
-    /// * **VBR**: The next hop of the CIDR blocks in the prefix list is a VBR connection.
-    /// * **TR**: The next hop of the CIDR blocks in the prefix list is an inter-region connection.
-    ///
-    /// - Wire name: `NextHopType`.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`DeleteTransitRouterPrefixListAssociationRequest::next_hop_type`](DeleteTransitRouterPrefixListAssociationRequest::next_hop_type).
     pub fn next_hop_type(mut self, value: impl Into<String>) -> Self {
         self.inner.next_hop_type = Some(value.into());
         self
@@ -290,11 +270,7 @@ impl<C> DeleteTransitRouterPrefixListAssociationRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the task.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteTransitRouterPrefixListAssociationRequest::dry_run`](DeleteTransitRouterPrefixListAssociationRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -434,199 +410,28 @@ for DeleteTransitRouterPrefixListAssociationResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteTransitRouterPrefixListAssociation`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteTransitRouterPrefixListAssociationError {
-    /// HTTP 400 `NoPermission.AliyunServiceRolePolicyForCEN`: You are not authorized to create the service linked role. Role Name: AliyunServiceRolePolicyForCEN. Service Name: cen.aliyuncs.com. Make sure that the user has been granted the ram:CreateServiceLinkedRole permission.
-    NoPermissionAliyunServiceRolePolicyForCen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.PrefixlistCidrs`: Can not find any cidr of specified prefix list.
-    ResourceNotFoundPrefixlistCidrs(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.Nexthop`: The specified nexthop instance is not exsit.
-    ResourceNotFoundNexthop(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.PrefixlistAssociation`: The prefix list is not associated with this route table.
-    ResourceNotFoundPrefixlistAssociation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MultipleFound.PrefixlistAssociation`: multiple same prefix association record found.
-    MultipleFoundPrefixlistAssociation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.PrefixlistAssociation`: The prefix list association is not in a valid state for the operation.
-    InvalidStatusPrefixlistAssociation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.PrefixList`: The specified prefixlist does not found.
-    ResourceNotFoundPrefixList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.SystemPrefixList`: SystemPrefixList can not be operated.
-    OperationDeniedSystemPrefixList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.OperateShareResource`: Operate share prefixlist failed.
-    OperationFailedOperateShareResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.Prefixlist`: Prefixlist is not in a operate status.
-    InvalidStatusPrefixlist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouteTable`: RouteTable status is invalid.
-    IncorrectStatusRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.TransitRouterNotExist`: Operation failed because transit router not exist.
-    OperationFailedTransitRouterNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouter`: TransitRouter status is invalid.
-    IncorrectStatusTransitRouter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TransitRouterTableId`: The specified Route Table ID is invalid.
-    IllegalParamTransitRouterTableId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRouteTableId.NotFound`: The specified RouteTableId is not found.
-    InvalidRouteTableIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DeleteTransitRouterPrefixListAssociationError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "NoPermission.AliyunServiceRolePolicyForCEN",
-                        "ResourceNotFound.PrefixlistCidrs",
-                        "ResourceNotFound.Nexthop",
-                        "ResourceNotFound.PrefixlistAssociation",
-                        "MultipleFound.PrefixlistAssociation",
-                        "InvalidStatus.PrefixlistAssociation",
-                        "ResourceNotFound.PrefixList",
-                        "OperationDenied.SystemPrefixList",
-                        "OperationFailed.OperateShareResource",
-                        "InvalidStatus.Prefixlist",
-                        "IncorrectStatus.RouteTable",
-                        "OperationFailed.TransitRouterNotExist",
-                        "IncorrectStatus.TransitRouter",
-                        "IllegalParam.TransitRouterTableId",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "InvalidRouteTableId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteTransitRouterPrefixListAssociationError;
+impl crate::Client {
+    /// Calls `DeleteTransitRouterPrefixListAssociation`: Disassociates the route table of an Enterprise Edition transit router from a prefix list.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteTransitRouterPrefixListAssociationRequestBuilder::send) it. The parameters and their rules: [`DeleteTransitRouterPrefixListAssociationRequest`].
+    #[inline]
+    pub fn delete_transit_router_prefix_list_association(
+        &self,
+    ) -> DeleteTransitRouterPrefixListAssociationRequestBuilder<&Self> {
+        DeleteTransitRouterPrefixListAssociationRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteTransitRouterPrefixListAssociationError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteTransitRouterPrefixListAssociation`: Disassociates the route table of an Enterprise Edition transit router from a prefix list.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteTransitRouterPrefixListAssociationRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::NoPermissionAliyunServiceRolePolicyForCen(error),
-            1 => Self::ResourceNotFoundPrefixlistCidrs(error),
-            2 => Self::ResourceNotFoundNexthop(error),
-            3 => Self::ResourceNotFoundPrefixlistAssociation(error),
-            4 => Self::MultipleFoundPrefixlistAssociation(error),
-            5 => Self::InvalidStatusPrefixlistAssociation(error),
-            6 => Self::ResourceNotFoundPrefixList(error),
-            7 => Self::OperationDeniedSystemPrefixList(error),
-            8 => Self::OperationFailedOperateShareResource(error),
-            9 => Self::InvalidStatusPrefixlist(error),
-            10 => Self::IncorrectStatusRouteTable(error),
-            11 => Self::OperationFailedTransitRouterNotExist(error),
-            12 => Self::IncorrectStatusTransitRouter(error),
-            13 => Self::IllegalParamTransitRouterTableId(error),
-            14 => Self::InvalidParameter(error),
-            15 => Self::Unauthorized(error),
-            16 => Self::InvalidRouteTableIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::NoPermissionAliyunServiceRolePolicyForCen(error) => (0, error),
-            Self::ResourceNotFoundPrefixlistCidrs(error) => (1, error),
-            Self::ResourceNotFoundNexthop(error) => (2, error),
-            Self::ResourceNotFoundPrefixlistAssociation(error) => (3, error),
-            Self::MultipleFoundPrefixlistAssociation(error) => (4, error),
-            Self::InvalidStatusPrefixlistAssociation(error) => (5, error),
-            Self::ResourceNotFoundPrefixList(error) => (6, error),
-            Self::OperationDeniedSystemPrefixList(error) => (7, error),
-            Self::OperationFailedOperateShareResource(error) => (8, error),
-            Self::InvalidStatusPrefixlist(error) => (9, error),
-            Self::IncorrectStatusRouteTable(error) => (10, error),
-            Self::OperationFailedTransitRouterNotExist(error) => (11, error),
-            Self::IncorrectStatusTransitRouter(error) => (12, error),
-            Self::IllegalParamTransitRouterTableId(error) => (13, error),
-            Self::InvalidParameter(error) => (14, error),
-            Self::Unauthorized(error) => (15, error),
-            Self::InvalidRouteTableIdNotFound(error) => (16, error),
-            Self::Unhandled(unhandled) => (17, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteTransitRouterPrefixListAssociationError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteTransitRouterPrefixListAssociationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "NoPermissionAliyunServiceRolePolicyForCen",
-            "ResourceNotFoundPrefixlistCidrs",
-            "ResourceNotFoundNexthop",
-            "ResourceNotFoundPrefixlistAssociation",
-            "MultipleFoundPrefixlistAssociation",
-            "InvalidStatusPrefixlistAssociation",
-            "ResourceNotFoundPrefixList",
-            "OperationDeniedSystemPrefixList",
-            "OperationFailedOperateShareResource",
-            "InvalidStatusPrefixlist",
-            "IncorrectStatusRouteTable",
-            "OperationFailedTransitRouterNotExist",
-            "IncorrectStatusTransitRouter",
-            "IllegalParamTransitRouterTableId",
-            "InvalidParameter",
-            "Unauthorized",
-            "InvalidRouteTableIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteTransitRouterPrefixListAssociationError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteTransitRouterPrefixListAssociationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteTransitRouterPrefixListAssociationError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DeleteTransitRouterPrefixListAssociationError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_transit_router_prefix_list_association(
+        &self,
+    ) -> DeleteTransitRouterPrefixListAssociationRequestBuilder<&Self> {
+        DeleteTransitRouterPrefixListAssociationRequestBuilder::new(self)
     }
 }

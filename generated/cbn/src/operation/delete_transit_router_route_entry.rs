@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteTransitRouterRouteEntryRequest>;
 /// Request of `DeleteTransitRouterRouteEntry`: Deletes blackhole routes and static routes that point to network instance connections from the route tables of an Enterprise Edition transit router.
 ///
 /// Before you call this operation, take note of the following items:
@@ -202,13 +205,7 @@ impl<C> DeleteTransitRouterRouteEntryRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among all requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The value of **RequestId** for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteTransitRouterRouteEntryRequest::client_token`](DeleteTransitRouterRouteEntryRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -217,11 +214,7 @@ impl<C> DeleteTransitRouterRouteEntryRequestBuilder<C> {
     ///
     /// Specifies whether to check the request but not perform the operation. The system checks the permissions and the status of the specified instances. Valid values:
     ///
-    /// * **false** (default): sends the request. If the request passes the precheck, the route is deleted.
-    /// * **true**: sends a precheck request. The route is not deleted after the request passes the precheck. If you use this value, the system checks the required parameters and the request syntax. If the check fails, the corresponding error message is returned. If the request passes the check, the system returns the ID of the request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteTransitRouterRouteEntryRequest::dry_run`](DeleteTransitRouterRouteEntryRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -230,8 +223,7 @@ impl<C> DeleteTransitRouterRouteEntryRequestBuilder<C> {
     ///
     /// The ID of the route entry.
     ///
-    /// - Wire name: `TransitRouterRouteEntryId`.
-    /// - Example: `rte-75eg4jprkvk0pw****`.
+    /// Its description, rules and example: [`DeleteTransitRouterRouteEntryRequest::transit_router_route_entry_id`](DeleteTransitRouterRouteEntryRequest::transit_router_route_entry_id).
     pub fn transit_router_route_entry_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_route_entry_id = Some(value.into());
         self
@@ -240,11 +232,7 @@ impl<C> DeleteTransitRouterRouteEntryRequestBuilder<C> {
     ///
     /// The type of the next hop. Valid values:
     ///
-    /// * **BlackHole**: a blackhole route. You do not need to specify a next hop.
-    /// * **Attachment**: a network instance connection. You must specify a network instance connection as the next hop.
-    ///
-    /// - Wire name: `TransitRouterRouteEntryNextHopType`.
-    /// - Example: `BlackHole`.
+    /// Its description, rules and example: [`DeleteTransitRouterRouteEntryRequest::transit_router_route_entry_next_hop_type`](DeleteTransitRouterRouteEntryRequest::transit_router_route_entry_next_hop_type).
     pub fn transit_router_route_entry_next_hop_type(
         mut self,
         value: impl Into<String>,
@@ -256,8 +244,7 @@ impl<C> DeleteTransitRouterRouteEntryRequestBuilder<C> {
     ///
     /// The destination CIDR block.
     ///
-    /// - Wire name: `TransitRouterRouteEntryDestinationCidrBlock`.
-    /// - Example: `192.168.0.0/24`.
+    /// Its description, rules and example: [`DeleteTransitRouterRouteEntryRequest::transit_router_route_entry_destination_cidr_block`](DeleteTransitRouterRouteEntryRequest::transit_router_route_entry_destination_cidr_block).
     pub fn transit_router_route_entry_destination_cidr_block(
         mut self,
         value: impl Into<String>,
@@ -271,8 +258,7 @@ impl<C> DeleteTransitRouterRouteEntryRequestBuilder<C> {
     ///
     /// The ID of the network instance connection that you want to specify as the next hop.
     ///
-    /// - Wire name: `TransitRouterRouteEntryNextHopId`.
-    /// - Example: `tr-attach-nls9fzkfat8934****`.
+    /// Its description, rules and example: [`DeleteTransitRouterRouteEntryRequest::transit_router_route_entry_next_hop_id`](DeleteTransitRouterRouteEntryRequest::transit_router_route_entry_next_hop_id).
     pub fn transit_router_route_entry_next_hop_id(
         mut self,
         value: impl Into<String>,
@@ -284,8 +270,7 @@ impl<C> DeleteTransitRouterRouteEntryRequestBuilder<C> {
     ///
     /// The ID of the route table of the Enterprise Edition transit router.
     ///
-    /// - Wire name: `TransitRouterRouteTableId`.
-    /// - Example: `vtb-bp1dudbh2d5na6b50****`.
+    /// Its description, rules and example: [`DeleteTransitRouterRouteEntryRequest::transit_router_route_table_id`](DeleteTransitRouterRouteEntryRequest::transit_router_route_table_id).
     pub fn transit_router_route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_route_table_id = Some(value.into());
         self
@@ -423,165 +408,28 @@ for DeleteTransitRouterRouteEntryResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteTransitRouterRouteEntry`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteTransitRouterRouteEntryError {
-    /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
-    DryRunOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TransitRouterRouteEntryId`: TransitRouterRouteEntryId is not found.
-    IllegalParamTransitRouterRouteEntryId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParamExclusive.RouteEntryIdAndRouteTableIdOrDestCidrBlock`: RouteEntryId and TransitRouterRouteTableIdOrDestCidrBlock is mutually exclusive.
-    ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidTransitRouterRouteTableId.NotFound`: TransitRouterRouteTableId is not found.
-    InvalidTransitRouterRouteTableIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDestinationCidrBlock.NotFound`: DestinationCidrBlock is not found.
-    InvalidDestinationCidrBlockNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.DeleteTransitRouterRouteEntry`: Operation failed because this route entry is created automatically.
-    OperationFailedDeleteTransitRouterRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.NextHopType`: The NextHopType is illegal.
-    IllegalParamNextHopType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TransitRouterRouteTableId`: The transitRouter route table id is illegal.
-    IllegalParamTransitRouterRouteTableId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TransitRouterRouteEntryNextHopId`: The parameter TransitRouterRouteEntryNextHopId is mandatory
-    MissingParamTransitRouterRouteEntryNextHopId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteTransitRouterRouteEntryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "DryRunOperation",
-                        "IllegalParam.TransitRouterRouteEntryId",
-                        "ParamExclusive.RouteEntryIdAndRouteTableIdOrDestCidrBlock",
-                        "InvalidTransitRouterRouteTableId.NotFound",
-                        "InvalidDestinationCidrBlock.NotFound",
-                        "OperationFailed.DeleteTransitRouterRouteEntry",
-                        "IllegalParam.NextHopType",
-                        "IllegalParam.TransitRouterRouteTableId",
-                        "MissingParam.TransitRouterRouteEntryNextHopId",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteTransitRouterRouteEntryError;
+impl crate::Client {
+    /// Calls `DeleteTransitRouterRouteEntry`: Deletes blackhole routes and static routes that point to network instance connections from the route tables of an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteTransitRouterRouteEntryRequestBuilder::send) it. The parameters and their rules: [`DeleteTransitRouterRouteEntryRequest`].
+    #[inline]
+    pub fn delete_transit_router_route_entry(
+        &self,
+    ) -> DeleteTransitRouterRouteEntryRequestBuilder<&Self> {
+        DeleteTransitRouterRouteEntryRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteTransitRouterRouteEntryError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteTransitRouterRouteEntry`: Deletes blackhole routes and static routes that point to network instance connections from the route tables of an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteTransitRouterRouteEntryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::DryRunOperation(error),
-            1 => Self::IllegalParamTransitRouterRouteEntryId(error),
-            2 => Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error),
-            3 => Self::InvalidTransitRouterRouteTableIdNotFound(error),
-            4 => Self::InvalidDestinationCidrBlockNotFound(error),
-            5 => Self::OperationFailedDeleteTransitRouterRouteEntry(error),
-            6 => Self::IllegalParamNextHopType(error),
-            7 => Self::IllegalParamTransitRouterRouteTableId(error),
-            8 => Self::MissingParamTransitRouterRouteEntryNextHopId(error),
-            9 => Self::InvalidParameter(error),
-            10 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::DryRunOperation(error) => (0, error),
-            Self::IllegalParamTransitRouterRouteEntryId(error) => (1, error),
-            Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error) => {
-                (2, error)
-            }
-            Self::InvalidTransitRouterRouteTableIdNotFound(error) => (3, error),
-            Self::InvalidDestinationCidrBlockNotFound(error) => (4, error),
-            Self::OperationFailedDeleteTransitRouterRouteEntry(error) => (5, error),
-            Self::IllegalParamNextHopType(error) => (6, error),
-            Self::IllegalParamTransitRouterRouteTableId(error) => (7, error),
-            Self::MissingParamTransitRouterRouteEntryNextHopId(error) => (8, error),
-            Self::InvalidParameter(error) => (9, error),
-            Self::Unauthorized(error) => (10, error),
-            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteTransitRouterRouteEntryError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteTransitRouterRouteEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "DryRunOperation",
-            "IllegalParamTransitRouterRouteEntryId",
-            "ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock",
-            "InvalidTransitRouterRouteTableIdNotFound",
-            "InvalidDestinationCidrBlockNotFound",
-            "OperationFailedDeleteTransitRouterRouteEntry",
-            "IllegalParamNextHopType",
-            "IllegalParamTransitRouterRouteTableId",
-            "MissingParamTransitRouterRouteEntryNextHopId",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteTransitRouterRouteEntryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteTransitRouterRouteEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteTransitRouterRouteEntryError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteTransitRouterRouteEntryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_transit_router_route_entry(
+        &self,
+    ) -> DeleteTransitRouterRouteEntryRequestBuilder<&Self> {
+        DeleteTransitRouterRouteEntryRequestBuilder::new(self)
     }
 }

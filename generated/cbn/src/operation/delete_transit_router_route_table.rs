@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteTransitRouterRouteTableRequest>;
 /// Request of `DeleteTransitRouterRouteTable`: Deletes a custom route table from an Enterprise Edition transit router.
 ///
 /// * You cannot delete the default route table of an Enterprise Edition transit router.
@@ -131,13 +134,7 @@ impl<C> DeleteTransitRouterRouteTableRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteTransitRouterRouteTableRequest::client_token`](DeleteTransitRouterRouteTableRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -146,11 +143,7 @@ impl<C> DeleteTransitRouterRouteTableRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **false** (default): performs a dry run and sends the request.
-    /// * **true**: performs a dry run. The system checks the required parameters and the request syntax. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteTransitRouterRouteTableRequest::dry_run`](DeleteTransitRouterRouteTableRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -159,9 +152,7 @@ impl<C> DeleteTransitRouterRouteTableRequestBuilder<C> {
     ///
     /// The ID of the custom route table.
     ///
-    /// - Wire name: `TransitRouterRouteTableId`.
-    /// - Required.
-    /// - Example: `vtb-bp1xbcgpgcz9axl9m****`.
+    /// Its description, rules and example: [`DeleteTransitRouterRouteTableRequest::transit_router_route_table_id`](DeleteTransitRouterRouteTableRequest::transit_router_route_table_id).
     pub fn transit_router_route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_route_table_id = Some(value.into());
         self
@@ -299,165 +290,28 @@ for DeleteTransitRouterRouteTableResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteTransitRouterRouteTable`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteTransitRouterRouteTableError {
-    /// HTTP 400 `OperationFailed.DeleteSystemRouteTable`: Operation failed because You are not allowed to Delete System Transit Route Table.
-    OperationFailedDeleteSystemRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTransitRouterRouteTableId.NotFound`: TransitRouterRouteTableId is not found.
-    InvalidTransitRouterRouteTableIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
-    DryRunOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TransitRouterRouteTableId`: The parameter TransitRouterRouteTableId is mandatory.
-    MissingParamTransitRouterRouteTableId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouterRouteTable`: TransitRouterRouteTable status is invalid.
-    IncorrectStatusTransitRouterRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.DeleteRouteTableWithAssociation`: Operation failed because you are not allowed to delete  TransitRouterRouteTable with association
-    OperationFailedDeleteRouteTableWithAssociation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.DeleteRouteTableWithPropagation`: Operation failed because you are not allowed to delete  transit router route table with propagation
-    OperationFailedDeleteRouteTableWithPropagation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.DeleteRouteTableWithRouteEntry`: Operation failed because you are not allowed to delete  transit touter route table with route entry
-    OperationFailedDeleteRouteTableWithRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.DeleteRouteTableWithRouteAggregation`: Operation is invalid because delete route table with route aggregation.
-    OperationFailedDeleteRouteTableWithRouteAggregation(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteTransitRouterRouteTableError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.DeleteSystemRouteTable",
-                        "InvalidTransitRouterRouteTableId.NotFound",
-                        "DryRunOperation",
-                        "MissingParam.TransitRouterRouteTableId",
-                        "IncorrectStatus.TransitRouterRouteTable",
-                        "OperationFailed.DeleteRouteTableWithAssociation",
-                        "OperationFailed.DeleteRouteTableWithPropagation",
-                        "OperationFailed.DeleteRouteTableWithRouteEntry",
-                        "OperationFailed.DeleteRouteTableWithRouteAggregation",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteTransitRouterRouteTableError;
+impl crate::Client {
+    /// Calls `DeleteTransitRouterRouteTable`: Deletes a custom route table from an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteTransitRouterRouteTableRequestBuilder::send) it. The parameters and their rules: [`DeleteTransitRouterRouteTableRequest`].
+    #[inline]
+    pub fn delete_transit_router_route_table(
+        &self,
+    ) -> DeleteTransitRouterRouteTableRequestBuilder<&Self> {
+        DeleteTransitRouterRouteTableRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteTransitRouterRouteTableError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteTransitRouterRouteTable`: Deletes a custom route table from an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteTransitRouterRouteTableRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedDeleteSystemRouteTable(error),
-            1 => Self::InvalidTransitRouterRouteTableIdNotFound(error),
-            2 => Self::DryRunOperation(error),
-            3 => Self::MissingParamTransitRouterRouteTableId(error),
-            4 => Self::IncorrectStatusTransitRouterRouteTable(error),
-            5 => Self::OperationFailedDeleteRouteTableWithAssociation(error),
-            6 => Self::OperationFailedDeleteRouteTableWithPropagation(error),
-            7 => Self::OperationFailedDeleteRouteTableWithRouteEntry(error),
-            8 => Self::OperationFailedDeleteRouteTableWithRouteAggregation(error),
-            9 => Self::InvalidParameter(error),
-            10 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedDeleteSystemRouteTable(error) => (0, error),
-            Self::InvalidTransitRouterRouteTableIdNotFound(error) => (1, error),
-            Self::DryRunOperation(error) => (2, error),
-            Self::MissingParamTransitRouterRouteTableId(error) => (3, error),
-            Self::IncorrectStatusTransitRouterRouteTable(error) => (4, error),
-            Self::OperationFailedDeleteRouteTableWithAssociation(error) => (5, error),
-            Self::OperationFailedDeleteRouteTableWithPropagation(error) => (6, error),
-            Self::OperationFailedDeleteRouteTableWithRouteEntry(error) => (7, error),
-            Self::OperationFailedDeleteRouteTableWithRouteAggregation(error) => {
-                (8, error)
-            }
-            Self::InvalidParameter(error) => (9, error),
-            Self::Unauthorized(error) => (10, error),
-            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteTransitRouterRouteTableError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteTransitRouterRouteTableError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedDeleteSystemRouteTable",
-            "InvalidTransitRouterRouteTableIdNotFound",
-            "DryRunOperation",
-            "MissingParamTransitRouterRouteTableId",
-            "IncorrectStatusTransitRouterRouteTable",
-            "OperationFailedDeleteRouteTableWithAssociation",
-            "OperationFailedDeleteRouteTableWithPropagation",
-            "OperationFailedDeleteRouteTableWithRouteEntry",
-            "OperationFailedDeleteRouteTableWithRouteAggregation",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteTransitRouterRouteTableError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteTransitRouterRouteTableError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteTransitRouterRouteTableError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteTransitRouterRouteTableError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_transit_router_route_table(
+        &self,
+    ) -> DeleteTransitRouterRouteTableRequestBuilder<&Self> {
+        DeleteTransitRouterRouteTableRequestBuilder::new(self)
     }
 }

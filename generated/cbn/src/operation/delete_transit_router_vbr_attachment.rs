@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteTransitRouterVbrAttachmentRequest>;
 /// Request of `DeleteTransitRouterVbrAttachment`: Deletes a virtual border router (VBR) connection from an Enterprise Edition transit router.
 ///
 /// **DeleteTransitRouterVbrAttachment** is an asynchronous operation. After you send a request, the system returns a **request ID** and runs the task in the background. You can call the **ListTransitRouterVbrAttachments** operation to query the status of a VBR connection.
@@ -154,13 +157,7 @@ impl<C> DeleteTransitRouterVbrAttachmentRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among all requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteTransitRouterVbrAttachmentRequest::client_token`](DeleteTransitRouterVbrAttachmentRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -169,9 +166,7 @@ impl<C> DeleteTransitRouterVbrAttachmentRequestBuilder<C> {
     ///
     /// The ID of the VBR connection.
     ///
-    /// - Wire name: `TransitRouterAttachmentId`.
-    /// - Required.
-    /// - Example: `tr-attach-9nlnjv7by7n7a****`.
+    /// Its description, rules and example: [`DeleteTransitRouterVbrAttachmentRequest::transit_router_attachment_id`](DeleteTransitRouterVbrAttachmentRequest::transit_router_attachment_id).
     pub fn transit_router_attachment_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_id = Some(value.into());
         self
@@ -180,11 +175,7 @@ impl<C> DeleteTransitRouterVbrAttachmentRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Default values:
     ///
-    /// * **false** (default): performs a dry run and sends the request.
-    /// * **true**: performs a dry run. The system checks the required parameters and the request syntax. If the request fails the dry run, an error message is returned. If the request passes the dry run, the system returns the ID of the request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteTransitRouterVbrAttachmentRequest::dry_run`](DeleteTransitRouterVbrAttachmentRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -193,12 +184,7 @@ impl<C> DeleteTransitRouterVbrAttachmentRequestBuilder<C> {
     ///
     /// Specifies whether to forcibly delete the VBR connection. Valid values:
     ///
-    /// * **false** (default): checks for resources related to the VBR connection, such as associated forwarding and route learning policies. If such resources exist, the VBR connection is not deleted and an error message is returned.
-    /// * **true**: deletes the VBR connection and related resources.
-    ///
-    /// - Wire name: `Force`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteTransitRouterVbrAttachmentRequest::force`](DeleteTransitRouterVbrAttachmentRequest::force).
     pub fn force(mut self, value: bool) -> Self {
         self.inner.force = Some(value);
         self
@@ -338,181 +324,28 @@ for DeleteTransitRouterVbrAttachmentResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteTransitRouterVbrAttachment`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteTransitRouterVbrAttachmentError {
-    /// HTTP 400 `OperationFailed.RouteTableAssociationExist`: Operation failed because TransitRouterRouteTable exists
-    OperationFailedRouteTableAssociationExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.RouteEntryExist`: Operation failed because the TransitRouterAttachment exists in RouteTable.
-    OperationFailedRouteEntryExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.RouteTablePropagationExist`: The specified TransitRouterAttachment has configured RouteTablePropagation. Please remove the configuration first.
-    OperationFailedRouteTablePropagationExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VbrAttachedVbrHa`: The operation is failed because of VbrAttachedVbrHa.
-    OperationFailedVbrAttachedVbrHa(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.FlowLogExistOrNisOpened`: Operation failed because FlowLog exists or Nis opened.
-    OperationFailedFlowLogExistOrNisOpened(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.TransitRouterType`: The specified TransitRouterType does not support the operation.
-    OperationUnsupportedTransitRouterType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceReferenced.VpcRouteEntry`: The specified attachment is referenced by vpc route entry.
-    InstanceReferencedVpcRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NotSupportForceDelete`: Not support force delete attachment.
-    OperationFailedNotSupportForceDelete(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTransitRouterAttachmentId.NotFound`: The TransitRouterAttachmentId is not found.
-    InvalidTransitRouterAttachmentIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.PrefixListExist`: Operation failed because PrefixList exists.
-    OperationFailedPrefixListExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VbrWithAllowPrefixes`: Operation failed because allow prefixes referenced by vbr exists.
-    OperationFailedVbrWithAllowPrefixes(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceReferenced.VbrRouteEntry`: Operation is failed because there is at least one route entry which next hop is the specified attachment.
-    InstanceReferencedVbrRouteEntry(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DeleteTransitRouterVbrAttachmentError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.RouteTableAssociationExist",
-                        "OperationFailed.RouteEntryExist",
-                        "OperationFailed.RouteTablePropagationExist",
-                        "OperationFailed.VbrAttachedVbrHa",
-                        "OperationFailed.FlowLogExistOrNisOpened",
-                        "OperationUnsupported.TransitRouterType",
-                        "InstanceReferenced.VpcRouteEntry",
-                        "OperationFailed.NotSupportForceDelete",
-                        "InvalidTransitRouterAttachmentId.NotFound",
-                        "OperationFailed.PrefixListExist",
-                        "OperationFailed.VbrWithAllowPrefixes",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "InstanceReferenced.VbrRouteEntry",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteTransitRouterVbrAttachmentError;
+impl crate::Client {
+    /// Calls `DeleteTransitRouterVbrAttachment`: Deletes a virtual border router (VBR) connection from an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteTransitRouterVbrAttachmentRequestBuilder::send) it. The parameters and their rules: [`DeleteTransitRouterVbrAttachmentRequest`].
+    #[inline]
+    pub fn delete_transit_router_vbr_attachment(
+        &self,
+    ) -> DeleteTransitRouterVbrAttachmentRequestBuilder<&Self> {
+        DeleteTransitRouterVbrAttachmentRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteTransitRouterVbrAttachmentError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteTransitRouterVbrAttachment`: Deletes a virtual border router (VBR) connection from an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteTransitRouterVbrAttachmentRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedRouteTableAssociationExist(error),
-            1 => Self::OperationFailedRouteEntryExist(error),
-            2 => Self::OperationFailedRouteTablePropagationExist(error),
-            3 => Self::OperationFailedVbrAttachedVbrHa(error),
-            4 => Self::OperationFailedFlowLogExistOrNisOpened(error),
-            5 => Self::OperationUnsupportedTransitRouterType(error),
-            6 => Self::InstanceReferencedVpcRouteEntry(error),
-            7 => Self::OperationFailedNotSupportForceDelete(error),
-            8 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
-            9 => Self::OperationFailedPrefixListExist(error),
-            10 => Self::OperationFailedVbrWithAllowPrefixes(error),
-            11 => Self::InvalidParameter(error),
-            12 => Self::Unauthorized(error),
-            13 => Self::InstanceReferencedVbrRouteEntry(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedRouteTableAssociationExist(error) => (0, error),
-            Self::OperationFailedRouteEntryExist(error) => (1, error),
-            Self::OperationFailedRouteTablePropagationExist(error) => (2, error),
-            Self::OperationFailedVbrAttachedVbrHa(error) => (3, error),
-            Self::OperationFailedFlowLogExistOrNisOpened(error) => (4, error),
-            Self::OperationUnsupportedTransitRouterType(error) => (5, error),
-            Self::InstanceReferencedVpcRouteEntry(error) => (6, error),
-            Self::OperationFailedNotSupportForceDelete(error) => (7, error),
-            Self::InvalidTransitRouterAttachmentIdNotFound(error) => (8, error),
-            Self::OperationFailedPrefixListExist(error) => (9, error),
-            Self::OperationFailedVbrWithAllowPrefixes(error) => (10, error),
-            Self::InvalidParameter(error) => (11, error),
-            Self::Unauthorized(error) => (12, error),
-            Self::InstanceReferencedVbrRouteEntry(error) => (13, error),
-            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteTransitRouterVbrAttachmentError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteTransitRouterVbrAttachmentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedRouteTableAssociationExist",
-            "OperationFailedRouteEntryExist",
-            "OperationFailedRouteTablePropagationExist",
-            "OperationFailedVbrAttachedVbrHa",
-            "OperationFailedFlowLogExistOrNisOpened",
-            "OperationUnsupportedTransitRouterType",
-            "InstanceReferencedVpcRouteEntry",
-            "OperationFailedNotSupportForceDelete",
-            "InvalidTransitRouterAttachmentIdNotFound",
-            "OperationFailedPrefixListExist",
-            "OperationFailedVbrWithAllowPrefixes",
-            "InvalidParameter",
-            "Unauthorized",
-            "InstanceReferencedVbrRouteEntry",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteTransitRouterVbrAttachmentError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteTransitRouterVbrAttachmentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteTransitRouterVbrAttachmentError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DeleteTransitRouterVbrAttachmentError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_transit_router_vbr_attachment(
+        &self,
+    ) -> DeleteTransitRouterVbrAttachmentRequestBuilder<&Self> {
+        DeleteTransitRouterVbrAttachmentRequestBuilder::new(self)
     }
 }

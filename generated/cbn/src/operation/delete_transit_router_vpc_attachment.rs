@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteTransitRouterVpcAttachmentRequest>;
 /// Request of `DeleteTransitRouterVpcAttachment`: Deletes a virtual private cloud (VPC) connection from an Enterprise Edition transit router.
 ///
 /// **DeleteTransitRouterVpcAttachment** is an asynchronous operation. After you send a request, the system returns a **request ID** and runs the task in the background. You can call the **ListTransitRouterVpcAttachments** operation to query the status of a VPC connection.
@@ -161,13 +164,7 @@ impl<C> DeleteTransitRouterVpcAttachmentRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among all requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteTransitRouterVpcAttachmentRequest::client_token`](DeleteTransitRouterVpcAttachmentRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -176,9 +173,7 @@ impl<C> DeleteTransitRouterVpcAttachmentRequestBuilder<C> {
     ///
     /// The ID of the VPC connection.
     ///
-    /// - Wire name: `TransitRouterAttachmentId`.
-    /// - Required.
-    /// - Example: `tr-attach-ia340z7xis7t5s****`.
+    /// Its description, rules and example: [`DeleteTransitRouterVpcAttachmentRequest::transit_router_attachment_id`](DeleteTransitRouterVpcAttachmentRequest::transit_router_attachment_id).
     pub fn transit_router_attachment_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_id = Some(value.into());
         self
@@ -187,11 +182,7 @@ impl<C> DeleteTransitRouterVpcAttachmentRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Default values:
     ///
-    /// * **false** (default): performs a dry run and sends the request.
-    /// * **true**: performs a dry run. The system checks the required parameters and request syntax. If the request fails the dry run, an error message is returned. If the request passes the dry run, the system returns the ID of the request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteTransitRouterVpcAttachmentRequest::dry_run`](DeleteTransitRouterVpcAttachmentRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -200,12 +191,7 @@ impl<C> DeleteTransitRouterVpcAttachmentRequestBuilder<C> {
     ///
     /// Specifies whether to forcefully delete the VPC connection. Valid values:
     ///
-    /// * **false** (default): checks resources such as associated forwarding correlations and route learning policies that are related to the VPC connection before it is deleted. If such a resource exists, the VPC connection is not deleted and an error message is returned.
-    /// * **true**: deletes the VPC connection and all resources that are related to the VPC connection.
-    ///
-    /// - Wire name: `Force`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteTransitRouterVpcAttachmentRequest::force`](DeleteTransitRouterVpcAttachmentRequest::force).
     pub fn force(mut self, value: bool) -> Self {
         self.inner.force = Some(value);
         self
@@ -345,213 +331,28 @@ for DeleteTransitRouterVpcAttachmentResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteTransitRouterVpcAttachment`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteTransitRouterVpcAttachmentError {
-    /// HTTP 400 `OperationFailed.AttachmentReferencedVpcRouteEntryExisted`: Operation is failed because there is at least one route entry which next hop is the specified attachment.
-    OperationFailedAttachmentReferencedVpcRouteEntryExisted(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationFailed.RouteTablePropagationExist`: The specified TransitRouterAttachment has configured RouteTablePropagation. Please remove the configuration first.
-    OperationFailedRouteTablePropagationExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.MulticastDomainAssociationExist`: The specified TransitRouterAttachment has configured MulticastDomainAssociation. Please remove the configuration first.
-    OperationFailedMulticastDomainAssociationExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.TransitRouterType`: The specified TransitRouterType does not support the operation.
-    OperationUnsupportedTransitRouterType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.PrefixListExist`: Operation failed because PrefixList exists.
-    OperationFailedPrefixListExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTransitRouterAttachmentId.NotFound`: TransitRouterAttachmentId is not found.
-    InvalidTransitRouterAttachmentIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VpcRouteEntry`: The resource is not in a valid state for the attachment operation.
-    IncorrectStatusVpcRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VpcSwitch`: The resource is not in a valid state for the attachment operation.
-    IncorrectStatusVpcSwitch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Vpc`: The resource is not in a valid state for the operation.
-    IncorrectStatusVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NotSupportForceDelete`: Not support force delete attachment.
-    OperationFailedNotSupportForceDelete(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VpcRouteTable`: The VPC route table is not in a desired state.
-    IncorrectStatusVpcRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.RouteEntryExist`: Failed to delete the instance because a route table entry points to the instance.
-    OperationFailedRouteEntryExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.RouteTableAssociationExist`: Operation failed because there is associated routing table.
-    OperationFailedRouteTableAssociationExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VpcResource`: The resource is not in a valid state for the attachment operation.
-    IncorrectStatusVpcResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.FlowLogExistOrNisOpened`: Operation failed because FlowLog exists or Nis opened.
-    OperationFailedFlowLogExistOrNisOpened(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationNotPermitted.AttachmentManagedByCloudService`: The specified Attachment managed by cloud service can only be deleted through cloud service.
-    OperationNotPermittedAttachmentManagedByCloudService(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DeleteTransitRouterVpcAttachmentError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.AttachmentReferencedVpcRouteEntryExisted",
-                        "OperationFailed.RouteTablePropagationExist",
-                        "OperationFailed.MulticastDomainAssociationExist",
-                        "OperationUnsupported.TransitRouterType",
-                        "OperationFailed.PrefixListExist",
-                        "InvalidTransitRouterAttachmentId.NotFound",
-                        "IncorrectStatus.VpcRouteEntry",
-                        "IncorrectStatus.VpcSwitch",
-                        "IncorrectStatus.Vpc",
-                        "OperationFailed.NotSupportForceDelete",
-                        "IncorrectStatus.VpcRouteTable",
-                        "OperationFailed.RouteEntryExist",
-                        "OperationFailed.RouteTableAssociationExist",
-                        "IncorrectStatus.VpcResource",
-                        "OperationFailed.FlowLogExistOrNisOpened",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "OperationNotPermitted.AttachmentManagedByCloudService",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteTransitRouterVpcAttachmentError;
+impl crate::Client {
+    /// Calls `DeleteTransitRouterVpcAttachment`: Deletes a virtual private cloud (VPC) connection from an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteTransitRouterVpcAttachmentRequestBuilder::send) it. The parameters and their rules: [`DeleteTransitRouterVpcAttachmentRequest`].
+    #[inline]
+    pub fn delete_transit_router_vpc_attachment(
+        &self,
+    ) -> DeleteTransitRouterVpcAttachmentRequestBuilder<&Self> {
+        DeleteTransitRouterVpcAttachmentRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteTransitRouterVpcAttachmentError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteTransitRouterVpcAttachment`: Deletes a virtual private cloud (VPC) connection from an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteTransitRouterVpcAttachmentRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedAttachmentReferencedVpcRouteEntryExisted(error),
-            1 => Self::OperationFailedRouteTablePropagationExist(error),
-            2 => Self::OperationFailedMulticastDomainAssociationExist(error),
-            3 => Self::OperationUnsupportedTransitRouterType(error),
-            4 => Self::OperationFailedPrefixListExist(error),
-            5 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
-            6 => Self::IncorrectStatusVpcRouteEntry(error),
-            7 => Self::IncorrectStatusVpcSwitch(error),
-            8 => Self::IncorrectStatusVpc(error),
-            9 => Self::OperationFailedNotSupportForceDelete(error),
-            10 => Self::IncorrectStatusVpcRouteTable(error),
-            11 => Self::OperationFailedRouteEntryExist(error),
-            12 => Self::OperationFailedRouteTableAssociationExist(error),
-            13 => Self::IncorrectStatusVpcResource(error),
-            14 => Self::OperationFailedFlowLogExistOrNisOpened(error),
-            15 => Self::InvalidParameter(error),
-            16 => Self::Unauthorized(error),
-            17 => Self::OperationNotPermittedAttachmentManagedByCloudService(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedAttachmentReferencedVpcRouteEntryExisted(error) => {
-                (0, error)
-            }
-            Self::OperationFailedRouteTablePropagationExist(error) => (1, error),
-            Self::OperationFailedMulticastDomainAssociationExist(error) => (2, error),
-            Self::OperationUnsupportedTransitRouterType(error) => (3, error),
-            Self::OperationFailedPrefixListExist(error) => (4, error),
-            Self::InvalidTransitRouterAttachmentIdNotFound(error) => (5, error),
-            Self::IncorrectStatusVpcRouteEntry(error) => (6, error),
-            Self::IncorrectStatusVpcSwitch(error) => (7, error),
-            Self::IncorrectStatusVpc(error) => (8, error),
-            Self::OperationFailedNotSupportForceDelete(error) => (9, error),
-            Self::IncorrectStatusVpcRouteTable(error) => (10, error),
-            Self::OperationFailedRouteEntryExist(error) => (11, error),
-            Self::OperationFailedRouteTableAssociationExist(error) => (12, error),
-            Self::IncorrectStatusVpcResource(error) => (13, error),
-            Self::OperationFailedFlowLogExistOrNisOpened(error) => (14, error),
-            Self::InvalidParameter(error) => (15, error),
-            Self::Unauthorized(error) => (16, error),
-            Self::OperationNotPermittedAttachmentManagedByCloudService(error) => {
-                (17, error)
-            }
-            Self::Unhandled(unhandled) => (18, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteTransitRouterVpcAttachmentError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteTransitRouterVpcAttachmentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedAttachmentReferencedVpcRouteEntryExisted",
-            "OperationFailedRouteTablePropagationExist",
-            "OperationFailedMulticastDomainAssociationExist",
-            "OperationUnsupportedTransitRouterType",
-            "OperationFailedPrefixListExist",
-            "InvalidTransitRouterAttachmentIdNotFound",
-            "IncorrectStatusVpcRouteEntry",
-            "IncorrectStatusVpcSwitch",
-            "IncorrectStatusVpc",
-            "OperationFailedNotSupportForceDelete",
-            "IncorrectStatusVpcRouteTable",
-            "OperationFailedRouteEntryExist",
-            "OperationFailedRouteTableAssociationExist",
-            "IncorrectStatusVpcResource",
-            "OperationFailedFlowLogExistOrNisOpened",
-            "InvalidParameter",
-            "Unauthorized",
-            "OperationNotPermittedAttachmentManagedByCloudService",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteTransitRouterVpcAttachmentError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteTransitRouterVpcAttachmentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteTransitRouterVpcAttachmentError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DeleteTransitRouterVpcAttachmentError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_transit_router_vpc_attachment(
+        &self,
+    ) -> DeleteTransitRouterVpcAttachmentRequestBuilder<&Self> {
+        DeleteTransitRouterVpcAttachmentRequestBuilder::new(self)
     }
 }

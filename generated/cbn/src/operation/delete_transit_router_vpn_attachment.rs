@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteTransitRouterVpnAttachmentRequest>;
 /// Request of `DeleteTransitRouterVpnAttachment`: Deletes a VPN attachment.
 ///
 /// Before you call the **DeleteTransitRouterVpnAttachment** operation, make sure that all request parameters are valid. If a request parameter is invalid, a **request ID** is returned, but the VPN attachment is not deleted.
@@ -142,13 +145,7 @@ impl<C> DeleteTransitRouterVpnAttachmentRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-42665544****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteTransitRouterVpnAttachmentRequest::client_token`](DeleteTransitRouterVpnAttachmentRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -157,11 +154,7 @@ impl<C> DeleteTransitRouterVpnAttachmentRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteTransitRouterVpnAttachmentRequest::dry_run`](DeleteTransitRouterVpnAttachmentRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -170,9 +163,7 @@ impl<C> DeleteTransitRouterVpnAttachmentRequestBuilder<C> {
     ///
     /// The ID of the VPN attachment.
     ///
-    /// - Wire name: `TransitRouterAttachmentId`.
-    /// - Required.
-    /// - Example: `tr-attach-b9xj1dv69600kj****`.
+    /// Its description, rules and example: [`DeleteTransitRouterVpnAttachmentRequest::transit_router_attachment_id`](DeleteTransitRouterVpnAttachmentRequest::transit_router_attachment_id).
     pub fn transit_router_attachment_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_id = Some(value.into());
         self
@@ -181,12 +172,7 @@ impl<C> DeleteTransitRouterVpnAttachmentRequestBuilder<C> {
     ///
     /// Specifies whether to forcefully delete the VPN attachment. Valid values:
     ///
-    /// * **false** (default): Check for resource dependencies, such as associated forwarding and route learning, before the VPN attachment is deleted. If such resources exist, the VPN attachment is not deleted and an error message is returned.
-    /// * **true**: Delete the resource dependencies along with the VPN attachment.
-    ///
-    /// - Wire name: `Force`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteTransitRouterVpnAttachmentRequest::force`](DeleteTransitRouterVpnAttachmentRequest::force).
     pub fn force(mut self, value: bool) -> Self {
         self.inner.force = Some(value);
         self
@@ -326,163 +312,28 @@ for DeleteTransitRouterVpnAttachmentResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteTransitRouterVpnAttachment`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteTransitRouterVpnAttachmentError {
-    /// HTTP 400 `OperationFailed.RouteTableAssociationExist`: Operation failed because TransitRouterRouteTable exists.
-    OperationFailedRouteTableAssociationExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.RouteEntryExist`: Operation failed because the TransitRouterAttachment exists in RouteTable.
-    OperationFailedRouteEntryExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTransitRouterAttachmentId.NotFound`: The TransitRouterAttachmentId is not found.
-    InvalidTransitRouterAttachmentIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NotSupportForceDelete`: Not support force delete attachment.
-    OperationFailedNotSupportForceDelete(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.TransitRouterType`: The operation is not supported because of the wrong transitRouter type.
-    OperationUnsupportedTransitRouterType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.ResourceStatus`: The resource is not in a valid state for the attachment operation.
-    IncorrectStatusResourceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.RouteTablePropagationExist`: Operation failed because You are not allowed to delete TransitAttachment with TransitRouter RouteTable Associated.
-    OperationFailedRouteTablePropagationExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.PrefixListExist`: Operation failed because PrefixList exists.
-    OperationFailedPrefixListExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.FlowLogExistOrNisOpened`: Operation failed because FlowLog exists or Nis opened.
-    OperationFailedFlowLogExistOrNisOpened(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DeleteTransitRouterVpnAttachmentError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.RouteTableAssociationExist",
-                        "OperationFailed.RouteEntryExist",
-                        "InvalidTransitRouterAttachmentId.NotFound",
-                        "OperationFailed.NotSupportForceDelete",
-                        "OperationUnsupported.TransitRouterType",
-                        "IncorrectStatus.ResourceStatus",
-                        "OperationFailed.RouteTablePropagationExist",
-                        "OperationFailed.PrefixListExist",
-                        "OperationFailed.FlowLogExistOrNisOpened",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteTransitRouterVpnAttachmentError;
+impl crate::Client {
+    /// Calls `DeleteTransitRouterVpnAttachment`: Deletes a VPN attachment.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteTransitRouterVpnAttachmentRequestBuilder::send) it. The parameters and their rules: [`DeleteTransitRouterVpnAttachmentRequest`].
+    #[inline]
+    pub fn delete_transit_router_vpn_attachment(
+        &self,
+    ) -> DeleteTransitRouterVpnAttachmentRequestBuilder<&Self> {
+        DeleteTransitRouterVpnAttachmentRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteTransitRouterVpnAttachmentError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteTransitRouterVpnAttachment`: Deletes a VPN attachment.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteTransitRouterVpnAttachmentRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedRouteTableAssociationExist(error),
-            1 => Self::OperationFailedRouteEntryExist(error),
-            2 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
-            3 => Self::OperationFailedNotSupportForceDelete(error),
-            4 => Self::OperationUnsupportedTransitRouterType(error),
-            5 => Self::IncorrectStatusResourceStatus(error),
-            6 => Self::OperationFailedRouteTablePropagationExist(error),
-            7 => Self::OperationFailedPrefixListExist(error),
-            8 => Self::OperationFailedFlowLogExistOrNisOpened(error),
-            9 => Self::InvalidParameter(error),
-            10 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedRouteTableAssociationExist(error) => (0, error),
-            Self::OperationFailedRouteEntryExist(error) => (1, error),
-            Self::InvalidTransitRouterAttachmentIdNotFound(error) => (2, error),
-            Self::OperationFailedNotSupportForceDelete(error) => (3, error),
-            Self::OperationUnsupportedTransitRouterType(error) => (4, error),
-            Self::IncorrectStatusResourceStatus(error) => (5, error),
-            Self::OperationFailedRouteTablePropagationExist(error) => (6, error),
-            Self::OperationFailedPrefixListExist(error) => (7, error),
-            Self::OperationFailedFlowLogExistOrNisOpened(error) => (8, error),
-            Self::InvalidParameter(error) => (9, error),
-            Self::Unauthorized(error) => (10, error),
-            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteTransitRouterVpnAttachmentError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteTransitRouterVpnAttachmentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedRouteTableAssociationExist",
-            "OperationFailedRouteEntryExist",
-            "InvalidTransitRouterAttachmentIdNotFound",
-            "OperationFailedNotSupportForceDelete",
-            "OperationUnsupportedTransitRouterType",
-            "IncorrectStatusResourceStatus",
-            "OperationFailedRouteTablePropagationExist",
-            "OperationFailedPrefixListExist",
-            "OperationFailedFlowLogExistOrNisOpened",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteTransitRouterVpnAttachmentError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteTransitRouterVpnAttachmentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteTransitRouterVpnAttachmentError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DeleteTransitRouterVpnAttachmentError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_transit_router_vpn_attachment(
+        &self,
+    ) -> DeleteTransitRouterVpnAttachmentRequestBuilder<&Self> {
+        DeleteTransitRouterVpnAttachmentRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    DeregisterTransitRouterMulticastGroupMembersRequest,
+>;
 /// Request of `DeregisterTransitRouterMulticastGroupMembers`: Removes a multicast member from a multicast group.
 ///
 /// `DeregisterTransitRouterMulticastGroupMembers` is an asynchronous operation. After a request is sent, the system returns a **request ID** and runs the task in the background. You can call the `ListTransitRouterMulticastGroups` operation to query the status of a multicast member.
@@ -189,11 +195,7 @@ impl<C> DeregisterTransitRouterMulticastGroupMembersRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among all requests. The token can contain only ASCII characters.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeregisterTransitRouterMulticastGroupMembersRequest::client_token`](DeregisterTransitRouterMulticastGroupMembersRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -202,9 +204,7 @@ impl<C> DeregisterTransitRouterMulticastGroupMembersRequestBuilder<C> {
     ///
     /// The ID of the multicast domain to which the multicast members belong.
     ///
-    /// - Wire name: `TransitRouterMulticastDomainId`.
-    /// - Required.
-    /// - Example: `tr-mcast-domain-91wpg6wbhchjeq****`.
+    /// Its description, rules and example: [`DeregisterTransitRouterMulticastGroupMembersRequest::transit_router_multicast_domain_id`](DeregisterTransitRouterMulticastGroupMembersRequest::transit_router_multicast_domain_id).
     pub fn transit_router_multicast_domain_id(
         mut self,
         value: impl Into<String>,
@@ -216,9 +216,7 @@ impl<C> DeregisterTransitRouterMulticastGroupMembersRequestBuilder<C> {
     ///
     /// The IP address of the multicast group to which the multicast members belong.
     ///
-    /// - Wire name: `GroupIpAddress`.
-    /// - Required.
-    /// - Example: `239.XX.XX.2`.
+    /// Its description, rules and example: [`DeregisterTransitRouterMulticastGroupMembersRequest::group_ip_address`](DeregisterTransitRouterMulticastGroupMembersRequest::group_ip_address).
     pub fn group_ip_address(mut self, value: impl Into<String>) -> Self {
         self.inner.group_ip_address = Some(value.into());
         self
@@ -227,8 +225,7 @@ impl<C> DeregisterTransitRouterMulticastGroupMembersRequestBuilder<C> {
     ///
     /// The IDs of elastic network interfaces (ENIs).
     ///
-    /// - Wire name: `NetworkInterfaceIds`.
-    /// - Must have at most 1000 items.
+    /// Its description, rules and example: [`DeregisterTransitRouterMulticastGroupMembersRequest::network_interface_ids`](DeregisterTransitRouterMulticastGroupMembersRequest::network_interface_ids).
     pub fn network_interface_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -242,8 +239,7 @@ impl<C> DeregisterTransitRouterMulticastGroupMembersRequestBuilder<C> {
     ///
     /// The ID of the multicast domain that is in a different region.
     ///
-    /// - Wire name: `PeerTransitRouterMulticastDomains`.
-    /// - Must have at most 1000 items.
+    /// Its description, rules and example: [`DeregisterTransitRouterMulticastGroupMembersRequest::peer_transit_router_multicast_domains`](DeregisterTransitRouterMulticastGroupMembersRequest::peer_transit_router_multicast_domains).
     pub fn peer_transit_router_multicast_domains(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -257,12 +253,7 @@ impl<C> DeregisterTransitRouterMulticastGroupMembersRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeregisterTransitRouterMulticastGroupMembersRequest::dry_run`](DeregisterTransitRouterMulticastGroupMembersRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -405,141 +396,28 @@ for DeregisterTransitRouterMulticastGroupMembersResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeregisterTransitRouterMulticastGroupMembers`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeregisterTransitRouterMulticastGroupMembersError {
-    /// HTTP 400 `InvalidTransitRouterMulticastDomainId.NotFound`: The specified TransitRouterMulticastDomainId is not found.
-    InvalidTransitRouterMulticastDomainIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.MulticastDomainStatus`: Operation is invalid, due to multicast domain not Active.
-    InvalidOperationMulticastDomainStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.MulticastGroup`: The status of MulticastGroup is incorrect.
-    IncorrectStatusMulticastGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
-    DryRunOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.NotAllowedDeleteIgmpv2Member`: You cannot delete a multicast source or multicast member of the igmpv2 type.
-    OperationUnsupportedNotAllowedDeleteIgmpv2Member(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DeregisterTransitRouterMulticastGroupMembersError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidTransitRouterMulticastDomainId.NotFound",
-                        "InvalidOperation.MulticastDomainStatus",
-                        "IncorrectStatus.MulticastGroup",
-                        "DryRunOperation",
-                        "OperationUnsupported.NotAllowedDeleteIgmpv2Member",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeregisterTransitRouterMulticastGroupMembersError;
+impl crate::Client {
+    /// Calls `DeregisterTransitRouterMulticastGroupMembers`: Removes a multicast member from a multicast group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeregisterTransitRouterMulticastGroupMembersRequestBuilder::send) it. The parameters and their rules: [`DeregisterTransitRouterMulticastGroupMembersRequest`].
+    #[inline]
+    pub fn deregister_transit_router_multicast_group_members(
+        &self,
+    ) -> DeregisterTransitRouterMulticastGroupMembersRequestBuilder<&Self> {
+        DeregisterTransitRouterMulticastGroupMembersRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeregisterTransitRouterMulticastGroupMembersError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeregisterTransitRouterMulticastGroupMembers`: Removes a multicast member from a multicast group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeregisterTransitRouterMulticastGroupMembersRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidTransitRouterMulticastDomainIdNotFound(error),
-            1 => Self::InvalidOperationMulticastDomainStatus(error),
-            2 => Self::IncorrectStatusMulticastGroup(error),
-            3 => Self::DryRunOperation(error),
-            4 => Self::OperationUnsupportedNotAllowedDeleteIgmpv2Member(error),
-            5 => Self::InvalidParameter(error),
-            6 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidTransitRouterMulticastDomainIdNotFound(error) => (0, error),
-            Self::InvalidOperationMulticastDomainStatus(error) => (1, error),
-            Self::IncorrectStatusMulticastGroup(error) => (2, error),
-            Self::DryRunOperation(error) => (3, error),
-            Self::OperationUnsupportedNotAllowedDeleteIgmpv2Member(error) => (4, error),
-            Self::InvalidParameter(error) => (5, error),
-            Self::Unauthorized(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeregisterTransitRouterMulticastGroupMembersError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeregisterTransitRouterMulticastGroupMembersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidTransitRouterMulticastDomainIdNotFound",
-            "InvalidOperationMulticastDomainStatus",
-            "IncorrectStatusMulticastGroup",
-            "DryRunOperation",
-            "OperationUnsupportedNotAllowedDeleteIgmpv2Member",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeregisterTransitRouterMulticastGroupMembersError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeregisterTransitRouterMulticastGroupMembersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeregisterTransitRouterMulticastGroupMembersError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DeregisterTransitRouterMulticastGroupMembersError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn deregister_transit_router_multicast_group_members(
+        &self,
+    ) -> DeregisterTransitRouterMulticastGroupMembersRequestBuilder<&Self> {
+        DeregisterTransitRouterMulticastGroupMembersRequestBuilder::new(self)
     }
 }

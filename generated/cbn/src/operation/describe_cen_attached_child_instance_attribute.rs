@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    DescribeCenAttachedChildInstanceAttributeRequest,
+>;
 /// Request of `DescribeCenAttachedChildInstanceAttribute`: Queries the information about a network instance, such as a virtual private cloud (VPC), a virtual border router, or a Cloud Connect Network (CCN) instance, that is attached to a Cloud Enterprise Network (CEN) instance.
 ///
 /// # Example
@@ -141,9 +147,7 @@ impl<C> DescribeCenAttachedChildInstanceAttributeRequestBuilder<C> {
     ///
     /// The ID of the CEN instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-5mv960yjhja0dh****`.
+    /// Its description, rules and example: [`DescribeCenAttachedChildInstanceAttributeRequest::cen_id`](DescribeCenAttachedChildInstanceAttributeRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -152,9 +156,7 @@ impl<C> DescribeCenAttachedChildInstanceAttributeRequestBuilder<C> {
     ///
     /// The ID of the network instance that is attached to the CEN instance.
     ///
-    /// - Wire name: `ChildInstanceId`.
-    /// - Required.
-    /// - Example: `vpc-2zebdboka7d7t37vo****`.
+    /// Its description, rules and example: [`DescribeCenAttachedChildInstanceAttributeRequest::child_instance_id`](DescribeCenAttachedChildInstanceAttributeRequest::child_instance_id).
     pub fn child_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.child_instance_id = Some(value.into());
         self
@@ -163,13 +165,7 @@ impl<C> DescribeCenAttachedChildInstanceAttributeRequestBuilder<C> {
     ///
     /// The type of the network instance. Valid values:
     ///
-    /// * **VPC**: virtual private cloud (VPC)
-    /// * **VBR**: virtual border router (VBR)
-    /// * **CCN**: Cloud Connect Network (CCN) instance
-    ///
-    /// - Wire name: `ChildInstanceType`.
-    /// - Required.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`DescribeCenAttachedChildInstanceAttributeRequest::child_instance_type`](DescribeCenAttachedChildInstanceAttributeRequest::child_instance_type).
     pub fn child_instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.child_instance_type = Some(value.into());
         self
@@ -178,11 +174,7 @@ impl<C> DescribeCenAttachedChildInstanceAttributeRequestBuilder<C> {
     ///
     /// The region ID of the network instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `ChildInstanceRegionId`.
-    /// - Required.
-    /// - Example: `cn-beijing`.
+    /// Its description, rules and example: [`DescribeCenAttachedChildInstanceAttributeRequest::child_instance_region_id`](DescribeCenAttachedChildInstanceAttributeRequest::child_instance_region_id).
     pub fn child_instance_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.child_instance_region_id = Some(value.into());
         self
@@ -432,116 +424,28 @@ for DescribeCenAttachedChildInstanceAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeCenAttachedChildInstanceAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeCenAttachedChildInstanceAttributeError {
-    /// HTTP 400 `SystemBusy`: The system is busy. Please try again later.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ParameterError`: The parameter is error.
-    ParameterError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeCenAttachedChildInstanceAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &["SystemBusy", "InvalidParameter", "Unauthorized", "ParameterError"],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeCenAttachedChildInstanceAttributeError;
+impl crate::Client {
+    /// Calls `DescribeCenAttachedChildInstanceAttribute`: Queries the information about a network instance, such as a virtual private cloud (VPC), a virtual border router, or a Cloud Connect Network (CCN) instance, that is attached to a Cloud Enterprise Network (CEN) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeCenAttachedChildInstanceAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeCenAttachedChildInstanceAttributeRequest`].
+    #[inline]
+    pub fn describe_cen_attached_child_instance_attribute(
+        &self,
+    ) -> DescribeCenAttachedChildInstanceAttributeRequestBuilder<&Self> {
+        DescribeCenAttachedChildInstanceAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeCenAttachedChildInstanceAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeCenAttachedChildInstanceAttribute`: Queries the information about a network instance, such as a virtual private cloud (VPC), a virtual border router, or a Cloud Connect Network (CCN) instance, that is attached to a Cloud Enterprise Network (CEN) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeCenAttachedChildInstanceAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::SystemBusy(error),
-            1 => Self::InvalidParameter(error),
-            2 => Self::Unauthorized(error),
-            3 => Self::ParameterError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::SystemBusy(error) => (0, error),
-            Self::InvalidParameter(error) => (1, error),
-            Self::Unauthorized(error) => (2, error),
-            Self::ParameterError(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeCenAttachedChildInstanceAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeCenAttachedChildInstanceAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "SystemBusy",
-            "InvalidParameter",
-            "Unauthorized",
-            "ParameterError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeCenAttachedChildInstanceAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeCenAttachedChildInstanceAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeCenAttachedChildInstanceAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeCenAttachedChildInstanceAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_cen_attached_child_instance_attribute(
+        &self,
+    ) -> DescribeCenAttachedChildInstanceAttributeRequestBuilder<&Self> {
+        DescribeCenAttachedChildInstanceAttributeRequestBuilder::new(self)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `network-instance-connections` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_cen_attached_child_instances_pages`](crate::Client::describe_cen_attached_child_instances_pages) and [`describe_cen_attached_child_instances_items`](crate::Client::describe_cen_attached_child_instances_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CbnApi`](crate::CbnApi) (fakes included): [`describe_cen_attached_child_instances_pages`](crate::Client::describe_cen_attached_child_instances_pages) and [`describe_cen_attached_child_instances_items`](crate::Client::describe_cen_attached_child_instances_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCenAttachedChildInstances",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeCenAttachedChildInstancesRequest>;
 /// Request of `DescribeCenAttachedChildInstances`: Queries the network instances that are attached to a CEN instance.
 ///
 /// You can use one of the following methods to query the information about the network instances that are attached to a CEN instance:
@@ -152,9 +155,7 @@ impl<C> DescribeCenAttachedChildInstancesRequestBuilder<C> {
     ///
     /// The number of the page to return. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeCenAttachedChildInstancesRequest::page_number`](DescribeCenAttachedChildInstancesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -163,9 +164,7 @@ impl<C> DescribeCenAttachedChildInstancesRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Default value: **10**. Valid values: **1** to **50**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeCenAttachedChildInstancesRequest::page_size`](DescribeCenAttachedChildInstancesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -174,9 +173,7 @@ impl<C> DescribeCenAttachedChildInstancesRequestBuilder<C> {
     ///
     /// The ID of the CEN instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-j3jzhw1zpau2km****`.
+    /// Its description, rules and example: [`DescribeCenAttachedChildInstancesRequest::cen_id`](DescribeCenAttachedChildInstancesRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -185,12 +182,7 @@ impl<C> DescribeCenAttachedChildInstancesRequestBuilder<C> {
     ///
     /// The type of the network instance. Valid values:
     ///
-    /// * **VPC**: virtual private cloud (VPC)
-    /// * **VBR**: virtual border router (VBR)
-    /// * **CCN**: Cloud Connect Network (CCN) instance
-    ///
-    /// - Wire name: `ChildInstanceType`.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`DescribeCenAttachedChildInstancesRequest::child_instance_type`](DescribeCenAttachedChildInstancesRequest::child_instance_type).
     pub fn child_instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.child_instance_type = Some(value.into());
         self
@@ -199,10 +191,7 @@ impl<C> DescribeCenAttachedChildInstancesRequestBuilder<C> {
     ///
     /// The ID of the region where the network instance is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `ChildInstanceRegionId`.
-    /// - Example: `cn-zhangjiakou`.
+    /// Its description, rules and example: [`DescribeCenAttachedChildInstancesRequest::child_instance_region_id`](DescribeCenAttachedChildInstancesRequest::child_instance_region_id).
     pub fn child_instance_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.child_instance_region_id = Some(value.into());
         self
@@ -377,96 +366,127 @@ for DescribeCenAttachedChildInstancesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeCenAttachedChildInstances`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeCenAttachedChildInstancesError {
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeCenAttachedChildInstancesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidParameter", "Unauthorized"]), error)
+mod error;
+pub use error::DescribeCenAttachedChildInstancesError;
+impl crate::Client {
+    /// Calls `DescribeCenAttachedChildInstances`: Queries the network instances that are attached to a CEN instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeCenAttachedChildInstancesRequestBuilder::send) it. The parameters and their rules: [`DescribeCenAttachedChildInstancesRequest`].
+    #[inline]
+    pub fn describe_cen_attached_child_instances(
+        &self,
+    ) -> DescribeCenAttachedChildInstancesRequestBuilder<&Self> {
+        DescribeCenAttachedChildInstancesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeCenAttachedChildInstancesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeCenAttachedChildInstances`: Queries the network instances that are attached to a CEN instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeCenAttachedChildInstancesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::Unauthorized(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn describe_cen_attached_child_instances(
+        &self,
+    ) -> DescribeCenAttachedChildInstancesRequestBuilder<&Self> {
+        DescribeCenAttachedChildInstancesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeCenAttachedChildInstancesError {
+/// Every page of `DescribeCenAttachedChildInstances`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_cen_attached_child_instances_pages<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: DescribeCenAttachedChildInstancesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeCenAttachedChildInstancesResponse,
+        ::acs_runtime::client::Error<DescribeCenAttachedChildInstancesError>,
+    >,
+> {
+    fn count(response: &DescribeCenAttachedChildInstancesResponse) -> usize {
+        response
+            .child_instances
+            .as_ref()
+            .and_then(|x| x.child_instance.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeCenAttachedChildInstancesRequest,
+        response: &DescribeCenAttachedChildInstancesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeCenAttachedChildInstancesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_cen_attached_child_instances(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeCenAttachedChildInstances`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_cen_attached_child_instances_pages(
+        &self,
+        request: DescribeCenAttachedChildInstancesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeCenAttachedChildInstancesResponse,
+            ::acs_runtime::client::Error<DescribeCenAttachedChildInstancesError>,
+        >,
+    > {
+        describe_cen_attached_child_instances_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeCenAttachedChildInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidParameter", "Unauthorized", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeCenAttachedChildInstances`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_cen_attached_child_instances_items<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: DescribeCenAttachedChildInstancesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::ChildInstance,
+        ::acs_runtime::client::Error<DescribeCenAttachedChildInstancesError>,
+    >,
+> {
+    fn extract(
+        response: DescribeCenAttachedChildInstancesResponse,
+    ) -> Vec<crate::types::ChildInstance> {
+        response.child_instances.and_then(|x| x.child_instance).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_cen_attached_child_instances_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeCenAttachedChildInstancesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeCenAttachedChildInstances`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeCenAttachedChildInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeCenAttachedChildInstancesError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeCenAttachedChildInstancesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_cen_attached_child_instances_items(
+        &self,
+        request: DescribeCenAttachedChildInstancesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::ChildInstance,
+            ::acs_runtime::client::Error<DescribeCenAttachedChildInstancesError>,
+        >,
+    > {
+        describe_cen_attached_child_instances_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `bandwidth-plans` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_cen_bandwidth_packages_pages`](crate::Client::describe_cen_bandwidth_packages_pages) and [`describe_cen_bandwidth_packages_items`](crate::Client::describe_cen_bandwidth_packages_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CbnApi`](crate::CbnApi) (fakes included): [`describe_cen_bandwidth_packages_pages`](crate::Client::describe_cen_bandwidth_packages_pages) and [`describe_cen_bandwidth_packages_items`](crate::Client::describe_cen_bandwidth_packages_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCenBandwidthPackages",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeCenBandwidthPackagesRequest>;
 /// Request of `DescribeCenBandwidthPackages`: Queries the information about bandwidth plans.
 ///
 /// # Example
@@ -170,11 +173,7 @@ impl<C> DescribeCenBandwidthPackagesRequestBuilder<C> {
     ///
     /// Specifies whether to include renewal data. Valid values:
     ///
-    /// * **true**
-    /// * **false**
-    ///
-    /// - Wire name: `IncludeReservationData`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DescribeCenBandwidthPackagesRequest::include_reservation_data`](DescribeCenBandwidthPackagesRequest::include_reservation_data).
     pub fn include_reservation_data(mut self, value: bool) -> Self {
         self.inner.include_reservation_data = Some(value);
         self
@@ -183,9 +182,7 @@ impl<C> DescribeCenBandwidthPackagesRequestBuilder<C> {
     ///
     /// The number of the page to return. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeCenBandwidthPackagesRequest::page_number`](DescribeCenBandwidthPackagesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -194,9 +191,7 @@ impl<C> DescribeCenBandwidthPackagesRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Maximum value: **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Default: `10`.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`DescribeCenBandwidthPackagesRequest::page_size`](DescribeCenBandwidthPackagesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -205,12 +200,7 @@ impl<C> DescribeCenBandwidthPackagesRequestBuilder<C> {
     ///
     /// The logical operator between the filter conditions. Valid values:
     ///
-    /// * **false** (default): **AND** Bandwidth plans that meet all filter conditions are returned.
-    /// * **true**: **OR** Bandwidth plans that meet one of the filter conditions are returned.
-    ///
-    /// - Wire name: `IsOrKey`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeCenBandwidthPackagesRequest::is_or_key`](DescribeCenBandwidthPackagesRequest::is_or_key).
     pub fn is_or_key(mut self, value: bool) -> Self {
         self.inner.is_or_key = Some(value);
         self
@@ -219,8 +209,7 @@ impl<C> DescribeCenBandwidthPackagesRequestBuilder<C> {
     ///
     /// The ID of the resource group.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfnwjeo4tv****`.
+    /// Its description, rules and example: [`DescribeCenBandwidthPackagesRequest::resource_group_id`](DescribeCenBandwidthPackagesRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -229,8 +218,7 @@ impl<C> DescribeCenBandwidthPackagesRequestBuilder<C> {
     ///
     /// The filter configurations.
     ///
-    /// - Wire name: `Filter`.
-    /// - Must have at most 5 items.
+    /// Its description, rules and example: [`DescribeCenBandwidthPackagesRequest::filter`](DescribeCenBandwidthPackagesRequest::filter).
     pub fn filter(
         mut self,
         values: impl IntoIterator<Item = crate::types::Filter>,
@@ -242,10 +230,7 @@ impl<C> DescribeCenBandwidthPackagesRequestBuilder<C> {
     ///
     /// The information about the tags.
     ///
-    /// You can specify at most 20 tags in each call.
-    ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeCenBandwidthPackagesRequest::tag`](DescribeCenBandwidthPackagesRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -420,119 +405,130 @@ for DescribeCenBandwidthPackagesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeCenBandwidthPackages`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeCenBandwidthPackagesError {
-    /// HTTP 400 `IllegalParam.TagValue`: The tag values are not valid.
-    IllegalParamTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TagKey`: The tag keys are not valid.
-    IllegalParamTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeCenBandwidthPackagesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.TagValue",
-                        "IllegalParam.TagKey",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeCenBandwidthPackagesError;
+impl crate::Client {
+    /// Calls `DescribeCenBandwidthPackages`: Queries the information about bandwidth plans.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeCenBandwidthPackagesRequestBuilder::send) it. The parameters and their rules: [`DescribeCenBandwidthPackagesRequest`].
+    #[inline]
+    pub fn describe_cen_bandwidth_packages(
+        &self,
+    ) -> DescribeCenBandwidthPackagesRequestBuilder<&Self> {
+        DescribeCenBandwidthPackagesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeCenBandwidthPackagesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeCenBandwidthPackages`: Queries the information about bandwidth plans.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeCenBandwidthPackagesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamTagValue(error),
-            1 => Self::IllegalParamTagKey(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamTagValue(error) => (0, error),
-            Self::IllegalParamTagKey(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::Unauthorized(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
+    pub fn describe_cen_bandwidth_packages(
+        &self,
+    ) -> DescribeCenBandwidthPackagesRequestBuilder<&Self> {
+        DescribeCenBandwidthPackagesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeCenBandwidthPackagesError {
+/// Every page of `DescribeCenBandwidthPackages`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_cen_bandwidth_packages_pages<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: DescribeCenBandwidthPackagesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeCenBandwidthPackagesResponse,
+        ::acs_runtime::client::Error<DescribeCenBandwidthPackagesError>,
+    >,
+> {
+    fn count(response: &DescribeCenBandwidthPackagesResponse) -> usize {
+        response
+            .cen_bandwidth_packages
+            .as_ref()
+            .and_then(|x| x.cen_bandwidth_package.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeCenBandwidthPackagesRequest,
+        response: &DescribeCenBandwidthPackagesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeCenBandwidthPackagesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_cen_bandwidth_packages(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeCenBandwidthPackages`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_cen_bandwidth_packages_pages(
+        &self,
+        request: DescribeCenBandwidthPackagesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeCenBandwidthPackagesResponse,
+            ::acs_runtime::client::Error<DescribeCenBandwidthPackagesError>,
+        >,
+    > {
+        describe_cen_bandwidth_packages_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeCenBandwidthPackagesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamTagValue",
-            "IllegalParamTagKey",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeCenBandwidthPackages`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_cen_bandwidth_packages_items<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: DescribeCenBandwidthPackagesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::CenBandwidthPackage,
+        ::acs_runtime::client::Error<DescribeCenBandwidthPackagesError>,
+    >,
+> {
+    fn extract(
+        response: DescribeCenBandwidthPackagesResponse,
+    ) -> Vec<crate::types::CenBandwidthPackage> {
+        response
+            .cen_bandwidth_packages
+            .and_then(|x| x.cen_bandwidth_package)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_cen_bandwidth_packages_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeCenBandwidthPackagesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeCenBandwidthPackages`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeCenBandwidthPackagesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeCenBandwidthPackagesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeCenBandwidthPackagesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_cen_bandwidth_packages_items(
+        &self,
+        request: DescribeCenBandwidthPackagesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::CenBandwidthPackage,
+            ::acs_runtime::client::Error<DescribeCenBandwidthPackagesError>,
+        >,
+    > {
+        describe_cen_bandwidth_packages_items(self, request)
     }
 }

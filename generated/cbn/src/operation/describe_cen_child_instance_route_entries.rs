@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `route-management` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_cen_child_instance_route_entries_pages`](crate::Client::describe_cen_child_instance_route_entries_pages) and [`describe_cen_child_instance_route_entries_items`](crate::Client::describe_cen_child_instance_route_entries_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CbnApi`](crate::CbnApi) (fakes included): [`describe_cen_child_instance_route_entries_pages`](crate::Client::describe_cen_child_instance_route_entries_pages) and [`describe_cen_child_instance_route_entries_items`](crate::Client::describe_cen_child_instance_route_entries_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCenChildInstanceRouteEntries",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeCenChildInstanceRouteEntriesRequest>;
 /// Request of `DescribeCenChildInstanceRouteEntries`: Queries the routes of a network instance that is attached to a Cloud Enterprise Network (CEN) instance.
 ///
 /// # Example
@@ -202,9 +205,7 @@ impl<C> DescribeCenChildInstanceRouteEntriesRequestBuilder<C> {
     ///
     /// The ID of the CEN instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-7qthudw0ll6jmc****`.
+    /// Its description, rules and example: [`DescribeCenChildInstanceRouteEntriesRequest::cen_id`](DescribeCenChildInstanceRouteEntriesRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -213,9 +214,7 @@ impl<C> DescribeCenChildInstanceRouteEntriesRequestBuilder<C> {
     ///
     /// The ID of the network instance.
     ///
-    /// - Wire name: `ChildInstanceId`.
-    /// - Required.
-    /// - Example: `vpc-bp18sth14qii3pnvo****`.
+    /// Its description, rules and example: [`DescribeCenChildInstanceRouteEntriesRequest::child_instance_id`](DescribeCenChildInstanceRouteEntriesRequest::child_instance_id).
     pub fn child_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.child_instance_id = Some(value.into());
         self
@@ -224,15 +223,7 @@ impl<C> DescribeCenChildInstanceRouteEntriesRequestBuilder<C> {
     ///
     /// The type of the network instance. Valid values:
     ///
-    /// * **VPC**: virtual private cloud (VPC)
-    /// * **VBR**: virtual border router (VBR)
-    /// * **CCN**: Cloud Connect Network (CCN) instance
-    /// * **ECR**: Express Connect Router (ECR)
-    ///
-    /// - Wire name: `ChildInstanceType`.
-    /// - Required.
-    /// - Must be one of `VPC`, `VBR`, `CCN`, `VPN`, `ECR`.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`DescribeCenChildInstanceRouteEntriesRequest::child_instance_type`](DescribeCenChildInstanceRouteEntriesRequest::child_instance_type).
     pub fn child_instance_type(
         mut self,
         value: impl Into<crate::types::ChildInstanceType>,
@@ -244,14 +235,7 @@ impl<C> DescribeCenChildInstanceRouteEntriesRequestBuilder<C> {
     ///
     /// The status of the route. Valid values:
     ///
-    /// * **Active**: available
-    /// * **Candidate**: standby
-    /// * **Rejected**: rejected
-    /// * **Prohibited**: prohibited
-    /// * **All** (default): all routes
-    ///
-    /// - Wire name: `Status`.
-    /// - Example: `Active`.
+    /// Its description, rules and example: [`DescribeCenChildInstanceRouteEntriesRequest::status`](DescribeCenChildInstanceRouteEntriesRequest::status).
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.inner.status = Some(value.into());
         self
@@ -260,9 +244,7 @@ impl<C> DescribeCenChildInstanceRouteEntriesRequestBuilder<C> {
     ///
     /// The number of the page to return. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeCenChildInstanceRouteEntriesRequest::page_number`](DescribeCenChildInstanceRouteEntriesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -271,9 +253,7 @@ impl<C> DescribeCenChildInstanceRouteEntriesRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: **1** to **500**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeCenChildInstanceRouteEntriesRequest::page_size`](DescribeCenChildInstanceRouteEntriesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -282,10 +262,7 @@ impl<C> DescribeCenChildInstanceRouteEntriesRequestBuilder<C> {
     ///
     /// The ID of the region where the network instance is deployed.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `ChildInstanceRegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeCenChildInstanceRouteEntriesRequest::child_instance_region_id`](DescribeCenChildInstanceRouteEntriesRequest::child_instance_region_id).
     pub fn child_instance_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.child_instance_region_id = Some(value.into());
         self
@@ -294,8 +271,7 @@ impl<C> DescribeCenChildInstanceRouteEntriesRequestBuilder<C> {
     ///
     /// The ID of the route table of the network instance. If you do not specify a route table ID, the system queries the routes in the system route tables of the VPCs by default.
     ///
-    /// - Wire name: `ChildInstanceRouteTableId`.
-    /// - Example: `vtb-p0wxx3apzgn6uqp3r****`.
+    /// Its description, rules and example: [`DescribeCenChildInstanceRouteEntriesRequest::child_instance_route_table_id`](DescribeCenChildInstanceRouteEntriesRequest::child_instance_route_table_id).
     pub fn child_instance_route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.child_instance_route_table_id = Some(value.into());
         self
@@ -470,111 +446,127 @@ for DescribeCenChildInstanceRouteEntriesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeCenChildInstanceRouteEntries`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeCenChildInstanceRouteEntriesError {
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRouteTableId.NotFound`: The specified RouteTableId is not found.
-    InvalidRouteTableIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeCenChildInstanceRouteEntriesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &["InvalidParameter", "Unauthorized", "InvalidRouteTableId.NotFound"],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeCenChildInstanceRouteEntriesError;
+impl crate::Client {
+    /// Calls `DescribeCenChildInstanceRouteEntries`: Queries the routes of a network instance that is attached to a Cloud Enterprise Network (CEN) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeCenChildInstanceRouteEntriesRequestBuilder::send) it. The parameters and their rules: [`DescribeCenChildInstanceRouteEntriesRequest`].
+    #[inline]
+    pub fn describe_cen_child_instance_route_entries(
+        &self,
+    ) -> DescribeCenChildInstanceRouteEntriesRequestBuilder<&Self> {
+        DescribeCenChildInstanceRouteEntriesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeCenChildInstanceRouteEntriesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeCenChildInstanceRouteEntries`: Queries the routes of a network instance that is attached to a Cloud Enterprise Network (CEN) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeCenChildInstanceRouteEntriesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::Unauthorized(error),
-            2 => Self::InvalidRouteTableIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::Unauthorized(error) => (1, error),
-            Self::InvalidRouteTableIdNotFound(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
+    pub fn describe_cen_child_instance_route_entries(
+        &self,
+    ) -> DescribeCenChildInstanceRouteEntriesRequestBuilder<&Self> {
+        DescribeCenChildInstanceRouteEntriesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeCenChildInstanceRouteEntriesError {
+/// Every page of `DescribeCenChildInstanceRouteEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_cen_child_instance_route_entries_pages<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: DescribeCenChildInstanceRouteEntriesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeCenChildInstanceRouteEntriesResponse,
+        ::acs_runtime::client::Error<DescribeCenChildInstanceRouteEntriesError>,
+    >,
+> {
+    fn count(response: &DescribeCenChildInstanceRouteEntriesResponse) -> usize {
+        response
+            .cen_route_entries
+            .as_ref()
+            .and_then(|x| x.cen_route_entry.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeCenChildInstanceRouteEntriesRequest,
+        response: &DescribeCenChildInstanceRouteEntriesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeCenChildInstanceRouteEntriesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_cen_child_instance_route_entries(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeCenChildInstanceRouteEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_cen_child_instance_route_entries_pages(
+        &self,
+        request: DescribeCenChildInstanceRouteEntriesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeCenChildInstanceRouteEntriesResponse,
+            ::acs_runtime::client::Error<DescribeCenChildInstanceRouteEntriesError>,
+        >,
+    > {
+        describe_cen_child_instance_route_entries_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeCenChildInstanceRouteEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "Unauthorized",
-            "InvalidRouteTableIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeCenChildInstanceRouteEntries`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_cen_child_instance_route_entries_items<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: DescribeCenChildInstanceRouteEntriesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::CenRouteEntry,
+        ::acs_runtime::client::Error<DescribeCenChildInstanceRouteEntriesError>,
+    >,
+> {
+    fn extract(
+        response: DescribeCenChildInstanceRouteEntriesResponse,
+    ) -> Vec<crate::types::CenRouteEntry> {
+        response.cen_route_entries.and_then(|x| x.cen_route_entry).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_cen_child_instance_route_entries_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeCenChildInstanceRouteEntriesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeCenChildInstanceRouteEntries`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeCenChildInstanceRouteEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeCenChildInstanceRouteEntriesError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeCenChildInstanceRouteEntriesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_cen_child_instance_route_entries_items(
+        &self,
+        request: DescribeCenChildInstanceRouteEntriesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::CenRouteEntry,
+            ::acs_runtime::client::Error<DescribeCenChildInstanceRouteEntriesError>,
+        >,
+    > {
+        describe_cen_child_instance_route_entries_items(self, request)
     }
 }

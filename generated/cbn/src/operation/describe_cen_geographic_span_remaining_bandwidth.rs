@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    DescribeCenGeographicSpanRemainingBandwidthRequest,
+>;
 /// Request of `DescribeCenGeographicSpanRemainingBandwidth`: Queries the remaining bandwidth of a bandwidth plan.
 ///
 /// # Example
@@ -155,9 +161,7 @@ impl<C> DescribeCenGeographicSpanRemainingBandwidthRequestBuilder<C> {
     ///
     /// The number of the page to return. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeCenGeographicSpanRemainingBandwidthRequest::page_number`](DescribeCenGeographicSpanRemainingBandwidthRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -166,9 +170,7 @@ impl<C> DescribeCenGeographicSpanRemainingBandwidthRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Default value: **10**. Valid values: **1** to **50**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeCenGeographicSpanRemainingBandwidthRequest::page_size`](DescribeCenGeographicSpanRemainingBandwidthRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -177,9 +179,7 @@ impl<C> DescribeCenGeographicSpanRemainingBandwidthRequestBuilder<C> {
     ///
     /// The ID of the Cloud Enterprise Network (CEN) instance to which the bandwidth plan is associated.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-nh98vzx8gfhlwn****`.
+    /// Its description, rules and example: [`DescribeCenGeographicSpanRemainingBandwidthRequest::cen_id`](DescribeCenGeographicSpanRemainingBandwidthRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -188,14 +188,7 @@ impl<C> DescribeCenGeographicSpanRemainingBandwidthRequestBuilder<C> {
     ///
     /// The ID of one of the connected areas of the bandwidth plan. Valid values:
     ///
-    /// * **China**: Chinese mainland
-    /// * **North-America**: North America
-    /// * **Asia-Pacific**: Asia Pacific
-    /// * **Europe**: Europe
-    ///
-    /// - Wire name: `GeographicRegionAId`.
-    /// - Required.
-    /// - Example: `China`.
+    /// Its description, rules and example: [`DescribeCenGeographicSpanRemainingBandwidthRequest::geographic_region_a_id`](DescribeCenGeographicSpanRemainingBandwidthRequest::geographic_region_a_id).
     pub fn geographic_region_a_id(mut self, value: impl Into<String>) -> Self {
         self.inner.geographic_region_a_id = Some(value.into());
         self
@@ -204,14 +197,7 @@ impl<C> DescribeCenGeographicSpanRemainingBandwidthRequestBuilder<C> {
     ///
     /// The ID of the other area connected by the bandwidth plan. Valid values:
     ///
-    /// * **China**: Chinese mainland
-    /// * **North-America**: North America
-    /// * **Asia-Pacific**: Asia Pacific
-    /// * **Europe**: Europe
-    ///
-    /// - Wire name: `GeographicRegionBId`.
-    /// - Required.
-    /// - Example: `North-America`.
+    /// Its description, rules and example: [`DescribeCenGeographicSpanRemainingBandwidthRequest::geographic_region_b_id`](DescribeCenGeographicSpanRemainingBandwidthRequest::geographic_region_b_id).
     pub fn geographic_region_b_id(mut self, value: impl Into<String>) -> Self {
         self.inner.geographic_region_b_id = Some(value.into());
         self
@@ -362,96 +348,28 @@ for DescribeCenGeographicSpanRemainingBandwidthResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeCenGeographicSpanRemainingBandwidth`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeCenGeographicSpanRemainingBandwidthError {
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeCenGeographicSpanRemainingBandwidthError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidParameter", "Unauthorized"]), error)
+mod error;
+pub use error::DescribeCenGeographicSpanRemainingBandwidthError;
+impl crate::Client {
+    /// Calls `DescribeCenGeographicSpanRemainingBandwidth`: Queries the remaining bandwidth of a bandwidth plan.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeCenGeographicSpanRemainingBandwidthRequestBuilder::send) it. The parameters and their rules: [`DescribeCenGeographicSpanRemainingBandwidthRequest`].
+    #[inline]
+    pub fn describe_cen_geographic_span_remaining_bandwidth(
+        &self,
+    ) -> DescribeCenGeographicSpanRemainingBandwidthRequestBuilder<&Self> {
+        DescribeCenGeographicSpanRemainingBandwidthRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeCenGeographicSpanRemainingBandwidthError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeCenGeographicSpanRemainingBandwidth`: Queries the remaining bandwidth of a bandwidth plan.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeCenGeographicSpanRemainingBandwidthRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::Unauthorized(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeCenGeographicSpanRemainingBandwidthError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeCenGeographicSpanRemainingBandwidthError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidParameter", "Unauthorized", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeCenGeographicSpanRemainingBandwidthError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeCenGeographicSpanRemainingBandwidthError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeCenGeographicSpanRemainingBandwidthError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeCenGeographicSpanRemainingBandwidthError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_cen_geographic_span_remaining_bandwidth(
+        &self,
+    ) -> DescribeCenGeographicSpanRemainingBandwidthRequestBuilder<&Self> {
+        DescribeCenGeographicSpanRemainingBandwidthRequestBuilder::new(self)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `bandwidth-plans` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_cen_geographic_spans_pages`](crate::Client::describe_cen_geographic_spans_pages) and [`describe_cen_geographic_spans_items`](crate::Client::describe_cen_geographic_spans_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CbnApi`](crate::CbnApi) (fakes included): [`describe_cen_geographic_spans_pages`](crate::Client::describe_cen_geographic_spans_pages) and [`describe_cen_geographic_spans_items`](crate::Client::describe_cen_geographic_spans_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCenGeographicSpans",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeCenGeographicSpansRequest>;
 /// Request of `DescribeCenGeographicSpans`: Queries the areas that a Cloud Enterprise Network (CEN) instance can connect.
 ///
 /// # Example
@@ -115,9 +118,7 @@ impl<C> DescribeCenGeographicSpansRequestBuilder<C> {
     ///
     /// The number of the page to return. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeCenGeographicSpansRequest::page_number`](DescribeCenGeographicSpansRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -126,9 +127,7 @@ impl<C> DescribeCenGeographicSpansRequestBuilder<C> {
     ///
     /// The number of entries per page. Default value: **10**. Valid values: **1** to **50**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeCenGeographicSpansRequest::page_size`](DescribeCenGeographicSpansRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -137,10 +136,7 @@ impl<C> DescribeCenGeographicSpansRequestBuilder<C> {
     ///
     /// The ID of the areas that are connected by the CEN instance.
     ///
-    /// > If you do not set this parameter, the system queries the information about all areas supported by CEN.
-    ///
-    /// - Wire name: `GeographicSpanId`.
-    /// - Example: `china_asia-pacific`.
+    /// Its description, rules and example: [`DescribeCenGeographicSpansRequest::geographic_span_id`](DescribeCenGeographicSpansRequest::geographic_span_id).
     pub fn geographic_span_id(mut self, value: impl Into<String>) -> Self {
         self.inner.geographic_span_id = Some(value.into());
         self
@@ -312,94 +308,130 @@ for DescribeCenGeographicSpansResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeCenGeographicSpans`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeCenGeographicSpansError {
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeCenGeographicSpansError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidParameter", "Unauthorized"]), error)
+mod error;
+pub use error::DescribeCenGeographicSpansError;
+impl crate::Client {
+    /// Calls `DescribeCenGeographicSpans`: Queries the areas that a Cloud Enterprise Network (CEN) instance can connect.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeCenGeographicSpansRequestBuilder::send) it. The parameters and their rules: [`DescribeCenGeographicSpansRequest`].
+    #[inline]
+    pub fn describe_cen_geographic_spans(
+        &self,
+    ) -> DescribeCenGeographicSpansRequestBuilder<&Self> {
+        DescribeCenGeographicSpansRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeCenGeographicSpansError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeCenGeographicSpans`: Queries the areas that a Cloud Enterprise Network (CEN) instance can connect.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeCenGeographicSpansRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::Unauthorized(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn describe_cen_geographic_spans(
+        &self,
+    ) -> DescribeCenGeographicSpansRequestBuilder<&Self> {
+        DescribeCenGeographicSpansRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeCenGeographicSpansError {
+/// Every page of `DescribeCenGeographicSpans`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_cen_geographic_spans_pages<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: DescribeCenGeographicSpansRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeCenGeographicSpansResponse,
+        ::acs_runtime::client::Error<DescribeCenGeographicSpansError>,
+    >,
+> {
+    fn count(response: &DescribeCenGeographicSpansResponse) -> usize {
+        response
+            .geographic_span_models
+            .as_ref()
+            .and_then(|x| x.geographic_span_model.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeCenGeographicSpansRequest,
+        response: &DescribeCenGeographicSpansResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeCenGeographicSpansRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_cen_geographic_spans(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeCenGeographicSpans`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_cen_geographic_spans_pages(
+        &self,
+        request: DescribeCenGeographicSpansRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeCenGeographicSpansResponse,
+            ::acs_runtime::client::Error<DescribeCenGeographicSpansError>,
+        >,
+    > {
+        describe_cen_geographic_spans_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeCenGeographicSpansError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidParameter", "Unauthorized", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeCenGeographicSpans`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_cen_geographic_spans_items<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: DescribeCenGeographicSpansRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::GeographicSpanModel,
+        ::acs_runtime::client::Error<DescribeCenGeographicSpansError>,
+    >,
+> {
+    fn extract(
+        response: DescribeCenGeographicSpansResponse,
+    ) -> Vec<crate::types::GeographicSpanModel> {
+        response
+            .geographic_span_models
+            .and_then(|x| x.geographic_span_model)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_cen_geographic_spans_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeCenGeographicSpansError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeCenGeographicSpans`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeCenGeographicSpansError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeCenGeographicSpansError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeCenGeographicSpansError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_cen_geographic_spans_items(
+        &self,
+        request: DescribeCenGeographicSpansRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::GeographicSpanModel,
+            ::acs_runtime::client::Error<DescribeCenGeographicSpansError>,
+        >,
+    > {
+        describe_cen_geographic_spans_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `privatezone` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_cen_private_zone_routes_pages`](crate::Client::describe_cen_private_zone_routes_pages) and [`describe_cen_private_zone_routes_items`](crate::Client::describe_cen_private_zone_routes_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CbnApi`](crate::CbnApi) (fakes included): [`describe_cen_private_zone_routes_pages`](crate::Client::describe_cen_private_zone_routes_pages) and [`describe_cen_private_zone_routes_items`](crate::Client::describe_cen_private_zone_routes_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCenPrivateZoneRoutes",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeCenPrivateZoneRoutesRequest>;
 /// Request of `DescribeCenPrivateZoneRoutes`: Queries the connections to PrivateZone.
 ///
 /// # Example
@@ -141,9 +144,7 @@ impl<C> DescribeCenPrivateZoneRoutesRequestBuilder<C> {
     ///
     /// The number of the page to return. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeCenPrivateZoneRoutesRequest::page_number`](DescribeCenPrivateZoneRoutesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -152,9 +153,7 @@ impl<C> DescribeCenPrivateZoneRoutesRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Default value: **10**. Valid values: **1** to **50**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeCenPrivateZoneRoutesRequest::page_size`](DescribeCenPrivateZoneRoutesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -163,9 +162,7 @@ impl<C> DescribeCenPrivateZoneRoutesRequestBuilder<C> {
     ///
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-7qthudw0ll6jmc****`.
+    /// Its description, rules and example: [`DescribeCenPrivateZoneRoutesRequest::cen_id`](DescribeCenPrivateZoneRoutesRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -174,10 +171,7 @@ impl<C> DescribeCenPrivateZoneRoutesRequestBuilder<C> {
     ///
     /// The ID of the region where PrivateZone is accessed.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `AccessRegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeCenPrivateZoneRoutesRequest::access_region_id`](DescribeCenPrivateZoneRoutesRequest::access_region_id).
     pub fn access_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.access_region_id = Some(value.into());
         self
@@ -186,8 +180,7 @@ impl<C> DescribeCenPrivateZoneRoutesRequestBuilder<C> {
     ///
     /// The ID of the region where PrivateZone is deployed.
     ///
-    /// - Wire name: `HostRegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeCenPrivateZoneRoutesRequest::host_region_id`](DescribeCenPrivateZoneRoutesRequest::host_region_id).
     pub fn host_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.host_region_id = Some(value.into());
         self
@@ -382,94 +375,127 @@ for DescribeCenPrivateZoneRoutesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeCenPrivateZoneRoutes`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeCenPrivateZoneRoutesError {
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeCenPrivateZoneRoutesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidParameter", "Unauthorized"]), error)
+mod error;
+pub use error::DescribeCenPrivateZoneRoutesError;
+impl crate::Client {
+    /// Calls `DescribeCenPrivateZoneRoutes`: Queries the connections to PrivateZone.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeCenPrivateZoneRoutesRequestBuilder::send) it. The parameters and their rules: [`DescribeCenPrivateZoneRoutesRequest`].
+    #[inline]
+    pub fn describe_cen_private_zone_routes(
+        &self,
+    ) -> DescribeCenPrivateZoneRoutesRequestBuilder<&Self> {
+        DescribeCenPrivateZoneRoutesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeCenPrivateZoneRoutesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeCenPrivateZoneRoutes`: Queries the connections to PrivateZone.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeCenPrivateZoneRoutesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::Unauthorized(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn describe_cen_private_zone_routes(
+        &self,
+    ) -> DescribeCenPrivateZoneRoutesRequestBuilder<&Self> {
+        DescribeCenPrivateZoneRoutesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeCenPrivateZoneRoutesError {
+/// Every page of `DescribeCenPrivateZoneRoutes`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_cen_private_zone_routes_pages<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: DescribeCenPrivateZoneRoutesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeCenPrivateZoneRoutesResponse,
+        ::acs_runtime::client::Error<DescribeCenPrivateZoneRoutesError>,
+    >,
+> {
+    fn count(response: &DescribeCenPrivateZoneRoutesResponse) -> usize {
+        response
+            .private_zone_infos
+            .as_ref()
+            .and_then(|x| x.private_zone_info.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeCenPrivateZoneRoutesRequest,
+        response: &DescribeCenPrivateZoneRoutesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeCenPrivateZoneRoutesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_cen_private_zone_routes(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeCenPrivateZoneRoutes`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_cen_private_zone_routes_pages(
+        &self,
+        request: DescribeCenPrivateZoneRoutesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeCenPrivateZoneRoutesResponse,
+            ::acs_runtime::client::Error<DescribeCenPrivateZoneRoutesError>,
+        >,
+    > {
+        describe_cen_private_zone_routes_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeCenPrivateZoneRoutesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidParameter", "Unauthorized", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeCenPrivateZoneRoutes`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_cen_private_zone_routes_items<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: DescribeCenPrivateZoneRoutesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::PrivateZoneInfo,
+        ::acs_runtime::client::Error<DescribeCenPrivateZoneRoutesError>,
+    >,
+> {
+    fn extract(
+        response: DescribeCenPrivateZoneRoutesResponse,
+    ) -> Vec<crate::types::PrivateZoneInfo> {
+        response.private_zone_infos.and_then(|x| x.private_zone_info).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_cen_private_zone_routes_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeCenPrivateZoneRoutesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeCenPrivateZoneRoutes`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeCenPrivateZoneRoutesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeCenPrivateZoneRoutesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeCenPrivateZoneRoutesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_cen_private_zone_routes_items(
+        &self,
+        request: DescribeCenPrivateZoneRoutesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::PrivateZoneInfo,
+            ::acs_runtime::client::Error<DescribeCenPrivateZoneRoutesError>,
+        >,
+    > {
+        describe_cen_private_zone_routes_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `route-management` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_cen_region_domain_route_entries_pages`](crate::Client::describe_cen_region_domain_route_entries_pages) and [`describe_cen_region_domain_route_entries_items`](crate::Client::describe_cen_region_domain_route_entries_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CbnApi`](crate::CbnApi) (fakes included): [`describe_cen_region_domain_route_entries_pages`](crate::Client::describe_cen_region_domain_route_entries_pages) and [`describe_cen_region_domain_route_entries_items`](crate::Client::describe_cen_region_domain_route_entries_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCenRegionDomainRouteEntries",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeCenRegionDomainRouteEntriesRequest>;
 /// Request of `DescribeCenRegionDomainRouteEntries`: Queries the details about routes in a region for a Cloud Enterprise Network (CEN) instance.
 ///
 /// # Example
@@ -159,9 +162,7 @@ impl<C> DescribeCenRegionDomainRouteEntriesRequestBuilder<C> {
     ///
     /// The CEN instance ID.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-7qthudw0ll6j****`.
+    /// Its description, rules and example: [`DescribeCenRegionDomainRouteEntriesRequest::cen_id`](DescribeCenRegionDomainRouteEntriesRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -170,11 +171,7 @@ impl<C> DescribeCenRegionDomainRouteEntriesRequestBuilder<C> {
     ///
     /// The region ID.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `CenRegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeCenRegionDomainRouteEntriesRequest::cen_region_id`](DescribeCenRegionDomainRouteEntriesRequest::cen_region_id).
     pub fn cen_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_region_id = Some(value.into());
         self
@@ -183,9 +180,7 @@ impl<C> DescribeCenRegionDomainRouteEntriesRequestBuilder<C> {
     ///
     /// The number of the page to return. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeCenRegionDomainRouteEntriesRequest::page_number`](DescribeCenRegionDomainRouteEntriesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -194,9 +189,7 @@ impl<C> DescribeCenRegionDomainRouteEntriesRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: **1** to **500**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeCenRegionDomainRouteEntriesRequest::page_size`](DescribeCenRegionDomainRouteEntriesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -205,16 +198,7 @@ impl<C> DescribeCenRegionDomainRouteEntriesRequestBuilder<C> {
     ///
     /// The route status. Valid values:
     ///
-    /// * **Active** (default): available
-    /// * **Candidate**: standby
-    /// * **Rejected**: rejected
-    /// * **Prohibited**: prohibited
-    /// * **All** (default value): all routes
-    ///
-    /// - Wire name: `Status`.
-    /// - Must be one of `Active`, `Rejected`, `Prohibited`, `Candidate`, `Standby`, `All`.
-    /// - Default: `Active`.
-    /// - Example: `Active`.
+    /// Its description, rules and example: [`DescribeCenRegionDomainRouteEntriesRequest::status`](DescribeCenRegionDomainRouteEntriesRequest::status).
     pub fn status(mut self, value: impl Into<crate::types::Status>) -> Self {
         self.inner.status = Some(value.into());
         self
@@ -391,96 +375,127 @@ for DescribeCenRegionDomainRouteEntriesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeCenRegionDomainRouteEntries`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeCenRegionDomainRouteEntriesError {
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeCenRegionDomainRouteEntriesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidParameter", "Unauthorized"]), error)
+mod error;
+pub use error::DescribeCenRegionDomainRouteEntriesError;
+impl crate::Client {
+    /// Calls `DescribeCenRegionDomainRouteEntries`: Queries the details about routes in a region for a Cloud Enterprise Network (CEN) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeCenRegionDomainRouteEntriesRequestBuilder::send) it. The parameters and their rules: [`DescribeCenRegionDomainRouteEntriesRequest`].
+    #[inline]
+    pub fn describe_cen_region_domain_route_entries(
+        &self,
+    ) -> DescribeCenRegionDomainRouteEntriesRequestBuilder<&Self> {
+        DescribeCenRegionDomainRouteEntriesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeCenRegionDomainRouteEntriesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeCenRegionDomainRouteEntries`: Queries the details about routes in a region for a Cloud Enterprise Network (CEN) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeCenRegionDomainRouteEntriesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::Unauthorized(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn describe_cen_region_domain_route_entries(
+        &self,
+    ) -> DescribeCenRegionDomainRouteEntriesRequestBuilder<&Self> {
+        DescribeCenRegionDomainRouteEntriesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeCenRegionDomainRouteEntriesError {
+/// Every page of `DescribeCenRegionDomainRouteEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_cen_region_domain_route_entries_pages<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: DescribeCenRegionDomainRouteEntriesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeCenRegionDomainRouteEntriesResponse,
+        ::acs_runtime::client::Error<DescribeCenRegionDomainRouteEntriesError>,
+    >,
+> {
+    fn count(response: &DescribeCenRegionDomainRouteEntriesResponse) -> usize {
+        response
+            .cen_route_entries
+            .as_ref()
+            .and_then(|x| x.cen_route_entry.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeCenRegionDomainRouteEntriesRequest,
+        response: &DescribeCenRegionDomainRouteEntriesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeCenRegionDomainRouteEntriesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_cen_region_domain_route_entries(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeCenRegionDomainRouteEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_cen_region_domain_route_entries_pages(
+        &self,
+        request: DescribeCenRegionDomainRouteEntriesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeCenRegionDomainRouteEntriesResponse,
+            ::acs_runtime::client::Error<DescribeCenRegionDomainRouteEntriesError>,
+        >,
+    > {
+        describe_cen_region_domain_route_entries_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeCenRegionDomainRouteEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidParameter", "Unauthorized", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeCenRegionDomainRouteEntries`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_cen_region_domain_route_entries_items<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: DescribeCenRegionDomainRouteEntriesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::DescribeCenRegionDomainRouteEntriesCenRouteEntry,
+        ::acs_runtime::client::Error<DescribeCenRegionDomainRouteEntriesError>,
+    >,
+> {
+    fn extract(
+        response: DescribeCenRegionDomainRouteEntriesResponse,
+    ) -> Vec<crate::types::DescribeCenRegionDomainRouteEntriesCenRouteEntry> {
+        response.cen_route_entries.and_then(|x| x.cen_route_entry).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_cen_region_domain_route_entries_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeCenRegionDomainRouteEntriesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeCenRegionDomainRouteEntries`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeCenRegionDomainRouteEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeCenRegionDomainRouteEntriesError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeCenRegionDomainRouteEntriesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_cen_region_domain_route_entries_items(
+        &self,
+        request: DescribeCenRegionDomainRouteEntriesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::DescribeCenRegionDomainRouteEntriesCenRouteEntry,
+            ::acs_runtime::client::Error<DescribeCenRegionDomainRouteEntriesError>,
+        >,
+    > {
+        describe_cen_region_domain_route_entries_items(self, request)
     }
 }

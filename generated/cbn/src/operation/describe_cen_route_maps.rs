@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `route-maps` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_cen_route_maps_pages`](crate::Client::describe_cen_route_maps_pages) and [`describe_cen_route_maps_items`](crate::Client::describe_cen_route_maps_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CbnApi`](crate::CbnApi) (fakes included): [`describe_cen_route_maps_pages`](crate::Client::describe_cen_route_maps_pages) and [`describe_cen_route_maps_items`](crate::Client::describe_cen_route_maps_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCenRouteMaps",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeCenRouteMapsRequest>;
 /// Request of `DescribeCenRouteMaps`: Queries routing policies.
 ///
 /// # Example
@@ -174,9 +177,7 @@ impl<C> DescribeCenRouteMapsRequestBuilder<C> {
     ///
     /// The page number of the page to return. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeCenRouteMapsRequest::page_number`](DescribeCenRouteMapsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -185,9 +186,7 @@ impl<C> DescribeCenRouteMapsRequestBuilder<C> {
     ///
     /// The number of entries per page. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeCenRouteMapsRequest::page_size`](DescribeCenRouteMapsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -196,9 +195,7 @@ impl<C> DescribeCenRouteMapsRequestBuilder<C> {
     ///
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-wx12mmlt17ld82****`.
+    /// Its description, rules and example: [`DescribeCenRouteMapsRequest::cen_id`](DescribeCenRouteMapsRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -207,8 +204,7 @@ impl<C> DescribeCenRouteMapsRequestBuilder<C> {
     ///
     /// The routing policy ID.
     ///
-    /// - Wire name: `RouteMapId`.
-    /// - Example: `cenrmap-y40mxdvf7joc12****`.
+    /// Its description, rules and example: [`DescribeCenRouteMapsRequest::route_map_id`](DescribeCenRouteMapsRequest::route_map_id).
     pub fn route_map_id(mut self, value: impl Into<String>) -> Self {
         self.inner.route_map_id = Some(value.into());
         self
@@ -217,10 +213,7 @@ impl<C> DescribeCenRouteMapsRequestBuilder<C> {
     ///
     /// The region ID of the routing policy.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `CenRegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeCenRouteMapsRequest::cen_region_id`](DescribeCenRouteMapsRequest::cen_region_id).
     pub fn cen_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_region_id = Some(value.into());
         self
@@ -229,16 +222,7 @@ impl<C> DescribeCenRouteMapsRequestBuilder<C> {
     ///
     /// The direction in which the routing policy is applied. Valid values:
     ///
-    /// * **RegionIn**: Routes are advertised to the gateways in the regions that are connected by the CEN instance.
-    ///
-    /// For example, routes are advertised from network instances deployed in the current region or other regions to the gateway deployed in the current region.
-    ///
-    /// * **RegionOut**: Routes are advertised from the gateways in the regions that are connected by the CEN instance.
-    ///
-    /// For example, routes are advertised from the gateway deployed in the current region to network instances deployed in the current region, or to gateways deployed in other regions.
-    ///
-    /// - Wire name: `TransmitDirection`.
-    /// - Example: `RegionOut`.
+    /// Its description, rules and example: [`DescribeCenRouteMapsRequest::transmit_direction`](DescribeCenRouteMapsRequest::transmit_direction).
     pub fn transmit_direction(mut self, value: impl Into<String>) -> Self {
         self.inner.transmit_direction = Some(value.into());
         self
@@ -247,8 +231,7 @@ impl<C> DescribeCenRouteMapsRequestBuilder<C> {
     ///
     /// The route table ID of the transit router with which the routing policy is associated.
     ///
-    /// - Wire name: `TransitRouterRouteTableId`.
-    /// - Example: `vtb-gw8nx3515m1mbd1z1****`.
+    /// Its description, rules and example: [`DescribeCenRouteMapsRequest::transit_router_route_table_id`](DescribeCenRouteMapsRequest::transit_router_route_table_id).
     pub fn transit_router_route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_route_table_id = Some(value.into());
         self
@@ -422,94 +405,121 @@ for DescribeCenRouteMapsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeCenRouteMaps`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeCenRouteMapsError {
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeCenRouteMapsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidParameter", "Unauthorized"]), error)
+mod error;
+pub use error::DescribeCenRouteMapsError;
+impl crate::Client {
+    /// Calls `DescribeCenRouteMaps`: Queries routing policies.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeCenRouteMapsRequestBuilder::send) it. The parameters and their rules: [`DescribeCenRouteMapsRequest`].
+    #[inline]
+    pub fn describe_cen_route_maps(&self) -> DescribeCenRouteMapsRequestBuilder<&Self> {
+        DescribeCenRouteMapsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeCenRouteMapsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeCenRouteMaps`: Queries routing policies.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeCenRouteMapsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::Unauthorized(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn describe_cen_route_maps(&self) -> DescribeCenRouteMapsRequestBuilder<&Self> {
+        DescribeCenRouteMapsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeCenRouteMapsError {
+/// Every page of `DescribeCenRouteMaps`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_cen_route_maps_pages<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: DescribeCenRouteMapsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeCenRouteMapsResponse,
+        ::acs_runtime::client::Error<DescribeCenRouteMapsError>,
+    >,
+> {
+    fn count(response: &DescribeCenRouteMapsResponse) -> usize {
+        response
+            .route_maps
+            .as_ref()
+            .and_then(|x| x.route_map.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeCenRouteMapsRequest,
+        response: &DescribeCenRouteMapsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeCenRouteMapsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_cen_route_maps(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeCenRouteMaps`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_cen_route_maps_pages(
+        &self,
+        request: DescribeCenRouteMapsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeCenRouteMapsResponse,
+            ::acs_runtime::client::Error<DescribeCenRouteMapsError>,
+        >,
+    > {
+        describe_cen_route_maps_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeCenRouteMapsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidParameter", "Unauthorized", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeCenRouteMaps`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_cen_route_maps_items<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: DescribeCenRouteMapsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::RouteMap,
+        ::acs_runtime::client::Error<DescribeCenRouteMapsError>,
+    >,
+> {
+    fn extract(response: DescribeCenRouteMapsResponse) -> Vec<crate::types::RouteMap> {
+        response.route_maps.and_then(|x| x.route_map).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_cen_route_maps_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeCenRouteMapsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeCenRouteMaps`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeCenRouteMapsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeCenRouteMapsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeCenRouteMapsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_cen_route_maps_items(
+        &self,
+        request: DescribeCenRouteMapsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::RouteMap,
+            ::acs_runtime::client::Error<DescribeCenRouteMapsError>,
+        >,
+    > {
+        describe_cen_route_maps_items(self, request)
     }
 }

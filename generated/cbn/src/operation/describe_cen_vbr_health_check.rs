@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `health-check` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_cen_vbr_health_check_pages`](crate::Client::describe_cen_vbr_health_check_pages) and [`describe_cen_vbr_health_check_items`](crate::Client::describe_cen_vbr_health_check_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CbnApi`](crate::CbnApi) (fakes included): [`describe_cen_vbr_health_check_pages`](crate::Client::describe_cen_vbr_health_check_pages) and [`describe_cen_vbr_health_check_items`](crate::Client::describe_cen_vbr_health_check_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCenVbrHealthCheck",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeCenVbrHealthCheckRequest>;
 /// Request of `DescribeCenVbrHealthCheck`: Queries the health check configurations of virtual border routers (VBRs) in a region.
 ///
 /// # Example
@@ -152,8 +155,7 @@ impl<C> DescribeCenVbrHealthCheckRequestBuilder<C> {
     ///
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Example: `cen-6hpdgj7ni6pz1k****`.
+    /// Its description, rules and example: [`DescribeCenVbrHealthCheckRequest::cen_id`](DescribeCenVbrHealthCheckRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -162,11 +164,7 @@ impl<C> DescribeCenVbrHealthCheckRequestBuilder<C> {
     ///
     /// The ID of the region where the VBRs are deployed.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `VbrInstanceRegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeCenVbrHealthCheckRequest::vbr_instance_region_id`](DescribeCenVbrHealthCheckRequest::vbr_instance_region_id).
     pub fn vbr_instance_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vbr_instance_region_id = Some(value.into());
         self
@@ -175,8 +173,7 @@ impl<C> DescribeCenVbrHealthCheckRequestBuilder<C> {
     ///
     /// The ID of the VBR.
     ///
-    /// - Wire name: `VbrInstanceId`.
-    /// - Example: `vbr-bp1kznorjeembsuhl****`.
+    /// Its description, rules and example: [`DescribeCenVbrHealthCheckRequest::vbr_instance_id`](DescribeCenVbrHealthCheckRequest::vbr_instance_id).
     pub fn vbr_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vbr_instance_id = Some(value.into());
         self
@@ -185,8 +182,7 @@ impl<C> DescribeCenVbrHealthCheckRequestBuilder<C> {
     ///
     /// The ID of the Alibaba Cloud account that owns the VBRs.
     ///
-    /// - Wire name: `VbrInstanceOwnerId`.
-    /// - Example: `1250123456123456`.
+    /// Its description, rules and example: [`DescribeCenVbrHealthCheckRequest::vbr_instance_owner_id`](DescribeCenVbrHealthCheckRequest::vbr_instance_owner_id).
     pub fn vbr_instance_owner_id(mut self, value: i64) -> Self {
         self.inner.vbr_instance_owner_id = Some(value);
         self
@@ -195,9 +191,7 @@ impl<C> DescribeCenVbrHealthCheckRequestBuilder<C> {
     ///
     /// The number of the page to return. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeCenVbrHealthCheckRequest::page_number`](DescribeCenVbrHealthCheckRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -206,9 +200,7 @@ impl<C> DescribeCenVbrHealthCheckRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Valid values: **1** to **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeCenVbrHealthCheckRequest::page_size`](DescribeCenVbrHealthCheckRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -382,94 +374,127 @@ for DescribeCenVbrHealthCheckResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeCenVbrHealthCheck`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeCenVbrHealthCheckError {
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeCenVbrHealthCheckError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidParameter", "Unauthorized"]), error)
+mod error;
+pub use error::DescribeCenVbrHealthCheckError;
+impl crate::Client {
+    /// Calls `DescribeCenVbrHealthCheck`: Queries the health check configurations of virtual border routers (VBRs) in a region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeCenVbrHealthCheckRequestBuilder::send) it. The parameters and their rules: [`DescribeCenVbrHealthCheckRequest`].
+    #[inline]
+    pub fn describe_cen_vbr_health_check(
+        &self,
+    ) -> DescribeCenVbrHealthCheckRequestBuilder<&Self> {
+        DescribeCenVbrHealthCheckRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeCenVbrHealthCheckError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeCenVbrHealthCheck`: Queries the health check configurations of virtual border routers (VBRs) in a region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeCenVbrHealthCheckRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::Unauthorized(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn describe_cen_vbr_health_check(
+        &self,
+    ) -> DescribeCenVbrHealthCheckRequestBuilder<&Self> {
+        DescribeCenVbrHealthCheckRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeCenVbrHealthCheckError {
+/// Every page of `DescribeCenVbrHealthCheck`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_cen_vbr_health_check_pages<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: DescribeCenVbrHealthCheckRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeCenVbrHealthCheckResponse,
+        ::acs_runtime::client::Error<DescribeCenVbrHealthCheckError>,
+    >,
+> {
+    fn count(response: &DescribeCenVbrHealthCheckResponse) -> usize {
+        response
+            .vbr_health_checks
+            .as_ref()
+            .and_then(|x| x.vbr_health_check.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeCenVbrHealthCheckRequest,
+        response: &DescribeCenVbrHealthCheckResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeCenVbrHealthCheckRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_cen_vbr_health_check(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeCenVbrHealthCheck`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_cen_vbr_health_check_pages(
+        &self,
+        request: DescribeCenVbrHealthCheckRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeCenVbrHealthCheckResponse,
+            ::acs_runtime::client::Error<DescribeCenVbrHealthCheckError>,
+        >,
+    > {
+        describe_cen_vbr_health_check_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeCenVbrHealthCheckError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidParameter", "Unauthorized", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeCenVbrHealthCheck`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_cen_vbr_health_check_items<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: DescribeCenVbrHealthCheckRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::VbrHealthCheck,
+        ::acs_runtime::client::Error<DescribeCenVbrHealthCheckError>,
+    >,
+> {
+    fn extract(
+        response: DescribeCenVbrHealthCheckResponse,
+    ) -> Vec<crate::types::VbrHealthCheck> {
+        response.vbr_health_checks.and_then(|x| x.vbr_health_check).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_cen_vbr_health_check_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeCenVbrHealthCheckError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeCenVbrHealthCheck`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeCenVbrHealthCheckError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeCenVbrHealthCheckError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeCenVbrHealthCheckError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_cen_vbr_health_check_items(
+        &self,
+        request: DescribeCenVbrHealthCheckRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::VbrHealthCheck,
+            ::acs_runtime::client::Error<DescribeCenVbrHealthCheckError>,
+        >,
+    > {
+        describe_cen_vbr_health_check_items(self, request)
     }
 }

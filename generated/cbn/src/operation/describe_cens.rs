@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `cen-instances` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_cens_pages`](crate::Client::describe_cens_pages) and [`describe_cens_items`](crate::Client::describe_cens_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CbnApi`](crate::CbnApi) (fakes included): [`describe_cens_pages`](crate::Client::describe_cens_pages) and [`describe_cens_items`](crate::Client::describe_cens_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCens",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeCensRequest>;
 /// Request of `DescribeCens`: Queries the information about your Cloud Enterprise Network (CEN) instances.
 ///
 /// # Example
@@ -143,9 +146,7 @@ impl<C> DescribeCensRequestBuilder<C> {
     ///
     /// The number of the page to return. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeCensRequest::page_number`](DescribeCensRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -154,9 +155,7 @@ impl<C> DescribeCensRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Valid values: **1** to **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeCensRequest::page_size`](DescribeCensRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -165,8 +164,7 @@ impl<C> DescribeCensRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the CEN instance belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfm3unpnuw****`.
+    /// Its description, rules and example: [`DescribeCensRequest::resource_group_id`](DescribeCensRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -175,10 +173,7 @@ impl<C> DescribeCensRequestBuilder<C> {
     ///
     /// The filter conditions.
     ///
-    /// You can specify at most five filter conditions in each call.
-    ///
-    /// - Wire name: `Filter`.
-    /// - Must have at most 5 items.
+    /// Its description, rules and example: [`DescribeCensRequest::filter`](DescribeCensRequest::filter).
     pub fn filter(
         mut self,
         values: impl IntoIterator<Item = crate::types::Filter>,
@@ -190,10 +185,7 @@ impl<C> DescribeCensRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// You can specify at most 20 tags in each call.
-    ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeCensRequest::tag`](DescribeCensRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -354,119 +346,102 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeCensResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeCens`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeCensError {
-    /// HTTP 400 `InvalidTagKey`: The tag keys are not valid.
-    InvalidTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue`: The tag values are not valid.
-    InvalidTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeCensError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidTagKey",
-                        "InvalidTagValue",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeCensError;
+impl crate::Client {
+    /// Calls `DescribeCens`: Queries the information about your Cloud Enterprise Network (CEN) instances.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeCensRequestBuilder::send) it. The parameters and their rules: [`DescribeCensRequest`].
+    #[inline]
+    pub fn describe_cens(&self) -> DescribeCensRequestBuilder<&Self> {
+        DescribeCensRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeCensError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeCens`: Queries the information about your Cloud Enterprise Network (CEN) instances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeCensRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidTagKey(error),
-            1 => Self::InvalidTagValue(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidTagKey(error) => (0, error),
-            Self::InvalidTagValue(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::Unauthorized(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
+    pub fn describe_cens(&self) -> DescribeCensRequestBuilder<&Self> {
+        DescribeCensRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeCensError {
+/// Every page of `DescribeCens`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_cens_pages<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: DescribeCensRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<DescribeCensResponse, ::acs_runtime::client::Error<DescribeCensError>>,
+> {
+    fn count(response: &DescribeCensResponse) -> usize {
+        response.cens.as_ref().and_then(|x| x.cen.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeCensRequest,
+        response: &DescribeCensResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeCensRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_cens(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeCens`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_cens_pages(
+        &self,
+        request: DescribeCensRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<DescribeCensResponse, ::acs_runtime::client::Error<DescribeCensError>>,
+    > {
+        describe_cens_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeCensError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidTagKey",
-            "InvalidTagValue",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeCens`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_cens_items<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: DescribeCensRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::Cen, ::acs_runtime::client::Error<DescribeCensError>>,
+> {
+    fn extract(response: DescribeCensResponse) -> Vec<crate::types::Cen> {
+        response.cens.and_then(|x| x.cen).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(describe_cens_pages(api, request), extract),
+    )
 }
-impl DescribeCensError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeCens`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeCensError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeCensError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeCensError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_cens_items(
+        &self,
+        request: DescribeCensRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<crate::types::Cen, ::acs_runtime::client::Error<DescribeCensError>>,
+    > {
+        describe_cens_items(self, request)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeChildInstanceRegionsRequest>;
 /// Request of `DescribeChildInstanceRegions`: Queries the regions in which you can attach network instances to Cloud Enterprise Network (CEN) instances.
 ///
 /// The regions that support CEN vary based on the network instance type. To query the regions where you can attach a specified type of network instance to CEN, set the `ProductType` parameter. If you do not set the `ProductType` parameter, the system queries all regions in which you can attach network instances to CEN, regardless of the network instance type.
@@ -104,12 +107,7 @@ impl<C> DescribeChildInstanceRegionsRequestBuilder<C> {
     ///
     /// The type of the network instance. Valid values:
     ///
-    /// * **VPC**: virtual private cloud (VPC)
-    /// * **VBR**: virtual border router (VBR)
-    /// * **CCN**: Cloud Connect Network (CCN) instance
-    ///
-    /// - Wire name: `ProductType`.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`DescribeChildInstanceRegionsRequest::product_type`](DescribeChildInstanceRegionsRequest::product_type).
     pub fn product_type(mut self, value: impl Into<String>) -> Self {
         self.inner.product_type = Some(value.into());
         self
@@ -118,8 +116,7 @@ impl<C> DescribeChildInstanceRegionsRequestBuilder<C> {
     ///
     /// The language of the response. Valid values: zh-CN (Chinese, which is the default language), en-US (English), and ja (Japanese).
     ///
-    /// - Wire name: `AcceptLanguage`.
-    /// - Example: `zh-CN`.
+    /// Its description, rules and example: [`DescribeChildInstanceRegionsRequest::accept_language`](DescribeChildInstanceRegionsRequest::accept_language).
     pub fn accept_language(mut self, value: impl Into<String>) -> Self {
         self.inner.accept_language = Some(value.into());
         self
@@ -264,113 +261,28 @@ for DescribeChildInstanceRegionsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeChildInstanceRegions`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeChildInstanceRegionsError {
-    /// HTTP 400 `MissingParameter.OwnerIdOrOwnerAccount`: The input parameter OwnerAccount or OwnerId that is mandatory for processing this request is not supplied
-    MissingParameterOwnerIdOrOwnerAccount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeChildInstanceRegionsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter.OwnerIdOrOwnerAccount",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeChildInstanceRegionsError;
+impl crate::Client {
+    /// Calls `DescribeChildInstanceRegions`: Queries the regions in which you can attach network instances to Cloud Enterprise Network (CEN) instances.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeChildInstanceRegionsRequestBuilder::send) it. The parameters and their rules: [`DescribeChildInstanceRegionsRequest`].
+    #[inline]
+    pub fn describe_child_instance_regions(
+        &self,
+    ) -> DescribeChildInstanceRegionsRequestBuilder<&Self> {
+        DescribeChildInstanceRegionsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeChildInstanceRegionsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeChildInstanceRegions`: Queries the regions in which you can attach network instances to Cloud Enterprise Network (CEN) instances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeChildInstanceRegionsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameterOwnerIdOrOwnerAccount(error),
-            1 => Self::InvalidParameter(error),
-            2 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameterOwnerIdOrOwnerAccount(error) => (0, error),
-            Self::InvalidParameter(error) => (1, error),
-            Self::Unauthorized(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeChildInstanceRegionsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeChildInstanceRegionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameterOwnerIdOrOwnerAccount",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeChildInstanceRegionsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeChildInstanceRegionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeChildInstanceRegionsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeChildInstanceRegionsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_child_instance_regions(
+        &self,
+    ) -> DescribeChildInstanceRegionsRequestBuilder<&Self> {
+        DescribeChildInstanceRegionsRequestBuilder::new(self)
     }
 }

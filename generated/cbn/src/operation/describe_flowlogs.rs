@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeFlowlogsRequest>;
 /// Request of `DescribeFlowlogs`: Queries flow logs.
 ///
 /// # Example
@@ -281,13 +284,7 @@ impl<C> DescribeFlowlogsRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among all requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, ClientToken is set to the value of RequestId. The value of RequestId for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-42665544****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DescribeFlowlogsRequest::client_token`](DescribeFlowlogsRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -296,10 +293,7 @@ impl<C> DescribeFlowlogsRequestBuilder<C> {
     ///
     /// The ID of the region where the flow log is deployed.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeFlowlogsRequest::region_id`](DescribeFlowlogsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -308,10 +302,7 @@ impl<C> DescribeFlowlogsRequestBuilder<C> {
     ///
     /// The name of the flow log.
     ///
-    /// The name is optional. If you enter a name, it must be 1 to 128 characters in length, and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `FlowLogName`.
-    /// - Example: `myFlowlog`.
+    /// Its description, rules and example: [`DescribeFlowlogsRequest::flow_log_name`](DescribeFlowlogsRequest::flow_log_name).
     pub fn flow_log_name(mut self, value: impl Into<String>) -> Self {
         self.inner.flow_log_name = Some(value.into());
         self
@@ -320,8 +311,7 @@ impl<C> DescribeFlowlogsRequestBuilder<C> {
     ///
     /// The ID of the flow log.
     ///
-    /// - Wire name: `FlowLogId`.
-    /// - Example: `flowlog-m5evbtbpt****`.
+    /// Its description, rules and example: [`DescribeFlowlogsRequest::flow_log_id`](DescribeFlowlogsRequest::flow_log_id).
     pub fn flow_log_id(mut self, value: impl Into<String>) -> Self {
         self.inner.flow_log_id = Some(value.into());
         self
@@ -330,10 +320,7 @@ impl<C> DescribeFlowlogsRequestBuilder<C> {
     ///
     /// The description of the flow log.
     ///
-    /// The description is optional. If you enter a description, it must be 1 to 256 characters in length, and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `myFlowlog`.
+    /// Its description, rules and example: [`DescribeFlowlogsRequest::description`](DescribeFlowlogsRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -342,8 +329,7 @@ impl<C> DescribeFlowlogsRequestBuilder<C> {
     ///
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Example: `cen-7qthudw0ll6jmc****`.
+    /// Its description, rules and example: [`DescribeFlowlogsRequest::cen_id`](DescribeFlowlogsRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -352,10 +338,7 @@ impl<C> DescribeFlowlogsRequestBuilder<C> {
     ///
     /// The name of the project where the flow log is stored.
     ///
-    /// The name must be 3 to 63 characters in length, and can contain lowercase letters, digits, and hyphens (-). It must start or end with a lowercase letter or a digit.
-    ///
-    /// - Wire name: `ProjectName`.
-    /// - Example: `FlowLogProject`.
+    /// Its description, rules and example: [`DescribeFlowlogsRequest::project_name`](DescribeFlowlogsRequest::project_name).
     pub fn project_name(mut self, value: impl Into<String>) -> Self {
         self.inner.project_name = Some(value.into());
         self
@@ -364,10 +347,7 @@ impl<C> DescribeFlowlogsRequestBuilder<C> {
     ///
     /// The name of the Logstore where the flow log is stored.
     ///
-    /// The name must be 3 to 63 characters in length, and can contain lowercase letters, digits, underscores (\_), and hyphens (-). It must start or end with a lowercase letter or a digit.
-    ///
-    /// - Wire name: `LogStoreName`.
-    /// - Example: `FlowLogStore`.
+    /// Its description, rules and example: [`DescribeFlowlogsRequest::log_store_name`](DescribeFlowlogsRequest::log_store_name).
     pub fn log_store_name(mut self, value: impl Into<String>) -> Self {
         self.inner.log_store_name = Some(value.into());
         self
@@ -376,11 +356,7 @@ impl<C> DescribeFlowlogsRequestBuilder<C> {
     ///
     /// The status of the flow log. Valid values:
     ///
-    /// * **Active**: The flow log is enabled.
-    /// * **Inactive**: The flow log is disabled.
-    ///
-    /// - Wire name: `Status`.
-    /// - Example: `Active`.
+    /// Its description, rules and example: [`DescribeFlowlogsRequest::status`](DescribeFlowlogsRequest::status).
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.inner.status = Some(value.into());
         self
@@ -389,9 +365,7 @@ impl<C> DescribeFlowlogsRequestBuilder<C> {
     ///
     /// The page number of the page to return. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeFlowlogsRequest::page_number`](DescribeFlowlogsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -400,9 +374,7 @@ impl<C> DescribeFlowlogsRequestBuilder<C> {
     ///
     /// The number of entries per page. Minimum value: **1**. Default value: **20**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Default: `20`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`DescribeFlowlogsRequest::page_size`](DescribeFlowlogsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -411,10 +383,7 @@ impl<C> DescribeFlowlogsRequestBuilder<C> {
     ///
     /// The information about the tags.
     ///
-    /// You can specify at most 20 tags in each call.
-    ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeFlowlogsRequest::tag`](DescribeFlowlogsRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -423,8 +392,7 @@ impl<C> DescribeFlowlogsRequestBuilder<C> {
     ///
     /// The ID of the network instance connection.
     ///
-    /// - Wire name: `TransitRouterAttachmentId`.
-    /// - Example: `tr-attach-qieks13jnt1cchy****`.
+    /// Its description, rules and example: [`DescribeFlowlogsRequest::transit_router_attachment_id`](DescribeFlowlogsRequest::transit_router_attachment_id).
     pub fn transit_router_attachment_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_id = Some(value.into());
         self
@@ -433,8 +401,7 @@ impl<C> DescribeFlowlogsRequestBuilder<C> {
     ///
     /// The ID of the transit router.
     ///
-    /// - Wire name: `TransitRouterId`.
-    /// - Example: `tr-uf654ttymmljlvh2x****`.
+    /// Its description, rules and example: [`DescribeFlowlogsRequest::transit_router_id`](DescribeFlowlogsRequest::transit_router_id).
     pub fn transit_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_id = Some(value.into());
         self
@@ -443,8 +410,7 @@ impl<C> DescribeFlowlogsRequestBuilder<C> {
     ///
     /// The time window for collecting log data. Unit: seconds Valid values: **60** or **600** Default value: **600**.
     ///
-    /// - Wire name: `Interval`.
-    /// - Example: `600`.
+    /// Its description, rules and example: [`DescribeFlowlogsRequest::interval`](DescribeFlowlogsRequest::interval).
     pub fn interval(mut self, value: i32) -> Self {
         self.inner.interval = Some(value);
         self
@@ -453,10 +419,7 @@ impl<C> DescribeFlowlogsRequestBuilder<C> {
     ///
     /// The flow log version.
     ///
-    /// Flow logs are automatically created in the latest version, which is **3**.
-    ///
-    /// - Wire name: `FlowLogVersion`.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`DescribeFlowlogsRequest::flow_log_version`](DescribeFlowlogsRequest::flow_log_version).
     pub fn flow_log_version(mut self, value: impl Into<String>) -> Self {
         self.inner.flow_log_version = Some(value.into());
         self
@@ -640,155 +603,24 @@ for DescribeFlowlogsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeFlowlogs`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeFlowlogsError {
-    /// HTTP 400 `OperationUnsupported.action`: This action is not support.
-    OperationUnsupportedAction(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidFlowlogId.NotFound`: The specified flowlog id does not exist or does not match the cen Id.
-    InvalidFlowlogIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TagValue`: The tag values are not valid.
-    IllegalParamTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TagKey`: The tag keys are not valid.
-    IllegalParamTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription`: Description is invalid.
-    InvalidDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName`: Name is invalid.
-    InvalidName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Interval`: Interval is invalid.
-    InvalidParameterInterval(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.FlowLogVersion`: Flowlog version is invalid.
-    InvalidParameterFlowLogVersion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeFlowlogsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationUnsupported.action",
-                        "InvalidFlowlogId.NotFound",
-                        "IllegalParam.TagValue",
-                        "IllegalParam.TagKey",
-                        "InvalidDescription",
-                        "InvalidName",
-                        "InvalidParameter.Interval",
-                        "InvalidParameter.FlowLogVersion",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeFlowlogsError;
+impl crate::Client {
+    /// Calls `DescribeFlowlogs`: Queries flow logs.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeFlowlogsRequestBuilder::send) it. The parameters and their rules: [`DescribeFlowlogsRequest`].
+    #[inline]
+    pub fn describe_flowlogs(&self) -> DescribeFlowlogsRequestBuilder<&Self> {
+        DescribeFlowlogsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeFlowlogsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeFlowlogs`: Queries flow logs.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeFlowlogsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationUnsupportedAction(error),
-            1 => Self::InvalidFlowlogIdNotFound(error),
-            2 => Self::IllegalParamTagValue(error),
-            3 => Self::IllegalParamTagKey(error),
-            4 => Self::InvalidDescription(error),
-            5 => Self::InvalidName(error),
-            6 => Self::InvalidParameterInterval(error),
-            7 => Self::InvalidParameterFlowLogVersion(error),
-            8 => Self::InvalidParameter(error),
-            9 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationUnsupportedAction(error) => (0, error),
-            Self::InvalidFlowlogIdNotFound(error) => (1, error),
-            Self::IllegalParamTagValue(error) => (2, error),
-            Self::IllegalParamTagKey(error) => (3, error),
-            Self::InvalidDescription(error) => (4, error),
-            Self::InvalidName(error) => (5, error),
-            Self::InvalidParameterInterval(error) => (6, error),
-            Self::InvalidParameterFlowLogVersion(error) => (7, error),
-            Self::InvalidParameter(error) => (8, error),
-            Self::Unauthorized(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeFlowlogsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeFlowlogsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationUnsupportedAction",
-            "InvalidFlowlogIdNotFound",
-            "IllegalParamTagValue",
-            "IllegalParamTagKey",
-            "InvalidDescription",
-            "InvalidName",
-            "InvalidParameterInterval",
-            "InvalidParameterFlowLogVersion",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeFlowlogsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeFlowlogsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeFlowlogsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeFlowlogsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_flowlogs(&self) -> DescribeFlowlogsRequestBuilder<&Self> {
+        DescribeFlowlogsRequestBuilder::new(self)
     }
 }

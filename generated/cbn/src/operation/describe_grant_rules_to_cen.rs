@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `network-instance-connections` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_grant_rules_to_cen_pages`](crate::Client::describe_grant_rules_to_cen_pages) and [`describe_grant_rules_to_cen_items`](crate::Client::describe_grant_rules_to_cen_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CbnApi`](crate::CbnApi) (fakes included): [`describe_grant_rules_to_cen_pages`](crate::Client::describe_grant_rules_to_cen_pages) and [`describe_grant_rules_to_cen_items`](crate::Client::describe_grant_rules_to_cen_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeGrantRulesToCen",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeGrantRulesToCenRequest>;
 /// Request of `DescribeGrantRulesToCen`: Queries the network instances of other Alibaba Cloud accounts that have granted permissions to a Cloud Enterprise Network (CEN) instance.
 ///
 /// Before you call the **DescribeGrantRulesToCen** operation, make sure that all request parameters are valid. If a request parameter is invalid, a **request ID** is returned, but the network instances are not returned.
@@ -190,10 +193,7 @@ impl<C> DescribeGrantRulesToCenRequestBuilder<C> {
     ///
     /// The region ID of the network instance.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeGrantRulesToCenRequest::region_id`](DescribeGrantRulesToCenRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -202,9 +202,7 @@ impl<C> DescribeGrantRulesToCenRequestBuilder<C> {
     ///
     /// The CEN instance ID.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-nye53d7p3hzyu4****`.
+    /// Its description, rules and example: [`DescribeGrantRulesToCenRequest::cen_id`](DescribeGrantRulesToCenRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -213,14 +211,7 @@ impl<C> DescribeGrantRulesToCenRequestBuilder<C> {
     ///
     /// The type of the network instance. Valid values:
     ///
-    /// * **VPC**
-    /// * **VBR**
-    /// * **CCN**
-    /// * **VPN**
-    ///
-    /// - Wire name: `ProductType`.
-    /// - Required.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`DescribeGrantRulesToCenRequest::product_type`](DescribeGrantRulesToCenRequest::product_type).
     pub fn product_type(mut self, value: impl Into<String>) -> Self {
         self.inner.product_type = Some(value.into());
         self
@@ -230,9 +221,7 @@ impl<C> DescribeGrantRulesToCenRequestBuilder<C> {
     /// * If you do not set **MaxResults**, it indicates that you do not need to query results in batches. The value of **MaxResults** in the response indicates the total number of entries returned.
     /// * If you specify a value for **MaxResults**, it indicates that you need to query results in batches. The value of **MaxResults** indicates the number of entries to return in each batch. Valid values: **1** to **100**. The value of **MaxResults** in the response indicates the number of entries in the current batch. We recommend that you set **MaxResults** to **20**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 0 to 100.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`DescribeGrantRulesToCenRequest::max_results`](DescribeGrantRulesToCenRequest::max_results).
     pub fn max_results(mut self, value: i64) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -241,11 +230,7 @@ impl<C> DescribeGrantRulesToCenRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * You must specify the token that is obtained from the previous query as the value of **NextToken**.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`DescribeGrantRulesToCenRequest::next_token`](DescribeGrantRulesToCenRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -254,8 +239,7 @@ impl<C> DescribeGrantRulesToCenRequestBuilder<C> {
     ///
     /// The ID of the network instance that you want to query.
     ///
-    /// - Wire name: `ChildInstanceId`.
-    /// - Example: `vpc-rj9gt5nll27onu7****`.
+    /// Its description, rules and example: [`DescribeGrantRulesToCenRequest::child_instance_id`](DescribeGrantRulesToCenRequest::child_instance_id).
     pub fn child_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.child_instance_id = Some(value.into());
         self
@@ -264,7 +248,7 @@ impl<C> DescribeGrantRulesToCenRequestBuilder<C> {
     ///
     /// The ID of the Alibaba Cloud account to which the network instance belongs.
     ///
-    /// - Wire name: `ChildInstanceOwnerId`.
+    /// Its description, rules and example: [`DescribeGrantRulesToCenRequest::child_instance_owner_id`](DescribeGrantRulesToCenRequest::child_instance_owner_id).
     pub fn child_instance_owner_id(mut self, value: i64) -> Self {
         self.inner.child_instance_owner_id = Some(value);
         self
@@ -273,11 +257,7 @@ impl<C> DescribeGrantRulesToCenRequestBuilder<C> {
     ///
     /// Specifies whether to enable IPv6.
     ///
-    /// 1. This parameter takes effect only if ProductType is set to VPC.
-    /// 2. true: enables IPv6. false: disables IPv6. If you do not specify a value, network instances are not filtered based on this parameter.
-    ///
-    /// - Wire name: `EnabledIpv6`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DescribeGrantRulesToCenRequest::enabled_ipv6`](DescribeGrantRulesToCenRequest::enabled_ipv6).
     pub fn enabled_ipv6(mut self, value: bool) -> Self {
         self.inner.enabled_ipv6 = Some(value);
         self
@@ -455,131 +435,125 @@ for DescribeGrantRulesToCenResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeGrantRulesToCen`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeGrantRulesToCenError {
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: Missing parameter.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.RegionId`: The specified Region Id is invalid.
-    InvalidParameterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.NextToken`: NextToken is illegal
-    IllegalParamNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.RegionId`: Missing RegionId parameter.
-    MissingParameterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeGrantRulesToCenError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "MissingParameter",
-                        "InvalidParameter.RegionId",
-                        "IllegalParam.NextToken",
-                        "MissingParameter.RegionId",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeGrantRulesToCenError;
+impl crate::Client {
+    /// Calls `DescribeGrantRulesToCen`: Queries the network instances of other Alibaba Cloud accounts that have granted permissions to a Cloud Enterprise Network (CEN) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeGrantRulesToCenRequestBuilder::send) it. The parameters and their rules: [`DescribeGrantRulesToCenRequest`].
+    #[inline]
+    pub fn describe_grant_rules_to_cen(
+        &self,
+    ) -> DescribeGrantRulesToCenRequestBuilder<&Self> {
+        DescribeGrantRulesToCenRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeGrantRulesToCenError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeGrantRulesToCen`: Queries the network instances of other Alibaba Cloud accounts that have granted permissions to a Cloud Enterprise Network (CEN) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeGrantRulesToCenRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::MissingParameter(error),
-            2 => Self::InvalidParameterRegionId(error),
-            3 => Self::IllegalParamNextToken(error),
-            4 => Self::MissingParameterRegionId(error),
-            5 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::MissingParameter(error) => (1, error),
-            Self::InvalidParameterRegionId(error) => (2, error),
-            Self::IllegalParamNextToken(error) => (3, error),
-            Self::MissingParameterRegionId(error) => (4, error),
-            Self::Unauthorized(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
+    pub fn describe_grant_rules_to_cen(
+        &self,
+    ) -> DescribeGrantRulesToCenRequestBuilder<&Self> {
+        DescribeGrantRulesToCenRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeGrantRulesToCenError {
+/// Every page of `DescribeGrantRulesToCen`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_grant_rules_to_cen_pages<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: DescribeGrantRulesToCenRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeGrantRulesToCenResponse,
+        ::acs_runtime::client::Error<DescribeGrantRulesToCenError>,
+    >,
+> {
+    fn count(response: &DescribeGrantRulesToCenResponse) -> usize {
+        response
+            .grant_rules
+            .as_ref()
+            .and_then(|x| x.grant_rule.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeGrantRulesToCenRequest,
+        response: &DescribeGrantRulesToCenResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeGrantRulesToCenRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_grant_rules_to_cen(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeGrantRulesToCen`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_grant_rules_to_cen_pages(
+        &self,
+        request: DescribeGrantRulesToCenRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeGrantRulesToCenResponse,
+            ::acs_runtime::client::Error<DescribeGrantRulesToCenError>,
+        >,
+    > {
+        describe_grant_rules_to_cen_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeGrantRulesToCenError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "MissingParameter",
-            "InvalidParameterRegionId",
-            "IllegalParamNextToken",
-            "MissingParameterRegionId",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeGrantRulesToCen`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_grant_rules_to_cen_items<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: DescribeGrantRulesToCenRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::GrantRule,
+        ::acs_runtime::client::Error<DescribeGrantRulesToCenError>,
+    >,
+> {
+    fn extract(
+        response: DescribeGrantRulesToCenResponse,
+    ) -> Vec<crate::types::GrantRule> {
+        response.grant_rules.and_then(|x| x.grant_rule).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_grant_rules_to_cen_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeGrantRulesToCenError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeGrantRulesToCen`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeGrantRulesToCenError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeGrantRulesToCenError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeGrantRulesToCenError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_grant_rules_to_cen_items(
+        &self,
+        request: DescribeGrantRulesToCenRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::GrantRule,
+            ::acs_runtime::client::Error<DescribeGrantRulesToCenError>,
+        >,
+    > {
+        describe_grant_rules_to_cen_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `cen-instances` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_grant_rules_to_resource_pages`](crate::Client::describe_grant_rules_to_resource_pages) and [`describe_grant_rules_to_resource_items`](crate::Client::describe_grant_rules_to_resource_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CbnApi`](crate::CbnApi) (fakes included): [`describe_grant_rules_to_resource_pages`](crate::Client::describe_grant_rules_to_resource_pages) and [`describe_grant_rules_to_resource_items`](crate::Client::describe_grant_rules_to_resource_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeGrantRulesToResource",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeGrantRulesToResourceRequest>;
 /// Request of `DescribeGrantRulesToResource`: Queries the information about the permissions that the Alibaba Cloud account of a network instance granted to a Cloud Enterprise Network (CEN) instance in a different Alibaba Cloud account, the ID of the CEN instance, and the Alibaba Cloud account that pays the fees of the network instance.
 ///
 /// # Example
@@ -161,10 +164,7 @@ impl<C> DescribeGrantRulesToResourceRequestBuilder<C> {
     ///
     /// The region ID of the network instance.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeGrantRulesToResourceRequest::region_id`](DescribeGrantRulesToResourceRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -173,9 +173,7 @@ impl<C> DescribeGrantRulesToResourceRequestBuilder<C> {
     ///
     /// The network instance ID.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Required.
-    /// - Example: `vpc-p0wfut1iqauelpdpb****`.
+    /// Its description, rules and example: [`DescribeGrantRulesToResourceRequest::resource_id`](DescribeGrantRulesToResourceRequest::resource_id).
     pub fn resource_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_id = Some(value.into());
         self
@@ -184,15 +182,7 @@ impl<C> DescribeGrantRulesToResourceRequestBuilder<C> {
     ///
     /// The type of network instance. Valid values:
     ///
-    /// * **VPC**: virtual private cloud (VPC)
-    /// * **ExpressConnect**: virtual border router (VBR)
-    /// * **VPN**: IPsec-VPN connection
-    /// * **ECR**: Express Connect Router (ECR)
-    ///
-    /// - Wire name: `ProductType`.
-    /// - Required.
-    /// - Must be one of `ExpressConnect`, `VPC`, `VPN`, `ECR`.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`DescribeGrantRulesToResourceRequest::product_type`](DescribeGrantRulesToResourceRequest::product_type).
     pub fn product_type(mut self, value: impl Into<crate::types::ProductType>) -> Self {
         self.inner.product_type = Some(value.into());
         self
@@ -202,10 +192,7 @@ impl<C> DescribeGrantRulesToResourceRequestBuilder<C> {
     /// * If you do not specify a value for **MaxResults**, entries are returned in one response. After you send the request, the value of **MaxResults** includes all entries.
     /// * If you specify a value for **MaxResults**, entries are returned in batches. The value of **MaxResults** indicates the total number of entries returned per batch. Valid values: **1** to **100**. After you send the request, the value of **MaxResults** indicates the number of entries returned in the current response. We recommend that you set **MaxResults** to **20**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 0 to 100.
-    /// - Default: `20`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`DescribeGrantRulesToResourceRequest::max_results`](DescribeGrantRulesToResourceRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -214,11 +201,7 @@ impl<C> DescribeGrantRulesToResourceRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * You must specify the token that is obtained from the previous query as the value of the **NextToken** parameter.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`DescribeGrantRulesToResourceRequest::next_token`](DescribeGrantRulesToResourceRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -401,131 +384,121 @@ for DescribeGrantRulesToResourceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeGrantRulesToResource`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeGrantRulesToResourceError {
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: Missing parameter.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.RegionId`: The specified Region Id is invalid.
-    InvalidParameterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.RegionId`: Missing RegionId parameter.
-    MissingParameterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.NextToken`: NextToken is illegal
-    IllegalParamNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeGrantRulesToResourceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "MissingParameter",
-                        "InvalidParameter.RegionId",
-                        "MissingParameter.RegionId",
-                        "IllegalParam.NextToken",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeGrantRulesToResourceError;
+impl crate::Client {
+    /// Calls `DescribeGrantRulesToResource`: Queries the information about the permissions that the Alibaba Cloud account of a network instance granted to a Cloud Enterprise Network (CEN) instance in a different Alibaba Cloud account, the ID of the CEN instance, and the Alibaba Cloud account that pays the fees of the network instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeGrantRulesToResourceRequestBuilder::send) it. The parameters and their rules: [`DescribeGrantRulesToResourceRequest`].
+    #[inline]
+    pub fn describe_grant_rules_to_resource(
+        &self,
+    ) -> DescribeGrantRulesToResourceRequestBuilder<&Self> {
+        DescribeGrantRulesToResourceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeGrantRulesToResourceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeGrantRulesToResource`: Queries the information about the permissions that the Alibaba Cloud account of a network instance granted to a Cloud Enterprise Network (CEN) instance in a different Alibaba Cloud account, the ID of the CEN instance, and the Alibaba Cloud account that pays the fees of the network instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeGrantRulesToResourceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::MissingParameter(error),
-            2 => Self::InvalidParameterRegionId(error),
-            3 => Self::MissingParameterRegionId(error),
-            4 => Self::IllegalParamNextToken(error),
-            5 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::MissingParameter(error) => (1, error),
-            Self::InvalidParameterRegionId(error) => (2, error),
-            Self::MissingParameterRegionId(error) => (3, error),
-            Self::IllegalParamNextToken(error) => (4, error),
-            Self::Unauthorized(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
+    pub fn describe_grant_rules_to_resource(
+        &self,
+    ) -> DescribeGrantRulesToResourceRequestBuilder<&Self> {
+        DescribeGrantRulesToResourceRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeGrantRulesToResourceError {
+/// Every page of `DescribeGrantRulesToResource`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_grant_rules_to_resource_pages<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: DescribeGrantRulesToResourceRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeGrantRulesToResourceResponse,
+        ::acs_runtime::client::Error<DescribeGrantRulesToResourceError>,
+    >,
+> {
+    fn count(response: &DescribeGrantRulesToResourceResponse) -> usize {
+        response.grant_rules.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeGrantRulesToResourceRequest,
+        response: &DescribeGrantRulesToResourceResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeGrantRulesToResourceRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_grant_rules_to_resource(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeGrantRulesToResource`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_grant_rules_to_resource_pages(
+        &self,
+        request: DescribeGrantRulesToResourceRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeGrantRulesToResourceResponse,
+            ::acs_runtime::client::Error<DescribeGrantRulesToResourceError>,
+        >,
+    > {
+        describe_grant_rules_to_resource_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeGrantRulesToResourceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "MissingParameter",
-            "InvalidParameterRegionId",
-            "MissingParameterRegionId",
-            "IllegalParamNextToken",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeGrantRulesToResource`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_grant_rules_to_resource_items<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: DescribeGrantRulesToResourceRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::DescribeGrantRulesToResourceGrantRule,
+        ::acs_runtime::client::Error<DescribeGrantRulesToResourceError>,
+    >,
+> {
+    fn extract(
+        response: DescribeGrantRulesToResourceResponse,
+    ) -> Vec<crate::types::DescribeGrantRulesToResourceGrantRule> {
+        response.grant_rules.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_grant_rules_to_resource_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeGrantRulesToResourceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeGrantRulesToResource`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeGrantRulesToResourceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeGrantRulesToResourceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeGrantRulesToResourceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_grant_rules_to_resource_items(
+        &self,
+        request: DescribeGrantRulesToResourceRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::DescribeGrantRulesToResourceGrantRule,
+            ::acs_runtime::client::Error<DescribeGrantRulesToResourceError>,
+        >,
+    > {
+        describe_grant_rules_to_resource_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `route-management` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_published_route_entries_pages`](crate::Client::describe_published_route_entries_pages) and [`describe_published_route_entries_items`](crate::Client::describe_published_route_entries_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CbnApi`](crate::CbnApi) (fakes included): [`describe_published_route_entries_pages`](crate::Client::describe_published_route_entries_pages) and [`describe_published_route_entries_items`](crate::Client::describe_published_route_entries_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribePublishedRouteEntries",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribePublishedRouteEntriesRequest>;
 /// Request of `DescribePublishedRouteEntries`: Queries whether the routes of virtual private clouds (VPCs) and virtual border routers (VBRs) are advertised to the Cloud Enterprise Network (CEN) instance to which the VCPs and VBRs are attached.
 ///
 /// # Example
@@ -191,9 +194,7 @@ impl<C> DescribePublishedRouteEntriesRequestBuilder<C> {
     ///
     /// The number of the page to return. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribePublishedRouteEntriesRequest::page_number`](DescribePublishedRouteEntriesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -202,9 +203,7 @@ impl<C> DescribePublishedRouteEntriesRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Default value: **10**. Valid values: **1** to **50**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribePublishedRouteEntriesRequest::page_size`](DescribePublishedRouteEntriesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -213,9 +212,7 @@ impl<C> DescribePublishedRouteEntriesRequestBuilder<C> {
     ///
     /// The ID of the CEN instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-7qthudw0ll6jm****`.
+    /// Its description, rules and example: [`DescribePublishedRouteEntriesRequest::cen_id`](DescribePublishedRouteEntriesRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -224,9 +221,7 @@ impl<C> DescribePublishedRouteEntriesRequestBuilder<C> {
     ///
     /// The ID of the network instance.
     ///
-    /// - Wire name: `ChildInstanceId`.
-    /// - Required.
-    /// - Example: `vpc-bp18sth14qii3pnv****`.
+    /// Its description, rules and example: [`DescribePublishedRouteEntriesRequest::child_instance_id`](DescribePublishedRouteEntriesRequest::child_instance_id).
     pub fn child_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.child_instance_id = Some(value.into());
         self
@@ -235,13 +230,7 @@ impl<C> DescribePublishedRouteEntriesRequestBuilder<C> {
     ///
     /// The type of the network instance. Valid values:
     ///
-    /// * **VPC**: VPC
-    /// * **VBR**: VBR
-    /// * **CCN**: Cloud Connect Network (CCN) instance
-    ///
-    /// - Wire name: `ChildInstanceType`.
-    /// - Required.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`DescribePublishedRouteEntriesRequest::child_instance_type`](DescribePublishedRouteEntriesRequest::child_instance_type).
     pub fn child_instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.child_instance_type = Some(value.into());
         self
@@ -250,11 +239,7 @@ impl<C> DescribePublishedRouteEntriesRequestBuilder<C> {
     ///
     /// The ID of the region where the network instance is deployed.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `ChildInstanceRegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribePublishedRouteEntriesRequest::child_instance_region_id`](DescribePublishedRouteEntriesRequest::child_instance_region_id).
     pub fn child_instance_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.child_instance_region_id = Some(value.into());
         self
@@ -263,8 +248,7 @@ impl<C> DescribePublishedRouteEntriesRequestBuilder<C> {
     ///
     /// The ID of the route table of the network instance.
     ///
-    /// - Wire name: `ChildInstanceRouteTableId`.
-    /// - Example: `vtb-bp174d1gje79u1g4****`.
+    /// Its description, rules and example: [`DescribePublishedRouteEntriesRequest::child_instance_route_table_id`](DescribePublishedRouteEntriesRequest::child_instance_route_table_id).
     pub fn child_instance_route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.child_instance_route_table_id = Some(value.into());
         self
@@ -273,8 +257,7 @@ impl<C> DescribePublishedRouteEntriesRequestBuilder<C> {
     ///
     /// The destination CIDR block of the route that you want to query.
     ///
-    /// - Wire name: `DestinationCidrBlock`.
-    /// - Example: `172.16.0.0/16`.
+    /// Its description, rules and example: [`DescribePublishedRouteEntriesRequest::destination_cidr_block`](DescribePublishedRouteEntriesRequest::destination_cidr_block).
     pub fn destination_cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.destination_cidr_block = Some(value.into());
         self
@@ -449,161 +432,130 @@ for DescribePublishedRouteEntriesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribePublishedRouteEntries`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribePublishedRouteEntriesError {
-    /// HTTP 400 `ParameterIllegal.CenInstanceId`: The parameter of CEN instance id is illegal.
-    ParameterIllegalCenInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterIllegal.ChildInstanceRegionId`: The parameter of child instance region id is illegal.
-    ParameterIllegalChildInstanceRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VRC_ERROR`: VRC error
-    VrcError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterIllegal.ChildInstanceType`: The parameter of child instance type is illegal.
-    ParameterIllegalChildInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterIllegal`: The parameter is illegal.
-    ParameterIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Instance.NotExist`: The instance is not exist.
-    InstanceNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `InvalidOperation.ChildInstanceStatus`: The child-instance is not in a valid state for the operation.
-    InvalidOperationChildInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `InvalidOperation.CenInstanceStatus`: The CEN instance is not in a valid state for the operation.
-    InvalidOperationCenInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: Internal error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribePublishedRouteEntriesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ParameterIllegal.CenInstanceId",
-                        "ParameterIllegal.ChildInstanceRegionId",
-                        "VRC_ERROR",
-                        "ParameterIllegal.ChildInstanceType",
-                        "ParameterIllegal",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "Instance.NotExist",
-                        "InvalidOperation.ChildInstanceStatus",
-                        "InvalidOperation.CenInstanceStatus",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribePublishedRouteEntriesError;
+impl crate::Client {
+    /// Calls `DescribePublishedRouteEntries`: Queries whether the routes of virtual private clouds (VPCs) and virtual border routers (VBRs) are advertised to the Cloud Enterprise Network (CEN) instance to which the VCPs and VBRs are attached.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribePublishedRouteEntriesRequestBuilder::send) it. The parameters and their rules: [`DescribePublishedRouteEntriesRequest`].
+    #[inline]
+    pub fn describe_published_route_entries(
+        &self,
+    ) -> DescribePublishedRouteEntriesRequestBuilder<&Self> {
+        DescribePublishedRouteEntriesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribePublishedRouteEntriesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribePublishedRouteEntries`: Queries whether the routes of virtual private clouds (VPCs) and virtual border routers (VBRs) are advertised to the Cloud Enterprise Network (CEN) instance to which the VCPs and VBRs are attached.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribePublishedRouteEntriesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ParameterIllegalCenInstanceId(error),
-            1 => Self::ParameterIllegalChildInstanceRegionId(error),
-            2 => Self::VrcError(error),
-            3 => Self::ParameterIllegalChildInstanceType(error),
-            4 => Self::ParameterIllegal(error),
-            5 => Self::InvalidParameter(error),
-            6 => Self::Unauthorized(error),
-            7 => Self::InstanceNotExist(error),
-            8 => Self::InvalidOperationChildInstanceStatus(error),
-            9 => Self::InvalidOperationCenInstanceStatus(error),
-            10 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ParameterIllegalCenInstanceId(error) => (0, error),
-            Self::ParameterIllegalChildInstanceRegionId(error) => (1, error),
-            Self::VrcError(error) => (2, error),
-            Self::ParameterIllegalChildInstanceType(error) => (3, error),
-            Self::ParameterIllegal(error) => (4, error),
-            Self::InvalidParameter(error) => (5, error),
-            Self::Unauthorized(error) => (6, error),
-            Self::InstanceNotExist(error) => (7, error),
-            Self::InvalidOperationChildInstanceStatus(error) => (8, error),
-            Self::InvalidOperationCenInstanceStatus(error) => (9, error),
-            Self::InternalError(error) => (10, error),
-            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
-        }
+    pub fn describe_published_route_entries(
+        &self,
+    ) -> DescribePublishedRouteEntriesRequestBuilder<&Self> {
+        DescribePublishedRouteEntriesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribePublishedRouteEntriesError {
+/// Every page of `DescribePublishedRouteEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_published_route_entries_pages<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: DescribePublishedRouteEntriesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribePublishedRouteEntriesResponse,
+        ::acs_runtime::client::Error<DescribePublishedRouteEntriesError>,
+    >,
+> {
+    fn count(response: &DescribePublishedRouteEntriesResponse) -> usize {
+        response
+            .published_route_entries
+            .as_ref()
+            .and_then(|x| x.published_route_entry.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribePublishedRouteEntriesRequest,
+        response: &DescribePublishedRouteEntriesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribePublishedRouteEntriesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_published_route_entries(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribePublishedRouteEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_published_route_entries_pages(
+        &self,
+        request: DescribePublishedRouteEntriesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribePublishedRouteEntriesResponse,
+            ::acs_runtime::client::Error<DescribePublishedRouteEntriesError>,
+        >,
+    > {
+        describe_published_route_entries_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribePublishedRouteEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ParameterIllegalCenInstanceId",
-            "ParameterIllegalChildInstanceRegionId",
-            "VrcError",
-            "ParameterIllegalChildInstanceType",
-            "ParameterIllegal",
-            "InvalidParameter",
-            "Unauthorized",
-            "InstanceNotExist",
-            "InvalidOperationChildInstanceStatus",
-            "InvalidOperationCenInstanceStatus",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribePublishedRouteEntries`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_published_route_entries_items<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: DescribePublishedRouteEntriesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::PublishedRouteEntry,
+        ::acs_runtime::client::Error<DescribePublishedRouteEntriesError>,
+    >,
+> {
+    fn extract(
+        response: DescribePublishedRouteEntriesResponse,
+    ) -> Vec<crate::types::PublishedRouteEntry> {
+        response
+            .published_route_entries
+            .and_then(|x| x.published_route_entry)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_published_route_entries_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribePublishedRouteEntriesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribePublishedRouteEntries`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribePublishedRouteEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribePublishedRouteEntriesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribePublishedRouteEntriesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_published_route_entries_items(
+        &self,
+        request: DescribePublishedRouteEntriesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::PublishedRouteEntry,
+            ::acs_runtime::client::Error<DescribePublishedRouteEntriesError>,
+        >,
+    > {
+        describe_published_route_entries_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `route-management` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_route_conflict_pages`](crate::Client::describe_route_conflict_pages) and [`describe_route_conflict_items`](crate::Client::describe_route_conflict_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CbnApi`](crate::CbnApi) (fakes included): [`describe_route_conflict_pages`](crate::Client::describe_route_conflict_pages) and [`describe_route_conflict_items`](crate::Client::describe_route_conflict_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeRouteConflict",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeRouteConflictRequest>;
 /// Request of `DescribeRouteConflict`: Queries conflicting routes on a network instance.
 ///
 /// # Example
@@ -179,9 +182,7 @@ impl<C> DescribeRouteConflictRequestBuilder<C> {
     ///
     /// The number of the page to return. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeRouteConflictRequest::page_number`](DescribeRouteConflictRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -190,9 +191,7 @@ impl<C> DescribeRouteConflictRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Default value: **10**. Valid values: **1** to **50**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeRouteConflictRequest::page_size`](DescribeRouteConflictRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -201,9 +200,7 @@ impl<C> DescribeRouteConflictRequestBuilder<C> {
     ///
     /// The ID of the network instance that you want to query.
     ///
-    /// - Wire name: `ChildInstanceId`.
-    /// - Required.
-    /// - Example: `ccn-0q3b7oviikmm9h****`.
+    /// Its description, rules and example: [`DescribeRouteConflictRequest::child_instance_id`](DescribeRouteConflictRequest::child_instance_id).
     pub fn child_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.child_instance_id = Some(value.into());
         self
@@ -212,13 +209,7 @@ impl<C> DescribeRouteConflictRequestBuilder<C> {
     ///
     /// The type of the network instance. Valid values:
     ///
-    /// * **VPC**: virtual private cloud (VPC)
-    /// * **VBR**: virtual border router (VBR)
-    /// * **CCN**: Cloud Connect Network (CCN) instance
-    ///
-    /// - Wire name: `ChildInstanceType`.
-    /// - Required.
-    /// - Example: `CCN`.
+    /// Its description, rules and example: [`DescribeRouteConflictRequest::child_instance_type`](DescribeRouteConflictRequest::child_instance_type).
     pub fn child_instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.child_instance_type = Some(value.into());
         self
@@ -227,11 +218,7 @@ impl<C> DescribeRouteConflictRequestBuilder<C> {
     ///
     /// The ID of the region where the network instance is deployed.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `ChildInstanceRegionId`.
-    /// - Required.
-    /// - Example: `ccn-cn-shanghai`.
+    /// Its description, rules and example: [`DescribeRouteConflictRequest::child_instance_region_id`](DescribeRouteConflictRequest::child_instance_region_id).
     pub fn child_instance_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.child_instance_region_id = Some(value.into());
         self
@@ -240,9 +227,7 @@ impl<C> DescribeRouteConflictRequestBuilder<C> {
     ///
     /// The ID of the route table that is configured on the network instance.
     ///
-    /// - Wire name: `ChildInstanceRouteTableId`.
-    /// - Required.
-    /// - Example: `vtb-bp174d1gje79u1g4t****`.
+    /// Its description, rules and example: [`DescribeRouteConflictRequest::child_instance_route_table_id`](DescribeRouteConflictRequest::child_instance_route_table_id).
     pub fn child_instance_route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.child_instance_route_table_id = Some(value.into());
         self
@@ -251,8 +236,7 @@ impl<C> DescribeRouteConflictRequestBuilder<C> {
     ///
     /// The destination CIDR block of the conflicting route.
     ///
-    /// - Wire name: `DestinationCidrBlock`.
-    /// - Example: `172.16.0.0/16`.
+    /// Its description, rules and example: [`DescribeRouteConflictRequest::destination_cidr_block`](DescribeRouteConflictRequest::destination_cidr_block).
     pub fn destination_cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.destination_cidr_block = Some(value.into());
         self
@@ -424,113 +408,123 @@ for DescribeRouteConflictResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeRouteConflict`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeRouteConflictError {
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidChildInstanceId.NotFound`: The specified ChildInstanceId is not found.
-    InvalidChildInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeRouteConflictError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "InvalidChildInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeRouteConflictError;
+impl crate::Client {
+    /// Calls `DescribeRouteConflict`: Queries conflicting routes on a network instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeRouteConflictRequestBuilder::send) it. The parameters and their rules: [`DescribeRouteConflictRequest`].
+    #[inline]
+    pub fn describe_route_conflict(&self) -> DescribeRouteConflictRequestBuilder<&Self> {
+        DescribeRouteConflictRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeRouteConflictError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeRouteConflict`: Queries conflicting routes on a network instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeRouteConflictRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::Unauthorized(error),
-            2 => Self::InvalidChildInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::Unauthorized(error) => (1, error),
-            Self::InvalidChildInstanceIdNotFound(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
+    pub fn describe_route_conflict(&self) -> DescribeRouteConflictRequestBuilder<&Self> {
+        DescribeRouteConflictRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeRouteConflictError {
+/// Every page of `DescribeRouteConflict`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_route_conflict_pages<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: DescribeRouteConflictRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeRouteConflictResponse,
+        ::acs_runtime::client::Error<DescribeRouteConflictError>,
+    >,
+> {
+    fn count(response: &DescribeRouteConflictResponse) -> usize {
+        response
+            .route_conflicts
+            .as_ref()
+            .and_then(|x| x.route_conflict.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeRouteConflictRequest,
+        response: &DescribeRouteConflictResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeRouteConflictRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_route_conflict(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeRouteConflict`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_route_conflict_pages(
+        &self,
+        request: DescribeRouteConflictRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeRouteConflictResponse,
+            ::acs_runtime::client::Error<DescribeRouteConflictError>,
+        >,
+    > {
+        describe_route_conflict_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeRouteConflictError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "Unauthorized",
-            "InvalidChildInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeRouteConflict`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_route_conflict_items<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: DescribeRouteConflictRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::RouteConflict,
+        ::acs_runtime::client::Error<DescribeRouteConflictError>,
+    >,
+> {
+    fn extract(
+        response: DescribeRouteConflictResponse,
+    ) -> Vec<crate::types::RouteConflict> {
+        response.route_conflicts.and_then(|x| x.route_conflict).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_route_conflict_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeRouteConflictError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeRouteConflict`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeRouteConflictError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeRouteConflictError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeRouteConflictError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_route_conflict_items(
+        &self,
+        request: DescribeRouteConflictRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::RouteConflict,
+            ::acs_runtime::client::Error<DescribeRouteConflictError>,
+        >,
+    > {
+        describe_route_conflict_items(self, request)
     }
 }

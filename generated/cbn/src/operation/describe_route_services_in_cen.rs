@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `cloud-services` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_route_services_in_cen_pages`](crate::Client::describe_route_services_in_cen_pages) and [`describe_route_services_in_cen_items`](crate::Client::describe_route_services_in_cen_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CbnApi`](crate::CbnApi) (fakes included): [`describe_route_services_in_cen_pages`](crate::Client::describe_route_services_in_cen_pages) and [`describe_route_services_in_cen_items`](crate::Client::describe_route_services_in_cen_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeRouteServicesInCen",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeRouteServicesInCenRequest>;
 /// Request of `DescribeRouteServicesInCen`: Queries the cloud services that are configured on a Cloud Enterprise Network (CEN) instance.
 ///
 /// # Example
@@ -165,9 +168,7 @@ impl<C> DescribeRouteServicesInCenRequestBuilder<C> {
     ///
     /// The number of the page to return. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeRouteServicesInCenRequest::page_number`](DescribeRouteServicesInCenRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -176,9 +177,7 @@ impl<C> DescribeRouteServicesInCenRequestBuilder<C> {
     ///
     /// The number of entries per page. Default value: **10**. Valid values: **1** to **50**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeRouteServicesInCenRequest::page_size`](DescribeRouteServicesInCenRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -187,9 +186,7 @@ impl<C> DescribeRouteServicesInCenRequestBuilder<C> {
     ///
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-pfa6ugf3xl0qsd****`.
+    /// Its description, rules and example: [`DescribeRouteServicesInCenRequest::cen_id`](DescribeRouteServicesInCenRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -198,10 +195,7 @@ impl<C> DescribeRouteServicesInCenRequestBuilder<C> {
     ///
     /// The service address of the cloud service.
     ///
-    /// You can enter a domain name, an IP address, or a CIDR block.
-    ///
-    /// - Wire name: `Host`.
-    /// - Example: `100.118.28.0/24`.
+    /// Its description, rules and example: [`DescribeRouteServicesInCenRequest::host`](DescribeRouteServicesInCenRequest::host).
     pub fn host(mut self, value: impl Into<String>) -> Self {
         self.inner.host = Some(value.into());
         self
@@ -210,10 +204,7 @@ impl<C> DescribeRouteServicesInCenRequestBuilder<C> {
     ///
     /// The region ID of the cloud service.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `HostRegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeRouteServicesInCenRequest::host_region_id`](DescribeRouteServicesInCenRequest::host_region_id).
     pub fn host_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.host_region_id = Some(value.into());
         self
@@ -222,8 +213,7 @@ impl<C> DescribeRouteServicesInCenRequestBuilder<C> {
     ///
     /// The ID of the region where the cloud service is accessed.
     ///
-    /// - Wire name: `AccessRegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeRouteServicesInCenRequest::access_region_id`](DescribeRouteServicesInCenRequest::access_region_id).
     pub fn access_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.access_region_id = Some(value.into());
         self
@@ -232,8 +222,7 @@ impl<C> DescribeRouteServicesInCenRequestBuilder<C> {
     ///
     /// The ID of the VPC associated with the cloud service.
     ///
-    /// - Wire name: `HostVpcId`.
-    /// - Example: `vpc-bp1h8vbrbcgohcju5****`.
+    /// Its description, rules and example: [`DescribeRouteServicesInCenRequest::host_vpc_id`](DescribeRouteServicesInCenRequest::host_vpc_id).
     pub fn host_vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.host_vpc_id = Some(value.into());
         self
@@ -407,94 +396,130 @@ for DescribeRouteServicesInCenResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeRouteServicesInCen`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeRouteServicesInCenError {
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeRouteServicesInCenError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidParameter", "Unauthorized"]), error)
+mod error;
+pub use error::DescribeRouteServicesInCenError;
+impl crate::Client {
+    /// Calls `DescribeRouteServicesInCen`: Queries the cloud services that are configured on a Cloud Enterprise Network (CEN) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeRouteServicesInCenRequestBuilder::send) it. The parameters and their rules: [`DescribeRouteServicesInCenRequest`].
+    #[inline]
+    pub fn describe_route_services_in_cen(
+        &self,
+    ) -> DescribeRouteServicesInCenRequestBuilder<&Self> {
+        DescribeRouteServicesInCenRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeRouteServicesInCenError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeRouteServicesInCen`: Queries the cloud services that are configured on a Cloud Enterprise Network (CEN) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeRouteServicesInCenRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::Unauthorized(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn describe_route_services_in_cen(
+        &self,
+    ) -> DescribeRouteServicesInCenRequestBuilder<&Self> {
+        DescribeRouteServicesInCenRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeRouteServicesInCenError {
+/// Every page of `DescribeRouteServicesInCen`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_route_services_in_cen_pages<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: DescribeRouteServicesInCenRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeRouteServicesInCenResponse,
+        ::acs_runtime::client::Error<DescribeRouteServicesInCenError>,
+    >,
+> {
+    fn count(response: &DescribeRouteServicesInCenResponse) -> usize {
+        response
+            .route_service_entries
+            .as_ref()
+            .and_then(|x| x.route_service_entry.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeRouteServicesInCenRequest,
+        response: &DescribeRouteServicesInCenResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeRouteServicesInCenRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_route_services_in_cen(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeRouteServicesInCen`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_route_services_in_cen_pages(
+        &self,
+        request: DescribeRouteServicesInCenRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeRouteServicesInCenResponse,
+            ::acs_runtime::client::Error<DescribeRouteServicesInCenError>,
+        >,
+    > {
+        describe_route_services_in_cen_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeRouteServicesInCenError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidParameter", "Unauthorized", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeRouteServicesInCen`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_route_services_in_cen_items<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: DescribeRouteServicesInCenRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::RouteServiceEntry,
+        ::acs_runtime::client::Error<DescribeRouteServicesInCenError>,
+    >,
+> {
+    fn extract(
+        response: DescribeRouteServicesInCenResponse,
+    ) -> Vec<crate::types::RouteServiceEntry> {
+        response
+            .route_service_entries
+            .and_then(|x| x.route_service_entry)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_route_services_in_cen_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeRouteServicesInCenError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeRouteServicesInCen`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeRouteServicesInCenError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeRouteServicesInCenError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeRouteServicesInCenError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_route_services_in_cen_items(
+        &self,
+        request: DescribeRouteServicesInCenRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::RouteServiceEntry,
+            ::acs_runtime::client::Error<DescribeRouteServicesInCenError>,
+        >,
+    > {
+        describe_route_services_in_cen_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `aggregate-route` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_transit_route_table_aggregation_pages`](crate::Client::describe_transit_route_table_aggregation_pages) and [`describe_transit_route_table_aggregation_items`](crate::Client::describe_transit_route_table_aggregation_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CbnApi`](crate::CbnApi) (fakes included): [`describe_transit_route_table_aggregation_pages`](crate::Client::describe_transit_route_table_aggregation_pages) and [`describe_transit_route_table_aggregation_items`](crate::Client::describe_transit_route_table_aggregation_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeTransitRouteTableAggregation",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeTransitRouteTableAggregationRequest>;
 /// Request of `DescribeTransitRouteTableAggregation`: Queries the aggregate routes on an Enterprise Edition transit router.
 ///
 /// You can specify the values of the **TransitRouteTableId** and **TransitRouteTableAggregationCidr** parameters to query a specified aggregate route. If you specify only the **TransitRouteTableId** parameter, all aggregated routes in the route table are queried.
@@ -153,9 +156,7 @@ impl<C> DescribeTransitRouteTableAggregationRequestBuilder<C> {
     ///
     /// The ID of the route table of the Enterprise Edition transit router.
     ///
-    /// - Wire name: `TransitRouteTableId`.
-    /// - Required.
-    /// - Example: `vtb-6ehgc262hr170qgyc****`.
+    /// Its description, rules and example: [`DescribeTransitRouteTableAggregationRequest::transit_route_table_id`](DescribeTransitRouteTableAggregationRequest::transit_route_table_id).
     pub fn transit_route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_route_table_id = Some(value.into());
         self
@@ -164,8 +165,7 @@ impl<C> DescribeTransitRouteTableAggregationRequestBuilder<C> {
     ///
     /// The destination CIDR block of the aggregate route.
     ///
-    /// - Wire name: `TransitRouteTableAggregationCidr`.
-    /// - Example: `192.168.10.0/24`.
+    /// Its description, rules and example: [`DescribeTransitRouteTableAggregationRequest::transit_route_table_aggregation_cidr`](DescribeTransitRouteTableAggregationRequest::transit_route_table_aggregation_cidr).
     pub fn transit_route_table_aggregation_cidr(
         mut self,
         value: impl Into<String>,
@@ -177,13 +177,7 @@ impl<C> DescribeTransitRouteTableAggregationRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DescribeTransitRouteTableAggregationRequest::client_token`](DescribeTransitRouteTableAggregationRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -192,9 +186,7 @@ impl<C> DescribeTransitRouteTableAggregationRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be at least 0.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`DescribeTransitRouteTableAggregationRequest::max_results`](DescribeTransitRouteTableAggregationRequest::max_results).
     pub fn max_results(mut self, value: i64) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -203,11 +195,7 @@ impl<C> DescribeTransitRouteTableAggregationRequestBuilder<C> {
     ///
     /// The token that determines the start point of the query. Valid values:
     ///
-    /// * If this is your first query or no subsequent query is to be sent, ignore this parameter.
-    /// * If a next query is to be sent, set the value to the value of **NextToken** that is returned from the last call.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`DescribeTransitRouteTableAggregationRequest::next_token`](DescribeTransitRouteTableAggregationRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -389,133 +377,121 @@ for DescribeTransitRouteTableAggregationResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeTransitRouteTableAggregation`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeTransitRouteTableAggregationError {
-    /// HTTP 400 `MissingParam.transitRouterRouteTableId`: Missing the parameter transitRouter route table id.
-    MissingParamTransitRouterRouteTableId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.NextToken`: The nextToken is illegal.
-    IllegalParamNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceNotExist.TransitRouterRouteTable`: The transitRouter route table is not found.
-    InstanceNotExistTransitRouterRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCidrBlock`: The transitRouteTableAggregationCidr is invalid.
-    InvalidCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeTransitRouteTableAggregationError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParam.transitRouterRouteTableId",
-                        "IllegalParam.NextToken",
-                        "InstanceNotExist.TransitRouterRouteTable",
-                        "InvalidCidrBlock",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeTransitRouteTableAggregationError;
+impl crate::Client {
+    /// Calls `DescribeTransitRouteTableAggregation`: Queries the aggregate routes on an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeTransitRouteTableAggregationRequestBuilder::send) it. The parameters and their rules: [`DescribeTransitRouteTableAggregationRequest`].
+    #[inline]
+    pub fn describe_transit_route_table_aggregation(
+        &self,
+    ) -> DescribeTransitRouteTableAggregationRequestBuilder<&Self> {
+        DescribeTransitRouteTableAggregationRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeTransitRouteTableAggregationError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeTransitRouteTableAggregation`: Queries the aggregate routes on an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeTransitRouteTableAggregationRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParamTransitRouterRouteTableId(error),
-            1 => Self::IllegalParamNextToken(error),
-            2 => Self::InstanceNotExistTransitRouterRouteTable(error),
-            3 => Self::InvalidCidrBlock(error),
-            4 => Self::InvalidParameter(error),
-            5 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParamTransitRouterRouteTableId(error) => (0, error),
-            Self::IllegalParamNextToken(error) => (1, error),
-            Self::InstanceNotExistTransitRouterRouteTable(error) => (2, error),
-            Self::InvalidCidrBlock(error) => (3, error),
-            Self::InvalidParameter(error) => (4, error),
-            Self::Unauthorized(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
+    pub fn describe_transit_route_table_aggregation(
+        &self,
+    ) -> DescribeTransitRouteTableAggregationRequestBuilder<&Self> {
+        DescribeTransitRouteTableAggregationRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeTransitRouteTableAggregationError {
+/// Every page of `DescribeTransitRouteTableAggregation`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_transit_route_table_aggregation_pages<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: DescribeTransitRouteTableAggregationRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeTransitRouteTableAggregationResponse,
+        ::acs_runtime::client::Error<DescribeTransitRouteTableAggregationError>,
+    >,
+> {
+    fn count(response: &DescribeTransitRouteTableAggregationResponse) -> usize {
+        response.data.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeTransitRouteTableAggregationRequest,
+        response: &DescribeTransitRouteTableAggregationResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeTransitRouteTableAggregationRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_transit_route_table_aggregation(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeTransitRouteTableAggregation`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_transit_route_table_aggregation_pages(
+        &self,
+        request: DescribeTransitRouteTableAggregationRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeTransitRouteTableAggregationResponse,
+            ::acs_runtime::client::Error<DescribeTransitRouteTableAggregationError>,
+        >,
+    > {
+        describe_transit_route_table_aggregation_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeTransitRouteTableAggregationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParamTransitRouterRouteTableId",
-            "IllegalParamNextToken",
-            "InstanceNotExistTransitRouterRouteTable",
-            "InvalidCidrBlock",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeTransitRouteTableAggregation`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_transit_route_table_aggregation_items<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: DescribeTransitRouteTableAggregationRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::Data,
+        ::acs_runtime::client::Error<DescribeTransitRouteTableAggregationError>,
+    >,
+> {
+    fn extract(
+        response: DescribeTransitRouteTableAggregationResponse,
+    ) -> Vec<crate::types::Data> {
+        response.data.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_transit_route_table_aggregation_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeTransitRouteTableAggregationError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeTransitRouteTableAggregation`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeTransitRouteTableAggregationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeTransitRouteTableAggregationError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeTransitRouteTableAggregationError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_transit_route_table_aggregation_items(
+        &self,
+        request: DescribeTransitRouteTableAggregationRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::Data,
+            ::acs_runtime::client::Error<DescribeTransitRouteTableAggregationError>,
+        >,
+    > {
+        describe_transit_route_table_aggregation_items(self, request)
     }
 }

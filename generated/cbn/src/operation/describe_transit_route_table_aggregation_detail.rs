@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    DescribeTransitRouteTableAggregationDetailRequest,
+>;
 /// Request of `DescribeTransitRouteTableAggregationDetail`: Queries the configuration of an aggregate route.
 ///
 /// # Example
@@ -130,9 +136,7 @@ impl<C> DescribeTransitRouteTableAggregationDetailRequestBuilder<C> {
     ///
     /// The ID of the route table of the Enterprise Edition transit router.
     ///
-    /// - Wire name: `TransitRouteTableId`.
-    /// - Required.
-    /// - Example: `vtb-6ehgc262hr170qgyc****`.
+    /// Its description, rules and example: [`DescribeTransitRouteTableAggregationDetailRequest::transit_route_table_id`](DescribeTransitRouteTableAggregationDetailRequest::transit_route_table_id).
     pub fn transit_route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_route_table_id = Some(value.into());
         self
@@ -141,9 +145,7 @@ impl<C> DescribeTransitRouteTableAggregationDetailRequestBuilder<C> {
     ///
     /// The destination CIDR block of the aggregate route.
     ///
-    /// - Wire name: `TransitRouteTableAggregationCidr`.
-    /// - Required.
-    /// - Example: `192.168.10.0/24`.
+    /// Its description, rules and example: [`DescribeTransitRouteTableAggregationDetailRequest::transit_route_table_aggregation_cidr`](DescribeTransitRouteTableAggregationDetailRequest::transit_route_table_aggregation_cidr).
     pub fn transit_route_table_aggregation_cidr(
         mut self,
         value: impl Into<String>,
@@ -155,13 +157,7 @@ impl<C> DescribeTransitRouteTableAggregationDetailRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that the value is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, ClientToken is set to the value of RequestId. The value of RequestId may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DescribeTransitRouteTableAggregationDetailRequest::client_token`](DescribeTransitRouteTableAggregationDetailRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -330,133 +326,28 @@ for DescribeTransitRouteTableAggregationDetailResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeTransitRouteTableAggregationDetail`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeTransitRouteTableAggregationDetailError {
-    /// HTTP 400 `IllegalParam.TransitRouterRouteTableId`: The transitRouter route table id is illegal.
-    IllegalParamTransitRouterRouteTableId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.AggregationRouteCidr`: The aggregation route cidr is illegal.
-    IllegalParamAggregationRouteCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceNotExist.TransitRouterRouteTable`: The transitRouter route table is not exist.
-    InstanceNotExistTransitRouterRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCidrBlock`: The transitRouteTableAggregationCidr is invalid.
-    InvalidCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeTransitRouteTableAggregationDetailError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.TransitRouterRouteTableId",
-                        "IllegalParam.AggregationRouteCidr",
-                        "InstanceNotExist.TransitRouterRouteTable",
-                        "InvalidCidrBlock",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeTransitRouteTableAggregationDetailError;
+impl crate::Client {
+    /// Calls `DescribeTransitRouteTableAggregationDetail`: Queries the configuration of an aggregate route.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeTransitRouteTableAggregationDetailRequestBuilder::send) it. The parameters and their rules: [`DescribeTransitRouteTableAggregationDetailRequest`].
+    #[inline]
+    pub fn describe_transit_route_table_aggregation_detail(
+        &self,
+    ) -> DescribeTransitRouteTableAggregationDetailRequestBuilder<&Self> {
+        DescribeTransitRouteTableAggregationDetailRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeTransitRouteTableAggregationDetailError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeTransitRouteTableAggregationDetail`: Queries the configuration of an aggregate route.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeTransitRouteTableAggregationDetailRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamTransitRouterRouteTableId(error),
-            1 => Self::IllegalParamAggregationRouteCidr(error),
-            2 => Self::InstanceNotExistTransitRouterRouteTable(error),
-            3 => Self::InvalidCidrBlock(error),
-            4 => Self::InvalidParameter(error),
-            5 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamTransitRouterRouteTableId(error) => (0, error),
-            Self::IllegalParamAggregationRouteCidr(error) => (1, error),
-            Self::InstanceNotExistTransitRouterRouteTable(error) => (2, error),
-            Self::InvalidCidrBlock(error) => (3, error),
-            Self::InvalidParameter(error) => (4, error),
-            Self::Unauthorized(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeTransitRouteTableAggregationDetailError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeTransitRouteTableAggregationDetailError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamTransitRouterRouteTableId",
-            "IllegalParamAggregationRouteCidr",
-            "InstanceNotExistTransitRouterRouteTable",
-            "InvalidCidrBlock",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeTransitRouteTableAggregationDetailError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeTransitRouteTableAggregationDetailError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeTransitRouteTableAggregationDetailError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeTransitRouteTableAggregationDetailError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_transit_route_table_aggregation_detail(
+        &self,
+    ) -> DescribeTransitRouteTableAggregationDetailRequestBuilder<&Self> {
+        DescribeTransitRouteTableAggregationDetailRequestBuilder::new(self)
     }
 }

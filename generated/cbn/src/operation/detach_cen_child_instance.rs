@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DetachCenChildInstanceRequest>;
 /// Request of `DetachCenChildInstance`: Detaches a network instance from a Cloud Enterprise Network (CEN) instance.
 ///
 /// # Asynchronous
@@ -167,9 +170,7 @@ impl<C> DetachCenChildInstanceRequestBuilder<C> {
     ///
     /// The ID of the CEN instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-7qthudw0ll6jmx****`.
+    /// Its description, rules and example: [`DetachCenChildInstanceRequest::cen_id`](DetachCenChildInstanceRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -178,9 +179,7 @@ impl<C> DetachCenChildInstanceRequestBuilder<C> {
     ///
     /// The ID of the network instance that you want to detach from the CEN instance.
     ///
-    /// - Wire name: `ChildInstanceId`.
-    /// - Required.
-    /// - Example: `vpc-bp18sth14qii3pnvx****`.
+    /// Its description, rules and example: [`DetachCenChildInstanceRequest::child_instance_id`](DetachCenChildInstanceRequest::child_instance_id).
     pub fn child_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.child_instance_id = Some(value.into());
         self
@@ -189,13 +188,7 @@ impl<C> DetachCenChildInstanceRequestBuilder<C> {
     ///
     /// The type of the network instance. Valid values:
     ///
-    /// * **VPC**: virtual private cloud (VPC)
-    /// * **VBR**: virtual border router (VBR)
-    /// * **CCN**: Cloud Connect Network (CCN) instance
-    ///
-    /// - Wire name: `ChildInstanceType`.
-    /// - Required.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`DetachCenChildInstanceRequest::child_instance_type`](DetachCenChildInstanceRequest::child_instance_type).
     pub fn child_instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.child_instance_type = Some(value.into());
         self
@@ -204,11 +197,7 @@ impl<C> DetachCenChildInstanceRequestBuilder<C> {
     ///
     /// The ID of the region where the network instance is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `ChildInstanceRegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DetachCenChildInstanceRequest::child_instance_region_id`](DetachCenChildInstanceRequest::child_instance_region_id).
     pub fn child_instance_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.child_instance_region_id = Some(value.into());
         self
@@ -217,8 +206,7 @@ impl<C> DetachCenChildInstanceRequestBuilder<C> {
     ///
     /// The ID of the Alibaba Cloud account to which the network instance belongs.
     ///
-    /// - Wire name: `ChildInstanceOwnerId`.
-    /// - Example: `1699000000000000`.
+    /// Its description, rules and example: [`DetachCenChildInstanceRequest::child_instance_owner_id`](DetachCenChildInstanceRequest::child_instance_owner_id).
     pub fn child_instance_owner_id(mut self, value: i64) -> Self {
         self.inner.child_instance_owner_id = Some(value);
         self
@@ -227,8 +215,7 @@ impl<C> DetachCenChildInstanceRequestBuilder<C> {
     ///
     /// The ID of the Alibaba Cloud account to which the CEN instance belongs.
     ///
-    /// - Wire name: `CenOwnerId`.
-    /// - Example: `1688000000000000`.
+    /// Its description, rules and example: [`DetachCenChildInstanceRequest::cen_owner_id`](DetachCenChildInstanceRequest::cen_owner_id).
     pub fn cen_owner_id(mut self, value: i64) -> Self {
         self.inner.cen_owner_id = Some(value);
         self
@@ -363,209 +350,28 @@ for DetachCenChildInstanceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DetachCenChildInstance`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DetachCenChildInstanceError {
-    /// HTTP 400 `OperationFailed.AttachmentReferencedVpcRouteEntryExisted`: Operation is failed because there is at least one route entry which next hop is the specified attachment.
-    OperationFailedAttachmentReferencedVpcRouteEntryExisted(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `Forbidden.OptimizationCCNExisted`: Operation Forbidden. CCN with optimization is on, please turn it off firstly.
-    ForbiddenOptimizationCcnExisted(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.PrivatezoneRouteExisted`: Operation Forbidden. There is a Privatezone Route associated with the instance, please dessociate it firstly.
-    ForbiddenPrivatezoneRouteExisted(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.TypeInvalid`: The specified ChildInstanceType or TransitRouterType is not supported by this operation.
-    ForbiddenTypeInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Vpc`: The resource is not in a valid state for the operation.
-    IncorrectStatusVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VbrAttachedVbrHa`: The operation is failed because of VbrAttachedVbrHa.
-    OperationFailedVbrAttachedVbrHa(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.RIInstanceExist`: Operation is failed because RI exists.
-    OperationFailedRiInstanceExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VpcRouteTable`: The VPC route table is not in a desired state.
-    IncorrectStatusVpcRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CenReferencedVpcRouteEntryExisted`: Operation is failed because there is at least one route entry which next hop is the specified cen.
-    OperationFailedCenReferencedVpcRouteEntryExisted(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidOperation.BondVbrAssociated`: Illegal operation due to associated BondVBR.
-    InvalidOperationBondVbrAssociated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VbrWithAllowPrefixes`: Operation failed because allow prefixes referenced by vbr exists.
-    OperationFailedVbrWithAllowPrefixes(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.CustomRegionDomainRouteEntryExist`: Operation is invalid because custom region-domain route entry exist.
-    InvalidOperationCustomRegionDomainRouteEntryExist(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationNotPermitted.AttachmentManagedByCloudService`: The specified Attachment managed by cloud service can only be deleted through cloud service.
-    OperationNotPermittedAttachmentManagedByCloudService(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidStatus.ResourceStatus`: The resource is not in a valid state for the attachment operation.
-    InvalidStatusResourceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Bid.NotFound`: Not found Bid by specified AliUid.
-    BidNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DetachCenChildInstanceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.AttachmentReferencedVpcRouteEntryExisted",
-                        "Forbidden.OptimizationCCNExisted",
-                        "Forbidden.PrivatezoneRouteExisted",
-                        "Forbidden.TypeInvalid",
-                        "IncorrectStatus.Vpc",
-                        "OperationFailed.VbrAttachedVbrHa",
-                        "OperationFailed.RIInstanceExist",
-                        "IncorrectStatus.VpcRouteTable",
-                        "OperationFailed.CenReferencedVpcRouteEntryExisted",
-                        "InvalidOperation.BondVbrAssociated",
-                        "OperationFailed.VbrWithAllowPrefixes",
-                        "InvalidOperation.CustomRegionDomainRouteEntryExist",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "OperationNotPermitted.AttachmentManagedByCloudService",
-                        "InvalidStatus.ResourceStatus",
-                        "Bid.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DetachCenChildInstanceError;
+impl crate::Client {
+    /// Calls `DetachCenChildInstance`: Detaches a network instance from a Cloud Enterprise Network (CEN) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DetachCenChildInstanceRequestBuilder::send) it. The parameters and their rules: [`DetachCenChildInstanceRequest`].
+    #[inline]
+    pub fn detach_cen_child_instance(
+        &self,
+    ) -> DetachCenChildInstanceRequestBuilder<&Self> {
+        DetachCenChildInstanceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DetachCenChildInstanceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DetachCenChildInstance`: Detaches a network instance from a Cloud Enterprise Network (CEN) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DetachCenChildInstanceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedAttachmentReferencedVpcRouteEntryExisted(error),
-            1 => Self::ForbiddenOptimizationCcnExisted(error),
-            2 => Self::ForbiddenPrivatezoneRouteExisted(error),
-            3 => Self::ForbiddenTypeInvalid(error),
-            4 => Self::IncorrectStatusVpc(error),
-            5 => Self::OperationFailedVbrAttachedVbrHa(error),
-            6 => Self::OperationFailedRiInstanceExist(error),
-            7 => Self::IncorrectStatusVpcRouteTable(error),
-            8 => Self::OperationFailedCenReferencedVpcRouteEntryExisted(error),
-            9 => Self::InvalidOperationBondVbrAssociated(error),
-            10 => Self::OperationFailedVbrWithAllowPrefixes(error),
-            11 => Self::InvalidOperationCustomRegionDomainRouteEntryExist(error),
-            12 => Self::InvalidParameter(error),
-            13 => Self::Unauthorized(error),
-            14 => Self::OperationNotPermittedAttachmentManagedByCloudService(error),
-            15 => Self::InvalidStatusResourceStatus(error),
-            16 => Self::BidNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedAttachmentReferencedVpcRouteEntryExisted(error) => {
-                (0, error)
-            }
-            Self::ForbiddenOptimizationCcnExisted(error) => (1, error),
-            Self::ForbiddenPrivatezoneRouteExisted(error) => (2, error),
-            Self::ForbiddenTypeInvalid(error) => (3, error),
-            Self::IncorrectStatusVpc(error) => (4, error),
-            Self::OperationFailedVbrAttachedVbrHa(error) => (5, error),
-            Self::OperationFailedRiInstanceExist(error) => (6, error),
-            Self::IncorrectStatusVpcRouteTable(error) => (7, error),
-            Self::OperationFailedCenReferencedVpcRouteEntryExisted(error) => (8, error),
-            Self::InvalidOperationBondVbrAssociated(error) => (9, error),
-            Self::OperationFailedVbrWithAllowPrefixes(error) => (10, error),
-            Self::InvalidOperationCustomRegionDomainRouteEntryExist(error) => (11, error),
-            Self::InvalidParameter(error) => (12, error),
-            Self::Unauthorized(error) => (13, error),
-            Self::OperationNotPermittedAttachmentManagedByCloudService(error) => {
-                (14, error)
-            }
-            Self::InvalidStatusResourceStatus(error) => (15, error),
-            Self::BidNotFound(error) => (16, error),
-            Self::Unhandled(unhandled) => (17, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DetachCenChildInstanceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DetachCenChildInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedAttachmentReferencedVpcRouteEntryExisted",
-            "ForbiddenOptimizationCcnExisted",
-            "ForbiddenPrivatezoneRouteExisted",
-            "ForbiddenTypeInvalid",
-            "IncorrectStatusVpc",
-            "OperationFailedVbrAttachedVbrHa",
-            "OperationFailedRiInstanceExist",
-            "IncorrectStatusVpcRouteTable",
-            "OperationFailedCenReferencedVpcRouteEntryExisted",
-            "InvalidOperationBondVbrAssociated",
-            "OperationFailedVbrWithAllowPrefixes",
-            "InvalidOperationCustomRegionDomainRouteEntryExist",
-            "InvalidParameter",
-            "Unauthorized",
-            "OperationNotPermittedAttachmentManagedByCloudService",
-            "InvalidStatusResourceStatus",
-            "BidNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DetachCenChildInstanceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DetachCenChildInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DetachCenChildInstanceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DetachCenChildInstanceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn detach_cen_child_instance(
+        &self,
+    ) -> DetachCenChildInstanceRequestBuilder<&Self> {
+        DetachCenChildInstanceRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DisableCenVbrHealthCheckRequest>;
 /// Request of `DisableCenVbrHealthCheck`: Disables the health check feature for a virtual border router (VBR).
 ///
 /// **DisableCenVbrHealthCheck** is an asynchronous operation. After you send a request, the system returns a **request ID** and runs the task in the background. You can call the **DescribeCenVbrHealthCheck** operation to query the status of health check configurations. If the health check configurations cannot be found, the health check configurations are deleted.
@@ -136,9 +139,7 @@ impl<C> DisableCenVbrHealthCheckRequestBuilder<C> {
     ///
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-sjfoejfghhjgghjghkg****`.
+    /// Its description, rules and example: [`DisableCenVbrHealthCheckRequest::cen_id`](DisableCenVbrHealthCheckRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -147,11 +148,7 @@ impl<C> DisableCenVbrHealthCheckRequestBuilder<C> {
     ///
     /// The ID of the region where the VBR is deployed.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `VbrInstanceRegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DisableCenVbrHealthCheckRequest::vbr_instance_region_id`](DisableCenVbrHealthCheckRequest::vbr_instance_region_id).
     pub fn vbr_instance_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vbr_instance_region_id = Some(value.into());
         self
@@ -160,9 +157,7 @@ impl<C> DisableCenVbrHealthCheckRequestBuilder<C> {
     ///
     /// The ID of the VBR.
     ///
-    /// - Wire name: `VbrInstanceId`.
-    /// - Required.
-    /// - Example: `vbr-wz95o9aylj181n5****`.
+    /// Its description, rules and example: [`DisableCenVbrHealthCheckRequest::vbr_instance_id`](DisableCenVbrHealthCheckRequest::vbr_instance_id).
     pub fn vbr_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vbr_instance_id = Some(value.into());
         self
@@ -171,10 +166,7 @@ impl<C> DisableCenVbrHealthCheckRequestBuilder<C> {
     ///
     /// The ID of the Alibaba Cloud account to which the VBR belongs.
     ///
-    /// > This parameter is required if the VBR and the CEN instance belong to different Alibaba Cloud accounts.
-    ///
-    /// - Wire name: `VbrInstanceOwnerId`.
-    /// - Example: `1250123456123456`.
+    /// Its description, rules and example: [`DisableCenVbrHealthCheckRequest::vbr_instance_owner_id`](DisableCenVbrHealthCheckRequest::vbr_instance_owner_id).
     pub fn vbr_instance_owner_id(mut self, value: i64) -> Self {
         self.inner.vbr_instance_owner_id = Some(value);
         self
@@ -309,94 +301,28 @@ for DisableCenVbrHealthCheckResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DisableCenVbrHealthCheck`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DisableCenVbrHealthCheckError {
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DisableCenVbrHealthCheckError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidParameter", "Unauthorized"]), error)
+mod error;
+pub use error::DisableCenVbrHealthCheckError;
+impl crate::Client {
+    /// Calls `DisableCenVbrHealthCheck`: Disables the health check feature for a virtual border router (VBR).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DisableCenVbrHealthCheckRequestBuilder::send) it. The parameters and their rules: [`DisableCenVbrHealthCheckRequest`].
+    #[inline]
+    pub fn disable_cen_vbr_health_check(
+        &self,
+    ) -> DisableCenVbrHealthCheckRequestBuilder<&Self> {
+        DisableCenVbrHealthCheckRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DisableCenVbrHealthCheckError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DisableCenVbrHealthCheck`: Disables the health check feature for a virtual border router (VBR).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DisableCenVbrHealthCheckRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::Unauthorized(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DisableCenVbrHealthCheckError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DisableCenVbrHealthCheckError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidParameter", "Unauthorized", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DisableCenVbrHealthCheckError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DisableCenVbrHealthCheckError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DisableCenVbrHealthCheckError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DisableCenVbrHealthCheckError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn disable_cen_vbr_health_check(
+        &self,
+    ) -> DisableCenVbrHealthCheckRequestBuilder<&Self> {
+        DisableCenVbrHealthCheckRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    DisableTransitRouterRouteTablePropagationRequest,
+>;
 /// Request of `DisableTransitRouterRouteTablePropagation`: Deletes a route learning correlation.
 ///
 /// **DisableTransitRouterRouteTablePropagation** is an synchronous operation. After you send a request, the system returns a **request ID** and runs the task in the background. You can call the **ListTransitRouterRouteTablePropagations** operation to query the status of a route learning correlation.
@@ -148,9 +154,7 @@ impl<C> DisableTransitRouterRouteTablePropagationRequestBuilder<C> {
     ///
     /// The ID of the network instance connection.
     ///
-    /// - Wire name: `TransitRouterAttachmentId`.
-    /// - Required.
-    /// - Example: `tr-attach-vx6iwhjr1x1j78****`.
+    /// Its description, rules and example: [`DisableTransitRouterRouteTablePropagationRequest::transit_router_attachment_id`](DisableTransitRouterRouteTablePropagationRequest::transit_router_attachment_id).
     pub fn transit_router_attachment_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_id = Some(value.into());
         self
@@ -159,9 +163,7 @@ impl<C> DisableTransitRouterRouteTablePropagationRequestBuilder<C> {
     ///
     /// The ID of the route table of the Enterprise Edition transit router.
     ///
-    /// - Wire name: `TransitRouterRouteTableId`.
-    /// - Required.
-    /// - Example: `vtb-bp1dudbh2d5na6b50****`.
+    /// Its description, rules and example: [`DisableTransitRouterRouteTablePropagationRequest::transit_router_route_table_id`](DisableTransitRouterRouteTablePropagationRequest::transit_router_route_table_id).
     pub fn transit_router_route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_route_table_id = Some(value.into());
         self
@@ -170,13 +172,7 @@ impl<C> DisableTransitRouterRouteTablePropagationRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DisableTransitRouterRouteTablePropagationRequest::client_token`](DisableTransitRouterRouteTablePropagationRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -185,11 +181,7 @@ impl<C> DisableTransitRouterRouteTablePropagationRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Default values:
     ///
-    /// * **false** (default): performs a dry run and performs the actual request.
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DisableTransitRouterRouteTablePropagationRequest::dry_run`](DisableTransitRouterRouteTablePropagationRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -327,151 +319,28 @@ for DisableTransitRouterRouteTablePropagationResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DisableTransitRouterRouteTablePropagation`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DisableTransitRouterRouteTablePropagationError {
-    /// HTTP 400 `InvalidAttachmentId.NotFound`: The specified AttachmentId is not found.
-    InvalidAttachmentIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.AttachmentOrRouteTable`: The resource is not in a valid state for the operation.
-    IncorrectStatusAttachmentOrRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.DisablePropagation`: The specified attachment or routeTable  is not supported by this operation.
-    OperationUnsupportedDisablePropagation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouterInstance`: The status of TransitRouter is incorrect.
-    IncorrectStatusTransitRouterInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.TransitRouterRouteTableId`: The specified parameter TransitRouterRouteTableId is invalid.
-    InvalidParameterTransitRouterRouteTableId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.TransitRouterAttachmentId`: The specified parameter TransitRouterAttachmentId is invalid.
-    InvalidParameterTransitRouterAttachmentId(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRouteTableId.NotFound`: The specified RouteTableId is not found.
-    InvalidRouteTableIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DisableTransitRouterRouteTablePropagationError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidAttachmentId.NotFound",
-                        "IncorrectStatus.AttachmentOrRouteTable",
-                        "OperationUnsupported.DisablePropagation",
-                        "IncorrectStatus.TransitRouterInstance",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "InvalidParameter.TransitRouterRouteTableId",
-                        "InvalidParameter.TransitRouterAttachmentId",
-                        "InvalidRouteTableId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DisableTransitRouterRouteTablePropagationError;
+impl crate::Client {
+    /// Calls `DisableTransitRouterRouteTablePropagation`: Deletes a route learning correlation.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DisableTransitRouterRouteTablePropagationRequestBuilder::send) it. The parameters and their rules: [`DisableTransitRouterRouteTablePropagationRequest`].
+    #[inline]
+    pub fn disable_transit_router_route_table_propagation(
+        &self,
+    ) -> DisableTransitRouterRouteTablePropagationRequestBuilder<&Self> {
+        DisableTransitRouterRouteTablePropagationRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DisableTransitRouterRouteTablePropagationError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DisableTransitRouterRouteTablePropagation`: Deletes a route learning correlation.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DisableTransitRouterRouteTablePropagationRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidAttachmentIdNotFound(error),
-            1 => Self::IncorrectStatusAttachmentOrRouteTable(error),
-            2 => Self::OperationUnsupportedDisablePropagation(error),
-            3 => Self::IncorrectStatusTransitRouterInstance(error),
-            4 => Self::InvalidParameter(error),
-            5 => Self::Unauthorized(error),
-            6 => Self::InvalidParameterTransitRouterRouteTableId(error),
-            7 => Self::InvalidParameterTransitRouterAttachmentId(error),
-            8 => Self::InvalidRouteTableIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidAttachmentIdNotFound(error) => (0, error),
-            Self::IncorrectStatusAttachmentOrRouteTable(error) => (1, error),
-            Self::OperationUnsupportedDisablePropagation(error) => (2, error),
-            Self::IncorrectStatusTransitRouterInstance(error) => (3, error),
-            Self::InvalidParameter(error) => (4, error),
-            Self::Unauthorized(error) => (5, error),
-            Self::InvalidParameterTransitRouterRouteTableId(error) => (6, error),
-            Self::InvalidParameterTransitRouterAttachmentId(error) => (7, error),
-            Self::InvalidRouteTableIdNotFound(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DisableTransitRouterRouteTablePropagationError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DisableTransitRouterRouteTablePropagationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidAttachmentIdNotFound",
-            "IncorrectStatusAttachmentOrRouteTable",
-            "OperationUnsupportedDisablePropagation",
-            "IncorrectStatusTransitRouterInstance",
-            "InvalidParameter",
-            "Unauthorized",
-            "InvalidParameterTransitRouterRouteTableId",
-            "InvalidParameterTransitRouterAttachmentId",
-            "InvalidRouteTableIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DisableTransitRouterRouteTablePropagationError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DisableTransitRouterRouteTablePropagationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DisableTransitRouterRouteTablePropagationError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DisableTransitRouterRouteTablePropagationError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn disable_transit_router_route_table_propagation(
+        &self,
+    ) -> DisableTransitRouterRouteTablePropagationRequestBuilder<&Self> {
+        DisableTransitRouterRouteTablePropagationRequestBuilder::new(self)
     }
 }

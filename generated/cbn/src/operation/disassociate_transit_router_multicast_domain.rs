@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    DisassociateTransitRouterMulticastDomainRequest,
+>;
 /// Request of `DisassociateTransitRouterMulticastDomain`: Disassociates a vSwitch from a multicast domain.
 ///
 /// * Before you delete a vSwitch from a multicast domain, make sure that the vSwitch does not contain a multicast source or a multicast member. For more information about how to remove a multicast source or member from a vSwitch, see [DeregisterTransitRouterMulticastGroupSources](<https://www.alibabacloud.com/help/doc-detail/468416.htm>) and [DeregisterTransitRouterMulticastGroupMembers](<https://www.alibabacloud.com/help/doc-detail/468409.htm>).
@@ -171,11 +177,7 @@ impl<C> DisassociateTransitRouterMulticastDomainRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among all requests. The client token can contain only ASCII characters.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DisassociateTransitRouterMulticastDomainRequest::client_token`](DisassociateTransitRouterMulticastDomainRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -184,9 +186,7 @@ impl<C> DisassociateTransitRouterMulticastDomainRequestBuilder<C> {
     ///
     /// The ID of the multicast domain.
     ///
-    /// - Wire name: `TransitRouterMulticastDomainId`.
-    /// - Required.
-    /// - Example: `tr-mcast-domain-91wpg6wbhchjeq****`.
+    /// Its description, rules and example: [`DisassociateTransitRouterMulticastDomainRequest::transit_router_multicast_domain_id`](DisassociateTransitRouterMulticastDomainRequest::transit_router_multicast_domain_id).
     pub fn transit_router_multicast_domain_id(
         mut self,
         value: impl Into<String>,
@@ -198,11 +198,7 @@ impl<C> DisassociateTransitRouterMulticastDomainRequestBuilder<C> {
     ///
     /// The ID of the virtual private cloud (VPC) connection.
     ///
-    /// A connection ID is generated after a VPC to which the vSwitch belongs is connected to a transit router.
-    ///
-    /// - Wire name: `TransitRouterAttachmentId`.
-    /// - Required.
-    /// - Example: `tr-attach-g3kz2k3u76amsk****`.
+    /// Its description, rules and example: [`DisassociateTransitRouterMulticastDomainRequest::transit_router_attachment_id`](DisassociateTransitRouterMulticastDomainRequest::transit_router_attachment_id).
     pub fn transit_router_attachment_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_id = Some(value.into());
         self
@@ -211,10 +207,7 @@ impl<C> DisassociateTransitRouterMulticastDomainRequestBuilder<C> {
     ///
     /// Specifies whether only to precheck the API request. Valid values:
     ///
-    /// - **true**: prechecks the request but does not disassociate the vSwitch from the multicast domain. The system checks the required parameters, the request format, and the service limits. If the request fails the check, an error message is returned. If the request passes the check, the DryRunOperation error code is returned.
-    /// - **false** (default): sends the request. The vSwitch is disassociated from the multicast domain after the request passes the precheck.
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DisassociateTransitRouterMulticastDomainRequest::dry_run`](DisassociateTransitRouterMulticastDomainRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -223,8 +216,7 @@ impl<C> DisassociateTransitRouterMulticastDomainRequestBuilder<C> {
     ///
     /// The IDs of vSwitches.
     ///
-    /// - Wire name: `VSwitchIds`.
-    /// - Must have at most 1000 items.
+    /// Its description, rules and example: [`DisassociateTransitRouterMulticastDomainRequest::v_switch_ids`](DisassociateTransitRouterMulticastDomainRequest::v_switch_ids).
     pub fn v_switch_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -367,157 +359,28 @@ for DisassociateTransitRouterMulticastDomainResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DisassociateTransitRouterMulticastDomain`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DisassociateTransitRouterMulticastDomainError {
-    /// HTTP 400 `InvalidMulticastDomainId.NotFound`: The specified MulticastDomainId is not found.
-    InvalidMulticastDomainIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.MulticastDomain`: The status of MulticastDomain is incorrect.
-    IncorrectStatusMulticastDomain(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceStatusNotSupport`: The status of instance not support the operation.
-    InstanceStatusNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAttachmentId.NotFound`: The specified AttachmentId is not found.
-    InvalidAttachmentIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Attachment`: The status of Attachment is incorrect.
-    IncorrectStatusAttachment(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.AttachmentId`: The specified AttachmentId is illegal.
-    IllegalParamAttachmentId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.MulticastGroupExist`: Operation is invalid because multicast groups exist.
-    InvalidOperationMulticastGroupExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
-    DryRunOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DisassociateTransitRouterMulticastDomainError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidMulticastDomainId.NotFound",
-                        "IncorrectStatus.MulticastDomain",
-                        "InstanceStatusNotSupport",
-                        "InvalidAttachmentId.NotFound",
-                        "IncorrectStatus.Attachment",
-                        "IllegalParam.AttachmentId",
-                        "InvalidOperation.MulticastGroupExist",
-                        "DryRunOperation",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DisassociateTransitRouterMulticastDomainError;
+impl crate::Client {
+    /// Calls `DisassociateTransitRouterMulticastDomain`: Disassociates a vSwitch from a multicast domain.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DisassociateTransitRouterMulticastDomainRequestBuilder::send) it. The parameters and their rules: [`DisassociateTransitRouterMulticastDomainRequest`].
+    #[inline]
+    pub fn disassociate_transit_router_multicast_domain(
+        &self,
+    ) -> DisassociateTransitRouterMulticastDomainRequestBuilder<&Self> {
+        DisassociateTransitRouterMulticastDomainRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DisassociateTransitRouterMulticastDomainError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DisassociateTransitRouterMulticastDomain`: Disassociates a vSwitch from a multicast domain.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DisassociateTransitRouterMulticastDomainRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidMulticastDomainIdNotFound(error),
-            1 => Self::IncorrectStatusMulticastDomain(error),
-            2 => Self::InstanceStatusNotSupport(error),
-            3 => Self::InvalidAttachmentIdNotFound(error),
-            4 => Self::IncorrectStatusAttachment(error),
-            5 => Self::IllegalParamAttachmentId(error),
-            6 => Self::InvalidOperationMulticastGroupExist(error),
-            7 => Self::DryRunOperation(error),
-            8 => Self::InvalidParameter(error),
-            9 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidMulticastDomainIdNotFound(error) => (0, error),
-            Self::IncorrectStatusMulticastDomain(error) => (1, error),
-            Self::InstanceStatusNotSupport(error) => (2, error),
-            Self::InvalidAttachmentIdNotFound(error) => (3, error),
-            Self::IncorrectStatusAttachment(error) => (4, error),
-            Self::IllegalParamAttachmentId(error) => (5, error),
-            Self::InvalidOperationMulticastGroupExist(error) => (6, error),
-            Self::DryRunOperation(error) => (7, error),
-            Self::InvalidParameter(error) => (8, error),
-            Self::Unauthorized(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DisassociateTransitRouterMulticastDomainError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DisassociateTransitRouterMulticastDomainError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidMulticastDomainIdNotFound",
-            "IncorrectStatusMulticastDomain",
-            "InstanceStatusNotSupport",
-            "InvalidAttachmentIdNotFound",
-            "IncorrectStatusAttachment",
-            "IllegalParamAttachmentId",
-            "InvalidOperationMulticastGroupExist",
-            "DryRunOperation",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DisassociateTransitRouterMulticastDomainError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DisassociateTransitRouterMulticastDomainError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DisassociateTransitRouterMulticastDomainError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DisassociateTransitRouterMulticastDomainError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn disassociate_transit_router_multicast_domain(
+        &self,
+    ) -> DisassociateTransitRouterMulticastDomainRequestBuilder<&Self> {
+        DisassociateTransitRouterMulticastDomainRequestBuilder::new(self)
     }
 }

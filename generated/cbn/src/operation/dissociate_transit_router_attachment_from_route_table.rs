@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    DissociateTransitRouterAttachmentFromRouteTableRequest,
+>;
 /// Request of `DissociateTransitRouterAttachmentFromRouteTable`: Deletes an associated forwarding correlation.
 ///
 /// **DissociateTransitRouterAttachmentFromRouteTable** is an asynchronous operation. After you send a request, the system returns a **request ID** and runs the task in the background. You can call the **ListTransitRouterRouteTableAssociations** operation to query an associated forwarding correlation between a network instance connection and a route table.
@@ -148,9 +154,7 @@ impl<C> DissociateTransitRouterAttachmentFromRouteTableRequestBuilder<C> {
     ///
     /// The ID of the network instance connection.
     ///
-    /// - Wire name: `TransitRouterAttachmentId`.
-    /// - Required.
-    /// - Example: `tr-attach-nls9fzkfat8934****`.
+    /// Its description, rules and example: [`DissociateTransitRouterAttachmentFromRouteTableRequest::transit_router_attachment_id`](DissociateTransitRouterAttachmentFromRouteTableRequest::transit_router_attachment_id).
     pub fn transit_router_attachment_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_id = Some(value.into());
         self
@@ -159,9 +163,7 @@ impl<C> DissociateTransitRouterAttachmentFromRouteTableRequestBuilder<C> {
     ///
     /// The ID of the route table of the Enterprise Edition transit router.
     ///
-    /// - Wire name: `TransitRouterRouteTableId`.
-    /// - Required.
-    /// - Example: `vtb-bp1dudbh2d5na6b50****`.
+    /// Its description, rules and example: [`DissociateTransitRouterAttachmentFromRouteTableRequest::transit_router_route_table_id`](DissociateTransitRouterAttachmentFromRouteTableRequest::transit_router_route_table_id).
     pub fn transit_router_route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_route_table_id = Some(value.into());
         self
@@ -170,13 +172,7 @@ impl<C> DissociateTransitRouterAttachmentFromRouteTableRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among all requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DissociateTransitRouterAttachmentFromRouteTableRequest::client_token`](DissociateTransitRouterAttachmentFromRouteTableRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -185,11 +181,7 @@ impl<C> DissociateTransitRouterAttachmentFromRouteTableRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run to check information such as the permissions and the instance status. Default values:
     ///
-    /// * **false** (default): performs a dry run and sends the request.
-    /// * **true**: performs a dry run. The system checks the required parameters and request syntax. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DissociateTransitRouterAttachmentFromRouteTableRequest::dry_run`](DissociateTransitRouterAttachmentFromRouteTableRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -334,157 +326,28 @@ for DissociateTransitRouterAttachmentFromRouteTableResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DissociateTransitRouterAttachmentFromRouteTable`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DissociateTransitRouterAttachmentFromRouteTableError {
-    /// HTTP 400 `IncorrectStatus.AttachmentOrRouteTable`: The resource is not in a valid state for the operation.
-    IncorrectStatusAttachmentOrRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.dissociateRouteTable`: The specified attachment or routeTable  is not supported by this operation.
-    OperationUnsupportedDissociateRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouterConnectPeer`: The resource is not in a valid state for the operation.
-    IncorrectStatusTransitRouterConnectPeer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouterInstance`: The status of TransitRouter is incorrect.
-    IncorrectStatusTransitRouterInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.TransitRouterAttachmentId`: The specified parameter TransitRouterAttachmentId is invalid.
-    InvalidParameterTransitRouterAttachmentId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.TransitRouterRouteTableId`: The specified parameter TransitRouterRouteTableId is invalid.
-    InvalidParameterTransitRouterRouteTableId(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAttachmentId.NotFound`: The specified AttachmentId is not found.
-    InvalidAttachmentIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRouteTableId.NotFound`: The specified RouteTableId is not found.
-    InvalidRouteTableIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DissociateTransitRouterAttachmentFromRouteTableError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.AttachmentOrRouteTable",
-                        "OperationUnsupported.dissociateRouteTable",
-                        "IncorrectStatus.TransitRouterConnectPeer",
-                        "IncorrectStatus.TransitRouterInstance",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "InvalidParameter.TransitRouterAttachmentId",
-                        "InvalidParameter.TransitRouterRouteTableId",
-                        "InvalidAttachmentId.NotFound",
-                        "InvalidRouteTableId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DissociateTransitRouterAttachmentFromRouteTableError;
+impl crate::Client {
+    /// Calls `DissociateTransitRouterAttachmentFromRouteTable`: Deletes an associated forwarding correlation.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DissociateTransitRouterAttachmentFromRouteTableRequestBuilder::send) it. The parameters and their rules: [`DissociateTransitRouterAttachmentFromRouteTableRequest`].
+    #[inline]
+    pub fn dissociate_transit_router_attachment_from_route_table(
+        &self,
+    ) -> DissociateTransitRouterAttachmentFromRouteTableRequestBuilder<&Self> {
+        DissociateTransitRouterAttachmentFromRouteTableRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DissociateTransitRouterAttachmentFromRouteTableError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DissociateTransitRouterAttachmentFromRouteTable`: Deletes an associated forwarding correlation.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DissociateTransitRouterAttachmentFromRouteTableRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusAttachmentOrRouteTable(error),
-            1 => Self::OperationUnsupportedDissociateRouteTable(error),
-            2 => Self::IncorrectStatusTransitRouterConnectPeer(error),
-            3 => Self::IncorrectStatusTransitRouterInstance(error),
-            4 => Self::InvalidParameter(error),
-            5 => Self::Unauthorized(error),
-            6 => Self::InvalidParameterTransitRouterAttachmentId(error),
-            7 => Self::InvalidParameterTransitRouterRouteTableId(error),
-            8 => Self::InvalidAttachmentIdNotFound(error),
-            9 => Self::InvalidRouteTableIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusAttachmentOrRouteTable(error) => (0, error),
-            Self::OperationUnsupportedDissociateRouteTable(error) => (1, error),
-            Self::IncorrectStatusTransitRouterConnectPeer(error) => (2, error),
-            Self::IncorrectStatusTransitRouterInstance(error) => (3, error),
-            Self::InvalidParameter(error) => (4, error),
-            Self::Unauthorized(error) => (5, error),
-            Self::InvalidParameterTransitRouterAttachmentId(error) => (6, error),
-            Self::InvalidParameterTransitRouterRouteTableId(error) => (7, error),
-            Self::InvalidAttachmentIdNotFound(error) => (8, error),
-            Self::InvalidRouteTableIdNotFound(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DissociateTransitRouterAttachmentFromRouteTableError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DissociateTransitRouterAttachmentFromRouteTableError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusAttachmentOrRouteTable",
-            "OperationUnsupportedDissociateRouteTable",
-            "IncorrectStatusTransitRouterConnectPeer",
-            "IncorrectStatusTransitRouterInstance",
-            "InvalidParameter",
-            "Unauthorized",
-            "InvalidParameterTransitRouterAttachmentId",
-            "InvalidParameterTransitRouterRouteTableId",
-            "InvalidAttachmentIdNotFound",
-            "InvalidRouteTableIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DissociateTransitRouterAttachmentFromRouteTableError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DissociateTransitRouterAttachmentFromRouteTableError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DissociateTransitRouterAttachmentFromRouteTableError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DissociateTransitRouterAttachmentFromRouteTableError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn dissociate_transit_router_attachment_from_route_table(
+        &self,
+    ) -> DissociateTransitRouterAttachmentFromRouteTableRequestBuilder<&Self> {
+        DissociateTransitRouterAttachmentFromRouteTableRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, EnableCenVbrHealthCheckRequest>;
 /// Request of `EnableCenVbrHealthCheck`: Enables the health check feature for a virtual border router (VBR) to detect anomalies on Express Connect circuits. You can modify the health check configuration of a VBR based on business requirements.
 ///
 /// You can enable the health check feature for a VBR to monitor the Express Connect circuit between your data center and Alibaba Cloud. This helps you detect connection issues in a timely manner.
@@ -235,9 +238,7 @@ impl<C> EnableCenVbrHealthCheckRequestBuilder<C> {
     ///
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-hahhfskfkseig****`.
+    /// Its description, rules and example: [`EnableCenVbrHealthCheckRequest::cen_id`](EnableCenVbrHealthCheckRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -246,11 +247,7 @@ impl<C> EnableCenVbrHealthCheckRequestBuilder<C> {
     ///
     /// The ID of the region where the VBR is deployed.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `VbrInstanceRegionId`.
-    /// - Required.
-    /// - Example: `cn-shenzhen`.
+    /// Its description, rules and example: [`EnableCenVbrHealthCheckRequest::vbr_instance_region_id`](EnableCenVbrHealthCheckRequest::vbr_instance_region_id).
     pub fn vbr_instance_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vbr_instance_region_id = Some(value.into());
         self
@@ -259,9 +256,7 @@ impl<C> EnableCenVbrHealthCheckRequestBuilder<C> {
     ///
     /// The ID of the VBR.
     ///
-    /// - Wire name: `VbrInstanceId`.
-    /// - Required.
-    /// - Example: `vbr-wz95o9aylj181n5mzk****`.
+    /// Its description, rules and example: [`EnableCenVbrHealthCheckRequest::vbr_instance_id`](EnableCenVbrHealthCheckRequest::vbr_instance_id).
     pub fn vbr_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vbr_instance_id = Some(value.into());
         self
@@ -270,11 +265,7 @@ impl<C> EnableCenVbrHealthCheckRequestBuilder<C> {
     ///
     /// The source IP address for the health check. You can set the source IP address in the following ways:
     ///
-    /// * **Automatic IP Address** (recommended): The system automatically assigns an IP address from the 100.96.0.0/16 CIDR block.
-    /// * **Custom IP Address**: You must specify an idle IP address from the 10.0.0.0/8, 192.168.0.0/16, or 172.16.0.0/12 CIDR block. The specified IP address cannot be the IP address of the VBR on the Alibaba Cloud side, the IP address of the VBR on the customer side, or other IP addresses with which the VBR communicates through the CEN instance.
-    ///
-    /// - Wire name: `HealthCheckSourceIp`.
-    /// - Example: `192.XX.XX.1`.
+    /// Its description, rules and example: [`EnableCenVbrHealthCheckRequest::health_check_source_ip`](EnableCenVbrHealthCheckRequest::health_check_source_ip).
     pub fn health_check_source_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_source_ip = Some(value.into());
         self
@@ -283,11 +274,7 @@ impl<C> EnableCenVbrHealthCheckRequestBuilder<C> {
     ///
     /// The destination IP address for the health check.
     ///
-    /// Set the destination IP address to the IP address of the VBR on the customer side.
-    ///
-    /// - Wire name: `HealthCheckTargetIp`.
-    /// - Required.
-    /// - Example: `10.XX.XX.1`.
+    /// Its description, rules and example: [`EnableCenVbrHealthCheckRequest::health_check_target_ip`](EnableCenVbrHealthCheckRequest::health_check_target_ip).
     pub fn health_check_target_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_target_ip = Some(value.into());
         self
@@ -296,10 +283,7 @@ impl<C> EnableCenVbrHealthCheckRequestBuilder<C> {
     ///
     /// The ID of the Alibaba Cloud account to which the VBR belongs.
     ///
-    /// > This parameter is required if the VBR and the CEN instance belong to different Alibaba Cloud accounts.
-    ///
-    /// - Wire name: `VbrInstanceOwnerId`.
-    /// - Example: `1250123456123456`.
+    /// Its description, rules and example: [`EnableCenVbrHealthCheckRequest::vbr_instance_owner_id`](EnableCenVbrHealthCheckRequest::vbr_instance_owner_id).
     pub fn vbr_instance_owner_id(mut self, value: i64) -> Self {
         self.inner.vbr_instance_owner_id = Some(value);
         self
@@ -308,9 +292,7 @@ impl<C> EnableCenVbrHealthCheckRequestBuilder<C> {
     ///
     /// The time interval at which probe packets are sent during a health check. Unit: seconds. Default value: **2**. Valid values: **2 to 3**.
     ///
-    /// - Wire name: `HealthCheckInterval`.
-    /// - Must be 1 to 3.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`EnableCenVbrHealthCheckRequest::health_check_interval`](EnableCenVbrHealthCheckRequest::health_check_interval).
     pub fn health_check_interval(mut self, value: i32) -> Self {
         self.inner.health_check_interval = Some(value);
         self
@@ -319,9 +301,7 @@ impl<C> EnableCenVbrHealthCheckRequestBuilder<C> {
     ///
     /// The number of probe packets that are sent during a health check. Unit: packets. Valid values: **3 to 8**. Default value: **8**.
     ///
-    /// - Wire name: `HealthyThreshold`.
-    /// - Must be 3 to 8.
-    /// - Example: `8`.
+    /// Its description, rules and example: [`EnableCenVbrHealthCheckRequest::healthy_threshold`](EnableCenVbrHealthCheckRequest::healthy_threshold).
     pub fn healthy_threshold(mut self, value: i32) -> Self {
         self.inner.healthy_threshold = Some(value);
         self
@@ -330,21 +310,7 @@ impl<C> EnableCenVbrHealthCheckRequestBuilder<C> {
     ///
     /// Specifies whether to enable probing during the health check. Valid values:
     ///
-    /// * **true**: yes
-    ///
-    ///   ```text
-    ///   If you enable probing, the system does not switch to another route if the detected route is not reachable.
-    ///
-    ///     Make sure that a redundant route is available. Otherwise, network disconnections may occur.
-    ///   ```
-    /// * **false** (default): no
-    ///
-    ///   ```text
-    ///   Probing is disabled by default. If a redundant route is specified, the system switches to the redundant route if the detected route is not reachable.
-    ///   ```
-    ///
-    /// - Wire name: `HealthCheckOnly`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`EnableCenVbrHealthCheckRequest::health_check_only`](EnableCenVbrHealthCheckRequest::health_check_only).
     pub fn health_check_only(mut self, value: bool) -> Self {
         self.inner.health_check_only = Some(value);
         self
@@ -353,10 +319,7 @@ impl<C> EnableCenVbrHealthCheckRequestBuilder<C> {
     ///
     /// The description of the health check.
     ///
-    /// The description must be 1 to 256 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `testdesc`.
+    /// Its description, rules and example: [`EnableCenVbrHealthCheckRequest::description`](EnableCenVbrHealthCheckRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -493,143 +456,28 @@ for EnableCenVbrHealthCheckResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `EnableCenVbrHealthCheck`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum EnableCenVbrHealthCheckError {
-    /// HTTP 400 `RouteConflict`: The specified route already exists.
-    RouteConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Illegal.SourceIpOrTargetIp`: The specified source IP address or destination IP address is invalid.
-    IllegalSourceIpOrTargetIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.StatusNotSupport`: The VBR or VPC instance to CBN attachment is not in a valid state for the operation.
-    OperationFailedStatusNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SourceIpUnSupported`: The specified source IP address is unsupported.
-    OperationFailedSourceIpUnSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.HealthCheck`: Can not modify, please delete health check config first.
-    InvalidStatusHealthCheck(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.IpAddressExhausted`: No IP addresses are available for allocation.
-    OperationFailedIpAddressExhausted(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for EnableCenVbrHealthCheckError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "RouteConflict",
-                        "Illegal.SourceIpOrTargetIp",
-                        "OperationFailed.StatusNotSupport",
-                        "OperationFailed.SourceIpUnSupported",
-                        "InvalidStatus.HealthCheck",
-                        "OperationFailed.IpAddressExhausted",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::EnableCenVbrHealthCheckError;
+impl crate::Client {
+    /// Calls `EnableCenVbrHealthCheck`: Enables the health check feature for a virtual border router (VBR) to detect anomalies on Express Connect circuits. You can modify the health check configuration of a VBR based on business requirements.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](EnableCenVbrHealthCheckRequestBuilder::send) it. The parameters and their rules: [`EnableCenVbrHealthCheckRequest`].
+    #[inline]
+    pub fn enable_cen_vbr_health_check(
+        &self,
+    ) -> EnableCenVbrHealthCheckRequestBuilder<&Self> {
+        EnableCenVbrHealthCheckRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl EnableCenVbrHealthCheckError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `EnableCenVbrHealthCheck`: Enables the health check feature for a virtual border router (VBR) to detect anomalies on Express Connect circuits. You can modify the health check configuration of a VBR based on business requirements.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`EnableCenVbrHealthCheckRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::RouteConflict(error),
-            1 => Self::IllegalSourceIpOrTargetIp(error),
-            2 => Self::OperationFailedStatusNotSupport(error),
-            3 => Self::OperationFailedSourceIpUnSupported(error),
-            4 => Self::InvalidStatusHealthCheck(error),
-            5 => Self::OperationFailedIpAddressExhausted(error),
-            6 => Self::InvalidParameter(error),
-            7 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::RouteConflict(error) => (0, error),
-            Self::IllegalSourceIpOrTargetIp(error) => (1, error),
-            Self::OperationFailedStatusNotSupport(error) => (2, error),
-            Self::OperationFailedSourceIpUnSupported(error) => (3, error),
-            Self::InvalidStatusHealthCheck(error) => (4, error),
-            Self::OperationFailedIpAddressExhausted(error) => (5, error),
-            Self::InvalidParameter(error) => (6, error),
-            Self::Unauthorized(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for EnableCenVbrHealthCheckError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for EnableCenVbrHealthCheckError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "RouteConflict",
-            "IllegalSourceIpOrTargetIp",
-            "OperationFailedStatusNotSupport",
-            "OperationFailedSourceIpUnSupported",
-            "InvalidStatusHealthCheck",
-            "OperationFailedIpAddressExhausted",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl EnableCenVbrHealthCheckError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for EnableCenVbrHealthCheckError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for EnableCenVbrHealthCheckError {}
-impl AsRef<::acs_runtime::client::ServiceError> for EnableCenVbrHealthCheckError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn enable_cen_vbr_health_check(
+        &self,
+    ) -> EnableCenVbrHealthCheckRequestBuilder<&Self> {
+        EnableCenVbrHealthCheckRequestBuilder::new(self)
     }
 }

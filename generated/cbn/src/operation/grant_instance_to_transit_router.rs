@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GrantInstanceToTransitRouterRequest>;
 /// Request of `GrantInstanceToTransitRouter`: Grants a transit router permissions on network instances that belong to another Alibaba Cloud account. To connect a transit router of Account B to a network instance of Account A, you must use Account A to grant permissions to the transit router of Account B.
 ///
 /// * The `GrantInstanceToTransitRouter` operation can be used to grant transit routers permissions on network instances that belong to other Alibaba Cloud accounts, including virtual private clouds (VPCs), virtual border routers (VBRs), IPsec-VPN connections, and Express Connect Router (ECRs).
@@ -193,9 +196,7 @@ impl<C> GrantInstanceToTransitRouterRequestBuilder<C> {
     ///
     /// Enter the ID of the Cloud Enterprise Network (CEN) instance to which the transit router belongs.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-44m0p68spvlrqq****`.
+    /// Its description, rules and example: [`GrantInstanceToTransitRouterRequest::cen_id`](GrantInstanceToTransitRouterRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -204,9 +205,7 @@ impl<C> GrantInstanceToTransitRouterRequestBuilder<C> {
     ///
     /// The ID of the network instance.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `vpc-bp1h8vbrbcgohcju5****`.
+    /// Its description, rules and example: [`GrantInstanceToTransitRouterRequest::instance_id`](GrantInstanceToTransitRouterRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -215,14 +214,7 @@ impl<C> GrantInstanceToTransitRouterRequestBuilder<C> {
     ///
     /// The type of network instance. Valid values:
     ///
-    /// * **VPC**: VPC
-    /// * **ExpressConnect**: VBR
-    /// * **VPN**: IPsec-VPN connection
-    /// * **ECR**: ECR
-    ///
-    /// - Wire name: `InstanceType`.
-    /// - Required.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`GrantInstanceToTransitRouterRequest::instance_type`](GrantInstanceToTransitRouterRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -231,10 +223,7 @@ impl<C> GrantInstanceToTransitRouterRequestBuilder<C> {
     ///
     /// The ID of the region where the network instance is deployed.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`GrantInstanceToTransitRouterRequest::region_id`](GrantInstanceToTransitRouterRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -243,9 +232,7 @@ impl<C> GrantInstanceToTransitRouterRequestBuilder<C> {
     ///
     /// The ID of the Alibaba Cloud account to which the CEN instance belongs.
     ///
-    /// - Wire name: `CenOwnerId`.
-    /// - Required.
-    /// - Example: `1250123456123456`.
+    /// Its description, rules and example: [`GrantInstanceToTransitRouterRequest::cen_owner_id`](GrantInstanceToTransitRouterRequest::cen_owner_id).
     pub fn cen_owner_id(mut self, value: i64) -> Self {
         self.inner.cen_owner_id = Some(value);
         self
@@ -254,13 +241,7 @@ impl<C> GrantInstanceToTransitRouterRequestBuilder<C> {
     ///
     /// The entity that pays the fees of the network instance. Valid values:
     ///
-    /// * **PayByCenOwner**: the Alibaba Cloud account that owns the CEN instance.
-    /// * **PayByResourceOwner**: the Alibaba Cloud account that owns the network instance.
-    ///
-    /// - Wire name: `OrderType`.
-    /// - Must be one of `PayByCenOwner`, `PayByResourceOwner`.
-    /// - Default: `PayByCenOwner`.
-    /// - Example: `PayByCenOwner`.
+    /// Its description, rules and example: [`GrantInstanceToTransitRouterRequest::order_type`](GrantInstanceToTransitRouterRequest::order_type).
     pub fn order_type(mut self, value: impl Into<crate::types::OrderType>) -> Self {
         self.inner.order_type = Some(value.into());
         self
@@ -400,161 +381,28 @@ for GrantInstanceToTransitRouterResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GrantInstanceToTransitRouter`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GrantInstanceToTransitRouterError {
-    /// HTTP 400 `Forbbiden.TransitRouterServiceNotOpen`: The user has not open transit router service.
-    ForbbidenTransitRouterServiceNotOpen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoPermission.AliyunServiceRoleForCEN`: You are not authorized to create the service linked role. Role Name: AliyunServiceRoleForCEN. Service Name: cen.aliyuncs.com. Make sure that the user has been granted the ram:CreateServiceLinkedRole permission.
-    NoPermissionAliyunServiceRoleForCen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CenId`: The specified CenId is invalid.
-    IllegalParamCenId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.TaskConflict`: The operation is too frequent, please wait a moment and try again.
-    OperationFailedTaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVbr.NotFound`: vbr is not found.
-    InvalidVbrNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.GrantCrossAccountExist`: Cross-account authorization already exists.
-    OperationFailedGrantCrossAccountExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.TransitRouterServiceExpired`: The transit router service is out of service.
-    ForbiddenTransitRouterServiceExpired(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.OperateShareResource`: You cannot operate shared resources.
-    ForbiddenOperateShareResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: InstanceId is not found.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GrantInstanceToTransitRouterError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Forbbiden.TransitRouterServiceNotOpen",
-                        "NoPermission.AliyunServiceRoleForCEN",
-                        "IllegalParam.CenId",
-                        "OperationFailed.TaskConflict",
-                        "InvalidVbr.NotFound",
-                        "OperationFailed.GrantCrossAccountExist",
-                        "Forbidden.TransitRouterServiceExpired",
-                        "Forbidden.OperateShareResource",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "InvalidInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::GrantInstanceToTransitRouterError;
+impl crate::Client {
+    /// Calls `GrantInstanceToTransitRouter`: Grants a transit router permissions on network instances that belong to another Alibaba Cloud account. To connect a transit router of Account B to a network instance of Account A, you must use Account A to grant permissions to the transit router of Account B.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GrantInstanceToTransitRouterRequestBuilder::send) it. The parameters and their rules: [`GrantInstanceToTransitRouterRequest`].
+    #[inline]
+    pub fn grant_instance_to_transit_router(
+        &self,
+    ) -> GrantInstanceToTransitRouterRequestBuilder<&Self> {
+        GrantInstanceToTransitRouterRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GrantInstanceToTransitRouterError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GrantInstanceToTransitRouter`: Grants a transit router permissions on network instances that belong to another Alibaba Cloud account. To connect a transit router of Account B to a network instance of Account A, you must use Account A to grant permissions to the transit router of Account B.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GrantInstanceToTransitRouterRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbbidenTransitRouterServiceNotOpen(error),
-            1 => Self::NoPermissionAliyunServiceRoleForCen(error),
-            2 => Self::IllegalParamCenId(error),
-            3 => Self::OperationFailedTaskConflict(error),
-            4 => Self::InvalidVbrNotFound(error),
-            5 => Self::OperationFailedGrantCrossAccountExist(error),
-            6 => Self::ForbiddenTransitRouterServiceExpired(error),
-            7 => Self::ForbiddenOperateShareResource(error),
-            8 => Self::InvalidParameter(error),
-            9 => Self::Unauthorized(error),
-            10 => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbbidenTransitRouterServiceNotOpen(error) => (0, error),
-            Self::NoPermissionAliyunServiceRoleForCen(error) => (1, error),
-            Self::IllegalParamCenId(error) => (2, error),
-            Self::OperationFailedTaskConflict(error) => (3, error),
-            Self::InvalidVbrNotFound(error) => (4, error),
-            Self::OperationFailedGrantCrossAccountExist(error) => (5, error),
-            Self::ForbiddenTransitRouterServiceExpired(error) => (6, error),
-            Self::ForbiddenOperateShareResource(error) => (7, error),
-            Self::InvalidParameter(error) => (8, error),
-            Self::Unauthorized(error) => (9, error),
-            Self::InvalidInstanceIdNotFound(error) => (10, error),
-            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GrantInstanceToTransitRouterError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GrantInstanceToTransitRouterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ForbbidenTransitRouterServiceNotOpen",
-            "NoPermissionAliyunServiceRoleForCen",
-            "IllegalParamCenId",
-            "OperationFailedTaskConflict",
-            "InvalidVbrNotFound",
-            "OperationFailedGrantCrossAccountExist",
-            "ForbiddenTransitRouterServiceExpired",
-            "ForbiddenOperateShareResource",
-            "InvalidParameter",
-            "Unauthorized",
-            "InvalidInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GrantInstanceToTransitRouterError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GrantInstanceToTransitRouterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GrantInstanceToTransitRouterError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GrantInstanceToTransitRouterError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn grant_instance_to_transit_router(
+        &self,
+    ) -> GrantInstanceToTransitRouterRequestBuilder<&Self> {
+        GrantInstanceToTransitRouterRequestBuilder::new(self)
     }
 }

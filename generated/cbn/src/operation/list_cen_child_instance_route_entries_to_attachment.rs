@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `route-management` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_cen_child_instance_route_entries_to_attachment_pages`](crate::Client::list_cen_child_instance_route_entries_to_attachment_pages) and [`list_cen_child_instance_route_entries_to_attachment_items`](crate::Client::list_cen_child_instance_route_entries_to_attachment_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CbnApi`](crate::CbnApi) (fakes included): [`list_cen_child_instance_route_entries_to_attachment_pages`](crate::Client::list_cen_child_instance_route_entries_to_attachment_pages) and [`list_cen_child_instance_route_entries_to_attachment_items`](crate::Client::list_cen_child_instance_route_entries_to_attachment_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListCenChildInstanceRouteEntriesToAttachment",
@@ -12,6 +12,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    ListCenChildInstanceRouteEntriesToAttachmentRequest,
+>;
 /// Request of `ListCenChildInstanceRouteEntriesToAttachment`: Queries routes in route tables of network instances that point to network instance connections on Enterprise Edition transit routers.
 ///
 /// Before you call the ListCenChildInstanceRouteEntriesToAttachment operation, make sure that all request parameter values are valid. If a parameter is set to an invalid value, a request ID is returned, but the routes to the network instance are not returned.
@@ -178,9 +184,7 @@ impl<C> ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Default: `50`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListCenChildInstanceRouteEntriesToAttachmentRequest::max_results`](ListCenChildInstanceRouteEntriesToAttachmentRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -189,11 +193,7 @@ impl<C> ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<C> {
     ///
     /// The token that determines the start point of the query. Valid values:
     ///
-    /// * If this is your first query and no subsequent queries are to be sent, ignore this parameter.
-    /// * If a subsequent query is to be sent, set the parameter to the value of NextToken that is returned from the last call.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListCenChildInstanceRouteEntriesToAttachmentRequest::next_token`](ListCenChildInstanceRouteEntriesToAttachmentRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -202,8 +202,7 @@ impl<C> ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<C> {
     ///
     /// The ID of the CEN instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Example: `cen-dc4vwznpwbobrl****`.
+    /// Its description, rules and example: [`ListCenChildInstanceRouteEntriesToAttachmentRequest::cen_id`](ListCenChildInstanceRouteEntriesToAttachmentRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -212,9 +211,7 @@ impl<C> ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<C> {
     ///
     /// The ID of the route table configured on the network instance.
     ///
-    /// - Wire name: `ChildInstanceRouteTableId`.
-    /// - Required.
-    /// - Example: `vtb-bp174d1gje79u1g4t****`.
+    /// Its description, rules and example: [`ListCenChildInstanceRouteEntriesToAttachmentRequest::child_instance_route_table_id`](ListCenChildInstanceRouteEntriesToAttachmentRequest::child_instance_route_table_id).
     pub fn child_instance_route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.child_instance_route_table_id = Some(value.into());
         self
@@ -223,9 +220,7 @@ impl<C> ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<C> {
     ///
     /// The ID of the network instance connection.
     ///
-    /// - Wire name: `TransitRouterAttachmentId`.
-    /// - Required.
-    /// - Example: `tr-attach-r6g0m3epjehw57****`.
+    /// Its description, rules and example: [`ListCenChildInstanceRouteEntriesToAttachmentRequest::transit_router_attachment_id`](ListCenChildInstanceRouteEntriesToAttachmentRequest::transit_router_attachment_id).
     pub fn transit_router_attachment_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_id = Some(value.into());
         self
@@ -234,8 +229,7 @@ impl<C> ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<C> {
     ///
     /// The filter condition for the destination CIDR block.
     ///
-    /// - Wire name: `RouteFilter`.
-    /// - Must have at most 5 items.
+    /// Its description, rules and example: [`ListCenChildInstanceRouteEntriesToAttachmentRequest::route_filter`](ListCenChildInstanceRouteEntriesToAttachmentRequest::route_filter).
     pub fn route_filter(
         mut self,
         values: impl IntoIterator<Item = crate::types::RouteFilter>,
@@ -247,8 +241,7 @@ impl<C> ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<C> {
     ///
     /// Specifies whether to host the route. If you leave the parameter empty, the route is not hosted. A value of TR specifies that the route is hosted on a transit router.
     ///
-    /// - Wire name: `ServiceType`.
-    /// - Example: `TR`.
+    /// Its description, rules and example: [`ListCenChildInstanceRouteEntriesToAttachmentRequest::service_type`](ListCenChildInstanceRouteEntriesToAttachmentRequest::service_type).
     pub fn service_type(mut self, value: impl Into<String>) -> Self {
         self.inner.service_type = Some(value.into());
         self
@@ -413,151 +406,129 @@ for ListCenChildInstanceRouteEntriesToAttachmentResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListCenChildInstanceRouteEntriesToAttachment`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListCenChildInstanceRouteEntriesToAttachmentError {
-    /// HTTP 400 `IllegalParam.NextToken`: The parameter NextToken is invalid.
-    IllegalParamNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TransitRouterAttachmentId`: The parameter TransitRouterAttachmentId is Missing.
-    MissingParamTransitRouterAttachmentId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.ChildInstanceRouteTableId`: The parameter ChildInstanceRouteTableId is Missing.
-    MissingParamChildInstanceRouteTableId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.RouteFilter`: The parameter RouteFilter is invalid.
-    InvalidParamRouteFilter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.TransitRouterAttachment`: The specified TransitRouterAttachment does not exist.
-    ResourceNotFoundTransitRouterAttachment(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.RoutFilterKey`: The specified Key of RouteFilter is invalid.
-    InvalidParamRoutFilterKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.CenId`: The specified CEN does not exist.
-    InvalidParamCenId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CenInstanceStatus`: The CEN instance is not in a valid state for the operation.
-    OperationFailedCenInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ListCenChildInstanceRouteEntriesToAttachmentError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.NextToken",
-                        "MissingParam.TransitRouterAttachmentId",
-                        "MissingParam.ChildInstanceRouteTableId",
-                        "InvalidParam.RouteFilter",
-                        "ResourceNotFound.TransitRouterAttachment",
-                        "InvalidParam.RoutFilterKey",
-                        "InvalidParam.CenId",
-                        "OperationFailed.CenInstanceStatus",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListCenChildInstanceRouteEntriesToAttachmentError;
+impl crate::Client {
+    /// Calls `ListCenChildInstanceRouteEntriesToAttachment`: Queries routes in route tables of network instances that point to network instance connections on Enterprise Edition transit routers.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder::send) it. The parameters and their rules: [`ListCenChildInstanceRouteEntriesToAttachmentRequest`].
+    #[inline]
+    pub fn list_cen_child_instance_route_entries_to_attachment(
+        &self,
+    ) -> ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<&Self> {
+        ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListCenChildInstanceRouteEntriesToAttachmentError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListCenChildInstanceRouteEntriesToAttachment`: Queries routes in route tables of network instances that point to network instance connections on Enterprise Edition transit routers.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListCenChildInstanceRouteEntriesToAttachmentRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamNextToken(error),
-            1 => Self::MissingParamTransitRouterAttachmentId(error),
-            2 => Self::MissingParamChildInstanceRouteTableId(error),
-            3 => Self::InvalidParamRouteFilter(error),
-            4 => Self::ResourceNotFoundTransitRouterAttachment(error),
-            5 => Self::InvalidParamRoutFilterKey(error),
-            6 => Self::InvalidParamCenId(error),
-            7 => Self::OperationFailedCenInstanceStatus(error),
-            8 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamNextToken(error) => (0, error),
-            Self::MissingParamTransitRouterAttachmentId(error) => (1, error),
-            Self::MissingParamChildInstanceRouteTableId(error) => (2, error),
-            Self::InvalidParamRouteFilter(error) => (3, error),
-            Self::ResourceNotFoundTransitRouterAttachment(error) => (4, error),
-            Self::InvalidParamRoutFilterKey(error) => (5, error),
-            Self::InvalidParamCenId(error) => (6, error),
-            Self::OperationFailedCenInstanceStatus(error) => (7, error),
-            Self::Unauthorized(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
+    pub fn list_cen_child_instance_route_entries_to_attachment(
+        &self,
+    ) -> ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<&Self> {
+        ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder::new(self)
     }
 }
-impl Clone for ListCenChildInstanceRouteEntriesToAttachmentError {
+/// Every page of `ListCenChildInstanceRouteEntriesToAttachment`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_cen_child_instance_route_entries_to_attachment_pages<
+    A: crate::CbnApi + ?Sized,
+>(
+    api: &A,
+    request: ListCenChildInstanceRouteEntriesToAttachmentRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListCenChildInstanceRouteEntriesToAttachmentResponse,
+        ::acs_runtime::client::Error<ListCenChildInstanceRouteEntriesToAttachmentError>,
+    >,
+> {
+    fn count(response: &ListCenChildInstanceRouteEntriesToAttachmentResponse) -> usize {
+        response.route_entry.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListCenChildInstanceRouteEntriesToAttachmentRequest,
+        response: &ListCenChildInstanceRouteEntriesToAttachmentResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListCenChildInstanceRouteEntriesToAttachmentRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_cen_child_instance_route_entries_to_attachment(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListCenChildInstanceRouteEntriesToAttachment`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_cen_child_instance_route_entries_to_attachment_pages(
+        &self,
+        request: ListCenChildInstanceRouteEntriesToAttachmentRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListCenChildInstanceRouteEntriesToAttachmentResponse,
+            ::acs_runtime::client::Error<
+                ListCenChildInstanceRouteEntriesToAttachmentError,
+            >,
+        >,
+    > {
+        list_cen_child_instance_route_entries_to_attachment_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListCenChildInstanceRouteEntriesToAttachmentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamNextToken",
-            "MissingParamTransitRouterAttachmentId",
-            "MissingParamChildInstanceRouteTableId",
-            "InvalidParamRouteFilter",
-            "ResourceNotFoundTransitRouterAttachment",
-            "InvalidParamRoutFilterKey",
-            "InvalidParamCenId",
-            "OperationFailedCenInstanceStatus",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListCenChildInstanceRouteEntriesToAttachment`, in order: `while let Some(item) = items.next().await`.
+pub fn list_cen_child_instance_route_entries_to_attachment_items<
+    A: crate::CbnApi + ?Sized,
+>(
+    api: &A,
+    request: ListCenChildInstanceRouteEntriesToAttachmentRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::RouteEntry,
+        ::acs_runtime::client::Error<ListCenChildInstanceRouteEntriesToAttachmentError>,
+    >,
+> {
+    fn extract(
+        response: ListCenChildInstanceRouteEntriesToAttachmentResponse,
+    ) -> Vec<crate::types::RouteEntry> {
+        response.route_entry.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_cen_child_instance_route_entries_to_attachment_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListCenChildInstanceRouteEntriesToAttachmentError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListCenChildInstanceRouteEntriesToAttachment`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListCenChildInstanceRouteEntriesToAttachmentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListCenChildInstanceRouteEntriesToAttachmentError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ListCenChildInstanceRouteEntriesToAttachmentError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_cen_child_instance_route_entries_to_attachment_items(
+        &self,
+        request: ListCenChildInstanceRouteEntriesToAttachmentRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::RouteEntry,
+            ::acs_runtime::client::Error<
+                ListCenChildInstanceRouteEntriesToAttachmentError,
+            >,
+        >,
+    > {
+        list_cen_child_instance_route_entries_to_attachment_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `traffic-scheduling` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_cen_inter_region_traffic_qos_policies_pages`](crate::Client::list_cen_inter_region_traffic_qos_policies_pages) and [`list_cen_inter_region_traffic_qos_policies_items`](crate::Client::list_cen_inter_region_traffic_qos_policies_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CbnApi`](crate::CbnApi) (fakes included): [`list_cen_inter_region_traffic_qos_policies_pages`](crate::Client::list_cen_inter_region_traffic_qos_policies_pages) and [`list_cen_inter_region_traffic_qos_policies_items`](crate::Client::list_cen_inter_region_traffic_qos_policies_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListCenInterRegionTrafficQosPolicies",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListCenInterRegionTrafficQosPoliciesRequest>;
 /// Request of `ListCenInterRegionTrafficQosPolicies`: Queries quality of service (QoS) policies.
 ///
 /// Before you call the **ListCenInterRegionTrafficQosPolicies** operation, take note of the following information:
@@ -176,8 +179,7 @@ impl<C> ListCenInterRegionTrafficQosPoliciesRequestBuilder<C> {
     ///
     /// The ID of the transit router.
     ///
-    /// - Wire name: `TransitRouterId`.
-    /// - Example: `tr-bp1rmwxnk221e3fas****`.
+    /// Its description, rules and example: [`ListCenInterRegionTrafficQosPoliciesRequest::transit_router_id`](ListCenInterRegionTrafficQosPoliciesRequest::transit_router_id).
     pub fn transit_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_id = Some(value.into());
         self
@@ -186,8 +188,7 @@ impl<C> ListCenInterRegionTrafficQosPoliciesRequestBuilder<C> {
     ///
     /// The ID of the inter-region connection.
     ///
-    /// - Wire name: `TransitRouterAttachmentId`.
-    /// - Example: `tr-attach-r6g0m3epjehw57****`.
+    /// Its description, rules and example: [`ListCenInterRegionTrafficQosPoliciesRequest::transit_router_attachment_id`](ListCenInterRegionTrafficQosPoliciesRequest::transit_router_attachment_id).
     pub fn transit_router_attachment_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_id = Some(value.into());
         self
@@ -196,8 +197,7 @@ impl<C> ListCenInterRegionTrafficQosPoliciesRequestBuilder<C> {
     ///
     /// The ID of the QoS policy.
     ///
-    /// - Wire name: `TrafficQosPolicyId`.
-    /// - Example: `qos-rnghap5gc8155x****`.
+    /// Its description, rules and example: [`ListCenInterRegionTrafficQosPoliciesRequest::traffic_qos_policy_id`](ListCenInterRegionTrafficQosPoliciesRequest::traffic_qos_policy_id).
     pub fn traffic_qos_policy_id(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_qos_policy_id = Some(value.into());
         self
@@ -206,10 +206,7 @@ impl<C> ListCenInterRegionTrafficQosPoliciesRequestBuilder<C> {
     ///
     /// The name of the QoS policy.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with http:// or https://. You can also leave this parameter empty.
-    ///
-    /// - Wire name: `TrafficQosPolicyName`.
-    /// - Example: `nametest`.
+    /// Its description, rules and example: [`ListCenInterRegionTrafficQosPoliciesRequest::traffic_qos_policy_name`](ListCenInterRegionTrafficQosPoliciesRequest::traffic_qos_policy_name).
     pub fn traffic_qos_policy_name(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_qos_policy_name = Some(value.into());
         self
@@ -218,10 +215,7 @@ impl<C> ListCenInterRegionTrafficQosPoliciesRequestBuilder<C> {
     ///
     /// The description of the QoS policy.
     ///
-    /// The description must be 1 to 256 characters in length, and cannot start with http:// or https://. You can also leave this parameter empty.
-    ///
-    /// - Wire name: `TrafficQosPolicyDescription`.
-    /// - Example: `desctest`.
+    /// Its description, rules and example: [`ListCenInterRegionTrafficQosPoliciesRequest::traffic_qos_policy_description`](ListCenInterRegionTrafficQosPoliciesRequest::traffic_qos_policy_description).
     pub fn traffic_qos_policy_description(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_qos_policy_description = Some(value.into());
         self
@@ -230,8 +224,7 @@ impl<C> ListCenInterRegionTrafficQosPoliciesRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Valid values: **1** to **100**. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListCenInterRegionTrafficQosPoliciesRequest::max_results`](ListCenInterRegionTrafficQosPoliciesRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -240,11 +233,7 @@ impl<C> ListCenInterRegionTrafficQosPoliciesRequestBuilder<C> {
     ///
     /// The token that determines the start point of the query. Valid values:
     ///
-    /// * If this is your first query or no subsequent query is to be sent, ignore this parameter.
-    /// * If a next query is to be sent, set the value to the value of **NextToken** that is returned from the last call.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListCenInterRegionTrafficQosPoliciesRequest::next_token`](ListCenInterRegionTrafficQosPoliciesRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -426,127 +415,121 @@ for ListCenInterRegionTrafficQosPoliciesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListCenInterRegionTrafficQosPolicies`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListCenInterRegionTrafficQosPoliciesError {
-    /// HTTP 400 `MissingParam.TransitRouterIdOrTrafficQosPolicyId`: Either TransitRouterId or TrafficQosPolicyId must be specified.
-    MissingParamTransitRouterIdOrTrafficQosPolicyId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription`: Description is invalid.
-    InvalidDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName`: Name is invalid.
-    InvalidName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ListCenInterRegionTrafficQosPoliciesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParam.TransitRouterIdOrTrafficQosPolicyId",
-                        "InvalidDescription",
-                        "InvalidName",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListCenInterRegionTrafficQosPoliciesError;
+impl crate::Client {
+    /// Calls `ListCenInterRegionTrafficQosPolicies`: Queries quality of service (QoS) policies.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListCenInterRegionTrafficQosPoliciesRequestBuilder::send) it. The parameters and their rules: [`ListCenInterRegionTrafficQosPoliciesRequest`].
+    #[inline]
+    pub fn list_cen_inter_region_traffic_qos_policies(
+        &self,
+    ) -> ListCenInterRegionTrafficQosPoliciesRequestBuilder<&Self> {
+        ListCenInterRegionTrafficQosPoliciesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListCenInterRegionTrafficQosPoliciesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListCenInterRegionTrafficQosPolicies`: Queries quality of service (QoS) policies.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListCenInterRegionTrafficQosPoliciesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParamTransitRouterIdOrTrafficQosPolicyId(error),
-            1 => Self::InvalidDescription(error),
-            2 => Self::InvalidName(error),
-            3 => Self::InvalidParameter(error),
-            4 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParamTransitRouterIdOrTrafficQosPolicyId(error) => (0, error),
-            Self::InvalidDescription(error) => (1, error),
-            Self::InvalidName(error) => (2, error),
-            Self::InvalidParameter(error) => (3, error),
-            Self::Unauthorized(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
+    pub fn list_cen_inter_region_traffic_qos_policies(
+        &self,
+    ) -> ListCenInterRegionTrafficQosPoliciesRequestBuilder<&Self> {
+        ListCenInterRegionTrafficQosPoliciesRequestBuilder::new(self)
     }
 }
-impl Clone for ListCenInterRegionTrafficQosPoliciesError {
+/// Every page of `ListCenInterRegionTrafficQosPolicies`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_cen_inter_region_traffic_qos_policies_pages<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListCenInterRegionTrafficQosPoliciesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListCenInterRegionTrafficQosPoliciesResponse,
+        ::acs_runtime::client::Error<ListCenInterRegionTrafficQosPoliciesError>,
+    >,
+> {
+    fn count(response: &ListCenInterRegionTrafficQosPoliciesResponse) -> usize {
+        response.traffic_qos_policies.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListCenInterRegionTrafficQosPoliciesRequest,
+        response: &ListCenInterRegionTrafficQosPoliciesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListCenInterRegionTrafficQosPoliciesRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_cen_inter_region_traffic_qos_policies(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListCenInterRegionTrafficQosPolicies`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_cen_inter_region_traffic_qos_policies_pages(
+        &self,
+        request: ListCenInterRegionTrafficQosPoliciesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListCenInterRegionTrafficQosPoliciesResponse,
+            ::acs_runtime::client::Error<ListCenInterRegionTrafficQosPoliciesError>,
+        >,
+    > {
+        list_cen_inter_region_traffic_qos_policies_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListCenInterRegionTrafficQosPoliciesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParamTransitRouterIdOrTrafficQosPolicyId",
-            "InvalidDescription",
-            "InvalidName",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListCenInterRegionTrafficQosPolicies`, in order: `while let Some(item) = items.next().await`.
+pub fn list_cen_inter_region_traffic_qos_policies_items<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListCenInterRegionTrafficQosPoliciesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::TrafficQosPolicies,
+        ::acs_runtime::client::Error<ListCenInterRegionTrafficQosPoliciesError>,
+    >,
+> {
+    fn extract(
+        response: ListCenInterRegionTrafficQosPoliciesResponse,
+    ) -> Vec<crate::types::TrafficQosPolicies> {
+        response.traffic_qos_policies.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_cen_inter_region_traffic_qos_policies_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListCenInterRegionTrafficQosPoliciesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListCenInterRegionTrafficQosPolicies`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListCenInterRegionTrafficQosPoliciesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListCenInterRegionTrafficQosPoliciesError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ListCenInterRegionTrafficQosPoliciesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_cen_inter_region_traffic_qos_policies_items(
+        &self,
+        request: ListCenInterRegionTrafficQosPoliciesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::TrafficQosPolicies,
+            ::acs_runtime::client::Error<ListCenInterRegionTrafficQosPoliciesError>,
+        >,
+    > {
+        list_cen_inter_region_traffic_qos_policies_items(self, request)
     }
 }

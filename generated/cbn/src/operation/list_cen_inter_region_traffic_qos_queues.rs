@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `traffic-scheduling` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_cen_inter_region_traffic_qos_queues_pages`](crate::Client::list_cen_inter_region_traffic_qos_queues_pages) and [`list_cen_inter_region_traffic_qos_queues_items`](crate::Client::list_cen_inter_region_traffic_qos_queues_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CbnApi`](crate::CbnApi) (fakes included): [`list_cen_inter_region_traffic_qos_queues_pages`](crate::Client::list_cen_inter_region_traffic_qos_queues_pages) and [`list_cen_inter_region_traffic_qos_queues_items`](crate::Client::list_cen_inter_region_traffic_qos_queues_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListCenInterRegionTrafficQosQueues",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListCenInterRegionTrafficQosQueuesRequest>;
 /// Request of `ListCenInterRegionTrafficQosQueues`: Queries the information about quality of service (QoS) queues.
 ///
 /// You must specify at least one of the **TransitRouterId**, **TrafficQosPolicyId**, and **TrafficQosQueueId** parameters.
@@ -197,8 +200,7 @@ impl<C> ListCenInterRegionTrafficQosQueuesRequestBuilder<C> {
     ///
     /// The ID of the transit router.
     ///
-    /// - Wire name: `TransitRouterId`.
-    /// - Example: `tr-bp1rmwxnk221e3fas****`.
+    /// Its description, rules and example: [`ListCenInterRegionTrafficQosQueuesRequest::transit_router_id`](ListCenInterRegionTrafficQosQueuesRequest::transit_router_id).
     pub fn transit_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_id = Some(value.into());
         self
@@ -207,8 +209,7 @@ impl<C> ListCenInterRegionTrafficQosQueuesRequestBuilder<C> {
     ///
     /// The ID of the inter-region connection.
     ///
-    /// - Wire name: `TransitRouterAttachmentId`.
-    /// - Example: `tr-attach-a6p8voaodog5c0****`.
+    /// Its description, rules and example: [`ListCenInterRegionTrafficQosQueuesRequest::transit_router_attachment_id`](ListCenInterRegionTrafficQosQueuesRequest::transit_router_attachment_id).
     pub fn transit_router_attachment_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_id = Some(value.into());
         self
@@ -217,8 +218,7 @@ impl<C> ListCenInterRegionTrafficQosQueuesRequestBuilder<C> {
     ///
     /// The ID of the QoS policy.
     ///
-    /// - Wire name: `TrafficQosPolicyId`.
-    /// - Example: `qos-rnghap5gc8155x****`.
+    /// Its description, rules and example: [`ListCenInterRegionTrafficQosQueuesRequest::traffic_qos_policy_id`](ListCenInterRegionTrafficQosQueuesRequest::traffic_qos_policy_id).
     pub fn traffic_qos_policy_id(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_qos_policy_id = Some(value.into());
         self
@@ -227,8 +227,7 @@ impl<C> ListCenInterRegionTrafficQosQueuesRequestBuilder<C> {
     ///
     /// The ID of the queue.
     ///
-    /// - Wire name: `TrafficQosQueueId`.
-    /// - Example: `qos-queue-siakjb2nn9gz5z****`.
+    /// Its description, rules and example: [`ListCenInterRegionTrafficQosQueuesRequest::traffic_qos_queue_id`](ListCenInterRegionTrafficQosQueuesRequest::traffic_qos_queue_id).
     pub fn traffic_qos_queue_id(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_qos_queue_id = Some(value.into());
         self
@@ -237,10 +236,7 @@ impl<C> ListCenInterRegionTrafficQosQueuesRequestBuilder<C> {
     ///
     /// The name of the QoS queue.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `TrafficQosQueueName`.
-    /// - Example: `qosQueueName`.
+    /// Its description, rules and example: [`ListCenInterRegionTrafficQosQueuesRequest::traffic_qos_queue_name`](ListCenInterRegionTrafficQosQueuesRequest::traffic_qos_queue_name).
     pub fn traffic_qos_queue_name(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_qos_queue_name = Some(value.into());
         self
@@ -249,10 +245,7 @@ impl<C> ListCenInterRegionTrafficQosQueuesRequestBuilder<C> {
     ///
     /// The description of the QoS queue.
     ///
-    /// This parameter is optional. If you enter a description, it must be 1 to 256 characters in length and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `TrafficQosQueueDescription`.
-    /// - Example: `qosQueueDescription`.
+    /// Its description, rules and example: [`ListCenInterRegionTrafficQosQueuesRequest::traffic_qos_queue_description`](ListCenInterRegionTrafficQosQueuesRequest::traffic_qos_queue_description).
     pub fn traffic_qos_queue_description(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_qos_queue_description = Some(value.into());
         self
@@ -261,8 +254,7 @@ impl<C> ListCenInterRegionTrafficQosQueuesRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Valid values: **1** to **100**. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListCenInterRegionTrafficQosQueuesRequest::max_results`](ListCenInterRegionTrafficQosQueuesRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -271,11 +263,7 @@ impl<C> ListCenInterRegionTrafficQosQueuesRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results.
     ///
-    /// * If **NextToken** is empty, no next page exists.
-    /// * If a value of **NextToken** is returned, the value indicates the token that is used for the next query.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `2ca1ed1573cb****`.
+    /// Its description, rules and example: [`ListCenInterRegionTrafficQosQueuesRequest::next_token`](ListCenInterRegionTrafficQosQueuesRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -284,7 +272,7 @@ impl<C> ListCenInterRegionTrafficQosQueuesRequestBuilder<C> {
     ///
     /// The filter works based on the actual bandwidth. Enter a positive integer. Unit: Mbit/s.
     ///
-    /// - Wire name: `EffectiveBandwidthFilter`.
+    /// Its description, rules and example: [`ListCenInterRegionTrafficQosQueuesRequest::effective_bandwidth_filter`](ListCenInterRegionTrafficQosQueuesRequest::effective_bandwidth_filter).
     pub fn effective_bandwidth_filter(
         mut self,
         value: crate::types::EffectiveBandwidthFilter,
@@ -451,147 +439,121 @@ for ListCenInterRegionTrafficQosQueuesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListCenInterRegionTrafficQosQueues`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListCenInterRegionTrafficQosQueuesError {
-    /// HTTP 400 `MissingParam.TransitRouterIdOrTrafficQosPolicyIdOrTrafficQosQueueId`: Either TransitRouterId or TrafficQosPolicyId or TrafficQosQueueId must be specified.
-    MissingParamTransitRouterIdOrTrafficQosPolicyIdOrTrafficQosQueueId(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter.MaxResults`: The specified MaxResults is invalid.
-    InvalidParameterMaxResults(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName`: Name is invalid.
-    InvalidName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription`: Description is invalid.
-    InvalidDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.EffectiveBandwidthFilter`: The input bandwidth filter value is not valid.
-    IllegalParamEffectiveBandwidthFilter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ListCenInterRegionTrafficQosQueuesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParam.TransitRouterIdOrTrafficQosPolicyIdOrTrafficQosQueueId",
-                        "InvalidParameter.MaxResults",
-                        "InvalidName",
-                        "InvalidDescription",
-                        "IllegalParam.EffectiveBandwidthFilter",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListCenInterRegionTrafficQosQueuesError;
+impl crate::Client {
+    /// Calls `ListCenInterRegionTrafficQosQueues`: Queries the information about quality of service (QoS) queues.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListCenInterRegionTrafficQosQueuesRequestBuilder::send) it. The parameters and their rules: [`ListCenInterRegionTrafficQosQueuesRequest`].
+    #[inline]
+    pub fn list_cen_inter_region_traffic_qos_queues(
+        &self,
+    ) -> ListCenInterRegionTrafficQosQueuesRequestBuilder<&Self> {
+        ListCenInterRegionTrafficQosQueuesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListCenInterRegionTrafficQosQueuesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListCenInterRegionTrafficQosQueues`: Queries the information about quality of service (QoS) queues.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListCenInterRegionTrafficQosQueuesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => {
-                Self::MissingParamTransitRouterIdOrTrafficQosPolicyIdOrTrafficQosQueueId(
-                    error,
-                )
-            }
-            1 => Self::InvalidParameterMaxResults(error),
-            2 => Self::InvalidName(error),
-            3 => Self::InvalidDescription(error),
-            4 => Self::IllegalParamEffectiveBandwidthFilter(error),
-            5 => Self::InvalidParameter(error),
-            6 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParamTransitRouterIdOrTrafficQosPolicyIdOrTrafficQosQueueId(
-                error,
-            ) => (0, error),
-            Self::InvalidParameterMaxResults(error) => (1, error),
-            Self::InvalidName(error) => (2, error),
-            Self::InvalidDescription(error) => (3, error),
-            Self::IllegalParamEffectiveBandwidthFilter(error) => (4, error),
-            Self::InvalidParameter(error) => (5, error),
-            Self::Unauthorized(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
+    pub fn list_cen_inter_region_traffic_qos_queues(
+        &self,
+    ) -> ListCenInterRegionTrafficQosQueuesRequestBuilder<&Self> {
+        ListCenInterRegionTrafficQosQueuesRequestBuilder::new(self)
     }
 }
-impl Clone for ListCenInterRegionTrafficQosQueuesError {
+/// Every page of `ListCenInterRegionTrafficQosQueues`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_cen_inter_region_traffic_qos_queues_pages<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListCenInterRegionTrafficQosQueuesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListCenInterRegionTrafficQosQueuesResponse,
+        ::acs_runtime::client::Error<ListCenInterRegionTrafficQosQueuesError>,
+    >,
+> {
+    fn count(response: &ListCenInterRegionTrafficQosQueuesResponse) -> usize {
+        response.traffic_qos_queues.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListCenInterRegionTrafficQosQueuesRequest,
+        response: &ListCenInterRegionTrafficQosQueuesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListCenInterRegionTrafficQosQueuesRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_cen_inter_region_traffic_qos_queues(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListCenInterRegionTrafficQosQueues`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_cen_inter_region_traffic_qos_queues_pages(
+        &self,
+        request: ListCenInterRegionTrafficQosQueuesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListCenInterRegionTrafficQosQueuesResponse,
+            ::acs_runtime::client::Error<ListCenInterRegionTrafficQosQueuesError>,
+        >,
+    > {
+        list_cen_inter_region_traffic_qos_queues_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListCenInterRegionTrafficQosQueuesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParamTransitRouterIdOrTrafficQosPolicyIdOrTrafficQosQueueId",
-            "InvalidParameterMaxResults",
-            "InvalidName",
-            "InvalidDescription",
-            "IllegalParamEffectiveBandwidthFilter",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListCenInterRegionTrafficQosQueues`, in order: `while let Some(item) = items.next().await`.
+pub fn list_cen_inter_region_traffic_qos_queues_items<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListCenInterRegionTrafficQosQueuesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::ListCenInterRegionTrafficQosQueuesTrafficQosQueue,
+        ::acs_runtime::client::Error<ListCenInterRegionTrafficQosQueuesError>,
+    >,
+> {
+    fn extract(
+        response: ListCenInterRegionTrafficQosQueuesResponse,
+    ) -> Vec<crate::types::ListCenInterRegionTrafficQosQueuesTrafficQosQueue> {
+        response.traffic_qos_queues.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_cen_inter_region_traffic_qos_queues_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListCenInterRegionTrafficQosQueuesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListCenInterRegionTrafficQosQueues`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListCenInterRegionTrafficQosQueuesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListCenInterRegionTrafficQosQueuesError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ListCenInterRegionTrafficQosQueuesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_cen_inter_region_traffic_qos_queues_items(
+        &self,
+        request: ListCenInterRegionTrafficQosQueuesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::ListCenInterRegionTrafficQosQueuesTrafficQosQueue,
+            ::acs_runtime::client::Error<ListCenInterRegionTrafficQosQueuesError>,
+        >,
+    > {
+        list_cen_inter_region_traffic_qos_queues_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `multicast` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_grant_v_switch_enis_pages`](crate::Client::list_grant_v_switch_enis_pages) and [`list_grant_v_switch_enis_items`](crate::Client::list_grant_v_switch_enis_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CbnApi`](crate::CbnApi) (fakes included): [`list_grant_v_switch_enis_pages`](crate::Client::list_grant_v_switch_enis_pages) and [`list_grant_v_switch_enis_items`](crate::Client::list_grant_v_switch_enis_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListGrantVSwitchEnis",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListGrantVSwitchEnisRequest>;
 /// Request of `ListGrantVSwitchEnis`: Queries the elastic network interfaces (ENIs) that can be used as multicast sources or members in a specified virtual private cloud (VPC).
 ///
 /// Before you call `ListGrantVSwitchEnis`, make sure that the VPC is attached to a Cloud Enterprise Network (CEN) instance. For more information, see [CreateTransitRouterVpcAttachment](<https://www.alibabacloud.com/help/doc-detail/468237.htm>).
@@ -183,9 +186,7 @@ impl<C> ListGrantVSwitchEnisRequestBuilder<C> {
     ///
     /// The ID of the CEN instance to which the VPC is attached.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-a7syd349kne38g****`.
+    /// Its description, rules and example: [`ListGrantVSwitchEnisRequest::cen_id`](ListGrantVSwitchEnisRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -194,9 +195,7 @@ impl<C> ListGrantVSwitchEnisRequestBuilder<C> {
     ///
     /// The ID of the VPC.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Required.
-    /// - Example: `vpc-p0w9alkte4w2htrqe****`.
+    /// Its description, rules and example: [`ListGrantVSwitchEnisRequest::vpc_id`](ListGrantVSwitchEnisRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -205,9 +204,7 @@ impl<C> ListGrantVSwitchEnisRequestBuilder<C> {
     ///
     /// The ID of a vSwitch in the VPC. You can specify only one vSwitch in each call.
     ///
-    /// - Wire name: `VSwitchId`.
-    /// - Required.
-    /// - Example: `vsw-p0w9s2ig1jnwgrbzl****`.
+    /// Its description, rules and example: [`ListGrantVSwitchEnisRequest::v_switch_id`](ListGrantVSwitchEnisRequest::v_switch_id).
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_id = Some(value.into());
         self
@@ -216,8 +213,7 @@ impl<C> ListGrantVSwitchEnisRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. You do not need to specify this parameter for the first request. You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `AAAAAdDWBF2****`.
+    /// Its description, rules and example: [`ListGrantVSwitchEnisRequest::next_token`](ListGrantVSwitchEnisRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -226,14 +222,7 @@ impl<C> ListGrantVSwitchEnisRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Valid values: 10 to 500.
     ///
-    /// Default value:
-    ///
-    /// * If you do not specify a value, the default value is 20.
-    /// * If this parameter is set to a value greater than 500, the default value is 500.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Default: `20`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListGrantVSwitchEnisRequest::max_results`](ListGrantVSwitchEnisRequest::max_results).
     pub fn max_results(mut self, value: i64) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -242,7 +231,7 @@ impl<C> ListGrantVSwitchEnisRequestBuilder<C> {
     ///
     /// The ID of ENI N. Valid values of N: 1 to 100.
     ///
-    /// - Wire name: `NetworkInterfaceId`.
+    /// Its description, rules and example: [`ListGrantVSwitchEnisRequest::network_interface_id`](ListGrantVSwitchEnisRequest::network_interface_id).
     pub fn network_interface_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -256,8 +245,7 @@ impl<C> ListGrantVSwitchEnisRequestBuilder<C> {
     ///
     /// The name of the ENI.
     ///
-    /// - Wire name: `NetworkInterfaceName`.
-    /// - Example: `test-eni-name`.
+    /// Its description, rules and example: [`ListGrantVSwitchEnisRequest::network_interface_name`](ListGrantVSwitchEnisRequest::network_interface_name).
     pub fn network_interface_name(mut self, value: impl Into<String>) -> Self {
         self.inner.network_interface_name = Some(value.into());
         self
@@ -266,8 +254,7 @@ impl<C> ListGrantVSwitchEnisRequestBuilder<C> {
     ///
     /// The primary private IPv4 address of the ENI.
     ///
-    /// - Wire name: `PrimaryIpAddress`.
-    /// - Example: `192.168.XX.XX`.
+    /// Its description, rules and example: [`ListGrantVSwitchEnisRequest::primary_ip_address`](ListGrantVSwitchEnisRequest::primary_ip_address).
     pub fn primary_ip_address(mut self, value: impl Into<String>) -> Self {
         self.inner.primary_ip_address = Some(value.into());
         self
@@ -445,127 +432,117 @@ for ListGrantVSwitchEnisResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListGrantVSwitchEnis`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListGrantVSwitchEnisError {
-    /// HTTP 400 `InvalidCenId.NotFound`: The specified CenId is not found.
-    InvalidCenIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpcId.NotFound`: The specified VpcId is not found.
-    InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.MulticastDomainAssociationNotExist`: Operation is invalid because multicast association domain association not exist.
-    InvalidOperationMulticastDomainAssociationNotExist(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListGrantVSwitchEnisError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidCenId.NotFound",
-                        "InvalidVpcId.NotFound",
-                        "InvalidOperation.MulticastDomainAssociationNotExist",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListGrantVSwitchEnisError;
+impl crate::Client {
+    /// Calls `ListGrantVSwitchEnis`: Queries the elastic network interfaces (ENIs) that can be used as multicast sources or members in a specified virtual private cloud (VPC).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListGrantVSwitchEnisRequestBuilder::send) it. The parameters and their rules: [`ListGrantVSwitchEnisRequest`].
+    #[inline]
+    pub fn list_grant_v_switch_enis(&self) -> ListGrantVSwitchEnisRequestBuilder<&Self> {
+        ListGrantVSwitchEnisRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListGrantVSwitchEnisError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListGrantVSwitchEnis`: Queries the elastic network interfaces (ENIs) that can be used as multicast sources or members in a specified virtual private cloud (VPC).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListGrantVSwitchEnisRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidCenIdNotFound(error),
-            1 => Self::InvalidVpcIdNotFound(error),
-            2 => Self::InvalidOperationMulticastDomainAssociationNotExist(error),
-            3 => Self::InvalidParameter(error),
-            4 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidCenIdNotFound(error) => (0, error),
-            Self::InvalidVpcIdNotFound(error) => (1, error),
-            Self::InvalidOperationMulticastDomainAssociationNotExist(error) => (2, error),
-            Self::InvalidParameter(error) => (3, error),
-            Self::Unauthorized(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
+    pub fn list_grant_v_switch_enis(&self) -> ListGrantVSwitchEnisRequestBuilder<&Self> {
+        ListGrantVSwitchEnisRequestBuilder::new(self)
     }
 }
-impl Clone for ListGrantVSwitchEnisError {
+/// Every page of `ListGrantVSwitchEnis`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_grant_v_switch_enis_pages<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListGrantVSwitchEnisRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListGrantVSwitchEnisResponse,
+        ::acs_runtime::client::Error<ListGrantVSwitchEnisError>,
+    >,
+> {
+    fn count(response: &ListGrantVSwitchEnisResponse) -> usize {
+        response.grant_v_switch_enis.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListGrantVSwitchEnisRequest,
+        response: &ListGrantVSwitchEnisResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListGrantVSwitchEnisRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_grant_v_switch_enis(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListGrantVSwitchEnis`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_grant_v_switch_enis_pages(
+        &self,
+        request: ListGrantVSwitchEnisRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListGrantVSwitchEnisResponse,
+            ::acs_runtime::client::Error<ListGrantVSwitchEnisError>,
+        >,
+    > {
+        list_grant_v_switch_enis_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListGrantVSwitchEnisError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidCenIdNotFound",
-            "InvalidVpcIdNotFound",
-            "InvalidOperationMulticastDomainAssociationNotExist",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListGrantVSwitchEnis`, in order: `while let Some(item) = items.next().await`.
+pub fn list_grant_v_switch_enis_items<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListGrantVSwitchEnisRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::GrantVSwitchEnis,
+        ::acs_runtime::client::Error<ListGrantVSwitchEnisError>,
+    >,
+> {
+    fn extract(
+        response: ListGrantVSwitchEnisResponse,
+    ) -> Vec<crate::types::GrantVSwitchEnis> {
+        response.grant_v_switch_enis.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_grant_v_switch_enis_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListGrantVSwitchEnisError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListGrantVSwitchEnis`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListGrantVSwitchEnisError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListGrantVSwitchEnisError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListGrantVSwitchEnisError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_grant_v_switch_enis_items(
+        &self,
+        request: ListGrantVSwitchEnisRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::GrantVSwitchEnis,
+            ::acs_runtime::client::Error<ListGrantVSwitchEnisError>,
+        >,
+    > {
+        list_grant_v_switch_enis_items(self, request)
     }
 }

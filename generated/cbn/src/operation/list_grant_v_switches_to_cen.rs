@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `network-instance-connections` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_grant_v_switches_to_cen_pages`](crate::Client::list_grant_v_switches_to_cen_pages) and [`list_grant_v_switches_to_cen_items`](crate::Client::list_grant_v_switches_to_cen_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CbnApi`](crate::CbnApi) (fakes included): [`list_grant_v_switches_to_cen_pages`](crate::Client::list_grant_v_switches_to_cen_pages) and [`list_grant_v_switches_to_cen_items`](crate::Client::list_grant_v_switches_to_cen_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListGrantVSwitchesToCen",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListGrantVSwitchesToCenRequest>;
 /// Request of `ListGrantVSwitchesToCen`: Queries the vSwitches in a virtual private cloud (VPC) that belongs to another Alibaba Cloud account and is attached to a Cloud Enterprise Network (CEN) instance.
 ///
 /// Before you call the `ListGrantVSwitchesToCen` operation, make sure that the following requirements are met:
@@ -184,11 +187,7 @@ impl<C> ListGrantVSwitchesToCenRequestBuilder<C> {
     ///
     /// The region ID of the VPC.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListGrantVSwitchesToCenRequest::region_id`](ListGrantVSwitchesToCenRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -197,9 +196,7 @@ impl<C> ListGrantVSwitchesToCenRequestBuilder<C> {
     ///
     /// The CEN instance ID.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-44m0p68spvlrqq****`.
+    /// Its description, rules and example: [`ListGrantVSwitchesToCenRequest::cen_id`](ListGrantVSwitchesToCenRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -208,9 +205,7 @@ impl<C> ListGrantVSwitchesToCenRequestBuilder<C> {
     ///
     /// The VPC ID.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Required.
-    /// - Example: `vpc-bp12ge2tq5gzdc915****`.
+    /// Its description, rules and example: [`ListGrantVSwitchesToCenRequest::vpc_id`](ListGrantVSwitchesToCenRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -219,9 +214,7 @@ impl<C> ListGrantVSwitchesToCenRequestBuilder<C> {
     ///
     /// The page number of the page to return. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be 0 to 1000.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListGrantVSwitchesToCenRequest::page_number`](ListGrantVSwitchesToCenRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -230,9 +223,7 @@ impl<C> ListGrantVSwitchesToCenRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Valid values: **1** to **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListGrantVSwitchesToCenRequest::page_size`](ListGrantVSwitchesToCenRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -241,13 +232,7 @@ impl<C> ListGrantVSwitchesToCenRequestBuilder<C> {
     ///
     /// The ID of the zone.
     ///
-    /// * If you specify a zone ID, the system queries the information about the vSwitches in the specified zone.
-    /// * If you do not specify a zone ID, the system queries the information about the vSwitches in all zones.
-    ///
-    /// You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/36064.htm>) operation to query the most recent zone list.
-    ///
-    /// - Wire name: `ZoneId`.
-    /// - Example: `cn-hangzhou-h`.
+    /// Its description, rules and example: [`ListGrantVSwitchesToCenRequest::zone_id`](ListGrantVSwitchesToCenRequest::zone_id).
     pub fn zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_id = Some(value.into());
         self
@@ -256,8 +241,7 @@ impl<C> ListGrantVSwitchesToCenRequestBuilder<C> {
     ///
     /// Specifies whether to enable IPv6. true: enables IPv6. false: disables IPv6. If you do not specify a value, vSwitches are not filtered based on this attribute.
     ///
-    /// - Wire name: `EnabledIpv6`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ListGrantVSwitchesToCenRequest::enabled_ipv6`](ListGrantVSwitchesToCenRequest::enabled_ipv6).
     pub fn enabled_ipv6(mut self, value: bool) -> Self {
         self.inner.enabled_ipv6 = Some(value);
         self
@@ -431,94 +415,123 @@ for ListGrantVSwitchesToCenResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListGrantVSwitchesToCen`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListGrantVSwitchesToCenError {
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListGrantVSwitchesToCenError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidParameter", "Unauthorized"]), error)
+mod error;
+pub use error::ListGrantVSwitchesToCenError;
+impl crate::Client {
+    /// Calls `ListGrantVSwitchesToCen`: Queries the vSwitches in a virtual private cloud (VPC) that belongs to another Alibaba Cloud account and is attached to a Cloud Enterprise Network (CEN) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListGrantVSwitchesToCenRequestBuilder::send) it. The parameters and their rules: [`ListGrantVSwitchesToCenRequest`].
+    #[inline]
+    pub fn list_grant_v_switches_to_cen(
+        &self,
+    ) -> ListGrantVSwitchesToCenRequestBuilder<&Self> {
+        ListGrantVSwitchesToCenRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListGrantVSwitchesToCenError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListGrantVSwitchesToCen`: Queries the vSwitches in a virtual private cloud (VPC) that belongs to another Alibaba Cloud account and is attached to a Cloud Enterprise Network (CEN) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListGrantVSwitchesToCenRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::Unauthorized(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn list_grant_v_switches_to_cen(
+        &self,
+    ) -> ListGrantVSwitchesToCenRequestBuilder<&Self> {
+        ListGrantVSwitchesToCenRequestBuilder::new(self)
     }
 }
-impl Clone for ListGrantVSwitchesToCenError {
+/// Every page of `ListGrantVSwitchesToCen`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_grant_v_switches_to_cen_pages<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListGrantVSwitchesToCenRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListGrantVSwitchesToCenResponse,
+        ::acs_runtime::client::Error<ListGrantVSwitchesToCenError>,
+    >,
+> {
+    fn count(response: &ListGrantVSwitchesToCenResponse) -> usize {
+        response.v_switches.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListGrantVSwitchesToCenRequest,
+        response: &ListGrantVSwitchesToCenResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListGrantVSwitchesToCenRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_grant_v_switches_to_cen(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListGrantVSwitchesToCen`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_grant_v_switches_to_cen_pages(
+        &self,
+        request: ListGrantVSwitchesToCenRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListGrantVSwitchesToCenResponse,
+            ::acs_runtime::client::Error<ListGrantVSwitchesToCenError>,
+        >,
+    > {
+        list_grant_v_switches_to_cen_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListGrantVSwitchesToCenError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidParameter", "Unauthorized", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListGrantVSwitchesToCen`, in order: `while let Some(item) = items.next().await`.
+pub fn list_grant_v_switches_to_cen_items<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListGrantVSwitchesToCenRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::VSwitche,
+        ::acs_runtime::client::Error<ListGrantVSwitchesToCenError>,
+    >,
+> {
+    fn extract(
+        response: ListGrantVSwitchesToCenResponse,
+    ) -> Vec<crate::types::VSwitche> {
+        response.v_switches.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_grant_v_switches_to_cen_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListGrantVSwitchesToCenError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListGrantVSwitchesToCen`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListGrantVSwitchesToCenError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListGrantVSwitchesToCenError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListGrantVSwitchesToCenError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_grant_v_switches_to_cen_items(
+        &self,
+        request: ListGrantVSwitchesToCenRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::VSwitche,
+            ::acs_runtime::client::Error<ListGrantVSwitchesToCenError>,
+        >,
+    > {
+        list_grant_v_switches_to_cen_items(self, request)
     }
 }

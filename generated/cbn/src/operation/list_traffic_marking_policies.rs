@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `traffic-scheduling` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_traffic_marking_policies_pages`](crate::Client::list_traffic_marking_policies_pages) and [`list_traffic_marking_policies_items`](crate::Client::list_traffic_marking_policies_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CbnApi`](crate::CbnApi) (fakes included): [`list_traffic_marking_policies_pages`](crate::Client::list_traffic_marking_policies_pages) and [`list_traffic_marking_policies_items`](crate::Client::list_traffic_marking_policies_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTrafficMarkingPolicies",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListTrafficMarkingPoliciesRequest>;
 /// Request of `ListTrafficMarkingPolicies`: Queries the details about a traffic marking policy, such as the status and priority.
 ///
 /// Before you call the **ListTrafficMarkingPolicies** operation, take note of the following limits:
@@ -163,8 +166,7 @@ impl<C> ListTrafficMarkingPoliciesRequestBuilder<C> {
     ///
     /// The ID of the transit router.
     ///
-    /// - Wire name: `TransitRouterId`.
-    /// - Example: `tr-bp1rmwxnk221e3fas****`.
+    /// Its description, rules and example: [`ListTrafficMarkingPoliciesRequest::transit_router_id`](ListTrafficMarkingPoliciesRequest::transit_router_id).
     pub fn transit_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_id = Some(value.into());
         self
@@ -173,8 +175,7 @@ impl<C> ListTrafficMarkingPoliciesRequestBuilder<C> {
     ///
     /// The ID of the traffic marking policy.
     ///
-    /// - Wire name: `TrafficMarkingPolicyId`.
-    /// - Example: `tm-iz5egnyitxiroq****`.
+    /// Its description, rules and example: [`ListTrafficMarkingPoliciesRequest::traffic_marking_policy_id`](ListTrafficMarkingPoliciesRequest::traffic_marking_policy_id).
     pub fn traffic_marking_policy_id(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_marking_policy_id = Some(value.into());
         self
@@ -183,10 +184,7 @@ impl<C> ListTrafficMarkingPoliciesRequestBuilder<C> {
     ///
     /// The name of the traffic marking policy.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `TrafficMarkingPolicyName`.
-    /// - Example: `nametest`.
+    /// Its description, rules and example: [`ListTrafficMarkingPoliciesRequest::traffic_marking_policy_name`](ListTrafficMarkingPoliciesRequest::traffic_marking_policy_name).
     pub fn traffic_marking_policy_name(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_marking_policy_name = Some(value.into());
         self
@@ -195,10 +193,7 @@ impl<C> ListTrafficMarkingPoliciesRequestBuilder<C> {
     ///
     /// The description of the traffic marking policy.
     ///
-    /// This parameter is optional. If you enter a description, it must be 1 to 256 characters in length and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `TrafficMarkingPolicyDescription`.
-    /// - Example: `desctest`.
+    /// Its description, rules and example: [`ListTrafficMarkingPoliciesRequest::traffic_marking_policy_description`](ListTrafficMarkingPoliciesRequest::traffic_marking_policy_description).
     pub fn traffic_marking_policy_description(
         mut self,
         value: impl Into<String>,
@@ -210,8 +205,7 @@ impl<C> ListTrafficMarkingPoliciesRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Valid values: **1** to **100**. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListTrafficMarkingPoliciesRequest::max_results`](ListTrafficMarkingPoliciesRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -220,11 +214,7 @@ impl<C> ListTrafficMarkingPoliciesRequestBuilder<C> {
     ///
     /// The token that determines the start point of the query. Valid values:
     ///
-    /// * If this is your first query or no subsequent query is to be sent, ignore this parameter.
-    /// * If a next query is to be sent, set the value to the value of **NextToken** that is returned from the last call.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListTrafficMarkingPoliciesRequest::next_token`](ListTrafficMarkingPoliciesRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -403,135 +393,121 @@ for ListTrafficMarkingPoliciesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListTrafficMarkingPolicies`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListTrafficMarkingPoliciesError {
-    /// HTTP 400 `MissingParam.TransitRouterIdOrTrafficMarkingPolicyId`: Either TransitRouterId or TrafficMarkingPolicyId must be specified.
-    MissingParamTransitRouterIdOrTrafficMarkingPolicyId(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
-    IllegalParamNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName`: Name is invalid.
-    InvalidName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription`: Description is invalid.
-    InvalidDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListTrafficMarkingPoliciesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParam.TransitRouterIdOrTrafficMarkingPolicyId",
-                        "IllegalParam.NextToken",
-                        "InvalidName",
-                        "InvalidDescription",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListTrafficMarkingPoliciesError;
+impl crate::Client {
+    /// Calls `ListTrafficMarkingPolicies`: Queries the details about a traffic marking policy, such as the status and priority.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListTrafficMarkingPoliciesRequestBuilder::send) it. The parameters and their rules: [`ListTrafficMarkingPoliciesRequest`].
+    #[inline]
+    pub fn list_traffic_marking_policies(
+        &self,
+    ) -> ListTrafficMarkingPoliciesRequestBuilder<&Self> {
+        ListTrafficMarkingPoliciesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListTrafficMarkingPoliciesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListTrafficMarkingPolicies`: Queries the details about a traffic marking policy, such as the status and priority.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListTrafficMarkingPoliciesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParamTransitRouterIdOrTrafficMarkingPolicyId(error),
-            1 => Self::IllegalParamNextToken(error),
-            2 => Self::InvalidName(error),
-            3 => Self::InvalidDescription(error),
-            4 => Self::InvalidParameter(error),
-            5 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParamTransitRouterIdOrTrafficMarkingPolicyId(error) => {
-                (0, error)
-            }
-            Self::IllegalParamNextToken(error) => (1, error),
-            Self::InvalidName(error) => (2, error),
-            Self::InvalidDescription(error) => (3, error),
-            Self::InvalidParameter(error) => (4, error),
-            Self::Unauthorized(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
+    pub fn list_traffic_marking_policies(
+        &self,
+    ) -> ListTrafficMarkingPoliciesRequestBuilder<&Self> {
+        ListTrafficMarkingPoliciesRequestBuilder::new(self)
     }
 }
-impl Clone for ListTrafficMarkingPoliciesError {
+/// Every page of `ListTrafficMarkingPolicies`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_traffic_marking_policies_pages<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListTrafficMarkingPoliciesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListTrafficMarkingPoliciesResponse,
+        ::acs_runtime::client::Error<ListTrafficMarkingPoliciesError>,
+    >,
+> {
+    fn count(response: &ListTrafficMarkingPoliciesResponse) -> usize {
+        response.traffic_marking_policies.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListTrafficMarkingPoliciesRequest,
+        response: &ListTrafficMarkingPoliciesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListTrafficMarkingPoliciesRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_traffic_marking_policies(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListTrafficMarkingPolicies`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_traffic_marking_policies_pages(
+        &self,
+        request: ListTrafficMarkingPoliciesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListTrafficMarkingPoliciesResponse,
+            ::acs_runtime::client::Error<ListTrafficMarkingPoliciesError>,
+        >,
+    > {
+        list_traffic_marking_policies_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListTrafficMarkingPoliciesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParamTransitRouterIdOrTrafficMarkingPolicyId",
-            "IllegalParamNextToken",
-            "InvalidName",
-            "InvalidDescription",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListTrafficMarkingPolicies`, in order: `while let Some(item) = items.next().await`.
+pub fn list_traffic_marking_policies_items<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListTrafficMarkingPoliciesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::TrafficMarkingPolicies,
+        ::acs_runtime::client::Error<ListTrafficMarkingPoliciesError>,
+    >,
+> {
+    fn extract(
+        response: ListTrafficMarkingPoliciesResponse,
+    ) -> Vec<crate::types::TrafficMarkingPolicies> {
+        response.traffic_marking_policies.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_traffic_marking_policies_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListTrafficMarkingPoliciesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListTrafficMarkingPolicies`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListTrafficMarkingPoliciesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListTrafficMarkingPoliciesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListTrafficMarkingPoliciesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_traffic_marking_policies_items(
+        &self,
+        request: ListTrafficMarkingPoliciesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::TrafficMarkingPolicies,
+            ::acs_runtime::client::Error<ListTrafficMarkingPoliciesError>,
+        >,
+    > {
+        list_traffic_marking_policies_items(self, request)
     }
 }

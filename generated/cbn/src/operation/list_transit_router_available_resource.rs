@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListTransitRouterAvailableResourceRequest>;
 /// Request of `ListTransitRouterAvailableResource`: Queries the zones that support Enterprise Edition transit routers in a region.
 ///
 /// * You can call the **ListTransitRouterAvailableResource** operation to query the zones that support Enterprise Edition transit routers in a specified region.
@@ -121,11 +124,7 @@ impl<C> ListTransitRouterAvailableResourceRequestBuilder<C> {
     ///
     /// The region ID of the Enterprise Edition transit router.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListTransitRouterAvailableResourceRequest::region_id`](ListTransitRouterAvailableResourceRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -134,13 +133,7 @@ impl<C> ListTransitRouterAvailableResourceRequestBuilder<C> {
     ///
     /// Specifies whether to query only the zones in which the multicast feature is supported. Valid values:
     ///
-    /// * **true**
-    ///
-    ///   After you call **ListTransitRouterAvailableResource**, if no zone is returned, it indicates that the Enterprise Edition transit router does not support the multicast feature.
-    /// * **false** (default)
-    ///
-    /// - Wire name: `SupportMulticast`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ListTransitRouterAvailableResourceRequest::support_multicast`](ListTransitRouterAvailableResourceRequest::support_multicast).
     pub fn support_multicast(mut self, value: bool) -> Self {
         self.inner.support_multicast = Some(value);
         self
@@ -317,96 +310,28 @@ for ListTransitRouterAvailableResourceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListTransitRouterAvailableResource`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListTransitRouterAvailableResourceError {
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ListTransitRouterAvailableResourceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidParameter", "Unauthorized"]), error)
+mod error;
+pub use error::ListTransitRouterAvailableResourceError;
+impl crate::Client {
+    /// Calls `ListTransitRouterAvailableResource`: Queries the zones that support Enterprise Edition transit routers in a region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListTransitRouterAvailableResourceRequestBuilder::send) it. The parameters and their rules: [`ListTransitRouterAvailableResourceRequest`].
+    #[inline]
+    pub fn list_transit_router_available_resource(
+        &self,
+    ) -> ListTransitRouterAvailableResourceRequestBuilder<&Self> {
+        ListTransitRouterAvailableResourceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListTransitRouterAvailableResourceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListTransitRouterAvailableResource`: Queries the zones that support Enterprise Edition transit routers in a region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListTransitRouterAvailableResourceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::Unauthorized(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListTransitRouterAvailableResourceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListTransitRouterAvailableResourceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidParameter", "Unauthorized", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListTransitRouterAvailableResourceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListTransitRouterAvailableResourceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListTransitRouterAvailableResourceError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ListTransitRouterAvailableResourceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_transit_router_available_resource(
+        &self,
+    ) -> ListTransitRouterAvailableResourceRequestBuilder<&Self> {
+        ListTransitRouterAvailableResourceRequestBuilder::new(self)
     }
 }

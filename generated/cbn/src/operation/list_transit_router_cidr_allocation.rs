@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `transit-router-cidr-blocks` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_transit_router_cidr_allocation_pages`](crate::Client::list_transit_router_cidr_allocation_pages) and [`list_transit_router_cidr_allocation_items`](crate::Client::list_transit_router_cidr_allocation_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CbnApi`](crate::CbnApi) (fakes included): [`list_transit_router_cidr_allocation_pages`](crate::Client::list_transit_router_cidr_allocation_pages) and [`list_transit_router_cidr_allocation_items`](crate::Client::list_transit_router_cidr_allocation_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterCidrAllocation",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListTransitRouterCidrAllocationRequest>;
 /// Request of `ListTransitRouterCidrAllocation`: Queries how a CIDR block is allocated.
 ///
 /// # Example
@@ -242,13 +245,7 @@ impl<C> ListTransitRouterCidrAllocationRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ListTransitRouterCidrAllocationRequest::client_token`](ListTransitRouterCidrAllocationRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -257,9 +254,7 @@ impl<C> ListTransitRouterCidrAllocationRequestBuilder<C> {
     ///
     /// The ID of the transit router.
     ///
-    /// - Wire name: `TransitRouterId`.
-    /// - Required.
-    /// - Example: `tr-p0w3x8c9em72a40nw****`.
+    /// Its description, rules and example: [`ListTransitRouterCidrAllocationRequest::transit_router_id`](ListTransitRouterCidrAllocationRequest::transit_router_id).
     pub fn transit_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_id = Some(value.into());
         self
@@ -268,11 +263,7 @@ impl<C> ListTransitRouterCidrAllocationRequestBuilder<C> {
     ///
     /// The region ID of the transit router.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListTransitRouterCidrAllocationRequest::region_id`](ListTransitRouterCidrAllocationRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -281,10 +272,7 @@ impl<C> ListTransitRouterCidrAllocationRequestBuilder<C> {
     ///
     /// The ID of the CIDR block.
     ///
-    /// You can call the [ListTransitRouterCidr](<https://www.alibabacloud.com/help/doc-detail/462772.htm>) operation to query the ID of a CIDR block.
-    ///
-    /// - Wire name: `TransitRouterCidrId`.
-    /// - Example: `cidr-0zv0q9crqpntzz****`.
+    /// Its description, rules and example: [`ListTransitRouterCidrAllocationRequest::transit_router_cidr_id`](ListTransitRouterCidrAllocationRequest::transit_router_cidr_id).
     pub fn transit_router_cidr_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_cidr_id = Some(value.into());
         self
@@ -293,8 +281,7 @@ impl<C> ListTransitRouterCidrAllocationRequestBuilder<C> {
     ///
     /// The CIDR blocks that have IP addresses allocated to network instances.
     ///
-    /// - Wire name: `CidrBlock`.
-    /// - Example: `192.168.10.0/28`.
+    /// Its description, rules and example: [`ListTransitRouterCidrAllocationRequest::cidr_block`](ListTransitRouterCidrAllocationRequest::cidr_block).
     pub fn cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.cidr_block = Some(value.into());
         self
@@ -303,8 +290,7 @@ impl<C> ListTransitRouterCidrAllocationRequestBuilder<C> {
     ///
     /// The CIDR block of the transit router.
     ///
-    /// - Wire name: `Cidr`.
-    /// - Example: `192.168.10.0/24`.
+    /// Its description, rules and example: [`ListTransitRouterCidrAllocationRequest::cidr`](ListTransitRouterCidrAllocationRequest::cidr).
     pub fn cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.cidr = Some(value.into());
         self
@@ -313,10 +299,7 @@ impl<C> ListTransitRouterCidrAllocationRequestBuilder<C> {
     ///
     /// The CIDR block that is for exclusive use.
     ///
-    /// Set the value to **VPN**, which specifies the CIDR block that is reserved for VPN connections.
-    ///
-    /// - Wire name: `DedicatedOwnerId`.
-    /// - Example: `VPN`.
+    /// Its description, rules and example: [`ListTransitRouterCidrAllocationRequest::dedicated_owner_id`](ListTransitRouterCidrAllocationRequest::dedicated_owner_id).
     pub fn dedicated_owner_id(mut self, value: impl Into<String>) -> Self {
         self.inner.dedicated_owner_id = Some(value.into());
         self
@@ -325,8 +308,7 @@ impl<C> ListTransitRouterCidrAllocationRequestBuilder<C> {
     ///
     /// The ID of the network instance connection.
     ///
-    /// - Wire name: `AttachmentId`.
-    /// - Example: `tr-attach-2nalp6yksc805w****`.
+    /// Its description, rules and example: [`ListTransitRouterCidrAllocationRequest::attachment_id`](ListTransitRouterCidrAllocationRequest::attachment_id).
     pub fn attachment_id(mut self, value: impl Into<String>) -> Self {
         self.inner.attachment_id = Some(value.into());
         self
@@ -335,8 +317,7 @@ impl<C> ListTransitRouterCidrAllocationRequestBuilder<C> {
     ///
     /// The name of the network instance connection.
     ///
-    /// - Wire name: `AttachmentName`.
-    /// - Example: `nametest`.
+    /// Its description, rules and example: [`ListTransitRouterCidrAllocationRequest::attachment_name`](ListTransitRouterCidrAllocationRequest::attachment_name).
     pub fn attachment_name(mut self, value: impl Into<String>) -> Self {
         self.inner.attachment_name = Some(value.into());
         self
@@ -345,11 +326,7 @@ impl<C> ListTransitRouterCidrAllocationRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ListTransitRouterCidrAllocationRequest::dry_run`](ListTransitRouterCidrAllocationRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -358,14 +335,7 @@ impl<C> ListTransitRouterCidrAllocationRequestBuilder<C> {
     ///
     /// The number of entries per page.
     ///
-    /// * If you do not specify a value for **MaxResults**, entries are returned in one response. After you send the request, the value of **MaxResults** includes all entries.
-    /// * If you specify a value for **MaxResults**, entries are returned in batches. Valid values: **1** to **100**. We recommend that you set **MaxResults** to **20**.
-    ///
-    ///   The value of **MaxResults** in the response indicates that number of entries in the current batch.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 5 to 100.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListTransitRouterCidrAllocationRequest::max_results`](ListTransitRouterCidrAllocationRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -374,11 +344,7 @@ impl<C> ListTransitRouterCidrAllocationRequestBuilder<C> {
     ///
     /// The token that determines the start point of the query. Valid values:
     ///
-    /// * If this is your first query or no subsequent query is to be sent, ignore this parameter.
-    /// * If a subsequent query is to be sent, set the value to the value of **NextToken** that is returned from the last call.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListTransitRouterCidrAllocationRequest::next_token`](ListTransitRouterCidrAllocationRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -568,120 +534,121 @@ for ListTransitRouterCidrAllocationResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListTransitRouterCidrAllocation`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListTransitRouterCidrAllocationError {
-    /// HTTP 400 `IllegalParam.NextToken`: The parameter NextToken is invalid.
-    IllegalParamNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TransitRouterId`: The parameter TransitRouterId or RegionId is invalid.
-    IllegalParamTransitRouterId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListTransitRouterCidrAllocationError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.NextToken",
-                        "IllegalParam.TransitRouterId",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListTransitRouterCidrAllocationError;
+impl crate::Client {
+    /// Calls `ListTransitRouterCidrAllocation`: Queries how a CIDR block is allocated.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListTransitRouterCidrAllocationRequestBuilder::send) it. The parameters and their rules: [`ListTransitRouterCidrAllocationRequest`].
+    #[inline]
+    pub fn list_transit_router_cidr_allocation(
+        &self,
+    ) -> ListTransitRouterCidrAllocationRequestBuilder<&Self> {
+        ListTransitRouterCidrAllocationRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListTransitRouterCidrAllocationError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListTransitRouterCidrAllocation`: Queries how a CIDR block is allocated.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListTransitRouterCidrAllocationRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamNextToken(error),
-            1 => Self::IllegalParamTransitRouterId(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamNextToken(error) => (0, error),
-            Self::IllegalParamTransitRouterId(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::Unauthorized(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
+    pub fn list_transit_router_cidr_allocation(
+        &self,
+    ) -> ListTransitRouterCidrAllocationRequestBuilder<&Self> {
+        ListTransitRouterCidrAllocationRequestBuilder::new(self)
     }
 }
-impl Clone for ListTransitRouterCidrAllocationError {
+/// Every page of `ListTransitRouterCidrAllocation`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_transit_router_cidr_allocation_pages<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListTransitRouterCidrAllocationRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListTransitRouterCidrAllocationResponse,
+        ::acs_runtime::client::Error<ListTransitRouterCidrAllocationError>,
+    >,
+> {
+    fn count(response: &ListTransitRouterCidrAllocationResponse) -> usize {
+        response.transit_router_cidr_allocations.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListTransitRouterCidrAllocationRequest,
+        response: &ListTransitRouterCidrAllocationResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListTransitRouterCidrAllocationRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_transit_router_cidr_allocation(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListTransitRouterCidrAllocation`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_transit_router_cidr_allocation_pages(
+        &self,
+        request: ListTransitRouterCidrAllocationRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListTransitRouterCidrAllocationResponse,
+            ::acs_runtime::client::Error<ListTransitRouterCidrAllocationError>,
+        >,
+    > {
+        list_transit_router_cidr_allocation_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListTransitRouterCidrAllocationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamNextToken",
-            "IllegalParamTransitRouterId",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListTransitRouterCidrAllocation`, in order: `while let Some(item) = items.next().await`.
+pub fn list_transit_router_cidr_allocation_items<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListTransitRouterCidrAllocationRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::TransitRouterCidrAllocation,
+        ::acs_runtime::client::Error<ListTransitRouterCidrAllocationError>,
+    >,
+> {
+    fn extract(
+        response: ListTransitRouterCidrAllocationResponse,
+    ) -> Vec<crate::types::TransitRouterCidrAllocation> {
+        response.transit_router_cidr_allocations.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_transit_router_cidr_allocation_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListTransitRouterCidrAllocationError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListTransitRouterCidrAllocation`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListTransitRouterCidrAllocationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListTransitRouterCidrAllocationError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ListTransitRouterCidrAllocationError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_transit_router_cidr_allocation_items(
+        &self,
+        request: ListTransitRouterCidrAllocationRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::TransitRouterCidrAllocation,
+            ::acs_runtime::client::Error<ListTransitRouterCidrAllocationError>,
+        >,
+    > {
+        list_transit_router_cidr_allocation_items(self, request)
     }
 }

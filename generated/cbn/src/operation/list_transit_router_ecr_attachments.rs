@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `network-instance-connections` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_transit_router_ecr_attachments_pages`](crate::Client::list_transit_router_ecr_attachments_pages) and [`list_transit_router_ecr_attachments_items`](crate::Client::list_transit_router_ecr_attachments_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CbnApi`](crate::CbnApi) (fakes included): [`list_transit_router_ecr_attachments_pages`](crate::Client::list_transit_router_ecr_attachments_pages) and [`list_transit_router_ecr_attachments_items`](crate::Client::list_transit_router_ecr_attachments_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterEcrAttachments",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListTransitRouterEcrAttachmentsRequest>;
 /// Request of `ListTransitRouterEcrAttachments`: Queries the information about Express Connect Router (ECR) connections on an Enterprise Edition transit router, such as the connection status, connection ID, and the payer of instance fees.
 ///
 /// You can use the following methods to query ECR connection information:
@@ -174,8 +177,7 @@ impl<C> ListTransitRouterEcrAttachmentsRequestBuilder<C> {
     ///
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Example: `cen-7qthudw0ll6jmc****`.
+    /// Its description, rules and example: [`ListTransitRouterEcrAttachmentsRequest::cen_id`](ListTransitRouterEcrAttachmentsRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -184,10 +186,7 @@ impl<C> ListTransitRouterEcrAttachmentsRequestBuilder<C> {
     ///
     /// The region ID of the transit router.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListTransitRouterEcrAttachmentsRequest::region_id`](ListTransitRouterEcrAttachmentsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -196,8 +195,7 @@ impl<C> ListTransitRouterEcrAttachmentsRequestBuilder<C> {
     ///
     /// The ID of the ECR connection.
     ///
-    /// - Wire name: `TransitRouterAttachmentId`.
-    /// - Example: `tr-attach-nls9fzkfat8934****`.
+    /// Its description, rules and example: [`ListTransitRouterEcrAttachmentsRequest::transit_router_attachment_id`](ListTransitRouterEcrAttachmentsRequest::transit_router_attachment_id).
     pub fn transit_router_attachment_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_id = Some(value.into());
         self
@@ -206,8 +204,7 @@ impl<C> ListTransitRouterEcrAttachmentsRequestBuilder<C> {
     ///
     /// The ID of the transit router.
     ///
-    /// - Wire name: `TransitRouterId`.
-    /// - Example: `tr-6ehx7q2jze8ch5ji0****`.
+    /// Its description, rules and example: [`ListTransitRouterEcrAttachmentsRequest::transit_router_id`](ListTransitRouterEcrAttachmentsRequest::transit_router_id).
     pub fn transit_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_id = Some(value.into());
         self
@@ -216,8 +213,7 @@ impl<C> ListTransitRouterEcrAttachmentsRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListTransitRouterEcrAttachmentsRequest::max_results`](ListTransitRouterEcrAttachmentsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -226,11 +222,7 @@ impl<C> ListTransitRouterEcrAttachmentsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * You must specify the token that is obtained from the previous query as the value of NextToken.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListTransitRouterEcrAttachmentsRequest::next_token`](ListTransitRouterEcrAttachmentsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -239,10 +231,7 @@ impl<C> ListTransitRouterEcrAttachmentsRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// You can specify at most 20 tags.
-    ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`ListTransitRouterEcrAttachmentsRequest::tag`](ListTransitRouterEcrAttachmentsRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -422,150 +411,121 @@ for ListTransitRouterEcrAttachmentsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListTransitRouterEcrAttachments`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListTransitRouterEcrAttachmentsError {
-    /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
-    IllegalParamNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TrInstance`: The specified TransitRouter is invalid.
-    IllegalParamTrInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Region`: The specified Region is invalid.
-    IllegalParamRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CenId`: The specified CenId is invalid.
-    IllegalParamCenId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TransitRouterId`: The specified TransitRouterId is invalid.
-    IllegalParamTransitRouterId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CenIdOrRegionId`: The specified CenId or RegionId is invalid.
-    IllegalParamCenIdOrRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.MaxResults`: The specified MaxResults is illegal.
-    IllegalParamMaxResults(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListTransitRouterEcrAttachmentsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.NextToken",
-                        "IllegalParam.TrInstance",
-                        "IllegalParam.Region",
-                        "IllegalParam.CenId",
-                        "IllegalParam.TransitRouterId",
-                        "IllegalParam.CenIdOrRegionId",
-                        "IllegalParam.MaxResults",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListTransitRouterEcrAttachmentsError;
+impl crate::Client {
+    /// Calls `ListTransitRouterEcrAttachments`: Queries the information about Express Connect Router (ECR) connections on an Enterprise Edition transit router, such as the connection status, connection ID, and the payer of instance fees.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListTransitRouterEcrAttachmentsRequestBuilder::send) it. The parameters and their rules: [`ListTransitRouterEcrAttachmentsRequest`].
+    #[inline]
+    pub fn list_transit_router_ecr_attachments(
+        &self,
+    ) -> ListTransitRouterEcrAttachmentsRequestBuilder<&Self> {
+        ListTransitRouterEcrAttachmentsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListTransitRouterEcrAttachmentsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListTransitRouterEcrAttachments`: Queries the information about Express Connect Router (ECR) connections on an Enterprise Edition transit router, such as the connection status, connection ID, and the payer of instance fees.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListTransitRouterEcrAttachmentsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamNextToken(error),
-            1 => Self::IllegalParamTrInstance(error),
-            2 => Self::IllegalParamRegion(error),
-            3 => Self::IllegalParamCenId(error),
-            4 => Self::IllegalParamTransitRouterId(error),
-            5 => Self::IllegalParamCenIdOrRegionId(error),
-            6 => Self::IllegalParamMaxResults(error),
-            7 => Self::InvalidParameter(error),
-            8 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamNextToken(error) => (0, error),
-            Self::IllegalParamTrInstance(error) => (1, error),
-            Self::IllegalParamRegion(error) => (2, error),
-            Self::IllegalParamCenId(error) => (3, error),
-            Self::IllegalParamTransitRouterId(error) => (4, error),
-            Self::IllegalParamCenIdOrRegionId(error) => (5, error),
-            Self::IllegalParamMaxResults(error) => (6, error),
-            Self::InvalidParameter(error) => (7, error),
-            Self::Unauthorized(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
+    pub fn list_transit_router_ecr_attachments(
+        &self,
+    ) -> ListTransitRouterEcrAttachmentsRequestBuilder<&Self> {
+        ListTransitRouterEcrAttachmentsRequestBuilder::new(self)
     }
 }
-impl Clone for ListTransitRouterEcrAttachmentsError {
+/// Every page of `ListTransitRouterEcrAttachments`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_transit_router_ecr_attachments_pages<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListTransitRouterEcrAttachmentsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListTransitRouterEcrAttachmentsResponse,
+        ::acs_runtime::client::Error<ListTransitRouterEcrAttachmentsError>,
+    >,
+> {
+    fn count(response: &ListTransitRouterEcrAttachmentsResponse) -> usize {
+        response.transit_router_attachments.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListTransitRouterEcrAttachmentsRequest,
+        response: &ListTransitRouterEcrAttachmentsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListTransitRouterEcrAttachmentsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_transit_router_ecr_attachments(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListTransitRouterEcrAttachments`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_transit_router_ecr_attachments_pages(
+        &self,
+        request: ListTransitRouterEcrAttachmentsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListTransitRouterEcrAttachmentsResponse,
+            ::acs_runtime::client::Error<ListTransitRouterEcrAttachmentsError>,
+        >,
+    > {
+        list_transit_router_ecr_attachments_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListTransitRouterEcrAttachmentsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamNextToken",
-            "IllegalParamTrInstance",
-            "IllegalParamRegion",
-            "IllegalParamCenId",
-            "IllegalParamTransitRouterId",
-            "IllegalParamCenIdOrRegionId",
-            "IllegalParamMaxResults",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListTransitRouterEcrAttachments`, in order: `while let Some(item) = items.next().await`.
+pub fn list_transit_router_ecr_attachments_items<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListTransitRouterEcrAttachmentsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::TransitRouterAttachment,
+        ::acs_runtime::client::Error<ListTransitRouterEcrAttachmentsError>,
+    >,
+> {
+    fn extract(
+        response: ListTransitRouterEcrAttachmentsResponse,
+    ) -> Vec<crate::types::TransitRouterAttachment> {
+        response.transit_router_attachments.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_transit_router_ecr_attachments_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListTransitRouterEcrAttachmentsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListTransitRouterEcrAttachments`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListTransitRouterEcrAttachmentsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListTransitRouterEcrAttachmentsError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ListTransitRouterEcrAttachmentsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_transit_router_ecr_attachments_items(
+        &self,
+        request: ListTransitRouterEcrAttachmentsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::TransitRouterAttachment,
+            ::acs_runtime::client::Error<ListTransitRouterEcrAttachmentsError>,
+        >,
+    > {
+        list_transit_router_ecr_attachments_items(self, request)
     }
 }

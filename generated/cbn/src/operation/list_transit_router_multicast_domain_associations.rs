@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `multicast` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_transit_router_multicast_domain_associations_pages`](crate::Client::list_transit_router_multicast_domain_associations_pages) and [`list_transit_router_multicast_domain_associations_items`](crate::Client::list_transit_router_multicast_domain_associations_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CbnApi`](crate::CbnApi) (fakes included): [`list_transit_router_multicast_domain_associations_pages`](crate::Client::list_transit_router_multicast_domain_associations_pages) and [`list_transit_router_multicast_domain_associations_items`](crate::Client::list_transit_router_multicast_domain_associations_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterMulticastDomainAssociations",
@@ -12,6 +12,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    ListTransitRouterMulticastDomainAssociationsRequest,
+>;
 /// Request of `ListTransitRouterMulticastDomainAssociations`: Queries whether a multicast domain is associated with a vSwitch.
 ///
 /// * You must set at least **TransitRouterMulticastDomainId** and **TransitRouterAttachmentId**. If you set **TransitRouterAttachmentId**, the information about the vSwitches in a virtual private cloud (VPC) that are associated with a multicast domain is returned. If you set **TransitRouterMulticastDomainId**, the information about the vSwitches that are associated with a multicast domain is returned.
@@ -187,11 +193,7 @@ impl<C> ListTransitRouterMulticastDomainAssociationsRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among all requests. The token can only contain ASCII characters.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-4266****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ListTransitRouterMulticastDomainAssociationsRequest::client_token`](ListTransitRouterMulticastDomainAssociationsRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -200,8 +202,7 @@ impl<C> ListTransitRouterMulticastDomainAssociationsRequestBuilder<C> {
     ///
     /// The ID of the multicast domain.
     ///
-    /// - Wire name: `TransitRouterMulticastDomainId`.
-    /// - Example: `tr-mcast-domain-91wpg6wbhchjeq****`.
+    /// Its description, rules and example: [`ListTransitRouterMulticastDomainAssociationsRequest::transit_router_multicast_domain_id`](ListTransitRouterMulticastDomainAssociationsRequest::transit_router_multicast_domain_id).
     pub fn transit_router_multicast_domain_id(
         mut self,
         value: impl Into<String>,
@@ -213,8 +214,7 @@ impl<C> ListTransitRouterMulticastDomainAssociationsRequestBuilder<C> {
     ///
     /// The ID of the network instance connection.
     ///
-    /// - Wire name: `TransitRouterAttachmentId`.
-    /// - Example: `tr-attach-p90y3ymbbwuvy5****`.
+    /// Its description, rules and example: [`ListTransitRouterMulticastDomainAssociationsRequest::transit_router_attachment_id`](ListTransitRouterMulticastDomainAssociationsRequest::transit_router_attachment_id).
     pub fn transit_router_attachment_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_id = Some(value.into());
         self
@@ -223,8 +223,7 @@ impl<C> ListTransitRouterMulticastDomainAssociationsRequestBuilder<C> {
     ///
     /// The IDs of vSwitches.
     ///
-    /// - Wire name: `VSwitchIds`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`ListTransitRouterMulticastDomainAssociationsRequest::v_switch_ids`](ListTransitRouterMulticastDomainAssociationsRequest::v_switch_ids).
     pub fn v_switch_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -236,10 +235,7 @@ impl<C> ListTransitRouterMulticastDomainAssociationsRequestBuilder<C> {
     ///
     /// The type of resource associated with the multicast domain.
     ///
-    /// Valid value: **VPC**.
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`ListTransitRouterMulticastDomainAssociationsRequest::resource_type`](ListTransitRouterMulticastDomainAssociationsRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -248,8 +244,7 @@ impl<C> ListTransitRouterMulticastDomainAssociationsRequestBuilder<C> {
     ///
     /// The ID of the resource associated with the multicast domain.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Example: `vpc-p0w9alkte4w2htrqe****`.
+    /// Its description, rules and example: [`ListTransitRouterMulticastDomainAssociationsRequest::resource_id`](ListTransitRouterMulticastDomainAssociationsRequest::resource_id).
     pub fn resource_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_id = Some(value.into());
         self
@@ -258,8 +253,7 @@ impl<C> ListTransitRouterMulticastDomainAssociationsRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListTransitRouterMulticastDomainAssociationsRequest::max_results`](ListTransitRouterMulticastDomainAssociationsRequest::max_results).
     pub fn max_results(mut self, value: i64) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -268,11 +262,7 @@ impl<C> ListTransitRouterMulticastDomainAssociationsRequestBuilder<C> {
     ///
     /// The token that determines the start point of the query. Valid values:
     ///
-    /// * If this is your first query and no next queries are to be sent, ignore this parameter.
-    /// * If a subsequent query is to be sent, set the parameter to the value of NextToken that is returned from the last call.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListTransitRouterMulticastDomainAssociationsRequest::next_token`](ListTransitRouterMulticastDomainAssociationsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -463,127 +453,129 @@ for ListTransitRouterMulticastDomainAssociationsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListTransitRouterMulticastDomainAssociations`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListTransitRouterMulticastDomainAssociationsError {
-    /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is illegal.
-    IllegalParamNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TransitRouterMulticastDomainId`: The specified TransitRouterMulticastDomainId is illegal.
-    IllegalParamTransitRouterMulticastDomainId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.MaxResults`: The specified MaxResults is illegal.
-    IllegalParamMaxResults(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ListTransitRouterMulticastDomainAssociationsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.NextToken",
-                        "IllegalParam.TransitRouterMulticastDomainId",
-                        "IllegalParam.MaxResults",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListTransitRouterMulticastDomainAssociationsError;
+impl crate::Client {
+    /// Calls `ListTransitRouterMulticastDomainAssociations`: Queries whether a multicast domain is associated with a vSwitch.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListTransitRouterMulticastDomainAssociationsRequestBuilder::send) it. The parameters and their rules: [`ListTransitRouterMulticastDomainAssociationsRequest`].
+    #[inline]
+    pub fn list_transit_router_multicast_domain_associations(
+        &self,
+    ) -> ListTransitRouterMulticastDomainAssociationsRequestBuilder<&Self> {
+        ListTransitRouterMulticastDomainAssociationsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListTransitRouterMulticastDomainAssociationsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListTransitRouterMulticastDomainAssociations`: Queries whether a multicast domain is associated with a vSwitch.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListTransitRouterMulticastDomainAssociationsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamNextToken(error),
-            1 => Self::IllegalParamTransitRouterMulticastDomainId(error),
-            2 => Self::IllegalParamMaxResults(error),
-            3 => Self::InvalidParameter(error),
-            4 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamNextToken(error) => (0, error),
-            Self::IllegalParamTransitRouterMulticastDomainId(error) => (1, error),
-            Self::IllegalParamMaxResults(error) => (2, error),
-            Self::InvalidParameter(error) => (3, error),
-            Self::Unauthorized(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
+    pub fn list_transit_router_multicast_domain_associations(
+        &self,
+    ) -> ListTransitRouterMulticastDomainAssociationsRequestBuilder<&Self> {
+        ListTransitRouterMulticastDomainAssociationsRequestBuilder::new(self)
     }
 }
-impl Clone for ListTransitRouterMulticastDomainAssociationsError {
+/// Every page of `ListTransitRouterMulticastDomainAssociations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_transit_router_multicast_domain_associations_pages<
+    A: crate::CbnApi + ?Sized,
+>(
+    api: &A,
+    request: ListTransitRouterMulticastDomainAssociationsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListTransitRouterMulticastDomainAssociationsResponse,
+        ::acs_runtime::client::Error<ListTransitRouterMulticastDomainAssociationsError>,
+    >,
+> {
+    fn count(response: &ListTransitRouterMulticastDomainAssociationsResponse) -> usize {
+        response.transit_router_multicast_associations.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListTransitRouterMulticastDomainAssociationsRequest,
+        response: &ListTransitRouterMulticastDomainAssociationsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListTransitRouterMulticastDomainAssociationsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_transit_router_multicast_domain_associations(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListTransitRouterMulticastDomainAssociations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_transit_router_multicast_domain_associations_pages(
+        &self,
+        request: ListTransitRouterMulticastDomainAssociationsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListTransitRouterMulticastDomainAssociationsResponse,
+            ::acs_runtime::client::Error<
+                ListTransitRouterMulticastDomainAssociationsError,
+            >,
+        >,
+    > {
+        list_transit_router_multicast_domain_associations_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListTransitRouterMulticastDomainAssociationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamNextToken",
-            "IllegalParamTransitRouterMulticastDomainId",
-            "IllegalParamMaxResults",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListTransitRouterMulticastDomainAssociations`, in order: `while let Some(item) = items.next().await`.
+pub fn list_transit_router_multicast_domain_associations_items<
+    A: crate::CbnApi + ?Sized,
+>(
+    api: &A,
+    request: ListTransitRouterMulticastDomainAssociationsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::TransitRouterMulticastAssociation,
+        ::acs_runtime::client::Error<ListTransitRouterMulticastDomainAssociationsError>,
+    >,
+> {
+    fn extract(
+        response: ListTransitRouterMulticastDomainAssociationsResponse,
+    ) -> Vec<crate::types::TransitRouterMulticastAssociation> {
+        response.transit_router_multicast_associations.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_transit_router_multicast_domain_associations_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListTransitRouterMulticastDomainAssociationsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListTransitRouterMulticastDomainAssociations`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListTransitRouterMulticastDomainAssociationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListTransitRouterMulticastDomainAssociationsError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ListTransitRouterMulticastDomainAssociationsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_transit_router_multicast_domain_associations_items(
+        &self,
+        request: ListTransitRouterMulticastDomainAssociationsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::TransitRouterMulticastAssociation,
+            ::acs_runtime::client::Error<
+                ListTransitRouterMulticastDomainAssociationsError,
+            >,
+        >,
+    > {
+        list_transit_router_multicast_domain_associations_items(self, request)
     }
 }

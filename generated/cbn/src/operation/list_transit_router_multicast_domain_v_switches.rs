@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `multicast` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_transit_router_multicast_domain_v_switches_pages`](crate::Client::list_transit_router_multicast_domain_v_switches_pages) and [`list_transit_router_multicast_domain_v_switches_items`](crate::Client::list_transit_router_multicast_domain_v_switches_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CbnApi`](crate::CbnApi) (fakes included): [`list_transit_router_multicast_domain_v_switches_pages`](crate::Client::list_transit_router_multicast_domain_v_switches_pages) and [`list_transit_router_multicast_domain_v_switches_items`](crate::Client::list_transit_router_multicast_domain_v_switches_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterMulticastDomainVSwitches",
@@ -12,6 +12,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    ListTransitRouterMulticastDomainVSwitchesRequest,
+>;
 /// Request of `ListTransitRouterMulticastDomainVSwitches`: Queries the information about vSwitches that are associated with a multicast domain after the virtual private cloud (VPC) of the vSwitches is connected to an Enterprise Edition transit router.
 ///
 /// # Example
@@ -131,26 +137,21 @@ pub struct ListTransitRouterMulticastDomainVSwitchesRequestBuilder<C = ()> {
 impl<C> ListTransitRouterMulticastDomainVSwitchesRequestBuilder<C> {
     /// Sets `CenId`.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-44m0p68spvlrqq****`.
+    /// Its description, rules and example: [`ListTransitRouterMulticastDomainVSwitchesRequest::cen_id`](ListTransitRouterMulticastDomainVSwitchesRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
     }
     /// Sets `VpcId`.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Required.
-    /// - Example: `vpc-p0wr1cd4fcuxy3ui0****`.
+    /// Its description, rules and example: [`ListTransitRouterMulticastDomainVSwitchesRequest::vpc_id`](ListTransitRouterMulticastDomainVSwitchesRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
     }
     /// Sets `VSwitchIds`.
     ///
-    /// - Wire name: `VSwitchIds`.
-    /// - Must have at most 50 items.
+    /// Its description, rules and example: [`ListTransitRouterMulticastDomainVSwitchesRequest::v_switch_ids`](ListTransitRouterMulticastDomainVSwitchesRequest::v_switch_ids).
     pub fn v_switch_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -160,16 +161,14 @@ impl<C> ListTransitRouterMulticastDomainVSwitchesRequestBuilder<C> {
     }
     /// Sets `MaxResults`.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListTransitRouterMulticastDomainVSwitchesRequest::max_results`](ListTransitRouterMulticastDomainVSwitchesRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
     }
     /// Sets `NextToken`.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListTransitRouterMulticastDomainVSwitchesRequest::next_token`](ListTransitRouterMulticastDomainVSwitchesRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -336,139 +335,121 @@ for ListTransitRouterMulticastDomainVSwitchesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListTransitRouterMulticastDomainVSwitches`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListTransitRouterMulticastDomainVSwitchesError {
-    /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
-    IllegalParamNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TrInstance`: The specified TransitRouter is invalid.
-    IllegalParamTrInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Region`: The specified Region is invalid.
-    IllegalParamRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCenId.NotFound`: CenId is not found.
-    InvalidCenIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.MaxResults`: The specified MaxResults is illegal.
-    IllegalParamMaxResults(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ListTransitRouterMulticastDomainVSwitchesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.NextToken",
-                        "IllegalParam.TrInstance",
-                        "IllegalParam.Region",
-                        "InvalidCenId.NotFound",
-                        "IllegalParam.MaxResults",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListTransitRouterMulticastDomainVSwitchesError;
+impl crate::Client {
+    /// Calls `ListTransitRouterMulticastDomainVSwitches`: Queries the information about vSwitches that are associated with a multicast domain after the virtual private cloud (VPC) of the vSwitches is connected to an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListTransitRouterMulticastDomainVSwitchesRequestBuilder::send) it. The parameters and their rules: [`ListTransitRouterMulticastDomainVSwitchesRequest`].
+    #[inline]
+    pub fn list_transit_router_multicast_domain_v_switches(
+        &self,
+    ) -> ListTransitRouterMulticastDomainVSwitchesRequestBuilder<&Self> {
+        ListTransitRouterMulticastDomainVSwitchesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListTransitRouterMulticastDomainVSwitchesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListTransitRouterMulticastDomainVSwitches`: Queries the information about vSwitches that are associated with a multicast domain after the virtual private cloud (VPC) of the vSwitches is connected to an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListTransitRouterMulticastDomainVSwitchesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamNextToken(error),
-            1 => Self::IllegalParamTrInstance(error),
-            2 => Self::IllegalParamRegion(error),
-            3 => Self::InvalidCenIdNotFound(error),
-            4 => Self::IllegalParamMaxResults(error),
-            5 => Self::InvalidParameter(error),
-            6 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamNextToken(error) => (0, error),
-            Self::IllegalParamTrInstance(error) => (1, error),
-            Self::IllegalParamRegion(error) => (2, error),
-            Self::InvalidCenIdNotFound(error) => (3, error),
-            Self::IllegalParamMaxResults(error) => (4, error),
-            Self::InvalidParameter(error) => (5, error),
-            Self::Unauthorized(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
+    pub fn list_transit_router_multicast_domain_v_switches(
+        &self,
+    ) -> ListTransitRouterMulticastDomainVSwitchesRequestBuilder<&Self> {
+        ListTransitRouterMulticastDomainVSwitchesRequestBuilder::new(self)
     }
 }
-impl Clone for ListTransitRouterMulticastDomainVSwitchesError {
+/// Every page of `ListTransitRouterMulticastDomainVSwitches`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_transit_router_multicast_domain_v_switches_pages<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListTransitRouterMulticastDomainVSwitchesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListTransitRouterMulticastDomainVSwitchesResponse,
+        ::acs_runtime::client::Error<ListTransitRouterMulticastDomainVSwitchesError>,
+    >,
+> {
+    fn count(response: &ListTransitRouterMulticastDomainVSwitchesResponse) -> usize {
+        response.v_switch_ids.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListTransitRouterMulticastDomainVSwitchesRequest,
+        response: &ListTransitRouterMulticastDomainVSwitchesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListTransitRouterMulticastDomainVSwitchesRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_transit_router_multicast_domain_v_switches(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListTransitRouterMulticastDomainVSwitches`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_transit_router_multicast_domain_v_switches_pages(
+        &self,
+        request: ListTransitRouterMulticastDomainVSwitchesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListTransitRouterMulticastDomainVSwitchesResponse,
+            ::acs_runtime::client::Error<ListTransitRouterMulticastDomainVSwitchesError>,
+        >,
+    > {
+        list_transit_router_multicast_domain_v_switches_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListTransitRouterMulticastDomainVSwitchesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamNextToken",
-            "IllegalParamTrInstance",
-            "IllegalParamRegion",
-            "InvalidCenIdNotFound",
-            "IllegalParamMaxResults",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListTransitRouterMulticastDomainVSwitches`, in order: `while let Some(item) = items.next().await`.
+pub fn list_transit_router_multicast_domain_v_switches_items<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListTransitRouterMulticastDomainVSwitchesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        String,
+        ::acs_runtime::client::Error<ListTransitRouterMulticastDomainVSwitchesError>,
+    >,
+> {
+    fn extract(
+        response: ListTransitRouterMulticastDomainVSwitchesResponse,
+    ) -> Vec<String> {
+        response.v_switch_ids.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_transit_router_multicast_domain_v_switches_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListTransitRouterMulticastDomainVSwitchesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListTransitRouterMulticastDomainVSwitches`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListTransitRouterMulticastDomainVSwitchesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListTransitRouterMulticastDomainVSwitchesError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ListTransitRouterMulticastDomainVSwitchesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_transit_router_multicast_domain_v_switches_items(
+        &self,
+        request: ListTransitRouterMulticastDomainVSwitchesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            String,
+            ::acs_runtime::client::Error<ListTransitRouterMulticastDomainVSwitchesError>,
+        >,
+    > {
+        list_transit_router_multicast_domain_v_switches_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `multicast` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_transit_router_multicast_domains_pages`](crate::Client::list_transit_router_multicast_domains_pages) and [`list_transit_router_multicast_domains_items`](crate::Client::list_transit_router_multicast_domains_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CbnApi`](crate::CbnApi) (fakes included): [`list_transit_router_multicast_domains_pages`](crate::Client::list_transit_router_multicast_domains_pages) and [`list_transit_router_multicast_domains_items`](crate::Client::list_transit_router_multicast_domains_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterMulticastDomains",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListTransitRouterMulticastDomainsRequest>;
 /// Request of `ListTransitRouterMulticastDomains`: Queries the information about a multicast domain, such as the status, ID, and description.
 ///
 /// * If you configure one of the RegionId and CenId parameters, you must configure the other parameter. Otherwise, no information about the multicast domain is returned. You can configure only one of the TransitRouterId and TransitRouterMulticastDomainId parameters.
@@ -185,11 +188,7 @@ impl<C> ListTransitRouterMulticastDomainsRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ListTransitRouterMulticastDomainsRequest::client_token`](ListTransitRouterMulticastDomainsRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -198,8 +197,7 @@ impl<C> ListTransitRouterMulticastDomainsRequestBuilder<C> {
     ///
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Example: `cen-a7syd349kne38g****`.
+    /// Its description, rules and example: [`ListTransitRouterMulticastDomainsRequest::cen_id`](ListTransitRouterMulticastDomainsRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -208,8 +206,7 @@ impl<C> ListTransitRouterMulticastDomainsRequestBuilder<C> {
     ///
     /// The transit router ID.
     ///
-    /// - Wire name: `TransitRouterId`.
-    /// - Example: `tr-p0wr9p28r92d598y6****`.
+    /// Its description, rules and example: [`ListTransitRouterMulticastDomainsRequest::transit_router_id`](ListTransitRouterMulticastDomainsRequest::transit_router_id).
     pub fn transit_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_id = Some(value.into());
         self
@@ -218,8 +215,7 @@ impl<C> ListTransitRouterMulticastDomainsRequestBuilder<C> {
     ///
     /// The multicast domain ID.
     ///
-    /// - Wire name: `TransitRouterMulticastDomainId`.
-    /// - Example: `tr-mcast-domain-3r3bvbypxqheej****`.
+    /// Its description, rules and example: [`ListTransitRouterMulticastDomainsRequest::transit_router_multicast_domain_id`](ListTransitRouterMulticastDomainsRequest::transit_router_multicast_domain_id).
     pub fn transit_router_multicast_domain_id(
         mut self,
         value: impl Into<String>,
@@ -231,10 +227,7 @@ impl<C> ListTransitRouterMulticastDomainsRequestBuilder<C> {
     ///
     /// The ID of the region to which the transit router belongs.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListTransitRouterMulticastDomainsRequest::region_id`](ListTransitRouterMulticastDomainsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -243,8 +236,7 @@ impl<C> ListTransitRouterMulticastDomainsRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListTransitRouterMulticastDomainsRequest::max_results`](ListTransitRouterMulticastDomainsRequest::max_results).
     pub fn max_results(mut self, value: i64) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -253,11 +245,7 @@ impl<C> ListTransitRouterMulticastDomainsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * If a value is returned for NextToken, specify the value in the next request to retrieve a new page of results.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListTransitRouterMulticastDomainsRequest::next_token`](ListTransitRouterMulticastDomainsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -266,10 +254,7 @@ impl<C> ListTransitRouterMulticastDomainsRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// You can specify up to 20 tags in each call.
-    ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`ListTransitRouterMulticastDomainsRequest::tag`](ListTransitRouterMulticastDomainsRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -457,133 +442,121 @@ for ListTransitRouterMulticastDomainsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListTransitRouterMulticastDomains`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListTransitRouterMulticastDomainsError {
-    /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is illegal.
-    IllegalParamNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TrInstance`: The specified TrInstance is illegal.
-    IllegalParamTrInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CenId`: The specified CenId is illegal.
-    IllegalParamCenId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.MaxResults`: The specified MaxResults is illegal.
-    IllegalParamMaxResults(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ListTransitRouterMulticastDomainsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.NextToken",
-                        "IllegalParam.TrInstance",
-                        "IllegalParam.CenId",
-                        "IllegalParam.MaxResults",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListTransitRouterMulticastDomainsError;
+impl crate::Client {
+    /// Calls `ListTransitRouterMulticastDomains`: Queries the information about a multicast domain, such as the status, ID, and description.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListTransitRouterMulticastDomainsRequestBuilder::send) it. The parameters and their rules: [`ListTransitRouterMulticastDomainsRequest`].
+    #[inline]
+    pub fn list_transit_router_multicast_domains(
+        &self,
+    ) -> ListTransitRouterMulticastDomainsRequestBuilder<&Self> {
+        ListTransitRouterMulticastDomainsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListTransitRouterMulticastDomainsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListTransitRouterMulticastDomains`: Queries the information about a multicast domain, such as the status, ID, and description.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListTransitRouterMulticastDomainsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamNextToken(error),
-            1 => Self::IllegalParamTrInstance(error),
-            2 => Self::IllegalParamCenId(error),
-            3 => Self::IllegalParamMaxResults(error),
-            4 => Self::InvalidParameter(error),
-            5 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamNextToken(error) => (0, error),
-            Self::IllegalParamTrInstance(error) => (1, error),
-            Self::IllegalParamCenId(error) => (2, error),
-            Self::IllegalParamMaxResults(error) => (3, error),
-            Self::InvalidParameter(error) => (4, error),
-            Self::Unauthorized(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
+    pub fn list_transit_router_multicast_domains(
+        &self,
+    ) -> ListTransitRouterMulticastDomainsRequestBuilder<&Self> {
+        ListTransitRouterMulticastDomainsRequestBuilder::new(self)
     }
 }
-impl Clone for ListTransitRouterMulticastDomainsError {
+/// Every page of `ListTransitRouterMulticastDomains`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_transit_router_multicast_domains_pages<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListTransitRouterMulticastDomainsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListTransitRouterMulticastDomainsResponse,
+        ::acs_runtime::client::Error<ListTransitRouterMulticastDomainsError>,
+    >,
+> {
+    fn count(response: &ListTransitRouterMulticastDomainsResponse) -> usize {
+        response.transit_router_multicast_domains.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListTransitRouterMulticastDomainsRequest,
+        response: &ListTransitRouterMulticastDomainsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListTransitRouterMulticastDomainsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_transit_router_multicast_domains(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListTransitRouterMulticastDomains`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_transit_router_multicast_domains_pages(
+        &self,
+        request: ListTransitRouterMulticastDomainsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListTransitRouterMulticastDomainsResponse,
+            ::acs_runtime::client::Error<ListTransitRouterMulticastDomainsError>,
+        >,
+    > {
+        list_transit_router_multicast_domains_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListTransitRouterMulticastDomainsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamNextToken",
-            "IllegalParamTrInstance",
-            "IllegalParamCenId",
-            "IllegalParamMaxResults",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListTransitRouterMulticastDomains`, in order: `while let Some(item) = items.next().await`.
+pub fn list_transit_router_multicast_domains_items<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListTransitRouterMulticastDomainsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::TransitRouterMulticastDomain,
+        ::acs_runtime::client::Error<ListTransitRouterMulticastDomainsError>,
+    >,
+> {
+    fn extract(
+        response: ListTransitRouterMulticastDomainsResponse,
+    ) -> Vec<crate::types::TransitRouterMulticastDomain> {
+        response.transit_router_multicast_domains.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_transit_router_multicast_domains_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListTransitRouterMulticastDomainsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListTransitRouterMulticastDomains`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListTransitRouterMulticastDomainsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListTransitRouterMulticastDomainsError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ListTransitRouterMulticastDomainsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_transit_router_multicast_domains_items(
+        &self,
+        request: ListTransitRouterMulticastDomainsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::TransitRouterMulticastDomain,
+            ::acs_runtime::client::Error<ListTransitRouterMulticastDomainsError>,
+        >,
+    > {
+        list_transit_router_multicast_domains_items(self, request)
     }
 }

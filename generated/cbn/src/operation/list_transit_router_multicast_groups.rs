@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `multicast` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_transit_router_multicast_groups_pages`](crate::Client::list_transit_router_multicast_groups_pages) and [`list_transit_router_multicast_groups_items`](crate::Client::list_transit_router_multicast_groups_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CbnApi`](crate::CbnApi) (fakes included): [`list_transit_router_multicast_groups_pages`](crate::Client::list_transit_router_multicast_groups_pages) and [`list_transit_router_multicast_groups_items`](crate::Client::list_transit_router_multicast_groups_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterMulticastGroups",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListTransitRouterMulticastGroupsRequest>;
 /// Request of `ListTransitRouterMulticastGroups`: Queries the detailed information about the multicast members and sources in a multicast domain.
 ///
 /// You can call the `ListTransitRouterMulticastGroups` operation to query the multicast sources and members in a multicast domain. Multicast sources and members are also known as multicast resources.
@@ -286,11 +289,7 @@ impl<C> ListTransitRouterMulticastGroupsRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among all requests. The token can contain only ASCII characters.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ListTransitRouterMulticastGroupsRequest::client_token`](ListTransitRouterMulticastGroupsRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -299,10 +298,7 @@ impl<C> ListTransitRouterMulticastGroupsRequestBuilder<C> {
     ///
     /// The ID of the multicast domain.
     ///
-    /// You must configure one of the TransitRouterMulticastDomainId and TransitRouterAttachmentId parameters.
-    ///
-    /// - Wire name: `TransitRouterMulticastDomainId`.
-    /// - Example: `tr-mcast-domain-5mjb5gjb6dgu98****`.
+    /// Its description, rules and example: [`ListTransitRouterMulticastGroupsRequest::transit_router_multicast_domain_id`](ListTransitRouterMulticastGroupsRequest::transit_router_multicast_domain_id).
     pub fn transit_router_multicast_domain_id(
         mut self,
         value: impl Into<String>,
@@ -314,10 +310,7 @@ impl<C> ListTransitRouterMulticastGroupsRequestBuilder<C> {
     ///
     /// The IP address of the multicast group.
     ///
-    /// Each multicast group is identified by its IP address.
-    ///
-    /// - Wire name: `GroupIpAddress`.
-    /// - Example: `239.XX.XX.2`.
+    /// Its description, rules and example: [`ListTransitRouterMulticastGroupsRequest::group_ip_address`](ListTransitRouterMulticastGroupsRequest::group_ip_address).
     pub fn group_ip_address(mut self, value: impl Into<String>) -> Self {
         self.inner.group_ip_address = Some(value.into());
         self
@@ -326,10 +319,7 @@ impl<C> ListTransitRouterMulticastGroupsRequestBuilder<C> {
     ///
     /// The ID of the network instance connection
     ///
-    /// You must configure one of the TransitRouterMulticastDomainId and TransitRouterAttachmentId parameters.
-    ///
-    /// - Wire name: `TransitRouterAttachmentId`.
-    /// - Example: `tr-attach-g3kz2k3u76amsk****`.
+    /// Its description, rules and example: [`ListTransitRouterMulticastGroupsRequest::transit_router_attachment_id`](ListTransitRouterMulticastGroupsRequest::transit_router_attachment_id).
     pub fn transit_router_attachment_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_id = Some(value.into());
         self
@@ -338,8 +328,7 @@ impl<C> ListTransitRouterMulticastGroupsRequestBuilder<C> {
     ///
     /// The vSwitch IDs.
     ///
-    /// - Wire name: `VSwitchIds`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`ListTransitRouterMulticastGroupsRequest::v_switch_ids`](ListTransitRouterMulticastGroupsRequest::v_switch_ids).
     pub fn v_switch_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -351,8 +340,7 @@ impl<C> ListTransitRouterMulticastGroupsRequestBuilder<C> {
     ///
     /// The ID of the inter-region multicast domain.
     ///
-    /// - Wire name: `PeerTransitRouterMulticastDomains`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`ListTransitRouterMulticastGroupsRequest::peer_transit_router_multicast_domains`](ListTransitRouterMulticastGroupsRequest::peer_transit_router_multicast_domains).
     pub fn peer_transit_router_multicast_domains(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -366,11 +354,7 @@ impl<C> ListTransitRouterMulticastGroupsRequestBuilder<C> {
     ///
     /// The type of the multicast resource. Valid values:
     ///
-    /// * **VPC**: queries multicast resources by VPC.
-    /// * **TR**: queries multicast resources that are also deployed in a different region.
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`ListTransitRouterMulticastGroupsRequest::resource_type`](ListTransitRouterMulticastGroupsRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -379,8 +363,7 @@ impl<C> ListTransitRouterMulticastGroupsRequestBuilder<C> {
     ///
     /// The ID of the resource associated with the multicast resource.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Example: `vpc-p0w9alkte4w2htrqe****`.
+    /// Its description, rules and example: [`ListTransitRouterMulticastGroupsRequest::resource_id`](ListTransitRouterMulticastGroupsRequest::resource_id).
     pub fn resource_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_id = Some(value.into());
         self
@@ -389,8 +372,7 @@ impl<C> ListTransitRouterMulticastGroupsRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListTransitRouterMulticastGroupsRequest::max_results`](ListTransitRouterMulticastGroupsRequest::max_results).
     pub fn max_results(mut self, value: i64) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -399,11 +381,7 @@ impl<C> ListTransitRouterMulticastGroupsRequestBuilder<C> {
     ///
     /// The token that determines the start point of the query. Valid values:
     ///
-    /// * If this is your first query and no next queries are to be sent, ignore this parameter.
-    /// * If a subsequent query is to be sent, set the parameter to the value of NextToken that is returned from the last call.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListTransitRouterMulticastGroupsRequest::next_token`](ListTransitRouterMulticastGroupsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -412,16 +390,7 @@ impl<C> ListTransitRouterMulticastGroupsRequestBuilder<C> {
     ///
     /// Specifies whether to query the multicast sources. Valid values:
     ///
-    /// * **false**
-    /// * **true**
-    ///
-    /// > - This parameter must be specified together with the IsGroupMember parameter.
-    /// >
-    /// > * If you do not specify IsGroupMember or IsGroupSource, both the multicast sources and members are queried.
-    /// > * If you specify only one of them or both of them, the specified values prevail.
-    ///
-    /// - Wire name: `IsGroupSource`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ListTransitRouterMulticastGroupsRequest::is_group_source`](ListTransitRouterMulticastGroupsRequest::is_group_source).
     pub fn is_group_source(mut self, value: bool) -> Self {
         self.inner.is_group_source = Some(value);
         self
@@ -430,15 +399,7 @@ impl<C> ListTransitRouterMulticastGroupsRequestBuilder<C> {
     ///
     /// Specified whether to query the multicast members. Valid values:
     ///
-    /// * **false**
-    /// * **true**
-    ///
-    /// > - This parameter must be specified together with the IsGroupMember parameter.
-    /// > - If you do not set IsGroupMember or IsGroupSource, both the multicast sources and members are queried.
-    /// > - If you set only one of them or both of them, the specified values prevail.
-    ///
-    /// - Wire name: `IsGroupMember`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ListTransitRouterMulticastGroupsRequest::is_group_member`](ListTransitRouterMulticastGroupsRequest::is_group_member).
     pub fn is_group_member(mut self, value: bool) -> Self {
         self.inner.is_group_member = Some(value);
         self
@@ -447,8 +408,7 @@ impl<C> ListTransitRouterMulticastGroupsRequestBuilder<C> {
     ///
     /// The IDs of ENIs.
     ///
-    /// - Wire name: `NetworkInterfaceIds`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`ListTransitRouterMulticastGroupsRequest::network_interface_ids`](ListTransitRouterMulticastGroupsRequest::network_interface_ids).
     pub fn network_interface_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -640,133 +600,121 @@ for ListTransitRouterMulticastGroupsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListTransitRouterMulticastGroups`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListTransitRouterMulticastGroupsError {
-    /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is illegal.
-    IllegalParamNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TransitRouterMulticastDomainId`: The specified TransitRouterMulticastDomainId is illegal.
-    IllegalParamTransitRouterMulticastDomainId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.MaxResults`: The specified MaxResults is illegal.
-    IllegalParamMaxResults(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TransitRouterAttachmentId`: TransitRouterAttachmentId is illegal.
-    IllegalParamTransitRouterAttachmentId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ListTransitRouterMulticastGroupsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.NextToken",
-                        "IllegalParam.TransitRouterMulticastDomainId",
-                        "IllegalParam.MaxResults",
-                        "IllegalParam.TransitRouterAttachmentId",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListTransitRouterMulticastGroupsError;
+impl crate::Client {
+    /// Calls `ListTransitRouterMulticastGroups`: Queries the detailed information about the multicast members and sources in a multicast domain.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListTransitRouterMulticastGroupsRequestBuilder::send) it. The parameters and their rules: [`ListTransitRouterMulticastGroupsRequest`].
+    #[inline]
+    pub fn list_transit_router_multicast_groups(
+        &self,
+    ) -> ListTransitRouterMulticastGroupsRequestBuilder<&Self> {
+        ListTransitRouterMulticastGroupsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListTransitRouterMulticastGroupsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListTransitRouterMulticastGroups`: Queries the detailed information about the multicast members and sources in a multicast domain.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListTransitRouterMulticastGroupsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamNextToken(error),
-            1 => Self::IllegalParamTransitRouterMulticastDomainId(error),
-            2 => Self::IllegalParamMaxResults(error),
-            3 => Self::IllegalParamTransitRouterAttachmentId(error),
-            4 => Self::InvalidParameter(error),
-            5 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamNextToken(error) => (0, error),
-            Self::IllegalParamTransitRouterMulticastDomainId(error) => (1, error),
-            Self::IllegalParamMaxResults(error) => (2, error),
-            Self::IllegalParamTransitRouterAttachmentId(error) => (3, error),
-            Self::InvalidParameter(error) => (4, error),
-            Self::Unauthorized(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
+    pub fn list_transit_router_multicast_groups(
+        &self,
+    ) -> ListTransitRouterMulticastGroupsRequestBuilder<&Self> {
+        ListTransitRouterMulticastGroupsRequestBuilder::new(self)
     }
 }
-impl Clone for ListTransitRouterMulticastGroupsError {
+/// Every page of `ListTransitRouterMulticastGroups`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_transit_router_multicast_groups_pages<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListTransitRouterMulticastGroupsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListTransitRouterMulticastGroupsResponse,
+        ::acs_runtime::client::Error<ListTransitRouterMulticastGroupsError>,
+    >,
+> {
+    fn count(response: &ListTransitRouterMulticastGroupsResponse) -> usize {
+        response.transit_router_multicast_groups.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListTransitRouterMulticastGroupsRequest,
+        response: &ListTransitRouterMulticastGroupsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListTransitRouterMulticastGroupsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_transit_router_multicast_groups(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListTransitRouterMulticastGroups`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_transit_router_multicast_groups_pages(
+        &self,
+        request: ListTransitRouterMulticastGroupsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListTransitRouterMulticastGroupsResponse,
+            ::acs_runtime::client::Error<ListTransitRouterMulticastGroupsError>,
+        >,
+    > {
+        list_transit_router_multicast_groups_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListTransitRouterMulticastGroupsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamNextToken",
-            "IllegalParamTransitRouterMulticastDomainId",
-            "IllegalParamMaxResults",
-            "IllegalParamTransitRouterAttachmentId",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListTransitRouterMulticastGroups`, in order: `while let Some(item) = items.next().await`.
+pub fn list_transit_router_multicast_groups_items<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListTransitRouterMulticastGroupsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::TransitRouterMulticastGroup,
+        ::acs_runtime::client::Error<ListTransitRouterMulticastGroupsError>,
+    >,
+> {
+    fn extract(
+        response: ListTransitRouterMulticastGroupsResponse,
+    ) -> Vec<crate::types::TransitRouterMulticastGroup> {
+        response.transit_router_multicast_groups.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_transit_router_multicast_groups_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListTransitRouterMulticastGroupsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListTransitRouterMulticastGroups`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListTransitRouterMulticastGroupsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListTransitRouterMulticastGroupsError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ListTransitRouterMulticastGroupsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_transit_router_multicast_groups_items(
+        &self,
+        request: ListTransitRouterMulticastGroupsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::TransitRouterMulticastGroup,
+            ::acs_runtime::client::Error<ListTransitRouterMulticastGroupsError>,
+        >,
+    > {
+        list_transit_router_multicast_groups_items(self, request)
     }
 }

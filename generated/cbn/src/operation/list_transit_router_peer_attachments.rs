@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `cross-region-connections` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`wait_until_peer_attachment_attached`](crate::Client::wait_until_peer_attachment_attached) polls it until the first inter-region connection listed (ask for one, by `TransitRouterAttachmentId`) is `Attached` (`Attaching` means not yet; `Detaching` and `Detached` mean never); [`list_transit_router_peer_attachments_pages`](crate::Client::list_transit_router_peer_attachments_pages) and [`list_transit_router_peer_attachments_items`](crate::Client::list_transit_router_peer_attachments_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CbnApi`](crate::CbnApi) (fakes included): [`wait_until_peer_attachment_attached`](crate::Client::wait_until_peer_attachment_attached) polls it until the first inter-region connection listed (ask for one, by `TransitRouterAttachmentId`) is `Attached` (`Attaching` means not yet; `Detaching` and `Detached` mean never); [`list_transit_router_peer_attachments_pages`](crate::Client::list_transit_router_peer_attachments_pages) and [`list_transit_router_peer_attachments_items`](crate::Client::list_transit_router_peer_attachments_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterPeerAttachments",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListTransitRouterPeerAttachmentsRequest>;
 /// Request of `ListTransitRouterPeerAttachments`: Queries inter-region connections on an Enterprise Edition transit router.
 ///
 /// You can use the following methods to query inter-region connections on an Enterprise Edition transit router:
@@ -175,8 +178,7 @@ impl<C> ListTransitRouterPeerAttachmentsRequestBuilder<C> {
     ///
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Example: `cen-j3jzhw1zpau2km****`.
+    /// Its description, rules and example: [`ListTransitRouterPeerAttachmentsRequest::cen_id`](ListTransitRouterPeerAttachmentsRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -185,10 +187,7 @@ impl<C> ListTransitRouterPeerAttachmentsRequestBuilder<C> {
     ///
     /// The ID of the region where the Enterprise Edition transit router is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListTransitRouterPeerAttachmentsRequest::region_id`](ListTransitRouterPeerAttachmentsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -197,8 +196,7 @@ impl<C> ListTransitRouterPeerAttachmentsRequestBuilder<C> {
     ///
     /// The ID of the inter-region connection.
     ///
-    /// - Wire name: `TransitRouterAttachmentId`.
-    /// - Example: `tr-attach-5u4qbayfv2io5v****`.
+    /// Its description, rules and example: [`ListTransitRouterPeerAttachmentsRequest::transit_router_attachment_id`](ListTransitRouterPeerAttachmentsRequest::transit_router_attachment_id).
     pub fn transit_router_attachment_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_id = Some(value.into());
         self
@@ -207,8 +205,7 @@ impl<C> ListTransitRouterPeerAttachmentsRequestBuilder<C> {
     ///
     /// The ID of the Enterprise Edition transit router.
     ///
-    /// - Wire name: `TransitRouterId`.
-    /// - Example: `tr-bp1su1ytdxtataupl****`.
+    /// Its description, rules and example: [`ListTransitRouterPeerAttachmentsRequest::transit_router_id`](ListTransitRouterPeerAttachmentsRequest::transit_router_id).
     pub fn transit_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_id = Some(value.into());
         self
@@ -217,9 +214,7 @@ impl<C> ListTransitRouterPeerAttachmentsRequestBuilder<C> {
     ///
     /// The number of entries returned per page. Default value: **20**. Maximum value: **100**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 0 to 100.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListTransitRouterPeerAttachmentsRequest::max_results`](ListTransitRouterPeerAttachmentsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -228,11 +223,7 @@ impl<C> ListTransitRouterPeerAttachmentsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * You must specify the token that is obtained from the previous query as the value of **NextToken**.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListTransitRouterPeerAttachmentsRequest::next_token`](ListTransitRouterPeerAttachmentsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -241,10 +232,7 @@ impl<C> ListTransitRouterPeerAttachmentsRequestBuilder<C> {
     ///
     /// The information about the tag.
     ///
-    /// You can specify at most 20 tags in each call.
-    ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`ListTransitRouterPeerAttachmentsRequest::tag`](ListTransitRouterPeerAttachmentsRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -431,169 +419,183 @@ for ListTransitRouterPeerAttachmentsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListTransitRouterPeerAttachments`: one variant per documented code, `Unhandled` for any other.
+mod error;
+pub use error::ListTransitRouterPeerAttachmentsError;
+impl crate::Client {
+    /// Calls `ListTransitRouterPeerAttachments`: Queries inter-region connections on an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListTransitRouterPeerAttachmentsRequestBuilder::send) it. The parameters and their rules: [`ListTransitRouterPeerAttachmentsRequest`].
+    #[inline]
+    pub fn list_transit_router_peer_attachments(
+        &self,
+    ) -> ListTransitRouterPeerAttachmentsRequestBuilder<&Self> {
+        ListTransitRouterPeerAttachmentsRequestBuilder::new(self)
+    }
+}
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListTransitRouterPeerAttachments`: Queries inter-region connections on an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListTransitRouterPeerAttachmentsRequest`].
+    #[inline]
+    pub fn list_transit_router_peer_attachments(
+        &self,
+    ) -> ListTransitRouterPeerAttachmentsRequestBuilder<&Self> {
+        ListTransitRouterPeerAttachmentsRequestBuilder::new(self)
+    }
+}
+/// Polls `ListTransitRouterPeerAttachments` until the first inter-region connection listed (ask for one, by `TransitRouterAttachmentId`) is `Attached` (`Attaching` means not yet; `Detaching` and `Detached` mean never).
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListTransitRouterPeerAttachmentsError {
-    /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
-    IllegalParamNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TrInstance`: The specified TransitRouter is invalid.
-    IllegalParamTrInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Region`: The specified Region is invalid.
-    IllegalParamRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CenId`: The specified CenId is invalid.
-    IllegalParamCenId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TransitRouterId`: The specified TransitRouterId is invalid.
-    IllegalParamTransitRouterId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.RegionIdOrTransitRouterId`: The specified TransitRouterId or RegionId is invalid.
-    IllegalParamRegionIdOrTransitRouterId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CenIdOrRegionId`: The specified CenId or RegionId is invalid.
-    IllegalParamCenIdOrRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TagKey`: The tag keys are not valid.
-    IllegalParamTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TagValue`: The tag values are not valid.
-    IllegalParamTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.MaxResults`: The specified MaxResults is invalid.
-    IllegalParamMaxResults(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
+/// By default every 5000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Attached. A state among Detaching, Detached fails at once.
+pub fn wait_until_peer_attachment_attached<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListTransitRouterPeerAttachmentsRequest,
+    config: Option<::acs_runtime::waiter::WaiterConfig>,
+) -> crate::BoxFuture<
+    '_,
+    Result<
+        Option<ListTransitRouterPeerAttachmentsResponse>,
+        ::acs_runtime::waiter::WaitError<ListTransitRouterPeerAttachmentsError>,
+    >,
+> {
+    fn state(response: &ListTransitRouterPeerAttachmentsResponse) -> Option<&str> {
+        response
+            .transit_router_attachments
+            .as_ref()
+            .and_then(|x| x.first())
+            .and_then(|x| x.status.as_ref())
+            .map(String::as_str)
+    }
+    let acceptors = ::acs_runtime::waiter::Acceptors {
+        success: &["Attached"],
+        failure: &["Detaching", "Detached"],
+        success_codes: &[],
+    };
+    let config = config
+        .unwrap_or(
+            ::acs_runtime::waiter::WaiterConfig::new(
+                ::std::time::Duration::from_millis(5000),
+                ::std::time::Duration::from_millis(600000),
+            ),
+        );
+    Box::pin(
+        ::acs_runtime::waiter::wait(
+            config,
+            acceptors,
+            move || api.list_transit_router_peer_attachments(request.clone()),
+            state,
+        ),
+    )
 }
-impl From<::acs_runtime::client::ServiceError>
-for ListTransitRouterPeerAttachmentsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.NextToken",
-                        "IllegalParam.TrInstance",
-                        "IllegalParam.Region",
-                        "IllegalParam.CenId",
-                        "IllegalParam.TransitRouterId",
-                        "IllegalParam.RegionIdOrTransitRouterId",
-                        "IllegalParam.CenIdOrRegionId",
-                        "IllegalParam.TagKey",
-                        "IllegalParam.TagValue",
-                        "IllegalParam.MaxResults",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
-    }
-}
-#[allow(deprecated)]
-impl ListTransitRouterPeerAttachmentsError {
-    /// The service error behind the variant.
+impl crate::Client {
+    /// Polls `ListTransitRouterPeerAttachments` until the first inter-region connection listed (ask for one, by `TransitRouterAttachmentId`) is `Attached` (`Attaching` means not yet; `Detaching` and `Detached` mean never).
+    ///
+    /// By default every 5000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Attached. A state among Detaching, Detached fails at once.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamNextToken(error),
-            1 => Self::IllegalParamTrInstance(error),
-            2 => Self::IllegalParamRegion(error),
-            3 => Self::IllegalParamCenId(error),
-            4 => Self::IllegalParamTransitRouterId(error),
-            5 => Self::IllegalParamRegionIdOrTransitRouterId(error),
-            6 => Self::IllegalParamCenIdOrRegionId(error),
-            7 => Self::IllegalParamTagKey(error),
-            8 => Self::IllegalParamTagValue(error),
-            9 => Self::IllegalParamMaxResults(error),
-            10 => Self::InvalidParameter(error),
-            11 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamNextToken(error) => (0, error),
-            Self::IllegalParamTrInstance(error) => (1, error),
-            Self::IllegalParamRegion(error) => (2, error),
-            Self::IllegalParamCenId(error) => (3, error),
-            Self::IllegalParamTransitRouterId(error) => (4, error),
-            Self::IllegalParamRegionIdOrTransitRouterId(error) => (5, error),
-            Self::IllegalParamCenIdOrRegionId(error) => (6, error),
-            Self::IllegalParamTagKey(error) => (7, error),
-            Self::IllegalParamTagValue(error) => (8, error),
-            Self::IllegalParamMaxResults(error) => (9, error),
-            Self::InvalidParameter(error) => (10, error),
-            Self::Unauthorized(error) => (11, error),
-            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
-        }
+    pub fn wait_until_peer_attachment_attached(
+        &self,
+        request: ListTransitRouterPeerAttachmentsRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<ListTransitRouterPeerAttachmentsResponse>,
+            ::acs_runtime::waiter::WaitError<ListTransitRouterPeerAttachmentsError>,
+        >,
+    > {
+        wait_until_peer_attachment_attached(self, request, config)
     }
 }
-impl Clone for ListTransitRouterPeerAttachmentsError {
+/// Every page of `ListTransitRouterPeerAttachments`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_transit_router_peer_attachments_pages<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListTransitRouterPeerAttachmentsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListTransitRouterPeerAttachmentsResponse,
+        ::acs_runtime::client::Error<ListTransitRouterPeerAttachmentsError>,
+    >,
+> {
+    fn count(response: &ListTransitRouterPeerAttachmentsResponse) -> usize {
+        response.transit_router_attachments.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListTransitRouterPeerAttachmentsRequest,
+        response: &ListTransitRouterPeerAttachmentsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListTransitRouterPeerAttachmentsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_transit_router_peer_attachments(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListTransitRouterPeerAttachments`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_transit_router_peer_attachments_pages(
+        &self,
+        request: ListTransitRouterPeerAttachmentsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListTransitRouterPeerAttachmentsResponse,
+            ::acs_runtime::client::Error<ListTransitRouterPeerAttachmentsError>,
+        >,
+    > {
+        list_transit_router_peer_attachments_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListTransitRouterPeerAttachmentsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamNextToken",
-            "IllegalParamTrInstance",
-            "IllegalParamRegion",
-            "IllegalParamCenId",
-            "IllegalParamTransitRouterId",
-            "IllegalParamRegionIdOrTransitRouterId",
-            "IllegalParamCenIdOrRegionId",
-            "IllegalParamTagKey",
-            "IllegalParamTagValue",
-            "IllegalParamMaxResults",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListTransitRouterPeerAttachments`, in order: `while let Some(item) = items.next().await`.
+pub fn list_transit_router_peer_attachments_items<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListTransitRouterPeerAttachmentsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::ListTransitRouterPeerAttachmentsTransitRouterAttachment,
+        ::acs_runtime::client::Error<ListTransitRouterPeerAttachmentsError>,
+    >,
+> {
+    fn extract(
+        response: ListTransitRouterPeerAttachmentsResponse,
+    ) -> Vec<crate::types::ListTransitRouterPeerAttachmentsTransitRouterAttachment> {
+        response.transit_router_attachments.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_transit_router_peer_attachments_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListTransitRouterPeerAttachmentsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListTransitRouterPeerAttachments`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListTransitRouterPeerAttachmentsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListTransitRouterPeerAttachmentsError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ListTransitRouterPeerAttachmentsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_transit_router_peer_attachments_items(
+        &self,
+        request: ListTransitRouterPeerAttachmentsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::ListTransitRouterPeerAttachmentsTransitRouterAttachment,
+            ::acs_runtime::client::Error<ListTransitRouterPeerAttachmentsError>,
+        >,
+    > {
+        list_transit_router_peer_attachments_items(self, request)
     }
 }

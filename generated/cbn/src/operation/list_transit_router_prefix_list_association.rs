@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `prefix-lists` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_transit_router_prefix_list_association_pages`](crate::Client::list_transit_router_prefix_list_association_pages) and [`list_transit_router_prefix_list_association_items`](crate::Client::list_transit_router_prefix_list_association_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CbnApi`](crate::CbnApi) (fakes included): [`list_transit_router_prefix_list_association_pages`](crate::Client::list_transit_router_prefix_list_association_pages) and [`list_transit_router_prefix_list_association_items`](crate::Client::list_transit_router_prefix_list_association_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterPrefixListAssociation",
@@ -12,6 +12,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    ListTransitRouterPrefixListAssociationRequest,
+>;
 /// Request of `ListTransitRouterPrefixListAssociation`: Queries the prefix lists that are associated with an Enterprise Edition transit router.
 ///
 /// # Example
@@ -220,11 +226,7 @@ impl<C> ListTransitRouterPrefixListAssociationRequestBuilder<C> {
     ///
     /// The ID of the region where the transit router is deployed.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListTransitRouterPrefixListAssociationRequest::region_id`](ListTransitRouterPrefixListAssociationRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -233,9 +235,7 @@ impl<C> ListTransitRouterPrefixListAssociationRequestBuilder<C> {
     ///
     /// The ID of the transit router.
     ///
-    /// - Wire name: `TransitRouterId`.
-    /// - Required.
-    /// - Example: `tr-6ehx7q2jze8ch5ji0****`.
+    /// Its description, rules and example: [`ListTransitRouterPrefixListAssociationRequest::transit_router_id`](ListTransitRouterPrefixListAssociationRequest::transit_router_id).
     pub fn transit_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_id = Some(value.into());
         self
@@ -244,8 +244,7 @@ impl<C> ListTransitRouterPrefixListAssociationRequestBuilder<C> {
     ///
     /// The ID of the route table of the transit router.
     ///
-    /// - Wire name: `TransitRouterTableId`.
-    /// - Example: `vtb-6ehgc262hr170qgyc****`.
+    /// Its description, rules and example: [`ListTransitRouterPrefixListAssociationRequest::transit_router_table_id`](ListTransitRouterPrefixListAssociationRequest::transit_router_table_id).
     pub fn transit_router_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_table_id = Some(value.into());
         self
@@ -254,8 +253,7 @@ impl<C> ListTransitRouterPrefixListAssociationRequestBuilder<C> {
     ///
     /// The ID of the prefix list.
     ///
-    /// - Wire name: `PrefixListId`.
-    /// - Example: `pl-6ehtn5kqxgeyy08fi****`.
+    /// Its description, rules and example: [`ListTransitRouterPrefixListAssociationRequest::prefix_list_id`](ListTransitRouterPrefixListAssociationRequest::prefix_list_id).
     pub fn prefix_list_id(mut self, value: impl Into<String>) -> Self {
         self.inner.prefix_list_id = Some(value.into());
         self
@@ -264,8 +262,7 @@ impl<C> ListTransitRouterPrefixListAssociationRequestBuilder<C> {
     ///
     /// The ID of the Alibaba Cloud account to which the prefix list belongs.
     ///
-    /// - Wire name: `OwnerUid`.
-    /// - Example: `1210123456123456`.
+    /// Its description, rules and example: [`ListTransitRouterPrefixListAssociationRequest::owner_uid`](ListTransitRouterPrefixListAssociationRequest::owner_uid).
     pub fn owner_uid(mut self, value: i64) -> Self {
         self.inner.owner_uid = Some(value);
         self
@@ -274,8 +271,7 @@ impl<C> ListTransitRouterPrefixListAssociationRequestBuilder<C> {
     ///
     /// The number of the page to return. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListTransitRouterPrefixListAssociationRequest::page_number`](ListTransitRouterPrefixListAssociationRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -284,8 +280,7 @@ impl<C> ListTransitRouterPrefixListAssociationRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Maximum value: **100**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListTransitRouterPrefixListAssociationRequest::page_size`](ListTransitRouterPrefixListAssociationRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -294,10 +289,7 @@ impl<C> ListTransitRouterPrefixListAssociationRequestBuilder<C> {
     ///
     /// The ID of the next hop.
     ///
-    /// > Set the value to **BlackHole** if you want to query the prefix list that generates blackhole routes.
-    ///
-    /// - Wire name: `NextHop`.
-    /// - Example: `tr-attach-flbq507rg2ckrj****`.
+    /// Its description, rules and example: [`ListTransitRouterPrefixListAssociationRequest::next_hop`](ListTransitRouterPrefixListAssociationRequest::next_hop).
     pub fn next_hop(mut self, value: impl Into<String>) -> Self {
         self.inner.next_hop = Some(value.into());
         self
@@ -306,13 +298,7 @@ impl<C> ListTransitRouterPrefixListAssociationRequestBuilder<C> {
     ///
     /// The type of the next hop. Valid values:
     ///
-    /// * **BlackHole**: The prefix list that generates blackhole routes.
-    /// * **VPC**: The prefix list whose next hop is a virtual private cloud (VPC) connection.
-    /// * **VBR**: The prefix list whose next hop is a virtual border router (VBR) connection.
-    /// * **TR**: The prefix list whose next hop is an inter-region connection on the transit router.
-    ///
-    /// - Wire name: `NextHopType`.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`ListTransitRouterPrefixListAssociationRequest::next_hop_type`](ListTransitRouterPrefixListAssociationRequest::next_hop_type).
     pub fn next_hop_type(mut self, value: impl Into<String>) -> Self {
         self.inner.next_hop_type = Some(value.into());
         self
@@ -321,8 +307,7 @@ impl<C> ListTransitRouterPrefixListAssociationRequestBuilder<C> {
     ///
     /// The ID of the network instance associated with the next hop connection.
     ///
-    /// - Wire name: `NextHopInstanceId`.
-    /// - Example: `vpc-6eh7fp9hdqa2wv85t****`.
+    /// Its description, rules and example: [`ListTransitRouterPrefixListAssociationRequest::next_hop_instance_id`](ListTransitRouterPrefixListAssociationRequest::next_hop_instance_id).
     pub fn next_hop_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.next_hop_instance_id = Some(value.into());
         self
@@ -331,11 +316,7 @@ impl<C> ListTransitRouterPrefixListAssociationRequestBuilder<C> {
     ///
     /// The status of the prefix list. Valid values:
     ///
-    /// * **Active**
-    /// * **Updating**
-    ///
-    /// - Wire name: `Status`.
-    /// - Example: `Active`.
+    /// Its description, rules and example: [`ListTransitRouterPrefixListAssociationRequest::status`](ListTransitRouterPrefixListAssociationRequest::status).
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.inner.status = Some(value.into());
         self
@@ -514,111 +495,123 @@ for ListTransitRouterPrefixListAssociationResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListTransitRouterPrefixListAssociation`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListTransitRouterPrefixListAssociationError {
-    /// HTTP 400 `IllegalParam.Region`: The specified Region is invalid.
-    IllegalParamRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ListTransitRouterPrefixListAssociationError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &["IllegalParam.Region", "InvalidParameter", "Unauthorized"],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListTransitRouterPrefixListAssociationError;
+impl crate::Client {
+    /// Calls `ListTransitRouterPrefixListAssociation`: Queries the prefix lists that are associated with an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListTransitRouterPrefixListAssociationRequestBuilder::send) it. The parameters and their rules: [`ListTransitRouterPrefixListAssociationRequest`].
+    #[inline]
+    pub fn list_transit_router_prefix_list_association(
+        &self,
+    ) -> ListTransitRouterPrefixListAssociationRequestBuilder<&Self> {
+        ListTransitRouterPrefixListAssociationRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListTransitRouterPrefixListAssociationError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListTransitRouterPrefixListAssociation`: Queries the prefix lists that are associated with an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListTransitRouterPrefixListAssociationRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamRegion(error),
-            1 => Self::InvalidParameter(error),
-            2 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamRegion(error) => (0, error),
-            Self::InvalidParameter(error) => (1, error),
-            Self::Unauthorized(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
+    pub fn list_transit_router_prefix_list_association(
+        &self,
+    ) -> ListTransitRouterPrefixListAssociationRequestBuilder<&Self> {
+        ListTransitRouterPrefixListAssociationRequestBuilder::new(self)
     }
 }
-impl Clone for ListTransitRouterPrefixListAssociationError {
+/// Every page of `ListTransitRouterPrefixListAssociation`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_transit_router_prefix_list_association_pages<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListTransitRouterPrefixListAssociationRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListTransitRouterPrefixListAssociationResponse,
+        ::acs_runtime::client::Error<ListTransitRouterPrefixListAssociationError>,
+    >,
+> {
+    fn count(response: &ListTransitRouterPrefixListAssociationResponse) -> usize {
+        response.prefix_lists.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListTransitRouterPrefixListAssociationRequest,
+        response: &ListTransitRouterPrefixListAssociationResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListTransitRouterPrefixListAssociationRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_transit_router_prefix_list_association(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListTransitRouterPrefixListAssociation`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_transit_router_prefix_list_association_pages(
+        &self,
+        request: ListTransitRouterPrefixListAssociationRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListTransitRouterPrefixListAssociationResponse,
+            ::acs_runtime::client::Error<ListTransitRouterPrefixListAssociationError>,
+        >,
+    > {
+        list_transit_router_prefix_list_association_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListTransitRouterPrefixListAssociationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamRegion",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListTransitRouterPrefixListAssociation`, in order: `while let Some(item) = items.next().await`.
+pub fn list_transit_router_prefix_list_association_items<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListTransitRouterPrefixListAssociationRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::PrefixList,
+        ::acs_runtime::client::Error<ListTransitRouterPrefixListAssociationError>,
+    >,
+> {
+    fn extract(
+        response: ListTransitRouterPrefixListAssociationResponse,
+    ) -> Vec<crate::types::PrefixList> {
+        response.prefix_lists.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_transit_router_prefix_list_association_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListTransitRouterPrefixListAssociationError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListTransitRouterPrefixListAssociation`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListTransitRouterPrefixListAssociationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListTransitRouterPrefixListAssociationError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ListTransitRouterPrefixListAssociationError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_transit_router_prefix_list_association_items(
+        &self,
+        request: ListTransitRouterPrefixListAssociationRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::PrefixList,
+            ::acs_runtime::client::Error<ListTransitRouterPrefixListAssociationError>,
+        >,
+    > {
+        list_transit_router_prefix_list_association_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `routes-of-transit-routers` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_transit_router_route_entries_pages`](crate::Client::list_transit_router_route_entries_pages) and [`list_transit_router_route_entries_items`](crate::Client::list_transit_router_route_entries_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CbnApi`](crate::CbnApi) (fakes included): [`list_transit_router_route_entries_pages`](crate::Client::list_transit_router_route_entries_pages) and [`list_transit_router_route_entries_items`](crate::Client::list_transit_router_route_entries_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterRouteEntries",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListTransitRouterRouteEntriesRequest>;
 /// Request of `ListTransitRouterRouteEntries`: Queries the details about routes in the route tables of an Enterprise Edition transit router.
 ///
 /// # Example
@@ -347,10 +350,7 @@ impl<C> ListTransitRouterRouteEntriesRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 100.
-    /// - Default: `20`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListTransitRouterRouteEntriesRequest::max_results`](ListTransitRouterRouteEntriesRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -359,9 +359,7 @@ impl<C> ListTransitRouterRouteEntriesRequestBuilder<C> {
     ///
     /// The destination CIDR block of the route. **This parameter is to be deprecated. We recommend that you use the RouteFilter parameter**.
     ///
-    /// - Wire name: `TransitRouterRouteEntryDestinationCidrBlock`.
-    /// - Example: `192.168.0.0/24`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`ListTransitRouterRouteEntriesRequest::transit_router_route_entry_destination_cidr_block`](ListTransitRouterRouteEntriesRequest::transit_router_route_entry_destination_cidr_block).
     pub fn transit_router_route_entry_destination_cidr_block(
         mut self,
         value: impl Into<String>,
@@ -375,17 +373,7 @@ impl<C> ListTransitRouterRouteEntriesRequestBuilder<C> {
     ///
     /// The status of the route. Valid values:
     ///
-    /// * **All**
-    /// * **Active** (default)
-    /// * **Rejected**
-    /// * **Prohibited**
-    /// * **Standby**
-    /// * **Candidate**
-    ///
-    /// If you do not specify a value, routes in the active state are queried.
-    ///
-    /// - Wire name: `TransitRouterRouteEntryStatus`.
-    /// - Example: `Active`.
+    /// Its description, rules and example: [`ListTransitRouterRouteEntriesRequest::transit_router_route_entry_status`](ListTransitRouterRouteEntriesRequest::transit_router_route_entry_status).
     pub fn transit_router_route_entry_status(
         mut self,
         value: impl Into<String>,
@@ -397,9 +385,7 @@ impl<C> ListTransitRouterRouteEntriesRequestBuilder<C> {
     ///
     /// The ID of the route table of the Enterprise Edition transit router.
     ///
-    /// - Wire name: `TransitRouterRouteTableId`.
-    /// - Required.
-    /// - Example: `vtb-bp1dudbh2d5na6b50****`.
+    /// Its description, rules and example: [`ListTransitRouterRouteEntriesRequest::transit_router_route_table_id`](ListTransitRouterRouteEntriesRequest::transit_router_route_table_id).
     pub fn transit_router_route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_route_table_id = Some(value.into());
         self
@@ -408,11 +394,7 @@ impl<C> ListTransitRouterRouteEntriesRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * You must specify the token that is obtained from the previous query as the value of **NextToken**.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `fce19****`.
+    /// Its description, rules and example: [`ListTransitRouterRouteEntriesRequest::next_token`](ListTransitRouterRouteEntriesRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -421,9 +403,7 @@ impl<C> ListTransitRouterRouteEntriesRequestBuilder<C> {
     ///
     /// The route name.
     ///
-    /// - Wire name: `TransitRouterRouteEntryNames`.
-    /// - Must have at most 20 items.
-    /// - Example: `testname`.
+    /// Its description, rules and example: [`ListTransitRouterRouteEntriesRequest::transit_router_route_entry_names`](ListTransitRouterRouteEntriesRequest::transit_router_route_entry_names).
     pub fn transit_router_route_entry_names(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -437,9 +417,7 @@ impl<C> ListTransitRouterRouteEntriesRequestBuilder<C> {
     ///
     /// The route ID.
     ///
-    /// - Wire name: `TransitRouterRouteEntryIds`.
-    /// - Must have at most 20 items.
-    /// - Example: `rte-oklkgwmj97z6dn****`.
+    /// Its description, rules and example: [`ListTransitRouterRouteEntriesRequest::transit_router_route_entry_ids`](ListTransitRouterRouteEntriesRequest::transit_router_route_entry_ids).
     pub fn transit_router_route_entry_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -453,11 +431,7 @@ impl<C> ListTransitRouterRouteEntriesRequestBuilder<C> {
     ///
     /// The route type. Valid values:
     ///
-    /// * **Propagated**: automatically learned by the route table.
-    /// * **Static**: static routes.
-    ///
-    /// - Wire name: `TransitRouterRouteEntryType`.
-    /// - Example: `Propagated`.
+    /// Its description, rules and example: [`ListTransitRouterRouteEntriesRequest::transit_router_route_entry_type`](ListTransitRouterRouteEntriesRequest::transit_router_route_entry_type).
     pub fn transit_router_route_entry_type(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_route_entry_type = Some(value.into());
         self
@@ -466,11 +440,7 @@ impl<C> ListTransitRouterRouteEntriesRequestBuilder<C> {
     ///
     /// The next hop type. Valid values:
     ///
-    /// * **BlackHole**: routes network traffic to a black hole.
-    /// * **Attachment**: routes network traffic to a network instance connection.
-    ///
-    /// - Wire name: `TransitRouterRouteEntryNextHopType`.
-    /// - Example: `Attachment`.
+    /// Its description, rules and example: [`ListTransitRouterRouteEntriesRequest::transit_router_route_entry_next_hop_type`](ListTransitRouterRouteEntriesRequest::transit_router_route_entry_next_hop_type).
     pub fn transit_router_route_entry_next_hop_type(
         mut self,
         value: impl Into<String>,
@@ -482,8 +452,7 @@ impl<C> ListTransitRouterRouteEntriesRequestBuilder<C> {
     ///
     /// The ID of the network instance connection that you want to specify as the next hop.
     ///
-    /// - Wire name: `TransitRouterRouteEntryNextHopId`.
-    /// - Example: `tr-attach-nls9fzkfat8934****`.
+    /// Its description, rules and example: [`ListTransitRouterRouteEntriesRequest::transit_router_route_entry_next_hop_id`](ListTransitRouterRouteEntriesRequest::transit_router_route_entry_next_hop_id).
     pub fn transit_router_route_entry_next_hop_id(
         mut self,
         value: impl Into<String>,
@@ -495,8 +464,7 @@ impl<C> ListTransitRouterRouteEntriesRequestBuilder<C> {
     ///
     /// The next hop ID.
     ///
-    /// - Wire name: `TransitRouterRouteEntryNextHopResourceId`.
-    /// - Example: `vpc-m5ent6du8deaq5*****`.
+    /// Its description, rules and example: [`ListTransitRouterRouteEntriesRequest::transit_router_route_entry_next_hop_resource_id`](ListTransitRouterRouteEntriesRequest::transit_router_route_entry_next_hop_resource_id).
     pub fn transit_router_route_entry_next_hop_resource_id(
         mut self,
         value: impl Into<String>,
@@ -508,13 +476,7 @@ impl<C> ListTransitRouterRouteEntriesRequestBuilder<C> {
     ///
     /// The next hop type. Valid values:
     ///
-    /// * **VPC**
-    /// * **VBR**
-    /// * **TR**
-    /// * **VPN**
-    ///
-    /// - Wire name: `TransitRouterRouteEntryNextHopResourceType`.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`ListTransitRouterRouteEntriesRequest::transit_router_route_entry_next_hop_resource_type`](ListTransitRouterRouteEntriesRequest::transit_router_route_entry_next_hop_resource_type).
     pub fn transit_router_route_entry_next_hop_resource_type(
         mut self,
         value: impl Into<String>,
@@ -528,8 +490,7 @@ impl<C> ListTransitRouterRouteEntriesRequestBuilder<C> {
     ///
     /// The source instance ID.
     ///
-    /// - Wire name: `TransitRouterRouteEntryOriginResourceId`.
-    /// - Example: `vpc-m5ent6du8deaq5*****`.
+    /// Its description, rules and example: [`ListTransitRouterRouteEntriesRequest::transit_router_route_entry_origin_resource_id`](ListTransitRouterRouteEntriesRequest::transit_router_route_entry_origin_resource_id).
     pub fn transit_router_route_entry_origin_resource_id(
         mut self,
         value: impl Into<String>,
@@ -541,13 +502,7 @@ impl<C> ListTransitRouterRouteEntriesRequestBuilder<C> {
     ///
     /// The source instance type. Valid values:
     ///
-    /// * **VPC**
-    /// * **VBR**
-    /// * **TR**
-    /// * **VPN**
-    ///
-    /// - Wire name: `TransitRouterRouteEntryOriginResourceType`.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`ListTransitRouterRouteEntriesRequest::transit_router_route_entry_origin_resource_type`](ListTransitRouterRouteEntriesRequest::transit_router_route_entry_origin_resource_type).
     pub fn transit_router_route_entry_origin_resource_type(
         mut self,
         value: impl Into<String>,
@@ -559,8 +514,7 @@ impl<C> ListTransitRouterRouteEntriesRequestBuilder<C> {
     ///
     /// The prefix list ID.
     ///
-    /// - Wire name: `PrefixListId`.
-    /// - Example: `pl-6ehtn5kqxgeyy08fi****`.
+    /// Its description, rules and example: [`ListTransitRouterRouteEntriesRequest::prefix_list_id`](ListTransitRouterRouteEntriesRequest::prefix_list_id).
     pub fn prefix_list_id(mut self, value: impl Into<String>) -> Self {
         self.inner.prefix_list_id = Some(value.into());
         self
@@ -569,8 +523,7 @@ impl<C> ListTransitRouterRouteEntriesRequestBuilder<C> {
     ///
     /// The filter conditions.
     ///
-    /// - Wire name: `RouteFilter`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`ListTransitRouterRouteEntriesRequest::route_filter`](ListTransitRouterRouteEntriesRequest::route_filter).
     pub fn route_filter(
         mut self,
         values: impl IntoIterator<
@@ -762,259 +715,121 @@ for ListTransitRouterRouteEntriesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListTransitRouterRouteEntries`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListTransitRouterRouteEntriesError {
-    /// HTTP 400 `IllegalParam.TransitRouterRouteTableId`: TransitRouterRouteTableId is illegal.
-    IllegalParamTransitRouterRouteTableId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TransitRouterRouteEntryStatus`: TransitRouterRouteEntryStatus is illegal.
-    IllegalParamTransitRouterRouteEntryStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.NextToken`: NextToken is illegal.
-    IllegalParamNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParamExclusive.RouteEntryIdsAndStatus`: TransitRouterRouteEntryIds and TransitRouterRouteEntryStatus is mutually exclusive.
-    ParamExclusiveRouteEntryIdsAndStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTransitRouterRouteTableId.NotFound`: TransitRouterRouteTableId is not found.
-    InvalidTransitRouterRouteTableIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `FilterKeyDuplicated.RouteFilter`: The keys in RouteFilter are duplicated.
-    FilterKeyDuplicatedRouteFilter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidFilterKey`: The key in filter is invalid.
-    InvalidFilterKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TransitRouterRouteEntryNextHopType`: TransitRouterRouteEntryNextHopType is invalid.
-    IllegalParamTransitRouterRouteEntryNextHopType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TransitRouterRouteEntryNextHopAttachmentId`: TransitRouterRouteEntryNextHopAttachmentId is invalid.
-    IllegalParamTransitRouterRouteEntryNextHopAttachmentId(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `IllegalParam.TransitRouterRouteEntryNextHopResourceId`: TransitRouterRouteEntryNextHopResourceId is invalid.
-    IllegalParamTransitRouterRouteEntryNextHopResourceId(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `IllegalParam.TransitRouterRouteEntryNextHopResourceType`: TransitRouterRouteEntryNextHopResourceType is invalid.
-    IllegalParamTransitRouterRouteEntryNextHopResourceType(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `IllegalParam.TransitRouterRouteEntryOriginResourceId`: TransitRouterRouteEntryOriginResourceId is invalid.
-    IllegalParamTransitRouterRouteEntryOriginResourceId(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `IllegalParam.TransitRouterRouteEntryOriginResourceType`: TransitRouterRouteEntryOriginResourceType is invalid.
-    IllegalParamTransitRouterRouteEntryOriginResourceType(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `IllegalParam.TransitRouterRouteEntryType`: TransitRouterRouteEntryType is invalid.
-    IllegalParamTransitRouterRouteEntryType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PrefixExactMatchCidr`: PrefixExactMatchCidr is invalid.
-    IllegalParamPrefixExactMatchCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.LongestPrefixMatchCidr`: LongestPrefixMatchCidr is invalid.
-    IllegalParamLongestPrefixMatchCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.SubnetOfMatchCidr`: SubnetOfMatchCidr is invalid.
-    IllegalParamSubnetOfMatchCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.SupernetOfMatchCidr`: SupernetOfMatchCidr is invalid.
-    IllegalParamSupernetOfMatchCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName`: Name is invalid.
-    InvalidName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TextMatchCidr`: The TextMatchCidr specified in the parameter is illegal.
-    IllegalParamTextMatchCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.PrefixlistAssociation`: The prefix list is not associated with this route table.
-    ResourceNotFoundPrefixlistAssociation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRouteTableId.NotFound`: The specified RouteTableId is not found.
-    InvalidRouteTableIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListTransitRouterRouteEntriesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.TransitRouterRouteTableId",
-                        "IllegalParam.TransitRouterRouteEntryStatus",
-                        "IllegalParam.NextToken",
-                        "ParamExclusive.RouteEntryIdsAndStatus",
-                        "InvalidTransitRouterRouteTableId.NotFound",
-                        "FilterKeyDuplicated.RouteFilter",
-                        "InvalidFilterKey",
-                        "IllegalParam.TransitRouterRouteEntryNextHopType",
-                        "IllegalParam.TransitRouterRouteEntryNextHopAttachmentId",
-                        "IllegalParam.TransitRouterRouteEntryNextHopResourceId",
-                        "IllegalParam.TransitRouterRouteEntryNextHopResourceType",
-                        "IllegalParam.TransitRouterRouteEntryOriginResourceId",
-                        "IllegalParam.TransitRouterRouteEntryOriginResourceType",
-                        "IllegalParam.TransitRouterRouteEntryType",
-                        "IllegalParam.PrefixExactMatchCidr",
-                        "IllegalParam.LongestPrefixMatchCidr",
-                        "IllegalParam.SubnetOfMatchCidr",
-                        "IllegalParam.SupernetOfMatchCidr",
-                        "InvalidName",
-                        "IllegalParam.TextMatchCidr",
-                        "ResourceNotFound.PrefixlistAssociation",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "InvalidRouteTableId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListTransitRouterRouteEntriesError;
+impl crate::Client {
+    /// Calls `ListTransitRouterRouteEntries`: Queries the details about routes in the route tables of an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListTransitRouterRouteEntriesRequestBuilder::send) it. The parameters and their rules: [`ListTransitRouterRouteEntriesRequest`].
+    #[inline]
+    pub fn list_transit_router_route_entries(
+        &self,
+    ) -> ListTransitRouterRouteEntriesRequestBuilder<&Self> {
+        ListTransitRouterRouteEntriesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListTransitRouterRouteEntriesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListTransitRouterRouteEntries`: Queries the details about routes in the route tables of an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListTransitRouterRouteEntriesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamTransitRouterRouteTableId(error),
-            1 => Self::IllegalParamTransitRouterRouteEntryStatus(error),
-            2 => Self::IllegalParamNextToken(error),
-            3 => Self::ParamExclusiveRouteEntryIdsAndStatus(error),
-            4 => Self::InvalidTransitRouterRouteTableIdNotFound(error),
-            5 => Self::FilterKeyDuplicatedRouteFilter(error),
-            6 => Self::InvalidFilterKey(error),
-            7 => Self::IllegalParamTransitRouterRouteEntryNextHopType(error),
-            8 => Self::IllegalParamTransitRouterRouteEntryNextHopAttachmentId(error),
-            9 => Self::IllegalParamTransitRouterRouteEntryNextHopResourceId(error),
-            10 => Self::IllegalParamTransitRouterRouteEntryNextHopResourceType(error),
-            11 => Self::IllegalParamTransitRouterRouteEntryOriginResourceId(error),
-            12 => Self::IllegalParamTransitRouterRouteEntryOriginResourceType(error),
-            13 => Self::IllegalParamTransitRouterRouteEntryType(error),
-            14 => Self::IllegalParamPrefixExactMatchCidr(error),
-            15 => Self::IllegalParamLongestPrefixMatchCidr(error),
-            16 => Self::IllegalParamSubnetOfMatchCidr(error),
-            17 => Self::IllegalParamSupernetOfMatchCidr(error),
-            18 => Self::InvalidName(error),
-            19 => Self::IllegalParamTextMatchCidr(error),
-            20 => Self::ResourceNotFoundPrefixlistAssociation(error),
-            21 => Self::InvalidParameter(error),
-            22 => Self::Unauthorized(error),
-            23 => Self::InvalidRouteTableIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamTransitRouterRouteTableId(error) => (0, error),
-            Self::IllegalParamTransitRouterRouteEntryStatus(error) => (1, error),
-            Self::IllegalParamNextToken(error) => (2, error),
-            Self::ParamExclusiveRouteEntryIdsAndStatus(error) => (3, error),
-            Self::InvalidTransitRouterRouteTableIdNotFound(error) => (4, error),
-            Self::FilterKeyDuplicatedRouteFilter(error) => (5, error),
-            Self::InvalidFilterKey(error) => (6, error),
-            Self::IllegalParamTransitRouterRouteEntryNextHopType(error) => (7, error),
-            Self::IllegalParamTransitRouterRouteEntryNextHopAttachmentId(error) => {
-                (8, error)
-            }
-            Self::IllegalParamTransitRouterRouteEntryNextHopResourceId(error) => {
-                (9, error)
-            }
-            Self::IllegalParamTransitRouterRouteEntryNextHopResourceType(error) => {
-                (10, error)
-            }
-            Self::IllegalParamTransitRouterRouteEntryOriginResourceId(error) => {
-                (11, error)
-            }
-            Self::IllegalParamTransitRouterRouteEntryOriginResourceType(error) => {
-                (12, error)
-            }
-            Self::IllegalParamTransitRouterRouteEntryType(error) => (13, error),
-            Self::IllegalParamPrefixExactMatchCidr(error) => (14, error),
-            Self::IllegalParamLongestPrefixMatchCidr(error) => (15, error),
-            Self::IllegalParamSubnetOfMatchCidr(error) => (16, error),
-            Self::IllegalParamSupernetOfMatchCidr(error) => (17, error),
-            Self::InvalidName(error) => (18, error),
-            Self::IllegalParamTextMatchCidr(error) => (19, error),
-            Self::ResourceNotFoundPrefixlistAssociation(error) => (20, error),
-            Self::InvalidParameter(error) => (21, error),
-            Self::Unauthorized(error) => (22, error),
-            Self::InvalidRouteTableIdNotFound(error) => (23, error),
-            Self::Unhandled(unhandled) => (24, unhandled.service_error()),
-        }
+    pub fn list_transit_router_route_entries(
+        &self,
+    ) -> ListTransitRouterRouteEntriesRequestBuilder<&Self> {
+        ListTransitRouterRouteEntriesRequestBuilder::new(self)
     }
 }
-impl Clone for ListTransitRouterRouteEntriesError {
+/// Every page of `ListTransitRouterRouteEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_transit_router_route_entries_pages<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListTransitRouterRouteEntriesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListTransitRouterRouteEntriesResponse,
+        ::acs_runtime::client::Error<ListTransitRouterRouteEntriesError>,
+    >,
+> {
+    fn count(response: &ListTransitRouterRouteEntriesResponse) -> usize {
+        response.transit_router_route_entries.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListTransitRouterRouteEntriesRequest,
+        response: &ListTransitRouterRouteEntriesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListTransitRouterRouteEntriesRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_transit_router_route_entries(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListTransitRouterRouteEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_transit_router_route_entries_pages(
+        &self,
+        request: ListTransitRouterRouteEntriesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListTransitRouterRouteEntriesResponse,
+            ::acs_runtime::client::Error<ListTransitRouterRouteEntriesError>,
+        >,
+    > {
+        list_transit_router_route_entries_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListTransitRouterRouteEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamTransitRouterRouteTableId",
-            "IllegalParamTransitRouterRouteEntryStatus",
-            "IllegalParamNextToken",
-            "ParamExclusiveRouteEntryIdsAndStatus",
-            "InvalidTransitRouterRouteTableIdNotFound",
-            "FilterKeyDuplicatedRouteFilter",
-            "InvalidFilterKey",
-            "IllegalParamTransitRouterRouteEntryNextHopType",
-            "IllegalParamTransitRouterRouteEntryNextHopAttachmentId",
-            "IllegalParamTransitRouterRouteEntryNextHopResourceId",
-            "IllegalParamTransitRouterRouteEntryNextHopResourceType",
-            "IllegalParamTransitRouterRouteEntryOriginResourceId",
-            "IllegalParamTransitRouterRouteEntryOriginResourceType",
-            "IllegalParamTransitRouterRouteEntryType",
-            "IllegalParamPrefixExactMatchCidr",
-            "IllegalParamLongestPrefixMatchCidr",
-            "IllegalParamSubnetOfMatchCidr",
-            "IllegalParamSupernetOfMatchCidr",
-            "InvalidName",
-            "IllegalParamTextMatchCidr",
-            "ResourceNotFoundPrefixlistAssociation",
-            "InvalidParameter",
-            "Unauthorized",
-            "InvalidRouteTableIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListTransitRouterRouteEntries`, in order: `while let Some(item) = items.next().await`.
+pub fn list_transit_router_route_entries_items<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListTransitRouterRouteEntriesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::TransitRouterRouteEntries,
+        ::acs_runtime::client::Error<ListTransitRouterRouteEntriesError>,
+    >,
+> {
+    fn extract(
+        response: ListTransitRouterRouteEntriesResponse,
+    ) -> Vec<crate::types::TransitRouterRouteEntries> {
+        response.transit_router_route_entries.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_transit_router_route_entries_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListTransitRouterRouteEntriesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListTransitRouterRouteEntries`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListTransitRouterRouteEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListTransitRouterRouteEntriesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListTransitRouterRouteEntriesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_transit_router_route_entries_items(
+        &self,
+        request: ListTransitRouterRouteEntriesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::TransitRouterRouteEntries,
+            ::acs_runtime::client::Error<ListTransitRouterRouteEntriesError>,
+        >,
+    > {
+        list_transit_router_route_entries_items(self, request)
     }
 }

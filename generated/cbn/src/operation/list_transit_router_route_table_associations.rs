@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `associated-forwarding-correlations` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_transit_router_route_table_associations_pages`](crate::Client::list_transit_router_route_table_associations_pages) and [`list_transit_router_route_table_associations_items`](crate::Client::list_transit_router_route_table_associations_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CbnApi`](crate::CbnApi) (fakes included): [`list_transit_router_route_table_associations_pages`](crate::Client::list_transit_router_route_table_associations_pages) and [`list_transit_router_route_table_associations_items`](crate::Client::list_transit_router_route_table_associations_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterRouteTableAssociations",
@@ -12,6 +12,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    ListTransitRouterRouteTableAssociationsRequest,
+>;
 /// Request of `ListTransitRouterRouteTableAssociations`: Queries the associated forwarding correlations that are created for a route table of an Enterprise Edition transit router or a network instance connection.
 ///
 /// When you call **ListTransitRouterRouteTableAssociations**, you must set at least one of **TransitRouterRouteTableId** and **TransitRouterAttachmentId**.
@@ -191,9 +197,7 @@ impl<C> ListTransitRouterRouteTableAssociationsRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Default value: **50**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Default: `50`.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`ListTransitRouterRouteTableAssociationsRequest::max_results`](ListTransitRouterRouteTableAssociationsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -202,11 +206,7 @@ impl<C> ListTransitRouterRouteTableAssociationsRequestBuilder<C> {
     ///
     /// The token that determines the start point of the query. Valid values:
     ///
-    /// * If this is your first query or no subsequent query is to be sent, ignore this parameter.
-    /// * If a next query is to be sent, set the value to the value of **NextToken** that is returned from the last call.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `a415****`.
+    /// Its description, rules and example: [`ListTransitRouterRouteTableAssociationsRequest::next_token`](ListTransitRouterRouteTableAssociationsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -215,8 +215,7 @@ impl<C> ListTransitRouterRouteTableAssociationsRequestBuilder<C> {
     ///
     /// The ID of the route table of the Enterprise Edition transit router.
     ///
-    /// - Wire name: `TransitRouterRouteTableId`.
-    /// - Example: `vtb-bp1dudbh2d5na6b50****`.
+    /// Its description, rules and example: [`ListTransitRouterRouteTableAssociationsRequest::transit_router_route_table_id`](ListTransitRouterRouteTableAssociationsRequest::transit_router_route_table_id).
     pub fn transit_router_route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_route_table_id = Some(value.into());
         self
@@ -225,8 +224,7 @@ impl<C> ListTransitRouterRouteTableAssociationsRequestBuilder<C> {
     ///
     /// The ID of the network instance connection.
     ///
-    /// - Wire name: `TransitRouterAttachmentId`.
-    /// - Example: `tr-attach-nls9fzkfat8934****`.
+    /// Its description, rules and example: [`ListTransitRouterRouteTableAssociationsRequest::transit_router_attachment_id`](ListTransitRouterRouteTableAssociationsRequest::transit_router_attachment_id).
     pub fn transit_router_attachment_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_id = Some(value.into());
         self
@@ -235,8 +233,7 @@ impl<C> ListTransitRouterRouteTableAssociationsRequestBuilder<C> {
     ///
     /// The ID of the next hop.
     ///
-    /// - Wire name: `TransitRouterAttachmentResourceId`.
-    /// - Example: `vpc-bp1h8vbrbcgohcju5****`.
+    /// Its description, rules and example: [`ListTransitRouterRouteTableAssociationsRequest::transit_router_attachment_resource_id`](ListTransitRouterRouteTableAssociationsRequest::transit_router_attachment_resource_id).
     pub fn transit_router_attachment_resource_id(
         mut self,
         value: impl Into<String>,
@@ -248,13 +245,7 @@ impl<C> ListTransitRouterRouteTableAssociationsRequestBuilder<C> {
     ///
     /// The type of next hop. Valid values:
     ///
-    /// * **VPC**: virtual private cloud (VPC)
-    /// * **VBR**: virtual border router (VBR)
-    /// * **TR**: transit router
-    /// * **VPN**: VPN attachment
-    ///
-    /// - Wire name: `TransitRouterAttachmentResourceType`.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`ListTransitRouterRouteTableAssociationsRequest::transit_router_attachment_resource_type`](ListTransitRouterRouteTableAssociationsRequest::transit_router_attachment_resource_type).
     pub fn transit_router_attachment_resource_type(
         mut self,
         value: impl Into<String>,
@@ -266,12 +257,7 @@ impl<C> ListTransitRouterRouteTableAssociationsRequestBuilder<C> {
     ///
     /// The status of the associated forwarding correlation. Valid values:
     ///
-    /// * **Active**: The associated forwarding correlation is available.
-    /// * **Associating**: The associated forwarding correlation is being created.
-    /// * **Dissociating**: The associated forwarding correlation is being deleted.
-    ///
-    /// - Wire name: `Status`.
-    /// - Example: `Active`.
+    /// Its description, rules and example: [`ListTransitRouterRouteTableAssociationsRequest::status`](ListTransitRouterRouteTableAssociationsRequest::status).
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.inner.status = Some(value.into());
         self
@@ -456,121 +442,121 @@ for ListTransitRouterRouteTableAssociationsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListTransitRouterRouteTableAssociations`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListTransitRouterRouteTableAssociationsError {
-    /// HTTP 400 `IllegalParam.NextToken`: The parameter NextToken is invalid.
-    IllegalParamNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.MaxResults`: The specified MaxResults is illegal.
-    IllegalParamMaxResults(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ListTransitRouterRouteTableAssociationsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.NextToken",
-                        "IllegalParam.MaxResults",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListTransitRouterRouteTableAssociationsError;
+impl crate::Client {
+    /// Calls `ListTransitRouterRouteTableAssociations`: Queries the associated forwarding correlations that are created for a route table of an Enterprise Edition transit router or a network instance connection.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListTransitRouterRouteTableAssociationsRequestBuilder::send) it. The parameters and their rules: [`ListTransitRouterRouteTableAssociationsRequest`].
+    #[inline]
+    pub fn list_transit_router_route_table_associations(
+        &self,
+    ) -> ListTransitRouterRouteTableAssociationsRequestBuilder<&Self> {
+        ListTransitRouterRouteTableAssociationsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListTransitRouterRouteTableAssociationsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListTransitRouterRouteTableAssociations`: Queries the associated forwarding correlations that are created for a route table of an Enterprise Edition transit router or a network instance connection.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListTransitRouterRouteTableAssociationsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamNextToken(error),
-            1 => Self::IllegalParamMaxResults(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamNextToken(error) => (0, error),
-            Self::IllegalParamMaxResults(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::Unauthorized(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
+    pub fn list_transit_router_route_table_associations(
+        &self,
+    ) -> ListTransitRouterRouteTableAssociationsRequestBuilder<&Self> {
+        ListTransitRouterRouteTableAssociationsRequestBuilder::new(self)
     }
 }
-impl Clone for ListTransitRouterRouteTableAssociationsError {
+/// Every page of `ListTransitRouterRouteTableAssociations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_transit_router_route_table_associations_pages<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListTransitRouterRouteTableAssociationsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListTransitRouterRouteTableAssociationsResponse,
+        ::acs_runtime::client::Error<ListTransitRouterRouteTableAssociationsError>,
+    >,
+> {
+    fn count(response: &ListTransitRouterRouteTableAssociationsResponse) -> usize {
+        response.transit_router_associations.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListTransitRouterRouteTableAssociationsRequest,
+        response: &ListTransitRouterRouteTableAssociationsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListTransitRouterRouteTableAssociationsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_transit_router_route_table_associations(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListTransitRouterRouteTableAssociations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_transit_router_route_table_associations_pages(
+        &self,
+        request: ListTransitRouterRouteTableAssociationsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListTransitRouterRouteTableAssociationsResponse,
+            ::acs_runtime::client::Error<ListTransitRouterRouteTableAssociationsError>,
+        >,
+    > {
+        list_transit_router_route_table_associations_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListTransitRouterRouteTableAssociationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamNextToken",
-            "IllegalParamMaxResults",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListTransitRouterRouteTableAssociations`, in order: `while let Some(item) = items.next().await`.
+pub fn list_transit_router_route_table_associations_items<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListTransitRouterRouteTableAssociationsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::TransitRouterAssociation,
+        ::acs_runtime::client::Error<ListTransitRouterRouteTableAssociationsError>,
+    >,
+> {
+    fn extract(
+        response: ListTransitRouterRouteTableAssociationsResponse,
+    ) -> Vec<crate::types::TransitRouterAssociation> {
+        response.transit_router_associations.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_transit_router_route_table_associations_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListTransitRouterRouteTableAssociationsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListTransitRouterRouteTableAssociations`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListTransitRouterRouteTableAssociationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListTransitRouterRouteTableAssociationsError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ListTransitRouterRouteTableAssociationsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_transit_router_route_table_associations_items(
+        &self,
+        request: ListTransitRouterRouteTableAssociationsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::TransitRouterAssociation,
+            ::acs_runtime::client::Error<ListTransitRouterRouteTableAssociationsError>,
+        >,
+    > {
+        list_transit_router_route_table_associations_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `route-learning-correlations` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_transit_router_route_table_propagations_pages`](crate::Client::list_transit_router_route_table_propagations_pages) and [`list_transit_router_route_table_propagations_items`](crate::Client::list_transit_router_route_table_propagations_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CbnApi`](crate::CbnApi) (fakes included): [`list_transit_router_route_table_propagations_pages`](crate::Client::list_transit_router_route_table_propagations_pages) and [`list_transit_router_route_table_propagations_items`](crate::Client::list_transit_router_route_table_propagations_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterRouteTablePropagations",
@@ -12,6 +12,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    ListTransitRouterRouteTablePropagationsRequest,
+>;
 /// Request of `ListTransitRouterRouteTablePropagations`: Queries the route learning correlations of an Enterprise Edition transit router.
 ///
 /// # Example
@@ -183,9 +189,7 @@ impl<C> ListTransitRouterRouteTablePropagationsRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Default value: **50**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Default: `50`.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`ListTransitRouterRouteTablePropagationsRequest::max_results`](ListTransitRouterRouteTablePropagationsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -194,8 +198,7 @@ impl<C> ListTransitRouterRouteTablePropagationsRequestBuilder<C> {
     ///
     /// The token that determines the start point of the query.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `dd20****`.
+    /// Its description, rules and example: [`ListTransitRouterRouteTablePropagationsRequest::next_token`](ListTransitRouterRouteTablePropagationsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -204,9 +207,7 @@ impl<C> ListTransitRouterRouteTablePropagationsRequestBuilder<C> {
     ///
     /// The ID of the route table of the Enterprise Edition transit router.
     ///
-    /// - Wire name: `TransitRouterRouteTableId`.
-    /// - Required.
-    /// - Example: `vtb-bp1dudbh2d5na6b50****`.
+    /// Its description, rules and example: [`ListTransitRouterRouteTablePropagationsRequest::transit_router_route_table_id`](ListTransitRouterRouteTablePropagationsRequest::transit_router_route_table_id).
     pub fn transit_router_route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_route_table_id = Some(value.into());
         self
@@ -215,8 +216,7 @@ impl<C> ListTransitRouterRouteTablePropagationsRequestBuilder<C> {
     ///
     /// The ID of the network instance connection.
     ///
-    /// - Wire name: `TransitRouterAttachmentId`.
-    /// - Example: `tr-attach-vx6iwhjr1x1j78****`.
+    /// Its description, rules and example: [`ListTransitRouterRouteTablePropagationsRequest::transit_router_attachment_id`](ListTransitRouterRouteTablePropagationsRequest::transit_router_attachment_id).
     pub fn transit_router_attachment_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_id = Some(value.into());
         self
@@ -225,8 +225,7 @@ impl<C> ListTransitRouterRouteTablePropagationsRequestBuilder<C> {
     ///
     /// The ID of the network instance.
     ///
-    /// - Wire name: `TransitRouterAttachmentResourceId`.
-    /// - Example: `vpc-bp1h8vbrbcgohcju5****`.
+    /// Its description, rules and example: [`ListTransitRouterRouteTablePropagationsRequest::transit_router_attachment_resource_id`](ListTransitRouterRouteTablePropagationsRequest::transit_router_attachment_resource_id).
     pub fn transit_router_attachment_resource_id(
         mut self,
         value: impl Into<String>,
@@ -238,13 +237,7 @@ impl<C> ListTransitRouterRouteTablePropagationsRequestBuilder<C> {
     ///
     /// The type of the network instance. Valid values:
     ///
-    /// * **VPC**: virtual private cloud (VPC)
-    /// * **VBR**: virtual border router (VBR)
-    /// * **TR**: transit router
-    /// * **VPN**: VPN connection
-    ///
-    /// - Wire name: `TransitRouterAttachmentResourceType`.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`ListTransitRouterRouteTablePropagationsRequest::transit_router_attachment_resource_type`](ListTransitRouterRouteTablePropagationsRequest::transit_router_attachment_resource_type).
     pub fn transit_router_attachment_resource_type(
         mut self,
         value: impl Into<String>,
@@ -256,12 +249,7 @@ impl<C> ListTransitRouterRouteTablePropagationsRequestBuilder<C> {
     ///
     /// The status of the route learning correlation. Valid values:
     ///
-    /// * **Active**: available
-    /// * **Enabling**: being enabled
-    /// * **Disabling**: being disabled
-    ///
-    /// - Wire name: `Status`.
-    /// - Example: `Active`.
+    /// Its description, rules and example: [`ListTransitRouterRouteTablePropagationsRequest::status`](ListTransitRouterRouteTablePropagationsRequest::status).
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.inner.status = Some(value.into());
         self
@@ -441,121 +429,121 @@ for ListTransitRouterRouteTablePropagationsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListTransitRouterRouteTablePropagations`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListTransitRouterRouteTablePropagationsError {
-    /// HTTP 400 `IllegalParam.NextToken`: The parameter NextToken is invalid.
-    IllegalParamNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.MaxResults`: The specified MaxResults is illegal.
-    IllegalParamMaxResults(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ListTransitRouterRouteTablePropagationsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.NextToken",
-                        "IllegalParam.MaxResults",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListTransitRouterRouteTablePropagationsError;
+impl crate::Client {
+    /// Calls `ListTransitRouterRouteTablePropagations`: Queries the route learning correlations of an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListTransitRouterRouteTablePropagationsRequestBuilder::send) it. The parameters and their rules: [`ListTransitRouterRouteTablePropagationsRequest`].
+    #[inline]
+    pub fn list_transit_router_route_table_propagations(
+        &self,
+    ) -> ListTransitRouterRouteTablePropagationsRequestBuilder<&Self> {
+        ListTransitRouterRouteTablePropagationsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListTransitRouterRouteTablePropagationsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListTransitRouterRouteTablePropagations`: Queries the route learning correlations of an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListTransitRouterRouteTablePropagationsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamNextToken(error),
-            1 => Self::IllegalParamMaxResults(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamNextToken(error) => (0, error),
-            Self::IllegalParamMaxResults(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::Unauthorized(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
+    pub fn list_transit_router_route_table_propagations(
+        &self,
+    ) -> ListTransitRouterRouteTablePropagationsRequestBuilder<&Self> {
+        ListTransitRouterRouteTablePropagationsRequestBuilder::new(self)
     }
 }
-impl Clone for ListTransitRouterRouteTablePropagationsError {
+/// Every page of `ListTransitRouterRouteTablePropagations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_transit_router_route_table_propagations_pages<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListTransitRouterRouteTablePropagationsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListTransitRouterRouteTablePropagationsResponse,
+        ::acs_runtime::client::Error<ListTransitRouterRouteTablePropagationsError>,
+    >,
+> {
+    fn count(response: &ListTransitRouterRouteTablePropagationsResponse) -> usize {
+        response.transit_router_propagations.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListTransitRouterRouteTablePropagationsRequest,
+        response: &ListTransitRouterRouteTablePropagationsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListTransitRouterRouteTablePropagationsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_transit_router_route_table_propagations(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListTransitRouterRouteTablePropagations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_transit_router_route_table_propagations_pages(
+        &self,
+        request: ListTransitRouterRouteTablePropagationsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListTransitRouterRouteTablePropagationsResponse,
+            ::acs_runtime::client::Error<ListTransitRouterRouteTablePropagationsError>,
+        >,
+    > {
+        list_transit_router_route_table_propagations_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListTransitRouterRouteTablePropagationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamNextToken",
-            "IllegalParamMaxResults",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListTransitRouterRouteTablePropagations`, in order: `while let Some(item) = items.next().await`.
+pub fn list_transit_router_route_table_propagations_items<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListTransitRouterRouteTablePropagationsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::TransitRouterPropagation,
+        ::acs_runtime::client::Error<ListTransitRouterRouteTablePropagationsError>,
+    >,
+> {
+    fn extract(
+        response: ListTransitRouterRouteTablePropagationsResponse,
+    ) -> Vec<crate::types::TransitRouterPropagation> {
+        response.transit_router_propagations.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_transit_router_route_table_propagations_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListTransitRouterRouteTablePropagationsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListTransitRouterRouteTablePropagations`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListTransitRouterRouteTablePropagationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListTransitRouterRouteTablePropagationsError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ListTransitRouterRouteTablePropagationsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_transit_router_route_table_propagations_items(
+        &self,
+        request: ListTransitRouterRouteTablePropagationsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::TransitRouterPropagation,
+            ::acs_runtime::client::Error<ListTransitRouterRouteTablePropagationsError>,
+        >,
+    > {
+        list_transit_router_route_table_propagations_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `route-tables-of-transit-routers` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_transit_router_route_tables_pages`](crate::Client::list_transit_router_route_tables_pages) and [`list_transit_router_route_tables_items`](crate::Client::list_transit_router_route_tables_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CbnApi`](crate::CbnApi) (fakes included): [`list_transit_router_route_tables_pages`](crate::Client::list_transit_router_route_tables_pages) and [`list_transit_router_route_tables_items`](crate::Client::list_transit_router_route_tables_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterRouteTables",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListTransitRouterRouteTablesRequest>;
 /// Request of `ListTransitRouterRouteTables`: Queries the route tables of an Enterprise Edition transit router.
 ///
 /// # Example
@@ -229,10 +232,7 @@ impl<C> ListTransitRouterRouteTablesRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 100.
-    /// - Default: `20`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListTransitRouterRouteTablesRequest::max_results`](ListTransitRouterRouteTablesRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -241,11 +241,7 @@ impl<C> ListTransitRouterRouteTablesRequestBuilder<C> {
     ///
     /// The token that determines the start point of the query. Valid values:
     ///
-    /// * If this is your first query or no subsequent query is to be sent, ignore this parameter.
-    /// * If a subsequent query is to be sent, set the value to the value of **NextToken** that is returned from the last call.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `dd20****`.
+    /// Its description, rules and example: [`ListTransitRouterRouteTablesRequest::next_token`](ListTransitRouterRouteTablesRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -254,11 +250,7 @@ impl<C> ListTransitRouterRouteTablesRequestBuilder<C> {
     ///
     /// The type of the route table. Valid values:
     ///
-    /// * **Custom**: a custom route table
-    /// * **System**: the default route table
-    ///
-    /// - Wire name: `TransitRouterRouteTableType`.
-    /// - Example: `Custom`.
+    /// Its description, rules and example: [`ListTransitRouterRouteTablesRequest::transit_router_route_table_type`](ListTransitRouterRouteTablesRequest::transit_router_route_table_type).
     pub fn transit_router_route_table_type(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_route_table_type = Some(value.into());
         self
@@ -267,8 +259,7 @@ impl<C> ListTransitRouterRouteTablesRequestBuilder<C> {
     ///
     /// The ID of the Enterprise Edition transit router.
     ///
-    /// - Wire name: `TransitRouterId`.
-    /// - Example: `tr-uf654ttymmljlvh2x****`.
+    /// Its description, rules and example: [`ListTransitRouterRouteTablesRequest::transit_router_id`](ListTransitRouterRouteTablesRequest::transit_router_id).
     pub fn transit_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_id = Some(value.into());
         self
@@ -277,12 +268,7 @@ impl<C> ListTransitRouterRouteTablesRequestBuilder<C> {
     ///
     /// The status of the route table. Valid values:
     ///
-    /// * **Creating**: The route table is being created.
-    /// * **Deleting**: The route table is being deleted.
-    /// * **Active**: The route table is available.
-    ///
-    /// - Wire name: `TransitRouterRouteTableStatus`.
-    /// - Example: `Active`.
+    /// Its description, rules and example: [`ListTransitRouterRouteTablesRequest::transit_router_route_table_status`](ListTransitRouterRouteTablesRequest::transit_router_route_table_status).
     pub fn transit_router_route_table_status(
         mut self,
         value: impl Into<String>,
@@ -294,13 +280,7 @@ impl<C> ListTransitRouterRouteTablesRequestBuilder<C> {
     ///
     /// The name of the route table.
     ///
-    /// You can query multiple route tables in each call. Maximum value of **N**: **20**.
-    ///
-    /// > If you set both **TransitRouterRouteTableNames.N** and **TransitRouterRouteTableIds.N**, make sure that the specified name and ID belong to the same route table.
-    ///
-    /// - Wire name: `TransitRouterRouteTableNames`.
-    /// - Must have at most 20 items.
-    /// - Example: `testname`.
+    /// Its description, rules and example: [`ListTransitRouterRouteTablesRequest::transit_router_route_table_names`](ListTransitRouterRouteTablesRequest::transit_router_route_table_names).
     pub fn transit_router_route_table_names(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -314,11 +294,7 @@ impl<C> ListTransitRouterRouteTablesRequestBuilder<C> {
     ///
     /// The ID of the route table.
     ///
-    /// You can query multiple route tables in each call. Maximum value of **N**: **20**.
-    ///
-    /// - Wire name: `TransitRouterRouteTableIds`.
-    /// - Must have at most 20 items.
-    /// - Example: `vtb-bp1l8awdb4iuo9uwu****`.
+    /// Its description, rules and example: [`ListTransitRouterRouteTablesRequest::transit_router_route_table_ids`](ListTransitRouterRouteTablesRequest::transit_router_route_table_ids).
     pub fn transit_router_route_table_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -332,10 +308,7 @@ impl<C> ListTransitRouterRouteTablesRequestBuilder<C> {
     ///
     /// The information about the tags.
     ///
-    /// You can specify at most 20 tags in each call.
-    ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`ListTransitRouterRouteTablesRequest::tag`](ListTransitRouterRouteTablesRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -344,7 +317,7 @@ impl<C> ListTransitRouterRouteTablesRequestBuilder<C> {
     ///
     /// The features of the route table.
     ///
-    /// - Wire name: `RouteTableOptions`.
+    /// Its description, rules and example: [`ListTransitRouterRouteTablesRequest::route_table_options`](ListTransitRouterRouteTablesRequest::route_table_options).
     pub fn route_table_options(
         mut self,
         value: crate::types::ListTransitRouterRouteTablesRouteTableOptions,
@@ -532,147 +505,121 @@ for ListTransitRouterRouteTablesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListTransitRouterRouteTables`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListTransitRouterRouteTablesError {
-    /// HTTP 400 `IllegalParam.NextToken`: NextToken is illegal
-    IllegalParamNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTransitRouterId.NotFound`: TransitRouterId is not found.
-    InvalidTransitRouterIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TagValue`: The tag values are not valid.
-    IllegalParamTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TagKey`: The tag keys are not valid.
-    IllegalParamTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TransitRouterIdOrTransitRouterRouteTables`: Either TransitRouterId or TransitRouterRouteTables must be specified.
-    MissingParamTransitRouterIdOrTransitRouterRouteTables(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidName`: Name is invalid.
-    InvalidName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListTransitRouterRouteTablesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.NextToken",
-                        "InvalidTransitRouterId.NotFound",
-                        "IllegalParam.TagValue",
-                        "IllegalParam.TagKey",
-                        "MissingParam.TransitRouterIdOrTransitRouterRouteTables",
-                        "InvalidName",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListTransitRouterRouteTablesError;
+impl crate::Client {
+    /// Calls `ListTransitRouterRouteTables`: Queries the route tables of an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListTransitRouterRouteTablesRequestBuilder::send) it. The parameters and their rules: [`ListTransitRouterRouteTablesRequest`].
+    #[inline]
+    pub fn list_transit_router_route_tables(
+        &self,
+    ) -> ListTransitRouterRouteTablesRequestBuilder<&Self> {
+        ListTransitRouterRouteTablesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListTransitRouterRouteTablesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListTransitRouterRouteTables`: Queries the route tables of an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListTransitRouterRouteTablesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamNextToken(error),
-            1 => Self::InvalidTransitRouterIdNotFound(error),
-            2 => Self::IllegalParamTagValue(error),
-            3 => Self::IllegalParamTagKey(error),
-            4 => Self::MissingParamTransitRouterIdOrTransitRouterRouteTables(error),
-            5 => Self::InvalidName(error),
-            6 => Self::InvalidParameter(error),
-            7 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamNextToken(error) => (0, error),
-            Self::InvalidTransitRouterIdNotFound(error) => (1, error),
-            Self::IllegalParamTagValue(error) => (2, error),
-            Self::IllegalParamTagKey(error) => (3, error),
-            Self::MissingParamTransitRouterIdOrTransitRouterRouteTables(error) => {
-                (4, error)
-            }
-            Self::InvalidName(error) => (5, error),
-            Self::InvalidParameter(error) => (6, error),
-            Self::Unauthorized(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
+    pub fn list_transit_router_route_tables(
+        &self,
+    ) -> ListTransitRouterRouteTablesRequestBuilder<&Self> {
+        ListTransitRouterRouteTablesRequestBuilder::new(self)
     }
 }
-impl Clone for ListTransitRouterRouteTablesError {
+/// Every page of `ListTransitRouterRouteTables`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_transit_router_route_tables_pages<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListTransitRouterRouteTablesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListTransitRouterRouteTablesResponse,
+        ::acs_runtime::client::Error<ListTransitRouterRouteTablesError>,
+    >,
+> {
+    fn count(response: &ListTransitRouterRouteTablesResponse) -> usize {
+        response.transit_router_route_tables.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListTransitRouterRouteTablesRequest,
+        response: &ListTransitRouterRouteTablesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListTransitRouterRouteTablesRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_transit_router_route_tables(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListTransitRouterRouteTables`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_transit_router_route_tables_pages(
+        &self,
+        request: ListTransitRouterRouteTablesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListTransitRouterRouteTablesResponse,
+            ::acs_runtime::client::Error<ListTransitRouterRouteTablesError>,
+        >,
+    > {
+        list_transit_router_route_tables_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListTransitRouterRouteTablesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamNextToken",
-            "InvalidTransitRouterIdNotFound",
-            "IllegalParamTagValue",
-            "IllegalParamTagKey",
-            "MissingParamTransitRouterIdOrTransitRouterRouteTables",
-            "InvalidName",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListTransitRouterRouteTables`, in order: `while let Some(item) = items.next().await`.
+pub fn list_transit_router_route_tables_items<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListTransitRouterRouteTablesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::TransitRouterRouteTable,
+        ::acs_runtime::client::Error<ListTransitRouterRouteTablesError>,
+    >,
+> {
+    fn extract(
+        response: ListTransitRouterRouteTablesResponse,
+    ) -> Vec<crate::types::TransitRouterRouteTable> {
+        response.transit_router_route_tables.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_transit_router_route_tables_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListTransitRouterRouteTablesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListTransitRouterRouteTables`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListTransitRouterRouteTablesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListTransitRouterRouteTablesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListTransitRouterRouteTablesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_transit_router_route_tables_items(
+        &self,
+        request: ListTransitRouterRouteTablesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::TransitRouterRouteTable,
+            ::acs_runtime::client::Error<ListTransitRouterRouteTablesError>,
+        >,
+    > {
+        list_transit_router_route_tables_items(self, request)
     }
 }

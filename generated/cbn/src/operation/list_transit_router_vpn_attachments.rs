@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `network-instance-connections` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`wait_until_vpn_attachment_attached`](crate::Client::wait_until_vpn_attachment_attached) polls it until the first VPN connection listed (ask for one, by `TransitRouterAttachmentId`) is `Attached` (`Attaching` means not yet; `Detaching` means never); [`list_transit_router_vpn_attachments_pages`](crate::Client::list_transit_router_vpn_attachments_pages) and [`list_transit_router_vpn_attachments_items`](crate::Client::list_transit_router_vpn_attachments_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CbnApi`](crate::CbnApi) (fakes included): [`wait_until_vpn_attachment_attached`](crate::Client::wait_until_vpn_attachment_attached) polls it until the first VPN connection listed (ask for one, by `TransitRouterAttachmentId`) is `Attached` (`Attaching` means not yet; `Detaching` means never); [`list_transit_router_vpn_attachments_pages`](crate::Client::list_transit_router_vpn_attachments_pages) and [`list_transit_router_vpn_attachments_items`](crate::Client::list_transit_router_vpn_attachments_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterVpnAttachments",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListTransitRouterVpnAttachmentsRequest>;
 /// Request of `ListTransitRouterVpnAttachments`: Queries the information about VPN attachments, such as the status and billing method of a VPN attachment, and the ID of an IPsec-VPN connection.
 ///
 /// You can use the following methods to call the ListTransitRouterVpnAttachments operation:
@@ -176,8 +179,7 @@ impl<C> ListTransitRouterVpnAttachmentsRequestBuilder<C> {
     ///
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Example: `cen-rsgxs8ng2awen2****`.
+    /// Its description, rules and example: [`ListTransitRouterVpnAttachmentsRequest::cen_id`](ListTransitRouterVpnAttachmentsRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -186,10 +188,7 @@ impl<C> ListTransitRouterVpnAttachmentsRequestBuilder<C> {
     ///
     /// The region ID of the transit router.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListTransitRouterVpnAttachmentsRequest::region_id`](ListTransitRouterVpnAttachmentsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -198,8 +197,7 @@ impl<C> ListTransitRouterVpnAttachmentsRequestBuilder<C> {
     ///
     /// The ID of the VPN attachment.
     ///
-    /// - Wire name: `TransitRouterAttachmentId`.
-    /// - Example: `tr-attach-a6p8voaodog5c0****`.
+    /// Its description, rules and example: [`ListTransitRouterVpnAttachmentsRequest::transit_router_attachment_id`](ListTransitRouterVpnAttachmentsRequest::transit_router_attachment_id).
     pub fn transit_router_attachment_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_id = Some(value.into());
         self
@@ -208,8 +206,7 @@ impl<C> ListTransitRouterVpnAttachmentsRequestBuilder<C> {
     ///
     /// The ID of the transit router.
     ///
-    /// - Wire name: `TransitRouterId`.
-    /// - Example: `tr-p0wm740vjnbaprv0m****`.
+    /// Its description, rules and example: [`ListTransitRouterVpnAttachmentsRequest::transit_router_id`](ListTransitRouterVpnAttachmentsRequest::transit_router_id).
     pub fn transit_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_id = Some(value.into());
         self
@@ -218,8 +215,7 @@ impl<C> ListTransitRouterVpnAttachmentsRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListTransitRouterVpnAttachmentsRequest::max_results`](ListTransitRouterVpnAttachmentsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -228,11 +224,7 @@ impl<C> ListTransitRouterVpnAttachmentsRequestBuilder<C> {
     ///
     /// The token that determines the start point of the next query. Valid values:
     ///
-    /// * If this is your first query and no subsequent queries are to be sent, ignore this parameter.
-    /// * If a subsequent query is to be sent, set the parameter to the value of NextToken that is returned from the last call.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListTransitRouterVpnAttachmentsRequest::next_token`](ListTransitRouterVpnAttachmentsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -241,10 +233,7 @@ impl<C> ListTransitRouterVpnAttachmentsRequestBuilder<C> {
     ///
     /// The information about the tags that are added to the CEN instance.
     ///
-    /// You can query at most 20 tags in each call.
-    ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`ListTransitRouterVpnAttachmentsRequest::tag`](ListTransitRouterVpnAttachmentsRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -431,150 +420,183 @@ for ListTransitRouterVpnAttachmentsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListTransitRouterVpnAttachments`: one variant per documented code, `Unhandled` for any other.
+mod error;
+pub use error::ListTransitRouterVpnAttachmentsError;
+impl crate::Client {
+    /// Calls `ListTransitRouterVpnAttachments`: Queries the information about VPN attachments, such as the status and billing method of a VPN attachment, and the ID of an IPsec-VPN connection.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListTransitRouterVpnAttachmentsRequestBuilder::send) it. The parameters and their rules: [`ListTransitRouterVpnAttachmentsRequest`].
+    #[inline]
+    pub fn list_transit_router_vpn_attachments(
+        &self,
+    ) -> ListTransitRouterVpnAttachmentsRequestBuilder<&Self> {
+        ListTransitRouterVpnAttachmentsRequestBuilder::new(self)
+    }
+}
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListTransitRouterVpnAttachments`: Queries the information about VPN attachments, such as the status and billing method of a VPN attachment, and the ID of an IPsec-VPN connection.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListTransitRouterVpnAttachmentsRequest`].
+    #[inline]
+    pub fn list_transit_router_vpn_attachments(
+        &self,
+    ) -> ListTransitRouterVpnAttachmentsRequestBuilder<&Self> {
+        ListTransitRouterVpnAttachmentsRequestBuilder::new(self)
+    }
+}
+/// Polls `ListTransitRouterVpnAttachments` until the first VPN connection listed (ask for one, by `TransitRouterAttachmentId`) is `Attached` (`Attaching` means not yet; `Detaching` means never).
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListTransitRouterVpnAttachmentsError {
-    /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
-    IllegalParamNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TrInstance`: The specified TransitRouter is invalid.
-    IllegalParamTrInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Region`: The specified Region is invalid.
-    IllegalParamRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CenId`: The specified CenId is invalid.
-    IllegalParamCenId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CenIdOrRegionId`: The specified CenId or RegionId is invalid.
-    IllegalParamCenIdOrRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TransitRouterId`: The specified TransitRouterId is illegal.
-    IllegalParamTransitRouterId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.MaxResults`: The specified MaxResults is invalid.
-    IllegalParamMaxResults(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
+/// By default every 5000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Attached. A state among Detaching fails at once.
+pub fn wait_until_vpn_attachment_attached<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListTransitRouterVpnAttachmentsRequest,
+    config: Option<::acs_runtime::waiter::WaiterConfig>,
+) -> crate::BoxFuture<
+    '_,
+    Result<
+        Option<ListTransitRouterVpnAttachmentsResponse>,
+        ::acs_runtime::waiter::WaitError<ListTransitRouterVpnAttachmentsError>,
+    >,
+> {
+    fn state(response: &ListTransitRouterVpnAttachmentsResponse) -> Option<&str> {
+        response
+            .transit_router_attachments
+            .as_ref()
+            .and_then(|x| x.first())
+            .and_then(|x| x.status.as_ref())
+            .map(String::as_str)
+    }
+    let acceptors = ::acs_runtime::waiter::Acceptors {
+        success: &["Attached"],
+        failure: &["Detaching"],
+        success_codes: &[],
+    };
+    let config = config
+        .unwrap_or(
+            ::acs_runtime::waiter::WaiterConfig::new(
+                ::std::time::Duration::from_millis(5000),
+                ::std::time::Duration::from_millis(600000),
+            ),
+        );
+    Box::pin(
+        ::acs_runtime::waiter::wait(
+            config,
+            acceptors,
+            move || api.list_transit_router_vpn_attachments(request.clone()),
+            state,
+        ),
+    )
 }
-impl From<::acs_runtime::client::ServiceError> for ListTransitRouterVpnAttachmentsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.NextToken",
-                        "IllegalParam.TrInstance",
-                        "IllegalParam.Region",
-                        "IllegalParam.CenId",
-                        "IllegalParam.CenIdOrRegionId",
-                        "IllegalParam.TransitRouterId",
-                        "IllegalParam.MaxResults",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
-    }
-}
-#[allow(deprecated)]
-impl ListTransitRouterVpnAttachmentsError {
-    /// The service error behind the variant.
+impl crate::Client {
+    /// Polls `ListTransitRouterVpnAttachments` until the first VPN connection listed (ask for one, by `TransitRouterAttachmentId`) is `Attached` (`Attaching` means not yet; `Detaching` means never).
+    ///
+    /// By default every 5000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Attached. A state among Detaching fails at once.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamNextToken(error),
-            1 => Self::IllegalParamTrInstance(error),
-            2 => Self::IllegalParamRegion(error),
-            3 => Self::IllegalParamCenId(error),
-            4 => Self::IllegalParamCenIdOrRegionId(error),
-            5 => Self::IllegalParamTransitRouterId(error),
-            6 => Self::IllegalParamMaxResults(error),
-            7 => Self::InvalidParameter(error),
-            8 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamNextToken(error) => (0, error),
-            Self::IllegalParamTrInstance(error) => (1, error),
-            Self::IllegalParamRegion(error) => (2, error),
-            Self::IllegalParamCenId(error) => (3, error),
-            Self::IllegalParamCenIdOrRegionId(error) => (4, error),
-            Self::IllegalParamTransitRouterId(error) => (5, error),
-            Self::IllegalParamMaxResults(error) => (6, error),
-            Self::InvalidParameter(error) => (7, error),
-            Self::Unauthorized(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
+    pub fn wait_until_vpn_attachment_attached(
+        &self,
+        request: ListTransitRouterVpnAttachmentsRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<ListTransitRouterVpnAttachmentsResponse>,
+            ::acs_runtime::waiter::WaitError<ListTransitRouterVpnAttachmentsError>,
+        >,
+    > {
+        wait_until_vpn_attachment_attached(self, request, config)
     }
 }
-impl Clone for ListTransitRouterVpnAttachmentsError {
+/// Every page of `ListTransitRouterVpnAttachments`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_transit_router_vpn_attachments_pages<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListTransitRouterVpnAttachmentsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListTransitRouterVpnAttachmentsResponse,
+        ::acs_runtime::client::Error<ListTransitRouterVpnAttachmentsError>,
+    >,
+> {
+    fn count(response: &ListTransitRouterVpnAttachmentsResponse) -> usize {
+        response.transit_router_attachments.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListTransitRouterVpnAttachmentsRequest,
+        response: &ListTransitRouterVpnAttachmentsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListTransitRouterVpnAttachmentsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_transit_router_vpn_attachments(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListTransitRouterVpnAttachments`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_transit_router_vpn_attachments_pages(
+        &self,
+        request: ListTransitRouterVpnAttachmentsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListTransitRouterVpnAttachmentsResponse,
+            ::acs_runtime::client::Error<ListTransitRouterVpnAttachmentsError>,
+        >,
+    > {
+        list_transit_router_vpn_attachments_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListTransitRouterVpnAttachmentsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamNextToken",
-            "IllegalParamTrInstance",
-            "IllegalParamRegion",
-            "IllegalParamCenId",
-            "IllegalParamCenIdOrRegionId",
-            "IllegalParamTransitRouterId",
-            "IllegalParamMaxResults",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListTransitRouterVpnAttachments`, in order: `while let Some(item) = items.next().await`.
+pub fn list_transit_router_vpn_attachments_items<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListTransitRouterVpnAttachmentsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::ListTransitRouterVpnAttachmentsTransitRouterAttachment,
+        ::acs_runtime::client::Error<ListTransitRouterVpnAttachmentsError>,
+    >,
+> {
+    fn extract(
+        response: ListTransitRouterVpnAttachmentsResponse,
+    ) -> Vec<crate::types::ListTransitRouterVpnAttachmentsTransitRouterAttachment> {
+        response.transit_router_attachments.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_transit_router_vpn_attachments_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListTransitRouterVpnAttachmentsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListTransitRouterVpnAttachments`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListTransitRouterVpnAttachmentsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListTransitRouterVpnAttachmentsError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ListTransitRouterVpnAttachmentsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_transit_router_vpn_attachments_items(
+        &self,
+        request: ListTransitRouterVpnAttachmentsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::ListTransitRouterVpnAttachmentsTransitRouterAttachment,
+            ::acs_runtime::client::Error<ListTransitRouterVpnAttachmentsError>,
+        >,
+    > {
+        list_transit_router_vpn_attachments_items(self, request)
     }
 }

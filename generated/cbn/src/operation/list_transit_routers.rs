@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `transit-routers` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_transit_routers_pages`](crate::Client::list_transit_routers_pages) and [`list_transit_routers_items`](crate::Client::list_transit_routers_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CbnApi`](crate::CbnApi) (fakes included): [`list_transit_routers_pages`](crate::Client::list_transit_routers_pages) and [`list_transit_routers_items`](crate::Client::list_transit_routers_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouters",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListTransitRoutersRequest>;
 /// Request of `ListTransitRouters`: Queries the information about transit routers that are connected to a Cloud Enterprise Network (CEN) instance.
 ///
 /// You can set the **RegionId** and **TransitRouterId** parameters based on your requirements.
@@ -216,9 +219,7 @@ impl<C> ListTransitRoutersRequestBuilder<C> {
     ///
     /// The number of the page to return. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListTransitRoutersRequest::page_number`](ListTransitRoutersRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -227,9 +228,7 @@ impl<C> ListTransitRoutersRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Valid values: **1** to **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListTransitRoutersRequest::page_size`](ListTransitRoutersRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -238,8 +237,7 @@ impl<C> ListTransitRoutersRequestBuilder<C> {
     ///
     /// The ID of the CEN instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Example: `cen-j3jzhw1zpau2km****`.
+    /// Its description, rules and example: [`ListTransitRoutersRequest::cen_id`](ListTransitRoutersRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -248,8 +246,7 @@ impl<C> ListTransitRoutersRequestBuilder<C> {
     ///
     /// The ID of the transit router.
     ///
-    /// - Wire name: `TransitRouterId`.
-    /// - Example: `tr-uf654ttymmljlvh2x****`.
+    /// Its description, rules and example: [`ListTransitRoutersRequest::transit_router_id`](ListTransitRoutersRequest::transit_router_id).
     pub fn transit_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_id = Some(value.into());
         self
@@ -258,10 +255,7 @@ impl<C> ListTransitRoutersRequestBuilder<C> {
     ///
     /// The ID of the region where the transit router is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListTransitRoutersRequest::region_id`](ListTransitRoutersRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -270,10 +264,7 @@ impl<C> ListTransitRoutersRequestBuilder<C> {
     ///
     /// The information about the tags.
     ///
-    /// You can specify at most 20 tags in each call.
-    ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`ListTransitRoutersRequest::tag`](ListTransitRoutersRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -282,14 +273,7 @@ impl<C> ListTransitRoutersRequestBuilder<C> {
     ///
     /// The status of the transit router. Valid values:
     ///
-    /// * **Creating**: The transit router is being created.
-    /// * **Active**: The transit router is available.
-    /// * **Modifying**: The transit router is being modified
-    /// * **Deleting**: The transit router is being deleted.
-    /// * **Upgrading**: The transit router is being upgraded.
-    ///
-    /// - Wire name: `Status`.
-    /// - Example: `Active`.
+    /// Its description, rules and example: [`ListTransitRoutersRequest::status`](ListTransitRoutersRequest::status).
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.inner.status = Some(value.into());
         self
@@ -298,11 +282,7 @@ impl<C> ListTransitRoutersRequestBuilder<C> {
     ///
     /// The edition of the transit router. Valid values:
     ///
-    /// * **Enterprise**: Enhance Edition
-    /// * **Basic**: Basic Edition
-    ///
-    /// - Wire name: `Type`.
-    /// - Example: `Enterprise`.
+    /// Its description, rules and example: [`ListTransitRoutersRequest::type`](ListTransitRoutersRequest::type).
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.inner.r#type = Some(value.into());
         self
@@ -311,10 +291,7 @@ impl<C> ListTransitRoutersRequestBuilder<C> {
     ///
     /// The name of the Enterprise Edition transit router.
     ///
-    /// The name must be 2 to 128 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). The name must start with a letter but cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `TransitRouterName`.
-    /// - Example: `testname`.
+    /// Its description, rules and example: [`ListTransitRoutersRequest::transit_router_name`](ListTransitRoutersRequest::transit_router_name).
     pub fn transit_router_name(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_name = Some(value.into());
         self
@@ -323,8 +300,7 @@ impl<C> ListTransitRoutersRequestBuilder<C> {
     ///
     /// The field that is used to enable or disable a feature of the transit router.
     ///
-    /// - Wire name: `FeatureFilter`.
-    /// - Must have at most 1 items.
+    /// Its description, rules and example: [`ListTransitRoutersRequest::feature_filter`](ListTransitRoutersRequest::feature_filter).
     pub fn feature_filter(
         mut self,
         values: impl IntoIterator<Item = crate::types::FeatureFilter>,
@@ -503,137 +479,116 @@ for ListTransitRoutersResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListTransitRouters`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListTransitRoutersError {
-    /// HTTP 400 `InvalidParameterCombination.TransitRouter`: Region ID is required if no TransitRouterId or CenId specified.
-    InvalidParameterCombinationTransitRouter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.UnsupportFilterValue`: The specified FeatureFilter Value is not supported by this operation.
-    InvalidOperationUnsupportFilterValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.UnsupportFilter`: The specified FeatureFilter is not supported by this operation.
-    InvalidOperationUnsupportFilter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TagValue`: The tag values are not valid.
-    IllegalParamTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TagKey`: The tag keys are not valid.
-    IllegalParamTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListTransitRoutersError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameterCombination.TransitRouter",
-                        "InvalidOperation.UnsupportFilterValue",
-                        "InvalidOperation.UnsupportFilter",
-                        "IllegalParam.TagValue",
-                        "IllegalParam.TagKey",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListTransitRoutersError;
+impl crate::Client {
+    /// Calls `ListTransitRouters`: Queries the information about transit routers that are connected to a Cloud Enterprise Network (CEN) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListTransitRoutersRequestBuilder::send) it. The parameters and their rules: [`ListTransitRoutersRequest`].
+    #[inline]
+    pub fn list_transit_routers(&self) -> ListTransitRoutersRequestBuilder<&Self> {
+        ListTransitRoutersRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListTransitRoutersError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListTransitRouters`: Queries the information about transit routers that are connected to a Cloud Enterprise Network (CEN) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListTransitRoutersRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterCombinationTransitRouter(error),
-            1 => Self::InvalidOperationUnsupportFilterValue(error),
-            2 => Self::InvalidOperationUnsupportFilter(error),
-            3 => Self::IllegalParamTagValue(error),
-            4 => Self::IllegalParamTagKey(error),
-            5 => Self::InvalidParameter(error),
-            6 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterCombinationTransitRouter(error) => (0, error),
-            Self::InvalidOperationUnsupportFilterValue(error) => (1, error),
-            Self::InvalidOperationUnsupportFilter(error) => (2, error),
-            Self::IllegalParamTagValue(error) => (3, error),
-            Self::IllegalParamTagKey(error) => (4, error),
-            Self::InvalidParameter(error) => (5, error),
-            Self::Unauthorized(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
+    pub fn list_transit_routers(&self) -> ListTransitRoutersRequestBuilder<&Self> {
+        ListTransitRoutersRequestBuilder::new(self)
     }
 }
-impl Clone for ListTransitRoutersError {
+/// Every page of `ListTransitRouters`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_transit_routers_pages<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListTransitRoutersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListTransitRoutersResponse,
+        ::acs_runtime::client::Error<ListTransitRoutersError>,
+    >,
+> {
+    fn count(response: &ListTransitRoutersResponse) -> usize {
+        response.transit_routers.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListTransitRoutersRequest,
+        response: &ListTransitRoutersResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListTransitRoutersRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_transit_routers(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListTransitRouters`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_transit_routers_pages(
+        &self,
+        request: ListTransitRoutersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListTransitRoutersResponse,
+            ::acs_runtime::client::Error<ListTransitRoutersError>,
+        >,
+    > {
+        list_transit_routers_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListTransitRoutersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterCombinationTransitRouter",
-            "InvalidOperationUnsupportFilterValue",
-            "InvalidOperationUnsupportFilter",
-            "IllegalParamTagValue",
-            "IllegalParamTagKey",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListTransitRouters`, in order: `while let Some(item) = items.next().await`.
+pub fn list_transit_routers_items<A: crate::CbnApi + ?Sized>(
+    api: &A,
+    request: ListTransitRoutersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::TransitRouter,
+        ::acs_runtime::client::Error<ListTransitRoutersError>,
+    >,
+> {
+    fn extract(
+        response: ListTransitRoutersResponse,
+    ) -> Vec<crate::types::TransitRouter> {
+        response.transit_routers.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_transit_routers_pages(api, request), extract),
+    )
 }
-impl ListTransitRoutersError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListTransitRouters`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListTransitRoutersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListTransitRoutersError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListTransitRoutersError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_transit_routers_items(
+        &self,
+        request: ListTransitRoutersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::TransitRouter,
+            ::acs_runtime::client::Error<ListTransitRoutersError>,
+        >,
+    > {
+        list_transit_routers_items(self, request)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyCenAttributeRequest>;
 /// Request of `ModifyCenAttribute`: Modifies the name and description of a Cloud Enterprise Network (CEN) instance.
 ///
 /// **ModifyCenAttribute** is an asynchronous operation. After you send a request, the system returns the **request ID** but the operation is still being performed in the system background. You can call **DescribeCens** to query the status of a CEN instance.
@@ -135,9 +138,7 @@ impl<C> ModifyCenAttributeRequestBuilder<C> {
     ///
     /// The ID of the CEN instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-7qthudw0ll6jmc****`.
+    /// Its description, rules and example: [`ModifyCenAttributeRequest::cen_id`](ModifyCenAttributeRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -146,10 +147,7 @@ impl<C> ModifyCenAttributeRequestBuilder<C> {
     ///
     /// The name of the CEN instance.
     ///
-    /// The name must be 2 to 128 characters in length, and can contain letters, digits, underscores (\_), and hyphens (-). The name must start with a letter and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`ModifyCenAttributeRequest::name`](ModifyCenAttributeRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -158,10 +156,7 @@ impl<C> ModifyCenAttributeRequestBuilder<C> {
     ///
     /// The description of the CEN instance.
     ///
-    /// The description must be 2 to 256 characters in length. It must start with a letter or Chinese character and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `cen`.
+    /// Its description, rules and example: [`ModifyCenAttributeRequest::description`](ModifyCenAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -170,10 +165,7 @@ impl<C> ModifyCenAttributeRequestBuilder<C> {
     ///
     /// The level of CIDR block overlapping.
     ///
-    /// Set the value to **REDUCED** (default). This value specifies that CIDR blocks can overlap but cannot be the same.
-    ///
-    /// - Wire name: `ProtectionLevel`.
-    /// - Example: `REDUCED`.
+    /// Its description, rules and example: [`ModifyCenAttributeRequest::protection_level`](ModifyCenAttributeRequest::protection_level).
     pub fn protection_level(mut self, value: impl Into<String>) -> Self {
         self.inner.protection_level = Some(value.into());
         self
@@ -308,113 +300,24 @@ for ModifyCenAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyCenAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyCenAttributeError {
-    /// HTTP 400 `InvalidOperation.EnhanceProtectionLevel`: Your request to enhance CBN protection level cannot be processed. Please contact customer support to continue this operation.
-    InvalidOperationEnhanceProtectionLevel(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyCenAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidOperation.EnhanceProtectionLevel",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyCenAttributeError;
+impl crate::Client {
+    /// Calls `ModifyCenAttribute`: Modifies the name and description of a Cloud Enterprise Network (CEN) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyCenAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyCenAttributeRequest`].
+    #[inline]
+    pub fn modify_cen_attribute(&self) -> ModifyCenAttributeRequestBuilder<&Self> {
+        ModifyCenAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyCenAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyCenAttribute`: Modifies the name and description of a Cloud Enterprise Network (CEN) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyCenAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidOperationEnhanceProtectionLevel(error),
-            1 => Self::InvalidParameter(error),
-            2 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidOperationEnhanceProtectionLevel(error) => (0, error),
-            Self::InvalidParameter(error) => (1, error),
-            Self::Unauthorized(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyCenAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyCenAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidOperationEnhanceProtectionLevel",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyCenAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyCenAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyCenAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyCenAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_cen_attribute(&self) -> ModifyCenAttributeRequestBuilder<&Self> {
+        ModifyCenAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyCenBandwidthPackageAttributeRequest>;
 /// Request of `ModifyCenBandwidthPackageAttribute`: Modifies the name and description of a bandwidth plan.
 ///
 /// # Example
@@ -118,10 +121,7 @@ impl<C> ModifyCenBandwidthPackageAttributeRequestBuilder<C> {
     ///
     /// The new name of the bandwidth plan.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with http:// or https://. You can also leave this parameter empty.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`ModifyCenBandwidthPackageAttributeRequest::name`](ModifyCenBandwidthPackageAttributeRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -130,10 +130,7 @@ impl<C> ModifyCenBandwidthPackageAttributeRequestBuilder<C> {
     ///
     /// The new description of the bandwidth plan.
     ///
-    /// The description must be 1 to 256 characters in length, and cannot start with http:// or https://. You can also leave this parameter empty.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `Bandwidth Plans`.
+    /// Its description, rules and example: [`ModifyCenBandwidthPackageAttributeRequest::description`](ModifyCenBandwidthPackageAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -142,9 +139,7 @@ impl<C> ModifyCenBandwidthPackageAttributeRequestBuilder<C> {
     ///
     /// The ID of the bandwidth plan.
     ///
-    /// - Wire name: `CenBandwidthPackageId`.
-    /// - Required.
-    /// - Example: `cenbwp-4c2zaavbvh5fx****`.
+    /// Its description, rules and example: [`ModifyCenBandwidthPackageAttributeRequest::cen_bandwidth_package_id`](ModifyCenBandwidthPackageAttributeRequest::cen_bandwidth_package_id).
     pub fn cen_bandwidth_package_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_bandwidth_package_id = Some(value.into());
         self
@@ -282,96 +277,28 @@ for ModifyCenBandwidthPackageAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyCenBandwidthPackageAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyCenBandwidthPackageAttributeError {
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ModifyCenBandwidthPackageAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidParameter", "Unauthorized"]), error)
+mod error;
+pub use error::ModifyCenBandwidthPackageAttributeError;
+impl crate::Client {
+    /// Calls `ModifyCenBandwidthPackageAttribute`: Modifies the name and description of a bandwidth plan.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyCenBandwidthPackageAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyCenBandwidthPackageAttributeRequest`].
+    #[inline]
+    pub fn modify_cen_bandwidth_package_attribute(
+        &self,
+    ) -> ModifyCenBandwidthPackageAttributeRequestBuilder<&Self> {
+        ModifyCenBandwidthPackageAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyCenBandwidthPackageAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyCenBandwidthPackageAttribute`: Modifies the name and description of a bandwidth plan.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyCenBandwidthPackageAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::Unauthorized(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyCenBandwidthPackageAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyCenBandwidthPackageAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidParameter", "Unauthorized", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyCenBandwidthPackageAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyCenBandwidthPackageAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyCenBandwidthPackageAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ModifyCenBandwidthPackageAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_cen_bandwidth_package_attribute(
+        &self,
+    ) -> ModifyCenBandwidthPackageAttributeRequestBuilder<&Self> {
+        ModifyCenBandwidthPackageAttributeRequestBuilder::new(self)
     }
 }

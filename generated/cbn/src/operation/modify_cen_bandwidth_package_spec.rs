@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyCenBandwidthPackageSpecRequest>;
 /// Request of `ModifyCenBandwidthPackageSpec`: Modifies the maximum bandwidth of a bandwidth plan.
 ///
 /// # Example
@@ -105,9 +108,7 @@ impl<C> ModifyCenBandwidthPackageSpecRequestBuilder<C> {
     ///
     /// The ID of the bandwidth plan.
     ///
-    /// - Wire name: `CenBandwidthPackageId`.
-    /// - Required.
-    /// - Example: `cenbwp-4c2zaavbvh5x****`.
+    /// Its description, rules and example: [`ModifyCenBandwidthPackageSpecRequest::cen_bandwidth_package_id`](ModifyCenBandwidthPackageSpecRequest::cen_bandwidth_package_id).
     pub fn cen_bandwidth_package_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_bandwidth_package_id = Some(value.into());
         self
@@ -116,10 +117,7 @@ impl<C> ModifyCenBandwidthPackageSpecRequestBuilder<C> {
     ///
     /// The new maximum bandwidth value of the bandwidth plan. Unit: Mbit/s.
     ///
-    /// Valid values: **2** to **10000**.
-    ///
-    /// - Wire name: `Bandwidth`.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`ModifyCenBandwidthPackageSpecRequest::bandwidth`](ModifyCenBandwidthPackageSpecRequest::bandwidth).
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.inner.bandwidth = Some(value);
         self
@@ -257,149 +255,28 @@ for ModifyCenBandwidthPackageSpecResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyCenBandwidthPackageSpec`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyCenBandwidthPackageSpecError {
-    /// HTTP 400 `Operation.Failed`: Spec of the specified bandwidth package is not changed, please check again.
-    OperationFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.Resource`: The status of the specified resource is invalid. The resource cannot be renewed.
-    InvalidStatusResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InsufficientBalance`: Your account does not have enough balance.
-    OperationFailedInsufficientBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.OperationIsProcessing`: The operation failed because another operation is being processed.
-    OperationFailedOperationIsProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.OrderIsProcessing`: The operation failed because the order is being processed.
-    OperationFailedOrderIsProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.UpDownRadeConfigNoChange`: The operation failed because the config not change.
-    OperationFailedUpDownRadeConfigNoChange(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.SaleValidateFailed`: Sales expression validation system error.
-    InvalidOperationSaleValidateFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyCenBandwidthPackageSpecError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Operation.Failed",
-                        "InvalidStatus.Resource",
-                        "OperationFailed.InsufficientBalance",
-                        "OperationFailed.OperationIsProcessing",
-                        "OperationFailed.OrderIsProcessing",
-                        "OperationFailed.UpDownRadeConfigNoChange",
-                        "InvalidOperation.SaleValidateFailed",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyCenBandwidthPackageSpecError;
+impl crate::Client {
+    /// Calls `ModifyCenBandwidthPackageSpec`: Modifies the maximum bandwidth of a bandwidth plan.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyCenBandwidthPackageSpecRequestBuilder::send) it. The parameters and their rules: [`ModifyCenBandwidthPackageSpecRequest`].
+    #[inline]
+    pub fn modify_cen_bandwidth_package_spec(
+        &self,
+    ) -> ModifyCenBandwidthPackageSpecRequestBuilder<&Self> {
+        ModifyCenBandwidthPackageSpecRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyCenBandwidthPackageSpecError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyCenBandwidthPackageSpec`: Modifies the maximum bandwidth of a bandwidth plan.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyCenBandwidthPackageSpecRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailed(error),
-            1 => Self::InvalidStatusResource(error),
-            2 => Self::OperationFailedInsufficientBalance(error),
-            3 => Self::OperationFailedOperationIsProcessing(error),
-            4 => Self::OperationFailedOrderIsProcessing(error),
-            5 => Self::OperationFailedUpDownRadeConfigNoChange(error),
-            6 => Self::InvalidOperationSaleValidateFailed(error),
-            7 => Self::InvalidParameter(error),
-            8 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailed(error) => (0, error),
-            Self::InvalidStatusResource(error) => (1, error),
-            Self::OperationFailedInsufficientBalance(error) => (2, error),
-            Self::OperationFailedOperationIsProcessing(error) => (3, error),
-            Self::OperationFailedOrderIsProcessing(error) => (4, error),
-            Self::OperationFailedUpDownRadeConfigNoChange(error) => (5, error),
-            Self::InvalidOperationSaleValidateFailed(error) => (6, error),
-            Self::InvalidParameter(error) => (7, error),
-            Self::Unauthorized(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyCenBandwidthPackageSpecError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyCenBandwidthPackageSpecError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailed",
-            "InvalidStatusResource",
-            "OperationFailedInsufficientBalance",
-            "OperationFailedOperationIsProcessing",
-            "OperationFailedOrderIsProcessing",
-            "OperationFailedUpDownRadeConfigNoChange",
-            "InvalidOperationSaleValidateFailed",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyCenBandwidthPackageSpecError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyCenBandwidthPackageSpecError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyCenBandwidthPackageSpecError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyCenBandwidthPackageSpecError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_cen_bandwidth_package_spec(
+        &self,
+    ) -> ModifyCenBandwidthPackageSpecRequestBuilder<&Self> {
+        ModifyCenBandwidthPackageSpecRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyCenRouteMapRequest>;
 /// Request of `ModifyCenRouteMap`: Modifies a routing policy of a Cloud Enterprise Network (CEN) instance.
 ///
 /// `ModifyCenRouteMap` is an asynchronous operation. After you send a request, the system returns a **request ID** and runs the task in the background. You can call the `DescribeCenRouteMaps` operation to query the status of a routing policy.
@@ -680,9 +683,7 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
     ///
     /// The ID of the CEN instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-7qthudw0ll6jmc****`.
+    /// Its description, rules and example: [`ModifyCenRouteMapRequest::cen_id`](ModifyCenRouteMapRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -691,11 +692,7 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
     ///
     /// The ID of the region in which the routing policy is applied.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `CenRegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyCenRouteMapRequest::cen_region_id`](ModifyCenRouteMapRequest::cen_region_id).
     pub fn cen_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_region_id = Some(value.into());
         self
@@ -704,9 +701,7 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
     ///
     /// The ID of the routing policy.
     ///
-    /// - Wire name: `RouteMapId`.
-    /// - Required.
-    /// - Example: `cenrmap-abcdedfghij****`.
+    /// Its description, rules and example: [`ModifyCenRouteMapRequest::route_map_id`](ModifyCenRouteMapRequest::route_map_id).
     pub fn route_map_id(mut self, value: impl Into<String>) -> Self {
         self.inner.route_map_id = Some(value.into());
         self
@@ -715,10 +710,7 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
     ///
     /// The description of the routing policy.
     ///
-    /// This parameter is optional. If you enter a description, it must be 1 to 256 characters in length and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `desctest`.
+    /// Its description, rules and example: [`ModifyCenRouteMapRequest::description`](ModifyCenRouteMapRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -727,13 +719,7 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
     ///
     /// The action to be performed on a route that meets all the match conditions. Valid values:
     ///
-    /// * **Permit**: the route is permitted.
-    /// * **Deny**: the route is denied.
-    ///
-    /// - Wire name: `MapResult`.
-    /// - Required.
-    /// - Must be one of `Permit`, `Deny`.
-    /// - Example: `Permit`.
+    /// Its description, rules and example: [`ModifyCenRouteMapRequest::map_result`](ModifyCenRouteMapRequest::map_result).
     pub fn map_result(mut self, value: impl Into<crate::types::MapResult>) -> Self {
         self.inner.map_result = Some(value.into());
         self
@@ -742,13 +728,7 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
     ///
     /// The priority of the routing policy that you want to associate with the current one.
     ///
-    /// * This parameter takes effect only when the **MapResult** parameter is set to **Permit**. This way, the permitted route is matched against the next routing policy.
-    /// * The region and direction of the routing policy to be associated must be the same as those of the current routing policy.
-    /// * The priority of the routing policy to be associated must be lower than the priority of the current routing policy.
-    ///
-    /// - Wire name: `NextPriority`.
-    /// - Must be 1 to 1000.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ModifyCenRouteMapRequest::next_priority`](ModifyCenRouteMapRequest::next_priority).
     pub fn next_priority(mut self, value: i32) -> Self {
         self.inner.next_priority = Some(value);
         self
@@ -757,17 +737,7 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
     ///
     /// The match method that is used to match routes against the prefix list. Valid values:
     ///
-    /// * **Include**: fuzzy match. A route is a match if the route prefix is included in the match conditions.
-    ///
-    /// For example, if you set the match condition to 10.10.0.0/16 and fuzzy match is applied, the route whose prefix is 10.10.1.0/24 meets the match condition.
-    ///
-    /// * **Complete**: exact match. A route is a match only if the route prefix is the same as the prefix specified in the match condition.
-    ///
-    /// For example, if you set the match condition to 10.10.0.0/16 and exact match is applied, only the route whose prefix is 10.10.0.0/16 meets the match condition.
-    ///
-    /// - Wire name: `CidrMatchMode`.
-    /// - Must be one of `Include`, `Complete`.
-    /// - Example: `Include`.
+    /// Its description, rules and example: [`ModifyCenRouteMapRequest::cidr_match_mode`](ModifyCenRouteMapRequest::cidr_match_mode).
     pub fn cidr_match_mode(
         mut self,
         value: impl Into<crate::types::CidrMatchMode>,
@@ -779,12 +749,7 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
     ///
     /// The match method that is used to match routes based on the AS path. Valid values:
     ///
-    /// * **Include**: fuzzy match. A route is a match if the AS path of the route overlaps with the AS path in the match conditions.
-    /// * **Complete**: exact match. A route is a match only if the AS path of the route matches the AS path in the match conditions.
-    ///
-    /// - Wire name: `AsPathMatchMode`.
-    /// - Must be one of `Include`, `Complete`.
-    /// - Example: `Include`.
+    /// Its description, rules and example: [`ModifyCenRouteMapRequest::as_path_match_mode`](ModifyCenRouteMapRequest::as_path_match_mode).
     pub fn as_path_match_mode(
         mut self,
         value: impl Into<crate::types::AsPathMatchMode>,
@@ -796,12 +761,7 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
     ///
     /// The match method that is used to match routes based on the community. Valid values:
     ///
-    /// * **Include**: fuzzy match. A route is a match if the community of the route overlaps with the community in the match conditions.
-    /// * **Complete**: exact match. A route is a match only if the community of the route matches the community in the match conditions.
-    ///
-    /// - Wire name: `CommunityMatchMode`.
-    /// - Must be one of `Include`, `Complete`, `Contain`.
-    /// - Example: `Include`.
+    /// Its description, rules and example: [`ModifyCenRouteMapRequest::community_match_mode`](ModifyCenRouteMapRequest::community_match_mode).
     pub fn community_match_mode(
         mut self,
         value: impl Into<crate::types::CommunityMatchMode>,
@@ -813,14 +773,7 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
     ///
     /// The action to be performed on the community. Valid values:
     ///
-    /// * **Additive**: adds the community to the route.
-    /// * **Replace**: replaces the original community of the route.
-    ///
-    /// This parameter specifies the action to be performed when a route meets the match condition.
-    ///
-    /// - Wire name: `CommunityOperateMode`.
-    /// - Must be one of `Additive`, `Replace`.
-    /// - Example: `Additive`.
+    /// Its description, rules and example: [`ModifyCenRouteMapRequest::community_operate_mode`](ModifyCenRouteMapRequest::community_operate_mode).
     pub fn community_operate_mode(
         mut self,
         value: impl Into<crate::types::CommunityOperateMode>,
@@ -832,13 +785,7 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
     ///
     /// The new priority of the route.
     ///
-    /// Valid values: **1** to **100**. The default priority is **50**. A smaller value indicates a higher priority.
-    ///
-    /// This parameter specifies the action to be performed when a route meets the match condition.
-    ///
-    /// - Wire name: `Preference`.
-    /// - Must be 1 to 100.
-    /// - Example: `22`.
+    /// Its description, rules and example: [`ModifyCenRouteMapRequest::preference`](ModifyCenRouteMapRequest::preference).
     pub fn preference(mut self, value: i32) -> Self {
         self.inner.preference = Some(value);
         self
@@ -847,12 +794,7 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
     ///
     /// The priority of the routing policy. Valid values: **1** to **100**. A smaller value indicates a higher priority.
     ///
-    /// > You cannot specify the same priority for routing policies that apply in the same region and direction. The system matches routes against the match conditions of routing policies in descending order of priority. A smaller value indicates a higher priority. You must set the priorities to proper values.
-    ///
-    /// - Wire name: `Priority`.
-    /// - Required.
-    /// - Must be 1 to 1000.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ModifyCenRouteMapRequest::priority`](ModifyCenRouteMapRequest::priority).
     pub fn priority(mut self, value: i32) -> Self {
         self.inner.priority = Some(value);
         self
@@ -861,12 +803,7 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
     ///
     /// Specifies whether to exclude source instance IDs. Valid values:
     ///
-    /// * **false** (default): A route is a match if the source instance ID is included in the list specified by **SourceInstanceIds.N**.
-    /// * **true**: A route is a match if the source network instance ID is not in the list specified by **SourceInstanceIds.N**.
-    ///
-    /// - Wire name: `SourceInstanceIdsReverseMatch`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyCenRouteMapRequest::source_instance_ids_reverse_match`](ModifyCenRouteMapRequest::source_instance_ids_reverse_match).
     pub fn source_instance_ids_reverse_match(mut self, value: bool) -> Self {
         self.inner.source_instance_ids_reverse_match = Some(value);
         self
@@ -875,12 +812,7 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
     ///
     /// Specifies whether to exclude destination instance IDs. Valid values:
     ///
-    /// * **false** (default): A route is a match if the destination instance ID is included in the list specified by **SourceInstanceIds.N**.
-    /// * **true**: A route is a match if the destination network instance ID is not in the list specified by **SourceInstanceIds.N**.
-    ///
-    /// - Wire name: `DestinationInstanceIdsReverseMatch`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyCenRouteMapRequest::destination_instance_ids_reverse_match`](ModifyCenRouteMapRequest::destination_instance_ids_reverse_match).
     pub fn destination_instance_ids_reverse_match(mut self, value: bool) -> Self {
         self.inner.destination_instance_ids_reverse_match = Some(value);
         self
@@ -889,13 +821,7 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
     ///
     /// The type of IP address in the match condition. Valid values:
     ///
-    /// * **IPv4**: IPv4 address
-    /// * **IPv6**: IPv6 address
-    ///
-    /// This parameter can be empty. If no value is specified, all types of IP address are a match.
-    ///
-    /// - Wire name: `MatchAddressType`.
-    /// - Example: `IPv4`.
+    /// Its description, rules and example: [`ModifyCenRouteMapRequest::match_address_type`](ModifyCenRouteMapRequest::match_address_type).
     pub fn match_address_type(mut self, value: impl Into<String>) -> Self {
         self.inner.match_address_type = Some(value.into());
         self
@@ -904,17 +830,7 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
     ///
     /// The IDs of the source network instances to which the routes belong. The following network instance types are supported:
     ///
-    /// * Virtual private cloud (VPC)
-    /// * Virtual border router (VBR)
-    /// * Cloud Connect Network (CCN) instance
-    /// * Smart Access Gateway (SAG) instance
-    /// * The ID of the IPsec-VPN connection.
-    ///
-    /// You can enter at most 32 IDs.
-    ///
-    /// - Wire name: `SourceInstanceIds`.
-    /// - Must have at most 32 items.
-    /// - Example: `vpc-afsfdf5435vcvc****`.
+    /// Its description, rules and example: [`ModifyCenRouteMapRequest::source_instance_ids`](ModifyCenRouteMapRequest::source_instance_ids).
     pub fn source_instance_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -928,19 +844,7 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
     ///
     /// The IDs of the destination network instances to which the routes belong. The following network instance types are supported:
     ///
-    /// * VPC
-    /// * VBR
-    /// * CCN instance
-    /// * SAG instance
-    /// * The ID of the IPsec-VPN connection.
-    ///
-    /// You can enter at most 32 IDs.
-    ///
-    /// > The destination instance IDs take effect only when Direction is set to Export from Regional Gateway and the destination instances are deployed in the current region.
-    ///
-    /// - Wire name: `DestinationInstanceIds`.
-    /// - Must have at most 32 items.
-    /// - Example: `vpc-avcdsg34ds****`.
+    /// Its description, rules and example: [`ModifyCenRouteMapRequest::destination_instance_ids`](ModifyCenRouteMapRequest::destination_instance_ids).
     pub fn destination_instance_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -954,9 +858,7 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
     ///
     /// The IDs of the source route tables to which the routes belong. You can enter at most 32 route table IDs.
     ///
-    /// - Wire name: `SourceRouteTableIds`.
-    /// - Must have at most 32 items.
-    /// - Example: `vtb-acdbvtbr342cd****`.
+    /// Its description, rules and example: [`ModifyCenRouteMapRequest::source_route_table_ids`](ModifyCenRouteMapRequest::source_route_table_ids).
     pub fn source_route_table_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -970,11 +872,7 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
     ///
     /// The IDs of the destination route tables to which the routes belong. You can enter at most 32 route table IDs.
     ///
-    /// > The destination route table IDs take effect only when Direction is set to Export from Regional Gateway and the destination route tables belong to network instances deployed in the current region.
-    ///
-    /// - Wire name: `DestinationRouteTableIds`.
-    /// - Must have at most 32 items.
-    /// - Example: `vtb-adfg53c322v****`.
+    /// Its description, rules and example: [`ModifyCenRouteMapRequest::destination_route_table_ids`](ModifyCenRouteMapRequest::destination_route_table_ids).
     pub fn destination_route_table_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -988,11 +886,7 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
     ///
     /// The IDs of the source regions to which the routes belong. You can enter at most 32 region IDs.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `SourceRegionIds`.
-    /// - Must have at most 32 items.
-    /// - Example: `cn-beijing`.
+    /// Its description, rules and example: [`ModifyCenRouteMapRequest::source_region_ids`](ModifyCenRouteMapRequest::source_region_ids).
     pub fn source_region_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -1006,17 +900,7 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
     ///
     /// The types of source network instance to which the routes belong. The following types of network instances are supported:
     ///
-    /// * **VPC**: VPC
-    /// * **VBR**: VBR
-    /// * **CCN**: CCN instance
-    /// * **VPN** :VPN gateway or IPsec-VPN connection
-    ///
-    ///   * If the IPsec-VPN connection or SSL client is associated with a VPN gateway, the VPC associated with the VPN gateway must be connected to a transit router, and the VPN gateway must use Border Gateway Protocol (BGP) dynamic routing. Otherwise, this parameter cannot take effect.
-    ///   * This parameter takes effect if the IPsec connection is directly connected to a transit router.
-    ///
-    /// - Wire name: `SourceChildInstanceTypes`.
-    /// - Must have at most 32 items.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`ModifyCenRouteMapRequest::source_child_instance_types`](ModifyCenRouteMapRequest::source_child_instance_types).
     pub fn source_child_instance_types(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -1030,18 +914,7 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
     ///
     /// The types of destination network instance to which the routes belong. The following types of network instances are supported:
     ///
-    /// * **VPC**: VPC
-    /// * **VBR**: VBR
-    /// * **CCN**: CCN instance
-    /// * **VPN**: IPsec connection
-    ///
-    ///   > This parameter does not take effect if the IPsec-VPN connection or SSL client is associated with a transit router through a VPN gateway and a VPC. This parameter takes effect only if the IPsec connection is directly connected to the transit router.
-    ///
-    /// The destination network instance types are valid only if the routing policy is applied to scenarios where routes are advertised from the gateway in the current region to network instances in the current region.
-    ///
-    /// - Wire name: `DestinationChildInstanceTypes`.
-    /// - Must have at most 32 items.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`ModifyCenRouteMapRequest::destination_child_instance_types`](ModifyCenRouteMapRequest::destination_child_instance_types).
     pub fn destination_child_instance_types(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -1055,11 +928,7 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
     ///
     /// The prefix list against which routes are matched.
     ///
-    /// You must specify the IP addresses in CIDR notation. You can enter at most 32 CIDR blocks.
-    ///
-    /// - Wire name: `DestinationCidrBlocks`.
-    /// - Must have at most 32 items.
-    /// - Example: `10.10.10.0/24`.
+    /// Its description, rules and example: [`ModifyCenRouteMapRequest::destination_cidr_blocks`](ModifyCenRouteMapRequest::destination_cidr_blocks).
     pub fn destination_cidr_blocks(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -1073,13 +942,7 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
     ///
     /// The type of route to be matched against the match condition. The following route types are supported:
     ///
-    /// * **System**: system routes that are automatically generated by the system.
-    /// * **Custom**: custom routes that are manually added.
-    /// * **BGP**: routes that are advertised over BGP.
-    ///
-    /// - Wire name: `RouteTypes`.
-    /// - Must have at most 32 items.
-    /// - Example: `System`.
+    /// Its description, rules and example: [`ModifyCenRouteMapRequest::route_types`](ModifyCenRouteMapRequest::route_types).
     pub fn route_types(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -1091,11 +954,7 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
     ///
     /// The AS paths against which routes are matched.
     ///
-    /// > Only the AS-SEQUENCE parameter is supported. The AS-SET, AS-CONFED-SEQUENCE, and AS-CONFED-SET parameters are not supported. In other words, only the AS number list is supported. Sets and sub-lists are not supported.
-    ///
-    /// - Wire name: `MatchAsns`.
-    /// - Must have at most 32 items.
-    /// - Example: `65501`.
+    /// Its description, rules and example: [`ModifyCenRouteMapRequest::match_asns`](ModifyCenRouteMapRequest::match_asns).
     pub fn match_asns(mut self, values: impl IntoIterator<Item = i32>) -> Self {
         self.inner.match_asns = Some(values.into_iter().collect());
         self
@@ -1104,15 +963,7 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
     ///
     /// The community against which routes are matched.
     ///
-    /// Specify the community in the format of n:m. Valid values of n and m: **1** to **65535**. Each community must comply with the RFC 1997 standard. The RFC 8092 standard that defines BGP large communities is not supported.
-    ///
-    /// You can specify at most 32 communities.
-    ///
-    /// > If the configurations of the communities are incorrect, routes may fail to be advertised to your data center.
-    ///
-    /// - Wire name: `MatchCommunitySet`.
-    /// - Must have at most 32 items.
-    /// - Example: `65501:1`.
+    /// Its description, rules and example: [`ModifyCenRouteMapRequest::match_community_set`](ModifyCenRouteMapRequest::match_community_set).
     pub fn match_community_set(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -1126,15 +977,7 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
     ///
     /// The community set on which actions are performed.
     ///
-    /// Specify the community in the format of n:m. Valid values of n and m: **1** to **65535**. Each community must comply with RFC 1997. The RFC 8092 standard that defines BGP large communities is not supported.
-    ///
-    /// You can specify at most 32 communities.
-    ///
-    /// > If the configurations of the communities are incorrect, routes may fail to be advertised to your data center.
-    ///
-    /// - Wire name: `OperateCommunitySet`.
-    /// - Must have at most 32 items.
-    /// - Example: `65501:1`.
+    /// Its description, rules and example: [`ModifyCenRouteMapRequest::operate_community_set`](ModifyCenRouteMapRequest::operate_community_set).
     pub fn operate_community_set(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -1148,16 +991,7 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
     ///
     /// The AS paths that are prepended by using an action statement when regional gateways receive or advertise routes.
     ///
-    /// The AS paths vary based on the direction in which the routing policy is applied:
-    ///
-    /// * If AS paths are prepended to a routing policy that is applied in the inbound direction, you must specify source network instance IDs and the source region in the match condition. In addition, the source region must be the same as the region where the routing policy is applied.
-    /// * If AS paths are prepended to a routing policy that is applied in the outbound direction, you must specify destination network instance IDs in the match condition.
-    ///
-    /// This parameter specifies the action to be performed when a route meets the match condition.
-    ///
-    /// - Wire name: `PrependAsPath`.
-    /// - Must have at most 32 items.
-    /// - Example: `65501`.
+    /// Its description, rules and example: [`ModifyCenRouteMapRequest::prepend_as_path`](ModifyCenRouteMapRequest::prepend_as_path).
     pub fn prepend_as_path(mut self, values: impl IntoIterator<Item = i64>) -> Self {
         self.inner.prepend_as_path = Some(values.into_iter().collect());
         self
@@ -1166,8 +1000,7 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
     ///
     /// The destination region IDs of the route. You can specify at most 32 region IDs.
     ///
-    /// - Wire name: `DestinationRegionIds`.
-    /// - Must have at most 32 items.
+    /// Its description, rules and example: [`ModifyCenRouteMapRequest::destination_region_ids`](ModifyCenRouteMapRequest::destination_region_ids).
     pub fn destination_region_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -1309,213 +1142,24 @@ for ModifyCenRouteMapResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyCenRouteMap`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyCenRouteMapError {
-    /// HTTP 400 `InvalidOperation.NoEffictiveAction`: No effective action be configured.
-    InvalidOperationNoEffictiveAction(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.CenRouteMapExist`: Operation is invalid because an route map config exist.
-    InvalidOperationCenRouteMapExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invid.Parameter`: When using GatewayRegionId, SourceRegionId must not be null
-    InvidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName`: Name is invalid.
-    InvalidName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription`: Description is invalid.
-    InvalidDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.DestinationInstanceIds`: When using "PrependAsPath" in the "RegionOut", "DestinationInstanceIds" must be local region instances.
-    InvalidParamDestinationInstanceIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.NoMedAuthorized`: Med operation is unauthorized.
-    ForbiddenNoMedAuthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.MedRouteMapExist`: Operation is invalid because the default med route map already exist.
-    InvalidOperationMedRouteMapExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.MedRouteMapNotAllowedOtherAction`: Operation is invalid because the default med not allowed other action.
-    InvalidOperationMedRouteMapNotAllowedOtherAction(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidOperation.MedRouteMapActionMustPermit`: Operation is invalid because the default med map result must be permit.
-    InvalidOperationMedRouteMapActionMustPermit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.MedRouteMapDestInstanceIds`: Param DestInstanceIds must be ecr instance id.
-    InvalidParameterMedRouteMapDestInstanceIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.MedRouteMapDestInstanceType`: Param DestChildInstanceTypes must be ecr.
-    InvalidParameterMedRouteMapDestInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.PrependAsPathWithInvalidSourceRegionId`: When using PrependAsPath in the RegionIn direction, SourceRegionId must be local region ID.
-    InvalidOperationPrependAsPathWithInvalidSourceRegionId(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidOperation.PrependAsPathWithInvalidSourceInstanceIds`: When using PrependAsPath in the RegionIn direction, SourceInstanceIds must be local instance ids.
-    InvalidOperationPrependAsPathWithInvalidSourceInstanceIds(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidOperation.TransitRouterNotExist`: Operation is invalid because the transit router not exist.
-    InvalidOperationTransitRouterNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.RouteMapId`: The specified parameter RouteMapId is invalid.
-    InvalidParameterRouteMapId(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyCenRouteMapError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidOperation.NoEffictiveAction",
-                        "InvalidOperation.CenRouteMapExist",
-                        "Invid.Parameter",
-                        "InvalidName",
-                        "InvalidDescription",
-                        "InvalidParam.DestinationInstanceIds",
-                        "Forbidden.NoMedAuthorized",
-                        "InvalidOperation.MedRouteMapExist",
-                        "InvalidOperation.MedRouteMapNotAllowedOtherAction",
-                        "InvalidOperation.MedRouteMapActionMustPermit",
-                        "InvalidParameter.MedRouteMapDestInstanceIds",
-                        "InvalidParameter.MedRouteMapDestInstanceType",
-                        "InvalidOperation.PrependAsPathWithInvalidSourceRegionId",
-                        "InvalidOperation.PrependAsPathWithInvalidSourceInstanceIds",
-                        "InvalidOperation.TransitRouterNotExist",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "InvalidParameter.RouteMapId",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyCenRouteMapError;
+impl crate::Client {
+    /// Calls `ModifyCenRouteMap`: Modifies a routing policy of a Cloud Enterprise Network (CEN) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyCenRouteMapRequestBuilder::send) it. The parameters and their rules: [`ModifyCenRouteMapRequest`].
+    #[inline]
+    pub fn modify_cen_route_map(&self) -> ModifyCenRouteMapRequestBuilder<&Self> {
+        ModifyCenRouteMapRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyCenRouteMapError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyCenRouteMap`: Modifies a routing policy of a Cloud Enterprise Network (CEN) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyCenRouteMapRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidOperationNoEffictiveAction(error),
-            1 => Self::InvalidOperationCenRouteMapExist(error),
-            2 => Self::InvidParameter(error),
-            3 => Self::InvalidName(error),
-            4 => Self::InvalidDescription(error),
-            5 => Self::InvalidParamDestinationInstanceIds(error),
-            6 => Self::ForbiddenNoMedAuthorized(error),
-            7 => Self::InvalidOperationMedRouteMapExist(error),
-            8 => Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error),
-            9 => Self::InvalidOperationMedRouteMapActionMustPermit(error),
-            10 => Self::InvalidParameterMedRouteMapDestInstanceIds(error),
-            11 => Self::InvalidParameterMedRouteMapDestInstanceType(error),
-            12 => Self::InvalidOperationPrependAsPathWithInvalidSourceRegionId(error),
-            13 => Self::InvalidOperationPrependAsPathWithInvalidSourceInstanceIds(error),
-            14 => Self::InvalidOperationTransitRouterNotExist(error),
-            15 => Self::InvalidParameter(error),
-            16 => Self::Unauthorized(error),
-            17 => Self::InvalidParameterRouteMapId(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidOperationNoEffictiveAction(error) => (0, error),
-            Self::InvalidOperationCenRouteMapExist(error) => (1, error),
-            Self::InvidParameter(error) => (2, error),
-            Self::InvalidName(error) => (3, error),
-            Self::InvalidDescription(error) => (4, error),
-            Self::InvalidParamDestinationInstanceIds(error) => (5, error),
-            Self::ForbiddenNoMedAuthorized(error) => (6, error),
-            Self::InvalidOperationMedRouteMapExist(error) => (7, error),
-            Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error) => (8, error),
-            Self::InvalidOperationMedRouteMapActionMustPermit(error) => (9, error),
-            Self::InvalidParameterMedRouteMapDestInstanceIds(error) => (10, error),
-            Self::InvalidParameterMedRouteMapDestInstanceType(error) => (11, error),
-            Self::InvalidOperationPrependAsPathWithInvalidSourceRegionId(error) => {
-                (12, error)
-            }
-            Self::InvalidOperationPrependAsPathWithInvalidSourceInstanceIds(error) => {
-                (13, error)
-            }
-            Self::InvalidOperationTransitRouterNotExist(error) => (14, error),
-            Self::InvalidParameter(error) => (15, error),
-            Self::Unauthorized(error) => (16, error),
-            Self::InvalidParameterRouteMapId(error) => (17, error),
-            Self::Unhandled(unhandled) => (18, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyCenRouteMapError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyCenRouteMapError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidOperationNoEffictiveAction",
-            "InvalidOperationCenRouteMapExist",
-            "InvidParameter",
-            "InvalidName",
-            "InvalidDescription",
-            "InvalidParamDestinationInstanceIds",
-            "ForbiddenNoMedAuthorized",
-            "InvalidOperationMedRouteMapExist",
-            "InvalidOperationMedRouteMapNotAllowedOtherAction",
-            "InvalidOperationMedRouteMapActionMustPermit",
-            "InvalidParameterMedRouteMapDestInstanceIds",
-            "InvalidParameterMedRouteMapDestInstanceType",
-            "InvalidOperationPrependAsPathWithInvalidSourceRegionId",
-            "InvalidOperationPrependAsPathWithInvalidSourceInstanceIds",
-            "InvalidOperationTransitRouterNotExist",
-            "InvalidParameter",
-            "Unauthorized",
-            "InvalidParameterRouteMapId",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyCenRouteMapError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyCenRouteMapError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyCenRouteMapError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyCenRouteMapError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_cen_route_map(&self) -> ModifyCenRouteMapRequestBuilder<&Self> {
+        ModifyCenRouteMapRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyFlowLogAttributeRequest>;
 /// Request of `ModifyFlowLogAttribute`: Modifies the name, description, and capture window of a flow log.
 ///
 /// `ModifyFlowLogAttribute` is an asynchronous operation. After you send a request, the system returns a **request ID** and runs the task in the background. You can call the `DescribeFlowlogs` operation to query the status of a flow log.
@@ -182,13 +185,7 @@ impl<C> ModifyFlowLogAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that the value is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, ClientToken is set to the value of RequestId. The value of RequestId for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-42665544****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyFlowLogAttributeRequest::client_token`](ModifyFlowLogAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -197,10 +194,7 @@ impl<C> ModifyFlowLogAttributeRequestBuilder<C> {
     ///
     /// The new name of the flow log.
     ///
-    /// The name can be empty or 1 to 128 characters in length, and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `FlowLogName`.
-    /// - Example: `myFlowlog`.
+    /// Its description, rules and example: [`ModifyFlowLogAttributeRequest::flow_log_name`](ModifyFlowLogAttributeRequest::flow_log_name).
     pub fn flow_log_name(mut self, value: impl Into<String>) -> Self {
         self.inner.flow_log_name = Some(value.into());
         self
@@ -209,10 +203,7 @@ impl<C> ModifyFlowLogAttributeRequestBuilder<C> {
     ///
     /// The new description of the flow log.
     ///
-    /// The description can be empty or 1 to 256 characters in length, and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `myFlowlog`.
+    /// Its description, rules and example: [`ModifyFlowLogAttributeRequest::description`](ModifyFlowLogAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -221,11 +212,7 @@ impl<C> ModifyFlowLogAttributeRequestBuilder<C> {
     ///
     /// The ID of the region where the flow log is deployed.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyFlowLogAttributeRequest::region_id`](ModifyFlowLogAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -234,9 +221,7 @@ impl<C> ModifyFlowLogAttributeRequestBuilder<C> {
     ///
     /// The ID of the flow log.
     ///
-    /// - Wire name: `FlowLogId`.
-    /// - Required.
-    /// - Example: `flowlog-m5evbtbpt****`.
+    /// Its description, rules and example: [`ModifyFlowLogAttributeRequest::flow_log_id`](ModifyFlowLogAttributeRequest::flow_log_id).
     pub fn flow_log_id(mut self, value: impl Into<String>) -> Self {
         self.inner.flow_log_id = Some(value.into());
         self
@@ -245,8 +230,7 @@ impl<C> ModifyFlowLogAttributeRequestBuilder<C> {
     ///
     /// The CEN instance ID.
     ///
-    /// - Wire name: `CenId`.
-    /// - Example: `cen-7qthudw0ll6jmc****`.
+    /// Its description, rules and example: [`ModifyFlowLogAttributeRequest::cen_id`](ModifyFlowLogAttributeRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -255,8 +239,7 @@ impl<C> ModifyFlowLogAttributeRequestBuilder<C> {
     ///
     /// The time window for collecting log data. Unit: seconds. Valid values: **60** or **600** Default value: **600**.
     ///
-    /// - Wire name: `Interval`.
-    /// - Example: `600`.
+    /// Its description, rules and example: [`ModifyFlowLogAttributeRequest::interval`](ModifyFlowLogAttributeRequest::interval).
     pub fn interval(mut self, value: i64) -> Self {
         self.inner.interval = Some(value);
         self
@@ -406,125 +389,28 @@ for ModifyFlowLogAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyFlowLogAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyFlowLogAttributeError {
-    /// HTTP 400 `InvalidParameter.FlowLogId`: The specified flowlog id does not exist or does not match the cen Id.
-    InvalidParameterFlowLogId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.flowlog`: Invalid flowlog status.
-    IncorrectStatusFlowlog(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.IntervalMismatch`: The interval of FlowLog should be less than or equal to the interval of related Traffic Analyzer.
-    InvalidOperationIntervalMismatch(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyFlowLogAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.FlowLogId",
-                        "IncorrectStatus.flowlog",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "InvalidOperation.IntervalMismatch",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyFlowLogAttributeError;
+impl crate::Client {
+    /// Calls `ModifyFlowLogAttribute`: Modifies the name, description, and capture window of a flow log.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyFlowLogAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyFlowLogAttributeRequest`].
+    #[inline]
+    pub fn modify_flow_log_attribute(
+        &self,
+    ) -> ModifyFlowLogAttributeRequestBuilder<&Self> {
+        ModifyFlowLogAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyFlowLogAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyFlowLogAttribute`: Modifies the name, description, and capture window of a flow log.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyFlowLogAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterFlowLogId(error),
-            1 => Self::IncorrectStatusFlowlog(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::Unauthorized(error),
-            4 => Self::InvalidOperationIntervalMismatch(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterFlowLogId(error) => (0, error),
-            Self::IncorrectStatusFlowlog(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::Unauthorized(error) => (3, error),
-            Self::InvalidOperationIntervalMismatch(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyFlowLogAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyFlowLogAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterFlowLogId",
-            "IncorrectStatusFlowlog",
-            "InvalidParameter",
-            "Unauthorized",
-            "InvalidOperationIntervalMismatch",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyFlowLogAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyFlowLogAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyFlowLogAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyFlowLogAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_flow_log_attribute(
+        &self,
+    ) -> ModifyFlowLogAttributeRequestBuilder<&Self> {
+        ModifyFlowLogAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest,
+>;
 /// Request of `ModifyTrafficMatchRuleToTrafficMarkingPolicy`: Modifies the name and description of a traffic classification rule.
 ///
 /// # Example
@@ -166,13 +172,7 @@ impl<C> ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-42665544****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest::client_token`](ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -181,11 +181,7 @@ impl<C> ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest::dry_run`](ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -194,9 +190,7 @@ impl<C> ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
     ///
     /// The ID of the traffic marking policy.
     ///
-    /// - Wire name: `TrafficMarkingPolicyId`.
-    /// - Required.
-    /// - Example: `tm-u9nxup5kww5po8****`.
+    /// Its description, rules and example: [`ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest::traffic_marking_policy_id`](ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest::traffic_marking_policy_id).
     pub fn traffic_marking_policy_id(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_marking_policy_id = Some(value.into());
         self
@@ -205,9 +199,7 @@ impl<C> ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
     ///
     /// The ID of the traffic classification rule.
     ///
-    /// - Wire name: `TrafficMatchRuleId`.
-    /// - Required.
-    /// - Example: `tm-rule-fa9kgq1e90rmhc****`.
+    /// Its description, rules and example: [`ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest::traffic_match_rule_id`](ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest::traffic_match_rule_id).
     pub fn traffic_match_rule_id(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_match_rule_id = Some(value.into());
         self
@@ -216,10 +208,7 @@ impl<C> ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
     ///
     /// The name of the traffic classification rule.
     ///
-    /// The name can be empty or 1 to 128 characters in length, and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `TrafficMatchRuleName`.
-    /// - Example: `nametest`.
+    /// Its description, rules and example: [`ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest::traffic_match_rule_name`](ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest::traffic_match_rule_name).
     pub fn traffic_match_rule_name(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_match_rule_name = Some(value.into());
         self
@@ -228,10 +217,7 @@ impl<C> ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
     ///
     /// The description of the traffic classification rule.
     ///
-    /// This parameter is optional. If you enter a description, it must be 1 to 256 characters in length, and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `TrafficMatchRuleDescription`.
-    /// - Example: `descriptiontest`.
+    /// Its description, rules and example: [`ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest::traffic_match_rule_description`](ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest::traffic_match_rule_description).
     pub fn traffic_match_rule_description(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_match_rule_description = Some(value.into());
         self
@@ -374,133 +360,28 @@ for ModifyTrafficMatchRuleToTrafficMarkingPolicyResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyTrafficMatchRuleToTrafficMarkingPolicy`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
-    /// HTTP 400 `IllegalParam.TrafficMatchRuleName`: TrafficMatchRuleName is illegal.
-    IllegalParamTrafficMatchRuleName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TrafficMatchRuleDescription`: TrafficMatchRuleDescription is illegal.
-    IllegalParamTrafficMatchRuleDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTrafficMarkingPolicyId.NotFound`: The specified TrafficMarkingPolicyId is not found.
-    InvalidTrafficMarkingPolicyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTrafficMatchRuleId.NotFound`: TrafficMatchRuleId is not found.
-    InvalidTrafficMatchRuleIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.TrafficMatchRuleName",
-                        "IllegalParam.TrafficMatchRuleDescription",
-                        "InvalidTrafficMarkingPolicyId.NotFound",
-                        "InvalidTrafficMatchRuleId.NotFound",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyTrafficMatchRuleToTrafficMarkingPolicyError;
+impl crate::Client {
+    /// Calls `ModifyTrafficMatchRuleToTrafficMarkingPolicy`: Modifies the name and description of a traffic classification rule.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder::send) it. The parameters and their rules: [`ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest`].
+    #[inline]
+    pub fn modify_traffic_match_rule_to_traffic_marking_policy(
+        &self,
+    ) -> ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<&Self> {
+        ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyTrafficMatchRuleToTrafficMarkingPolicy`: Modifies the name and description of a traffic classification rule.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamTrafficMatchRuleName(error),
-            1 => Self::IllegalParamTrafficMatchRuleDescription(error),
-            2 => Self::InvalidTrafficMarkingPolicyIdNotFound(error),
-            3 => Self::InvalidTrafficMatchRuleIdNotFound(error),
-            4 => Self::InvalidParameter(error),
-            5 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamTrafficMatchRuleName(error) => (0, error),
-            Self::IllegalParamTrafficMatchRuleDescription(error) => (1, error),
-            Self::InvalidTrafficMarkingPolicyIdNotFound(error) => (2, error),
-            Self::InvalidTrafficMatchRuleIdNotFound(error) => (3, error),
-            Self::InvalidParameter(error) => (4, error),
-            Self::Unauthorized(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamTrafficMatchRuleName",
-            "IllegalParamTrafficMatchRuleDescription",
-            "InvalidTrafficMarkingPolicyIdNotFound",
-            "InvalidTrafficMatchRuleIdNotFound",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyTrafficMatchRuleToTrafficMarkingPolicyError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_traffic_match_rule_to_traffic_marking_policy(
+        &self,
+    ) -> ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<&Self> {
+        ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyTransitRouteTableAggregationRequest>;
 /// Request of `ModifyTransitRouteTableAggregation`: Edit an aggregate route.
 ///
 /// # Example
@@ -215,9 +218,7 @@ impl<C> ModifyTransitRouteTableAggregationRequestBuilder<C> {
     ///
     /// The list of route table IDs of the Enterprise Edition transit router.
     ///
-    /// - Wire name: `TransitRouteTableId`.
-    /// - Required.
-    /// - Example: `vtb-6ehgc262hr170qgyc****`.
+    /// Its description, rules and example: [`ModifyTransitRouteTableAggregationRequest::transit_route_table_id`](ModifyTransitRouteTableAggregationRequest::transit_route_table_id).
     pub fn transit_route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_route_table_id = Some(value.into());
         self
@@ -226,10 +227,7 @@ impl<C> ModifyTransitRouteTableAggregationRequestBuilder<C> {
     ///
     /// The name of the aggregate route.
     ///
-    /// The name can be empty or 1 to 128 characters in length, and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `TransitRouteTableAggregationName`.
-    /// - Example: `nametest`.
+    /// Its description, rules and example: [`ModifyTransitRouteTableAggregationRequest::transit_route_table_aggregation_name`](ModifyTransitRouteTableAggregationRequest::transit_route_table_aggregation_name).
     pub fn transit_route_table_aggregation_name(
         mut self,
         value: impl Into<String>,
@@ -241,9 +239,7 @@ impl<C> ModifyTransitRouteTableAggregationRequestBuilder<C> {
     ///
     /// The destination CIDR block of the aggregate route.
     ///
-    /// - Wire name: `TransitRouteTableAggregationCidr`.
-    /// - Required.
-    /// - Example: `192.168.10.0/24`.
+    /// Its description, rules and example: [`ModifyTransitRouteTableAggregationRequest::transit_route_table_aggregation_cidr`](ModifyTransitRouteTableAggregationRequest::transit_route_table_aggregation_cidr).
     pub fn transit_route_table_aggregation_cidr(
         mut self,
         value: impl Into<String>,
@@ -255,10 +251,7 @@ impl<C> ModifyTransitRouteTableAggregationRequestBuilder<C> {
     ///
     /// The scope of networks that you want to advertise the aggregate route.
     ///
-    /// The valid value is **VPC**, which indicates that the aggregate route is advertised to all VPCs that have associated forwarding correlation with the Enterprise Edition transit router and have route synchronization enabled.
-    ///
-    /// - Wire name: `TransitRouteTableAggregationScope`.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`ModifyTransitRouteTableAggregationRequest::transit_route_table_aggregation_scope`](ModifyTransitRouteTableAggregationRequest::transit_route_table_aggregation_scope).
     pub fn transit_route_table_aggregation_scope(
         mut self,
         value: impl Into<String>,
@@ -270,10 +263,7 @@ impl<C> ModifyTransitRouteTableAggregationRequestBuilder<C> {
     ///
     /// The scope of networks to which the aggregate route is advertised.
     ///
-    /// > You must select at least one attribute from either the Aggregate Route Propagation Range or the Aggregate Route Propagation Range List. We recommend using the latter. The elements of the two attributes cannot duplicate.
-    ///
-    /// - Wire name: `TransitRouteTableAggregationScopeList`.
-    /// - Must have at most 5 items.
+    /// Its description, rules and example: [`ModifyTransitRouteTableAggregationRequest::transit_route_table_aggregation_scope_list`](ModifyTransitRouteTableAggregationRequest::transit_route_table_aggregation_scope_list).
     pub fn transit_route_table_aggregation_scope_list(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -287,10 +277,7 @@ impl<C> ModifyTransitRouteTableAggregationRequestBuilder<C> {
     ///
     /// The description of the aggregate route.
     ///
-    /// The description can be empty or 0 to 256 characters in length and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `TransitRouteTableAggregationDescription`.
-    /// - Example: `desctest`.
+    /// Its description, rules and example: [`ModifyTransitRouteTableAggregationRequest::transit_route_table_aggregation_description`](ModifyTransitRouteTableAggregationRequest::transit_route_table_aggregation_description).
     pub fn transit_route_table_aggregation_description(
         mut self,
         value: impl Into<String>,
@@ -302,13 +289,7 @@ impl<C> ModifyTransitRouteTableAggregationRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// Use the client to generate the token, but make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **RequestId** as the **ClientToken**. The **RequestId** may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyTransitRouteTableAggregationRequest::client_token`](ModifyTransitRouteTableAggregationRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -317,12 +298,7 @@ impl<C> ModifyTransitRouteTableAggregationRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run to check information such as the permissions and instance status. Valid values:
     ///
-    /// * **false** (default): sends the request. If the request passes the check, an Enterprise Edition transit router is created.
-    /// * **true**: checks the request but does not create the Enterprise Edition transit router. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyTransitRouteTableAggregationRequest::dry_run`](ModifyTransitRouteTableAggregationRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -462,221 +438,28 @@ for ModifyTransitRouteTableAggregationResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyTransitRouteTableAggregation`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyTransitRouteTableAggregationError {
-    /// HTTP 400 `InvalidOperation.RegionNotSupport`: The Operation is not Support in this region.
-    InvalidOperationRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceNotExist.TransitRouteTable`: The transitRouter route table is not exist.
-    InstanceNotExistTransitRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouteTable`: The transitRouter route table is not in a valid state for the operation.
-    IncorrectStatusTransitRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.AggregationRoute`: The aggregation route count is over limit.
-    QuotaExceededAggregationRoute(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceNotExist.TransitRouter`: The aggregation route  is not exist.
-    InstanceNotExistTransitRouter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.TransitRouterType`: The operation is not supported because of the wrong transitRouter type.
-    OperationUnsupportedTransitRouterType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouter`: The status of transitRouter is invalid.
-    IncorrectStatusTransitRouter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.ServiceMode`: The operation is not supported because of the wrong transitRouter service mode.
-    OperationUnsupportedServiceMode(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCidrBlock`: The cidr block is invalid.
-    InvalidCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RouteConflict`: The specified route already exists.
-    RouteConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InstanceNotSupportIPv6Route`: The cen dose not support Ipv6 route.
-    InvalidOperationInstanceNotSupportIPv6Route(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TransitRouteTableAggregationCidr`: The param TransitRouteTableAggregationCidr is illegal.
-    IllegalParamTransitRouteTableAggregationCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.ModifyTransitRouteTableAggregation`: ModifyTransitRouteTableAggregation is unsupported.
-    OperationUnsupportedModifyTransitRouteTableAggregation(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter.TransitRouteTableAggregationScopeList`: TransitRouteTableAggregationScopeList is invalid.
-    InvalidParameterTransitRouteTableAggregationScopeList(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter.TransitRouteTableAggregationScope`: TransitRouteTableAggregationScope is invalid.
-    InvalidParameterTransitRouteTableAggregationScope(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `IncorrectStatus.AggregationRoute`: The aggregation route is not in a valid state for the operation.
-    IncorrectStatusAggregationRoute(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceNotExist.AggregationRoute`: The aggregation route is not exist.
-    InstanceNotExistAggregationRoute(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ModifyTransitRouteTableAggregationError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidOperation.RegionNotSupport",
-                        "InstanceNotExist.TransitRouteTable",
-                        "IncorrectStatus.TransitRouteTable",
-                        "QuotaExceeded.AggregationRoute",
-                        "InstanceNotExist.TransitRouter",
-                        "OperationUnsupported.TransitRouterType",
-                        "IncorrectStatus.TransitRouter",
-                        "OperationUnsupported.ServiceMode",
-                        "InvalidCidrBlock",
-                        "RouteConflict",
-                        "InvalidOperation.InstanceNotSupportIPv6Route",
-                        "IllegalParam.TransitRouteTableAggregationCidr",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "OperationUnsupported.ModifyTransitRouteTableAggregation",
-                        "InvalidParameter.TransitRouteTableAggregationScopeList",
-                        "InvalidParameter.TransitRouteTableAggregationScope",
-                        "IncorrectStatus.AggregationRoute",
-                        "InstanceNotExist.AggregationRoute",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyTransitRouteTableAggregationError;
+impl crate::Client {
+    /// Calls `ModifyTransitRouteTableAggregation`: Edit an aggregate route.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyTransitRouteTableAggregationRequestBuilder::send) it. The parameters and their rules: [`ModifyTransitRouteTableAggregationRequest`].
+    #[inline]
+    pub fn modify_transit_route_table_aggregation(
+        &self,
+    ) -> ModifyTransitRouteTableAggregationRequestBuilder<&Self> {
+        ModifyTransitRouteTableAggregationRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyTransitRouteTableAggregationError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyTransitRouteTableAggregation`: Edit an aggregate route.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyTransitRouteTableAggregationRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidOperationRegionNotSupport(error),
-            1 => Self::InstanceNotExistTransitRouteTable(error),
-            2 => Self::IncorrectStatusTransitRouteTable(error),
-            3 => Self::QuotaExceededAggregationRoute(error),
-            4 => Self::InstanceNotExistTransitRouter(error),
-            5 => Self::OperationUnsupportedTransitRouterType(error),
-            6 => Self::IncorrectStatusTransitRouter(error),
-            7 => Self::OperationUnsupportedServiceMode(error),
-            8 => Self::InvalidCidrBlock(error),
-            9 => Self::RouteConflict(error),
-            10 => Self::InvalidOperationInstanceNotSupportIPv6Route(error),
-            11 => Self::IllegalParamTransitRouteTableAggregationCidr(error),
-            12 => Self::InvalidParameter(error),
-            13 => Self::Unauthorized(error),
-            14 => Self::OperationUnsupportedModifyTransitRouteTableAggregation(error),
-            15 => Self::InvalidParameterTransitRouteTableAggregationScopeList(error),
-            16 => Self::InvalidParameterTransitRouteTableAggregationScope(error),
-            17 => Self::IncorrectStatusAggregationRoute(error),
-            18 => Self::InstanceNotExistAggregationRoute(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidOperationRegionNotSupport(error) => (0, error),
-            Self::InstanceNotExistTransitRouteTable(error) => (1, error),
-            Self::IncorrectStatusTransitRouteTable(error) => (2, error),
-            Self::QuotaExceededAggregationRoute(error) => (3, error),
-            Self::InstanceNotExistTransitRouter(error) => (4, error),
-            Self::OperationUnsupportedTransitRouterType(error) => (5, error),
-            Self::IncorrectStatusTransitRouter(error) => (6, error),
-            Self::OperationUnsupportedServiceMode(error) => (7, error),
-            Self::InvalidCidrBlock(error) => (8, error),
-            Self::RouteConflict(error) => (9, error),
-            Self::InvalidOperationInstanceNotSupportIPv6Route(error) => (10, error),
-            Self::IllegalParamTransitRouteTableAggregationCidr(error) => (11, error),
-            Self::InvalidParameter(error) => (12, error),
-            Self::Unauthorized(error) => (13, error),
-            Self::OperationUnsupportedModifyTransitRouteTableAggregation(error) => {
-                (14, error)
-            }
-            Self::InvalidParameterTransitRouteTableAggregationScopeList(error) => {
-                (15, error)
-            }
-            Self::InvalidParameterTransitRouteTableAggregationScope(error) => (16, error),
-            Self::IncorrectStatusAggregationRoute(error) => (17, error),
-            Self::InstanceNotExistAggregationRoute(error) => (18, error),
-            Self::Unhandled(unhandled) => (19, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyTransitRouteTableAggregationError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyTransitRouteTableAggregationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidOperationRegionNotSupport",
-            "InstanceNotExistTransitRouteTable",
-            "IncorrectStatusTransitRouteTable",
-            "QuotaExceededAggregationRoute",
-            "InstanceNotExistTransitRouter",
-            "OperationUnsupportedTransitRouterType",
-            "IncorrectStatusTransitRouter",
-            "OperationUnsupportedServiceMode",
-            "InvalidCidrBlock",
-            "RouteConflict",
-            "InvalidOperationInstanceNotSupportIPv6Route",
-            "IllegalParamTransitRouteTableAggregationCidr",
-            "InvalidParameter",
-            "Unauthorized",
-            "OperationUnsupportedModifyTransitRouteTableAggregation",
-            "InvalidParameterTransitRouteTableAggregationScopeList",
-            "InvalidParameterTransitRouteTableAggregationScope",
-            "IncorrectStatusAggregationRoute",
-            "InstanceNotExistAggregationRoute",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyTransitRouteTableAggregationError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyTransitRouteTableAggregationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyTransitRouteTableAggregationError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ModifyTransitRouteTableAggregationError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_transit_route_table_aggregation(
+        &self,
+    ) -> ModifyTransitRouteTableAggregationRequestBuilder<&Self> {
+        ModifyTransitRouteTableAggregationRequestBuilder::new(self)
     }
 }

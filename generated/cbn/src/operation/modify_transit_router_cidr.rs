@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyTransitRouterCidrRequest>;
 /// Request of `ModifyTransitRouterCidr`: Modifies the CIDR block of a transit router.
 ///
 /// * Before you modify the CIDR block of a transit router, we recommend that you read the [limits on transit router CIDR blocks](<https://www.alibabacloud.com/help/doc-detail/462635.htm>).
@@ -214,13 +217,7 @@ impl<C> ModifyTransitRouterCidrRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyTransitRouterCidrRequest::client_token`](ModifyTransitRouterCidrRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -229,9 +226,7 @@ impl<C> ModifyTransitRouterCidrRequestBuilder<C> {
     ///
     /// The ID of the transit router.
     ///
-    /// - Wire name: `TransitRouterId`.
-    /// - Required.
-    /// - Example: `tr-gw8ergozrv77rtbjd****`.
+    /// Its description, rules and example: [`ModifyTransitRouterCidrRequest::transit_router_id`](ModifyTransitRouterCidrRequest::transit_router_id).
     pub fn transit_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_id = Some(value.into());
         self
@@ -240,11 +235,7 @@ impl<C> ModifyTransitRouterCidrRequestBuilder<C> {
     ///
     /// The ID of the CIDR block.
     ///
-    /// You can call the [ListTransitRouterCidr](<https://www.alibabacloud.com/help/doc-detail/462772.htm>) operation to query the ID of a CIDR block.
-    ///
-    /// - Wire name: `TransitRouterCidrId`.
-    /// - Required.
-    /// - Example: `cidr-0zv0q9crqpntzz****`.
+    /// Its description, rules and example: [`ModifyTransitRouterCidrRequest::transit_router_cidr_id`](ModifyTransitRouterCidrRequest::transit_router_cidr_id).
     pub fn transit_router_cidr_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_cidr_id = Some(value.into());
         self
@@ -253,11 +244,7 @@ impl<C> ModifyTransitRouterCidrRequestBuilder<C> {
     ///
     /// The ID of the region where the transit router is deployed.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyTransitRouterCidrRequest::region_id`](ModifyTransitRouterCidrRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -266,10 +253,7 @@ impl<C> ModifyTransitRouterCidrRequestBuilder<C> {
     ///
     /// The new name of the transit router CIDR block.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with http:// or https://. You can also leave this parameter empty.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `nametest`.
+    /// Its description, rules and example: [`ModifyTransitRouterCidrRequest::name`](ModifyTransitRouterCidrRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -278,10 +262,7 @@ impl<C> ModifyTransitRouterCidrRequestBuilder<C> {
     ///
     /// The new description of the transit router CIDR block.
     ///
-    /// The description must be 1 to 256 characters in length, and cannot start with http:// or https://. You can also leave this parameter empty.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `desctest`.
+    /// Its description, rules and example: [`ModifyTransitRouterCidrRequest::description`](ModifyTransitRouterCidrRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -290,8 +271,7 @@ impl<C> ModifyTransitRouterCidrRequestBuilder<C> {
     ///
     /// The new CIDR block of the transit router.
     ///
-    /// - Wire name: `Cidr`.
-    /// - Example: `192.168.10.0/24`.
+    /// Its description, rules and example: [`ModifyTransitRouterCidrRequest::cidr`](ModifyTransitRouterCidrRequest::cidr).
     pub fn cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.cidr = Some(value.into());
         self
@@ -300,11 +280,7 @@ impl<C> ModifyTransitRouterCidrRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false**: performs a dry run and sends the request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyTransitRouterCidrRequest::dry_run`](ModifyTransitRouterCidrRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -313,13 +289,7 @@ impl<C> ModifyTransitRouterCidrRequestBuilder<C> {
     ///
     /// Specifies whether to allow the system to automatically add a route that points to the CIDR block to the route table of the transit router. Valid values:
     ///
-    /// * **true**
-    ///
-    ///   If you specify true, create a private VPN connection, and enable route learning for the VPN connection, the system automatically adds the following route to the transit router route table that is in route learning relationship with the VPN connection: a blackhole route whose destination CIDR block is the CIDR block of the transit router. The CIDR block of the transit router refers to the CIDR block from which IP addresses of IPsec-VPN connections are allocated. The blackhole route is advertised only to the route tables of virtual border routers (VBRs) connected to the transit router.
-    /// * **false**
-    ///
-    /// - Wire name: `PublishCidrRoute`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ModifyTransitRouterCidrRequest::publish_cidr_route`](ModifyTransitRouterCidrRequest::publish_cidr_route).
     pub fn publish_cidr_route(mut self, value: bool) -> Self {
         self.inner.publish_cidr_route = Some(value);
         self
@@ -456,125 +426,28 @@ for ModifyTransitRouterCidrResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyTransitRouterCidr`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyTransitRouterCidrError {
-    /// HTTP 400 `IllegalParam.Cidr`: Cidr is illegal.
-    IllegalParamCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CidrBlockAllocated`: Cidr blocks are allocated from the cidr, which should be released first.
-    OperationFailedCidrBlockAllocated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CidrNotExist`: cidr is not exist.
-    OperationFailedCidrNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyTransitRouterCidrError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.Cidr",
-                        "OperationFailed.CidrBlockAllocated",
-                        "OperationFailed.CidrNotExist",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyTransitRouterCidrError;
+impl crate::Client {
+    /// Calls `ModifyTransitRouterCidr`: Modifies the CIDR block of a transit router.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyTransitRouterCidrRequestBuilder::send) it. The parameters and their rules: [`ModifyTransitRouterCidrRequest`].
+    #[inline]
+    pub fn modify_transit_router_cidr(
+        &self,
+    ) -> ModifyTransitRouterCidrRequestBuilder<&Self> {
+        ModifyTransitRouterCidrRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyTransitRouterCidrError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyTransitRouterCidr`: Modifies the CIDR block of a transit router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyTransitRouterCidrRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamCidr(error),
-            1 => Self::OperationFailedCidrBlockAllocated(error),
-            2 => Self::OperationFailedCidrNotExist(error),
-            3 => Self::InvalidParameter(error),
-            4 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamCidr(error) => (0, error),
-            Self::OperationFailedCidrBlockAllocated(error) => (1, error),
-            Self::OperationFailedCidrNotExist(error) => (2, error),
-            Self::InvalidParameter(error) => (3, error),
-            Self::Unauthorized(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyTransitRouterCidrError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyTransitRouterCidrError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamCidr",
-            "OperationFailedCidrBlockAllocated",
-            "OperationFailedCidrNotExist",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyTransitRouterCidrError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyTransitRouterCidrError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyTransitRouterCidrError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyTransitRouterCidrError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_transit_router_cidr(
+        &self,
+    ) -> ModifyTransitRouterCidrRequestBuilder<&Self> {
+        ModifyTransitRouterCidrRequestBuilder::new(self)
     }
 }

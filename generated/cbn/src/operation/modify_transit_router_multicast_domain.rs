@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyTransitRouterMulticastDomainRequest>;
 /// Request of `ModifyTransitRouterMulticastDomain`: You can call the ModifyTransitRouterMulticastDomain operation to modify the name, description, and feature options of a multicast domain.
 ///
 /// # Example
@@ -169,11 +172,7 @@ impl<C> ModifyTransitRouterMulticastDomainRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-4266****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyTransitRouterMulticastDomainRequest::client_token`](ModifyTransitRouterMulticastDomainRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -182,9 +181,7 @@ impl<C> ModifyTransitRouterMulticastDomainRequestBuilder<C> {
     ///
     /// The ID of the multicast domain.
     ///
-    /// - Wire name: `TransitRouterMulticastDomainId`.
-    /// - Required.
-    /// - Example: `tr-mcast-domain-40cwj0rgzgdtam****`.
+    /// Its description, rules and example: [`ModifyTransitRouterMulticastDomainRequest::transit_router_multicast_domain_id`](ModifyTransitRouterMulticastDomainRequest::transit_router_multicast_domain_id).
     pub fn transit_router_multicast_domain_id(
         mut self,
         value: impl Into<String>,
@@ -196,10 +193,7 @@ impl<C> ModifyTransitRouterMulticastDomainRequestBuilder<C> {
     ///
     /// The new name of the multicast domain.
     ///
-    /// The name can be empty or 1 to 128 characters in length, and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `TransitRouterMulticastDomainName`.
-    /// - Example: `nametest`.
+    /// Its description, rules and example: [`ModifyTransitRouterMulticastDomainRequest::transit_router_multicast_domain_name`](ModifyTransitRouterMulticastDomainRequest::transit_router_multicast_domain_name).
     pub fn transit_router_multicast_domain_name(
         mut self,
         value: impl Into<String>,
@@ -211,10 +205,7 @@ impl<C> ModifyTransitRouterMulticastDomainRequestBuilder<C> {
     ///
     /// The new description of the multicast domain.
     ///
-    /// This parameter is optional. If you enter a description, it must be 1 to 256 characters in length and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `TransitRouterMulticastDomainDescription`.
-    /// - Example: `desctest`.
+    /// Its description, rules and example: [`ModifyTransitRouterMulticastDomainRequest::transit_router_multicast_domain_description`](ModifyTransitRouterMulticastDomainRequest::transit_router_multicast_domain_description).
     pub fn transit_router_multicast_domain_description(
         mut self,
         value: impl Into<String>,
@@ -226,11 +217,7 @@ impl<C> ModifyTransitRouterMulticastDomainRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyTransitRouterMulticastDomainRequest::dry_run`](ModifyTransitRouterMulticastDomainRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -239,7 +226,7 @@ impl<C> ModifyTransitRouterMulticastDomainRequestBuilder<C> {
     ///
     /// Multicast domain feature.
     ///
-    /// - Wire name: `Options`.
+    /// Its description, rules and example: [`ModifyTransitRouterMulticastDomainRequest::options`](ModifyTransitRouterMulticastDomainRequest::options).
     pub fn options(mut self, value: crate::types::Options) -> Self {
         self.inner.options = Some(value);
         self
@@ -379,153 +366,28 @@ for ModifyTransitRouterMulticastDomainResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyTransitRouterMulticastDomain`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyTransitRouterMulticastDomainError {
-    /// HTTP 400 `Illegal.Name`: Name is illegal.
-    IllegalName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Illegal.Description`: Description is illegal.
-    IllegalDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidMulticastDomainId.NotFound`: The specified MulticastDomainId is not found.
-    InvalidMulticastDomainIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
-    DryRunOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Igmpv2Support`: The specified Igmpv2Support is illegal. Valid values are \[enable, disable\].
-    IllegalParamIgmpv2Support(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.Igmpv2Support`: The current UID does not allow the creation of a igmpv2 multicast domain. Please submit a ticket.
-    OperationUnsupportedIgmpv2Support(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.NotAllowedDisableIgmpv2Support`: The operation is not permitted because Igmpv2Support is not currently available to be disabled.
-    OperationUnsupportedNotAllowedDisableIgmpv2Support(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ModifyTransitRouterMulticastDomainError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Illegal.Name",
-                        "Illegal.Description",
-                        "InvalidMulticastDomainId.NotFound",
-                        "DryRunOperation",
-                        "IllegalParam.Igmpv2Support",
-                        "OperationUnsupported.Igmpv2Support",
-                        "OperationUnsupported.NotAllowedDisableIgmpv2Support",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyTransitRouterMulticastDomainError;
+impl crate::Client {
+    /// Calls `ModifyTransitRouterMulticastDomain`: You can call the ModifyTransitRouterMulticastDomain operation to modify the name, description, and feature options of a multicast domain.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyTransitRouterMulticastDomainRequestBuilder::send) it. The parameters and their rules: [`ModifyTransitRouterMulticastDomainRequest`].
+    #[inline]
+    pub fn modify_transit_router_multicast_domain(
+        &self,
+    ) -> ModifyTransitRouterMulticastDomainRequestBuilder<&Self> {
+        ModifyTransitRouterMulticastDomainRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyTransitRouterMulticastDomainError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyTransitRouterMulticastDomain`: You can call the ModifyTransitRouterMulticastDomain operation to modify the name, description, and feature options of a multicast domain.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyTransitRouterMulticastDomainRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalName(error),
-            1 => Self::IllegalDescription(error),
-            2 => Self::InvalidMulticastDomainIdNotFound(error),
-            3 => Self::DryRunOperation(error),
-            4 => Self::IllegalParamIgmpv2Support(error),
-            5 => Self::OperationUnsupportedIgmpv2Support(error),
-            6 => Self::OperationUnsupportedNotAllowedDisableIgmpv2Support(error),
-            7 => Self::InvalidParameter(error),
-            8 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalName(error) => (0, error),
-            Self::IllegalDescription(error) => (1, error),
-            Self::InvalidMulticastDomainIdNotFound(error) => (2, error),
-            Self::DryRunOperation(error) => (3, error),
-            Self::IllegalParamIgmpv2Support(error) => (4, error),
-            Self::OperationUnsupportedIgmpv2Support(error) => (5, error),
-            Self::OperationUnsupportedNotAllowedDisableIgmpv2Support(error) => (6, error),
-            Self::InvalidParameter(error) => (7, error),
-            Self::Unauthorized(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyTransitRouterMulticastDomainError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyTransitRouterMulticastDomainError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalName",
-            "IllegalDescription",
-            "InvalidMulticastDomainIdNotFound",
-            "DryRunOperation",
-            "IllegalParamIgmpv2Support",
-            "OperationUnsupportedIgmpv2Support",
-            "OperationUnsupportedNotAllowedDisableIgmpv2Support",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyTransitRouterMulticastDomainError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyTransitRouterMulticastDomainError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyTransitRouterMulticastDomainError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ModifyTransitRouterMulticastDomainError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_transit_router_multicast_domain(
+        &self,
+    ) -> ModifyTransitRouterMulticastDomainRequestBuilder<&Self> {
+        ModifyTransitRouterMulticastDomainRequestBuilder::new(self)
     }
 }

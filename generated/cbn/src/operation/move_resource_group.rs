@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, MoveResourceGroupRequest>;
 /// Request of `MoveResourceGroup`: Moves a Cloud Enterprise Network (CEN) instance or a bandwidth plan to another resource group.
 ///
 /// By default, CEN instances and bandwidth plans are in the default resource group. You can call the `MoveResourceGroup` operation to move CEN instances or bandwidth plans to another resource group.
@@ -154,13 +157,7 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must ensure that it is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e456****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`MoveResourceGroupRequest::client_token`](MoveResourceGroupRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -169,11 +166,7 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false:** performs a dry run and sends the request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`MoveResourceGroupRequest::dry_run`](MoveResourceGroupRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -182,9 +175,7 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
     ///
     /// The ID of the resource group to which you want to move the CEN instance or bandwidth plan.
     ///
-    /// - Wire name: `NewResourceGroupId`.
-    /// - Required.
-    /// - Example: `rg-aekzqqurtfg****`.
+    /// Its description, rules and example: [`MoveResourceGroupRequest::new_resource_group_id`](MoveResourceGroupRequest::new_resource_group_id).
     pub fn new_resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.new_resource_group_id = Some(value.into());
         self
@@ -193,12 +184,7 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
     ///
     /// The type of the resource. Valid values:
     ///
-    /// * **CEN**: CEN instance
-    /// * **bandwidthpackage**: bandwidth plan
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Required.
-    /// - Example: `cen`.
+    /// Its description, rules and example: [`MoveResourceGroupRequest::resource_type`](MoveResourceGroupRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -207,9 +193,7 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
     ///
     /// The ID of the resource.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Required.
-    /// - Example: `cen-nye53d7p3hzyu4****`.
+    /// Its description, rules and example: [`MoveResourceGroupRequest::resource_id`](MoveResourceGroupRequest::resource_id).
     pub fn resource_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_id = Some(value.into());
         self
@@ -346,109 +330,24 @@ for MoveResourceGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `MoveResourceGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum MoveResourceGroupError {
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.ResourceGroup`: The operation cannot be performed on the specified ResourceGroup.
-    ForbiddenResourceGroup(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for MoveResourceGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &["InvalidParameter", "Unauthorized", "Forbidden.ResourceGroup"],
-                ),
-            error,
-        )
+mod error;
+pub use error::MoveResourceGroupError;
+impl crate::Client {
+    /// Calls `MoveResourceGroup`: Moves a Cloud Enterprise Network (CEN) instance or a bandwidth plan to another resource group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](MoveResourceGroupRequestBuilder::send) it. The parameters and their rules: [`MoveResourceGroupRequest`].
+    #[inline]
+    pub fn move_resource_group(&self) -> MoveResourceGroupRequestBuilder<&Self> {
+        MoveResourceGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl MoveResourceGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `MoveResourceGroup`: Moves a Cloud Enterprise Network (CEN) instance or a bandwidth plan to another resource group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`MoveResourceGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::Unauthorized(error),
-            2 => Self::ForbiddenResourceGroup(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::Unauthorized(error) => (1, error),
-            Self::ForbiddenResourceGroup(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for MoveResourceGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for MoveResourceGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "Unauthorized",
-            "ForbiddenResourceGroup",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl MoveResourceGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for MoveResourceGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for MoveResourceGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for MoveResourceGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn move_resource_group(&self) -> MoveResourceGroupRequestBuilder<&Self> {
+        MoveResourceGroupRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, OpenTransitRouterServiceRequest>;
 /// Request of `OpenTransitRouterService`: Activates the transit router feature.
 ///
 /// You can call the `OpenTransitRouterService` operation to activate the transit router feature free of charge. After the `OpenTransitRouterService` operation succeeds, an order is automatically generated. You can use the returned order ID to query the order information in [Alibaba Cloud User Center](<https://usercenter2-intl.aliyun.com/billing/#/account/overview>).
@@ -92,11 +95,7 @@ impl<C> OpenTransitRouterServiceRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`OpenTransitRouterServiceRequest::client_token`](OpenTransitRouterServiceRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -243,203 +242,28 @@ for OpenTransitRouterServiceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `OpenTransitRouterService`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum OpenTransitRouterServiceError {
-    /// HTTP 400 `Risk.RiskControlRejection`: 为保护您的账户安全，下单被中止，详情请联系客服。
-    RiskRiskControlRejection(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Order.Opened`: 您已开通本服务，请前往控制台使用。
-    OrderOpened(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NoAvailablePaymentMethod`: No payment method is specified for your account. We recommend that you add a payment method.
-    OperationFailedNoAvailablePaymentMethod(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.BasicInfoUncompleted`: Your information is incomplete. Complete your information before the operation.
-    OperationFailedBasicInfoUncompleted(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PayFor.CreditPayInsufficientBalance`: 额度不足,请联系您的渠道合作伙伴提升额度。
-    PayForCreditPayInsufficientBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoPermission.AliyunServiceRoleForCEN`: No permission to open AliyunServiceRole for CEN.
-    NoPermissionAliyunServiceRoleForCen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.PurchaseQuantityLimit`: You have exceeded the maximum quantity you can purchase.
-    OperationFailedPurchaseQuantityLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.QuotaNotEnough`: The quota is not enough.
-    OperationFailedQuotaNotEnough(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ConcurrentOperation`: The operation failed caused by concurrent operation.
-    OperationFailedConcurrentOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.Risk`: 系统检测到您的支付方式存在风险，请通过邮件或站内信中的链接完成验证。验证完成后重新下单。
-    OperationFailedRisk(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.UseStoredCardFailed`: Operation failed because use stored card failed.
-    OperationFailedUseStoredCardFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PayFor.AccountMoneyValidateError`: 账号可用金额不足.
-    PayForAccountMoneyValidateError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EntityNotExist.Account`: The role not exists: AliyunServiceRoleForCEN.
-    EntityNotExistAccount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InsufficientAvailableQuota`: Operation failed due to the account quota is insufficient.
-    OperationFailedInsufficientAvailableQuota(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NoRealNameAuthentication`: No real-name authentication was applied.
-    OperationFailedNoRealNameAuthentication(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ContainsForbiddenLabel`: You cannot place the order because orders are prohibited by a label.
-    OperationFailedContainsForbiddenLabel(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for OpenTransitRouterServiceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Risk.RiskControlRejection",
-                        "Order.Opened",
-                        "OperationFailed.NoAvailablePaymentMethod",
-                        "OperationFailed.BasicInfoUncompleted",
-                        "PayFor.CreditPayInsufficientBalance",
-                        "NoPermission.AliyunServiceRoleForCEN",
-                        "OperationFailed.PurchaseQuantityLimit",
-                        "OperationFailed.QuotaNotEnough",
-                        "OperationFailed.ConcurrentOperation",
-                        "OperationFailed.Risk",
-                        "OperationFailed.UseStoredCardFailed",
-                        "PayFor.AccountMoneyValidateError",
-                        "EntityNotExist.Account",
-                        "OperationFailed.InsufficientAvailableQuota",
-                        "OperationFailed.NoRealNameAuthentication",
-                        "OperationFailed.ContainsForbiddenLabel",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::OpenTransitRouterServiceError;
+impl crate::Client {
+    /// Calls `OpenTransitRouterService`: Activates the transit router feature.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](OpenTransitRouterServiceRequestBuilder::send) it. The parameters and their rules: [`OpenTransitRouterServiceRequest`].
+    #[inline]
+    pub fn open_transit_router_service(
+        &self,
+    ) -> OpenTransitRouterServiceRequestBuilder<&Self> {
+        OpenTransitRouterServiceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl OpenTransitRouterServiceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `OpenTransitRouterService`: Activates the transit router feature.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`OpenTransitRouterServiceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::RiskRiskControlRejection(error),
-            1 => Self::OrderOpened(error),
-            2 => Self::OperationFailedNoAvailablePaymentMethod(error),
-            3 => Self::OperationFailedBasicInfoUncompleted(error),
-            4 => Self::PayForCreditPayInsufficientBalance(error),
-            5 => Self::NoPermissionAliyunServiceRoleForCen(error),
-            6 => Self::OperationFailedPurchaseQuantityLimit(error),
-            7 => Self::OperationFailedQuotaNotEnough(error),
-            8 => Self::OperationFailedConcurrentOperation(error),
-            9 => Self::OperationFailedRisk(error),
-            10 => Self::OperationFailedUseStoredCardFailed(error),
-            11 => Self::PayForAccountMoneyValidateError(error),
-            12 => Self::EntityNotExistAccount(error),
-            13 => Self::OperationFailedInsufficientAvailableQuota(error),
-            14 => Self::OperationFailedNoRealNameAuthentication(error),
-            15 => Self::OperationFailedContainsForbiddenLabel(error),
-            16 => Self::InvalidParameter(error),
-            17 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::RiskRiskControlRejection(error) => (0, error),
-            Self::OrderOpened(error) => (1, error),
-            Self::OperationFailedNoAvailablePaymentMethod(error) => (2, error),
-            Self::OperationFailedBasicInfoUncompleted(error) => (3, error),
-            Self::PayForCreditPayInsufficientBalance(error) => (4, error),
-            Self::NoPermissionAliyunServiceRoleForCen(error) => (5, error),
-            Self::OperationFailedPurchaseQuantityLimit(error) => (6, error),
-            Self::OperationFailedQuotaNotEnough(error) => (7, error),
-            Self::OperationFailedConcurrentOperation(error) => (8, error),
-            Self::OperationFailedRisk(error) => (9, error),
-            Self::OperationFailedUseStoredCardFailed(error) => (10, error),
-            Self::PayForAccountMoneyValidateError(error) => (11, error),
-            Self::EntityNotExistAccount(error) => (12, error),
-            Self::OperationFailedInsufficientAvailableQuota(error) => (13, error),
-            Self::OperationFailedNoRealNameAuthentication(error) => (14, error),
-            Self::OperationFailedContainsForbiddenLabel(error) => (15, error),
-            Self::InvalidParameter(error) => (16, error),
-            Self::Unauthorized(error) => (17, error),
-            Self::Unhandled(unhandled) => (18, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for OpenTransitRouterServiceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for OpenTransitRouterServiceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "RiskRiskControlRejection",
-            "OrderOpened",
-            "OperationFailedNoAvailablePaymentMethod",
-            "OperationFailedBasicInfoUncompleted",
-            "PayForCreditPayInsufficientBalance",
-            "NoPermissionAliyunServiceRoleForCen",
-            "OperationFailedPurchaseQuantityLimit",
-            "OperationFailedQuotaNotEnough",
-            "OperationFailedConcurrentOperation",
-            "OperationFailedRisk",
-            "OperationFailedUseStoredCardFailed",
-            "PayForAccountMoneyValidateError",
-            "EntityNotExistAccount",
-            "OperationFailedInsufficientAvailableQuota",
-            "OperationFailedNoRealNameAuthentication",
-            "OperationFailedContainsForbiddenLabel",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl OpenTransitRouterServiceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for OpenTransitRouterServiceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for OpenTransitRouterServiceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for OpenTransitRouterServiceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn open_transit_router_service(
+        &self,
+    ) -> OpenTransitRouterServiceRequestBuilder<&Self> {
+        OpenTransitRouterServiceRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, PublishRouteEntriesRequest>;
 /// Request of `PublishRouteEntries`: Cloud Enterprise Network (CEN) supports route advertisement. You can call this operation to advertise routes of virtual private clouds (VPCs) or virtual border routers (VBRs) attached to a CEN instance to the CEN instance. Other network instances attached to the CEN instance can learn the routes if route conflicts do not exist.
 ///
 /// The following table describes whether routes of different types are advertised to CEN by default. You can call the PublishRouteEntries operation to advertise routes to CEN.
@@ -184,9 +187,7 @@ impl<C> PublishRouteEntriesRequestBuilder<C> {
     ///
     /// The ID of the CEN instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-7qthudw0ll6jmc****`.
+    /// Its description, rules and example: [`PublishRouteEntriesRequest::cen_id`](PublishRouteEntriesRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -195,9 +196,7 @@ impl<C> PublishRouteEntriesRequestBuilder<C> {
     ///
     /// The ID of the network instance.
     ///
-    /// - Wire name: `ChildInstanceId`.
-    /// - Required.
-    /// - Example: `vpc-rj9gt5nll27onu****`.
+    /// Its description, rules and example: [`PublishRouteEntriesRequest::child_instance_id`](PublishRouteEntriesRequest::child_instance_id).
     pub fn child_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.child_instance_id = Some(value.into());
         self
@@ -206,12 +205,7 @@ impl<C> PublishRouteEntriesRequestBuilder<C> {
     ///
     /// The type of the network instance. Valid values:
     ///
-    /// * **VPC**: VPC
-    /// * **VBR**: VBR
-    ///
-    /// - Wire name: `ChildInstanceType`.
-    /// - Required.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`PublishRouteEntriesRequest::child_instance_type`](PublishRouteEntriesRequest::child_instance_type).
     pub fn child_instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.child_instance_type = Some(value.into());
         self
@@ -220,11 +214,7 @@ impl<C> PublishRouteEntriesRequestBuilder<C> {
     ///
     /// The ID of the region where the network instance is deployed.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `ChildInstanceRegionId`.
-    /// - Required.
-    /// - Example: `us-west-1`.
+    /// Its description, rules and example: [`PublishRouteEntriesRequest::child_instance_region_id`](PublishRouteEntriesRequest::child_instance_region_id).
     pub fn child_instance_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.child_instance_region_id = Some(value.into());
         self
@@ -233,9 +223,7 @@ impl<C> PublishRouteEntriesRequestBuilder<C> {
     ///
     /// The ID of the route table configured on the network instance.
     ///
-    /// - Wire name: `ChildInstanceRouteTableId`.
-    /// - Required.
-    /// - Example: `vtb-bp174d1gje7****`.
+    /// Its description, rules and example: [`PublishRouteEntriesRequest::child_instance_route_table_id`](PublishRouteEntriesRequest::child_instance_route_table_id).
     pub fn child_instance_route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.child_instance_route_table_id = Some(value.into());
         self
@@ -244,9 +232,7 @@ impl<C> PublishRouteEntriesRequestBuilder<C> {
     ///
     /// The destination CIDR block of the route that you want to advertise.
     ///
-    /// - Wire name: `DestinationCidrBlock`.
-    /// - Required.
-    /// - Example: `172.16.1.0/24`.
+    /// Its description, rules and example: [`PublishRouteEntriesRequest::destination_cidr_block`](PublishRouteEntriesRequest::destination_cidr_block).
     pub fn destination_cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.destination_cidr_block = Some(value.into());
         self
@@ -381,167 +367,24 @@ for PublishRouteEntriesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `PublishRouteEntries`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum PublishRouteEntriesError {
-    /// HTTP 400 `ParameterIllegal.AliUid`: The parameter of aliUid is illegal.
-    ParameterIllegalAliUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.UnsupportnexthopType`: The nexthop type is unsupported
-    InvalidOperationUnsupportnexthopType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.NotFoundRoute`: The specified route does not exist.
-    InvalidOperationNotFoundRoute(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterIllegal.CenInstanceId`: The parameter of CEN instance id is illegal.
-    ParameterIllegalCenInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterIllegal.ChildInstanceRegionId`: The parameter of child instance region id is illegal.
-    ParameterIllegalChildInstanceRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterIllegal.ChildInstanceType`: The parameter of child instance type is illegal.
-    ParameterIllegalChildInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.UnsupportRouteTableType`: The route table type is unsupported
-    InvalidOperationUnsupportRouteTableType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Instance.NotExist`: The instance is not exist.
-    InstanceNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `InvalidOperation.ChildInstanceStatus`: The child-instance is not in a valid state for the operation.
-    InvalidOperationChildInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `InvalidOperation.CenInstanceStatus`: The CEN instance is not in a valid state for the operation.
-    InvalidOperationCenInstanceStatus(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for PublishRouteEntriesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ParameterIllegal.AliUid",
-                        "InvalidOperation.UnsupportnexthopType",
-                        "InvalidOperation.NotFoundRoute",
-                        "ParameterIllegal.CenInstanceId",
-                        "ParameterIllegal.ChildInstanceRegionId",
-                        "ParameterIllegal.ChildInstanceType",
-                        "InvalidOperation.UnsupportRouteTableType",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "Instance.NotExist",
-                        "InvalidOperation.ChildInstanceStatus",
-                        "InvalidOperation.CenInstanceStatus",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::PublishRouteEntriesError;
+impl crate::Client {
+    /// Calls `PublishRouteEntries`: Cloud Enterprise Network (CEN) supports route advertisement. You can call this operation to advertise routes of virtual private clouds (VPCs) or virtual border routers (VBRs) attached to a CEN instance to the CEN instance. Other network instances attached to the CEN instance can learn the routes if route conflicts do not exist.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](PublishRouteEntriesRequestBuilder::send) it. The parameters and their rules: [`PublishRouteEntriesRequest`].
+    #[inline]
+    pub fn publish_route_entries(&self) -> PublishRouteEntriesRequestBuilder<&Self> {
+        PublishRouteEntriesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl PublishRouteEntriesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `PublishRouteEntries`: Cloud Enterprise Network (CEN) supports route advertisement. You can call this operation to advertise routes of virtual private clouds (VPCs) or virtual border routers (VBRs) attached to a CEN instance to the CEN instance. Other network instances attached to the CEN instance can learn the routes if route conflicts do not exist.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`PublishRouteEntriesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ParameterIllegalAliUid(error),
-            1 => Self::InvalidOperationUnsupportnexthopType(error),
-            2 => Self::InvalidOperationNotFoundRoute(error),
-            3 => Self::ParameterIllegalCenInstanceId(error),
-            4 => Self::ParameterIllegalChildInstanceRegionId(error),
-            5 => Self::ParameterIllegalChildInstanceType(error),
-            6 => Self::InvalidOperationUnsupportRouteTableType(error),
-            7 => Self::InvalidParameter(error),
-            8 => Self::Unauthorized(error),
-            9 => Self::InstanceNotExist(error),
-            10 => Self::InvalidOperationChildInstanceStatus(error),
-            11 => Self::InvalidOperationCenInstanceStatus(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ParameterIllegalAliUid(error) => (0, error),
-            Self::InvalidOperationUnsupportnexthopType(error) => (1, error),
-            Self::InvalidOperationNotFoundRoute(error) => (2, error),
-            Self::ParameterIllegalCenInstanceId(error) => (3, error),
-            Self::ParameterIllegalChildInstanceRegionId(error) => (4, error),
-            Self::ParameterIllegalChildInstanceType(error) => (5, error),
-            Self::InvalidOperationUnsupportRouteTableType(error) => (6, error),
-            Self::InvalidParameter(error) => (7, error),
-            Self::Unauthorized(error) => (8, error),
-            Self::InstanceNotExist(error) => (9, error),
-            Self::InvalidOperationChildInstanceStatus(error) => (10, error),
-            Self::InvalidOperationCenInstanceStatus(error) => (11, error),
-            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for PublishRouteEntriesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for PublishRouteEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ParameterIllegalAliUid",
-            "InvalidOperationUnsupportnexthopType",
-            "InvalidOperationNotFoundRoute",
-            "ParameterIllegalCenInstanceId",
-            "ParameterIllegalChildInstanceRegionId",
-            "ParameterIllegalChildInstanceType",
-            "InvalidOperationUnsupportRouteTableType",
-            "InvalidParameter",
-            "Unauthorized",
-            "InstanceNotExist",
-            "InvalidOperationChildInstanceStatus",
-            "InvalidOperationCenInstanceStatus",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl PublishRouteEntriesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for PublishRouteEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for PublishRouteEntriesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for PublishRouteEntriesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn publish_route_entries(&self) -> PublishRouteEntriesRequestBuilder<&Self> {
+        PublishRouteEntriesRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RefreshTransitRouteTableAggregationRequest>;
 /// Request of `RefreshTransitRouteTableAggregation`: Re-advertises an aggregate route.
 ///
 /// # Example
@@ -117,18 +120,14 @@ pub struct RefreshTransitRouteTableAggregationRequestBuilder<C = ()> {
 impl<C> RefreshTransitRouteTableAggregationRequestBuilder<C> {
     /// Sets `TransitRouteTableId`.
     ///
-    /// - Wire name: `TransitRouteTableId`.
-    /// - Required.
-    /// - Example: `vtb-iq8qgruq1ry8jc7vt****`.
+    /// Its description, rules and example: [`RefreshTransitRouteTableAggregationRequest::transit_route_table_id`](RefreshTransitRouteTableAggregationRequest::transit_route_table_id).
     pub fn transit_route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_route_table_id = Some(value.into());
         self
     }
     /// Sets `TransitRouteTableAggregationCidr`.
     ///
-    /// - Wire name: `TransitRouteTableAggregationCidr`.
-    /// - Required.
-    /// - Example: `192.168.53.0/24`.
+    /// Its description, rules and example: [`RefreshTransitRouteTableAggregationRequest::transit_route_table_aggregation_cidr`](RefreshTransitRouteTableAggregationRequest::transit_route_table_aggregation_cidr).
     pub fn transit_route_table_aggregation_cidr(
         mut self,
         value: impl Into<String>,
@@ -138,9 +137,7 @@ impl<C> RefreshTransitRouteTableAggregationRequestBuilder<C> {
     }
     /// Sets `ClientToken`.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`RefreshTransitRouteTableAggregationRequest::client_token`](RefreshTransitRouteTableAggregationRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -276,139 +273,28 @@ for RefreshTransitRouteTableAggregationResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RefreshTransitRouteTableAggregation`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RefreshTransitRouteTableAggregationError {
-    /// HTTP 400 `InstanceNotExist.TransitRouteTable`: The transitRouter route table is not exist.
-    InstanceNotExistTransitRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouteTable`: The status of transitRouter route table is invalid.
-    IncorrectStatusTransitRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceNotExist.AggregationRoute`: The aggregation route is not exist.
-    InstanceNotExistAggregationRoute(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceNotExist.TransitRouter`: The transitRouter is not exist.
-    InstanceNotExistTransitRouter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TransitRouteTableAggregationCidr`: The param TransitRouteTableAggregationCidr is illegal.
-    IllegalParamTransitRouteTableAggregationCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for RefreshTransitRouteTableAggregationError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InstanceNotExist.TransitRouteTable",
-                        "IncorrectStatus.TransitRouteTable",
-                        "InstanceNotExist.AggregationRoute",
-                        "InstanceNotExist.TransitRouter",
-                        "IllegalParam.TransitRouteTableAggregationCidr",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::RefreshTransitRouteTableAggregationError;
+impl crate::Client {
+    /// Calls `RefreshTransitRouteTableAggregation`: Re-advertises an aggregate route.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RefreshTransitRouteTableAggregationRequestBuilder::send) it. The parameters and their rules: [`RefreshTransitRouteTableAggregationRequest`].
+    #[inline]
+    pub fn refresh_transit_route_table_aggregation(
+        &self,
+    ) -> RefreshTransitRouteTableAggregationRequestBuilder<&Self> {
+        RefreshTransitRouteTableAggregationRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RefreshTransitRouteTableAggregationError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RefreshTransitRouteTableAggregation`: Re-advertises an aggregate route.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RefreshTransitRouteTableAggregationRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InstanceNotExistTransitRouteTable(error),
-            1 => Self::IncorrectStatusTransitRouteTable(error),
-            2 => Self::InstanceNotExistAggregationRoute(error),
-            3 => Self::InstanceNotExistTransitRouter(error),
-            4 => Self::IllegalParamTransitRouteTableAggregationCidr(error),
-            5 => Self::InvalidParameter(error),
-            6 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InstanceNotExistTransitRouteTable(error) => (0, error),
-            Self::IncorrectStatusTransitRouteTable(error) => (1, error),
-            Self::InstanceNotExistAggregationRoute(error) => (2, error),
-            Self::InstanceNotExistTransitRouter(error) => (3, error),
-            Self::IllegalParamTransitRouteTableAggregationCidr(error) => (4, error),
-            Self::InvalidParameter(error) => (5, error),
-            Self::Unauthorized(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RefreshTransitRouteTableAggregationError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RefreshTransitRouteTableAggregationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InstanceNotExistTransitRouteTable",
-            "IncorrectStatusTransitRouteTable",
-            "InstanceNotExistAggregationRoute",
-            "InstanceNotExistTransitRouter",
-            "IllegalParamTransitRouteTableAggregationCidr",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RefreshTransitRouteTableAggregationError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RefreshTransitRouteTableAggregationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RefreshTransitRouteTableAggregationError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for RefreshTransitRouteTableAggregationError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn refresh_transit_route_table_aggregation(
+        &self,
+    ) -> RefreshTransitRouteTableAggregationRequestBuilder<&Self> {
+        RefreshTransitRouteTableAggregationRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    RegisterTransitRouterMulticastGroupMembersRequest,
+>;
 /// Request of `RegisterTransitRouterMulticastGroupMembers`: Creates or adds a multicast member.
 ///
 /// Enterprise Edition transit routers support only elastic network interfaces (ENIs) as multicast members. You can call the `RegisterTransitRouterMulticastGroupMembers` operation to specify an ENI in the current region or a different region as a multicast member.
@@ -217,13 +223,7 @@ impl<C> RegisterTransitRouterMulticastGroupMembersRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`RegisterTransitRouterMulticastGroupMembersRequest::client_token`](RegisterTransitRouterMulticastGroupMembersRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -232,9 +232,7 @@ impl<C> RegisterTransitRouterMulticastGroupMembersRequestBuilder<C> {
     ///
     /// The ID of the multicast domain to which the multicast members belong.
     ///
-    /// - Wire name: `TransitRouterMulticastDomainId`.
-    /// - Required.
-    /// - Example: `tr-mcast-domain-91wpg6wbhchjeq****`.
+    /// Its description, rules and example: [`RegisterTransitRouterMulticastGroupMembersRequest::transit_router_multicast_domain_id`](RegisterTransitRouterMulticastGroupMembersRequest::transit_router_multicast_domain_id).
     pub fn transit_router_multicast_domain_id(
         mut self,
         value: impl Into<String>,
@@ -246,11 +244,7 @@ impl<C> RegisterTransitRouterMulticastGroupMembersRequestBuilder<C> {
     ///
     /// The IP address of the multicast group to which the multicast members belong. Valid values: **224.0.0.1** to **239.255.255.254**.
     ///
-    /// If the multicast group does not exist in the specified multicast domain, the system automatically creates the multicast group in the multicast domain.
-    ///
-    /// - Wire name: `GroupIpAddress`.
-    /// - Required.
-    /// - Example: `239.XX.XX.2`.
+    /// Its description, rules and example: [`RegisterTransitRouterMulticastGroupMembersRequest::group_ip_address`](RegisterTransitRouterMulticastGroupMembersRequest::group_ip_address).
     pub fn group_ip_address(mut self, value: impl Into<String>) -> Self {
         self.inner.group_ip_address = Some(value.into());
         self
@@ -259,8 +253,7 @@ impl<C> RegisterTransitRouterMulticastGroupMembersRequestBuilder<C> {
     ///
     /// The IDs of the ENIs.
     ///
-    /// - Wire name: `NetworkInterfaceIds`.
-    /// - Must have at most 1000 items.
+    /// Its description, rules and example: [`RegisterTransitRouterMulticastGroupMembersRequest::network_interface_ids`](RegisterTransitRouterMulticastGroupMembersRequest::network_interface_ids).
     pub fn network_interface_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -274,8 +267,7 @@ impl<C> RegisterTransitRouterMulticastGroupMembersRequestBuilder<C> {
     ///
     /// The IDs of inter-region multicast domains.
     ///
-    /// - Wire name: `PeerTransitRouterMulticastDomains`.
-    /// - Must have at most 1000 items.
+    /// Its description, rules and example: [`RegisterTransitRouterMulticastGroupMembersRequest::peer_transit_router_multicast_domains`](RegisterTransitRouterMulticastGroupMembersRequest::peer_transit_router_multicast_domains).
     pub fn peer_transit_router_multicast_domains(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -289,12 +281,7 @@ impl<C> RegisterTransitRouterMulticastGroupMembersRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`RegisterTransitRouterMulticastGroupMembersRequest::dry_run`](RegisterTransitRouterMulticastGroupMembersRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -303,11 +290,7 @@ impl<C> RegisterTransitRouterMulticastGroupMembersRequestBuilder<C> {
     ///
     /// The ID of the VPC to which the ENI belongs.
     ///
-    /// * If the ENI belongs to the current Alibaba Cloud account, ignore this parameter.
-    /// * If the ENI belongs to a different Alibaba Cloud account, you must set this parameter.
-    ///
-    /// - Wire name: `VpcId`.
-    /// - Example: `vpc-wz9fusm6zq8uy7cfa****`.
+    /// Its description, rules and example: [`RegisterTransitRouterMulticastGroupMembersRequest::vpc_id`](RegisterTransitRouterMulticastGroupMembersRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -447,283 +430,28 @@ for RegisterTransitRouterMulticastGroupMembersResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RegisterTransitRouterMulticastGroupMembers`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RegisterTransitRouterMulticastGroupMembersError {
-    /// HTTP 400 `IllegalParam.GroupIpAddress`: The specified GroupIpAddress is illegal.
-    IllegalParamGroupIpAddress(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidMulticastDomainId.NotFound`: The specified AttachmentId is not found.
-    InvalidMulticastDomainIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.MulticastDomainId`: The status of MulticastDomainId is incorrect.
-    IncorrectStatusMulticastDomainId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Cen`: The status of Cen is incorrect.
-    IncorrectStatusCen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceNotExist`: The instance is not exist.
-    InstanceNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.PeerMulticastDomainRegion`: Operation is invalid because to peer multicast domain in the same region with multicast domain.
-    InvalidOperationPeerMulticastDomainRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.MulticastDomainStatus`: Operation is invalid, due to multicast domain not Active.
-    InvalidOperationMulticastDomainStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.BandwidthLimitNotExist`: Operation is invalid because a bandwidth limit not exist.
-    InvalidOperationBandwidthLimitNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AttachmentNotFound`: "The attachment does not exist.
-    AttachmentNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.AttachmentId`: The status of AttachmentId is incorrect.
-    IncorrectStatusAttachmentId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceExist`: The instance already exists.
-    InstanceExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.NetworkInterfaceNotExist`: Operation is invalid bacause network interface not exist.
-    InvalidOperationNetworkInterfaceNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.NTRNetworkInterfaceNotSupport`: Operation is invalid, due to ntr eni not support.
-    InvalidOperationNtrNetworkInterfaceNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.MulticastDomainAssociationNotExist`: Operation is invalid because multicast association domain association not exist.
-    InvalidOperationMulticastDomainAssociationNotExist(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidOperation.MulticastDomainAssociationStatus`: Operation is invalid, due to multicast domain association not Active.
-    InvalidOperationMulticastDomainAssociationStatus(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidPeerTrMulticastDomainId.NotFound`: The specified PeerTrMulticastDomainId is not found.
-    InvalidPeerTrMulticastDomainIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.PeerTrMulticastDomainId`: The status of PeerTrMulticastDomainId is incorrect.
-    IncorrectStatusPeerTrMulticastDomainId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PeerTrMulticastDomainId`: The specified PeerTrMulticastDomainId is illegal.
-    IllegalParamPeerTrMulticastDomainId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation`: Operation is invalid.
-    InvalidOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaFull.MulticastGroupPerDomain`: The number of multicast group has exceed the maximum value that can be created.
-    QuotaFullMulticastGroupPerDomain(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaFull.MulticastMemberPerGroup`: The number of multicast group member has exceed the maximum value that can be created.
-    QuotaFullMulticastMemberPerGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaFull.MulticastPeerMemberPerGroup`: The number of multicast group member peer domain has exceed the maximum value that can be created.
-    QuotaFullMulticastPeerMemberPerGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
-    DryRunOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidConnectPeerIds.NotFound`: The Connect Peer Ids are invalid.
-    InvalidConnectPeerIdsNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpcId.NotFound`: The specified VpcId is not found.
-    InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.ExistsIgmpv2MemberOnEni`: An igmpv2 multicast source or multicast member already exists on the ENI.
-    OperationUnsupportedExistsIgmpv2MemberOnEni(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpcId.NotValid`: The specified Vpc is invalid.
-    InvalidVpcIdNotValid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.SourceAndMemberPerTransitRouter`: The number of multicast group members and sources has exceed the maximum value that can be created.
-    QuotaExceededSourceAndMemberPerTransitRouter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for RegisterTransitRouterMulticastGroupMembersError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.GroupIpAddress",
-                        "InvalidMulticastDomainId.NotFound",
-                        "IncorrectStatus.MulticastDomainId",
-                        "IncorrectStatus.Cen",
-                        "InstanceNotExist",
-                        "InvalidOperation.PeerMulticastDomainRegion",
-                        "InvalidOperation.MulticastDomainStatus",
-                        "InvalidOperation.BandwidthLimitNotExist",
-                        "AttachmentNotFound",
-                        "IncorrectStatus.AttachmentId",
-                        "InstanceExist",
-                        "InvalidOperation.NetworkInterfaceNotExist",
-                        "InvalidOperation.NTRNetworkInterfaceNotSupport",
-                        "InvalidOperation.MulticastDomainAssociationNotExist",
-                        "InvalidOperation.MulticastDomainAssociationStatus",
-                        "InvalidPeerTrMulticastDomainId.NotFound",
-                        "IncorrectStatus.PeerTrMulticastDomainId",
-                        "IllegalParam.PeerTrMulticastDomainId",
-                        "InvalidOperation",
-                        "QuotaFull.MulticastGroupPerDomain",
-                        "QuotaFull.MulticastMemberPerGroup",
-                        "QuotaFull.MulticastPeerMemberPerGroup",
-                        "DryRunOperation",
-                        "InvalidConnectPeerIds.NotFound",
-                        "InvalidVpcId.NotFound",
-                        "OperationUnsupported.ExistsIgmpv2MemberOnEni",
-                        "InvalidVpcId.NotValid",
-                        "QuotaExceeded.SourceAndMemberPerTransitRouter",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::RegisterTransitRouterMulticastGroupMembersError;
+impl crate::Client {
+    /// Calls `RegisterTransitRouterMulticastGroupMembers`: Creates or adds a multicast member.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RegisterTransitRouterMulticastGroupMembersRequestBuilder::send) it. The parameters and their rules: [`RegisterTransitRouterMulticastGroupMembersRequest`].
+    #[inline]
+    pub fn register_transit_router_multicast_group_members(
+        &self,
+    ) -> RegisterTransitRouterMulticastGroupMembersRequestBuilder<&Self> {
+        RegisterTransitRouterMulticastGroupMembersRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RegisterTransitRouterMulticastGroupMembersError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RegisterTransitRouterMulticastGroupMembers`: Creates or adds a multicast member.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RegisterTransitRouterMulticastGroupMembersRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamGroupIpAddress(error),
-            1 => Self::InvalidMulticastDomainIdNotFound(error),
-            2 => Self::IncorrectStatusMulticastDomainId(error),
-            3 => Self::IncorrectStatusCen(error),
-            4 => Self::InstanceNotExist(error),
-            5 => Self::InvalidOperationPeerMulticastDomainRegion(error),
-            6 => Self::InvalidOperationMulticastDomainStatus(error),
-            7 => Self::InvalidOperationBandwidthLimitNotExist(error),
-            8 => Self::AttachmentNotFound(error),
-            9 => Self::IncorrectStatusAttachmentId(error),
-            10 => Self::InstanceExist(error),
-            11 => Self::InvalidOperationNetworkInterfaceNotExist(error),
-            12 => Self::InvalidOperationNtrNetworkInterfaceNotSupport(error),
-            13 => Self::InvalidOperationMulticastDomainAssociationNotExist(error),
-            14 => Self::InvalidOperationMulticastDomainAssociationStatus(error),
-            15 => Self::InvalidPeerTrMulticastDomainIdNotFound(error),
-            16 => Self::IncorrectStatusPeerTrMulticastDomainId(error),
-            17 => Self::IllegalParamPeerTrMulticastDomainId(error),
-            18 => Self::InvalidOperation(error),
-            19 => Self::QuotaFullMulticastGroupPerDomain(error),
-            20 => Self::QuotaFullMulticastMemberPerGroup(error),
-            21 => Self::QuotaFullMulticastPeerMemberPerGroup(error),
-            22 => Self::DryRunOperation(error),
-            23 => Self::InvalidConnectPeerIdsNotFound(error),
-            24 => Self::InvalidVpcIdNotFound(error),
-            25 => Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error),
-            26 => Self::InvalidVpcIdNotValid(error),
-            27 => Self::QuotaExceededSourceAndMemberPerTransitRouter(error),
-            28 => Self::InvalidParameter(error),
-            29 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamGroupIpAddress(error) => (0, error),
-            Self::InvalidMulticastDomainIdNotFound(error) => (1, error),
-            Self::IncorrectStatusMulticastDomainId(error) => (2, error),
-            Self::IncorrectStatusCen(error) => (3, error),
-            Self::InstanceNotExist(error) => (4, error),
-            Self::InvalidOperationPeerMulticastDomainRegion(error) => (5, error),
-            Self::InvalidOperationMulticastDomainStatus(error) => (6, error),
-            Self::InvalidOperationBandwidthLimitNotExist(error) => (7, error),
-            Self::AttachmentNotFound(error) => (8, error),
-            Self::IncorrectStatusAttachmentId(error) => (9, error),
-            Self::InstanceExist(error) => (10, error),
-            Self::InvalidOperationNetworkInterfaceNotExist(error) => (11, error),
-            Self::InvalidOperationNtrNetworkInterfaceNotSupport(error) => (12, error),
-            Self::InvalidOperationMulticastDomainAssociationNotExist(error) => {
-                (13, error)
-            }
-            Self::InvalidOperationMulticastDomainAssociationStatus(error) => (14, error),
-            Self::InvalidPeerTrMulticastDomainIdNotFound(error) => (15, error),
-            Self::IncorrectStatusPeerTrMulticastDomainId(error) => (16, error),
-            Self::IllegalParamPeerTrMulticastDomainId(error) => (17, error),
-            Self::InvalidOperation(error) => (18, error),
-            Self::QuotaFullMulticastGroupPerDomain(error) => (19, error),
-            Self::QuotaFullMulticastMemberPerGroup(error) => (20, error),
-            Self::QuotaFullMulticastPeerMemberPerGroup(error) => (21, error),
-            Self::DryRunOperation(error) => (22, error),
-            Self::InvalidConnectPeerIdsNotFound(error) => (23, error),
-            Self::InvalidVpcIdNotFound(error) => (24, error),
-            Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error) => (25, error),
-            Self::InvalidVpcIdNotValid(error) => (26, error),
-            Self::QuotaExceededSourceAndMemberPerTransitRouter(error) => (27, error),
-            Self::InvalidParameter(error) => (28, error),
-            Self::Unauthorized(error) => (29, error),
-            Self::Unhandled(unhandled) => (30, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RegisterTransitRouterMulticastGroupMembersError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RegisterTransitRouterMulticastGroupMembersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamGroupIpAddress",
-            "InvalidMulticastDomainIdNotFound",
-            "IncorrectStatusMulticastDomainId",
-            "IncorrectStatusCen",
-            "InstanceNotExist",
-            "InvalidOperationPeerMulticastDomainRegion",
-            "InvalidOperationMulticastDomainStatus",
-            "InvalidOperationBandwidthLimitNotExist",
-            "AttachmentNotFound",
-            "IncorrectStatusAttachmentId",
-            "InstanceExist",
-            "InvalidOperationNetworkInterfaceNotExist",
-            "InvalidOperationNtrNetworkInterfaceNotSupport",
-            "InvalidOperationMulticastDomainAssociationNotExist",
-            "InvalidOperationMulticastDomainAssociationStatus",
-            "InvalidPeerTrMulticastDomainIdNotFound",
-            "IncorrectStatusPeerTrMulticastDomainId",
-            "IllegalParamPeerTrMulticastDomainId",
-            "InvalidOperation",
-            "QuotaFullMulticastGroupPerDomain",
-            "QuotaFullMulticastMemberPerGroup",
-            "QuotaFullMulticastPeerMemberPerGroup",
-            "DryRunOperation",
-            "InvalidConnectPeerIdsNotFound",
-            "InvalidVpcIdNotFound",
-            "OperationUnsupportedExistsIgmpv2MemberOnEni",
-            "InvalidVpcIdNotValid",
-            "QuotaExceededSourceAndMemberPerTransitRouter",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RegisterTransitRouterMulticastGroupMembersError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RegisterTransitRouterMulticastGroupMembersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RegisterTransitRouterMulticastGroupMembersError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for RegisterTransitRouterMulticastGroupMembersError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn register_transit_router_multicast_group_members(
+        &self,
+    ) -> RegisterTransitRouterMulticastGroupMembersRequestBuilder<&Self> {
+        RegisterTransitRouterMulticastGroupMembersRequestBuilder::new(self)
     }
 }

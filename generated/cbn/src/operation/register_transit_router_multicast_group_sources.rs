@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    RegisterTransitRouterMulticastGroupSourcesRequest,
+>;
 /// Request of `RegisterTransitRouterMulticastGroupSources`: Creates a multicast source for a one-to-many multicast network.
 ///
 /// * You can specify only elastic network interfaces (ENIs) as multicast sources.
@@ -191,13 +197,7 @@ impl<C> RegisterTransitRouterMulticastGroupSourcesRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID is different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-4266****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`RegisterTransitRouterMulticastGroupSourcesRequest::client_token`](RegisterTransitRouterMulticastGroupSourcesRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -206,9 +206,7 @@ impl<C> RegisterTransitRouterMulticastGroupSourcesRequestBuilder<C> {
     ///
     /// The ID of the multicast domain to which the multicast source belongs.
     ///
-    /// - Wire name: `TransitRouterMulticastDomainId`.
-    /// - Required.
-    /// - Example: `tr-mcast-domain-5mjb5gjb6dgu98****`.
+    /// Its description, rules and example: [`RegisterTransitRouterMulticastGroupSourcesRequest::transit_router_multicast_domain_id`](RegisterTransitRouterMulticastGroupSourcesRequest::transit_router_multicast_domain_id).
     pub fn transit_router_multicast_domain_id(
         mut self,
         value: impl Into<String>,
@@ -220,13 +218,7 @@ impl<C> RegisterTransitRouterMulticastGroupSourcesRequestBuilder<C> {
     ///
     /// The IP address of the multicast group to which the multicast source belongs. Valid values: **224.0.1.0** to **239.255.255.254**.
     ///
-    /// > 224\.0.0.0 to 224.0.0.255 are reserved by the system and cannot be used by multicast groups.
-    ///
-    /// If the multicast group does not exist in the multicast domain, the system automatically creates the multicast group in the multicast domain.
-    ///
-    /// - Wire name: `GroupIpAddress`.
-    /// - Required.
-    /// - Example: `239.XX.XX.2`.
+    /// Its description, rules and example: [`RegisterTransitRouterMulticastGroupSourcesRequest::group_ip_address`](RegisterTransitRouterMulticastGroupSourcesRequest::group_ip_address).
     pub fn group_ip_address(mut self, value: impl Into<String>) -> Self {
         self.inner.group_ip_address = Some(value.into());
         self
@@ -235,8 +227,7 @@ impl<C> RegisterTransitRouterMulticastGroupSourcesRequestBuilder<C> {
     ///
     /// The IDs of the ENIs.
     ///
-    /// - Wire name: `NetworkInterfaceIds`.
-    /// - Must have at most 1000 items.
+    /// Its description, rules and example: [`RegisterTransitRouterMulticastGroupSourcesRequest::network_interface_ids`](RegisterTransitRouterMulticastGroupSourcesRequest::network_interface_ids).
     pub fn network_interface_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -250,12 +241,7 @@ impl<C> RegisterTransitRouterMulticastGroupSourcesRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without sending the actual request. Default values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`RegisterTransitRouterMulticastGroupSourcesRequest::dry_run`](RegisterTransitRouterMulticastGroupSourcesRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -264,11 +250,7 @@ impl<C> RegisterTransitRouterMulticastGroupSourcesRequestBuilder<C> {
     ///
     /// The ID of the VPC to which the ENI belongs.
     ///
-    /// * If the ENI belongs to the current Alibaba Cloud account, ignore this parameter.
-    /// * If the ENI belongs to a different Alibaba Cloud account, you must set this parameter.
-    ///
-    /// - Wire name: `VpcId`.
-    /// - Example: `vpc-wz9fusm6zq8uy7cfa****`.
+    /// Its description, rules and example: [`RegisterTransitRouterMulticastGroupSourcesRequest::vpc_id`](RegisterTransitRouterMulticastGroupSourcesRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -408,221 +390,28 @@ for RegisterTransitRouterMulticastGroupSourcesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RegisterTransitRouterMulticastGroupSources`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RegisterTransitRouterMulticastGroupSourcesError {
-    /// HTTP 400 `InvalidOperation.PeerMulticastDomainSource`: Operation is invalid because peer multicast domain can not be group source.
-    InvalidOperationPeerMulticastDomainSource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.GroupIpAddress`: The specified GroupIpAddress is illegal.
-    IllegalParamGroupIpAddress(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidMulticastDomainId.NotFound`: The specified AttachmentId is not found.
-    InvalidMulticastDomainIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.MulticastDomainId`: The status of MulticastDomainId is incorrect.
-    IncorrectStatusMulticastDomainId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Cen`: The status of Cen is incorrect.
-    IncorrectStatusCen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceExist`: The instance already exists.
-    InstanceExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.NetworkInterfaceNotExist`: Operation is invalid bacause network interface not exist.
-    InvalidOperationNetworkInterfaceNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.NTRNetworkInterfaceNotSupport`: Operation is invalid, due to ntr eni not support.
-    InvalidOperationNtrNetworkInterfaceNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceNotExist`: The instance is not exist.
-    InstanceNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.MulticastDomainAssociationNotExist`: Operation is invalid because multicast association domain association not exist.
-    InvalidOperationMulticastDomainAssociationNotExist(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidOperation.MulticastDomainAssociationStatus`: Operation is invalid, due to multicast domain association not Active.
-    InvalidOperationMulticastDomainAssociationStatus(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `QuotaFull.MulticastGroupPerDomain`: The number of multicast group has exceed the maximum value that can be created.
-    QuotaFullMulticastGroupPerDomain(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaFull.MulticastSourcePerGroup`: The number of multicast group source has exceed the maximum value that can be created.
-    QuotaFullMulticastSourcePerGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
-    DryRunOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.ConnectPeerIds`: Connect Peer statuses are incorrect.
-    IncorrectStatusConnectPeerIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidConnectPeerIds.NotFound`: The Connect Peer Ids are invalid.
-    InvalidConnectPeerIdsNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.ExistsIgmpv2MemberOnEni`: An igmpv2 multicast source or multicast member already exists on the ENI.
-    OperationUnsupportedExistsIgmpv2MemberOnEni(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.SourceAndMemberPerTransitRouter`: The number of multicast group members and sources has exceed the maximum value that can be created.
-    QuotaExceededSourceAndMemberPerTransitRouter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for RegisterTransitRouterMulticastGroupSourcesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidOperation.PeerMulticastDomainSource",
-                        "IllegalParam.GroupIpAddress",
-                        "InvalidMulticastDomainId.NotFound",
-                        "IncorrectStatus.MulticastDomainId",
-                        "IncorrectStatus.Cen",
-                        "InstanceExist",
-                        "InvalidOperation.NetworkInterfaceNotExist",
-                        "InvalidOperation.NTRNetworkInterfaceNotSupport",
-                        "InstanceNotExist",
-                        "InvalidOperation.MulticastDomainAssociationNotExist",
-                        "InvalidOperation.MulticastDomainAssociationStatus",
-                        "QuotaFull.MulticastGroupPerDomain",
-                        "QuotaFull.MulticastSourcePerGroup",
-                        "DryRunOperation",
-                        "IncorrectStatus.ConnectPeerIds",
-                        "InvalidConnectPeerIds.NotFound",
-                        "OperationUnsupported.ExistsIgmpv2MemberOnEni",
-                        "QuotaExceeded.SourceAndMemberPerTransitRouter",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::RegisterTransitRouterMulticastGroupSourcesError;
+impl crate::Client {
+    /// Calls `RegisterTransitRouterMulticastGroupSources`: Creates a multicast source for a one-to-many multicast network.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RegisterTransitRouterMulticastGroupSourcesRequestBuilder::send) it. The parameters and their rules: [`RegisterTransitRouterMulticastGroupSourcesRequest`].
+    #[inline]
+    pub fn register_transit_router_multicast_group_sources(
+        &self,
+    ) -> RegisterTransitRouterMulticastGroupSourcesRequestBuilder<&Self> {
+        RegisterTransitRouterMulticastGroupSourcesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RegisterTransitRouterMulticastGroupSourcesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RegisterTransitRouterMulticastGroupSources`: Creates a multicast source for a one-to-many multicast network.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RegisterTransitRouterMulticastGroupSourcesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidOperationPeerMulticastDomainSource(error),
-            1 => Self::IllegalParamGroupIpAddress(error),
-            2 => Self::InvalidMulticastDomainIdNotFound(error),
-            3 => Self::IncorrectStatusMulticastDomainId(error),
-            4 => Self::IncorrectStatusCen(error),
-            5 => Self::InstanceExist(error),
-            6 => Self::InvalidOperationNetworkInterfaceNotExist(error),
-            7 => Self::InvalidOperationNtrNetworkInterfaceNotSupport(error),
-            8 => Self::InstanceNotExist(error),
-            9 => Self::InvalidOperationMulticastDomainAssociationNotExist(error),
-            10 => Self::InvalidOperationMulticastDomainAssociationStatus(error),
-            11 => Self::QuotaFullMulticastGroupPerDomain(error),
-            12 => Self::QuotaFullMulticastSourcePerGroup(error),
-            13 => Self::DryRunOperation(error),
-            14 => Self::IncorrectStatusConnectPeerIds(error),
-            15 => Self::InvalidConnectPeerIdsNotFound(error),
-            16 => Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error),
-            17 => Self::QuotaExceededSourceAndMemberPerTransitRouter(error),
-            18 => Self::InvalidParameter(error),
-            19 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidOperationPeerMulticastDomainSource(error) => (0, error),
-            Self::IllegalParamGroupIpAddress(error) => (1, error),
-            Self::InvalidMulticastDomainIdNotFound(error) => (2, error),
-            Self::IncorrectStatusMulticastDomainId(error) => (3, error),
-            Self::IncorrectStatusCen(error) => (4, error),
-            Self::InstanceExist(error) => (5, error),
-            Self::InvalidOperationNetworkInterfaceNotExist(error) => (6, error),
-            Self::InvalidOperationNtrNetworkInterfaceNotSupport(error) => (7, error),
-            Self::InstanceNotExist(error) => (8, error),
-            Self::InvalidOperationMulticastDomainAssociationNotExist(error) => (9, error),
-            Self::InvalidOperationMulticastDomainAssociationStatus(error) => (10, error),
-            Self::QuotaFullMulticastGroupPerDomain(error) => (11, error),
-            Self::QuotaFullMulticastSourcePerGroup(error) => (12, error),
-            Self::DryRunOperation(error) => (13, error),
-            Self::IncorrectStatusConnectPeerIds(error) => (14, error),
-            Self::InvalidConnectPeerIdsNotFound(error) => (15, error),
-            Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error) => (16, error),
-            Self::QuotaExceededSourceAndMemberPerTransitRouter(error) => (17, error),
-            Self::InvalidParameter(error) => (18, error),
-            Self::Unauthorized(error) => (19, error),
-            Self::Unhandled(unhandled) => (20, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RegisterTransitRouterMulticastGroupSourcesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RegisterTransitRouterMulticastGroupSourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidOperationPeerMulticastDomainSource",
-            "IllegalParamGroupIpAddress",
-            "InvalidMulticastDomainIdNotFound",
-            "IncorrectStatusMulticastDomainId",
-            "IncorrectStatusCen",
-            "InstanceExist",
-            "InvalidOperationNetworkInterfaceNotExist",
-            "InvalidOperationNtrNetworkInterfaceNotSupport",
-            "InstanceNotExist",
-            "InvalidOperationMulticastDomainAssociationNotExist",
-            "InvalidOperationMulticastDomainAssociationStatus",
-            "QuotaFullMulticastGroupPerDomain",
-            "QuotaFullMulticastSourcePerGroup",
-            "DryRunOperation",
-            "IncorrectStatusConnectPeerIds",
-            "InvalidConnectPeerIdsNotFound",
-            "OperationUnsupportedExistsIgmpv2MemberOnEni",
-            "QuotaExceededSourceAndMemberPerTransitRouter",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RegisterTransitRouterMulticastGroupSourcesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RegisterTransitRouterMulticastGroupSourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RegisterTransitRouterMulticastGroupSourcesError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for RegisterTransitRouterMulticastGroupSourcesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn register_transit_router_multicast_group_sources(
+        &self,
+    ) -> RegisterTransitRouterMulticastGroupSourcesRequestBuilder<&Self> {
+        RegisterTransitRouterMulticastGroupSourcesRequestBuilder::new(self)
     }
 }

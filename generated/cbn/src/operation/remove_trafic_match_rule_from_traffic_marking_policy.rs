@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest,
+>;
 /// Request of `RemoveTraficMatchRuleFromTrafficMarkingPolicy`: Removes a traffic classification rule from a traffic marking policy.
 ///
 /// ### Precautions
@@ -149,13 +155,7 @@ impl<C> RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest::client_token`](RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -164,11 +164,7 @@ impl<C> RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest::dry_run`](RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -177,9 +173,7 @@ impl<C> RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder<C> {
     ///
     /// The ID of the traffic marking policy.
     ///
-    /// - Wire name: `TrafficMarkingPolicyId`.
-    /// - Required.
-    /// - Example: `tm-d33hdczo3qo8ta****`.
+    /// Its description, rules and example: [`RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest::traffic_marking_policy_id`](RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest::traffic_marking_policy_id).
     pub fn traffic_marking_policy_id(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_marking_policy_id = Some(value.into());
         self
@@ -188,8 +182,7 @@ impl<C> RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder<C> {
     ///
     /// The ID of the traffic classification rule.
     ///
-    /// - Wire name: `TrafficMarkRuleIds`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest::traffic_mark_rule_ids`](RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest::traffic_mark_rule_ids).
     pub fn traffic_mark_rule_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -339,127 +332,28 @@ for RemoveTraficMatchRuleFromTrafficMarkingPolicyResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RemoveTraficMatchRuleFromTrafficMarkingPolicy`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RemoveTraficMatchRuleFromTrafficMarkingPolicyError {
-    /// HTTP 400 `IncorrectStatus.TrafficMarkingPolicy`: TrafficMarkingPolicy status is invalid.
-    IncorrectStatusTrafficMarkingPolicy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTrafficMarkingPolicyId.NotFound`: The specified TrafficMarkingPolicyId is not found.
-    InvalidTrafficMarkingPolicyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TrafficMarkingRuleIds`: The specified TrafficMarkingRuleIds is invalid.
-    IllegalParamTrafficMarkingRuleIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for RemoveTraficMatchRuleFromTrafficMarkingPolicyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.TrafficMarkingPolicy",
-                        "InvalidTrafficMarkingPolicyId.NotFound",
-                        "IllegalParam.TrafficMarkingRuleIds",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::RemoveTraficMatchRuleFromTrafficMarkingPolicyError;
+impl crate::Client {
+    /// Calls `RemoveTraficMatchRuleFromTrafficMarkingPolicy`: Removes a traffic classification rule from a traffic marking policy.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder::send) it. The parameters and their rules: [`RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest`].
+    #[inline]
+    pub fn remove_trafic_match_rule_from_traffic_marking_policy(
+        &self,
+    ) -> RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder<&Self> {
+        RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RemoveTraficMatchRuleFromTrafficMarkingPolicyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RemoveTraficMatchRuleFromTrafficMarkingPolicy`: Removes a traffic classification rule from a traffic marking policy.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusTrafficMarkingPolicy(error),
-            1 => Self::InvalidTrafficMarkingPolicyIdNotFound(error),
-            2 => Self::IllegalParamTrafficMarkingRuleIds(error),
-            3 => Self::InvalidParameter(error),
-            4 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusTrafficMarkingPolicy(error) => (0, error),
-            Self::InvalidTrafficMarkingPolicyIdNotFound(error) => (1, error),
-            Self::IllegalParamTrafficMarkingRuleIds(error) => (2, error),
-            Self::InvalidParameter(error) => (3, error),
-            Self::Unauthorized(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RemoveTraficMatchRuleFromTrafficMarkingPolicyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RemoveTraficMatchRuleFromTrafficMarkingPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusTrafficMarkingPolicy",
-            "InvalidTrafficMarkingPolicyIdNotFound",
-            "IllegalParamTrafficMarkingRuleIds",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RemoveTraficMatchRuleFromTrafficMarkingPolicyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RemoveTraficMatchRuleFromTrafficMarkingPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RemoveTraficMatchRuleFromTrafficMarkingPolicyError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for RemoveTraficMatchRuleFromTrafficMarkingPolicyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn remove_trafic_match_rule_from_traffic_marking_policy(
+        &self,
+    ) -> RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder<&Self> {
+        RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    ReplaceTransitRouterRouteTableAssociationRequest,
+>;
 /// Request of `ReplaceTransitRouterRouteTableAssociation`: Associates a network instance connection with another route table of a transit router.
 ///
 /// # Example
@@ -143,13 +149,7 @@ impl<C> ReplaceTransitRouterRouteTableAssociationRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among all requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ReplaceTransitRouterRouteTableAssociationRequest::client_token`](ReplaceTransitRouterRouteTableAssociationRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -158,11 +158,7 @@ impl<C> ReplaceTransitRouterRouteTableAssociationRequestBuilder<C> {
     ///
     /// Specifies whether only to precheck the API request. Valid values:
     ///
-    /// * **true**: prechecks the request but does not associate the network instance connection with another route table. The system checks whether the required parameters are set, whether the formats of the values are valid, and the service limits. If the request fails to pass the precheck, the corresponding error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// * **false**: sends the request. After the request passes the authentication, the network instance connection is associated with the specified route table. This is the default value.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ReplaceTransitRouterRouteTableAssociationRequest::dry_run`](ReplaceTransitRouterRouteTableAssociationRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -171,9 +167,7 @@ impl<C> ReplaceTransitRouterRouteTableAssociationRequestBuilder<C> {
     ///
     /// The ID of the network instance connection.
     ///
-    /// - Wire name: `TransitRouterAttachmentId`.
-    /// - Required.
-    /// - Example: `tr-attach-071g5j5tefg4x6****`.
+    /// Its description, rules and example: [`ReplaceTransitRouterRouteTableAssociationRequest::transit_router_attachment_id`](ReplaceTransitRouterRouteTableAssociationRequest::transit_router_attachment_id).
     pub fn transit_router_attachment_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_id = Some(value.into());
         self
@@ -182,9 +176,7 @@ impl<C> ReplaceTransitRouterRouteTableAssociationRequestBuilder<C> {
     ///
     /// The ID of the route table with which you want to associate the network instance connection.
     ///
-    /// - Wire name: `TransitRouterRouteTableId`.
-    /// - Required.
-    /// - Example: `vtb-bp1cprmc6xmzjd66i****`.
+    /// Its description, rules and example: [`ReplaceTransitRouterRouteTableAssociationRequest::transit_router_route_table_id`](ReplaceTransitRouterRouteTableAssociationRequest::transit_router_route_table_id).
     pub fn transit_router_route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_route_table_id = Some(value.into());
         self
@@ -324,151 +316,28 @@ for ReplaceTransitRouterRouteTableAssociationResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ReplaceTransitRouterRouteTableAssociation`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ReplaceTransitRouterRouteTableAssociationError {
-    /// HTTP 400 `InvalidAttachmentId.NotFound`: The specified AttachmentId is not found.
-    InvalidAttachmentIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouteTableId.NotFound`: The specified RouteTableId is not found.
-    InvalidRouteTableIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.TransitAttachment`: The specified TransitAttachment does not support the operation.
-    OperationUnsupportedTransitAttachment(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TransitRouterTableType`: TransitRouterTableType is illegal.
-    IllegalParamTransitRouterTableType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Status`: The TransitRouterRouteTable or TransitRouterAttachment Status is illegal.
-    IncorrectStatusStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.TransitRouterRouteTableId`: The specified parameter TransitRouterRouteTableId is invalid.
-    InvalidParameterTransitRouterRouteTableId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.TransitRouterAttachmentId`: The specified parameter TransitRouterAttachmentId is invalid.
-    InvalidParameterTransitRouterAttachmentId(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ReplaceTransitRouterRouteTableAssociationError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidAttachmentId.NotFound",
-                        "InvalidRouteTableId.NotFound",
-                        "OperationUnsupported.TransitAttachment",
-                        "IllegalParam.TransitRouterTableType",
-                        "IncorrectStatus.Status",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "InvalidParameter.TransitRouterRouteTableId",
-                        "InvalidParameter.TransitRouterAttachmentId",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ReplaceTransitRouterRouteTableAssociationError;
+impl crate::Client {
+    /// Calls `ReplaceTransitRouterRouteTableAssociation`: Associates a network instance connection with another route table of a transit router.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ReplaceTransitRouterRouteTableAssociationRequestBuilder::send) it. The parameters and their rules: [`ReplaceTransitRouterRouteTableAssociationRequest`].
+    #[inline]
+    pub fn replace_transit_router_route_table_association(
+        &self,
+    ) -> ReplaceTransitRouterRouteTableAssociationRequestBuilder<&Self> {
+        ReplaceTransitRouterRouteTableAssociationRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ReplaceTransitRouterRouteTableAssociationError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ReplaceTransitRouterRouteTableAssociation`: Associates a network instance connection with another route table of a transit router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ReplaceTransitRouterRouteTableAssociationRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidAttachmentIdNotFound(error),
-            1 => Self::InvalidRouteTableIdNotFound(error),
-            2 => Self::OperationUnsupportedTransitAttachment(error),
-            3 => Self::IllegalParamTransitRouterTableType(error),
-            4 => Self::IncorrectStatusStatus(error),
-            5 => Self::InvalidParameter(error),
-            6 => Self::Unauthorized(error),
-            7 => Self::InvalidParameterTransitRouterRouteTableId(error),
-            8 => Self::InvalidParameterTransitRouterAttachmentId(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidAttachmentIdNotFound(error) => (0, error),
-            Self::InvalidRouteTableIdNotFound(error) => (1, error),
-            Self::OperationUnsupportedTransitAttachment(error) => (2, error),
-            Self::IllegalParamTransitRouterTableType(error) => (3, error),
-            Self::IncorrectStatusStatus(error) => (4, error),
-            Self::InvalidParameter(error) => (5, error),
-            Self::Unauthorized(error) => (6, error),
-            Self::InvalidParameterTransitRouterRouteTableId(error) => (7, error),
-            Self::InvalidParameterTransitRouterAttachmentId(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ReplaceTransitRouterRouteTableAssociationError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ReplaceTransitRouterRouteTableAssociationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidAttachmentIdNotFound",
-            "InvalidRouteTableIdNotFound",
-            "OperationUnsupportedTransitAttachment",
-            "IllegalParamTransitRouterTableType",
-            "IncorrectStatusStatus",
-            "InvalidParameter",
-            "Unauthorized",
-            "InvalidParameterTransitRouterRouteTableId",
-            "InvalidParameterTransitRouterAttachmentId",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ReplaceTransitRouterRouteTableAssociationError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ReplaceTransitRouterRouteTableAssociationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ReplaceTransitRouterRouteTableAssociationError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ReplaceTransitRouterRouteTableAssociationError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn replace_transit_router_route_table_association(
+        &self,
+    ) -> ReplaceTransitRouterRouteTableAssociationRequestBuilder<&Self> {
+        ReplaceTransitRouterRouteTableAssociationRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ResolveAndRouteServiceInCenRequest>;
 /// Request of `ResolveAndRouteServiceInCen`: Connects an on-premises network to a cloud service.
 ///
 /// Cloud services refer to Alibaba Cloud services that use the 100.64.0.0/10 CIDR block to provide services. These cloud services include Object Storage Service (OSS), Simple Log Service (SLS), and Data Transmission Service (DTS). If your on-premises network needs to access a cloud service, you must attach the virtual border router (VBR) or Cloud Connect Network (CCN) instance that is connected to your on-premises network to a Cloud Enterprise Network (CEN) instance. In addition, you must attach a virtual private cloud (VPC) that is deployed in the same region as the cloud service to the CEN instance. This way, your on-premises network can connect to the VPC that is deployed in the same region as the cloud service and access the cloud service through the VPC.
@@ -197,13 +200,7 @@ impl<C> ResolveAndRouteServiceInCenRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ResolveAndRouteServiceInCenRequest::client_token`](ResolveAndRouteServiceInCenRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -212,9 +209,7 @@ impl<C> ResolveAndRouteServiceInCenRequestBuilder<C> {
     ///
     /// The ID of the CEN instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-ckwa2hhmuislse****`.
+    /// Its description, rules and example: [`ResolveAndRouteServiceInCenRequest::cen_id`](ResolveAndRouteServiceInCenRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -223,11 +218,7 @@ impl<C> ResolveAndRouteServiceInCenRequestBuilder<C> {
     ///
     /// The IP addresses or CIDR blocks of the cloud service.
     ///
-    /// > In most cases, multiple IP addresses or CIDR blocks are assigned to a cloud service. We recommend that you call this operation multiple times to add all IP addresses and CIDR blocks of the cloud service.
-    ///
-    /// - Wire name: `Host`.
-    /// - Required.
-    /// - Example: `100.118.28.0/24`.
+    /// Its description, rules and example: [`ResolveAndRouteServiceInCenRequest::host`](ResolveAndRouteServiceInCenRequest::host).
     pub fn host(mut self, value: impl Into<String>) -> Self {
         self.inner.host = Some(value.into());
         self
@@ -236,9 +227,7 @@ impl<C> ResolveAndRouteServiceInCenRequestBuilder<C> {
     ///
     /// The ID of the region in which the cloud service is deployed.
     ///
-    /// - Wire name: `HostRegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ResolveAndRouteServiceInCenRequest::host_region_id`](ResolveAndRouteServiceInCenRequest::host_region_id).
     pub fn host_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.host_region_id = Some(value.into());
         self
@@ -247,9 +236,7 @@ impl<C> ResolveAndRouteServiceInCenRequestBuilder<C> {
     ///
     /// The ID of the VPC that is associated with the cloud service.
     ///
-    /// - Wire name: `HostVpcId`.
-    /// - Required.
-    /// - Example: `vpc-o6woh5s494zueq40v****`.
+    /// Its description, rules and example: [`ResolveAndRouteServiceInCenRequest::host_vpc_id`](ResolveAndRouteServiceInCenRequest::host_vpc_id).
     pub fn host_vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.host_vpc_id = Some(value.into());
         self
@@ -258,10 +245,7 @@ impl<C> ResolveAndRouteServiceInCenRequestBuilder<C> {
     ///
     /// The description of the cloud service.
     ///
-    /// This parameter is optional. If you enter a description, it must be 1 to 256 characters in length and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `descname`.
+    /// Its description, rules and example: [`ResolveAndRouteServiceInCenRequest::description`](ResolveAndRouteServiceInCenRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -270,10 +254,7 @@ impl<C> ResolveAndRouteServiceInCenRequestBuilder<C> {
     ///
     /// The IDs of the regions where the cloud service is accessed.
     ///
-    /// - Wire name: `AccessRegionIds`.
-    /// - Required.
-    /// - Must have at most 32 items.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ResolveAndRouteServiceInCenRequest::access_region_ids`](ResolveAndRouteServiceInCenRequest::access_region_ids).
     pub fn access_region_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -416,185 +397,28 @@ for ResolveAndRouteServiceInCenResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ResolveAndRouteServiceInCen`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ResolveAndRouteServiceInCenError {
-    /// HTTP 400 `ParameterIllegal.Ipv6CloudRouteCidrNotAllow`: Parameter Host not in valid ipv6 cidr.
-    ParameterIllegalIpv6CloudRouteCidrNotAllow(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterIllegal.AccessRegionId`: Parameter Access RegionId illegal.
-    ParameterIllegalAccessRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterIllegal.CloudRouteHost`: Parameter Host is not valid.
-    ParameterIllegalCloudRouteHost(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterIllegal.ClouteRouteNotSupportIpv6`: Parameter Host not support IPv6
-    ParameterIllegalClouteRouteNotSupportIpv6(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterIllegal.ClouteRouteCidrNotAllow`: Parameter Host not in 100.64.0.0/10
-    ParameterIllegalClouteRouteCidrNotAllow(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CloudRoute.Exist`: The Specified Cloud Route already Exists
-    CloudRouteExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterIllegal.Host`: Parameter Host does not support domain.
-    ParameterIllegalHost(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CloudRoute.Conflict`: The Specified Cloud Route Conflicts.
-    CloudRouteConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CloudRoute.VpcNotAttached`: The Specified Vpc instance is not attached to CEN.
-    CloudRouteVpcNotAttached(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.TransitRouterType`: The specified TransitRouterType does not support the operation.
-    OperationUnsupportedTransitRouterType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterIllegal.AccessRegionIdNoCCN`: Parameter Access RegionId illegal.
-    ParameterIllegalAccessRegionIdNoCcn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouter`: The resource is not in a valid state for the operation.
-    IncorrectStatusTransitRouter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InstanceNotSupportIPv6Route`: IPv6 routing has not been enabled for the CEN instance.
-    InvalidOperationInstanceNotSupportIPv6Route(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ResolveAndRouteServiceInCenError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ParameterIllegal.Ipv6CloudRouteCidrNotAllow",
-                        "ParameterIllegal.AccessRegionId",
-                        "ParameterIllegal.CloudRouteHost",
-                        "ParameterIllegal.ClouteRouteNotSupportIpv6",
-                        "ParameterIllegal.ClouteRouteCidrNotAllow",
-                        "CloudRoute.Exist",
-                        "ParameterIllegal.Host",
-                        "CloudRoute.Conflict",
-                        "CloudRoute.VpcNotAttached",
-                        "OperationUnsupported.TransitRouterType",
-                        "ParameterIllegal.AccessRegionIdNoCCN",
-                        "IncorrectStatus.TransitRouter",
-                        "InvalidOperation.InstanceNotSupportIPv6Route",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ResolveAndRouteServiceInCenError;
+impl crate::Client {
+    /// Calls `ResolveAndRouteServiceInCen`: Connects an on-premises network to a cloud service.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ResolveAndRouteServiceInCenRequestBuilder::send) it. The parameters and their rules: [`ResolveAndRouteServiceInCenRequest`].
+    #[inline]
+    pub fn resolve_and_route_service_in_cen(
+        &self,
+    ) -> ResolveAndRouteServiceInCenRequestBuilder<&Self> {
+        ResolveAndRouteServiceInCenRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ResolveAndRouteServiceInCenError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ResolveAndRouteServiceInCen`: Connects an on-premises network to a cloud service.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ResolveAndRouteServiceInCenRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ParameterIllegalIpv6CloudRouteCidrNotAllow(error),
-            1 => Self::ParameterIllegalAccessRegionId(error),
-            2 => Self::ParameterIllegalCloudRouteHost(error),
-            3 => Self::ParameterIllegalClouteRouteNotSupportIpv6(error),
-            4 => Self::ParameterIllegalClouteRouteCidrNotAllow(error),
-            5 => Self::CloudRouteExist(error),
-            6 => Self::ParameterIllegalHost(error),
-            7 => Self::CloudRouteConflict(error),
-            8 => Self::CloudRouteVpcNotAttached(error),
-            9 => Self::OperationUnsupportedTransitRouterType(error),
-            10 => Self::ParameterIllegalAccessRegionIdNoCcn(error),
-            11 => Self::IncorrectStatusTransitRouter(error),
-            12 => Self::InvalidOperationInstanceNotSupportIPv6Route(error),
-            13 => Self::InvalidParameter(error),
-            14 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ParameterIllegalIpv6CloudRouteCidrNotAllow(error) => (0, error),
-            Self::ParameterIllegalAccessRegionId(error) => (1, error),
-            Self::ParameterIllegalCloudRouteHost(error) => (2, error),
-            Self::ParameterIllegalClouteRouteNotSupportIpv6(error) => (3, error),
-            Self::ParameterIllegalClouteRouteCidrNotAllow(error) => (4, error),
-            Self::CloudRouteExist(error) => (5, error),
-            Self::ParameterIllegalHost(error) => (6, error),
-            Self::CloudRouteConflict(error) => (7, error),
-            Self::CloudRouteVpcNotAttached(error) => (8, error),
-            Self::OperationUnsupportedTransitRouterType(error) => (9, error),
-            Self::ParameterIllegalAccessRegionIdNoCcn(error) => (10, error),
-            Self::IncorrectStatusTransitRouter(error) => (11, error),
-            Self::InvalidOperationInstanceNotSupportIPv6Route(error) => (12, error),
-            Self::InvalidParameter(error) => (13, error),
-            Self::Unauthorized(error) => (14, error),
-            Self::Unhandled(unhandled) => (15, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ResolveAndRouteServiceInCenError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ResolveAndRouteServiceInCenError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ParameterIllegalIpv6CloudRouteCidrNotAllow",
-            "ParameterIllegalAccessRegionId",
-            "ParameterIllegalCloudRouteHost",
-            "ParameterIllegalClouteRouteNotSupportIpv6",
-            "ParameterIllegalClouteRouteCidrNotAllow",
-            "CloudRouteExist",
-            "ParameterIllegalHost",
-            "CloudRouteConflict",
-            "CloudRouteVpcNotAttached",
-            "OperationUnsupportedTransitRouterType",
-            "ParameterIllegalAccessRegionIdNoCcn",
-            "IncorrectStatusTransitRouter",
-            "InvalidOperationInstanceNotSupportIPv6Route",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ResolveAndRouteServiceInCenError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ResolveAndRouteServiceInCenError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ResolveAndRouteServiceInCenError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ResolveAndRouteServiceInCenError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn resolve_and_route_service_in_cen(
+        &self,
+    ) -> ResolveAndRouteServiceInCenRequestBuilder<&Self> {
+        ResolveAndRouteServiceInCenRequestBuilder::new(self)
     }
 }

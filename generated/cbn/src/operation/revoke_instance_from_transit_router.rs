@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RevokeInstanceFromTransitRouterRequest>;
 /// Request of `RevokeInstanceFromTransitRouter`: Revokes the permissions that a transit router has on network instances that belong to another Alibaba Cloud account.
 ///
 /// `RevokeInstanceFromTransitRouter` can be used to revoke permissions on virtual private clouds (VPCs), virtual border routers (VBRs), IPsec-VPN connections, and Express Connect Router (ECRs) that belong to another Alibaba Cloud account.
@@ -166,9 +169,7 @@ impl<C> RevokeInstanceFromTransitRouterRequestBuilder<C> {
     ///
     /// The ID of the Cloud Enterprise Network (CEN) instance to which the transit router belongs.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-44m0p68spvlrqq****`.
+    /// Its description, rules and example: [`RevokeInstanceFromTransitRouterRequest::cen_id`](RevokeInstanceFromTransitRouterRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -177,9 +178,7 @@ impl<C> RevokeInstanceFromTransitRouterRequestBuilder<C> {
     ///
     /// The network instance ID.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `vpc-bp1h8vbrbcgohcju5****`.
+    /// Its description, rules and example: [`RevokeInstanceFromTransitRouterRequest::instance_id`](RevokeInstanceFromTransitRouterRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -188,14 +187,7 @@ impl<C> RevokeInstanceFromTransitRouterRequestBuilder<C> {
     ///
     /// The type of the network instance. Valid values:
     ///
-    /// * **VPC**: VPC
-    /// * **ExpressConnect**: VBR
-    /// * **VPN**: IPsec-VPN connection
-    /// * **ECR**: ECR
-    ///
-    /// - Wire name: `InstanceType`.
-    /// - Required.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`RevokeInstanceFromTransitRouterRequest::instance_type`](RevokeInstanceFromTransitRouterRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -204,10 +196,7 @@ impl<C> RevokeInstanceFromTransitRouterRequestBuilder<C> {
     ///
     /// The region ID of the network instance.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`RevokeInstanceFromTransitRouterRequest::region_id`](RevokeInstanceFromTransitRouterRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -216,9 +205,7 @@ impl<C> RevokeInstanceFromTransitRouterRequestBuilder<C> {
     ///
     /// The ID of the Alibaba Cloud account to which the CEN instance belongs.
     ///
-    /// - Wire name: `CenOwnerId`.
-    /// - Required.
-    /// - Example: `1250123456123456`.
+    /// Its description, rules and example: [`RevokeInstanceFromTransitRouterRequest::cen_owner_id`](RevokeInstanceFromTransitRouterRequest::cen_owner_id).
     pub fn cen_owner_id(mut self, value: i64) -> Self {
         self.inner.cen_owner_id = Some(value);
         self
@@ -358,120 +345,28 @@ for RevokeInstanceFromTransitRouterResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RevokeInstanceFromTransitRouter`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RevokeInstanceFromTransitRouterError {
-    /// HTTP 400 `IncorrectStatus.Cen`: The status of Cen is incorrect.
-    IncorrectStatusCen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.AttachmentExist`: Operation is not allowed because the specified instance has already been attached to CEN.
-    OperationDeniedAttachmentExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RevokeInstanceFromTransitRouterError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.Cen",
-                        "OperationDenied.AttachmentExist",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::RevokeInstanceFromTransitRouterError;
+impl crate::Client {
+    /// Calls `RevokeInstanceFromTransitRouter`: Revokes the permissions that a transit router has on network instances that belong to another Alibaba Cloud account.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RevokeInstanceFromTransitRouterRequestBuilder::send) it. The parameters and their rules: [`RevokeInstanceFromTransitRouterRequest`].
+    #[inline]
+    pub fn revoke_instance_from_transit_router(
+        &self,
+    ) -> RevokeInstanceFromTransitRouterRequestBuilder<&Self> {
+        RevokeInstanceFromTransitRouterRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RevokeInstanceFromTransitRouterError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RevokeInstanceFromTransitRouter`: Revokes the permissions that a transit router has on network instances that belong to another Alibaba Cloud account.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RevokeInstanceFromTransitRouterRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusCen(error),
-            1 => Self::OperationDeniedAttachmentExist(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusCen(error) => (0, error),
-            Self::OperationDeniedAttachmentExist(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::Unauthorized(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RevokeInstanceFromTransitRouterError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RevokeInstanceFromTransitRouterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusCen",
-            "OperationDeniedAttachmentExist",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RevokeInstanceFromTransitRouterError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RevokeInstanceFromTransitRouterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RevokeInstanceFromTransitRouterError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for RevokeInstanceFromTransitRouterError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn revoke_instance_from_transit_router(
+        &self,
+    ) -> RevokeInstanceFromTransitRouterRequestBuilder<&Self> {
+        RevokeInstanceFromTransitRouterRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RoutePrivateZoneInCenToVpcRequest>;
 /// Request of `RoutePrivateZoneInCenToVpc`: Configures PrivateZone.
 ///
 /// Alibaba Cloud DNS PrivateZone (PrivateZone) is an Alibaba Cloud private domain name resolution and management service based on Virtual Private Cloud (VPC). After you attach virtual border routers (VBRs) and Cloud Connect Network (CCN) instances to a Cloud Enterprise Network (CEN) instance, you can enable the on-premises networks connected to the VBRs and CCN instances to access PrivateZone through the CEN instance.
@@ -155,9 +158,7 @@ impl<C> RoutePrivateZoneInCenToVpcRequestBuilder<C> {
     ///
     /// The ID of the CEN instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-7qthudw0ll6jmc****`.
+    /// Its description, rules and example: [`RoutePrivateZoneInCenToVpcRequest::cen_id`](RoutePrivateZoneInCenToVpcRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -166,13 +167,7 @@ impl<C> RoutePrivateZoneInCenToVpcRequestBuilder<C> {
     ///
     /// The ID of the region where PrivateZone is accessed.
     ///
-    /// This region refers to the region in which PrivateZone is accessed by clients.
-    ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `AccessRegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`RoutePrivateZoneInCenToVpcRequest::access_region_id`](RoutePrivateZoneInCenToVpcRequest::access_region_id).
     pub fn access_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.access_region_id = Some(value.into());
         self
@@ -181,9 +176,7 @@ impl<C> RoutePrivateZoneInCenToVpcRequestBuilder<C> {
     ///
     /// The ID of the region where PrivateZone is deployed.
     ///
-    /// - Wire name: `HostRegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`RoutePrivateZoneInCenToVpcRequest::host_region_id`](RoutePrivateZoneInCenToVpcRequest::host_region_id).
     pub fn host_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.host_region_id = Some(value.into());
         self
@@ -192,9 +185,7 @@ impl<C> RoutePrivateZoneInCenToVpcRequestBuilder<C> {
     ///
     /// The ID of the VPC that is associated with PrivateZone.
     ///
-    /// - Wire name: `HostVpcId`.
-    /// - Required.
-    /// - Example: `vpc-bp1h8vbrbcgohcju5****`.
+    /// Its description, rules and example: [`RoutePrivateZoneInCenToVpcRequest::host_vpc_id`](RoutePrivateZoneInCenToVpcRequest::host_vpc_id).
     pub fn host_vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.host_vpc_id = Some(value.into());
         self
@@ -329,149 +320,28 @@ for RoutePrivateZoneInCenToVpcResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RoutePrivateZoneInCenToVpc`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RoutePrivateZoneInCenToVpcError {
-    /// HTTP 400 `OperationUnsupported.CrossRegionNotSupport`: Operation Failed. Host region Id is not equal to access region Id, VPC or VBR not support cross region privatezone service.
-    OperationUnsupportedCrossRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.PrivatezoneServiceNotAuthorize`: Privatezone service not to grant authorization.
-    ForbiddenPrivatezoneServiceNotAuthorize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterIllegal.AccessRegionIdNoCCN`: Parameter Access RegionId illegal.
-    ParameterIllegalAccessRegionIdNoCcn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.PvtzNotAssociatedWithVpc`: Privatezone not associated with the specified vpc.
-    InvalidOperationPvtzNotAssociatedWithVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `InvalidOperation.PrivatezoneRouteExisted`: Privatezone routes already existed.
-    InvalidOperationPrivatezoneRouteExisted(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `InvalidOperation.VpcNotAttachedToCen`: Vpc not attached to cen.
-    InvalidOperationVpcNotAttachedToCen(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `InvalidOperation.UnmatchRouteInVpcRegion`: Operation Failed.Unmatch route in vpc region.
-    InvalidOperationUnmatchRouteInVpcRegion(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RoutePrivateZoneInCenToVpcError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationUnsupported.CrossRegionNotSupport",
-                        "Forbidden.PrivatezoneServiceNotAuthorize",
-                        "ParameterIllegal.AccessRegionIdNoCCN",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "InvalidOperation.PvtzNotAssociatedWithVpc",
-                        "InvalidOperation.PrivatezoneRouteExisted",
-                        "InvalidOperation.VpcNotAttachedToCen",
-                        "InvalidOperation.UnmatchRouteInVpcRegion",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::RoutePrivateZoneInCenToVpcError;
+impl crate::Client {
+    /// Calls `RoutePrivateZoneInCenToVpc`: Configures PrivateZone.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RoutePrivateZoneInCenToVpcRequestBuilder::send) it. The parameters and their rules: [`RoutePrivateZoneInCenToVpcRequest`].
+    #[inline]
+    pub fn route_private_zone_in_cen_to_vpc(
+        &self,
+    ) -> RoutePrivateZoneInCenToVpcRequestBuilder<&Self> {
+        RoutePrivateZoneInCenToVpcRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RoutePrivateZoneInCenToVpcError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RoutePrivateZoneInCenToVpc`: Configures PrivateZone.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RoutePrivateZoneInCenToVpcRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationUnsupportedCrossRegionNotSupport(error),
-            1 => Self::ForbiddenPrivatezoneServiceNotAuthorize(error),
-            2 => Self::ParameterIllegalAccessRegionIdNoCcn(error),
-            3 => Self::InvalidParameter(error),
-            4 => Self::Unauthorized(error),
-            5 => Self::InvalidOperationPvtzNotAssociatedWithVpc(error),
-            6 => Self::InvalidOperationPrivatezoneRouteExisted(error),
-            7 => Self::InvalidOperationVpcNotAttachedToCen(error),
-            8 => Self::InvalidOperationUnmatchRouteInVpcRegion(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationUnsupportedCrossRegionNotSupport(error) => (0, error),
-            Self::ForbiddenPrivatezoneServiceNotAuthorize(error) => (1, error),
-            Self::ParameterIllegalAccessRegionIdNoCcn(error) => (2, error),
-            Self::InvalidParameter(error) => (3, error),
-            Self::Unauthorized(error) => (4, error),
-            Self::InvalidOperationPvtzNotAssociatedWithVpc(error) => (5, error),
-            Self::InvalidOperationPrivatezoneRouteExisted(error) => (6, error),
-            Self::InvalidOperationVpcNotAttachedToCen(error) => (7, error),
-            Self::InvalidOperationUnmatchRouteInVpcRegion(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RoutePrivateZoneInCenToVpcError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RoutePrivateZoneInCenToVpcError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationUnsupportedCrossRegionNotSupport",
-            "ForbiddenPrivatezoneServiceNotAuthorize",
-            "ParameterIllegalAccessRegionIdNoCcn",
-            "InvalidParameter",
-            "Unauthorized",
-            "InvalidOperationPvtzNotAssociatedWithVpc",
-            "InvalidOperationPrivatezoneRouteExisted",
-            "InvalidOperationVpcNotAttachedToCen",
-            "InvalidOperationUnmatchRouteInVpcRegion",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RoutePrivateZoneInCenToVpcError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RoutePrivateZoneInCenToVpcError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RoutePrivateZoneInCenToVpcError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RoutePrivateZoneInCenToVpcError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn route_private_zone_in_cen_to_vpc(
+        &self,
+    ) -> RoutePrivateZoneInCenToVpcRequestBuilder<&Self> {
+        RoutePrivateZoneInCenToVpcRequestBuilder::new(self)
     }
 }

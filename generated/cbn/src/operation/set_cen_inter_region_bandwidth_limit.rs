@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, SetCenInterRegionBandwidthLimitRequest>;
 /// Request of `SetCenInterRegionBandwidthLimit`: Configures, modifies, or deletes the bandwidth of inter-region connections for a Basic Edition transit router.
 ///
 /// This operation is used to manage bandwidth of inter-region connections only for Basic Edition transit routers.
@@ -170,9 +173,7 @@ impl<C> SetCenInterRegionBandwidthLimitRequestBuilder<C> {
     ///
     /// The ID of the CEN instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-7qthudw0ll6jmx****`.
+    /// Its description, rules and example: [`SetCenInterRegionBandwidthLimitRequest::cen_id`](SetCenInterRegionBandwidthLimitRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -181,11 +182,7 @@ impl<C> SetCenInterRegionBandwidthLimitRequestBuilder<C> {
     ///
     /// The ID of the local region.
     ///
-    /// You can call the [DescribeChildInstanceRegions](<https://www.alibabacloud.com/help/doc-detail/132080.htm>) operation to query regions where you can attach network instances to a CEN instance.
-    ///
-    /// - Wire name: `LocalRegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`SetCenInterRegionBandwidthLimitRequest::local_region_id`](SetCenInterRegionBandwidthLimitRequest::local_region_id).
     pub fn local_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.local_region_id = Some(value.into());
         self
@@ -194,9 +191,7 @@ impl<C> SetCenInterRegionBandwidthLimitRequestBuilder<C> {
     ///
     /// The ID of the peer region.
     ///
-    /// - Wire name: `OppositeRegionId`.
-    /// - Required.
-    /// - Example: `us-west-1`.
+    /// Its description, rules and example: [`SetCenInterRegionBandwidthLimitRequest::opposite_region_id`](SetCenInterRegionBandwidthLimitRequest::opposite_region_id).
     pub fn opposite_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.opposite_region_id = Some(value.into());
         self
@@ -205,9 +200,7 @@ impl<C> SetCenInterRegionBandwidthLimitRequestBuilder<C> {
     ///
     /// The maximum bandwidth value of the inter-region connection. Unit: Mbit/s.
     ///
-    /// - Wire name: `BandwidthLimit`.
-    /// - Required.
-    /// - Example: `8`.
+    /// Its description, rules and example: [`SetCenInterRegionBandwidthLimitRequest::bandwidth_limit`](SetCenInterRegionBandwidthLimitRequest::bandwidth_limit).
     pub fn bandwidth_limit(mut self, value: i64) -> Self {
         self.inner.bandwidth_limit = Some(value);
         self
@@ -216,11 +209,7 @@ impl<C> SetCenInterRegionBandwidthLimitRequestBuilder<C> {
     ///
     /// The bandwidth allocation method. Valid values:
     ///
-    /// **BandwidthPackage**: allocates bandwidth from a bandwidth plan.
-    ///
-    /// - Wire name: `BandwidthType`.
-    /// - Default: `BandwidthPackage`.
-    /// - Example: `BandwidthPackage`.
+    /// Its description, rules and example: [`SetCenInterRegionBandwidthLimitRequest::bandwidth_type`](SetCenInterRegionBandwidthLimitRequest::bandwidth_type).
     pub fn bandwidth_type(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth_type = Some(value.into());
         self
@@ -358,202 +347,28 @@ for SetCenInterRegionBandwidthLimitResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `SetCenInterRegionBandwidthLimit`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum SetCenInterRegionBandwidthLimitError {
-    /// HTTP 400 `MissingParam.CbnBandwidthPackageId`: There are more than one suitable cen bandwidth package
-    MissingParamCbnBandwidthPackageId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AttrMismatching.CbnBandwidthPackageId`: %s
-    AttrMismatchingCbnBandwidthPackageId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InvalidOperation`: The operation is failed because the operation is not support.
-    OperationFailedInvalidOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.Attachment`: The cross region connection contains an existing bandwidth. The operation is not supported.
-    OperationUnsupportedAttachment(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.UnsupportChargeType`: The charge type is not supported by this operation.
-    InvalidOperationUnsupportChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.TrafficQosPolicyExist`: Operation unsupported because traffic qos policy exists.
-    OperationUnsupportedTrafficQosPolicyExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.BandwidthType`: The specified BandwidthType does not support the operation.
-    OperationUnsupportedBandwidthType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.BandwidthType`: BandwidthType is illegal.
-    IllegalParamBandwidthType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Bandwidth`: Bandwidth is illegal.
-    IllegalParamBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParamExclusive.BandwidthTypeAndCenBandwidthPackageId`: DataTransfer and CenBandwidthPackageId is mutually exclusive.
-    ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `IdentityRegistrationStatusNotSupport`: Real name registration of enterprises required.
-    IdentityRegistrationStatusNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.BandwidthLessThanQosPolicyBandwidth`: The input bandwidth value is less than the sum of the Qos policy bandwidth.
-    IllegalParamBandwidthLessThanQosPolicyBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.RegionId`: The specified RegionId does not support the operation.
-    OperationUnsupportedRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.Bandwidth`: Bandwidth quota exceeded.
-    QuotaExceededBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouter`: The resource is not in a valid state for the operation.
-    IncorrectStatusTransitRouter(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for SetCenInterRegionBandwidthLimitError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParam.CbnBandwidthPackageId",
-                        "AttrMismatching.CbnBandwidthPackageId",
-                        "OperationFailed.InvalidOperation",
-                        "OperationUnsupported.Attachment",
-                        "InvalidOperation.UnsupportChargeType",
-                        "OperationUnsupported.TrafficQosPolicyExist",
-                        "OperationUnsupported.BandwidthType",
-                        "IllegalParam.BandwidthType",
-                        "IllegalParam.Bandwidth",
-                        "ParamExclusive.BandwidthTypeAndCenBandwidthPackageId",
-                        "IdentityRegistrationStatusNotSupport",
-                        "IllegalParam.BandwidthLessThanQosPolicyBandwidth",
-                        "OperationUnsupported.RegionId",
-                        "QuotaExceeded.Bandwidth",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "IncorrectStatus.TransitRouter",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::SetCenInterRegionBandwidthLimitError;
+impl crate::Client {
+    /// Calls `SetCenInterRegionBandwidthLimit`: Configures, modifies, or deletes the bandwidth of inter-region connections for a Basic Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](SetCenInterRegionBandwidthLimitRequestBuilder::send) it. The parameters and their rules: [`SetCenInterRegionBandwidthLimitRequest`].
+    #[inline]
+    pub fn set_cen_inter_region_bandwidth_limit(
+        &self,
+    ) -> SetCenInterRegionBandwidthLimitRequestBuilder<&Self> {
+        SetCenInterRegionBandwidthLimitRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl SetCenInterRegionBandwidthLimitError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `SetCenInterRegionBandwidthLimit`: Configures, modifies, or deletes the bandwidth of inter-region connections for a Basic Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`SetCenInterRegionBandwidthLimitRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParamCbnBandwidthPackageId(error),
-            1 => Self::AttrMismatchingCbnBandwidthPackageId(error),
-            2 => Self::OperationFailedInvalidOperation(error),
-            3 => Self::OperationUnsupportedAttachment(error),
-            4 => Self::InvalidOperationUnsupportChargeType(error),
-            5 => Self::OperationUnsupportedTrafficQosPolicyExist(error),
-            6 => Self::OperationUnsupportedBandwidthType(error),
-            7 => Self::IllegalParamBandwidthType(error),
-            8 => Self::IllegalParamBandwidth(error),
-            9 => Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(error),
-            10 => Self::IdentityRegistrationStatusNotSupport(error),
-            11 => Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(error),
-            12 => Self::OperationUnsupportedRegionId(error),
-            13 => Self::QuotaExceededBandwidth(error),
-            14 => Self::InvalidParameter(error),
-            15 => Self::Unauthorized(error),
-            16 => Self::IncorrectStatusTransitRouter(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParamCbnBandwidthPackageId(error) => (0, error),
-            Self::AttrMismatchingCbnBandwidthPackageId(error) => (1, error),
-            Self::OperationFailedInvalidOperation(error) => (2, error),
-            Self::OperationUnsupportedAttachment(error) => (3, error),
-            Self::InvalidOperationUnsupportChargeType(error) => (4, error),
-            Self::OperationUnsupportedTrafficQosPolicyExist(error) => (5, error),
-            Self::OperationUnsupportedBandwidthType(error) => (6, error),
-            Self::IllegalParamBandwidthType(error) => (7, error),
-            Self::IllegalParamBandwidth(error) => (8, error),
-            Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(error) => {
-                (9, error)
-            }
-            Self::IdentityRegistrationStatusNotSupport(error) => (10, error),
-            Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(error) => (11, error),
-            Self::OperationUnsupportedRegionId(error) => (12, error),
-            Self::QuotaExceededBandwidth(error) => (13, error),
-            Self::InvalidParameter(error) => (14, error),
-            Self::Unauthorized(error) => (15, error),
-            Self::IncorrectStatusTransitRouter(error) => (16, error),
-            Self::Unhandled(unhandled) => (17, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for SetCenInterRegionBandwidthLimitError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for SetCenInterRegionBandwidthLimitError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParamCbnBandwidthPackageId",
-            "AttrMismatchingCbnBandwidthPackageId",
-            "OperationFailedInvalidOperation",
-            "OperationUnsupportedAttachment",
-            "InvalidOperationUnsupportChargeType",
-            "OperationUnsupportedTrafficQosPolicyExist",
-            "OperationUnsupportedBandwidthType",
-            "IllegalParamBandwidthType",
-            "IllegalParamBandwidth",
-            "ParamExclusiveBandwidthTypeAndCenBandwidthPackageId",
-            "IdentityRegistrationStatusNotSupport",
-            "IllegalParamBandwidthLessThanQosPolicyBandwidth",
-            "OperationUnsupportedRegionId",
-            "QuotaExceededBandwidth",
-            "InvalidParameter",
-            "Unauthorized",
-            "IncorrectStatusTransitRouter",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl SetCenInterRegionBandwidthLimitError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for SetCenInterRegionBandwidthLimitError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for SetCenInterRegionBandwidthLimitError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for SetCenInterRegionBandwidthLimitError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn set_cen_inter_region_bandwidth_limit(
+        &self,
+    ) -> SetCenInterRegionBandwidthLimitRequestBuilder<&Self> {
+        SetCenInterRegionBandwidthLimitRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, TagResourcesRequest>;
 /// Request of `TagResources`: Creates tags and adds them to a resource.
 ///
 /// * Each tag consists of a tag key and a tag value. When you add a tag, you must specify the tag key and tag value.
@@ -136,9 +139,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     ///
     /// The type of the resource. Set the value to **cen**, which specifies a CEN instance.
     ///
-    /// - Wire name: `ResourceType`.
-    /// - Required.
-    /// - Example: `cen`.
+    /// Its description, rules and example: [`TagResourcesRequest::resource_type`](TagResourcesRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -147,10 +148,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     ///
     /// The IDs of the resources. You can enter most at 20 resource IDs.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Required.
-    /// - Must have at most 21 items.
-    /// - Example: `cen-7qthudw0ll6jmc****`.
+    /// Its description, rules and example: [`TagResourcesRequest::resource_id`](TagResourcesRequest::resource_id).
     pub fn resource_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -162,9 +160,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     ///
     /// The list of tags that you want to associate with the resources.
     ///
-    /// - Wire name: `Tag`.
-    /// - Required.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`TagResourcesRequest::tag`](TagResourcesRequest::tag).
     pub fn tag(
         mut self,
         values: impl IntoIterator<Item = crate::types::TagResourcesTag>,
@@ -176,8 +172,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     ///
     /// The ID of the region.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`TagResourcesRequest::region_id`](TagResourcesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -299,197 +294,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TagResourcesResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `TagResources`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum TagResourcesError {
-    /// HTTP 400 `InvalidTagKey`: The tag keys are not valid.
-    InvalidTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue`: The tag values are not valid.
-    InvalidTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam`: %s
-    MissingParam(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.NotFound`: The instance type is not found
-    InvalidInstanceTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceIds.NotFound`: The instanceIds are not found
-    InvalidInstanceIdsNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.TagKeys`: The request do not allow to operate the tag keys
-    ForbiddenTagKeys(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.TagNum`: Custom Tags quota exceeded
-    QuotaExceededTagNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagScope.NotFound`: The tag scope is not found
-    InvalidTagScopeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.NotAllowedCategary`: The System tag is not valid
-    ForbiddenNotAllowedCategary(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.ResourceIdNum`: The ResourceIds parameter's number is exceed , Valid : 20
-    SizeLimitExceededResourceIdNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.TagValue`: The specified parameter TagValue is missing
-    MissingParameterTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DuplicatedParam.TagKey`: The parameter TagKey is duplicated.
-    DuplicatedParamTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParamLength.Tag`: The specified length of Tag is invalid.
-    IllegalParamLengthTag(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Region`: The specified region is invalid.
-    IllegalParamRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.TagKey`: TagKey must be specified.
-    MissingParameterTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for TagResourcesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidTagKey",
-                        "InvalidTagValue",
-                        "MissingParam",
-                        "InvalidInstanceType.NotFound",
-                        "InvalidInstanceIds.NotFound",
-                        "Forbidden.TagKeys",
-                        "QuotaExceeded.TagNum",
-                        "InvalidTagScope.NotFound",
-                        "Forbidden.NotAllowedCategary",
-                        "SizeLimitExceeded.ResourceIdNum",
-                        "MissingParameter.TagValue",
-                        "DuplicatedParam.TagKey",
-                        "IllegalParamLength.Tag",
-                        "IllegalParam.Region",
-                        "MissingParameter.TagKey",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::TagResourcesError;
+impl crate::Client {
+    /// Calls `TagResources`: Creates tags and adds them to a resource.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](TagResourcesRequestBuilder::send) it. The parameters and their rules: [`TagResourcesRequest`].
+    #[inline]
+    pub fn tag_resources(&self) -> TagResourcesRequestBuilder<&Self> {
+        TagResourcesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl TagResourcesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `TagResources`: Creates tags and adds them to a resource.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`TagResourcesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidTagKey(error),
-            1 => Self::InvalidTagValue(error),
-            2 => Self::MissingParam(error),
-            3 => Self::InvalidInstanceTypeNotFound(error),
-            4 => Self::InvalidInstanceIdsNotFound(error),
-            5 => Self::ForbiddenTagKeys(error),
-            6 => Self::QuotaExceededTagNum(error),
-            7 => Self::InvalidTagScopeNotFound(error),
-            8 => Self::ForbiddenNotAllowedCategary(error),
-            9 => Self::SizeLimitExceededResourceIdNum(error),
-            10 => Self::MissingParameterTagValue(error),
-            11 => Self::DuplicatedParamTagKey(error),
-            12 => Self::IllegalParamLengthTag(error),
-            13 => Self::IllegalParamRegion(error),
-            14 => Self::MissingParameterTagKey(error),
-            15 => Self::InvalidParameter(error),
-            16 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidTagKey(error) => (0, error),
-            Self::InvalidTagValue(error) => (1, error),
-            Self::MissingParam(error) => (2, error),
-            Self::InvalidInstanceTypeNotFound(error) => (3, error),
-            Self::InvalidInstanceIdsNotFound(error) => (4, error),
-            Self::ForbiddenTagKeys(error) => (5, error),
-            Self::QuotaExceededTagNum(error) => (6, error),
-            Self::InvalidTagScopeNotFound(error) => (7, error),
-            Self::ForbiddenNotAllowedCategary(error) => (8, error),
-            Self::SizeLimitExceededResourceIdNum(error) => (9, error),
-            Self::MissingParameterTagValue(error) => (10, error),
-            Self::DuplicatedParamTagKey(error) => (11, error),
-            Self::IllegalParamLengthTag(error) => (12, error),
-            Self::IllegalParamRegion(error) => (13, error),
-            Self::MissingParameterTagKey(error) => (14, error),
-            Self::InvalidParameter(error) => (15, error),
-            Self::Unauthorized(error) => (16, error),
-            Self::Unhandled(unhandled) => (17, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for TagResourcesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for TagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidTagKey",
-            "InvalidTagValue",
-            "MissingParam",
-            "InvalidInstanceTypeNotFound",
-            "InvalidInstanceIdsNotFound",
-            "ForbiddenTagKeys",
-            "QuotaExceededTagNum",
-            "InvalidTagScopeNotFound",
-            "ForbiddenNotAllowedCategary",
-            "SizeLimitExceededResourceIdNum",
-            "MissingParameterTagValue",
-            "DuplicatedParamTagKey",
-            "IllegalParamLengthTag",
-            "IllegalParamRegion",
-            "MissingParameterTagKey",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl TagResourcesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for TagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for TagResourcesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for TagResourcesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn tag_resources(&self) -> TagResourcesRequestBuilder<&Self> {
+        TagResourcesRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, TempUpgradeCenBandwidthPackageSpecRequest>;
 /// Request of `TempUpgradeCenBandwidthPackageSpec`: Temporarily upgrades a subscription bandwidth plan of Cloud Enterprise Network (CEN).
 ///
 /// # Example
@@ -112,27 +115,21 @@ pub struct TempUpgradeCenBandwidthPackageSpecRequestBuilder<C = ()> {
 impl<C> TempUpgradeCenBandwidthPackageSpecRequestBuilder<C> {
     /// Sets `CenBandwidthPackageId`.
     ///
-    /// - Wire name: `CenBandwidthPackageId`.
-    /// - Required.
-    /// - Example: `cenbwp-y08yosedeqlpua****`.
+    /// Its description, rules and example: [`TempUpgradeCenBandwidthPackageSpecRequest::cen_bandwidth_package_id`](TempUpgradeCenBandwidthPackageSpecRequest::cen_bandwidth_package_id).
     pub fn cen_bandwidth_package_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_bandwidth_package_id = Some(value.into());
         self
     }
     /// Sets `Bandwidth`.
     ///
-    /// - Wire name: `Bandwidth`.
-    /// - Required.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`TempUpgradeCenBandwidthPackageSpecRequest::bandwidth`](TempUpgradeCenBandwidthPackageSpecRequest::bandwidth).
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.inner.bandwidth = Some(value);
         self
     }
     /// Sets `EndTime`.
     ///
-    /// - Wire name: `EndTime`.
-    /// - Required.
-    /// - Example: `2022-07-24T13:00:52Z`.
+    /// Its description, rules and example: [`TempUpgradeCenBandwidthPackageSpecRequest::end_time`](TempUpgradeCenBandwidthPackageSpecRequest::end_time).
     pub fn end_time(mut self, value: impl Into<String>) -> Self {
         self.inner.end_time = Some(value.into());
         self
@@ -268,131 +265,28 @@ for TempUpgradeCenBandwidthPackageSpecResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `TempUpgradeCenBandwidthPackageSpec`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum TempUpgradeCenBandwidthPackageSpecError {
-    /// HTTP 400 `Forbidden.AssociatedUnsupportedInterRegionTrafficQosPolicy`: The transit router associated with the bandwidth plan has an inter-region traffic scheduling policy that allocates bandwidth based on absolute values. You must delete this policy before you can change the configurations.
-    ForbiddenAssociatedUnsupportedInterRegionTrafficQosPolicy(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidOperation.OrderParameterIllegal`: The order parameters are abnormal, please check whether the order parameters are correct and whether they conflict with existing orders.
-    InvalidOperationOrderParameterIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.UpgradeBwpBandwidth`: The operation is invalid because the upgrade  is equal or less than the original bandwidth.
-    InvalidOperationUpgradeBwpBandwidth(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for TempUpgradeCenBandwidthPackageSpecError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Forbidden.AssociatedUnsupportedInterRegionTrafficQosPolicy",
-                        "InvalidOperation.OrderParameterIllegal",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "InvalidOperation.UpgradeBwpBandwidth",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::TempUpgradeCenBandwidthPackageSpecError;
+impl crate::Client {
+    /// Calls `TempUpgradeCenBandwidthPackageSpec`: Temporarily upgrades a subscription bandwidth plan of Cloud Enterprise Network (CEN).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](TempUpgradeCenBandwidthPackageSpecRequestBuilder::send) it. The parameters and their rules: [`TempUpgradeCenBandwidthPackageSpecRequest`].
+    #[inline]
+    pub fn temp_upgrade_cen_bandwidth_package_spec(
+        &self,
+    ) -> TempUpgradeCenBandwidthPackageSpecRequestBuilder<&Self> {
+        TempUpgradeCenBandwidthPackageSpecRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl TempUpgradeCenBandwidthPackageSpecError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `TempUpgradeCenBandwidthPackageSpec`: Temporarily upgrades a subscription bandwidth plan of Cloud Enterprise Network (CEN).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`TempUpgradeCenBandwidthPackageSpecRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbiddenAssociatedUnsupportedInterRegionTrafficQosPolicy(error),
-            1 => Self::InvalidOperationOrderParameterIllegal(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::Unauthorized(error),
-            4 => Self::InvalidOperationUpgradeBwpBandwidth(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbiddenAssociatedUnsupportedInterRegionTrafficQosPolicy(error) => {
-                (0, error)
-            }
-            Self::InvalidOperationOrderParameterIllegal(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::Unauthorized(error) => (3, error),
-            Self::InvalidOperationUpgradeBwpBandwidth(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for TempUpgradeCenBandwidthPackageSpecError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for TempUpgradeCenBandwidthPackageSpecError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ForbiddenAssociatedUnsupportedInterRegionTrafficQosPolicy",
-            "InvalidOperationOrderParameterIllegal",
-            "InvalidParameter",
-            "Unauthorized",
-            "InvalidOperationUpgradeBwpBandwidth",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl TempUpgradeCenBandwidthPackageSpecError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for TempUpgradeCenBandwidthPackageSpecError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for TempUpgradeCenBandwidthPackageSpecError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for TempUpgradeCenBandwidthPackageSpecError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn temp_upgrade_cen_bandwidth_package_spec(
+        &self,
+    ) -> TempUpgradeCenBandwidthPackageSpecRequestBuilder<&Self> {
+        TempUpgradeCenBandwidthPackageSpecRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UnroutePrivateZoneInCenToVpcRequest>;
 /// Request of `UnroutePrivateZoneInCenToVpc`: Disables access to PrivateZone.
 ///
 /// # Example
@@ -99,18 +102,14 @@ pub struct UnroutePrivateZoneInCenToVpcRequestBuilder<C = ()> {
 impl<C> UnroutePrivateZoneInCenToVpcRequestBuilder<C> {
     /// Sets `CenId`.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-7qthudw0ll6jmc****`.
+    /// Its description, rules and example: [`UnroutePrivateZoneInCenToVpcRequest::cen_id`](UnroutePrivateZoneInCenToVpcRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
     }
     /// Sets `AccessRegionId`.
     ///
-    /// - Wire name: `AccessRegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`UnroutePrivateZoneInCenToVpcRequest::access_region_id`](UnroutePrivateZoneInCenToVpcRequest::access_region_id).
     pub fn access_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.access_region_id = Some(value.into());
         self
@@ -246,113 +245,28 @@ for UnroutePrivateZoneInCenToVpcResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UnroutePrivateZoneInCenToVpc`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UnroutePrivateZoneInCenToVpcError {
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `InvalidOperation.PrivatezoneRouteExisted`: Privatezone routes already existed.
-    InvalidOperationPrivatezoneRouteExisted(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UnroutePrivateZoneInCenToVpcError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "InvalidOperation.PrivatezoneRouteExisted",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UnroutePrivateZoneInCenToVpcError;
+impl crate::Client {
+    /// Calls `UnroutePrivateZoneInCenToVpc`: Disables access to PrivateZone.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UnroutePrivateZoneInCenToVpcRequestBuilder::send) it. The parameters and their rules: [`UnroutePrivateZoneInCenToVpcRequest`].
+    #[inline]
+    pub fn unroute_private_zone_in_cen_to_vpc(
+        &self,
+    ) -> UnroutePrivateZoneInCenToVpcRequestBuilder<&Self> {
+        UnroutePrivateZoneInCenToVpcRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UnroutePrivateZoneInCenToVpcError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UnroutePrivateZoneInCenToVpc`: Disables access to PrivateZone.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UnroutePrivateZoneInCenToVpcRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::Unauthorized(error),
-            2 => Self::InvalidOperationPrivatezoneRouteExisted(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::Unauthorized(error) => (1, error),
-            Self::InvalidOperationPrivatezoneRouteExisted(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UnroutePrivateZoneInCenToVpcError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UnroutePrivateZoneInCenToVpcError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "Unauthorized",
-            "InvalidOperationPrivatezoneRouteExisted",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UnroutePrivateZoneInCenToVpcError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UnroutePrivateZoneInCenToVpcError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UnroutePrivateZoneInCenToVpcError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UnroutePrivateZoneInCenToVpcError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn unroute_private_zone_in_cen_to_vpc(
+        &self,
+    ) -> UnroutePrivateZoneInCenToVpcRequestBuilder<&Self> {
+        UnroutePrivateZoneInCenToVpcRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    UpdateCenInterRegionTrafficQosPolicyAttributeRequest,
+>;
 /// Request of `UpdateCenInterRegionTrafficQosPolicyAttribute`: Modifies the name and description of a quality of service (QoS) policy.
 ///
 /// # Example
@@ -150,11 +156,7 @@ impl<C> UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateCenInterRegionTrafficQosPolicyAttributeRequest::client_token`](UpdateCenInterRegionTrafficQosPolicyAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -163,11 +165,7 @@ impl<C> UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateCenInterRegionTrafficQosPolicyAttributeRequest::dry_run`](UpdateCenInterRegionTrafficQosPolicyAttributeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -176,9 +174,7 @@ impl<C> UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder<C> {
     ///
     /// The ID of the QoS policy.
     ///
-    /// - Wire name: `TrafficQosPolicyId`.
-    /// - Required.
-    /// - Example: `qos-eczzew0v1kzrb5****`.
+    /// Its description, rules and example: [`UpdateCenInterRegionTrafficQosPolicyAttributeRequest::traffic_qos_policy_id`](UpdateCenInterRegionTrafficQosPolicyAttributeRequest::traffic_qos_policy_id).
     pub fn traffic_qos_policy_id(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_qos_policy_id = Some(value.into());
         self
@@ -187,10 +183,7 @@ impl<C> UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder<C> {
     ///
     /// The new name of the QoS policy.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with http:// or https://. You can also leave this parameter empty.
-    ///
-    /// - Wire name: `TrafficQosPolicyName`.
-    /// - Example: `nametest`.
+    /// Its description, rules and example: [`UpdateCenInterRegionTrafficQosPolicyAttributeRequest::traffic_qos_policy_name`](UpdateCenInterRegionTrafficQosPolicyAttributeRequest::traffic_qos_policy_name).
     pub fn traffic_qos_policy_name(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_qos_policy_name = Some(value.into());
         self
@@ -199,10 +192,7 @@ impl<C> UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder<C> {
     ///
     /// The new description of the QoS policy.
     ///
-    /// The description must be 1 to 256 characters in length, and cannot start with http:// or https://. You can also leave this parameter empty.
-    ///
-    /// - Wire name: `TrafficQosPolicyDescription`.
-    /// - Example: `desctest`.
+    /// Its description, rules and example: [`UpdateCenInterRegionTrafficQosPolicyAttributeRequest::traffic_qos_policy_description`](UpdateCenInterRegionTrafficQosPolicyAttributeRequest::traffic_qos_policy_description).
     pub fn traffic_qos_policy_description(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_qos_policy_description = Some(value.into());
         self
@@ -347,127 +337,28 @@ for UpdateCenInterRegionTrafficQosPolicyAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateCenInterRegionTrafficQosPolicyAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateCenInterRegionTrafficQosPolicyAttributeError {
-    /// HTTP 400 `InvalidTrafficQosPolicyId.NotFound`: The specified TrafficQosPolicyId is not found.
-    InvalidTrafficQosPolicyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TrafficQosPolicyId`: The parameter TrafficQosPolicyId is mandatory.
-    MissingParamTrafficQosPolicyId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.CDTServiceExpired`: The CDT service is out of service.
-    ForbiddenCdtServiceExpired(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for UpdateCenInterRegionTrafficQosPolicyAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidTrafficQosPolicyId.NotFound",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "MissingParam.TrafficQosPolicyId",
-                        "Forbidden.CDTServiceExpired",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateCenInterRegionTrafficQosPolicyAttributeError;
+impl crate::Client {
+    /// Calls `UpdateCenInterRegionTrafficQosPolicyAttribute`: Modifies the name and description of a quality of service (QoS) policy.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateCenInterRegionTrafficQosPolicyAttributeRequest`].
+    #[inline]
+    pub fn update_cen_inter_region_traffic_qos_policy_attribute(
+        &self,
+    ) -> UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder<&Self> {
+        UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateCenInterRegionTrafficQosPolicyAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateCenInterRegionTrafficQosPolicyAttribute`: Modifies the name and description of a quality of service (QoS) policy.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateCenInterRegionTrafficQosPolicyAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidTrafficQosPolicyIdNotFound(error),
-            1 => Self::InvalidParameter(error),
-            2 => Self::Unauthorized(error),
-            3 => Self::MissingParamTrafficQosPolicyId(error),
-            4 => Self::ForbiddenCdtServiceExpired(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidTrafficQosPolicyIdNotFound(error) => (0, error),
-            Self::InvalidParameter(error) => (1, error),
-            Self::Unauthorized(error) => (2, error),
-            Self::MissingParamTrafficQosPolicyId(error) => (3, error),
-            Self::ForbiddenCdtServiceExpired(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateCenInterRegionTrafficQosPolicyAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateCenInterRegionTrafficQosPolicyAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidTrafficQosPolicyIdNotFound",
-            "InvalidParameter",
-            "Unauthorized",
-            "MissingParamTrafficQosPolicyId",
-            "ForbiddenCdtServiceExpired",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateCenInterRegionTrafficQosPolicyAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateCenInterRegionTrafficQosPolicyAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateCenInterRegionTrafficQosPolicyAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for UpdateCenInterRegionTrafficQosPolicyAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_cen_inter_region_traffic_qos_policy_attribute(
+        &self,
+    ) -> UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder<&Self> {
+        UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    UpdateCenInterRegionTrafficQosQueueAttributeRequest,
+>;
 /// Request of `UpdateCenInterRegionTrafficQosQueueAttribute`: Modifies the name, description, inter-region bandwidth, and Differentiated Services Code Point (DSCP) value of a quality of service (QoS) queue.
 ///
 /// # Asynchronous
@@ -191,11 +197,7 @@ impl<C> UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateCenInterRegionTrafficQosQueueAttributeRequest::client_token`](UpdateCenInterRegionTrafficQosQueueAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -204,11 +206,7 @@ impl<C> UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateCenInterRegionTrafficQosQueueAttributeRequest::dry_run`](UpdateCenInterRegionTrafficQosQueueAttributeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -217,9 +215,7 @@ impl<C> UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<C> {
     ///
     /// The queue ID.
     ///
-    /// - Wire name: `QosQueueId`.
-    /// - Required.
-    /// - Example: `qos-queue-nv2vfzqkewhk4t****`.
+    /// Its description, rules and example: [`UpdateCenInterRegionTrafficQosQueueAttributeRequest::qos_queue_id`](UpdateCenInterRegionTrafficQosQueueAttributeRequest::qos_queue_id).
     pub fn qos_queue_id(mut self, value: impl Into<String>) -> Self {
         self.inner.qos_queue_id = Some(value.into());
         self
@@ -228,10 +224,7 @@ impl<C> UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<C> {
     ///
     /// The new name of the queue.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with http:// or https://. You can also leave this parameter empty.
-    ///
-    /// - Wire name: `QosQueueName`.
-    /// - Example: `nametest`.
+    /// Its description, rules and example: [`UpdateCenInterRegionTrafficQosQueueAttributeRequest::qos_queue_name`](UpdateCenInterRegionTrafficQosQueueAttributeRequest::qos_queue_name).
     pub fn qos_queue_name(mut self, value: impl Into<String>) -> Self {
         self.inner.qos_queue_name = Some(value.into());
         self
@@ -240,10 +233,7 @@ impl<C> UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<C> {
     ///
     /// The new description of the queue.
     ///
-    /// The description must be 1 to 256 characters in length, and cannot start with http:// or https://. You can also leave this parameter empty.
-    ///
-    /// - Wire name: `QosQueueDescription`.
-    /// - Example: `desctest`.
+    /// Its description, rules and example: [`UpdateCenInterRegionTrafficQosQueueAttributeRequest::qos_queue_description`](UpdateCenInterRegionTrafficQosQueueAttributeRequest::qos_queue_description).
     pub fn qos_queue_description(mut self, value: impl Into<String>) -> Self {
         self.inner.qos_queue_description = Some(value.into());
         self
@@ -252,10 +242,7 @@ impl<C> UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<C> {
     ///
     /// The percentage of bandwidth that can be allocated to the current queue.
     ///
-    /// Enter a number. You do not need to enter a percent sign (%).
-    ///
-    /// - Wire name: `RemainBandwidthPercent`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`UpdateCenInterRegionTrafficQosQueueAttributeRequest::remain_bandwidth_percent`](UpdateCenInterRegionTrafficQosQueueAttributeRequest::remain_bandwidth_percent).
     pub fn remain_bandwidth_percent(mut self, value: impl Into<String>) -> Self {
         self.inner.remain_bandwidth_percent = Some(value.into());
         self
@@ -264,10 +251,7 @@ impl<C> UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<C> {
     ///
     /// The absolute bandwidth value that can be allocated to the current queue. Unit: Mbit/s.
     ///
-    /// Enter a number. You do not need to enter a unit.
-    ///
-    /// - Wire name: `Bandwidth`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`UpdateCenInterRegionTrafficQosQueueAttributeRequest::bandwidth`](UpdateCenInterRegionTrafficQosQueueAttributeRequest::bandwidth).
     pub fn bandwidth(mut self, value: i64) -> Self {
         self.inner.bandwidth = Some(value);
         self
@@ -276,8 +260,7 @@ impl<C> UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<C> {
     ///
     /// The differentiated services code point (DSCP) value used to match packets in the queue.
     ///
-    /// - Wire name: `Dscps`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`UpdateCenInterRegionTrafficQosQueueAttributeRequest::dscps`](UpdateCenInterRegionTrafficQosQueueAttributeRequest::dscps).
     pub fn dscps(mut self, values: impl IntoIterator<Item = i32>) -> Self {
         self.inner.dscps = Some(values.into_iter().collect());
         self
@@ -420,151 +403,28 @@ for UpdateCenInterRegionTrafficQosQueueAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateCenInterRegionTrafficQosQueueAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateCenInterRegionTrafficQosQueueAttributeError {
-    /// HTTP 400 `IncorrectStatus.TrafficQosPolicy`: The status of TrafficQosPolicy is incorrect.
-    IncorrectStatusTrafficQosPolicy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTrafficQosQueueId.NotFound`: The instance of TrafficQosQueueId is not found.
-    InvalidTrafficQosQueueIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.BandwidthGuaranteeModeMismatch`: The BandwidthGuaranteeMode does not match the Bandwidth or RemainBandwidthPercent.
-    IllegalParamBandwidthGuaranteeModeMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.AttachmentBandwidthExceed`: The entered bandwidth causes the total QoS guaranteed bandwidth to exceed the cross-region bandwidth allocation value.
-    IllegalParamAttachmentBandwidthExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Bandwidth`: Bandwidth is illegal
-    IllegalParamBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.RemainBandwidthPercent`: The specified RemainBandwidthPercent is invalid.
-    IllegalParamRemainBandwidthPercent(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TrafficQosPolicyQueueId`: The parameter TrafficQosPolicyQueueId is mandatory.
-    MissingParamTrafficQosPolicyQueueId(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for UpdateCenInterRegionTrafficQosQueueAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.TrafficQosPolicy",
-                        "InvalidTrafficQosQueueId.NotFound",
-                        "IllegalParam.BandwidthGuaranteeModeMismatch",
-                        "IllegalParam.AttachmentBandwidthExceed",
-                        "IllegalParam.Bandwidth",
-                        "IllegalParam.RemainBandwidthPercent",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "MissingParam.TrafficQosPolicyQueueId",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateCenInterRegionTrafficQosQueueAttributeError;
+impl crate::Client {
+    /// Calls `UpdateCenInterRegionTrafficQosQueueAttribute`: Modifies the name, description, inter-region bandwidth, and Differentiated Services Code Point (DSCP) value of a quality of service (QoS) queue.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateCenInterRegionTrafficQosQueueAttributeRequest`].
+    #[inline]
+    pub fn update_cen_inter_region_traffic_qos_queue_attribute(
+        &self,
+    ) -> UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<&Self> {
+        UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateCenInterRegionTrafficQosQueueAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateCenInterRegionTrafficQosQueueAttribute`: Modifies the name, description, inter-region bandwidth, and Differentiated Services Code Point (DSCP) value of a quality of service (QoS) queue.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateCenInterRegionTrafficQosQueueAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusTrafficQosPolicy(error),
-            1 => Self::InvalidTrafficQosQueueIdNotFound(error),
-            2 => Self::IllegalParamBandwidthGuaranteeModeMismatch(error),
-            3 => Self::IllegalParamAttachmentBandwidthExceed(error),
-            4 => Self::IllegalParamBandwidth(error),
-            5 => Self::IllegalParamRemainBandwidthPercent(error),
-            6 => Self::InvalidParameter(error),
-            7 => Self::Unauthorized(error),
-            8 => Self::MissingParamTrafficQosPolicyQueueId(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusTrafficQosPolicy(error) => (0, error),
-            Self::InvalidTrafficQosQueueIdNotFound(error) => (1, error),
-            Self::IllegalParamBandwidthGuaranteeModeMismatch(error) => (2, error),
-            Self::IllegalParamAttachmentBandwidthExceed(error) => (3, error),
-            Self::IllegalParamBandwidth(error) => (4, error),
-            Self::IllegalParamRemainBandwidthPercent(error) => (5, error),
-            Self::InvalidParameter(error) => (6, error),
-            Self::Unauthorized(error) => (7, error),
-            Self::MissingParamTrafficQosPolicyQueueId(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateCenInterRegionTrafficQosQueueAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateCenInterRegionTrafficQosQueueAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusTrafficQosPolicy",
-            "InvalidTrafficQosQueueIdNotFound",
-            "IllegalParamBandwidthGuaranteeModeMismatch",
-            "IllegalParamAttachmentBandwidthExceed",
-            "IllegalParamBandwidth",
-            "IllegalParamRemainBandwidthPercent",
-            "InvalidParameter",
-            "Unauthorized",
-            "MissingParamTrafficQosPolicyQueueId",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateCenInterRegionTrafficQosQueueAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateCenInterRegionTrafficQosQueueAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateCenInterRegionTrafficQosQueueAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for UpdateCenInterRegionTrafficQosQueueAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_cen_inter_region_traffic_qos_queue_attribute(
+        &self,
+    ) -> UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<&Self> {
+        UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder::new(self)
     }
 }

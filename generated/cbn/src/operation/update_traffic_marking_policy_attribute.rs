@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateTrafficMarkingPolicyAttributeRequest>;
 /// Request of `UpdateTrafficMarkingPolicyAttribute`: Modifies the name, description, and traffic classification rules of a traffic marking policy.
 ///
 /// # Asynchronous
@@ -203,11 +206,7 @@ impl<C> UpdateTrafficMarkingPolicyAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateTrafficMarkingPolicyAttributeRequest::client_token`](UpdateTrafficMarkingPolicyAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -216,11 +215,7 @@ impl<C> UpdateTrafficMarkingPolicyAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**: preforms a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateTrafficMarkingPolicyAttributeRequest::dry_run`](UpdateTrafficMarkingPolicyAttributeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -229,9 +224,7 @@ impl<C> UpdateTrafficMarkingPolicyAttributeRequestBuilder<C> {
     ///
     /// The ID of the traffic marking policy.
     ///
-    /// - Wire name: `TrafficMarkingPolicyId`.
-    /// - Required.
-    /// - Example: `tm-u9nxup5kww5po8****`.
+    /// Its description, rules and example: [`UpdateTrafficMarkingPolicyAttributeRequest::traffic_marking_policy_id`](UpdateTrafficMarkingPolicyAttributeRequest::traffic_marking_policy_id).
     pub fn traffic_marking_policy_id(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_marking_policy_id = Some(value.into());
         self
@@ -240,10 +233,7 @@ impl<C> UpdateTrafficMarkingPolicyAttributeRequestBuilder<C> {
     ///
     /// The new name of the traffic marking policy.
     ///
-    /// The name must be 2 to 128 characters in length, and can contain letters, digits, underscores (\_), and hyphens (-). It must start with a letter.
-    ///
-    /// - Wire name: `TrafficMarkingPolicyName`.
-    /// - Example: `nametest`.
+    /// Its description, rules and example: [`UpdateTrafficMarkingPolicyAttributeRequest::traffic_marking_policy_name`](UpdateTrafficMarkingPolicyAttributeRequest::traffic_marking_policy_name).
     pub fn traffic_marking_policy_name(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_marking_policy_name = Some(value.into());
         self
@@ -252,10 +242,7 @@ impl<C> UpdateTrafficMarkingPolicyAttributeRequestBuilder<C> {
     ///
     /// The new description of the traffic marking policy.
     ///
-    /// The description must be 2 to 128 characters in length, and can contain letters, digits, underscores (\_), and hyphens (-). The description must start with a letter.
-    ///
-    /// - Wire name: `TrafficMarkingPolicyDescription`.
-    /// - Example: `desctest`.
+    /// Its description, rules and example: [`UpdateTrafficMarkingPolicyAttributeRequest::traffic_marking_policy_description`](UpdateTrafficMarkingPolicyAttributeRequest::traffic_marking_policy_description).
     pub fn traffic_marking_policy_description(
         mut self,
         value: impl Into<String>,
@@ -267,10 +254,7 @@ impl<C> UpdateTrafficMarkingPolicyAttributeRequestBuilder<C> {
     ///
     /// The traffic classification rules to be added to the traffic marking policy.
     ///
-    /// You can add at most 50 traffic classification rules in each call.
-    ///
-    /// - Wire name: `AddTrafficMatchRules`.
-    /// - Must have at most 50 items.
+    /// Its description, rules and example: [`UpdateTrafficMarkingPolicyAttributeRequest::add_traffic_match_rules`](UpdateTrafficMarkingPolicyAttributeRequest::add_traffic_match_rules).
     pub fn add_traffic_match_rules(
         mut self,
         values: impl IntoIterator<Item = crate::types::AddTrafficMatchRule>,
@@ -282,10 +266,7 @@ impl<C> UpdateTrafficMarkingPolicyAttributeRequestBuilder<C> {
     ///
     /// The traffic classification rules to be deleted from the traffic marking policy.
     ///
-    /// > Specify detailed information about the traffic classification rule, such as the source CIDR block, destination CIDR block, source port, destination port, and DSCP value. If you do not specify sufficient information, the system may fail to match the traffic classification rule that you want to delete.
-    ///
-    /// - Wire name: `DeleteTrafficMatchRules`.
-    /// - Must have at most 50 items.
+    /// Its description, rules and example: [`UpdateTrafficMarkingPolicyAttributeRequest::delete_traffic_match_rules`](UpdateTrafficMarkingPolicyAttributeRequest::delete_traffic_match_rules).
     pub fn delete_traffic_match_rules(
         mut self,
         values: impl IntoIterator<Item = crate::types::DeleteTrafficMatchRule>,
@@ -428,233 +409,28 @@ for UpdateTrafficMarkingPolicyAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateTrafficMarkingPolicyAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateTrafficMarkingPolicyAttributeError {
-    /// HTTP 400 `InvalidTrafficMarkingPolicyId.NotFound`: TrafficMarkingPolicyId is not found.
-    InvalidTrafficMarkingPolicyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TrafficMarkingPolicy`: The status of TrafficMarkingPolicy is incorrect.
-    IncorrectStatusTrafficMarkingPolicy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.AddTrafficMatchRules`: The parameter AddTrafficMatchRules are duplicated.
-    DuplicatedAddTrafficMatchRules(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.DeleteTrafficMatchRulese`: The parameter DeleteTrafficMatchRules are duplicated.
-    DuplicatedDeleteTrafficMatchRulese(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceExist.AddTrafficMatchRules`: The instance already exists.
-    InstanceExistAddTrafficMatchRules(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.AddTrafficMatchRulesAndDeleteTrafficMatchRules`: The same rule in AddTrafficMatchRules and DeleteTrafficMatchRules is not supported..
-    DuplicatedAddTrafficMatchRulesAndDeleteTrafficMatchRules(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `IllegalParam.DstPortRange`: The specified DstPortRange is illegal.
-    IllegalParamDstPortRange(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.SrcPortRange`: The specified SrcPortRange is illegal.
-    IllegalParamSrcPortRange(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AttrMismatching.CidrAddressFamily`: Attribute SrcCidr or DstCidr of TrafficMarkRule does not match AddressFamily.
-    AttrMismatchingCidrAddressFamily(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.AddressFamily`: AddressFamily is illegal.
-    IllegalParamAddressFamily(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AttrMismatching.SrcCidrDstCidr`: Attribute SrcCidr of TrafficMarkRule does not match DstCidr.
-    AttrMismatchingSrcCidrDstCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AttrMismatching.CidrProtocol`: Attribute SrcCidr or DstCidr of TrafficMarkRule does not match Protocol.
-    AttrMismatchingCidrProtocol(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTransitRouterMode.NeedUpgrade`: TransitRouter need to upgrade.
-    InvalidTransitRouterModeNeedUpgrade(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.SrcPortRange`: Current TR version does not support setting source port range.
-    OperationUnsupportedSrcPortRange(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.DstPortRange`: Current TR version does not support setting destination port range.
-    OperationUnsupportedDstPortRange(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.IPv6Cidr`: The traffic marking policy for current TR type does not support IPv6 CIDR.
-    OperationUnsupportedIPv6Cidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.DstCidr`: DstCidr is illegal.
-    IllegalParamDstCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.SrcCidr`: SrcCidr is illegal.
-    IllegalParamSrcCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TrafficMarkingPolicyId`: The parameter TrafficMarkingPolicyId is mandatory.
-    MissingParamTrafficMarkingPolicyId(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDeleteTrafficMatchRules.NotFound`: The specified DeleteTrafficMatchRules are not found.
-    InvalidDeleteTrafficMatchRulesNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for UpdateTrafficMarkingPolicyAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidTrafficMarkingPolicyId.NotFound",
-                        "IncorrectStatus.TrafficMarkingPolicy",
-                        "Duplicated.AddTrafficMatchRules",
-                        "Duplicated.DeleteTrafficMatchRulese",
-                        "InstanceExist.AddTrafficMatchRules",
-                        "Duplicated.AddTrafficMatchRulesAndDeleteTrafficMatchRules",
-                        "IllegalParam.DstPortRange",
-                        "IllegalParam.SrcPortRange",
-                        "AttrMismatching.CidrAddressFamily",
-                        "IllegalParam.AddressFamily",
-                        "AttrMismatching.SrcCidrDstCidr",
-                        "AttrMismatching.CidrProtocol",
-                        "InvalidTransitRouterMode.NeedUpgrade",
-                        "OperationUnsupported.SrcPortRange",
-                        "OperationUnsupported.DstPortRange",
-                        "OperationUnsupported.IPv6Cidr",
-                        "IllegalParam.DstCidr",
-                        "IllegalParam.SrcCidr",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "MissingParam.TrafficMarkingPolicyId",
-                        "InvalidDeleteTrafficMatchRules.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateTrafficMarkingPolicyAttributeError;
+impl crate::Client {
+    /// Calls `UpdateTrafficMarkingPolicyAttribute`: Modifies the name, description, and traffic classification rules of a traffic marking policy.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateTrafficMarkingPolicyAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateTrafficMarkingPolicyAttributeRequest`].
+    #[inline]
+    pub fn update_traffic_marking_policy_attribute(
+        &self,
+    ) -> UpdateTrafficMarkingPolicyAttributeRequestBuilder<&Self> {
+        UpdateTrafficMarkingPolicyAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateTrafficMarkingPolicyAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateTrafficMarkingPolicyAttribute`: Modifies the name, description, and traffic classification rules of a traffic marking policy.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateTrafficMarkingPolicyAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidTrafficMarkingPolicyIdNotFound(error),
-            1 => Self::IncorrectStatusTrafficMarkingPolicy(error),
-            2 => Self::DuplicatedAddTrafficMatchRules(error),
-            3 => Self::DuplicatedDeleteTrafficMatchRulese(error),
-            4 => Self::InstanceExistAddTrafficMatchRules(error),
-            5 => Self::DuplicatedAddTrafficMatchRulesAndDeleteTrafficMatchRules(error),
-            6 => Self::IllegalParamDstPortRange(error),
-            7 => Self::IllegalParamSrcPortRange(error),
-            8 => Self::AttrMismatchingCidrAddressFamily(error),
-            9 => Self::IllegalParamAddressFamily(error),
-            10 => Self::AttrMismatchingSrcCidrDstCidr(error),
-            11 => Self::AttrMismatchingCidrProtocol(error),
-            12 => Self::InvalidTransitRouterModeNeedUpgrade(error),
-            13 => Self::OperationUnsupportedSrcPortRange(error),
-            14 => Self::OperationUnsupportedDstPortRange(error),
-            15 => Self::OperationUnsupportedIPv6Cidr(error),
-            16 => Self::IllegalParamDstCidr(error),
-            17 => Self::IllegalParamSrcCidr(error),
-            18 => Self::InvalidParameter(error),
-            19 => Self::Unauthorized(error),
-            20 => Self::MissingParamTrafficMarkingPolicyId(error),
-            21 => Self::InvalidDeleteTrafficMatchRulesNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidTrafficMarkingPolicyIdNotFound(error) => (0, error),
-            Self::IncorrectStatusTrafficMarkingPolicy(error) => (1, error),
-            Self::DuplicatedAddTrafficMatchRules(error) => (2, error),
-            Self::DuplicatedDeleteTrafficMatchRulese(error) => (3, error),
-            Self::InstanceExistAddTrafficMatchRules(error) => (4, error),
-            Self::DuplicatedAddTrafficMatchRulesAndDeleteTrafficMatchRules(error) => {
-                (5, error)
-            }
-            Self::IllegalParamDstPortRange(error) => (6, error),
-            Self::IllegalParamSrcPortRange(error) => (7, error),
-            Self::AttrMismatchingCidrAddressFamily(error) => (8, error),
-            Self::IllegalParamAddressFamily(error) => (9, error),
-            Self::AttrMismatchingSrcCidrDstCidr(error) => (10, error),
-            Self::AttrMismatchingCidrProtocol(error) => (11, error),
-            Self::InvalidTransitRouterModeNeedUpgrade(error) => (12, error),
-            Self::OperationUnsupportedSrcPortRange(error) => (13, error),
-            Self::OperationUnsupportedDstPortRange(error) => (14, error),
-            Self::OperationUnsupportedIPv6Cidr(error) => (15, error),
-            Self::IllegalParamDstCidr(error) => (16, error),
-            Self::IllegalParamSrcCidr(error) => (17, error),
-            Self::InvalidParameter(error) => (18, error),
-            Self::Unauthorized(error) => (19, error),
-            Self::MissingParamTrafficMarkingPolicyId(error) => (20, error),
-            Self::InvalidDeleteTrafficMatchRulesNotFound(error) => (21, error),
-            Self::Unhandled(unhandled) => (22, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateTrafficMarkingPolicyAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateTrafficMarkingPolicyAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidTrafficMarkingPolicyIdNotFound",
-            "IncorrectStatusTrafficMarkingPolicy",
-            "DuplicatedAddTrafficMatchRules",
-            "DuplicatedDeleteTrafficMatchRulese",
-            "InstanceExistAddTrafficMatchRules",
-            "DuplicatedAddTrafficMatchRulesAndDeleteTrafficMatchRules",
-            "IllegalParamDstPortRange",
-            "IllegalParamSrcPortRange",
-            "AttrMismatchingCidrAddressFamily",
-            "IllegalParamAddressFamily",
-            "AttrMismatchingSrcCidrDstCidr",
-            "AttrMismatchingCidrProtocol",
-            "InvalidTransitRouterModeNeedUpgrade",
-            "OperationUnsupportedSrcPortRange",
-            "OperationUnsupportedDstPortRange",
-            "OperationUnsupportedIPv6Cidr",
-            "IllegalParamDstCidr",
-            "IllegalParamSrcCidr",
-            "InvalidParameter",
-            "Unauthorized",
-            "MissingParamTrafficMarkingPolicyId",
-            "InvalidDeleteTrafficMatchRulesNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateTrafficMarkingPolicyAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateTrafficMarkingPolicyAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateTrafficMarkingPolicyAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for UpdateTrafficMarkingPolicyAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_traffic_marking_policy_attribute(
+        &self,
+    ) -> UpdateTrafficMarkingPolicyAttributeRequestBuilder<&Self> {
+        UpdateTrafficMarkingPolicyAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateTransitRouterRequest>;
 /// Request of `UpdateTransitRouter`: Modifies the name and description of a transit router.
 ///
 /// **UpdateTransitRouter** is an asynchronous operation. After a request is sent, the system returns a **request ID** and runs the task in the background. You can call the **ListTransitRouters** operation to query the status of a transit router.
@@ -171,13 +174,7 @@ impl<C> UpdateTransitRouterRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateTransitRouterRequest::client_token`](UpdateTransitRouterRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -186,11 +183,7 @@ impl<C> UpdateTransitRouterRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the system returns the ID of the request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateTransitRouterRequest::dry_run`](UpdateTransitRouterRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -199,11 +192,7 @@ impl<C> UpdateTransitRouterRequestBuilder<C> {
     ///
     /// The region ID of the transit router.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`UpdateTransitRouterRequest::region_id`](UpdateTransitRouterRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -212,9 +201,7 @@ impl<C> UpdateTransitRouterRequestBuilder<C> {
     ///
     /// The transit router ID.
     ///
-    /// - Wire name: `TransitRouterId`.
-    /// - Required.
-    /// - Example: `tr-uf654ttymmljlvh2x****`.
+    /// Its description, rules and example: [`UpdateTransitRouterRequest::transit_router_id`](UpdateTransitRouterRequest::transit_router_id).
     pub fn transit_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_id = Some(value.into());
         self
@@ -223,10 +210,7 @@ impl<C> UpdateTransitRouterRequestBuilder<C> {
     ///
     /// The transit router name.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with http:// or https://. You can also leave this parameter empty.
-    ///
-    /// - Wire name: `TransitRouterName`.
-    /// - Example: `testname`.
+    /// Its description, rules and example: [`UpdateTransitRouterRequest::transit_router_name`](UpdateTransitRouterRequest::transit_router_name).
     pub fn transit_router_name(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_name = Some(value.into());
         self
@@ -235,10 +219,7 @@ impl<C> UpdateTransitRouterRequestBuilder<C> {
     ///
     /// The description of the transit router.
     ///
-    /// The description must be 1 to 256 characters in length, and cannot start with http:// or https://. You can also leave this parameter empty.
-    ///
-    /// - Wire name: `TransitRouterDescription`.
-    /// - Example: `testdesc`.
+    /// Its description, rules and example: [`UpdateTransitRouterRequest::transit_router_description`](UpdateTransitRouterRequest::transit_router_description).
     pub fn transit_router_description(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_description = Some(value.into());
         self
@@ -373,119 +354,24 @@ for UpdateTransitRouterResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateTransitRouter`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateTransitRouterError {
-    /// HTTP 400 `OperationUnsupported.RegionId`: The specified region ID is not supported.
-    OperationUnsupportedRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouterInstance`: The status of TransitRouter is incorrect.
-    IncorrectStatusTransitRouterInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateTransitRouterError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationUnsupported.RegionId",
-                        "IncorrectStatus.TransitRouterInstance",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateTransitRouterError;
+impl crate::Client {
+    /// Calls `UpdateTransitRouter`: Modifies the name and description of a transit router.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateTransitRouterRequestBuilder::send) it. The parameters and their rules: [`UpdateTransitRouterRequest`].
+    #[inline]
+    pub fn update_transit_router(&self) -> UpdateTransitRouterRequestBuilder<&Self> {
+        UpdateTransitRouterRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateTransitRouterError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateTransitRouter`: Modifies the name and description of a transit router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateTransitRouterRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationUnsupportedRegionId(error),
-            1 => Self::IncorrectStatusTransitRouterInstance(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationUnsupportedRegionId(error) => (0, error),
-            Self::IncorrectStatusTransitRouterInstance(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::Unauthorized(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateTransitRouterError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateTransitRouterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationUnsupportedRegionId",
-            "IncorrectStatusTransitRouterInstance",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateTransitRouterError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateTransitRouterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateTransitRouterError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateTransitRouterError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_transit_router(&self) -> UpdateTransitRouterRequestBuilder<&Self> {
+        UpdateTransitRouterRequestBuilder::new(self)
     }
 }

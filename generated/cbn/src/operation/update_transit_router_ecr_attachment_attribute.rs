@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    UpdateTransitRouterEcrAttachmentAttributeRequest,
+>;
 /// Request of `UpdateTransitRouterEcrAttachmentAttribute`: Modifies the name and description of an Express Connect Router (ECR) connection on a Enterprise Edition transit router.
 ///
 /// UpdateTransitRouterEcrAttachmentAttribute is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the ListTransitRouterEcrAttachments operation to query the status of an ECR connection.
@@ -162,13 +168,7 @@ impl<C> UpdateTransitRouterEcrAttachmentAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-42665544****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateTransitRouterEcrAttachmentAttributeRequest::client_token`](UpdateTransitRouterEcrAttachmentAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -177,9 +177,7 @@ impl<C> UpdateTransitRouterEcrAttachmentAttributeRequestBuilder<C> {
     ///
     /// The ID of the ECR connection.
     ///
-    /// - Wire name: `TransitRouterAttachmentId`.
-    /// - Required.
-    /// - Example: `tr-attach-r6g0m3epjehw57****`.
+    /// Its description, rules and example: [`UpdateTransitRouterEcrAttachmentAttributeRequest::transit_router_attachment_id`](UpdateTransitRouterEcrAttachmentAttributeRequest::transit_router_attachment_id).
     pub fn transit_router_attachment_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_id = Some(value.into());
         self
@@ -188,10 +186,7 @@ impl<C> UpdateTransitRouterEcrAttachmentAttributeRequestBuilder<C> {
     ///
     /// The new name of the ECR connection.
     ///
-    /// The name can be empty or 1 to 128 characters in length, and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `TransitRouterAttachmentName`.
-    /// - Example: `nametest`.
+    /// Its description, rules and example: [`UpdateTransitRouterEcrAttachmentAttributeRequest::transit_router_attachment_name`](UpdateTransitRouterEcrAttachmentAttributeRequest::transit_router_attachment_name).
     pub fn transit_router_attachment_name(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_name = Some(value.into());
         self
@@ -200,10 +195,7 @@ impl<C> UpdateTransitRouterEcrAttachmentAttributeRequestBuilder<C> {
     ///
     /// The new description of the ECR connection.
     ///
-    /// This parameter is optional. If you enter a description, it must be 1 to 256 characters in length, and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `TransitRouterAttachmentDescription`.
-    /// - Example: `desctest`.
+    /// Its description, rules and example: [`UpdateTransitRouterEcrAttachmentAttributeRequest::transit_router_attachment_description`](UpdateTransitRouterEcrAttachmentAttributeRequest::transit_router_attachment_description).
     pub fn transit_router_attachment_description(
         mut self,
         value: impl Into<String>,
@@ -215,11 +207,7 @@ impl<C> UpdateTransitRouterEcrAttachmentAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, the operation is performed.
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, a request ID is returned.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateTransitRouterEcrAttachmentAttributeRequest::dry_run`](UpdateTransitRouterEcrAttachmentAttributeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -357,121 +345,28 @@ for UpdateTransitRouterEcrAttachmentAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateTransitRouterEcrAttachmentAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateTransitRouterEcrAttachmentAttributeError {
-    /// HTTP 400 `InvalidTransitRouterAttachmentId.NotFound`: TransitRouterAttachmentId is not found.
-    InvalidTransitRouterAttachmentIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouterAttachment`: The status of TransitRouterAttachment is incorrect.
-    IncorrectStatusTransitRouterAttachment(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for UpdateTransitRouterEcrAttachmentAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidTransitRouterAttachmentId.NotFound",
-                        "IncorrectStatus.TransitRouterAttachment",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateTransitRouterEcrAttachmentAttributeError;
+impl crate::Client {
+    /// Calls `UpdateTransitRouterEcrAttachmentAttribute`: Modifies the name and description of an Express Connect Router (ECR) connection on a Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateTransitRouterEcrAttachmentAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateTransitRouterEcrAttachmentAttributeRequest`].
+    #[inline]
+    pub fn update_transit_router_ecr_attachment_attribute(
+        &self,
+    ) -> UpdateTransitRouterEcrAttachmentAttributeRequestBuilder<&Self> {
+        UpdateTransitRouterEcrAttachmentAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateTransitRouterEcrAttachmentAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateTransitRouterEcrAttachmentAttribute`: Modifies the name and description of an Express Connect Router (ECR) connection on a Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateTransitRouterEcrAttachmentAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
-            1 => Self::IncorrectStatusTransitRouterAttachment(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidTransitRouterAttachmentIdNotFound(error) => (0, error),
-            Self::IncorrectStatusTransitRouterAttachment(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::Unauthorized(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateTransitRouterEcrAttachmentAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateTransitRouterEcrAttachmentAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidTransitRouterAttachmentIdNotFound",
-            "IncorrectStatusTransitRouterAttachment",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateTransitRouterEcrAttachmentAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateTransitRouterEcrAttachmentAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateTransitRouterEcrAttachmentAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for UpdateTransitRouterEcrAttachmentAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_transit_router_ecr_attachment_attribute(
+        &self,
+    ) -> UpdateTransitRouterEcrAttachmentAttributeRequestBuilder<&Self> {
+        UpdateTransitRouterEcrAttachmentAttributeRequestBuilder::new(self)
     }
 }

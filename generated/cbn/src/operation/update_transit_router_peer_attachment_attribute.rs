@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    UpdateTransitRouterPeerAttachmentAttributeRequest,
+>;
 /// Request of `UpdateTransitRouterPeerAttachmentAttribute`: Modifies an inter-region connection on an Enterprise Edition transit router.
 ///
 /// **UpdateTransitRouterPeerAttachmentAttribute** is an asynchronous operation. After you send a request, the system returns a **request ID** and runs the task in the background. You can call the **ListTransitRouterPeerAttachments** operation to query the status of an inter-region connection.
@@ -244,13 +250,7 @@ impl<C> UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateTransitRouterPeerAttachmentAttributeRequest::client_token`](UpdateTransitRouterPeerAttachmentAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -259,9 +259,7 @@ impl<C> UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<C> {
     ///
     /// The ID of the inter-region connection.
     ///
-    /// - Wire name: `TransitRouterAttachmentId`.
-    /// - Required.
-    /// - Example: `tr-attach-ft94dcrbc3e5taun3x`.
+    /// Its description, rules and example: [`UpdateTransitRouterPeerAttachmentAttributeRequest::transit_router_attachment_id`](UpdateTransitRouterPeerAttachmentAttributeRequest::transit_router_attachment_id).
     pub fn transit_router_attachment_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_id = Some(value.into());
         self
@@ -270,10 +268,7 @@ impl<C> UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<C> {
     ///
     /// The new name of the inter-region connection.
     ///
-    /// The name can be empty or 1 to 128 characters in length, and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `TransitRouterAttachmentName`.
-    /// - Example: `testname`.
+    /// Its description, rules and example: [`UpdateTransitRouterPeerAttachmentAttributeRequest::transit_router_attachment_name`](UpdateTransitRouterPeerAttachmentAttributeRequest::transit_router_attachment_name).
     pub fn transit_router_attachment_name(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_name = Some(value.into());
         self
@@ -282,10 +277,7 @@ impl<C> UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<C> {
     ///
     /// The new description of the inter-region connection.
     ///
-    /// This parameter is optional. If you enter a description, it must be 1 to 256 characters in length, and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `TransitRouterAttachmentDescription`.
-    /// - Example: `testdesc`.
+    /// Its description, rules and example: [`UpdateTransitRouterPeerAttachmentAttributeRequest::transit_router_attachment_description`](UpdateTransitRouterPeerAttachmentAttributeRequest::transit_router_attachment_description).
     pub fn transit_router_attachment_description(
         mut self,
         value: impl Into<String>,
@@ -297,11 +289,7 @@ impl<C> UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable the local Enterprise Edition transit router to automatically advertise the routes of the inter-region connection to the peer transit router. Valid values:
     ///
-    /// * **false** (default): no
-    /// * **true**: yes
-    ///
-    /// - Wire name: `AutoPublishRouteEnabled`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateTransitRouterPeerAttachmentAttributeRequest::auto_publish_route_enabled`](UpdateTransitRouterPeerAttachmentAttributeRequest::auto_publish_route_enabled).
     pub fn auto_publish_route_enabled(mut self, value: bool) -> Self {
         self.inner.auto_publish_route_enabled = Some(value);
         self
@@ -310,11 +298,7 @@ impl<C> UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run to check information such as the permissions and the instance status. Default values:
     ///
-    /// * **false** (default): performs a dry run and sends the request.
-    /// * **true**: performs a dry run. The system checks the required parameters and request syntax. If the request fails the dry run, an error message is returned. If the request passes the dry run, the system returns the ID of the request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateTransitRouterPeerAttachmentAttributeRequest::dry_run`](UpdateTransitRouterPeerAttachmentAttributeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -323,12 +307,7 @@ impl<C> UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<C> {
     ///
     /// The bandwidth value of the inter-region connection. Unit: Mbit/s.
     ///
-    /// * This parameter specifies the maximum bandwidth value for the inter-region connection if you set **BandwidthType** to **BandwidthPackage**.
-    /// * This parameter specifies the bandwidth throttling threshold for the inter-region connection if you set **BandwidthType** to **DataTransfer**.
-    ///
-    /// - Wire name: `Bandwidth`.
-    /// - Must be 0 to 100000000.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`UpdateTransitRouterPeerAttachmentAttributeRequest::bandwidth`](UpdateTransitRouterPeerAttachmentAttributeRequest::bandwidth).
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.inner.bandwidth = Some(value);
         self
@@ -337,10 +316,7 @@ impl<C> UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<C> {
     ///
     /// The ID of the bandwidth plan that is used to allocate bandwidth to the inter-region connection.
     ///
-    /// > If you set **BandwidthType** to **DataTransfer**, you do not need to set this parameter.
-    ///
-    /// - Wire name: `CenBandwidthPackageId`.
-    /// - Example: `cenbwp-3xrxupouolw5ou****`.
+    /// Its description, rules and example: [`UpdateTransitRouterPeerAttachmentAttributeRequest::cen_bandwidth_package_id`](UpdateTransitRouterPeerAttachmentAttributeRequest::cen_bandwidth_package_id).
     pub fn cen_bandwidth_package_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_bandwidth_package_id = Some(value.into());
         self
@@ -349,11 +325,7 @@ impl<C> UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<C> {
     ///
     /// The bandwidth allocation method. Valid values:
     ///
-    /// * **BandwidthPackage**: allocates bandwidth from a bandwidth plan.
-    /// * **DataTransfer**: bandwidth is billed based on the pay-by-data-transfer metering method.
-    ///
-    /// - Wire name: `BandwidthType`.
-    /// - Example: `BandwidthPackage`.
+    /// Its description, rules and example: [`UpdateTransitRouterPeerAttachmentAttributeRequest::bandwidth_type`](UpdateTransitRouterPeerAttachmentAttributeRequest::bandwidth_type).
     pub fn bandwidth_type(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth_type = Some(value.into());
         self
@@ -362,12 +334,7 @@ impl<C> UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<C> {
     ///
     /// The default line type.
     ///
-    /// Valid values: Platinum and Gold.
-    ///
-    /// Platinum is supported only when BandwidthType is set to DataTransfer.
-    ///
-    /// - Wire name: `DefaultLinkType`.
-    /// - Example: `Gold`.
+    /// Its description, rules and example: [`UpdateTransitRouterPeerAttachmentAttributeRequest::default_link_type`](UpdateTransitRouterPeerAttachmentAttributeRequest::default_link_type).
     pub fn default_link_type(mut self, value: impl Into<String>) -> Self {
         self.inner.default_link_type = Some(value.into());
         self
@@ -507,259 +474,28 @@ for UpdateTransitRouterPeerAttachmentAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateTransitRouterPeerAttachmentAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateTransitRouterPeerAttachmentAttributeError {
-    /// HTTP 400 `InvalidTransitRouterAttachmentId.NotFound`: TransitRouterAttachmentId is not found.
-    InvalidTransitRouterAttachmentIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.BandwidthType`: The specified BandwidthType does not support the operation.
-    OperationUnsupportedBandwidthType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.Bandwidth`: The parameter Bandwidth is mandatory.
-    MissingParamBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Attachment`: The resource is not in a valid state for the attachment operation.
-    IncorrectStatusAttachment(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.BandwidthType`: BandwidthType is illegal.
-    IllegalParamBandwidthType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Bandwidth`: Bandwidth is illegal.
-    IllegalParamBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterIllegal.BandwidthPackageDefaultLinkTypeOnlySupportGold`: Cen bandwidthPackage only support Gold.
-    ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `ParameterIllegal.CdtDefaultLinkTypeOnlySupportPlatinumOrGold`: DataTransfer only support Platinum and Gold.
-    ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `ParameterIllegal.CdtDefaultLinkTypeOnlySupportGold`: CDT only support Gold when both transitrouters for cross regional connections are not all enterprise version.
-    ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationNotAllowed.DefaultLinkTypeOnlySupportGold`: Operation is not allowed because this user can only set default link type to Gold.
-    OperationNotAllowedDefaultLinkTypeOnlySupportGold(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationUnsupported.TransitRouterAttachment`: The specified TransitRouterAttachment has configured TransitRegion. Please remove the configuration first.
-    OperationUnsupportedTransitRouterAttachment(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.BandwidthLessThanQosPolicyBandwidth`: The input bandwidth value is less than the sum of the Qos policy bandwidth.
-    IllegalParamBandwidthLessThanQosPolicyBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.BandwidthPackageStatus`: The status of the bandwidth package is incorrect.
-    IllegalParamBandwidthPackageStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.Bandwidth`: Bandwidth quota exceeded.
-    QuotaExceededBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParamExclusive.BandwidthTypeAndCenBandwidthPackageId`: DataTransfer and CenBandwidthPackageId is mutually exclusive.
-    ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationUnsupported.CloudDataTransferService`: CCN region not support cloud data transfer service.
-    OperationUnsupportedCloudDataTransferService(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterIllegal.CdtDefaultLinkTypeOnlySupportUnderlaySilver`: CDT only support UnderlaySilver when both transitrouters for cross regional connections are not all enterprise version.
-    ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `ParameterIllegal.DefaultLinkTypeOnlySupportUnderlaySilver`: Cen bandwidthPackage only support UnderlaySilver.
-    ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationNotAllowed.DefaultLinkTypeOnlySupportUnderlaySilver`: This user can only set the default link type to UnderlaySilver.
-    OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for UpdateTransitRouterPeerAttachmentAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidTransitRouterAttachmentId.NotFound",
-                        "OperationUnsupported.BandwidthType",
-                        "MissingParam.Bandwidth",
-                        "IncorrectStatus.Attachment",
-                        "IllegalParam.BandwidthType",
-                        "IllegalParam.Bandwidth",
-                        "ParameterIllegal.BandwidthPackageDefaultLinkTypeOnlySupportGold",
-                        "ParameterIllegal.CdtDefaultLinkTypeOnlySupportPlatinumOrGold",
-                        "ParameterIllegal.CdtDefaultLinkTypeOnlySupportGold",
-                        "OperationNotAllowed.DefaultLinkTypeOnlySupportGold",
-                        "OperationUnsupported.TransitRouterAttachment",
-                        "IllegalParam.BandwidthLessThanQosPolicyBandwidth",
-                        "IllegalParam.BandwidthPackageStatus",
-                        "QuotaExceeded.Bandwidth",
-                        "ParamExclusive.BandwidthTypeAndCenBandwidthPackageId",
-                        "OperationUnsupported.CloudDataTransferService",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "ParameterIllegal.CdtDefaultLinkTypeOnlySupportUnderlaySilver",
-                        "ParameterIllegal.DefaultLinkTypeOnlySupportUnderlaySilver",
-                        "OperationNotAllowed.DefaultLinkTypeOnlySupportUnderlaySilver",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateTransitRouterPeerAttachmentAttributeError;
+impl crate::Client {
+    /// Calls `UpdateTransitRouterPeerAttachmentAttribute`: Modifies an inter-region connection on an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateTransitRouterPeerAttachmentAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateTransitRouterPeerAttachmentAttributeRequest`].
+    #[inline]
+    pub fn update_transit_router_peer_attachment_attribute(
+        &self,
+    ) -> UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<&Self> {
+        UpdateTransitRouterPeerAttachmentAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateTransitRouterPeerAttachmentAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateTransitRouterPeerAttachmentAttribute`: Modifies an inter-region connection on an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateTransitRouterPeerAttachmentAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
-            1 => Self::OperationUnsupportedBandwidthType(error),
-            2 => Self::MissingParamBandwidth(error),
-            3 => Self::IncorrectStatusAttachment(error),
-            4 => Self::IllegalParamBandwidthType(error),
-            5 => Self::IllegalParamBandwidth(error),
-            6 => {
-                Self::ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(
-                    error,
-                )
-            }
-            7 => Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(error),
-            8 => Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(error),
-            9 => Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(error),
-            10 => Self::OperationUnsupportedTransitRouterAttachment(error),
-            11 => Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(error),
-            12 => Self::IllegalParamBandwidthPackageStatus(error),
-            13 => Self::QuotaExceededBandwidth(error),
-            14 => Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(error),
-            15 => Self::OperationUnsupportedCloudDataTransferService(error),
-            16 => Self::InvalidParameter(error),
-            17 => Self::Unauthorized(error),
-            18 => {
-                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(error)
-            }
-            19 => Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(error),
-            20 => {
-                Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(error)
-            }
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidTransitRouterAttachmentIdNotFound(error) => (0, error),
-            Self::OperationUnsupportedBandwidthType(error) => (1, error),
-            Self::MissingParamBandwidth(error) => (2, error),
-            Self::IncorrectStatusAttachment(error) => (3, error),
-            Self::IllegalParamBandwidthType(error) => (4, error),
-            Self::IllegalParamBandwidth(error) => (5, error),
-            Self::ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(
-                error,
-            ) => (6, error),
-            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(error) => {
-                (7, error)
-            }
-            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(error) => (8, error),
-            Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(error) => (9, error),
-            Self::OperationUnsupportedTransitRouterAttachment(error) => (10, error),
-            Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(error) => (11, error),
-            Self::IllegalParamBandwidthPackageStatus(error) => (12, error),
-            Self::QuotaExceededBandwidth(error) => (13, error),
-            Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(error) => {
-                (14, error)
-            }
-            Self::OperationUnsupportedCloudDataTransferService(error) => (15, error),
-            Self::InvalidParameter(error) => (16, error),
-            Self::Unauthorized(error) => (17, error),
-            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(error) => {
-                (18, error)
-            }
-            Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(error) => {
-                (19, error)
-            }
-            Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(error) => {
-                (20, error)
-            }
-            Self::Unhandled(unhandled) => (21, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateTransitRouterPeerAttachmentAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateTransitRouterPeerAttachmentAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidTransitRouterAttachmentIdNotFound",
-            "OperationUnsupportedBandwidthType",
-            "MissingParamBandwidth",
-            "IncorrectStatusAttachment",
-            "IllegalParamBandwidthType",
-            "IllegalParamBandwidth",
-            "ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold",
-            "ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold",
-            "ParameterIllegalCdtDefaultLinkTypeOnlySupportGold",
-            "OperationNotAllowedDefaultLinkTypeOnlySupportGold",
-            "OperationUnsupportedTransitRouterAttachment",
-            "IllegalParamBandwidthLessThanQosPolicyBandwidth",
-            "IllegalParamBandwidthPackageStatus",
-            "QuotaExceededBandwidth",
-            "ParamExclusiveBandwidthTypeAndCenBandwidthPackageId",
-            "OperationUnsupportedCloudDataTransferService",
-            "InvalidParameter",
-            "Unauthorized",
-            "ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver",
-            "ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver",
-            "OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateTransitRouterPeerAttachmentAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateTransitRouterPeerAttachmentAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateTransitRouterPeerAttachmentAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for UpdateTransitRouterPeerAttachmentAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_transit_router_peer_attachment_attribute(
+        &self,
+    ) -> UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<&Self> {
+        UpdateTransitRouterPeerAttachmentAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateTransitRouterRouteEntryRequest>;
 /// Request of `UpdateTransitRouterRouteEntry`: Modifies the name and description of a route in a route table of an Enterprise Edition transit router.
 ///
 /// # Example
@@ -157,9 +160,7 @@ impl<C> UpdateTransitRouterRouteEntryRequestBuilder<C> {
     ///
     /// The ID of the route.
     ///
-    /// - Wire name: `TransitRouterRouteEntryId`.
-    /// - Required.
-    /// - Example: `rte-ksssq7kto4wfdx****`.
+    /// Its description, rules and example: [`UpdateTransitRouterRouteEntryRequest::transit_router_route_entry_id`](UpdateTransitRouterRouteEntryRequest::transit_router_route_entry_id).
     pub fn transit_router_route_entry_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_route_entry_id = Some(value.into());
         self
@@ -168,10 +169,7 @@ impl<C> UpdateTransitRouterRouteEntryRequestBuilder<C> {
     ///
     /// The new name of the route.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with http:// or https://. You can also leave this parameter empty.
-    ///
-    /// - Wire name: `TransitRouterRouteEntryName`.
-    /// - Example: `testname`.
+    /// Its description, rules and example: [`UpdateTransitRouterRouteEntryRequest::transit_router_route_entry_name`](UpdateTransitRouterRouteEntryRequest::transit_router_route_entry_name).
     pub fn transit_router_route_entry_name(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_route_entry_name = Some(value.into());
         self
@@ -180,10 +178,7 @@ impl<C> UpdateTransitRouterRouteEntryRequestBuilder<C> {
     ///
     /// The new description of the route.
     ///
-    /// The description must be 1 to 256 characters in length, and cannot start with http:// or https://. You can also leave this parameter empty.
-    ///
-    /// - Wire name: `TransitRouterRouteEntryDescription`.
-    /// - Example: `testdesc`.
+    /// Its description, rules and example: [`UpdateTransitRouterRouteEntryRequest::transit_router_route_entry_description`](UpdateTransitRouterRouteEntryRequest::transit_router_route_entry_description).
     pub fn transit_router_route_entry_description(
         mut self,
         value: impl Into<String>,
@@ -195,13 +190,7 @@ impl<C> UpdateTransitRouterRouteEntryRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** is different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateTransitRouterRouteEntryRequest::client_token`](UpdateTransitRouterRouteEntryRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -210,11 +199,7 @@ impl<C> UpdateTransitRouterRouteEntryRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Default values:
     ///
-    /// * **false** (default): performs a dry run and sends the request.
-    /// * **true**: performs a dry run. The system checks the required parameters and request syntax. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateTransitRouterRouteEntryRequest::dry_run`](UpdateTransitRouterRouteEntryRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -352,137 +337,28 @@ for UpdateTransitRouterRouteEntryResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateTransitRouterRouteEntry`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateTransitRouterRouteEntryError {
-    /// HTTP 400 `IllegalParam.TransitRouterRouteEntryId`: TransitRouterRouteEntryId is not found.
-    IllegalParamTransitRouterRouteEntryId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
-    DryRunOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName`: Name is invalid.
-    InvalidName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription`: Description is invalid.
-    InvalidDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.UpdateTransitRouterRouteEntry`: Operation failed because this route entry is created by system.
-    OperationFailedUpdateTransitRouterRouteEntry(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateTransitRouterRouteEntryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.TransitRouterRouteEntryId",
-                        "DryRunOperation",
-                        "InvalidName",
-                        "InvalidDescription",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "OperationFailed.UpdateTransitRouterRouteEntry",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateTransitRouterRouteEntryError;
+impl crate::Client {
+    /// Calls `UpdateTransitRouterRouteEntry`: Modifies the name and description of a route in a route table of an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateTransitRouterRouteEntryRequestBuilder::send) it. The parameters and their rules: [`UpdateTransitRouterRouteEntryRequest`].
+    #[inline]
+    pub fn update_transit_router_route_entry(
+        &self,
+    ) -> UpdateTransitRouterRouteEntryRequestBuilder<&Self> {
+        UpdateTransitRouterRouteEntryRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateTransitRouterRouteEntryError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateTransitRouterRouteEntry`: Modifies the name and description of a route in a route table of an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateTransitRouterRouteEntryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamTransitRouterRouteEntryId(error),
-            1 => Self::DryRunOperation(error),
-            2 => Self::InvalidName(error),
-            3 => Self::InvalidDescription(error),
-            4 => Self::InvalidParameter(error),
-            5 => Self::Unauthorized(error),
-            6 => Self::OperationFailedUpdateTransitRouterRouteEntry(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamTransitRouterRouteEntryId(error) => (0, error),
-            Self::DryRunOperation(error) => (1, error),
-            Self::InvalidName(error) => (2, error),
-            Self::InvalidDescription(error) => (3, error),
-            Self::InvalidParameter(error) => (4, error),
-            Self::Unauthorized(error) => (5, error),
-            Self::OperationFailedUpdateTransitRouterRouteEntry(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateTransitRouterRouteEntryError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateTransitRouterRouteEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamTransitRouterRouteEntryId",
-            "DryRunOperation",
-            "InvalidName",
-            "InvalidDescription",
-            "InvalidParameter",
-            "Unauthorized",
-            "OperationFailedUpdateTransitRouterRouteEntry",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateTransitRouterRouteEntryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateTransitRouterRouteEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateTransitRouterRouteEntryError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateTransitRouterRouteEntryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_transit_router_route_entry(
+        &self,
+    ) -> UpdateTransitRouterRouteEntryRequestBuilder<&Self> {
+        UpdateTransitRouterRouteEntryRequestBuilder::new(self)
     }
 }

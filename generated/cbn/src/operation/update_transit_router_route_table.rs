@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateTransitRouterRouteTableRequest>;
 /// Request of `UpdateTransitRouterRouteTable`: Modifies the name and description of a route table of an Enterprise Edition transit router and enables or disables multi-region equal-cost multi-path (ECMP) routing.
 ///
 /// # Example
@@ -168,9 +171,7 @@ impl<C> UpdateTransitRouterRouteTableRequestBuilder<C> {
     ///
     /// The ID of the route table of the Enterprise Edition transit router.
     ///
-    /// - Wire name: `TransitRouterRouteTableId`.
-    /// - Required.
-    /// - Example: `vtb-bp1dudbh2d5na6b50****`.
+    /// Its description, rules and example: [`UpdateTransitRouterRouteTableRequest::transit_router_route_table_id`](UpdateTransitRouterRouteTableRequest::transit_router_route_table_id).
     pub fn transit_router_route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_route_table_id = Some(value.into());
         self
@@ -179,10 +180,7 @@ impl<C> UpdateTransitRouterRouteTableRequestBuilder<C> {
     ///
     /// The name of the route table.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with http:// or https://. You can also leave this parameter empty.
-    ///
-    /// - Wire name: `TransitRouterRouteTableName`.
-    /// - Example: `testname`.
+    /// Its description, rules and example: [`UpdateTransitRouterRouteTableRequest::transit_router_route_table_name`](UpdateTransitRouterRouteTableRequest::transit_router_route_table_name).
     pub fn transit_router_route_table_name(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_route_table_name = Some(value.into());
         self
@@ -191,10 +189,7 @@ impl<C> UpdateTransitRouterRouteTableRequestBuilder<C> {
     ///
     /// The description of the route table.
     ///
-    /// The description must be 1 to 256 characters in length, and cannot start with http:// or https://. You can also leave this parameter empty.
-    ///
-    /// - Wire name: `TransitRouterRouteTableDescription`.
-    /// - Example: `testdesc`.
+    /// Its description, rules and example: [`UpdateTransitRouterRouteTableRequest::transit_router_route_table_description`](UpdateTransitRouterRouteTableRequest::transit_router_route_table_description).
     pub fn transit_router_route_table_description(
         mut self,
         value: impl Into<String>,
@@ -206,13 +201,7 @@ impl<C> UpdateTransitRouterRouteTableRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateTransitRouterRouteTableRequest::client_token`](UpdateTransitRouterRouteTableRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -221,11 +210,7 @@ impl<C> UpdateTransitRouterRouteTableRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Default values:
     ///
-    /// * **false** (default): performs a dry run and sends the request.
-    /// * **true**: performs a dry run. The system checks the required parameters and the request syntax. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateTransitRouterRouteTableRequest::dry_run`](UpdateTransitRouterRouteTableRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -234,7 +219,7 @@ impl<C> UpdateTransitRouterRouteTableRequestBuilder<C> {
     ///
     /// The features of the route table.
     ///
-    /// - Wire name: `RouteTableOptions`.
+    /// Its description, rules and example: [`UpdateTransitRouterRouteTableRequest::route_table_options`](UpdateTransitRouterRouteTableRequest::route_table_options).
     pub fn route_table_options(
         mut self,
         value: crate::types::RouteTableOptions,
@@ -375,131 +360,28 @@ for UpdateTransitRouterRouteTableResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateTransitRouterRouteTable`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateTransitRouterRouteTableError {
-    /// HTTP 400 `InvalidTransitRouterRouteTableId.NotFound`: TransitRouterRouteTableId is not found.
-    InvalidTransitRouterRouteTableIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName`: Name is invalid.
-    InvalidName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription`: Description is invalid.
-    InvalidDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.MultiRegionEcmp`: This region does not support MultiRegionEcmp.
-    OperationUnsupportedMultiRegionEcmp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateTransitRouterRouteTableError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidTransitRouterRouteTableId.NotFound",
-                        "InvalidName",
-                        "InvalidDescription",
-                        "OperationUnsupported.MultiRegionEcmp",
-                        "InvalidParameter",
-                        "Unauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateTransitRouterRouteTableError;
+impl crate::Client {
+    /// Calls `UpdateTransitRouterRouteTable`: Modifies the name and description of a route table of an Enterprise Edition transit router and enables or disables multi-region equal-cost multi-path (ECMP) routing.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateTransitRouterRouteTableRequestBuilder::send) it. The parameters and their rules: [`UpdateTransitRouterRouteTableRequest`].
+    #[inline]
+    pub fn update_transit_router_route_table(
+        &self,
+    ) -> UpdateTransitRouterRouteTableRequestBuilder<&Self> {
+        UpdateTransitRouterRouteTableRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateTransitRouterRouteTableError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateTransitRouterRouteTable`: Modifies the name and description of a route table of an Enterprise Edition transit router and enables or disables multi-region equal-cost multi-path (ECMP) routing.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateTransitRouterRouteTableRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidTransitRouterRouteTableIdNotFound(error),
-            1 => Self::InvalidName(error),
-            2 => Self::InvalidDescription(error),
-            3 => Self::OperationUnsupportedMultiRegionEcmp(error),
-            4 => Self::InvalidParameter(error),
-            5 => Self::Unauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidTransitRouterRouteTableIdNotFound(error) => (0, error),
-            Self::InvalidName(error) => (1, error),
-            Self::InvalidDescription(error) => (2, error),
-            Self::OperationUnsupportedMultiRegionEcmp(error) => (3, error),
-            Self::InvalidParameter(error) => (4, error),
-            Self::Unauthorized(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateTransitRouterRouteTableError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateTransitRouterRouteTableError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidTransitRouterRouteTableIdNotFound",
-            "InvalidName",
-            "InvalidDescription",
-            "OperationUnsupportedMultiRegionEcmp",
-            "InvalidParameter",
-            "Unauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateTransitRouterRouteTableError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateTransitRouterRouteTableError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateTransitRouterRouteTableError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateTransitRouterRouteTableError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_transit_router_route_table(
+        &self,
+    ) -> UpdateTransitRouterRouteTableRequestBuilder<&Self> {
+        UpdateTransitRouterRouteTableRequestBuilder::new(self)
     }
 }

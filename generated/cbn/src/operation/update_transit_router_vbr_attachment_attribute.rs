@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    UpdateTransitRouterVbrAttachmentAttributeRequest,
+>;
 /// Request of `UpdateTransitRouterVbrAttachmentAttribute`: Modifies the name, description, and enables or disables automatic route advertisement for a virtual border router (VBR) connection on an Enterprise Edition transit router.
 ///
 /// **UpdateTransitRouterVbrAttachmentAttribute** is an asynchronous operation. After a request is sent, the system returns a **request ID** and runs the task in the background. You can call the **ListTransitRouterVbrAttachments** operation to query the status of a VBR connection.
@@ -180,13 +186,7 @@ impl<C> UpdateTransitRouterVbrAttachmentAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateTransitRouterVbrAttachmentAttributeRequest::client_token`](UpdateTransitRouterVbrAttachmentAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -195,9 +195,7 @@ impl<C> UpdateTransitRouterVbrAttachmentAttributeRequestBuilder<C> {
     ///
     /// The ID of the VBR connection.
     ///
-    /// - Wire name: `TransitRouterAttachmentId`.
-    /// - Required.
-    /// - Example: `tr-attach-oyf70wfuorwx87****`.
+    /// Its description, rules and example: [`UpdateTransitRouterVbrAttachmentAttributeRequest::transit_router_attachment_id`](UpdateTransitRouterVbrAttachmentAttributeRequest::transit_router_attachment_id).
     pub fn transit_router_attachment_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_id = Some(value.into());
         self
@@ -206,10 +204,7 @@ impl<C> UpdateTransitRouterVbrAttachmentAttributeRequestBuilder<C> {
     ///
     /// The new name of the VBR connection.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with http:// or https://. You can also leave this parameter empty.
-    ///
-    /// - Wire name: `TransitRouterAttachmentName`.
-    /// - Example: `testname`.
+    /// Its description, rules and example: [`UpdateTransitRouterVbrAttachmentAttributeRequest::transit_router_attachment_name`](UpdateTransitRouterVbrAttachmentAttributeRequest::transit_router_attachment_name).
     pub fn transit_router_attachment_name(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_name = Some(value.into());
         self
@@ -218,10 +213,7 @@ impl<C> UpdateTransitRouterVbrAttachmentAttributeRequestBuilder<C> {
     ///
     /// The new description of the VBR connection.
     ///
-    /// The description must be 1 to 256 characters in length, and cannot start with http:// or https://. You can also leave this parameter empty.
-    ///
-    /// - Wire name: `TransitRouterAttachmentDescription`.
-    /// - Example: `testdesc`.
+    /// Its description, rules and example: [`UpdateTransitRouterVbrAttachmentAttributeRequest::transit_router_attachment_description`](UpdateTransitRouterVbrAttachmentAttributeRequest::transit_router_attachment_description).
     pub fn transit_router_attachment_description(
         mut self,
         value: impl Into<String>,
@@ -233,11 +225,7 @@ impl<C> UpdateTransitRouterVbrAttachmentAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to allow the Enterprise Edition transit router to automatically advertise routes to the VBR. Valid values:
     ///
-    /// * **true**
-    /// * **false**
-    ///
-    /// - Wire name: `AutoPublishRouteEnabled`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`UpdateTransitRouterVbrAttachmentAttributeRequest::auto_publish_route_enabled`](UpdateTransitRouterVbrAttachmentAttributeRequest::auto_publish_route_enabled).
     pub fn auto_publish_route_enabled(mut self, value: bool) -> Self {
         self.inner.auto_publish_route_enabled = Some(value);
         self
@@ -246,11 +234,7 @@ impl<C> UpdateTransitRouterVbrAttachmentAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Default values:
     ///
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateTransitRouterVbrAttachmentAttributeRequest::dry_run`](UpdateTransitRouterVbrAttachmentAttributeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -390,143 +374,28 @@ for UpdateTransitRouterVbrAttachmentAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateTransitRouterVbrAttachmentAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateTransitRouterVbrAttachmentAttributeError {
-    /// HTTP 400 `InvalidTransitRouterAttachmentId.NotFound`: TransitRouterAttachmentId is not found.
-    InvalidTransitRouterAttachmentIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouterAttachment`: The status of TransitRouterAttachment is incorrect.
-    IncorrectStatusTransitRouterAttachment(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.OrderType`: The specified parameter OrderType is invalid.
-    InvalidParameterOrderType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.OrderTypeMustMatchGrantCrossAccount`: The OrderType must be the same as the OrderType in the grant cross-account record.
-    InvalidOperationOrderTypeMustMatchGrantCrossAccount(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationFailed.GrantCrossAccountNotExist`: Cross-account authorization does not exist.
-    OperationFailedGrantCrossAccountNotExist(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for UpdateTransitRouterVbrAttachmentAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidTransitRouterAttachmentId.NotFound",
-                        "IncorrectStatus.TransitRouterAttachment",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "InvalidParameter.OrderType",
-                        "InvalidOperation.OrderTypeMustMatchGrantCrossAccount",
-                        "OperationFailed.GrantCrossAccountNotExist",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateTransitRouterVbrAttachmentAttributeError;
+impl crate::Client {
+    /// Calls `UpdateTransitRouterVbrAttachmentAttribute`: Modifies the name, description, and enables or disables automatic route advertisement for a virtual border router (VBR) connection on an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateTransitRouterVbrAttachmentAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateTransitRouterVbrAttachmentAttributeRequest`].
+    #[inline]
+    pub fn update_transit_router_vbr_attachment_attribute(
+        &self,
+    ) -> UpdateTransitRouterVbrAttachmentAttributeRequestBuilder<&Self> {
+        UpdateTransitRouterVbrAttachmentAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateTransitRouterVbrAttachmentAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateTransitRouterVbrAttachmentAttribute`: Modifies the name, description, and enables or disables automatic route advertisement for a virtual border router (VBR) connection on an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateTransitRouterVbrAttachmentAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
-            1 => Self::IncorrectStatusTransitRouterAttachment(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::Unauthorized(error),
-            4 => Self::InvalidParameterOrderType(error),
-            5 => Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error),
-            6 => Self::OperationFailedGrantCrossAccountNotExist(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidTransitRouterAttachmentIdNotFound(error) => (0, error),
-            Self::IncorrectStatusTransitRouterAttachment(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::Unauthorized(error) => (3, error),
-            Self::InvalidParameterOrderType(error) => (4, error),
-            Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error) => {
-                (5, error)
-            }
-            Self::OperationFailedGrantCrossAccountNotExist(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateTransitRouterVbrAttachmentAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateTransitRouterVbrAttachmentAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidTransitRouterAttachmentIdNotFound",
-            "IncorrectStatusTransitRouterAttachment",
-            "InvalidParameter",
-            "Unauthorized",
-            "InvalidParameterOrderType",
-            "InvalidOperationOrderTypeMustMatchGrantCrossAccount",
-            "OperationFailedGrantCrossAccountNotExist",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateTransitRouterVbrAttachmentAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateTransitRouterVbrAttachmentAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateTransitRouterVbrAttachmentAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for UpdateTransitRouterVbrAttachmentAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_transit_router_vbr_attachment_attribute(
+        &self,
+    ) -> UpdateTransitRouterVbrAttachmentAttributeRequestBuilder<&Self> {
+        UpdateTransitRouterVbrAttachmentAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    UpdateTransitRouterVpcAttachmentAttributeRequest,
+>;
 /// Request of `UpdateTransitRouterVpcAttachmentAttribute`: Modifies the name and description of a virtual private cloud (VPC) connection on an Enterprise Edition transit router.
 ///
 /// **UpdateTransitRouterVpcAttachmentAttribute** is an asynchronous operation. After you send a request, the system returns a **request ID** and runs the task in the background. You can call the **ListTransitRouterVpcAttachments** operation to query the status of a VPC connection.
@@ -195,13 +201,7 @@ impl<C> UpdateTransitRouterVpcAttachmentAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among all requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateTransitRouterVpcAttachmentAttributeRequest::client_token`](UpdateTransitRouterVpcAttachmentAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -210,9 +210,7 @@ impl<C> UpdateTransitRouterVpcAttachmentAttributeRequestBuilder<C> {
     ///
     /// The ID of the VPC connection.
     ///
-    /// - Wire name: `TransitRouterAttachmentId`.
-    /// - Required.
-    /// - Example: `tr-attach-nls9fzkfat8934****`.
+    /// Its description, rules and example: [`UpdateTransitRouterVpcAttachmentAttributeRequest::transit_router_attachment_id`](UpdateTransitRouterVpcAttachmentAttributeRequest::transit_router_attachment_id).
     pub fn transit_router_attachment_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_id = Some(value.into());
         self
@@ -221,10 +219,7 @@ impl<C> UpdateTransitRouterVpcAttachmentAttributeRequestBuilder<C> {
     ///
     /// The name of the VPC connection.
     ///
-    /// The name must be 2 to 128 characters in length, and can contain letters, digits, underscores (\_), and hyphens (-). It must start with a letter.
-    ///
-    /// - Wire name: `TransitRouterAttachmentName`.
-    /// - Example: `testname`.
+    /// Its description, rules and example: [`UpdateTransitRouterVpcAttachmentAttributeRequest::transit_router_attachment_name`](UpdateTransitRouterVpcAttachmentAttributeRequest::transit_router_attachment_name).
     pub fn transit_router_attachment_name(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_name = Some(value.into());
         self
@@ -233,10 +228,7 @@ impl<C> UpdateTransitRouterVpcAttachmentAttributeRequestBuilder<C> {
     ///
     /// The description of the VPC connection.
     ///
-    /// The description must be 2 to 256 characters in length. The description must start with a letter but cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `TransitRouterAttachmentDescription`.
-    /// - Example: `testdesc`.
+    /// Its description, rules and example: [`UpdateTransitRouterVpcAttachmentAttributeRequest::transit_router_attachment_description`](UpdateTransitRouterVpcAttachmentAttributeRequest::transit_router_attachment_description).
     pub fn transit_router_attachment_description(
         mut self,
         value: impl Into<String>,
@@ -248,11 +240,7 @@ impl<C> UpdateTransitRouterVpcAttachmentAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Default values:
     ///
-    /// * **false** (default): performs a dry run and sends the request.
-    /// * **true**: performs a dry run. The system checks the required parameters and request syntax. If the request fails the dry run, an error message is returned. If the request passes the dry run, the system returns the ID of the request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateTransitRouterVpcAttachmentAttributeRequest::dry_run`](UpdateTransitRouterVpcAttachmentAttributeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -261,7 +249,7 @@ impl<C> UpdateTransitRouterVpcAttachmentAttributeRequestBuilder<C> {
     ///
     /// The features of the VPC connection.
     ///
-    /// - Wire name: `TransitRouterVPCAttachmentOptions`.
+    /// Its description, rules and example: [`UpdateTransitRouterVpcAttachmentAttributeRequest::transit_router_vpc_attachment_options`](UpdateTransitRouterVpcAttachmentAttributeRequest::transit_router_vpc_attachment_options).
     pub fn transit_router_vpc_attachment_options(
         mut self,
         entries: impl IntoIterator<Item = (impl Into<String>, String)>,
@@ -275,11 +263,7 @@ impl<C> UpdateTransitRouterVpcAttachmentAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to allow the Enterprise Edition transit router to advertise routes to the VPC. Valid values:
     ///
-    /// * **false:** (default)
-    /// * **true**
-    ///
-    /// - Wire name: `AutoPublishRouteEnabled`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`UpdateTransitRouterVpcAttachmentAttributeRequest::auto_publish_route_enabled`](UpdateTransitRouterVpcAttachmentAttributeRequest::auto_publish_route_enabled).
     pub fn auto_publish_route_enabled(mut self, value: bool) -> Self {
         self.inner.auto_publish_route_enabled = Some(value);
         self
@@ -417,259 +401,28 @@ for UpdateTransitRouterVpcAttachmentAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateTransitRouterVpcAttachmentAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateTransitRouterVpcAttachmentAttributeError {
-    /// HTTP 400 `IncorrectStatus.TransitRouterAttachmentId`: TransitRouterAttachmentId status is invalid.
-    IncorrectStatusTransitRouterAttachmentId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTransitRouterAttachmentId.NotFound`: TransitRouterAttachmentId is not found.
-    InvalidTransitRouterAttachmentIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.RegionNotSupport`: The operation is not supported in this region.
-    InvalidOperationRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.VpcAutoRoutesPublishInOtherCEN`: The operation is not supported because the VPC is already set autoRoutesPublish in other CEN.
-    InvalidOperationVpcAutoRoutesPublishInOtherCen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.VpcAutoRoutesPublishPerTransitRouter`: The count of VPC instance which set autoRoutesPublish in transitRouter is over limit.
-    QuotaExceededVpcAutoRoutesPublishPerTransitRouter(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidOperation.VpnAssociated`: The operation is not supported because the VPC is associated with VPN.
-    InvalidOperationVpnAssociated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Ipv6Support`: Ipv6Support is illegal. Valid Values are \[enable, disable\].
-    IllegalParamIpv6Support(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VSwitchNotFound`: The specified vswitch not found.
-    OperationFailedVSwitchNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VSwitchIpv6CidrNotAllocated`: The specified vswitch does not have IPv6 address allocated.
-    OperationFailedVSwitchIpv6CidrNotAllocated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationInvalid.AttachmentReferencedIPv6RouteEntryExisted`: Operation is failed because there is at least one route entry(IPv6) which next hop is the specified attachment.
-    OperationInvalidAttachmentReferencedIPv6RouteEntryExisted(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationInvalid.AttachmentReferencedVpcIPv6RouteEntryExisted`: The specified attachment is referenced by vpc route entry(IPv6).
-    OperationInvalidAttachmentReferencedVpcIPv6RouteEntryExisted(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationInvalid.EniReferencedIPv6RouteEntryExisted`: Operation is failed because there is at least one route entry(IPv6) which next hop is network interface that the specified attachment referenced.
-    OperationInvalidEniReferencedIPv6RouteEntryExisted(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationUnsupported.VpcRoutePropagationSource`: The operation on this VPC route propagation source is not supported.
-    OperationUnsupportedVpcRoutePropagationSource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.TransitRouterType`: The specified TransitRouterType does not support the operation.
-    OperationUnsupportedTransitRouterType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `INVALID_OPERATION_RESOURCE_NOT_SUPPORT_APPLIANCE_MODE`: Only VPC attachment support appliance mode.
-    InvalidOperationResourceNotSupportApplianceMode(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Ipv6Support`: The specified parameter Ipv6Support is invalid.
-    InvalidParameterIpv6Support(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ApplianceModeSupport`: The specified parameter ApplianceModeSupport is invalid.
-    InvalidParameterApplianceModeSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParamExclusive.TransitRouterVPCAttachmentOptionsAndOptions`: When creating or modifying a VPC attachment, the input parameter TransitRouterVPCAttachmentOptions and Options cannot be used at the same time.
-    ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter.OrderType`: The specified parameter OrderType is invalid.
-    InvalidParameterOrderType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.OrderTypeMustMatchGrantCrossAccount`: The OrderType must be the same as the OrderType in the grant cross-account record.
-    InvalidOperationOrderTypeMustMatchGrantCrossAccount(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationFailed.GrantCrossAccountNotExist`: Cross-account authorization does not exist.
-    OperationFailedGrantCrossAccountNotExist(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for UpdateTransitRouterVpcAttachmentAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.TransitRouterAttachmentId",
-                        "InvalidTransitRouterAttachmentId.NotFound",
-                        "InvalidOperation.RegionNotSupport",
-                        "InvalidOperation.VpcAutoRoutesPublishInOtherCEN",
-                        "QuotaExceeded.VpcAutoRoutesPublishPerTransitRouter",
-                        "InvalidOperation.VpnAssociated",
-                        "IllegalParam.Ipv6Support",
-                        "OperationFailed.VSwitchNotFound",
-                        "OperationFailed.VSwitchIpv6CidrNotAllocated",
-                        "OperationInvalid.AttachmentReferencedIPv6RouteEntryExisted",
-                        "OperationInvalid.AttachmentReferencedVpcIPv6RouteEntryExisted",
-                        "OperationInvalid.EniReferencedIPv6RouteEntryExisted",
-                        "OperationUnsupported.VpcRoutePropagationSource",
-                        "OperationUnsupported.TransitRouterType",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "INVALID_OPERATION_RESOURCE_NOT_SUPPORT_APPLIANCE_MODE",
-                        "InvalidParameter.Ipv6Support",
-                        "InvalidParameter.ApplianceModeSupport",
-                        "ParamExclusive.TransitRouterVPCAttachmentOptionsAndOptions",
-                        "InvalidParameter.OrderType",
-                        "InvalidOperation.OrderTypeMustMatchGrantCrossAccount",
-                        "OperationFailed.GrantCrossAccountNotExist",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateTransitRouterVpcAttachmentAttributeError;
+impl crate::Client {
+    /// Calls `UpdateTransitRouterVpcAttachmentAttribute`: Modifies the name and description of a virtual private cloud (VPC) connection on an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateTransitRouterVpcAttachmentAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateTransitRouterVpcAttachmentAttributeRequest`].
+    #[inline]
+    pub fn update_transit_router_vpc_attachment_attribute(
+        &self,
+    ) -> UpdateTransitRouterVpcAttachmentAttributeRequestBuilder<&Self> {
+        UpdateTransitRouterVpcAttachmentAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateTransitRouterVpcAttachmentAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateTransitRouterVpcAttachmentAttribute`: Modifies the name and description of a virtual private cloud (VPC) connection on an Enterprise Edition transit router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateTransitRouterVpcAttachmentAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusTransitRouterAttachmentId(error),
-            1 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
-            2 => Self::InvalidOperationRegionNotSupport(error),
-            3 => Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(error),
-            4 => Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(error),
-            5 => Self::InvalidOperationVpnAssociated(error),
-            6 => Self::IllegalParamIpv6Support(error),
-            7 => Self::OperationFailedVSwitchNotFound(error),
-            8 => Self::OperationFailedVSwitchIpv6CidrNotAllocated(error),
-            9 => Self::OperationInvalidAttachmentReferencedIPv6RouteEntryExisted(error),
-            10 => {
-                Self::OperationInvalidAttachmentReferencedVpcIPv6RouteEntryExisted(error)
-            }
-            11 => Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error),
-            12 => Self::OperationUnsupportedVpcRoutePropagationSource(error),
-            13 => Self::OperationUnsupportedTransitRouterType(error),
-            14 => Self::InvalidParameter(error),
-            15 => Self::Unauthorized(error),
-            16 => Self::InvalidOperationResourceNotSupportApplianceMode(error),
-            17 => Self::InvalidParameterIpv6Support(error),
-            18 => Self::InvalidParameterApplianceModeSupport(error),
-            19 => Self::ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(error),
-            20 => Self::InvalidParameterOrderType(error),
-            21 => Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error),
-            22 => Self::OperationFailedGrantCrossAccountNotExist(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusTransitRouterAttachmentId(error) => (0, error),
-            Self::InvalidTransitRouterAttachmentIdNotFound(error) => (1, error),
-            Self::InvalidOperationRegionNotSupport(error) => (2, error),
-            Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(error) => (3, error),
-            Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(error) => (4, error),
-            Self::InvalidOperationVpnAssociated(error) => (5, error),
-            Self::IllegalParamIpv6Support(error) => (6, error),
-            Self::OperationFailedVSwitchNotFound(error) => (7, error),
-            Self::OperationFailedVSwitchIpv6CidrNotAllocated(error) => (8, error),
-            Self::OperationInvalidAttachmentReferencedIPv6RouteEntryExisted(error) => {
-                (9, error)
-            }
-            Self::OperationInvalidAttachmentReferencedVpcIPv6RouteEntryExisted(error) => {
-                (10, error)
-            }
-            Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error) => {
-                (11, error)
-            }
-            Self::OperationUnsupportedVpcRoutePropagationSource(error) => (12, error),
-            Self::OperationUnsupportedTransitRouterType(error) => (13, error),
-            Self::InvalidParameter(error) => (14, error),
-            Self::Unauthorized(error) => (15, error),
-            Self::InvalidOperationResourceNotSupportApplianceMode(error) => (16, error),
-            Self::InvalidParameterIpv6Support(error) => (17, error),
-            Self::InvalidParameterApplianceModeSupport(error) => (18, error),
-            Self::ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(error) => {
-                (19, error)
-            }
-            Self::InvalidParameterOrderType(error) => (20, error),
-            Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error) => {
-                (21, error)
-            }
-            Self::OperationFailedGrantCrossAccountNotExist(error) => (22, error),
-            Self::Unhandled(unhandled) => (23, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateTransitRouterVpcAttachmentAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateTransitRouterVpcAttachmentAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusTransitRouterAttachmentId",
-            "InvalidTransitRouterAttachmentIdNotFound",
-            "InvalidOperationRegionNotSupport",
-            "InvalidOperationVpcAutoRoutesPublishInOtherCen",
-            "QuotaExceededVpcAutoRoutesPublishPerTransitRouter",
-            "InvalidOperationVpnAssociated",
-            "IllegalParamIpv6Support",
-            "OperationFailedVSwitchNotFound",
-            "OperationFailedVSwitchIpv6CidrNotAllocated",
-            "OperationInvalidAttachmentReferencedIPv6RouteEntryExisted",
-            "OperationInvalidAttachmentReferencedVpcIPv6RouteEntryExisted",
-            "OperationInvalidEniReferencedIPv6RouteEntryExisted",
-            "OperationUnsupportedVpcRoutePropagationSource",
-            "OperationUnsupportedTransitRouterType",
-            "InvalidParameter",
-            "Unauthorized",
-            "InvalidOperationResourceNotSupportApplianceMode",
-            "InvalidParameterIpv6Support",
-            "InvalidParameterApplianceModeSupport",
-            "ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions",
-            "InvalidParameterOrderType",
-            "InvalidOperationOrderTypeMustMatchGrantCrossAccount",
-            "OperationFailedGrantCrossAccountNotExist",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateTransitRouterVpcAttachmentAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateTransitRouterVpcAttachmentAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateTransitRouterVpcAttachmentAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for UpdateTransitRouterVpcAttachmentAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_transit_router_vpc_attachment_attribute(
+        &self,
+    ) -> UpdateTransitRouterVpcAttachmentAttributeRequestBuilder<&Self> {
+        UpdateTransitRouterVpcAttachmentAttributeRequestBuilder::new(self)
     }
 }

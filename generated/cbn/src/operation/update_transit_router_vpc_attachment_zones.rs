@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    UpdateTransitRouterVpcAttachmentZonesRequest,
+>;
 /// Request of `UpdateTransitRouterVpcAttachmentZones`: Modifies the zones and vSwitches that are associated with a virtual private cloud (VPC) connection.
 ///
 /// * When you add a zone and a vSwitch for a VPC connection, make sure that the vSwitch has at least one idle IP address. When you modify the zones and vSwitches of a VPC connection, the Enterprise Edition transit router creates an elastic network interface (ENI) in the vSwitch. The ENI occupies one IP address in the vSwitch. The ENI forwards traffic between the VPC and the Enterprise Edition transit router.
@@ -161,13 +167,7 @@ impl<C> UpdateTransitRouterVpcAttachmentZonesRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, ClientToken is set to the value of RequestId. The value of RequestId for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-42665544****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateTransitRouterVpcAttachmentZonesRequest::client_token`](UpdateTransitRouterVpcAttachmentZonesRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -176,11 +176,7 @@ impl<C> UpdateTransitRouterVpcAttachmentZonesRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateTransitRouterVpcAttachmentZonesRequest::dry_run`](UpdateTransitRouterVpcAttachmentZonesRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -189,9 +185,7 @@ impl<C> UpdateTransitRouterVpcAttachmentZonesRequestBuilder<C> {
     ///
     /// The ID of the VPC connection.
     ///
-    /// - Wire name: `TransitRouterAttachmentId`.
-    /// - Required.
-    /// - Example: `tr-attach-9bbqyygouv4cpn****`.
+    /// Its description, rules and example: [`UpdateTransitRouterVpcAttachmentZonesRequest::transit_router_attachment_id`](UpdateTransitRouterVpcAttachmentZonesRequest::transit_router_attachment_id).
     pub fn transit_router_attachment_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_id = Some(value.into());
         self
@@ -200,8 +194,7 @@ impl<C> UpdateTransitRouterVpcAttachmentZonesRequestBuilder<C> {
     ///
     /// The zones and vSwitches that you want to add to the VPC connection.
     ///
-    /// - Wire name: `AddZoneMappings`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`UpdateTransitRouterVpcAttachmentZonesRequest::add_zone_mappings`](UpdateTransitRouterVpcAttachmentZonesRequest::add_zone_mappings).
     pub fn add_zone_mappings(
         mut self,
         values: impl IntoIterator<Item = crate::types::AddZoneMapping>,
@@ -213,8 +206,7 @@ impl<C> UpdateTransitRouterVpcAttachmentZonesRequestBuilder<C> {
     ///
     /// The zones and vSwitches that you want to remove from the VPC connection.
     ///
-    /// - Wire name: `RemoveZoneMappings`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`UpdateTransitRouterVpcAttachmentZonesRequest::remove_zone_mappings`](UpdateTransitRouterVpcAttachmentZonesRequest::remove_zone_mappings).
     pub fn remove_zone_mappings(
         mut self,
         values: impl IntoIterator<Item = crate::types::RemoveZoneMapping>,
@@ -357,213 +349,28 @@ for UpdateTransitRouterVpcAttachmentZonesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateTransitRouterVpcAttachmentZones`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateTransitRouterVpcAttachmentZonesError {
-    /// HTTP 400 `IllegalParam.ZoneId`: The specified ZoneId is illegal.
+mod error;
+pub use error::UpdateTransitRouterVpcAttachmentZonesError;
+impl crate::Client {
+    /// Calls `UpdateTransitRouterVpcAttachmentZones`: Modifies the zones and vSwitches that are associated with a virtual private cloud (VPC) connection.
     ///
-    /// Also returned with HTTP 404: The specified ZoneId is illegal.
-    IllegalParamZoneId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouterAttachment`: The status of TransitRouterAttachment is incorrect.
-    IncorrectStatusTransitRouterAttachment(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.VSwitchId`: VSwitchId is illegal.
-    IllegalParamVSwitchId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTransitRouterAttachmentId.NotFound`: TransitRouterAttachmentId is not found.
-    InvalidTransitRouterAttachmentIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.ServiceMode`: The specified TransitRouter does not support the operation.
-    OperationUnsupportedServiceMode(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.AddOrRemoveZoneMappings`: The specified AddZoneMappings or RemoveZoneMappings are illegal.
-    IllegalParamAddOrRemoveZoneMappings(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Vpc`: The resource is not in a valid state for the attachment operation.
-    IncorrectStatusVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.RouteEntryOnEni`: Operation is failed because there is at least one route entry which next hop is the specified eni.
-    OperationDeniedRouteEntryOnEni(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VpcRouteEntry`: The resource is not in a valid state for the attachment operation.
-    IncorrectStatusVpcRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VpcSwitch`: The resource is not in a valid state for the attachment operation.
+    /// Set the parameters on the returned builder, then [`send`](UpdateTransitRouterVpcAttachmentZonesRequestBuilder::send) it. The parameters and their rules: [`UpdateTransitRouterVpcAttachmentZonesRequest`].
+    #[inline]
+    pub fn update_transit_router_vpc_attachment_zones(
+        &self,
+    ) -> UpdateTransitRouterVpcAttachmentZonesRequestBuilder<&Self> {
+        UpdateTransitRouterVpcAttachmentZonesRequestBuilder::new(self)
+    }
+}
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateTransitRouterVpcAttachmentZones`: Modifies the zones and vSwitches that are associated with a virtual private cloud (VPC) connection.
     ///
-    /// Also returned with HTTP 409: The resource is not in a valid state for the attachment operation.
-    IncorrectStatusVpcSwitch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.TransitRouterType`: The specified TransitRouterType does not support the operation.
-    OperationUnsupportedTransitRouterType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InsufficientIpAddr.vsw`: Insufficient available IP addresses in the vSwitch.
-    InsufficientIpAddrVsw(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VSwitchIpv6CidrNotAllocated`: The specified vswitch does not have IPv6 address allocated.
-    OperationFailedVSwitchIpv6CidrNotAllocated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTransitRouterMode.NeedUpgrade`: TransitRouter need to upgrade.
-    InvalidTransitRouterModeNeedUpgrade(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationInvalid.EniReferencedIPv6RouteEntryExisted`: Operation is failed because there is at least one route entry(IPv6) which next hop is network interface that the specified attachment referenced.
-    OperationInvalidEniReferencedIPv6RouteEntryExisted(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVSwitchId.NotFound`: The specified VSwitchId is not found.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for UpdateTransitRouterVpcAttachmentZonesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.ZoneId",
-                        "IncorrectStatus.TransitRouterAttachment",
-                        "IllegalParam.VSwitchId",
-                        "InvalidTransitRouterAttachmentId.NotFound",
-                        "OperationUnsupported.ServiceMode",
-                        "IllegalParam.AddOrRemoveZoneMappings",
-                        "IncorrectStatus.Vpc",
-                        "OperationDenied.RouteEntryOnEni",
-                        "IncorrectStatus.VpcRouteEntry",
-                        "IncorrectStatus.VpcSwitch",
-                        "OperationUnsupported.TransitRouterType",
-                        "InsufficientIpAddr.vsw",
-                        "OperationFailed.VSwitchIpv6CidrNotAllocated",
-                        "InvalidTransitRouterMode.NeedUpgrade",
-                        "OperationInvalid.EniReferencedIPv6RouteEntryExisted",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "InvalidVSwitchId.NotFound",
-                    ],
-                ),
-            error,
-        )
-    }
-}
-#[allow(deprecated)]
-impl UpdateTransitRouterVpcAttachmentZonesError {
-    /// The service error behind the variant.
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateTransitRouterVpcAttachmentZonesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamZoneId(error),
-            1 => Self::IncorrectStatusTransitRouterAttachment(error),
-            2 => Self::IllegalParamVSwitchId(error),
-            3 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
-            4 => Self::OperationUnsupportedServiceMode(error),
-            5 => Self::IllegalParamAddOrRemoveZoneMappings(error),
-            6 => Self::IncorrectStatusVpc(error),
-            7 => Self::OperationDeniedRouteEntryOnEni(error),
-            8 => Self::IncorrectStatusVpcRouteEntry(error),
-            9 => Self::IncorrectStatusVpcSwitch(error),
-            10 => Self::OperationUnsupportedTransitRouterType(error),
-            11 => Self::InsufficientIpAddrVsw(error),
-            12 => Self::OperationFailedVSwitchIpv6CidrNotAllocated(error),
-            13 => Self::InvalidTransitRouterModeNeedUpgrade(error),
-            14 => Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error),
-            15 => Self::InvalidParameter(error),
-            16 => Self::Unauthorized(error),
-            17 => Self::InvalidVSwitchIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamZoneId(error) => (0, error),
-            Self::IncorrectStatusTransitRouterAttachment(error) => (1, error),
-            Self::IllegalParamVSwitchId(error) => (2, error),
-            Self::InvalidTransitRouterAttachmentIdNotFound(error) => (3, error),
-            Self::OperationUnsupportedServiceMode(error) => (4, error),
-            Self::IllegalParamAddOrRemoveZoneMappings(error) => (5, error),
-            Self::IncorrectStatusVpc(error) => (6, error),
-            Self::OperationDeniedRouteEntryOnEni(error) => (7, error),
-            Self::IncorrectStatusVpcRouteEntry(error) => (8, error),
-            Self::IncorrectStatusVpcSwitch(error) => (9, error),
-            Self::OperationUnsupportedTransitRouterType(error) => (10, error),
-            Self::InsufficientIpAddrVsw(error) => (11, error),
-            Self::OperationFailedVSwitchIpv6CidrNotAllocated(error) => (12, error),
-            Self::InvalidTransitRouterModeNeedUpgrade(error) => (13, error),
-            Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error) => {
-                (14, error)
-            }
-            Self::InvalidParameter(error) => (15, error),
-            Self::Unauthorized(error) => (16, error),
-            Self::InvalidVSwitchIdNotFound(error) => (17, error),
-            Self::Unhandled(unhandled) => (18, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateTransitRouterVpcAttachmentZonesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateTransitRouterVpcAttachmentZonesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamZoneId",
-            "IncorrectStatusTransitRouterAttachment",
-            "IllegalParamVSwitchId",
-            "InvalidTransitRouterAttachmentIdNotFound",
-            "OperationUnsupportedServiceMode",
-            "IllegalParamAddOrRemoveZoneMappings",
-            "IncorrectStatusVpc",
-            "OperationDeniedRouteEntryOnEni",
-            "IncorrectStatusVpcRouteEntry",
-            "IncorrectStatusVpcSwitch",
-            "OperationUnsupportedTransitRouterType",
-            "InsufficientIpAddrVsw",
-            "OperationFailedVSwitchIpv6CidrNotAllocated",
-            "InvalidTransitRouterModeNeedUpgrade",
-            "OperationInvalidEniReferencedIPv6RouteEntryExisted",
-            "InvalidParameter",
-            "Unauthorized",
-            "InvalidVSwitchIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateTransitRouterVpcAttachmentZonesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateTransitRouterVpcAttachmentZonesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateTransitRouterVpcAttachmentZonesError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for UpdateTransitRouterVpcAttachmentZonesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_transit_router_vpc_attachment_zones(
+        &self,
+    ) -> UpdateTransitRouterVpcAttachmentZonesRequestBuilder<&Self> {
+        UpdateTransitRouterVpcAttachmentZonesRequestBuilder::new(self)
     }
 }

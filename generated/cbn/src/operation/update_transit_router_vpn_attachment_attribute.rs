@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    UpdateTransitRouterVpnAttachmentAttributeRequest,
+>;
 /// Request of `UpdateTransitRouterVpnAttachmentAttribute`: Modifies the configuration of a VPN attachment.
 ///
 /// # Example
@@ -175,13 +181,7 @@ impl<C> UpdateTransitRouterVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-42665544****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateTransitRouterVpnAttachmentAttributeRequest::client_token`](UpdateTransitRouterVpnAttachmentAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -190,11 +190,7 @@ impl<C> UpdateTransitRouterVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**:performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateTransitRouterVpnAttachmentAttributeRequest::dry_run`](UpdateTransitRouterVpnAttachmentAttributeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -203,9 +199,7 @@ impl<C> UpdateTransitRouterVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// The ID of the VPN attachment.
     ///
-    /// - Wire name: `TransitRouterAttachmentId`.
-    /// - Required.
-    /// - Example: `tr-attach-a6p8voaodog5c0****`.
+    /// Its description, rules and example: [`UpdateTransitRouterVpnAttachmentAttributeRequest::transit_router_attachment_id`](UpdateTransitRouterVpnAttachmentAttributeRequest::transit_router_attachment_id).
     pub fn transit_router_attachment_id(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_id = Some(value.into());
         self
@@ -214,10 +208,7 @@ impl<C> UpdateTransitRouterVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// The name of the VPN attachment.
     ///
-    /// The name must be 2 to 128 characters in length, and can contain letters, digits, underscores (\_), and hyphens (-). It must start with a letter.
-    ///
-    /// - Wire name: `TransitRouterAttachmentName`.
-    /// - Example: `nametest`.
+    /// Its description, rules and example: [`UpdateTransitRouterVpnAttachmentAttributeRequest::transit_router_attachment_name`](UpdateTransitRouterVpnAttachmentAttributeRequest::transit_router_attachment_name).
     pub fn transit_router_attachment_name(mut self, value: impl Into<String>) -> Self {
         self.inner.transit_router_attachment_name = Some(value.into());
         self
@@ -226,10 +217,7 @@ impl<C> UpdateTransitRouterVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// The new description of the VPN attachment.
     ///
-    /// The description must be 2 to 256 characters in length. The description must start with a letter but cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `TransitRouterAttachmentDescription`.
-    /// - Example: `desctest`.
+    /// Its description, rules and example: [`UpdateTransitRouterVpnAttachmentAttributeRequest::transit_router_attachment_description`](UpdateTransitRouterVpnAttachmentAttributeRequest::transit_router_attachment_description).
     pub fn transit_router_attachment_description(
         mut self,
         value: impl Into<String>,
@@ -241,11 +229,7 @@ impl<C> UpdateTransitRouterVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to allow the transit router to automatically advertise routes to the IPsec-VPN attachment. Valid values:
     ///
-    /// * **true**: yes
-    /// * **false**: no
-    ///
-    /// - Wire name: `AutoPublishRouteEnabled`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`UpdateTransitRouterVpnAttachmentAttributeRequest::auto_publish_route_enabled`](UpdateTransitRouterVpnAttachmentAttributeRequest::auto_publish_route_enabled).
     pub fn auto_publish_route_enabled(mut self, value: bool) -> Self {
         self.inner.auto_publish_route_enabled = Some(value);
         self
@@ -385,143 +369,28 @@ for UpdateTransitRouterVpnAttachmentAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateTransitRouterVpnAttachmentAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateTransitRouterVpnAttachmentAttributeError {
-    /// HTTP 400 `InvalidTransitRouterAttachmentId.NotFound`: TransitRouterAttachmentId is not found.
-    InvalidTransitRouterAttachmentIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TransitRouterAttachmentId`: The resource is not in a valid state for the attachment operation.
-    IncorrectStatusTransitRouterAttachmentId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.OrderType`: The specified parameter OrderType is invalid.
-    InvalidParameterOrderType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.OrderTypeMustMatchGrantCrossAccount`: The OrderType must be the same as the OrderType in the grant cross-account record.
-    InvalidOperationOrderTypeMustMatchGrantCrossAccount(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationFailed.GrantCrossAccountNotExist`: Cross-account authorization does not exist.
-    OperationFailedGrantCrossAccountNotExist(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for UpdateTransitRouterVpnAttachmentAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidTransitRouterAttachmentId.NotFound",
-                        "IncorrectStatus.TransitRouterAttachmentId",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "InvalidParameter.OrderType",
-                        "InvalidOperation.OrderTypeMustMatchGrantCrossAccount",
-                        "OperationFailed.GrantCrossAccountNotExist",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateTransitRouterVpnAttachmentAttributeError;
+impl crate::Client {
+    /// Calls `UpdateTransitRouterVpnAttachmentAttribute`: Modifies the configuration of a VPN attachment.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateTransitRouterVpnAttachmentAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateTransitRouterVpnAttachmentAttributeRequest`].
+    #[inline]
+    pub fn update_transit_router_vpn_attachment_attribute(
+        &self,
+    ) -> UpdateTransitRouterVpnAttachmentAttributeRequestBuilder<&Self> {
+        UpdateTransitRouterVpnAttachmentAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateTransitRouterVpnAttachmentAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateTransitRouterVpnAttachmentAttribute`: Modifies the configuration of a VPN attachment.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateTransitRouterVpnAttachmentAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
-            1 => Self::IncorrectStatusTransitRouterAttachmentId(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::Unauthorized(error),
-            4 => Self::InvalidParameterOrderType(error),
-            5 => Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error),
-            6 => Self::OperationFailedGrantCrossAccountNotExist(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidTransitRouterAttachmentIdNotFound(error) => (0, error),
-            Self::IncorrectStatusTransitRouterAttachmentId(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::Unauthorized(error) => (3, error),
-            Self::InvalidParameterOrderType(error) => (4, error),
-            Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error) => {
-                (5, error)
-            }
-            Self::OperationFailedGrantCrossAccountNotExist(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateTransitRouterVpnAttachmentAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateTransitRouterVpnAttachmentAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidTransitRouterAttachmentIdNotFound",
-            "IncorrectStatusTransitRouterAttachmentId",
-            "InvalidParameter",
-            "Unauthorized",
-            "InvalidParameterOrderType",
-            "InvalidOperationOrderTypeMustMatchGrantCrossAccount",
-            "OperationFailedGrantCrossAccountNotExist",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateTransitRouterVpnAttachmentAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateTransitRouterVpnAttachmentAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateTransitRouterVpnAttachmentAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for UpdateTransitRouterVpnAttachmentAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_transit_router_vpn_attachment_attribute(
+        &self,
+    ) -> UpdateTransitRouterVpnAttachmentAttributeRequestBuilder<&Self> {
+        UpdateTransitRouterVpnAttachmentAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, WithdrawPublishedRouteEntriesRequest>;
 /// Request of `WithdrawPublishedRouteEntries`: Withdraws the routes of a virtual private cloud (VPC) or a virtual border router (VBR) from a Cloud Enterprise Network (CEN) instance.
 ///
 /// # Example
@@ -167,9 +170,7 @@ impl<C> WithdrawPublishedRouteEntriesRequestBuilder<C> {
     ///
     /// The ID of the CEN instance.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-sxjfjkjfkjfiein****`.
+    /// Its description, rules and example: [`WithdrawPublishedRouteEntriesRequest::cen_id`](WithdrawPublishedRouteEntriesRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -178,9 +179,7 @@ impl<C> WithdrawPublishedRouteEntriesRequestBuilder<C> {
     ///
     /// The ID of the attached network instance.
     ///
-    /// - Wire name: `ChildInstanceId`.
-    /// - Required.
-    /// - Example: `vpc-rj9gt5nll27onu7****`.
+    /// Its description, rules and example: [`WithdrawPublishedRouteEntriesRequest::child_instance_id`](WithdrawPublishedRouteEntriesRequest::child_instance_id).
     pub fn child_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.child_instance_id = Some(value.into());
         self
@@ -189,11 +188,7 @@ impl<C> WithdrawPublishedRouteEntriesRequestBuilder<C> {
     ///
     /// The type of the attached network instance.
     ///
-    /// Set the value to **VPC**, which indicates a virtual private cloud (VPC).
-    ///
-    /// - Wire name: `ChildInstanceType`.
-    /// - Required.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`WithdrawPublishedRouteEntriesRequest::child_instance_type`](WithdrawPublishedRouteEntriesRequest::child_instance_type).
     pub fn child_instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.child_instance_type = Some(value.into());
         self
@@ -202,9 +197,7 @@ impl<C> WithdrawPublishedRouteEntriesRequestBuilder<C> {
     ///
     /// The ID of the region where the attached network instance is created.
     ///
-    /// - Wire name: `ChildInstanceRegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`WithdrawPublishedRouteEntriesRequest::child_instance_region_id`](WithdrawPublishedRouteEntriesRequest::child_instance_region_id).
     pub fn child_instance_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.child_instance_region_id = Some(value.into());
         self
@@ -213,9 +206,7 @@ impl<C> WithdrawPublishedRouteEntriesRequestBuilder<C> {
     ///
     /// The ID of the route table of the attached network instance.
     ///
-    /// - Wire name: `ChildInstanceRouteTableId`.
-    /// - Required.
-    /// - Example: `vtb-bp174d1gje79u1g4t****`.
+    /// Its description, rules and example: [`WithdrawPublishedRouteEntriesRequest::child_instance_route_table_id`](WithdrawPublishedRouteEntriesRequest::child_instance_route_table_id).
     pub fn child_instance_route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.child_instance_route_table_id = Some(value.into());
         self
@@ -224,9 +215,7 @@ impl<C> WithdrawPublishedRouteEntriesRequestBuilder<C> {
     ///
     /// The destination CIDR block of the route that you want to withdraw.
     ///
-    /// - Wire name: `DestinationCidrBlock`.
-    /// - Required.
-    /// - Example: `172.XX.XX.0/24`.
+    /// Its description, rules and example: [`WithdrawPublishedRouteEntriesRequest::destination_cidr_block`](WithdrawPublishedRouteEntriesRequest::destination_cidr_block).
     pub fn destination_cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.destination_cidr_block = Some(value.into());
         self
@@ -364,155 +353,28 @@ for WithdrawPublishedRouteEntriesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `WithdrawPublishedRouteEntries`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum WithdrawPublishedRouteEntriesError {
-    /// HTTP 400 `InvalidOperation.UnsupportnexthopType`: The specified next hop type is not supported by this operation.
-    InvalidOperationUnsupportnexthopType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.NotFoundRoute`: You cannot query the system routing information of the specified instance.
-    InvalidOperationNotFoundRoute(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterIllegal.CenInstanceId`: The parameter of CEN instance id is illegal.
-    ParameterIllegalCenInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterIllegal.ChildInstanceRegionId`: The parameter of child instance region id is illegal.
-    ParameterIllegalChildInstanceRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterIllegal.ChildInstanceType`: The parameter of child instance type is illegal.
-    ParameterIllegalChildInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Instance.NotExist`: The instance is not exist.
-    InstanceNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `InvalidOperation.ChildInstanceStatus`: The child-instance is not in a valid state for the operation.
-    InvalidOperationChildInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `InvalidOperation.CenInstanceStatus`: The CEN instance is not in a valid state for the operation.
-    InvalidOperationCenInstanceStatus(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for WithdrawPublishedRouteEntriesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidOperation.UnsupportnexthopType",
-                        "InvalidOperation.NotFoundRoute",
-                        "ParameterIllegal.CenInstanceId",
-                        "ParameterIllegal.ChildInstanceRegionId",
-                        "ParameterIllegal.ChildInstanceType",
-                        "InvalidParameter",
-                        "Unauthorized",
-                        "Instance.NotExist",
-                        "InvalidOperation.ChildInstanceStatus",
-                        "InvalidOperation.CenInstanceStatus",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::WithdrawPublishedRouteEntriesError;
+impl crate::Client {
+    /// Calls `WithdrawPublishedRouteEntries`: Withdraws the routes of a virtual private cloud (VPC) or a virtual border router (VBR) from a Cloud Enterprise Network (CEN) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](WithdrawPublishedRouteEntriesRequestBuilder::send) it. The parameters and their rules: [`WithdrawPublishedRouteEntriesRequest`].
+    #[inline]
+    pub fn withdraw_published_route_entries(
+        &self,
+    ) -> WithdrawPublishedRouteEntriesRequestBuilder<&Self> {
+        WithdrawPublishedRouteEntriesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl WithdrawPublishedRouteEntriesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `WithdrawPublishedRouteEntries`: Withdraws the routes of a virtual private cloud (VPC) or a virtual border router (VBR) from a Cloud Enterprise Network (CEN) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`WithdrawPublishedRouteEntriesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidOperationUnsupportnexthopType(error),
-            1 => Self::InvalidOperationNotFoundRoute(error),
-            2 => Self::ParameterIllegalCenInstanceId(error),
-            3 => Self::ParameterIllegalChildInstanceRegionId(error),
-            4 => Self::ParameterIllegalChildInstanceType(error),
-            5 => Self::InvalidParameter(error),
-            6 => Self::Unauthorized(error),
-            7 => Self::InstanceNotExist(error),
-            8 => Self::InvalidOperationChildInstanceStatus(error),
-            9 => Self::InvalidOperationCenInstanceStatus(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidOperationUnsupportnexthopType(error) => (0, error),
-            Self::InvalidOperationNotFoundRoute(error) => (1, error),
-            Self::ParameterIllegalCenInstanceId(error) => (2, error),
-            Self::ParameterIllegalChildInstanceRegionId(error) => (3, error),
-            Self::ParameterIllegalChildInstanceType(error) => (4, error),
-            Self::InvalidParameter(error) => (5, error),
-            Self::Unauthorized(error) => (6, error),
-            Self::InstanceNotExist(error) => (7, error),
-            Self::InvalidOperationChildInstanceStatus(error) => (8, error),
-            Self::InvalidOperationCenInstanceStatus(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for WithdrawPublishedRouteEntriesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for WithdrawPublishedRouteEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidOperationUnsupportnexthopType",
-            "InvalidOperationNotFoundRoute",
-            "ParameterIllegalCenInstanceId",
-            "ParameterIllegalChildInstanceRegionId",
-            "ParameterIllegalChildInstanceType",
-            "InvalidParameter",
-            "Unauthorized",
-            "InstanceNotExist",
-            "InvalidOperationChildInstanceStatus",
-            "InvalidOperationCenInstanceStatus",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl WithdrawPublishedRouteEntriesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for WithdrawPublishedRouteEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for WithdrawPublishedRouteEntriesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for WithdrawPublishedRouteEntriesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn withdraw_published_route_entries(
+        &self,
+    ) -> WithdrawPublishedRouteEntriesRequestBuilder<&Self> {
+        WithdrawPublishedRouteEntriesRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AttachInstancesRequest>;
 /// Request of `AttachInstances`: Adds existing Elastic Compute Service (ECS) instances to a Container Service for Kubernetes (ACK) cluster. When you need to add an ECS instance as a worker node to an ACK cluster or re-add a worker node to the cluster, you can call this operation.
 ///
 /// # Example
@@ -284,9 +287,7 @@ impl<C> AttachInstancesRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
-    /// - Example: `c106f377e16f34eb1808d6b9362c9****`.
+    /// Its description, rules and example: [`AttachInstancesRequest::cluster_id`](AttachInstancesRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -295,8 +296,7 @@ impl<C> AttachInstancesRequestBuilder<C> {
     ///
     /// The ECS instances that you want to add.
     ///
-    /// - Wire name: `instances` (body).
-    /// - Required.
+    /// Its description, rules and example: [`AttachInstancesRequest::instances`](AttachInstancesRequest::instances).
     pub fn instances(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -308,10 +308,7 @@ impl<C> AttachInstancesRequestBuilder<C> {
     ///
     /// The name of the key pair used to log on to the ECS instances. You must specify this parameter or `login_password`.
     ///
-    /// > This parameter is not supported if you specify `nodepool_id`.
-    ///
-    /// - Wire name: `key_pair` (body).
-    /// - Example: `secrity-key`.
+    /// Its description, rules and example: [`AttachInstancesRequest::key_pair`](AttachInstancesRequest::key_pair).
     pub fn key_pair(mut self, value: impl Into<String>) -> Self {
         self.inner.key_pair = Some(value.into());
         self
@@ -320,10 +317,7 @@ impl<C> AttachInstancesRequestBuilder<C> {
     ///
     /// The SSH logon password used to log on to the ECS instances. You must specify this parameter or `key_pair`. The password must be 8 to 30 characters in length, and must contain at least three of the following character types: uppercase letters, lowercase letters, digits, and special characters. The password cannot contain backslashes (\\) or double quotation marks (").
     ///
-    /// The password is encrypted during data transfer to ensure security.
-    ///
-    /// - Wire name: `password` (body).
-    /// - Example: `Hello1234`.
+    /// Its description, rules and example: [`AttachInstancesRequest::password`](AttachInstancesRequest::password).
     pub fn password(mut self, value: impl Into<String>) -> Self {
         self.inner.password = Some(value.into());
         self
@@ -332,20 +326,7 @@ impl<C> AttachInstancesRequestBuilder<C> {
     ///
     /// Specifies whether to store container data and images on data disks. Valid value:
     ///
-    /// * `true`: stores container data and images on data disks.
-    /// * `false`: does not store container data or images on data disks.
-    ///
-    /// Default value: `false`.
-    ///
-    /// How data disks are attached:
-    ///
-    /// * If the ECS instance is already attached with data disks and the file system of the last data disk is not initialized, the system automatically formats this data disk to ext4. Then, the system uses the disk to store the data in the /var/lib/docker and /var/lib/kubelet directories.
-    /// * If no data disk is attached to the ECS instance, the system does not purchase a new data disk.
-    ///
-    /// > If you choose to store container data and images on data disks and a data disk is already attached to the ECS instance, the original data on this data disk is cleared. You can back up the disk to prevent data loss.
-    ///
-    /// - Wire name: `format_disk` (body).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`AttachInstancesRequest::format_disk`](AttachInstancesRequest::format_disk).
     pub fn format_disk(mut self, value: bool) -> Self {
         self.inner.format_disk = Some(value);
         self
@@ -354,13 +335,7 @@ impl<C> AttachInstancesRequestBuilder<C> {
     ///
     /// Specifies whether to retain the instance name. Valid value:
     ///
-    /// * `true`: retains the instance name.
-    /// * `false`: does not retain the instance name.
-    ///
-    /// Default value: `false`.
-    ///
-    /// - Wire name: `keep_instance_name` (body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`AttachInstancesRequest::keep_instance_name`](AttachInstancesRequest::keep_instance_name).
     pub fn keep_instance_name(mut self, value: bool) -> Self {
         self.inner.keep_instance_name = Some(value);
         self
@@ -369,15 +344,7 @@ impl<C> AttachInstancesRequestBuilder<C> {
     ///
     /// Specifies whether the node that you want to add is an Edge Node Service (ENS) node. Valid value:
     ///
-    /// * `true`: the node that you want to add is an ENS node.
-    /// * `false`: the node that you want to add is not an ENS node.
-    ///
-    /// Default value: `false`.
-    ///
-    /// > If the node that you want to add is an ENS node, you must set the value to `true`. This allows you to identify the node.
-    ///
-    /// - Wire name: `is_edge_worker` (body).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`AttachInstancesRequest::is_edge_worker`](AttachInstancesRequest::is_edge_worker).
     pub fn is_edge_worker(mut self, value: bool) -> Self {
         self.inner.is_edge_worker = Some(value);
         self
@@ -386,8 +353,7 @@ impl<C> AttachInstancesRequestBuilder<C> {
     ///
     /// The ID of the node pool to which the node is added. If you do not specify this parameter, the node is added to the default node pool.
     ///
-    /// - Wire name: `nodepool_id` (body).
-    /// - Example: `np615c0e0966124216a0412e10afe0****`.
+    /// Its description, rules and example: [`AttachInstancesRequest::nodepool_id`](AttachInstancesRequest::nodepool_id).
     pub fn nodepool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nodepool_id = Some(value.into());
         self
@@ -396,11 +362,7 @@ impl<C> AttachInstancesRequestBuilder<C> {
     ///
     /// The custom image ID. If you do not specify this parameter, the default system image is used.
     ///
-    /// * If you specify a custom image, the custom image is used to deploy the operating system on the system disk of the node.
-    /// * This parameter is not supported if you specify `nodepool_id`.
-    ///
-    /// - Wire name: `image_id` (body).
-    /// - Example: `aliyun_2_1903_x64_20G_alibase_20200529.vhd`.
+    /// Its description, rules and example: [`AttachInstancesRequest::image_id`](AttachInstancesRequest::image_id).
     pub fn image_id(mut self, value: impl Into<String>) -> Self {
         self.inner.image_id = Some(value.into());
         self
@@ -409,15 +371,7 @@ impl<C> AttachInstancesRequestBuilder<C> {
     ///
     /// The CPU management policy of the node. The following policies are supported if the Kubernetes version of the cluster is 1.12.6 or later:
     ///
-    /// * `static`: allows pods with specific resource characteristics on the node to be granted enhanced CPU affinity and exclusivity.
-    /// * `none`: uses default CPU affinity.
-    ///
-    /// Default value: `none`
-    ///
-    /// > This parameter is not supported if you specify `nodepool_id`.
-    ///
-    /// - Wire name: `cpu_policy` (body).
-    /// - Example: `none`.
+    /// Its description, rules and example: [`AttachInstancesRequest::cpu_policy`](AttachInstancesRequest::cpu_policy).
     pub fn cpu_policy(mut self, value: impl Into<String>) -> Self {
         self.inner.cpu_policy = Some(value.into());
         self
@@ -426,10 +380,7 @@ impl<C> AttachInstancesRequestBuilder<C> {
     ///
     /// The user-defined data on the node. For more information, see [Use instance user data to automatically run commands or scripts on instance startup](<https://www.alibabacloud.com/help/doc-detail/49121.htm>).
     ///
-    /// > This parameter is not supported if you specify `nodepool_id`.
-    ///
-    /// - Wire name: `user_data` (body).
-    /// - Example: `IyEvdXNyL2Jpbi9iYXNoCmVjaG8gIkhlbGxvIEFDSyEi`.
+    /// Its description, rules and example: [`AttachInstancesRequest::user_data`](AttachInstancesRequest::user_data).
     pub fn user_data(mut self, value: impl Into<String>) -> Self {
         self.inner.user_data = Some(value.into());
         self
@@ -438,7 +389,7 @@ impl<C> AttachInstancesRequestBuilder<C> {
     ///
     /// A list of ApsaraDB RDS instances.
     ///
-    /// - Wire name: `rds_instances` (body).
+    /// Its description, rules and example: [`AttachInstancesRequest::rds_instances`](AttachInstancesRequest::rds_instances).
     pub fn rds_instances(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -450,9 +401,7 @@ impl<C> AttachInstancesRequestBuilder<C> {
     ///
     /// The container runtime.
     ///
-    /// > This parameter is not supported if you specify `nodepool_id`.
-    ///
-    /// - Wire name: `runtime` (body).
+    /// Its description, rules and example: [`AttachInstancesRequest::runtime`](AttachInstancesRequest::runtime).
     pub fn runtime(mut self, value: crate::types::Runtime) -> Self {
         self.inner.runtime = Some(value);
         self
@@ -461,12 +410,7 @@ impl<C> AttachInstancesRequestBuilder<C> {
     ///
     /// The labels that you want to add to the node. When you add labels to a node, the following rules apply:
     ///
-    /// * A label is a case-sensitive key-value pair. You can add up to 20 labels.
-    /// * The key must be unique and cannot exceed 64 characters in length. The value can be empty and cannot exceed 128 characters in length. Keys and values cannot start with `aliyun`, `acs:`, `https://`, or `http://`. For more information, see [Labels and Selectors](<https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set>).
-    ///
-    /// > This parameter is not supported if you specify `nodepool_id`.
-    ///
-    /// - Wire name: `tags` (body).
+    /// Its description, rules and example: [`AttachInstancesRequest::tags`](AttachInstancesRequest::tags).
     pub fn tags(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tags = Some(values.into_iter().collect());
         self
@@ -608,85 +552,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AttachInstancesR
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AttachInstances`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AttachInstancesError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AttachInstancesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::AttachInstancesError;
+impl crate::Client {
+    /// Calls `AttachInstances`: Adds existing Elastic Compute Service (ECS) instances to a Container Service for Kubernetes (ACK) cluster. When you need to add an ECS instance as a worker node to an ACK cluster or re-add a worker node to the cluster, you can call this operation.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AttachInstancesRequestBuilder::send) it. The parameters and their rules: [`AttachInstancesRequest`].
+    #[inline]
+    pub fn attach_instances(&self) -> AttachInstancesRequestBuilder<&Self> {
+        AttachInstancesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AttachInstancesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AttachInstances`: Adds existing Elastic Compute Service (ECS) instances to a Container Service for Kubernetes (ACK) cluster. When you need to add an ECS instance as a worker node to an ACK cluster or re-add a worker node to the cluster, you can call this operation.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AttachInstancesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AttachInstancesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AttachInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AttachInstancesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AttachInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AttachInstancesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AttachInstancesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn attach_instances(&self) -> AttachInstancesRequestBuilder<&Self> {
+        AttachInstancesRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AttachInstancesToNodePoolRequest>;
 /// Request of `AttachInstancesToNodePool`: Adds existing nodes to a specific node pool. You can add existing ECS instances to a specific node pool in a Container Service for Kubernetes (ACK) cluster as worker nodes. You can also add removed worker nodes back to the node pool.
 ///
 /// # Example
@@ -170,9 +173,7 @@ impl<C> AttachInstancesToNodePoolRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
-    /// - Example: `c82e6987e2961451182edacd74faf****`.
+    /// Its description, rules and example: [`AttachInstancesToNodePoolRequest::cluster_id`](AttachInstancesToNodePoolRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -181,9 +182,7 @@ impl<C> AttachInstancesToNodePoolRequestBuilder<C> {
     ///
     /// The node pool ID.
     ///
-    /// - Wire name: `NodepoolId` (path).
-    /// - Required.
-    /// - Example: `np31da1b38983f4511b490fc62108a****`.
+    /// Its description, rules and example: [`AttachInstancesToNodePoolRequest::nodepool_id`](AttachInstancesToNodePoolRequest::nodepool_id).
     pub fn nodepool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nodepool_id = Some(value.into());
         self
@@ -192,7 +191,7 @@ impl<C> AttachInstancesToNodePoolRequestBuilder<C> {
     ///
     /// The IDs of the instances to be added.
     ///
-    /// - Wire name: `instances` (body).
+    /// Its description, rules and example: [`AttachInstancesToNodePoolRequest::instances`](AttachInstancesToNodePoolRequest::instances).
     pub fn instances(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -204,8 +203,7 @@ impl<C> AttachInstancesToNodePoolRequestBuilder<C> {
     ///
     /// The SSH password that is used to log on to the instance.
     ///
-    /// - Wire name: `password` (body).
-    /// - Example: `Hello1234`.
+    /// Its description, rules and example: [`AttachInstancesToNodePoolRequest::password`](AttachInstancesToNodePoolRequest::password).
     pub fn password(mut self, value: impl Into<String>) -> Self {
         self.inner.password = Some(value.into());
         self
@@ -214,20 +212,7 @@ impl<C> AttachInstancesToNodePoolRequestBuilder<C> {
     ///
     /// Specifies whether to store container data and images on data disks. Valid values:
     ///
-    /// * `true`: stores container data and images on data disks.
-    /// * `false`: does not store container data or images on data disks.
-    ///
-    /// Default value: `false`.
-    ///
-    /// How to mount a data disk:
-    ///
-    /// * If the ECS instances are already mounted with data disks and the file system of the last data disk is not initialized, the system automatically formats this data disk to ext4 and mounts it to /var/lib/docker and /var/lib/kubelet.
-    /// * If no data disk is attached to the ECS instances, the system does not purchase a new data disk.
-    ///
-    /// > If you choose to store container data and images on a data disk and the data disk is already mounted to the ECS instance, the existing data on the data disk will be cleared. You can back up the disk to avoid data loss.
-    ///
-    /// - Wire name: `format_disk` (body).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`AttachInstancesToNodePoolRequest::format_disk`](AttachInstancesToNodePoolRequest::format_disk).
     pub fn format_disk(mut self, value: bool) -> Self {
         self.inner.format_disk = Some(value);
         self
@@ -236,13 +221,7 @@ impl<C> AttachInstancesToNodePoolRequestBuilder<C> {
     ///
     /// Specifies whether to retain the instance name. Valid values:
     ///
-    /// * `true`: retains the instance name.
-    /// * `false`: does not retain the instance name.
-    ///
-    /// Default value: `true`.
-    ///
-    /// - Wire name: `keep_instance_name` (body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`AttachInstancesToNodePoolRequest::keep_instance_name`](AttachInstancesToNodePoolRequest::keep_instance_name).
     pub fn keep_instance_name(mut self, value: bool) -> Self {
         self.inner.keep_instance_name = Some(value);
         self
@@ -389,85 +368,28 @@ for AttachInstancesToNodePoolResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AttachInstancesToNodePool`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AttachInstancesToNodePoolError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AttachInstancesToNodePoolError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::AttachInstancesToNodePoolError;
+impl crate::Client {
+    /// Calls `AttachInstancesToNodePool`: Adds existing nodes to a specific node pool. You can add existing ECS instances to a specific node pool in a Container Service for Kubernetes (ACK) cluster as worker nodes. You can also add removed worker nodes back to the node pool.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AttachInstancesToNodePoolRequestBuilder::send) it. The parameters and their rules: [`AttachInstancesToNodePoolRequest`].
+    #[inline]
+    pub fn attach_instances_to_node_pool(
+        &self,
+    ) -> AttachInstancesToNodePoolRequestBuilder<&Self> {
+        AttachInstancesToNodePoolRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AttachInstancesToNodePoolError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AttachInstancesToNodePool`: Adds existing nodes to a specific node pool. You can add existing ECS instances to a specific node pool in a Container Service for Kubernetes (ACK) cluster as worker nodes. You can also add removed worker nodes back to the node pool.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AttachInstancesToNodePoolRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AttachInstancesToNodePoolError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AttachInstancesToNodePoolError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AttachInstancesToNodePoolError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AttachInstancesToNodePoolError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AttachInstancesToNodePoolError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AttachInstancesToNodePoolError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn attach_instances_to_node_pool(
+        &self,
+    ) -> AttachInstancesToNodePoolRequestBuilder<&Self> {
+        AttachInstancesToNodePoolRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CleanClusterUserPermissionsRequest>;
 /// Request of `CleanClusterUserPermissions`: Deletes kubeconfig files that may pose potential risks from a user and revokes Role-Based Access Control (RBAC) permissions on a cluster.
 ///
 /// * To call this operation, make sure that you have the AliyunCSFullAccess permission.
@@ -128,9 +131,7 @@ impl<C> CleanClusterUserPermissionsRequestBuilder<C> {
     ///
     /// The ID of the cluster.
     ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
-    /// - Example: `c5b5e80b0b64a4bf6939d2d8fbbc5****`.
+    /// Its description, rules and example: [`CleanClusterUserPermissionsRequest::cluster_id`](CleanClusterUserPermissionsRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -139,9 +140,7 @@ impl<C> CleanClusterUserPermissionsRequestBuilder<C> {
     ///
     /// The ID of the specified Resource Access Management (RAM) user or RAM role within the Alibaba Cloud account.
     ///
-    /// - Wire name: `Uid` (path).
-    /// - Required.
-    /// - Example: `2xxxxxxxxxxxxxxxxxx`.
+    /// Its description, rules and example: [`CleanClusterUserPermissionsRequest::uid`](CleanClusterUserPermissionsRequest::uid).
     pub fn uid(mut self, value: impl Into<String>) -> Self {
         self.inner.uid = Some(value.into());
         self
@@ -150,11 +149,7 @@ impl<C> CleanClusterUserPermissionsRequestBuilder<C> {
     ///
     /// Specifies whether to forcefully delete the specified kubeconfig files. Valid values:
     ///
-    /// * false (default): checks the cluster access records within the previous seven days before deleting the kubeconfig files. The kubeconfig files are not deleted if cluster access records are found or fail to be retrieved.
-    /// * true: forcefully deletes the kubeconfig files without checking the cluster access records.
-    ///
-    /// - Wire name: `Force`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CleanClusterUserPermissionsRequest::force`](CleanClusterUserPermissionsRequest::force).
     pub fn force(mut self, value: bool) -> Self {
         self.inner.force = Some(value);
         self
@@ -265,85 +260,28 @@ impl CleanClusterUserPermissionsRequestBuilder<&crate::blocking::Client> {
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CleanClusterUserPermissionsResponse {}
 ::acs_runtime::empty_answer!(CleanClusterUserPermissionsResponse);
-/// Service errors of `CleanClusterUserPermissions`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CleanClusterUserPermissionsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CleanClusterUserPermissionsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::CleanClusterUserPermissionsError;
+impl crate::Client {
+    /// Calls `CleanClusterUserPermissions`: Deletes kubeconfig files that may pose potential risks from a user and revokes Role-Based Access Control (RBAC) permissions on a cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CleanClusterUserPermissionsRequestBuilder::send) it. The parameters and their rules: [`CleanClusterUserPermissionsRequest`].
+    #[inline]
+    pub fn clean_cluster_user_permissions(
+        &self,
+    ) -> CleanClusterUserPermissionsRequestBuilder<&Self> {
+        CleanClusterUserPermissionsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CleanClusterUserPermissionsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CleanClusterUserPermissions`: Deletes kubeconfig files that may pose potential risks from a user and revokes Role-Based Access Control (RBAC) permissions on a cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CleanClusterUserPermissionsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CleanClusterUserPermissionsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CleanClusterUserPermissionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CleanClusterUserPermissionsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CleanClusterUserPermissionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CleanClusterUserPermissionsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CleanClusterUserPermissionsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn clean_cluster_user_permissions(
+        &self,
+    ) -> CleanClusterUserPermissionsRequestBuilder<&Self> {
+        CleanClusterUserPermissionsRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CleanUserPermissionsRequest>;
 /// Request of `CleanUserPermissions`: You can call the CleanUserPermissions operation to delete the kubeconfig files of the specified users and revoke the relevant Role-Based Access Control (RBAC) permissions. This API operation is suitable for scenarios where employees have resigned or the accounts of employees are locked.
 ///
 /// > - To call this operation, make sure that you have the AliyunCSFullAccess permission.
@@ -124,9 +127,7 @@ impl<C> CleanUserPermissionsRequestBuilder<C> {
     ///
     /// The ID of the specified Resource Access Management (RAM) user or RAM role within the Alibaba Cloud account.
     ///
-    /// - Wire name: `Uid` (path).
-    /// - Required.
-    /// - Example: `26562443851650****`.
+    /// Its description, rules and example: [`CleanUserPermissionsRequest::uid`](CleanUserPermissionsRequest::uid).
     pub fn uid(mut self, value: impl Into<String>) -> Self {
         self.inner.uid = Some(value.into());
         self
@@ -135,11 +136,7 @@ impl<C> CleanUserPermissionsRequestBuilder<C> {
     ///
     /// Specifies whether to forcefully delete the specified kubeconfig files. Valid values:
     ///
-    /// * false (default): checks the cluster access records within the previous seven days before deleting the kubeconfig files. The kubeconfig files are not deleted if cluster access records are found or fail to be retrieved.
-    /// * true: forcefully deletes the kubeconfig files without checking the cluster access records.
-    ///
-    /// - Wire name: `Force`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CleanUserPermissionsRequest::force`](CleanUserPermissionsRequest::force).
     pub fn force(mut self, value: bool) -> Self {
         self.inner.force = Some(value);
         self
@@ -148,7 +145,7 @@ impl<C> CleanUserPermissionsRequestBuilder<C> {
     ///
     /// The cluster IDs. If you specify a list of cluster IDs, only the kubeconfig files and RBAC permissions of the clusters that belong to the current user in the list are revoked.
     ///
-    /// - Wire name: `ClusterIds`.
+    /// Its description, rules and example: [`CleanUserPermissionsRequest::cluster_ids`](CleanUserPermissionsRequest::cluster_ids).
     pub fn cluster_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -296,85 +293,24 @@ for CleanUserPermissionsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CleanUserPermissions`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CleanUserPermissionsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CleanUserPermissionsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::CleanUserPermissionsError;
+impl crate::Client {
+    /// Calls `CleanUserPermissions`: You can call the CleanUserPermissions operation to delete the kubeconfig files of the specified users and revoke the relevant Role-Based Access Control (RBAC) permissions. This API operation is suitable for scenarios where employees have resigned or the accounts of employees are locked.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CleanUserPermissionsRequestBuilder::send) it. The parameters and their rules: [`CleanUserPermissionsRequest`].
+    #[inline]
+    pub fn clean_user_permissions(&self) -> CleanUserPermissionsRequestBuilder<&Self> {
+        CleanUserPermissionsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CleanUserPermissionsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CleanUserPermissions`: You can call the CleanUserPermissions operation to delete the kubeconfig files of the specified users and revoke the relevant Role-Based Access Control (RBAC) permissions. This API operation is suitable for scenarios where employees have resigned or the accounts of employees are locked.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CleanUserPermissionsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CleanUserPermissionsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CleanUserPermissionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CleanUserPermissionsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CleanUserPermissionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CleanUserPermissionsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CleanUserPermissionsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn clean_user_permissions(&self) -> CleanUserPermissionsRequestBuilder<&Self> {
+        CleanUserPermissionsRequestBuilder::new(self)
     }
 }

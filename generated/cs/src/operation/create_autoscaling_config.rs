@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateAutoscalingConfigRequest>;
 /// Request of `CreateAutoscalingConfig`: Creates a scaling configuration to allow the system to scale resources based on the given scaling rules. When you create a scaling configuration, you can specify the scaling metrics, thresholds, scaling order, and scaling interval.
 ///
 /// # Example
@@ -316,9 +319,7 @@ impl<C> CreateAutoscalingConfigRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
-    /// - Example: `c0XXXXXXX10`.
+    /// Its description, rules and example: [`CreateAutoscalingConfigRequest::cluster_id`](CreateAutoscalingConfigRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -327,8 +328,7 @@ impl<C> CreateAutoscalingConfigRequestBuilder<C> {
     ///
     /// The waiting time before the auto scaling feature performs a scale-in activity. It is an interval between the time when the scale-in threshold is reached and the time when the scale-in activity (reducing the number of pods) starts. Unit: minutes. Default value: 10.
     ///
-    /// - Wire name: `cool_down_duration` (body).
-    /// - Example: `10 m`.
+    /// Its description, rules and example: [`CreateAutoscalingConfigRequest::cool_down_duration`](CreateAutoscalingConfigRequest::cool_down_duration).
     pub fn cool_down_duration(mut self, value: impl Into<String>) -> Self {
         self.inner.cool_down_duration = Some(value.into());
         self
@@ -337,8 +337,7 @@ impl<C> CreateAutoscalingConfigRequestBuilder<C> {
     ///
     /// The cooldown period. After the autoscaler performs a scale-out activity, the autoscaler waits a cooldown period before it can perform a scale-in activity. Newly added nodes can be removed in scale-in activities only after the cooldown period ends. Unit: minutes.
     ///
-    /// - Wire name: `unneeded_duration` (body).
-    /// - Example: `10 m`.
+    /// Its description, rules and example: [`CreateAutoscalingConfigRequest::unneeded_duration`](CreateAutoscalingConfigRequest::unneeded_duration).
     pub fn unneeded_duration(mut self, value: impl Into<String>) -> Self {
         self.inner.unneeded_duration = Some(value.into());
         self
@@ -347,10 +346,7 @@ impl<C> CreateAutoscalingConfigRequestBuilder<C> {
     ///
     /// The scale-in threshold. This threshold specifies the ratio of the resources that are requested by pods to the total resources on the node.
     ///
-    /// A scale-in activity is performed only when the CPU utilization and memory utilization of a node are lower than the scale-in threshold.
-    ///
-    /// - Wire name: `utilization_threshold` (body).
-    /// - Example: `0.5`.
+    /// Its description, rules and example: [`CreateAutoscalingConfigRequest::utilization_threshold`](CreateAutoscalingConfigRequest::utilization_threshold).
     pub fn utilization_threshold(mut self, value: impl Into<String>) -> Self {
         self.inner.utilization_threshold = Some(value.into());
         self
@@ -359,10 +355,7 @@ impl<C> CreateAutoscalingConfigRequestBuilder<C> {
     ///
     /// The scale-in threshold of GPU utilization. This threshold specifies the ratio of the GPU resources that are requested by pods to the total GPU resources on the node.
     ///
-    /// A scale-in activity is performed only when the CPU utilization, memory utilization, and GPU utilization of a GPU-accelerated node are lower than the scale-in threshold of GPU utilization.
-    ///
-    /// - Wire name: `gpu_utilization_threshold` (body).
-    /// - Example: `0.5`.
+    /// Its description, rules and example: [`CreateAutoscalingConfigRequest::gpu_utilization_threshold`](CreateAutoscalingConfigRequest::gpu_utilization_threshold).
     pub fn gpu_utilization_threshold(mut self, value: impl Into<String>) -> Self {
         self.inner.gpu_utilization_threshold = Some(value.into());
         self
@@ -371,8 +364,7 @@ impl<C> CreateAutoscalingConfigRequestBuilder<C> {
     ///
     /// The interval at which the system scans for events that trigger scaling activities. Unit: seconds. Default value: 60.
     ///
-    /// - Wire name: `scan_interval` (body).
-    /// - Example: `30s`.
+    /// Its description, rules and example: [`CreateAutoscalingConfigRequest::scan_interval`](CreateAutoscalingConfigRequest::scan_interval).
     pub fn scan_interval(mut self, value: impl Into<String>) -> Self {
         self.inner.scan_interval = Some(value.into());
         self
@@ -381,11 +373,7 @@ impl<C> CreateAutoscalingConfigRequestBuilder<C> {
     ///
     /// Specifies whether to allow node scale-in activities. Valid values:
     ///
-    /// * `true`: allows node scale-in activities.
-    /// * `false`: does not allow node scale-in activities.
-    ///
-    /// - Wire name: `scale_down_enabled` (body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateAutoscalingConfigRequest::scale_down_enabled`](CreateAutoscalingConfigRequest::scale_down_enabled).
     pub fn scale_down_enabled(mut self, value: bool) -> Self {
         self.inner.scale_down_enabled = Some(value);
         self
@@ -394,12 +382,7 @@ impl<C> CreateAutoscalingConfigRequestBuilder<C> {
     ///
     /// The node pool scale-out policy. Valid values:
     ///
-    /// * `least-waste`: the default policy. If multiple node pools meet the requirement, this policy selects the node pool that will have the least idle resources after the scale-out activity is completed.
-    /// * `random`: the random policy. If multiple node pools meet the requirement, this policy selects a random node pool for the scale-out activity.
-    /// * `priority`: the priority-based policy If multiple node pools meet the requirement, this policy selects the node pool with the highest priority for the scale-out activity. The priority setting is stored in the ConfigMap named `cluster-autoscaler-priority-expander` in the kube-system namespace. When a scale-out activity is triggered, the policy obtains the node pool priorities from the ConfigMap based on the node pool IDs and then selects the node pool with the highest priority for the scale-out activity.
-    ///
-    /// - Wire name: `expander` (body).
-    /// - Example: `least-waste`.
+    /// Its description, rules and example: [`CreateAutoscalingConfigRequest::expander`](CreateAutoscalingConfigRequest::expander).
     pub fn expander(mut self, value: impl Into<String>) -> Self {
         self.inner.expander = Some(value.into());
         self
@@ -408,11 +391,7 @@ impl<C> CreateAutoscalingConfigRequestBuilder<C> {
     ///
     /// Specifies whether the cluster autoscaler scales in nodes that host pods in the kube-system namespace. This parameter does not take effect on pods created by DaemonSets and mirror pods. Valid values:
     ///
-    /// * `true`: does not allow the cluster autoscaler to scale in these nodes.
-    /// * `false`: allows the cluster autoscaler to scale in these nodes.
-    ///
-    /// - Wire name: `skip_nodes_with_system_pods` (body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateAutoscalingConfigRequest::skip_nodes_with_system_pods`](CreateAutoscalingConfigRequest::skip_nodes_with_system_pods).
     pub fn skip_nodes_with_system_pods(mut self, value: bool) -> Self {
         self.inner.skip_nodes_with_system_pods = Some(value);
         self
@@ -421,11 +400,7 @@ impl<C> CreateAutoscalingConfigRequestBuilder<C> {
     ///
     /// Specifies whether the cluster autoscaler scales in nodes that host pods mounted with local volumes, such as EmptyDir or HostPath volumes. Valid values:
     ///
-    /// * `true`: does not allow the cluster autoscaler to scale in these nodes.
-    /// * `false`: allows the cluster autoscaler to scale in these nodes.
-    ///
-    /// - Wire name: `skip_nodes_with_local_storage` (body).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateAutoscalingConfigRequest::skip_nodes_with_local_storage`](CreateAutoscalingConfigRequest::skip_nodes_with_local_storage).
     pub fn skip_nodes_with_local_storage(mut self, value: bool) -> Self {
         self.inner.skip_nodes_with_local_storage = Some(value);
         self
@@ -434,11 +409,7 @@ impl<C> CreateAutoscalingConfigRequestBuilder<C> {
     ///
     /// Specifies whether to evict pods created by DaemonSets when the cluster autoscaler performs a scale-in activity. Valid values:
     ///
-    /// * `true`: evicts DaemonSet pods.
-    /// * `false`: does not evict DaemonSet pods.
-    ///
-    /// - Wire name: `daemonset_eviction_for_nodes` (body).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateAutoscalingConfigRequest::daemonset_eviction_for_nodes`](CreateAutoscalingConfigRequest::daemonset_eviction_for_nodes).
     pub fn daemonset_eviction_for_nodes(mut self, value: bool) -> Self {
         self.inner.daemonset_eviction_for_nodes = Some(value);
         self
@@ -447,7 +418,7 @@ impl<C> CreateAutoscalingConfigRequestBuilder<C> {
     ///
     /// The maximum amount of time to wait for pods on a node to terminate during a scale-in activity. Unit: seconds.
     ///
-    /// - Wire name: `max_graceful_termination_sec` (body).
+    /// Its description, rules and example: [`CreateAutoscalingConfigRequest::max_graceful_termination_sec`](CreateAutoscalingConfigRequest::max_graceful_termination_sec).
     pub fn max_graceful_termination_sec(mut self, value: i32) -> Self {
         self.inner.max_graceful_termination_sec = Some(value);
         self
@@ -456,8 +427,7 @@ impl<C> CreateAutoscalingConfigRequestBuilder<C> {
     ///
     /// The minimum number of pods allowed in each ReplicaSet before a scale-in activity is performed.
     ///
-    /// - Wire name: `min_replica_count` (body).
-    /// - Example: `0`.
+    /// Its description, rules and example: [`CreateAutoscalingConfigRequest::min_replica_count`](CreateAutoscalingConfigRequest::min_replica_count).
     pub fn min_replica_count(mut self, value: i32) -> Self {
         self.inner.min_replica_count = Some(value);
         self
@@ -466,11 +436,7 @@ impl<C> CreateAutoscalingConfigRequestBuilder<C> {
     ///
     /// Specifies whether to delete the corresponding Kubernetes node objects after nodes are removed in swift mode. For more information about the swift mode, see [Scaling mode](<https://www.alibabacloud.com/help/doc-detail/119099.htm>). Default value: false Valid values:
     ///
-    /// * `true`: deletes the corresponding Kubernetes node objects after nodes are removed in swift mode. We recommend that you do not set the value to true because data inconsistency may occur in Kubernetes objects.
-    /// * `false`: retains the corresponding Kubernetes node objects after nodes are removed in swift mode.
-    ///
-    /// - Wire name: `recycle_node_deletion_enabled` (body).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateAutoscalingConfigRequest::recycle_node_deletion_enabled`](CreateAutoscalingConfigRequest::recycle_node_deletion_enabled).
     pub fn recycle_node_deletion_enabled(mut self, value: bool) -> Self {
         self.inner.recycle_node_deletion_enabled = Some(value);
         self
@@ -479,11 +445,7 @@ impl<C> CreateAutoscalingConfigRequestBuilder<C> {
     ///
     /// Specifies whether the cluster autoscaler performs a scale-out activity when the number of ready nodes in the cluster is 0. Default value: true. Valid values:
     ///
-    /// * `true`: performs a scale-out activity.
-    /// * `false`: does not perform a scale-out activity.
-    ///
-    /// - Wire name: `scale_up_from_zero` (body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateAutoscalingConfigRequest::scale_up_from_zero`](CreateAutoscalingConfigRequest::scale_up_from_zero).
     pub fn scale_up_from_zero(mut self, value: bool) -> Self {
         self.inner.scale_up_from_zero = Some(value);
         self
@@ -492,10 +454,7 @@ impl<C> CreateAutoscalingConfigRequestBuilder<C> {
     ///
     /// Elastic component type, default is goatscaler for cluster version 1.24 and above, and cluster-autoscaler below that. Values:
     ///
-    /// - `goatscaler`: Instant elasticity.
-    /// - `cluster-autoscaler`: Auto-scaling.
-    /// - Wire name: `scaler_type` (body).
-    /// - Example: `goatscaler`.
+    /// Its description, rules and example: [`CreateAutoscalingConfigRequest::scaler_type`](CreateAutoscalingConfigRequest::scaler_type).
     pub fn scaler_type(mut self, value: impl Into<String>) -> Self {
         self.inner.scaler_type = Some(value.into());
         self
@@ -504,7 +463,7 @@ impl<C> CreateAutoscalingConfigRequestBuilder<C> {
     ///
     /// Auto-scaling priority configuration. After creating a node pool with elasticity enabled, you can choose whether to configure a priority strategy and priority settings through [Enabling Node Auto-scaling](<https://www.alibabacloud.com/help/doc-detail/119099.htm>). This allows you to set priorities for the specified auto-scaling node pool scaling group. The priority value range is \[1, 100\] and must be a positive integer.
     ///
-    /// - Wire name: `priorities` (body).
+    /// Its description, rules and example: [`CreateAutoscalingConfigRequest::priorities`](CreateAutoscalingConfigRequest::priorities).
     pub fn priorities(
         mut self,
         entries: impl IntoIterator<Item = (impl Into<String>, Vec<String>)>,
@@ -664,85 +623,28 @@ for CreateAutoscalingConfigResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateAutoscalingConfig`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateAutoscalingConfigError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateAutoscalingConfigError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::CreateAutoscalingConfigError;
+impl crate::Client {
+    /// Calls `CreateAutoscalingConfig`: Creates a scaling configuration to allow the system to scale resources based on the given scaling rules. When you create a scaling configuration, you can specify the scaling metrics, thresholds, scaling order, and scaling interval.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateAutoscalingConfigRequestBuilder::send) it. The parameters and their rules: [`CreateAutoscalingConfigRequest`].
+    #[inline]
+    pub fn create_autoscaling_config(
+        &self,
+    ) -> CreateAutoscalingConfigRequestBuilder<&Self> {
+        CreateAutoscalingConfigRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateAutoscalingConfigError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateAutoscalingConfig`: Creates a scaling configuration to allow the system to scale resources based on the given scaling rules. When you create a scaling configuration, you can specify the scaling metrics, thresholds, scaling order, and scaling interval.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateAutoscalingConfigRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateAutoscalingConfigError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateAutoscalingConfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateAutoscalingConfigError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateAutoscalingConfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateAutoscalingConfigError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateAutoscalingConfigError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_autoscaling_config(
+        &self,
+    ) -> CreateAutoscalingConfigRequestBuilder<&Self> {
+        CreateAutoscalingConfigRequestBuilder::new(self)
     }
 }

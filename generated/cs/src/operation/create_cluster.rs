@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateClusterRequest>;
 /// Request of `CreateCluster`: Creates a Container Service for Kubernetes (ACK) cluster. For example, you can create an ACK managed cluster, ACK Serverless cluster, ACK Edge cluster, or registered cluster. When you create an ACK cluster, you need to configure the cluster information, components, and cloud resources used by ACK.
 ///
 /// ### Generate API request parameters through the ACK console
@@ -1713,11 +1716,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// The cluster name.
     ///
-    /// The name must be 1 to 63 characters in length, and can contain digits, letters, and hyphens (-). The name cannot start with a hyphen (-).
-    ///
-    /// - Wire name: `name` (body).
-    /// - Required.
-    /// - Example: `cluster-demo`.
+    /// Its description, rules and example: [`CreateClusterRequest::name`](CreateClusterRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -1726,9 +1725,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// The ID of the region in which the cluster is deployed. For more information about the regions supported by ACK, see [Regions supported by ACK](<https://www.alibabacloud.com/help/doc-detail/216938.htm>).
     ///
-    /// - Wire name: `region_id` (body).
-    /// - Required.
-    /// - Example: `cn-beijing`.
+    /// Its description, rules and example: [`CreateClusterRequest::region_id`](CreateClusterRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -1739,8 +1736,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     /// * `ManagedKubernetes`: ACK managed cluster. ACK managed clusters include ACK Basic clusters, ACK Pro clusters, ACK Serverless clusters (Basic Edition and Pro Edition), ACK Edge clusters (Basic Edition and Pro Edition), and ACK Lingjun clusters (Pro Edition).
     /// * `ExternalKubernetes`: registered cluster.
     ///
-    /// - Wire name: `cluster_type` (body).
-    /// - Example: `Kubernetes`.
+    /// Its description, rules and example: [`CreateClusterRequest::cluster_type`](CreateClusterRequest::cluster_type).
     pub fn cluster_type(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_type = Some(value.into());
         self
@@ -1749,11 +1745,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// If you set `cluster_type` to `ManagedKubernetes` and specify `profile`, you can further specify the edition of the cluster. Valid values:
     ///
-    /// * `ack.pro.small`: Pro Edition.
-    /// * `ack.standard`: Basic Edition. If you leave the parameter empty, an ACK Basic cluster is created.
-    ///
-    /// - Wire name: `cluster_spec` (body).
-    /// - Example: `ack.pro.small`.
+    /// Its description, rules and example: [`CreateClusterRequest::cluster_spec`](CreateClusterRequest::cluster_spec).
     pub fn cluster_spec(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_spec = Some(value.into());
         self
@@ -1762,13 +1754,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// If you set `cluster_type` to `ManagedKubernetes`, an ACK managed cluster is created. In this case, you can further specify the cluster edition. Valid values:
     ///
-    /// * `Default`: ACK managed cluster. ACK managed clusters include ACK Basic clusters and ACK Pro clusters.
-    /// * `Edge`: ACK Edge cluster. ACK Edge clusters include ACK Edge Basic clusters and ACK Edge Pro clusters.
-    /// * `Serverless`: ACK Serverless cluster. ACK Serverless clusters include ACK Serverless Basic clusters and ACK Serverless Pro clusters.
-    /// * `Lingjun`: ACK Lingjun Pro cluster.
-    ///
-    /// - Wire name: `profile` (body).
-    /// - Example: `Default`.
+    /// Its description, rules and example: [`CreateClusterRequest::profile`](CreateClusterRequest::profile).
     pub fn profile(mut self, value: impl Into<String>) -> Self {
         self.inner.profile = Some(value.into());
         self
@@ -1777,10 +1763,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// The Kubernetes version of the cluster. The Kubernetes versions supported by ACK are the same as the Kubernetes versions supported by open source Kubernetes. We recommend that you specify the latest Kubernetes version. If you do not specify this parameter, the latest Kubernetes version is used.
     ///
-    /// You can create ACK clusters of the latest three Kubernetes versions in the ACK console. If you want to create clusters that run earlier Kubernetes versions, use the ACK API. For more information about the Kubernetes versions supported by ACK, see [Support for Kubernetes versions](<https://www.alibabacloud.com/help/doc-detail/185269.htm>).
-    ///
-    /// - Wire name: `kubernetes_version` (body).
-    /// - Example: `1.16.9-aliyun.1`.
+    /// Its description, rules and example: [`CreateClusterRequest::kubernetes_version`](CreateClusterRequest::kubernetes_version).
     pub fn kubernetes_version(mut self, value: impl Into<String>) -> Self {
         self.inner.kubernetes_version = Some(value.into());
         self
@@ -1789,7 +1772,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// 智能托管模式配置。
     ///
-    /// - Wire name: `auto_mode` (body).
+    /// Its description, rules and example: [`CreateClusterRequest::auto_mode`](CreateClusterRequest::auto_mode).
     pub fn auto_mode(mut self, value: crate::types::CreateClusterAutoMode) -> Self {
         self.inner.auto_mode = Some(value);
         self
@@ -1798,10 +1781,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// The labels that you want to add to nodes. You must add labels based on the following rules:
     ///
-    /// * A label is a case-sensitive key-value pair. You can add up to 20 labels.
-    /// * When you add a label, you must specify a unique key, but you can leave the value empty. A key cannot exceed 64 characters in length, and a value cannot exceed 128 characters in length. Keys and values cannot start with aliyun, acs:, https://, or http://. For more information, see [Labels and Selectors](<https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set>).
-    ///
-    /// - Wire name: `tags` (body).
+    /// Its description, rules and example: [`CreateClusterRequest::tags`](CreateClusterRequest::tags).
     pub fn tags(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tags = Some(values.into_iter().collect());
         self
@@ -1810,8 +1790,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the cluster belongs. You can use resource groups to isolate clusters.
     ///
-    /// - Wire name: `resource_group_id` (body).
-    /// - Example: `rg-acfm3mkrure****`.
+    /// Its description, rules and example: [`CreateClusterRequest::resource_group_id`](CreateClusterRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -1820,13 +1799,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// Specifies whether to enable cluster deletion protection. If you enable this option, the cluster cannot be deleted in the console or by calling API operations. Valid values:
     ///
-    /// * `true`: enables cluster deletion protection.
-    /// * `false`: disables cluster deletion protection.
-    ///
-    /// Default value: `false`.
-    ///
-    /// - Wire name: `deletion_protection` (body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateClusterRequest::deletion_protection`](CreateClusterRequest::deletion_protection).
     pub fn deletion_protection(mut self, value: bool) -> Self {
         self.inner.deletion_protection = Some(value);
         self
@@ -1835,9 +1808,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// The IDs of the zone in which the cluster is deployed. This parameter is specific to ACK managed clusters.
     ///
-    /// When you create an ACK managed cluster, you must set the `zone_id` parameter if `vpc_id` and `vswitch_ids` are not specified. This way, the system automatically creates a VPC in the specified zone. This parameter is invalid if you specify the `vpc_id` and `vswitch_ids` parameters.
-    ///
-    /// - Wire name: `zone_ids` (body).
+    /// Its description, rules and example: [`CreateClusterRequest::zone_ids`](CreateClusterRequest::zone_ids).
     pub fn zone_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -1849,8 +1820,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// The virtual private cloud (VPC) in which you want to deploy the cluster. This parameter is required.
     ///
-    /// - Wire name: `vpcid` (body).
-    /// - Example: `vpc-2zeik9h3ahvv2zz95****`.
+    /// Its description, rules and example: [`CreateClusterRequest::vpcid`](CreateClusterRequest::vpcid).
     pub fn vpcid(mut self, value: impl Into<String>) -> Self {
         self.inner.vpcid = Some(value.into());
         self
@@ -1859,7 +1829,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// The vSwitches for nodes in the cluster. This parameter is required if you create an ACK managed cluster that does not contain nodes.
     ///
-    /// - Wire name: `vswitch_ids` (body).
+    /// Its description, rules and example: [`CreateClusterRequest::vswitch_ids`](CreateClusterRequest::vswitch_ids).
     pub fn vswitch_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -1871,9 +1841,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// The IP stack of the cluster.
     ///
-    /// - Wire name: `ip_stack` (body).
-    /// - Must be one of `ipv4`, `dual`.
-    /// - Default: `ipv4`.
+    /// Its description, rules and example: [`CreateClusterRequest::ip_stack`](CreateClusterRequest::ip_stack).
     pub fn ip_stack(mut self, value: impl Into<crate::types::IpStack>) -> Self {
         self.inner.ip_stack = Some(value.into());
         self
@@ -1882,10 +1850,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// If you select Terway as the network plug-in, you must allocate vSwitches to pods. For each vSwitch that allocates IP addresses to worker nodes, you must select a vSwitch in the same zone to allocate IP addresses to pods.
     ///
-    /// > We recommend that you select pod vSwitches whose subnet masks do not exceed 19 bits in length. The maximum subnet mask length of a pod vSwitch is 25 bits. If you select a pod vSwitch whose subnet mask exceeds 25 bits in length, the IP addresses that can be allocated to pods may be insufficient.
-    ///
-    /// - Wire name: `pod_vswitch_ids` (body).
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::pod_vswitch_ids`](CreateClusterRequest::pod_vswitch_ids).
     pub fn pod_vswitch_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -1897,12 +1862,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// The pod CIDR block. You can specify 10.0.0.0/8, 172.16-31.0.0/12-16, 192.168.0.0/16, or their subnets as the pod CIDR block. The pod CIDR block cannot overlap with the CIDR block of the VPC in which the cluster is deployed and the CIDR blocks of existing clusters in the VPC. You cannot modify the pod CIDR block after you create the cluster.
     ///
-    /// For more information about how to plan the network of an ACK cluster, see [Plan the network of an ACK cluster](<https://www.alibabacloud.com/help/doc-detail/86500.htm>).
-    ///
-    /// > This parameter is required if the cluster uses the Flannel plug-in.
-    ///
-    /// - Wire name: `container_cidr` (body).
-    /// - Example: `172.20.0.0/16`.
+    /// Its description, rules and example: [`CreateClusterRequest::container_cidr`](CreateClusterRequest::container_cidr).
     pub fn container_cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.container_cidr = Some(value.into());
         self
@@ -1911,10 +1871,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// The Service CIDR block. Valid values: 10.0.0.0/16-24, 172.16-31.0.0/16-24, and 192.168.0.0/16-24. The Service CIDR block cannot overlap with the VPC CIDR block (10.1.0.0/21) or the CIDR blocks of existing clusters in the VPC. You cannot modify the Service CIDR block after the cluster is created.
     ///
-    /// By default, the Service CIDR block is set to 172.19.0.0/20.
-    ///
-    /// - Wire name: `service_cidr` (body).
-    /// - Example: `172.21.0.0/20`.
+    /// Its description, rules and example: [`CreateClusterRequest::service_cidr`](CreateClusterRequest::service_cidr).
     pub fn service_cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.service_cidr = Some(value.into());
         self
@@ -1923,8 +1880,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// The ID of an existing security group. You must specify this parameter or `is_enterprise_security_group`. Cluster nodes are automatically added to the security group.
     ///
-    /// - Wire name: `security_group_id` (body).
-    /// - Example: `sg-bp1bdue0qc1g7k****`.
+    /// Its description, rules and example: [`CreateClusterRequest::security_group_id`](CreateClusterRequest::security_group_id).
     pub fn security_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.security_group_id = Some(value.into());
         self
@@ -1933,15 +1889,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// Specifies whether to create an advanced security group. This parameter takes effect only if `security_group_id` is left empty.
     ///
-    /// > To use a basic security group, make sure that the sum of the number of nodes in the cluster and the number of pods that use Terway does not exceed 2,000. Therefore, we recommend that you specify an advanced security group for a cluster that uses Terway.
-    ///
-    /// * `true`: creates an advanced security group.
-    /// * `false`: does not create an advanced security group.
-    ///
-    /// Default value: `true`.
-    ///
-    /// - Wire name: `is_enterprise_security_group` (body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateClusterRequest::is_enterprise_security_group`](CreateClusterRequest::is_enterprise_security_group).
     pub fn is_enterprise_security_group(mut self, value: bool) -> Self {
         self.inner.is_enterprise_security_group = Some(value);
         self
@@ -1950,15 +1898,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// Specifies whether to configure SNAT rules for the VPC in which your cluster is deployed. Valid values:
     ///
-    /// * `true`: automatically creates a NAT gateway and configures SNAT rules. Set the value to `true` if nodes and applications in the cluster need to access the Internet.
-    /// * `false`: does not create a NAT gateway or configure SNAT rules. In this case, nodes and applications in the cluster cannot access the Internet.
-    ///
-    /// > If this feature is disabled when you create the cluster, you can also manually enable this feature after you create the cluster. For more information, see [Enable an existing ACK cluster to access the Internet](<https://www.alibabacloud.com/help/doc-detail/178480.htm>).
-    ///
-    /// Default value: `true`.
-    ///
-    /// - Wire name: `snat_entry` (body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateClusterRequest::snat_entry`](CreateClusterRequest::snat_entry).
     pub fn snat_entry(mut self, value: bool) -> Self {
         self.inner.snat_entry = Some(value);
         self
@@ -1967,13 +1907,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// Specifies whether to enable Internet access for the cluster. You can use an elastic IP address (EIP) to expose the API server. This way, you can access the cluster over the Internet. Valid values:
     ///
-    /// * `true`: enables Internet access for the cluster.
-    /// * `false`: disables Internet access for the cluster. If you set the value to false, the API server cannot be accessed over the Internet.
-    ///
-    /// Default value: `false`.
-    ///
-    /// - Wire name: `endpoint_public_access` (body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateClusterRequest::endpoint_public_access`](CreateClusterRequest::endpoint_public_access).
     pub fn endpoint_public_access(mut self, value: bool) -> Self {
         self.inner.endpoint_public_access = Some(value);
         self
@@ -1982,10 +1916,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// Specifies the ID of the CLB instance for accessing the API server. If this parameter is specified, the system does not automatically create a CLB instance for the API server.
     ///
-    /// > Make sure that the CLB instance does not have other dependencies, such as listeners and backend servers. You cannot specify shared-resource or Internet-facing CLB instances.
-    ///
-    /// - Wire name: `load_balancer_id` (body).
-    /// - Example: `lb-wz9t256gqa3vbouk****`.
+    /// Its description, rules and example: [`CreateClusterRequest::load_balancer_id`](CreateClusterRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -1994,13 +1925,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// Specifies whether to enable SSH logon. If this parameter is set to true, you can log on to master nodes in an ACK dedicated cluster over the Internet. This parameter does not take effect for ACK managed clusters. Valid values:
     ///
-    /// * `true`: enables SSH logon.
-    /// * `false`: disables SSH logon.
-    ///
-    /// Default value: `false`.
-    ///
-    /// - Wire name: `ssh_flags` (body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateClusterRequest::ssh_flags`](CreateClusterRequest::ssh_flags).
     pub fn ssh_flags(mut self, value: bool) -> Self {
         self.inner.ssh_flags = Some(value);
         self
@@ -2009,8 +1934,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// The time zone of the cluster.
     ///
-    /// - Wire name: `timezone` (body).
-    /// - Example: `Asia/Shanghai`.
+    /// Its description, rules and example: [`CreateClusterRequest::timezone`](CreateClusterRequest::timezone).
     pub fn timezone(mut self, value: impl Into<String>) -> Self {
         self.inner.timezone = Some(value.into());
         self
@@ -2019,10 +1943,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// The maximum number of IP addresses that can be assigned to each node. This number is determined by the subnet mask of the specified CIDR block. This parameter takes effect only if the cluster uses the Flannel plug-in.
     ///
-    /// Default value: `26`.
-    ///
-    /// - Wire name: `node_cidr_mask` (body).
-    /// - Example: `25`.
+    /// Its description, rules and example: [`CreateClusterRequest::node_cidr_mask`](CreateClusterRequest::node_cidr_mask).
     pub fn node_cidr_mask(mut self, value: impl Into<String>) -> Self {
         self.inner.node_cidr_mask = Some(value.into());
         self
@@ -2031,13 +1952,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// The kube-proxy mode. Valid values:
     ///
-    /// * `iptables`: a mature and stable mode that uses iptables rules to conduct service discovery and load balancing. The performance of this mode is limited by the size of the cluster. This mode is suitable for clusters that run a small number of Services.
-    /// * `ipvs`: a mode that provides high performance and uses IP Virtual Server (IPVS) to conduct service discovery and load balancing. This mode is suitable for clusters that run a large number of Services. We recommend that you use this mode in scenarios that require high-performance load balancing.
-    ///
-    /// Default value: `ipvs`.
-    ///
-    /// - Wire name: `proxy_mode` (body).
-    /// - Example: `ipvs`.
+    /// Its description, rules and example: [`CreateClusterRequest::proxy_mode`](CreateClusterRequest::proxy_mode).
     pub fn proxy_mode(mut self, value: impl Into<String>) -> Self {
         self.inner.proxy_mode = Some(value.into());
         self
@@ -2046,8 +1961,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// The retention period of control plane logs in days.
     ///
-    /// - Wire name: `controlplane_log_ttl` (body).
-    /// - Example: `30`.
+    /// Its description, rules and example: [`CreateClusterRequest::controlplane_log_ttl`](CreateClusterRequest::controlplane_log_ttl).
     pub fn controlplane_log_ttl(mut self, value: impl Into<String>) -> Self {
         self.inner.controlplane_log_ttl = Some(value.into());
         self
@@ -2056,8 +1970,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// The Simple Log Service project that is used to store the logs of control plane components. You can use an existing project or create one. If you choose to create a Simple Log Service project, the created project is named in the `k8s-log-{ClusterID}` format.
     ///
-    /// - Wire name: `controlplane_log_project` (body).
-    /// - Example: `k8s-log-xxx`.
+    /// Its description, rules and example: [`CreateClusterRequest::controlplane_log_project`](CreateClusterRequest::controlplane_log_project).
     pub fn controlplane_log_project(mut self, value: impl Into<String>) -> Self {
         self.inner.controlplane_log_project = Some(value.into());
         self
@@ -2066,9 +1979,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// The control plane components for which you want to enable log collection.
     ///
-    /// By default, the logs of kube-apiserver, kube-controller-manager, and kube-scheduler are collected.
-    ///
-    /// - Wire name: `controlplane_log_components` (body).
+    /// Its description, rules and example: [`CreateClusterRequest::controlplane_log_components`](CreateClusterRequest::controlplane_log_components).
     pub fn controlplane_log_components(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -2080,7 +1991,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     }
     /// Sets `audit_log_config`.
     ///
-    /// - Wire name: `audit_log_config` (body).
+    /// Its description, rules and example: [`CreateClusterRequest::audit_log_config`](CreateClusterRequest::audit_log_config).
     pub fn audit_log_config(mut self, value: crate::types::AuditLogConfig) -> Self {
         self.inner.audit_log_config = Some(value);
         self
@@ -2089,7 +2000,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// 配置 RRSA 功能。
     ///
-    /// - Wire name: `rrsa_config` (body).
+    /// Its description, rules and example: [`CreateClusterRequest::rrsa_config`](CreateClusterRequest::rrsa_config).
     pub fn rrsa_config(mut self, value: crate::types::RrsaConfig) -> Self {
         self.inner.rrsa_config = Some(value);
         self
@@ -2098,10 +2009,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// The domain name of the cluster.
     ///
-    /// The domain name can contain one or more parts that are separated by periods (.). Each part cannot exceed 63 characters in length, and can contain lowercase letters, digits, and hyphens (-). Each part must start and end with a lowercase letter or digit.
-    ///
-    /// - Wire name: `cluster_domain` (body).
-    /// - Example: `cluster.local`.
+    /// Its description, rules and example: [`CreateClusterRequest::cluster_domain`](CreateClusterRequest::cluster_domain).
     pub fn cluster_domain(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_domain = Some(value.into());
         self
@@ -2110,10 +2018,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// The ID of the Key Management Service (KMS) key that is used to encrypt the system disk. For more information, see [What is KMS?](<https://www.alibabacloud.com/help/doc-detail/28935.htm>)
     ///
-    /// > The key can be used only in ACK Pro clusters.
-    ///
-    /// - Wire name: `encryption_provider_key` (body).
-    /// - Example: `0fe64791-55eb-4fc7-84c5-c6c7cdca****`.
+    /// Its description, rules and example: [`CreateClusterRequest::encryption_provider_key`](CreateClusterRequest::encryption_provider_key).
     pub fn encryption_provider_key(mut self, value: impl Into<String>) -> Self {
         self.inner.encryption_provider_key = Some(value.into());
         self
@@ -2122,10 +2027,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// Service accounts provide identities for pods when pods communicate with the `API server` of the cluster. `service-account-issuer` specifies the issuer of the `serviceaccount token`, which is specified by using the `iss` field in the `token payload`.
     ///
-    /// For more information about `ServiceAccount`, see [Enable service account token volume projection](<https://www.alibabacloud.com/help/doc-detail/160384.htm>).
-    ///
-    /// - Wire name: `service_account_issuer` (body).
-    /// - Example: `kubernetes.default.svc`.
+    /// Its description, rules and example: [`CreateClusterRequest::service_account_issuer`](CreateClusterRequest::service_account_issuer).
     pub fn service_account_issuer(mut self, value: impl Into<String>) -> Self {
         self.inner.service_account_issuer = Some(value.into());
         self
@@ -2134,10 +2036,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// Service accounts provide identities for pods when pods communicate with the `API server` of the cluster. The `api-audiences` parameter validates `tokens` and is used by the `API server` to check whether the `tokens` of requests are valid. Separate multiple values with commas (,).\`\`
     ///
-    /// For more information about `service accounts`, see [Enable service account token volume projection](<https://www.alibabacloud.com/help/doc-detail/160384.htm>).
-    ///
-    /// - Wire name: `api_audiences` (body).
-    /// - Example: `kubernetes.default.svc`.
+    /// Its description, rules and example: [`CreateClusterRequest::api_audiences`](CreateClusterRequest::api_audiences).
     pub fn api_audiences(mut self, value: impl Into<String>) -> Self {
         self.inner.api_audiences = Some(value.into());
         self
@@ -2146,7 +2045,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// 自定义 API Server 证书 SAN（Subject Alternative Name）。
     ///
-    /// - Wire name: `extra_sans` (body).
+    /// Its description, rules and example: [`CreateClusterRequest::extra_sans`](CreateClusterRequest::extra_sans).
     pub fn extra_sans(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -2158,7 +2057,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// The configurations of the cluster maintenance window.
     ///
-    /// - Wire name: `maintenance_window` (body).
+    /// Its description, rules and example: [`CreateClusterRequest::maintenance_window`](CreateClusterRequest::maintenance_window).
     pub fn maintenance_window(mut self, value: crate::types::MaintenanceWindow) -> Self {
         self.inner.maintenance_window = Some(value);
         self
@@ -2167,7 +2066,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// The automatic O\&M policy of the cluster.
     ///
-    /// - Wire name: `operation_policy` (body).
+    /// Its description, rules and example: [`CreateClusterRequest::operation_policy`](CreateClusterRequest::operation_policy).
     pub fn operation_policy(mut self, value: crate::types::OperationPolicy) -> Self {
         self.inner.operation_policy = Some(value);
         self
@@ -2176,32 +2075,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// The components that you want to install in the cluster. When you create a cluster, you can configure the `addons` parameter to specify the components that you want to install.
     ///
-    /// **Network plug-in**: required. The Flannel and Terway plug-ins are supported. Select one of the plug-ins for the cluster.
-    ///
-    /// * If you want to use the Terway component, specify the network plug-in in the \[{"name":"flannel","config":""}\] format.
-    /// * If you want to use the Terway component, specify the value network plug-in in the \[{"name": "terway-eniip","Config": ""}\] format.
-    ///
-    /// **Volume plug-in**: optional. Only the `Container Storage Interface (CSI)` plug-in is supported.
-    ///
-    /// Specify the `CSI` plug-in in the following format: \[{"name":"csi-plugin","config": ""},{"name": "csi-provisioner","config": ""}\].
-    ///
-    /// **Simple Log Service component**: optional. We recommend that you enable Simple Log Service. If Simple Log Service is disabled, you cannot use the cluster auditing feature.
-    ///
-    /// * Specify an existing `Simple Log Service project` in the following format: \[{"name": "logtail-ds","config": "{"IngressDashboardEnabled":"true","sls_project_name":"your_sls_project_name"}"}\].
-    /// * To create a `Simple Log Service project`, specify the component in the following format: \[{"name": "logtail-ds","config": "{"IngressDashboardEnabled":"true"}"}\].
-    ///
-    /// **Ingress controller**: optional. By default, the `nginx-ingress-controller` component is installed in ACK dedicated clusters.
-    ///
-    /// * To install nginx-ingress-controller and enable Internet access, specify the Ingress controller in the following format: \[{"name":"nginx-ingress-controller","config":"{"IngressSlbNetworkType":"internet"}"}\].
-    /// * To disable the automatic installation of nginx-ingress-controller, specify the Ingress controller in the following format: \[{"name": "nginx-ingress-controller","config": "","disabled": true}\].
-    ///
-    /// **Event center**: optional. By default, the event center feature is enabled.
-    ///
-    /// You can use ACK event centers to store and query events and configure alerts. You can use the Logstores that are associated with ACK event centers free of charge within 90 days. For more information, see [Create and use an event center](<https://www.alibabacloud.com/help/doc-detail/150476.htm>).
-    ///
-    /// To enable the event center feature, specify the event center component in the following format: \[{"name":"ack-node-problem-detector","config":"{"sls_project_name":"your_sls_project_name"}"}\].
-    ///
-    /// - Wire name: `addons` (body).
+    /// Its description, rules and example: [`CreateClusterRequest::addons`](CreateClusterRequest::addons).
     pub fn addons(
         mut self,
         values: impl IntoIterator<Item = crate::types::Addon>,
@@ -2213,7 +2087,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// The list of node pools.
     ///
-    /// - Wire name: `nodepools` (body).
+    /// Its description, rules and example: [`CreateClusterRequest::nodepools`](CreateClusterRequest::nodepools).
     pub fn nodepools(
         mut self,
         values: impl IntoIterator<Item = crate::types::Nodepool>,
@@ -2225,8 +2099,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// The custom Certificate Authority (CA) certificate used by the cluster.
     ///
-    /// - Wire name: `user_ca` (body).
-    /// - Example: `-----BEGIN CERTIFICATE-----****`.
+    /// Its description, rules and example: [`CreateClusterRequest::user_ca`](CreateClusterRequest::user_ca).
     pub fn user_ca(mut self, value: impl Into<String>) -> Self {
         self.inner.user_ca = Some(value.into());
         self
@@ -2235,7 +2108,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// The control plane configurations of an ACK dedicated cluster.
     ///
-    /// - Wire name: `control_plane_config` (body).
+    /// Its description, rules and example: [`CreateClusterRequest::control_plane_config`](CreateClusterRequest::control_plane_config).
     pub fn control_plane_config(
         mut self,
         value: crate::types::ControlPlaneConfig,
@@ -2247,9 +2120,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// The custom subject alternative names (SANs) for the API server certificate to accept requests from specified IP addresses or domain names. Separate multiple IP addresses and domain names with commas (,).
     ///
-    /// - Wire name: `custom_san` (body).
-    /// - Example: `cs.aliyun.com`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::custom_san`](CreateClusterRequest::custom_san).
     pub fn custom_san(mut self, value: impl Into<String>) -> Self {
         self.inner.custom_san = Some(value.into());
         self
@@ -2258,9 +2129,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// The container runtime. The default container runtime is Docker. containerd and Sandboxed-Container are also supported.
     ///
-    /// For more information about how to select a proper container runtime, see [Comparison among Docker, containerd, and Sandboxed-Container](<https://www.alibabacloud.com/help/doc-detail/160313.htm>).
-    ///
-    /// - Wire name: `runtime` (body).
+    /// Its description, rules and example: [`CreateClusterRequest::runtime`](CreateClusterRequest::runtime).
     pub fn runtime(mut self, value: crate::types::Runtime) -> Self {
         self.inner.runtime = Some(value);
         self
@@ -2269,18 +2138,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure a node pool, use the `node_name_mode` parameter of the `kubernetes_config` field in the `nodepool` section instead.
     ///
-    /// The custom node name.
-    ///
-    /// A custom node name consists of a prefix, a node IP address, and a suffix.
-    ///
-    /// * The prefix and suffix can contain multiple parts that are separated by periods (.). Each part can contain lowercase letters, digits, and hyphens (-), and must start and end with a lowercase letter or digit.
-    /// * The IP substring length specifies the number of digits to be truncated from the end of the node IP address. The IP substring length ranges from 5 to 12.
-    ///
-    /// For example, if the node IP address is 192.168.0.55, the prefix is aliyun.com, the IP substring length is 5, and the suffix is test, the node name will aliyun.com00055test.
-    ///
-    /// - Wire name: `node_name_mode` (body).
-    /// - Example: `aliyun.com00055test`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::node_name_mode`](CreateClusterRequest::node_name_mode).
     pub fn node_name_mode(mut self, value: impl Into<String>) -> Self {
         self.inner.node_name_mode = Some(value.into());
         self
@@ -2289,9 +2147,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// The user data of nodes.
     ///
-    /// - Wire name: `user_data` (body).
-    /// - Example: `IyEvdXNyL2Jpbi9iYXNoCmVjaG8gIkhlbGxvIEFD****`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::user_data`](CreateClusterRequest::user_data).
     pub fn user_data(mut self, value: impl Into<String>) -> Self {
         self.inner.user_data = Some(value.into());
         self
@@ -2300,11 +2156,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure the control plane, use the `image_id` parameter in the `control_plane_config` section instead. When you configure a node pool, use the `image_id` parameter of the `scaling_group` field in the `nodepool` section instead.
     ///
-    /// The custom image for nodes. By default, the image provided by ACK is used. You can select a custom image to replace the default image. For more information, see [Use a custom image to create an ACK cluster](<https://www.alibabacloud.com/help/doc-detail/146647.htm>).
-    ///
-    /// - Wire name: `image_id` (body).
-    /// - Example: `m-bp16z7xko3vvv8gt****`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::image_id`](CreateClusterRequest::image_id).
     pub fn image_id(mut self, value: impl Into<String>) -> Self {
         self.inner.image_id = Some(value.into());
         self
@@ -2313,10 +2165,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure a node pool, use the `rds_instances` parameter of the `scaling_group` field in the `nodepool` section instead.
     ///
-    /// The ApsaraDB RDS instances. The pod CIDR block and node CIDR block are added to the whitelists of the ApsaraDB RDS instances. We recommend that you add the pod CIDR block and node CIDR block to the whitelists of the ApsaraDB RDS instances in the ApsaraDB RDS console. If the RDS instances are not in the Running state, new nodes cannot be added to the cluster.
-    ///
-    /// - Wire name: `rds_instances` (body).
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::rds_instances`](CreateClusterRequest::rds_instances).
     pub fn rds_instances(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -2328,10 +2177,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure a node pool, use the `taints` parameter of the `kubernetes_config` field in the `nodepool` section instead.
     ///
-    /// The taints that you want to add to nodes. Taints can be used together with tolerations to avoid scheduling pods to specific nodes. For more information, see [taint-and-toleration](<https://kubernetes.io/zh/docs/concepts/scheduling-eviction/taint-and-toleration/>).
-    ///
-    /// - Wire name: `taints` (body).
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::taints`](CreateClusterRequest::taints).
     pub fn taints(
         mut self,
         values: impl IntoIterator<Item = crate::types::Taint>,
@@ -2343,16 +2189,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure the control plane, use the `cloud_monitor_flags` parameter in the `control_plane_config` section instead. When you configure a node pool, use the `cms_enabled` parameter of the `kubernetes_config` field in the nodepool section instead.
     ///
-    /// Specifies whether to install the CloudMonitor agent. Valid values:
-    ///
-    /// * `true`: installs the CloudMonitor agent.
-    /// * `false`: does not install the CloudMonitor agent.
-    ///
-    /// Default value: `false`.
-    ///
-    /// - Wire name: `cloud_monitor_flags` (body).
-    /// - Example: `true`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::cloud_monitor_flags`](CreateClusterRequest::cloud_monitor_flags).
     pub fn cloud_monitor_flags(mut self, value: bool) -> Self {
         self.inner.cloud_monitor_flags = Some(value);
         self
@@ -2361,20 +2198,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure a node pool, use the `platform` parameter of the `scaling_group` field in the `nodepool` section instead.
     ///
-    /// The OS distribution that is used. Valid values:
-    ///
-    /// * CentOS
-    /// * AliyunLinux
-    /// * QbootAliyunLinux
-    /// * Qboot
-    /// * Windows
-    /// * WindowsCore
-    ///
-    /// Default value: `CentOS`.
-    ///
-    /// - Wire name: `platform` (body).
-    /// - Example: `CentOS`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::platform`](CreateClusterRequest::platform).
     pub fn platform(mut self, value: impl Into<String>) -> Self {
         self.inner.platform = Some(value.into());
         self
@@ -2383,16 +2207,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure the control plane, use the `image_type` parameter in the `control_plane_config` section instead. When you configure a node pool, use the `image_type` parameter of the `scaling_group` field in the `nodepool` section instead.
     ///
-    /// The type of OS. Valid values:
-    ///
-    /// * Windows
-    /// * Linux
-    ///
-    /// Default value: `Linux`.
-    ///
-    /// - Wire name: `os_type` (body).
-    /// - Example: `Linux`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::os_type`](CreateClusterRequest::os_type).
     pub fn os_type(mut self, value: impl Into<String>) -> Self {
         self.inner.os_type = Some(value.into());
         self
@@ -2401,18 +2216,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure the control plane, use the `soc_enabled` parameter in the `control_plane_config` section instead. When you configure a node pool, use the `soc_enabled` parameter of the `scaling_group` field in the `nodepool` section instead.
     ///
-    /// Specifies whether to enable Multi-Level Protection Scheme (MLPS) security hardening. For more information, see [ACK security hardening based on MLPS](<https://www.alibabacloud.com/help/doc-detail/196148.htm>).
-    ///
-    /// Valid values:
-    ///
-    /// * `true`: enables MLPS security hardening.
-    /// * `false`: disables MLPS security hardening.
-    ///
-    /// Default value: `false`.
-    ///
-    /// - Wire name: `soc_enabled` (body).
-    /// - Example: `false`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::soc_enabled`](CreateClusterRequest::soc_enabled).
     pub fn soc_enabled(mut self, value: bool) -> Self {
         self.inner.soc_enabled = Some(value);
         self
@@ -2421,16 +2225,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure the control plane, use the `security_hardening_os` parameter in the `control_plane_config` section instead. When you configure a node pool, use the `security_hardening_os` parameter of the `scaling_group` field in the `nodepool` section instead.
     ///
-    /// Specifies whether to enable Alibaba Cloud Linux Security Hardening. Valid values:
-    ///
-    /// * `true`: enables Alibaba Cloud Linux Security Hardening.
-    /// * `false`: disables Alibaba Cloud Linux Security Hardening.
-    ///
-    /// Default value: `false`.
-    ///
-    /// - Wire name: `security_hardening_os` (body).
-    /// - Example: `false`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::security_hardening_os`](CreateClusterRequest::security_hardening_os).
     pub fn security_hardening_os(mut self, value: bool) -> Self {
         self.inner.security_hardening_os = Some(value);
         self
@@ -2439,9 +2234,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[Deprecated\] When you configure the control plane, use the `security_hardening_os` parameter in the `control_plane_config` section instead. When you configure a node pool, use the `security_hardening_os` parameter of the `scaling_group` field in the `nodepool` section instead.
     ///
-    /// - Wire name: `cis_enabled` (body).
-    /// - Example: `false`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::cis_enabled`](CreateClusterRequest::cis_enabled).
     pub fn cis_enabled(mut self, value: bool) -> Self {
         self.inner.cis_enabled = Some(value);
         self
@@ -2450,16 +2243,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure the control plane, use the `cpu_policy` parameter in the `control_plane_config` section instead. When you configure a node pool, use the `cpu_policy` parameter of the `kubernetes_config` field in the `nodepool` section instead.
     ///
-    /// The CPU management policy of the node. The following policies are supported if the Kubernetes version of the cluster is 1.12.6 or later:
-    ///
-    /// * `static`: allows pods with specific resource characteristics on the node to be granted enhanced CPU affinity and exclusivity.
-    /// * `none`: specifies that the default CPU affinity is used.
-    ///
-    /// Default value: `none`.
-    ///
-    /// - Wire name: `cpu_policy` (body).
-    /// - Example: `none`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::cpu_policy`](CreateClusterRequest::cpu_policy).
     pub fn cpu_policy(mut self, value: impl Into<String>) -> Self {
         self.inner.cpu_policy = Some(value.into());
         self
@@ -2468,11 +2252,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// The node port range. Valid values: 30000 to 65535.
     ///
-    /// Default value: `30000-32767`.
-    ///
-    /// - Wire name: `node_port_range` (body).
-    /// - Example: `30000~32767`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::node_port_range`](CreateClusterRequest::node_port_range).
     pub fn node_port_range(mut self, value: impl Into<String>) -> Self {
         self.inner.node_port_range = Some(value.into());
         self
@@ -2481,12 +2261,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] Use the `vswitch_ids` parameter instead.
     ///
-    /// The IDs of the vSwitches that are specified for master nodes. You can specify up to three vSwitches. We recommend that you specify three vSwitches in different zones to ensure high availability.
-    ///
-    /// The number of vSwitches must be the same as the value of the `master_count` parameter and also the same as the number of vSwitches specified in the `master_vswitch_ids` parameter.
-    ///
-    /// - Wire name: `master_vswitch_ids` (body).
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::master_vswitch_ids`](CreateClusterRequest::master_vswitch_ids).
     pub fn master_vswitch_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -2500,11 +2275,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure the control plane, use the `key_pair` parameter in the `control_plane_config` section instead. When you configure a node pool, use the `key_pair` parameter of the `scaling_group` field in the `nodepool` section instead.
     ///
-    /// The name of the key pair. You must configure this parameter or `login_password`.
-    ///
-    /// - Wire name: `key_pair` (body).
-    /// - Example: `secrity-key`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::key_pair`](CreateClusterRequest::key_pair).
     pub fn key_pair(mut self, value: impl Into<String>) -> Self {
         self.inner.key_pair = Some(value.into());
         self
@@ -2513,11 +2284,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure the control plane, use the `login_password` parameter in the `control_plane_config` section instead. When you configure a node pool, use the `login_password` parameter of the `scaling_group` field in the `nodepool` section instead.
     ///
-    /// The password for SSH logon. You must set this parameter or `key_pair`. The password must be 8 to 30 characters in length, and must contain at least three of the following character types: uppercase letters, lowercase letters, digits, and special characters.
-    ///
-    /// - Wire name: `login_password` (body).
-    /// - Example: `Hello@1234`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::login_password`](CreateClusterRequest::login_password).
     pub fn login_password(mut self, value: impl Into<String>) -> Self {
         self.inner.login_password = Some(value.into());
         self
@@ -2526,13 +2293,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure the control plane, use the `size` parameter in the `control_plane_config` section instead.
     ///
-    /// The number of master nodes. Valid values: `3` and `5`.
-    ///
-    /// Default value: `3`.
-    ///
-    /// - Wire name: `master_count` (body).
-    /// - Example: `3`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::master_count`](CreateClusterRequest::master_count).
     pub fn master_count(mut self, value: i64) -> Self {
         self.inner.master_count = Some(value);
         self
@@ -2541,10 +2302,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure the control plane, use the `instance_types` parameter in the `control_plane_config` section instead.
     ///
-    /// The instance types of master nodes. For more information, see [Overview of instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>).
-    ///
-    /// - Wire name: `master_instance_types` (body).
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::master_instance_types`](CreateClusterRequest::master_instance_types).
     pub fn master_instance_types(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -2558,17 +2316,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure the control plane, use the `system_disk_category` parameter in the `control_plane_config` section instead.
     ///
-    /// The system disk category of master nodes. Valid values:
-    ///
-    /// * `cloud_efficiency`: ultra disk.
-    /// * `cloud_ssd`: standard SSD.
-    /// * `cloud_essd`: Enterprise SSD (ESSD).
-    ///
-    /// Default value: `cloud_ssd`. The default value may vary in different zones.
-    ///
-    /// - Wire name: `master_system_disk_category` (body).
-    /// - Example: `cloud_ssd`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::master_system_disk_category`](CreateClusterRequest::master_system_disk_category).
     pub fn master_system_disk_category(mut self, value: impl Into<String>) -> Self {
         self.inner.master_system_disk_category = Some(value.into());
         self
@@ -2577,13 +2325,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure the control plane, use the `system_disk_disk` parameter in the `control_plane_config` section instead.
     ///
-    /// The system disk size of master nodes. Valid values: 40 to 500. Unit: GiB.
-    ///
-    /// Default value: `120`.
-    ///
-    /// - Wire name: `master_system_disk_size` (body).
-    /// - Example: `120`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::master_system_disk_size`](CreateClusterRequest::master_system_disk_size).
     pub fn master_system_disk_size(mut self, value: i64) -> Self {
         self.inner.master_system_disk_size = Some(value);
         self
@@ -2592,11 +2334,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure the control plane, use the `system_disk_performance_level` parameter in the `control_plane_config` section instead.
     ///
-    /// The performance level (PL) of the system disk that you want to use for master nodes. This parameter takes effect only for ESSDs. For more information about the relationship between disk PLs and disk sizes, see [ESSDs](<https://www.alibabacloud.com/help/doc-detail/122389.htm>).
-    ///
-    /// - Wire name: `master_system_disk_performance_level` (body).
-    /// - Example: `PL1`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::master_system_disk_performance_level`](CreateClusterRequest::master_system_disk_performance_level).
     pub fn master_system_disk_performance_level(
         mut self,
         value: impl Into<String>,
@@ -2608,11 +2346,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure the control plane, use the `system_disk_snapshot_policy_id` parameter in the `control_plane_config` section instead.
     ///
-    /// The ID of the automatic snapshot policy that is used by the system disk specified for master nodes.
-    ///
-    /// - Wire name: `master_system_disk_snapshot_policy_id` (body).
-    /// - Example: `sp-2zej1nogjvovnz4z****`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::master_system_disk_snapshot_policy_id`](CreateClusterRequest::master_system_disk_snapshot_policy_id).
     pub fn master_system_disk_snapshot_policy_id(
         mut self,
         value: impl Into<String>,
@@ -2624,16 +2358,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure the control plane, use the `instance_charge_type` parameter in the `control_plane_config` section instead.
     ///
-    /// The billing method of master nodes. Valid values:
-    ///
-    /// * `PrePaid`: subscription.
-    /// * `PostPaid`: pay-as-you-go.
-    ///
-    /// Default value: `PostPaid`.
-    ///
-    /// - Wire name: `master_instance_charge_type` (body).
-    /// - Example: `PrePaid`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::master_instance_charge_type`](CreateClusterRequest::master_instance_charge_type).
     pub fn master_instance_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.master_instance_charge_type = Some(value.into());
         self
@@ -2642,13 +2367,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure the control plane, use the `period_unit` parameter in the `control_plane_config` section instead.
     ///
-    /// The billing cycle of the master nodes in the cluster. This parameter is required if master_instance_charge_type is set to `PrePaid`.
-    ///
-    /// Valid value: `Month`, which indicates that master nodes are billed only on a monthly basis.
-    ///
-    /// - Wire name: `master_period_unit` (body).
-    /// - Example: `Month`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::master_period_unit`](CreateClusterRequest::master_period_unit).
     pub fn master_period_unit(mut self, value: impl Into<String>) -> Self {
         self.inner.master_period_unit = Some(value.into());
         self
@@ -2657,15 +2376,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure the control plane, use the `unit` parameter in the `control_plane_config` section instead.
     ///
-    /// The subscription duration of master nodes. This parameter takes effect and is required only when `master_instance_charge_type` is set to `PrePaid`.
-    ///
-    /// Valid values: 1, 2, 3, 6, 12, 24, 36, 48, and 60.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `master_period` (body).
-    /// - Example: `1`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::master_period`](CreateClusterRequest::master_period).
     pub fn master_period(mut self, value: i64) -> Self {
         self.inner.master_period = Some(value);
         self
@@ -2674,16 +2385,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure the control plane, use the `auto-renew` parameter in the `control_plane_config` section instead.
     ///
-    /// Specifies whether to enable auto-renewal for master nodes. This parameter takes effect only when `master_instance_charge_type` is set to `PrePaid`. Valid values:
-    ///
-    /// * `true`: enables auto-renewal.
-    /// * `false`: disables auto-renewal.
-    ///
-    /// Default value: `true`.
-    ///
-    /// - Wire name: `master_auto_renew` (body).
-    /// - Example: `true`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::master_auto_renew`](CreateClusterRequest::master_auto_renew).
     pub fn master_auto_renew(mut self, value: bool) -> Self {
         self.inner.master_auto_renew = Some(value);
         self
@@ -2692,15 +2394,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure the control plane, use the `auto-renew_period` parameter in the `control_plane_config` section instead.
     ///
-    /// The auto-renewal duration. This parameter takes effect and is required only when the subscription billing method is selected for master nodes.
-    ///
-    /// Valid values: 1, 2, 3, 6, and 12.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `master_auto_renew_period` (body).
-    /// - Example: `1`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::master_auto_renew_period`](CreateClusterRequest::master_auto_renew_period).
     pub fn master_auto_renew_period(mut self, value: i64) -> Self {
         self.inner.master_auto_renew_period = Some(value);
         self
@@ -2709,11 +2403,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure a node pool, use the `desired_size` parameter of the `scaling_group` field in the `nodepool` section instead.
     ///
-    /// The number of worker nodes. Valid values: 0 to 100.
-    ///
-    /// - Wire name: `num_of_nodes` (body).
-    /// - Example: `3`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::num_of_nodes`](CreateClusterRequest::num_of_nodes).
     pub fn num_of_nodes(mut self, value: i64) -> Self {
         self.inner.num_of_nodes = Some(value);
         self
@@ -2722,12 +2412,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure a node pool, use the `vswitch_ids` parameter of the `scaling_group` field in the `nodepool` section instead.
     ///
-    /// The vSwitches for worker nodes. Each worker node is allocated a vSwitch.
-    ///
-    /// `worker_vswitch_ids` is optional, but `vswitch_ids` is required if you create an ACK managed cluster that does not contain nodes.
-    ///
-    /// - Wire name: `worker_vswitch_ids` (body).
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::worker_vswitch_ids`](CreateClusterRequest::worker_vswitch_ids).
     pub fn worker_vswitch_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -2741,10 +2426,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure a node pool, use the `instance_types` parameter of the `scaling_group` field in the `nodepool` section instead.
     ///
-    /// The instance configurations of worker nodes.
-    ///
-    /// - Wire name: `worker_instance_types` (body).
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::worker_instance_types`](CreateClusterRequest::worker_instance_types).
     pub fn worker_instance_types(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -2758,18 +2440,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure a node pool, use the `system_disk_category` parameter of the `scaling_group` field in the `nodepool` section instead.
     ///
-    /// The system disk category of worker nodes. For more information, see [Elastic Block Storage devices](<https://www.alibabacloud.com/help/doc-detail/63136.htm>).
-    ///
-    /// Valid values:
-    ///
-    /// * `cloud_efficiency`: ultra disk.
-    /// * `cloud_ssd`: standard SSD.
-    ///
-    /// Default value: `cloud_ssd`.
-    ///
-    /// - Wire name: `worker_system_disk_category` (body).
-    /// - Example: `cloud_efficiency`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::worker_system_disk_category`](CreateClusterRequest::worker_system_disk_category).
     pub fn worker_system_disk_category(mut self, value: impl Into<String>) -> Self {
         self.inner.worker_system_disk_category = Some(value.into());
         self
@@ -2778,17 +2449,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure a node pool, use the `system_disk_size` parameter of the `scaling_group` field in the `nodepool` section instead.
     ///
-    /// The system disk size of worker nodes. Unit: GiB.
-    ///
-    /// Valid values: 40 to 500.
-    ///
-    /// The value of this parameter must be at least 40 and greater than or equal to the image size.
-    ///
-    /// Default value: `120`.
-    ///
-    /// - Wire name: `worker_system_disk_size` (body).
-    /// - Example: `120`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::worker_system_disk_size`](CreateClusterRequest::worker_system_disk_size).
     pub fn worker_system_disk_size(mut self, value: i64) -> Self {
         self.inner.worker_system_disk_size = Some(value);
         self
@@ -2797,11 +2458,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure a node pool, use the `system_disk_snapshot_policy_id` parameter of the `scaling_group` field in the `nodepool` section instead.
     ///
-    /// The ID of the automatic snapshot policy that is used by the system disk specified for worker nodes.
-    ///
-    /// - Wire name: `worker_system_disk_snapshot_policy_id` (body).
-    /// - Example: `sp-2zej1nogjvovnz4z****`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::worker_system_disk_snapshot_policy_id`](CreateClusterRequest::worker_system_disk_snapshot_policy_id).
     pub fn worker_system_disk_snapshot_policy_id(
         mut self,
         value: impl Into<String>,
@@ -2813,18 +2470,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure a node pool, use the `system_disk_performance_level` parameter of the `scaling_group` field in the `nodepool` section instead.
     ///
-    /// If the system disk is an ESSD, you can specify the PL of the ESSD. For more information, see [Enterprise SSDs](<https://www.alibabacloud.com/help/doc-detail/122389.htm>).
-    ///
-    /// Valid values:
-    ///
-    /// * PL0
-    /// * PL1
-    /// * PL2
-    /// * PL3
-    ///
-    /// - Wire name: `worker_system_disk_performance_level` (body).
-    /// - Example: `PL1`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::worker_system_disk_performance_level`](CreateClusterRequest::worker_system_disk_performance_level).
     pub fn worker_system_disk_performance_level(
         mut self,
         value: impl Into<String>,
@@ -2836,10 +2482,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure a node pool, use the `data_disks` parameter of the `scaling_group` field in the `nodepool` section instead.
     ///
-    /// The configurations of the data disks that you want to mount to worker nodes. The configurations include the disk category and disk size.
-    ///
-    /// - Wire name: `worker_data_disks` (body).
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::worker_data_disks`](CreateClusterRequest::worker_data_disks).
     pub fn worker_data_disks(
         mut self,
         values: impl IntoIterator<Item = crate::types::WorkerDataDisk>,
@@ -2851,16 +2494,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure a node pool, use the `instance_charge_type` parameter of the `scaling_group` field in the `nodepool` section instead.
     ///
-    /// The billing method of worker nodes. Valid values:
-    ///
-    /// * `PrePaid`: subscription.
-    /// * `PostPaid`: pay-as-you-go.
-    ///
-    /// Default value: PostPaid.
-    ///
-    /// - Wire name: `worker_instance_charge_type` (body).
-    /// - Example: `PrePaid`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::worker_instance_charge_type`](CreateClusterRequest::worker_instance_charge_type).
     pub fn worker_instance_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.worker_instance_charge_type = Some(value.into());
         self
@@ -2869,13 +2503,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure a node pool, use the `period_unit` parameter of the `scaling_group` field in the `nodepool` section instead.
     ///
-    /// The billing cycle of worker nodes. This parameter is required if worker_instance_charge_type is set to `PrePaid`.
-    ///
-    /// Valid value: `Month`, which indicates that worker nodes are billed only on a monthly basis.
-    ///
-    /// - Wire name: `worker_period_unit` (body).
-    /// - Example: `Month`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::worker_period_unit`](CreateClusterRequest::worker_period_unit).
     pub fn worker_period_unit(mut self, value: impl Into<String>) -> Self {
         self.inner.worker_period_unit = Some(value.into());
         self
@@ -2884,15 +2512,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure a node pool, use the `period` parameter of the `scaling_group` field in the `nodepool` section instead.
     ///
-    /// The subscription duration of worker nodes. This parameter takes effect and is required only when `worker_instance_charge_type` is set to `PrePaid`.
-    ///
-    /// Valid values: 1, 2, 3, 6, 12, 24, 36, 48, and 60.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `worker_period` (body).
-    /// - Example: `1`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::worker_period`](CreateClusterRequest::worker_period).
     pub fn worker_period(mut self, value: i64) -> Self {
         self.inner.worker_period = Some(value);
         self
@@ -2901,16 +2521,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure a node pool, use the `auto_renew` parameter of the `scaling_group` field in the `nodepool` section instead.
     ///
-    /// Specifies whether to enable auto-renewal for worker nodes. This parameter takes effect and is required only when `worker_instance_charge_type` is set to `PrePaid`. Valid values:
-    ///
-    /// * `true`: enables auto-renewal.
-    /// * `false`: disables auto-renewal.
-    ///
-    /// Default value: `true`.
-    ///
-    /// - Wire name: `worker_auto_renew` (body).
-    /// - Example: `true`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::worker_auto_renew`](CreateClusterRequest::worker_auto_renew).
     pub fn worker_auto_renew(mut self, value: bool) -> Self {
         self.inner.worker_auto_renew = Some(value);
         self
@@ -2919,13 +2530,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure a node pool, use the `auto_renew_period` parameter of the `scaling_group` field in the `nodepool` section instead.
     ///
-    /// The auto-renewal duration of worker nodes. This parameter takes effect and is required only if the subscription billing method is selected for worker nodes.
-    ///
-    /// Valid values: 1, 2, 3, 6, and 12.
-    ///
-    /// - Wire name: `worker_auto_renew_period` (body).
-    /// - Example: `1`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::worker_auto_renew_period`](CreateClusterRequest::worker_auto_renew_period).
     pub fn worker_auto_renew_period(mut self, value: i64) -> Self {
         self.inner.worker_auto_renew_period = Some(value);
         self
@@ -2934,12 +2539,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure a node pool, you cannot add existing nodes to the cluster. If you want to add existing nodes, you must first create a node pool and then call the [AttachInstancesToNodePool](<https://www.alibabacloud.com/help/doc-detail/2667920.htm>) operation.
     ///
-    /// The existing ECS instances that are specified as worker nodes for the cluster.
-    ///
-    /// > This parameter is required if you create worker nodes on existing ECS instances.
-    ///
-    /// - Wire name: `instances` (body).
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::instances`](CreateClusterRequest::instances).
     pub fn instances(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -2951,21 +2551,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure a node pool, you cannot add existing nodes to the cluster. If you want to add existing nodes, you must first create a node pool and then call the [AttachInstancesToNodePool](<https://www.alibabacloud.com/help/doc-detail/2667920.htm>) operation.
     ///
-    /// Specifies whether to mount a data disk to a node that is created based on an existing ECS instance. Valid values:
-    ///
-    /// * `true`: stores the data of containers and images on a data disk. The existing data stored in the data disk is lost. Back up the existing data first.
-    /// * `false`: does not store the data of containers and images on a data disk.
-    ///
-    /// Default value: `false`.
-    ///
-    /// How data disks are mounted:
-    ///
-    /// * If an ECS instance has data disks mounted and the file system of the last data disk is not initialized, the system automatically formats the data disk to ext4. Then, the system mounts the data disk to /var/lib/docker and /var/lib/kubelet.
-    /// * If no data disk is mounted to the ECS instance, the system does not purchase a new data disk.
-    ///
-    /// - Wire name: `format_disk` (body).
-    /// - Example: `false`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::format_disk`](CreateClusterRequest::format_disk).
     pub fn format_disk(mut self, value: bool) -> Self {
         self.inner.format_disk = Some(value);
         self
@@ -2974,16 +2560,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure a node pool, you cannot add existing nodes to the cluster. If you want to add existing nodes, you must first create a node pool and then call the [AttachInstancesToNodePool](<https://www.alibabacloud.com/help/doc-detail/2667920.htm>) operation.
     ///
-    /// Specifies whether to retain the names of existing ECS instances that are used in the cluster. Valid values:
-    ///
-    /// * `true`: retains the names.
-    /// * `false`: does not retain the names. The system assigns new names.
-    ///
-    /// Default value: `true`.
-    ///
-    /// - Wire name: `keep_instance_name` (body).
-    /// - Example: `true`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::keep_instance_name`](CreateClusterRequest::keep_instance_name).
     pub fn keep_instance_name(mut self, value: bool) -> Self {
         self.inner.keep_instance_name = Some(value);
         self
@@ -2992,13 +2569,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// The methods for implementing service discovery in `ACK Serverless` clusters.
     ///
-    /// * `CoreDNS`: a standard service discovery plug-in that is provided by open source Kubernetes. To use DNS resolution, you must provision pods. By default, two elastic container instances are used. The specification of each instance is 0.25 vCores and 512 MiB of memory.
-    /// * `PrivateZone`: a DNS resolution service provided by Alibaba Cloud. You must activate Alibaba Cloud DNS PrivateZone before you can use it for service discovery.
-    ///
-    /// By default, this parameter is not specified.
-    ///
-    /// - Wire name: `service_discovery_types` (body).
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::service_discovery_types`](CreateClusterRequest::service_discovery_types).
     pub fn service_discovery_types(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -3012,9 +2583,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[Deprecated\] Use the `snat_entry` parameter instead.
     ///
-    /// - Wire name: `nat_gateway` (body).
-    /// - Example: `true`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::nat_gateway`](CreateClusterRequest::nat_gateway).
     pub fn nat_gateway(mut self, value: bool) -> Self {
         self.inner.nat_gateway = Some(value);
         self
@@ -3023,13 +2592,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[Deprecated\] Use the `zone_ids` parameter instead.
     ///
-    /// The ID of the zone to which the cluster belongs. This parameter is specific to ACK Serverless clusters.
-    ///
-    /// When you create an ACK managed cluster, you must set the `zone_id` parameter if `vpc_id` and `vswitch_ids` are not specified. This way, the system automatically creates a VPC in the specified zone. This parameter is invalid if you specify the `vpc_id` and `vswitch_ids` parameters.
-    ///
-    /// - Wire name: `zone_id` (body).
-    /// - Example: `cn-beiji****`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::zone_id`](CreateClusterRequest::zone_id).
     pub fn zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_id = Some(value.into());
         self
@@ -3038,9 +2601,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// Enables Simple Log Service for the cluster. This parameter takes effect only for ACK Serverless clusters. Set the value to `SLS`.
     ///
-    /// - Wire name: `logging_type` (body).
-    /// - Example: `SLS`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::logging_type`](CreateClusterRequest::logging_type).
     pub fn logging_type(mut self, value: impl Into<String>) -> Self {
         self.inner.logging_type = Some(value.into());
         self
@@ -3049,16 +2610,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] By default, the system does not perform a rollback when the cluster fails to be created. You must manually delete the cluster that fails to be created.
     ///
-    /// Specifies whether to perform a rollback when the cluster fails to be created. Valid values:
-    ///
-    /// * `true`: performs a rollback when the cluster fails to be created.
-    /// * `false`: does not perform a rollback when the cluster fails to be created.
-    ///
-    /// Default value: `true`.
-    ///
-    /// - Wire name: `disable_rollback` (body).
-    /// - Example: `true`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::disable_rollback`](CreateClusterRequest::disable_rollback).
     pub fn disable_rollback(mut self, value: bool) -> Self {
         self.inner.disable_rollback = Some(value);
         self
@@ -3067,13 +2619,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] By default, the system does not perform a rollback when the cluster fails to be created. You must manually delete the cluster that fails to be created.
     ///
-    /// Specifies the timeout period of cluster creation. Unit: minutes.
-    ///
-    /// Default value: `60`.
-    ///
-    /// - Wire name: `timeout_mins` (body).
-    /// - Example: `60`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::timeout_mins`](CreateClusterRequest::timeout_mins).
     pub fn timeout_mins(mut self, value: i64) -> Self {
         self.inner.timeout_mins = Some(value);
         self
@@ -3082,23 +2628,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] When you configure the control plane, use the `image_type` parameter in the `control_plane_config` section instead. When you configure a node pool, use the `image_type` parameter of the `scaling_group` field in the `nodepool` section instead.
     ///
-    /// The type of OS distribution that you want to use. To specify the node OS, we recommend that you use this parameter. Valid values:
-    ///
-    /// * CentOS
-    /// * AliyunLinux
-    /// * AliyunLinux Qboot
-    /// * AliyunLinuxUEFI
-    /// * AliyunLinux3
-    /// * Windows
-    /// * WindowsCore
-    /// * AliyunLinux3Arm64
-    /// * ContainerOS
-    ///
-    /// Default value: `CentOS`.
-    ///
-    /// - Wire name: `image_type` (body).
-    /// - Example: `AliyunLinux`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::image_type`](CreateClusterRequest::image_type).
     pub fn image_type(mut self, value: impl Into<String>) -> Self {
         self.inner.image_type = Some(value.into());
         self
@@ -3107,20 +2637,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\] The pay-as-you-go billing method is used by Classic Load Balancer (CLB) instances. This parameter does not take effect.
     ///
-    /// The specification of the Server Load Balancer (SLB) instance. Valid values:
-    ///
-    /// * slb.s1.small
-    /// * slb.s2.small
-    /// * slb.s2.medium
-    /// * slb.s3.small
-    /// * slb.s3.medium
-    /// * slb.s3.large
-    ///
-    /// Default value: `slb.s2.small`.
-    ///
-    /// - Wire name: `load_balancer_spec` (body).
-    /// - Example: `slb.s2.small`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::load_balancer_spec`](CreateClusterRequest::load_balancer_spec).
     pub fn load_balancer_spec(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_spec = Some(value.into());
         self
@@ -3129,9 +2646,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// Specifies whether to enable the RAM Roles for Service Accounts (RRSA) feature.
     ///
-    /// - Wire name: `enable_rrsa` (body).
-    /// - Example: `true`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::enable_rrsa`](CreateClusterRequest::enable_rrsa).
     pub fn enable_rrsa(mut self, value: bool) -> Self {
         self.inner.enable_rrsa = Some(value);
         self
@@ -3140,18 +2655,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\]
     ///
-    /// The billing method of the CLB instance that is used by the API server. Default value: PostPaid. Valid values:
-    ///
-    /// * PostPaid: pay-as-you-go.
-    /// * PrePaid: subscription. This billing method is not supported by newly created CLB instances. Existing CLB instances are not affected.
-    /// * This parameter was changed on October 15, 2024. For more information, see [Announcement on changes to the parameter behavior of the CreateCluster operation](<https://www.alibabacloud.com/help/doc-detail/2849194.htm>).
-    /// * Starting from December 1, 2024, newly created CLB instances no longer support the subscription billing method, and an instance fee will be charged for newly created CLB instances
-    ///
-    /// For more information, see [CLB billing adjustments](<https://www.alibabacloud.com/help/doc-detail/2839797.htm>).
-    ///
-    /// - Wire name: `charge_type` (body).
-    /// - Example: `1`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::charge_type`](CreateClusterRequest::charge_type).
     pub fn charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.charge_type = Some(value.into());
         self
@@ -3160,15 +2664,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\]
     ///
-    /// The billing cycle. This parameter is required if charge_type is set to PrePaid.
-    ///
-    /// Valid value: Month, which indicates that resources are billed only on a monthly basis.
-    ///
-    /// This parameter was changed on October 15, 2024. For more information, see [Announcement on changes to the parameter behavior of the CreateCluster operation](<https://www.alibabacloud.com/help/doc-detail/2849194.htm>).
-    ///
-    /// - Wire name: `period_unit` (body).
-    /// - Example: `Month`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::period_unit`](CreateClusterRequest::period_unit).
     pub fn period_unit(mut self, value: impl Into<String>) -> Self {
         self.inner.period_unit = Some(value.into());
         self
@@ -3177,16 +2673,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\]
     ///
-    /// The subscription duration. This parameter takes effect and is required only when you set charge_type to PrePaid.
-    ///
-    /// Valid values: 1, 2, 3, 6, 12, 24, 36, 48, and 60.
-    ///
-    /// Default value: 1.
-    ///
-    /// This parameter was changed on October 15, 2024. For more information, see [Announcement on changes to the parameter behavior of the CreateCluster operation](<https://www.alibabacloud.com/help/doc-detail/2849194.htm>).
-    ///
-    /// - Wire name: `period` (body).
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::period`](CreateClusterRequest::period).
     pub fn period(mut self, value: i64) -> Self {
         self.inner.period = Some(value);
         self
@@ -3195,18 +2682,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\]
     ///
-    /// Specifies whether to enable auto-renewal. This parameter takes effect only when `charge_type` is set to `PrePaid`. Valid values:
-    ///
-    /// * `true`: enables auto-renewal.
-    /// * `false`: disables auto-renewal.
-    ///
-    /// Default value: `false`.
-    ///
-    /// This parameter was changed on October 15, 2024. For more information, see [Announcement on changes to the parameter behavior of the CreateCluster operation](<https://www.alibabacloud.com/help/doc-detail/2849194.htm>).
-    ///
-    /// - Wire name: `auto_renew` (body).
-    /// - Example: `true`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::auto_renew`](CreateClusterRequest::auto_renew).
     pub fn auto_renew(mut self, value: bool) -> Self {
         self.inner.auto_renew = Some(value);
         self
@@ -3215,15 +2691,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// \[**Deprecated**\]
     ///
-    /// The auto-renewal duration. This parameter takes effect only if charge_type is set to PrePaid and auto_renew is set to true. If you set `period_unit` to Month, the valid values of auto_renew_period are 1, 2, 3, 6, and 12.
-    ///
-    /// Default value: 1.
-    ///
-    /// This parameter was changed on October 15, 2024. For more information, see [Announcement on changes to the parameter behavior of the CreateCluster operation](<https://www.alibabacloud.com/help/doc-detail/2849194.htm>).
-    ///
-    /// - Wire name: `auto_renew_period` (body).
-    /// - Example: `1`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::auto_renew_period`](CreateClusterRequest::auto_renew_period).
     pub fn auto_renew_period(mut self, value: i64) -> Self {
         self.inner.auto_renew_period = Some(value);
         self
@@ -3232,8 +2700,7 @@ impl<C> CreateClusterRequestBuilder<C> {
     ///
     /// The network access control list (ACL) rule of the SLB instance associated with the API server if the cluster is a registered cluster.
     ///
-    /// - Wire name: `access_control_list` (body).
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterRequest::access_control_list`](CreateClusterRequest::access_control_list).
     pub fn access_control_list(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -3385,85 +2852,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateClusterRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateCluster`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateClusterError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateClusterError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::CreateClusterError;
+impl crate::Client {
+    /// Calls `CreateCluster`: Creates a Container Service for Kubernetes (ACK) cluster. For example, you can create an ACK managed cluster, ACK Serverless cluster, ACK Edge cluster, or registered cluster. When you create an ACK cluster, you need to configure the cluster information, components, and cloud resources used by ACK.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateClusterRequestBuilder::send) it. The parameters and their rules: [`CreateClusterRequest`].
+    #[inline]
+    pub fn create_cluster(&self) -> CreateClusterRequestBuilder<&Self> {
+        CreateClusterRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateClusterError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateCluster`: Creates a Container Service for Kubernetes (ACK) cluster. For example, you can create an ACK managed cluster, ACK Serverless cluster, ACK Edge cluster, or registered cluster. When you create an ACK cluster, you need to configure the cluster information, components, and cloud resources used by ACK.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateClusterRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateClusterError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateClusterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateClusterError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateClusterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateClusterError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateClusterError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_cluster(&self) -> CreateClusterRequestBuilder<&Self> {
+        CreateClusterRequestBuilder::new(self)
     }
 }

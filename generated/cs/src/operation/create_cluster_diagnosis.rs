@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateClusterDiagnosisRequest>;
 /// Request of `CreateClusterDiagnosis`: Starts a cluster diagnostic.
 ///
 /// # Example
@@ -164,9 +167,7 @@ impl<C> CreateClusterDiagnosisRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `cluster_id` (path).
-    /// - Required.
-    /// - Example: `ce0da5a1d627e4e9e9f96cae8ad07****`.
+    /// Its description, rules and example: [`CreateClusterDiagnosisRequest::cluster_id`](CreateClusterDiagnosisRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -175,18 +176,7 @@ impl<C> CreateClusterDiagnosisRequestBuilder<C> {
     ///
     /// The type of the diagnostic.
     ///
-    /// Valid values:
-    ///
-    /// * node
-    /// * ingress
-    /// * cluster
-    /// * memory
-    /// * pod
-    /// * service
-    /// * network
-    ///
-    /// - Wire name: `type` (body).
-    /// - Example: `node`.
+    /// Its description, rules and example: [`CreateClusterDiagnosisRequest::type`](CreateClusterDiagnosisRequest::type).
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.inner.r#type = Some(value.into());
         self
@@ -195,44 +185,7 @@ impl<C> CreateClusterDiagnosisRequestBuilder<C> {
     ///
     /// The parameter used to specify the diagnostic object. Examples of parameters for different types of diagnostic objects:
     ///
-    /// node:
-    ///
-    /// ```text
-    /// {"name": "cn-shanghai.10.10.10.107"}
-    /// ```
-    ///
-    /// pod
-    ///
-    /// ```text
-    /// {"namespace": "kube-system", "name": "csi-plugin-2cg9f"}
-    /// ```
-    ///
-    /// network
-    ///
-    /// ```text
-    /// {"src": "10.10.10.108", "dst": "10.11.247.16", "dport": "80"}
-    /// ```
-    ///
-    /// ingress
-    ///
-    /// ```text
-    /// {"url": "https://example.com"}
-    /// ```
-    ///
-    /// memory
-    ///
-    /// ```text
-    /// {"node":"cn-hangzhou.172.16.9.240"}
-    /// ```
-    ///
-    /// service
-    ///
-    /// ```text
-    /// {"namespace": "kube-system", "name": "nginx-ingress-lb"}
-    /// ```
-    ///
-    /// - Wire name: `target` (body).
-    /// - Example: `{"namespace": "kube-system", "name": "csi-plugin-2cg9f"}`.
+    /// Its description, rules and example: [`CreateClusterDiagnosisRequest::target`](CreateClusterDiagnosisRequest::target).
     pub fn target(mut self, value: impl Into<::serde_json::Value>) -> Self {
         self.inner.target = Some(value.into());
         self
@@ -389,85 +342,28 @@ for CreateClusterDiagnosisResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateClusterDiagnosis`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateClusterDiagnosisError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateClusterDiagnosisError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::CreateClusterDiagnosisError;
+impl crate::Client {
+    /// Calls `CreateClusterDiagnosis`: Starts a cluster diagnostic.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateClusterDiagnosisRequestBuilder::send) it. The parameters and their rules: [`CreateClusterDiagnosisRequest`].
+    #[inline]
+    pub fn create_cluster_diagnosis(
+        &self,
+    ) -> CreateClusterDiagnosisRequestBuilder<&Self> {
+        CreateClusterDiagnosisRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateClusterDiagnosisError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateClusterDiagnosis`: Starts a cluster diagnostic.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateClusterDiagnosisRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateClusterDiagnosisError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateClusterDiagnosisError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateClusterDiagnosisError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateClusterDiagnosisError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateClusterDiagnosisError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateClusterDiagnosisError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_cluster_diagnosis(
+        &self,
+    ) -> CreateClusterDiagnosisRequestBuilder<&Self> {
+        CreateClusterDiagnosisRequestBuilder::new(self)
     }
 }

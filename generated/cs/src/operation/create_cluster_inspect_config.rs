@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateClusterInspectConfigRequest>;
 /// Request of `CreateClusterInspectConfig`: Configures cluster inspection.
 ///
 /// # Example
@@ -134,9 +137,7 @@ impl<C> CreateClusterInspectConfigRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `clusterId` (path).
-    /// - Required.
-    /// - Example: `c82e6987e2961451182edacd74faf****`.
+    /// Its description, rules and example: [`CreateClusterInspectConfigRequest::cluster_id`](CreateClusterInspectConfigRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -145,9 +146,7 @@ impl<C> CreateClusterInspectConfigRequestBuilder<C> {
     ///
     /// Specifies whether to enable cluster inspection.
     ///
-    /// - Wire name: `enabled` (body).
-    /// - Required.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateClusterInspectConfigRequest::enabled`](CreateClusterInspectConfigRequest::enabled).
     pub fn enabled(mut self, value: bool) -> Self {
         self.inner.enabled = Some(value);
         self
@@ -156,9 +155,7 @@ impl<C> CreateClusterInspectConfigRequestBuilder<C> {
     ///
     /// The inspection period defined using RFC5545 Recurrence Rule. You must specify BYHOUR and BYMINUTE. Only FREQ=DAILY is supported. COUNT or UNTIL is not supported.
     ///
-    /// - Wire name: `recurrence` (body).
-    /// - Required.
-    /// - Example: `FREQ=DAILY;BYHOUR=10;BYMINUTE=15`.
+    /// Its description, rules and example: [`CreateClusterInspectConfigRequest::recurrence`](CreateClusterInspectConfigRequest::recurrence).
     pub fn recurrence(mut self, value: impl Into<String>) -> Self {
         self.inner.recurrence = Some(value.into());
         self
@@ -167,7 +164,7 @@ impl<C> CreateClusterInspectConfigRequestBuilder<C> {
     ///
     /// The list of disabled inspection items.
     ///
-    /// - Wire name: `disabledCheckItems` (body).
+    /// Its description, rules and example: [`CreateClusterInspectConfigRequest::disabled_check_items`](CreateClusterInspectConfigRequest::disabled_check_items).
     pub fn disabled_check_items(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -309,85 +306,28 @@ for CreateClusterInspectConfigResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateClusterInspectConfig`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateClusterInspectConfigError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateClusterInspectConfigError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::CreateClusterInspectConfigError;
+impl crate::Client {
+    /// Calls `CreateClusterInspectConfig`: Configures cluster inspection.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateClusterInspectConfigRequestBuilder::send) it. The parameters and their rules: [`CreateClusterInspectConfigRequest`].
+    #[inline]
+    pub fn create_cluster_inspect_config(
+        &self,
+    ) -> CreateClusterInspectConfigRequestBuilder<&Self> {
+        CreateClusterInspectConfigRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateClusterInspectConfigError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateClusterInspectConfig`: Configures cluster inspection.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateClusterInspectConfigRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateClusterInspectConfigError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateClusterInspectConfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateClusterInspectConfigError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateClusterInspectConfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateClusterInspectConfigError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateClusterInspectConfigError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_cluster_inspect_config(
+        &self,
+    ) -> CreateClusterInspectConfigRequestBuilder<&Self> {
+        CreateClusterInspectConfigRequestBuilder::new(self)
     }
 }

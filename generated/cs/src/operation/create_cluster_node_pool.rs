@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateClusterNodePoolRequest>;
 /// Request of `CreateClusterNodePool`: Creates a node pool for a Container Service for Kubernetes (ACK) cluster. You can use node pools to facilitate node management. For example, you can schedule, configure, or maintain nodes by node pool, and enable auto scaling for a node pool. We recommend that you use a managed node pool, which can help automate specific O\\\\\\\&M tasks for nodes, such as Common Vulnerabilities and Exposures (CVE) patching and node repair. This reduces your O\\\\\\\&M workload.
 ///
 /// # Example
@@ -281,9 +284,7 @@ impl<C> CreateClusterNodePoolRequestBuilder<C> {
     ///
     /// The ID of the cluster.
     ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
-    /// - Example: `c61da77e8bfbc4c4c999af2b51b65****`.
+    /// Its description, rules and example: [`CreateClusterNodePoolRequest::cluster_id`](CreateClusterNodePoolRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -292,7 +293,7 @@ impl<C> CreateClusterNodePoolRequestBuilder<C> {
     ///
     /// The configurations of the node pool.
     ///
-    /// - Wire name: `nodepool_info` (body).
+    /// Its description, rules and example: [`CreateClusterNodePoolRequest::nodepool_info`](CreateClusterNodePoolRequest::nodepool_info).
     pub fn nodepool_info(
         mut self,
         value: crate::types::CreateClusterNodePoolNodepoolInfo,
@@ -304,7 +305,7 @@ impl<C> CreateClusterNodePoolRequestBuilder<C> {
     ///
     /// The configurations of auto scaling.
     ///
-    /// - Wire name: `auto_scaling` (body).
+    /// Its description, rules and example: [`CreateClusterNodePoolRequest::auto_scaling`](CreateClusterNodePoolRequest::auto_scaling).
     pub fn auto_scaling(mut self, value: crate::types::AutoScaling) -> Self {
         self.inner.auto_scaling = Some(value);
         self
@@ -313,7 +314,7 @@ impl<C> CreateClusterNodePoolRequestBuilder<C> {
     ///
     /// The configurations of the managed node pool feature.
     ///
-    /// - Wire name: `management` (body).
+    /// Its description, rules and example: [`CreateClusterNodePoolRequest::management`](CreateClusterNodePoolRequest::management).
     pub fn management(mut self, value: crate::types::Management) -> Self {
         self.inner.management = Some(value);
         self
@@ -322,7 +323,7 @@ impl<C> CreateClusterNodePoolRequestBuilder<C> {
     ///
     /// The configurations of the scaling group that is used by the node pool.
     ///
-    /// - Wire name: `scaling_group` (body).
+    /// Its description, rules and example: [`CreateClusterNodePoolRequest::scaling_group`](CreateClusterNodePoolRequest::scaling_group).
     pub fn scaling_group(
         mut self,
         value: crate::types::CreateClusterNodePoolScalingGroup,
@@ -334,7 +335,7 @@ impl<C> CreateClusterNodePoolRequestBuilder<C> {
     ///
     /// The node configurations.
     ///
-    /// - Wire name: `node_config` (body).
+    /// Its description, rules and example: [`CreateClusterNodePoolRequest::node_config`](CreateClusterNodePoolRequest::node_config).
     pub fn node_config(mut self, value: crate::types::NodeConfig) -> Self {
         self.inner.node_config = Some(value);
         self
@@ -343,7 +344,7 @@ impl<C> CreateClusterNodePoolRequestBuilder<C> {
     ///
     /// The configurations of the cluster.
     ///
-    /// - Wire name: `kubernetes_config` (body).
+    /// Its description, rules and example: [`CreateClusterNodePoolRequest::kubernetes_config`](CreateClusterNodePoolRequest::kubernetes_config).
     pub fn kubernetes_config(
         mut self,
         value: crate::types::CreateClusterNodePoolKubernetesConfig,
@@ -355,7 +356,7 @@ impl<C> CreateClusterNodePoolRequestBuilder<C> {
     ///
     /// The configurations of confidential computing for the cluster.
     ///
-    /// - Wire name: `tee_config` (body).
+    /// Its description, rules and example: [`CreateClusterNodePoolRequest::tee_config`](CreateClusterNodePoolRequest::tee_config).
     pub fn tee_config(mut self, value: crate::types::TeeConfig) -> Self {
         self.inner.tee_config = Some(value);
         self
@@ -364,10 +365,7 @@ impl<C> CreateClusterNodePoolRequestBuilder<C> {
     ///
     /// This parameter is deprecated.
     ///
-    /// The configurations of the edge node pool.
-    ///
-    /// - Wire name: `interconnect_config` (body).
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterNodePoolRequest::interconnect_config`](CreateClusterNodePoolRequest::interconnect_config).
     pub fn interconnect_config(
         mut self,
         value: crate::types::InterconnectConfig,
@@ -379,11 +377,7 @@ impl<C> CreateClusterNodePoolRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use the desired_size parameter instead.
     ///
-    /// The number of nodes in the node pool.
-    ///
-    /// - Wire name: `count` (body).
-    /// - Example: `1`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterNodePoolRequest::count`](CreateClusterNodePoolRequest::count).
     pub fn count(mut self, value: i64) -> Self {
         self.inner.count = Some(value);
         self
@@ -392,11 +386,7 @@ impl<C> CreateClusterNodePoolRequestBuilder<C> {
     ///
     /// This parameter is deprecated.
     ///
-    /// The maximum number of nodes that can be contained in the edge node pool.
-    ///
-    /// - Wire name: `max_nodes` (body).
-    /// - Example: `10`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateClusterNodePoolRequest::max_nodes`](CreateClusterNodePoolRequest::max_nodes).
     pub fn max_nodes(mut self, value: i64) -> Self {
         self.inner.max_nodes = Some(value);
         self
@@ -405,11 +395,7 @@ impl<C> CreateClusterNodePoolRequestBuilder<C> {
     ///
     /// The network type of the edge node pool. This parameter takes effect only when the `type` of the node pool is set to `edge`. Valid values:
     ///
-    /// * `basic`: Internet.
-    /// * `private`: private network.
-    ///
-    /// - Wire name: `interconnect_mode` (body).
-    /// - Example: `basic`.
+    /// Its description, rules and example: [`CreateClusterNodePoolRequest::interconnect_mode`](CreateClusterNodePoolRequest::interconnect_mode).
     pub fn interconnect_mode(mut self, value: impl Into<String>) -> Self {
         self.inner.interconnect_mode = Some(value.into());
         self
@@ -418,11 +404,7 @@ impl<C> CreateClusterNodePoolRequestBuilder<C> {
     ///
     /// Specifies whether to set the network type of the pod to host network.
     ///
-    /// * `true`: sets to host network.
-    /// * `false`: sets to container network.
-    ///
-    /// - Wire name: `host_network` (body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateClusterNodePoolRequest::host_network`](CreateClusterNodePoolRequest::host_network).
     pub fn host_network(mut self, value: bool) -> Self {
         self.inner.host_network = Some(value);
         self
@@ -431,11 +413,7 @@ impl<C> CreateClusterNodePoolRequestBuilder<C> {
     ///
     /// Specifies whether all nodes in the edge node pool can communicate with each other at Layer 3.
     ///
-    /// * `true`: The nodes in the edge node pool can communicate with each other at Layer 3.
-    /// * `false`: The nodes in the edge node pool cannot communicate with each other at Layer 3.
-    ///
-    /// - Wire name: `intranet` (body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateClusterNodePoolRequest::intranet`](CreateClusterNodePoolRequest::intranet).
     pub fn intranet(mut self, value: bool) -> Self {
         self.inner.intranet = Some(value);
         self
@@ -444,7 +422,7 @@ impl<C> CreateClusterNodePoolRequestBuilder<C> {
     ///
     /// 灵骏节点池配置。
     ///
-    /// - Wire name: `eflo_node_group` (body).
+    /// Its description, rules and example: [`CreateClusterNodePoolRequest::eflo_node_group`](CreateClusterNodePoolRequest::eflo_node_group).
     pub fn eflo_node_group(mut self, value: crate::types::EfloNodeGroup) -> Self {
         self.inner.eflo_node_group = Some(value);
         self
@@ -453,7 +431,7 @@ impl<C> CreateClusterNodePoolRequestBuilder<C> {
     ///
     /// 智能托管配置。
     ///
-    /// - Wire name: `auto_mode` (body).
+    /// Its description, rules and example: [`CreateClusterNodePoolRequest::auto_mode`](CreateClusterNodePoolRequest::auto_mode).
     pub fn auto_mode(mut self, value: crate::types::CreateClusterAutoMode) -> Self {
         self.inner.auto_mode = Some(value);
         self
@@ -462,7 +440,7 @@ impl<C> CreateClusterNodePoolRequestBuilder<C> {
     ///
     /// 节点组件列表。
     ///
-    /// - Wire name: `node_components` (body).
+    /// Its description, rules and example: [`CreateClusterNodePoolRequest::node_components`](CreateClusterNodePoolRequest::node_components).
     pub fn node_components(
         mut self,
         values: impl IntoIterator<
@@ -624,85 +602,28 @@ for CreateClusterNodePoolResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateClusterNodePool`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateClusterNodePoolError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateClusterNodePoolError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::CreateClusterNodePoolError;
+impl crate::Client {
+    /// Calls `CreateClusterNodePool`: Creates a node pool for a Container Service for Kubernetes (ACK) cluster. You can use node pools to facilitate node management. For example, you can schedule, configure, or maintain nodes by node pool, and enable auto scaling for a node pool. We recommend that you use a managed node pool, which can help automate specific O\\\\\\\&M tasks for nodes, such as Common Vulnerabilities and Exposures (CVE) patching and node repair. This reduces your O\\\\\\\&M workload.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateClusterNodePoolRequestBuilder::send) it. The parameters and their rules: [`CreateClusterNodePoolRequest`].
+    #[inline]
+    pub fn create_cluster_node_pool(
+        &self,
+    ) -> CreateClusterNodePoolRequestBuilder<&Self> {
+        CreateClusterNodePoolRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateClusterNodePoolError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateClusterNodePool`: Creates a node pool for a Container Service for Kubernetes (ACK) cluster. You can use node pools to facilitate node management. For example, you can schedule, configure, or maintain nodes by node pool, and enable auto scaling for a node pool. We recommend that you use a managed node pool, which can help automate specific O\\\\\\\&M tasks for nodes, such as Common Vulnerabilities and Exposures (CVE) patching and node repair. This reduces your O\\\\\\\&M workload.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateClusterNodePoolRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateClusterNodePoolError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateClusterNodePoolError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateClusterNodePoolError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateClusterNodePoolError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateClusterNodePoolError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateClusterNodePoolError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_cluster_node_pool(
+        &self,
+    ) -> CreateClusterNodePoolRequestBuilder<&Self> {
+        CreateClusterNodePoolRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateKubernetesTriggerRequest>;
 /// Request of `CreateKubernetesTrigger`: You can call the CreateKubernetesTrigger operation to create a trigger for an application.
 ///
 /// Deprecated: use `CreateTrigger` instead.
@@ -150,9 +153,7 @@ impl<C> CreateKubernetesTriggerRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `cluster_id` (body).
-    /// - Required.
-    /// - Example: `c5cdf7e3938bc4f8eb0e44b21a80f****`.
+    /// Its description, rules and example: [`CreateKubernetesTriggerRequest::cluster_id`](CreateKubernetesTriggerRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -161,13 +162,7 @@ impl<C> CreateKubernetesTriggerRequestBuilder<C> {
     ///
     /// The name of the trigger project.
     ///
-    /// The name consists of the namespace where the application is deployed and the name of the application. The format is `${namespace}/${name}`.
-    ///
-    /// Example: `default/test-app`.
-    ///
-    /// - Wire name: `project_id` (body).
-    /// - Required.
-    /// - Example: `default/test-app`.
+    /// Its description, rules and example: [`CreateKubernetesTriggerRequest::project_id`](CreateKubernetesTriggerRequest::project_id).
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.inner.project_id = Some(value.into());
         self
@@ -176,11 +171,7 @@ impl<C> CreateKubernetesTriggerRequestBuilder<C> {
     ///
     /// The action that the trigger performs. Set the value to redeploy.
     ///
-    /// `redeploy`: redeploys the resources specified by `project_id`.
-    ///
-    /// - Wire name: `action` (body).
-    /// - Required.
-    /// - Example: `redeploy`.
+    /// Its description, rules and example: [`CreateKubernetesTriggerRequest::action`](CreateKubernetesTriggerRequest::action).
     pub fn action(mut self, value: impl Into<String>) -> Self {
         self.inner.action = Some(value.into());
         self
@@ -189,13 +180,7 @@ impl<C> CreateKubernetesTriggerRequestBuilder<C> {
     ///
     /// The type of trigger. Valid values:
     ///
-    /// * `deployment`: performs actions on Deployments.
-    /// * `application`: performs actions on applications that are deployed in Application Center.
-    ///
-    /// Default value: `deployment`.
-    ///
-    /// - Wire name: `type` (body).
-    /// - Example: `deployment`.
+    /// Its description, rules and example: [`CreateKubernetesTriggerRequest::type`](CreateKubernetesTriggerRequest::type).
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.inner.r#type = Some(value.into());
         self
@@ -377,85 +362,28 @@ for CreateKubernetesTriggerResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateKubernetesTrigger`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateKubernetesTriggerError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateKubernetesTriggerError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::CreateKubernetesTriggerError;
+impl crate::Client {
+    /// Calls `CreateKubernetesTrigger`: You can call the CreateKubernetesTrigger operation to create a trigger for an application.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateKubernetesTriggerRequestBuilder::send) it. The parameters and their rules: [`CreateKubernetesTriggerRequest`].
+    #[inline]
+    pub fn create_kubernetes_trigger(
+        &self,
+    ) -> CreateKubernetesTriggerRequestBuilder<&Self> {
+        CreateKubernetesTriggerRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateKubernetesTriggerError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateKubernetesTrigger`: You can call the CreateKubernetesTrigger operation to create a trigger for an application.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateKubernetesTriggerRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateKubernetesTriggerError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateKubernetesTriggerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateKubernetesTriggerError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateKubernetesTriggerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateKubernetesTriggerError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateKubernetesTriggerError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_kubernetes_trigger(
+        &self,
+    ) -> CreateKubernetesTriggerRequestBuilder<&Self> {
+        CreateKubernetesTriggerRequestBuilder::new(self)
     }
 }

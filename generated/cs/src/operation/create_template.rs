@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateTemplateRequest>;
 /// Request of `CreateTemplate`: Creates an orchestration template. An orchestration template defines and describes a group of Kubernetes resources. It declaratively describes the configuration of an application or how an application runs. You can use orchestration templates to manage resources in Kubernetes clusters and automate resource deployment, such as pods, Services, Deployments, ConfigMaps, and persistent volumes (PVs).
 ///
 /// # Example
@@ -150,11 +153,7 @@ impl<C> CreateTemplateRequestBuilder<C> {
     ///
     /// The name of the orchestration template.
     ///
-    /// The name must be 1 to 63 characters in length, and can contain digits, letters, and hyphens (-). It cannot start with a hyphen (-).
-    ///
-    /// - Wire name: `name` (body).
-    /// - Required.
-    /// - Example: `service-account-template`.
+    /// Its description, rules and example: [`CreateTemplateRequest::name`](CreateTemplateRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -163,9 +162,7 @@ impl<C> CreateTemplateRequestBuilder<C> {
     ///
     /// The template content in the YAML format.
     ///
-    /// - Wire name: `template` (body).
-    /// - Required.
-    /// - Example: `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: test-sa`.
+    /// Its description, rules and example: [`CreateTemplateRequest::template`](CreateTemplateRequest::template).
     pub fn template(mut self, value: impl Into<String>) -> Self {
         self.inner.template = Some(value.into());
         self
@@ -174,8 +171,7 @@ impl<C> CreateTemplateRequestBuilder<C> {
     ///
     /// The label of the template.
     ///
-    /// - Wire name: `tags` (body).
-    /// - Example: `test`.
+    /// Its description, rules and example: [`CreateTemplateRequest::tags`](CreateTemplateRequest::tags).
     pub fn tags(mut self, value: impl Into<String>) -> Self {
         self.inner.tags = Some(value.into());
         self
@@ -184,8 +180,7 @@ impl<C> CreateTemplateRequestBuilder<C> {
     ///
     /// The description of the template.
     ///
-    /// - Wire name: `description` (body).
-    /// - Example: `this is test`.
+    /// Its description, rules and example: [`CreateTemplateRequest::description`](CreateTemplateRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -194,13 +189,7 @@ impl<C> CreateTemplateRequestBuilder<C> {
     ///
     /// The template type.
     ///
-    /// * If the parameter is set to `kubernetes`, the template is displayed on the Templates page in the console.
-    /// * If this parameter is not specified or the value is set to another value, the template is not displayed on the Orchestration Template page in the console.
-    ///
-    /// We recommend that you set the parameter to `kubernetes`.
-    ///
-    /// - Wire name: `template_type` (body).
-    /// - Example: `kubernetes`.
+    /// Its description, rules and example: [`CreateTemplateRequest::template_type`](CreateTemplateRequest::template_type).
     pub fn template_type(mut self, value: impl Into<String>) -> Self {
         self.inner.template_type = Some(value.into());
         self
@@ -330,85 +319,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateTemplateRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateTemplate`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateTemplateError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateTemplateError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::CreateTemplateError;
+impl crate::Client {
+    /// Calls `CreateTemplate`: Creates an orchestration template. An orchestration template defines and describes a group of Kubernetes resources. It declaratively describes the configuration of an application or how an application runs. You can use orchestration templates to manage resources in Kubernetes clusters and automate resource deployment, such as pods, Services, Deployments, ConfigMaps, and persistent volumes (PVs).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateTemplateRequestBuilder::send) it. The parameters and their rules: [`CreateTemplateRequest`].
+    #[inline]
+    pub fn create_template(&self) -> CreateTemplateRequestBuilder<&Self> {
+        CreateTemplateRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateTemplateError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateTemplate`: Creates an orchestration template. An orchestration template defines and describes a group of Kubernetes resources. It declaratively describes the configuration of an application or how an application runs. You can use orchestration templates to manage resources in Kubernetes clusters and automate resource deployment, such as pods, Services, Deployments, ConfigMaps, and persistent volumes (PVs).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateTemplateRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateTemplateError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateTemplateError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateTemplateError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateTemplateError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateTemplateError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateTemplateError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_template(&self) -> CreateTemplateRequestBuilder<&Self> {
+        CreateTemplateRequestBuilder::new(self)
     }
 }

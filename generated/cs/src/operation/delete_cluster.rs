@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteClusterRequest>;
 /// Request of `DeleteCluster`: You can call the DeleteCluster operation to delete a cluster and specify whether to delete or retain the relevant cluster resources. Before you delete a cluster, you must manually delete workloads in the cluster, such as Deployments, StatefulSets, Jobs, and CronJobs. Otherwise, you may fail to delete the cluster.
 ///
 /// Warning:
@@ -157,9 +160,7 @@ impl<C> DeleteClusterRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
-    /// - Example: `c905d1364c2dd4b6284a3f41790c4****`.
+    /// Its description, rules and example: [`DeleteClusterRequest::cluster_id`](DeleteClusterRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -168,13 +169,7 @@ impl<C> DeleteClusterRequestBuilder<C> {
     ///
     /// Specifies whether to retain all resources. If you set the parameter to `true`, the `retain_resources` parameter is ignored. The cloud resources that are created by the cluster are retained. You can call the `DescribeClusterResources` operation to query cloud resources created by the cluster. If you set the parameter to `false`, resources to be retained by default in the `delete_options` parameter are still retained. To delete these resources, set `delete_mode` to `delete` in `delete_options`.
     ///
-    /// * `true`: retains all resources, including cloud resources created by the cluster.
-    /// * `false`: does not retain all resources. Resources to be retained by default in the `delete_options` parameter are retained. For example, `ALB` instances are retained when this parameter is set to `false`.
-    ///
-    /// Default value: `false`.
-    ///
-    /// - Wire name: `retain_all_resources`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteClusterRequest::retain_all_resources`](DeleteClusterRequest::retain_all_resources).
     pub fn retain_all_resources(mut self, value: bool) -> Self {
         self.inner.retain_all_resources = Some(value);
         self
@@ -183,14 +178,7 @@ impl<C> DeleteClusterRequestBuilder<C> {
     ///
     /// Specifies whether to retain the Server Load Balancer (SLB) resources that are created by the cluster.
     ///
-    /// * `true`: retains the SLB instances that are created by the cluster.
-    /// * `false`: does not retain the SLB instances that are created by the cluster.
-    ///
-    /// Default value: `false`. Set resource_type to `SLB` in the `delete_options` parameter to manage SLB instances.
-    ///
-    /// - Wire name: `keep_slb`.
-    /// - Example: `false`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`DeleteClusterRequest::keep_slb`](DeleteClusterRequest::keep_slb).
     pub fn keep_slb(mut self, value: bool) -> Self {
         self.inner.keep_slb = Some(value);
         self
@@ -199,7 +187,7 @@ impl<C> DeleteClusterRequestBuilder<C> {
     ///
     /// The list of resources. To retain resources when you delete a cluster, you need to specify the IDs of the resources to be retained.
     ///
-    /// - Wire name: `retain_resources`.
+    /// Its description, rules and example: [`DeleteClusterRequest::retain_resources`](DeleteClusterRequest::retain_resources).
     pub fn retain_resources(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -211,7 +199,7 @@ impl<C> DeleteClusterRequestBuilder<C> {
     ///
     /// The type of cluster resource that you want to delete or retain.
     ///
-    /// - Wire name: `delete_options`.
+    /// Its description, rules and example: [`DeleteClusterRequest::delete_options`](DeleteClusterRequest::delete_options).
     pub fn delete_options(
         mut self,
         values: impl IntoIterator<Item = crate::types::DeleteOption>,
@@ -361,85 +349,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteClusterRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteCluster`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteClusterError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteClusterError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DeleteClusterError;
+impl crate::Client {
+    /// Calls `DeleteCluster`: You can call the DeleteCluster operation to delete a cluster and specify whether to delete or retain the relevant cluster resources. Before you delete a cluster, you must manually delete workloads in the cluster, such as Deployments, StatefulSets, Jobs, and CronJobs. Otherwise, you may fail to delete the cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteClusterRequestBuilder::send) it. The parameters and their rules: [`DeleteClusterRequest`].
+    #[inline]
+    pub fn delete_cluster(&self) -> DeleteClusterRequestBuilder<&Self> {
+        DeleteClusterRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteClusterError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteCluster`: You can call the DeleteCluster operation to delete a cluster and specify whether to delete or retain the relevant cluster resources. Before you delete a cluster, you must manually delete workloads in the cluster, such as Deployments, StatefulSets, Jobs, and CronJobs. Otherwise, you may fail to delete the cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteClusterRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteClusterError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteClusterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteClusterError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteClusterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteClusterError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteClusterError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_cluster(&self) -> DeleteClusterRequestBuilder<&Self> {
+        DeleteClusterRequestBuilder::new(self)
     }
 }

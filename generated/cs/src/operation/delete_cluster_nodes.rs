@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteClusterNodesRequest>;
 /// Request of `DeleteClusterNodes`: Removes nodes from a Container Service for Kubernetes (ACK) cluster when they are no longer required through the DeleteClusterNodes interface. When removing nodes, you can specify whether to release the Elastic Compute Service (ECS) instances and drain the nodes.
 ///
 /// * Use this API or the [ACK console](<https://cs.console.aliyun.com>) for node removal. Do not remove a node by running the `kubectl delete node` command.
@@ -151,9 +154,7 @@ impl<C> DeleteClusterNodesRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
-    /// - Example: `c850429a2287b4d968e27e87a4921****`.
+    /// Its description, rules and example: [`DeleteClusterNodesRequest::cluster_id`](DeleteClusterNodesRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -162,13 +163,7 @@ impl<C> DeleteClusterNodesRequestBuilder<C> {
     ///
     /// Specifies whether to remove all pods from the nodes you want to remove. Valid values:
     ///
-    /// * `true`: removes all pods automatically.
-    /// * `false`: skips removing pods.
-    ///
-    /// Default value: `false`
-    ///
-    /// - Wire name: `drain_node` (body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DeleteClusterNodesRequest::drain_node`](DeleteClusterNodesRequest::drain_node).
     pub fn drain_node(mut self, value: bool) -> Self {
         self.inner.drain_node = Some(value);
         self
@@ -177,17 +172,7 @@ impl<C> DeleteClusterNodesRequestBuilder<C> {
     ///
     /// Specifies whether to release the ECS instances. Valid values:
     ///
-    /// * `true`: releases the ECS instances.
-    /// * `false`: retains the ECS instances.
-    ///
-    /// Default value: `false`
-    ///
-    /// \*\*
-    ///
-    /// **Notes** Unsupported for subscription ECS instances.
-    ///
-    /// - Wire name: `release_node` (body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DeleteClusterNodesRequest::release_node`](DeleteClusterNodesRequest::release_node).
     pub fn release_node(mut self, value: bool) -> Self {
         self.inner.release_node = Some(value);
         self
@@ -196,8 +181,7 @@ impl<C> DeleteClusterNodesRequestBuilder<C> {
     ///
     /// The list of nodes to remove. You must specify the node names used in the cluster, for example, `cn-hangzhou.192.168.xx.xx`.
     ///
-    /// - Wire name: `nodes` (body).
-    /// - Required.
+    /// Its description, rules and example: [`DeleteClusterNodesRequest::nodes`](DeleteClusterNodesRequest::nodes).
     pub fn nodes(mut self, values: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.inner.nodes = Some(values.into_iter().map(Into::into).collect());
         self
@@ -354,85 +338,24 @@ for DeleteClusterNodesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteClusterNodes`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteClusterNodesError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteClusterNodesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DeleteClusterNodesError;
+impl crate::Client {
+    /// Calls `DeleteClusterNodes`: Removes nodes from a Container Service for Kubernetes (ACK) cluster when they are no longer required through the DeleteClusterNodes interface. When removing nodes, you can specify whether to release the Elastic Compute Service (ECS) instances and drain the nodes.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteClusterNodesRequestBuilder::send) it. The parameters and their rules: [`DeleteClusterNodesRequest`].
+    #[inline]
+    pub fn delete_cluster_nodes(&self) -> DeleteClusterNodesRequestBuilder<&Self> {
+        DeleteClusterNodesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteClusterNodesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteClusterNodes`: Removes nodes from a Container Service for Kubernetes (ACK) cluster when they are no longer required through the DeleteClusterNodes interface. When removing nodes, you can specify whether to release the Elastic Compute Service (ECS) instances and drain the nodes.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteClusterNodesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteClusterNodesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteClusterNodesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteClusterNodesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteClusterNodesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteClusterNodesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteClusterNodesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_cluster_nodes(&self) -> DeleteClusterNodesRequestBuilder<&Self> {
+        DeleteClusterNodesRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteKubernetesTriggerRequest>;
 /// Request of `DeleteKubernetesTrigger`: You can call the DeleteKubernetesTrigger operation to delete an application trigger by trigger ID
 ///
 /// Deprecated: use `DeleteTrigger` instead.
@@ -100,9 +103,7 @@ impl<C> DeleteKubernetesTriggerRequestBuilder<C> {
     ///
     /// The ID of the application trigger.
     ///
-    /// - Wire name: `Id` (path).
-    /// - Required.
-    /// - Example: `c5cdf7e3938bc4f8eb0e44b21a80f****`.
+    /// Its description, rules and example: [`DeleteKubernetesTriggerRequest::id`](DeleteKubernetesTriggerRequest::id).
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.inner.id = Some(value.into());
         self
@@ -210,85 +211,28 @@ impl DeleteKubernetesTriggerRequestBuilder<&crate::blocking::Client> {
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteKubernetesTriggerResponse {}
 ::acs_runtime::empty_answer!(DeleteKubernetesTriggerResponse);
-/// Service errors of `DeleteKubernetesTrigger`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteKubernetesTriggerError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteKubernetesTriggerError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DeleteKubernetesTriggerError;
+impl crate::Client {
+    /// Calls `DeleteKubernetesTrigger`: You can call the DeleteKubernetesTrigger operation to delete an application trigger by trigger ID
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteKubernetesTriggerRequestBuilder::send) it. The parameters and their rules: [`DeleteKubernetesTriggerRequest`].
+    #[inline]
+    pub fn delete_kubernetes_trigger(
+        &self,
+    ) -> DeleteKubernetesTriggerRequestBuilder<&Self> {
+        DeleteKubernetesTriggerRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteKubernetesTriggerError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteKubernetesTrigger`: You can call the DeleteKubernetesTrigger operation to delete an application trigger by trigger ID
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteKubernetesTriggerRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteKubernetesTriggerError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteKubernetesTriggerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteKubernetesTriggerError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteKubernetesTriggerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteKubernetesTriggerError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteKubernetesTriggerError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_kubernetes_trigger(
+        &self,
+    ) -> DeleteKubernetesTriggerRequestBuilder<&Self> {
+        DeleteKubernetesTriggerRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteTemplateRequest>;
 /// Request of `DeleteTemplate`: Deletes the orchestration templates that you no longer need.
 ///
 /// # Example
@@ -96,9 +99,7 @@ impl<C> DeleteTemplateRequestBuilder<C> {
     ///
     /// The orchestration template ID.
     ///
-    /// - Wire name: `TemplateId` (path).
-    /// - Required.
-    /// - Example: `20663627-81ee-4cfe-9b69-c96fcb84a674`.
+    /// Its description, rules and example: [`DeleteTemplateRequest::template_id`](DeleteTemplateRequest::template_id).
     pub fn template_id(mut self, value: impl Into<String>) -> Self {
         self.inner.template_id = Some(value.into());
         self
@@ -200,85 +201,24 @@ impl DeleteTemplateRequestBuilder<&crate::blocking::Client> {
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteTemplateResponse {}
 ::acs_runtime::empty_answer!(DeleteTemplateResponse);
-/// Service errors of `DeleteTemplate`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteTemplateError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteTemplateError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DeleteTemplateError;
+impl crate::Client {
+    /// Calls `DeleteTemplate`: Deletes the orchestration templates that you no longer need.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteTemplateRequestBuilder::send) it. The parameters and their rules: [`DeleteTemplateRequest`].
+    #[inline]
+    pub fn delete_template(&self) -> DeleteTemplateRequestBuilder<&Self> {
+        DeleteTemplateRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteTemplateError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteTemplate`: Deletes the orchestration templates that you no longer need.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteTemplateRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteTemplateError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteTemplateError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteTemplateError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteTemplateError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteTemplateError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteTemplateError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_template(&self) -> DeleteTemplateRequestBuilder<&Self> {
+        DeleteTemplateRequestBuilder::new(self)
     }
 }

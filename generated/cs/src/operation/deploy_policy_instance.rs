@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeployPolicyInstanceRequest>;
 /// Request of `DeployPolicyInstance`: Deploys a policy in the specified namespaces of a specific Container Service for Kubernetes (ACK) cluster. You can create and deploy a security policy by specifying the policy type, action of the policy such as alerting or denying, and namespaces to which the policy applies.
 ///
 /// # Example
@@ -145,9 +148,7 @@ impl<C> DeployPolicyInstanceRequestBuilder<C> {
     ///
     /// The ID of the cluster.
     ///
-    /// - Wire name: `cluster_id` (path).
-    /// - Required.
-    /// - Example: `c8155823d057948c69a****`.
+    /// Its description, rules and example: [`DeployPolicyInstanceRequest::cluster_id`](DeployPolicyInstanceRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -156,9 +157,7 @@ impl<C> DeployPolicyInstanceRequestBuilder<C> {
     ///
     /// The policy name.
     ///
-    /// - Wire name: `policy_name` (path).
-    /// - Required.
-    /// - Example: `ACKNoEnvVarSecrets`.
+    /// Its description, rules and example: [`DeployPolicyInstanceRequest::policy_name`](DeployPolicyInstanceRequest::policy_name).
     pub fn policy_name(mut self, value: impl Into<String>) -> Self {
         self.inner.policy_name = Some(value.into());
         self
@@ -167,11 +166,7 @@ impl<C> DeployPolicyInstanceRequestBuilder<C> {
     ///
     /// The action of the policy. Valid values:
     ///
-    /// * `deny`: Deployments that match the policy are denied.
-    /// * `warn`: Alerts are generated for Deployments that match the policy.
-    ///
-    /// - Wire name: `action` (body).
-    /// - Example: `deny`.
+    /// Its description, rules and example: [`DeployPolicyInstanceRequest::action`](DeployPolicyInstanceRequest::action).
     pub fn action(mut self, value: impl Into<String>) -> Self {
         self.inner.action = Some(value.into());
         self
@@ -180,7 +175,7 @@ impl<C> DeployPolicyInstanceRequestBuilder<C> {
     ///
     /// The namespaces to which the policy applies. If you leave this parameter empty, the policy is applicable to all namespaces of the cluster.
     ///
-    /// - Wire name: `namespaces` (body).
+    /// Its description, rules and example: [`DeployPolicyInstanceRequest::namespaces`](DeployPolicyInstanceRequest::namespaces).
     pub fn namespaces(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -192,8 +187,7 @@ impl<C> DeployPolicyInstanceRequestBuilder<C> {
     ///
     /// The parameter settings of the policy. For more information about the parameters supported by each policy, see [Predefined security policies of ACK](<https://www.alibabacloud.com/help/doc-detail/359819.html>).
     ///
-    /// - Wire name: `parameters` (body).
-    /// - Example: `{"restrictedNamespaces": [ "test" ]}`.
+    /// Its description, rules and example: [`DeployPolicyInstanceRequest::parameters`](DeployPolicyInstanceRequest::parameters).
     pub fn parameters(mut self, value: impl Into<::serde_json::Value>) -> Self {
         self.inner.parameters = Some(value.into());
         self
@@ -327,85 +321,24 @@ for DeployPolicyInstanceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeployPolicyInstance`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeployPolicyInstanceError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeployPolicyInstanceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DeployPolicyInstanceError;
+impl crate::Client {
+    /// Calls `DeployPolicyInstance`: Deploys a policy in the specified namespaces of a specific Container Service for Kubernetes (ACK) cluster. You can create and deploy a security policy by specifying the policy type, action of the policy such as alerting or denying, and namespaces to which the policy applies.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeployPolicyInstanceRequestBuilder::send) it. The parameters and their rules: [`DeployPolicyInstanceRequest`].
+    #[inline]
+    pub fn deploy_policy_instance(&self) -> DeployPolicyInstanceRequestBuilder<&Self> {
+        DeployPolicyInstanceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeployPolicyInstanceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeployPolicyInstance`: Deploys a policy in the specified namespaces of a specific Container Service for Kubernetes (ACK) cluster. You can create and deploy a security policy by specifying the policy type, action of the policy such as alerting or denying, and namespaces to which the policy applies.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeployPolicyInstanceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeployPolicyInstanceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeployPolicyInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeployPolicyInstanceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeployPolicyInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeployPolicyInstanceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeployPolicyInstanceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn deploy_policy_instance(&self) -> DeployPolicyInstanceRequestBuilder<&Self> {
+        DeployPolicyInstanceRequestBuilder::new(self)
     }
 }

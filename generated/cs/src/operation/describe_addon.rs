@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeAddonRequest>;
 /// Request of `DescribeAddon`: Queries the information about a component based on specific conditions such as the region, cluster type, cluster subtype defined by cluster profile, cluster version, and component name. The information includes whether the component is managed, the component type, supported custom parameter schema, compatible operating system architecture, and earliest supported cluster version.
 ///
 /// # Example
@@ -173,9 +176,7 @@ impl<C> DescribeAddonRequestBuilder<C> {
     ///
     /// The name of the component.
     ///
-    /// - Wire name: `addon_name` (path).
-    /// - Required.
-    /// - Example: `coredns`.
+    /// Its description, rules and example: [`DescribeAddonRequest::addon_name`](DescribeAddonRequest::addon_name).
     pub fn addon_name(mut self, value: impl Into<String>) -> Self {
         self.inner.addon_name = Some(value.into());
         self
@@ -184,8 +185,7 @@ impl<C> DescribeAddonRequestBuilder<C> {
     ///
     /// The region ID. If cluster_id is specified, this parameter is ignored. You must specify the region_id, cluster_type, profile, cluster_spec, and cluster_version parameters at the same time.
     ///
-    /// - Wire name: `region_id`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeAddonRequest::region_id`](DescribeAddonRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -194,8 +194,7 @@ impl<C> DescribeAddonRequestBuilder<C> {
     ///
     /// The type of the cluster. If cluster_id is specified, this parameter is ignored. You must specify the region_id, cluster_type, profile, cluster_spec, and cluster_version parameters at the same time.
     ///
-    /// - Wire name: `cluster_type`.
-    /// - Example: `ManagedKubernetes`.
+    /// Its description, rules and example: [`DescribeAddonRequest::cluster_type`](DescribeAddonRequest::cluster_type).
     pub fn cluster_type(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_type = Some(value.into());
         self
@@ -204,8 +203,7 @@ impl<C> DescribeAddonRequestBuilder<C> {
     ///
     /// The subtype of the cluster. If cluster_id is specified, this parameter is ignored. You must specify the region_id, cluster_type, profile, cluster_spec, and cluster_version parameters at the same time.
     ///
-    /// - Wire name: `profile`.
-    /// - Example: `Default`.
+    /// Its description, rules and example: [`DescribeAddonRequest::profile`](DescribeAddonRequest::profile).
     pub fn profile(mut self, value: impl Into<String>) -> Self {
         self.inner.profile = Some(value.into());
         self
@@ -214,8 +212,7 @@ impl<C> DescribeAddonRequestBuilder<C> {
     ///
     /// The specifications of the cluster. If cluster_id is specified, this parameter is ignored. You must specify the region_id, cluster_type, profile, cluster_spec, and cluster_version parameters at the same time.
     ///
-    /// - Wire name: `cluster_spec`.
-    /// - Example: `ack.pro.small`.
+    /// Its description, rules and example: [`DescribeAddonRequest::cluster_spec`](DescribeAddonRequest::cluster_spec).
     pub fn cluster_spec(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_spec = Some(value.into());
         self
@@ -224,8 +221,7 @@ impl<C> DescribeAddonRequestBuilder<C> {
     ///
     /// The version of the cluster. If cluster_id is specified, this parameter is ignored. You must specify the region_id, cluster_type, profile, cluster_spec, and cluster_version parameters at the same time.
     ///
-    /// - Wire name: `cluster_version`.
-    /// - Example: `1.26.3-aliyun.1`.
+    /// Its description, rules and example: [`DescribeAddonRequest::cluster_version`](DescribeAddonRequest::cluster_version).
     pub fn cluster_version(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_version = Some(value.into());
         self
@@ -234,8 +230,7 @@ impl<C> DescribeAddonRequestBuilder<C> {
     ///
     /// The ID of the cluster. If you specify a cluster ID, only components used in the cluster are queried. Other parameters are ignored.
     ///
-    /// - Wire name: `cluster_id`.
-    /// - Example: `c02b3e03be10643e8a644a843ffcb****`.
+    /// Its description, rules and example: [`DescribeAddonRequest::cluster_id`](DescribeAddonRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -244,8 +239,7 @@ impl<C> DescribeAddonRequestBuilder<C> {
     ///
     /// The version of the component. If you do not specify this parameter, the latest version of the component is queried.
     ///
-    /// - Wire name: `version`.
-    /// - Example: `v1.9.3.10-7dfca203-aliyun`.
+    /// Its description, rules and example: [`DescribeAddonRequest::version`](DescribeAddonRequest::version).
     pub fn version(mut self, value: impl Into<String>) -> Self {
         self.inner.version = Some(value.into());
         self
@@ -449,85 +443,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeAddonRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeAddon`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeAddonError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeAddonError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeAddonError;
+impl crate::Client {
+    /// Calls `DescribeAddon`: Queries the information about a component based on specific conditions such as the region, cluster type, cluster subtype defined by cluster profile, cluster version, and component name. The information includes whether the component is managed, the component type, supported custom parameter schema, compatible operating system architecture, and earliest supported cluster version.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeAddonRequestBuilder::send) it. The parameters and their rules: [`DescribeAddonRequest`].
+    #[inline]
+    pub fn describe_addon(&self) -> DescribeAddonRequestBuilder<&Self> {
+        DescribeAddonRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeAddonError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeAddon`: Queries the information about a component based on specific conditions such as the region, cluster type, cluster subtype defined by cluster profile, cluster version, and component name. The information includes whether the component is managed, the component type, supported custom parameter schema, compatible operating system architecture, and earliest supported cluster version.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeAddonRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeAddonError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeAddonError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeAddonError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeAddonError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeAddonError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeAddonError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_addon(&self) -> DescribeAddonRequestBuilder<&Self> {
+        DescribeAddonRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeAddonsRequest>;
 /// Request of `DescribeAddons`: You can call the DescribeAddons operation to query the details about all components that are supported by Container Service for Kubernetes (ACK).
 ///
 /// Deprecated: use `ListAddons` instead.
@@ -153,9 +156,7 @@ impl<C> DescribeAddonsRequestBuilder<C> {
     ///
     /// The region ID of the cluster.
     ///
-    /// - Wire name: `region`.
-    /// - Required.
-    /// - Example: `cn-beijing`.
+    /// Its description, rules and example: [`DescribeAddonsRequest::region`](DescribeAddonsRequest::region).
     pub fn region(mut self, value: impl Into<String>) -> Self {
         self.inner.region = Some(value.into());
         self
@@ -166,8 +167,7 @@ impl<C> DescribeAddonsRequestBuilder<C> {
     /// * `ManagedKubernetes`: ACK managed cluster. ACK managed clusters include ACK Basic clusters, ACK Pro clusters, ACK Serverless Basic clusters, ACK Serverless Pro clusters, ACK Edge Basic clusters, ACK Edge Pro clusters, and ACK Lingjun Pro clusters.
     /// * `ExternalKubernetes`: registered cluster.
     ///
-    /// - Wire name: `cluster_type`.
-    /// - Example: `kubernetes`.
+    /// Its description, rules and example: [`DescribeAddonsRequest::cluster_type`](DescribeAddonsRequest::cluster_type).
     pub fn cluster_type(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_type = Some(value.into());
         self
@@ -176,12 +176,7 @@ impl<C> DescribeAddonsRequestBuilder<C> {
     ///
     /// The cluster type. Valid values:
     ///
-    /// * `Default`: ACK managed cluster
-    /// * `Serverless`: ACK Serverless cluster
-    /// * `Edge`: ACK Edge cluster
-    ///
-    /// - Wire name: `cluster_profile`.
-    /// - Example: `Default`.
+    /// Its description, rules and example: [`DescribeAddonsRequest::cluster_profile`](DescribeAddonsRequest::cluster_profile).
     pub fn cluster_profile(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_profile = Some(value.into());
         self
@@ -190,11 +185,7 @@ impl<C> DescribeAddonsRequestBuilder<C> {
     ///
     /// If you set `cluster_type` to `ManagedKubernetes` and specify `profile`, you can further specify the edition of the cluster. Valid values:
     ///
-    /// * `ack.pro.small`: creates an ACK Pro cluster.
-    /// * `ack.standard`: creates an ACK Basic cluster. If you leave the parameter empty, an ACK Basic cluster is created.
-    ///
-    /// - Wire name: `cluster_spec`.
-    /// - Example: `ack.pro.small`.
+    /// Its description, rules and example: [`DescribeAddonsRequest::cluster_spec`](DescribeAddonsRequest::cluster_spec).
     pub fn cluster_spec(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_spec = Some(value.into());
         self
@@ -203,8 +194,7 @@ impl<C> DescribeAddonsRequestBuilder<C> {
     ///
     /// The cluster version.
     ///
-    /// - Wire name: `cluster_version`.
-    /// - Example: `1.24.6-aliyun.1`.
+    /// Its description, rules and example: [`DescribeAddonsRequest::cluster_version`](DescribeAddonsRequest::cluster_version).
     pub fn cluster_version(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_version = Some(value.into());
         self
@@ -344,85 +334,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeAddonsRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeAddons`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeAddonsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeAddonsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeAddonsError;
+impl crate::Client {
+    /// Calls `DescribeAddons`: You can call the DescribeAddons operation to query the details about all components that are supported by Container Service for Kubernetes (ACK).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeAddonsRequestBuilder::send) it. The parameters and their rules: [`DescribeAddonsRequest`].
+    #[inline]
+    pub fn describe_addons(&self) -> DescribeAddonsRequestBuilder<&Self> {
+        DescribeAddonsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeAddonsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeAddons`: You can call the DescribeAddons operation to query the details about all components that are supported by Container Service for Kubernetes (ACK).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeAddonsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeAddonsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeAddonsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeAddonsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeAddonsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeAddonsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeAddonsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_addons(&self) -> DescribeAddonsRequestBuilder<&Self> {
+        DescribeAddonsRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeClusterAddonInstanceRequest>;
 /// Request of `DescribeClusterAddonInstance`: You can call the DescribeClusterAddonInstance operation to query the information about a cluster component, including the version, status, and configuration of the component.
 ///
 /// Deprecated: use `GetClusterAddonInstance` instead.
@@ -114,9 +117,7 @@ impl<C> DescribeClusterAddonInstanceRequestBuilder<C> {
     ///
     /// The ID of the cluster.
     ///
-    /// - Wire name: `ClusterID` (path).
-    /// - Required.
-    /// - Example: `cd06bbf8a86764a31bcac76136691****`.
+    /// Its description, rules and example: [`DescribeClusterAddonInstanceRequest::cluster_id`](DescribeClusterAddonInstanceRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -125,9 +126,7 @@ impl<C> DescribeClusterAddonInstanceRequestBuilder<C> {
     ///
     /// The name of the component.
     ///
-    /// - Wire name: `AddonName` (path).
-    /// - Required.
-    /// - Example: `terway-eniip`.
+    /// Its description, rules and example: [`DescribeClusterAddonInstanceRequest::addon_name`](DescribeClusterAddonInstanceRequest::addon_name).
     pub fn addon_name(mut self, value: impl Into<String>) -> Self {
         self.inner.addon_name = Some(value.into());
         self
@@ -305,85 +304,28 @@ for DescribeClusterAddonInstanceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeClusterAddonInstance`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeClusterAddonInstanceError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeClusterAddonInstanceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeClusterAddonInstanceError;
+impl crate::Client {
+    /// Calls `DescribeClusterAddonInstance`: You can call the DescribeClusterAddonInstance operation to query the information about a cluster component, including the version, status, and configuration of the component.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeClusterAddonInstanceRequestBuilder::send) it. The parameters and their rules: [`DescribeClusterAddonInstanceRequest`].
+    #[inline]
+    pub fn describe_cluster_addon_instance(
+        &self,
+    ) -> DescribeClusterAddonInstanceRequestBuilder<&Self> {
+        DescribeClusterAddonInstanceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeClusterAddonInstanceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeClusterAddonInstance`: You can call the DescribeClusterAddonInstance operation to query the information about a cluster component, including the version, status, and configuration of the component.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeClusterAddonInstanceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeClusterAddonInstanceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeClusterAddonInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeClusterAddonInstanceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeClusterAddonInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeClusterAddonInstanceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeClusterAddonInstanceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_cluster_addon_instance(
+        &self,
+    ) -> DescribeClusterAddonInstanceRequestBuilder<&Self> {
+        DescribeClusterAddonInstanceRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeClusterAddonMetadataRequest>;
 /// Request of `DescribeClusterAddonMetadata`: You can call the DescribeClusterAddonMetadata operation to query the metadata of a component version. The metadata includes the component version and available parameters.
 ///
 /// Deprecated: use `DescribeAddon` instead.
@@ -125,9 +128,7 @@ impl<C> DescribeClusterAddonMetadataRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `cluster_id` (path).
-    /// - Required.
-    /// - Example: `c71d616e629ff40d5b42d7bb87770****`.
+    /// Its description, rules and example: [`DescribeClusterAddonMetadataRequest::cluster_id`](DescribeClusterAddonMetadataRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -136,9 +137,7 @@ impl<C> DescribeClusterAddonMetadataRequestBuilder<C> {
     ///
     /// The component ID.
     ///
-    /// - Wire name: `component_id` (path).
-    /// - Required.
-    /// - Example: `coredns`.
+    /// Its description, rules and example: [`DescribeClusterAddonMetadataRequest::component_id`](DescribeClusterAddonMetadataRequest::component_id).
     pub fn component_id(mut self, value: impl Into<String>) -> Self {
         self.inner.component_id = Some(value.into());
         self
@@ -147,8 +146,7 @@ impl<C> DescribeClusterAddonMetadataRequestBuilder<C> {
     ///
     /// The component version.
     ///
-    /// - Wire name: `version`.
-    /// - Example: `1.8.4.1`.
+    /// Its description, rules and example: [`DescribeClusterAddonMetadataRequest::version`](DescribeClusterAddonMetadataRequest::version).
     pub fn version(mut self, value: impl Into<String>) -> Self {
         self.inner.version = Some(value.into());
         self
@@ -308,85 +306,28 @@ for DescribeClusterAddonMetadataResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeClusterAddonMetadata`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeClusterAddonMetadataError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeClusterAddonMetadataError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeClusterAddonMetadataError;
+impl crate::Client {
+    /// Calls `DescribeClusterAddonMetadata`: You can call the DescribeClusterAddonMetadata operation to query the metadata of a component version. The metadata includes the component version and available parameters.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeClusterAddonMetadataRequestBuilder::send) it. The parameters and their rules: [`DescribeClusterAddonMetadataRequest`].
+    #[inline]
+    pub fn describe_cluster_addon_metadata(
+        &self,
+    ) -> DescribeClusterAddonMetadataRequestBuilder<&Self> {
+        DescribeClusterAddonMetadataRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeClusterAddonMetadataError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeClusterAddonMetadata`: You can call the DescribeClusterAddonMetadata operation to query the metadata of a component version. The metadata includes the component version and available parameters.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeClusterAddonMetadataRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeClusterAddonMetadataError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeClusterAddonMetadataError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeClusterAddonMetadataError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeClusterAddonMetadataError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeClusterAddonMetadataError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeClusterAddonMetadataError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_cluster_addon_metadata(
+        &self,
+    ) -> DescribeClusterAddonMetadataRequestBuilder<&Self> {
+        DescribeClusterAddonMetadataRequestBuilder::new(self)
     }
 }

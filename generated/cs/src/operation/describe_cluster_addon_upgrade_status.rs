@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeClusterAddonUpgradeStatusRequest>;
 /// Request of `DescribeClusterAddonUpgradeStatus`: You can call the DescribeClusterAddonUpgradeStatus operation to query the update progress of a cluster component.
 ///
 /// Deprecated: use `GetClusterAddonInstance` instead.
@@ -117,9 +120,7 @@ impl<C> DescribeClusterAddonUpgradeStatusRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
-    /// - Example: `c106f377e16f34eb1808d6b9362c9****`.
+    /// Its description, rules and example: [`DescribeClusterAddonUpgradeStatusRequest::cluster_id`](DescribeClusterAddonUpgradeStatusRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -128,11 +129,7 @@ impl<C> DescribeClusterAddonUpgradeStatusRequestBuilder<C> {
     ///
     /// The component ID. Example: nginx-ingress-controller, flexvolume, or metrics-server.
     ///
-    /// You can call the `DescribeAddons` API operation to query the components supported by the cluster.
-    ///
-    /// - Wire name: `ComponentId` (path).
-    /// - Required.
-    /// - Example: `cloud-controller-manager`.
+    /// Its description, rules and example: [`DescribeClusterAddonUpgradeStatusRequest::component_id`](DescribeClusterAddonUpgradeStatusRequest::component_id).
     pub fn component_id(mut self, value: impl Into<String>) -> Self {
         self.inner.component_id = Some(value.into());
         self
@@ -257,87 +254,28 @@ for DescribeClusterAddonUpgradeStatusResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeClusterAddonUpgradeStatus`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeClusterAddonUpgradeStatusError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeClusterAddonUpgradeStatusError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeClusterAddonUpgradeStatusError;
+impl crate::Client {
+    /// Calls `DescribeClusterAddonUpgradeStatus`: You can call the DescribeClusterAddonUpgradeStatus operation to query the update progress of a cluster component.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeClusterAddonUpgradeStatusRequestBuilder::send) it. The parameters and their rules: [`DescribeClusterAddonUpgradeStatusRequest`].
+    #[inline]
+    pub fn describe_cluster_addon_upgrade_status(
+        &self,
+    ) -> DescribeClusterAddonUpgradeStatusRequestBuilder<&Self> {
+        DescribeClusterAddonUpgradeStatusRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeClusterAddonUpgradeStatusError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeClusterAddonUpgradeStatus`: You can call the DescribeClusterAddonUpgradeStatus operation to query the update progress of a cluster component.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeClusterAddonUpgradeStatusRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeClusterAddonUpgradeStatusError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeClusterAddonUpgradeStatusError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeClusterAddonUpgradeStatusError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeClusterAddonUpgradeStatusError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeClusterAddonUpgradeStatusError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeClusterAddonUpgradeStatusError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_cluster_addon_upgrade_status(
+        &self,
+    ) -> DescribeClusterAddonUpgradeStatusRequestBuilder<&Self> {
+        DescribeClusterAddonUpgradeStatusRequestBuilder::new(self)
     }
 }

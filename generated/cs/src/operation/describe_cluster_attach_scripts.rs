@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeClusterAttachScriptsRequest>;
 /// Request of `DescribeClusterAttachScripts`: Queries the scripts used to add existing nodes to a Container Service for Kubernetes (ACK) cluster. ACK allows you to manually add existing Elastic Compute Service (ECS) instances to an ACK cluster as worker nodes or re-add worker nodes that you remove from the cluster to a node pool.
 ///
 /// # Example
@@ -203,9 +206,7 @@ impl<C> DescribeClusterAttachScriptsRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
-    /// - Example: `ca375a93a30474552ad2a0ebe183e****`.
+    /// Its description, rules and example: [`DescribeClusterAttachScriptsRequest::cluster_id`](DescribeClusterAttachScriptsRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -214,10 +215,7 @@ impl<C> DescribeClusterAttachScriptsRequestBuilder<C> {
     ///
     /// The ID of the node pool to which you want to add an existing node.
     ///
-    /// > If you do not specify a node pool ID, the node is added to the default node pool.
-    ///
-    /// - Wire name: `nodepool_id` (body).
-    /// - Example: `np1c9229d9be2d432c93f77a88fca0****`.
+    /// Its description, rules and example: [`DescribeClusterAttachScriptsRequest::nodepool_id`](DescribeClusterAttachScriptsRequest::nodepool_id).
     pub fn nodepool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nodepool_id = Some(value.into());
         self
@@ -226,18 +224,7 @@ impl<C> DescribeClusterAttachScriptsRequestBuilder<C> {
     ///
     /// Specifies whether to mount data disks to an existing instance when you manually add this instance to the cluster. You can use data disks to store container data and images. Valid values:
     ///
-    /// * `true`: mounts data disks to the instance that you want to add. After a data disk is mounted, the original data on the disk is erased. Back up data before you mount a data disk.
-    /// * `false`: does not mount data disks to the instance.
-    ///
-    /// Default value: `false`.
-    ///
-    /// How a data disk is mounted:
-    ///
-    /// * If the Elastic Compute Service (ECS) instances are already mounted with data disks and the file system of the last data disk is uninitialized, the system automatically formats this data disk to ext4 and uses the disk to store the data in the /var/lib/docker and /var/lib/kubelet directories.
-    /// * If no data disk is mounted to the ECS instance, the system does not purchase a new data disk.
-    ///
-    /// - Wire name: `format_disk` (body).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeClusterAttachScriptsRequest::format_disk`](DescribeClusterAttachScriptsRequest::format_disk).
     pub fn format_disk(mut self, value: bool) -> Self {
         self.inner.format_disk = Some(value);
         self
@@ -246,13 +233,7 @@ impl<C> DescribeClusterAttachScriptsRequestBuilder<C> {
     ///
     /// Specifies whether to retain the name of an existing instance when it is added to the cluster. If you do not retain the instance name, the instance is renamed in the `worker-k8s-for-cs-<clusterid>` format. Valid values:
     ///
-    /// * `true`: retains the instance name.
-    /// * `false`: does not retain the instance name.
-    ///
-    /// Default value: `true`.
-    ///
-    /// - Wire name: `keep_instance_name` (body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DescribeClusterAttachScriptsRequest::keep_instance_name`](DescribeClusterAttachScriptsRequest::keep_instance_name).
     pub fn keep_instance_name(mut self, value: bool) -> Self {
         self.inner.keep_instance_name = Some(value);
         self
@@ -261,7 +242,7 @@ impl<C> DescribeClusterAttachScriptsRequestBuilder<C> {
     ///
     /// A list of ApsaraDB RDS instances. ECS instances in the cluster are automatically added to the whitelist of the ApsaraDB RDS instances.
     ///
-    /// - Wire name: `rds_instances` (body).
+    /// Its description, rules and example: [`DescribeClusterAttachScriptsRequest::rds_instances`](DescribeClusterAttachScriptsRequest::rds_instances).
     pub fn rds_instances(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -273,12 +254,7 @@ impl<C> DescribeClusterAttachScriptsRequestBuilder<C> {
     ///
     /// The CPU architecture of the node. Valid values: `amd64`, `arm`, and `arm64`.
     ///
-    /// Default value: `amd64`.
-    ///
-    /// > This parameter is required if you want to add a node to an ACK Edge cluster.
-    ///
-    /// - Wire name: `arch` (body).
-    /// - Example: `amd64`.
+    /// Its description, rules and example: [`DescribeClusterAttachScriptsRequest::arch`](DescribeClusterAttachScriptsRequest::arch).
     pub fn arch(mut self, value: impl Into<String>) -> Self {
         self.inner.arch = Some(value.into());
         self
@@ -287,10 +263,7 @@ impl<C> DescribeClusterAttachScriptsRequestBuilder<C> {
     ///
     /// The node configurations for the node that you want to add.
     ///
-    /// > This parameter is required if you want to add a node to an ACK Edge cluster.
-    ///
-    /// - Wire name: `options` (body).
-    /// - Example: `{\"enableIptables\": true,\"manageRuntime\": true,\"quiet\": true,\"allowedClusterAddons\": [\"kube-proxy\",\"flannel\",\"coredns\"]}`.
+    /// Its description, rules and example: [`DescribeClusterAttachScriptsRequest::options`](DescribeClusterAttachScriptsRequest::options).
     pub fn options(mut self, value: impl Into<String>) -> Self {
         self.inner.options = Some(value.into());
         self
@@ -299,15 +272,14 @@ impl<C> DescribeClusterAttachScriptsRequestBuilder<C> {
     ///
     /// The expiration time of the token that is generated. The value is a UNIX timestamp. For example, a value of 1739980800 indicates 00:00:00 (UTC+8) on February 20, 2025.
     ///
-    /// - Wire name: `expired` (body).
-    /// - Example: `1740037333`.
+    /// Its description, rules and example: [`DescribeClusterAttachScriptsRequest::expired`](DescribeClusterAttachScriptsRequest::expired).
     pub fn expired(mut self, value: i64) -> Self {
         self.inner.expired = Some(value);
         self
     }
     /// Sets `one_time_token`.
     ///
-    /// - Wire name: `one_time_token` (body).
+    /// Its description, rules and example: [`DescribeClusterAttachScriptsRequest::one_time_token`](DescribeClusterAttachScriptsRequest::one_time_token).
     pub fn one_time_token(mut self, value: bool) -> Self {
         self.inner.one_time_token = Some(value);
         self
@@ -423,85 +395,28 @@ pub struct DescribeClusterAttachScriptsResponse {
     pub text: String,
 }
 ::acs_runtime::text_answer!(DescribeClusterAttachScriptsResponse);
-/// Service errors of `DescribeClusterAttachScripts`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeClusterAttachScriptsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeClusterAttachScriptsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeClusterAttachScriptsError;
+impl crate::Client {
+    /// Calls `DescribeClusterAttachScripts`: Queries the scripts used to add existing nodes to a Container Service for Kubernetes (ACK) cluster. ACK allows you to manually add existing Elastic Compute Service (ECS) instances to an ACK cluster as worker nodes or re-add worker nodes that you remove from the cluster to a node pool.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeClusterAttachScriptsRequestBuilder::send) it. The parameters and their rules: [`DescribeClusterAttachScriptsRequest`].
+    #[inline]
+    pub fn describe_cluster_attach_scripts(
+        &self,
+    ) -> DescribeClusterAttachScriptsRequestBuilder<&Self> {
+        DescribeClusterAttachScriptsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeClusterAttachScriptsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeClusterAttachScripts`: Queries the scripts used to add existing nodes to a Container Service for Kubernetes (ACK) cluster. ACK allows you to manually add existing Elastic Compute Service (ECS) instances to an ACK cluster as worker nodes or re-add worker nodes that you remove from the cluster to a node pool.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeClusterAttachScriptsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeClusterAttachScriptsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeClusterAttachScriptsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeClusterAttachScriptsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeClusterAttachScriptsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeClusterAttachScriptsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeClusterAttachScriptsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_cluster_attach_scripts(
+        &self,
+    ) -> DescribeClusterAttachScriptsRequestBuilder<&Self> {
+        DescribeClusterAttachScriptsRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeClusterNodePoolsRequest>;
 /// Request of `DescribeClusterNodePools`: Queries the information about all node pools in a cluster.
 ///
 /// # Example
@@ -107,9 +110,7 @@ impl<C> DescribeClusterNodePoolsRequestBuilder<C> {
     ///
     /// The ID of the cluster that you want to query.
     ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
-    /// - Example: `cc0f87de0b8fb403f86e10e204f83****`.
+    /// Its description, rules and example: [`DescribeClusterNodePoolsRequest::cluster_id`](DescribeClusterNodePoolsRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -118,8 +119,7 @@ impl<C> DescribeClusterNodePoolsRequestBuilder<C> {
     ///
     /// Node pool name.
     ///
-    /// - Wire name: `NodepoolName`.
-    /// - Example: `nodepool-test`.
+    /// Its description, rules and example: [`DescribeClusterNodePoolsRequest::nodepool_name`](DescribeClusterNodePoolsRequest::nodepool_name).
     pub fn nodepool_name(mut self, value: impl Into<String>) -> Self {
         self.inner.nodepool_name = Some(value.into());
         self
@@ -255,85 +255,28 @@ for DescribeClusterNodePoolsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeClusterNodePools`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeClusterNodePoolsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeClusterNodePoolsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeClusterNodePoolsError;
+impl crate::Client {
+    /// Calls `DescribeClusterNodePools`: Queries the information about all node pools in a cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeClusterNodePoolsRequestBuilder::send) it. The parameters and their rules: [`DescribeClusterNodePoolsRequest`].
+    #[inline]
+    pub fn describe_cluster_node_pools(
+        &self,
+    ) -> DescribeClusterNodePoolsRequestBuilder<&Self> {
+        DescribeClusterNodePoolsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeClusterNodePoolsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeClusterNodePools`: Queries the information about all node pools in a cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeClusterNodePoolsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeClusterNodePoolsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeClusterNodePoolsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeClusterNodePoolsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeClusterNodePoolsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeClusterNodePoolsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeClusterNodePoolsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_cluster_node_pools(
+        &self,
+    ) -> DescribeClusterNodePoolsRequestBuilder<&Self> {
+        DescribeClusterNodePoolsRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeClusterNodesRequest>;
 /// Request of `DescribeClusterNodes`: null
 ///
 /// # Example
@@ -163,9 +166,7 @@ impl<C> DescribeClusterNodesRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
-    /// - Example: `c82e6987e2961451182edacd74faf****`.
+    /// Its description, rules and example: [`DescribeClusterNodesRequest::cluster_id`](DescribeClusterNodesRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -174,8 +175,7 @@ impl<C> DescribeClusterNodesRequestBuilder<C> {
     ///
     /// The IDs of the nodes that you want to query. Separate multiple node IDs with commas (,).
     ///
-    /// - Wire name: `instanceIds`.
-    /// - Example: `"i-bp11xjhwkj8k966u****,i-bp1dmhc2bu5igkyq****"`.
+    /// Its description, rules and example: [`DescribeClusterNodesRequest::instance_ids`](DescribeClusterNodesRequest::instance_ids).
     pub fn instance_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_ids = Some(value.into());
         self
@@ -184,8 +184,7 @@ impl<C> DescribeClusterNodesRequestBuilder<C> {
     ///
     /// The node pool ID.
     ///
-    /// - Wire name: `nodepool_id`.
-    /// - Example: `np****`.
+    /// Its description, rules and example: [`DescribeClusterNodesRequest::nodepool_id`](DescribeClusterNodesRequest::nodepool_id).
     pub fn nodepool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nodepool_id = Some(value.into());
         self
@@ -194,16 +193,7 @@ impl<C> DescribeClusterNodesRequestBuilder<C> {
     ///
     /// The node state that you want to use to filter nodes. Valid values:
     ///
-    /// * `all`: query nodes in the following four states.
-    /// * `running`: query nodes in the running state.
-    /// * `removing`: query nodes that are being removed.
-    /// * `initial`: query nodes that are being initialized.
-    /// * `failed`: query nodes that fail to be created.
-    ///
-    /// Default value: `all`.
-    ///
-    /// - Wire name: `state`.
-    /// - Example: `running`.
+    /// Its description, rules and example: [`DescribeClusterNodesRequest::state`](DescribeClusterNodesRequest::state).
     pub fn state(mut self, value: impl Into<String>) -> Self {
         self.inner.state = Some(value.into());
         self
@@ -212,10 +202,7 @@ impl<C> DescribeClusterNodesRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: 1 to 100.
     ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `pageSize`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeClusterNodesRequest::page_size`](DescribeClusterNodesRequest::page_size).
     pub fn page_size(mut self, value: impl Into<String>) -> Self {
         self.inner.page_size = Some(value.into());
         self
@@ -224,10 +211,7 @@ impl<C> DescribeClusterNodesRequestBuilder<C> {
     ///
     /// The page number.
     ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `pageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeClusterNodesRequest::page_number`](DescribeClusterNodesRequest::page_number).
     pub fn page_number(mut self, value: impl Into<String>) -> Self {
         self.inner.page_number = Some(value.into());
         self
@@ -372,85 +356,24 @@ for DescribeClusterNodesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeClusterNodes`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeClusterNodesError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeClusterNodesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeClusterNodesError;
+impl crate::Client {
+    /// Calls `DescribeClusterNodes`: null
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeClusterNodesRequestBuilder::send) it. The parameters and their rules: [`DescribeClusterNodesRequest`].
+    #[inline]
+    pub fn describe_cluster_nodes(&self) -> DescribeClusterNodesRequestBuilder<&Self> {
+        DescribeClusterNodesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeClusterNodesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeClusterNodes`: null
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeClusterNodesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeClusterNodesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeClusterNodesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeClusterNodesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeClusterNodesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeClusterNodesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeClusterNodesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_cluster_nodes(&self) -> DescribeClusterNodesRequestBuilder<&Self> {
+        DescribeClusterNodesRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeClusterResourcesRequest>;
 /// Request of `DescribeClusterResources`: You can call the DescribeClusterResources operation to query all resources in a cluster by cluster ID.
 ///
 /// # Example
@@ -112,13 +115,7 @@ impl<C> DescribeClusterResourcesRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// For more information about how to query cluster IDs, see [View cluster information](<https://www.alibabacloud.com/help/doc-detail/89446.htm>).
-    ///
-    /// You can also call the [DescribeClustersV1](<https://www.alibabacloud.com/help/doc-detail/183905.htm>) API operation to query all clusters that belong to an Alibaba Cloud account.
-    ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
-    /// - Example: `cb95aa626a47740afbf6aa099b65****`.
+    /// Its description, rules and example: [`DescribeClusterResourcesRequest::cluster_id`](DescribeClusterResourcesRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -127,9 +124,7 @@ impl<C> DescribeClusterResourcesRequestBuilder<C> {
     ///
     /// Specifies whether to query the resources created by cluster components.
     ///
-    /// - Wire name: `with_addon_resources`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeClusterResourcesRequest::with_addon_resources`](DescribeClusterResourcesRequest::with_addon_resources).
     pub fn with_addon_resources(mut self, value: bool) -> Self {
         self.inner.with_addon_resources = Some(value);
         self
@@ -255,85 +250,28 @@ for DescribeClusterResourcesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeClusterResources`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeClusterResourcesError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeClusterResourcesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeClusterResourcesError;
+impl crate::Client {
+    /// Calls `DescribeClusterResources`: You can call the DescribeClusterResources operation to query all resources in a cluster by cluster ID.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeClusterResourcesRequestBuilder::send) it. The parameters and their rules: [`DescribeClusterResourcesRequest`].
+    #[inline]
+    pub fn describe_cluster_resources(
+        &self,
+    ) -> DescribeClusterResourcesRequestBuilder<&Self> {
+        DescribeClusterResourcesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeClusterResourcesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeClusterResources`: You can call the DescribeClusterResources operation to query all resources in a cluster by cluster ID.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeClusterResourcesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeClusterResourcesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeClusterResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeClusterResourcesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeClusterResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeClusterResourcesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeClusterResourcesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_cluster_resources(
+        &self,
+    ) -> DescribeClusterResourcesRequestBuilder<&Self> {
+        DescribeClusterResourcesRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeClusterTasksRequest>;
 /// Request of `DescribeClusterTasks`: Queries tasks in a Container Service for Kubernetes (ACK) cluster.
 ///
 /// # Example
@@ -118,9 +121,7 @@ impl<C> DescribeClusterTasksRequestBuilder<C> {
     ///
     /// The ID of the cluster.
     ///
-    /// - Wire name: `cluster_id` (path).
-    /// - Required.
-    /// - Example: `c23421cfa74454bc8b37163fd19af****`.
+    /// Its description, rules and example: [`DescribeClusterTasksRequest::cluster_id`](DescribeClusterTasksRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -129,8 +130,7 @@ impl<C> DescribeClusterTasksRequestBuilder<C> {
     ///
     /// The number of entries per page.
     ///
-    /// - Wire name: `page_size`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`DescribeClusterTasksRequest::page_size`](DescribeClusterTasksRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -139,8 +139,7 @@ impl<C> DescribeClusterTasksRequestBuilder<C> {
     ///
     /// The page number.
     ///
-    /// - Wire name: `page_number`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeClusterTasksRequest::page_number`](DescribeClusterTasksRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -295,85 +294,24 @@ for DescribeClusterTasksResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeClusterTasks`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeClusterTasksError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeClusterTasksError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeClusterTasksError;
+impl crate::Client {
+    /// Calls `DescribeClusterTasks`: Queries tasks in a Container Service for Kubernetes (ACK) cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeClusterTasksRequestBuilder::send) it. The parameters and their rules: [`DescribeClusterTasksRequest`].
+    #[inline]
+    pub fn describe_cluster_tasks(&self) -> DescribeClusterTasksRequestBuilder<&Self> {
+        DescribeClusterTasksRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeClusterTasksError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeClusterTasks`: Queries tasks in a Container Service for Kubernetes (ACK) cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeClusterTasksRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeClusterTasksError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeClusterTasksError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeClusterTasksError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeClusterTasksError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeClusterTasksError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeClusterTasksError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_cluster_tasks(&self) -> DescribeClusterTasksRequestBuilder<&Self> {
+        DescribeClusterTasksRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeClusterUserKubeconfigRequest>;
 /// Request of `DescribeClusterUserKubeconfig`: Kubeconfig files store identity and authentication information that is used by clients to access Container Service for Kubernetes (ACK) clusters. To use a kubectl client to manage an ACK cluster, you need to use the corresponding kubeconfig file to connect to the ACK cluster. We recommend that you keep kubeconfig files confidential and revoke kubeconfig files that are not in use. This helps prevent data leaks caused by the disclosure of kubeconfig files.
 ///
 /// * The default validity period of a kubeconfig file is 3 years. 180 days before a kubeconfig file expires, you can renew it in the Container Service for Kubernetes (ACK) console or by calling API operations. After a kubeconfig file is renewed, the kubeconfig file is valid for 3 years. The previous kubeconfig file still remains valid until expiration. We recommend that you renew your kubeconfig file at the earliest opportunity.
@@ -134,9 +137,7 @@ impl<C> DescribeClusterUserKubeconfigRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
-    /// - Example: `c5b5e80b0b64a4bf6939d2d8fbbc5****`.
+    /// Its description, rules and example: [`DescribeClusterUserKubeconfigRequest::cluster_id`](DescribeClusterUserKubeconfigRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -145,13 +146,7 @@ impl<C> DescribeClusterUserKubeconfigRequestBuilder<C> {
     ///
     /// Specifies whether to obtain the kubeconfig file that is used to connect to the cluster over the internal network. You can obtain the terminal ID by calling one of the following operations:
     ///
-    /// * `true`: obtains the kubeconfig file that is used to connect to the master instance over the internal network.
-    /// * `false`: obtains the kubeconfig file that is used to connect to the master instance over the Internet.
-    ///
-    /// Default value: `false`
-    ///
-    /// - Wire name: `PrivateIpAddress`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DescribeClusterUserKubeconfigRequest::private_ip_address`](DescribeClusterUserKubeconfigRequest::private_ip_address).
     pub fn private_ip_address(mut self, value: bool) -> Self {
         self.inner.private_ip_address = Some(value);
         self
@@ -160,12 +155,7 @@ impl<C> DescribeClusterUserKubeconfigRequestBuilder<C> {
     ///
     /// The validity period of the temporary kubeconfig file. Unit: minutes. Valid values: 15 to 4320 (3 days).
     ///
-    /// \*\*
-    ///
-    /// **Usage notes** If you do not specify this parameter, the system specifies a longer validity period. The validity period is returned in the `expiration` parameter.
-    ///
-    /// - Wire name: `TemporaryDurationMinutes`.
-    /// - Example: `15`.
+    /// Its description, rules and example: [`DescribeClusterUserKubeconfigRequest::temporary_duration_minutes`](DescribeClusterUserKubeconfigRequest::temporary_duration_minutes).
     pub fn temporary_duration_minutes(mut self, value: i64) -> Self {
         self.inner.temporary_duration_minutes = Some(value);
         self
@@ -315,85 +305,28 @@ for DescribeClusterUserKubeconfigResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeClusterUserKubeconfig`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeClusterUserKubeconfigError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeClusterUserKubeconfigError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeClusterUserKubeconfigError;
+impl crate::Client {
+    /// Calls `DescribeClusterUserKubeconfig`: Kubeconfig files store identity and authentication information that is used by clients to access Container Service for Kubernetes (ACK) clusters. To use a kubectl client to manage an ACK cluster, you need to use the corresponding kubeconfig file to connect to the ACK cluster. We recommend that you keep kubeconfig files confidential and revoke kubeconfig files that are not in use. This helps prevent data leaks caused by the disclosure of kubeconfig files.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeClusterUserKubeconfigRequestBuilder::send) it. The parameters and their rules: [`DescribeClusterUserKubeconfigRequest`].
+    #[inline]
+    pub fn describe_cluster_user_kubeconfig(
+        &self,
+    ) -> DescribeClusterUserKubeconfigRequestBuilder<&Self> {
+        DescribeClusterUserKubeconfigRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeClusterUserKubeconfigError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeClusterUserKubeconfig`: Kubeconfig files store identity and authentication information that is used by clients to access Container Service for Kubernetes (ACK) clusters. To use a kubectl client to manage an ACK cluster, you need to use the corresponding kubeconfig file to connect to the ACK cluster. We recommend that you keep kubeconfig files confidential and revoke kubeconfig files that are not in use. This helps prevent data leaks caused by the disclosure of kubeconfig files.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeClusterUserKubeconfigRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeClusterUserKubeconfigError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeClusterUserKubeconfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeClusterUserKubeconfigError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeClusterUserKubeconfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeClusterUserKubeconfigError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeClusterUserKubeconfigError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_cluster_user_kubeconfig(
+        &self,
+    ) -> DescribeClusterUserKubeconfigRequestBuilder<&Self> {
+        DescribeClusterUserKubeconfigRequestBuilder::new(self)
     }
 }

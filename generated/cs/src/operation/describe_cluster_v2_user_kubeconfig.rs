@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeClusterV2UserKubeconfigRequest>;
 /// Request of `DescribeClusterV2UserKubeconfig`: 获取集群kubeconfig接口
 ///
 /// Deprecated: use `DescribeClusterUserKubeconfig` instead.
@@ -120,8 +123,7 @@ impl<C> DescribeClusterV2UserKubeconfigRequestBuilder<C> {
     ///
     /// 集群ID。
     ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
+    /// Its description, rules and example: [`DescribeClusterV2UserKubeconfigRequest::cluster_id`](DescribeClusterV2UserKubeconfigRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -130,14 +132,14 @@ impl<C> DescribeClusterV2UserKubeconfigRequestBuilder<C> {
     ///
     /// 是否为内网访问。
     ///
-    /// - Wire name: `PrivateIpAddress`.
+    /// Its description, rules and example: [`DescribeClusterV2UserKubeconfigRequest::private_ip_address`](DescribeClusterV2UserKubeconfigRequest::private_ip_address).
     pub fn private_ip_address(mut self, value: bool) -> Self {
         self.inner.private_ip_address = Some(value);
         self
     }
     /// Sets `TemporaryDurationMinutes`.
     ///
-    /// - Wire name: `TemporaryDurationMinutes`.
+    /// Its description, rules and example: [`DescribeClusterV2UserKubeconfigRequest::temporary_duration_minutes`](DescribeClusterV2UserKubeconfigRequest::temporary_duration_minutes).
     pub fn temporary_duration_minutes(mut self, value: i64) -> Self {
         self.inner.temporary_duration_minutes = Some(value);
         self
@@ -274,86 +276,28 @@ for DescribeClusterV2UserKubeconfigResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeClusterV2UserKubeconfig`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeClusterV2UserKubeconfigError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeClusterV2UserKubeconfigError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeClusterV2UserKubeconfigError;
+impl crate::Client {
+    /// Calls `DescribeClusterV2UserKubeconfig`: 获取集群kubeconfig接口
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeClusterV2UserKubeconfigRequestBuilder::send) it. The parameters and their rules: [`DescribeClusterV2UserKubeconfigRequest`].
+    #[inline]
+    pub fn describe_cluster_v2_user_kubeconfig(
+        &self,
+    ) -> DescribeClusterV2UserKubeconfigRequestBuilder<&Self> {
+        DescribeClusterV2UserKubeconfigRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeClusterV2UserKubeconfigError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeClusterV2UserKubeconfig`: 获取集群kubeconfig接口
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeClusterV2UserKubeconfigRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeClusterV2UserKubeconfigError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeClusterV2UserKubeconfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeClusterV2UserKubeconfigError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeClusterV2UserKubeconfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeClusterV2UserKubeconfigError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeClusterV2UserKubeconfigError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_cluster_v2_user_kubeconfig(
+        &self,
+    ) -> DescribeClusterV2UserKubeconfigRequestBuilder<&Self> {
+        DescribeClusterV2UserKubeconfigRequestBuilder::new(self)
     }
 }

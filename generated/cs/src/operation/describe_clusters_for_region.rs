@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeClustersForRegionRequest>;
 /// Request of `DescribeClustersForRegion`: Queries all clusters in a specified region.
 ///
 /// # Example
@@ -185,8 +188,7 @@ impl<C> DescribeClustersForRegionRequestBuilder<C> {
     ///
     /// Perform a fuzzy search by using the cluster name.
     ///
-    /// - Wire name: `name`.
-    /// - Example: `test-cluster`.
+    /// Its description, rules and example: [`DescribeClustersForRegionRequest::name`](DescribeClustersForRegionRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -195,12 +197,7 @@ impl<C> DescribeClustersForRegionRequestBuilder<C> {
     ///
     /// The type of the clusters to query. Valid values:
     ///
-    /// * Kubernetes: ACK dedicated clusters.
-    /// * ManagedKubernetes: ACK managed clusters. ACK managed clusters include ACK Basic clusters, ACK Pro clusters, ACK Serverless Basic clusters, ACK Serverless Pro clusters, ACK Edge Basic clusters, ACK Edge Pro clusters, and ACK Lingjun Pro clusters.
-    /// * ExternalKubernetes: registered clusters.
-    ///
-    /// - Wire name: `cluster_type`.
-    /// - Example: `Kubernetes`.
+    /// Its description, rules and example: [`DescribeClustersForRegionRequest::cluster_type`](DescribeClustersForRegionRequest::cluster_type).
     pub fn cluster_type(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_type = Some(value.into());
         self
@@ -209,8 +206,7 @@ impl<C> DescribeClustersForRegionRequestBuilder<C> {
     ///
     /// The number of records on each page.
     ///
-    /// - Wire name: `page_size`.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`DescribeClustersForRegionRequest::page_size`](DescribeClustersForRegionRequest::page_size).
     pub fn page_size(mut self, value: i64) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -219,8 +215,7 @@ impl<C> DescribeClustersForRegionRequestBuilder<C> {
     ///
     /// The number of pages.
     ///
-    /// - Wire name: `page_number`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeClustersForRegionRequest::page_number`](DescribeClustersForRegionRequest::page_number).
     pub fn page_number(mut self, value: i64) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -229,13 +224,7 @@ impl<C> DescribeClustersForRegionRequestBuilder<C> {
     ///
     /// The subtype of the clusters to query. Valid values:
     ///
-    /// * Default: ACK managed clusters. ACK managed clusters include ACK Basic clusters and ACK Pro clusters.
-    /// * Edge: ACK Edge clusters. ACK Edge clusters include ACK Edge Basic clusters and ACK Edge Pro clusters.
-    /// * Serverless: ACK Serverless clusters. ACK Serverless clusters include ACK Serverless Basic clusters and ACK Serverless Pro clusters.
-    /// * Lingjun: ACK Lingjun Pro clusters.
-    ///
-    /// - Wire name: `profile`.
-    /// - Example: `Serverless`.
+    /// Its description, rules and example: [`DescribeClustersForRegionRequest::profile`](DescribeClustersForRegionRequest::profile).
     pub fn profile(mut self, value: impl Into<String>) -> Self {
         self.inner.profile = Some(value.into());
         self
@@ -244,11 +233,7 @@ impl<C> DescribeClustersForRegionRequestBuilder<C> {
     ///
     /// The specification of the clusters to query. Valid values:
     ///
-    /// * ack.pro.small: ACK Pro clusters.
-    /// * ack.standard: ACK Basic clusters.
-    ///
-    /// - Wire name: `cluster_spec`.
-    /// - Example: `ack.standard`.
+    /// Its description, rules and example: [`DescribeClustersForRegionRequest::cluster_spec`](DescribeClustersForRegionRequest::cluster_spec).
     pub fn cluster_spec(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_spec = Some(value.into());
         self
@@ -257,8 +242,7 @@ impl<C> DescribeClustersForRegionRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `cluster_id`.
-    /// - Example: `c8155823d057948c69a****`.
+    /// Its description, rules and example: [`DescribeClustersForRegionRequest::cluster_id`](DescribeClustersForRegionRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -267,9 +251,7 @@ impl<C> DescribeClustersForRegionRequestBuilder<C> {
     ///
     /// The region.
     ///
-    /// - Wire name: `region_id` (path).
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeClustersForRegionRequest::region_id`](DescribeClustersForRegionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -414,85 +396,28 @@ for DescribeClustersForRegionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeClustersForRegion`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeClustersForRegionError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeClustersForRegionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeClustersForRegionError;
+impl crate::Client {
+    /// Calls `DescribeClustersForRegion`: Queries all clusters in a specified region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeClustersForRegionRequestBuilder::send) it. The parameters and their rules: [`DescribeClustersForRegionRequest`].
+    #[inline]
+    pub fn describe_clusters_for_region(
+        &self,
+    ) -> DescribeClustersForRegionRequestBuilder<&Self> {
+        DescribeClustersForRegionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeClustersForRegionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeClustersForRegion`: Queries all clusters in a specified region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeClustersForRegionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeClustersForRegionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeClustersForRegionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeClustersForRegionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeClustersForRegionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeClustersForRegionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeClustersForRegionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_clusters_for_region(
+        &self,
+    ) -> DescribeClustersForRegionRequestBuilder<&Self> {
+        DescribeClustersForRegionRequestBuilder::new(self)
     }
 }

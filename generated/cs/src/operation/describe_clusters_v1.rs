@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeClustersV1Request>;
 /// Request of `DescribeClustersV1`: Queries the details about Container Service for Kubernetes (ACK) clusters of specified types or specifications within an account.
 ///
 /// # Example
@@ -181,8 +184,7 @@ impl<C> DescribeClustersV1RequestBuilder<C> {
     ///
     /// The cluster name.
     ///
-    /// - Wire name: `name`.
-    /// - Example: `cluster-demo`.
+    /// Its description, rules and example: [`DescribeClustersV1Request::name`](DescribeClustersV1Request::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -191,12 +193,7 @@ impl<C> DescribeClustersV1RequestBuilder<C> {
     ///
     /// The type of the instance.
     ///
-    /// * `Kubernetes`: ACK dedicated cluster.
-    /// * `ManagedKubernetes`: ACK managed cluster. ACK managed clusters include ACK Basic clusters, ACK Pro clusters, ACK Serverless Basic clusters, ACK Serverless Pro clusters, ACK Edge Basic clusters, ACK Edge Pro clusters, and ACK Lingjun Pro clusters.
-    /// * `ExternalKubernetes`: registered cluster
-    ///
-    /// - Wire name: `cluster_type`.
-    /// - Example: `Kubernetes`.
+    /// Its description, rules and example: [`DescribeClustersV1Request::cluster_type`](DescribeClustersV1Request::cluster_type).
     pub fn cluster_type(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_type = Some(value.into());
         self
@@ -205,8 +202,7 @@ impl<C> DescribeClustersV1RequestBuilder<C> {
     ///
     /// The number of entries per page.
     ///
-    /// - Wire name: `page_size`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeClustersV1Request::page_size`](DescribeClustersV1Request::page_size).
     pub fn page_size(mut self, value: i64) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -215,8 +211,7 @@ impl<C> DescribeClustersV1RequestBuilder<C> {
     ///
     /// The page number of the returned page.
     ///
-    /// - Wire name: `page_number`.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`DescribeClustersV1Request::page_number`](DescribeClustersV1Request::page_number).
     pub fn page_number(mut self, value: i64) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -225,13 +220,7 @@ impl<C> DescribeClustersV1RequestBuilder<C> {
     ///
     /// If you set `cluster_type` to `ManagedKubernetes`, an ACK managed cluster is created. In this case, you can further specify the cluster edition. Valid values:
     ///
-    /// * `Default`: ACK managed cluster. ACK managed clusters include ACK Basic clusters and ACK Pro clusters.
-    /// * `Edge`: ACK Edge cluster. ACK Edge clusters include ACK Edge Basic clusters and ACK Edge Pro clusters.
-    /// * `Serverless`: ACK Serverless cluster. ACK Serverless clusters include ACK Serverless Basic clusters and ACK Serverless Pro clusters.
-    /// * `Lingjun`: ACK Lingjun Pro cluster.
-    ///
-    /// - Wire name: `profile`.
-    /// - Example: `Default`.
+    /// Its description, rules and example: [`DescribeClustersV1Request::profile`](DescribeClustersV1Request::profile).
     pub fn profile(mut self, value: impl Into<String>) -> Self {
         self.inner.profile = Some(value.into());
         self
@@ -240,11 +229,7 @@ impl<C> DescribeClustersV1RequestBuilder<C> {
     ///
     /// After you set `cluster_type` to `ManagedKubernetes` and configure the `profile` parameter, you can further specify the edition of the cluster. Valid values:
     ///
-    /// * `ack.pro.small`: ACK Pro cluster.
-    /// * `ack.standard`: ACK Basic cluster. If you leave the parameter empty, ACK Basic cluster is selected.
-    ///
-    /// - Wire name: `cluster_spec`.
-    /// - Example: `ack.pro.small`.
+    /// Its description, rules and example: [`DescribeClustersV1Request::cluster_spec`](DescribeClustersV1Request::cluster_spec).
     pub fn cluster_spec(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_spec = Some(value.into());
         self
@@ -253,8 +238,7 @@ impl<C> DescribeClustersV1RequestBuilder<C> {
     ///
     /// The region ID of the clusters. You can use this parameter to query all clusters in the specified region.
     ///
-    /// - Wire name: `region_id`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeClustersV1Request::region_id`](DescribeClustersV1Request::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -263,8 +247,7 @@ impl<C> DescribeClustersV1RequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `cluster_id`.
-    /// - Example: `ca418e5e6fa2849d78301341700axxxxx`.
+    /// Its description, rules and example: [`DescribeClustersV1Request::cluster_id`](DescribeClustersV1Request::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -409,85 +392,24 @@ for DescribeClustersV1Response {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeClustersV1`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeClustersV1Error {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeClustersV1Error {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeClustersV1Error;
+impl crate::Client {
+    /// Calls `DescribeClustersV1`: Queries the details about Container Service for Kubernetes (ACK) clusters of specified types or specifications within an account.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeClustersV1RequestBuilder::send) it. The parameters and their rules: [`DescribeClustersV1Request`].
+    #[inline]
+    pub fn describe_clusters_v1(&self) -> DescribeClustersV1RequestBuilder<&Self> {
+        DescribeClustersV1RequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeClustersV1Error {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeClustersV1`: Queries the details about Container Service for Kubernetes (ACK) clusters of specified types or specifications within an account.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeClustersV1Request`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeClustersV1Error {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeClustersV1Error {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeClustersV1Error {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeClustersV1Error {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeClustersV1Error {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeClustersV1Error {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_clusters_v1(&self) -> DescribeClustersV1RequestBuilder<&Self> {
+        DescribeClustersV1RequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeEventsRequest>;
 /// Request of `DescribeEvents`: Queries the detailed information about a type of events, including the severity level, status, and time. Events are generated when clusters are created, modified, and updated, node pools are created and scaled out, and components are installed.
 ///
 /// # Example
@@ -142,8 +145,7 @@ impl<C> DescribeEventsRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `cluster_id`.
-    /// - Example: `cf62854ac2130470897be7a27ed1f****`.
+    /// Its description, rules and example: [`DescribeEventsRequest::cluster_id`](DescribeEventsRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -152,25 +154,7 @@ impl<C> DescribeEventsRequestBuilder<C> {
     ///
     /// The event type. Valid values:
     ///
-    /// * `cluster_create`: cluster creation.
-    /// * `cluster_scaleout`: cluster scale-out.
-    /// * `cluster_attach`: node addition.
-    /// * `cluster_delete`: cluster deletion.
-    /// * `cluster_upgrade`: cluster upgrades.
-    /// * `cluster_migrate`: cluster migration.
-    /// * `cluster_node_delete`: node removal.
-    /// * `cluster_node_drain`: node draining.
-    /// * `cluster_modify`: cluster modifications.
-    /// * `cluster_configuration_modify`: modifications of control plane configurations.
-    /// * `cluster_addon_install`: component installation.
-    /// * `cluster_addon_upgrade`: component updates.
-    /// * `cluster_addon_uninstall`: component uninstallation.
-    /// * `runtime_upgrade`: runtime updates.
-    /// * `nodepool_upgrade`: node pool upgrades.
-    /// * `nodepool_update`: node pool updates.
-    ///
-    /// - Wire name: `type`.
-    /// - Example: `nodepool_upgrade`.
+    /// Its description, rules and example: [`DescribeEventsRequest::type`](DescribeEventsRequest::type).
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.inner.r#type = Some(value.into());
         self
@@ -179,8 +163,7 @@ impl<C> DescribeEventsRequestBuilder<C> {
     ///
     /// The number of entries per page.
     ///
-    /// - Wire name: `page_size`.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`DescribeEventsRequest::page_size`](DescribeEventsRequest::page_size).
     pub fn page_size(mut self, value: i64) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -189,8 +172,7 @@ impl<C> DescribeEventsRequestBuilder<C> {
     ///
     /// The page number.
     ///
-    /// - Wire name: `page_number`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeEventsRequest::page_number`](DescribeEventsRequest::page_number).
     pub fn page_number(mut self, value: i64) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -328,85 +310,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeEventsRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeEvents`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeEventsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeEventsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeEventsError;
+impl crate::Client {
+    /// Calls `DescribeEvents`: Queries the detailed information about a type of events, including the severity level, status, and time. Events are generated when clusters are created, modified, and updated, node pools are created and scaled out, and components are installed.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeEventsRequestBuilder::send) it. The parameters and their rules: [`DescribeEventsRequest`].
+    #[inline]
+    pub fn describe_events(&self) -> DescribeEventsRequestBuilder<&Self> {
+        DescribeEventsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeEventsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeEvents`: Queries the detailed information about a type of events, including the severity level, status, and time. Events are generated when clusters are created, modified, and updated, node pools are created and scaled out, and components are installed.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeEventsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeEventsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeEventsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeEventsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeEventsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeEventsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeEventsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_events(&self) -> DescribeEventsRequestBuilder<&Self> {
+        DescribeEventsRequestBuilder::new(self)
     }
 }

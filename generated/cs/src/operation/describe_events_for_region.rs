@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeEventsForRegionRequest>;
 /// Request of `DescribeEventsForRegion`: Queries all events in a specified region.
 ///
 /// # Example
@@ -129,8 +132,7 @@ impl<C> DescribeEventsForRegionRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `cluster_id`.
-    /// - Example: `cf62854ac2130470897be7a27ed1f****`.
+    /// Its description, rules and example: [`DescribeEventsForRegionRequest::cluster_id`](DescribeEventsForRegionRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -139,8 +141,7 @@ impl<C> DescribeEventsForRegionRequestBuilder<C> {
     ///
     /// The number of records on each page.
     ///
-    /// - Wire name: `page_size`.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`DescribeEventsForRegionRequest::page_size`](DescribeEventsForRegionRequest::page_size).
     pub fn page_size(mut self, value: i64) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -149,8 +150,7 @@ impl<C> DescribeEventsForRegionRequestBuilder<C> {
     ///
     /// The number of pages.
     ///
-    /// - Wire name: `page_number`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeEventsForRegionRequest::page_number`](DescribeEventsForRegionRequest::page_number).
     pub fn page_number(mut self, value: i64) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -159,9 +159,7 @@ impl<C> DescribeEventsForRegionRequestBuilder<C> {
     ///
     /// The region.
     ///
-    /// - Wire name: `region_id` (path).
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeEventsForRegionRequest::region_id`](DescribeEventsForRegionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -306,85 +304,28 @@ for DescribeEventsForRegionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeEventsForRegion`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeEventsForRegionError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeEventsForRegionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeEventsForRegionError;
+impl crate::Client {
+    /// Calls `DescribeEventsForRegion`: Queries all events in a specified region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeEventsForRegionRequestBuilder::send) it. The parameters and their rules: [`DescribeEventsForRegionRequest`].
+    #[inline]
+    pub fn describe_events_for_region(
+        &self,
+    ) -> DescribeEventsForRegionRequestBuilder<&Self> {
+        DescribeEventsForRegionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeEventsForRegionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeEventsForRegion`: Queries all events in a specified region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeEventsForRegionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeEventsForRegionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeEventsForRegionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeEventsForRegionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeEventsForRegionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeEventsForRegionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeEventsForRegionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_events_for_region(
+        &self,
+    ) -> DescribeEventsForRegionRequestBuilder<&Self> {
+        DescribeEventsForRegionRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeExternalAgentRequest>;
 /// Request of `DescribeExternalAgent`: Queries the proxy configurations of a registered cluster by cluster ID.
 ///
 /// For more information, see [Register an external Kubernetes cluster](<https://www.alibabacloud.com/help/doc-detail/121053.htm>).
@@ -131,9 +134,7 @@ impl<C> DescribeExternalAgentRequestBuilder<C> {
     ///
     /// The ID of the cluster.
     ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
-    /// - Example: `c106f377e16f34eb1808d6b9362c9****`.
+    /// Its description, rules and example: [`DescribeExternalAgentRequest::cluster_id`](DescribeExternalAgentRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -142,13 +143,7 @@ impl<C> DescribeExternalAgentRequestBuilder<C> {
     ///
     /// Specifies whether to obtain the credentials that are used to access the cluster over the internal network.
     ///
-    /// * `true`: obtains the credentials that are used to access the cluster over the internal network.
-    /// * `false`: obtains the credentials that are used to access the cluster over the Internet.
-    ///
-    /// Default value: `false`.
-    ///
-    /// - Wire name: `PrivateIpAddress`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DescribeExternalAgentRequest::private_ip_address`](DescribeExternalAgentRequest::private_ip_address).
     pub fn private_ip_address(mut self, value: impl Into<String>) -> Self {
         self.inner.private_ip_address = Some(value.into());
         self
@@ -157,10 +152,7 @@ impl<C> DescribeExternalAgentRequestBuilder<C> {
     ///
     /// The permission mode of the agent. Valid values:
     ///
-    /// admin: the admin mode, which provides full permissions. restricted: the restricted mode, which provides partial permissions. Default value: admin.
-    ///
-    /// - Wire name: `AgentMode`.
-    /// - Example: `admin`.
+    /// Its description, rules and example: [`DescribeExternalAgentRequest::agent_mode`](DescribeExternalAgentRequest::agent_mode).
     pub fn agent_mode(mut self, value: impl Into<String>) -> Self {
         self.inner.agent_mode = Some(value.into());
         self
@@ -297,85 +289,24 @@ for DescribeExternalAgentResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeExternalAgent`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeExternalAgentError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeExternalAgentError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeExternalAgentError;
+impl crate::Client {
+    /// Calls `DescribeExternalAgent`: Queries the proxy configurations of a registered cluster by cluster ID.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeExternalAgentRequestBuilder::send) it. The parameters and their rules: [`DescribeExternalAgentRequest`].
+    #[inline]
+    pub fn describe_external_agent(&self) -> DescribeExternalAgentRequestBuilder<&Self> {
+        DescribeExternalAgentRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeExternalAgentError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeExternalAgent`: Queries the proxy configurations of a registered cluster by cluster ID.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeExternalAgentRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeExternalAgentError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeExternalAgentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeExternalAgentError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeExternalAgentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeExternalAgentError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeExternalAgentError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_external_agent(&self) -> DescribeExternalAgentRequestBuilder<&Self> {
+        DescribeExternalAgentRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeKubernetesVersionMetadataRequest>;
 /// Request of `DescribeKubernetesVersionMetadata`: Queries the detailed information about Kubernetes versions, including the version number, release date, expiration date, compatible OSs, and runtime.
 ///
 /// # Example
@@ -196,9 +199,7 @@ impl<C> DescribeKubernetesVersionMetadataRequestBuilder<C> {
     ///
     /// The region ID of the cluster.
     ///
-    /// - Wire name: `Region`.
-    /// - Required.
-    /// - Example: `cn-beijing`.
+    /// Its description, rules and example: [`DescribeKubernetesVersionMetadataRequest::region`](DescribeKubernetesVersionMetadataRequest::region).
     pub fn region(mut self, value: impl Into<String>) -> Self {
         self.inner.region = Some(value.into());
         self
@@ -207,13 +208,7 @@ impl<C> DescribeKubernetesVersionMetadataRequestBuilder<C> {
     ///
     /// The cluster type that you want to use. Valid values:
     ///
-    /// * `Kubernetes`: ACK dedicated cluster.
-    /// * `ManagedKubernetes`: ACK managed cluster. ACK managed clusters include ACK Pro clusters, ACK Basic clusters, ACK Serverless Pro clusters, ACK Serverless Basic clusters, ACK Edge Pro clusters, and ACK Edge Basic clusters.
-    /// * `ExternalKubernetes`: registered cluster.
-    ///
-    /// - Wire name: `ClusterType`.
-    /// - Required.
-    /// - Example: `Kubernetes`.
+    /// Its description, rules and example: [`DescribeKubernetesVersionMetadataRequest::cluster_type`](DescribeKubernetesVersionMetadataRequest::cluster_type).
     pub fn cluster_type(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_type = Some(value.into());
         self
@@ -222,10 +217,7 @@ impl<C> DescribeKubernetesVersionMetadataRequestBuilder<C> {
     ///
     /// The Kubernetes version of the cluster. The Kubernetes versions supported by ACK are the same as the Kubernetes versions supported by open source Kubernetes. We recommend that you specify the latest Kubernetes version. If you do not configure this parameter, the latest Kubernetes version is used.
     ///
-    /// For more information about the Kubernetes versions supported by ACK, see [Release notes for Kubernetes versions](<https://www.alibabacloud.com/help/doc-detail/185269.htm>).
-    ///
-    /// - Wire name: `KubernetesVersion`.
-    /// - Example: `1.16.9-aliyun.1`.
+    /// Its description, rules and example: [`DescribeKubernetesVersionMetadataRequest::kubernetes_version`](DescribeKubernetesVersionMetadataRequest::kubernetes_version).
     pub fn kubernetes_version(mut self, value: impl Into<String>) -> Self {
         self.inner.kubernetes_version = Some(value.into());
         self
@@ -234,14 +226,7 @@ impl<C> DescribeKubernetesVersionMetadataRequestBuilder<C> {
     ///
     /// The scenario where clusters are used. Valid values:
     ///
-    /// * `Default`: non-edge computing scenarios
-    /// * `Edge`: edge computing scenarios
-    /// * `Serverless`: serverless scenarios.
-    ///
-    /// Default value: `Default`.
-    ///
-    /// - Wire name: `Profile`.
-    /// - Example: `Default`.
+    /// Its description, rules and example: [`DescribeKubernetesVersionMetadataRequest::profile`](DescribeKubernetesVersionMetadataRequest::profile).
     pub fn profile(mut self, value: impl Into<String>) -> Self {
         self.inner.profile = Some(value.into());
         self
@@ -250,16 +235,7 @@ impl<C> DescribeKubernetesVersionMetadataRequestBuilder<C> {
     ///
     /// The container runtime type that you want to use. You can specify a runtime type to query only OS images that support the runtime type. Valid values:
     ///
-    /// * `docker`: Docker
-    /// * `containerd`: containerd
-    /// * `Sandboxed-Container.runv`: Sandboxed-Container
-    ///
-    /// If you specify a runtime type, only the OS images that support the specified runtime type are returned.
-    ///
-    /// Otherwise, all OS images are returned.
-    ///
-    /// - Wire name: `runtime`.
-    /// - Example: `docker`.
+    /// Its description, rules and example: [`DescribeKubernetesVersionMetadataRequest::runtime`](DescribeKubernetesVersionMetadataRequest::runtime).
     pub fn runtime(mut self, value: impl Into<String>) -> Self {
         self.inner.runtime = Some(value.into());
         self
@@ -268,16 +244,7 @@ impl<C> DescribeKubernetesVersionMetadataRequestBuilder<C> {
     ///
     /// The query mode. Valid values:
     ///
-    /// * `supported`: queries all supported Kubernetes versions.
-    /// * `creatable`: queries only Kubernetes versions of clusters that you can create.
-    ///
-    /// If you specify `KubernetesVersion`, this parameter does not take effect.
-    ///
-    /// If you do not specify a query mode, Kubernetes versions of clusters that you can create are returned.
-    ///
-    /// - Wire name: `Mode`.
-    /// - Default: `creatable`.
-    /// - Example: `supported`.
+    /// Its description, rules and example: [`DescribeKubernetesVersionMetadataRequest::mode`](DescribeKubernetesVersionMetadataRequest::mode).
     pub fn mode(mut self, value: impl Into<String>) -> Self {
         self.inner.mode = Some(value.into());
         self
@@ -286,10 +253,7 @@ impl<C> DescribeKubernetesVersionMetadataRequestBuilder<C> {
     ///
     /// Specifies whether to query the Kubernetes versions available for updates. This parameter takes effect only when the KubernetesVersion parameter is specified.
     ///
-    /// * true: queries the Kubernetes versions available for updates.
-    /// * false: does not query the Kubernetes versions available for updates.
-    ///
-    /// - Wire name: `QueryUpgradableVersion`.
+    /// Its description, rules and example: [`DescribeKubernetesVersionMetadataRequest::query_upgradable_version`](DescribeKubernetesVersionMetadataRequest::query_upgradable_version).
     pub fn query_upgradable_version(mut self, value: bool) -> Self {
         self.inner.query_upgradable_version = Some(value);
         self
@@ -418,87 +382,28 @@ for DescribeKubernetesVersionMetadataResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeKubernetesVersionMetadata`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeKubernetesVersionMetadataError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeKubernetesVersionMetadataError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeKubernetesVersionMetadataError;
+impl crate::Client {
+    /// Calls `DescribeKubernetesVersionMetadata`: Queries the detailed information about Kubernetes versions, including the version number, release date, expiration date, compatible OSs, and runtime.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeKubernetesVersionMetadataRequestBuilder::send) it. The parameters and their rules: [`DescribeKubernetesVersionMetadataRequest`].
+    #[inline]
+    pub fn describe_kubernetes_version_metadata(
+        &self,
+    ) -> DescribeKubernetesVersionMetadataRequestBuilder<&Self> {
+        DescribeKubernetesVersionMetadataRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeKubernetesVersionMetadataError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeKubernetesVersionMetadata`: Queries the detailed information about Kubernetes versions, including the version number, release date, expiration date, compatible OSs, and runtime.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeKubernetesVersionMetadataRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeKubernetesVersionMetadataError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeKubernetesVersionMetadataError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeKubernetesVersionMetadataError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeKubernetesVersionMetadataError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeKubernetesVersionMetadataError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeKubernetesVersionMetadataError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_kubernetes_version_metadata(
+        &self,
+    ) -> DescribeKubernetesVersionMetadataRequestBuilder<&Self> {
+        DescribeKubernetesVersionMetadataRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeNodePoolVulsRequest>;
 /// Request of `DescribeNodePoolVuls`: Queries the vulnerability information of a node pool, such as vulnerability names and severity levels, by specifying the ID of the node pool. We recommend that you periodically scan node pools for vulnerabilities to enhance cluster security.
 ///
 /// # Example
@@ -125,9 +128,7 @@ impl<C> DescribeNodePoolVulsRequestBuilder<C> {
     ///
     /// Cluster ID.
     ///
-    /// - Wire name: `cluster_id` (path).
-    /// - Required.
-    /// - Example: `c17e742cee942410486f237293d66****`.
+    /// Its description, rules and example: [`DescribeNodePoolVulsRequest::cluster_id`](DescribeNodePoolVulsRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -136,9 +137,7 @@ impl<C> DescribeNodePoolVulsRequestBuilder<C> {
     ///
     /// Node pool ID.
     ///
-    /// - Wire name: `nodepool_id` (path).
-    /// - Required.
-    /// - Example: `np38f32fdbc60e4a1e957ffde77846****`.
+    /// Its description, rules and example: [`DescribeNodePoolVulsRequest::nodepool_id`](DescribeNodePoolVulsRequest::nodepool_id).
     pub fn nodepool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nodepool_id = Some(value.into());
         self
@@ -147,12 +146,7 @@ impl<C> DescribeNodePoolVulsRequestBuilder<C> {
     ///
     /// The priority to fix the vulnerability. Separate multiple priorities with commas (,). Valid values:
     ///
-    /// * `asap`: high
-    /// * `later`: medium
-    /// * `nntf`: low
-    ///
-    /// - Wire name: `necessity`.
-    /// - Example: `asap`.
+    /// Its description, rules and example: [`DescribeNodePoolVulsRequest::necessity`](DescribeNodePoolVulsRequest::necessity).
     pub fn necessity(mut self, value: impl Into<String>) -> Self {
         self.inner.necessity = Some(value.into());
         self
@@ -302,85 +296,24 @@ for DescribeNodePoolVulsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeNodePoolVuls`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeNodePoolVulsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeNodePoolVulsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeNodePoolVulsError;
+impl crate::Client {
+    /// Calls `DescribeNodePoolVuls`: Queries the vulnerability information of a node pool, such as vulnerability names and severity levels, by specifying the ID of the node pool. We recommend that you periodically scan node pools for vulnerabilities to enhance cluster security.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeNodePoolVulsRequestBuilder::send) it. The parameters and their rules: [`DescribeNodePoolVulsRequest`].
+    #[inline]
+    pub fn describe_node_pool_vuls(&self) -> DescribeNodePoolVulsRequestBuilder<&Self> {
+        DescribeNodePoolVulsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeNodePoolVulsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeNodePoolVuls`: Queries the vulnerability information of a node pool, such as vulnerability names and severity levels, by specifying the ID of the node pool. We recommend that you periodically scan node pools for vulnerabilities to enhance cluster security.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeNodePoolVulsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeNodePoolVulsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeNodePoolVulsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeNodePoolVulsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeNodePoolVulsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeNodePoolVulsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeNodePoolVulsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_node_pool_vuls(&self) -> DescribeNodePoolVulsRequestBuilder<&Self> {
+        DescribeNodePoolVulsRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeResourcesDeleteProtectionRequest>;
 /// Request of `DescribeResourcesDeleteProtection`: Queries whether the deletion protection feature is enabled for the specified resources in the cluster. The resources that you can query include namespaces and Services.
 ///
 /// # Example
@@ -148,9 +151,7 @@ impl<C> DescribeResourcesDeleteProtectionRequestBuilder<C> {
     ///
     /// The ID of the Container Service for Kubernetes (ACK) cluster.
     ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
-    /// - Example: `c82e6987e2961451182edacd74faf****`.
+    /// Its description, rules and example: [`DescribeResourcesDeleteProtectionRequest::cluster_id`](DescribeResourcesDeleteProtectionRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -159,13 +160,7 @@ impl<C> DescribeResourcesDeleteProtectionRequestBuilder<C> {
     ///
     /// The type of the resource that you want to query. Valid values:
     ///
-    /// * Namespaces
-    /// * services
-    ///
-    /// - Wire name: `ResourceType` (path).
-    /// - Required.
-    /// - Must be one of `namespaces`, `services`.
-    /// - Example: `namespaces`.
+    /// Its description, rules and example: [`DescribeResourcesDeleteProtectionRequest::resource_type`](DescribeResourcesDeleteProtectionRequest::resource_type).
     pub fn resource_type(
         mut self,
         value: impl Into<crate::types::ResourceType>,
@@ -177,10 +172,7 @@ impl<C> DescribeResourcesDeleteProtectionRequestBuilder<C> {
     ///
     /// The namespace in which the resources that you want to query reside.
     ///
-    /// This parameter is required when you set resource_type to services. Default value: default.
-    ///
-    /// - Wire name: `namespace`.
-    /// - Example: `default`.
+    /// Its description, rules and example: [`DescribeResourcesDeleteProtectionRequest::namespace`](DescribeResourcesDeleteProtectionRequest::namespace).
     pub fn namespace(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace = Some(value.into());
         self
@@ -189,11 +181,7 @@ impl<C> DescribeResourcesDeleteProtectionRequestBuilder<C> {
     ///
     /// The names of the resources that you want to query. Separate multiple resource names with commas (,).
     ///
-    /// * When you set resource_type to namespaces, you must specify namespace names. If you leave this parameter empty, all namespaces in the cluster are queried.
-    /// * If you set resource_type to services, you must specify Service names.
-    ///
-    /// - Wire name: `resources`.
-    /// - Example: `test1,test2`.
+    /// Its description, rules and example: [`DescribeResourcesDeleteProtectionRequest::resources`](DescribeResourcesDeleteProtectionRequest::resources).
     pub fn resources(mut self, value: impl Into<String>) -> Self {
         self.inner.resources = Some(value.into());
         self
@@ -322,87 +310,28 @@ for DescribeResourcesDeleteProtectionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeResourcesDeleteProtection`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeResourcesDeleteProtectionError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeResourcesDeleteProtectionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeResourcesDeleteProtectionError;
+impl crate::Client {
+    /// Calls `DescribeResourcesDeleteProtection`: Queries whether the deletion protection feature is enabled for the specified resources in the cluster. The resources that you can query include namespaces and Services.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeResourcesDeleteProtectionRequestBuilder::send) it. The parameters and their rules: [`DescribeResourcesDeleteProtectionRequest`].
+    #[inline]
+    pub fn describe_resources_delete_protection(
+        &self,
+    ) -> DescribeResourcesDeleteProtectionRequestBuilder<&Self> {
+        DescribeResourcesDeleteProtectionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeResourcesDeleteProtectionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeResourcesDeleteProtection`: Queries whether the deletion protection feature is enabled for the specified resources in the cluster. The resources that you can query include namespaces and Services.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeResourcesDeleteProtectionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeResourcesDeleteProtectionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeResourcesDeleteProtectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeResourcesDeleteProtectionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeResourcesDeleteProtectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeResourcesDeleteProtectionError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeResourcesDeleteProtectionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_resources_delete_protection(
+        &self,
+    ) -> DescribeResourcesDeleteProtectionRequestBuilder<&Self> {
+        DescribeResourcesDeleteProtectionRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    DescribeSubaccountK8sClusterUserConfigRequest,
+>;
 /// Request of `DescribeSubaccountK8sClusterUserConfig`: Queries or issues the kubeconfig credentials of a Resource Access Management (RAM) user or RAM role of the account. If you are the permission manager of a Container Service for Kubernetes (ACK) cluster, you can issue the kubeconfig credentials to a specific RAM user or RAM role of the account by using the Alibaba Cloud account. The kubeconfig credentials, which are used to connect to the ACK cluster, contain the identity information about the RAM user or RAM role.
 ///
 /// You can call this operation only by using an Alibaba Cloud account.
@@ -148,9 +154,7 @@ impl<C> DescribeSubaccountK8sClusterUserConfigRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
-    /// - Example: `c5b5e80b0b64a4bf6939d2d8f****`.
+    /// Its description, rules and example: [`DescribeSubaccountK8sClusterUserConfigRequest::cluster_id`](DescribeSubaccountK8sClusterUserConfigRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -159,9 +163,7 @@ impl<C> DescribeSubaccountK8sClusterUserConfigRequestBuilder<C> {
     ///
     /// The ID of the RAM user or RAM role whose cluster kubeconfig file that you want to obtain.
     ///
-    /// - Wire name: `Uid` (path).
-    /// - Required.
-    /// - Example: `26562443851650****`.
+    /// Its description, rules and example: [`DescribeSubaccountK8sClusterUserConfigRequest::uid`](DescribeSubaccountK8sClusterUserConfigRequest::uid).
     pub fn uid(mut self, value: impl Into<String>) -> Self {
         self.inner.uid = Some(value.into());
         self
@@ -170,13 +172,7 @@ impl<C> DescribeSubaccountK8sClusterUserConfigRequestBuilder<C> {
     ///
     /// Specifies whether to obtain the kubeconfig file used to connect to the cluster over the internal network. Valid values:
     ///
-    /// * `true`: Obtain the kubeconfig file used to connect to the cluster over the internal network.
-    /// * `false`: Obtain the kubeconfig file used to connect to the cluster over the Internet.
-    ///
-    /// Default value: `false`.
-    ///
-    /// - Wire name: `PrivateIpAddress`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DescribeSubaccountK8sClusterUserConfigRequest::private_ip_address`](DescribeSubaccountK8sClusterUserConfigRequest::private_ip_address).
     pub fn private_ip_address(mut self, value: bool) -> Self {
         self.inner.private_ip_address = Some(value);
         self
@@ -185,12 +181,7 @@ impl<C> DescribeSubaccountK8sClusterUserConfigRequestBuilder<C> {
     ///
     /// The validity period of the temporary kubeconfig file. Unit: minutes.
     ///
-    /// Valid values: 15 to 4320 (three days).
-    ///
-    /// > If you leave this parameter empty, the system sets a longer validity period and returns the value in the expiration parameter of the response.
-    ///
-    /// - Wire name: `TemporaryDurationMinutes`.
-    /// - Example: `15`.
+    /// Its description, rules and example: [`DescribeSubaccountK8sClusterUserConfigRequest::temporary_duration_minutes`](DescribeSubaccountK8sClusterUserConfigRequest::temporary_duration_minutes).
     pub fn temporary_duration_minutes(mut self, value: i64) -> Self {
         self.inner.temporary_duration_minutes = Some(value);
         self
@@ -340,87 +331,28 @@ for DescribeSubaccountK8sClusterUserConfigResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeSubaccountK8sClusterUserConfig`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeSubaccountK8sClusterUserConfigError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeSubaccountK8sClusterUserConfigError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeSubaccountK8sClusterUserConfigError;
+impl crate::Client {
+    /// Calls `DescribeSubaccountK8sClusterUserConfig`: Queries or issues the kubeconfig credentials of a Resource Access Management (RAM) user or RAM role of the account. If you are the permission manager of a Container Service for Kubernetes (ACK) cluster, you can issue the kubeconfig credentials to a specific RAM user or RAM role of the account by using the Alibaba Cloud account. The kubeconfig credentials, which are used to connect to the ACK cluster, contain the identity information about the RAM user or RAM role.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeSubaccountK8sClusterUserConfigRequestBuilder::send) it. The parameters and their rules: [`DescribeSubaccountK8sClusterUserConfigRequest`].
+    #[inline]
+    pub fn describe_subaccount_k8s_cluster_user_config(
+        &self,
+    ) -> DescribeSubaccountK8sClusterUserConfigRequestBuilder<&Self> {
+        DescribeSubaccountK8sClusterUserConfigRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeSubaccountK8sClusterUserConfigError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeSubaccountK8sClusterUserConfig`: Queries or issues the kubeconfig credentials of a Resource Access Management (RAM) user or RAM role of the account. If you are the permission manager of a Container Service for Kubernetes (ACK) cluster, you can issue the kubeconfig credentials to a specific RAM user or RAM role of the account by using the Alibaba Cloud account. The kubeconfig credentials, which are used to connect to the ACK cluster, contain the identity information about the RAM user or RAM role.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeSubaccountK8sClusterUserConfigRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeSubaccountK8sClusterUserConfigError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeSubaccountK8sClusterUserConfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeSubaccountK8sClusterUserConfigError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeSubaccountK8sClusterUserConfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeSubaccountK8sClusterUserConfigError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeSubaccountK8sClusterUserConfigError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_subaccount_k8s_cluster_user_config(
+        &self,
+    ) -> DescribeSubaccountK8sClusterUserConfigRequestBuilder<&Self> {
+        DescribeSubaccountK8sClusterUserConfigRequestBuilder::new(self)
     }
 }

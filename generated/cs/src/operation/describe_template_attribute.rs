@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeTemplateAttributeRequest>;
 /// Request of `DescribeTemplateAttribute`: An orchestration template defines and describes a group of Kubernetes resources. It declaratively describes the configuration of an application or how an application runs. You can call the DescribeTemplates API operation to query orchestration templates and their detailed information, including access permissions, YAML content, and labels.
 ///
 /// # Example
@@ -113,9 +116,7 @@ impl<C> DescribeTemplateAttributeRequestBuilder<C> {
     ///
     /// The ID of the template.
     ///
-    /// - Wire name: `TemplateId` (path).
-    /// - Required.
-    /// - Example: `874ec485-e7e6-4373-8a3b-47bde8a****`.
+    /// Its description, rules and example: [`DescribeTemplateAttributeRequest::template_id`](DescribeTemplateAttributeRequest::template_id).
     pub fn template_id(mut self, value: impl Into<String>) -> Self {
         self.inner.template_id = Some(value.into());
         self
@@ -124,14 +125,7 @@ impl<C> DescribeTemplateAttributeRequestBuilder<C> {
     ///
     /// The type of template. The value can be a custom value.
     ///
-    /// * If the parameter is set to `kubernetes`, the template is displayed on the Templates page in the console.
-    /// * If the parameter is set to `compose`, the template is displayed on the Container Service - Swarm page in the console. Container Service for Swarm is deprecated.
-    /// * If the value of the parameter is not `kubernetes`, the template is not displayed on the Templates page in the console. We recommend that you set the parameter to `kubernetes`.
-    ///
-    /// Default value: `kubernetes`.
-    ///
-    /// - Wire name: `template_type`.
-    /// - Example: `kubernetes`.
+    /// Its description, rules and example: [`DescribeTemplateAttributeRequest::template_type`](DescribeTemplateAttributeRequest::template_type).
     pub fn template_type(mut self, value: impl Into<String>) -> Self {
         self.inner.template_type = Some(value.into());
         self
@@ -257,85 +251,28 @@ for DescribeTemplateAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeTemplateAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeTemplateAttributeError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeTemplateAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeTemplateAttributeError;
+impl crate::Client {
+    /// Calls `DescribeTemplateAttribute`: An orchestration template defines and describes a group of Kubernetes resources. It declaratively describes the configuration of an application or how an application runs. You can call the DescribeTemplates API operation to query orchestration templates and their detailed information, including access permissions, YAML content, and labels.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeTemplateAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeTemplateAttributeRequest`].
+    #[inline]
+    pub fn describe_template_attribute(
+        &self,
+    ) -> DescribeTemplateAttributeRequestBuilder<&Self> {
+        DescribeTemplateAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeTemplateAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeTemplateAttribute`: An orchestration template defines and describes a group of Kubernetes resources. It declaratively describes the configuration of an application or how an application runs. You can call the DescribeTemplates API operation to query orchestration templates and their detailed information, including access permissions, YAML content, and labels.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeTemplateAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeTemplateAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeTemplateAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeTemplateAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeTemplateAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeTemplateAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeTemplateAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_template_attribute(
+        &self,
+    ) -> DescribeTemplateAttributeRequestBuilder<&Self> {
+        DescribeTemplateAttributeRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, FixNodePoolVulsRequest>;
 /// Request of `FixNodePoolVuls`: Patches node vulnerabilities in a node pool to enhance node security. Cloud Security provided by Alibaba Cloud periodically scans Elastic Compute Service (ECS) instances for vulnerabilities and provides suggestions on how to patch the detected vulnerabilities. Vulnerability patching may require node restarts. Make sure that your cluster has sufficient idle nodes for node draining.
 ///
 /// 1. The Common Vulnerabilities and Exposures (CVE) patching feature is developed based on Security Center. To use this feature, you must purchase the Security Center Ultimate Edition that supports Container Service for Kubernetes (ACK).
@@ -156,9 +159,7 @@ impl<C> FixNodePoolVulsRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `cluster_id` (path).
-    /// - Required.
-    /// - Example: `cf62854ac2130470897be7a27ed1f****`.
+    /// Its description, rules and example: [`FixNodePoolVulsRequest::cluster_id`](FixNodePoolVulsRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -167,9 +168,7 @@ impl<C> FixNodePoolVulsRequestBuilder<C> {
     ///
     /// The node pool ID.
     ///
-    /// - Wire name: `nodepool_id` (path).
-    /// - Required.
-    /// - Example: `np31da1b38983f4511b490fc62108a****`.
+    /// Its description, rules and example: [`FixNodePoolVulsRequest::nodepool_id`](FixNodePoolVulsRequest::nodepool_id).
     pub fn nodepool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nodepool_id = Some(value.into());
         self
@@ -178,7 +177,7 @@ impl<C> FixNodePoolVulsRequestBuilder<C> {
     ///
     /// The list of vulnerabilities.
     ///
-    /// - Wire name: `vuls` (body).
+    /// Its description, rules and example: [`FixNodePoolVulsRequest::vuls`](FixNodePoolVulsRequest::vuls).
     pub fn vuls(mut self, values: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.inner.vuls = Some(values.into_iter().map(Into::into).collect());
         self
@@ -187,7 +186,7 @@ impl<C> FixNodePoolVulsRequestBuilder<C> {
     ///
     /// The names of the nodes to be patched.
     ///
-    /// - Wire name: `nodes` (body).
+    /// Its description, rules and example: [`FixNodePoolVulsRequest::nodes`](FixNodePoolVulsRequest::nodes).
     pub fn nodes(mut self, values: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.inner.nodes = Some(values.into_iter().map(Into::into).collect());
         self
@@ -196,7 +195,7 @@ impl<C> FixNodePoolVulsRequestBuilder<C> {
     ///
     /// The batch patching policy.
     ///
-    /// - Wire name: `rollout_policy` (body).
+    /// Its description, rules and example: [`FixNodePoolVulsRequest::rollout_policy`](FixNodePoolVulsRequest::rollout_policy).
     pub fn rollout_policy(mut self, value: crate::types::RolloutPolicy) -> Self {
         self.inner.rollout_policy = Some(value);
         self
@@ -205,8 +204,7 @@ impl<C> FixNodePoolVulsRequestBuilder<C> {
     ///
     /// Specifies whether to allow the nodes to restart.
     ///
-    /// - Wire name: `auto_restart` (body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`FixNodePoolVulsRequest::auto_restart`](FixNodePoolVulsRequest::auto_restart).
     pub fn auto_restart(mut self, value: bool) -> Self {
         self.inner.auto_restart = Some(value);
         self
@@ -337,85 +335,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for FixNodePoolVulsR
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `FixNodePoolVuls`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum FixNodePoolVulsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for FixNodePoolVulsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::FixNodePoolVulsError;
+impl crate::Client {
+    /// Calls `FixNodePoolVuls`: Patches node vulnerabilities in a node pool to enhance node security. Cloud Security provided by Alibaba Cloud periodically scans Elastic Compute Service (ECS) instances for vulnerabilities and provides suggestions on how to patch the detected vulnerabilities. Vulnerability patching may require node restarts. Make sure that your cluster has sufficient idle nodes for node draining.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](FixNodePoolVulsRequestBuilder::send) it. The parameters and their rules: [`FixNodePoolVulsRequest`].
+    #[inline]
+    pub fn fix_node_pool_vuls(&self) -> FixNodePoolVulsRequestBuilder<&Self> {
+        FixNodePoolVulsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl FixNodePoolVulsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `FixNodePoolVuls`: Patches node vulnerabilities in a node pool to enhance node security. Cloud Security provided by Alibaba Cloud periodically scans Elastic Compute Service (ECS) instances for vulnerabilities and provides suggestions on how to patch the detected vulnerabilities. Vulnerability patching may require node restarts. Make sure that your cluster has sufficient idle nodes for node draining.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`FixNodePoolVulsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for FixNodePoolVulsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for FixNodePoolVulsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl FixNodePoolVulsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for FixNodePoolVulsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for FixNodePoolVulsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for FixNodePoolVulsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn fix_node_pool_vuls(&self) -> FixNodePoolVulsRequestBuilder<&Self> {
+        FixNodePoolVulsRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetClusterAuditProjectRequest>;
 /// Request of `GetClusterAuditProject`: You can call the GetClusterAuditProject operation to check whether the cluster has API Server auditing enabled and the corresponding Simple Log Service project that stores API Server audit logs.
 ///
 /// # Example
@@ -96,9 +99,7 @@ impl<C> GetClusterAuditProjectRequestBuilder<C> {
     ///
     /// Cluster ID
     ///
-    /// - Wire name: `clusterid` (path).
-    /// - Required.
-    /// - Example: `cad1230511cbb4db4a488e58518******`.
+    /// Its description, rules and example: [`GetClusterAuditProjectRequest::clusterid`](GetClusterAuditProjectRequest::clusterid).
     pub fn clusterid(mut self, value: impl Into<String>) -> Self {
         self.inner.clusterid = Some(value.into());
         self
@@ -246,85 +247,28 @@ for GetClusterAuditProjectResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetClusterAuditProject`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetClusterAuditProjectError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetClusterAuditProjectError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::GetClusterAuditProjectError;
+impl crate::Client {
+    /// Calls `GetClusterAuditProject`: You can call the GetClusterAuditProject operation to check whether the cluster has API Server auditing enabled and the corresponding Simple Log Service project that stores API Server audit logs.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetClusterAuditProjectRequestBuilder::send) it. The parameters and their rules: [`GetClusterAuditProjectRequest`].
+    #[inline]
+    pub fn get_cluster_audit_project(
+        &self,
+    ) -> GetClusterAuditProjectRequestBuilder<&Self> {
+        GetClusterAuditProjectRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetClusterAuditProjectError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetClusterAuditProject`: You can call the GetClusterAuditProject operation to check whether the cluster has API Server auditing enabled and the corresponding Simple Log Service project that stores API Server audit logs.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetClusterAuditProjectRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetClusterAuditProjectError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetClusterAuditProjectError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetClusterAuditProjectError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetClusterAuditProjectError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetClusterAuditProjectError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetClusterAuditProjectError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_cluster_audit_project(
+        &self,
+    ) -> GetClusterAuditProjectRequestBuilder<&Self> {
+        GetClusterAuditProjectRequestBuilder::new(self)
     }
 }

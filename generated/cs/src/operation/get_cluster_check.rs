@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetClusterCheckRequest>;
 /// Request of `GetClusterCheck`: Queries a cluster check task by cluster ID and task ID. You can view the status, check items, creation time, and end time of the task. Container Intelligence Service (CIS) provides a variety of Kubernetes cluster check features, including cluster update check, cluster migration check, component installation check, component update check, and node pool check.
 ///
 /// # Example
@@ -110,9 +113,7 @@ impl<C> GetClusterCheckRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `cluster_id` (path).
-    /// - Required.
-    /// - Example: `ce0da5a1d627e4e9e9f96cae8ad07****`.
+    /// Its description, rules and example: [`GetClusterCheckRequest::cluster_id`](GetClusterCheckRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -121,9 +122,7 @@ impl<C> GetClusterCheckRequestBuilder<C> {
     ///
     /// The ID of the cluster check task. You can call the [RunClusterCheck](<https://www.alibabacloud.com/help/doc-detail/2667902.htm>) operation to obtain the check_id.
     ///
-    /// - Wire name: `check_id` (path).
-    /// - Required.
-    /// - Example: `1697100584236600453-ce0da5a1d627e4e9e9f96cae8ad07****-clustercheck-lboto`.
+    /// Its description, rules and example: [`GetClusterCheckRequest::check_id`](GetClusterCheckRequest::check_id).
     pub fn check_id(mut self, value: impl Into<String>) -> Self {
         self.inner.check_id = Some(value.into());
         self
@@ -317,85 +316,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GetClusterCheckR
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetClusterCheck`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetClusterCheckError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetClusterCheckError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::GetClusterCheckError;
+impl crate::Client {
+    /// Calls `GetClusterCheck`: Queries a cluster check task by cluster ID and task ID. You can view the status, check items, creation time, and end time of the task. Container Intelligence Service (CIS) provides a variety of Kubernetes cluster check features, including cluster update check, cluster migration check, component installation check, component update check, and node pool check.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetClusterCheckRequestBuilder::send) it. The parameters and their rules: [`GetClusterCheckRequest`].
+    #[inline]
+    pub fn get_cluster_check(&self) -> GetClusterCheckRequestBuilder<&Self> {
+        GetClusterCheckRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetClusterCheckError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetClusterCheck`: Queries a cluster check task by cluster ID and task ID. You can view the status, check items, creation time, and end time of the task. Container Intelligence Service (CIS) provides a variety of Kubernetes cluster check features, including cluster update check, cluster migration check, component installation check, component update check, and node pool check.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetClusterCheckRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetClusterCheckError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetClusterCheckError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetClusterCheckError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetClusterCheckError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetClusterCheckError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetClusterCheckError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_cluster_check(&self) -> GetClusterCheckRequestBuilder<&Self> {
+        GetClusterCheckRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetClusterDiagnosisCheckItemsRequest>;
 /// Request of `GetClusterDiagnosisCheckItems`: Queries cluster diagnostic items.
 ///
 /// # Example
@@ -122,9 +125,7 @@ impl<C> GetClusterDiagnosisCheckItemsRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `cluster_id` (path).
-    /// - Required.
-    /// - Example: `cb95aa626a47740afbf6aa099b650****`.
+    /// Its description, rules and example: [`GetClusterDiagnosisCheckItemsRequest::cluster_id`](GetClusterDiagnosisCheckItemsRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -133,9 +134,7 @@ impl<C> GetClusterDiagnosisCheckItemsRequestBuilder<C> {
     ///
     /// The diagnostic ID.
     ///
-    /// - Wire name: `diagnosis_id` (path).
-    /// - Required.
-    /// - Example: `6f719f23098240818eb26fe3a37d****`.
+    /// Its description, rules and example: [`GetClusterDiagnosisCheckItemsRequest::diagnosis_id`](GetClusterDiagnosisCheckItemsRequest::diagnosis_id).
     pub fn diagnosis_id(mut self, value: impl Into<String>) -> Self {
         self.inner.diagnosis_id = Some(value.into());
         self
@@ -144,8 +143,7 @@ impl<C> GetClusterDiagnosisCheckItemsRequestBuilder<C> {
     ///
     /// The query language.
     ///
-    /// - Wire name: `language`.
-    /// - Example: `zh_CN`.
+    /// Its description, rules and example: [`GetClusterDiagnosisCheckItemsRequest::language`](GetClusterDiagnosisCheckItemsRequest::language).
     pub fn language(mut self, value: impl Into<String>) -> Self {
         self.inner.language = Some(value.into());
         self
@@ -314,85 +312,28 @@ for GetClusterDiagnosisCheckItemsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetClusterDiagnosisCheckItems`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetClusterDiagnosisCheckItemsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetClusterDiagnosisCheckItemsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::GetClusterDiagnosisCheckItemsError;
+impl crate::Client {
+    /// Calls `GetClusterDiagnosisCheckItems`: Queries cluster diagnostic items.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetClusterDiagnosisCheckItemsRequestBuilder::send) it. The parameters and their rules: [`GetClusterDiagnosisCheckItemsRequest`].
+    #[inline]
+    pub fn get_cluster_diagnosis_check_items(
+        &self,
+    ) -> GetClusterDiagnosisCheckItemsRequestBuilder<&Self> {
+        GetClusterDiagnosisCheckItemsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetClusterDiagnosisCheckItemsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetClusterDiagnosisCheckItems`: Queries cluster diagnostic items.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetClusterDiagnosisCheckItemsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetClusterDiagnosisCheckItemsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetClusterDiagnosisCheckItemsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetClusterDiagnosisCheckItemsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetClusterDiagnosisCheckItemsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetClusterDiagnosisCheckItemsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetClusterDiagnosisCheckItemsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_cluster_diagnosis_check_items(
+        &self,
+    ) -> GetClusterDiagnosisCheckItemsRequestBuilder<&Self> {
+        GetClusterDiagnosisCheckItemsRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetClusterInspectReportDetailRequest>;
 /// Request of `GetClusterInspectReportDetail`: Obtain the details of the inspection report for the cluster
 ///
 /// # Example
@@ -202,9 +205,7 @@ impl<C> GetClusterInspectReportDetailRequestBuilder<C> {
     ///
     /// The ID of the cluster.
     ///
-    /// - Wire name: `clusterId` (path).
-    /// - Required.
-    /// - Example: `c82e6987e2961451182edacd74faf****`.
+    /// Its description, rules and example: [`GetClusterInspectReportDetailRequest::cluster_id`](GetClusterInspectReportDetailRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -213,9 +214,7 @@ impl<C> GetClusterInspectReportDetailRequestBuilder<C> {
     ///
     /// The ID of the inspection report.
     ///
-    /// - Wire name: `reportId` (path).
-    /// - Required.
-    /// - Example: `782df89346054a0000562063a****`.
+    /// Its description, rules and example: [`GetClusterInspectReportDetailRequest::report_id`](GetClusterInspectReportDetailRequest::report_id).
     pub fn report_id(mut self, value: impl Into<String>) -> Self {
         self.inner.report_id = Some(value.into());
         self
@@ -224,11 +223,7 @@ impl<C> GetClusterInspectReportDetailRequestBuilder<C> {
     ///
     /// The query language.
     ///
-    /// * zh_CN
-    /// * en_US
-    ///
-    /// - Wire name: `language`.
-    /// - Example: `zh_CN`.
+    /// Its description, rules and example: [`GetClusterInspectReportDetailRequest::language`](GetClusterInspectReportDetailRequest::language).
     pub fn language(mut self, value: impl Into<String>) -> Self {
         self.inner.language = Some(value.into());
         self
@@ -237,14 +232,7 @@ impl<C> GetClusterInspectReportDetailRequestBuilder<C> {
     ///
     /// The category of the inspection item. Valid values:
     ///
-    /// * security: Security compliance
-    /// * performance: Performance efficiency
-    /// * stability: Business stability
-    /// * limitation: Service limits
-    /// * cost: Cost optimization
-    ///
-    /// - Wire name: `category`.
-    /// - Example: `cost`.
+    /// Its description, rules and example: [`GetClusterInspectReportDetailRequest::category`](GetClusterInspectReportDetailRequest::category).
     pub fn category(mut self, value: impl Into<String>) -> Self {
         self.inner.category = Some(value.into());
         self
@@ -253,8 +241,7 @@ impl<C> GetClusterInspectReportDetailRequestBuilder<C> {
     ///
     /// The type of the inspection object. Only items that meet the targetType parameter are returned.
     ///
-    /// - Wire name: `targetType`.
-    /// - Example: `NodePool`.
+    /// Its description, rules and example: [`GetClusterInspectReportDetailRequest::target_type`](GetClusterInspectReportDetailRequest::target_type).
     pub fn target_type(mut self, value: impl Into<String>) -> Self {
         self.inner.target_type = Some(value.into());
         self
@@ -263,13 +250,7 @@ impl<C> GetClusterInspectReportDetailRequestBuilder<C> {
     ///
     /// The level of the inspection item. Valid values:
     ///
-    /// * advice: Suggestions
-    /// * warning: Low severity
-    /// * error: Medium severity
-    /// * critical: High severity
-    ///
-    /// - Wire name: `level`.
-    /// - Example: `error`.
+    /// Its description, rules and example: [`GetClusterInspectReportDetailRequest::level`](GetClusterInspectReportDetailRequest::level).
     pub fn level(mut self, value: impl Into<String>) -> Self {
         self.inner.level = Some(value.into());
         self
@@ -278,8 +259,7 @@ impl<C> GetClusterInspectReportDetailRequestBuilder<C> {
     ///
     /// Inspection results filtering. If this parameter is set to true, only abnormal inspection items are returned.
     ///
-    /// - Wire name: `enableFilter`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`GetClusterInspectReportDetailRequest::enable_filter`](GetClusterInspectReportDetailRequest::enable_filter).
     pub fn enable_filter(mut self, value: bool) -> Self {
         self.inner.enable_filter = Some(value);
         self
@@ -288,8 +268,7 @@ impl<C> GetClusterInspectReportDetailRequestBuilder<C> {
     ///
     /// The token that is used to display the returned tags on multiple pages.
     ///
-    /// - Wire name: `nextToken`.
-    /// - Example: `bb41e2bcb47b747389dce6c0d2`.
+    /// Its description, rules and example: [`GetClusterInspectReportDetailRequest::next_token`](GetClusterInspectReportDetailRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -298,8 +277,7 @@ impl<C> GetClusterInspectReportDetailRequestBuilder<C> {
     ///
     /// The maximum number of entries per page. Maximum value: 50.
     ///
-    /// - Wire name: `maxResults`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`GetClusterInspectReportDetailRequest::max_results`](GetClusterInspectReportDetailRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -510,85 +488,28 @@ for GetClusterInspectReportDetailResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetClusterInspectReportDetail`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetClusterInspectReportDetailError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetClusterInspectReportDetailError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::GetClusterInspectReportDetailError;
+impl crate::Client {
+    /// Calls `GetClusterInspectReportDetail`: Obtain the details of the inspection report for the cluster
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetClusterInspectReportDetailRequestBuilder::send) it. The parameters and their rules: [`GetClusterInspectReportDetailRequest`].
+    #[inline]
+    pub fn get_cluster_inspect_report_detail(
+        &self,
+    ) -> GetClusterInspectReportDetailRequestBuilder<&Self> {
+        GetClusterInspectReportDetailRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetClusterInspectReportDetailError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetClusterInspectReportDetail`: Obtain the details of the inspection report for the cluster
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetClusterInspectReportDetailRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetClusterInspectReportDetailError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetClusterInspectReportDetailError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetClusterInspectReportDetailError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetClusterInspectReportDetailError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetClusterInspectReportDetailError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetClusterInspectReportDetailError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_cluster_inspect_report_detail(
+        &self,
+    ) -> GetClusterInspectReportDetailRequestBuilder<&Self> {
+        GetClusterInspectReportDetailRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetKubernetesTriggerRequest>;
 /// Request of `GetKubernetesTrigger`: You can call the GetKubernetesTrigger operationto query the triggers of an application by application name.
 ///
 /// Deprecated: use `DescribeTrigger` instead.
@@ -161,9 +164,7 @@ impl<C> GetKubernetesTriggerRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
-    /// - Example: `c5cdf7e3938bc4f8eb0e44b21a80f****`.
+    /// Its description, rules and example: [`GetKubernetesTriggerRequest::cluster_id`](GetKubernetesTriggerRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -172,9 +173,7 @@ impl<C> GetKubernetesTriggerRequestBuilder<C> {
     ///
     /// The namespace name.
     ///
-    /// - Wire name: `Namespace`.
-    /// - Required.
-    /// - Example: `default`.
+    /// Its description, rules and example: [`GetKubernetesTriggerRequest::namespace`](GetKubernetesTriggerRequest::namespace).
     pub fn namespace(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace = Some(value.into());
         self
@@ -183,15 +182,7 @@ impl<C> GetKubernetesTriggerRequestBuilder<C> {
     ///
     /// The type of trigger. Valid values:
     ///
-    /// * `deployment`: performs actions on Deployments.
-    /// * `application`: performs actions on applications that are deployed in Application Center.
-    ///
-    /// Default value: `deployment`.
-    ///
-    /// If you do not set this parameter, triggers are not filtered by type.
-    ///
-    /// - Wire name: `Type`.
-    /// - Example: `deployment`.
+    /// Its description, rules and example: [`GetKubernetesTriggerRequest::type`](GetKubernetesTriggerRequest::type).
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.inner.r#type = Some(value.into());
         self
@@ -200,9 +191,7 @@ impl<C> GetKubernetesTriggerRequestBuilder<C> {
     ///
     /// The application name.
     ///
-    /// - Wire name: `Name`.
-    /// - Required.
-    /// - Example: `web-server`.
+    /// Its description, rules and example: [`GetKubernetesTriggerRequest::name`](GetKubernetesTriggerRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -211,12 +200,7 @@ impl<C> GetKubernetesTriggerRequestBuilder<C> {
     ///
     /// The action that the trigger performs. Set the value to redeploy.
     ///
-    /// `redeploy`: redeploys the resources specified by `project_id`.
-    ///
-    /// If you do not specify this parameter, triggers are not filtered by action.
-    ///
-    /// - Wire name: `action`.
-    /// - Example: `redeploy`.
+    /// Its description, rules and example: [`GetKubernetesTriggerRequest::action`](GetKubernetesTriggerRequest::action).
     pub fn action(mut self, value: impl Into<String>) -> Self {
         self.inner.action = Some(value.into());
         self
@@ -342,85 +326,24 @@ for GetKubernetesTriggerResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetKubernetesTrigger`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetKubernetesTriggerError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetKubernetesTriggerError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::GetKubernetesTriggerError;
+impl crate::Client {
+    /// Calls `GetKubernetesTrigger`: You can call the GetKubernetesTrigger operationto query the triggers of an application by application name.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetKubernetesTriggerRequestBuilder::send) it. The parameters and their rules: [`GetKubernetesTriggerRequest`].
+    #[inline]
+    pub fn get_kubernetes_trigger(&self) -> GetKubernetesTriggerRequestBuilder<&Self> {
+        GetKubernetesTriggerRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetKubernetesTriggerError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetKubernetesTrigger`: You can call the GetKubernetesTrigger operationto query the triggers of an application by application name.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetKubernetesTriggerRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetKubernetesTriggerError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetKubernetesTriggerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetKubernetesTriggerError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetKubernetesTriggerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetKubernetesTriggerError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetKubernetesTriggerError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_kubernetes_trigger(&self) -> GetKubernetesTriggerRequestBuilder<&Self> {
+        GetKubernetesTriggerRequestBuilder::new(self)
     }
 }

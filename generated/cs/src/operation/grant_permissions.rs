@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GrantPermissionsRequest>;
 /// Request of `GrantPermissions`: By default, RAM users or roles who aren't cluster creators and haven't been granted full cluster permissions have no RBAC permissions in the cluster. You can call this interface to update RBAC access permissions for RAM users/roles, including accessible resources, permission scopes, and preset roles, for enhanced security control on resources in Container Service for Kubernetes (ACK) clusters.
 ///
 /// * If you use a Resource Access Management (RAM) account to call this operation, make sure it has permissions to modify cluster authorization information for other RAM users or RAM roles. Otherwise, the `StatusForbidden` or `ForbiddenGrantPermissions` error code is returned. For more information, see [Use a RAM user to grant RBAC permissions to other RAM users](<https://www.alibabacloud.com/help/doc-detail/119035.htm>).
@@ -110,9 +113,7 @@ impl<C> GrantPermissionsRequestBuilder<C> {
     ///
     /// The ID of the RAM user or RAM role whose permissions you want to update.
     ///
-    /// - Wire name: `uid` (path).
-    /// - Required.
-    /// - Example: `2367****`.
+    /// Its description, rules and example: [`GrantPermissionsRequest::uid`](GrantPermissionsRequest::uid).
     pub fn uid(mut self, value: impl Into<String>) -> Self {
         self.inner.uid = Some(value.into());
         self
@@ -121,7 +122,7 @@ impl<C> GrantPermissionsRequestBuilder<C> {
     ///
     /// The request body.
     ///
-    /// - Wire name: `body` (body).
+    /// Its description, rules and example: [`GrantPermissionsRequest::body`](GrantPermissionsRequest::body).
     pub fn body(
         mut self,
         values: impl IntoIterator<Item = crate::types::GrantPermissionsBody>,
@@ -229,85 +230,24 @@ impl GrantPermissionsRequestBuilder<&crate::blocking::Client> {
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GrantPermissionsResponse {}
 ::acs_runtime::empty_answer!(GrantPermissionsResponse);
-/// Service errors of `GrantPermissions`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GrantPermissionsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GrantPermissionsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::GrantPermissionsError;
+impl crate::Client {
+    /// Calls `GrantPermissions`: By default, RAM users or roles who aren't cluster creators and haven't been granted full cluster permissions have no RBAC permissions in the cluster. You can call this interface to update RBAC access permissions for RAM users/roles, including accessible resources, permission scopes, and preset roles, for enhanced security control on resources in Container Service for Kubernetes (ACK) clusters.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GrantPermissionsRequestBuilder::send) it. The parameters and their rules: [`GrantPermissionsRequest`].
+    #[inline]
+    pub fn grant_permissions(&self) -> GrantPermissionsRequestBuilder<&Self> {
+        GrantPermissionsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GrantPermissionsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GrantPermissions`: By default, RAM users or roles who aren't cluster creators and haven't been granted full cluster permissions have no RBAC permissions in the cluster. You can call this interface to update RBAC access permissions for RAM users/roles, including accessible resources, permission scopes, and preset roles, for enhanced security control on resources in Container Service for Kubernetes (ACK) clusters.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GrantPermissionsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GrantPermissionsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GrantPermissionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GrantPermissionsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GrantPermissionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GrantPermissionsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GrantPermissionsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn grant_permissions(&self) -> GrantPermissionsRequestBuilder<&Self> {
+        GrantPermissionsRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListAddonsRequest>;
 /// Request of `ListAddons`: Queries the available components based on specific conditions such as the region, cluster type, cluster subtype defined by cluster profile, and cluster version and queries the detailed information about a component. The information includes whether the component is managed, the supported custom parameter schema, and compatible operating system architecture.
 ///
 /// # Example
@@ -147,8 +150,7 @@ impl<C> ListAddonsRequestBuilder<C> {
     ///
     /// The region of the cluster. If cluster_id is specified, this parameter is ignored. You must specify the region_id, cluster_type, profile, cluster_spec, and cluster_version parameters at the same time.
     ///
-    /// - Wire name: `region_id`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListAddonsRequest::region_id`](ListAddonsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -157,8 +159,7 @@ impl<C> ListAddonsRequestBuilder<C> {
     ///
     /// The type of the cluster. If cluster_id is specified, this parameter is ignored. You must specify the region_id, cluster_type, profile, cluster_spec, and cluster_version parameters at the same time.
     ///
-    /// - Wire name: `cluster_type`.
-    /// - Example: `ManagedKubernetes`.
+    /// Its description, rules and example: [`ListAddonsRequest::cluster_type`](ListAddonsRequest::cluster_type).
     pub fn cluster_type(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_type = Some(value.into());
         self
@@ -167,8 +168,7 @@ impl<C> ListAddonsRequestBuilder<C> {
     ///
     /// The subtype of the cluster. If cluster_id is specified, this parameter is ignored. You must specify the region_id, cluster_type, profile, cluster_spec, and cluster_version parameters at the same time.
     ///
-    /// - Wire name: `profile`.
-    /// - Example: `Default`.
+    /// Its description, rules and example: [`ListAddonsRequest::profile`](ListAddonsRequest::profile).
     pub fn profile(mut self, value: impl Into<String>) -> Self {
         self.inner.profile = Some(value.into());
         self
@@ -177,8 +177,7 @@ impl<C> ListAddonsRequestBuilder<C> {
     ///
     /// The specifications of the cluster. If cluster_id is specified, this parameter is ignored. You must specify the region_id, cluster_type, profile, cluster_spec, and cluster_version parameters at the same time.
     ///
-    /// - Wire name: `cluster_spec`.
-    /// - Example: `ack.pro.small`.
+    /// Its description, rules and example: [`ListAddonsRequest::cluster_spec`](ListAddonsRequest::cluster_spec).
     pub fn cluster_spec(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_spec = Some(value.into());
         self
@@ -187,8 +186,7 @@ impl<C> ListAddonsRequestBuilder<C> {
     ///
     /// The version of the cluster. If cluster_id is specified, this parameter is ignored. You must specify the region_id, cluster_type, profile, cluster_spec, and cluster_version parameters at the same time.
     ///
-    /// - Wire name: `cluster_version`.
-    /// - Example: `1.26.3-aliyun.1`.
+    /// Its description, rules and example: [`ListAddonsRequest::cluster_version`](ListAddonsRequest::cluster_version).
     pub fn cluster_version(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_version = Some(value.into());
         self
@@ -197,8 +195,7 @@ impl<C> ListAddonsRequestBuilder<C> {
     ///
     /// The cluster ID. If you specify a cluster ID, only components used in the specified cluster are queried. Other parameters are ignored.
     ///
-    /// - Wire name: `cluster_id`.
-    /// - Example: `c02b3e03be10643e8a644a843ffcb****`.
+    /// Its description, rules and example: [`ListAddonsRequest::cluster_id`](ListAddonsRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -321,85 +318,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListAddonsRespon
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListAddons`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListAddonsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListAddonsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListAddonsError;
+impl crate::Client {
+    /// Calls `ListAddons`: Queries the available components based on specific conditions such as the region, cluster type, cluster subtype defined by cluster profile, and cluster version and queries the detailed information about a component. The information includes whether the component is managed, the supported custom parameter schema, and compatible operating system architecture.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListAddonsRequestBuilder::send) it. The parameters and their rules: [`ListAddonsRequest`].
+    #[inline]
+    pub fn list_addons(&self) -> ListAddonsRequestBuilder<&Self> {
+        ListAddonsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListAddonsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListAddons`: Queries the available components based on specific conditions such as the region, cluster type, cluster subtype defined by cluster profile, and cluster version and queries the detailed information about a component. The information includes whether the component is managed, the supported custom parameter schema, and compatible operating system architecture.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListAddonsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListAddonsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListAddonsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListAddonsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListAddonsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListAddonsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListAddonsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_addons(&self) -> ListAddonsRequestBuilder<&Self> {
+        ListAddonsRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListClusterChecksRequest>;
 /// Request of `ListClusterChecks`: You can call the ListClusterChecks operation to query all the cluster check results of a cluster.
 ///
 /// # Example
@@ -118,9 +121,7 @@ impl<C> ListClusterChecksRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `cluster_id` (path).
-    /// - Required.
-    /// - Example: `ce0da5a1d627e4e9e9f96cae8ad07****`.
+    /// Its description, rules and example: [`ListClusterChecksRequest::cluster_id`](ListClusterChecksRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -129,8 +130,7 @@ impl<C> ListClusterChecksRequestBuilder<C> {
     ///
     /// The check method.
     ///
-    /// - Wire name: `type`.
-    /// - Example: `ClusterUpgrade`.
+    /// Its description, rules and example: [`ListClusterChecksRequest::type`](ListClusterChecksRequest::type).
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.inner.r#type = Some(value.into());
         self
@@ -139,8 +139,7 @@ impl<C> ListClusterChecksRequestBuilder<C> {
     ///
     /// The targets to check.
     ///
-    /// - Wire name: `target`.
-    /// - Example: `ngw-bp19ay6nnvd4cexxxx`.
+    /// Its description, rules and example: [`ListClusterChecksRequest::target`](ListClusterChecksRequest::target).
     pub fn target(mut self, value: impl Into<String>) -> Self {
         self.inner.target = Some(value.into());
         self
@@ -276,85 +275,24 @@ for ListClusterChecksResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListClusterChecks`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListClusterChecksError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListClusterChecksError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListClusterChecksError;
+impl crate::Client {
+    /// Calls `ListClusterChecks`: You can call the ListClusterChecks operation to query all the cluster check results of a cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListClusterChecksRequestBuilder::send) it. The parameters and their rules: [`ListClusterChecksRequest`].
+    #[inline]
+    pub fn list_cluster_checks(&self) -> ListClusterChecksRequestBuilder<&Self> {
+        ListClusterChecksRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListClusterChecksError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListClusterChecks`: You can call the ListClusterChecks operation to query all the cluster check results of a cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListClusterChecksRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListClusterChecksError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListClusterChecksError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListClusterChecksError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListClusterChecksError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListClusterChecksError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListClusterChecksError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_cluster_checks(&self) -> ListClusterChecksRequestBuilder<&Self> {
+        ListClusterChecksRequestBuilder::new(self)
     }
 }

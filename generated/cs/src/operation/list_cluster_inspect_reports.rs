@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListClusterInspectReportsRequest>;
 /// Request of `ListClusterInspectReports`: Obtains the details of the cluster inspection report.
 ///
 /// # Example
@@ -118,9 +121,7 @@ impl<C> ListClusterInspectReportsRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `clusterId` (path).
-    /// - Required.
-    /// - Example: `c82e6987e2961451182edacd74faf****`.
+    /// Its description, rules and example: [`ListClusterInspectReportsRequest::cluster_id`](ListClusterInspectReportsRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -129,8 +130,7 @@ impl<C> ListClusterInspectReportsRequestBuilder<C> {
     ///
     /// The pagination token.
     ///
-    /// - Wire name: `nextToken`.
-    /// - Example: `AK8uQQrxgFKsI3OiS5TbhUQ9R3kPme4I3`.
+    /// Its description, rules and example: [`ListClusterInspectReportsRequest::next_token`](ListClusterInspectReportsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -139,8 +139,7 @@ impl<C> ListClusterInspectReportsRequestBuilder<C> {
     ///
     /// The maximum number of returned results. Maximum value: 50.
     ///
-    /// - Wire name: `maxResults`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListClusterInspectReportsRequest::max_results`](ListClusterInspectReportsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -296,85 +295,28 @@ for ListClusterInspectReportsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListClusterInspectReports`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListClusterInspectReportsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListClusterInspectReportsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListClusterInspectReportsError;
+impl crate::Client {
+    /// Calls `ListClusterInspectReports`: Obtains the details of the cluster inspection report.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListClusterInspectReportsRequestBuilder::send) it. The parameters and their rules: [`ListClusterInspectReportsRequest`].
+    #[inline]
+    pub fn list_cluster_inspect_reports(
+        &self,
+    ) -> ListClusterInspectReportsRequestBuilder<&Self> {
+        ListClusterInspectReportsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListClusterInspectReportsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListClusterInspectReports`: Obtains the details of the cluster inspection report.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListClusterInspectReportsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListClusterInspectReportsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListClusterInspectReportsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListClusterInspectReportsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListClusterInspectReportsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListClusterInspectReportsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListClusterInspectReportsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_cluster_inspect_reports(
+        &self,
+    ) -> ListClusterInspectReportsRequestBuilder<&Self> {
+        ListClusterInspectReportsRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListClusterKubeconfigStatesRequest>;
 /// Request of `ListClusterKubeconfigStates`: Queries the kubeconfig files that are issued to users for the current cluster and the status of the kubeconfig files.
 ///
 /// > - To call this operation, make sure that you have ram:ListUsers and ram:ListRoles permissions.
@@ -127,9 +130,7 @@ impl<C> ListClusterKubeconfigStatesRequestBuilder<C> {
     ///
     /// The ID of the cluster.
     ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
-    /// - Example: `c82e6987e2961451182edacd74faf****`.
+    /// Its description, rules and example: [`ListClusterKubeconfigStatesRequest::cluster_id`](ListClusterKubeconfigStatesRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -138,11 +139,7 @@ impl<C> ListClusterKubeconfigStatesRequestBuilder<C> {
     ///
     /// The page number.
     ///
-    /// * Valid values: ≥ 1.
-    /// * Default value: 1.
-    ///
-    /// - Wire name: `pageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListClusterKubeconfigStatesRequest::page_number`](ListClusterKubeconfigStatesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -151,11 +148,7 @@ impl<C> ListClusterKubeconfigStatesRequestBuilder<C> {
     ///
     /// The number of entries per page.
     ///
-    /// * Valid values: 10 to 50.
-    /// * Default value: 10
-    ///
-    /// - Wire name: `pageSize`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListClusterKubeconfigStatesRequest::page_size`](ListClusterKubeconfigStatesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -303,85 +296,28 @@ for ListClusterKubeconfigStatesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListClusterKubeconfigStates`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListClusterKubeconfigStatesError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListClusterKubeconfigStatesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListClusterKubeconfigStatesError;
+impl crate::Client {
+    /// Calls `ListClusterKubeconfigStates`: Queries the kubeconfig files that are issued to users for the current cluster and the status of the kubeconfig files.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListClusterKubeconfigStatesRequestBuilder::send) it. The parameters and their rules: [`ListClusterKubeconfigStatesRequest`].
+    #[inline]
+    pub fn list_cluster_kubeconfig_states(
+        &self,
+    ) -> ListClusterKubeconfigStatesRequestBuilder<&Self> {
+        ListClusterKubeconfigStatesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListClusterKubeconfigStatesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListClusterKubeconfigStates`: Queries the kubeconfig files that are issued to users for the current cluster and the status of the kubeconfig files.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListClusterKubeconfigStatesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListClusterKubeconfigStatesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListClusterKubeconfigStatesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListClusterKubeconfigStatesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListClusterKubeconfigStatesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListClusterKubeconfigStatesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListClusterKubeconfigStatesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_cluster_kubeconfig_states(
+        &self,
+    ) -> ListClusterKubeconfigStatesRequestBuilder<&Self> {
+        ListClusterKubeconfigStatesRequestBuilder::new(self)
     }
 }

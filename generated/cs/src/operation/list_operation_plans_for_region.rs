@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListOperationPlansForRegionRequest>;
 /// Request of `ListOperationPlansForRegion`: 获取单个地域的自动运维执行计划列表
 ///
 /// # Example
@@ -129,9 +132,7 @@ impl<C> ListOperationPlansForRegionRequestBuilder<C> {
     ///
     /// 地域ID。
     ///
-    /// - Wire name: `region_id` (path).
-    /// - Required.
-    /// - Example: `cn-beijing`.
+    /// Its description, rules and example: [`ListOperationPlansForRegionRequest::region_id`](ListOperationPlansForRegionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -140,8 +141,7 @@ impl<C> ListOperationPlansForRegionRequestBuilder<C> {
     ///
     /// 按集群ID过滤。
     ///
-    /// - Wire name: `cluster_id`.
-    /// - Example: `c02b3e03be10643e8a644a843ffcb****`.
+    /// Its description, rules and example: [`ListOperationPlansForRegionRequest::cluster_id`](ListOperationPlansForRegionRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -150,8 +150,7 @@ impl<C> ListOperationPlansForRegionRequestBuilder<C> {
     ///
     /// 按执行计划类型过滤。
     ///
-    /// - Wire name: `type`.
-    /// - Example: `CLUSTER_UPGRADE_MASTER`.
+    /// Its description, rules and example: [`ListOperationPlansForRegionRequest::type`](ListOperationPlansForRegionRequest::type).
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.inner.r#type = Some(value.into());
         self
@@ -160,8 +159,7 @@ impl<C> ListOperationPlansForRegionRequestBuilder<C> {
     ///
     /// 按执行计划状态过滤。
     ///
-    /// - Wire name: `state`.
-    /// - Example: `Scheduled`.
+    /// Its description, rules and example: [`ListOperationPlansForRegionRequest::state`](ListOperationPlansForRegionRequest::state).
     pub fn state(mut self, value: impl Into<String>) -> Self {
         self.inner.state = Some(value.into());
         self
@@ -300,85 +298,28 @@ for ListOperationPlansForRegionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListOperationPlansForRegion`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListOperationPlansForRegionError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListOperationPlansForRegionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListOperationPlansForRegionError;
+impl crate::Client {
+    /// Calls `ListOperationPlansForRegion`: 获取单个地域的自动运维执行计划列表
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListOperationPlansForRegionRequestBuilder::send) it. The parameters and their rules: [`ListOperationPlansForRegionRequest`].
+    #[inline]
+    pub fn list_operation_plans_for_region(
+        &self,
+    ) -> ListOperationPlansForRegionRequestBuilder<&Self> {
+        ListOperationPlansForRegionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListOperationPlansForRegionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListOperationPlansForRegion`: 获取单个地域的自动运维执行计划列表
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListOperationPlansForRegionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListOperationPlansForRegionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListOperationPlansForRegionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListOperationPlansForRegionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListOperationPlansForRegionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListOperationPlansForRegionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListOperationPlansForRegionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_operation_plans_for_region(
+        &self,
+    ) -> ListOperationPlansForRegionRequestBuilder<&Self> {
+        ListOperationPlansForRegionRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListUserKubeConfigStatesRequest>;
 /// Request of `ListUserKubeConfigStates`: You can call the ListUserKubeConfigStates operation to query the status of the kubeconfig files of all clusters managed by the current user.
 ///
 /// > To call this operation, make sure that you have the AliyunCSFullAccess permissions.
@@ -126,9 +129,7 @@ impl<C> ListUserKubeConfigStatesRequestBuilder<C> {
     ///
     /// The ID of the specified Resource Access Management (RAM) user or RAM role within the Alibaba Cloud account.
     ///
-    /// - Wire name: `Uid` (path).
-    /// - Required.
-    /// - Example: `2xxxxxxxxxxxxxxxxxx`.
+    /// Its description, rules and example: [`ListUserKubeConfigStatesRequest::uid`](ListUserKubeConfigStatesRequest::uid).
     pub fn uid(mut self, value: impl Into<String>) -> Self {
         self.inner.uid = Some(value.into());
         self
@@ -137,11 +138,7 @@ impl<C> ListUserKubeConfigStatesRequestBuilder<C> {
     ///
     /// The page number.
     ///
-    /// * Valid values: ≥ 1.
-    /// * Default value: 1.
-    ///
-    /// - Wire name: `page_number`.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`ListUserKubeConfigStatesRequest::page_number`](ListUserKubeConfigStatesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -150,11 +147,7 @@ impl<C> ListUserKubeConfigStatesRequestBuilder<C> {
     ///
     /// The number of entries per page.
     ///
-    /// * Value values: 1 to 100.
-    /// * Default value: 50.
-    ///
-    /// - Wire name: `page_size`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListUserKubeConfigStatesRequest::page_size`](ListUserKubeConfigStatesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -299,85 +292,28 @@ for ListUserKubeConfigStatesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListUserKubeConfigStates`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListUserKubeConfigStatesError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListUserKubeConfigStatesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListUserKubeConfigStatesError;
+impl crate::Client {
+    /// Calls `ListUserKubeConfigStates`: You can call the ListUserKubeConfigStates operation to query the status of the kubeconfig files of all clusters managed by the current user.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListUserKubeConfigStatesRequestBuilder::send) it. The parameters and their rules: [`ListUserKubeConfigStatesRequest`].
+    #[inline]
+    pub fn list_user_kube_config_states(
+        &self,
+    ) -> ListUserKubeConfigStatesRequestBuilder<&Self> {
+        ListUserKubeConfigStatesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListUserKubeConfigStatesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListUserKubeConfigStates`: You can call the ListUserKubeConfigStates operation to query the status of the kubeconfig files of all clusters managed by the current user.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListUserKubeConfigStatesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListUserKubeConfigStatesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListUserKubeConfigStatesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListUserKubeConfigStatesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListUserKubeConfigStatesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListUserKubeConfigStatesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListUserKubeConfigStatesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_user_kube_config_states(
+        &self,
+    ) -> ListUserKubeConfigStatesRequestBuilder<&Self> {
+        ListUserKubeConfigStatesRequestBuilder::new(self)
     }
 }

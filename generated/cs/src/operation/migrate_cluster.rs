@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, MigrateClusterRequest>;
 /// Request of `MigrateCluster`: The Container Service for Kubernetes (ACK) managed Pro cluster type is developed based on the ACK managed Basic cluster type. It inherits all benefits of ACK managed clusters, such as fully-managed control planes and control plane high availability. It further enhances reliability, security, scheduling capabilities, and offers service level agreement (SLA)-backed guarantees, making it ideal for enterprise customers with large-scale production workloads requiring high stability and security. You can call the MigrateCluster operation to migrate an ACK managed Basic cluster to an ACK managed Pro cluster.
 ///
 /// # Example
@@ -118,9 +121,7 @@ impl<C> MigrateClusterRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `cluster_id` (path).
-    /// - Required.
-    /// - Example: `c21e0591548ba4c10bdb535d6572b****`.
+    /// Its description, rules and example: [`MigrateClusterRequest::cluster_id`](MigrateClusterRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -129,8 +130,7 @@ impl<C> MigrateClusterRequestBuilder<C> {
     ///
     /// The name of the Object Storage Service (OSS) bucket.
     ///
-    /// - Wire name: `oss_bucket_name` (body).
-    /// - Example: `bucket-****`.
+    /// Its description, rules and example: [`MigrateClusterRequest::oss_bucket_name`](MigrateClusterRequest::oss_bucket_name).
     pub fn oss_bucket_name(mut self, value: impl Into<String>) -> Self {
         self.inner.oss_bucket_name = Some(value.into());
         self
@@ -139,8 +139,7 @@ impl<C> MigrateClusterRequestBuilder<C> {
     ///
     /// The endpoint of the OSS bucket.
     ///
-    /// - Wire name: `oss_bucket_endpoint` (body).
-    /// - Example: `*******.oss-cn-hangzhou.aliyuncs.com`.
+    /// Its description, rules and example: [`MigrateClusterRequest::oss_bucket_endpoint`](MigrateClusterRequest::oss_bucket_endpoint).
     pub fn oss_bucket_endpoint(mut self, value: impl Into<String>) -> Self {
         self.inner.oss_bucket_endpoint = Some(value.into());
         self
@@ -290,85 +289,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for MigrateClusterRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `MigrateCluster`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum MigrateClusterError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for MigrateClusterError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::MigrateClusterError;
+impl crate::Client {
+    /// Calls `MigrateCluster`: The Container Service for Kubernetes (ACK) managed Pro cluster type is developed based on the ACK managed Basic cluster type. It inherits all benefits of ACK managed clusters, such as fully-managed control planes and control plane high availability. It further enhances reliability, security, scheduling capabilities, and offers service level agreement (SLA)-backed guarantees, making it ideal for enterprise customers with large-scale production workloads requiring high stability and security. You can call the MigrateCluster operation to migrate an ACK managed Basic cluster to an ACK managed Pro cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](MigrateClusterRequestBuilder::send) it. The parameters and their rules: [`MigrateClusterRequest`].
+    #[inline]
+    pub fn migrate_cluster(&self) -> MigrateClusterRequestBuilder<&Self> {
+        MigrateClusterRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl MigrateClusterError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `MigrateCluster`: The Container Service for Kubernetes (ACK) managed Pro cluster type is developed based on the ACK managed Basic cluster type. It inherits all benefits of ACK managed clusters, such as fully-managed control planes and control plane high availability. It further enhances reliability, security, scheduling capabilities, and offers service level agreement (SLA)-backed guarantees, making it ideal for enterprise customers with large-scale production workloads requiring high stability and security. You can call the MigrateCluster operation to migrate an ACK managed Basic cluster to an ACK managed Pro cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`MigrateClusterRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for MigrateClusterError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for MigrateClusterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl MigrateClusterError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for MigrateClusterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for MigrateClusterError {}
-impl AsRef<::acs_runtime::client::ServiceError> for MigrateClusterError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn migrate_cluster(&self) -> MigrateClusterRequestBuilder<&Self> {
+        MigrateClusterRequestBuilder::new(self)
     }
 }

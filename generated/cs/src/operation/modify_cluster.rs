@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyClusterRequest>;
 /// Request of `ModifyCluster`: You can call the ModifyCluster operation to modify the cluster configurations by cluster ID.
 ///
 /// # Example
@@ -353,9 +356,7 @@ impl<C> ModifyClusterRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
-    /// - Example: `cb95aa626a47740afbf6aa099b65****`.
+    /// Its description, rules and example: [`ModifyClusterRequest::cluster_id`](ModifyClusterRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -364,11 +365,7 @@ impl<C> ModifyClusterRequestBuilder<C> {
     ///
     /// Specifies whether to associate an elastic IP address (EIP) with the cluster. This EIP is used to enable access to the API server over the Internet. Valid values:
     ///
-    /// * `true`: associates an EIP with the cluster.
-    /// * `false`: does not associate an EIP with the cluster.
-    ///
-    /// - Wire name: `api_server_eip` (body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ModifyClusterRequest::api_server_eip`](ModifyClusterRequest::api_server_eip).
     pub fn api_server_eip(mut self, value: bool) -> Self {
         self.inner.api_server_eip = Some(value);
         self
@@ -377,8 +374,7 @@ impl<C> ModifyClusterRequestBuilder<C> {
     ///
     /// The ID of the EIP that you want to associate with the API server of the cluster. This parameter takes effect when `api_server_eip` is set to `true`.
     ///
-    /// - Wire name: `api_server_eip_id` (body).
-    /// - Example: `eip-wz9fnasl6dsfhmvci****`.
+    /// Its description, rules and example: [`ModifyClusterRequest::api_server_eip_id`](ModifyClusterRequest::api_server_eip_id).
     pub fn api_server_eip_id(mut self, value: impl Into<String>) -> Self {
         self.inner.api_server_eip_id = Some(value.into());
         self
@@ -387,13 +383,7 @@ impl<C> ModifyClusterRequestBuilder<C> {
     ///
     /// Specifies whether to enable cluster deletion protection. If you enable this option, the cluster cannot be deleted in the console or by calling API operations. Valid values:
     ///
-    /// * `true`: enables cluster deletion protection.
-    /// * `false`: disables cluster deletion protection.
-    ///
-    /// Default value: `false`
-    ///
-    /// - Wire name: `deletion_protection` (body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ModifyClusterRequest::deletion_protection`](ModifyClusterRequest::deletion_protection).
     pub fn deletion_protection(mut self, value: bool) -> Self {
         self.inner.deletion_protection = Some(value);
         self
@@ -402,8 +392,7 @@ impl<C> ModifyClusterRequestBuilder<C> {
     ///
     /// The resource group ID of the cluster.
     ///
-    /// - Wire name: `resource_group_id` (body).
-    /// - Example: `rg-acfmyvw3wjm****`.
+    /// Its description, rules and example: [`ModifyClusterRequest::resource_group_id`](ModifyClusterRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -412,7 +401,7 @@ impl<C> ModifyClusterRequestBuilder<C> {
     ///
     /// The cluster maintenance window. This feature takes effect only for ACK Pro clusters.
     ///
-    /// - Wire name: `maintenance_window` (body).
+    /// Its description, rules and example: [`ModifyClusterRequest::maintenance_window`](ModifyClusterRequest::maintenance_window).
     pub fn maintenance_window(mut self, value: crate::types::MaintenanceWindow) -> Self {
         self.inner.maintenance_window = Some(value);
         self
@@ -421,11 +410,7 @@ impl<C> ModifyClusterRequestBuilder<C> {
     ///
     /// Specifies whether to enable the RAM Roles for Service Accounts (RRSA) feature. This parameter is available only for ACK managed clusters. Valid values:
     ///
-    /// * `true`: enables the RRSA feature.
-    /// * `false`: disables the RRSA feature.
-    ///
-    /// - Wire name: `enable_rrsa` (body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ModifyClusterRequest::enable_rrsa`](ModifyClusterRequest::enable_rrsa).
     pub fn enable_rrsa(mut self, value: bool) -> Self {
         self.inner.enable_rrsa = Some(value);
         self
@@ -434,8 +419,7 @@ impl<C> ModifyClusterRequestBuilder<C> {
     ///
     /// The network access control list (ACL) of the SLB instance associated with the API server if the cluster is a registered cluster.
     ///
-    /// - Wire name: `access_control_list` (body).
-    /// - Deprecated.
+    /// Its description, rules and example: [`ModifyClusterRequest::access_control_list`](ModifyClusterRequest::access_control_list).
     pub fn access_control_list(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -449,10 +433,7 @@ impl<C> ModifyClusterRequestBuilder<C> {
     ///
     /// The cluster name.
     ///
-    /// The cluster name must be 1 to 63 characters in length, and can contain digits, letters, and hyphens (-). The cluster name cannot start with a hyphen (-).
-    ///
-    /// - Wire name: `cluster_name` (body).
-    /// - Example: `cluster-new-name`.
+    /// Its description, rules and example: [`ModifyClusterRequest::cluster_name`](ModifyClusterRequest::cluster_name).
     pub fn cluster_name(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_name = Some(value.into());
         self
@@ -461,7 +442,7 @@ impl<C> ModifyClusterRequestBuilder<C> {
     ///
     /// The storage configurations of system events.
     ///
-    /// - Wire name: `system_events_logging` (body).
+    /// Its description, rules and example: [`ModifyClusterRequest::system_events_logging`](ModifyClusterRequest::system_events_logging).
     pub fn system_events_logging(
         mut self,
         value: crate::types::SystemEventsLogging,
@@ -473,7 +454,7 @@ impl<C> ModifyClusterRequestBuilder<C> {
     ///
     /// The automatic O\&M policy of the cluster.
     ///
-    /// - Wire name: `operation_policy` (body).
+    /// Its description, rules and example: [`ModifyClusterRequest::operation_policy`](ModifyClusterRequest::operation_policy).
     pub fn operation_policy(mut self, value: crate::types::OperationPolicy) -> Self {
         self.inner.operation_policy = Some(value);
         self
@@ -482,7 +463,7 @@ impl<C> ModifyClusterRequestBuilder<C> {
     ///
     /// The custom subject alternative names (SANs) for the API server certificate to accept requests from specified IP addresses or domain names. This parameter is available only for ACK managed clusters.
     ///
-    /// - Wire name: `api_server_custom_cert_sans` (body).
+    /// Its description, rules and example: [`ModifyClusterRequest::api_server_custom_cert_sans`](ModifyClusterRequest::api_server_custom_cert_sans).
     pub fn api_server_custom_cert_sans(
         mut self,
         value: crate::types::ApiServerCustomCertSans,
@@ -494,12 +475,7 @@ impl<C> ModifyClusterRequestBuilder<C> {
     ///
     /// The vSwitches of the control plane. This parameter can be used to change the vSwitches of the control plane in an ACK managed cluster. Take note of the following items:
     ///
-    /// * This parameter overwrites the existing configuration. You must specify all vSwitches of the control plane.
-    /// * The control plane components restarts during the change process. Exercise caution when you perform this operation.
-    /// * Ensure that all security groups of the cluster, including the security groups of the control plane, all node pools, and container network, are allowed to access the CIDR blocks of the new vSwitches. This ensures that the nodes and containers can connect to the API server.
-    /// * If the new vSwitches of the control plane are configured with an ACL, ensure that the ACL allows communication between the new vSwitches and CIDR blocks such as those of the cluster nodes and the container network.
-    ///
-    /// - Wire name: `vswitch_ids` (body).
+    /// Its description, rules and example: [`ModifyClusterRequest::vswitch_ids`](ModifyClusterRequest::vswitch_ids).
     pub fn vswitch_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -511,7 +487,7 @@ impl<C> ModifyClusterRequestBuilder<C> {
     ///
     /// The control plane configurations of an ACK dedicated cluster.
     ///
-    /// - Wire name: `control_plane_config` (body).
+    /// Its description, rules and example: [`ModifyClusterRequest::control_plane_config`](ModifyClusterRequest::control_plane_config).
     pub fn control_plane_config(
         mut self,
         value: crate::types::ModifyClusterControlPlaneConfig,
@@ -523,16 +499,7 @@ impl<C> ModifyClusterRequestBuilder<C> {
     ///
     /// The ID of the security group for the control plane.
     ///
-    /// - If block rules are configured in the security group, ensure the security group rules allow traffic for protocols and ports required by the cluster. For recommended security group rules, see [Configure and manage security groups for an ACK cluster](<https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/configure-security-group-rules-to-enforce-access-control-on-ack-clusters?spm=a2c63.p38356.help-menu-85222.d_2_0_4_3.43e35d09s8oSlR>).
-    /// - For non-ACK dedicated clusters:
-    ///
-    ///   - During security group updates, the cluster control plane and managed components (e.g., terway-controlplane) will restart briefly. Perform this operation during off-peak hours.
-    ///   - After updating the control plane security group, the Elastic Network Interfaces (ENIs) used by the control plane and managed components will automatically join the new security group.
-    /// - For ACK dedicated clusters:
-    ///
-    ///   - After updating the control plane security group, newly scaled-out master nodes will automatically apply the new security group. Existing control plane nodes remain unaffected.
-    /// - Wire name: `security_group_id` (body).
-    /// - Example: `sg-bp1h6rk3pgct2a08***`.
+    /// Its description, rules and example: [`ModifyClusterRequest::security_group_id`](ModifyClusterRequest::security_group_id).
     pub fn security_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.security_group_id = Some(value.into());
         self
@@ -541,21 +508,7 @@ impl<C> ModifyClusterRequestBuilder<C> {
     ///
     /// The time zone configuration for the cluster.
     ///
-    /// - After modifying the time zone, cluster inspection configurations will adopt the new time zone.
-    /// - For ACK managed clusters:
-    ///
-    ///   - During time zone updates, the cluster control plane and managed components (e.g., terway-controlplane) will restart briefly. Perform this operation during off-peak hours.
-    ///   - After updating the time zone:
-    ///     - Newly scaled-out nodes will automatically apply the new time zone.
-    ///     - Existing nodes remain unaffected. Reset the node to apply changes to existing nodes.
-    /// - For ACK dedicated clusters:
-    ///
-    ///   - After updating the time zone:
-    ///     - Newly scaled-out nodes (including control plane nodes) automatically apply the new time zone.
-    ///     - Existing nodes (including control plane nodes) remain unaffected. Reset the node to apply changes to existing nodes.
-    ///     - For control plane nodes, perform a scale-out followed by a scale-in to apply the new time zone to all control plane nodes.
-    /// - Wire name: `timezone` (body).
-    /// - Example: `Asia/Shanghai`.
+    /// Its description, rules and example: [`ModifyClusterRequest::timezone`](ModifyClusterRequest::timezone).
     pub fn timezone(mut self, value: impl Into<String>) -> Self {
         self.inner.timezone = Some(value.into());
         self
@@ -564,14 +517,7 @@ impl<C> ModifyClusterRequestBuilder<C> {
     ///
     /// Specifies whether to enable instance deletion protection. If you enable this option, the instance cannot be deleted in the console or by calling API operations. Valid values:
     ///
-    /// * `true`: enables instance deletion protection.
-    /// * `false`: disables instance deletion protection.
-    ///
-    /// Default value: `false`
-    ///
-    /// - Wire name: `instance_deletion_protection` (body).
-    /// - Example: `true`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`ModifyClusterRequest::instance_deletion_protection`](ModifyClusterRequest::instance_deletion_protection).
     pub fn instance_deletion_protection(mut self, value: bool) -> Self {
         self.inner.instance_deletion_protection = Some(value);
         self
@@ -580,14 +526,7 @@ impl<C> ModifyClusterRequestBuilder<C> {
     ///
     /// Specifies whether to remap the test domain name of the cluster. Valid values:
     ///
-    /// * `true`: remaps the test domain name of the cluster.
-    /// * `false`: does not remap the test domain name of the cluster.
-    ///
-    /// Default value: `false`
-    ///
-    /// - Wire name: `ingress_domain_rebinding` (body).
-    /// - Example: `true`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`ModifyClusterRequest::ingress_domain_rebinding`](ModifyClusterRequest::ingress_domain_rebinding).
     pub fn ingress_domain_rebinding(mut self, value: bool) -> Self {
         self.inner.ingress_domain_rebinding = Some(value);
         self
@@ -596,9 +535,7 @@ impl<C> ModifyClusterRequestBuilder<C> {
     ///
     /// The ID of the Server Load Balancer (SLB) instance of the cluster to be modified.
     ///
-    /// - Wire name: `ingress_loadbalancer_id` (body).
-    /// - Example: `lb-wz97kes8tnndkpodw****`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`ModifyClusterRequest::ingress_loadbalancer_id`](ModifyClusterRequest::ingress_loadbalancer_id).
     pub fn ingress_loadbalancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ingress_loadbalancer_id = Some(value.into());
         self
@@ -745,85 +682,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ModifyClusterRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyCluster`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyClusterError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyClusterError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ModifyClusterError;
+impl crate::Client {
+    /// Calls `ModifyCluster`: You can call the ModifyCluster operation to modify the cluster configurations by cluster ID.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyClusterRequestBuilder::send) it. The parameters and their rules: [`ModifyClusterRequest`].
+    #[inline]
+    pub fn modify_cluster(&self) -> ModifyClusterRequestBuilder<&Self> {
+        ModifyClusterRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyClusterError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyCluster`: You can call the ModifyCluster operation to modify the cluster configurations by cluster ID.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyClusterRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyClusterError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyClusterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyClusterError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyClusterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyClusterError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyClusterError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_cluster(&self) -> ModifyClusterRequestBuilder<&Self> {
+        ModifyClusterRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyClusterAddonRequest>;
 /// Request of `ModifyClusterAddon`: Modifies the configuration of a cluster component. This operation may affect your businesses. We recommend that you assess the impact, back up data, and perform the operation during off-peak hours.
 ///
 /// You can call this API operation to modify the component parameters of an ACK Basic cluster or the control plane parameters of an ACK Pro cluster:
@@ -128,9 +131,7 @@ impl<C> ModifyClusterAddonRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `cluster_id` (path).
-    /// - Required.
-    /// - Example: `c71d616e629ff40d5b42d7bb87770****`.
+    /// Its description, rules and example: [`ModifyClusterAddonRequest::cluster_id`](ModifyClusterAddonRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -139,9 +140,7 @@ impl<C> ModifyClusterAddonRequestBuilder<C> {
     ///
     /// The component ID.
     ///
-    /// - Wire name: `component_id` (path).
-    /// - Required.
-    /// - Example: `coredns`.
+    /// Its description, rules and example: [`ModifyClusterAddonRequest::component_id`](ModifyClusterAddonRequest::component_id).
     pub fn component_id(mut self, value: impl Into<String>) -> Self {
         self.inner.component_id = Some(value.into());
         self
@@ -150,8 +149,7 @@ impl<C> ModifyClusterAddonRequestBuilder<C> {
     ///
     /// The custom parameter settings that you want to use.
     ///
-    /// - Wire name: `config` (body).
-    /// - Example: `{"CpuRequest":"800m"}`.
+    /// Its description, rules and example: [`ModifyClusterAddonRequest::config`](ModifyClusterAddonRequest::config).
     pub fn config(mut self, value: impl Into<String>) -> Self {
         self.inner.config = Some(value.into());
         self
@@ -259,85 +257,24 @@ impl ModifyClusterAddonRequestBuilder<&crate::blocking::Client> {
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyClusterAddonResponse {}
 ::acs_runtime::empty_answer!(ModifyClusterAddonResponse);
-/// Service errors of `ModifyClusterAddon`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyClusterAddonError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyClusterAddonError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ModifyClusterAddonError;
+impl crate::Client {
+    /// Calls `ModifyClusterAddon`: Modifies the configuration of a cluster component. This operation may affect your businesses. We recommend that you assess the impact, back up data, and perform the operation during off-peak hours.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyClusterAddonRequestBuilder::send) it. The parameters and their rules: [`ModifyClusterAddonRequest`].
+    #[inline]
+    pub fn modify_cluster_addon(&self) -> ModifyClusterAddonRequestBuilder<&Self> {
+        ModifyClusterAddonRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyClusterAddonError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyClusterAddon`: Modifies the configuration of a cluster component. This operation may affect your businesses. We recommend that you assess the impact, back up data, and perform the operation during off-peak hours.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyClusterAddonRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyClusterAddonError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyClusterAddonError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyClusterAddonError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyClusterAddonError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyClusterAddonError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyClusterAddonError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_cluster_addon(&self) -> ModifyClusterAddonRequestBuilder<&Self> {
+        ModifyClusterAddonRequestBuilder::new(self)
     }
 }

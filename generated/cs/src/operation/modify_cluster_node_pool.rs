@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyClusterNodePoolRequest>;
 /// Request of `ModifyClusterNodePool`: You can call the ModifyClusterNodePool operation to modify the configuration of a node pool with the specified node pool ID.
 ///
 /// # Example
@@ -193,9 +196,7 @@ impl<C> ModifyClusterNodePoolRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
-    /// - Example: `c23421cfa74454bc8b37163fd19af****`.
+    /// Its description, rules and example: [`ModifyClusterNodePoolRequest::cluster_id`](ModifyClusterNodePoolRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -204,9 +205,7 @@ impl<C> ModifyClusterNodePoolRequestBuilder<C> {
     ///
     /// The node pool ID.
     ///
-    /// - Wire name: `NodepoolId` (path).
-    /// - Required.
-    /// - Example: `p31da1b38983f4511b490fc62108a****`.
+    /// Its description, rules and example: [`ModifyClusterNodePoolRequest::nodepool_id`](ModifyClusterNodePoolRequest::nodepool_id).
     pub fn nodepool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nodepool_id = Some(value.into());
         self
@@ -215,7 +214,7 @@ impl<C> ModifyClusterNodePoolRequestBuilder<C> {
     ///
     /// The configurations of the node pool.
     ///
-    /// - Wire name: `nodepool_info` (body).
+    /// Its description, rules and example: [`ModifyClusterNodePoolRequest::nodepool_info`](ModifyClusterNodePoolRequest::nodepool_info).
     pub fn nodepool_info(
         mut self,
         value: crate::types::ModifyClusterNodePoolNodepoolInfo,
@@ -227,7 +226,7 @@ impl<C> ModifyClusterNodePoolRequestBuilder<C> {
     ///
     /// The configurations about auto scaling.
     ///
-    /// - Wire name: `auto_scaling` (body).
+    /// Its description, rules and example: [`ModifyClusterNodePoolRequest::auto_scaling`](ModifyClusterNodePoolRequest::auto_scaling).
     pub fn auto_scaling(mut self, value: crate::types::AutoScaling) -> Self {
         self.inner.auto_scaling = Some(value);
         self
@@ -236,7 +235,7 @@ impl<C> ModifyClusterNodePoolRequestBuilder<C> {
     ///
     /// The configurations of the managed node pool feature.
     ///
-    /// - Wire name: `management` (body).
+    /// Its description, rules and example: [`ModifyClusterNodePoolRequest::management`](ModifyClusterNodePoolRequest::management).
     pub fn management(mut self, value: crate::types::Management) -> Self {
         self.inner.management = Some(value);
         self
@@ -245,7 +244,7 @@ impl<C> ModifyClusterNodePoolRequestBuilder<C> {
     ///
     /// The configurations of the scaling group that is used by the node pool.
     ///
-    /// - Wire name: `scaling_group` (body).
+    /// Its description, rules and example: [`ModifyClusterNodePoolRequest::scaling_group`](ModifyClusterNodePoolRequest::scaling_group).
     pub fn scaling_group(
         mut self,
         value: crate::types::ModifyClusterNodePoolScalingGroup,
@@ -257,7 +256,7 @@ impl<C> ModifyClusterNodePoolRequestBuilder<C> {
     ///
     /// The configurations of the cluster.
     ///
-    /// - Wire name: `kubernetes_config` (body).
+    /// Its description, rules and example: [`ModifyClusterNodePoolRequest::kubernetes_config`](ModifyClusterNodePoolRequest::kubernetes_config).
     pub fn kubernetes_config(
         mut self,
         value: crate::types::ModifyClusterNodePoolKubernetesConfig,
@@ -269,7 +268,7 @@ impl<C> ModifyClusterNodePoolRequestBuilder<C> {
     ///
     /// The configurations of confidential computing for the cluster.
     ///
-    /// - Wire name: `tee_config` (body).
+    /// Its description, rules and example: [`ModifyClusterNodePoolRequest::tee_config`](ModifyClusterNodePoolRequest::tee_config).
     pub fn tee_config(mut self, value: crate::types::TeeConfig) -> Self {
         self.inner.tee_config = Some(value);
         self
@@ -278,8 +277,7 @@ impl<C> ModifyClusterNodePoolRequestBuilder<C> {
     ///
     /// Specifies whether to update node information, such as labels and taints.
     ///
-    /// - Wire name: `update_nodes` (body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ModifyClusterNodePoolRequest::update_nodes`](ModifyClusterNodePoolRequest::update_nodes).
     pub fn update_nodes(mut self, value: bool) -> Self {
         self.inner.update_nodes = Some(value);
         self
@@ -288,8 +286,7 @@ impl<C> ModifyClusterNodePoolRequestBuilder<C> {
     ///
     /// Specifies whether concurrency is supported.
     ///
-    /// - Wire name: `concurrency` (body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ModifyClusterNodePoolRequest::concurrency`](ModifyClusterNodePoolRequest::concurrency).
     pub fn concurrency(mut self, value: bool) -> Self {
         self.inner.concurrency = Some(value);
         self
@@ -446,85 +443,28 @@ for ModifyClusterNodePoolResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyClusterNodePool`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyClusterNodePoolError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyClusterNodePoolError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ModifyClusterNodePoolError;
+impl crate::Client {
+    /// Calls `ModifyClusterNodePool`: You can call the ModifyClusterNodePool operation to modify the configuration of a node pool with the specified node pool ID.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyClusterNodePoolRequestBuilder::send) it. The parameters and their rules: [`ModifyClusterNodePoolRequest`].
+    #[inline]
+    pub fn modify_cluster_node_pool(
+        &self,
+    ) -> ModifyClusterNodePoolRequestBuilder<&Self> {
+        ModifyClusterNodePoolRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyClusterNodePoolError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyClusterNodePool`: You can call the ModifyClusterNodePool operation to modify the configuration of a node pool with the specified node pool ID.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyClusterNodePoolRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyClusterNodePoolError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyClusterNodePoolError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyClusterNodePoolError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyClusterNodePoolError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyClusterNodePoolError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyClusterNodePoolError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_cluster_node_pool(
+        &self,
+    ) -> ModifyClusterNodePoolRequestBuilder<&Self> {
+        ModifyClusterNodePoolRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyNodePoolNodeConfigRequest>;
 /// Request of `ModifyNodePoolNodeConfig`: Modifies the configuration of a node pool, such as the kubelet configuration and node rolling update configuration. After you modify the node pool configuration, nodes are batch updated and the kubelet on each node is restarted. This may adversely affect the nodes and workloads. We recommend that you perform this operation during off-peak hours.
 ///
 /// > Container Service for Kubernetes (ACK) allows you to modify the kubelet configuration of nodes in a node pool. After you modify the kubelet configuration, the new configuration immediately takes effect on existing nodes in the node pool and is automatically applied to newly added nodes.
@@ -152,9 +155,7 @@ impl<C> ModifyNodePoolNodeConfigRequestBuilder<C> {
     ///
     /// The ID of the cluster.
     ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
-    /// - Example: `c23421cfa74454bc8b37163fd19af****`.
+    /// Its description, rules and example: [`ModifyNodePoolNodeConfigRequest::cluster_id`](ModifyNodePoolNodeConfigRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -163,9 +164,7 @@ impl<C> ModifyNodePoolNodeConfigRequestBuilder<C> {
     ///
     /// The node pool ID.
     ///
-    /// - Wire name: `NodepoolId` (path).
-    /// - Required.
-    /// - Example: `np8d8c9c2cd0f64e89884f82a5fbcd****`.
+    /// Its description, rules and example: [`ModifyNodePoolNodeConfigRequest::nodepool_id`](ModifyNodePoolNodeConfigRequest::nodepool_id).
     pub fn nodepool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nodepool_id = Some(value.into());
         self
@@ -174,7 +173,7 @@ impl<C> ModifyNodePoolNodeConfigRequestBuilder<C> {
     ///
     /// The kubelet configurations.
     ///
-    /// - Wire name: `kubelet_config` (body).
+    /// Its description, rules and example: [`ModifyNodePoolNodeConfigRequest::kubelet_config`](ModifyNodePoolNodeConfigRequest::kubelet_config).
     pub fn kubelet_config(mut self, value: crate::types::KubeletConfig) -> Self {
         self.inner.kubelet_config = Some(value);
         self
@@ -183,7 +182,7 @@ impl<C> ModifyNodePoolNodeConfigRequestBuilder<C> {
     ///
     /// The rolling policy configuration.
     ///
-    /// - Wire name: `rolling_policy` (body).
+    /// Its description, rules and example: [`ModifyNodePoolNodeConfigRequest::rolling_policy`](ModifyNodePoolNodeConfigRequest::rolling_policy).
     pub fn rolling_policy(mut self, value: crate::types::RollingPolicy) -> Self {
         self.inner.rolling_policy = Some(value);
         self
@@ -192,7 +191,7 @@ impl<C> ModifyNodePoolNodeConfigRequestBuilder<C> {
     ///
     /// The OS configuration.
     ///
-    /// - Wire name: `os_config` (body).
+    /// Its description, rules and example: [`ModifyNodePoolNodeConfigRequest::os_config`](ModifyNodePoolNodeConfigRequest::os_config).
     pub fn os_config(mut self, value: crate::types::OsConfig) -> Self {
         self.inner.os_config = Some(value);
         self
@@ -201,7 +200,7 @@ impl<C> ModifyNodePoolNodeConfigRequestBuilder<C> {
     ///
     /// The containerd runtime configuration.
     ///
-    /// - Wire name: `containerd_config` (body).
+    /// Its description, rules and example: [`ModifyNodePoolNodeConfigRequest::containerd_config`](ModifyNodePoolNodeConfigRequest::containerd_config).
     pub fn containerd_config(mut self, value: crate::types::ContainerdConfig) -> Self {
         self.inner.containerd_config = Some(value);
         self
@@ -358,85 +357,28 @@ for ModifyNodePoolNodeConfigResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyNodePoolNodeConfig`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyNodePoolNodeConfigError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyNodePoolNodeConfigError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ModifyNodePoolNodeConfigError;
+impl crate::Client {
+    /// Calls `ModifyNodePoolNodeConfig`: Modifies the configuration of a node pool, such as the kubelet configuration and node rolling update configuration. After you modify the node pool configuration, nodes are batch updated and the kubelet on each node is restarted. This may adversely affect the nodes and workloads. We recommend that you perform this operation during off-peak hours.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyNodePoolNodeConfigRequestBuilder::send) it. The parameters and their rules: [`ModifyNodePoolNodeConfigRequest`].
+    #[inline]
+    pub fn modify_node_pool_node_config(
+        &self,
+    ) -> ModifyNodePoolNodeConfigRequestBuilder<&Self> {
+        ModifyNodePoolNodeConfigRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyNodePoolNodeConfigError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyNodePoolNodeConfig`: Modifies the configuration of a node pool, such as the kubelet configuration and node rolling update configuration. After you modify the node pool configuration, nodes are batch updated and the kubelet on each node is restarted. This may adversely affect the nodes and workloads. We recommend that you perform this operation during off-peak hours.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyNodePoolNodeConfigRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyNodePoolNodeConfigError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyNodePoolNodeConfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyNodePoolNodeConfigError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyNodePoolNodeConfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyNodePoolNodeConfigError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyNodePoolNodeConfigError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_node_pool_node_config(
+        &self,
+    ) -> ModifyNodePoolNodeConfigRequestBuilder<&Self> {
+        ModifyNodePoolNodeConfigRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyPolicyInstanceRequest>;
 /// Request of `ModifyPolicyInstance`: Updates a policy in a specific Container Service for Kubernetes (ACK) cluster. You can modify the action of the policy such as alerting or denying and namespaces to which the policy applies.
 ///
 /// # Example
@@ -156,9 +159,7 @@ impl<C> ModifyPolicyInstanceRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `cluster_id` (path).
-    /// - Required.
-    /// - Example: `c8155823d057948c69a****`.
+    /// Its description, rules and example: [`ModifyPolicyInstanceRequest::cluster_id`](ModifyPolicyInstanceRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -167,9 +168,7 @@ impl<C> ModifyPolicyInstanceRequestBuilder<C> {
     ///
     /// The name of the policy.
     ///
-    /// - Wire name: `policy_name` (path).
-    /// - Required.
-    /// - Example: `ACKAllowedRepos`.
+    /// Its description, rules and example: [`ModifyPolicyInstanceRequest::policy_name`](ModifyPolicyInstanceRequest::policy_name).
     pub fn policy_name(mut self, value: impl Into<String>) -> Self {
         self.inner.policy_name = Some(value.into());
         self
@@ -178,11 +177,7 @@ impl<C> ModifyPolicyInstanceRequestBuilder<C> {
     ///
     /// The action of the policy. Valid values:
     ///
-    /// * `deny`: Deployments that match the policy are denied.
-    /// * `warn`: Alerts are generated for deployments that match the policy.
-    ///
-    /// - Wire name: `action` (body).
-    /// - Example: `deny`.
+    /// Its description, rules and example: [`ModifyPolicyInstanceRequest::action`](ModifyPolicyInstanceRequest::action).
     pub fn action(mut self, value: impl Into<String>) -> Self {
         self.inner.action = Some(value.into());
         self
@@ -191,8 +186,7 @@ impl<C> ModifyPolicyInstanceRequestBuilder<C> {
     ///
     /// The ID of the policy instance.
     ///
-    /// - Wire name: `instance_name` (body).
-    /// - Example: `allowed-repos-cbhhb`.
+    /// Its description, rules and example: [`ModifyPolicyInstanceRequest::instance_name`](ModifyPolicyInstanceRequest::instance_name).
     pub fn instance_name(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_name = Some(value.into());
         self
@@ -201,7 +195,7 @@ impl<C> ModifyPolicyInstanceRequestBuilder<C> {
     ///
     /// The namespaces to which the policy is applied. The policy is applied to all namespaces if this parameter is left empty.
     ///
-    /// - Wire name: `namespaces` (body).
+    /// Its description, rules and example: [`ModifyPolicyInstanceRequest::namespaces`](ModifyPolicyInstanceRequest::namespaces).
     pub fn namespaces(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -213,8 +207,7 @@ impl<C> ModifyPolicyInstanceRequestBuilder<C> {
     ///
     /// The parameters of the policy instance. For more information, see [Predefined security policies of ACK](<https://www.alibabacloud.com/help/doc-detail/359819.htm>).
     ///
-    /// - Wire name: `parameters` (body).
-    /// - Example: `"restrictedNamespaces": [ "test" ]`.
+    /// Its description, rules and example: [`ModifyPolicyInstanceRequest::parameters`](ModifyPolicyInstanceRequest::parameters).
     pub fn parameters(mut self, value: impl Into<::serde_json::Value>) -> Self {
         self.inner.parameters = Some(value.into());
         self
@@ -348,85 +341,24 @@ for ModifyPolicyInstanceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyPolicyInstance`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyPolicyInstanceError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyPolicyInstanceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ModifyPolicyInstanceError;
+impl crate::Client {
+    /// Calls `ModifyPolicyInstance`: Updates a policy in a specific Container Service for Kubernetes (ACK) cluster. You can modify the action of the policy such as alerting or denying and namespaces to which the policy applies.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyPolicyInstanceRequestBuilder::send) it. The parameters and their rules: [`ModifyPolicyInstanceRequest`].
+    #[inline]
+    pub fn modify_policy_instance(&self) -> ModifyPolicyInstanceRequestBuilder<&Self> {
+        ModifyPolicyInstanceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyPolicyInstanceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyPolicyInstance`: Updates a policy in a specific Container Service for Kubernetes (ACK) cluster. You can modify the action of the policy such as alerting or denying and namespaces to which the policy applies.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyPolicyInstanceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyPolicyInstanceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyPolicyInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyPolicyInstanceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyPolicyInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyPolicyInstanceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyPolicyInstanceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_policy_instance(&self) -> ModifyPolicyInstanceRequestBuilder<&Self> {
+        ModifyPolicyInstanceRequestBuilder::new(self)
     }
 }

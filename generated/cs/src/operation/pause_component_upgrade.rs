@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, PauseComponentUpgradeRequest>;
 /// Request of `PauseComponentUpgrade`: You can call the PauseComponentUpgrade operation to pause the update of a component.
 ///
 /// Deprecated: use `PauseTask` instead.
@@ -114,9 +117,7 @@ impl<C> PauseComponentUpgradeRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `clusterid` (path).
-    /// - Required.
-    /// - Example: `c82e6987e2961451182edacd74faf****`.
+    /// Its description, rules and example: [`PauseComponentUpgradeRequest::clusterid`](PauseComponentUpgradeRequest::clusterid).
     pub fn clusterid(mut self, value: impl Into<String>) -> Self {
         self.inner.clusterid = Some(value.into());
         self
@@ -125,9 +126,7 @@ impl<C> PauseComponentUpgradeRequestBuilder<C> {
     ///
     /// The component ID.
     ///
-    /// - Wire name: `componentid` (path).
-    /// - Required.
-    /// - Example: `metric-server`.
+    /// Its description, rules and example: [`PauseComponentUpgradeRequest::componentid`](PauseComponentUpgradeRequest::componentid).
     pub fn componentid(mut self, value: impl Into<String>) -> Self {
         self.inner.componentid = Some(value.into());
         self
@@ -235,85 +234,24 @@ impl PauseComponentUpgradeRequestBuilder<&crate::blocking::Client> {
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct PauseComponentUpgradeResponse {}
 ::acs_runtime::empty_answer!(PauseComponentUpgradeResponse);
-/// Service errors of `PauseComponentUpgrade`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum PauseComponentUpgradeError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for PauseComponentUpgradeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::PauseComponentUpgradeError;
+impl crate::Client {
+    /// Calls `PauseComponentUpgrade`: You can call the PauseComponentUpgrade operation to pause the update of a component.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](PauseComponentUpgradeRequestBuilder::send) it. The parameters and their rules: [`PauseComponentUpgradeRequest`].
+    #[inline]
+    pub fn pause_component_upgrade(&self) -> PauseComponentUpgradeRequestBuilder<&Self> {
+        PauseComponentUpgradeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl PauseComponentUpgradeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `PauseComponentUpgrade`: You can call the PauseComponentUpgrade operation to pause the update of a component.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`PauseComponentUpgradeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for PauseComponentUpgradeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for PauseComponentUpgradeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl PauseComponentUpgradeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for PauseComponentUpgradeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for PauseComponentUpgradeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for PauseComponentUpgradeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn pause_component_upgrade(&self) -> PauseComponentUpgradeRequestBuilder<&Self> {
+        PauseComponentUpgradeRequestBuilder::new(self)
     }
 }

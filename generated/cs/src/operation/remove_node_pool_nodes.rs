@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RemoveNodePoolNodesRequest>;
 /// Request of `RemoveNodePoolNodes`: Removes nodes from a node pool.
 ///
 /// * When you remove a node, the pods on the node are migrated to other nodes. This may cause service interruptions. We recommend that you remove nodes during off-peak hours.
@@ -180,9 +183,7 @@ impl<C> RemoveNodePoolNodesRequestBuilder<C> {
     ///
     /// The ID of the cluster.
     ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
-    /// - Example: `c23421cfa74454bc8b37163fd19af****`.
+    /// Its description, rules and example: [`RemoveNodePoolNodesRequest::cluster_id`](RemoveNodePoolNodesRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -191,9 +192,7 @@ impl<C> RemoveNodePoolNodesRequestBuilder<C> {
     ///
     /// The node pool ID.
     ///
-    /// - Wire name: `NodepoolId` (path).
-    /// - Required.
-    /// - Example: `np97de2cfb1ba042398dd8f5504c94****`.
+    /// Its description, rules and example: [`RemoveNodePoolNodesRequest::nodepool_id`](RemoveNodePoolNodesRequest::nodepool_id).
     pub fn nodepool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nodepool_id = Some(value.into());
         self
@@ -202,11 +201,7 @@ impl<C> RemoveNodePoolNodesRequestBuilder<C> {
     ///
     /// Specifies whether to release the nodes after they are removed. Valid values:
     ///
-    /// * true: release the nodes after they are removed.
-    /// * false: do not release the nodes after they are removed.
-    ///
-    /// - Wire name: `release_node`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`RemoveNodePoolNodesRequest::release_node`](RemoveNodePoolNodesRequest::release_node).
     pub fn release_node(mut self, value: bool) -> Self {
         self.inner.release_node = Some(value);
         self
@@ -215,11 +210,7 @@ impl<C> RemoveNodePoolNodesRequestBuilder<C> {
     ///
     /// Specifies whether to drain the nodes that you want to remove. Valid values:
     ///
-    /// * true: drain the nodes that you want to remove.
-    /// * false: do not drain the nodes that you want to remove.
-    ///
-    /// - Wire name: `drain_node`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`RemoveNodePoolNodesRequest::drain_node`](RemoveNodePoolNodesRequest::drain_node).
     pub fn drain_node(mut self, value: bool) -> Self {
         self.inner.drain_node = Some(value);
         self
@@ -228,12 +219,7 @@ impl<C> RemoveNodePoolNodesRequestBuilder<C> {
     ///
     /// This parameter is deprecated.
     ///
-    /// A list of nodes that you want to remove.
-    ///
-    /// > This parameter is deprecated. Use instance_ids instead.
-    ///
-    /// - Wire name: `nodes`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`RemoveNodePoolNodesRequest::nodes`](RemoveNodePoolNodesRequest::nodes).
     pub fn nodes(mut self, values: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.inner.nodes = Some(values.into_iter().map(Into::into).collect());
         self
@@ -242,7 +228,7 @@ impl<C> RemoveNodePoolNodesRequestBuilder<C> {
     ///
     /// A list of instances that you want to remove.
     ///
-    /// - Wire name: `instance_ids`.
+    /// Its description, rules and example: [`RemoveNodePoolNodesRequest::instance_ids`](RemoveNodePoolNodesRequest::instance_ids).
     pub fn instance_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -254,8 +240,7 @@ impl<C> RemoveNodePoolNodesRequestBuilder<C> {
     ///
     /// Whether to remove concurrently.
     ///
-    /// - Wire name: `concurrency`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`RemoveNodePoolNodesRequest::concurrency`](RemoveNodePoolNodesRequest::concurrency).
     pub fn concurrency(mut self, value: bool) -> Self {
         self.inner.concurrency = Some(value);
         self
@@ -402,85 +387,24 @@ for RemoveNodePoolNodesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RemoveNodePoolNodes`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RemoveNodePoolNodesError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RemoveNodePoolNodesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::RemoveNodePoolNodesError;
+impl crate::Client {
+    /// Calls `RemoveNodePoolNodes`: Removes nodes from a node pool.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RemoveNodePoolNodesRequestBuilder::send) it. The parameters and their rules: [`RemoveNodePoolNodesRequest`].
+    #[inline]
+    pub fn remove_node_pool_nodes(&self) -> RemoveNodePoolNodesRequestBuilder<&Self> {
+        RemoveNodePoolNodesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RemoveNodePoolNodesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RemoveNodePoolNodes`: Removes nodes from a node pool.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RemoveNodePoolNodesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RemoveNodePoolNodesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RemoveNodePoolNodesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RemoveNodePoolNodesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RemoveNodePoolNodesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RemoveNodePoolNodesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RemoveNodePoolNodesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn remove_node_pool_nodes(&self) -> RemoveNodePoolNodesRequestBuilder<&Self> {
+        RemoveNodePoolNodesRequestBuilder::new(self)
     }
 }

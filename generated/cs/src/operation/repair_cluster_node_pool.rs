@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RepairClusterNodePoolRequest>;
 /// Request of `RepairClusterNodePool`: Repairs a node pool.
 ///
 /// # Example
@@ -146,9 +149,7 @@ impl<C> RepairClusterNodePoolRequestBuilder<C> {
     ///
     /// The ID of the cluster.
     ///
-    /// - Wire name: `cluster_id` (path).
-    /// - Required.
-    /// - Example: `c2273b7f4a30d4ef6b43e0926cdd8****`.
+    /// Its description, rules and example: [`RepairClusterNodePoolRequest::cluster_id`](RepairClusterNodePoolRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -157,9 +158,7 @@ impl<C> RepairClusterNodePoolRequestBuilder<C> {
     ///
     /// The ID of the node pool that you want to manage.
     ///
-    /// - Wire name: `nodepool_id` (path).
-    /// - Required.
-    /// - Example: `np613940c3593c4bea96faa8600cb9****`.
+    /// Its description, rules and example: [`RepairClusterNodePoolRequest::nodepool_id`](RepairClusterNodePoolRequest::nodepool_id).
     pub fn nodepool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nodepool_id = Some(value.into());
         self
@@ -168,7 +167,7 @@ impl<C> RepairClusterNodePoolRequestBuilder<C> {
     ///
     /// The list of nodes. If not specified, all nodes in the node pool are selected.
     ///
-    /// - Wire name: `nodes` (body).
+    /// Its description, rules and example: [`RepairClusterNodePoolRequest::nodes`](RepairClusterNodePoolRequest::nodes).
     pub fn nodes(mut self, values: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.inner.nodes = Some(values.into_iter().map(Into::into).collect());
         self
@@ -177,13 +176,7 @@ impl<C> RepairClusterNodePoolRequestBuilder<C> {
     ///
     /// Specifies whether to enable automatic instance restart.
     ///
-    /// \*\*
-    ///
-    /// **Warning** This parameter is deprecated. Any configured values will be ignored.
-    ///
-    /// - Wire name: `auto_restart` (body).
-    /// - Example: `true`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`RepairClusterNodePoolRequest::auto_restart`](RepairClusterNodePoolRequest::auto_restart).
     pub fn auto_restart(mut self, value: bool) -> Self {
         self.inner.auto_restart = Some(value);
         self
@@ -192,7 +185,7 @@ impl<C> RepairClusterNodePoolRequestBuilder<C> {
     ///
     /// The list of repair operations to execute. If not specified, all repair operations are executed. Typically, you do not need to specify this parameter.
     ///
-    /// - Wire name: `operations` (body).
+    /// Its description, rules and example: [`RepairClusterNodePoolRequest::operations`](RepairClusterNodePoolRequest::operations).
     pub fn operations(
         mut self,
         values: impl IntoIterator<Item = crate::types::Operation>,
@@ -342,85 +335,28 @@ for RepairClusterNodePoolResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RepairClusterNodePool`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RepairClusterNodePoolError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RepairClusterNodePoolError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::RepairClusterNodePoolError;
+impl crate::Client {
+    /// Calls `RepairClusterNodePool`: Repairs a node pool.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RepairClusterNodePoolRequestBuilder::send) it. The parameters and their rules: [`RepairClusterNodePoolRequest`].
+    #[inline]
+    pub fn repair_cluster_node_pool(
+        &self,
+    ) -> RepairClusterNodePoolRequestBuilder<&Self> {
+        RepairClusterNodePoolRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RepairClusterNodePoolError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RepairClusterNodePool`: Repairs a node pool.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RepairClusterNodePoolRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RepairClusterNodePoolError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RepairClusterNodePoolError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RepairClusterNodePoolError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RepairClusterNodePoolError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RepairClusterNodePoolError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RepairClusterNodePoolError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn repair_cluster_node_pool(
+        &self,
+    ) -> RepairClusterNodePoolRequestBuilder<&Self> {
+        RepairClusterNodePoolRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ResumeUpgradeClusterRequest>;
 /// Request of `ResumeUpgradeCluster`: You can call the ResumeUpgradeCluster operation to resume the update of a cluster by cluster ID.
 ///
 /// Deprecated: use `ResumeTask` instead.
@@ -100,9 +103,7 @@ impl<C> ResumeUpgradeClusterRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
-    /// - Example: `c82e6987e2961451182edacd74faf****`.
+    /// Its description, rules and example: [`ResumeUpgradeClusterRequest::cluster_id`](ResumeUpgradeClusterRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -210,85 +211,24 @@ impl ResumeUpgradeClusterRequestBuilder<&crate::blocking::Client> {
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ResumeUpgradeClusterResponse {}
 ::acs_runtime::empty_answer!(ResumeUpgradeClusterResponse);
-/// Service errors of `ResumeUpgradeCluster`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ResumeUpgradeClusterError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ResumeUpgradeClusterError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ResumeUpgradeClusterError;
+impl crate::Client {
+    /// Calls `ResumeUpgradeCluster`: You can call the ResumeUpgradeCluster operation to resume the update of a cluster by cluster ID.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ResumeUpgradeClusterRequestBuilder::send) it. The parameters and their rules: [`ResumeUpgradeClusterRequest`].
+    #[inline]
+    pub fn resume_upgrade_cluster(&self) -> ResumeUpgradeClusterRequestBuilder<&Self> {
+        ResumeUpgradeClusterRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ResumeUpgradeClusterError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ResumeUpgradeCluster`: You can call the ResumeUpgradeCluster operation to resume the update of a cluster by cluster ID.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ResumeUpgradeClusterRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ResumeUpgradeClusterError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ResumeUpgradeClusterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ResumeUpgradeClusterError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ResumeUpgradeClusterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ResumeUpgradeClusterError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ResumeUpgradeClusterError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn resume_upgrade_cluster(&self) -> ResumeUpgradeClusterRequestBuilder<&Self> {
+        ResumeUpgradeClusterRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RunClusterCheckRequest>;
 /// Request of `RunClusterCheck`: Container Intelligence Service (CIS) provides a variety of cluster check capabilities to allow you to perform cluster update check, cluster migration check, component installation check, component update check, and node pool check. A precheck is automatically triggered before an update, migration, or installation is performed. You can perform changes only if the cluster passes the precheck. You can also manually call the RunClusterCheck operation to initiate cluster checks. We recommend that you periodically check and maintain your cluster to mitigate potential risks.
 ///
 /// # Example
@@ -140,9 +143,7 @@ impl<C> RunClusterCheckRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `cluster_id` (path).
-    /// - Required.
-    /// - Example: `ce0da5a1d627e4e9e9f96cae8ad07****`.
+    /// Its description, rules and example: [`RunClusterCheckRequest::cluster_id`](RunClusterCheckRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -151,16 +152,7 @@ impl<C> RunClusterCheckRequestBuilder<C> {
     ///
     /// The check type.
     ///
-    /// Valid values:
-    ///
-    /// * ClusterMigrate: cluster migration.
-    /// * MasterUpgrade: control plane upgrade.
-    /// * NodePoolUpgrade: node pool upgrade.
-    /// * ClusterUpgrade: cluster upgrade.
-    ///
-    /// - Wire name: `type` (body).
-    /// - Required.
-    /// - Example: `ClusterUpgrade`.
+    /// Its description, rules and example: [`RunClusterCheckRequest::type`](RunClusterCheckRequest::type).
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.inner.r#type = Some(value.into());
         self
@@ -169,10 +161,7 @@ impl<C> RunClusterCheckRequestBuilder<C> {
     ///
     /// The check target.
     ///
-    /// If you set `type=NodePoolUpgrade`, you must set this parameter to the node pool ID. Otherwise, this parameter is optional.
-    ///
-    /// - Wire name: `target` (body).
-    /// - Example: `np1f6779297c4444a3a1cdd29be8e5****`.
+    /// Its description, rules and example: [`RunClusterCheckRequest::target`](RunClusterCheckRequest::target).
     pub fn target(mut self, value: impl Into<String>) -> Self {
         self.inner.target = Some(value.into());
         self
@@ -181,7 +170,7 @@ impl<C> RunClusterCheckRequestBuilder<C> {
     ///
     /// The cluster check parameters.
     ///
-    /// - Wire name: `options` (body).
+    /// Its description, rules and example: [`RunClusterCheckRequest::options`](RunClusterCheckRequest::options).
     pub fn options(
         mut self,
         entries: impl IntoIterator<Item = (impl Into<String>, String)>,
@@ -329,85 +318,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RunClusterCheckR
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RunClusterCheck`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RunClusterCheckError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RunClusterCheckError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::RunClusterCheckError;
+impl crate::Client {
+    /// Calls `RunClusterCheck`: Container Intelligence Service (CIS) provides a variety of cluster check capabilities to allow you to perform cluster update check, cluster migration check, component installation check, component update check, and node pool check. A precheck is automatically triggered before an update, migration, or installation is performed. You can perform changes only if the cluster passes the precheck. You can also manually call the RunClusterCheck operation to initiate cluster checks. We recommend that you periodically check and maintain your cluster to mitigate potential risks.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RunClusterCheckRequestBuilder::send) it. The parameters and their rules: [`RunClusterCheckRequest`].
+    #[inline]
+    pub fn run_cluster_check(&self) -> RunClusterCheckRequestBuilder<&Self> {
+        RunClusterCheckRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RunClusterCheckError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RunClusterCheck`: Container Intelligence Service (CIS) provides a variety of cluster check capabilities to allow you to perform cluster update check, cluster migration check, component installation check, component update check, and node pool check. A precheck is automatically triggered before an update, migration, or installation is performed. You can perform changes only if the cluster passes the precheck. You can also manually call the RunClusterCheck operation to initiate cluster checks. We recommend that you periodically check and maintain your cluster to mitigate potential risks.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RunClusterCheckRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RunClusterCheckError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RunClusterCheckError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RunClusterCheckError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RunClusterCheckError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RunClusterCheckError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RunClusterCheckError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn run_cluster_check(&self) -> RunClusterCheckRequestBuilder<&Self> {
+        RunClusterCheckRequestBuilder::new(self)
     }
 }

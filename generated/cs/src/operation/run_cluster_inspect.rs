@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RunClusterInspectRequest>;
 /// Request of `RunClusterInspect`: Triggers a cluster inspection and generates a report.
 ///
 /// # Example
@@ -107,9 +110,7 @@ impl<C> RunClusterInspectRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `clusterId` (path).
-    /// - Required.
-    /// - Example: `c82e6987e2961451182edacd74faf****`.
+    /// Its description, rules and example: [`RunClusterInspectRequest::cluster_id`](RunClusterInspectRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -118,8 +119,7 @@ impl<C> RunClusterInspectRequestBuilder<C> {
     ///
     /// The idempotency token that ensures an API request completes no more than one time.
     ///
-    /// - Wire name: `clientToken` (body).
-    /// - Example: `c82e6987e2961451182edacd74faf`.
+    /// Its description, rules and example: [`RunClusterInspectRequest::client_token`](RunClusterInspectRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -276,85 +276,24 @@ for RunClusterInspectResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RunClusterInspect`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RunClusterInspectError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RunClusterInspectError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::RunClusterInspectError;
+impl crate::Client {
+    /// Calls `RunClusterInspect`: Triggers a cluster inspection and generates a report.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RunClusterInspectRequestBuilder::send) it. The parameters and their rules: [`RunClusterInspectRequest`].
+    #[inline]
+    pub fn run_cluster_inspect(&self) -> RunClusterInspectRequestBuilder<&Self> {
+        RunClusterInspectRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RunClusterInspectError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RunClusterInspect`: Triggers a cluster inspection and generates a report.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RunClusterInspectRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RunClusterInspectError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RunClusterInspectError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RunClusterInspectError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RunClusterInspectError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RunClusterInspectError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RunClusterInspectError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn run_cluster_inspect(&self) -> RunClusterInspectRequestBuilder<&Self> {
+        RunClusterInspectRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ScaleClusterNodePoolRequest>;
 /// Request of `ScaleClusterNodePool`: Scales out a node pool.
 ///
 /// # Example
@@ -121,9 +124,7 @@ impl<C> ScaleClusterNodePoolRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
-    /// - Example: `c23421cfa74454bc8b37163fd19af****`.
+    /// Its description, rules and example: [`ScaleClusterNodePoolRequest::cluster_id`](ScaleClusterNodePoolRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -132,9 +133,7 @@ impl<C> ScaleClusterNodePoolRequestBuilder<C> {
     ///
     /// The node pool ID.
     ///
-    /// - Wire name: `NodepoolId` (path).
-    /// - Required.
-    /// - Example: `np31da1b38983f4511b490fc62108a****`.
+    /// Its description, rules and example: [`ScaleClusterNodePoolRequest::nodepool_id`](ScaleClusterNodePoolRequest::nodepool_id).
     pub fn nodepool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nodepool_id = Some(value.into());
         self
@@ -143,8 +142,7 @@ impl<C> ScaleClusterNodePoolRequestBuilder<C> {
     ///
     /// The number of worker nodes that you want to add. For example, the current node pool contains two nodes. After the two node is scaled out, the node pool contains four nodes. Due to the limit of the node quota, you can add at most 500 nodes in each request.
     ///
-    /// - Wire name: `count` (body).
-    /// - Example: `2`.
+    /// Its description, rules and example: [`ScaleClusterNodePoolRequest::count`](ScaleClusterNodePoolRequest::count).
     pub fn count(mut self, value: i64) -> Self {
         self.inner.count = Some(value);
         self
@@ -281,85 +279,24 @@ for ScaleClusterNodePoolResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ScaleClusterNodePool`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ScaleClusterNodePoolError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ScaleClusterNodePoolError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ScaleClusterNodePoolError;
+impl crate::Client {
+    /// Calls `ScaleClusterNodePool`: Scales out a node pool.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ScaleClusterNodePoolRequestBuilder::send) it. The parameters and their rules: [`ScaleClusterNodePoolRequest`].
+    #[inline]
+    pub fn scale_cluster_node_pool(&self) -> ScaleClusterNodePoolRequestBuilder<&Self> {
+        ScaleClusterNodePoolRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ScaleClusterNodePoolError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ScaleClusterNodePool`: Scales out a node pool.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ScaleClusterNodePoolRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ScaleClusterNodePoolError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ScaleClusterNodePoolError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ScaleClusterNodePoolError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ScaleClusterNodePoolError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ScaleClusterNodePoolError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ScaleClusterNodePoolError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn scale_cluster_node_pool(&self) -> ScaleClusterNodePoolRequestBuilder<&Self> {
+        ScaleClusterNodePoolRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, StartAlertRequest>;
 /// Request of `StartAlert`: Activates the specified alert rule(s).
 ///
 /// # Example
@@ -118,9 +121,7 @@ impl<C> StartAlertRequestBuilder<C> {
     ///
     /// The instance ID. You can call the ListClusters operation to query the cluster ID.
     ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
-    /// - Example: `c245ff43c717f494489f42f5f1575e98d`.
+    /// Its description, rules and example: [`StartAlertRequest::cluster_id`](StartAlertRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -129,8 +130,7 @@ impl<C> StartAlertRequestBuilder<C> {
     ///
     /// The name of the alert rule group.
     ///
-    /// - Wire name: `alert_rule_group_name` (body).
-    /// - Example: `sample`.
+    /// Its description, rules and example: [`StartAlertRequest::alert_rule_group_name`](StartAlertRequest::alert_rule_group_name).
     pub fn alert_rule_group_name(mut self, value: impl Into<String>) -> Self {
         self.inner.alert_rule_group_name = Some(value.into());
         self
@@ -139,8 +139,7 @@ impl<C> StartAlertRequestBuilder<C> {
     ///
     /// The name of the alert rule.
     ///
-    /// - Wire name: `alert_rule_name` (body).
-    /// - Example: `sample`.
+    /// Its description, rules and example: [`StartAlertRequest::alert_rule_name`](StartAlertRequest::alert_rule_name).
     pub fn alert_rule_name(mut self, value: impl Into<String>) -> Self {
         self.inner.alert_rule_name = Some(value.into());
         self
@@ -272,85 +271,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for StartAlertRespon
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `StartAlert`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum StartAlertError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for StartAlertError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::StartAlertError;
+impl crate::Client {
+    /// Calls `StartAlert`: Activates the specified alert rule(s).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](StartAlertRequestBuilder::send) it. The parameters and their rules: [`StartAlertRequest`].
+    #[inline]
+    pub fn start_alert(&self) -> StartAlertRequestBuilder<&Self> {
+        StartAlertRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl StartAlertError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `StartAlert`: Activates the specified alert rule(s).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`StartAlertRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for StartAlertError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for StartAlertError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl StartAlertError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for StartAlertError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for StartAlertError {}
-impl AsRef<::acs_runtime::client::ServiceError> for StartAlertError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn start_alert(&self) -> StartAlertRequestBuilder<&Self> {
+        StartAlertRequestBuilder::new(self)
     }
 }

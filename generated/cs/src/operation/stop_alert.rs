@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, StopAlertRequest>;
 /// Request of `StopAlert`: You can call the StopAlert operation to disable an alert rule or an alert rule set in the alert center of Container Service for Kubernetes (ACK).
 ///
 /// # Example
@@ -120,11 +123,7 @@ impl<C> StopAlertRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// You can call the [ListClusters](<https://www.alibabacloud.com/help/doc-detail/87116.htm>) operation to obtain cluster IDs.
-    ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
-    /// - Example: `c7f9c85baee73452883b3299a0107****`.
+    /// Its description, rules and example: [`StopAlertRequest::cluster_id`](StopAlertRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -133,8 +132,7 @@ impl<C> StopAlertRequestBuilder<C> {
     ///
     /// The name of the alert rule group.
     ///
-    /// - Wire name: `alert_rule_group_name` (body).
-    /// - Example: `sample`.
+    /// Its description, rules and example: [`StopAlertRequest::alert_rule_group_name`](StopAlertRequest::alert_rule_group_name).
     pub fn alert_rule_group_name(mut self, value: impl Into<String>) -> Self {
         self.inner.alert_rule_group_name = Some(value.into());
         self
@@ -143,8 +141,7 @@ impl<C> StopAlertRequestBuilder<C> {
     ///
     /// The name of the alert rule.
     ///
-    /// - Wire name: `alert_rule_name` (body).
-    /// - Example: `sample`.
+    /// Its description, rules and example: [`StopAlertRequest::alert_rule_name`](StopAlertRequest::alert_rule_name).
     pub fn alert_rule_name(mut self, value: impl Into<String>) -> Self {
         self.inner.alert_rule_name = Some(value.into());
         self
@@ -276,85 +273,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for StopAlertRespons
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `StopAlert`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum StopAlertError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for StopAlertError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::StopAlertError;
+impl crate::Client {
+    /// Calls `StopAlert`: You can call the StopAlert operation to disable an alert rule or an alert rule set in the alert center of Container Service for Kubernetes (ACK).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](StopAlertRequestBuilder::send) it. The parameters and their rules: [`StopAlertRequest`].
+    #[inline]
+    pub fn stop_alert(&self) -> StopAlertRequestBuilder<&Self> {
+        StopAlertRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl StopAlertError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `StopAlert`: You can call the StopAlert operation to disable an alert rule or an alert rule set in the alert center of Container Service for Kubernetes (ACK).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`StopAlertRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for StopAlertError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for StopAlertError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl StopAlertError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for StopAlertError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for StopAlertError {}
-impl AsRef<::acs_runtime::client::ServiceError> for StopAlertError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn stop_alert(&self) -> StopAlertRequestBuilder<&Self> {
+        StopAlertRequestBuilder::new(self)
     }
 }

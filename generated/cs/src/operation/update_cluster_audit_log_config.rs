@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateClusterAuditLogConfigRequest>;
 /// Request of `UpdateClusterAuditLogConfig`: You can call the UpdateClusterAuditLogConfig operation to enable or disable the audit log feature in a Container Service for Kubernetes (ACK) cluster and update the audit log configuration. This operation also allows you to record requests to the Kubernetes API and the responses, which can be used to trace cluster operation history and troubleshoot cluster issues.
 ///
 /// Before you call this operation, ensure that you understand the billing methods and pricing of [Simple Log Service](<https://www.alibabacloud.com/product/log-service/pricing>).
@@ -127,9 +130,7 @@ impl<C> UpdateClusterAuditLogConfigRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `clusterid` (path).
-    /// - Required.
-    /// - Example: `c82e6987e2961451182edacd74faf****`.
+    /// Its description, rules and example: [`UpdateClusterAuditLogConfigRequest::clusterid`](UpdateClusterAuditLogConfigRequest::clusterid).
     pub fn clusterid(mut self, value: impl Into<String>) -> Self {
         self.inner.clusterid = Some(value.into());
         self
@@ -138,12 +139,7 @@ impl<C> UpdateClusterAuditLogConfigRequestBuilder<C> {
     ///
     /// The [Simple Log Service project](<https://www.alibabacloud.com/help/doc-detail/48873.htm>) to which the [Logstore](<https://www.alibabacloud.com/help/doc-detail/48873.htm>) storing the cluster audit logs belongs.
     ///
-    /// * Default value: k8s-log-{clusterid}.
-    /// * After the cluster audit log feature is enabled, a Logstore is created in the specified Simple Log Service project to store cluster audit logs.
-    /// * If you want to change the project after audit logging is enabled for the cluster, you can use this parameter to specify another project. You can perform this operation only in ACK managed clusters.
-    ///
-    /// - Wire name: `sls_project_name` (body).
-    /// - Example: `k8s-log-c82e6987e2961451182edacd74faf****`.
+    /// Its description, rules and example: [`UpdateClusterAuditLogConfigRequest::sls_project_name`](UpdateClusterAuditLogConfigRequest::sls_project_name).
     pub fn sls_project_name(mut self, value: impl Into<String>) -> Self {
         self.inner.sls_project_name = Some(value.into());
         self
@@ -152,11 +148,7 @@ impl<C> UpdateClusterAuditLogConfigRequestBuilder<C> {
     ///
     /// Enable or disable audit logging.
     ///
-    /// * false: enables audit logging or updates the audit logging configurations.
-    /// * true: disables audit logging.
-    ///
-    /// - Wire name: `disable` (body).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateClusterAuditLogConfigRequest::disable`](UpdateClusterAuditLogConfigRequest::disable).
     pub fn disable(mut self, value: bool) -> Self {
         self.inner.disable = Some(value);
         self
@@ -316,85 +308,28 @@ for UpdateClusterAuditLogConfigResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateClusterAuditLogConfig`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateClusterAuditLogConfigError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateClusterAuditLogConfigError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UpdateClusterAuditLogConfigError;
+impl crate::Client {
+    /// Calls `UpdateClusterAuditLogConfig`: You can call the UpdateClusterAuditLogConfig operation to enable or disable the audit log feature in a Container Service for Kubernetes (ACK) cluster and update the audit log configuration. This operation also allows you to record requests to the Kubernetes API and the responses, which can be used to trace cluster operation history and troubleshoot cluster issues.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateClusterAuditLogConfigRequestBuilder::send) it. The parameters and their rules: [`UpdateClusterAuditLogConfigRequest`].
+    #[inline]
+    pub fn update_cluster_audit_log_config(
+        &self,
+    ) -> UpdateClusterAuditLogConfigRequestBuilder<&Self> {
+        UpdateClusterAuditLogConfigRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateClusterAuditLogConfigError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateClusterAuditLogConfig`: You can call the UpdateClusterAuditLogConfig operation to enable or disable the audit log feature in a Container Service for Kubernetes (ACK) cluster and update the audit log configuration. This operation also allows you to record requests to the Kubernetes API and the responses, which can be used to trace cluster operation history and troubleshoot cluster issues.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateClusterAuditLogConfigRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateClusterAuditLogConfigError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateClusterAuditLogConfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateClusterAuditLogConfigError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateClusterAuditLogConfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateClusterAuditLogConfigError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateClusterAuditLogConfigError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_cluster_audit_log_config(
+        &self,
+    ) -> UpdateClusterAuditLogConfigRequestBuilder<&Self> {
+        UpdateClusterAuditLogConfigRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateContactGroupForAlertRequest>;
 /// Request of `UpdateContactGroupForAlert`: You can call the UpdateContactGroupForAlert operation to specify a contact group for an alert rule in an ACK cluster.
 ///
 /// # Example
@@ -139,9 +142,7 @@ impl<C> UpdateContactGroupForAlertRequestBuilder<C> {
     ///
     /// The cluster ID. You can call the ListCluster operation to query the cluster ID.
     ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
-    /// - Example: `ce7d08276f8a6422282c46272a84bxxxx`.
+    /// Its description, rules and example: [`UpdateContactGroupForAlertRequest::cluster_id`](UpdateContactGroupForAlertRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -150,8 +151,7 @@ impl<C> UpdateContactGroupForAlertRequestBuilder<C> {
     ///
     /// The name of the alert contact group.
     ///
-    /// - Wire name: `alert_rule_group_name` (body).
-    /// - Example: `sample`.
+    /// Its description, rules and example: [`UpdateContactGroupForAlertRequest::alert_rule_group_name`](UpdateContactGroupForAlertRequest::alert_rule_group_name).
     pub fn alert_rule_group_name(mut self, value: impl Into<String>) -> Self {
         self.inner.alert_rule_group_name = Some(value.into());
         self
@@ -160,7 +160,7 @@ impl<C> UpdateContactGroupForAlertRequestBuilder<C> {
     ///
     /// The list of contact group IDs.
     ///
-    /// - Wire name: `contact_group_ids` (body).
+    /// Its description, rules and example: [`UpdateContactGroupForAlertRequest::contact_group_ids`](UpdateContactGroupForAlertRequest::contact_group_ids).
     pub fn contact_group_ids(mut self, values: impl IntoIterator<Item = i64>) -> Self {
         self.inner.contact_group_ids = Some(values.into_iter().collect());
         self
@@ -169,8 +169,7 @@ impl<C> UpdateContactGroupForAlertRequestBuilder<C> {
     ///
     /// The name of the container registry instance.
     ///
-    /// - Wire name: `cr_name` (body).
-    /// - Example: `sample`.
+    /// Its description, rules and example: [`UpdateContactGroupForAlertRequest::cr_name`](UpdateContactGroupForAlertRequest::cr_name).
     pub fn cr_name(mut self, value: impl Into<String>) -> Self {
         self.inner.cr_name = Some(value.into());
         self
@@ -179,8 +178,7 @@ impl<C> UpdateContactGroupForAlertRequestBuilder<C> {
     ///
     /// The namespace in which the resource resides.
     ///
-    /// - Wire name: `namespace` (body).
-    /// - Example: `default`.
+    /// Its description, rules and example: [`UpdateContactGroupForAlertRequest::namespace`](UpdateContactGroupForAlertRequest::namespace).
     pub fn namespace(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace = Some(value.into());
         self
@@ -328,85 +326,28 @@ for UpdateContactGroupForAlertResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateContactGroupForAlert`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateContactGroupForAlertError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateContactGroupForAlertError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UpdateContactGroupForAlertError;
+impl crate::Client {
+    /// Calls `UpdateContactGroupForAlert`: You can call the UpdateContactGroupForAlert operation to specify a contact group for an alert rule in an ACK cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateContactGroupForAlertRequestBuilder::send) it. The parameters and their rules: [`UpdateContactGroupForAlertRequest`].
+    #[inline]
+    pub fn update_contact_group_for_alert(
+        &self,
+    ) -> UpdateContactGroupForAlertRequestBuilder<&Self> {
+        UpdateContactGroupForAlertRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateContactGroupForAlertError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateContactGroupForAlert`: You can call the UpdateContactGroupForAlert operation to specify a contact group for an alert rule in an ACK cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateContactGroupForAlertRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateContactGroupForAlertError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateContactGroupForAlertError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateContactGroupForAlertError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateContactGroupForAlertError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateContactGroupForAlertError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateContactGroupForAlertError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_contact_group_for_alert(
+        &self,
+    ) -> UpdateContactGroupForAlertRequestBuilder<&Self> {
+        UpdateContactGroupForAlertRequestBuilder::new(self)
     }
 }

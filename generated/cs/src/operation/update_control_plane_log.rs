@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateControlPlaneLogRequest>;
 /// Request of `UpdateControlPlaneLog`: Modifies the log configurations of control plane components. The configurations include the log retention period and components whose logs that you want to collect. Container Service for Kubernetes (ACK) managed clusters can collect the logs of control plane components and deliver the logs to projects in Simple Log Service. These control plane components include Kube-apiserver, kube-scheduler, Kubernetes controller manager, and cloud controller manager (CCM).
 ///
 /// # Example
@@ -143,9 +146,7 @@ impl<C> UpdateControlPlaneLogRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
-    /// - Example: `c5b5e80b0b64a4bf6939d2d8fbbc5****`.
+    /// Its description, rules and example: [`UpdateControlPlaneLogRequest::cluster_id`](UpdateControlPlaneLogRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -154,10 +155,7 @@ impl<C> UpdateControlPlaneLogRequestBuilder<C> {
     ///
     /// The name of the Simple Log Service Project that you want to use to store the logs of control plane components.
     ///
-    /// Default value: k8s-log-$Cluster ID.
-    ///
-    /// - Wire name: `log_project` (body).
-    /// - Example: `k8s-log-c5b5e80b0b64a4bf6939d2d8fbbc5****`.
+    /// Its description, rules and example: [`UpdateControlPlaneLogRequest::log_project`](UpdateControlPlaneLogRequest::log_project).
     pub fn log_project(mut self, value: impl Into<String>) -> Self {
         self.inner.log_project = Some(value.into());
         self
@@ -166,10 +164,7 @@ impl<C> UpdateControlPlaneLogRequestBuilder<C> {
     ///
     /// The retention period of the log data stored in the Logstore. Valid values: 1 to 3000. Unit: days.
     ///
-    /// Default value: 30.
-    ///
-    /// - Wire name: `log_ttl` (body).
-    /// - Example: `30`.
+    /// Its description, rules and example: [`UpdateControlPlaneLogRequest::log_ttl`](UpdateControlPlaneLogRequest::log_ttl).
     pub fn log_ttl(mut self, value: impl Into<String>) -> Self {
         self.inner.log_ttl = Some(value.into());
         self
@@ -178,8 +173,7 @@ impl<C> UpdateControlPlaneLogRequestBuilder<C> {
     ///
     /// The ID of the Alibaba Cloud account.
     ///
-    /// - Wire name: `aliuid` (body).
-    /// - Example: `162981*****`.
+    /// Its description, rules and example: [`UpdateControlPlaneLogRequest::aliuid`](UpdateControlPlaneLogRequest::aliuid).
     pub fn aliuid(mut self, value: impl Into<String>) -> Self {
         self.inner.aliuid = Some(value.into());
         self
@@ -188,7 +182,7 @@ impl<C> UpdateControlPlaneLogRequestBuilder<C> {
     ///
     /// The control plane components for which you want to enable log collection.
     ///
-    /// - Wire name: `components` (body).
+    /// Its description, rules and example: [`UpdateControlPlaneLogRequest::components`](UpdateControlPlaneLogRequest::components).
     pub fn components(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -348,85 +342,28 @@ for UpdateControlPlaneLogResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateControlPlaneLog`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateControlPlaneLogError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateControlPlaneLogError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UpdateControlPlaneLogError;
+impl crate::Client {
+    /// Calls `UpdateControlPlaneLog`: Modifies the log configurations of control plane components. The configurations include the log retention period and components whose logs that you want to collect. Container Service for Kubernetes (ACK) managed clusters can collect the logs of control plane components and deliver the logs to projects in Simple Log Service. These control plane components include Kube-apiserver, kube-scheduler, Kubernetes controller manager, and cloud controller manager (CCM).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateControlPlaneLogRequestBuilder::send) it. The parameters and their rules: [`UpdateControlPlaneLogRequest`].
+    #[inline]
+    pub fn update_control_plane_log(
+        &self,
+    ) -> UpdateControlPlaneLogRequestBuilder<&Self> {
+        UpdateControlPlaneLogRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateControlPlaneLogError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateControlPlaneLog`: Modifies the log configurations of control plane components. The configurations include the log retention period and components whose logs that you want to collect. Container Service for Kubernetes (ACK) managed clusters can collect the logs of control plane components and deliver the logs to projects in Simple Log Service. These control plane components include Kube-apiserver, kube-scheduler, Kubernetes controller manager, and cloud controller manager (CCM).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateControlPlaneLogRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateControlPlaneLogError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateControlPlaneLogError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateControlPlaneLogError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateControlPlaneLogError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateControlPlaneLogError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateControlPlaneLogError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_control_plane_log(
+        &self,
+    ) -> UpdateControlPlaneLogRequestBuilder<&Self> {
+        UpdateControlPlaneLogRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateK8sClusterUserConfigExpireRequest>;
 /// Request of `UpdateK8sClusterUserConfigExpire`: Sets the validity period of a kubeconfig file used by a Resource Access Management (RAM) user or RAM role to connect to a Container Service for Kubernetes (ACK) cluster. The validity period ranges from 1 to 876,000 hours. You can call this API operation when you customize configurations by using an Alibaba Cloud account. The default validity period of a kubeconfig file is three years.
 ///
 /// * You can call this operation only with an Alibaba Cloud account.
@@ -132,9 +135,7 @@ impl<C> UpdateK8sClusterUserConfigExpireRequestBuilder<C> {
     ///
     /// The ID of the cluster.
     ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
-    /// - Example: `c5b5e80b0b64a4bf6939d2d8fbbc5****`.
+    /// Its description, rules and example: [`UpdateK8sClusterUserConfigExpireRequest::cluster_id`](UpdateK8sClusterUserConfigExpireRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -143,12 +144,7 @@ impl<C> UpdateK8sClusterUserConfigExpireRequestBuilder<C> {
     ///
     /// Specifies the expiration time of the kubeconfig file. Unit: hours.
     ///
-    /// Valid values: \[1, 1876000\]. The maximum value is 100 years.
-    ///
-    /// - Wire name: `expire_hour` (body).
-    /// - Required.
-    /// - Must be 0 to 876000.
-    /// - Example: `720`.
+    /// Its description, rules and example: [`UpdateK8sClusterUserConfigExpireRequest::expire_hour`](UpdateK8sClusterUserConfigExpireRequest::expire_hour).
     pub fn expire_hour(mut self, value: i64) -> Self {
         self.inner.expire_hour = Some(value);
         self
@@ -157,9 +153,7 @@ impl<C> UpdateK8sClusterUserConfigExpireRequestBuilder<C> {
     ///
     /// The RAM user ID.
     ///
-    /// - Wire name: `user` (body).
-    /// - Required.
-    /// - Example: `The ID of the Resource Access Management (RAM) user that you use.`.
+    /// Its description, rules and example: [`UpdateK8sClusterUserConfigExpireRequest::user`](UpdateK8sClusterUserConfigExpireRequest::user).
     pub fn user(mut self, value: impl Into<String>) -> Self {
         self.inner.user = Some(value.into());
         self
@@ -270,87 +264,28 @@ impl UpdateK8sClusterUserConfigExpireRequestBuilder<&crate::blocking::Client> {
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateK8sClusterUserConfigExpireResponse {}
 ::acs_runtime::empty_answer!(UpdateK8sClusterUserConfigExpireResponse);
-/// Service errors of `UpdateK8sClusterUserConfigExpire`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateK8sClusterUserConfigExpireError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for UpdateK8sClusterUserConfigExpireError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UpdateK8sClusterUserConfigExpireError;
+impl crate::Client {
+    /// Calls `UpdateK8sClusterUserConfigExpire`: Sets the validity period of a kubeconfig file used by a Resource Access Management (RAM) user or RAM role to connect to a Container Service for Kubernetes (ACK) cluster. The validity period ranges from 1 to 876,000 hours. You can call this API operation when you customize configurations by using an Alibaba Cloud account. The default validity period of a kubeconfig file is three years.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateK8sClusterUserConfigExpireRequestBuilder::send) it. The parameters and their rules: [`UpdateK8sClusterUserConfigExpireRequest`].
+    #[inline]
+    pub fn update_k8s_cluster_user_config_expire(
+        &self,
+    ) -> UpdateK8sClusterUserConfigExpireRequestBuilder<&Self> {
+        UpdateK8sClusterUserConfigExpireRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateK8sClusterUserConfigExpireError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateK8sClusterUserConfigExpire`: Sets the validity period of a kubeconfig file used by a Resource Access Management (RAM) user or RAM role to connect to a Container Service for Kubernetes (ACK) cluster. The validity period ranges from 1 to 876,000 hours. You can call this API operation when you customize configurations by using an Alibaba Cloud account. The default validity period of a kubeconfig file is three years.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateK8sClusterUserConfigExpireRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateK8sClusterUserConfigExpireError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateK8sClusterUserConfigExpireError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateK8sClusterUserConfigExpireError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateK8sClusterUserConfigExpireError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateK8sClusterUserConfigExpireError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for UpdateK8sClusterUserConfigExpireError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_k8s_cluster_user_config_expire(
+        &self,
+    ) -> UpdateK8sClusterUserConfigExpireRequestBuilder<&Self> {
+        UpdateK8sClusterUserConfigExpireRequestBuilder::new(self)
     }
 }

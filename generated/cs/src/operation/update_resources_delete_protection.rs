@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateResourcesDeleteProtectionRequest>;
 /// Request of `UpdateResourcesDeleteProtection`: Updates the deletion protection status of the specified resources. You can enable or disable deletion protection for namespaces and Services. You can call this operation to enable deletion protection for namespaces or Services that involve businesses-critical and sensitive data to avoid incurring maintenance costs caused by accidental namespace or Service deletion.
 ///
 /// # Example
@@ -150,9 +153,7 @@ impl<C> UpdateResourcesDeleteProtectionRequestBuilder<C> {
     ///
     /// The ID of the cluster.
     ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
-    /// - Example: `c850429a2287b4d968e27e87a4921****`.
+    /// Its description, rules and example: [`UpdateResourcesDeleteProtectionRequest::cluster_id`](UpdateResourcesDeleteProtectionRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -161,8 +162,7 @@ impl<C> UpdateResourcesDeleteProtectionRequestBuilder<C> {
     ///
     /// The namespace to which the resource belongs.
     ///
-    /// - Wire name: `namespace` (body).
-    /// - Example: `default`.
+    /// Its description, rules and example: [`UpdateResourcesDeleteProtectionRequest::namespace`](UpdateResourcesDeleteProtectionRequest::namespace).
     pub fn namespace(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace = Some(value.into());
         self
@@ -171,10 +171,7 @@ impl<C> UpdateResourcesDeleteProtectionRequestBuilder<C> {
     ///
     /// The type of resource for which deletion protection is enabled or disabled. You can specify namespaces or Services.
     ///
-    /// - Wire name: `resource_type` (body).
-    /// - Required.
-    /// - Must be one of `services`, `namespaces`.
-    /// - Example: `services`.
+    /// Its description, rules and example: [`UpdateResourcesDeleteProtectionRequest::resource_type`](UpdateResourcesDeleteProtectionRequest::resource_type).
     pub fn resource_type(
         mut self,
         value: impl Into<crate::types::UpdateResourcesDeleteProtectionResourceType>,
@@ -186,7 +183,7 @@ impl<C> UpdateResourcesDeleteProtectionRequestBuilder<C> {
     ///
     /// The resources list.
     ///
-    /// - Wire name: `resources` (body).
+    /// Its description, rules and example: [`UpdateResourcesDeleteProtectionRequest::resources`](UpdateResourcesDeleteProtectionRequest::resources).
     pub fn resources(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -198,8 +195,7 @@ impl<C> UpdateResourcesDeleteProtectionRequestBuilder<C> {
     ///
     /// Specifies whether to enable deletion protection. Set the value to true to enable deletion protection and set the value to false to disable deletion protection.
     ///
-    /// - Wire name: `enable` (body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`UpdateResourcesDeleteProtectionRequest::enable`](UpdateResourcesDeleteProtectionRequest::enable).
     pub fn enable(mut self, value: bool) -> Self {
         self.inner.enable = Some(value);
         self
@@ -378,86 +374,28 @@ for UpdateResourcesDeleteProtectionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateResourcesDeleteProtection`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateResourcesDeleteProtectionError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateResourcesDeleteProtectionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UpdateResourcesDeleteProtectionError;
+impl crate::Client {
+    /// Calls `UpdateResourcesDeleteProtection`: Updates the deletion protection status of the specified resources. You can enable or disable deletion protection for namespaces and Services. You can call this operation to enable deletion protection for namespaces or Services that involve businesses-critical and sensitive data to avoid incurring maintenance costs caused by accidental namespace or Service deletion.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateResourcesDeleteProtectionRequestBuilder::send) it. The parameters and their rules: [`UpdateResourcesDeleteProtectionRequest`].
+    #[inline]
+    pub fn update_resources_delete_protection(
+        &self,
+    ) -> UpdateResourcesDeleteProtectionRequestBuilder<&Self> {
+        UpdateResourcesDeleteProtectionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateResourcesDeleteProtectionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateResourcesDeleteProtection`: Updates the deletion protection status of the specified resources. You can enable or disable deletion protection for namespaces and Services. You can call this operation to enable deletion protection for namespaces or Services that involve businesses-critical and sensitive data to avoid incurring maintenance costs caused by accidental namespace or Service deletion.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateResourcesDeleteProtectionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateResourcesDeleteProtectionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateResourcesDeleteProtectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateResourcesDeleteProtectionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateResourcesDeleteProtectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateResourcesDeleteProtectionError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for UpdateResourcesDeleteProtectionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_resources_delete_protection(
+        &self,
+    ) -> UpdateResourcesDeleteProtectionRequestBuilder<&Self> {
+        UpdateResourcesDeleteProtectionRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateTemplateRequest>;
 /// Request of `UpdateTemplate`: Updates the configurations of an orchestration template. An orchestration template defines and describes a group of Container Service for Kubernetes (ACK) resources. An orchestration template describes the configurations of an application or how an application runs in a declarative manner.
 ///
 /// # Example
@@ -154,9 +157,7 @@ impl<C> UpdateTemplateRequestBuilder<C> {
     ///
     /// The ID of the template.
     ///
-    /// - Wire name: `TemplateId` (path).
-    /// - Required.
-    /// - Example: `72d20cf8-a533-4ea9-a10d-e7630d3d2708`.
+    /// Its description, rules and example: [`UpdateTemplateRequest::template_id`](UpdateTemplateRequest::template_id).
     pub fn template_id(mut self, value: impl Into<String>) -> Self {
         self.inner.template_id = Some(value.into());
         self
@@ -165,8 +166,7 @@ impl<C> UpdateTemplateRequestBuilder<C> {
     ///
     /// The description of the template.
     ///
-    /// - Wire name: `description` (body).
-    /// - Example: `web server cluster`.
+    /// Its description, rules and example: [`UpdateTemplateRequest::description`](UpdateTemplateRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -175,8 +175,7 @@ impl<C> UpdateTemplateRequestBuilder<C> {
     ///
     /// The name of the template.
     ///
-    /// - Wire name: `name` (body).
-    /// - Example: `webserver01`.
+    /// Its description, rules and example: [`UpdateTemplateRequest::name`](UpdateTemplateRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -185,8 +184,7 @@ impl<C> UpdateTemplateRequestBuilder<C> {
     ///
     /// The label of the template.
     ///
-    /// - Wire name: `tags` (body).
-    /// - Example: `web`.
+    /// Its description, rules and example: [`UpdateTemplateRequest::tags`](UpdateTemplateRequest::tags).
     pub fn tags(mut self, value: impl Into<String>) -> Self {
         self.inner.tags = Some(value.into());
         self
@@ -195,8 +193,7 @@ impl<C> UpdateTemplateRequestBuilder<C> {
     ///
     /// The YAML content of the template.
     ///
-    /// - Wire name: `template` (body).
-    /// - Example: `apiVersion: apps/v1\\nkind: Deployment\\nmetadata:\\n  name: nginx-deployment-basic\\n  labels:\\n    app: nginx\\nspec:\\n  replicas: 2\\n  selector:\\n    matchLabels:\\n      app: nginx\\n  template:\\n    metadata:\\n      labels:\\n        app: nginx\\n    spec:\\n      containers:\\n      - name: nginx\\n        image: busybox:latest\\n        ports:\\n        - containerPort: 8080`.
+    /// Its description, rules and example: [`UpdateTemplateRequest::template`](UpdateTemplateRequest::template).
     pub fn template(mut self, value: impl Into<String>) -> Self {
         self.inner.template = Some(value.into());
         self
@@ -205,11 +202,7 @@ impl<C> UpdateTemplateRequestBuilder<C> {
     ///
     /// The type of template. This parameter can be set to a custom value.
     ///
-    /// * If the parameter is set to `kubernetes`, the template is displayed on the Templates page in the console.
-    /// * If the parameter is set to `compose`, the template is displayed on the Container Service - Swarm page in the console. Container Service for Swarm is deprecated.
-    ///
-    /// - Wire name: `template_type` (body).
-    /// - Example: `kubernetes`.
+    /// Its description, rules and example: [`UpdateTemplateRequest::template_type`](UpdateTemplateRequest::template_type).
     pub fn template_type(mut self, value: impl Into<String>) -> Self {
         self.inner.template_type = Some(value.into());
         self
@@ -311,85 +304,24 @@ impl UpdateTemplateRequestBuilder<&crate::blocking::Client> {
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateTemplateResponse {}
 ::acs_runtime::empty_answer!(UpdateTemplateResponse);
-/// Service errors of `UpdateTemplate`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateTemplateError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateTemplateError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UpdateTemplateError;
+impl crate::Client {
+    /// Calls `UpdateTemplate`: Updates the configurations of an orchestration template. An orchestration template defines and describes a group of Container Service for Kubernetes (ACK) resources. An orchestration template describes the configurations of an application or how an application runs in a declarative manner.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateTemplateRequestBuilder::send) it. The parameters and their rules: [`UpdateTemplateRequest`].
+    #[inline]
+    pub fn update_template(&self) -> UpdateTemplateRequestBuilder<&Self> {
+        UpdateTemplateRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateTemplateError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateTemplate`: Updates the configurations of an orchestration template. An orchestration template defines and describes a group of Container Service for Kubernetes (ACK) resources. An orchestration template describes the configurations of an application or how an application runs in a declarative manner.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateTemplateRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateTemplateError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateTemplateError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateTemplateError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateTemplateError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateTemplateError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateTemplateError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_template(&self) -> UpdateTemplateRequestBuilder<&Self> {
+        UpdateTemplateRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateUserPermissionsRequest>;
 /// Request of `UpdateUserPermissions`: In a Container Service for Kubernetes (ACK) cluster, non-cluster creators, Resource Access Management (RAM) users, and RAM roles do not have any Role-Based Access Control (RBAC) permissions in the cluster by default. You can call this operation to specify the resources that can be accessed, permission scope, and predefined roles. This helps you better manage the access control on resources in ACK clusters.
 ///
 /// **Precautions**:
@@ -134,9 +137,7 @@ impl<C> UpdateUserPermissionsRequestBuilder<C> {
     ///
     /// The ID of the RAM user or RAM role whose permissions you want to update.
     ///
-    /// - Wire name: `uid` (path).
-    /// - Required.
-    /// - Example: `2367****`.
+    /// Its description, rules and example: [`UpdateUserPermissionsRequest::uid`](UpdateUserPermissionsRequest::uid).
     pub fn uid(mut self, value: impl Into<String>) -> Self {
         self.inner.uid = Some(value.into());
         self
@@ -145,7 +146,7 @@ impl<C> UpdateUserPermissionsRequestBuilder<C> {
     ///
     /// The request body.
     ///
-    /// - Wire name: `body` (body).
+    /// Its description, rules and example: [`UpdateUserPermissionsRequest::body`](UpdateUserPermissionsRequest::body).
     pub fn body(
         mut self,
         values: impl IntoIterator<Item = crate::types::UpdateUserPermissionsBody>,
@@ -157,15 +158,7 @@ impl<C> UpdateUserPermissionsRequestBuilder<C> {
     ///
     /// The authorization method. Valid values:
     ///
-    /// * `apply`: The global update mode. Overwrites all existing permissions of the RAM user or RAM role on the cluster. You must specify all the permissions you want to grant to the RAM user or RAM role in the request parameters when you call this operation.
-    /// * `delete`: The deletion mode. Revokes only the cluster permissions specified in the request, preserving other existing permissions of the RAM user or RAM role.
-    /// * `patch`: The incremental mode. Adds only the cluster permissions specified in the request, preserving other existing permissions of the RAM user or RAM role.
-    ///
-    /// Default value: `apply`.
-    ///
-    /// - Wire name: `mode`.
-    /// - Must be one of `delete`, `patch`, `apply`.
-    /// - Example: `apply`.
+    /// Its description, rules and example: [`UpdateUserPermissionsRequest::mode`](UpdateUserPermissionsRequest::mode).
     pub fn mode(mut self, value: impl Into<crate::types::Mode>) -> Self {
         self.inner.mode = Some(value.into());
         self
@@ -273,85 +266,24 @@ impl UpdateUserPermissionsRequestBuilder<&crate::blocking::Client> {
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateUserPermissionsResponse {}
 ::acs_runtime::empty_answer!(UpdateUserPermissionsResponse);
-/// Service errors of `UpdateUserPermissions`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateUserPermissionsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateUserPermissionsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UpdateUserPermissionsError;
+impl crate::Client {
+    /// Calls `UpdateUserPermissions`: In a Container Service for Kubernetes (ACK) cluster, non-cluster creators, Resource Access Management (RAM) users, and RAM roles do not have any Role-Based Access Control (RBAC) permissions in the cluster by default. You can call this operation to specify the resources that can be accessed, permission scope, and predefined roles. This helps you better manage the access control on resources in ACK clusters.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateUserPermissionsRequestBuilder::send) it. The parameters and their rules: [`UpdateUserPermissionsRequest`].
+    #[inline]
+    pub fn update_user_permissions(&self) -> UpdateUserPermissionsRequestBuilder<&Self> {
+        UpdateUserPermissionsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateUserPermissionsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateUserPermissions`: In a Container Service for Kubernetes (ACK) cluster, non-cluster creators, Resource Access Management (RAM) users, and RAM roles do not have any Role-Based Access Control (RBAC) permissions in the cluster by default. You can call this operation to specify the resources that can be accessed, permission scope, and predefined roles. This helps you better manage the access control on resources in ACK clusters.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateUserPermissionsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateUserPermissionsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateUserPermissionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateUserPermissionsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateUserPermissionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateUserPermissionsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateUserPermissionsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_user_permissions(&self) -> UpdateUserPermissionsRequestBuilder<&Self> {
+        UpdateUserPermissionsRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpgradeClusterRequest>;
 /// Request of `UpgradeCluster`: Outdated Kubernetes versions may have security and stability issues. We recommend that you update the Kubernetes version of your cluster at the earliest opportunity to enjoy the new features of the new Kubernetes version. You can call the UpgradeCluster operation to manually upgrade a cluster.
 ///
 /// After successfully calling the UpgradeCluster interface, this API returns the `task_id` of the upgrade task. You can manage this operation task by calling the following task APIs:
@@ -164,9 +167,7 @@ impl<C> UpgradeClusterRequestBuilder<C> {
     ///
     /// The ID of the cluster that you want to upgrade.
     ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
-    /// - Example: `c82e6987e2961451182edacd74faf****`.
+    /// Its description, rules and example: [`UpgradeClusterRequest::cluster_id`](UpgradeClusterRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -175,9 +176,7 @@ impl<C> UpgradeClusterRequestBuilder<C> {
     ///
     /// This parameter is deprecated. No need to pass values.
     ///
-    /// - Wire name: `component_name` (body).
-    /// - Example: `k8s`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`UpgradeClusterRequest::component_name`](UpgradeClusterRequest::component_name).
     pub fn component_name(mut self, value: impl Into<String>) -> Self {
         self.inner.component_name = Some(value.into());
         self
@@ -186,8 +185,7 @@ impl<C> UpgradeClusterRequestBuilder<C> {
     ///
     /// The target Kubernetes version for cluster upgrade.
     ///
-    /// - Wire name: `next_version` (body).
-    /// - Example: `1.16.9-aliyun.1`.
+    /// Its description, rules and example: [`UpgradeClusterRequest::next_version`](UpgradeClusterRequest::next_version).
     pub fn next_version(mut self, value: impl Into<String>) -> Self {
         self.inner.next_version = Some(value.into());
         self
@@ -196,9 +194,7 @@ impl<C> UpgradeClusterRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use next_version to specify the upgrade target Kubernetes version.
     ///
-    /// - Wire name: `version` (body).
-    /// - Example: `1.14.8-aliyun.1`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`UpgradeClusterRequest::version`](UpgradeClusterRequest::version).
     pub fn version(mut self, value: impl Into<String>) -> Self {
         self.inner.version = Some(value.into());
         self
@@ -207,12 +203,7 @@ impl<C> UpgradeClusterRequestBuilder<C> {
     ///
     /// Specifies whether to upgrade only master nodes. Valid values:
     ///
-    /// * true: upgrades master nodes only.
-    /// * false: upgrades both master and worker nodes.
-    ///
-    /// - Wire name: `master_only` (body).
-    /// - Default: `false`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`UpgradeClusterRequest::master_only`](UpgradeClusterRequest::master_only).
     pub fn master_only(mut self, value: bool) -> Self {
         self.inner.master_only = Some(value);
         self
@@ -221,8 +212,7 @@ impl<C> UpgradeClusterRequestBuilder<C> {
     ///
     /// The rolling update configuration.
     ///
-    /// - Wire name: `rolling_policy` (body).
-    /// - Deprecated.
+    /// Its description, rules and example: [`UpgradeClusterRequest::rolling_policy`](UpgradeClusterRequest::rolling_policy).
     pub fn rolling_policy(
         mut self,
         value: crate::types::UpgradeClusterRollingPolicy,
@@ -373,85 +363,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UpgradeClusterRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpgradeCluster`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpgradeClusterError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpgradeClusterError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UpgradeClusterError;
+impl crate::Client {
+    /// Calls `UpgradeCluster`: Outdated Kubernetes versions may have security and stability issues. We recommend that you update the Kubernetes version of your cluster at the earliest opportunity to enjoy the new features of the new Kubernetes version. You can call the UpgradeCluster operation to manually upgrade a cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpgradeClusterRequestBuilder::send) it. The parameters and their rules: [`UpgradeClusterRequest`].
+    #[inline]
+    pub fn upgrade_cluster(&self) -> UpgradeClusterRequestBuilder<&Self> {
+        UpgradeClusterRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpgradeClusterError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpgradeCluster`: Outdated Kubernetes versions may have security and stability issues. We recommend that you update the Kubernetes version of your cluster at the earliest opportunity to enjoy the new features of the new Kubernetes version. You can call the UpgradeCluster operation to manually upgrade a cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpgradeClusterRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpgradeClusterError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpgradeClusterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpgradeClusterError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpgradeClusterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpgradeClusterError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpgradeClusterError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn upgrade_cluster(&self) -> UpgradeClusterRequestBuilder<&Self> {
+        UpgradeClusterRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpgradeClusterNodepoolRequest>;
 /// Request of `UpgradeClusterNodepool`: You can call the UpgradeClusterNodepool operation to update the Kubernetes version, OS version, or container runtime version of the nodes in a node pool.
 ///
 /// This operation allows you to update the Kubernetes version, OS version, or container runtime version of the nodes in a node pool.
@@ -193,9 +196,7 @@ impl<C> UpgradeClusterNodepoolRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
-    /// - Example: `c106f377e16f34eb1808d6b9362c9****`.
+    /// Its description, rules and example: [`UpgradeClusterNodepoolRequest::cluster_id`](UpgradeClusterNodepoolRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -204,9 +205,7 @@ impl<C> UpgradeClusterNodepoolRequestBuilder<C> {
     ///
     /// The node pool ID.
     ///
-    /// - Wire name: `NodepoolId` (path).
-    /// - Required.
-    /// - Example: `np31da1b38983f4511b490fc62108a****`.
+    /// Its description, rules and example: [`UpgradeClusterNodepoolRequest::nodepool_id`](UpgradeClusterNodepoolRequest::nodepool_id).
     pub fn nodepool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nodepool_id = Some(value.into());
         self
@@ -215,8 +214,7 @@ impl<C> UpgradeClusterNodepoolRequestBuilder<C> {
     ///
     /// The ID of the OS image used by the nodes.
     ///
-    /// - Wire name: `image_id` (body).
-    /// - Example: `aliyun_2_1903_x64_20G_alibase_20200529.vhd`.
+    /// Its description, rules and example: [`UpgradeClusterNodepoolRequest::image_id`](UpgradeClusterNodepoolRequest::image_id).
     pub fn image_id(mut self, value: impl Into<String>) -> Self {
         self.inner.image_id = Some(value.into());
         self
@@ -225,8 +223,7 @@ impl<C> UpgradeClusterNodepoolRequestBuilder<C> {
     ///
     /// The version of the container runtime used by the nodes. You can call the [DescribeKubernetesVersionMetadata](<https://www.alibabacloud.com/help/doc-detail/2667899.htm>) operation and get the runtime version in the runtime field.
     ///
-    /// - Wire name: `runtime_version` (body).
-    /// - Example: `1.5.10`.
+    /// Its description, rules and example: [`UpgradeClusterNodepoolRequest::runtime_version`](UpgradeClusterNodepoolRequest::runtime_version).
     pub fn runtime_version(mut self, value: impl Into<String>) -> Self {
         self.inner.runtime_version = Some(value.into());
         self
@@ -235,8 +232,7 @@ impl<C> UpgradeClusterNodepoolRequestBuilder<C> {
     ///
     /// The Kubernetes version used by the nodes. You can call the [DescribeKubernetesVersionMetadata](<https://www.alibabacloud.com/help/doc-detail/2667899.htm>) operation and get the Kubernetes version of the current cluster in the current_version field.
     ///
-    /// - Wire name: `kubernetes_version` (body).
-    /// - Example: `1.22.15-aliyun.1`.
+    /// Its description, rules and example: [`UpgradeClusterNodepoolRequest::kubernetes_version`](UpgradeClusterNodepoolRequest::kubernetes_version).
     pub fn kubernetes_version(mut self, value: impl Into<String>) -> Self {
         self.inner.kubernetes_version = Some(value.into());
         self
@@ -245,8 +241,7 @@ impl<C> UpgradeClusterNodepoolRequestBuilder<C> {
     ///
     /// The runtime type. You can call the [DescribeKubernetesVersionMetadata](<https://www.alibabacloud.com/help/doc-detail/2667899.htm>) operation and get the runtime information in the runtime field.
     ///
-    /// - Wire name: `runtime_type` (body).
-    /// - Example: `containerd`.
+    /// Its description, rules and example: [`UpgradeClusterNodepoolRequest::runtime_type`](UpgradeClusterNodepoolRequest::runtime_type).
     pub fn runtime_type(mut self, value: impl Into<String>) -> Self {
         self.inner.runtime_type = Some(value.into());
         self
@@ -255,13 +250,7 @@ impl<C> UpgradeClusterNodepoolRequestBuilder<C> {
     ///
     /// Specifies whether to perform the update by replacing the system disk. Valid values:
     ///
-    /// * true: replaces the system disk.
-    /// * false: does not replace the system disk.
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `use_replace` (body).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpgradeClusterNodepoolRequest::use_replace`](UpgradeClusterNodepoolRequest::use_replace).
     pub fn use_replace(mut self, value: bool) -> Self {
         self.inner.use_replace = Some(value);
         self
@@ -270,7 +259,7 @@ impl<C> UpgradeClusterNodepoolRequestBuilder<C> {
     ///
     /// The rolling update configuration.
     ///
-    /// - Wire name: `rolling_policy` (body).
+    /// Its description, rules and example: [`UpgradeClusterNodepoolRequest::rolling_policy`](UpgradeClusterNodepoolRequest::rolling_policy).
     pub fn rolling_policy(
         mut self,
         value: crate::types::UpgradeClusterNodepoolRollingPolicy,
@@ -282,7 +271,7 @@ impl<C> UpgradeClusterNodepoolRequestBuilder<C> {
     ///
     /// The nodes you want to update. If you do not specify this parameter, all nodes in the node pool are updated by default.
     ///
-    /// - Wire name: `node_names` (body).
+    /// Its description, rules and example: [`UpgradeClusterNodepoolRequest::node_names`](UpgradeClusterNodepoolRequest::node_names).
     pub fn node_names(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -430,85 +419,28 @@ for UpgradeClusterNodepoolResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpgradeClusterNodepool`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpgradeClusterNodepoolError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpgradeClusterNodepoolError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UpgradeClusterNodepoolError;
+impl crate::Client {
+    /// Calls `UpgradeClusterNodepool`: You can call the UpgradeClusterNodepool operation to update the Kubernetes version, OS version, or container runtime version of the nodes in a node pool.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpgradeClusterNodepoolRequestBuilder::send) it. The parameters and their rules: [`UpgradeClusterNodepoolRequest`].
+    #[inline]
+    pub fn upgrade_cluster_nodepool(
+        &self,
+    ) -> UpgradeClusterNodepoolRequestBuilder<&Self> {
+        UpgradeClusterNodepoolRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpgradeClusterNodepoolError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpgradeClusterNodepool`: You can call the UpgradeClusterNodepool operation to update the Kubernetes version, OS version, or container runtime version of the nodes in a node pool.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpgradeClusterNodepoolRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpgradeClusterNodepoolError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpgradeClusterNodepoolError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpgradeClusterNodepoolError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpgradeClusterNodepoolError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpgradeClusterNodepoolError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpgradeClusterNodepoolError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn upgrade_cluster_nodepool(
+        &self,
+    ) -> UpgradeClusterNodepoolRequestBuilder<&Self> {
+        UpgradeClusterNodepoolRequestBuilder::new(self)
     }
 }

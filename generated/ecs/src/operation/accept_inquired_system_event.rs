@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AcceptInquiredSystemEventRequest>;
 /// Request of `AcceptInquiredSystemEvent`: Accepts the default operation for a system event in the Inquiring state and authorizes the system to perform the operation.
 ///
 /// # Example
@@ -108,26 +111,21 @@ pub struct AcceptInquiredSystemEventRequestBuilder<C = ()> {
 impl<C> AcceptInquiredSystemEventRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AcceptInquiredSystemEventRequest::region_id`](AcceptInquiredSystemEventRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `EventId`.
     ///
-    /// - Wire name: `EventId`.
-    /// - Required.
-    /// - Example: `e-2zeielxl1qzq8slb****`.
+    /// Its description, rules and example: [`AcceptInquiredSystemEventRequest::event_id`](AcceptInquiredSystemEventRequest::event_id).
     pub fn event_id(mut self, value: impl Into<String>) -> Self {
         self.inner.event_id = Some(value.into());
         self
     }
     /// Sets `Choice`.
     ///
-    /// - Wire name: `Choice`.
-    /// - Example: `hide`.
+    /// Its description, rules and example: [`AcceptInquiredSystemEventRequest::choice`](AcceptInquiredSystemEventRequest::choice).
     pub fn choice(mut self, value: impl Into<String>) -> Self {
         self.inner.choice = Some(value.into());
         self
@@ -260,173 +258,28 @@ for AcceptInquiredSystemEventResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AcceptInquiredSystemEvent`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AcceptInquiredSystemEventError {
-    /// HTTP 400 `MissingParameter`: %s
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectInstanceStatus`: Current instance status does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationConflict`: %s
-    OperationConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationFail.DiskCategoryNotSupported`: %s
-    OperationFailDiskCategoryNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationFail.DiskStatusNotSupported`: %s
-    OperationFailDiskStatusNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationFail.InstanceStatusNotSupported`: %s
-    OperationFailInstanceStatusNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.AcceptNotSupported`: Accept is not supported on current event type.
-    OperationDeniedAcceptNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `SwitchToOffline.OnlineIsolateFail`: Failed to online isolate disk while offline isolation succeeded.
-    SwitchToOfflineOnlineIsolateFail(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `SwitchToOffline.OnlineReinitFail`: Failed to online reinitialize disk while offline reinitialization succeeded.
-    SwitchToOfflineOnlineReinitFail(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.RAM`: User not authorized to operate on the specified resource, or this API does not support RAM.
-    ForbiddenRam(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationFail.AcceptRecoverFail`: Failed to accept system event due to resource constraints.
-    OperationFailAcceptRecoverFail(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidEventId.NoInquiringEventFound`: %s
-    InvalidEventIdNoInquiringEventFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AcceptInquiredSystemEventError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter",
-                        "InvalidParameter",
-                        "IncorrectInstanceStatus",
-                        "OperationConflict",
-                        "OperationFail.DiskCategoryNotSupported",
-                        "OperationFail.DiskStatusNotSupported",
-                        "OperationFail.InstanceStatusNotSupported",
-                        "OperationDenied.AcceptNotSupported",
-                        "SwitchToOffline.OnlineIsolateFail",
-                        "SwitchToOffline.OnlineReinitFail",
-                        "Forbidden.RAM",
-                        "OperationFail.AcceptRecoverFail",
-                        "InvalidEventId.NoInquiringEventFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AcceptInquiredSystemEventError;
+impl crate::Client {
+    /// Calls `AcceptInquiredSystemEvent`: Accepts the default operation for a system event in the Inquiring state and authorizes the system to perform the operation.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AcceptInquiredSystemEventRequestBuilder::send) it. The parameters and their rules: [`AcceptInquiredSystemEventRequest`].
+    #[inline]
+    pub fn accept_inquired_system_event(
+        &self,
+    ) -> AcceptInquiredSystemEventRequestBuilder<&Self> {
+        AcceptInquiredSystemEventRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AcceptInquiredSystemEventError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AcceptInquiredSystemEvent`: Accepts the default operation for a system event in the Inquiring state and authorizes the system to perform the operation.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AcceptInquiredSystemEventRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameter(error),
-            1 => Self::InvalidParameter(error),
-            2 => Self::IncorrectInstanceStatus(error),
-            3 => Self::OperationConflict(error),
-            4 => Self::OperationFailDiskCategoryNotSupported(error),
-            5 => Self::OperationFailDiskStatusNotSupported(error),
-            6 => Self::OperationFailInstanceStatusNotSupported(error),
-            7 => Self::OperationDeniedAcceptNotSupported(error),
-            8 => Self::SwitchToOfflineOnlineIsolateFail(error),
-            9 => Self::SwitchToOfflineOnlineReinitFail(error),
-            10 => Self::ForbiddenRam(error),
-            11 => Self::OperationFailAcceptRecoverFail(error),
-            12 => Self::InvalidEventIdNoInquiringEventFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => (0, error),
-            Self::InvalidParameter(error) => (1, error),
-            Self::IncorrectInstanceStatus(error) => (2, error),
-            Self::OperationConflict(error) => (3, error),
-            Self::OperationFailDiskCategoryNotSupported(error) => (4, error),
-            Self::OperationFailDiskStatusNotSupported(error) => (5, error),
-            Self::OperationFailInstanceStatusNotSupported(error) => (6, error),
-            Self::OperationDeniedAcceptNotSupported(error) => (7, error),
-            Self::SwitchToOfflineOnlineIsolateFail(error) => (8, error),
-            Self::SwitchToOfflineOnlineReinitFail(error) => (9, error),
-            Self::ForbiddenRam(error) => (10, error),
-            Self::OperationFailAcceptRecoverFail(error) => (11, error),
-            Self::InvalidEventIdNoInquiringEventFound(error) => (12, error),
-            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AcceptInquiredSystemEventError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AcceptInquiredSystemEventError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameter",
-            "InvalidParameter",
-            "IncorrectInstanceStatus",
-            "OperationConflict",
-            "OperationFailDiskCategoryNotSupported",
-            "OperationFailDiskStatusNotSupported",
-            "OperationFailInstanceStatusNotSupported",
-            "OperationDeniedAcceptNotSupported",
-            "SwitchToOfflineOnlineIsolateFail",
-            "SwitchToOfflineOnlineReinitFail",
-            "ForbiddenRam",
-            "OperationFailAcceptRecoverFail",
-            "InvalidEventIdNoInquiringEventFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AcceptInquiredSystemEventError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AcceptInquiredSystemEventError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AcceptInquiredSystemEventError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AcceptInquiredSystemEventError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn accept_inquired_system_event(
+        &self,
+    ) -> AcceptInquiredSystemEventRequestBuilder<&Self> {
+        AcceptInquiredSystemEventRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AddBandwidthPackageIpsRequest>;
 /// Request of `AddBandwidthPackageIps`: AddBandwidthPackageIps
 ///
 /// Deprecated: use `Vpc::2016-04-28::AddBandwidthPackageIps` instead.
@@ -118,32 +121,28 @@ pub struct AddBandwidthPackageIpsRequestBuilder<C = ()> {
 impl<C> AddBandwidthPackageIpsRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`AddBandwidthPackageIpsRequest::region_id`](AddBandwidthPackageIpsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `BandwidthPackageId`.
     ///
-    /// - Wire name: `BandwidthPackageId`.
-    /// - Required.
+    /// Its description, rules and example: [`AddBandwidthPackageIpsRequest::bandwidth_package_id`](AddBandwidthPackageIpsRequest::bandwidth_package_id).
     pub fn bandwidth_package_id(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth_package_id = Some(value.into());
         self
     }
     /// Sets `IpCount`.
     ///
-    /// - Wire name: `IpCount`.
-    /// - Required.
+    /// Its description, rules and example: [`AddBandwidthPackageIpsRequest::ip_count`](AddBandwidthPackageIpsRequest::ip_count).
     pub fn ip_count(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_count = Some(value.into());
         self
     }
     /// Sets `ClientToken`.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AddBandwidthPackageIpsRequest::client_token`](AddBandwidthPackageIpsRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -275,125 +274,28 @@ for AddBandwidthPackageIpsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AddBandwidthPackageIps`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AddBandwidthPackageIpsError {
-    /// HTTP 400 `InvalidIpCount.ValueNotSupported`: The specified value of IpCount not supported.
-    InvalidIpCountValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.BandwidthPackageIps`: The specified ipCount exceeded quota.
-    QuotaExceededBandwidthPackageIps(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AllocateIpFailed`: Alloc bandwidthPackage ips failed, maybe no available ip.
-    AllocateIpFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidBandwidthPackageId.NotFound`: The specified BandwidthPackageId does not exist in our records.
-    InvalidBandwidthPackageIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AddBandwidthPackageIpsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidIpCount.ValueNotSupported",
-                        "QuotaExceeded.BandwidthPackageIps",
-                        "AllocateIpFailed",
-                        "InvalidRegionId.NotFound",
-                        "InvalidBandwidthPackageId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AddBandwidthPackageIpsError;
+impl crate::Client {
+    /// Calls `AddBandwidthPackageIps`: AddBandwidthPackageIps
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AddBandwidthPackageIpsRequestBuilder::send) it. The parameters and their rules: [`AddBandwidthPackageIpsRequest`].
+    #[inline]
+    pub fn add_bandwidth_package_ips(
+        &self,
+    ) -> AddBandwidthPackageIpsRequestBuilder<&Self> {
+        AddBandwidthPackageIpsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AddBandwidthPackageIpsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AddBandwidthPackageIps`: AddBandwidthPackageIps
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AddBandwidthPackageIpsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidIpCountValueNotSupported(error),
-            1 => Self::QuotaExceededBandwidthPackageIps(error),
-            2 => Self::AllocateIpFailed(error),
-            3 => Self::InvalidRegionIdNotFound(error),
-            4 => Self::InvalidBandwidthPackageIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidIpCountValueNotSupported(error) => (0, error),
-            Self::QuotaExceededBandwidthPackageIps(error) => (1, error),
-            Self::AllocateIpFailed(error) => (2, error),
-            Self::InvalidRegionIdNotFound(error) => (3, error),
-            Self::InvalidBandwidthPackageIdNotFound(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AddBandwidthPackageIpsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AddBandwidthPackageIpsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidIpCountValueNotSupported",
-            "QuotaExceededBandwidthPackageIps",
-            "AllocateIpFailed",
-            "InvalidRegionIdNotFound",
-            "InvalidBandwidthPackageIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AddBandwidthPackageIpsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AddBandwidthPackageIpsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AddBandwidthPackageIpsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AddBandwidthPackageIpsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn add_bandwidth_package_ips(
+        &self,
+    ) -> AddBandwidthPackageIpsRequestBuilder<&Self> {
+        AddBandwidthPackageIpsRequestBuilder::new(self)
     }
 }

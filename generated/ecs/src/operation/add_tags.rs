@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AddTagsRequest>;
 /// Request of `AddTags`: Adds tags to Elastic Compute Service (ECS) resources, or overwrites tags of ECS resources. You can add tags to ECS resources such as instances, disks, snapshots, images, and security groups for easy management.
 ///
 /// When you call this operation, take note of the following items:
@@ -158,9 +161,7 @@ impl<C> AddTagsRequestBuilder<C> {
     ///
     /// The region ID of the resource. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AddTagsRequest::region_id`](AddTagsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -169,24 +170,7 @@ impl<C> AddTagsRequestBuilder<C> {
     ///
     /// The type of the resource. Valid values:
     ///
-    /// * instance: ECS instance
-    /// * disk: disk
-    /// * snapshot: snapshot
-    /// * image: image
-    /// * securitygroup: security group
-    /// * volume: storage volume
-    /// * eni: elastic network interface (ENI)
-    /// * ddh: dedicated host
-    /// * keypair: SSH key pair
-    /// * launchtemplate: launch template
-    /// * reservedinstance: reserved instance
-    /// * snapshotpolicy: automatic snapshot policy
-    ///
-    /// All values must be lowercase.
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Required.
-    /// - Example: `instance`.
+    /// Its description, rules and example: [`AddTagsRequest::resource_type`](AddTagsRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -195,9 +179,7 @@ impl<C> AddTagsRequestBuilder<C> {
     ///
     /// The ID of the resource. When the resources are instances, this parameter can be interpreted as InstanceId.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Required.
-    /// - Example: `i-bp1gtjxuuvwj17zr****`.
+    /// Its description, rules and example: [`AddTagsRequest::resource_id`](AddTagsRequest::resource_id).
     pub fn resource_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_id = Some(value.into());
         self
@@ -206,9 +188,7 @@ impl<C> AddTagsRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Required.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`AddTagsRequest::tag`](AddTagsRequest::tag).
     pub fn tag(
         mut self,
         values: impl IntoIterator<Item = crate::types::AddTagsTag>,
@@ -329,167 +309,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AddTagsResponse 
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AddTags`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AddTagsError {
-    /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
-    InvalidTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue.Malformed`: The specified Tag.n.Value is not valid.
-    InvalidTagValueMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.QuotaExceed`: The quota of tags on resource is beyond permitted range.
-    OperationDeniedQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTag.Mismatch`: The specified Tag.n.Key and Tag.n.Value are not match.
-    InvalidTagMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagCount`: The specified tags are beyond the permitted range.
-    InvalidTagCount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidResourceId.NotSupported`: The specified ResourceId does not support tagging.
-    InvalidResourceIdNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.Tags`: %s
-    QuotaExceedTags(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `TagKey.Duplication`: The TagKey has duplication with others, case-insensitive.
-    TagKeyDuplication(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceId.NotFound`: The specified ResourceId is not found in our records.
-    InvalidResourceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceType.NotFound`: The ResourceType provided does not exist in our records.
-    InvalidResourceTypeNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AddTagsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidTagKey.Malformed",
-                        "InvalidTagValue.Malformed",
-                        "OperationDenied.QuotaExceed",
-                        "InvalidTag.Mismatch",
-                        "InvalidTagCount",
-                        "Duplicate.TagKey",
-                        "InvalidResourceId.NotSupported",
-                        "QuotaExceed.Tags",
-                        "TagKey.Duplication",
-                        "InvalidRegionId.NotFound",
-                        "InvalidResourceId.NotFound",
-                        "InvalidResourceType.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AddTagsError;
+impl crate::Client {
+    /// Calls `AddTags`: Adds tags to Elastic Compute Service (ECS) resources, or overwrites tags of ECS resources. You can add tags to ECS resources such as instances, disks, snapshots, images, and security groups for easy management.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AddTagsRequestBuilder::send) it. The parameters and their rules: [`AddTagsRequest`].
+    #[inline]
+    pub fn add_tags(&self) -> AddTagsRequestBuilder<&Self> {
+        AddTagsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AddTagsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AddTags`: Adds tags to Elastic Compute Service (ECS) resources, or overwrites tags of ECS resources. You can add tags to ECS resources such as instances, disks, snapshots, images, and security groups for easy management.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AddTagsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidTagKeyMalformed(error),
-            1 => Self::InvalidTagValueMalformed(error),
-            2 => Self::OperationDeniedQuotaExceed(error),
-            3 => Self::InvalidTagMismatch(error),
-            4 => Self::InvalidTagCount(error),
-            5 => Self::DuplicateTagKey(error),
-            6 => Self::InvalidResourceIdNotSupported(error),
-            7 => Self::QuotaExceedTags(error),
-            8 => Self::TagKeyDuplication(error),
-            9 => Self::InvalidRegionIdNotFound(error),
-            10 => Self::InvalidResourceIdNotFound(error),
-            11 => Self::InvalidResourceTypeNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidTagKeyMalformed(error) => (0, error),
-            Self::InvalidTagValueMalformed(error) => (1, error),
-            Self::OperationDeniedQuotaExceed(error) => (2, error),
-            Self::InvalidTagMismatch(error) => (3, error),
-            Self::InvalidTagCount(error) => (4, error),
-            Self::DuplicateTagKey(error) => (5, error),
-            Self::InvalidResourceIdNotSupported(error) => (6, error),
-            Self::QuotaExceedTags(error) => (7, error),
-            Self::TagKeyDuplication(error) => (8, error),
-            Self::InvalidRegionIdNotFound(error) => (9, error),
-            Self::InvalidResourceIdNotFound(error) => (10, error),
-            Self::InvalidResourceTypeNotFound(error) => (11, error),
-            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AddTagsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AddTagsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidTagKeyMalformed",
-            "InvalidTagValueMalformed",
-            "OperationDeniedQuotaExceed",
-            "InvalidTagMismatch",
-            "InvalidTagCount",
-            "DuplicateTagKey",
-            "InvalidResourceIdNotSupported",
-            "QuotaExceedTags",
-            "TagKeyDuplication",
-            "InvalidRegionIdNotFound",
-            "InvalidResourceIdNotFound",
-            "InvalidResourceTypeNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AddTagsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AddTagsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AddTagsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AddTagsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn add_tags(&self) -> AddTagsRequestBuilder<&Self> {
+        AddTagsRequestBuilder::new(self)
     }
 }

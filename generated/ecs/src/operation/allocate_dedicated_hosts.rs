@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AllocateDedicatedHostsRequest>;
 /// Request of `AllocateDedicatedHosts`: Creates pay-as-you-go or subscription dedicated hosts. A dedicated host is a physical server dedicated to a single tenant. You can create Elastic Compute Service (ECS) instances on a dedicated host and view the attributes of a dedicated host.
 ///
 /// Before you create a dedicated host, you can call the [DescribeAvailableResource](<https://www.alibabacloud.com/help/doc-detail/66186.htm>) operation to query the resources available in a specific region or zone.
@@ -368,9 +371,7 @@ impl<C> AllocateDedicatedHostsRequestBuilder<C> {
     ///
     /// The ID of the region in which to create the dedicated host. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AllocateDedicatedHostsRequest::region_id`](AllocateDedicatedHostsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -379,8 +380,7 @@ impl<C> AllocateDedicatedHostsRequestBuilder<C> {
     ///
     /// The tags to add to the dedicated host.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`AllocateDedicatedHostsRequest::tag`](AllocateDedicatedHostsRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -389,8 +389,7 @@ impl<C> AllocateDedicatedHostsRequestBuilder<C> {
     ///
     /// The ID of the resource group to which to assign the dedicated host.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4ph***`.
+    /// Its description, rules and example: [`AllocateDedicatedHostsRequest::resource_group_id`](AllocateDedicatedHostsRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -399,10 +398,7 @@ impl<C> AllocateDedicatedHostsRequestBuilder<C> {
     ///
     /// The ID of the zone in which to create the dedicated host.
     ///
-    /// This parameter is empty by default. If you do not specify a zone, the system selects a zone.
-    ///
-    /// - Wire name: `ZoneId`.
-    /// - Example: `cn-hangzhou-f`.
+    /// Its description, rules and example: [`AllocateDedicatedHostsRequest::zone_id`](AllocateDedicatedHostsRequest::zone_id).
     pub fn zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_id = Some(value.into());
         self
@@ -411,8 +407,7 @@ impl<C> AllocateDedicatedHostsRequestBuilder<C> {
     ///
     /// The name of the dedicated host. The name must be 2 to 128 characters in length and can contain letters and digits. The name can contain colons (:), underscores (\_), periods (.), and hyphens (-).
     ///
-    /// - Wire name: `DedicatedHostName`.
-    /// - Example: `myDDH`.
+    /// Its description, rules and example: [`AllocateDedicatedHostsRequest::dedicated_host_name`](AllocateDedicatedHostsRequest::dedicated_host_name).
     pub fn dedicated_host_name(mut self, value: impl Into<String>) -> Self {
         self.inner.dedicated_host_name = Some(value.into());
         self
@@ -421,8 +416,7 @@ impl<C> AllocateDedicatedHostsRequestBuilder<C> {
     ///
     /// The ID of the dedicated host cluster in which to create the dedicated host.
     ///
-    /// - Wire name: `DedicatedHostClusterId`.
-    /// - Example: `dc-bp12wlf6am0vz9v2****`.
+    /// Its description, rules and example: [`AllocateDedicatedHostsRequest::dedicated_host_cluster_id`](AllocateDedicatedHostsRequest::dedicated_host_cluster_id).
     pub fn dedicated_host_cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.dedicated_host_cluster_id = Some(value.into());
         self
@@ -431,9 +425,7 @@ impl<C> AllocateDedicatedHostsRequestBuilder<C> {
     ///
     /// The dedicated host type. You can call the [DescribeDedicatedHostTypes](<https://www.alibabacloud.com/help/doc-detail/134240.htm>) operation to query the most recent list of dedicated host types.
     ///
-    /// - Wire name: `DedicatedHostType`.
-    /// - Required.
-    /// - Example: `ddh.c5`.
+    /// Its description, rules and example: [`AllocateDedicatedHostsRequest::dedicated_host_type`](AllocateDedicatedHostsRequest::dedicated_host_type).
     pub fn dedicated_host_type(mut self, value: impl Into<String>) -> Self {
         self.inner.dedicated_host_type = Some(value.into());
         self
@@ -442,23 +434,14 @@ impl<C> AllocateDedicatedHostsRequestBuilder<C> {
     ///
     /// The policy for migrating the instances deployed on the dedicated host when the dedicated host fails or needs to be repaired online. Valid values:
     ///
-    /// * Migrate: The instances are migrated to another physical machine and then restarted.
-    ///
-    ///   If cloud disks are attached to the dedicated host, the default value is Migrate.
-    /// * Stop: The instances are stopped. If the dedicated host cannot be repaired, the instances are migrated to another physical machine and then restarted.
-    ///
-    ///   If local disks are attached to the dedicated host, the default value is Stop.
-    ///
-    /// - Wire name: `ActionOnMaintenance`.
-    /// - Default: `Migrate`.
-    /// - Example: `Migrate`.
+    /// Its description, rules and example: [`AllocateDedicatedHostsRequest::action_on_maintenance`](AllocateDedicatedHostsRequest::action_on_maintenance).
     pub fn action_on_maintenance(mut self, value: impl Into<String>) -> Self {
         self.inner.action_on_maintenance = Some(value.into());
         self
     }
     /// Sets `NetworkAttributes`.
     ///
-    /// - Wire name: `NetworkAttributes`.
+    /// Its description, rules and example: [`AllocateDedicatedHostsRequest::network_attributes`](AllocateDedicatedHostsRequest::network_attributes).
     pub fn network_attributes(mut self, value: crate::types::NetworkAttributes) -> Self {
         self.inner.network_attributes = Some(value);
         self
@@ -467,8 +450,7 @@ impl<C> AllocateDedicatedHostsRequestBuilder<C> {
     ///
     /// The description of the dedicated host. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `This-is-my-DDH`.
+    /// Its description, rules and example: [`AllocateDedicatedHostsRequest::description`](AllocateDedicatedHostsRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -477,15 +459,7 @@ impl<C> AllocateDedicatedHostsRequestBuilder<C> {
     ///
     /// Specifies whether to add the dedicated host to the resource pool for automatic deployment. If you create an ECS instance on a dedicated host without specifying the **DedicatedHostId** parameter, Alibaba Cloud selects a dedicated host from the resource pool to host the instance. For more information, see [Automatic deployment](<https://www.alibabacloud.com/help/doc-detail/118938.htm>). Valid values:
     ///
-    /// * on: adds the dedicated host to the resource pool for automatic deployment.
-    /// * off: does not add the dedicated host to the resource pool for automatic deployment.
-    ///
-    /// Default value: on.
-    ///
-    /// > If you do not want to add the dedicated host to the resource pool for automatic deployment, set this parameter to off.
-    ///
-    /// - Wire name: `AutoPlacement`.
-    /// - Example: `off`.
+    /// Its description, rules and example: [`AllocateDedicatedHostsRequest::auto_placement`](AllocateDedicatedHostsRequest::auto_placement).
     pub fn auto_placement(mut self, value: impl Into<String>) -> Self {
         self.inner.auto_placement = Some(value.into());
         self
@@ -494,10 +468,7 @@ impl<C> AllocateDedicatedHostsRequestBuilder<C> {
     ///
     /// The CPU overcommit ratio. You can configure CPU overcommit ratios only for the following dedicated host types: g6s, c6s, and r6s. Valid values: 1 to 5.
     ///
-    /// The CPU overcommit ratio affects the number of available vCPUs on a dedicated host. You can use the following formula to calculate the number of available vCPUs on a dedicated host: Number of available vCPUs = Number of physical CPU cores × 2 × CPU overcommit ratio. For example, the number of physical CPU cores on each g6s dedicated host is 52. If you set the CPU overcommit ratio of a g6s dedicated host to 4, the number of available vCPUs on the dedicated host is 416. For scenarios that have minimal requirements on CPU stability or where CPU load is not heavy, such as development and test environments, you can increase the number of available vCPUs on a dedicated host by increasing the CPU overcommit ratio. This way, you can deploy more ECS instances of the same specifications on the dedicated host and reduce the unit deployment cost.
-    ///
-    /// - Wire name: `CpuOverCommitRatio`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`AllocateDedicatedHostsRequest::cpu_over_commit_ratio`](AllocateDedicatedHostsRequest::cpu_over_commit_ratio).
     pub fn cpu_over_commit_ratio(mut self, value: f32) -> Self {
         self.inner.cpu_over_commit_ratio = Some(value);
         self
@@ -506,10 +477,7 @@ impl<C> AllocateDedicatedHostsRequestBuilder<C> {
     ///
     /// The minimum number of dedicated hosts to create. Valid values: 1 to 100.
     ///
-    /// > If the number of available dedicated hosts is less than the minimum number of dedicated hosts to create, the dedicated hosts fail to be created.
-    ///
-    /// - Wire name: `MinQuantity`.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`AllocateDedicatedHostsRequest::min_quantity`](AllocateDedicatedHostsRequest::min_quantity).
     pub fn min_quantity(mut self, value: i32) -> Self {
         self.inner.min_quantity = Some(value);
         self
@@ -518,13 +486,7 @@ impl<C> AllocateDedicatedHostsRequestBuilder<C> {
     ///
     /// The billing method of the dedicated host. Valid values:
     ///
-    /// * PrePaid: subscription. If you set this parameter to PrePaid, make sure that you have sufficient account balance or credits. Otherwise, `InvalidPayMethod` is returned.
-    /// * PostPaid: pay-as-you-go.
-    ///
-    /// Default value: PostPaid.
-    ///
-    /// - Wire name: `ChargeType`.
-    /// - Example: `PrePaid`.
+    /// Its description, rules and example: [`AllocateDedicatedHostsRequest::charge_type`](AllocateDedicatedHostsRequest::charge_type).
     pub fn charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.charge_type = Some(value.into());
         self
@@ -533,10 +495,7 @@ impl<C> AllocateDedicatedHostsRequestBuilder<C> {
     ///
     /// The number of dedicated hosts that you want to create. Valid values: 1 to 100.
     ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `Quantity`.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`AllocateDedicatedHostsRequest::quantity`](AllocateDedicatedHostsRequest::quantity).
     pub fn quantity(mut self, value: i32) -> Self {
         self.inner.quantity = Some(value);
         self
@@ -545,11 +504,7 @@ impl<C> AllocateDedicatedHostsRequestBuilder<C> {
     ///
     /// The subscription duration of the dedicated host. The `Period` parameter is required and takes effect only when the `ChargeType` parameter is set to `PrePaid`. Valid values:
     ///
-    /// * Valid values when the PeriodUnit parameter is set to Month: 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36, 48, and 60.
-    /// * Valid values when the PeriodUnit parameter is set to Year: 1, 2, 3, 4, and 5.
-    ///
-    /// - Wire name: `Period`.
-    /// - Example: `6`.
+    /// Its description, rules and example: [`AllocateDedicatedHostsRequest::period`](AllocateDedicatedHostsRequest::period).
     pub fn period(mut self, value: i32) -> Self {
         self.inner.period = Some(value);
         self
@@ -558,13 +513,7 @@ impl<C> AllocateDedicatedHostsRequestBuilder<C> {
     ///
     /// The unit of the subscription duration of the dedicated host. Valid values:
     ///
-    /// * Month
-    /// * Year
-    ///
-    /// Default value: Month.
-    ///
-    /// - Wire name: `PeriodUnit`.
-    /// - Example: `Month`.
+    /// Its description, rules and example: [`AllocateDedicatedHostsRequest::period_unit`](AllocateDedicatedHostsRequest::period_unit).
     pub fn period_unit(mut self, value: impl Into<String>) -> Self {
         self.inner.period_unit = Some(value.into());
         self
@@ -573,12 +522,7 @@ impl<C> AllocateDedicatedHostsRequestBuilder<C> {
     ///
     /// Specifies whether to automatically renew the subscription dedicated host.
     ///
-    /// > The **AutoRenew** parameter takes effect only when the **ChargeType** parameter is set to PrePaid.
-    ///
-    /// Default value: false
-    ///
-    /// - Wire name: `AutoRenew`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`AllocateDedicatedHostsRequest::auto_renew`](AllocateDedicatedHostsRequest::auto_renew).
     pub fn auto_renew(mut self, value: bool) -> Self {
         self.inner.auto_renew = Some(value);
         self
@@ -587,10 +531,7 @@ impl<C> AllocateDedicatedHostsRequestBuilder<C> {
     ///
     /// The auto-renewal duration of the dedicated host. The **AutoRenewPeriod** parameter takes effect and is required only when the **AutoRenew** parameter is set to true. Valid values:
     ///
-    /// Valid values when PeriodUnit is set to Month: 1, 2, 3, 6, and 12.
-    ///
-    /// - Wire name: `AutoRenewPeriod`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`AllocateDedicatedHostsRequest::auto_renew_period`](AllocateDedicatedHostsRequest::auto_renew_period).
     pub fn auto_renew_period(mut self, value: i32) -> Self {
         self.inner.auto_renew_period = Some(value);
         self
@@ -599,12 +540,7 @@ impl<C> AllocateDedicatedHostsRequestBuilder<C> {
     ///
     /// The time when to automatically release the dedicated host. Specify the time in the `ISO 8601` standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC.
     ///
-    /// * It must be at least half an hour later than the current time.
-    /// * It must be at most three years later than the current time.
-    /// * If the value of seconds (ss) is not 00, it is automatically set to 00.
-    ///
-    /// - Wire name: `AutoReleaseTime`.
-    /// - Example: `2019-08-21T12:30:24Z`.
+    /// Its description, rules and example: [`AllocateDedicatedHostsRequest::auto_release_time`](AllocateDedicatedHostsRequest::auto_release_time).
     pub fn auto_release_time(mut self, value: impl Into<String>) -> Self {
         self.inner.auto_release_time = Some(value.into());
         self
@@ -613,9 +549,7 @@ impl<C> AllocateDedicatedHostsRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AllocateDedicatedHostsRequest::client_token`](AllocateDedicatedHostsRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -771,331 +705,28 @@ for AllocateDedicatedHostsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AllocateDedicatedHosts`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AllocateDedicatedHostsError {
-    /// HTTP 400 `InvalidInstanceType.ValueUnauthorized`: The specified InstanceType is not authorized.
-    InvalidInstanceTypeValueUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The specified parameter "Description" is not valid.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Conflict`: The specified region and cluster do not match.
-    InvalidParameterConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAutoRenewPeriod.ValueNotSupported`: The specified autoRenewPeriod is not valid.
-    InvalidAutoRenewPeriodValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
-    InvalidTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDedicatedHostType.ValueNotSupported`: %s
+mod error;
+pub use error::AllocateDedicatedHostsError;
+impl crate::Client {
+    /// Calls `AllocateDedicatedHosts`: Creates pay-as-you-go or subscription dedicated hosts. A dedicated host is a physical server dedicated to a single tenant. You can create Elastic Compute Service (ECS) instances on a dedicated host and view the attributes of a dedicated host.
     ///
-    /// Also returned with HTTP 403: The specified DedicatedHostType does not exist or beyond the permitted range.
-    InvalidDedicatedHostTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RegionUnauthorized`: %s
-    RegionUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Zone.NotOnSale`: %s
+    /// Set the parameters on the returned builder, then [`send`](AllocateDedicatedHostsRequestBuilder::send) it. The parameters and their rules: [`AllocateDedicatedHostsRequest`].
+    #[inline]
+    pub fn allocate_dedicated_hosts(
+        &self,
+    ) -> AllocateDedicatedHostsRequestBuilder<&Self> {
+        AllocateDedicatedHostsRequestBuilder::new(self)
+    }
+}
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AllocateDedicatedHosts`: Creates pay-as-you-go or subscription dedicated hosts. A dedicated host is a physical server dedicated to a single tenant. You can create Elastic Compute Service (ECS) instances on a dedicated host and view the attributes of a dedicated host.
     ///
-    /// Also returned with HTTP 403: The specified zone is not available for purchase.
-    ZoneNotOnSale(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied`: The specified DedicatedHostType or Zone is not available or not authorized.
-    ///
-    /// Also returned with HTTP 403: The creation of Host to the specified Zone is not allowed.
-    ///
-    /// Also returned with HTTP 404: Another Host has been creating
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeriodUnit.ValueNotSupported`: The specified parameter PeriodUnit is not valid.
-    InvalidPeriodUnitValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue.Malformed`: The specified Tag.n.Value is not valid.
-    InvalidTagValueMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceed.AfterpayDedicatedHost`: The maximum number of Pay-As-You-Go DedicatedHosts is exceeded: %s
-    QuotaExceedAfterpayDedicatedHost(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidChargeType.ValueNotSupported`: ChargeType is not valid
-    InvalidChargeTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.SlbUdpTimeout`: The specified value is invalid.
-    InvalidParameterSlbUdpTimeout(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.UdpTimeout`: The specified value is invalid.
-    InvalidParameterUdpTimeout(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Quantity`: The specified Quantity is invalid.
-    InvalidParameterQuantity(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDedicatedHostPrice.NotFound`: The specified Dedicated price is not found.
-    InvalidDedicatedHostPriceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDedicatedHostType.CpuOverCommitRatioNotSupported`: %s
-    InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidCpuOverCommitRatio.ValueNotSupported`: %s
-    InvalidCpuOverCommitRatioValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.NoStock`: The requested resource is sold out in the specified zone; try other types of resources or other regions and zones.
-    ///
-    /// Also returned with HTTP 404: The requested resource is sold out in the specified zone; try other types of resources or other regions and zones.
-    OperationDeniedNoStock(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `NodeControllerUnavailable`: The Node Controller is temporarily unavailable.
-    NodeControllerUnavailable(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.ResourceOwnerAccount`: ResourceOwnerAccount is Invalid.
-    InvalidParameterResourceOwnerAccount(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidUserData.Forbidden`: User not authorized to input the parameter "UserData", please apply for permission "UserData"
-    InvalidUserDataForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Zone.NotOpen`: The specified zone is not granted to you to buy resources yet.
-    ZoneNotOpen(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidResourceType.NotSupported`: %s
-    InvalidResourceTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDedicatedHostType.ZoneNotSupported`: The specified zone does not support this dedicatedHostType.
-    InvalidDedicatedHostTypeZoneNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidUserData.Base64FormatInvalid`: The specified UserData is not valid
-    InvalidUserDataBase64FormatInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.NotMatch`: %s
-    InvalidParameterNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Account.Arrearage`: Your account has been in arrears.
-    AccountArrearage(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidZoneId.NotFound`: The ZoneId provided does not exist in our records.
-    InvalidZoneIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `PaymentMethodNotFound`: No payment method has been registered on the account.
-    PaymentMethodNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDedicatedHostName.Malformed`: The specified parameter DedicatedHostName is not valid.
-    InvalidDedicatedHostNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDedicatedHostClusterId.NotFound`: The specified DedicatedHostClusterId does not exist.
-    InvalidDedicatedHostClusterIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDedicatedHostClusterId.ExceedMaxSize`: The specified Dedicated Host Cluster exceeded max capacity.
-    InvalidDedicatedHostClusterIdExceedMaxSize(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidParameter.ActionOnMaintenance`: The specified ActionOnMaintenance does not exist.
-    InvalidParameterActionOnMaintenance(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AllocateDedicatedHostsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidInstanceType.ValueUnauthorized",
-                        "InvalidDescription.Malformed",
-                        "InvalidParameter.Conflict",
-                        "InvalidAutoRenewPeriod.ValueNotSupported",
-                        "InvalidTagKey.Malformed",
-                        "InvalidDedicatedHostType.ValueNotSupported",
-                        "RegionUnauthorized",
-                        "Zone.NotOnSale",
-                        "OperationDenied",
-                        "InvalidPeriodUnit.ValueNotSupported",
-                        "InvalidTagValue.Malformed",
-                        "QuotaExceed.AfterpayDedicatedHost",
-                        "InvalidChargeType.ValueNotSupported",
-                        "InvalidParameter.SlbUdpTimeout",
-                        "InvalidParameter.UdpTimeout",
-                        "Duplicate.TagKey",
-                        "InvalidParameter.Quantity",
-                        "InvalidDedicatedHostPrice.NotFound",
-                        "InvalidDedicatedHostType.CpuOverCommitRatioNotSupported",
-                        "InvalidCpuOverCommitRatio.ValueNotSupported",
-                        "OperationDenied.NoStock",
-                        "NodeControllerUnavailable",
-                        "InvalidParameter.ResourceOwnerAccount",
-                        "InvalidUserData.Forbidden",
-                        "Zone.NotOpen",
-                        "InvalidResourceType.NotSupported",
-                        "InvalidDedicatedHostType.ZoneNotSupported",
-                        "InvalidUserData.Base64FormatInvalid",
-                        "InvalidParameter.NotMatch",
-                        "Account.Arrearage",
-                        "InvalidZoneId.NotFound",
-                        "PaymentMethodNotFound",
-                        "InvalidDedicatedHostName.Malformed",
-                        "InvalidDedicatedHostClusterId.NotFound",
-                        "InvalidDedicatedHostClusterId.ExceedMaxSize",
-                        "InvalidParameter.ActionOnMaintenance",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
-    }
-}
-#[allow(deprecated)]
-impl AllocateDedicatedHostsError {
-    /// The service error behind the variant.
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AllocateDedicatedHostsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidInstanceTypeValueUnauthorized(error),
-            1 => Self::InvalidDescriptionMalformed(error),
-            2 => Self::InvalidParameterConflict(error),
-            3 => Self::InvalidAutoRenewPeriodValueNotSupported(error),
-            4 => Self::InvalidTagKeyMalformed(error),
-            5 => Self::InvalidDedicatedHostTypeValueNotSupported(error),
-            6 => Self::RegionUnauthorized(error),
-            7 => Self::ZoneNotOnSale(error),
-            8 => Self::OperationDenied(error),
-            9 => Self::InvalidPeriodUnitValueNotSupported(error),
-            10 => Self::InvalidTagValueMalformed(error),
-            11 => Self::QuotaExceedAfterpayDedicatedHost(error),
-            12 => Self::InvalidChargeTypeValueNotSupported(error),
-            13 => Self::InvalidParameterSlbUdpTimeout(error),
-            14 => Self::InvalidParameterUdpTimeout(error),
-            15 => Self::DuplicateTagKey(error),
-            16 => Self::InvalidParameterQuantity(error),
-            17 => Self::InvalidDedicatedHostPriceNotFound(error),
-            18 => Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(error),
-            19 => Self::InvalidCpuOverCommitRatioValueNotSupported(error),
-            20 => Self::OperationDeniedNoStock(error),
-            21 => Self::NodeControllerUnavailable(error),
-            22 => Self::InvalidParameterResourceOwnerAccount(error),
-            23 => Self::InvalidUserDataForbidden(error),
-            24 => Self::ZoneNotOpen(error),
-            25 => Self::InvalidResourceTypeNotSupported(error),
-            26 => Self::InvalidDedicatedHostTypeZoneNotSupported(error),
-            27 => Self::InvalidUserDataBase64FormatInvalid(error),
-            28 => Self::InvalidParameterNotMatch(error),
-            29 => Self::AccountArrearage(error),
-            30 => Self::InvalidZoneIdNotFound(error),
-            31 => Self::PaymentMethodNotFound(error),
-            32 => Self::InvalidDedicatedHostNameMalformed(error),
-            33 => Self::InvalidDedicatedHostClusterIdNotFound(error),
-            34 => Self::InvalidDedicatedHostClusterIdExceedMaxSize(error),
-            35 => Self::InvalidParameterActionOnMaintenance(error),
-            36 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidInstanceTypeValueUnauthorized(error) => (0, error),
-            Self::InvalidDescriptionMalformed(error) => (1, error),
-            Self::InvalidParameterConflict(error) => (2, error),
-            Self::InvalidAutoRenewPeriodValueNotSupported(error) => (3, error),
-            Self::InvalidTagKeyMalformed(error) => (4, error),
-            Self::InvalidDedicatedHostTypeValueNotSupported(error) => (5, error),
-            Self::RegionUnauthorized(error) => (6, error),
-            Self::ZoneNotOnSale(error) => (7, error),
-            Self::OperationDenied(error) => (8, error),
-            Self::InvalidPeriodUnitValueNotSupported(error) => (9, error),
-            Self::InvalidTagValueMalformed(error) => (10, error),
-            Self::QuotaExceedAfterpayDedicatedHost(error) => (11, error),
-            Self::InvalidChargeTypeValueNotSupported(error) => (12, error),
-            Self::InvalidParameterSlbUdpTimeout(error) => (13, error),
-            Self::InvalidParameterUdpTimeout(error) => (14, error),
-            Self::DuplicateTagKey(error) => (15, error),
-            Self::InvalidParameterQuantity(error) => (16, error),
-            Self::InvalidDedicatedHostPriceNotFound(error) => (17, error),
-            Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(error) => {
-                (18, error)
-            }
-            Self::InvalidCpuOverCommitRatioValueNotSupported(error) => (19, error),
-            Self::OperationDeniedNoStock(error) => (20, error),
-            Self::NodeControllerUnavailable(error) => (21, error),
-            Self::InvalidParameterResourceOwnerAccount(error) => (22, error),
-            Self::InvalidUserDataForbidden(error) => (23, error),
-            Self::ZoneNotOpen(error) => (24, error),
-            Self::InvalidResourceTypeNotSupported(error) => (25, error),
-            Self::InvalidDedicatedHostTypeZoneNotSupported(error) => (26, error),
-            Self::InvalidUserDataBase64FormatInvalid(error) => (27, error),
-            Self::InvalidParameterNotMatch(error) => (28, error),
-            Self::AccountArrearage(error) => (29, error),
-            Self::InvalidZoneIdNotFound(error) => (30, error),
-            Self::PaymentMethodNotFound(error) => (31, error),
-            Self::InvalidDedicatedHostNameMalformed(error) => (32, error),
-            Self::InvalidDedicatedHostClusterIdNotFound(error) => (33, error),
-            Self::InvalidDedicatedHostClusterIdExceedMaxSize(error) => (34, error),
-            Self::InvalidParameterActionOnMaintenance(error) => (35, error),
-            Self::InternalError(error) => (36, error),
-            Self::Unhandled(unhandled) => (37, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AllocateDedicatedHostsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AllocateDedicatedHostsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidInstanceTypeValueUnauthorized",
-            "InvalidDescriptionMalformed",
-            "InvalidParameterConflict",
-            "InvalidAutoRenewPeriodValueNotSupported",
-            "InvalidTagKeyMalformed",
-            "InvalidDedicatedHostTypeValueNotSupported",
-            "RegionUnauthorized",
-            "ZoneNotOnSale",
-            "OperationDenied",
-            "InvalidPeriodUnitValueNotSupported",
-            "InvalidTagValueMalformed",
-            "QuotaExceedAfterpayDedicatedHost",
-            "InvalidChargeTypeValueNotSupported",
-            "InvalidParameterSlbUdpTimeout",
-            "InvalidParameterUdpTimeout",
-            "DuplicateTagKey",
-            "InvalidParameterQuantity",
-            "InvalidDedicatedHostPriceNotFound",
-            "InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported",
-            "InvalidCpuOverCommitRatioValueNotSupported",
-            "OperationDeniedNoStock",
-            "NodeControllerUnavailable",
-            "InvalidParameterResourceOwnerAccount",
-            "InvalidUserDataForbidden",
-            "ZoneNotOpen",
-            "InvalidResourceTypeNotSupported",
-            "InvalidDedicatedHostTypeZoneNotSupported",
-            "InvalidUserDataBase64FormatInvalid",
-            "InvalidParameterNotMatch",
-            "AccountArrearage",
-            "InvalidZoneIdNotFound",
-            "PaymentMethodNotFound",
-            "InvalidDedicatedHostNameMalformed",
-            "InvalidDedicatedHostClusterIdNotFound",
-            "InvalidDedicatedHostClusterIdExceedMaxSize",
-            "InvalidParameterActionOnMaintenance",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AllocateDedicatedHostsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AllocateDedicatedHostsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AllocateDedicatedHostsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AllocateDedicatedHostsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn allocate_dedicated_hosts(
+        &self,
+    ) -> AllocateDedicatedHostsRequestBuilder<&Self> {
+        AllocateDedicatedHostsRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AllocateEipAddressRequest>;
 /// Request of `AllocateEipAddress`: AllocateEipAddress
 ///
 /// > This operation has been upgraded. We recommend that you do not use it. For information about the new version of this operation, see [AllocateEipAddress](<https://www.alibabacloud.com/help/doc-detail/120192.htm>).
@@ -133,45 +136,42 @@ pub struct AllocateEipAddressRequestBuilder<C = ()> {
 impl<C> AllocateEipAddressRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`AllocateEipAddressRequest::region_id`](AllocateEipAddressRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `Bandwidth`.
     ///
-    /// - Wire name: `Bandwidth`.
+    /// Its description, rules and example: [`AllocateEipAddressRequest::bandwidth`](AllocateEipAddressRequest::bandwidth).
     pub fn bandwidth(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth = Some(value.into());
         self
     }
     /// Sets `ISP`.
     ///
-    /// - Wire name: `ISP`.
+    /// Its description, rules and example: [`AllocateEipAddressRequest::isp`](AllocateEipAddressRequest::isp).
     pub fn isp(mut self, value: impl Into<String>) -> Self {
         self.inner.isp = Some(value.into());
         self
     }
     /// Sets `InternetChargeType`.
     ///
-    /// - Wire name: `InternetChargeType`.
-    /// - Default: `PayByBandwidth`.
+    /// Its description, rules and example: [`AllocateEipAddressRequest::internet_charge_type`](AllocateEipAddressRequest::internet_charge_type).
     pub fn internet_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.internet_charge_type = Some(value.into());
         self
     }
     /// Sets `ActivityId`.
     ///
-    /// - Wire name: `ActivityId`.
+    /// Its description, rules and example: [`AllocateEipAddressRequest::activity_id`](AllocateEipAddressRequest::activity_id).
     pub fn activity_id(mut self, value: i64) -> Self {
         self.inner.activity_id = Some(value);
         self
     }
     /// Sets `ClientToken`.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AllocateEipAddressRequest::client_token`](AllocateEipAddressRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -317,319 +317,24 @@ for AllocateEipAddressResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AllocateEipAddress`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AllocateEipAddressError {
-    /// HTTP 400 `QueryParameter.Illegal`: query parameter illegal
-    QueryParameterIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `COMMODITY_NO_EXIST`: commodity is not exist
-    CommodityNoExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.Eip`: Elastic IP address quota exceeded
-    QuotaExceededEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Specified value of "InternetChargeType" is not valid
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InsufficientBalance`: Your account does not have enough balance.
-    InsufficientBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ReserveIpFail`: Reserve eip failed.
-    ReserveIpFail(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegion.NotSupport`: The specified region does not support.
-    InvalidRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBandwidth.Malformed`: The specified Bandwidth is invalid.
-    InvalidBandwidthMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `COMMODITY.INVALID_COMPONENT`: The instance component is invalid.
-    CommodityInvalidComponent(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `INSTANCE_TYPE_NOT_SUPPORT`: The instance type is invalid.
-    InstanceTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OrderFailed`: The Account failed to create order.
-    OrderFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.LargeSpecEip`: Elastic IP address with large spec quota exceeded.
-    QuotaExceededLargeSpecEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE`: Your account does not have enough balance.
-    PayforCreditPayInsufficientBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR`: You have arrears and do not meet the purchase conditions.
-    SystemSaleValidateUnexpectedError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidComponent.EipBandwidthMax`: The eip_bandwidth_max component is invalid.
-    InvalidComponentEipBandwidthMax(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.RiskControl`: Risk control check failed.
-    OperationFailedRiskControl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SaleValidate`: Validate sale condition with subArticle failed.
-    OperationFailedSaleValidate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.OrderParamComponent`: Product order param has invalid component.
-    IllegalParamOrderParamComponent(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SaleExpression`: Get the sales expression exception attached to the item.
-    OperationFailedSaleExpression(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SyncOrderToSub`: SyncOrderToSub error.
-    OperationFailedSyncOrderToSub(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CompleteUserInfo`: Complete user info failed.
-    OperationFailedCompleteUserInfo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.QueryPrice`: Query price failed when create order.
-    OperationFailedQueryPrice(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InvokeInnerApi`: Failed to invoke inner api.
-    OperationFailedInvokeInnerApi(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.AccountMoneyInvalid`: Account money is invalid.
-    OperationFailedAccountMoneyInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.QueryCredtiInfo`: Failed to query credit info.
-    OperationFailedQueryCredtiInfo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.QueryUserLabel`: Failed to query user label info.
-    OperationFailedQueryUserLabel(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `FrequentPurchase.EIP`: eip frequent purchase
-    FrequentPurchaseEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PAY.INSUFFICIENT_BALANCE`: Your account does not have enough balance.
-    PayInsufficientBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ORDER.QUANTITY_INVALID`: User quota has exceeded the limit.
-    OrderQuantityInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL`: User withhoding argeement is illegal.
-    PayMayiWithholdingAgreementIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OrderError.EIP`: The Account failed to create order.
+mod error;
+pub use error::AllocateEipAddressError;
+impl crate::Client {
+    /// Calls `AllocateEipAddress`: AllocateEipAddress
     ///
-    /// Also returned with HTTP 500: The Account failed to create order.
-    OrderErrorEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IellgalParameter.OwnerAccount`: The specified parameter OwnerAccount is not valid.
-    IellgalParameterOwnerAccount(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden`: User not authorized to operate on the specified resource.
-    Forbbiden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: Specified value of "RegionId" is not supported.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `OperationConflict`: Request was denied due to conflict with a previos request.
-    OperationConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InsufficientEipCapacity`: Insufficient EIP capacity to fulfill your request.
-    InsufficientEipCapacity(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AllocateEipAddressError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "QueryParameter.Illegal",
-                        "COMMODITY_NO_EXIST",
-                        "QuotaExceeded.Eip",
-                        "InvalidParameter",
-                        "InsufficientBalance",
-                        "ReserveIpFail",
-                        "InvalidRegion.NotSupport",
-                        "InvalidBandwidth.Malformed",
-                        "COMMODITY.INVALID_COMPONENT",
-                        "INSTANCE_TYPE_NOT_SUPPORT",
-                        "OrderFailed",
-                        "QuotaExceeded.LargeSpecEip",
-                        "PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE",
-                        "SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR",
-                        "InvalidComponent.EipBandwidthMax",
-                        "OperationFailed.RiskControl",
-                        "OperationFailed.SaleValidate",
-                        "IllegalParam.OrderParamComponent",
-                        "OperationFailed.SaleExpression",
-                        "OperationFailed.SyncOrderToSub",
-                        "OperationFailed.CompleteUserInfo",
-                        "OperationFailed.QueryPrice",
-                        "OperationFailed.InvokeInnerApi",
-                        "OperationFailed.AccountMoneyInvalid",
-                        "OperationFailed.QueryCredtiInfo",
-                        "OperationFailed.QueryUserLabel",
-                        "FrequentPurchase.EIP",
-                        "PAY.INSUFFICIENT_BALANCE",
-                        "ORDER.QUANTITY_INVALID",
-                        "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL",
-                        "OrderError.EIP",
-                        "IellgalParameter.OwnerAccount",
-                        "Forbbiden",
-                        "InvalidRegionId.NotFound",
-                        "OperationConflict",
-                        "InsufficientEipCapacity",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](AllocateEipAddressRequestBuilder::send) it. The parameters and their rules: [`AllocateEipAddressRequest`].
+    #[inline]
+    pub fn allocate_eip_address(&self) -> AllocateEipAddressRequestBuilder<&Self> {
+        AllocateEipAddressRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AllocateEipAddressError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AllocateEipAddress`: AllocateEipAddress
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AllocateEipAddressRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::QueryParameterIllegal(error),
-            1 => Self::CommodityNoExist(error),
-            2 => Self::QuotaExceededEip(error),
-            3 => Self::InvalidParameter(error),
-            4 => Self::InsufficientBalance(error),
-            5 => Self::ReserveIpFail(error),
-            6 => Self::InvalidRegionNotSupport(error),
-            7 => Self::InvalidBandwidthMalformed(error),
-            8 => Self::CommodityInvalidComponent(error),
-            9 => Self::InstanceTypeNotSupport(error),
-            10 => Self::OrderFailed(error),
-            11 => Self::QuotaExceededLargeSpecEip(error),
-            12 => Self::PayforCreditPayInsufficientBalance(error),
-            13 => Self::SystemSaleValidateUnexpectedError(error),
-            14 => Self::InvalidComponentEipBandwidthMax(error),
-            15 => Self::OperationFailedRiskControl(error),
-            16 => Self::OperationFailedSaleValidate(error),
-            17 => Self::IllegalParamOrderParamComponent(error),
-            18 => Self::OperationFailedSaleExpression(error),
-            19 => Self::OperationFailedSyncOrderToSub(error),
-            20 => Self::OperationFailedCompleteUserInfo(error),
-            21 => Self::OperationFailedQueryPrice(error),
-            22 => Self::OperationFailedInvokeInnerApi(error),
-            23 => Self::OperationFailedAccountMoneyInvalid(error),
-            24 => Self::OperationFailedQueryCredtiInfo(error),
-            25 => Self::OperationFailedQueryUserLabel(error),
-            26 => Self::FrequentPurchaseEip(error),
-            27 => Self::PayInsufficientBalance(error),
-            28 => Self::OrderQuantityInvalid(error),
-            29 => Self::PayMayiWithholdingAgreementIllegal(error),
-            30 => Self::OrderErrorEip(error),
-            31 => Self::IellgalParameterOwnerAccount(error),
-            32 => Self::Forbbiden(error),
-            33 => Self::InvalidRegionIdNotFound(error),
-            34 => Self::OperationConflict(error),
-            35 => Self::InsufficientEipCapacity(error),
-            36 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::QueryParameterIllegal(error) => (0, error),
-            Self::CommodityNoExist(error) => (1, error),
-            Self::QuotaExceededEip(error) => (2, error),
-            Self::InvalidParameter(error) => (3, error),
-            Self::InsufficientBalance(error) => (4, error),
-            Self::ReserveIpFail(error) => (5, error),
-            Self::InvalidRegionNotSupport(error) => (6, error),
-            Self::InvalidBandwidthMalformed(error) => (7, error),
-            Self::CommodityInvalidComponent(error) => (8, error),
-            Self::InstanceTypeNotSupport(error) => (9, error),
-            Self::OrderFailed(error) => (10, error),
-            Self::QuotaExceededLargeSpecEip(error) => (11, error),
-            Self::PayforCreditPayInsufficientBalance(error) => (12, error),
-            Self::SystemSaleValidateUnexpectedError(error) => (13, error),
-            Self::InvalidComponentEipBandwidthMax(error) => (14, error),
-            Self::OperationFailedRiskControl(error) => (15, error),
-            Self::OperationFailedSaleValidate(error) => (16, error),
-            Self::IllegalParamOrderParamComponent(error) => (17, error),
-            Self::OperationFailedSaleExpression(error) => (18, error),
-            Self::OperationFailedSyncOrderToSub(error) => (19, error),
-            Self::OperationFailedCompleteUserInfo(error) => (20, error),
-            Self::OperationFailedQueryPrice(error) => (21, error),
-            Self::OperationFailedInvokeInnerApi(error) => (22, error),
-            Self::OperationFailedAccountMoneyInvalid(error) => (23, error),
-            Self::OperationFailedQueryCredtiInfo(error) => (24, error),
-            Self::OperationFailedQueryUserLabel(error) => (25, error),
-            Self::FrequentPurchaseEip(error) => (26, error),
-            Self::PayInsufficientBalance(error) => (27, error),
-            Self::OrderQuantityInvalid(error) => (28, error),
-            Self::PayMayiWithholdingAgreementIllegal(error) => (29, error),
-            Self::OrderErrorEip(error) => (30, error),
-            Self::IellgalParameterOwnerAccount(error) => (31, error),
-            Self::Forbbiden(error) => (32, error),
-            Self::InvalidRegionIdNotFound(error) => (33, error),
-            Self::OperationConflict(error) => (34, error),
-            Self::InsufficientEipCapacity(error) => (35, error),
-            Self::InternalError(error) => (36, error),
-            Self::Unhandled(unhandled) => (37, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AllocateEipAddressError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AllocateEipAddressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "QueryParameterIllegal",
-            "CommodityNoExist",
-            "QuotaExceededEip",
-            "InvalidParameter",
-            "InsufficientBalance",
-            "ReserveIpFail",
-            "InvalidRegionNotSupport",
-            "InvalidBandwidthMalformed",
-            "CommodityInvalidComponent",
-            "InstanceTypeNotSupport",
-            "OrderFailed",
-            "QuotaExceededLargeSpecEip",
-            "PayforCreditPayInsufficientBalance",
-            "SystemSaleValidateUnexpectedError",
-            "InvalidComponentEipBandwidthMax",
-            "OperationFailedRiskControl",
-            "OperationFailedSaleValidate",
-            "IllegalParamOrderParamComponent",
-            "OperationFailedSaleExpression",
-            "OperationFailedSyncOrderToSub",
-            "OperationFailedCompleteUserInfo",
-            "OperationFailedQueryPrice",
-            "OperationFailedInvokeInnerApi",
-            "OperationFailedAccountMoneyInvalid",
-            "OperationFailedQueryCredtiInfo",
-            "OperationFailedQueryUserLabel",
-            "FrequentPurchaseEip",
-            "PayInsufficientBalance",
-            "OrderQuantityInvalid",
-            "PayMayiWithholdingAgreementIllegal",
-            "OrderErrorEip",
-            "IellgalParameterOwnerAccount",
-            "Forbbiden",
-            "InvalidRegionIdNotFound",
-            "OperationConflict",
-            "InsufficientEipCapacity",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AllocateEipAddressError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AllocateEipAddressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AllocateEipAddressError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AllocateEipAddressError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn allocate_eip_address(&self) -> AllocateEipAddressRequestBuilder<&Self> {
+        AllocateEipAddressRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AllocatePublicIpAddressRequest>;
 /// Request of `AllocatePublicIpAddress`: Assigns a static public IP address (also called system-assigned public IP address or auto-assigned public IP address) to an Elastic Compute Service (ECS) instance.
 ///
 /// ### Precautions
@@ -131,9 +134,7 @@ impl<C> AllocatePublicIpAddressRequestBuilder<C> {
     ///
     /// The ID of the instance to which you want to assign a public IP address.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-bp1gtjxuuvwj17zr****`.
+    /// Its description, rules and example: [`AllocatePublicIpAddressRequest::instance_id`](AllocatePublicIpAddressRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -142,10 +143,7 @@ impl<C> AllocatePublicIpAddressRequestBuilder<C> {
     ///
     /// The static public IP address that you want to assign to the instance. This parameter is empty by default, which indicates that a static public IP address is randomly assigned by the system.
     ///
-    /// > Only users in the whitelist can specify this parameter.
-    ///
-    /// - Wire name: `IpAddress`.
-    /// - Example: `112.124.**.**`.
+    /// Its description, rules and example: [`AllocatePublicIpAddressRequest::ip_address`](AllocatePublicIpAddressRequest::ip_address).
     pub fn ip_address(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_address = Some(value.into());
         self
@@ -154,10 +152,7 @@ impl<C> AllocatePublicIpAddressRequestBuilder<C> {
     ///
     /// The virtual LAN (VLAN) ID of the instance.
     ///
-    /// > This parameter will be removed in the future. To ensure future compatibility, we recommend that you use other parameters.
-    ///
-    /// - Wire name: `VlanId`.
-    /// - Example: `720`.
+    /// Its description, rules and example: [`AllocatePublicIpAddressRequest::vlan_id`](AllocatePublicIpAddressRequest::vlan_id).
     pub fn vlan_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vlan_id = Some(value.into());
         self
@@ -302,215 +297,28 @@ for AllocatePublicIpAddressResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AllocatePublicIpAddress`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AllocatePublicIpAddressError {
-    /// HTTP 400 `InvalidOperation.AllocateFailed`: The current instance failed to allocate public IP, please try again later.
-    InvalidOperationAllocateFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIpAddress.Malformed`: The specified parameter "IpAddress" is not valid.
-    InvalidIpAddressMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied`: Specified operation is denied as your instance is in VPC.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InsufficientPublicIp`: Ip address not found.
-    InsufficientPublicIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AllocateIpInvalidInstanceBandwidth`: OperationDenied The InternetMaxBandwidthOut of the specified instance cannot be less than 0.
-    AllocateIpInvalidInstanceBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.CloudboxNotSupport`: This operation is denied, because the specified ECS instance which is in the Cloudbox dose not support PublicIp or Eip.
-    OperationDeniedCloudboxNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.DedicatedRegionNotSupported`: This operation is denied, because the specified ECS instance which is in the dedicated region dose not support PublicIp or Eip.
-    OperationDeniedDedicatedRegionNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectInstanceStatus`: The current status of the resource does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceLockedForSecurity`: The specified operation is denied as your instance is locked for security reasons.
-    InstanceLockedForSecurity(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceExpiredOrInArrears`: The specified operation is denied as your prepay instance is expired (prepay mode) or in arrears (afterpay mode).
-    InstanceExpiredOrInArrears(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IpInUse`: The specified IP is already in use.
-    IpInUse(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `AllocatedAlready`: There is an IpAddress allocated already for the specified instance.
-    AllocatedAlready(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `AllocateIp.Fail`: The specified instance fails to allocate ip, please try again.
-    AllocateIpFail(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `NAT_PUBLIC_IP_BINDING_FAILED`: Binding nat public ip failed.
-    NatPublicIpBindingFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `NAT_PUBLIC_IP_ALLOCATE_FAILED`: Nat public ip binding failed.
-    NatPublicIpAllocateFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIpAddress.NotPublic`: The specified IP is not public address.
-    InvalidIpAddressNotPublic(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVlanId.NotFound`: The VlanId provided does not exist in our records.
-    InvalidVlanIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidIpAddress.NotFound`: The specified IP is not in the specified vlan.
-    InvalidIpAddressNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AllocatePublicIpAddressError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidOperation.AllocateFailed",
-                        "InvalidIpAddress.Malformed",
-                        "OperationDenied",
-                        "InsufficientPublicIp",
-                        "AllocateIpInvalidInstanceBandwidth",
-                        "OperationDenied.CloudboxNotSupport",
-                        "OperationDenied.DedicatedRegionNotSupported",
-                        "IncorrectInstanceStatus",
-                        "InstanceLockedForSecurity",
-                        "InstanceExpiredOrInArrears",
-                        "IpInUse",
-                        "AllocatedAlready",
-                        "AllocateIp.Fail",
-                        "NAT_PUBLIC_IP_BINDING_FAILED",
-                        "NAT_PUBLIC_IP_ALLOCATE_FAILED",
-                        "InvalidIpAddress.NotPublic",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidVlanId.NotFound",
-                        "InvalidIpAddress.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AllocatePublicIpAddressError;
+impl crate::Client {
+    /// Calls `AllocatePublicIpAddress`: Assigns a static public IP address (also called system-assigned public IP address or auto-assigned public IP address) to an Elastic Compute Service (ECS) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AllocatePublicIpAddressRequestBuilder::send) it. The parameters and their rules: [`AllocatePublicIpAddressRequest`].
+    #[inline]
+    pub fn allocate_public_ip_address(
+        &self,
+    ) -> AllocatePublicIpAddressRequestBuilder<&Self> {
+        AllocatePublicIpAddressRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AllocatePublicIpAddressError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AllocatePublicIpAddress`: Assigns a static public IP address (also called system-assigned public IP address or auto-assigned public IP address) to an Elastic Compute Service (ECS) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AllocatePublicIpAddressRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidOperationAllocateFailed(error),
-            1 => Self::InvalidIpAddressMalformed(error),
-            2 => Self::OperationDenied(error),
-            3 => Self::InsufficientPublicIp(error),
-            4 => Self::AllocateIpInvalidInstanceBandwidth(error),
-            5 => Self::OperationDeniedCloudboxNotSupport(error),
-            6 => Self::OperationDeniedDedicatedRegionNotSupported(error),
-            7 => Self::IncorrectInstanceStatus(error),
-            8 => Self::InstanceLockedForSecurity(error),
-            9 => Self::InstanceExpiredOrInArrears(error),
-            10 => Self::IpInUse(error),
-            11 => Self::AllocatedAlready(error),
-            12 => Self::AllocateIpFail(error),
-            13 => Self::NatPublicIpBindingFailed(error),
-            14 => Self::NatPublicIpAllocateFailed(error),
-            15 => Self::InvalidIpAddressNotPublic(error),
-            16 => Self::InvalidInstanceIdNotFound(error),
-            17 => Self::InvalidVlanIdNotFound(error),
-            18 => Self::InvalidIpAddressNotFound(error),
-            19 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidOperationAllocateFailed(error) => (0, error),
-            Self::InvalidIpAddressMalformed(error) => (1, error),
-            Self::OperationDenied(error) => (2, error),
-            Self::InsufficientPublicIp(error) => (3, error),
-            Self::AllocateIpInvalidInstanceBandwidth(error) => (4, error),
-            Self::OperationDeniedCloudboxNotSupport(error) => (5, error),
-            Self::OperationDeniedDedicatedRegionNotSupported(error) => (6, error),
-            Self::IncorrectInstanceStatus(error) => (7, error),
-            Self::InstanceLockedForSecurity(error) => (8, error),
-            Self::InstanceExpiredOrInArrears(error) => (9, error),
-            Self::IpInUse(error) => (10, error),
-            Self::AllocatedAlready(error) => (11, error),
-            Self::AllocateIpFail(error) => (12, error),
-            Self::NatPublicIpBindingFailed(error) => (13, error),
-            Self::NatPublicIpAllocateFailed(error) => (14, error),
-            Self::InvalidIpAddressNotPublic(error) => (15, error),
-            Self::InvalidInstanceIdNotFound(error) => (16, error),
-            Self::InvalidVlanIdNotFound(error) => (17, error),
-            Self::InvalidIpAddressNotFound(error) => (18, error),
-            Self::InternalError(error) => (19, error),
-            Self::Unhandled(unhandled) => (20, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AllocatePublicIpAddressError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AllocatePublicIpAddressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidOperationAllocateFailed",
-            "InvalidIpAddressMalformed",
-            "OperationDenied",
-            "InsufficientPublicIp",
-            "AllocateIpInvalidInstanceBandwidth",
-            "OperationDeniedCloudboxNotSupport",
-            "OperationDeniedDedicatedRegionNotSupported",
-            "IncorrectInstanceStatus",
-            "InstanceLockedForSecurity",
-            "InstanceExpiredOrInArrears",
-            "IpInUse",
-            "AllocatedAlready",
-            "AllocateIpFail",
-            "NatPublicIpBindingFailed",
-            "NatPublicIpAllocateFailed",
-            "InvalidIpAddressNotPublic",
-            "InvalidInstanceIdNotFound",
-            "InvalidVlanIdNotFound",
-            "InvalidIpAddressNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AllocatePublicIpAddressError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AllocatePublicIpAddressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AllocatePublicIpAddressError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AllocatePublicIpAddressError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn allocate_public_ip_address(
+        &self,
+    ) -> AllocatePublicIpAddressRequestBuilder<&Self> {
+        AllocatePublicIpAddressRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ApplyAutoSnapshotPolicyRequest>;
 /// Request of `ApplyAutoSnapshotPolicy`: Applies an automatic snapshot policy to one or more cloud disks. You can call this operation to replace the automatic snapshot policy of a cloud disk.
 ///
 /// ## Usage notes
@@ -139,9 +142,7 @@ impl<C> ApplyAutoSnapshotPolicyRequestBuilder<C> {
     ///
     /// The region ID of the automatic snapshot policy and the disks. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `regionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ApplyAutoSnapshotPolicyRequest::region_id`](ApplyAutoSnapshotPolicyRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -150,9 +151,7 @@ impl<C> ApplyAutoSnapshotPolicyRequestBuilder<C> {
     ///
     /// The ID of the automatic snapshot policy.
     ///
-    /// - Wire name: `autoSnapshotPolicyId`.
-    /// - Required.
-    /// - Example: `sp-bp14yziiuvu3s6jn****`.
+    /// Its description, rules and example: [`ApplyAutoSnapshotPolicyRequest::auto_snapshot_policy_id`](ApplyAutoSnapshotPolicyRequest::auto_snapshot_policy_id).
     pub fn auto_snapshot_policy_id(mut self, value: impl Into<String>) -> Self {
         self.inner.auto_snapshot_policy_id = Some(value.into());
         self
@@ -161,9 +160,7 @@ impl<C> ApplyAutoSnapshotPolicyRequestBuilder<C> {
     ///
     /// The IDs of disks. The value is a JSON array that consists of disk IDs. Separate the disk IDs with commas (,).
     ///
-    /// - Wire name: `diskIds`.
-    /// - Required.
-    /// - Example: `["d-bp14k9cxvr5uzy54****", "d-bp1dtj8v7x6u08iw****", "d-bp1c0tyj9tfli2r8****"]`.
+    /// Its description, rules and example: [`ApplyAutoSnapshotPolicyRequest::disk_ids`](ApplyAutoSnapshotPolicyRequest::disk_ids).
     pub fn disk_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.disk_ids = Some(value.into());
         self
@@ -298,159 +295,28 @@ for ApplyAutoSnapshotPolicyResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ApplyAutoSnapshotPolicy`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ApplyAutoSnapshotPolicyError {
-    /// HTTP 400 `DiskCategory.OperationNotSupported`: The type of the specified disk does not support creating a snapshot.
-    DiskCategoryOperationNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PartofDiskCategory.OperationNotSupported`: The types of some disks in the disk list do not support creating snapshots.
-    PartofDiskCategoryOperationNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAutoSnapshotPolicyId.NotFound`: The specified AutoSnapshotPolicyId does not exist.
-    InvalidAutoSnapshotPolicyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ParameterInvalid`: The specified RegionId parameter is invalid.
+mod error;
+pub use error::ApplyAutoSnapshotPolicyError;
+impl crate::Client {
+    /// Calls `ApplyAutoSnapshotPolicy`: Applies an automatic snapshot policy to one or more cloud disks. You can call this operation to replace the automatic snapshot policy of a cloud disk.
     ///
-    /// Also returned with HTTP 404: The specified automatic snapshot policy does not exist.
-    ParameterInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAccountStatus.NotEnoughBalance`: Your account does not have enough balance.
-    InvalidAccountStatusNotEnoughBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAccountStatus.SnapshotServiceUnavailable`: Snapshot service has not been opened yet.
-    InvalidAccountStatusSnapshotServiceUnavailable(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.SnapshotAlreadyCreatedUnsupported`: The current disk already has snapshots created by non-promotional activities. Snapshot policies bound to promotional activities are not supported.
-    InvalidOperationSnapshotAlreadyCreatedUnsupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `QuotaExceed.AppliedAutoSnapshotPolicyQuota`: The number of auto snapshot policies applied to the specified disk %s has exceeded the quota %s. Please cancel any unused policies and try again.
-    QuotaExceedAppliedAutoSnapshotPolicyQuota(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.AutoSnapshotPolicyConflict`: The disk %s cannot apply the auto snapshot policy of promotional activities and other policies at the same time.
-    InvalidOperationAutoSnapshotPolicyConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDiskId.NotFound`: The specified disk does not exist in the region.
-    InvalidDiskIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ApplyAutoSnapshotPolicyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "DiskCategory.OperationNotSupported",
-                        "PartofDiskCategory.OperationNotSupported",
-                        "InvalidAutoSnapshotPolicyId.NotFound",
-                        "ParameterInvalid",
-                        "InvalidAccountStatus.NotEnoughBalance",
-                        "InvalidAccountStatus.SnapshotServiceUnavailable",
-                        "InvalidOperation.SnapshotAlreadyCreatedUnsupported",
-                        "QuotaExceed.AppliedAutoSnapshotPolicyQuota",
-                        "InvalidOperation.AutoSnapshotPolicyConflict",
-                        "InvalidDiskId.NotFound",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](ApplyAutoSnapshotPolicyRequestBuilder::send) it. The parameters and their rules: [`ApplyAutoSnapshotPolicyRequest`].
+    #[inline]
+    pub fn apply_auto_snapshot_policy(
+        &self,
+    ) -> ApplyAutoSnapshotPolicyRequestBuilder<&Self> {
+        ApplyAutoSnapshotPolicyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ApplyAutoSnapshotPolicyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ApplyAutoSnapshotPolicy`: Applies an automatic snapshot policy to one or more cloud disks. You can call this operation to replace the automatic snapshot policy of a cloud disk.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ApplyAutoSnapshotPolicyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::DiskCategoryOperationNotSupported(error),
-            1 => Self::PartofDiskCategoryOperationNotSupported(error),
-            2 => Self::InvalidAutoSnapshotPolicyIdNotFound(error),
-            3 => Self::ParameterInvalid(error),
-            4 => Self::InvalidAccountStatusNotEnoughBalance(error),
-            5 => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
-            6 => Self::InvalidOperationSnapshotAlreadyCreatedUnsupported(error),
-            7 => Self::QuotaExceedAppliedAutoSnapshotPolicyQuota(error),
-            8 => Self::InvalidOperationAutoSnapshotPolicyConflict(error),
-            9 => Self::InvalidDiskIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::DiskCategoryOperationNotSupported(error) => (0, error),
-            Self::PartofDiskCategoryOperationNotSupported(error) => (1, error),
-            Self::InvalidAutoSnapshotPolicyIdNotFound(error) => (2, error),
-            Self::ParameterInvalid(error) => (3, error),
-            Self::InvalidAccountStatusNotEnoughBalance(error) => (4, error),
-            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => (5, error),
-            Self::InvalidOperationSnapshotAlreadyCreatedUnsupported(error) => (6, error),
-            Self::QuotaExceedAppliedAutoSnapshotPolicyQuota(error) => (7, error),
-            Self::InvalidOperationAutoSnapshotPolicyConflict(error) => (8, error),
-            Self::InvalidDiskIdNotFound(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ApplyAutoSnapshotPolicyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ApplyAutoSnapshotPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "DiskCategoryOperationNotSupported",
-            "PartofDiskCategoryOperationNotSupported",
-            "InvalidAutoSnapshotPolicyIdNotFound",
-            "ParameterInvalid",
-            "InvalidAccountStatusNotEnoughBalance",
-            "InvalidAccountStatusSnapshotServiceUnavailable",
-            "InvalidOperationSnapshotAlreadyCreatedUnsupported",
-            "QuotaExceedAppliedAutoSnapshotPolicyQuota",
-            "InvalidOperationAutoSnapshotPolicyConflict",
-            "InvalidDiskIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ApplyAutoSnapshotPolicyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ApplyAutoSnapshotPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ApplyAutoSnapshotPolicyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ApplyAutoSnapshotPolicyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn apply_auto_snapshot_policy(
+        &self,
+    ) -> ApplyAutoSnapshotPolicyRequestBuilder<&Self> {
+        ApplyAutoSnapshotPolicyRequestBuilder::new(self)
     }
 }

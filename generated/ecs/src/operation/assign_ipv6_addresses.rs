@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AssignIpv6AddressesRequest>;
 /// Request of `AssignIpv6Addresses`: Assigns one or more IPv6 addresses to an elastic network interface (ENI).
 ///
 /// ## Usage notes
@@ -188,9 +191,7 @@ impl<C> AssignIpv6AddressesRequestBuilder<C> {
     ///
     /// The region ID of the ENI. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AssignIpv6AddressesRequest::region_id`](AssignIpv6AddressesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -199,9 +200,7 @@ impl<C> AssignIpv6AddressesRequestBuilder<C> {
     ///
     /// The ENI ID.
     ///
-    /// - Wire name: `NetworkInterfaceId`.
-    /// - Required.
-    /// - Example: `eni-bp1iqejowblx6h8j****`.
+    /// Its description, rules and example: [`AssignIpv6AddressesRequest::network_interface_id`](AssignIpv6AddressesRequest::network_interface_id).
     pub fn network_interface_id(mut self, value: impl Into<String>) -> Self {
         self.inner.network_interface_id = Some(value.into());
         self
@@ -210,10 +209,7 @@ impl<C> AssignIpv6AddressesRequestBuilder<C> {
     ///
     /// The number of IPv6 addresses to randomly generate for the ENI. Valid values: 1 to 10.
     ///
-    /// > You must specify `Ipv6Addresses.N` or `Ipv6AddressCount`, but not both.
-    ///
-    /// - Wire name: `Ipv6AddressCount`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`AssignIpv6AddressesRequest::ipv6_address_count`](AssignIpv6AddressesRequest::ipv6_address_count).
     pub fn ipv6_address_count(mut self, value: i32) -> Self {
         self.inner.ipv6_address_count = Some(value);
         self
@@ -222,13 +218,7 @@ impl<C> AssignIpv6AddressesRequestBuilder<C> {
     ///
     /// The IPv6 addresses to assign to the ENI. Valid values of N: 1 to 10.
     ///
-    /// Example: Ipv6Address.1=2001:db8:1234:1a00::\*\*\*\*
-    ///
-    /// > You must specify `Ipv6Addresses.N` or `Ipv6AddressCount`, but not both.
-    ///
-    /// - Wire name: `Ipv6Address`.
-    /// - Must have at most 20 items.
-    /// - Example: `2001:db8:1234:1a00::****`.
+    /// Its description, rules and example: [`AssignIpv6AddressesRequest::ipv6_address`](AssignIpv6AddressesRequest::ipv6_address).
     pub fn ipv6_address(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -240,10 +230,7 @@ impl<C> AssignIpv6AddressesRequestBuilder<C> {
     ///
     /// The IPv6 prefixes to assign to the ENI. Valid values of N: 1 to 10.
     ///
-    /// > To assign IPv6 prefixes to the ENI, you must specify Ipv6Prefix.N or Ipv6PrefixCount, but not both.
-    ///
-    /// - Wire name: `Ipv6Prefix`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`AssignIpv6AddressesRequest::ipv6_prefix`](AssignIpv6AddressesRequest::ipv6_prefix).
     pub fn ipv6_prefix(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -255,10 +242,7 @@ impl<C> AssignIpv6AddressesRequestBuilder<C> {
     ///
     /// The number of IPv6 prefixes to assign to the ENI. Valid values: 1 to 10.
     ///
-    /// > To assign IPv6 prefixes to the ENI, you must specify Ipv6Prefix.N or Ipv6PrefixCount, but not both.
-    ///
-    /// - Wire name: `Ipv6PrefixCount`.
-    /// - Must be 1 to 10.
+    /// Its description, rules and example: [`AssignIpv6AddressesRequest::ipv6_prefix_count`](AssignIpv6AddressesRequest::ipv6_prefix_count).
     pub fn ipv6_prefix_count(mut self, value: i32) -> Self {
         self.inner.ipv6_prefix_count = Some(value);
         self
@@ -267,9 +251,7 @@ impl<C> AssignIpv6AddressesRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.\*\*\*\* For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AssignIpv6AddressesRequest::client_token`](AssignIpv6AddressesRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -428,401 +410,24 @@ for AssignIpv6AddressesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AssignIpv6Addresses`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AssignIpv6AddressesError {
-    /// HTTP 400 `UnsupportedParameter`: %s
-    UnsupportedParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceID.Malformed`: %s
-    InvalidInstanceIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: %s
+mod error;
+pub use error::AssignIpv6AddressesError;
+impl crate::Client {
+    /// Calls `AssignIpv6Addresses`: Assigns one or more IPv6 addresses to an elastic network interface (ENI).
     ///
-    /// Also returned with HTTP 403: %s
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InValidParameter`: %s
-    InValidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.EniId`: %s
-    InvalidParamsEniId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InvalidEcsState`: %s
-    InvalidOperationInvalidEcsState(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InvalidEniState`: %s
-    InvalidOperationInvalidEniState(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPrivateIpAddress.Duplicated`: Specified private IP address is duplicated.
-    InvalidPrivateIpAddressDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectVSwitchStatus`: The current status of vSwitch does not support this operation.
-    IncorrectVSwitchStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Conflict`: %s
-    InvalidParameterConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.EniOperationConflict`: The previous ENI operation is still in progress. Please try again later.
-    InvalidOperationEniOperationConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidUserType.NotSupported`: %s
-    InvalidUserTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Abs.InvalidAccount.NotFound`: %s
-    AbsInvalidAccountNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbedden.NotSupportRAM`: %s
-    ForbeddenNotSupportRam(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: %s
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.InvalidEniType`: %s
-    InvalidOperationInvalidEniType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `MaxEniIpv6IpsCountExceeded`: %s
+    /// Set the parameters on the returned builder, then [`send`](AssignIpv6AddressesRequestBuilder::send) it. The parameters and their rules: [`AssignIpv6AddressesRequest`].
+    #[inline]
+    pub fn assign_ipv6_addresses(&self) -> AssignIpv6AddressesRequestBuilder<&Self> {
+        AssignIpv6AddressesRequestBuilder::new(self)
+    }
+}
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AssignIpv6Addresses`: Assigns one or more IPv6 addresses to an elastic network interface (ENI).
     ///
-    /// Also returned with HTTP 404: The ipv6 address count exceed limitation.
-    MaxEniIpv6IpsCountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpUnassigned`: %s
-    InvalidIpIpUnassigned(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpRepeated`: %s
-    InvalidIpIpRepeated(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpAssigned`: %s
-    ///
-    /// Also returned with HTTP 404: The specified ipv6 has already been allocated.
-    InvalidIpIpAssigned(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.Address`: %s
-    InvalidIpAddress(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.EniCountExceeded`: %s
-    InvalidOperationEniCountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.Ipv4CountExceeded`: %s
-    InvalidOperationIpv4CountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.Ipv6CountExceeded`: %s
-    InvalidOperationIpv6CountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.Ipv6NotSupport`: %s
-    InvalidOperationIpv6NotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.Ipv4NotSupport`: %s
-    InvalidOperationIpv4NotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidVSwitch.Ipv6NotTurnOn`: %s
-    InvalidVSwitchIpv6NotTurnOn(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParam.IpAssign`: %s
-    InvalidParamIpAssign(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidVSwitchId.IpInvalid`: %s
-    ///
-    /// Also returned with HTTP 404: The specified ipv6 does not match VSwitch cidr scope.
-    InvalidVSwitchIdIpInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.RegionId`: %s
-    ForbiddenRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.EniServiceManaged`: %s
-    InvalidOperationEniServiceManaged(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `SecurityGroupInstanceLimitExceed`: %s
-    SecurityGroupInstanceLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.HighPerformanceTrafficModeEniNotSupport`: %s
-    InvalidOperationHighPerformanceTrafficModeEniNotSupport(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidOperation.EniTypeNotSupport`: The member eni does not support ipv6.
-    InvalidOperationEniTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpPrefixIllegal`: The ip prefixes %s is/are illegal.
-    InvalidIpIpPrefixIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpPrefixMaskIllegal`: The ip prefix mask is illegal.
-    InvalidIpIpPrefixMaskIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpPrefixMaskInvalid`: The ip prefixes mask %s is illegal which must be between %s and %s.
-    InvalidIpIpPrefixMaskInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpPrefixMaskNotSame`: The ip prefixes %s are illegal which mask must be same.
-    InvalidIpIpPrefixMaskNotSame(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpPrefixMustInReserveSegment`: The ip prefix must in vswitch reserve segment.
-    InvalidIpIpPrefixMustInReserveSegment(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpPrefixNotAvailable`: The ip prefix is/are not available.
-    InvalidIpIpPrefixNotAvailable(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpPrefixNotStrict`: The ip prefix must be strict cidr format.
-    InvalidIpIpPrefixNotStrict(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidVSwitchId.IpPrefixNotEnough`: The specified vSwitch has not enough ip prefix.
-    InvalidVSwitchIdIpPrefixNotEnough(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidEniId.NotFound`: %s
-    InvalidEniIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidOperation.VSwitchIpv6Disabled`: The specified VSwitch does not support Ipv6 feature.
-    InvalidOperationVSwitchIpv6Disabled(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidOperation.EnableIpv6Failed`: The specified VSwitch does not support Ipv6 feature.
-    InvalidOperationEnableIpv6Failed(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidOperation.HasIpv6RouteEntry`: The specified eni has been pointed to the next hop of the route.
-    InvalidOperationHasIpv6RouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidOperation.VSwitchCidrReservationNotExist`: The specified vSwitch has no cidr reservation.
-    InvalidOperationVSwitchCidrReservationNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InvalidOperation.RegionNotSupportIpPrefix`: The current region does not support ip prefix.
-    InvalidOperationRegionNotSupportIpPrefix(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AssignIpv6AddressesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "UnsupportedParameter",
-                        "InvalidParameter",
-                        "InvalidInstanceID.Malformed",
-                        "MissingParameter",
-                        "InValidParameter",
-                        "InvalidParams.EniId",
-                        "InvalidOperation.InvalidEcsState",
-                        "InvalidOperation.InvalidEniState",
-                        "InvalidPrivateIpAddress.Duplicated",
-                        "IncorrectVSwitchStatus",
-                        "InvalidParameter.Conflict",
-                        "InvalidOperation.EniOperationConflict",
-                        "InvalidUserType.NotSupported",
-                        "Abs.InvalidAccount.NotFound",
-                        "Forbedden.NotSupportRAM",
-                        "Forbbiden.SubUser",
-                        "InvalidOperation.InvalidEniType",
-                        "MaxEniIpv6IpsCountExceeded",
-                        "InvalidIp.IpUnassigned",
-                        "InvalidIp.IpRepeated",
-                        "InvalidIp.IpAssigned",
-                        "InvalidIp.Address",
-                        "InvalidOperation.EniCountExceeded",
-                        "InvalidOperation.Ipv4CountExceeded",
-                        "InvalidOperation.Ipv6CountExceeded",
-                        "InvalidOperation.Ipv6NotSupport",
-                        "InvalidOperation.Ipv4NotSupport",
-                        "InvalidVSwitch.Ipv6NotTurnOn",
-                        "InvalidParam.IpAssign",
-                        "InvalidVSwitchId.IpInvalid",
-                        "Forbidden.RegionId",
-                        "InvalidOperation.EniServiceManaged",
-                        "SecurityGroupInstanceLimitExceed",
-                        "InvalidOperation.HighPerformanceTrafficModeEniNotSupport",
-                        "InvalidOperation.EniTypeNotSupport",
-                        "InvalidIp.IpPrefixIllegal",
-                        "InvalidIp.IpPrefixMaskIllegal",
-                        "InvalidIp.IpPrefixMaskInvalid",
-                        "InvalidIp.IpPrefixMaskNotSame",
-                        "InvalidIp.IpPrefixMustInReserveSegment",
-                        "InvalidIp.IpPrefixNotAvailable",
-                        "InvalidIp.IpPrefixNotStrict",
-                        "InvalidVSwitchId.IpPrefixNotEnough",
-                        "InvalidEniId.NotFound",
-                        "InvalidOperation.VSwitchIpv6Disabled",
-                        "InvalidOperation.EnableIpv6Failed",
-                        "InvalidOperation.HasIpv6RouteEntry",
-                        "InvalidOperation.VSwitchCidrReservationNotExist",
-                        "InvalidOperation.RegionNotSupportIpPrefix",
-                    ],
-                ),
-            error,
-        )
-    }
-}
-#[allow(deprecated)]
-impl AssignIpv6AddressesError {
-    /// The service error behind the variant.
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AssignIpv6AddressesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::UnsupportedParameter(error),
-            1 => Self::InvalidParameter(error),
-            2 => Self::InvalidInstanceIdMalformed(error),
-            3 => Self::MissingParameter(error),
-            4 => Self::InValidParameter(error),
-            5 => Self::InvalidParamsEniId(error),
-            6 => Self::InvalidOperationInvalidEcsState(error),
-            7 => Self::InvalidOperationInvalidEniState(error),
-            8 => Self::InvalidPrivateIpAddressDuplicated(error),
-            9 => Self::IncorrectVSwitchStatus(error),
-            10 => Self::InvalidParameterConflict(error),
-            11 => Self::InvalidOperationEniOperationConflict(error),
-            12 => Self::InvalidUserTypeNotSupported(error),
-            13 => Self::AbsInvalidAccountNotFound(error),
-            14 => Self::ForbeddenNotSupportRam(error),
-            15 => Self::ForbbidenSubUser(error),
-            16 => Self::InvalidOperationInvalidEniType(error),
-            17 => Self::MaxEniIpv6IpsCountExceeded(error),
-            18 => Self::InvalidIpIpUnassigned(error),
-            19 => Self::InvalidIpIpRepeated(error),
-            20 => Self::InvalidIpIpAssigned(error),
-            21 => Self::InvalidIpAddress(error),
-            22 => Self::InvalidOperationEniCountExceeded(error),
-            23 => Self::InvalidOperationIpv4CountExceeded(error),
-            24 => Self::InvalidOperationIpv6CountExceeded(error),
-            25 => Self::InvalidOperationIpv6NotSupport(error),
-            26 => Self::InvalidOperationIpv4NotSupport(error),
-            27 => Self::InvalidVSwitchIpv6NotTurnOn(error),
-            28 => Self::InvalidParamIpAssign(error),
-            29 => Self::InvalidVSwitchIdIpInvalid(error),
-            30 => Self::ForbiddenRegionId(error),
-            31 => Self::InvalidOperationEniServiceManaged(error),
-            32 => Self::SecurityGroupInstanceLimitExceed(error),
-            33 => Self::InvalidOperationHighPerformanceTrafficModeEniNotSupport(error),
-            34 => Self::InvalidOperationEniTypeNotSupport(error),
-            35 => Self::InvalidIpIpPrefixIllegal(error),
-            36 => Self::InvalidIpIpPrefixMaskIllegal(error),
-            37 => Self::InvalidIpIpPrefixMaskInvalid(error),
-            38 => Self::InvalidIpIpPrefixMaskNotSame(error),
-            39 => Self::InvalidIpIpPrefixMustInReserveSegment(error),
-            40 => Self::InvalidIpIpPrefixNotAvailable(error),
-            41 => Self::InvalidIpIpPrefixNotStrict(error),
-            42 => Self::InvalidVSwitchIdIpPrefixNotEnough(error),
-            43 => Self::InvalidEniIdNotFound(error),
-            44 => Self::InvalidOperationVSwitchIpv6Disabled(error),
-            45 => Self::InvalidOperationEnableIpv6Failed(error),
-            46 => Self::InvalidOperationHasIpv6RouteEntry(error),
-            47 => Self::InvalidOperationVSwitchCidrReservationNotExist(error),
-            48 => Self::InvalidOperationRegionNotSupportIpPrefix(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::UnsupportedParameter(error) => (0, error),
-            Self::InvalidParameter(error) => (1, error),
-            Self::InvalidInstanceIdMalformed(error) => (2, error),
-            Self::MissingParameter(error) => (3, error),
-            Self::InValidParameter(error) => (4, error),
-            Self::InvalidParamsEniId(error) => (5, error),
-            Self::InvalidOperationInvalidEcsState(error) => (6, error),
-            Self::InvalidOperationInvalidEniState(error) => (7, error),
-            Self::InvalidPrivateIpAddressDuplicated(error) => (8, error),
-            Self::IncorrectVSwitchStatus(error) => (9, error),
-            Self::InvalidParameterConflict(error) => (10, error),
-            Self::InvalidOperationEniOperationConflict(error) => (11, error),
-            Self::InvalidUserTypeNotSupported(error) => (12, error),
-            Self::AbsInvalidAccountNotFound(error) => (13, error),
-            Self::ForbeddenNotSupportRam(error) => (14, error),
-            Self::ForbbidenSubUser(error) => (15, error),
-            Self::InvalidOperationInvalidEniType(error) => (16, error),
-            Self::MaxEniIpv6IpsCountExceeded(error) => (17, error),
-            Self::InvalidIpIpUnassigned(error) => (18, error),
-            Self::InvalidIpIpRepeated(error) => (19, error),
-            Self::InvalidIpIpAssigned(error) => (20, error),
-            Self::InvalidIpAddress(error) => (21, error),
-            Self::InvalidOperationEniCountExceeded(error) => (22, error),
-            Self::InvalidOperationIpv4CountExceeded(error) => (23, error),
-            Self::InvalidOperationIpv6CountExceeded(error) => (24, error),
-            Self::InvalidOperationIpv6NotSupport(error) => (25, error),
-            Self::InvalidOperationIpv4NotSupport(error) => (26, error),
-            Self::InvalidVSwitchIpv6NotTurnOn(error) => (27, error),
-            Self::InvalidParamIpAssign(error) => (28, error),
-            Self::InvalidVSwitchIdIpInvalid(error) => (29, error),
-            Self::ForbiddenRegionId(error) => (30, error),
-            Self::InvalidOperationEniServiceManaged(error) => (31, error),
-            Self::SecurityGroupInstanceLimitExceed(error) => (32, error),
-            Self::InvalidOperationHighPerformanceTrafficModeEniNotSupport(error) => {
-                (33, error)
-            }
-            Self::InvalidOperationEniTypeNotSupport(error) => (34, error),
-            Self::InvalidIpIpPrefixIllegal(error) => (35, error),
-            Self::InvalidIpIpPrefixMaskIllegal(error) => (36, error),
-            Self::InvalidIpIpPrefixMaskInvalid(error) => (37, error),
-            Self::InvalidIpIpPrefixMaskNotSame(error) => (38, error),
-            Self::InvalidIpIpPrefixMustInReserveSegment(error) => (39, error),
-            Self::InvalidIpIpPrefixNotAvailable(error) => (40, error),
-            Self::InvalidIpIpPrefixNotStrict(error) => (41, error),
-            Self::InvalidVSwitchIdIpPrefixNotEnough(error) => (42, error),
-            Self::InvalidEniIdNotFound(error) => (43, error),
-            Self::InvalidOperationVSwitchIpv6Disabled(error) => (44, error),
-            Self::InvalidOperationEnableIpv6Failed(error) => (45, error),
-            Self::InvalidOperationHasIpv6RouteEntry(error) => (46, error),
-            Self::InvalidOperationVSwitchCidrReservationNotExist(error) => (47, error),
-            Self::InvalidOperationRegionNotSupportIpPrefix(error) => (48, error),
-            Self::Unhandled(unhandled) => (49, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AssignIpv6AddressesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AssignIpv6AddressesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "UnsupportedParameter",
-            "InvalidParameter",
-            "InvalidInstanceIdMalformed",
-            "MissingParameter",
-            "InValidParameter",
-            "InvalidParamsEniId",
-            "InvalidOperationInvalidEcsState",
-            "InvalidOperationInvalidEniState",
-            "InvalidPrivateIpAddressDuplicated",
-            "IncorrectVSwitchStatus",
-            "InvalidParameterConflict",
-            "InvalidOperationEniOperationConflict",
-            "InvalidUserTypeNotSupported",
-            "AbsInvalidAccountNotFound",
-            "ForbeddenNotSupportRam",
-            "ForbbidenSubUser",
-            "InvalidOperationInvalidEniType",
-            "MaxEniIpv6IpsCountExceeded",
-            "InvalidIpIpUnassigned",
-            "InvalidIpIpRepeated",
-            "InvalidIpIpAssigned",
-            "InvalidIpAddress",
-            "InvalidOperationEniCountExceeded",
-            "InvalidOperationIpv4CountExceeded",
-            "InvalidOperationIpv6CountExceeded",
-            "InvalidOperationIpv6NotSupport",
-            "InvalidOperationIpv4NotSupport",
-            "InvalidVSwitchIpv6NotTurnOn",
-            "InvalidParamIpAssign",
-            "InvalidVSwitchIdIpInvalid",
-            "ForbiddenRegionId",
-            "InvalidOperationEniServiceManaged",
-            "SecurityGroupInstanceLimitExceed",
-            "InvalidOperationHighPerformanceTrafficModeEniNotSupport",
-            "InvalidOperationEniTypeNotSupport",
-            "InvalidIpIpPrefixIllegal",
-            "InvalidIpIpPrefixMaskIllegal",
-            "InvalidIpIpPrefixMaskInvalid",
-            "InvalidIpIpPrefixMaskNotSame",
-            "InvalidIpIpPrefixMustInReserveSegment",
-            "InvalidIpIpPrefixNotAvailable",
-            "InvalidIpIpPrefixNotStrict",
-            "InvalidVSwitchIdIpPrefixNotEnough",
-            "InvalidEniIdNotFound",
-            "InvalidOperationVSwitchIpv6Disabled",
-            "InvalidOperationEnableIpv6Failed",
-            "InvalidOperationHasIpv6RouteEntry",
-            "InvalidOperationVSwitchCidrReservationNotExist",
-            "InvalidOperationRegionNotSupportIpPrefix",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AssignIpv6AddressesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AssignIpv6AddressesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AssignIpv6AddressesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AssignIpv6AddressesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn assign_ipv6_addresses(&self) -> AssignIpv6AddressesRequestBuilder<&Self> {
+        AssignIpv6AddressesRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AssignPrivateIpAddressesRequest>;
 /// Request of `AssignPrivateIpAddresses`: Assigns secondary private IP addresses to an elastic network interface (ENI). You can specify available private IP addresses within the CIDR block of the vSwitch that is connected to the ENI. Alternatively, you can specify the number of private IP addresses that are automatically assigned from the CIDR block of the vSwitch to the ENI.
 ///
 /// ## Usage notes
@@ -199,9 +202,7 @@ impl<C> AssignPrivateIpAddressesRequestBuilder<C> {
     ///
     /// The region ID of the ENI. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AssignPrivateIpAddressesRequest::region_id`](AssignPrivateIpAddressesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -210,9 +211,7 @@ impl<C> AssignPrivateIpAddressesRequestBuilder<C> {
     ///
     /// The ID of the ENI.
     ///
-    /// - Wire name: `NetworkInterfaceId`.
-    /// - Required.
-    /// - Example: `eni-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`AssignPrivateIpAddressesRequest::network_interface_id`](AssignPrivateIpAddressesRequest::network_interface_id).
     pub fn network_interface_id(mut self, value: impl Into<String>) -> Self {
         self.inner.network_interface_id = Some(value.into());
         self
@@ -221,11 +220,7 @@ impl<C> AssignPrivateIpAddressesRequestBuilder<C> {
     ///
     /// The number of private IP addresses to be automatically assigned from the CIDR block of the vSwitch that is connected to the ENI.
     ///
-    /// To assign secondary private IP addresses to the ENI, you must specify `PrivateIpAddress.N` or `SecondaryPrivateIpAddressCount` but not both.
-    ///
-    /// - Wire name: `SecondaryPrivateIpAddressCount`.
-    /// - Must be at least 1.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`AssignPrivateIpAddressesRequest::secondary_private_ip_address_count`](AssignPrivateIpAddressesRequest::secondary_private_ip_address_count).
     pub fn secondary_private_ip_address_count(mut self, value: i32) -> Self {
         self.inner.secondary_private_ip_address_count = Some(value);
         self
@@ -234,9 +229,7 @@ impl<C> AssignPrivateIpAddressesRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AssignPrivateIpAddressesRequest::client_token`](AssignPrivateIpAddressesRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -245,14 +238,7 @@ impl<C> AssignPrivateIpAddressesRequestBuilder<C> {
     ///
     /// Secondary private IP address N to be automatically assigned from the CIDR block of the vSwitch that is connected to the ENI. Valid values of N:
     ///
-    /// * When the ENI is in the Available (`Available`) state, the valid values of N are 1 to 50.
-    /// * When the ENI is in the InUse (`InUse`) state, the valid values of N are subject to the instance type. For more information, see [Overview of instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>).
-    ///
-    /// To assign secondary private IP addresses to the ENI, you must specify `PrivateIpAddress.N` or `SecondaryPrivateIpAddressCount` but not both.
-    ///
-    /// - Wire name: `PrivateIpAddress`.
-    /// - Must have at most 32 items.
-    /// - Example: `10.1.**.**`.
+    /// Its description, rules and example: [`AssignPrivateIpAddressesRequest::private_ip_address`](AssignPrivateIpAddressesRequest::private_ip_address).
     pub fn private_ip_address(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -266,10 +252,7 @@ impl<C> AssignPrivateIpAddressesRequestBuilder<C> {
     ///
     /// The IPv4 prefixes to assign to the ENI. Valid values of N: 1 to 10.
     ///
-    /// > To assign IPv4 prefixes to the ENI, you must specify the Ipv4Prefix.N or Ipv4PrefixCount parameter, but not both.
-    ///
-    /// - Wire name: `Ipv4Prefix`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`AssignPrivateIpAddressesRequest::ipv4_prefix`](AssignPrivateIpAddressesRequest::ipv4_prefix).
     pub fn ipv4_prefix(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -281,10 +264,7 @@ impl<C> AssignPrivateIpAddressesRequestBuilder<C> {
     ///
     /// The number of IPv4 prefixes to be randomly generated for the ENI. Valid values: 1 to 10.
     ///
-    /// > To assign IPv4 prefixes to the ENI, you must specify the Ipv4Prefix.N or Ipv4PrefixCount parameter, but not both.
-    ///
-    /// - Wire name: `Ipv4PrefixCount`.
-    /// - Must be 1 to 10.
+    /// Its description, rules and example: [`AssignPrivateIpAddressesRequest::ipv4_prefix_count`](AssignPrivateIpAddressesRequest::ipv4_prefix_count).
     pub fn ipv4_prefix_count(mut self, value: i32) -> Self {
         self.inner.ipv4_prefix_count = Some(value);
         self
@@ -434,433 +414,28 @@ for AssignPrivateIpAddressesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AssignPrivateIpAddresses`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AssignPrivateIpAddressesError {
-    /// HTTP 400 `Throttling`: Request was denied due to request throttling.
-    Throttling(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.Unsupported`: %s
-    InvalidOperationUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedParameter`: %s
-    UnsupportedParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceID.Malformed`: %s
-    InvalidInstanceIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InvalidEcsState`: %s
-    InvalidOperationInvalidEcsState(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InvalidEniState`: %s
-    InvalidOperationInvalidEniState(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.DetachPrimaryEniNotAllowed`: %s
-    InvalidOperationDetachPrimaryEniNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: %s
+mod error;
+pub use error::AssignPrivateIpAddressesError;
+impl crate::Client {
+    /// Calls `AssignPrivateIpAddresses`: Assigns secondary private IP addresses to an elastic network interface (ENI). You can specify available private IP addresses within the CIDR block of the vSwitch that is connected to the ENI. Alternatively, you can specify the number of private IP addresses that are automatically assigned from the CIDR block of the vSwitch to the ENI.
     ///
-    /// Also returned with HTTP 403: %s
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.RegionId`: %s
-    ForbiddenRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAction`: %s
-    InvalidAction(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPrivateIpAddress.Duplicated`: Specified private IP address is duplicated.
-    InvalidPrivateIpAddressDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPrivateIpAddress.Malformed`: %s
-    InvalidPrivateIpAddressMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSecondaryPrivateIpAddressCount.Malformed`: %s
-    InvalidSecondaryPrivateIpAddressCountMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Conflict`: %s
-    InvalidParameterConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InstanceNotSupportMulitipleIp`: Assigning private ip for instance in cloud box is unsupported.
-    InvalidOperationInstanceNotSupportMulitipleIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectVSwitchStatus`: The operation is not allowed in the current VSwitch state. Expecting state includes "Created Available", but current state is "%s".
-    IncorrectVSwitchStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.PrivateIpAddress`: There are not enough private IPs in the specified VSwitch.
-    QuotaExceededPrivateIpAddress(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.InstanceIsMigrating`: The ECS which ENI is attached to is migrating. Please try again later.
-    InvalidStatusInstanceIsMigrating(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEniId.Malformed`: The specified parameter "NetworkInterfaceId" is not valid. Ensure you provide the full ENI id in the form eni-xxx.
-    InvalidEniIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVSwitch.IllegalStatus`: The operation is not allowed in the current VSwitch state. Expecting state includes "Created", but current state is "%s".
-    InvalidVSwitchIllegalStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidUserType.NotSupported`: %s
-    InvalidUserTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Abs.InvalidAccount.NotFound`: %s
-    AbsInvalidAccountNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NotSupportRAM`: %s
-    ForbiddenNotSupportRam(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.SubUser`: %s
-    ForbiddenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `MaxEniCountExceeded`: %s
-    MaxEniCountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `EniPerInstanceLimitExceeded`: %s
-    EniPerInstanceLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.AvailabilityZoneMismatch`: %s
-    InvalidOperationAvailabilityZoneMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.VpcMismatch`: %s
-    InvalidOperationVpcMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `SecurityGroupInstanceLimitExceed`: %s
-    SecurityGroupInstanceLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSecurityGroupId.NotVpc`: %s
-    InvalidSecurityGroupIdNotVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.InvalidEniType`: %s
-    InvalidOperationInvalidEniType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidVSwitchId.IpNotEnough`: %s
-    InvalidVSwitchIdIpNotEnough(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidVSwitchId.IpInvalid`: %s
-    InvalidVSwitchIdIpInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpAssigned`: %s
-    InvalidIpIpAssigned(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `MaxEniPrivateIpsCountExceeded`: %s
-    MaxEniPrivateIpsCountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Operation.Conflict`: %s
-    OperationConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.Ipv4CountExceeded`: %s
-    InvalidOperationIpv4CountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.EniServiceManaged`: %s
-    InvalidOperationEniServiceManaged(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpRepeated`: %s
-    InvalidIpIpRepeated(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpPrefixIllegal`: The ip prefixes %s is/are illegal.
-    InvalidIpIpPrefixIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpPrefixMaskIllegal`: The current IP prefix mask is illegal.
-    InvalidIpIpPrefixMaskIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpPrefixMaskNotSame`: The IP prefixes %s are illegal.The IP prefix mask must be the same.
-    InvalidIpIpPrefixMaskNotSame(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpPrefixNotAvailable`: The IP prefix is not available.
-    InvalidIpIpPrefixNotAvailable(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpPrefixNotStrict`: The IP prefix "%s" must be strict CIDR format.
-    InvalidIpIpPrefixNotStrict(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidVSwitchId.IpPrefixNotEnough`: The specified VSwitch does not have enough IP prefixes.
-    InvalidVSwitchIdIpPrefixNotEnough(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpPrefixMaskInvalid`: The IP prefixes mask "%s" is illegal.Ensure the mask is between %s and %s.
-    InvalidIpIpPrefixMaskInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpPrefixMustInReserveSegment`: The IP prefix must be in VSwitch reserved segment. Ensure you create reserved segment for the VSwitch.
-    InvalidIpIpPrefixMustInReserveSegment(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidEcsId.NotFound`: %s
-    InvalidEcsIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidEniId.NotFound`: %s
-    InvalidEniIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVSwitchId.NotFound`: %s
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSecurityGroupId.NotFound`: %s
-    InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: %s
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidOperation.VSwitchCidrReservationNotExist`: The specified VSwitch does not have CIDR reservation.
-    InvalidOperationVSwitchCidrReservationNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InvalidOperation.RegionNotSupportIpPrefix`: The current region does not support IP prefix feature.
-    InvalidOperationRegionNotSupportIpPrefix(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AssignPrivateIpAddressesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Throttling",
-                        "InvalidOperation.Unsupported",
-                        "UnsupportedParameter",
-                        "InvalidParameter",
-                        "InvalidInstanceID.Malformed",
-                        "InvalidOperation.InvalidEcsState",
-                        "InvalidOperation.InvalidEniState",
-                        "InvalidOperation.DetachPrimaryEniNotAllowed",
-                        "MissingParameter",
-                        "Forbidden.RegionId",
-                        "InvalidAction",
-                        "InvalidPrivateIpAddress.Duplicated",
-                        "InvalidPrivateIpAddress.Malformed",
-                        "InvalidSecondaryPrivateIpAddressCount.Malformed",
-                        "InvalidParameter.Conflict",
-                        "InvalidOperation.InstanceNotSupportMulitipleIp",
-                        "IncorrectVSwitchStatus",
-                        "QuotaExceeded.PrivateIpAddress",
-                        "InvalidStatus.InstanceIsMigrating",
-                        "InvalidEniId.Malformed",
-                        "InvalidVSwitch.IllegalStatus",
-                        "InvalidUserType.NotSupported",
-                        "Abs.InvalidAccount.NotFound",
-                        "Forbidden.NotSupportRAM",
-                        "Forbidden.SubUser",
-                        "MaxEniCountExceeded",
-                        "EniPerInstanceLimitExceeded",
-                        "InvalidOperation.AvailabilityZoneMismatch",
-                        "InvalidOperation.VpcMismatch",
-                        "SecurityGroupInstanceLimitExceed",
-                        "InvalidSecurityGroupId.NotVpc",
-                        "InvalidOperation.InvalidEniType",
-                        "InvalidVSwitchId.IpNotEnough",
-                        "InvalidVSwitchId.IpInvalid",
-                        "InvalidIp.IpAssigned",
-                        "MaxEniPrivateIpsCountExceeded",
-                        "Operation.Conflict",
-                        "InvalidOperation.Ipv4CountExceeded",
-                        "InvalidOperation.EniServiceManaged",
-                        "InvalidIp.IpRepeated",
-                        "InvalidIp.IpPrefixIllegal",
-                        "InvalidIp.IpPrefixMaskIllegal",
-                        "InvalidIp.IpPrefixMaskNotSame",
-                        "InvalidIp.IpPrefixNotAvailable",
-                        "InvalidIp.IpPrefixNotStrict",
-                        "InvalidVSwitchId.IpPrefixNotEnough",
-                        "InvalidIp.IpPrefixMaskInvalid",
-                        "InvalidIp.IpPrefixMustInReserveSegment",
-                        "InvalidEcsId.NotFound",
-                        "InvalidEniId.NotFound",
-                        "InvalidVSwitchId.NotFound",
-                        "InvalidSecurityGroupId.NotFound",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidOperation.VSwitchCidrReservationNotExist",
-                        "InvalidOperation.RegionNotSupportIpPrefix",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](AssignPrivateIpAddressesRequestBuilder::send) it. The parameters and their rules: [`AssignPrivateIpAddressesRequest`].
+    #[inline]
+    pub fn assign_private_ip_addresses(
+        &self,
+    ) -> AssignPrivateIpAddressesRequestBuilder<&Self> {
+        AssignPrivateIpAddressesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AssignPrivateIpAddressesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AssignPrivateIpAddresses`: Assigns secondary private IP addresses to an elastic network interface (ENI). You can specify available private IP addresses within the CIDR block of the vSwitch that is connected to the ENI. Alternatively, you can specify the number of private IP addresses that are automatically assigned from the CIDR block of the vSwitch to the ENI.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AssignPrivateIpAddressesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::Throttling(error),
-            1 => Self::InvalidOperationUnsupported(error),
-            2 => Self::UnsupportedParameter(error),
-            3 => Self::InvalidParameter(error),
-            4 => Self::InvalidInstanceIdMalformed(error),
-            5 => Self::InvalidOperationInvalidEcsState(error),
-            6 => Self::InvalidOperationInvalidEniState(error),
-            7 => Self::InvalidOperationDetachPrimaryEniNotAllowed(error),
-            8 => Self::MissingParameter(error),
-            9 => Self::ForbiddenRegionId(error),
-            10 => Self::InvalidAction(error),
-            11 => Self::InvalidPrivateIpAddressDuplicated(error),
-            12 => Self::InvalidPrivateIpAddressMalformed(error),
-            13 => Self::InvalidSecondaryPrivateIpAddressCountMalformed(error),
-            14 => Self::InvalidParameterConflict(error),
-            15 => Self::InvalidOperationInstanceNotSupportMulitipleIp(error),
-            16 => Self::IncorrectVSwitchStatus(error),
-            17 => Self::QuotaExceededPrivateIpAddress(error),
-            18 => Self::InvalidStatusInstanceIsMigrating(error),
-            19 => Self::InvalidEniIdMalformed(error),
-            20 => Self::InvalidVSwitchIllegalStatus(error),
-            21 => Self::InvalidUserTypeNotSupported(error),
-            22 => Self::AbsInvalidAccountNotFound(error),
-            23 => Self::ForbiddenNotSupportRam(error),
-            24 => Self::ForbiddenSubUser(error),
-            25 => Self::MaxEniCountExceeded(error),
-            26 => Self::EniPerInstanceLimitExceeded(error),
-            27 => Self::InvalidOperationAvailabilityZoneMismatch(error),
-            28 => Self::InvalidOperationVpcMismatch(error),
-            29 => Self::SecurityGroupInstanceLimitExceed(error),
-            30 => Self::InvalidSecurityGroupIdNotVpc(error),
-            31 => Self::InvalidOperationInvalidEniType(error),
-            32 => Self::InvalidVSwitchIdIpNotEnough(error),
-            33 => Self::InvalidVSwitchIdIpInvalid(error),
-            34 => Self::InvalidIpIpAssigned(error),
-            35 => Self::MaxEniPrivateIpsCountExceeded(error),
-            36 => Self::OperationConflict(error),
-            37 => Self::InvalidOperationIpv4CountExceeded(error),
-            38 => Self::InvalidOperationEniServiceManaged(error),
-            39 => Self::InvalidIpIpRepeated(error),
-            40 => Self::InvalidIpIpPrefixIllegal(error),
-            41 => Self::InvalidIpIpPrefixMaskIllegal(error),
-            42 => Self::InvalidIpIpPrefixMaskNotSame(error),
-            43 => Self::InvalidIpIpPrefixNotAvailable(error),
-            44 => Self::InvalidIpIpPrefixNotStrict(error),
-            45 => Self::InvalidVSwitchIdIpPrefixNotEnough(error),
-            46 => Self::InvalidIpIpPrefixMaskInvalid(error),
-            47 => Self::InvalidIpIpPrefixMustInReserveSegment(error),
-            48 => Self::InvalidEcsIdNotFound(error),
-            49 => Self::InvalidEniIdNotFound(error),
-            50 => Self::InvalidVSwitchIdNotFound(error),
-            51 => Self::InvalidSecurityGroupIdNotFound(error),
-            52 => Self::InvalidInstanceIdNotFound(error),
-            53 => Self::InvalidOperationVSwitchCidrReservationNotExist(error),
-            54 => Self::InvalidOperationRegionNotSupportIpPrefix(error),
-            55 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Throttling(error) => (0, error),
-            Self::InvalidOperationUnsupported(error) => (1, error),
-            Self::UnsupportedParameter(error) => (2, error),
-            Self::InvalidParameter(error) => (3, error),
-            Self::InvalidInstanceIdMalformed(error) => (4, error),
-            Self::InvalidOperationInvalidEcsState(error) => (5, error),
-            Self::InvalidOperationInvalidEniState(error) => (6, error),
-            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => (7, error),
-            Self::MissingParameter(error) => (8, error),
-            Self::ForbiddenRegionId(error) => (9, error),
-            Self::InvalidAction(error) => (10, error),
-            Self::InvalidPrivateIpAddressDuplicated(error) => (11, error),
-            Self::InvalidPrivateIpAddressMalformed(error) => (12, error),
-            Self::InvalidSecondaryPrivateIpAddressCountMalformed(error) => (13, error),
-            Self::InvalidParameterConflict(error) => (14, error),
-            Self::InvalidOperationInstanceNotSupportMulitipleIp(error) => (15, error),
-            Self::IncorrectVSwitchStatus(error) => (16, error),
-            Self::QuotaExceededPrivateIpAddress(error) => (17, error),
-            Self::InvalidStatusInstanceIsMigrating(error) => (18, error),
-            Self::InvalidEniIdMalformed(error) => (19, error),
-            Self::InvalidVSwitchIllegalStatus(error) => (20, error),
-            Self::InvalidUserTypeNotSupported(error) => (21, error),
-            Self::AbsInvalidAccountNotFound(error) => (22, error),
-            Self::ForbiddenNotSupportRam(error) => (23, error),
-            Self::ForbiddenSubUser(error) => (24, error),
-            Self::MaxEniCountExceeded(error) => (25, error),
-            Self::EniPerInstanceLimitExceeded(error) => (26, error),
-            Self::InvalidOperationAvailabilityZoneMismatch(error) => (27, error),
-            Self::InvalidOperationVpcMismatch(error) => (28, error),
-            Self::SecurityGroupInstanceLimitExceed(error) => (29, error),
-            Self::InvalidSecurityGroupIdNotVpc(error) => (30, error),
-            Self::InvalidOperationInvalidEniType(error) => (31, error),
-            Self::InvalidVSwitchIdIpNotEnough(error) => (32, error),
-            Self::InvalidVSwitchIdIpInvalid(error) => (33, error),
-            Self::InvalidIpIpAssigned(error) => (34, error),
-            Self::MaxEniPrivateIpsCountExceeded(error) => (35, error),
-            Self::OperationConflict(error) => (36, error),
-            Self::InvalidOperationIpv4CountExceeded(error) => (37, error),
-            Self::InvalidOperationEniServiceManaged(error) => (38, error),
-            Self::InvalidIpIpRepeated(error) => (39, error),
-            Self::InvalidIpIpPrefixIllegal(error) => (40, error),
-            Self::InvalidIpIpPrefixMaskIllegal(error) => (41, error),
-            Self::InvalidIpIpPrefixMaskNotSame(error) => (42, error),
-            Self::InvalidIpIpPrefixNotAvailable(error) => (43, error),
-            Self::InvalidIpIpPrefixNotStrict(error) => (44, error),
-            Self::InvalidVSwitchIdIpPrefixNotEnough(error) => (45, error),
-            Self::InvalidIpIpPrefixMaskInvalid(error) => (46, error),
-            Self::InvalidIpIpPrefixMustInReserveSegment(error) => (47, error),
-            Self::InvalidEcsIdNotFound(error) => (48, error),
-            Self::InvalidEniIdNotFound(error) => (49, error),
-            Self::InvalidVSwitchIdNotFound(error) => (50, error),
-            Self::InvalidSecurityGroupIdNotFound(error) => (51, error),
-            Self::InvalidInstanceIdNotFound(error) => (52, error),
-            Self::InvalidOperationVSwitchCidrReservationNotExist(error) => (53, error),
-            Self::InvalidOperationRegionNotSupportIpPrefix(error) => (54, error),
-            Self::InternalError(error) => (55, error),
-            Self::Unhandled(unhandled) => (56, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AssignPrivateIpAddressesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AssignPrivateIpAddressesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "Throttling",
-            "InvalidOperationUnsupported",
-            "UnsupportedParameter",
-            "InvalidParameter",
-            "InvalidInstanceIdMalformed",
-            "InvalidOperationInvalidEcsState",
-            "InvalidOperationInvalidEniState",
-            "InvalidOperationDetachPrimaryEniNotAllowed",
-            "MissingParameter",
-            "ForbiddenRegionId",
-            "InvalidAction",
-            "InvalidPrivateIpAddressDuplicated",
-            "InvalidPrivateIpAddressMalformed",
-            "InvalidSecondaryPrivateIpAddressCountMalformed",
-            "InvalidParameterConflict",
-            "InvalidOperationInstanceNotSupportMulitipleIp",
-            "IncorrectVSwitchStatus",
-            "QuotaExceededPrivateIpAddress",
-            "InvalidStatusInstanceIsMigrating",
-            "InvalidEniIdMalformed",
-            "InvalidVSwitchIllegalStatus",
-            "InvalidUserTypeNotSupported",
-            "AbsInvalidAccountNotFound",
-            "ForbiddenNotSupportRam",
-            "ForbiddenSubUser",
-            "MaxEniCountExceeded",
-            "EniPerInstanceLimitExceeded",
-            "InvalidOperationAvailabilityZoneMismatch",
-            "InvalidOperationVpcMismatch",
-            "SecurityGroupInstanceLimitExceed",
-            "InvalidSecurityGroupIdNotVpc",
-            "InvalidOperationInvalidEniType",
-            "InvalidVSwitchIdIpNotEnough",
-            "InvalidVSwitchIdIpInvalid",
-            "InvalidIpIpAssigned",
-            "MaxEniPrivateIpsCountExceeded",
-            "OperationConflict",
-            "InvalidOperationIpv4CountExceeded",
-            "InvalidOperationEniServiceManaged",
-            "InvalidIpIpRepeated",
-            "InvalidIpIpPrefixIllegal",
-            "InvalidIpIpPrefixMaskIllegal",
-            "InvalidIpIpPrefixMaskNotSame",
-            "InvalidIpIpPrefixNotAvailable",
-            "InvalidIpIpPrefixNotStrict",
-            "InvalidVSwitchIdIpPrefixNotEnough",
-            "InvalidIpIpPrefixMaskInvalid",
-            "InvalidIpIpPrefixMustInReserveSegment",
-            "InvalidEcsIdNotFound",
-            "InvalidEniIdNotFound",
-            "InvalidVSwitchIdNotFound",
-            "InvalidSecurityGroupIdNotFound",
-            "InvalidInstanceIdNotFound",
-            "InvalidOperationVSwitchCidrReservationNotExist",
-            "InvalidOperationRegionNotSupportIpPrefix",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AssignPrivateIpAddressesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AssignPrivateIpAddressesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AssignPrivateIpAddressesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AssignPrivateIpAddressesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn assign_private_ip_addresses(
+        &self,
+    ) -> AssignPrivateIpAddressesRequestBuilder<&Self> {
+        AssignPrivateIpAddressesRequestBuilder::new(self)
     }
 }

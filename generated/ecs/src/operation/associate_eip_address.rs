@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AssociateEipAddressRequest>;
 /// Request of `AssociateEipAddress`: AssociateEipAddress
 ///
 /// Deprecated: use `Vpc::2016-04-28::AssociateEipAddress` instead.
@@ -115,30 +118,28 @@ pub struct AssociateEipAddressRequestBuilder<C = ()> {
 impl<C> AssociateEipAddressRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
+    /// Its description, rules and example: [`AssociateEipAddressRequest::region_id`](AssociateEipAddressRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `AllocationId`.
     ///
-    /// - Wire name: `AllocationId`.
-    /// - Required.
+    /// Its description, rules and example: [`AssociateEipAddressRequest::allocation_id`](AssociateEipAddressRequest::allocation_id).
     pub fn allocation_id(mut self, value: impl Into<String>) -> Self {
         self.inner.allocation_id = Some(value.into());
         self
     }
     /// Sets `InstanceId`.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
+    /// Its description, rules and example: [`AssociateEipAddressRequest::instance_id`](AssociateEipAddressRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
     }
     /// Sets `InstanceType`.
     ///
-    /// - Wire name: `InstanceType`.
+    /// Its description, rules and example: [`AssociateEipAddressRequest::instance_type`](AssociateEipAddressRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -270,425 +271,24 @@ for AssociateEipAddressResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AssociateEipAddress`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AssociateEipAddressError {
-    /// HTTP 400 `InvalidAction.Denied`: Action is denied due to unfinished Eip configuration modification.
-    InvalidActionDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAssociation.Duplicated`: Specified instance already is associated.
-    InvalidAssociationDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied`: Specified instance is not in VPC.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Mismatch`: Specified elastic IP address and ECS instance are not in the same region.
-    InvalidParameterMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectEipStatus`: Current elastic IP status does not support this operation
-    IncorrectEipStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectInstanceStatus`: Current instance status does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.ValueNotSupported`: The specified value of InstanceType is not supported.
-    InvalidInstanceTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectHaVipStatus`: HaVip can be operated by this action only when it's status is Available or InUse.
-    IncorrectHaVipStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ReserveIpFail`: Reserve eip failed.
-    ReserveIpFail(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbbiden`: The eip instance owener error
-    Forbbiden(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The eip operate too frequent, TaskConflict.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBindingStatus`: The eip binding status invalid.
-    InvalidBindingStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP`: The instance may have portMap or already bind eip.
-    BindInstanceHavePortmapOrBindEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EIP_CAN_NOT_ASSOCIATE_WITH_PUBLIC_IP`: instance already bind natpublicip,cannot bind eip.
-    EipCanNotAssociateWithPublicIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BIND_INSTANCE_OWENER_ERROR`: Cannot operate the eip.
-    BindInstanceOwenerError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.NumberOfTrafficEip`: The number of traffic eip on natgw exceed limitation.
-    QuotaExceededNumberOfTrafficEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.NumberOfEip`: Binded eip Quota exceed on this NatGw.
-    QuotaExceededNumberOfEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEipBandwidth.OutOfMaxValue`: ""
-    InvalidEipBandwidthOutOfMaxValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.EipCanNotBindGatgw`: Eip can not bind on natgw.
-    ForbiddenEipCanNotBindGatgw(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.InstanceBandwidthNotZero`: Eip can not bind with instance when it's bandwidth is not zero.
-    ForbiddenInstanceBandwidthNotZero(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `INSTANCE_TYPE_NOT_SUPPORT`: The instance type is invalid.
-    InstanceTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.EcsStatusNotSupport`: The special instance status Pending is not support operate
-    InvalidStatusEcsStatusNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NATGATEWAY_FINANCIALLOCKED`: The NatGateway has expire, cannot do bind operation.
-    NatgatewayFinanciallocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.InstanceTypeNotSupport`: The specified instance type is not support.
-    InvalidParameterInstanceTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceType.NotSupport`: The instance type is invalid.
-    InstanceTypeNotSupportError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.NotFound`: instance not found
-    InvalidParamsNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BindInstance.NotSupported`: bind instance type %s is not supported.
-    BindInstanceNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ServerRegion.Invalid`: Eip bind remote server region invalid.
-    ServerRegionInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Eni.Attached`: The eni should be detached from ecs when associating with direct eip.
-    EniAttached(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.DirectEip.BindType`: The direct eip can be only associated with eni.
-    InvalidDirectEipBindType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.EniStatusNotSupport`: %s
-    InvalidStatusEniStatusNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.EniInstanceId`: %s
-    InvalidParameterEniInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNexthop.DirectEni`: The direct Eni cannot be nexthop.
-    InvalidNexthopDirectEni(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEIPStatus.BizDisabled`: The EIP has been locked.
-    InvalidEipStatusBizDisabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.EniSubIp`: Eni has sub ip can not bind direct eip.
-    OperationFailedEniSubIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEip.EipQuotaExceeded`: The specified eni assigned eip is more than privateIp.
-    InvalidEipEipQuotaExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.QueryCommodityInfo`: Operation failed because quey commodity info error.
-    OperationFailedQueryCommodityInfo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.MultiIp`: Multi ip function is not support.
-    OperationUnsupportedMultiIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNicOrVm.NotFound`: Bind nic or vm not exist.
-    InvalidNicOrVmNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.EipBindModel`: The instance type of ecs does not support MULTI_BINDED model Eip.
-    OperationUnsupportedEipBindModel(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.NatGateway`: %s
-    IncorrectStatusNatGateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.BindingInstanceRegion`: The specified BindingInstanceRegion is not supported.
-    InvalidParameterBindingInstanceRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.HavipBoundPortmap`: %s
-    OperationFailedHavipBoundPortmap(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.NotAllow`: Bound instance status is invalid.
-    InvalidStatusNotAllow(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstance.NotVpc`: Bound instance is not vpc instance.
-    InvalidInstanceNotVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.InstanceHasBandWidth`: The specified instance bandwidth invalid.
-    InvalidStatusInstanceHasBandWidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.CloudBoxResourceExist`: The operation is not allowed because the resource to be bound is a CloudBox resource.
-    OperationDeniedCloudBoxResourceExist(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAllocationId.NotFound`: Specified allocation ID is not found.
-    InvalidAllocationIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanId.NotFound`: Specified instance does not exist.
-    InvalidInstanIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidHaVip.NotFound`: The specified HaVip does not exist.
-    InvalidHaVipNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.RegionNotFound`: Specified region is not found during access authentication.
-    ForbiddenRegionNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: Specified value of InstanceRegionId is not supported.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstance.NotExist`: Bind instance data not exist.
-    InvalidInstanceNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 503 `ServiceUnavailable`: The request has failed due to a temporary failure of the server.
-    ServiceUnavailable(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AssociateEipAddressError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidAction.Denied",
-                        "InvalidAssociation.Duplicated",
-                        "OperationDenied",
-                        "InvalidParameter.Mismatch",
-                        "IncorrectEipStatus",
-                        "IncorrectInstanceStatus",
-                        "InvalidInstanceType.ValueNotSupported",
-                        "IncorrectHaVipStatus",
-                        "InvalidParameter",
-                        "ReserveIpFail",
-                        "Forbbiden",
-                        "TaskConflict",
-                        "InvalidBindingStatus",
-                        "BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP",
-                        "EIP_CAN_NOT_ASSOCIATE_WITH_PUBLIC_IP",
-                        "BIND_INSTANCE_OWENER_ERROR",
-                        "QuotaExceeded.NumberOfTrafficEip",
-                        "QuotaExceeded.NumberOfEip",
-                        "InvalidEipBandwidth.OutOfMaxValue",
-                        "Forbidden.EipCanNotBindGatgw",
-                        "Forbidden.InstanceBandwidthNotZero",
-                        "INSTANCE_TYPE_NOT_SUPPORT",
-                        "InvalidStatus.EcsStatusNotSupport",
-                        "NATGATEWAY_FINANCIALLOCKED",
-                        "InvalidParameter.InstanceTypeNotSupport",
-                        "InstanceType.NotSupport",
-                        "InvalidParams.NotFound",
-                        "BindInstance.NotSupported",
-                        "ServerRegion.Invalid",
-                        "Eni.Attached",
-                        "Invalid.DirectEip.BindType",
-                        "InvalidStatus.EniStatusNotSupport",
-                        "InvalidParameter.EniInstanceId",
-                        "InvalidNexthop.DirectEni",
-                        "InvalidEIPStatus.BizDisabled",
-                        "OperationFailed.EniSubIp",
-                        "InvalidEip.EipQuotaExceeded",
-                        "OperationFailed.QueryCommodityInfo",
-                        "OperationUnsupported.MultiIp",
-                        "InvalidNicOrVm.NotFound",
-                        "OperationUnsupported.EipBindModel",
-                        "IncorrectStatus.NatGateway",
-                        "InvalidParameter.BindingInstanceRegion",
-                        "OperationFailed.HavipBoundPortmap",
-                        "InvalidStatus.NotAllow",
-                        "InvalidInstance.NotVpc",
-                        "InvalidStatus.InstanceHasBandWidth",
-                        "OperationDenied.CloudBoxResourceExist",
-                        "InvalidAllocationId.NotFound",
-                        "InvalidInstanId.NotFound",
-                        "InvalidHaVip.NotFound",
-                        "Forbidden.RegionNotFound",
-                        "InvalidRegionId.NotFound",
-                        "InvalidInstance.NotExist",
-                        "ServiceUnavailable",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AssociateEipAddressError;
+impl crate::Client {
+    /// Calls `AssociateEipAddress`: AssociateEipAddress
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AssociateEipAddressRequestBuilder::send) it. The parameters and their rules: [`AssociateEipAddressRequest`].
+    #[inline]
+    pub fn associate_eip_address(&self) -> AssociateEipAddressRequestBuilder<&Self> {
+        AssociateEipAddressRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AssociateEipAddressError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AssociateEipAddress`: AssociateEipAddress
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AssociateEipAddressRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidActionDenied(error),
-            1 => Self::InvalidAssociationDuplicated(error),
-            2 => Self::OperationDenied(error),
-            3 => Self::InvalidParameterMismatch(error),
-            4 => Self::IncorrectEipStatus(error),
-            5 => Self::IncorrectInstanceStatus(error),
-            6 => Self::InvalidInstanceTypeValueNotSupported(error),
-            7 => Self::IncorrectHaVipStatus(error),
-            8 => Self::InvalidParameter(error),
-            9 => Self::ReserveIpFail(error),
-            10 => Self::Forbbiden(error),
-            11 => Self::TaskConflict(error),
-            12 => Self::InvalidBindingStatus(error),
-            13 => Self::BindInstanceHavePortmapOrBindEip(error),
-            14 => Self::EipCanNotAssociateWithPublicIp(error),
-            15 => Self::BindInstanceOwenerError(error),
-            16 => Self::QuotaExceededNumberOfTrafficEip(error),
-            17 => Self::QuotaExceededNumberOfEip(error),
-            18 => Self::InvalidEipBandwidthOutOfMaxValue(error),
-            19 => Self::ForbiddenEipCanNotBindGatgw(error),
-            20 => Self::ForbiddenInstanceBandwidthNotZero(error),
-            21 => Self::InstanceTypeNotSupport(error),
-            22 => Self::InvalidStatusEcsStatusNotSupport(error),
-            23 => Self::NatgatewayFinanciallocked(error),
-            24 => Self::InvalidParameterInstanceTypeNotSupport(error),
-            25 => Self::InstanceTypeNotSupportError(error),
-            26 => Self::InvalidParamsNotFound(error),
-            27 => Self::BindInstanceNotSupported(error),
-            28 => Self::ServerRegionInvalid(error),
-            29 => Self::EniAttached(error),
-            30 => Self::InvalidDirectEipBindType(error),
-            31 => Self::InvalidStatusEniStatusNotSupport(error),
-            32 => Self::InvalidParameterEniInstanceId(error),
-            33 => Self::InvalidNexthopDirectEni(error),
-            34 => Self::InvalidEipStatusBizDisabled(error),
-            35 => Self::OperationFailedEniSubIp(error),
-            36 => Self::InvalidEipEipQuotaExceeded(error),
-            37 => Self::OperationFailedQueryCommodityInfo(error),
-            38 => Self::OperationUnsupportedMultiIp(error),
-            39 => Self::InvalidNicOrVmNotFound(error),
-            40 => Self::OperationUnsupportedEipBindModel(error),
-            41 => Self::IncorrectStatusNatGateway(error),
-            42 => Self::InvalidParameterBindingInstanceRegion(error),
-            43 => Self::OperationFailedHavipBoundPortmap(error),
-            44 => Self::InvalidStatusNotAllow(error),
-            45 => Self::InvalidInstanceNotVpc(error),
-            46 => Self::InvalidStatusInstanceHasBandWidth(error),
-            47 => Self::OperationDeniedCloudBoxResourceExist(error),
-            48 => Self::InvalidAllocationIdNotFound(error),
-            49 => Self::InvalidInstanIdNotFound(error),
-            50 => Self::InvalidHaVipNotFound(error),
-            51 => Self::ForbiddenRegionNotFound(error),
-            52 => Self::InvalidRegionIdNotFound(error),
-            53 => Self::InvalidInstanceNotExist(error),
-            54 => Self::ServiceUnavailable(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidActionDenied(error) => (0, error),
-            Self::InvalidAssociationDuplicated(error) => (1, error),
-            Self::OperationDenied(error) => (2, error),
-            Self::InvalidParameterMismatch(error) => (3, error),
-            Self::IncorrectEipStatus(error) => (4, error),
-            Self::IncorrectInstanceStatus(error) => (5, error),
-            Self::InvalidInstanceTypeValueNotSupported(error) => (6, error),
-            Self::IncorrectHaVipStatus(error) => (7, error),
-            Self::InvalidParameter(error) => (8, error),
-            Self::ReserveIpFail(error) => (9, error),
-            Self::Forbbiden(error) => (10, error),
-            Self::TaskConflict(error) => (11, error),
-            Self::InvalidBindingStatus(error) => (12, error),
-            Self::BindInstanceHavePortmapOrBindEip(error) => (13, error),
-            Self::EipCanNotAssociateWithPublicIp(error) => (14, error),
-            Self::BindInstanceOwenerError(error) => (15, error),
-            Self::QuotaExceededNumberOfTrafficEip(error) => (16, error),
-            Self::QuotaExceededNumberOfEip(error) => (17, error),
-            Self::InvalidEipBandwidthOutOfMaxValue(error) => (18, error),
-            Self::ForbiddenEipCanNotBindGatgw(error) => (19, error),
-            Self::ForbiddenInstanceBandwidthNotZero(error) => (20, error),
-            Self::InstanceTypeNotSupport(error) => (21, error),
-            Self::InvalidStatusEcsStatusNotSupport(error) => (22, error),
-            Self::NatgatewayFinanciallocked(error) => (23, error),
-            Self::InvalidParameterInstanceTypeNotSupport(error) => (24, error),
-            Self::InstanceTypeNotSupportError(error) => (25, error),
-            Self::InvalidParamsNotFound(error) => (26, error),
-            Self::BindInstanceNotSupported(error) => (27, error),
-            Self::ServerRegionInvalid(error) => (28, error),
-            Self::EniAttached(error) => (29, error),
-            Self::InvalidDirectEipBindType(error) => (30, error),
-            Self::InvalidStatusEniStatusNotSupport(error) => (31, error),
-            Self::InvalidParameterEniInstanceId(error) => (32, error),
-            Self::InvalidNexthopDirectEni(error) => (33, error),
-            Self::InvalidEipStatusBizDisabled(error) => (34, error),
-            Self::OperationFailedEniSubIp(error) => (35, error),
-            Self::InvalidEipEipQuotaExceeded(error) => (36, error),
-            Self::OperationFailedQueryCommodityInfo(error) => (37, error),
-            Self::OperationUnsupportedMultiIp(error) => (38, error),
-            Self::InvalidNicOrVmNotFound(error) => (39, error),
-            Self::OperationUnsupportedEipBindModel(error) => (40, error),
-            Self::IncorrectStatusNatGateway(error) => (41, error),
-            Self::InvalidParameterBindingInstanceRegion(error) => (42, error),
-            Self::OperationFailedHavipBoundPortmap(error) => (43, error),
-            Self::InvalidStatusNotAllow(error) => (44, error),
-            Self::InvalidInstanceNotVpc(error) => (45, error),
-            Self::InvalidStatusInstanceHasBandWidth(error) => (46, error),
-            Self::OperationDeniedCloudBoxResourceExist(error) => (47, error),
-            Self::InvalidAllocationIdNotFound(error) => (48, error),
-            Self::InvalidInstanIdNotFound(error) => (49, error),
-            Self::InvalidHaVipNotFound(error) => (50, error),
-            Self::ForbiddenRegionNotFound(error) => (51, error),
-            Self::InvalidRegionIdNotFound(error) => (52, error),
-            Self::InvalidInstanceNotExist(error) => (53, error),
-            Self::ServiceUnavailable(error) => (54, error),
-            Self::Unhandled(unhandled) => (55, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AssociateEipAddressError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AssociateEipAddressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidActionDenied",
-            "InvalidAssociationDuplicated",
-            "OperationDenied",
-            "InvalidParameterMismatch",
-            "IncorrectEipStatus",
-            "IncorrectInstanceStatus",
-            "InvalidInstanceTypeValueNotSupported",
-            "IncorrectHaVipStatus",
-            "InvalidParameter",
-            "ReserveIpFail",
-            "Forbbiden",
-            "TaskConflict",
-            "InvalidBindingStatus",
-            "BindInstanceHavePortmapOrBindEip",
-            "EipCanNotAssociateWithPublicIp",
-            "BindInstanceOwenerError",
-            "QuotaExceededNumberOfTrafficEip",
-            "QuotaExceededNumberOfEip",
-            "InvalidEipBandwidthOutOfMaxValue",
-            "ForbiddenEipCanNotBindGatgw",
-            "ForbiddenInstanceBandwidthNotZero",
-            "InstanceTypeNotSupport",
-            "InvalidStatusEcsStatusNotSupport",
-            "NatgatewayFinanciallocked",
-            "InvalidParameterInstanceTypeNotSupport",
-            "InstanceTypeNotSupportError",
-            "InvalidParamsNotFound",
-            "BindInstanceNotSupported",
-            "ServerRegionInvalid",
-            "EniAttached",
-            "InvalidDirectEipBindType",
-            "InvalidStatusEniStatusNotSupport",
-            "InvalidParameterEniInstanceId",
-            "InvalidNexthopDirectEni",
-            "InvalidEipStatusBizDisabled",
-            "OperationFailedEniSubIp",
-            "InvalidEipEipQuotaExceeded",
-            "OperationFailedQueryCommodityInfo",
-            "OperationUnsupportedMultiIp",
-            "InvalidNicOrVmNotFound",
-            "OperationUnsupportedEipBindModel",
-            "IncorrectStatusNatGateway",
-            "InvalidParameterBindingInstanceRegion",
-            "OperationFailedHavipBoundPortmap",
-            "InvalidStatusNotAllow",
-            "InvalidInstanceNotVpc",
-            "InvalidStatusInstanceHasBandWidth",
-            "OperationDeniedCloudBoxResourceExist",
-            "InvalidAllocationIdNotFound",
-            "InvalidInstanIdNotFound",
-            "InvalidHaVipNotFound",
-            "ForbiddenRegionNotFound",
-            "InvalidRegionIdNotFound",
-            "InvalidInstanceNotExist",
-            "ServiceUnavailable",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AssociateEipAddressError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AssociateEipAddressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AssociateEipAddressError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AssociateEipAddressError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn associate_eip_address(&self) -> AssociateEipAddressRequestBuilder<&Self> {
+        AssociateEipAddressRequestBuilder::new(self)
     }
 }

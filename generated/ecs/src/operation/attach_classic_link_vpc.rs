@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AttachClassicLinkVpcRequest>;
 /// Request of `AttachClassicLinkVpc`: Links an instance that is deployed in the classic network to a virtual private cloud (VPC) by establishing a ClassicLink connection between the instance and the VPC. This way, the instance can communicate with cloud resources in the VPC over the internal network.
 ///
 /// When you call this operation, take note of the following items:
@@ -125,9 +128,7 @@ impl<C> AttachClassicLinkVpcRequestBuilder<C> {
     ///
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AttachClassicLinkVpcRequest::region_id`](AttachClassicLinkVpcRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -136,9 +137,7 @@ impl<C> AttachClassicLinkVpcRequestBuilder<C> {
     ///
     /// The ID of the instance that is deployed in the classic network. You can call the [DescribeInstances](<https://www.alibabacloud.com/help/doc-detail/25506.htm>) operation to query available instances.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-bp1gtjxuuvwj17zr****`.
+    /// Its description, rules and example: [`AttachClassicLinkVpcRequest::instance_id`](AttachClassicLinkVpcRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -147,9 +146,7 @@ impl<C> AttachClassicLinkVpcRequestBuilder<C> {
     ///
     /// The ID of the VPC for which the ClassicLink feature is enabled. You can call the [DescribeVpcs](<https://www.alibabacloud.com/help/doc-detail/35739.htm>) operation to query available VPCs.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Required.
-    /// - Example: `vpc-bp1j4z1sr8zxu4l8u****`.
+    /// Its description, rules and example: [`AttachClassicLinkVpcRequest::vpc_id`](AttachClassicLinkVpcRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -284,173 +281,24 @@ for AttachClassicLinkVpcResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AttachClassicLinkVpc`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AttachClassicLinkVpcError {
-    /// HTTP 403 `InvalidInstanceId.NotFound`: The InstanceId provided does not exist in our records.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidRegionId.Malformed`: The specified parameter ?RegionId? is not valid.
-    InvalidRegionIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidVpcId.Malformed`: The specified parameter ?VpcId? is not valid.
-    InvalidVpcIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceId.MalFormed`: The specified instance is not a classic network instance.
-    InvalidInstanceIdMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied`: The instance does not allow link to vpc.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.InvalidInstanceIdAndVpcId`: The parameter InstanceId and VpcId are not allowed to be empty at the same time.
-    InvalidParameterInvalidInstanceIdAndVpcId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidStatus.InstanceStatus`: The specified instance status is not support this operation ,expect status is running or shutted.
-    InvalidStatusInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceId.NotBelong`: The specified instance is not belong to you.
-    InvalidInstanceIdNotBelong(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceeded`: The link quota exceeded in this vpc.
-    QuotaExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidStatus.InstanceLocked`: The specified instance is locked,please wait more.
-    InvalidStatusInstanceLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceId.LimitedRegion`: The specified instance does not support this operation due to the limitation of its region.
-    InvalidInstanceIdLimitedRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.SubUser`: User not authorized to operate on the specified resource.
-    ForbiddenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AttachClassicLinkVpcError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidInstanceId.NotFound",
-                        "InvalidRegionId.Malformed",
-                        "InvalidVpcId.Malformed",
-                        "InvalidInstanceId.MalFormed",
-                        "OperationDenied",
-                        "InvalidParameter.InvalidInstanceIdAndVpcId",
-                        "InvalidStatus.InstanceStatus",
-                        "InvalidInstanceId.NotBelong",
-                        "QuotaExceeded",
-                        "InvalidStatus.InstanceLocked",
-                        "InvalidInstanceId.LimitedRegion",
-                        "Forbidden.SubUser",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AttachClassicLinkVpcError;
+impl crate::Client {
+    /// Calls `AttachClassicLinkVpc`: Links an instance that is deployed in the classic network to a virtual private cloud (VPC) by establishing a ClassicLink connection between the instance and the VPC. This way, the instance can communicate with cloud resources in the VPC over the internal network.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AttachClassicLinkVpcRequestBuilder::send) it. The parameters and their rules: [`AttachClassicLinkVpcRequest`].
+    #[inline]
+    pub fn attach_classic_link_vpc(&self) -> AttachClassicLinkVpcRequestBuilder<&Self> {
+        AttachClassicLinkVpcRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AttachClassicLinkVpcError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AttachClassicLinkVpc`: Links an instance that is deployed in the classic network to a virtual private cloud (VPC) by establishing a ClassicLink connection between the instance and the VPC. This way, the instance can communicate with cloud resources in the VPC over the internal network.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AttachClassicLinkVpcRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidInstanceIdNotFound(error),
-            1 => Self::InvalidRegionIdMalformed(error),
-            2 => Self::InvalidVpcIdMalformed(error),
-            3 => Self::InvalidInstanceIdMalFormed(error),
-            4 => Self::OperationDenied(error),
-            5 => Self::InvalidParameterInvalidInstanceIdAndVpcId(error),
-            6 => Self::InvalidStatusInstanceStatus(error),
-            7 => Self::InvalidInstanceIdNotBelong(error),
-            8 => Self::QuotaExceeded(error),
-            9 => Self::InvalidStatusInstanceLocked(error),
-            10 => Self::InvalidInstanceIdLimitedRegion(error),
-            11 => Self::ForbiddenSubUser(error),
-            12 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidInstanceIdNotFound(error) => (0, error),
-            Self::InvalidRegionIdMalformed(error) => (1, error),
-            Self::InvalidVpcIdMalformed(error) => (2, error),
-            Self::InvalidInstanceIdMalFormed(error) => (3, error),
-            Self::OperationDenied(error) => (4, error),
-            Self::InvalidParameterInvalidInstanceIdAndVpcId(error) => (5, error),
-            Self::InvalidStatusInstanceStatus(error) => (6, error),
-            Self::InvalidInstanceIdNotBelong(error) => (7, error),
-            Self::QuotaExceeded(error) => (8, error),
-            Self::InvalidStatusInstanceLocked(error) => (9, error),
-            Self::InvalidInstanceIdLimitedRegion(error) => (10, error),
-            Self::ForbiddenSubUser(error) => (11, error),
-            Self::InvalidRegionIdNotFound(error) => (12, error),
-            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AttachClassicLinkVpcError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AttachClassicLinkVpcError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidInstanceIdNotFound",
-            "InvalidRegionIdMalformed",
-            "InvalidVpcIdMalformed",
-            "InvalidInstanceIdMalFormed",
-            "OperationDenied",
-            "InvalidParameterInvalidInstanceIdAndVpcId",
-            "InvalidStatusInstanceStatus",
-            "InvalidInstanceIdNotBelong",
-            "QuotaExceeded",
-            "InvalidStatusInstanceLocked",
-            "InvalidInstanceIdLimitedRegion",
-            "ForbiddenSubUser",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AttachClassicLinkVpcError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AttachClassicLinkVpcError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AttachClassicLinkVpcError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AttachClassicLinkVpcError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn attach_classic_link_vpc(&self) -> AttachClassicLinkVpcRequestBuilder<&Self> {
+        AttachClassicLinkVpcRequestBuilder::new(self)
     }
 }

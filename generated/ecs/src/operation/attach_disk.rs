@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AttachDiskRequest>;
 /// Request of `AttachDisk`: Attaches a pay-as-you-go data disk or a system disk to an Elastic Compute Service (ECS) instance.
 ///
 /// Take note of the following items:
@@ -231,9 +234,7 @@ impl<C> AttachDiskRequestBuilder<C> {
     ///
     /// The ID of the instance to which you want to attach the disk.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-bp1dq5lozx5f4pmd****`.
+    /// Its description, rules and example: [`AttachDiskRequest::instance_id`](AttachDiskRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -242,11 +243,7 @@ impl<C> AttachDiskRequestBuilder<C> {
     ///
     /// The ID of the disk. The disk specified by `DiskId` and the instance specified by `InstanceId` must reside in the same zone.
     ///
-    /// > For information about the limits on attaching a data disk and a system disk, see the "Usage notes" section of this topic.
-    ///
-    /// - Wire name: `DiskId`.
-    /// - Required.
-    /// - Example: `d-bp1j4l5axzdy6ftk****`.
+    /// Its description, rules and example: [`AttachDiskRequest::disk_id`](AttachDiskRequest::disk_id).
     pub fn disk_id(mut self, value: impl Into<String>) -> Self {
         self.inner.disk_id = Some(value.into());
         self
@@ -255,10 +252,7 @@ impl<C> AttachDiskRequestBuilder<C> {
     ///
     /// The device name of the disk.
     ///
-    /// > This parameter will be removed in the future. We recommend that you use other parameters to ensure future compatibility.
-    ///
-    /// - Wire name: `Device`.
-    /// - Example: `testDeviceName`.
+    /// Its description, rules and example: [`AttachDiskRequest::device`](AttachDiskRequest::device).
     pub fn device(mut self, value: impl Into<String>) -> Self {
         self.inner.device = Some(value.into());
         self
@@ -267,19 +261,7 @@ impl<C> AttachDiskRequestBuilder<C> {
     ///
     /// Specifies whether to release the disk when the instance is released. Valid values:
     ///
-    /// * true: releases the disk when the instance is released.
-    /// * false: does not release the disk when the instance is released. The disk is retained as a pay-as-you-go data disk.
-    ///
-    /// Default value: false.
-    ///
-    /// When you specify this parameter, take note of the following items:
-    ///
-    /// * If `OperationLocks` in the DescribeInstances response contains `"LockReason" : "security"` for the instance to which the disk is attached, the instance is locked for security reasons. Regardless of whether you set `DeleteWithInstance` to `false`, the DeleteWithInstance setting is ignored, and the disk is released when the instance is released.
-    /// * If you want to attach an `elastic ephemeral disk`, you must set `DeleteWithInstance` to `true`.
-    /// * You cannot specify DeleteWithInstance for disks for which the multi-attach feature is enabled.
-    ///
-    /// - Wire name: `DeleteWithInstance`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`AttachDiskRequest::delete_with_instance`](AttachDiskRequest::delete_with_instance).
     pub fn delete_with_instance(mut self, value: bool) -> Self {
         self.inner.delete_with_instance = Some(value);
         self
@@ -288,16 +270,7 @@ impl<C> AttachDiskRequestBuilder<C> {
     ///
     /// Specifies whether to attach the disk as the system disk. Valid values:
     ///
-    /// * true: attaches the disk as the system disk.
-    /// * false: does not attach the disk as the system disk.
-    ///
-    /// Default value: false.
-    ///
-    /// > You can set `Bootable` to true only if the instance does not have a system disk.
-    ///
-    /// - Wire name: `Bootable`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`AttachDiskRequest::bootable`](AttachDiskRequest::bootable).
     pub fn bootable(mut self, value: bool) -> Self {
         self.inner.bootable = Some(value);
         self
@@ -306,16 +279,7 @@ impl<C> AttachDiskRequestBuilder<C> {
     ///
     /// The password that is set when you attach the system disk. The password is applicable only to the administrator and root users. The password must be 8 to 30 characters in length and must contain at least three of the following character types: uppercase letters, lowercase letters, digits, and special characters. The following special characters are supported:
     ///
-    /// ```text
-    /// ()`~!@#$%^&*-_+=|{}[]:;'<>,.?/
-    /// ```
-    ///
-    /// For Windows instances, passwords cannot start with a forward slash (/).
-    ///
-    /// > If `Password` is configured, we recommend that you send requests over HTTPS to prevent password leaks.
-    ///
-    /// - Wire name: `Password`.
-    /// - Example: `EcsV587!`.
+    /// Its description, rules and example: [`AttachDiskRequest::password`](AttachDiskRequest::password).
     pub fn password(mut self, value: impl Into<String>) -> Self {
         self.inner.password = Some(value.into());
         self
@@ -324,11 +288,7 @@ impl<C> AttachDiskRequestBuilder<C> {
     ///
     /// The name of the SSH key pair that you bind to the Linux instance when you attach the system disk.
     ///
-    /// * Windows instances do not support logons based on SSH key pairs. The `Password` parameter takes effect even if the KeyPairName parameter is specified.
-    /// * For Linux instances, the username and password-based logon method is disabled by default.
-    ///
-    /// - Wire name: `KeyPairName`.
-    /// - Example: `KeyPairTestName`.
+    /// Its description, rules and example: [`AttachDiskRequest::key_pair_name`](AttachDiskRequest::key_pair_name).
     pub fn key_pair_name(mut self, value: impl Into<String>) -> Self {
         self.inner.key_pair_name = Some(value.into());
         self
@@ -337,15 +297,7 @@ impl<C> AttachDiskRequestBuilder<C> {
     ///
     /// Specifies whether to force attach the disk to the instance. Valid values:
     ///
-    /// * true: force attaches the disk to the instance.
-    /// * false: does not force attach the disk to the instance.
-    ///
-    /// Default value: false.
-    ///
-    /// > You can set this parameter to true only for Regional Enterprise SSDs (ESSDs) (cloud_regional_disk_auto).
-    ///
-    /// - Wire name: `Force`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`AttachDiskRequest::force`](AttachDiskRequest::force).
     pub fn force(mut self, value: bool) -> Self {
         self.inner.force = Some(value);
         self
@@ -467,397 +419,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AttachDiskRespon
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AttachDisk`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AttachDiskError {
-    /// HTTP 400 `InvalidDevice.Malformed`: The specified device is not valid.
-    InvalidDeviceMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectInstanceStatus`: The current status of the resource does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: The input parameter is mandatory for processing this request is empty.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.MalFormed`: The specified RegionId is not valid.
-    InvalidRegionIdMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InstanceTypeNotSupport`: The instance type of the specified instance does not support hot attach disk.
-    InvalidOperationInstanceTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DiskCategory.OperationNotSupported`: The operation is not supported to the specified disk due to its disk category.
-    DiskCategoryOperationNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDisk.DiskNotBootable`: The specified disk is not a bootable disk, can not be attached as system disk.
-    InvalidDiskDiskNotBootable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstance.NotOriginInstance`: The specified disk can not attached to other instance as system disk.
-    InvalidInstanceNotOriginInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameterForce.DiskCategoryNotSupported`: The specified disk category does not support force attach operation.
-    InvalidParameterForceDiskCategoryNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameterForce.PrepaidDiskNotSupported`: The prepaid disk does not support force attach operation.
-    InvalidParameterForcePrepaidDiskNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameterForce.MultiAttachDiskNotSupported`: The multi attach disk does not support force attach operation.
-    InvalidParameterForceMultiAttachDiskNotSupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameterForce.RegionNotSupported`: The specified region does not support force attach operation.
-    InvalidParameterForceRegionNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationConflict.DisksAttachingParallellyExceed`: The number of disks attaching parallelly exceeds the limit.
-    OperationConflictDisksAttachingParallellyExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceDiskLimitExceeded`: The amount of the disk on instance in question reach its limits.
-    InstanceDiskLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDevice.InUse`: The specified device has been occupied.
-    InvalidDeviceInUse(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DiskNotPortable`: The specified disk is not a portable disk.
-    DiskNotPortable(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceLockedForSecurity`: The instance is locked due to security.
-    InstanceLockedForSecurity(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ResourcesNotInSameZone`: The specified instance and disk are not in the same zone.
-    ResourcesNotInSameZone(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceExpiredOrInArrears`: The specified operation is denied as your prepay instance is expired (prepay mode) or in arrears (afterpay mode).
-    InstanceExpiredOrInArrears(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DiskInArrears`: The specified operation is denied as your disk owing fee.
-    DiskInArrears(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DiskError`: IncorrectDiskStatus.
-    DiskError(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DiskId.ValueNotSupported`: The specified parameter diskid is not supported.
-    DiskIdValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DiskId.StatusNotSupported`: The specified disk status is not supported.
-    DiskIdStatusNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectInstanceStatus.NotSupportESSD`: The operation is not supported in this status, please reboot the instance.
-    IncorrectInstanceStatusNotSupportEssd(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDiskStatus`: The operation is not supported in this status.
-    IncorrectDiskStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UserNotInTheWhiteList`: The user is not in disk white list.
-    UserNotInTheWhiteList(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKNotEnabled`: The CMK needs to be enabled.
-    InvalidParameterKmsKeyIdCmkNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKUnauthorized`: The CMK needs to be added ECS tag.
-    InvalidParameterKmsKeyIdCmkUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.KMSUnauthorized`: ECS service have no right to access your KMS.
-    InvalidParameterKmsKeyIdKmsUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DependencyViolation.WindowsInstance`: The instance image is windows, cannot use ssh key pair to login.
-    DependencyViolationWindowsInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceType.NotSupportDiskCategory`: The instanceType of the specified instance does not support this disk category.
-    InvalidInstanceTypeNotSupportDiskCategory(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceType.NotSupportPL0`: The instanceType of the specified instance does not support PL0 of cloud_essd.
-    InvalidInstanceTypeNotSupportPl0(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceType.NvmeRequired`: The instanceType of the specified instance requires nvme protocol.
-    InvalidInstanceTypeNvmeRequired(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceType.NvmeUnsupported`: The instanceType of the specified instance does not support nvme protocol.
-    InvalidInstanceTypeNvmeUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceType.NotSupportMultiAttachDisk`: The instanceType of the specified instance does not support multi attach disk.
-    InvalidInstanceTypeNotSupportMultiAttachDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DiskAttachedNumberExceeded`: The attaching times of the specified disk exceeded.
+mod error;
+pub use error::AttachDiskError;
+impl crate::Client {
+    /// Calls `AttachDisk`: Attaches a pay-as-you-go data disk or a system disk to an Elastic Compute Service (ECS) instance.
     ///
-    /// Also returned with HTTP 404: The attaching times of the specified disk exceeded.
-    DiskAttachedNumberExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.CanNotAttachMultiAttachDiskAsSystemDisk`: Multi attach disk can not be attached as system disk.
-    InvalidOperationCanNotAttachMultiAttachDiskAsSystemDisk(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `DeleteWithInstance.Conflict`: Multi attach disk cannot be set to DeleteWithInstance attribute.
-    DeleteWithInstanceConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.DeleteWithInstance`: The DeleteWithInstance for the elastic ephemeral disk must be set to true.
-    InvalidParameterDeleteWithInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.OtherInstanceUnsupported`: The elastic ephemeral disk can only be attached to the instance it was last mounted on, please check the disk's system tag to get the last associated instance.
-    InvalidOperationOtherInstanceUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstance.ZoneConflict`: The force attach operation is not supported when both the current and target instances are in the same zone.
-    InvalidInstanceZoneConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.AllEmpty`: The current operation requires either a password or a keyPairName to must be provided. Please ensure that at least one of them is not empty.
-    InvalidParameterAllEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.DiskQueueNumberNotEnough`: The number of disk queues on the instance is not enough.
-    InvalidOperationDiskQueueNumberNotEnough(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.DiskAttachModeUnsupported`: The instance type does not support the disk attach mode.
-    InvalidOperationDiskAttachModeUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDiskId.NotFound`: The specified disk does not exist.
-    InvalidDiskIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDisk.InUse`: The specified disk has been occupied.
-    InvalidDiskInUse(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidKMSKeyId.NotFound`: The KMS key used by the disk does not exist.
-    InvalidKmsKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AttachDiskError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidDevice.Malformed",
-                        "IncorrectInstanceStatus",
-                        "InvalidParameter",
-                        "InvalidRegionId.MalFormed",
-                        "InvalidOperation.InstanceTypeNotSupport",
-                        "DiskCategory.OperationNotSupported",
-                        "InvalidDisk.DiskNotBootable",
-                        "InvalidInstance.NotOriginInstance",
-                        "InvalidParameterForce.DiskCategoryNotSupported",
-                        "InvalidParameterForce.PrepaidDiskNotSupported",
-                        "InvalidParameterForce.MultiAttachDiskNotSupported",
-                        "InvalidParameterForce.RegionNotSupported",
-                        "OperationConflict.DisksAttachingParallellyExceed",
-                        "InstanceDiskLimitExceeded",
-                        "InvalidDevice.InUse",
-                        "DiskNotPortable",
-                        "InstanceLockedForSecurity",
-                        "ResourcesNotInSameZone",
-                        "InstanceExpiredOrInArrears",
-                        "DiskInArrears",
-                        "DiskError",
-                        "DiskId.ValueNotSupported",
-                        "DiskId.StatusNotSupported",
-                        "IncorrectInstanceStatus.NotSupportESSD",
-                        "IncorrectDiskStatus",
-                        "UserNotInTheWhiteList",
-                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                        "DependencyViolation.WindowsInstance",
-                        "InvalidInstanceType.NotSupportDiskCategory",
-                        "InvalidInstanceType.NotSupportPL0",
-                        "InvalidInstanceType.NvmeRequired",
-                        "InvalidInstanceType.NvmeUnsupported",
-                        "InvalidInstanceType.NotSupportMultiAttachDisk",
-                        "DiskAttachedNumberExceeded",
-                        "InvalidOperation.CanNotAttachMultiAttachDiskAsSystemDisk",
-                        "DeleteWithInstance.Conflict",
-                        "InvalidParameter.DeleteWithInstance",
-                        "InvalidOperation.OtherInstanceUnsupported",
-                        "InvalidInstance.ZoneConflict",
-                        "InvalidParameter.AllEmpty",
-                        "InvalidOperation.DiskQueueNumberNotEnough",
-                        "InvalidOperation.DiskAttachModeUnsupported",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidDiskId.NotFound",
-                        "InvalidDisk.InUse",
-                        "InvalidKMSKeyId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](AttachDiskRequestBuilder::send) it. The parameters and their rules: [`AttachDiskRequest`].
+    #[inline]
+    pub fn attach_disk(&self) -> AttachDiskRequestBuilder<&Self> {
+        AttachDiskRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AttachDiskError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AttachDisk`: Attaches a pay-as-you-go data disk or a system disk to an Elastic Compute Service (ECS) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AttachDiskRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidDeviceMalformed(error),
-            1 => Self::IncorrectInstanceStatus(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::InvalidRegionIdMalFormed(error),
-            4 => Self::InvalidOperationInstanceTypeNotSupport(error),
-            5 => Self::DiskCategoryOperationNotSupported(error),
-            6 => Self::InvalidDiskDiskNotBootable(error),
-            7 => Self::InvalidInstanceNotOriginInstance(error),
-            8 => Self::InvalidParameterForceDiskCategoryNotSupported(error),
-            9 => Self::InvalidParameterForcePrepaidDiskNotSupported(error),
-            10 => Self::InvalidParameterForceMultiAttachDiskNotSupported(error),
-            11 => Self::InvalidParameterForceRegionNotSupported(error),
-            12 => Self::OperationConflictDisksAttachingParallellyExceed(error),
-            13 => Self::InstanceDiskLimitExceeded(error),
-            14 => Self::InvalidDeviceInUse(error),
-            15 => Self::DiskNotPortable(error),
-            16 => Self::InstanceLockedForSecurity(error),
-            17 => Self::ResourcesNotInSameZone(error),
-            18 => Self::InstanceExpiredOrInArrears(error),
-            19 => Self::DiskInArrears(error),
-            20 => Self::DiskError(error),
-            21 => Self::DiskIdValueNotSupported(error),
-            22 => Self::DiskIdStatusNotSupported(error),
-            23 => Self::IncorrectInstanceStatusNotSupportEssd(error),
-            24 => Self::IncorrectDiskStatus(error),
-            25 => Self::UserNotInTheWhiteList(error),
-            26 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            27 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            28 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            29 => Self::DependencyViolationWindowsInstance(error),
-            30 => Self::InvalidInstanceTypeNotSupportDiskCategory(error),
-            31 => Self::InvalidInstanceTypeNotSupportPl0(error),
-            32 => Self::InvalidInstanceTypeNvmeRequired(error),
-            33 => Self::InvalidInstanceTypeNvmeUnsupported(error),
-            34 => Self::InvalidInstanceTypeNotSupportMultiAttachDisk(error),
-            35 => Self::DiskAttachedNumberExceeded(error),
-            36 => Self::InvalidOperationCanNotAttachMultiAttachDiskAsSystemDisk(error),
-            37 => Self::DeleteWithInstanceConflict(error),
-            38 => Self::InvalidParameterDeleteWithInstance(error),
-            39 => Self::InvalidOperationOtherInstanceUnsupported(error),
-            40 => Self::InvalidInstanceZoneConflict(error),
-            41 => Self::InvalidParameterAllEmpty(error),
-            42 => Self::InvalidOperationDiskQueueNumberNotEnough(error),
-            43 => Self::InvalidOperationDiskAttachModeUnsupported(error),
-            44 => Self::InvalidInstanceIdNotFound(error),
-            45 => Self::InvalidDiskIdNotFound(error),
-            46 => Self::InvalidDiskInUse(error),
-            47 => Self::InvalidKmsKeyIdNotFound(error),
-            48 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidDeviceMalformed(error) => (0, error),
-            Self::IncorrectInstanceStatus(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::InvalidRegionIdMalFormed(error) => (3, error),
-            Self::InvalidOperationInstanceTypeNotSupport(error) => (4, error),
-            Self::DiskCategoryOperationNotSupported(error) => (5, error),
-            Self::InvalidDiskDiskNotBootable(error) => (6, error),
-            Self::InvalidInstanceNotOriginInstance(error) => (7, error),
-            Self::InvalidParameterForceDiskCategoryNotSupported(error) => (8, error),
-            Self::InvalidParameterForcePrepaidDiskNotSupported(error) => (9, error),
-            Self::InvalidParameterForceMultiAttachDiskNotSupported(error) => (10, error),
-            Self::InvalidParameterForceRegionNotSupported(error) => (11, error),
-            Self::OperationConflictDisksAttachingParallellyExceed(error) => (12, error),
-            Self::InstanceDiskLimitExceeded(error) => (13, error),
-            Self::InvalidDeviceInUse(error) => (14, error),
-            Self::DiskNotPortable(error) => (15, error),
-            Self::InstanceLockedForSecurity(error) => (16, error),
-            Self::ResourcesNotInSameZone(error) => (17, error),
-            Self::InstanceExpiredOrInArrears(error) => (18, error),
-            Self::DiskInArrears(error) => (19, error),
-            Self::DiskError(error) => (20, error),
-            Self::DiskIdValueNotSupported(error) => (21, error),
-            Self::DiskIdStatusNotSupported(error) => (22, error),
-            Self::IncorrectInstanceStatusNotSupportEssd(error) => (23, error),
-            Self::IncorrectDiskStatus(error) => (24, error),
-            Self::UserNotInTheWhiteList(error) => (25, error),
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (26, error),
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (27, error),
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (28, error),
-            Self::DependencyViolationWindowsInstance(error) => (29, error),
-            Self::InvalidInstanceTypeNotSupportDiskCategory(error) => (30, error),
-            Self::InvalidInstanceTypeNotSupportPl0(error) => (31, error),
-            Self::InvalidInstanceTypeNvmeRequired(error) => (32, error),
-            Self::InvalidInstanceTypeNvmeUnsupported(error) => (33, error),
-            Self::InvalidInstanceTypeNotSupportMultiAttachDisk(error) => (34, error),
-            Self::DiskAttachedNumberExceeded(error) => (35, error),
-            Self::InvalidOperationCanNotAttachMultiAttachDiskAsSystemDisk(error) => {
-                (36, error)
-            }
-            Self::DeleteWithInstanceConflict(error) => (37, error),
-            Self::InvalidParameterDeleteWithInstance(error) => (38, error),
-            Self::InvalidOperationOtherInstanceUnsupported(error) => (39, error),
-            Self::InvalidInstanceZoneConflict(error) => (40, error),
-            Self::InvalidParameterAllEmpty(error) => (41, error),
-            Self::InvalidOperationDiskQueueNumberNotEnough(error) => (42, error),
-            Self::InvalidOperationDiskAttachModeUnsupported(error) => (43, error),
-            Self::InvalidInstanceIdNotFound(error) => (44, error),
-            Self::InvalidDiskIdNotFound(error) => (45, error),
-            Self::InvalidDiskInUse(error) => (46, error),
-            Self::InvalidKmsKeyIdNotFound(error) => (47, error),
-            Self::InternalError(error) => (48, error),
-            Self::Unhandled(unhandled) => (49, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AttachDiskError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AttachDiskError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidDeviceMalformed",
-            "IncorrectInstanceStatus",
-            "InvalidParameter",
-            "InvalidRegionIdMalFormed",
-            "InvalidOperationInstanceTypeNotSupport",
-            "DiskCategoryOperationNotSupported",
-            "InvalidDiskDiskNotBootable",
-            "InvalidInstanceNotOriginInstance",
-            "InvalidParameterForceDiskCategoryNotSupported",
-            "InvalidParameterForcePrepaidDiskNotSupported",
-            "InvalidParameterForceMultiAttachDiskNotSupported",
-            "InvalidParameterForceRegionNotSupported",
-            "OperationConflictDisksAttachingParallellyExceed",
-            "InstanceDiskLimitExceeded",
-            "InvalidDeviceInUse",
-            "DiskNotPortable",
-            "InstanceLockedForSecurity",
-            "ResourcesNotInSameZone",
-            "InstanceExpiredOrInArrears",
-            "DiskInArrears",
-            "DiskError",
-            "DiskIdValueNotSupported",
-            "DiskIdStatusNotSupported",
-            "IncorrectInstanceStatusNotSupportEssd",
-            "IncorrectDiskStatus",
-            "UserNotInTheWhiteList",
-            "InvalidParameterKmsKeyIdCmkNotEnabled",
-            "InvalidParameterKmsKeyIdCmkUnauthorized",
-            "InvalidParameterKmsKeyIdKmsUnauthorized",
-            "DependencyViolationWindowsInstance",
-            "InvalidInstanceTypeNotSupportDiskCategory",
-            "InvalidInstanceTypeNotSupportPl0",
-            "InvalidInstanceTypeNvmeRequired",
-            "InvalidInstanceTypeNvmeUnsupported",
-            "InvalidInstanceTypeNotSupportMultiAttachDisk",
-            "DiskAttachedNumberExceeded",
-            "InvalidOperationCanNotAttachMultiAttachDiskAsSystemDisk",
-            "DeleteWithInstanceConflict",
-            "InvalidParameterDeleteWithInstance",
-            "InvalidOperationOtherInstanceUnsupported",
-            "InvalidInstanceZoneConflict",
-            "InvalidParameterAllEmpty",
-            "InvalidOperationDiskQueueNumberNotEnough",
-            "InvalidOperationDiskAttachModeUnsupported",
-            "InvalidInstanceIdNotFound",
-            "InvalidDiskIdNotFound",
-            "InvalidDiskInUse",
-            "InvalidKmsKeyIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AttachDiskError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AttachDiskError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AttachDiskError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AttachDiskError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn attach_disk(&self) -> AttachDiskRequestBuilder<&Self> {
+        AttachDiskRequestBuilder::new(self)
     }
 }

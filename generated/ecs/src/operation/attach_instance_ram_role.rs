@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AttachInstanceRamRoleRequest>;
 /// Request of `AttachInstanceRamRole`: Attaches an instance Resource Access Management (RAM) role to Elastic Compute Service (ECS) instances.
 ///
 /// You can call the [DescribeInstanceRamRole](<https://www.alibabacloud.com/help/doc-detail/2679686.htm>) operation to query the [instance RAM roles](<https://www.alibabacloud.com/help/doc-detail/61175.htm>) that are attached to ECS instances.
@@ -134,9 +137,7 @@ impl<C> AttachInstanceRamRoleRequestBuilder<C> {
     ///
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AttachInstanceRamRoleRequest::region_id`](AttachInstanceRamRoleRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -145,9 +146,7 @@ impl<C> AttachInstanceRamRoleRequestBuilder<C> {
     ///
     /// The name of the instance RAM role. You can call the [ListRoles](<https://www.alibabacloud.com/help/doc-detail/28713.htm>) operation provided by RAM to query the instance RAM roles that you created.
     ///
-    /// - Wire name: `RamRoleName`.
-    /// - Required.
-    /// - Example: `testRamRoleName`.
+    /// Its description, rules and example: [`AttachInstanceRamRoleRequest::ram_role_name`](AttachInstanceRamRoleRequest::ram_role_name).
     pub fn ram_role_name(mut self, value: impl Into<String>) -> Self {
         self.inner.ram_role_name = Some(value.into());
         self
@@ -156,9 +155,7 @@ impl<C> AttachInstanceRamRoleRequestBuilder<C> {
     ///
     /// The IDs of ECS instances. You can specify 1 to 100 ECS instances.
     ///
-    /// - Wire name: `InstanceIds`.
-    /// - Required.
-    /// - Example: `[“i-bp14ss25xca5ex1u****”, “i-bp154z5o1qjalfse****”, “i-bp10ws62o04ubhvi****”…]`.
+    /// Its description, rules and example: [`AttachInstanceRamRoleRequest::instance_ids`](AttachInstanceRamRoleRequest::instance_ids).
     pub fn instance_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_ids = Some(value.into());
         self
@@ -167,8 +164,7 @@ impl<C> AttachInstanceRamRoleRequestBuilder<C> {
     ///
     /// The additional policy. When you attach an instance RAM role to instances, you can specify an additional policy to further limit the permissions of the role. For more information, see [Policy overview](<https://www.alibabacloud.com/help/doc-detail/93732.htm>). The value of this parameter must be 1 to 1,024 characters in length.
     ///
-    /// - Wire name: `Policy`.
-    /// - Example: `{"Statement": [{"Action": ["*"],"Effect": "Allow","Resource": ["*"]}],"Version":"1"}`.
+    /// Its description, rules and example: [`AttachInstanceRamRoleRequest::policy`](AttachInstanceRamRoleRequest::policy).
     pub fn policy(mut self, value: impl Into<String>) -> Self {
         self.inner.policy = Some(value.into());
         self
@@ -345,131 +341,28 @@ for AttachInstanceRamRoleResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AttachInstanceRamRole`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AttachInstanceRamRoleError {
-    /// HTTP 400 `InvalidInstanceIds.Malformed`: The specified instanceIds are not valid.
-    InvalidInstanceIdsMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidNetworkType.MismatchRamRole`: Ram role cannot be applied to instances of Classic network type.
-    InvalidNetworkTypeMismatchRamRole(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidUser.PassRoleForbidden`: The RAM user does not have the privilege to pass a RAM role.
-    InvalidUserPassRoleForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified instanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRamRole.NotFound`: The specified RAMRoleName does not exist.
-    InvalidRamRoleNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRamRole.NotEcsRole`: The specified ram role is not authorized for ecs, please check your role policy.
-    InvalidRamRoleNotEcsRole(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AttachInstanceRamRoleError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidInstanceIds.Malformed",
-                        "InvalidNetworkType.MismatchRamRole",
-                        "InvalidUser.PassRoleForbidden",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidRamRole.NotFound",
-                        "InvalidRamRole.NotEcsRole",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AttachInstanceRamRoleError;
+impl crate::Client {
+    /// Calls `AttachInstanceRamRole`: Attaches an instance Resource Access Management (RAM) role to Elastic Compute Service (ECS) instances.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AttachInstanceRamRoleRequestBuilder::send) it. The parameters and their rules: [`AttachInstanceRamRoleRequest`].
+    #[inline]
+    pub fn attach_instance_ram_role(
+        &self,
+    ) -> AttachInstanceRamRoleRequestBuilder<&Self> {
+        AttachInstanceRamRoleRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AttachInstanceRamRoleError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AttachInstanceRamRole`: Attaches an instance Resource Access Management (RAM) role to Elastic Compute Service (ECS) instances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AttachInstanceRamRoleRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidInstanceIdsMalformed(error),
-            1 => Self::InvalidNetworkTypeMismatchRamRole(error),
-            2 => Self::InvalidUserPassRoleForbidden(error),
-            3 => Self::InvalidInstanceIdNotFound(error),
-            4 => Self::InvalidRamRoleNotFound(error),
-            5 => Self::InvalidRamRoleNotEcsRole(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidInstanceIdsMalformed(error) => (0, error),
-            Self::InvalidNetworkTypeMismatchRamRole(error) => (1, error),
-            Self::InvalidUserPassRoleForbidden(error) => (2, error),
-            Self::InvalidInstanceIdNotFound(error) => (3, error),
-            Self::InvalidRamRoleNotFound(error) => (4, error),
-            Self::InvalidRamRoleNotEcsRole(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AttachInstanceRamRoleError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AttachInstanceRamRoleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidInstanceIdsMalformed",
-            "InvalidNetworkTypeMismatchRamRole",
-            "InvalidUserPassRoleForbidden",
-            "InvalidInstanceIdNotFound",
-            "InvalidRamRoleNotFound",
-            "InvalidRamRoleNotEcsRole",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AttachInstanceRamRoleError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AttachInstanceRamRoleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AttachInstanceRamRoleError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AttachInstanceRamRoleError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn attach_instance_ram_role(
+        &self,
+    ) -> AttachInstanceRamRoleRequestBuilder<&Self> {
+        AttachInstanceRamRoleRequestBuilder::new(self)
     }
 }

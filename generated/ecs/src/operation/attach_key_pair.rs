@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AttachKeyPairRequest>;
 /// Request of `AttachKeyPair`: Binds an SSH key pair to one or more Linux instances.
 ///
 /// Take note of the following items:
@@ -127,9 +130,7 @@ impl<C> AttachKeyPairRequestBuilder<C> {
     ///
     /// The region ID of the SSH key pair. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AttachKeyPairRequest::region_id`](AttachKeyPairRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -138,9 +139,7 @@ impl<C> AttachKeyPairRequestBuilder<C> {
     ///
     /// The name of the SSH key pair.
     ///
-    /// - Wire name: `KeyPairName`.
-    /// - Required.
-    /// - Example: `testKeyPairName`.
+    /// Its description, rules and example: [`AttachKeyPairRequest::key_pair_name`](AttachKeyPairRequest::key_pair_name).
     pub fn key_pair_name(mut self, value: impl Into<String>) -> Self {
         self.inner.key_pair_name = Some(value.into());
         self
@@ -149,9 +148,7 @@ impl<C> AttachKeyPairRequestBuilder<C> {
     ///
     /// The IDs of instances to which you want to bind the SSH key pair. The value can be a JSON array that consists of up to 50 instance IDs. Separate multiple instance IDs with commas (,).
     ///
-    /// - Wire name: `InstanceIds`.
-    /// - Required.
-    /// - Example: `["i-bp1gtjxuuvwj17zr****", "i-bp17b7zrsbjwvmfy****", … "i-bp1h6jmbefj1ytos****"]`.
+    /// Its description, rules and example: [`AttachKeyPairRequest::instance_ids`](AttachKeyPairRequest::instance_ids).
     pub fn instance_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_ids = Some(value.into());
         self
@@ -313,125 +310,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AttachKeyPairRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AttachKeyPair`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AttachKeyPairError {
-    /// HTTP 400 `InvalidKeyPairName.NotFound`: The specified KeyPairName does not exist in our records.
-    InvalidKeyPairNameNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceIds.ValueNotSupported`: The specified parameter InstanceIds is not valid.
-    InvalidInstanceIdsValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.IoOptimize`: The specified parameter InstanceIds is not valid.
-    DependencyViolationIoOptimize(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DependencyViolation.WindowsInstance`: The instance creating is windows, cannot use ssh key pair to login
-    DependencyViolationWindowsInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceKeyPairLimitExceeded`: The specified instances are beyond the permitted range.
-    InstanceKeyPairLimitExceeded(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AttachKeyPairError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidKeyPairName.NotFound",
-                        "InvalidInstanceIds.ValueNotSupported",
-                        "DependencyViolation.IoOptimize",
-                        "DependencyViolation.WindowsInstance",
-                        "InstanceKeyPairLimitExceeded",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AttachKeyPairError;
+impl crate::Client {
+    /// Calls `AttachKeyPair`: Binds an SSH key pair to one or more Linux instances.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AttachKeyPairRequestBuilder::send) it. The parameters and their rules: [`AttachKeyPairRequest`].
+    #[inline]
+    pub fn attach_key_pair(&self) -> AttachKeyPairRequestBuilder<&Self> {
+        AttachKeyPairRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AttachKeyPairError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AttachKeyPair`: Binds an SSH key pair to one or more Linux instances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AttachKeyPairRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidKeyPairNameNotFound(error),
-            1 => Self::InvalidInstanceIdsValueNotSupported(error),
-            2 => Self::DependencyViolationIoOptimize(error),
-            3 => Self::DependencyViolationWindowsInstance(error),
-            4 => Self::InstanceKeyPairLimitExceeded(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidKeyPairNameNotFound(error) => (0, error),
-            Self::InvalidInstanceIdsValueNotSupported(error) => (1, error),
-            Self::DependencyViolationIoOptimize(error) => (2, error),
-            Self::DependencyViolationWindowsInstance(error) => (3, error),
-            Self::InstanceKeyPairLimitExceeded(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AttachKeyPairError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AttachKeyPairError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidKeyPairNameNotFound",
-            "InvalidInstanceIdsValueNotSupported",
-            "DependencyViolationIoOptimize",
-            "DependencyViolationWindowsInstance",
-            "InstanceKeyPairLimitExceeded",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AttachKeyPairError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AttachKeyPairError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AttachKeyPairError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AttachKeyPairError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn attach_key_pair(&self) -> AttachKeyPairRequestBuilder<&Self> {
+        AttachKeyPairRequestBuilder::new(self)
     }
 }

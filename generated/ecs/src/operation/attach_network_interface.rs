@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AttachNetworkInterfaceRequest>;
 /// Request of `AttachNetworkInterface`: Attaches an elastic network interface (ENI) to an Elastic Compute Service (ECS) instance that resides in a virtual private cloud (VPC). When you call this operation, you can specify parameters, such as NetworkInterfaceId, InstanceId, and NetworkCardIndex, in the request.
 ///
 /// Take note of the following items:
@@ -181,9 +184,7 @@ impl<C> AttachNetworkInterfaceRequestBuilder<C> {
     ///
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AttachNetworkInterfaceRequest::region_id`](AttachNetworkInterfaceRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -192,9 +193,7 @@ impl<C> AttachNetworkInterfaceRequestBuilder<C> {
     ///
     /// The ID of the ENI.
     ///
-    /// - Wire name: `NetworkInterfaceId`.
-    /// - Required.
-    /// - Example: `eni-bp17pdijfczax1huji****`.
+    /// Its description, rules and example: [`AttachNetworkInterfaceRequest::network_interface_id`](AttachNetworkInterfaceRequest::network_interface_id).
     pub fn network_interface_id(mut self, value: impl Into<String>) -> Self {
         self.inner.network_interface_id = Some(value.into());
         self
@@ -203,9 +202,7 @@ impl<C> AttachNetworkInterfaceRequestBuilder<C> {
     ///
     /// The instance ID.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-bp16qstyvxj9gpqw****`.
+    /// Its description, rules and example: [`AttachNetworkInterfaceRequest::instance_id`](AttachNetworkInterfaceRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -214,10 +211,7 @@ impl<C> AttachNetworkInterfaceRequestBuilder<C> {
     ///
     /// The ID of the trunk ENI.
     ///
-    /// > This parameter is unavailable.
-    ///
-    /// - Wire name: `TrunkNetworkInstanceId`.
-    /// - Example: `eni-f8zapqwj1v1j4ia3****`.
+    /// Its description, rules and example: [`AttachNetworkInterfaceRequest::trunk_network_instance_id`](AttachNetworkInterfaceRequest::trunk_network_instance_id).
     pub fn trunk_network_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.trunk_network_instance_id = Some(value.into());
         self
@@ -226,7 +220,7 @@ impl<C> AttachNetworkInterfaceRequestBuilder<C> {
     ///
     /// > This parameter is no longer supported.
     ///
-    /// - Wire name: `WaitForNetworkConfigurationReady`.
+    /// Its description, rules and example: [`AttachNetworkInterfaceRequest::wait_for_network_configuration_ready`](AttachNetworkInterfaceRequest::wait_for_network_configuration_ready).
     pub fn wait_for_network_configuration_ready(mut self, value: bool) -> Self {
         self.inner.wait_for_network_configuration_ready = Some(value);
         self
@@ -235,10 +229,7 @@ impl<C> AttachNetworkInterfaceRequestBuilder<C> {
     ///
     /// The index of the network interface controller (NIC).
     ///
-    /// > The value of this parameter varies based on the instance family of the specified instance. If the instance type of the specified instance does not support NICs, leave this parameter empty. If the instance type of the specified instance supports NICs, set this parameter to a valid value. For information about the valid values of this parameter, see [Instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>).
-    ///
-    /// - Wire name: `NetworkCardIndex`.
-    /// - Example: `0`.
+    /// Its description, rules and example: [`AttachNetworkInterfaceRequest::network_card_index`](AttachNetworkInterfaceRequest::network_card_index).
     pub fn network_card_index(mut self, value: i32) -> Self {
         self.inner.network_card_index = Some(value);
         self
@@ -373,507 +364,28 @@ for AttachNetworkInterfaceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AttachNetworkInterface`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AttachNetworkInterfaceError {
-    /// HTTP 400 `MissingParameter`: %s
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedParameter`: %s
-    UnsupportedParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceID.Malformed`: %s
-    InvalidInstanceIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InvalidRegion`: %s
-    InvalidOperationInvalidRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InvalidEcsState`: %s
-    InvalidOperationInvalidEcsState(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InvalidEniState`: %s
-    InvalidOperationInvalidEniState(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.DetachPrimaryEniNotAllowed`: %s
-    InvalidOperationDetachPrimaryEniNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.RegionId`: %s
-    ForbiddenRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InvalidGeneration`: %s
-    InvalidOperationInvalidGeneration(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.EniId`: %s
-    InvalidParamsEniId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.UserNotSupportNetworkCard`: User not support network card.
-    InvalidOperationUserNotSupportNetworkCard(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.ConnectionTrackingConfigNotSupportMemberEni`: Member eni not support ConnectionTrackingConfiguration.
-    InvalidOperationConnectionTrackingConfigNotSupportMemberEni(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter.NetworkCardIndexInvalid`: The network card index is invalid or the current ECS/ENI type does not support the value.
-    InvalidParameterNetworkCardIndexInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InstanceTypeNotSupportRss`: The ECS instance type does not support Rss.
-    InvalidOperationInstanceTypeNotSupportRss(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.NoEniStock`: The requested resource of ENI is insufficient in the specified ECS, please retry or upgrade to enterprise-level computing instance types.
-    OperationDeniedNoEniStock(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidUserType.NotSupported`: %s
-    InvalidUserTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Abs.InvalidAccount.NotFound`: %s
-    AbsInvalidAccountNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NotSupportRAM`: %s
-    ForbiddenNotSupportRam(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.SubUser`: %s
-    ForbiddenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `MaxEniCountExceeded`: %s
-    MaxEniCountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `EniPerInstanceLimitExceeded`: %s
-    EniPerInstanceLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.AvailabilityZoneMismatch`: %s
-    InvalidOperationAvailabilityZoneMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.VpcMismatch`: %s
-    InvalidOperationVpcMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `SecurityGroupInstanceLimitExceed`: %s
-    SecurityGroupInstanceLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSecurityGroupId.NotVpc`: %s
-    InvalidSecurityGroupIdNotVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.InvalidEniType`: %s
-    InvalidOperationInvalidEniType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceId.NotFound`: %s
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidEni.NotSameVpc`: %s
-    InvalidEniNotSameVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.Ipv4CountExceeded`: %s
-    InvalidOperationIpv4CountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.EniServiceManaged`: %s
-    InvalidOperationEniServiceManaged(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.MultiGroupType`: The specified instance can't join different types of security group.
-    InvalidOperationMultiGroupType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.NotSupportEnterpriseGroup`: The specified instance type doesn't support enterprise level security group.
-    InvalidOperationNotSupportEnterpriseGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.EniCountExceeded`: The maximum number of eni in a enterprise level security group is exceeded.
-    InvalidOperationEniCountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.EipBindModel`: %s
-    InvalidOperationEipBindModel(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.Ipv6NotSupport`: %s
-    InvalidOperationIpv6NotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.HotPlugNotSupport`: %s
-    InvalidOperationHotPlugNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstance.NetworkType`: %s
-    InvalidInstanceNetworkType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.InvalidTrunkEniStatus`: %s
-    InvalidOperationInvalidTrunkEniStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.TrunkingIsNotAllowed`: %s
-    InvalidOperationTrunkingIsNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.InstanceTypeNotSupportEniTrunking`: %s
-    InvalidOperationInstanceTypeNotSupportEniTrunking(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidOperation.EniTypeNotSupportTrunking`: %s
-    InvalidOperationEniTypeNotSupportTrunking(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.EniTrunkDeviceFull`: %s
-    InvalidOperationEniTrunkDeviceFull(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.EniNotBelongTrunk`: %s
-    InvalidParameterEniNotBelongTrunk(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.EniTypeNotSupportAttachToTrunk`: %s
-    InvalidOperationEniTypeNotSupportAttachToTrunk(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.EniNotBelongEcs`: %s
-    InvalidParameterEniNotBelongEcs(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.InvalidEniQueueNumber`: %s
-    InvalidParameterInvalidEniQueueNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.MaxEniQueueNumberExceeded`: %s
-    InvalidOperationMaxEniQueueNumberExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.ExceedInstanceTypeQueueNumber`: %s
-    InvalidOperationExceedInstanceTypeQueueNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.HighPerformanceTrafficModeNotSupportTrunkEni`: %s
-    InvalidOperationHighPerformanceTrafficModeNotSupportTrunkEni(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidOperation.HighPerformanceTrafficModeNotSupportMemberEni`: %s
-    InvalidOperationHighPerformanceTrafficModeNotSupportMemberEni(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode`: %s
-    InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidOperation.EniTrafficModeNotSupportIpv6`: %s
-    InvalidOperationEniTrafficModeNotSupportIpv6(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.MaxEniQueuePairNumberExceed`: %s
-    InvalidOperationMaxEniQueuePairNumberExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.InvalidQueuePairNumber`: %s
-    InvalidParameterInvalidQueuePairNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.EniQueuePairNumberOverflow`: %s
-    InvalidOperationEniQueuePairNumberOverflow(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded`: %s
-    InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidOperation.Ipv6CountExceeded`: %s.
-    InvalidOperationIpv6CountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidEcsId.NotFound`: %s
-    InvalidEcsIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidEniId.NotFound`: %s
-    InvalidEniIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVSwitchId.NotFound`: %s
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSecurityGroupId.NotFound`: %s
-    InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AttachNetworkInterfaceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter",
-                        "UnsupportedParameter",
-                        "InvalidParameter",
-                        "InvalidInstanceID.Malformed",
-                        "InvalidOperation.InvalidRegion",
-                        "InvalidOperation.InvalidEcsState",
-                        "InvalidOperation.InvalidEniState",
-                        "InvalidOperation.DetachPrimaryEniNotAllowed",
-                        "Forbidden.RegionId",
-                        "InvalidOperation.InvalidGeneration",
-                        "InvalidParams.EniId",
-                        "InvalidOperation.UserNotSupportNetworkCard",
-                        "InvalidOperation.ConnectionTrackingConfigNotSupportMemberEni",
-                        "InvalidParameter.NetworkCardIndexInvalid",
-                        "InvalidOperation.InstanceTypeNotSupportRss",
-                        "OperationDenied.NoEniStock",
-                        "InvalidUserType.NotSupported",
-                        "Abs.InvalidAccount.NotFound",
-                        "Forbidden.NotSupportRAM",
-                        "Forbidden.SubUser",
-                        "MaxEniCountExceeded",
-                        "EniPerInstanceLimitExceeded",
-                        "InvalidOperation.AvailabilityZoneMismatch",
-                        "InvalidOperation.VpcMismatch",
-                        "SecurityGroupInstanceLimitExceed",
-                        "InvalidSecurityGroupId.NotVpc",
-                        "InvalidOperation.InvalidEniType",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidEni.NotSameVpc",
-                        "InvalidOperation.Ipv4CountExceeded",
-                        "InvalidOperation.EniServiceManaged",
-                        "InvalidOperation.MultiGroupType",
-                        "InvalidOperation.NotSupportEnterpriseGroup",
-                        "InvalidOperation.EniCountExceeded",
-                        "InvalidOperation.EipBindModel",
-                        "InvalidOperation.Ipv6NotSupport",
-                        "InvalidOperation.HotPlugNotSupport",
-                        "InvalidInstance.NetworkType",
-                        "InvalidOperation.InvalidTrunkEniStatus",
-                        "InvalidOperation.TrunkingIsNotAllowed",
-                        "InvalidOperation.InstanceTypeNotSupportEniTrunking",
-                        "InvalidOperation.EniTypeNotSupportTrunking",
-                        "InvalidOperation.EniTrunkDeviceFull",
-                        "InvalidParameter.EniNotBelongTrunk",
-                        "InvalidOperation.EniTypeNotSupportAttachToTrunk",
-                        "InvalidParameter.EniNotBelongEcs",
-                        "InvalidParameter.InvalidEniQueueNumber",
-                        "InvalidOperation.MaxEniQueueNumberExceeded",
-                        "InvalidOperation.ExceedInstanceTypeQueueNumber",
-                        "InvalidOperation.HighPerformanceTrafficModeNotSupportTrunkEni",
-                        "InvalidOperation.HighPerformanceTrafficModeNotSupportMemberEni",
-                        "InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode",
-                        "InvalidOperation.EniTrafficModeNotSupportIpv6",
-                        "InvalidOperation.MaxEniQueuePairNumberExceed",
-                        "InvalidParameter.InvalidQueuePairNumber",
-                        "InvalidOperation.EniQueuePairNumberOverflow",
-                        "InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded",
-                        "InvalidOperation.Ipv6CountExceeded",
-                        "InvalidEcsId.NotFound",
-                        "InvalidEniId.NotFound",
-                        "InvalidVSwitchId.NotFound",
-                        "InvalidSecurityGroupId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AttachNetworkInterfaceError;
+impl crate::Client {
+    /// Calls `AttachNetworkInterface`: Attaches an elastic network interface (ENI) to an Elastic Compute Service (ECS) instance that resides in a virtual private cloud (VPC). When you call this operation, you can specify parameters, such as NetworkInterfaceId, InstanceId, and NetworkCardIndex, in the request.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AttachNetworkInterfaceRequestBuilder::send) it. The parameters and their rules: [`AttachNetworkInterfaceRequest`].
+    #[inline]
+    pub fn attach_network_interface(
+        &self,
+    ) -> AttachNetworkInterfaceRequestBuilder<&Self> {
+        AttachNetworkInterfaceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AttachNetworkInterfaceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AttachNetworkInterface`: Attaches an elastic network interface (ENI) to an Elastic Compute Service (ECS) instance that resides in a virtual private cloud (VPC). When you call this operation, you can specify parameters, such as NetworkInterfaceId, InstanceId, and NetworkCardIndex, in the request.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AttachNetworkInterfaceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameter(error),
-            1 => Self::UnsupportedParameter(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::InvalidInstanceIdMalformed(error),
-            4 => Self::InvalidOperationInvalidRegion(error),
-            5 => Self::InvalidOperationInvalidEcsState(error),
-            6 => Self::InvalidOperationInvalidEniState(error),
-            7 => Self::InvalidOperationDetachPrimaryEniNotAllowed(error),
-            8 => Self::ForbiddenRegionId(error),
-            9 => Self::InvalidOperationInvalidGeneration(error),
-            10 => Self::InvalidParamsEniId(error),
-            11 => Self::InvalidOperationUserNotSupportNetworkCard(error),
-            12 => {
-                Self::InvalidOperationConnectionTrackingConfigNotSupportMemberEni(error)
-            }
-            13 => Self::InvalidParameterNetworkCardIndexInvalid(error),
-            14 => Self::InvalidOperationInstanceTypeNotSupportRss(error),
-            15 => Self::OperationDeniedNoEniStock(error),
-            16 => Self::InvalidUserTypeNotSupported(error),
-            17 => Self::AbsInvalidAccountNotFound(error),
-            18 => Self::ForbiddenNotSupportRam(error),
-            19 => Self::ForbiddenSubUser(error),
-            20 => Self::MaxEniCountExceeded(error),
-            21 => Self::EniPerInstanceLimitExceeded(error),
-            22 => Self::InvalidOperationAvailabilityZoneMismatch(error),
-            23 => Self::InvalidOperationVpcMismatch(error),
-            24 => Self::SecurityGroupInstanceLimitExceed(error),
-            25 => Self::InvalidSecurityGroupIdNotVpc(error),
-            26 => Self::InvalidOperationInvalidEniType(error),
-            27 => Self::InvalidInstanceIdNotFound(error),
-            28 => Self::InvalidEniNotSameVpc(error),
-            29 => Self::InvalidOperationIpv4CountExceeded(error),
-            30 => Self::InvalidOperationEniServiceManaged(error),
-            31 => Self::InvalidOperationMultiGroupType(error),
-            32 => Self::InvalidOperationNotSupportEnterpriseGroup(error),
-            33 => Self::InvalidOperationEniCountExceeded(error),
-            34 => Self::InvalidOperationEipBindModel(error),
-            35 => Self::InvalidOperationIpv6NotSupport(error),
-            36 => Self::InvalidOperationHotPlugNotSupport(error),
-            37 => Self::InvalidInstanceNetworkType(error),
-            38 => Self::InvalidOperationInvalidTrunkEniStatus(error),
-            39 => Self::InvalidOperationTrunkingIsNotAllowed(error),
-            40 => Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error),
-            41 => Self::InvalidOperationEniTypeNotSupportTrunking(error),
-            42 => Self::InvalidOperationEniTrunkDeviceFull(error),
-            43 => Self::InvalidParameterEniNotBelongTrunk(error),
-            44 => Self::InvalidOperationEniTypeNotSupportAttachToTrunk(error),
-            45 => Self::InvalidParameterEniNotBelongEcs(error),
-            46 => Self::InvalidParameterInvalidEniQueueNumber(error),
-            47 => Self::InvalidOperationMaxEniQueueNumberExceeded(error),
-            48 => Self::InvalidOperationExceedInstanceTypeQueueNumber(error),
-            49 => {
-                Self::InvalidOperationHighPerformanceTrafficModeNotSupportTrunkEni(error)
-            }
-            50 => {
-                Self::InvalidOperationHighPerformanceTrafficModeNotSupportMemberEni(
-                    error,
-                )
-            }
-            51 => {
-                Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
-                    error,
-                )
-            }
-            52 => Self::InvalidOperationEniTrafficModeNotSupportIpv6(error),
-            53 => Self::InvalidOperationMaxEniQueuePairNumberExceed(error),
-            54 => Self::InvalidParameterInvalidQueuePairNumber(error),
-            55 => Self::InvalidOperationEniQueuePairNumberOverflow(error),
-            56 => Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error),
-            57 => Self::InvalidOperationIpv6CountExceeded(error),
-            58 => Self::InvalidEcsIdNotFound(error),
-            59 => Self::InvalidEniIdNotFound(error),
-            60 => Self::InvalidVSwitchIdNotFound(error),
-            61 => Self::InvalidSecurityGroupIdNotFound(error),
-            62 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => (0, error),
-            Self::UnsupportedParameter(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::InvalidInstanceIdMalformed(error) => (3, error),
-            Self::InvalidOperationInvalidRegion(error) => (4, error),
-            Self::InvalidOperationInvalidEcsState(error) => (5, error),
-            Self::InvalidOperationInvalidEniState(error) => (6, error),
-            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => (7, error),
-            Self::ForbiddenRegionId(error) => (8, error),
-            Self::InvalidOperationInvalidGeneration(error) => (9, error),
-            Self::InvalidParamsEniId(error) => (10, error),
-            Self::InvalidOperationUserNotSupportNetworkCard(error) => (11, error),
-            Self::InvalidOperationConnectionTrackingConfigNotSupportMemberEni(error) => {
-                (12, error)
-            }
-            Self::InvalidParameterNetworkCardIndexInvalid(error) => (13, error),
-            Self::InvalidOperationInstanceTypeNotSupportRss(error) => (14, error),
-            Self::OperationDeniedNoEniStock(error) => (15, error),
-            Self::InvalidUserTypeNotSupported(error) => (16, error),
-            Self::AbsInvalidAccountNotFound(error) => (17, error),
-            Self::ForbiddenNotSupportRam(error) => (18, error),
-            Self::ForbiddenSubUser(error) => (19, error),
-            Self::MaxEniCountExceeded(error) => (20, error),
-            Self::EniPerInstanceLimitExceeded(error) => (21, error),
-            Self::InvalidOperationAvailabilityZoneMismatch(error) => (22, error),
-            Self::InvalidOperationVpcMismatch(error) => (23, error),
-            Self::SecurityGroupInstanceLimitExceed(error) => (24, error),
-            Self::InvalidSecurityGroupIdNotVpc(error) => (25, error),
-            Self::InvalidOperationInvalidEniType(error) => (26, error),
-            Self::InvalidInstanceIdNotFound(error) => (27, error),
-            Self::InvalidEniNotSameVpc(error) => (28, error),
-            Self::InvalidOperationIpv4CountExceeded(error) => (29, error),
-            Self::InvalidOperationEniServiceManaged(error) => (30, error),
-            Self::InvalidOperationMultiGroupType(error) => (31, error),
-            Self::InvalidOperationNotSupportEnterpriseGroup(error) => (32, error),
-            Self::InvalidOperationEniCountExceeded(error) => (33, error),
-            Self::InvalidOperationEipBindModel(error) => (34, error),
-            Self::InvalidOperationIpv6NotSupport(error) => (35, error),
-            Self::InvalidOperationHotPlugNotSupport(error) => (36, error),
-            Self::InvalidInstanceNetworkType(error) => (37, error),
-            Self::InvalidOperationInvalidTrunkEniStatus(error) => (38, error),
-            Self::InvalidOperationTrunkingIsNotAllowed(error) => (39, error),
-            Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error) => (40, error),
-            Self::InvalidOperationEniTypeNotSupportTrunking(error) => (41, error),
-            Self::InvalidOperationEniTrunkDeviceFull(error) => (42, error),
-            Self::InvalidParameterEniNotBelongTrunk(error) => (43, error),
-            Self::InvalidOperationEniTypeNotSupportAttachToTrunk(error) => (44, error),
-            Self::InvalidParameterEniNotBelongEcs(error) => (45, error),
-            Self::InvalidParameterInvalidEniQueueNumber(error) => (46, error),
-            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => (47, error),
-            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => (48, error),
-            Self::InvalidOperationHighPerformanceTrafficModeNotSupportTrunkEni(error) => {
-                (49, error)
-            }
-            Self::InvalidOperationHighPerformanceTrafficModeNotSupportMemberEni(
-                error,
-            ) => (50, error),
-            Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
-                error,
-            ) => (51, error),
-            Self::InvalidOperationEniTrafficModeNotSupportIpv6(error) => (52, error),
-            Self::InvalidOperationMaxEniQueuePairNumberExceed(error) => (53, error),
-            Self::InvalidParameterInvalidQueuePairNumber(error) => (54, error),
-            Self::InvalidOperationEniQueuePairNumberOverflow(error) => (55, error),
-            Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error) => {
-                (56, error)
-            }
-            Self::InvalidOperationIpv6CountExceeded(error) => (57, error),
-            Self::InvalidEcsIdNotFound(error) => (58, error),
-            Self::InvalidEniIdNotFound(error) => (59, error),
-            Self::InvalidVSwitchIdNotFound(error) => (60, error),
-            Self::InvalidSecurityGroupIdNotFound(error) => (61, error),
-            Self::InternalError(error) => (62, error),
-            Self::Unhandled(unhandled) => (63, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AttachNetworkInterfaceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AttachNetworkInterfaceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameter",
-            "UnsupportedParameter",
-            "InvalidParameter",
-            "InvalidInstanceIdMalformed",
-            "InvalidOperationInvalidRegion",
-            "InvalidOperationInvalidEcsState",
-            "InvalidOperationInvalidEniState",
-            "InvalidOperationDetachPrimaryEniNotAllowed",
-            "ForbiddenRegionId",
-            "InvalidOperationInvalidGeneration",
-            "InvalidParamsEniId",
-            "InvalidOperationUserNotSupportNetworkCard",
-            "InvalidOperationConnectionTrackingConfigNotSupportMemberEni",
-            "InvalidParameterNetworkCardIndexInvalid",
-            "InvalidOperationInstanceTypeNotSupportRss",
-            "OperationDeniedNoEniStock",
-            "InvalidUserTypeNotSupported",
-            "AbsInvalidAccountNotFound",
-            "ForbiddenNotSupportRam",
-            "ForbiddenSubUser",
-            "MaxEniCountExceeded",
-            "EniPerInstanceLimitExceeded",
-            "InvalidOperationAvailabilityZoneMismatch",
-            "InvalidOperationVpcMismatch",
-            "SecurityGroupInstanceLimitExceed",
-            "InvalidSecurityGroupIdNotVpc",
-            "InvalidOperationInvalidEniType",
-            "InvalidInstanceIdNotFound",
-            "InvalidEniNotSameVpc",
-            "InvalidOperationIpv4CountExceeded",
-            "InvalidOperationEniServiceManaged",
-            "InvalidOperationMultiGroupType",
-            "InvalidOperationNotSupportEnterpriseGroup",
-            "InvalidOperationEniCountExceeded",
-            "InvalidOperationEipBindModel",
-            "InvalidOperationIpv6NotSupport",
-            "InvalidOperationHotPlugNotSupport",
-            "InvalidInstanceNetworkType",
-            "InvalidOperationInvalidTrunkEniStatus",
-            "InvalidOperationTrunkingIsNotAllowed",
-            "InvalidOperationInstanceTypeNotSupportEniTrunking",
-            "InvalidOperationEniTypeNotSupportTrunking",
-            "InvalidOperationEniTrunkDeviceFull",
-            "InvalidParameterEniNotBelongTrunk",
-            "InvalidOperationEniTypeNotSupportAttachToTrunk",
-            "InvalidParameterEniNotBelongEcs",
-            "InvalidParameterInvalidEniQueueNumber",
-            "InvalidOperationMaxEniQueueNumberExceeded",
-            "InvalidOperationExceedInstanceTypeQueueNumber",
-            "InvalidOperationHighPerformanceTrafficModeNotSupportTrunkEni",
-            "InvalidOperationHighPerformanceTrafficModeNotSupportMemberEni",
-            "InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode",
-            "InvalidOperationEniTrafficModeNotSupportIpv6",
-            "InvalidOperationMaxEniQueuePairNumberExceed",
-            "InvalidParameterInvalidQueuePairNumber",
-            "InvalidOperationEniQueuePairNumberOverflow",
-            "InvalidOperationHighPerformanceEniPerInstanceLimitExceeded",
-            "InvalidOperationIpv6CountExceeded",
-            "InvalidEcsIdNotFound",
-            "InvalidEniIdNotFound",
-            "InvalidVSwitchIdNotFound",
-            "InvalidSecurityGroupIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AttachNetworkInterfaceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AttachNetworkInterfaceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AttachNetworkInterfaceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AttachNetworkInterfaceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn attach_network_interface(
+        &self,
+    ) -> AttachNetworkInterfaceRequestBuilder<&Self> {
+        AttachNetworkInterfaceRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AuthorizeSecurityGroupEgressRequest>;
 /// Request of `AuthorizeSecurityGroupEgress`: Creates outbound rules in a security group. You can use the created rules to allow or deny outbound traffic from Elastic Compute Service (ECS) instances in the security group to other objects for fine-grained network access control.
 ///
 /// ### Precautions
@@ -366,9 +369,7 @@ impl<C> AuthorizeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// The region ID of the source security group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AuthorizeSecurityGroupEgressRequest::region_id`](AuthorizeSecurityGroupEgressRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -377,9 +378,7 @@ impl<C> AuthorizeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [Ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AuthorizeSecurityGroupEgressRequest::client_token`](AuthorizeSecurityGroupEgressRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -388,9 +387,7 @@ impl<C> AuthorizeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// The security group ID.
     ///
-    /// - Wire name: `SecurityGroupId`.
-    /// - Required.
-    /// - Example: `sg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`AuthorizeSecurityGroupEgressRequest::security_group_id`](AuthorizeSecurityGroupEgressRequest::security_group_id).
     pub fn security_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.security_group_id = Some(value.into());
         self
@@ -399,8 +396,7 @@ impl<C> AuthorizeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// The security group rules. You can specify 1 to 100 security group rules.
     ///
-    /// - Wire name: `Permissions`.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`AuthorizeSecurityGroupEgressRequest::permissions`](AuthorizeSecurityGroupEgressRequest::permissions).
     pub fn permissions(
         mut self,
         values: impl IntoIterator<
@@ -414,9 +410,7 @@ impl<C> AuthorizeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.Policy` to specify whether to allow outbound access.
     ///
-    /// - Wire name: `Policy`.
-    /// - Example: `accept`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`AuthorizeSecurityGroupEgressRequest::policy`](AuthorizeSecurityGroupEgressRequest::policy).
     pub fn policy(mut self, value: impl Into<String>) -> Self {
         self.inner.policy = Some(value.into());
         self
@@ -425,9 +419,7 @@ impl<C> AuthorizeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.Priority` to specify the rule priority.
     ///
-    /// - Wire name: `Priority`.
-    /// - Example: `1`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`AuthorizeSecurityGroupEgressRequest::priority`](AuthorizeSecurityGroupEgressRequest::priority).
     pub fn priority(mut self, value: impl Into<String>) -> Self {
         self.inner.priority = Some(value.into());
         self
@@ -436,9 +428,7 @@ impl<C> AuthorizeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.IpProtocol` to specify the protocol.
     ///
-    /// - Wire name: `IpProtocol`.
-    /// - Example: `ALL`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`AuthorizeSecurityGroupEgressRequest::ip_protocol`](AuthorizeSecurityGroupEgressRequest::ip_protocol).
     pub fn ip_protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_protocol = Some(value.into());
         self
@@ -447,9 +437,7 @@ impl<C> AuthorizeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.DestCidrIp` to specify the destination IPv4 CIDR block.
     ///
-    /// - Wire name: `DestCidrIp`.
-    /// - Example: `10.0.0.0/8`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`AuthorizeSecurityGroupEgressRequest::dest_cidr_ip`](AuthorizeSecurityGroupEgressRequest::dest_cidr_ip).
     pub fn dest_cidr_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.dest_cidr_ip = Some(value.into());
         self
@@ -458,9 +446,7 @@ impl<C> AuthorizeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.Ipv6DestCidrIp` to specify the destination IPv6 CIDR block.
     ///
-    /// - Wire name: `Ipv6DestCidrIp`.
-    /// - Example: `2001:db8:1233:1a00::***`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`AuthorizeSecurityGroupEgressRequest::ipv6_dest_cidr_ip`](AuthorizeSecurityGroupEgressRequest::ipv6_dest_cidr_ip).
     pub fn ipv6_dest_cidr_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_dest_cidr_ip = Some(value.into());
         self
@@ -469,9 +455,7 @@ impl<C> AuthorizeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.DestGroupId` to specify the ID of the destination security group.
     ///
-    /// - Wire name: `DestGroupId`.
-    /// - Example: `sg-bp67acfmxazb4p****`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`AuthorizeSecurityGroupEgressRequest::dest_group_id`](AuthorizeSecurityGroupEgressRequest::dest_group_id).
     pub fn dest_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.dest_group_id = Some(value.into());
         self
@@ -480,9 +464,7 @@ impl<C> AuthorizeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.DestPrefixListId` to specify the ID of the destination prefix list.
     ///
-    /// - Wire name: `DestPrefixListId`.
-    /// - Example: `pl-x1j1k5ykzqlixdcy****`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`AuthorizeSecurityGroupEgressRequest::dest_prefix_list_id`](AuthorizeSecurityGroupEgressRequest::dest_prefix_list_id).
     pub fn dest_prefix_list_id(mut self, value: impl Into<String>) -> Self {
         self.inner.dest_prefix_list_id = Some(value.into());
         self
@@ -491,9 +473,7 @@ impl<C> AuthorizeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.PortRange` to specify the range of destination ports.
     ///
-    /// - Wire name: `PortRange`.
-    /// - Example: `80/80`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`AuthorizeSecurityGroupEgressRequest::port_range`](AuthorizeSecurityGroupEgressRequest::port_range).
     pub fn port_range(mut self, value: impl Into<String>) -> Self {
         self.inner.port_range = Some(value.into());
         self
@@ -502,9 +482,7 @@ impl<C> AuthorizeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.SourceCidrIp` to specify the source IPv4 CIDR block.
     ///
-    /// - Wire name: `SourceCidrIp`.
-    /// - Example: `10.0.0.0/8`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`AuthorizeSecurityGroupEgressRequest::source_cidr_ip`](AuthorizeSecurityGroupEgressRequest::source_cidr_ip).
     pub fn source_cidr_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.source_cidr_ip = Some(value.into());
         self
@@ -513,9 +491,7 @@ impl<C> AuthorizeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.Ipv6SourceCidrIp` to specify the source IPv6 CIDR block.
     ///
-    /// - Wire name: `Ipv6SourceCidrIp`.
-    /// - Example: `2001:db8:1234:1a00::***`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`AuthorizeSecurityGroupEgressRequest::ipv6_source_cidr_ip`](AuthorizeSecurityGroupEgressRequest::ipv6_source_cidr_ip).
     pub fn ipv6_source_cidr_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_source_cidr_ip = Some(value.into());
         self
@@ -524,9 +500,7 @@ impl<C> AuthorizeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.SourcePortRange` to specify the range of source ports.
     ///
-    /// - Wire name: `SourcePortRange`.
-    /// - Example: `80/80`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`AuthorizeSecurityGroupEgressRequest::source_port_range`](AuthorizeSecurityGroupEgressRequest::source_port_range).
     pub fn source_port_range(mut self, value: impl Into<String>) -> Self {
         self.inner.source_port_range = Some(value.into());
         self
@@ -535,9 +509,7 @@ impl<C> AuthorizeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.DestGroupOwnerAccount` to specify the Alibaba Cloud account that manages the destination security group.
     ///
-    /// - Wire name: `DestGroupOwnerAccount`.
-    /// - Example: `Test@aliyun.com`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`AuthorizeSecurityGroupEgressRequest::dest_group_owner_account`](AuthorizeSecurityGroupEgressRequest::dest_group_owner_account).
     pub fn dest_group_owner_account(mut self, value: impl Into<String>) -> Self {
         self.inner.dest_group_owner_account = Some(value.into());
         self
@@ -546,9 +518,7 @@ impl<C> AuthorizeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.DestGroupOwnerId` to specify the ID of the Alibaba Cloud account that manages the destination security group.
     ///
-    /// - Wire name: `DestGroupOwnerId`.
-    /// - Example: `12345678910`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`AuthorizeSecurityGroupEgressRequest::dest_group_owner_id`](AuthorizeSecurityGroupEgressRequest::dest_group_owner_id).
     pub fn dest_group_owner_id(mut self, value: i64) -> Self {
         self.inner.dest_group_owner_id = Some(value);
         self
@@ -557,9 +527,7 @@ impl<C> AuthorizeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.NicType` to specify the NIC type.
     ///
-    /// - Wire name: `NicType`.
-    /// - Example: `intranet`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`AuthorizeSecurityGroupEgressRequest::nic_type`](AuthorizeSecurityGroupEgressRequest::nic_type).
     pub fn nic_type(mut self, value: impl Into<String>) -> Self {
         self.inner.nic_type = Some(value.into());
         self
@@ -568,9 +536,7 @@ impl<C> AuthorizeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.Description` to specify the description of security group rule N.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `This is description.`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`AuthorizeSecurityGroupEgressRequest::description`](AuthorizeSecurityGroupEgressRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -708,393 +674,28 @@ for AuthorizeSecurityGroupEgressResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AuthorizeSecurityGroupEgress`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AuthorizeSecurityGroupEgressError {
-    /// HTTP 400 `OperationDenied`: The specified IpProtocol does not exist or IpProtocol and PortRange do not match.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIpProtocol.Malformed`: The specified parameter PortRange is not valid.
-    InvalidIpProtocolMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDestCidrIp.Malformed`: The specified parameter DestCidrIp is not valid.
-    InvalidDestCidrIpMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPolicy.Malformed`: The specified parameter Policy is not valid.
-    InvalidPolicyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNicType.ValueNotSupported`: The specified NicType does not exist.
-    InvalidNicTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNicType.Mismatch`: The specified NicType conflicts with the authorization record.
-    InvalidNicTypeMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDestGroupId.Mismatch`: Specified security group and destination group are not in the same VPC.
+mod error;
+pub use error::AuthorizeSecurityGroupEgressError;
+impl crate::Client {
+    /// Calls `AuthorizeSecurityGroupEgress`: Creates outbound rules in a security group. You can use the created rules to allow or deny outbound traffic from Elastic Compute Service (ECS) instances in the security group to other objects for fine-grained network access control.
     ///
-    /// Also returned with HTTP 403: NicType is required or NicType expects intranet.
-    InvalidDestGroupIdMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDestGroup.NotFound`: Specified destination security group does not exist.
-    InvalidDestGroupNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPriority.Malformed`: The parameter Priority is invalid.
-    InvalidPriorityMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPriority.ValueNotSupported`: The specified parameter %s is invalid.
-    InvalidPriorityValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSecurityGroupDiscription.Malformed`: The specified security group rule description parameter %s is not valid.
-    InvalidSecurityGroupDiscriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSecurityGroup.InvalidNetworkType`: The specified security group network type is not support this operation, please check the security group network types. For VPC security groups, ClassicLink must be enabled.
-    InvalidSecurityGroupInvalidNetworkType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.Dest`: One of the parameters DestCidrIp, Ipv6DestCidrIp, DestGroupId or DestPrefixListId in %s must be specified.
-    MissingParameterDest(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.PortRange`: The specified parameter %s is not valid. It should be two integers less than 65535 in ?/? format.
-    InvalidParamPortRange(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIpProtocol.ValueNotSupported`: The parameter %s must be specified with case insensitive TCP, UDP, ICMP, GRE or All.
-    InvalidIpProtocolValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSecurityGroupId.Malformed`: The specified parameter SecurityGroupId is not valid.
-    InvalidSecurityGroupIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParamter.Conflict`: The specified SourceCidrIp should be different from the DestCidrIp.
+    /// Set the parameters on the returned builder, then [`send`](AuthorizeSecurityGroupEgressRequestBuilder::send) it. The parameters and their rules: [`AuthorizeSecurityGroupEgressRequest`].
+    #[inline]
+    pub fn authorize_security_group_egress(
+        &self,
+    ) -> AuthorizeSecurityGroupEgressRequestBuilder<&Self> {
+        AuthorizeSecurityGroupEgressRequestBuilder::new(self)
+    }
+}
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AuthorizeSecurityGroupEgress`: Creates outbound rules in a security group. You can use the created rules to allow or deny outbound traffic from Elastic Compute Service (ECS) instances in the security group to other objects for fine-grained network access control.
     ///
-    /// Also returned with HTTP 403: The specified SecurityGroupId should be different from the SourceGroupId.
-    InvalidParamterConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSourcePortRange.Malformed`: The specified parameter SourcePortRange is not valid.
-    InvalidSourcePortRangeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPortRange.Malformed`: The specified parameter PortRange must set.
-    InvalidPortRangeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.SourceIp`: The Parameters SourceCidrIp and Ipv6SourceCidrIp in %s cannot be set at the same time.
-    InvalidParamSourceIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.DestIp`: The Parameters DestCidrIp and Ipv6DestCidrIp in %s cannot be set at the same time.
-    InvalidParamDestIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.Ipv6DestCidrIp`: The specified parameter %s is not valid.
-    InvalidParamIpv6DestCidrIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.Ipv6SourceCidrIp`: The specified parameter %s is not valid.
-    InvalidParamIpv6SourceCidrIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.Ipv4ProtocolConflictWithIpv6Address`: IPv6 address cannot be specified for IPv4-specific protocol.
-    InvalidParamIpv4ProtocolConflictWithIpv6Address(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.Ipv6ProtocolConflictWithIpv4Address`: IPv4 address cannot be specified for IPv6-specific protocol.
-    InvalidParamIpv6ProtocolConflictWithIpv4Address(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Ipv6CidrIp`: The specified Ipv6CidrIp is not valid.
-    InvalidParameterIpv6CidrIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidGroupAuthParameter.OperationDenied`: The security group can not authorize to enterprise level security group.
-    InvalidGroupAuthParameterOperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Conflict`: IPv6 and IPv4 addresses cannot exist at the same time.
-    InvalidParameterConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.PrefixListAddressFamilyMismatch`: The address family of the specified prefix list does not match the specified CidrIp.
-    InvalidParamPrefixListAddressFamilyMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotSupported.ClassicNetworkPrefixList`: The prefix list is not supported when the network type of security group is classic.
-    NotSupportedClassicNetworkPrefixList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AuthorizedGroupRule.LimitExceed`: You have reached the limit on the number of group authorization rules that you can add to a security group.When authorization object of rule is security group, the limit is 20.
-    AuthorizedGroupRuleLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.DestCidrIp`: The specified parameter %s is not valid.
-    InvalidParamDestCidrIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.SourceCidrIp`: The specified param SourceCidrIp is not valid.
-    InvalidParamSourceCidrIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.Permissions`: The specified parameter Permissions cannot coexist with other parameters.
-    InvalidParamPermissions(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.DuplicatePermissions`: There are duplicate permissions in the specified parameter Permissions.
-    InvalidParamDuplicatePermissions(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidGroupParameter.OperationDenied`: The attributes Policy, SourceGroupId, DestGroupId of enterprise level security groups are not allowed to be set or modified.
-    InvalidGroupParameterOperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.ProtocolNotSupportPortRangeList`: The specified protocol does not support the port range list.
-    InvalidParamProtocolNotSupportPortRangeList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPortRangeListId.NotFound`: The specified port range list was not found.
-    InvalidPortRangeListIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `InvalidOperation.SecurityGroupNotAuthorized`: The specified security group is not authorized to operate.
-    InvalidOperationSecurityGroupNotAuthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `MissingParameter`: The input parameter DestGroupId or DestCidrIp cannot be both blank.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `AuthorizationLimitExceed`: The limit of authorization records in the security group reaches.
-    AuthorizationLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidNetworkType.Conflict`: The specified SecurityGroup network type should be same with SourceGroup network type (vpc or classic).
-    InvalidNetworkTypeConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSecurityGroup.IsSame`: The authorized SecurityGroupId should be different from the DestGroupId.
-    InvalidSecurityGroupIsSame(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.ResourceManagedByCloudProduct`: %s
-    InvalidOperationResourceManagedByCloudProduct(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `LimitExceed.PrefixListAssociationResource`: The number of resources associated with the prefix list exceeds the limit.
-    LimitExceedPrefixListAssociationResource(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSecurityGroupId.NotFound`: The specified SecurityGroupId does not exist.
-    InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDestGroupId.NotFound`: The DestGroupId provided does not exist in our records.
-    InvalidDestGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidPrefixListId.NotFound`: The specified prefix list was not found.
-    InvalidPrefixListIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AuthorizeSecurityGroupEgressError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationDenied",
-                        "InvalidIpProtocol.Malformed",
-                        "InvalidDestCidrIp.Malformed",
-                        "InvalidPolicy.Malformed",
-                        "InvalidNicType.ValueNotSupported",
-                        "InvalidNicType.Mismatch",
-                        "InvalidDestGroupId.Mismatch",
-                        "InvalidDestGroup.NotFound",
-                        "InvalidPriority.Malformed",
-                        "InvalidPriority.ValueNotSupported",
-                        "InvalidSecurityGroupDiscription.Malformed",
-                        "InvalidSecurityGroup.InvalidNetworkType",
-                        "MissingParameter.Dest",
-                        "InvalidParam.PortRange",
-                        "InvalidIpProtocol.ValueNotSupported",
-                        "InvalidSecurityGroupId.Malformed",
-                        "InvalidParamter.Conflict",
-                        "InvalidSourcePortRange.Malformed",
-                        "InvalidPortRange.Malformed",
-                        "InvalidParam.SourceIp",
-                        "InvalidParam.DestIp",
-                        "InvalidParam.Ipv6DestCidrIp",
-                        "InvalidParam.Ipv6SourceCidrIp",
-                        "InvalidParam.Ipv4ProtocolConflictWithIpv6Address",
-                        "InvalidParam.Ipv6ProtocolConflictWithIpv4Address",
-                        "InvalidParameter.Ipv6CidrIp",
-                        "InvalidGroupAuthParameter.OperationDenied",
-                        "InvalidParameter.Conflict",
-                        "InvalidParam.PrefixListAddressFamilyMismatch",
-                        "NotSupported.ClassicNetworkPrefixList",
-                        "AuthorizedGroupRule.LimitExceed",
-                        "InvalidParam.DestCidrIp",
-                        "InvalidParam.SourceCidrIp",
-                        "InvalidParam.Permissions",
-                        "InvalidParam.DuplicatePermissions",
-                        "InvalidGroupParameter.OperationDenied",
-                        "InvalidParam.ProtocolNotSupportPortRangeList",
-                        "InvalidPortRangeListId.NotFound",
-                        "InvalidOperation.SecurityGroupNotAuthorized",
-                        "MissingParameter",
-                        "AuthorizationLimitExceed",
-                        "InvalidNetworkType.Conflict",
-                        "InvalidSecurityGroup.IsSame",
-                        "InvalidOperation.ResourceManagedByCloudProduct",
-                        "LimitExceed.PrefixListAssociationResource",
-                        "InvalidSecurityGroupId.NotFound",
-                        "InvalidDestGroupId.NotFound",
-                        "InvalidPrefixListId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
-    }
-}
-#[allow(deprecated)]
-impl AuthorizeSecurityGroupEgressError {
-    /// The service error behind the variant.
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AuthorizeSecurityGroupEgressRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationDenied(error),
-            1 => Self::InvalidIpProtocolMalformed(error),
-            2 => Self::InvalidDestCidrIpMalformed(error),
-            3 => Self::InvalidPolicyMalformed(error),
-            4 => Self::InvalidNicTypeValueNotSupported(error),
-            5 => Self::InvalidNicTypeMismatch(error),
-            6 => Self::InvalidDestGroupIdMismatch(error),
-            7 => Self::InvalidDestGroupNotFound(error),
-            8 => Self::InvalidPriorityMalformed(error),
-            9 => Self::InvalidPriorityValueNotSupported(error),
-            10 => Self::InvalidSecurityGroupDiscriptionMalformed(error),
-            11 => Self::InvalidSecurityGroupInvalidNetworkType(error),
-            12 => Self::MissingParameterDest(error),
-            13 => Self::InvalidParamPortRange(error),
-            14 => Self::InvalidIpProtocolValueNotSupported(error),
-            15 => Self::InvalidSecurityGroupIdMalformed(error),
-            16 => Self::InvalidParamterConflict(error),
-            17 => Self::InvalidSourcePortRangeMalformed(error),
-            18 => Self::InvalidPortRangeMalformed(error),
-            19 => Self::InvalidParamSourceIp(error),
-            20 => Self::InvalidParamDestIp(error),
-            21 => Self::InvalidParamIpv6DestCidrIp(error),
-            22 => Self::InvalidParamIpv6SourceCidrIp(error),
-            23 => Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error),
-            24 => Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error),
-            25 => Self::InvalidParameterIpv6CidrIp(error),
-            26 => Self::InvalidGroupAuthParameterOperationDenied(error),
-            27 => Self::InvalidParameterConflict(error),
-            28 => Self::InvalidParamPrefixListAddressFamilyMismatch(error),
-            29 => Self::NotSupportedClassicNetworkPrefixList(error),
-            30 => Self::AuthorizedGroupRuleLimitExceed(error),
-            31 => Self::InvalidParamDestCidrIp(error),
-            32 => Self::InvalidParamSourceCidrIp(error),
-            33 => Self::InvalidParamPermissions(error),
-            34 => Self::InvalidParamDuplicatePermissions(error),
-            35 => Self::InvalidGroupParameterOperationDenied(error),
-            36 => Self::InvalidParamProtocolNotSupportPortRangeList(error),
-            37 => Self::InvalidPortRangeListIdNotFound(error),
-            38 => Self::InvalidOperationSecurityGroupNotAuthorized(error),
-            39 => Self::MissingParameter(error),
-            40 => Self::AuthorizationLimitExceed(error),
-            41 => Self::InvalidNetworkTypeConflict(error),
-            42 => Self::InvalidSecurityGroupIsSame(error),
-            43 => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            44 => Self::LimitExceedPrefixListAssociationResource(error),
-            45 => Self::InvalidSecurityGroupIdNotFound(error),
-            46 => Self::InvalidDestGroupIdNotFound(error),
-            47 => Self::InvalidPrefixListIdNotFound(error),
-            48 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationDenied(error) => (0, error),
-            Self::InvalidIpProtocolMalformed(error) => (1, error),
-            Self::InvalidDestCidrIpMalformed(error) => (2, error),
-            Self::InvalidPolicyMalformed(error) => (3, error),
-            Self::InvalidNicTypeValueNotSupported(error) => (4, error),
-            Self::InvalidNicTypeMismatch(error) => (5, error),
-            Self::InvalidDestGroupIdMismatch(error) => (6, error),
-            Self::InvalidDestGroupNotFound(error) => (7, error),
-            Self::InvalidPriorityMalformed(error) => (8, error),
-            Self::InvalidPriorityValueNotSupported(error) => (9, error),
-            Self::InvalidSecurityGroupDiscriptionMalformed(error) => (10, error),
-            Self::InvalidSecurityGroupInvalidNetworkType(error) => (11, error),
-            Self::MissingParameterDest(error) => (12, error),
-            Self::InvalidParamPortRange(error) => (13, error),
-            Self::InvalidIpProtocolValueNotSupported(error) => (14, error),
-            Self::InvalidSecurityGroupIdMalformed(error) => (15, error),
-            Self::InvalidParamterConflict(error) => (16, error),
-            Self::InvalidSourcePortRangeMalformed(error) => (17, error),
-            Self::InvalidPortRangeMalformed(error) => (18, error),
-            Self::InvalidParamSourceIp(error) => (19, error),
-            Self::InvalidParamDestIp(error) => (20, error),
-            Self::InvalidParamIpv6DestCidrIp(error) => (21, error),
-            Self::InvalidParamIpv6SourceCidrIp(error) => (22, error),
-            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error) => (23, error),
-            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error) => (24, error),
-            Self::InvalidParameterIpv6CidrIp(error) => (25, error),
-            Self::InvalidGroupAuthParameterOperationDenied(error) => (26, error),
-            Self::InvalidParameterConflict(error) => (27, error),
-            Self::InvalidParamPrefixListAddressFamilyMismatch(error) => (28, error),
-            Self::NotSupportedClassicNetworkPrefixList(error) => (29, error),
-            Self::AuthorizedGroupRuleLimitExceed(error) => (30, error),
-            Self::InvalidParamDestCidrIp(error) => (31, error),
-            Self::InvalidParamSourceCidrIp(error) => (32, error),
-            Self::InvalidParamPermissions(error) => (33, error),
-            Self::InvalidParamDuplicatePermissions(error) => (34, error),
-            Self::InvalidGroupParameterOperationDenied(error) => (35, error),
-            Self::InvalidParamProtocolNotSupportPortRangeList(error) => (36, error),
-            Self::InvalidPortRangeListIdNotFound(error) => (37, error),
-            Self::InvalidOperationSecurityGroupNotAuthorized(error) => (38, error),
-            Self::MissingParameter(error) => (39, error),
-            Self::AuthorizationLimitExceed(error) => (40, error),
-            Self::InvalidNetworkTypeConflict(error) => (41, error),
-            Self::InvalidSecurityGroupIsSame(error) => (42, error),
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => (43, error),
-            Self::LimitExceedPrefixListAssociationResource(error) => (44, error),
-            Self::InvalidSecurityGroupIdNotFound(error) => (45, error),
-            Self::InvalidDestGroupIdNotFound(error) => (46, error),
-            Self::InvalidPrefixListIdNotFound(error) => (47, error),
-            Self::InternalError(error) => (48, error),
-            Self::Unhandled(unhandled) => (49, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AuthorizeSecurityGroupEgressError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AuthorizeSecurityGroupEgressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationDenied",
-            "InvalidIpProtocolMalformed",
-            "InvalidDestCidrIpMalformed",
-            "InvalidPolicyMalformed",
-            "InvalidNicTypeValueNotSupported",
-            "InvalidNicTypeMismatch",
-            "InvalidDestGroupIdMismatch",
-            "InvalidDestGroupNotFound",
-            "InvalidPriorityMalformed",
-            "InvalidPriorityValueNotSupported",
-            "InvalidSecurityGroupDiscriptionMalformed",
-            "InvalidSecurityGroupInvalidNetworkType",
-            "MissingParameterDest",
-            "InvalidParamPortRange",
-            "InvalidIpProtocolValueNotSupported",
-            "InvalidSecurityGroupIdMalformed",
-            "InvalidParamterConflict",
-            "InvalidSourcePortRangeMalformed",
-            "InvalidPortRangeMalformed",
-            "InvalidParamSourceIp",
-            "InvalidParamDestIp",
-            "InvalidParamIpv6DestCidrIp",
-            "InvalidParamIpv6SourceCidrIp",
-            "InvalidParamIpv4ProtocolConflictWithIpv6Address",
-            "InvalidParamIpv6ProtocolConflictWithIpv4Address",
-            "InvalidParameterIpv6CidrIp",
-            "InvalidGroupAuthParameterOperationDenied",
-            "InvalidParameterConflict",
-            "InvalidParamPrefixListAddressFamilyMismatch",
-            "NotSupportedClassicNetworkPrefixList",
-            "AuthorizedGroupRuleLimitExceed",
-            "InvalidParamDestCidrIp",
-            "InvalidParamSourceCidrIp",
-            "InvalidParamPermissions",
-            "InvalidParamDuplicatePermissions",
-            "InvalidGroupParameterOperationDenied",
-            "InvalidParamProtocolNotSupportPortRangeList",
-            "InvalidPortRangeListIdNotFound",
-            "InvalidOperationSecurityGroupNotAuthorized",
-            "MissingParameter",
-            "AuthorizationLimitExceed",
-            "InvalidNetworkTypeConflict",
-            "InvalidSecurityGroupIsSame",
-            "InvalidOperationResourceManagedByCloudProduct",
-            "LimitExceedPrefixListAssociationResource",
-            "InvalidSecurityGroupIdNotFound",
-            "InvalidDestGroupIdNotFound",
-            "InvalidPrefixListIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AuthorizeSecurityGroupEgressError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AuthorizeSecurityGroupEgressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AuthorizeSecurityGroupEgressError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AuthorizeSecurityGroupEgressError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn authorize_security_group_egress(
+        &self,
+    ) -> AuthorizeSecurityGroupEgressRequestBuilder<&Self> {
+        AuthorizeSecurityGroupEgressRequestBuilder::new(self)
     }
 }

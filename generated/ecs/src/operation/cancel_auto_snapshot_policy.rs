@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CancelAutoSnapshotPolicyRequest>;
 /// Request of `CancelAutoSnapshotPolicy`: Disables an automatic snapshot policy for one or more cloud disks.
 ///
 /// # Example
@@ -113,9 +116,7 @@ impl<C> CancelAutoSnapshotPolicyRequestBuilder<C> {
     ///
     /// The region ID of the automatic snapshot policy and the disks. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `regionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CancelAutoSnapshotPolicyRequest::region_id`](CancelAutoSnapshotPolicyRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -124,16 +125,14 @@ impl<C> CancelAutoSnapshotPolicyRequestBuilder<C> {
     ///
     /// The IDs of the disks for which you want to disable the automatic snapshot policy. To disable the automatic snapshot policy for multiple disks, you can set this parameter to a JSON array that consists of multiple disk IDs, such as \["dxxxxxxxxx", "dyyyyyyyyy", … "dzzzzzzzzz"\]. Separate the disk IDs with commas (,).
     ///
-    /// - Wire name: `diskIds`.
-    /// - Required.
-    /// - Example: `["d-bp14k9cxvr5uzy54****", "d-bp1dtj8v7x6u08iw****", "d-bp1c0tyj9tfli2r8****"]`.
+    /// Its description, rules and example: [`CancelAutoSnapshotPolicyRequest::disk_ids`](CancelAutoSnapshotPolicyRequest::disk_ids).
     pub fn disk_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.disk_ids = Some(value.into());
         self
     }
     /// Sets `autoSnapshotPolicyId`.
     ///
-    /// - Wire name: `autoSnapshotPolicyId`.
+    /// Its description, rules and example: [`CancelAutoSnapshotPolicyRequest::auto_snapshot_policy_id`](CancelAutoSnapshotPolicyRequest::auto_snapshot_policy_id).
     pub fn auto_snapshot_policy_id(mut self, value: impl Into<String>) -> Self {
         self.inner.auto_snapshot_policy_id = Some(value.into());
         self
@@ -268,119 +267,28 @@ for CancelAutoSnapshotPolicyResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CancelAutoSnapshotPolicy`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CancelAutoSnapshotPolicyError {
-    /// HTTP 403 `ParameterInvalid`: The specified RegionId parameter is invalid.
-    ParameterInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.SnapshotPolicyHasDeleted`: The snapshot policy associated with the current operation has been deleted. Check whether the parameters are correct.
-    InvalidOperationSnapshotPolicyHasDeleted(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.TooManyAutoSnapshotPolicies`: The specified disk %s has already applied multiple auto snapshot policies. To cancel a policy, please explicitly specify the autoSnapshotPolicyId parameter.
-    OperationDeniedTooManyAutoSnapshotPolicies(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDiskId.NotFound`: The specified DiskIds are not found.
-    InvalidDiskIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CancelAutoSnapshotPolicyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ParameterInvalid",
-                        "InvalidOperation.SnapshotPolicyHasDeleted",
-                        "OperationDenied.TooManyAutoSnapshotPolicies",
-                        "InvalidDiskId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CancelAutoSnapshotPolicyError;
+impl crate::Client {
+    /// Calls `CancelAutoSnapshotPolicy`: Disables an automatic snapshot policy for one or more cloud disks.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CancelAutoSnapshotPolicyRequestBuilder::send) it. The parameters and their rules: [`CancelAutoSnapshotPolicyRequest`].
+    #[inline]
+    pub fn cancel_auto_snapshot_policy(
+        &self,
+    ) -> CancelAutoSnapshotPolicyRequestBuilder<&Self> {
+        CancelAutoSnapshotPolicyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CancelAutoSnapshotPolicyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CancelAutoSnapshotPolicy`: Disables an automatic snapshot policy for one or more cloud disks.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CancelAutoSnapshotPolicyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ParameterInvalid(error),
-            1 => Self::InvalidOperationSnapshotPolicyHasDeleted(error),
-            2 => Self::OperationDeniedTooManyAutoSnapshotPolicies(error),
-            3 => Self::InvalidDiskIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ParameterInvalid(error) => (0, error),
-            Self::InvalidOperationSnapshotPolicyHasDeleted(error) => (1, error),
-            Self::OperationDeniedTooManyAutoSnapshotPolicies(error) => (2, error),
-            Self::InvalidDiskIdNotFound(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CancelAutoSnapshotPolicyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CancelAutoSnapshotPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ParameterInvalid",
-            "InvalidOperationSnapshotPolicyHasDeleted",
-            "OperationDeniedTooManyAutoSnapshotPolicies",
-            "InvalidDiskIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CancelAutoSnapshotPolicyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CancelAutoSnapshotPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CancelAutoSnapshotPolicyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CancelAutoSnapshotPolicyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn cancel_auto_snapshot_policy(
+        &self,
+    ) -> CancelAutoSnapshotPolicyRequestBuilder<&Self> {
+        CancelAutoSnapshotPolicyRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CancelCopyImageRequest>;
 /// Request of `CancelCopyImage`: Cancels an ongoing image copy task.
 ///
 /// When you call this operation, take note of the following items:
@@ -110,9 +113,7 @@ impl<C> CancelCopyImageRequestBuilder<C> {
     ///
     /// The region ID of the image copy. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CancelCopyImageRequest::region_id`](CancelCopyImageRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -121,9 +122,7 @@ impl<C> CancelCopyImageRequestBuilder<C> {
     ///
     /// The ID of the image that is being copied.
     ///
-    /// - Wire name: `ImageId`.
-    /// - Required.
-    /// - Example: `m-bp1caf3yicx5jlfl****`.
+    /// Its description, rules and example: [`CancelCopyImageRequest::image_id`](CancelCopyImageRequest::image_id).
     pub fn image_id(mut self, value: impl Into<String>) -> Self {
         self.inner.image_id = Some(value.into());
         self
@@ -254,137 +253,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CancelCopyImageR
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CancelCopyImage`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CancelCopyImageError {
-    /// HTTP 400 `ImageCreatedNotFromCopy`: The specified image is not the target image of a copy action.
-    ImageCreatedNotFromCopy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The specified description is wrongly formed.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectImageStatus`: The specified snapshot is not coping.
-    IncorrectImageStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CancelNotSupported`: The specified image coping can not be cancelled.
-    CancelNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidImageId.NotFound`: The specified ImageId does not exist.
-    InvalidImageIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CancelCopyImageError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ImageCreatedNotFromCopy",
-                        "InvalidDescription.Malformed",
-                        "IncorrectImageStatus",
-                        "CancelNotSupported",
-                        "InvalidRegionId.NotFound",
-                        "InvalidImageId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CancelCopyImageError;
+impl crate::Client {
+    /// Calls `CancelCopyImage`: Cancels an ongoing image copy task.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CancelCopyImageRequestBuilder::send) it. The parameters and their rules: [`CancelCopyImageRequest`].
+    #[inline]
+    pub fn cancel_copy_image(&self) -> CancelCopyImageRequestBuilder<&Self> {
+        CancelCopyImageRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CancelCopyImageError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CancelCopyImage`: Cancels an ongoing image copy task.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CancelCopyImageRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ImageCreatedNotFromCopy(error),
-            1 => Self::InvalidDescriptionMalformed(error),
-            2 => Self::IncorrectImageStatus(error),
-            3 => Self::CancelNotSupported(error),
-            4 => Self::InvalidRegionIdNotFound(error),
-            5 => Self::InvalidImageIdNotFound(error),
-            6 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ImageCreatedNotFromCopy(error) => (0, error),
-            Self::InvalidDescriptionMalformed(error) => (1, error),
-            Self::IncorrectImageStatus(error) => (2, error),
-            Self::CancelNotSupported(error) => (3, error),
-            Self::InvalidRegionIdNotFound(error) => (4, error),
-            Self::InvalidImageIdNotFound(error) => (5, error),
-            Self::InternalError(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CancelCopyImageError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CancelCopyImageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ImageCreatedNotFromCopy",
-            "InvalidDescriptionMalformed",
-            "IncorrectImageStatus",
-            "CancelNotSupported",
-            "InvalidRegionIdNotFound",
-            "InvalidImageIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CancelCopyImageError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CancelCopyImageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CancelCopyImageError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CancelCopyImageError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn cancel_copy_image(&self) -> CancelCopyImageRequestBuilder<&Self> {
+        CancelCopyImageRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CancelImagePipelineExecutionRequest>;
 /// Request of `CancelImagePipelineExecution`: Cancels an image building task.
 ///
 /// Before you call the CancelImagePipelineExecution operation, make sure that the image building task to be canceled is in the BUILDING, PREPARING, or REPAIRING state.
@@ -119,9 +122,7 @@ impl<C> CancelImagePipelineExecutionRequestBuilder<C> {
     ///
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CancelImagePipelineExecutionRequest::region_id`](CancelImagePipelineExecutionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -130,8 +131,7 @@ impl<C> CancelImagePipelineExecutionRequestBuilder<C> {
     ///
     /// > This parameter is not publicly available.
     ///
-    /// - Wire name: `TemplateTag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CancelImagePipelineExecutionRequest::template_tag`](CancelImagePipelineExecutionRequest::template_tag).
     pub fn template_tag(
         mut self,
         values: impl IntoIterator<Item = crate::types::TemplateTag>,
@@ -143,9 +143,7 @@ impl<C> CancelImagePipelineExecutionRequestBuilder<C> {
     ///
     /// The ID of the image building task.
     ///
-    /// - Wire name: `ExecutionId`.
-    /// - Required.
-    /// - Example: `exec-5fb8facb8ed7427c****`.
+    /// Its description, rules and example: [`CancelImagePipelineExecutionRequest::execution_id`](CancelImagePipelineExecutionRequest::execution_id).
     pub fn execution_id(mut self, value: impl Into<String>) -> Self {
         self.inner.execution_id = Some(value.into());
         self
@@ -283,119 +281,28 @@ for CancelImagePipelineExecutionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CancelImagePipelineExecution`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CancelImagePipelineExecutionError {
-    /// HTTP 400 `InvalidStatus.CancelFailed`: Failed to cancel execution,status is success, failed or cancelled.
-    InvalidStatusCancelFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidStatus.ImagePipelineExecution`: %s
-    InvalidStatusImagePipelineExecution(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidImagePipelineExecution.NotFound`: The specified image pipeline execution does not exist!
-    InvalidImagePipelineExecutionNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidImagePipelineExecutionId.NotFound`: The specified ImagePipelineExecutionId does not exist.
-    InvalidImagePipelineExecutionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CancelImagePipelineExecutionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidStatus.CancelFailed",
-                        "InvalidStatus.ImagePipelineExecution",
-                        "InvalidImagePipelineExecution.NotFound",
-                        "InvalidImagePipelineExecutionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CancelImagePipelineExecutionError;
+impl crate::Client {
+    /// Calls `CancelImagePipelineExecution`: Cancels an image building task.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CancelImagePipelineExecutionRequestBuilder::send) it. The parameters and their rules: [`CancelImagePipelineExecutionRequest`].
+    #[inline]
+    pub fn cancel_image_pipeline_execution(
+        &self,
+    ) -> CancelImagePipelineExecutionRequestBuilder<&Self> {
+        CancelImagePipelineExecutionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CancelImagePipelineExecutionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CancelImagePipelineExecution`: Cancels an image building task.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CancelImagePipelineExecutionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidStatusCancelFailed(error),
-            1 => Self::InvalidStatusImagePipelineExecution(error),
-            2 => Self::InvalidImagePipelineExecutionNotFound(error),
-            3 => Self::InvalidImagePipelineExecutionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidStatusCancelFailed(error) => (0, error),
-            Self::InvalidStatusImagePipelineExecution(error) => (1, error),
-            Self::InvalidImagePipelineExecutionNotFound(error) => (2, error),
-            Self::InvalidImagePipelineExecutionIdNotFound(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CancelImagePipelineExecutionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CancelImagePipelineExecutionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidStatusCancelFailed",
-            "InvalidStatusImagePipelineExecution",
-            "InvalidImagePipelineExecutionNotFound",
-            "InvalidImagePipelineExecutionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CancelImagePipelineExecutionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CancelImagePipelineExecutionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CancelImagePipelineExecutionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CancelImagePipelineExecutionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn cancel_image_pipeline_execution(
+        &self,
+    ) -> CancelImagePipelineExecutionRequestBuilder<&Self> {
+        CancelImagePipelineExecutionRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CancelPhysicalConnectionRequest>;
 /// Request of `CancelPhysicalConnection`: CancelPhysicalConnection
 ///
 /// Deprecated: use `Vpc::2016-04-28::CancelPhysicalConnection` instead.
@@ -116,31 +119,28 @@ pub struct CancelPhysicalConnectionRequestBuilder<C = ()> {
 impl<C> CancelPhysicalConnectionRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`CancelPhysicalConnectionRequest::region_id`](CancelPhysicalConnectionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `PhysicalConnectionId`.
     ///
-    /// - Wire name: `PhysicalConnectionId`.
-    /// - Required.
+    /// Its description, rules and example: [`CancelPhysicalConnectionRequest::physical_connection_id`](CancelPhysicalConnectionRequest::physical_connection_id).
     pub fn physical_connection_id(mut self, value: impl Into<String>) -> Self {
         self.inner.physical_connection_id = Some(value.into());
         self
     }
     /// Sets `ClientToken`.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CancelPhysicalConnectionRequest::client_token`](CancelPhysicalConnectionRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
     }
     /// Sets `UserCidr`.
     ///
-    /// - Wire name: `UserCidr`.
+    /// Its description, rules and example: [`CancelPhysicalConnectionRequest::user_cidr`](CancelPhysicalConnectionRequest::user_cidr).
     pub fn user_cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.user_cidr = Some(value.into());
         self
@@ -272,113 +272,28 @@ for CancelPhysicalConnectionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CancelPhysicalConnection`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CancelPhysicalConnectionError {
-    /// HTTP 400 `Forbidden.NotAllowedInState`: The request does not allow in this state.
-    ForbiddenNotAllowedInState(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidPhysicalConnectionId.NotFound`: The PhysicalConnectionId provided does not exist in our records.
-    InvalidPhysicalConnectionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CancelPhysicalConnectionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Forbidden.NotAllowedInState",
-                        "InvalidRegionId.NotFound",
-                        "InvalidPhysicalConnectionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CancelPhysicalConnectionError;
+impl crate::Client {
+    /// Calls `CancelPhysicalConnection`: CancelPhysicalConnection
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CancelPhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`CancelPhysicalConnectionRequest`].
+    #[inline]
+    pub fn cancel_physical_connection(
+        &self,
+    ) -> CancelPhysicalConnectionRequestBuilder<&Self> {
+        CancelPhysicalConnectionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CancelPhysicalConnectionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CancelPhysicalConnection`: CancelPhysicalConnection
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CancelPhysicalConnectionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbiddenNotAllowedInState(error),
-            1 => Self::InvalidRegionIdNotFound(error),
-            2 => Self::InvalidPhysicalConnectionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbiddenNotAllowedInState(error) => (0, error),
-            Self::InvalidRegionIdNotFound(error) => (1, error),
-            Self::InvalidPhysicalConnectionIdNotFound(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CancelPhysicalConnectionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CancelPhysicalConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ForbiddenNotAllowedInState",
-            "InvalidRegionIdNotFound",
-            "InvalidPhysicalConnectionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CancelPhysicalConnectionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CancelPhysicalConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CancelPhysicalConnectionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CancelPhysicalConnectionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn cancel_physical_connection(
+        &self,
+    ) -> CancelPhysicalConnectionRequestBuilder<&Self> {
+        CancelPhysicalConnectionRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CancelSimulatedSystemEventsRequest>;
 /// Request of `CancelSimulatedSystemEvents`: Cancels simulated system events that are in the Scheduled or Executing state. After you cancel a simulated system event, the simulated event enters the Canceled state.
 ///
 /// # Example
@@ -106,9 +109,7 @@ impl<C> CancelSimulatedSystemEventsRequestBuilder<C> {
     ///
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CancelSimulatedSystemEventsRequest::region_id`](CancelSimulatedSystemEventsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -117,10 +118,7 @@ impl<C> CancelSimulatedSystemEventsRequestBuilder<C> {
     ///
     /// The IDs of simulated system events. You can specify up to 100 event IDs in a single request.
     ///
-    /// - Wire name: `EventId`.
-    /// - Required.
-    /// - Must have at most 100 items.
-    /// - Example: `e-xhskHun1256****`.
+    /// Its description, rules and example: [`CancelSimulatedSystemEventsRequest::event_id`](CancelSimulatedSystemEventsRequest::event_id).
     pub fn event_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -261,125 +259,28 @@ for CancelSimulatedSystemEventsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CancelSimulatedSystemEvents`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CancelSimulatedSystemEventsError {
-    /// HTTP 400 `EventIdLimitExceeded`: %s
-    EventIdLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `CannotCancelSystemEvent.NotSimulated`: %s
-    CannotCancelSystemEventNotSimulated(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidEventId.NotFound`: %s
-    InvalidEventIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `MissingParameter`: %s
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CancelSimulatedSystemEventsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "EventIdLimitExceeded",
-                        "InvalidParameter",
-                        "CannotCancelSystemEvent.NotSimulated",
-                        "InvalidEventId.NotFound",
-                        "MissingParameter",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CancelSimulatedSystemEventsError;
+impl crate::Client {
+    /// Calls `CancelSimulatedSystemEvents`: Cancels simulated system events that are in the Scheduled or Executing state. After you cancel a simulated system event, the simulated event enters the Canceled state.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CancelSimulatedSystemEventsRequestBuilder::send) it. The parameters and their rules: [`CancelSimulatedSystemEventsRequest`].
+    #[inline]
+    pub fn cancel_simulated_system_events(
+        &self,
+    ) -> CancelSimulatedSystemEventsRequestBuilder<&Self> {
+        CancelSimulatedSystemEventsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CancelSimulatedSystemEventsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CancelSimulatedSystemEvents`: Cancels simulated system events that are in the Scheduled or Executing state. After you cancel a simulated system event, the simulated event enters the Canceled state.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CancelSimulatedSystemEventsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::EventIdLimitExceeded(error),
-            1 => Self::InvalidParameter(error),
-            2 => Self::CannotCancelSystemEventNotSimulated(error),
-            3 => Self::InvalidEventIdNotFound(error),
-            4 => Self::MissingParameter(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::EventIdLimitExceeded(error) => (0, error),
-            Self::InvalidParameter(error) => (1, error),
-            Self::CannotCancelSystemEventNotSimulated(error) => (2, error),
-            Self::InvalidEventIdNotFound(error) => (3, error),
-            Self::MissingParameter(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CancelSimulatedSystemEventsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CancelSimulatedSystemEventsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "EventIdLimitExceeded",
-            "InvalidParameter",
-            "CannotCancelSystemEventNotSimulated",
-            "InvalidEventIdNotFound",
-            "MissingParameter",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CancelSimulatedSystemEventsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CancelSimulatedSystemEventsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CancelSimulatedSystemEventsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CancelSimulatedSystemEventsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn cancel_simulated_system_events(
+        &self,
+    ) -> CancelSimulatedSystemEventsRequestBuilder<&Self> {
+        CancelSimulatedSystemEventsRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ConnectRouterInterfaceRequest>;
 /// Request of `ConnectRouterInterface`: ConnectRouterInterface
 ///
 /// Deprecated: use `Vpc::2016-04-28::ConnectRouterInterface` instead.
@@ -99,16 +102,14 @@ pub struct ConnectRouterInterfaceRequestBuilder<C = ()> {
 impl<C> ConnectRouterInterfaceRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`ConnectRouterInterfaceRequest::region_id`](ConnectRouterInterfaceRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `RouterInterfaceId`.
     ///
-    /// - Wire name: `RouterInterfaceId`.
-    /// - Required.
+    /// Its description, rules and example: [`ConnectRouterInterfaceRequest::router_interface_id`](ConnectRouterInterfaceRequest::router_interface_id).
     pub fn router_interface_id(mut self, value: impl Into<String>) -> Self {
         self.inner.router_interface_id = Some(value.into());
         self
@@ -240,231 +241,28 @@ for ConnectRouterInterfaceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ConnectRouterInterface`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ConnectRouterInterfaceError {
-    /// HTTP 400 `IncorrectRole.NotInitiatingSide`: The specified RouterInterface is not InitiatingSide.
-    IncorrectRoleNotInitiatingSide(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus`: RouterInterface can be operated by this action only when it??s status is Idle.
-    IncorrectStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectOppositeInterfaceInfo.NotSet`: OppositeInterfaceId/OppositeRouterId/OppositeRouterType/OppositeInterfaceOwnerId must be all set.
-    IncorrectOppositeInterfaceInfoNotSet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectOppositeInterfaceInfo`: Cannot connect on the same router
-    IncorrectOppositeInterfaceInfo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.OnlyOneConnection`: The Specified routers have a connection already
-    ForbiddenOnlyOneConnection(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.BillsOutstanding`: You cannot use this action because you have bills outstanding.
-    ForbiddenBillsOutstanding(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAccount.NotFound`: The specified account is not exists.
-    InvalidAccountNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ErrCode.Invalid`: got error
-    ErrCodeInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AttrMismatching.AcceptingSideRole`: %s
-    AttrMismatchingAcceptingSideRole(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AttrMismatching.AcceptingSideInstanceId`: %s
-    AttrMismatchingAcceptingSideInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AttrMismatching.AcceptingSideRegionNo`: %s
-    AttrMismatchingAcceptingSideRegionNo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AttrMismatching.AcceptingSideRouterId`: %s
-    AttrMismatchingAcceptingSideRouterId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AttrMismatching.AcceptingSideRouterType`: %s
-    AttrMismatchingAcceptingSideRouterType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AttrMismatching.AcceptingSideAliUid`: %s
-    AttrMismatchingAcceptingSideAliUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AttrMismatching.AcceptingSideOppositeInterfaceOwnerId`: %s
-    AttrMismatchingAcceptingSideOppositeInterfaceOwnerId(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `AttrMismatching.AcceptingSideOppositeRegionNo`: %s
-    AttrMismatchingAcceptingSideOppositeRegionNo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AttrMismatching.AcceptingSideOppositeInterfaceId`: %s
-    AttrMismatchingAcceptingSideOppositeInterfaceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AttrMismatching.AcceptingSideOppositeRouterId`: %s
-    AttrMismatchingAcceptingSideOppositeRouterId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AttrMismatching.AcceptingSideOppositeRouterType`: %s
-    AttrMismatchingAcceptingSideOppositeRouterType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.InstanceOwner`: The router instance owener error.
-    IllegalParamInstanceOwner(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRouterInterfaceId.NotFound`: The specified RouterInterfaceId does not exist in our record.
-    InvalidRouterInterfaceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ConnectRouterInterfaceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectRole.NotInitiatingSide",
-                        "IncorrectStatus",
-                        "IncorrectOppositeInterfaceInfo.NotSet",
-                        "IncorrectOppositeInterfaceInfo",
-                        "Forbidden.OnlyOneConnection",
-                        "Forbidden.BillsOutstanding",
-                        "InvalidAccount.NotFound",
-                        "ErrCode.Invalid",
-                        "AttrMismatching.AcceptingSideRole",
-                        "AttrMismatching.AcceptingSideInstanceId",
-                        "AttrMismatching.AcceptingSideRegionNo",
-                        "AttrMismatching.AcceptingSideRouterId",
-                        "AttrMismatching.AcceptingSideRouterType",
-                        "AttrMismatching.AcceptingSideAliUid",
-                        "AttrMismatching.AcceptingSideOppositeInterfaceOwnerId",
-                        "AttrMismatching.AcceptingSideOppositeRegionNo",
-                        "AttrMismatching.AcceptingSideOppositeInterfaceId",
-                        "AttrMismatching.AcceptingSideOppositeRouterId",
-                        "AttrMismatching.AcceptingSideOppositeRouterType",
-                        "IllegalParam.InstanceOwner",
-                        "InvalidRegionId.NotFound",
-                        "InvalidRouterInterfaceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ConnectRouterInterfaceError;
+impl crate::Client {
+    /// Calls `ConnectRouterInterface`: ConnectRouterInterface
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ConnectRouterInterfaceRequestBuilder::send) it. The parameters and their rules: [`ConnectRouterInterfaceRequest`].
+    #[inline]
+    pub fn connect_router_interface(
+        &self,
+    ) -> ConnectRouterInterfaceRequestBuilder<&Self> {
+        ConnectRouterInterfaceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ConnectRouterInterfaceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ConnectRouterInterface`: ConnectRouterInterface
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ConnectRouterInterfaceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectRoleNotInitiatingSide(error),
-            1 => Self::IncorrectStatus(error),
-            2 => Self::IncorrectOppositeInterfaceInfoNotSet(error),
-            3 => Self::IncorrectOppositeInterfaceInfo(error),
-            4 => Self::ForbiddenOnlyOneConnection(error),
-            5 => Self::ForbiddenBillsOutstanding(error),
-            6 => Self::InvalidAccountNotFound(error),
-            7 => Self::ErrCodeInvalid(error),
-            8 => Self::AttrMismatchingAcceptingSideRole(error),
-            9 => Self::AttrMismatchingAcceptingSideInstanceId(error),
-            10 => Self::AttrMismatchingAcceptingSideRegionNo(error),
-            11 => Self::AttrMismatchingAcceptingSideRouterId(error),
-            12 => Self::AttrMismatchingAcceptingSideRouterType(error),
-            13 => Self::AttrMismatchingAcceptingSideAliUid(error),
-            14 => Self::AttrMismatchingAcceptingSideOppositeInterfaceOwnerId(error),
-            15 => Self::AttrMismatchingAcceptingSideOppositeRegionNo(error),
-            16 => Self::AttrMismatchingAcceptingSideOppositeInterfaceId(error),
-            17 => Self::AttrMismatchingAcceptingSideOppositeRouterId(error),
-            18 => Self::AttrMismatchingAcceptingSideOppositeRouterType(error),
-            19 => Self::IllegalParamInstanceOwner(error),
-            20 => Self::InvalidRegionIdNotFound(error),
-            21 => Self::InvalidRouterInterfaceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectRoleNotInitiatingSide(error) => (0, error),
-            Self::IncorrectStatus(error) => (1, error),
-            Self::IncorrectOppositeInterfaceInfoNotSet(error) => (2, error),
-            Self::IncorrectOppositeInterfaceInfo(error) => (3, error),
-            Self::ForbiddenOnlyOneConnection(error) => (4, error),
-            Self::ForbiddenBillsOutstanding(error) => (5, error),
-            Self::InvalidAccountNotFound(error) => (6, error),
-            Self::ErrCodeInvalid(error) => (7, error),
-            Self::AttrMismatchingAcceptingSideRole(error) => (8, error),
-            Self::AttrMismatchingAcceptingSideInstanceId(error) => (9, error),
-            Self::AttrMismatchingAcceptingSideRegionNo(error) => (10, error),
-            Self::AttrMismatchingAcceptingSideRouterId(error) => (11, error),
-            Self::AttrMismatchingAcceptingSideRouterType(error) => (12, error),
-            Self::AttrMismatchingAcceptingSideAliUid(error) => (13, error),
-            Self::AttrMismatchingAcceptingSideOppositeInterfaceOwnerId(error) => {
-                (14, error)
-            }
-            Self::AttrMismatchingAcceptingSideOppositeRegionNo(error) => (15, error),
-            Self::AttrMismatchingAcceptingSideOppositeInterfaceId(error) => (16, error),
-            Self::AttrMismatchingAcceptingSideOppositeRouterId(error) => (17, error),
-            Self::AttrMismatchingAcceptingSideOppositeRouterType(error) => (18, error),
-            Self::IllegalParamInstanceOwner(error) => (19, error),
-            Self::InvalidRegionIdNotFound(error) => (20, error),
-            Self::InvalidRouterInterfaceIdNotFound(error) => (21, error),
-            Self::Unhandled(unhandled) => (22, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ConnectRouterInterfaceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ConnectRouterInterfaceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectRoleNotInitiatingSide",
-            "IncorrectStatus",
-            "IncorrectOppositeInterfaceInfoNotSet",
-            "IncorrectOppositeInterfaceInfo",
-            "ForbiddenOnlyOneConnection",
-            "ForbiddenBillsOutstanding",
-            "InvalidAccountNotFound",
-            "ErrCodeInvalid",
-            "AttrMismatchingAcceptingSideRole",
-            "AttrMismatchingAcceptingSideInstanceId",
-            "AttrMismatchingAcceptingSideRegionNo",
-            "AttrMismatchingAcceptingSideRouterId",
-            "AttrMismatchingAcceptingSideRouterType",
-            "AttrMismatchingAcceptingSideAliUid",
-            "AttrMismatchingAcceptingSideOppositeInterfaceOwnerId",
-            "AttrMismatchingAcceptingSideOppositeRegionNo",
-            "AttrMismatchingAcceptingSideOppositeInterfaceId",
-            "AttrMismatchingAcceptingSideOppositeRouterId",
-            "AttrMismatchingAcceptingSideOppositeRouterType",
-            "IllegalParamInstanceOwner",
-            "InvalidRegionIdNotFound",
-            "InvalidRouterInterfaceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ConnectRouterInterfaceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ConnectRouterInterfaceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ConnectRouterInterfaceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ConnectRouterInterfaceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn connect_router_interface(
+        &self,
+    ) -> ConnectRouterInterfaceRequestBuilder<&Self> {
+        ConnectRouterInterfaceRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ConvertNatPublicIpToEipRequest>;
 /// Request of `ConvertNatPublicIpToEip`: Converts the static public IP address of an Elastic Compute Service (ECS) instance that resides in a virtual private cloud (VPC) into an elastic IP address (EIP). Static public IP addresses are the public IP addresses that are automatically assigned to ECS instances.
 ///
 /// ## Usage notes
@@ -118,9 +121,7 @@ impl<C> ConvertNatPublicIpToEipRequestBuilder<C> {
     ///
     /// The ID of the instance whose public IP address you want to convert into an EIP.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-bp171jr36ge2ulvk****`.
+    /// Its description, rules and example: [`ConvertNatPublicIpToEipRequest::instance_id`](ConvertNatPublicIpToEipRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -129,9 +130,7 @@ impl<C> ConvertNatPublicIpToEipRequestBuilder<C> {
     ///
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ConvertNatPublicIpToEipRequest::region_id`](ConvertNatPublicIpToEipRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -266,211 +265,28 @@ for ConvertNatPublicIpToEipResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ConvertNatPublicIpToEip`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ConvertNatPublicIpToEipError {
-    /// HTTP 400 `OperationDenied.CloudboxNotSupport`: This operation is denied, because the specified ECS instance which is in the Cloudbox dose not support PublicIp or Eip.
-    OperationDeniedCloudboxNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.CloudboxNotSupported`: %s
-    InvalidParameterCloudboxNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.DedicatedRegionNotSupported`: This operation is denied, because the specified ECS instance which is in the dedicated region dose not support PublicIp or Eip.
-    OperationDeniedDedicatedRegionNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceId.PlanedChange`: %s
-    InvalidInstanceIdPlanedChange(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidEndTime.OperateNotSupport`: %s
-    InvalidEndTimeOperateNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceStatus.Released`: %s
-    InvalidInstanceStatusReleased(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectInstanceStatus`: %s
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied`: %s
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstance.ZeroBandwidth`: %s
-    InvalidInstanceZeroBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInternetChargeType.ValueNotSupported`: %s
-    InvalidInternetChargeTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceId.NotFound`: %s
+mod error;
+pub use error::ConvertNatPublicIpToEipError;
+impl crate::Client {
+    /// Calls `ConvertNatPublicIpToEip`: Converts the static public IP address of an Elastic Compute Service (ECS) instance that resides in a virtual private cloud (VPC) into an elastic IP address (EIP). Static public IP addresses are the public IP addresses that are automatically assigned to ECS instances.
     ///
-    /// Also returned with HTTP 404: %s
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `MaxEIPQuotaExceeded`: The number of EIP exceeds the limit per region.
-    MaxEipQuotaExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.InvalidPublicBandwidth`: The specified instance public bandwidth is less than 1M.
-    ForbiddenInvalidPublicBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstance.OverduePayment`: The special instance due to overdue payment,this operation is not supported.
-    InvalidInstanceOverduePayment(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `EIPMaxBandwidthExceeded`: The bandwidth of instance exceeds the limitation of EIP in this region.
-    EipMaxBandwidthExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAccountStatus.NotEnoughBalance`: Your account does not have enough balance.
-    InvalidAccountStatusNotEnoughBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.RiskControl`: This operation is forbidden by Aliyun RiskControl system.
-    ForbiddenRiskControl(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UnsupportedPublicIpWithIsp`: %s
-    UnsupportedPublicIpWithIsp(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstance.IpAddressMissing`: %s
-    InvalidInstanceIpAddressMissing(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ConvertNatPublicIpToEipError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationDenied.CloudboxNotSupport",
-                        "InvalidParameter.CloudboxNotSupported",
-                        "OperationDenied.DedicatedRegionNotSupported",
-                        "InvalidInstanceId.PlanedChange",
-                        "InvalidEndTime.OperateNotSupport",
-                        "InvalidInstanceStatus.Released",
-                        "IncorrectInstanceStatus",
-                        "OperationDenied",
-                        "InvalidInstance.ZeroBandwidth",
-                        "InvalidInternetChargeType.ValueNotSupported",
-                        "InvalidInstanceId.NotFound",
-                        "MaxEIPQuotaExceeded",
-                        "Forbidden.InvalidPublicBandwidth",
-                        "InvalidInstance.OverduePayment",
-                        "EIPMaxBandwidthExceeded",
-                        "InvalidAccountStatus.NotEnoughBalance",
-                        "Forbidden.RiskControl",
-                        "UnsupportedPublicIpWithIsp",
-                        "InvalidInstance.IpAddressMissing",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](ConvertNatPublicIpToEipRequestBuilder::send) it. The parameters and their rules: [`ConvertNatPublicIpToEipRequest`].
+    #[inline]
+    pub fn convert_nat_public_ip_to_eip(
+        &self,
+    ) -> ConvertNatPublicIpToEipRequestBuilder<&Self> {
+        ConvertNatPublicIpToEipRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ConvertNatPublicIpToEipError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ConvertNatPublicIpToEip`: Converts the static public IP address of an Elastic Compute Service (ECS) instance that resides in a virtual private cloud (VPC) into an elastic IP address (EIP). Static public IP addresses are the public IP addresses that are automatically assigned to ECS instances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ConvertNatPublicIpToEipRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationDeniedCloudboxNotSupport(error),
-            1 => Self::InvalidParameterCloudboxNotSupported(error),
-            2 => Self::OperationDeniedDedicatedRegionNotSupported(error),
-            3 => Self::InvalidInstanceIdPlanedChange(error),
-            4 => Self::InvalidEndTimeOperateNotSupport(error),
-            5 => Self::InvalidInstanceStatusReleased(error),
-            6 => Self::IncorrectInstanceStatus(error),
-            7 => Self::OperationDenied(error),
-            8 => Self::InvalidInstanceZeroBandwidth(error),
-            9 => Self::InvalidInternetChargeTypeValueNotSupported(error),
-            10 => Self::InvalidInstanceIdNotFound(error),
-            11 => Self::MaxEipQuotaExceeded(error),
-            12 => Self::ForbiddenInvalidPublicBandwidth(error),
-            13 => Self::InvalidInstanceOverduePayment(error),
-            14 => Self::EipMaxBandwidthExceeded(error),
-            15 => Self::InvalidAccountStatusNotEnoughBalance(error),
-            16 => Self::ForbiddenRiskControl(error),
-            17 => Self::UnsupportedPublicIpWithIsp(error),
-            18 => Self::InvalidInstanceIpAddressMissing(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationDeniedCloudboxNotSupport(error) => (0, error),
-            Self::InvalidParameterCloudboxNotSupported(error) => (1, error),
-            Self::OperationDeniedDedicatedRegionNotSupported(error) => (2, error),
-            Self::InvalidInstanceIdPlanedChange(error) => (3, error),
-            Self::InvalidEndTimeOperateNotSupport(error) => (4, error),
-            Self::InvalidInstanceStatusReleased(error) => (5, error),
-            Self::IncorrectInstanceStatus(error) => (6, error),
-            Self::OperationDenied(error) => (7, error),
-            Self::InvalidInstanceZeroBandwidth(error) => (8, error),
-            Self::InvalidInternetChargeTypeValueNotSupported(error) => (9, error),
-            Self::InvalidInstanceIdNotFound(error) => (10, error),
-            Self::MaxEipQuotaExceeded(error) => (11, error),
-            Self::ForbiddenInvalidPublicBandwidth(error) => (12, error),
-            Self::InvalidInstanceOverduePayment(error) => (13, error),
-            Self::EipMaxBandwidthExceeded(error) => (14, error),
-            Self::InvalidAccountStatusNotEnoughBalance(error) => (15, error),
-            Self::ForbiddenRiskControl(error) => (16, error),
-            Self::UnsupportedPublicIpWithIsp(error) => (17, error),
-            Self::InvalidInstanceIpAddressMissing(error) => (18, error),
-            Self::Unhandled(unhandled) => (19, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ConvertNatPublicIpToEipError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ConvertNatPublicIpToEipError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationDeniedCloudboxNotSupport",
-            "InvalidParameterCloudboxNotSupported",
-            "OperationDeniedDedicatedRegionNotSupported",
-            "InvalidInstanceIdPlanedChange",
-            "InvalidEndTimeOperateNotSupport",
-            "InvalidInstanceStatusReleased",
-            "IncorrectInstanceStatus",
-            "OperationDenied",
-            "InvalidInstanceZeroBandwidth",
-            "InvalidInternetChargeTypeValueNotSupported",
-            "InvalidInstanceIdNotFound",
-            "MaxEipQuotaExceeded",
-            "ForbiddenInvalidPublicBandwidth",
-            "InvalidInstanceOverduePayment",
-            "EipMaxBandwidthExceeded",
-            "InvalidAccountStatusNotEnoughBalance",
-            "ForbiddenRiskControl",
-            "UnsupportedPublicIpWithIsp",
-            "InvalidInstanceIpAddressMissing",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ConvertNatPublicIpToEipError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ConvertNatPublicIpToEipError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ConvertNatPublicIpToEipError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ConvertNatPublicIpToEipError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn convert_nat_public_ip_to_eip(
+        &self,
+    ) -> ConvertNatPublicIpToEipRequestBuilder<&Self> {
+        ConvertNatPublicIpToEipRequestBuilder::new(self)
     }
 }

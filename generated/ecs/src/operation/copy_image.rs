@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CopyImageRequest>;
 /// Request of `CopyImage`: Copies a custom image from one region to another region. You can copy custom images to deploy or copy Elastic Compute Service (ECS) instances across regions.
 ///
 /// ## Usage notes
@@ -243,8 +246,7 @@ impl<C> CopyImageRequestBuilder<C> {
     ///
     /// The name of the new image. The name must be 2 to 128 characters in length. The name must start with a letter and cannot contain `http://` or `https://`. The name cannot start with `acs:` or `aliyun`. The name can contain letters, digits, periods (.), colons (:), underscores (\_), and hyphens (-).
     ///
-    /// - Wire name: `DestinationImageName`.
-    /// - Example: `YourImageName`.
+    /// Its description, rules and example: [`CopyImageRequest::destination_image_name`](CopyImageRequest::destination_image_name).
     pub fn destination_image_name(mut self, value: impl Into<String>) -> Self {
         self.inner.destination_image_name = Some(value.into());
         self
@@ -253,8 +255,7 @@ impl<C> CopyImageRequestBuilder<C> {
     ///
     /// The description of the image copy. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
-    /// - Wire name: `DestinationDescription`.
-    /// - Example: `This is a description example.`.
+    /// Its description, rules and example: [`CopyImageRequest::destination_description`](CopyImageRequest::destination_description).
     pub fn destination_description(mut self, value: impl Into<String>) -> Self {
         self.inner.destination_description = Some(value.into());
         self
@@ -263,9 +264,7 @@ impl<C> CopyImageRequestBuilder<C> {
     ///
     /// The ID of the source custom image.
     ///
-    /// - Wire name: `ImageId`.
-    /// - Required.
-    /// - Example: `m-bp1h46wfpjsjastc****`.
+    /// Its description, rules and example: [`CopyImageRequest::image_id`](CopyImageRequest::image_id).
     pub fn image_id(mut self, value: impl Into<String>) -> Self {
         self.inner.image_id = Some(value.into());
         self
@@ -274,9 +273,7 @@ impl<C> CopyImageRequestBuilder<C> {
     ///
     /// The region ID of the source custom image. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CopyImageRequest::region_id`](CopyImageRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -285,8 +282,7 @@ impl<C> CopyImageRequestBuilder<C> {
     ///
     /// The ID of the destination region to which the source custom image is copied.
     ///
-    /// - Wire name: `DestinationRegionId`.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`CopyImageRequest::destination_region_id`](CopyImageRequest::destination_region_id).
     pub fn destination_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.destination_region_id = Some(value.into());
         self
@@ -295,13 +291,7 @@ impl<C> CopyImageRequestBuilder<C> {
     ///
     /// Specifies whether to encrypt the new image.
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `Encrypted`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CopyImageRequest::encrypted`](CopyImageRequest::encrypted).
     pub fn encrypted(mut self, value: bool) -> Self {
         self.inner.encrypted = Some(value);
         self
@@ -310,9 +300,7 @@ impl<C> CopyImageRequestBuilder<C> {
     ///
     /// The ID of the key used to encrypt the image copy.
     ///
-    /// - Wire name: `KMSKeyId`.
-    /// - Must be at most 64 characters long.
-    /// - Example: `e522b26d-abf6-4e0d-b5da-04b7******3c`.
+    /// Its description, rules and example: [`CopyImageRequest::kms_key_id`](CopyImageRequest::kms_key_id).
     pub fn kms_key_id(mut self, value: impl Into<String>) -> Self {
         self.inner.kms_key_id = Some(value.into());
         self
@@ -321,8 +309,7 @@ impl<C> CopyImageRequestBuilder<C> {
     ///
     /// > This parameter is unavailable.
     ///
-    /// - Wire name: `EncryptAlgorithm`.
-    /// - Example: `hide`.
+    /// Its description, rules and example: [`CopyImageRequest::encrypt_algorithm`](CopyImageRequest::encrypt_algorithm).
     pub fn encrypt_algorithm(mut self, value: impl Into<String>) -> Self {
         self.inner.encrypt_algorithm = Some(value.into());
         self
@@ -331,10 +318,7 @@ impl<C> CopyImageRequestBuilder<C> {
     ///
     /// The ID of the resource group to which to assign the new image. If you do not specify this parameter, the new image is assigned to the default resource group.
     ///
-    /// > If you call the CopyImage operation as a Resource Access Management (RAM) user who does not have the permissions to manage the default resource group and do not specify `ResourceGroupId`, the `Forbidden: User not authorized to operate on the specified resource` error message is returned. You must specify the ID of a resource group that the RAM user has the permissions to manage or grant the RAM user the permissions to manage the default resource group before you call the CopyImage operation again.
-    ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`CopyImageRequest::resource_group_id`](CopyImageRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -343,8 +327,7 @@ impl<C> CopyImageRequestBuilder<C> {
     ///
     /// The list of tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CopyImageRequest::tag`](CopyImageRequest::tag).
     pub fn tag(
         mut self,
         values: impl IntoIterator<Item = crate::types::CopyImageTag>,
@@ -356,13 +339,7 @@ impl<C> CopyImageRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Specifies whether to check the image used by the instance supports hot migration. Valid values:
     ///
-    /// * true: performs only a dry run. The system checks the request for potential issues, including invalid AccessKey pairs, unauthorized RAM users, and missing parameter values. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * false: performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CopyImageRequest::dry_run`](CopyImageRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -371,9 +348,7 @@ impl<C> CopyImageRequestBuilder<C> {
     ///
     /// The client token that you want to use to ensure the idempotence of the request. You can use the client to generate the value, but you ensure sure that the value is unique among different requests. **The token can contain only ASCII characters and cannot exceed 64 characters in length.** For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CopyImageRequest::client_token`](CopyImageRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -503,397 +478,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CopyImageRespons
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CopyImage`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CopyImageError {
-    /// HTTP 400 `InvalidDescription.Malformed`: The specified destination description is wrongly formed.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SourceRegion.NotFound`: The source region not found.
-    SourceRegionNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DestinationRegion.NotFound`: The destination region not found.
-    DestinationRegionNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectImageStatus`: The image not available.
-    IncorrectImageStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSnapshotId.NotFound`: The specified SnapshotId does not exist.
-    InvalidSnapshotIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImageName.Duplicated`: The specified image name is already in use in the target region. Please try a different one.
-    InvalidImageNameDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.EncryptedIllegal`: The specified parameter Encrypted must be true when kmsKeyId is not empty.
-    InvalidParameterEncryptedIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEncrypted.NotMatchEncryptAlgorithm`: The specified parameter Encrypted must be true when EncryptAlgorithm is not empty.
-    InvalidEncryptedNotMatchEncryptAlgorithm(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEncryptAlgorithm`: The specified parameter EncryptAlgorithm is not valid.
-    InvalidEncryptAlgorithm(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEncrypted.NotMatchKmsKeyId`: The specified parameter Encrypted must be true when KmsKeyId is not empty.
-    InvalidEncryptedNotMatchKmsKeyId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.CommunityImage`: Community image does not support copy.
-    OperationDeniedCommunityImage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImageName.Malformed`: The specified destination image name is wrongly formed.
-    InvalidImageNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.KmsNotEnabled`: The specified operation need enable KMS.
-    InvalidParameterKmsNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.ImageCopyConflict`: The same image cannot be copied concurrently. Please wait until the last copy is completed before performing the next operation.
-    OperationDeniedImageCopyConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Account.Arrearage`: Your account has an outstanding payment.
-    AccountArrearage(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `InvalidAliUid.IsNull`: The aliUid must not be null.
-    InvalidAliUidIsNull(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden`: User not authorized to operate on the specified resource.
-    Forbbiden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.CopyingDataFromThisRegionUnsupported`: Data transfer from the current region to other regions is not supported.
-    InvalidOperationCopyingDataFromThisRegionUnsupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidOperation.CopyingDataToThisRegionUnsupported`: Only Some Regions %s can copy data to this region.
-    InvalidOperationCopyingDataToThisRegionUnsupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `QuotaExceed.Image`: The number of images exceeds the limit (%s).
-    QuotaExceedImage(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.Snapshot`: The snapshot quota exceeds.
-    QuotaExceedSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.ImageCopying`: The image is currently being copied. Please try again later.
-    OperationDeniedImageCopying(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `RegionNotSupportCopy`: The region not support copy.
-    RegionNotSupportCopy(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSnapshot.TooOld`: This operation is denied because the specified snapshot is created before 2013-07-15.
-    InvalidSnapshotTooOld(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied`: The specified snapshot is not allowed to create image.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDestinationRegion`: The destination region is not equal the target region.
-    IncorrectDestinationRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDeined.EncryptedSnapshot`: The image contains encrypted snapshots, which do not support copying.
-    OperationDeinedEncryptedSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.SameRegionOnly`: The image shared from others can not be copied to another region directly.
-    OperationDeniedSameRegionOnly(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.NotPublished`: The operation is denied because corresponding marketplace image is not published in destination region.
-    OperationDeniedNotPublished(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.NotAuthorized`: The operation is denied because corresponding marketplace image is not authorized to current user.
-    OperationDeniedNotAuthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.EncryptSnapshotAcrossRegion`: The image do not contain encrypted snapshots, which do not support copying to encrypted ones.
-    OperationDeniedEncryptSnapshotAcrossRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.KMSUnauthorized`: ECS service have no right to access your KMS.
-    InvalidParameterKmsKeyIdKmsUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidRegion.NotSupport`: The specified region does not support byok.
-    InvalidRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UserNotInTheWhiteList`: The user is not in byok white list.
-    UserNotInTheWhiteList(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidRegionId.NotSupportEncryptAlgorithm`: The current region does not support creating encrypted disks with EncryptAlgorithm.
-    InvalidRegionIdNotSupportEncryptAlgorithm(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.KmsServiceUnauthorized`: The account is not authorized to kms service, please authorize it.
-    OperationDeniedKmsServiceUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.NonCompliantDestinationRegion`: The copy operation to the destination region is not in compliance with regulations.
-    OperationDeniedNonCompliantDestinationRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidEncrypted.NotMatchDiskDefaultEncryption`: The specified parameter Encrypted not match for your account default encryption settings.
-    InvalidEncryptedNotMatchDiskDefaultEncryption(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.DataEncryptedKeyCreateFailed`: Create kms data encrypted key fail. If you need further assistance, you can contact the KMS Technical Support.
-    InvalidParameterDataEncryptedKeyCreateFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `SizeExceed.Image`: The image exceeds the maximum size. You can use the CopySnapshot API to copy your snapshots of the image and then create a new image from them.
-    SizeExceedImage(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKNotEnabled`: The CMK (Customer Master Key) must be in an active state.
-    InvalidParameterKmsKeyIdCmkNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKUnauthorized`: The CMK(Customer Master Key) lacks authorization to add tags to the ECS service.
-    InvalidParameterKmsKeyIdCmkUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.VhdImageUnsupported`: The specified vhd image is not supported for this operation. Please switch to a raw image and retry.
-    InvalidOperationVhdImageUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.CloudBoxImageCopyUnsupported`: Copying CloudBox images is not supported.
-    InvalidOperationCloudBoxImageCopyUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidImageId.NotFound`: The specified ImageId does not exist.
-    InvalidImageIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidParameter.KMSKeyId.NotFound`: The specified KMSKeyId does not exist.
-    InvalidParameterKmsKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceGroup.NotFound`: The ResourceGroup provided does not exist in our records.
-    InvalidResourceGroupNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `InvalidOperation.Conflict`: Request was denied due to conflict with a previous request, please try again later.
-    InvalidOperationConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CopyImageError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidDescription.Malformed",
-                        "SourceRegion.NotFound",
-                        "DestinationRegion.NotFound",
-                        "IncorrectImageStatus",
-                        "InvalidSnapshotId.NotFound",
-                        "InvalidImageName.Duplicated",
-                        "InvalidParameter.EncryptedIllegal",
-                        "InvalidEncrypted.NotMatchEncryptAlgorithm",
-                        "InvalidEncryptAlgorithm",
-                        "InvalidEncrypted.NotMatchKmsKeyId",
-                        "OperationDenied.CommunityImage",
-                        "InvalidImageName.Malformed",
-                        "InvalidParameter.KmsNotEnabled",
-                        "OperationDenied.ImageCopyConflict",
-                        "Account.Arrearage",
-                        "InvalidAliUid.IsNull",
-                        "Forbbiden",
-                        "InvalidOperation.CopyingDataFromThisRegionUnsupported",
-                        "InvalidOperation.CopyingDataToThisRegionUnsupported",
-                        "QuotaExceed.Image",
-                        "QuotaExceed.Snapshot",
-                        "OperationDenied.ImageCopying",
-                        "RegionNotSupportCopy",
-                        "InvalidSnapshot.TooOld",
-                        "OperationDenied",
-                        "IncorrectDestinationRegion",
-                        "OperationDeined.EncryptedSnapshot",
-                        "OperationDenied.SameRegionOnly",
-                        "OperationDenied.NotPublished",
-                        "OperationDenied.NotAuthorized",
-                        "OperationDenied.EncryptSnapshotAcrossRegion",
-                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                        "InvalidRegion.NotSupport",
-                        "UserNotInTheWhiteList",
-                        "InvalidRegionId.NotSupportEncryptAlgorithm",
-                        "OperationDenied.KmsServiceUnauthorized",
-                        "OperationDenied.NonCompliantDestinationRegion",
-                        "InvalidEncrypted.NotMatchDiskDefaultEncryption",
-                        "InvalidParameter.DataEncryptedKeyCreateFailed",
-                        "SizeExceed.Image",
-                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                        "InvalidOperation.VhdImageUnsupported",
-                        "InvalidOperation.CloudBoxImageCopyUnsupported",
-                        "InvalidImageId.NotFound",
-                        "InvalidParameter.KMSKeyId.NotFound",
-                        "InvalidResourceGroup.NotFound",
-                        "InvalidOperation.Conflict",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CopyImageError;
+impl crate::Client {
+    /// Calls `CopyImage`: Copies a custom image from one region to another region. You can copy custom images to deploy or copy Elastic Compute Service (ECS) instances across regions.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CopyImageRequestBuilder::send) it. The parameters and their rules: [`CopyImageRequest`].
+    #[inline]
+    pub fn copy_image(&self) -> CopyImageRequestBuilder<&Self> {
+        CopyImageRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CopyImageError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CopyImage`: Copies a custom image from one region to another region. You can copy custom images to deploy or copy Elastic Compute Service (ECS) instances across regions.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CopyImageRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidDescriptionMalformed(error),
-            1 => Self::SourceRegionNotFound(error),
-            2 => Self::DestinationRegionNotFound(error),
-            3 => Self::IncorrectImageStatus(error),
-            4 => Self::InvalidSnapshotIdNotFound(error),
-            5 => Self::InvalidImageNameDuplicated(error),
-            6 => Self::InvalidParameterEncryptedIllegal(error),
-            7 => Self::InvalidEncryptedNotMatchEncryptAlgorithm(error),
-            8 => Self::InvalidEncryptAlgorithm(error),
-            9 => Self::InvalidEncryptedNotMatchKmsKeyId(error),
-            10 => Self::OperationDeniedCommunityImage(error),
-            11 => Self::InvalidImageNameMalformed(error),
-            12 => Self::InvalidParameterKmsNotEnabled(error),
-            13 => Self::OperationDeniedImageCopyConflict(error),
-            14 => Self::AccountArrearage(error),
-            15 => Self::InvalidAliUidIsNull(error),
-            16 => Self::Forbbiden(error),
-            17 => Self::InvalidOperationCopyingDataFromThisRegionUnsupported(error),
-            18 => Self::InvalidOperationCopyingDataToThisRegionUnsupported(error),
-            19 => Self::QuotaExceedImage(error),
-            20 => Self::QuotaExceedSnapshot(error),
-            21 => Self::OperationDeniedImageCopying(error),
-            22 => Self::RegionNotSupportCopy(error),
-            23 => Self::InvalidSnapshotTooOld(error),
-            24 => Self::OperationDenied(error),
-            25 => Self::IncorrectDestinationRegion(error),
-            26 => Self::OperationDeinedEncryptedSnapshot(error),
-            27 => Self::OperationDeniedSameRegionOnly(error),
-            28 => Self::OperationDeniedNotPublished(error),
-            29 => Self::OperationDeniedNotAuthorized(error),
-            30 => Self::OperationDeniedEncryptSnapshotAcrossRegion(error),
-            31 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            32 => Self::InvalidRegionNotSupport(error),
-            33 => Self::UserNotInTheWhiteList(error),
-            34 => Self::InvalidRegionIdNotSupportEncryptAlgorithm(error),
-            35 => Self::OperationDeniedKmsServiceUnauthorized(error),
-            36 => Self::OperationDeniedNonCompliantDestinationRegion(error),
-            37 => Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error),
-            38 => Self::InvalidParameterDataEncryptedKeyCreateFailed(error),
-            39 => Self::SizeExceedImage(error),
-            40 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            41 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            42 => Self::InvalidOperationVhdImageUnsupported(error),
-            43 => Self::InvalidOperationCloudBoxImageCopyUnsupported(error),
-            44 => Self::InvalidImageIdNotFound(error),
-            45 => Self::InvalidParameterKmsKeyIdNotFound(error),
-            46 => Self::InvalidResourceGroupNotFound(error),
-            47 => Self::InvalidOperationConflict(error),
-            48 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidDescriptionMalformed(error) => (0, error),
-            Self::SourceRegionNotFound(error) => (1, error),
-            Self::DestinationRegionNotFound(error) => (2, error),
-            Self::IncorrectImageStatus(error) => (3, error),
-            Self::InvalidSnapshotIdNotFound(error) => (4, error),
-            Self::InvalidImageNameDuplicated(error) => (5, error),
-            Self::InvalidParameterEncryptedIllegal(error) => (6, error),
-            Self::InvalidEncryptedNotMatchEncryptAlgorithm(error) => (7, error),
-            Self::InvalidEncryptAlgorithm(error) => (8, error),
-            Self::InvalidEncryptedNotMatchKmsKeyId(error) => (9, error),
-            Self::OperationDeniedCommunityImage(error) => (10, error),
-            Self::InvalidImageNameMalformed(error) => (11, error),
-            Self::InvalidParameterKmsNotEnabled(error) => (12, error),
-            Self::OperationDeniedImageCopyConflict(error) => (13, error),
-            Self::AccountArrearage(error) => (14, error),
-            Self::InvalidAliUidIsNull(error) => (15, error),
-            Self::Forbbiden(error) => (16, error),
-            Self::InvalidOperationCopyingDataFromThisRegionUnsupported(error) => {
-                (17, error)
-            }
-            Self::InvalidOperationCopyingDataToThisRegionUnsupported(error) => {
-                (18, error)
-            }
-            Self::QuotaExceedImage(error) => (19, error),
-            Self::QuotaExceedSnapshot(error) => (20, error),
-            Self::OperationDeniedImageCopying(error) => (21, error),
-            Self::RegionNotSupportCopy(error) => (22, error),
-            Self::InvalidSnapshotTooOld(error) => (23, error),
-            Self::OperationDenied(error) => (24, error),
-            Self::IncorrectDestinationRegion(error) => (25, error),
-            Self::OperationDeinedEncryptedSnapshot(error) => (26, error),
-            Self::OperationDeniedSameRegionOnly(error) => (27, error),
-            Self::OperationDeniedNotPublished(error) => (28, error),
-            Self::OperationDeniedNotAuthorized(error) => (29, error),
-            Self::OperationDeniedEncryptSnapshotAcrossRegion(error) => (30, error),
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (31, error),
-            Self::InvalidRegionNotSupport(error) => (32, error),
-            Self::UserNotInTheWhiteList(error) => (33, error),
-            Self::InvalidRegionIdNotSupportEncryptAlgorithm(error) => (34, error),
-            Self::OperationDeniedKmsServiceUnauthorized(error) => (35, error),
-            Self::OperationDeniedNonCompliantDestinationRegion(error) => (36, error),
-            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error) => (37, error),
-            Self::InvalidParameterDataEncryptedKeyCreateFailed(error) => (38, error),
-            Self::SizeExceedImage(error) => (39, error),
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (40, error),
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (41, error),
-            Self::InvalidOperationVhdImageUnsupported(error) => (42, error),
-            Self::InvalidOperationCloudBoxImageCopyUnsupported(error) => (43, error),
-            Self::InvalidImageIdNotFound(error) => (44, error),
-            Self::InvalidParameterKmsKeyIdNotFound(error) => (45, error),
-            Self::InvalidResourceGroupNotFound(error) => (46, error),
-            Self::InvalidOperationConflict(error) => (47, error),
-            Self::InternalError(error) => (48, error),
-            Self::Unhandled(unhandled) => (49, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CopyImageError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CopyImageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidDescriptionMalformed",
-            "SourceRegionNotFound",
-            "DestinationRegionNotFound",
-            "IncorrectImageStatus",
-            "InvalidSnapshotIdNotFound",
-            "InvalidImageNameDuplicated",
-            "InvalidParameterEncryptedIllegal",
-            "InvalidEncryptedNotMatchEncryptAlgorithm",
-            "InvalidEncryptAlgorithm",
-            "InvalidEncryptedNotMatchKmsKeyId",
-            "OperationDeniedCommunityImage",
-            "InvalidImageNameMalformed",
-            "InvalidParameterKmsNotEnabled",
-            "OperationDeniedImageCopyConflict",
-            "AccountArrearage",
-            "InvalidAliUidIsNull",
-            "Forbbiden",
-            "InvalidOperationCopyingDataFromThisRegionUnsupported",
-            "InvalidOperationCopyingDataToThisRegionUnsupported",
-            "QuotaExceedImage",
-            "QuotaExceedSnapshot",
-            "OperationDeniedImageCopying",
-            "RegionNotSupportCopy",
-            "InvalidSnapshotTooOld",
-            "OperationDenied",
-            "IncorrectDestinationRegion",
-            "OperationDeinedEncryptedSnapshot",
-            "OperationDeniedSameRegionOnly",
-            "OperationDeniedNotPublished",
-            "OperationDeniedNotAuthorized",
-            "OperationDeniedEncryptSnapshotAcrossRegion",
-            "InvalidParameterKmsKeyIdKmsUnauthorized",
-            "InvalidRegionNotSupport",
-            "UserNotInTheWhiteList",
-            "InvalidRegionIdNotSupportEncryptAlgorithm",
-            "OperationDeniedKmsServiceUnauthorized",
-            "OperationDeniedNonCompliantDestinationRegion",
-            "InvalidEncryptedNotMatchDiskDefaultEncryption",
-            "InvalidParameterDataEncryptedKeyCreateFailed",
-            "SizeExceedImage",
-            "InvalidParameterKmsKeyIdCmkNotEnabled",
-            "InvalidParameterKmsKeyIdCmkUnauthorized",
-            "InvalidOperationVhdImageUnsupported",
-            "InvalidOperationCloudBoxImageCopyUnsupported",
-            "InvalidImageIdNotFound",
-            "InvalidParameterKmsKeyIdNotFound",
-            "InvalidResourceGroupNotFound",
-            "InvalidOperationConflict",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CopyImageError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CopyImageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CopyImageError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CopyImageError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn copy_image(&self) -> CopyImageRequestBuilder<&Self> {
+        CopyImageRequestBuilder::new(self)
     }
 }

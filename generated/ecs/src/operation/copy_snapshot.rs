@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CopySnapshotRequest>;
 /// Request of `CopySnapshot`: Copies a standard or encrypted snapshot from one region to another.
 ///
 /// When you call this operation, take note of the following item:
@@ -269,8 +272,7 @@ impl<C> CopySnapshotRequestBuilder<C> {
     ///
     /// This parameter is not publicly available.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`CopySnapshotRequest::resource_group_id`](CopySnapshotRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -279,8 +281,7 @@ impl<C> CopySnapshotRequestBuilder<C> {
     ///
     /// The tag key and value of the new snapshot.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CopySnapshotRequest::tag`](CopySnapshotRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -289,9 +290,7 @@ impl<C> CopySnapshotRequestBuilder<C> {
     ///
     /// The region ID of the source snapshot. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-chengdu`.
+    /// Its description, rules and example: [`CopySnapshotRequest::region_id`](CopySnapshotRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -300,9 +299,7 @@ impl<C> CopySnapshotRequestBuilder<C> {
     ///
     /// The ID of the destination region to which to copy the source snapshot.
     ///
-    /// - Wire name: `DestinationRegionId`.
-    /// - Required.
-    /// - Example: `us-east-1`.
+    /// Its description, rules and example: [`CopySnapshotRequest::destination_region_id`](CopySnapshotRequest::destination_region_id).
     pub fn destination_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.destination_region_id = Some(value.into());
         self
@@ -311,9 +308,7 @@ impl<C> CopySnapshotRequestBuilder<C> {
     ///
     /// The ID of the source snapshot.
     ///
-    /// - Wire name: `SnapshotId`.
-    /// - Required.
-    /// - Example: `s-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`CopySnapshotRequest::snapshot_id`](CopySnapshotRequest::snapshot_id).
     pub fn snapshot_id(mut self, value: impl Into<String>) -> Self {
         self.inner.snapshot_id = Some(value.into());
         self
@@ -322,11 +317,7 @@ impl<C> CopySnapshotRequestBuilder<C> {
     ///
     /// The name of the new snapshot. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with http:// or https://. The name can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-).
     ///
-    /// This parameter is left empty by default.
-    ///
-    /// - Wire name: `DestinationSnapshotName`.
-    /// - Required.
-    /// - Example: `CopySnapshotDemo`.
+    /// Its description, rules and example: [`CopySnapshotRequest::destination_snapshot_name`](CopySnapshotRequest::destination_snapshot_name).
     pub fn destination_snapshot_name(mut self, value: impl Into<String>) -> Self {
         self.inner.destination_snapshot_name = Some(value.into());
         self
@@ -335,11 +326,7 @@ impl<C> CopySnapshotRequestBuilder<C> {
     ///
     /// The description of the new snapshot. The description must be 2 to 256 characters in length and cannot start with http:// or https://.
     ///
-    /// This parameter is empty by default.
-    ///
-    /// - Wire name: `DestinationSnapshotDescription`.
-    /// - Required.
-    /// - Example: `CopySnapshotDemo`.
+    /// Its description, rules and example: [`CopySnapshotRequest::destination_snapshot_description`](CopySnapshotRequest::destination_snapshot_description).
     pub fn destination_snapshot_description(mut self, value: impl Into<String>) -> Self {
         self.inner.destination_snapshot_description = Some(value.into());
         self
@@ -348,10 +335,7 @@ impl<C> CopySnapshotRequestBuilder<C> {
     ///
     /// The retention period of the new snapshot. Unit: days. The new snapshot is automatically released when its retention period ends. Valid values: 1 to 65536.
     ///
-    /// This parameter is empty by default, which indicates that the snapshot is not automatically released.
-    ///
-    /// - Wire name: `RetentionDays`.
-    /// - Example: `60`.
+    /// Its description, rules and example: [`CopySnapshotRequest::retention_days`](CopySnapshotRequest::retention_days).
     pub fn retention_days(mut self, value: i32) -> Self {
         self.inner.retention_days = Some(value);
         self
@@ -360,13 +344,7 @@ impl<C> CopySnapshotRequestBuilder<C> {
     ///
     /// Specifies whether to encrypt the new snapshot. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `Encrypted`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CopySnapshotRequest::encrypted`](CopySnapshotRequest::encrypted).
     pub fn encrypted(mut self, value: bool) -> Self {
         self.inner.encrypted = Some(value);
         self
@@ -375,9 +353,7 @@ impl<C> CopySnapshotRequestBuilder<C> {
     ///
     /// The ID of the customer master key (CMK) in Key Management Service (KMS) in the destination region.
     ///
-    /// - Wire name: `KMSKeyId`.
-    /// - Must be at most 64 characters long.
-    /// - Example: `0e478b7a-4262-4802-b8cb-00d3fb40****`.
+    /// Its description, rules and example: [`CopySnapshotRequest::kms_key_id`](CopySnapshotRequest::kms_key_id).
     pub fn kms_key_id(mut self, value: impl Into<String>) -> Self {
         self.inner.kms_key_id = Some(value.into());
         self
@@ -386,8 +362,7 @@ impl<C> CopySnapshotRequestBuilder<C> {
     ///
     /// > This parameter is currently in invitational preview and unavailable for public use.
     ///
-    /// - Wire name: `Arn`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`CopySnapshotRequest::arn`](CopySnapshotRequest::arn).
     pub fn arn(mut self, values: impl IntoIterator<Item = crate::types::Arn>) -> Self {
         self.inner.arn = Some(values.into_iter().collect());
         self
@@ -396,8 +371,7 @@ impl<C> CopySnapshotRequestBuilder<C> {
     ///
     /// > This parameter is not publicly available.
     ///
-    /// - Wire name: `DestinationStorageLocationArn`.
-    /// - Example: `null`.
+    /// Its description, rules and example: [`CopySnapshotRequest::destination_storage_location_arn`](CopySnapshotRequest::destination_storage_location_arn).
     pub fn destination_storage_location_arn(mut self, value: impl Into<String>) -> Self {
         self.inner.destination_storage_location_arn = Some(value.into());
         self
@@ -406,9 +380,7 @@ impl<C> CopySnapshotRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CopySnapshotRequest::client_token`](CopySnapshotRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -540,389 +512,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CopySnapshotResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CopySnapshot`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CopySnapshotError {
-    /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
-    InvalidTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue.Malformed`: The specified Tag.n.Value is not valid.
-    InvalidTagValueMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.MalFormed`: The specified RegionId is not valid.
-    InvalidRegionIdMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Arns`: The specified Arns is not valid.
-    InvalidParameterArns(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSnapshotId.EncryptedNotSupport`: The specified snapshot  with encrypted does not support copy.
-    InvalidSnapshotIdEncryptedNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSnapshotId.NotFound`: The specified snapshot is not exists.
-    InvalidSnapshotIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSnapshotCategory.NotSupportCopy`: The specified snapshot's category does not support copy.
-    InvalidSnapshotCategoryNotSupportCopy(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidUser.NotInWhiteList`: The user is not in the white list of copying snapshot.
-    InvalidUserNotInWhiteList(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAccountStatus.NotEnoughBalance`: Your account does not have enough balance.
-    InvalidAccountStatusNotEnoughBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAccountStatus.SnapshotServiceUnavailable`: Snapshot service has not been opened yet.
-    InvalidAccountStatusSnapshotServiceUnavailable(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSnapshotId.NotReady`: The specified snapshot has not completed yet.
-    InvalidSnapshotIdNotReady(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.Unauthorized`: The specified operation is unauthorized.
-    InvalidOperationUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.UnfinishedCrossRegionCopy`: This disk has unfinished cross-region copy snapshots in the target region.
-    InvalidOperationUnfinishedCrossRegionCopy(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.NotSupportCopyInSameRegion`: Copying snapshot in the same region is not supported.
-    InvalidOperationNotSupportCopyInSameRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSnapshotName.Malformed`: The specified SnapshotName is wrongly formed.
-    InvalidSnapshotNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDescription.Malformed`: The specified description is wrongly formed.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidRetentionDays.Malformed`: The specified RetentionDays is not valid.
-    InvalidRetentionDaysMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidRegionId.NotSupportedEncryptedSnapshotCopy`: The specified region not support copy encrypted snapshot.
-    InvalidRegionIdNotSupportedEncryptedSnapshotCopy(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidRegion.NotSupport`: The specified region does not support byok.
-    InvalidRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidRegionId.NotSupportEncryptAlgorithm`: The current region does not support creating encrypted disks with EncryptAlgorithm.
-    InvalidRegionIdNotSupportEncryptAlgorithm(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidRegionId.NotExists`: Region not exists.
-    InvalidRegionIdNotExists(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidEncryptAlgorithm`: The specified parameter EncryptAlgorithm is not valid.
-    InvalidEncryptAlgorithm(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidEncrypted.NotMatchKmsKeyId`: The specified parameter Encrypted must be true when KmsKeyId is not empty.
-    InvalidEncryptedNotMatchKmsKeyId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidEncrypted.NotMatchEncryptAlgorithm`: The specified parameter Encrypted must be true when EncryptAlgorithm is not empty.
-    InvalidEncryptedNotMatchEncryptAlgorithm(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidEncrypted.NotSupportDecrypt`: Encrypted snapshot not support copy to decrypt snapshot.
-    InvalidEncryptedNotSupportDecrypt(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSnapshotCategory.NotSupportCrossRegionCopy`: The specified snapshot is not support cross region copy.
-    InvalidSnapshotCategoryNotSupportCrossRegionCopy(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidSnapshotCategory.NotSupportEncryptedCopy`: The specified snapshot is not support encrypted copy.
-    InvalidSnapshotCategoryNotSupportEncryptedCopy(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KmsNotEnabled`: The specified operation need enable KMS.
-    InvalidParameterKmsNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.DataEncryptedKeyCreateFailed`: Create kms data encrypted key fail. If you need further assistance, you can contact the KMS Technical Support.
-    InvalidParameterDataEncryptedKeyCreateFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.NotFound`: The specified KMSKeyId does not exist.
-    InvalidParameterKmsKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.KMSUnauthorized`: ECS service have no right to access your KMS.
-    InvalidParameterKmsKeyIdKmsUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidKMSKeyId.NotSymmetric`: The specified parameter KmsKeyId must be symmetric.
-    InvalidKmsKeyIdNotSymmetric(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.SnapshotQuota`: The quota is insufficient, please contact your channel partner to increase the quota.
-    QuotaExceedSnapshotQuota(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.UnfinishedEncryptedSnapshotCopy`: This disk has unfinished encrypted copy snapshots in the target region.
-    InvalidOperationUnfinishedEncryptedSnapshotCopy(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameterDestinationStorageLocationArn.Unauthorized`: The operation has failed due to lack of permission for the specified "DestinationStorageLocationArn". Please use a resource with appropriate permission for the operation.
-    InvalidParameterDestinationStorageLocationArnUnauthorized(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidParameterDestinationStorageLocationArn.RegionNotMatch`: The region information in the specified parameter "DestinationStorageLocationArn" is inconsistent with "DestinationRegionId". Please use the correct information for the operation.
-    InvalidParameterDestinationStorageLocationArnRegionNotMatch(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidSnapshot.StorageLocationNotSupported`: The storage location of the current snapshot does not support this operation.
-    InvalidSnapshotStorageLocationNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSnapshot.EncryptedNotSupported`: The current operation does not support the use of encrypted snapshots.
-    InvalidSnapshotEncryptedNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameterDestinationStorageLocationArn.Malformed`: The specified DestinationStorageLocationArn is wrongly formed.
-    InvalidParameterDestinationStorageLocationArnMalformed(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `OperationDenied.NonCompliantDestinationRegion`: The copy operation to the destination region is not in compliance with regulations.
-    OperationDeniedNonCompliantDestinationRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.SnapshotCategoryNotSupportCopy`: The specified category of snapshot not support copy.
-    OperationDeniedSnapshotCategoryNotSupportCopy(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKNotEnabled`: The CMK (Customer Master Key) must be in an active state.
-    InvalidParameterKmsKeyIdCmkNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKUnauthorized`: The CMK(Customer Master Key) lacks authorization to add tags to the ECS service.
-    InvalidParameterKmsKeyIdCmkUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `InvalidOperation.Conflict`: Request was denied due to conflict with a previous request, please try again later.
-    InvalidOperationConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CopySnapshotError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Duplicate.TagKey",
-                        "InvalidTagKey.Malformed",
-                        "InvalidTagValue.Malformed",
-                        "InvalidRegionId.MalFormed",
-                        "InvalidParameter.Arns",
-                        "InvalidSnapshotId.EncryptedNotSupport",
-                        "InvalidSnapshotId.NotFound",
-                        "InvalidSnapshotCategory.NotSupportCopy",
-                        "InvalidUser.NotInWhiteList",
-                        "InvalidAccountStatus.NotEnoughBalance",
-                        "InvalidAccountStatus.SnapshotServiceUnavailable",
-                        "InvalidSnapshotId.NotReady",
-                        "InvalidOperation.Unauthorized",
-                        "InvalidOperation.UnfinishedCrossRegionCopy",
-                        "InvalidOperation.NotSupportCopyInSameRegion",
-                        "InvalidSnapshotName.Malformed",
-                        "InvalidDescription.Malformed",
-                        "InvalidRetentionDays.Malformed",
-                        "InvalidRegionId.NotSupportedEncryptedSnapshotCopy",
-                        "InvalidRegion.NotSupport",
-                        "InvalidRegionId.NotSupportEncryptAlgorithm",
-                        "InvalidRegionId.NotExists",
-                        "InvalidEncryptAlgorithm",
-                        "InvalidEncrypted.NotMatchKmsKeyId",
-                        "InvalidEncrypted.NotMatchEncryptAlgorithm",
-                        "InvalidEncrypted.NotSupportDecrypt",
-                        "InvalidSnapshotCategory.NotSupportCrossRegionCopy",
-                        "InvalidSnapshotCategory.NotSupportEncryptedCopy",
-                        "InvalidParameter.KmsNotEnabled",
-                        "InvalidParameter.DataEncryptedKeyCreateFailed",
-                        "InvalidParameter.KMSKeyId.NotFound",
-                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                        "InvalidKMSKeyId.NotSymmetric",
-                        "QuotaExceed.SnapshotQuota",
-                        "InvalidOperation.UnfinishedEncryptedSnapshotCopy",
-                        "InvalidParameterDestinationStorageLocationArn.Unauthorized",
-                        "InvalidParameterDestinationStorageLocationArn.RegionNotMatch",
-                        "InvalidSnapshot.StorageLocationNotSupported",
-                        "InvalidSnapshot.EncryptedNotSupported",
-                        "InvalidParameterDestinationStorageLocationArn.Malformed",
-                        "OperationDenied.NonCompliantDestinationRegion",
-                        "OperationDenied.SnapshotCategoryNotSupportCopy",
-                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                        "InvalidOperation.Conflict",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CopySnapshotError;
+impl crate::Client {
+    /// Calls `CopySnapshot`: Copies a standard or encrypted snapshot from one region to another.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CopySnapshotRequestBuilder::send) it. The parameters and their rules: [`CopySnapshotRequest`].
+    #[inline]
+    pub fn copy_snapshot(&self) -> CopySnapshotRequestBuilder<&Self> {
+        CopySnapshotRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CopySnapshotError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CopySnapshot`: Copies a standard or encrypted snapshot from one region to another.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CopySnapshotRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::DuplicateTagKey(error),
-            1 => Self::InvalidTagKeyMalformed(error),
-            2 => Self::InvalidTagValueMalformed(error),
-            3 => Self::InvalidRegionIdMalFormed(error),
-            4 => Self::InvalidParameterArns(error),
-            5 => Self::InvalidSnapshotIdEncryptedNotSupport(error),
-            6 => Self::InvalidSnapshotIdNotFound(error),
-            7 => Self::InvalidSnapshotCategoryNotSupportCopy(error),
-            8 => Self::InvalidUserNotInWhiteList(error),
-            9 => Self::InvalidAccountStatusNotEnoughBalance(error),
-            10 => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
-            11 => Self::InvalidSnapshotIdNotReady(error),
-            12 => Self::InvalidOperationUnauthorized(error),
-            13 => Self::InvalidOperationUnfinishedCrossRegionCopy(error),
-            14 => Self::InvalidOperationNotSupportCopyInSameRegion(error),
-            15 => Self::InvalidSnapshotNameMalformed(error),
-            16 => Self::InvalidDescriptionMalformed(error),
-            17 => Self::InvalidRetentionDaysMalformed(error),
-            18 => Self::InvalidRegionIdNotSupportedEncryptedSnapshotCopy(error),
-            19 => Self::InvalidRegionNotSupport(error),
-            20 => Self::InvalidRegionIdNotSupportEncryptAlgorithm(error),
-            21 => Self::InvalidRegionIdNotExists(error),
-            22 => Self::InvalidEncryptAlgorithm(error),
-            23 => Self::InvalidEncryptedNotMatchKmsKeyId(error),
-            24 => Self::InvalidEncryptedNotMatchEncryptAlgorithm(error),
-            25 => Self::InvalidEncryptedNotSupportDecrypt(error),
-            26 => Self::InvalidSnapshotCategoryNotSupportCrossRegionCopy(error),
-            27 => Self::InvalidSnapshotCategoryNotSupportEncryptedCopy(error),
-            28 => Self::InvalidParameterKmsNotEnabled(error),
-            29 => Self::InvalidParameterDataEncryptedKeyCreateFailed(error),
-            30 => Self::InvalidParameterKmsKeyIdNotFound(error),
-            31 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            32 => Self::InvalidKmsKeyIdNotSymmetric(error),
-            33 => Self::QuotaExceedSnapshotQuota(error),
-            34 => Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(error),
-            35 => Self::InvalidParameterDestinationStorageLocationArnUnauthorized(error),
-            36 => {
-                Self::InvalidParameterDestinationStorageLocationArnRegionNotMatch(error)
-            }
-            37 => Self::InvalidSnapshotStorageLocationNotSupported(error),
-            38 => Self::InvalidSnapshotEncryptedNotSupported(error),
-            39 => Self::InvalidParameterDestinationStorageLocationArnMalformed(error),
-            40 => Self::OperationDeniedNonCompliantDestinationRegion(error),
-            41 => Self::OperationDeniedSnapshotCategoryNotSupportCopy(error),
-            42 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            43 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            44 => Self::InvalidOperationConflict(error),
-            45 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::DuplicateTagKey(error) => (0, error),
-            Self::InvalidTagKeyMalformed(error) => (1, error),
-            Self::InvalidTagValueMalformed(error) => (2, error),
-            Self::InvalidRegionIdMalFormed(error) => (3, error),
-            Self::InvalidParameterArns(error) => (4, error),
-            Self::InvalidSnapshotIdEncryptedNotSupport(error) => (5, error),
-            Self::InvalidSnapshotIdNotFound(error) => (6, error),
-            Self::InvalidSnapshotCategoryNotSupportCopy(error) => (7, error),
-            Self::InvalidUserNotInWhiteList(error) => (8, error),
-            Self::InvalidAccountStatusNotEnoughBalance(error) => (9, error),
-            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => (10, error),
-            Self::InvalidSnapshotIdNotReady(error) => (11, error),
-            Self::InvalidOperationUnauthorized(error) => (12, error),
-            Self::InvalidOperationUnfinishedCrossRegionCopy(error) => (13, error),
-            Self::InvalidOperationNotSupportCopyInSameRegion(error) => (14, error),
-            Self::InvalidSnapshotNameMalformed(error) => (15, error),
-            Self::InvalidDescriptionMalformed(error) => (16, error),
-            Self::InvalidRetentionDaysMalformed(error) => (17, error),
-            Self::InvalidRegionIdNotSupportedEncryptedSnapshotCopy(error) => (18, error),
-            Self::InvalidRegionNotSupport(error) => (19, error),
-            Self::InvalidRegionIdNotSupportEncryptAlgorithm(error) => (20, error),
-            Self::InvalidRegionIdNotExists(error) => (21, error),
-            Self::InvalidEncryptAlgorithm(error) => (22, error),
-            Self::InvalidEncryptedNotMatchKmsKeyId(error) => (23, error),
-            Self::InvalidEncryptedNotMatchEncryptAlgorithm(error) => (24, error),
-            Self::InvalidEncryptedNotSupportDecrypt(error) => (25, error),
-            Self::InvalidSnapshotCategoryNotSupportCrossRegionCopy(error) => (26, error),
-            Self::InvalidSnapshotCategoryNotSupportEncryptedCopy(error) => (27, error),
-            Self::InvalidParameterKmsNotEnabled(error) => (28, error),
-            Self::InvalidParameterDataEncryptedKeyCreateFailed(error) => (29, error),
-            Self::InvalidParameterKmsKeyIdNotFound(error) => (30, error),
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (31, error),
-            Self::InvalidKmsKeyIdNotSymmetric(error) => (32, error),
-            Self::QuotaExceedSnapshotQuota(error) => (33, error),
-            Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(error) => (34, error),
-            Self::InvalidParameterDestinationStorageLocationArnUnauthorized(error) => {
-                (35, error)
-            }
-            Self::InvalidParameterDestinationStorageLocationArnRegionNotMatch(error) => {
-                (36, error)
-            }
-            Self::InvalidSnapshotStorageLocationNotSupported(error) => (37, error),
-            Self::InvalidSnapshotEncryptedNotSupported(error) => (38, error),
-            Self::InvalidParameterDestinationStorageLocationArnMalformed(error) => {
-                (39, error)
-            }
-            Self::OperationDeniedNonCompliantDestinationRegion(error) => (40, error),
-            Self::OperationDeniedSnapshotCategoryNotSupportCopy(error) => (41, error),
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (42, error),
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (43, error),
-            Self::InvalidOperationConflict(error) => (44, error),
-            Self::InternalError(error) => (45, error),
-            Self::Unhandled(unhandled) => (46, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CopySnapshotError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CopySnapshotError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "DuplicateTagKey",
-            "InvalidTagKeyMalformed",
-            "InvalidTagValueMalformed",
-            "InvalidRegionIdMalFormed",
-            "InvalidParameterArns",
-            "InvalidSnapshotIdEncryptedNotSupport",
-            "InvalidSnapshotIdNotFound",
-            "InvalidSnapshotCategoryNotSupportCopy",
-            "InvalidUserNotInWhiteList",
-            "InvalidAccountStatusNotEnoughBalance",
-            "InvalidAccountStatusSnapshotServiceUnavailable",
-            "InvalidSnapshotIdNotReady",
-            "InvalidOperationUnauthorized",
-            "InvalidOperationUnfinishedCrossRegionCopy",
-            "InvalidOperationNotSupportCopyInSameRegion",
-            "InvalidSnapshotNameMalformed",
-            "InvalidDescriptionMalformed",
-            "InvalidRetentionDaysMalformed",
-            "InvalidRegionIdNotSupportedEncryptedSnapshotCopy",
-            "InvalidRegionNotSupport",
-            "InvalidRegionIdNotSupportEncryptAlgorithm",
-            "InvalidRegionIdNotExists",
-            "InvalidEncryptAlgorithm",
-            "InvalidEncryptedNotMatchKmsKeyId",
-            "InvalidEncryptedNotMatchEncryptAlgorithm",
-            "InvalidEncryptedNotSupportDecrypt",
-            "InvalidSnapshotCategoryNotSupportCrossRegionCopy",
-            "InvalidSnapshotCategoryNotSupportEncryptedCopy",
-            "InvalidParameterKmsNotEnabled",
-            "InvalidParameterDataEncryptedKeyCreateFailed",
-            "InvalidParameterKmsKeyIdNotFound",
-            "InvalidParameterKmsKeyIdKmsUnauthorized",
-            "InvalidKmsKeyIdNotSymmetric",
-            "QuotaExceedSnapshotQuota",
-            "InvalidOperationUnfinishedEncryptedSnapshotCopy",
-            "InvalidParameterDestinationStorageLocationArnUnauthorized",
-            "InvalidParameterDestinationStorageLocationArnRegionNotMatch",
-            "InvalidSnapshotStorageLocationNotSupported",
-            "InvalidSnapshotEncryptedNotSupported",
-            "InvalidParameterDestinationStorageLocationArnMalformed",
-            "OperationDeniedNonCompliantDestinationRegion",
-            "OperationDeniedSnapshotCategoryNotSupportCopy",
-            "InvalidParameterKmsKeyIdCmkNotEnabled",
-            "InvalidParameterKmsKeyIdCmkUnauthorized",
-            "InvalidOperationConflict",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CopySnapshotError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CopySnapshotError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CopySnapshotError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CopySnapshotError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn copy_snapshot(&self) -> CopySnapshotRequestBuilder<&Self> {
+        CopySnapshotRequestBuilder::new(self)
     }
 }

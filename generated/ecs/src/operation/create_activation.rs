@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateActivationRequest>;
 /// Request of `CreateActivation`: Creates an activation code. The activation code is used to register servers that are not provided by Alibaba Cloud as Alibaba Cloud managed instances.
 ///
 /// ## Usage notes
@@ -197,9 +200,7 @@ impl<C> CreateActivationRequestBuilder<C> {
     ///
     /// The region ID. Supported regions: China (Qingdao), China (Beijing), China (Zhangjiakou), China (Hohhot), China (Ulanqab), China (Hangzhou), China (Shanghai), China (Shenzhen), China (Heyuan), China (Guangzhou), China (Chengdu), China (Hong Kong), Singapore, Japan (Tokyo), US (Silicon Valley), and US (Virginia). You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateActivationRequest::region_id`](CreateActivationRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -208,12 +209,7 @@ impl<C> CreateActivationRequestBuilder<C> {
     ///
     /// The default instance name prefix. The prefix must be 2 to 50 characters in length and can contain letters, digits, periods (.), underscores (\_), hyphens (-), and colons (:). The prefix must start with a letter and cannot start with a digit, a special character, `http://`, or `https://`.
     ///
-    /// If you use the activation code that is created by calling the CreateActivation operation to register managed instances, the instances are assigned sequential names that include the value of this parameter as a prefix. You can also specify a new instance name to replace the assigned sequential name when you register a managed instance.
-    ///
-    /// If you specify InstanceName when you register a managed instance, an instance name in the `<InstanceName>-<Number>` format is generated. The number of digits in the \<Number\> value varies based on the number of digits in the `InstanceCount` value. Example: `001`. If you do not specify InstanceName, the hostname (Hostname) is used as the instance name.
-    ///
-    /// - Wire name: `InstanceName`.
-    /// - Example: `test-InstanceName`.
+    /// Its description, rules and example: [`CreateActivationRequest::instance_name`](CreateActivationRequest::instance_name).
     pub fn instance_name(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_name = Some(value.into());
         self
@@ -222,8 +218,7 @@ impl<C> CreateActivationRequestBuilder<C> {
     ///
     /// The description of the activation code. The description must be 1 to 100 characters in length.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `This is description.`.
+    /// Its description, rules and example: [`CreateActivationRequest::description`](CreateActivationRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -232,10 +227,7 @@ impl<C> CreateActivationRequestBuilder<C> {
     ///
     /// The maximum number of times that you can use the activation code to register managed instances. Valid values: 1 to 1000.
     ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `InstanceCount`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`CreateActivationRequest::instance_count`](CreateActivationRequest::instance_count).
     pub fn instance_count(mut self, value: i32) -> Self {
         self.inner.instance_count = Some(value);
         self
@@ -244,10 +236,7 @@ impl<C> CreateActivationRequestBuilder<C> {
     ///
     /// The validity period of the activation code. After the validity period ends, you can no longer use the activation code to register managed instances. Unit: hours.
     ///
-    /// Default value: 4.
-    ///
-    /// - Wire name: `TimeToLiveInHours`.
-    /// - Example: `4`.
+    /// Its description, rules and example: [`CreateActivationRequest::time_to_live_in_hours`](CreateActivationRequest::time_to_live_in_hours).
     pub fn time_to_live_in_hours(mut self, value: i64) -> Self {
         self.inner.time_to_live_in_hours = Some(value);
         self
@@ -256,8 +245,7 @@ impl<C> CreateActivationRequestBuilder<C> {
     ///
     /// The IP addresses of hosts that can use the activation code. The value can be IPv4 addresses, IPv6 addresses, or CIDR blocks.
     ///
-    /// - Wire name: `IpAddressRange`.
-    /// - Example: `0.0.0.0/0`.
+    /// Its description, rules and example: [`CreateActivationRequest::ip_address_range`](CreateActivationRequest::ip_address_range).
     pub fn ip_address_range(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_address_range = Some(value.into());
         self
@@ -266,8 +254,7 @@ impl<C> CreateActivationRequestBuilder<C> {
     ///
     /// The ID of the resource group to which to assign the activation code.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-123******`.
+    /// Its description, rules and example: [`CreateActivationRequest::resource_group_id`](CreateActivationRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -276,8 +263,7 @@ impl<C> CreateActivationRequestBuilder<C> {
     ///
     /// The tags to add to the activation code.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`CreateActivationRequest::tag`](CreateActivationRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -429,215 +415,24 @@ for CreateActivationResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateActivation`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateActivationError {
-    /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
-    RegionIdApiNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceName.ExceedLimit`: Default instance name prefix length exceeds.
-    InstanceNameExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceName.InvalidPattern`: Default instance name prefix pattern invalid.
-    InstanceNameInvalidPattern(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ActivationDesc.ExceedLimit`: Activation description length exceeds.
-    ActivationDescExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ActivationLimitation.Invalid`: The specified parameter InstanceCount exceeds the limit of %s.
-    ActivationLimitationInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AddressRange.InvalidPattern`: Address range should be ipv4 address or cidr.
-    AddressRangeInvalidPattern(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ActivationCount.ExceedLimit`: The count of activation in current region exceeds the limit of %s.
-    ActivationCountExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ActivationTTL.ExceedLimit`: The specified parameter TimeToLiveInHours exceeds the limit of %s.
-    ActivationTtlExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
-    InvalidTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue.Malformed`: The specified Tag.n.Value is not valid.
-    InvalidTagValueMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NumberExceed.Tags`: The Tags parameter number is exceed.
-    NumberExceedTags(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.TagKey`: You must specify Tag.N.Key.
-    MissingParameterTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Operation.Forbidden`: The operation is not permitted.
-    OperationForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidStatus.ResourceGroup`: You cannot perform an operation on a resource group that is being created or deleted.
-    InvalidStatusResourceGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `RealNameAuthenticationError`: Your account has not passed the real-name authentication yet.
-    RealNameAuthenticationError(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ManagedInstanceCountExceedLimit`: The count of managed instance in current region exceeds the limit of %s.
-    ManagedInstanceCountExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceGroup.NotFound`: The ResourceGroup provided does not exist in our records.
-    InvalidResourceGroupNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError.Dispatch`: An error occurred when dispatch the request.
-    InternalErrorDispatch(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateActivationError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "RegionId.ApiNotSupported",
-                        "InstanceName.ExceedLimit",
-                        "InstanceName.InvalidPattern",
-                        "ActivationDesc.ExceedLimit",
-                        "ActivationLimitation.Invalid",
-                        "AddressRange.InvalidPattern",
-                        "ActivationCount.ExceedLimit",
-                        "ActivationTTL.ExceedLimit",
-                        "InvalidTagKey.Malformed",
-                        "InvalidTagValue.Malformed",
-                        "NumberExceed.Tags",
-                        "MissingParameter.TagKey",
-                        "Duplicate.TagKey",
-                        "Operation.Forbidden",
-                        "InvalidStatus.ResourceGroup",
-                        "RealNameAuthenticationError",
-                        "ManagedInstanceCountExceedLimit",
-                        "InvalidRegionId.NotFound",
-                        "InvalidResourceGroup.NotFound",
-                        "InternalError.Dispatch",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateActivationError;
+impl crate::Client {
+    /// Calls `CreateActivation`: Creates an activation code. The activation code is used to register servers that are not provided by Alibaba Cloud as Alibaba Cloud managed instances.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateActivationRequestBuilder::send) it. The parameters and their rules: [`CreateActivationRequest`].
+    #[inline]
+    pub fn create_activation(&self) -> CreateActivationRequestBuilder<&Self> {
+        CreateActivationRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateActivationError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateActivation`: Creates an activation code. The activation code is used to register servers that are not provided by Alibaba Cloud as Alibaba Cloud managed instances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateActivationRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::RegionIdApiNotSupported(error),
-            1 => Self::InstanceNameExceedLimit(error),
-            2 => Self::InstanceNameInvalidPattern(error),
-            3 => Self::ActivationDescExceedLimit(error),
-            4 => Self::ActivationLimitationInvalid(error),
-            5 => Self::AddressRangeInvalidPattern(error),
-            6 => Self::ActivationCountExceedLimit(error),
-            7 => Self::ActivationTtlExceedLimit(error),
-            8 => Self::InvalidTagKeyMalformed(error),
-            9 => Self::InvalidTagValueMalformed(error),
-            10 => Self::NumberExceedTags(error),
-            11 => Self::MissingParameterTagKey(error),
-            12 => Self::DuplicateTagKey(error),
-            13 => Self::OperationForbidden(error),
-            14 => Self::InvalidStatusResourceGroup(error),
-            15 => Self::RealNameAuthenticationError(error),
-            16 => Self::ManagedInstanceCountExceedLimit(error),
-            17 => Self::InvalidRegionIdNotFound(error),
-            18 => Self::InvalidResourceGroupNotFound(error),
-            19 => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::RegionIdApiNotSupported(error) => (0, error),
-            Self::InstanceNameExceedLimit(error) => (1, error),
-            Self::InstanceNameInvalidPattern(error) => (2, error),
-            Self::ActivationDescExceedLimit(error) => (3, error),
-            Self::ActivationLimitationInvalid(error) => (4, error),
-            Self::AddressRangeInvalidPattern(error) => (5, error),
-            Self::ActivationCountExceedLimit(error) => (6, error),
-            Self::ActivationTtlExceedLimit(error) => (7, error),
-            Self::InvalidTagKeyMalformed(error) => (8, error),
-            Self::InvalidTagValueMalformed(error) => (9, error),
-            Self::NumberExceedTags(error) => (10, error),
-            Self::MissingParameterTagKey(error) => (11, error),
-            Self::DuplicateTagKey(error) => (12, error),
-            Self::OperationForbidden(error) => (13, error),
-            Self::InvalidStatusResourceGroup(error) => (14, error),
-            Self::RealNameAuthenticationError(error) => (15, error),
-            Self::ManagedInstanceCountExceedLimit(error) => (16, error),
-            Self::InvalidRegionIdNotFound(error) => (17, error),
-            Self::InvalidResourceGroupNotFound(error) => (18, error),
-            Self::InternalErrorDispatch(error) => (19, error),
-            Self::Unhandled(unhandled) => (20, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateActivationError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateActivationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "RegionIdApiNotSupported",
-            "InstanceNameExceedLimit",
-            "InstanceNameInvalidPattern",
-            "ActivationDescExceedLimit",
-            "ActivationLimitationInvalid",
-            "AddressRangeInvalidPattern",
-            "ActivationCountExceedLimit",
-            "ActivationTtlExceedLimit",
-            "InvalidTagKeyMalformed",
-            "InvalidTagValueMalformed",
-            "NumberExceedTags",
-            "MissingParameterTagKey",
-            "DuplicateTagKey",
-            "OperationForbidden",
-            "InvalidStatusResourceGroup",
-            "RealNameAuthenticationError",
-            "ManagedInstanceCountExceedLimit",
-            "InvalidRegionIdNotFound",
-            "InvalidResourceGroupNotFound",
-            "InternalErrorDispatch",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateActivationError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateActivationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateActivationError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateActivationError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_activation(&self) -> CreateActivationRequestBuilder<&Self> {
+        CreateActivationRequestBuilder::new(self)
     }
 }

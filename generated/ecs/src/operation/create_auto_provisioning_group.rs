@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateAutoProvisioningGroupRequest>;
 /// Request of `CreateAutoProvisioningGroup`: Creates an auto provisioning group.
 ///
 /// ## Usage notes
@@ -542,9 +545,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The ID of the region in which to create the auto provisioning group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateAutoProvisioningGroupRequest::region_id`](CreateAutoProvisioningGroupRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -553,8 +554,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The ID of the resource group to which to assign the auto provisioning group.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`CreateAutoProvisioningGroupRequest::resource_group_id`](CreateAutoProvisioningGroupRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -563,8 +563,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The name of the auto provisioning group. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with `http://` or `https://`. The name can contain letters, digits, colons (:), underscores (\_), and hyphens (-).
     ///
-    /// - Wire name: `AutoProvisioningGroupName`.
-    /// - Example: `apg-test`.
+    /// Its description, rules and example: [`CreateAutoProvisioningGroupRequest::auto_provisioning_group_name`](CreateAutoProvisioningGroupRequest::auto_provisioning_group_name).
     pub fn auto_provisioning_group_name(mut self, value: impl Into<String>) -> Self {
         self.inner.auto_provisioning_group_name = Some(value.into());
         self
@@ -573,14 +572,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The delivery type of the auto provisioning group. Valid values:
     ///
-    /// * request: one-time asynchronous delivery. When the auto provisioning group is started, it attempts to asynchronously deliver an instance cluster that meets the target capacity only once. The group does not retry the operation regardless of whether all the instances are delivered.
-    /// * instant: one-time synchronous delivery. When the auto provisioning group is started, it attempts to synchronously deliver an instance cluster that meets the target capacity only once. The list of delivered instances and the causes of delivery failures are returned in the response.
-    /// * maintain: continuous delivery. When the auto provisioning group is started, it attempts to deliver an instance cluster that meets the target capacity, and monitors the real-time capacity. If the target capacity of the auto provisioning group is not reached, the auto provisioning group continues to create instances until the target capacity is reached.
-    ///
-    /// Default value: maintain.
-    ///
-    /// - Wire name: `AutoProvisioningGroupType`.
-    /// - Example: `maintain`.
+    /// Its description, rules and example: [`CreateAutoProvisioningGroupRequest::auto_provisioning_group_type`](CreateAutoProvisioningGroupRequest::auto_provisioning_group_type).
     pub fn auto_provisioning_group_type(mut self, value: impl Into<String>) -> Self {
         self.inner.auto_provisioning_group_type = Some(value.into());
         self
@@ -589,14 +581,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The policy for creating spot instances. Valid values:
     ///
-    /// * lowest-price: cost optimization policy. The auto provisioning group selects the lowest-priced instance type to create instances.
-    /// * diversified: balanced distribution policy. The auto provisioning group creates instances in zones that are specified in extended configurations and then evenly distributes the instances across the zones.
-    /// * capacity-optimized: capacity-optimized distribution policy. The auto provisioning group creates instances of the optimal instance types across the optimal zones based on resource availability.
-    ///
-    /// Default value: lowest-price.
-    ///
-    /// - Wire name: `SpotAllocationStrategy`.
-    /// - Example: `diversified`.
+    /// Its description, rules and example: [`CreateAutoProvisioningGroupRequest::spot_allocation_strategy`](CreateAutoProvisioningGroupRequest::spot_allocation_strategy).
     pub fn spot_allocation_strategy(mut self, value: impl Into<String>) -> Self {
         self.inner.spot_allocation_strategy = Some(value.into());
         self
@@ -605,13 +590,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The operation to be performed on the spot instance when it is interrupted. Valid values:
     ///
-    /// * stop: stops the spot instance.
-    /// * terminate: releases the spot instance.
-    ///
-    /// Default value: terminate.
-    ///
-    /// - Wire name: `SpotInstanceInterruptionBehavior`.
-    /// - Example: `terminate`.
+    /// Its description, rules and example: [`CreateAutoProvisioningGroupRequest::spot_instance_interruption_behavior`](CreateAutoProvisioningGroupRequest::spot_instance_interruption_behavior).
     pub fn spot_instance_interruption_behavior(
         mut self,
         value: impl Into<String>,
@@ -623,10 +602,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The number of spot instances of the lowest-priced instance type to be created by the auto provisioning group. This parameter takes effect when `SpotAllocationStrategy` is set to `lowest-price`.
     ///
-    /// The value must be smaller than the N value specified in `LaunchTemplateConfig.N`.
-    ///
-    /// - Wire name: `SpotInstancePoolsToUseCount`.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`CreateAutoProvisioningGroupRequest::spot_instance_pools_to_use_count`](CreateAutoProvisioningGroupRequest::spot_instance_pools_to_use_count).
     pub fn spot_instance_pools_to_use_count(mut self, value: i32) -> Self {
         self.inner.spot_instance_pools_to_use_count = Some(value);
         self
@@ -635,13 +611,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The policy for creating pay-as-you-go instances. Valid values:
     ///
-    /// * lowest-price: cost optimization policy. The auto provisioning group selects the lowest-priced instance type to create instances.
-    /// * prioritized: priority-based policy. The auto provisioning group creates instances based on the priority specified by `LaunchTemplateConfig.N.Priority`.
-    ///
-    /// Default value: lowest-price.
-    ///
-    /// - Wire name: `PayAsYouGoAllocationStrategy`.
-    /// - Example: `prioritized`.
+    /// Its description, rules and example: [`CreateAutoProvisioningGroupRequest::pay_as_you_go_allocation_strategy`](CreateAutoProvisioningGroupRequest::pay_as_you_go_allocation_strategy).
     pub fn pay_as_you_go_allocation_strategy(
         mut self,
         value: impl Into<String>,
@@ -653,14 +623,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// Specifies whether to release scaled-in instances when the real-time capacity of the auto provisioning group exceeds the target capacity and the group is triggered to scale in. Valid values:
     ///
-    /// * termination: releases the scaled-in instances in the auto provisioning group.
-    /// * no-termination: removes the scaled-in instances from the auto provisioning group but does not release the instances.
-    ///
-    /// Default value: no-termination.
-    ///
-    /// - Wire name: `ExcessCapacityTerminationPolicy`.
-    /// - Default: `no-termination`.
-    /// - Example: `termination`.
+    /// Its description, rules and example: [`CreateAutoProvisioningGroupRequest::excess_capacity_termination_policy`](CreateAutoProvisioningGroupRequest::excess_capacity_termination_policy).
     pub fn excess_capacity_termination_policy(
         mut self,
         value: impl Into<String>,
@@ -672,12 +635,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The time at which to start the auto provisioning group. The period of time between this point in time and the point in time specified by `ValidUntil` is the validity period of the auto provisioning group.
     ///
-    /// Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC.
-    ///
-    /// By default, an auto provisioning group is started immediately after it is created.
-    ///
-    /// - Wire name: `ValidFrom`.
-    /// - Example: `2019-04-01T15:10:20Z`.
+    /// Its description, rules and example: [`CreateAutoProvisioningGroupRequest::valid_from`](CreateAutoProvisioningGroupRequest::valid_from).
     pub fn valid_from(mut self, value: impl Into<String>) -> Self {
         self.inner.valid_from = Some(value.into());
         self
@@ -686,12 +644,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The time at which the auto provisioning group expires. The period of time between this point in time and the point in time specified by `ValidFrom` is the validity period of the auto provisioning group.
     ///
-    /// Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC.
-    ///
-    /// Default value: 2099-12-31T23:59:59Z.
-    ///
-    /// - Wire name: `ValidUntil`.
-    /// - Example: `2019-06-01T15:10:20Z`.
+    /// Its description, rules and example: [`CreateAutoProvisioningGroupRequest::valid_until`](CreateAutoProvisioningGroupRequest::valid_until).
     pub fn valid_until(mut self, value: impl Into<String>) -> Self {
         self.inner.valid_until = Some(value.into());
         self
@@ -700,13 +653,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// Specifies whether to release instances in the auto provisioning group when the group expires. Valid values:
     ///
-    /// * true: releases the instances.
-    /// * false: only removes the instances from the auto provisioning group but does not release them.
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `TerminateInstancesWithExpiration`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateAutoProvisioningGroupRequest::terminate_instances_with_expiration`](CreateAutoProvisioningGroupRequest::terminate_instances_with_expiration).
     pub fn terminate_instances_with_expiration(mut self, value: bool) -> Self {
         self.inner.terminate_instances_with_expiration = Some(value);
         self
@@ -715,13 +662,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// Specifies whether to release instances in the auto provisioning group when the auto provisioning group is deleted. Valid values:
     ///
-    /// * true: releases the instances.
-    /// * false: retains the instances.
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `TerminateInstances`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateAutoProvisioningGroupRequest::terminate_instances`](CreateAutoProvisioningGroupRequest::terminate_instances).
     pub fn terminate_instances(mut self, value: bool) -> Self {
         self.inner.terminate_instances = Some(value);
         self
@@ -730,10 +671,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The maximum price of spot instances in the auto provisioning group.
     ///
-    /// > When both `MaxSpotPrice` and `LaunchTemplateConfig.N.MaxPrice` are specified, the smaller one of the two parameter values is used.
-    ///
-    /// - Wire name: `MaxSpotPrice`.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`CreateAutoProvisioningGroupRequest::max_spot_price`](CreateAutoProvisioningGroupRequest::max_spot_price).
     pub fn max_spot_price(mut self, value: f32) -> Self {
         self.inner.max_spot_price = Some(value);
         self
@@ -742,11 +680,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The total target capacity of the auto provisioning group. The value must be a positive integer.
     ///
-    /// The total target capacity of the auto provisioning group must be greater than or equal to the sum of the target capacity of pay-as-you-go instances specified by `PayAsYouGoTargetCapacity` and the target capacity of spot instances specified by `SpotTargetCapacity`.
-    ///
-    /// - Wire name: `TotalTargetCapacity`.
-    /// - Required.
-    /// - Example: `60`.
+    /// Its description, rules and example: [`CreateAutoProvisioningGroupRequest::total_target_capacity`](CreateAutoProvisioningGroupRequest::total_target_capacity).
     pub fn total_target_capacity(mut self, value: impl Into<String>) -> Self {
         self.inner.total_target_capacity = Some(value.into());
         self
@@ -755,8 +689,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The target capacity of pay-as-you-go instances in the auto provisioning group. The value must be less than or equal to the `TotalTargetCapacity` value.
     ///
-    /// - Wire name: `PayAsYouGoTargetCapacity`.
-    /// - Example: `30`.
+    /// Its description, rules and example: [`CreateAutoProvisioningGroupRequest::pay_as_you_go_target_capacity`](CreateAutoProvisioningGroupRequest::pay_as_you_go_target_capacity).
     pub fn pay_as_you_go_target_capacity(mut self, value: impl Into<String>) -> Self {
         self.inner.pay_as_you_go_target_capacity = Some(value.into());
         self
@@ -765,8 +698,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The target capacity of spot instances in the auto provisioning group. The value must be less than or equal to the `TotalTargetCapacity` value.
     ///
-    /// - Wire name: `SpotTargetCapacity`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`CreateAutoProvisioningGroupRequest::spot_target_capacity`](CreateAutoProvisioningGroupRequest::spot_target_capacity).
     pub fn spot_target_capacity(mut self, value: impl Into<String>) -> Self {
         self.inner.spot_target_capacity = Some(value.into());
         self
@@ -775,13 +707,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The type of supplemental instances. When the sum of the `PayAsYouGoTargetCapacity` and `SpotTargetCapacity` values is smaller than the `TotalTargetCapacity` value, the auto provisioning group creates instances of the specified type to meet the total target capacity. Valid values:
     ///
-    /// * PayAsYouGo: pay-as-you-go
-    /// * Spot: spot instance
-    ///
-    /// Default value: Spot.
-    ///
-    /// - Wire name: `DefaultTargetCapacityType`.
-    /// - Example: `Spot`.
+    /// Its description, rules and example: [`CreateAutoProvisioningGroupRequest::default_target_capacity_type`](CreateAutoProvisioningGroupRequest::default_target_capacity_type).
     pub fn default_target_capacity_type(mut self, value: impl Into<String>) -> Self {
         self.inner.default_target_capacity_type = Some(value.into());
         self
@@ -790,8 +716,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The ID of the launch template associated with the auto provisioning group. You can call the [DescribeLaunchTemplates](<https://www.alibabacloud.com/help/doc-detail/73759.htm>) operation to query available launch templates. When both LaunchTemplateId and `LaunchConfiguration.*` parameters are specified, LaunchTemplateId takes precedence.
     ///
-    /// - Wire name: `LaunchTemplateId`.
-    /// - Example: `lt-bp1fgzds4bdogu03****`.
+    /// Its description, rules and example: [`CreateAutoProvisioningGroupRequest::launch_template_id`](CreateAutoProvisioningGroupRequest::launch_template_id).
     pub fn launch_template_id(mut self, value: impl Into<String>) -> Self {
         self.inner.launch_template_id = Some(value.into());
         self
@@ -800,10 +725,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The version of the launch template associated with the auto provisioning group. You can call the [DescribeLaunchTemplateVersions](<https://www.alibabacloud.com/help/doc-detail/73761.htm>) operation to query the versions of available launch templates.
     ///
-    /// Default value: the default version of the launch template.
-    ///
-    /// - Wire name: `LaunchTemplateVersion`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`CreateAutoProvisioningGroupRequest::launch_template_version`](CreateAutoProvisioningGroupRequest::launch_template_version).
     pub fn launch_template_version(mut self, value: impl Into<String>) -> Self {
         self.inner.launch_template_version = Some(value.into());
         self
@@ -812,8 +734,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The description of the auto provisioning group.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `testDescription`.
+    /// Its description, rules and example: [`CreateAutoProvisioningGroupRequest::description`](CreateAutoProvisioningGroupRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -822,9 +743,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateAutoProvisioningGroupRequest::client_token`](CreateAutoProvisioningGroupRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -833,7 +752,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The startup parameter.
     ///
-    /// - Wire name: `LaunchConfiguration`.
+    /// Its description, rules and example: [`CreateAutoProvisioningGroupRequest::launch_configuration`](CreateAutoProvisioningGroupRequest::launch_configuration).
     pub fn launch_configuration(
         mut self,
         value: crate::types::LaunchConfiguration,
@@ -845,8 +764,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The extended configurations of the launch template.
     ///
-    /// - Wire name: `LaunchTemplateConfig`.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`CreateAutoProvisioningGroupRequest::launch_template_config`](CreateAutoProvisioningGroupRequest::launch_template_config).
     pub fn launch_template_config(
         mut self,
         values: impl IntoIterator<Item = crate::types::LaunchTemplateConfig>,
@@ -858,8 +776,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The information of system disks on the instance.
     ///
-    /// - Wire name: `SystemDiskConfig`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`CreateAutoProvisioningGroupRequest::system_disk_config`](CreateAutoProvisioningGroupRequest::system_disk_config).
     pub fn system_disk_config(
         mut self,
         values: impl IntoIterator<Item = crate::types::SystemDiskConfig>,
@@ -871,8 +788,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The information of data disks on the instance.
     ///
-    /// - Wire name: `DataDiskConfig`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`CreateAutoProvisioningGroupRequest::data_disk_config`](CreateAutoProvisioningGroupRequest::data_disk_config).
     pub fn data_disk_config(
         mut self,
         values: impl IntoIterator<Item = crate::types::DataDiskConfig>,
@@ -884,11 +800,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The minimum target capacity of the auto provisioning group. The value must be a positive integer. When you specify this parameter, take note of the following items:
     ///
-    /// - This parameter takes effect only when `AutoProvisioningGroupType` is set to instant.
-    /// - If the number of instances that can be created in the current region is smaller than the value of this parameter, the operation cannot be called and no instances are created.
-    /// - If the number of instances that can be created in the current region is greater than the value of this parameter, instances can be created based on the specified parameters.
-    /// - Wire name: `MinTargetCapacity`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`CreateAutoProvisioningGroupRequest::min_target_capacity`](CreateAutoProvisioningGroupRequest::min_target_capacity).
     pub fn min_target_capacity(mut self, value: impl Into<String>) -> Self {
         self.inner.min_target_capacity = Some(value.into());
         self
@@ -897,8 +809,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// > This parameter is in invitational preview and is not publicly available.
     ///
-    /// - Wire name: `HibernationOptionsConfigured`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateAutoProvisioningGroupRequest::hibernation_options_configured`](CreateAutoProvisioningGroupRequest::hibernation_options_configured).
     pub fn hibernation_options_configured(mut self, value: bool) -> Self {
         self.inner.hibernation_options_configured = Some(value);
         self
@@ -907,8 +818,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The tags to add to the auto provisioning group.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateAutoProvisioningGroupRequest::tag`](CreateAutoProvisioningGroupRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -917,10 +827,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The resource pool options to use to create instances. When you specify this parameter, take note of the following items:
     ///
-    /// * This parameter takes effect only when the auto provisioning group creates pay-as-you-go instances.
-    /// * This parameter takes effect only if you set `AutoProvisioningGroupType` to instant.
-    ///
-    /// - Wire name: `ResourcePoolOptions`.
+    /// Its description, rules and example: [`CreateAutoProvisioningGroupRequest::resource_pool_options`](CreateAutoProvisioningGroupRequest::resource_pool_options).
     pub fn resource_pool_options(
         mut self,
         value: crate::types::ResourcePoolOptions,
@@ -932,7 +839,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The capacity details of the subscription instance.
     ///
-    /// - Wire name: `PrePaidOptions`.
+    /// Its description, rules and example: [`CreateAutoProvisioningGroupRequest::pre_paid_options`](CreateAutoProvisioningGroupRequest::pre_paid_options).
     pub fn pre_paid_options(mut self, value: crate::types::PrePaidOptions) -> Self {
         self.inner.pre_paid_options = Some(value);
         self
@@ -1090,411 +997,28 @@ for CreateAutoProvisioningGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateAutoProvisioningGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateAutoProvisioningGroupError {
-    /// HTTP 400 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAutoProvisioningGroupName.Malformed`: The specified parameter "AutoProvisioningGroupName" is not valid.
-    InvalidAutoProvisioningGroupNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAutoProvisioningGroupType.ValueNotSupported`: The specified parameter "AutoProvisioningGroupType" is not supported.
-    InvalidAutoProvisioningGroupTypeValueNotSupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidFleetExcessCapacityTerminationPolicy.ValueNotSupported`: The specified parameter "ExcessCapacityTerminationPolicy" is not supported.
-    InvalidFleetExcessCapacityTerminationPolicyValueNotSupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidDefaultTargetCapacityType.ValueNotSupported`: The specified parameter "DefaultTargetCapacityType" is not supported.
-    InvalidDefaultTargetCapacityTypeValueNotSupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidSpotAllocationStrategy.ValueNotSupported`: The specified parameter "SpotAllocationStrategy" is not supported.
-    InvalidSpotAllocationStrategyValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSpotInstanceInterruptionBehavior.ValueNotSupported`: The specified parameter "SpotInstanceInterruptionBehavior" is not supported.
-    InvalidSpotInstanceInterruptionBehaviorValueNotSupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidPayAsYouGoAllocationStrategy.ValueNotSupported`: The specified parameter "PayAsYouGoAllocationStrategy" is not supported.
-    InvalidPayAsYouGoAllocationStrategyValueNotSupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `MissingParameter.SpotAllocationStrategy`: The specified parameter "SpotAllocationStrategy" is empty.
-    MissingParameterSpotAllocationStrategy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.LaunchTemplateConfigs`: The specified parameter "LaunchTemplateConfigs" is empty.
-    MissingParameterLaunchTemplateConfigs(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidValidTime.MalFormed`: The specified parameter "ValidTime" is not supported.
-    InvalidValidTimeMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidLaunchTemplateVersion.ValueNotSupported`: The specified parameter "LaunchTemplateVersion" is not valid.
-    InvalidLaunchTemplateVersionValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: The specified parameter "AutoProvisioningGroup" should not be null.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegion.ValueNotSupported`: The specified Region does not exist.
-    InvalidRegionValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.ValueNotSupported`: The specified description is illegal.
-    InvalidDescriptionValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidLaunchTemplate.ValueNotSupported`: The SecurityGroupId or imageId in LaunchTemplate is not exists.
-    InvalidLaunchTemplateValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCapacity.ValueNotSupported`: The Capacity is illegal, or the TargetCapacity is large than SpotCapacity + PayAsYouGoCapacity.
-    InvalidCapacityValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.ValueNotSupported`: The instanceType is illegal.
-    InvalidInstanceTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InternalError`: The request processing has failed due to some unknown error.
+mod error;
+pub use error::CreateAutoProvisioningGroupError;
+impl crate::Client {
+    /// Calls `CreateAutoProvisioningGroup`: Creates an auto provisioning group.
     ///
-    /// Also returned with HTTP 500: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidLaunchTemplateConfigs.SizeExceed`: The size of LaunchTemplateConfigs exceeds limit.
-    InvalidLaunchTemplateConfigsSizeExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.SpotInstancePoolsToUseCount`: The specified parameter "SpotInstancePoolsToUseCount" is not valid.
-    InvalidParameterSpotInstancePoolsToUseCount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ResourceGroupId`: The specified parameter "ResourceGroupId" is not valid.
-    InvalidParameterResourceGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.TargetCapacity`: The Capacity is illegal, TotalTargetCapacity, PayAsYouGoTargetCapacity, SpotTargetCapacity must be specified, meanwhile, the TargetCapacity must be larger than or equal to the sum of SpotCapacity and OnDemandCapacity.
-    InvalidParameterTargetCapacity(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.WeightedCapacity`: The WeightedCapacity of LaunchTemplateConfig should not be empty.
-    MissingParameterWeightedCapacity(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.WeightedCapacityBeyondRange`: The WeightedCaTpacity of LaunchTemplateConfig beyond permitted range.
-    InvalidParameterWeightedCapacityBeyondRange(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.MaxPrice`: The specified parameter "MaxSpotPrice" or "MaxPrice" of LaunchTemplateConfig is not valid.
-    InvalidParameterMaxPrice(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoPermission`: %s
-    NoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicate.DiskCategory`: The specified disk configs contains duplicate DiskCategory.
-    DuplicateDiskCategory(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImageFamily.Confict`: The specified parameter ImageFamily should be empty when the parameter ImageId is specified.
-    InvalidImageFamilyConfict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.ResourcePoolOptions.PrivatePoolIds`: The zone or instancetype of the ResourcePoolOptions.PrivatePoolIds  does not match the LaunchTemplateConfig.
-    InvalidResourcePoolOptionsPrivatePoolIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.ResourcePoolOptions.Strategy`: The specified ResourcePoolOptions.Strategy is invalid.
-    InvalidResourcePoolOptionsStrategy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.ResourcePoolOptionsPrivatePoolIds.SizeExceed`: The size of ResourcePoolOptions.PrivatePoolIds exceeds limit.
-    InvalidResourcePoolOptionsPrivatePoolIdsSizeExceed(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `MissingParameter.ResourcePoolOptions.PrivatePoolIds`: The specified ResourcePoolOptions.PrivatePoolIds should not be null when ResourcePoolOptions.Strategy is PrivatePoolOnly.
-    MissingParameterResourcePoolOptionsPrivatePoolIds(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidSpotDuration`: The specified SpotDuration is not valid.
-    InvalidSpotDuration(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSpotInterruptionBehavior`: %s
-    InvalidSpotInterruptionBehavior(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.SecurityGroupIdRepeated`: The SecurityGroupId is repeated.
-    InvalidParameterSecurityGroupIdRepeated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpcMismatch.SecurityGroupAndVSwitch`: Specified security group and virtual switch are not in the same VPC.
-    VpcMismatchSecurityGroupAndVSwitch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidMinTargetCapacity.NotSatisfied`: The inventory of specified InstanceType does not meet the MinTargetCapacity.
-    InvalidMinTargetCapacityNotSatisfied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameterRange.MinTargetCapacity`: The MinTargetCapacity exceeds the limit\[0-TotalTargetCapacity\].
-    InvalidParameterRangeMinTargetCapacity(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidUserData.Base64FormatInvalid`: The specified parameter UserData must be base64 encoded.
-    InvalidUserDataBase64FormatInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidUserData.SizeExceeded`: The specified parameter UserData exceeds the size.
-    InvalidUserDataSizeExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAutoReleaseTime.Malformed`: The specified parameter AutoReleaseTime is not valid.
-    InvalidAutoReleaseTimeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `TotalTargetCapacityLimitExceed`: The TotalTargetCapacity exceeds the limit\[0-2000\].
-    TotalTargetCapacityLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `SpotTargetCapacityLimitExceed`: The SpotTargetCapacity exceeds the limit\[0-2000\].
-    SpotTargetCapacityLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `PayAsYouGoTargetCapacityLimitExceed`: The PayAsYouGoTargetCapacity exceeds the limit\[0-2000\].
-    PayAsYouGoTargetCapacityLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourcePoolOptionsPrivatePoolIds.NotFound`: The ResourcePoolOptions.PrivatePoolIds do not exist.
-    InvalidResourcePoolOptionsPrivatePoolIdsNotFound(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 404 `InvalidSecurityGroupId.NotFound`: The SecurityGroupId %s provided does not exist in our records.
-    InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVSwitchId.NotFound`: The specified virtual switch %s  does not exist.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateAutoProvisioningGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "InvalidAutoProvisioningGroupName.Malformed",
-                        "InvalidAutoProvisioningGroupType.ValueNotSupported",
-                        "InvalidFleetExcessCapacityTerminationPolicy.ValueNotSupported",
-                        "InvalidDefaultTargetCapacityType.ValueNotSupported",
-                        "InvalidSpotAllocationStrategy.ValueNotSupported",
-                        "InvalidSpotInstanceInterruptionBehavior.ValueNotSupported",
-                        "InvalidPayAsYouGoAllocationStrategy.ValueNotSupported",
-                        "MissingParameter.SpotAllocationStrategy",
-                        "MissingParameter.LaunchTemplateConfigs",
-                        "InvalidValidTime.MalFormed",
-                        "InvalidLaunchTemplateVersion.ValueNotSupported",
-                        "MissingParameter",
-                        "InvalidRegion.ValueNotSupported",
-                        "InvalidDescription.ValueNotSupported",
-                        "InvalidLaunchTemplate.ValueNotSupported",
-                        "InvalidCapacity.ValueNotSupported",
-                        "InvalidInstanceType.ValueNotSupported",
-                        "InternalError",
-                        "InvalidLaunchTemplateConfigs.SizeExceed",
-                        "InvalidParameter.SpotInstancePoolsToUseCount",
-                        "InvalidParameter.ResourceGroupId",
-                        "InvalidParameter.TargetCapacity",
-                        "MissingParameter.WeightedCapacity",
-                        "InvalidParameter.WeightedCapacityBeyondRange",
-                        "InvalidParameter.MaxPrice",
-                        "NoPermission",
-                        "Duplicate.DiskCategory",
-                        "InvalidImageFamily.Confict",
-                        "Invalid.ResourcePoolOptions.PrivatePoolIds",
-                        "Invalid.ResourcePoolOptions.Strategy",
-                        "Invalid.ResourcePoolOptionsPrivatePoolIds.SizeExceed",
-                        "MissingParameter.ResourcePoolOptions.PrivatePoolIds",
-                        "InvalidSpotDuration",
-                        "InvalidSpotInterruptionBehavior",
-                        "InvalidParameter.SecurityGroupIdRepeated",
-                        "VpcMismatch.SecurityGroupAndVSwitch",
-                        "InvalidMinTargetCapacity.NotSatisfied",
-                        "InvalidParameterRange.MinTargetCapacity",
-                        "InvalidUserData.Base64FormatInvalid",
-                        "InvalidUserData.SizeExceeded",
-                        "InvalidAutoReleaseTime.Malformed",
-                        "TotalTargetCapacityLimitExceed",
-                        "SpotTargetCapacityLimitExceed",
-                        "PayAsYouGoTargetCapacityLimitExceed",
-                        "InvalidResourcePoolOptionsPrivatePoolIds.NotFound",
-                        "InvalidSecurityGroupId.NotFound",
-                        "InvalidVSwitchId.NotFound",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](CreateAutoProvisioningGroupRequestBuilder::send) it. The parameters and their rules: [`CreateAutoProvisioningGroupRequest`].
+    #[inline]
+    pub fn create_auto_provisioning_group(
+        &self,
+    ) -> CreateAutoProvisioningGroupRequestBuilder<&Self> {
+        CreateAutoProvisioningGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateAutoProvisioningGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateAutoProvisioningGroup`: Creates an auto provisioning group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateAutoProvisioningGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::InvalidAutoProvisioningGroupNameMalformed(error),
-            2 => Self::InvalidAutoProvisioningGroupTypeValueNotSupported(error),
-            3 => {
-                Self::InvalidFleetExcessCapacityTerminationPolicyValueNotSupported(error)
-            }
-            4 => Self::InvalidDefaultTargetCapacityTypeValueNotSupported(error),
-            5 => Self::InvalidSpotAllocationStrategyValueNotSupported(error),
-            6 => Self::InvalidSpotInstanceInterruptionBehaviorValueNotSupported(error),
-            7 => Self::InvalidPayAsYouGoAllocationStrategyValueNotSupported(error),
-            8 => Self::MissingParameterSpotAllocationStrategy(error),
-            9 => Self::MissingParameterLaunchTemplateConfigs(error),
-            10 => Self::InvalidValidTimeMalFormed(error),
-            11 => Self::InvalidLaunchTemplateVersionValueNotSupported(error),
-            12 => Self::MissingParameter(error),
-            13 => Self::InvalidRegionValueNotSupported(error),
-            14 => Self::InvalidDescriptionValueNotSupported(error),
-            15 => Self::InvalidLaunchTemplateValueNotSupported(error),
-            16 => Self::InvalidCapacityValueNotSupported(error),
-            17 => Self::InvalidInstanceTypeValueNotSupported(error),
-            18 => Self::InternalError(error),
-            19 => Self::InvalidLaunchTemplateConfigsSizeExceed(error),
-            20 => Self::InvalidParameterSpotInstancePoolsToUseCount(error),
-            21 => Self::InvalidParameterResourceGroupId(error),
-            22 => Self::InvalidParameterTargetCapacity(error),
-            23 => Self::MissingParameterWeightedCapacity(error),
-            24 => Self::InvalidParameterWeightedCapacityBeyondRange(error),
-            25 => Self::InvalidParameterMaxPrice(error),
-            26 => Self::NoPermission(error),
-            27 => Self::DuplicateDiskCategory(error),
-            28 => Self::InvalidImageFamilyConfict(error),
-            29 => Self::InvalidResourcePoolOptionsPrivatePoolIds(error),
-            30 => Self::InvalidResourcePoolOptionsStrategy(error),
-            31 => Self::InvalidResourcePoolOptionsPrivatePoolIdsSizeExceed(error),
-            32 => Self::MissingParameterResourcePoolOptionsPrivatePoolIds(error),
-            33 => Self::InvalidSpotDuration(error),
-            34 => Self::InvalidSpotInterruptionBehavior(error),
-            35 => Self::InvalidParameterSecurityGroupIdRepeated(error),
-            36 => Self::VpcMismatchSecurityGroupAndVSwitch(error),
-            37 => Self::InvalidMinTargetCapacityNotSatisfied(error),
-            38 => Self::InvalidParameterRangeMinTargetCapacity(error),
-            39 => Self::InvalidUserDataBase64FormatInvalid(error),
-            40 => Self::InvalidUserDataSizeExceeded(error),
-            41 => Self::InvalidAutoReleaseTimeMalformed(error),
-            42 => Self::TotalTargetCapacityLimitExceed(error),
-            43 => Self::SpotTargetCapacityLimitExceed(error),
-            44 => Self::PayAsYouGoTargetCapacityLimitExceed(error),
-            45 => Self::InvalidResourcePoolOptionsPrivatePoolIdsNotFound(error),
-            46 => Self::InvalidSecurityGroupIdNotFound(error),
-            47 => Self::InvalidVSwitchIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::InvalidAutoProvisioningGroupNameMalformed(error) => (1, error),
-            Self::InvalidAutoProvisioningGroupTypeValueNotSupported(error) => (2, error),
-            Self::InvalidFleetExcessCapacityTerminationPolicyValueNotSupported(error) => {
-                (3, error)
-            }
-            Self::InvalidDefaultTargetCapacityTypeValueNotSupported(error) => (4, error),
-            Self::InvalidSpotAllocationStrategyValueNotSupported(error) => (5, error),
-            Self::InvalidSpotInstanceInterruptionBehaviorValueNotSupported(error) => {
-                (6, error)
-            }
-            Self::InvalidPayAsYouGoAllocationStrategyValueNotSupported(error) => {
-                (7, error)
-            }
-            Self::MissingParameterSpotAllocationStrategy(error) => (8, error),
-            Self::MissingParameterLaunchTemplateConfigs(error) => (9, error),
-            Self::InvalidValidTimeMalFormed(error) => (10, error),
-            Self::InvalidLaunchTemplateVersionValueNotSupported(error) => (11, error),
-            Self::MissingParameter(error) => (12, error),
-            Self::InvalidRegionValueNotSupported(error) => (13, error),
-            Self::InvalidDescriptionValueNotSupported(error) => (14, error),
-            Self::InvalidLaunchTemplateValueNotSupported(error) => (15, error),
-            Self::InvalidCapacityValueNotSupported(error) => (16, error),
-            Self::InvalidInstanceTypeValueNotSupported(error) => (17, error),
-            Self::InternalError(error) => (18, error),
-            Self::InvalidLaunchTemplateConfigsSizeExceed(error) => (19, error),
-            Self::InvalidParameterSpotInstancePoolsToUseCount(error) => (20, error),
-            Self::InvalidParameterResourceGroupId(error) => (21, error),
-            Self::InvalidParameterTargetCapacity(error) => (22, error),
-            Self::MissingParameterWeightedCapacity(error) => (23, error),
-            Self::InvalidParameterWeightedCapacityBeyondRange(error) => (24, error),
-            Self::InvalidParameterMaxPrice(error) => (25, error),
-            Self::NoPermission(error) => (26, error),
-            Self::DuplicateDiskCategory(error) => (27, error),
-            Self::InvalidImageFamilyConfict(error) => (28, error),
-            Self::InvalidResourcePoolOptionsPrivatePoolIds(error) => (29, error),
-            Self::InvalidResourcePoolOptionsStrategy(error) => (30, error),
-            Self::InvalidResourcePoolOptionsPrivatePoolIdsSizeExceed(error) => {
-                (31, error)
-            }
-            Self::MissingParameterResourcePoolOptionsPrivatePoolIds(error) => (32, error),
-            Self::InvalidSpotDuration(error) => (33, error),
-            Self::InvalidSpotInterruptionBehavior(error) => (34, error),
-            Self::InvalidParameterSecurityGroupIdRepeated(error) => (35, error),
-            Self::VpcMismatchSecurityGroupAndVSwitch(error) => (36, error),
-            Self::InvalidMinTargetCapacityNotSatisfied(error) => (37, error),
-            Self::InvalidParameterRangeMinTargetCapacity(error) => (38, error),
-            Self::InvalidUserDataBase64FormatInvalid(error) => (39, error),
-            Self::InvalidUserDataSizeExceeded(error) => (40, error),
-            Self::InvalidAutoReleaseTimeMalformed(error) => (41, error),
-            Self::TotalTargetCapacityLimitExceed(error) => (42, error),
-            Self::SpotTargetCapacityLimitExceed(error) => (43, error),
-            Self::PayAsYouGoTargetCapacityLimitExceed(error) => (44, error),
-            Self::InvalidResourcePoolOptionsPrivatePoolIdsNotFound(error) => (45, error),
-            Self::InvalidSecurityGroupIdNotFound(error) => (46, error),
-            Self::InvalidVSwitchIdNotFound(error) => (47, error),
-            Self::Unhandled(unhandled) => (48, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateAutoProvisioningGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateAutoProvisioningGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "InvalidAutoProvisioningGroupNameMalformed",
-            "InvalidAutoProvisioningGroupTypeValueNotSupported",
-            "InvalidFleetExcessCapacityTerminationPolicyValueNotSupported",
-            "InvalidDefaultTargetCapacityTypeValueNotSupported",
-            "InvalidSpotAllocationStrategyValueNotSupported",
-            "InvalidSpotInstanceInterruptionBehaviorValueNotSupported",
-            "InvalidPayAsYouGoAllocationStrategyValueNotSupported",
-            "MissingParameterSpotAllocationStrategy",
-            "MissingParameterLaunchTemplateConfigs",
-            "InvalidValidTimeMalFormed",
-            "InvalidLaunchTemplateVersionValueNotSupported",
-            "MissingParameter",
-            "InvalidRegionValueNotSupported",
-            "InvalidDescriptionValueNotSupported",
-            "InvalidLaunchTemplateValueNotSupported",
-            "InvalidCapacityValueNotSupported",
-            "InvalidInstanceTypeValueNotSupported",
-            "InternalError",
-            "InvalidLaunchTemplateConfigsSizeExceed",
-            "InvalidParameterSpotInstancePoolsToUseCount",
-            "InvalidParameterResourceGroupId",
-            "InvalidParameterTargetCapacity",
-            "MissingParameterWeightedCapacity",
-            "InvalidParameterWeightedCapacityBeyondRange",
-            "InvalidParameterMaxPrice",
-            "NoPermission",
-            "DuplicateDiskCategory",
-            "InvalidImageFamilyConfict",
-            "InvalidResourcePoolOptionsPrivatePoolIds",
-            "InvalidResourcePoolOptionsStrategy",
-            "InvalidResourcePoolOptionsPrivatePoolIdsSizeExceed",
-            "MissingParameterResourcePoolOptionsPrivatePoolIds",
-            "InvalidSpotDuration",
-            "InvalidSpotInterruptionBehavior",
-            "InvalidParameterSecurityGroupIdRepeated",
-            "VpcMismatchSecurityGroupAndVSwitch",
-            "InvalidMinTargetCapacityNotSatisfied",
-            "InvalidParameterRangeMinTargetCapacity",
-            "InvalidUserDataBase64FormatInvalid",
-            "InvalidUserDataSizeExceeded",
-            "InvalidAutoReleaseTimeMalformed",
-            "TotalTargetCapacityLimitExceed",
-            "SpotTargetCapacityLimitExceed",
-            "PayAsYouGoTargetCapacityLimitExceed",
-            "InvalidResourcePoolOptionsPrivatePoolIdsNotFound",
-            "InvalidSecurityGroupIdNotFound",
-            "InvalidVSwitchIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateAutoProvisioningGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateAutoProvisioningGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateAutoProvisioningGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateAutoProvisioningGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_auto_provisioning_group(
+        &self,
+    ) -> CreateAutoProvisioningGroupRequestBuilder<&Self> {
+        CreateAutoProvisioningGroupRequestBuilder::new(self)
     }
 }

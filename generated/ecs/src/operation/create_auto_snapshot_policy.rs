@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateAutoSnapshotPolicyRequest>;
 /// Request of `CreateAutoSnapshotPolicy`: Creates an automatic snapshot policy in a specific region. You can specify the schedule on which to create automatic snapshots, the retention period of the automatic snapshots, and whether to enable cross-region replication for the snapshots in the automatic snapshot policy. The automatic snapshot policy can be applied to create snapshots for system disks or data disks to back up disk data.
 ///
 /// Before you call this operation, learn about how to [create an automatic snapshot policy](<https://www.alibabacloud.com/help/doc-detail/127767.htm>).
@@ -261,9 +264,7 @@ impl<C> CreateAutoSnapshotPolicyRequestBuilder<C> {
     ///
     /// The ID of the region in which to create the automatic snapshot policy. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `regionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateAutoSnapshotPolicyRequest::region_id`](CreateAutoSnapshotPolicyRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -272,10 +273,7 @@ impl<C> CreateAutoSnapshotPolicyRequestBuilder<C> {
     ///
     /// The name of the automatic snapshot policy. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with http:// or https://. The name can contain letters, digits, colons (:), underscores (\_), and hyphens (-).
     ///
-    /// By default, this parameter is left empty.
-    ///
-    /// - Wire name: `autoSnapshotPolicyName`.
-    /// - Example: `TestName`.
+    /// Its description, rules and example: [`CreateAutoSnapshotPolicyRequest::auto_snapshot_policy_name`](CreateAutoSnapshotPolicyRequest::auto_snapshot_policy_name).
     pub fn auto_snapshot_policy_name(mut self, value: impl Into<String>) -> Self {
         self.inner.auto_snapshot_policy_name = Some(value.into());
         self
@@ -284,14 +282,7 @@ impl<C> CreateAutoSnapshotPolicyRequestBuilder<C> {
     ///
     /// The points in time of the day at which to create automatic snapshots. The time must be in UTC+8. Unit: hours. Valid values: 0 to 23, which correspond to the 24 on-the-hour points in time from 00:00:00 to 23:00:00. For example, 1 indicates 01:00:00. Format description:
     ///
-    /// * Set this parameter to a JSON-formatted array. For example, a value of \["1"\] specifies automatic snapshots to be created at 01:00:00.
-    /// * To schedule multiple automatic snapshots to be created in a day, you can specify multiple values. Separate the values with commas (,). You can specify up to 24 points in time. For example, a value of \["1","3","5"\] specifies automatic snapshots to be created at 01:00:00, 03:00:00, and 05:00:00.
-    ///
-    /// > If an automatic snapshot is being created when the time scheduled for creating another automatic snapshot is due, the new snapshot task is skipped. This may occur when a disk contains a large volume of data. For example, you scheduled snapshots to be automatically created at 09:00, 10:00, 11:00, and 12:00. The system starts to create a snapshot for the disk at 09:00:00. The process takes 80 minutes to complete because the disk contains a large volume of data and ends at 10:20:00. The system skips the automatic snapshot task scheduled for 10:00:00 and creates the next automatic snapshot for the disk at 11:00:00.
-    ///
-    /// - Wire name: `timePoints`.
-    /// - Required.
-    /// - Example: `["0", "1", … "23"]`.
+    /// Its description, rules and example: [`CreateAutoSnapshotPolicyRequest::time_points`](CreateAutoSnapshotPolicyRequest::time_points).
     pub fn time_points(mut self, value: impl Into<String>) -> Self {
         self.inner.time_points = Some(value.into());
         self
@@ -300,12 +291,7 @@ impl<C> CreateAutoSnapshotPolicyRequestBuilder<C> {
     ///
     /// The days of the week on which to create automatic snapshots. Valid values: 1 to 7, which correspond to Monday to Sunday. 1 indicates Monday. Format description:
     ///
-    /// * Set this parameter to a JSON-formatted array. For example, a value of \["1"\] specifies automatic snapshots to be created every Monday.
-    /// * To schedule multiple automatic snapshots to be created in a week, you can specify multiple values. Separate the values with commas (,). You can specify a maximum of seven days. For example, a value of \["1","3","5"\] specifies automatic snapshots to be created every Monday, Wednesday, and Friday.
-    ///
-    /// - Wire name: `repeatWeekdays`.
-    /// - Required.
-    /// - Example: `["1","2"]`.
+    /// Its description, rules and example: [`CreateAutoSnapshotPolicyRequest::repeat_weekdays`](CreateAutoSnapshotPolicyRequest::repeat_weekdays).
     pub fn repeat_weekdays(mut self, value: impl Into<String>) -> Self {
         self.inner.repeat_weekdays = Some(value.into());
         self
@@ -314,14 +300,7 @@ impl<C> CreateAutoSnapshotPolicyRequestBuilder<C> {
     ///
     /// The retention period of the automatic snapshot. Unit: days. Valid values:
     ///
-    /// * \-1: The automatic snapshot is retained until it is deleted.
-    /// * 1 to 65535: The automatic snapshot is retained for the specified number of days. After the retention period of the automatic snapshot expires, the automatic snapshot is automatically deleted.
-    ///
-    /// Default value: -1.
-    ///
-    /// - Wire name: `retentionDays`.
-    /// - Required.
-    /// - Example: `30`.
+    /// Its description, rules and example: [`CreateAutoSnapshotPolicyRequest::retention_days`](CreateAutoSnapshotPolicyRequest::retention_days).
     pub fn retention_days(mut self, value: i32) -> Self {
         self.inner.retention_days = Some(value);
         self
@@ -330,11 +309,7 @@ impl<C> CreateAutoSnapshotPolicyRequestBuilder<C> {
     ///
     /// Specifies whether to enable cross-region replication for snapshots.
     ///
-    /// * true
-    /// * false
-    ///
-    /// - Wire name: `EnableCrossRegionCopy`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateAutoSnapshotPolicyRequest::enable_cross_region_copy`](CreateAutoSnapshotPolicyRequest::enable_cross_region_copy).
     pub fn enable_cross_region_copy(mut self, value: bool) -> Self {
         self.inner.enable_cross_region_copy = Some(value);
         self
@@ -343,8 +318,7 @@ impl<C> CreateAutoSnapshotPolicyRequestBuilder<C> {
     ///
     /// The destination region to which to copy the snapshot. You can specify only a single destination region.
     ///
-    /// - Wire name: `TargetCopyRegions`.
-    /// - Example: `["cn-hangzhou"]`.
+    /// Its description, rules and example: [`CreateAutoSnapshotPolicyRequest::target_copy_regions`](CreateAutoSnapshotPolicyRequest::target_copy_regions).
     pub fn target_copy_regions(mut self, value: impl Into<String>) -> Self {
         self.inner.target_copy_regions = Some(value.into());
         self
@@ -353,8 +327,7 @@ impl<C> CreateAutoSnapshotPolicyRequestBuilder<C> {
     ///
     /// > This parameter is not publicly available.
     ///
-    /// - Wire name: `StorageLocationArn`.
-    /// - Example: `null`.
+    /// Its description, rules and example: [`CreateAutoSnapshotPolicyRequest::storage_location_arn`](CreateAutoSnapshotPolicyRequest::storage_location_arn).
     pub fn storage_location_arn(mut self, value: impl Into<String>) -> Self {
         self.inner.storage_location_arn = Some(value.into());
         self
@@ -363,13 +336,7 @@ impl<C> CreateAutoSnapshotPolicyRequestBuilder<C> {
     ///
     /// The retention period of the snapshot copy in the destination region. Unit: days. Valid values:
     ///
-    /// * \-1: The snapshot copy is retained until it is deleted.
-    /// * 1 to 65535: The snapshot copy is retained for the specified number of days. After the retention period of the snapshot copy expires, the snapshot copy is automatically deleted.
-    ///
-    /// Default value: -1.
-    ///
-    /// - Wire name: `CopiedSnapshotsRetentionDays`.
-    /// - Example: `30`.
+    /// Its description, rules and example: [`CreateAutoSnapshotPolicyRequest::copied_snapshots_retention_days`](CreateAutoSnapshotPolicyRequest::copied_snapshots_retention_days).
     pub fn copied_snapshots_retention_days(mut self, value: i32) -> Self {
         self.inner.copied_snapshots_retention_days = Some(value);
         self
@@ -378,8 +345,7 @@ impl<C> CreateAutoSnapshotPolicyRequestBuilder<C> {
     ///
     /// The tags to add to the automatic snapshot policy.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateAutoSnapshotPolicyRequest::tag`](CreateAutoSnapshotPolicyRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -388,8 +354,7 @@ impl<C> CreateAutoSnapshotPolicyRequestBuilder<C> {
     ///
     /// The resource group ID.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-aek2kkmhmhs****`.
+    /// Its description, rules and example: [`CreateAutoSnapshotPolicyRequest::resource_group_id`](CreateAutoSnapshotPolicyRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -398,7 +363,7 @@ impl<C> CreateAutoSnapshotPolicyRequestBuilder<C> {
     ///
     /// The encryption parameters for cross-region snapshot replication.
     ///
-    /// - Wire name: `CopyEncryptionConfiguration`.
+    /// Its description, rules and example: [`CreateAutoSnapshotPolicyRequest::copy_encryption_configuration`](CreateAutoSnapshotPolicyRequest::copy_encryption_configuration).
     pub fn copy_encryption_configuration(
         mut self,
         value: crate::types::CopyEncryptionConfiguration,
@@ -546,221 +511,28 @@ for CreateAutoSnapshotPolicyResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateAutoSnapshotPolicy`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateAutoSnapshotPolicyError {
-    /// HTTP 400 `DiskCategory.OperationNotSupported`: The type of the specified disk does not support creating a snapshot.
-    DiskCategoryOperationNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSnapshotPolicyName.Malformed`: The specified autoSnapshotPolicyName is wrongly formed.
-    InvalidSnapshotPolicyNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
-    InvalidTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue.Malformed`: The specified Tag.n.Value is not valid.
-    InvalidTagValueMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.EncryptedIllegal`: The specified parameter Encrypted must be true when kmsKeyId is not empty.
-    InvalidParameterEncryptedIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.KmsNotEnabled`: Failed to perform this operation because KMS is not activated.
-    InvalidParameterKmsNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Encrypted.KmsNotEnable`: Failed to perform this operation because KMS is not activated.
-    InvalidParameterEncryptedKmsNotEnable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.EncryptedMismatch`: Creating encrypted disks with shared encrypted image requires replacing encryption keys.
-    InvalidParamEncryptedMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ParameterInvalid`: The specified RegionId parameter is invalid.
-    ParameterInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `AutoSnapshotPolicy.QuotaExceed`: The maximum number of automatic snapshot policy has been reached.
-    AutoSnapshotPolicyQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAccountStatus.NotEnoughBalance`: Your account does not have enough balance.
-    InvalidAccountStatusNotEnoughBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAccountStatus.SnapshotServiceUnavailable`: Snapshot service has not been opened yet.
-    InvalidAccountStatusSnapshotServiceUnavailable(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.TargetCopyRegions`: The specified TargetCopyRegions is invalid.
-    InvalidParameterTargetCopyRegions(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.CopiedSnapshotsRetentionDays`: The specified CopiedSnapshotsRetentionDays is invalid.
-    InvalidParameterCopiedSnapshotsRetentionDays(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.KMSUnauthorized`: ECS service have no right to access your KMS.
-    InvalidParameterKmsKeyIdKmsUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.KMSKeyIdNotFound`: The specified KMSKeyId not found, %s.
-    InvalidOperationKmsKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Abs.InvalidAction.RegionNotSupport`: This region does not support this action.
-    AbsInvalidActionRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKNotEnabled`: The CMK (Customer Master Key) must be in an active state.
-    InvalidParameterKmsKeyIdCmkNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKUnauthorized`: The CMK(Customer Master Key) lacks authorization to add tags to the ECS service.
-    InvalidParameterKmsKeyIdCmkUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceGroup.NotFound`: The ResourceGroup provided does not exist in our records.
-    InvalidResourceGroupNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateAutoSnapshotPolicyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "DiskCategory.OperationNotSupported",
-                        "InvalidSnapshotPolicyName.Malformed",
-                        "Duplicate.TagKey",
-                        "InvalidTagKey.Malformed",
-                        "InvalidTagValue.Malformed",
-                        "InvalidParameter.EncryptedIllegal",
-                        "InvalidParameter.KmsNotEnabled",
-                        "InvalidParameter.Encrypted.KmsNotEnable",
-                        "InvalidParam.EncryptedMismatch",
-                        "ParameterInvalid",
-                        "AutoSnapshotPolicy.QuotaExceed",
-                        "InvalidAccountStatus.NotEnoughBalance",
-                        "InvalidAccountStatus.SnapshotServiceUnavailable",
-                        "InvalidParameter.TargetCopyRegions",
-                        "InvalidParameter.CopiedSnapshotsRetentionDays",
-                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                        "InvalidOperation.KMSKeyIdNotFound",
-                        "Abs.InvalidAction.RegionNotSupport",
-                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                        "InvalidResourceGroup.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateAutoSnapshotPolicyError;
+impl crate::Client {
+    /// Calls `CreateAutoSnapshotPolicy`: Creates an automatic snapshot policy in a specific region. You can specify the schedule on which to create automatic snapshots, the retention period of the automatic snapshots, and whether to enable cross-region replication for the snapshots in the automatic snapshot policy. The automatic snapshot policy can be applied to create snapshots for system disks or data disks to back up disk data.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateAutoSnapshotPolicyRequestBuilder::send) it. The parameters and their rules: [`CreateAutoSnapshotPolicyRequest`].
+    #[inline]
+    pub fn create_auto_snapshot_policy(
+        &self,
+    ) -> CreateAutoSnapshotPolicyRequestBuilder<&Self> {
+        CreateAutoSnapshotPolicyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateAutoSnapshotPolicyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateAutoSnapshotPolicy`: Creates an automatic snapshot policy in a specific region. You can specify the schedule on which to create automatic snapshots, the retention period of the automatic snapshots, and whether to enable cross-region replication for the snapshots in the automatic snapshot policy. The automatic snapshot policy can be applied to create snapshots for system disks or data disks to back up disk data.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateAutoSnapshotPolicyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::DiskCategoryOperationNotSupported(error),
-            1 => Self::InvalidSnapshotPolicyNameMalformed(error),
-            2 => Self::DuplicateTagKey(error),
-            3 => Self::InvalidTagKeyMalformed(error),
-            4 => Self::InvalidTagValueMalformed(error),
-            5 => Self::InvalidParameterEncryptedIllegal(error),
-            6 => Self::InvalidParameterKmsNotEnabled(error),
-            7 => Self::InvalidParameterEncryptedKmsNotEnable(error),
-            8 => Self::InvalidParamEncryptedMismatch(error),
-            9 => Self::ParameterInvalid(error),
-            10 => Self::AutoSnapshotPolicyQuotaExceed(error),
-            11 => Self::InvalidAccountStatusNotEnoughBalance(error),
-            12 => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
-            13 => Self::InvalidParameterTargetCopyRegions(error),
-            14 => Self::InvalidParameterCopiedSnapshotsRetentionDays(error),
-            15 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            16 => Self::InvalidOperationKmsKeyIdNotFound(error),
-            17 => Self::AbsInvalidActionRegionNotSupport(error),
-            18 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            19 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            20 => Self::InvalidResourceGroupNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::DiskCategoryOperationNotSupported(error) => (0, error),
-            Self::InvalidSnapshotPolicyNameMalformed(error) => (1, error),
-            Self::DuplicateTagKey(error) => (2, error),
-            Self::InvalidTagKeyMalformed(error) => (3, error),
-            Self::InvalidTagValueMalformed(error) => (4, error),
-            Self::InvalidParameterEncryptedIllegal(error) => (5, error),
-            Self::InvalidParameterKmsNotEnabled(error) => (6, error),
-            Self::InvalidParameterEncryptedKmsNotEnable(error) => (7, error),
-            Self::InvalidParamEncryptedMismatch(error) => (8, error),
-            Self::ParameterInvalid(error) => (9, error),
-            Self::AutoSnapshotPolicyQuotaExceed(error) => (10, error),
-            Self::InvalidAccountStatusNotEnoughBalance(error) => (11, error),
-            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => (12, error),
-            Self::InvalidParameterTargetCopyRegions(error) => (13, error),
-            Self::InvalidParameterCopiedSnapshotsRetentionDays(error) => (14, error),
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (15, error),
-            Self::InvalidOperationKmsKeyIdNotFound(error) => (16, error),
-            Self::AbsInvalidActionRegionNotSupport(error) => (17, error),
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (18, error),
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (19, error),
-            Self::InvalidResourceGroupNotFound(error) => (20, error),
-            Self::Unhandled(unhandled) => (21, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateAutoSnapshotPolicyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateAutoSnapshotPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "DiskCategoryOperationNotSupported",
-            "InvalidSnapshotPolicyNameMalformed",
-            "DuplicateTagKey",
-            "InvalidTagKeyMalformed",
-            "InvalidTagValueMalformed",
-            "InvalidParameterEncryptedIllegal",
-            "InvalidParameterKmsNotEnabled",
-            "InvalidParameterEncryptedKmsNotEnable",
-            "InvalidParamEncryptedMismatch",
-            "ParameterInvalid",
-            "AutoSnapshotPolicyQuotaExceed",
-            "InvalidAccountStatusNotEnoughBalance",
-            "InvalidAccountStatusSnapshotServiceUnavailable",
-            "InvalidParameterTargetCopyRegions",
-            "InvalidParameterCopiedSnapshotsRetentionDays",
-            "InvalidParameterKmsKeyIdKmsUnauthorized",
-            "InvalidOperationKmsKeyIdNotFound",
-            "AbsInvalidActionRegionNotSupport",
-            "InvalidParameterKmsKeyIdCmkNotEnabled",
-            "InvalidParameterKmsKeyIdCmkUnauthorized",
-            "InvalidResourceGroupNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateAutoSnapshotPolicyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateAutoSnapshotPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateAutoSnapshotPolicyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateAutoSnapshotPolicyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_auto_snapshot_policy(
+        &self,
+    ) -> CreateAutoSnapshotPolicyRequestBuilder<&Self> {
+        CreateAutoSnapshotPolicyRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateCapacityReservationRequest>;
 /// Request of `CreateCapacityReservation`: Creates a capacity reservation.
 ///
 /// When you create a capacity reservation, you can specify attributes such as a zone and an instance type. The system uses a private pool to reserve resources that match the specified attributes. For more information, see [Overview of Immediate Capacity Reservation](<https://www.alibabacloud.com/help/doc-detail/193633.htm>).
@@ -266,9 +269,7 @@ impl<C> CreateCapacityReservationRequestBuilder<C> {
     ///
     /// The ID of the region in which to create the capacity reservation. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateCapacityReservationRequest::region_id`](CreateCapacityReservationRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -277,8 +278,7 @@ impl<C> CreateCapacityReservationRequestBuilder<C> {
     ///
     /// The ID of the resource group to which you want to assign the capacity reservation.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`CreateCapacityReservationRequest::resource_group_id`](CreateCapacityReservationRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -287,8 +287,7 @@ impl<C> CreateCapacityReservationRequestBuilder<C> {
     ///
     /// The tags to add to the capacity reservation.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateCapacityReservationRequest::tag`](CreateCapacityReservationRequest::tag).
     pub fn tag(
         mut self,
         values: impl IntoIterator<Item = crate::types::CopyImageTag>,
@@ -300,16 +299,14 @@ impl<C> CreateCapacityReservationRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotency of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The `token` can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateCapacityReservationRequest::client_token`](CreateCapacityReservationRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
     }
     /// Sets `PrivatePoolOptions`.
     ///
-    /// - Wire name: `PrivatePoolOptions`.
+    /// Its description, rules and example: [`CreateCapacityReservationRequest::private_pool_options`](CreateCapacityReservationRequest::private_pool_options).
     pub fn private_pool_options(
         mut self,
         value: crate::types::CreateCapacityReservationPrivatePoolOptions,
@@ -321,10 +318,7 @@ impl<C> CreateCapacityReservationRequestBuilder<C> {
     ///
     /// The description of the capacity reservation. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
-    /// This parameter is empty by default.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `This is description.`.
+    /// Its description, rules and example: [`CreateCapacityReservationRequest::description`](CreateCapacityReservationRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -333,10 +327,7 @@ impl<C> CreateCapacityReservationRequestBuilder<C> {
     ///
     /// The total number of instances for which the capacity of an instance type is reserved.
     ///
-    /// - Wire name: `InstanceAmount`.
-    /// - Required.
-    /// - Must be at least 1.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`CreateCapacityReservationRequest::instance_amount`](CreateCapacityReservationRequest::instance_amount).
     pub fn instance_amount(mut self, value: i32) -> Self {
         self.inner.instance_amount = Some(value);
         self
@@ -345,9 +336,7 @@ impl<C> CreateCapacityReservationRequestBuilder<C> {
     ///
     /// The instance type. You can create a capacity reservation to reserve the capacity of only one instance type. You can call the [DescribeInstanceTypes](<https://www.alibabacloud.com/help/doc-detail/25620.htm>) operation to query the instance types provided by ECS.
     ///
-    /// - Wire name: `InstanceType`.
-    /// - Required.
-    /// - Example: `ecs.g6.xlarge`.
+    /// Its description, rules and example: [`CreateCapacityReservationRequest::instance_type`](CreateCapacityReservationRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -356,10 +345,7 @@ impl<C> CreateCapacityReservationRequestBuilder<C> {
     ///
     /// The mode in which the capacity reservation takes effect. You can call the CreateCapacityReservation operation to create only immediate capacity reservations.
     ///
-    /// > If you do not specify this parameter, the capacity reservation immediately takes effect.
-    ///
-    /// - Wire name: `StartTime`.
-    /// - Example: `2021-10-30T05:32:00Z`.
+    /// Its description, rules and example: [`CreateCapacityReservationRequest::start_time`](CreateCapacityReservationRequest::start_time).
     pub fn start_time(mut self, value: impl Into<String>) -> Self {
         self.inner.start_time = Some(value.into());
         self
@@ -368,8 +354,7 @@ impl<C> CreateCapacityReservationRequestBuilder<C> {
     ///
     /// The time when the capacity reservation expires. Specify the time in the ISO 8601 standard in the `yyyy-MM-ddTHH:mm:ssZ` format. The time must be in UTC. For more information, see [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>).
     ///
-    /// - Wire name: `EndTime`.
-    /// - Example: `2021-10-30T06:32:00Z`.
+    /// Its description, rules and example: [`CreateCapacityReservationRequest::end_time`](CreateCapacityReservationRequest::end_time).
     pub fn end_time(mut self, value: impl Into<String>) -> Self {
         self.inner.end_time = Some(value.into());
         self
@@ -378,11 +363,7 @@ impl<C> CreateCapacityReservationRequestBuilder<C> {
     ///
     /// The release mode of the capacity reservation. Valid values:
     ///
-    /// * Limited: The capacity reservation is automatically released at a specified time. If you specify this parameter, you must specify the `EndTime` parameter.
-    /// * Unlimited: The capacity reservation is manually released. The capacity reservation can be released anytime.
-    ///
-    /// - Wire name: `EndTimeType`.
-    /// - Example: `Unlimited`.
+    /// Its description, rules and example: [`CreateCapacityReservationRequest::end_time_type`](CreateCapacityReservationRequest::end_time_type).
     pub fn end_time_type(mut self, value: impl Into<String>) -> Self {
         self.inner.end_time_type = Some(value.into());
         self
@@ -391,16 +372,7 @@ impl<C> CreateCapacityReservationRequestBuilder<C> {
     ///
     /// The operating system of the image used by the instance. This parameter corresponds to the `Platform` parameter of regional reserved instances. If the operating system of a capacity reservation matches the operating system of a regional reserved instance, you can apply the regional reserved instance to offset fees of the unused capacity of the capacity reservation. Valid values:
     ///
-    /// * Windows: Windows Server operating system
-    /// * Linux: Linux and UNIX-like operating system
-    ///
-    /// Default value: Linux.
-    ///
-    /// > This parameter is unavailable.
-    ///
-    /// - Wire name: `Platform`.
-    /// - Default: `linux`.
-    /// - Example: `Linux`.
+    /// Its description, rules and example: [`CreateCapacityReservationRequest::platform`](CreateCapacityReservationRequest::platform).
     pub fn platform(mut self, value: impl Into<String>) -> Self {
         self.inner.platform = Some(value.into());
         self
@@ -409,10 +381,7 @@ impl<C> CreateCapacityReservationRequestBuilder<C> {
     ///
     /// The ID of the zone in which you want to create the capacity reservation. A capacity reservation can reserve resources within only one zone.
     ///
-    /// - Wire name: `ZoneId`.
-    /// - Required.
-    /// - Must have at most 100 items.
-    /// - Example: `cn-hangzhou-h`.
+    /// Its description, rules and example: [`CreateCapacityReservationRequest::zone_id`](CreateCapacityReservationRequest::zone_id).
     pub fn zone_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -560,405 +529,28 @@ for CreateCapacityReservationResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateCapacityReservation`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateCapacityReservationError {
-    /// HTTP 400 `InvalidParameter.RegionId`: The specified RegionId is invalid.
-    InvalidParameterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoStock`: The stock in the availability zone is insufficient.
-    NoStock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: The input parameter StartTime is missing.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied`: The specified instanceType or zone is not available or not authorized.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.RegionId`: The specified RegionId should not be null.
-    MissingParameterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStartTime.NotSupported`: The specified StartTime should be within 180 calendar days from the current date, and you must specify a precision to hour.
-    InvalidStartTimeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStartTime.MalFormed`: The specified StartTime is out of the permitted range.
-    InvalidStartTimeMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptionsName.MalFormed`: The specified PrivatePoolOptions.Name is not valid.
-    InvalidPrivatePoolOptionsNameMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.ZoneId`: The specified ZoneId is not valid.
-    InvalidZoneId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.InstanceType`: The specified InstanceType is not valid.
-    InvalidInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DedicatedHostNotSupported`: DedicatedHost is not supported for PrivatePool.
-    DedicatedHostNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SpotNotSupported`: Spot is not supported for PrivatePool.
-    SpotNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ClassicNetworkNotSupported`: Classic network is not supported for PrivatePool.
-    ClassicNetworkNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.InstanceId`: Instance does not exist.
-    InvalidInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.MatchCriteria`: Target mode does not support this operation.
-    InvalidPrivatePoolOptionsMatchCriteria(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.PrivatePoolOptions.Id`: The specified PrivatePoolOptions.Id should not be null.
-    MissingParameterPrivatePoolOptionsId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.Id`: The PrivatePool does not exist.
-    InvalidPrivatePoolOptionsId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.InstanceChargeType`: The InstanceChargeType does not match the PrivatePool.
-    InvalidInstanceChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.status`: The PrivatePool has been used up.
-    InvalidPrivatePoolOptionsStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPlatform.ValueNotSupported`: The Platform does not match the PrivatePool.
-    InvalidPlatformValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAliUid`: The PrivatePool does not belong to the user of the Instance.
-    InvalidAliUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.PackageType`: The specified parameter "PackageType" can not be empty.
-    MissingParameterPackageType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.PrivatePoolOptions.Ids`: The specified parameter "PrivatePoolOptions.Ids" can not be empty.
-    MissingParameterPrivatePoolOptionsIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.InstanceCpuCoreCount`: The specified parameter "InstanceCpuCoreCount" can not be empty.
-    MissingParameterInstanceCpuCoreCount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.InstanceAmount`: The specified parameter "InstanceAmount" can not be empty.
-    MissingParameterInstanceAmount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.InstanceCpuCoreCountOrInstanceAmount`: The specified parameter "InstanceCpuCoreCount" and "InstanceAmount" must not be empty at the same time.
-    MissingParameterInstanceCpuCoreCountOrInstanceAmount(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `Invalid.TooManyPrivatePoolOptions.Ids`: Too many PrivatePoolOptions.Ids in this request.
-    InvalidTooManyPrivatePoolOptionsIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.TooManyZoneIds`: Too many ZoneIds in the request.
-    InvalidTooManyZoneIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.TooManyInstanceTypes`: Too many InstanceTypes in the request.
-    InvalidTooManyInstanceTypes(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.TooManyUnpaidPrivatePool`: Too many PrivatePools create but still unpaid.
-    InvalidTooManyUnpaidPrivatePool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.InstanceCpuCoreCountOrInstanceAmount`: Both InstanceCpuCoreCount and InstanceAmount are provided.
-    InvalidInstanceCpuCoreCountOrInstanceAmount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.Ids`: The specified parameter "PrivatePoolOptions.Ids" exist invalid element Id.
-    InvalidPrivatePoolOptionsIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PackageType`: The specified parameter "PackageType" is invalid.
-    InvalidPackageType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePool.Purchase`: The PrivatePool has already paid.
-    InvalidPrivatePoolPurchase(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.AssuranceTimes.NotSupported`: The value of AssuranceTimes is not supported.
-    InvalidAssuranceTimesNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RepeatStartPrivatePool`: PrivatePool has already been started.
-    RepeatStartPrivatePool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.TimeSlot`: The param time slot is invalid.
-    InvalidTimeSlot(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.EndTime`: The specified parameter "EndTime" is not valid.
-    InvalidEndTime(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `StartTime.NotNeed`: The specified parameter "StartTime" should leave empty.
-    StartTimeNotNeed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AccountForbidden.ProductCreationLimited`: The commodity must be officially operated by Aliyun and in pay-as-you-go billing method.
-    AccountForbiddenProductCreationLimited(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RegionUnauthorized`: There is no authority to create private pool in the specified region.
-    RegionUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PriceNotFound`: The price of your queried resource is not available now, please try other resources.
-    PriceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Zone.NotOpen`: The specified zone is not granted to you to buy resources yet.
-    ZoneNotOpen(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidResourceType.NotSupported`: %s
-    InvalidResourceTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.NoStock`: The resource is out of stock in the specified zone. Please try other types, or choose other regions and zones.
-    OperationDeniedNoStock(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceType.NotSupported`: The specified InstanceType is invalid.
-    InvalidInstanceTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Invalid.ZoneIds`: At least one of the specified ZoneIds are invalid.
-    InvalidZoneIds(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Zone.NotOnSale`: The specified zone is not available for purchase.
-    ZoneNotOnSale(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidZoneId.NotFound`: The specified zoneId does not exist.
-    InvalidZoneIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceGroup.NotFound`: The ResourceGroup provided does not exist in our records.
-    InvalidResourceGroupNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateCapacityReservationError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.RegionId",
-                        "NoStock",
-                        "MissingParameter",
-                        "OperationDenied",
-                        "MissingParameter.RegionId",
-                        "InvalidStartTime.NotSupported",
-                        "InvalidStartTime.MalFormed",
-                        "Invalid.PrivatePoolOptionsName.MalFormed",
-                        "Invalid.ZoneId",
-                        "Invalid.InstanceType",
-                        "DedicatedHostNotSupported",
-                        "SpotNotSupported",
-                        "ClassicNetworkNotSupported",
-                        "Invalid.InstanceId",
-                        "Invalid.PrivatePoolOptions.MatchCriteria",
-                        "MissingParameter.PrivatePoolOptions.Id",
-                        "Invalid.PrivatePoolOptions.Id",
-                        "Invalid.InstanceChargeType",
-                        "Invalid.PrivatePoolOptions.status",
-                        "InvalidPlatform.ValueNotSupported",
-                        "InvalidAliUid",
-                        "MissingParameter.PackageType",
-                        "MissingParameter.PrivatePoolOptions.Ids",
-                        "MissingParameter.InstanceCpuCoreCount",
-                        "MissingParameter.InstanceAmount",
-                        "MissingParameter.InstanceCpuCoreCountOrInstanceAmount",
-                        "Invalid.TooManyPrivatePoolOptions.Ids",
-                        "Invalid.TooManyZoneIds",
-                        "Invalid.TooManyInstanceTypes",
-                        "Invalid.TooManyUnpaidPrivatePool",
-                        "Invalid.InstanceCpuCoreCountOrInstanceAmount",
-                        "Invalid.PrivatePoolOptions.Ids",
-                        "Invalid.PackageType",
-                        "Invalid.PrivatePool.Purchase",
-                        "Invalid.AssuranceTimes.NotSupported",
-                        "RepeatStartPrivatePool",
-                        "Invalid.TimeSlot",
-                        "Invalid.EndTime",
-                        "StartTime.NotNeed",
-                        "AccountForbidden.ProductCreationLimited",
-                        "RegionUnauthorized",
-                        "PriceNotFound",
-                        "Zone.NotOpen",
-                        "InvalidResourceType.NotSupported",
-                        "OperationDenied.NoStock",
-                        "InvalidInstanceType.NotSupported",
-                        "Invalid.ZoneIds",
-                        "Zone.NotOnSale",
-                        "InvalidZoneId.NotFound",
-                        "InvalidResourceGroup.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateCapacityReservationError;
+impl crate::Client {
+    /// Calls `CreateCapacityReservation`: Creates a capacity reservation.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateCapacityReservationRequestBuilder::send) it. The parameters and their rules: [`CreateCapacityReservationRequest`].
+    #[inline]
+    pub fn create_capacity_reservation(
+        &self,
+    ) -> CreateCapacityReservationRequestBuilder<&Self> {
+        CreateCapacityReservationRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateCapacityReservationError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateCapacityReservation`: Creates a capacity reservation.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateCapacityReservationRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterRegionId(error),
-            1 => Self::NoStock(error),
-            2 => Self::MissingParameter(error),
-            3 => Self::OperationDenied(error),
-            4 => Self::MissingParameterRegionId(error),
-            5 => Self::InvalidStartTimeNotSupported(error),
-            6 => Self::InvalidStartTimeMalFormed(error),
-            7 => Self::InvalidPrivatePoolOptionsNameMalFormed(error),
-            8 => Self::InvalidZoneId(error),
-            9 => Self::InvalidInstanceType(error),
-            10 => Self::DedicatedHostNotSupported(error),
-            11 => Self::SpotNotSupported(error),
-            12 => Self::ClassicNetworkNotSupported(error),
-            13 => Self::InvalidInstanceId(error),
-            14 => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
-            15 => Self::MissingParameterPrivatePoolOptionsId(error),
-            16 => Self::InvalidPrivatePoolOptionsId(error),
-            17 => Self::InvalidInstanceChargeType(error),
-            18 => Self::InvalidPrivatePoolOptionsStatus(error),
-            19 => Self::InvalidPlatformValueNotSupported(error),
-            20 => Self::InvalidAliUid(error),
-            21 => Self::MissingParameterPackageType(error),
-            22 => Self::MissingParameterPrivatePoolOptionsIds(error),
-            23 => Self::MissingParameterInstanceCpuCoreCount(error),
-            24 => Self::MissingParameterInstanceAmount(error),
-            25 => Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error),
-            26 => Self::InvalidTooManyPrivatePoolOptionsIds(error),
-            27 => Self::InvalidTooManyZoneIds(error),
-            28 => Self::InvalidTooManyInstanceTypes(error),
-            29 => Self::InvalidTooManyUnpaidPrivatePool(error),
-            30 => Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error),
-            31 => Self::InvalidPrivatePoolOptionsIds(error),
-            32 => Self::InvalidPackageType(error),
-            33 => Self::InvalidPrivatePoolPurchase(error),
-            34 => Self::InvalidAssuranceTimesNotSupported(error),
-            35 => Self::RepeatStartPrivatePool(error),
-            36 => Self::InvalidTimeSlot(error),
-            37 => Self::InvalidEndTime(error),
-            38 => Self::StartTimeNotNeed(error),
-            39 => Self::AccountForbiddenProductCreationLimited(error),
-            40 => Self::RegionUnauthorized(error),
-            41 => Self::PriceNotFound(error),
-            42 => Self::ZoneNotOpen(error),
-            43 => Self::InvalidResourceTypeNotSupported(error),
-            44 => Self::OperationDeniedNoStock(error),
-            45 => Self::InvalidInstanceTypeNotSupported(error),
-            46 => Self::InvalidZoneIds(error),
-            47 => Self::ZoneNotOnSale(error),
-            48 => Self::InvalidZoneIdNotFound(error),
-            49 => Self::InvalidResourceGroupNotFound(error),
-            50 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterRegionId(error) => (0, error),
-            Self::NoStock(error) => (1, error),
-            Self::MissingParameter(error) => (2, error),
-            Self::OperationDenied(error) => (3, error),
-            Self::MissingParameterRegionId(error) => (4, error),
-            Self::InvalidStartTimeNotSupported(error) => (5, error),
-            Self::InvalidStartTimeMalFormed(error) => (6, error),
-            Self::InvalidPrivatePoolOptionsNameMalFormed(error) => (7, error),
-            Self::InvalidZoneId(error) => (8, error),
-            Self::InvalidInstanceType(error) => (9, error),
-            Self::DedicatedHostNotSupported(error) => (10, error),
-            Self::SpotNotSupported(error) => (11, error),
-            Self::ClassicNetworkNotSupported(error) => (12, error),
-            Self::InvalidInstanceId(error) => (13, error),
-            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => (14, error),
-            Self::MissingParameterPrivatePoolOptionsId(error) => (15, error),
-            Self::InvalidPrivatePoolOptionsId(error) => (16, error),
-            Self::InvalidInstanceChargeType(error) => (17, error),
-            Self::InvalidPrivatePoolOptionsStatus(error) => (18, error),
-            Self::InvalidPlatformValueNotSupported(error) => (19, error),
-            Self::InvalidAliUid(error) => (20, error),
-            Self::MissingParameterPackageType(error) => (21, error),
-            Self::MissingParameterPrivatePoolOptionsIds(error) => (22, error),
-            Self::MissingParameterInstanceCpuCoreCount(error) => (23, error),
-            Self::MissingParameterInstanceAmount(error) => (24, error),
-            Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error) => {
-                (25, error)
-            }
-            Self::InvalidTooManyPrivatePoolOptionsIds(error) => (26, error),
-            Self::InvalidTooManyZoneIds(error) => (27, error),
-            Self::InvalidTooManyInstanceTypes(error) => (28, error),
-            Self::InvalidTooManyUnpaidPrivatePool(error) => (29, error),
-            Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error) => (30, error),
-            Self::InvalidPrivatePoolOptionsIds(error) => (31, error),
-            Self::InvalidPackageType(error) => (32, error),
-            Self::InvalidPrivatePoolPurchase(error) => (33, error),
-            Self::InvalidAssuranceTimesNotSupported(error) => (34, error),
-            Self::RepeatStartPrivatePool(error) => (35, error),
-            Self::InvalidTimeSlot(error) => (36, error),
-            Self::InvalidEndTime(error) => (37, error),
-            Self::StartTimeNotNeed(error) => (38, error),
-            Self::AccountForbiddenProductCreationLimited(error) => (39, error),
-            Self::RegionUnauthorized(error) => (40, error),
-            Self::PriceNotFound(error) => (41, error),
-            Self::ZoneNotOpen(error) => (42, error),
-            Self::InvalidResourceTypeNotSupported(error) => (43, error),
-            Self::OperationDeniedNoStock(error) => (44, error),
-            Self::InvalidInstanceTypeNotSupported(error) => (45, error),
-            Self::InvalidZoneIds(error) => (46, error),
-            Self::ZoneNotOnSale(error) => (47, error),
-            Self::InvalidZoneIdNotFound(error) => (48, error),
-            Self::InvalidResourceGroupNotFound(error) => (49, error),
-            Self::InternalError(error) => (50, error),
-            Self::Unhandled(unhandled) => (51, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateCapacityReservationError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateCapacityReservationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterRegionId",
-            "NoStock",
-            "MissingParameter",
-            "OperationDenied",
-            "MissingParameterRegionId",
-            "InvalidStartTimeNotSupported",
-            "InvalidStartTimeMalFormed",
-            "InvalidPrivatePoolOptionsNameMalFormed",
-            "InvalidZoneId",
-            "InvalidInstanceType",
-            "DedicatedHostNotSupported",
-            "SpotNotSupported",
-            "ClassicNetworkNotSupported",
-            "InvalidInstanceId",
-            "InvalidPrivatePoolOptionsMatchCriteria",
-            "MissingParameterPrivatePoolOptionsId",
-            "InvalidPrivatePoolOptionsId",
-            "InvalidInstanceChargeType",
-            "InvalidPrivatePoolOptionsStatus",
-            "InvalidPlatformValueNotSupported",
-            "InvalidAliUid",
-            "MissingParameterPackageType",
-            "MissingParameterPrivatePoolOptionsIds",
-            "MissingParameterInstanceCpuCoreCount",
-            "MissingParameterInstanceAmount",
-            "MissingParameterInstanceCpuCoreCountOrInstanceAmount",
-            "InvalidTooManyPrivatePoolOptionsIds",
-            "InvalidTooManyZoneIds",
-            "InvalidTooManyInstanceTypes",
-            "InvalidTooManyUnpaidPrivatePool",
-            "InvalidInstanceCpuCoreCountOrInstanceAmount",
-            "InvalidPrivatePoolOptionsIds",
-            "InvalidPackageType",
-            "InvalidPrivatePoolPurchase",
-            "InvalidAssuranceTimesNotSupported",
-            "RepeatStartPrivatePool",
-            "InvalidTimeSlot",
-            "InvalidEndTime",
-            "StartTimeNotNeed",
-            "AccountForbiddenProductCreationLimited",
-            "RegionUnauthorized",
-            "PriceNotFound",
-            "ZoneNotOpen",
-            "InvalidResourceTypeNotSupported",
-            "OperationDeniedNoStock",
-            "InvalidInstanceTypeNotSupported",
-            "InvalidZoneIds",
-            "ZoneNotOnSale",
-            "InvalidZoneIdNotFound",
-            "InvalidResourceGroupNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateCapacityReservationError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateCapacityReservationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateCapacityReservationError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateCapacityReservationError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_capacity_reservation(
+        &self,
+    ) -> CreateCapacityReservationRequestBuilder<&Self> {
+        CreateCapacityReservationRequestBuilder::new(self)
     }
 }

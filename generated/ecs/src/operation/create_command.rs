@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateCommandRequest>;
 /// Request of `CreateCommand`: Creates a Cloud Assistant command, which can be a Shell, PowerShell, or batch command.
 ///
 /// ## Usage notes
@@ -292,9 +295,7 @@ impl<C> CreateCommandRequestBuilder<C> {
     ///
     /// The ID of the region in which to create the command. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateCommandRequest::region_id`](CreateCommandRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -303,9 +304,7 @@ impl<C> CreateCommandRequestBuilder<C> {
     ///
     /// The name of the command. The name supports all character sets and can be up to 128 characters in length.
     ///
-    /// - Wire name: `Name`.
-    /// - Required.
-    /// - Example: `testName`.
+    /// Its description, rules and example: [`CreateCommandRequest::name`](CreateCommandRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -314,8 +313,7 @@ impl<C> CreateCommandRequestBuilder<C> {
     ///
     /// The description of the command. The description supports all character sets and can be up to 512 characters in length.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `testDescription`.
+    /// Its description, rules and example: [`CreateCommandRequest::description`](CreateCommandRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -324,13 +322,7 @@ impl<C> CreateCommandRequestBuilder<C> {
     ///
     /// The command type. Valid values:
     ///
-    /// * RunBatScript: batch commands. These commands are applicable to Windows instances.
-    /// * RunPowerShellScript: PowerShell commands. These commands are applicable to Windows instances.
-    /// * RunShellScript: shell commands. These commands are applicable to Linux instances.
-    ///
-    /// - Wire name: `Type`.
-    /// - Required.
-    /// - Example: `RunShellScript`.
+    /// Its description, rules and example: [`CreateCommandRequest::type`](CreateCommandRequest::type).
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.inner.r#type = Some(value.into());
         self
@@ -339,37 +331,7 @@ impl<C> CreateCommandRequestBuilder<C> {
     ///
     /// The Base64-encoded content of the command. Take note of the following items:
     ///
-    /// * The value must be Base64-encoded and cannot exceed 18 KB in size.
-    /// * You can use custom parameters in the command content. To enable the custom parameter feature, you must set `EnableParameter` to true.
-    ///
-    ///   * Custom parameters are defined in the `{{}}` format. Within `{{}}`, the spaces and line feeds before and after the parameter names are ignored.
-    ///   * You can specify up to 20 custom parameters.
-    ///   * A custom parameter name can contain only letters, digits, underscores (\_), and hyphens (-). The name is case-insensitive. The ACS:: prefix cannot be used to specify non-built-in environment parameters.
-    ///   * Each custom parameter name can be up to 64 bytes in length.
-    /// * You can specify built-in environment parameters as custom parameters in a command. When you run the command, Cloud Assistant automatically uses the environment parameter values for the custom parameters. You can specify the following built-in environment variables:
-    ///
-    ///   * `{{ACS::RegionId}}`: the region ID.
-    ///   * `{{ACS::AccountId}}`: the UID of the Alibaba Cloud account.
-    ///   * `{{ACS::InstanceId}}`: the instance ID. If you want to run the command on multiple instances and specify `{{ACS::InstanceId}}` as a built-in environment parameter, make sure that the Cloud Assistant Agent version is not earlier than the following versions:
-    ///
-    ///     * Linux: 2.2.3.309
-    ///     * Windows: 2.1.3.309
-    ///   * `{{ACS::InstanceName}}`: the instance name. If you want to run the command on multiple instances and specify `{{ACS::InstanceName}}` as a built-in environment parameter, make sure that the Cloud Assistant Agent version is not earlier than the following versions:
-    ///
-    ///     * Linux: 2.2.3.344
-    ///     * Windows: 2.1.3.344
-    ///   * `{{ACS::InvokeId}}`: the ID of the task. If you want to specify `{{ACS::InvokeId}}` as a built-in environment parameter, make sure that the Cloud Assistant Agent version is not earlier than the following versions:
-    ///
-    ///     * Linux: 2.2.3.309
-    ///     * Windows: 2.1.3.309
-    ///   * `{{ACS::CommandId}}`: the command ID. If you want to call the [RunCommand](<https://www.alibabacloud.com/help/doc-detail/141751.htm>) operation to run the command and specify `{{ACS::CommandId}}` as a built-in environment parameter, make sure that the Cloud Assistant Agent version is not earlier than the following versions:
-    ///
-    ///     * Linux: 2.2.3.309
-    ///     * Windows: 2.1.3.309
-    ///
-    /// - Wire name: `CommandContent`.
-    /// - Required.
-    /// - Example: `ZWNobyAxMjM=`.
+    /// Its description, rules and example: [`CreateCommandRequest::command_content`](CreateCommandRequest::command_content).
     pub fn command_content(mut self, value: impl Into<String>) -> Self {
         self.inner.command_content = Some(value.into());
         self
@@ -378,15 +340,7 @@ impl<C> CreateCommandRequestBuilder<C> {
     ///
     /// The execution path of the command on ECS instances. The value can be up to 200 characters in length.
     ///
-    /// Default values:
-    ///
-    /// * For Linux instance, the default value is the home directory of the root user, which is the `/root` directory.
-    /// * For Windows instances, the default value is the directory where the Cloud Assistant Agent process resides, such as `C:\Windows\System32\`.
-    ///
-    /// > If you set WorkingDir to a directory other than default ones, make sure that the directory exists on the instances.
-    ///
-    /// - Wire name: `WorkingDir`.
-    /// - Example: `/root/`.
+    /// Its description, rules and example: [`CreateCommandRequest::working_dir`](CreateCommandRequest::working_dir).
     pub fn working_dir(mut self, value: impl Into<String>) -> Self {
         self.inner.working_dir = Some(value.into());
         self
@@ -395,10 +349,7 @@ impl<C> CreateCommandRequestBuilder<C> {
     ///
     /// he maximum timeout period for the command execution on the instance. Unit: seconds. When a command that you created cannot be run, the command times out. When a command execution times out, Cloud Assistant Agent forcefully terminates the command process by canceling the PID.
     ///
-    /// Default value: 60.
-    ///
-    /// - Wire name: `Timeout`.
-    /// - Example: `60`.
+    /// Its description, rules and example: [`CreateCommandRequest::timeout`](CreateCommandRequest::timeout).
     pub fn timeout(mut self, value: i64) -> Self {
         self.inner.timeout = Some(value);
         self
@@ -407,11 +358,7 @@ impl<C> CreateCommandRequestBuilder<C> {
     ///
     /// Specifies whether to use custom parameters in the command.
     ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `EnableParameter`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateCommandRequest::enable_parameter`](CreateCommandRequest::enable_parameter).
     pub fn enable_parameter(mut self, value: bool) -> Self {
         self.inner.enable_parameter = Some(value);
         self
@@ -420,15 +367,7 @@ impl<C> CreateCommandRequestBuilder<C> {
     ///
     /// The encoding mode of the command content (CommandContent). Valid values:
     ///
-    /// * PlainText: The command content is not encoded.
-    /// * Base64: The command content is Base64-encoded.
-    ///
-    /// Default value: Base64.
-    ///
-    /// > If the specified value of this parameter is invalid, Base64 is used by default.
-    ///
-    /// - Wire name: `ContentEncoding`.
-    /// - Example: `PlainText`.
+    /// Its description, rules and example: [`CreateCommandRequest::content_encoding`](CreateCommandRequest::content_encoding).
     pub fn content_encoding(mut self, value: impl Into<String>) -> Self {
         self.inner.content_encoding = Some(value.into());
         self
@@ -437,8 +376,7 @@ impl<C> CreateCommandRequestBuilder<C> {
     ///
     /// The ID of the resource group to which to assign the command.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-123******`.
+    /// Its description, rules and example: [`CreateCommandRequest::resource_group_id`](CreateCommandRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -447,8 +385,7 @@ impl<C> CreateCommandRequestBuilder<C> {
     ///
     /// The launcher for script execution. The value cannot exceed 1 KB in length.
     ///
-    /// - Wire name: `Launcher`.
-    /// - Example: `python3 -u {{ACS::ScriptFileName|Ext(".py")}}`.
+    /// Its description, rules and example: [`CreateCommandRequest::launcher`](CreateCommandRequest::launcher).
     pub fn launcher(mut self, value: impl Into<String>) -> Self {
         self.inner.launcher = Some(value.into());
         self
@@ -457,8 +394,7 @@ impl<C> CreateCommandRequestBuilder<C> {
     ///
     /// The tags to add to the command.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`CreateCommandRequest::tag`](CreateCommandRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -593,227 +529,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateCommandRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateCommand`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateCommandError {
-    /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
-    RegionIdApiNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CmdParam.EmptyKey`: You must specify the parameter names.
-    CmdParamEmptyKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CmdParam.InvalidParamName`: Invalid parameter name. The name can contain only lowercase letters (a to z), uppercase letters (A to Z), numbers (0 to 9), hyphens (-), and underscores (\_).
-    CmdParamInvalidParamName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CmdContent.DecodeError`: The CommandContent can not be base64 decoded.
-    CmdContentDecodeError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.WorkingDir`: The specified parameter WorkingDir is not valid.
-    InvalidParameterWorkingDir(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `CmdContent.ExceedLimit`: The length of the command content exceeds the upper limit.
-    CmdContentExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `CmdName.ExceedLimit`: The length of the command name exceeds the upper limit.
-    CmdNameExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `CmdDesc.ExceedLimit`: The length of the command description exceeds the upper limit.
-    CmdDescExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `CmdCount.ExceedQuota`: The total number of commands in the current region exceeds the quota.
-    CmdCountExceedQuota(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `CmdParamCount.ExceedLimit`: The maximum number of custom parameters is exceeded.
-    CmdParamCountExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `CmdParamName.ExceedLimit`: The maximum length of a parameter name is exceeded.
-    CmdParamNameExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Operation.Forbidden`: The operation is not permitted.
-    OperationForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidStatus.ResourceGroup`: You cannot perform an operation on a resource group that is being created or deleted.
-    InvalidStatusResourceGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameterCharacter.CommandName`: The command Name contains illegal characters.
-    InvalidParameterCharacterCommandName(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameterCharacter.CommandDescription`: The command Description contains illegal characters.
-    InvalidParameterCharacterCommandDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameterCharacter.CommandWorkingDir`: The command WorkingDir contains illegal characters.
-    InvalidParameterCharacterCommandWorkingDir(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidLauncher.LengthLimitExceeded`: The length of the parameter Launcher exceeds the limit of 1 KB characters.
-    InvalidLauncherLengthLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidTimeout.ExceedLimit`: The specified parameter Timeout exceeds the upper limit.
-    InvalidTimeoutExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidCmdType.NotFound`: The specified command type does not exist.
-    InvalidCmdTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceGroup.NotFound`: The ResourceGroup provided does not exist in our records.
-    InvalidResourceGroupNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError.Dispatch`: An error occurred when you dispatched the request.
-    InternalErrorDispatch(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateCommandError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "RegionId.ApiNotSupported",
-                        "CmdParam.EmptyKey",
-                        "CmdParam.InvalidParamName",
-                        "CmdContent.DecodeError",
-                        "InvalidParameter.WorkingDir",
-                        "CmdContent.ExceedLimit",
-                        "CmdName.ExceedLimit",
-                        "CmdDesc.ExceedLimit",
-                        "CmdCount.ExceedQuota",
-                        "CmdParamCount.ExceedLimit",
-                        "CmdParamName.ExceedLimit",
-                        "Operation.Forbidden",
-                        "InvalidStatus.ResourceGroup",
-                        "InvalidParameterCharacter.CommandName",
-                        "InvalidParameterCharacter.CommandDescription",
-                        "InvalidParameterCharacter.CommandWorkingDir",
-                        "InvalidLauncher.LengthLimitExceeded",
-                        "InvalidTimeout.ExceedLimit",
-                        "InvalidCmdType.NotFound",
-                        "InvalidRegionId.NotFound",
-                        "InvalidResourceGroup.NotFound",
-                        "InternalError.Dispatch",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateCommandError;
+impl crate::Client {
+    /// Calls `CreateCommand`: Creates a Cloud Assistant command, which can be a Shell, PowerShell, or batch command.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateCommandRequestBuilder::send) it. The parameters and their rules: [`CreateCommandRequest`].
+    #[inline]
+    pub fn create_command(&self) -> CreateCommandRequestBuilder<&Self> {
+        CreateCommandRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateCommandError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateCommand`: Creates a Cloud Assistant command, which can be a Shell, PowerShell, or batch command.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateCommandRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::RegionIdApiNotSupported(error),
-            1 => Self::CmdParamEmptyKey(error),
-            2 => Self::CmdParamInvalidParamName(error),
-            3 => Self::CmdContentDecodeError(error),
-            4 => Self::InvalidParameterWorkingDir(error),
-            5 => Self::CmdContentExceedLimit(error),
-            6 => Self::CmdNameExceedLimit(error),
-            7 => Self::CmdDescExceedLimit(error),
-            8 => Self::CmdCountExceedQuota(error),
-            9 => Self::CmdParamCountExceedLimit(error),
-            10 => Self::CmdParamNameExceedLimit(error),
-            11 => Self::OperationForbidden(error),
-            12 => Self::InvalidStatusResourceGroup(error),
-            13 => Self::InvalidParameterCharacterCommandName(error),
-            14 => Self::InvalidParameterCharacterCommandDescription(error),
-            15 => Self::InvalidParameterCharacterCommandWorkingDir(error),
-            16 => Self::InvalidLauncherLengthLimitExceeded(error),
-            17 => Self::InvalidTimeoutExceedLimit(error),
-            18 => Self::InvalidCmdTypeNotFound(error),
-            19 => Self::InvalidRegionIdNotFound(error),
-            20 => Self::InvalidResourceGroupNotFound(error),
-            21 => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::RegionIdApiNotSupported(error) => (0, error),
-            Self::CmdParamEmptyKey(error) => (1, error),
-            Self::CmdParamInvalidParamName(error) => (2, error),
-            Self::CmdContentDecodeError(error) => (3, error),
-            Self::InvalidParameterWorkingDir(error) => (4, error),
-            Self::CmdContentExceedLimit(error) => (5, error),
-            Self::CmdNameExceedLimit(error) => (6, error),
-            Self::CmdDescExceedLimit(error) => (7, error),
-            Self::CmdCountExceedQuota(error) => (8, error),
-            Self::CmdParamCountExceedLimit(error) => (9, error),
-            Self::CmdParamNameExceedLimit(error) => (10, error),
-            Self::OperationForbidden(error) => (11, error),
-            Self::InvalidStatusResourceGroup(error) => (12, error),
-            Self::InvalidParameterCharacterCommandName(error) => (13, error),
-            Self::InvalidParameterCharacterCommandDescription(error) => (14, error),
-            Self::InvalidParameterCharacterCommandWorkingDir(error) => (15, error),
-            Self::InvalidLauncherLengthLimitExceeded(error) => (16, error),
-            Self::InvalidTimeoutExceedLimit(error) => (17, error),
-            Self::InvalidCmdTypeNotFound(error) => (18, error),
-            Self::InvalidRegionIdNotFound(error) => (19, error),
-            Self::InvalidResourceGroupNotFound(error) => (20, error),
-            Self::InternalErrorDispatch(error) => (21, error),
-            Self::Unhandled(unhandled) => (22, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateCommandError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateCommandError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "RegionIdApiNotSupported",
-            "CmdParamEmptyKey",
-            "CmdParamInvalidParamName",
-            "CmdContentDecodeError",
-            "InvalidParameterWorkingDir",
-            "CmdContentExceedLimit",
-            "CmdNameExceedLimit",
-            "CmdDescExceedLimit",
-            "CmdCountExceedQuota",
-            "CmdParamCountExceedLimit",
-            "CmdParamNameExceedLimit",
-            "OperationForbidden",
-            "InvalidStatusResourceGroup",
-            "InvalidParameterCharacterCommandName",
-            "InvalidParameterCharacterCommandDescription",
-            "InvalidParameterCharacterCommandWorkingDir",
-            "InvalidLauncherLengthLimitExceeded",
-            "InvalidTimeoutExceedLimit",
-            "InvalidCmdTypeNotFound",
-            "InvalidRegionIdNotFound",
-            "InvalidResourceGroupNotFound",
-            "InternalErrorDispatch",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateCommandError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateCommandError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateCommandError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateCommandError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_command(&self) -> CreateCommandRequestBuilder<&Self> {
+        CreateCommandRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateDedicatedHostClusterRequest>;
 /// Request of `CreateDedicatedHostCluster`: Creates a dedicated host group.
 ///
 /// # Example
@@ -174,9 +177,7 @@ impl<C> CreateDedicatedHostClusterRequestBuilder<C> {
     ///
     /// The region ID of the host group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateDedicatedHostClusterRequest::region_id`](CreateDedicatedHostClusterRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -185,14 +186,7 @@ impl<C> CreateDedicatedHostClusterRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * true: performs only a dry run. The system checks the request for potential issues, including invalid AccessKey pairs, unauthorized Resource Access Management (RAM) users, and missing parameter values. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * false: performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateDedicatedHostClusterRequest::dry_run`](CreateDedicatedHostClusterRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -201,8 +195,7 @@ impl<C> CreateDedicatedHostClusterRequestBuilder<C> {
     ///
     /// The tags of the host group.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateDedicatedHostClusterRequest::tag`](CreateDedicatedHostClusterRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -211,8 +204,7 @@ impl<C> CreateDedicatedHostClusterRequestBuilder<C> {
     ///
     /// The resource group ID of the host group.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`CreateDedicatedHostClusterRequest::resource_group_id`](CreateDedicatedHostClusterRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -221,9 +213,7 @@ impl<C> CreateDedicatedHostClusterRequestBuilder<C> {
     ///
     /// The zone ID of the host group. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/25610.htm>) operation to query the most recent zone list.
     ///
-    /// - Wire name: `ZoneId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou-f`.
+    /// Its description, rules and example: [`CreateDedicatedHostClusterRequest::zone_id`](CreateDedicatedHostClusterRequest::zone_id).
     pub fn zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_id = Some(value.into());
         self
@@ -232,10 +222,7 @@ impl<C> CreateDedicatedHostClusterRequestBuilder<C> {
     ///
     /// The name of the host group. It must be 2 to 128 characters in length and can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-).
     ///
-    /// This parameter is left empty by default.
-    ///
-    /// - Wire name: `DedicatedHostClusterName`.
-    /// - Example: `myDDHCluster`.
+    /// Its description, rules and example: [`CreateDedicatedHostClusterRequest::dedicated_host_cluster_name`](CreateDedicatedHostClusterRequest::dedicated_host_cluster_name).
     pub fn dedicated_host_cluster_name(mut self, value: impl Into<String>) -> Self {
         self.inner.dedicated_host_cluster_name = Some(value.into());
         self
@@ -244,10 +231,7 @@ impl<C> CreateDedicatedHostClusterRequestBuilder<C> {
     ///
     /// The description of the host group. It must be 2 to 256 characters in length, and cannot start with `http://` or `https://`.
     ///
-    /// This parameter is left empty by default.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `This-is-my-DDHCluster`.
+    /// Its description, rules and example: [`CreateDedicatedHostClusterRequest::description`](CreateDedicatedHostClusterRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -392,149 +376,28 @@ for CreateDedicatedHostClusterResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateDedicatedHostCluster`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateDedicatedHostClusterError {
-    /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
-    InvalidTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue.Malformed`: The specified Tag.n.Value is not valid.
-    InvalidTagValueMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceGroup.NotFound`: The ResourceGroup provided does not exist in our records.
-    InvalidResourceGroupNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidZone.NotFound`: The ZoneId provided does not exist in our records.
-    InvalidZoneNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `QuotaExceed.Region`: The maximum region quota of Dedicated Host Cluster has exceeded.
-    QuotaExceedRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `QuotaExceed.Zone`: The maximum zone quota of Dedicated Host Cluster has exceeded.
-    QuotaExceedZone(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidParam.Zone`: The specified zone not match region.
-    InvalidParamZone(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The regionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateDedicatedHostClusterError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidTagKey.Malformed",
-                        "InvalidTagValue.Malformed",
-                        "Duplicate.TagKey",
-                        "InvalidResourceGroup.NotFound",
-                        "InvalidZone.NotFound",
-                        "QuotaExceed.Region",
-                        "QuotaExceed.Zone",
-                        "InvalidParam.Zone",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateDedicatedHostClusterError;
+impl crate::Client {
+    /// Calls `CreateDedicatedHostCluster`: Creates a dedicated host group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateDedicatedHostClusterRequestBuilder::send) it. The parameters and their rules: [`CreateDedicatedHostClusterRequest`].
+    #[inline]
+    pub fn create_dedicated_host_cluster(
+        &self,
+    ) -> CreateDedicatedHostClusterRequestBuilder<&Self> {
+        CreateDedicatedHostClusterRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateDedicatedHostClusterError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateDedicatedHostCluster`: Creates a dedicated host group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateDedicatedHostClusterRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidTagKeyMalformed(error),
-            1 => Self::InvalidTagValueMalformed(error),
-            2 => Self::DuplicateTagKey(error),
-            3 => Self::InvalidResourceGroupNotFound(error),
-            4 => Self::InvalidZoneNotFound(error),
-            5 => Self::QuotaExceedRegion(error),
-            6 => Self::QuotaExceedZone(error),
-            7 => Self::InvalidParamZone(error),
-            8 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidTagKeyMalformed(error) => (0, error),
-            Self::InvalidTagValueMalformed(error) => (1, error),
-            Self::DuplicateTagKey(error) => (2, error),
-            Self::InvalidResourceGroupNotFound(error) => (3, error),
-            Self::InvalidZoneNotFound(error) => (4, error),
-            Self::QuotaExceedRegion(error) => (5, error),
-            Self::QuotaExceedZone(error) => (6, error),
-            Self::InvalidParamZone(error) => (7, error),
-            Self::InvalidRegionIdNotFound(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateDedicatedHostClusterError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateDedicatedHostClusterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidTagKeyMalformed",
-            "InvalidTagValueMalformed",
-            "DuplicateTagKey",
-            "InvalidResourceGroupNotFound",
-            "InvalidZoneNotFound",
-            "QuotaExceedRegion",
-            "QuotaExceedZone",
-            "InvalidParamZone",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateDedicatedHostClusterError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateDedicatedHostClusterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateDedicatedHostClusterError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateDedicatedHostClusterError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_dedicated_host_cluster(
+        &self,
+    ) -> CreateDedicatedHostClusterRequestBuilder<&Self> {
+        CreateDedicatedHostClusterRequestBuilder::new(self)
     }
 }

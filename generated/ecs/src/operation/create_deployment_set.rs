@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateDeploymentSetRequest>;
 /// Request of `CreateDeploymentSet`: Creates a deployment set in a region.
 ///
 /// # Example
@@ -199,9 +202,7 @@ impl<C> CreateDeploymentSetRequestBuilder<C> {
     ///
     /// Creates a deployment set in a specific region.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateDeploymentSetRequest::region_id`](CreateDeploymentSetRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -210,8 +211,7 @@ impl<C> CreateDeploymentSetRequestBuilder<C> {
     ///
     /// The region ID of the deployment set. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
     ///
-    /// - Wire name: `OnUnableToRedeployFailedInstance`.
-    /// - Example: `CancelMembershipAndStart`.
+    /// Its description, rules and example: [`CreateDeploymentSetRequest::on_unable_to_redeploy_failed_instance`](CreateDeploymentSetRequest::on_unable_to_redeploy_failed_instance).
     pub fn on_unable_to_redeploy_failed_instance(
         mut self,
         value: impl Into<String>,
@@ -223,13 +223,7 @@ impl<C> CreateDeploymentSetRequestBuilder<C> {
     ///
     /// The emergency solution to use in the situation where instances in the deployment set cannot be evenly distributed to different zones due to resource insufficiency after the instances failover. Valid values:
     ///
-    /// * CancelMembershipAndStart: removes the instances from the deployment set and starts the instances immediately after they are failed over.
-    /// * KeepStopped: leaves the instances in the Stopped state and starts them after resources are replenished.
-    ///
-    /// Default value: CancelMembershipAndStart.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `testDescription`.
+    /// Its description, rules and example: [`CreateDeploymentSetRequest::description`](CreateDeploymentSetRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -238,9 +232,7 @@ impl<C> CreateDeploymentSetRequestBuilder<C> {
     ///
     /// The description of the deployment set. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateDeploymentSetRequest::client_token`](CreateDeploymentSetRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -249,8 +241,7 @@ impl<C> CreateDeploymentSetRequestBuilder<C> {
     ///
     /// The name of the deployment set. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with `http://` or `https://`. The name can contain digits, letters, colons (:), underscores (\_), and hyphens (-).
     ///
-    /// - Wire name: `DeploymentSetName`.
-    /// - Example: `testDeploymentSetName`.
+    /// Its description, rules and example: [`CreateDeploymentSetRequest::deployment_set_name`](CreateDeploymentSetRequest::deployment_set_name).
     pub fn deployment_set_name(mut self, value: impl Into<String>) -> Self {
         self.inner.deployment_set_name = Some(value.into());
         self
@@ -259,8 +250,7 @@ impl<C> CreateDeploymentSetRequestBuilder<C> {
     ///
     /// > This parameter is deprecated.
     ///
-    /// - Wire name: `Domain`.
-    /// - Example: `Default`.
+    /// Its description, rules and example: [`CreateDeploymentSetRequest::domain`](CreateDeploymentSetRequest::domain).
     pub fn domain(mut self, value: impl Into<String>) -> Self {
         self.inner.domain = Some(value.into());
         self
@@ -269,8 +259,7 @@ impl<C> CreateDeploymentSetRequestBuilder<C> {
     ///
     /// > This parameter is deprecated.
     ///
-    /// - Wire name: `Granularity`.
-    /// - Example: `host`.
+    /// Its description, rules and example: [`CreateDeploymentSetRequest::granularity`](CreateDeploymentSetRequest::granularity).
     pub fn granularity(mut self, value: impl Into<String>) -> Self {
         self.inner.granularity = Some(value.into());
         self
@@ -279,14 +268,7 @@ impl<C> CreateDeploymentSetRequestBuilder<C> {
     ///
     /// The deployment strategy. Valid values:
     ///
-    /// * Availability: high availability strategy
-    /// * AvailabilityGroup: high availability group strategy
-    /// * LowLatency: low latency strategy
-    ///
-    /// Default value: Availability.
-    ///
-    /// - Wire name: `Strategy`.
-    /// - Example: `Availability`.
+    /// Its description, rules and example: [`CreateDeploymentSetRequest::strategy`](CreateDeploymentSetRequest::strategy).
     pub fn strategy(mut self, value: impl Into<String>) -> Self {
         self.inner.strategy = Some(value.into());
         self
@@ -295,13 +277,7 @@ impl<C> CreateDeploymentSetRequestBuilder<C> {
     ///
     /// The deployment strategy. Valid values:
     ///
-    /// * Availability: high availability strategy.
-    /// * AvailabilityGroup: high availability group strategy.
-    ///
-    /// Default value: Availability.
-    ///
-    /// - Wire name: `GroupCount`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`CreateDeploymentSetRequest::group_count`](CreateDeploymentSetRequest::group_count).
     pub fn group_count(mut self, value: i64) -> Self {
         self.inner.group_count = Some(value);
         self
@@ -446,167 +422,24 @@ for CreateDeploymentSetResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateDeploymentSet`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateDeploymentSetError {
-    /// HTTP 400 `MissingParameter`: The input parameter RegionId that is mandatory for processing this request is not supplied.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDeploymentSetName.Malformed`: Specified deployment set name is not valid.
-    InvalidDeploymentSetNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The specified parameter Description is not valid.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Domain`: The specified parameter Domain is not valid.
-    InvalidParameterDomain(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Strategy`: The specified parameter Strategy is not valid.
-    InvalidParameterStrategy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.granularity`: The specified parameter Granularity is not valid.
-    InvalidParameterGranularity(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.domain.granularity`: The DeploymentSet domain and granularity is violation.
-    DependencyViolationDomainGranularity(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.strategy.granularity`: The DeploymentSet strategy and granularity is violation.
-    DependencyViolationStrategyGranularity(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DeploymentSet.GroupQuotaFull`: The deploymentSet group quota is full.
-    DeploymentSetGroupQuotaFull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.GroupCount`: The specified parameter "GroupCount" is not valid.
-    InvalidParameterGroupCount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidZoneId.NotFound`: The zoneId provided does not exist in our records.
-    InvalidZoneIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceed.DeploymentSet`: The deploymentSet quota is full.
-    QuotaExceedDeploymentSet(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateDeploymentSetError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter",
-                        "InvalidDeploymentSetName.Malformed",
-                        "InvalidDescription.Malformed",
-                        "InvalidParameter.Domain",
-                        "InvalidParameter.Strategy",
-                        "InvalidParameter.granularity",
-                        "DependencyViolation.domain.granularity",
-                        "DependencyViolation.strategy.granularity",
-                        "DeploymentSet.GroupQuotaFull",
-                        "InvalidParameter.GroupCount",
-                        "InvalidZoneId.NotFound",
-                        "QuotaExceed.DeploymentSet",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateDeploymentSetError;
+impl crate::Client {
+    /// Calls `CreateDeploymentSet`: Creates a deployment set in a region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateDeploymentSetRequestBuilder::send) it. The parameters and their rules: [`CreateDeploymentSetRequest`].
+    #[inline]
+    pub fn create_deployment_set(&self) -> CreateDeploymentSetRequestBuilder<&Self> {
+        CreateDeploymentSetRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateDeploymentSetError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateDeploymentSet`: Creates a deployment set in a region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateDeploymentSetRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameter(error),
-            1 => Self::InvalidDeploymentSetNameMalformed(error),
-            2 => Self::InvalidDescriptionMalformed(error),
-            3 => Self::InvalidParameterDomain(error),
-            4 => Self::InvalidParameterStrategy(error),
-            5 => Self::InvalidParameterGranularity(error),
-            6 => Self::DependencyViolationDomainGranularity(error),
-            7 => Self::DependencyViolationStrategyGranularity(error),
-            8 => Self::DeploymentSetGroupQuotaFull(error),
-            9 => Self::InvalidParameterGroupCount(error),
-            10 => Self::InvalidZoneIdNotFound(error),
-            11 => Self::QuotaExceedDeploymentSet(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => (0, error),
-            Self::InvalidDeploymentSetNameMalformed(error) => (1, error),
-            Self::InvalidDescriptionMalformed(error) => (2, error),
-            Self::InvalidParameterDomain(error) => (3, error),
-            Self::InvalidParameterStrategy(error) => (4, error),
-            Self::InvalidParameterGranularity(error) => (5, error),
-            Self::DependencyViolationDomainGranularity(error) => (6, error),
-            Self::DependencyViolationStrategyGranularity(error) => (7, error),
-            Self::DeploymentSetGroupQuotaFull(error) => (8, error),
-            Self::InvalidParameterGroupCount(error) => (9, error),
-            Self::InvalidZoneIdNotFound(error) => (10, error),
-            Self::QuotaExceedDeploymentSet(error) => (11, error),
-            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateDeploymentSetError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateDeploymentSetError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameter",
-            "InvalidDeploymentSetNameMalformed",
-            "InvalidDescriptionMalformed",
-            "InvalidParameterDomain",
-            "InvalidParameterStrategy",
-            "InvalidParameterGranularity",
-            "DependencyViolationDomainGranularity",
-            "DependencyViolationStrategyGranularity",
-            "DeploymentSetGroupQuotaFull",
-            "InvalidParameterGroupCount",
-            "InvalidZoneIdNotFound",
-            "QuotaExceedDeploymentSet",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateDeploymentSetError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateDeploymentSetError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateDeploymentSetError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateDeploymentSetError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_deployment_set(&self) -> CreateDeploymentSetRequestBuilder<&Self> {
+        CreateDeploymentSetRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateDiagnosticMetricSetRequest>;
 /// Request of `CreateDiagnosticMetricSet`: Creates a diagnostic metric set. You can group diagnostic metrics into diagnostic metric sets.
 ///
 /// # Example
@@ -154,9 +157,7 @@ impl<C> CreateDiagnosticMetricSetRequestBuilder<C> {
     ///
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateDiagnosticMetricSetRequest::region_id`](CreateDiagnosticMetricSetRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -165,12 +166,7 @@ impl<C> CreateDiagnosticMetricSetRequestBuilder<C> {
     ///
     /// The type of the resource.
     ///
-    /// Default value: instance.
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Required.
-    /// - Must be one of `instance`, `account`.
-    /// - Example: `instance`.
+    /// Its description, rules and example: [`CreateDiagnosticMetricSetRequest::resource_type`](CreateDiagnosticMetricSetRequest::resource_type).
     pub fn resource_type(
         mut self,
         value: impl Into<crate::types::CreateDiagnosticMetricSetResourceType>,
@@ -182,9 +178,7 @@ impl<C> CreateDiagnosticMetricSetRequestBuilder<C> {
     ///
     /// The name of the diagnostic metric set.
     ///
-    /// - Wire name: `MetricSetName`.
-    /// - Must be at most 128 characters long.
-    /// - Example: `The IDs of diagnostic metrics. You can specify up to 100 diagnostic metric IDs.`.
+    /// Its description, rules and example: [`CreateDiagnosticMetricSetRequest::metric_set_name`](CreateDiagnosticMetricSetRequest::metric_set_name).
     pub fn metric_set_name(mut self, value: impl Into<String>) -> Self {
         self.inner.metric_set_name = Some(value.into());
         self
@@ -193,9 +187,7 @@ impl<C> CreateDiagnosticMetricSetRequestBuilder<C> {
     ///
     /// The IDs of diagnostic metrics. You can specify up to 100 diagnostic metric IDs.
     ///
-    /// - Wire name: `MetricIds`.
-    /// - Required.
-    /// - Must have 1 to 100 items.
+    /// Its description, rules and example: [`CreateDiagnosticMetricSetRequest::metric_ids`](CreateDiagnosticMetricSetRequest::metric_ids).
     pub fn metric_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -207,9 +199,7 @@ impl<C> CreateDiagnosticMetricSetRequestBuilder<C> {
     ///
     /// The description of the diagnostic metric set.
     ///
-    /// - Wire name: `Description`.
-    /// - Must be at most 255 characters long.
-    /// - Example: `The ID of the request.`.
+    /// Its description, rules and example: [`CreateDiagnosticMetricSetRequest::description`](CreateDiagnosticMetricSetRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -356,90 +346,28 @@ for CreateDiagnosticMetricSetResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateDiagnosticMetricSet`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateDiagnosticMetricSetError {
-    /// HTTP 400 `InvalidParameter.MetricId`: %s
-    InvalidParameterMetricId(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateDiagnosticMetricSetError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidParameter.MetricId"]), error)
+mod error;
+pub use error::CreateDiagnosticMetricSetError;
+impl crate::Client {
+    /// Calls `CreateDiagnosticMetricSet`: Creates a diagnostic metric set. You can group diagnostic metrics into diagnostic metric sets.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateDiagnosticMetricSetRequestBuilder::send) it. The parameters and their rules: [`CreateDiagnosticMetricSetRequest`].
+    #[inline]
+    pub fn create_diagnostic_metric_set(
+        &self,
+    ) -> CreateDiagnosticMetricSetRequestBuilder<&Self> {
+        CreateDiagnosticMetricSetRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateDiagnosticMetricSetError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateDiagnosticMetricSet`: Creates a diagnostic metric set. You can group diagnostic metrics into diagnostic metric sets.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateDiagnosticMetricSetRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterMetricId(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterMetricId(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateDiagnosticMetricSetError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateDiagnosticMetricSetError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidParameterMetricId", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateDiagnosticMetricSetError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateDiagnosticMetricSetError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateDiagnosticMetricSetError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateDiagnosticMetricSetError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_diagnostic_metric_set(
+        &self,
+    ) -> CreateDiagnosticMetricSetRequestBuilder<&Self> {
+        CreateDiagnosticMetricSetRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateDiagnosticReportRequest>;
 /// Request of `CreateDiagnosticReport`: Creates a diagnostic report for a resource. When you call this operation, you can configure the MetricSetId parameter to create a diagnostic report based on the specified diagnostic metric set. Then, you can call the DescribeDiagnosticReportAttributes operation based on the returned diagnostic report ID to view the details of the diagnostic report.
 ///
 /// # Example
@@ -138,9 +141,7 @@ impl<C> CreateDiagnosticReportRequestBuilder<C> {
     ///
     /// The region ID of the security group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateDiagnosticReportRequest::region_id`](CreateDiagnosticReportRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -149,9 +150,7 @@ impl<C> CreateDiagnosticReportRequestBuilder<C> {
     ///
     /// The ID of resource N.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Required.
-    /// - Example: `i-uf6i0tv2refv8wz*****`.
+    /// Its description, rules and example: [`CreateDiagnosticReportRequest::resource_id`](CreateDiagnosticReportRequest::resource_id).
     pub fn resource_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_id = Some(value.into());
         self
@@ -160,8 +159,7 @@ impl<C> CreateDiagnosticReportRequestBuilder<C> {
     ///
     /// The ID of the diagnostic metric set. If this parameter is left empty, the dms-instancedefault set is used, which is the default diagnostic metric set provided for Elastic Compute Service (ECS) instances.
     ///
-    /// - Wire name: `MetricSetId`.
-    /// - Example: `dms-uf6i0tv2refv8wz*****`.
+    /// Its description, rules and example: [`CreateDiagnosticReportRequest::metric_set_id`](CreateDiagnosticReportRequest::metric_set_id).
     pub fn metric_set_id(mut self, value: impl Into<String>) -> Self {
         self.inner.metric_set_id = Some(value.into());
         self
@@ -170,8 +168,7 @@ impl<C> CreateDiagnosticReportRequestBuilder<C> {
     ///
     /// The start time. This parameter takes effect only for diagnostic metrics that do not need to be assessed by running Cloud Assistant commands in guest operating systems.
     ///
-    /// - Wire name: `StartTime`.
-    /// - Example: `2022-07-11T12:00:00Z`.
+    /// Its description, rules and example: [`CreateDiagnosticReportRequest::start_time`](CreateDiagnosticReportRequest::start_time).
     pub fn start_time(mut self, value: impl Into<String>) -> Self {
         self.inner.start_time = Some(value.into());
         self
@@ -180,8 +177,7 @@ impl<C> CreateDiagnosticReportRequestBuilder<C> {
     ///
     /// The end time. This parameter takes effect only for diagnostic metrics that do not need to be assessed by running Cloud Assistant commands in guest operating systems.
     ///
-    /// - Wire name: `EndTime`.
-    /// - Example: `2022-07-11T14:00:00Z`.
+    /// Its description, rules and example: [`CreateDiagnosticReportRequest::end_time`](CreateDiagnosticReportRequest::end_time).
     pub fn end_time(mut self, value: impl Into<String>) -> Self {
         self.inner.end_time = Some(value.into());
         self
@@ -328,125 +324,28 @@ for CreateDiagnosticReportResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateDiagnosticReport`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateDiagnosticReportError {
-    /// HTTP 400 `InvalidResource.NotExists`: The specified resource not exists.
-    InvalidResourceNotExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.CloudAssistantNotReady`: Cloud Assistant is not installed, or the service is unavailable. Install Cloud Assistant or check the status of Cloud Assistant first.
-    InvalidOperationCloudAssistantNotReady(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAxt.ServiceNotReady`: %s
-    InvalidAxtServiceNotReady(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.CreateSLR`: You are not authorized to do this action.
-    ForbiddenCreateSlr(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateDiagnosticReportError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidResource.NotExists",
-                        "InvalidParameter",
-                        "InvalidOperation.CloudAssistantNotReady",
-                        "InvalidAxt.ServiceNotReady",
-                        "Forbidden.CreateSLR",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateDiagnosticReportError;
+impl crate::Client {
+    /// Calls `CreateDiagnosticReport`: Creates a diagnostic report for a resource. When you call this operation, you can configure the MetricSetId parameter to create a diagnostic report based on the specified diagnostic metric set. Then, you can call the DescribeDiagnosticReportAttributes operation based on the returned diagnostic report ID to view the details of the diagnostic report.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateDiagnosticReportRequestBuilder::send) it. The parameters and their rules: [`CreateDiagnosticReportRequest`].
+    #[inline]
+    pub fn create_diagnostic_report(
+        &self,
+    ) -> CreateDiagnosticReportRequestBuilder<&Self> {
+        CreateDiagnosticReportRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateDiagnosticReportError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateDiagnosticReport`: Creates a diagnostic report for a resource. When you call this operation, you can configure the MetricSetId parameter to create a diagnostic report based on the specified diagnostic metric set. Then, you can call the DescribeDiagnosticReportAttributes operation based on the returned diagnostic report ID to view the details of the diagnostic report.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateDiagnosticReportRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidResourceNotExists(error),
-            1 => Self::InvalidParameter(error),
-            2 => Self::InvalidOperationCloudAssistantNotReady(error),
-            3 => Self::InvalidAxtServiceNotReady(error),
-            4 => Self::ForbiddenCreateSlr(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidResourceNotExists(error) => (0, error),
-            Self::InvalidParameter(error) => (1, error),
-            Self::InvalidOperationCloudAssistantNotReady(error) => (2, error),
-            Self::InvalidAxtServiceNotReady(error) => (3, error),
-            Self::ForbiddenCreateSlr(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateDiagnosticReportError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateDiagnosticReportError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidResourceNotExists",
-            "InvalidParameter",
-            "InvalidOperationCloudAssistantNotReady",
-            "InvalidAxtServiceNotReady",
-            "ForbiddenCreateSlr",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateDiagnosticReportError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateDiagnosticReportError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateDiagnosticReportError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateDiagnosticReportError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_diagnostic_report(
+        &self,
+    ) -> CreateDiagnosticReportRequestBuilder<&Self> {
+        CreateDiagnosticReportRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateDiskRequest>;
 /// Request of `CreateDisk`: Creates a pay-as-you-go or subscription data disk.
 ///
 /// * You can enable the multi-attach (`MultiAttach`) feature when you create a disk. Before you enable the multi-attach feature, we recommend that you familiarize yourself with the feature and the limits on the feature. For more information, see [NVMe protocol](<https://www.alibabacloud.com/help/doc-detail/256487.htm>) and [Use the multi-attach feature to attach a cloud disk to multiple ECS instances](<https://www.alibabacloud.com/help/doc-detail/262105.htm>).
@@ -472,9 +475,7 @@ impl<C> CreateDiskRequestBuilder<C> {
     ///
     /// The ID of the region in which to create the disk. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateDiskRequest::region_id`](CreateDiskRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -483,13 +484,7 @@ impl<C> CreateDiskRequestBuilder<C> {
     ///
     /// The ID of the zone in which to create the pay-as-you-go disk.
     ///
-    /// * If you do not specify InstanceId, you must specify ZoneId.
-    /// * You cannot specify both ZoneId and InstanceId in the same request.
-    ///
-    /// > You do not need to specify this parameter if you set DiskCategory to `cloud_regional_disk_auto` to create a Regional ESSD.
-    ///
-    /// - Wire name: `ZoneId`.
-    /// - Example: `cn-hangzhou-g`.
+    /// Its description, rules and example: [`CreateDiskRequest::zone_id`](CreateDiskRequest::zone_id).
     pub fn zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_id = Some(value.into());
         self
@@ -498,14 +493,7 @@ impl<C> CreateDiskRequestBuilder<C> {
     ///
     /// The ID of the snapshot to use to create the disk. Snapshots that were created on or before July 15, 2013 cannot be used to create disks.
     ///
-    /// The following limits apply to `SnapshotId` and `Size`:
-    ///
-    /// * If the size of the snapshot specified by `SnapshotId` is larger than the value of `Size`, the size of the created disk is equal to the specified snapshot size.
-    /// * If the size of the snapshot specified by `SnapshotId` is smaller than the value of `Size`, the size of the created disk is equal to the value of `Size`.
-    /// * You cannot create elastic ephemeral disks from snapshots.
-    ///
-    /// - Wire name: `SnapshotId`.
-    /// - Example: `s-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`CreateDiskRequest::snapshot_id`](CreateDiskRequest::snapshot_id).
     pub fn snapshot_id(mut self, value: impl Into<String>) -> Self {
         self.inner.snapshot_id = Some(value.into());
         self
@@ -514,10 +502,7 @@ impl<C> CreateDiskRequestBuilder<C> {
     ///
     /// The name of the data disk. The name must be 2 to 128 characters in length and can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-). The name must start with a letter.
     ///
-    /// This parameter is left empty by default.
-    ///
-    /// - Wire name: `DiskName`.
-    /// - Example: `testDiskName`.
+    /// Its description, rules and example: [`CreateDiskRequest::disk_name`](CreateDiskRequest::disk_name).
     pub fn disk_name(mut self, value: impl Into<String>) -> Self {
         self.inner.disk_name = Some(value.into());
         self
@@ -526,29 +511,7 @@ impl<C> CreateDiskRequestBuilder<C> {
     ///
     /// The size of the data disk. Unit: GiB. This parameter is required. Valid values for different disk categories:
     ///
-    /// * Valid values when DiskCategory is set to cloud: 5 to 2000.
-    /// * Valid values when DiskCategory is set to cloud_efficiency: 20 to 32768.
-    /// * Valid values when DiskCategory is set to cloud_ssd: 20 to 32768.
-    /// * Valid values when DiskCategory is set to cloud_essd: vary based on the `PerformanceLevel` value.
-    ///
-    ///   * Valid values when PerformanceLevel is set to PL0: 1 to 65536.
-    ///   * Valid values when PerformanceLevel is set to PL1: 20 to 65536.
-    ///   * Valid values when PerformanceLevel is set to PL2: 461 to 65536.
-    ///   * Valid values when PerformanceLevel is set to PL3: 1261 to 65536.
-    /// * Valid values when DiskCategory is set to cloud_auto: 1 to 65536.
-    /// * Valid values when DiskCategory is set to cloud_essd_entry: 10 to 32768.
-    /// * Valid values when DiskCategory is set to cloud_regional_disk_auto: 10 to 65536.
-    /// * Valid values when DiskCategory is set to elastic_ephemeral_disk_standard: 64 to 8192.
-    /// * Valid values when DiskCategory is set to elastic_ephemeral_disk_premium: 64 to 8192.
-    ///
-    /// If you specify `SnapshotId`, the following limits apply to `SnapshotId` and `Size`:
-    ///
-    /// * If the size of the snapshot specified by `SnapshotId` is larger than the value of `Size`, the size of the created disk is equal to the size of the snapshot.
-    /// * If the size of the snapshot specified by `SnapshotId` is smaller than the value of `Size`, the size of the created disk is equal to the value of `Size`.
-    ///
-    /// - Wire name: `Size`.
-    /// - Must be 1 to 131072.
-    /// - Example: `2000`.
+    /// Its description, rules and example: [`CreateDiskRequest::size`](CreateDiskRequest::size).
     pub fn size(mut self, value: i32) -> Self {
         self.inner.size = Some(value);
         self
@@ -557,32 +520,7 @@ impl<C> CreateDiskRequestBuilder<C> {
     ///
     /// The category of the data disk. Valid values for different disk categories:
     ///
-    /// * cloud: basic disk
-    /// * cloud_efficiency: utra disk
-    /// * cloud_ssd: standard SSD
-    /// * cloud_essd: ESSD
-    /// * cloud_auto: ESSD AutoPL disk
-    /// * cloud_essd_entry: ESSD Entry disk
-    /// * cloud_regional_disk_auto: Regional ESSD
-    /// * elastic_ephemeral_disk_standard: standard elastic ephemeral disk
-    /// * elastic_ephemeral_disk_premium: premium elastic ephemeral disk
-    ///
-    /// Default value: cloud.
-    ///
-    /// Enumerated values:
-    ///
-    /// * cloud: basic disk
-    /// * cloud_efficiency: ultra disk
-    /// * cloud_ssd: SSD
-    /// * cloud_auto: ESSD AutoPL disk
-    /// * cloud_regional_disk_auto: Regional ESSD
-    /// * cloud_essd: ESSD
-    /// * elastic_ephemeral_disk_standard: standard elastic ephemeral disk.
-    /// * cloud_essd: ESSD
-    /// * elastic_ephemeral_disk_premium: premium elastic ephemeral disk
-    ///
-    /// - Wire name: `DiskCategory`.
-    /// - Example: `cloud_ssd`.
+    /// Its description, rules and example: [`CreateDiskRequest::disk_category`](CreateDiskRequest::disk_category).
     pub fn disk_category(mut self, value: impl Into<String>) -> Self {
         self.inner.disk_category = Some(value.into());
         self
@@ -591,10 +529,7 @@ impl<C> CreateDiskRequestBuilder<C> {
     ///
     /// The description of the disk. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
-    /// This parameter is left empty by default.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `testDescription`.
+    /// Its description, rules and example: [`CreateDiskRequest::description`](CreateDiskRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -603,13 +538,7 @@ impl<C> CreateDiskRequestBuilder<C> {
     ///
     /// Specifies whether to encrypt the disk. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `Encrypted`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateDiskRequest::encrypted`](CreateDiskRequest::encrypted).
     pub fn encrypted(mut self, value: bool) -> Self {
         self.inner.encrypted = Some(value);
         self
@@ -618,9 +547,7 @@ impl<C> CreateDiskRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateDiskRequest::client_token`](CreateDiskRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -629,13 +556,7 @@ impl<C> CreateDiskRequestBuilder<C> {
     ///
     /// The ID of the subscription instance to which to attach the subscription disk.
     ///
-    /// * If you specify an instance ID, the following parameters are ignored: ResourceGroupId, Tag.N.Key, Tag.N.Value, ClientToken, and KMSKeyId.
-    /// * You cannot specify both ZoneId and InstanceId in a request.
-    ///
-    /// This parameter is empty by default, which indicates that a pay-as-you-go disk is created in the region and zone specified by RegionId and ZoneId.
-    ///
-    /// - Wire name: `InstanceId`.
-    /// - Example: `i-bp18pnlg1ds9rky4****`.
+    /// Its description, rules and example: [`CreateDiskRequest::instance_id`](CreateDiskRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -644,8 +565,7 @@ impl<C> CreateDiskRequestBuilder<C> {
     ///
     /// The ID of the resource group to which to add the disk.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`CreateDiskRequest::resource_group_id`](CreateDiskRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -654,9 +574,7 @@ impl<C> CreateDiskRequestBuilder<C> {
     ///
     /// The ID of the Key Management Service (KMS) key that is used for the disk.
     ///
-    /// - Wire name: `KMSKeyId`.
-    /// - Must be at most 64 characters long.
-    /// - Example: `0e478b7a-4262-4802-b8cb-00d3fb40826X`.
+    /// Its description, rules and example: [`CreateDiskRequest::kms_key_id`](CreateDiskRequest::kms_key_id).
     pub fn kms_key_id(mut self, value: impl Into<String>) -> Self {
         self.inner.kms_key_id = Some(value.into());
         self
@@ -665,17 +583,7 @@ impl<C> CreateDiskRequestBuilder<C> {
     ///
     /// The performance level of the disk if the disk is an ESSD. Valid values:
     ///
-    /// * PL0: A single ESSD can deliver up to 10,000 random read/write IOPS.
-    /// * PL1: A single ESSD can deliver up to 50,000 random read/write IOPS.
-    /// * PL2: A single ESSD can deliver up to 100,000 random read/write IOPS.
-    /// * PL3: A single ESSD can deliver up to 1,000,000 random read/write IOPS.
-    ///
-    /// Default value: PL1.
-    ///
-    /// For information about ESSD performance levels, see [ESSDs](<https://www.alibabacloud.com/help/doc-detail/122389.htm>).
-    ///
-    /// - Wire name: `PerformanceLevel`.
-    /// - Example: `PL1`.
+    /// Its description, rules and example: [`CreateDiskRequest::performance_level`](CreateDiskRequest::performance_level).
     pub fn performance_level(mut self, value: impl Into<String>) -> Self {
         self.inner.performance_level = Some(value.into());
         self
@@ -684,8 +592,7 @@ impl<C> CreateDiskRequestBuilder<C> {
     ///
     /// This parameter is not publicly available.
     ///
-    /// - Wire name: `AdvancedFeatures`.
-    /// - Example: `hide`.
+    /// Its description, rules and example: [`CreateDiskRequest::advanced_features`](CreateDiskRequest::advanced_features).
     pub fn advanced_features(mut self, value: impl Into<String>) -> Self {
         self.inner.advanced_features = Some(value.into());
         self
@@ -694,10 +601,7 @@ impl<C> CreateDiskRequestBuilder<C> {
     ///
     /// The ID of the storage set.
     ///
-    /// > You cannot specify storage set-related parameters (`StorageSetId` and `StorageSetPartitionNumber`) and the dedicated block storage cluster-related parameter (`StorageClusterId`) at the same time. Otherwise, the operation cannot be called.
-    ///
-    /// - Wire name: `StorageSetId`.
-    /// - Example: `ss-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`CreateDiskRequest::storage_set_id`](CreateDiskRequest::storage_set_id).
     pub fn storage_set_id(mut self, value: impl Into<String>) -> Self {
         self.inner.storage_set_id = Some(value.into());
         self
@@ -706,8 +610,7 @@ impl<C> CreateDiskRequestBuilder<C> {
     ///
     /// This parameter is not publicly available.
     ///
-    /// - Wire name: `EncryptAlgorithm`.
-    /// - Example: `hide`.
+    /// Its description, rules and example: [`CreateDiskRequest::encrypt_algorithm`](CreateDiskRequest::encrypt_algorithm).
     pub fn encrypt_algorithm(mut self, value: impl Into<String>) -> Self {
         self.inner.encrypt_algorithm = Some(value.into());
         self
@@ -716,11 +619,7 @@ impl<C> CreateDiskRequestBuilder<C> {
     ///
     /// The number of partitions in the storage set. The value must be greater than or equal to 2 but cannot exceed the quota obtained by calling the [DescribeAccountAttributes](<https://www.alibabacloud.com/help/doc-detail/73772.htm>)operation.
     ///
-    /// Default value: 2.
-    ///
-    /// - Wire name: `StorageSetPartitionNumber`.
-    /// - Must be at least 1.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`CreateDiskRequest::storage_set_partition_number`](CreateDiskRequest::storage_set_partition_number).
     pub fn storage_set_partition_number(mut self, value: i32) -> Self {
         self.inner.storage_set_partition_number = Some(value);
         self
@@ -729,10 +628,7 @@ impl<C> CreateDiskRequestBuilder<C> {
     ///
     /// The ID of the dedicated block storage cluster in which to create the disk. To create a disk in a specific dedicated block storage cluster, you must specify this parameter.
     ///
-    /// > You can specify the storage set-related parameters (`StorageSetId` and `StorageSetPartitionNumber`) or the dedicated block storage cluster-related parameter (`StorageClusterId`), but not both. If you specify a storage set-related parameter and a dedicated block storage cluster-related parameter in a request, the request fails.
-    ///
-    /// - Wire name: `StorageClusterId`.
-    /// - Example: `dbsc-j5e1sf2vaf5he8m2****`.
+    /// Its description, rules and example: [`CreateDiskRequest::storage_cluster_id`](CreateDiskRequest::storage_cluster_id).
     pub fn storage_cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.storage_cluster_id = Some(value.into());
         self
@@ -741,15 +637,7 @@ impl<C> CreateDiskRequestBuilder<C> {
     ///
     /// Specifies whether to enable the multi-attach feature for the disk. Valid values:
     ///
-    /// * Disabled
-    /// * Enabled Set the value to `Enabled` only for ESSDs.
-    ///
-    /// Default value: Disabled.
-    ///
-    /// > Disks for which the multi-attach feature is enabled support only the pay-as-you-go billing method. When `MultiAttach` is set to Enabled, you cannot specify `InstanceId`. You can call the [AttachDisk](<https://www.alibabacloud.com/help/doc-detail/25515.htm>) operation to attach disks to instances after the disks are created. Disks for which the multi-attach feature is enabled can be attached only as data disks.
-    ///
-    /// - Wire name: `MultiAttach`.
-    /// - Example: `Disabled`.
+    /// Its description, rules and example: [`CreateDiskRequest::multi_attach`](CreateDiskRequest::multi_attach).
     pub fn multi_attach(mut self, value: impl Into<String>) -> Self {
         self.inner.multi_attach = Some(value.into());
         self
@@ -758,8 +646,7 @@ impl<C> CreateDiskRequestBuilder<C> {
     ///
     /// The tags to add to the disk.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateDiskRequest::tag`](CreateDiskRequest::tag).
     pub fn tag(
         mut self,
         values: impl IntoIterator<Item = crate::types::AddTagsTag>,
@@ -771,8 +658,7 @@ impl<C> CreateDiskRequestBuilder<C> {
     ///
     /// > This parameter is not publicly available.
     ///
-    /// - Wire name: `Arn`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`CreateDiskRequest::arn`](CreateDiskRequest::arn).
     pub fn arn(mut self, values: impl IntoIterator<Item = crate::types::Arn>) -> Self {
         self.inner.arn = Some(values.into_iter().collect());
         self
@@ -781,18 +667,7 @@ impl<C> CreateDiskRequestBuilder<C> {
     ///
     /// Specifies the read/write IOPS that is provisioned for the ESSD AutoPL disk. Valid value:
     ///
-    /// * Capacity (GiB) \<= 3: not configurable
-    /// * Capacity (GiB) \>= 4: \[0, min{(1,000
-    ///
-    /// IOPS/GiB × Capacity - Baseline IOPS), 50,000}\]
-    ///
-    /// Baseline performance: max{min{1,800 + 50 × Capacity, 50,000}, 3,000}
-    ///
-    /// > This parameter is available only if you set `DiskCategory` to `cloud_auto`. For more information, see [ESSD AutoPL disks](<https://www.alibabacloud.com/help/doc-detail/368372.htm>).
-    ///
-    /// - Wire name: `ProvisionedIops`.
-    /// - Must be at least 0.
-    /// - Example: `40000`.
+    /// Its description, rules and example: [`CreateDiskRequest::provisioned_iops`](CreateDiskRequest::provisioned_iops).
     pub fn provisioned_iops(mut self, value: i64) -> Self {
         self.inner.provisioned_iops = Some(value);
         self
@@ -801,13 +676,7 @@ impl<C> CreateDiskRequestBuilder<C> {
     ///
     /// Specifies whether to enable the performance burst feature. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// > This parameter is available only if you set `DiskCategory` to `cloud_auto`. For more information, see [ESSD AutoPL disks](<https://www.alibabacloud.com/help/doc-detail/368372.htm>).
-    ///
-    /// - Wire name: `BurstingEnabled`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateDiskRequest::bursting_enabled`](CreateDiskRequest::bursting_enabled).
     pub fn bursting_enabled(mut self, value: bool) -> Self {
         self.inner.bursting_enabled = Some(value);
         self
@@ -951,813 +820,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateDiskRespon
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateDisk`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateDiskError {
-    /// HTTP 400 `InvalidSize.ValueNotSupported`: The specified parameter Size is not valid.
-    InvalidSizeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDiskName.Malformed`: The specified disk name is wrongly formed.
-    InvalidDiskNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The specified description is wrongly formed.
+mod error;
+pub use error::CreateDiskError;
+impl crate::Client {
+    /// Calls `CreateDisk`: Creates a pay-as-you-go or subscription data disk.
     ///
-    /// Also returned with HTTP 403: Specified parameter Description is not valid.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: The input parameter either "SnapshotId" or "Size" should be specified.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDiskCategory.NotSupported`: The specified disk category is not support.
+    /// Set the parameters on the returned builder, then [`send`](CreateDiskRequestBuilder::send) it. The parameters and their rules: [`CreateDiskRequest`].
+    #[inline]
+    pub fn create_disk(&self) -> CreateDiskRequestBuilder<&Self> {
+        CreateDiskRequestBuilder::new(self)
+    }
+}
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateDisk`: Creates a pay-as-you-go or subscription data disk.
     ///
-    /// Also returned with HTTP 403: The specified disk category is not supported.
-    InvalidDiskCategoryNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Account.Arrearage`: Your account has an outstanding payment.
-    AccountArrearage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDiskCategory.ValueNotSupported`: The specified parameter "DiskCategory" is not valid.
-    InvalidDiskCategoryValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Conflict`: %s
-    InvalidParameterConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied`: The specified Zone is not available or not authorized.
-    ///
-    /// Also returned with HTTP 403: The specified snapshot is not allowed to create disk.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDiskSize.NotSupported`: The specified parameter size is not valid.
-    ///
-    /// Also returned with HTTP 403: Disk size is not supported.
-    InvalidDiskSizeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDiskSizeOrCategory`: The specified disk category or size is invalid.
-    InvalidDiskSizeOrCategory(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.EncryptedIllegal`: The specified parameter Encrypted must be true when kmsKeyId is not empty.
-    InvalidParameterEncryptedIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
-    InvalidTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue.Malformed`: The specified Tag.n.Value is not valid.
-    InvalidTagValueMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Arns`: The specified Arns is not valid.
-    InvalidParameterArns(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPerformanceLevel.Malformed`: The specified parameter PerformanceLevel is not valid.
-    InvalidPerformanceLevelMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDiskCategory.ConflictSnapshotCategory`: The specified disk category conflict with snapshot category.
-    InvalidDiskCategoryConflictSnapshotCategory(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEncrypted.NotMatchEncryptAlgorithm`: The specified parameter Encrypted must be true when EncryptAlgorithm is not empty.
-    InvalidEncryptedNotMatchEncryptAlgorithm(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEncrypted.NotMatchKmsKeyId`: The specified parameter Encrypted must be true when KmsKeyId is not empty.
-    InvalidEncryptedNotMatchKmsKeyId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEncryptAlgorithm.NotMatchSnapshot`: The specified parameter EncryptAlgorithm is different from the encrypt algorithm of the snapshot.
-    InvalidEncryptAlgorithmNotMatchSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidKmsKeyId.NotMatchSnapshot`: The specified parameter KmsKeyId is different from the KmsKeyId of the snapshot.
-    InvalidKmsKeyIdNotMatchSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEncryptAlgorithm`: The specified parameter EncryptAlgorithm is not valid.
-    InvalidEncryptAlgorithm(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPerformanceLevel.ValueNotSupported`: The current ZoneId does not support PL0 of cloud_essd.
-    InvalidPerformanceLevelValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidKMSKeyId.NotSymmetric`: The specified parameter KmsKeyId must be symmetric.
-    InvalidKmsKeyIdNotSymmetric(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStorageSetId.NotFound`: The specified storage set does not exist.
-    InvalidStorageSetIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStorageClusterId.StatusNotSupport`: The current status of the dedicated storage cluster cannot create a cloud disk yet.
-    InvalidStorageClusterIdStatusNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStorageClusterId.ConflictWithStorageSetId`: The specified StorageClusterId is in conflict with storageSetId.
-    InvalidStorageClusterIdConflictWithStorageSetId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStorageClusterId.ConflictWithInstanceId`: The specified StorageClusterId is in conflict with instanceId.
-    InvalidStorageClusterIdConflictWithInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStorageClusterId.CategoryNotMatch`: The current dedicated storage cluster cannot create this category of disk.
-    InvalidStorageClusterIdCategoryNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStorageClusterId.PerformanceLevelNotMatch`: The current dedicated storage cluster cannot create this performance level of disk.
-    InvalidStorageClusterIdPerformanceLevelNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStorageClusterId.CapacityNotEnough`: The remaining capacity of the current dedicated storage cluster is less than the size of disk.
-    InvalidStorageClusterIdCapacityNotEnough(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCloudBoxZone.EncryptedNotSupported`: The cloud box zone does not support creating encrypted disks.
-    InvalidCloudBoxZoneEncryptedNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstance.NotFoundSystemDisk`: The specified instance has no system disk.
-    InvalidInstanceNotFoundSystemDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ProvisionedIopsForDiskCategoryUnsupported`: The specified disk category does not support provisioned iops.
-    ProvisionedIopsForDiskCategoryUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidProvisionedIops.LimitExceed`: The provisioned iops exceeds the limit.
-    InvalidProvisionedIopsLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BurstingEnabledForDiskCategoryUnsupported`: The specified disk category does not support bursting enabled.
-    BurstingEnabledForDiskCategoryUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BurstingEnabledForMultiAttachDiskUnsupported`: The multi attach disk does not support bursting enabled.
-    BurstingEnabledForMultiAttachDiskUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ProvisionedIopsForDiskCategoryRequired`: The provisioned iops is required for this disk category.
-    ProvisionedIopsForDiskCategoryRequired(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotSupportSnapshotEncrypted.RegionId`: The specified region does not support creating encrypted disks with native snapshot encrypt.
-    NotSupportSnapshotEncryptedRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotSupportSnapshotEncrypted.ZoneId`: The specified zone does not support creating encrypted disks with native snapshot encrypt.
-    NotSupportSnapshotEncryptedZoneId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotSupportSnapshotEncrypted.ShareImage`: Shared snapshot creating encrypted disks with native snapshot encrypt is not supported.
-    NotSupportSnapshotEncryptedShareImage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotSupport.SnapshotEncryptedAlgorithmConflict`: Changing encrypt algorithm with encrypted snapshot is not supported.
-    NotSupportSnapshotEncryptedAlgorithmConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceed.DiskCapacity`: The used capacity of disk type has exceeded the quota in the zone,  %s.
-    QuotaExceedDiskCapacity(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InsufficientBalance.AgentAccount`: The account balance is insufficient. Please contact your channel partner to recharge in time.
-    InsufficientBalanceAgentAccount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.EncryptedMismatch`: Creating encrypted disks with shared encrypted snapshots requires replacing encryption keys.
-    InvalidParamEncryptedMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAccountStatus.NotEnoughBalance`: Your account does not have enough balance, please contact your partner to increase your account balance.
-    ///
-    /// Also returned with HTTP 403: Your account does not have enough balance.
-    InvalidAccountStatusNotEnoughBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.KmsNotEnabled`: Failed to perform this operation because KMS is not activated.
-    InvalidParameterKmsNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Encrypted.KmsNotEnable`: Failed to perform this operation because KMS is not activated.
-    InvalidParameterEncryptedKmsNotEnable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidZoneId.DiskCategoryUnsupported`: The specified disk category does not support setting the ZoneId.
-    InvalidZoneIdDiskCategoryUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStorageSetId.DiskCategoryUnsupported`: The specified disk category does not support setting the StorageSetId.
-    InvalidStorageSetIdDiskCategoryUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStorageClusterId.DiskCategoryUnsupported`: The specified disk category does not support setting the StorageClusterId.
-    InvalidStorageClusterIdDiskCategoryUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Encrypted`: Creating non-encrypted disks with encrypted snapshots is not supported.
-    InvalidParameterEncrypted(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EncryptedOption.Conflict`: Disk encryption attributes conflict.
-    EncryptedOptionConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDataDiskCategory.NotSupported`: Specified disk category is not supported.
-    ///
-    /// Also returned with HTTP 403: Specified disk category is not supported.
-    InvalidDataDiskCategoryNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBurstingEnabled.DiskSizeTooSmall`: The disk size must be greater than 3 GiB to enable burst.
-    InvalidBurstingEnabledDiskSizeTooSmall(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.RiskIssue`: Your action is denied by risk issue, please contact customer service.
-    OperationDeniedRiskIssue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDiskSize.ExceedsMultiAttachLimit`: The specified disk size exceeds the maximum limit 65536 for enabling multi-attach.
-    InvalidDiskSizeExceedsMultiAttachLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.ValueNotSupported`: The specified instance status is not supported for this operation, expect status is Running or Stopped.
-    InvalidStatusValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceDiskCategoryLimitExceed`: The total size of specified disk category in an instance exceeds.
-    InstanceDiskCategoryLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSnapshot.NotReady`: The specified snapshot creation is not completed yet.
-    InvalidSnapshotNotReady(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSnapshot.TooOld`: This operation is forbidden because the specified snapshot is created before 2013-07-15.
-    InvalidSnapshotTooOld(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSnapshot.TooLarge`: The capacity of snapshot exceeds 2000GB.
-    InvalidSnapshotTooLarge(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.PortableCloudDisk`: The quota of portable cloud disk exceeds.
-    QuotaExceedPortableCloudDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDiskCategory.ValueUnauthorized`: The disk category is not authorized.
-    InvalidDiskCategoryValueUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSnapshotId.NotReady`: The specified snapshot has not completed yet.
-    InvalidSnapshotIdNotReady(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSnapshotId.NotDataDiskSnapshot`: The specified snapshot is system disk snapshot.
-    InvalidSnapshotIdNotDataDiskSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDiskSize.TooSmall`: Specified disk size is less than the size of snapshot.
-    InvalidDiskSizeTooSmall(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAccountStatus.SnapshotServiceUnavailable`: Snapshot service has not been opened yet.
-    InvalidAccountStatusSnapshotServiceUnavailable(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidPayMethod`: The specified pay method is not valid.
-    InvalidPayMethod(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UserNotInTheWhiteList`: The user is not in disk white list.
-    UserNotInTheWhiteList(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.PostPaidDisk`: Living postPaid disks quota exceeded.
-    QuotaExceedPostPaidDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidRegion.NotSupport`: The specified region does not support byok.
-    InvalidRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.KMSUnauthorized`: ECS service have no right to access your KMS.
-    InvalidParameterKmsKeyIdKmsUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `SecurityRisk.3DVerification`: We have detected a security risk with your default credit or debit card. Please proceed with verification via the link in your email.
-    SecurityRisk3dVerification(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.AdvancedFeatures`: The specified parameter AdvancedFeatures is not valid.
-    InvalidParameterAdvancedFeatures(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceChargeType.ValueNotSupported`: The InstanceChargeType does not support this action.
-    InvalidInstanceChargeTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidStatus.Upgrading`: The instance is upgrading; please try again later.
-    InvalidStatusUpgrading(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParam.ZoneIdAndInstanceId.Conflict`: The specified parameter 'ZoneId' and 'InstanceId' are not blank at the same time.
-    InvalidParamZoneIdAndInstanceIdConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.PerformanceLevelNotMatch`: The specified PerformanceLevel and Size do not match.
-    OperationDeniedPerformanceLevelNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidStorageSetName.Malformed`: Specified parameter StorageSetName is not valid.
-    InvalidStorageSetNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidMaxPartitionNumber.Malformed`: Specified parameter MaxPartitionNumber is not valid.
-    InvalidMaxPartitionNumberMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.StorageSetPartitionNumber`: Specified parameter StorageSetPartitionNumber is not valid.
-    InvalidParameterStorageSetPartitionNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.StorageSetId`: Specified parameter StorageSetId is not valid.
-    InvalidParameterStorageSetId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.StorageSetZoneId`: Specified parameter StorageSetZoneId is not valid.
-    InvalidParameterStorageSetZoneId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.Tags`: %s
-    QuotaExceedTags(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceeded.PostpaidDataDiskCapacity`: The quota of postpaid data disk capacity exceeds.
-    QuotaExceededPostpaidDataDiskCapacity(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidRegionId.NotSupportEncryptAlgorithm`: The current region does not support creating encrypted disks with EncryptAlgorithm.
-    InvalidRegionIdNotSupportEncryptAlgorithm(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.SnapshotNotAllowed`: The specified snapshot is not allowed to create disk.
-    OperationDeniedSnapshotNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `LastTokenProcessing`: The last token request is processing.
-    LastTokenProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.MultiAttach`: The specified param MultiAttach is not valid.
-    InvalidParameterMultiAttach(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.MultiAttachAndInstanceIdConflict`: The parameter MultiAttach and InstanceId are conflict.
-    InvalidParameterMultiAttachAndInstanceIdConflict(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidParameter.DiskCategoryAndMultiAttachConflict`: The specified disk category does not support multi attach set.
-    InvalidParameterDiskCategoryAndMultiAttachConflict(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidParameter.DiskCategoryAndMultiAttachNotMatch`: The specified disk category does not support multi attach enabled.
-    InvalidParameterDiskCategoryAndMultiAttachNotMatch(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `OperationDenied.ZoneNotSupportMultiAttachDisk`: The specified zone does support multi attach disk.
-    OperationDeniedZoneNotSupportMultiAttachDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAccountStatus.CouponAmountNotEnough`: Your coupon balance is insufficient or has expired.
-    InvalidAccountStatusCouponAmountNotEnough(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.CreateFromSnapshotUnsupported`: The elastic ephemeral disk cannot be created from snapshot.
-    InvalidOperationCreateFromSnapshotUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `NotSupportSnapshotEncrypted.DiskCategory`: The specified disk category does not support creating encrypted system disks or creating encrypted data disks from snapshots. Check the DiskCategory or Encrypted parameter, or check your account for default encryption settings.
-    NotSupportSnapshotEncryptedDiskCategory(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.DataEncryptedKeyCreateFailed`: Create kms data encrypted key fail. If you need further assistance, you can contact the KMS Technical Support.
-    InvalidParameterDataEncryptedKeyCreateFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Zone.NotOnSale`: The resource in the specified zone is no longer available for sale. Please try other regions and zones.
-    ZoneNotOnSale(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `RegionUnauthorized`: You are not authorized to perform the operation in the specified region.
-    RegionUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDataDiskCategory.ValueNotSupported`: The specified Category of Data Disk is not valid.
-    InvalidDataDiskCategoryValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.EncryptedNotSupported`: The current disk category does not support encryption. If encryption is required, please switch to a different disk category.
-    InvalidParameterEncryptedNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDataDiskSize.ValueNotSupported`: The specified disk size is beyond the permitted range, or the snapshot capacity exceeds the size limit for the specified disk category.
-    InvalidDataDiskSizeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKNotEnabled`: The CMK (Customer Master Key) must be in an active state.
-    InvalidParameterKmsKeyIdCmkNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKUnauthorized`: The CMK(Customer Master Key) lacks authorization to add tags to the ECS service.
-    InvalidParameterKmsKeyIdCmkUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidEncrypted.NotMatchSnapshot`: The specified parameter Encrypted must be set to true when creating disks with encrypted snapshots.
-    InvalidEncryptedNotMatchSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidEncrypted.NotMatchDiskDefaultEncryption`: Enabling disk default encryption prevents the creation of non-encrypted disks.
-    InvalidEncryptedNotMatchDiskDefaultEncryption(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidZoneId.NotFound`: The specified zone does not exist.
-    InvalidZoneIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSnapshotId.NotFound`: The specified SnapshotId does not exist.
-    InvalidSnapshotIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceGroup.NotFound`: The ResourceGroup provided does not exist in our records.
-    InvalidResourceGroupNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidParameter.KMSKeyId.NotFound`: The specified KMSKeyId does not exist.
-    InvalidParameterKmsKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The InstanceId provided does not exist in our records.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidStorageClusterId.NotExist`: The specified StorageClusterId does not exist in current region.
-    InvalidStorageClusterIdNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateDiskError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidSize.ValueNotSupported",
-                        "InvalidDiskName.Malformed",
-                        "InvalidDescription.Malformed",
-                        "MissingParameter",
-                        "InvalidDiskCategory.NotSupported",
-                        "Account.Arrearage",
-                        "InvalidDiskCategory.ValueNotSupported",
-                        "InvalidParameter.Conflict",
-                        "OperationDenied",
-                        "InvalidDiskSize.NotSupported",
-                        "InvalidDiskSizeOrCategory",
-                        "InvalidParameter.EncryptedIllegal",
-                        "Duplicate.TagKey",
-                        "InvalidTagKey.Malformed",
-                        "InvalidTagValue.Malformed",
-                        "InvalidParameter.Arns",
-                        "InvalidPerformanceLevel.Malformed",
-                        "InvalidDiskCategory.ConflictSnapshotCategory",
-                        "InvalidEncrypted.NotMatchEncryptAlgorithm",
-                        "InvalidEncrypted.NotMatchKmsKeyId",
-                        "InvalidEncryptAlgorithm.NotMatchSnapshot",
-                        "InvalidKmsKeyId.NotMatchSnapshot",
-                        "InvalidEncryptAlgorithm",
-                        "InvalidPerformanceLevel.ValueNotSupported",
-                        "InvalidKMSKeyId.NotSymmetric",
-                        "InvalidStorageSetId.NotFound",
-                        "InvalidStorageClusterId.StatusNotSupport",
-                        "InvalidStorageClusterId.ConflictWithStorageSetId",
-                        "InvalidStorageClusterId.ConflictWithInstanceId",
-                        "InvalidStorageClusterId.CategoryNotMatch",
-                        "InvalidStorageClusterId.PerformanceLevelNotMatch",
-                        "InvalidStorageClusterId.CapacityNotEnough",
-                        "InvalidCloudBoxZone.EncryptedNotSupported",
-                        "InvalidInstance.NotFoundSystemDisk",
-                        "ProvisionedIopsForDiskCategoryUnsupported",
-                        "InvalidProvisionedIops.LimitExceed",
-                        "BurstingEnabledForDiskCategoryUnsupported",
-                        "BurstingEnabledForMultiAttachDiskUnsupported",
-                        "ProvisionedIopsForDiskCategoryRequired",
-                        "NotSupportSnapshotEncrypted.RegionId",
-                        "NotSupportSnapshotEncrypted.ZoneId",
-                        "NotSupportSnapshotEncrypted.ShareImage",
-                        "NotSupport.SnapshotEncryptedAlgorithmConflict",
-                        "QuotaExceed.DiskCapacity",
-                        "InsufficientBalance.AgentAccount",
-                        "InvalidParam.EncryptedMismatch",
-                        "InvalidAccountStatus.NotEnoughBalance",
-                        "InvalidParameter.KmsNotEnabled",
-                        "InvalidParameter.Encrypted.KmsNotEnable",
-                        "InvalidZoneId.DiskCategoryUnsupported",
-                        "InvalidStorageSetId.DiskCategoryUnsupported",
-                        "InvalidStorageClusterId.DiskCategoryUnsupported",
-                        "InvalidParameter.Encrypted",
-                        "EncryptedOption.Conflict",
-                        "InvalidDataDiskCategory.NotSupported",
-                        "InvalidBurstingEnabled.DiskSizeTooSmall",
-                        "OperationDenied.RiskIssue",
-                        "InvalidDiskSize.ExceedsMultiAttachLimit",
-                        "InvalidStatus.ValueNotSupported",
-                        "InstanceDiskCategoryLimitExceed",
-                        "InvalidSnapshot.NotReady",
-                        "InvalidSnapshot.TooOld",
-                        "InvalidSnapshot.TooLarge",
-                        "QuotaExceed.PortableCloudDisk",
-                        "InvalidDiskCategory.ValueUnauthorized",
-                        "InvalidSnapshotId.NotReady",
-                        "InvalidSnapshotId.NotDataDiskSnapshot",
-                        "InvalidDiskSize.TooSmall",
-                        "InvalidAccountStatus.SnapshotServiceUnavailable",
-                        "InvalidPayMethod",
-                        "UserNotInTheWhiteList",
-                        "QuotaExceed.PostPaidDisk",
-                        "InvalidRegion.NotSupport",
-                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                        "SecurityRisk.3DVerification",
-                        "InvalidParameter.AdvancedFeatures",
-                        "InvalidInstanceChargeType.ValueNotSupported",
-                        "InvalidStatus.Upgrading",
-                        "InvalidParam.ZoneIdAndInstanceId.Conflict",
-                        "OperationDenied.PerformanceLevelNotMatch",
-                        "InvalidStorageSetName.Malformed",
-                        "InvalidMaxPartitionNumber.Malformed",
-                        "InvalidParameter.StorageSetPartitionNumber",
-                        "InvalidParameter.StorageSetId",
-                        "InvalidParameter.StorageSetZoneId",
-                        "QuotaExceed.Tags",
-                        "QuotaExceeded.PostpaidDataDiskCapacity",
-                        "InvalidRegionId.NotSupportEncryptAlgorithm",
-                        "OperationDenied.SnapshotNotAllowed",
-                        "LastTokenProcessing",
-                        "InvalidParameter.MultiAttach",
-                        "InvalidParameter.MultiAttachAndInstanceIdConflict",
-                        "InvalidParameter.DiskCategoryAndMultiAttachConflict",
-                        "InvalidParameter.DiskCategoryAndMultiAttachNotMatch",
-                        "OperationDenied.ZoneNotSupportMultiAttachDisk",
-                        "InvalidAccountStatus.CouponAmountNotEnough",
-                        "InvalidOperation.CreateFromSnapshotUnsupported",
-                        "NotSupportSnapshotEncrypted.DiskCategory",
-                        "InvalidParameter.DataEncryptedKeyCreateFailed",
-                        "Zone.NotOnSale",
-                        "RegionUnauthorized",
-                        "InvalidDataDiskCategory.ValueNotSupported",
-                        "InvalidParameter.EncryptedNotSupported",
-                        "InvalidDataDiskSize.ValueNotSupported",
-                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                        "InvalidEncrypted.NotMatchSnapshot",
-                        "InvalidEncrypted.NotMatchDiskDefaultEncryption",
-                        "InvalidRegionId.NotFound",
-                        "InvalidZoneId.NotFound",
-                        "InvalidSnapshotId.NotFound",
-                        "InvalidResourceGroup.NotFound",
-                        "InvalidParameter.KMSKeyId.NotFound",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidStorageClusterId.NotExist",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
-    }
-}
-#[allow(deprecated)]
-impl CreateDiskError {
-    /// The service error behind the variant.
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateDiskRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidSizeValueNotSupported(error),
-            1 => Self::InvalidDiskNameMalformed(error),
-            2 => Self::InvalidDescriptionMalformed(error),
-            3 => Self::MissingParameter(error),
-            4 => Self::InvalidDiskCategoryNotSupported(error),
-            5 => Self::AccountArrearage(error),
-            6 => Self::InvalidDiskCategoryValueNotSupported(error),
-            7 => Self::InvalidParameterConflict(error),
-            8 => Self::OperationDenied(error),
-            9 => Self::InvalidDiskSizeNotSupported(error),
-            10 => Self::InvalidDiskSizeOrCategory(error),
-            11 => Self::InvalidParameterEncryptedIllegal(error),
-            12 => Self::DuplicateTagKey(error),
-            13 => Self::InvalidTagKeyMalformed(error),
-            14 => Self::InvalidTagValueMalformed(error),
-            15 => Self::InvalidParameterArns(error),
-            16 => Self::InvalidPerformanceLevelMalformed(error),
-            17 => Self::InvalidDiskCategoryConflictSnapshotCategory(error),
-            18 => Self::InvalidEncryptedNotMatchEncryptAlgorithm(error),
-            19 => Self::InvalidEncryptedNotMatchKmsKeyId(error),
-            20 => Self::InvalidEncryptAlgorithmNotMatchSnapshot(error),
-            21 => Self::InvalidKmsKeyIdNotMatchSnapshot(error),
-            22 => Self::InvalidEncryptAlgorithm(error),
-            23 => Self::InvalidPerformanceLevelValueNotSupported(error),
-            24 => Self::InvalidKmsKeyIdNotSymmetric(error),
-            25 => Self::InvalidStorageSetIdNotFound(error),
-            26 => Self::InvalidStorageClusterIdStatusNotSupport(error),
-            27 => Self::InvalidStorageClusterIdConflictWithStorageSetId(error),
-            28 => Self::InvalidStorageClusterIdConflictWithInstanceId(error),
-            29 => Self::InvalidStorageClusterIdCategoryNotMatch(error),
-            30 => Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error),
-            31 => Self::InvalidStorageClusterIdCapacityNotEnough(error),
-            32 => Self::InvalidCloudBoxZoneEncryptedNotSupported(error),
-            33 => Self::InvalidInstanceNotFoundSystemDisk(error),
-            34 => Self::ProvisionedIopsForDiskCategoryUnsupported(error),
-            35 => Self::InvalidProvisionedIopsLimitExceed(error),
-            36 => Self::BurstingEnabledForDiskCategoryUnsupported(error),
-            37 => Self::BurstingEnabledForMultiAttachDiskUnsupported(error),
-            38 => Self::ProvisionedIopsForDiskCategoryRequired(error),
-            39 => Self::NotSupportSnapshotEncryptedRegionId(error),
-            40 => Self::NotSupportSnapshotEncryptedZoneId(error),
-            41 => Self::NotSupportSnapshotEncryptedShareImage(error),
-            42 => Self::NotSupportSnapshotEncryptedAlgorithmConflict(error),
-            43 => Self::QuotaExceedDiskCapacity(error),
-            44 => Self::InsufficientBalanceAgentAccount(error),
-            45 => Self::InvalidParamEncryptedMismatch(error),
-            46 => Self::InvalidAccountStatusNotEnoughBalance(error),
-            47 => Self::InvalidParameterKmsNotEnabled(error),
-            48 => Self::InvalidParameterEncryptedKmsNotEnable(error),
-            49 => Self::InvalidZoneIdDiskCategoryUnsupported(error),
-            50 => Self::InvalidStorageSetIdDiskCategoryUnsupported(error),
-            51 => Self::InvalidStorageClusterIdDiskCategoryUnsupported(error),
-            52 => Self::InvalidParameterEncrypted(error),
-            53 => Self::EncryptedOptionConflict(error),
-            54 => Self::InvalidDataDiskCategoryNotSupported(error),
-            55 => Self::InvalidBurstingEnabledDiskSizeTooSmall(error),
-            56 => Self::OperationDeniedRiskIssue(error),
-            57 => Self::InvalidDiskSizeExceedsMultiAttachLimit(error),
-            58 => Self::InvalidStatusValueNotSupported(error),
-            59 => Self::InstanceDiskCategoryLimitExceed(error),
-            60 => Self::InvalidSnapshotNotReady(error),
-            61 => Self::InvalidSnapshotTooOld(error),
-            62 => Self::InvalidSnapshotTooLarge(error),
-            63 => Self::QuotaExceedPortableCloudDisk(error),
-            64 => Self::InvalidDiskCategoryValueUnauthorized(error),
-            65 => Self::InvalidSnapshotIdNotReady(error),
-            66 => Self::InvalidSnapshotIdNotDataDiskSnapshot(error),
-            67 => Self::InvalidDiskSizeTooSmall(error),
-            68 => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
-            69 => Self::InvalidPayMethod(error),
-            70 => Self::UserNotInTheWhiteList(error),
-            71 => Self::QuotaExceedPostPaidDisk(error),
-            72 => Self::InvalidRegionNotSupport(error),
-            73 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            74 => Self::SecurityRisk3dVerification(error),
-            75 => Self::InvalidParameterAdvancedFeatures(error),
-            76 => Self::InvalidInstanceChargeTypeValueNotSupported(error),
-            77 => Self::InvalidStatusUpgrading(error),
-            78 => Self::InvalidParamZoneIdAndInstanceIdConflict(error),
-            79 => Self::OperationDeniedPerformanceLevelNotMatch(error),
-            80 => Self::InvalidStorageSetNameMalformed(error),
-            81 => Self::InvalidMaxPartitionNumberMalformed(error),
-            82 => Self::InvalidParameterStorageSetPartitionNumber(error),
-            83 => Self::InvalidParameterStorageSetId(error),
-            84 => Self::InvalidParameterStorageSetZoneId(error),
-            85 => Self::QuotaExceedTags(error),
-            86 => Self::QuotaExceededPostpaidDataDiskCapacity(error),
-            87 => Self::InvalidRegionIdNotSupportEncryptAlgorithm(error),
-            88 => Self::OperationDeniedSnapshotNotAllowed(error),
-            89 => Self::LastTokenProcessing(error),
-            90 => Self::InvalidParameterMultiAttach(error),
-            91 => Self::InvalidParameterMultiAttachAndInstanceIdConflict(error),
-            92 => Self::InvalidParameterDiskCategoryAndMultiAttachConflict(error),
-            93 => Self::InvalidParameterDiskCategoryAndMultiAttachNotMatch(error),
-            94 => Self::OperationDeniedZoneNotSupportMultiAttachDisk(error),
-            95 => Self::InvalidAccountStatusCouponAmountNotEnough(error),
-            96 => Self::InvalidOperationCreateFromSnapshotUnsupported(error),
-            97 => Self::NotSupportSnapshotEncryptedDiskCategory(error),
-            98 => Self::InvalidParameterDataEncryptedKeyCreateFailed(error),
-            99 => Self::ZoneNotOnSale(error),
-            100 => Self::RegionUnauthorized(error),
-            101 => Self::InvalidDataDiskCategoryValueNotSupported(error),
-            102 => Self::InvalidParameterEncryptedNotSupported(error),
-            103 => Self::InvalidDataDiskSizeValueNotSupported(error),
-            104 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            105 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            106 => Self::InvalidEncryptedNotMatchSnapshot(error),
-            107 => Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error),
-            108 => Self::InvalidRegionIdNotFound(error),
-            109 => Self::InvalidZoneIdNotFound(error),
-            110 => Self::InvalidSnapshotIdNotFound(error),
-            111 => Self::InvalidResourceGroupNotFound(error),
-            112 => Self::InvalidParameterKmsKeyIdNotFound(error),
-            113 => Self::InvalidInstanceIdNotFound(error),
-            114 => Self::InvalidStorageClusterIdNotExist(error),
-            115 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidSizeValueNotSupported(error) => (0, error),
-            Self::InvalidDiskNameMalformed(error) => (1, error),
-            Self::InvalidDescriptionMalformed(error) => (2, error),
-            Self::MissingParameter(error) => (3, error),
-            Self::InvalidDiskCategoryNotSupported(error) => (4, error),
-            Self::AccountArrearage(error) => (5, error),
-            Self::InvalidDiskCategoryValueNotSupported(error) => (6, error),
-            Self::InvalidParameterConflict(error) => (7, error),
-            Self::OperationDenied(error) => (8, error),
-            Self::InvalidDiskSizeNotSupported(error) => (9, error),
-            Self::InvalidDiskSizeOrCategory(error) => (10, error),
-            Self::InvalidParameterEncryptedIllegal(error) => (11, error),
-            Self::DuplicateTagKey(error) => (12, error),
-            Self::InvalidTagKeyMalformed(error) => (13, error),
-            Self::InvalidTagValueMalformed(error) => (14, error),
-            Self::InvalidParameterArns(error) => (15, error),
-            Self::InvalidPerformanceLevelMalformed(error) => (16, error),
-            Self::InvalidDiskCategoryConflictSnapshotCategory(error) => (17, error),
-            Self::InvalidEncryptedNotMatchEncryptAlgorithm(error) => (18, error),
-            Self::InvalidEncryptedNotMatchKmsKeyId(error) => (19, error),
-            Self::InvalidEncryptAlgorithmNotMatchSnapshot(error) => (20, error),
-            Self::InvalidKmsKeyIdNotMatchSnapshot(error) => (21, error),
-            Self::InvalidEncryptAlgorithm(error) => (22, error),
-            Self::InvalidPerformanceLevelValueNotSupported(error) => (23, error),
-            Self::InvalidKmsKeyIdNotSymmetric(error) => (24, error),
-            Self::InvalidStorageSetIdNotFound(error) => (25, error),
-            Self::InvalidStorageClusterIdStatusNotSupport(error) => (26, error),
-            Self::InvalidStorageClusterIdConflictWithStorageSetId(error) => (27, error),
-            Self::InvalidStorageClusterIdConflictWithInstanceId(error) => (28, error),
-            Self::InvalidStorageClusterIdCategoryNotMatch(error) => (29, error),
-            Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error) => (30, error),
-            Self::InvalidStorageClusterIdCapacityNotEnough(error) => (31, error),
-            Self::InvalidCloudBoxZoneEncryptedNotSupported(error) => (32, error),
-            Self::InvalidInstanceNotFoundSystemDisk(error) => (33, error),
-            Self::ProvisionedIopsForDiskCategoryUnsupported(error) => (34, error),
-            Self::InvalidProvisionedIopsLimitExceed(error) => (35, error),
-            Self::BurstingEnabledForDiskCategoryUnsupported(error) => (36, error),
-            Self::BurstingEnabledForMultiAttachDiskUnsupported(error) => (37, error),
-            Self::ProvisionedIopsForDiskCategoryRequired(error) => (38, error),
-            Self::NotSupportSnapshotEncryptedRegionId(error) => (39, error),
-            Self::NotSupportSnapshotEncryptedZoneId(error) => (40, error),
-            Self::NotSupportSnapshotEncryptedShareImage(error) => (41, error),
-            Self::NotSupportSnapshotEncryptedAlgorithmConflict(error) => (42, error),
-            Self::QuotaExceedDiskCapacity(error) => (43, error),
-            Self::InsufficientBalanceAgentAccount(error) => (44, error),
-            Self::InvalidParamEncryptedMismatch(error) => (45, error),
-            Self::InvalidAccountStatusNotEnoughBalance(error) => (46, error),
-            Self::InvalidParameterKmsNotEnabled(error) => (47, error),
-            Self::InvalidParameterEncryptedKmsNotEnable(error) => (48, error),
-            Self::InvalidZoneIdDiskCategoryUnsupported(error) => (49, error),
-            Self::InvalidStorageSetIdDiskCategoryUnsupported(error) => (50, error),
-            Self::InvalidStorageClusterIdDiskCategoryUnsupported(error) => (51, error),
-            Self::InvalidParameterEncrypted(error) => (52, error),
-            Self::EncryptedOptionConflict(error) => (53, error),
-            Self::InvalidDataDiskCategoryNotSupported(error) => (54, error),
-            Self::InvalidBurstingEnabledDiskSizeTooSmall(error) => (55, error),
-            Self::OperationDeniedRiskIssue(error) => (56, error),
-            Self::InvalidDiskSizeExceedsMultiAttachLimit(error) => (57, error),
-            Self::InvalidStatusValueNotSupported(error) => (58, error),
-            Self::InstanceDiskCategoryLimitExceed(error) => (59, error),
-            Self::InvalidSnapshotNotReady(error) => (60, error),
-            Self::InvalidSnapshotTooOld(error) => (61, error),
-            Self::InvalidSnapshotTooLarge(error) => (62, error),
-            Self::QuotaExceedPortableCloudDisk(error) => (63, error),
-            Self::InvalidDiskCategoryValueUnauthorized(error) => (64, error),
-            Self::InvalidSnapshotIdNotReady(error) => (65, error),
-            Self::InvalidSnapshotIdNotDataDiskSnapshot(error) => (66, error),
-            Self::InvalidDiskSizeTooSmall(error) => (67, error),
-            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => (68, error),
-            Self::InvalidPayMethod(error) => (69, error),
-            Self::UserNotInTheWhiteList(error) => (70, error),
-            Self::QuotaExceedPostPaidDisk(error) => (71, error),
-            Self::InvalidRegionNotSupport(error) => (72, error),
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (73, error),
-            Self::SecurityRisk3dVerification(error) => (74, error),
-            Self::InvalidParameterAdvancedFeatures(error) => (75, error),
-            Self::InvalidInstanceChargeTypeValueNotSupported(error) => (76, error),
-            Self::InvalidStatusUpgrading(error) => (77, error),
-            Self::InvalidParamZoneIdAndInstanceIdConflict(error) => (78, error),
-            Self::OperationDeniedPerformanceLevelNotMatch(error) => (79, error),
-            Self::InvalidStorageSetNameMalformed(error) => (80, error),
-            Self::InvalidMaxPartitionNumberMalformed(error) => (81, error),
-            Self::InvalidParameterStorageSetPartitionNumber(error) => (82, error),
-            Self::InvalidParameterStorageSetId(error) => (83, error),
-            Self::InvalidParameterStorageSetZoneId(error) => (84, error),
-            Self::QuotaExceedTags(error) => (85, error),
-            Self::QuotaExceededPostpaidDataDiskCapacity(error) => (86, error),
-            Self::InvalidRegionIdNotSupportEncryptAlgorithm(error) => (87, error),
-            Self::OperationDeniedSnapshotNotAllowed(error) => (88, error),
-            Self::LastTokenProcessing(error) => (89, error),
-            Self::InvalidParameterMultiAttach(error) => (90, error),
-            Self::InvalidParameterMultiAttachAndInstanceIdConflict(error) => (91, error),
-            Self::InvalidParameterDiskCategoryAndMultiAttachConflict(error) => {
-                (92, error)
-            }
-            Self::InvalidParameterDiskCategoryAndMultiAttachNotMatch(error) => {
-                (93, error)
-            }
-            Self::OperationDeniedZoneNotSupportMultiAttachDisk(error) => (94, error),
-            Self::InvalidAccountStatusCouponAmountNotEnough(error) => (95, error),
-            Self::InvalidOperationCreateFromSnapshotUnsupported(error) => (96, error),
-            Self::NotSupportSnapshotEncryptedDiskCategory(error) => (97, error),
-            Self::InvalidParameterDataEncryptedKeyCreateFailed(error) => (98, error),
-            Self::ZoneNotOnSale(error) => (99, error),
-            Self::RegionUnauthorized(error) => (100, error),
-            Self::InvalidDataDiskCategoryValueNotSupported(error) => (101, error),
-            Self::InvalidParameterEncryptedNotSupported(error) => (102, error),
-            Self::InvalidDataDiskSizeValueNotSupported(error) => (103, error),
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (104, error),
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (105, error),
-            Self::InvalidEncryptedNotMatchSnapshot(error) => (106, error),
-            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error) => (107, error),
-            Self::InvalidRegionIdNotFound(error) => (108, error),
-            Self::InvalidZoneIdNotFound(error) => (109, error),
-            Self::InvalidSnapshotIdNotFound(error) => (110, error),
-            Self::InvalidResourceGroupNotFound(error) => (111, error),
-            Self::InvalidParameterKmsKeyIdNotFound(error) => (112, error),
-            Self::InvalidInstanceIdNotFound(error) => (113, error),
-            Self::InvalidStorageClusterIdNotExist(error) => (114, error),
-            Self::InternalError(error) => (115, error),
-            Self::Unhandled(unhandled) => (116, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateDiskError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateDiskError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidSizeValueNotSupported",
-            "InvalidDiskNameMalformed",
-            "InvalidDescriptionMalformed",
-            "MissingParameter",
-            "InvalidDiskCategoryNotSupported",
-            "AccountArrearage",
-            "InvalidDiskCategoryValueNotSupported",
-            "InvalidParameterConflict",
-            "OperationDenied",
-            "InvalidDiskSizeNotSupported",
-            "InvalidDiskSizeOrCategory",
-            "InvalidParameterEncryptedIllegal",
-            "DuplicateTagKey",
-            "InvalidTagKeyMalformed",
-            "InvalidTagValueMalformed",
-            "InvalidParameterArns",
-            "InvalidPerformanceLevelMalformed",
-            "InvalidDiskCategoryConflictSnapshotCategory",
-            "InvalidEncryptedNotMatchEncryptAlgorithm",
-            "InvalidEncryptedNotMatchKmsKeyId",
-            "InvalidEncryptAlgorithmNotMatchSnapshot",
-            "InvalidKmsKeyIdNotMatchSnapshot",
-            "InvalidEncryptAlgorithm",
-            "InvalidPerformanceLevelValueNotSupported",
-            "InvalidKmsKeyIdNotSymmetric",
-            "InvalidStorageSetIdNotFound",
-            "InvalidStorageClusterIdStatusNotSupport",
-            "InvalidStorageClusterIdConflictWithStorageSetId",
-            "InvalidStorageClusterIdConflictWithInstanceId",
-            "InvalidStorageClusterIdCategoryNotMatch",
-            "InvalidStorageClusterIdPerformanceLevelNotMatch",
-            "InvalidStorageClusterIdCapacityNotEnough",
-            "InvalidCloudBoxZoneEncryptedNotSupported",
-            "InvalidInstanceNotFoundSystemDisk",
-            "ProvisionedIopsForDiskCategoryUnsupported",
-            "InvalidProvisionedIopsLimitExceed",
-            "BurstingEnabledForDiskCategoryUnsupported",
-            "BurstingEnabledForMultiAttachDiskUnsupported",
-            "ProvisionedIopsForDiskCategoryRequired",
-            "NotSupportSnapshotEncryptedRegionId",
-            "NotSupportSnapshotEncryptedZoneId",
-            "NotSupportSnapshotEncryptedShareImage",
-            "NotSupportSnapshotEncryptedAlgorithmConflict",
-            "QuotaExceedDiskCapacity",
-            "InsufficientBalanceAgentAccount",
-            "InvalidParamEncryptedMismatch",
-            "InvalidAccountStatusNotEnoughBalance",
-            "InvalidParameterKmsNotEnabled",
-            "InvalidParameterEncryptedKmsNotEnable",
-            "InvalidZoneIdDiskCategoryUnsupported",
-            "InvalidStorageSetIdDiskCategoryUnsupported",
-            "InvalidStorageClusterIdDiskCategoryUnsupported",
-            "InvalidParameterEncrypted",
-            "EncryptedOptionConflict",
-            "InvalidDataDiskCategoryNotSupported",
-            "InvalidBurstingEnabledDiskSizeTooSmall",
-            "OperationDeniedRiskIssue",
-            "InvalidDiskSizeExceedsMultiAttachLimit",
-            "InvalidStatusValueNotSupported",
-            "InstanceDiskCategoryLimitExceed",
-            "InvalidSnapshotNotReady",
-            "InvalidSnapshotTooOld",
-            "InvalidSnapshotTooLarge",
-            "QuotaExceedPortableCloudDisk",
-            "InvalidDiskCategoryValueUnauthorized",
-            "InvalidSnapshotIdNotReady",
-            "InvalidSnapshotIdNotDataDiskSnapshot",
-            "InvalidDiskSizeTooSmall",
-            "InvalidAccountStatusSnapshotServiceUnavailable",
-            "InvalidPayMethod",
-            "UserNotInTheWhiteList",
-            "QuotaExceedPostPaidDisk",
-            "InvalidRegionNotSupport",
-            "InvalidParameterKmsKeyIdKmsUnauthorized",
-            "SecurityRisk3dVerification",
-            "InvalidParameterAdvancedFeatures",
-            "InvalidInstanceChargeTypeValueNotSupported",
-            "InvalidStatusUpgrading",
-            "InvalidParamZoneIdAndInstanceIdConflict",
-            "OperationDeniedPerformanceLevelNotMatch",
-            "InvalidStorageSetNameMalformed",
-            "InvalidMaxPartitionNumberMalformed",
-            "InvalidParameterStorageSetPartitionNumber",
-            "InvalidParameterStorageSetId",
-            "InvalidParameterStorageSetZoneId",
-            "QuotaExceedTags",
-            "QuotaExceededPostpaidDataDiskCapacity",
-            "InvalidRegionIdNotSupportEncryptAlgorithm",
-            "OperationDeniedSnapshotNotAllowed",
-            "LastTokenProcessing",
-            "InvalidParameterMultiAttach",
-            "InvalidParameterMultiAttachAndInstanceIdConflict",
-            "InvalidParameterDiskCategoryAndMultiAttachConflict",
-            "InvalidParameterDiskCategoryAndMultiAttachNotMatch",
-            "OperationDeniedZoneNotSupportMultiAttachDisk",
-            "InvalidAccountStatusCouponAmountNotEnough",
-            "InvalidOperationCreateFromSnapshotUnsupported",
-            "NotSupportSnapshotEncryptedDiskCategory",
-            "InvalidParameterDataEncryptedKeyCreateFailed",
-            "ZoneNotOnSale",
-            "RegionUnauthorized",
-            "InvalidDataDiskCategoryValueNotSupported",
-            "InvalidParameterEncryptedNotSupported",
-            "InvalidDataDiskSizeValueNotSupported",
-            "InvalidParameterKmsKeyIdCmkNotEnabled",
-            "InvalidParameterKmsKeyIdCmkUnauthorized",
-            "InvalidEncryptedNotMatchSnapshot",
-            "InvalidEncryptedNotMatchDiskDefaultEncryption",
-            "InvalidRegionIdNotFound",
-            "InvalidZoneIdNotFound",
-            "InvalidSnapshotIdNotFound",
-            "InvalidResourceGroupNotFound",
-            "InvalidParameterKmsKeyIdNotFound",
-            "InvalidInstanceIdNotFound",
-            "InvalidStorageClusterIdNotExist",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateDiskError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateDiskError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateDiskError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateDiskError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_disk(&self) -> CreateDiskRequestBuilder<&Self> {
+        CreateDiskRequestBuilder::new(self)
     }
 }

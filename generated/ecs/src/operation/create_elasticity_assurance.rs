@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateElasticityAssuranceRequest>;
 /// Request of `CreateElasticityAssurance`: Creates an elasticity assurance in a region. When you call this operation, you can specify parameters, such as ZoneId, InstanceType, Period, PeriodUnit, and AutoRenew, in the request.
 ///
 /// Elasticity Assurance provides a new method to purchase and use guaranteed resources in a flexible manner. Elasticity Assurance is a resource reservation service that provides assured access to resources for pay-as-you-go Elastic Compute Service (ECS) instances. For more information, see [Overview of Elasticity Assurance](<https://www.alibabacloud.com/help/doc-detail/193630.htm>).
@@ -335,9 +338,7 @@ impl<C> CreateElasticityAssuranceRequestBuilder<C> {
     ///
     /// The ID of the region in which to create the elasticity assurance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateElasticityAssuranceRequest::region_id`](CreateElasticityAssuranceRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -346,8 +347,7 @@ impl<C> CreateElasticityAssuranceRequestBuilder<C> {
     ///
     /// The ID of the resource group to which to assign the elasticity assurance.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`CreateElasticityAssuranceRequest::resource_group_id`](CreateElasticityAssuranceRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -356,8 +356,7 @@ impl<C> CreateElasticityAssuranceRequestBuilder<C> {
     ///
     /// The tags to add to the elasticity assurance.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateElasticityAssuranceRequest::tag`](CreateElasticityAssuranceRequest::tag).
     pub fn tag(
         mut self,
         values: impl IntoIterator<Item = crate::types::CopyImageTag>,
@@ -369,15 +368,7 @@ impl<C> CreateElasticityAssuranceRequestBuilder<C> {
     ///
     /// The validity period of the elasticity assurance. The unit of the validity period is determined by the value of `PeriodUnit`. Specifies whether to check the image used by the instance supports hot migration. Valid values:
     ///
-    /// * When the value of `PeriodUnit` is `Month`, the valid values are 1, 2, 3, 4, 5, 6, 7, 8, and 9.
-    /// * When the value of `PeriodUnit` is `Year`, the valid values are 1, 2, 3, 4, and 5.
-    /// * When the value of `PeriodUnit` is `Day`, the valid values are 1 to 365.
-    ///
-    /// Default value: 1
-    ///
-    /// - Wire name: `Period`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`CreateElasticityAssuranceRequest::period`](CreateElasticityAssuranceRequest::period).
     pub fn period(mut self, value: i32) -> Self {
         self.inner.period = Some(value);
         self
@@ -386,19 +377,7 @@ impl<C> CreateElasticityAssuranceRequestBuilder<C> {
     ///
     /// The unit of the validity period of the elasticity assurance. Valid values:
     ///
-    /// * Month
-    /// * Year
-    /// * Day
-    ///
-    ///   \*\*
-    ///
-    ///   **Note** If you set `PeriodUnit` to `Day`, you must specify RecurrenceRules to create a time-segmented elasticity assurance.
-    ///
-    /// Default value: Year.
-    ///
-    /// - Wire name: `PeriodUnit`.
-    /// - Default: `Year`.
-    /// - Example: `Year`.
+    /// Its description, rules and example: [`CreateElasticityAssuranceRequest::period_unit`](CreateElasticityAssuranceRequest::period_unit).
     pub fn period_unit(mut self, value: impl Into<String>) -> Self {
         self.inner.period_unit = Some(value.into());
         self
@@ -407,16 +386,14 @@ impl<C> CreateElasticityAssuranceRequestBuilder<C> {
     ///
     /// The client token that you want to use to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The `token` can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateElasticityAssuranceRequest::client_token`](CreateElasticityAssuranceRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
     }
     /// Sets `PrivatePoolOptions`.
     ///
-    /// - Wire name: `PrivatePoolOptions`.
+    /// Its description, rules and example: [`CreateElasticityAssuranceRequest::private_pool_options`](CreateElasticityAssuranceRequest::private_pool_options).
     pub fn private_pool_options(
         mut self,
         value: crate::types::CreateCapacityReservationPrivatePoolOptions,
@@ -428,10 +405,7 @@ impl<C> CreateElasticityAssuranceRequestBuilder<C> {
     ///
     /// The description of the elasticity assurance. The description must be 2 to 256 characters in length. It cannot start with `http://` or `https://`.
     ///
-    /// This parameter is empty by default.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `This is description.`.
+    /// Its description, rules and example: [`CreateElasticityAssuranceRequest::description`](CreateElasticityAssuranceRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -440,11 +414,7 @@ impl<C> CreateElasticityAssuranceRequestBuilder<C> {
     ///
     /// The total number of times that the elasticity assurance can be used. Set the value to Unlimited. This value specifies that the elasticity assurance can be used for an unlimited number of times within its validity period.
     ///
-    /// Default value: Unlimited.
-    ///
-    /// - Wire name: `AssuranceTimes`.
-    /// - Default: `Unlimited`.
-    /// - Example: `Unlimited`.
+    /// Its description, rules and example: [`CreateElasticityAssuranceRequest::assurance_times`](CreateElasticityAssuranceRequest::assurance_times).
     pub fn assurance_times(mut self, value: impl Into<String>) -> Self {
         self.inner.assurance_times = Some(value.into());
         self
@@ -453,13 +423,7 @@ impl<C> CreateElasticityAssuranceRequestBuilder<C> {
     ///
     /// The total number of instances of an instance type for which you want to reserve capacity.
     ///
-    /// Valid values: 1 to 1000.
-    ///
-    /// > You must specify this parameter.
-    ///
-    /// - Wire name: `InstanceAmount`.
-    /// - Must be at least 1.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`CreateElasticityAssuranceRequest::instance_amount`](CreateElasticityAssuranceRequest::instance_amount).
     pub fn instance_amount(mut self, value: i32) -> Self {
         self.inner.instance_amount = Some(value);
         self
@@ -468,8 +432,7 @@ impl<C> CreateElasticityAssuranceRequestBuilder<C> {
     ///
     /// > This parameter is no longer used.
     ///
-    /// - Wire name: `InstanceCpuCoreCount`.
-    /// - Must be at least 1.
+    /// Its description, rules and example: [`CreateElasticityAssuranceRequest::instance_cpu_core_count`](CreateElasticityAssuranceRequest::instance_cpu_core_count).
     pub fn instance_cpu_core_count(mut self, value: i32) -> Self {
         self.inner.instance_cpu_core_count = Some(value);
         self
@@ -478,8 +441,7 @@ impl<C> CreateElasticityAssuranceRequestBuilder<C> {
     ///
     /// The time when the elasticity assurance takes effect. The default value is the time when the CreateElasticityAssurance operation is called to create the elasticity assurance. Specify the time in the ISO 8601 standard in the `yyyy-MM-ddTHH:mm:ssZ` format. The time must be in UTC. For more information, see [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>).
     ///
-    /// - Wire name: `StartTime`.
-    /// - Example: `2020-10-30T06:32:00Z`.
+    /// Its description, rules and example: [`CreateElasticityAssuranceRequest::start_time`](CreateElasticityAssuranceRequest::start_time).
     pub fn start_time(mut self, value: impl Into<String>) -> Self {
         self.inner.start_time = Some(value.into());
         self
@@ -488,10 +450,7 @@ impl<C> CreateElasticityAssuranceRequestBuilder<C> {
     ///
     /// The ID of the zone in which to create the elasticity assurance. An elasticity assurance can be used to reserve resources within a single zone.
     ///
-    /// - Wire name: `ZoneId`.
-    /// - Required.
-    /// - Must have at most 100 items.
-    /// - Example: `cn-hangzhou-h`.
+    /// Its description, rules and example: [`CreateElasticityAssuranceRequest::zone_id`](CreateElasticityAssuranceRequest::zone_id).
     pub fn zone_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -503,10 +462,7 @@ impl<C> CreateElasticityAssuranceRequestBuilder<C> {
     ///
     /// The instance type. An elasticity assurance can be created to reserve the capacity of a single instance type.
     ///
-    /// - Wire name: `InstanceType`.
-    /// - Required.
-    /// - Must have at most 100 items.
-    /// - Example: `ecs.c6.xlarge`.
+    /// Its description, rules and example: [`CreateElasticityAssuranceRequest::instance_type`](CreateElasticityAssuranceRequest::instance_type).
     pub fn instance_type(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -518,10 +474,7 @@ impl<C> CreateElasticityAssuranceRequestBuilder<C> {
     ///
     /// The assurance schedules based on which the capacity reservation takes effect.
     ///
-    /// > Time-segmented elasticity assurances are available only in specific regions and to specific users. To use time-segmented elasticity assurances, [submit a ticket](<https://smartservice.console.aliyun.com/service/create-ticket-intl>).
-    ///
-    /// - Wire name: `RecurrenceRules`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateElasticityAssuranceRequest::recurrence_rules`](CreateElasticityAssuranceRequest::recurrence_rules).
     pub fn recurrence_rules(
         mut self,
         values: impl IntoIterator<Item = crate::types::RecurrenceRule>,
@@ -533,13 +486,7 @@ impl<C> CreateElasticityAssuranceRequestBuilder<C> {
     ///
     /// Specifies whether to enable auto-renewal for the elasticity assurance. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `AutoRenew`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateElasticityAssuranceRequest::auto_renew`](CreateElasticityAssuranceRequest::auto_renew).
     pub fn auto_renew(mut self, value: bool) -> Self {
         self.inner.auto_renew = Some(value);
         self
@@ -548,13 +495,7 @@ impl<C> CreateElasticityAssuranceRequestBuilder<C> {
     ///
     /// The auto-renewal period. Unit: month. Valid values: 1, 2, 3, 6, 12, 24, and 36.
     ///
-    /// * Default value when `PeriodUnit` is set to Month: 1.
-    /// * Default value when `PeriodUnit` is set to Year: 12.
-    ///
-    /// > If you set `AutoRenew` to `true`, you must specify this parameter.
-    ///
-    /// - Wire name: `AutoRenewPeriod`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`CreateElasticityAssuranceRequest::auto_renew_period`](CreateElasticityAssuranceRequest::auto_renew_period).
     pub fn auto_renew_period(mut self, value: i32) -> Self {
         self.inner.auto_renew_period = Some(value);
         self
@@ -709,469 +650,28 @@ for CreateElasticityAssuranceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateElasticityAssurance`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateElasticityAssuranceError {
-    /// HTTP 400 `InvalidOperation.PeriodUnitUnsupported`: TimeDivisionElasticityAssurance only supports PeriodUnit of Day.
-    InvalidOperationPeriodUnitUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.RegionId`: The specified RegionId is invalid.
-    InvalidParameterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied`: The specified instanceType or zone is not available or not authorized.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.RegionId`: The specified RegionId should not be null.
-    MissingParameterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStartTime.NotSupported`: The specified StartTime should be within 180 calendar days from the current date, and you must specify a precision to hour.
-    InvalidStartTimeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStartTime.MalFormed`: The specified StartTime is out of the permitted range.
-    InvalidStartTimeMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptionsName.MalFormed`: The specified PrivatePoolOptions.Name is not valid.
-    InvalidPrivatePoolOptionsNameMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.ZoneId`: The specified ZoneId is not valid.
-    InvalidZoneId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.InstanceType`: The specified InstanceType is not valid.
-    InvalidInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DedicatedHostNotSupported`: DedicatedHost is not supported for PrivatePool.
-    DedicatedHostNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SpotNotSupported`: Spot is not supported for PrivatePool.
-    SpotNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ClassicNetworkNotSupported`: Classic network is not supported for PrivatePool.
-    ClassicNetworkNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.InstanceId`: Instance does not exist.
-    InvalidInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.MatchCriteria`: Target mode does not support this operation.
-    InvalidPrivatePoolOptionsMatchCriteria(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.PrivatePoolOptions.Id`: The specified PrivatePoolOptions.Id should not be null.
-    MissingParameterPrivatePoolOptionsId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.Id`: The PrivatePool does not exist.
-    InvalidPrivatePoolOptionsId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.InstanceChargeType`: The InstanceChargeType does not match the PrivatePool.
-    InvalidInstanceChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.status`: The PrivatePool status is not valid.
-    InvalidPrivatePoolOptionsStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPlatform.ValueNotSupported`: The Platform does not match the PrivatePool.
-    InvalidPlatformValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAliUid`: The PrivatePool does not belong to the user of the Instance.
-    InvalidAliUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.PackageType`: The specified parameter "PackageType" can not be empty.
-    MissingParameterPackageType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.PrivatePoolOptions.Ids`: The specified parameter "PrivatePoolOptions.Ids" can not be empty.
-    MissingParameterPrivatePoolOptionsIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.InstanceCpuCoreCount`: The specified parameter "InstanceCpuCoreCount" can not be empty.
-    MissingParameterInstanceCpuCoreCount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.InstanceAmount`: The specified parameter "InstanceAmount" can not be empty.
-    MissingParameterInstanceAmount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.InstanceCpuCoreCountOrInstanceAmount`: The specified parameter "InstanceCpuCoreCount" and "InstanceAmount" must not be empty at the same time.
-    MissingParameterInstanceCpuCoreCountOrInstanceAmount(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `Invalid.TooManyPrivatePoolOptions.Ids`: Too many PrivatePoolOptions.Ids in this request.
-    InvalidTooManyPrivatePoolOptionsIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.TooManyZoneIds`: Too many ZoneIds in the request.
-    InvalidTooManyZoneIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.TooManyInstanceTypes`: Too many InstanceTypes in the request.
-    InvalidTooManyInstanceTypes(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.TooManyUnpaidPrivatePool`: Too many PrivatePools create but still unpaid.
-    InvalidTooManyUnpaidPrivatePool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.InstanceCpuCoreCountOrInstanceAmount`: Both InstanceCpuCoreCount and InstanceAmount are provided.
-    InvalidInstanceCpuCoreCountOrInstanceAmount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.Ids`: The specified parameter "PrivatePoolOptions.Ids" exist invalid element Id.
-    InvalidPrivatePoolOptionsIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PackageType`: The specified parameter "PackageType" is invalid.
-    InvalidPackageType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePool.Purchase`: The PrivatePool has already paid.
-    InvalidPrivatePoolPurchase(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.AssuranceTimes.NotSupported`: The value of AssuranceTimes is not supported.
-    InvalidAssuranceTimesNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RepeatStartPrivatePool`: PrivatePool has already been started.
-    RepeatStartPrivatePool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PeriodUnit`: Only Month or Year is supported for PeriodUnit.
-    InvalidPeriodUnit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AccountForbidden.ProductCreationLimited`: The commodity must be officially operated by Aliyun and in pay-as-you-go billing method.
-    AccountForbiddenProductCreationLimited(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RegionUnauthorized`: There is no authority to create private pool in the specified region.
-    RegionUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PriceNotFound`: The price of your queried resource is not available now, please try other resources.
-    PriceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRecurrenceRules.CountLimitExceeded`: The count of RecurrenceRules exceeds the limit.
-    InvalidRecurrenceRulesCountLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRecurrenceRulesStartHourEndHour.TooShort`: The recurrence hour between RecurrenceRules.StartHour and RecurrenceRules.EndHour is too short.
-    InvalidRecurrenceRulesStartHourEndHourTooShort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.RecurrenceRulesStartHourEndHour`: The specified parameter RecurrenceRules.StartHour or RecurrenceRules.EndHour is invalid.
-    InvalidParameterRecurrenceRulesStartHourEndHour(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.RecurrenceRulesRecurrenceValueMonthly`: The specified parameter RecurrenceRules.RecurrenceValue for Monthly is invalid.
-    InvalidParameterRecurrenceRulesRecurrenceValueMonthly(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter.RecurrenceRulesRecurrenceValueWeekly`: The specified parameter RecurrenceRules.RecurrenceValue for Weekly is invalid.
-    InvalidParameterRecurrenceRulesRecurrenceValueWeekly(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter.RecurrenceRulesRecurrenceValueDaily`: The specified parameter RecurrenceRules.RecurrenceValue for Daily is invalid.
-    InvalidParameterRecurrenceRulesRecurrenceValueDaily(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter.RecurrenceRulesRecurrenceType`: The specified parameter RecurrenceRules.RecurrenceType is invalid.
-    InvalidParameterRecurrenceRulesRecurrenceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAutoRenewPeriod.ValueNotSupported`: The specified autoRenewPeriod is invalid.
-    InvalidAutoRenewPeriodValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.ElasticityAssuranceActiveTimeTooShort`: The total active time of the ElasticityAssurance is too short.
-    InvalidOperationElasticityAssuranceActiveTimeTooShort(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `Zone.NotOpen`: The specified zone is not granted to you to buy resources yet.
-    ZoneNotOpen(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidResourceType.NotSupported`: %s
-    InvalidResourceTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.NoStock`: The resource is out of stock in the specified zone. Please try other types, or choose other regions and zones.
-    OperationDeniedNoStock(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceType.NotSupported`: The specified InstanceType is invalid.
-    InvalidInstanceTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Invalid.ZoneIds`: At least one of the specified ZoneIds are invalid.
-    InvalidZoneIds(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Zone.NotOnSale`: The specified zone is not available for purchase.
-    ZoneNotOnSale(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.ElasticityAssuranceCapacity`: ElasticityAssurance Capacity quota exceeded.
-    QuotaExceedElasticityAssuranceCapacity(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAccount.NotSupportEA`: According to business rules, this account cannot purchase ECS ElasticityAssurance.
-    InvalidAccountNotSupportEa(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidZoneId.NotFound`: The specified zoneId does not exist.
-    InvalidZoneIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceGroup.NotFound`: The ResourceGroup provided does not exist in our records.
-    InvalidResourceGroupNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateElasticityAssuranceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidOperation.PeriodUnitUnsupported",
-                        "InvalidParameter.RegionId",
-                        "OperationDenied",
-                        "MissingParameter.RegionId",
-                        "InvalidStartTime.NotSupported",
-                        "InvalidStartTime.MalFormed",
-                        "Invalid.PrivatePoolOptionsName.MalFormed",
-                        "Invalid.ZoneId",
-                        "Invalid.InstanceType",
-                        "DedicatedHostNotSupported",
-                        "SpotNotSupported",
-                        "ClassicNetworkNotSupported",
-                        "Invalid.InstanceId",
-                        "Invalid.PrivatePoolOptions.MatchCriteria",
-                        "MissingParameter.PrivatePoolOptions.Id",
-                        "Invalid.PrivatePoolOptions.Id",
-                        "Invalid.InstanceChargeType",
-                        "Invalid.PrivatePoolOptions.status",
-                        "InvalidPlatform.ValueNotSupported",
-                        "InvalidAliUid",
-                        "MissingParameter.PackageType",
-                        "MissingParameter.PrivatePoolOptions.Ids",
-                        "MissingParameter.InstanceCpuCoreCount",
-                        "MissingParameter.InstanceAmount",
-                        "MissingParameter.InstanceCpuCoreCountOrInstanceAmount",
-                        "Invalid.TooManyPrivatePoolOptions.Ids",
-                        "Invalid.TooManyZoneIds",
-                        "Invalid.TooManyInstanceTypes",
-                        "Invalid.TooManyUnpaidPrivatePool",
-                        "Invalid.InstanceCpuCoreCountOrInstanceAmount",
-                        "Invalid.PrivatePoolOptions.Ids",
-                        "Invalid.PackageType",
-                        "Invalid.PrivatePool.Purchase",
-                        "Invalid.AssuranceTimes.NotSupported",
-                        "RepeatStartPrivatePool",
-                        "Invalid.PeriodUnit",
-                        "AccountForbidden.ProductCreationLimited",
-                        "RegionUnauthorized",
-                        "PriceNotFound",
-                        "InvalidRecurrenceRules.CountLimitExceeded",
-                        "InvalidRecurrenceRulesStartHourEndHour.TooShort",
-                        "InvalidParameter.RecurrenceRulesStartHourEndHour",
-                        "InvalidParameter.RecurrenceRulesRecurrenceValueMonthly",
-                        "InvalidParameter.RecurrenceRulesRecurrenceValueWeekly",
-                        "InvalidParameter.RecurrenceRulesRecurrenceValueDaily",
-                        "InvalidParameter.RecurrenceRulesRecurrenceType",
-                        "InvalidAutoRenewPeriod.ValueNotSupported",
-                        "InvalidOperation.ElasticityAssuranceActiveTimeTooShort",
-                        "Zone.NotOpen",
-                        "InvalidResourceType.NotSupported",
-                        "OperationDenied.NoStock",
-                        "InvalidInstanceType.NotSupported",
-                        "Invalid.ZoneIds",
-                        "Zone.NotOnSale",
-                        "QuotaExceed.ElasticityAssuranceCapacity",
-                        "InvalidAccount.NotSupportEA",
-                        "InvalidZoneId.NotFound",
-                        "InvalidResourceGroup.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateElasticityAssuranceError;
+impl crate::Client {
+    /// Calls `CreateElasticityAssurance`: Creates an elasticity assurance in a region. When you call this operation, you can specify parameters, such as ZoneId, InstanceType, Period, PeriodUnit, and AutoRenew, in the request.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateElasticityAssuranceRequestBuilder::send) it. The parameters and their rules: [`CreateElasticityAssuranceRequest`].
+    #[inline]
+    pub fn create_elasticity_assurance(
+        &self,
+    ) -> CreateElasticityAssuranceRequestBuilder<&Self> {
+        CreateElasticityAssuranceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateElasticityAssuranceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateElasticityAssurance`: Creates an elasticity assurance in a region. When you call this operation, you can specify parameters, such as ZoneId, InstanceType, Period, PeriodUnit, and AutoRenew, in the request.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateElasticityAssuranceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidOperationPeriodUnitUnsupported(error),
-            1 => Self::InvalidParameterRegionId(error),
-            2 => Self::OperationDenied(error),
-            3 => Self::MissingParameterRegionId(error),
-            4 => Self::InvalidStartTimeNotSupported(error),
-            5 => Self::InvalidStartTimeMalFormed(error),
-            6 => Self::InvalidPrivatePoolOptionsNameMalFormed(error),
-            7 => Self::InvalidZoneId(error),
-            8 => Self::InvalidInstanceType(error),
-            9 => Self::DedicatedHostNotSupported(error),
-            10 => Self::SpotNotSupported(error),
-            11 => Self::ClassicNetworkNotSupported(error),
-            12 => Self::InvalidInstanceId(error),
-            13 => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
-            14 => Self::MissingParameterPrivatePoolOptionsId(error),
-            15 => Self::InvalidPrivatePoolOptionsId(error),
-            16 => Self::InvalidInstanceChargeType(error),
-            17 => Self::InvalidPrivatePoolOptionsStatus(error),
-            18 => Self::InvalidPlatformValueNotSupported(error),
-            19 => Self::InvalidAliUid(error),
-            20 => Self::MissingParameterPackageType(error),
-            21 => Self::MissingParameterPrivatePoolOptionsIds(error),
-            22 => Self::MissingParameterInstanceCpuCoreCount(error),
-            23 => Self::MissingParameterInstanceAmount(error),
-            24 => Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error),
-            25 => Self::InvalidTooManyPrivatePoolOptionsIds(error),
-            26 => Self::InvalidTooManyZoneIds(error),
-            27 => Self::InvalidTooManyInstanceTypes(error),
-            28 => Self::InvalidTooManyUnpaidPrivatePool(error),
-            29 => Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error),
-            30 => Self::InvalidPrivatePoolOptionsIds(error),
-            31 => Self::InvalidPackageType(error),
-            32 => Self::InvalidPrivatePoolPurchase(error),
-            33 => Self::InvalidAssuranceTimesNotSupported(error),
-            34 => Self::RepeatStartPrivatePool(error),
-            35 => Self::InvalidPeriodUnit(error),
-            36 => Self::AccountForbiddenProductCreationLimited(error),
-            37 => Self::RegionUnauthorized(error),
-            38 => Self::PriceNotFound(error),
-            39 => Self::InvalidRecurrenceRulesCountLimitExceeded(error),
-            40 => Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error),
-            41 => Self::InvalidParameterRecurrenceRulesStartHourEndHour(error),
-            42 => Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error),
-            43 => Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error),
-            44 => Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error),
-            45 => Self::InvalidParameterRecurrenceRulesRecurrenceType(error),
-            46 => Self::InvalidAutoRenewPeriodValueNotSupported(error),
-            47 => Self::InvalidOperationElasticityAssuranceActiveTimeTooShort(error),
-            48 => Self::ZoneNotOpen(error),
-            49 => Self::InvalidResourceTypeNotSupported(error),
-            50 => Self::OperationDeniedNoStock(error),
-            51 => Self::InvalidInstanceTypeNotSupported(error),
-            52 => Self::InvalidZoneIds(error),
-            53 => Self::ZoneNotOnSale(error),
-            54 => Self::QuotaExceedElasticityAssuranceCapacity(error),
-            55 => Self::InvalidAccountNotSupportEa(error),
-            56 => Self::InvalidZoneIdNotFound(error),
-            57 => Self::InvalidResourceGroupNotFound(error),
-            58 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidOperationPeriodUnitUnsupported(error) => (0, error),
-            Self::InvalidParameterRegionId(error) => (1, error),
-            Self::OperationDenied(error) => (2, error),
-            Self::MissingParameterRegionId(error) => (3, error),
-            Self::InvalidStartTimeNotSupported(error) => (4, error),
-            Self::InvalidStartTimeMalFormed(error) => (5, error),
-            Self::InvalidPrivatePoolOptionsNameMalFormed(error) => (6, error),
-            Self::InvalidZoneId(error) => (7, error),
-            Self::InvalidInstanceType(error) => (8, error),
-            Self::DedicatedHostNotSupported(error) => (9, error),
-            Self::SpotNotSupported(error) => (10, error),
-            Self::ClassicNetworkNotSupported(error) => (11, error),
-            Self::InvalidInstanceId(error) => (12, error),
-            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => (13, error),
-            Self::MissingParameterPrivatePoolOptionsId(error) => (14, error),
-            Self::InvalidPrivatePoolOptionsId(error) => (15, error),
-            Self::InvalidInstanceChargeType(error) => (16, error),
-            Self::InvalidPrivatePoolOptionsStatus(error) => (17, error),
-            Self::InvalidPlatformValueNotSupported(error) => (18, error),
-            Self::InvalidAliUid(error) => (19, error),
-            Self::MissingParameterPackageType(error) => (20, error),
-            Self::MissingParameterPrivatePoolOptionsIds(error) => (21, error),
-            Self::MissingParameterInstanceCpuCoreCount(error) => (22, error),
-            Self::MissingParameterInstanceAmount(error) => (23, error),
-            Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error) => {
-                (24, error)
-            }
-            Self::InvalidTooManyPrivatePoolOptionsIds(error) => (25, error),
-            Self::InvalidTooManyZoneIds(error) => (26, error),
-            Self::InvalidTooManyInstanceTypes(error) => (27, error),
-            Self::InvalidTooManyUnpaidPrivatePool(error) => (28, error),
-            Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error) => (29, error),
-            Self::InvalidPrivatePoolOptionsIds(error) => (30, error),
-            Self::InvalidPackageType(error) => (31, error),
-            Self::InvalidPrivatePoolPurchase(error) => (32, error),
-            Self::InvalidAssuranceTimesNotSupported(error) => (33, error),
-            Self::RepeatStartPrivatePool(error) => (34, error),
-            Self::InvalidPeriodUnit(error) => (35, error),
-            Self::AccountForbiddenProductCreationLimited(error) => (36, error),
-            Self::RegionUnauthorized(error) => (37, error),
-            Self::PriceNotFound(error) => (38, error),
-            Self::InvalidRecurrenceRulesCountLimitExceeded(error) => (39, error),
-            Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error) => (40, error),
-            Self::InvalidParameterRecurrenceRulesStartHourEndHour(error) => (41, error),
-            Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error) => {
-                (42, error)
-            }
-            Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error) => {
-                (43, error)
-            }
-            Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error) => {
-                (44, error)
-            }
-            Self::InvalidParameterRecurrenceRulesRecurrenceType(error) => (45, error),
-            Self::InvalidAutoRenewPeriodValueNotSupported(error) => (46, error),
-            Self::InvalidOperationElasticityAssuranceActiveTimeTooShort(error) => {
-                (47, error)
-            }
-            Self::ZoneNotOpen(error) => (48, error),
-            Self::InvalidResourceTypeNotSupported(error) => (49, error),
-            Self::OperationDeniedNoStock(error) => (50, error),
-            Self::InvalidInstanceTypeNotSupported(error) => (51, error),
-            Self::InvalidZoneIds(error) => (52, error),
-            Self::ZoneNotOnSale(error) => (53, error),
-            Self::QuotaExceedElasticityAssuranceCapacity(error) => (54, error),
-            Self::InvalidAccountNotSupportEa(error) => (55, error),
-            Self::InvalidZoneIdNotFound(error) => (56, error),
-            Self::InvalidResourceGroupNotFound(error) => (57, error),
-            Self::InternalError(error) => (58, error),
-            Self::Unhandled(unhandled) => (59, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateElasticityAssuranceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateElasticityAssuranceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidOperationPeriodUnitUnsupported",
-            "InvalidParameterRegionId",
-            "OperationDenied",
-            "MissingParameterRegionId",
-            "InvalidStartTimeNotSupported",
-            "InvalidStartTimeMalFormed",
-            "InvalidPrivatePoolOptionsNameMalFormed",
-            "InvalidZoneId",
-            "InvalidInstanceType",
-            "DedicatedHostNotSupported",
-            "SpotNotSupported",
-            "ClassicNetworkNotSupported",
-            "InvalidInstanceId",
-            "InvalidPrivatePoolOptionsMatchCriteria",
-            "MissingParameterPrivatePoolOptionsId",
-            "InvalidPrivatePoolOptionsId",
-            "InvalidInstanceChargeType",
-            "InvalidPrivatePoolOptionsStatus",
-            "InvalidPlatformValueNotSupported",
-            "InvalidAliUid",
-            "MissingParameterPackageType",
-            "MissingParameterPrivatePoolOptionsIds",
-            "MissingParameterInstanceCpuCoreCount",
-            "MissingParameterInstanceAmount",
-            "MissingParameterInstanceCpuCoreCountOrInstanceAmount",
-            "InvalidTooManyPrivatePoolOptionsIds",
-            "InvalidTooManyZoneIds",
-            "InvalidTooManyInstanceTypes",
-            "InvalidTooManyUnpaidPrivatePool",
-            "InvalidInstanceCpuCoreCountOrInstanceAmount",
-            "InvalidPrivatePoolOptionsIds",
-            "InvalidPackageType",
-            "InvalidPrivatePoolPurchase",
-            "InvalidAssuranceTimesNotSupported",
-            "RepeatStartPrivatePool",
-            "InvalidPeriodUnit",
-            "AccountForbiddenProductCreationLimited",
-            "RegionUnauthorized",
-            "PriceNotFound",
-            "InvalidRecurrenceRulesCountLimitExceeded",
-            "InvalidRecurrenceRulesStartHourEndHourTooShort",
-            "InvalidParameterRecurrenceRulesStartHourEndHour",
-            "InvalidParameterRecurrenceRulesRecurrenceValueMonthly",
-            "InvalidParameterRecurrenceRulesRecurrenceValueWeekly",
-            "InvalidParameterRecurrenceRulesRecurrenceValueDaily",
-            "InvalidParameterRecurrenceRulesRecurrenceType",
-            "InvalidAutoRenewPeriodValueNotSupported",
-            "InvalidOperationElasticityAssuranceActiveTimeTooShort",
-            "ZoneNotOpen",
-            "InvalidResourceTypeNotSupported",
-            "OperationDeniedNoStock",
-            "InvalidInstanceTypeNotSupported",
-            "InvalidZoneIds",
-            "ZoneNotOnSale",
-            "QuotaExceedElasticityAssuranceCapacity",
-            "InvalidAccountNotSupportEa",
-            "InvalidZoneIdNotFound",
-            "InvalidResourceGroupNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateElasticityAssuranceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateElasticityAssuranceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateElasticityAssuranceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateElasticityAssuranceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_elasticity_assurance(
+        &self,
+    ) -> CreateElasticityAssuranceRequestBuilder<&Self> {
+        CreateElasticityAssuranceRequestBuilder::new(self)
     }
 }

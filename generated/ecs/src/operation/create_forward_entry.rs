@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateForwardEntryRequest>;
 /// Request of `CreateForwardEntry`: CreateForwardEntry
 ///
 /// Deprecated: use `Vpc::2016-04-28::CreateForwardEntry` instead.
@@ -149,56 +152,49 @@ pub struct CreateForwardEntryRequestBuilder<C = ()> {
 impl<C> CreateForwardEntryRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`CreateForwardEntryRequest::region_id`](CreateForwardEntryRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `ForwardTableId`.
     ///
-    /// - Wire name: `ForwardTableId`.
-    /// - Required.
+    /// Its description, rules and example: [`CreateForwardEntryRequest::forward_table_id`](CreateForwardEntryRequest::forward_table_id).
     pub fn forward_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.forward_table_id = Some(value.into());
         self
     }
     /// Sets `ExternalIp`.
     ///
-    /// - Wire name: `ExternalIp`.
-    /// - Required.
+    /// Its description, rules and example: [`CreateForwardEntryRequest::external_ip`](CreateForwardEntryRequest::external_ip).
     pub fn external_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.external_ip = Some(value.into());
         self
     }
     /// Sets `ExternalPort`.
     ///
-    /// - Wire name: `ExternalPort`.
-    /// - Required.
+    /// Its description, rules and example: [`CreateForwardEntryRequest::external_port`](CreateForwardEntryRequest::external_port).
     pub fn external_port(mut self, value: impl Into<String>) -> Self {
         self.inner.external_port = Some(value.into());
         self
     }
     /// Sets `InternalIp`.
     ///
-    /// - Wire name: `InternalIp`.
-    /// - Required.
+    /// Its description, rules and example: [`CreateForwardEntryRequest::internal_ip`](CreateForwardEntryRequest::internal_ip).
     pub fn internal_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.internal_ip = Some(value.into());
         self
     }
     /// Sets `InternalPort`.
     ///
-    /// - Wire name: `InternalPort`.
-    /// - Required.
+    /// Its description, rules and example: [`CreateForwardEntryRequest::internal_port`](CreateForwardEntryRequest::internal_port).
     pub fn internal_port(mut self, value: impl Into<String>) -> Self {
         self.inner.internal_port = Some(value.into());
         self
     }
     /// Sets `IpProtocol`.
     ///
-    /// - Wire name: `IpProtocol`.
-    /// - Required.
+    /// Its description, rules and example: [`CreateForwardEntryRequest::ip_protocol`](CreateForwardEntryRequest::ip_protocol).
     pub fn ip_protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_protocol = Some(value.into());
         self
@@ -337,323 +333,24 @@ for CreateForwardEntryResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateForwardEntry`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateForwardEntryError {
-    /// HTTP 400 `OperationUnsupported.ForwardEntry`: Duplicated destination ip port is unsupported.
-    OperationUnsupportedForwardEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidExternalIp.Malformed`: The specified ExternalIp is not a valid IP address.
-    InvalidExternalIpMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInternalIp.Malformed`: The specified InternalIp is not a valid IP address.
-    InvalidInternalIpMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidExternalPort.Malformed`: The specified ExternalPort is not a valid port.
-    InvalidExternalPortMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInternalPort.Malformed`: The specified InternalPort is not a valid port.
-    InvalidInternalPortMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.DestnationIpOutOfVpcCIDR`: The specified Internal Ip is Out of VPC CIDR.
-    ForbiddenDestnationIpOutOfVpcCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidProtocal.ValueNotSupported`: The specified IpProtocol does not support.
-    InvalidProtocalValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorretForwardEntryStatus`: Some Forward entry status blocked this operation..
-    IncorretForwardEntryStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded`: Forward entry quota exceeded in this route table.
-    QuotaExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ForwardEntry.Duplicated`: The specified ExternalIp, IpProtocol, ExternalPort,InternalIp, InternalPort  is duplicated.
-    ForwardEntryDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.natgwNotExist`: The specified natgateway not exist.
-    InvalidNatgwNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIp.NotInNatgw`: The specified ip not belong to natgateway.
-    InvalidIpNotInNatgw(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: Missing mandatory parameter.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InstacneBindEip`: Private ip instance already bind eip.
-    OperationFailedInstacneBindEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DuplicatedParam.ExternalPort`: The param of %s is duplicated.
-    DuplicatedParamExternalPort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DuplicatedParam.InternalPort`: The param of %s is duplicated.
-    DuplicatedParamInternalPort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.PrivateLinkEnabled`: The feature of PrivateLinkEnabled is not supported.
-    UnsupportedFeaturePrivateLinkEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.PortSegment`: The feature of PortSegment is not supported.
-    UnsupportedFeaturePortSegment(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.AnyPortConfig`: Operation failed because any port correspondence any protocol.
-    OperationFailedAnyPortConfig(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.ForwardEntry`: The quota of %s is exceeded, usage %s/%s.
-    QuotaExceededForwardEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.NatIp`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusNatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.IpHasBeenUsedInSnat`: The source ip can't be used. Because it has been used in snat.
-    ForbiddenIpHasBeenUsedInSnat(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.DestinationIpOutOfVswitchCIDR`: The specified Internal Ip is Out of VSwitch CIDR.
-    ForbiddenDestinationIpOutOfVswitchCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.ExternalIp.UsedInSnatTable`: The specified ExternalIp is already used in SnatTable.
-    ForbiddenExternalIpUsedInSnatTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.InternalIpOutOfVpcCIDR`: The specified Internal Ip is Out of VPC CIDR.
-    ForbiddenInternalIpOutOfVpcCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AnyPort.PortMustBeZero`: Any port port must be zero.
-    AnyPortPortMustBeZero(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Name.Malformed`: The specified Name is not valid.
-    InvalidParameterNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.ForwardEntry`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusForwardEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.DestinationPort`: The specified param DestinationPort is duplicated.
-    DuplicatedDestinationPort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.EipInBinding`: Create snat entry with eip in associating status is unsupported.
-    OperationUnsupportedEipInBinding(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.ForwardEntrySessionManytoOne`: The dnat session quota is exceed.
-    QuotaExceededForwardEntrySessionManytoOne(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Operation.Conflict`: The operation may conflicts with others.
-    OperationConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidForwardTableId.NotFound`: Specified forward table does not exist.
-    InvalidForwardTableIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidExternalIp.NotFound`: Specified External Ip address does not found on the VRouter.
-    InvalidExternalIpNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.NatIp`: The specified resource of %s is not found.
-    ResourceNotFoundNatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `System.Error`: ERROR SYSTEM ERROR.
-    SystemError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateForwardEntryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationUnsupported.ForwardEntry",
-                        "InvalidExternalIp.Malformed",
-                        "InvalidInternalIp.Malformed",
-                        "InvalidExternalPort.Malformed",
-                        "InvalidInternalPort.Malformed",
-                        "Forbidden.DestnationIpOutOfVpcCIDR",
-                        "InvalidProtocal.ValueNotSupported",
-                        "IncorretForwardEntryStatus",
-                        "QuotaExceeded",
-                        "ForwardEntry.Duplicated",
-                        "Invalid.natgwNotExist",
-                        "InvalidIp.NotInNatgw",
-                        "MissingParameter",
-                        "OperationFailed.InstacneBindEip",
-                        "DuplicatedParam.ExternalPort",
-                        "DuplicatedParam.InternalPort",
-                        "UnsupportedFeature.PrivateLinkEnabled",
-                        "UnsupportedFeature.PortSegment",
-                        "OperationFailed.AnyPortConfig",
-                        "QuotaExceeded.ForwardEntry",
-                        "IncorrectStatus.NatIp",
-                        "Forbidden.IpHasBeenUsedInSnat",
-                        "Forbidden.DestinationIpOutOfVswitchCIDR",
-                        "Forbidden.ExternalIp.UsedInSnatTable",
-                        "Forbidden.InternalIpOutOfVpcCIDR",
-                        "AnyPort.PortMustBeZero",
-                        "InvalidParameter.Name.Malformed",
-                        "IncorrectStatus.ForwardEntry",
-                        "Duplicated.DestinationPort",
-                        "OperationUnsupported.EipInBinding",
-                        "QuotaExceeded.ForwardEntrySessionManytoOne",
-                        "Operation.Conflict",
-                        "InvalidRegionId.NotFound",
-                        "InvalidForwardTableId.NotFound",
-                        "InvalidExternalIp.NotFound",
-                        "ResourceNotFound.NatIp",
-                        "InternalError",
-                        "System.Error",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateForwardEntryError;
+impl crate::Client {
+    /// Calls `CreateForwardEntry`: CreateForwardEntry
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateForwardEntryRequestBuilder::send) it. The parameters and their rules: [`CreateForwardEntryRequest`].
+    #[inline]
+    pub fn create_forward_entry(&self) -> CreateForwardEntryRequestBuilder<&Self> {
+        CreateForwardEntryRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateForwardEntryError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateForwardEntry`: CreateForwardEntry
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateForwardEntryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationUnsupportedForwardEntry(error),
-            1 => Self::InvalidExternalIpMalformed(error),
-            2 => Self::InvalidInternalIpMalformed(error),
-            3 => Self::InvalidExternalPortMalformed(error),
-            4 => Self::InvalidInternalPortMalformed(error),
-            5 => Self::ForbiddenDestnationIpOutOfVpcCidr(error),
-            6 => Self::InvalidProtocalValueNotSupported(error),
-            7 => Self::IncorretForwardEntryStatus(error),
-            8 => Self::QuotaExceeded(error),
-            9 => Self::ForwardEntryDuplicated(error),
-            10 => Self::InvalidNatgwNotExist(error),
-            11 => Self::InvalidIpNotInNatgw(error),
-            12 => Self::MissingParameter(error),
-            13 => Self::OperationFailedInstacneBindEip(error),
-            14 => Self::DuplicatedParamExternalPort(error),
-            15 => Self::DuplicatedParamInternalPort(error),
-            16 => Self::UnsupportedFeaturePrivateLinkEnabled(error),
-            17 => Self::UnsupportedFeaturePortSegment(error),
-            18 => Self::OperationFailedAnyPortConfig(error),
-            19 => Self::QuotaExceededForwardEntry(error),
-            20 => Self::IncorrectStatusNatIp(error),
-            21 => Self::ForbiddenIpHasBeenUsedInSnat(error),
-            22 => Self::ForbiddenDestinationIpOutOfVswitchCidr(error),
-            23 => Self::ForbiddenExternalIpUsedInSnatTable(error),
-            24 => Self::ForbiddenInternalIpOutOfVpcCidr(error),
-            25 => Self::AnyPortPortMustBeZero(error),
-            26 => Self::InvalidParameterNameMalformed(error),
-            27 => Self::IncorrectStatusForwardEntry(error),
-            28 => Self::DuplicatedDestinationPort(error),
-            29 => Self::OperationUnsupportedEipInBinding(error),
-            30 => Self::QuotaExceededForwardEntrySessionManytoOne(error),
-            31 => Self::OperationConflict(error),
-            32 => Self::InvalidRegionIdNotFound(error),
-            33 => Self::InvalidForwardTableIdNotFound(error),
-            34 => Self::InvalidExternalIpNotFound(error),
-            35 => Self::ResourceNotFoundNatIp(error),
-            36 => Self::InternalError(error),
-            37 => Self::SystemError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationUnsupportedForwardEntry(error) => (0, error),
-            Self::InvalidExternalIpMalformed(error) => (1, error),
-            Self::InvalidInternalIpMalformed(error) => (2, error),
-            Self::InvalidExternalPortMalformed(error) => (3, error),
-            Self::InvalidInternalPortMalformed(error) => (4, error),
-            Self::ForbiddenDestnationIpOutOfVpcCidr(error) => (5, error),
-            Self::InvalidProtocalValueNotSupported(error) => (6, error),
-            Self::IncorretForwardEntryStatus(error) => (7, error),
-            Self::QuotaExceeded(error) => (8, error),
-            Self::ForwardEntryDuplicated(error) => (9, error),
-            Self::InvalidNatgwNotExist(error) => (10, error),
-            Self::InvalidIpNotInNatgw(error) => (11, error),
-            Self::MissingParameter(error) => (12, error),
-            Self::OperationFailedInstacneBindEip(error) => (13, error),
-            Self::DuplicatedParamExternalPort(error) => (14, error),
-            Self::DuplicatedParamInternalPort(error) => (15, error),
-            Self::UnsupportedFeaturePrivateLinkEnabled(error) => (16, error),
-            Self::UnsupportedFeaturePortSegment(error) => (17, error),
-            Self::OperationFailedAnyPortConfig(error) => (18, error),
-            Self::QuotaExceededForwardEntry(error) => (19, error),
-            Self::IncorrectStatusNatIp(error) => (20, error),
-            Self::ForbiddenIpHasBeenUsedInSnat(error) => (21, error),
-            Self::ForbiddenDestinationIpOutOfVswitchCidr(error) => (22, error),
-            Self::ForbiddenExternalIpUsedInSnatTable(error) => (23, error),
-            Self::ForbiddenInternalIpOutOfVpcCidr(error) => (24, error),
-            Self::AnyPortPortMustBeZero(error) => (25, error),
-            Self::InvalidParameterNameMalformed(error) => (26, error),
-            Self::IncorrectStatusForwardEntry(error) => (27, error),
-            Self::DuplicatedDestinationPort(error) => (28, error),
-            Self::OperationUnsupportedEipInBinding(error) => (29, error),
-            Self::QuotaExceededForwardEntrySessionManytoOne(error) => (30, error),
-            Self::OperationConflict(error) => (31, error),
-            Self::InvalidRegionIdNotFound(error) => (32, error),
-            Self::InvalidForwardTableIdNotFound(error) => (33, error),
-            Self::InvalidExternalIpNotFound(error) => (34, error),
-            Self::ResourceNotFoundNatIp(error) => (35, error),
-            Self::InternalError(error) => (36, error),
-            Self::SystemError(error) => (37, error),
-            Self::Unhandled(unhandled) => (38, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateForwardEntryError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateForwardEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationUnsupportedForwardEntry",
-            "InvalidExternalIpMalformed",
-            "InvalidInternalIpMalformed",
-            "InvalidExternalPortMalformed",
-            "InvalidInternalPortMalformed",
-            "ForbiddenDestnationIpOutOfVpcCidr",
-            "InvalidProtocalValueNotSupported",
-            "IncorretForwardEntryStatus",
-            "QuotaExceeded",
-            "ForwardEntryDuplicated",
-            "InvalidNatgwNotExist",
-            "InvalidIpNotInNatgw",
-            "MissingParameter",
-            "OperationFailedInstacneBindEip",
-            "DuplicatedParamExternalPort",
-            "DuplicatedParamInternalPort",
-            "UnsupportedFeaturePrivateLinkEnabled",
-            "UnsupportedFeaturePortSegment",
-            "OperationFailedAnyPortConfig",
-            "QuotaExceededForwardEntry",
-            "IncorrectStatusNatIp",
-            "ForbiddenIpHasBeenUsedInSnat",
-            "ForbiddenDestinationIpOutOfVswitchCidr",
-            "ForbiddenExternalIpUsedInSnatTable",
-            "ForbiddenInternalIpOutOfVpcCidr",
-            "AnyPortPortMustBeZero",
-            "InvalidParameterNameMalformed",
-            "IncorrectStatusForwardEntry",
-            "DuplicatedDestinationPort",
-            "OperationUnsupportedEipInBinding",
-            "QuotaExceededForwardEntrySessionManytoOne",
-            "OperationConflict",
-            "InvalidRegionIdNotFound",
-            "InvalidForwardTableIdNotFound",
-            "InvalidExternalIpNotFound",
-            "ResourceNotFoundNatIp",
-            "InternalError",
-            "SystemError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateForwardEntryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateForwardEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateForwardEntryError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateForwardEntryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_forward_entry(&self) -> CreateForwardEntryRequestBuilder<&Self> {
+        CreateForwardEntryRequestBuilder::new(self)
     }
 }

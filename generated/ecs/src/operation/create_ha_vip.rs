@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateHaVipRequest>;
 /// Request of `CreateHaVip`: CreateHaVip
 ///
 /// Deprecated: use `Vpc::2016-04-28::CreateHaVip` instead.
@@ -124,38 +127,35 @@ pub struct CreateHaVipRequestBuilder<C = ()> {
 impl<C> CreateHaVipRequestBuilder<C> {
     /// Sets `ClientToken`.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateHaVipRequest::client_token`](CreateHaVipRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
     }
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`CreateHaVipRequest::region_id`](CreateHaVipRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `VSwitchId`.
     ///
-    /// - Wire name: `VSwitchId`.
-    /// - Required.
+    /// Its description, rules and example: [`CreateHaVipRequest::v_switch_id`](CreateHaVipRequest::v_switch_id).
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_id = Some(value.into());
         self
     }
     /// Sets `IpAddress`.
     ///
-    /// - Wire name: `IpAddress`.
+    /// Its description, rules and example: [`CreateHaVipRequest::ip_address`](CreateHaVipRequest::ip_address).
     pub fn ip_address(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_address = Some(value.into());
         self
     }
     /// Sets `Description`.
     ///
-    /// - Wire name: `Description`.
+    /// Its description, rules and example: [`CreateHaVipRequest::description`](CreateHaVipRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -281,167 +281,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateHaVipRespo
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateHaVip`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateHaVipError {
-    /// HTTP 400 `InvalidDescription.Malformed`: The specified Description  is wrongly formed.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIPAddress.OutOfRange`: The specified IPAddress is out of VSwitch CIDR.
-    InvalidIpAddressOutOfRange(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIPAddress.NotAvailable`: The specified IPAddress is not available because it is a system reserved IPAddress.
-    InvalidIpAddressNotAvailable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIPAddress.AlreadyUsed`: The specified IPAddress is already used by other resource.
-    InvalidIpAddressAlreadyUsed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIPAddress.Malformed`: The specified IPAddress is not a valid or strict address.
-    InvalidIpAddressMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVSwitch.NotFound`: The specified VSwitch does not exist in the specified region.
-    InvalidVSwitchNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPrivateIp.NotFound`: The specified private ip is not exist in vswitch.
-    InvalidPrivateIpNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.HaVip`: No permissions to perform operations on HAVIPs. Please apply for privilege--vpc_privilege_allow_buy_havip_instance.
-    ForbiddenHaVip(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `CountLimitExceed.HaVipInVpc`: Specified Vpc exceeds the quota of max number of ha-vip count.
-    CountLimitExceedHaVipInVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceeded.HaVip`: Living HaVip quota exceeded.
-    QuotaExceededHaVip(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: Specified value of "regionId" is not supported.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVSwitchId.NotFound`: The specified VSwitch does not exist in the specified region.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateHaVipError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidDescription.Malformed",
-                        "InvalidIPAddress.OutOfRange",
-                        "InvalidIPAddress.NotAvailable",
-                        "InvalidIPAddress.AlreadyUsed",
-                        "InvalidIPAddress.Malformed",
-                        "InvalidVSwitch.NotFound",
-                        "InvalidPrivateIp.NotFound",
-                        "Forbidden.HaVip",
-                        "CountLimitExceed.HaVipInVpc",
-                        "QuotaExceeded.HaVip",
-                        "InvalidRegionId.NotFound",
-                        "InvalidVSwitchId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateHaVipError;
+impl crate::Client {
+    /// Calls `CreateHaVip`: CreateHaVip
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateHaVipRequestBuilder::send) it. The parameters and their rules: [`CreateHaVipRequest`].
+    #[inline]
+    pub fn create_ha_vip(&self) -> CreateHaVipRequestBuilder<&Self> {
+        CreateHaVipRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateHaVipError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateHaVip`: CreateHaVip
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateHaVipRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidDescriptionMalformed(error),
-            1 => Self::InvalidIpAddressOutOfRange(error),
-            2 => Self::InvalidIpAddressNotAvailable(error),
-            3 => Self::InvalidIpAddressAlreadyUsed(error),
-            4 => Self::InvalidIpAddressMalformed(error),
-            5 => Self::InvalidVSwitchNotFound(error),
-            6 => Self::InvalidPrivateIpNotFound(error),
-            7 => Self::ForbiddenHaVip(error),
-            8 => Self::CountLimitExceedHaVipInVpc(error),
-            9 => Self::QuotaExceededHaVip(error),
-            10 => Self::InvalidRegionIdNotFound(error),
-            11 => Self::InvalidVSwitchIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidDescriptionMalformed(error) => (0, error),
-            Self::InvalidIpAddressOutOfRange(error) => (1, error),
-            Self::InvalidIpAddressNotAvailable(error) => (2, error),
-            Self::InvalidIpAddressAlreadyUsed(error) => (3, error),
-            Self::InvalidIpAddressMalformed(error) => (4, error),
-            Self::InvalidVSwitchNotFound(error) => (5, error),
-            Self::InvalidPrivateIpNotFound(error) => (6, error),
-            Self::ForbiddenHaVip(error) => (7, error),
-            Self::CountLimitExceedHaVipInVpc(error) => (8, error),
-            Self::QuotaExceededHaVip(error) => (9, error),
-            Self::InvalidRegionIdNotFound(error) => (10, error),
-            Self::InvalidVSwitchIdNotFound(error) => (11, error),
-            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateHaVipError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateHaVipError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidDescriptionMalformed",
-            "InvalidIpAddressOutOfRange",
-            "InvalidIpAddressNotAvailable",
-            "InvalidIpAddressAlreadyUsed",
-            "InvalidIpAddressMalformed",
-            "InvalidVSwitchNotFound",
-            "InvalidPrivateIpNotFound",
-            "ForbiddenHaVip",
-            "CountLimitExceedHaVipInVpc",
-            "QuotaExceededHaVip",
-            "InvalidRegionIdNotFound",
-            "InvalidVSwitchIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateHaVipError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateHaVipError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateHaVipError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateHaVipError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_ha_vip(&self) -> CreateHaVipRequestBuilder<&Self> {
+        CreateHaVipRequestBuilder::new(self)
     }
 }

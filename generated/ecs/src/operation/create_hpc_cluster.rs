@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateHpcClusterRequest>;
 /// Request of `CreateHpcCluster`: Creates a high performance computing (HPC) cluster.
 ///
 /// # Example
@@ -130,9 +133,7 @@ impl<C> CreateHpcClusterRequestBuilder<C> {
     ///
     /// The region ID of the HPC cluster. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateHpcClusterRequest::region_id`](CreateHpcClusterRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -141,9 +142,7 @@ impl<C> CreateHpcClusterRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate a client token. Make sure that a unique client token is used for each request. The **ClientToken** value can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateHpcClusterRequest::client_token`](CreateHpcClusterRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -152,10 +151,7 @@ impl<C> CreateHpcClusterRequestBuilder<C> {
     ///
     /// The description of the HPC cluster. The description must be 2 to 256 characters in length. It cannot start with `http://` or `https://`.
     ///
-    /// This parameter is empty by default.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `testHPCDescription`.
+    /// Its description, rules and example: [`CreateHpcClusterRequest::description`](CreateHpcClusterRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -164,9 +160,7 @@ impl<C> CreateHpcClusterRequestBuilder<C> {
     ///
     /// The name of the HPC cluster. The name must be 2 to 128 characters in length, and can contain letters, digits, underscores (\_), and hyphens (-). The name must start with a letter but cannot start with `http://` or `https://`.
     ///
-    /// - Wire name: `Name`.
-    /// - Required.
-    /// - Example: `hpc-Cluster-01`.
+    /// Its description, rules and example: [`CreateHpcClusterRequest::name`](CreateHpcClusterRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -308,133 +302,24 @@ for CreateHpcClusterResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateHpcCluster`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateHpcClusterError {
-    /// HTTP 400 `MissingParameter`: The input parameter RegionId that is mandatory for processing this request is not supplied.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHpcClusterName.Malformed`: Specified hpc cluster name is not valid.
-    InvalidHpcClusterNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHpcClusterDescription.Malformed`: The specified parameter Description is not valid.
-    InvalidHpcClusterDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The specified parameter "RegionId" is not valid.
+mod error;
+pub use error::CreateHpcClusterError;
+impl crate::Client {
+    /// Calls `CreateHpcCluster`: Creates a high performance computing (HPC) cluster.
     ///
-    /// Also returned with HTTP 404: The specified parameter "RegionId" is not valid.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.Parameter`: Invalid parameters
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InternalError`: Failed to create hpc cluster
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateHpcClusterError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter",
-                        "InvalidHpcClusterName.Malformed",
-                        "InvalidHpcClusterDescription.Malformed",
-                        "InvalidRegionId.NotFound",
-                        "Invalid.Parameter",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](CreateHpcClusterRequestBuilder::send) it. The parameters and their rules: [`CreateHpcClusterRequest`].
+    #[inline]
+    pub fn create_hpc_cluster(&self) -> CreateHpcClusterRequestBuilder<&Self> {
+        CreateHpcClusterRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateHpcClusterError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateHpcCluster`: Creates a high performance computing (HPC) cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateHpcClusterRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameter(error),
-            1 => Self::InvalidHpcClusterNameMalformed(error),
-            2 => Self::InvalidHpcClusterDescriptionMalformed(error),
-            3 => Self::InvalidRegionIdNotFound(error),
-            4 => Self::InvalidParameter(error),
-            5 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => (0, error),
-            Self::InvalidHpcClusterNameMalformed(error) => (1, error),
-            Self::InvalidHpcClusterDescriptionMalformed(error) => (2, error),
-            Self::InvalidRegionIdNotFound(error) => (3, error),
-            Self::InvalidParameter(error) => (4, error),
-            Self::InternalError(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateHpcClusterError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateHpcClusterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameter",
-            "InvalidHpcClusterNameMalformed",
-            "InvalidHpcClusterDescriptionMalformed",
-            "InvalidRegionIdNotFound",
-            "InvalidParameter",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateHpcClusterError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateHpcClusterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateHpcClusterError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateHpcClusterError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_hpc_cluster(&self) -> CreateHpcClusterRequestBuilder<&Self> {
+        CreateHpcClusterRequestBuilder::new(self)
     }
 }

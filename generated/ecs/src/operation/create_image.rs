@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateImageRequest>;
 /// Request of `CreateImage`: Creates a custom image. After you call this operation to create a custom image, you can call the RunInstances operation to create Elastic Compute Service (ECS) instances from the custom image or call the ReplaceSystemDisk operation to replace system disks by using the custom image.
 ///
 /// ### Considerations
@@ -347,9 +350,7 @@ impl<C> CreateImageRequestBuilder<C> {
     ///
     /// The region ID of the custom image that you want to create. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateImageRequest::region_id`](CreateImageRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -358,10 +359,7 @@ impl<C> CreateImageRequestBuilder<C> {
     ///
     /// The ID of the snapshot from which to create the custom image.
     ///
-    /// > To create a custom image from only a system disk snapshot of an ECS instance, you can specify this parameter or `DiskDeviceMapping.N.SnapshotId` to specify the snapshot ID. If you add data disk snapshots, you can use only `DiskDeviceMapping.N.SnapshotId` to specify snapshots.
-    ///
-    /// - Wire name: `SnapshotId`.
-    /// - Example: `s-bp17441ohwkdca0****`.
+    /// Its description, rules and example: [`CreateImageRequest::snapshot_id`](CreateImageRequest::snapshot_id).
     pub fn snapshot_id(mut self, value: impl Into<String>) -> Self {
         self.inner.snapshot_id = Some(value.into());
         self
@@ -370,8 +368,7 @@ impl<C> CreateImageRequestBuilder<C> {
     ///
     /// The ID of the ECS instance from which to create the custom image. To create a custom image from an ECS instance, you must specify this parameter.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Example: `i-bp1g6zv0ce8oghu7****`.
+    /// Its description, rules and example: [`CreateImageRequest::instance_id`](CreateImageRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -380,8 +377,7 @@ impl<C> CreateImageRequestBuilder<C> {
     ///
     /// The name of the custom image. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with http:// or https://. The name can contain letters, digits, colons (:), underscores (\_), and hyphens (-).
     ///
-    /// - Wire name: `ImageName`.
-    /// - Example: `TestCentOS`.
+    /// Its description, rules and example: [`CreateImageRequest::image_name`](CreateImageRequest::image_name).
     pub fn image_name(mut self, value: impl Into<String>) -> Self {
         self.inner.image_name = Some(value.into());
         self
@@ -390,8 +386,7 @@ impl<C> CreateImageRequestBuilder<C> {
     ///
     /// The name of the image family. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with acs: or aliyun. The name cannot contain http:// or https://. The name can contain letters, digits, colons (:), underscores (\_), and hyphens (-).
     ///
-    /// - Wire name: `ImageFamily`.
-    /// - Example: `hangzhou-daily-update`.
+    /// Its description, rules and example: [`CreateImageRequest::image_family`](CreateImageRequest::image_family).
     pub fn image_family(mut self, value: impl Into<String>) -> Self {
         self.inner.image_family = Some(value.into());
         self
@@ -400,10 +395,7 @@ impl<C> CreateImageRequestBuilder<C> {
     ///
     /// The image version.
     ///
-    /// > If you specify an ECS instance that runs an Alibaba Cloud Marketplace image or a custom image derived from an Alibaba Cloud Marketplace image by using `InstanceId`, you must leave this parameter empty or set this parameter to the `ImageVersion` value of the image run by the specified ECS instance.
-    ///
-    /// - Wire name: `ImageVersion`.
-    /// - Example: `2017011017`.
+    /// Its description, rules and example: [`CreateImageRequest::image_version`](CreateImageRequest::image_version).
     pub fn image_version(mut self, value: impl Into<String>) -> Self {
         self.inner.image_version = Some(value.into());
         self
@@ -412,8 +404,7 @@ impl<C> CreateImageRequestBuilder<C> {
     ///
     /// The image description. The description must be 2 to 256 characters in length and cannot start with [http:// or https://.](<http://https://。>)
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `ImageTestDescription`.
+    /// Its description, rules and example: [`CreateImageRequest::description`](CreateImageRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -422,37 +413,7 @@ impl<C> CreateImageRequestBuilder<C> {
     ///
     /// The operating system distribution for the system disk in the custom image. If you specify a data disk snapshot to create the system disk of the custom image, use Platform to specify the operating system distribution for the system disk. Valid values:
     ///
-    /// * Aliyun
-    /// * Anolis
-    /// * CentOS
-    /// * Ubuntu
-    /// * CoreOS
-    /// * SUSE
-    /// * Debian
-    /// * OpenSUSE
-    /// * FreeBSD
-    /// * RedHat
-    /// * Kylin
-    /// * UOS
-    /// * Fedora
-    /// * Fedora CoreOS
-    /// * CentOS Stream
-    /// * AlmaLinux
-    /// * Rocky Linux
-    /// * Gentoo
-    /// * Customized Linux
-    /// * Others Linux
-    /// * Windows Server 2022
-    /// * Windows Server 2019
-    /// * Windows Server 2016
-    /// * Windows Server 2012
-    /// * Windows Server 2008
-    /// * Windows Server 2003
-    ///
-    /// Default value: Others Linux.
-    ///
-    /// - Wire name: `Platform`.
-    /// - Example: `CentOS`.
+    /// Its description, rules and example: [`CreateImageRequest::platform`](CreateImageRequest::platform).
     pub fn platform(mut self, value: impl Into<String>) -> Self {
         self.inner.platform = Some(value.into());
         self
@@ -461,14 +422,7 @@ impl<C> CreateImageRequestBuilder<C> {
     ///
     /// The boot mode of the image. Valid values:
     ///
-    /// * BIOS: BIOS mode
-    /// * UEFI: Unified Extensible Firmware Interface (UEFI) mode
-    /// * UEFI-Preferred (default): BIOS mode and UEFI mode
-    ///
-    /// > Before you specify this parameter, make sure that you are familiar with the boot modes supported by the image. If you specify a boot mode that is not supported by the image, ECS instances created from the image cannot start as expected. For information about the boot modes of images, see the Boot modes of images section of the "Best practices for ECS instance boot modes" topic.
-    ///
-    /// - Wire name: `BootMode`.
-    /// - Example: `BIOS`.
+    /// Its description, rules and example: [`CreateImageRequest::boot_mode`](CreateImageRequest::boot_mode).
     pub fn boot_mode(mut self, value: impl Into<String>) -> Self {
         self.inner.boot_mode = Some(value.into());
         self
@@ -477,14 +431,7 @@ impl<C> CreateImageRequestBuilder<C> {
     ///
     /// The system architecture of the system disk. If you specify a data disk snapshot to create the system disk of the custom image, use Architecture to specify the system architecture of the system disk. Valid values:
     ///
-    /// * i386
-    /// * x86_64
-    /// * arm64
-    ///
-    /// Default value: x86_64.
-    ///
-    /// - Wire name: `Architecture`.
-    /// - Example: `x86_64`.
+    /// Its description, rules and example: [`CreateImageRequest::architecture`](CreateImageRequest::architecture).
     pub fn architecture(mut self, value: impl Into<String>) -> Self {
         self.inner.architecture = Some(value.into());
         self
@@ -493,9 +440,7 @@ impl<C> CreateImageRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The value of **ClientToken** can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateImageRequest::client_token`](CreateImageRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -504,10 +449,7 @@ impl<C> CreateImageRequestBuilder<C> {
     ///
     /// The ID of the resource group to which to assign the custom image. If you leave this parameter empty, the image is assigned to the default resource group.
     ///
-    /// > If you call the CreateImage operation as a Resource Access Management (RAM) user who does not have permissions on the default resource group and leave `ResourceGroupId` empty, the `Forbidden: User not authorized to operate on the specified resource` error message is returned. You must specify the ID of a resource group on which the RAM user has permissions or grant the RAM user permissions on the default resource group, and then call the CreateImage operation again.
-    ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`CreateImageRequest::resource_group_id`](CreateImageRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -516,8 +458,7 @@ impl<C> CreateImageRequestBuilder<C> {
     ///
     /// Details of the disks and snapshots from which the custom image is created. If you want to create a custom image based on a system disk snapshot and data disk snapshots, use this parameter to specify the snapshots.
     ///
-    /// - Wire name: `DiskDeviceMapping`.
-    /// - Must have at most 17 items.
+    /// Its description, rules and example: [`CreateImageRequest::disk_device_mapping`](CreateImageRequest::disk_device_mapping).
     pub fn disk_device_mapping(
         mut self,
         values: impl IntoIterator<Item = crate::types::DiskDeviceMapping>,
@@ -529,8 +470,7 @@ impl<C> CreateImageRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateImageRequest::tag`](CreateImageRequest::tag).
     pub fn tag(
         mut self,
         values: impl IntoIterator<Item = crate::types::AddTagsTag>,
@@ -542,10 +482,7 @@ impl<C> CreateImageRequestBuilder<C> {
     ///
     /// The mode in which to check the custom image. If you do not specify this parameter, the image is not checked. Only the standard check mode is supported.
     ///
-    /// > This parameter is supported for most Linux and Windows operating system versions. For information about image check items and operating system limits for image check, see [Overview of image check](<https://www.alibabacloud.com/help/doc-detail/439819.htm>) and [Operating system limits for image check](<https://www.alibabacloud.com/help/doc-detail/475800.htm>).
-    ///
-    /// - Wire name: `DetectionStrategy`.
-    /// - Example: `Standard`.
+    /// Its description, rules and example: [`CreateImageRequest::detection_strategy`](CreateImageRequest::detection_strategy).
     pub fn detection_strategy(mut self, value: impl Into<String>) -> Self {
         self.inner.detection_strategy = Some(value.into());
         self
@@ -554,14 +491,14 @@ impl<C> CreateImageRequestBuilder<C> {
     ///
     /// The attributes of the custom image.
     ///
-    /// - Wire name: `Features`.
+    /// Its description, rules and example: [`CreateImageRequest::features`](CreateImageRequest::features).
     pub fn features(mut self, value: crate::types::CreateImageFeatures) -> Self {
         self.inner.features = Some(value);
         self
     }
     /// Sets `DryRun`.
     ///
-    /// - Wire name: `DryRun`.
+    /// Its description, rules and example: [`CreateImageRequest::dry_run`](CreateImageRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -693,473 +630,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateImageRespo
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateImage`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateImageError {
-    /// HTTP 400 `InvalidImageName.Malformed`: The specified Image name is wrongly formed.
-    InvalidImageNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImageName.Duplicated`: The specified image name is already in use.
-    InvalidImageNameDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The specified description is wrongly formed.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImageVersion.Malformed`: The specified ImageVersion is wrongly formed.
-    InvalidImageVersionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectInstanceStatus`: The current status of the instance does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceLockedForSecurity`: The specified operation is denied as your instance is locked for security reasons.
-    InstanceLockedForSecurity(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDevice.Malformed`: The specified parameter DiskDeviceMapping.n.Device is not valid.
-    InvalidDeviceMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: The input parameter SnapshotId or InstanceId or DiskDeviceMapping that is mandatory for processing this request is not supplied.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSize.ValueNotSupported`: The specified parameter DiskDeviceMapping.n.Size beyond the permitted range.
-    InvalidSizeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDevice.InUse`: The specified parameter DiskDeviceMapping.n.Device has been occupied.
-    InvalidDeviceInUse(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied`: The specified parameter DiskDeviceMapping.n.SnapshotId does not contain system disk snapshot.
+mod error;
+pub use error::CreateImageError;
+impl crate::Client {
+    /// Calls `CreateImage`: Creates a custom image. After you call this operation to create a custom image, you can call the RunInstances operation to create Elastic Compute Service (ECS) instances from the custom image or call the ReplaceSystemDisk operation to replace system disks by using the custom image.
     ///
-    /// Also returned with HTTP 403: The specified snapshot is not allowed to create image.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDiskCategory.CreateImage`: The specified diskCategory is not allowed to create image.
-    InvalidDiskCategoryCreateImage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidArchitecture.Malformed`: The specified Architecture is wrongly formed.
-    InvalidArchitectureMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPlatform.Malformed`: The specified Platform is wrongly formed.
-    InvalidPlatformMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.AllEmpty`: %s
-    InvalidParameterAllEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.DiskType`: The specified disk type which has kms key can't convert to system disk.
-    InvalidParameterDiskType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
-    InvalidTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue.Malformed`: The specified Tag.n.Value is not valid.
-    InvalidTagValueMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstance.NotFoundSystemDisk`: The specified instance does not have system disk.
-    InvalidInstanceNotFoundSystemDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImageFamily.Malformed`: The format of the specified image family is invalid.
-    InvalidImageFamilyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ImageQuotaExceed.ImageFamily`: The specified image family exceeds the maximum number of images for one image family.
-    ImageQuotaExceedImageFamily(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ImageFamilyQuotaExceed`: The number of image families exceeds the limit in the region.
-    ImageFamilyQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDiskType.ValueNotSupported`: The specified disk type is not supported.
-    InvalidDiskTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IdempotenceParamNotMatch`: Request uses a client token in a previous request but is not identical to that request.
-    IdempotenceParamNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBootMode.NotSupport`: The specified parameter BootMode is not supported for current image architecture.
-    InvalidBootModeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.FeaturesImdsSupport`: The specified parameter Features.ImdsSupport is not supported.
-    InvalidParameterFeaturesImdsSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.DiskCategoryUnsupported`: The current category of the disk does not support this operation.
-    InvalidOperationDiskCategoryUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AccountForbidden.CreateOrder`: Order cannot be created due to abnormal account.
-    AccountForbiddenCreateOrder(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBootMode.Malformed`: The specified parameter BootMode is invalid. Valid options are BIOS, UEFI, and UEFI-Preferred.
-    InvalidBootModeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDetectionStrategy.Malformed`: The specified value for parameter DetectionStrategy is not supported. Please refer to the documentation for accepted values.
-    InvalidDetectionStrategyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDiskStatus.NeverAttached`: The specified disk has never been attached to instance.
-    IncorrectDiskStatusNeverAttached(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSnapshotId.NotReady`: The current status of the DiskDeviceMapping.n.SnapshotId or SnapshotId does not support this operation.
-    InvalidSnapshotIdNotReady(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSnapshot.TooOld`: This operation is denied because the specified snapshot by DiskDeviceMapping.n.SnapshotId or SnapshotId is created before 2013-07-15.
-    InvalidSnapshotTooOld(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.Image`: The Image Quota exceeds.
-    QuotaExceedImage(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParamter.Conflict`: The specified same token is trying to make requests with different parameters.
-    InvalidParamterConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAccountStatus.NotEnoughBalance`: Your account does not have enough balance.
-    InvalidAccountStatusNotEnoughBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAccountStatus.SnapshotServiceUnavailable`: Snapshot service has not been opened yet.
-    InvalidAccountStatusSnapshotServiceUnavailable(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UserNotInTheWhiteList`: The user is not in the white list of create image by data disk snapshot.
-    UserNotInTheWhiteList(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDiskStatus.Invalid`: Device status is invalid, please restart instance and try again.
-    IncorrectDiskStatusInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.InvalidSnapshotCategory`: %s
-    OperationDeniedInvalidSnapshotCategory(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.Snapshot`: The snapshot quota exceeds.
-    QuotaExceedSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDiskStatus.Transferring`: The specified device is transferring, you can retry after the process is finished.
-    IncorrectDiskStatusTransferring(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDiskStatus`: The current disk status does not support this operation.
-    IncorrectDiskStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSystemSnapshot.Missing`: %s
-    InvalidSystemSnapshotMissing(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDiskStatus.CreatingSnapshot`: A previous snapshot creation is in process.
-    IncorrectDiskStatusCreatingSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKUnauthorized`: The CMK needs to be added ECS tag.
-    InvalidParameterKmsKeyIdCmkUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKNotEnabled`: The CMK needs to be enabled.
-    InvalidParameterKmsKeyIdCmkNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.KMSUnauthorized`: ECS service have no right to access your KMS.
-    InvalidParameterKmsKeyIdKmsUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.Tags`: %s
-    QuotaExceedTags(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSnapshotCategory.NotSupportImageCreation`: The specified snapshot category does not support create image.
-    InvalidSnapshotCategoryNotSupportImageCreation(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `TooManySnapshot.Unfinished`: There are too many snapshots being created, please wait for them to be created done.
-    TooManySnapshotUnfinished(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `HibernationConfigured.InstanceOperationForbidden`: The operation is not permitted due to limit of the hibernation configured instance.
-    HibernationConfiguredInstanceOperationForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `SnapshotNotReady`: The specified snapshot is not ready.
-    SnapshotNotReady(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectInstanceStatus.NeedRestart`: The instance needs to be restarted after adding a disk in a shutdown status.
-    IncorrectInstanceStatusNeedRestart(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.ConcurrentSnapshotQuota`: The number of snapshots being created for the disk %s has exceeded the concurrent quota (%s). Please wait for the previous snapshots to complete before trying again.
-    QuotaExceedConcurrentSnapshotQuota(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.SnapshotStorageLocationUnsupported`: Snapshots with storage location in CloudBox do not support the current operation.
-    InvalidOperationSnapshotStorageLocationUnsupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `AccountEnterpriseStatusInvalid`: Your enterprise registration is marked as revoked/deregistered in the National Enterprise Credit Information Publicity System. Account transaction features (purchase/renewal/recharge) are disabled. Please update real-name certification via Account Center. Restrictions will auto-remove after verification.
-    AccountEnterpriseStatusInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSnapshotId.NotFound`: The specified SnapshotId does not exist.
-    InvalidSnapshotIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified instance %s does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceGroup.NotFound`: The ResourceGroup provided does not exist in our records.
-    InvalidResourceGroupNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The process of creating snapshot has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateImageError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidImageName.Malformed",
-                        "InvalidImageName.Duplicated",
-                        "InvalidDescription.Malformed",
-                        "InvalidImageVersion.Malformed",
-                        "IncorrectInstanceStatus",
-                        "InstanceLockedForSecurity",
-                        "InvalidDevice.Malformed",
-                        "MissingParameter",
-                        "InvalidSize.ValueNotSupported",
-                        "InvalidDevice.InUse",
-                        "OperationDenied",
-                        "InvalidDiskCategory.CreateImage",
-                        "InvalidArchitecture.Malformed",
-                        "InvalidPlatform.Malformed",
-                        "InvalidParameter.AllEmpty",
-                        "InvalidParameter.DiskType",
-                        "Duplicate.TagKey",
-                        "InvalidTagKey.Malformed",
-                        "InvalidTagValue.Malformed",
-                        "InvalidInstance.NotFoundSystemDisk",
-                        "InvalidImageFamily.Malformed",
-                        "ImageQuotaExceed.ImageFamily",
-                        "ImageFamilyQuotaExceed",
-                        "InvalidDiskType.ValueNotSupported",
-                        "IdempotenceParamNotMatch",
-                        "InvalidBootMode.NotSupport",
-                        "InvalidParameter.FeaturesImdsSupport",
-                        "InvalidOperation.DiskCategoryUnsupported",
-                        "AccountForbidden.CreateOrder",
-                        "InvalidBootMode.Malformed",
-                        "InvalidDetectionStrategy.Malformed",
-                        "IncorrectDiskStatus.NeverAttached",
-                        "InvalidSnapshotId.NotReady",
-                        "InvalidSnapshot.TooOld",
-                        "QuotaExceed.Image",
-                        "InvalidParamter.Conflict",
-                        "InvalidAccountStatus.NotEnoughBalance",
-                        "InvalidAccountStatus.SnapshotServiceUnavailable",
-                        "UserNotInTheWhiteList",
-                        "IncorrectDiskStatus.Invalid",
-                        "OperationDenied.InvalidSnapshotCategory",
-                        "QuotaExceed.Snapshot",
-                        "IncorrectDiskStatus.Transferring",
-                        "IncorrectDiskStatus",
-                        "InvalidSystemSnapshot.Missing",
-                        "IncorrectDiskStatus.CreatingSnapshot",
-                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                        "QuotaExceed.Tags",
-                        "InvalidSnapshotCategory.NotSupportImageCreation",
-                        "TooManySnapshot.Unfinished",
-                        "HibernationConfigured.InstanceOperationForbidden",
-                        "SnapshotNotReady",
-                        "IncorrectInstanceStatus.NeedRestart",
-                        "QuotaExceed.ConcurrentSnapshotQuota",
-                        "InvalidOperation.SnapshotStorageLocationUnsupported",
-                        "AccountEnterpriseStatusInvalid",
-                        "InvalidSnapshotId.NotFound",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidResourceGroup.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](CreateImageRequestBuilder::send) it. The parameters and their rules: [`CreateImageRequest`].
+    #[inline]
+    pub fn create_image(&self) -> CreateImageRequestBuilder<&Self> {
+        CreateImageRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateImageError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateImage`: Creates a custom image. After you call this operation to create a custom image, you can call the RunInstances operation to create Elastic Compute Service (ECS) instances from the custom image or call the ReplaceSystemDisk operation to replace system disks by using the custom image.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateImageRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidImageNameMalformed(error),
-            1 => Self::InvalidImageNameDuplicated(error),
-            2 => Self::InvalidDescriptionMalformed(error),
-            3 => Self::InvalidImageVersionMalformed(error),
-            4 => Self::IncorrectInstanceStatus(error),
-            5 => Self::InstanceLockedForSecurity(error),
-            6 => Self::InvalidDeviceMalformed(error),
-            7 => Self::MissingParameter(error),
-            8 => Self::InvalidSizeValueNotSupported(error),
-            9 => Self::InvalidDeviceInUse(error),
-            10 => Self::OperationDenied(error),
-            11 => Self::InvalidDiskCategoryCreateImage(error),
-            12 => Self::InvalidArchitectureMalformed(error),
-            13 => Self::InvalidPlatformMalformed(error),
-            14 => Self::InvalidParameterAllEmpty(error),
-            15 => Self::InvalidParameterDiskType(error),
-            16 => Self::DuplicateTagKey(error),
-            17 => Self::InvalidTagKeyMalformed(error),
-            18 => Self::InvalidTagValueMalformed(error),
-            19 => Self::InvalidInstanceNotFoundSystemDisk(error),
-            20 => Self::InvalidImageFamilyMalformed(error),
-            21 => Self::ImageQuotaExceedImageFamily(error),
-            22 => Self::ImageFamilyQuotaExceed(error),
-            23 => Self::InvalidDiskTypeValueNotSupported(error),
-            24 => Self::IdempotenceParamNotMatch(error),
-            25 => Self::InvalidBootModeNotSupport(error),
-            26 => Self::InvalidParameterFeaturesImdsSupport(error),
-            27 => Self::InvalidOperationDiskCategoryUnsupported(error),
-            28 => Self::AccountForbiddenCreateOrder(error),
-            29 => Self::InvalidBootModeMalformed(error),
-            30 => Self::InvalidDetectionStrategyMalformed(error),
-            31 => Self::IncorrectDiskStatusNeverAttached(error),
-            32 => Self::InvalidSnapshotIdNotReady(error),
-            33 => Self::InvalidSnapshotTooOld(error),
-            34 => Self::QuotaExceedImage(error),
-            35 => Self::InvalidParamterConflict(error),
-            36 => Self::InvalidAccountStatusNotEnoughBalance(error),
-            37 => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
-            38 => Self::UserNotInTheWhiteList(error),
-            39 => Self::IncorrectDiskStatusInvalid(error),
-            40 => Self::OperationDeniedInvalidSnapshotCategory(error),
-            41 => Self::QuotaExceedSnapshot(error),
-            42 => Self::IncorrectDiskStatusTransferring(error),
-            43 => Self::IncorrectDiskStatus(error),
-            44 => Self::InvalidSystemSnapshotMissing(error),
-            45 => Self::IncorrectDiskStatusCreatingSnapshot(error),
-            46 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            47 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            48 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            49 => Self::QuotaExceedTags(error),
-            50 => Self::InvalidSnapshotCategoryNotSupportImageCreation(error),
-            51 => Self::TooManySnapshotUnfinished(error),
-            52 => Self::HibernationConfiguredInstanceOperationForbidden(error),
-            53 => Self::SnapshotNotReady(error),
-            54 => Self::IncorrectInstanceStatusNeedRestart(error),
-            55 => Self::QuotaExceedConcurrentSnapshotQuota(error),
-            56 => Self::InvalidOperationSnapshotStorageLocationUnsupported(error),
-            57 => Self::AccountEnterpriseStatusInvalid(error),
-            58 => Self::InvalidSnapshotIdNotFound(error),
-            59 => Self::InvalidInstanceIdNotFound(error),
-            60 => Self::InvalidResourceGroupNotFound(error),
-            61 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidImageNameMalformed(error) => (0, error),
-            Self::InvalidImageNameDuplicated(error) => (1, error),
-            Self::InvalidDescriptionMalformed(error) => (2, error),
-            Self::InvalidImageVersionMalformed(error) => (3, error),
-            Self::IncorrectInstanceStatus(error) => (4, error),
-            Self::InstanceLockedForSecurity(error) => (5, error),
-            Self::InvalidDeviceMalformed(error) => (6, error),
-            Self::MissingParameter(error) => (7, error),
-            Self::InvalidSizeValueNotSupported(error) => (8, error),
-            Self::InvalidDeviceInUse(error) => (9, error),
-            Self::OperationDenied(error) => (10, error),
-            Self::InvalidDiskCategoryCreateImage(error) => (11, error),
-            Self::InvalidArchitectureMalformed(error) => (12, error),
-            Self::InvalidPlatformMalformed(error) => (13, error),
-            Self::InvalidParameterAllEmpty(error) => (14, error),
-            Self::InvalidParameterDiskType(error) => (15, error),
-            Self::DuplicateTagKey(error) => (16, error),
-            Self::InvalidTagKeyMalformed(error) => (17, error),
-            Self::InvalidTagValueMalformed(error) => (18, error),
-            Self::InvalidInstanceNotFoundSystemDisk(error) => (19, error),
-            Self::InvalidImageFamilyMalformed(error) => (20, error),
-            Self::ImageQuotaExceedImageFamily(error) => (21, error),
-            Self::ImageFamilyQuotaExceed(error) => (22, error),
-            Self::InvalidDiskTypeValueNotSupported(error) => (23, error),
-            Self::IdempotenceParamNotMatch(error) => (24, error),
-            Self::InvalidBootModeNotSupport(error) => (25, error),
-            Self::InvalidParameterFeaturesImdsSupport(error) => (26, error),
-            Self::InvalidOperationDiskCategoryUnsupported(error) => (27, error),
-            Self::AccountForbiddenCreateOrder(error) => (28, error),
-            Self::InvalidBootModeMalformed(error) => (29, error),
-            Self::InvalidDetectionStrategyMalformed(error) => (30, error),
-            Self::IncorrectDiskStatusNeverAttached(error) => (31, error),
-            Self::InvalidSnapshotIdNotReady(error) => (32, error),
-            Self::InvalidSnapshotTooOld(error) => (33, error),
-            Self::QuotaExceedImage(error) => (34, error),
-            Self::InvalidParamterConflict(error) => (35, error),
-            Self::InvalidAccountStatusNotEnoughBalance(error) => (36, error),
-            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => (37, error),
-            Self::UserNotInTheWhiteList(error) => (38, error),
-            Self::IncorrectDiskStatusInvalid(error) => (39, error),
-            Self::OperationDeniedInvalidSnapshotCategory(error) => (40, error),
-            Self::QuotaExceedSnapshot(error) => (41, error),
-            Self::IncorrectDiskStatusTransferring(error) => (42, error),
-            Self::IncorrectDiskStatus(error) => (43, error),
-            Self::InvalidSystemSnapshotMissing(error) => (44, error),
-            Self::IncorrectDiskStatusCreatingSnapshot(error) => (45, error),
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (46, error),
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (47, error),
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (48, error),
-            Self::QuotaExceedTags(error) => (49, error),
-            Self::InvalidSnapshotCategoryNotSupportImageCreation(error) => (50, error),
-            Self::TooManySnapshotUnfinished(error) => (51, error),
-            Self::HibernationConfiguredInstanceOperationForbidden(error) => (52, error),
-            Self::SnapshotNotReady(error) => (53, error),
-            Self::IncorrectInstanceStatusNeedRestart(error) => (54, error),
-            Self::QuotaExceedConcurrentSnapshotQuota(error) => (55, error),
-            Self::InvalidOperationSnapshotStorageLocationUnsupported(error) => {
-                (56, error)
-            }
-            Self::AccountEnterpriseStatusInvalid(error) => (57, error),
-            Self::InvalidSnapshotIdNotFound(error) => (58, error),
-            Self::InvalidInstanceIdNotFound(error) => (59, error),
-            Self::InvalidResourceGroupNotFound(error) => (60, error),
-            Self::InternalError(error) => (61, error),
-            Self::Unhandled(unhandled) => (62, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateImageError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateImageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidImageNameMalformed",
-            "InvalidImageNameDuplicated",
-            "InvalidDescriptionMalformed",
-            "InvalidImageVersionMalformed",
-            "IncorrectInstanceStatus",
-            "InstanceLockedForSecurity",
-            "InvalidDeviceMalformed",
-            "MissingParameter",
-            "InvalidSizeValueNotSupported",
-            "InvalidDeviceInUse",
-            "OperationDenied",
-            "InvalidDiskCategoryCreateImage",
-            "InvalidArchitectureMalformed",
-            "InvalidPlatformMalformed",
-            "InvalidParameterAllEmpty",
-            "InvalidParameterDiskType",
-            "DuplicateTagKey",
-            "InvalidTagKeyMalformed",
-            "InvalidTagValueMalformed",
-            "InvalidInstanceNotFoundSystemDisk",
-            "InvalidImageFamilyMalformed",
-            "ImageQuotaExceedImageFamily",
-            "ImageFamilyQuotaExceed",
-            "InvalidDiskTypeValueNotSupported",
-            "IdempotenceParamNotMatch",
-            "InvalidBootModeNotSupport",
-            "InvalidParameterFeaturesImdsSupport",
-            "InvalidOperationDiskCategoryUnsupported",
-            "AccountForbiddenCreateOrder",
-            "InvalidBootModeMalformed",
-            "InvalidDetectionStrategyMalformed",
-            "IncorrectDiskStatusNeverAttached",
-            "InvalidSnapshotIdNotReady",
-            "InvalidSnapshotTooOld",
-            "QuotaExceedImage",
-            "InvalidParamterConflict",
-            "InvalidAccountStatusNotEnoughBalance",
-            "InvalidAccountStatusSnapshotServiceUnavailable",
-            "UserNotInTheWhiteList",
-            "IncorrectDiskStatusInvalid",
-            "OperationDeniedInvalidSnapshotCategory",
-            "QuotaExceedSnapshot",
-            "IncorrectDiskStatusTransferring",
-            "IncorrectDiskStatus",
-            "InvalidSystemSnapshotMissing",
-            "IncorrectDiskStatusCreatingSnapshot",
-            "InvalidParameterKmsKeyIdCmkUnauthorized",
-            "InvalidParameterKmsKeyIdCmkNotEnabled",
-            "InvalidParameterKmsKeyIdKmsUnauthorized",
-            "QuotaExceedTags",
-            "InvalidSnapshotCategoryNotSupportImageCreation",
-            "TooManySnapshotUnfinished",
-            "HibernationConfiguredInstanceOperationForbidden",
-            "SnapshotNotReady",
-            "IncorrectInstanceStatusNeedRestart",
-            "QuotaExceedConcurrentSnapshotQuota",
-            "InvalidOperationSnapshotStorageLocationUnsupported",
-            "AccountEnterpriseStatusInvalid",
-            "InvalidSnapshotIdNotFound",
-            "InvalidInstanceIdNotFound",
-            "InvalidResourceGroupNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateImageError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateImageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateImageError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateImageError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_image(&self) -> CreateImageRequestBuilder<&Self> {
+        CreateImageRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateImageComponentRequest>;
 /// Request of `CreateImageComponent`: Creates an image component. Image components are used to store the builder template commands that are commonly used when you create images.
 ///
 /// ## Usage notes
@@ -222,9 +225,7 @@ impl<C> CreateImageComponentRequestBuilder<C> {
     ///
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateImageComponentRequest::region_id`](CreateImageComponentRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -233,8 +234,7 @@ impl<C> CreateImageComponentRequestBuilder<C> {
     ///
     /// The ID of the resource group.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`CreateImageComponentRequest::resource_group_id`](CreateImageComponentRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -243,8 +243,7 @@ impl<C> CreateImageComponentRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateImageComponentRequest::tag`](CreateImageComponentRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -253,10 +252,7 @@ impl<C> CreateImageComponentRequestBuilder<C> {
     ///
     /// The name of the image component. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with http:// or https://. The name can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-).
     ///
-    /// > If you do not specify `Name`, the return value of `ImageComponentId` is used.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `testComponent`.
+    /// Its description, rules and example: [`CreateImageComponentRequest::name`](CreateImageComponentRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -265,8 +261,7 @@ impl<C> CreateImageComponentRequestBuilder<C> {
     ///
     /// The description. The description must be 2 to 256 characters in length and cannot start with [http:// or https://](<http://https://。>).
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `This is description.`.
+    /// Its description, rules and example: [`CreateImageComponentRequest::description`](CreateImageComponentRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -275,15 +270,7 @@ impl<C> CreateImageComponentRequestBuilder<C> {
     ///
     /// The type of the operating system supported by the image component.
     ///
-    /// Valid values:
-    ///
-    /// * Linux
-    /// * Windows
-    ///
-    /// Default value: Linux.
-    ///
-    /// - Wire name: `SystemType`.
-    /// - Example: `Linux`.
+    /// Its description, rules and example: [`CreateImageComponentRequest::system_type`](CreateImageComponentRequest::system_type).
     pub fn system_type(mut self, value: impl Into<String>) -> Self {
         self.inner.system_type = Some(value.into());
         self
@@ -292,17 +279,7 @@ impl<C> CreateImageComponentRequestBuilder<C> {
     ///
     /// The type of the image component. Only image building components and image test components are supported.
     ///
-    /// Valid values:
-    ///
-    /// * Build
-    /// * Test
-    ///
-    /// Default value: Build.
-    ///
-    /// > Image building components can be used only in image building templates. Image test components can be used only in image test templates.
-    ///
-    /// - Wire name: `ComponentType`.
-    /// - Example: `Build`.
+    /// Its description, rules and example: [`CreateImageComponentRequest::component_type`](CreateImageComponentRequest::component_type).
     pub fn component_type(mut self, value: impl Into<String>) -> Self {
         self.inner.component_type = Some(value.into());
         self
@@ -311,8 +288,7 @@ impl<C> CreateImageComponentRequestBuilder<C> {
     ///
     /// The content of the image component. The image component consists of multiple commands. The command content cannot exceed 16 KB in size. For information about the commands supported by Image Builder and the formats of the commands, see [Commands supported by Image Builder](<https://www.alibabacloud.com/help/doc-detail/200206.htm>).
     ///
-    /// - Wire name: `Content`.
-    /// - Example: `RUN yum update -y`.
+    /// Its description, rules and example: [`CreateImageComponentRequest::content`](CreateImageComponentRequest::content).
     pub fn content(mut self, value: impl Into<String>) -> Self {
         self.inner.content = Some(value.into());
         self
@@ -321,9 +297,7 @@ impl<C> CreateImageComponentRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotency of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateImageComponentRequest::client_token`](CreateImageComponentRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -332,10 +306,7 @@ impl<C> CreateImageComponentRequestBuilder<C> {
     ///
     /// The version number of the image component, which is used together with the name of the image component. The version number is in the \<major\>.\<minor\>.\<patch\> format. Set \<major\>, \<minor\>, and \<patch\> to non-negative integers.
     ///
-    /// Default value: (x + 1).0.0, in which x is the maximum major version number of the image component.
-    ///
-    /// - Wire name: `ComponentVersion`.
-    /// - Example: `null`.
+    /// Its description, rules and example: [`CreateImageComponentRequest::component_version`](CreateImageComponentRequest::component_version).
     pub fn component_version(mut self, value: impl Into<String>) -> Self {
         self.inner.component_version = Some(value.into());
         self
@@ -480,299 +451,24 @@ for CreateImageComponentResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateImageComponent`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateImageComponentError {
-    /// HTTP 400 `InvalidCommand.Component`: Image component does not support component command.
-    InvalidCommandComponent(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName.Malformed`: %s
-    InvalidNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: %s
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSystemType.NotSupportedValue`: %s
-    InvalidSystemTypeNotSupportedValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidComponentType.NotSupportedValue`: %s
-    InvalidComponentTypeNotSupportedValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidContent.LengthExceeded`: %s
-    InvalidContentLengthExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImageTemplateCommandSize.ExceededMaxNumber`: %s
-    InvalidImageTemplateCommandSizeExceededMaxNumber(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidImageTemplateCommand.NotSupported`: %s
-    InvalidImageTemplateCommandNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCommandContent.RUN`: %s
-    InvalidCommandContentRun(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCommandContent.ENV`: %s
-    InvalidCommandContentEnv(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCommandContent.WORKDIR`: %s
-    InvalidCommandContentWorkdir(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCommandContent.COPY`: %s
-    InvalidCommandContentCopy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCommandContent.USER`: %s
-    InvalidCommandContentUser(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCommandContent.CMD`: %s
-    InvalidCommandContentCmd(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCommandContent.ENTRYPOINT`: %s
-    InvalidCommandContentEntrypoint(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.Content`: %s
-    MissingParameterContent(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EmptyCommandContent.RUN`: %s.
-    EmptyCommandContentRun(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EmptyCommandContent.ENV`: %s.
-    EmptyCommandContentEnv(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EmptyCommandContent.LABEL`: %s.
-    EmptyCommandContentLabel(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EmptyCommandContent.COPY`: %s.
-    EmptyCommandContentCopy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EmptyCommandContent.ENTRYPOINT`: %s.
-    EmptyCommandContentEntrypoint(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EmptyCommandContent.CMD`: %s.
-    EmptyCommandContentCmd(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotEmptyCommandContent.RESTART`: %s.
-    NotEmptyCommandContentRestart(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EmptyCommandContent.WORKDIR`: %s.
-    EmptyCommandContentWorkdir(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EmptyCommandContent.USER`: %s.
-    EmptyCommandContentUser(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceed.ImageComponent`: %s.
-    QuotaExceedImageComponent(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Content`: %s.
-    InvalidParameterContent(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImage.OsTypeUnsupported`: The specified base image does not support image building.
-    InvalidImageOsTypeUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ComponentVersion`: The specified ComponentVersion is invalid.
-    InvalidParameterComponentVersion(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidComponentVersion.Exist`: The specified ComponentVersion does exist with the specified Name.
-    InvalidComponentVersionExist(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.NoPermissionCreateServiceLinkedRole`: You are not authorized to create Service-linked role. The system will automatically create it when the API is called for the first time. Check your RAM policies, and ensure that you are using the correct credentials.
-    InvalidOperationNoPermissionCreateServiceLinkedRole(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 404 `InvalidResourceGroup.NotFound`: The ResourceGroup provided does not exist in our records.
-    InvalidResourceGroupNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `NotSupportedCommand.FROM`: %s
-    NotSupportedCommandFrom(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateImageComponentError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidCommand.Component",
-                        "InvalidName.Malformed",
-                        "InvalidDescription.Malformed",
-                        "InvalidSystemType.NotSupportedValue",
-                        "InvalidComponentType.NotSupportedValue",
-                        "InvalidContent.LengthExceeded",
-                        "InvalidImageTemplateCommandSize.ExceededMaxNumber",
-                        "InvalidImageTemplateCommand.NotSupported",
-                        "InvalidCommandContent.RUN",
-                        "InvalidCommandContent.ENV",
-                        "InvalidCommandContent.WORKDIR",
-                        "InvalidCommandContent.COPY",
-                        "InvalidCommandContent.USER",
-                        "InvalidCommandContent.CMD",
-                        "InvalidCommandContent.ENTRYPOINT",
-                        "MissingParameter.Content",
-                        "EmptyCommandContent.RUN",
-                        "EmptyCommandContent.ENV",
-                        "EmptyCommandContent.LABEL",
-                        "EmptyCommandContent.COPY",
-                        "EmptyCommandContent.ENTRYPOINT",
-                        "EmptyCommandContent.CMD",
-                        "NotEmptyCommandContent.RESTART",
-                        "EmptyCommandContent.WORKDIR",
-                        "EmptyCommandContent.USER",
-                        "QuotaExceed.ImageComponent",
-                        "InvalidParameter.Content",
-                        "InvalidImage.OsTypeUnsupported",
-                        "InvalidParameter.ComponentVersion",
-                        "InvalidComponentVersion.Exist",
-                        "InvalidOperation.NoPermissionCreateServiceLinkedRole",
-                        "InvalidResourceGroup.NotFound",
-                        "NotSupportedCommand.FROM",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateImageComponentError;
+impl crate::Client {
+    /// Calls `CreateImageComponent`: Creates an image component. Image components are used to store the builder template commands that are commonly used when you create images.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateImageComponentRequestBuilder::send) it. The parameters and their rules: [`CreateImageComponentRequest`].
+    #[inline]
+    pub fn create_image_component(&self) -> CreateImageComponentRequestBuilder<&Self> {
+        CreateImageComponentRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateImageComponentError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateImageComponent`: Creates an image component. Image components are used to store the builder template commands that are commonly used when you create images.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateImageComponentRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidCommandComponent(error),
-            1 => Self::InvalidNameMalformed(error),
-            2 => Self::InvalidDescriptionMalformed(error),
-            3 => Self::InvalidSystemTypeNotSupportedValue(error),
-            4 => Self::InvalidComponentTypeNotSupportedValue(error),
-            5 => Self::InvalidContentLengthExceeded(error),
-            6 => Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error),
-            7 => Self::InvalidImageTemplateCommandNotSupported(error),
-            8 => Self::InvalidCommandContentRun(error),
-            9 => Self::InvalidCommandContentEnv(error),
-            10 => Self::InvalidCommandContentWorkdir(error),
-            11 => Self::InvalidCommandContentCopy(error),
-            12 => Self::InvalidCommandContentUser(error),
-            13 => Self::InvalidCommandContentCmd(error),
-            14 => Self::InvalidCommandContentEntrypoint(error),
-            15 => Self::MissingParameterContent(error),
-            16 => Self::EmptyCommandContentRun(error),
-            17 => Self::EmptyCommandContentEnv(error),
-            18 => Self::EmptyCommandContentLabel(error),
-            19 => Self::EmptyCommandContentCopy(error),
-            20 => Self::EmptyCommandContentEntrypoint(error),
-            21 => Self::EmptyCommandContentCmd(error),
-            22 => Self::NotEmptyCommandContentRestart(error),
-            23 => Self::EmptyCommandContentWorkdir(error),
-            24 => Self::EmptyCommandContentUser(error),
-            25 => Self::QuotaExceedImageComponent(error),
-            26 => Self::InvalidParameterContent(error),
-            27 => Self::InvalidImageOsTypeUnsupported(error),
-            28 => Self::InvalidParameterComponentVersion(error),
-            29 => Self::InvalidComponentVersionExist(error),
-            30 => Self::InvalidOperationNoPermissionCreateServiceLinkedRole(error),
-            31 => Self::InvalidResourceGroupNotFound(error),
-            32 => Self::NotSupportedCommandFrom(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidCommandComponent(error) => (0, error),
-            Self::InvalidNameMalformed(error) => (1, error),
-            Self::InvalidDescriptionMalformed(error) => (2, error),
-            Self::InvalidSystemTypeNotSupportedValue(error) => (3, error),
-            Self::InvalidComponentTypeNotSupportedValue(error) => (4, error),
-            Self::InvalidContentLengthExceeded(error) => (5, error),
-            Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error) => (6, error),
-            Self::InvalidImageTemplateCommandNotSupported(error) => (7, error),
-            Self::InvalidCommandContentRun(error) => (8, error),
-            Self::InvalidCommandContentEnv(error) => (9, error),
-            Self::InvalidCommandContentWorkdir(error) => (10, error),
-            Self::InvalidCommandContentCopy(error) => (11, error),
-            Self::InvalidCommandContentUser(error) => (12, error),
-            Self::InvalidCommandContentCmd(error) => (13, error),
-            Self::InvalidCommandContentEntrypoint(error) => (14, error),
-            Self::MissingParameterContent(error) => (15, error),
-            Self::EmptyCommandContentRun(error) => (16, error),
-            Self::EmptyCommandContentEnv(error) => (17, error),
-            Self::EmptyCommandContentLabel(error) => (18, error),
-            Self::EmptyCommandContentCopy(error) => (19, error),
-            Self::EmptyCommandContentEntrypoint(error) => (20, error),
-            Self::EmptyCommandContentCmd(error) => (21, error),
-            Self::NotEmptyCommandContentRestart(error) => (22, error),
-            Self::EmptyCommandContentWorkdir(error) => (23, error),
-            Self::EmptyCommandContentUser(error) => (24, error),
-            Self::QuotaExceedImageComponent(error) => (25, error),
-            Self::InvalidParameterContent(error) => (26, error),
-            Self::InvalidImageOsTypeUnsupported(error) => (27, error),
-            Self::InvalidParameterComponentVersion(error) => (28, error),
-            Self::InvalidComponentVersionExist(error) => (29, error),
-            Self::InvalidOperationNoPermissionCreateServiceLinkedRole(error) => {
-                (30, error)
-            }
-            Self::InvalidResourceGroupNotFound(error) => (31, error),
-            Self::NotSupportedCommandFrom(error) => (32, error),
-            Self::Unhandled(unhandled) => (33, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateImageComponentError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateImageComponentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidCommandComponent",
-            "InvalidNameMalformed",
-            "InvalidDescriptionMalformed",
-            "InvalidSystemTypeNotSupportedValue",
-            "InvalidComponentTypeNotSupportedValue",
-            "InvalidContentLengthExceeded",
-            "InvalidImageTemplateCommandSizeExceededMaxNumber",
-            "InvalidImageTemplateCommandNotSupported",
-            "InvalidCommandContentRun",
-            "InvalidCommandContentEnv",
-            "InvalidCommandContentWorkdir",
-            "InvalidCommandContentCopy",
-            "InvalidCommandContentUser",
-            "InvalidCommandContentCmd",
-            "InvalidCommandContentEntrypoint",
-            "MissingParameterContent",
-            "EmptyCommandContentRun",
-            "EmptyCommandContentEnv",
-            "EmptyCommandContentLabel",
-            "EmptyCommandContentCopy",
-            "EmptyCommandContentEntrypoint",
-            "EmptyCommandContentCmd",
-            "NotEmptyCommandContentRestart",
-            "EmptyCommandContentWorkdir",
-            "EmptyCommandContentUser",
-            "QuotaExceedImageComponent",
-            "InvalidParameterContent",
-            "InvalidImageOsTypeUnsupported",
-            "InvalidParameterComponentVersion",
-            "InvalidComponentVersionExist",
-            "InvalidOperationNoPermissionCreateServiceLinkedRole",
-            "InvalidResourceGroupNotFound",
-            "NotSupportedCommandFrom",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateImageComponentError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateImageComponentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateImageComponentError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateImageComponentError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_image_component(&self) -> CreateImageComponentRequestBuilder<&Self> {
+        CreateImageComponentRequestBuilder::new(self)
     }
 }

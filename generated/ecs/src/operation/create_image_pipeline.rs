@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateImagePipelineRequest>;
 /// Request of `CreateImagePipeline`: Creates an image template. Image templates can be used to create images.
 ///
 /// ## Usage notes
@@ -429,8 +432,7 @@ impl<C> CreateImagePipelineRequestBuilder<C> {
     ///
     /// The tags to add to the template.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateImagePipelineRequest::tag`](CreateImagePipelineRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -439,9 +441,7 @@ impl<C> CreateImagePipelineRequestBuilder<C> {
     ///
     /// The ID of the region. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateImagePipelineRequest::region_id`](CreateImagePipelineRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -450,8 +450,7 @@ impl<C> CreateImagePipelineRequestBuilder<C> {
     ///
     /// The ID of the resource group.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`CreateImagePipelineRequest::resource_group_id`](CreateImagePipelineRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -460,9 +459,7 @@ impl<C> CreateImagePipelineRequestBuilder<C> {
     ///
     /// The IDs of Alibaba Cloud accounts to which to share the image that will be created based on the image template. You can specify up to 20 account IDs.
     ///
-    /// - Wire name: `AddAccount`.
-    /// - Must have at most 21 items.
-    /// - Example: `1234567890`.
+    /// Its description, rules and example: [`CreateImagePipelineRequest::add_account`](CreateImagePipelineRequest::add_account).
     pub fn add_account(mut self, values: impl IntoIterator<Item = i64>) -> Self {
         self.inner.add_account = Some(values.into_iter().collect());
         self
@@ -471,11 +468,7 @@ impl<C> CreateImagePipelineRequestBuilder<C> {
     ///
     /// The IDs of regions to which you want to distribute the image that is created based on the image template. You can specify up to 20 region IDs.
     ///
-    /// If you do not specify this parameter, the image is created only in the current region.
-    ///
-    /// - Wire name: `ToRegionId`.
-    /// - Must have at most 21 items.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateImagePipelineRequest::to_region_id`](CreateImagePipelineRequest::to_region_id).
     pub fn to_region_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -487,13 +480,7 @@ impl<C> CreateImagePipelineRequestBuilder<C> {
     ///
     /// The type of the source image. Valid values:
     ///
-    /// * IMAGE: image
-    /// * IMAGE_FAMILY: image family
-    /// * OSS: Object Storage Service (OSS) object
-    ///
-    /// - Wire name: `BaseImageType`.
-    /// - Required.
-    /// - Example: `IMAGE`.
+    /// Its description, rules and example: [`CreateImagePipelineRequest::base_image_type`](CreateImagePipelineRequest::base_image_type).
     pub fn base_image_type(mut self, value: impl Into<String>) -> Self {
         self.inner.base_image_type = Some(value.into());
         self
@@ -502,12 +489,7 @@ impl<C> CreateImagePipelineRequestBuilder<C> {
     ///
     /// The source image.
     ///
-    /// * If you set `BaseImageType` to IMAGE, set BaseImage to the ID of a custom image.
-    /// * If you set `BaseImageType` to IMAGE_FAMILY, set BaseImage to the name of an image family.
-    /// * If you set `BaseImageType` to OSS, you do not need to specify BaseImage.
-    ///
-    /// - Wire name: `BaseImage`.
-    /// - Example: `m-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`CreateImagePipelineRequest::base_image`](CreateImagePipelineRequest::base_image).
     pub fn base_image(mut self, value: impl Into<String>) -> Self {
         self.inner.base_image = Some(value.into());
         self
@@ -516,10 +498,7 @@ impl<C> CreateImagePipelineRequestBuilder<C> {
     ///
     /// The name of the launch template. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with `http://` or `https://`. The name can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-).
     ///
-    /// > If you do not specify `Name`, the return value of `ImagePipelineId` is used.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `testImagePipeline`.
+    /// Its description, rules and example: [`CreateImagePipelineRequest::name`](CreateImagePipelineRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -528,8 +507,7 @@ impl<C> CreateImagePipelineRequestBuilder<C> {
     ///
     /// The description of the image template. The description must be 2 to 256 characters in length. It cannot start with `http://` or `https://`.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `This is description.`.
+    /// Its description, rules and example: [`CreateImagePipelineRequest::description`](CreateImagePipelineRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -538,11 +516,7 @@ impl<C> CreateImagePipelineRequestBuilder<C> {
     ///
     /// The name prefix of the image created based on the image template.
     ///
-    /// > This parameter is no longer used. We recommend that you use ImageOptions.ImageName.
-    ///
-    /// - Wire name: `ImageName`.
-    /// - Example: `testImageName`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateImagePipelineRequest::image_name`](CreateImagePipelineRequest::image_name).
     pub fn image_name(mut self, value: impl Into<String>) -> Self {
         self.inner.image_name = Some(value.into());
         self
@@ -551,10 +525,7 @@ impl<C> CreateImagePipelineRequestBuilder<C> {
     ///
     /// The ID of the vSwitch.
     ///
-    /// If you do not specify this parameter, a new VPC and vSwitch are created. Make sure that the VPC quota in your account is sufficient. For more information, see [Limits and quotas](<https://www.alibabacloud.com/help/doc-detail/27750.htm>).
-    ///
-    /// - Wire name: `VSwitchId`.
-    /// - Example: `vsw-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`CreateImagePipelineRequest::v_switch_id`](CreateImagePipelineRequest::v_switch_id).
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_id = Some(value.into());
         self
@@ -563,10 +534,7 @@ impl<C> CreateImagePipelineRequestBuilder<C> {
     ///
     /// The instance type. You can call the [DescribeInstanceTypes](<https://www.alibabacloud.com/help/doc-detail/25620.htm>) to query instance types.
     ///
-    /// If you do not configure this parameter, an instance type that provides the fewest vCPUs and memory resources is automatically selected. This configuration is subject to resource availability of instance types. For example, the ecs.g6.large instance type is automatically selected. If available ecs.g6.large resources are insufficient, the ecs.g6.xlarge instance type is selected.
-    ///
-    /// - Wire name: `InstanceType`.
-    /// - Example: `ecs.g6.large`.
+    /// Its description, rules and example: [`CreateImagePipelineRequest::instance_type`](CreateImagePipelineRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -575,10 +543,7 @@ impl<C> CreateImagePipelineRequestBuilder<C> {
     ///
     /// The system disk size of the intermediate instance. Unit: GiB. Valid values: 20 to 500.
     ///
-    /// Default value: 40.
-    ///
-    /// - Wire name: `SystemDiskSize`.
-    /// - Example: `40`.
+    /// Its description, rules and example: [`CreateImagePipelineRequest::system_disk_size`](CreateImagePipelineRequest::system_disk_size).
     pub fn system_disk_size(mut self, value: i32) -> Self {
         self.inner.system_disk_size = Some(value);
         self
@@ -587,10 +552,7 @@ impl<C> CreateImagePipelineRequestBuilder<C> {
     ///
     /// The size of the outbound public bandwidth for the intermediate instance. Unit: Mbit/s. Valid values: 0 to 100.
     ///
-    /// Default value: 0.
-    ///
-    /// - Wire name: `InternetMaxBandwidthOut`.
-    /// - Example: `0`.
+    /// Its description, rules and example: [`CreateImagePipelineRequest::internet_max_bandwidth_out`](CreateImagePipelineRequest::internet_max_bandwidth_out).
     pub fn internet_max_bandwidth_out(mut self, value: i32) -> Self {
         self.inner.internet_max_bandwidth_out = Some(value);
         self
@@ -599,15 +561,7 @@ impl<C> CreateImagePipelineRequestBuilder<C> {
     ///
     /// Specifies whether to release the intermediate instance when the image cannot be created. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: true.
-    ///
-    /// > If the intermediate instance cannot be started, the instance is released by default.
-    ///
-    /// - Wire name: `DeleteInstanceOnFailure`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateImagePipelineRequest::delete_instance_on_failure`](CreateImagePipelineRequest::delete_instance_on_failure).
     pub fn delete_instance_on_failure(mut self, value: bool) -> Self {
         self.inner.delete_instance_on_failure = Some(value);
         self
@@ -616,8 +570,7 @@ impl<C> CreateImagePipelineRequestBuilder<C> {
     ///
     /// The build content in the image template. The content cannot exceed 16 KB in size. For information about the commands supported by Image Builder, see [Commands supported by Image Builder](<https://www.alibabacloud.com/help/doc-detail/200206.htm>).
     ///
-    /// - Wire name: `BuildContent`.
-    /// - Example: `FROM IMAGE:m-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`CreateImagePipelineRequest::build_content`](CreateImagePipelineRequest::build_content).
     pub fn build_content(mut self, value: impl Into<String>) -> Self {
         self.inner.build_content = Some(value.into());
         self
@@ -626,9 +579,7 @@ impl<C> CreateImagePipelineRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.\*\*\*\* For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateImagePipelineRequest::client_token`](CreateImagePipelineRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -637,30 +588,7 @@ impl<C> CreateImagePipelineRequestBuilder<C> {
     ///
     /// The repair mode of the image template.
     ///
-    /// Valid values:
-    ///
-    /// * Standard: the standard mode.
-    ///
-    ///   Supported check items in Linux operating systems:
-    ///
-    ///   * GUESTOS.CloudInit
-    ///   * GUESTOS.Dhcp
-    ///   * GUESTOS.Virtio
-    ///   * GUESTOS.OnlineResizeFS
-    ///   * GUESTOS.Grub
-    ///   * GUESTOS.Fstab
-    ///
-    ///   Supported check items in Windows operating systems:
-    ///
-    ///   * GUESTOS.Virtio
-    ///   * GUESTOS.Update
-    ///   * GUESTOS.Hotfix
-    ///   * GUESTOS.Server
-    ///
-    /// > As the check and repair capabilities continue to improve, the number of check items may increase. For more information about check items, see [Overview of image check](<https://www.alibabacloud.com/help/doc-detail/439819.htm>).
-    ///
-    /// - Wire name: `RepairMode`.
-    /// - Example: `null`.
+    /// Its description, rules and example: [`CreateImagePipelineRequest::repair_mode`](CreateImagePipelineRequest::repair_mode).
     pub fn repair_mode(mut self, value: impl Into<String>) -> Self {
         self.inner.repair_mode = Some(value.into());
         self
@@ -669,11 +597,7 @@ impl<C> CreateImagePipelineRequestBuilder<C> {
     ///
     /// The family of the image created based on the image template.
     ///
-    /// > This parameter is no longer used. We recommend that you use ImageOptions.ImageFamily.
-    ///
-    /// - Wire name: `ImageFamily`.
-    /// - Example: `null`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateImagePipelineRequest::image_family`](CreateImagePipelineRequest::image_family).
     pub fn image_family(mut self, value: impl Into<String>) -> Self {
         self.inner.image_family = Some(value.into());
         self
@@ -682,8 +606,7 @@ impl<C> CreateImagePipelineRequestBuilder<C> {
     ///
     /// The test content in the image template. The content cannot exceed 16 KB in size. For information about the commands supported by Image Builder, see [Commands supported by Image Builder](<https://www.alibabacloud.com/help/doc-detail/200206.htm>).
     ///
-    /// - Wire name: `TestContent`.
-    /// - Example: `null`.
+    /// Its description, rules and example: [`CreateImagePipelineRequest::test_content`](CreateImagePipelineRequest::test_content).
     pub fn test_content(mut self, value: impl Into<String>) -> Self {
         self.inner.test_content = Some(value.into());
         self
@@ -692,7 +615,7 @@ impl<C> CreateImagePipelineRequestBuilder<C> {
     ///
     /// The attributes and settings of the image that you want to import. If you set `BaseImageType` to OSS, you must specify this parameter.
     ///
-    /// - Wire name: `ImportImageOptions`.
+    /// Its description, rules and example: [`CreateImagePipelineRequest::import_image_options`](CreateImagePipelineRequest::import_image_options).
     pub fn import_image_options(
         mut self,
         value: crate::types::ImportImageOptions,
@@ -704,11 +627,7 @@ impl<C> CreateImagePipelineRequestBuilder<C> {
     ///
     /// Specifies whether the image created based on the image template supports the NVMe protocol.
     ///
-    /// > This parameter is no longer used. We recommend that you use ImageOptions.ImageFeatures.NvmeSupport.
-    ///
-    /// - Wire name: `NvmeSupport`.
-    /// - Example: `auto`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateImagePipelineRequest::nvme_support`](CreateImagePipelineRequest::nvme_support).
     pub fn nvme_support(mut self, value: impl Into<String>) -> Self {
         self.inner.nvme_support = Some(value.into());
         self
@@ -717,7 +636,7 @@ impl<C> CreateImagePipelineRequestBuilder<C> {
     ///
     /// The advanced settings.
     ///
-    /// - Wire name: `AdvancedOptions`.
+    /// Its description, rules and example: [`CreateImagePipelineRequest::advanced_options`](CreateImagePipelineRequest::advanced_options).
     pub fn advanced_options(mut self, value: crate::types::AdvancedOptions) -> Self {
         self.inner.advanced_options = Some(value);
         self
@@ -726,7 +645,7 @@ impl<C> CreateImagePipelineRequestBuilder<C> {
     ///
     /// The attributes of the image created based on the image template.
     ///
-    /// - Wire name: `ImageOptions`.
+    /// Its description, rules and example: [`CreateImagePipelineRequest::image_options`](CreateImagePipelineRequest::image_options).
     pub fn image_options(
         mut self,
         value: crate::types::CreateImagePipelineImageOptions,
@@ -874,623 +793,24 @@ for CreateImagePipelineResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateImagePipeline`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateImagePipelineError {
-    /// HTTP 400 `InvalidSourceInstance.NotFound`: The specified source instance is not found.
-    InvalidSourceInstanceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName.Malformed`: %s
-    InvalidNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: %s
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImageName.Malformed`: %s
-    InvalidImageNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBaseImageType.NotSupportedValue`: %s
-    InvalidBaseImageTypeNotSupportedValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSystemDiskSize.NotSupportedValue`: %s
-    InvalidSystemDiskSizeNotSupportedValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInternetMaxBandwidthOut.NotSupportedValue`: %s
-    InvalidInternetMaxBandwidthOutNotSupportedValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAddAccountSize.ExceededMaxNumber`: %s
-    InvalidAddAccountSizeExceededMaxNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidToRegionIdSize.ExceededMaxNumber`: %s
-    InvalidToRegionIdSizeExceededMaxNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBuildContent.LengthExceeded`: %s
-    InvalidBuildContentLengthExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImageTemplateCommandSize.ExceededMaxNumber`: %s
-    InvalidImageTemplateCommandSizeExceededMaxNumber(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `DuplicatedCommand.FROM`: %s
-    DuplicatedCommandFrom(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCommandOrder.FROM`: %s
-    InvalidCommandOrderFrom(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImageTemplateCommand.NotSupported`: %s
-    InvalidImageTemplateCommandNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCommandContent.RUN`: %s
-    InvalidCommandContentRun(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCommandContent.ENV`: %s
-    InvalidCommandContentEnv(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCommandContent.WORKDIR`: %s
-    InvalidCommandContentWorkdir(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCommandContent.COPY`: %s
-    InvalidCommandContentCopy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCommandContent.USER`: %s
-    InvalidCommandContentUser(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCommandContent.FROM`: %s
-    InvalidCommandContentFrom(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCommandContent.CMD`: %s
-    InvalidCommandContentCmd(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCommandContent.ENTRYPOINT`: %s
-    InvalidCommandContentEntrypoint(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceed.ImagePipeline`: %s.
-    QuotaExceedImagePipeline(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoPermission`: %s.
-    NoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EmptyCommandContent.LABEL`: %s.
-    EmptyCommandContentLabel(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EmptyCommandContent.ENV`: %s.
-    EmptyCommandContentEnv(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EmptyCommandContent.ENTRYPOINT`: %s.
-    EmptyCommandContentEntrypoint(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EmptyCommandContent.CMD`: %s.
-    EmptyCommandContentCmd(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EmptyCommandContent.COPY`: %s.
-    EmptyCommandContentCopy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EmptyCommandContent.WORKDIR`: %s.
-    EmptyCommandContentWorkdir(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotEmptyCommandContent.RESTART`: %s.
-    NotEmptyCommandContentRestart(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EmptyCommandContent.USER`: %s.
-    EmptyCommandContentUser(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EmptyCommandContent.RUN`: %s.
-    EmptyCommandContentRun(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImage.OsTypeUnsupported`: The specified base image does not support image building.
-    InvalidImageOsTypeUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.BuildContent`: %s.
-    InvalidParameterBuildContent(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.TestContent`: %s.
-    InvalidParameterTestContent(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImageComponent.NotSupported`: %s.
-    InvalidImageComponentNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameterCombination`: %s.
-    InvalidParameterCombination(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.RepairMode`: The specified parameter RepairMode is invalid.
-    InvalidParameterRepairMode(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImageFamily.Malformed`: The format of the specified image family is invalid.
-    InvalidImageFamilyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImage.ImageOwnerAliasUnsupported`: The specified base image does not support distributing.
-    InvalidImageImageOwnerAliasUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ImportImageOptionsArchitecture`: The specified parameter ImportImageOptions.Architecture is invalid. The correct value should be in \[%s\].
-    InvalidParameterImportImageOptionsArchitecture(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ImportImageOptionsOSType`: The specified parameter ImportImageOptions.OSType is invalid. The correct value should be in \[%s\].
-    InvalidParameterImportImageOptionsOsType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ImportImageOptionsBootMode`: The specified parameter ImportImageOptions.BootMode is invalid. The correct value should be in \[%s\].
-    InvalidParameterImportImageOptionsBootMode(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImportImageOptionsDiskDeviceMappings.LengthLimitExceeded`: The length of the specified parameter ImportImageOptions.DiskDeviceMappings exceeds the limit(17).
-    InvalidImportImageOptionsDiskDeviceMappingsLengthLimitExceeded(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter.ImportImageOptionsDiskDeviceMappingsOSSObject`: The specified parameter ImportImageOptions.DiskDeviceMappings.OSSObject is invalid. OSSObject supports up to 1023 characters, and cannot start with http:// or https://.
-    InvalidParameterImportImageOptionsDiskDeviceMappingsOssObject(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter.ImportImageOptionsDiskDeviceMappingsOSSBucket`: The specified parameter ImportImageOptions.DiskDeviceMappings.OSSBucket is invalid. OSSBucket supports up to 63 characters, only lowercase letters, numbers, and dashes are allowed, and cannot start or end with a dash.
-    InvalidParameterImportImageOptionsDiskDeviceMappingsOssBucket(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter.ImportImageOptionsPlatform`: The specified parameter ImportImageOptions.Platform is invalid. The correct value should be in \[%s\].
-    InvalidParameterImportImageOptionsPlatform(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ImportImageOptionsLicenseType`: The specified parameter ImportImageOptions.LicenseType is invalid. The correct value should be in \[%s\].
-    InvalidParameterImportImageOptionsLicenseType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ImportImageOptionsFeaturesNvmeSupport`: The specified parameter ImportImageOptions.Features.NvmeSupport is invalid. The correct value should be in \[%s\].
-    InvalidParameterImportImageOptionsFeaturesNvmeSupport(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter.NvmeSupport`: The specified parameter NvmeSupport is invalid. The correct value should be in \[%s\].
-    InvalidParameterNvmeSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ImportImageOptionsDiskDeviceMappingsFormat`: The specified parameter ImportImageOptions.DiskDeviceMappings.Format is invalid. The correct value should be in \[%s\].
-    InvalidParameterImportImageOptionsDiskDeviceMappingsFormat(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidOperation.DiskImageSizeExceeded`: The disk size exceeds the limit. Please check the specified parameter ImportImageOptions.DiskDeviceMappings.DiskImageSize and ImportImageOptions.DiskDeviceMappings.OSSObject. Ensure that each of them is between 1 and 2048 in size.
-    InvalidOperationDiskImageSizeExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImageOptions.Description`: The specified parameter ImageOptions.Description is invalid. The length should be between 2 to 256 characters, and cannot start with http:// or https://.
-    InvalidImageOptionsDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImageName.Duplicated`: The specified image name is already in use in the target region. Please try a different one.
-    InvalidImageNameDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImage.NotSupportRepair`: The specified base image does not support repair.
-    InvalidImageNotSupportRepair(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.N.Key is not valid. Tag keys cannot be empty or null, support up to 128 characters, cannot start with "aliyun" or "acs:", and cannot contain "http://" or "https://".
-    InvalidTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue.Malformed`: The specified Tag.N.Value is not valid. Tag values support up to 128 characters, and cannot contain "http://" or "https://".
-    InvalidTagValueMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAdvancedOptions.ImageNameSuffix`: The specified parameter AdvancedOptions.ImageNameSuffix is invalid. The correct value should be in \[%s\].
-    InvalidAdvancedOptionsImageNameSuffix(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ImagePipeline.NotSupportWindowsInstance`: Image pipeline does not support windows instance at this time.
-    ImagePipelineNotSupportWindowsInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOSSObject.NotAuthorized`: The specified ImportImageOptions.DiskDeviceMappings.OSSObject is not allowed to be accessed.
-    InvalidOssObjectNotAuthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.NoPermissionCreateServiceLinkedRole`: You are not authorized to create Service-linked role. The system will automatically create it when the API is called for the first time. Check your RAM policies, and ensure that you are using the correct credentials.
-    InvalidOperationNoPermissionCreateServiceLinkedRole(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidOSSObject.NeedRestore`: The specified ImportImageOptions.DiskDeviceMappings.OSSObject is an archived object and needs to be restored first.
-    InvalidOssObjectNeedRestore(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.NoRightAccessOSS`: ECS service is not authorized to access your OSS. Check your RAM roles and policies, and ensure that ecs.aliyuncs.com is authorized to assume AliyunECSImageImportDefaultRole.
-    InvalidOperationNoRightAccessOss(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.OSSObjectIsImporting`: The specified ImportImageOptions.DiskDeviceMappings.OSSObject is importing.
-    InvalidOperationOssObjectIsImporting(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidImage.NotFound`: %s
-    InvalidImageNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceGroup.NotFound`: The ResourceGroup provided does not exist in our records.
-    InvalidResourceGroupNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ImageComponent.NotFound`: %s.
-    ImageComponentNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceType.NotFound`: The specified instance type does not exist.
-    InvalidInstanceTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVSwitchId.NotFound`: The specified VSwitchId does not exist.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: %s
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidImportImageOptionsDiskDeviceMappingsOSSObject.NotFound`: The specified ImportImageOptions.DiskDeviceMappings.OSSObject is not found in this region.
-    InvalidImportImageOptionsDiskDeviceMappingsOssObjectNotFound(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 404 `MissingParameter.RepairMode`: The specified parameter RepairMode is missing.
-    MissingParameterRepairMode(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `MissingParameter.ImportImageOptions`: The specified parameter ImportImageOptions is missing.
-    MissingParameterImportImageOptions(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `MissingParameter.ImportImageOptionsDiskDeviceMappingsOSSObject`: The specified parameter ImportImageOptions.DiskDeviceMappings.OSSObject is missing.
-    MissingParameterImportImageOptionsDiskDeviceMappingsOssObject(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 404 `MissingParameter.ImportImageOptionsDiskDeviceMappingsOSSBucket`: The specified parameter ImportImageOptions.DiskDeviceMappings.OSSBucket is missing.
-    MissingParameterImportImageOptionsDiskDeviceMappingsOssBucket(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 404 `MissingParameter.ImageOptionsDiskDeviceMappings`: The specified parameter ImportImageOptions.DiskDeviceMappings is missing.
-    MissingParameterImageOptionsDiskDeviceMappings(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateImagePipelineError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidSourceInstance.NotFound",
-                        "InvalidName.Malformed",
-                        "InvalidDescription.Malformed",
-                        "InvalidImageName.Malformed",
-                        "InvalidBaseImageType.NotSupportedValue",
-                        "InvalidSystemDiskSize.NotSupportedValue",
-                        "InvalidInternetMaxBandwidthOut.NotSupportedValue",
-                        "InvalidAddAccountSize.ExceededMaxNumber",
-                        "InvalidToRegionIdSize.ExceededMaxNumber",
-                        "InvalidBuildContent.LengthExceeded",
-                        "InvalidImageTemplateCommandSize.ExceededMaxNumber",
-                        "DuplicatedCommand.FROM",
-                        "InvalidCommandOrder.FROM",
-                        "InvalidImageTemplateCommand.NotSupported",
-                        "InvalidCommandContent.RUN",
-                        "InvalidCommandContent.ENV",
-                        "InvalidCommandContent.WORKDIR",
-                        "InvalidCommandContent.COPY",
-                        "InvalidCommandContent.USER",
-                        "InvalidCommandContent.FROM",
-                        "InvalidCommandContent.CMD",
-                        "InvalidCommandContent.ENTRYPOINT",
-                        "QuotaExceed.ImagePipeline",
-                        "NoPermission",
-                        "EmptyCommandContent.LABEL",
-                        "EmptyCommandContent.ENV",
-                        "EmptyCommandContent.ENTRYPOINT",
-                        "EmptyCommandContent.CMD",
-                        "EmptyCommandContent.COPY",
-                        "EmptyCommandContent.WORKDIR",
-                        "NotEmptyCommandContent.RESTART",
-                        "EmptyCommandContent.USER",
-                        "EmptyCommandContent.RUN",
-                        "InvalidImage.OsTypeUnsupported",
-                        "InvalidParameter.BuildContent",
-                        "InvalidParameter.TestContent",
-                        "InvalidImageComponent.NotSupported",
-                        "InvalidParameterCombination",
-                        "InvalidParameter.RepairMode",
-                        "InvalidImageFamily.Malformed",
-                        "InvalidImage.ImageOwnerAliasUnsupported",
-                        "InvalidParameter.ImportImageOptionsArchitecture",
-                        "InvalidParameter.ImportImageOptionsOSType",
-                        "InvalidParameter.ImportImageOptionsBootMode",
-                        "InvalidImportImageOptionsDiskDeviceMappings.LengthLimitExceeded",
-                        "InvalidParameter.ImportImageOptionsDiskDeviceMappingsOSSObject",
-                        "InvalidParameter.ImportImageOptionsDiskDeviceMappingsOSSBucket",
-                        "InvalidParameter.ImportImageOptionsPlatform",
-                        "InvalidParameter.ImportImageOptionsLicenseType",
-                        "InvalidParameter.ImportImageOptionsFeaturesNvmeSupport",
-                        "InvalidParameter.NvmeSupport",
-                        "InvalidParameter.ImportImageOptionsDiskDeviceMappingsFormat",
-                        "InvalidOperation.DiskImageSizeExceeded",
-                        "InvalidImageOptions.Description",
-                        "InvalidImageName.Duplicated",
-                        "InvalidImage.NotSupportRepair",
-                        "Duplicate.TagKey",
-                        "InvalidTagKey.Malformed",
-                        "InvalidTagValue.Malformed",
-                        "InvalidAdvancedOptions.ImageNameSuffix",
-                        "ImagePipeline.NotSupportWindowsInstance",
-                        "InvalidOSSObject.NotAuthorized",
-                        "InvalidOperation.NoPermissionCreateServiceLinkedRole",
-                        "InvalidOSSObject.NeedRestore",
-                        "InvalidOperation.NoRightAccessOSS",
-                        "InvalidOperation.OSSObjectIsImporting",
-                        "InvalidImage.NotFound",
-                        "InvalidResourceGroup.NotFound",
-                        "ImageComponent.NotFound",
-                        "InvalidInstanceType.NotFound",
-                        "InvalidVSwitchId.NotFound",
-                        "InvalidRegionId.NotFound",
-                        "InvalidImportImageOptionsDiskDeviceMappingsOSSObject.NotFound",
-                        "MissingParameter.RepairMode",
-                        "MissingParameter.ImportImageOptions",
-                        "MissingParameter.ImportImageOptionsDiskDeviceMappingsOSSObject",
-                        "MissingParameter.ImportImageOptionsDiskDeviceMappingsOSSBucket",
-                        "MissingParameter.ImageOptionsDiskDeviceMappings",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateImagePipelineError;
+impl crate::Client {
+    /// Calls `CreateImagePipeline`: Creates an image template. Image templates can be used to create images.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateImagePipelineRequestBuilder::send) it. The parameters and their rules: [`CreateImagePipelineRequest`].
+    #[inline]
+    pub fn create_image_pipeline(&self) -> CreateImagePipelineRequestBuilder<&Self> {
+        CreateImagePipelineRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateImagePipelineError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateImagePipeline`: Creates an image template. Image templates can be used to create images.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateImagePipelineRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidSourceInstanceNotFound(error),
-            1 => Self::InvalidNameMalformed(error),
-            2 => Self::InvalidDescriptionMalformed(error),
-            3 => Self::InvalidImageNameMalformed(error),
-            4 => Self::InvalidBaseImageTypeNotSupportedValue(error),
-            5 => Self::InvalidSystemDiskSizeNotSupportedValue(error),
-            6 => Self::InvalidInternetMaxBandwidthOutNotSupportedValue(error),
-            7 => Self::InvalidAddAccountSizeExceededMaxNumber(error),
-            8 => Self::InvalidToRegionIdSizeExceededMaxNumber(error),
-            9 => Self::InvalidBuildContentLengthExceeded(error),
-            10 => Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error),
-            11 => Self::DuplicatedCommandFrom(error),
-            12 => Self::InvalidCommandOrderFrom(error),
-            13 => Self::InvalidImageTemplateCommandNotSupported(error),
-            14 => Self::InvalidCommandContentRun(error),
-            15 => Self::InvalidCommandContentEnv(error),
-            16 => Self::InvalidCommandContentWorkdir(error),
-            17 => Self::InvalidCommandContentCopy(error),
-            18 => Self::InvalidCommandContentUser(error),
-            19 => Self::InvalidCommandContentFrom(error),
-            20 => Self::InvalidCommandContentCmd(error),
-            21 => Self::InvalidCommandContentEntrypoint(error),
-            22 => Self::QuotaExceedImagePipeline(error),
-            23 => Self::NoPermission(error),
-            24 => Self::EmptyCommandContentLabel(error),
-            25 => Self::EmptyCommandContentEnv(error),
-            26 => Self::EmptyCommandContentEntrypoint(error),
-            27 => Self::EmptyCommandContentCmd(error),
-            28 => Self::EmptyCommandContentCopy(error),
-            29 => Self::EmptyCommandContentWorkdir(error),
-            30 => Self::NotEmptyCommandContentRestart(error),
-            31 => Self::EmptyCommandContentUser(error),
-            32 => Self::EmptyCommandContentRun(error),
-            33 => Self::InvalidImageOsTypeUnsupported(error),
-            34 => Self::InvalidParameterBuildContent(error),
-            35 => Self::InvalidParameterTestContent(error),
-            36 => Self::InvalidImageComponentNotSupported(error),
-            37 => Self::InvalidParameterCombination(error),
-            38 => Self::InvalidParameterRepairMode(error),
-            39 => Self::InvalidImageFamilyMalformed(error),
-            40 => Self::InvalidImageImageOwnerAliasUnsupported(error),
-            41 => Self::InvalidParameterImportImageOptionsArchitecture(error),
-            42 => Self::InvalidParameterImportImageOptionsOsType(error),
-            43 => Self::InvalidParameterImportImageOptionsBootMode(error),
-            44 => {
-                Self::InvalidImportImageOptionsDiskDeviceMappingsLengthLimitExceeded(
-                    error,
-                )
-            }
-            45 => {
-                Self::InvalidParameterImportImageOptionsDiskDeviceMappingsOssObject(
-                    error,
-                )
-            }
-            46 => {
-                Self::InvalidParameterImportImageOptionsDiskDeviceMappingsOssBucket(
-                    error,
-                )
-            }
-            47 => Self::InvalidParameterImportImageOptionsPlatform(error),
-            48 => Self::InvalidParameterImportImageOptionsLicenseType(error),
-            49 => Self::InvalidParameterImportImageOptionsFeaturesNvmeSupport(error),
-            50 => Self::InvalidParameterNvmeSupport(error),
-            51 => Self::InvalidParameterImportImageOptionsDiskDeviceMappingsFormat(error),
-            52 => Self::InvalidOperationDiskImageSizeExceeded(error),
-            53 => Self::InvalidImageOptionsDescription(error),
-            54 => Self::InvalidImageNameDuplicated(error),
-            55 => Self::InvalidImageNotSupportRepair(error),
-            56 => Self::DuplicateTagKey(error),
-            57 => Self::InvalidTagKeyMalformed(error),
-            58 => Self::InvalidTagValueMalformed(error),
-            59 => Self::InvalidAdvancedOptionsImageNameSuffix(error),
-            60 => Self::ImagePipelineNotSupportWindowsInstance(error),
-            61 => Self::InvalidOssObjectNotAuthorized(error),
-            62 => Self::InvalidOperationNoPermissionCreateServiceLinkedRole(error),
-            63 => Self::InvalidOssObjectNeedRestore(error),
-            64 => Self::InvalidOperationNoRightAccessOss(error),
-            65 => Self::InvalidOperationOssObjectIsImporting(error),
-            66 => Self::InvalidImageNotFound(error),
-            67 => Self::InvalidResourceGroupNotFound(error),
-            68 => Self::ImageComponentNotFound(error),
-            69 => Self::InvalidInstanceTypeNotFound(error),
-            70 => Self::InvalidVSwitchIdNotFound(error),
-            71 => Self::InvalidRegionIdNotFound(error),
-            72 => {
-                Self::InvalidImportImageOptionsDiskDeviceMappingsOssObjectNotFound(error)
-            }
-            73 => Self::MissingParameterRepairMode(error),
-            74 => Self::MissingParameterImportImageOptions(error),
-            75 => {
-                Self::MissingParameterImportImageOptionsDiskDeviceMappingsOssObject(
-                    error,
-                )
-            }
-            76 => {
-                Self::MissingParameterImportImageOptionsDiskDeviceMappingsOssBucket(
-                    error,
-                )
-            }
-            77 => Self::MissingParameterImageOptionsDiskDeviceMappings(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidSourceInstanceNotFound(error) => (0, error),
-            Self::InvalidNameMalformed(error) => (1, error),
-            Self::InvalidDescriptionMalformed(error) => (2, error),
-            Self::InvalidImageNameMalformed(error) => (3, error),
-            Self::InvalidBaseImageTypeNotSupportedValue(error) => (4, error),
-            Self::InvalidSystemDiskSizeNotSupportedValue(error) => (5, error),
-            Self::InvalidInternetMaxBandwidthOutNotSupportedValue(error) => (6, error),
-            Self::InvalidAddAccountSizeExceededMaxNumber(error) => (7, error),
-            Self::InvalidToRegionIdSizeExceededMaxNumber(error) => (8, error),
-            Self::InvalidBuildContentLengthExceeded(error) => (9, error),
-            Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error) => (10, error),
-            Self::DuplicatedCommandFrom(error) => (11, error),
-            Self::InvalidCommandOrderFrom(error) => (12, error),
-            Self::InvalidImageTemplateCommandNotSupported(error) => (13, error),
-            Self::InvalidCommandContentRun(error) => (14, error),
-            Self::InvalidCommandContentEnv(error) => (15, error),
-            Self::InvalidCommandContentWorkdir(error) => (16, error),
-            Self::InvalidCommandContentCopy(error) => (17, error),
-            Self::InvalidCommandContentUser(error) => (18, error),
-            Self::InvalidCommandContentFrom(error) => (19, error),
-            Self::InvalidCommandContentCmd(error) => (20, error),
-            Self::InvalidCommandContentEntrypoint(error) => (21, error),
-            Self::QuotaExceedImagePipeline(error) => (22, error),
-            Self::NoPermission(error) => (23, error),
-            Self::EmptyCommandContentLabel(error) => (24, error),
-            Self::EmptyCommandContentEnv(error) => (25, error),
-            Self::EmptyCommandContentEntrypoint(error) => (26, error),
-            Self::EmptyCommandContentCmd(error) => (27, error),
-            Self::EmptyCommandContentCopy(error) => (28, error),
-            Self::EmptyCommandContentWorkdir(error) => (29, error),
-            Self::NotEmptyCommandContentRestart(error) => (30, error),
-            Self::EmptyCommandContentUser(error) => (31, error),
-            Self::EmptyCommandContentRun(error) => (32, error),
-            Self::InvalidImageOsTypeUnsupported(error) => (33, error),
-            Self::InvalidParameterBuildContent(error) => (34, error),
-            Self::InvalidParameterTestContent(error) => (35, error),
-            Self::InvalidImageComponentNotSupported(error) => (36, error),
-            Self::InvalidParameterCombination(error) => (37, error),
-            Self::InvalidParameterRepairMode(error) => (38, error),
-            Self::InvalidImageFamilyMalformed(error) => (39, error),
-            Self::InvalidImageImageOwnerAliasUnsupported(error) => (40, error),
-            Self::InvalidParameterImportImageOptionsArchitecture(error) => (41, error),
-            Self::InvalidParameterImportImageOptionsOsType(error) => (42, error),
-            Self::InvalidParameterImportImageOptionsBootMode(error) => (43, error),
-            Self::InvalidImportImageOptionsDiskDeviceMappingsLengthLimitExceeded(
-                error,
-            ) => (44, error),
-            Self::InvalidParameterImportImageOptionsDiskDeviceMappingsOssObject(
-                error,
-            ) => (45, error),
-            Self::InvalidParameterImportImageOptionsDiskDeviceMappingsOssBucket(
-                error,
-            ) => (46, error),
-            Self::InvalidParameterImportImageOptionsPlatform(error) => (47, error),
-            Self::InvalidParameterImportImageOptionsLicenseType(error) => (48, error),
-            Self::InvalidParameterImportImageOptionsFeaturesNvmeSupport(error) => {
-                (49, error)
-            }
-            Self::InvalidParameterNvmeSupport(error) => (50, error),
-            Self::InvalidParameterImportImageOptionsDiskDeviceMappingsFormat(error) => {
-                (51, error)
-            }
-            Self::InvalidOperationDiskImageSizeExceeded(error) => (52, error),
-            Self::InvalidImageOptionsDescription(error) => (53, error),
-            Self::InvalidImageNameDuplicated(error) => (54, error),
-            Self::InvalidImageNotSupportRepair(error) => (55, error),
-            Self::DuplicateTagKey(error) => (56, error),
-            Self::InvalidTagKeyMalformed(error) => (57, error),
-            Self::InvalidTagValueMalformed(error) => (58, error),
-            Self::InvalidAdvancedOptionsImageNameSuffix(error) => (59, error),
-            Self::ImagePipelineNotSupportWindowsInstance(error) => (60, error),
-            Self::InvalidOssObjectNotAuthorized(error) => (61, error),
-            Self::InvalidOperationNoPermissionCreateServiceLinkedRole(error) => {
-                (62, error)
-            }
-            Self::InvalidOssObjectNeedRestore(error) => (63, error),
-            Self::InvalidOperationNoRightAccessOss(error) => (64, error),
-            Self::InvalidOperationOssObjectIsImporting(error) => (65, error),
-            Self::InvalidImageNotFound(error) => (66, error),
-            Self::InvalidResourceGroupNotFound(error) => (67, error),
-            Self::ImageComponentNotFound(error) => (68, error),
-            Self::InvalidInstanceTypeNotFound(error) => (69, error),
-            Self::InvalidVSwitchIdNotFound(error) => (70, error),
-            Self::InvalidRegionIdNotFound(error) => (71, error),
-            Self::InvalidImportImageOptionsDiskDeviceMappingsOssObjectNotFound(error) => {
-                (72, error)
-            }
-            Self::MissingParameterRepairMode(error) => (73, error),
-            Self::MissingParameterImportImageOptions(error) => (74, error),
-            Self::MissingParameterImportImageOptionsDiskDeviceMappingsOssObject(
-                error,
-            ) => (75, error),
-            Self::MissingParameterImportImageOptionsDiskDeviceMappingsOssBucket(
-                error,
-            ) => (76, error),
-            Self::MissingParameterImageOptionsDiskDeviceMappings(error) => (77, error),
-            Self::Unhandled(unhandled) => (78, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateImagePipelineError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateImagePipelineError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidSourceInstanceNotFound",
-            "InvalidNameMalformed",
-            "InvalidDescriptionMalformed",
-            "InvalidImageNameMalformed",
-            "InvalidBaseImageTypeNotSupportedValue",
-            "InvalidSystemDiskSizeNotSupportedValue",
-            "InvalidInternetMaxBandwidthOutNotSupportedValue",
-            "InvalidAddAccountSizeExceededMaxNumber",
-            "InvalidToRegionIdSizeExceededMaxNumber",
-            "InvalidBuildContentLengthExceeded",
-            "InvalidImageTemplateCommandSizeExceededMaxNumber",
-            "DuplicatedCommandFrom",
-            "InvalidCommandOrderFrom",
-            "InvalidImageTemplateCommandNotSupported",
-            "InvalidCommandContentRun",
-            "InvalidCommandContentEnv",
-            "InvalidCommandContentWorkdir",
-            "InvalidCommandContentCopy",
-            "InvalidCommandContentUser",
-            "InvalidCommandContentFrom",
-            "InvalidCommandContentCmd",
-            "InvalidCommandContentEntrypoint",
-            "QuotaExceedImagePipeline",
-            "NoPermission",
-            "EmptyCommandContentLabel",
-            "EmptyCommandContentEnv",
-            "EmptyCommandContentEntrypoint",
-            "EmptyCommandContentCmd",
-            "EmptyCommandContentCopy",
-            "EmptyCommandContentWorkdir",
-            "NotEmptyCommandContentRestart",
-            "EmptyCommandContentUser",
-            "EmptyCommandContentRun",
-            "InvalidImageOsTypeUnsupported",
-            "InvalidParameterBuildContent",
-            "InvalidParameterTestContent",
-            "InvalidImageComponentNotSupported",
-            "InvalidParameterCombination",
-            "InvalidParameterRepairMode",
-            "InvalidImageFamilyMalformed",
-            "InvalidImageImageOwnerAliasUnsupported",
-            "InvalidParameterImportImageOptionsArchitecture",
-            "InvalidParameterImportImageOptionsOsType",
-            "InvalidParameterImportImageOptionsBootMode",
-            "InvalidImportImageOptionsDiskDeviceMappingsLengthLimitExceeded",
-            "InvalidParameterImportImageOptionsDiskDeviceMappingsOssObject",
-            "InvalidParameterImportImageOptionsDiskDeviceMappingsOssBucket",
-            "InvalidParameterImportImageOptionsPlatform",
-            "InvalidParameterImportImageOptionsLicenseType",
-            "InvalidParameterImportImageOptionsFeaturesNvmeSupport",
-            "InvalidParameterNvmeSupport",
-            "InvalidParameterImportImageOptionsDiskDeviceMappingsFormat",
-            "InvalidOperationDiskImageSizeExceeded",
-            "InvalidImageOptionsDescription",
-            "InvalidImageNameDuplicated",
-            "InvalidImageNotSupportRepair",
-            "DuplicateTagKey",
-            "InvalidTagKeyMalformed",
-            "InvalidTagValueMalformed",
-            "InvalidAdvancedOptionsImageNameSuffix",
-            "ImagePipelineNotSupportWindowsInstance",
-            "InvalidOssObjectNotAuthorized",
-            "InvalidOperationNoPermissionCreateServiceLinkedRole",
-            "InvalidOssObjectNeedRestore",
-            "InvalidOperationNoRightAccessOss",
-            "InvalidOperationOssObjectIsImporting",
-            "InvalidImageNotFound",
-            "InvalidResourceGroupNotFound",
-            "ImageComponentNotFound",
-            "InvalidInstanceTypeNotFound",
-            "InvalidVSwitchIdNotFound",
-            "InvalidRegionIdNotFound",
-            "InvalidImportImageOptionsDiskDeviceMappingsOssObjectNotFound",
-            "MissingParameterRepairMode",
-            "MissingParameterImportImageOptions",
-            "MissingParameterImportImageOptionsDiskDeviceMappingsOssObject",
-            "MissingParameterImportImageOptionsDiskDeviceMappingsOssBucket",
-            "MissingParameterImageOptionsDiskDeviceMappings",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateImagePipelineError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateImagePipelineError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateImagePipelineError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateImagePipelineError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_image_pipeline(&self) -> CreateImagePipelineRequestBuilder<&Self> {
+        CreateImagePipelineRequestBuilder::new(self)
     }
 }

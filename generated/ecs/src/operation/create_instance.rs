@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateInstanceRequest>;
 /// Request of `CreateInstance`: Creates a subscription or pay-as-you-go Elastic Compute Service (ECS) instance. When you call this operation, you can specify different parameters to create instances based on your business requirements.
 ///
 /// > This operation is no longer iterated or updated. We recommend that you call the [RunInstances](<https://www.alibabacloud.com/help/doc-detail/2679677.htm>) operation instead.
@@ -891,9 +894,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The ID of the region in which to create the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateInstanceRequest::region_id`](CreateInstanceRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -902,8 +903,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The ID of the image to use to create the instance. To use an Alibaba Cloud Marketplace image, you can view the `image ID` on the product page of the Alibaba Cloud Marketplace image. This parameter is required if you do not specify `ImageFamily` to obtain the latest available custom image from the specified image family.
     ///
-    /// - Wire name: `ImageId`.
-    /// - Example: `ubuntu_18_04_64_20G_alibase_20190624.vhd`.
+    /// Its description, rules and example: [`CreateInstanceRequest::image_id`](CreateInstanceRequest::image_id).
     pub fn image_id(mut self, value: impl Into<String>) -> Self {
         self.inner.image_id = Some(value.into());
         self
@@ -912,11 +912,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The name of the image family. You can set this parameter to obtain the latest available custom image from the specified image family to create the instance.
     ///
-    /// * ImageFamily must be empty if `ImageId` is specified.
-    /// * ImageFamily can be specified if `ImageId` is not specified.
-    ///
-    /// - Wire name: `ImageFamily`.
-    /// - Example: `hangzhou-daily-update`.
+    /// Its description, rules and example: [`CreateInstanceRequest::image_family`](CreateInstanceRequest::image_family).
     pub fn image_family(mut self, value: impl Into<String>) -> Self {
         self.inner.image_family = Some(value.into());
         self
@@ -925,12 +921,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The instance type.
     ///
-    /// * Instance type selection: See [Instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>) or call the [DescribeInstanceTypes](<https://www.alibabacloud.com/help/doc-detail/25620.htm>) operation to query the performance data of instance types, or see [Best practices for instance type selection](<https://www.alibabacloud.com/help/doc-detail/58291.htm>) to learn about how to select instance types.
-    /// * Query of available resources: Call the [DescribeAvailableResource](<https://www.alibabacloud.com/help/doc-detail/66186.htm>) operation to query resources available in a specific region or zone.
-    ///
-    /// - Wire name: `InstanceType`.
-    /// - Required.
-    /// - Example: `ecs.g6.large`.
+    /// Its description, rules and example: [`CreateInstanceRequest::instance_type`](CreateInstanceRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -939,8 +930,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The ID of the security group to which to assign the instance.
     ///
-    /// - Wire name: `SecurityGroupId`.
-    /// - Example: `sg-bp15ed6xe1yxeycg****`.
+    /// Its description, rules and example: [`CreateInstanceRequest::security_group_id`](CreateInstanceRequest::security_group_id).
     pub fn security_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.security_group_id = Some(value.into());
         self
@@ -949,8 +939,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The name of the instance. The name must be 2 to 128 characters in length. It must start with a letter and cannot start with `http://` or `https://`. It can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-). If you do not specify this parameter, the instance ID is used as the instance name by default.
     ///
-    /// - Wire name: `InstanceName`.
-    /// - Example: `2018-12-06T103200Z`.
+    /// Its description, rules and example: [`CreateInstanceRequest::instance_name`](CreateInstanceRequest::instance_name).
     pub fn instance_name(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_name = Some(value.into());
         self
@@ -959,13 +948,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The billing method for network usage. Default value: PayByTraffic. Valid values:
     ///
-    /// * PayByBandwidth: pay-by-bandwidth
-    /// * PayByTraffic (default): pay-by-traffic
-    ///
-    /// > When the **pay-by-traffic** billing method is used for network usage, the maximum inbound and outbound bandwidths are used as the upper limits of bandwidths instead of guaranteed performance specifications. In scenarios where demand outstrips resource supplies, these maximum bandwidth values may be limited. If you want guaranteed bandwidths for your instance, use the **pay-by-bandwidth** billing method for network usage.
-    ///
-    /// - Wire name: `InternetChargeType`.
-    /// - Example: `PayByTraffic`.
+    /// Its description, rules and example: [`CreateInstanceRequest::internet_charge_type`](CreateInstanceRequest::internet_charge_type).
     pub fn internet_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.internet_charge_type = Some(value.into());
         self
@@ -974,11 +957,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// Specifies whether to enable auto-renewal for the instance. This parameter is valid only if `InstanceChargeType` is set to `PrePaid`. Valid values:
     ///
-    /// * true: enables auto-renewal.
-    /// * false: does not enable auto-renewal.
-    ///
-    /// - Wire name: `AutoRenew`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateInstanceRequest::auto_renew`](CreateInstanceRequest::auto_renew).
     pub fn auto_renew(mut self, value: bool) -> Self {
         self.inner.auto_renew = Some(value);
         self
@@ -987,10 +966,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The auto-renewal period of the instance. This parameter is required if AutoRenew is set to true.
     ///
-    /// Valid values if PeriodUnit is set to Month: 1, 2, 3, 6, and 12.
-    ///
-    /// - Wire name: `AutoRenewPeriod`.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`CreateInstanceRequest::auto_renew_period`](CreateInstanceRequest::auto_renew_period).
     pub fn auto_renew_period(mut self, value: i32) -> Self {
         self.inner.auto_renew_period = Some(value);
         self
@@ -999,12 +975,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The maximum inbound public bandwidth. Unit: Mbit/s. Valid values:
     ///
-    /// * When the purchased outbound public bandwidth is less than or equal to 10 Mbit/s, the valid values of this parameter are 1 to 10 and the default value is 10.
-    /// * When the purchased outbound public bandwidth is greater than 10 Mbit/s, the valid values of this parameter are 1 to the `InternetMaxBandwidthOut` value and the default value is the `InternetMaxBandwidthOut` value.
-    ///
-    /// - Wire name: `InternetMaxBandwidthIn`.
-    /// - Must be 1 to 200.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`CreateInstanceRequest::internet_max_bandwidth_in`](CreateInstanceRequest::internet_max_bandwidth_in).
     pub fn internet_max_bandwidth_in(mut self, value: i32) -> Self {
         self.inner.internet_max_bandwidth_in = Some(value);
         self
@@ -1013,10 +984,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The maximum outbound public bandwidth. Unit: Mbit/s. Valid values: 0 to 100.
     ///
-    /// Default value: 0.
-    ///
-    /// - Wire name: `InternetMaxBandwidthOut`.
-    /// - Example: `5`.
+    /// Its description, rules and example: [`CreateInstanceRequest::internet_max_bandwidth_out`](CreateInstanceRequest::internet_max_bandwidth_out).
     pub fn internet_max_bandwidth_out(mut self, value: i32) -> Self {
         self.inner.internet_max_bandwidth_out = Some(value);
         self
@@ -1025,12 +993,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The hostname of the instance.
     ///
-    /// * The hostname cannot start or end with a period (.) or hyphen (-). It cannot contain consecutive periods (.) or hyphens (-).
-    /// * For a Windows instance, the hostname must be 2 to 15 characters in length and cannot contain periods (.) or contain only digits. It can contain letters, digits, and hyphens (-).
-    /// * For an instance that runs another type of operating system such as Linux, the hostname must be 2 to 64 characters in length. You can use periods (.) to separate the hostname into multiple segments. Each segment can contain letters, digits, and hyphens (-).
-    ///
-    /// - Wire name: `HostName`.
-    /// - Example: `LocalHostName`.
+    /// Its description, rules and example: [`CreateInstanceRequest::host_name`](CreateInstanceRequest::host_name).
     pub fn host_name(mut self, value: impl Into<String>) -> Self {
         self.inner.host_name = Some(value.into());
         self
@@ -1039,18 +1002,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The password of the instance. The password must be 8 to 30 characters in length and contain at least three of the following character types: uppercase letters, lowercase letters, digits, and special characters. The following special characters are supported:
     ///
-    /// ```text
-    /// ( ) ` ~ ! @ # $ % ^ & * - _ + = | { } [ ] : ; ' < > , . ? /
-    /// ```
-    ///
-    /// Take note of the following items:
-    ///
-    /// * For security reasons, we recommend that you use HTTPS to send requests if the Password parameter is specified.
-    /// * Passwords of Windows instances cannot start with a forward slash (/).
-    /// * Passwords cannot be set for instances that run specific types of operating systems such as Others Linux and Fedora CoreOS. For these instances, only key pairs can be set.
-    ///
-    /// - Wire name: `Password`.
-    /// - Example: `TestEcs123!`.
+    /// Its description, rules and example: [`CreateInstanceRequest::password`](CreateInstanceRequest::password).
     pub fn password(mut self, value: impl Into<String>) -> Self {
         self.inner.password = Some(value.into());
         self
@@ -1059,8 +1011,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// Specifies whether to use the password preset in the image. When you use this parameter, leave the Password parameter empty and make sure that the selected image has a password preset.
     ///
-    /// - Wire name: `PasswordInherit`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateInstanceRequest::password_inherit`](CreateInstanceRequest::password_inherit).
     pub fn password_inherit(mut self, value: bool) -> Self {
         self.inner.password_inherit = Some(value);
         self
@@ -1069,8 +1020,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The ID of the deployment set to which to deploy the instance.
     ///
-    /// - Wire name: `DeploymentSetId`.
-    /// - Example: `ds-bp1brhwhoqinyjd6****`.
+    /// Its description, rules and example: [`CreateInstanceRequest::deployment_set_id`](CreateInstanceRequest::deployment_set_id).
     pub fn deployment_set_id(mut self, value: impl Into<String>) -> Self {
         self.inner.deployment_set_id = Some(value.into());
         self
@@ -1079,8 +1029,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The number of the deployment set group to which to deploy the instance. If the deployment set specified by the DeploymentSetId parameter uses the high availability group strategy (AvailabilityGroup), you can use the DeploymentSetGroupNo parameter to specify a deployment set group in the deployment set. Valid values: 1 to 7.
     ///
-    /// - Wire name: `DeploymentSetGroupNo`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`CreateInstanceRequest::deployment_set_group_no`](CreateInstanceRequest::deployment_set_group_no).
     pub fn deployment_set_group_no(mut self, value: i32) -> Self {
         self.inner.deployment_set_group_no = Some(value);
         self
@@ -1089,12 +1038,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The ID of the zone in which to create the instance. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/25610.htm>) operation to query the zones in a specific region.
     ///
-    /// > If `VSwitchId` is specified, the zone specified by `ZoneId` must be the zone where the specified vSwitch resides. You can also leave `ZoneId` empty. Then, the system selects the zone where the specified vSwitch resides.
-    ///
-    /// This parameter is empty by default.
-    ///
-    /// - Wire name: `ZoneId`.
-    /// - Example: `cn-hangzhou-g`.
+    /// Its description, rules and example: [`CreateInstanceRequest::zone_id`](CreateInstanceRequest::zone_id).
     pub fn zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_id = Some(value.into());
         self
@@ -1103,10 +1047,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The ID of the cluster in which to create the instance.
     ///
-    /// > This parameter will be removed in the future. We recommend that you use other parameters to ensure future compatibility.
-    ///
-    /// - Wire name: `ClusterId`.
-    /// - Example: `c-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`CreateInstanceRequest::cluster_id`](CreateInstanceRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -1115,9 +1056,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.\*\*\*\* For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateInstanceRequest::client_token`](CreateInstanceRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -1126,8 +1065,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The ID of the virtual LAN (VLAN).
     ///
-    /// - Wire name: `VlanId`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`CreateInstanceRequest::vlan_id`](CreateInstanceRequest::vlan_id).
     pub fn vlan_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vlan_id = Some(value.into());
         self
@@ -1136,8 +1074,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The internal IP address to assign to the instance.
     ///
-    /// - Wire name: `InnerIpAddress`.
-    /// - Example: `192.168.**.**`.
+    /// Its description, rules and example: [`CreateInstanceRequest::inner_ip_address`](CreateInstanceRequest::inner_ip_address).
     pub fn inner_ip_address(mut self, value: impl Into<String>) -> Self {
         self.inner.inner_ip_address = Some(value.into());
         self
@@ -1146,7 +1083,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The parameter is related to the system disk. You can use `StorageClusterId` to specify the ID of a dedicated block storage cluster.
     ///
-    /// - Wire name: `SystemDisk`.
+    /// Its description, rules and example: [`CreateInstanceRequest::system_disk`](CreateInstanceRequest::system_disk).
     pub fn system_disk(mut self, value: crate::types::CreateInstanceSystemDisk) -> Self {
         self.inner.system_disk = Some(value);
         self
@@ -1155,8 +1092,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// > This parameter is in invitational preview and is not publicly available.
     ///
-    /// - Wire name: `NodeControllerId`.
-    /// - Example: `hide`.
+    /// Its description, rules and example: [`CreateInstanceRequest::node_controller_id`](CreateInstanceRequest::node_controller_id).
     pub fn node_controller_id(mut self, value: impl Into<String>) -> Self {
         self.inner.node_controller_id = Some(value.into());
         self
@@ -1165,10 +1101,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The description of the instance. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
-    /// This parameter is empty by default.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `InstanceTest`.
+    /// Its description, rules and example: [`CreateInstanceRequest::description`](CreateInstanceRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -1177,10 +1110,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The ID of the vSwitch to which to connect the instance. This parameter is required when you create an instance in a VPC. You can call the [DescribeVSwitches](<https://www.alibabacloud.com/help/doc-detail/35748.htm>) operation to query available vSwitches.
     ///
-    /// > If `VSwitchId` is specified, the zone specified by `ZoneId` must be the zone where the specified vSwitch resides. You can also leave `ZoneId` empty. Then, the system selects the zone where the specified vSwitch resides.
-    ///
-    /// - Wire name: `VSwitchId`.
-    /// - Example: `vsw-bp1s5fnvk4gn2tws0****`.
+    /// Its description, rules and example: [`CreateInstanceRequest::v_switch_id`](CreateInstanceRequest::v_switch_id).
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_id = Some(value.into());
         self
@@ -1189,8 +1119,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The private IP address to assign to the instance. The private IP address must be an available IP address in the CIDR block of the specified vSwitch.
     ///
-    /// - Wire name: `PrivateIpAddress`.
-    /// - Example: `172.16.236.*`.
+    /// Its description, rules and example: [`CreateInstanceRequest::private_ip_address`](CreateInstanceRequest::private_ip_address).
     pub fn private_ip_address(mut self, value: impl Into<String>) -> Self {
         self.inner.private_ip_address = Some(value.into());
         self
@@ -1199,15 +1128,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// Specifies whether the instance is I/O optimized. Valid values:
     ///
-    /// * none: The instance is not I/O optimized.
-    /// * optimized: The ECS instance is I/O optimized.
-    ///
-    /// For retired instance types, the default value is none. For more information, see [Retired instance types](<https://www.alibabacloud.com/help/doc-detail/55263.htm>).
-    ///
-    /// For other instance types, the default value is optimized.
-    ///
-    /// - Wire name: `IoOptimized`.
-    /// - Example: `optimized`.
+    /// Its description, rules and example: [`CreateInstanceRequest::io_optimized`](CreateInstanceRequest::io_optimized).
     pub fn io_optimized(mut self, value: impl Into<String>) -> Self {
         self.inner.io_optimized = Some(value.into());
         self
@@ -1216,8 +1137,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// Specifies whether to use the system configurations for virtual machines. Alibaba Cloud provides the Network Time Protocol (NTP) and Key Management Service (KMS) system configurations for Windows and the NTP and Yellowdog Updater, Modified (YUM) system configurations for Linux.
     ///
-    /// - Wire name: `UseAdditionalService`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateInstanceRequest::use_additional_service`](CreateInstanceRequest::use_additional_service).
     pub fn use_additional_service(mut self, value: bool) -> Self {
         self.inner.use_additional_service = Some(value);
         self
@@ -1226,11 +1146,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The billing method of the instance. Valid values:
     ///
-    /// * PrePaid: subscription. If you set this parameter to PrePaid, make sure that you have sufficient balance or credit in your account. Otherwise, an `InvalidPayMethod` error is returned.
-    /// * PostPaid (default): pay-as-you-go.
-    ///
-    /// - Wire name: `InstanceChargeType`.
-    /// - Example: `PrePaid`.
+    /// Its description, rules and example: [`CreateInstanceRequest::instance_charge_type`](CreateInstanceRequest::instance_charge_type).
     pub fn instance_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_charge_type = Some(value.into());
         self
@@ -1239,10 +1155,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The subscription period of the instance. The unit is specified by `PeriodUnit`. This parameter is valid and required only when `InstanceChargeType` is set to `PrePaid`. If `DedicatedHostId` is specified, the value of Period must not exceed the subscription period of the specified dedicated host. Valid values:
     ///
-    /// Valid values if PeriodUnit is set to Month: 1, 2, 3, 6, and 12.
-    ///
-    /// - Wire name: `Period`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`CreateInstanceRequest::period`](CreateInstanceRequest::period).
     pub fn period(mut self, value: i32) -> Self {
         self.inner.period = Some(value);
         self
@@ -1251,12 +1164,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The unit of the subscription period. Valid values:
     ///
-    /// Month
-    ///
-    /// Default value: Month.
-    ///
-    /// - Wire name: `PeriodUnit`.
-    /// - Example: `Month`.
+    /// Its description, rules and example: [`CreateInstanceRequest::period_unit`](CreateInstanceRequest::period_unit).
     pub fn period_unit(mut self, value: impl Into<String>) -> Self {
         self.inner.period_unit = Some(value.into());
         self
@@ -1265,8 +1173,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The user data of the instance. The user data must be encoded in Base64. The maximum size of raw data is 32 KB.
     ///
-    /// - Wire name: `UserData`.
-    /// - Example: `ZWNobyBoZWxsbyBlY3Mh`.
+    /// Its description, rules and example: [`CreateInstanceRequest::user_data`](CreateInstanceRequest::user_data).
     pub fn user_data(mut self, value: impl Into<String>) -> Self {
         self.inner.user_data = Some(value.into());
         self
@@ -1275,12 +1182,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The bidding policy for the pay-as-you-go instance. This parameter is valid only if you set `InstanceChargeType` to `PostPaid`. Valid values:
     ///
-    /// * NoSpot (default): The instance is created as a regular pay-as-you-go instance.
-    /// * SpotWithPriceLimit: The instance is a spot instance for which you specify the maximum hourly price.
-    /// * SpotAsPriceGo: The instance is a spot instance for which the market price at the time of purchase is automatically used as the bid price. The market price can be up to the pay-as-you-go price.
-    ///
-    /// - Wire name: `SpotStrategy`.
-    /// - Example: `NoSpot`.
+    /// Its description, rules and example: [`CreateInstanceRequest::spot_strategy`](CreateInstanceRequest::spot_strategy).
     pub fn spot_strategy(mut self, value: impl Into<String>) -> Self {
         self.inner.spot_strategy = Some(value.into());
         self
@@ -1289,10 +1191,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The name of the key pair.
     ///
-    /// > For Windows instances, this parameter is ignored. This parameter is empty by default. The `Password` parameter takes effect even if the KeyPairName parameter is specified.
-    ///
-    /// - Wire name: `KeyPairName`.
-    /// - Example: `KeyPairTestName`.
+    /// Its description, rules and example: [`CreateInstanceRequest::key_pair_name`](CreateInstanceRequest::key_pair_name).
     pub fn key_pair_name(mut self, value: impl Into<String>) -> Self {
         self.inner.key_pair_name = Some(value.into());
         self
@@ -1301,8 +1200,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The maximum hourly price of the instance. The value is accurate to three decimal places. This parameter is valid only when `SpotStrategy` is set to `SpotWithPriceLimit`.
     ///
-    /// - Wire name: `SpotPriceLimit`.
-    /// - Example: `0.98`.
+    /// Its description, rules and example: [`CreateInstanceRequest::spot_price_limit`](CreateInstanceRequest::spot_price_limit).
     pub fn spot_price_limit(mut self, value: f32) -> Self {
         self.inner.spot_price_limit = Some(value);
         self
@@ -1311,15 +1209,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The protection period of the spot instance. Unit: hours. Default value: 1. Valid values:
     ///
-    /// * 1: After a spot instance is created, Alibaba Cloud ensures that the instance is not automatically released within 1 hour. After the 1-hour protection period ends, the system compares the bid price with the market price and checks the resource inventory to determine whether to retain or release the instance.
-    /// * 0: After a spot instance is created, Alibaba Cloud does not ensure that the instance runs for 1 hour. The system compares the bid price with the market price and checks the resource inventory to determine whether to retain or release the instance.
-    /// * You can set this parameter only to 0 or 1.
-    /// * The spot instance is billed by second. Specify an appropriate protection period.
-    /// * Alibaba Cloud sends an ECS system event to notify you 5 minutes before the instance is released.
-    ///
-    /// - Wire name: `SpotDuration`.
-    /// - Must be 0 to 6.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`CreateInstanceRequest::spot_duration`](CreateInstanceRequest::spot_duration).
     pub fn spot_duration(mut self, value: i32) -> Self {
         self.inner.spot_duration = Some(value);
         self
@@ -1328,15 +1218,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The interruption mode of the spot instance. Valid values:
     ///
-    /// * Terminate: The instance is released.
-    /// * Stop: The instance is stopped in economical mode.
-    ///
-    ///   For information about the economical mode, see [Economical mode](<https://www.alibabacloud.com/help/doc-detail/63353.htm>).
-    ///
-    /// Default value: Terminate.
-    ///
-    /// - Wire name: `SpotInterruptionBehavior`.
-    /// - Example: `Terminate`.
+    /// Its description, rules and example: [`CreateInstanceRequest::spot_interruption_behavior`](CreateInstanceRequest::spot_interruption_behavior).
     pub fn spot_interruption_behavior(mut self, value: impl Into<String>) -> Self {
         self.inner.spot_interruption_behavior = Some(value.into());
         self
@@ -1345,8 +1227,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The name of the instance Resource Access Management (RAM) role. You can call the [ListRoles](<https://www.alibabacloud.com/help/doc-detail/28713.htm>) operation provided by RAM to query the instance RAM roles that you created.
     ///
-    /// - Wire name: `RamRoleName`.
-    /// - Example: `RAMTestName`.
+    /// Its description, rules and example: [`CreateInstanceRequest::ram_role_name`](CreateInstanceRequest::ram_role_name).
     pub fn ram_role_name(mut self, value: impl Into<String>) -> Self {
         self.inner.ram_role_name = Some(value.into());
         self
@@ -1355,11 +1236,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// Specifies whether to enable security hardening. Valid values:
     ///
-    /// * Active: enables security hardening. This value applies only to public images.
-    /// * Deactive: disables security hardening. This value is applicable to all images.
-    ///
-    /// - Wire name: `SecurityEnhancementStrategy`.
-    /// - Example: `Active`.
+    /// Its description, rules and example: [`CreateInstanceRequest::security_enhancement_strategy`](CreateInstanceRequest::security_enhancement_strategy).
     pub fn security_enhancement_strategy(mut self, value: impl Into<String>) -> Self {
         self.inner.security_enhancement_strategy = Some(value.into());
         self
@@ -1368,8 +1245,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The ID of the resource group to which to assign the instance.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`CreateInstanceRequest::resource_group_id`](CreateInstanceRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -1378,8 +1254,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The ID of the high performance computing (HPC) cluster to which to assign the instance.
     ///
-    /// - Wire name: `HpcClusterId`.
-    /// - Example: `hpc-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`CreateInstanceRequest::hpc_cluster_id`](CreateInstanceRequest::hpc_cluster_id).
     pub fn hpc_cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.hpc_cluster_id = Some(value.into());
         self
@@ -1388,11 +1263,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * true: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, service limits, and unavailable ECS resources. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * false (default): performs a dry run and performs the actual request. If the request passes the dry run, the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateInstanceRequest::dry_run`](CreateInstanceRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -1401,12 +1272,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The ID of the dedicated host on which to create the instance.
     ///
-    /// You can call the [DescribeDedicatedHosts](<https://www.alibabacloud.com/help/doc-detail/134242.htm>) operation to query the list of dedicated host IDs.
-    ///
-    /// > Spot instances (spot instances) cannot be created on dedicated hosts. If you specify DedicatedHostId, SpotStrategy and SpotPriceLimit are automatically ignored.
-    ///
-    /// - Wire name: `DedicatedHostId`.
-    /// - Example: `dh-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`CreateInstanceRequest::dedicated_host_id`](CreateInstanceRequest::dedicated_host_id).
     pub fn dedicated_host_id(mut self, value: impl Into<String>) -> Self {
         self.inner.dedicated_host_id = Some(value.into());
         self
@@ -1415,11 +1281,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The performance mode of the burstable instance. Valid values:
     ///
-    /// * Standard: standard mode. For more information, see the "Standard mode" section in the [Overview of burstable instances](<https://www.alibabacloud.com/help/doc-detail/59977.htm>) topic.
-    /// * Unlimited: unlimited mode. For more information, see the "Unlimited mode" section in the [Burstable instances](<https://www.alibabacloud.com/help/doc-detail/59977.htm>) topic.
-    ///
-    /// - Wire name: `CreditSpecification`.
-    /// - Example: `Standard`.
+    /// Its description, rules and example: [`CreateInstanceRequest::credit_specification`](CreateInstanceRequest::credit_specification).
     pub fn credit_specification(mut self, value: impl Into<String>) -> Self {
         self.inner.credit_specification = Some(value.into());
         self
@@ -1428,20 +1290,14 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// Specifies whether to enable release protection for the instance. This parameter indicates whether you can use the ECS console or call the [DeleteInstance](<https://www.alibabacloud.com/help/doc-detail/25507.htm>) operation to release the instance.
     ///
-    /// * true: enables release protection.
-    /// * false (default): disables release protection.
-    ///
-    /// > This parameter is applicable only to pay-as-you-go instances. It can protect instances against manual releases, but not against automatic releases.
-    ///
-    /// - Wire name: `DeletionProtection`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateInstanceRequest::deletion_protection`](CreateInstanceRequest::deletion_protection).
     pub fn deletion_protection(mut self, value: bool) -> Self {
         self.inner.deletion_protection = Some(value);
         self
     }
     /// Sets `HibernationOptions`.
     ///
-    /// - Wire name: `HibernationOptions`.
+    /// Its description, rules and example: [`CreateInstanceRequest::hibernation_options`](CreateInstanceRequest::hibernation_options).
     pub fn hibernation_options(
         mut self,
         value: crate::types::HibernationOptions,
@@ -1453,13 +1309,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// Specifies whether to associate the instance on a dedicated host with the dedicated host. Valid values:
     ///
-    /// * default: does not associate the instance with the dedicated host. When you start an instance that was stopped in economical mode, the instance is automatically deployed to another dedicated host in the automatic deployment resource pool if the available resources of the original dedicated host are insufficient.
-    /// * host: associates the instance with the dedicated host. When you start an instance that was stopped in economical mode, the instance remains on the original dedicated host. If the available resources of the original dedicated host are insufficient, the instance cannot start.
-    ///
-    /// Default value: default.
-    ///
-    /// - Wire name: `Affinity`.
-    /// - Example: `default`.
+    /// Its description, rules and example: [`CreateInstanceRequest::affinity`](CreateInstanceRequest::affinity).
     pub fn affinity(mut self, value: impl Into<String>) -> Self {
         self.inner.affinity = Some(value.into());
         self
@@ -1468,13 +1318,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// Specifies whether to create the instance on a dedicated host. Valid values:
     ///
-    /// * default: creates the instance on a non-dedicated host.
-    /// * host: creates the instance on a dedicated host. If you do not specify `DedicatedHostId`, Alibaba Cloud selects a dedicated host for the instance.
-    ///
-    /// Default value: default.
-    ///
-    /// - Wire name: `Tenancy`.
-    /// - Example: `default`.
+    /// Its description, rules and example: [`CreateInstanceRequest::tenancy`](CreateInstanceRequest::tenancy).
     pub fn tenancy(mut self, value: impl Into<String>) -> Self {
         self.inner.tenancy = Some(value.into());
         self
@@ -1483,8 +1327,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The ID of the storage set.
     ///
-    /// - Wire name: `StorageSetId`.
-    /// - Example: `ss-bp1j4i2jdf3owlhe****`.
+    /// Its description, rules and example: [`CreateInstanceRequest::storage_set_id`](CreateInstanceRequest::storage_set_id).
     pub fn storage_set_id(mut self, value: impl Into<String>) -> Self {
         self.inner.storage_set_id = Some(value.into());
         self
@@ -1493,9 +1336,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The maximum number of partitions in the storage set. Valid values: greater than or equal to 2.
     ///
-    /// - Wire name: `StorageSetPartitionNumber`.
-    /// - Must be at least 1.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`CreateInstanceRequest::storage_set_partition_number`](CreateInstanceRequest::storage_set_partition_number).
     pub fn storage_set_partition_number(mut self, value: i32) -> Self {
         self.inner.storage_set_partition_number = Some(value);
         self
@@ -1504,15 +1345,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// Specifies whether to enable the access channel for instance metadata. Valid values:
     ///
-    /// * enabled
-    /// * disabled
-    ///
-    /// Default value: enabled.
-    ///
-    /// > For more information about instance metadata, see [Overview of instance metadata](<https://www.alibabacloud.com/help/doc-detail/49122.htm>).
-    ///
-    /// - Wire name: `HttpEndpoint`.
-    /// - Example: `enabled`.
+    /// Its description, rules and example: [`CreateInstanceRequest::http_endpoint`](CreateInstanceRequest::http_endpoint).
     pub fn http_endpoint(mut self, value: impl Into<String>) -> Self {
         self.inner.http_endpoint = Some(value.into());
         self
@@ -1521,15 +1354,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// Specifies whether to forcibly use the security hardening mode (IMDSv2) to access instance metadata. Valid values:
     ///
-    /// * optional: does not forcefully use the security hardening mode (IMDSv2).
-    /// * required: forcefully uses the security hardening mode (IMDSv2). After you set this parameter to required, you cannot access instance metadata in normal mode.
-    ///
-    /// Default value: optional.
-    ///
-    /// > For more information about the modes of accessing instance metadata, see [Access mode of instance metadata](<https://www.alibabacloud.com/help/doc-detail/150575.htm>).
-    ///
-    /// - Wire name: `HttpTokens`.
-    /// - Example: `optional`.
+    /// Its description, rules and example: [`CreateInstanceRequest::http_tokens`](CreateInstanceRequest::http_tokens).
     pub fn http_tokens(mut self, value: impl Into<String>) -> Self {
         self.inner.http_tokens = Some(value.into());
         self
@@ -1538,15 +1363,14 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// > This parameter is in invitational preview and is not publicly available.
     ///
-    /// - Wire name: `HttpPutResponseHopLimit`.
-    /// - Example: `0`.
+    /// Its description, rules and example: [`CreateInstanceRequest::http_put_response_hop_limit`](CreateInstanceRequest::http_put_response_hop_limit).
     pub fn http_put_response_hop_limit(mut self, value: i32) -> Self {
         self.inner.http_put_response_hop_limit = Some(value);
         self
     }
     /// Sets `PrivatePoolOptions`.
     ///
-    /// - Wire name: `PrivatePoolOptions`.
+    /// Its description, rules and example: [`CreateInstanceRequest::private_pool_options`](CreateInstanceRequest::private_pool_options).
     pub fn private_pool_options(
         mut self,
         value: crate::types::CreateInstancePrivatePoolOptions,
@@ -1558,8 +1382,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The data disks.
     ///
-    /// - Wire name: `DataDisk`.
-    /// - Must have at most 16 items.
+    /// Its description, rules and example: [`CreateInstanceRequest::data_disk`](CreateInstanceRequest::data_disk).
     pub fn data_disk(
         mut self,
         values: impl IntoIterator<Item = crate::types::CreateInstanceDataDisk>,
@@ -1571,8 +1394,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// > This parameter is in invitational preview and is not publicly available.
     ///
-    /// - Wire name: `Arn`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`CreateInstanceRequest::arn`](CreateInstanceRequest::arn).
     pub fn arn(mut self, values: impl IntoIterator<Item = crate::types::Arn>) -> Self {
         self.inner.arn = Some(values.into_iter().collect());
         self
@@ -1581,8 +1403,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The tags to add to the instance.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateInstanceRequest::tag`](CreateInstanceRequest::tag).
     pub fn tag(
         mut self,
         values: impl IntoIterator<Item = crate::types::AddTagsTag>,
@@ -1743,1841 +1564,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateInstanceRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateInstance`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateInstanceError {
-    /// HTTP 400 `InvalidStorageClusterId.CapacityNotEnough`: The remaining capacity of the current dedicated storage cluster is less than the size of disk.
-    InvalidStorageClusterIdCapacityNotEnough(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStorageClusterId.StatusNotSupport`: The current status of the dedicated storage cluster cannot create a cloud disk yet.
-    InvalidStorageClusterIdStatusNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStorageClusterId.ZoneIdEmpty`: The specified param ZoneId cannot be empty when StorageClusterId given.
-    InvalidStorageClusterIdZoneIdEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStorageClusterId.PerformanceLevelNotMatch`: The current dedicated storage cluster cannot create this performance level of disk.
-    InvalidStorageClusterIdPerformanceLevelNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStorageClusterId.CategoryNotMatch`: The current dedicated storage cluster cannot create this category of disk.
-    InvalidStorageClusterIdCategoryNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStorageClusterId.DiskSizeEmpty`: The specified param DiskSize cannot be empty when StorageClusterId given.
-    InvalidStorageClusterIdDiskSizeEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.ValueUnauthorized`: The specified InstanceType is not authorized.
-    InvalidInstanceTypeValueUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInternetChargeType.ValueNotSupported`: The specified InternetChargeType is not valid.
-    InvalidInternetChargeTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: The specified parameter "InternetMaxBandwidthOut" is not valid.
+mod error;
+pub use error::CreateInstanceError;
+impl crate::Client {
+    /// Calls `CreateInstance`: Creates a subscription or pay-as-you-go Elastic Compute Service (ECS) instance. When you call this operation, you can specify different parameters to create instances based on your business requirements.
     ///
-    /// Also returned with HTTP 404: The specified vm bandwidth is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSystemDiskCategory.ValueNotSupported`: The specified parameter " SystemDisk.Category " is not valid.
-    InvalidSystemDiskCategoryValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDataDiskSize.ValueNotSupported`: The specified DataDisk.n.Size beyond the permitted range, or the capacity of snapshot exceeds the size limit of the specified disk category.
-    InvalidDataDiskSizeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.ValueNotSupported`: The specified InstanceType does not exist or beyond the permitted range.
-    ///
-    /// Also returned with HTTP 403: The specified InstanceType does not exist or beyond the permitted range.
-    ///
-    /// Also returned with HTTP 404: The specified InstanceType does not exist or beyond the permitted range.
-    InvalidInstanceTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The specified parameter "Description" is not valid.
-    ///
-    /// Also returned with HTTP 403: Specified parameter Description is not valid.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHostName.Malformed`: The specified parameter "HostName" is not valid.
-    InvalidHostNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPassword.Malformed`: The specified parameter "Password" is not valid.
-    InvalidPasswordMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPasswordParam.Mismatch`: The input password should be null when passwdInherit is true.
-    InvalidPasswordParamMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDiskName.Malformed`: The specified parameter "SystemDisk.DiskName or DataDisk.n.DiskName" is not valid.
-    InvalidDiskNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDiskDescription.Malformed`: The specified parameter "SystemDisk.DiskDescription" or "DataDisk.n.Description" is not valid.
-    InvalidDiskDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDataDiskCategory.ValueNotSupported`: The specified parameter "DataDisk.n.Category" is not valid.
-    InvalidDataDiskCategoryValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDataDevice.Malformed`: The specified parameter "DataDisk.n.Device" is not valid.
-    InvalidDataDeviceMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNodeControllerId.Malformed`: The specified parameter "NodeControllerId" is not valid.
-    InvalidNodeControllerIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInnerIpAddress.Malformed`: The specified parameter "InnerIpAddress" is not valid.
-    InvalidInnerIpAddressMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInnerIpAddress.Unusable`: The specified InnerIpAddress is already used or not found in usable ip range.
-    InvalidInnerIpAddressUnusable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied`: The specified parameter "VlanId" is not valid or vlan has not enough IP address.
-    ///
-    /// Also returned with HTTP 403: The specified Image is disabled or is deleted.
-    ///
-    /// Also returned with HTTP 404: The specified Image is disabled or is deleted.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Conflict`: The specified image does not support the specified instance type.
-    InvalidParameterConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ImageNotSupportCloudInit`: The specified image does not support cloud-init.
-    ImageNotSupportCloudInit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSnapshotId.BasedSnapshotTooOld`: The specified snapshot is created before 2013-07-15.
-    InvalidSnapshotIdBasedSnapshotTooOld(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceed.AfterpayInstance`: The maximum number of Pay-As-You-Go instances is exceeded: %s.
-    QuotaExceedAfterpayInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidMarketImageChargeType.NotSupport`: The specified chargeType of marketImage is unsupported.
-    InvalidMarketImageChargeTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceName.Malformed`: The specified parameter "InstanceName" is not valid.
-    InvalidInstanceNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Mismatch`: Specified security group and virtual switch are not in the same VPC.
-    InvalidParameterMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNetworkType.Mismatch`: Specified parameter InternetMaxBandwidthIn or InternetMaxBandwidthOut conflict with instance network type.
-    InvalidNetworkTypeMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPrivateIpAddress`: Specified private IP address is not in the CIDR block of virtual switch.
-    InvalidPrivateIpAddress(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPrivateIpAddress.Malformed`: Specified private IP address is invalid.
-    InvalidPrivateIpAddressMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPrivateIpAddress.Duplicated`: Specified private IP address is duplicated.
-    InvalidPrivateIpAddressDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.PrivateIpAddress`: Don't have enough private IPs in this switch.
-    ///
-    /// Also returned with HTTP 403: %s
-    QuotaExceededPrivateIpAddress(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded`: Living instances quota exceeded in this VPC.
-    QuotaExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectVSwitchStatus`: The current status of virtual switch does not support this operation.
-    IncorrectVSwitchStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotAvailable`: Resource you requested is not available in this region or zone.
-    ResourceNotAvailable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: The input parameter "VSwitchId" that is mandatory for processing this request is not supplied.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDiskCategory.Mismatch`: The specified disk categories' combination is not supported.
-    ///
-    /// Also returned with HTTP 403: The specified disk categories combination is not supported.
-    InvalidDiskCategoryMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIoOptimizedValue.ValueNotSupported`: IoOptimized value not supported.
-    InvalidIoOptimizedValueValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParamter`: The specified parameter "Period" is not null.
-    MissingParamter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeriod`: The specified period is not valid.
-    InvalidPeriod(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceDiskCategoryLimitExceed`: The specified DataDisk.n.Size beyond the permitted range, or the capacity of snapshot exceeds the size limit of the specified disk category.
-    ///
-    /// Also returned with HTTP 403: The total size of specified disk category in an instance exceeds.
-    InstanceDiskCategoryLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Bandwidth`: The specified parameter Bandwidth is not valid.
-    InvalidParameterBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIPAddress.AlreadyUsed`: The specified IPAddress is already used by other resource.
-    InvalidIpAddressAlreadyUsed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidUserData.SizeExceeded`: The specified parameter "UserData" exceeds the size.
-    InvalidUserDataSizeExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidUserData.NotSupported`: The specified parameter "UserData" only support the vpc and IoOptimized Instance.
-    InvalidUserDataNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceDiskNumber.LimitExceed`: The total number of specified disk in an instance exceeds.
-    InstanceDiskNumberLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Account.Arrearage`: Your account has an outstanding payment.
-    AccountArrearage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDiskCategory.ValueNotSupported`: The specified parameter "DiskCategory" is not valid.
-    InvalidDiskCategoryValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAutoRenewPeriod.ValueNotSupported`: The specified autoRenewPeriod is not valid.
-    InvalidAutoRenewPeriodValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSpotStrategy`: The specified SpotStrategy is not valid.
-    InvalidSpotStrategy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSpotParam.EmptyZoneID`: The specified ZoneId is empty when SpotStrategy is set.
-    InvalidSpotParamEmptyZoneId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSpotPriceLimit`: The specified SpotPriceLimitis not valid.
-    InvalidSpotPriceLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSpotDuration`: The specified SpotDuration is not valid.
-    InvalidSpotDuration(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSpotAuthorized`: The specified Spot param is unauthorized.
-    InvalidSpotAuthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSpotPrepaid`: The specified Spot type is not support PrePay Instance.
-    InvalidSpotPrepaid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSpotAliUid`: The specified UID is not authorized to use SPOT instance.
-    InvalidSpotAliUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
-    InvalidTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RegionUnauthorized`: %s
-    ///
-    /// Also returned with HTTP 403: There is no authority to create instance in the specified region.
-    RegionUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Zone.NotOnSale`: %s
-    ///
-    /// Also returned with HTTP 403: The specified zone is not available for purchase.
-    ZoneNotOnSale(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSystemDiskSize.ValueNotSupported`: %s
-    InvalidSystemDiskSizeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.EncryptedIllegal`: %s
-    InvalidParameterEncryptedIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.EncryptedNotSupported`: %s
-    InvalidParameterEncryptedNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EncryptedOption.Conflict`: %s
-    EncryptedOptionConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSpotPriceLimit.LowerThanPublicPrice`: The specified parameter "soptPriceLimit" can't be lower than current public price.
-    InvalidSpotPriceLimitLowerThanPublicPrice(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHpcClusterId.Unnecessary`: The specified HpcClusterId is unnecessary.
-    InvalidHpcClusterIdUnnecessary(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVSwitchId.Necessary`: The VSwitchId is necessary.
-    InvalidVSwitchIdNecessary(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHpcClusterId.Necessary`: The HpcClusterId is necessary.
-    InvalidHpcClusterIdNecessary(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHpcClusterId.NotFound`: The specified HpcClusterId is not found.
-    InvalidHpcClusterIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHpcClusterId.Creating`: The specified HpcClusterId is creating.
-    InvalidHpcClusterIdCreating(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeriodUnit.ValueNotSupported`: The specified parameter PeriodUnit is not valid.
-    InvalidPeriodUnitValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectImageStatus`: Encrypted snapshots do not support this operation.
-    IncorrectImageStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue.Malformed`: The specified Tag.n.Value is not valid.
-    InvalidTagValueMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSecurityGroup.NotInDefaultVpc`: %s
-    InvalidSecurityGroupNotInDefaultVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpcNotFound`: Vpc is not found according to the specified VSwitch or the vpc does not belong to you.
-    VpcNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSpotInterruptionBehavior`: %s
-    InvalidSpotInterruptionBehavior(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.IllegalPaymentPolicy`: The current payment policy is illegal, please connect your service provider to authenticate relative agreement.
-    OperationDeniedIllegalPaymentPolicy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDeploymentOnHost`: %s
-    InvalidDeploymentOnHost(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceChargeType.NotSupport`: The Dedicated host not support the specified Instance charge type.
-    InvalidInstanceChargeTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNetworkType.NotSupported`: The classic networkType not support create ECS on dedicatedHost.
-    InvalidNetworkTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDedicatedHostId.NotFound`: The specified DedicatedHostId does not exist.
-    InvalidDedicatedHostIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDedicatedHostStatus.NotSupport`: Operation denied due to dedicated host status.
-    InvalidDedicatedHostStatusNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectDedicatedHostStatus`: The current status of the resource does not support this operation.
-    IncorrectDedicatedHostStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ChargeTypeViolation.PostPaidDedicatedHost`: Prepaid instance onto postpaid dedicated host is not allowed.
-    ChargeTypeViolationPostPaidDedicatedHost(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeriod.ExceededDedicatedHost`: Instance expired date can't exceed dedicated host expired date.
-    InvalidPeriodExceededDedicatedHost(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DedicatedHostType.Unmatched`: The specified DedicatedHostType doesn?t match the instance type.
-    DedicatedHostTypeUnmatched(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoAvaliableDedicatedHost`: There's no enough resource on the specified dedicated host.
-    NoAvaliableDedicatedHost(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Affinity`: The specified Affinity is invalid.
-    InvalidParameterAffinity(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Tenancy`: The specified Tenancy is invalid.
-    InvalidParameterTenancy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.Tenancy`: The specified Tenancy is invalid.
-    InvalidParamTenancy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.CreditSpecification`: The specified CreditSpecification is not supported in this region.
-    InvalidParameterCreditSpecification(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.NotSupported`: The specified instanceType is not supported by the deployment set.
-    InvalidInstanceTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpcZone.NotSupported`: Zone of the specified VSwitch is not available for creating, please try in other zones.
-    InvalidVpcZoneNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectDefaultVpcStatus`: The status of the default VPC is invalid.
-    IncorrectDefaultVpcStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IoOptimized.NotSupported`: The specified instance must be IoOptimized instance when kmsKeyId is not empty.
-    ///
-    /// Also returned with HTTP 403: The specified image is not support IoOptimized Instance.
-    ///
-    /// Also returned with HTTP 404: The specified instancetype is not support IoOptimized instance.
-    IoOptimizedNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidClientToken.ValueNotSupported`: The ClientToken provided is invalid.
-    InvalidClientTokenValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCapacityReservationId.NotFound`: The specified CapacityReservationId does not exist.
-    InvalidCapacityReservationIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LackResource`: There's no enough resource on the specified capacity reservation.
-    LackResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Arns`: The specified Arns is not valid.
-    InvalidParameterArns(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.NotSupportEnterpriseGroup`: The specified instance type doesn't support enterprise level security group.
-    InvalidOperationNotSupportEnterpriseGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.MultiGroupType`: The specified instance can't join different types of security group.
-    InvalidOperationMultiGroupType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAccountStatus.PayAmountLimitExceeded`: Your account is being restricted, because you have no default payment method or you are not authorized.
-    InvalidAccountStatusPayAmountLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPerformanceLevel.Malformed`: The specified parameter DataDisk.n.PerformanceLevel is not valid.
-    InvalidPerformanceLevelMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSecurityGroup.NetworkType`: %s
-    InvalidSecurityGroupNetworkType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.PrepayDataDiskCapacity`: The quota of prepay data disk capacity exceeds.
-    QuotaExceededPrepayDataDiskCapacity(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCustomInstanceType.NotSupported`: The specified custom instance type is invalid.
-    InvalidCustomInstanceTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.EniCountExceeded`: The maximum number of eni in a enterprise security group is exceeded.
-    InvalidOperationEniCountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AccountForbidden.ProductCreationLimited`: The commodity must be officially operated by Aliyun and in pay-as-you-go billing method.
-    AccountForbiddenProductCreationLimited(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnexpectedImageFamily.ImageIdSupplied`: The input parameter ImageFamily must be null when image id is set.
-    UnexpectedImageFamilyImageIdSupplied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEncrypted.NotMatchEncryptAlgorithm`: The specified parameter Encrypted must be true when EncryptAlgorithm is not empty.
-    InvalidEncryptedNotMatchEncryptAlgorithm(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEncrypted.NotMatchKmsKeyId`: The specified parameter Encrypted must be true when KmsKeyId is not empty.
-    InvalidEncryptedNotMatchKmsKeyId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEncryptAlgorithm.NotMatchSnapshot`: The specified parameter EncryptAlgorithm is different from the encrypt algorithm of the snapshot.
-    InvalidEncryptAlgorithmNotMatchSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidKmsKeyId.NotMatchSnapshot`: The specified parameter KmsKeyId is different from the KmsKeyId of the snapshot.
-    InvalidKmsKeyIdNotMatchSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEncryptAlgorithm`: The specified parameter EncryptAlgorithm is not valid.
-    InvalidEncryptAlgorithm(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHttpEndpoint.NotSupported`: The specified HttpEndpoint not supported, you can use enabled(default) or disabled.
-    InvalidHttpEndpointNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHttpTokens.NotSupported`: The specified HttpTokens not supported, you can use optional(default) or required.
-    InvalidHttpTokensNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHttpPutResponseHopLimit.NotSupported`: The specified HttpPutResponseHopLimit not supported, more than 1 and less than 64 is reasonable.
-    InvalidHttpPutResponseHopLimitNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.VpcHasEnabledAdvancedNetworkFeature`: The specified vpc has enabled advanced network feature.
-    InvalidOperationVpcHasEnabledAdvancedNetworkFeature(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidChargeType.CapacityReservationNotSupported`: %s
-    InvalidChargeTypeCapacityReservationNotSupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidPerformanceLevel.ValueNotSupported`: The current ZoneId or InstanceType does not support PL0 of cloud_essd.
-    InvalidPerformanceLevelValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidKMSKeyId.NotSymmetric`: The specified parameter KmsKeyId must be symmetric.
-    InvalidKmsKeyIdNotSymmetric(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDedicatedHostClusterId.NotFound`: The specified DedicatedHostClusterId does not exist.
-    InvalidDedicatedHostClusterIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDedicatedHostClusterId.InValid`: The specified Dedicated Host Cluster is invalid.
-    InvalidDedicatedHostClusterIdInValid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.UserNotSupported`: Reseller user do not support purchase at the moment.
-    InvalidOperationUserNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDeploymentSetId.NotFound`: The parameter DeploymentSetId is invalid.
-    InvalidDeploymentSetIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.PrivatePoolOptionsId`: The specified PrivatePoolOptions.Id should not be null.
-    MissingParameterPrivatePoolOptionsId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptionsId`: The specified PrivatePoolOptions.Id is invalid.
-    InvalidPrivatePoolOptionsId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DedicatedHostNotSupported`: DedicatedHost is not supported for PrivatePool.
-    DedicatedHostNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SpotNotSupported`: Spot is not supported for PrivatePool.
-    SpotNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ClassicNetworkNotSupported`: Classic network is not supported for PrivatePool.
-    ClassicNetworkNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.InstanceId`: Instance does not exist.
-    InvalidInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.MatchCriteria`: Target mode does not support this operation.
-    InvalidPrivatePoolOptionsMatchCriteria(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.PrivatePoolOptions.Id`: The specified PrivatePoolOptions.Id should not be null.
-    MissingParameterPrivatePoolOptionsIdError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.Id`: The PrivatePool does not exist.
-    InvalidPrivatePoolOptionsIdError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.InstanceType`: The InstanceType does not match the PrivatePool.
-    InvalidInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.InstanceChargeType`: The InstanceChargeType does not match the PrivatePool.
-    InvalidInstanceChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.ZoneId`: The ZoneId does not match the PrivatePool.
-    InvalidZoneId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.NoStock`: The PrivatePool has been used up.
-    InvalidPrivatePoolOptionsNoStock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPlatform.ValueNotSupported`: The Platform does not match the PrivatePool.
-    InvalidPlatformValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.status`: The PrivatePool is expired or inactive.
-    InvalidPrivatePoolOptionsStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAliUid`: The PrivatePool does not belong to the user of the Instance.
-    InvalidAliUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `HibernationConfigured.InstanceTypeNotSupport`: The specified instance type is not support.
-    HibernationConfiguredInstanceTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `HibernationConfigured.ImageNotEncrypted`: The hibernation configured instance only support encrypted image.
-    HibernationConfiguredImageNotEncrypted(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `HibernationConfigured.MemorySizeTooBig`: The hibernation configured instance memory size is too big.
-    HibernationConfiguredMemorySizeTooBig(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSystemDiskSize.LessThanMemSize`: The specified parameter SystemDisk.Size is less than the memory size.
-    InvalidSystemDiskSizeLessThanMemSize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCloudBoxZone.OperationNotSupported`: The cloud box zone does not support creating prepaid or encrypted resources.
-    InvalidCloudBoxZoneOperationNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInternetMaxBandwidthOut.Malformed`: The specified parameter InternetMaxBandwidthOut is not valid.
-    InvalidInternetMaxBandwidthOutMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInternetMaxBandwidthIn.Malformed`: The specified parameter InternetMaxBandwidthIn is not valid.
-    InvalidInternetMaxBandwidthInMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.CloudboxNotSupported`: %s
-    InvalidParameterCloudboxNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotSupportSnapshotEncrypted.ShareImage`: Shared snapshot creating encrypted disks with native snapshot encrypt is not supported.
-    NotSupportSnapshotEncryptedShareImage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceed.DiskCapacity`: The used capacity of disk type has exceeded the quota in the zone,  %s.
-    QuotaExceedDiskCapacity(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.DataEncryptedKeyCreateFailed`: Create kms data encrypted key fail. If you need further assistance, you can contact the KMS Technical Support.
-    InvalidParameterDataEncryptedKeyCreateFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDiskCategory.NotSupported`: The specified disk category is not supported.
-    ///
-    /// Also returned with HTTP 403: The specified disk category is not support the specified instance type.
-    InvalidDiskCategoryNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDestinationZone.DeploymentSetMismatch`: Error happened, %s.
-    InvalidDestinationZoneDeploymentSetMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoPermission.Price`: The operation requires price permission. Please either apply for permission from your main account, or set the parameter AutoPay as true.
-    NoPermissionPrice(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.DedicatedRegionNotSupported`: The specified action is rejected  because the specified ECS instance in the dedicated region does not support public IP.
-    InvalidParameterDedicatedRegionNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.KmsNotEnabled`: Failed to perform this operation because KMS is not activated.
-    InvalidParameterKmsNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Encrypted.KmsNotEnable`: Failed to perform this operation because KMS is not activated.
-    InvalidParameterEncryptedKmsNotEnable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.EncryptedMismatch`: Creating encrypted disks with shared encrypted image requires replacing encryption keys.
-    InvalidParamEncryptedMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Encrypted`: Creating non-encrypted disks with encrypted snapshots is not supported.
-    InvalidParameterEncrypted(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.InternetBandwidth`: %s.
-    QuotaExceededInternetBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVSwitchId.NotFound`: The specified VSwitch does not exist in the specified region.
-    ///
-    /// Also returned with HTTP 403: The VSwitchId provided does not exist in our records.
-    ///
-    /// Also returned with HTTP 404: Specified virtual switch does not exist.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.TestAccountRetricted`: Test-account for testing has been prohibited from creating instance in this region. Please contact 400181.
-    OperationDeniedTestAccountRetricted(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `InvalidRamRole.NotEcsRole`: The specified ram role is not authorized for ecs, please check your role policy.
-    InvalidRamRoleNotEcsRole(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ImageNotSubscribed`: The specified image has not be subscribed.
-    ImageNotSubscribed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSystemDiskCategory.ValueUnauthorized`: The disk category is not authorized.
-    InvalidSystemDiskCategoryValueUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSnapshotId.NotReady`: The specified snapshot has not completed yet.
-    InvalidSnapshotIdNotReady(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDevice.InUse`: The specified device has been occupied.
-    InvalidDeviceInUse(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ImageRemovedInMarket`: The specified market image is not available, Or the specified user defined image includes product code because it is based on an image subscribed from marketplace, and that image in marketplace includeing exact the same product code has been removed.
-    ImageRemovedInMarket(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `CategoryNotSupported`: The specified zone does not offer the specified disk category.
-    CategoryNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.NoStock`: The requested resource is sold out in the specified zone; try other types of resources or other regions and zones.
-    OperationDeniedNoStock(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.PortableCloudDisk`: The quota of portable cloud disk exceeds.
-    QuotaExceedPortableCloudDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `SecurityGroupInstanceLimitExceed`: The maximum number of instances in a security group is exceeded.
-    SecurityGroupInstanceLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `NodeControllerUnavailable`: The Node Controller is temporarily unavailable.
-    NodeControllerUnavailable(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSnapshotId.NotDataDiskSnapshot`: The specified snapshot is system disk snapshot.
-    InvalidSnapshotIdNotDataDiskSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DeleteWithInstance.Conflict`: The specified disk is not a portable disk and cannot be set to DeleteWithInstance attribute.
-    DeleteWithInstanceConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceDiskNumLimitExceed`: The number of specified disk in an instance exceeds.
-    InstanceDiskNumLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ImageNotSupportInstanceType`: The specified image don't support the InstanceType instance.
-    ImageNotSupportInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDiskSize.TooSmall`: Specified disk size is less than the size of snapshot.
-    InvalidDiskSizeTooSmall(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.BuyImage`: The specified image is from the image market, You have not bought it or your quota has been exceeded.
-    QuotaExceedBuyImage(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.ResourceOwnerAccount`: ResourceOwnerAccount is Invalid.
-    InvalidParameterResourceOwnerAccount(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidUserData.Forbidden`: User not authorized to input the parameter "UserData", please apply for permission "UserData".
-    InvalidUserDataForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Zone.NotOpen`: The specified zone is not granted to you to buy resources yet.
-    ZoneNotOpen(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidClusterId.NotFound`: The specified clusterId does not exist.
-    ///
-    /// Also returned with HTTP 404: The ClusterId provided does not exist in our records.
-    InvalidClusterIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidResourceType.NotSupported`: %s
-    InvalidResourceTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceType.ZoneNotSupported`: The specified zone does not support this instancetype.
-    InvalidInstanceTypeZoneNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidPayMethod`: The specified pay method is not valid.
-    InvalidPayMethod(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.ImageNotValid`: The specified Image is disabled or is deleted.
-    OperationDeniedImageNotValid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidUserData.Base64FormatInvalid`: The specified UserData is not valid.
-    InvalidUserDataBase64FormatInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceType.Offline`: %s
-    InstanceTypeOffline(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DependencyViolation.WindowsInstance`: The instance creating is window, cannot use ssh key pair to login.
-    DependencyViolationWindowsInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `RealNameAuthenticationError`: Your account has not passed the real-name authentication yet.
-    RealNameAuthenticationError(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidNetworkType.MismatchRamRole`: Ram role cannot be applied to instances of Classic network type.
-    InvalidNetworkTypeMismatchRamRole(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidUser.PassRoleForbidden`: The RAM user does not have the privilege to pass a RAM role.
-    InvalidUserPassRoleForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidImage.NotSupported`: The specified image does not support vSGX instance.
-    InvalidImageNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAccountStatus.NotEnoughBalance`: Your account does not have enough balance.
-    InvalidAccountStatusNotEnoughBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectVpcStatus`: Current VPC status does not support this operation.
-    IncorrectVpcStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.NotMatch`: %s
-    InvalidParameterNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.InvalidNetworkType`: %s
-    OperationDeniedInvalidNetworkType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSpotInterruptionBehavior.ClassicNetworkNotSupport`: The specified SpotInterruptionBehavior does not support Classic network Instance.
-    InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidSpotInterruptionBehavior.LocalDiskNotSupport`: The specified SpotInterruptionBehavior does not support local disk instance.
-    InvalidSpotInterruptionBehaviorLocalDiskNotSupport(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `QuotaExceed.PostPaidDisk`: Living postPaid disks quota exceeded.
-    QuotaExceedPostPaidDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.DeploymentSetInstanceQuotaFull`: Instance quota in one deployment set exceeded.
-    QuotaExceedDeploymentSetInstanceQuotaFull(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidVSwitch.DefaultVSwitchNotSupport`: The specified zone in vpc can't support create default vSwitch.
-    InvalidVSwitchDefaultVSwitchNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.LocalDiskUnsupported`: The configuration change is not allowed when the specified instance has local disks mounted.
-    OperationDeniedLocalDiskUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.InconsistentNetwork`: The specified security group and vswitch are not in the same vpc.
-    OperationDeniedInconsistentNetwork(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DefaultVswitch.Existed`: The default vswitch for VPC already exists.
-    DefaultVswitchExisted(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidChargeType.ValueNotSupported`: Deletion protection is only valid for postPaid instance, not for prePaid or spot instance.
-    InvalidChargeTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectInstanceStatus`: The current status of the resource does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `CategoryViolation`: The specified instance does not support this operation because of its disk category.
-    CategoryViolation(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ResourcesNotInSameZone`: The specified instance and dedicated host are not in the same zone.
-    ResourcesNotInSameZone(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidRegion.NotSupport`: The specified region does not support byok.
-    InvalidRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UserNotInTheWhiteList`: The user is not in byok white list.
-    UserNotInTheWhiteList(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.KMSUnauthorized`: ECS service have no right to access your KMS.
-    InvalidParameterKmsKeyIdKmsUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `SecurityRisk.3DVerification`: We have detected a security risk with your default credit or debit card. Please proceed with verification via the link in your email.
-    SecurityRisk3dVerification(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDisk.SystemDiskSize`: The specified SystemDiskSize beyond the permitted range.
-    InvalidDiskSystemDiskSize(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InsufficientBalance`: Your account does not have enough balance.
-    InsufficientBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Mayi.InternalError`: The request processing has failed due to some unknown error.
-    MayiInternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidNetworkType`: The network type is not support in this region.
-    InvalidNetworkType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAccountStatus`: Your account status is invalid, please contact customer service.
-    InvalidAccountStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidVSwitchId.IpInvalid`: %s
-    InvalidVSwitchIdIpInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.PerformanceLevelNotMatch`: The specified DataDisk.n.PerformanceLevel and DataDisk.n.Size do not match.
-    OperationDeniedPerformanceLevelNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidStorageSetName.Malformed`: Specified parameter StorageSetName is not valid.
-    InvalidStorageSetNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidMaxPartitionNumber.Malformed`: Specified parameter MaxPartitionNumber is not valid.
-    InvalidMaxPartitionNumberMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.StorageSetPartitionNumber`: Specified parameter StorageSetPartitionNumber is not valid.
-    InvalidParameterStorageSetPartitionNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.StorageSetId`: Specified parameter StorageSetId is not valid.
-    InvalidParameterStorageSetId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.StorageSetZoneId`: Specified parameter StorageSetZoneId is not valid.
-    InvalidParameterStorageSetZoneId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.Tags`: %s
-    QuotaExceedTags(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.RegionIdNotSupported`: Region not support spot duration instance.
-    OperationDeniedRegionIdNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.FlavorNotSupported`: Flavor not support spot duration instance.
-    OperationDeniedFlavorNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.TimestampNotSupported`: Timestamp not support spot duration instance.
-    OperationDeniedTimestampNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.PrepayNotAvailable`: Prepay instance is not available now.
-    OperationDeniedPrepayNotAvailable(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.PaygNotAvailable`: Pay-as-you-go instance is not available now.
-    OperationDeniedPaygNotAvailable(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `EnterpriseGroupLimited.MutliGroupType`: The specified instance can not join multi SecurityGroup types.
-    EnterpriseGroupLimitedMutliGroupType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `EnterpriseGroupLimited.InstanceType`: The specified instance type does not support Enterprise SecurityGroup.
-    EnterpriseGroupLimitedInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InternalError.AllocateUnderlayIp`: Allocate underlay ip for the instance error.
-    InternalErrorAllocateUnderlayIp(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.BidOwnResource`: Bid user can not own resource.
-    OperationDeniedBidOwnResource(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.CloudSSDNotSupported`: The specified available zone does not offer the cloud_ssd disk, use cloud_essd instead.
-    OperationDeniedCloudSsdNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidVPCStatus.NotWorking`: The specified VPC subnet status is not working.
-    InvalidVpcStatusNotWorking(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.ElasticQuota`: No additional quota is available for the specified ECS instance type.
-    QuotaExceedElasticQuota(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceeded.PostpaidDataDiskCapacity`: The quota of postpaid data disk capacity exceeds.
-    QuotaExceededPostpaidDataDiskCapacity(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidImageFamily.MissingAvailableImage`: There is no available image related to the specified image family.
-    InvalidImageFamilyMissingAvailableImage(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidRegionId.NotSupportEncryptAlgorithm`: The current region does not support creating encrypted disks with EncryptAlgorithm.
-    InvalidRegionIdNotSupportEncryptAlgorithm(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.ResourceManagedByCloudProduct`: %s
-    InvalidOperationResourceManagedByCloudProduct(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.OnlySupportEnterpriseGroup`: %s
-    ForbiddenOnlySupportEnterpriseGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `HibernationConfigured.InstanceOperationForbidden`: The operation is not permitted due to limit of the hibernation configured instance.
-    HibernationConfiguredInstanceOperationForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceDiskLimitExceeded`: The amount of the disk on instance reach its limits.
-    InstanceDiskLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceType.NotSupportDiskCategory`: The instanceType of the specified instance does not support this disk category.
-    InvalidInstanceTypeNotSupportDiskCategory(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `NotSupportSnapshotEncrypted.DiskCategory`: The specified disk category does not support creating encrypted system disks or creating encrypted data disks from snapshots. Check the DiskCategory or Encrypted parameter, or check your account for default encryption settings.
-    NotSupportSnapshotEncryptedDiskCategory(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.PublicIpAddressNoStock`: The public IP address for the specified Region or ChargeType of the instance is out of stock. Please try another Region or ChargeType.
-    InvalidOperationPublicIpAddressNoStock(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKNotEnabled`: The CMK (Customer Master Key) must be in an active state.
-    InvalidParameterKmsKeyIdCmkNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKUnauthorized`: The CMK(Customer Master Key) lacks authorization to add tags to the ECS service.
-    InvalidParameterKmsKeyIdCmkUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidEncrypted.NotMatchDiskDefaultEncryption`: Enabling disk default encryption prevents the creation of non-encrypted disks.
-    InvalidEncryptedNotMatchDiskDefaultEncryption(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidEncrypted.NotMatchSnapshot`: The specified parameter Encrypted must be set to true when creating disks with encrypted snapshots.
-    InvalidEncryptedNotMatchSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidStorageClusterId.NotExist`: The specified StorageClusterId does not exist in current region.
-    InvalidStorageClusterIdNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidZoneId.NotFound`: The ZoneId provided does not exist in our records.
-    InvalidZoneIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSecurityGroupId.NotFound`: The specified SecurityGroupId does not exist.
-    InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDataDiskSnapshotId.NotFound`: The specified parameter "DataDisk.n.SnapshotId" is not valid.
-    InvalidDataDiskSnapshotIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidImageId.NotFound`: The specified ImageId does not exist.
-    InvalidImageIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceChargeType.NotFound`: The InstanceChargeType does not exist in our records.
-    InvalidInstanceChargeTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `DependencyViolation.IoOptimized`: The specified instancetype must be IoOptimized instance.
-    DependencyViolationIoOptimized(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `PaymentMethodNotFound`: No payment method has been registered on the account.
-    PaymentMethodNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `HOSTNAME_ILLEGAL`: The specified parameter Hostname is not valid.
-    HostnameIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSystemDiskSize.LessThanImageSize`: The specified parameter SystemDisk.Size is less than the image size.
-    InvalidSystemDiskSizeLessThanImageSize(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSystemDiskSize.LessThanMinSize`: The specified parameter SystemDisk.Size is less than the min size.
-    InvalidSystemDiskSizeLessThanMinSize(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSystemDiskSize.MoreThanMaxSize`: The specified SystemDisk.Size parameter exceeds the maximum size.
-    InvalidSystemDiskSizeMoreThanMaxSize(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSystemDiskSize`: The specified parameter SystemDisk.Size is invalid.
-    InvalidSystemDiskSize(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidKeyPairName.NotFound`: The specified parameter KeyPairName does not exist in our records.
-    InvalidKeyPairNameNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRamRole.NotFound`: The specified RAMRoleName does not exist.
-    InvalidRamRoleNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceGroup.NotFound`: The ResourceGroup provided does not exist in our records.
-    InvalidResourceGroupNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidMarketImage.NotFound`: The specified marketplace image does not exist, please change the imageId and try again.
-    InvalidMarketImageNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `DeploymentSet.NotFound`: The specified deployment set does not exist.
-    DeploymentSetNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidParameter.KMSKeyId.NotFound`: The specified KMSKeyId does not exist.
-    InvalidParameterKmsKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDiskIds.NotPortable`: The specified DiskId is not portable.
-    InvalidDiskIdsNotPortable(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `OperationConflict`: Request was denied due to conflict with a previous request,please try again later.
-    OperationConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 429 `Throttling.Resource`: The request throttle by resource operation.
-    ThrottlingResource(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InvalidImage.OSType`: The image OSType does not support this instance type.
-    InvalidImageOsType(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateInstanceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidStorageClusterId.CapacityNotEnough",
-                        "InvalidStorageClusterId.StatusNotSupport",
-                        "InvalidStorageClusterId.ZoneIdEmpty",
-                        "InvalidStorageClusterId.PerformanceLevelNotMatch",
-                        "InvalidStorageClusterId.CategoryNotMatch",
-                        "InvalidStorageClusterId.DiskSizeEmpty",
-                        "InvalidInstanceType.ValueUnauthorized",
-                        "InvalidInternetChargeType.ValueNotSupported",
-                        "InvalidParameter",
-                        "InvalidSystemDiskCategory.ValueNotSupported",
-                        "InvalidDataDiskSize.ValueNotSupported",
-                        "InvalidInstanceType.ValueNotSupported",
-                        "InvalidDescription.Malformed",
-                        "InvalidHostName.Malformed",
-                        "InvalidPassword.Malformed",
-                        "InvalidPasswordParam.Mismatch",
-                        "InvalidDiskName.Malformed",
-                        "InvalidDiskDescription.Malformed",
-                        "InvalidDataDiskCategory.ValueNotSupported",
-                        "InvalidDataDevice.Malformed",
-                        "InvalidNodeControllerId.Malformed",
-                        "InvalidInnerIpAddress.Malformed",
-                        "InvalidInnerIpAddress.Unusable",
-                        "OperationDenied",
-                        "InvalidParameter.Conflict",
-                        "ImageNotSupportCloudInit",
-                        "InvalidSnapshotId.BasedSnapshotTooOld",
-                        "QuotaExceed.AfterpayInstance",
-                        "InvalidMarketImageChargeType.NotSupport",
-                        "InvalidInstanceName.Malformed",
-                        "InvalidParameter.Mismatch",
-                        "InvalidNetworkType.Mismatch",
-                        "InvalidPrivateIpAddress",
-                        "InvalidPrivateIpAddress.Malformed",
-                        "InvalidPrivateIpAddress.Duplicated",
-                        "QuotaExceeded.PrivateIpAddress",
-                        "QuotaExceeded",
-                        "IncorrectVSwitchStatus",
-                        "ResourceNotAvailable",
-                        "MissingParameter",
-                        "InvalidDiskCategory.Mismatch",
-                        "InvalidIoOptimizedValue.ValueNotSupported",
-                        "MissingParamter",
-                        "InvalidPeriod",
-                        "InstanceDiskCategoryLimitExceed",
-                        "InvalidParameter.Bandwidth",
-                        "InvalidIPAddress.AlreadyUsed",
-                        "InvalidUserData.SizeExceeded",
-                        "InvalidUserData.NotSupported",
-                        "InstanceDiskNumber.LimitExceed",
-                        "Account.Arrearage",
-                        "InvalidDiskCategory.ValueNotSupported",
-                        "InvalidAutoRenewPeriod.ValueNotSupported",
-                        "InvalidSpotStrategy",
-                        "InvalidSpotParam.EmptyZoneID",
-                        "InvalidSpotPriceLimit",
-                        "InvalidSpotDuration",
-                        "InvalidSpotAuthorized",
-                        "InvalidSpotPrepaid",
-                        "InvalidSpotAliUid",
-                        "InvalidTagKey.Malformed",
-                        "RegionUnauthorized",
-                        "Zone.NotOnSale",
-                        "InvalidSystemDiskSize.ValueNotSupported",
-                        "InvalidParameter.EncryptedIllegal",
-                        "InvalidParameter.EncryptedNotSupported",
-                        "EncryptedOption.Conflict",
-                        "InvalidSpotPriceLimit.LowerThanPublicPrice",
-                        "InvalidHpcClusterId.Unnecessary",
-                        "InvalidVSwitchId.Necessary",
-                        "InvalidHpcClusterId.Necessary",
-                        "InvalidHpcClusterId.NotFound",
-                        "InvalidHpcClusterId.Creating",
-                        "InvalidPeriodUnit.ValueNotSupported",
-                        "IncorrectImageStatus",
-                        "InvalidTagValue.Malformed",
-                        "InvalidSecurityGroup.NotInDefaultVpc",
-                        "VpcNotFound",
-                        "InvalidSpotInterruptionBehavior",
-                        "OperationDenied.IllegalPaymentPolicy",
-                        "InvalidDeploymentOnHost",
-                        "InvalidInstanceChargeType.NotSupport",
-                        "InvalidNetworkType.NotSupported",
-                        "InvalidDedicatedHostId.NotFound",
-                        "InvalidDedicatedHostStatus.NotSupport",
-                        "IncorrectDedicatedHostStatus",
-                        "ChargeTypeViolation.PostPaidDedicatedHost",
-                        "InvalidPeriod.ExceededDedicatedHost",
-                        "DedicatedHostType.Unmatched",
-                        "NoAvaliableDedicatedHost",
-                        "InvalidParameter.Affinity",
-                        "InvalidParameter.Tenancy",
-                        "InvalidParam.Tenancy",
-                        "InvalidParameter.CreditSpecification",
-                        "InvalidInstanceType.NotSupported",
-                        "InvalidVpcZone.NotSupported",
-                        "IncorrectDefaultVpcStatus",
-                        "IoOptimized.NotSupported",
-                        "InvalidClientToken.ValueNotSupported",
-                        "InvalidCapacityReservationId.NotFound",
-                        "LackResource",
-                        "Duplicate.TagKey",
-                        "InvalidParameter.Arns",
-                        "InvalidOperation.NotSupportEnterpriseGroup",
-                        "InvalidOperation.MultiGroupType",
-                        "InvalidAccountStatus.PayAmountLimitExceeded",
-                        "InvalidPerformanceLevel.Malformed",
-                        "InvalidSecurityGroup.NetworkType",
-                        "QuotaExceeded.PrepayDataDiskCapacity",
-                        "InvalidCustomInstanceType.NotSupported",
-                        "InvalidOperation.EniCountExceeded",
-                        "AccountForbidden.ProductCreationLimited",
-                        "UnexpectedImageFamily.ImageIdSupplied",
-                        "InvalidEncrypted.NotMatchEncryptAlgorithm",
-                        "InvalidEncrypted.NotMatchKmsKeyId",
-                        "InvalidEncryptAlgorithm.NotMatchSnapshot",
-                        "InvalidKmsKeyId.NotMatchSnapshot",
-                        "InvalidEncryptAlgorithm",
-                        "InvalidHttpEndpoint.NotSupported",
-                        "InvalidHttpTokens.NotSupported",
-                        "InvalidHttpPutResponseHopLimit.NotSupported",
-                        "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature",
-                        "InvalidChargeType.CapacityReservationNotSupported",
-                        "InvalidPerformanceLevel.ValueNotSupported",
-                        "InvalidKMSKeyId.NotSymmetric",
-                        "InvalidDedicatedHostClusterId.NotFound",
-                        "InvalidDedicatedHostClusterId.InValid",
-                        "InvalidOperation.UserNotSupported",
-                        "InvalidDeploymentSetId.NotFound",
-                        "MissingParameter.PrivatePoolOptionsId",
-                        "Invalid.PrivatePoolOptionsId",
-                        "DedicatedHostNotSupported",
-                        "SpotNotSupported",
-                        "ClassicNetworkNotSupported",
-                        "Invalid.InstanceId",
-                        "Invalid.PrivatePoolOptions.MatchCriteria",
-                        "MissingParameter.PrivatePoolOptions.Id",
-                        "Invalid.PrivatePoolOptions.Id",
-                        "Invalid.InstanceType",
-                        "Invalid.InstanceChargeType",
-                        "Invalid.ZoneId",
-                        "Invalid.PrivatePoolOptions.NoStock",
-                        "InvalidPlatform.ValueNotSupported",
-                        "Invalid.PrivatePoolOptions.status",
-                        "InvalidAliUid",
-                        "HibernationConfigured.InstanceTypeNotSupport",
-                        "HibernationConfigured.ImageNotEncrypted",
-                        "HibernationConfigured.MemorySizeTooBig",
-                        "InvalidSystemDiskSize.LessThanMemSize",
-                        "InvalidCloudBoxZone.OperationNotSupported",
-                        "InvalidInternetMaxBandwidthOut.Malformed",
-                        "InvalidInternetMaxBandwidthIn.Malformed",
-                        "InvalidParameter.CloudboxNotSupported",
-                        "NotSupportSnapshotEncrypted.ShareImage",
-                        "QuotaExceed.DiskCapacity",
-                        "InvalidParameter.DataEncryptedKeyCreateFailed",
-                        "InvalidDiskCategory.NotSupported",
-                        "InvalidDestinationZone.DeploymentSetMismatch",
-                        "NoPermission.Price",
-                        "InvalidParameter.DedicatedRegionNotSupported",
-                        "InvalidParameter.KmsNotEnabled",
-                        "InvalidParameter.Encrypted.KmsNotEnable",
-                        "InvalidParam.EncryptedMismatch",
-                        "InvalidParameter.Encrypted",
-                        "QuotaExceeded.InternetBandwidth",
-                        "InvalidVSwitchId.NotFound",
-                        "OperationDenied.TestAccountRetricted",
-                        "InvalidRamRole.NotEcsRole",
-                        "ImageNotSubscribed",
-                        "InvalidSystemDiskCategory.ValueUnauthorized",
-                        "InvalidSnapshotId.NotReady",
-                        "InvalidDevice.InUse",
-                        "ImageRemovedInMarket",
-                        "CategoryNotSupported",
-                        "OperationDenied.NoStock",
-                        "QuotaExceed.PortableCloudDisk",
-                        "SecurityGroupInstanceLimitExceed",
-                        "NodeControllerUnavailable",
-                        "InvalidSnapshotId.NotDataDiskSnapshot",
-                        "DeleteWithInstance.Conflict",
-                        "InstanceDiskNumLimitExceed",
-                        "ImageNotSupportInstanceType",
-                        "InvalidDiskSize.TooSmall",
-                        "QuotaExceed.BuyImage",
-                        "InvalidParameter.ResourceOwnerAccount",
-                        "InvalidUserData.Forbidden",
-                        "Zone.NotOpen",
-                        "InvalidClusterId.NotFound",
-                        "InvalidResourceType.NotSupported",
-                        "InvalidInstanceType.ZoneNotSupported",
-                        "InvalidPayMethod",
-                        "OperationDenied.ImageNotValid",
-                        "InvalidUserData.Base64FormatInvalid",
-                        "InstanceType.Offline",
-                        "DependencyViolation.WindowsInstance",
-                        "RealNameAuthenticationError",
-                        "InvalidNetworkType.MismatchRamRole",
-                        "InvalidUser.PassRoleForbidden",
-                        "InvalidImage.NotSupported",
-                        "InvalidAccountStatus.NotEnoughBalance",
-                        "IncorrectVpcStatus",
-                        "InvalidParameter.NotMatch",
-                        "OperationDenied.InvalidNetworkType",
-                        "InvalidSpotInterruptionBehavior.ClassicNetworkNotSupport",
-                        "InvalidSpotInterruptionBehavior.LocalDiskNotSupport",
-                        "QuotaExceed.PostPaidDisk",
-                        "QuotaExceed.DeploymentSetInstanceQuotaFull",
-                        "InvalidVSwitch.DefaultVSwitchNotSupport",
-                        "OperationDenied.LocalDiskUnsupported",
-                        "OperationDenied.InconsistentNetwork",
-                        "DefaultVswitch.Existed",
-                        "InvalidChargeType.ValueNotSupported",
-                        "IncorrectInstanceStatus",
-                        "CategoryViolation",
-                        "ResourcesNotInSameZone",
-                        "InvalidRegion.NotSupport",
-                        "UserNotInTheWhiteList",
-                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                        "SecurityRisk.3DVerification",
-                        "InvalidDisk.SystemDiskSize",
-                        "InsufficientBalance",
-                        "Mayi.InternalError",
-                        "InvalidNetworkType",
-                        "InvalidAccountStatus",
-                        "InvalidVSwitchId.IpInvalid",
-                        "OperationDenied.PerformanceLevelNotMatch",
-                        "InvalidStorageSetName.Malformed",
-                        "InvalidMaxPartitionNumber.Malformed",
-                        "InvalidParameter.StorageSetPartitionNumber",
-                        "InvalidParameter.StorageSetId",
-                        "InvalidParameter.StorageSetZoneId",
-                        "QuotaExceed.Tags",
-                        "OperationDenied.RegionIdNotSupported",
-                        "OperationDenied.FlavorNotSupported",
-                        "OperationDenied.TimestampNotSupported",
-                        "OperationDenied.PrepayNotAvailable",
-                        "OperationDenied.PaygNotAvailable",
-                        "EnterpriseGroupLimited.MutliGroupType",
-                        "EnterpriseGroupLimited.InstanceType",
-                        "InternalError.AllocateUnderlayIp",
-                        "OperationDenied.BidOwnResource",
-                        "OperationDenied.CloudSSDNotSupported",
-                        "InvalidVPCStatus.NotWorking",
-                        "QuotaExceed.ElasticQuota",
-                        "QuotaExceeded.PostpaidDataDiskCapacity",
-                        "InvalidImageFamily.MissingAvailableImage",
-                        "InvalidRegionId.NotSupportEncryptAlgorithm",
-                        "InvalidOperation.ResourceManagedByCloudProduct",
-                        "Forbidden.OnlySupportEnterpriseGroup",
-                        "HibernationConfigured.InstanceOperationForbidden",
-                        "InstanceDiskLimitExceeded",
-                        "InvalidInstanceType.NotSupportDiskCategory",
-                        "NotSupportSnapshotEncrypted.DiskCategory",
-                        "InvalidOperation.PublicIpAddressNoStock",
-                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                        "InvalidEncrypted.NotMatchDiskDefaultEncryption",
-                        "InvalidEncrypted.NotMatchSnapshot",
-                        "InvalidStorageClusterId.NotExist",
-                        "InvalidRegionId.NotFound",
-                        "InvalidZoneId.NotFound",
-                        "InvalidSecurityGroupId.NotFound",
-                        "InvalidDataDiskSnapshotId.NotFound",
-                        "InvalidImageId.NotFound",
-                        "InvalidInstanceChargeType.NotFound",
-                        "DependencyViolation.IoOptimized",
-                        "PaymentMethodNotFound",
-                        "HOSTNAME_ILLEGAL",
-                        "InvalidSystemDiskSize.LessThanImageSize",
-                        "InvalidSystemDiskSize.LessThanMinSize",
-                        "InvalidSystemDiskSize.MoreThanMaxSize",
-                        "InvalidSystemDiskSize",
-                        "InvalidKeyPairName.NotFound",
-                        "InvalidRamRole.NotFound",
-                        "InvalidResourceGroup.NotFound",
-                        "InvalidMarketImage.NotFound",
-                        "DeploymentSet.NotFound",
-                        "InvalidParameter.KMSKeyId.NotFound",
-                        "InvalidDiskIds.NotPortable",
-                        "OperationConflict",
-                        "Throttling.Resource",
-                        "InternalError",
-                        "InvalidImage.OSType",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](CreateInstanceRequestBuilder::send) it. The parameters and their rules: [`CreateInstanceRequest`].
+    #[inline]
+    pub fn create_instance(&self) -> CreateInstanceRequestBuilder<&Self> {
+        CreateInstanceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateInstanceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateInstance`: Creates a subscription or pay-as-you-go Elastic Compute Service (ECS) instance. When you call this operation, you can specify different parameters to create instances based on your business requirements.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateInstanceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidStorageClusterIdCapacityNotEnough(error),
-            1 => Self::InvalidStorageClusterIdStatusNotSupport(error),
-            2 => Self::InvalidStorageClusterIdZoneIdEmpty(error),
-            3 => Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error),
-            4 => Self::InvalidStorageClusterIdCategoryNotMatch(error),
-            5 => Self::InvalidStorageClusterIdDiskSizeEmpty(error),
-            6 => Self::InvalidInstanceTypeValueUnauthorized(error),
-            7 => Self::InvalidInternetChargeTypeValueNotSupported(error),
-            8 => Self::InvalidParameter(error),
-            9 => Self::InvalidSystemDiskCategoryValueNotSupported(error),
-            10 => Self::InvalidDataDiskSizeValueNotSupported(error),
-            11 => Self::InvalidInstanceTypeValueNotSupported(error),
-            12 => Self::InvalidDescriptionMalformed(error),
-            13 => Self::InvalidHostNameMalformed(error),
-            14 => Self::InvalidPasswordMalformed(error),
-            15 => Self::InvalidPasswordParamMismatch(error),
-            16 => Self::InvalidDiskNameMalformed(error),
-            17 => Self::InvalidDiskDescriptionMalformed(error),
-            18 => Self::InvalidDataDiskCategoryValueNotSupported(error),
-            19 => Self::InvalidDataDeviceMalformed(error),
-            20 => Self::InvalidNodeControllerIdMalformed(error),
-            21 => Self::InvalidInnerIpAddressMalformed(error),
-            22 => Self::InvalidInnerIpAddressUnusable(error),
-            23 => Self::OperationDenied(error),
-            24 => Self::InvalidParameterConflict(error),
-            25 => Self::ImageNotSupportCloudInit(error),
-            26 => Self::InvalidSnapshotIdBasedSnapshotTooOld(error),
-            27 => Self::QuotaExceedAfterpayInstance(error),
-            28 => Self::InvalidMarketImageChargeTypeNotSupport(error),
-            29 => Self::InvalidInstanceNameMalformed(error),
-            30 => Self::InvalidParameterMismatch(error),
-            31 => Self::InvalidNetworkTypeMismatch(error),
-            32 => Self::InvalidPrivateIpAddress(error),
-            33 => Self::InvalidPrivateIpAddressMalformed(error),
-            34 => Self::InvalidPrivateIpAddressDuplicated(error),
-            35 => Self::QuotaExceededPrivateIpAddress(error),
-            36 => Self::QuotaExceeded(error),
-            37 => Self::IncorrectVSwitchStatus(error),
-            38 => Self::ResourceNotAvailable(error),
-            39 => Self::MissingParameter(error),
-            40 => Self::InvalidDiskCategoryMismatch(error),
-            41 => Self::InvalidIoOptimizedValueValueNotSupported(error),
-            42 => Self::MissingParamter(error),
-            43 => Self::InvalidPeriod(error),
-            44 => Self::InstanceDiskCategoryLimitExceed(error),
-            45 => Self::InvalidParameterBandwidth(error),
-            46 => Self::InvalidIpAddressAlreadyUsed(error),
-            47 => Self::InvalidUserDataSizeExceeded(error),
-            48 => Self::InvalidUserDataNotSupported(error),
-            49 => Self::InstanceDiskNumberLimitExceed(error),
-            50 => Self::AccountArrearage(error),
-            51 => Self::InvalidDiskCategoryValueNotSupported(error),
-            52 => Self::InvalidAutoRenewPeriodValueNotSupported(error),
-            53 => Self::InvalidSpotStrategy(error),
-            54 => Self::InvalidSpotParamEmptyZoneId(error),
-            55 => Self::InvalidSpotPriceLimit(error),
-            56 => Self::InvalidSpotDuration(error),
-            57 => Self::InvalidSpotAuthorized(error),
-            58 => Self::InvalidSpotPrepaid(error),
-            59 => Self::InvalidSpotAliUid(error),
-            60 => Self::InvalidTagKeyMalformed(error),
-            61 => Self::RegionUnauthorized(error),
-            62 => Self::ZoneNotOnSale(error),
-            63 => Self::InvalidSystemDiskSizeValueNotSupported(error),
-            64 => Self::InvalidParameterEncryptedIllegal(error),
-            65 => Self::InvalidParameterEncryptedNotSupported(error),
-            66 => Self::EncryptedOptionConflict(error),
-            67 => Self::InvalidSpotPriceLimitLowerThanPublicPrice(error),
-            68 => Self::InvalidHpcClusterIdUnnecessary(error),
-            69 => Self::InvalidVSwitchIdNecessary(error),
-            70 => Self::InvalidHpcClusterIdNecessary(error),
-            71 => Self::InvalidHpcClusterIdNotFound(error),
-            72 => Self::InvalidHpcClusterIdCreating(error),
-            73 => Self::InvalidPeriodUnitValueNotSupported(error),
-            74 => Self::IncorrectImageStatus(error),
-            75 => Self::InvalidTagValueMalformed(error),
-            76 => Self::InvalidSecurityGroupNotInDefaultVpc(error),
-            77 => Self::VpcNotFound(error),
-            78 => Self::InvalidSpotInterruptionBehavior(error),
-            79 => Self::OperationDeniedIllegalPaymentPolicy(error),
-            80 => Self::InvalidDeploymentOnHost(error),
-            81 => Self::InvalidInstanceChargeTypeNotSupport(error),
-            82 => Self::InvalidNetworkTypeNotSupported(error),
-            83 => Self::InvalidDedicatedHostIdNotFound(error),
-            84 => Self::InvalidDedicatedHostStatusNotSupport(error),
-            85 => Self::IncorrectDedicatedHostStatus(error),
-            86 => Self::ChargeTypeViolationPostPaidDedicatedHost(error),
-            87 => Self::InvalidPeriodExceededDedicatedHost(error),
-            88 => Self::DedicatedHostTypeUnmatched(error),
-            89 => Self::NoAvaliableDedicatedHost(error),
-            90 => Self::InvalidParameterAffinity(error),
-            91 => Self::InvalidParameterTenancy(error),
-            92 => Self::InvalidParamTenancy(error),
-            93 => Self::InvalidParameterCreditSpecification(error),
-            94 => Self::InvalidInstanceTypeNotSupported(error),
-            95 => Self::InvalidVpcZoneNotSupported(error),
-            96 => Self::IncorrectDefaultVpcStatus(error),
-            97 => Self::IoOptimizedNotSupported(error),
-            98 => Self::InvalidClientTokenValueNotSupported(error),
-            99 => Self::InvalidCapacityReservationIdNotFound(error),
-            100 => Self::LackResource(error),
-            101 => Self::DuplicateTagKey(error),
-            102 => Self::InvalidParameterArns(error),
-            103 => Self::InvalidOperationNotSupportEnterpriseGroup(error),
-            104 => Self::InvalidOperationMultiGroupType(error),
-            105 => Self::InvalidAccountStatusPayAmountLimitExceeded(error),
-            106 => Self::InvalidPerformanceLevelMalformed(error),
-            107 => Self::InvalidSecurityGroupNetworkType(error),
-            108 => Self::QuotaExceededPrepayDataDiskCapacity(error),
-            109 => Self::InvalidCustomInstanceTypeNotSupported(error),
-            110 => Self::InvalidOperationEniCountExceeded(error),
-            111 => Self::AccountForbiddenProductCreationLimited(error),
-            112 => Self::UnexpectedImageFamilyImageIdSupplied(error),
-            113 => Self::InvalidEncryptedNotMatchEncryptAlgorithm(error),
-            114 => Self::InvalidEncryptedNotMatchKmsKeyId(error),
-            115 => Self::InvalidEncryptAlgorithmNotMatchSnapshot(error),
-            116 => Self::InvalidKmsKeyIdNotMatchSnapshot(error),
-            117 => Self::InvalidEncryptAlgorithm(error),
-            118 => Self::InvalidHttpEndpointNotSupported(error),
-            119 => Self::InvalidHttpTokensNotSupported(error),
-            120 => Self::InvalidHttpPutResponseHopLimitNotSupported(error),
-            121 => Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error),
-            122 => Self::InvalidChargeTypeCapacityReservationNotSupported(error),
-            123 => Self::InvalidPerformanceLevelValueNotSupported(error),
-            124 => Self::InvalidKmsKeyIdNotSymmetric(error),
-            125 => Self::InvalidDedicatedHostClusterIdNotFound(error),
-            126 => Self::InvalidDedicatedHostClusterIdInValid(error),
-            127 => Self::InvalidOperationUserNotSupported(error),
-            128 => Self::InvalidDeploymentSetIdNotFound(error),
-            129 => Self::MissingParameterPrivatePoolOptionsId(error),
-            130 => Self::InvalidPrivatePoolOptionsId(error),
-            131 => Self::DedicatedHostNotSupported(error),
-            132 => Self::SpotNotSupported(error),
-            133 => Self::ClassicNetworkNotSupported(error),
-            134 => Self::InvalidInstanceId(error),
-            135 => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
-            136 => Self::MissingParameterPrivatePoolOptionsIdError(error),
-            137 => Self::InvalidPrivatePoolOptionsIdError(error),
-            138 => Self::InvalidInstanceType(error),
-            139 => Self::InvalidInstanceChargeType(error),
-            140 => Self::InvalidZoneId(error),
-            141 => Self::InvalidPrivatePoolOptionsNoStock(error),
-            142 => Self::InvalidPlatformValueNotSupported(error),
-            143 => Self::InvalidPrivatePoolOptionsStatus(error),
-            144 => Self::InvalidAliUid(error),
-            145 => Self::HibernationConfiguredInstanceTypeNotSupport(error),
-            146 => Self::HibernationConfiguredImageNotEncrypted(error),
-            147 => Self::HibernationConfiguredMemorySizeTooBig(error),
-            148 => Self::InvalidSystemDiskSizeLessThanMemSize(error),
-            149 => Self::InvalidCloudBoxZoneOperationNotSupported(error),
-            150 => Self::InvalidInternetMaxBandwidthOutMalformed(error),
-            151 => Self::InvalidInternetMaxBandwidthInMalformed(error),
-            152 => Self::InvalidParameterCloudboxNotSupported(error),
-            153 => Self::NotSupportSnapshotEncryptedShareImage(error),
-            154 => Self::QuotaExceedDiskCapacity(error),
-            155 => Self::InvalidParameterDataEncryptedKeyCreateFailed(error),
-            156 => Self::InvalidDiskCategoryNotSupported(error),
-            157 => Self::InvalidDestinationZoneDeploymentSetMismatch(error),
-            158 => Self::NoPermissionPrice(error),
-            159 => Self::InvalidParameterDedicatedRegionNotSupported(error),
-            160 => Self::InvalidParameterKmsNotEnabled(error),
-            161 => Self::InvalidParameterEncryptedKmsNotEnable(error),
-            162 => Self::InvalidParamEncryptedMismatch(error),
-            163 => Self::InvalidParameterEncrypted(error),
-            164 => Self::QuotaExceededInternetBandwidth(error),
-            165 => Self::InvalidVSwitchIdNotFound(error),
-            166 => Self::OperationDeniedTestAccountRetricted(error),
-            167 => Self::InvalidRamRoleNotEcsRole(error),
-            168 => Self::ImageNotSubscribed(error),
-            169 => Self::InvalidSystemDiskCategoryValueUnauthorized(error),
-            170 => Self::InvalidSnapshotIdNotReady(error),
-            171 => Self::InvalidDeviceInUse(error),
-            172 => Self::ImageRemovedInMarket(error),
-            173 => Self::CategoryNotSupported(error),
-            174 => Self::OperationDeniedNoStock(error),
-            175 => Self::QuotaExceedPortableCloudDisk(error),
-            176 => Self::SecurityGroupInstanceLimitExceed(error),
-            177 => Self::NodeControllerUnavailable(error),
-            178 => Self::InvalidSnapshotIdNotDataDiskSnapshot(error),
-            179 => Self::DeleteWithInstanceConflict(error),
-            180 => Self::InstanceDiskNumLimitExceed(error),
-            181 => Self::ImageNotSupportInstanceType(error),
-            182 => Self::InvalidDiskSizeTooSmall(error),
-            183 => Self::QuotaExceedBuyImage(error),
-            184 => Self::InvalidParameterResourceOwnerAccount(error),
-            185 => Self::InvalidUserDataForbidden(error),
-            186 => Self::ZoneNotOpen(error),
-            187 => Self::InvalidClusterIdNotFound(error),
-            188 => Self::InvalidResourceTypeNotSupported(error),
-            189 => Self::InvalidInstanceTypeZoneNotSupported(error),
-            190 => Self::InvalidPayMethod(error),
-            191 => Self::OperationDeniedImageNotValid(error),
-            192 => Self::InvalidUserDataBase64FormatInvalid(error),
-            193 => Self::InstanceTypeOffline(error),
-            194 => Self::DependencyViolationWindowsInstance(error),
-            195 => Self::RealNameAuthenticationError(error),
-            196 => Self::InvalidNetworkTypeMismatchRamRole(error),
-            197 => Self::InvalidUserPassRoleForbidden(error),
-            198 => Self::InvalidImageNotSupported(error),
-            199 => Self::InvalidAccountStatusNotEnoughBalance(error),
-            200 => Self::IncorrectVpcStatus(error),
-            201 => Self::InvalidParameterNotMatch(error),
-            202 => Self::OperationDeniedInvalidNetworkType(error),
-            203 => Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(error),
-            204 => Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(error),
-            205 => Self::QuotaExceedPostPaidDisk(error),
-            206 => Self::QuotaExceedDeploymentSetInstanceQuotaFull(error),
-            207 => Self::InvalidVSwitchDefaultVSwitchNotSupport(error),
-            208 => Self::OperationDeniedLocalDiskUnsupported(error),
-            209 => Self::OperationDeniedInconsistentNetwork(error),
-            210 => Self::DefaultVswitchExisted(error),
-            211 => Self::InvalidChargeTypeValueNotSupported(error),
-            212 => Self::IncorrectInstanceStatus(error),
-            213 => Self::CategoryViolation(error),
-            214 => Self::ResourcesNotInSameZone(error),
-            215 => Self::InvalidRegionNotSupport(error),
-            216 => Self::UserNotInTheWhiteList(error),
-            217 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            218 => Self::SecurityRisk3dVerification(error),
-            219 => Self::InvalidDiskSystemDiskSize(error),
-            220 => Self::InsufficientBalance(error),
-            221 => Self::MayiInternalError(error),
-            222 => Self::InvalidNetworkType(error),
-            223 => Self::InvalidAccountStatus(error),
-            224 => Self::InvalidVSwitchIdIpInvalid(error),
-            225 => Self::OperationDeniedPerformanceLevelNotMatch(error),
-            226 => Self::InvalidStorageSetNameMalformed(error),
-            227 => Self::InvalidMaxPartitionNumberMalformed(error),
-            228 => Self::InvalidParameterStorageSetPartitionNumber(error),
-            229 => Self::InvalidParameterStorageSetId(error),
-            230 => Self::InvalidParameterStorageSetZoneId(error),
-            231 => Self::QuotaExceedTags(error),
-            232 => Self::OperationDeniedRegionIdNotSupported(error),
-            233 => Self::OperationDeniedFlavorNotSupported(error),
-            234 => Self::OperationDeniedTimestampNotSupported(error),
-            235 => Self::OperationDeniedPrepayNotAvailable(error),
-            236 => Self::OperationDeniedPaygNotAvailable(error),
-            237 => Self::EnterpriseGroupLimitedMutliGroupType(error),
-            238 => Self::EnterpriseGroupLimitedInstanceType(error),
-            239 => Self::InternalErrorAllocateUnderlayIp(error),
-            240 => Self::OperationDeniedBidOwnResource(error),
-            241 => Self::OperationDeniedCloudSsdNotSupported(error),
-            242 => Self::InvalidVpcStatusNotWorking(error),
-            243 => Self::QuotaExceedElasticQuota(error),
-            244 => Self::QuotaExceededPostpaidDataDiskCapacity(error),
-            245 => Self::InvalidImageFamilyMissingAvailableImage(error),
-            246 => Self::InvalidRegionIdNotSupportEncryptAlgorithm(error),
-            247 => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            248 => Self::ForbiddenOnlySupportEnterpriseGroup(error),
-            249 => Self::HibernationConfiguredInstanceOperationForbidden(error),
-            250 => Self::InstanceDiskLimitExceeded(error),
-            251 => Self::InvalidInstanceTypeNotSupportDiskCategory(error),
-            252 => Self::NotSupportSnapshotEncryptedDiskCategory(error),
-            253 => Self::InvalidOperationPublicIpAddressNoStock(error),
-            254 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            255 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            256 => Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error),
-            257 => Self::InvalidEncryptedNotMatchSnapshot(error),
-            258 => Self::InvalidStorageClusterIdNotExist(error),
-            259 => Self::InvalidRegionIdNotFound(error),
-            260 => Self::InvalidZoneIdNotFound(error),
-            261 => Self::InvalidSecurityGroupIdNotFound(error),
-            262 => Self::InvalidDataDiskSnapshotIdNotFound(error),
-            263 => Self::InvalidImageIdNotFound(error),
-            264 => Self::InvalidInstanceChargeTypeNotFound(error),
-            265 => Self::DependencyViolationIoOptimized(error),
-            266 => Self::PaymentMethodNotFound(error),
-            267 => Self::HostnameIllegal(error),
-            268 => Self::InvalidSystemDiskSizeLessThanImageSize(error),
-            269 => Self::InvalidSystemDiskSizeLessThanMinSize(error),
-            270 => Self::InvalidSystemDiskSizeMoreThanMaxSize(error),
-            271 => Self::InvalidSystemDiskSize(error),
-            272 => Self::InvalidKeyPairNameNotFound(error),
-            273 => Self::InvalidRamRoleNotFound(error),
-            274 => Self::InvalidResourceGroupNotFound(error),
-            275 => Self::InvalidMarketImageNotFound(error),
-            276 => Self::DeploymentSetNotFound(error),
-            277 => Self::InvalidParameterKmsKeyIdNotFound(error),
-            278 => Self::InvalidDiskIdsNotPortable(error),
-            279 => Self::OperationConflict(error),
-            280 => Self::ThrottlingResource(error),
-            281 => Self::InternalError(error),
-            282 => Self::InvalidImageOsType(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidStorageClusterIdCapacityNotEnough(error) => (0, error),
-            Self::InvalidStorageClusterIdStatusNotSupport(error) => (1, error),
-            Self::InvalidStorageClusterIdZoneIdEmpty(error) => (2, error),
-            Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error) => (3, error),
-            Self::InvalidStorageClusterIdCategoryNotMatch(error) => (4, error),
-            Self::InvalidStorageClusterIdDiskSizeEmpty(error) => (5, error),
-            Self::InvalidInstanceTypeValueUnauthorized(error) => (6, error),
-            Self::InvalidInternetChargeTypeValueNotSupported(error) => (7, error),
-            Self::InvalidParameter(error) => (8, error),
-            Self::InvalidSystemDiskCategoryValueNotSupported(error) => (9, error),
-            Self::InvalidDataDiskSizeValueNotSupported(error) => (10, error),
-            Self::InvalidInstanceTypeValueNotSupported(error) => (11, error),
-            Self::InvalidDescriptionMalformed(error) => (12, error),
-            Self::InvalidHostNameMalformed(error) => (13, error),
-            Self::InvalidPasswordMalformed(error) => (14, error),
-            Self::InvalidPasswordParamMismatch(error) => (15, error),
-            Self::InvalidDiskNameMalformed(error) => (16, error),
-            Self::InvalidDiskDescriptionMalformed(error) => (17, error),
-            Self::InvalidDataDiskCategoryValueNotSupported(error) => (18, error),
-            Self::InvalidDataDeviceMalformed(error) => (19, error),
-            Self::InvalidNodeControllerIdMalformed(error) => (20, error),
-            Self::InvalidInnerIpAddressMalformed(error) => (21, error),
-            Self::InvalidInnerIpAddressUnusable(error) => (22, error),
-            Self::OperationDenied(error) => (23, error),
-            Self::InvalidParameterConflict(error) => (24, error),
-            Self::ImageNotSupportCloudInit(error) => (25, error),
-            Self::InvalidSnapshotIdBasedSnapshotTooOld(error) => (26, error),
-            Self::QuotaExceedAfterpayInstance(error) => (27, error),
-            Self::InvalidMarketImageChargeTypeNotSupport(error) => (28, error),
-            Self::InvalidInstanceNameMalformed(error) => (29, error),
-            Self::InvalidParameterMismatch(error) => (30, error),
-            Self::InvalidNetworkTypeMismatch(error) => (31, error),
-            Self::InvalidPrivateIpAddress(error) => (32, error),
-            Self::InvalidPrivateIpAddressMalformed(error) => (33, error),
-            Self::InvalidPrivateIpAddressDuplicated(error) => (34, error),
-            Self::QuotaExceededPrivateIpAddress(error) => (35, error),
-            Self::QuotaExceeded(error) => (36, error),
-            Self::IncorrectVSwitchStatus(error) => (37, error),
-            Self::ResourceNotAvailable(error) => (38, error),
-            Self::MissingParameter(error) => (39, error),
-            Self::InvalidDiskCategoryMismatch(error) => (40, error),
-            Self::InvalidIoOptimizedValueValueNotSupported(error) => (41, error),
-            Self::MissingParamter(error) => (42, error),
-            Self::InvalidPeriod(error) => (43, error),
-            Self::InstanceDiskCategoryLimitExceed(error) => (44, error),
-            Self::InvalidParameterBandwidth(error) => (45, error),
-            Self::InvalidIpAddressAlreadyUsed(error) => (46, error),
-            Self::InvalidUserDataSizeExceeded(error) => (47, error),
-            Self::InvalidUserDataNotSupported(error) => (48, error),
-            Self::InstanceDiskNumberLimitExceed(error) => (49, error),
-            Self::AccountArrearage(error) => (50, error),
-            Self::InvalidDiskCategoryValueNotSupported(error) => (51, error),
-            Self::InvalidAutoRenewPeriodValueNotSupported(error) => (52, error),
-            Self::InvalidSpotStrategy(error) => (53, error),
-            Self::InvalidSpotParamEmptyZoneId(error) => (54, error),
-            Self::InvalidSpotPriceLimit(error) => (55, error),
-            Self::InvalidSpotDuration(error) => (56, error),
-            Self::InvalidSpotAuthorized(error) => (57, error),
-            Self::InvalidSpotPrepaid(error) => (58, error),
-            Self::InvalidSpotAliUid(error) => (59, error),
-            Self::InvalidTagKeyMalformed(error) => (60, error),
-            Self::RegionUnauthorized(error) => (61, error),
-            Self::ZoneNotOnSale(error) => (62, error),
-            Self::InvalidSystemDiskSizeValueNotSupported(error) => (63, error),
-            Self::InvalidParameterEncryptedIllegal(error) => (64, error),
-            Self::InvalidParameterEncryptedNotSupported(error) => (65, error),
-            Self::EncryptedOptionConflict(error) => (66, error),
-            Self::InvalidSpotPriceLimitLowerThanPublicPrice(error) => (67, error),
-            Self::InvalidHpcClusterIdUnnecessary(error) => (68, error),
-            Self::InvalidVSwitchIdNecessary(error) => (69, error),
-            Self::InvalidHpcClusterIdNecessary(error) => (70, error),
-            Self::InvalidHpcClusterIdNotFound(error) => (71, error),
-            Self::InvalidHpcClusterIdCreating(error) => (72, error),
-            Self::InvalidPeriodUnitValueNotSupported(error) => (73, error),
-            Self::IncorrectImageStatus(error) => (74, error),
-            Self::InvalidTagValueMalformed(error) => (75, error),
-            Self::InvalidSecurityGroupNotInDefaultVpc(error) => (76, error),
-            Self::VpcNotFound(error) => (77, error),
-            Self::InvalidSpotInterruptionBehavior(error) => (78, error),
-            Self::OperationDeniedIllegalPaymentPolicy(error) => (79, error),
-            Self::InvalidDeploymentOnHost(error) => (80, error),
-            Self::InvalidInstanceChargeTypeNotSupport(error) => (81, error),
-            Self::InvalidNetworkTypeNotSupported(error) => (82, error),
-            Self::InvalidDedicatedHostIdNotFound(error) => (83, error),
-            Self::InvalidDedicatedHostStatusNotSupport(error) => (84, error),
-            Self::IncorrectDedicatedHostStatus(error) => (85, error),
-            Self::ChargeTypeViolationPostPaidDedicatedHost(error) => (86, error),
-            Self::InvalidPeriodExceededDedicatedHost(error) => (87, error),
-            Self::DedicatedHostTypeUnmatched(error) => (88, error),
-            Self::NoAvaliableDedicatedHost(error) => (89, error),
-            Self::InvalidParameterAffinity(error) => (90, error),
-            Self::InvalidParameterTenancy(error) => (91, error),
-            Self::InvalidParamTenancy(error) => (92, error),
-            Self::InvalidParameterCreditSpecification(error) => (93, error),
-            Self::InvalidInstanceTypeNotSupported(error) => (94, error),
-            Self::InvalidVpcZoneNotSupported(error) => (95, error),
-            Self::IncorrectDefaultVpcStatus(error) => (96, error),
-            Self::IoOptimizedNotSupported(error) => (97, error),
-            Self::InvalidClientTokenValueNotSupported(error) => (98, error),
-            Self::InvalidCapacityReservationIdNotFound(error) => (99, error),
-            Self::LackResource(error) => (100, error),
-            Self::DuplicateTagKey(error) => (101, error),
-            Self::InvalidParameterArns(error) => (102, error),
-            Self::InvalidOperationNotSupportEnterpriseGroup(error) => (103, error),
-            Self::InvalidOperationMultiGroupType(error) => (104, error),
-            Self::InvalidAccountStatusPayAmountLimitExceeded(error) => (105, error),
-            Self::InvalidPerformanceLevelMalformed(error) => (106, error),
-            Self::InvalidSecurityGroupNetworkType(error) => (107, error),
-            Self::QuotaExceededPrepayDataDiskCapacity(error) => (108, error),
-            Self::InvalidCustomInstanceTypeNotSupported(error) => (109, error),
-            Self::InvalidOperationEniCountExceeded(error) => (110, error),
-            Self::AccountForbiddenProductCreationLimited(error) => (111, error),
-            Self::UnexpectedImageFamilyImageIdSupplied(error) => (112, error),
-            Self::InvalidEncryptedNotMatchEncryptAlgorithm(error) => (113, error),
-            Self::InvalidEncryptedNotMatchKmsKeyId(error) => (114, error),
-            Self::InvalidEncryptAlgorithmNotMatchSnapshot(error) => (115, error),
-            Self::InvalidKmsKeyIdNotMatchSnapshot(error) => (116, error),
-            Self::InvalidEncryptAlgorithm(error) => (117, error),
-            Self::InvalidHttpEndpointNotSupported(error) => (118, error),
-            Self::InvalidHttpTokensNotSupported(error) => (119, error),
-            Self::InvalidHttpPutResponseHopLimitNotSupported(error) => (120, error),
-            Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error) => {
-                (121, error)
-            }
-            Self::InvalidChargeTypeCapacityReservationNotSupported(error) => (122, error),
-            Self::InvalidPerformanceLevelValueNotSupported(error) => (123, error),
-            Self::InvalidKmsKeyIdNotSymmetric(error) => (124, error),
-            Self::InvalidDedicatedHostClusterIdNotFound(error) => (125, error),
-            Self::InvalidDedicatedHostClusterIdInValid(error) => (126, error),
-            Self::InvalidOperationUserNotSupported(error) => (127, error),
-            Self::InvalidDeploymentSetIdNotFound(error) => (128, error),
-            Self::MissingParameterPrivatePoolOptionsId(error) => (129, error),
-            Self::InvalidPrivatePoolOptionsId(error) => (130, error),
-            Self::DedicatedHostNotSupported(error) => (131, error),
-            Self::SpotNotSupported(error) => (132, error),
-            Self::ClassicNetworkNotSupported(error) => (133, error),
-            Self::InvalidInstanceId(error) => (134, error),
-            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => (135, error),
-            Self::MissingParameterPrivatePoolOptionsIdError(error) => (136, error),
-            Self::InvalidPrivatePoolOptionsIdError(error) => (137, error),
-            Self::InvalidInstanceType(error) => (138, error),
-            Self::InvalidInstanceChargeType(error) => (139, error),
-            Self::InvalidZoneId(error) => (140, error),
-            Self::InvalidPrivatePoolOptionsNoStock(error) => (141, error),
-            Self::InvalidPlatformValueNotSupported(error) => (142, error),
-            Self::InvalidPrivatePoolOptionsStatus(error) => (143, error),
-            Self::InvalidAliUid(error) => (144, error),
-            Self::HibernationConfiguredInstanceTypeNotSupport(error) => (145, error),
-            Self::HibernationConfiguredImageNotEncrypted(error) => (146, error),
-            Self::HibernationConfiguredMemorySizeTooBig(error) => (147, error),
-            Self::InvalidSystemDiskSizeLessThanMemSize(error) => (148, error),
-            Self::InvalidCloudBoxZoneOperationNotSupported(error) => (149, error),
-            Self::InvalidInternetMaxBandwidthOutMalformed(error) => (150, error),
-            Self::InvalidInternetMaxBandwidthInMalformed(error) => (151, error),
-            Self::InvalidParameterCloudboxNotSupported(error) => (152, error),
-            Self::NotSupportSnapshotEncryptedShareImage(error) => (153, error),
-            Self::QuotaExceedDiskCapacity(error) => (154, error),
-            Self::InvalidParameterDataEncryptedKeyCreateFailed(error) => (155, error),
-            Self::InvalidDiskCategoryNotSupported(error) => (156, error),
-            Self::InvalidDestinationZoneDeploymentSetMismatch(error) => (157, error),
-            Self::NoPermissionPrice(error) => (158, error),
-            Self::InvalidParameterDedicatedRegionNotSupported(error) => (159, error),
-            Self::InvalidParameterKmsNotEnabled(error) => (160, error),
-            Self::InvalidParameterEncryptedKmsNotEnable(error) => (161, error),
-            Self::InvalidParamEncryptedMismatch(error) => (162, error),
-            Self::InvalidParameterEncrypted(error) => (163, error),
-            Self::QuotaExceededInternetBandwidth(error) => (164, error),
-            Self::InvalidVSwitchIdNotFound(error) => (165, error),
-            Self::OperationDeniedTestAccountRetricted(error) => (166, error),
-            Self::InvalidRamRoleNotEcsRole(error) => (167, error),
-            Self::ImageNotSubscribed(error) => (168, error),
-            Self::InvalidSystemDiskCategoryValueUnauthorized(error) => (169, error),
-            Self::InvalidSnapshotIdNotReady(error) => (170, error),
-            Self::InvalidDeviceInUse(error) => (171, error),
-            Self::ImageRemovedInMarket(error) => (172, error),
-            Self::CategoryNotSupported(error) => (173, error),
-            Self::OperationDeniedNoStock(error) => (174, error),
-            Self::QuotaExceedPortableCloudDisk(error) => (175, error),
-            Self::SecurityGroupInstanceLimitExceed(error) => (176, error),
-            Self::NodeControllerUnavailable(error) => (177, error),
-            Self::InvalidSnapshotIdNotDataDiskSnapshot(error) => (178, error),
-            Self::DeleteWithInstanceConflict(error) => (179, error),
-            Self::InstanceDiskNumLimitExceed(error) => (180, error),
-            Self::ImageNotSupportInstanceType(error) => (181, error),
-            Self::InvalidDiskSizeTooSmall(error) => (182, error),
-            Self::QuotaExceedBuyImage(error) => (183, error),
-            Self::InvalidParameterResourceOwnerAccount(error) => (184, error),
-            Self::InvalidUserDataForbidden(error) => (185, error),
-            Self::ZoneNotOpen(error) => (186, error),
-            Self::InvalidClusterIdNotFound(error) => (187, error),
-            Self::InvalidResourceTypeNotSupported(error) => (188, error),
-            Self::InvalidInstanceTypeZoneNotSupported(error) => (189, error),
-            Self::InvalidPayMethod(error) => (190, error),
-            Self::OperationDeniedImageNotValid(error) => (191, error),
-            Self::InvalidUserDataBase64FormatInvalid(error) => (192, error),
-            Self::InstanceTypeOffline(error) => (193, error),
-            Self::DependencyViolationWindowsInstance(error) => (194, error),
-            Self::RealNameAuthenticationError(error) => (195, error),
-            Self::InvalidNetworkTypeMismatchRamRole(error) => (196, error),
-            Self::InvalidUserPassRoleForbidden(error) => (197, error),
-            Self::InvalidImageNotSupported(error) => (198, error),
-            Self::InvalidAccountStatusNotEnoughBalance(error) => (199, error),
-            Self::IncorrectVpcStatus(error) => (200, error),
-            Self::InvalidParameterNotMatch(error) => (201, error),
-            Self::OperationDeniedInvalidNetworkType(error) => (202, error),
-            Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(error) => {
-                (203, error)
-            }
-            Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(error) => {
-                (204, error)
-            }
-            Self::QuotaExceedPostPaidDisk(error) => (205, error),
-            Self::QuotaExceedDeploymentSetInstanceQuotaFull(error) => (206, error),
-            Self::InvalidVSwitchDefaultVSwitchNotSupport(error) => (207, error),
-            Self::OperationDeniedLocalDiskUnsupported(error) => (208, error),
-            Self::OperationDeniedInconsistentNetwork(error) => (209, error),
-            Self::DefaultVswitchExisted(error) => (210, error),
-            Self::InvalidChargeTypeValueNotSupported(error) => (211, error),
-            Self::IncorrectInstanceStatus(error) => (212, error),
-            Self::CategoryViolation(error) => (213, error),
-            Self::ResourcesNotInSameZone(error) => (214, error),
-            Self::InvalidRegionNotSupport(error) => (215, error),
-            Self::UserNotInTheWhiteList(error) => (216, error),
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (217, error),
-            Self::SecurityRisk3dVerification(error) => (218, error),
-            Self::InvalidDiskSystemDiskSize(error) => (219, error),
-            Self::InsufficientBalance(error) => (220, error),
-            Self::MayiInternalError(error) => (221, error),
-            Self::InvalidNetworkType(error) => (222, error),
-            Self::InvalidAccountStatus(error) => (223, error),
-            Self::InvalidVSwitchIdIpInvalid(error) => (224, error),
-            Self::OperationDeniedPerformanceLevelNotMatch(error) => (225, error),
-            Self::InvalidStorageSetNameMalformed(error) => (226, error),
-            Self::InvalidMaxPartitionNumberMalformed(error) => (227, error),
-            Self::InvalidParameterStorageSetPartitionNumber(error) => (228, error),
-            Self::InvalidParameterStorageSetId(error) => (229, error),
-            Self::InvalidParameterStorageSetZoneId(error) => (230, error),
-            Self::QuotaExceedTags(error) => (231, error),
-            Self::OperationDeniedRegionIdNotSupported(error) => (232, error),
-            Self::OperationDeniedFlavorNotSupported(error) => (233, error),
-            Self::OperationDeniedTimestampNotSupported(error) => (234, error),
-            Self::OperationDeniedPrepayNotAvailable(error) => (235, error),
-            Self::OperationDeniedPaygNotAvailable(error) => (236, error),
-            Self::EnterpriseGroupLimitedMutliGroupType(error) => (237, error),
-            Self::EnterpriseGroupLimitedInstanceType(error) => (238, error),
-            Self::InternalErrorAllocateUnderlayIp(error) => (239, error),
-            Self::OperationDeniedBidOwnResource(error) => (240, error),
-            Self::OperationDeniedCloudSsdNotSupported(error) => (241, error),
-            Self::InvalidVpcStatusNotWorking(error) => (242, error),
-            Self::QuotaExceedElasticQuota(error) => (243, error),
-            Self::QuotaExceededPostpaidDataDiskCapacity(error) => (244, error),
-            Self::InvalidImageFamilyMissingAvailableImage(error) => (245, error),
-            Self::InvalidRegionIdNotSupportEncryptAlgorithm(error) => (246, error),
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => (247, error),
-            Self::ForbiddenOnlySupportEnterpriseGroup(error) => (248, error),
-            Self::HibernationConfiguredInstanceOperationForbidden(error) => (249, error),
-            Self::InstanceDiskLimitExceeded(error) => (250, error),
-            Self::InvalidInstanceTypeNotSupportDiskCategory(error) => (251, error),
-            Self::NotSupportSnapshotEncryptedDiskCategory(error) => (252, error),
-            Self::InvalidOperationPublicIpAddressNoStock(error) => (253, error),
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (254, error),
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (255, error),
-            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error) => (256, error),
-            Self::InvalidEncryptedNotMatchSnapshot(error) => (257, error),
-            Self::InvalidStorageClusterIdNotExist(error) => (258, error),
-            Self::InvalidRegionIdNotFound(error) => (259, error),
-            Self::InvalidZoneIdNotFound(error) => (260, error),
-            Self::InvalidSecurityGroupIdNotFound(error) => (261, error),
-            Self::InvalidDataDiskSnapshotIdNotFound(error) => (262, error),
-            Self::InvalidImageIdNotFound(error) => (263, error),
-            Self::InvalidInstanceChargeTypeNotFound(error) => (264, error),
-            Self::DependencyViolationIoOptimized(error) => (265, error),
-            Self::PaymentMethodNotFound(error) => (266, error),
-            Self::HostnameIllegal(error) => (267, error),
-            Self::InvalidSystemDiskSizeLessThanImageSize(error) => (268, error),
-            Self::InvalidSystemDiskSizeLessThanMinSize(error) => (269, error),
-            Self::InvalidSystemDiskSizeMoreThanMaxSize(error) => (270, error),
-            Self::InvalidSystemDiskSize(error) => (271, error),
-            Self::InvalidKeyPairNameNotFound(error) => (272, error),
-            Self::InvalidRamRoleNotFound(error) => (273, error),
-            Self::InvalidResourceGroupNotFound(error) => (274, error),
-            Self::InvalidMarketImageNotFound(error) => (275, error),
-            Self::DeploymentSetNotFound(error) => (276, error),
-            Self::InvalidParameterKmsKeyIdNotFound(error) => (277, error),
-            Self::InvalidDiskIdsNotPortable(error) => (278, error),
-            Self::OperationConflict(error) => (279, error),
-            Self::ThrottlingResource(error) => (280, error),
-            Self::InternalError(error) => (281, error),
-            Self::InvalidImageOsType(error) => (282, error),
-            Self::Unhandled(unhandled) => (283, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateInstanceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidStorageClusterIdCapacityNotEnough",
-            "InvalidStorageClusterIdStatusNotSupport",
-            "InvalidStorageClusterIdZoneIdEmpty",
-            "InvalidStorageClusterIdPerformanceLevelNotMatch",
-            "InvalidStorageClusterIdCategoryNotMatch",
-            "InvalidStorageClusterIdDiskSizeEmpty",
-            "InvalidInstanceTypeValueUnauthorized",
-            "InvalidInternetChargeTypeValueNotSupported",
-            "InvalidParameter",
-            "InvalidSystemDiskCategoryValueNotSupported",
-            "InvalidDataDiskSizeValueNotSupported",
-            "InvalidInstanceTypeValueNotSupported",
-            "InvalidDescriptionMalformed",
-            "InvalidHostNameMalformed",
-            "InvalidPasswordMalformed",
-            "InvalidPasswordParamMismatch",
-            "InvalidDiskNameMalformed",
-            "InvalidDiskDescriptionMalformed",
-            "InvalidDataDiskCategoryValueNotSupported",
-            "InvalidDataDeviceMalformed",
-            "InvalidNodeControllerIdMalformed",
-            "InvalidInnerIpAddressMalformed",
-            "InvalidInnerIpAddressUnusable",
-            "OperationDenied",
-            "InvalidParameterConflict",
-            "ImageNotSupportCloudInit",
-            "InvalidSnapshotIdBasedSnapshotTooOld",
-            "QuotaExceedAfterpayInstance",
-            "InvalidMarketImageChargeTypeNotSupport",
-            "InvalidInstanceNameMalformed",
-            "InvalidParameterMismatch",
-            "InvalidNetworkTypeMismatch",
-            "InvalidPrivateIpAddress",
-            "InvalidPrivateIpAddressMalformed",
-            "InvalidPrivateIpAddressDuplicated",
-            "QuotaExceededPrivateIpAddress",
-            "QuotaExceeded",
-            "IncorrectVSwitchStatus",
-            "ResourceNotAvailable",
-            "MissingParameter",
-            "InvalidDiskCategoryMismatch",
-            "InvalidIoOptimizedValueValueNotSupported",
-            "MissingParamter",
-            "InvalidPeriod",
-            "InstanceDiskCategoryLimitExceed",
-            "InvalidParameterBandwidth",
-            "InvalidIpAddressAlreadyUsed",
-            "InvalidUserDataSizeExceeded",
-            "InvalidUserDataNotSupported",
-            "InstanceDiskNumberLimitExceed",
-            "AccountArrearage",
-            "InvalidDiskCategoryValueNotSupported",
-            "InvalidAutoRenewPeriodValueNotSupported",
-            "InvalidSpotStrategy",
-            "InvalidSpotParamEmptyZoneId",
-            "InvalidSpotPriceLimit",
-            "InvalidSpotDuration",
-            "InvalidSpotAuthorized",
-            "InvalidSpotPrepaid",
-            "InvalidSpotAliUid",
-            "InvalidTagKeyMalformed",
-            "RegionUnauthorized",
-            "ZoneNotOnSale",
-            "InvalidSystemDiskSizeValueNotSupported",
-            "InvalidParameterEncryptedIllegal",
-            "InvalidParameterEncryptedNotSupported",
-            "EncryptedOptionConflict",
-            "InvalidSpotPriceLimitLowerThanPublicPrice",
-            "InvalidHpcClusterIdUnnecessary",
-            "InvalidVSwitchIdNecessary",
-            "InvalidHpcClusterIdNecessary",
-            "InvalidHpcClusterIdNotFound",
-            "InvalidHpcClusterIdCreating",
-            "InvalidPeriodUnitValueNotSupported",
-            "IncorrectImageStatus",
-            "InvalidTagValueMalformed",
-            "InvalidSecurityGroupNotInDefaultVpc",
-            "VpcNotFound",
-            "InvalidSpotInterruptionBehavior",
-            "OperationDeniedIllegalPaymentPolicy",
-            "InvalidDeploymentOnHost",
-            "InvalidInstanceChargeTypeNotSupport",
-            "InvalidNetworkTypeNotSupported",
-            "InvalidDedicatedHostIdNotFound",
-            "InvalidDedicatedHostStatusNotSupport",
-            "IncorrectDedicatedHostStatus",
-            "ChargeTypeViolationPostPaidDedicatedHost",
-            "InvalidPeriodExceededDedicatedHost",
-            "DedicatedHostTypeUnmatched",
-            "NoAvaliableDedicatedHost",
-            "InvalidParameterAffinity",
-            "InvalidParameterTenancy",
-            "InvalidParamTenancy",
-            "InvalidParameterCreditSpecification",
-            "InvalidInstanceTypeNotSupported",
-            "InvalidVpcZoneNotSupported",
-            "IncorrectDefaultVpcStatus",
-            "IoOptimizedNotSupported",
-            "InvalidClientTokenValueNotSupported",
-            "InvalidCapacityReservationIdNotFound",
-            "LackResource",
-            "DuplicateTagKey",
-            "InvalidParameterArns",
-            "InvalidOperationNotSupportEnterpriseGroup",
-            "InvalidOperationMultiGroupType",
-            "InvalidAccountStatusPayAmountLimitExceeded",
-            "InvalidPerformanceLevelMalformed",
-            "InvalidSecurityGroupNetworkType",
-            "QuotaExceededPrepayDataDiskCapacity",
-            "InvalidCustomInstanceTypeNotSupported",
-            "InvalidOperationEniCountExceeded",
-            "AccountForbiddenProductCreationLimited",
-            "UnexpectedImageFamilyImageIdSupplied",
-            "InvalidEncryptedNotMatchEncryptAlgorithm",
-            "InvalidEncryptedNotMatchKmsKeyId",
-            "InvalidEncryptAlgorithmNotMatchSnapshot",
-            "InvalidKmsKeyIdNotMatchSnapshot",
-            "InvalidEncryptAlgorithm",
-            "InvalidHttpEndpointNotSupported",
-            "InvalidHttpTokensNotSupported",
-            "InvalidHttpPutResponseHopLimitNotSupported",
-            "InvalidOperationVpcHasEnabledAdvancedNetworkFeature",
-            "InvalidChargeTypeCapacityReservationNotSupported",
-            "InvalidPerformanceLevelValueNotSupported",
-            "InvalidKmsKeyIdNotSymmetric",
-            "InvalidDedicatedHostClusterIdNotFound",
-            "InvalidDedicatedHostClusterIdInValid",
-            "InvalidOperationUserNotSupported",
-            "InvalidDeploymentSetIdNotFound",
-            "MissingParameterPrivatePoolOptionsId",
-            "InvalidPrivatePoolOptionsId",
-            "DedicatedHostNotSupported",
-            "SpotNotSupported",
-            "ClassicNetworkNotSupported",
-            "InvalidInstanceId",
-            "InvalidPrivatePoolOptionsMatchCriteria",
-            "MissingParameterPrivatePoolOptionsIdError",
-            "InvalidPrivatePoolOptionsIdError",
-            "InvalidInstanceType",
-            "InvalidInstanceChargeType",
-            "InvalidZoneId",
-            "InvalidPrivatePoolOptionsNoStock",
-            "InvalidPlatformValueNotSupported",
-            "InvalidPrivatePoolOptionsStatus",
-            "InvalidAliUid",
-            "HibernationConfiguredInstanceTypeNotSupport",
-            "HibernationConfiguredImageNotEncrypted",
-            "HibernationConfiguredMemorySizeTooBig",
-            "InvalidSystemDiskSizeLessThanMemSize",
-            "InvalidCloudBoxZoneOperationNotSupported",
-            "InvalidInternetMaxBandwidthOutMalformed",
-            "InvalidInternetMaxBandwidthInMalformed",
-            "InvalidParameterCloudboxNotSupported",
-            "NotSupportSnapshotEncryptedShareImage",
-            "QuotaExceedDiskCapacity",
-            "InvalidParameterDataEncryptedKeyCreateFailed",
-            "InvalidDiskCategoryNotSupported",
-            "InvalidDestinationZoneDeploymentSetMismatch",
-            "NoPermissionPrice",
-            "InvalidParameterDedicatedRegionNotSupported",
-            "InvalidParameterKmsNotEnabled",
-            "InvalidParameterEncryptedKmsNotEnable",
-            "InvalidParamEncryptedMismatch",
-            "InvalidParameterEncrypted",
-            "QuotaExceededInternetBandwidth",
-            "InvalidVSwitchIdNotFound",
-            "OperationDeniedTestAccountRetricted",
-            "InvalidRamRoleNotEcsRole",
-            "ImageNotSubscribed",
-            "InvalidSystemDiskCategoryValueUnauthorized",
-            "InvalidSnapshotIdNotReady",
-            "InvalidDeviceInUse",
-            "ImageRemovedInMarket",
-            "CategoryNotSupported",
-            "OperationDeniedNoStock",
-            "QuotaExceedPortableCloudDisk",
-            "SecurityGroupInstanceLimitExceed",
-            "NodeControllerUnavailable",
-            "InvalidSnapshotIdNotDataDiskSnapshot",
-            "DeleteWithInstanceConflict",
-            "InstanceDiskNumLimitExceed",
-            "ImageNotSupportInstanceType",
-            "InvalidDiskSizeTooSmall",
-            "QuotaExceedBuyImage",
-            "InvalidParameterResourceOwnerAccount",
-            "InvalidUserDataForbidden",
-            "ZoneNotOpen",
-            "InvalidClusterIdNotFound",
-            "InvalidResourceTypeNotSupported",
-            "InvalidInstanceTypeZoneNotSupported",
-            "InvalidPayMethod",
-            "OperationDeniedImageNotValid",
-            "InvalidUserDataBase64FormatInvalid",
-            "InstanceTypeOffline",
-            "DependencyViolationWindowsInstance",
-            "RealNameAuthenticationError",
-            "InvalidNetworkTypeMismatchRamRole",
-            "InvalidUserPassRoleForbidden",
-            "InvalidImageNotSupported",
-            "InvalidAccountStatusNotEnoughBalance",
-            "IncorrectVpcStatus",
-            "InvalidParameterNotMatch",
-            "OperationDeniedInvalidNetworkType",
-            "InvalidSpotInterruptionBehaviorClassicNetworkNotSupport",
-            "InvalidSpotInterruptionBehaviorLocalDiskNotSupport",
-            "QuotaExceedPostPaidDisk",
-            "QuotaExceedDeploymentSetInstanceQuotaFull",
-            "InvalidVSwitchDefaultVSwitchNotSupport",
-            "OperationDeniedLocalDiskUnsupported",
-            "OperationDeniedInconsistentNetwork",
-            "DefaultVswitchExisted",
-            "InvalidChargeTypeValueNotSupported",
-            "IncorrectInstanceStatus",
-            "CategoryViolation",
-            "ResourcesNotInSameZone",
-            "InvalidRegionNotSupport",
-            "UserNotInTheWhiteList",
-            "InvalidParameterKmsKeyIdKmsUnauthorized",
-            "SecurityRisk3dVerification",
-            "InvalidDiskSystemDiskSize",
-            "InsufficientBalance",
-            "MayiInternalError",
-            "InvalidNetworkType",
-            "InvalidAccountStatus",
-            "InvalidVSwitchIdIpInvalid",
-            "OperationDeniedPerformanceLevelNotMatch",
-            "InvalidStorageSetNameMalformed",
-            "InvalidMaxPartitionNumberMalformed",
-            "InvalidParameterStorageSetPartitionNumber",
-            "InvalidParameterStorageSetId",
-            "InvalidParameterStorageSetZoneId",
-            "QuotaExceedTags",
-            "OperationDeniedRegionIdNotSupported",
-            "OperationDeniedFlavorNotSupported",
-            "OperationDeniedTimestampNotSupported",
-            "OperationDeniedPrepayNotAvailable",
-            "OperationDeniedPaygNotAvailable",
-            "EnterpriseGroupLimitedMutliGroupType",
-            "EnterpriseGroupLimitedInstanceType",
-            "InternalErrorAllocateUnderlayIp",
-            "OperationDeniedBidOwnResource",
-            "OperationDeniedCloudSsdNotSupported",
-            "InvalidVpcStatusNotWorking",
-            "QuotaExceedElasticQuota",
-            "QuotaExceededPostpaidDataDiskCapacity",
-            "InvalidImageFamilyMissingAvailableImage",
-            "InvalidRegionIdNotSupportEncryptAlgorithm",
-            "InvalidOperationResourceManagedByCloudProduct",
-            "ForbiddenOnlySupportEnterpriseGroup",
-            "HibernationConfiguredInstanceOperationForbidden",
-            "InstanceDiskLimitExceeded",
-            "InvalidInstanceTypeNotSupportDiskCategory",
-            "NotSupportSnapshotEncryptedDiskCategory",
-            "InvalidOperationPublicIpAddressNoStock",
-            "InvalidParameterKmsKeyIdCmkNotEnabled",
-            "InvalidParameterKmsKeyIdCmkUnauthorized",
-            "InvalidEncryptedNotMatchDiskDefaultEncryption",
-            "InvalidEncryptedNotMatchSnapshot",
-            "InvalidStorageClusterIdNotExist",
-            "InvalidRegionIdNotFound",
-            "InvalidZoneIdNotFound",
-            "InvalidSecurityGroupIdNotFound",
-            "InvalidDataDiskSnapshotIdNotFound",
-            "InvalidImageIdNotFound",
-            "InvalidInstanceChargeTypeNotFound",
-            "DependencyViolationIoOptimized",
-            "PaymentMethodNotFound",
-            "HostnameIllegal",
-            "InvalidSystemDiskSizeLessThanImageSize",
-            "InvalidSystemDiskSizeLessThanMinSize",
-            "InvalidSystemDiskSizeMoreThanMaxSize",
-            "InvalidSystemDiskSize",
-            "InvalidKeyPairNameNotFound",
-            "InvalidRamRoleNotFound",
-            "InvalidResourceGroupNotFound",
-            "InvalidMarketImageNotFound",
-            "DeploymentSetNotFound",
-            "InvalidParameterKmsKeyIdNotFound",
-            "InvalidDiskIdsNotPortable",
-            "OperationConflict",
-            "ThrottlingResource",
-            "InternalError",
-            "InvalidImageOsType",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateInstanceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateInstanceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateInstanceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_instance(&self) -> CreateInstanceRequestBuilder<&Self> {
+        CreateInstanceRequestBuilder::new(self)
     }
 }

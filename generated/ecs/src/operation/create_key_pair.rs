@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateKeyPairRequest>;
 /// Request of `CreateKeyPair`: Creates an SSH key pair. The system stores the public key and returns the unencrypted private key. The private key is encoded with PEM in the PKCS#8 format. You must properly store the private key and ensure its confidentiality.
 ///
 /// In addition to calling the CreateKeyPair operation to create a key pair, you can use a third-party tool to create a key pair and then call the [ImportKeyPair](<https://www.alibabacloud.com/help/doc-detail/51774.htm>) operation to upload the key pair to an Alibaba Cloud region.
@@ -132,9 +135,7 @@ impl<C> CreateKeyPairRequestBuilder<C> {
     ///
     /// The ID of the region in which to create the key pair. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateKeyPairRequest::region_id`](CreateKeyPairRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -143,9 +144,7 @@ impl<C> CreateKeyPairRequestBuilder<C> {
     ///
     /// The name of the key pair. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with `http://` or `https://`. The name can contain letters, digits, colons (:), underscores (\_), and hyphens (-).
     ///
-    /// - Wire name: `KeyPairName`.
-    /// - Required.
-    /// - Example: `testKeyPairName`.
+    /// Its description, rules and example: [`CreateKeyPairRequest::key_pair_name`](CreateKeyPairRequest::key_pair_name).
     pub fn key_pair_name(mut self, value: impl Into<String>) -> Self {
         self.inner.key_pair_name = Some(value.into());
         self
@@ -154,8 +153,7 @@ impl<C> CreateKeyPairRequestBuilder<C> {
     ///
     /// The ID of the resource group to which to add the key pair.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`CreateKeyPairRequest::resource_group_id`](CreateKeyPairRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -164,8 +162,7 @@ impl<C> CreateKeyPairRequestBuilder<C> {
     ///
     /// The tags of the key pair.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateKeyPairRequest::tag`](CreateKeyPairRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -330,149 +327,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateKeyPairRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateKeyPair`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateKeyPairError {
-    /// HTTP 400 `InvalidKeyPairName.Malformed`: Specified Key Pair name is not valid.
-    InvalidKeyPairNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `KeyPair.AlreadyExist`: The key pair already exist.
-    KeyPairAlreadyExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
-    InvalidTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue.Malformed`: The specified Tag.n.Value is not valid.
-    InvalidTagValueMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.KeyPair`: The key pair quota exceeds.
-    QuotaExceedKeyPair(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.Tags`: %s
-    QuotaExceedTags(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceGroup.NotFound`: The ResourceGroup provided does not exist in our records.
-    InvalidResourceGroupNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateKeyPairError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidKeyPairName.Malformed",
-                        "KeyPair.AlreadyExist",
-                        "Duplicate.TagKey",
-                        "InvalidTagKey.Malformed",
-                        "InvalidTagValue.Malformed",
-                        "QuotaExceed.KeyPair",
-                        "QuotaExceed.Tags",
-                        "InvalidRegionId.NotFound",
-                        "InvalidResourceGroup.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateKeyPairError;
+impl crate::Client {
+    /// Calls `CreateKeyPair`: Creates an SSH key pair. The system stores the public key and returns the unencrypted private key. The private key is encoded with PEM in the PKCS#8 format. You must properly store the private key and ensure its confidentiality.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateKeyPairRequestBuilder::send) it. The parameters and their rules: [`CreateKeyPairRequest`].
+    #[inline]
+    pub fn create_key_pair(&self) -> CreateKeyPairRequestBuilder<&Self> {
+        CreateKeyPairRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateKeyPairError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateKeyPair`: Creates an SSH key pair. The system stores the public key and returns the unencrypted private key. The private key is encoded with PEM in the PKCS#8 format. You must properly store the private key and ensure its confidentiality.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateKeyPairRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidKeyPairNameMalformed(error),
-            1 => Self::KeyPairAlreadyExist(error),
-            2 => Self::DuplicateTagKey(error),
-            3 => Self::InvalidTagKeyMalformed(error),
-            4 => Self::InvalidTagValueMalformed(error),
-            5 => Self::QuotaExceedKeyPair(error),
-            6 => Self::QuotaExceedTags(error),
-            7 => Self::InvalidRegionIdNotFound(error),
-            8 => Self::InvalidResourceGroupNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidKeyPairNameMalformed(error) => (0, error),
-            Self::KeyPairAlreadyExist(error) => (1, error),
-            Self::DuplicateTagKey(error) => (2, error),
-            Self::InvalidTagKeyMalformed(error) => (3, error),
-            Self::InvalidTagValueMalformed(error) => (4, error),
-            Self::QuotaExceedKeyPair(error) => (5, error),
-            Self::QuotaExceedTags(error) => (6, error),
-            Self::InvalidRegionIdNotFound(error) => (7, error),
-            Self::InvalidResourceGroupNotFound(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateKeyPairError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateKeyPairError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidKeyPairNameMalformed",
-            "KeyPairAlreadyExist",
-            "DuplicateTagKey",
-            "InvalidTagKeyMalformed",
-            "InvalidTagValueMalformed",
-            "QuotaExceedKeyPair",
-            "QuotaExceedTags",
-            "InvalidRegionIdNotFound",
-            "InvalidResourceGroupNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateKeyPairError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateKeyPairError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateKeyPairError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateKeyPairError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_key_pair(&self) -> CreateKeyPairRequestBuilder<&Self> {
+        CreateKeyPairRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateLaunchTemplateRequest>;
 /// Request of `CreateLaunchTemplate`: Creates a launch template. A launch template eliminates the need to configure a large number of parameters every time you create an Elastic Compute Service (ECS) instance.
 ///
 /// After you create a launch template by calling the CreateLaunchTemplate operation, a default version that has a version number of 1 is automatically generated for the launch template. You can call the `CreateLaunchTemplateVersion` operation to create additional versions for the launch template. Version numbers start from 1 and increment by 1. If you specify a launch template but do not specify a launch template version number when you call the [RunInstances](<https://www.alibabacloud.com/help/doc-detail/63440.htm>) operation to create instances, the default version of the launch template is used.
@@ -782,9 +785,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The ID of the region in which to create the launch template. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::region_id`](CreateLaunchTemplateRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -793,10 +794,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The tags to add to the launch template.
     ///
-    /// > You can add tags to or query the tags of launch templates by calling API operations. You cannot add tags to or query the tags of launch templates in the ECS console.
-    ///
-    /// - Wire name: `TemplateTag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::template_tag`](CreateLaunchTemplateRequest::template_tag).
     pub fn template_tag(
         mut self,
         values: impl IntoIterator<Item = crate::types::TemplateTag>,
@@ -808,9 +806,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The name of the launch template. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with `http://` or `https://`. The name can contain letters, digits, colons (:), underscores (\_), and hyphens (-).
     ///
-    /// - Wire name: `LaunchTemplateName`.
-    /// - Required.
-    /// - Example: `testLaunchTemplateName`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::launch_template_name`](CreateLaunchTemplateRequest::launch_template_name).
     pub fn launch_template_name(mut self, value: impl Into<String>) -> Self {
         self.inner.launch_template_name = Some(value.into());
         self
@@ -819,8 +815,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The description of the launch template version. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
-    /// - Wire name: `VersionDescription`.
-    /// - Example: `testVersionDescription`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::version_description`](CreateLaunchTemplateRequest::version_description).
     pub fn version_description(mut self, value: impl Into<String>) -> Self {
         self.inner.version_description = Some(value.into());
         self
@@ -829,8 +824,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The ID of the image to use to create the instance. You can call the [DescribeImages](<https://www.alibabacloud.com/help/doc-detail/25534.htm>) operation to query available images.
     ///
-    /// - Wire name: `ImageId`.
-    /// - Example: `win2008r2_64_ent_sp1_en-us_40G_alibase_20170915.vhd`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::image_id`](CreateLaunchTemplateRequest::image_id).
     pub fn image_id(mut self, value: impl Into<String>) -> Self {
         self.inner.image_id = Some(value.into());
         self
@@ -839,13 +833,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The source of the image. Valid values:
     ///
-    /// * system: public image provided by Alibaba Cloud.
-    /// * self: custom image that you created.
-    /// * others: shared image from another Alibaba Cloud account.
-    /// * marketplace:[Alibaba Cloud Marketplace](<https://marketplace.alibabacloud.com/>) image. If Alibaba Cloud Marketplace images are available, you can use the images without the need to subscribe to the images. Take note of the billing details of Alibaba Cloud Marketplace images.
-    ///
-    /// - Wire name: `ImageOwnerAlias`.
-    /// - Example: `system`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::image_owner_alias`](CreateLaunchTemplateRequest::image_owner_alias).
     pub fn image_owner_alias(mut self, value: impl Into<String>) -> Self {
         self.inner.image_owner_alias = Some(value.into());
         self
@@ -854,10 +842,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// Specifies whether to use the preset password of the image.
     ///
-    /// > If you set the PasswordInherit parameter to true, make sure that you leave the Password parameter empty and the selected image has a preset password.
-    ///
-    /// - Wire name: `PasswordInherit`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::password_inherit`](CreateLaunchTemplateRequest::password_inherit).
     pub fn password_inherit(mut self, value: bool) -> Self {
         self.inner.password_inherit = Some(value);
         self
@@ -866,8 +851,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The instance type of the instance. For more information, see [Instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>). Alternatively, you can call the [DescribeInstanceTypes](<https://www.alibabacloud.com/help/doc-detail/25620.htm>) operation to query the most recent instance type list.
     ///
-    /// - Wire name: `InstanceType`.
-    /// - Example: `ecs.g5.large`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::instance_type`](CreateLaunchTemplateRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -876,10 +860,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The ID of the security group to which to assign the instance. Instances in the same security group can communicate with each other. A security group can contain up to 1,000 instances.
     ///
-    /// > You cannot specify both the `SecurityGroupId` and `SecurityGroupIds.N` parameters.
-    ///
-    /// - Wire name: `SecurityGroupId`.
-    /// - Example: `sg-bp15ed6xe1yxeycg****`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::security_group_id`](CreateLaunchTemplateRequest::security_group_id).
     pub fn security_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.security_group_id = Some(value.into());
         self
@@ -888,8 +869,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The ID of the virtual private cloud (VPC).
     ///
-    /// - Wire name: `VpcId`.
-    /// - Example: `vpc-bp12433upq1y5scen****`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::vpc_id`](CreateLaunchTemplateRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -898,8 +878,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The ID of the vSwitch to which to connect the instance. This parameter is required if you specify the VpcId parameter.
     ///
-    /// - Wire name: `VSwitchId`.
-    /// - Example: `vsw-bp1s5fnvk4gn2tws0****`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::v_switch_id`](CreateLaunchTemplateRequest::v_switch_id).
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_id = Some(value.into());
         self
@@ -908,10 +887,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The instance name. The name must be 2 to 128 characters in length and can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-). The default value of this parameter is the `InstanceId` value.
     ///
-    /// When you create multiple ECS instances at a time, you can batch configure sequential names for the instances. The instance names can contain square brackets (\[\]) and commas (,). For more information, see [Batch configure sequential names or hostnames for multiple instances](<https://www.alibabacloud.com/help/doc-detail/196048.htm>).
-    ///
-    /// - Wire name: `InstanceName`.
-    /// - Example: `k8s-node-[1,4]-alibabacloud`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::instance_name`](CreateLaunchTemplateRequest::instance_name).
     pub fn instance_name(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_name = Some(value.into());
         self
@@ -920,8 +896,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The instance description. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `testECSDescription`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::description`](CreateLaunchTemplateRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -930,11 +905,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The maximum inbound public bandwidth. Unit: Mbit/s. Valid values:
     ///
-    /// * When the purchased outbound public bandwidth is less than or equal to 10 Mbit/s, the valid values of this parameter are 1 to 10 and the default value is 10.
-    /// * When the purchased outbound public bandwidth is greater than 10 Mbit/s, the valid values of this parameter are 1 to the `InternetMaxBandwidthOut` value and the default value is the `InternetMaxBandwidthOut` value.
-    ///
-    /// - Wire name: `InternetMaxBandwidthIn`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::internet_max_bandwidth_in`](CreateLaunchTemplateRequest::internet_max_bandwidth_in).
     pub fn internet_max_bandwidth_in(mut self, value: i32) -> Self {
         self.inner.internet_max_bandwidth_in = Some(value);
         self
@@ -943,8 +914,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The maximum outbound public bandwidth. Unit: Mbit/s. Valid values: 0 to 100.
     ///
-    /// - Wire name: `InternetMaxBandwidthOut`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::internet_max_bandwidth_out`](CreateLaunchTemplateRequest::internet_max_bandwidth_out).
     pub fn internet_max_bandwidth_out(mut self, value: i32) -> Self {
         self.inner.internet_max_bandwidth_out = Some(value);
         self
@@ -953,12 +923,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The instance hostname.
     ///
-    /// * The hostname cannot start or end with a period (.) or hyphen (-). It cannot contain consecutive periods (.) or hyphens (-).
-    /// * For Windows instances, the hostname must be 2 to 15 characters in length and cannot contain periods (.) or contain only digits. It can contain letters, digits, and hyphens (-).
-    /// * For instances that run other operating systems such as Linux, the hostname must be 2 to 64 characters in length. You can use periods (.) to separate the hostname into multiple segments. Each segment can contain letters, digits, and hyphens (-).
-    ///
-    /// - Wire name: `HostName`.
-    /// - Example: `testHostName`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::host_name`](CreateLaunchTemplateRequest::host_name).
     pub fn host_name(mut self, value: impl Into<String>) -> Self {
         self.inner.host_name = Some(value.into());
         self
@@ -967,15 +932,14 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The ID of the zone in which to create the instance.
     ///
-    /// - Wire name: `ZoneId`.
-    /// - Example: `cn-hangzhou-g`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::zone_id`](CreateLaunchTemplateRequest::zone_id).
     pub fn zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_id = Some(value.into());
         self
     }
     /// Sets `SystemDisk`.
     ///
-    /// - Wire name: `SystemDisk`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::system_disk`](CreateLaunchTemplateRequest::system_disk).
     pub fn system_disk(
         mut self,
         value: crate::types::CreateLaunchTemplateSystemDisk,
@@ -987,11 +951,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// Specifies whether to create an I/O optimized instance. Valid values:
     ///
-    /// * none: creates a non-I/O optimized instance.
-    /// * optimized: creates an I/O optimized instance.
-    ///
-    /// - Wire name: `IoOptimized`.
-    /// - Example: `optimized`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::io_optimized`](CreateLaunchTemplateRequest::io_optimized).
     pub fn io_optimized(mut self, value: impl Into<String>) -> Self {
         self.inner.io_optimized = Some(value.into());
         self
@@ -1000,11 +960,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The billing method of the instance. Valid values:
     ///
-    /// * PrePaid: subscription. If you set this parameter to PrePaid, make sure that your account has sufficient credits.Otherwise, an `InvalidPayMethod` error is returned.
-    /// * PostPaid: pay-as-you-go.
-    ///
-    /// - Wire name: `InstanceChargeType`.
-    /// - Example: `PrePaid`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::instance_charge_type`](CreateLaunchTemplateRequest::instance_charge_type).
     pub fn instance_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_charge_type = Some(value.into());
         self
@@ -1013,8 +969,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The subscription duration of the instance. Unit: months. This parameter is valid and required only when `InstanceChargeType` is set to `PrePaid`. Valid values: 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36, 48, and 60.
     ///
-    /// - Wire name: `Period`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::period`](CreateLaunchTemplateRequest::period).
     pub fn period(mut self, value: i32) -> Self {
         self.inner.period = Some(value);
         self
@@ -1023,13 +978,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The billing method for network usage. Valid values:
     ///
-    /// * PayByBandwidth: pay-by-bandwidth
-    /// * PayByTraffic: pay-by-traffic
-    ///
-    /// > When the **pay-by-traffic** billing method for network usage is used, the maximum inbound and outbound bandwidths are used as the upper limits of bandwidths instead of guaranteed performance specifications. In scenarios where demand outstrips resource supplies, these maximum bandwidths may be limited. If you want guaranteed bandwidths for your instance, use the **pay-by-bandwidth** billing method for network usage.
-    ///
-    /// - Wire name: `InternetChargeType`.
-    /// - Example: `PayByTraffic`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::internet_charge_type`](CreateLaunchTemplateRequest::internet_charge_type).
     pub fn internet_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.internet_charge_type = Some(value.into());
         self
@@ -1038,10 +987,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// Specifies whether to enable the operating system configuration of the instance.
     ///
-    /// > This parameter will be removed in the future. To ensure future compatibility, we recommend that you use other parameters.
-    ///
-    /// - Wire name: `EnableVmOsConfig`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::enable_vm_os_config`](CreateLaunchTemplateRequest::enable_vm_os_config).
     pub fn enable_vm_os_config(mut self, value: bool) -> Self {
         self.inner.enable_vm_os_config = Some(value);
         self
@@ -1050,11 +996,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The network type of the instance. Valid values:
     ///
-    /// * classic: classic network
-    /// * vpc: VPC
-    ///
-    /// - Wire name: `NetworkType`.
-    /// - Example: `vpc`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::network_type`](CreateLaunchTemplateRequest::network_type).
     pub fn network_type(mut self, value: impl Into<String>) -> Self {
         self.inner.network_type = Some(value.into());
         self
@@ -1063,8 +1005,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The user data of the instance. The user data must be encoded in Base64. The maximum size of raw data is 32 KB.
     ///
-    /// - Wire name: `UserData`.
-    /// - Example: `ZWNobyBoZWxsbyBlY3Mh`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::user_data`](CreateLaunchTemplateRequest::user_data).
     pub fn user_data(mut self, value: impl Into<String>) -> Self {
         self.inner.user_data = Some(value.into());
         self
@@ -1073,11 +1014,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The name of the key pair. This parameter is empty by default.
     ///
-    /// * For Windows instances, this parameter is ignored The `Password` parameter takes effect even if the KeyPairName parameter is specified.
-    /// * For Linux instances, the password-based logon method is disabled by default.
-    ///
-    /// - Wire name: `KeyPairName`.
-    /// - Example: `testKeyPairName`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::key_pair_name`](CreateLaunchTemplateRequest::key_pair_name).
     pub fn key_pair_name(mut self, value: impl Into<String>) -> Self {
         self.inner.key_pair_name = Some(value.into());
         self
@@ -1086,8 +1023,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The name of the instance Resource Access Management (RAM) role. You can call the [ListRoles](<https://www.alibabacloud.com/help/doc-detail/28713.htm>) operation provided by RAM to query the instance RAM roles that you created.
     ///
-    /// - Wire name: `RamRoleName`.
-    /// - Example: `testRamRoleName`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::ram_role_name`](CreateLaunchTemplateRequest::ram_role_name).
     pub fn ram_role_name(mut self, value: impl Into<String>) -> Self {
         self.inner.ram_role_name = Some(value.into());
         self
@@ -1096,12 +1032,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The automatic release time of the instance. Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC.
     ///
-    /// * If the value of `ss` is not `00`, the time is automatically rounded down to the nearest minute based on the value of `mm`.
-    /// * The specified time must be at least 30 minutes later than the current time.
-    /// * The specified time can be at most three years later than the current time.
-    ///
-    /// - Wire name: `AutoReleaseTime`.
-    /// - Example: `2018-01-01T12:05:00Z`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::auto_release_time`](CreateLaunchTemplateRequest::auto_release_time).
     pub fn auto_release_time(mut self, value: impl Into<String>) -> Self {
         self.inner.auto_release_time = Some(value.into());
         self
@@ -1110,12 +1041,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The bidding policy for the pay-as-you-go instance. This parameter is valid only when the `InstanceChargeType` parameter is set to `PostPaid`. Valid values:
     ///
-    /// * NoSpot: The instance is a regular pay-as-you-go instance.
-    /// * SpotWithPriceLimit: The instance is created as a spot instance with a user-defined maximum hourly price.
-    /// * SpotAsPriceGo: The instance is created as a spot instance for which the market price at the time of purchase is automatically used as the bidding price.
-    ///
-    /// - Wire name: `SpotStrategy`.
-    /// - Example: `NoSpot`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::spot_strategy`](CreateLaunchTemplateRequest::spot_strategy).
     pub fn spot_strategy(mut self, value: impl Into<String>) -> Self {
         self.inner.spot_strategy = Some(value.into());
         self
@@ -1124,9 +1050,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The maximum hourly price of the instance. The value is accurate to three decimal places. This parameter is valid only when the `SpotStrategy` parameter is set to `SpotWithPriceLimit`.
     ///
-    /// - Wire name: `SpotPriceLimit`.
-    /// - Must be 0 to 999999.
-    /// - Example: `0.97`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::spot_price_limit`](CreateLaunchTemplateRequest::spot_price_limit).
     pub fn spot_price_limit(mut self, value: f32) -> Self {
         self.inner.spot_price_limit = Some(value);
         self
@@ -1135,15 +1059,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The protection period of the spot instance. Unit: hours. Default value: 1. Valid values:
     ///
-    /// * 1: After a spot instance is created, Alibaba Cloud ensures that the instance is not automatically released within 1 hour. After the 1-hour protection period ends, the system compares the bid price with the market price and checks the resource inventory to determine whether to retain or release the instance.
-    /// * 0: After a spot instance is created, Alibaba Cloud does not ensure that the instance runs for 1 hour. The system compares the bid price with the market price and checks the resource inventory to determine whether to retain or release the instance.
-    ///
-    /// Alibaba Cloud sends an ECS system event to notify you 5 minutes before the instance is released. Spot instances are billed by second. We recommend that you specify a protection period based on your business requirements.
-    ///
-    /// > This parameter takes effect only if SpotStrategy is set to SpotWithPriceLimit or SpotAsPriceGo.
-    ///
-    /// - Wire name: `SpotDuration`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::spot_duration`](CreateLaunchTemplateRequest::spot_duration).
     pub fn spot_duration(mut self, value: i32) -> Self {
         self.inner.spot_duration = Some(value);
         self
@@ -1152,8 +1068,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The ID of the resource group to which to assign the instance, Elastic Block Storage (EBS) device, and elastic network interface (ENI).
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::resource_group_id`](CreateLaunchTemplateRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -1162,8 +1077,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the launch template belongs.
     ///
-    /// - Wire name: `TemplateResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::template_resource_group_id`](CreateLaunchTemplateRequest::template_resource_group_id).
     pub fn template_resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.template_resource_group_id = Some(value.into());
         self
@@ -1172,11 +1086,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// Specifies whether to enable security hardening for the operating system. Valid values:
     ///
-    /// * Active: enables security hardening. This value is applicable only to public images.
-    /// * Deactive: does not enable security hardening. This value is applicable to all images.
-    ///
-    /// - Wire name: `SecurityEnhancementStrategy`.
-    /// - Example: `Deactive`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::security_enhancement_strategy`](CreateLaunchTemplateRequest::security_enhancement_strategy).
     pub fn security_enhancement_strategy(mut self, value: impl Into<String>) -> Self {
         self.inner.security_enhancement_strategy = Some(value.into());
         self
@@ -1185,10 +1095,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The private IP address to assign to the instance.
     ///
-    /// To assign a private IP address to an instance that resides in a VPC, make sure that the IP address is an idle IP address within the CIDR block of the vSwitch specified by the `VSwitchId` parameter.
-    ///
-    /// - Wire name: `PrivateIpAddress`.
-    /// - Example: `10.1.**.**`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::private_ip_address`](CreateLaunchTemplateRequest::private_ip_address).
     pub fn private_ip_address(mut self, value: impl Into<String>) -> Self {
         self.inner.private_ip_address = Some(value.into());
         self
@@ -1197,8 +1104,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The ID of the deployment set to which to deploy the instance.
     ///
-    /// - Wire name: `DeploymentSetId`.
-    /// - Example: `ds-bp1brhwhoqinyjd6****`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::deployment_set_id`](CreateLaunchTemplateRequest::deployment_set_id).
     pub fn deployment_set_id(mut self, value: impl Into<String>) -> Self {
         self.inner.deployment_set_id = Some(value.into());
         self
@@ -1207,8 +1113,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The number of IPv6 addresses to randomly generate for the primary elastic network interface (ENI). Valid values: 1 to 10.
     ///
-    /// - Wire name: `Ipv6AddressCount`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::ipv6_address_count`](CreateLaunchTemplateRequest::ipv6_address_count).
     pub fn ipv6_address_count(mut self, value: i32) -> Self {
         self.inner.ipv6_address_count = Some(value);
         self
@@ -1217,8 +1122,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The data disks.
     ///
-    /// - Wire name: `DataDisk`.
-    /// - Must have at most 16 items.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::data_disk`](CreateLaunchTemplateRequest::data_disk).
     pub fn data_disk(
         mut self,
         values: impl IntoIterator<Item = crate::types::CreateLaunchTemplateDataDisk>,
@@ -1230,8 +1134,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The information of the ENIs.
     ///
-    /// - Wire name: `NetworkInterface`.
-    /// - Must have at most 8 items.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::network_interface`](CreateLaunchTemplateRequest::network_interface).
     pub fn network_interface(
         mut self,
         values: impl IntoIterator<Item = crate::types::NetworkInterface>,
@@ -1243,12 +1146,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The tags to add to the instance, disks, and primary ENI that are created from the launch template.
     ///
-    /// **Scenario**
-    ///
-    /// If you created a launch template by calling the CreateLaunchTemplate operation and use the default version that is automatically generated for the launch template to create instances, the specified tags are automatically added to the created instances, disks, and primary ENIs. For more information about the default versions of launch templates, see \[xxxx\](url).
-    ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::tag`](CreateLaunchTemplateRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -1257,11 +1155,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The IDs of the security groups to which to assign the instance. The valid values of N are based on the maximum number of security groups to which the instance can belong. For more information, see the "Security group limits" section in [Limits](<https://www.alibabacloud.com/help/doc-detail/25412.htm>).
     ///
-    /// > You cannot specify both the `SecurityGroupId` and `SecurityGroupIds.N` parameters.
-    ///
-    /// - Wire name: `SecurityGroupIds`.
-    /// - Must have at most 16 items.
-    /// - Example: `sg-bp15ed6xe1yxeycg7****`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::security_group_ids`](CreateLaunchTemplateRequest::security_group_ids).
     pub fn security_group_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -1275,15 +1169,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// Specifies whether to enable release protection for the instance. This parameter specifies whether you can use the ECS console or call the [DeleteInstance](<https://www.alibabacloud.com/help/doc-detail/25507.htm>) operation to release the instance. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false.
-    ///
-    /// > This parameter is applicable only to pay-as-you-go instances. The release protection feature can protect instances against manual releases, but not against automatic releases.
-    ///
-    /// - Wire name: `DeletionProtection`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::deletion_protection`](CreateLaunchTemplateRequest::deletion_protection).
     pub fn deletion_protection(mut self, value: bool) -> Self {
         self.inner.deletion_protection = Some(value);
         self
@@ -1292,11 +1178,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The performance mode of the burstable instance. Valid values:
     ///
-    /// * Standard: the standard mode. For more information, see the "Standard mode" section in [Overview of burstable instances](<https://www.alibabacloud.com/help/doc-detail/59977.htm>).
-    /// * Unlimited: the unlimited mode. For more information, see the "Unlimited mode" section in [Overview of burstable instances](<https://www.alibabacloud.com/help/doc-detail/59977.htm>).
-    ///
-    /// - Wire name: `CreditSpecification`.
-    /// - Example: `Standard`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::credit_specification`](CreateLaunchTemplateRequest::credit_specification).
     pub fn credit_specification(mut self, value: impl Into<String>) -> Self {
         self.inner.credit_specification = Some(value.into());
         self
@@ -1305,15 +1187,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// Specifies whether to enable auto-renewal. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false.
-    ///
-    /// > This parameter takes effect only if you set `InstanceChargeType` to `PrePaid`.
-    ///
-    /// - Wire name: `AutoRenew`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::auto_renew`](CreateLaunchTemplateRequest::auto_renew).
     pub fn auto_renew(mut self, value: bool) -> Self {
         self.inner.auto_renew = Some(value);
         self
@@ -1322,12 +1196,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The auto-renewal period of the instance. Valid values:
     ///
-    /// Valid values when PeriodUnit is set to Month: 1, 2, 3, 6, 12, 24, 36, 48, and 60.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `AutoRenewPeriod`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::auto_renew_period`](CreateLaunchTemplateRequest::auto_renew_period).
     pub fn auto_renew_period(mut self, value: i32) -> Self {
         self.inner.auto_renew_period = Some(value);
         self
@@ -1336,10 +1205,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The unit of the subscription period. Valid values:
     ///
-    /// Month (default)
-    ///
-    /// - Wire name: `PeriodUnit`.
-    /// - Example: `Month`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::period_unit`](CreateLaunchTemplateRequest::period_unit).
     pub fn period_unit(mut self, value: impl Into<String>) -> Self {
         self.inner.period_unit = Some(value.into());
         self
@@ -1348,15 +1214,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// Specifies whether to enable the access channel for instance metadata. Valid values:
     ///
-    /// * enabled
-    /// * disabled
-    ///
-    /// Default value: enabled.
-    ///
-    /// > For information about instance metadata, see [Obtain information about an ECS instance, such as instance attributes inside ECS instances from instance metadata service](<https://www.alibabacloud.com/help/doc-detail/108460.htm>).
-    ///
-    /// - Wire name: `HttpEndpoint`.
-    /// - Example: `enabled`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::http_endpoint`](CreateLaunchTemplateRequest::http_endpoint).
     pub fn http_endpoint(mut self, value: impl Into<String>) -> Self {
         self.inner.http_endpoint = Some(value.into());
         self
@@ -1365,15 +1223,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// Specifies whether to forcefully use the security hardening mode (IMDSv2) to access instance metadata. Valid values:
     ///
-    /// * optional: does not forcefully use the security hardening mode (IMDSv2).
-    /// * required: forcefully uses the security hardening mode (IMDSv2). After you set this parameter to required, you cannot access instance metadata in normal mode.
-    ///
-    /// Default value: optional.
-    ///
-    /// > For information about the modes of accessing instance metadata, see [Obtain information about an ECS instance, such as instance attributes inside ECS instances from instance metadata service](<https://www.alibabacloud.com/help/doc-detail/108460.htm>).
-    ///
-    /// - Wire name: `HttpTokens`.
-    /// - Example: `optional`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::http_tokens`](CreateLaunchTemplateRequest::http_tokens).
     pub fn http_tokens(mut self, value: impl Into<String>) -> Self {
         self.inner.http_tokens = Some(value.into());
         self
@@ -1382,8 +1232,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// > This parameter is not publicly available.
     ///
-    /// - Wire name: `HttpPutResponseHopLimit`.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::http_put_response_hop_limit`](CreateLaunchTemplateRequest::http_put_response_hop_limit).
     pub fn http_put_response_hop_limit(mut self, value: i32) -> Self {
         self.inner.http_put_response_hop_limit = Some(value);
         self
@@ -1392,14 +1241,14 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// Details about the image options.
     ///
-    /// - Wire name: `ImageOptions`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::image_options`](CreateLaunchTemplateRequest::image_options).
     pub fn image_options(mut self, value: crate::types::ImageOptions) -> Self {
         self.inner.image_options = Some(value);
         self
     }
     /// Sets `SecurityOptions`.
     ///
-    /// - Wire name: `SecurityOptions`.
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::security_options`](CreateLaunchTemplateRequest::security_options).
     pub fn security_options(mut self, value: crate::types::SecurityOptions) -> Self {
         self.inner.security_options = Some(value);
         self
@@ -1557,197 +1406,24 @@ for CreateLaunchTemplateResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateLaunchTemplate`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateLaunchTemplateError {
-    /// HTTP 400 `InvalidRegion.NotExist`: %s
-    InvalidRegionNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: %s
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidLaunchTemplateName.Malformed`: The specified parameter LaunchTemplateName is not valid.
-    InvalidLaunchTemplateNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The specified parameter "VersionDescription" is not valid.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidUserData.SizeExceeded`: %s
-    InvalidUserDataSizeExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidUserData.Base64FormatInvalid`: %s
-    InvalidUserDataBase64FormatInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
-    InvalidTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue.Malformed`: The specified Tag.n.Value is not valid.
-    InvalidTagValueMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHostName.Malformed`: The specified parameter "HostName" is not valid.
-    InvalidHostNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.CreateEniParams`: %s
-    InvalidParamsCreateEniParams(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `LaunchTemplateLimitExceed`: %s
-    LaunchTemplateLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `LaunchTemplateName.Duplicated`: %s
-    LaunchTemplateNameDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.Tags`: %s
-    QuotaExceedTags(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceGroup.NotFound`: The ResourceGroup provided does not exist in our records.
-    InvalidResourceGroupNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateLaunchTemplateError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidRegion.NotExist",
-                        "MissingParameter",
-                        "InvalidParameter",
-                        "InvalidLaunchTemplateName.Malformed",
-                        "InvalidDescription.Malformed",
-                        "InvalidUserData.SizeExceeded",
-                        "InvalidUserData.Base64FormatInvalid",
-                        "Duplicate.TagKey",
-                        "InvalidTagKey.Malformed",
-                        "InvalidTagValue.Malformed",
-                        "InvalidHostName.Malformed",
-                        "InvalidParams.CreateEniParams",
-                        "LaunchTemplateLimitExceed",
-                        "LaunchTemplateName.Duplicated",
-                        "QuotaExceed.Tags",
-                        "InvalidResourceGroup.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateLaunchTemplateError;
+impl crate::Client {
+    /// Calls `CreateLaunchTemplate`: Creates a launch template. A launch template eliminates the need to configure a large number of parameters every time you create an Elastic Compute Service (ECS) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateLaunchTemplateRequestBuilder::send) it. The parameters and their rules: [`CreateLaunchTemplateRequest`].
+    #[inline]
+    pub fn create_launch_template(&self) -> CreateLaunchTemplateRequestBuilder<&Self> {
+        CreateLaunchTemplateRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateLaunchTemplateError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateLaunchTemplate`: Creates a launch template. A launch template eliminates the need to configure a large number of parameters every time you create an Elastic Compute Service (ECS) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateLaunchTemplateRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidRegionNotExist(error),
-            1 => Self::MissingParameter(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::InvalidLaunchTemplateNameMalformed(error),
-            4 => Self::InvalidDescriptionMalformed(error),
-            5 => Self::InvalidUserDataSizeExceeded(error),
-            6 => Self::InvalidUserDataBase64FormatInvalid(error),
-            7 => Self::DuplicateTagKey(error),
-            8 => Self::InvalidTagKeyMalformed(error),
-            9 => Self::InvalidTagValueMalformed(error),
-            10 => Self::InvalidHostNameMalformed(error),
-            11 => Self::InvalidParamsCreateEniParams(error),
-            12 => Self::LaunchTemplateLimitExceed(error),
-            13 => Self::LaunchTemplateNameDuplicated(error),
-            14 => Self::QuotaExceedTags(error),
-            15 => Self::InvalidResourceGroupNotFound(error),
-            16 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidRegionNotExist(error) => (0, error),
-            Self::MissingParameter(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::InvalidLaunchTemplateNameMalformed(error) => (3, error),
-            Self::InvalidDescriptionMalformed(error) => (4, error),
-            Self::InvalidUserDataSizeExceeded(error) => (5, error),
-            Self::InvalidUserDataBase64FormatInvalid(error) => (6, error),
-            Self::DuplicateTagKey(error) => (7, error),
-            Self::InvalidTagKeyMalformed(error) => (8, error),
-            Self::InvalidTagValueMalformed(error) => (9, error),
-            Self::InvalidHostNameMalformed(error) => (10, error),
-            Self::InvalidParamsCreateEniParams(error) => (11, error),
-            Self::LaunchTemplateLimitExceed(error) => (12, error),
-            Self::LaunchTemplateNameDuplicated(error) => (13, error),
-            Self::QuotaExceedTags(error) => (14, error),
-            Self::InvalidResourceGroupNotFound(error) => (15, error),
-            Self::InternalError(error) => (16, error),
-            Self::Unhandled(unhandled) => (17, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateLaunchTemplateError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateLaunchTemplateError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidRegionNotExist",
-            "MissingParameter",
-            "InvalidParameter",
-            "InvalidLaunchTemplateNameMalformed",
-            "InvalidDescriptionMalformed",
-            "InvalidUserDataSizeExceeded",
-            "InvalidUserDataBase64FormatInvalid",
-            "DuplicateTagKey",
-            "InvalidTagKeyMalformed",
-            "InvalidTagValueMalformed",
-            "InvalidHostNameMalformed",
-            "InvalidParamsCreateEniParams",
-            "LaunchTemplateLimitExceed",
-            "LaunchTemplateNameDuplicated",
-            "QuotaExceedTags",
-            "InvalidResourceGroupNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateLaunchTemplateError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateLaunchTemplateError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateLaunchTemplateError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateLaunchTemplateError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_launch_template(&self) -> CreateLaunchTemplateRequestBuilder<&Self> {
+        CreateLaunchTemplateRequestBuilder::new(self)
     }
 }

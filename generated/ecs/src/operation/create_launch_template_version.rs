@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateLaunchTemplateVersionRequest>;
 /// Request of `CreateLaunchTemplateVersion`: Creates a version for a launch template. You can use the created version to create Elastic Compute Service (ECS) instances, scaling groups, or auto provisioning groups.
 ///
 /// ## Usage notes
@@ -750,9 +753,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The region ID of the command. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::region_id`](CreateLaunchTemplateVersionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -761,8 +762,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The ID of the launch template. For more information, call the [DescribeLaunchTemplates](<https://www.alibabacloud.com/help/doc-detail/73759.htm>) operation. You must specify `LaunchTemplateId` or `LaunchTemplateName` to specify a launch template.
     ///
-    /// - Wire name: `LaunchTemplateId`.
-    /// - Example: `lt-m5eiaupmvm2op9d****`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::launch_template_id`](CreateLaunchTemplateVersionRequest::launch_template_id).
     pub fn launch_template_id(mut self, value: impl Into<String>) -> Self {
         self.inner.launch_template_id = Some(value.into());
         self
@@ -771,8 +771,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The name of the launch template. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with `http://` or `https://`. The name can contain letters, digits, colons (:), underscores (\_), and hyphens (-).
     ///
-    /// - Wire name: `LaunchTemplateName`.
-    /// - Example: `testLaunchTemplateName`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::launch_template_name`](CreateLaunchTemplateVersionRequest::launch_template_name).
     pub fn launch_template_name(mut self, value: impl Into<String>) -> Self {
         self.inner.launch_template_name = Some(value.into());
         self
@@ -781,8 +780,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The description of the launch template version. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
-    /// - Wire name: `VersionDescription`.
-    /// - Example: `testVersionDescription`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::version_description`](CreateLaunchTemplateVersionRequest::version_description).
     pub fn version_description(mut self, value: impl Into<String>) -> Self {
         self.inner.version_description = Some(value.into());
         self
@@ -791,8 +789,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The ID of the image to use to create the Elastic Compute Service (ECS) instance. You can call the [DescribeImages](<https://www.alibabacloud.com/help/doc-detail/25534.htm>) operation to query available images.
     ///
-    /// - Wire name: `ImageId`.
-    /// - Example: `win2008r2_64_ent_sp1_en-us_40G_alibase_20170915.vhd`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::image_id`](CreateLaunchTemplateVersionRequest::image_id).
     pub fn image_id(mut self, value: impl Into<String>) -> Self {
         self.inner.image_id = Some(value.into());
         self
@@ -801,10 +798,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The source of the image.
     ///
-    /// > This parameter will be removed in the future. We recommend that you use other parameters to ensure future compatibility.
-    ///
-    /// - Wire name: `ImageOwnerAlias`.
-    /// - Example: `system`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::image_owner_alias`](CreateLaunchTemplateVersionRequest::image_owner_alias).
     pub fn image_owner_alias(mut self, value: impl Into<String>) -> Self {
         self.inner.image_owner_alias = Some(value.into());
         self
@@ -813,15 +807,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// Specifies whether to use the password that is preconfigured in the image. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false.
-    ///
-    /// > If you specify PasswordInherit, you must leave Password empty and make sure that a password is preconfigured for the image.
-    ///
-    /// - Wire name: `PasswordInherit`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::password_inherit`](CreateLaunchTemplateVersionRequest::password_inherit).
     pub fn password_inherit(mut self, value: bool) -> Self {
         self.inner.password_inherit = Some(value);
         self
@@ -830,8 +816,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The instance type. For more information, see [Overview of instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>). You can also call the [DescribeInstanceTypes](<https://www.alibabacloud.com/help/doc-detail/25620.htm>) operation to query the most recent list of instance types.
     ///
-    /// - Wire name: `InstanceType`.
-    /// - Example: `ecs.g5.large`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::instance_type`](CreateLaunchTemplateVersionRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -840,10 +825,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The ID of the security group to which to assign the ECS instance created based on the launch template version. Instances in the same security group can access each other.
     ///
-    /// > You cannot specify `SecurityGroupId` and `SecurityGroupIds.N` in the same request.
-    ///
-    /// - Wire name: `SecurityGroupId`.
-    /// - Example: `sg-bp15ed6xe1yxeycg****`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::security_group_id`](CreateLaunchTemplateVersionRequest::security_group_id).
     pub fn security_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.security_group_id = Some(value.into());
         self
@@ -852,8 +834,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The ID of the virtual private cloud (VPC) in which to create the ECS instance.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Example: `vpc-bp12433upq1y5scen****`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::vpc_id`](CreateLaunchTemplateVersionRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -862,8 +843,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The ID of the vSwitch to which to connect the instance. This parameter is required if you specify the VpcId parameter.
     ///
-    /// - Wire name: `VSwitchId`.
-    /// - Example: `vsw-bp1s5fnvk4gn2tws0****`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::v_switch_id`](CreateLaunchTemplateVersionRequest::v_switch_id).
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_id = Some(value.into());
         self
@@ -872,10 +852,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The instance name. The name must be 2 to 128 characters in length and can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-). The default value of this parameter is the `InstanceId` value.
     ///
-    /// When you create multiple ECS instances at a time, you can batch configure sequential names for the instances. The instance names can contain square brackets (\[\]) and commas (,). For more information, see [Batch configure sequential names or hostnames for multiple instances](<https://www.alibabacloud.com/help/doc-detail/196048.htm>).
-    ///
-    /// - Wire name: `InstanceName`.
-    /// - Example: `k8s-node-[1,4]-alibabacloud`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::instance_name`](CreateLaunchTemplateVersionRequest::instance_name).
     pub fn instance_name(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_name = Some(value.into());
         self
@@ -884,8 +861,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The description of the instance. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `testDescription`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::description`](CreateLaunchTemplateVersionRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -894,11 +870,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The maximum inbound public bandwidth. Unit: Mbit/s. Valid values:
     ///
-    /// * When the purchased outbound public bandwidth is less than or equal to 10 Mbit/s, the valid values of this parameter are 1 to 10 and the default value is 10.
-    /// * If the purchased outbound public bandwidth is greater than 10 Mbit/s, the valid values of this parameter range from 1 to the `InternetMaxBandwidthOut` value and the default value is the `InternetMaxBandwidthOut` value.
-    ///
-    /// - Wire name: `InternetMaxBandwidthIn`.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::internet_max_bandwidth_in`](CreateLaunchTemplateVersionRequest::internet_max_bandwidth_in).
     pub fn internet_max_bandwidth_in(mut self, value: i32) -> Self {
         self.inner.internet_max_bandwidth_in = Some(value);
         self
@@ -907,8 +879,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The maximum outbound public bandwidth. Unit: Mbit/s. Valid values: 0 to 100.
     ///
-    /// - Wire name: `InternetMaxBandwidthOut`.
-    /// - Example: `5`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::internet_max_bandwidth_out`](CreateLaunchTemplateVersionRequest::internet_max_bandwidth_out).
     pub fn internet_max_bandwidth_out(mut self, value: i32) -> Self {
         self.inner.internet_max_bandwidth_out = Some(value);
         self
@@ -917,12 +888,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The hostname of the instance.
     ///
-    /// * The hostname cannot start or end with a period (.) or hyphen (-). It cannot contain consecutive periods (.) or hyphens (-).
-    /// * For Windows instances, the hostname must be 2 to 15 characters in length and cannot contain periods (.) or contain only digits. It can contain letters, digits, and hyphens (-).
-    /// * For instances that run other operating systems such as Linux, the hostname must be 2 to 64 characters in length. You can use periods (.) to separate the hostname into multiple segments. Each segment can contain letters, digits, and hyphens (-).
-    ///
-    /// - Wire name: `HostName`.
-    /// - Example: `testHostName`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::host_name`](CreateLaunchTemplateVersionRequest::host_name).
     pub fn host_name(mut self, value: impl Into<String>) -> Self {
         self.inner.host_name = Some(value.into());
         self
@@ -931,15 +897,14 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The ID of the zone to which the instance belongs.
     ///
-    /// - Wire name: `ZoneId`.
-    /// - Example: `cn-hangzhou-g`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::zone_id`](CreateLaunchTemplateVersionRequest::zone_id).
     pub fn zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_id = Some(value.into());
         self
     }
     /// Sets `SystemDisk`.
     ///
-    /// - Wire name: `SystemDisk`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::system_disk`](CreateLaunchTemplateVersionRequest::system_disk).
     pub fn system_disk(
         mut self,
         value: crate::types::CreateLaunchTemplateSystemDisk,
@@ -951,11 +916,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// Specifies whether to create an I/O optimized instance. Valid values:
     ///
-    /// * none: The instance is not I/O optimized.
-    /// * optimized: creates an I/O optimized instance.
-    ///
-    /// - Wire name: `IoOptimized`.
-    /// - Example: `optimized`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::io_optimized`](CreateLaunchTemplateVersionRequest::io_optimized).
     pub fn io_optimized(mut self, value: impl Into<String>) -> Self {
         self.inner.io_optimized = Some(value.into());
         self
@@ -964,11 +925,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The billing method of the instance. Valid values:
     ///
-    /// * PrePaid: subscription. If you set this parameter to PrePaid, make sure that your account has sufficient credits. Otherwise, an `InvalidPayMethod` error is returned.
-    /// * PostPaid: pay-as-you-go
-    ///
-    /// - Wire name: `InstanceChargeType`.
-    /// - Example: `PrePaid`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::instance_charge_type`](CreateLaunchTemplateVersionRequest::instance_charge_type).
     pub fn instance_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_charge_type = Some(value.into());
         self
@@ -977,8 +934,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The subscription period of the instance. Unit: months. This parameter is valid and required only when `InstanceChargeType` is set to `PrePaid`. Valid values: 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36, 48, and 60.
     ///
-    /// - Wire name: `Period`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::period`](CreateLaunchTemplateVersionRequest::period).
     pub fn period(mut self, value: i32) -> Self {
         self.inner.period = Some(value);
         self
@@ -987,13 +943,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The billing method for network usage. Default value: PayByTraffic. Valid values:
     ///
-    /// * PayByBandwidth: pay-by-bandwidth
-    /// * PayByTraffic: pay-by-traffic
-    ///
-    /// > When the **pay-by-traffic** billing method for network usage is used, the maximum inbound and outbound bandwidths are used as the upper limits of bandwidths instead of guaranteed performance specifications. In scenarios where demand outstrips resource supplies, these maximum bandwidth values may not be reached. If you want guaranteed bandwidths for your instance, use the **pay-by-bandwidth** billing method for network usage.
-    ///
-    /// - Wire name: `InternetChargeType`.
-    /// - Example: `PayByTraffic`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::internet_charge_type`](CreateLaunchTemplateVersionRequest::internet_charge_type).
     pub fn internet_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.internet_charge_type = Some(value.into());
         self
@@ -1002,8 +952,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// Specifies whether to enable the operating system configuration of the instance.
     ///
-    /// - Wire name: `EnableVmOsConfig`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::enable_vm_os_config`](CreateLaunchTemplateVersionRequest::enable_vm_os_config).
     pub fn enable_vm_os_config(mut self, value: bool) -> Self {
         self.inner.enable_vm_os_config = Some(value);
         self
@@ -1012,11 +961,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The network type of the instance. Valid values:
     ///
-    /// * classic: classic network
-    /// * vpc: VPC
-    ///
-    /// - Wire name: `NetworkType`.
-    /// - Example: `vpc`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::network_type`](CreateLaunchTemplateVersionRequest::network_type).
     pub fn network_type(mut self, value: impl Into<String>) -> Self {
         self.inner.network_type = Some(value.into());
         self
@@ -1025,8 +970,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The user data of the instance. The user data must be encoded in Base64. The maximum size of raw data is 32 KB.
     ///
-    /// - Wire name: `UserData`.
-    /// - Example: `ZWNobyBoZWxsbyBl****`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::user_data`](CreateLaunchTemplateVersionRequest::user_data).
     pub fn user_data(mut self, value: impl Into<String>) -> Self {
         self.inner.user_data = Some(value.into());
         self
@@ -1035,11 +979,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The name of the key pair to bind to the instance.
     ///
-    /// * For Windows instances, this parameter is ignored The `Password` parameter is valid even if the KeyPairName parameter is specified.
-    /// * For Linux instances, the password-based logon method is disabled by default.
-    ///
-    /// - Wire name: `KeyPairName`.
-    /// - Example: `testKeyPairName`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::key_pair_name`](CreateLaunchTemplateVersionRequest::key_pair_name).
     pub fn key_pair_name(mut self, value: impl Into<String>) -> Self {
         self.inner.key_pair_name = Some(value.into());
         self
@@ -1048,8 +988,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The name of the instance Resource Access Management (RAM) role. You can call the [ListRoles](<https://www.alibabacloud.com/help/doc-detail/28713.htm>) operation provided by RAM to query the instance RAM roles that you created.
     ///
-    /// - Wire name: `RamRoleName`.
-    /// - Example: `testRamRoleName`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::ram_role_name`](CreateLaunchTemplateVersionRequest::ram_role_name).
     pub fn ram_role_name(mut self, value: impl Into<String>) -> Self {
         self.inner.ram_role_name = Some(value.into());
         self
@@ -1058,12 +997,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The automatic release time of the instance. Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC.
     ///
-    /// * If the value of `ss` is not `00`, the time is automatically rounded down to the nearest minute based on the value of `mm`.
-    /// * The specified time must be at least 30 minutes later than the current time.
-    /// * The specified time can be at most three years later than the current time.
-    ///
-    /// - Wire name: `AutoReleaseTime`.
-    /// - Example: `2018-01-01T12:05:00Z`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::auto_release_time`](CreateLaunchTemplateVersionRequest::auto_release_time).
     pub fn auto_release_time(mut self, value: impl Into<String>) -> Self {
         self.inner.auto_release_time = Some(value.into());
         self
@@ -1072,12 +1006,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The preemption policy for the pay-as-you-go instance. This parameter is valid only when the `InstanceChargeType` parameter is set to `PostPaid`. Default value: NoSpot. Valid values:
     ///
-    /// * NoSpot: The instance is created as a pay-as-you-go instance.
-    /// * SpotWithPriceLimit: The instances of the compute node are spot instances. These types of instances have a specified maximum hourly price.
-    /// * SpotAsPriceGo: The instance is created as a spot instance for which the market price at the time of purchase is automatically used as the bid price.
-    ///
-    /// - Wire name: `SpotStrategy`.
-    /// - Example: `NoSpot`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::spot_strategy`](CreateLaunchTemplateVersionRequest::spot_strategy).
     pub fn spot_strategy(mut self, value: impl Into<String>) -> Self {
         self.inner.spot_strategy = Some(value.into());
         self
@@ -1086,9 +1015,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The maximum hourly price of the spot instance. A maximum of three decimal places are allowed.
     ///
-    /// - Wire name: `SpotPriceLimit`.
-    /// - Must be 0 to 999999.
-    /// - Example: `0.97`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::spot_price_limit`](CreateLaunchTemplateVersionRequest::spot_price_limit).
     pub fn spot_price_limit(mut self, value: f32) -> Self {
         self.inner.spot_price_limit = Some(value);
         self
@@ -1097,15 +1024,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The protection period of the spot instance. Unit: hours. Default value: 1. Valid values:
     ///
-    /// * 1: After a spot instance is created, Alibaba Cloud ensures that the instance is not automatically released within 1 hour. After the 1-hour protection period ends, the system compares the bid price with the market price and checks the resource inventory to determine whether to retain or release the instance.
-    /// * 0: After a spot instance is created, Alibaba Cloud does not ensure that the instance runs for 1 hour. The system compares the bid price with the market price and checks the resource inventory to determine whether to retain or release the instance.
-    ///
-    /// Alibaba Cloud sends an ECS system event to notify you 5 minutes before the instance is released. Spot instances are billed by second. We recommend that you specify a protection period based on your business requirements.
-    ///
-    /// > This parameter takes effect only if SpotStrategy is set to SpotWithPriceLimit or SpotAsPriceGo.
-    ///
-    /// - Wire name: `SpotDuration`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::spot_duration`](CreateLaunchTemplateVersionRequest::spot_duration).
     pub fn spot_duration(mut self, value: i32) -> Self {
         self.inner.spot_duration = Some(value);
         self
@@ -1114,8 +1033,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The ID of the resource group to which to assign the instance.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::resource_group_id`](CreateLaunchTemplateVersionRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -1124,11 +1042,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// Specifies whether to enable security hardening for the operating system. Valid values:
     ///
-    /// * Active: Security hardening is enabled. This value is applicable only to public images.
-    /// * Deactive: Security hardening is disabled. This value is available to all types of images.
-    ///
-    /// - Wire name: `SecurityEnhancementStrategy`.
-    /// - Example: `Active`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::security_enhancement_strategy`](CreateLaunchTemplateVersionRequest::security_enhancement_strategy).
     pub fn security_enhancement_strategy(mut self, value: impl Into<String>) -> Self {
         self.inner.security_enhancement_strategy = Some(value.into());
         self
@@ -1137,10 +1051,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The private IP address to assign to the instance.
     ///
-    /// To assign a private IP address to an instance of the VPC type, make sure that the IP address is an idle IP address within the CIDR block of the vSwitch specified by the `VSwitchId` parameter.
-    ///
-    /// - Wire name: `PrivateIpAddress`.
-    /// - Example: `10.1.**.**`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::private_ip_address`](CreateLaunchTemplateVersionRequest::private_ip_address).
     pub fn private_ip_address(mut self, value: impl Into<String>) -> Self {
         self.inner.private_ip_address = Some(value.into());
         self
@@ -1149,8 +1060,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The number of IPv6 addresses to randomly generate for the primary elastic network interface (ENI). Valid values: 1 to 10.
     ///
-    /// - Wire name: `Ipv6AddressCount`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::ipv6_address_count`](CreateLaunchTemplateVersionRequest::ipv6_address_count).
     pub fn ipv6_address_count(mut self, value: i32) -> Self {
         self.inner.ipv6_address_count = Some(value);
         self
@@ -1159,8 +1069,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The ID of the deployment set to which to deploy the instance.
     ///
-    /// - Wire name: `DeploymentSetId`.
-    /// - Example: `ds-bp1brhwhoqinyjd6****`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::deployment_set_id`](CreateLaunchTemplateVersionRequest::deployment_set_id).
     pub fn deployment_set_id(mut self, value: impl Into<String>) -> Self {
         self.inner.deployment_set_id = Some(value.into());
         self
@@ -1169,8 +1078,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The information about the data disks.
     ///
-    /// - Wire name: `DataDisk`.
-    /// - Must have at most 16 items.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::data_disk`](CreateLaunchTemplateVersionRequest::data_disk).
     pub fn data_disk(
         mut self,
         values: impl IntoIterator<
@@ -1184,8 +1092,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The information of the elastic network interfaces (ENIs).
     ///
-    /// - Wire name: `NetworkInterface`.
-    /// - Must have at most 8 items.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::network_interface`](CreateLaunchTemplateVersionRequest::network_interface).
     pub fn network_interface(
         mut self,
         values: impl IntoIterator<Item = crate::types::NetworkInterface>,
@@ -1197,8 +1104,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The tags to add to the ECS instance, disks, and primary elastic network interface (ENI) created based on the launch template version.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::tag`](CreateLaunchTemplateVersionRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -1207,11 +1113,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The ID of security group N to which to assign the instance. The valid values of N depend on the maximum number of security groups to which the instance can belong. For more information, see [Quantity limits](<https://www.alibabacloud.com/help/doc-detail/25412.htm>).
     ///
-    /// > The `SecurityGroupId` parameter and the `SecurityGroupIds.N` parameter are mutually exclusive.
-    ///
-    /// - Wire name: `SecurityGroupIds`.
-    /// - Must have at most 16 items.
-    /// - Example: `sg-bp15ed6xe1yxeycg7****`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::security_group_ids`](CreateLaunchTemplateVersionRequest::security_group_ids).
     pub fn security_group_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -1225,15 +1127,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// Specifies whether to enable release protection for the instance. This parameter specifies whether you can use the ECS console or call the [DeleteInstance](<https://www.alibabacloud.com/help/doc-detail/25507.htm>) operation to release the instance. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false.
-    ///
-    /// > This parameter is applicable only to pay-as-you-go instances. The release protection feature can protect instances against manual releases, but not against automatic releases.
-    ///
-    /// - Wire name: `DeletionProtection`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::deletion_protection`](CreateLaunchTemplateVersionRequest::deletion_protection).
     pub fn deletion_protection(mut self, value: bool) -> Self {
         self.inner.deletion_protection = Some(value);
         self
@@ -1242,11 +1136,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The performance mode of the burstable instance. Valid values:
     ///
-    /// * Standard: the standard mode. For more information, see the "Standard mode" section in [Overview of burstable instances](<https://www.alibabacloud.com/help/doc-detail/59977.htm>).
-    /// * Unlimited: the unlimited mode. For more information, see the "Unlimited mode" section in [Overview of burstable instances](<https://www.alibabacloud.com/help/doc-detail/59977.htm>).
-    ///
-    /// - Wire name: `CreditSpecification`.
-    /// - Example: `Standard`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::credit_specification`](CreateLaunchTemplateVersionRequest::credit_specification).
     pub fn credit_specification(mut self, value: impl Into<String>) -> Self {
         self.inner.credit_specification = Some(value.into());
         self
@@ -1255,13 +1145,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// Specifies whether to enable auto-renewal for the instance. This parameter is valid only if `InstanceChargeType` is set to `PrePaid`. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `AutoRenew`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::auto_renew`](CreateLaunchTemplateVersionRequest::auto_renew).
     pub fn auto_renew(mut self, value: bool) -> Self {
         self.inner.auto_renew = Some(value);
         self
@@ -1270,12 +1154,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The auto-renewal period of the instance. Valid values:
     ///
-    /// Valid values when PeriodUnit is set to Month: 1, 2, 3, 6, 12, 24, 36, 48, and 60.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `AutoRenewPeriod`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::auto_renew_period`](CreateLaunchTemplateVersionRequest::auto_renew_period).
     pub fn auto_renew_period(mut self, value: i32) -> Self {
         self.inner.auto_renew_period = Some(value);
         self
@@ -1284,10 +1163,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The unit of the subscription period. Valid values:
     ///
-    /// Month (default)
-    ///
-    /// - Wire name: `PeriodUnit`.
-    /// - Example: `Month`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::period_unit`](CreateLaunchTemplateVersionRequest::period_unit).
     pub fn period_unit(mut self, value: impl Into<String>) -> Self {
         self.inner.period_unit = Some(value.into());
         self
@@ -1296,15 +1172,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// Specifies whether to enable the access channel for instance metadata. Valid values:
     ///
-    /// * enabled
-    /// * disabled
-    ///
-    /// Default value: enabled.
-    ///
-    /// > For information about instance metadata, see [Obtain information about an ECS instance, such as instance attributes inside ECS instances from instance metadata service](<https://www.alibabacloud.com/help/doc-detail/108460.htm>).
-    ///
-    /// - Wire name: `HttpEndpoint`.
-    /// - Example: `enabled`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::http_endpoint`](CreateLaunchTemplateVersionRequest::http_endpoint).
     pub fn http_endpoint(mut self, value: impl Into<String>) -> Self {
         self.inner.http_endpoint = Some(value.into());
         self
@@ -1313,15 +1181,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// Specifies whether to forcefully use the security hardening mode (IMDSv2) to access instance metadata. Valid values:
     ///
-    /// * optional: does not forcefully use the security hardening mode (IMDSv2).
-    /// * required: forcefully uses the security hardening mode (IMDSv2). After you set this parameter to required, you cannot access instance metadata in normal mode.
-    ///
-    /// Default value: optional.
-    ///
-    /// > For information about the modes of accessing instance metadata, see [Obtain information about an ECS instance, such as instance attributes inside ECS instances from instance metadata service](<https://www.alibabacloud.com/help/doc-detail/108460.htm>).
-    ///
-    /// - Wire name: `HttpTokens`.
-    /// - Example: `optional`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::http_tokens`](CreateLaunchTemplateVersionRequest::http_tokens).
     pub fn http_tokens(mut self, value: impl Into<String>) -> Self {
         self.inner.http_tokens = Some(value.into());
         self
@@ -1330,8 +1190,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// > This parameter is not publicly available.
     ///
-    /// - Wire name: `HttpPutResponseHopLimit`.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::http_put_response_hop_limit`](CreateLaunchTemplateVersionRequest::http_put_response_hop_limit).
     pub fn http_put_response_hop_limit(mut self, value: i32) -> Self {
         self.inner.http_put_response_hop_limit = Some(value);
         self
@@ -1340,14 +1199,14 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// Details about the image options.
     ///
-    /// - Wire name: `ImageOptions`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::image_options`](CreateLaunchTemplateVersionRequest::image_options).
     pub fn image_options(mut self, value: crate::types::ImageOptions) -> Self {
         self.inner.image_options = Some(value);
         self
     }
     /// Sets `SecurityOptions`.
     ///
-    /// - Wire name: `SecurityOptions`.
+    /// Its description, rules and example: [`CreateLaunchTemplateVersionRequest::security_options`](CreateLaunchTemplateVersionRequest::security_options).
     pub fn security_options(mut self, value: crate::types::SecurityOptions) -> Self {
         self.inner.security_options = Some(value);
         self
@@ -1510,173 +1369,28 @@ for CreateLaunchTemplateVersionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateLaunchTemplateVersion`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateLaunchTemplateVersionError {
-    /// HTTP 400 `InvalidRegion.NotExist`: %s
-    InvalidRegionNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: %s
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The specified parameter "Description" is not valid.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidUserData.SizeExceeded`: %s
-    InvalidUserDataSizeExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidUserData.Base64FormatInvalid`: %s
-    InvalidUserDataBase64FormatInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHostName.Malformed`: The specified parameter "HostName" is not valid.
-    InvalidHostNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.CreateEniParams`: %s
-    InvalidParamsCreateEniParams(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `LaunchTemplateVersionLimitExceed`: %s
-    LaunchTemplateVersionLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidLaunchTemplate.NotFound`: %s
-    InvalidLaunchTemplateNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceGroup.NotFound`: The ResourceGroup provided does not exist in our records.
-    InvalidResourceGroupNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateLaunchTemplateVersionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidRegion.NotExist",
-                        "MissingParameter",
-                        "InvalidParameter",
-                        "InvalidDescription.Malformed",
-                        "InvalidUserData.SizeExceeded",
-                        "InvalidUserData.Base64FormatInvalid",
-                        "InvalidHostName.Malformed",
-                        "InvalidParams.CreateEniParams",
-                        "Duplicate.TagKey",
-                        "LaunchTemplateVersionLimitExceed",
-                        "InvalidLaunchTemplate.NotFound",
-                        "InvalidResourceGroup.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateLaunchTemplateVersionError;
+impl crate::Client {
+    /// Calls `CreateLaunchTemplateVersion`: Creates a version for a launch template. You can use the created version to create Elastic Compute Service (ECS) instances, scaling groups, or auto provisioning groups.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateLaunchTemplateVersionRequestBuilder::send) it. The parameters and their rules: [`CreateLaunchTemplateVersionRequest`].
+    #[inline]
+    pub fn create_launch_template_version(
+        &self,
+    ) -> CreateLaunchTemplateVersionRequestBuilder<&Self> {
+        CreateLaunchTemplateVersionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateLaunchTemplateVersionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateLaunchTemplateVersion`: Creates a version for a launch template. You can use the created version to create Elastic Compute Service (ECS) instances, scaling groups, or auto provisioning groups.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateLaunchTemplateVersionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidRegionNotExist(error),
-            1 => Self::MissingParameter(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::InvalidDescriptionMalformed(error),
-            4 => Self::InvalidUserDataSizeExceeded(error),
-            5 => Self::InvalidUserDataBase64FormatInvalid(error),
-            6 => Self::InvalidHostNameMalformed(error),
-            7 => Self::InvalidParamsCreateEniParams(error),
-            8 => Self::DuplicateTagKey(error),
-            9 => Self::LaunchTemplateVersionLimitExceed(error),
-            10 => Self::InvalidLaunchTemplateNotFound(error),
-            11 => Self::InvalidResourceGroupNotFound(error),
-            12 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidRegionNotExist(error) => (0, error),
-            Self::MissingParameter(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::InvalidDescriptionMalformed(error) => (3, error),
-            Self::InvalidUserDataSizeExceeded(error) => (4, error),
-            Self::InvalidUserDataBase64FormatInvalid(error) => (5, error),
-            Self::InvalidHostNameMalformed(error) => (6, error),
-            Self::InvalidParamsCreateEniParams(error) => (7, error),
-            Self::DuplicateTagKey(error) => (8, error),
-            Self::LaunchTemplateVersionLimitExceed(error) => (9, error),
-            Self::InvalidLaunchTemplateNotFound(error) => (10, error),
-            Self::InvalidResourceGroupNotFound(error) => (11, error),
-            Self::InternalError(error) => (12, error),
-            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateLaunchTemplateVersionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateLaunchTemplateVersionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidRegionNotExist",
-            "MissingParameter",
-            "InvalidParameter",
-            "InvalidDescriptionMalformed",
-            "InvalidUserDataSizeExceeded",
-            "InvalidUserDataBase64FormatInvalid",
-            "InvalidHostNameMalformed",
-            "InvalidParamsCreateEniParams",
-            "DuplicateTagKey",
-            "LaunchTemplateVersionLimitExceed",
-            "InvalidLaunchTemplateNotFound",
-            "InvalidResourceGroupNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateLaunchTemplateVersionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateLaunchTemplateVersionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateLaunchTemplateVersionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateLaunchTemplateVersionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_launch_template_version(
+        &self,
+    ) -> CreateLaunchTemplateVersionRequestBuilder<&Self> {
+        CreateLaunchTemplateVersionRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateNatGatewayRequest>;
 /// Request of `CreateNatGateway`: CreateNatGateway
 ///
 /// Deprecated: use `Vpc::2016-04-28::CreateNatGateway` instead.
@@ -142,47 +145,42 @@ pub struct CreateNatGatewayRequestBuilder<C = ()> {
 impl<C> CreateNatGatewayRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`CreateNatGatewayRequest::region_id`](CreateNatGatewayRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `VpcId`.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Required.
+    /// Its description, rules and example: [`CreateNatGatewayRequest::vpc_id`](CreateNatGatewayRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
     }
     /// Sets `Name`.
     ///
-    /// - Wire name: `Name`.
+    /// Its description, rules and example: [`CreateNatGatewayRequest::name`](CreateNatGatewayRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
     }
     /// Sets `Description`.
     ///
-    /// - Wire name: `Description`.
+    /// Its description, rules and example: [`CreateNatGatewayRequest::description`](CreateNatGatewayRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
     }
     /// Sets `ClientToken`.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateNatGatewayRequest::client_token`](CreateNatGatewayRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
     }
     /// Sets `BandwidthPackage`.
     ///
-    /// - Wire name: `BandwidthPackage`.
-    /// - Required.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`CreateNatGatewayRequest::bandwidth_package`](CreateNatGatewayRequest::bandwidth_package).
     pub fn bandwidth_package(
         mut self,
         values: impl IntoIterator<Item = crate::types::BandwidthPackage>,
@@ -335,269 +333,24 @@ for CreateNatGatewayResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateNatGateway`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateNatGatewayError {
-    /// HTTP 400 `InvalidVPCStatus`: vpc incorrect status.
-    InvalidVpcStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNatGatewayName.MalFormed`: NatGateway name is not valid.
-    InvalidNatGatewayNameMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNatGatewayDescription.MalFormed`: NatGateway description is not valid.
-    InvalidNatGatewayDescriptionMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.BandwidthPackage`: only support one BandwidthPackage be created with NatGateway.
-    MissingParameterBandwidthPackage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied`: The user cannot allow to create natgw, please call PD to authorize
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RouterEntryConflict.Duplicated`: A route entry already exists, which CIDR is '0.0.0.0/0'
-    RouterEntryConflictDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: Miss mandatory parameter.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.BandwidthPackageIps`: The specified ipCount exceeded quota.
-    QuotaExceededBandwidthPackageIps(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AllocateIpFailed`: Alloc bandwidthPackage ips failed, maybe no available ip.
-    AllocateIpFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterIllegal`: ipCount,bandwidth parameter invalid
-    ParameterIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ZONE_NO_AVAILABLE_IP`: The Zone have no available ip.
-    ZoneNoAvailableIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNatGatewayId.NotFound`: The NatGatewayId not exist.
-    InvalidNatGatewayIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Spec.ValueNotSupported`: The specified Spec is not valid.
-    InvalidParameterSpecValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `COMMODITY.INVALID_COMPONENT`: The instance component is invalid.
-    CommodityInvalidComponent(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.MultiNatGateway`: More than one natGateway per vpc is unsupported.
-    OperationUnsupportedMultiNatGateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VswitchStatusError`: The VSwitch is creating .
-    VswitchStatusError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.CheckEntryRuleQuota`: Route entry quota rule check error.
-    ForbiddenCheckEntryRuleQuota(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.UnpaidBillsExist`: The account has unpaid bills. Please pay your overdue bill first.
-    OperationFailedUnpaidBillsExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouteEntry`: Specified routeEntry status error.
-    IncorrectStatusRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouteTableStatus`: %s
-    IncorrectStatusRouteTableStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The operation is too frequent, please wait a moment and try again.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.TokenVerfiy`: Token verify failed.
-    OperationFailedTokenVerfiy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Name`: The specified Name is invalid, shorter than 2 characters.
-    IllegalParamName(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpcId.NotFound`: Specified value of VpcId is not found in our record.
-    InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidZoneId.NotFound`: Specified value of ZoneId is not exists.
-    InvalidZoneIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `VPC_ONLY_CAN_CREATE_ONE_NAT_GATEWAY`: NatGateway in one vpc support only one.
-    VpcOnlyCanCreateOneNatGateway(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `OperationFailed.CrateEntryTimeOut`: Operation failed because create custom routeEntry timeout.
-    OperationFailedCrateEntryTimeOut(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `OrderError.NatGateway`: The Account failed to create order.
-    OrderErrorNatGateway(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateNatGatewayError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidVPCStatus",
-                        "InvalidNatGatewayName.MalFormed",
-                        "InvalidNatGatewayDescription.MalFormed",
-                        "MissingParameter.BandwidthPackage",
-                        "OperationDenied",
-                        "RouterEntryConflict.Duplicated",
-                        "MissingParameter",
-                        "QuotaExceeded.BandwidthPackageIps",
-                        "AllocateIpFailed",
-                        "ParameterIllegal",
-                        "ZONE_NO_AVAILABLE_IP",
-                        "InvalidNatGatewayId.NotFound",
-                        "InvalidParameter.Spec.ValueNotSupported",
-                        "COMMODITY.INVALID_COMPONENT",
-                        "OperationUnsupported.MultiNatGateway",
-                        "VswitchStatusError",
-                        "Forbidden.CheckEntryRuleQuota",
-                        "OperationFailed.UnpaidBillsExist",
-                        "IncorrectStatus.RouteEntry",
-                        "IncorrectStatus.RouteTableStatus",
-                        "TaskConflict",
-                        "OperationFailed.TokenVerfiy",
-                        "IllegalParam.Name",
-                        "InvalidRegionId.NotFound",
-                        "InvalidVpcId.NotFound",
-                        "InvalidZoneId.NotFound",
-                        "VPC_ONLY_CAN_CREATE_ONE_NAT_GATEWAY",
-                        "OperationFailed.CrateEntryTimeOut",
-                        "OrderError.NatGateway",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateNatGatewayError;
+impl crate::Client {
+    /// Calls `CreateNatGateway`: CreateNatGateway
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateNatGatewayRequestBuilder::send) it. The parameters and their rules: [`CreateNatGatewayRequest`].
+    #[inline]
+    pub fn create_nat_gateway(&self) -> CreateNatGatewayRequestBuilder<&Self> {
+        CreateNatGatewayRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateNatGatewayError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateNatGateway`: CreateNatGateway
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateNatGatewayRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidVpcStatus(error),
-            1 => Self::InvalidNatGatewayNameMalFormed(error),
-            2 => Self::InvalidNatGatewayDescriptionMalFormed(error),
-            3 => Self::MissingParameterBandwidthPackage(error),
-            4 => Self::OperationDenied(error),
-            5 => Self::RouterEntryConflictDuplicated(error),
-            6 => Self::MissingParameter(error),
-            7 => Self::QuotaExceededBandwidthPackageIps(error),
-            8 => Self::AllocateIpFailed(error),
-            9 => Self::ParameterIllegal(error),
-            10 => Self::ZoneNoAvailableIp(error),
-            11 => Self::InvalidNatGatewayIdNotFound(error),
-            12 => Self::InvalidParameterSpecValueNotSupported(error),
-            13 => Self::CommodityInvalidComponent(error),
-            14 => Self::OperationUnsupportedMultiNatGateway(error),
-            15 => Self::VswitchStatusError(error),
-            16 => Self::ForbiddenCheckEntryRuleQuota(error),
-            17 => Self::OperationFailedUnpaidBillsExist(error),
-            18 => Self::IncorrectStatusRouteEntry(error),
-            19 => Self::IncorrectStatusRouteTableStatus(error),
-            20 => Self::TaskConflict(error),
-            21 => Self::OperationFailedTokenVerfiy(error),
-            22 => Self::IllegalParamName(error),
-            23 => Self::InvalidRegionIdNotFound(error),
-            24 => Self::InvalidVpcIdNotFound(error),
-            25 => Self::InvalidZoneIdNotFound(error),
-            26 => Self::VpcOnlyCanCreateOneNatGateway(error),
-            27 => Self::OperationFailedCrateEntryTimeOut(error),
-            28 => Self::OrderErrorNatGateway(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidVpcStatus(error) => (0, error),
-            Self::InvalidNatGatewayNameMalFormed(error) => (1, error),
-            Self::InvalidNatGatewayDescriptionMalFormed(error) => (2, error),
-            Self::MissingParameterBandwidthPackage(error) => (3, error),
-            Self::OperationDenied(error) => (4, error),
-            Self::RouterEntryConflictDuplicated(error) => (5, error),
-            Self::MissingParameter(error) => (6, error),
-            Self::QuotaExceededBandwidthPackageIps(error) => (7, error),
-            Self::AllocateIpFailed(error) => (8, error),
-            Self::ParameterIllegal(error) => (9, error),
-            Self::ZoneNoAvailableIp(error) => (10, error),
-            Self::InvalidNatGatewayIdNotFound(error) => (11, error),
-            Self::InvalidParameterSpecValueNotSupported(error) => (12, error),
-            Self::CommodityInvalidComponent(error) => (13, error),
-            Self::OperationUnsupportedMultiNatGateway(error) => (14, error),
-            Self::VswitchStatusError(error) => (15, error),
-            Self::ForbiddenCheckEntryRuleQuota(error) => (16, error),
-            Self::OperationFailedUnpaidBillsExist(error) => (17, error),
-            Self::IncorrectStatusRouteEntry(error) => (18, error),
-            Self::IncorrectStatusRouteTableStatus(error) => (19, error),
-            Self::TaskConflict(error) => (20, error),
-            Self::OperationFailedTokenVerfiy(error) => (21, error),
-            Self::IllegalParamName(error) => (22, error),
-            Self::InvalidRegionIdNotFound(error) => (23, error),
-            Self::InvalidVpcIdNotFound(error) => (24, error),
-            Self::InvalidZoneIdNotFound(error) => (25, error),
-            Self::VpcOnlyCanCreateOneNatGateway(error) => (26, error),
-            Self::OperationFailedCrateEntryTimeOut(error) => (27, error),
-            Self::OrderErrorNatGateway(error) => (28, error),
-            Self::Unhandled(unhandled) => (29, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateNatGatewayError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateNatGatewayError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidVpcStatus",
-            "InvalidNatGatewayNameMalFormed",
-            "InvalidNatGatewayDescriptionMalFormed",
-            "MissingParameterBandwidthPackage",
-            "OperationDenied",
-            "RouterEntryConflictDuplicated",
-            "MissingParameter",
-            "QuotaExceededBandwidthPackageIps",
-            "AllocateIpFailed",
-            "ParameterIllegal",
-            "ZoneNoAvailableIp",
-            "InvalidNatGatewayIdNotFound",
-            "InvalidParameterSpecValueNotSupported",
-            "CommodityInvalidComponent",
-            "OperationUnsupportedMultiNatGateway",
-            "VswitchStatusError",
-            "ForbiddenCheckEntryRuleQuota",
-            "OperationFailedUnpaidBillsExist",
-            "IncorrectStatusRouteEntry",
-            "IncorrectStatusRouteTableStatus",
-            "TaskConflict",
-            "OperationFailedTokenVerfiy",
-            "IllegalParamName",
-            "InvalidRegionIdNotFound",
-            "InvalidVpcIdNotFound",
-            "InvalidZoneIdNotFound",
-            "VpcOnlyCanCreateOneNatGateway",
-            "OperationFailedCrateEntryTimeOut",
-            "OrderErrorNatGateway",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateNatGatewayError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateNatGatewayError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateNatGatewayError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateNatGatewayError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_nat_gateway(&self) -> CreateNatGatewayRequestBuilder<&Self> {
+        CreateNatGatewayRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateNetworkInterfaceRequest>;
 /// Request of `CreateNetworkInterface`: Creates an elastic network interface (ENI). You can specify an IP address as the primary private IP address of the ENI.
 ///
 /// Take note of the following items:
@@ -579,9 +582,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     ///
     /// The region in which to create the ENI. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateNetworkInterfaceRequest::region_id`](CreateNetworkInterfaceRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -590,8 +591,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     ///
     /// The tags to add to the ENI.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateNetworkInterfaceRequest::tag`](CreateNetworkInterfaceRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -600,8 +600,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     ///
     /// The ID of the resource group to which you want to assign the ENI. You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query the most recent resource group list.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`CreateNetworkInterfaceRequest::resource_group_id`](CreateNetworkInterfaceRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -610,11 +609,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     ///
     /// The ID of the vSwitch to which to connect the ENI. Private IP addresses are assigned to the ENI from within the CIDR block of the vSwitch.
     ///
-    /// > A secondary ENI can be attached to only an instance that is in the same zone as the ENI. The instance and the ENI can be connected to different vSwitches.
-    ///
-    /// - Wire name: `VSwitchId`.
-    /// - Required.
-    /// - Example: `vsw-bp1s5fnvk4gn2tws03****`.
+    /// Its description, rules and example: [`CreateNetworkInterfaceRequest::v_switch_id`](CreateNetworkInterfaceRequest::v_switch_id).
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_id = Some(value.into());
         self
@@ -623,10 +618,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     ///
     /// The primary private IP address of the ENI.
     ///
-    /// The specified IP address must be an idle IP address within the CIDR block of the vSwitch. If you do not specify this parameter, a random idle IP address within the vSwitch CIDR block is assigned to the ENI.
-    ///
-    /// - Wire name: `PrimaryIpAddress`.
-    /// - Example: `172.17.**.**`.
+    /// Its description, rules and example: [`CreateNetworkInterfaceRequest::primary_ip_address`](CreateNetworkInterfaceRequest::primary_ip_address).
     pub fn primary_ip_address(mut self, value: impl Into<String>) -> Self {
         self.inner.primary_ip_address = Some(value.into());
         self
@@ -635,10 +627,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     ///
     /// The ID of the security group to which to assign the ENI. The security group and the ENI must belong to the same VPC.
     ///
-    /// > You must specify `SecurityGroupId` or `SecurityGroupIds.N` but not both.
-    ///
-    /// - Wire name: `SecurityGroupId`.
-    /// - Example: `sg-bp1fg655nh68xyz9i****`.
+    /// Its description, rules and example: [`CreateNetworkInterfaceRequest::security_group_id`](CreateNetworkInterfaceRequest::security_group_id).
     pub fn security_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.security_group_id = Some(value.into());
         self
@@ -647,10 +636,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     ///
     /// The name of the ENI. The name must be 2 to 128 characters in length and can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-).
     ///
-    /// This parameter is left empty by default.
-    ///
-    /// - Wire name: `NetworkInterfaceName`.
-    /// - Example: `testNetworkInterfaceName`.
+    /// Its description, rules and example: [`CreateNetworkInterfaceRequest::network_interface_name`](CreateNetworkInterfaceRequest::network_interface_name).
     pub fn network_interface_name(mut self, value: impl Into<String>) -> Self {
         self.inner.network_interface_name = Some(value.into());
         self
@@ -659,10 +645,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     ///
     /// The description of the ENI. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
-    /// This parameter is empty by default.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `testDescription`.
+    /// Its description, rules and example: [`CreateNetworkInterfaceRequest::description`](CreateNetworkInterfaceRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -671,7 +654,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     ///
     /// > This parameter is no longer used.
     ///
-    /// - Wire name: `Visible`.
+    /// Its description, rules and example: [`CreateNetworkInterfaceRequest::visible`](CreateNetworkInterfaceRequest::visible).
     pub fn visible(mut self, value: bool) -> Self {
         self.inner.visible = Some(value);
         self
@@ -680,13 +663,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     ///
     /// The type of the ENI. Valid values:
     ///
-    /// * Secondary: secondary ENI.
-    /// * Trunk: trunk ENI. This value is in invitational preview.
-    ///
-    /// Default value: Secondary.
-    ///
-    /// - Wire name: `InstanceType`.
-    /// - Example: `null`.
+    /// Its description, rules and example: [`CreateNetworkInterfaceRequest::instance_type`](CreateNetworkInterfaceRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -695,8 +672,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     ///
     /// > This parameter is no longer used.
     ///
-    /// - Wire name: `BusinessType`.
-    /// - Example: `null`.
+    /// Its description, rules and example: [`CreateNetworkInterfaceRequest::business_type`](CreateNetworkInterfaceRequest::business_type).
     pub fn business_type(mut self, value: impl Into<String>) -> Self {
         self.inner.business_type = Some(value.into());
         self
@@ -705,9 +681,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     ///
     /// The number of private IP addresses to be assigned by ECS. Valid values: 1 to 49.
     ///
-    /// - Wire name: `SecondaryPrivateIpAddressCount`.
-    /// - Must be at least 1.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`CreateNetworkInterfaceRequest::secondary_private_ip_address_count`](CreateNetworkInterfaceRequest::secondary_private_ip_address_count).
     pub fn secondary_private_ip_address_count(mut self, value: i32) -> Self {
         self.inner.secondary_private_ip_address_count = Some(value);
         self
@@ -716,13 +690,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     ///
     /// The number of queues supported by the ENI. Valid values: 1 to 2048.
     ///
-    /// When you attach the ENI to an instance, make sure that the value of this parameter is less than the maximum number of queues per ENI that is allowed for the instance type. To view the maximum number of queues per ENI allowed for an instance type, you can call the [DescribeInstanceTypes](<https://www.alibabacloud.com/help/doc-detail/25620.htm>) operation and then check the return value of `MaximumQueueNumberPerEni`.
-    ///
-    /// This parameter is left empty by default. If you do not specify this parameter, the default number of queues per ENI for the instance type of an instance is used when you attach the ENI to the instance. To view the default number of queues per ENI for an instance type, you can call the [DescribeInstanceTypes](<https://www.alibabacloud.com/help/doc-detail/25620.htm>) operation and then check the return value of `SecondaryEniQueueNumber`.
-    ///
-    /// - Wire name: `QueueNumber`.
-    /// - Must be at least 1.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`CreateNetworkInterfaceRequest::queue_number`](CreateNetworkInterfaceRequest::queue_number).
     pub fn queue_number(mut self, value: i32) -> Self {
         self.inner.queue_number = Some(value);
         self
@@ -731,9 +699,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateNetworkInterfaceRequest::client_token`](CreateNetworkInterfaceRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -742,15 +708,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     ///
     /// The communication mode of the ENI. Valid values:
     ///
-    /// * Standard: uses the TCP communication mode.
-    /// * HighPerformance: uses the remote direct memory access (RDMA) communication mode with Elastic RDMA Interface (ERI) enabled.
-    ///
-    /// > ENIs in RDMA mode can be attached only to instances of the instance types that support ERIs. The number of ENIs in RDMA mode that are attached to an instance cannot exceed the maximum number of ENIs that the instance type supports. For more information, see [Overview of ECS instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>) and [Configure eRDMA on an enterprise-level instance](<https://www.alibabacloud.com/help/doc-detail/336853.htm>).
-    ///
-    /// Default value: Standard.
-    ///
-    /// - Wire name: `NetworkInterfaceTrafficMode`.
-    /// - Example: `Standard`.
+    /// Its description, rules and example: [`CreateNetworkInterfaceRequest::network_interface_traffic_mode`](CreateNetworkInterfaceRequest::network_interface_traffic_mode).
     pub fn network_interface_traffic_mode(mut self, value: impl Into<String>) -> Self {
         self.inner.network_interface_traffic_mode = Some(value.into());
         self
@@ -759,12 +717,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     ///
     /// The number of queue pairs (QPs) supported by the elastic RDMA interface (ERI).
     ///
-    /// If you want to attach multiple ERIs to an instance, we recommend that you specify QueuePairNumber for each ERI based on the value of `QueuePairNumber` supported by the instance type and the number of ERIs that you want to use. Make sure that the total number of QPs of all ERIs does not exceed the maximum number of QPs supported by the instance type. For information about the maximum number of QPs supported by an instance type, see [DescribeInstanceTypes](<https://www.alibabacloud.com/help/doc-detail/2679699.htm>).
-    ///
-    /// > If you do not specify QueuePairNumber for an ERI, the maximum number of QPs supported by the instance type may be used as the number of QPs supported by the ERI. In this case, you cannot attach an additional ERI to the instance. However, you can attach other types of ENIs to the instance.
-    ///
-    /// - Wire name: `QueuePairNumber`.
-    /// - Example: `22`.
+    /// Its description, rules and example: [`CreateNetworkInterfaceRequest::queue_pair_number`](CreateNetworkInterfaceRequest::queue_pair_number).
     pub fn queue_pair_number(mut self, value: i32) -> Self {
         self.inner.queue_pair_number = Some(value);
         self
@@ -773,11 +726,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     ///
     /// The IDs of security groups to which to assign the ENI. The security groups and the ENI must belong to the same VPC. The valid values of N are determined based on the maximum number of security groups to which an ENI can be assigned. For more information, see [Limits](<https://www.alibabacloud.com/help/doc-detail/25412.htm>).
     ///
-    /// > You must specify `SecurityGroupId` or `SecurityGroupIds.N` but not both.
-    ///
-    /// - Wire name: `SecurityGroupIds`.
-    /// - Must have at most 51 items.
-    /// - Example: `sg-bp1fg655nh68xyz9i****`.
+    /// Its description, rules and example: [`CreateNetworkInterfaceRequest::security_group_ids`](CreateNetworkInterfaceRequest::security_group_ids).
     pub fn security_group_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -791,11 +740,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     ///
     /// Secondary private IP addresses to assign to the ENI. The IP addresses must be idle IP addresses in the CIDR block of the vSwitch with which to associate the ENI. Valid values of N: 0 to 10.
     ///
-    /// > To assign secondary private IP addresses to the ENI, you can specify the `PrivateIpAddress.N` or `SecondaryPrivateIpAddressCount` parameter, but not both.
-    ///
-    /// - Wire name: `PrivateIpAddress`.
-    /// - Must have at most 10 items.
-    /// - Example: `172.17.**.**`.
+    /// Its description, rules and example: [`CreateNetworkInterfaceRequest::private_ip_address`](CreateNetworkInterfaceRequest::private_ip_address).
     pub fn private_ip_address(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -809,13 +754,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     ///
     /// IPv6 addresses to assign to the ENI. Valid values of N: 1 to 10.
     ///
-    /// Example: Ipv6Address.1=2001:db8:1234:1a00::\*\*\*\*
-    ///
-    /// > To assign IPv6 addresses to the ENI, you must specify the `Ipv6Addresses.N` or `Ipv6AddressCount` parameter, but not both.
-    ///
-    /// - Wire name: `Ipv6Address`.
-    /// - Must have at most 20 items.
-    /// - Example: `2001:db8:1234:1a00::****`.
+    /// Its description, rules and example: [`CreateNetworkInterfaceRequest::ipv6_address`](CreateNetworkInterfaceRequest::ipv6_address).
     pub fn ipv6_address(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -827,11 +766,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     ///
     /// The number of IPv6 addresses to randomly generate for the ENI. Valid values: 1 to 10.
     ///
-    /// > To assign IPv6 addresses to the ENI, you must specify the `Ipv6Addresses.N` or `Ipv6AddressCount` parameter, but not both.
-    ///
-    /// - Wire name: `Ipv6AddressCount`.
-    /// - Must be at least 1.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`CreateNetworkInterfaceRequest::ipv6_address_count`](CreateNetworkInterfaceRequest::ipv6_address_count).
     pub fn ipv6_address_count(mut self, value: i32) -> Self {
         self.inner.ipv6_address_count = Some(value);
         self
@@ -840,10 +775,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     ///
     /// IPv4 prefixes to assign to the ENI. Valid values of N: 1 to 10.
     ///
-    /// > To assign IPv4 prefixes to the ENI, you must specify the Ipv4Prefix.N or Ipv4PrefixCount parameter, but not both.
-    ///
-    /// - Wire name: `Ipv4Prefix`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`CreateNetworkInterfaceRequest::ipv4_prefix`](CreateNetworkInterfaceRequest::ipv4_prefix).
     pub fn ipv4_prefix(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -855,10 +787,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     ///
     /// The number of IPv4 prefixes to assign to the ENI. Valid values: 1 to 10.
     ///
-    /// > To assign IPv4 prefixes to the ENI, you must specify the Ipv4Prefix.N or Ipv4PrefixCount parameter, but not both.
-    ///
-    /// - Wire name: `Ipv4PrefixCount`.
-    /// - Must be 1 to 10.
+    /// Its description, rules and example: [`CreateNetworkInterfaceRequest::ipv4_prefix_count`](CreateNetworkInterfaceRequest::ipv4_prefix_count).
     pub fn ipv4_prefix_count(mut self, value: i32) -> Self {
         self.inner.ipv4_prefix_count = Some(value);
         self
@@ -867,10 +796,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     ///
     /// IPv6 prefixes to assign to the ENI. Valid values of N: 1 to 10.
     ///
-    /// > To assign IPv6 prefixes to the ENI, you must specify the Ipv6Prefix.N or Ipv6PrefixCount parameter, but not both.
-    ///
-    /// - Wire name: `Ipv6Prefix`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`CreateNetworkInterfaceRequest::ipv6_prefix`](CreateNetworkInterfaceRequest::ipv6_prefix).
     pub fn ipv6_prefix(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -882,10 +808,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     ///
     /// The number of IPv6 prefixes to assign to the ENI. Valid values: 1 to 10.
     ///
-    /// > To assign IPv6 prefixes to the ENI, you must specify the Ipv6Prefix.N or Ipv6PrefixCount parameter, but not both.
-    ///
-    /// - Wire name: `Ipv6PrefixCount`.
-    /// - Must be 1 to 10.
+    /// Its description, rules and example: [`CreateNetworkInterfaceRequest::ipv6_prefix_count`](CreateNetworkInterfaceRequest::ipv6_prefix_count).
     pub fn ipv6_prefix_count(mut self, value: i32) -> Self {
         self.inner.ipv6_prefix_count = Some(value);
         self
@@ -894,11 +817,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     ///
     /// Specifies whether to release the ENI when the associated instance is released. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// - Wire name: `DeleteOnRelease`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateNetworkInterfaceRequest::delete_on_release`](CreateNetworkInterfaceRequest::delete_on_release).
     pub fn delete_on_release(mut self, value: bool) -> Self {
         self.inner.delete_on_release = Some(value);
         self
@@ -907,15 +826,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     ///
     /// The transmit (Tx) queue depth of the ENI.
     ///
-    /// When you specify this parameter, take note of the following items:
-    ///
-    /// * The Tx queue depth of an ENI must be the same as the Rx queue depth of the ENI. Valid values: powers of 2 in the range of 8192 to 16384.
-    /// * A larger Tx queue depth yields higher outbound throughput but consumes more memory.
-    ///
-    /// > This parameter is not publicly available.
-    ///
-    /// - Wire name: `TxQueueSize`.
-    /// - Example: `8192`.
+    /// Its description, rules and example: [`CreateNetworkInterfaceRequest::tx_queue_size`](CreateNetworkInterfaceRequest::tx_queue_size).
     pub fn tx_queue_size(mut self, value: i32) -> Self {
         self.inner.tx_queue_size = Some(value);
         self
@@ -924,15 +835,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     ///
     /// The receive (Rx) queue depth of the ENI.
     ///
-    /// When you specify this parameter, take note of the following items:
-    ///
-    /// * The Rx queue depth of an ENI must be the same as the Tx queue depth of the ENI. Valid values: powers of 2 in the range of 8192 to 16384.
-    /// * A larger Rx queue depth yields higher inbound throughput but consumes more memory.
-    ///
-    /// > This parameter is not publicly available.
-    ///
-    /// - Wire name: `RxQueueSize`.
-    /// - Example: `8192`.
+    /// Its description, rules and example: [`CreateNetworkInterfaceRequest::rx_queue_size`](CreateNetworkInterfaceRequest::rx_queue_size).
     pub fn rx_queue_size(mut self, value: i32) -> Self {
         self.inner.rx_queue_size = Some(value);
         self
@@ -941,7 +844,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     ///
     /// The communication settings of the ENI.
     ///
-    /// - Wire name: `NetworkInterfaceTrafficConfig`.
+    /// Its description, rules and example: [`CreateNetworkInterfaceRequest::network_interface_traffic_config`](CreateNetworkInterfaceRequest::network_interface_traffic_config).
     pub fn network_interface_traffic_config(
         mut self,
         value: crate::types::NetworkInterfaceTrafficConfig,
@@ -953,9 +856,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     ///
     /// The connection tracking configurations of the ENI.
     ///
-    /// Before you use this parameter, learn about how to manage connection timeout periods. For more information, see [Manage connection timeout periods](<https://www.alibabacloud.com/help/doc-detail/2865958.htm>).
-    ///
-    /// - Wire name: `ConnectionTrackingConfiguration`.
+    /// Its description, rules and example: [`CreateNetworkInterfaceRequest::connection_tracking_configuration`](CreateNetworkInterfaceRequest::connection_tracking_configuration).
     pub fn connection_tracking_configuration(
         mut self,
         value: crate::types::ConnectionTrackingConfiguration,
@@ -967,7 +868,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     ///
     /// > This parameter is not publicly available.
     ///
-    /// - Wire name: `EnhancedNetwork`.
+    /// Its description, rules and example: [`CreateNetworkInterfaceRequest::enhanced_network`](CreateNetworkInterfaceRequest::enhanced_network).
     pub fn enhanced_network(mut self, value: crate::types::EnhancedNetwork) -> Self {
         self.inner.enhanced_network = Some(value);
         self
@@ -976,15 +877,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     ///
     /// Specifies whether to enable the source and destination IP address check feature. We recommend that you enable the feature to improve network security. Valid value:
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false.
-    ///
-    /// > This feature is available only in some regions. Before you use this method, read [Source and destination IP address check](<https://www.alibabacloud.com/help/doc-detail/2863210.htm>).
-    ///
-    /// - Wire name: `SourceDestCheck`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateNetworkInterfaceRequest::source_dest_check`](CreateNetworkInterfaceRequest::source_dest_check).
     pub fn source_dest_check(mut self, value: bool) -> Self {
         self.inner.source_dest_check = Some(value);
         self
@@ -1311,627 +1204,28 @@ for CreateNetworkInterfaceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateNetworkInterface`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateNetworkInterfaceError {
-    /// HTTP 400 `MissingParameter`: %s
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedParameter`: %s
-    UnsupportedParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceID.Malformed`: %s
-    InvalidInstanceIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InvalidEcsState`: %s
-    InvalidOperationInvalidEcsState(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InvalidEniState`: %s
-    InvalidOperationInvalidEniState(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.DetachPrimaryEniNotAllowed`: %s
-    InvalidOperationDetachPrimaryEniNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.RegionId`: %s
-    ForbiddenRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
-    InvalidTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue.Malformed`: The specified Tag.n.Value is not valid.
-    InvalidTagValueMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `JoinedGroupLimitExceed`: %s
-    JoinedGroupLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.SecurityGroupIdRepeated`: %s
-    InvalidParameterSecurityGroupIdRepeated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSecurityGroupId.SingleIdAndMultiIdConflict`: %s
-    InvalidSecurityGroupIdSingleIdAndMultiIdConflict(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter.Conflict`: %s
-    InvalidParameterConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidConnectionTrackingConfiguration.RegionOrUserNotSupported`: The specified parameter ConnectionTrackingConfiguration is not supported in this region, or this account is not in the whitelist of using network interface ConnectionTrackingConfiguration.
-    InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidOperation.EniCountExceeded`: %s.
-    InvalidOperationEniCountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPrivateIpAddress.Duplicated`: The specified private IP address "%s" is duplicated.
-    InvalidPrivateIpAddressDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectVSwitchStatus`: The operation is not allowed in the current VSwitch state. Expecting state includes "Created Available", but current state is "%s".
-    IncorrectVSwitchStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEniQueueSize.RegionOrUserNotSupported`: The specified parameter "RxQueueSize" or "TxQueueSize" is not supported in this region or this account is not allowed to use ENI QueueSize.
-    InvalidEniQueueSizeRegionOrUserNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.EniQueueSize`: The specified parameter "TxQueueSize" and "RxQueueSize" are not equal or the value must be 8192 or 16384.
-    InvalidParameterEniQueueSize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.EniConnectionTrackingConfiguration`: The specified ENI connection tracking configuration "%s" must be between %s and %s.
-    InvalidParameterEniConnectionTrackingConfiguration(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `QuotaExceeded.PrivateIpAddress`: There are not enough private IPs in the specified VSwitch.
-    QuotaExceededPrivateIpAddress(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Throttling`: Request was denied due to request throttling.
-    Throttling(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVSwitch.IllegalStatus`: The operation is not allowed in the current VSwitch state. Expecting state includes "Created", but current state is "%s".
-    InvalidVSwitchIllegalStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.EniEnhancedNetwork`: The input parameter "EnhancedNetwork" is illegal, when EnableSriov is true, VirtualFunctionTotalQueueNumber must not be empty, and VirtualFunctionQuantity must be 1 to 256. When EnableSriov is empty or false, VirtualFunctionTotalQueueNumber and VirtualFunctionQuantity must be empty.
-    InvalidParameterEniEnhancedNetwork(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `InvalidOperation.SecurityGroupNotAuthorized`: The specified security group is not authorized to operate.
-    InvalidOperationSecurityGroupNotAuthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidUserType.NotSupported`: %s
-    InvalidUserTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Abs.InvalidAccount.NotFound`: %s
-    AbsInvalidAccountNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NotSupportRAM`: %s
-    ForbiddenNotSupportRam(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.SubUser`: %s
-    ForbiddenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InValidParameter`: %s
-    InValidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `MaxEniCountExceeded`: %s
-    MaxEniCountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `EniPerInstanceLimitExceeded`: %s
-    EniPerInstanceLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.AvailabilityZoneMismatch`: %s
-    InvalidOperationAvailabilityZoneMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.VpcMismatch`: %s
-    InvalidOperationVpcMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `SecurityGroupInstanceLimitExceed`: %s
-    SecurityGroupInstanceLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSecurityGroupId.NotVpc`: %s
-    InvalidSecurityGroupIdNotVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.InvalidEniType`: %s
-    InvalidOperationInvalidEniType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidVSwitchId.IpNotEnough`: %s
-    InvalidVSwitchIdIpNotEnough(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidVSwitchId.IpInvalid`: %s
-    InvalidVSwitchIdIpInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.Tags`: %s
-    QuotaExceedTags(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.Address`: %s
-    InvalidIpAddress(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpRepeated`: %s
-    InvalidIpIpRepeated(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `MaxEniPrivateIpsCountExceeded`: %s
-    MaxEniPrivateIpsCountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.ResourceManagedByCloudProduct`: %s
-    InvalidOperationResourceManagedByCloudProduct(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.TrunkingIsNotAllowed`: %s
-    InvalidOperationTrunkingIsNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.InvalidEniQueueNumber`: %s
-    InvalidParameterInvalidEniQueueNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.MaxEniQueueNumberExceeded`: %s
-    InvalidOperationMaxEniQueueNumberExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.ExceedInstanceTypeQueueNumber`: %s
-    InvalidOperationExceedInstanceTypeQueueNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.EniTrafficMode`: %s
-    InvalidParameterEniTrafficMode(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.HighPerformanceTrafficModeIsNotAllowed`: %s
-    InvalidOperationHighPerformanceTrafficModeIsNotAllowed(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidParameter.QueuePairNumberMustEmpty`: %s
-    InvalidParameterQueuePairNumberMustEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.InvalidQueuePairNumber`: %s
-    InvalidParameterInvalidQueuePairNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParams.NetworkInterfaceName`: %s
-    InvalidParamsNetworkInterfaceName(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpPrefixIllegal`: The ip prefixes %s is/are illegal.
-    InvalidIpIpPrefixIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpPrefixMustInReserveSegment`: The ip prefix must in vswitch reserve segment.
-    InvalidIpIpPrefixMustInReserveSegment(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.Ipv4CountExceeded`: %s
-    InvalidOperationIpv4CountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.Ipv6CountExceeded`: %s
-    InvalidOperationIpv6CountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.HighPerformanceTrafficModeEniUnsupported`: High performance traffic mode does not support the current ENI type. Expected ENI type is "%s" but the current ENI type is "%s".
-    InvalidOperationHighPerformanceTrafficModeEniUnsupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `AclLimitExceed`: %s
-    AclLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpPrefixMaskInvalid`: The IP prefix mask %s is illegal which must be between %s and %s.
-    InvalidIpIpPrefixMaskInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidVSwitchId.IpPrefixNotEnough`: The specified VSwitch does not have enough IP prefixes.
-    InvalidVSwitchIdIpPrefixNotEnough(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpPrefixMaskNotSame`: The IP prefixes %s are illegal.The IP prefix mask must be the same.
-    InvalidIpIpPrefixMaskNotSame(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `EnterpriseGroupLimited.MutliGroupType`: The specified instance can't associate security group of different types.
-    EnterpriseGroupLimitedMutliGroupType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.BoundingEniSlaveQuotaExceed`: The number of Slave ENIs exceeds the limit of Bond ENI.
-    InvalidOperationBoundingEniSlaveQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpPrefixNotAvailable`: The IP prefix is not available.
-    InvalidIpIpPrefixNotAvailable(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpPrefixMaskIllegal`: The current IP prefix mask is illegal.
-    InvalidIpIpPrefixMaskIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpPrefixNotStrict`: The IP prefix "%s" must be strict CIDR format.
-    InvalidIpIpPrefixNotStrict(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.NotSupport`: The specified region does not support allocating IPv6 when creating ENI.
-    InvalidOperationNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidEcsId.NotFound`: %s
-    InvalidEcsIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidEniId.NotFound`: %s
-    InvalidEniIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVSwitchId.NotFound`: %s
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSecurityGroupId.NotFound`: %s
-    InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceGroup.NotFound`: The ResourceGroup provided does not exist in our records.
-    InvalidResourceGroupNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidOperation.MaxEniIpv6IpsCountExceeded`: The ipv6 address count exceed limitation.
-    InvalidOperationMaxEniIpv6IpsCountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidOperation.VSwitchIpv6Disabled`: The specified VSwitch does not support Ipv6 feature.
-    InvalidOperationVSwitchIpv6Disabled(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidOperation.EnableIpv6Failed`: The specified VSwitch does not support Ipv6 feature.
-    InvalidOperationEnableIpv6Failed(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidOperation.AddressAlreadyAllocated`: The specified ipv6 has been already allocated.
-    InvalidOperationAddressAlreadyAllocated(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidOperation.AddressNotInVSwitchCidr`: The specified ipv6 does not match VSwitch cidr scope.
-    InvalidOperationAddressNotInVSwitchCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidOperation.SlaveEniMustHaveBondingEni`: Ensure you create the corresponding Bond ENI before creating Slave ENI.
-    InvalidOperationSlaveEniMustHaveBondingEni(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidOperation.EniTrafficModeNotSupportIpv6`: The High Performance(RDMA) traffic mode does not support IPv6.
-    InvalidOperationEniTrafficModeNotSupportIpv6(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidOperation.VSwitchCidrReservationNotExist`: The specified VSwitch does not have CIDR reservation.
-    InvalidOperationVSwitchCidrReservationNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InvalidOperation.RegionNotSupportIpPrefix`: The current region does not support IP prefix feature.
-    InvalidOperationRegionNotSupportIpPrefix(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateNetworkInterfaceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter",
-                        "UnsupportedParameter",
-                        "InvalidParameter",
-                        "InvalidInstanceID.Malformed",
-                        "InvalidOperation.InvalidEcsState",
-                        "InvalidOperation.InvalidEniState",
-                        "InvalidOperation.DetachPrimaryEniNotAllowed",
-                        "Forbidden.RegionId",
-                        "Duplicate.TagKey",
-                        "InvalidTagKey.Malformed",
-                        "InvalidTagValue.Malformed",
-                        "JoinedGroupLimitExceed",
-                        "InvalidParameter.SecurityGroupIdRepeated",
-                        "InvalidSecurityGroupId.SingleIdAndMultiIdConflict",
-                        "InvalidParameter.Conflict",
-                        "InvalidConnectionTrackingConfiguration.RegionOrUserNotSupported",
-                        "InvalidOperation.EniCountExceeded",
-                        "InvalidPrivateIpAddress.Duplicated",
-                        "IncorrectVSwitchStatus",
-                        "InvalidEniQueueSize.RegionOrUserNotSupported",
-                        "InvalidParameter.EniQueueSize",
-                        "InvalidParameter.EniConnectionTrackingConfiguration",
-                        "QuotaExceeded.PrivateIpAddress",
-                        "Throttling",
-                        "InvalidVSwitch.IllegalStatus",
-                        "InvalidParameter.EniEnhancedNetwork",
-                        "InvalidOperation.SecurityGroupNotAuthorized",
-                        "InvalidUserType.NotSupported",
-                        "Abs.InvalidAccount.NotFound",
-                        "Forbidden.NotSupportRAM",
-                        "Forbidden.SubUser",
-                        "InValidParameter",
-                        "MaxEniCountExceeded",
-                        "EniPerInstanceLimitExceeded",
-                        "InvalidOperation.AvailabilityZoneMismatch",
-                        "InvalidOperation.VpcMismatch",
-                        "SecurityGroupInstanceLimitExceed",
-                        "InvalidSecurityGroupId.NotVpc",
-                        "InvalidOperation.InvalidEniType",
-                        "InvalidVSwitchId.IpNotEnough",
-                        "InvalidVSwitchId.IpInvalid",
-                        "QuotaExceed.Tags",
-                        "InvalidIp.Address",
-                        "InvalidIp.IpRepeated",
-                        "MaxEniPrivateIpsCountExceeded",
-                        "InvalidOperation.ResourceManagedByCloudProduct",
-                        "InvalidOperation.TrunkingIsNotAllowed",
-                        "InvalidParameter.InvalidEniQueueNumber",
-                        "InvalidOperation.MaxEniQueueNumberExceeded",
-                        "InvalidOperation.ExceedInstanceTypeQueueNumber",
-                        "InvalidParameter.EniTrafficMode",
-                        "InvalidOperation.HighPerformanceTrafficModeIsNotAllowed",
-                        "InvalidParameter.QueuePairNumberMustEmpty",
-                        "InvalidParameter.InvalidQueuePairNumber",
-                        "InvalidParams.NetworkInterfaceName",
-                        "InvalidIp.IpPrefixIllegal",
-                        "InvalidIp.IpPrefixMustInReserveSegment",
-                        "InvalidOperation.Ipv4CountExceeded",
-                        "InvalidOperation.Ipv6CountExceeded",
-                        "InvalidOperation.HighPerformanceTrafficModeEniUnsupported",
-                        "AclLimitExceed",
-                        "InvalidIp.IpPrefixMaskInvalid",
-                        "InvalidVSwitchId.IpPrefixNotEnough",
-                        "InvalidIp.IpPrefixMaskNotSame",
-                        "EnterpriseGroupLimited.MutliGroupType",
-                        "InvalidOperation.BoundingEniSlaveQuotaExceed",
-                        "InvalidIp.IpPrefixNotAvailable",
-                        "InvalidIp.IpPrefixMaskIllegal",
-                        "InvalidIp.IpPrefixNotStrict",
-                        "InvalidOperation.NotSupport",
-                        "InvalidEcsId.NotFound",
-                        "InvalidEniId.NotFound",
-                        "InvalidVSwitchId.NotFound",
-                        "InvalidSecurityGroupId.NotFound",
-                        "InvalidResourceGroup.NotFound",
-                        "InvalidOperation.MaxEniIpv6IpsCountExceeded",
-                        "InvalidOperation.VSwitchIpv6Disabled",
-                        "InvalidOperation.EnableIpv6Failed",
-                        "InvalidOperation.AddressAlreadyAllocated",
-                        "InvalidOperation.AddressNotInVSwitchCidr",
-                        "InvalidOperation.SlaveEniMustHaveBondingEni",
-                        "InvalidOperation.EniTrafficModeNotSupportIpv6",
-                        "InvalidOperation.VSwitchCidrReservationNotExist",
-                        "InternalError",
-                        "InvalidOperation.RegionNotSupportIpPrefix",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateNetworkInterfaceError;
+impl crate::Client {
+    /// Calls `CreateNetworkInterface`: Creates an elastic network interface (ENI). You can specify an IP address as the primary private IP address of the ENI.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateNetworkInterfaceRequestBuilder::send) it. The parameters and their rules: [`CreateNetworkInterfaceRequest`].
+    #[inline]
+    pub fn create_network_interface(
+        &self,
+    ) -> CreateNetworkInterfaceRequestBuilder<&Self> {
+        CreateNetworkInterfaceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateNetworkInterfaceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateNetworkInterface`: Creates an elastic network interface (ENI). You can specify an IP address as the primary private IP address of the ENI.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateNetworkInterfaceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameter(error),
-            1 => Self::UnsupportedParameter(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::InvalidInstanceIdMalformed(error),
-            4 => Self::InvalidOperationInvalidEcsState(error),
-            5 => Self::InvalidOperationInvalidEniState(error),
-            6 => Self::InvalidOperationDetachPrimaryEniNotAllowed(error),
-            7 => Self::ForbiddenRegionId(error),
-            8 => Self::DuplicateTagKey(error),
-            9 => Self::InvalidTagKeyMalformed(error),
-            10 => Self::InvalidTagValueMalformed(error),
-            11 => Self::JoinedGroupLimitExceed(error),
-            12 => Self::InvalidParameterSecurityGroupIdRepeated(error),
-            13 => Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(error),
-            14 => Self::InvalidParameterConflict(error),
-            15 => {
-                Self::InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(
-                    error,
-                )
-            }
-            16 => Self::InvalidOperationEniCountExceeded(error),
-            17 => Self::InvalidPrivateIpAddressDuplicated(error),
-            18 => Self::IncorrectVSwitchStatus(error),
-            19 => Self::InvalidEniQueueSizeRegionOrUserNotSupported(error),
-            20 => Self::InvalidParameterEniQueueSize(error),
-            21 => Self::InvalidParameterEniConnectionTrackingConfiguration(error),
-            22 => Self::QuotaExceededPrivateIpAddress(error),
-            23 => Self::Throttling(error),
-            24 => Self::InvalidVSwitchIllegalStatus(error),
-            25 => Self::InvalidParameterEniEnhancedNetwork(error),
-            26 => Self::InvalidOperationSecurityGroupNotAuthorized(error),
-            27 => Self::InvalidUserTypeNotSupported(error),
-            28 => Self::AbsInvalidAccountNotFound(error),
-            29 => Self::ForbiddenNotSupportRam(error),
-            30 => Self::ForbiddenSubUser(error),
-            31 => Self::InValidParameter(error),
-            32 => Self::MaxEniCountExceeded(error),
-            33 => Self::EniPerInstanceLimitExceeded(error),
-            34 => Self::InvalidOperationAvailabilityZoneMismatch(error),
-            35 => Self::InvalidOperationVpcMismatch(error),
-            36 => Self::SecurityGroupInstanceLimitExceed(error),
-            37 => Self::InvalidSecurityGroupIdNotVpc(error),
-            38 => Self::InvalidOperationInvalidEniType(error),
-            39 => Self::InvalidVSwitchIdIpNotEnough(error),
-            40 => Self::InvalidVSwitchIdIpInvalid(error),
-            41 => Self::QuotaExceedTags(error),
-            42 => Self::InvalidIpAddress(error),
-            43 => Self::InvalidIpIpRepeated(error),
-            44 => Self::MaxEniPrivateIpsCountExceeded(error),
-            45 => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            46 => Self::InvalidOperationTrunkingIsNotAllowed(error),
-            47 => Self::InvalidParameterInvalidEniQueueNumber(error),
-            48 => Self::InvalidOperationMaxEniQueueNumberExceeded(error),
-            49 => Self::InvalidOperationExceedInstanceTypeQueueNumber(error),
-            50 => Self::InvalidParameterEniTrafficMode(error),
-            51 => Self::InvalidOperationHighPerformanceTrafficModeIsNotAllowed(error),
-            52 => Self::InvalidParameterQueuePairNumberMustEmpty(error),
-            53 => Self::InvalidParameterInvalidQueuePairNumber(error),
-            54 => Self::InvalidParamsNetworkInterfaceName(error),
-            55 => Self::InvalidIpIpPrefixIllegal(error),
-            56 => Self::InvalidIpIpPrefixMustInReserveSegment(error),
-            57 => Self::InvalidOperationIpv4CountExceeded(error),
-            58 => Self::InvalidOperationIpv6CountExceeded(error),
-            59 => Self::InvalidOperationHighPerformanceTrafficModeEniUnsupported(error),
-            60 => Self::AclLimitExceed(error),
-            61 => Self::InvalidIpIpPrefixMaskInvalid(error),
-            62 => Self::InvalidVSwitchIdIpPrefixNotEnough(error),
-            63 => Self::InvalidIpIpPrefixMaskNotSame(error),
-            64 => Self::EnterpriseGroupLimitedMutliGroupType(error),
-            65 => Self::InvalidOperationBoundingEniSlaveQuotaExceed(error),
-            66 => Self::InvalidIpIpPrefixNotAvailable(error),
-            67 => Self::InvalidIpIpPrefixMaskIllegal(error),
-            68 => Self::InvalidIpIpPrefixNotStrict(error),
-            69 => Self::InvalidOperationNotSupport(error),
-            70 => Self::InvalidEcsIdNotFound(error),
-            71 => Self::InvalidEniIdNotFound(error),
-            72 => Self::InvalidVSwitchIdNotFound(error),
-            73 => Self::InvalidSecurityGroupIdNotFound(error),
-            74 => Self::InvalidResourceGroupNotFound(error),
-            75 => Self::InvalidOperationMaxEniIpv6IpsCountExceeded(error),
-            76 => Self::InvalidOperationVSwitchIpv6Disabled(error),
-            77 => Self::InvalidOperationEnableIpv6Failed(error),
-            78 => Self::InvalidOperationAddressAlreadyAllocated(error),
-            79 => Self::InvalidOperationAddressNotInVSwitchCidr(error),
-            80 => Self::InvalidOperationSlaveEniMustHaveBondingEni(error),
-            81 => Self::InvalidOperationEniTrafficModeNotSupportIpv6(error),
-            82 => Self::InvalidOperationVSwitchCidrReservationNotExist(error),
-            83 => Self::InternalError(error),
-            84 => Self::InvalidOperationRegionNotSupportIpPrefix(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => (0, error),
-            Self::UnsupportedParameter(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::InvalidInstanceIdMalformed(error) => (3, error),
-            Self::InvalidOperationInvalidEcsState(error) => (4, error),
-            Self::InvalidOperationInvalidEniState(error) => (5, error),
-            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => (6, error),
-            Self::ForbiddenRegionId(error) => (7, error),
-            Self::DuplicateTagKey(error) => (8, error),
-            Self::InvalidTagKeyMalformed(error) => (9, error),
-            Self::InvalidTagValueMalformed(error) => (10, error),
-            Self::JoinedGroupLimitExceed(error) => (11, error),
-            Self::InvalidParameterSecurityGroupIdRepeated(error) => (12, error),
-            Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(error) => (13, error),
-            Self::InvalidParameterConflict(error) => (14, error),
-            Self::InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(
-                error,
-            ) => (15, error),
-            Self::InvalidOperationEniCountExceeded(error) => (16, error),
-            Self::InvalidPrivateIpAddressDuplicated(error) => (17, error),
-            Self::IncorrectVSwitchStatus(error) => (18, error),
-            Self::InvalidEniQueueSizeRegionOrUserNotSupported(error) => (19, error),
-            Self::InvalidParameterEniQueueSize(error) => (20, error),
-            Self::InvalidParameterEniConnectionTrackingConfiguration(error) => {
-                (21, error)
-            }
-            Self::QuotaExceededPrivateIpAddress(error) => (22, error),
-            Self::Throttling(error) => (23, error),
-            Self::InvalidVSwitchIllegalStatus(error) => (24, error),
-            Self::InvalidParameterEniEnhancedNetwork(error) => (25, error),
-            Self::InvalidOperationSecurityGroupNotAuthorized(error) => (26, error),
-            Self::InvalidUserTypeNotSupported(error) => (27, error),
-            Self::AbsInvalidAccountNotFound(error) => (28, error),
-            Self::ForbiddenNotSupportRam(error) => (29, error),
-            Self::ForbiddenSubUser(error) => (30, error),
-            Self::InValidParameter(error) => (31, error),
-            Self::MaxEniCountExceeded(error) => (32, error),
-            Self::EniPerInstanceLimitExceeded(error) => (33, error),
-            Self::InvalidOperationAvailabilityZoneMismatch(error) => (34, error),
-            Self::InvalidOperationVpcMismatch(error) => (35, error),
-            Self::SecurityGroupInstanceLimitExceed(error) => (36, error),
-            Self::InvalidSecurityGroupIdNotVpc(error) => (37, error),
-            Self::InvalidOperationInvalidEniType(error) => (38, error),
-            Self::InvalidVSwitchIdIpNotEnough(error) => (39, error),
-            Self::InvalidVSwitchIdIpInvalid(error) => (40, error),
-            Self::QuotaExceedTags(error) => (41, error),
-            Self::InvalidIpAddress(error) => (42, error),
-            Self::InvalidIpIpRepeated(error) => (43, error),
-            Self::MaxEniPrivateIpsCountExceeded(error) => (44, error),
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => (45, error),
-            Self::InvalidOperationTrunkingIsNotAllowed(error) => (46, error),
-            Self::InvalidParameterInvalidEniQueueNumber(error) => (47, error),
-            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => (48, error),
-            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => (49, error),
-            Self::InvalidParameterEniTrafficMode(error) => (50, error),
-            Self::InvalidOperationHighPerformanceTrafficModeIsNotAllowed(error) => {
-                (51, error)
-            }
-            Self::InvalidParameterQueuePairNumberMustEmpty(error) => (52, error),
-            Self::InvalidParameterInvalidQueuePairNumber(error) => (53, error),
-            Self::InvalidParamsNetworkInterfaceName(error) => (54, error),
-            Self::InvalidIpIpPrefixIllegal(error) => (55, error),
-            Self::InvalidIpIpPrefixMustInReserveSegment(error) => (56, error),
-            Self::InvalidOperationIpv4CountExceeded(error) => (57, error),
-            Self::InvalidOperationIpv6CountExceeded(error) => (58, error),
-            Self::InvalidOperationHighPerformanceTrafficModeEniUnsupported(error) => {
-                (59, error)
-            }
-            Self::AclLimitExceed(error) => (60, error),
-            Self::InvalidIpIpPrefixMaskInvalid(error) => (61, error),
-            Self::InvalidVSwitchIdIpPrefixNotEnough(error) => (62, error),
-            Self::InvalidIpIpPrefixMaskNotSame(error) => (63, error),
-            Self::EnterpriseGroupLimitedMutliGroupType(error) => (64, error),
-            Self::InvalidOperationBoundingEniSlaveQuotaExceed(error) => (65, error),
-            Self::InvalidIpIpPrefixNotAvailable(error) => (66, error),
-            Self::InvalidIpIpPrefixMaskIllegal(error) => (67, error),
-            Self::InvalidIpIpPrefixNotStrict(error) => (68, error),
-            Self::InvalidOperationNotSupport(error) => (69, error),
-            Self::InvalidEcsIdNotFound(error) => (70, error),
-            Self::InvalidEniIdNotFound(error) => (71, error),
-            Self::InvalidVSwitchIdNotFound(error) => (72, error),
-            Self::InvalidSecurityGroupIdNotFound(error) => (73, error),
-            Self::InvalidResourceGroupNotFound(error) => (74, error),
-            Self::InvalidOperationMaxEniIpv6IpsCountExceeded(error) => (75, error),
-            Self::InvalidOperationVSwitchIpv6Disabled(error) => (76, error),
-            Self::InvalidOperationEnableIpv6Failed(error) => (77, error),
-            Self::InvalidOperationAddressAlreadyAllocated(error) => (78, error),
-            Self::InvalidOperationAddressNotInVSwitchCidr(error) => (79, error),
-            Self::InvalidOperationSlaveEniMustHaveBondingEni(error) => (80, error),
-            Self::InvalidOperationEniTrafficModeNotSupportIpv6(error) => (81, error),
-            Self::InvalidOperationVSwitchCidrReservationNotExist(error) => (82, error),
-            Self::InternalError(error) => (83, error),
-            Self::InvalidOperationRegionNotSupportIpPrefix(error) => (84, error),
-            Self::Unhandled(unhandled) => (85, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateNetworkInterfaceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateNetworkInterfaceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameter",
-            "UnsupportedParameter",
-            "InvalidParameter",
-            "InvalidInstanceIdMalformed",
-            "InvalidOperationInvalidEcsState",
-            "InvalidOperationInvalidEniState",
-            "InvalidOperationDetachPrimaryEniNotAllowed",
-            "ForbiddenRegionId",
-            "DuplicateTagKey",
-            "InvalidTagKeyMalformed",
-            "InvalidTagValueMalformed",
-            "JoinedGroupLimitExceed",
-            "InvalidParameterSecurityGroupIdRepeated",
-            "InvalidSecurityGroupIdSingleIdAndMultiIdConflict",
-            "InvalidParameterConflict",
-            "InvalidConnectionTrackingConfigurationRegionOrUserNotSupported",
-            "InvalidOperationEniCountExceeded",
-            "InvalidPrivateIpAddressDuplicated",
-            "IncorrectVSwitchStatus",
-            "InvalidEniQueueSizeRegionOrUserNotSupported",
-            "InvalidParameterEniQueueSize",
-            "InvalidParameterEniConnectionTrackingConfiguration",
-            "QuotaExceededPrivateIpAddress",
-            "Throttling",
-            "InvalidVSwitchIllegalStatus",
-            "InvalidParameterEniEnhancedNetwork",
-            "InvalidOperationSecurityGroupNotAuthorized",
-            "InvalidUserTypeNotSupported",
-            "AbsInvalidAccountNotFound",
-            "ForbiddenNotSupportRam",
-            "ForbiddenSubUser",
-            "InValidParameter",
-            "MaxEniCountExceeded",
-            "EniPerInstanceLimitExceeded",
-            "InvalidOperationAvailabilityZoneMismatch",
-            "InvalidOperationVpcMismatch",
-            "SecurityGroupInstanceLimitExceed",
-            "InvalidSecurityGroupIdNotVpc",
-            "InvalidOperationInvalidEniType",
-            "InvalidVSwitchIdIpNotEnough",
-            "InvalidVSwitchIdIpInvalid",
-            "QuotaExceedTags",
-            "InvalidIpAddress",
-            "InvalidIpIpRepeated",
-            "MaxEniPrivateIpsCountExceeded",
-            "InvalidOperationResourceManagedByCloudProduct",
-            "InvalidOperationTrunkingIsNotAllowed",
-            "InvalidParameterInvalidEniQueueNumber",
-            "InvalidOperationMaxEniQueueNumberExceeded",
-            "InvalidOperationExceedInstanceTypeQueueNumber",
-            "InvalidParameterEniTrafficMode",
-            "InvalidOperationHighPerformanceTrafficModeIsNotAllowed",
-            "InvalidParameterQueuePairNumberMustEmpty",
-            "InvalidParameterInvalidQueuePairNumber",
-            "InvalidParamsNetworkInterfaceName",
-            "InvalidIpIpPrefixIllegal",
-            "InvalidIpIpPrefixMustInReserveSegment",
-            "InvalidOperationIpv4CountExceeded",
-            "InvalidOperationIpv6CountExceeded",
-            "InvalidOperationHighPerformanceTrafficModeEniUnsupported",
-            "AclLimitExceed",
-            "InvalidIpIpPrefixMaskInvalid",
-            "InvalidVSwitchIdIpPrefixNotEnough",
-            "InvalidIpIpPrefixMaskNotSame",
-            "EnterpriseGroupLimitedMutliGroupType",
-            "InvalidOperationBoundingEniSlaveQuotaExceed",
-            "InvalidIpIpPrefixNotAvailable",
-            "InvalidIpIpPrefixMaskIllegal",
-            "InvalidIpIpPrefixNotStrict",
-            "InvalidOperationNotSupport",
-            "InvalidEcsIdNotFound",
-            "InvalidEniIdNotFound",
-            "InvalidVSwitchIdNotFound",
-            "InvalidSecurityGroupIdNotFound",
-            "InvalidResourceGroupNotFound",
-            "InvalidOperationMaxEniIpv6IpsCountExceeded",
-            "InvalidOperationVSwitchIpv6Disabled",
-            "InvalidOperationEnableIpv6Failed",
-            "InvalidOperationAddressAlreadyAllocated",
-            "InvalidOperationAddressNotInVSwitchCidr",
-            "InvalidOperationSlaveEniMustHaveBondingEni",
-            "InvalidOperationEniTrafficModeNotSupportIpv6",
-            "InvalidOperationVSwitchCidrReservationNotExist",
-            "InternalError",
-            "InvalidOperationRegionNotSupportIpPrefix",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateNetworkInterfaceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateNetworkInterfaceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateNetworkInterfaceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateNetworkInterfaceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_network_interface(
+        &self,
+    ) -> CreateNetworkInterfaceRequestBuilder<&Self> {
+        CreateNetworkInterfaceRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateNetworkInterfacePermissionRequest>;
 /// Request of `CreateNetworkInterfacePermission`: Grants a permission on an elastic network interface (ENI) to an Alibaba Cloud partner (a certified ISV) or an individual user.
 ///
 /// Before you call this operation, submit a ticket to apply for using this operation.
@@ -138,9 +141,7 @@ impl<C> CreateNetworkInterfacePermissionRequestBuilder<C> {
     ///
     /// The region ID of the ENI. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateNetworkInterfacePermissionRequest::region_id`](CreateNetworkInterfacePermissionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -149,9 +150,7 @@ impl<C> CreateNetworkInterfacePermissionRequestBuilder<C> {
     ///
     /// The ID of the Alibaba Cloud partner (a certified ISV) or individual user.
     ///
-    /// - Wire name: `AccountId`.
-    /// - Required.
-    /// - Example: `1234567890`.
+    /// Its description, rules and example: [`CreateNetworkInterfacePermissionRequest::account_id`](CreateNetworkInterfacePermissionRequest::account_id).
     pub fn account_id(mut self, value: i64) -> Self {
         self.inner.account_id = Some(value);
         self
@@ -160,9 +159,7 @@ impl<C> CreateNetworkInterfacePermissionRequestBuilder<C> {
     ///
     /// The ID of the ENI.
     ///
-    /// - Wire name: `NetworkInterfaceId`.
-    /// - Required.
-    /// - Example: `eni-bp14v2sdd3v8htln****`.
+    /// Its description, rules and example: [`CreateNetworkInterfacePermissionRequest::network_interface_id`](CreateNetworkInterfacePermissionRequest::network_interface_id).
     pub fn network_interface_id(mut self, value: impl Into<String>) -> Self {
         self.inner.network_interface_id = Some(value.into());
         self
@@ -171,11 +168,7 @@ impl<C> CreateNetworkInterfacePermissionRequestBuilder<C> {
     ///
     /// The permission on the ENI. Valid values:
     ///
-    /// InstanceAttach: the permission to attach the ENI to an ECS instance. The ENI and the ECS instance must be in the same zone.
-    ///
-    /// - Wire name: `Permission`.
-    /// - Required.
-    /// - Example: `InstanceAttach`.
+    /// Its description, rules and example: [`CreateNetworkInterfacePermissionRequest::permission`](CreateNetworkInterfacePermissionRequest::permission).
     pub fn permission(mut self, value: impl Into<String>) -> Self {
         self.inner.permission = Some(value.into());
         self
@@ -325,175 +318,28 @@ for CreateNetworkInterfacePermissionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateNetworkInterfacePermission`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateNetworkInterfacePermissionError {
-    /// HTTP 400 `MissingParameter`: %s
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedParameter`: %s
-    UnsupportedParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceID.Malformed`: %s
-    InvalidInstanceIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InvalidEniState`: %s
-    InvalidOperationInvalidEniState(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotBelongUser`: %s
-    NotBelongUser(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.PermissionExisted`: %s
-    InvalidOperationPermissionExisted(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidUserType.NotSupported`: %s
-    InvalidUserTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Abs.InvalidAccount.NotFound`: %s
-    AbsInvalidAccountNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NotSupportRAM`: %s
-    ForbiddenNotSupportRam(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.SubUser`: %s
-    ForbiddenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidOperation.PermissionNotExisted`: %s
-    InvalidOperationPermissionNotExisted(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidEniId.NotFound`: %s
-    InvalidEniIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for CreateNetworkInterfacePermissionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter",
-                        "UnsupportedParameter",
-                        "InvalidParameter",
-                        "InvalidInstanceID.Malformed",
-                        "InvalidOperation.InvalidEniState",
-                        "NotBelongUser",
-                        "InvalidOperation.PermissionExisted",
-                        "InvalidUserType.NotSupported",
-                        "Abs.InvalidAccount.NotFound",
-                        "Forbidden.NotSupportRAM",
-                        "Forbidden.SubUser",
-                        "InvalidOperation.PermissionNotExisted",
-                        "InvalidEniId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateNetworkInterfacePermissionError;
+impl crate::Client {
+    /// Calls `CreateNetworkInterfacePermission`: Grants a permission on an elastic network interface (ENI) to an Alibaba Cloud partner (a certified ISV) or an individual user.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateNetworkInterfacePermissionRequestBuilder::send) it. The parameters and their rules: [`CreateNetworkInterfacePermissionRequest`].
+    #[inline]
+    pub fn create_network_interface_permission(
+        &self,
+    ) -> CreateNetworkInterfacePermissionRequestBuilder<&Self> {
+        CreateNetworkInterfacePermissionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateNetworkInterfacePermissionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateNetworkInterfacePermission`: Grants a permission on an elastic network interface (ENI) to an Alibaba Cloud partner (a certified ISV) or an individual user.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateNetworkInterfacePermissionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameter(error),
-            1 => Self::UnsupportedParameter(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::InvalidInstanceIdMalformed(error),
-            4 => Self::InvalidOperationInvalidEniState(error),
-            5 => Self::NotBelongUser(error),
-            6 => Self::InvalidOperationPermissionExisted(error),
-            7 => Self::InvalidUserTypeNotSupported(error),
-            8 => Self::AbsInvalidAccountNotFound(error),
-            9 => Self::ForbiddenNotSupportRam(error),
-            10 => Self::ForbiddenSubUser(error),
-            11 => Self::InvalidOperationPermissionNotExisted(error),
-            12 => Self::InvalidEniIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => (0, error),
-            Self::UnsupportedParameter(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::InvalidInstanceIdMalformed(error) => (3, error),
-            Self::InvalidOperationInvalidEniState(error) => (4, error),
-            Self::NotBelongUser(error) => (5, error),
-            Self::InvalidOperationPermissionExisted(error) => (6, error),
-            Self::InvalidUserTypeNotSupported(error) => (7, error),
-            Self::AbsInvalidAccountNotFound(error) => (8, error),
-            Self::ForbiddenNotSupportRam(error) => (9, error),
-            Self::ForbiddenSubUser(error) => (10, error),
-            Self::InvalidOperationPermissionNotExisted(error) => (11, error),
-            Self::InvalidEniIdNotFound(error) => (12, error),
-            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateNetworkInterfacePermissionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateNetworkInterfacePermissionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameter",
-            "UnsupportedParameter",
-            "InvalidParameter",
-            "InvalidInstanceIdMalformed",
-            "InvalidOperationInvalidEniState",
-            "NotBelongUser",
-            "InvalidOperationPermissionExisted",
-            "InvalidUserTypeNotSupported",
-            "AbsInvalidAccountNotFound",
-            "ForbiddenNotSupportRam",
-            "ForbiddenSubUser",
-            "InvalidOperationPermissionNotExisted",
-            "InvalidEniIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateNetworkInterfacePermissionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateNetworkInterfacePermissionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateNetworkInterfacePermissionError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for CreateNetworkInterfacePermissionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_network_interface_permission(
+        &self,
+    ) -> CreateNetworkInterfacePermissionRequestBuilder<&Self> {
+        CreateNetworkInterfacePermissionRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreatePhysicalConnectionRequest>;
 /// Request of `CreatePhysicalConnection`: CreatePhysicalConnection
 ///
 /// Deprecated: use `Vpc::2016-04-28::CreatePhysicalConnection` instead.
@@ -200,100 +203,91 @@ pub struct CreatePhysicalConnectionRequestBuilder<C = ()> {
 impl<C> CreatePhysicalConnectionRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`CreatePhysicalConnectionRequest::region_id`](CreatePhysicalConnectionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `AccessPointId`.
     ///
-    /// - Wire name: `AccessPointId`.
-    /// - Required.
+    /// Its description, rules and example: [`CreatePhysicalConnectionRequest::access_point_id`](CreatePhysicalConnectionRequest::access_point_id).
     pub fn access_point_id(mut self, value: impl Into<String>) -> Self {
         self.inner.access_point_id = Some(value.into());
         self
     }
     /// Sets `Type`.
     ///
-    /// - Wire name: `Type`.
-    /// - Default: `VPC`.
+    /// Its description, rules and example: [`CreatePhysicalConnectionRequest::type`](CreatePhysicalConnectionRequest::type).
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.inner.r#type = Some(value.into());
         self
     }
     /// Sets `LineOperator`.
     ///
-    /// - Wire name: `LineOperator`.
-    /// - Required.
+    /// Its description, rules and example: [`CreatePhysicalConnectionRequest::line_operator`](CreatePhysicalConnectionRequest::line_operator).
     pub fn line_operator(mut self, value: impl Into<String>) -> Self {
         self.inner.line_operator = Some(value.into());
         self
     }
     /// Sets `bandwidth`.
     ///
-    /// - Wire name: `bandwidth`.
-    /// - Default: `100`.
+    /// Its description, rules and example: [`CreatePhysicalConnectionRequest::bandwidth`](CreatePhysicalConnectionRequest::bandwidth).
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.inner.bandwidth = Some(value);
         self
     }
     /// Sets `PeerLocation`.
     ///
-    /// - Wire name: `PeerLocation`.
-    /// - Required.
+    /// Its description, rules and example: [`CreatePhysicalConnectionRequest::peer_location`](CreatePhysicalConnectionRequest::peer_location).
     pub fn peer_location(mut self, value: impl Into<String>) -> Self {
         self.inner.peer_location = Some(value.into());
         self
     }
     /// Sets `PortType`.
     ///
-    /// - Wire name: `PortType`.
-    /// - Default: `1000Base-T`.
+    /// Its description, rules and example: [`CreatePhysicalConnectionRequest::port_type`](CreatePhysicalConnectionRequest::port_type).
     pub fn port_type(mut self, value: impl Into<String>) -> Self {
         self.inner.port_type = Some(value.into());
         self
     }
     /// Sets `RedundantPhysicalConnectionId`.
     ///
-    /// - Wire name: `RedundantPhysicalConnectionId`.
+    /// Its description, rules and example: [`CreatePhysicalConnectionRequest::redundant_physical_connection_id`](CreatePhysicalConnectionRequest::redundant_physical_connection_id).
     pub fn redundant_physical_connection_id(mut self, value: impl Into<String>) -> Self {
         self.inner.redundant_physical_connection_id = Some(value.into());
         self
     }
     /// Sets `Description`.
     ///
-    /// - Wire name: `Description`.
+    /// Its description, rules and example: [`CreatePhysicalConnectionRequest::description`](CreatePhysicalConnectionRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
     }
     /// Sets `Name`.
     ///
-    /// - Wire name: `Name`.
+    /// Its description, rules and example: [`CreatePhysicalConnectionRequest::name`](CreatePhysicalConnectionRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
     }
     /// Sets `CircuitCode`.
     ///
-    /// - Wire name: `CircuitCode`.
+    /// Its description, rules and example: [`CreatePhysicalConnectionRequest::circuit_code`](CreatePhysicalConnectionRequest::circuit_code).
     pub fn circuit_code(mut self, value: impl Into<String>) -> Self {
         self.inner.circuit_code = Some(value.into());
         self
     }
     /// Sets `ClientToken`.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Required.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreatePhysicalConnectionRequest::client_token`](CreatePhysicalConnectionRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
     }
     /// Sets `UserCidr`.
     ///
-    /// - Wire name: `UserCidr`.
+    /// Its description, rules and example: [`CreatePhysicalConnectionRequest::user_cidr`](CreatePhysicalConnectionRequest::user_cidr).
     pub fn user_cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.user_cidr = Some(value.into());
         self
@@ -432,227 +426,28 @@ for CreatePhysicalConnectionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreatePhysicalConnection`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreatePhysicalConnectionError {
-    /// HTTP 400 `Invalid.Status`: The device or interface status invalid, or has been used..
-    InvalidStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAccessPointId.NotEnabled`: Invalid access point status.
-    InvalidAccessPointIdNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidType.Malformd`: The Type provided was invalid.
-    InvalidTypeMalformd(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeerLocation.Malformd`: The PeerLocation provided was invalid.
-    InvalidPeerLocationMalformd(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidLineOperator.Malformd`: The LineOperator provided was invalid.
-    InvalidLineOperatorMalformd(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPortType.Malformd`: The PortType provided was invalid.
-    InvalidPortTypeMalformd(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The specifid ??Description?? is not valid.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRedundantPhysicalConnectionId.NotFound`: The RedundantPhysicalConnectionId  does not found.
-    InvalidRedundantPhysicalConnectionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName.Malformed`: The specified ??Name?? is not valid.
-    InvalidNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.pConnPerAP`: Physical connection count per ap quota exceed.
-    QuotaExceededPConnPerAp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBandwidth`: invalid physical connection banwidth.
-    InvalidBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRedundantPhysicalConnection`: redundant physical connection doesn't belong to current user.
-    InvalidRedundantPhysicalConnection(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRedundantPhysicalConnectionStatus`: invalid redundant physical connection status.
-    InvalidRedundantPhysicalConnectionStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCircuitCode.Malformed`: circuitCode is illegal.
-    InvalidCircuitCodeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.freePconnPerAP`: free physical connections count excceeded.
-    QuotaExceededFreePconnPerAp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPhysicalConnectionOperator.Malformed`: Specified PhysicalConnection Operator is not valid.
-    InvalidPhysicalConnectionOperatorMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPhysicalConnectionPortType.Malformed`: Specified PhysicalConnection PortType is not valid.
-    InvalidPhysicalConnectionPortTypeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPhysicalConnectionBandwidth.Malformed`: Specified PhysicalConnection Bandwidth is not valid.
-    InvalidPhysicalConnectionBandwidthMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ClientToken`: Token verify failed because client token length too long.
-    IllegalParamClientToken(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAccessPointId.NotFound`: The AccessPointId provided does not exist in our records.
-    InvalidAccessPointIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidPortType.NotFound`: There are no resources with the portType.
-    InvalidPortTypeNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreatePhysicalConnectionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Invalid.Status",
-                        "InvalidAccessPointId.NotEnabled",
-                        "InvalidType.Malformd",
-                        "InvalidPeerLocation.Malformd",
-                        "InvalidLineOperator.Malformd",
-                        "InvalidPortType.Malformd",
-                        "InvalidDescription.Malformed",
-                        "InvalidRedundantPhysicalConnectionId.NotFound",
-                        "InvalidName.Malformed",
-                        "QuotaExceeded.pConnPerAP",
-                        "InvalidBandwidth",
-                        "InvalidRedundantPhysicalConnection",
-                        "InvalidRedundantPhysicalConnectionStatus",
-                        "InvalidCircuitCode.Malformed",
-                        "QuotaExceeded.freePconnPerAP",
-                        "InvalidPhysicalConnectionOperator.Malformed",
-                        "InvalidPhysicalConnectionPortType.Malformed",
-                        "InvalidPhysicalConnectionBandwidth.Malformed",
-                        "IllegalParam.ClientToken",
-                        "InvalidRegionId.NotFound",
-                        "InvalidAccessPointId.NotFound",
-                        "InvalidPortType.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreatePhysicalConnectionError;
+impl crate::Client {
+    /// Calls `CreatePhysicalConnection`: CreatePhysicalConnection
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreatePhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`CreatePhysicalConnectionRequest`].
+    #[inline]
+    pub fn create_physical_connection(
+        &self,
+    ) -> CreatePhysicalConnectionRequestBuilder<&Self> {
+        CreatePhysicalConnectionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreatePhysicalConnectionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreatePhysicalConnection`: CreatePhysicalConnection
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreatePhysicalConnectionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidStatus(error),
-            1 => Self::InvalidAccessPointIdNotEnabled(error),
-            2 => Self::InvalidTypeMalformd(error),
-            3 => Self::InvalidPeerLocationMalformd(error),
-            4 => Self::InvalidLineOperatorMalformd(error),
-            5 => Self::InvalidPortTypeMalformd(error),
-            6 => Self::InvalidDescriptionMalformed(error),
-            7 => Self::InvalidRedundantPhysicalConnectionIdNotFound(error),
-            8 => Self::InvalidNameMalformed(error),
-            9 => Self::QuotaExceededPConnPerAp(error),
-            10 => Self::InvalidBandwidth(error),
-            11 => Self::InvalidRedundantPhysicalConnection(error),
-            12 => Self::InvalidRedundantPhysicalConnectionStatus(error),
-            13 => Self::InvalidCircuitCodeMalformed(error),
-            14 => Self::QuotaExceededFreePconnPerAp(error),
-            15 => Self::InvalidPhysicalConnectionOperatorMalformed(error),
-            16 => Self::InvalidPhysicalConnectionPortTypeMalformed(error),
-            17 => Self::InvalidPhysicalConnectionBandwidthMalformed(error),
-            18 => Self::IllegalParamClientToken(error),
-            19 => Self::InvalidRegionIdNotFound(error),
-            20 => Self::InvalidAccessPointIdNotFound(error),
-            21 => Self::InvalidPortTypeNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidStatus(error) => (0, error),
-            Self::InvalidAccessPointIdNotEnabled(error) => (1, error),
-            Self::InvalidTypeMalformd(error) => (2, error),
-            Self::InvalidPeerLocationMalformd(error) => (3, error),
-            Self::InvalidLineOperatorMalformd(error) => (4, error),
-            Self::InvalidPortTypeMalformd(error) => (5, error),
-            Self::InvalidDescriptionMalformed(error) => (6, error),
-            Self::InvalidRedundantPhysicalConnectionIdNotFound(error) => (7, error),
-            Self::InvalidNameMalformed(error) => (8, error),
-            Self::QuotaExceededPConnPerAp(error) => (9, error),
-            Self::InvalidBandwidth(error) => (10, error),
-            Self::InvalidRedundantPhysicalConnection(error) => (11, error),
-            Self::InvalidRedundantPhysicalConnectionStatus(error) => (12, error),
-            Self::InvalidCircuitCodeMalformed(error) => (13, error),
-            Self::QuotaExceededFreePconnPerAp(error) => (14, error),
-            Self::InvalidPhysicalConnectionOperatorMalformed(error) => (15, error),
-            Self::InvalidPhysicalConnectionPortTypeMalformed(error) => (16, error),
-            Self::InvalidPhysicalConnectionBandwidthMalformed(error) => (17, error),
-            Self::IllegalParamClientToken(error) => (18, error),
-            Self::InvalidRegionIdNotFound(error) => (19, error),
-            Self::InvalidAccessPointIdNotFound(error) => (20, error),
-            Self::InvalidPortTypeNotFound(error) => (21, error),
-            Self::Unhandled(unhandled) => (22, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreatePhysicalConnectionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreatePhysicalConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidStatus",
-            "InvalidAccessPointIdNotEnabled",
-            "InvalidTypeMalformd",
-            "InvalidPeerLocationMalformd",
-            "InvalidLineOperatorMalformd",
-            "InvalidPortTypeMalformd",
-            "InvalidDescriptionMalformed",
-            "InvalidRedundantPhysicalConnectionIdNotFound",
-            "InvalidNameMalformed",
-            "QuotaExceededPConnPerAp",
-            "InvalidBandwidth",
-            "InvalidRedundantPhysicalConnection",
-            "InvalidRedundantPhysicalConnectionStatus",
-            "InvalidCircuitCodeMalformed",
-            "QuotaExceededFreePconnPerAp",
-            "InvalidPhysicalConnectionOperatorMalformed",
-            "InvalidPhysicalConnectionPortTypeMalformed",
-            "InvalidPhysicalConnectionBandwidthMalformed",
-            "IllegalParamClientToken",
-            "InvalidRegionIdNotFound",
-            "InvalidAccessPointIdNotFound",
-            "InvalidPortTypeNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreatePhysicalConnectionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreatePhysicalConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreatePhysicalConnectionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreatePhysicalConnectionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_physical_connection(
+        &self,
+    ) -> CreatePhysicalConnectionRequestBuilder<&Self> {
+        CreatePhysicalConnectionRequestBuilder::new(self)
     }
 }

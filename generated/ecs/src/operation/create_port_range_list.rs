@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreatePortRangeListRequest>;
 /// Request of `CreatePortRangeList`: Creates a port list. You can associate a port list with resources, such as security groups.
 ///
 /// # Example
@@ -181,9 +184,7 @@ impl<C> CreatePortRangeListRequestBuilder<C> {
     ///
     /// The region ID of the port list. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreatePortRangeListRequest::region_id`](CreatePortRangeListRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -192,9 +193,7 @@ impl<C> CreatePortRangeListRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreatePortRangeListRequest::client_token`](CreatePortRangeListRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -203,12 +202,7 @@ impl<C> CreatePortRangeListRequestBuilder<C> {
     ///
     /// The maximum number of entries in the port list. The value cannot be changed after you create the port list. Valid values: 1 to 2000.
     ///
-    /// > When you reference a port list in a resource, such as a security group, the maximum number of entries (instead of the actual number of entries) in the port list counts against the rule quota for the resource. Set a proper value for MaxEntries.
-    ///
-    /// - Wire name: `MaxEntries`.
-    /// - Required.
-    /// - Must be 1 to 2000.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`CreatePortRangeListRequest::max_entries`](CreatePortRangeListRequest::max_entries).
     pub fn max_entries(mut self, value: i32) -> Self {
         self.inner.max_entries = Some(value);
         self
@@ -217,9 +211,7 @@ impl<C> CreatePortRangeListRequestBuilder<C> {
     ///
     /// The name of the port list. The name must be 2 to 128 characters in length. It must start with a letter and cannot start with http://, https://, com.aliyun, or com.alibabacloud. The name can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-).
     ///
-    /// - Wire name: `PortRangeListName`.
-    /// - Required.
-    /// - Example: `PortRangeListNameSample`.
+    /// Its description, rules and example: [`CreatePortRangeListRequest::port_range_list_name`](CreatePortRangeListRequest::port_range_list_name).
     pub fn port_range_list_name(mut self, value: impl Into<String>) -> Self {
         self.inner.port_range_list_name = Some(value.into());
         self
@@ -228,8 +220,7 @@ impl<C> CreatePortRangeListRequestBuilder<C> {
     ///
     /// The description of the port list. The description must be 2 to 256 characters in length and cannot start with http:// or https://.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `Description information of PortRangeList`.
+    /// Its description, rules and example: [`CreatePortRangeListRequest::description`](CreatePortRangeListRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -238,8 +229,7 @@ impl<C> CreatePortRangeListRequestBuilder<C> {
     ///
     /// The port list entries.
     ///
-    /// - Wire name: `Entry`.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`CreatePortRangeListRequest::entry`](CreatePortRangeListRequest::entry).
     pub fn entry(
         mut self,
         values: impl IntoIterator<Item = crate::types::Entry>,
@@ -251,8 +241,7 @@ impl<C> CreatePortRangeListRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the port list belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-aek3b6jzp66****`.
+    /// Its description, rules and example: [`CreatePortRangeListRequest::resource_group_id`](CreatePortRangeListRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -261,8 +250,7 @@ impl<C> CreatePortRangeListRequestBuilder<C> {
     ///
     /// The tags to add to the port list. You can add 0 to 20 tags to the port list.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreatePortRangeListRequest::tag`](CreatePortRangeListRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -409,161 +397,24 @@ for CreatePortRangeListResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreatePortRangeList`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreatePortRangeListError {
-    /// HTTP 400 `InvalidParam.Entry`: The specified parameter Entry is not valid.
-    InvalidParamEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.MaxEntriesCountExceed`: The specified MaxEntries exceeded the upper limit.
-    InvalidOperationMaxEntriesCountExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.EntryCountExceedMaxEntries`: The number of entries in the port list exceeds MaxEntries.
-    InvalidOperationEntryCountExceedMaxEntries(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.PortRange`: The specified parameter PortRange is not valid. It should be two integers less than 65535 in specified format.
-    InvalidParameterPortRange(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.PortRangeListName`: The specified parameter PortRangeListName is not valid.
-    InvalidParameterPortRangeListName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LimitExceed.MaxEntries`: The number of entries exceeds the MaxEntries of the specified PortRangeList.
-    LimitExceedMaxEntries(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LimitExceed.Entry`: The number of entries added or removed exceeds the limit.
-    LimitExceedEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.MaxCountExceed`: The number of port range list in the current account has exceeded quota.
-    InvalidOperationMaxCountExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.PortRangeDuplicated`: The specified PortRange is duplicated.
-    InvalidParameterPortRangeDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The specifid Description is not valid.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified parameter RegionId is not valid.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreatePortRangeListError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParam.Entry",
-                        "InvalidOperation.MaxEntriesCountExceed",
-                        "InvalidOperation.EntryCountExceedMaxEntries",
-                        "InvalidParameter.PortRange",
-                        "InvalidParameter.PortRangeListName",
-                        "LimitExceed.MaxEntries",
-                        "LimitExceed.Entry",
-                        "InvalidOperation.MaxCountExceed",
-                        "InvalidParameter.PortRangeDuplicated",
-                        "InvalidDescription.Malformed",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreatePortRangeListError;
+impl crate::Client {
+    /// Calls `CreatePortRangeList`: Creates a port list. You can associate a port list with resources, such as security groups.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreatePortRangeListRequestBuilder::send) it. The parameters and their rules: [`CreatePortRangeListRequest`].
+    #[inline]
+    pub fn create_port_range_list(&self) -> CreatePortRangeListRequestBuilder<&Self> {
+        CreatePortRangeListRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreatePortRangeListError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreatePortRangeList`: Creates a port list. You can associate a port list with resources, such as security groups.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreatePortRangeListRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParamEntry(error),
-            1 => Self::InvalidOperationMaxEntriesCountExceed(error),
-            2 => Self::InvalidOperationEntryCountExceedMaxEntries(error),
-            3 => Self::InvalidParameterPortRange(error),
-            4 => Self::InvalidParameterPortRangeListName(error),
-            5 => Self::LimitExceedMaxEntries(error),
-            6 => Self::LimitExceedEntry(error),
-            7 => Self::InvalidOperationMaxCountExceed(error),
-            8 => Self::InvalidParameterPortRangeDuplicated(error),
-            9 => Self::InvalidDescriptionMalformed(error),
-            10 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParamEntry(error) => (0, error),
-            Self::InvalidOperationMaxEntriesCountExceed(error) => (1, error),
-            Self::InvalidOperationEntryCountExceedMaxEntries(error) => (2, error),
-            Self::InvalidParameterPortRange(error) => (3, error),
-            Self::InvalidParameterPortRangeListName(error) => (4, error),
-            Self::LimitExceedMaxEntries(error) => (5, error),
-            Self::LimitExceedEntry(error) => (6, error),
-            Self::InvalidOperationMaxCountExceed(error) => (7, error),
-            Self::InvalidParameterPortRangeDuplicated(error) => (8, error),
-            Self::InvalidDescriptionMalformed(error) => (9, error),
-            Self::InvalidRegionIdNotFound(error) => (10, error),
-            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreatePortRangeListError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreatePortRangeListError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParamEntry",
-            "InvalidOperationMaxEntriesCountExceed",
-            "InvalidOperationEntryCountExceedMaxEntries",
-            "InvalidParameterPortRange",
-            "InvalidParameterPortRangeListName",
-            "LimitExceedMaxEntries",
-            "LimitExceedEntry",
-            "InvalidOperationMaxCountExceed",
-            "InvalidParameterPortRangeDuplicated",
-            "InvalidDescriptionMalformed",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreatePortRangeListError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreatePortRangeListError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreatePortRangeListError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreatePortRangeListError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_port_range_list(&self) -> CreatePortRangeListRequestBuilder<&Self> {
+        CreatePortRangeListRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreatePrefixListRequest>;
 /// Request of `CreatePrefixList`: Creates a prefix list.
 ///
 /// ## Usage notes
@@ -208,9 +211,7 @@ impl<C> CreatePrefixListRequestBuilder<C> {
     ///
     /// The ID of the region in which to create the prefix list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-chengdu`.
+    /// Its description, rules and example: [`CreatePrefixListRequest::region_id`](CreatePrefixListRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -219,10 +220,7 @@ impl<C> CreatePrefixListRequestBuilder<C> {
     ///
     /// The maximum number of entries that the prefix list can contain. Valid values: 1 to 200.
     ///
-    /// - Wire name: `MaxEntries`.
-    /// - Required.
-    /// - Must be 1 to 200.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`CreatePrefixListRequest::max_entries`](CreatePrefixListRequest::max_entries).
     pub fn max_entries(mut self, value: i32) -> Self {
         self.inner.max_entries = Some(value);
         self
@@ -231,12 +229,7 @@ impl<C> CreatePrefixListRequestBuilder<C> {
     ///
     /// The IP address family. Valid values:
     ///
-    /// * IPv4
-    /// * IPv6
-    ///
-    /// - Wire name: `AddressFamily`.
-    /// - Required.
-    /// - Example: `IPv4`.
+    /// Its description, rules and example: [`CreatePrefixListRequest::address_family`](CreatePrefixListRequest::address_family).
     pub fn address_family(mut self, value: impl Into<String>) -> Self {
         self.inner.address_family = Some(value.into());
         self
@@ -245,9 +238,7 @@ impl<C> CreatePrefixListRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The `token` can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreatePrefixListRequest::client_token`](CreatePrefixListRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -256,9 +247,7 @@ impl<C> CreatePrefixListRequestBuilder<C> {
     ///
     /// The name of the prefix list. The name must be 2 to 128 characters in length, and can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-). It must start with a letter and cannot start with `http://`, `https://`, `com.aliyun`, or `com.alibabacloud`.
     ///
-    /// - Wire name: `PrefixListName`.
-    /// - Required.
-    /// - Example: `PrefixListNameSample`.
+    /// Its description, rules and example: [`CreatePrefixListRequest::prefix_list_name`](CreatePrefixListRequest::prefix_list_name).
     pub fn prefix_list_name(mut self, value: impl Into<String>) -> Self {
         self.inner.prefix_list_name = Some(value.into());
         self
@@ -267,8 +256,7 @@ impl<C> CreatePrefixListRequestBuilder<C> {
     ///
     /// The description of the prefix list. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `This is description.`.
+    /// Its description, rules and example: [`CreatePrefixListRequest::description`](CreatePrefixListRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -277,8 +265,7 @@ impl<C> CreatePrefixListRequestBuilder<C> {
     ///
     /// The details of entries in the prefix list.
     ///
-    /// - Wire name: `Entry`.
-    /// - Must have at most 201 items.
+    /// Its description, rules and example: [`CreatePrefixListRequest::entry`](CreatePrefixListRequest::entry).
     pub fn entry(
         mut self,
         values: impl IntoIterator<Item = crate::types::CreatePrefixListEntry>,
@@ -290,8 +277,7 @@ impl<C> CreatePrefixListRequestBuilder<C> {
     ///
     /// The tags to add to the prefix list.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreatePrefixListRequest::tag`](CreatePrefixListRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -300,8 +286,7 @@ impl<C> CreatePrefixListRequestBuilder<C> {
     ///
     /// The ID of the resource group to which to assign the prefix list.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`CreatePrefixListRequest::resource_group_id`](CreatePrefixListRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -443,173 +428,24 @@ for CreatePrefixListResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreatePrefixList`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreatePrefixListError {
-    /// HTTP 400 `MissingParameter`: %s
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.AddressFamily`: The parameter AddressFamily should be IPv4 or IPv6.
-    InvalidParameterAddressFamily(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.PrefixListName`: The parameter PrefixListName is not valid.
-    InvalidParameterPrefixListName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The specified Description is wrongly formed.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidClientToken.ValueNotSupported`: The ClientToken provided is invalid.
-    InvalidClientTokenValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.CidrMalformed`: %s
-    InvalidParameterCidrMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.CidrDuplicated`: %s
-    InvalidParameterCidrDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LimitExceed.Entry`: The number of entries added or removed exceeds the limit.
-    LimitExceedEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LimitExceed.MaxEntries`: The number of entries exceeds the MaxEntries of the specified prefix list.
-    LimitExceedMaxEntries(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `LimitExceed.PrefixListPerRegion`: The number of prefix lists in the region exceeds the limit.
-    LimitExceedPrefixListPerRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceGroup.NotFound`: The specified resource group is not found.
-    InvalidResourceGroupNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreatePrefixListError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter",
-                        "InvalidParameter.AddressFamily",
-                        "InvalidParameter",
-                        "InvalidParameter.PrefixListName",
-                        "InvalidDescription.Malformed",
-                        "InvalidClientToken.ValueNotSupported",
-                        "InvalidParameter.CidrMalformed",
-                        "InvalidParameter.CidrDuplicated",
-                        "LimitExceed.Entry",
-                        "LimitExceed.MaxEntries",
-                        "LimitExceed.PrefixListPerRegion",
-                        "InvalidRegionId.NotFound",
-                        "InvalidResourceGroup.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreatePrefixListError;
+impl crate::Client {
+    /// Calls `CreatePrefixList`: Creates a prefix list.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreatePrefixListRequestBuilder::send) it. The parameters and their rules: [`CreatePrefixListRequest`].
+    #[inline]
+    pub fn create_prefix_list(&self) -> CreatePrefixListRequestBuilder<&Self> {
+        CreatePrefixListRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreatePrefixListError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreatePrefixList`: Creates a prefix list.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreatePrefixListRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameter(error),
-            1 => Self::InvalidParameterAddressFamily(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::InvalidParameterPrefixListName(error),
-            4 => Self::InvalidDescriptionMalformed(error),
-            5 => Self::InvalidClientTokenValueNotSupported(error),
-            6 => Self::InvalidParameterCidrMalformed(error),
-            7 => Self::InvalidParameterCidrDuplicated(error),
-            8 => Self::LimitExceedEntry(error),
-            9 => Self::LimitExceedMaxEntries(error),
-            10 => Self::LimitExceedPrefixListPerRegion(error),
-            11 => Self::InvalidRegionIdNotFound(error),
-            12 => Self::InvalidResourceGroupNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => (0, error),
-            Self::InvalidParameterAddressFamily(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::InvalidParameterPrefixListName(error) => (3, error),
-            Self::InvalidDescriptionMalformed(error) => (4, error),
-            Self::InvalidClientTokenValueNotSupported(error) => (5, error),
-            Self::InvalidParameterCidrMalformed(error) => (6, error),
-            Self::InvalidParameterCidrDuplicated(error) => (7, error),
-            Self::LimitExceedEntry(error) => (8, error),
-            Self::LimitExceedMaxEntries(error) => (9, error),
-            Self::LimitExceedPrefixListPerRegion(error) => (10, error),
-            Self::InvalidRegionIdNotFound(error) => (11, error),
-            Self::InvalidResourceGroupNotFound(error) => (12, error),
-            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreatePrefixListError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreatePrefixListError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameter",
-            "InvalidParameterAddressFamily",
-            "InvalidParameter",
-            "InvalidParameterPrefixListName",
-            "InvalidDescriptionMalformed",
-            "InvalidClientTokenValueNotSupported",
-            "InvalidParameterCidrMalformed",
-            "InvalidParameterCidrDuplicated",
-            "LimitExceedEntry",
-            "LimitExceedMaxEntries",
-            "LimitExceedPrefixListPerRegion",
-            "InvalidRegionIdNotFound",
-            "InvalidResourceGroupNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreatePrefixListError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreatePrefixListError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreatePrefixListError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreatePrefixListError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_prefix_list(&self) -> CreatePrefixListRequestBuilder<&Self> {
+        CreatePrefixListRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateRouteEntryRequest>;
 /// Request of `CreateRouteEntry`: CreateRouteEntry
 ///
 /// Deprecated: use `Vpc::2016-04-28::CreateRouteEntry` instead.
@@ -142,53 +145,49 @@ pub struct CreateRouteEntryRequestBuilder<C = ()> {
 impl<C> CreateRouteEntryRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
+    /// Its description, rules and example: [`CreateRouteEntryRequest::region_id`](CreateRouteEntryRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `RouteTableId`.
     ///
-    /// - Wire name: `RouteTableId`.
-    /// - Required.
+    /// Its description, rules and example: [`CreateRouteEntryRequest::route_table_id`](CreateRouteEntryRequest::route_table_id).
     pub fn route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.route_table_id = Some(value.into());
         self
     }
     /// Sets `DestinationCidrBlock`.
     ///
-    /// - Wire name: `DestinationCidrBlock`.
-    /// - Required.
+    /// Its description, rules and example: [`CreateRouteEntryRequest::destination_cidr_block`](CreateRouteEntryRequest::destination_cidr_block).
     pub fn destination_cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.destination_cidr_block = Some(value.into());
         self
     }
     /// Sets `NextHopId`.
     ///
-    /// - Wire name: `NextHopId`.
+    /// Its description, rules and example: [`CreateRouteEntryRequest::next_hop_id`](CreateRouteEntryRequest::next_hop_id).
     pub fn next_hop_id(mut self, value: impl Into<String>) -> Self {
         self.inner.next_hop_id = Some(value.into());
         self
     }
     /// Sets `ClientToken`.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateRouteEntryRequest::client_token`](CreateRouteEntryRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
     }
     /// Sets `NextHopType`.
     ///
-    /// - Wire name: `NextHopType`.
+    /// Its description, rules and example: [`CreateRouteEntryRequest::next_hop_type`](CreateRouteEntryRequest::next_hop_type).
     pub fn next_hop_type(mut self, value: impl Into<String>) -> Self {
         self.inner.next_hop_type = Some(value.into());
         self
     }
     /// Sets `NextHopList`.
     ///
-    /// - Wire name: `NextHopList`.
-    /// - Must have at most 4 items.
+    /// Its description, rules and example: [`CreateRouteEntryRequest::next_hop_list`](CreateRouteEntryRequest::next_hop_list).
     pub fn next_hop_list(
         mut self,
         values: impl IntoIterator<Item = crate::types::NextHopList>,
@@ -320,549 +319,24 @@ for CreateRouteEntryResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateRouteEntry`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateRouteEntryError {
-    /// HTTP 400 `MissingParameter`: Miss mandatory parameter.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCidrBlock.Malformed`: Specified CIDR block is not valid.
-    InvalidCidrBlockMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCIDRBlock.Duplicate`: Specified CIDR block is already exists.
-    InvalidCidrBlockDuplicate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectVpcStatus`: Current VPC status does not support this operation.
-    IncorrectVpcStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded`: Route entry quota exceeded in this route table.
-    QuotaExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectRouteEntryStatus`: Some route entry status blocked this operation.
-    IncorrectRouteEntryStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCidrBlock`: Specified CIDR block is not valid.
-    InvalidCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNextHopType`: Specified parameter "NextHopType" is not valid
-    InvalidNextHopType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNextHop.NotFound`: Specified next hop does not exist.
-    InvalidNextHopNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVRouter.NotFound`: vRouter not exists.
-    InvalidVRouterNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVPC.NotFound`: vpc not exists.
-    InvalidVpcNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNexthopTypeAndList.BothNull`: both nexthopType and nextHopList are null.
-    InvalidNexthopTypeAndListBothNull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNexthopTypeAndList.BothNotNull`: both nexthopType and nextHopList are not null.
-    InvalidNexthopTypeAndListBothNotNull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouterInterface`: invalid router interface.
-    InvalidRouterInterface(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOppositeRouterType`: nexthop list cannot only contain router interface whose opposite router interface is on vbr.
-    InvalidOppositeRouterType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNexthopListSize`: nexthop size is illegal. Must be between 2 and 4.
-    InvalidNexthopListSize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEntryRuleQuota.NotFound`: Route entry quota rule not exists.
-    InvalidEntryRuleQuotaNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.CheckEntryRuleQuota`: Route entry quota rule check error.
-    ForbiddenCheckEntryRuleQuota(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVBRStatus`: invalid virtual border router status.
-    InvalidVbrStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPhysicalConnectionBusinessStatus`: invalid physical connection business status.
-    InvalidPhysicalConnectionBusinessStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouterType`: Cannot specify nexthop list in vbr's route table.
-    InvalidRouterType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectHaVipStatus`: This operation is denied because satus of the specified HaVip is neither Available nor InUse.
-    IncorrectHaVipStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CountLimitExceed.HaVipRouteEntry`: There can be 5 route entry to HaVip at most in one route table.
-    CountLimitExceedHaVipRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouteEntry.Duplicate`: The route entry already exist.
-    InvalidRouteEntryDuplicate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam`: The Ecmp routerEntry with router interfaces local vgw vip not match.
-    InvalidParam(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `INVALID_WEIGHT_PARAM`: Specified value of weight invalid
-    InvalidWeightParam(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `FORBIDDEN_USE_VPC_AS_INTERNET_GATEWAY`: The Specified CIDR must be in vpc CIDR.
-    ForbiddenUseVpcAsInternetGateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNexthop`: The Specified nexthop illegal.
-    InvalidNexthop(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `INVALID_VPC_ID`: The Specified VpcId not match.
-    InvalidVpcId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouteEntrySize`: The Specified routerEntry size not legal.
-    InvalidRouteEntrySize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The operation is too frequent, please wait a moment and try again.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouteEntry`: Specified routeEntry not exist.
-    InvalidRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDestinationCidrBlock`: The specified destinationCidrBlock must not included in black list cidr.
-    InvalidDestinationCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VswitchStatusError`: The VSwitch is creating .
-    VswitchStatusError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.PrivateIpNotFound`: Private ip address not exist.
-    ForbiddenPrivateIpNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RouteConflict.AlreadyExist`: Route conflict exists in routing table.
-    RouteConflictAlreadyExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.InactiveMode`: Vpc multi scope route only support active standby.
-    OperationUnsupportedInactiveMode(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.MultiScopeRiRouteEntry`: MultiScope ri status must not in idle.
-    IncorrectStatusMultiScopeRiRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.MoreThanOneVpnOrHavip`: MultiScope can not support more than one vpn/havip.
-    OperationUnsupportedMoreThanOneVpnOrHavip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.EcmpRiTypeOrNumber`: Emcp entry not supported if vpc-vbr or vbr-vlan ri does not exist.
-    OperationUnsupportedEcmpRiTypeOrNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.VpcNextHop`: Route entry nexthop duplicate.
-    DuplicatedVpcNextHop(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.SubRouteTableECMP`: Vpc subRouteTable don't support ecmp or multiScope.
-    OperationUnsupportedSubRouteTableEcmp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNexthop.NotFound`: VRouterEntry nexthop does not exist.
-    InvalidNexthopNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.NextHopId`: Instance not exists or not vpc vm.
-    IllegalParamNextHopId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpnInstanceId.NotFound`: %s
-    InvalidVpnInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ScopeActiveRouteEntryType`: %s
-    OperationFailedScopeActiveRouteEntryType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ScopeStandbyRouteEntryQuota`: %s
-    OperationFailedScopeStandbyRouteEntryQuota(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ScopeActiveRouteEntryQuota`: %s
-    OperationFailedScopeActiveRouteEntryQuota(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.ScopeInvalidRouteType`: %s
-    OperationUnsupportedScopeInvalidRouteType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.EcmpInvalidRouterInterfaceOppositeType`: %s
-    OperationFailedEcmpInvalidRouterInterfaceOppositeType(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `QuotaExceeded.HaVipRouteEntry`: Vpc havip route entry quota exceed.
-    QuotaExceededHaVipRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InvalidNexthop`: vpc multi scope route must has a enable nexthop.
-    OperationFailedInvalidNexthop(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NotifyCenDelete`: Failed to notify cen when delete route entry.
-    OperationFailedNotifyCenDelete(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNatGateway.NotFound`: Natgateway not exist.
-    InvalidNatGatewayNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CxpRouteExist`: Cxp route alreay existed.
-    OperationFailedCxpRouteExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNexthop.DirectEni`: The direct Eni cannot be nexthop.
-    InvalidNexthopDirectEni(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NotifyCenCreate`: Failed to notify cen when create route entry.
-    OperationFailedNotifyCenCreate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouteTableStatus`: %s
-    IncorrectStatusRouteTableStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.GetEniInfo`: Failed to get networkInterface info.
-    OperationFailedGetEniInfo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.EcmpRouteEntryNextHopCount`: %s
-    QuotaExceededEcmpRouteEntryNextHopCount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InvalidNextHopType`: %s
-    OperationFailedInvalidNextHopType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.InvalidRouterInterfaceType`: Only vpc vbr interface support ecmp route.
-    OperationUnsupportedInvalidRouterInterfaceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHaVip.NotFound`: The specified HaVip does not exist in the specified region.
-    InvalidHaVipNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.MultiScopeType`: The specified nexthop type is not support in multiScope.
-    OperationFailedMultiScopeType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.DistibuteLock`: Distibute lock fail.
-    OperationFailedDistibuteLock(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectInstanceStatus`: The current status of the resource does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidNatGatewayId.NotFound`: Specified value of NatGatewayId is not found in our record.
-    InvalidNatGatewayIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanId.NotFound`: Specified instance does not exist.
-    InvalidInstanIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidNextHopId.NotFound`: Specified next hop does not exist.
-    InvalidNextHopIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRouteTableId.NotFound`: Specified route table does not exist.
-    InvalidRouteTableIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidHaVipId.NotFound`: The specified HaVip does not exist in the specified VPC.
-    InvalidHaVipIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidNetworkInterface.NotFound`: The specified networkInterface does not exist.
-    InvalidNetworkInterfaceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpc.NotFound`: Specified vpc is not found in our record.
-    InvalidVpcNotFoundError(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `OperationFailed.InstanceDismatchCurrentVpc`: The specified instance does not exist in current vpc.
-    OperationFailedInstanceDismatchCurrentVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidIpv6Gateway.NotFound`: Specified Ipv6Gateway does not exist.
-    InvalidIpv6GatewayNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateRouteEntryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter",
-                        "InvalidCidrBlock.Malformed",
-                        "InvalidCIDRBlock.Duplicate",
-                        "IncorrectVpcStatus",
-                        "QuotaExceeded",
-                        "IncorrectRouteEntryStatus",
-                        "InvalidCidrBlock",
-                        "InvalidNextHopType",
-                        "InvalidNextHop.NotFound",
-                        "InvalidVRouter.NotFound",
-                        "InvalidVPC.NotFound",
-                        "InvalidNexthopTypeAndList.BothNull",
-                        "InvalidNexthopTypeAndList.BothNotNull",
-                        "InvalidRouterInterface",
-                        "InvalidOppositeRouterType",
-                        "InvalidNexthopListSize",
-                        "InvalidEntryRuleQuota.NotFound",
-                        "Forbidden.CheckEntryRuleQuota",
-                        "InvalidVBRStatus",
-                        "InvalidPhysicalConnectionBusinessStatus",
-                        "InvalidRouterType",
-                        "IncorrectHaVipStatus",
-                        "CountLimitExceed.HaVipRouteEntry",
-                        "InvalidRouteEntry.Duplicate",
-                        "InvalidParam",
-                        "INVALID_WEIGHT_PARAM",
-                        "FORBIDDEN_USE_VPC_AS_INTERNET_GATEWAY",
-                        "InvalidNexthop",
-                        "INVALID_VPC_ID",
-                        "InvalidRouteEntrySize",
-                        "TaskConflict",
-                        "InvalidRouteEntry",
-                        "InvalidDestinationCidrBlock",
-                        "VswitchStatusError",
-                        "Forbidden.PrivateIpNotFound",
-                        "RouteConflict.AlreadyExist",
-                        "OperationUnsupported.InactiveMode",
-                        "IncorrectStatus.MultiScopeRiRouteEntry",
-                        "OperationUnsupported.MoreThanOneVpnOrHavip",
-                        "OperationUnsupported.EcmpRiTypeOrNumber",
-                        "Duplicated.VpcNextHop",
-                        "OperationUnsupported.SubRouteTableECMP",
-                        "InvalidNexthop.NotFound",
-                        "IllegalParam.NextHopId",
-                        "InvalidVpnInstanceId.NotFound",
-                        "OperationFailed.ScopeActiveRouteEntryType",
-                        "OperationFailed.ScopeStandbyRouteEntryQuota",
-                        "OperationFailed.ScopeActiveRouteEntryQuota",
-                        "OperationUnsupported.ScopeInvalidRouteType",
-                        "OperationFailed.EcmpInvalidRouterInterfaceOppositeType",
-                        "QuotaExceeded.HaVipRouteEntry",
-                        "OperationFailed.InvalidNexthop",
-                        "OperationFailed.NotifyCenDelete",
-                        "InvalidNatGateway.NotFound",
-                        "OperationFailed.CxpRouteExist",
-                        "InvalidNexthop.DirectEni",
-                        "OperationFailed.NotifyCenCreate",
-                        "IncorrectStatus.RouteTableStatus",
-                        "OperationFailed.GetEniInfo",
-                        "QuotaExceeded.EcmpRouteEntryNextHopCount",
-                        "OperationFailed.InvalidNextHopType",
-                        "OperationUnsupported.InvalidRouterInterfaceType",
-                        "InvalidHaVip.NotFound",
-                        "OperationFailed.MultiScopeType",
-                        "OperationFailed.DistibuteLock",
-                        "IncorrectInstanceStatus",
-                        "InvalidNatGatewayId.NotFound",
-                        "InvalidInstanId.NotFound",
-                        "InvalidNextHopId.NotFound",
-                        "InvalidRouteTableId.NotFound",
-                        "InvalidHaVipId.NotFound",
-                        "InvalidNetworkInterface.NotFound",
-                        "InvalidVpc.NotFound",
-                        "OperationFailed.InstanceDismatchCurrentVpc",
-                        "InvalidIpv6Gateway.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateRouteEntryError;
+impl crate::Client {
+    /// Calls `CreateRouteEntry`: CreateRouteEntry
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateRouteEntryRequestBuilder::send) it. The parameters and their rules: [`CreateRouteEntryRequest`].
+    #[inline]
+    pub fn create_route_entry(&self) -> CreateRouteEntryRequestBuilder<&Self> {
+        CreateRouteEntryRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateRouteEntryError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateRouteEntry`: CreateRouteEntry
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateRouteEntryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameter(error),
-            1 => Self::InvalidCidrBlockMalformed(error),
-            2 => Self::InvalidCidrBlockDuplicate(error),
-            3 => Self::IncorrectVpcStatus(error),
-            4 => Self::QuotaExceeded(error),
-            5 => Self::IncorrectRouteEntryStatus(error),
-            6 => Self::InvalidCidrBlock(error),
-            7 => Self::InvalidNextHopType(error),
-            8 => Self::InvalidNextHopNotFound(error),
-            9 => Self::InvalidVRouterNotFound(error),
-            10 => Self::InvalidVpcNotFound(error),
-            11 => Self::InvalidNexthopTypeAndListBothNull(error),
-            12 => Self::InvalidNexthopTypeAndListBothNotNull(error),
-            13 => Self::InvalidRouterInterface(error),
-            14 => Self::InvalidOppositeRouterType(error),
-            15 => Self::InvalidNexthopListSize(error),
-            16 => Self::InvalidEntryRuleQuotaNotFound(error),
-            17 => Self::ForbiddenCheckEntryRuleQuota(error),
-            18 => Self::InvalidVbrStatus(error),
-            19 => Self::InvalidPhysicalConnectionBusinessStatus(error),
-            20 => Self::InvalidRouterType(error),
-            21 => Self::IncorrectHaVipStatus(error),
-            22 => Self::CountLimitExceedHaVipRouteEntry(error),
-            23 => Self::InvalidRouteEntryDuplicate(error),
-            24 => Self::InvalidParam(error),
-            25 => Self::InvalidWeightParam(error),
-            26 => Self::ForbiddenUseVpcAsInternetGateway(error),
-            27 => Self::InvalidNexthop(error),
-            28 => Self::InvalidVpcId(error),
-            29 => Self::InvalidRouteEntrySize(error),
-            30 => Self::TaskConflict(error),
-            31 => Self::InvalidRouteEntry(error),
-            32 => Self::InvalidDestinationCidrBlock(error),
-            33 => Self::VswitchStatusError(error),
-            34 => Self::ForbiddenPrivateIpNotFound(error),
-            35 => Self::RouteConflictAlreadyExist(error),
-            36 => Self::OperationUnsupportedInactiveMode(error),
-            37 => Self::IncorrectStatusMultiScopeRiRouteEntry(error),
-            38 => Self::OperationUnsupportedMoreThanOneVpnOrHavip(error),
-            39 => Self::OperationUnsupportedEcmpRiTypeOrNumber(error),
-            40 => Self::DuplicatedVpcNextHop(error),
-            41 => Self::OperationUnsupportedSubRouteTableEcmp(error),
-            42 => Self::InvalidNexthopNotFound(error),
-            43 => Self::IllegalParamNextHopId(error),
-            44 => Self::InvalidVpnInstanceIdNotFound(error),
-            45 => Self::OperationFailedScopeActiveRouteEntryType(error),
-            46 => Self::OperationFailedScopeStandbyRouteEntryQuota(error),
-            47 => Self::OperationFailedScopeActiveRouteEntryQuota(error),
-            48 => Self::OperationUnsupportedScopeInvalidRouteType(error),
-            49 => Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(error),
-            50 => Self::QuotaExceededHaVipRouteEntry(error),
-            51 => Self::OperationFailedInvalidNexthop(error),
-            52 => Self::OperationFailedNotifyCenDelete(error),
-            53 => Self::InvalidNatGatewayNotFound(error),
-            54 => Self::OperationFailedCxpRouteExist(error),
-            55 => Self::InvalidNexthopDirectEni(error),
-            56 => Self::OperationFailedNotifyCenCreate(error),
-            57 => Self::IncorrectStatusRouteTableStatus(error),
-            58 => Self::OperationFailedGetEniInfo(error),
-            59 => Self::QuotaExceededEcmpRouteEntryNextHopCount(error),
-            60 => Self::OperationFailedInvalidNextHopType(error),
-            61 => Self::OperationUnsupportedInvalidRouterInterfaceType(error),
-            62 => Self::InvalidHaVipNotFound(error),
-            63 => Self::OperationFailedMultiScopeType(error),
-            64 => Self::OperationFailedDistibuteLock(error),
-            65 => Self::IncorrectInstanceStatus(error),
-            66 => Self::InvalidNatGatewayIdNotFound(error),
-            67 => Self::InvalidInstanIdNotFound(error),
-            68 => Self::InvalidNextHopIdNotFound(error),
-            69 => Self::InvalidRouteTableIdNotFound(error),
-            70 => Self::InvalidHaVipIdNotFound(error),
-            71 => Self::InvalidNetworkInterfaceNotFound(error),
-            72 => Self::InvalidVpcNotFoundError(error),
-            73 => Self::OperationFailedInstanceDismatchCurrentVpc(error),
-            74 => Self::InvalidIpv6GatewayNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => (0, error),
-            Self::InvalidCidrBlockMalformed(error) => (1, error),
-            Self::InvalidCidrBlockDuplicate(error) => (2, error),
-            Self::IncorrectVpcStatus(error) => (3, error),
-            Self::QuotaExceeded(error) => (4, error),
-            Self::IncorrectRouteEntryStatus(error) => (5, error),
-            Self::InvalidCidrBlock(error) => (6, error),
-            Self::InvalidNextHopType(error) => (7, error),
-            Self::InvalidNextHopNotFound(error) => (8, error),
-            Self::InvalidVRouterNotFound(error) => (9, error),
-            Self::InvalidVpcNotFound(error) => (10, error),
-            Self::InvalidNexthopTypeAndListBothNull(error) => (11, error),
-            Self::InvalidNexthopTypeAndListBothNotNull(error) => (12, error),
-            Self::InvalidRouterInterface(error) => (13, error),
-            Self::InvalidOppositeRouterType(error) => (14, error),
-            Self::InvalidNexthopListSize(error) => (15, error),
-            Self::InvalidEntryRuleQuotaNotFound(error) => (16, error),
-            Self::ForbiddenCheckEntryRuleQuota(error) => (17, error),
-            Self::InvalidVbrStatus(error) => (18, error),
-            Self::InvalidPhysicalConnectionBusinessStatus(error) => (19, error),
-            Self::InvalidRouterType(error) => (20, error),
-            Self::IncorrectHaVipStatus(error) => (21, error),
-            Self::CountLimitExceedHaVipRouteEntry(error) => (22, error),
-            Self::InvalidRouteEntryDuplicate(error) => (23, error),
-            Self::InvalidParam(error) => (24, error),
-            Self::InvalidWeightParam(error) => (25, error),
-            Self::ForbiddenUseVpcAsInternetGateway(error) => (26, error),
-            Self::InvalidNexthop(error) => (27, error),
-            Self::InvalidVpcId(error) => (28, error),
-            Self::InvalidRouteEntrySize(error) => (29, error),
-            Self::TaskConflict(error) => (30, error),
-            Self::InvalidRouteEntry(error) => (31, error),
-            Self::InvalidDestinationCidrBlock(error) => (32, error),
-            Self::VswitchStatusError(error) => (33, error),
-            Self::ForbiddenPrivateIpNotFound(error) => (34, error),
-            Self::RouteConflictAlreadyExist(error) => (35, error),
-            Self::OperationUnsupportedInactiveMode(error) => (36, error),
-            Self::IncorrectStatusMultiScopeRiRouteEntry(error) => (37, error),
-            Self::OperationUnsupportedMoreThanOneVpnOrHavip(error) => (38, error),
-            Self::OperationUnsupportedEcmpRiTypeOrNumber(error) => (39, error),
-            Self::DuplicatedVpcNextHop(error) => (40, error),
-            Self::OperationUnsupportedSubRouteTableEcmp(error) => (41, error),
-            Self::InvalidNexthopNotFound(error) => (42, error),
-            Self::IllegalParamNextHopId(error) => (43, error),
-            Self::InvalidVpnInstanceIdNotFound(error) => (44, error),
-            Self::OperationFailedScopeActiveRouteEntryType(error) => (45, error),
-            Self::OperationFailedScopeStandbyRouteEntryQuota(error) => (46, error),
-            Self::OperationFailedScopeActiveRouteEntryQuota(error) => (47, error),
-            Self::OperationUnsupportedScopeInvalidRouteType(error) => (48, error),
-            Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(error) => {
-                (49, error)
-            }
-            Self::QuotaExceededHaVipRouteEntry(error) => (50, error),
-            Self::OperationFailedInvalidNexthop(error) => (51, error),
-            Self::OperationFailedNotifyCenDelete(error) => (52, error),
-            Self::InvalidNatGatewayNotFound(error) => (53, error),
-            Self::OperationFailedCxpRouteExist(error) => (54, error),
-            Self::InvalidNexthopDirectEni(error) => (55, error),
-            Self::OperationFailedNotifyCenCreate(error) => (56, error),
-            Self::IncorrectStatusRouteTableStatus(error) => (57, error),
-            Self::OperationFailedGetEniInfo(error) => (58, error),
-            Self::QuotaExceededEcmpRouteEntryNextHopCount(error) => (59, error),
-            Self::OperationFailedInvalidNextHopType(error) => (60, error),
-            Self::OperationUnsupportedInvalidRouterInterfaceType(error) => (61, error),
-            Self::InvalidHaVipNotFound(error) => (62, error),
-            Self::OperationFailedMultiScopeType(error) => (63, error),
-            Self::OperationFailedDistibuteLock(error) => (64, error),
-            Self::IncorrectInstanceStatus(error) => (65, error),
-            Self::InvalidNatGatewayIdNotFound(error) => (66, error),
-            Self::InvalidInstanIdNotFound(error) => (67, error),
-            Self::InvalidNextHopIdNotFound(error) => (68, error),
-            Self::InvalidRouteTableIdNotFound(error) => (69, error),
-            Self::InvalidHaVipIdNotFound(error) => (70, error),
-            Self::InvalidNetworkInterfaceNotFound(error) => (71, error),
-            Self::InvalidVpcNotFoundError(error) => (72, error),
-            Self::OperationFailedInstanceDismatchCurrentVpc(error) => (73, error),
-            Self::InvalidIpv6GatewayNotFound(error) => (74, error),
-            Self::Unhandled(unhandled) => (75, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateRouteEntryError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateRouteEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameter",
-            "InvalidCidrBlockMalformed",
-            "InvalidCidrBlockDuplicate",
-            "IncorrectVpcStatus",
-            "QuotaExceeded",
-            "IncorrectRouteEntryStatus",
-            "InvalidCidrBlock",
-            "InvalidNextHopType",
-            "InvalidNextHopNotFound",
-            "InvalidVRouterNotFound",
-            "InvalidVpcNotFound",
-            "InvalidNexthopTypeAndListBothNull",
-            "InvalidNexthopTypeAndListBothNotNull",
-            "InvalidRouterInterface",
-            "InvalidOppositeRouterType",
-            "InvalidNexthopListSize",
-            "InvalidEntryRuleQuotaNotFound",
-            "ForbiddenCheckEntryRuleQuota",
-            "InvalidVbrStatus",
-            "InvalidPhysicalConnectionBusinessStatus",
-            "InvalidRouterType",
-            "IncorrectHaVipStatus",
-            "CountLimitExceedHaVipRouteEntry",
-            "InvalidRouteEntryDuplicate",
-            "InvalidParam",
-            "InvalidWeightParam",
-            "ForbiddenUseVpcAsInternetGateway",
-            "InvalidNexthop",
-            "InvalidVpcId",
-            "InvalidRouteEntrySize",
-            "TaskConflict",
-            "InvalidRouteEntry",
-            "InvalidDestinationCidrBlock",
-            "VswitchStatusError",
-            "ForbiddenPrivateIpNotFound",
-            "RouteConflictAlreadyExist",
-            "OperationUnsupportedInactiveMode",
-            "IncorrectStatusMultiScopeRiRouteEntry",
-            "OperationUnsupportedMoreThanOneVpnOrHavip",
-            "OperationUnsupportedEcmpRiTypeOrNumber",
-            "DuplicatedVpcNextHop",
-            "OperationUnsupportedSubRouteTableEcmp",
-            "InvalidNexthopNotFound",
-            "IllegalParamNextHopId",
-            "InvalidVpnInstanceIdNotFound",
-            "OperationFailedScopeActiveRouteEntryType",
-            "OperationFailedScopeStandbyRouteEntryQuota",
-            "OperationFailedScopeActiveRouteEntryQuota",
-            "OperationUnsupportedScopeInvalidRouteType",
-            "OperationFailedEcmpInvalidRouterInterfaceOppositeType",
-            "QuotaExceededHaVipRouteEntry",
-            "OperationFailedInvalidNexthop",
-            "OperationFailedNotifyCenDelete",
-            "InvalidNatGatewayNotFound",
-            "OperationFailedCxpRouteExist",
-            "InvalidNexthopDirectEni",
-            "OperationFailedNotifyCenCreate",
-            "IncorrectStatusRouteTableStatus",
-            "OperationFailedGetEniInfo",
-            "QuotaExceededEcmpRouteEntryNextHopCount",
-            "OperationFailedInvalidNextHopType",
-            "OperationUnsupportedInvalidRouterInterfaceType",
-            "InvalidHaVipNotFound",
-            "OperationFailedMultiScopeType",
-            "OperationFailedDistibuteLock",
-            "IncorrectInstanceStatus",
-            "InvalidNatGatewayIdNotFound",
-            "InvalidInstanIdNotFound",
-            "InvalidNextHopIdNotFound",
-            "InvalidRouteTableIdNotFound",
-            "InvalidHaVipIdNotFound",
-            "InvalidNetworkInterfaceNotFound",
-            "InvalidVpcNotFoundError",
-            "OperationFailedInstanceDismatchCurrentVpc",
-            "InvalidIpv6GatewayNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateRouteEntryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateRouteEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateRouteEntryError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateRouteEntryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_route_entry(&self) -> CreateRouteEntryRequestBuilder<&Self> {
+        CreateRouteEntryRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateRouterInterfaceRequest>;
 /// Request of `CreateRouterInterface`: CreateRouterInterface
 ///
 /// Deprecated: use `Vpc::2016-04-28::CreateRouterInterface` instead.
@@ -272,162 +275,154 @@ pub struct CreateRouterInterfaceRequestBuilder<C = ()> {
 impl<C> CreateRouterInterfaceRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::region_id`](CreateRouterInterfaceRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `Role`.
     ///
-    /// - Wire name: `Role`.
-    /// - Required.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::role`](CreateRouterInterfaceRequest::role).
     pub fn role(mut self, value: impl Into<String>) -> Self {
         self.inner.role = Some(value.into());
         self
     }
     /// Sets `OppositeRegionId`.
     ///
-    /// - Wire name: `OppositeRegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::opposite_region_id`](CreateRouterInterfaceRequest::opposite_region_id).
     pub fn opposite_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.opposite_region_id = Some(value.into());
         self
     }
     /// Sets `Spec`.
     ///
-    /// - Wire name: `Spec`.
-    /// - Required.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::spec`](CreateRouterInterfaceRequest::spec).
     pub fn spec(mut self, value: impl Into<String>) -> Self {
         self.inner.spec = Some(value.into());
         self
     }
     /// Sets `RouterType`.
     ///
-    /// - Wire name: `RouterType`.
-    /// - Required.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::router_type`](CreateRouterInterfaceRequest::router_type).
     pub fn router_type(mut self, value: impl Into<String>) -> Self {
         self.inner.router_type = Some(value.into());
         self
     }
     /// Sets `RouterId`.
     ///
-    /// - Wire name: `RouterId`.
-    /// - Required.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::router_id`](CreateRouterInterfaceRequest::router_id).
     pub fn router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.router_id = Some(value.into());
         self
     }
     /// Sets `OppositeInterfaceId`.
     ///
-    /// - Wire name: `OppositeInterfaceId`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::opposite_interface_id`](CreateRouterInterfaceRequest::opposite_interface_id).
     pub fn opposite_interface_id(mut self, value: impl Into<String>) -> Self {
         self.inner.opposite_interface_id = Some(value.into());
         self
     }
     /// Sets `OppositeRouterId`.
     ///
-    /// - Wire name: `OppositeRouterId`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::opposite_router_id`](CreateRouterInterfaceRequest::opposite_router_id).
     pub fn opposite_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.opposite_router_id = Some(value.into());
         self
     }
     /// Sets `OppositeRouterType`.
     ///
-    /// - Wire name: `OppositeRouterType`.
-    /// - Default: `VRouter`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::opposite_router_type`](CreateRouterInterfaceRequest::opposite_router_type).
     pub fn opposite_router_type(mut self, value: impl Into<String>) -> Self {
         self.inner.opposite_router_type = Some(value.into());
         self
     }
     /// Sets `OppositeInterfaceOwnerId`.
     ///
-    /// - Wire name: `OppositeInterfaceOwnerId`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::opposite_interface_owner_id`](CreateRouterInterfaceRequest::opposite_interface_owner_id).
     pub fn opposite_interface_owner_id(mut self, value: impl Into<String>) -> Self {
         self.inner.opposite_interface_owner_id = Some(value.into());
         self
     }
     /// Sets `HealthCheckSourceIp`.
     ///
-    /// - Wire name: `HealthCheckSourceIp`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::health_check_source_ip`](CreateRouterInterfaceRequest::health_check_source_ip).
     pub fn health_check_source_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_source_ip = Some(value.into());
         self
     }
     /// Sets `HealthCheckTargetIp`.
     ///
-    /// - Wire name: `HealthCheckTargetIp`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::health_check_target_ip`](CreateRouterInterfaceRequest::health_check_target_ip).
     pub fn health_check_target_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_target_ip = Some(value.into());
         self
     }
     /// Sets `AccessPointId`.
     ///
-    /// - Wire name: `AccessPointId`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::access_point_id`](CreateRouterInterfaceRequest::access_point_id).
     pub fn access_point_id(mut self, value: impl Into<String>) -> Self {
         self.inner.access_point_id = Some(value.into());
         self
     }
     /// Sets `OppositeAccessPointId`.
     ///
-    /// - Wire name: `OppositeAccessPointId`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::opposite_access_point_id`](CreateRouterInterfaceRequest::opposite_access_point_id).
     pub fn opposite_access_point_id(mut self, value: impl Into<String>) -> Self {
         self.inner.opposite_access_point_id = Some(value.into());
         self
     }
     /// Sets `Description`.
     ///
-    /// - Wire name: `Description`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::description`](CreateRouterInterfaceRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
     }
     /// Sets `Name`.
     ///
-    /// - Wire name: `Name`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::name`](CreateRouterInterfaceRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
     }
     /// Sets `Period`.
     ///
-    /// - Wire name: `Period`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::period`](CreateRouterInterfaceRequest::period).
     pub fn period(mut self, value: i32) -> Self {
         self.inner.period = Some(value);
         self
     }
     /// Sets `InstanceChargeType`.
     ///
-    /// - Wire name: `InstanceChargeType`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::instance_charge_type`](CreateRouterInterfaceRequest::instance_charge_type).
     pub fn instance_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_charge_type = Some(value.into());
         self
     }
     /// Sets `AutoPay`.
     ///
-    /// - Wire name: `AutoPay`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::auto_pay`](CreateRouterInterfaceRequest::auto_pay).
     pub fn auto_pay(mut self, value: bool) -> Self {
         self.inner.auto_pay = Some(value);
         self
     }
     /// Sets `PricingCycle`.
     ///
-    /// - Wire name: `PricingCycle`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::pricing_cycle`](CreateRouterInterfaceRequest::pricing_cycle).
     pub fn pricing_cycle(mut self, value: impl Into<String>) -> Self {
         self.inner.pricing_cycle = Some(value.into());
         self
     }
     /// Sets `ClientToken`.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::client_token`](CreateRouterInterfaceRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
     }
     /// Sets `UserCidr`.
     ///
-    /// - Wire name: `UserCidr`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::user_cidr`](CreateRouterInterfaceRequest::user_cidr).
     pub fn user_cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.user_cidr = Some(value.into());
         self
@@ -573,323 +568,24 @@ for CreateRouterInterfaceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateRouterInterface`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateRouterInterfaceError {
-    /// HTTP 400 `InvalidPrice.NotFound`: Pricing plan result not found.
-    InvalidPriceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAliuid`: Invalid Aliuid.
-    InvalidAliuid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBandwidth.NotEnough`: bandwdith not enough.
-    InvalidBandwidthNotEnough(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRole.ValueNotSupported`: The specified Role is not valid.
-    InvalidRoleValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSpec.ValudNotSupported`: The specified Spec is not supported.
-    InvalidSpecValudNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouterType.ValueNotSupported`: The specified RouterType is not valid.
-    InvalidRouterTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOppositeRouterType.ValueNotSupported`: The specified OppositeRouterType is not valid.
-    InvalidOppositeRouterTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterMismatch.Role-Spec`: The specified Spec and Role mismatch.
-    ParameterMismatchRoleSpec(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName.Malformed`: The specified "Name" is not valid.
+mod error;
+pub use error::CreateRouterInterfaceError;
+impl crate::Client {
+    /// Calls `CreateRouterInterface`: CreateRouterInterface
     ///
-    /// Also returned with HTTP 500: The specified "Name" is not valid.
-    InvalidNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The specifid "Description" is not valid.
+    /// Set the parameters on the returned builder, then [`send`](CreateRouterInterfaceRequestBuilder::send) it. The parameters and their rules: [`CreateRouterInterfaceRequest`].
+    #[inline]
+    pub fn create_router_interface(&self) -> CreateRouterInterfaceRequestBuilder<&Self> {
+        CreateRouterInterfaceRequestBuilder::new(self)
+    }
+}
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateRouterInterface`: CreateRouterInterface
     ///
-    /// Also returned with HTTP 500: The specifid "Description" is not valid.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.BillsOutstanding`: You cannot create more RouterInterface because you have bills outstanding.
-    ForbiddenBillsOutstanding(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceed.RouterInterface`: Living RouterInterface quota exceeded.
-    QuotaExceedRouterInterface(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LimitationExceed.InterfaceNumberOnRouter`: Total number of RouterInterfaces on a Router exceeded.
-    LimitationExceedInterfaceNumberOnRouter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.NotFound`: Parameter must not be null,uid, bid,regionNo, remoteRegionNo or routerId
-    InvalidParamNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAccessPoint.NotMatch`: The accessPoint id is not matched
-    InvalidAccessPointNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAccessPoint.NotExist`: The accessPoint not exit
-    InvalidAccessPointNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ForbiddenAction`: The user does not supported this action.
-    ForbiddenAction(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.AcceptRoleNotSupportPrePay`: Acception side ri not support chargetype for prepaid.
-    ForbiddenAcceptRoleNotSupportPrePay(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.HealthcheckIp`: Healthcheck ip cannot equal with instance ip.
-    IllegalParamHealthcheckIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.HcForInvalidRiType`: Healthchecksourceip and healthchecktargetip is only valid for vr ri that is connected to vbr.
-    OperationFailedHcForInvalidRiType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SyncOrderToSub`: SyncOrderToSub error.
-    OperationFailedSyncOrderToSub(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CrossBorderBandwidth`: CrossBorder bandwidth error.
-    IllegalParamCrossBorderBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.VRouterType`: The VRouterType is not supported.
-    IllegalParamVRouterType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Spec`: The spec is illegal.
-    IllegalParamSpec(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.CrossBorder`: User not authorized to create cross border routerInterface.
-    ForbiddenCrossBorder(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouterId.NotFound`: Param is not valid,this user does not have this router or aliuid bid regionNo and routerId must have something wrong.
-    ///
-    /// Also returned with HTTP 404: The specified RouterId does not exist in our recored.
-    InvalidRouterIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `INVAID_VBR_STATUS`: VBR status must be active
-    InvaidVbrStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouterInterfaceSpec.Malformed`: Specified RouterInterface spec is not valid.
-    InvalidRouterInterfaceSpecMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCommodity.NotFound`: Commodity is not exist.
-    InvalidCommodityNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouterInterfaceChargeType.Malformed`: Specified RouterInterface ChargeType is not valid.
-    InvalidRouterInterfaceChargeTypeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.RegionId`: The specified regionId is illegal.
-    IllegalParamRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL`: User withhoding argeement is illegal.
-    PayMayiWithholdingAgreementIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The regionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidOppositeRegionId.NotFound`: The oppositeRegionId provided does not exist in our records.
-    InvalidOppositeRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `Forbidden.NotInRouterInterfaceCreateWhitelist`: Not in router interface create whitelist.
-    ForbiddenNotInRouterInterfaceCreateWhitelist(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `RI_CREATE_ONE_LIMIT_BY_SYNC`: Create ri only one limit by sync.
-    RiCreateOneLimitBySync(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InvalidAccessPoint.ValueNotAllowed`: The non-vbr router interface cannot have access point configured.
-    InvalidAccessPointValueNotAllowed(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateRouterInterfaceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidPrice.NotFound",
-                        "InvalidAliuid",
-                        "InvalidBandwidth.NotEnough",
-                        "InvalidRole.ValueNotSupported",
-                        "InvalidSpec.ValudNotSupported",
-                        "InvalidRouterType.ValueNotSupported",
-                        "InvalidOppositeRouterType.ValueNotSupported",
-                        "ParameterMismatch.Role-Spec",
-                        "InvalidName.Malformed",
-                        "InvalidDescription.Malformed",
-                        "Forbidden.BillsOutstanding",
-                        "QuotaExceed.RouterInterface",
-                        "LimitationExceed.InterfaceNumberOnRouter",
-                        "InvalidParam.NotFound",
-                        "InvalidAccessPoint.NotMatch",
-                        "InvalidAccessPoint.NotExist",
-                        "ForbiddenAction",
-                        "Forbidden.AcceptRoleNotSupportPrePay",
-                        "IllegalParam.HealthcheckIp",
-                        "OperationFailed.HcForInvalidRiType",
-                        "OperationFailed.SyncOrderToSub",
-                        "IllegalParam.CrossBorderBandwidth",
-                        "IllegalParam.VRouterType",
-                        "IllegalParam.Spec",
-                        "Forbidden.CrossBorder",
-                        "InvalidRouterId.NotFound",
-                        "INVAID_VBR_STATUS",
-                        "InvalidRouterInterfaceSpec.Malformed",
-                        "InvalidCommodity.NotFound",
-                        "InvalidRouterInterfaceChargeType.Malformed",
-                        "IllegalParam.RegionId",
-                        "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL",
-                        "InvalidRegionId.NotFound",
-                        "InvalidOppositeRegionId.NotFound",
-                        "Forbidden.NotInRouterInterfaceCreateWhitelist",
-                        "RI_CREATE_ONE_LIMIT_BY_SYNC",
-                        "InvalidAccessPoint.ValueNotAllowed",
-                    ],
-                ),
-            error,
-        )
-    }
-}
-#[allow(deprecated)]
-impl CreateRouterInterfaceError {
-    /// The service error behind the variant.
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateRouterInterfaceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidPriceNotFound(error),
-            1 => Self::InvalidAliuid(error),
-            2 => Self::InvalidBandwidthNotEnough(error),
-            3 => Self::InvalidRoleValueNotSupported(error),
-            4 => Self::InvalidSpecValudNotSupported(error),
-            5 => Self::InvalidRouterTypeValueNotSupported(error),
-            6 => Self::InvalidOppositeRouterTypeValueNotSupported(error),
-            7 => Self::ParameterMismatchRoleSpec(error),
-            8 => Self::InvalidNameMalformed(error),
-            9 => Self::InvalidDescriptionMalformed(error),
-            10 => Self::ForbiddenBillsOutstanding(error),
-            11 => Self::QuotaExceedRouterInterface(error),
-            12 => Self::LimitationExceedInterfaceNumberOnRouter(error),
-            13 => Self::InvalidParamNotFound(error),
-            14 => Self::InvalidAccessPointNotMatch(error),
-            15 => Self::InvalidAccessPointNotExist(error),
-            16 => Self::ForbiddenAction(error),
-            17 => Self::ForbiddenAcceptRoleNotSupportPrePay(error),
-            18 => Self::IllegalParamHealthcheckIp(error),
-            19 => Self::OperationFailedHcForInvalidRiType(error),
-            20 => Self::OperationFailedSyncOrderToSub(error),
-            21 => Self::IllegalParamCrossBorderBandwidth(error),
-            22 => Self::IllegalParamVRouterType(error),
-            23 => Self::IllegalParamSpec(error),
-            24 => Self::ForbiddenCrossBorder(error),
-            25 => Self::InvalidRouterIdNotFound(error),
-            26 => Self::InvaidVbrStatus(error),
-            27 => Self::InvalidRouterInterfaceSpecMalformed(error),
-            28 => Self::InvalidCommodityNotFound(error),
-            29 => Self::InvalidRouterInterfaceChargeTypeMalformed(error),
-            30 => Self::IllegalParamRegionId(error),
-            31 => Self::PayMayiWithholdingAgreementIllegal(error),
-            32 => Self::InvalidRegionIdNotFound(error),
-            33 => Self::InvalidOppositeRegionIdNotFound(error),
-            34 => Self::ForbiddenNotInRouterInterfaceCreateWhitelist(error),
-            35 => Self::RiCreateOneLimitBySync(error),
-            36 => Self::InvalidAccessPointValueNotAllowed(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidPriceNotFound(error) => (0, error),
-            Self::InvalidAliuid(error) => (1, error),
-            Self::InvalidBandwidthNotEnough(error) => (2, error),
-            Self::InvalidRoleValueNotSupported(error) => (3, error),
-            Self::InvalidSpecValudNotSupported(error) => (4, error),
-            Self::InvalidRouterTypeValueNotSupported(error) => (5, error),
-            Self::InvalidOppositeRouterTypeValueNotSupported(error) => (6, error),
-            Self::ParameterMismatchRoleSpec(error) => (7, error),
-            Self::InvalidNameMalformed(error) => (8, error),
-            Self::InvalidDescriptionMalformed(error) => (9, error),
-            Self::ForbiddenBillsOutstanding(error) => (10, error),
-            Self::QuotaExceedRouterInterface(error) => (11, error),
-            Self::LimitationExceedInterfaceNumberOnRouter(error) => (12, error),
-            Self::InvalidParamNotFound(error) => (13, error),
-            Self::InvalidAccessPointNotMatch(error) => (14, error),
-            Self::InvalidAccessPointNotExist(error) => (15, error),
-            Self::ForbiddenAction(error) => (16, error),
-            Self::ForbiddenAcceptRoleNotSupportPrePay(error) => (17, error),
-            Self::IllegalParamHealthcheckIp(error) => (18, error),
-            Self::OperationFailedHcForInvalidRiType(error) => (19, error),
-            Self::OperationFailedSyncOrderToSub(error) => (20, error),
-            Self::IllegalParamCrossBorderBandwidth(error) => (21, error),
-            Self::IllegalParamVRouterType(error) => (22, error),
-            Self::IllegalParamSpec(error) => (23, error),
-            Self::ForbiddenCrossBorder(error) => (24, error),
-            Self::InvalidRouterIdNotFound(error) => (25, error),
-            Self::InvaidVbrStatus(error) => (26, error),
-            Self::InvalidRouterInterfaceSpecMalformed(error) => (27, error),
-            Self::InvalidCommodityNotFound(error) => (28, error),
-            Self::InvalidRouterInterfaceChargeTypeMalformed(error) => (29, error),
-            Self::IllegalParamRegionId(error) => (30, error),
-            Self::PayMayiWithholdingAgreementIllegal(error) => (31, error),
-            Self::InvalidRegionIdNotFound(error) => (32, error),
-            Self::InvalidOppositeRegionIdNotFound(error) => (33, error),
-            Self::ForbiddenNotInRouterInterfaceCreateWhitelist(error) => (34, error),
-            Self::RiCreateOneLimitBySync(error) => (35, error),
-            Self::InvalidAccessPointValueNotAllowed(error) => (36, error),
-            Self::Unhandled(unhandled) => (37, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateRouterInterfaceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateRouterInterfaceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidPriceNotFound",
-            "InvalidAliuid",
-            "InvalidBandwidthNotEnough",
-            "InvalidRoleValueNotSupported",
-            "InvalidSpecValudNotSupported",
-            "InvalidRouterTypeValueNotSupported",
-            "InvalidOppositeRouterTypeValueNotSupported",
-            "ParameterMismatchRoleSpec",
-            "InvalidNameMalformed",
-            "InvalidDescriptionMalformed",
-            "ForbiddenBillsOutstanding",
-            "QuotaExceedRouterInterface",
-            "LimitationExceedInterfaceNumberOnRouter",
-            "InvalidParamNotFound",
-            "InvalidAccessPointNotMatch",
-            "InvalidAccessPointNotExist",
-            "ForbiddenAction",
-            "ForbiddenAcceptRoleNotSupportPrePay",
-            "IllegalParamHealthcheckIp",
-            "OperationFailedHcForInvalidRiType",
-            "OperationFailedSyncOrderToSub",
-            "IllegalParamCrossBorderBandwidth",
-            "IllegalParamVRouterType",
-            "IllegalParamSpec",
-            "ForbiddenCrossBorder",
-            "InvalidRouterIdNotFound",
-            "InvaidVbrStatus",
-            "InvalidRouterInterfaceSpecMalformed",
-            "InvalidCommodityNotFound",
-            "InvalidRouterInterfaceChargeTypeMalformed",
-            "IllegalParamRegionId",
-            "PayMayiWithholdingAgreementIllegal",
-            "InvalidRegionIdNotFound",
-            "InvalidOppositeRegionIdNotFound",
-            "ForbiddenNotInRouterInterfaceCreateWhitelist",
-            "RiCreateOneLimitBySync",
-            "InvalidAccessPointValueNotAllowed",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateRouterInterfaceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateRouterInterfaceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateRouterInterfaceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateRouterInterfaceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_router_interface(&self) -> CreateRouterInterfaceRequestBuilder<&Self> {
+        CreateRouterInterfaceRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateSecurityGroupRequest>;
 /// Request of `CreateSecurityGroup`: Creates a security group.
 ///
 /// * By default, the internal access control policy (InnerAccessPolicy) of the basic security group that you create by calling this operation is internal interconnectivity (**Accept**). You can call the [ModifySecurityGroupPolicy](<https://www.alibabacloud.com/help/doc-detail/2679846.htm>) operation to change the value of InnerAccessPolicy for the basic security group.
@@ -195,9 +198,7 @@ impl<C> CreateSecurityGroupRequestBuilder<C> {
     ///
     /// The region ID of the security group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateSecurityGroupRequest::region_id`](CreateSecurityGroupRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -206,10 +207,7 @@ impl<C> CreateSecurityGroupRequestBuilder<C> {
     ///
     /// The description of the security group. The description must be 2 to 256 characters in length. It cannot start with `http://` or `https://`.
     ///
-    /// By default, this parameter is left empty.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `testDescription`.
+    /// Its description, rules and example: [`CreateSecurityGroupRequest::description`](CreateSecurityGroupRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -218,9 +216,7 @@ impl<C> CreateSecurityGroupRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. **The token can contain only ASCII characters and cannot exceed 64 characters in length.** For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateSecurityGroupRequest::client_token`](CreateSecurityGroupRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -229,8 +225,7 @@ impl<C> CreateSecurityGroupRequestBuilder<C> {
     ///
     /// The name of the security group. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with `http://` or `https://`. The name can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-).
     ///
-    /// - Wire name: `SecurityGroupName`.
-    /// - Example: `testSecurityGroupName`.
+    /// Its description, rules and example: [`CreateSecurityGroupRequest::security_group_name`](CreateSecurityGroupRequest::security_group_name).
     pub fn security_group_name(mut self, value: impl Into<String>) -> Self {
         self.inner.security_group_name = Some(value.into());
         self
@@ -239,10 +234,7 @@ impl<C> CreateSecurityGroupRequestBuilder<C> {
     ///
     /// The ID of the VPC in which you want to create the security group.
     ///
-    /// > The VpcId parameter is required only if you want to create security groups of the VPC type. In regions that support the classic network, you can create security groups of the classic network type without the need to specify the VpcId parameter.
-    ///
-    /// - Wire name: `VpcId`.
-    /// - Example: `vpc-bp1opxu1zkhn00gzv****`.
+    /// Its description, rules and example: [`CreateSecurityGroupRequest::vpc_id`](CreateSecurityGroupRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -251,13 +243,7 @@ impl<C> CreateSecurityGroupRequestBuilder<C> {
     ///
     /// The type of the security group. Valid values:
     ///
-    /// * normal: basic security group
-    /// * enterprise: advanced security group For more information, see [Advanced security groups](<https://www.alibabacloud.com/help/doc-detail/120621.htm>).
-    ///
-    /// Default value: normal.
-    ///
-    /// - Wire name: `SecurityGroupType`.
-    /// - Example: `enterprise`.
+    /// Its description, rules and example: [`CreateSecurityGroupRequest::security_group_type`](CreateSecurityGroupRequest::security_group_type).
     pub fn security_group_type(mut self, value: impl Into<String>) -> Self {
         self.inner.security_group_type = Some(value.into());
         self
@@ -266,8 +252,7 @@ impl<C> CreateSecurityGroupRequestBuilder<C> {
     ///
     /// This parameter is not publicly available.
     ///
-    /// - Wire name: `ServiceManaged`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateSecurityGroupRequest::service_managed`](CreateSecurityGroupRequest::service_managed).
     pub fn service_managed(mut self, value: bool) -> Self {
         self.inner.service_managed = Some(value);
         self
@@ -276,8 +261,7 @@ impl<C> CreateSecurityGroupRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the security group belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`CreateSecurityGroupRequest::resource_group_id`](CreateSecurityGroupRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -286,8 +270,7 @@ impl<C> CreateSecurityGroupRequestBuilder<C> {
     ///
     /// The tags to add to the security group. You can add up to 20 tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateSecurityGroupRequest::tag`](CreateSecurityGroupRequest::tag).
     pub fn tag(
         mut self,
         values: impl IntoIterator<Item = crate::types::AddTagsTag>,
@@ -435,201 +418,24 @@ for CreateSecurityGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateSecurityGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateSecurityGroupError {
-    /// HTTP 400 `InvalidDescription.Malformed`: The specified parameter "Description" is not valid.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSecurityGroupDiscription.Malformed`: Specified security group description is not valid.
-    InvalidSecurityGroupDiscriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectVpcStatus`: Current VPC status does not support this operation.
+mod error;
+pub use error::CreateSecurityGroupError;
+impl crate::Client {
+    /// Calls `CreateSecurityGroup`: Creates a security group.
     ///
-    /// Also returned with HTTP 403: Current VPC status does not support this operation.
-    IncorrectVpcStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey.Malformed`: Specified tag key is not valid.
-    InvalidTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue.Malformed`: Specified tag value is not valid.
-    InvalidTagValueMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.GroupType`: The specified security group type is not valid.
-    InvalidParamsGroupType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.VpcIdGroupType`: Only VPC instance supports enterprise level security group.
-    InvalidParamsVpcIdGroupType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSecurityGroupName.Malformed`: The specified parameter SecurityGroupName is not valid.
-    InvalidSecurityGroupNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.SecurityGroup`: The maximum number of security groups is reached.
-    QuotaExceedSecurityGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidVpcId.NotFound`: The VpcId must not empty when only support vpc vm.
+    /// Set the parameters on the returned builder, then [`send`](CreateSecurityGroupRequestBuilder::send) it. The parameters and their rules: [`CreateSecurityGroupRequest`].
+    #[inline]
+    pub fn create_security_group(&self) -> CreateSecurityGroupRequestBuilder<&Self> {
+        CreateSecurityGroupRequestBuilder::new(self)
+    }
+}
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateSecurityGroup`: Creates a security group.
     ///
-    /// Also returned with HTTP 404: Specified VPC does not exist.
-    InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IdempotentProcessing`: The previous idempotent request(s) is still processing.
-    IdempotentProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.Tags`: %s
-    QuotaExceedTags(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.ResourceManagedByCloudProduct`: %s
-    InvalidOperationResourceManagedByCloudProduct(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified region does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceGroup.NotFound`: The ResourceGroup provided does not exist in our records.
-    InvalidResourceGroupNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateSecurityGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidDescription.Malformed",
-                        "InvalidSecurityGroupDiscription.Malformed",
-                        "IncorrectVpcStatus",
-                        "InvalidTagKey.Malformed",
-                        "InvalidTagValue.Malformed",
-                        "Duplicate.TagKey",
-                        "InvalidParams.GroupType",
-                        "InvalidParams.VpcIdGroupType",
-                        "InvalidSecurityGroupName.Malformed",
-                        "QuotaExceed.SecurityGroup",
-                        "InvalidVpcId.NotFound",
-                        "IdempotentProcessing",
-                        "QuotaExceed.Tags",
-                        "InvalidOperation.ResourceManagedByCloudProduct",
-                        "InvalidRegionId.NotFound",
-                        "InvalidResourceGroup.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
-    }
-}
-#[allow(deprecated)]
-impl CreateSecurityGroupError {
-    /// The service error behind the variant.
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateSecurityGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidDescriptionMalformed(error),
-            1 => Self::InvalidSecurityGroupDiscriptionMalformed(error),
-            2 => Self::IncorrectVpcStatus(error),
-            3 => Self::InvalidTagKeyMalformed(error),
-            4 => Self::InvalidTagValueMalformed(error),
-            5 => Self::DuplicateTagKey(error),
-            6 => Self::InvalidParamsGroupType(error),
-            7 => Self::InvalidParamsVpcIdGroupType(error),
-            8 => Self::InvalidSecurityGroupNameMalformed(error),
-            9 => Self::QuotaExceedSecurityGroup(error),
-            10 => Self::InvalidVpcIdNotFound(error),
-            11 => Self::IdempotentProcessing(error),
-            12 => Self::QuotaExceedTags(error),
-            13 => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            14 => Self::InvalidRegionIdNotFound(error),
-            15 => Self::InvalidResourceGroupNotFound(error),
-            16 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidDescriptionMalformed(error) => (0, error),
-            Self::InvalidSecurityGroupDiscriptionMalformed(error) => (1, error),
-            Self::IncorrectVpcStatus(error) => (2, error),
-            Self::InvalidTagKeyMalformed(error) => (3, error),
-            Self::InvalidTagValueMalformed(error) => (4, error),
-            Self::DuplicateTagKey(error) => (5, error),
-            Self::InvalidParamsGroupType(error) => (6, error),
-            Self::InvalidParamsVpcIdGroupType(error) => (7, error),
-            Self::InvalidSecurityGroupNameMalformed(error) => (8, error),
-            Self::QuotaExceedSecurityGroup(error) => (9, error),
-            Self::InvalidVpcIdNotFound(error) => (10, error),
-            Self::IdempotentProcessing(error) => (11, error),
-            Self::QuotaExceedTags(error) => (12, error),
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => (13, error),
-            Self::InvalidRegionIdNotFound(error) => (14, error),
-            Self::InvalidResourceGroupNotFound(error) => (15, error),
-            Self::InternalError(error) => (16, error),
-            Self::Unhandled(unhandled) => (17, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateSecurityGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateSecurityGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidDescriptionMalformed",
-            "InvalidSecurityGroupDiscriptionMalformed",
-            "IncorrectVpcStatus",
-            "InvalidTagKeyMalformed",
-            "InvalidTagValueMalformed",
-            "DuplicateTagKey",
-            "InvalidParamsGroupType",
-            "InvalidParamsVpcIdGroupType",
-            "InvalidSecurityGroupNameMalformed",
-            "QuotaExceedSecurityGroup",
-            "InvalidVpcIdNotFound",
-            "IdempotentProcessing",
-            "QuotaExceedTags",
-            "InvalidOperationResourceManagedByCloudProduct",
-            "InvalidRegionIdNotFound",
-            "InvalidResourceGroupNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateSecurityGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateSecurityGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateSecurityGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateSecurityGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_security_group(&self) -> CreateSecurityGroupRequestBuilder<&Self> {
+        CreateSecurityGroupRequestBuilder::new(self)
     }
 }

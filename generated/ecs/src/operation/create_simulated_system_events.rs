@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateSimulatedSystemEventsRequest>;
 /// Request of `CreateSimulatedSystemEvents`: Schedules simulated system events of Elastic Compute Service (ECS) instances. The simulated system events do not actually occur on or affect ECS instances.
 ///
 /// You can use the ECS console, call [ECS API](<https://www.alibabacloud.com/help/doc-detail/63962.htm>) operations, or use CloudMonitor to view the scheduled simulated system events.
@@ -153,9 +156,7 @@ impl<C> CreateSimulatedSystemEventsRequestBuilder<C> {
     ///
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateSimulatedSystemEventsRequest::region_id`](CreateSimulatedSystemEventsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -164,17 +165,7 @@ impl<C> CreateSimulatedSystemEventsRequestBuilder<C> {
     ///
     /// The type of the system event. Valid values:
     ///
-    /// * SystemMaintenance.Reboot: The instance is restarted due to system maintenance.
-    /// * SystemFailure.Reboot: The instance is restarted due to a system error.
-    /// * InstanceFailure.Reboot: The instance is restarted due to an instance error.
-    /// * SystemMaintenance.Stop: The instance is stopped due to system maintenance.
-    /// * SystemMaintenance.Redeploy: The instance is redeployed due to system maintenance.
-    /// * SystemFailure.Redeploy: The instance is redeployed due to a system error.
-    /// * SystemFailure.Stop: The instance is stopped due to a system error.
-    ///
-    /// - Wire name: `EventType`.
-    /// - Required.
-    /// - Example: `SystemMaintenance.Reboot`.
+    /// Its description, rules and example: [`CreateSimulatedSystemEventsRequest::event_type`](CreateSimulatedSystemEventsRequest::event_type).
     pub fn event_type(mut self, value: impl Into<String>) -> Self {
         self.inner.event_type = Some(value.into());
         self
@@ -183,11 +174,7 @@ impl<C> CreateSimulatedSystemEventsRequestBuilder<C> {
     ///
     /// The scheduled start time of the event. Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC.
     ///
-    /// > For events that occur due to system errors or instance errors, the simulated events of such events enter the `Executing` state when the simulated events are created. The value of `NotBefore` is the time when the simulated events enter the `Executed` state.
-    ///
-    /// - Wire name: `NotBefore`.
-    /// - Required.
-    /// - Example: `2018-12-01T06:32:31Z`.
+    /// Its description, rules and example: [`CreateSimulatedSystemEventsRequest::not_before`](CreateSimulatedSystemEventsRequest::not_before).
     pub fn not_before(mut self, value: impl Into<String>) -> Self {
         self.inner.not_before = Some(value.into());
         self
@@ -196,10 +183,7 @@ impl<C> CreateSimulatedSystemEventsRequestBuilder<C> {
     ///
     /// The IDs of the instances. You can specify up to 100 instance IDs.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Must have at most 100 items.
-    /// - Example: `i-bp1gtjxuuvwj17zr****`.
+    /// Its description, rules and example: [`CreateSimulatedSystemEventsRequest::instance_id`](CreateSimulatedSystemEventsRequest::instance_id).
     pub fn instance_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -349,131 +333,28 @@ for CreateSimulatedSystemEventsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateSimulatedSystemEvents`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateSimulatedSystemEventsError {
-    /// HTTP 403 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidNotBefore.Passed`: %s
-    InvalidNotBeforePassed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `SimulatedEventLimitExceeded`: %s
-    SimulatedEventLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceIdLimitExceeded`: %s
-    InstanceIdLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `MissingParameter`: %s
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: %s
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateSimulatedSystemEventsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "InvalidNotBefore.Passed",
-                        "SimulatedEventLimitExceeded",
-                        "InstanceIdLimitExceeded",
-                        "MissingParameter",
-                        "InvalidInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateSimulatedSystemEventsError;
+impl crate::Client {
+    /// Calls `CreateSimulatedSystemEvents`: Schedules simulated system events of Elastic Compute Service (ECS) instances. The simulated system events do not actually occur on or affect ECS instances.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateSimulatedSystemEventsRequestBuilder::send) it. The parameters and their rules: [`CreateSimulatedSystemEventsRequest`].
+    #[inline]
+    pub fn create_simulated_system_events(
+        &self,
+    ) -> CreateSimulatedSystemEventsRequestBuilder<&Self> {
+        CreateSimulatedSystemEventsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateSimulatedSystemEventsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateSimulatedSystemEvents`: Schedules simulated system events of Elastic Compute Service (ECS) instances. The simulated system events do not actually occur on or affect ECS instances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateSimulatedSystemEventsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::InvalidNotBeforePassed(error),
-            2 => Self::SimulatedEventLimitExceeded(error),
-            3 => Self::InstanceIdLimitExceeded(error),
-            4 => Self::MissingParameter(error),
-            5 => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::InvalidNotBeforePassed(error) => (1, error),
-            Self::SimulatedEventLimitExceeded(error) => (2, error),
-            Self::InstanceIdLimitExceeded(error) => (3, error),
-            Self::MissingParameter(error) => (4, error),
-            Self::InvalidInstanceIdNotFound(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateSimulatedSystemEventsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateSimulatedSystemEventsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "InvalidNotBeforePassed",
-            "SimulatedEventLimitExceeded",
-            "InstanceIdLimitExceeded",
-            "MissingParameter",
-            "InvalidInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateSimulatedSystemEventsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateSimulatedSystemEventsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateSimulatedSystemEventsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateSimulatedSystemEventsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_simulated_system_events(
+        &self,
+    ) -> CreateSimulatedSystemEventsRequestBuilder<&Self> {
+        CreateSimulatedSystemEventsRequestBuilder::new(self)
     }
 }

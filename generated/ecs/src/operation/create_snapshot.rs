@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateSnapshotRequest>;
 /// Request of `CreateSnapshot`: Creates a snapshot for a cloud disk.
 ///
 /// The local snapshot feature is replaced by the instant access feature. Take note of the following items:
@@ -262,9 +265,7 @@ impl<C> CreateSnapshotRequestBuilder<C> {
     ///
     /// The ID of the cloud disk.
     ///
-    /// - Wire name: `DiskId`.
-    /// - Required.
-    /// - Example: `d-bp1s5fnvk4gn2tws0****`.
+    /// Its description, rules and example: [`CreateSnapshotRequest::disk_id`](CreateSnapshotRequest::disk_id).
     pub fn disk_id(mut self, value: impl Into<String>) -> Self {
         self.inner.disk_id = Some(value.into());
         self
@@ -273,10 +274,7 @@ impl<C> CreateSnapshotRequestBuilder<C> {
     ///
     /// The name of the snapshot. The name must be 2 to 128 characters in length and start with a letter. The name can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-).
     ///
-    /// > The name cannot start with http:// or https://. The name cannot start with `auto` because the names of automatic snapshots start with auto.
-    ///
-    /// - Wire name: `SnapshotName`.
-    /// - Example: `testSnapshotName`.
+    /// Its description, rules and example: [`CreateSnapshotRequest::snapshot_name`](CreateSnapshotRequest::snapshot_name).
     pub fn snapshot_name(mut self, value: impl Into<String>) -> Self {
         self.inner.snapshot_name = Some(value.into());
         self
@@ -285,10 +283,7 @@ impl<C> CreateSnapshotRequestBuilder<C> {
     ///
     /// The description of the snapshot. The description must be 2 to 256 characters in length and cannot start with `http:// `or `https://`.
     ///
-    /// By default, this parameter is left empty.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `testDescription`.
+    /// Its description, rules and example: [`CreateSnapshotRequest::description`](CreateSnapshotRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -297,10 +292,7 @@ impl<C> CreateSnapshotRequestBuilder<C> {
     ///
     /// The retention period of the snapshot. Unit: days. Valid values: 1 to 65536. After the retention period ends, the snapshot is automatically released.
     ///
-    /// This parameter is left empty by default, which indicates that the snapshot is not automatically released.
-    ///
-    /// - Wire name: `RetentionDays`.
-    /// - Example: `30`.
+    /// Its description, rules and example: [`CreateSnapshotRequest::retention_days`](CreateSnapshotRequest::retention_days).
     pub fn retention_days(mut self, value: i32) -> Self {
         self.inner.retention_days = Some(value);
         self
@@ -309,13 +301,7 @@ impl<C> CreateSnapshotRequestBuilder<C> {
     ///
     /// The category of the snapshot. Valid values:
     ///
-    /// * Standard: standard snapshot
-    /// * Flash: local snapshot
-    ///
-    /// > This parameter is no longer used. By default, new standard snapshots of ESSDs are upgraded to instant access snapshots free of charge without the need for additional configurations. For more information, see [Use the instant access feature](<https://www.alibabacloud.com/help/doc-detail/193667.htm>).
-    ///
-    /// - Wire name: `Category`.
-    /// - Example: `Standard`.
+    /// Its description, rules and example: [`CreateSnapshotRequest::category`](CreateSnapshotRequest::category).
     pub fn category(mut self, value: impl Into<String>) -> Self {
         self.inner.category = Some(value.into());
         self
@@ -324,9 +310,7 @@ impl<C> CreateSnapshotRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but make sure that the token is unique among requests. The **ClientToken** value can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateSnapshotRequest::client_token`](CreateSnapshotRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -335,13 +319,7 @@ impl<C> CreateSnapshotRequestBuilder<C> {
     ///
     /// The snapshot type. Valid values:
     ///
-    /// * Standard: standard snapshot
-    /// * Flash: local snapshot
-    ///
-    /// > This parameter will be removed in the future. We recommend that you use the `InstantAccess` parameter to ensure future compatibility. This parameter and the `InstantAccess` parameter cannot be specified at the same time. For more information, see the "Description" section of this topic.
-    ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`CreateSnapshotRequest::resource_group_id`](CreateSnapshotRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -350,15 +328,7 @@ impl<C> CreateSnapshotRequestBuilder<C> {
     ///
     /// Specifies whether to enable the instant access feature. Valid values:
     ///
-    /// * true: enables the instant access feature. This feature can be enabled only for ESSDs.
-    /// * false: does not enable the instant access feature. If InstantAccess is set to false, a standard snapshot is created.
-    ///
-    /// Default value: false.
-    ///
-    /// > This parameter is no longer used. By default, new standard snapshots of ESSDs are upgraded to instant access snapshots free of charge without the need for additional configurations. For more information, see [Use the instant access feature](<https://www.alibabacloud.com/help/doc-detail/193667.htm>).
-    ///
-    /// - Wire name: `InstantAccess`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateSnapshotRequest::instant_access`](CreateSnapshotRequest::instant_access).
     pub fn instant_access(mut self, value: bool) -> Self {
         self.inner.instant_access = Some(value);
         self
@@ -367,12 +337,7 @@ impl<C> CreateSnapshotRequestBuilder<C> {
     ///
     /// The validity period of the instant access feature. When the validity period ends, the feature is disabled and the instant access snapshot is automatically released. This parameter takes effect only when `InstantAccess` is set to true. Unit: days. Valid values: 1 to 65535.
     ///
-    /// By default, the value of this parameter is the same as that of `RetentionDays`.
-    ///
-    /// > This parameter is no longer used. By default, new standard snapshots of ESSDs are upgraded to instant access snapshots free of charge without the need for additional configurations. For more information, see [Use the instant access feature](<https://www.alibabacloud.com/help/doc-detail/193667.htm>).
-    ///
-    /// - Wire name: `InstantAccessRetentionDays`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`CreateSnapshotRequest::instant_access_retention_days`](CreateSnapshotRequest::instant_access_retention_days).
     pub fn instant_access_retention_days(mut self, value: i32) -> Self {
         self.inner.instant_access_retention_days = Some(value);
         self
@@ -381,8 +346,7 @@ impl<C> CreateSnapshotRequestBuilder<C> {
     ///
     /// The tags to add to the snapshot.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateSnapshotRequest::tag`](CreateSnapshotRequest::tag).
     pub fn tag(
         mut self,
         values: impl IntoIterator<Item = crate::types::AddTagsTag>,
@@ -394,8 +358,7 @@ impl<C> CreateSnapshotRequestBuilder<C> {
     ///
     /// > This parameter is unavailable for public use.
     ///
-    /// - Wire name: `StorageLocationArn`.
-    /// - Example: `null`.
+    /// Its description, rules and example: [`CreateSnapshotRequest::storage_location_arn`](CreateSnapshotRequest::storage_location_arn).
     pub fn storage_location_arn(mut self, value: impl Into<String>) -> Self {
         self.inner.storage_location_arn = Some(value.into());
         self
@@ -533,391 +496,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateSnapshotRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateSnapshot`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateSnapshotError {
-    /// HTTP 400 `InvalidParameter.KMSKeyId.NotFound`: The specified KMSKeyId does not exist.
-    InvalidParameterKmsKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSnapshotName.Malformed`: The specified SnapshotName is wrongly formed.
-    InvalidSnapshotNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectInstanceStatus`: The current status of the resource does not support this operation.
+mod error;
+pub use error::CreateSnapshotError;
+impl crate::Client {
+    /// Calls `CreateSnapshot`: Creates a snapshot for a cloud disk.
     ///
-    /// Also returned with HTTP 403: The current status of the resource does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DiskCategory.OperationNotSupported`: The type of the specified disk does not support creating a snapshot.
-    DiskCategoryOperationNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
-    InvalidTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue.Malformed`: The specified Tag.n.Value is not valid.
-    InvalidTagValueMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRetentionDays.Malformed`: The specified RetentionDays is not valid.
-    InvalidRetentionDaysMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CreateSnapshot.Failed`: The process of creating snapshot is failed.
+    /// Set the parameters on the returned builder, then [`send`](CreateSnapshotRequestBuilder::send) it. The parameters and their rules: [`CreateSnapshotRequest`].
+    #[inline]
+    pub fn create_snapshot(&self) -> CreateSnapshotRequestBuilder<&Self> {
+        CreateSnapshotRequestBuilder::new(self)
+    }
+}
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateSnapshot`: Creates a snapshot for a cloud disk.
     ///
-    /// Also returned with HTTP 403: The process of creating snapshot is failed.
-    CreateSnapshotFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Throttling`: Request was denied due to user flow control.
-    Throttling(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDiskStatus.CreatingSnapshot`: A previous snapshot creation is in process.
-    IncorrectDiskStatusCreatingSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceLockedForSecurity`: The disk attached instance is locked due to security.
-    InstanceLockedForSecurity(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDiskStatus.NeverAttached`: The specified disk has never been attached to any instance.
-    IncorrectDiskStatusNeverAttached(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.Snapshot`: The snapshot quota exceeds.
-    QuotaExceedSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDiskStatus.NeverUsed`: The specified disk has never been used after creating.
-    IncorrectDiskStatusNeverUsed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DiskInArrears`: The specified operation is denied as your disk has expired.
-    DiskInArrears(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DiskId.ValueNotSupported`: The specified parameter diskid is not supported.
-    DiskIdValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDiskStatus`: The current disk status does not support this operation.
-    IncorrectDiskStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAccountStatus.NotEnoughBalance`: Your account does not have enough balance.
-    InvalidAccountStatusNotEnoughBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAccountStatus.SnapshotServiceUnavailable`: Snapshot service has not been opened yet.
-    InvalidAccountStatusSnapshotServiceUnavailable(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectVolumeStatus`: The current volume status does not support this operation.
-    IncorrectVolumeStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IdempotentParameterMismatch`: The specified clientToken is used.
-    IdempotentParameterMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDiskStatus.Invalid`: The specified disk status invalid, restart instance and try again.
-    IncorrectDiskStatusInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDiskType.NotSupport`: The specified device type is not supported.
-    IncorrectDiskTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDiskStatus.Transferring`: The specified device is transferring, you can retry after the process is finished.
-    IncorrectDiskStatusTransferring(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKUnauthorized`: ECS tags must be added to the CMK.
-    InvalidParameterKmsKeyIdCmkUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKNotEnabled`: The CMK needs to be enabled.
-    InvalidParameterKmsKeyIdCmkNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.KMSUnauthorized`: ECS service have no right to access your KMS.
-    InvalidParameterKmsKeyIdKmsUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IdempotentProcessing`: The previous idempotent request(s) is still processing.
-    IdempotentProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSnapshotCategory.Malformed`: The specified Category is not valid.
-    InvalidSnapshotCategoryMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAction.Unauthorized`: The specified action is not valid.
-    InvalidActionUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidRegion.NotSupportSnapshotInstantAccessRegion`: The snapshot InstantAccess is not supported for this region.
-    InvalidRegionNotSupportSnapshotInstantAccessRegion(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidCategoryAndInstantAccess.Malformed`: The snapshot Category and InstantAccess can't be used together.
-    InvalidCategoryAndInstantAccessMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DISK_HAS_CREATING_SNAPSHOT`: The operation cannot be performed while a snapshot is being created for the disk.
-    DiskHasCreatingSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `HibernationConfigured.InstanceOperationForbidden`: The operation is not permitted due to limit of the hibernation configured instance.
-    HibernationConfiguredInstanceOperationForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.SnapshotQuota`: The quota is insufficient, please contact your channel partner to increase the quota.
-    QuotaExceedSnapshotQuota(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstantAccessRetentionDays.Malformed`: The specified InstantAccessRetentionDays is not valid.
-    InvalidInstantAccessRetentionDaysMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `CloudBoxNotSupportSnapshotWithInstantAccess`: The specified disk in CloudBox does not support to create a snapshot with InstantAccess.
-    CloudBoxNotSupportSnapshotWithInstantAccess(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.UnfinishedEncryptedSnapshotCopy`: This disk has unfinished encrypted copy snapshots in the target region.
-    InvalidOperationUnfinishedEncryptedSnapshotCopy(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.ConcurrentSnapshotQuota`: The number of snapshots being created for the disk %s has exceeded the concurrent quota (%s). Please wait for the previous snapshots to complete before trying again.
-    QuotaExceedConcurrentSnapshotQuota(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidClientToken.Malformed`: The specified clientToken is improperly formatted. It must contain only ASCII characters and must not exceed 64 characters in length.
-    InvalidClientTokenMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.UnauthorizedStorageLocationArn`: The operation has failed due to lack of permission for the specified "StorageLocationArn". Please use a resource with appropriate permission for the operation.
-    InvalidParameterUnauthorizedStorageLocationArn(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDiskId.NotFound`: The specified DiskId does not exist.
-    InvalidDiskIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDescription.Malformed`: The specified description is wrongly formed.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVolumeId.NotFound`: The specified volume does not exist.
-    InvalidVolumeIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceGroup.NotFound`: The ResourceGroup provided does not exist in our records.
-    InvalidResourceGroupNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateSnapshotError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.KMSKeyId.NotFound",
-                        "InvalidSnapshotName.Malformed",
-                        "IncorrectInstanceStatus",
-                        "DiskCategory.OperationNotSupported",
-                        "Duplicate.TagKey",
-                        "InvalidTagKey.Malformed",
-                        "InvalidTagValue.Malformed",
-                        "InvalidRetentionDays.Malformed",
-                        "CreateSnapshot.Failed",
-                        "Throttling",
-                        "IncorrectDiskStatus.CreatingSnapshot",
-                        "InstanceLockedForSecurity",
-                        "IncorrectDiskStatus.NeverAttached",
-                        "QuotaExceed.Snapshot",
-                        "IncorrectDiskStatus.NeverUsed",
-                        "DiskInArrears",
-                        "DiskId.ValueNotSupported",
-                        "IncorrectDiskStatus",
-                        "InvalidAccountStatus.NotEnoughBalance",
-                        "InvalidAccountStatus.SnapshotServiceUnavailable",
-                        "IncorrectVolumeStatus",
-                        "IdempotentParameterMismatch",
-                        "IncorrectDiskStatus.Invalid",
-                        "IncorrectDiskType.NotSupport",
-                        "IncorrectDiskStatus.Transferring",
-                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                        "IdempotentProcessing",
-                        "InvalidSnapshotCategory.Malformed",
-                        "InvalidAction.Unauthorized",
-                        "InvalidRegion.NotSupportSnapshotInstantAccessRegion",
-                        "InvalidCategoryAndInstantAccess.Malformed",
-                        "DISK_HAS_CREATING_SNAPSHOT",
-                        "HibernationConfigured.InstanceOperationForbidden",
-                        "QuotaExceed.SnapshotQuota",
-                        "InvalidInstantAccessRetentionDays.Malformed",
-                        "CloudBoxNotSupportSnapshotWithInstantAccess",
-                        "InvalidOperation.UnfinishedEncryptedSnapshotCopy",
-                        "QuotaExceed.ConcurrentSnapshotQuota",
-                        "InvalidClientToken.Malformed",
-                        "InvalidParameter.UnauthorizedStorageLocationArn",
-                        "InvalidDiskId.NotFound",
-                        "InvalidDescription.Malformed",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidVolumeId.NotFound",
-                        "InvalidResourceGroup.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
-    }
-}
-#[allow(deprecated)]
-impl CreateSnapshotError {
-    /// The service error behind the variant.
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateSnapshotRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterKmsKeyIdNotFound(error),
-            1 => Self::InvalidSnapshotNameMalformed(error),
-            2 => Self::IncorrectInstanceStatus(error),
-            3 => Self::DiskCategoryOperationNotSupported(error),
-            4 => Self::DuplicateTagKey(error),
-            5 => Self::InvalidTagKeyMalformed(error),
-            6 => Self::InvalidTagValueMalformed(error),
-            7 => Self::InvalidRetentionDaysMalformed(error),
-            8 => Self::CreateSnapshotFailed(error),
-            9 => Self::Throttling(error),
-            10 => Self::IncorrectDiskStatusCreatingSnapshot(error),
-            11 => Self::InstanceLockedForSecurity(error),
-            12 => Self::IncorrectDiskStatusNeverAttached(error),
-            13 => Self::QuotaExceedSnapshot(error),
-            14 => Self::IncorrectDiskStatusNeverUsed(error),
-            15 => Self::DiskInArrears(error),
-            16 => Self::DiskIdValueNotSupported(error),
-            17 => Self::IncorrectDiskStatus(error),
-            18 => Self::InvalidAccountStatusNotEnoughBalance(error),
-            19 => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
-            20 => Self::IncorrectVolumeStatus(error),
-            21 => Self::IdempotentParameterMismatch(error),
-            22 => Self::IncorrectDiskStatusInvalid(error),
-            23 => Self::IncorrectDiskTypeNotSupport(error),
-            24 => Self::IncorrectDiskStatusTransferring(error),
-            25 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            26 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            27 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            28 => Self::IdempotentProcessing(error),
-            29 => Self::InvalidSnapshotCategoryMalformed(error),
-            30 => Self::InvalidActionUnauthorized(error),
-            31 => Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(error),
-            32 => Self::InvalidCategoryAndInstantAccessMalformed(error),
-            33 => Self::DiskHasCreatingSnapshot(error),
-            34 => Self::HibernationConfiguredInstanceOperationForbidden(error),
-            35 => Self::QuotaExceedSnapshotQuota(error),
-            36 => Self::InvalidInstantAccessRetentionDaysMalformed(error),
-            37 => Self::CloudBoxNotSupportSnapshotWithInstantAccess(error),
-            38 => Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(error),
-            39 => Self::QuotaExceedConcurrentSnapshotQuota(error),
-            40 => Self::InvalidClientTokenMalformed(error),
-            41 => Self::InvalidParameterUnauthorizedStorageLocationArn(error),
-            42 => Self::InvalidDiskIdNotFound(error),
-            43 => Self::InvalidDescriptionMalformed(error),
-            44 => Self::InvalidInstanceIdNotFound(error),
-            45 => Self::InvalidVolumeIdNotFound(error),
-            46 => Self::InvalidResourceGroupNotFound(error),
-            47 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterKmsKeyIdNotFound(error) => (0, error),
-            Self::InvalidSnapshotNameMalformed(error) => (1, error),
-            Self::IncorrectInstanceStatus(error) => (2, error),
-            Self::DiskCategoryOperationNotSupported(error) => (3, error),
-            Self::DuplicateTagKey(error) => (4, error),
-            Self::InvalidTagKeyMalformed(error) => (5, error),
-            Self::InvalidTagValueMalformed(error) => (6, error),
-            Self::InvalidRetentionDaysMalformed(error) => (7, error),
-            Self::CreateSnapshotFailed(error) => (8, error),
-            Self::Throttling(error) => (9, error),
-            Self::IncorrectDiskStatusCreatingSnapshot(error) => (10, error),
-            Self::InstanceLockedForSecurity(error) => (11, error),
-            Self::IncorrectDiskStatusNeverAttached(error) => (12, error),
-            Self::QuotaExceedSnapshot(error) => (13, error),
-            Self::IncorrectDiskStatusNeverUsed(error) => (14, error),
-            Self::DiskInArrears(error) => (15, error),
-            Self::DiskIdValueNotSupported(error) => (16, error),
-            Self::IncorrectDiskStatus(error) => (17, error),
-            Self::InvalidAccountStatusNotEnoughBalance(error) => (18, error),
-            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => (19, error),
-            Self::IncorrectVolumeStatus(error) => (20, error),
-            Self::IdempotentParameterMismatch(error) => (21, error),
-            Self::IncorrectDiskStatusInvalid(error) => (22, error),
-            Self::IncorrectDiskTypeNotSupport(error) => (23, error),
-            Self::IncorrectDiskStatusTransferring(error) => (24, error),
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (25, error),
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (26, error),
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (27, error),
-            Self::IdempotentProcessing(error) => (28, error),
-            Self::InvalidSnapshotCategoryMalformed(error) => (29, error),
-            Self::InvalidActionUnauthorized(error) => (30, error),
-            Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(error) => {
-                (31, error)
-            }
-            Self::InvalidCategoryAndInstantAccessMalformed(error) => (32, error),
-            Self::DiskHasCreatingSnapshot(error) => (33, error),
-            Self::HibernationConfiguredInstanceOperationForbidden(error) => (34, error),
-            Self::QuotaExceedSnapshotQuota(error) => (35, error),
-            Self::InvalidInstantAccessRetentionDaysMalformed(error) => (36, error),
-            Self::CloudBoxNotSupportSnapshotWithInstantAccess(error) => (37, error),
-            Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(error) => (38, error),
-            Self::QuotaExceedConcurrentSnapshotQuota(error) => (39, error),
-            Self::InvalidClientTokenMalformed(error) => (40, error),
-            Self::InvalidParameterUnauthorizedStorageLocationArn(error) => (41, error),
-            Self::InvalidDiskIdNotFound(error) => (42, error),
-            Self::InvalidDescriptionMalformed(error) => (43, error),
-            Self::InvalidInstanceIdNotFound(error) => (44, error),
-            Self::InvalidVolumeIdNotFound(error) => (45, error),
-            Self::InvalidResourceGroupNotFound(error) => (46, error),
-            Self::InternalError(error) => (47, error),
-            Self::Unhandled(unhandled) => (48, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateSnapshotError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateSnapshotError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterKmsKeyIdNotFound",
-            "InvalidSnapshotNameMalformed",
-            "IncorrectInstanceStatus",
-            "DiskCategoryOperationNotSupported",
-            "DuplicateTagKey",
-            "InvalidTagKeyMalformed",
-            "InvalidTagValueMalformed",
-            "InvalidRetentionDaysMalformed",
-            "CreateSnapshotFailed",
-            "Throttling",
-            "IncorrectDiskStatusCreatingSnapshot",
-            "InstanceLockedForSecurity",
-            "IncorrectDiskStatusNeverAttached",
-            "QuotaExceedSnapshot",
-            "IncorrectDiskStatusNeverUsed",
-            "DiskInArrears",
-            "DiskIdValueNotSupported",
-            "IncorrectDiskStatus",
-            "InvalidAccountStatusNotEnoughBalance",
-            "InvalidAccountStatusSnapshotServiceUnavailable",
-            "IncorrectVolumeStatus",
-            "IdempotentParameterMismatch",
-            "IncorrectDiskStatusInvalid",
-            "IncorrectDiskTypeNotSupport",
-            "IncorrectDiskStatusTransferring",
-            "InvalidParameterKmsKeyIdCmkUnauthorized",
-            "InvalidParameterKmsKeyIdCmkNotEnabled",
-            "InvalidParameterKmsKeyIdKmsUnauthorized",
-            "IdempotentProcessing",
-            "InvalidSnapshotCategoryMalformed",
-            "InvalidActionUnauthorized",
-            "InvalidRegionNotSupportSnapshotInstantAccessRegion",
-            "InvalidCategoryAndInstantAccessMalformed",
-            "DiskHasCreatingSnapshot",
-            "HibernationConfiguredInstanceOperationForbidden",
-            "QuotaExceedSnapshotQuota",
-            "InvalidInstantAccessRetentionDaysMalformed",
-            "CloudBoxNotSupportSnapshotWithInstantAccess",
-            "InvalidOperationUnfinishedEncryptedSnapshotCopy",
-            "QuotaExceedConcurrentSnapshotQuota",
-            "InvalidClientTokenMalformed",
-            "InvalidParameterUnauthorizedStorageLocationArn",
-            "InvalidDiskIdNotFound",
-            "InvalidDescriptionMalformed",
-            "InvalidInstanceIdNotFound",
-            "InvalidVolumeIdNotFound",
-            "InvalidResourceGroupNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateSnapshotError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateSnapshotError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateSnapshotError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateSnapshotError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_snapshot(&self) -> CreateSnapshotRequestBuilder<&Self> {
+        CreateSnapshotRequestBuilder::new(self)
     }
 }

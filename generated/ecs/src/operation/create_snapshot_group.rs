@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateSnapshotGroupRequest>;
 /// Request of `CreateSnapshotGroup`: Creates a snapshot-consistent group for the disks of an Elastic Compute Service (ECS) instance. A snapshot-consistent group contains snapshots of one or more disks.
 ///
 /// You can specify `InstanceId` to create a snapshot-consistent group for disks on a specific ECS instance. You can also specify `DiskId.N` to create a snapshot-consistent group for multiple disks on multiple ECS instances within the same zone.
@@ -259,9 +262,7 @@ impl<C> CreateSnapshotGroupRequestBuilder<C> {
     ///
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateSnapshotGroupRequest::region_id`](CreateSnapshotGroupRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -270,8 +271,7 @@ impl<C> CreateSnapshotGroupRequestBuilder<C> {
     ///
     /// The instance ID.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Example: `i-j6ca469urv8ei629****`.
+    /// Its description, rules and example: [`CreateSnapshotGroupRequest::instance_id`](CreateSnapshotGroupRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -280,15 +280,7 @@ impl<C> CreateSnapshotGroupRequestBuilder<C> {
     ///
     /// Specifies whether to enable the instant access feature. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false.
-    ///
-    /// > This parameter is no longer used. By default, new standard snapshots of ESSDs are upgraded to instant access snapshots free of charge without the need for additional configurations. For more information, see [Use the instant access feature](<https://www.alibabacloud.com/help/doc-detail/193667.htm>).
-    ///
-    /// - Wire name: `InstantAccess`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateSnapshotGroupRequest::instant_access`](CreateSnapshotGroupRequest::instant_access).
     pub fn instant_access(mut self, value: bool) -> Self {
         self.inner.instant_access = Some(value);
         self
@@ -297,14 +289,7 @@ impl<C> CreateSnapshotGroupRequestBuilder<C> {
     ///
     /// The number of days for which the instant access feature is available. Unit: days. Valid values: 1 to 65535.
     ///
-    /// This parameter takes effect only when `InstantAccess` is set to true. The instant access feature is automatically disabled when the specified duration ends.
-    ///
-    /// This parameter is left empty by default, which indicates that the instant access feature is automatically disabled when the instant access snapshots are released.
-    ///
-    /// > This parameter is no longer used. By default, new standard snapshots of ESSDs are upgraded to instant access snapshots free of charge without the need for additional configurations. For more information, see [Use the instant access feature](<https://www.alibabacloud.com/help/doc-detail/193667.htm>).
-    ///
-    /// - Wire name: `InstantAccessRetentionDays`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`CreateSnapshotGroupRequest::instant_access_retention_days`](CreateSnapshotGroupRequest::instant_access_retention_days).
     pub fn instant_access_retention_days(mut self, value: i32) -> Self {
         self.inner.instant_access_retention_days = Some(value);
         self
@@ -313,8 +298,7 @@ impl<C> CreateSnapshotGroupRequestBuilder<C> {
     ///
     /// The name of the snapshot-consistent group. The name must be 2 to 128 characters in length. The name can contain letters, digits, periods (.), underscores (\_), hyphens (-), and colons (:). It must start with a letter and cannot start with `http://` or `https://`.
     ///
-    /// - Wire name: `Name`.
-    /// - Example: `testName`.
+    /// Its description, rules and example: [`CreateSnapshotGroupRequest::name`](CreateSnapshotGroupRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -323,8 +307,7 @@ impl<C> CreateSnapshotGroupRequestBuilder<C> {
     ///
     /// The description of the snapshot-consistent group. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `This is description.`.
+    /// Its description, rules and example: [`CreateSnapshotGroupRequest::description`](CreateSnapshotGroupRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -333,9 +316,7 @@ impl<C> CreateSnapshotGroupRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateSnapshotGroupRequest::client_token`](CreateSnapshotGroupRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -344,8 +325,7 @@ impl<C> CreateSnapshotGroupRequestBuilder<C> {
     ///
     /// > This parameter is unavailable for public use.
     ///
-    /// - Wire name: `StorageLocationArn`.
-    /// - Example: `null`.
+    /// Its description, rules and example: [`CreateSnapshotGroupRequest::storage_location_arn`](CreateSnapshotGroupRequest::storage_location_arn).
     pub fn storage_location_arn(mut self, value: impl Into<String>) -> Self {
         self.inner.storage_location_arn = Some(value.into());
         self
@@ -354,13 +334,7 @@ impl<C> CreateSnapshotGroupRequestBuilder<C> {
     ///
     /// The IDs of the cloud disks for which you do not want to create snapshots. After you specify the IDs of cloud disks, the snapshot-consistent group that you create does not contain the snapshots of the specified cloud disks. Valid values of N: 1 to 16.
     ///
-    /// This parameter is empty by default, which indicates that snapshots are created for all disks of the instance.
-    ///
-    /// > This parameter cannot be set at the same time as the `DiskId.N`.
-    ///
-    /// - Wire name: `ExcludeDiskId`.
-    /// - Must have at most 128 items.
-    /// - Example: `d-j6cf7l0ewidb78lq****`.
+    /// Its description, rules and example: [`CreateSnapshotGroupRequest::exclude_disk_id`](CreateSnapshotGroupRequest::exclude_disk_id).
     pub fn exclude_disk_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -372,13 +346,7 @@ impl<C> CreateSnapshotGroupRequestBuilder<C> {
     ///
     /// The IDs of the cloud disks for which you want to create a snapshot-consistent group. You can specify the IDs of cloud disks that are attached to multiple instances within the same zone. Valid values of N: 1 to 16. A snapshot-consistent group can contain snapshots of up to 16 cloud disks whose total disk size does not exceed 32 TiB.
     ///
-    /// Take note of the following:
-    ///
-    /// * You cannot specify both the DiskId.N and `ExcludeDiskId.N` parameters in the same request.
-    /// * If you specify `InstanceId`, you can specify the IDs of cloud disks that are attached only to the specified instance. You cannot specify the IDs of cloud disks that are attached to multiple instances.
-    ///
-    /// - Wire name: `DiskId`.
-    /// - Must have at most 128 items.
+    /// Its description, rules and example: [`CreateSnapshotGroupRequest::disk_id`](CreateSnapshotGroupRequest::disk_id).
     pub fn disk_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -390,8 +358,7 @@ impl<C> CreateSnapshotGroupRequestBuilder<C> {
     ///
     /// The list of tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateSnapshotGroupRequest::tag`](CreateSnapshotGroupRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -400,8 +367,7 @@ impl<C> CreateSnapshotGroupRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the snapshot-consistent group belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`CreateSnapshotGroupRequest::resource_group_id`](CreateSnapshotGroupRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -546,431 +512,24 @@ for CreateSnapshotGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateSnapshotGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateSnapshotGroupError {
-    /// HTTP 400 `InvalidDiskIds.NotInSameZone`: The specified disks are not in the same availability zone.
-    InvalidDiskIdsNotInSameZone(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParamter.InstanceId`: The specified InstanceId should not be null.
-    MissingParamterInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.ExcludeDiskIdsAndDiskIds.Conflict`: The use of parameter 'ExcludeDiskIds' and 'DiskIds' at the same time is not supported.
-    InvalidParamExcludeDiskIdsAndDiskIdsConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSnapshotName.Malformed`: The specified SnapshotName is wrongly formed.
-    InvalidSnapshotNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectInstanceStatus`: The current status of the resource does not support this operation.
+mod error;
+pub use error::CreateSnapshotGroupError;
+impl crate::Client {
+    /// Calls `CreateSnapshotGroup`: Creates a snapshot-consistent group for the disks of an Elastic Compute Service (ECS) instance. A snapshot-consistent group contains snapshots of one or more disks.
     ///
-    /// Also returned with HTTP 403: The current status of the resource does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
-    InvalidTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue.Malformed`: The specified Tag.n.Value is not valid.
-    InvalidTagValueMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRetentionDays.Malformed`: The specified RetentionDays is not valid.
-    InvalidRetentionDaysMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DiskCategory.OperationNotSupported`: The special disk is encrypted, not support this operate.
-    DiskCategoryOperationNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Name`: The specified Name is invalid.
-    InvalidParameterName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Description`: The specified Description is invalid.
-    InvalidParameterDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDiskStatus.CreatingSnapshot`: A previous snapshot creation is in process.
-    IncorrectDiskStatusCreatingSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceLockedForSecurity`: The disk attached instance is locked due to security.
-    InstanceLockedForSecurity(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDiskStatus.NeverAttached`: The specified disk has never been attached to any instance.
-    IncorrectDiskStatusNeverAttached(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.Snapshot`: The snapshot quota exceeds.
-    QuotaExceedSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDiskStatus.NeverUsed`: The specified disk has never been used after creating.
-    IncorrectDiskStatusNeverUsed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `CreateSnapshot.Failed`: The process of creating snapshot is failed.
-    CreateSnapshotFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DiskInArrears`: The specified operation is denied as your disk has expired.
-    DiskInArrears(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DiskId.ValueNotSupported`: The specified parameter diskid is not supported.
-    DiskIdValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDiskStatus`: The current disk status does not support this operation.
-    IncorrectDiskStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAccountStatus.NotEnoughBalance`: Your account does not have enough balance.
-    InvalidAccountStatusNotEnoughBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAccountStatus.SnapshotServiceUnavailable`: Snapshot service has not been opened yet.
-    InvalidAccountStatusSnapshotServiceUnavailable(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectVolumeStatus`: The current volume status does not support this operation.
-    IncorrectVolumeStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IdempotentParameterMismatch`: The specified clientToken is used.
-    IdempotentParameterMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDiskStatus.Invalid`: The specified device status invalid, restart instance and try again.
-    IncorrectDiskStatusInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDiskType.NotSupport`: The specified device type is not supported.
-    IncorrectDiskTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDiskStatus.Transferring`: The specified device is transferring, you can retry after the process is finished.
-    IncorrectDiskStatusTransferring(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKNotEnabled`: The CMK needs to be enabled.
-    InvalidParameterKmsKeyIdCmkNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.KMSUnauthorized`: ECS service have no right to access your KMS.
-    InvalidParameterKmsKeyIdKmsUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IdempotentProcessing`: The previous idempotent request(s) is still processing.
-    IdempotentProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSnapshotCategory.Malformed`: The specified Category is not valid.
-    InvalidSnapshotCategoryMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.Unauthorized`: The specified operation is unauthorized.
-    InvalidOperationUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidRegion.NotSupportSnapshotInstantAccessRegion`: The snapshot InstantAccess is not supported for this region.
-    InvalidRegionNotSupportSnapshotInstantAccessRegion(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidCategoryAndInstantAccess.Malformed`: The snapshot Category and InstantAccess can't be used together.
-    InvalidCategoryAndInstantAccessMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDiskStatus.TooManyCreatingSnapshots`: The specified disk has too many unfinished snapshots.
-    IncorrectDiskStatusTooManyCreatingSnapshots(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidRegion.NotSupport`: The specified region does not support creating snapshot group.
-    InvalidRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UserNotInTheWhiteList`: The user is not in the white list of creating snapshot group.
-    UserNotInTheWhiteList(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstance.NoDisk`: There is no disk mounted on the instance.
-    InvalidInstanceNoDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `NumberExceed.TooManyDisks`: The number of all disks in the request exceeds.
-    NumberExceedTooManyDisks(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `CapacityExceed.TooManyDisks`: The capacity of all disks in the request exceeds.
-    CapacityExceedTooManyDisks(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.MultiAttachDisk`: Multi attach disk does not support this operation.
-    InvalidOperationMultiAttachDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKUnauthorized`: The CMK needs to be added ECS tag.
-    InvalidParameterKmsKeyIdCmkUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDisk.DiskCategoryInconsistent`: If any specified disk is of a regional disk category, then all disks must also be of that regional disk category.
-    InvalidDiskDiskCategoryInconsistent(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.ConcurrentSnapshotQuota`: The number of snapshots being created for the disk %s has exceeded the concurrent quota (%s). Please wait for the previous snapshots to complete before trying again.
-    QuotaExceedConcurrentSnapshotQuota(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDisk.ShareVolume`: The specified diskId is invalid. The shared volume does not support creating a snapshot group.
-    InvalidDiskShareVolume(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.UnauthorizedStorageLocationArn`: The operation has failed due to lack of permission for the specified "StorageLocationArn". Please use a resource with appropriate permission for the operation.
-    InvalidParameterUnauthorizedStorageLocationArn(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDiskId.NotFound`: The specified DiskId does not exist.
-    InvalidDiskIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDescription.Malformed`: The specified description is wrongly formed.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVolumeId.NotFound`: The specified volume does not exist.
-    InvalidVolumeIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidKMSKeyId.NotFound`: The KMS key used by the disk does not exist.
-    InvalidKmsKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceGroup.NotFound`: The ResourceGroup provided does not exist in our records.
-    InvalidResourceGroupNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateSnapshotGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidDiskIds.NotInSameZone",
-                        "MissingParamter.InstanceId",
-                        "InvalidParam.ExcludeDiskIdsAndDiskIds.Conflict",
-                        "InvalidSnapshotName.Malformed",
-                        "IncorrectInstanceStatus",
-                        "Duplicate.TagKey",
-                        "InvalidTagKey.Malformed",
-                        "InvalidTagValue.Malformed",
-                        "InvalidRetentionDays.Malformed",
-                        "DiskCategory.OperationNotSupported",
-                        "InvalidParameter.Name",
-                        "InvalidParameter.Description",
-                        "IncorrectDiskStatus.CreatingSnapshot",
-                        "InstanceLockedForSecurity",
-                        "IncorrectDiskStatus.NeverAttached",
-                        "QuotaExceed.Snapshot",
-                        "IncorrectDiskStatus.NeverUsed",
-                        "CreateSnapshot.Failed",
-                        "DiskInArrears",
-                        "DiskId.ValueNotSupported",
-                        "IncorrectDiskStatus",
-                        "InvalidAccountStatus.NotEnoughBalance",
-                        "InvalidAccountStatus.SnapshotServiceUnavailable",
-                        "IncorrectVolumeStatus",
-                        "IdempotentParameterMismatch",
-                        "IncorrectDiskStatus.Invalid",
-                        "IncorrectDiskType.NotSupport",
-                        "IncorrectDiskStatus.Transferring",
-                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                        "IdempotentProcessing",
-                        "InvalidSnapshotCategory.Malformed",
-                        "InvalidOperation.Unauthorized",
-                        "InvalidRegion.NotSupportSnapshotInstantAccessRegion",
-                        "InvalidCategoryAndInstantAccess.Malformed",
-                        "IncorrectDiskStatus.TooManyCreatingSnapshots",
-                        "InvalidRegion.NotSupport",
-                        "UserNotInTheWhiteList",
-                        "InvalidInstance.NoDisk",
-                        "NumberExceed.TooManyDisks",
-                        "CapacityExceed.TooManyDisks",
-                        "InvalidOperation.MultiAttachDisk",
-                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                        "InvalidDisk.DiskCategoryInconsistent",
-                        "QuotaExceed.ConcurrentSnapshotQuota",
-                        "InvalidDisk.ShareVolume",
-                        "InvalidParameter.UnauthorizedStorageLocationArn",
-                        "InvalidDiskId.NotFound",
-                        "InvalidDescription.Malformed",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidVolumeId.NotFound",
-                        "InvalidRegionId.NotFound",
-                        "InvalidKMSKeyId.NotFound",
-                        "InvalidResourceGroup.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](CreateSnapshotGroupRequestBuilder::send) it. The parameters and their rules: [`CreateSnapshotGroupRequest`].
+    #[inline]
+    pub fn create_snapshot_group(&self) -> CreateSnapshotGroupRequestBuilder<&Self> {
+        CreateSnapshotGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateSnapshotGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateSnapshotGroup`: Creates a snapshot-consistent group for the disks of an Elastic Compute Service (ECS) instance. A snapshot-consistent group contains snapshots of one or more disks.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateSnapshotGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidDiskIdsNotInSameZone(error),
-            1 => Self::MissingParamterInstanceId(error),
-            2 => Self::InvalidParamExcludeDiskIdsAndDiskIdsConflict(error),
-            3 => Self::InvalidSnapshotNameMalformed(error),
-            4 => Self::IncorrectInstanceStatus(error),
-            5 => Self::DuplicateTagKey(error),
-            6 => Self::InvalidTagKeyMalformed(error),
-            7 => Self::InvalidTagValueMalformed(error),
-            8 => Self::InvalidRetentionDaysMalformed(error),
-            9 => Self::DiskCategoryOperationNotSupported(error),
-            10 => Self::InvalidParameterName(error),
-            11 => Self::InvalidParameterDescription(error),
-            12 => Self::IncorrectDiskStatusCreatingSnapshot(error),
-            13 => Self::InstanceLockedForSecurity(error),
-            14 => Self::IncorrectDiskStatusNeverAttached(error),
-            15 => Self::QuotaExceedSnapshot(error),
-            16 => Self::IncorrectDiskStatusNeverUsed(error),
-            17 => Self::CreateSnapshotFailed(error),
-            18 => Self::DiskInArrears(error),
-            19 => Self::DiskIdValueNotSupported(error),
-            20 => Self::IncorrectDiskStatus(error),
-            21 => Self::InvalidAccountStatusNotEnoughBalance(error),
-            22 => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
-            23 => Self::IncorrectVolumeStatus(error),
-            24 => Self::IdempotentParameterMismatch(error),
-            25 => Self::IncorrectDiskStatusInvalid(error),
-            26 => Self::IncorrectDiskTypeNotSupport(error),
-            27 => Self::IncorrectDiskStatusTransferring(error),
-            28 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            29 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            30 => Self::IdempotentProcessing(error),
-            31 => Self::InvalidSnapshotCategoryMalformed(error),
-            32 => Self::InvalidOperationUnauthorized(error),
-            33 => Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(error),
-            34 => Self::InvalidCategoryAndInstantAccessMalformed(error),
-            35 => Self::IncorrectDiskStatusTooManyCreatingSnapshots(error),
-            36 => Self::InvalidRegionNotSupport(error),
-            37 => Self::UserNotInTheWhiteList(error),
-            38 => Self::InvalidInstanceNoDisk(error),
-            39 => Self::NumberExceedTooManyDisks(error),
-            40 => Self::CapacityExceedTooManyDisks(error),
-            41 => Self::InvalidOperationMultiAttachDisk(error),
-            42 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            43 => Self::InvalidDiskDiskCategoryInconsistent(error),
-            44 => Self::QuotaExceedConcurrentSnapshotQuota(error),
-            45 => Self::InvalidDiskShareVolume(error),
-            46 => Self::InvalidParameterUnauthorizedStorageLocationArn(error),
-            47 => Self::InvalidDiskIdNotFound(error),
-            48 => Self::InvalidDescriptionMalformed(error),
-            49 => Self::InvalidInstanceIdNotFound(error),
-            50 => Self::InvalidVolumeIdNotFound(error),
-            51 => Self::InvalidRegionIdNotFound(error),
-            52 => Self::InvalidKmsKeyIdNotFound(error),
-            53 => Self::InvalidResourceGroupNotFound(error),
-            54 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidDiskIdsNotInSameZone(error) => (0, error),
-            Self::MissingParamterInstanceId(error) => (1, error),
-            Self::InvalidParamExcludeDiskIdsAndDiskIdsConflict(error) => (2, error),
-            Self::InvalidSnapshotNameMalformed(error) => (3, error),
-            Self::IncorrectInstanceStatus(error) => (4, error),
-            Self::DuplicateTagKey(error) => (5, error),
-            Self::InvalidTagKeyMalformed(error) => (6, error),
-            Self::InvalidTagValueMalformed(error) => (7, error),
-            Self::InvalidRetentionDaysMalformed(error) => (8, error),
-            Self::DiskCategoryOperationNotSupported(error) => (9, error),
-            Self::InvalidParameterName(error) => (10, error),
-            Self::InvalidParameterDescription(error) => (11, error),
-            Self::IncorrectDiskStatusCreatingSnapshot(error) => (12, error),
-            Self::InstanceLockedForSecurity(error) => (13, error),
-            Self::IncorrectDiskStatusNeverAttached(error) => (14, error),
-            Self::QuotaExceedSnapshot(error) => (15, error),
-            Self::IncorrectDiskStatusNeverUsed(error) => (16, error),
-            Self::CreateSnapshotFailed(error) => (17, error),
-            Self::DiskInArrears(error) => (18, error),
-            Self::DiskIdValueNotSupported(error) => (19, error),
-            Self::IncorrectDiskStatus(error) => (20, error),
-            Self::InvalidAccountStatusNotEnoughBalance(error) => (21, error),
-            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => (22, error),
-            Self::IncorrectVolumeStatus(error) => (23, error),
-            Self::IdempotentParameterMismatch(error) => (24, error),
-            Self::IncorrectDiskStatusInvalid(error) => (25, error),
-            Self::IncorrectDiskTypeNotSupport(error) => (26, error),
-            Self::IncorrectDiskStatusTransferring(error) => (27, error),
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (28, error),
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (29, error),
-            Self::IdempotentProcessing(error) => (30, error),
-            Self::InvalidSnapshotCategoryMalformed(error) => (31, error),
-            Self::InvalidOperationUnauthorized(error) => (32, error),
-            Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(error) => {
-                (33, error)
-            }
-            Self::InvalidCategoryAndInstantAccessMalformed(error) => (34, error),
-            Self::IncorrectDiskStatusTooManyCreatingSnapshots(error) => (35, error),
-            Self::InvalidRegionNotSupport(error) => (36, error),
-            Self::UserNotInTheWhiteList(error) => (37, error),
-            Self::InvalidInstanceNoDisk(error) => (38, error),
-            Self::NumberExceedTooManyDisks(error) => (39, error),
-            Self::CapacityExceedTooManyDisks(error) => (40, error),
-            Self::InvalidOperationMultiAttachDisk(error) => (41, error),
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (42, error),
-            Self::InvalidDiskDiskCategoryInconsistent(error) => (43, error),
-            Self::QuotaExceedConcurrentSnapshotQuota(error) => (44, error),
-            Self::InvalidDiskShareVolume(error) => (45, error),
-            Self::InvalidParameterUnauthorizedStorageLocationArn(error) => (46, error),
-            Self::InvalidDiskIdNotFound(error) => (47, error),
-            Self::InvalidDescriptionMalformed(error) => (48, error),
-            Self::InvalidInstanceIdNotFound(error) => (49, error),
-            Self::InvalidVolumeIdNotFound(error) => (50, error),
-            Self::InvalidRegionIdNotFound(error) => (51, error),
-            Self::InvalidKmsKeyIdNotFound(error) => (52, error),
-            Self::InvalidResourceGroupNotFound(error) => (53, error),
-            Self::InternalError(error) => (54, error),
-            Self::Unhandled(unhandled) => (55, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateSnapshotGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateSnapshotGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidDiskIdsNotInSameZone",
-            "MissingParamterInstanceId",
-            "InvalidParamExcludeDiskIdsAndDiskIdsConflict",
-            "InvalidSnapshotNameMalformed",
-            "IncorrectInstanceStatus",
-            "DuplicateTagKey",
-            "InvalidTagKeyMalformed",
-            "InvalidTagValueMalformed",
-            "InvalidRetentionDaysMalformed",
-            "DiskCategoryOperationNotSupported",
-            "InvalidParameterName",
-            "InvalidParameterDescription",
-            "IncorrectDiskStatusCreatingSnapshot",
-            "InstanceLockedForSecurity",
-            "IncorrectDiskStatusNeverAttached",
-            "QuotaExceedSnapshot",
-            "IncorrectDiskStatusNeverUsed",
-            "CreateSnapshotFailed",
-            "DiskInArrears",
-            "DiskIdValueNotSupported",
-            "IncorrectDiskStatus",
-            "InvalidAccountStatusNotEnoughBalance",
-            "InvalidAccountStatusSnapshotServiceUnavailable",
-            "IncorrectVolumeStatus",
-            "IdempotentParameterMismatch",
-            "IncorrectDiskStatusInvalid",
-            "IncorrectDiskTypeNotSupport",
-            "IncorrectDiskStatusTransferring",
-            "InvalidParameterKmsKeyIdCmkNotEnabled",
-            "InvalidParameterKmsKeyIdKmsUnauthorized",
-            "IdempotentProcessing",
-            "InvalidSnapshotCategoryMalformed",
-            "InvalidOperationUnauthorized",
-            "InvalidRegionNotSupportSnapshotInstantAccessRegion",
-            "InvalidCategoryAndInstantAccessMalformed",
-            "IncorrectDiskStatusTooManyCreatingSnapshots",
-            "InvalidRegionNotSupport",
-            "UserNotInTheWhiteList",
-            "InvalidInstanceNoDisk",
-            "NumberExceedTooManyDisks",
-            "CapacityExceedTooManyDisks",
-            "InvalidOperationMultiAttachDisk",
-            "InvalidParameterKmsKeyIdCmkUnauthorized",
-            "InvalidDiskDiskCategoryInconsistent",
-            "QuotaExceedConcurrentSnapshotQuota",
-            "InvalidDiskShareVolume",
-            "InvalidParameterUnauthorizedStorageLocationArn",
-            "InvalidDiskIdNotFound",
-            "InvalidDescriptionMalformed",
-            "InvalidInstanceIdNotFound",
-            "InvalidVolumeIdNotFound",
-            "InvalidRegionIdNotFound",
-            "InvalidKmsKeyIdNotFound",
-            "InvalidResourceGroupNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateSnapshotGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateSnapshotGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateSnapshotGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateSnapshotGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_snapshot_group(&self) -> CreateSnapshotGroupRequestBuilder<&Self> {
+        CreateSnapshotGroupRequestBuilder::new(self)
     }
 }

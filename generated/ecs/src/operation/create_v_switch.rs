@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateVSwitchRequest>;
 /// Request of `CreateVSwitch`: CreateVSwitch
 ///
 /// Deprecated: use `Vpc::2016-04-28::CreateVSwitch` instead.
@@ -142,53 +145,49 @@ pub struct CreateVSwitchRequestBuilder<C = ()> {
 impl<C> CreateVSwitchRequestBuilder<C> {
     /// Sets `ZoneId`.
     ///
-    /// - Wire name: `ZoneId`.
-    /// - Required.
+    /// Its description, rules and example: [`CreateVSwitchRequest::zone_id`](CreateVSwitchRequest::zone_id).
     pub fn zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_id = Some(value.into());
         self
     }
     /// Sets `CidrBlock`.
     ///
-    /// - Wire name: `CidrBlock`.
-    /// - Required.
+    /// Its description, rules and example: [`CreateVSwitchRequest::cidr_block`](CreateVSwitchRequest::cidr_block).
     pub fn cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.cidr_block = Some(value.into());
         self
     }
     /// Sets `VpcId`.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Required.
+    /// Its description, rules and example: [`CreateVSwitchRequest::vpc_id`](CreateVSwitchRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
     }
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
+    /// Its description, rules and example: [`CreateVSwitchRequest::region_id`](CreateVSwitchRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `VSwitchName`.
     ///
-    /// - Wire name: `VSwitchName`.
+    /// Its description, rules and example: [`CreateVSwitchRequest::v_switch_name`](CreateVSwitchRequest::v_switch_name).
     pub fn v_switch_name(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_name = Some(value.into());
         self
     }
     /// Sets `Description`.
     ///
-    /// - Wire name: `Description`.
+    /// Its description, rules and example: [`CreateVSwitchRequest::description`](CreateVSwitchRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
     }
     /// Sets `ClientToken`.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateVSwitchRequest::client_token`](CreateVSwitchRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -317,269 +316,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateVSwitchRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateVSwitch`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateVSwitchError {
-    /// HTTP 400 `OperationFailed.IdempotentTokenProcessing`: Action is processing.
-    OperationFailedIdempotentTokenProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: Invalid description.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVSwitchName.Malformed`: Specified virtual switch name is not valid.
-    InvalidVSwitchNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVSwitchDiscription.Malformed`: Specified  virtual switch description is not valid.
-    InvalidVSwitchDiscriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotAvailable`: Resource you requested is not available in this region or zone.
-    ResourceNotAvailable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Specified CIDR block is not valid in VPC.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCidrBlock.Overlapped`: Specified CIDR block overlapped with other subnets.
-    InvalidCidrBlockOverlapped(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.VSwitch`: Virtual switch quota exceeded.
-    QuotaExceededVSwitch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectRouteEntryStatus`: Some route entry status blocked this operation.
-    IncorrectRouteEntryStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectVSwitchStatus`: Some virtual switch is modifying within the same VPC.
-    IncorrectVSwitchStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCirdrBlock.MaskLength`: Specified CIDR block is not valid .
-    InvalidCirdrBlockMaskLength(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectVpcStatus`: Current VPC status does not support this operation.
-    IncorrectVpcStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCidrBlock.Malformed`: Specified CIDR block is not valid.
-    InvalidCidrBlockMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: Miss mandatory parameter.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The operation is too frequent, TaskConflict.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RouteConflict.AlreadyExist`: Route conflict exists in routing table.
-    RouteConflictAlreadyExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CidrAcross`: Classic link instance cidr must not across.
-    OperationFailedCidrAcross(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VPC.SWITCH.RULE.QUOTA.NOT.EXISTS`: vSwitch quota rule not exists.
-    VpcSwitchRuleQuotaNotExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CreateVSwitch.IncorrectStatus.cbnStatus`: Current CBN status does not support this operation.
-    CreateVSwitchIncorrectStatusCbnStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NotifyCenCreate`: Failed to notify cen when create vswitch.
-    OperationFailedNotifyCenCreate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.VpcNotFound`: Specified VPC can not found.
-    ForbiddenVpcNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.ClientToken`: %s
-    DuplicatedClientToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.DistibuteLock`: Distibute lock fail.
-    OperationFailedDistibuteLock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CidrBlock`: The param of CidrBlock \[%s\] is illegal.
-    IllegalParamCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Invalid.NotExist`: witch mask rule not exists.
-    InvalidNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidStatus.RouteEntry`: RouteEntry status error.
-    InvalidStatusRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidZoneId.NotFound`: Specified zone does not exist.
-    InvalidZoneIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpcId.NotFound`: Specified VPC does not exist.
-    InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateVSwitchError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.IdempotentTokenProcessing",
-                        "InvalidDescription.Malformed",
-                        "InvalidVSwitchName.Malformed",
-                        "InvalidVSwitchDiscription.Malformed",
-                        "ResourceNotAvailable",
-                        "InvalidParameter",
-                        "InvalidCidrBlock.Overlapped",
-                        "QuotaExceeded.VSwitch",
-                        "IncorrectRouteEntryStatus",
-                        "IncorrectVSwitchStatus",
-                        "InvalidCirdrBlock.MaskLength",
-                        "IncorrectVpcStatus",
-                        "InvalidCidrBlock.Malformed",
-                        "MissingParameter",
-                        "TaskConflict",
-                        "RouteConflict.AlreadyExist",
-                        "OperationFailed.CidrAcross",
-                        "VPC.SWITCH.RULE.QUOTA.NOT.EXISTS",
-                        "CreateVSwitch.IncorrectStatus.cbnStatus",
-                        "OperationFailed.NotifyCenCreate",
-                        "Forbidden.VpcNotFound",
-                        "Duplicated.ClientToken",
-                        "OperationFailed.DistibuteLock",
-                        "IllegalParam.CidrBlock",
-                        "Invalid.NotExist",
-                        "InvalidStatus.RouteEntry",
-                        "InvalidZoneId.NotFound",
-                        "InvalidVpcId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateVSwitchError;
+impl crate::Client {
+    /// Calls `CreateVSwitch`: CreateVSwitch
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateVSwitchRequestBuilder::send) it. The parameters and their rules: [`CreateVSwitchRequest`].
+    #[inline]
+    pub fn create_v_switch(&self) -> CreateVSwitchRequestBuilder<&Self> {
+        CreateVSwitchRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateVSwitchError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateVSwitch`: CreateVSwitch
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateVSwitchRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedIdempotentTokenProcessing(error),
-            1 => Self::InvalidDescriptionMalformed(error),
-            2 => Self::InvalidVSwitchNameMalformed(error),
-            3 => Self::InvalidVSwitchDiscriptionMalformed(error),
-            4 => Self::ResourceNotAvailable(error),
-            5 => Self::InvalidParameter(error),
-            6 => Self::InvalidCidrBlockOverlapped(error),
-            7 => Self::QuotaExceededVSwitch(error),
-            8 => Self::IncorrectRouteEntryStatus(error),
-            9 => Self::IncorrectVSwitchStatus(error),
-            10 => Self::InvalidCirdrBlockMaskLength(error),
-            11 => Self::IncorrectVpcStatus(error),
-            12 => Self::InvalidCidrBlockMalformed(error),
-            13 => Self::MissingParameter(error),
-            14 => Self::TaskConflict(error),
-            15 => Self::RouteConflictAlreadyExist(error),
-            16 => Self::OperationFailedCidrAcross(error),
-            17 => Self::VpcSwitchRuleQuotaNotExists(error),
-            18 => Self::CreateVSwitchIncorrectStatusCbnStatus(error),
-            19 => Self::OperationFailedNotifyCenCreate(error),
-            20 => Self::ForbiddenVpcNotFound(error),
-            21 => Self::DuplicatedClientToken(error),
-            22 => Self::OperationFailedDistibuteLock(error),
-            23 => Self::IllegalParamCidrBlock(error),
-            24 => Self::InvalidNotExist(error),
-            25 => Self::InvalidStatusRouteEntry(error),
-            26 => Self::InvalidZoneIdNotFound(error),
-            27 => Self::InvalidVpcIdNotFound(error),
-            28 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedIdempotentTokenProcessing(error) => (0, error),
-            Self::InvalidDescriptionMalformed(error) => (1, error),
-            Self::InvalidVSwitchNameMalformed(error) => (2, error),
-            Self::InvalidVSwitchDiscriptionMalformed(error) => (3, error),
-            Self::ResourceNotAvailable(error) => (4, error),
-            Self::InvalidParameter(error) => (5, error),
-            Self::InvalidCidrBlockOverlapped(error) => (6, error),
-            Self::QuotaExceededVSwitch(error) => (7, error),
-            Self::IncorrectRouteEntryStatus(error) => (8, error),
-            Self::IncorrectVSwitchStatus(error) => (9, error),
-            Self::InvalidCirdrBlockMaskLength(error) => (10, error),
-            Self::IncorrectVpcStatus(error) => (11, error),
-            Self::InvalidCidrBlockMalformed(error) => (12, error),
-            Self::MissingParameter(error) => (13, error),
-            Self::TaskConflict(error) => (14, error),
-            Self::RouteConflictAlreadyExist(error) => (15, error),
-            Self::OperationFailedCidrAcross(error) => (16, error),
-            Self::VpcSwitchRuleQuotaNotExists(error) => (17, error),
-            Self::CreateVSwitchIncorrectStatusCbnStatus(error) => (18, error),
-            Self::OperationFailedNotifyCenCreate(error) => (19, error),
-            Self::ForbiddenVpcNotFound(error) => (20, error),
-            Self::DuplicatedClientToken(error) => (21, error),
-            Self::OperationFailedDistibuteLock(error) => (22, error),
-            Self::IllegalParamCidrBlock(error) => (23, error),
-            Self::InvalidNotExist(error) => (24, error),
-            Self::InvalidStatusRouteEntry(error) => (25, error),
-            Self::InvalidZoneIdNotFound(error) => (26, error),
-            Self::InvalidVpcIdNotFound(error) => (27, error),
-            Self::InternalError(error) => (28, error),
-            Self::Unhandled(unhandled) => (29, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateVSwitchError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateVSwitchError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedIdempotentTokenProcessing",
-            "InvalidDescriptionMalformed",
-            "InvalidVSwitchNameMalformed",
-            "InvalidVSwitchDiscriptionMalformed",
-            "ResourceNotAvailable",
-            "InvalidParameter",
-            "InvalidCidrBlockOverlapped",
-            "QuotaExceededVSwitch",
-            "IncorrectRouteEntryStatus",
-            "IncorrectVSwitchStatus",
-            "InvalidCirdrBlockMaskLength",
-            "IncorrectVpcStatus",
-            "InvalidCidrBlockMalformed",
-            "MissingParameter",
-            "TaskConflict",
-            "RouteConflictAlreadyExist",
-            "OperationFailedCidrAcross",
-            "VpcSwitchRuleQuotaNotExists",
-            "CreateVSwitchIncorrectStatusCbnStatus",
-            "OperationFailedNotifyCenCreate",
-            "ForbiddenVpcNotFound",
-            "DuplicatedClientToken",
-            "OperationFailedDistibuteLock",
-            "IllegalParamCidrBlock",
-            "InvalidNotExist",
-            "InvalidStatusRouteEntry",
-            "InvalidZoneIdNotFound",
-            "InvalidVpcIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateVSwitchError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateVSwitchError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateVSwitchError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateVSwitchError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_v_switch(&self) -> CreateVSwitchRequestBuilder<&Self> {
+        CreateVSwitchRequestBuilder::new(self)
     }
 }

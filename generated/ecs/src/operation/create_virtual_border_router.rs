@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateVirtualBorderRouterRequest>;
 /// Request of `CreateVirtualBorderRouter`: CreateVirtualBorderRouter
 ///
 /// Deprecated: use `Vpc::2016-04-28::CreateVirtualBorderRouter` instead.
@@ -184,89 +187,84 @@ pub struct CreateVirtualBorderRouterRequestBuilder<C = ()> {
 impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`CreateVirtualBorderRouterRequest::region_id`](CreateVirtualBorderRouterRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `PhysicalConnectionId`.
     ///
-    /// - Wire name: `PhysicalConnectionId`.
-    /// - Required.
+    /// Its description, rules and example: [`CreateVirtualBorderRouterRequest::physical_connection_id`](CreateVirtualBorderRouterRequest::physical_connection_id).
     pub fn physical_connection_id(mut self, value: impl Into<String>) -> Self {
         self.inner.physical_connection_id = Some(value.into());
         self
     }
     /// Sets `VbrOwnerId`.
     ///
-    /// - Wire name: `VbrOwnerId`.
+    /// Its description, rules and example: [`CreateVirtualBorderRouterRequest::vbr_owner_id`](CreateVirtualBorderRouterRequest::vbr_owner_id).
     pub fn vbr_owner_id(mut self, value: i64) -> Self {
         self.inner.vbr_owner_id = Some(value);
         self
     }
     /// Sets `VlanId`.
     ///
-    /// - Wire name: `VlanId`.
-    /// - Required.
+    /// Its description, rules and example: [`CreateVirtualBorderRouterRequest::vlan_id`](CreateVirtualBorderRouterRequest::vlan_id).
     pub fn vlan_id(mut self, value: i32) -> Self {
         self.inner.vlan_id = Some(value);
         self
     }
     /// Sets `CircuitCode`.
     ///
-    /// - Wire name: `CircuitCode`.
+    /// Its description, rules and example: [`CreateVirtualBorderRouterRequest::circuit_code`](CreateVirtualBorderRouterRequest::circuit_code).
     pub fn circuit_code(mut self, value: impl Into<String>) -> Self {
         self.inner.circuit_code = Some(value.into());
         self
     }
     /// Sets `LocalGatewayIp`.
     ///
-    /// - Wire name: `LocalGatewayIp`.
+    /// Its description, rules and example: [`CreateVirtualBorderRouterRequest::local_gateway_ip`](CreateVirtualBorderRouterRequest::local_gateway_ip).
     pub fn local_gateway_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.local_gateway_ip = Some(value.into());
         self
     }
     /// Sets `PeerGatewayIp`.
     ///
-    /// - Wire name: `PeerGatewayIp`.
+    /// Its description, rules and example: [`CreateVirtualBorderRouterRequest::peer_gateway_ip`](CreateVirtualBorderRouterRequest::peer_gateway_ip).
     pub fn peer_gateway_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.peer_gateway_ip = Some(value.into());
         self
     }
     /// Sets `PeeringSubnetMask`.
     ///
-    /// - Wire name: `PeeringSubnetMask`.
+    /// Its description, rules and example: [`CreateVirtualBorderRouterRequest::peering_subnet_mask`](CreateVirtualBorderRouterRequest::peering_subnet_mask).
     pub fn peering_subnet_mask(mut self, value: impl Into<String>) -> Self {
         self.inner.peering_subnet_mask = Some(value.into());
         self
     }
     /// Sets `Description`.
     ///
-    /// - Wire name: `Description`.
+    /// Its description, rules and example: [`CreateVirtualBorderRouterRequest::description`](CreateVirtualBorderRouterRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
     }
     /// Sets `Name`.
     ///
-    /// - Wire name: `Name`.
+    /// Its description, rules and example: [`CreateVirtualBorderRouterRequest::name`](CreateVirtualBorderRouterRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
     }
     /// Sets `ClientToken`.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Required.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateVirtualBorderRouterRequest::client_token`](CreateVirtualBorderRouterRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
     }
     /// Sets `UserCidr`.
     ///
-    /// - Wire name: `UserCidr`.
+    /// Its description, rules and example: [`CreateVirtualBorderRouterRequest::user_cidr`](CreateVirtualBorderRouterRequest::user_cidr).
     pub fn user_cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.user_cidr = Some(value.into());
         self
@@ -405,239 +403,28 @@ for CreateVirtualBorderRouterResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateVirtualBorderRouter`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateVirtualBorderRouterError {
-    /// HTTP 400 `InvalidPhysicalConnectionId.NotFound`: The specified PhysicalConnectionId is not found.
-    InvalidPhysicalConnectionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVlanId.Used`: The specified VlanId has been used.
-    InvalidVlanIdUsed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: The input parameter 'PhysicalConnectionId' that is mandatory for processing this request is not supplied.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPhysicalConnectionId.NotEnabled`: The specified PhysicalConnectionId is not in Enabled state.
-    InvalidPhysicalConnectionIdNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVlanId.Malformed`: The specified VlanId is not valid.
-    InvalidVlanIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCircuitCode.Malformed`: The specified CircuitCode is not valid.
-    InvalidCircuitCodeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidLocalGatewayIp.Malformed`: The specified LocalGatewayIp is not valid.
-    InvalidLocalGatewayIpMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeeringSubnetMask.Malformed`: The specified PeeringSubnetMask is not valid.
-    InvalidPeeringSubnetMaskMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName.Malformed`: The specified Name is not valid.
-    InvalidNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The specifid Description is not valid.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.vbrPerpConn`: Virtual boarder router per PhysicalConnection quota exceed.
-    QuotaExceededVbrPerpConn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.freevbr`: Free virtual boarder router quota exceed.
-    QuotaExceededFreevbr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIp.NotSameSubnet`: Local gateway ip and peer gateway ip are not in the same subnet.
-    InvalidIpNotSameSubnet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The operation is too frequent, please wait a moment and try again.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.CrossUserVBRPerUser`: Cross virtual boarder router per user quota exceed.
-    QuotaExceededCrossUserVbrPerUser(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VlanIdInUse`: Operation failed because vlanId is in use.
-    OperationFailedVlanIdInUse(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.LocalGatewayIpNotAllowedByCaller`: The caller is not allowed to specify the LocalGatewayIp parameter.
-    ForbiddenLocalGatewayIpNotAllowedByCaller(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.PeerGatewayIpNotAllowedByCaller`: The caller is not allowed to specify the PeerGatewayIp  parameter.
-    ForbiddenPeerGatewayIpNotAllowedByCaller(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.PeeringSubnetMaskNotAllowedByCaller`: The caller is not allowed to specify the PeeringSubnetMask parameter.
-    ForbiddenPeeringSubnetMaskNotAllowedByCaller(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NameNotAllowedByCaller`: The caller is not allowed to specify the Name parameter.
-    ForbiddenNameNotAllowedByCaller(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.DescriptionNotAllowedByCaller`: The caller is not allowed to specify the Description parameter.
-    ForbiddenDescriptionNotAllowedByCaller(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId is not found.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVbrOwnerId.NotFound`: The specified VbrOwnerId is not valid.
-    InvalidVbrOwnerIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `OperationFailed.AccessDeviceDisabled`: Access device is disabled and can not create vbr.
-    OperationFailedAccessDeviceDisabled(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateVirtualBorderRouterError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidPhysicalConnectionId.NotFound",
-                        "InvalidVlanId.Used",
-                        "MissingParameter",
-                        "InvalidPhysicalConnectionId.NotEnabled",
-                        "InvalidVlanId.Malformed",
-                        "InvalidCircuitCode.Malformed",
-                        "InvalidLocalGatewayIp.Malformed",
-                        "InvalidPeeringSubnetMask.Malformed",
-                        "InvalidName.Malformed",
-                        "InvalidDescription.Malformed",
-                        "QuotaExceeded.vbrPerpConn",
-                        "QuotaExceeded.freevbr",
-                        "InvalidIp.NotSameSubnet",
-                        "TaskConflict",
-                        "QuotaExceeded.CrossUserVBRPerUser",
-                        "OperationFailed.VlanIdInUse",
-                        "Forbidden.LocalGatewayIpNotAllowedByCaller",
-                        "Forbidden.PeerGatewayIpNotAllowedByCaller",
-                        "Forbidden.PeeringSubnetMaskNotAllowedByCaller",
-                        "Forbidden.NameNotAllowedByCaller",
-                        "Forbidden.DescriptionNotAllowedByCaller",
-                        "InvalidRegionId.NotFound",
-                        "InvalidVbrOwnerId.NotFound",
-                        "OperationFailed.AccessDeviceDisabled",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateVirtualBorderRouterError;
+impl crate::Client {
+    /// Calls `CreateVirtualBorderRouter`: CreateVirtualBorderRouter
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateVirtualBorderRouterRequestBuilder::send) it. The parameters and their rules: [`CreateVirtualBorderRouterRequest`].
+    #[inline]
+    pub fn create_virtual_border_router(
+        &self,
+    ) -> CreateVirtualBorderRouterRequestBuilder<&Self> {
+        CreateVirtualBorderRouterRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateVirtualBorderRouterError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateVirtualBorderRouter`: CreateVirtualBorderRouter
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateVirtualBorderRouterRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidPhysicalConnectionIdNotFound(error),
-            1 => Self::InvalidVlanIdUsed(error),
-            2 => Self::MissingParameter(error),
-            3 => Self::InvalidPhysicalConnectionIdNotEnabled(error),
-            4 => Self::InvalidVlanIdMalformed(error),
-            5 => Self::InvalidCircuitCodeMalformed(error),
-            6 => Self::InvalidLocalGatewayIpMalformed(error),
-            7 => Self::InvalidPeeringSubnetMaskMalformed(error),
-            8 => Self::InvalidNameMalformed(error),
-            9 => Self::InvalidDescriptionMalformed(error),
-            10 => Self::QuotaExceededVbrPerpConn(error),
-            11 => Self::QuotaExceededFreevbr(error),
-            12 => Self::InvalidIpNotSameSubnet(error),
-            13 => Self::TaskConflict(error),
-            14 => Self::QuotaExceededCrossUserVbrPerUser(error),
-            15 => Self::OperationFailedVlanIdInUse(error),
-            16 => Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error),
-            17 => Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error),
-            18 => Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error),
-            19 => Self::ForbiddenNameNotAllowedByCaller(error),
-            20 => Self::ForbiddenDescriptionNotAllowedByCaller(error),
-            21 => Self::InvalidRegionIdNotFound(error),
-            22 => Self::InvalidVbrOwnerIdNotFound(error),
-            23 => Self::OperationFailedAccessDeviceDisabled(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidPhysicalConnectionIdNotFound(error) => (0, error),
-            Self::InvalidVlanIdUsed(error) => (1, error),
-            Self::MissingParameter(error) => (2, error),
-            Self::InvalidPhysicalConnectionIdNotEnabled(error) => (3, error),
-            Self::InvalidVlanIdMalformed(error) => (4, error),
-            Self::InvalidCircuitCodeMalformed(error) => (5, error),
-            Self::InvalidLocalGatewayIpMalformed(error) => (6, error),
-            Self::InvalidPeeringSubnetMaskMalformed(error) => (7, error),
-            Self::InvalidNameMalformed(error) => (8, error),
-            Self::InvalidDescriptionMalformed(error) => (9, error),
-            Self::QuotaExceededVbrPerpConn(error) => (10, error),
-            Self::QuotaExceededFreevbr(error) => (11, error),
-            Self::InvalidIpNotSameSubnet(error) => (12, error),
-            Self::TaskConflict(error) => (13, error),
-            Self::QuotaExceededCrossUserVbrPerUser(error) => (14, error),
-            Self::OperationFailedVlanIdInUse(error) => (15, error),
-            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error) => (16, error),
-            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error) => (17, error),
-            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error) => (18, error),
-            Self::ForbiddenNameNotAllowedByCaller(error) => (19, error),
-            Self::ForbiddenDescriptionNotAllowedByCaller(error) => (20, error),
-            Self::InvalidRegionIdNotFound(error) => (21, error),
-            Self::InvalidVbrOwnerIdNotFound(error) => (22, error),
-            Self::OperationFailedAccessDeviceDisabled(error) => (23, error),
-            Self::Unhandled(unhandled) => (24, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateVirtualBorderRouterError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateVirtualBorderRouterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidPhysicalConnectionIdNotFound",
-            "InvalidVlanIdUsed",
-            "MissingParameter",
-            "InvalidPhysicalConnectionIdNotEnabled",
-            "InvalidVlanIdMalformed",
-            "InvalidCircuitCodeMalformed",
-            "InvalidLocalGatewayIpMalformed",
-            "InvalidPeeringSubnetMaskMalformed",
-            "InvalidNameMalformed",
-            "InvalidDescriptionMalformed",
-            "QuotaExceededVbrPerpConn",
-            "QuotaExceededFreevbr",
-            "InvalidIpNotSameSubnet",
-            "TaskConflict",
-            "QuotaExceededCrossUserVbrPerUser",
-            "OperationFailedVlanIdInUse",
-            "ForbiddenLocalGatewayIpNotAllowedByCaller",
-            "ForbiddenPeerGatewayIpNotAllowedByCaller",
-            "ForbiddenPeeringSubnetMaskNotAllowedByCaller",
-            "ForbiddenNameNotAllowedByCaller",
-            "ForbiddenDescriptionNotAllowedByCaller",
-            "InvalidRegionIdNotFound",
-            "InvalidVbrOwnerIdNotFound",
-            "OperationFailedAccessDeviceDisabled",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateVirtualBorderRouterError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateVirtualBorderRouterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateVirtualBorderRouterError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateVirtualBorderRouterError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_virtual_border_router(
+        &self,
+    ) -> CreateVirtualBorderRouterRequestBuilder<&Self> {
+        CreateVirtualBorderRouterRequestBuilder::new(self)
     }
 }

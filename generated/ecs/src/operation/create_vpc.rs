@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateVpcRequest>;
 /// Request of `CreateVpc`: CreateVpc
 ///
 /// Deprecated: use `Vpc::2016-04-28::CreateVpc` instead.
@@ -131,45 +134,42 @@ pub struct CreateVpcRequestBuilder<C = ()> {
 impl<C> CreateVpcRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`CreateVpcRequest::region_id`](CreateVpcRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `CidrBlock`.
     ///
-    /// - Wire name: `CidrBlock`.
-    /// - Default: `172.16.0.0/12`.
+    /// Its description, rules and example: [`CreateVpcRequest::cidr_block`](CreateVpcRequest::cidr_block).
     pub fn cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.cidr_block = Some(value.into());
         self
     }
     /// Sets `VpcName`.
     ///
-    /// - Wire name: `VpcName`.
+    /// Its description, rules and example: [`CreateVpcRequest::vpc_name`](CreateVpcRequest::vpc_name).
     pub fn vpc_name(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_name = Some(value.into());
         self
     }
     /// Sets `Description`.
     ///
-    /// - Wire name: `Description`.
+    /// Its description, rules and example: [`CreateVpcRequest::description`](CreateVpcRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
     }
     /// Sets `ClientToken`.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateVpcRequest::client_token`](CreateVpcRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
     }
     /// Sets `UserCidr`.
     ///
-    /// - Wire name: `UserCidr`.
+    /// Its description, rules and example: [`CreateVpcRequest::user_cidr`](CreateVpcRequest::user_cidr).
     pub fn user_cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.user_cidr = Some(value.into());
         self
@@ -307,197 +307,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateVpcRespons
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateVpc`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateVpcError {
-    /// HTTP 400 `TOKEN_PROCESSING`: Action is processing.
-    TokenProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvokeError`: instance quota rule invoke error.
-    InvokeError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Specified CIDR block is not valid
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotAvailable`: Resource you requested is not available in this region or zone.
-    ResourceNotAvailable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpcName.Malformed`: Specified VPC name is not valid.
-    InvalidVpcNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpcDiscription.Malformed`: Specified VPC description is not valid.
-    InvalidVpcDiscriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.Vpc`: VPC quota exceeded.
-    QuotaExceededVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotAvailable.Vpc`: Resource you requested is not available in this region or zone.
-    ResourceNotAvailableVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidUserCidr.Quota`: Specified  UserCidr number is greater than 3.
-    InvalidUserCidrQuota(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidUserCidr.Malformed`: Specified  UserCidr  overlapping in of 100.64.0.0/10.
-    InvalidUserCidrMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `System.ServiceBusy`: System is busy, please try later.
-    SystemServiceBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.UserCidr`: UserCidr is not a valid or strict address.
-    IllegalParamUserCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.ResourceGroupId`: ResourceGroup is not supported in this region.
-    OperationUnsupportedResourceGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.EnableIpv6`: %s
-    IllegalParamEnableIpv6(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden`: User not authorized to operate on the specified resource.
-    Forbbiden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: Specified value of "regionId" is not supported.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateVpcError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "TOKEN_PROCESSING",
-                        "InvokeError",
-                        "InvalidParameter",
-                        "ResourceNotAvailable",
-                        "InvalidVpcName.Malformed",
-                        "InvalidVpcDiscription.Malformed",
-                        "QuotaExceeded.Vpc",
-                        "ResourceNotAvailable.Vpc",
-                        "InvalidUserCidr.Quota",
-                        "InvalidUserCidr.Malformed",
-                        "System.ServiceBusy",
-                        "IllegalParam.UserCidr",
-                        "OperationUnsupported.ResourceGroupId",
-                        "IllegalParam.EnableIpv6",
-                        "Forbbiden",
-                        "InvalidRegionId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateVpcError;
+impl crate::Client {
+    /// Calls `CreateVpc`: CreateVpc
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateVpcRequestBuilder::send) it. The parameters and their rules: [`CreateVpcRequest`].
+    #[inline]
+    pub fn create_vpc(&self) -> CreateVpcRequestBuilder<&Self> {
+        CreateVpcRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateVpcError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateVpc`: CreateVpc
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateVpcRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::TokenProcessing(error),
-            1 => Self::InvokeError(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::ResourceNotAvailable(error),
-            4 => Self::InvalidVpcNameMalformed(error),
-            5 => Self::InvalidVpcDiscriptionMalformed(error),
-            6 => Self::QuotaExceededVpc(error),
-            7 => Self::ResourceNotAvailableVpc(error),
-            8 => Self::InvalidUserCidrQuota(error),
-            9 => Self::InvalidUserCidrMalformed(error),
-            10 => Self::SystemServiceBusy(error),
-            11 => Self::IllegalParamUserCidr(error),
-            12 => Self::OperationUnsupportedResourceGroupId(error),
-            13 => Self::IllegalParamEnableIpv6(error),
-            14 => Self::Forbbiden(error),
-            15 => Self::InvalidRegionIdNotFound(error),
-            16 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::TokenProcessing(error) => (0, error),
-            Self::InvokeError(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::ResourceNotAvailable(error) => (3, error),
-            Self::InvalidVpcNameMalformed(error) => (4, error),
-            Self::InvalidVpcDiscriptionMalformed(error) => (5, error),
-            Self::QuotaExceededVpc(error) => (6, error),
-            Self::ResourceNotAvailableVpc(error) => (7, error),
-            Self::InvalidUserCidrQuota(error) => (8, error),
-            Self::InvalidUserCidrMalformed(error) => (9, error),
-            Self::SystemServiceBusy(error) => (10, error),
-            Self::IllegalParamUserCidr(error) => (11, error),
-            Self::OperationUnsupportedResourceGroupId(error) => (12, error),
-            Self::IllegalParamEnableIpv6(error) => (13, error),
-            Self::Forbbiden(error) => (14, error),
-            Self::InvalidRegionIdNotFound(error) => (15, error),
-            Self::InternalError(error) => (16, error),
-            Self::Unhandled(unhandled) => (17, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateVpcError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateVpcError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "TokenProcessing",
-            "InvokeError",
-            "InvalidParameter",
-            "ResourceNotAvailable",
-            "InvalidVpcNameMalformed",
-            "InvalidVpcDiscriptionMalformed",
-            "QuotaExceededVpc",
-            "ResourceNotAvailableVpc",
-            "InvalidUserCidrQuota",
-            "InvalidUserCidrMalformed",
-            "SystemServiceBusy",
-            "IllegalParamUserCidr",
-            "OperationUnsupportedResourceGroupId",
-            "IllegalParamEnableIpv6",
-            "Forbbiden",
-            "InvalidRegionIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateVpcError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateVpcError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateVpcError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateVpcError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_vpc(&self) -> CreateVpcRequestBuilder<&Self> {
+        CreateVpcRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeactivateRouterInterfaceRequest>;
 /// Request of `DeactivateRouterInterface`: DeactivateRouterInterface
 ///
 /// Deprecated: use `Vpc::2016-04-28::DeactivateRouterInterface` instead.
@@ -99,16 +102,14 @@ pub struct DeactivateRouterInterfaceRequestBuilder<C = ()> {
 impl<C> DeactivateRouterInterfaceRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`DeactivateRouterInterfaceRequest::region_id`](DeactivateRouterInterfaceRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `RouterInterfaceId`.
     ///
-    /// - Wire name: `RouterInterfaceId`.
-    /// - Required.
+    /// Its description, rules and example: [`DeactivateRouterInterfaceRequest::router_interface_id`](DeactivateRouterInterfaceRequest::router_interface_id).
     pub fn router_interface_id(mut self, value: impl Into<String>) -> Self {
         self.inner.router_interface_id = Some(value.into());
         self
@@ -240,125 +241,28 @@ for DeactivateRouterInterfaceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeactivateRouterInterface`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeactivateRouterInterfaceError {
-    /// HTTP 400 `IncorrectStatus`: RouterInterface can be operated by this action only when it's status is Active.
-    IncorrectStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.FinancialLocked`: This RouterInterface is financiel locked because of bills outstanding.
-    ForbiddenFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbbiden.InvaildOwner`: The RouterInterface owener error
-    ForbbidenInvaildOwner(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRouterInterfaceId.NotFound`: The specified RouterInterfaceId does not exist in our record.
-    InvalidRouterInterfaceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeactivateRouterInterfaceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus",
-                        "Forbidden.FinancialLocked",
-                        "Forbbiden.InvaildOwner",
-                        "InvalidRegionId.NotFound",
-                        "InvalidRouterInterfaceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeactivateRouterInterfaceError;
+impl crate::Client {
+    /// Calls `DeactivateRouterInterface`: DeactivateRouterInterface
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeactivateRouterInterfaceRequestBuilder::send) it. The parameters and their rules: [`DeactivateRouterInterfaceRequest`].
+    #[inline]
+    pub fn deactivate_router_interface(
+        &self,
+    ) -> DeactivateRouterInterfaceRequestBuilder<&Self> {
+        DeactivateRouterInterfaceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeactivateRouterInterfaceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeactivateRouterInterface`: DeactivateRouterInterface
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeactivateRouterInterfaceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatus(error),
-            1 => Self::ForbiddenFinancialLocked(error),
-            2 => Self::ForbbidenInvaildOwner(error),
-            3 => Self::InvalidRegionIdNotFound(error),
-            4 => Self::InvalidRouterInterfaceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatus(error) => (0, error),
-            Self::ForbiddenFinancialLocked(error) => (1, error),
-            Self::ForbbidenInvaildOwner(error) => (2, error),
-            Self::InvalidRegionIdNotFound(error) => (3, error),
-            Self::InvalidRouterInterfaceIdNotFound(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeactivateRouterInterfaceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeactivateRouterInterfaceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatus",
-            "ForbiddenFinancialLocked",
-            "ForbbidenInvaildOwner",
-            "InvalidRegionIdNotFound",
-            "InvalidRouterInterfaceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeactivateRouterInterfaceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeactivateRouterInterfaceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeactivateRouterInterfaceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeactivateRouterInterfaceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn deactivate_router_interface(
+        &self,
+    ) -> DeactivateRouterInterfaceRequestBuilder<&Self> {
+        DeactivateRouterInterfaceRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteAutoProvisioningGroupRequest>;
 /// Request of `DeleteAutoProvisioningGroup`: Deletes an auto provisioning group. When you call this operation, you can specify AutoProvisioningGroupId and TerminateInstances in the request.
 ///
 /// # Example
@@ -124,9 +127,7 @@ impl<C> DeleteAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The region ID of the auto provisioning group.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteAutoProvisioningGroupRequest::region_id`](DeleteAutoProvisioningGroupRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -135,9 +136,7 @@ impl<C> DeleteAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The ID of the auto provisioning group.
     ///
-    /// - Wire name: `AutoProvisioningGroupId`.
-    /// - Required.
-    /// - Example: `apg-bpuf6jel2bbl62wh13****`.
+    /// Its description, rules and example: [`DeleteAutoProvisioningGroupRequest::auto_provisioning_group_id`](DeleteAutoProvisioningGroupRequest::auto_provisioning_group_id).
     pub fn auto_provisioning_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.auto_provisioning_group_id = Some(value.into());
         self
@@ -146,13 +145,7 @@ impl<C> DeleteAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// Specifies whether to release instances in the auto provisioning group. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// > By default, this parameter inherits the value of `TerminateInstances` that you specified when you call the `CreateAutoProvisioningGroup` operation to create an auto provisioning group. You can also change the value of `TerminateInstances` when you call the DeleteAutoProvisioningGroup operation to delete the auto provisioning group.
-    ///
-    /// - Wire name: `TerminateInstances`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DeleteAutoProvisioningGroupRequest::terminate_instances`](DeleteAutoProvisioningGroupRequest::terminate_instances).
     pub fn terminate_instances(mut self, value: bool) -> Self {
         self.inner.terminate_instances = Some(value);
         self
@@ -290,137 +283,28 @@ for DeleteAutoProvisioningGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteAutoProvisioningGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteAutoProvisioningGroupError {
-    /// HTTP 400 `MissingParameter.InstanceType`: The specified parameter "TerminateInstances" should be not empty.
-    MissingParameterInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: The specified parameter "AutoProvisioningGroupId" should not be null.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoPermission`: %s
-    NoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.RAM`: User not authorized to operate on the specified resource, or this API doesn't support RAM.
-    ForbiddenRam(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `AutoProvisioningGroup.Unauthorized`: Unauthorized to operate current action.
-    AutoProvisioningGroupUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `AutoProvisioningGroup.IncorrectStatus`: Current status of AutoProvisioningGroup does not support curren action.
-    AutoProvisioningGroupIncorrectStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAutoProvisioningGroupId.NotFound`: The specified AutoProvisioningGroupId does not exist.
-    InvalidAutoProvisioningGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteAutoProvisioningGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter.InstanceType",
-                        "MissingParameter",
-                        "NoPermission",
-                        "Forbidden.RAM",
-                        "AutoProvisioningGroup.Unauthorized",
-                        "AutoProvisioningGroup.IncorrectStatus",
-                        "InvalidAutoProvisioningGroupId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteAutoProvisioningGroupError;
+impl crate::Client {
+    /// Calls `DeleteAutoProvisioningGroup`: Deletes an auto provisioning group. When you call this operation, you can specify AutoProvisioningGroupId and TerminateInstances in the request.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteAutoProvisioningGroupRequestBuilder::send) it. The parameters and their rules: [`DeleteAutoProvisioningGroupRequest`].
+    #[inline]
+    pub fn delete_auto_provisioning_group(
+        &self,
+    ) -> DeleteAutoProvisioningGroupRequestBuilder<&Self> {
+        DeleteAutoProvisioningGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteAutoProvisioningGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteAutoProvisioningGroup`: Deletes an auto provisioning group. When you call this operation, you can specify AutoProvisioningGroupId and TerminateInstances in the request.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteAutoProvisioningGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameterInstanceType(error),
-            1 => Self::MissingParameter(error),
-            2 => Self::NoPermission(error),
-            3 => Self::ForbiddenRam(error),
-            4 => Self::AutoProvisioningGroupUnauthorized(error),
-            5 => Self::AutoProvisioningGroupIncorrectStatus(error),
-            6 => Self::InvalidAutoProvisioningGroupIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameterInstanceType(error) => (0, error),
-            Self::MissingParameter(error) => (1, error),
-            Self::NoPermission(error) => (2, error),
-            Self::ForbiddenRam(error) => (3, error),
-            Self::AutoProvisioningGroupUnauthorized(error) => (4, error),
-            Self::AutoProvisioningGroupIncorrectStatus(error) => (5, error),
-            Self::InvalidAutoProvisioningGroupIdNotFound(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteAutoProvisioningGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteAutoProvisioningGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameterInstanceType",
-            "MissingParameter",
-            "NoPermission",
-            "ForbiddenRam",
-            "AutoProvisioningGroupUnauthorized",
-            "AutoProvisioningGroupIncorrectStatus",
-            "InvalidAutoProvisioningGroupIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteAutoProvisioningGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteAutoProvisioningGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteAutoProvisioningGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteAutoProvisioningGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_auto_provisioning_group(
+        &self,
+    ) -> DeleteAutoProvisioningGroupRequestBuilder<&Self> {
+        DeleteAutoProvisioningGroupRequestBuilder::new(self)
     }
 }

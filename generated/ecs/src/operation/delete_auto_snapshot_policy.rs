@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteAutoSnapshotPolicyRequest>;
 /// Request of `DeleteAutoSnapshotPolicy`: Deletes an automatic snapshot policy. After you delete an automatic snapshot policy, the policy is no longer applied to the disks on which it previously took effect.
 ///
 /// # Example
@@ -105,9 +108,7 @@ impl<C> DeleteAutoSnapshotPolicyRequestBuilder<C> {
     ///
     /// The ID of the region to which the automatic snapshot policy belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `regionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteAutoSnapshotPolicyRequest::region_id`](DeleteAutoSnapshotPolicyRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -116,9 +117,7 @@ impl<C> DeleteAutoSnapshotPolicyRequestBuilder<C> {
     ///
     /// The ID of the automatic snapshot policy. You can call the [DescribeAutoSnapshotPolicyEx](<https://www.alibabacloud.com/help/doc-detail/25530.htm>) operation to query the IDs of available automatic snapshot policies.
     ///
-    /// - Wire name: `autoSnapshotPolicyId`.
-    /// - Required.
-    /// - Example: `sp-bp14yziiuvu3s6jn****`.
+    /// Its description, rules and example: [`DeleteAutoSnapshotPolicyRequest::auto_snapshot_policy_id`](DeleteAutoSnapshotPolicyRequest::auto_snapshot_policy_id).
     pub fn auto_snapshot_policy_id(mut self, value: impl Into<String>) -> Self {
         self.inner.auto_snapshot_policy_id = Some(value.into());
         self
@@ -253,90 +252,28 @@ for DeleteAutoSnapshotPolicyResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteAutoSnapshotPolicy`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteAutoSnapshotPolicyError {
-    /// HTTP 404 `ParameterInvalid`: The specified automatic snapshot policy does not exist.
-    ParameterInvalid(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteAutoSnapshotPolicyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["ParameterInvalid"]), error)
+mod error;
+pub use error::DeleteAutoSnapshotPolicyError;
+impl crate::Client {
+    /// Calls `DeleteAutoSnapshotPolicy`: Deletes an automatic snapshot policy. After you delete an automatic snapshot policy, the policy is no longer applied to the disks on which it previously took effect.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteAutoSnapshotPolicyRequestBuilder::send) it. The parameters and their rules: [`DeleteAutoSnapshotPolicyRequest`].
+    #[inline]
+    pub fn delete_auto_snapshot_policy(
+        &self,
+    ) -> DeleteAutoSnapshotPolicyRequestBuilder<&Self> {
+        DeleteAutoSnapshotPolicyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteAutoSnapshotPolicyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteAutoSnapshotPolicy`: Deletes an automatic snapshot policy. After you delete an automatic snapshot policy, the policy is no longer applied to the disks on which it previously took effect.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteAutoSnapshotPolicyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ParameterInvalid(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ParameterInvalid(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteAutoSnapshotPolicyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteAutoSnapshotPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["ParameterInvalid", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteAutoSnapshotPolicyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteAutoSnapshotPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteAutoSnapshotPolicyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteAutoSnapshotPolicyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_auto_snapshot_policy(
+        &self,
+    ) -> DeleteAutoSnapshotPolicyRequestBuilder<&Self> {
+        DeleteAutoSnapshotPolicyRequestBuilder::new(self)
     }
 }

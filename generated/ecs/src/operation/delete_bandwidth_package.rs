@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteBandwidthPackageRequest>;
 /// Request of `DeleteBandwidthPackage`: DeleteBandwidthPackage
 ///
 /// Deprecated: use `Vpc::2016-04-28::DeleteBandwidthPackage` instead.
@@ -99,16 +102,14 @@ pub struct DeleteBandwidthPackageRequestBuilder<C = ()> {
 impl<C> DeleteBandwidthPackageRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`DeleteBandwidthPackageRequest::region_id`](DeleteBandwidthPackageRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `BandwidthPackageId`.
     ///
-    /// - Wire name: `BandwidthPackageId`.
-    /// - Required.
+    /// Its description, rules and example: [`DeleteBandwidthPackageRequest::bandwidth_package_id`](DeleteBandwidthPackageRequest::bandwidth_package_id).
     pub fn bandwidth_package_id(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth_package_id = Some(value.into());
         self
@@ -240,131 +241,28 @@ for DeleteBandwidthPackageResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteBandwidthPackage`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteBandwidthPackageError {
-    /// HTTP 400 `DependencyViolation.ForwardEntry`: The specified BandwidthPackageId has dependent resource.
-    DependencyViolationForwardEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.SnatEntry`: The specified BandwidthPackageId has dependent resource.
-    DependencyViolationSnatEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidBandwidth.NotExist`: bandwidth package not exist.
-    InvalidBandwidthNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidBandwidthPackageId.NotFound`: The specified BandwidthPackageId does not exist in our records.
-    InvalidBandwidthPackageIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidNatGateway.NotFound`: The specified natGateway does not exist in our records.
-    InvalidNatGatewayNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteBandwidthPackageError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "DependencyViolation.ForwardEntry",
-                        "DependencyViolation.SnatEntry",
-                        "InvalidBandwidth.NotExist",
-                        "InvalidRegionId.NotFound",
-                        "InvalidBandwidthPackageId.NotFound",
-                        "InvalidNatGateway.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteBandwidthPackageError;
+impl crate::Client {
+    /// Calls `DeleteBandwidthPackage`: DeleteBandwidthPackage
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteBandwidthPackageRequestBuilder::send) it. The parameters and their rules: [`DeleteBandwidthPackageRequest`].
+    #[inline]
+    pub fn delete_bandwidth_package(
+        &self,
+    ) -> DeleteBandwidthPackageRequestBuilder<&Self> {
+        DeleteBandwidthPackageRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteBandwidthPackageError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteBandwidthPackage`: DeleteBandwidthPackage
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteBandwidthPackageRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::DependencyViolationForwardEntry(error),
-            1 => Self::DependencyViolationSnatEntry(error),
-            2 => Self::InvalidBandwidthNotExist(error),
-            3 => Self::InvalidRegionIdNotFound(error),
-            4 => Self::InvalidBandwidthPackageIdNotFound(error),
-            5 => Self::InvalidNatGatewayNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::DependencyViolationForwardEntry(error) => (0, error),
-            Self::DependencyViolationSnatEntry(error) => (1, error),
-            Self::InvalidBandwidthNotExist(error) => (2, error),
-            Self::InvalidRegionIdNotFound(error) => (3, error),
-            Self::InvalidBandwidthPackageIdNotFound(error) => (4, error),
-            Self::InvalidNatGatewayNotFound(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteBandwidthPackageError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteBandwidthPackageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "DependencyViolationForwardEntry",
-            "DependencyViolationSnatEntry",
-            "InvalidBandwidthNotExist",
-            "InvalidRegionIdNotFound",
-            "InvalidBandwidthPackageIdNotFound",
-            "InvalidNatGatewayNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteBandwidthPackageError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteBandwidthPackageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteBandwidthPackageError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteBandwidthPackageError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_bandwidth_package(
+        &self,
+    ) -> DeleteBandwidthPackageRequestBuilder<&Self> {
+        DeleteBandwidthPackageRequestBuilder::new(self)
     }
 }

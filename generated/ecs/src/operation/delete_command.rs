@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteCommandRequest>;
 /// Request of `DeleteCommand`: Deletes a Cloud Assistant command in a region. This operation cannot delete Cloud Assistant commands that are being run.
 ///
 /// # Example
@@ -105,9 +108,7 @@ impl<C> DeleteCommandRequestBuilder<C> {
     ///
     /// The region ID of the command. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteCommandRequest::region_id`](DeleteCommandRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -116,9 +117,7 @@ impl<C> DeleteCommandRequestBuilder<C> {
     ///
     /// The ID of the command. You can call the [DescribeCommands](<https://www.alibabacloud.com/help/doc-detail/64843.htm>) operation to query all available command IDs.
     ///
-    /// - Wire name: `CommandId`.
-    /// - Required.
-    /// - Example: `c-4d34302d02424c5c8e10281e3a31****`.
+    /// Its description, rules and example: [`DeleteCommandRequest::command_id`](DeleteCommandRequest::command_id).
     pub fn command_id(mut self, value: impl Into<String>) -> Self {
         self.inner.command_id = Some(value.into());
         self
@@ -243,131 +242,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteCommandRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteCommand`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteCommandError {
-    /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
-    RegionIdApiNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidStatus.CmdIdInUse`: The specified commandId is in use by some runing Invocation.
-    InvalidStatusCmdIdInUse(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Operation.Forbidden`: The operation is not permitted.
-    OperationForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidCmdId.NotFound`: The specified command ID does not exist.
-    InvalidCmdIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError.Dispatch`: An error occurred when you dispatched the request.
-    InternalErrorDispatch(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteCommandError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "RegionId.ApiNotSupported",
-                        "InvalidStatus.CmdIdInUse",
-                        "Operation.Forbidden",
-                        "InvalidRegionId.NotFound",
-                        "InvalidCmdId.NotFound",
-                        "InternalError.Dispatch",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteCommandError;
+impl crate::Client {
+    /// Calls `DeleteCommand`: Deletes a Cloud Assistant command in a region. This operation cannot delete Cloud Assistant commands that are being run.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteCommandRequestBuilder::send) it. The parameters and their rules: [`DeleteCommandRequest`].
+    #[inline]
+    pub fn delete_command(&self) -> DeleteCommandRequestBuilder<&Self> {
+        DeleteCommandRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteCommandError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteCommand`: Deletes a Cloud Assistant command in a region. This operation cannot delete Cloud Assistant commands that are being run.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteCommandRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::RegionIdApiNotSupported(error),
-            1 => Self::InvalidStatusCmdIdInUse(error),
-            2 => Self::OperationForbidden(error),
-            3 => Self::InvalidRegionIdNotFound(error),
-            4 => Self::InvalidCmdIdNotFound(error),
-            5 => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::RegionIdApiNotSupported(error) => (0, error),
-            Self::InvalidStatusCmdIdInUse(error) => (1, error),
-            Self::OperationForbidden(error) => (2, error),
-            Self::InvalidRegionIdNotFound(error) => (3, error),
-            Self::InvalidCmdIdNotFound(error) => (4, error),
-            Self::InternalErrorDispatch(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteCommandError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteCommandError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "RegionIdApiNotSupported",
-            "InvalidStatusCmdIdInUse",
-            "OperationForbidden",
-            "InvalidRegionIdNotFound",
-            "InvalidCmdIdNotFound",
-            "InternalErrorDispatch",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteCommandError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteCommandError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteCommandError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteCommandError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_command(&self) -> DeleteCommandRequestBuilder<&Self> {
+        DeleteCommandRequestBuilder::new(self)
     }
 }

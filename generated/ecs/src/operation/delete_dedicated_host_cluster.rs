@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteDedicatedHostClusterRequest>;
 /// Request of `DeleteDedicatedHostCluster`: Deletes a dedicated host group. Before you call the API operation, you must migrate the dedicated hosts in the host group to another host group.
 ///
 /// # Example
@@ -105,9 +108,7 @@ impl<C> DeleteDedicatedHostClusterRequestBuilder<C> {
     ///
     /// The region ID of the host group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteDedicatedHostClusterRequest::region_id`](DeleteDedicatedHostClusterRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -116,9 +117,7 @@ impl<C> DeleteDedicatedHostClusterRequestBuilder<C> {
     ///
     /// The ID of the host group.
     ///
-    /// - Wire name: `DedicatedHostClusterId`.
-    /// - Required.
-    /// - Example: `dc-bp12wlf6am0vz9v2****`.
+    /// Its description, rules and example: [`DeleteDedicatedHostClusterRequest::dedicated_host_cluster_id`](DeleteDedicatedHostClusterRequest::dedicated_host_cluster_id).
     pub fn dedicated_host_cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.dedicated_host_cluster_id = Some(value.into());
         self
@@ -253,97 +252,28 @@ for DeleteDedicatedHostClusterResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteDedicatedHostCluster`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteDedicatedHostClusterError {
-    /// HTTP 400 `DedicatedHostExists`: Dedicated Host exists in the dedicated host cluster.
-    DedicatedHostExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncompleteParamter`: Parameter DedicatedHostClusterId can not be null in this request.
-    IncompleteParamter(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteDedicatedHostClusterError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["DedicatedHostExists", "IncompleteParamter"]),
-            error,
-        )
+mod error;
+pub use error::DeleteDedicatedHostClusterError;
+impl crate::Client {
+    /// Calls `DeleteDedicatedHostCluster`: Deletes a dedicated host group. Before you call the API operation, you must migrate the dedicated hosts in the host group to another host group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteDedicatedHostClusterRequestBuilder::send) it. The parameters and their rules: [`DeleteDedicatedHostClusterRequest`].
+    #[inline]
+    pub fn delete_dedicated_host_cluster(
+        &self,
+    ) -> DeleteDedicatedHostClusterRequestBuilder<&Self> {
+        DeleteDedicatedHostClusterRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteDedicatedHostClusterError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteDedicatedHostCluster`: Deletes a dedicated host group. Before you call the API operation, you must migrate the dedicated hosts in the host group to another host group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteDedicatedHostClusterRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::DedicatedHostExists(error),
-            1 => Self::IncompleteParamter(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::DedicatedHostExists(error) => (0, error),
-            Self::IncompleteParamter(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteDedicatedHostClusterError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteDedicatedHostClusterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["DedicatedHostExists", "IncompleteParamter", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteDedicatedHostClusterError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteDedicatedHostClusterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteDedicatedHostClusterError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteDedicatedHostClusterError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_dedicated_host_cluster(
+        &self,
+    ) -> DeleteDedicatedHostClusterRequestBuilder<&Self> {
+        DeleteDedicatedHostClusterRequestBuilder::new(self)
     }
 }

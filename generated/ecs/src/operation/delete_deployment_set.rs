@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteDeploymentSetRequest>;
 /// Request of `DeleteDeploymentSet`: Deletes a deployment set.
 ///
 /// Before you delete a deployment set, make sure that no instances exist in the deployment set. If instances exist in the deployment set, move the instances to a different deployment set or release the instances before you delete the deployment set. For more information, see [Change the deployment set of an instance](<https://www.alibabacloud.com/help/doc-detail/108407.htm>) and [Release an ECS instance](<https://www.alibabacloud.com/help/doc-detail/25442.htm>).
@@ -107,9 +110,7 @@ impl<C> DeleteDeploymentSetRequestBuilder<C> {
     ///
     /// The region ID of the deployment set. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteDeploymentSetRequest::region_id`](DeleteDeploymentSetRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -118,9 +119,7 @@ impl<C> DeleteDeploymentSetRequestBuilder<C> {
     ///
     /// The ID of the deployment set that you want to delete.
     ///
-    /// - Wire name: `DeploymentSetId`.
-    /// - Required.
-    /// - Example: `ds-bp1g5ahlkal88d7x****`.
+    /// Its description, rules and example: [`DeleteDeploymentSetRequest::deployment_set_id`](DeleteDeploymentSetRequest::deployment_set_id).
     pub fn deployment_set_id(mut self, value: impl Into<String>) -> Self {
         self.inner.deployment_set_id = Some(value.into());
         self
@@ -255,113 +254,24 @@ for DeleteDeploymentSetResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteDeploymentSet`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteDeploymentSetError {
-    /// HTTP 400 `MissingParameter`: The input parameter "DeploymentSetId" that is mandatory for processing this request is not supplied.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DependencyViolation.NotEmpty`: There are still instance(s) in the specified DeploymentSetId.
-    DependencyViolationNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DependencyViolation.ReferByHPC`: The specified deployment set is still referred by an HPC cluster.
-    DependencyViolationReferByHpc(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteDeploymentSetError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter",
-                        "DependencyViolation.NotEmpty",
-                        "DependencyViolation.ReferByHPC",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteDeploymentSetError;
+impl crate::Client {
+    /// Calls `DeleteDeploymentSet`: Deletes a deployment set.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteDeploymentSetRequestBuilder::send) it. The parameters and their rules: [`DeleteDeploymentSetRequest`].
+    #[inline]
+    pub fn delete_deployment_set(&self) -> DeleteDeploymentSetRequestBuilder<&Self> {
+        DeleteDeploymentSetRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteDeploymentSetError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteDeploymentSet`: Deletes a deployment set.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteDeploymentSetRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameter(error),
-            1 => Self::DependencyViolationNotEmpty(error),
-            2 => Self::DependencyViolationReferByHpc(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => (0, error),
-            Self::DependencyViolationNotEmpty(error) => (1, error),
-            Self::DependencyViolationReferByHpc(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteDeploymentSetError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteDeploymentSetError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameter",
-            "DependencyViolationNotEmpty",
-            "DependencyViolationReferByHpc",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteDeploymentSetError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteDeploymentSetError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteDeploymentSetError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteDeploymentSetError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_deployment_set(&self) -> DeleteDeploymentSetRequestBuilder<&Self> {
+        DeleteDeploymentSetRequestBuilder::new(self)
     }
 }

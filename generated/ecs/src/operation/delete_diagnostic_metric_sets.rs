@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteDiagnosticMetricSetsRequest>;
 /// Request of `DeleteDiagnosticMetricSets`: Deletes diagnostic metric sets.
 ///
 /// # Example
@@ -105,9 +108,7 @@ impl<C> DeleteDiagnosticMetricSetsRequestBuilder<C> {
     ///
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteDiagnosticMetricSetsRequest::region_id`](DeleteDiagnosticMetricSetsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -116,9 +117,7 @@ impl<C> DeleteDiagnosticMetricSetsRequestBuilder<C> {
     ///
     /// The IDs of diagnostic metric sets. You can specify up to 10 set IDs.
     ///
-    /// - Wire name: `MetricSetIds`.
-    /// - Required.
-    /// - Must have 1 to 10 items.
+    /// Its description, rules and example: [`DeleteDiagnosticMetricSetsRequest::metric_set_ids`](DeleteDiagnosticMetricSetsRequest::metric_set_ids).
     pub fn metric_set_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -258,90 +257,28 @@ for DeleteDiagnosticMetricSetsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteDiagnosticMetricSets`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteDiagnosticMetricSetsError {
-    /// HTTP 404 `InvalidMetricSetId.NotExist`: The specified MetricSetId does not exist.
-    InvalidMetricSetIdNotExist(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteDiagnosticMetricSetsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidMetricSetId.NotExist"]), error)
+mod error;
+pub use error::DeleteDiagnosticMetricSetsError;
+impl crate::Client {
+    /// Calls `DeleteDiagnosticMetricSets`: Deletes diagnostic metric sets.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteDiagnosticMetricSetsRequestBuilder::send) it. The parameters and their rules: [`DeleteDiagnosticMetricSetsRequest`].
+    #[inline]
+    pub fn delete_diagnostic_metric_sets(
+        &self,
+    ) -> DeleteDiagnosticMetricSetsRequestBuilder<&Self> {
+        DeleteDiagnosticMetricSetsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteDiagnosticMetricSetsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteDiagnosticMetricSets`: Deletes diagnostic metric sets.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteDiagnosticMetricSetsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidMetricSetIdNotExist(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidMetricSetIdNotExist(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteDiagnosticMetricSetsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteDiagnosticMetricSetsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidMetricSetIdNotExist", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteDiagnosticMetricSetsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteDiagnosticMetricSetsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteDiagnosticMetricSetsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteDiagnosticMetricSetsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_diagnostic_metric_sets(
+        &self,
+    ) -> DeleteDiagnosticMetricSetsRequestBuilder<&Self> {
+        DeleteDiagnosticMetricSetsRequestBuilder::new(self)
     }
 }

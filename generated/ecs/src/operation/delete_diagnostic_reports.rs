@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteDiagnosticReportsRequest>;
 /// Request of `DeleteDiagnosticReports`: Deletes diagnostic reports.
 ///
 /// You can call this operation to delete the diagnostic reports that are no longer needed.
@@ -107,9 +110,7 @@ impl<C> DeleteDiagnosticReportsRequestBuilder<C> {
     ///
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteDiagnosticReportsRequest::region_id`](DeleteDiagnosticReportsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -118,9 +119,7 @@ impl<C> DeleteDiagnosticReportsRequestBuilder<C> {
     ///
     /// The IDs of the diagnostic reports. You can specify up to 100 resource IDs.
     ///
-    /// - Wire name: `ReportIds`.
-    /// - Required.
-    /// - Must have 1 to 100 items.
+    /// Its description, rules and example: [`DeleteDiagnosticReportsRequest::report_ids`](DeleteDiagnosticReportsRequest::report_ids).
     pub fn report_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -260,97 +259,28 @@ for DeleteDiagnosticReportsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteDiagnosticReports`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteDiagnosticReportsError {
-    /// HTTP 403 `InvalidStatus.InProgress`: %s
-    InvalidStatusInProgress(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResource.NotFound`: The specified resource not exists.
-    InvalidResourceNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteDiagnosticReportsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["InvalidStatus.InProgress", "InvalidResource.NotFound"]),
-            error,
-        )
+mod error;
+pub use error::DeleteDiagnosticReportsError;
+impl crate::Client {
+    /// Calls `DeleteDiagnosticReports`: Deletes diagnostic reports.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteDiagnosticReportsRequestBuilder::send) it. The parameters and their rules: [`DeleteDiagnosticReportsRequest`].
+    #[inline]
+    pub fn delete_diagnostic_reports(
+        &self,
+    ) -> DeleteDiagnosticReportsRequestBuilder<&Self> {
+        DeleteDiagnosticReportsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteDiagnosticReportsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteDiagnosticReports`: Deletes diagnostic reports.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteDiagnosticReportsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidStatusInProgress(error),
-            1 => Self::InvalidResourceNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidStatusInProgress(error) => (0, error),
-            Self::InvalidResourceNotFound(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteDiagnosticReportsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteDiagnosticReportsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidStatusInProgress", "InvalidResourceNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteDiagnosticReportsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteDiagnosticReportsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteDiagnosticReportsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteDiagnosticReportsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_diagnostic_reports(
+        &self,
+    ) -> DeleteDiagnosticReportsRequestBuilder<&Self> {
+        DeleteDiagnosticReportsRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteDiskRequest>;
 /// Request of `DeleteDisk`: Deletes a pay-as-you-go data disk. The data disk can be a basic disk, an ultra disk, a standard SSD, or an Enterprise SSD (ESSD).
 ///
 /// When you call this operation, take note of the following items:
@@ -98,9 +101,7 @@ impl<C> DeleteDiskRequestBuilder<C> {
     ///
     /// The ID of the disk that you want to release.
     ///
-    /// - Wire name: `DiskId`.
-    /// - Required.
-    /// - Example: `d-bp14k9cxvr5uzy5****`.
+    /// Its description, rules and example: [`DeleteDiskRequest::disk_id`](DeleteDiskRequest::disk_id).
     pub fn disk_id(mut self, value: impl Into<String>) -> Self {
         self.inner.disk_id = Some(value.into());
         self
@@ -222,161 +223,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteDiskRespon
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteDisk`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteDiskError {
-    /// HTTP 400 `InvalidRegionId.MalFormed`: The specified parameter RegionId is not valid.
-    InvalidRegionIdMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDiskStatus`: The current disk status does not support this operation.
-    IncorrectDiskStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DiskNotPortable`: The specified disk is not a portable disk.
-    DiskNotPortable(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DiskTypeViolation`: The specified disk is a system disk and cannot support the operation.
-    DiskTypeViolation(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DiskCreatingSnapshot`: The operation is denied due to a snapshot of the specified disk is not completed yet.
-    DiskCreatingSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDiskStatus.Initializing`: The current disk status does not support this operation.
-    IncorrectDiskStatusInitializing(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DiskStillAttached`: The disk is still attached to the disk.
-    DiskStillAttached(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UserNotInTheWhiteList`: The user is not in disk white list.
-    UserNotInTheWhiteList(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDiskStatus.DeleteProtection`: The specified disk is under delete protection, can not be deleted.
-    InvalidDiskStatusDeleteProtection(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDiskId.NotFound`: The specified disk does not exist.
-    InvalidDiskIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteDiskError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidRegionId.MalFormed",
-                        "IncorrectDiskStatus",
-                        "DiskNotPortable",
-                        "DiskTypeViolation",
-                        "DiskCreatingSnapshot",
-                        "IncorrectDiskStatus.Initializing",
-                        "DiskStillAttached",
-                        "UserNotInTheWhiteList",
-                        "InvalidDiskStatus.DeleteProtection",
-                        "InvalidDiskId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteDiskError;
+impl crate::Client {
+    /// Calls `DeleteDisk`: Deletes a pay-as-you-go data disk. The data disk can be a basic disk, an ultra disk, a standard SSD, or an Enterprise SSD (ESSD).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteDiskRequestBuilder::send) it. The parameters and their rules: [`DeleteDiskRequest`].
+    #[inline]
+    pub fn delete_disk(&self) -> DeleteDiskRequestBuilder<&Self> {
+        DeleteDiskRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteDiskError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteDisk`: Deletes a pay-as-you-go data disk. The data disk can be a basic disk, an ultra disk, a standard SSD, or an Enterprise SSD (ESSD).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteDiskRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidRegionIdMalFormed(error),
-            1 => Self::IncorrectDiskStatus(error),
-            2 => Self::DiskNotPortable(error),
-            3 => Self::DiskTypeViolation(error),
-            4 => Self::DiskCreatingSnapshot(error),
-            5 => Self::IncorrectDiskStatusInitializing(error),
-            6 => Self::DiskStillAttached(error),
-            7 => Self::UserNotInTheWhiteList(error),
-            8 => Self::InvalidDiskStatusDeleteProtection(error),
-            9 => Self::InvalidDiskIdNotFound(error),
-            10 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidRegionIdMalFormed(error) => (0, error),
-            Self::IncorrectDiskStatus(error) => (1, error),
-            Self::DiskNotPortable(error) => (2, error),
-            Self::DiskTypeViolation(error) => (3, error),
-            Self::DiskCreatingSnapshot(error) => (4, error),
-            Self::IncorrectDiskStatusInitializing(error) => (5, error),
-            Self::DiskStillAttached(error) => (6, error),
-            Self::UserNotInTheWhiteList(error) => (7, error),
-            Self::InvalidDiskStatusDeleteProtection(error) => (8, error),
-            Self::InvalidDiskIdNotFound(error) => (9, error),
-            Self::InternalError(error) => (10, error),
-            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteDiskError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteDiskError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidRegionIdMalFormed",
-            "IncorrectDiskStatus",
-            "DiskNotPortable",
-            "DiskTypeViolation",
-            "DiskCreatingSnapshot",
-            "IncorrectDiskStatusInitializing",
-            "DiskStillAttached",
-            "UserNotInTheWhiteList",
-            "InvalidDiskStatusDeleteProtection",
-            "InvalidDiskIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteDiskError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteDiskError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteDiskError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteDiskError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_disk(&self) -> DeleteDiskRequestBuilder<&Self> {
+        DeleteDiskRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteHpcClusterRequest>;
 /// Request of `DeleteHpcCluster`: Deletes a high performance computing (HPC) cluster.
 ///
 /// # Example
@@ -117,9 +120,7 @@ impl<C> DeleteHpcClusterRequestBuilder<C> {
     ///
     /// The region ID of the HPC cluster. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteHpcClusterRequest::region_id`](DeleteHpcClusterRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -128,9 +129,7 @@ impl<C> DeleteHpcClusterRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotency of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. **The token can contain only ASCII characters and cannot exceed 64 characters in length.** For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteHpcClusterRequest::client_token`](DeleteHpcClusterRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -139,9 +138,7 @@ impl<C> DeleteHpcClusterRequestBuilder<C> {
     ///
     /// The ID of the HPC cluster.
     ///
-    /// - Wire name: `HpcClusterId`.
-    /// - Required.
-    /// - Example: `hpc-cxvr5uzy54j0ya****`.
+    /// Its description, rules and example: [`DeleteHpcClusterRequest::hpc_cluster_id`](DeleteHpcClusterRequest::hpc_cluster_id).
     pub fn hpc_cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.hpc_cluster_id = Some(value.into());
         self
@@ -273,133 +270,24 @@ for DeleteHpcClusterResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteHpcCluster`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteHpcClusterError {
-    /// HTTP 400 `MissingParameter.RegionId`: The input parameter RegionId that is mandatory for processing this request is not supplied.
-    MissingParameterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.HpcClusterId`: The input parameter HpcClusterId that is mandatory for processing this request is not supplied.
-    MissingParameterHpcClusterId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.Parameter`: Invalid parameters.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The specified parameter "RegionId" is not valid.
+mod error;
+pub use error::DeleteHpcClusterError;
+impl crate::Client {
+    /// Calls `DeleteHpcCluster`: Deletes a high performance computing (HPC) cluster.
     ///
-    /// Also returned with HTTP 404: The specified parameter "RegionId" is not valid.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotExists.HpcCluster`: The specified hpc cluster does not exist.
-    NotExistsHpcCluster(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotEmpty.HpcCluster`: The specified hpc cluster is not empty, still contains instances.
-    NotEmptyHpcCluster(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteHpcClusterError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter.RegionId",
-                        "MissingParameter.HpcClusterId",
-                        "Invalid.Parameter",
-                        "InvalidRegionId.NotFound",
-                        "NotExists.HpcCluster",
-                        "NotEmpty.HpcCluster",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](DeleteHpcClusterRequestBuilder::send) it. The parameters and their rules: [`DeleteHpcClusterRequest`].
+    #[inline]
+    pub fn delete_hpc_cluster(&self) -> DeleteHpcClusterRequestBuilder<&Self> {
+        DeleteHpcClusterRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteHpcClusterError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteHpcCluster`: Deletes a high performance computing (HPC) cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteHpcClusterRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameterRegionId(error),
-            1 => Self::MissingParameterHpcClusterId(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::InvalidRegionIdNotFound(error),
-            4 => Self::NotExistsHpcCluster(error),
-            5 => Self::NotEmptyHpcCluster(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameterRegionId(error) => (0, error),
-            Self::MissingParameterHpcClusterId(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::InvalidRegionIdNotFound(error) => (3, error),
-            Self::NotExistsHpcCluster(error) => (4, error),
-            Self::NotEmptyHpcCluster(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteHpcClusterError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteHpcClusterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameterRegionId",
-            "MissingParameterHpcClusterId",
-            "InvalidParameter",
-            "InvalidRegionIdNotFound",
-            "NotExistsHpcCluster",
-            "NotEmptyHpcCluster",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteHpcClusterError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteHpcClusterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteHpcClusterError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteHpcClusterError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_hpc_cluster(&self) -> DeleteHpcClusterRequestBuilder<&Self> {
+        DeleteHpcClusterRequestBuilder::new(self)
     }
 }

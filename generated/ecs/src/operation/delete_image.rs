@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteImageRequest>;
 /// Request of `DeleteImage`: Deletes a custom image. When you call this operation, you can specify ImageId and Force in the request.
 ///
 /// For information about scenarios in which you cannot delete a custom image and the considerations related to custom image deletion, see [Delete a custom image](<https://www.alibabacloud.com/help/doc-detail/25466.htm>).
@@ -132,9 +135,7 @@ impl<C> DeleteImageRequestBuilder<C> {
     ///
     /// The region ID of the custom image. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteImageRequest::region_id`](DeleteImageRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -143,9 +144,7 @@ impl<C> DeleteImageRequestBuilder<C> {
     ///
     /// The ID of the image. If the specified custom image does not exist, the request is ignored.
     ///
-    /// - Wire name: `ImageId`.
-    /// - Required.
-    /// - Example: `m-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DeleteImageRequest::image_id`](DeleteImageRequest::image_id).
     pub fn image_id(mut self, value: impl Into<String>) -> Self {
         self.inner.image_id = Some(value.into());
         self
@@ -154,21 +153,14 @@ impl<C> DeleteImageRequestBuilder<C> {
     ///
     /// Specifies whether to forcefully delete the custom image. Valid values:
     ///
-    /// * true: forcefully deletes the custom image, regardless of whether the image is being used by instances.
-    /// * false: verifies that the custom image is not being used by instances and then deletes the image.
-    ///
-    /// Default value: false
-    ///
-    /// - Wire name: `Force`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteImageRequest::force`](DeleteImageRequest::force).
     pub fn force(mut self, value: bool) -> Self {
         self.inner.force = Some(value);
         self
     }
     /// Sets `DryRun`.
     ///
-    /// - Wire name: `DryRun`.
+    /// Its description, rules and example: [`DeleteImageRequest::dry_run`](DeleteImageRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -290,137 +282,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteImageRespo
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteImage`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteImageError {
-    /// HTTP 403 `ImageUsingByInstance`: The specified image has been used to create instances. You can use the DescribeInstances API to query these instances, or you can use the force parameter to proceed.
-    ImageUsingByInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ImageUseShared`: The specified image has been shared to others. You can use the DescribeImageSharePermission API to query the users who have been shared.
-    ImageUseShared(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.ImageCopying`: The image is being copied. Please use the CancelCopyImage API.
-    OperationDeniedImageCopying(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ImageIsImporting`: The specified Image is importing.
-    ImageIsImporting(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ImageIsExporting`: The specified image is currently being exported. You can use the DescribeTasks API to check the status of related tasks and cancel them if needed.
-    ImageIsExporting(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ImageIsPublic`: You can not delete public image, please modify it to private.
-    ImageIsPublic(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidImageId.NotFound`: The specified ImageId does not exist.
-    InvalidImageIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteImageError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ImageUsingByInstance",
-                        "ImageUseShared",
-                        "OperationDenied.ImageCopying",
-                        "ImageIsImporting",
-                        "ImageIsExporting",
-                        "ImageIsPublic",
-                        "InvalidImageId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteImageError;
+impl crate::Client {
+    /// Calls `DeleteImage`: Deletes a custom image. When you call this operation, you can specify ImageId and Force in the request.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteImageRequestBuilder::send) it. The parameters and their rules: [`DeleteImageRequest`].
+    #[inline]
+    pub fn delete_image(&self) -> DeleteImageRequestBuilder<&Self> {
+        DeleteImageRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteImageError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteImage`: Deletes a custom image. When you call this operation, you can specify ImageId and Force in the request.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteImageRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ImageUsingByInstance(error),
-            1 => Self::ImageUseShared(error),
-            2 => Self::OperationDeniedImageCopying(error),
-            3 => Self::ImageIsImporting(error),
-            4 => Self::ImageIsExporting(error),
-            5 => Self::ImageIsPublic(error),
-            6 => Self::InvalidImageIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ImageUsingByInstance(error) => (0, error),
-            Self::ImageUseShared(error) => (1, error),
-            Self::OperationDeniedImageCopying(error) => (2, error),
-            Self::ImageIsImporting(error) => (3, error),
-            Self::ImageIsExporting(error) => (4, error),
-            Self::ImageIsPublic(error) => (5, error),
-            Self::InvalidImageIdNotFound(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteImageError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteImageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ImageUsingByInstance",
-            "ImageUseShared",
-            "OperationDeniedImageCopying",
-            "ImageIsImporting",
-            "ImageIsExporting",
-            "ImageIsPublic",
-            "InvalidImageIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteImageError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteImageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteImageError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteImageError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_image(&self) -> DeleteImageRequestBuilder<&Self> {
+        DeleteImageRequestBuilder::new(self)
     }
 }

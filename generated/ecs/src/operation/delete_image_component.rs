@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteImageComponentRequest>;
 /// Request of `DeleteImageComponent`: Deletes an image component. You can specify RegionId and ImageComponentId in the request.
 ///
 /// * Only custom image components can be deleted.
@@ -108,9 +111,7 @@ impl<C> DeleteImageComponentRequestBuilder<C> {
     ///
     /// The region ID of the image component. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteImageComponentRequest::region_id`](DeleteImageComponentRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -119,9 +120,7 @@ impl<C> DeleteImageComponentRequestBuilder<C> {
     ///
     /// The ID of the image component.
     ///
-    /// - Wire name: `ImageComponentId`.
-    /// - Required.
-    /// - Example: `ic-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DeleteImageComponentRequest::image_component_id`](DeleteImageComponentRequest::image_component_id).
     pub fn image_component_id(mut self, value: impl Into<String>) -> Self {
         self.inner.image_component_id = Some(value.into());
         self
@@ -256,104 +255,24 @@ for DeleteImageComponentResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteImageComponent`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteImageComponentError {
-    /// HTTP 403 `InvalidImageComponent.InUse`: %s.
-    InvalidImageComponentInUse(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidImageComponent.NotFound`: %s
-    InvalidImageComponentNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteImageComponentError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &["InvalidImageComponent.InUse", "InvalidImageComponent.NotFound"],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteImageComponentError;
+impl crate::Client {
+    /// Calls `DeleteImageComponent`: Deletes an image component. You can specify RegionId and ImageComponentId in the request.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteImageComponentRequestBuilder::send) it. The parameters and their rules: [`DeleteImageComponentRequest`].
+    #[inline]
+    pub fn delete_image_component(&self) -> DeleteImageComponentRequestBuilder<&Self> {
+        DeleteImageComponentRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteImageComponentError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteImageComponent`: Deletes an image component. You can specify RegionId and ImageComponentId in the request.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteImageComponentRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidImageComponentInUse(error),
-            1 => Self::InvalidImageComponentNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidImageComponentInUse(error) => (0, error),
-            Self::InvalidImageComponentNotFound(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteImageComponentError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteImageComponentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidImageComponentInUse",
-            "InvalidImageComponentNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteImageComponentError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteImageComponentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteImageComponentError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteImageComponentError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_image_component(&self) -> DeleteImageComponentRequestBuilder<&Self> {
+        DeleteImageComponentRequestBuilder::new(self)
     }
 }

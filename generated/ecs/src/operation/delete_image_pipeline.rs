@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteImagePipelineRequest>;
 /// Request of `DeleteImagePipeline`: Deletes an image template.
 ///
 /// If an ongoing image building task is associated with an image template, you cannot delete the image template. You can delete the image template only if the image building task reaches the SUCCESS, FAILED, TEST_FAILED, PARTITION_SUCCESS, or CANCELLED state. You can call the DescribeImagePipelineExecutions operation to query the details of an image building task.
@@ -107,9 +110,7 @@ impl<C> DeleteImagePipelineRequestBuilder<C> {
     ///
     /// The region ID of the image template. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteImagePipelineRequest::region_id`](DeleteImagePipelineRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -118,9 +119,7 @@ impl<C> DeleteImagePipelineRequestBuilder<C> {
     ///
     /// The ID of the image template.
     ///
-    /// - Wire name: `ImagePipelineId`.
-    /// - Required.
-    /// - Example: `ip-2ze5tsl5bp6nf2b3****`.
+    /// Its description, rules and example: [`DeleteImagePipelineRequest::image_pipeline_id`](DeleteImagePipelineRequest::image_pipeline_id).
     pub fn image_pipeline_id(mut self, value: impl Into<String>) -> Self {
         self.inner.image_pipeline_id = Some(value.into());
         self
@@ -255,107 +254,24 @@ for DeleteImagePipelineResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteImagePipeline`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteImagePipelineError {
-    /// HTTP 403 `InvalidImagePipeline.HasRunningExecution`: %s
-    InvalidImagePipelineHasRunningExecution(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidImagePipeline.NotFound`: %s
-    InvalidImagePipelineNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteImagePipelineError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidImagePipeline.HasRunningExecution",
-                        "InvalidImagePipeline.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteImagePipelineError;
+impl crate::Client {
+    /// Calls `DeleteImagePipeline`: Deletes an image template.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteImagePipelineRequestBuilder::send) it. The parameters and their rules: [`DeleteImagePipelineRequest`].
+    #[inline]
+    pub fn delete_image_pipeline(&self) -> DeleteImagePipelineRequestBuilder<&Self> {
+        DeleteImagePipelineRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteImagePipelineError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteImagePipeline`: Deletes an image template.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteImagePipelineRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidImagePipelineHasRunningExecution(error),
-            1 => Self::InvalidImagePipelineNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidImagePipelineHasRunningExecution(error) => (0, error),
-            Self::InvalidImagePipelineNotFound(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteImagePipelineError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteImagePipelineError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidImagePipelineHasRunningExecution",
-            "InvalidImagePipelineNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteImagePipelineError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteImagePipelineError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteImagePipelineError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteImagePipelineError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_image_pipeline(&self) -> DeleteImagePipelineRequestBuilder<&Self> {
+        DeleteImagePipelineRequestBuilder::new(self)
     }
 }

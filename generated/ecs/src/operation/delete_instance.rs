@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteInstanceRequest>;
 /// Request of `DeleteInstance`: Deletes or releases a pay-as-you-go Elastic Compute Service (ECS) instance or an expired subscription ECS instance. You can configure parameters to specify whether to release the disks attached to the instance or retain the disks as pay-as-you-go disks.
 ///
 /// \*\*
@@ -179,9 +182,7 @@ impl<C> DeleteInstanceRequestBuilder<C> {
     ///
     /// The ID of the instance.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-bp1g6zv0ce8oghu7****`.
+    /// Its description, rules and example: [`DeleteInstanceRequest::instance_id`](DeleteInstanceRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -190,18 +191,7 @@ impl<C> DeleteInstanceRequestBuilder<C> {
     ///
     /// Specifies whether to forcefully release the ECS instance in the **Running** (`Running`) state. Valid values:
     ///
-    /// * true: forcefully releases the ECS instance in the **Running** (`Running`) state.
-    /// * false: normally releases the ECS instance. This value is valid only if the instance is in the **Stopped** (`Stopped`) state.
-    ///
-    /// Default value: false.
-    ///
-    /// \*\*
-    ///
-    /// **Warning** When Force is set to true, this operation is equivalent to a power-off operation. Temporary data in the memory and storage of the instance is erased and cannot be restored.
-    ///
-    /// - Wire name: `Force`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteInstanceRequest::force`](DeleteInstanceRequest::force).
     pub fn force(mut self, value: bool) -> Self {
         self.inner.force = Some(value);
         self
@@ -210,18 +200,7 @@ impl<C> DeleteInstanceRequestBuilder<C> {
     ///
     /// Specifies whether to forcefully stop the ECS instance in the **Running** (`Running`) state before the instance is released. This parameter takes effect only when `Force` is set to true. Valid values:
     ///
-    /// * true: forcefully stops and releases the ECS instance. In this case, this operation is equivalent to a power-off operation. The instance directly enters the resource release process.
-    ///
-    ///   \*\*
-    ///
-    ///   **Warning** A forceful stop and release is equivalent to a power-off operation. Temporary data in the memory and storage of the instance is erased and cannot be restored.
-    /// * false: stops the ECS instance in the normal stop process and then releases the instance. In this case, the release process takes several minutes to complete. You can configure business drainage actions to reduce the noise of the business system on operating system shutdown.
-    ///
-    /// Default value: true.
-    ///
-    /// - Wire name: `ForceStop`.
-    /// - Default: `true`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DeleteInstanceRequest::force_stop`](DeleteInstanceRequest::force_stop).
     pub fn force_stop(mut self, value: bool) -> Self {
         self.inner.force_stop = Some(value);
         self
@@ -230,14 +209,7 @@ impl<C> DeleteInstanceRequestBuilder<C> {
     ///
     /// Specifies whether to release the expired subscription instance. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `TerminateSubscription`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteInstanceRequest::terminate_subscription`](DeleteInstanceRequest::terminate_subscription).
     pub fn terminate_subscription(mut self, value: bool) -> Self {
         self.inner.terminate_subscription = Some(value);
         self
@@ -246,11 +218,7 @@ impl<C> DeleteInstanceRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * true: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, service limits, and unavailable ECS resources. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * false (default): performs a dry run and performs the actual request. If the request passes the dry run, the instance is released.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteInstanceRequest::dry_run`](DeleteInstanceRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -378,167 +346,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteInstanceRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteInstance`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteInstanceError {
-    /// HTTP 400 `DependencyViolation.SLBConfiguring`: Specified operation is denied as your instance is using by another product.
-    DependencyViolationSlbConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.RouteEntry`: Specified instance is used by route entry.
-    DependencyViolationRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: The input parameter InstanceId is invalid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectInstanceStatus`: The current status of the resource does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceLockedForSecurity`: The specified operation is denied as your instance is locked for security reasons.
-    InstanceLockedForSecurity(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ChargeTypeViolation`: The operation is not permitted due to charge type of the instance.
-    ChargeTypeViolation(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectInstanceStatus.Initializing`: The specified instance status does not support this operation.
-    IncorrectInstanceStatusInitializing(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.DeletionProtection`: %s
-    InvalidOperationDeletionProtection(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.EniLinked`: %s
-    InvalidOperationEniLinked(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.SystemInstanceNotSupport`: The system instance does not support the %s operation because %s.
-    OperationDeniedSystemInstanceNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteInstanceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "DependencyViolation.SLBConfiguring",
-                        "DependencyViolation.RouteEntry",
-                        "InvalidParameter",
-                        "IncorrectInstanceStatus",
-                        "InstanceLockedForSecurity",
-                        "ChargeTypeViolation",
-                        "IncorrectInstanceStatus.Initializing",
-                        "InvalidOperation.DeletionProtection",
-                        "InvalidOperation.EniLinked",
-                        "OperationDenied.SystemInstanceNotSupport",
-                        "InvalidInstanceId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteInstanceError;
+impl crate::Client {
+    /// Calls `DeleteInstance`: Deletes or releases a pay-as-you-go Elastic Compute Service (ECS) instance or an expired subscription ECS instance. You can configure parameters to specify whether to release the disks attached to the instance or retain the disks as pay-as-you-go disks.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteInstanceRequestBuilder::send) it. The parameters and their rules: [`DeleteInstanceRequest`].
+    #[inline]
+    pub fn delete_instance(&self) -> DeleteInstanceRequestBuilder<&Self> {
+        DeleteInstanceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteInstanceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteInstance`: Deletes or releases a pay-as-you-go Elastic Compute Service (ECS) instance or an expired subscription ECS instance. You can configure parameters to specify whether to release the disks attached to the instance or retain the disks as pay-as-you-go disks.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteInstanceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::DependencyViolationSlbConfiguring(error),
-            1 => Self::DependencyViolationRouteEntry(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::IncorrectInstanceStatus(error),
-            4 => Self::InstanceLockedForSecurity(error),
-            5 => Self::ChargeTypeViolation(error),
-            6 => Self::IncorrectInstanceStatusInitializing(error),
-            7 => Self::InvalidOperationDeletionProtection(error),
-            8 => Self::InvalidOperationEniLinked(error),
-            9 => Self::OperationDeniedSystemInstanceNotSupport(error),
-            10 => Self::InvalidInstanceIdNotFound(error),
-            11 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::DependencyViolationSlbConfiguring(error) => (0, error),
-            Self::DependencyViolationRouteEntry(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::IncorrectInstanceStatus(error) => (3, error),
-            Self::InstanceLockedForSecurity(error) => (4, error),
-            Self::ChargeTypeViolation(error) => (5, error),
-            Self::IncorrectInstanceStatusInitializing(error) => (6, error),
-            Self::InvalidOperationDeletionProtection(error) => (7, error),
-            Self::InvalidOperationEniLinked(error) => (8, error),
-            Self::OperationDeniedSystemInstanceNotSupport(error) => (9, error),
-            Self::InvalidInstanceIdNotFound(error) => (10, error),
-            Self::InternalError(error) => (11, error),
-            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteInstanceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "DependencyViolationSlbConfiguring",
-            "DependencyViolationRouteEntry",
-            "InvalidParameter",
-            "IncorrectInstanceStatus",
-            "InstanceLockedForSecurity",
-            "ChargeTypeViolation",
-            "IncorrectInstanceStatusInitializing",
-            "InvalidOperationDeletionProtection",
-            "InvalidOperationEniLinked",
-            "OperationDeniedSystemInstanceNotSupport",
-            "InvalidInstanceIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteInstanceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteInstanceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteInstanceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_instance(&self) -> DeleteInstanceRequestBuilder<&Self> {
+        DeleteInstanceRequestBuilder::new(self)
     }
 }

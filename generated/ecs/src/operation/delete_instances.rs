@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteInstancesRequest>;
 /// Request of `DeleteInstances`: Releases multiple pay-as-you-go Elastic Compute Service (ECS) instances or expired subscription ECS instances at a time. You can configure parameters to specify whether to release the disks attached to the instances or retain the disks as pay-as-you-go disks.
 ///
 /// > \<warning\>After you release an instance, the physical resources used by the instance are recycled. Relevant data is erased and cannot be restored.\>\</warning\>
@@ -204,13 +207,7 @@ impl<C> DeleteInstancesRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request.
     ///
-    /// * true: performs only a dry run. The system checks the request for potential issues, including invalid AccessKey pairs, unauthorized Resource Access Management (RAM) users, and missing parameter values. If the request fails the dry run, an error message is returned. If the request passes the dry run, the DRYRUN.SUCCESS error code is returned.
-    /// * false: performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteInstancesRequest::dry_run`](DeleteInstancesRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -219,18 +216,7 @@ impl<C> DeleteInstancesRequestBuilder<C> {
     ///
     /// Specifies whether to forcefully release the ECS instance in the **Running** (`Running`) state. Valid values:
     ///
-    /// * true: forcefully releases the ECS instance in the **Running** (`Running`) state.
-    /// * false: normally releases the ECS instance. This value is valid only if the instance is in the **Stopped** (`Stopped`) state.
-    ///
-    /// Default value: false.
-    ///
-    /// \*\*
-    ///
-    /// **Warning** When Force is set to true, this operation is equivalent to a power-off operation. Temporary data in the memory and storage of the instance is erased and cannot be restored.
-    ///
-    /// - Wire name: `Force`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteInstancesRequest::force`](DeleteInstancesRequest::force).
     pub fn force(mut self, value: bool) -> Self {
         self.inner.force = Some(value);
         self
@@ -239,18 +225,7 @@ impl<C> DeleteInstancesRequestBuilder<C> {
     ///
     /// Specifies whether to forcefully stop the ECS instance in the **Running** (`Running`) state before the instance is released. This parameter takes effect only when `Force` is set to true. Valid values:
     ///
-    /// * true: forcefully stops and releases the ECS instance. In this case, this operation is equivalent to a power-off operation. The instance directly enters the resource release process.
-    ///
-    ///   \*\*
-    ///
-    ///   **Warning** A forceful stop and release is equivalent to a power-off operation. Temporary data in the memory and storage of the instance is erased and cannot be restored.
-    /// * false: stops the ECS instance in the normal stop process and then releases the instance. In this case, the release process takes several minutes to complete. You can configure business drainage actions to reduce the noise of the business system on operating system shutdown.
-    ///
-    /// Default value: true.
-    ///
-    /// - Wire name: `ForceStop`.
-    /// - Default: `true`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DeleteInstancesRequest::force_stop`](DeleteInstancesRequest::force_stop).
     pub fn force_stop(mut self, value: bool) -> Self {
         self.inner.force_stop = Some(value);
         self
@@ -259,14 +234,7 @@ impl<C> DeleteInstancesRequestBuilder<C> {
     ///
     /// Specifies whether to release the expired subscription instance.
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `TerminateSubscription`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteInstancesRequest::terminate_subscription`](DeleteInstancesRequest::terminate_subscription).
     pub fn terminate_subscription(mut self, value: bool) -> Self {
         self.inner.terminate_subscription = Some(value);
         self
@@ -275,9 +243,7 @@ impl<C> DeleteInstancesRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. **The token can contain only ASCII characters and cannot exceed 64 characters in length.** For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteInstancesRequest::client_token`](DeleteInstancesRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -286,9 +252,7 @@ impl<C> DeleteInstancesRequestBuilder<C> {
     ///
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteInstancesRequest::region_id`](DeleteInstancesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -297,10 +261,7 @@ impl<C> DeleteInstancesRequestBuilder<C> {
     ///
     /// The IDs of ECS instances. You can specify 1 to 100 ECS instances.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Must have at most 100 items.
-    /// - Example: `i-bp1g6zv0ce8oghu7****`.
+    /// Its description, rules and example: [`DeleteInstancesRequest::instance_id`](DeleteInstancesRequest::instance_id).
     pub fn instance_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -434,197 +395,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteInstancesR
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteInstances`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteInstancesError {
-    /// HTTP 400 `InvalidParameter.CrossRegionNotSupport`: Instances of multiple regions not support.
-    InvalidParameterCrossRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DRYRUN.SUCCESS`: This request is a dryrun request with successful result.
-    DryrunSuccess(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.SLBConfiguring`: Specified operation is denied as your instance is using by another product.
-    DependencyViolationSlbConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.RouteEntry`: Specified instance is used by route entry.
-    DependencyViolationRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.TooManyInstanceIds`: Instance ids cannot be more than 100.
-    InvalidParameterTooManyInstanceIds(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceIds.ValueNotSupported`: The specified instanceIds is not valid.
-    InvalidInstanceIdsValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.DeletionProtection`: The operation is not allowed due to deletion protection.
-    InvalidOperationDeletionProtection(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ChargeTypeViolation`: %s
-    ChargeTypeViolation(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectInstanceStatus.Initializing`: %s
-    IncorrectInstanceStatusInitializing(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.EniLinked`: %s
-    InvalidOperationEniLinked(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectInstanceStatus`: %s
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceLockedForSecurity`: The specified operation is denied as your instance is locked for security reasons.
-    InstanceLockedForSecurity(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.SystemInstanceNotSupport`: The system instance does not support the %s operation because %s.
-    OperationDeniedSystemInstanceNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceIds.NotFound`: The specified InstanceIds does not exist.
-    InvalidInstanceIdsNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: %s
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InvalidParameter`: Invalid parameters.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteInstancesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.CrossRegionNotSupport",
-                        "DRYRUN.SUCCESS",
-                        "DependencyViolation.SLBConfiguring",
-                        "DependencyViolation.RouteEntry",
-                        "InvalidParameter.TooManyInstanceIds",
-                        "InvalidInstanceIds.ValueNotSupported",
-                        "InvalidOperation.DeletionProtection",
-                        "ChargeTypeViolation",
-                        "IncorrectInstanceStatus.Initializing",
-                        "InvalidOperation.EniLinked",
-                        "IncorrectInstanceStatus",
-                        "InstanceLockedForSecurity",
-                        "OperationDenied.SystemInstanceNotSupport",
-                        "InvalidInstanceIds.NotFound",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidParameter",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteInstancesError;
+impl crate::Client {
+    /// Calls `DeleteInstances`: Releases multiple pay-as-you-go Elastic Compute Service (ECS) instances or expired subscription ECS instances at a time. You can configure parameters to specify whether to release the disks attached to the instances or retain the disks as pay-as-you-go disks.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteInstancesRequestBuilder::send) it. The parameters and their rules: [`DeleteInstancesRequest`].
+    #[inline]
+    pub fn delete_instances(&self) -> DeleteInstancesRequestBuilder<&Self> {
+        DeleteInstancesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteInstancesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteInstances`: Releases multiple pay-as-you-go Elastic Compute Service (ECS) instances or expired subscription ECS instances at a time. You can configure parameters to specify whether to release the disks attached to the instances or retain the disks as pay-as-you-go disks.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteInstancesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterCrossRegionNotSupport(error),
-            1 => Self::DryrunSuccess(error),
-            2 => Self::DependencyViolationSlbConfiguring(error),
-            3 => Self::DependencyViolationRouteEntry(error),
-            4 => Self::InvalidParameterTooManyInstanceIds(error),
-            5 => Self::InvalidInstanceIdsValueNotSupported(error),
-            6 => Self::InvalidOperationDeletionProtection(error),
-            7 => Self::ChargeTypeViolation(error),
-            8 => Self::IncorrectInstanceStatusInitializing(error),
-            9 => Self::InvalidOperationEniLinked(error),
-            10 => Self::IncorrectInstanceStatus(error),
-            11 => Self::InstanceLockedForSecurity(error),
-            12 => Self::OperationDeniedSystemInstanceNotSupport(error),
-            13 => Self::InvalidInstanceIdsNotFound(error),
-            14 => Self::InvalidInstanceIdNotFound(error),
-            15 => Self::InvalidParameter(error),
-            16 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterCrossRegionNotSupport(error) => (0, error),
-            Self::DryrunSuccess(error) => (1, error),
-            Self::DependencyViolationSlbConfiguring(error) => (2, error),
-            Self::DependencyViolationRouteEntry(error) => (3, error),
-            Self::InvalidParameterTooManyInstanceIds(error) => (4, error),
-            Self::InvalidInstanceIdsValueNotSupported(error) => (5, error),
-            Self::InvalidOperationDeletionProtection(error) => (6, error),
-            Self::ChargeTypeViolation(error) => (7, error),
-            Self::IncorrectInstanceStatusInitializing(error) => (8, error),
-            Self::InvalidOperationEniLinked(error) => (9, error),
-            Self::IncorrectInstanceStatus(error) => (10, error),
-            Self::InstanceLockedForSecurity(error) => (11, error),
-            Self::OperationDeniedSystemInstanceNotSupport(error) => (12, error),
-            Self::InvalidInstanceIdsNotFound(error) => (13, error),
-            Self::InvalidInstanceIdNotFound(error) => (14, error),
-            Self::InvalidParameter(error) => (15, error),
-            Self::InternalError(error) => (16, error),
-            Self::Unhandled(unhandled) => (17, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteInstancesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterCrossRegionNotSupport",
-            "DryrunSuccess",
-            "DependencyViolationSlbConfiguring",
-            "DependencyViolationRouteEntry",
-            "InvalidParameterTooManyInstanceIds",
-            "InvalidInstanceIdsValueNotSupported",
-            "InvalidOperationDeletionProtection",
-            "ChargeTypeViolation",
-            "IncorrectInstanceStatusInitializing",
-            "InvalidOperationEniLinked",
-            "IncorrectInstanceStatus",
-            "InstanceLockedForSecurity",
-            "OperationDeniedSystemInstanceNotSupport",
-            "InvalidInstanceIdsNotFound",
-            "InvalidInstanceIdNotFound",
-            "InvalidParameter",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteInstancesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteInstancesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteInstancesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_instances(&self) -> DeleteInstancesRequestBuilder<&Self> {
+        DeleteInstancesRequestBuilder::new(self)
     }
 }

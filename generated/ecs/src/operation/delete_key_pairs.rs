@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteKeyPairsRequest>;
 /// Request of `DeleteKeyPairs`: Deletes one or more SSH key pairs.
 ///
 /// When you call this operation, take note of the following items:
@@ -112,9 +115,7 @@ impl<C> DeleteKeyPairsRequestBuilder<C> {
     ///
     /// The ID of the region. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteKeyPairsRequest::region_id`](DeleteKeyPairsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -123,11 +124,7 @@ impl<C> DeleteKeyPairsRequestBuilder<C> {
     ///
     /// The names of SSH key pairs. The value can be a JSON array that consists of up to 100 SSH key pair names. Separate the names with commas (,).
     ///
-    /// > Before you delete an SSH key pair, you can call the [DescribeKeyPairs](<https://www.alibabacloud.com/help/doc-detail/51773.htm>) operation to query existing key pairs.
-    ///
-    /// - Wire name: `KeyPairNames`.
-    /// - Required.
-    /// - Example: `["skp-bp67acfmxazb41****", "skp-bp67acfmxazb42****", … "skp-bp67acfmxazb4p3***"]`.
+    /// Its description, rules and example: [`DeleteKeyPairsRequest::key_pair_names`](DeleteKeyPairsRequest::key_pair_names).
     pub fn key_pair_names(mut self, value: impl Into<String>) -> Self {
         self.inner.key_pair_names = Some(value.into());
         self
@@ -255,119 +252,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteKeyPairsRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteKeyPairs`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteKeyPairsError {
-    /// HTTP 400 `MissingParameter`: The input parameter "KeyPairNames" that is mandatory for processing this request is not supplied.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidKeyPairNames.ValueNotSupported`: The specified parameter "KeyPairNames" is not valid.
-    InvalidKeyPairNamesValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.KeypairAlreadyAttachedInstance`: The specified parameter "KeyPairNames" attached to instances can not be deleted.
-    InvalidParameterKeypairAlreadyAttachedInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceKeyPairLimitExceeded`: Exceeding the allowed amount of instance which will be deleted.
-    InstanceKeyPairLimitExceeded(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteKeyPairsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter",
-                        "InvalidKeyPairNames.ValueNotSupported",
-                        "InvalidParameter.KeypairAlreadyAttachedInstance",
-                        "InstanceKeyPairLimitExceeded",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteKeyPairsError;
+impl crate::Client {
+    /// Calls `DeleteKeyPairs`: Deletes one or more SSH key pairs.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteKeyPairsRequestBuilder::send) it. The parameters and their rules: [`DeleteKeyPairsRequest`].
+    #[inline]
+    pub fn delete_key_pairs(&self) -> DeleteKeyPairsRequestBuilder<&Self> {
+        DeleteKeyPairsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteKeyPairsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteKeyPairs`: Deletes one or more SSH key pairs.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteKeyPairsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameter(error),
-            1 => Self::InvalidKeyPairNamesValueNotSupported(error),
-            2 => Self::InvalidParameterKeypairAlreadyAttachedInstance(error),
-            3 => Self::InstanceKeyPairLimitExceeded(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => (0, error),
-            Self::InvalidKeyPairNamesValueNotSupported(error) => (1, error),
-            Self::InvalidParameterKeypairAlreadyAttachedInstance(error) => (2, error),
-            Self::InstanceKeyPairLimitExceeded(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteKeyPairsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteKeyPairsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameter",
-            "InvalidKeyPairNamesValueNotSupported",
-            "InvalidParameterKeypairAlreadyAttachedInstance",
-            "InstanceKeyPairLimitExceeded",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteKeyPairsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteKeyPairsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteKeyPairsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteKeyPairsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_key_pairs(&self) -> DeleteKeyPairsRequestBuilder<&Self> {
+        DeleteKeyPairsRequestBuilder::new(self)
     }
 }

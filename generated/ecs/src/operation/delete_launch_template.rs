@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteLaunchTemplateRequest>;
 /// Request of `DeleteLaunchTemplate`: Deletes a launch template. You can use the LaunchTemplateId or LaunchTemplateName parameter to specify the launch template that you want to delete from the specified region.
 ///
 /// Take note of the following items:
@@ -122,9 +125,7 @@ impl<C> DeleteLaunchTemplateRequestBuilder<C> {
     ///
     /// The region ID of the launch template. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteLaunchTemplateRequest::region_id`](DeleteLaunchTemplateRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -133,10 +134,7 @@ impl<C> DeleteLaunchTemplateRequestBuilder<C> {
     ///
     /// The ID of the launch template. For more information, see [DescribeLaunchTemplates](<https://www.alibabacloud.com/help/doc-detail/73759.htm>).
     ///
-    /// You must specify `LaunchTemplateId` or `LaunchTemplateName` to specify a launch template.
-    ///
-    /// - Wire name: `LaunchTemplateId`.
-    /// - Example: `lt-bp1apo0bbbkuy0rj****`.
+    /// Its description, rules and example: [`DeleteLaunchTemplateRequest::launch_template_id`](DeleteLaunchTemplateRequest::launch_template_id).
     pub fn launch_template_id(mut self, value: impl Into<String>) -> Self {
         self.inner.launch_template_id = Some(value.into());
         self
@@ -145,10 +143,7 @@ impl<C> DeleteLaunchTemplateRequestBuilder<C> {
     ///
     /// The name of the launch template.
     ///
-    /// You must specify `LaunchTemplateId` or `LaunchTemplateName` to specify a launch template.
-    ///
-    /// - Wire name: `LaunchTemplateName`.
-    /// - Example: `testLaunchTemplateName`.
+    /// Its description, rules and example: [`DeleteLaunchTemplateRequest::launch_template_name`](DeleteLaunchTemplateRequest::launch_template_name).
     pub fn launch_template_name(mut self, value: impl Into<String>) -> Self {
         self.inner.launch_template_name = Some(value.into());
         self
@@ -307,119 +302,24 @@ for DeleteLaunchTemplateResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteLaunchTemplate`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteLaunchTemplateError {
-    /// HTTP 400 `InvalidRegion.NotExist`: %s
-    InvalidRegionNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: %s
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InnerServiceFailed`: %s
-    InnerServiceFailed(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteLaunchTemplateError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidRegion.NotExist",
-                        "MissingParameter",
-                        "InvalidParameter",
-                        "InnerServiceFailed",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteLaunchTemplateError;
+impl crate::Client {
+    /// Calls `DeleteLaunchTemplate`: Deletes a launch template. You can use the LaunchTemplateId or LaunchTemplateName parameter to specify the launch template that you want to delete from the specified region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteLaunchTemplateRequestBuilder::send) it. The parameters and their rules: [`DeleteLaunchTemplateRequest`].
+    #[inline]
+    pub fn delete_launch_template(&self) -> DeleteLaunchTemplateRequestBuilder<&Self> {
+        DeleteLaunchTemplateRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteLaunchTemplateError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteLaunchTemplate`: Deletes a launch template. You can use the LaunchTemplateId or LaunchTemplateName parameter to specify the launch template that you want to delete from the specified region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteLaunchTemplateRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidRegionNotExist(error),
-            1 => Self::MissingParameter(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::InnerServiceFailed(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidRegionNotExist(error) => (0, error),
-            Self::MissingParameter(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::InnerServiceFailed(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteLaunchTemplateError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteLaunchTemplateError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidRegionNotExist",
-            "MissingParameter",
-            "InvalidParameter",
-            "InnerServiceFailed",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteLaunchTemplateError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteLaunchTemplateError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteLaunchTemplateError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteLaunchTemplateError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_launch_template(&self) -> DeleteLaunchTemplateRequestBuilder<&Self> {
+        DeleteLaunchTemplateRequestBuilder::new(self)
     }
 }

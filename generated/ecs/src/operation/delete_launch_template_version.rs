@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteLaunchTemplateVersionRequest>;
 /// Request of `DeleteLaunchTemplateVersion`: Deletes versions of a launch template. When you call this operation, you can specify parameters, such as LaunchTemplateId and DeleteVersion, in the request.
 ///
 /// Take note of the following items:
@@ -134,9 +137,7 @@ impl<C> DeleteLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The region ID of the launch template. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteLaunchTemplateVersionRequest::region_id`](DeleteLaunchTemplateVersionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -145,10 +146,7 @@ impl<C> DeleteLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The version numbers of the launch template.
     ///
-    /// - Wire name: `DeleteVersion`.
-    /// - Required.
-    /// - Must have at most 1000 items.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`DeleteLaunchTemplateVersionRequest::delete_version`](DeleteLaunchTemplateVersionRequest::delete_version).
     pub fn delete_version(mut self, values: impl IntoIterator<Item = i64>) -> Self {
         self.inner.delete_version = Some(values.into_iter().collect());
         self
@@ -157,8 +155,7 @@ impl<C> DeleteLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The ID of the launch template. For more information, call the [DescribeLaunchTemplates](<https://www.alibabacloud.com/help/doc-detail/73759.htm>) operation.
     ///
-    /// - Wire name: `LaunchTemplateId`.
-    /// - Example: `lt-bp1apo0bbbkuy0rj****`.
+    /// Its description, rules and example: [`DeleteLaunchTemplateVersionRequest::launch_template_id`](DeleteLaunchTemplateVersionRequest::launch_template_id).
     pub fn launch_template_id(mut self, value: impl Into<String>) -> Self {
         self.inner.launch_template_id = Some(value.into());
         self
@@ -167,8 +164,7 @@ impl<C> DeleteLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// The name of the launch template.
     ///
-    /// - Wire name: `LaunchTemplateName`.
-    /// - Example: `testLaunchTemplateName`.
+    /// Its description, rules and example: [`DeleteLaunchTemplateVersionRequest::launch_template_name`](DeleteLaunchTemplateVersionRequest::launch_template_name).
     pub fn launch_template_name(mut self, value: impl Into<String>) -> Self {
         self.inner.launch_template_name = Some(value.into());
         self
@@ -313,125 +309,28 @@ for DeleteLaunchTemplateVersionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteLaunchTemplateVersion`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteLaunchTemplateVersionError {
-    /// HTTP 400 `InvalidRegion.NotExist`: %s
-    InvalidRegionNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: %s
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.DeleteDefaultVersion`: %s
-    InvalidOperationDeleteDefaultVersion(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InnerServiceFailed`: %s
-    InnerServiceFailed(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteLaunchTemplateVersionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidRegion.NotExist",
-                        "MissingParameter",
-                        "InvalidParameter",
-                        "InvalidOperation.DeleteDefaultVersion",
-                        "InnerServiceFailed",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteLaunchTemplateVersionError;
+impl crate::Client {
+    /// Calls `DeleteLaunchTemplateVersion`: Deletes versions of a launch template. When you call this operation, you can specify parameters, such as LaunchTemplateId and DeleteVersion, in the request.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteLaunchTemplateVersionRequestBuilder::send) it. The parameters and their rules: [`DeleteLaunchTemplateVersionRequest`].
+    #[inline]
+    pub fn delete_launch_template_version(
+        &self,
+    ) -> DeleteLaunchTemplateVersionRequestBuilder<&Self> {
+        DeleteLaunchTemplateVersionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteLaunchTemplateVersionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteLaunchTemplateVersion`: Deletes versions of a launch template. When you call this operation, you can specify parameters, such as LaunchTemplateId and DeleteVersion, in the request.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteLaunchTemplateVersionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidRegionNotExist(error),
-            1 => Self::MissingParameter(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::InvalidOperationDeleteDefaultVersion(error),
-            4 => Self::InnerServiceFailed(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidRegionNotExist(error) => (0, error),
-            Self::MissingParameter(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::InvalidOperationDeleteDefaultVersion(error) => (3, error),
-            Self::InnerServiceFailed(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteLaunchTemplateVersionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteLaunchTemplateVersionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidRegionNotExist",
-            "MissingParameter",
-            "InvalidParameter",
-            "InvalidOperationDeleteDefaultVersion",
-            "InnerServiceFailed",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteLaunchTemplateVersionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteLaunchTemplateVersionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteLaunchTemplateVersionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteLaunchTemplateVersionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_launch_template_version(
+        &self,
+    ) -> DeleteLaunchTemplateVersionRequestBuilder<&Self> {
+        DeleteLaunchTemplateVersionRequestBuilder::new(self)
     }
 }

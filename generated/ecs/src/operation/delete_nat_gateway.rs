@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteNatGatewayRequest>;
 /// Request of `DeleteNatGateway`: DeleteNatGateway
 ///
 /// Deprecated: use `Vpc::2016-04-28::DeleteNatGateway` instead.
@@ -99,16 +102,14 @@ pub struct DeleteNatGatewayRequestBuilder<C = ()> {
 impl<C> DeleteNatGatewayRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`DeleteNatGatewayRequest::region_id`](DeleteNatGatewayRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `NatGatewayId`.
     ///
-    /// - Wire name: `NatGatewayId`.
-    /// - Required.
+    /// Its description, rules and example: [`DeleteNatGatewayRequest::nat_gateway_id`](DeleteNatGatewayRequest::nat_gateway_id).
     pub fn nat_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_gateway_id = Some(value.into());
         self
@@ -237,143 +238,24 @@ for DeleteNatGatewayResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteNatGateway`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteNatGatewayError {
-    /// HTTP 400 `DependencyViolation.BandwidthPackages`: There are BandwidthPackages on specified NatGateway not deleted.
-    DependencyViolationBandwidthPackages(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.EIPS`: There are Eips on specified NatGateway, please unbind it first.
-    DependencyViolationEips(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.PrePaidNatGateway`: The specified NatGateway is PrePaid.
-    ForbiddenPrePaidNatGateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The operation is too frequent, TaskConflict.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `INSTANCE_NOT_EXISTS`: Instance not exists.
-    InstanceNotExists(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidNatGatewayId.NotFound`: The specified NatGatewayId does not exist in our records.
-    InvalidNatGatewayIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `IncorrectStatus.natgw`: NatGateway status is invalid.
-    IncorrectStatusNatgw(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteNatGatewayError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "DependencyViolation.BandwidthPackages",
-                        "DependencyViolation.EIPS",
-                        "Forbidden.PrePaidNatGateway",
-                        "TaskConflict",
-                        "INSTANCE_NOT_EXISTS",
-                        "InvalidRegionId.NotFound",
-                        "InvalidNatGatewayId.NotFound",
-                        "IncorrectStatus.natgw",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteNatGatewayError;
+impl crate::Client {
+    /// Calls `DeleteNatGateway`: DeleteNatGateway
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteNatGatewayRequestBuilder::send) it. The parameters and their rules: [`DeleteNatGatewayRequest`].
+    #[inline]
+    pub fn delete_nat_gateway(&self) -> DeleteNatGatewayRequestBuilder<&Self> {
+        DeleteNatGatewayRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteNatGatewayError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteNatGateway`: DeleteNatGateway
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteNatGatewayRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::DependencyViolationBandwidthPackages(error),
-            1 => Self::DependencyViolationEips(error),
-            2 => Self::ForbiddenPrePaidNatGateway(error),
-            3 => Self::TaskConflict(error),
-            4 => Self::InstanceNotExists(error),
-            5 => Self::InvalidRegionIdNotFound(error),
-            6 => Self::InvalidNatGatewayIdNotFound(error),
-            7 => Self::IncorrectStatusNatgw(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::DependencyViolationBandwidthPackages(error) => (0, error),
-            Self::DependencyViolationEips(error) => (1, error),
-            Self::ForbiddenPrePaidNatGateway(error) => (2, error),
-            Self::TaskConflict(error) => (3, error),
-            Self::InstanceNotExists(error) => (4, error),
-            Self::InvalidRegionIdNotFound(error) => (5, error),
-            Self::InvalidNatGatewayIdNotFound(error) => (6, error),
-            Self::IncorrectStatusNatgw(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteNatGatewayError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteNatGatewayError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "DependencyViolationBandwidthPackages",
-            "DependencyViolationEips",
-            "ForbiddenPrePaidNatGateway",
-            "TaskConflict",
-            "InstanceNotExists",
-            "InvalidRegionIdNotFound",
-            "InvalidNatGatewayIdNotFound",
-            "IncorrectStatusNatgw",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteNatGatewayError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteNatGatewayError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteNatGatewayError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteNatGatewayError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_nat_gateway(&self) -> DeleteNatGatewayRequestBuilder<&Self> {
+        DeleteNatGatewayRequestBuilder::new(self)
     }
 }

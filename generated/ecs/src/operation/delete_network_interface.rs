@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteNetworkInterfaceRequest>;
 /// Request of `DeleteNetworkInterface`: Deletes an elastic network interface (ENI) in a region. DeleteNetworkInterface is an asynchronous operation.
 ///
 /// Take note of the following items:
@@ -127,9 +130,7 @@ impl<C> DeleteNetworkInterfaceRequestBuilder<C> {
     ///
     /// The region ID of the ENI. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteNetworkInterfaceRequest::region_id`](DeleteNetworkInterfaceRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -138,9 +139,7 @@ impl<C> DeleteNetworkInterfaceRequestBuilder<C> {
     ///
     /// The ID of the ENI.
     ///
-    /// - Wire name: `NetworkInterfaceId`.
-    /// - Required.
-    /// - Example: `eni-bp14v2sdd3v8htln****`.
+    /// Its description, rules and example: [`DeleteNetworkInterfaceRequest::network_interface_id`](DeleteNetworkInterfaceRequest::network_interface_id).
     pub fn network_interface_id(mut self, value: impl Into<String>) -> Self {
         self.inner.network_interface_id = Some(value.into());
         self
@@ -275,259 +274,28 @@ for DeleteNetworkInterfaceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteNetworkInterface`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteNetworkInterfaceError {
-    /// HTTP 400 `InvalidOperation.HasSlaveEniBonded`: %s
-    InvalidOperationHasSlaveEniBonded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: %s
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedParameter`: %s
-    UnsupportedParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceID.Malformed`: %s
-    InvalidInstanceIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InvalidEcsState`: %s
-    InvalidOperationInvalidEcsState(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InvalidEniState`: %s
-    InvalidOperationInvalidEniState(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.DetachPrimaryEniNotAllowed`: %s
-    InvalidOperationDetachPrimaryEniNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.RegionId`: %s
-    ForbiddenRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.EniId`: %s
-    InvalidParamsEniId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidUserType.NotSupported`: %s
-    InvalidUserTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Abs.InvalidAccount.NotFound`: %s
-    AbsInvalidAccountNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NotSupportRAM`: %s
-    ForbiddenNotSupportRam(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.SubUser`: %s
-    ForbiddenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `MaxEniCountExceeded`: %s
-    MaxEniCountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `EniPerInstanceLimitExceeded`: %s
-    EniPerInstanceLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.AvailabilityZoneMismatch`: %s
-    InvalidOperationAvailabilityZoneMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.VpcMismatch`: %s
-    InvalidOperationVpcMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `SecurityGroupInstanceLimitExceed`: %s
-    SecurityGroupInstanceLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSecurityGroupId.NotVpc`: %s
-    InvalidSecurityGroupIdNotVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.InvalidEniType`: %s
-    InvalidOperationInvalidEniType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidEniId.NotFound`: %s
+mod error;
+pub use error::DeleteNetworkInterfaceError;
+impl crate::Client {
+    /// Calls `DeleteNetworkInterface`: Deletes an elastic network interface (ENI) in a region. DeleteNetworkInterface is an asynchronous operation.
     ///
-    /// Also returned with HTTP 404: %s
-    InvalidEniIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.EniServiceManaged`: %s
-    InvalidOperationEniServiceManaged(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidEcsId.NotFound`: %s
-    InvalidEcsIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVSwitchId.NotFound`: %s
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSecurityGroupId.NotFound`: %s
-    InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteNetworkInterfaceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidOperation.HasSlaveEniBonded",
-                        "MissingParameter",
-                        "UnsupportedParameter",
-                        "InvalidParameter",
-                        "InvalidInstanceID.Malformed",
-                        "InvalidOperation.InvalidEcsState",
-                        "InvalidOperation.InvalidEniState",
-                        "InvalidOperation.DetachPrimaryEniNotAllowed",
-                        "Forbidden.RegionId",
-                        "InvalidParams.EniId",
-                        "InvalidUserType.NotSupported",
-                        "Abs.InvalidAccount.NotFound",
-                        "Forbidden.NotSupportRAM",
-                        "Forbidden.SubUser",
-                        "MaxEniCountExceeded",
-                        "EniPerInstanceLimitExceeded",
-                        "InvalidOperation.AvailabilityZoneMismatch",
-                        "InvalidOperation.VpcMismatch",
-                        "SecurityGroupInstanceLimitExceed",
-                        "InvalidSecurityGroupId.NotVpc",
-                        "InvalidOperation.InvalidEniType",
-                        "InvalidEniId.NotFound",
-                        "InvalidOperation.EniServiceManaged",
-                        "InvalidEcsId.NotFound",
-                        "InvalidVSwitchId.NotFound",
-                        "InvalidSecurityGroupId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](DeleteNetworkInterfaceRequestBuilder::send) it. The parameters and their rules: [`DeleteNetworkInterfaceRequest`].
+    #[inline]
+    pub fn delete_network_interface(
+        &self,
+    ) -> DeleteNetworkInterfaceRequestBuilder<&Self> {
+        DeleteNetworkInterfaceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteNetworkInterfaceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteNetworkInterface`: Deletes an elastic network interface (ENI) in a region. DeleteNetworkInterface is an asynchronous operation.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteNetworkInterfaceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidOperationHasSlaveEniBonded(error),
-            1 => Self::MissingParameter(error),
-            2 => Self::UnsupportedParameter(error),
-            3 => Self::InvalidParameter(error),
-            4 => Self::InvalidInstanceIdMalformed(error),
-            5 => Self::InvalidOperationInvalidEcsState(error),
-            6 => Self::InvalidOperationInvalidEniState(error),
-            7 => Self::InvalidOperationDetachPrimaryEniNotAllowed(error),
-            8 => Self::ForbiddenRegionId(error),
-            9 => Self::InvalidParamsEniId(error),
-            10 => Self::InvalidUserTypeNotSupported(error),
-            11 => Self::AbsInvalidAccountNotFound(error),
-            12 => Self::ForbiddenNotSupportRam(error),
-            13 => Self::ForbiddenSubUser(error),
-            14 => Self::MaxEniCountExceeded(error),
-            15 => Self::EniPerInstanceLimitExceeded(error),
-            16 => Self::InvalidOperationAvailabilityZoneMismatch(error),
-            17 => Self::InvalidOperationVpcMismatch(error),
-            18 => Self::SecurityGroupInstanceLimitExceed(error),
-            19 => Self::InvalidSecurityGroupIdNotVpc(error),
-            20 => Self::InvalidOperationInvalidEniType(error),
-            21 => Self::InvalidEniIdNotFound(error),
-            22 => Self::InvalidOperationEniServiceManaged(error),
-            23 => Self::InvalidEcsIdNotFound(error),
-            24 => Self::InvalidVSwitchIdNotFound(error),
-            25 => Self::InvalidSecurityGroupIdNotFound(error),
-            26 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidOperationHasSlaveEniBonded(error) => (0, error),
-            Self::MissingParameter(error) => (1, error),
-            Self::UnsupportedParameter(error) => (2, error),
-            Self::InvalidParameter(error) => (3, error),
-            Self::InvalidInstanceIdMalformed(error) => (4, error),
-            Self::InvalidOperationInvalidEcsState(error) => (5, error),
-            Self::InvalidOperationInvalidEniState(error) => (6, error),
-            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => (7, error),
-            Self::ForbiddenRegionId(error) => (8, error),
-            Self::InvalidParamsEniId(error) => (9, error),
-            Self::InvalidUserTypeNotSupported(error) => (10, error),
-            Self::AbsInvalidAccountNotFound(error) => (11, error),
-            Self::ForbiddenNotSupportRam(error) => (12, error),
-            Self::ForbiddenSubUser(error) => (13, error),
-            Self::MaxEniCountExceeded(error) => (14, error),
-            Self::EniPerInstanceLimitExceeded(error) => (15, error),
-            Self::InvalidOperationAvailabilityZoneMismatch(error) => (16, error),
-            Self::InvalidOperationVpcMismatch(error) => (17, error),
-            Self::SecurityGroupInstanceLimitExceed(error) => (18, error),
-            Self::InvalidSecurityGroupIdNotVpc(error) => (19, error),
-            Self::InvalidOperationInvalidEniType(error) => (20, error),
-            Self::InvalidEniIdNotFound(error) => (21, error),
-            Self::InvalidOperationEniServiceManaged(error) => (22, error),
-            Self::InvalidEcsIdNotFound(error) => (23, error),
-            Self::InvalidVSwitchIdNotFound(error) => (24, error),
-            Self::InvalidSecurityGroupIdNotFound(error) => (25, error),
-            Self::InternalError(error) => (26, error),
-            Self::Unhandled(unhandled) => (27, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteNetworkInterfaceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteNetworkInterfaceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidOperationHasSlaveEniBonded",
-            "MissingParameter",
-            "UnsupportedParameter",
-            "InvalidParameter",
-            "InvalidInstanceIdMalformed",
-            "InvalidOperationInvalidEcsState",
-            "InvalidOperationInvalidEniState",
-            "InvalidOperationDetachPrimaryEniNotAllowed",
-            "ForbiddenRegionId",
-            "InvalidParamsEniId",
-            "InvalidUserTypeNotSupported",
-            "AbsInvalidAccountNotFound",
-            "ForbiddenNotSupportRam",
-            "ForbiddenSubUser",
-            "MaxEniCountExceeded",
-            "EniPerInstanceLimitExceeded",
-            "InvalidOperationAvailabilityZoneMismatch",
-            "InvalidOperationVpcMismatch",
-            "SecurityGroupInstanceLimitExceed",
-            "InvalidSecurityGroupIdNotVpc",
-            "InvalidOperationInvalidEniType",
-            "InvalidEniIdNotFound",
-            "InvalidOperationEniServiceManaged",
-            "InvalidEcsIdNotFound",
-            "InvalidVSwitchIdNotFound",
-            "InvalidSecurityGroupIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteNetworkInterfaceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteNetworkInterfaceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteNetworkInterfaceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteNetworkInterfaceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_network_interface(
+        &self,
+    ) -> DeleteNetworkInterfaceRequestBuilder<&Self> {
+        DeleteNetworkInterfaceRequestBuilder::new(self)
     }
 }

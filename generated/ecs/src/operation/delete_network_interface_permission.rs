@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteNetworkInterfacePermissionRequest>;
 /// Request of `DeleteNetworkInterfacePermission`: 删除操作弹性网卡的权限
 ///
 /// Deprecated: use `DeleteNetworkInterface` instead.
@@ -115,23 +118,21 @@ pub struct DeleteNetworkInterfacePermissionRequestBuilder<C = ()> {
 impl<C> DeleteNetworkInterfacePermissionRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`DeleteNetworkInterfacePermissionRequest::region_id`](DeleteNetworkInterfacePermissionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `NetworkInterfacePermissionId`.
     ///
-    /// - Wire name: `NetworkInterfacePermissionId`.
-    /// - Required.
+    /// Its description, rules and example: [`DeleteNetworkInterfacePermissionRequest::network_interface_permission_id`](DeleteNetworkInterfacePermissionRequest::network_interface_permission_id).
     pub fn network_interface_permission_id(mut self, value: impl Into<String>) -> Self {
         self.inner.network_interface_permission_id = Some(value.into());
         self
     }
     /// Sets `Force`.
     ///
-    /// - Wire name: `Force`.
+    /// Its description, rules and example: [`DeleteNetworkInterfacePermissionRequest::force`](DeleteNetworkInterfacePermissionRequest::force).
     pub fn force(mut self, value: bool) -> Self {
         self.inner.force = Some(value);
         self
@@ -266,175 +267,28 @@ for DeleteNetworkInterfacePermissionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteNetworkInterfacePermission`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteNetworkInterfacePermissionError {
-    /// HTTP 400 `MissingParameter`: %s
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedParameter`: %s
-    UnsupportedParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceID.Malformed`: %s
-    InvalidInstanceIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InvalidEniState`: %s
-    InvalidOperationInvalidEniState(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotBelongUser`: %s
-    NotBelongUser(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.PermissionExisted`: %s
-    InvalidOperationPermissionExisted(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidUserType.NotSupported`: %s
-    InvalidUserTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Abs.InvalidAccount.NotFound`: %s
-    AbsInvalidAccountNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NotSupportRAM`: %s
-    ForbiddenNotSupportRam(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.SubUser`: %s
-    ForbiddenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidOperation.PermissionNotExisted`: %s
-    InvalidOperationPermissionNotExisted(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidEniPermissionId.NotFound`: %s
-    InvalidEniPermissionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DeleteNetworkInterfacePermissionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter",
-                        "UnsupportedParameter",
-                        "InvalidParameter",
-                        "InvalidInstanceID.Malformed",
-                        "InvalidOperation.InvalidEniState",
-                        "NotBelongUser",
-                        "InvalidOperation.PermissionExisted",
-                        "InvalidUserType.NotSupported",
-                        "Abs.InvalidAccount.NotFound",
-                        "Forbidden.NotSupportRAM",
-                        "Forbidden.SubUser",
-                        "InvalidOperation.PermissionNotExisted",
-                        "InvalidEniPermissionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteNetworkInterfacePermissionError;
+impl crate::Client {
+    /// Calls `DeleteNetworkInterfacePermission`: 删除操作弹性网卡的权限
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteNetworkInterfacePermissionRequestBuilder::send) it. The parameters and their rules: [`DeleteNetworkInterfacePermissionRequest`].
+    #[inline]
+    pub fn delete_network_interface_permission(
+        &self,
+    ) -> DeleteNetworkInterfacePermissionRequestBuilder<&Self> {
+        DeleteNetworkInterfacePermissionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteNetworkInterfacePermissionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteNetworkInterfacePermission`: 删除操作弹性网卡的权限
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteNetworkInterfacePermissionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameter(error),
-            1 => Self::UnsupportedParameter(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::InvalidInstanceIdMalformed(error),
-            4 => Self::InvalidOperationInvalidEniState(error),
-            5 => Self::NotBelongUser(error),
-            6 => Self::InvalidOperationPermissionExisted(error),
-            7 => Self::InvalidUserTypeNotSupported(error),
-            8 => Self::AbsInvalidAccountNotFound(error),
-            9 => Self::ForbiddenNotSupportRam(error),
-            10 => Self::ForbiddenSubUser(error),
-            11 => Self::InvalidOperationPermissionNotExisted(error),
-            12 => Self::InvalidEniPermissionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => (0, error),
-            Self::UnsupportedParameter(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::InvalidInstanceIdMalformed(error) => (3, error),
-            Self::InvalidOperationInvalidEniState(error) => (4, error),
-            Self::NotBelongUser(error) => (5, error),
-            Self::InvalidOperationPermissionExisted(error) => (6, error),
-            Self::InvalidUserTypeNotSupported(error) => (7, error),
-            Self::AbsInvalidAccountNotFound(error) => (8, error),
-            Self::ForbiddenNotSupportRam(error) => (9, error),
-            Self::ForbiddenSubUser(error) => (10, error),
-            Self::InvalidOperationPermissionNotExisted(error) => (11, error),
-            Self::InvalidEniPermissionIdNotFound(error) => (12, error),
-            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteNetworkInterfacePermissionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteNetworkInterfacePermissionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameter",
-            "UnsupportedParameter",
-            "InvalidParameter",
-            "InvalidInstanceIdMalformed",
-            "InvalidOperationInvalidEniState",
-            "NotBelongUser",
-            "InvalidOperationPermissionExisted",
-            "InvalidUserTypeNotSupported",
-            "AbsInvalidAccountNotFound",
-            "ForbiddenNotSupportRam",
-            "ForbiddenSubUser",
-            "InvalidOperationPermissionNotExisted",
-            "InvalidEniPermissionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteNetworkInterfacePermissionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteNetworkInterfacePermissionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteNetworkInterfacePermissionError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DeleteNetworkInterfacePermissionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_network_interface_permission(
+        &self,
+    ) -> DeleteNetworkInterfacePermissionRequestBuilder<&Self> {
+        DeleteNetworkInterfacePermissionRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeletePrefixListRequest>;
 /// Request of `DeletePrefixList`: Deletes a prefix list and all entries in the prefix list.
 ///
 /// If a prefix list is associated with resources, you cannot delete the prefix list. You must disassociate the prefix list from the resources before you delete the prefix list. You can call the [DescribePrefixListAssociations](<https://www.alibabacloud.com/help/doc-detail/204724.htm>) operation to query resources that are associated with a specific prefix list.
@@ -107,9 +110,7 @@ impl<C> DeletePrefixListRequestBuilder<C> {
     ///
     /// The region ID of the prefix list. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-chengdu`.
+    /// Its description, rules and example: [`DeletePrefixListRequest::region_id`](DeletePrefixListRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -118,9 +119,7 @@ impl<C> DeletePrefixListRequestBuilder<C> {
     ///
     /// The ID of the prefix list.
     ///
-    /// - Wire name: `PrefixListId`.
-    /// - Required.
-    /// - Example: `pl-x1j1k5ykzqlixdcy****`.
+    /// Its description, rules and example: [`DeletePrefixListRequest::prefix_list_id`](DeletePrefixListRequest::prefix_list_id).
     pub fn prefix_list_id(mut self, value: impl Into<String>) -> Self {
         self.inner.prefix_list_id = Some(value.into());
         self
@@ -252,113 +251,24 @@ for DeletePrefixListResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeletePrefixList`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeletePrefixListError {
-    /// HTTP 400 `NotAllowed.AssociationExist`: The specified prefix list has associated resources.
-    NotAllowedAssociationExist(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidPrefixListId.NotFound`: The specified prefix list was not found.
-    InvalidPrefixListIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeletePrefixListError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "NotAllowed.AssociationExist",
-                        "InvalidPrefixListId.NotFound",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeletePrefixListError;
+impl crate::Client {
+    /// Calls `DeletePrefixList`: Deletes a prefix list and all entries in the prefix list.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeletePrefixListRequestBuilder::send) it. The parameters and their rules: [`DeletePrefixListRequest`].
+    #[inline]
+    pub fn delete_prefix_list(&self) -> DeletePrefixListRequestBuilder<&Self> {
+        DeletePrefixListRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeletePrefixListError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeletePrefixList`: Deletes a prefix list and all entries in the prefix list.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeletePrefixListRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::NotAllowedAssociationExist(error),
-            1 => Self::InvalidPrefixListIdNotFound(error),
-            2 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::NotAllowedAssociationExist(error) => (0, error),
-            Self::InvalidPrefixListIdNotFound(error) => (1, error),
-            Self::InvalidRegionIdNotFound(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeletePrefixListError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeletePrefixListError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "NotAllowedAssociationExist",
-            "InvalidPrefixListIdNotFound",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeletePrefixListError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeletePrefixListError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeletePrefixListError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeletePrefixListError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_prefix_list(&self) -> DeletePrefixListRequestBuilder<&Self> {
+        DeletePrefixListRequestBuilder::new(self)
     }
 }

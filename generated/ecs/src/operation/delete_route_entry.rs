@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteRouteEntryRequest>;
 /// Request of `DeleteRouteEntry`: DeleteRouteEntry
 ///
 /// Deprecated: use `Vpc::2016-04-28::DeleteRouteEntry` instead.
@@ -125,38 +128,35 @@ pub struct DeleteRouteEntryRequestBuilder<C = ()> {
 impl<C> DeleteRouteEntryRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
+    /// Its description, rules and example: [`DeleteRouteEntryRequest::region_id`](DeleteRouteEntryRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `RouteTableId`.
     ///
-    /// - Wire name: `RouteTableId`.
-    /// - Required.
+    /// Its description, rules and example: [`DeleteRouteEntryRequest::route_table_id`](DeleteRouteEntryRequest::route_table_id).
     pub fn route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.route_table_id = Some(value.into());
         self
     }
     /// Sets `DestinationCidrBlock`.
     ///
-    /// - Wire name: `DestinationCidrBlock`.
-    /// - Required.
+    /// Its description, rules and example: [`DeleteRouteEntryRequest::destination_cidr_block`](DeleteRouteEntryRequest::destination_cidr_block).
     pub fn destination_cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.destination_cidr_block = Some(value.into());
         self
     }
     /// Sets `NextHopId`.
     ///
-    /// - Wire name: `NextHopId`.
+    /// Its description, rules and example: [`DeleteRouteEntryRequest::next_hop_id`](DeleteRouteEntryRequest::next_hop_id).
     pub fn next_hop_id(mut self, value: impl Into<String>) -> Self {
         self.inner.next_hop_id = Some(value.into());
         self
     }
     /// Sets `NextHopList`.
     ///
-    /// - Wire name: `NextHopList`.
-    /// - Must have at most 4 items.
+    /// Its description, rules and example: [`DeleteRouteEntryRequest::next_hop_list`](DeleteRouteEntryRequest::next_hop_list).
     pub fn next_hop_list(
         mut self,
         values: impl IntoIterator<Item = crate::types::NextHopList>,
@@ -288,221 +288,24 @@ for DeleteRouteEntryResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteRouteEntry`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteRouteEntryError {
-    /// HTTP 400 `MissingParameter`: Miss mandatory parameter.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrcetRouteEntryStatus`: Some route entry status blocked this operation.
-    IncorrcetRouteEntryStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCidrBlock.Malformed`: Specified CIDR block is not valid.
-    InvalidCidrBlockMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied`: Specified operation is denied as route entry type is system.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouteEntry.NotFound`: Route entry not exists.
-    InvalidRouteEntryNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVRouter.NotFound`: vRouter not exists.
-    InvalidVRouterNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectRouteEntryStatus`: Some route entry status blocked this operation.
-    IncorrectRouteEntryStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbbiden`: Specified RouteEntry cannot allowed delete by openApi.
-    Forbbiden(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNextHop`: Specified nexthop and nexthop list cannot both null.
-    InvalidNextHop(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouteEntry`: Specified routeEntry not exist.
-    InvalidRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.VRouterNotFound`: pecified virtual switch is not found during access authentication.
-    ForbiddenVRouterNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The operation is too frequent, TaskConflict.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectVpcStatus`: Current VPC status does not support this operation.
-    IncorrectVpcStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpnInstanceId.NotFound`: %s
-    InvalidVpnInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNextHopList.Size`: Nexthop list size should be between 2 and 16
-    InvalidNextHopListSize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParamExclusive.NextHopIdAndList`: NextHopId and NextHopList cannot both be not null.
-    ParamExclusiveNextHopIdAndList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.DeleteMultiScopeEntry`: Multi or ecmp scope must delete with force.
-    OperationFailedDeleteMultiScopeEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.DistibuteLock`: Distibute lock fail.
-    OperationFailedDistibuteLock(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRouteTableId.NotFound`: Specified route table does not exist.
-    InvalidRouteTableIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpcId.NotFound`: Specified value of VpcId is not found in our record.
-    InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `Vpc.Error`: error code 500,Internal server error.
-    VpcError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteRouteEntryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter",
-                        "IncorrcetRouteEntryStatus",
-                        "InvalidCidrBlock.Malformed",
-                        "OperationDenied",
-                        "InvalidRouteEntry.NotFound",
-                        "InvalidVRouter.NotFound",
-                        "IncorrectRouteEntryStatus",
-                        "Forbbiden",
-                        "InvalidNextHop",
-                        "InvalidRouteEntry",
-                        "Forbidden.VRouterNotFound",
-                        "TaskConflict",
-                        "IncorrectVpcStatus",
-                        "InvalidVpnInstanceId.NotFound",
-                        "InvalidNextHopList.Size",
-                        "ParamExclusive.NextHopIdAndList",
-                        "OperationFailed.DeleteMultiScopeEntry",
-                        "OperationFailed.DistibuteLock",
-                        "InvalidRouteTableId.NotFound",
-                        "InvalidVpcId.NotFound",
-                        "Vpc.Error",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteRouteEntryError;
+impl crate::Client {
+    /// Calls `DeleteRouteEntry`: DeleteRouteEntry
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteRouteEntryRequestBuilder::send) it. The parameters and their rules: [`DeleteRouteEntryRequest`].
+    #[inline]
+    pub fn delete_route_entry(&self) -> DeleteRouteEntryRequestBuilder<&Self> {
+        DeleteRouteEntryRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteRouteEntryError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteRouteEntry`: DeleteRouteEntry
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteRouteEntryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameter(error),
-            1 => Self::IncorrcetRouteEntryStatus(error),
-            2 => Self::InvalidCidrBlockMalformed(error),
-            3 => Self::OperationDenied(error),
-            4 => Self::InvalidRouteEntryNotFound(error),
-            5 => Self::InvalidVRouterNotFound(error),
-            6 => Self::IncorrectRouteEntryStatus(error),
-            7 => Self::Forbbiden(error),
-            8 => Self::InvalidNextHop(error),
-            9 => Self::InvalidRouteEntry(error),
-            10 => Self::ForbiddenVRouterNotFound(error),
-            11 => Self::TaskConflict(error),
-            12 => Self::IncorrectVpcStatus(error),
-            13 => Self::InvalidVpnInstanceIdNotFound(error),
-            14 => Self::InvalidNextHopListSize(error),
-            15 => Self::ParamExclusiveNextHopIdAndList(error),
-            16 => Self::OperationFailedDeleteMultiScopeEntry(error),
-            17 => Self::OperationFailedDistibuteLock(error),
-            18 => Self::InvalidRouteTableIdNotFound(error),
-            19 => Self::InvalidVpcIdNotFound(error),
-            20 => Self::VpcError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => (0, error),
-            Self::IncorrcetRouteEntryStatus(error) => (1, error),
-            Self::InvalidCidrBlockMalformed(error) => (2, error),
-            Self::OperationDenied(error) => (3, error),
-            Self::InvalidRouteEntryNotFound(error) => (4, error),
-            Self::InvalidVRouterNotFound(error) => (5, error),
-            Self::IncorrectRouteEntryStatus(error) => (6, error),
-            Self::Forbbiden(error) => (7, error),
-            Self::InvalidNextHop(error) => (8, error),
-            Self::InvalidRouteEntry(error) => (9, error),
-            Self::ForbiddenVRouterNotFound(error) => (10, error),
-            Self::TaskConflict(error) => (11, error),
-            Self::IncorrectVpcStatus(error) => (12, error),
-            Self::InvalidVpnInstanceIdNotFound(error) => (13, error),
-            Self::InvalidNextHopListSize(error) => (14, error),
-            Self::ParamExclusiveNextHopIdAndList(error) => (15, error),
-            Self::OperationFailedDeleteMultiScopeEntry(error) => (16, error),
-            Self::OperationFailedDistibuteLock(error) => (17, error),
-            Self::InvalidRouteTableIdNotFound(error) => (18, error),
-            Self::InvalidVpcIdNotFound(error) => (19, error),
-            Self::VpcError(error) => (20, error),
-            Self::Unhandled(unhandled) => (21, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteRouteEntryError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteRouteEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameter",
-            "IncorrcetRouteEntryStatus",
-            "InvalidCidrBlockMalformed",
-            "OperationDenied",
-            "InvalidRouteEntryNotFound",
-            "InvalidVRouterNotFound",
-            "IncorrectRouteEntryStatus",
-            "Forbbiden",
-            "InvalidNextHop",
-            "InvalidRouteEntry",
-            "ForbiddenVRouterNotFound",
-            "TaskConflict",
-            "IncorrectVpcStatus",
-            "InvalidVpnInstanceIdNotFound",
-            "InvalidNextHopListSize",
-            "ParamExclusiveNextHopIdAndList",
-            "OperationFailedDeleteMultiScopeEntry",
-            "OperationFailedDistibuteLock",
-            "InvalidRouteTableIdNotFound",
-            "InvalidVpcIdNotFound",
-            "VpcError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteRouteEntryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteRouteEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteRouteEntryError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteRouteEntryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_route_entry(&self) -> DeleteRouteEntryRequestBuilder<&Self> {
+        DeleteRouteEntryRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteRouterInterfaceRequest>;
 /// Request of `DeleteRouterInterface`: DeleteRouterInterface
 ///
 /// Deprecated: use `Vpc::2016-04-28::DeleteRouterInterface` instead.
@@ -116,31 +119,28 @@ pub struct DeleteRouterInterfaceRequestBuilder<C = ()> {
 impl<C> DeleteRouterInterfaceRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`DeleteRouterInterfaceRequest::region_id`](DeleteRouterInterfaceRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `RouterInterfaceId`.
     ///
-    /// - Wire name: `RouterInterfaceId`.
-    /// - Required.
+    /// Its description, rules and example: [`DeleteRouterInterfaceRequest::router_interface_id`](DeleteRouterInterfaceRequest::router_interface_id).
     pub fn router_interface_id(mut self, value: impl Into<String>) -> Self {
         self.inner.router_interface_id = Some(value.into());
         self
     }
     /// Sets `ClientToken`.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteRouterInterfaceRequest::client_token`](DeleteRouterInterfaceRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
     }
     /// Sets `UserCidr`.
     ///
-    /// - Wire name: `UserCidr`.
+    /// Its description, rules and example: [`DeleteRouterInterfaceRequest::user_cidr`](DeleteRouterInterfaceRequest::user_cidr).
     pub fn user_cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.user_cidr = Some(value.into());
         self
@@ -272,135 +272,24 @@ for DeleteRouterInterfaceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteRouterInterface`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteRouterInterfaceError {
-    /// HTTP 400 `IncorrectStatus`: This openeration would be allowed only when status of this RouterInterface is Idle/Inactive.
-    IncorrectStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.RouterInterfaceReferedByRouteEntry`: RouterInterface cannot be deleted when it is refered by a route table entry as next hop.
-    DependencyViolationRouterInterfaceReferedByRouteEntry(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `IllegalParam.InstanceOwner`: The router instance owener error.
-    IllegalParamInstanceOwner(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The InstanceId provided does not exist in our records.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InvalidRouterInterfaceChargeType.Malformed`: The prepaid routerinterface can not delete.
-    InvalidRouterInterfaceChargeTypeMalformed(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteRouterInterfaceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus",
-                        "DependencyViolation.RouterInterfaceReferedByRouteEntry",
-                        "IllegalParam.InstanceOwner",
-                        "InvalidRegionId.NotFound",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidRouterInterfaceChargeType.Malformed",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteRouterInterfaceError;
+impl crate::Client {
+    /// Calls `DeleteRouterInterface`: DeleteRouterInterface
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteRouterInterfaceRequestBuilder::send) it. The parameters and their rules: [`DeleteRouterInterfaceRequest`].
+    #[inline]
+    pub fn delete_router_interface(&self) -> DeleteRouterInterfaceRequestBuilder<&Self> {
+        DeleteRouterInterfaceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteRouterInterfaceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteRouterInterface`: DeleteRouterInterface
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteRouterInterfaceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatus(error),
-            1 => Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error),
-            2 => Self::IllegalParamInstanceOwner(error),
-            3 => Self::InvalidRegionIdNotFound(error),
-            4 => Self::InvalidInstanceIdNotFound(error),
-            5 => Self::InvalidRouterInterfaceChargeTypeMalformed(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatus(error) => (0, error),
-            Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error) => {
-                (1, error)
-            }
-            Self::IllegalParamInstanceOwner(error) => (2, error),
-            Self::InvalidRegionIdNotFound(error) => (3, error),
-            Self::InvalidInstanceIdNotFound(error) => (4, error),
-            Self::InvalidRouterInterfaceChargeTypeMalformed(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteRouterInterfaceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteRouterInterfaceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatus",
-            "DependencyViolationRouterInterfaceReferedByRouteEntry",
-            "IllegalParamInstanceOwner",
-            "InvalidRegionIdNotFound",
-            "InvalidInstanceIdNotFound",
-            "InvalidRouterInterfaceChargeTypeMalformed",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteRouterInterfaceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteRouterInterfaceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteRouterInterfaceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteRouterInterfaceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_router_interface(&self) -> DeleteRouterInterfaceRequestBuilder<&Self> {
+        DeleteRouterInterfaceRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteSecurityGroupRequest>;
 /// Request of `DeleteSecurityGroup`: Deletes a security group and all security group rules in the security group.
 ///
 /// * Make sure that no Elastic Compute Service (ECS) instances exist in the security group. You can query instances by calling the [DescribeInstances](<https://www.alibabacloud.com/help/doc-detail/2679689.htm>) operation.
@@ -110,9 +113,7 @@ impl<C> DeleteSecurityGroupRequestBuilder<C> {
     ///
     /// The region ID of the security group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteSecurityGroupRequest::region_id`](DeleteSecurityGroupRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -121,9 +122,7 @@ impl<C> DeleteSecurityGroupRequestBuilder<C> {
     ///
     /// The security group ID. You can call the [DescribeSecurityGroups](<https://www.alibabacloud.com/help/doc-detail/25556.htm>) operation to query the security group ID.
     ///
-    /// - Wire name: `SecurityGroupId`.
-    /// - Required.
-    /// - Example: `sg-bp1fg655nh68xyz9****`.
+    /// Its description, rules and example: [`DeleteSecurityGroupRequest::security_group_id`](DeleteSecurityGroupRequest::security_group_id).
     pub fn security_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.security_group_id = Some(value.into());
         self
@@ -258,131 +257,24 @@ for DeleteSecurityGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteSecurityGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteSecurityGroupError {
-    /// HTTP 400 `MissingParameter.RegionId`: The parameter "RegionId" should not be null.
-    MissingParameterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `InvalidOperation.SecurityGroupNotAuthorized`: The specified security group is not authorized to operate.
-    InvalidOperationSecurityGroupNotAuthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DependencyViolation`: There is still instance(s) in the specified security group.
-    DependencyViolation(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.ResourceManagedByCloudProduct`: %s
-    InvalidOperationResourceManagedByCloudProduct(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSecurityGroup.NotFound`: The specified security group is not found.
-    InvalidSecurityGroupNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteSecurityGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter.RegionId",
-                        "InvalidOperation.SecurityGroupNotAuthorized",
-                        "DependencyViolation",
-                        "InvalidOperation.ResourceManagedByCloudProduct",
-                        "InvalidSecurityGroup.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteSecurityGroupError;
+impl crate::Client {
+    /// Calls `DeleteSecurityGroup`: Deletes a security group and all security group rules in the security group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteSecurityGroupRequestBuilder::send) it. The parameters and their rules: [`DeleteSecurityGroupRequest`].
+    #[inline]
+    pub fn delete_security_group(&self) -> DeleteSecurityGroupRequestBuilder<&Self> {
+        DeleteSecurityGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteSecurityGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteSecurityGroup`: Deletes a security group and all security group rules in the security group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteSecurityGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameterRegionId(error),
-            1 => Self::InvalidOperationSecurityGroupNotAuthorized(error),
-            2 => Self::DependencyViolation(error),
-            3 => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            4 => Self::InvalidSecurityGroupNotFound(error),
-            5 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameterRegionId(error) => (0, error),
-            Self::InvalidOperationSecurityGroupNotAuthorized(error) => (1, error),
-            Self::DependencyViolation(error) => (2, error),
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => (3, error),
-            Self::InvalidSecurityGroupNotFound(error) => (4, error),
-            Self::InternalError(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteSecurityGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteSecurityGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameterRegionId",
-            "InvalidOperationSecurityGroupNotAuthorized",
-            "DependencyViolation",
-            "InvalidOperationResourceManagedByCloudProduct",
-            "InvalidSecurityGroupNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteSecurityGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteSecurityGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteSecurityGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteSecurityGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_security_group(&self) -> DeleteSecurityGroupRequestBuilder<&Self> {
+        DeleteSecurityGroupRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteSnapshotRequest>;
 /// Request of `DeleteSnapshot`: Deletes a specified snapshot. If you call this operation to delete a snapshot that is being created, the associated snapshot creation task is also canceled.
 ///
 /// Take note of the following items:
@@ -114,9 +117,7 @@ impl<C> DeleteSnapshotRequestBuilder<C> {
     ///
     /// The snapshot ID.
     ///
-    /// - Wire name: `SnapshotId`.
-    /// - Required.
-    /// - Example: `s-bp1c0doj0taqyzzl****`.
+    /// Its description, rules and example: [`DeleteSnapshotRequest::snapshot_id`](DeleteSnapshotRequest::snapshot_id).
     pub fn snapshot_id(mut self, value: impl Into<String>) -> Self {
         self.inner.snapshot_id = Some(value.into());
         self
@@ -125,14 +126,7 @@ impl<C> DeleteSnapshotRequestBuilder<C> {
     ///
     /// Specifies whether to force delete the snapshot that has been used to create cloud disks. Valid values:
     ///
-    /// * true: force deletes the snapshot. After the snapshot is force deleted, the cloud disks created from the snapshot cannot be re-initialized.
-    /// * false: does not force delete the snapshot.
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `Force`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteSnapshotRequest::force`](DeleteSnapshotRequest::force).
     pub fn force(mut self, value: bool) -> Self {
         self.inner.force = Some(value);
         self
@@ -260,155 +254,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteSnapshotRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteSnapshot`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteSnapshotError {
-    /// HTTP 400 `MissingParameter`: The input parameter SnapshotId that is mandatory for processing this request is not supplied.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectDiskStatus.CreatingSnapshot`: A previous snapshot creation is in process.
-    IncorrectDiskStatusCreatingSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `SnapshotCreatedImage`: The snapshot has been used to create user defined image(s).
-    SnapshotCreatedImage(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `SnapshotCreatedDisk`: The snapshot has been used to create disk(s).
-    SnapshotCreatedDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Operation.Conflict`: The operation may conflicts with others, please retry later.
-    OperationConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.RelatedSnapshotNotFinished`: The related standard snapshot is not finished.
-    InvalidOperationRelatedSnapshotNotFinished(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.DeleteSharedSnapshotUnsupported`: The current snapshot shares authorization with other users. Please revoke the shared authorization through resource management first.
-    InvalidOperationDeleteSharedSnapshotUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.ResourceManagedByCloudProduct`: The current operation is not supported because the resource is managed by a cloud product. Please contact the relevant cloud product to confirm the reason.
-    InvalidOperationResourceManagedByCloudProduct(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSnapshotId.NotFound`: The specified snapshot is not found.
-    InvalidSnapshotIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteSnapshotError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter",
-                        "IncorrectDiskStatus.CreatingSnapshot",
-                        "SnapshotCreatedImage",
-                        "SnapshotCreatedDisk",
-                        "Operation.Conflict",
-                        "InvalidOperation.RelatedSnapshotNotFinished",
-                        "InvalidOperation.DeleteSharedSnapshotUnsupported",
-                        "InvalidOperation.ResourceManagedByCloudProduct",
-                        "InvalidSnapshotId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteSnapshotError;
+impl crate::Client {
+    /// Calls `DeleteSnapshot`: Deletes a specified snapshot. If you call this operation to delete a snapshot that is being created, the associated snapshot creation task is also canceled.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteSnapshotRequestBuilder::send) it. The parameters and their rules: [`DeleteSnapshotRequest`].
+    #[inline]
+    pub fn delete_snapshot(&self) -> DeleteSnapshotRequestBuilder<&Self> {
+        DeleteSnapshotRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteSnapshotError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteSnapshot`: Deletes a specified snapshot. If you call this operation to delete a snapshot that is being created, the associated snapshot creation task is also canceled.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteSnapshotRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameter(error),
-            1 => Self::IncorrectDiskStatusCreatingSnapshot(error),
-            2 => Self::SnapshotCreatedImage(error),
-            3 => Self::SnapshotCreatedDisk(error),
-            4 => Self::OperationConflict(error),
-            5 => Self::InvalidOperationRelatedSnapshotNotFinished(error),
-            6 => Self::InvalidOperationDeleteSharedSnapshotUnsupported(error),
-            7 => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            8 => Self::InvalidSnapshotIdNotFound(error),
-            9 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => (0, error),
-            Self::IncorrectDiskStatusCreatingSnapshot(error) => (1, error),
-            Self::SnapshotCreatedImage(error) => (2, error),
-            Self::SnapshotCreatedDisk(error) => (3, error),
-            Self::OperationConflict(error) => (4, error),
-            Self::InvalidOperationRelatedSnapshotNotFinished(error) => (5, error),
-            Self::InvalidOperationDeleteSharedSnapshotUnsupported(error) => (6, error),
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => (7, error),
-            Self::InvalidSnapshotIdNotFound(error) => (8, error),
-            Self::InternalError(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteSnapshotError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteSnapshotError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameter",
-            "IncorrectDiskStatusCreatingSnapshot",
-            "SnapshotCreatedImage",
-            "SnapshotCreatedDisk",
-            "OperationConflict",
-            "InvalidOperationRelatedSnapshotNotFinished",
-            "InvalidOperationDeleteSharedSnapshotUnsupported",
-            "InvalidOperationResourceManagedByCloudProduct",
-            "InvalidSnapshotIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteSnapshotError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteSnapshotError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteSnapshotError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteSnapshotError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_snapshot(&self) -> DeleteSnapshotRequestBuilder<&Self> {
+        DeleteSnapshotRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteSnapshotGroupRequest>;
 /// Request of `DeleteSnapshotGroup`: Deletes snapshot-consistent groups.
 ///
 /// If a disk snapshot that is contained in a snapshot-consistent group has been used to create a custom image, the disk snapshot is retained after the snapshot-consistent group is deleted. Before you can delete the disk snapshot, you must call the [DeleteImage](<https://www.alibabacloud.com/help/doc-detail/25537.htm>) operation to delete the custom image. Then, you can call the [DeleteSnapshot](<https://www.alibabacloud.com/help/doc-detail/25525.htm>) operation to delete the disk snapshot.
@@ -107,9 +110,7 @@ impl<C> DeleteSnapshotGroupRequestBuilder<C> {
     ///
     /// The region ID of the snapshot-consistent group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteSnapshotGroupRequest::region_id`](DeleteSnapshotGroupRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -118,9 +119,7 @@ impl<C> DeleteSnapshotGroupRequestBuilder<C> {
     ///
     /// The ID of the snapshot-consistent group. You can call the [DescribeSnapshotGroups](<https://www.alibabacloud.com/help/doc-detail/210940.htm>) operation to query the IDs of one or more snapshot-consistent groups.
     ///
-    /// - Wire name: `SnapshotGroupId`.
-    /// - Required.
-    /// - Example: `ssg-j6c9lpuyxo2uxxny****`.
+    /// Its description, rules and example: [`DeleteSnapshotGroupRequest::snapshot_group_id`](DeleteSnapshotGroupRequest::snapshot_group_id).
     pub fn snapshot_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.snapshot_group_id = Some(value.into());
         self
@@ -262,137 +261,24 @@ for DeleteSnapshotGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteSnapshotGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteSnapshotGroupError {
-    /// HTTP 403 `SnapshotCreatedImage`: The snapshot has been used to create user defined image(s).
-    SnapshotCreatedImage(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Operation.Forbidden`: The operation is not permitted.
-    OperationForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `SnapshotCreatedDisk`: The snapshot that you are trying to delete is in use by one or more Disks.
-    SnapshotCreatedDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.ResourceManagedByCloudProduct`: The current operation is not supported because the resource is managed by a cloud product. Please contact the relevant cloud product to confirm the reason.
-    InvalidOperationResourceManagedByCloudProduct(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSnapshotGroup.NotFound`: The SnapshotGroupId provided does not exist in our records.
-    InvalidSnapshotGroupNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteSnapshotGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "SnapshotCreatedImage",
-                        "Operation.Forbidden",
-                        "SnapshotCreatedDisk",
-                        "InvalidOperation.ResourceManagedByCloudProduct",
-                        "InvalidRegionId.NotFound",
-                        "InvalidSnapshotGroup.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteSnapshotGroupError;
+impl crate::Client {
+    /// Calls `DeleteSnapshotGroup`: Deletes snapshot-consistent groups.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteSnapshotGroupRequestBuilder::send) it. The parameters and their rules: [`DeleteSnapshotGroupRequest`].
+    #[inline]
+    pub fn delete_snapshot_group(&self) -> DeleteSnapshotGroupRequestBuilder<&Self> {
+        DeleteSnapshotGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteSnapshotGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteSnapshotGroup`: Deletes snapshot-consistent groups.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteSnapshotGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::SnapshotCreatedImage(error),
-            1 => Self::OperationForbidden(error),
-            2 => Self::SnapshotCreatedDisk(error),
-            3 => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            4 => Self::InvalidRegionIdNotFound(error),
-            5 => Self::InvalidSnapshotGroupNotFound(error),
-            6 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::SnapshotCreatedImage(error) => (0, error),
-            Self::OperationForbidden(error) => (1, error),
-            Self::SnapshotCreatedDisk(error) => (2, error),
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => (3, error),
-            Self::InvalidRegionIdNotFound(error) => (4, error),
-            Self::InvalidSnapshotGroupNotFound(error) => (5, error),
-            Self::InternalError(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteSnapshotGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteSnapshotGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "SnapshotCreatedImage",
-            "OperationForbidden",
-            "SnapshotCreatedDisk",
-            "InvalidOperationResourceManagedByCloudProduct",
-            "InvalidRegionIdNotFound",
-            "InvalidSnapshotGroupNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteSnapshotGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteSnapshotGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteSnapshotGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteSnapshotGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_snapshot_group(&self) -> DeleteSnapshotGroupRequestBuilder<&Self> {
+        DeleteSnapshotGroupRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteVSwitchRequest>;
 /// Request of `DeleteVSwitch`: DeleteVSwitch
 ///
 /// Deprecated: use `Vpc::2016-04-28::DeleteVSwitch` instead.
@@ -97,15 +100,14 @@ pub struct DeleteVSwitchRequestBuilder<C = ()> {
 impl<C> DeleteVSwitchRequestBuilder<C> {
     /// Sets `VSwitchId`.
     ///
-    /// - Wire name: `VSwitchId`.
-    /// - Required.
+    /// Its description, rules and example: [`DeleteVSwitchRequest::v_switch_id`](DeleteVSwitchRequest::v_switch_id).
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_id = Some(value.into());
         self
     }
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
+    /// Its description, rules and example: [`DeleteVSwitchRequest::region_id`](DeleteVSwitchRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -227,205 +229,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteVSwitchRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteVSwitch`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteVSwitchError {
-    /// HTTP 400 `IncorrectVSwitchStatus`: vpc subnet status not working.
-    IncorrectVSwitchStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation`: Specified object has dependent resources.
-    DependencyViolation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectRouteEntryStatus`: Some route entry status blocked this operation.
-    IncorrectRouteEntryStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.HaVip`: VSwitch cannot be deleted when there are some HaVip dependent with it.
-    DependencyViolationHaVip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: Miss mandatory parameter.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The operation is too frequent, TaskConflict.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.RouteTable`: VSwitch cannot be deleted when associated with route table
-    DependencyViolationRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.Snat`: VSwitch cannot be deleted when has snat routeEntry.
-    DependencyViolationSnat(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DeleteVSwitch.IncorrectStatus.cbnStatus`: Current CBN status does not support this operation.
-    DeleteVSwitchIncorrectStatusCbnStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AttrMismatching.NaclAndBindInstance`: The network acl and resource not in same vpc.
-    AttrMismatchingNaclAndBindInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResource.NotBinding`: The resource has not been binded.
-    InvalidResourceNotBinding(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.SnatEntry`: VSwitch cannot be deleted when snat entry exist.
-    DependencyViolationSnatEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.NetworkAcl`: VSwitch cannot be deleted when network acl exist.
-    DependencyViolationNetworkAcl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.EnhancedNatgw`: VSwitch cannot be deleted when enhanced NAT gateway exists.
-    DependencyViolationEnhancedNatgw(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVSwitchId.NotFound`: VSwitch not exist.
+mod error;
+pub use error::DeleteVSwitchError;
+impl crate::Client {
+    /// Calls `DeleteVSwitch`: DeleteVSwitch
     ///
-    /// Also returned with HTTP 404: VSwitch not exist.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.RegionNotFound`: Specified instance is not found during access authentication.
-    ForbiddenRegionNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `IncorrectVSwitchId`: Specified vSwtich instance is not found during access authentication.
-    IncorrectVSwitchId(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `IncorrectStatus`: Vswtich status not stable.
-    IncorrectStatus(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteVSwitchError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectVSwitchStatus",
-                        "DependencyViolation",
-                        "IncorrectRouteEntryStatus",
-                        "DependencyViolation.HaVip",
-                        "MissingParameter",
-                        "TaskConflict",
-                        "DependencyViolation.RouteTable",
-                        "DependencyViolation.Snat",
-                        "DeleteVSwitch.IncorrectStatus.cbnStatus",
-                        "AttrMismatching.NaclAndBindInstance",
-                        "InvalidResource.NotBinding",
-                        "DependencyViolation.SnatEntry",
-                        "DependencyViolation.NetworkAcl",
-                        "DependencyViolation.EnhancedNatgw",
-                        "InvalidVSwitchId.NotFound",
-                        "Forbidden.RegionNotFound",
-                        "IncorrectVSwitchId",
-                        "IncorrectStatus",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](DeleteVSwitchRequestBuilder::send) it. The parameters and their rules: [`DeleteVSwitchRequest`].
+    #[inline]
+    pub fn delete_v_switch(&self) -> DeleteVSwitchRequestBuilder<&Self> {
+        DeleteVSwitchRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteVSwitchError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteVSwitch`: DeleteVSwitch
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteVSwitchRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectVSwitchStatus(error),
-            1 => Self::DependencyViolation(error),
-            2 => Self::IncorrectRouteEntryStatus(error),
-            3 => Self::DependencyViolationHaVip(error),
-            4 => Self::MissingParameter(error),
-            5 => Self::TaskConflict(error),
-            6 => Self::DependencyViolationRouteTable(error),
-            7 => Self::DependencyViolationSnat(error),
-            8 => Self::DeleteVSwitchIncorrectStatusCbnStatus(error),
-            9 => Self::AttrMismatchingNaclAndBindInstance(error),
-            10 => Self::InvalidResourceNotBinding(error),
-            11 => Self::DependencyViolationSnatEntry(error),
-            12 => Self::DependencyViolationNetworkAcl(error),
-            13 => Self::DependencyViolationEnhancedNatgw(error),
-            14 => Self::InvalidVSwitchIdNotFound(error),
-            15 => Self::ForbiddenRegionNotFound(error),
-            16 => Self::IncorrectVSwitchId(error),
-            17 => Self::IncorrectStatus(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectVSwitchStatus(error) => (0, error),
-            Self::DependencyViolation(error) => (1, error),
-            Self::IncorrectRouteEntryStatus(error) => (2, error),
-            Self::DependencyViolationHaVip(error) => (3, error),
-            Self::MissingParameter(error) => (4, error),
-            Self::TaskConflict(error) => (5, error),
-            Self::DependencyViolationRouteTable(error) => (6, error),
-            Self::DependencyViolationSnat(error) => (7, error),
-            Self::DeleteVSwitchIncorrectStatusCbnStatus(error) => (8, error),
-            Self::AttrMismatchingNaclAndBindInstance(error) => (9, error),
-            Self::InvalidResourceNotBinding(error) => (10, error),
-            Self::DependencyViolationSnatEntry(error) => (11, error),
-            Self::DependencyViolationNetworkAcl(error) => (12, error),
-            Self::DependencyViolationEnhancedNatgw(error) => (13, error),
-            Self::InvalidVSwitchIdNotFound(error) => (14, error),
-            Self::ForbiddenRegionNotFound(error) => (15, error),
-            Self::IncorrectVSwitchId(error) => (16, error),
-            Self::IncorrectStatus(error) => (17, error),
-            Self::Unhandled(unhandled) => (18, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteVSwitchError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteVSwitchError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectVSwitchStatus",
-            "DependencyViolation",
-            "IncorrectRouteEntryStatus",
-            "DependencyViolationHaVip",
-            "MissingParameter",
-            "TaskConflict",
-            "DependencyViolationRouteTable",
-            "DependencyViolationSnat",
-            "DeleteVSwitchIncorrectStatusCbnStatus",
-            "AttrMismatchingNaclAndBindInstance",
-            "InvalidResourceNotBinding",
-            "DependencyViolationSnatEntry",
-            "DependencyViolationNetworkAcl",
-            "DependencyViolationEnhancedNatgw",
-            "InvalidVSwitchIdNotFound",
-            "ForbiddenRegionNotFound",
-            "IncorrectVSwitchId",
-            "IncorrectStatus",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteVSwitchError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteVSwitchError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteVSwitchError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteVSwitchError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_v_switch(&self) -> DeleteVSwitchRequestBuilder<&Self> {
+        DeleteVSwitchRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteVirtualBorderRouterRequest>;
 /// Request of `DeleteVirtualBorderRouter`: DeleteVirtualBorderRouter
 ///
 /// Deprecated: use `Vpc::2016-04-28::DeleteVirtualBorderRouter` instead.
@@ -116,31 +119,28 @@ pub struct DeleteVirtualBorderRouterRequestBuilder<C = ()> {
 impl<C> DeleteVirtualBorderRouterRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`DeleteVirtualBorderRouterRequest::region_id`](DeleteVirtualBorderRouterRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `VbrId`.
     ///
-    /// - Wire name: `VbrId`.
-    /// - Required.
+    /// Its description, rules and example: [`DeleteVirtualBorderRouterRequest::vbr_id`](DeleteVirtualBorderRouterRequest::vbr_id).
     pub fn vbr_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vbr_id = Some(value.into());
         self
     }
     /// Sets `ClientToken`.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteVirtualBorderRouterRequest::client_token`](DeleteVirtualBorderRouterRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
     }
     /// Sets `UserCidr`.
     ///
-    /// - Wire name: `UserCidr`.
+    /// Its description, rules and example: [`DeleteVirtualBorderRouterRequest::user_cidr`](DeleteVirtualBorderRouterRequest::user_cidr).
     pub fn user_cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.user_cidr = Some(value.into());
         self
@@ -272,171 +272,28 @@ for DeleteVirtualBorderRouterResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteVirtualBorderRouter`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteVirtualBorderRouterError {
-    /// HTTP 400 `InvalidOperation.RouterInterfaceNotDeleted`: The specified VirutalBorderRouter still has routerInterface.
-    InvalidOperationRouterInterfaceNotDeleted(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.OperationNotAllowedInState`: The specified VirutalBorderRouter is in invalid state.
-    InvalidOperationOperationNotAllowedInState(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.NotAllowed`: Invalid virtual border router status.
-    InvalidStatusNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.RouterInterfaceReferedByRouteEntry`: The specified VirutalBorderRouter is refered by routeEntry.
-    DependencyViolationRouterInterfaceReferedByRouteEntry(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `DependencyViolation.BgpGroup`: bgp group exists, cannot delete vbr.
-    DependencyViolationBgpGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.Nqa`: nqa exists, cannot delete vbr.
-    DependencyViolationNqa(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.BgpNetwork`: bgp network exists, cannot delete vbr.
-    DependencyViolationBgpNetwork(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.OperationNotAllowedByUser`: The caller is not allowed to delete the specified VirtualBorderRouter.
-    ForbiddenOperationNotAllowedByUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.MultiVlanRi`: Multiple vlan router interfaces are found.
-    ForbiddenMultiVlanRi(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoRiFound`: No vlan router interfaces are found.
-    ForbiddenNoRiFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVbrId.NotFound`: The specified VirutalBorderRouter does not exist in our records.
-    InvalidVbrIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteVirtualBorderRouterError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidOperation.RouterInterfaceNotDeleted",
-                        "InvalidOperation.OperationNotAllowedInState",
-                        "InvalidStatus.NotAllowed",
-                        "DependencyViolation.RouterInterfaceReferedByRouteEntry",
-                        "DependencyViolation.BgpGroup",
-                        "DependencyViolation.Nqa",
-                        "DependencyViolation.BgpNetwork",
-                        "Forbidden.OperationNotAllowedByUser",
-                        "Forbidden.MultiVlanRi",
-                        "Forbidden.NoRiFound",
-                        "InvalidRegionId.NotFound",
-                        "InvalidVbrId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteVirtualBorderRouterError;
+impl crate::Client {
+    /// Calls `DeleteVirtualBorderRouter`: DeleteVirtualBorderRouter
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteVirtualBorderRouterRequestBuilder::send) it. The parameters and their rules: [`DeleteVirtualBorderRouterRequest`].
+    #[inline]
+    pub fn delete_virtual_border_router(
+        &self,
+    ) -> DeleteVirtualBorderRouterRequestBuilder<&Self> {
+        DeleteVirtualBorderRouterRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteVirtualBorderRouterError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteVirtualBorderRouter`: DeleteVirtualBorderRouter
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteVirtualBorderRouterRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidOperationRouterInterfaceNotDeleted(error),
-            1 => Self::InvalidOperationOperationNotAllowedInState(error),
-            2 => Self::InvalidStatusNotAllowed(error),
-            3 => Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error),
-            4 => Self::DependencyViolationBgpGroup(error),
-            5 => Self::DependencyViolationNqa(error),
-            6 => Self::DependencyViolationBgpNetwork(error),
-            7 => Self::ForbiddenOperationNotAllowedByUser(error),
-            8 => Self::ForbiddenMultiVlanRi(error),
-            9 => Self::ForbiddenNoRiFound(error),
-            10 => Self::InvalidRegionIdNotFound(error),
-            11 => Self::InvalidVbrIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidOperationRouterInterfaceNotDeleted(error) => (0, error),
-            Self::InvalidOperationOperationNotAllowedInState(error) => (1, error),
-            Self::InvalidStatusNotAllowed(error) => (2, error),
-            Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error) => {
-                (3, error)
-            }
-            Self::DependencyViolationBgpGroup(error) => (4, error),
-            Self::DependencyViolationNqa(error) => (5, error),
-            Self::DependencyViolationBgpNetwork(error) => (6, error),
-            Self::ForbiddenOperationNotAllowedByUser(error) => (7, error),
-            Self::ForbiddenMultiVlanRi(error) => (8, error),
-            Self::ForbiddenNoRiFound(error) => (9, error),
-            Self::InvalidRegionIdNotFound(error) => (10, error),
-            Self::InvalidVbrIdNotFound(error) => (11, error),
-            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteVirtualBorderRouterError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteVirtualBorderRouterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidOperationRouterInterfaceNotDeleted",
-            "InvalidOperationOperationNotAllowedInState",
-            "InvalidStatusNotAllowed",
-            "DependencyViolationRouterInterfaceReferedByRouteEntry",
-            "DependencyViolationBgpGroup",
-            "DependencyViolationNqa",
-            "DependencyViolationBgpNetwork",
-            "ForbiddenOperationNotAllowedByUser",
-            "ForbiddenMultiVlanRi",
-            "ForbiddenNoRiFound",
-            "InvalidRegionIdNotFound",
-            "InvalidVbrIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteVirtualBorderRouterError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteVirtualBorderRouterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteVirtualBorderRouterError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteVirtualBorderRouterError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_virtual_border_router(
+        &self,
+    ) -> DeleteVirtualBorderRouterRequestBuilder<&Self> {
+        DeleteVirtualBorderRouterRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteVpcRequest>;
 /// Request of `DeleteVpc`: 删除VPC
 ///
 /// Deprecated: use `Vpc::2016-04-28::DeleteVpc` instead.
@@ -97,15 +100,14 @@ pub struct DeleteVpcRequestBuilder<C = ()> {
 impl<C> DeleteVpcRequestBuilder<C> {
     /// Sets `VpcId`.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Required.
+    /// Its description, rules and example: [`DeleteVpcRequest::vpc_id`](DeleteVpcRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
     }
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
+    /// Its description, rules and example: [`DeleteVpcRequest::region_id`](DeleteVpcRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -222,267 +224,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteVpcRespons
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteVpc`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteVpcError {
-    /// HTTP 400 `DependencyViolation.RouteTable`: VPC cannot be deleted when custom route table exists.
-    DependencyViolationRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectVpcStatus`: Current VPC status does not support this operation.
-    IncorrectVpcStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.RouteEntry`: Specified object has dependent resources
-    DependencyViolationRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.Instance`: Specified object has dependent resources
-    DependencyViolationInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.VSwitch`: Specified object has dependent resources
-    DependencyViolationVSwitch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.SecurityGroup`: Specified object has dependent resources SecurityGroup.
-    DependencyViolationSecurityGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.RouteInterface`: Specified object has dependent route interface .
-    DependencyViolationRouteInterface(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.Tunnel`: Specified object has dependent tunnel.
-    DependencyViolationTunnel(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.NatGateway`: Specified object has dependent resources NatGateway.
-    DependencyViolationNatGateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.RouterInterface`: Specified object has dependent resources RouterInterface.
+mod error;
+pub use error::DeleteVpcError;
+impl crate::Client {
+    /// Calls `DeleteVpc`: 删除VPC
     ///
-    /// Also returned with HTTP 401: Specified object has dependent resources RouterInterface.
-    DependencyViolationRouterInterface(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.VpcNotFound`: Specified VPC can not found.
-    ForbiddenVpcNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbbiden`: Active custom route in vpc.
-    Forbbiden(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The eip operate too frequent, TaskConflict.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAction`: The VPC has been connected to the classic network ECS. Please cancel the connection before proceeding.
-    InvalidAction(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.Ipv6Gateway`: %s
-    DependencyViolationIpv6Gateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.cbnStatus`: Current CBN status does not support this operation.
-    IncorrectStatusCbnStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.CloudServiceResource`: %s
-    DependencyViolationCloudServiceResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.ClassicLinkInstance`: Specified object has active classicLink instance.
-    DependencyViolationClassicLinkInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.RegionId`: The specified RegionId is illegal.
-    IllegalParamRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.NetworkAcl`: Specified object has dependent resources network acl.
-    DependencyViolationNetworkAcl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionInstance`: The specified InstanceId does not exist in given region.
-    InvalidRegionInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.Ipv4Gateway`: The VPC cannot be deleted when it has ipv4Gateway.
-    DependencyViolationIpv4Gateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.VpcPeerExists`: The operation is not allowed because the VpcPeer exists.
-    OperationDeniedVpcPeerExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.GatewayRouteTable`: Specified object has dependent resources gatewayRouteTable.
-    DependencyViolationGatewayRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.DhcpOptionsSet`: The VPC cannot be deleted when it is associated with dhcpOptionsSet.
-    DependencyViolationDhcpOptionsSet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InternalError`: The request processing has failed due to some unknown error
+    /// Set the parameters on the returned builder, then [`send`](DeleteVpcRequestBuilder::send) it. The parameters and their rules: [`DeleteVpcRequest`].
+    #[inline]
+    pub fn delete_vpc(&self) -> DeleteVpcRequestBuilder<&Self> {
+        DeleteVpcRequestBuilder::new(self)
+    }
+}
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteVpc`: 删除VPC
     ///
-    /// Also returned with HTTP 500: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied`: The operation is not supported in this status.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpcId.NotFound`: Specified VPC does not exist.
-    InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteVpcError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "DependencyViolation.RouteTable",
-                        "IncorrectVpcStatus",
-                        "DependencyViolation.RouteEntry",
-                        "DependencyViolation.Instance",
-                        "DependencyViolation.VSwitch",
-                        "DependencyViolation.SecurityGroup",
-                        "DependencyViolation.RouteInterface",
-                        "DependencyViolation.Tunnel",
-                        "DependencyViolation.NatGateway",
-                        "DependencyViolation.RouterInterface",
-                        "Forbidden.VpcNotFound",
-                        "Forbbiden",
-                        "TaskConflict",
-                        "InvalidAction",
-                        "DependencyViolation.Ipv6Gateway",
-                        "IncorrectStatus.cbnStatus",
-                        "DependencyViolation.CloudServiceResource",
-                        "DependencyViolation.ClassicLinkInstance",
-                        "IllegalParam.RegionId",
-                        "DependencyViolation.NetworkAcl",
-                        "InvalidRegionInstance",
-                        "DependencyViolation.Ipv4Gateway",
-                        "OperationDenied.VpcPeerExists",
-                        "DependencyViolation.GatewayRouteTable",
-                        "DependencyViolation.DhcpOptionsSet",
-                        "InternalError",
-                        "OperationDenied",
-                        "InvalidVpcId.NotFound",
-                    ],
-                ),
-            error,
-        )
-    }
-}
-#[allow(deprecated)]
-impl DeleteVpcError {
-    /// The service error behind the variant.
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteVpcRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::DependencyViolationRouteTable(error),
-            1 => Self::IncorrectVpcStatus(error),
-            2 => Self::DependencyViolationRouteEntry(error),
-            3 => Self::DependencyViolationInstance(error),
-            4 => Self::DependencyViolationVSwitch(error),
-            5 => Self::DependencyViolationSecurityGroup(error),
-            6 => Self::DependencyViolationRouteInterface(error),
-            7 => Self::DependencyViolationTunnel(error),
-            8 => Self::DependencyViolationNatGateway(error),
-            9 => Self::DependencyViolationRouterInterface(error),
-            10 => Self::ForbiddenVpcNotFound(error),
-            11 => Self::Forbbiden(error),
-            12 => Self::TaskConflict(error),
-            13 => Self::InvalidAction(error),
-            14 => Self::DependencyViolationIpv6Gateway(error),
-            15 => Self::IncorrectStatusCbnStatus(error),
-            16 => Self::DependencyViolationCloudServiceResource(error),
-            17 => Self::DependencyViolationClassicLinkInstance(error),
-            18 => Self::IllegalParamRegionId(error),
-            19 => Self::DependencyViolationNetworkAcl(error),
-            20 => Self::InvalidRegionInstance(error),
-            21 => Self::DependencyViolationIpv4Gateway(error),
-            22 => Self::OperationDeniedVpcPeerExists(error),
-            23 => Self::DependencyViolationGatewayRouteTable(error),
-            24 => Self::DependencyViolationDhcpOptionsSet(error),
-            25 => Self::InternalError(error),
-            26 => Self::OperationDenied(error),
-            27 => Self::InvalidVpcIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::DependencyViolationRouteTable(error) => (0, error),
-            Self::IncorrectVpcStatus(error) => (1, error),
-            Self::DependencyViolationRouteEntry(error) => (2, error),
-            Self::DependencyViolationInstance(error) => (3, error),
-            Self::DependencyViolationVSwitch(error) => (4, error),
-            Self::DependencyViolationSecurityGroup(error) => (5, error),
-            Self::DependencyViolationRouteInterface(error) => (6, error),
-            Self::DependencyViolationTunnel(error) => (7, error),
-            Self::DependencyViolationNatGateway(error) => (8, error),
-            Self::DependencyViolationRouterInterface(error) => (9, error),
-            Self::ForbiddenVpcNotFound(error) => (10, error),
-            Self::Forbbiden(error) => (11, error),
-            Self::TaskConflict(error) => (12, error),
-            Self::InvalidAction(error) => (13, error),
-            Self::DependencyViolationIpv6Gateway(error) => (14, error),
-            Self::IncorrectStatusCbnStatus(error) => (15, error),
-            Self::DependencyViolationCloudServiceResource(error) => (16, error),
-            Self::DependencyViolationClassicLinkInstance(error) => (17, error),
-            Self::IllegalParamRegionId(error) => (18, error),
-            Self::DependencyViolationNetworkAcl(error) => (19, error),
-            Self::InvalidRegionInstance(error) => (20, error),
-            Self::DependencyViolationIpv4Gateway(error) => (21, error),
-            Self::OperationDeniedVpcPeerExists(error) => (22, error),
-            Self::DependencyViolationGatewayRouteTable(error) => (23, error),
-            Self::DependencyViolationDhcpOptionsSet(error) => (24, error),
-            Self::InternalError(error) => (25, error),
-            Self::OperationDenied(error) => (26, error),
-            Self::InvalidVpcIdNotFound(error) => (27, error),
-            Self::Unhandled(unhandled) => (28, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteVpcError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteVpcError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "DependencyViolationRouteTable",
-            "IncorrectVpcStatus",
-            "DependencyViolationRouteEntry",
-            "DependencyViolationInstance",
-            "DependencyViolationVSwitch",
-            "DependencyViolationSecurityGroup",
-            "DependencyViolationRouteInterface",
-            "DependencyViolationTunnel",
-            "DependencyViolationNatGateway",
-            "DependencyViolationRouterInterface",
-            "ForbiddenVpcNotFound",
-            "Forbbiden",
-            "TaskConflict",
-            "InvalidAction",
-            "DependencyViolationIpv6Gateway",
-            "IncorrectStatusCbnStatus",
-            "DependencyViolationCloudServiceResource",
-            "DependencyViolationClassicLinkInstance",
-            "IllegalParamRegionId",
-            "DependencyViolationNetworkAcl",
-            "InvalidRegionInstance",
-            "DependencyViolationIpv4Gateway",
-            "OperationDeniedVpcPeerExists",
-            "DependencyViolationGatewayRouteTable",
-            "DependencyViolationDhcpOptionsSet",
-            "InternalError",
-            "OperationDenied",
-            "InvalidVpcIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteVpcError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteVpcError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteVpcError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteVpcError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_vpc(&self) -> DeleteVpcRequestBuilder<&Self> {
+        DeleteVpcRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeAccountAttributesRequest>;
 /// Request of `DescribeAccountAttributes`: Queries the quotas of Elastic Compute Service (ECS) resources that you can create in an Alibaba Cloud region. For a specific region, you can query the maximum numbers of security groups, elastic network interfaces (ENIs), vCPUs for pay-as-you-go instances, vCPUs for spot instances, and dedicated hosts that you can create and the capacity quotas for pay-as-you-go disks that you can create. You can also query information such as network types or whether an account has completed the account verification.
 ///
 /// After you [create](<https://account.alibabacloud.com/register/intl_register.htm>) an Alibaba Cloud account, you can create a specific number of ECS instances in different regions within the account. For more information, see [Limits](<https://www.alibabacloud.com/help/doc-detail/25412.htm>).
@@ -141,9 +144,7 @@ impl<C> DescribeAccountAttributesRequestBuilder<C> {
     ///
     /// The ID of the region. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeAccountAttributesRequest::region_id`](DescribeAccountAttributesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -152,8 +153,7 @@ impl<C> DescribeAccountAttributesRequestBuilder<C> {
     ///
     /// The ID of the zone in which the resource resides.
     ///
-    /// - Wire name: `ZoneId`.
-    /// - Example: `cn-hangzhou-b`.
+    /// Its description, rules and example: [`DescribeAccountAttributesRequest::zone_id`](DescribeAccountAttributesRequest::zone_id).
     pub fn zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_id = Some(value.into());
         self
@@ -162,31 +162,7 @@ impl<C> DescribeAccountAttributesRequestBuilder<C> {
     ///
     /// The type of resource quota N. Valid values of N: 1 to 8. Valid values:
     ///
-    /// * instance-network-type: the available network types.
-    /// * max-security-groups: the maximum number of security groups.
-    /// * max-elastic-network-interfaces: the maximum number of ENIs.
-    /// * max-postpaid-instance-vcpu-count: the maximum number of vCPUs for pay-as-you-go instances.
-    /// * max-spot-instance-vcpu-count: the maximum number of vCPUs for spot instances.
-    /// * used-postpaid-instance-vcpu-count: the number of vCPUs that have been allocated to pay-as-you-go instances.
-    /// * used-spot-instance-vcpu-count: the number of vCPUs that have been allocated to spot instances.
-    /// * max-postpaid-yundisk-capacity: the maximum capacity of pay-as-you-go data disks. (The value is deprecated.)
-    /// * used-postpaid-yundisk-capacity: the capacity of pay-as-you-go data disks that have been created. (The value is deprecated.)
-    /// * max-dedicated-hosts: the maximum number of dedicated hosts.
-    /// * supported-postpaid-instance-types: the instance types of pay-as-you-go I/O optimized instances.
-    /// * max-axt-command-count: the maximum number of Cloud Assistant commands.
-    /// * max-axt-invocation-daily: the maximum number of Cloud Assistant command executions per day.
-    /// * real-name-authentication: whether the account has completed the real-name verification.
-    ///
-    ///   \*\*
-    ///
-    ///   **Note** To create an ECS instance in a region in the Chinese mainland, you must complete the real-name verification.
-    /// * max-cloud-assistant-activation-count: the maximum number of activation codes that can be created to use to register managed instances.
-    ///
-    /// This parameter is empty by default.
-    ///
-    /// - Wire name: `AttributeName`.
-    /// - Must have at most 30 items.
-    /// - Example: `max-security-groups`.
+    /// Its description, rules and example: [`DescribeAccountAttributesRequest::attribute_name`](DescribeAccountAttributesRequest::attribute_name).
     pub fn attribute_name(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -331,109 +307,28 @@ for DescribeAccountAttributesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeAccountAttributes`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeAccountAttributesError {
-    /// HTTP 403 `Invalid.Parameter`: The required parameter regionId must be not null.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The process of creating snapshot has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `ServiceUnavailable`: The service is unavailable, please try again later.
-    ServiceUnavailable(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeAccountAttributesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &["Invalid.Parameter", "InternalError", "ServiceUnavailable"],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeAccountAttributesError;
+impl crate::Client {
+    /// Calls `DescribeAccountAttributes`: Queries the quotas of Elastic Compute Service (ECS) resources that you can create in an Alibaba Cloud region. For a specific region, you can query the maximum numbers of security groups, elastic network interfaces (ENIs), vCPUs for pay-as-you-go instances, vCPUs for spot instances, and dedicated hosts that you can create and the capacity quotas for pay-as-you-go disks that you can create. You can also query information such as network types or whether an account has completed the account verification.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeAccountAttributesRequestBuilder::send) it. The parameters and their rules: [`DescribeAccountAttributesRequest`].
+    #[inline]
+    pub fn describe_account_attributes(
+        &self,
+    ) -> DescribeAccountAttributesRequestBuilder<&Self> {
+        DescribeAccountAttributesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeAccountAttributesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeAccountAttributes`: Queries the quotas of Elastic Compute Service (ECS) resources that you can create in an Alibaba Cloud region. For a specific region, you can query the maximum numbers of security groups, elastic network interfaces (ENIs), vCPUs for pay-as-you-go instances, vCPUs for spot instances, and dedicated hosts that you can create and the capacity quotas for pay-as-you-go disks that you can create. You can also query information such as network types or whether an account has completed the account verification.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeAccountAttributesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::InternalError(error),
-            2 => Self::ServiceUnavailable(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::InternalError(error) => (1, error),
-            Self::ServiceUnavailable(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeAccountAttributesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeAccountAttributesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "InternalError",
-            "ServiceUnavailable",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeAccountAttributesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeAccountAttributesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeAccountAttributesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeAccountAttributesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_account_attributes(
+        &self,
+    ) -> DescribeAccountAttributesRequestBuilder<&Self> {
+        DescribeAccountAttributesRequestBuilder::new(self)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `cloud-assistant` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_activations_pages`](crate::Client::describe_activations_pages) and [`describe_activations_items`](crate::Client::describe_activations_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_activations_pages`](crate::Client::describe_activations_pages) and [`describe_activations_items`](crate::Client::describe_activations_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeActivations",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeActivationsRequest>;
 /// Request of `DescribeActivations`: Queries existing activation codes and their usage information.
 ///
 /// ## Usage notes
@@ -203,11 +206,7 @@ impl<C> DescribeActivationsRequestBuilder<C> {
     ///
     /// The region ID. Supported regions: China (Qingdao), China (Beijing), China (Zhangjiakou), China (Hohhot), China (Ulanqab), China (Hangzhou), China (Shanghai), China (Shenzhen), China (Heyuan), China (Guangzhou), China (Chengdu), China (Hong Kong), Singapore, Japan (Tokyo), US (Silicon Valley), and US (Virginia).
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeActivationsRequest::region_id`](DescribeActivationsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -216,8 +215,7 @@ impl<C> DescribeActivationsRequestBuilder<C> {
     ///
     /// The ID of the activation code.
     ///
-    /// - Wire name: `ActivationId`.
-    /// - Example: `4ECEEE12-56F1-4FBC-9AB1-890F1234****`.
+    /// Its description, rules and example: [`DescribeActivationsRequest::activation_id`](DescribeActivationsRequest::activation_id).
     pub fn activation_id(mut self, value: impl Into<String>) -> Self {
         self.inner.activation_id = Some(value.into());
         self
@@ -226,8 +224,7 @@ impl<C> DescribeActivationsRequestBuilder<C> {
     ///
     /// The default instance name prefix.
     ///
-    /// - Wire name: `InstanceName`.
-    /// - Example: `test-InstanceName`.
+    /// Its description, rules and example: [`DescribeActivationsRequest::instance_name`](DescribeActivationsRequest::instance_name).
     pub fn instance_name(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_name = Some(value.into());
         self
@@ -236,12 +233,7 @@ impl<C> DescribeActivationsRequestBuilder<C> {
     ///
     /// The page number.
     ///
-    /// Pages start from page 1.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeActivationsRequest::page_number`](DescribeActivationsRequest::page_number).
     pub fn page_number(mut self, value: i64) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -250,12 +242,7 @@ impl<C> DescribeActivationsRequestBuilder<C> {
     ///
     /// The number of entries per page.
     ///
-    /// Valid values: 1 to 50.
-    ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeActivationsRequest::page_size`](DescribeActivationsRequest::page_size).
     pub fn page_size(mut self, value: i64) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -264,12 +251,7 @@ impl<C> DescribeActivationsRequestBuilder<C> {
     ///
     /// The maximum number of entries per page.
     ///
-    /// Valid values: 1 to 50.
-    ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeActivationsRequest::max_results`](DescribeActivationsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -278,8 +260,7 @@ impl<C> DescribeActivationsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `AAAAAdDWBF2****`.
+    /// Its description, rules and example: [`DescribeActivationsRequest::next_token`](DescribeActivationsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -288,8 +269,7 @@ impl<C> DescribeActivationsRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the activation code belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-123******`.
+    /// Its description, rules and example: [`DescribeActivationsRequest::resource_group_id`](DescribeActivationsRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -298,8 +278,7 @@ impl<C> DescribeActivationsRequestBuilder<C> {
     ///
     /// The tags of the activation code.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`DescribeActivationsRequest::tag`](DescribeActivationsRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -483,173 +462,114 @@ for DescribeActivationsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeActivations`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeActivationsError {
-    /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
-    RegionIdApiNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.PageNumber`: The specified parameter is invalid.
-    InvalidParamPageNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.PageSize`: The specified parameter is invalid.
-    InvalidParamPageSize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
-    InvalidTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue.Malformed`: The specified Tag.n.Value is not valid.
-    InvalidTagValueMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NumberExceed.Tags`: The Tags parameter number is exceed.
-    NumberExceedTags(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.TagKey`: You must specify Tag.N.Key.
-    MissingParameterTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.NextToken`: The specified parameter NextToken is not valid.
-    InvalidParameterNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.MaxResults`: The specified parameter MaxResults is not valid.
-    InvalidParameterMaxResults(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Operation.Forbidden`: The operation is not permitted.
-    OperationForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError.Dispatch`: An error occurred when you dispatched the request.
-    InternalErrorDispatch(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeActivationsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "RegionId.ApiNotSupported",
-                        "InvalidParam.PageNumber",
-                        "InvalidParam.PageSize",
-                        "InvalidTagKey.Malformed",
-                        "InvalidTagValue.Malformed",
-                        "NumberExceed.Tags",
-                        "Duplicate.TagKey",
-                        "MissingParameter.TagKey",
-                        "InvalidParameter.NextToken",
-                        "InvalidParameter.MaxResults",
-                        "Operation.Forbidden",
-                        "InvalidRegionId.NotFound",
-                        "InternalError.Dispatch",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeActivationsError;
+impl crate::Client {
+    /// Calls `DescribeActivations`: Queries existing activation codes and their usage information.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeActivationsRequestBuilder::send) it. The parameters and their rules: [`DescribeActivationsRequest`].
+    #[inline]
+    pub fn describe_activations(&self) -> DescribeActivationsRequestBuilder<&Self> {
+        DescribeActivationsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeActivationsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeActivations`: Queries existing activation codes and their usage information.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeActivationsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::RegionIdApiNotSupported(error),
-            1 => Self::InvalidParamPageNumber(error),
-            2 => Self::InvalidParamPageSize(error),
-            3 => Self::InvalidTagKeyMalformed(error),
-            4 => Self::InvalidTagValueMalformed(error),
-            5 => Self::NumberExceedTags(error),
-            6 => Self::DuplicateTagKey(error),
-            7 => Self::MissingParameterTagKey(error),
-            8 => Self::InvalidParameterNextToken(error),
-            9 => Self::InvalidParameterMaxResults(error),
-            10 => Self::OperationForbidden(error),
-            11 => Self::InvalidRegionIdNotFound(error),
-            12 => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::RegionIdApiNotSupported(error) => (0, error),
-            Self::InvalidParamPageNumber(error) => (1, error),
-            Self::InvalidParamPageSize(error) => (2, error),
-            Self::InvalidTagKeyMalformed(error) => (3, error),
-            Self::InvalidTagValueMalformed(error) => (4, error),
-            Self::NumberExceedTags(error) => (5, error),
-            Self::DuplicateTagKey(error) => (6, error),
-            Self::MissingParameterTagKey(error) => (7, error),
-            Self::InvalidParameterNextToken(error) => (8, error),
-            Self::InvalidParameterMaxResults(error) => (9, error),
-            Self::OperationForbidden(error) => (10, error),
-            Self::InvalidRegionIdNotFound(error) => (11, error),
-            Self::InternalErrorDispatch(error) => (12, error),
-            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
-        }
+    pub fn describe_activations(&self) -> DescribeActivationsRequestBuilder<&Self> {
+        DescribeActivationsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeActivationsError {
+/// Every page of `DescribeActivations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_activations_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeActivationsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeActivationsResponse,
+        ::acs_runtime::client::Error<DescribeActivationsError>,
+    >,
+> {
+    fn count(response: &DescribeActivationsResponse) -> usize {
+        response.activation_list.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeActivationsRequest,
+        response: &DescribeActivationsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeActivationsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_activations(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeActivations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_activations_pages(
+        &self,
+        request: DescribeActivationsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeActivationsResponse,
+            ::acs_runtime::client::Error<DescribeActivationsError>,
+        >,
+    > {
+        describe_activations_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeActivationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "RegionIdApiNotSupported",
-            "InvalidParamPageNumber",
-            "InvalidParamPageSize",
-            "InvalidTagKeyMalformed",
-            "InvalidTagValueMalformed",
-            "NumberExceedTags",
-            "DuplicateTagKey",
-            "MissingParameterTagKey",
-            "InvalidParameterNextToken",
-            "InvalidParameterMaxResults",
-            "OperationForbidden",
-            "InvalidRegionIdNotFound",
-            "InternalErrorDispatch",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeActivations`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_activations_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeActivationsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::ActivationList,
+        ::acs_runtime::client::Error<DescribeActivationsError>,
+    >,
+> {
+    fn extract(
+        response: DescribeActivationsResponse,
+    ) -> Vec<crate::types::ActivationList> {
+        response.activation_list.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(describe_activations_pages(api, request), extract),
+    )
 }
-impl DescribeActivationsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeActivations`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeActivationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeActivationsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeActivationsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_activations_items(
+        &self,
+        request: DescribeActivationsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::ActivationList,
+            ::acs_runtime::client::Error<DescribeActivationsError>,
+        >,
+    > {
+        describe_activations_items(self, request)
     }
 }

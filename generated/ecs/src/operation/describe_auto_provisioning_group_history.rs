@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `auto-provisioning-groups` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_auto_provisioning_group_history_pages`](crate::Client::describe_auto_provisioning_group_history_pages) and [`describe_auto_provisioning_group_history_items`](crate::Client::describe_auto_provisioning_group_history_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_auto_provisioning_group_history_pages`](crate::Client::describe_auto_provisioning_group_history_pages) and [`describe_auto_provisioning_group_history_items`](crate::Client::describe_auto_provisioning_group_history_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeAutoProvisioningGroupHistory",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeAutoProvisioningGroupHistoryRequest>;
 /// Request of `DescribeAutoProvisioningGroupHistory`: Queries the scheduling tasks of an auto provisioning group.
 ///
 /// # Example
@@ -164,9 +167,7 @@ impl<C> DescribeAutoProvisioningGroupHistoryRequestBuilder<C> {
     ///
     /// The region ID of the auto provisioning group.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeAutoProvisioningGroupHistoryRequest::region_id`](DescribeAutoProvisioningGroupHistoryRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -175,11 +176,7 @@ impl<C> DescribeAutoProvisioningGroupHistoryRequestBuilder<C> {
     ///
     /// The page number of the returned page. Pages start from page 1.
     ///
-    /// Default value: 1
-    ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeAutoProvisioningGroupHistoryRequest::page_number`](DescribeAutoProvisioningGroupHistoryRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -188,12 +185,7 @@ impl<C> DescribeAutoProvisioningGroupHistoryRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: 1 to 100.
     ///
-    /// and the default value is 10.
-    ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
-    /// - Example: `5`.
+    /// Its description, rules and example: [`DescribeAutoProvisioningGroupHistoryRequest::page_size`](DescribeAutoProvisioningGroupHistoryRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -202,9 +194,7 @@ impl<C> DescribeAutoProvisioningGroupHistoryRequestBuilder<C> {
     ///
     /// The ID of the auto provisioning group.
     ///
-    /// - Wire name: `AutoProvisioningGroupId`.
-    /// - Required.
-    /// - Example: `apg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeAutoProvisioningGroupHistoryRequest::auto_provisioning_group_id`](DescribeAutoProvisioningGroupHistoryRequest::auto_provisioning_group_id).
     pub fn auto_provisioning_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.auto_provisioning_group_id = Some(value.into());
         self
@@ -213,8 +203,7 @@ impl<C> DescribeAutoProvisioningGroupHistoryRequestBuilder<C> {
     ///
     /// The beginning of the time range of the queried data. The time follows the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time is displayed in UTC.
     ///
-    /// - Wire name: `StartTime`.
-    /// - Example: `2019-04-01T15:10:20Z`.
+    /// Its description, rules and example: [`DescribeAutoProvisioningGroupHistoryRequest::start_time`](DescribeAutoProvisioningGroupHistoryRequest::start_time).
     pub fn start_time(mut self, value: impl Into<String>) -> Self {
         self.inner.start_time = Some(value.into());
         self
@@ -223,8 +212,7 @@ impl<C> DescribeAutoProvisioningGroupHistoryRequestBuilder<C> {
     ///
     /// The end of the time range of the queried data. The time follows the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time is displayed in UTC.
     ///
-    /// - Wire name: `EndTime`.
-    /// - Example: `2019-06-20T15:10:20Z`.
+    /// Its description, rules and example: [`DescribeAutoProvisioningGroupHistoryRequest::end_time`](DescribeAutoProvisioningGroupHistoryRequest::end_time).
     pub fn end_time(mut self, value: impl Into<String>) -> Self {
         self.inner.end_time = Some(value.into());
         self
@@ -405,127 +393,130 @@ for DescribeAutoProvisioningGroupHistoryResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeAutoProvisioningGroupHistory`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeAutoProvisioningGroupHistoryError {
-    /// HTTP 400 `MissingParameter`: The specified parameter "AutoProvisioningGroupId" should not be null.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParamter.RegionId`: The regionId should not be null.
-    MissingParamterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.periodTime`: The format of startTime or endTime is invalid.
-    InvalidParameterPeriodTime(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.RAM`: User not authorized to operate on the specified resource, or this API doesn't support RAM.
-    ForbiddenRam(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAutoProvisioningGroupId.NotFound`: The specified AutoProvisioningGroupId does not exist.
-    InvalidAutoProvisioningGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeAutoProvisioningGroupHistoryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter",
-                        "MissingParamter.RegionId",
-                        "InvalidParameter.periodTime",
-                        "Forbidden.RAM",
-                        "InvalidAutoProvisioningGroupId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeAutoProvisioningGroupHistoryError;
+impl crate::Client {
+    /// Calls `DescribeAutoProvisioningGroupHistory`: Queries the scheduling tasks of an auto provisioning group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeAutoProvisioningGroupHistoryRequestBuilder::send) it. The parameters and their rules: [`DescribeAutoProvisioningGroupHistoryRequest`].
+    #[inline]
+    pub fn describe_auto_provisioning_group_history(
+        &self,
+    ) -> DescribeAutoProvisioningGroupHistoryRequestBuilder<&Self> {
+        DescribeAutoProvisioningGroupHistoryRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeAutoProvisioningGroupHistoryError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeAutoProvisioningGroupHistory`: Queries the scheduling tasks of an auto provisioning group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeAutoProvisioningGroupHistoryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameter(error),
-            1 => Self::MissingParamterRegionId(error),
-            2 => Self::InvalidParameterPeriodTime(error),
-            3 => Self::ForbiddenRam(error),
-            4 => Self::InvalidAutoProvisioningGroupIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => (0, error),
-            Self::MissingParamterRegionId(error) => (1, error),
-            Self::InvalidParameterPeriodTime(error) => (2, error),
-            Self::ForbiddenRam(error) => (3, error),
-            Self::InvalidAutoProvisioningGroupIdNotFound(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
+    pub fn describe_auto_provisioning_group_history(
+        &self,
+    ) -> DescribeAutoProvisioningGroupHistoryRequestBuilder<&Self> {
+        DescribeAutoProvisioningGroupHistoryRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeAutoProvisioningGroupHistoryError {
+/// Every page of `DescribeAutoProvisioningGroupHistory`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_auto_provisioning_group_history_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeAutoProvisioningGroupHistoryRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeAutoProvisioningGroupHistoryResponse,
+        ::acs_runtime::client::Error<DescribeAutoProvisioningGroupHistoryError>,
+    >,
+> {
+    fn count(response: &DescribeAutoProvisioningGroupHistoryResponse) -> usize {
+        response
+            .auto_provisioning_group_histories
+            .as_ref()
+            .and_then(|x| x.auto_provisioning_group_history.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeAutoProvisioningGroupHistoryRequest,
+        response: &DescribeAutoProvisioningGroupHistoryResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeAutoProvisioningGroupHistoryRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_auto_provisioning_group_history(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeAutoProvisioningGroupHistory`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_auto_provisioning_group_history_pages(
+        &self,
+        request: DescribeAutoProvisioningGroupHistoryRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeAutoProvisioningGroupHistoryResponse,
+            ::acs_runtime::client::Error<DescribeAutoProvisioningGroupHistoryError>,
+        >,
+    > {
+        describe_auto_provisioning_group_history_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeAutoProvisioningGroupHistoryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameter",
-            "MissingParamterRegionId",
-            "InvalidParameterPeriodTime",
-            "ForbiddenRam",
-            "InvalidAutoProvisioningGroupIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeAutoProvisioningGroupHistory`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_auto_provisioning_group_history_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeAutoProvisioningGroupHistoryRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::AutoProvisioningGroupHistory,
+        ::acs_runtime::client::Error<DescribeAutoProvisioningGroupHistoryError>,
+    >,
+> {
+    fn extract(
+        response: DescribeAutoProvisioningGroupHistoryResponse,
+    ) -> Vec<crate::types::AutoProvisioningGroupHistory> {
+        response
+            .auto_provisioning_group_histories
+            .and_then(|x| x.auto_provisioning_group_history)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_auto_provisioning_group_history_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeAutoProvisioningGroupHistoryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeAutoProvisioningGroupHistory`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeAutoProvisioningGroupHistoryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeAutoProvisioningGroupHistoryError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeAutoProvisioningGroupHistoryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_auto_provisioning_group_history_items(
+        &self,
+        request: DescribeAutoProvisioningGroupHistoryRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::AutoProvisioningGroupHistory,
+            ::acs_runtime::client::Error<DescribeAutoProvisioningGroupHistoryError>,
+        >,
+    > {
+        describe_auto_provisioning_group_history_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `auto-provisioning-groups` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_auto_provisioning_group_instances_pages`](crate::Client::describe_auto_provisioning_group_instances_pages) and [`describe_auto_provisioning_group_instances_items`](crate::Client::describe_auto_provisioning_group_instances_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_auto_provisioning_group_instances_pages`](crate::Client::describe_auto_provisioning_group_instances_pages) and [`describe_auto_provisioning_group_instances_items`](crate::Client::describe_auto_provisioning_group_instances_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeAutoProvisioningGroupInstances",
@@ -12,6 +12,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    DescribeAutoProvisioningGroupInstancesRequest,
+>;
 /// Request of `DescribeAutoProvisioningGroupInstances`: Queries information about Elastic Compute Service (ECS) instances in an auto provisioning group.
 ///
 /// # Example
@@ -147,9 +153,7 @@ impl<C> DescribeAutoProvisioningGroupInstancesRequestBuilder<C> {
     ///
     /// The region ID of the auto provisioning group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeAutoProvisioningGroupInstancesRequest::region_id`](DescribeAutoProvisioningGroupInstancesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -158,13 +162,7 @@ impl<C> DescribeAutoProvisioningGroupInstancesRequestBuilder<C> {
     ///
     /// The page number.
     ///
-    /// Pages start from page 1.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeAutoProvisioningGroupInstancesRequest::page_number`](DescribeAutoProvisioningGroupInstancesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -173,14 +171,7 @@ impl<C> DescribeAutoProvisioningGroupInstancesRequestBuilder<C> {
     ///
     /// The number of entries per page.
     ///
-    /// Valid values: 1 to 100.
-    ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeAutoProvisioningGroupInstancesRequest::page_size`](DescribeAutoProvisioningGroupInstancesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -189,9 +180,7 @@ impl<C> DescribeAutoProvisioningGroupInstancesRequestBuilder<C> {
     ///
     /// The ID of the auto provisioning group.
     ///
-    /// - Wire name: `AutoProvisioningGroupId`.
-    /// - Required.
-    /// - Example: `apg-uf6jel2bbl62wh13****`.
+    /// Its description, rules and example: [`DescribeAutoProvisioningGroupInstancesRequest::auto_provisioning_group_id`](DescribeAutoProvisioningGroupInstancesRequest::auto_provisioning_group_id).
     pub fn auto_provisioning_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.auto_provisioning_group_id = Some(value.into());
         self
@@ -366,121 +355,123 @@ for DescribeAutoProvisioningGroupInstancesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeAutoProvisioningGroupInstances`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeAutoProvisioningGroupInstancesError {
-    /// HTTP 400 `MissingParameter`: The specified parameter "AutoProvisioningGroupId" should not be null.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParamter.RegionId`: The regionId should not be null.
-    MissingParamterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.RAM`: User not authorized to operate on the specified resource, or this API doesn't support RAM.
-    ForbiddenRam(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAutoProvisioningGroupId.NotFound`: The specified AutoProvisioningGroupId does not exist.
-    InvalidAutoProvisioningGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeAutoProvisioningGroupInstancesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter",
-                        "MissingParamter.RegionId",
-                        "Forbidden.RAM",
-                        "InvalidAutoProvisioningGroupId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeAutoProvisioningGroupInstancesError;
+impl crate::Client {
+    /// Calls `DescribeAutoProvisioningGroupInstances`: Queries information about Elastic Compute Service (ECS) instances in an auto provisioning group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeAutoProvisioningGroupInstancesRequestBuilder::send) it. The parameters and their rules: [`DescribeAutoProvisioningGroupInstancesRequest`].
+    #[inline]
+    pub fn describe_auto_provisioning_group_instances(
+        &self,
+    ) -> DescribeAutoProvisioningGroupInstancesRequestBuilder<&Self> {
+        DescribeAutoProvisioningGroupInstancesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeAutoProvisioningGroupInstancesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeAutoProvisioningGroupInstances`: Queries information about Elastic Compute Service (ECS) instances in an auto provisioning group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeAutoProvisioningGroupInstancesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameter(error),
-            1 => Self::MissingParamterRegionId(error),
-            2 => Self::ForbiddenRam(error),
-            3 => Self::InvalidAutoProvisioningGroupIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => (0, error),
-            Self::MissingParamterRegionId(error) => (1, error),
-            Self::ForbiddenRam(error) => (2, error),
-            Self::InvalidAutoProvisioningGroupIdNotFound(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
+    pub fn describe_auto_provisioning_group_instances(
+        &self,
+    ) -> DescribeAutoProvisioningGroupInstancesRequestBuilder<&Self> {
+        DescribeAutoProvisioningGroupInstancesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeAutoProvisioningGroupInstancesError {
+/// Every page of `DescribeAutoProvisioningGroupInstances`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_auto_provisioning_group_instances_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeAutoProvisioningGroupInstancesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeAutoProvisioningGroupInstancesResponse,
+        ::acs_runtime::client::Error<DescribeAutoProvisioningGroupInstancesError>,
+    >,
+> {
+    fn count(response: &DescribeAutoProvisioningGroupInstancesResponse) -> usize {
+        response.instances.as_ref().and_then(|x| x.instance.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeAutoProvisioningGroupInstancesRequest,
+        response: &DescribeAutoProvisioningGroupInstancesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeAutoProvisioningGroupInstancesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_auto_provisioning_group_instances(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeAutoProvisioningGroupInstances`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_auto_provisioning_group_instances_pages(
+        &self,
+        request: DescribeAutoProvisioningGroupInstancesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeAutoProvisioningGroupInstancesResponse,
+            ::acs_runtime::client::Error<DescribeAutoProvisioningGroupInstancesError>,
+        >,
+    > {
+        describe_auto_provisioning_group_instances_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeAutoProvisioningGroupInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameter",
-            "MissingParamterRegionId",
-            "ForbiddenRam",
-            "InvalidAutoProvisioningGroupIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeAutoProvisioningGroupInstances`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_auto_provisioning_group_instances_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeAutoProvisioningGroupInstancesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::DescribeAutoProvisioningGroupInstancesInstance,
+        ::acs_runtime::client::Error<DescribeAutoProvisioningGroupInstancesError>,
+    >,
+> {
+    fn extract(
+        response: DescribeAutoProvisioningGroupInstancesResponse,
+    ) -> Vec<crate::types::DescribeAutoProvisioningGroupInstancesInstance> {
+        response.instances.and_then(|x| x.instance).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_auto_provisioning_group_instances_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeAutoProvisioningGroupInstancesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeAutoProvisioningGroupInstances`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeAutoProvisioningGroupInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeAutoProvisioningGroupInstancesError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeAutoProvisioningGroupInstancesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_auto_provisioning_group_instances_items(
+        &self,
+        request: DescribeAutoProvisioningGroupInstancesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::DescribeAutoProvisioningGroupInstancesInstance,
+            ::acs_runtime::client::Error<DescribeAutoProvisioningGroupInstancesError>,
+        >,
+    > {
+        describe_auto_provisioning_group_instances_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `auto-provisioning-groups` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_auto_provisioning_groups_pages`](crate::Client::describe_auto_provisioning_groups_pages) and [`describe_auto_provisioning_groups_items`](crate::Client::describe_auto_provisioning_groups_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_auto_provisioning_groups_pages`](crate::Client::describe_auto_provisioning_groups_pages) and [`describe_auto_provisioning_groups_items`](crate::Client::describe_auto_provisioning_groups_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeAutoProvisioningGroups",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeAutoProvisioningGroupsRequest>;
 /// Request of `DescribeAutoProvisioningGroups`: Queries information about one or more auto provisioning groups.
 ///
 /// # Example
@@ -210,9 +213,7 @@ impl<C> DescribeAutoProvisioningGroupsRequestBuilder<C> {
     ///
     /// The region ID of the auto provisioning group.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeAutoProvisioningGroupsRequest::region_id`](DescribeAutoProvisioningGroupsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -221,13 +222,7 @@ impl<C> DescribeAutoProvisioningGroupsRequestBuilder<C> {
     ///
     /// The page number.
     ///
-    /// Pages start from page 1.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeAutoProvisioningGroupsRequest::page_number`](DescribeAutoProvisioningGroupsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -236,14 +231,7 @@ impl<C> DescribeAutoProvisioningGroupsRequestBuilder<C> {
     ///
     /// The number of entries per page.
     ///
-    /// Valid values: 1 to 100.
-    ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`DescribeAutoProvisioningGroupsRequest::page_size`](DescribeAutoProvisioningGroupsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -252,8 +240,7 @@ impl<C> DescribeAutoProvisioningGroupsRequestBuilder<C> {
     ///
     /// The name of the auto provisioning group.
     ///
-    /// - Wire name: `AutoProvisioningGroupName`.
-    /// - Example: `testAutoProvisioningGroupName`.
+    /// Its description, rules and example: [`DescribeAutoProvisioningGroupsRequest::auto_provisioning_group_name`](DescribeAutoProvisioningGroupsRequest::auto_provisioning_group_name).
     pub fn auto_provisioning_group_name(mut self, value: impl Into<String>) -> Self {
         self.inner.auto_provisioning_group_name = Some(value.into());
         self
@@ -262,8 +249,7 @@ impl<C> DescribeAutoProvisioningGroupsRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the auto provisioning group belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeAutoProvisioningGroupsRequest::resource_group_id`](DescribeAutoProvisioningGroupsRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -272,9 +258,7 @@ impl<C> DescribeAutoProvisioningGroupsRequestBuilder<C> {
     ///
     /// The ID of the auto provisioning group. You can specify up to 20 IDs.
     ///
-    /// - Wire name: `AutoProvisioningGroupId`.
-    /// - Must have at most 100 items.
-    /// - Example: `apg-sn54avj8htgvtyh8****`.
+    /// Its description, rules and example: [`DescribeAutoProvisioningGroupsRequest::auto_provisioning_group_id`](DescribeAutoProvisioningGroupsRequest::auto_provisioning_group_id).
     pub fn auto_provisioning_group_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -288,9 +272,7 @@ impl<C> DescribeAutoProvisioningGroupsRequestBuilder<C> {
     ///
     /// The status of the auto provisioning group.
     ///
-    /// - Wire name: `AutoProvisioningGroupStatus`.
-    /// - Must have at most 10 items.
-    /// - Example: `active`.
+    /// Its description, rules and example: [`DescribeAutoProvisioningGroupsRequest::auto_provisioning_group_status`](DescribeAutoProvisioningGroupsRequest::auto_provisioning_group_status).
     pub fn auto_provisioning_group_status(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -304,8 +286,7 @@ impl<C> DescribeAutoProvisioningGroupsRequestBuilder<C> {
     ///
     /// The tags that are added to the auto provisioning group.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeAutoProvisioningGroupsRequest::tag`](DescribeAutoProvisioningGroupsRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -480,97 +461,130 @@ for DescribeAutoProvisioningGroupsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeAutoProvisioningGroups`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeAutoProvisioningGroupsError {
-    /// HTTP 400 `MissingParamter.RegionId`: The regionId should not be null.
-    MissingParamterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName.Malformed`: The specified parameter "AutoProvisioningGroupName" is not valid.
-    InvalidNameMalformed(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeAutoProvisioningGroupsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["MissingParamter.RegionId", "InvalidName.Malformed"]),
-            error,
-        )
+mod error;
+pub use error::DescribeAutoProvisioningGroupsError;
+impl crate::Client {
+    /// Calls `DescribeAutoProvisioningGroups`: Queries information about one or more auto provisioning groups.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeAutoProvisioningGroupsRequestBuilder::send) it. The parameters and their rules: [`DescribeAutoProvisioningGroupsRequest`].
+    #[inline]
+    pub fn describe_auto_provisioning_groups(
+        &self,
+    ) -> DescribeAutoProvisioningGroupsRequestBuilder<&Self> {
+        DescribeAutoProvisioningGroupsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeAutoProvisioningGroupsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeAutoProvisioningGroups`: Queries information about one or more auto provisioning groups.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeAutoProvisioningGroupsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParamterRegionId(error),
-            1 => Self::InvalidNameMalformed(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParamterRegionId(error) => (0, error),
-            Self::InvalidNameMalformed(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn describe_auto_provisioning_groups(
+        &self,
+    ) -> DescribeAutoProvisioningGroupsRequestBuilder<&Self> {
+        DescribeAutoProvisioningGroupsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeAutoProvisioningGroupsError {
+/// Every page of `DescribeAutoProvisioningGroups`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_auto_provisioning_groups_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeAutoProvisioningGroupsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeAutoProvisioningGroupsResponse,
+        ::acs_runtime::client::Error<DescribeAutoProvisioningGroupsError>,
+    >,
+> {
+    fn count(response: &DescribeAutoProvisioningGroupsResponse) -> usize {
+        response
+            .auto_provisioning_groups
+            .as_ref()
+            .and_then(|x| x.auto_provisioning_group.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeAutoProvisioningGroupsRequest,
+        response: &DescribeAutoProvisioningGroupsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeAutoProvisioningGroupsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_auto_provisioning_groups(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeAutoProvisioningGroups`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_auto_provisioning_groups_pages(
+        &self,
+        request: DescribeAutoProvisioningGroupsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeAutoProvisioningGroupsResponse,
+            ::acs_runtime::client::Error<DescribeAutoProvisioningGroupsError>,
+        >,
+    > {
+        describe_auto_provisioning_groups_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeAutoProvisioningGroupsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["MissingParamterRegionId", "InvalidNameMalformed", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeAutoProvisioningGroups`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_auto_provisioning_groups_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeAutoProvisioningGroupsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::AutoProvisioningGroup,
+        ::acs_runtime::client::Error<DescribeAutoProvisioningGroupsError>,
+    >,
+> {
+    fn extract(
+        response: DescribeAutoProvisioningGroupsResponse,
+    ) -> Vec<crate::types::AutoProvisioningGroup> {
+        response
+            .auto_provisioning_groups
+            .and_then(|x| x.auto_provisioning_group)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_auto_provisioning_groups_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeAutoProvisioningGroupsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeAutoProvisioningGroups`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeAutoProvisioningGroupsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeAutoProvisioningGroupsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeAutoProvisioningGroupsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_auto_provisioning_groups_items(
+        &self,
+        request: DescribeAutoProvisioningGroupsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::AutoProvisioningGroup,
+            ::acs_runtime::client::Error<DescribeAutoProvisioningGroupsError>,
+        >,
+    > {
+        describe_auto_provisioning_groups_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `snapshots` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_auto_snapshot_policy_associations_pages`](crate::Client::describe_auto_snapshot_policy_associations_pages) and [`describe_auto_snapshot_policy_associations_items`](crate::Client::describe_auto_snapshot_policy_associations_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_auto_snapshot_policy_associations_pages`](crate::Client::describe_auto_snapshot_policy_associations_pages) and [`describe_auto_snapshot_policy_associations_items`](crate::Client::describe_auto_snapshot_policy_associations_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeAutoSnapshotPolicyAssociations",
@@ -12,6 +12,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    DescribeAutoSnapshotPolicyAssociationsRequest,
+>;
 /// Request of `DescribeAutoSnapshotPolicyAssociations`: Queries association relationships of automatic snapshot policies.
 ///
 /// # Example
@@ -151,9 +157,7 @@ impl<C> DescribeAutoSnapshotPolicyAssociationsRequestBuilder<C> {
     ///
     /// The region ID of the automatic snapshot policy. You can call the [DescribeRegions](<https://help.aliyun.com/zh/ecs/developer-reference/api-ecs-2014-05-26-describeregions?spm=a2c4g.11186623.0.i11>) operation to view the latest list of Alibaba Cloud regions.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeAutoSnapshotPolicyAssociationsRequest::region_id`](DescribeAutoSnapshotPolicyAssociationsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -162,10 +166,7 @@ impl<C> DescribeAutoSnapshotPolicyAssociationsRequestBuilder<C> {
     ///
     /// The ID of the automatic snapshot policy.
     ///
-    /// * You can specify only one of AutoSnapshotPolicyId and DiskId.
-    ///
-    /// - Wire name: `AutoSnapshotPolicyId`.
-    /// - Example: `sp-bp12quk7gqhhuu1f****`.
+    /// Its description, rules and example: [`DescribeAutoSnapshotPolicyAssociationsRequest::auto_snapshot_policy_id`](DescribeAutoSnapshotPolicyAssociationsRequest::auto_snapshot_policy_id).
     pub fn auto_snapshot_policy_id(mut self, value: impl Into<String>) -> Self {
         self.inner.auto_snapshot_policy_id = Some(value.into());
         self
@@ -174,10 +175,7 @@ impl<C> DescribeAutoSnapshotPolicyAssociationsRequestBuilder<C> {
     ///
     /// The ID of the disk.
     ///
-    /// * You can specify only one of AutoSnapshotPolicyId and DiskId.
-    ///
-    /// - Wire name: `DiskId`.
-    /// - Example: `d-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeAutoSnapshotPolicyAssociationsRequest::disk_id`](DescribeAutoSnapshotPolicyAssociationsRequest::disk_id).
     pub fn disk_id(mut self, value: impl Into<String>) -> Self {
         self.inner.disk_id = Some(value.into());
         self
@@ -186,8 +184,7 @@ impl<C> DescribeAutoSnapshotPolicyAssociationsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. You do not need to specify this parameter for the first request. You must specify the token that is obtained from the previous query as the value of `NextToken`.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `caeba0bbb2be03f84eb48b699f0a****`.
+    /// Its description, rules and example: [`DescribeAutoSnapshotPolicyAssociationsRequest::next_token`](DescribeAutoSnapshotPolicyAssociationsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -196,15 +193,7 @@ impl<C> DescribeAutoSnapshotPolicyAssociationsRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Maximum value: 100.
     ///
-    /// Default value:
-    ///
-    /// * If you do not specify this parameter or if you set this parameter to a value that is smaller than 10, the default value is 10.
-    /// * If you set a value greater than 100, the default value is 100.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be at least 1.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeAutoSnapshotPolicyAssociationsRequest::max_results`](DescribeAutoSnapshotPolicyAssociationsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -365,127 +354,128 @@ for DescribeAutoSnapshotPolicyAssociationsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeAutoSnapshotPolicyAssociations`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeAutoSnapshotPolicyAssociationsError {
-    /// HTTP 403 `MissingParameter.AutoSnapshotPolicyIdOrDiskId`: The AutoSnapshotPolicyId and DiskId parameters cannot both be empty. Please specify one of them.
-    MissingParameterAutoSnapshotPolicyIdOrDiskId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ParameterConflict.AutoSnapshotPolicyIdAndDiskId`: The AutoSnapshotPolicyId and DiskId parameters cannot be specified at the same time. You may specify only one of them.
-    ParameterConflictAutoSnapshotPolicyIdAndDiskId(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAutoSnapshotPolicyId.NotFound`: Specified parameter AutoSnapshotPolicyId not found.
-    InvalidAutoSnapshotPolicyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDiskId.NotFound`: The specified disk does not exist.
-    InvalidDiskIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeAutoSnapshotPolicyAssociationsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter.AutoSnapshotPolicyIdOrDiskId",
-                        "ParameterConflict.AutoSnapshotPolicyIdAndDiskId",
-                        "InvalidRegionId.NotFound",
-                        "InvalidAutoSnapshotPolicyId.NotFound",
-                        "InvalidDiskId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeAutoSnapshotPolicyAssociationsError;
+impl crate::Client {
+    /// Calls `DescribeAutoSnapshotPolicyAssociations`: Queries association relationships of automatic snapshot policies.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeAutoSnapshotPolicyAssociationsRequestBuilder::send) it. The parameters and their rules: [`DescribeAutoSnapshotPolicyAssociationsRequest`].
+    #[inline]
+    pub fn describe_auto_snapshot_policy_associations(
+        &self,
+    ) -> DescribeAutoSnapshotPolicyAssociationsRequestBuilder<&Self> {
+        DescribeAutoSnapshotPolicyAssociationsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeAutoSnapshotPolicyAssociationsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeAutoSnapshotPolicyAssociations`: Queries association relationships of automatic snapshot policies.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeAutoSnapshotPolicyAssociationsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameterAutoSnapshotPolicyIdOrDiskId(error),
-            1 => Self::ParameterConflictAutoSnapshotPolicyIdAndDiskId(error),
-            2 => Self::InvalidRegionIdNotFound(error),
-            3 => Self::InvalidAutoSnapshotPolicyIdNotFound(error),
-            4 => Self::InvalidDiskIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameterAutoSnapshotPolicyIdOrDiskId(error) => (0, error),
-            Self::ParameterConflictAutoSnapshotPolicyIdAndDiskId(error) => (1, error),
-            Self::InvalidRegionIdNotFound(error) => (2, error),
-            Self::InvalidAutoSnapshotPolicyIdNotFound(error) => (3, error),
-            Self::InvalidDiskIdNotFound(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
+    pub fn describe_auto_snapshot_policy_associations(
+        &self,
+    ) -> DescribeAutoSnapshotPolicyAssociationsRequestBuilder<&Self> {
+        DescribeAutoSnapshotPolicyAssociationsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeAutoSnapshotPolicyAssociationsError {
+/// Every page of `DescribeAutoSnapshotPolicyAssociations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_auto_snapshot_policy_associations_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeAutoSnapshotPolicyAssociationsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeAutoSnapshotPolicyAssociationsResponse,
+        ::acs_runtime::client::Error<DescribeAutoSnapshotPolicyAssociationsError>,
+    >,
+> {
+    fn count(response: &DescribeAutoSnapshotPolicyAssociationsResponse) -> usize {
+        response
+            .auto_snapshot_policy_associations
+            .as_ref()
+            .and_then(|x| x.auto_snapshot_policy_association.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeAutoSnapshotPolicyAssociationsRequest,
+        response: &DescribeAutoSnapshotPolicyAssociationsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeAutoSnapshotPolicyAssociationsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_auto_snapshot_policy_associations(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeAutoSnapshotPolicyAssociations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_auto_snapshot_policy_associations_pages(
+        &self,
+        request: DescribeAutoSnapshotPolicyAssociationsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeAutoSnapshotPolicyAssociationsResponse,
+            ::acs_runtime::client::Error<DescribeAutoSnapshotPolicyAssociationsError>,
+        >,
+    > {
+        describe_auto_snapshot_policy_associations_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeAutoSnapshotPolicyAssociationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameterAutoSnapshotPolicyIdOrDiskId",
-            "ParameterConflictAutoSnapshotPolicyIdAndDiskId",
-            "InvalidRegionIdNotFound",
-            "InvalidAutoSnapshotPolicyIdNotFound",
-            "InvalidDiskIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeAutoSnapshotPolicyAssociations`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_auto_snapshot_policy_associations_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeAutoSnapshotPolicyAssociationsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::AutoSnapshotPolicyAssociation,
+        ::acs_runtime::client::Error<DescribeAutoSnapshotPolicyAssociationsError>,
+    >,
+> {
+    fn extract(
+        response: DescribeAutoSnapshotPolicyAssociationsResponse,
+    ) -> Vec<crate::types::AutoSnapshotPolicyAssociation> {
+        response
+            .auto_snapshot_policy_associations
+            .and_then(|x| x.auto_snapshot_policy_association)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_auto_snapshot_policy_associations_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeAutoSnapshotPolicyAssociationsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeAutoSnapshotPolicyAssociations`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeAutoSnapshotPolicyAssociationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeAutoSnapshotPolicyAssociationsError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeAutoSnapshotPolicyAssociationsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_auto_snapshot_policy_associations_items(
+        &self,
+        request: DescribeAutoSnapshotPolicyAssociationsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::AutoSnapshotPolicyAssociation,
+            ::acs_runtime::client::Error<DescribeAutoSnapshotPolicyAssociationsError>,
+        >,
+    > {
+        describe_auto_snapshot_policy_associations_items(self, request)
     }
 }

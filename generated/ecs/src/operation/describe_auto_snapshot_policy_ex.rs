@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `snapshots` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_auto_snapshot_policy_ex_pages`](crate::Client::describe_auto_snapshot_policy_ex_pages) and [`describe_auto_snapshot_policy_ex_items`](crate::Client::describe_auto_snapshot_policy_ex_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_auto_snapshot_policy_ex_pages`](crate::Client::describe_auto_snapshot_policy_ex_pages) and [`describe_auto_snapshot_policy_ex_items`](crate::Client::describe_auto_snapshot_policy_ex_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeAutoSnapshotPolicyEx",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeAutoSnapshotPolicyExRequest>;
 /// Request of `DescribeAutoSnapshotPolicyEx`: Queries the details of automatic snapshot policies that are created in a specific region.
 ///
 /// # Example
@@ -176,9 +179,7 @@ impl<C> DescribeAutoSnapshotPolicyExRequestBuilder<C> {
     ///
     /// The region ID of the automatic snapshot policy. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeAutoSnapshotPolicyExRequest::region_id`](DescribeAutoSnapshotPolicyExRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -187,8 +188,7 @@ impl<C> DescribeAutoSnapshotPolicyExRequestBuilder<C> {
     ///
     /// The ID of the automatic snapshot policy.
     ///
-    /// - Wire name: `AutoSnapshotPolicyId`.
-    /// - Example: `sp-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`DescribeAutoSnapshotPolicyExRequest::auto_snapshot_policy_id`](DescribeAutoSnapshotPolicyExRequest::auto_snapshot_policy_id).
     pub fn auto_snapshot_policy_id(mut self, value: impl Into<String>) -> Self {
         self.inner.auto_snapshot_policy_id = Some(value.into());
         self
@@ -197,8 +197,7 @@ impl<C> DescribeAutoSnapshotPolicyExRequestBuilder<C> {
     ///
     /// The name of the automatic snapshot policy.
     ///
-    /// - Wire name: `AutoSnapshotPolicyName`.
-    /// - Example: `TestName`.
+    /// Its description, rules and example: [`DescribeAutoSnapshotPolicyExRequest::auto_snapshot_policy_name`](DescribeAutoSnapshotPolicyExRequest::auto_snapshot_policy_name).
     pub fn auto_snapshot_policy_name(mut self, value: impl Into<String>) -> Self {
         self.inner.auto_snapshot_policy_name = Some(value.into());
         self
@@ -207,14 +206,7 @@ impl<C> DescribeAutoSnapshotPolicyExRequestBuilder<C> {
     ///
     /// The page number.
     ///
-    /// Pages start from page 1.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeAutoSnapshotPolicyExRequest::page_number`](DescribeAutoSnapshotPolicyExRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -223,14 +215,7 @@ impl<C> DescribeAutoSnapshotPolicyExRequestBuilder<C> {
     ///
     /// The number of entries per page.
     ///
-    /// Valid values: 1 to 100.
-    ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeAutoSnapshotPolicyExRequest::page_size`](DescribeAutoSnapshotPolicyExRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -239,8 +224,7 @@ impl<C> DescribeAutoSnapshotPolicyExRequestBuilder<C> {
     ///
     /// The tags of the automatic snapshot policy.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeAutoSnapshotPolicyExRequest::tag`](DescribeAutoSnapshotPolicyExRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -249,10 +233,7 @@ impl<C> DescribeAutoSnapshotPolicyExRequestBuilder<C> {
     ///
     /// The ID of the resource group. If this parameter is specified to query resources, up to 1,000 resources that belong to the specified resource group can be displayed in the response.
     ///
-    /// > Resources in the default resource group are displayed in the response regardless of how this parameter is set.
-    ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-aek2kkmhmhs****`.
+    /// Its description, rules and example: [`DescribeAutoSnapshotPolicyExRequest::resource_group_id`](DescribeAutoSnapshotPolicyExRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -427,113 +408,130 @@ for DescribeAutoSnapshotPolicyExResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeAutoSnapshotPolicyEx`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeAutoSnapshotPolicyExError {
-    /// HTTP 400 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTag.Mismatch`: The specified Tag.n.Key and Tag.n.Value are not match.
-    InvalidTagMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagCount`: The specified tags are beyond the permitted range.
-    InvalidTagCount(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeAutoSnapshotPolicyExError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidRegionId.NotFound",
-                        "InvalidTag.Mismatch",
-                        "InvalidTagCount",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeAutoSnapshotPolicyExError;
+impl crate::Client {
+    /// Calls `DescribeAutoSnapshotPolicyEx`: Queries the details of automatic snapshot policies that are created in a specific region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeAutoSnapshotPolicyExRequestBuilder::send) it. The parameters and their rules: [`DescribeAutoSnapshotPolicyExRequest`].
+    #[inline]
+    pub fn describe_auto_snapshot_policy_ex(
+        &self,
+    ) -> DescribeAutoSnapshotPolicyExRequestBuilder<&Self> {
+        DescribeAutoSnapshotPolicyExRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeAutoSnapshotPolicyExError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeAutoSnapshotPolicyEx`: Queries the details of automatic snapshot policies that are created in a specific region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeAutoSnapshotPolicyExRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidRegionIdNotFound(error),
-            1 => Self::InvalidTagMismatch(error),
-            2 => Self::InvalidTagCount(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidRegionIdNotFound(error) => (0, error),
-            Self::InvalidTagMismatch(error) => (1, error),
-            Self::InvalidTagCount(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
+    pub fn describe_auto_snapshot_policy_ex(
+        &self,
+    ) -> DescribeAutoSnapshotPolicyExRequestBuilder<&Self> {
+        DescribeAutoSnapshotPolicyExRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeAutoSnapshotPolicyExError {
+/// Every page of `DescribeAutoSnapshotPolicyEx`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_auto_snapshot_policy_ex_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeAutoSnapshotPolicyExRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeAutoSnapshotPolicyExResponse,
+        ::acs_runtime::client::Error<DescribeAutoSnapshotPolicyExError>,
+    >,
+> {
+    fn count(response: &DescribeAutoSnapshotPolicyExResponse) -> usize {
+        response
+            .auto_snapshot_policies
+            .as_ref()
+            .and_then(|x| x.auto_snapshot_policy.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeAutoSnapshotPolicyExRequest,
+        response: &DescribeAutoSnapshotPolicyExResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeAutoSnapshotPolicyExRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_auto_snapshot_policy_ex(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeAutoSnapshotPolicyEx`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_auto_snapshot_policy_ex_pages(
+        &self,
+        request: DescribeAutoSnapshotPolicyExRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeAutoSnapshotPolicyExResponse,
+            ::acs_runtime::client::Error<DescribeAutoSnapshotPolicyExError>,
+        >,
+    > {
+        describe_auto_snapshot_policy_ex_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeAutoSnapshotPolicyExError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidRegionIdNotFound",
-            "InvalidTagMismatch",
-            "InvalidTagCount",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeAutoSnapshotPolicyEx`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_auto_snapshot_policy_ex_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeAutoSnapshotPolicyExRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::AutoSnapshotPolicy,
+        ::acs_runtime::client::Error<DescribeAutoSnapshotPolicyExError>,
+    >,
+> {
+    fn extract(
+        response: DescribeAutoSnapshotPolicyExResponse,
+    ) -> Vec<crate::types::AutoSnapshotPolicy> {
+        response
+            .auto_snapshot_policies
+            .and_then(|x| x.auto_snapshot_policy)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_auto_snapshot_policy_ex_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeAutoSnapshotPolicyExError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeAutoSnapshotPolicyEx`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeAutoSnapshotPolicyExError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeAutoSnapshotPolicyExError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeAutoSnapshotPolicyExError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_auto_snapshot_policy_ex_items(
+        &self,
+        request: DescribeAutoSnapshotPolicyExRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::AutoSnapshotPolicy,
+            ::acs_runtime::client::Error<DescribeAutoSnapshotPolicyExError>,
+        >,
+    > {
+        describe_auto_snapshot_policy_ex_items(self, request)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeAvailableResourceRequest>;
 /// Request of `DescribeAvailableResource`: Queries resources in a zone. You can query the resources available in a zone before you create Elastic Compute Service (ECS) instances by calling the RunInstances operation or before you change instance types by calling the ModifyInstanceSpec operation.
 ///
 /// # Example
@@ -227,131 +230,112 @@ pub struct DescribeAvailableResourceRequestBuilder<C = ()> {
 impl<C> DescribeAvailableResourceRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeAvailableResourceRequest::region_id`](DescribeAvailableResourceRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `InstanceChargeType`.
     ///
-    /// - Wire name: `InstanceChargeType`.
-    /// - Example: `PrePaid`.
+    /// Its description, rules and example: [`DescribeAvailableResourceRequest::instance_charge_type`](DescribeAvailableResourceRequest::instance_charge_type).
     pub fn instance_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_charge_type = Some(value.into());
         self
     }
     /// Sets `SpotStrategy`.
     ///
-    /// - Wire name: `SpotStrategy`.
-    /// - Example: `NoSpot`.
+    /// Its description, rules and example: [`DescribeAvailableResourceRequest::spot_strategy`](DescribeAvailableResourceRequest::spot_strategy).
     pub fn spot_strategy(mut self, value: impl Into<String>) -> Self {
         self.inner.spot_strategy = Some(value.into());
         self
     }
     /// Sets `SpotDuration`.
     ///
-    /// - Wire name: `SpotDuration`.
-    /// - Must be 0 to 6.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeAvailableResourceRequest::spot_duration`](DescribeAvailableResourceRequest::spot_duration).
     pub fn spot_duration(mut self, value: i32) -> Self {
         self.inner.spot_duration = Some(value);
         self
     }
     /// Sets `DestinationResource`.
     ///
-    /// - Wire name: `DestinationResource`.
-    /// - Required.
-    /// - Example: `InstanceType`.
+    /// Its description, rules and example: [`DescribeAvailableResourceRequest::destination_resource`](DescribeAvailableResourceRequest::destination_resource).
     pub fn destination_resource(mut self, value: impl Into<String>) -> Self {
         self.inner.destination_resource = Some(value.into());
         self
     }
     /// Sets `ZoneId`.
     ///
-    /// - Wire name: `ZoneId`.
-    /// - Example: `cn-hangzhou-e`.
+    /// Its description, rules and example: [`DescribeAvailableResourceRequest::zone_id`](DescribeAvailableResourceRequest::zone_id).
     pub fn zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_id = Some(value.into());
         self
     }
     /// Sets `IoOptimized`.
     ///
-    /// - Wire name: `IoOptimized`.
-    /// - Example: `optimized`.
+    /// Its description, rules and example: [`DescribeAvailableResourceRequest::io_optimized`](DescribeAvailableResourceRequest::io_optimized).
     pub fn io_optimized(mut self, value: impl Into<String>) -> Self {
         self.inner.io_optimized = Some(value.into());
         self
     }
     /// Sets `DedicatedHostId`.
     ///
-    /// - Wire name: `DedicatedHostId`.
-    /// - Example: `dh-bp165p6xk2tlw61e****`.
+    /// Its description, rules and example: [`DescribeAvailableResourceRequest::dedicated_host_id`](DescribeAvailableResourceRequest::dedicated_host_id).
     pub fn dedicated_host_id(mut self, value: impl Into<String>) -> Self {
         self.inner.dedicated_host_id = Some(value.into());
         self
     }
     /// Sets `InstanceType`.
     ///
-    /// - Wire name: `InstanceType`.
-    /// - Example: `ecs.g5.large`.
+    /// Its description, rules and example: [`DescribeAvailableResourceRequest::instance_type`](DescribeAvailableResourceRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
     }
     /// Sets `SystemDiskCategory`.
     ///
-    /// - Wire name: `SystemDiskCategory`.
-    /// - Example: `cloud_ssd`.
+    /// Its description, rules and example: [`DescribeAvailableResourceRequest::system_disk_category`](DescribeAvailableResourceRequest::system_disk_category).
     pub fn system_disk_category(mut self, value: impl Into<String>) -> Self {
         self.inner.system_disk_category = Some(value.into());
         self
     }
     /// Sets `DataDiskCategory`.
     ///
-    /// - Wire name: `DataDiskCategory`.
-    /// - Example: `cloud_ssd`.
+    /// Its description, rules and example: [`DescribeAvailableResourceRequest::data_disk_category`](DescribeAvailableResourceRequest::data_disk_category).
     pub fn data_disk_category(mut self, value: impl Into<String>) -> Self {
         self.inner.data_disk_category = Some(value.into());
         self
     }
     /// Sets `NetworkCategory`.
     ///
-    /// - Wire name: `NetworkCategory`.
-    /// - Example: `vpc`.
+    /// Its description, rules and example: [`DescribeAvailableResourceRequest::network_category`](DescribeAvailableResourceRequest::network_category).
     pub fn network_category(mut self, value: impl Into<String>) -> Self {
         self.inner.network_category = Some(value.into());
         self
     }
     /// Sets `Cores`.
     ///
-    /// - Wire name: `Cores`.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`DescribeAvailableResourceRequest::cores`](DescribeAvailableResourceRequest::cores).
     pub fn cores(mut self, value: i32) -> Self {
         self.inner.cores = Some(value);
         self
     }
     /// Sets `Memory`.
     ///
-    /// - Wire name: `Memory`.
-    /// - Example: `8`.
+    /// Its description, rules and example: [`DescribeAvailableResourceRequest::memory`](DescribeAvailableResourceRequest::memory).
     pub fn memory(mut self, value: f32) -> Self {
         self.inner.memory = Some(value);
         self
     }
     /// Sets `ResourceType`.
     ///
-    /// - Wire name: `ResourceType`.
-    /// - Example: `instance`.
+    /// Its description, rules and example: [`DescribeAvailableResourceRequest::resource_type`](DescribeAvailableResourceRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
     }
     /// Sets `Scope`.
     ///
-    /// - Wire name: `Scope`.
-    /// - Example: `Region`.
+    /// Its description, rules and example: [`DescribeAvailableResourceRequest::scope`](DescribeAvailableResourceRequest::scope).
     pub fn scope(mut self, value: impl Into<String>) -> Self {
         self.inner.scope = Some(value.into());
         self
@@ -491,229 +475,28 @@ for DescribeAvailableResourceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeAvailableResource`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeAvailableResourceError {
-    /// HTTP 400 `Invalid.InstanceChargeType`: The specified InstanceChargeType is not valid.
-    InvalidInstanceChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.Param`: The input parameter DestinationResource that is mandatory for processing this request is not supplied.
-    InvalidParam(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.MalFormed`: The specified parameter RegionId is not valid.
-    InvalidRegionIdMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDedicatedHostId.NotFound`: The specified DedicatedHostId does not exist.
+mod error;
+pub use error::DescribeAvailableResourceError;
+impl crate::Client {
+    /// Calls `DescribeAvailableResource`: Queries resources in a zone. You can query the resources available in a zone before you create Elastic Compute Service (ECS) instances by calling the RunInstances operation or before you change instance types by calling the ModifyInstanceSpec operation.
     ///
-    /// Also returned with HTTP 404: The specified Dedicated Host does not exist.
-    InvalidDedicatedHostIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParam.TypeAndCpuMem.Conflict`: The specified 'InstanceType' and 'Cores','Memory' are not blank at the same time.
-    InvalidParamTypeAndCpuMemConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParam.Cores`: The specified parameter 'Cores' should be empty.
-    InvalidParamCores(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParam.Memory`: The specified parameter 'Memory' should be empty.
-    InvalidParamMemory(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.Scope`: The specified parameter Scope is invalid.
-    InvalidParameterScope(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.RegionIdNotSupported`: The region does not support preemptible instances.
-    OperationDeniedRegionIdNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.FlavorNotSupported`: The flavor does not support preemptible instances.
-    OperationDeniedFlavorNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.TimestampNotSupported`: Preemptible instances are not for sale for current time.
-    OperationDeniedTimestampNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.ResourceOwnerId`: The specified parameter ResourceOwnerId is not available anymore.
-    InvalidParameterResourceOwnerId(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Invalid.RegionId`: The specified RegionId does not exist.
-    InvalidRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Unavailable.Regions`: The available region does not exist.
-    UnavailableRegions(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Invalid.ResourceType`: The ResourceType provided does not exist in our records.
-    InvalidResourceType(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Invalid.DestinationResource`: The specified DestinationResource is not valid.
-    InvalidDestinationResource(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Invalid.IoOptimized`: The specified IoOptimized is not valid.
-    InvalidIoOptimized(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Invalid.NetworkCategory`: The specified NetworkCategory is not valid.
-    InvalidNetworkCategory(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Invalid.SpotStrategy`: The specified SpotStrategy is not valid.
-    InvalidSpotStrategy(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Invalid.NetworkType`: The specified NetworkType is not valid.
-    InvalidNetworkType(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceId.NotFound`: The specified ResourceId is not found in our records.
-    InvalidResourceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeAvailableResourceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Invalid.InstanceChargeType",
-                        "Invalid.Param",
-                        "InvalidRegionId.MalFormed",
-                        "InvalidDedicatedHostId.NotFound",
-                        "InvalidParam.TypeAndCpuMem.Conflict",
-                        "InvalidParam.Cores",
-                        "InvalidParam.Memory",
-                        "InvalidParameter.Scope",
-                        "OperationDenied.RegionIdNotSupported",
-                        "OperationDenied.FlavorNotSupported",
-                        "OperationDenied.TimestampNotSupported",
-                        "InvalidParameter.ResourceOwnerId",
-                        "Invalid.RegionId",
-                        "Unavailable.Regions",
-                        "Invalid.ResourceType",
-                        "Invalid.DestinationResource",
-                        "Invalid.IoOptimized",
-                        "Invalid.NetworkCategory",
-                        "Invalid.SpotStrategy",
-                        "Invalid.NetworkType",
-                        "InvalidResourceId.NotFound",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](DescribeAvailableResourceRequestBuilder::send) it. The parameters and their rules: [`DescribeAvailableResourceRequest`].
+    #[inline]
+    pub fn describe_available_resource(
+        &self,
+    ) -> DescribeAvailableResourceRequestBuilder<&Self> {
+        DescribeAvailableResourceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeAvailableResourceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeAvailableResource`: Queries resources in a zone. You can query the resources available in a zone before you create Elastic Compute Service (ECS) instances by calling the RunInstances operation or before you change instance types by calling the ModifyInstanceSpec operation.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeAvailableResourceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidInstanceChargeType(error),
-            1 => Self::InvalidParam(error),
-            2 => Self::InvalidRegionIdMalFormed(error),
-            3 => Self::InvalidDedicatedHostIdNotFound(error),
-            4 => Self::InvalidParamTypeAndCpuMemConflict(error),
-            5 => Self::InvalidParamCores(error),
-            6 => Self::InvalidParamMemory(error),
-            7 => Self::InvalidParameterScope(error),
-            8 => Self::OperationDeniedRegionIdNotSupported(error),
-            9 => Self::OperationDeniedFlavorNotSupported(error),
-            10 => Self::OperationDeniedTimestampNotSupported(error),
-            11 => Self::InvalidParameterResourceOwnerId(error),
-            12 => Self::InvalidRegionId(error),
-            13 => Self::UnavailableRegions(error),
-            14 => Self::InvalidResourceType(error),
-            15 => Self::InvalidDestinationResource(error),
-            16 => Self::InvalidIoOptimized(error),
-            17 => Self::InvalidNetworkCategory(error),
-            18 => Self::InvalidSpotStrategy(error),
-            19 => Self::InvalidNetworkType(error),
-            20 => Self::InvalidResourceIdNotFound(error),
-            21 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidInstanceChargeType(error) => (0, error),
-            Self::InvalidParam(error) => (1, error),
-            Self::InvalidRegionIdMalFormed(error) => (2, error),
-            Self::InvalidDedicatedHostIdNotFound(error) => (3, error),
-            Self::InvalidParamTypeAndCpuMemConflict(error) => (4, error),
-            Self::InvalidParamCores(error) => (5, error),
-            Self::InvalidParamMemory(error) => (6, error),
-            Self::InvalidParameterScope(error) => (7, error),
-            Self::OperationDeniedRegionIdNotSupported(error) => (8, error),
-            Self::OperationDeniedFlavorNotSupported(error) => (9, error),
-            Self::OperationDeniedTimestampNotSupported(error) => (10, error),
-            Self::InvalidParameterResourceOwnerId(error) => (11, error),
-            Self::InvalidRegionId(error) => (12, error),
-            Self::UnavailableRegions(error) => (13, error),
-            Self::InvalidResourceType(error) => (14, error),
-            Self::InvalidDestinationResource(error) => (15, error),
-            Self::InvalidIoOptimized(error) => (16, error),
-            Self::InvalidNetworkCategory(error) => (17, error),
-            Self::InvalidSpotStrategy(error) => (18, error),
-            Self::InvalidNetworkType(error) => (19, error),
-            Self::InvalidResourceIdNotFound(error) => (20, error),
-            Self::InvalidRegionIdNotFound(error) => (21, error),
-            Self::Unhandled(unhandled) => (22, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeAvailableResourceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeAvailableResourceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidInstanceChargeType",
-            "InvalidParam",
-            "InvalidRegionIdMalFormed",
-            "InvalidDedicatedHostIdNotFound",
-            "InvalidParamTypeAndCpuMemConflict",
-            "InvalidParamCores",
-            "InvalidParamMemory",
-            "InvalidParameterScope",
-            "OperationDeniedRegionIdNotSupported",
-            "OperationDeniedFlavorNotSupported",
-            "OperationDeniedTimestampNotSupported",
-            "InvalidParameterResourceOwnerId",
-            "InvalidRegionId",
-            "UnavailableRegions",
-            "InvalidResourceType",
-            "InvalidDestinationResource",
-            "InvalidIoOptimized",
-            "InvalidNetworkCategory",
-            "InvalidSpotStrategy",
-            "InvalidNetworkType",
-            "InvalidResourceIdNotFound",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeAvailableResourceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeAvailableResourceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeAvailableResourceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeAvailableResourceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_available_resource(
+        &self,
+    ) -> DescribeAvailableResourceRequestBuilder<&Self> {
+        DescribeAvailableResourceRequestBuilder::new(self)
     }
 }

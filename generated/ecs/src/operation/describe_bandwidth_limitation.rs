@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeBandwidthLimitationRequest>;
 /// Request of `DescribeBandwidthLimitation`: Queries the maximum public bandwidth that can be purchased, upgraded, or downgraded for various Elastic Compute Service (ECS) instance types.
 ///
 /// # Example
@@ -170,9 +173,7 @@ impl<C> DescribeBandwidthLimitationRequestBuilder<C> {
     ///
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeBandwidthLimitationRequest::region_id`](DescribeBandwidthLimitationRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -181,13 +182,7 @@ impl<C> DescribeBandwidthLimitationRequestBuilder<C> {
     ///
     /// The billing method of the instance. For more information, see [Billing overview](<https://www.alibabacloud.com/help/doc-detail/25398.htm>). Valid values:
     ///
-    /// * PrePaid: subscription
-    /// * PostPaid: pay-as-you-go
-    ///
-    /// Default value: PostPaid.
-    ///
-    /// - Wire name: `InstanceChargeType`.
-    /// - Example: `PostPaid`.
+    /// Its description, rules and example: [`DescribeBandwidthLimitationRequest::instance_charge_type`](DescribeBandwidthLimitationRequest::instance_charge_type).
     pub fn instance_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_charge_type = Some(value.into());
         self
@@ -196,16 +191,7 @@ impl<C> DescribeBandwidthLimitationRequestBuilder<C> {
     ///
     /// The bidding policy for the pay-as-you-go instance. Valid values:
     ///
-    /// * NoSpot: The instance is a pay-as-you-go instance.
-    /// * SpotWithPriceLimit: The instance is a spot instance for which you can specify the maximum hourly price.
-    /// * SpotAsPriceGo: The instance is a spot instance for which the market price at the time of purchase is automatically used as the bid price. The market price can be up to the pay-as-you-go price.
-    ///
-    /// Default value: NoSpot.
-    ///
-    /// > The SpotStrategy parameter takes effect only when the InstanceChargeType parameter is set to PostPaid.
-    ///
-    /// - Wire name: `SpotStrategy`.
-    /// - Example: `NoSpot`.
+    /// Its description, rules and example: [`DescribeBandwidthLimitationRequest::spot_strategy`](DescribeBandwidthLimitationRequest::spot_strategy).
     pub fn spot_strategy(mut self, value: impl Into<String>) -> Self {
         self.inner.spot_strategy = Some(value.into());
         self
@@ -214,9 +200,7 @@ impl<C> DescribeBandwidthLimitationRequestBuilder<C> {
     ///
     /// The instance type. For information about the values, see [Overview of ECS instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>).
     ///
-    /// - Wire name: `InstanceType`.
-    /// - Required.
-    /// - Example: `ecs.g5.large`.
+    /// Its description, rules and example: [`DescribeBandwidthLimitationRequest::instance_type`](DescribeBandwidthLimitationRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -225,10 +209,7 @@ impl<C> DescribeBandwidthLimitationRequestBuilder<C> {
     ///
     /// The resource ID.
     ///
-    /// > This parameter is required when the OperationType parameter is set to Upgrade or Downgrade.
-    ///
-    /// - Wire name: `ResourceId`.
-    /// - Example: `i-bp67acfmxazb4ph***`.
+    /// Its description, rules and example: [`DescribeBandwidthLimitationRequest::resource_id`](DescribeBandwidthLimitationRequest::resource_id).
     pub fn resource_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_id = Some(value.into());
         self
@@ -237,14 +218,7 @@ impl<C> DescribeBandwidthLimitationRequestBuilder<C> {
     ///
     /// Specifies the operation for which to query the maximum public bandwidth. Valid values:
     ///
-    /// * Upgrade: upgrades the public bandwidth.
-    /// * Downgrade: downgrades the public bandwidth.
-    /// * Create: creates an ECS instance.
-    ///
-    /// Default value: Create.
-    ///
-    /// - Wire name: `OperationType`.
-    /// - Example: `Upgrade`.
+    /// Its description, rules and example: [`DescribeBandwidthLimitationRequest::operation_type`](DescribeBandwidthLimitationRequest::operation_type).
     pub fn operation_type(mut self, value: impl Into<String>) -> Self {
         self.inner.operation_type = Some(value.into());
         self
@@ -389,161 +363,28 @@ for DescribeBandwidthLimitationResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeBandwidthLimitation`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeBandwidthLimitationError {
-    /// HTTP 400 `Invalid.InstanceChargeType`: The specified InstanceChargeType is not valid.
-    InvalidInstanceChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam`: The input parameter DestinationResource that is mandatory for processing this request is not supplied.
-    InvalidParam(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.ValueNotSupported`: The specified InstanceType beyond the permitted range.
-    InvalidInstanceTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceId.NotFound`: The specified ecs instance not found.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Invalid.ResourceType.NotFound`: The ResourceType provided does not exist in our records.
-    InvalidResourceTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Invalid.NetworkCategory`: The specified NetworkCategory is not valid.
-    InvalidNetworkCategory(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Invalid.SpotStrategy`: The specified SpotStrategy is not valid.
-    InvalidSpotStrategy(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Invalid.IoOptimized`: The specified IoOptimized is not valid.
-    InvalidIoOptimized(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Invalid.ResourceId`: The specified ResourceId is not valid.
-    InvalidResourceId(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Invalid.InstancePayType`: The specified InstancePayType is not valid.
-    InvalidInstancePayType(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Invalid.OperationType`: The specified OperationType is not valid.
-    InvalidOperationType(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeBandwidthLimitationError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Invalid.InstanceChargeType",
-                        "InvalidParam",
-                        "InvalidInstanceType.ValueNotSupported",
-                        "InvalidInstanceId.NotFound",
-                        "Invalid.ResourceType.NotFound",
-                        "Invalid.NetworkCategory",
-                        "Invalid.SpotStrategy",
-                        "Invalid.IoOptimized",
-                        "Invalid.ResourceId",
-                        "Invalid.InstancePayType",
-                        "Invalid.OperationType",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeBandwidthLimitationError;
+impl crate::Client {
+    /// Calls `DescribeBandwidthLimitation`: Queries the maximum public bandwidth that can be purchased, upgraded, or downgraded for various Elastic Compute Service (ECS) instance types.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeBandwidthLimitationRequestBuilder::send) it. The parameters and their rules: [`DescribeBandwidthLimitationRequest`].
+    #[inline]
+    pub fn describe_bandwidth_limitation(
+        &self,
+    ) -> DescribeBandwidthLimitationRequestBuilder<&Self> {
+        DescribeBandwidthLimitationRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeBandwidthLimitationError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeBandwidthLimitation`: Queries the maximum public bandwidth that can be purchased, upgraded, or downgraded for various Elastic Compute Service (ECS) instance types.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeBandwidthLimitationRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidInstanceChargeType(error),
-            1 => Self::InvalidParam(error),
-            2 => Self::InvalidInstanceTypeValueNotSupported(error),
-            3 => Self::InvalidInstanceIdNotFound(error),
-            4 => Self::InvalidResourceTypeNotFound(error),
-            5 => Self::InvalidNetworkCategory(error),
-            6 => Self::InvalidSpotStrategy(error),
-            7 => Self::InvalidIoOptimized(error),
-            8 => Self::InvalidResourceId(error),
-            9 => Self::InvalidInstancePayType(error),
-            10 => Self::InvalidOperationType(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidInstanceChargeType(error) => (0, error),
-            Self::InvalidParam(error) => (1, error),
-            Self::InvalidInstanceTypeValueNotSupported(error) => (2, error),
-            Self::InvalidInstanceIdNotFound(error) => (3, error),
-            Self::InvalidResourceTypeNotFound(error) => (4, error),
-            Self::InvalidNetworkCategory(error) => (5, error),
-            Self::InvalidSpotStrategy(error) => (6, error),
-            Self::InvalidIoOptimized(error) => (7, error),
-            Self::InvalidResourceId(error) => (8, error),
-            Self::InvalidInstancePayType(error) => (9, error),
-            Self::InvalidOperationType(error) => (10, error),
-            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeBandwidthLimitationError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeBandwidthLimitationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidInstanceChargeType",
-            "InvalidParam",
-            "InvalidInstanceTypeValueNotSupported",
-            "InvalidInstanceIdNotFound",
-            "InvalidResourceTypeNotFound",
-            "InvalidNetworkCategory",
-            "InvalidSpotStrategy",
-            "InvalidIoOptimized",
-            "InvalidResourceId",
-            "InvalidInstancePayType",
-            "InvalidOperationType",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeBandwidthLimitationError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeBandwidthLimitationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeBandwidthLimitationError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeBandwidthLimitationError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_bandwidth_limitation(
+        &self,
+    ) -> DescribeBandwidthLimitationRequestBuilder<&Self> {
+        DescribeBandwidthLimitationRequestBuilder::new(self)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `deprecated` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_bandwidth_packages_pages`](crate::Client::describe_bandwidth_packages_pages) and [`describe_bandwidth_packages_items`](crate::Client::describe_bandwidth_packages_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_bandwidth_packages_pages`](crate::Client::describe_bandwidth_packages_pages) and [`describe_bandwidth_packages_items`](crate::Client::describe_bandwidth_packages_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeBandwidthPackages",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeBandwidthPackagesRequest>;
 /// Request of `DescribeBandwidthPackages`: DescribeBandwidthPackages
 ///
 /// Deprecated: use `Vpc::2016-04-28::DescribeBandwidthPackages` instead.
@@ -129,40 +132,35 @@ pub struct DescribeBandwidthPackagesRequestBuilder<C = ()> {
 impl<C> DescribeBandwidthPackagesRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`DescribeBandwidthPackagesRequest::region_id`](DescribeBandwidthPackagesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `BandwidthPackageId`.
     ///
-    /// - Wire name: `BandwidthPackageId`.
+    /// Its description, rules and example: [`DescribeBandwidthPackagesRequest::bandwidth_package_id`](DescribeBandwidthPackagesRequest::bandwidth_package_id).
     pub fn bandwidth_package_id(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth_package_id = Some(value.into());
         self
     }
     /// Sets `NatGatewayId`.
     ///
-    /// - Wire name: `NatGatewayId`.
+    /// Its description, rules and example: [`DescribeBandwidthPackagesRequest::nat_gateway_id`](DescribeBandwidthPackagesRequest::nat_gateway_id).
     pub fn nat_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_gateway_id = Some(value.into());
         self
     }
     /// Sets `PageNumber`.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
+    /// Its description, rules and example: [`DescribeBandwidthPackagesRequest::page_number`](DescribeBandwidthPackagesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
     }
     /// Sets `PageSize`.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Default: `10`.
+    /// Its description, rules and example: [`DescribeBandwidthPackagesRequest::page_size`](DescribeBandwidthPackagesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -322,97 +320,127 @@ for DescribeBandwidthPackagesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeBandwidthPackages`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeBandwidthPackagesError {
-    /// HTTP 400 `InvalidAliuid`: User Id is not valid.
-    InvalidAliuid(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeBandwidthPackagesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["InvalidAliuid", "InvalidRegionId.NotFound"]),
-            error,
-        )
+mod error;
+pub use error::DescribeBandwidthPackagesError;
+impl crate::Client {
+    /// Calls `DescribeBandwidthPackages`: DescribeBandwidthPackages
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeBandwidthPackagesRequestBuilder::send) it. The parameters and their rules: [`DescribeBandwidthPackagesRequest`].
+    #[inline]
+    pub fn describe_bandwidth_packages(
+        &self,
+    ) -> DescribeBandwidthPackagesRequestBuilder<&Self> {
+        DescribeBandwidthPackagesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeBandwidthPackagesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeBandwidthPackages`: DescribeBandwidthPackages
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeBandwidthPackagesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidAliuid(error),
-            1 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidAliuid(error) => (0, error),
-            Self::InvalidRegionIdNotFound(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn describe_bandwidth_packages(
+        &self,
+    ) -> DescribeBandwidthPackagesRequestBuilder<&Self> {
+        DescribeBandwidthPackagesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeBandwidthPackagesError {
+/// Every page of `DescribeBandwidthPackages`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_bandwidth_packages_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeBandwidthPackagesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeBandwidthPackagesResponse,
+        ::acs_runtime::client::Error<DescribeBandwidthPackagesError>,
+    >,
+> {
+    fn count(response: &DescribeBandwidthPackagesResponse) -> usize {
+        response
+            .bandwidth_packages
+            .as_ref()
+            .and_then(|x| x.bandwidth_package.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeBandwidthPackagesRequest,
+        response: &DescribeBandwidthPackagesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeBandwidthPackagesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_bandwidth_packages(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeBandwidthPackages`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_bandwidth_packages_pages(
+        &self,
+        request: DescribeBandwidthPackagesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeBandwidthPackagesResponse,
+            ::acs_runtime::client::Error<DescribeBandwidthPackagesError>,
+        >,
+    > {
+        describe_bandwidth_packages_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeBandwidthPackagesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidAliuid", "InvalidRegionIdNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeBandwidthPackages`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_bandwidth_packages_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeBandwidthPackagesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::DescribeBandwidthPackagesBandwidthPackage,
+        ::acs_runtime::client::Error<DescribeBandwidthPackagesError>,
+    >,
+> {
+    fn extract(
+        response: DescribeBandwidthPackagesResponse,
+    ) -> Vec<crate::types::DescribeBandwidthPackagesBandwidthPackage> {
+        response.bandwidth_packages.and_then(|x| x.bandwidth_package).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_bandwidth_packages_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeBandwidthPackagesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeBandwidthPackages`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeBandwidthPackagesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeBandwidthPackagesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeBandwidthPackagesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_bandwidth_packages_items(
+        &self,
+        request: DescribeBandwidthPackagesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::DescribeBandwidthPackagesBandwidthPackage,
+            ::acs_runtime::client::Error<DescribeBandwidthPackagesError>,
+        >,
+    > {
+        describe_bandwidth_packages_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `elasticity-assurances` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_capacity_reservation_instances_pages`](crate::Client::describe_capacity_reservation_instances_pages) and [`describe_capacity_reservation_instances_items`](crate::Client::describe_capacity_reservation_instances_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_capacity_reservation_instances_pages`](crate::Client::describe_capacity_reservation_instances_pages) and [`describe_capacity_reservation_instances_items`](crate::Client::describe_capacity_reservation_instances_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCapacityReservationInstances",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeCapacityReservationInstancesRequest>;
 /// Request of `DescribeCapacityReservationInstances`: Queries the Elastic Compute Service (ECS) instances that match a capacity reservation.
 ///
 /// # Example
@@ -133,9 +136,7 @@ impl<C> DescribeCapacityReservationInstancesRequestBuilder<C> {
     ///
     /// The region ID of the capacity reservation. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeCapacityReservationInstancesRequest::region_id`](DescribeCapacityReservationInstancesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -144,13 +145,7 @@ impl<C> DescribeCapacityReservationInstancesRequestBuilder<C> {
     ///
     /// The number of entries per page.
     ///
-    /// * Valid values: 1 to 100.
-    /// * Default value: 10.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeCapacityReservationInstancesRequest::max_results`](DescribeCapacityReservationInstancesRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -159,16 +154,14 @@ impl<C> DescribeCapacityReservationInstancesRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. You must specify the token that is obtained from the previous query as the value of the NextToken parameter.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
+    /// Its description, rules and example: [`DescribeCapacityReservationInstancesRequest::next_token`](DescribeCapacityReservationInstancesRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
     }
     /// Sets `PrivatePoolOptions`.
     ///
-    /// - Wire name: `PrivatePoolOptions`.
-    /// - Required.
+    /// Its description, rules and example: [`DescribeCapacityReservationInstancesRequest::private_pool_options`](DescribeCapacityReservationInstancesRequest::private_pool_options).
     pub fn private_pool_options(
         mut self,
         value: crate::types::PrivatePoolOptions,
@@ -349,287 +342,128 @@ for DescribeCapacityReservationInstancesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeCapacityReservationInstances`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeCapacityReservationInstancesError {
-    /// HTTP 400 `MissingParameter.RegionId`: The specified RegionId should not be null.
-    MissingParameterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.PrivatePoolOptions.Id`: The specified PrivatePoolOptions.Id is invalid.
-    InvalidParameterPrivatePoolOptionsId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DedicatedHostNotSupported`: DedicatedHost is not supported for PrivatePool.
-    DedicatedHostNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SpotNotSupported`: Spot is not supported for PrivatePool.
-    SpotNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ClassicNetworkNotSupported`: Classic network is not supported for PrivatePool.
-    ClassicNetworkNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.InstanceId`: Instance does not exist.
-    InvalidInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.MatchCriteria`: Target mode does not support this operation.
-    InvalidPrivatePoolOptionsMatchCriteria(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.PrivatePoolOptions.Id`: The specified PrivatePoolOptions.Id should not be null.
-    MissingParameterPrivatePoolOptionsId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.Id`: The PrivatePool does not exist.
-    InvalidPrivatePoolOptionsId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.InstanceType`: The InstanceType does not match the PrivatePool.
-    InvalidInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.InstanceChargeType`: The InstanceChargeType does not match the PrivatePool.
-    InvalidInstanceChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.ZoneId`: The ZoneId does not match the PrivatePool.
-    InvalidZoneId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.status`: The PrivatePool has been used up.
-    InvalidPrivatePoolOptionsStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPlatform.ValueNotSupported`: The Platform does not match the PrivatePool.
-    InvalidPlatformValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAliUid`: The PrivatePool does not belong to the user of the Instance.
-    InvalidAliUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.PackageType`: The specified parameter "PackageType" can not be empty.
-    MissingParameterPackageType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.PrivatePoolOptions.Ids`: The specified parameter "PrivatePoolOptions.Ids" can not be empty.
-    MissingParameterPrivatePoolOptionsIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.InstanceCpuCoreCount`: The specified parameter "InstanceCpuCoreCount" can not be empty.
-    MissingParameterInstanceCpuCoreCount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.InstanceAmount`: The specified parameter "InstanceAmount" can not be empty.
-    MissingParameterInstanceAmount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.InstanceCpuCoreCountOrInstanceAmount`: The specified parameter "InstanceCpuCoreCount" and "InstanceAmount" must not be empty at the same time.
-    MissingParameterInstanceCpuCoreCountOrInstanceAmount(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `Invalid.TooManyPrivatePoolOptions.Ids`: Too many PrivatePoolOptions.Ids in this request.
-    InvalidTooManyPrivatePoolOptionsIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.TooManyZoneIds`: Too many ZoneIds in the request.
-    InvalidTooManyZoneIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.TooManyInstanceTypes`: Too many InstanceTypes in the request.
-    InvalidTooManyInstanceTypes(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.TooManyUnpaidPrivatePool`: Too many PrivatePools create but still unpaid.
-    InvalidTooManyUnpaidPrivatePool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.InstanceCpuCoreCountOrInstanceAmount`: Both InstanceCpuCoreCount and InstanceAmount are provided.
-    InvalidInstanceCpuCoreCountOrInstanceAmount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.Ids`: The specified parameter "PrivatePoolOptions.Ids" exist invalid element Id.
-    InvalidPrivatePoolOptionsIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PackageType`: The specified parameter "PackageType" is invalid.
-    InvalidPackageType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePool.Purchase`: The PrivatePool has already paid.
-    InvalidPrivatePoolPurchase(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.AssuranceTimes.NotSupported`: The value of AssuranceTimes is not supported.
-    InvalidAssuranceTimesNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RepeatStartPrivatePool`: PrivatePool has already been started.
-    RepeatStartPrivatePool(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeCapacityReservationInstancesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter.RegionId",
-                        "InvalidParameter.PrivatePoolOptions.Id",
-                        "DedicatedHostNotSupported",
-                        "SpotNotSupported",
-                        "ClassicNetworkNotSupported",
-                        "Invalid.InstanceId",
-                        "Invalid.PrivatePoolOptions.MatchCriteria",
-                        "MissingParameter.PrivatePoolOptions.Id",
-                        "Invalid.PrivatePoolOptions.Id",
-                        "Invalid.InstanceType",
-                        "Invalid.InstanceChargeType",
-                        "Invalid.ZoneId",
-                        "Invalid.PrivatePoolOptions.status",
-                        "InvalidPlatform.ValueNotSupported",
-                        "InvalidAliUid",
-                        "MissingParameter.PackageType",
-                        "MissingParameter.PrivatePoolOptions.Ids",
-                        "MissingParameter.InstanceCpuCoreCount",
-                        "MissingParameter.InstanceAmount",
-                        "MissingParameter.InstanceCpuCoreCountOrInstanceAmount",
-                        "Invalid.TooManyPrivatePoolOptions.Ids",
-                        "Invalid.TooManyZoneIds",
-                        "Invalid.TooManyInstanceTypes",
-                        "Invalid.TooManyUnpaidPrivatePool",
-                        "Invalid.InstanceCpuCoreCountOrInstanceAmount",
-                        "Invalid.PrivatePoolOptions.Ids",
-                        "Invalid.PackageType",
-                        "Invalid.PrivatePool.Purchase",
-                        "Invalid.AssuranceTimes.NotSupported",
-                        "RepeatStartPrivatePool",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeCapacityReservationInstancesError;
+impl crate::Client {
+    /// Calls `DescribeCapacityReservationInstances`: Queries the Elastic Compute Service (ECS) instances that match a capacity reservation.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeCapacityReservationInstancesRequestBuilder::send) it. The parameters and their rules: [`DescribeCapacityReservationInstancesRequest`].
+    #[inline]
+    pub fn describe_capacity_reservation_instances(
+        &self,
+    ) -> DescribeCapacityReservationInstancesRequestBuilder<&Self> {
+        DescribeCapacityReservationInstancesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeCapacityReservationInstancesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeCapacityReservationInstances`: Queries the Elastic Compute Service (ECS) instances that match a capacity reservation.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeCapacityReservationInstancesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameterRegionId(error),
-            1 => Self::InvalidParameterPrivatePoolOptionsId(error),
-            2 => Self::DedicatedHostNotSupported(error),
-            3 => Self::SpotNotSupported(error),
-            4 => Self::ClassicNetworkNotSupported(error),
-            5 => Self::InvalidInstanceId(error),
-            6 => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
-            7 => Self::MissingParameterPrivatePoolOptionsId(error),
-            8 => Self::InvalidPrivatePoolOptionsId(error),
-            9 => Self::InvalidInstanceType(error),
-            10 => Self::InvalidInstanceChargeType(error),
-            11 => Self::InvalidZoneId(error),
-            12 => Self::InvalidPrivatePoolOptionsStatus(error),
-            13 => Self::InvalidPlatformValueNotSupported(error),
-            14 => Self::InvalidAliUid(error),
-            15 => Self::MissingParameterPackageType(error),
-            16 => Self::MissingParameterPrivatePoolOptionsIds(error),
-            17 => Self::MissingParameterInstanceCpuCoreCount(error),
-            18 => Self::MissingParameterInstanceAmount(error),
-            19 => Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error),
-            20 => Self::InvalidTooManyPrivatePoolOptionsIds(error),
-            21 => Self::InvalidTooManyZoneIds(error),
-            22 => Self::InvalidTooManyInstanceTypes(error),
-            23 => Self::InvalidTooManyUnpaidPrivatePool(error),
-            24 => Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error),
-            25 => Self::InvalidPrivatePoolOptionsIds(error),
-            26 => Self::InvalidPackageType(error),
-            27 => Self::InvalidPrivatePoolPurchase(error),
-            28 => Self::InvalidAssuranceTimesNotSupported(error),
-            29 => Self::RepeatStartPrivatePool(error),
-            30 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameterRegionId(error) => (0, error),
-            Self::InvalidParameterPrivatePoolOptionsId(error) => (1, error),
-            Self::DedicatedHostNotSupported(error) => (2, error),
-            Self::SpotNotSupported(error) => (3, error),
-            Self::ClassicNetworkNotSupported(error) => (4, error),
-            Self::InvalidInstanceId(error) => (5, error),
-            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => (6, error),
-            Self::MissingParameterPrivatePoolOptionsId(error) => (7, error),
-            Self::InvalidPrivatePoolOptionsId(error) => (8, error),
-            Self::InvalidInstanceType(error) => (9, error),
-            Self::InvalidInstanceChargeType(error) => (10, error),
-            Self::InvalidZoneId(error) => (11, error),
-            Self::InvalidPrivatePoolOptionsStatus(error) => (12, error),
-            Self::InvalidPlatformValueNotSupported(error) => (13, error),
-            Self::InvalidAliUid(error) => (14, error),
-            Self::MissingParameterPackageType(error) => (15, error),
-            Self::MissingParameterPrivatePoolOptionsIds(error) => (16, error),
-            Self::MissingParameterInstanceCpuCoreCount(error) => (17, error),
-            Self::MissingParameterInstanceAmount(error) => (18, error),
-            Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error) => {
-                (19, error)
-            }
-            Self::InvalidTooManyPrivatePoolOptionsIds(error) => (20, error),
-            Self::InvalidTooManyZoneIds(error) => (21, error),
-            Self::InvalidTooManyInstanceTypes(error) => (22, error),
-            Self::InvalidTooManyUnpaidPrivatePool(error) => (23, error),
-            Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error) => (24, error),
-            Self::InvalidPrivatePoolOptionsIds(error) => (25, error),
-            Self::InvalidPackageType(error) => (26, error),
-            Self::InvalidPrivatePoolPurchase(error) => (27, error),
-            Self::InvalidAssuranceTimesNotSupported(error) => (28, error),
-            Self::RepeatStartPrivatePool(error) => (29, error),
-            Self::InternalError(error) => (30, error),
-            Self::Unhandled(unhandled) => (31, unhandled.service_error()),
-        }
+    pub fn describe_capacity_reservation_instances(
+        &self,
+    ) -> DescribeCapacityReservationInstancesRequestBuilder<&Self> {
+        DescribeCapacityReservationInstancesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeCapacityReservationInstancesError {
+/// Every page of `DescribeCapacityReservationInstances`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_capacity_reservation_instances_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeCapacityReservationInstancesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeCapacityReservationInstancesResponse,
+        ::acs_runtime::client::Error<DescribeCapacityReservationInstancesError>,
+    >,
+> {
+    fn count(response: &DescribeCapacityReservationInstancesResponse) -> usize {
+        response
+            .capacity_reservation_item
+            .as_ref()
+            .and_then(|x| x.instance_id_set.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeCapacityReservationInstancesRequest,
+        response: &DescribeCapacityReservationInstancesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeCapacityReservationInstancesRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_capacity_reservation_instances(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeCapacityReservationInstances`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_capacity_reservation_instances_pages(
+        &self,
+        request: DescribeCapacityReservationInstancesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeCapacityReservationInstancesResponse,
+            ::acs_runtime::client::Error<DescribeCapacityReservationInstancesError>,
+        >,
+    > {
+        describe_capacity_reservation_instances_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeCapacityReservationInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameterRegionId",
-            "InvalidParameterPrivatePoolOptionsId",
-            "DedicatedHostNotSupported",
-            "SpotNotSupported",
-            "ClassicNetworkNotSupported",
-            "InvalidInstanceId",
-            "InvalidPrivatePoolOptionsMatchCriteria",
-            "MissingParameterPrivatePoolOptionsId",
-            "InvalidPrivatePoolOptionsId",
-            "InvalidInstanceType",
-            "InvalidInstanceChargeType",
-            "InvalidZoneId",
-            "InvalidPrivatePoolOptionsStatus",
-            "InvalidPlatformValueNotSupported",
-            "InvalidAliUid",
-            "MissingParameterPackageType",
-            "MissingParameterPrivatePoolOptionsIds",
-            "MissingParameterInstanceCpuCoreCount",
-            "MissingParameterInstanceAmount",
-            "MissingParameterInstanceCpuCoreCountOrInstanceAmount",
-            "InvalidTooManyPrivatePoolOptionsIds",
-            "InvalidTooManyZoneIds",
-            "InvalidTooManyInstanceTypes",
-            "InvalidTooManyUnpaidPrivatePool",
-            "InvalidInstanceCpuCoreCountOrInstanceAmount",
-            "InvalidPrivatePoolOptionsIds",
-            "InvalidPackageType",
-            "InvalidPrivatePoolPurchase",
-            "InvalidAssuranceTimesNotSupported",
-            "RepeatStartPrivatePool",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeCapacityReservationInstances`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_capacity_reservation_instances_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeCapacityReservationInstancesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::InstanceIdSet,
+        ::acs_runtime::client::Error<DescribeCapacityReservationInstancesError>,
+    >,
+> {
+    fn extract(
+        response: DescribeCapacityReservationInstancesResponse,
+    ) -> Vec<crate::types::InstanceIdSet> {
+        response
+            .capacity_reservation_item
+            .and_then(|x| x.instance_id_set)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_capacity_reservation_instances_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeCapacityReservationInstancesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeCapacityReservationInstances`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeCapacityReservationInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeCapacityReservationInstancesError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeCapacityReservationInstancesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_capacity_reservation_instances_items(
+        &self,
+        request: DescribeCapacityReservationInstancesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::InstanceIdSet,
+            ::acs_runtime::client::Error<DescribeCapacityReservationInstancesError>,
+        >,
+    > {
+        describe_capacity_reservation_instances_items(self, request)
     }
 }

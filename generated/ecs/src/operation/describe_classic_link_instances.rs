@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeClassicLinkInstancesRequest>;
 /// Request of `DescribeClassicLinkInstances`: Queries instances located in the classic network that have established ClassicLink connections to virtual private clouds (VPCs).
 ///
 /// Take note of the following items:
@@ -145,9 +148,7 @@ impl<C> DescribeClassicLinkInstancesRequestBuilder<C> {
     ///
     /// The region ID of the instances. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeClassicLinkInstancesRequest::region_id`](DescribeClassicLinkInstancesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -156,8 +157,7 @@ impl<C> DescribeClassicLinkInstancesRequestBuilder<C> {
     ///
     /// The VPC ID. The ClassicLink feature must be enabled for the specified VPC. For more information, see [Establish a ClassicLink connection](<https://www.alibabacloud.com/help/doc-detail/65413.htm>).
     ///
-    /// - Wire name: `VpcId`.
-    /// - Example: `vpc-bp1vwnn14rqpyiczj****`.
+    /// Its description, rules and example: [`DescribeClassicLinkInstancesRequest::vpc_id`](DescribeClassicLinkInstancesRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -166,8 +166,7 @@ impl<C> DescribeClassicLinkInstancesRequestBuilder<C> {
     ///
     /// The instance ID. You can specify a maximum of 100 instance IDs in a single request. Separate the instance IDs with commas (,).
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Example: `i-bp1a5zr3u7nq9cxh****`.
+    /// Its description, rules and example: [`DescribeClassicLinkInstancesRequest::instance_id`](DescribeClassicLinkInstancesRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -176,10 +175,7 @@ impl<C> DescribeClassicLinkInstancesRequestBuilder<C> {
     ///
     /// The page number. Pages start from page 1.
     ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeClassicLinkInstancesRequest::page_number`](DescribeClassicLinkInstancesRequest::page_number).
     pub fn page_number(mut self, value: impl Into<String>) -> Self {
         self.inner.page_number = Some(value.into());
         self
@@ -188,10 +184,7 @@ impl<C> DescribeClassicLinkInstancesRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: 1 to 100.
     ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeClassicLinkInstancesRequest::page_size`](DescribeClassicLinkInstancesRequest::page_size).
     pub fn page_size(mut self, value: impl Into<String>) -> Self {
         self.inner.page_size = Some(value.into());
         self
@@ -366,143 +359,28 @@ for DescribeClassicLinkInstancesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeClassicLinkInstances`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeClassicLinkInstancesError {
-    /// HTTP 403 `InvalidInstanceId.NotFound`: The InstanceId provided does not exist in our records.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.ToManyInstanceIds`: No more than 100 InstanceIds can be specified.
-    InvalidParameterToManyInstanceIds(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.InvalidInstanceIdAndVpcId`: The parameter InstanceId and VpcId are not allowed to be empty at the same time.
-    InvalidParameterInvalidInstanceIdAndVpcId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceId.NotBelong`: The specified instance is not belong to you.
-    InvalidInstanceIdNotBelong(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidVpc.NotBelong`: The specified vpc is not belong to you.
-    InvalidVpcNotBelong(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.PageNumber`: The parameter pageNumber is invalid.
-    InvalidParameterPageNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.PageSize`: The parameter pageSize is invalid.
-    InvalidParameterPageSize(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified region does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeClassicLinkInstancesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidInstanceId.NotFound",
-                        "InvalidParameter.ToManyInstanceIds",
-                        "InvalidParameter.InvalidInstanceIdAndVpcId",
-                        "InvalidInstanceId.NotBelong",
-                        "InvalidVpc.NotBelong",
-                        "InvalidParameter.PageNumber",
-                        "InvalidParameter.PageSize",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeClassicLinkInstancesError;
+impl crate::Client {
+    /// Calls `DescribeClassicLinkInstances`: Queries instances located in the classic network that have established ClassicLink connections to virtual private clouds (VPCs).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeClassicLinkInstancesRequestBuilder::send) it. The parameters and their rules: [`DescribeClassicLinkInstancesRequest`].
+    #[inline]
+    pub fn describe_classic_link_instances(
+        &self,
+    ) -> DescribeClassicLinkInstancesRequestBuilder<&Self> {
+        DescribeClassicLinkInstancesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeClassicLinkInstancesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeClassicLinkInstances`: Queries instances located in the classic network that have established ClassicLink connections to virtual private clouds (VPCs).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeClassicLinkInstancesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidInstanceIdNotFound(error),
-            1 => Self::InvalidParameterToManyInstanceIds(error),
-            2 => Self::InvalidParameterInvalidInstanceIdAndVpcId(error),
-            3 => Self::InvalidInstanceIdNotBelong(error),
-            4 => Self::InvalidVpcNotBelong(error),
-            5 => Self::InvalidParameterPageNumber(error),
-            6 => Self::InvalidParameterPageSize(error),
-            7 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidInstanceIdNotFound(error) => (0, error),
-            Self::InvalidParameterToManyInstanceIds(error) => (1, error),
-            Self::InvalidParameterInvalidInstanceIdAndVpcId(error) => (2, error),
-            Self::InvalidInstanceIdNotBelong(error) => (3, error),
-            Self::InvalidVpcNotBelong(error) => (4, error),
-            Self::InvalidParameterPageNumber(error) => (5, error),
-            Self::InvalidParameterPageSize(error) => (6, error),
-            Self::InvalidRegionIdNotFound(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeClassicLinkInstancesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeClassicLinkInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidInstanceIdNotFound",
-            "InvalidParameterToManyInstanceIds",
-            "InvalidParameterInvalidInstanceIdAndVpcId",
-            "InvalidInstanceIdNotBelong",
-            "InvalidVpcNotBelong",
-            "InvalidParameterPageNumber",
-            "InvalidParameterPageSize",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeClassicLinkInstancesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeClassicLinkInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeClassicLinkInstancesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeClassicLinkInstancesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_classic_link_instances(
+        &self,
+    ) -> DescribeClassicLinkInstancesRequestBuilder<&Self> {
+        DescribeClassicLinkInstancesRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeCloudAssistantSettingsRequest>;
 /// Request of `DescribeCloudAssistantSettings`: Queries the configurations of Cloud Assistant features.
 ///
 /// # Example
@@ -106,9 +109,7 @@ impl<C> DescribeCloudAssistantSettingsRequestBuilder<C> {
     ///
     /// The Cloud Assistant configurations.
     ///
-    /// - Wire name: `SettingType`.
-    /// - Required.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`DescribeCloudAssistantSettingsRequest::setting_type`](DescribeCloudAssistantSettingsRequest::setting_type).
     pub fn setting_type(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -120,9 +121,7 @@ impl<C> DescribeCloudAssistantSettingsRequestBuilder<C> {
     ///
     /// The region ID.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeCloudAssistantSettingsRequest::region_id`](DescribeCloudAssistantSettingsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -292,113 +291,28 @@ for DescribeCloudAssistantSettingsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeCloudAssistantSettings`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeCloudAssistantSettingsError {
-    /// HTTP 400 `InvalidParameter.SettingType`: The specified parameter SettingType is not valid.
-    InvalidParameterSettingType(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified parameter RegionId does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: An error occurred when you dispatched the request.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeCloudAssistantSettingsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.SettingType",
-                        "InvalidRegionId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeCloudAssistantSettingsError;
+impl crate::Client {
+    /// Calls `DescribeCloudAssistantSettings`: Queries the configurations of Cloud Assistant features.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeCloudAssistantSettingsRequestBuilder::send) it. The parameters and their rules: [`DescribeCloudAssistantSettingsRequest`].
+    #[inline]
+    pub fn describe_cloud_assistant_settings(
+        &self,
+    ) -> DescribeCloudAssistantSettingsRequestBuilder<&Self> {
+        DescribeCloudAssistantSettingsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeCloudAssistantSettingsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeCloudAssistantSettings`: Queries the configurations of Cloud Assistant features.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeCloudAssistantSettingsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterSettingType(error),
-            1 => Self::InvalidRegionIdNotFound(error),
-            2 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterSettingType(error) => (0, error),
-            Self::InvalidRegionIdNotFound(error) => (1, error),
-            Self::InternalError(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeCloudAssistantSettingsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeCloudAssistantSettingsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterSettingType",
-            "InvalidRegionIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeCloudAssistantSettingsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeCloudAssistantSettingsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeCloudAssistantSettingsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeCloudAssistantSettingsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_cloud_assistant_settings(
+        &self,
+    ) -> DescribeCloudAssistantSettingsRequestBuilder<&Self> {
+        DescribeCloudAssistantSettingsRequestBuilder::new(self)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `cloud-assistant` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_cloud_assistant_status_pages`](crate::Client::describe_cloud_assistant_status_pages) and [`describe_cloud_assistant_status_items`](crate::Client::describe_cloud_assistant_status_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_cloud_assistant_status_pages`](crate::Client::describe_cloud_assistant_status_pages) and [`describe_cloud_assistant_status_items`](crate::Client::describe_cloud_assistant_status_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCloudAssistantStatus",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeCloudAssistantStatusRequest>;
 /// Request of `DescribeCloudAssistantStatus`: Queries whether Cloud Assistant Agent is installed on instances. If Cloud Assistant Agent is installed, the system queries the total number of Cloud Assistant commands that have been run, the number of Cloud Assistant commands that are being run, and the time when Cloud Assistant commands were last run.
 ///
 /// ## Usage notes
@@ -174,9 +177,7 @@ impl<C> DescribeCloudAssistantStatusRequestBuilder<C> {
     ///
     /// The region ID of the instance. You can call [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeCloudAssistantStatusRequest::region_id`](DescribeCloudAssistantStatusRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -185,12 +186,7 @@ impl<C> DescribeCloudAssistantStatusRequestBuilder<C> {
     ///
     /// The operating system type of the instance. Valid values:
     ///
-    /// * Windows
-    /// * Linux
-    /// * FreeBSD
-    ///
-    /// - Wire name: `OSType`.
-    /// - Example: `Windows`.
+    /// Its description, rules and example: [`DescribeCloudAssistantStatusRequest::os_type`](DescribeCloudAssistantStatusRequest::os_type).
     pub fn os_type(mut self, value: impl Into<String>) -> Self {
         self.inner.os_type = Some(value.into());
         self
@@ -199,8 +195,7 @@ impl<C> DescribeCloudAssistantStatusRequestBuilder<C> {
     ///
     /// > This parameter will be removed in the future. We recommend that you use NextToken and MaxResults for a paged query.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeCloudAssistantStatusRequest::page_number`](DescribeCloudAssistantStatusRequest::page_number).
     pub fn page_number(mut self, value: i64) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -209,8 +204,7 @@ impl<C> DescribeCloudAssistantStatusRequestBuilder<C> {
     ///
     /// > This parameter will be removed in the future. We recommend that you use NextToken and MaxResults for a paged query.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeCloudAssistantStatusRequest::page_size`](DescribeCloudAssistantStatusRequest::page_size).
     pub fn page_size(mut self, value: i64) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -219,12 +213,7 @@ impl<C> DescribeCloudAssistantStatusRequestBuilder<C> {
     ///
     /// The maximum number of entries per page. If you specify **InstanceId**, this parameter does not take effect.
     ///
-    /// Valid values: 1 to 50.
-    ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeCloudAssistantStatusRequest::max_results`](DescribeCloudAssistantStatusRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -233,8 +222,7 @@ impl<C> DescribeCloudAssistantStatusRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `AAAAAdDWBF2`.
+    /// Its description, rules and example: [`DescribeCloudAssistantStatusRequest::next_token`](DescribeCloudAssistantStatusRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -243,9 +231,7 @@ impl<C> DescribeCloudAssistantStatusRequestBuilder<C> {
     ///
     /// The instance ID.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Must have at most 100 items.
-    /// - Example: `i-bp1iudwa5b1tqa****`.
+    /// Its description, rules and example: [`DescribeCloudAssistantStatusRequest::instance_id`](DescribeCloudAssistantStatusRequest::instance_id).
     pub fn instance_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -439,167 +425,128 @@ for DescribeCloudAssistantStatusResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeCloudAssistantStatus`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeCloudAssistantStatusError {
-    /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
-    RegionIdApiNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.InstanceId`: The parameter instanceId is missing or empty.
-    MissingParamInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.PageSize`: The specified parameter is invalid.
-    InvalidParamPageSize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.PageNumber`: The specified parameter is invalid.
-    InvalidParamPageNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.NextToken`: The specified parameter NextToken is not valid.
-    InvalidParameterNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.MaxResults`: The specified parameter MaxResults is not valid.
-    InvalidParameterMaxResults(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceIds.ExceedLimit`: The number of instance IDs exceeds the upper limit.
-    InstanceIdsExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Operation.Forbidden`: The operation is not permitted.
-    OperationForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstance.NotFound`: The specified instance does not exist.
-    InvalidInstanceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError.Dispatch`: An error occurred when you dispatched the request.
-    InternalErrorDispatch(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `ServiceUnavailable`: The request has failed due to a temporary failure of the server.
-    ServiceUnavailable(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeCloudAssistantStatusError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "RegionId.ApiNotSupported",
-                        "MissingParam.InstanceId",
-                        "InvalidParam.PageSize",
-                        "InvalidParam.PageNumber",
-                        "InvalidParameter.NextToken",
-                        "InvalidParameter.MaxResults",
-                        "InstanceIds.ExceedLimit",
-                        "Operation.Forbidden",
-                        "InvalidRegionId.NotFound",
-                        "InvalidInstance.NotFound",
-                        "InternalError.Dispatch",
-                        "ServiceUnavailable",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeCloudAssistantStatusError;
+impl crate::Client {
+    /// Calls `DescribeCloudAssistantStatus`: Queries whether Cloud Assistant Agent is installed on instances. If Cloud Assistant Agent is installed, the system queries the total number of Cloud Assistant commands that have been run, the number of Cloud Assistant commands that are being run, and the time when Cloud Assistant commands were last run.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeCloudAssistantStatusRequestBuilder::send) it. The parameters and their rules: [`DescribeCloudAssistantStatusRequest`].
+    #[inline]
+    pub fn describe_cloud_assistant_status(
+        &self,
+    ) -> DescribeCloudAssistantStatusRequestBuilder<&Self> {
+        DescribeCloudAssistantStatusRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeCloudAssistantStatusError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeCloudAssistantStatus`: Queries whether Cloud Assistant Agent is installed on instances. If Cloud Assistant Agent is installed, the system queries the total number of Cloud Assistant commands that have been run, the number of Cloud Assistant commands that are being run, and the time when Cloud Assistant commands were last run.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeCloudAssistantStatusRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::RegionIdApiNotSupported(error),
-            1 => Self::MissingParamInstanceId(error),
-            2 => Self::InvalidParamPageSize(error),
-            3 => Self::InvalidParamPageNumber(error),
-            4 => Self::InvalidParameterNextToken(error),
-            5 => Self::InvalidParameterMaxResults(error),
-            6 => Self::InstanceIdsExceedLimit(error),
-            7 => Self::OperationForbidden(error),
-            8 => Self::InvalidRegionIdNotFound(error),
-            9 => Self::InvalidInstanceNotFound(error),
-            10 => Self::InternalErrorDispatch(error),
-            11 => Self::ServiceUnavailable(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::RegionIdApiNotSupported(error) => (0, error),
-            Self::MissingParamInstanceId(error) => (1, error),
-            Self::InvalidParamPageSize(error) => (2, error),
-            Self::InvalidParamPageNumber(error) => (3, error),
-            Self::InvalidParameterNextToken(error) => (4, error),
-            Self::InvalidParameterMaxResults(error) => (5, error),
-            Self::InstanceIdsExceedLimit(error) => (6, error),
-            Self::OperationForbidden(error) => (7, error),
-            Self::InvalidRegionIdNotFound(error) => (8, error),
-            Self::InvalidInstanceNotFound(error) => (9, error),
-            Self::InternalErrorDispatch(error) => (10, error),
-            Self::ServiceUnavailable(error) => (11, error),
-            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
-        }
+    pub fn describe_cloud_assistant_status(
+        &self,
+    ) -> DescribeCloudAssistantStatusRequestBuilder<&Self> {
+        DescribeCloudAssistantStatusRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeCloudAssistantStatusError {
+/// Every page of `DescribeCloudAssistantStatus`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_cloud_assistant_status_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeCloudAssistantStatusRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeCloudAssistantStatusResponse,
+        ::acs_runtime::client::Error<DescribeCloudAssistantStatusError>,
+    >,
+> {
+    fn count(response: &DescribeCloudAssistantStatusResponse) -> usize {
+        response
+            .instance_cloud_assistant_status_set
+            .as_ref()
+            .and_then(|x| x.instance_cloud_assistant_status.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeCloudAssistantStatusRequest,
+        response: &DescribeCloudAssistantStatusResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeCloudAssistantStatusRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_cloud_assistant_status(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeCloudAssistantStatus`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_cloud_assistant_status_pages(
+        &self,
+        request: DescribeCloudAssistantStatusRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeCloudAssistantStatusResponse,
+            ::acs_runtime::client::Error<DescribeCloudAssistantStatusError>,
+        >,
+    > {
+        describe_cloud_assistant_status_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeCloudAssistantStatusError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "RegionIdApiNotSupported",
-            "MissingParamInstanceId",
-            "InvalidParamPageSize",
-            "InvalidParamPageNumber",
-            "InvalidParameterNextToken",
-            "InvalidParameterMaxResults",
-            "InstanceIdsExceedLimit",
-            "OperationForbidden",
-            "InvalidRegionIdNotFound",
-            "InvalidInstanceNotFound",
-            "InternalErrorDispatch",
-            "ServiceUnavailable",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeCloudAssistantStatus`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_cloud_assistant_status_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeCloudAssistantStatusRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::InstanceCloudAssistantStatus,
+        ::acs_runtime::client::Error<DescribeCloudAssistantStatusError>,
+    >,
+> {
+    fn extract(
+        response: DescribeCloudAssistantStatusResponse,
+    ) -> Vec<crate::types::InstanceCloudAssistantStatus> {
+        response
+            .instance_cloud_assistant_status_set
+            .and_then(|x| x.instance_cloud_assistant_status)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_cloud_assistant_status_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeCloudAssistantStatusError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeCloudAssistantStatus`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeCloudAssistantStatusError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeCloudAssistantStatusError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeCloudAssistantStatusError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_cloud_assistant_status_items(
+        &self,
+        request: DescribeCloudAssistantStatusRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::InstanceCloudAssistantStatus,
+            ::acs_runtime::client::Error<DescribeCloudAssistantStatusError>,
+        >,
+    > {
+        describe_cloud_assistant_status_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `cloud-assistant` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_commands_pages`](crate::Client::describe_commands_pages) and [`describe_commands_items`](crate::Client::describe_commands_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_commands_pages`](crate::Client::describe_commands_pages) and [`describe_commands_items`](crate::Client::describe_commands_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCommands",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeCommandsRequest>;
 /// Request of `DescribeCommands`: Queries the Cloud Assistant commands that you created or the common Cloud Assistant commands that Alibaba Cloud provides.
 ///
 /// ## Usage notes
@@ -275,9 +278,7 @@ impl<C> DescribeCommandsRequestBuilder<C> {
     ///
     /// The region ID of the command. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeCommandsRequest::region_id`](DescribeCommandsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -286,15 +287,7 @@ impl<C> DescribeCommandsRequestBuilder<C> {
     ///
     /// The provider of the common command. Take note of the following items:
     ///
-    /// * If you do not specify this parameter, all the commands that you created are queried.
-    /// * If you set this parameter to `AlibabaCloud`, all the common commands provided by Alibaba Cloud are queried.
-    /// * If you set this parameter to a specific provider, all the common commands provided by the provider are queried. Examples:
-    ///
-    ///   * If you set `Provider` to AlibabaCloud.ECS.GuestOS, all the common commands provided by `AlibabaCloud.ECS.GuestOS` are queried.
-    ///   * If you set `Provider` to AlibabaCloud.ECS.GuestOSDiagnose, all the common commands provided by `AlibabaCloud.ECS.GuestOSDiagnose` are queried.
-    ///
-    /// - Wire name: `Provider`.
-    /// - Example: `AlibabaCloud`.
+    /// Its description, rules and example: [`DescribeCommandsRequest::provider`](DescribeCommandsRequest::provider).
     pub fn provider(mut self, value: impl Into<String>) -> Self {
         self.inner.provider = Some(value.into());
         self
@@ -303,8 +296,7 @@ impl<C> DescribeCommandsRequestBuilder<C> {
     ///
     /// The ID of the command.
     ///
-    /// - Wire name: `CommandId`.
-    /// - Example: `c-hz01272yr52****`.
+    /// Its description, rules and example: [`DescribeCommandsRequest::command_id`](DescribeCommandsRequest::command_id).
     pub fn command_id(mut self, value: impl Into<String>) -> Self {
         self.inner.command_id = Some(value.into());
         self
@@ -313,12 +305,7 @@ impl<C> DescribeCommandsRequestBuilder<C> {
     ///
     /// The name of the command.
     ///
-    /// If you specify `Provider`, fuzzy search is supported by default.
-    ///
-    /// If you do not specify `Provider`, prefix-based fuzzy search is supported. For example, if you specify `command*`, all commands whose names start with `command` are queried.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `testName`.
+    /// Its description, rules and example: [`DescribeCommandsRequest::name`](DescribeCommandsRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -327,12 +314,7 @@ impl<C> DescribeCommandsRequestBuilder<C> {
     ///
     /// The description of the command.
     ///
-    /// If you specify `Provider`, fuzzy search is supported by default.
-    ///
-    /// If you do not specify `Provider`, prefix-based fuzzy search is supported. For example, if you specify `test*`, all commands whose descriptions start with `test` are queried.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `testDescription`.
+    /// Its description, rules and example: [`DescribeCommandsRequest::description`](DescribeCommandsRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -341,12 +323,7 @@ impl<C> DescribeCommandsRequestBuilder<C> {
     ///
     /// The type of the command. Valid values:
     ///
-    /// * RunBatScript: batch command, applicable to Windows instances
-    /// * RunPowerShellScript: PowerShell command, applicable to Windows instances
-    /// * RunShellScript: shell command, applicable to Linux instances
-    ///
-    /// - Wire name: `Type`.
-    /// - Example: `RunShellScript`.
+    /// Its description, rules and example: [`DescribeCommandsRequest::type`](DescribeCommandsRequest::type).
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.inner.r#type = Some(value.into());
         self
@@ -355,13 +332,7 @@ impl<C> DescribeCommandsRequestBuilder<C> {
     ///
     /// The encoding mode of the `CommandContent` and `Output` values in the response. Valid values:
     ///
-    /// * PlainText: returns the original command content and command output.
-    /// * Base64: returns the Base64-encoded command content and command output.
-    ///
-    /// Default value: Base64.
-    ///
-    /// - Wire name: `ContentEncoding`.
-    /// - Example: `PlainText`.
+    /// Its description, rules and example: [`DescribeCommandsRequest::content_encoding`](DescribeCommandsRequest::content_encoding).
     pub fn content_encoding(mut self, value: impl Into<String>) -> Self {
         self.inner.content_encoding = Some(value.into());
         self
@@ -370,8 +341,7 @@ impl<C> DescribeCommandsRequestBuilder<C> {
     ///
     /// > This parameter will be removed in the future. We recommend that you use NextToken and MaxResults for a paged query.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeCommandsRequest::page_number`](DescribeCommandsRequest::page_number).
     pub fn page_number(mut self, value: i64) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -380,8 +350,7 @@ impl<C> DescribeCommandsRequestBuilder<C> {
     ///
     /// > This parameter will be removed in the future. We recommend that you use NextToken and MaxResults for a paged query.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeCommandsRequest::page_size`](DescribeCommandsRequest::page_size).
     pub fn page_size(mut self, value: i64) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -390,12 +359,7 @@ impl<C> DescribeCommandsRequestBuilder<C> {
     ///
     /// The maximum number of entries per page.
     ///
-    /// Valid values: 1 to 50.
-    ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeCommandsRequest::max_results`](DescribeCommandsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -404,8 +368,7 @@ impl<C> DescribeCommandsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. You do not need to specify this parameter for the first request. You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `AAAAAdDWBF2`.
+    /// Its description, rules and example: [`DescribeCommandsRequest::next_token`](DescribeCommandsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -414,13 +377,7 @@ impl<C> DescribeCommandsRequestBuilder<C> {
     ///
     /// Specifies whether to query only the latest version of common commands when common commands are queried. This parameter does not affect the query for private commands.
     ///
-    /// * true: queries only the latest version of common commands.
-    /// * false: queries all versions of common commands.
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `Latest`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DescribeCommandsRequest::latest`](DescribeCommandsRequest::latest).
     pub fn latest(mut self, value: bool) -> Self {
         self.inner.latest = Some(value);
         self
@@ -429,8 +386,7 @@ impl<C> DescribeCommandsRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the command belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-123******`.
+    /// Its description, rules and example: [`DescribeCommandsRequest::resource_group_id`](DescribeCommandsRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -439,8 +395,7 @@ impl<C> DescribeCommandsRequestBuilder<C> {
     ///
     /// The list of tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`DescribeCommandsRequest::tag`](DescribeCommandsRequest::tag).
     pub fn tag(
         mut self,
         values: impl IntoIterator<Item = crate::types::CopyImageTag>,
@@ -622,203 +577,106 @@ for DescribeCommandsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeCommands`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeCommandsError {
-    /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
-    RegionIdApiNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NumberExceed.Tags`: The Tags parameter number is exceed.
-    NumberExceedTags(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
-    InvalidTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue.Malformed`: The specified Tag.n.Value is not valid.
-    InvalidTagValueMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.TagKey`: You must specify Tag.N.Key.
-    MissingParameterTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.PageNumber`: The specified parameter is invalid.
-    InvalidParamPageNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.PageSize`: The specified parameter is invalid.
-    InvalidParamPageSize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.NextToken`: The specified parameter NextToken is not valid.
-    InvalidParameterNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.MaxResults`: The specified parameter MaxResults is not valid.
-    InvalidParameterMaxResults(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Operation.Forbidden`: The operation is not permitted.
-    OperationForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidName.LengthLimitExceeded`: The length of the parameter Name exceeds the upper limit.
-    InvalidNameLengthLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDescription.LengthLimitExceeded`: The length of the parameter Description exceeds the upper limit.
-    InvalidDescriptionLengthLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidCommandType.NotFound`: The specified parameter Type does not exist.
-    InvalidCommandTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError.Dispatch`: An error occurred when you dispatched the request.
-    InternalErrorDispatch(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `ServiceUnavailable`: The request has failed due to a temporary failure of the server.
-    ServiceUnavailable(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeCommandsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "RegionId.ApiNotSupported",
-                        "NumberExceed.Tags",
-                        "Duplicate.TagKey",
-                        "InvalidTagKey.Malformed",
-                        "InvalidTagValue.Malformed",
-                        "MissingParameter.TagKey",
-                        "InvalidParam.PageNumber",
-                        "InvalidParam.PageSize",
-                        "InvalidParameter.NextToken",
-                        "InvalidParameter.MaxResults",
-                        "Operation.Forbidden",
-                        "InvalidName.LengthLimitExceeded",
-                        "InvalidDescription.LengthLimitExceeded",
-                        "InvalidRegionId.NotFound",
-                        "InvalidCommandType.NotFound",
-                        "InternalError.Dispatch",
-                        "ServiceUnavailable",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeCommandsError;
+impl crate::Client {
+    /// Calls `DescribeCommands`: Queries the Cloud Assistant commands that you created or the common Cloud Assistant commands that Alibaba Cloud provides.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeCommandsRequestBuilder::send) it. The parameters and their rules: [`DescribeCommandsRequest`].
+    #[inline]
+    pub fn describe_commands(&self) -> DescribeCommandsRequestBuilder<&Self> {
+        DescribeCommandsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeCommandsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeCommands`: Queries the Cloud Assistant commands that you created or the common Cloud Assistant commands that Alibaba Cloud provides.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeCommandsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::RegionIdApiNotSupported(error),
-            1 => Self::NumberExceedTags(error),
-            2 => Self::DuplicateTagKey(error),
-            3 => Self::InvalidTagKeyMalformed(error),
-            4 => Self::InvalidTagValueMalformed(error),
-            5 => Self::MissingParameterTagKey(error),
-            6 => Self::InvalidParamPageNumber(error),
-            7 => Self::InvalidParamPageSize(error),
-            8 => Self::InvalidParameterNextToken(error),
-            9 => Self::InvalidParameterMaxResults(error),
-            10 => Self::OperationForbidden(error),
-            11 => Self::InvalidNameLengthLimitExceeded(error),
-            12 => Self::InvalidDescriptionLengthLimitExceeded(error),
-            13 => Self::InvalidRegionIdNotFound(error),
-            14 => Self::InvalidCommandTypeNotFound(error),
-            15 => Self::InternalErrorDispatch(error),
-            16 => Self::ServiceUnavailable(error),
-            17 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::RegionIdApiNotSupported(error) => (0, error),
-            Self::NumberExceedTags(error) => (1, error),
-            Self::DuplicateTagKey(error) => (2, error),
-            Self::InvalidTagKeyMalformed(error) => (3, error),
-            Self::InvalidTagValueMalformed(error) => (4, error),
-            Self::MissingParameterTagKey(error) => (5, error),
-            Self::InvalidParamPageNumber(error) => (6, error),
-            Self::InvalidParamPageSize(error) => (7, error),
-            Self::InvalidParameterNextToken(error) => (8, error),
-            Self::InvalidParameterMaxResults(error) => (9, error),
-            Self::OperationForbidden(error) => (10, error),
-            Self::InvalidNameLengthLimitExceeded(error) => (11, error),
-            Self::InvalidDescriptionLengthLimitExceeded(error) => (12, error),
-            Self::InvalidRegionIdNotFound(error) => (13, error),
-            Self::InvalidCommandTypeNotFound(error) => (14, error),
-            Self::InternalErrorDispatch(error) => (15, error),
-            Self::ServiceUnavailable(error) => (16, error),
-            Self::InternalError(error) => (17, error),
-            Self::Unhandled(unhandled) => (18, unhandled.service_error()),
-        }
+    pub fn describe_commands(&self) -> DescribeCommandsRequestBuilder<&Self> {
+        DescribeCommandsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeCommandsError {
+/// Every page of `DescribeCommands`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_commands_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeCommandsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<DescribeCommandsResponse, ::acs_runtime::client::Error<DescribeCommandsError>>,
+> {
+    fn count(response: &DescribeCommandsResponse) -> usize {
+        response.commands.as_ref().and_then(|x| x.command.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeCommandsRequest,
+        response: &DescribeCommandsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeCommandsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_commands(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeCommands`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_commands_pages(
+        &self,
+        request: DescribeCommandsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeCommandsResponse,
+            ::acs_runtime::client::Error<DescribeCommandsError>,
+        >,
+    > {
+        describe_commands_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeCommandsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "RegionIdApiNotSupported",
-            "NumberExceedTags",
-            "DuplicateTagKey",
-            "InvalidTagKeyMalformed",
-            "InvalidTagValueMalformed",
-            "MissingParameterTagKey",
-            "InvalidParamPageNumber",
-            "InvalidParamPageSize",
-            "InvalidParameterNextToken",
-            "InvalidParameterMaxResults",
-            "OperationForbidden",
-            "InvalidNameLengthLimitExceeded",
-            "InvalidDescriptionLengthLimitExceeded",
-            "InvalidRegionIdNotFound",
-            "InvalidCommandTypeNotFound",
-            "InternalErrorDispatch",
-            "ServiceUnavailable",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeCommands`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_commands_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeCommandsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::Command, ::acs_runtime::client::Error<DescribeCommandsError>>,
+> {
+    fn extract(response: DescribeCommandsResponse) -> Vec<crate::types::Command> {
+        response.commands.and_then(|x| x.command).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(describe_commands_pages(api, request), extract),
+    )
 }
-impl DescribeCommandsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeCommands`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeCommandsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeCommandsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeCommandsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_commands_items(
+        &self,
+        request: DescribeCommandsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::Command,
+            ::acs_runtime::client::Error<DescribeCommandsError>,
+        >,
+    > {
+        describe_commands_items(self, request)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeDedicatedHostAutoRenewRequest>;
 /// Request of `DescribeDedicatedHostAutoRenew`: Queries the auto-renewal status of one or more subscription dedicated hosts.
 ///
 /// # Example
@@ -106,9 +109,7 @@ impl<C> DescribeDedicatedHostAutoRenewRequestBuilder<C> {
     ///
     /// The ID of the dedicated host. You can specify up to 100 subscription dedicated host IDs. Separate multiple IDs with commas (,).
     ///
-    /// - Wire name: `DedicatedHostIds`.
-    /// - Required.
-    /// - Example: `dh-bp165p6xk2tlw61e****,dh-bp1f9vxmno****`.
+    /// Its description, rules and example: [`DescribeDedicatedHostAutoRenewRequest::dedicated_host_ids`](DescribeDedicatedHostAutoRenewRequest::dedicated_host_ids).
     pub fn dedicated_host_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.dedicated_host_ids = Some(value.into());
         self
@@ -117,9 +118,7 @@ impl<C> DescribeDedicatedHostAutoRenewRequestBuilder<C> {
     ///
     /// The ID of the region where the dedicated host resides.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeDedicatedHostAutoRenewRequest::region_id`](DescribeDedicatedHostAutoRenewRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -269,131 +268,28 @@ for DescribeDedicatedHostAutoRenewResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeDedicatedHostAutoRenew`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeDedicatedHostAutoRenewError {
-    /// HTTP 403 `ChargeTypeViolation`: Pay-As-You-Go dedicated host does not support this operation.
-    ChargeTypeViolation(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `MissingParameter.DedicatedHostId`: DedicatedHostId should not be null.
-    MissingParameterDedicatedHostId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.ToManyDedicatedHostIds`: DedicatedHostId should be less than 100.
-    InvalidParameterToManyDedicatedHostIds(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.InvalidDedicatedHostId`: %s
-    InvalidParameterInvalidDedicatedHostId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDedicatedHostStatus`: The current status of the resource does not support this operation.
-    IncorrectDedicatedHostStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `MissingParamter.InstanceId`: InstanceId should not be null.
-    MissingParamterInstanceId(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeDedicatedHostAutoRenewError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ChargeTypeViolation",
-                        "MissingParameter.DedicatedHostId",
-                        "InvalidParameter.ToManyDedicatedHostIds",
-                        "InvalidParameter.InvalidDedicatedHostId",
-                        "IncorrectDedicatedHostStatus",
-                        "MissingParamter.InstanceId",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeDedicatedHostAutoRenewError;
+impl crate::Client {
+    /// Calls `DescribeDedicatedHostAutoRenew`: Queries the auto-renewal status of one or more subscription dedicated hosts.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeDedicatedHostAutoRenewRequestBuilder::send) it. The parameters and their rules: [`DescribeDedicatedHostAutoRenewRequest`].
+    #[inline]
+    pub fn describe_dedicated_host_auto_renew(
+        &self,
+    ) -> DescribeDedicatedHostAutoRenewRequestBuilder<&Self> {
+        DescribeDedicatedHostAutoRenewRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeDedicatedHostAutoRenewError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeDedicatedHostAutoRenew`: Queries the auto-renewal status of one or more subscription dedicated hosts.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeDedicatedHostAutoRenewRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ChargeTypeViolation(error),
-            1 => Self::MissingParameterDedicatedHostId(error),
-            2 => Self::InvalidParameterToManyDedicatedHostIds(error),
-            3 => Self::InvalidParameterInvalidDedicatedHostId(error),
-            4 => Self::IncorrectDedicatedHostStatus(error),
-            5 => Self::MissingParamterInstanceId(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ChargeTypeViolation(error) => (0, error),
-            Self::MissingParameterDedicatedHostId(error) => (1, error),
-            Self::InvalidParameterToManyDedicatedHostIds(error) => (2, error),
-            Self::InvalidParameterInvalidDedicatedHostId(error) => (3, error),
-            Self::IncorrectDedicatedHostStatus(error) => (4, error),
-            Self::MissingParamterInstanceId(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeDedicatedHostAutoRenewError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeDedicatedHostAutoRenewError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ChargeTypeViolation",
-            "MissingParameterDedicatedHostId",
-            "InvalidParameterToManyDedicatedHostIds",
-            "InvalidParameterInvalidDedicatedHostId",
-            "IncorrectDedicatedHostStatus",
-            "MissingParamterInstanceId",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeDedicatedHostAutoRenewError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeDedicatedHostAutoRenewError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeDedicatedHostAutoRenewError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeDedicatedHostAutoRenewError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_dedicated_host_auto_renew(
+        &self,
+    ) -> DescribeDedicatedHostAutoRenewRequestBuilder<&Self> {
+        DescribeDedicatedHostAutoRenewRequestBuilder::new(self)
     }
 }

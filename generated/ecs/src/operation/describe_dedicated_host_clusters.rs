@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `dedicated-hosts` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_dedicated_host_clusters_pages`](crate::Client::describe_dedicated_host_clusters_pages) and [`describe_dedicated_host_clusters_items`](crate::Client::describe_dedicated_host_clusters_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_dedicated_host_clusters_pages`](crate::Client::describe_dedicated_host_clusters_pages) and [`describe_dedicated_host_clusters_items`](crate::Client::describe_dedicated_host_clusters_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeDedicatedHostClusters",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeDedicatedHostClustersRequest>;
 /// Request of `DescribeDedicatedHostClusters`: Queries the details of one or more dedicated host groups.
 ///
 /// ## Usage notes
@@ -219,8 +222,7 @@ impl<C> DescribeDedicatedHostClustersRequestBuilder<C> {
     ///
     /// > This parameter is unavailable for use.
     ///
-    /// - Wire name: `Status`.
-    /// - Example: `null`.
+    /// Its description, rules and example: [`DescribeDedicatedHostClustersRequest::status`](DescribeDedicatedHostClustersRequest::status).
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.inner.status = Some(value.into());
         self
@@ -229,8 +231,7 @@ impl<C> DescribeDedicatedHostClustersRequestBuilder<C> {
     ///
     /// > This parameter is unavailable for use.
     ///
-    /// - Wire name: `LockReason`.
-    /// - Example: `null`.
+    /// Its description, rules and example: [`DescribeDedicatedHostClustersRequest::lock_reason`](DescribeDedicatedHostClustersRequest::lock_reason).
     pub fn lock_reason(mut self, value: impl Into<String>) -> Self {
         self.inner.lock_reason = Some(value.into());
         self
@@ -239,10 +240,7 @@ impl<C> DescribeDedicatedHostClustersRequestBuilder<C> {
     ///
     /// The resource group ID of the host group. You can use a resource group ID to filter no more than 1,000 host groups.
     ///
-    /// > A default resource group is not supported.
-    ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeDedicatedHostClustersRequest::resource_group_id`](DescribeDedicatedHostClustersRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -251,8 +249,7 @@ impl<C> DescribeDedicatedHostClustersRequestBuilder<C> {
     ///
     /// The tags of the host group.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeDedicatedHostClustersRequest::tag`](DescribeDedicatedHostClustersRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -261,9 +258,7 @@ impl<C> DescribeDedicatedHostClustersRequestBuilder<C> {
     ///
     /// The region ID of the host group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeDedicatedHostClustersRequest::region_id`](DescribeDedicatedHostClustersRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -272,8 +267,7 @@ impl<C> DescribeDedicatedHostClustersRequestBuilder<C> {
     ///
     /// The zone ID of the host group. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/25610.htm>) operation to query the most recent zone list.
     ///
-    /// - Wire name: `ZoneId`.
-    /// - Example: `cn-hangzhou-f`.
+    /// Its description, rules and example: [`DescribeDedicatedHostClustersRequest::zone_id`](DescribeDedicatedHostClustersRequest::zone_id).
     pub fn zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_id = Some(value.into());
         self
@@ -282,8 +276,7 @@ impl<C> DescribeDedicatedHostClustersRequestBuilder<C> {
     ///
     /// The list of host group IDs. The value can be a JSON array consisting of multiple IDs in the `["dc-xxxxxxxxx", "dc-yyyyyyyyy",..., "dc-zzzzzzzzz"]` format. Separate the IDs with commas (,).
     ///
-    /// - Wire name: `DedicatedHostClusterIds`.
-    /// - Example: `["dc-bp12wlf6am0vz9v2****", "dc-bp12wlf6am0vz9v3****"]`.
+    /// Its description, rules and example: [`DescribeDedicatedHostClustersRequest::dedicated_host_cluster_ids`](DescribeDedicatedHostClustersRequest::dedicated_host_cluster_ids).
     pub fn dedicated_host_cluster_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.dedicated_host_cluster_ids = Some(value.into());
         self
@@ -292,8 +285,7 @@ impl<C> DescribeDedicatedHostClustersRequestBuilder<C> {
     ///
     /// The name of the host group.
     ///
-    /// - Wire name: `DedicatedHostClusterName`.
-    /// - Example: `myDDHCluster`.
+    /// Its description, rules and example: [`DescribeDedicatedHostClustersRequest::dedicated_host_cluster_name`](DescribeDedicatedHostClustersRequest::dedicated_host_cluster_name).
     pub fn dedicated_host_cluster_name(mut self, value: impl Into<String>) -> Self {
         self.inner.dedicated_host_cluster_name = Some(value.into());
         self
@@ -302,13 +294,7 @@ impl<C> DescribeDedicatedHostClustersRequestBuilder<C> {
     ///
     /// The page number.
     ///
-    /// Pages start from page 1.
-    ///
-    /// Default value: 1
-    ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeDedicatedHostClustersRequest::page_number`](DescribeDedicatedHostClustersRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -317,14 +303,7 @@ impl<C> DescribeDedicatedHostClustersRequestBuilder<C> {
     ///
     /// The number of entries to return on each page.
     ///
-    /// Valid values: 1 to 100.
-    ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
-    /// - Example: `5`.
+    /// Its description, rules and example: [`DescribeDedicatedHostClustersRequest::page_size`](DescribeDedicatedHostClustersRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -499,125 +478,130 @@ for DescribeDedicatedHostClustersResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeDedicatedHostClusters`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeDedicatedHostClustersError {
-    /// HTTP 400 `MissingParamter.RegionId`: The regionId should not be null.
-    MissingParamterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.DedicatedHostClusterIds`: The specified parameter dedicatedHostClusterIds is not valid.
-    InvalidParameterDedicatedHostClusterIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegion.NotFound`: The specified parameter RegionId is not valid.
-    InvalidRegionNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidZone.NotFound`: The specified parameter ZoneId is not valid.
-    InvalidZoneNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDedicatedHostIds.Malformed`: The amount of specified dedicatedHostClusterIds exceeds the limit.
-    InvalidDedicatedHostIdsMalformed(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeDedicatedHostClustersError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParamter.RegionId",
-                        "InvalidParameter.DedicatedHostClusterIds",
-                        "InvalidRegion.NotFound",
-                        "InvalidZone.NotFound",
-                        "InvalidDedicatedHostIds.Malformed",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeDedicatedHostClustersError;
+impl crate::Client {
+    /// Calls `DescribeDedicatedHostClusters`: Queries the details of one or more dedicated host groups.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeDedicatedHostClustersRequestBuilder::send) it. The parameters and their rules: [`DescribeDedicatedHostClustersRequest`].
+    #[inline]
+    pub fn describe_dedicated_host_clusters(
+        &self,
+    ) -> DescribeDedicatedHostClustersRequestBuilder<&Self> {
+        DescribeDedicatedHostClustersRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeDedicatedHostClustersError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeDedicatedHostClusters`: Queries the details of one or more dedicated host groups.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeDedicatedHostClustersRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParamterRegionId(error),
-            1 => Self::InvalidParameterDedicatedHostClusterIds(error),
-            2 => Self::InvalidRegionNotFound(error),
-            3 => Self::InvalidZoneNotFound(error),
-            4 => Self::InvalidDedicatedHostIdsMalformed(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParamterRegionId(error) => (0, error),
-            Self::InvalidParameterDedicatedHostClusterIds(error) => (1, error),
-            Self::InvalidRegionNotFound(error) => (2, error),
-            Self::InvalidZoneNotFound(error) => (3, error),
-            Self::InvalidDedicatedHostIdsMalformed(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
+    pub fn describe_dedicated_host_clusters(
+        &self,
+    ) -> DescribeDedicatedHostClustersRequestBuilder<&Self> {
+        DescribeDedicatedHostClustersRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeDedicatedHostClustersError {
+/// Every page of `DescribeDedicatedHostClusters`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_dedicated_host_clusters_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeDedicatedHostClustersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeDedicatedHostClustersResponse,
+        ::acs_runtime::client::Error<DescribeDedicatedHostClustersError>,
+    >,
+> {
+    fn count(response: &DescribeDedicatedHostClustersResponse) -> usize {
+        response
+            .dedicated_host_clusters
+            .as_ref()
+            .and_then(|x| x.dedicated_host_cluster.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeDedicatedHostClustersRequest,
+        response: &DescribeDedicatedHostClustersResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeDedicatedHostClustersRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_dedicated_host_clusters(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeDedicatedHostClusters`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_dedicated_host_clusters_pages(
+        &self,
+        request: DescribeDedicatedHostClustersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeDedicatedHostClustersResponse,
+            ::acs_runtime::client::Error<DescribeDedicatedHostClustersError>,
+        >,
+    > {
+        describe_dedicated_host_clusters_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeDedicatedHostClustersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParamterRegionId",
-            "InvalidParameterDedicatedHostClusterIds",
-            "InvalidRegionNotFound",
-            "InvalidZoneNotFound",
-            "InvalidDedicatedHostIdsMalformed",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeDedicatedHostClusters`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_dedicated_host_clusters_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeDedicatedHostClustersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::DedicatedHostCluster,
+        ::acs_runtime::client::Error<DescribeDedicatedHostClustersError>,
+    >,
+> {
+    fn extract(
+        response: DescribeDedicatedHostClustersResponse,
+    ) -> Vec<crate::types::DedicatedHostCluster> {
+        response
+            .dedicated_host_clusters
+            .and_then(|x| x.dedicated_host_cluster)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_dedicated_host_clusters_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeDedicatedHostClustersError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeDedicatedHostClusters`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeDedicatedHostClustersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeDedicatedHostClustersError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeDedicatedHostClustersError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_dedicated_host_clusters_items(
+        &self,
+        request: DescribeDedicatedHostClustersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::DedicatedHostCluster,
+            ::acs_runtime::client::Error<DescribeDedicatedHostClustersError>,
+        >,
+    > {
+        describe_dedicated_host_clusters_items(self, request)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeDedicatedHostTypesRequest>;
 /// Request of `DescribeDedicatedHostTypes`: Queries the details of dedicated host types supported in a region, or the Elastic Compute Service (ECS) instance families supported by a specific dedicated host type.
 ///
 /// # Example
@@ -116,9 +119,7 @@ impl<C> DescribeDedicatedHostTypesRequestBuilder<C> {
     ///
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeDedicatedHostTypesRequest::region_id`](DescribeDedicatedHostTypesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -127,8 +128,7 @@ impl<C> DescribeDedicatedHostTypesRequestBuilder<C> {
     ///
     /// The dedicated host type. For more information, see [Dedicated host types](<https://www.alibabacloud.com/help/doc-detail/68564.htm>).
     ///
-    /// - Wire name: `DedicatedHostType`.
-    /// - Example: `ddh.sn1ne`.
+    /// Its description, rules and example: [`DescribeDedicatedHostTypesRequest::dedicated_host_type`](DescribeDedicatedHostTypesRequest::dedicated_host_type).
     pub fn dedicated_host_type(mut self, value: impl Into<String>) -> Self {
         self.inner.dedicated_host_type = Some(value.into());
         self
@@ -137,8 +137,7 @@ impl<C> DescribeDedicatedHostTypesRequestBuilder<C> {
     ///
     /// The ECS instance family supported by the dedicated host type.
     ///
-    /// - Wire name: `SupportedInstanceTypeFamily`.
-    /// - Example: `ecs.sn1ne`.
+    /// Its description, rules and example: [`DescribeDedicatedHostTypesRequest::supported_instance_type_family`](DescribeDedicatedHostTypesRequest::supported_instance_type_family).
     pub fn supported_instance_type_family(mut self, value: impl Into<String>) -> Self {
         self.inner.supported_instance_type_family = Some(value.into());
         self
@@ -280,85 +279,28 @@ for DescribeDedicatedHostTypesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeDedicatedHostTypes`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeDedicatedHostTypesError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeDedicatedHostTypesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeDedicatedHostTypesError;
+impl crate::Client {
+    /// Calls `DescribeDedicatedHostTypes`: Queries the details of dedicated host types supported in a region, or the Elastic Compute Service (ECS) instance families supported by a specific dedicated host type.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeDedicatedHostTypesRequestBuilder::send) it. The parameters and their rules: [`DescribeDedicatedHostTypesRequest`].
+    #[inline]
+    pub fn describe_dedicated_host_types(
+        &self,
+    ) -> DescribeDedicatedHostTypesRequestBuilder<&Self> {
+        DescribeDedicatedHostTypesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeDedicatedHostTypesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeDedicatedHostTypes`: Queries the details of dedicated host types supported in a region, or the Elastic Compute Service (ECS) instance families supported by a specific dedicated host type.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeDedicatedHostTypesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeDedicatedHostTypesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeDedicatedHostTypesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeDedicatedHostTypesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeDedicatedHostTypesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeDedicatedHostTypesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeDedicatedHostTypesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_dedicated_host_types(
+        &self,
+    ) -> DescribeDedicatedHostTypesRequestBuilder<&Self> {
+        DescribeDedicatedHostTypesRequestBuilder::new(self)
     }
 }

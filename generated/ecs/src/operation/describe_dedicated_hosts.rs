@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `dedicated-hosts` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_dedicated_hosts_pages`](crate::Client::describe_dedicated_hosts_pages) and [`describe_dedicated_hosts_items`](crate::Client::describe_dedicated_hosts_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_dedicated_hosts_pages`](crate::Client::describe_dedicated_hosts_pages) and [`describe_dedicated_hosts_items`](crate::Client::describe_dedicated_hosts_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeDedicatedHosts",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeDedicatedHostsRequest>;
 /// Request of `DescribeDedicatedHosts`: Queries the details of one or more Dedicated Hosts (DDHs). You can call this operation to obtain information about a DDH, including the physical performance specifications, machine code, service status, and the list of created ECS instances. You can specify relevant parameters, such as DDH IDs, DDH cluster IDs, hostname, and status, to query the required DDH details. This helps you efficiently manage and optimize cloud computing resources.
 ///
 /// ## Usage notes
@@ -295,9 +298,7 @@ impl<C> DescribeDedicatedHostsRequestBuilder<C> {
     ///
     /// The region ID of the dedicated host. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeDedicatedHostsRequest::region_id`](DescribeDedicatedHostsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -306,8 +307,7 @@ impl<C> DescribeDedicatedHostsRequestBuilder<C> {
     ///
     /// The zone ID of the dedicated host. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/25610.htm>) operation to query the most recent zone list.
     ///
-    /// - Wire name: `ZoneId`.
-    /// - Example: `cn-hangzhou-g`.
+    /// Its description, rules and example: [`DescribeDedicatedHostsRequest::zone_id`](DescribeDedicatedHostsRequest::zone_id).
     pub fn zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_id = Some(value.into());
         self
@@ -316,8 +316,7 @@ impl<C> DescribeDedicatedHostsRequestBuilder<C> {
     ///
     /// The list of DDH IDs. You can specify up to 100 deployment set IDs in each request. Separate the deployment set IDs with commas (,).
     ///
-    /// - Wire name: `DedicatedHostIds`.
-    /// - Example: `["dh-bp165p6xk2tlw61e****", "dh-bp1f9vxmno7emy96****"]`.
+    /// Its description, rules and example: [`DescribeDedicatedHostsRequest::dedicated_host_ids`](DescribeDedicatedHostsRequest::dedicated_host_ids).
     pub fn dedicated_host_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.dedicated_host_ids = Some(value.into());
         self
@@ -326,8 +325,7 @@ impl<C> DescribeDedicatedHostsRequestBuilder<C> {
     ///
     /// The name of the dedicated host.
     ///
-    /// - Wire name: `DedicatedHostName`.
-    /// - Example: `MyDDHTestName`.
+    /// Its description, rules and example: [`DescribeDedicatedHostsRequest::dedicated_host_name`](DescribeDedicatedHostsRequest::dedicated_host_name).
     pub fn dedicated_host_name(mut self, value: impl Into<String>) -> Self {
         self.inner.dedicated_host_name = Some(value.into());
         self
@@ -336,16 +334,7 @@ impl<C> DescribeDedicatedHostsRequestBuilder<C> {
     ///
     /// The service state of the dedicated host. Valid values:
     ///
-    /// * Available: The dedicated host is running normally.
-    /// * UnderAssessment: The dedicated host is available but has potential risks that may cause the ECS instances on the dedicated host to fail.
-    /// * PermanentFailure: The dedicated host encounters permanent failures and is unavailable.
-    /// * TempUnavailable: The dedicated host is temporarily unavailable.
-    /// * Redeploying: The dedicated host is being restored.
-    ///
-    /// Default value: Available.
-    ///
-    /// - Wire name: `Status`.
-    /// - Example: `Available`.
+    /// Its description, rules and example: [`DescribeDedicatedHostsRequest::status`](DescribeDedicatedHostsRequest::status).
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.inner.status = Some(value.into());
         self
@@ -354,8 +343,7 @@ impl<C> DescribeDedicatedHostsRequestBuilder<C> {
     ///
     /// The type of the DDH. You can call the [DescribeDedicatedHostTypes](<https://www.alibabacloud.com/help/doc-detail/134240.htm>) operation to query the most recent list of DDH types.
     ///
-    /// - Wire name: `DedicatedHostType`.
-    /// - Example: `ddh.g5`.
+    /// Its description, rules and example: [`DescribeDedicatedHostsRequest::dedicated_host_type`](DescribeDedicatedHostsRequest::dedicated_host_type).
     pub fn dedicated_host_type(mut self, value: impl Into<String>) -> Self {
         self.inner.dedicated_host_type = Some(value.into());
         self
@@ -364,11 +352,7 @@ impl<C> DescribeDedicatedHostsRequestBuilder<C> {
     ///
     /// The reason why the dedicated host is locked. Valid values:
     ///
-    /// * financial: The dedicated host is locked due to overdue payments.
-    /// * security: The dedicated host is locked due to security reasons.
-    ///
-    /// - Wire name: `LockReason`.
-    /// - Example: `financial`.
+    /// Its description, rules and example: [`DescribeDedicatedHostsRequest::lock_reason`](DescribeDedicatedHostsRequest::lock_reason).
     pub fn lock_reason(mut self, value: impl Into<String>) -> Self {
         self.inner.lock_reason = Some(value.into());
         self
@@ -377,9 +361,7 @@ impl<C> DescribeDedicatedHostsRequestBuilder<C> {
     ///
     /// > This parameter will be removed in the future. You can use NextToken and MaxResults for a paged query.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeDedicatedHostsRequest::page_number`](DescribeDedicatedHostsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -388,10 +370,7 @@ impl<C> DescribeDedicatedHostsRequestBuilder<C> {
     ///
     /// > This parameter will be removed in the future. You can use NextToken and MaxResults for a paged query.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeDedicatedHostsRequest::page_size`](DescribeDedicatedHostsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -400,10 +379,7 @@ impl<C> DescribeDedicatedHostsRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the dedicated host belongs. When this parameter is specified to query resources, up to 1,000 resources that belong to the specified resource group can be displayed in the response.
     ///
-    /// > Resources in the default resource group are displayed in the response regardless of how this parameter is set.
-    ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-aek3b6jzp66****`.
+    /// Its description, rules and example: [`DescribeDedicatedHostsRequest::resource_group_id`](DescribeDedicatedHostsRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -412,8 +388,7 @@ impl<C> DescribeDedicatedHostsRequestBuilder<C> {
     ///
     /// The list of tags. The list length ranges from 0 to 20.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeDedicatedHostsRequest::tag`](DescribeDedicatedHostsRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -422,8 +397,7 @@ impl<C> DescribeDedicatedHostsRequestBuilder<C> {
     ///
     /// The ID of the dedicated host cluster.
     ///
-    /// - Wire name: `DedicatedHostClusterId`.
-    /// - Example: `dc-bp12wlf6am0vz9v2****`.
+    /// Its description, rules and example: [`DescribeDedicatedHostsRequest::dedicated_host_cluster_id`](DescribeDedicatedHostsRequest::dedicated_host_cluster_id).
     pub fn dedicated_host_cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.dedicated_host_cluster_id = Some(value.into());
         self
@@ -432,16 +406,7 @@ impl<C> DescribeDedicatedHostsRequestBuilder<C> {
     ///
     /// Specifies whether to display socket information. You can view the remaining resources (vCPUs, memory usage, remaining resources, and total resources) based on the capacity information of the socket dimension. Then you can determine whether ECS instances of the corresponding specifications can be created. Valid values:
     ///
-    /// * true Only some DDHs support the information about resources in the socket dimension. For more information, see [View and export information about DDHs](<https://www.alibabacloud.com/help/doc-detail/68989.htm>).
-    /// * false
-    ///
-    /// > Each DDH generally has two CPUs, and each CPU corresponds to Socket 0 and Socket 1. To maximize the performance of an ECS instance on a DDH, ECS instances are not created across sockets.
-    ///
-    /// * If one socket has available computing resources for creating the ECS instance, creation succeeds.
-    /// * If not, creation fails even if the combined available resources of both sockets are sufficient. Although the remaining resources of the two sockets on the DDH are larger than the ECS instance type, the ECS instance cannot be created.
-    ///
-    /// - Wire name: `SocketDetails`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DescribeDedicatedHostsRequest::socket_details`](DescribeDedicatedHostsRequest::socket_details).
     pub fn socket_details(mut self, value: impl Into<String>) -> Self {
         self.inner.socket_details = Some(value.into());
         self
@@ -450,8 +415,7 @@ impl<C> DescribeDedicatedHostsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. You do not need to specify this parameter for the first request. You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `e71d8a535bd9cc11`.
+    /// Its description, rules and example: [`DescribeDedicatedHostsRequest::next_token`](DescribeDedicatedHostsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -460,20 +424,14 @@ impl<C> DescribeDedicatedHostsRequestBuilder<C> {
     ///
     /// The maximum number of entries per page. If you specify this parameter, both MaxResults and NextToken are used for a paged query.
     ///
-    /// Valid values: 1 to 100.
-    ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 100.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeDedicatedHostsRequest::max_results`](DescribeDedicatedHostsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
     }
     /// Sets `QueryInventory`.
     ///
-    /// - Wire name: `QueryInventory`.
+    /// Its description, rules and example: [`DescribeDedicatedHostsRequest::query_inventory`](DescribeDedicatedHostsRequest::query_inventory).
     pub fn query_inventory(mut self, value: bool) -> Self {
         self.inner.query_inventory = Some(value);
         self
@@ -655,137 +613,125 @@ for DescribeDedicatedHostsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeDedicatedHosts`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeDedicatedHostsError {
-    /// HTTP 400 `InvalidStatus.ValueNotSupported`: The pecified dedicated host status is not supported.
-    InvalidStatusValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParamter.RegionId`: The regionId should not be null.
-    MissingParamterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.DedicatedHostIds`: The specified parameter dedicatedHostIds is not valid.
-    InvalidParameterDedicatedHostIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegion.NotFound`: The specified parameter RegionId is not valid.
-    InvalidRegionNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidZone.NotFound`: The specified parameter ZoneId is not valid.
-    InvalidZoneNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDedicatedHostIds.Malformed`: The amount of specified dedicatedHostIds exceeds the limit.
-    InvalidDedicatedHostIdsMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidLockReason.NotFound`: The specified LockReason is not found.
-    InvalidLockReasonNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeDedicatedHostsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidStatus.ValueNotSupported",
-                        "MissingParamter.RegionId",
-                        "InvalidParameter.DedicatedHostIds",
-                        "InvalidRegion.NotFound",
-                        "InvalidZone.NotFound",
-                        "InvalidDedicatedHostIds.Malformed",
-                        "InvalidLockReason.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeDedicatedHostsError;
+impl crate::Client {
+    /// Calls `DescribeDedicatedHosts`: Queries the details of one or more Dedicated Hosts (DDHs). You can call this operation to obtain information about a DDH, including the physical performance specifications, machine code, service status, and the list of created ECS instances. You can specify relevant parameters, such as DDH IDs, DDH cluster IDs, hostname, and status, to query the required DDH details. This helps you efficiently manage and optimize cloud computing resources.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeDedicatedHostsRequestBuilder::send) it. The parameters and their rules: [`DescribeDedicatedHostsRequest`].
+    #[inline]
+    pub fn describe_dedicated_hosts(
+        &self,
+    ) -> DescribeDedicatedHostsRequestBuilder<&Self> {
+        DescribeDedicatedHostsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeDedicatedHostsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeDedicatedHosts`: Queries the details of one or more Dedicated Hosts (DDHs). You can call this operation to obtain information about a DDH, including the physical performance specifications, machine code, service status, and the list of created ECS instances. You can specify relevant parameters, such as DDH IDs, DDH cluster IDs, hostname, and status, to query the required DDH details. This helps you efficiently manage and optimize cloud computing resources.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeDedicatedHostsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidStatusValueNotSupported(error),
-            1 => Self::MissingParamterRegionId(error),
-            2 => Self::InvalidParameterDedicatedHostIds(error),
-            3 => Self::InvalidRegionNotFound(error),
-            4 => Self::InvalidZoneNotFound(error),
-            5 => Self::InvalidDedicatedHostIdsMalformed(error),
-            6 => Self::InvalidLockReasonNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidStatusValueNotSupported(error) => (0, error),
-            Self::MissingParamterRegionId(error) => (1, error),
-            Self::InvalidParameterDedicatedHostIds(error) => (2, error),
-            Self::InvalidRegionNotFound(error) => (3, error),
-            Self::InvalidZoneNotFound(error) => (4, error),
-            Self::InvalidDedicatedHostIdsMalformed(error) => (5, error),
-            Self::InvalidLockReasonNotFound(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
+    pub fn describe_dedicated_hosts(
+        &self,
+    ) -> DescribeDedicatedHostsRequestBuilder<&Self> {
+        DescribeDedicatedHostsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeDedicatedHostsError {
+/// Every page of `DescribeDedicatedHosts`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_dedicated_hosts_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeDedicatedHostsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeDedicatedHostsResponse,
+        ::acs_runtime::client::Error<DescribeDedicatedHostsError>,
+    >,
+> {
+    fn count(response: &DescribeDedicatedHostsResponse) -> usize {
+        response
+            .dedicated_hosts
+            .as_ref()
+            .and_then(|x| x.dedicated_host.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeDedicatedHostsRequest,
+        response: &DescribeDedicatedHostsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeDedicatedHostsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_dedicated_hosts(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeDedicatedHosts`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_dedicated_hosts_pages(
+        &self,
+        request: DescribeDedicatedHostsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeDedicatedHostsResponse,
+            ::acs_runtime::client::Error<DescribeDedicatedHostsError>,
+        >,
+    > {
+        describe_dedicated_hosts_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeDedicatedHostsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidStatusValueNotSupported",
-            "MissingParamterRegionId",
-            "InvalidParameterDedicatedHostIds",
-            "InvalidRegionNotFound",
-            "InvalidZoneNotFound",
-            "InvalidDedicatedHostIdsMalformed",
-            "InvalidLockReasonNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeDedicatedHosts`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_dedicated_hosts_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeDedicatedHostsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::DedicatedHost,
+        ::acs_runtime::client::Error<DescribeDedicatedHostsError>,
+    >,
+> {
+    fn extract(
+        response: DescribeDedicatedHostsResponse,
+    ) -> Vec<crate::types::DedicatedHost> {
+        response.dedicated_hosts.and_then(|x| x.dedicated_host).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_dedicated_hosts_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeDedicatedHostsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeDedicatedHosts`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeDedicatedHostsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeDedicatedHostsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeDedicatedHostsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_dedicated_hosts_items(
+        &self,
+        request: DescribeDedicatedHostsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::DedicatedHost,
+            ::acs_runtime::client::Error<DescribeDedicatedHostsError>,
+        >,
+    > {
+        describe_dedicated_hosts_items(self, request)
     }
 }

@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    DescribeDeploymentSetSupportedInstanceTypeFamilyRequest,
+>;
 /// Request of `DescribeDeploymentSetSupportedInstanceTypeFamily`: Queries the instance families that support different deployment strategies. When you call this operation, specify parameters, such as RegionId and Strategy, in the request.
 ///
 /// ## Usage notes
@@ -114,9 +120,7 @@ impl<C> DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder<C> {
     ///
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeDeploymentSetSupportedInstanceTypeFamilyRequest::region_id`](DescribeDeploymentSetSupportedInstanceTypeFamilyRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -125,14 +129,7 @@ impl<C> DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder<C> {
     ///
     /// The deployment strategy. Valid values:
     ///
-    /// * Availability: high availability strategy
-    /// * AvailabilityGroup: high availability group strategy
-    /// * LowLatency: low latency strategy
-    ///
-    /// Default value: Availability.
-    ///
-    /// - Wire name: `Strategy`.
-    /// - Example: `Availability`.
+    /// Its description, rules and example: [`DescribeDeploymentSetSupportedInstanceTypeFamilyRequest::strategy`](DescribeDeploymentSetSupportedInstanceTypeFamilyRequest::strategy).
     pub fn strategy(mut self, value: impl Into<String>) -> Self {
         self.inner.strategy = Some(value.into());
         self
@@ -287,87 +284,28 @@ for DescribeDeploymentSetSupportedInstanceTypeFamilyResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeDeploymentSetSupportedInstanceTypeFamily`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeDeploymentSetSupportedInstanceTypeFamilyError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeDeploymentSetSupportedInstanceTypeFamilyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeDeploymentSetSupportedInstanceTypeFamilyError;
+impl crate::Client {
+    /// Calls `DescribeDeploymentSetSupportedInstanceTypeFamily`: Queries the instance families that support different deployment strategies. When you call this operation, specify parameters, such as RegionId and Strategy, in the request.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder::send) it. The parameters and their rules: [`DescribeDeploymentSetSupportedInstanceTypeFamilyRequest`].
+    #[inline]
+    pub fn describe_deployment_set_supported_instance_type_family(
+        &self,
+    ) -> DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder<&Self> {
+        DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeDeploymentSetSupportedInstanceTypeFamilyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeDeploymentSetSupportedInstanceTypeFamily`: Queries the instance families that support different deployment strategies. When you call this operation, specify parameters, such as RegionId and Strategy, in the request.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeDeploymentSetSupportedInstanceTypeFamilyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeDeploymentSetSupportedInstanceTypeFamilyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeDeploymentSetSupportedInstanceTypeFamilyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeDeploymentSetSupportedInstanceTypeFamilyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeDeploymentSetSupportedInstanceTypeFamilyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeDeploymentSetSupportedInstanceTypeFamilyError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeDeploymentSetSupportedInstanceTypeFamilyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_deployment_set_supported_instance_type_family(
+        &self,
+    ) -> DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder<&Self> {
+        DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder::new(self)
     }
 }

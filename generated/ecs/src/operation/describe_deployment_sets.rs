@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `deployment-sets` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_deployment_sets_pages`](crate::Client::describe_deployment_sets_pages) and [`describe_deployment_sets_items`](crate::Client::describe_deployment_sets_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_deployment_sets_pages`](crate::Client::describe_deployment_sets_pages) and [`describe_deployment_sets_items`](crate::Client::describe_deployment_sets_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeDeploymentSets",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeDeploymentSetsRequest>;
 /// Request of `DescribeDeploymentSets`: Queries detailed information about one or more deployment sets.
 ///
 /// # Example
@@ -198,9 +201,7 @@ impl<C> DescribeDeploymentSetsRequestBuilder<C> {
     ///
     /// The region ID of the deployment set. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeDeploymentSetsRequest::region_id`](DescribeDeploymentSetsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -209,14 +210,7 @@ impl<C> DescribeDeploymentSetsRequestBuilder<C> {
     ///
     /// The page number.
     ///
-    /// Pages start from page 1.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeDeploymentSetsRequest::page_number`](DescribeDeploymentSetsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -225,14 +219,7 @@ impl<C> DescribeDeploymentSetsRequestBuilder<C> {
     ///
     /// The number of entries to return on each page.
     ///
-    /// Valid values: 1 to 50.
-    ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeDeploymentSetsRequest::page_size`](DescribeDeploymentSetsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -241,8 +228,7 @@ impl<C> DescribeDeploymentSetsRequestBuilder<C> {
     ///
     /// The IDs of deployment sets. The value can be a JSON array that consists of deployment set IDs in the format of `["ds-xxxxxxxxx", "ds-yyyyyyyyy", ... "ds-zzzzzzzzz"]`. You can specify up to 100 deployment set IDs in each request. Separate the deployment set IDs with commas (,).
     ///
-    /// - Wire name: `DeploymentSetIds`.
-    /// - Example: `["ds-bp67acfmxazb4ph****", "ds-bp67acfmxazb4pi****", … "ds-bp67acfmxazb4pj****"]`.
+    /// Its description, rules and example: [`DescribeDeploymentSetsRequest::deployment_set_ids`](DescribeDeploymentSetsRequest::deployment_set_ids).
     pub fn deployment_set_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.deployment_set_ids = Some(value.into());
         self
@@ -251,8 +237,7 @@ impl<C> DescribeDeploymentSetsRequestBuilder<C> {
     ///
     /// > This parameter is deprecated.
     ///
-    /// - Wire name: `NetworkType`.
-    /// - Example: `null`.
+    /// Its description, rules and example: [`DescribeDeploymentSetsRequest::network_type`](DescribeDeploymentSetsRequest::network_type).
     pub fn network_type(mut self, value: impl Into<String>) -> Self {
         self.inner.network_type = Some(value.into());
         self
@@ -261,11 +246,7 @@ impl<C> DescribeDeploymentSetsRequestBuilder<C> {
     ///
     /// The deployment strategy. Valid values:
     ///
-    /// * Availability: high availability strategy
-    /// * AvailabilityGroup: high availability group strategy
-    ///
-    /// - Wire name: `Strategy`.
-    /// - Example: `Availability`.
+    /// Its description, rules and example: [`DescribeDeploymentSetsRequest::strategy`](DescribeDeploymentSetsRequest::strategy).
     pub fn strategy(mut self, value: impl Into<String>) -> Self {
         self.inner.strategy = Some(value.into());
         self
@@ -274,8 +255,7 @@ impl<C> DescribeDeploymentSetsRequestBuilder<C> {
     ///
     /// The name of the deployment set. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with `http://` or `https://`. The name can contain digits, letters, colons (:), underscores (\_), and hyphens (-).
     ///
-    /// - Wire name: `DeploymentSetName`.
-    /// - Example: `testDeploymentSetName`.
+    /// Its description, rules and example: [`DescribeDeploymentSetsRequest::deployment_set_name`](DescribeDeploymentSetsRequest::deployment_set_name).
     pub fn deployment_set_name(mut self, value: impl Into<String>) -> Self {
         self.inner.deployment_set_name = Some(value.into());
         self
@@ -284,8 +264,7 @@ impl<C> DescribeDeploymentSetsRequestBuilder<C> {
     ///
     /// > This parameter is deprecated.
     ///
-    /// - Wire name: `Granularity`.
-    /// - Example: `null`.
+    /// Its description, rules and example: [`DescribeDeploymentSetsRequest::granularity`](DescribeDeploymentSetsRequest::granularity).
     pub fn granularity(mut self, value: impl Into<String>) -> Self {
         self.inner.granularity = Some(value.into());
         self
@@ -294,8 +273,7 @@ impl<C> DescribeDeploymentSetsRequestBuilder<C> {
     ///
     /// > This parameter is deprecated.
     ///
-    /// - Wire name: `Domain`.
-    /// - Example: `null`.
+    /// Its description, rules and example: [`DescribeDeploymentSetsRequest::domain`](DescribeDeploymentSetsRequest::domain).
     pub fn domain(mut self, value: impl Into<String>) -> Self {
         self.inner.domain = Some(value.into());
         self
@@ -477,90 +455,127 @@ for DescribeDeploymentSetsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeDeploymentSets`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeDeploymentSetsError {
-    /// HTTP 403 `InvalidDeploymentSetIds.TooManyInput`: The parameter DeploymentSets size should less than 100.
-    InvalidDeploymentSetIdsTooManyInput(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeDeploymentSetsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidDeploymentSetIds.TooManyInput"]), error)
+mod error;
+pub use error::DescribeDeploymentSetsError;
+impl crate::Client {
+    /// Calls `DescribeDeploymentSets`: Queries detailed information about one or more deployment sets.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeDeploymentSetsRequestBuilder::send) it. The parameters and their rules: [`DescribeDeploymentSetsRequest`].
+    #[inline]
+    pub fn describe_deployment_sets(
+        &self,
+    ) -> DescribeDeploymentSetsRequestBuilder<&Self> {
+        DescribeDeploymentSetsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeDeploymentSetsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeDeploymentSets`: Queries detailed information about one or more deployment sets.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeDeploymentSetsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidDeploymentSetIdsTooManyInput(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidDeploymentSetIdsTooManyInput(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
+    pub fn describe_deployment_sets(
+        &self,
+    ) -> DescribeDeploymentSetsRequestBuilder<&Self> {
+        DescribeDeploymentSetsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeDeploymentSetsError {
+/// Every page of `DescribeDeploymentSets`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_deployment_sets_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeDeploymentSetsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeDeploymentSetsResponse,
+        ::acs_runtime::client::Error<DescribeDeploymentSetsError>,
+    >,
+> {
+    fn count(response: &DescribeDeploymentSetsResponse) -> usize {
+        response
+            .deployment_sets
+            .as_ref()
+            .and_then(|x| x.deployment_set.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeDeploymentSetsRequest,
+        response: &DescribeDeploymentSetsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeDeploymentSetsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_deployment_sets(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeDeploymentSets`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_deployment_sets_pages(
+        &self,
+        request: DescribeDeploymentSetsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeDeploymentSetsResponse,
+            ::acs_runtime::client::Error<DescribeDeploymentSetsError>,
+        >,
+    > {
+        describe_deployment_sets_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeDeploymentSetsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidDeploymentSetIdsTooManyInput", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeDeploymentSets`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_deployment_sets_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeDeploymentSetsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::DeploymentSet,
+        ::acs_runtime::client::Error<DescribeDeploymentSetsError>,
+    >,
+> {
+    fn extract(
+        response: DescribeDeploymentSetsResponse,
+    ) -> Vec<crate::types::DeploymentSet> {
+        response.deployment_sets.and_then(|x| x.deployment_set).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_deployment_sets_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeDeploymentSetsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeDeploymentSets`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeDeploymentSetsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeDeploymentSetsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeDeploymentSetsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_deployment_sets_items(
+        &self,
+        request: DescribeDeploymentSetsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::DeploymentSet,
+            ::acs_runtime::client::Error<DescribeDeploymentSetsError>,
+        >,
+    > {
+        describe_deployment_sets_items(self, request)
     }
 }

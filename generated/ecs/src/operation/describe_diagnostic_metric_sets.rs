@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `resource-diagnostic` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_diagnostic_metric_sets_pages`](crate::Client::describe_diagnostic_metric_sets_pages) and [`describe_diagnostic_metric_sets_items`](crate::Client::describe_diagnostic_metric_sets_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_diagnostic_metric_sets_pages`](crate::Client::describe_diagnostic_metric_sets_pages) and [`describe_diagnostic_metric_sets_items`](crate::Client::describe_diagnostic_metric_sets_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeDiagnosticMetricSets",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeDiagnosticMetricSetsRequest>;
 /// Request of `DescribeDiagnosticMetricSets`: Queries diagnostic metric sets.
 ///
 /// # Example
@@ -175,9 +178,7 @@ impl<C> DescribeDiagnosticMetricSetsRequestBuilder<C> {
     ///
     /// The region ID of the diagnostic metric set. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeDiagnosticMetricSetsRequest::region_id`](DescribeDiagnosticMetricSetsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -186,8 +187,7 @@ impl<C> DescribeDiagnosticMetricSetsRequestBuilder<C> {
     ///
     /// The IDs of diagnostic metric sets.
     ///
-    /// - Wire name: `MetricSetIds`.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`DescribeDiagnosticMetricSetsRequest::metric_set_ids`](DescribeDiagnosticMetricSetsRequest::metric_set_ids).
     pub fn metric_set_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -199,14 +199,7 @@ impl<C> DescribeDiagnosticMetricSetsRequestBuilder<C> {
     ///
     /// The type of the diagnostic metric set. Valid values:
     ///
-    /// * User: custom diagnostic metric set
-    /// * Common: public diagnostic metric set
-    ///
-    /// Default value: User.
-    ///
-    /// - Wire name: `Type`.
-    /// - Must be one of `User`, `Common`.
-    /// - Example: `User`.
+    /// Its description, rules and example: [`DescribeDiagnosticMetricSetsRequest::type`](DescribeDiagnosticMetricSetsRequest::type).
     pub fn r#type(mut self, value: impl Into<crate::types::Type>) -> Self {
         self.inner.r#type = Some(value.into());
         self
@@ -215,9 +208,7 @@ impl<C> DescribeDiagnosticMetricSetsRequestBuilder<C> {
     ///
     /// The resource type supported by the diagnostic metric set.
     ///
-    /// - Wire name: `ResourceType`.
-    /// - Must be one of `instance`.
-    /// - Example: `instance`.
+    /// Its description, rules and example: [`DescribeDiagnosticMetricSetsRequest::resource_type`](DescribeDiagnosticMetricSetsRequest::resource_type).
     pub fn resource_type(
         mut self,
         value: impl Into<crate::types::ResourceType>,
@@ -229,8 +220,7 @@ impl<C> DescribeDiagnosticMetricSetsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the request to retrieve a new page of results. You do not need to specify this parameter for the first request. You must specify the token that is obtained from the previous query as the value of `NextToken`.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
+    /// Its description, rules and example: [`DescribeDiagnosticMetricSetsRequest::next_token`](DescribeDiagnosticMetricSetsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -239,14 +229,7 @@ impl<C> DescribeDiagnosticMetricSetsRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: 1 to 100.
     ///
-    /// Default value:
-    ///
-    /// * If this parameter is left empty, the default value is 10.
-    /// * If you set this parameter to a value that is greater than 100, the default value is 100.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 100.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeDiagnosticMetricSetsRequest::max_results`](DescribeDiagnosticMetricSetsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -405,90 +388,121 @@ for DescribeDiagnosticMetricSetsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeDiagnosticMetricSets`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeDiagnosticMetricSetsError {
-    /// HTTP 404 `InvalidMetricSetId.NotExist`: The specified MetricSetId does not exist.
-    InvalidMetricSetIdNotExist(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeDiagnosticMetricSetsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidMetricSetId.NotExist"]), error)
+mod error;
+pub use error::DescribeDiagnosticMetricSetsError;
+impl crate::Client {
+    /// Calls `DescribeDiagnosticMetricSets`: Queries diagnostic metric sets.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeDiagnosticMetricSetsRequestBuilder::send) it. The parameters and their rules: [`DescribeDiagnosticMetricSetsRequest`].
+    #[inline]
+    pub fn describe_diagnostic_metric_sets(
+        &self,
+    ) -> DescribeDiagnosticMetricSetsRequestBuilder<&Self> {
+        DescribeDiagnosticMetricSetsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeDiagnosticMetricSetsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeDiagnosticMetricSets`: Queries diagnostic metric sets.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeDiagnosticMetricSetsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidMetricSetIdNotExist(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidMetricSetIdNotExist(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
+    pub fn describe_diagnostic_metric_sets(
+        &self,
+    ) -> DescribeDiagnosticMetricSetsRequestBuilder<&Self> {
+        DescribeDiagnosticMetricSetsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeDiagnosticMetricSetsError {
+/// Every page of `DescribeDiagnosticMetricSets`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_diagnostic_metric_sets_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeDiagnosticMetricSetsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeDiagnosticMetricSetsResponse,
+        ::acs_runtime::client::Error<DescribeDiagnosticMetricSetsError>,
+    >,
+> {
+    fn count(response: &DescribeDiagnosticMetricSetsResponse) -> usize {
+        response.metric_sets.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeDiagnosticMetricSetsRequest,
+        response: &DescribeDiagnosticMetricSetsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeDiagnosticMetricSetsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_diagnostic_metric_sets(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeDiagnosticMetricSets`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_diagnostic_metric_sets_pages(
+        &self,
+        request: DescribeDiagnosticMetricSetsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeDiagnosticMetricSetsResponse,
+            ::acs_runtime::client::Error<DescribeDiagnosticMetricSetsError>,
+        >,
+    > {
+        describe_diagnostic_metric_sets_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeDiagnosticMetricSetsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidMetricSetIdNotExist", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeDiagnosticMetricSets`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_diagnostic_metric_sets_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeDiagnosticMetricSetsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::MetricSet,
+        ::acs_runtime::client::Error<DescribeDiagnosticMetricSetsError>,
+    >,
+> {
+    fn extract(
+        response: DescribeDiagnosticMetricSetsResponse,
+    ) -> Vec<crate::types::MetricSet> {
+        response.metric_sets.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_diagnostic_metric_sets_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeDiagnosticMetricSetsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeDiagnosticMetricSets`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeDiagnosticMetricSetsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeDiagnosticMetricSetsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeDiagnosticMetricSetsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_diagnostic_metric_sets_items(
+        &self,
+        request: DescribeDiagnosticMetricSetsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::MetricSet,
+            ::acs_runtime::client::Error<DescribeDiagnosticMetricSetsError>,
+        >,
+    > {
+        describe_diagnostic_metric_sets_items(self, request)
     }
 }

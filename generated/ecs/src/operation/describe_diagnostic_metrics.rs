@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `resource-diagnostic` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_diagnostic_metrics_pages`](crate::Client::describe_diagnostic_metrics_pages) and [`describe_diagnostic_metrics_items`](crate::Client::describe_diagnostic_metrics_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_diagnostic_metrics_pages`](crate::Client::describe_diagnostic_metrics_pages) and [`describe_diagnostic_metrics_items`](crate::Client::describe_diagnostic_metrics_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeDiagnosticMetrics",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeDiagnosticMetricsRequest>;
 /// Request of `DescribeDiagnosticMetrics`: Queries diagnostic metrics.
 ///
 /// # Example
@@ -152,9 +155,7 @@ impl<C> DescribeDiagnosticMetricsRequestBuilder<C> {
     ///
     /// The region ID pf the diagnostic metric. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeDiagnosticMetricsRequest::region_id`](DescribeDiagnosticMetricsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -163,8 +164,7 @@ impl<C> DescribeDiagnosticMetricsRequestBuilder<C> {
     ///
     /// The ID of diagnostic metrics.
     ///
-    /// - Wire name: `MetricIds`.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`DescribeDiagnosticMetricsRequest::metric_ids`](DescribeDiagnosticMetricsRequest::metric_ids).
     pub fn metric_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -176,9 +176,7 @@ impl<C> DescribeDiagnosticMetricsRequestBuilder<C> {
     ///
     /// The resource type supported by the diagnostic metric.
     ///
-    /// - Wire name: `ResourceType`.
-    /// - Must be one of `instance`.
-    /// - Example: `instance`.
+    /// Its description, rules and example: [`DescribeDiagnosticMetricsRequest::resource_type`](DescribeDiagnosticMetricsRequest::resource_type).
     pub fn resource_type(
         mut self,
         value: impl Into<crate::types::ResourceType>,
@@ -190,8 +188,7 @@ impl<C> DescribeDiagnosticMetricsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the request to retrieve a new page of results. You do not need to specify this parameter for the first request. You must specify the token that is obtained from the previous query as the value of `NextToken`.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
+    /// Its description, rules and example: [`DescribeDiagnosticMetricsRequest::next_token`](DescribeDiagnosticMetricsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -200,14 +197,7 @@ impl<C> DescribeDiagnosticMetricsRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: 1 to 100.
     ///
-    /// Default value:
-    ///
-    /// * If this parameter is left empty, the default value is 10.
-    /// * If you set this parameter to a value that is greater than 100, the default value is 100.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 100.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeDiagnosticMetricsRequest::max_results`](DescribeDiagnosticMetricsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -363,85 +353,121 @@ for DescribeDiagnosticMetricsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeDiagnosticMetrics`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeDiagnosticMetricsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeDiagnosticMetricsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeDiagnosticMetricsError;
+impl crate::Client {
+    /// Calls `DescribeDiagnosticMetrics`: Queries diagnostic metrics.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeDiagnosticMetricsRequestBuilder::send) it. The parameters and their rules: [`DescribeDiagnosticMetricsRequest`].
+    #[inline]
+    pub fn describe_diagnostic_metrics(
+        &self,
+    ) -> DescribeDiagnosticMetricsRequestBuilder<&Self> {
+        DescribeDiagnosticMetricsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeDiagnosticMetricsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeDiagnosticMetrics`: Queries diagnostic metrics.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeDiagnosticMetricsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
+    pub fn describe_diagnostic_metrics(
+        &self,
+    ) -> DescribeDiagnosticMetricsRequestBuilder<&Self> {
+        DescribeDiagnosticMetricsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeDiagnosticMetricsError {
+/// Every page of `DescribeDiagnosticMetrics`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_diagnostic_metrics_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeDiagnosticMetricsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeDiagnosticMetricsResponse,
+        ::acs_runtime::client::Error<DescribeDiagnosticMetricsError>,
+    >,
+> {
+    fn count(response: &DescribeDiagnosticMetricsResponse) -> usize {
+        response.metrics.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeDiagnosticMetricsRequest,
+        response: &DescribeDiagnosticMetricsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeDiagnosticMetricsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_diagnostic_metrics(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeDiagnosticMetrics`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_diagnostic_metrics_pages(
+        &self,
+        request: DescribeDiagnosticMetricsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeDiagnosticMetricsResponse,
+            ::acs_runtime::client::Error<DescribeDiagnosticMetricsError>,
+        >,
+    > {
+        describe_diagnostic_metrics_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeDiagnosticMetricsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeDiagnosticMetrics`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_diagnostic_metrics_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeDiagnosticMetricsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::Metric,
+        ::acs_runtime::client::Error<DescribeDiagnosticMetricsError>,
+    >,
+> {
+    fn extract(
+        response: DescribeDiagnosticMetricsResponse,
+    ) -> Vec<crate::types::Metric> {
+        response.metrics.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_diagnostic_metrics_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeDiagnosticMetricsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeDiagnosticMetrics`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeDiagnosticMetricsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeDiagnosticMetricsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeDiagnosticMetricsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_diagnostic_metrics_items(
+        &self,
+        request: DescribeDiagnosticMetricsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::Metric,
+            ::acs_runtime::client::Error<DescribeDiagnosticMetricsError>,
+        >,
+    > {
+        describe_diagnostic_metrics_items(self, request)
     }
 }

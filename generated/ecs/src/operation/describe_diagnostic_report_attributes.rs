@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeDiagnosticReportAttributesRequest>;
 /// Request of `DescribeDiagnosticReportAttributes`: Queries the details of a diagnostic report.
 ///
 /// # Example
@@ -106,9 +109,7 @@ impl<C> DescribeDiagnosticReportAttributesRequestBuilder<C> {
     ///
     /// The region ID of the diagnostic report. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeDiagnosticReportAttributesRequest::region_id`](DescribeDiagnosticReportAttributesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -117,9 +118,7 @@ impl<C> DescribeDiagnosticReportAttributesRequestBuilder<C> {
     ///
     /// The ID of the diagnostic report.
     ///
-    /// - Wire name: `ReportId`.
-    /// - Required.
-    /// - Example: `dr-i-uf6i0tv2refv8wz*****`.
+    /// Its description, rules and example: [`DescribeDiagnosticReportAttributesRequest::report_id`](DescribeDiagnosticReportAttributesRequest::report_id).
     pub fn report_id(mut self, value: impl Into<String>) -> Self {
         self.inner.report_id = Some(value.into());
         self
@@ -386,92 +385,28 @@ for DescribeDiagnosticReportAttributesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeDiagnosticReportAttributes`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeDiagnosticReportAttributesError {
-    /// HTTP 403 `InvalidParameter.ReportNotExist`: The specified report does not exist.
-    InvalidParameterReportNotExist(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeDiagnosticReportAttributesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidParameter.ReportNotExist"]), error)
+mod error;
+pub use error::DescribeDiagnosticReportAttributesError;
+impl crate::Client {
+    /// Calls `DescribeDiagnosticReportAttributes`: Queries the details of a diagnostic report.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeDiagnosticReportAttributesRequestBuilder::send) it. The parameters and their rules: [`DescribeDiagnosticReportAttributesRequest`].
+    #[inline]
+    pub fn describe_diagnostic_report_attributes(
+        &self,
+    ) -> DescribeDiagnosticReportAttributesRequestBuilder<&Self> {
+        DescribeDiagnosticReportAttributesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeDiagnosticReportAttributesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeDiagnosticReportAttributes`: Queries the details of a diagnostic report.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeDiagnosticReportAttributesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterReportNotExist(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterReportNotExist(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeDiagnosticReportAttributesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeDiagnosticReportAttributesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidParameterReportNotExist", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeDiagnosticReportAttributesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeDiagnosticReportAttributesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeDiagnosticReportAttributesError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeDiagnosticReportAttributesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_diagnostic_report_attributes(
+        &self,
+    ) -> DescribeDiagnosticReportAttributesRequestBuilder<&Self> {
+        DescribeDiagnosticReportAttributesRequestBuilder::new(self)
     }
 }

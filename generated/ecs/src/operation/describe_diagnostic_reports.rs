@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `resource-diagnostic` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_diagnostic_reports_pages`](crate::Client::describe_diagnostic_reports_pages) and [`describe_diagnostic_reports_items`](crate::Client::describe_diagnostic_reports_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_diagnostic_reports_pages`](crate::Client::describe_diagnostic_reports_pages) and [`describe_diagnostic_reports_items`](crate::Client::describe_diagnostic_reports_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeDiagnosticReports",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeDiagnosticReportsRequest>;
 /// Request of `DescribeDiagnosticReports`: Queries resource diagnostic reports.
 ///
 /// # Example
@@ -192,9 +195,7 @@ impl<C> DescribeDiagnosticReportsRequestBuilder<C> {
     ///
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeDiagnosticReportsRequest::region_id`](DescribeDiagnosticReportsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -203,8 +204,7 @@ impl<C> DescribeDiagnosticReportsRequestBuilder<C> {
     ///
     /// The IDs of diagnostic reports.
     ///
-    /// - Wire name: `ReportIds`.
-    /// - Must have 1 to 100 items.
+    /// Its description, rules and example: [`DescribeDiagnosticReportsRequest::report_ids`](DescribeDiagnosticReportsRequest::report_ids).
     pub fn report_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -216,8 +216,7 @@ impl<C> DescribeDiagnosticReportsRequestBuilder<C> {
     ///
     /// The IDs of resources. You can specify up to 100 resource IDs.
     ///
-    /// - Wire name: `ResourceIds`.
-    /// - Must have 1 to 100 items.
+    /// Its description, rules and example: [`DescribeDiagnosticReportsRequest::resource_ids`](DescribeDiagnosticReportsRequest::resource_ids).
     pub fn resource_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -229,13 +228,7 @@ impl<C> DescribeDiagnosticReportsRequestBuilder<C> {
     ///
     /// The status of the diagnostic report. Valid values:
     ///
-    /// * InProgress
-    /// * Failed
-    /// * Finished
-    ///
-    /// - Wire name: `Status`.
-    /// - Must be one of `InProgress`, `Finished`, `Failed`, `inprogress`, `finished`, `failed`.
-    /// - Example: `Finished`.
+    /// Its description, rules and example: [`DescribeDiagnosticReportsRequest::status`](DescribeDiagnosticReportsRequest::status).
     pub fn status(
         mut self,
         value: impl Into<crate::types::DescribeDiagnosticReportsStatus>,
@@ -247,15 +240,7 @@ impl<C> DescribeDiagnosticReportsRequestBuilder<C> {
     ///
     /// The severity level of the diagnostic report. Valid values:
     ///
-    /// * Unknown: The diagnostic did not start, failed to run, or unexpectedly exited without a diagnosis.
-    /// * Normal: No exceptions were detected.
-    /// * Info: Diagnostic information was recorded and may be related to exceptions.
-    /// * Warn: Diagnostic information was recorded and may indicate exceptions.
-    /// * Critical: Critical exceptions were detected.
-    ///
-    /// - Wire name: `Severity`.
-    /// - Must be one of `normal`, `info`, `warn`, `critical`, `Normal`, `Info`, `Warn`, `Critical`, `unknown`, `Unknown`.
-    /// - Example: `Normal`.
+    /// Its description, rules and example: [`DescribeDiagnosticReportsRequest::severity`](DescribeDiagnosticReportsRequest::severity).
     pub fn severity(mut self, value: impl Into<crate::types::Severity>) -> Self {
         self.inner.severity = Some(value.into());
         self
@@ -264,8 +249,7 @@ impl<C> DescribeDiagnosticReportsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the request to retrieve a new page of results. You do not need to specify this parameter for the first request. You must specify the token that is obtained from the previous query as the value of `NextToken`.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
+    /// Its description, rules and example: [`DescribeDiagnosticReportsRequest::next_token`](DescribeDiagnosticReportsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -274,14 +258,7 @@ impl<C> DescribeDiagnosticReportsRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: 1 to 100.
     ///
-    /// Default value:
-    ///
-    /// * If this parameter is left empty, the default value is 10.
-    /// * If you set this parameter to a value that is greater than 100, the default value is 100.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 100.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeDiagnosticReportsRequest::max_results`](DescribeDiagnosticReportsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -435,85 +412,121 @@ for DescribeDiagnosticReportsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeDiagnosticReports`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeDiagnosticReportsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeDiagnosticReportsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeDiagnosticReportsError;
+impl crate::Client {
+    /// Calls `DescribeDiagnosticReports`: Queries resource diagnostic reports.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeDiagnosticReportsRequestBuilder::send) it. The parameters and their rules: [`DescribeDiagnosticReportsRequest`].
+    #[inline]
+    pub fn describe_diagnostic_reports(
+        &self,
+    ) -> DescribeDiagnosticReportsRequestBuilder<&Self> {
+        DescribeDiagnosticReportsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeDiagnosticReportsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeDiagnosticReports`: Queries resource diagnostic reports.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeDiagnosticReportsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
+    pub fn describe_diagnostic_reports(
+        &self,
+    ) -> DescribeDiagnosticReportsRequestBuilder<&Self> {
+        DescribeDiagnosticReportsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeDiagnosticReportsError {
+/// Every page of `DescribeDiagnosticReports`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_diagnostic_reports_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeDiagnosticReportsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeDiagnosticReportsResponse,
+        ::acs_runtime::client::Error<DescribeDiagnosticReportsError>,
+    >,
+> {
+    fn count(response: &DescribeDiagnosticReportsResponse) -> usize {
+        response.reports.as_ref().and_then(|x| x.report.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeDiagnosticReportsRequest,
+        response: &DescribeDiagnosticReportsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeDiagnosticReportsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_diagnostic_reports(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeDiagnosticReports`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_diagnostic_reports_pages(
+        &self,
+        request: DescribeDiagnosticReportsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeDiagnosticReportsResponse,
+            ::acs_runtime::client::Error<DescribeDiagnosticReportsError>,
+        >,
+    > {
+        describe_diagnostic_reports_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeDiagnosticReportsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeDiagnosticReports`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_diagnostic_reports_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeDiagnosticReportsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::Report,
+        ::acs_runtime::client::Error<DescribeDiagnosticReportsError>,
+    >,
+> {
+    fn extract(
+        response: DescribeDiagnosticReportsResponse,
+    ) -> Vec<crate::types::Report> {
+        response.reports.and_then(|x| x.report).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_diagnostic_reports_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeDiagnosticReportsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeDiagnosticReports`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeDiagnosticReportsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeDiagnosticReportsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeDiagnosticReportsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_diagnostic_reports_items(
+        &self,
+        request: DescribeDiagnosticReportsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::Report,
+            ::acs_runtime::client::Error<DescribeDiagnosticReportsError>,
+        >,
+    > {
+        describe_diagnostic_reports_items(self, request)
     }
 }

@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    DescribeDiskEncryptionByDefaultStatusRequest,
+>;
 /// Request of `DescribeDiskEncryptionByDefaultStatus`: Queries whether account-level default encryption of Elastic Block Storage (EBS) resources is enabled in a region.
 ///
 /// # Example
@@ -92,9 +98,7 @@ impl<C> DescribeDiskEncryptionByDefaultStatusRequestBuilder<C> {
     ///
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2679950.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeDiskEncryptionByDefaultStatusRequest::region_id`](DescribeDiskEncryptionByDefaultStatusRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -249,92 +253,28 @@ for DescribeDiskEncryptionByDefaultStatusResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeDiskEncryptionByDefaultStatus`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeDiskEncryptionByDefaultStatusError {
-    /// HTTP 403 `InvalidParameter.RegionIdNotExists`: The specified region does not exists.
-    InvalidParameterRegionIdNotExists(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeDiskEncryptionByDefaultStatusError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidParameter.RegionIdNotExists"]), error)
+mod error;
+pub use error::DescribeDiskEncryptionByDefaultStatusError;
+impl crate::Client {
+    /// Calls `DescribeDiskEncryptionByDefaultStatus`: Queries whether account-level default encryption of Elastic Block Storage (EBS) resources is enabled in a region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeDiskEncryptionByDefaultStatusRequestBuilder::send) it. The parameters and their rules: [`DescribeDiskEncryptionByDefaultStatusRequest`].
+    #[inline]
+    pub fn describe_disk_encryption_by_default_status(
+        &self,
+    ) -> DescribeDiskEncryptionByDefaultStatusRequestBuilder<&Self> {
+        DescribeDiskEncryptionByDefaultStatusRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeDiskEncryptionByDefaultStatusError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeDiskEncryptionByDefaultStatus`: Queries whether account-level default encryption of Elastic Block Storage (EBS) resources is enabled in a region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeDiskEncryptionByDefaultStatusRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterRegionIdNotExists(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterRegionIdNotExists(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeDiskEncryptionByDefaultStatusError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeDiskEncryptionByDefaultStatusError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidParameterRegionIdNotExists", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeDiskEncryptionByDefaultStatusError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeDiskEncryptionByDefaultStatusError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeDiskEncryptionByDefaultStatusError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeDiskEncryptionByDefaultStatusError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_disk_encryption_by_default_status(
+        &self,
+    ) -> DescribeDiskEncryptionByDefaultStatusRequestBuilder<&Self> {
+        DescribeDiskEncryptionByDefaultStatusRequestBuilder::new(self)
     }
 }

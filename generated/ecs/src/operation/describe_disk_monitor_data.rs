@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeDiskMonitorDataRequest>;
 /// Request of `DescribeDiskMonitorData`: Queries the monitoring data of a cloud disk within a specific period of time, such as the read IOPS, write IOPS, read bandwidth (byte/s), write bandwidth (byte/s), read latency (microseconds), and write latency (microseconds).
 ///
 /// Take note of the following items:
@@ -165,9 +168,7 @@ impl<C> DescribeDiskMonitorDataRequestBuilder<C> {
     ///
     /// The ID of the cloud disk that you want to query.
     ///
-    /// - Wire name: `DiskId`.
-    /// - Required.
-    /// - Example: `d-bp1bq5g3dxxo1x4o****`.
+    /// Its description, rules and example: [`DescribeDiskMonitorDataRequest::disk_id`](DescribeDiskMonitorDataRequest::disk_id).
     pub fn disk_id(mut self, value: impl Into<String>) -> Self {
         self.inner.disk_id = Some(value.into());
         self
@@ -176,11 +177,7 @@ impl<C> DescribeDiskMonitorDataRequestBuilder<C> {
     ///
     /// The beginning of the time range to query. Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC. If the value of seconds (ss) is not 00, the time is rounded up to the next minute.
     ///
-    /// > You can query the monitoring data in the last 30 days. If the value of `StartTime` is more than 30 days earlier than the current time, an error is returned.
-    ///
-    /// - Wire name: `StartTime`.
-    /// - Required.
-    /// - Example: `2014-07-23T12:07:00Z`.
+    /// Its description, rules and example: [`DescribeDiskMonitorDataRequest::start_time`](DescribeDiskMonitorDataRequest::start_time).
     pub fn start_time(mut self, value: impl Into<String>) -> Self {
         self.inner.start_time = Some(value.into());
         self
@@ -189,9 +186,7 @@ impl<C> DescribeDiskMonitorDataRequestBuilder<C> {
     ///
     /// The end of the time range to query. Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC. If the value of seconds (ss) is not 00, the time is rounded up to the next minute.
     ///
-    /// - Wire name: `EndTime`.
-    /// - Required.
-    /// - Example: `2014-07-23T12:09:00Z`.
+    /// Its description, rules and example: [`DescribeDiskMonitorDataRequest::end_time`](DescribeDiskMonitorDataRequest::end_time).
     pub fn end_time(mut self, value: impl Into<String>) -> Self {
         self.inner.end_time = Some(value.into());
         self
@@ -200,18 +195,7 @@ impl<C> DescribeDiskMonitorDataRequestBuilder<C> {
     ///
     /// The interval at which to retrieve the monitoring data. Unit: seconds. Valid values:
     ///
-    /// * 60
-    /// * 600
-    /// * 3600
-    ///
-    /// Default value: 60.
-    ///
-    /// > Up to 400 monitoring data entries can be returned at a time. Make sure that the TotalCount value does not exceed 400. The value is calculated by using the following formula: TotalCount = (EndTime - StartTime)/Period.
-    ///
-    /// - Wire name: `Period`.
-    /// - Must be one of 60, 600, 3600.
-    /// - Default: `60`.
-    /// - Example: `60`.
+    /// Its description, rules and example: [`DescribeDiskMonitorDataRequest::period`](DescribeDiskMonitorDataRequest::period).
     pub fn period(mut self, value: i32) -> Self {
         self.inner.period = Some(value);
         self
@@ -363,155 +347,28 @@ for DescribeDiskMonitorDataResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeDiskMonitorData`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeDiskMonitorDataError {
-    /// HTTP 400 `InvalidStartTime.Malformed`: The specified parameter "StartTime" is not valid.
-    InvalidStartTimeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEndTime.Malformed`: The specified parameter "EndTime" is not valid.
-    InvalidEndTimeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeriod.ValueNotSupported`: The specified parameter "Period" is not valid.
-    InvalidPeriodValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStartTime.TooEarly`: The specified parameter "StartTime" is too early.
-    InvalidStartTimeTooEarly(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.TooManyDataQueried`: Too many data queried.
-    InvalidParameterTooManyDataQueried(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Throttling`: Request was denied due to request throttling.
-    Throttling(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.NotSupportCredit`: The InstanceType of the specified instance does not support credit.
-    InvalidInstanceTypeNotSupportCredit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.EndTime`: The specified parameter EndTime is earlier than StartTime.
-    InvalidParameterEndTime(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDiskId.NotFound`: The DiskId provided does not exist in our records.
-    InvalidDiskIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeDiskMonitorDataError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidStartTime.Malformed",
-                        "InvalidEndTime.Malformed",
-                        "InvalidPeriod.ValueNotSupported",
-                        "InvalidStartTime.TooEarly",
-                        "InvalidParameter.TooManyDataQueried",
-                        "Throttling",
-                        "InvalidInstanceType.NotSupportCredit",
-                        "InvalidParameter.EndTime",
-                        "InvalidDiskId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeDiskMonitorDataError;
+impl crate::Client {
+    /// Calls `DescribeDiskMonitorData`: Queries the monitoring data of a cloud disk within a specific period of time, such as the read IOPS, write IOPS, read bandwidth (byte/s), write bandwidth (byte/s), read latency (microseconds), and write latency (microseconds).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeDiskMonitorDataRequestBuilder::send) it. The parameters and their rules: [`DescribeDiskMonitorDataRequest`].
+    #[inline]
+    pub fn describe_disk_monitor_data(
+        &self,
+    ) -> DescribeDiskMonitorDataRequestBuilder<&Self> {
+        DescribeDiskMonitorDataRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeDiskMonitorDataError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeDiskMonitorData`: Queries the monitoring data of a cloud disk within a specific period of time, such as the read IOPS, write IOPS, read bandwidth (byte/s), write bandwidth (byte/s), read latency (microseconds), and write latency (microseconds).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeDiskMonitorDataRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidStartTimeMalformed(error),
-            1 => Self::InvalidEndTimeMalformed(error),
-            2 => Self::InvalidPeriodValueNotSupported(error),
-            3 => Self::InvalidStartTimeTooEarly(error),
-            4 => Self::InvalidParameterTooManyDataQueried(error),
-            5 => Self::Throttling(error),
-            6 => Self::InvalidInstanceTypeNotSupportCredit(error),
-            7 => Self::InvalidParameterEndTime(error),
-            8 => Self::InvalidDiskIdNotFound(error),
-            9 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidStartTimeMalformed(error) => (0, error),
-            Self::InvalidEndTimeMalformed(error) => (1, error),
-            Self::InvalidPeriodValueNotSupported(error) => (2, error),
-            Self::InvalidStartTimeTooEarly(error) => (3, error),
-            Self::InvalidParameterTooManyDataQueried(error) => (4, error),
-            Self::Throttling(error) => (5, error),
-            Self::InvalidInstanceTypeNotSupportCredit(error) => (6, error),
-            Self::InvalidParameterEndTime(error) => (7, error),
-            Self::InvalidDiskIdNotFound(error) => (8, error),
-            Self::InternalError(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeDiskMonitorDataError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeDiskMonitorDataError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidStartTimeMalformed",
-            "InvalidEndTimeMalformed",
-            "InvalidPeriodValueNotSupported",
-            "InvalidStartTimeTooEarly",
-            "InvalidParameterTooManyDataQueried",
-            "Throttling",
-            "InvalidInstanceTypeNotSupportCredit",
-            "InvalidParameterEndTime",
-            "InvalidDiskIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeDiskMonitorDataError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeDiskMonitorDataError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeDiskMonitorDataError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeDiskMonitorDataError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_disk_monitor_data(
+        &self,
+    ) -> DescribeDiskMonitorDataRequestBuilder<&Self> {
+        DescribeDiskMonitorDataRequestBuilder::new(self)
     }
 }

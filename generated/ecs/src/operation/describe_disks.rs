@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `elastic-block-storage-ebs-devices` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`wait_until_disk_available`](crate::Client::wait_until_disk_available) polls it until the first disk listed (ask for one, by `DiskIds`) is `Available`, created and not attached (`Creating`, `Attaching`, `Detaching`, `ReIniting` and `In_use` mean not yet); [`describe_disks_pages`](crate::Client::describe_disks_pages) and [`describe_disks_items`](crate::Client::describe_disks_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`wait_until_disk_available`](crate::Client::wait_until_disk_available) polls it until the first disk listed (ask for one, by `DiskIds`) is `Available`, created and not attached (`Creating`, `Attaching`, `Detaching`, `ReIniting` and `In_use` mean not yet); [`describe_disks_pages`](crate::Client::describe_disks_pages) and [`describe_disks_items`](crate::Client::describe_disks_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeDisks",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeDisksRequest>;
 /// Request of `DescribeDisks`: Queries block storage devices that you created, including cloud disks, local disks, and elastic ephemeral disks.
 ///
 /// * You can specify multiple request parameters such as `RegionId`, `ZoneId`, `DiskIds`, and `InstanceId` as filters. The specified parameters are evaluated by using the "AND" operator. If you specify more than one filter, the records that match all filters are returned.
@@ -548,9 +551,7 @@ impl<C> DescribeDisksRequestBuilder<C> {
     ///
     /// The region ID of the disk. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeDisksRequest::region_id`](DescribeDisksRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -559,8 +560,7 @@ impl<C> DescribeDisksRequestBuilder<C> {
     ///
     /// The zone ID.
     ///
-    /// - Wire name: `ZoneId`.
-    /// - Example: `cn-hangzhou-g`.
+    /// Its description, rules and example: [`DescribeDisksRequest::zone_id`](DescribeDisksRequest::zone_id).
     pub fn zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_id = Some(value.into());
         self
@@ -569,8 +569,7 @@ impl<C> DescribeDisksRequestBuilder<C> {
     ///
     /// The IDs of cloud disks, local disks, or elastic ephemeral disks. The value is a JSON array that consists of up to 100 disk IDs. Separate the disk IDs with commas (,).
     ///
-    /// - Wire name: `DiskIds`.
-    /// - Example: `["d-bp67acfmxazb4p****", "d-bp67acfmxazb4g****", … "d-bp67acfmxazb4d****"]`.
+    /// Its description, rules and example: [`DescribeDisksRequest::disk_ids`](DescribeDisksRequest::disk_ids).
     pub fn disk_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.disk_ids = Some(value.into());
         self
@@ -579,8 +578,7 @@ impl<C> DescribeDisksRequestBuilder<C> {
     ///
     /// The ID of the Elastic Compute Service (ECS) instance to which the disk is attached.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Example: `i-bp67acfmxazb4q****`.
+    /// Its description, rules and example: [`DescribeDisksRequest::instance_id`](DescribeDisksRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -589,16 +587,7 @@ impl<C> DescribeDisksRequestBuilder<C> {
     ///
     /// The type of the disk. Valid values:
     ///
-    /// * all: system disk and data disk
-    /// * system: system disk
-    /// * data: data disk
-    ///
-    /// Default value: all.
-    ///
-    /// > Elastic ephemeral disks cannot be used as system disks.
-    ///
-    /// - Wire name: `DiskType`.
-    /// - Example: `all`.
+    /// Its description, rules and example: [`DescribeDisksRequest::disk_type`](DescribeDisksRequest::disk_type).
     pub fn disk_type(mut self, value: impl Into<String>) -> Self {
         self.inner.disk_type = Some(value.into());
         self
@@ -607,42 +596,7 @@ impl<C> DescribeDisksRequestBuilder<C> {
     ///
     /// The disk category. Valid values:
     ///
-    /// * all: all disk categories
-    /// * cloud: basic disk
-    /// * cloud_efficiency: ultra disk
-    /// * cloud_ssd: standard SSD
-    /// * cloud_essd: Enterprise SSD (ESSD)
-    /// * cloud_auto: ESSD AutoPL disk
-    /// * cloud_regional_disk_auto: Regional ESSD
-    /// * cloud_essd_entry: ESSD Entry disk
-    /// * elastic_ephemeral_disk_standard: standard elastic ephemeral disk
-    /// * elastic_ephemeral_disk_premium: premium elastic ephemeral disk
-    /// * local_ssd_pro: I/O-intensive local disk
-    /// * local_hdd_pro: throughput-intensive local disk
-    /// * ephemeral: retired local disk
-    /// * ephemeral_ssd: retired local SSD
-    ///
-    /// Default value: all.
-    ///
-    /// Enumerated values:
-    ///
-    /// * all: all disks categories
-    /// * cloud_efficiency: ultra disk
-    /// * cloud_ssd: standard SSD
-    /// * local_ssd_pro: I/O-intensive local disk
-    /// * ephemeral: retired local disk
-    /// * cloud_essd_entry: ESSD Entry disk
-    /// * elastic_ephemeral_disk_premium: premium elastic ephemeral disk
-    /// * cloud: basic disk
-    /// * ephemeral_ssd: retired local SSD
-    /// * cloud_auto: ESSD AutoPL disk
-    /// * cloud_regional_disk_auto: Regional ESSD
-    /// * cloud_essd: ESSD
-    /// * elastic_ephemeral_disk_standard: standard elastic ephemeral disk
-    /// * local_hdd_pro: throughput-intensive local disk
-    ///
-    /// - Wire name: `Category`.
-    /// - Example: `all`.
+    /// Its description, rules and example: [`DescribeDisksRequest::category`](DescribeDisksRequest::category).
     pub fn category(mut self, value: impl Into<String>) -> Self {
         self.inner.category = Some(value.into());
         self
@@ -651,18 +605,7 @@ impl<C> DescribeDisksRequestBuilder<C> {
     ///
     /// The status of the disk. For more information, see [Disk states](<https://www.alibabacloud.com/help/doc-detail/25689.htm>). Valid values:
     ///
-    /// * In_use
-    /// * Available
-    /// * Attaching
-    /// * Detaching
-    /// * Creating
-    /// * ReIniting
-    /// * All
-    ///
-    /// Default value: All.
-    ///
-    /// - Wire name: `Status`.
-    /// - Example: `All`.
+    /// Its description, rules and example: [`DescribeDisksRequest::status`](DescribeDisksRequest::status).
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.inner.status = Some(value.into());
         self
@@ -671,8 +614,7 @@ impl<C> DescribeDisksRequestBuilder<C> {
     ///
     /// The ID of the snapshot from which you create the cloud disk.
     ///
-    /// - Wire name: `SnapshotId`.
-    /// - Example: `s-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeDisksRequest::snapshot_id`](DescribeDisksRequest::snapshot_id).
     pub fn snapshot_id(mut self, value: impl Into<String>) -> Self {
         self.inner.snapshot_id = Some(value.into());
         self
@@ -681,17 +623,7 @@ impl<C> DescribeDisksRequestBuilder<C> {
     ///
     /// Specifies whether the disk is removable. Valid values:
     ///
-    /// * true: The disk is removable. A removable disk can independently exist and can be attached to or detached from an instance within the same zone.
-    /// * false: The disk is not removable. A disk that is not removable cannot independently exist or be attached to or detached from an instance within the same zone.
-    ///
-    /// The `Portable` attribute of the following types of disks is `false`, and these types of disks share the same lifecycle with their associated instances:
-    ///
-    /// * Local disks
-    /// * Local SSDs
-    /// * Subscription data disks
-    ///
-    /// - Wire name: `Portable`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeDisksRequest::portable`](DescribeDisksRequest::portable).
     pub fn portable(mut self, value: bool) -> Self {
         self.inner.portable = Some(value);
         self
@@ -700,13 +632,7 @@ impl<C> DescribeDisksRequestBuilder<C> {
     ///
     /// Specifies whether the disk is released when the associated instance is released. Valid values:
     ///
-    /// * true: The disk is released when the associated instance is released.
-    /// * false: The disk is retained as a pay-as-you-go data disk when the associated instance is released.
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `DeleteWithInstance`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeDisksRequest::delete_with_instance`](DescribeDisksRequest::delete_with_instance).
     pub fn delete_with_instance(mut self, value: bool) -> Self {
         self.inner.delete_with_instance = Some(value);
         self
@@ -715,13 +641,7 @@ impl<C> DescribeDisksRequestBuilder<C> {
     ///
     /// Specifies whether to delete the automatic snapshots of the cloud disk after the disk is released.
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false
-    ///
-    /// - Wire name: `DeleteAutoSnapshot`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeDisksRequest::delete_auto_snapshot`](DescribeDisksRequest::delete_auto_snapshot).
     pub fn delete_auto_snapshot(mut self, value: bool) -> Self {
         self.inner.delete_auto_snapshot = Some(value);
         self
@@ -730,9 +650,7 @@ impl<C> DescribeDisksRequestBuilder<C> {
     ///
     /// > This parameter will be removed in the future. We recommend that you use `NextToken` and `MaxResults` for a paged query.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeDisksRequest::page_number`](DescribeDisksRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -741,9 +659,7 @@ impl<C> DescribeDisksRequestBuilder<C> {
     ///
     /// > This parameter will be removed in the future. We recommend that you use `NextToken` and `MaxResults` for a paged query.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 100.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeDisksRequest::page_size`](DescribeDisksRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -752,10 +668,7 @@ impl<C> DescribeDisksRequestBuilder<C> {
     ///
     /// The query token. Set the value to the `NextToken` value that was returned in the last call to this operation.
     ///
-    /// For more information about how to check the responses returned by this operation, see the preceding "Description" section.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `AAAAAdDWBF2****`.
+    /// Its description, rules and example: [`DescribeDisksRequest::next_token`](DescribeDisksRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -764,14 +677,7 @@ impl<C> DescribeDisksRequestBuilder<C> {
     ///
     /// The maximum number of entries per page. Valid values: 10 to 500.
     ///
-    /// Default value:
-    ///
-    /// * If you do not specify this parameter or you set this parameter to a value less than 10, the default value is 10.
-    /// * If you set this parameter to a value greater than 500, the default value is 500.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 500.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`DescribeDisksRequest::max_results`](DescribeDisksRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -780,8 +686,7 @@ impl<C> DescribeDisksRequestBuilder<C> {
     ///
     /// The name of the disk. The name must be 2 to 128 characters in length and can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-).
     ///
-    /// - Wire name: `DiskName`.
-    /// - Example: `testDiskName`.
+    /// Its description, rules and example: [`DescribeDisksRequest::disk_name`](DescribeDisksRequest::disk_name).
     pub fn disk_name(mut self, value: impl Into<String>) -> Self {
         self.inner.disk_name = Some(value.into());
         self
@@ -790,8 +695,7 @@ impl<C> DescribeDisksRequestBuilder<C> {
     ///
     /// The ID of the automatic snapshot policy that is applied to the cloud disk.
     ///
-    /// - Wire name: `AutoSnapshotPolicyId`.
-    /// - Example: `sp-m5e2w2jutw8bv31****`.
+    /// Its description, rules and example: [`DescribeDisksRequest::auto_snapshot_policy_id`](DescribeDisksRequest::auto_snapshot_policy_id).
     pub fn auto_snapshot_policy_id(mut self, value: impl Into<String>) -> Self {
         self.inner.auto_snapshot_policy_id = Some(value.into());
         self
@@ -800,13 +704,7 @@ impl<C> DescribeDisksRequestBuilder<C> {
     ///
     /// Specifies whether the automatic snapshot policy feature is enabled for the cloud disk. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// > This parameter is deprecated. By default, the automatic snapshot policy feature is enabled for cloud disks. You need to only apply an automatic snapshot policy to a cloud disk before you can use the automatic snapshot policy.
-    ///
-    /// - Wire name: `EnableAutoSnapshot`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DescribeDisksRequest::enable_auto_snapshot`](DescribeDisksRequest::enable_auto_snapshot).
     pub fn enable_auto_snapshot(mut self, value: bool) -> Self {
         self.inner.enable_auto_snapshot = Some(value);
         self
@@ -815,13 +713,7 @@ impl<C> DescribeDisksRequestBuilder<C> {
     ///
     /// Specifies whether an automatic snapshot policy is applied to the cloud disk.
     ///
-    /// * true: An automatic snapshot policy is applied to the cloud disk.
-    /// * false: No automatic snapshot policy is applied to the cloud disk.
-    ///
-    /// Default value: false
-    ///
-    /// - Wire name: `EnableAutomatedSnapshotPolicy`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeDisksRequest::enable_automated_snapshot_policy`](DescribeDisksRequest::enable_automated_snapshot_policy).
     pub fn enable_automated_snapshot_policy(mut self, value: bool) -> Self {
         self.inner.enable_automated_snapshot_policy = Some(value);
         self
@@ -830,11 +722,7 @@ impl<C> DescribeDisksRequestBuilder<C> {
     ///
     /// The billing method of the disk. Valid values:
     ///
-    /// * PrePaid: subscription
-    /// * PostPaid: pay-as-you-go
-    ///
-    /// - Wire name: `DiskChargeType`.
-    /// - Example: `PostPaid`.
+    /// Its description, rules and example: [`DescribeDisksRequest::disk_charge_type`](DescribeDisksRequest::disk_charge_type).
     pub fn disk_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.disk_charge_type = Some(value.into());
         self
@@ -843,19 +731,14 @@ impl<C> DescribeDisksRequestBuilder<C> {
     ///
     /// The reason why the disk is locked. Valid values:
     ///
-    /// * financial: The disk is locked due to overdue payments.
-    /// * security: The disk is locked due to security reasons.
-    ///
-    /// - Wire name: `LockReason`.
-    /// - Example: `recycling`.
+    /// Its description, rules and example: [`DescribeDisksRequest::lock_reason`](DescribeDisksRequest::lock_reason).
     pub fn lock_reason(mut self, value: impl Into<String>) -> Self {
         self.inner.lock_reason = Some(value.into());
         self
     }
     /// Sets `Filter`.
     ///
-    /// - Wire name: `Filter`.
-    /// - Must have at most 2 items.
+    /// Its description, rules and example: [`DescribeDisksRequest::filter`](DescribeDisksRequest::filter).
     pub fn filter(
         mut self,
         values: impl IntoIterator<Item = crate::types::Filter>,
@@ -867,10 +750,7 @@ impl<C> DescribeDisksRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the disk belongs. If this parameter is specified to query resources, up to 1,000 resources that belong to the specified resource group can be displayed in the response.
     ///
-    /// > Resources in the default resource group are displayed in the response regardless of the value specified for this parameter.
-    ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeDisksRequest::resource_group_id`](DescribeDisksRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -879,8 +759,7 @@ impl<C> DescribeDisksRequestBuilder<C> {
     ///
     /// Specifies whether the disk is a Shared Block Storage device.
     ///
-    /// - Wire name: `EnableShared`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeDisksRequest::enable_shared`](DescribeDisksRequest::enable_shared).
     pub fn enable_shared(mut self, value: bool) -> Self {
         self.inner.enable_shared = Some(value);
         self
@@ -889,13 +768,7 @@ impl<C> DescribeDisksRequestBuilder<C> {
     ///
     /// Specifies whether to query only encrypted cloud disks.
     ///
-    /// * true: queries only encrypted cloud disks.
-    /// * false: does not query encrypted cloud disks.
-    ///
-    /// Default value: false
-    ///
-    /// - Wire name: `Encrypted`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeDisksRequest::encrypted`](DescribeDisksRequest::encrypted).
     pub fn encrypted(mut self, value: bool) -> Self {
         self.inner.encrypted = Some(value);
         self
@@ -904,13 +777,7 @@ impl<C> DescribeDisksRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run without performing the actual request. Valid values:
     ///
-    /// * true: performs only a dry run. The systems checks whether your AccessKey pair is valid, whether RAM users are granted permissions, and whether the required parameters are specified. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * false: performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// Default value: false
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeDisksRequest::dry_run`](DescribeDisksRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -919,8 +786,7 @@ impl<C> DescribeDisksRequestBuilder<C> {
     ///
     /// The ID of the Key Management Service (KMS) key that is used by the cloud disk.
     ///
-    /// - Wire name: `KMSKeyId`.
-    /// - Example: `0e478b7a-4262-4802-b8cb-00d3fb40****`.
+    /// Its description, rules and example: [`DescribeDisksRequest::kms_key_id`](DescribeDisksRequest::kms_key_id).
     pub fn kms_key_id(mut self, value: impl Into<String>) -> Self {
         self.inner.kms_key_id = Some(value.into());
         self
@@ -929,12 +795,7 @@ impl<C> DescribeDisksRequestBuilder<C> {
     ///
     /// Specifies whether to enable the multi-attach feature for the disk. Valid values:
     ///
-    /// * Disabled
-    /// * Enabled
-    /// * LegacyShared: Shared Block Storage devices are queried.
-    ///
-    /// - Wire name: `MultiAttach`.
-    /// - Example: `Disabled`.
+    /// Its description, rules and example: [`DescribeDisksRequest::multi_attach`](DescribeDisksRequest::multi_attach).
     pub fn multi_attach(mut self, value: impl Into<String>) -> Self {
         self.inner.multi_attach = Some(value.into());
         self
@@ -943,8 +804,7 @@ impl<C> DescribeDisksRequestBuilder<C> {
     ///
     /// The tags of the disk.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeDisksRequest::tag`](DescribeDisksRequest::tag).
     pub fn tag(
         mut self,
         values: impl IntoIterator<Item = crate::types::AddTagsTag>,
@@ -956,11 +816,7 @@ impl<C> DescribeDisksRequestBuilder<C> {
     ///
     /// The additional attributes. Set the value to `Placement`, which indicates the data storage locations of the disk.
     ///
-    /// > This attribute is valid only for Regional Enterprise SSDs (ESSDs).
-    ///
-    /// - Wire name: `AdditionalAttributes`.
-    /// - Must have at most 5 items.
-    /// - Example: `IOPS`.
+    /// Its description, rules and example: [`DescribeDisksRequest::additional_attributes`](DescribeDisksRequest::additional_attributes).
     pub fn additional_attributes(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -1139,233 +995,169 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeDisksRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeDisks`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeDisksError {
-    /// HTTP 400 `InvalidDiskType.ValueNotSupported`: The specified disk type is not supported.
-    InvalidDiskTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCategory.ValueNotSupported`: The specified disk category is not supported.
+mod error;
+pub use error::DescribeDisksError;
+impl crate::Client {
+    /// Calls `DescribeDisks`: Queries block storage devices that you created, including cloud disks, local disks, and elastic ephemeral disks.
     ///
-    /// Also returned with HTTP 403: The specified disk category is not supported.
-    InvalidCategoryValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.ValueNotSupported`: The specified disk status is not supported.
-    InvalidStatusValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTag.Mismatch`: The specified Tag.n.Key and Tag.n.Value are not match.
-    InvalidTagMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagCount`: The specified tags are beyond the permitted range.
-    InvalidTagCount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegion.NotFound`: The specified parameter RegionId is not valid.
-    InvalidRegionNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidZoneId.NotFound`: The zoneId provided does not exist in our records.
-    InvalidZoneIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParamter.RegionId`: The regionId should not be null.
-    MissingParamterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.DiskIds`: The specified parameter diskIds is not valid.
-    InvalidParameterDiskIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncompleteParamter`: Some fields can not be null in this request.
-    IncompleteParamter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParamter`: Some parameters are invalid in this request.
-    InvalidParamter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSnapshot.NotFound`: The specified parameter SnapshotId is not valid.
-    InvalidSnapshotNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDiskIds.Malformed`: The amount of specified disk Ids exceeds the limit.
-    InvalidDiskIdsMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UserNotInTheWhiteList`: The user is not in volume white list.
-    UserNotInTheWhiteList(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.MultiAttachAndEnableSharedNotMatch`: The parameter MultiAttach and EnableShared are not match.
-    InvalidParameterMultiAttachAndEnableSharedNotMatch(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidParameter.MultiAttach`: The specified param MultiAttach is not valid.
-    InvalidParameterMultiAttach(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidFilterKey.NotFound`: The filter key is not found.
-    InvalidFilterKeyNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidFilterValue`: The filter value is not valid.
-    InvalidFilterValue(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDiskIds.ValueNotSupported`: The specified parameter "DiskIds" is not supported.
-    InvalidDiskIdsValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDiskChargeType.NotFound`: The DiskChargeType does not exist in our records.
-    InvalidDiskChargeTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidLockReason.NotFound`: The specified LockReason is not found.
-    InvalidLockReasonNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeDisksError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidDiskType.ValueNotSupported",
-                        "InvalidCategory.ValueNotSupported",
-                        "InvalidStatus.ValueNotSupported",
-                        "InvalidTag.Mismatch",
-                        "InvalidTagCount",
-                        "InvalidRegion.NotFound",
-                        "InvalidZoneId.NotFound",
-                        "MissingParamter.RegionId",
-                        "InvalidParameter.DiskIds",
-                        "IncompleteParamter",
-                        "InvalidParamter",
-                        "InvalidSnapshot.NotFound",
-                        "InvalidDiskIds.Malformed",
-                        "UserNotInTheWhiteList",
-                        "InvalidParameter.MultiAttachAndEnableSharedNotMatch",
-                        "InvalidParameter.MultiAttach",
-                        "InvalidFilterKey.NotFound",
-                        "InvalidFilterValue",
-                        "InvalidDiskIds.ValueNotSupported",
-                        "InvalidDiskChargeType.NotFound",
-                        "InvalidLockReason.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](DescribeDisksRequestBuilder::send) it. The parameters and their rules: [`DescribeDisksRequest`].
+    #[inline]
+    pub fn describe_disks(&self) -> DescribeDisksRequestBuilder<&Self> {
+        DescribeDisksRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeDisksError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeDisks`: Queries block storage devices that you created, including cloud disks, local disks, and elastic ephemeral disks.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeDisksRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidDiskTypeValueNotSupported(error),
-            1 => Self::InvalidCategoryValueNotSupported(error),
-            2 => Self::InvalidStatusValueNotSupported(error),
-            3 => Self::InvalidTagMismatch(error),
-            4 => Self::InvalidTagCount(error),
-            5 => Self::InvalidRegionNotFound(error),
-            6 => Self::InvalidZoneIdNotFound(error),
-            7 => Self::MissingParamterRegionId(error),
-            8 => Self::InvalidParameterDiskIds(error),
-            9 => Self::IncompleteParamter(error),
-            10 => Self::InvalidParamter(error),
-            11 => Self::InvalidSnapshotNotFound(error),
-            12 => Self::InvalidDiskIdsMalformed(error),
-            13 => Self::UserNotInTheWhiteList(error),
-            14 => Self::InvalidParameterMultiAttachAndEnableSharedNotMatch(error),
-            15 => Self::InvalidParameterMultiAttach(error),
-            16 => Self::InvalidFilterKeyNotFound(error),
-            17 => Self::InvalidFilterValue(error),
-            18 => Self::InvalidDiskIdsValueNotSupported(error),
-            19 => Self::InvalidDiskChargeTypeNotFound(error),
-            20 => Self::InvalidLockReasonNotFound(error),
-            21 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidDiskTypeValueNotSupported(error) => (0, error),
-            Self::InvalidCategoryValueNotSupported(error) => (1, error),
-            Self::InvalidStatusValueNotSupported(error) => (2, error),
-            Self::InvalidTagMismatch(error) => (3, error),
-            Self::InvalidTagCount(error) => (4, error),
-            Self::InvalidRegionNotFound(error) => (5, error),
-            Self::InvalidZoneIdNotFound(error) => (6, error),
-            Self::MissingParamterRegionId(error) => (7, error),
-            Self::InvalidParameterDiskIds(error) => (8, error),
-            Self::IncompleteParamter(error) => (9, error),
-            Self::InvalidParamter(error) => (10, error),
-            Self::InvalidSnapshotNotFound(error) => (11, error),
-            Self::InvalidDiskIdsMalformed(error) => (12, error),
-            Self::UserNotInTheWhiteList(error) => (13, error),
-            Self::InvalidParameterMultiAttachAndEnableSharedNotMatch(error) => {
-                (14, error)
-            }
-            Self::InvalidParameterMultiAttach(error) => (15, error),
-            Self::InvalidFilterKeyNotFound(error) => (16, error),
-            Self::InvalidFilterValue(error) => (17, error),
-            Self::InvalidDiskIdsValueNotSupported(error) => (18, error),
-            Self::InvalidDiskChargeTypeNotFound(error) => (19, error),
-            Self::InvalidLockReasonNotFound(error) => (20, error),
-            Self::InternalError(error) => (21, error),
-            Self::Unhandled(unhandled) => (22, unhandled.service_error()),
-        }
+    pub fn describe_disks(&self) -> DescribeDisksRequestBuilder<&Self> {
+        DescribeDisksRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeDisksError {
+/// Polls `DescribeDisks` until the first disk listed (ask for one, by `DiskIds`) is `Available`, created and not attached (`Creating`, `Attaching`, `Detaching`, `ReIniting` and `In_use` mean not yet).
+///
+/// By default every 5000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Available.
+pub fn wait_until_disk_available<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeDisksRequest,
+    config: Option<::acs_runtime::waiter::WaiterConfig>,
+) -> crate::BoxFuture<
+    '_,
+    Result<
+        Option<DescribeDisksResponse>,
+        ::acs_runtime::waiter::WaitError<DescribeDisksError>,
+    >,
+> {
+    fn state(response: &DescribeDisksResponse) -> Option<&str> {
+        response
+            .disks
+            .as_ref()
+            .and_then(|x| x.disk.as_ref())
+            .and_then(|x| x.first())
+            .and_then(|x| x.status.as_ref())
+            .map(String::as_str)
+    }
+    let acceptors = ::acs_runtime::waiter::Acceptors {
+        success: &["Available"],
+        failure: &[],
+        success_codes: &[],
+    };
+    let config = config
+        .unwrap_or(
+            ::acs_runtime::waiter::WaiterConfig::new(
+                ::std::time::Duration::from_millis(5000),
+                ::std::time::Duration::from_millis(600000),
+            ),
+        );
+    Box::pin(
+        ::acs_runtime::waiter::wait(
+            config,
+            acceptors,
+            move || api.describe_disks(request.clone()),
+            state,
+        ),
+    )
+}
+impl crate::Client {
+    /// Polls `DescribeDisks` until the first disk listed (ask for one, by `DiskIds`) is `Available`, created and not attached (`Creating`, `Attaching`, `Detaching`, `ReIniting` and `In_use` mean not yet).
+    ///
+    /// By default every 5000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Available.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn wait_until_disk_available(
+        &self,
+        request: DescribeDisksRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<DescribeDisksResponse>,
+            ::acs_runtime::waiter::WaitError<DescribeDisksError>,
+        >,
+    > {
+        wait_until_disk_available(self, request, config)
     }
 }
-impl ::std::fmt::Debug for DescribeDisksError {
+/// Every page of `DescribeDisks`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_disks_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeDisksRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<DescribeDisksResponse, ::acs_runtime::client::Error<DescribeDisksError>>,
+> {
+    fn count(response: &DescribeDisksResponse) -> usize {
+        response.disks.as_ref().and_then(|x| x.disk.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeDisksRequest,
+        response: &DescribeDisksResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeDisksRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_disks(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeDisks`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidDiskTypeValueNotSupported",
-            "InvalidCategoryValueNotSupported",
-            "InvalidStatusValueNotSupported",
-            "InvalidTagMismatch",
-            "InvalidTagCount",
-            "InvalidRegionNotFound",
-            "InvalidZoneIdNotFound",
-            "MissingParamterRegionId",
-            "InvalidParameterDiskIds",
-            "IncompleteParamter",
-            "InvalidParamter",
-            "InvalidSnapshotNotFound",
-            "InvalidDiskIdsMalformed",
-            "UserNotInTheWhiteList",
-            "InvalidParameterMultiAttachAndEnableSharedNotMatch",
-            "InvalidParameterMultiAttach",
-            "InvalidFilterKeyNotFound",
-            "InvalidFilterValue",
-            "InvalidDiskIdsValueNotSupported",
-            "InvalidDiskChargeTypeNotFound",
-            "InvalidLockReasonNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+    pub fn describe_disks_pages(
+        &self,
+        request: DescribeDisksRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<DescribeDisksResponse, ::acs_runtime::client::Error<DescribeDisksError>>,
+    > {
+        describe_disks_pages(self, request)
     }
 }
-impl DescribeDisksError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
+/// Every item of every page of `DescribeDisks`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_disks_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeDisksRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::DescribeDisksDisk,
+        ::acs_runtime::client::Error<DescribeDisksError>,
+    >,
+> {
+    fn extract(response: DescribeDisksResponse) -> Vec<crate::types::DescribeDisksDisk> {
+        response.disks.and_then(|x| x.disk).unwrap_or_default()
     }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(describe_disks_pages(api, request), extract),
+    )
 }
-impl ::std::fmt::Display for DescribeDisksError {
+impl crate::Client {
+    /// Every item of every page of `DescribeDisks`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeDisksError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeDisksError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_disks_items(
+        &self,
+        request: DescribeDisksRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::DescribeDisksDisk,
+            ::acs_runtime::client::Error<DescribeDisksError>,
+        >,
+    > {
+        describe_disks_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `system-events` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_disks_full_status_pages`](crate::Client::describe_disks_full_status_pages) and [`describe_disks_full_status_items`](crate::Client::describe_disks_full_status_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_disks_full_status_pages`](crate::Client::describe_disks_full_status_pages) and [`describe_disks_full_status_items`](crate::Client::describe_disks_full_status_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeDisksFullStatus",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeDisksFullStatusRequest>;
 /// Request of `DescribeDisksFullStatus`: Queries the full status information about one or more Elastic Block Storage (EBS) devices.
 ///
 /// * The full status information about an EBS device includes the lifecycle status specified by the `Status` parameter, health status specified by the `HealthStatus` parameter, and event type specified by the `EventType` parameter of the EBS device. You can filter the results based on these parameters.
@@ -230,9 +233,7 @@ impl<C> DescribeDisksFullStatusRequestBuilder<C> {
     ///
     /// The region ID of the EBS device. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeDisksFullStatusRequest::region_id`](DescribeDisksFullStatusRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -241,15 +242,7 @@ impl<C> DescribeDisksFullStatusRequestBuilder<C> {
     ///
     /// The lifecycle status of the EBS device. For more information, see [Disk status](<https://www.alibabacloud.com/help/doc-detail/25689.htm>). Valid values:
     ///
-    /// * In_use: The EBS device is in use.
-    /// * Available: The EBS device can be attached.
-    /// * Attaching: The EBS device is being attached.
-    /// * Detaching: The EBS device is being detached.
-    /// * Creating: The EBS device is being created.
-    /// * ReIniting: The EBS device is being initialized.
-    ///
-    /// - Wire name: `Status`.
-    /// - Example: `Available`.
+    /// Its description, rules and example: [`DescribeDisksFullStatusRequest::status`](DescribeDisksFullStatusRequest::status).
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.inner.status = Some(value.into());
         self
@@ -258,14 +251,7 @@ impl<C> DescribeDisksFullStatusRequestBuilder<C> {
     ///
     /// The health status of the EBS device. Valid values:
     ///
-    /// * Impaired: The EBS device is damaged.
-    /// * Warning: The performance of the EBS device is degraded.
-    /// * Initializing: The EBS device is being initialized.
-    /// * InsufficientData: The status cannot be determined due to insufficient data.
-    /// * NotApplicable: The EBS device cannot be used.
-    ///
-    /// - Wire name: `HealthStatus`.
-    /// - Example: `Warning`.
+    /// Its description, rules and example: [`DescribeDisksFullStatusRequest::health_status`](DescribeDisksFullStatusRequest::health_status).
     pub fn health_status(mut self, value: impl Into<String>) -> Self {
         self.inner.health_status = Some(value.into());
         self
@@ -274,20 +260,14 @@ impl<C> DescribeDisksFullStatusRequestBuilder<C> {
     ///
     /// The event type of the EBS device. Valid values:
     ///
-    /// * Degraded: The performance of the EBS device is degraded.
-    /// * SeverelyDegraded: The performance of the EBS device is severely degraded.
-    /// * Stalled: The performance of the EBS device is severely affected.
-    /// * ErrorDetected: The local disk is damaged.
-    ///
-    /// - Wire name: `EventType`.
-    /// - Example: `Stalled`.
+    /// Its description, rules and example: [`DescribeDisksFullStatusRequest::event_type`](DescribeDisksFullStatusRequest::event_type).
     pub fn event_type(mut self, value: impl Into<String>) -> Self {
         self.inner.event_type = Some(value.into());
         self
     }
     /// Sets `EventTime`.
     ///
-    /// - Wire name: `EventTime`.
+    /// Its description, rules and example: [`DescribeDisksFullStatusRequest::event_time`](DescribeDisksFullStatusRequest::event_time).
     pub fn event_time(mut self, value: crate::types::EventTime) -> Self {
         self.inner.event_time = Some(value);
         self
@@ -296,10 +276,7 @@ impl<C> DescribeDisksFullStatusRequestBuilder<C> {
     ///
     /// The page number. Pages start from page 1. The value must be a positive integer.
     ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeDisksFullStatusRequest::page_number`](DescribeDisksFullStatusRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -308,10 +285,7 @@ impl<C> DescribeDisksFullStatusRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: 1 to 100.
     ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeDisksFullStatusRequest::page_size`](DescribeDisksFullStatusRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -320,9 +294,7 @@ impl<C> DescribeDisksFullStatusRequestBuilder<C> {
     ///
     /// The ID of EBS device N. Valid values of N: 1 to 100.
     ///
-    /// - Wire name: `DiskId`.
-    /// - Must have at most 100 items.
-    /// - Example: `d-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeDisksFullStatusRequest::disk_id`](DescribeDisksFullStatusRequest::disk_id).
     pub fn disk_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -334,9 +306,7 @@ impl<C> DescribeDisksFullStatusRequestBuilder<C> {
     ///
     /// The ID of event N. Valid values of N: 1 to 100.
     ///
-    /// - Wire name: `EventId`.
-    /// - Must have at most 100 items.
-    /// - Example: `e-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeDisksFullStatusRequest::event_id`](DescribeDisksFullStatusRequest::event_id).
     pub fn event_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -348,8 +318,7 @@ impl<C> DescribeDisksFullStatusRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the EBS device belongs. If you configure this parameter to query resources, up to 1,000 resources that belong to the specified resource group can be displayed in the response.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-aek2kkmhmhs****`.
+    /// Its description, rules and example: [`DescribeDisksFullStatusRequest::resource_group_id`](DescribeDisksFullStatusRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -358,8 +327,7 @@ impl<C> DescribeDisksFullStatusRequestBuilder<C> {
     ///
     /// The tags to add to the EBS device.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeDisksFullStatusRequest::tag`](DescribeDisksFullStatusRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -531,137 +499,130 @@ for DescribeDisksFullStatusResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeDisksFullStatus`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeDisksFullStatusError {
-    /// HTTP 403 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DiskIdLimitExceeded`: %s
-    DiskIdLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `EventIdLimitExceeded`: %s
-    EventIdLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.TimeEndBeforeStart`: %s
-    InvalidParameterTimeEndBeforeStart(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.NotInWhiteList`: %s
-    OperationDeniedNotInWhiteList(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `TooManyDiskEvent.DiskIdRequired`: %s
-    TooManyDiskEventDiskIdRequired(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `MissingParameter`: %s
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeDisksFullStatusError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "DiskIdLimitExceeded",
-                        "EventIdLimitExceeded",
-                        "InvalidParameter.TimeEndBeforeStart",
-                        "OperationDenied.NotInWhiteList",
-                        "TooManyDiskEvent.DiskIdRequired",
-                        "MissingParameter",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeDisksFullStatusError;
+impl crate::Client {
+    /// Calls `DescribeDisksFullStatus`: Queries the full status information about one or more Elastic Block Storage (EBS) devices.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeDisksFullStatusRequestBuilder::send) it. The parameters and their rules: [`DescribeDisksFullStatusRequest`].
+    #[inline]
+    pub fn describe_disks_full_status(
+        &self,
+    ) -> DescribeDisksFullStatusRequestBuilder<&Self> {
+        DescribeDisksFullStatusRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeDisksFullStatusError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeDisksFullStatus`: Queries the full status information about one or more Elastic Block Storage (EBS) devices.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeDisksFullStatusRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::DiskIdLimitExceeded(error),
-            2 => Self::EventIdLimitExceeded(error),
-            3 => Self::InvalidParameterTimeEndBeforeStart(error),
-            4 => Self::OperationDeniedNotInWhiteList(error),
-            5 => Self::TooManyDiskEventDiskIdRequired(error),
-            6 => Self::MissingParameter(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::DiskIdLimitExceeded(error) => (1, error),
-            Self::EventIdLimitExceeded(error) => (2, error),
-            Self::InvalidParameterTimeEndBeforeStart(error) => (3, error),
-            Self::OperationDeniedNotInWhiteList(error) => (4, error),
-            Self::TooManyDiskEventDiskIdRequired(error) => (5, error),
-            Self::MissingParameter(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
+    pub fn describe_disks_full_status(
+        &self,
+    ) -> DescribeDisksFullStatusRequestBuilder<&Self> {
+        DescribeDisksFullStatusRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeDisksFullStatusError {
+/// Every page of `DescribeDisksFullStatus`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_disks_full_status_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeDisksFullStatusRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeDisksFullStatusResponse,
+        ::acs_runtime::client::Error<DescribeDisksFullStatusError>,
+    >,
+> {
+    fn count(response: &DescribeDisksFullStatusResponse) -> usize {
+        response
+            .disk_full_status_set
+            .as_ref()
+            .and_then(|x| x.disk_full_status_type.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeDisksFullStatusRequest,
+        response: &DescribeDisksFullStatusResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeDisksFullStatusRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_disks_full_status(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeDisksFullStatus`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_disks_full_status_pages(
+        &self,
+        request: DescribeDisksFullStatusRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeDisksFullStatusResponse,
+            ::acs_runtime::client::Error<DescribeDisksFullStatusError>,
+        >,
+    > {
+        describe_disks_full_status_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeDisksFullStatusError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "DiskIdLimitExceeded",
-            "EventIdLimitExceeded",
-            "InvalidParameterTimeEndBeforeStart",
-            "OperationDeniedNotInWhiteList",
-            "TooManyDiskEventDiskIdRequired",
-            "MissingParameter",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeDisksFullStatus`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_disks_full_status_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeDisksFullStatusRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::DiskFullStatusType,
+        ::acs_runtime::client::Error<DescribeDisksFullStatusError>,
+    >,
+> {
+    fn extract(
+        response: DescribeDisksFullStatusResponse,
+    ) -> Vec<crate::types::DiskFullStatusType> {
+        response
+            .disk_full_status_set
+            .and_then(|x| x.disk_full_status_type)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_disks_full_status_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeDisksFullStatusError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeDisksFullStatus`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeDisksFullStatusError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeDisksFullStatusError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeDisksFullStatusError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_disks_full_status_items(
+        &self,
+        request: DescribeDisksFullStatusRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::DiskFullStatusType,
+            ::acs_runtime::client::Error<DescribeDisksFullStatusError>,
+        >,
+    > {
+        describe_disks_full_status_items(self, request)
     }
 }

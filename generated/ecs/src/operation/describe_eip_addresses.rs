@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `deprecated` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_eip_addresses_pages`](crate::Client::describe_eip_addresses_pages) and [`describe_eip_addresses_items`](crate::Client::describe_eip_addresses_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_eip_addresses_pages`](crate::Client::describe_eip_addresses_pages) and [`describe_eip_addresses_items`](crate::Client::describe_eip_addresses_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeEipAddresses",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeEipAddressesRequest>;
 /// Request of `DescribeEipAddresses`: DescribeEipAddresses
 ///
 /// Deprecated: use `Vpc::2016-04-28::DescribeEipAddresses` instead.
@@ -187,62 +190,56 @@ pub struct DescribeEipAddressesRequestBuilder<C = ()> {
 impl<C> DescribeEipAddressesRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`DescribeEipAddressesRequest::region_id`](DescribeEipAddressesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `Status`.
     ///
-    /// - Wire name: `Status`.
+    /// Its description, rules and example: [`DescribeEipAddressesRequest::status`](DescribeEipAddressesRequest::status).
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.inner.status = Some(value.into());
         self
     }
     /// Sets `EipAddress`.
     ///
-    /// - Wire name: `EipAddress`.
+    /// Its description, rules and example: [`DescribeEipAddressesRequest::eip_address`](DescribeEipAddressesRequest::eip_address).
     pub fn eip_address(mut self, value: impl Into<String>) -> Self {
         self.inner.eip_address = Some(value.into());
         self
     }
     /// Sets `AllocationId`.
     ///
-    /// - Wire name: `AllocationId`.
+    /// Its description, rules and example: [`DescribeEipAddressesRequest::allocation_id`](DescribeEipAddressesRequest::allocation_id).
     pub fn allocation_id(mut self, value: impl Into<String>) -> Self {
         self.inner.allocation_id = Some(value.into());
         self
     }
     /// Sets `ISP`.
     ///
-    /// - Wire name: `ISP`.
+    /// Its description, rules and example: [`DescribeEipAddressesRequest::isp`](DescribeEipAddressesRequest::isp).
     pub fn isp(mut self, value: impl Into<String>) -> Self {
         self.inner.isp = Some(value.into());
         self
     }
     /// Sets `PageNumber`.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
+    /// Its description, rules and example: [`DescribeEipAddressesRequest::page_number`](DescribeEipAddressesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
     }
     /// Sets `PageSize`.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
+    /// Its description, rules and example: [`DescribeEipAddressesRequest::page_size`](DescribeEipAddressesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
     }
     /// Sets `Filter`.
     ///
-    /// - Wire name: `Filter`.
-    /// - Must have at most 2 items.
+    /// Its description, rules and example: [`DescribeEipAddressesRequest::filter`](DescribeEipAddressesRequest::filter).
     pub fn filter(
         mut self,
         values: impl IntoIterator<Item = crate::types::Filter>,
@@ -252,28 +249,28 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     }
     /// Sets `LockReason`.
     ///
-    /// - Wire name: `LockReason`.
+    /// Its description, rules and example: [`DescribeEipAddressesRequest::lock_reason`](DescribeEipAddressesRequest::lock_reason).
     pub fn lock_reason(mut self, value: impl Into<String>) -> Self {
         self.inner.lock_reason = Some(value.into());
         self
     }
     /// Sets `AssociatedInstanceType`.
     ///
-    /// - Wire name: `AssociatedInstanceType`.
+    /// Its description, rules and example: [`DescribeEipAddressesRequest::associated_instance_type`](DescribeEipAddressesRequest::associated_instance_type).
     pub fn associated_instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.associated_instance_type = Some(value.into());
         self
     }
     /// Sets `AssociatedInstanceId`.
     ///
-    /// - Wire name: `AssociatedInstanceId`.
+    /// Its description, rules and example: [`DescribeEipAddressesRequest::associated_instance_id`](DescribeEipAddressesRequest::associated_instance_id).
     pub fn associated_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.associated_instance_id = Some(value.into());
         self
     }
     /// Sets `ChargeType`.
     ///
-    /// - Wire name: `ChargeType`.
+    /// Its description, rules and example: [`DescribeEipAddressesRequest::charge_type`](DescribeEipAddressesRequest::charge_type).
     pub fn charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.charge_type = Some(value.into());
         self
@@ -433,185 +430,121 @@ for DescribeEipAddressesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeEipAddresses`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeEipAddressesError {
-    /// HTTP 400 `InvalidIAssociatedInstanceType.ValueNotSupported`: The specified value of AssociatedInstanceType is not supported.
-    InvalidIAssociatedInstanceTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidChargeType.ValueNotSupported`: The specified ChargeType is not supported.
-    InvalidChargeTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAliuid`: User Id is not valid.
-    InvalidAliuid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceQueryError`: The specified resource is queried error.
-    ResourceQueryError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceType.Invalid`: InstanceType is not null
-    InstanceTypeInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Parameter exceed max length
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.ResourceGroupId`: ResourceGroup is not supported in this region.
-    OperationUnsupportedResourceGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IellgalParameter.OwnerAccount`: The specified parameter OwnerAccount is not valid.
-    IellgalParameterOwnerAccount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResourceGroupId`: The specified ResourceGroupId does not exist.
-    InvalidResourceGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.Endpoint`: Operation failed because the RegionId is unavailable in this endpoint.
-    OperationFailedEndpoint(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.RegionNotFound`: Specified region is not found during access authentication.
-    ForbiddenRegionNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidFilterKey.NotFound`
-    InvalidFilterKeyNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidFilterValue`
-    InvalidFilterValue(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidLockReason.NotFound`: The specified LockReason is not found
-    InvalidLockReasonNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeEipAddressesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidIAssociatedInstanceType.ValueNotSupported",
-                        "InvalidChargeType.ValueNotSupported",
-                        "InvalidAliuid",
-                        "ResourceQueryError",
-                        "InstanceType.Invalid",
-                        "InvalidParameter",
-                        "OperationUnsupported.ResourceGroupId",
-                        "IellgalParameter.OwnerAccount",
-                        "InvalidResourceGroupId",
-                        "OperationFailed.Endpoint",
-                        "Forbidden.RegionNotFound",
-                        "InvalidFilterKey.NotFound",
-                        "InvalidFilterValue",
-                        "InvalidLockReason.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeEipAddressesError;
+impl crate::Client {
+    /// Calls `DescribeEipAddresses`: DescribeEipAddresses
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeEipAddressesRequestBuilder::send) it. The parameters and their rules: [`DescribeEipAddressesRequest`].
+    #[inline]
+    pub fn describe_eip_addresses(&self) -> DescribeEipAddressesRequestBuilder<&Self> {
+        DescribeEipAddressesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeEipAddressesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeEipAddresses`: DescribeEipAddresses
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeEipAddressesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidIAssociatedInstanceTypeValueNotSupported(error),
-            1 => Self::InvalidChargeTypeValueNotSupported(error),
-            2 => Self::InvalidAliuid(error),
-            3 => Self::ResourceQueryError(error),
-            4 => Self::InstanceTypeInvalid(error),
-            5 => Self::InvalidParameter(error),
-            6 => Self::OperationUnsupportedResourceGroupId(error),
-            7 => Self::IellgalParameterOwnerAccount(error),
-            8 => Self::InvalidResourceGroupId(error),
-            9 => Self::OperationFailedEndpoint(error),
-            10 => Self::ForbiddenRegionNotFound(error),
-            11 => Self::InvalidFilterKeyNotFound(error),
-            12 => Self::InvalidFilterValue(error),
-            13 => Self::InvalidLockReasonNotFound(error),
-            14 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidIAssociatedInstanceTypeValueNotSupported(error) => (0, error),
-            Self::InvalidChargeTypeValueNotSupported(error) => (1, error),
-            Self::InvalidAliuid(error) => (2, error),
-            Self::ResourceQueryError(error) => (3, error),
-            Self::InstanceTypeInvalid(error) => (4, error),
-            Self::InvalidParameter(error) => (5, error),
-            Self::OperationUnsupportedResourceGroupId(error) => (6, error),
-            Self::IellgalParameterOwnerAccount(error) => (7, error),
-            Self::InvalidResourceGroupId(error) => (8, error),
-            Self::OperationFailedEndpoint(error) => (9, error),
-            Self::ForbiddenRegionNotFound(error) => (10, error),
-            Self::InvalidFilterKeyNotFound(error) => (11, error),
-            Self::InvalidFilterValue(error) => (12, error),
-            Self::InvalidLockReasonNotFound(error) => (13, error),
-            Self::InternalError(error) => (14, error),
-            Self::Unhandled(unhandled) => (15, unhandled.service_error()),
-        }
+    pub fn describe_eip_addresses(&self) -> DescribeEipAddressesRequestBuilder<&Self> {
+        DescribeEipAddressesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeEipAddressesError {
+/// Every page of `DescribeEipAddresses`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_eip_addresses_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeEipAddressesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeEipAddressesResponse,
+        ::acs_runtime::client::Error<DescribeEipAddressesError>,
+    >,
+> {
+    fn count(response: &DescribeEipAddressesResponse) -> usize {
+        response
+            .eip_addresses
+            .as_ref()
+            .and_then(|x| x.eip_address.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeEipAddressesRequest,
+        response: &DescribeEipAddressesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeEipAddressesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_eip_addresses(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeEipAddresses`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_eip_addresses_pages(
+        &self,
+        request: DescribeEipAddressesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeEipAddressesResponse,
+            ::acs_runtime::client::Error<DescribeEipAddressesError>,
+        >,
+    > {
+        describe_eip_addresses_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeEipAddressesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidIAssociatedInstanceTypeValueNotSupported",
-            "InvalidChargeTypeValueNotSupported",
-            "InvalidAliuid",
-            "ResourceQueryError",
-            "InstanceTypeInvalid",
-            "InvalidParameter",
-            "OperationUnsupportedResourceGroupId",
-            "IellgalParameterOwnerAccount",
-            "InvalidResourceGroupId",
-            "OperationFailedEndpoint",
-            "ForbiddenRegionNotFound",
-            "InvalidFilterKeyNotFound",
-            "InvalidFilterValue",
-            "InvalidLockReasonNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeEipAddresses`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_eip_addresses_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeEipAddressesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::EipAddress,
+        ::acs_runtime::client::Error<DescribeEipAddressesError>,
+    >,
+> {
+    fn extract(response: DescribeEipAddressesResponse) -> Vec<crate::types::EipAddress> {
+        response.eip_addresses.and_then(|x| x.eip_address).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_eip_addresses_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeEipAddressesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeEipAddresses`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeEipAddressesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeEipAddressesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeEipAddressesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_eip_addresses_items(
+        &self,
+        request: DescribeEipAddressesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::EipAddress,
+            ::acs_runtime::client::Error<DescribeEipAddressesError>,
+        >,
+    > {
+        describe_eip_addresses_items(self, request)
     }
 }

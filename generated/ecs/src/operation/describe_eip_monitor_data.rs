@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeEipMonitorDataRequest>;
 /// Request of `DescribeEipMonitorData`: DescribeEipMonitorData
 ///
 /// Deprecated: use `Vpc::2016-04-28::DescribeEipMonitorData` instead.
@@ -126,39 +129,35 @@ pub struct DescribeEipMonitorDataRequestBuilder<C = ()> {
 impl<C> DescribeEipMonitorDataRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
+    /// Its description, rules and example: [`DescribeEipMonitorDataRequest::region_id`](DescribeEipMonitorDataRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `AllocationId`.
     ///
-    /// - Wire name: `AllocationId`.
-    /// - Required.
+    /// Its description, rules and example: [`DescribeEipMonitorDataRequest::allocation_id`](DescribeEipMonitorDataRequest::allocation_id).
     pub fn allocation_id(mut self, value: impl Into<String>) -> Self {
         self.inner.allocation_id = Some(value.into());
         self
     }
     /// Sets `StartTime`.
     ///
-    /// - Wire name: `StartTime`.
-    /// - Required.
+    /// Its description, rules and example: [`DescribeEipMonitorDataRequest::start_time`](DescribeEipMonitorDataRequest::start_time).
     pub fn start_time(mut self, value: impl Into<String>) -> Self {
         self.inner.start_time = Some(value.into());
         self
     }
     /// Sets `EndTime`.
     ///
-    /// - Wire name: `EndTime`.
-    /// - Required.
+    /// Its description, rules and example: [`DescribeEipMonitorDataRequest::end_time`](DescribeEipMonitorDataRequest::end_time).
     pub fn end_time(mut self, value: impl Into<String>) -> Self {
         self.inner.end_time = Some(value.into());
         self
     }
     /// Sets `Period`.
     ///
-    /// - Wire name: `Period`.
-    /// - Default: `60`.
+    /// Its description, rules and example: [`DescribeEipMonitorDataRequest::period`](DescribeEipMonitorDataRequest::period).
     pub fn period(mut self, value: i32) -> Self {
         self.inner.period = Some(value);
         self
@@ -297,167 +296,28 @@ for DescribeEipMonitorDataResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeEipMonitorData`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeEipMonitorDataError {
-    /// HTTP 400 `InvalidParameter.TooMany`: monitor parameter too many data required.
-    InvalidParameterTooMany(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStartTime.Malformed`: The specified parameter "StartTime" is not valid.
-    InvalidStartTimeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEndTime.Malformed`: The specified parameter "EndTime" is not valid.
-    InvalidEndTimeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeriod.ValueNotSupported`: The specified parameter "Period" is not valid.
-    InvalidPeriodValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStartTime.TooEarly`: The specified parameter "StartTime" is too early.
-    InvalidStartTimeTooEarly(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAllocationId.NotFound`: Specified allocation id is not found.
-    InvalidAllocationIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Specified value of "Period" is not valid
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.TooManyDataQueried`: Specified operation is denied as too many data to return.
-    OperationDeniedTooManyDataQueried(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionInstance`: The specified InstanceId does not exist in given region.
-    InvalidRegionInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidIpInstanceId.NotFound`: The specified Eip InstanceId does not exist in our records.
-    InvalidIpInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The InstanceId provided does not exist in our records.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.RegionNotFound`: Specified region is not found during access authentication.
-    ForbiddenRegionNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeEipMonitorDataError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.TooMany",
-                        "InvalidStartTime.Malformed",
-                        "InvalidEndTime.Malformed",
-                        "InvalidPeriod.ValueNotSupported",
-                        "InvalidStartTime.TooEarly",
-                        "InvalidAllocationId.NotFound",
-                        "InvalidParameter",
-                        "OperationDenied.TooManyDataQueried",
-                        "InvalidRegionInstance",
-                        "InvalidIpInstanceId.NotFound",
-                        "InvalidInstanceId.NotFound",
-                        "Forbidden.RegionNotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeEipMonitorDataError;
+impl crate::Client {
+    /// Calls `DescribeEipMonitorData`: DescribeEipMonitorData
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeEipMonitorDataRequestBuilder::send) it. The parameters and their rules: [`DescribeEipMonitorDataRequest`].
+    #[inline]
+    pub fn describe_eip_monitor_data(
+        &self,
+    ) -> DescribeEipMonitorDataRequestBuilder<&Self> {
+        DescribeEipMonitorDataRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeEipMonitorDataError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeEipMonitorData`: DescribeEipMonitorData
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeEipMonitorDataRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterTooMany(error),
-            1 => Self::InvalidStartTimeMalformed(error),
-            2 => Self::InvalidEndTimeMalformed(error),
-            3 => Self::InvalidPeriodValueNotSupported(error),
-            4 => Self::InvalidStartTimeTooEarly(error),
-            5 => Self::InvalidAllocationIdNotFound(error),
-            6 => Self::InvalidParameter(error),
-            7 => Self::OperationDeniedTooManyDataQueried(error),
-            8 => Self::InvalidRegionInstance(error),
-            9 => Self::InvalidIpInstanceIdNotFound(error),
-            10 => Self::InvalidInstanceIdNotFound(error),
-            11 => Self::ForbiddenRegionNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterTooMany(error) => (0, error),
-            Self::InvalidStartTimeMalformed(error) => (1, error),
-            Self::InvalidEndTimeMalformed(error) => (2, error),
-            Self::InvalidPeriodValueNotSupported(error) => (3, error),
-            Self::InvalidStartTimeTooEarly(error) => (4, error),
-            Self::InvalidAllocationIdNotFound(error) => (5, error),
-            Self::InvalidParameter(error) => (6, error),
-            Self::OperationDeniedTooManyDataQueried(error) => (7, error),
-            Self::InvalidRegionInstance(error) => (8, error),
-            Self::InvalidIpInstanceIdNotFound(error) => (9, error),
-            Self::InvalidInstanceIdNotFound(error) => (10, error),
-            Self::ForbiddenRegionNotFound(error) => (11, error),
-            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeEipMonitorDataError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeEipMonitorDataError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterTooMany",
-            "InvalidStartTimeMalformed",
-            "InvalidEndTimeMalformed",
-            "InvalidPeriodValueNotSupported",
-            "InvalidStartTimeTooEarly",
-            "InvalidAllocationIdNotFound",
-            "InvalidParameter",
-            "OperationDeniedTooManyDataQueried",
-            "InvalidRegionInstance",
-            "InvalidIpInstanceIdNotFound",
-            "InvalidInstanceIdNotFound",
-            "ForbiddenRegionNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeEipMonitorDataError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeEipMonitorDataError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeEipMonitorDataError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeEipMonitorDataError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_eip_monitor_data(
+        &self,
+    ) -> DescribeEipMonitorDataRequestBuilder<&Self> {
+        DescribeEipMonitorDataRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    DescribeElasticityAssuranceAutoRenewAttributeRequest,
+>;
 /// Request of `DescribeElasticityAssuranceAutoRenewAttribute`: Queries the auto-renewal attribute of elasticity assurances.
 ///
 /// # Example
@@ -104,16 +110,14 @@ impl<C> DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder<C> {
     ///
     /// The region ID of the elasticity assurance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeElasticityAssuranceAutoRenewAttributeRequest::region_id`](DescribeElasticityAssuranceAutoRenewAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `PrivatePoolOptions`.
     ///
-    /// - Wire name: `PrivatePoolOptions`.
+    /// Its description, rules and example: [`DescribeElasticityAssuranceAutoRenewAttributeRequest::private_pool_options`](DescribeElasticityAssuranceAutoRenewAttributeRequest::private_pool_options).
     pub fn private_pool_options(
         mut self,
         value: crate::types::DescribeElasticityAssuranceAutoRenewAttributePrivatePoolOptions,
@@ -274,115 +278,28 @@ for DescribeElasticityAssuranceAutoRenewAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeElasticityAssuranceAutoRenewAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeElasticityAssuranceAutoRenewAttributeError {
-    /// HTTP 400 `Invalid.PrivatePoolOptionsId`: The specified PrivatePoolOptions.Id is invalid.
-    InvalidPrivatePoolOptionsId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.TooManyPrivatePoolOptions.Ids`: Too many PrivatePoolOptions.Ids in this request.
-    InvalidTooManyPrivatePoolOptionsIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.PrivatePoolOptionsId`: The specified PrivatePoolOptions.Id should not be null.
-    MissingParameterPrivatePoolOptionsId(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeElasticityAssuranceAutoRenewAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Invalid.PrivatePoolOptionsId",
-                        "Invalid.TooManyPrivatePoolOptions.Ids",
-                        "MissingParameter.PrivatePoolOptionsId",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeElasticityAssuranceAutoRenewAttributeError;
+impl crate::Client {
+    /// Calls `DescribeElasticityAssuranceAutoRenewAttribute`: Queries the auto-renewal attribute of elasticity assurances.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeElasticityAssuranceAutoRenewAttributeRequest`].
+    #[inline]
+    pub fn describe_elasticity_assurance_auto_renew_attribute(
+        &self,
+    ) -> DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder<&Self> {
+        DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeElasticityAssuranceAutoRenewAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeElasticityAssuranceAutoRenewAttribute`: Queries the auto-renewal attribute of elasticity assurances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeElasticityAssuranceAutoRenewAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidPrivatePoolOptionsId(error),
-            1 => Self::InvalidTooManyPrivatePoolOptionsIds(error),
-            2 => Self::MissingParameterPrivatePoolOptionsId(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidPrivatePoolOptionsId(error) => (0, error),
-            Self::InvalidTooManyPrivatePoolOptionsIds(error) => (1, error),
-            Self::MissingParameterPrivatePoolOptionsId(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeElasticityAssuranceAutoRenewAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeElasticityAssuranceAutoRenewAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidPrivatePoolOptionsId",
-            "InvalidTooManyPrivatePoolOptionsIds",
-            "MissingParameterPrivatePoolOptionsId",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeElasticityAssuranceAutoRenewAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeElasticityAssuranceAutoRenewAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeElasticityAssuranceAutoRenewAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeElasticityAssuranceAutoRenewAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_elasticity_assurance_auto_renew_attribute(
+        &self,
+    ) -> DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder<&Self> {
+        DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder::new(self)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `elasticity-assurances` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_elasticity_assurances_pages`](crate::Client::describe_elasticity_assurances_pages) and [`describe_elasticity_assurances_items`](crate::Client::describe_elasticity_assurances_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_elasticity_assurances_pages`](crate::Client::describe_elasticity_assurances_pages) and [`describe_elasticity_assurances_items`](crate::Client::describe_elasticity_assurances_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeElasticityAssurances",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeElasticityAssurancesRequest>;
 /// Request of `DescribeElasticityAssurances`: Queries the details of elasticity assurances.
 ///
 /// # Example
@@ -240,9 +243,7 @@ impl<C> DescribeElasticityAssurancesRequestBuilder<C> {
     ///
     /// The region ID of the elasticity assurances. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeElasticityAssurancesRequest::region_id`](DescribeElasticityAssurancesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -251,10 +252,7 @@ impl<C> DescribeElasticityAssurancesRequestBuilder<C> {
     ///
     /// The ID of the resource group. If you configure this parameter to query resources, up to 1,000 resources that belong to the specified resource group can be displayed in the response.
     ///
-    /// > Resources in the default resource group are displayed in the response regardless of whether you configure this parameter.
-    ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeElasticityAssurancesRequest::resource_group_id`](DescribeElasticityAssurancesRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -263,8 +261,7 @@ impl<C> DescribeElasticityAssurancesRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeElasticityAssurancesRequest::tag`](DescribeElasticityAssurancesRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -273,14 +270,7 @@ impl<C> DescribeElasticityAssurancesRequestBuilder<C> {
     ///
     /// The maximum number of entries per page.
     ///
-    /// Maximum value: 100
-    ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeElasticityAssurancesRequest::max_results`](DescribeElasticityAssurancesRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -289,15 +279,14 @@ impl<C> DescribeElasticityAssurancesRequestBuilder<C> {
     ///
     /// The pagination token that is used in the request to retrieve a new page of results. You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
+    /// Its description, rules and example: [`DescribeElasticityAssurancesRequest::next_token`](DescribeElasticityAssurancesRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
     }
     /// Sets `PrivatePoolOptions`.
     ///
-    /// - Wire name: `PrivatePoolOptions`.
+    /// Its description, rules and example: [`DescribeElasticityAssurancesRequest::private_pool_options`](DescribeElasticityAssurancesRequest::private_pool_options).
     pub fn private_pool_options(
         mut self,
         value: crate::types::DescribeCapacityReservationsPrivatePoolOptions,
@@ -309,8 +298,7 @@ impl<C> DescribeElasticityAssurancesRequestBuilder<C> {
     ///
     /// > This parameter is deprecated.
     ///
-    /// - Wire name: `Platform`.
-    /// - Example: `null`.
+    /// Its description, rules and example: [`DescribeElasticityAssurancesRequest::platform`](DescribeElasticityAssurancesRequest::platform).
     pub fn platform(mut self, value: impl Into<String>) -> Self {
         self.inner.platform = Some(value.into());
         self
@@ -319,8 +307,7 @@ impl<C> DescribeElasticityAssurancesRequestBuilder<C> {
     ///
     /// The instance type.
     ///
-    /// - Wire name: `InstanceType`.
-    /// - Example: `ecs.c6.large`.
+    /// Its description, rules and example: [`DescribeElasticityAssurancesRequest::instance_type`](DescribeElasticityAssurancesRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -329,8 +316,7 @@ impl<C> DescribeElasticityAssurancesRequestBuilder<C> {
     ///
     /// The zone ID of the elasticity assurances.
     ///
-    /// - Wire name: `ZoneId`.
-    /// - Example: `cn-hangzhou-h`.
+    /// Its description, rules and example: [`DescribeElasticityAssurancesRequest::zone_id`](DescribeElasticityAssurancesRequest::zone_id).
     pub fn zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_id = Some(value.into());
         self
@@ -339,10 +325,7 @@ impl<C> DescribeElasticityAssurancesRequestBuilder<C> {
     ///
     /// The billing method of the instance. Set the value to PostPaid. Only pay-as-you-go instances can be created by using elasticity assurances.
     ///
-    /// Default value: PostPaid.
-    ///
-    /// - Wire name: `InstanceChargeType`.
-    /// - Example: `PostPaid`.
+    /// Its description, rules and example: [`DescribeElasticityAssurancesRequest::instance_charge_type`](DescribeElasticityAssurancesRequest::instance_charge_type).
     pub fn instance_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_charge_type = Some(value.into());
         self
@@ -351,17 +334,7 @@ impl<C> DescribeElasticityAssurancesRequestBuilder<C> {
     ///
     /// The status of the elasticity assurance. Valid values:
     ///
-    /// * All: All states.
-    /// * Deactivated: The elasticity assurance is pending activation. This state is in invitational preview.
-    /// * Preparing: The elasticity assurance is being prepared.
-    /// * Prepared: The elasticity assurance is to take effect.
-    /// * Active: The elasticity assurance is in effect.
-    /// * Released: The elasticity assurance is released.
-    ///
-    /// If you do not specify this parameter, elasticity assurances in states other than Pending and Released are queried.
-    ///
-    /// - Wire name: `Status`.
-    /// - Example: `Active`.
+    /// Its description, rules and example: [`DescribeElasticityAssurancesRequest::status`](DescribeElasticityAssurancesRequest::status).
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.inner.status = Some(value.into());
         self
@@ -370,14 +343,7 @@ impl<C> DescribeElasticityAssurancesRequestBuilder<C> {
     ///
     /// The type of the elasticity assurance. Valid values:
     ///
-    /// * ElasticityAssurance: the general-purpose elasticity assurance. RecurrenceRules is not specified for a general-purpose elasticity assurance.
-    /// * TimeDivisionElasticityAssurance: the time-segmented elasticity assurance. RecurrenceRules is specified for a time-segmented assurance.
-    ///
-    /// > Time-segmented elasticity assurances are available only in specific regions and to specific users. To use time-segmented elasticity assurances, [submit a ticket](<https://smartservice.console.aliyun.com/service/create-ticket-intl>).
-    ///
-    /// - Wire name: `PackageType`.
-    /// - Default: `ElasticityAssurance`.
-    /// - Example: `ElasticityAssurance`.
+    /// Its description, rules and example: [`DescribeElasticityAssurancesRequest::package_type`](DescribeElasticityAssurancesRequest::package_type).
     pub fn package_type(mut self, value: impl Into<String>) -> Self {
         self.inner.package_type = Some(value.into());
         self
@@ -552,297 +518,128 @@ for DescribeElasticityAssurancesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeElasticityAssurances`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeElasticityAssurancesError {
-    /// HTTP 400 `MissingParameter.RegionId`: The specified RegionId should not be null.
-    MissingParameterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Name`: The specified PrivatePoolOptions.Name is invalid.
-    InvalidParameterName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.PrivatePoolOptions.Ids`: The specified PrivatePoolOptions.Ids is invalid.
-    InvalidParameterPrivatePoolOptionsIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DedicatedHostNotSupported`: DedicatedHost is not supported for PrivatePool.
-    DedicatedHostNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SpotNotSupported`: Spot is not supported for PrivatePool.
-    SpotNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ClassicNetworkNotSupported`: Classic network is not supported for PrivatePool.
-    ClassicNetworkNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.InstanceId`: Instance does not exist.
-    InvalidInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.MatchCriteria`: Target mode does not support this operation.
-    InvalidPrivatePoolOptionsMatchCriteria(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.PrivatePoolOptions.Id`: The specified PrivatePoolOptions.Id should not be null.
-    MissingParameterPrivatePoolOptionsId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.Id`: The PrivatePool does not exist.
-    InvalidPrivatePoolOptionsId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.InstanceType`: The InstanceType does not match the PrivatePool.
-    InvalidInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.InstanceChargeType`: The InstanceChargeType does not match the PrivatePool.
-    InvalidInstanceChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.ZoneId`: The ZoneId does not match the PrivatePool.
-    InvalidZoneId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.status`: The PrivatePool has been used up.
-    InvalidPrivatePoolOptionsStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPlatform.ValueNotSupported`: The Platform does not match the PrivatePool.
-    InvalidPlatformValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAliUid`: The PrivatePool does not belong to the user of the Instance.
-    InvalidAliUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.PackageType`: The specified parameter "PackageType" can not be empty.
-    MissingParameterPackageType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.PrivatePoolOptions.Ids`: The specified parameter "PrivatePoolOptions.Ids" can not be empty.
-    MissingParameterPrivatePoolOptionsIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.InstanceCpuCoreCount`: The specified parameter "InstanceCpuCoreCount" can not be empty.
-    MissingParameterInstanceCpuCoreCount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.InstanceAmount`: The specified parameter "InstanceAmount" can not be empty.
-    MissingParameterInstanceAmount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.InstanceCpuCoreCountOrInstanceAmount`: The specified parameter "InstanceCpuCoreCount" and "InstanceAmount" must not be empty at the same time.
-    MissingParameterInstanceCpuCoreCountOrInstanceAmount(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `Invalid.TooManyPrivatePoolOptions.Ids`: Too many PrivatePoolOptions.Ids in this request.
-    InvalidTooManyPrivatePoolOptionsIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.TooManyZoneIds`: Too many ZoneIds in the request.
-    InvalidTooManyZoneIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.TooManyInstanceTypes`: Too many InstanceTypes in the request.
-    InvalidTooManyInstanceTypes(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.TooManyUnpaidPrivatePool`: Too many PrivatePools create but still unpaid.
-    InvalidTooManyUnpaidPrivatePool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.InstanceCpuCoreCountOrInstanceAmount`: Both InstanceCpuCoreCount and InstanceAmount are provided.
-    InvalidInstanceCpuCoreCountOrInstanceAmount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.Ids`: The specified parameter "PrivatePoolOptions.Ids" exist invalid element Id.
-    InvalidPrivatePoolOptionsIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PackageType`: The specified parameter "PackageType" is invalid.
-    InvalidPackageType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePool.Purchase`: The PrivatePool has already paid.
-    InvalidPrivatePoolPurchase(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.AssuranceTimes.NotSupported`: The value of AssuranceTimes is not supported.
-    InvalidAssuranceTimesNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RepeatStartPrivatePool`: PrivatePool has already been started.
-    RepeatStartPrivatePool(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceGroup.NotFound`: The specified resource group is not found.
-    InvalidResourceGroupNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeElasticityAssurancesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter.RegionId",
-                        "InvalidParameter.Name",
-                        "InvalidParameter.PrivatePoolOptions.Ids",
-                        "DedicatedHostNotSupported",
-                        "SpotNotSupported",
-                        "ClassicNetworkNotSupported",
-                        "Invalid.InstanceId",
-                        "Invalid.PrivatePoolOptions.MatchCriteria",
-                        "MissingParameter.PrivatePoolOptions.Id",
-                        "Invalid.PrivatePoolOptions.Id",
-                        "Invalid.InstanceType",
-                        "Invalid.InstanceChargeType",
-                        "Invalid.ZoneId",
-                        "Invalid.PrivatePoolOptions.status",
-                        "InvalidPlatform.ValueNotSupported",
-                        "InvalidAliUid",
-                        "MissingParameter.PackageType",
-                        "MissingParameter.PrivatePoolOptions.Ids",
-                        "MissingParameter.InstanceCpuCoreCount",
-                        "MissingParameter.InstanceAmount",
-                        "MissingParameter.InstanceCpuCoreCountOrInstanceAmount",
-                        "Invalid.TooManyPrivatePoolOptions.Ids",
-                        "Invalid.TooManyZoneIds",
-                        "Invalid.TooManyInstanceTypes",
-                        "Invalid.TooManyUnpaidPrivatePool",
-                        "Invalid.InstanceCpuCoreCountOrInstanceAmount",
-                        "Invalid.PrivatePoolOptions.Ids",
-                        "Invalid.PackageType",
-                        "Invalid.PrivatePool.Purchase",
-                        "Invalid.AssuranceTimes.NotSupported",
-                        "RepeatStartPrivatePool",
-                        "InvalidResourceGroup.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeElasticityAssurancesError;
+impl crate::Client {
+    /// Calls `DescribeElasticityAssurances`: Queries the details of elasticity assurances.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeElasticityAssurancesRequestBuilder::send) it. The parameters and their rules: [`DescribeElasticityAssurancesRequest`].
+    #[inline]
+    pub fn describe_elasticity_assurances(
+        &self,
+    ) -> DescribeElasticityAssurancesRequestBuilder<&Self> {
+        DescribeElasticityAssurancesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeElasticityAssurancesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeElasticityAssurances`: Queries the details of elasticity assurances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeElasticityAssurancesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameterRegionId(error),
-            1 => Self::InvalidParameterName(error),
-            2 => Self::InvalidParameterPrivatePoolOptionsIds(error),
-            3 => Self::DedicatedHostNotSupported(error),
-            4 => Self::SpotNotSupported(error),
-            5 => Self::ClassicNetworkNotSupported(error),
-            6 => Self::InvalidInstanceId(error),
-            7 => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
-            8 => Self::MissingParameterPrivatePoolOptionsId(error),
-            9 => Self::InvalidPrivatePoolOptionsId(error),
-            10 => Self::InvalidInstanceType(error),
-            11 => Self::InvalidInstanceChargeType(error),
-            12 => Self::InvalidZoneId(error),
-            13 => Self::InvalidPrivatePoolOptionsStatus(error),
-            14 => Self::InvalidPlatformValueNotSupported(error),
-            15 => Self::InvalidAliUid(error),
-            16 => Self::MissingParameterPackageType(error),
-            17 => Self::MissingParameterPrivatePoolOptionsIds(error),
-            18 => Self::MissingParameterInstanceCpuCoreCount(error),
-            19 => Self::MissingParameterInstanceAmount(error),
-            20 => Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error),
-            21 => Self::InvalidTooManyPrivatePoolOptionsIds(error),
-            22 => Self::InvalidTooManyZoneIds(error),
-            23 => Self::InvalidTooManyInstanceTypes(error),
-            24 => Self::InvalidTooManyUnpaidPrivatePool(error),
-            25 => Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error),
-            26 => Self::InvalidPrivatePoolOptionsIds(error),
-            27 => Self::InvalidPackageType(error),
-            28 => Self::InvalidPrivatePoolPurchase(error),
-            29 => Self::InvalidAssuranceTimesNotSupported(error),
-            30 => Self::RepeatStartPrivatePool(error),
-            31 => Self::InvalidResourceGroupNotFound(error),
-            32 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameterRegionId(error) => (0, error),
-            Self::InvalidParameterName(error) => (1, error),
-            Self::InvalidParameterPrivatePoolOptionsIds(error) => (2, error),
-            Self::DedicatedHostNotSupported(error) => (3, error),
-            Self::SpotNotSupported(error) => (4, error),
-            Self::ClassicNetworkNotSupported(error) => (5, error),
-            Self::InvalidInstanceId(error) => (6, error),
-            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => (7, error),
-            Self::MissingParameterPrivatePoolOptionsId(error) => (8, error),
-            Self::InvalidPrivatePoolOptionsId(error) => (9, error),
-            Self::InvalidInstanceType(error) => (10, error),
-            Self::InvalidInstanceChargeType(error) => (11, error),
-            Self::InvalidZoneId(error) => (12, error),
-            Self::InvalidPrivatePoolOptionsStatus(error) => (13, error),
-            Self::InvalidPlatformValueNotSupported(error) => (14, error),
-            Self::InvalidAliUid(error) => (15, error),
-            Self::MissingParameterPackageType(error) => (16, error),
-            Self::MissingParameterPrivatePoolOptionsIds(error) => (17, error),
-            Self::MissingParameterInstanceCpuCoreCount(error) => (18, error),
-            Self::MissingParameterInstanceAmount(error) => (19, error),
-            Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error) => {
-                (20, error)
-            }
-            Self::InvalidTooManyPrivatePoolOptionsIds(error) => (21, error),
-            Self::InvalidTooManyZoneIds(error) => (22, error),
-            Self::InvalidTooManyInstanceTypes(error) => (23, error),
-            Self::InvalidTooManyUnpaidPrivatePool(error) => (24, error),
-            Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error) => (25, error),
-            Self::InvalidPrivatePoolOptionsIds(error) => (26, error),
-            Self::InvalidPackageType(error) => (27, error),
-            Self::InvalidPrivatePoolPurchase(error) => (28, error),
-            Self::InvalidAssuranceTimesNotSupported(error) => (29, error),
-            Self::RepeatStartPrivatePool(error) => (30, error),
-            Self::InvalidResourceGroupNotFound(error) => (31, error),
-            Self::InternalError(error) => (32, error),
-            Self::Unhandled(unhandled) => (33, unhandled.service_error()),
-        }
+    pub fn describe_elasticity_assurances(
+        &self,
+    ) -> DescribeElasticityAssurancesRequestBuilder<&Self> {
+        DescribeElasticityAssurancesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeElasticityAssurancesError {
+/// Every page of `DescribeElasticityAssurances`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_elasticity_assurances_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeElasticityAssurancesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeElasticityAssurancesResponse,
+        ::acs_runtime::client::Error<DescribeElasticityAssurancesError>,
+    >,
+> {
+    fn count(response: &DescribeElasticityAssurancesResponse) -> usize {
+        response
+            .elasticity_assurance_set
+            .as_ref()
+            .and_then(|x| x.elasticity_assurance_item.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeElasticityAssurancesRequest,
+        response: &DescribeElasticityAssurancesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeElasticityAssurancesRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_elasticity_assurances(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeElasticityAssurances`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_elasticity_assurances_pages(
+        &self,
+        request: DescribeElasticityAssurancesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeElasticityAssurancesResponse,
+            ::acs_runtime::client::Error<DescribeElasticityAssurancesError>,
+        >,
+    > {
+        describe_elasticity_assurances_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeElasticityAssurancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameterRegionId",
-            "InvalidParameterName",
-            "InvalidParameterPrivatePoolOptionsIds",
-            "DedicatedHostNotSupported",
-            "SpotNotSupported",
-            "ClassicNetworkNotSupported",
-            "InvalidInstanceId",
-            "InvalidPrivatePoolOptionsMatchCriteria",
-            "MissingParameterPrivatePoolOptionsId",
-            "InvalidPrivatePoolOptionsId",
-            "InvalidInstanceType",
-            "InvalidInstanceChargeType",
-            "InvalidZoneId",
-            "InvalidPrivatePoolOptionsStatus",
-            "InvalidPlatformValueNotSupported",
-            "InvalidAliUid",
-            "MissingParameterPackageType",
-            "MissingParameterPrivatePoolOptionsIds",
-            "MissingParameterInstanceCpuCoreCount",
-            "MissingParameterInstanceAmount",
-            "MissingParameterInstanceCpuCoreCountOrInstanceAmount",
-            "InvalidTooManyPrivatePoolOptionsIds",
-            "InvalidTooManyZoneIds",
-            "InvalidTooManyInstanceTypes",
-            "InvalidTooManyUnpaidPrivatePool",
-            "InvalidInstanceCpuCoreCountOrInstanceAmount",
-            "InvalidPrivatePoolOptionsIds",
-            "InvalidPackageType",
-            "InvalidPrivatePoolPurchase",
-            "InvalidAssuranceTimesNotSupported",
-            "RepeatStartPrivatePool",
-            "InvalidResourceGroupNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeElasticityAssurances`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_elasticity_assurances_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeElasticityAssurancesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::DescribeElasticityAssurancesElasticityAssuranceItem,
+        ::acs_runtime::client::Error<DescribeElasticityAssurancesError>,
+    >,
+> {
+    fn extract(
+        response: DescribeElasticityAssurancesResponse,
+    ) -> Vec<crate::types::DescribeElasticityAssurancesElasticityAssuranceItem> {
+        response
+            .elasticity_assurance_set
+            .and_then(|x| x.elasticity_assurance_item)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_elasticity_assurances_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeElasticityAssurancesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeElasticityAssurances`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeElasticityAssurancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeElasticityAssurancesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeElasticityAssurancesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_elasticity_assurances_items(
+        &self,
+        request: DescribeElasticityAssurancesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::DescribeElasticityAssurancesElasticityAssuranceItem,
+            ::acs_runtime::client::Error<DescribeElasticityAssurancesError>,
+        >,
+    > {
+        describe_elasticity_assurances_items(self, request)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeEniMonitorDataRequest>;
 /// Request of `DescribeEniMonitorData`: Queries the monitoring data of a secondary elastic network interface (ENI) over a specific period of time.
 ///
 /// ## Usage notes
@@ -171,8 +174,7 @@ impl<C> DescribeEniMonitorDataRequestBuilder<C> {
     ///
     /// The secondary ENI ID. By default, all secondary ENIs that are bound to the specified instance are queried.
     ///
-    /// - Wire name: `EniId`.
-    /// - Example: `eni-bp19da36d6xdwey****`.
+    /// Its description, rules and example: [`DescribeEniMonitorDataRequest::eni_id`](DescribeEniMonitorDataRequest::eni_id).
     pub fn eni_id(mut self, value: impl Into<String>) -> Self {
         self.inner.eni_id = Some(value.into());
         self
@@ -181,9 +183,7 @@ impl<C> DescribeEniMonitorDataRequestBuilder<C> {
     ///
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeEniMonitorDataRequest::region_id`](DescribeEniMonitorDataRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -192,9 +192,7 @@ impl<C> DescribeEniMonitorDataRequestBuilder<C> {
     ///
     /// The ID of the instance to which the secondary ENI is bound.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-bp1a5zr3u7nq9cx****`.
+    /// Its description, rules and example: [`DescribeEniMonitorDataRequest::instance_id`](DescribeEniMonitorDataRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -203,9 +201,7 @@ impl<C> DescribeEniMonitorDataRequestBuilder<C> {
     ///
     /// The beginning of the time range to query. Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC. If the value of seconds (ss) is not 00, the time is rounded up to the next minute.
     ///
-    /// - Wire name: `StartTime`.
-    /// - Required.
-    /// - Example: `2018-05-21T12:19:00Z`.
+    /// Its description, rules and example: [`DescribeEniMonitorDataRequest::start_time`](DescribeEniMonitorDataRequest::start_time).
     pub fn start_time(mut self, value: impl Into<String>) -> Self {
         self.inner.start_time = Some(value.into());
         self
@@ -214,9 +210,7 @@ impl<C> DescribeEniMonitorDataRequestBuilder<C> {
     ///
     /// The end of the time range to query. Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC. If the value of seconds (ss) is not 00, the time is rounded up to the next minute.
     ///
-    /// - Wire name: `EndTime`.
-    /// - Required.
-    /// - Example: `2018-05-21T12:22:00Z`.
+    /// Its description, rules and example: [`DescribeEniMonitorDataRequest::end_time`](DescribeEniMonitorDataRequest::end_time).
     pub fn end_time(mut self, value: impl Into<String>) -> Self {
         self.inner.end_time = Some(value.into());
         self
@@ -225,16 +219,7 @@ impl<C> DescribeEniMonitorDataRequestBuilder<C> {
     ///
     /// The interval at which to retrieve the monitoring data. Unit: seconds. Default value: Month. Valid values:
     ///
-    /// * 60
-    /// * 600
-    /// * 3600
-    ///
-    /// Default: 60.
-    ///
-    /// - Wire name: `Period`.
-    /// - Must be one of 60, 600, 3600.
-    /// - Default: `60`.
-    /// - Example: `60`.
+    /// Its description, rules and example: [`DescribeEniMonitorDataRequest::period`](DescribeEniMonitorDataRequest::period).
     pub fn period(mut self, value: i32) -> Self {
         self.inner.period = Some(value);
         self
@@ -386,169 +371,28 @@ for DescribeEniMonitorDataResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeEniMonitorData`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeEniMonitorDataError {
-    /// HTTP 400 `InvalidEniId.NotFound`: The specified ENI ID does not exist.
-    InvalidEniIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidStartTime.Malformed`: The specified parameter "StartTime" is not valid.
-    InvalidStartTimeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidEndTime.Malformed`: The specified parameter "EndTime" is not valid.
-    InvalidEndTimeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidPeriod.ValueNotSupported`: The specified parameter "Period" is not valid.
-    InvalidPeriodValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidStartTime.TooEarly`: The specified parameter "StartTime" is too early.
-    InvalidStartTimeTooEarly(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.TooManyDataQueried`: Too many data queried.
-    InvalidParameterTooManyDataQueried(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Throttling`: Request was denied due to request throttling.
-    Throttling(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceType.NotSupportCredit`: The InstanceType of the specified instance does not support credit.
-    InvalidInstanceTypeNotSupportCredit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.EndTime`: The specified parameter EndTime is earlier than StartTime.
-    InvalidParameterEndTime(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDiskId.NotFound`: The DiskId provided does not exist in our records.
-    InvalidDiskIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidEcsId.NotFound`: The specified instance ID is invalid.
-    InvalidEcsIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.Malformed`: The specified parameter "EniId" and "InstanceId" are not valid
+mod error;
+pub use error::DescribeEniMonitorDataError;
+impl crate::Client {
+    /// Calls `DescribeEniMonitorData`: Queries the monitoring data of a secondary elastic network interface (ENI) over a specific period of time.
     ///
-    /// Listed under HTTP status `4003` in the metadata.
-    InvalidParamMalformed(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeEniMonitorDataError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidEniId.NotFound",
-                        "InvalidStartTime.Malformed",
-                        "InvalidEndTime.Malformed",
-                        "InvalidPeriod.ValueNotSupported",
-                        "InvalidStartTime.TooEarly",
-                        "InvalidParameter.TooManyDataQueried",
-                        "Throttling",
-                        "InvalidInstanceType.NotSupportCredit",
-                        "InvalidParameter.EndTime",
-                        "InvalidDiskId.NotFound",
-                        "InvalidEcsId.NotFound",
-                        "InvalidParam.Malformed",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](DescribeEniMonitorDataRequestBuilder::send) it. The parameters and their rules: [`DescribeEniMonitorDataRequest`].
+    #[inline]
+    pub fn describe_eni_monitor_data(
+        &self,
+    ) -> DescribeEniMonitorDataRequestBuilder<&Self> {
+        DescribeEniMonitorDataRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeEniMonitorDataError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeEniMonitorData`: Queries the monitoring data of a secondary elastic network interface (ENI) over a specific period of time.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeEniMonitorDataRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidEniIdNotFound(error),
-            1 => Self::InvalidStartTimeMalformed(error),
-            2 => Self::InvalidEndTimeMalformed(error),
-            3 => Self::InvalidPeriodValueNotSupported(error),
-            4 => Self::InvalidStartTimeTooEarly(error),
-            5 => Self::InvalidParameterTooManyDataQueried(error),
-            6 => Self::Throttling(error),
-            7 => Self::InvalidInstanceTypeNotSupportCredit(error),
-            8 => Self::InvalidParameterEndTime(error),
-            9 => Self::InvalidDiskIdNotFound(error),
-            10 => Self::InvalidEcsIdNotFound(error),
-            11 => Self::InvalidParamMalformed(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidEniIdNotFound(error) => (0, error),
-            Self::InvalidStartTimeMalformed(error) => (1, error),
-            Self::InvalidEndTimeMalformed(error) => (2, error),
-            Self::InvalidPeriodValueNotSupported(error) => (3, error),
-            Self::InvalidStartTimeTooEarly(error) => (4, error),
-            Self::InvalidParameterTooManyDataQueried(error) => (5, error),
-            Self::Throttling(error) => (6, error),
-            Self::InvalidInstanceTypeNotSupportCredit(error) => (7, error),
-            Self::InvalidParameterEndTime(error) => (8, error),
-            Self::InvalidDiskIdNotFound(error) => (9, error),
-            Self::InvalidEcsIdNotFound(error) => (10, error),
-            Self::InvalidParamMalformed(error) => (11, error),
-            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeEniMonitorDataError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeEniMonitorDataError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidEniIdNotFound",
-            "InvalidStartTimeMalformed",
-            "InvalidEndTimeMalformed",
-            "InvalidPeriodValueNotSupported",
-            "InvalidStartTimeTooEarly",
-            "InvalidParameterTooManyDataQueried",
-            "Throttling",
-            "InvalidInstanceTypeNotSupportCredit",
-            "InvalidParameterEndTime",
-            "InvalidDiskIdNotFound",
-            "InvalidEcsIdNotFound",
-            "InvalidParamMalformed",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeEniMonitorDataError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeEniMonitorDataError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeEniMonitorDataError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeEniMonitorDataError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_eni_monitor_data(
+        &self,
+    ) -> DescribeEniMonitorDataRequestBuilder<&Self> {
+        DescribeEniMonitorDataRequestBuilder::new(self)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `deprecated` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_forward_table_entries_pages`](crate::Client::describe_forward_table_entries_pages) and [`describe_forward_table_entries_items`](crate::Client::describe_forward_table_entries_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_forward_table_entries_pages`](crate::Client::describe_forward_table_entries_pages) and [`describe_forward_table_entries_items`](crate::Client::describe_forward_table_entries_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeForwardTableEntries",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeForwardTableEntriesRequest>;
 /// Request of `DescribeForwardTableEntries`: DescribeForwardTableEntries
 ///
 /// Deprecated: use `Vpc::2016-04-28::DescribeForwardTableEntries` instead.
@@ -131,41 +134,35 @@ pub struct DescribeForwardTableEntriesRequestBuilder<C = ()> {
 impl<C> DescribeForwardTableEntriesRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`DescribeForwardTableEntriesRequest::region_id`](DescribeForwardTableEntriesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `ForwardTableId`.
     ///
-    /// - Wire name: `ForwardTableId`.
-    /// - Required.
+    /// Its description, rules and example: [`DescribeForwardTableEntriesRequest::forward_table_id`](DescribeForwardTableEntriesRequest::forward_table_id).
     pub fn forward_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.forward_table_id = Some(value.into());
         self
     }
     /// Sets `ForwardEntryId`.
     ///
-    /// - Wire name: `ForwardEntryId`.
+    /// Its description, rules and example: [`DescribeForwardTableEntriesRequest::forward_entry_id`](DescribeForwardTableEntriesRequest::forward_entry_id).
     pub fn forward_entry_id(mut self, value: impl Into<String>) -> Self {
         self.inner.forward_entry_id = Some(value.into());
         self
     }
     /// Sets `PageNumber`.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
+    /// Its description, rules and example: [`DescribeForwardTableEntriesRequest::page_number`](DescribeForwardTableEntriesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
     }
     /// Sets `PageSize`.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Default: `10`.
+    /// Its description, rules and example: [`DescribeForwardTableEntriesRequest::page_size`](DescribeForwardTableEntriesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -328,113 +325,130 @@ for DescribeForwardTableEntriesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeForwardTableEntries`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeForwardTableEntriesError {
-    /// HTTP 400 `IncorretForwardEntryStatus`: Some Forward entry status blocked this operation..
-    IncorretForwardEntryStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidForwardTableId.NotFound`: Specified forwardTableId does not exist
-    InvalidForwardTableIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeForwardTableEntriesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorretForwardEntryStatus",
-                        "InvalidRegionId.NotFound",
-                        "InvalidForwardTableId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeForwardTableEntriesError;
+impl crate::Client {
+    /// Calls `DescribeForwardTableEntries`: DescribeForwardTableEntries
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeForwardTableEntriesRequestBuilder::send) it. The parameters and their rules: [`DescribeForwardTableEntriesRequest`].
+    #[inline]
+    pub fn describe_forward_table_entries(
+        &self,
+    ) -> DescribeForwardTableEntriesRequestBuilder<&Self> {
+        DescribeForwardTableEntriesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeForwardTableEntriesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeForwardTableEntries`: DescribeForwardTableEntries
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeForwardTableEntriesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorretForwardEntryStatus(error),
-            1 => Self::InvalidRegionIdNotFound(error),
-            2 => Self::InvalidForwardTableIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorretForwardEntryStatus(error) => (0, error),
-            Self::InvalidRegionIdNotFound(error) => (1, error),
-            Self::InvalidForwardTableIdNotFound(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
+    pub fn describe_forward_table_entries(
+        &self,
+    ) -> DescribeForwardTableEntriesRequestBuilder<&Self> {
+        DescribeForwardTableEntriesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeForwardTableEntriesError {
+/// Every page of `DescribeForwardTableEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_forward_table_entries_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeForwardTableEntriesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeForwardTableEntriesResponse,
+        ::acs_runtime::client::Error<DescribeForwardTableEntriesError>,
+    >,
+> {
+    fn count(response: &DescribeForwardTableEntriesResponse) -> usize {
+        response
+            .forward_table_entries
+            .as_ref()
+            .and_then(|x| x.forward_table_entry.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeForwardTableEntriesRequest,
+        response: &DescribeForwardTableEntriesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeForwardTableEntriesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_forward_table_entries(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeForwardTableEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_forward_table_entries_pages(
+        &self,
+        request: DescribeForwardTableEntriesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeForwardTableEntriesResponse,
+            ::acs_runtime::client::Error<DescribeForwardTableEntriesError>,
+        >,
+    > {
+        describe_forward_table_entries_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeForwardTableEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorretForwardEntryStatus",
-            "InvalidRegionIdNotFound",
-            "InvalidForwardTableIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeForwardTableEntries`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_forward_table_entries_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeForwardTableEntriesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::ForwardTableEntry,
+        ::acs_runtime::client::Error<DescribeForwardTableEntriesError>,
+    >,
+> {
+    fn extract(
+        response: DescribeForwardTableEntriesResponse,
+    ) -> Vec<crate::types::ForwardTableEntry> {
+        response
+            .forward_table_entries
+            .and_then(|x| x.forward_table_entry)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_forward_table_entries_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeForwardTableEntriesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeForwardTableEntries`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeForwardTableEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeForwardTableEntriesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeForwardTableEntriesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_forward_table_entries_items(
+        &self,
+        request: DescribeForwardTableEntriesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::ForwardTableEntry,
+            ::acs_runtime::client::Error<DescribeForwardTableEntriesError>,
+        >,
+    > {
+        describe_forward_table_entries_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `deprecated` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_ha_vips_pages`](crate::Client::describe_ha_vips_pages) and [`describe_ha_vips_items`](crate::Client::describe_ha_vips_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_ha_vips_pages`](crate::Client::describe_ha_vips_pages) and [`describe_ha_vips_items`](crate::Client::describe_ha_vips_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeHaVips",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeHaVipsRequest>;
 /// Request of `DescribeHaVips`: DescribeHaVips
 ///
 /// Deprecated: use `Vpc::2016-04-28::DescribeHaVips` instead.
@@ -126,35 +129,28 @@ pub struct DescribeHaVipsRequestBuilder<C = ()> {
 impl<C> DescribeHaVipsRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`DescribeHaVipsRequest::region_id`](DescribeHaVipsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `PageNumber`.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
+    /// Its description, rules and example: [`DescribeHaVipsRequest::page_number`](DescribeHaVipsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
     }
     /// Sets `PageSize`.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Default: `10`.
+    /// Its description, rules and example: [`DescribeHaVipsRequest::page_size`](DescribeHaVipsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
     }
     /// Sets `Filter`.
     ///
-    /// - Wire name: `Filter`.
-    /// - Required.
-    /// - Must have at most 6 items.
+    /// Its description, rules and example: [`DescribeHaVipsRequest::filter`](DescribeHaVipsRequest::filter).
     pub fn filter(
         mut self,
         values: impl IntoIterator<Item = crate::types::DescribeHaVipsFilter>,
@@ -310,113 +306,102 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeHaVipsRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeHaVips`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeHaVipsError {
-    /// HTTP 400 `Forbidden.HaVip`: No permissions to perform operations on HAVIPs. Please apply for privilege--vpc_privilege_allow_buy_havip_instance.
-    ForbiddenHaVip(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidFilterKey.ValueNotSupported`: Specified filter key is not supported: Filter.X.key
-    InvalidFilterKeyValueNotSupported(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeHaVipsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Forbidden.HaVip",
-                        "InvalidRegionId.NotFound",
-                        "InvalidFilterKey.ValueNotSupported",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeHaVipsError;
+impl crate::Client {
+    /// Calls `DescribeHaVips`: DescribeHaVips
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeHaVipsRequestBuilder::send) it. The parameters and their rules: [`DescribeHaVipsRequest`].
+    #[inline]
+    pub fn describe_ha_vips(&self) -> DescribeHaVipsRequestBuilder<&Self> {
+        DescribeHaVipsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeHaVipsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeHaVips`: DescribeHaVips
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeHaVipsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbiddenHaVip(error),
-            1 => Self::InvalidRegionIdNotFound(error),
-            2 => Self::InvalidFilterKeyValueNotSupported(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbiddenHaVip(error) => (0, error),
-            Self::InvalidRegionIdNotFound(error) => (1, error),
-            Self::InvalidFilterKeyValueNotSupported(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
+    pub fn describe_ha_vips(&self) -> DescribeHaVipsRequestBuilder<&Self> {
+        DescribeHaVipsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeHaVipsError {
+/// Every page of `DescribeHaVips`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_ha_vips_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeHaVipsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<DescribeHaVipsResponse, ::acs_runtime::client::Error<DescribeHaVipsError>>,
+> {
+    fn count(response: &DescribeHaVipsResponse) -> usize {
+        response.ha_vips.as_ref().and_then(|x| x.ha_vip.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeHaVipsRequest,
+        response: &DescribeHaVipsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeHaVipsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_ha_vips(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeHaVips`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_ha_vips_pages(
+        &self,
+        request: DescribeHaVipsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<DescribeHaVipsResponse, ::acs_runtime::client::Error<DescribeHaVipsError>>,
+    > {
+        describe_ha_vips_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeHaVipsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ForbiddenHaVip",
-            "InvalidRegionIdNotFound",
-            "InvalidFilterKeyValueNotSupported",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeHaVips`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_ha_vips_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeHaVipsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::HaVip, ::acs_runtime::client::Error<DescribeHaVipsError>>,
+> {
+    fn extract(response: DescribeHaVipsResponse) -> Vec<crate::types::HaVip> {
+        response.ha_vips.and_then(|x| x.ha_vip).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(describe_ha_vips_pages(api, request), extract),
+    )
 }
-impl DescribeHaVipsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeHaVips`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeHaVipsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeHaVipsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeHaVipsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_ha_vips_items(
+        &self,
+        request: DescribeHaVipsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<crate::types::HaVip, ::acs_runtime::client::Error<DescribeHaVipsError>>,
+    > {
+        describe_ha_vips_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `hpc-clusters` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_hpc_clusters_pages`](crate::Client::describe_hpc_clusters_pages) and [`describe_hpc_clusters_items`](crate::Client::describe_hpc_clusters_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_hpc_clusters_pages`](crate::Client::describe_hpc_clusters_pages) and [`describe_hpc_clusters_items`](crate::Client::describe_hpc_clusters_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeHpcClusters",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeHpcClustersRequest>;
 /// Request of `DescribeHpcClusters`: The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The \\*\\*token\\*\\* can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see \\\[How to ensure idempotence\]\\(\~\~25693\~\~).
 ///
 /// # Example
@@ -160,9 +163,7 @@ impl<C> DescribeHpcClustersRequestBuilder<C> {
     ///
     /// The IDs of HPC clusters. The value is a JSON array that consists of up to 100 HPC cluster IDs. Separate the HPC cluster IDs with commas (,).
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeHpcClustersRequest::region_id`](DescribeHpcClustersRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -171,13 +172,7 @@ impl<C> DescribeHpcClustersRequestBuilder<C> {
     ///
     /// The page number.
     ///
-    /// Pages start from page 1.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DescribeHpcClustersRequest::client_token`](DescribeHpcClustersRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -186,12 +181,7 @@ impl<C> DescribeHpcClustersRequestBuilder<C> {
     ///
     /// The number of entries per page.
     ///
-    /// Maximum value: 100.
-    ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `HpcClusterIds`.
-    /// - Example: `["hpc-xxxxxxxxx", "hpc-yyyyyyyyy", … "hpc-zzzzzzzzz"]`.
+    /// Its description, rules and example: [`DescribeHpcClustersRequest::hpc_cluster_ids`](DescribeHpcClustersRequest::hpc_cluster_ids).
     pub fn hpc_cluster_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.hpc_cluster_ids = Some(value.into());
         self
@@ -200,14 +190,7 @@ impl<C> DescribeHpcClustersRequestBuilder<C> {
     ///
     /// The page number.
     ///
-    /// Pages start from page 1.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeHpcClustersRequest::page_number`](DescribeHpcClustersRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -216,14 +199,7 @@ impl<C> DescribeHpcClustersRequestBuilder<C> {
     ///
     /// The number of entries per page.
     ///
-    /// Valid values: 1 to 100.
-    ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeHpcClustersRequest::page_size`](DescribeHpcClustersRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -395,125 +371,121 @@ for DescribeHpcClustersResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeHpcClusters`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeHpcClustersError {
-    /// HTTP 400 `InvalidRegionId.NotFound`: The specified parameter "RegionId" is not valid.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.HpcClusterId`: The input parameter HpcClusterId that is mandatory for processing this request is not supplied.
-    MissingParameterHpcClusterId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHpcClusterIds.ExceedLimit`: The amount of specified specified hpc cluster ids exceeds the limit.
-    InvalidHpcClusterIdsExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHpcClusterIds.Malformed`: The amount of specified specified hpc cluster ids is invalid.
-    InvalidHpcClusterIdsMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.Parameter`: Invalid parameters.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeHpcClustersError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidRegionId.NotFound",
-                        "MissingParameter.HpcClusterId",
-                        "InvalidHpcClusterIds.ExceedLimit",
-                        "InvalidHpcClusterIds.Malformed",
-                        "Invalid.Parameter",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeHpcClustersError;
+impl crate::Client {
+    /// Calls `DescribeHpcClusters`: The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The \\*\\*token\\*\\* can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see \\\[How to ensure idempotence\]\\(\~\~25693\~\~).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeHpcClustersRequestBuilder::send) it. The parameters and their rules: [`DescribeHpcClustersRequest`].
+    #[inline]
+    pub fn describe_hpc_clusters(&self) -> DescribeHpcClustersRequestBuilder<&Self> {
+        DescribeHpcClustersRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeHpcClustersError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeHpcClusters`: The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The \\*\\*token\\*\\* can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see \\\[How to ensure idempotence\]\\(\~\~25693\~\~).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeHpcClustersRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidRegionIdNotFound(error),
-            1 => Self::MissingParameterHpcClusterId(error),
-            2 => Self::InvalidHpcClusterIdsExceedLimit(error),
-            3 => Self::InvalidHpcClusterIdsMalformed(error),
-            4 => Self::InvalidParameter(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidRegionIdNotFound(error) => (0, error),
-            Self::MissingParameterHpcClusterId(error) => (1, error),
-            Self::InvalidHpcClusterIdsExceedLimit(error) => (2, error),
-            Self::InvalidHpcClusterIdsMalformed(error) => (3, error),
-            Self::InvalidParameter(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
+    pub fn describe_hpc_clusters(&self) -> DescribeHpcClustersRequestBuilder<&Self> {
+        DescribeHpcClustersRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeHpcClustersError {
+/// Every page of `DescribeHpcClusters`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_hpc_clusters_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeHpcClustersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeHpcClustersResponse,
+        ::acs_runtime::client::Error<DescribeHpcClustersError>,
+    >,
+> {
+    fn count(response: &DescribeHpcClustersResponse) -> usize {
+        response
+            .hpc_clusters
+            .as_ref()
+            .and_then(|x| x.hpc_cluster.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeHpcClustersRequest,
+        response: &DescribeHpcClustersResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeHpcClustersRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_hpc_clusters(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeHpcClusters`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_hpc_clusters_pages(
+        &self,
+        request: DescribeHpcClustersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeHpcClustersResponse,
+            ::acs_runtime::client::Error<DescribeHpcClustersError>,
+        >,
+    > {
+        describe_hpc_clusters_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeHpcClustersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidRegionIdNotFound",
-            "MissingParameterHpcClusterId",
-            "InvalidHpcClusterIdsExceedLimit",
-            "InvalidHpcClusterIdsMalformed",
-            "InvalidParameter",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeHpcClusters`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_hpc_clusters_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeHpcClustersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::HpcCluster,
+        ::acs_runtime::client::Error<DescribeHpcClustersError>,
+    >,
+> {
+    fn extract(response: DescribeHpcClustersResponse) -> Vec<crate::types::HpcCluster> {
+        response.hpc_clusters.and_then(|x| x.hpc_cluster).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_hpc_clusters_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeHpcClustersError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeHpcClusters`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeHpcClustersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeHpcClustersError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeHpcClustersError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_hpc_clusters_items(
+        &self,
+        request: DescribeHpcClustersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::HpcCluster,
+            ::acs_runtime::client::Error<DescribeHpcClustersError>,
+        >,
+    > {
+        describe_hpc_clusters_items(self, request)
     }
 }

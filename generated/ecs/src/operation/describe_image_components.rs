@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `images` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_image_components_pages`](crate::Client::describe_image_components_pages) and [`describe_image_components_items`](crate::Client::describe_image_components_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_image_components_pages`](crate::Client::describe_image_components_pages) and [`describe_image_components_items`](crate::Client::describe_image_components_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeImageComponents",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeImageComponentsRequest>;
 /// Request of `DescribeImageComponents`: Queries the details of one or more image components.
 ///
 /// You can use `NextToken` to configure the query token. Set the value to the `NextToken` value that is returned in the previous call to the DescribeImageComponents operation. Then, use `MaxResults` to specify the maximum number of entries to return on each page.
@@ -236,9 +239,7 @@ impl<C> DescribeImageComponentsRequestBuilder<C> {
     ///
     /// The region ID of the image component. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeImageComponentsRequest::region_id`](DescribeImageComponentsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -247,10 +248,7 @@ impl<C> DescribeImageComponentsRequestBuilder<C> {
     ///
     /// The ID of the resource group. If this parameter is specified to query resources, up to 1,000 resources that belong to the specified resource group can be displayed in the response.
     ///
-    /// > Resources in the default resource group are displayed in the response regardless of how this parameter is set.
-    ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeImageComponentsRequest::resource_group_id`](DescribeImageComponentsRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -259,8 +257,7 @@ impl<C> DescribeImageComponentsRequestBuilder<C> {
     ///
     /// The tags of the image component.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeImageComponentsRequest::tag`](DescribeImageComponentsRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -269,8 +266,7 @@ impl<C> DescribeImageComponentsRequestBuilder<C> {
     ///
     /// The name of the image component. You must specify an exact name to search for the image component.
     ///
-    /// - Wire name: `Name`.
-    /// - Example: `testComponent`.
+    /// Its description, rules and example: [`DescribeImageComponentsRequest::name`](DescribeImageComponentsRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -279,8 +275,7 @@ impl<C> DescribeImageComponentsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. You do not need to specify this parameter for the first request. You must specify the token that is obtained from the previous query as the value of `NextToken`.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `AAAAAdDWBF2****`.
+    /// Its description, rules and example: [`DescribeImageComponentsRequest::next_token`](DescribeImageComponentsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -289,12 +284,7 @@ impl<C> DescribeImageComponentsRequestBuilder<C> {
     ///
     /// The maximum number of entries per page. Valid values: 1 to 500.
     ///
-    /// Default value: 50.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 500.
-    /// - Default: `50`.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`DescribeImageComponentsRequest::max_results`](DescribeImageComponentsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -303,11 +293,7 @@ impl<C> DescribeImageComponentsRequestBuilder<C> {
     ///
     /// The type of the image component. Valid values:
     ///
-    /// * SELF: the custom component that you created.
-    /// * ALIYUN: the system component provided by Alibaba Cloud.
-    ///
-    /// - Wire name: `Owner`.
-    /// - Example: `SELF`.
+    /// Its description, rules and example: [`DescribeImageComponentsRequest::owner`](DescribeImageComponentsRequest::owner).
     pub fn owner(mut self, value: impl Into<String>) -> Self {
         self.inner.owner = Some(value.into());
         self
@@ -316,9 +302,7 @@ impl<C> DescribeImageComponentsRequestBuilder<C> {
     ///
     /// The IDs of image components. Valid values of N: 1 to 20.
     ///
-    /// - Wire name: `ImageComponentId`.
-    /// - Must have at most 21 items.
-    /// - Example: `ic-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeImageComponentsRequest::image_component_id`](DescribeImageComponentsRequest::image_component_id).
     pub fn image_component_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -332,13 +316,7 @@ impl<C> DescribeImageComponentsRequestBuilder<C> {
     ///
     /// The type of the image component.
     ///
-    /// Valid values:
-    ///
-    /// * Build
-    /// * Test
-    ///
-    /// - Wire name: `ComponentType`.
-    /// - Example: `null`.
+    /// Its description, rules and example: [`DescribeImageComponentsRequest::component_type`](DescribeImageComponentsRequest::component_type).
     pub fn component_type(mut self, value: impl Into<String>) -> Self {
         self.inner.component_type = Some(value.into());
         self
@@ -347,13 +325,7 @@ impl<C> DescribeImageComponentsRequestBuilder<C> {
     ///
     /// The type of the operating system supported by the image component.
     ///
-    /// Valid values:
-    ///
-    /// * Linux
-    /// * Windows
-    ///
-    /// - Wire name: `SystemType`.
-    /// - Example: `null`.
+    /// Its description, rules and example: [`DescribeImageComponentsRequest::system_type`](DescribeImageComponentsRequest::system_type).
     pub fn system_type(mut self, value: impl Into<String>) -> Self {
         self.inner.system_type = Some(value.into());
         self
@@ -362,10 +334,7 @@ impl<C> DescribeImageComponentsRequestBuilder<C> {
     ///
     /// The version number of the image component in the \<major\>.\<minor\>.\<patch\> format. You can set \<major\>, \<minor\>, and \<patch\> to non-negative integers, or set one of \<major\>, \<minor\>, and \<patch\> to the wildcard (\*) and the other two to non-negative integers.
     ///
-    /// > This parameter takes effect only if you specify Name.
-    ///
-    /// - Wire name: `ComponentVersion`.
-    /// - Example: `null`.
+    /// Its description, rules and example: [`DescribeImageComponentsRequest::component_version`](DescribeImageComponentsRequest::component_version).
     pub fn component_version(mut self, value: impl Into<String>) -> Self {
         self.inner.component_version = Some(value.into());
         self
@@ -537,131 +506,125 @@ for DescribeImageComponentsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeImageComponents`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeImageComponentsError {
-    /// HTTP 400 `InvalidParameter.Owner`: The specified parameter "Owner" is not valid.
-    InvalidParameterOwner(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImageComponentIdSize.ExceededMaxNumber`: %s
-    InvalidImageComponentIdSizeExceededMaxNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSystemType.NotSupportedValue`: %s.
-    InvalidSystemTypeNotSupportedValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidComponentType.NotSupportedValue`: %s.
-    InvalidComponentTypeNotSupportedValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ComponentVersion`: The specified ComponentVersion is invalid.
-    InvalidParameterComponentVersion(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Invalid.NextToken`: The specified NextToken is not valid.
-    InvalidNextToken(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeImageComponentsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.Owner",
-                        "InvalidImageComponentIdSize.ExceededMaxNumber",
-                        "InvalidSystemType.NotSupportedValue",
-                        "InvalidComponentType.NotSupportedValue",
-                        "InvalidParameter.ComponentVersion",
-                        "Invalid.NextToken",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeImageComponentsError;
+impl crate::Client {
+    /// Calls `DescribeImageComponents`: Queries the details of one or more image components.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeImageComponentsRequestBuilder::send) it. The parameters and their rules: [`DescribeImageComponentsRequest`].
+    #[inline]
+    pub fn describe_image_components(
+        &self,
+    ) -> DescribeImageComponentsRequestBuilder<&Self> {
+        DescribeImageComponentsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeImageComponentsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeImageComponents`: Queries the details of one or more image components.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeImageComponentsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterOwner(error),
-            1 => Self::InvalidImageComponentIdSizeExceededMaxNumber(error),
-            2 => Self::InvalidSystemTypeNotSupportedValue(error),
-            3 => Self::InvalidComponentTypeNotSupportedValue(error),
-            4 => Self::InvalidParameterComponentVersion(error),
-            5 => Self::InvalidNextToken(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterOwner(error) => (0, error),
-            Self::InvalidImageComponentIdSizeExceededMaxNumber(error) => (1, error),
-            Self::InvalidSystemTypeNotSupportedValue(error) => (2, error),
-            Self::InvalidComponentTypeNotSupportedValue(error) => (3, error),
-            Self::InvalidParameterComponentVersion(error) => (4, error),
-            Self::InvalidNextToken(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
+    pub fn describe_image_components(
+        &self,
+    ) -> DescribeImageComponentsRequestBuilder<&Self> {
+        DescribeImageComponentsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeImageComponentsError {
+/// Every page of `DescribeImageComponents`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_image_components_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeImageComponentsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeImageComponentsResponse,
+        ::acs_runtime::client::Error<DescribeImageComponentsError>,
+    >,
+> {
+    fn count(response: &DescribeImageComponentsResponse) -> usize {
+        response
+            .image_component
+            .as_ref()
+            .and_then(|x| x.image_component_set.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeImageComponentsRequest,
+        response: &DescribeImageComponentsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeImageComponentsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_image_components(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeImageComponents`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_image_components_pages(
+        &self,
+        request: DescribeImageComponentsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeImageComponentsResponse,
+            ::acs_runtime::client::Error<DescribeImageComponentsError>,
+        >,
+    > {
+        describe_image_components_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeImageComponentsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterOwner",
-            "InvalidImageComponentIdSizeExceededMaxNumber",
-            "InvalidSystemTypeNotSupportedValue",
-            "InvalidComponentTypeNotSupportedValue",
-            "InvalidParameterComponentVersion",
-            "InvalidNextToken",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeImageComponents`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_image_components_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeImageComponentsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::ImageComponentSet,
+        ::acs_runtime::client::Error<DescribeImageComponentsError>,
+    >,
+> {
+    fn extract(
+        response: DescribeImageComponentsResponse,
+    ) -> Vec<crate::types::ImageComponentSet> {
+        response.image_component.and_then(|x| x.image_component_set).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_image_components_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeImageComponentsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeImageComponents`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeImageComponentsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeImageComponentsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeImageComponentsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_image_components_items(
+        &self,
+        request: DescribeImageComponentsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::ImageComponentSet,
+            ::acs_runtime::client::Error<DescribeImageComponentsError>,
+        >,
+    > {
+        describe_image_components_items(self, request)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeImageFromFamilyRequest>;
 /// Request of `DescribeImageFromFamily`: Queries available custom images that are most recently created in a specific image family.
 ///
 /// ## Usage notes
@@ -111,9 +114,7 @@ impl<C> DescribeImageFromFamilyRequestBuilder<C> {
     ///
     /// The ID of the region in which to create the custom image. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeImageFromFamilyRequest::region_id`](DescribeImageFromFamilyRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -122,11 +123,7 @@ impl<C> DescribeImageFromFamilyRequestBuilder<C> {
     ///
     /// The family name of the image that you want to use to create the instances.
     ///
-    /// You can configure image families for custom images, public images, community images, and shared images. For more information, see [Overview of image families](<https://www.alibabacloud.com/help/doc-detail/174241.htm>).
-    ///
-    /// - Wire name: `ImageFamily`.
-    /// - Required.
-    /// - Example: `hangzhou-daily-update`.
+    /// Its description, rules and example: [`DescribeImageFromFamilyRequest::image_family`](DescribeImageFromFamilyRequest::image_family).
     pub fn image_family(mut self, value: impl Into<String>) -> Self {
         self.inner.image_family = Some(value.into());
         self
@@ -270,97 +267,28 @@ for DescribeImageFromFamilyResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeImageFromFamily`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeImageFromFamilyError {
-    /// HTTP 403 `InvalidUser.Unauthorized`: The user is not authorized.
-    InvalidUserUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeImageFromFamilyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["InvalidUser.Unauthorized", "InvalidRegionId.NotFound"]),
-            error,
-        )
+mod error;
+pub use error::DescribeImageFromFamilyError;
+impl crate::Client {
+    /// Calls `DescribeImageFromFamily`: Queries available custom images that are most recently created in a specific image family.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeImageFromFamilyRequestBuilder::send) it. The parameters and their rules: [`DescribeImageFromFamilyRequest`].
+    #[inline]
+    pub fn describe_image_from_family(
+        &self,
+    ) -> DescribeImageFromFamilyRequestBuilder<&Self> {
+        DescribeImageFromFamilyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeImageFromFamilyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeImageFromFamily`: Queries available custom images that are most recently created in a specific image family.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeImageFromFamilyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidUserUnauthorized(error),
-            1 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidUserUnauthorized(error) => (0, error),
-            Self::InvalidRegionIdNotFound(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeImageFromFamilyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeImageFromFamilyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidUserUnauthorized", "InvalidRegionIdNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeImageFromFamilyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeImageFromFamilyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeImageFromFamilyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeImageFromFamilyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_image_from_family(
+        &self,
+    ) -> DescribeImageFromFamilyRequestBuilder<&Self> {
+        DescribeImageFromFamilyRequestBuilder::new(self)
     }
 }

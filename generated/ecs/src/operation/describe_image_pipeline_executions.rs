@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `images` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_image_pipeline_executions_pages`](crate::Client::describe_image_pipeline_executions_pages) and [`describe_image_pipeline_executions_items`](crate::Client::describe_image_pipeline_executions_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_image_pipeline_executions_pages`](crate::Client::describe_image_pipeline_executions_pages) and [`describe_image_pipeline_executions_items`](crate::Client::describe_image_pipeline_executions_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeImagePipelineExecutions",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeImagePipelineExecutionsRequest>;
 /// Request of `DescribeImagePipelineExecutions`: Queries the details of an image creation task.
 ///
 /// The status of the image creation task. Valid values:
@@ -194,9 +197,7 @@ impl<C> DescribeImagePipelineExecutionsRequestBuilder<C> {
     ///
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeImagePipelineExecutionsRequest::region_id`](DescribeImagePipelineExecutionsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -205,8 +206,7 @@ impl<C> DescribeImagePipelineExecutionsRequestBuilder<C> {
     ///
     /// The tags of the image creation task.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeImagePipelineExecutionsRequest::tag`](DescribeImagePipelineExecutionsRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -215,8 +215,7 @@ impl<C> DescribeImagePipelineExecutionsRequestBuilder<C> {
     ///
     /// The value of tag N of the image creation task. Valid values of N: 1 to 20.
     ///
-    /// - Wire name: `ImagePipelineId`.
-    /// - Example: `ip-2ze5tsl5bp6nf2b3****`.
+    /// Its description, rules and example: [`DescribeImagePipelineExecutionsRequest::image_pipeline_id`](DescribeImagePipelineExecutionsRequest::image_pipeline_id).
     pub fn image_pipeline_id(mut self, value: impl Into<String>) -> Self {
         self.inner.image_pipeline_id = Some(value.into());
         self
@@ -225,8 +224,7 @@ impl<C> DescribeImagePipelineExecutionsRequestBuilder<C> {
     ///
     /// null
     ///
-    /// - Wire name: `ExecutionId`.
-    /// - Example: `exec-5fb8facb8ed7427c****`.
+    /// Its description, rules and example: [`DescribeImagePipelineExecutionsRequest::execution_id`](DescribeImagePipelineExecutionsRequest::execution_id).
     pub fn execution_id(mut self, value: impl Into<String>) -> Self {
         self.inner.execution_id = Some(value.into());
         self
@@ -235,8 +233,7 @@ impl<C> DescribeImagePipelineExecutionsRequestBuilder<C> {
     ///
     /// The ID of the image template.
     ///
-    /// - Wire name: `Status`.
-    /// - Example: `BUILDING`.
+    /// Its description, rules and example: [`DescribeImagePipelineExecutionsRequest::status`](DescribeImagePipelineExecutionsRequest::status).
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.inner.status = Some(value.into());
         self
@@ -245,8 +242,7 @@ impl<C> DescribeImagePipelineExecutionsRequestBuilder<C> {
     ///
     /// The ID of the image creation task.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `AAAAAdDWBF2****`.
+    /// Its description, rules and example: [`DescribeImagePipelineExecutionsRequest::next_token`](DescribeImagePipelineExecutionsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -255,25 +251,7 @@ impl<C> DescribeImagePipelineExecutionsRequestBuilder<C> {
     ///
     /// The status of the image creation task. You can specify multiple values. Separate the values with commas (,). Example: `BUILDING,DISTRIBUTING`. Valid values:
     ///
-    /// * PREPARING: Resources, such as the intermediate instance, are being created.
-    /// * REPAIRING: The source image is being repaired.
-    /// * BUILDING: The user-defined commands are being run and an image is being created.
-    /// * TESTING: The user-defined test commands are being run.
-    /// * DISTRIBUTING: The created image is being copied and shared.
-    /// * RELEASING: The temporary resources generated during the image creation process are being released.
-    /// * SUCCESS: The image creation task is completed.
-    /// * PARTITION_SUCCESS: The image creation task is partially completed. The image is created, but exceptions may occur when the image was copied or shared or when temporary resources were released.
-    /// * FAILED: The image creation task fails.
-    /// * TEST_FAILED: The image is created, but the test fails.
-    /// * CANCELLING: The image creation task is being canceled.
-    /// * CANCELLED: The image creation task is canceled.
-    ///
-    /// > If you leave this parameter empty, all image creation tasks are queried regardless of task status.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 500.
-    /// - Default: `50`.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`DescribeImagePipelineExecutionsRequest::max_results`](DescribeImagePipelineExecutionsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -450,126 +428,128 @@ for DescribeImagePipelineExecutionsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeImagePipelineExecutions`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeImagePipelineExecutionsError {
-    /// HTTP 400 `InvalidParameter.Status`: %s
-    InvalidParameterStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.ImagePipelineId`: The specified parameter ImagePipelineId should not be empty.
-    MissingParameterImagePipelineId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidExecutionId.SizeExceeded`: ExecutionId list exceeds maximum size of %s. Current size is %s.
-    InvalidExecutionIdSizeExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Invalid.NextToken`: The specified NextToken is not valid.
-    InvalidNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidImagePipeline.NotFound`: %s
-    InvalidImagePipelineNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeImagePipelineExecutionsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.Status",
-                        "MissingParameter.ImagePipelineId",
-                        "InvalidExecutionId.SizeExceeded",
-                        "Invalid.NextToken",
-                        "InvalidImagePipeline.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeImagePipelineExecutionsError;
+impl crate::Client {
+    /// Calls `DescribeImagePipelineExecutions`: Queries the details of an image creation task.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeImagePipelineExecutionsRequestBuilder::send) it. The parameters and their rules: [`DescribeImagePipelineExecutionsRequest`].
+    #[inline]
+    pub fn describe_image_pipeline_executions(
+        &self,
+    ) -> DescribeImagePipelineExecutionsRequestBuilder<&Self> {
+        DescribeImagePipelineExecutionsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeImagePipelineExecutionsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeImagePipelineExecutions`: Queries the details of an image creation task.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeImagePipelineExecutionsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterStatus(error),
-            1 => Self::MissingParameterImagePipelineId(error),
-            2 => Self::InvalidExecutionIdSizeExceeded(error),
-            3 => Self::InvalidNextToken(error),
-            4 => Self::InvalidImagePipelineNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterStatus(error) => (0, error),
-            Self::MissingParameterImagePipelineId(error) => (1, error),
-            Self::InvalidExecutionIdSizeExceeded(error) => (2, error),
-            Self::InvalidNextToken(error) => (3, error),
-            Self::InvalidImagePipelineNotFound(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
+    pub fn describe_image_pipeline_executions(
+        &self,
+    ) -> DescribeImagePipelineExecutionsRequestBuilder<&Self> {
+        DescribeImagePipelineExecutionsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeImagePipelineExecutionsError {
+/// Every page of `DescribeImagePipelineExecutions`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_image_pipeline_executions_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeImagePipelineExecutionsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeImagePipelineExecutionsResponse,
+        ::acs_runtime::client::Error<DescribeImagePipelineExecutionsError>,
+    >,
+> {
+    fn count(response: &DescribeImagePipelineExecutionsResponse) -> usize {
+        response
+            .image_pipeline_execution
+            .as_ref()
+            .and_then(|x| x.image_pipeline_execution_set.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeImagePipelineExecutionsRequest,
+        response: &DescribeImagePipelineExecutionsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeImagePipelineExecutionsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_image_pipeline_executions(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeImagePipelineExecutions`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_image_pipeline_executions_pages(
+        &self,
+        request: DescribeImagePipelineExecutionsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeImagePipelineExecutionsResponse,
+            ::acs_runtime::client::Error<DescribeImagePipelineExecutionsError>,
+        >,
+    > {
+        describe_image_pipeline_executions_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeImagePipelineExecutionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterStatus",
-            "MissingParameterImagePipelineId",
-            "InvalidExecutionIdSizeExceeded",
-            "InvalidNextToken",
-            "InvalidImagePipelineNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeImagePipelineExecutions`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_image_pipeline_executions_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeImagePipelineExecutionsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::ImagePipelineExecutionSet,
+        ::acs_runtime::client::Error<DescribeImagePipelineExecutionsError>,
+    >,
+> {
+    fn extract(
+        response: DescribeImagePipelineExecutionsResponse,
+    ) -> Vec<crate::types::ImagePipelineExecutionSet> {
+        response
+            .image_pipeline_execution
+            .and_then(|x| x.image_pipeline_execution_set)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_image_pipeline_executions_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeImagePipelineExecutionsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeImagePipelineExecutions`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeImagePipelineExecutionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeImagePipelineExecutionsError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeImagePipelineExecutionsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_image_pipeline_executions_items(
+        &self,
+        request: DescribeImagePipelineExecutionsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::ImagePipelineExecutionSet,
+            ::acs_runtime::client::Error<DescribeImagePipelineExecutionsError>,
+        >,
+    > {
+        describe_image_pipeline_executions_items(self, request)
     }
 }

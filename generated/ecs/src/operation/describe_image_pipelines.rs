@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `images` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_image_pipelines_pages`](crate::Client::describe_image_pipelines_pages) and [`describe_image_pipelines_items`](crate::Client::describe_image_pipelines_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_image_pipelines_pages`](crate::Client::describe_image_pipelines_pages) and [`describe_image_pipelines_items`](crate::Client::describe_image_pipelines_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeImagePipelines",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeImagePipelinesRequest>;
 /// Request of `DescribeImagePipelines`: Queries the details of one or more image templates.
 ///
 /// You can use `NextToken` to configure the query token. Set the value to the `NextToken` value that is returned in the previous call to the `DescribeImagePipelines` operation. Then, use `MaxResults` to specify the maximum number of entries to return on each page.
@@ -171,9 +174,7 @@ impl<C> DescribeImagePipelinesRequestBuilder<C> {
     ///
     /// The region ID of the image template. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeImagePipelinesRequest::region_id`](DescribeImagePipelinesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -182,10 +183,7 @@ impl<C> DescribeImagePipelinesRequestBuilder<C> {
     ///
     /// The ID of the resource group. If this parameter is specified to query resources, up to 1,000 resources that belong to the specified resource group can be displayed in the response.
     ///
-    /// > Resources in the default resource group are displayed in the response regardless of how this parameter is set.
-    ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeImagePipelinesRequest::resource_group_id`](DescribeImagePipelinesRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -194,8 +192,7 @@ impl<C> DescribeImagePipelinesRequestBuilder<C> {
     ///
     /// The tags of the image template.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeImagePipelinesRequest::tag`](DescribeImagePipelinesRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -204,8 +201,7 @@ impl<C> DescribeImagePipelinesRequestBuilder<C> {
     ///
     /// The name of the image template.
     ///
-    /// - Wire name: `Name`.
-    /// - Example: `testImagePipeline`.
+    /// Its description, rules and example: [`DescribeImagePipelinesRequest::name`](DescribeImagePipelinesRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -214,8 +210,7 @@ impl<C> DescribeImagePipelinesRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. You do not need to specify this parameter for the first request. You must specify the token that is obtained from the previous query as the value of `NextToken`.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `AAAAAdDWBF2****`.
+    /// Its description, rules and example: [`DescribeImagePipelinesRequest::next_token`](DescribeImagePipelinesRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -224,12 +219,7 @@ impl<C> DescribeImagePipelinesRequestBuilder<C> {
     ///
     /// The maximum number of entries per page. Valid values: 1 to 500
     ///
-    /// Default value: 50.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 500.
-    /// - Default: `50`.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`DescribeImagePipelinesRequest::max_results`](DescribeImagePipelinesRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -238,9 +228,7 @@ impl<C> DescribeImagePipelinesRequestBuilder<C> {
     ///
     /// The IDs of image templates. Valid values of N: 1 to 20.
     ///
-    /// - Wire name: `ImagePipelineId`.
-    /// - Must have at most 21 items.
-    /// - Example: `ip-2ze5tsl5bp6nf2b3****`.
+    /// Its description, rules and example: [`DescribeImagePipelinesRequest::image_pipeline_id`](DescribeImagePipelinesRequest::image_pipeline_id).
     pub fn image_pipeline_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -417,113 +405,125 @@ for DescribeImagePipelinesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeImagePipelines`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeImagePipelinesError {
-    /// HTTP 400 `InvalidImagePipelineIdSize.ExceededMaxNumber`: %s
-    InvalidImagePipelineIdSizeExceededMaxNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName.Malformed`: %s
-    InvalidNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Invalid.NextToken`: The specified NextToken is not valid.
-    InvalidNextToken(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeImagePipelinesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidImagePipelineIdSize.ExceededMaxNumber",
-                        "InvalidName.Malformed",
-                        "Invalid.NextToken",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeImagePipelinesError;
+impl crate::Client {
+    /// Calls `DescribeImagePipelines`: Queries the details of one or more image templates.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeImagePipelinesRequestBuilder::send) it. The parameters and their rules: [`DescribeImagePipelinesRequest`].
+    #[inline]
+    pub fn describe_image_pipelines(
+        &self,
+    ) -> DescribeImagePipelinesRequestBuilder<&Self> {
+        DescribeImagePipelinesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeImagePipelinesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeImagePipelines`: Queries the details of one or more image templates.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeImagePipelinesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidImagePipelineIdSizeExceededMaxNumber(error),
-            1 => Self::InvalidNameMalformed(error),
-            2 => Self::InvalidNextToken(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidImagePipelineIdSizeExceededMaxNumber(error) => (0, error),
-            Self::InvalidNameMalformed(error) => (1, error),
-            Self::InvalidNextToken(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
+    pub fn describe_image_pipelines(
+        &self,
+    ) -> DescribeImagePipelinesRequestBuilder<&Self> {
+        DescribeImagePipelinesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeImagePipelinesError {
+/// Every page of `DescribeImagePipelines`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_image_pipelines_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeImagePipelinesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeImagePipelinesResponse,
+        ::acs_runtime::client::Error<DescribeImagePipelinesError>,
+    >,
+> {
+    fn count(response: &DescribeImagePipelinesResponse) -> usize {
+        response
+            .image_pipeline
+            .as_ref()
+            .and_then(|x| x.image_pipeline_set.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeImagePipelinesRequest,
+        response: &DescribeImagePipelinesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeImagePipelinesRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_image_pipelines(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeImagePipelines`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_image_pipelines_pages(
+        &self,
+        request: DescribeImagePipelinesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeImagePipelinesResponse,
+            ::acs_runtime::client::Error<DescribeImagePipelinesError>,
+        >,
+    > {
+        describe_image_pipelines_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeImagePipelinesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidImagePipelineIdSizeExceededMaxNumber",
-            "InvalidNameMalformed",
-            "InvalidNextToken",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeImagePipelines`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_image_pipelines_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeImagePipelinesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::ImagePipelineSet,
+        ::acs_runtime::client::Error<DescribeImagePipelinesError>,
+    >,
+> {
+    fn extract(
+        response: DescribeImagePipelinesResponse,
+    ) -> Vec<crate::types::ImagePipelineSet> {
+        response.image_pipeline.and_then(|x| x.image_pipeline_set).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_image_pipelines_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeImagePipelinesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeImagePipelines`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeImagePipelinesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeImagePipelinesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeImagePipelinesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_image_pipelines_items(
+        &self,
+        request: DescribeImagePipelinesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::ImagePipelineSet,
+            ::acs_runtime::client::Error<DescribeImagePipelinesError>,
+        >,
+    > {
+        describe_image_pipelines_items(self, request)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeImageSharePermissionRequest>;
 /// Request of `DescribeImageSharePermission`: Queries the accounts with which a custom image is shared. When you call this operation, you can specify parameters, such as RegionId and ImageId, in the request. The response can be displayed by page. By default, 10 entries are displayed on each page.
 ///
 /// # Example
@@ -141,9 +144,7 @@ impl<C> DescribeImageSharePermissionRequestBuilder<C> {
     ///
     /// The region ID of the custom image. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeImageSharePermissionRequest::region_id`](DescribeImageSharePermissionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -152,9 +153,7 @@ impl<C> DescribeImageSharePermissionRequestBuilder<C> {
     ///
     /// The ID of the custom image.
     ///
-    /// - Wire name: `ImageId`.
-    /// - Required.
-    /// - Example: `m-bp1caf3yicx5jlfl****`.
+    /// Its description, rules and example: [`DescribeImageSharePermissionRequest::image_id`](DescribeImageSharePermissionRequest::image_id).
     pub fn image_id(mut self, value: impl Into<String>) -> Self {
         self.inner.image_id = Some(value.into());
         self
@@ -163,14 +162,7 @@ impl<C> DescribeImageSharePermissionRequestBuilder<C> {
     ///
     /// The page number.
     ///
-    /// Pages start from page 1.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeImageSharePermissionRequest::page_number`](DescribeImageSharePermissionRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -179,14 +171,7 @@ impl<C> DescribeImageSharePermissionRequestBuilder<C> {
     ///
     /// The number of entries per page.
     ///
-    /// Valid values: 1 to 100.
-    ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeImageSharePermissionRequest::page_size`](DescribeImageSharePermissionRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -388,97 +373,28 @@ for DescribeImageSharePermissionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeImageSharePermission`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeImageSharePermissionError {
-    /// HTTP 400 `MissingParameter`: The input parameter  "RegionId "that is mandatory for processing this request is not supplied.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidImageId.NotFound`: The specified image %s does not exist.
-    InvalidImageIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeImageSharePermissionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["MissingParameter", "InvalidImageId.NotFound"]),
-            error,
-        )
+mod error;
+pub use error::DescribeImageSharePermissionError;
+impl crate::Client {
+    /// Calls `DescribeImageSharePermission`: Queries the accounts with which a custom image is shared. When you call this operation, you can specify parameters, such as RegionId and ImageId, in the request. The response can be displayed by page. By default, 10 entries are displayed on each page.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeImageSharePermissionRequestBuilder::send) it. The parameters and their rules: [`DescribeImageSharePermissionRequest`].
+    #[inline]
+    pub fn describe_image_share_permission(
+        &self,
+    ) -> DescribeImageSharePermissionRequestBuilder<&Self> {
+        DescribeImageSharePermissionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeImageSharePermissionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeImageSharePermission`: Queries the accounts with which a custom image is shared. When you call this operation, you can specify parameters, such as RegionId and ImageId, in the request. The response can be displayed by page. By default, 10 entries are displayed on each page.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeImageSharePermissionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameter(error),
-            1 => Self::InvalidImageIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => (0, error),
-            Self::InvalidImageIdNotFound(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeImageSharePermissionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeImageSharePermissionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["MissingParameter", "InvalidImageIdNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeImageSharePermissionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeImageSharePermissionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeImageSharePermissionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeImageSharePermissionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_image_share_permission(
+        &self,
+    ) -> DescribeImageSharePermissionRequestBuilder<&Self> {
+        DescribeImageSharePermissionRequestBuilder::new(self)
     }
 }

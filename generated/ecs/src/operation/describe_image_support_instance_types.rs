@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeImageSupportInstanceTypesRequest>;
 /// Request of `DescribeImageSupportInstanceTypes`: Queries the Elastic Compute Service (ECS) instance types supported by an image.
 ///
 /// # Example
@@ -129,9 +132,7 @@ impl<C> DescribeImageSupportInstanceTypesRequestBuilder<C> {
     ///
     /// Details about the instance types that are supported by the image.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeImageSupportInstanceTypesRequest::region_id`](DescribeImageSupportInstanceTypesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -140,8 +141,7 @@ impl<C> DescribeImageSupportInstanceTypesRequestBuilder<C> {
     ///
     /// The region ID of the image. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `ImageId`.
-    /// - Example: `m-o6w3gy99qf89rkga****`.
+    /// Its description, rules and example: [`DescribeImageSupportInstanceTypesRequest::image_id`](DescribeImageSupportInstanceTypesRequest::image_id).
     pub fn image_id(mut self, value: impl Into<String>) -> Self {
         self.inner.image_id = Some(value.into());
         self
@@ -150,11 +150,7 @@ impl<C> DescribeImageSupportInstanceTypesRequestBuilder<C> {
     ///
     /// The scenario in which the image is used. Valid values:
     ///
-    /// * CreateEcs (default): instance creation
-    /// * ChangeOS: replacement of the system disk or operating system
-    ///
-    /// - Wire name: `ActionType`.
-    /// - Example: `CreateEcs`.
+    /// Its description, rules and example: [`DescribeImageSupportInstanceTypesRequest::action_type`](DescribeImageSupportInstanceTypesRequest::action_type).
     pub fn action_type(mut self, value: impl Into<String>) -> Self {
         self.inner.action_type = Some(value.into());
         self
@@ -163,8 +159,7 @@ impl<C> DescribeImageSupportInstanceTypesRequestBuilder<C> {
     ///
     /// The number of vCPUs of the instance type.
     ///
-    /// - Wire name: `Filter`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`DescribeImageSupportInstanceTypesRequest::filter`](DescribeImageSupportInstanceTypesRequest::filter).
     pub fn filter(
         mut self,
         values: impl IntoIterator<Item = crate::types::Filter>,
@@ -353,121 +348,28 @@ for DescribeImageSupportInstanceTypesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeImageSupportInstanceTypes`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeImageSupportInstanceTypesError {
-    /// HTTP 400 `InvalidParamter`: Invalid Parameter.
-    InvalidParamter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.ValueNotSupported`: The specified InstanceType does not exist or beyond the permitted range.
-    InvalidInstanceTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidUsage`: The specifed Usage is not valid.
-    InvalidUsage(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidImageId.NotFound`: The specified image %s does not exist.
-    InvalidImageIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeImageSupportInstanceTypesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParamter",
-                        "InvalidInstanceType.ValueNotSupported",
-                        "InvalidUsage",
-                        "InvalidImageId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeImageSupportInstanceTypesError;
+impl crate::Client {
+    /// Calls `DescribeImageSupportInstanceTypes`: Queries the Elastic Compute Service (ECS) instance types supported by an image.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeImageSupportInstanceTypesRequestBuilder::send) it. The parameters and their rules: [`DescribeImageSupportInstanceTypesRequest`].
+    #[inline]
+    pub fn describe_image_support_instance_types(
+        &self,
+    ) -> DescribeImageSupportInstanceTypesRequestBuilder<&Self> {
+        DescribeImageSupportInstanceTypesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeImageSupportInstanceTypesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeImageSupportInstanceTypes`: Queries the Elastic Compute Service (ECS) instance types supported by an image.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeImageSupportInstanceTypesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParamter(error),
-            1 => Self::InvalidInstanceTypeValueNotSupported(error),
-            2 => Self::InvalidUsage(error),
-            3 => Self::InvalidImageIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParamter(error) => (0, error),
-            Self::InvalidInstanceTypeValueNotSupported(error) => (1, error),
-            Self::InvalidUsage(error) => (2, error),
-            Self::InvalidImageIdNotFound(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeImageSupportInstanceTypesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeImageSupportInstanceTypesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParamter",
-            "InvalidInstanceTypeValueNotSupported",
-            "InvalidUsage",
-            "InvalidImageIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeImageSupportInstanceTypesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeImageSupportInstanceTypesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeImageSupportInstanceTypesError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeImageSupportInstanceTypesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_image_support_instance_types(
+        &self,
+    ) -> DescribeImageSupportInstanceTypesRequestBuilder<&Self> {
+        DescribeImageSupportInstanceTypesRequestBuilder::new(self)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `images` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_images_pages`](crate::Client::describe_images_pages) and [`describe_images_items`](crate::Client::describe_images_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_images_pages`](crate::Client::describe_images_pages) and [`describe_images_items`](crate::Client::describe_images_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeImages",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeImagesRequest>;
 /// Request of `DescribeImages`: Queries image resources that you can use. You can specify parameters, such as ImageId, ActionType, and Filter, in the request.
 ///
 /// ## Usage notes
@@ -414,9 +417,7 @@ impl<C> DescribeImagesRequestBuilder<C> {
     ///
     /// The region ID of the image. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeImagesRequest::region_id`](DescribeImagesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -425,18 +426,7 @@ impl<C> DescribeImagesRequestBuilder<C> {
     ///
     /// The status of the image. By default, if you do not specify this parameter, only images in the Available state are returned. Valid values:
     ///
-    /// * Creating: The image is being created.
-    /// * Waiting: The image is waiting to be processed.
-    /// * Available: The image is available.
-    /// * UnAvailable: The image is unavailable.
-    /// * CreateFailed: The image fails to be created.
-    /// * Deprecated: The image is no longer used.
-    ///
-    /// Default value: Available. You can specify multiple values for this parameter. Separate the values with commas (,).
-    ///
-    /// - Wire name: `Status`.
-    /// - Default: `Available`.
-    /// - Example: `Available`.
+    /// Its description, rules and example: [`DescribeImagesRequest::status`](DescribeImagesRequest::status).
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.inner.status = Some(value.into());
         self
@@ -445,13 +435,7 @@ impl<C> DescribeImagesRequestBuilder<C> {
     ///
     /// The ID of the image.
     ///
-    /// **Naming rules for image IDs**
-    ///
-    /// * IDs of public images are named after the operating system version numbers, architectures, languages, and release dates of the images. For example, the ID of a Windows Server 2008 R2 Enterprise 64-bit (English) public image is win2008r2_64_ent_sp1_en-us_40G_alibase_20190318.vhd.
-    /// * IDs of custom images, shared images, Alibaba Cloud Marketplace images, and community images start with m.
-    ///
-    /// - Wire name: `ImageId`.
-    /// - Example: `m-bp1g7004ksh0oeuc****`.
+    /// Its description, rules and example: [`DescribeImagesRequest::image_id`](DescribeImagesRequest::image_id).
     pub fn image_id(mut self, value: impl Into<String>) -> Self {
         self.inner.image_id = Some(value.into());
         self
@@ -460,9 +444,7 @@ impl<C> DescribeImagesRequestBuilder<C> {
     ///
     /// Specifies whether the subscription image has expired.
     ///
-    /// - Wire name: `ShowExpired`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeImagesRequest::show_expired`](DescribeImagesRequest::show_expired).
     pub fn show_expired(mut self, value: bool) -> Self {
         self.inner.show_expired = Some(value);
         self
@@ -471,8 +453,7 @@ impl<C> DescribeImagesRequestBuilder<C> {
     ///
     /// The ID of the snapshot used to create the custom image.
     ///
-    /// - Wire name: `SnapshotId`.
-    /// - Example: `s-bp17ot2q7x72ggtw****`.
+    /// Its description, rules and example: [`DescribeImagesRequest::snapshot_id`](DescribeImagesRequest::snapshot_id).
     pub fn snapshot_id(mut self, value: impl Into<String>) -> Self {
         self.inner.snapshot_id = Some(value.into());
         self
@@ -481,8 +462,7 @@ impl<C> DescribeImagesRequestBuilder<C> {
     ///
     /// The image name. Fuzzy match is supported.
     ///
-    /// - Wire name: `ImageName`.
-    /// - Example: `testImageName`.
+    /// Its description, rules and example: [`DescribeImagesRequest::image_name`](DescribeImagesRequest::image_name).
     pub fn image_name(mut self, value: impl Into<String>) -> Self {
         self.inner.image_name = Some(value.into());
         self
@@ -491,12 +471,7 @@ impl<C> DescribeImagesRequestBuilder<C> {
     ///
     /// The name of the image family. You can set this parameter to query images of the specified image family.
     ///
-    /// This parameter is empty by default.
-    ///
-    /// > For information about image families that are associated with Alibaba Cloud official images, see [Overview of public images](<https://www.alibabacloud.com/help/doc-detail/108393.htm>).
-    ///
-    /// - Wire name: `ImageFamily`.
-    /// - Example: `hangzhou-daily-update`.
+    /// Its description, rules and example: [`DescribeImagesRequest::image_family`](DescribeImagesRequest::image_family).
     pub fn image_family(mut self, value: impl Into<String>) -> Self {
         self.inner.image_family = Some(value.into());
         self
@@ -505,20 +480,7 @@ impl<C> DescribeImagesRequestBuilder<C> {
     ///
     /// The image source. Valid values:
     ///
-    /// * system: images that are provided by Alibaba Cloud and are not released in Alibaba Cloud Marketplace, which are different from public images in the Elastic Compute Service (ECS) console.
-    /// * self: your custom images
-    /// * others: shared images (images shared by other Alibaba Cloud accounts) and community images (publicly available custom images that are published by other Alibaba Cloud accounts). Take note of the following items:
-    ///
-    ///   * To query community images, you must set IsPublic to true.
-    ///   * To query shared images, you must set IsPublic to false or leave IsPublic empty.
-    /// * marketplace: images released by Alibaba Cloud or independent software vendors (ISVs) in the Alibaba Cloud Marketplace, which must be purchased together with ECS instances. Take note of the billing details of the images.
-    ///
-    /// This parameter is empty by default.
-    ///
-    /// > By default, this parameter is empty, which indicates that the following images are queried: public images provided by Alibaba Cloud, custom images in your repository, shared images from other Alibaba Cloud accounts, and community images that are published by other Alibaba Cloud accounts.
-    ///
-    /// - Wire name: `ImageOwnerAlias`.
-    /// - Example: `self`.
+    /// Its description, rules and example: [`DescribeImagesRequest::image_owner_alias`](DescribeImagesRequest::image_owner_alias).
     pub fn image_owner_alias(mut self, value: impl Into<String>) -> Self {
         self.inner.image_owner_alias = Some(value.into());
         self
@@ -527,8 +489,7 @@ impl<C> DescribeImagesRequestBuilder<C> {
     ///
     /// The instance type for which the image can be used.
     ///
-    /// - Wire name: `InstanceType`.
-    /// - Example: `ecs.g5.large`.
+    /// Its description, rules and example: [`DescribeImagesRequest::instance_type`](DescribeImagesRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -537,8 +498,7 @@ impl<C> DescribeImagesRequestBuilder<C> {
     ///
     /// Specifies whether the image can be used on I/O optimized instances.
     ///
-    /// - Wire name: `IsSupportIoOptimized`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DescribeImagesRequest::is_support_io_optimized`](DescribeImagesRequest::is_support_io_optimized).
     pub fn is_support_io_optimized(mut self, value: bool) -> Self {
         self.inner.is_support_io_optimized = Some(value);
         self
@@ -547,8 +507,7 @@ impl<C> DescribeImagesRequestBuilder<C> {
     ///
     /// Specifies whether the image supports cloud-init.
     ///
-    /// - Wire name: `IsSupportCloudinit`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DescribeImagesRequest::is_support_cloudinit`](DescribeImagesRequest::is_support_cloudinit).
     pub fn is_support_cloudinit(mut self, value: bool) -> Self {
         self.inner.is_support_cloudinit = Some(value);
         self
@@ -557,11 +516,7 @@ impl<C> DescribeImagesRequestBuilder<C> {
     ///
     /// The operating system type of the image. Valid values:
     ///
-    /// * windows
-    /// * linux
-    ///
-    /// - Wire name: `OSType`.
-    /// - Example: `linux`.
+    /// Its description, rules and example: [`DescribeImagesRequest::os_type`](DescribeImagesRequest::os_type).
     pub fn os_type(mut self, value: impl Into<String>) -> Self {
         self.inner.os_type = Some(value.into());
         self
@@ -570,12 +525,7 @@ impl<C> DescribeImagesRequestBuilder<C> {
     ///
     /// The architecture of the image. Valid values:
     ///
-    /// * i386
-    /// * x86_64
-    /// * arm64
-    ///
-    /// - Wire name: `Architecture`.
-    /// - Example: `i386`.
+    /// Its description, rules and example: [`DescribeImagesRequest::architecture`](DescribeImagesRequest::architecture).
     pub fn architecture(mut self, value: impl Into<String>) -> Self {
         self.inner.architecture = Some(value.into());
         self
@@ -584,13 +534,7 @@ impl<C> DescribeImagesRequestBuilder<C> {
     ///
     /// The page number to return.
     ///
-    /// Pages start from page 1.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeImagesRequest::page_number`](DescribeImagesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -599,14 +543,7 @@ impl<C> DescribeImagesRequestBuilder<C> {
     ///
     /// The number of entries per page.
     ///
-    /// Valid values: 1 to 100.
-    ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeImagesRequest::page_size`](DescribeImagesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -615,11 +552,7 @@ impl<C> DescribeImagesRequestBuilder<C> {
     ///
     /// Specifies whether the image is running on an Elastic Compute Service (ECS) instance. Valid values:
     ///
-    /// * instance: The image is already in use and running on an ECS instance.
-    /// * none: The image is idle.
-    ///
-    /// - Wire name: `Usage`.
-    /// - Example: `instance`.
+    /// Its description, rules and example: [`DescribeImagesRequest::usage`](DescribeImagesRequest::usage).
     pub fn usage(mut self, value: impl Into<String>) -> Self {
         self.inner.usage = Some(value.into());
         self
@@ -628,13 +561,7 @@ impl<C> DescribeImagesRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run without performing the actual request.
     ///
-    /// * true: performs only a dry run. The system checks whether your AccessKey pair is valid, whether RAM users are granted required permissions, and whether the required parameters are specified. If the request fails the dry run, an error message is returned. If the request passes the dry run, the DryRunOperation error code is returned.
-    /// * false: performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeImagesRequest::dry_run`](DescribeImagesRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -643,11 +570,7 @@ impl<C> DescribeImagesRequestBuilder<C> {
     ///
     /// The scenario in which the image is used. Valid values:
     ///
-    /// * CreateEcs: instance creation
-    /// * ChangeOS: replacement of the system disk or OS
-    ///
-    /// - Wire name: `ActionType`.
-    /// - Example: `CreateEcs`.
+    /// Its description, rules and example: [`DescribeImagesRequest::action_type`](DescribeImagesRequest::action_type).
     pub fn action_type(mut self, value: impl Into<String>) -> Self {
         self.inner.action_type = Some(value.into());
         self
@@ -656,10 +579,7 @@ impl<C> DescribeImagesRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the custom image belongs. If you specify this parameter to query resources, up to 1,000 resources that belong to the specified resource group can be returned.
     ///
-    /// > Resources in the default resource group are displayed in the response regardless of whether you specify this parameter.
-    ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeImagesRequest::resource_group_id`](DescribeImagesRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -668,8 +588,7 @@ impl<C> DescribeImagesRequestBuilder<C> {
     ///
     /// The tags list.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeImagesRequest::tag`](DescribeImagesRequest::tag).
     pub fn tag(
         mut self,
         values: impl IntoIterator<Item = crate::types::AddTagsTag>,
@@ -681,8 +600,7 @@ impl<C> DescribeImagesRequestBuilder<C> {
     ///
     /// The filter conditions used to query resources.
     ///
-    /// - Wire name: `Filter`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`DescribeImagesRequest::filter`](DescribeImagesRequest::filter).
     pub fn filter(
         mut self,
         values: impl IntoIterator<Item = crate::types::Filter>,
@@ -694,13 +612,7 @@ impl<C> DescribeImagesRequestBuilder<C> {
     ///
     /// Specifies whether to query published community images. Valid values:
     ///
-    /// * true: queries published community images. When you set this parameter to true, you must set ImageOwnerAlias to others.
-    /// * false: queries image types other than the community images type. The specific image types to be queried are determined by the ImageOwnerAlias value.
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `IsPublic`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeImagesRequest::is_public`](DescribeImagesRequest::is_public).
     pub fn is_public(mut self, value: bool) -> Self {
         self.inner.is_public = Some(value);
         self
@@ -709,8 +621,7 @@ impl<C> DescribeImagesRequestBuilder<C> {
     ///
     /// The ID of the Alibaba Cloud account to which the image belongs. This parameter takes effect only if you query shared images or community images.
     ///
-    /// - Wire name: `ImageOwnerId`.
-    /// - Example: `1234567890`.
+    /// Its description, rules and example: [`DescribeImagesRequest::image_owner_id`](DescribeImagesRequest::image_owner_id).
     pub fn image_owner_id(mut self, value: i64) -> Self {
         self.inner.image_owner_id = Some(value);
         self
@@ -885,185 +796,110 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeImagesRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeImages`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeImagesError {
-    /// HTTP 400 `InvalidImageOwnerAlias.ValueNotSupported`: The specified ImageOwnerAlias value is not supported.
-    InvalidImageOwnerAliasValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParamter`: Invalid Parameter.
-    InvalidParamter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTag.Mismatch`: The specified Tag.n.Key and Tag.n.Value are not match.
-    InvalidTagMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagCount`: The specified tags are beyond the permitted range.
-    InvalidTagCount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.ValueNotSupported`: The specified instance type %s does not exist. You can use the DescribeInstanceTypes API to query the available instance types.
-    InvalidInstanceTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidFilterValue.NetworkType`: The specified networkType value in the Filter is invalid.
-    InvalidFilterValueNetworkType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.ImageOwnerIdUnsupported`: The parameter "ImageOwnerId" is not supported in this context, it is only valid when querying shared images or community images.
-    InvalidOperationImageOwnerIdUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImageOwnerAlias.PublicImageUnsupported`: When querying images, the parameter ImageOwnerAlias should be others while specified parameter IsPublic is true.
-    InvalidImageOwnerAliasPublicImageUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `CurrentAccount.NotSupportPublicImage`: Public image is not supported for current account.
-    CurrentAccountNotSupportPublicImage(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidFilterKey.NotFound`: The specified Filter Key is not found.
-    InvalidFilterKeyNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidFilterValue`: The specified Filter Value is not valid.
-    InvalidFilterValue(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidUsage`: The specified Usage is not valid.
-    InvalidUsage(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidOSType`: The specified OSType is not valid.
-    InvalidOsType(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidArchitecture`: The specified Architecture is not valid.
-    InvalidArchitecture(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeImagesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidImageOwnerAlias.ValueNotSupported",
-                        "InvalidParamter",
-                        "InvalidTag.Mismatch",
-                        "InvalidTagCount",
-                        "InvalidInstanceType.ValueNotSupported",
-                        "InvalidFilterValue.NetworkType",
-                        "InvalidOperation.ImageOwnerIdUnsupported",
-                        "InvalidImageOwnerAlias.PublicImageUnsupported",
-                        "CurrentAccount.NotSupportPublicImage",
-                        "InvalidFilterKey.NotFound",
-                        "InvalidFilterValue",
-                        "InvalidUsage",
-                        "InvalidOSType",
-                        "InvalidArchitecture",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeImagesError;
+impl crate::Client {
+    /// Calls `DescribeImages`: Queries image resources that you can use. You can specify parameters, such as ImageId, ActionType, and Filter, in the request.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeImagesRequestBuilder::send) it. The parameters and their rules: [`DescribeImagesRequest`].
+    #[inline]
+    pub fn describe_images(&self) -> DescribeImagesRequestBuilder<&Self> {
+        DescribeImagesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeImagesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeImages`: Queries image resources that you can use. You can specify parameters, such as ImageId, ActionType, and Filter, in the request.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeImagesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidImageOwnerAliasValueNotSupported(error),
-            1 => Self::InvalidParamter(error),
-            2 => Self::InvalidTagMismatch(error),
-            3 => Self::InvalidTagCount(error),
-            4 => Self::InvalidInstanceTypeValueNotSupported(error),
-            5 => Self::InvalidFilterValueNetworkType(error),
-            6 => Self::InvalidOperationImageOwnerIdUnsupported(error),
-            7 => Self::InvalidImageOwnerAliasPublicImageUnsupported(error),
-            8 => Self::CurrentAccountNotSupportPublicImage(error),
-            9 => Self::InvalidFilterKeyNotFound(error),
-            10 => Self::InvalidFilterValue(error),
-            11 => Self::InvalidUsage(error),
-            12 => Self::InvalidOsType(error),
-            13 => Self::InvalidArchitecture(error),
-            14 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidImageOwnerAliasValueNotSupported(error) => (0, error),
-            Self::InvalidParamter(error) => (1, error),
-            Self::InvalidTagMismatch(error) => (2, error),
-            Self::InvalidTagCount(error) => (3, error),
-            Self::InvalidInstanceTypeValueNotSupported(error) => (4, error),
-            Self::InvalidFilterValueNetworkType(error) => (5, error),
-            Self::InvalidOperationImageOwnerIdUnsupported(error) => (6, error),
-            Self::InvalidImageOwnerAliasPublicImageUnsupported(error) => (7, error),
-            Self::CurrentAccountNotSupportPublicImage(error) => (8, error),
-            Self::InvalidFilterKeyNotFound(error) => (9, error),
-            Self::InvalidFilterValue(error) => (10, error),
-            Self::InvalidUsage(error) => (11, error),
-            Self::InvalidOsType(error) => (12, error),
-            Self::InvalidArchitecture(error) => (13, error),
-            Self::InternalError(error) => (14, error),
-            Self::Unhandled(unhandled) => (15, unhandled.service_error()),
-        }
+    pub fn describe_images(&self) -> DescribeImagesRequestBuilder<&Self> {
+        DescribeImagesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeImagesError {
+/// Every page of `DescribeImages`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_images_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeImagesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<DescribeImagesResponse, ::acs_runtime::client::Error<DescribeImagesError>>,
+> {
+    fn count(response: &DescribeImagesResponse) -> usize {
+        response.images.as_ref().and_then(|x| x.image.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeImagesRequest,
+        response: &DescribeImagesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeImagesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_images(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeImages`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_images_pages(
+        &self,
+        request: DescribeImagesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<DescribeImagesResponse, ::acs_runtime::client::Error<DescribeImagesError>>,
+    > {
+        describe_images_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeImagesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidImageOwnerAliasValueNotSupported",
-            "InvalidParamter",
-            "InvalidTagMismatch",
-            "InvalidTagCount",
-            "InvalidInstanceTypeValueNotSupported",
-            "InvalidFilterValueNetworkType",
-            "InvalidOperationImageOwnerIdUnsupported",
-            "InvalidImageOwnerAliasPublicImageUnsupported",
-            "CurrentAccountNotSupportPublicImage",
-            "InvalidFilterKeyNotFound",
-            "InvalidFilterValue",
-            "InvalidUsage",
-            "InvalidOsType",
-            "InvalidArchitecture",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeImages`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_images_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeImagesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::DescribeImagesImage,
+        ::acs_runtime::client::Error<DescribeImagesError>,
+    >,
+> {
+    fn extract(
+        response: DescribeImagesResponse,
+    ) -> Vec<crate::types::DescribeImagesImage> {
+        response.images.and_then(|x| x.image).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(describe_images_pages(api, request), extract),
+    )
 }
-impl DescribeImagesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeImages`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeImagesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeImagesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeImagesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_images_items(
+        &self,
+        request: DescribeImagesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::DescribeImagesImage,
+            ::acs_runtime::client::Error<DescribeImagesError>,
+        >,
+    > {
+        describe_images_items(self, request)
     }
 }

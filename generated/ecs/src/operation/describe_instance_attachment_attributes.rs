@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `elasticity-assurances` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_instance_attachment_attributes_pages`](crate::Client::describe_instance_attachment_attributes_pages) and [`describe_instance_attachment_attributes_items`](crate::Client::describe_instance_attachment_attributes_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_instance_attachment_attributes_pages`](crate::Client::describe_instance_attachment_attributes_pages) and [`describe_instance_attachment_attributes_items`](crate::Client::describe_instance_attachment_attributes_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInstanceAttachmentAttributes",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeInstanceAttachmentAttributesRequest>;
 /// Request of `DescribeInstanceAttachmentAttributes`: Queries the information about the private pools that Elastic Compute Service (ECS) instances match.
 ///
 /// ## Usage notes
@@ -150,9 +153,7 @@ impl<C> DescribeInstanceAttachmentAttributesRequestBuilder<C> {
     ///
     /// The region ID of the elasticity assurance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeInstanceAttachmentAttributesRequest::region_id`](DescribeInstanceAttachmentAttributesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -161,9 +162,7 @@ impl<C> DescribeInstanceAttachmentAttributesRequestBuilder<C> {
     ///
     /// The IDs of the instances. The value can be a JSON array that consists of up to 100 instance IDs. Separate the IDs with commas (,).
     ///
-    /// - Wire name: `InstanceIds`.
-    /// - Required.
-    /// - Example: `["i-bp67acfmxazb4****", "i-bp67acfmxazb5****", "i-bp67acfmxazb6****"]`.
+    /// Its description, rules and example: [`DescribeInstanceAttachmentAttributesRequest::instance_ids`](DescribeInstanceAttachmentAttributesRequest::instance_ids).
     pub fn instance_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_ids = Some(value.into());
         self
@@ -172,14 +171,7 @@ impl<C> DescribeInstanceAttachmentAttributesRequestBuilder<C> {
     ///
     /// The page number.
     ///
-    /// Page starts from page 1.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeInstanceAttachmentAttributesRequest::page_number`](DescribeInstanceAttachmentAttributesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -188,14 +180,7 @@ impl<C> DescribeInstanceAttachmentAttributesRequestBuilder<C> {
     ///
     /// The number of entries per page.
     ///
-    /// Valid values: 1 to 100.
-    ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeInstanceAttachmentAttributesRequest::page_size`](DescribeInstanceAttachmentAttributesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -370,305 +355,123 @@ for DescribeInstanceAttachmentAttributesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeInstanceAttachmentAttributes`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeInstanceAttachmentAttributesError {
-    /// HTTP 400 `MissingParameter.RegionId`: The specified RegionId should not be null.
-    MissingParameterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DedicatedHostNotSupported`: DedicatedHost is not supported for PrivatePool.
-    DedicatedHostNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SpotNotSupported`: Spot is not supported for PrivatePool.
-    SpotNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ClassicNetworkNotSupported`: Classic network is not supported for PrivatePool.
-    ClassicNetworkNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.InstanceId`: Instance does not exist.
-    InvalidInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.MatchCriteria`: Target mode does not support this operation.
-    InvalidPrivatePoolOptionsMatchCriteria(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.PrivatePoolOptions.Id`: The specified PrivatePoolOptions.Id should not be null.
-    MissingParameterPrivatePoolOptionsId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.Id`: The PrivatePool does not exist.
-    InvalidPrivatePoolOptionsId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.InstanceType`: The InstanceType does not match the PrivatePool.
-    InvalidInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.InstanceChargeType`: The InstanceChargeType does not match the PrivatePool.
-    InvalidInstanceChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.ZoneId`: The ZoneId does not match the PrivatePool.
-    InvalidZoneId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.status`: The PrivatePool has been used up.
-    InvalidPrivatePoolOptionsStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPlatform.ValueNotSupported`: The Platform does not match the PrivatePool.
-    InvalidPlatformValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAliUid`: The PrivatePool does not belong to the user of the Instance.
-    InvalidAliUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.PackageType`: The specified parameter "PackageType" can not be empty.
-    MissingParameterPackageType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.PrivatePoolOptions.Ids`: The specified parameter "PrivatePoolOptions.Ids" can not be empty.
-    MissingParameterPrivatePoolOptionsIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.InstanceCpuCoreCount`: The specified parameter "InstanceCpuCoreCount" can not be empty.
-    MissingParameterInstanceCpuCoreCount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.InstanceAmount`: The specified parameter "InstanceAmount" can not be empty.
-    MissingParameterInstanceAmount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.InstanceCpuCoreCountOrInstanceAmount`: The specified parameter "InstanceCpuCoreCount" and "InstanceAmount" must not be empty at the same time.
-    MissingParameterInstanceCpuCoreCountOrInstanceAmount(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `Invalid.TooManyPrivatePoolOptions.Ids`: Too many PrivatePoolOptions.Ids in this request.
-    InvalidTooManyPrivatePoolOptionsIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.TooManyZoneIds`: Too many ZoneIds in the request.
-    InvalidTooManyZoneIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.TooManyInstanceTypes`: Too many InstanceTypes in the request.
-    InvalidTooManyInstanceTypes(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.TooManyUnpaidPrivatePool`: Too many PrivatePools create but still unpaid.
-    InvalidTooManyUnpaidPrivatePool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.InstanceCpuCoreCountOrInstanceAmount`: Both InstanceCpuCoreCount and InstanceAmount are provided.
-    InvalidInstanceCpuCoreCountOrInstanceAmount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.Ids`: The specified parameter "PrivatePoolOptions.Ids" exist invalid element Id.
-    InvalidPrivatePoolOptionsIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PackageType`: The specified parameter "PackageType" is invalid.
-    InvalidPackageType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePool.Purchase`: The PrivatePool has already paid.
-    InvalidPrivatePoolPurchase(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.AssuranceTimes.NotSupported`: The value of AssuranceTimes is not supported.
-    InvalidAssuranceTimesNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RepeatStartPrivatePool`: PrivatePool has already been started.
-    RepeatStartPrivatePool(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.TooManyInstanceIds`: Instance ids cannot be more than 100.
-    InvalidParameterTooManyInstanceIds(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Abs.InvalidInstanceIds.MalFormed`: The specified InstanceIds is not valid.
-    AbsInvalidInstanceIdsMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceIds.NotFound`: The specified InstanceIds does not exist.
-    InvalidInstanceIdsNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InvalidParameter`: Invalid parameters.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeInstanceAttachmentAttributesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter.RegionId",
-                        "DedicatedHostNotSupported",
-                        "SpotNotSupported",
-                        "ClassicNetworkNotSupported",
-                        "Invalid.InstanceId",
-                        "Invalid.PrivatePoolOptions.MatchCriteria",
-                        "MissingParameter.PrivatePoolOptions.Id",
-                        "Invalid.PrivatePoolOptions.Id",
-                        "Invalid.InstanceType",
-                        "Invalid.InstanceChargeType",
-                        "Invalid.ZoneId",
-                        "Invalid.PrivatePoolOptions.status",
-                        "InvalidPlatform.ValueNotSupported",
-                        "InvalidAliUid",
-                        "MissingParameter.PackageType",
-                        "MissingParameter.PrivatePoolOptions.Ids",
-                        "MissingParameter.InstanceCpuCoreCount",
-                        "MissingParameter.InstanceAmount",
-                        "MissingParameter.InstanceCpuCoreCountOrInstanceAmount",
-                        "Invalid.TooManyPrivatePoolOptions.Ids",
-                        "Invalid.TooManyZoneIds",
-                        "Invalid.TooManyInstanceTypes",
-                        "Invalid.TooManyUnpaidPrivatePool",
-                        "Invalid.InstanceCpuCoreCountOrInstanceAmount",
-                        "Invalid.PrivatePoolOptions.Ids",
-                        "Invalid.PackageType",
-                        "Invalid.PrivatePool.Purchase",
-                        "Invalid.AssuranceTimes.NotSupported",
-                        "RepeatStartPrivatePool",
-                        "InvalidParameter.TooManyInstanceIds",
-                        "Abs.InvalidInstanceIds.MalFormed",
-                        "InvalidInstanceIds.NotFound",
-                        "InvalidParameter",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeInstanceAttachmentAttributesError;
+impl crate::Client {
+    /// Calls `DescribeInstanceAttachmentAttributes`: Queries the information about the private pools that Elastic Compute Service (ECS) instances match.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeInstanceAttachmentAttributesRequestBuilder::send) it. The parameters and their rules: [`DescribeInstanceAttachmentAttributesRequest`].
+    #[inline]
+    pub fn describe_instance_attachment_attributes(
+        &self,
+    ) -> DescribeInstanceAttachmentAttributesRequestBuilder<&Self> {
+        DescribeInstanceAttachmentAttributesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeInstanceAttachmentAttributesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeInstanceAttachmentAttributes`: Queries the information about the private pools that Elastic Compute Service (ECS) instances match.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeInstanceAttachmentAttributesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameterRegionId(error),
-            1 => Self::DedicatedHostNotSupported(error),
-            2 => Self::SpotNotSupported(error),
-            3 => Self::ClassicNetworkNotSupported(error),
-            4 => Self::InvalidInstanceId(error),
-            5 => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
-            6 => Self::MissingParameterPrivatePoolOptionsId(error),
-            7 => Self::InvalidPrivatePoolOptionsId(error),
-            8 => Self::InvalidInstanceType(error),
-            9 => Self::InvalidInstanceChargeType(error),
-            10 => Self::InvalidZoneId(error),
-            11 => Self::InvalidPrivatePoolOptionsStatus(error),
-            12 => Self::InvalidPlatformValueNotSupported(error),
-            13 => Self::InvalidAliUid(error),
-            14 => Self::MissingParameterPackageType(error),
-            15 => Self::MissingParameterPrivatePoolOptionsIds(error),
-            16 => Self::MissingParameterInstanceCpuCoreCount(error),
-            17 => Self::MissingParameterInstanceAmount(error),
-            18 => Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error),
-            19 => Self::InvalidTooManyPrivatePoolOptionsIds(error),
-            20 => Self::InvalidTooManyZoneIds(error),
-            21 => Self::InvalidTooManyInstanceTypes(error),
-            22 => Self::InvalidTooManyUnpaidPrivatePool(error),
-            23 => Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error),
-            24 => Self::InvalidPrivatePoolOptionsIds(error),
-            25 => Self::InvalidPackageType(error),
-            26 => Self::InvalidPrivatePoolPurchase(error),
-            27 => Self::InvalidAssuranceTimesNotSupported(error),
-            28 => Self::RepeatStartPrivatePool(error),
-            29 => Self::InvalidParameterTooManyInstanceIds(error),
-            30 => Self::AbsInvalidInstanceIdsMalFormed(error),
-            31 => Self::InvalidInstanceIdsNotFound(error),
-            32 => Self::InvalidParameter(error),
-            33 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameterRegionId(error) => (0, error),
-            Self::DedicatedHostNotSupported(error) => (1, error),
-            Self::SpotNotSupported(error) => (2, error),
-            Self::ClassicNetworkNotSupported(error) => (3, error),
-            Self::InvalidInstanceId(error) => (4, error),
-            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => (5, error),
-            Self::MissingParameterPrivatePoolOptionsId(error) => (6, error),
-            Self::InvalidPrivatePoolOptionsId(error) => (7, error),
-            Self::InvalidInstanceType(error) => (8, error),
-            Self::InvalidInstanceChargeType(error) => (9, error),
-            Self::InvalidZoneId(error) => (10, error),
-            Self::InvalidPrivatePoolOptionsStatus(error) => (11, error),
-            Self::InvalidPlatformValueNotSupported(error) => (12, error),
-            Self::InvalidAliUid(error) => (13, error),
-            Self::MissingParameterPackageType(error) => (14, error),
-            Self::MissingParameterPrivatePoolOptionsIds(error) => (15, error),
-            Self::MissingParameterInstanceCpuCoreCount(error) => (16, error),
-            Self::MissingParameterInstanceAmount(error) => (17, error),
-            Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error) => {
-                (18, error)
-            }
-            Self::InvalidTooManyPrivatePoolOptionsIds(error) => (19, error),
-            Self::InvalidTooManyZoneIds(error) => (20, error),
-            Self::InvalidTooManyInstanceTypes(error) => (21, error),
-            Self::InvalidTooManyUnpaidPrivatePool(error) => (22, error),
-            Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error) => (23, error),
-            Self::InvalidPrivatePoolOptionsIds(error) => (24, error),
-            Self::InvalidPackageType(error) => (25, error),
-            Self::InvalidPrivatePoolPurchase(error) => (26, error),
-            Self::InvalidAssuranceTimesNotSupported(error) => (27, error),
-            Self::RepeatStartPrivatePool(error) => (28, error),
-            Self::InvalidParameterTooManyInstanceIds(error) => (29, error),
-            Self::AbsInvalidInstanceIdsMalFormed(error) => (30, error),
-            Self::InvalidInstanceIdsNotFound(error) => (31, error),
-            Self::InvalidParameter(error) => (32, error),
-            Self::InternalError(error) => (33, error),
-            Self::Unhandled(unhandled) => (34, unhandled.service_error()),
-        }
+    pub fn describe_instance_attachment_attributes(
+        &self,
+    ) -> DescribeInstanceAttachmentAttributesRequestBuilder<&Self> {
+        DescribeInstanceAttachmentAttributesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeInstanceAttachmentAttributesError {
+/// Every page of `DescribeInstanceAttachmentAttributes`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_instance_attachment_attributes_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeInstanceAttachmentAttributesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeInstanceAttachmentAttributesResponse,
+        ::acs_runtime::client::Error<DescribeInstanceAttachmentAttributesError>,
+    >,
+> {
+    fn count(response: &DescribeInstanceAttachmentAttributesResponse) -> usize {
+        response.instances.as_ref().and_then(|x| x.instance.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeInstanceAttachmentAttributesRequest,
+        response: &DescribeInstanceAttachmentAttributesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeInstanceAttachmentAttributesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_instance_attachment_attributes(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeInstanceAttachmentAttributes`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_instance_attachment_attributes_pages(
+        &self,
+        request: DescribeInstanceAttachmentAttributesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeInstanceAttachmentAttributesResponse,
+            ::acs_runtime::client::Error<DescribeInstanceAttachmentAttributesError>,
+        >,
+    > {
+        describe_instance_attachment_attributes_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeInstanceAttachmentAttributesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameterRegionId",
-            "DedicatedHostNotSupported",
-            "SpotNotSupported",
-            "ClassicNetworkNotSupported",
-            "InvalidInstanceId",
-            "InvalidPrivatePoolOptionsMatchCriteria",
-            "MissingParameterPrivatePoolOptionsId",
-            "InvalidPrivatePoolOptionsId",
-            "InvalidInstanceType",
-            "InvalidInstanceChargeType",
-            "InvalidZoneId",
-            "InvalidPrivatePoolOptionsStatus",
-            "InvalidPlatformValueNotSupported",
-            "InvalidAliUid",
-            "MissingParameterPackageType",
-            "MissingParameterPrivatePoolOptionsIds",
-            "MissingParameterInstanceCpuCoreCount",
-            "MissingParameterInstanceAmount",
-            "MissingParameterInstanceCpuCoreCountOrInstanceAmount",
-            "InvalidTooManyPrivatePoolOptionsIds",
-            "InvalidTooManyZoneIds",
-            "InvalidTooManyInstanceTypes",
-            "InvalidTooManyUnpaidPrivatePool",
-            "InvalidInstanceCpuCoreCountOrInstanceAmount",
-            "InvalidPrivatePoolOptionsIds",
-            "InvalidPackageType",
-            "InvalidPrivatePoolPurchase",
-            "InvalidAssuranceTimesNotSupported",
-            "RepeatStartPrivatePool",
-            "InvalidParameterTooManyInstanceIds",
-            "AbsInvalidInstanceIdsMalFormed",
-            "InvalidInstanceIdsNotFound",
-            "InvalidParameter",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeInstanceAttachmentAttributes`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_instance_attachment_attributes_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeInstanceAttachmentAttributesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::DescribeInstanceAttachmentAttributesInstance,
+        ::acs_runtime::client::Error<DescribeInstanceAttachmentAttributesError>,
+    >,
+> {
+    fn extract(
+        response: DescribeInstanceAttachmentAttributesResponse,
+    ) -> Vec<crate::types::DescribeInstanceAttachmentAttributesInstance> {
+        response.instances.and_then(|x| x.instance).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_instance_attachment_attributes_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeInstanceAttachmentAttributesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeInstanceAttachmentAttributes`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeInstanceAttachmentAttributesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeInstanceAttachmentAttributesError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeInstanceAttachmentAttributesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_instance_attachment_attributes_items(
+        &self,
+        request: DescribeInstanceAttachmentAttributesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::DescribeInstanceAttachmentAttributesInstance,
+            ::acs_runtime::client::Error<DescribeInstanceAttachmentAttributesError>,
+        >,
+    > {
+        describe_instance_attachment_attributes_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `instances` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`wait_until_instance_running`](crate::Client::wait_until_instance_running) polls it until the instance is `Running` (`Pending`, `Starting` and, just after a start request, `Stopped` mean not yet); [`wait_until_instance_stopped`](crate::Client::wait_until_instance_stopped) polls it until the instance is `Stopped` (`Pending`, `Running` and `Stopping` mean not yet).
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`wait_until_instance_running`](crate::Client::wait_until_instance_running) polls it until the instance is `Running` (`Pending`, `Starting` and, just after a start request, `Stopped` mean not yet); [`wait_until_instance_stopped`](crate::Client::wait_until_instance_stopped) polls it until the instance is `Stopped` (`Pending`, `Running` and `Stopping` mean not yet).
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInstanceAttribute",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeInstanceAttributeRequest>;
 /// Request of `DescribeInstanceAttribute`: Queries the attributes of a specific Elastic Compute Service (ECS) instance.
 ///
 /// # Example
@@ -93,9 +96,7 @@ impl<C> DescribeInstanceAttributeRequestBuilder<C> {
     ///
     /// The instance ID.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-uf6f5trc95ug8t33****`.
+    /// Its description, rules and example: [`DescribeInstanceAttributeRequest::instance_id`](DescribeInstanceAttributeRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -595,97 +596,142 @@ for DescribeInstanceAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeInstanceAttribute`: one variant per documented code, `Unhandled` for any other.
+mod error;
+pub use error::DescribeInstanceAttributeError;
+impl crate::Client {
+    /// Calls `DescribeInstanceAttribute`: Queries the attributes of a specific Elastic Compute Service (ECS) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeInstanceAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeInstanceAttributeRequest`].
+    #[inline]
+    pub fn describe_instance_attribute(
+        &self,
+    ) -> DescribeInstanceAttributeRequestBuilder<&Self> {
+        DescribeInstanceAttributeRequestBuilder::new(self)
+    }
+}
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeInstanceAttribute`: Queries the attributes of a specific Elastic Compute Service (ECS) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeInstanceAttributeRequest`].
+    #[inline]
+    pub fn describe_instance_attribute(
+        &self,
+    ) -> DescribeInstanceAttributeRequestBuilder<&Self> {
+        DescribeInstanceAttributeRequestBuilder::new(self)
+    }
+}
+/// Polls `DescribeInstanceAttribute` until the instance is `Running` (`Pending`, `Starting` and, just after a start request, `Stopped` mean not yet).
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeInstanceAttributeError {
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
+/// By default every 5000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Running.
+pub fn wait_until_instance_running<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeInstanceAttributeRequest,
+    config: Option<::acs_runtime::waiter::WaiterConfig>,
+) -> crate::BoxFuture<
+    '_,
+    Result<
+        Option<DescribeInstanceAttributeResponse>,
+        ::acs_runtime::waiter::WaitError<DescribeInstanceAttributeError>,
+    >,
+> {
+    fn state(response: &DescribeInstanceAttributeResponse) -> Option<&str> {
+        response.status.as_deref()
+    }
+    let acceptors = ::acs_runtime::waiter::Acceptors {
+        success: &["Running"],
+        failure: &[],
+        success_codes: &[],
+    };
+    let config = config
+        .unwrap_or(
+            ::acs_runtime::waiter::WaiterConfig::new(
+                ::std::time::Duration::from_millis(5000),
+                ::std::time::Duration::from_millis(600000),
+            ),
+        );
+    Box::pin(
+        ::acs_runtime::waiter::wait(
+            config,
+            acceptors,
+            move || api.describe_instance_attribute(request.clone()),
+            state,
+        ),
+    )
 }
-impl From<::acs_runtime::client::ServiceError> for DescribeInstanceAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["InvalidInstanceId.NotFound", "InternalError"]),
-            error,
-        )
-    }
-}
-#[allow(deprecated)]
-impl DescribeInstanceAttributeError {
-    /// The service error behind the variant.
+impl crate::Client {
+    /// Polls `DescribeInstanceAttribute` until the instance is `Running` (`Pending`, `Starting` and, just after a start request, `Stopped` mean not yet).
+    ///
+    /// By default every 5000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Running.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidInstanceIdNotFound(error),
-            1 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidInstanceIdNotFound(error) => (0, error),
-            Self::InternalError(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeInstanceAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeInstanceAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidInstanceIdNotFound", "InternalError", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+    pub fn wait_until_instance_running(
+        &self,
+        request: DescribeInstanceAttributeRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<DescribeInstanceAttributeResponse>,
+            ::acs_runtime::waiter::WaitError<DescribeInstanceAttributeError>,
+        >,
+    > {
+        wait_until_instance_running(self, request, config)
     }
 }
-impl DescribeInstanceAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
+/// Polls `DescribeInstanceAttribute` until the instance is `Stopped` (`Pending`, `Running` and `Stopping` mean not yet).
+///
+/// By default every 5000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Stopped.
+pub fn wait_until_instance_stopped<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeInstanceAttributeRequest,
+    config: Option<::acs_runtime::waiter::WaiterConfig>,
+) -> crate::BoxFuture<
+    '_,
+    Result<
+        Option<DescribeInstanceAttributeResponse>,
+        ::acs_runtime::waiter::WaitError<DescribeInstanceAttributeError>,
+    >,
+> {
+    fn state(response: &DescribeInstanceAttributeResponse) -> Option<&str> {
+        response.status.as_deref()
     }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
+    let acceptors = ::acs_runtime::waiter::Acceptors {
+        success: &["Stopped"],
+        failure: &[],
+        success_codes: &[],
+    };
+    let config = config
+        .unwrap_or(
+            ::acs_runtime::waiter::WaiterConfig::new(
+                ::std::time::Duration::from_millis(5000),
+                ::std::time::Duration::from_millis(600000),
+            ),
+        );
+    Box::pin(
+        ::acs_runtime::waiter::wait(
+            config,
+            acceptors,
+            move || api.describe_instance_attribute(request.clone()),
+            state,
+        ),
+    )
 }
-impl ::std::fmt::Display for DescribeInstanceAttributeError {
+impl crate::Client {
+    /// Polls `DescribeInstanceAttribute` until the instance is `Stopped` (`Pending`, `Running` and `Stopping` mean not yet).
+    ///
+    /// By default every 5000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Stopped.
     #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeInstanceAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeInstanceAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn wait_until_instance_stopped(
+        &self,
+        request: DescribeInstanceAttributeRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<DescribeInstanceAttributeResponse>,
+            ::acs_runtime::waiter::WaitError<DescribeInstanceAttributeError>,
+        >,
+    > {
+        wait_until_instance_stopped(self, request, config)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeInstanceAutoRenewAttributeRequest>;
 /// Request of `DescribeInstanceAutoRenewAttribute`: Queries the auto-renewal attribute of subscription Elastic Compute Service (ECS) instances, including whether auto-renewal is enabled for the instances and the auto-renewal durations of the instances.
 ///
 /// * Only subscription instances are supported. If you call this operation for a pay-as-you-go instance, an error is returned.
@@ -169,10 +172,7 @@ impl<C> DescribeInstanceAutoRenewAttributeRequestBuilder<C> {
     ///
     /// The IDs of the instances. You can specify up to 100 subscription instance IDs in a single request. Separate multiple instance IDs with commas (,).
     ///
-    /// > `InstanceId` and `RenewalStatus` cannot be empty at the same time.
-    ///
-    /// - Wire name: `InstanceId`.
-    /// - Example: `i-bp18x3z4hc7bixhx****,i-bp1g6zv0ce8oghu7****`.
+    /// Its description, rules and example: [`DescribeInstanceAutoRenewAttributeRequest::instance_id`](DescribeInstanceAutoRenewAttributeRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -181,9 +181,7 @@ impl<C> DescribeInstanceAutoRenewAttributeRequestBuilder<C> {
     ///
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeInstanceAutoRenewAttributeRequest::region_id`](DescribeInstanceAutoRenewAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -192,12 +190,7 @@ impl<C> DescribeInstanceAutoRenewAttributeRequestBuilder<C> {
     ///
     /// The auto-renewal state of the instance. Valid values:
     ///
-    /// * AutoRenewal: Auto-renewal is enabled for the instance.
-    /// * Normal: Auto-renewal is disabled for the instance.
-    /// * NotRenewal: The instance is not to be renewed. The system sends no more expiration reminders, but sends only a non-renewal reminder three days before the expiration date. For an instance that is not to be renewed, you can call the [ModifyInstanceAutoRenewAttribute](<https://www.alibabacloud.com/help/doc-detail/52843.htm>) operation to change its auto-renewal status to `Normal`. Then, you can manually renew the instance or enable auto-renewal for the instance.
-    ///
-    /// - Wire name: `RenewalStatus`.
-    /// - Example: `AutoRenewal`.
+    /// Its description, rules and example: [`DescribeInstanceAutoRenewAttributeRequest::renewal_status`](DescribeInstanceAutoRenewAttributeRequest::renewal_status).
     pub fn renewal_status(mut self, value: impl Into<String>) -> Self {
         self.inner.renewal_status = Some(value.into());
         self
@@ -206,13 +199,7 @@ impl<C> DescribeInstanceAutoRenewAttributeRequestBuilder<C> {
     ///
     /// The number of entries per page.
     ///
-    /// Valid values: 1 to 100.
-    ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `PageSize`.
-    /// - Must match the pattern `^\d+$`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeInstanceAutoRenewAttributeRequest::page_size`](DescribeInstanceAutoRenewAttributeRequest::page_size).
     pub fn page_size(mut self, value: impl Into<String>) -> Self {
         self.inner.page_size = Some(value.into());
         self
@@ -221,13 +208,7 @@ impl<C> DescribeInstanceAutoRenewAttributeRequestBuilder<C> {
     ///
     /// The page number.
     ///
-    /// Pages start from page 1.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `PageNumber`.
-    /// - Must match the pattern `^\d+$`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeInstanceAutoRenewAttributeRequest::page_number`](DescribeInstanceAutoRenewAttributeRequest::page_number).
     pub fn page_number(mut self, value: impl Into<String>) -> Self {
         self.inner.page_number = Some(value.into());
         self
@@ -405,157 +386,28 @@ for DescribeInstanceAutoRenewAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeInstanceAutoRenewAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeInstanceAutoRenewAttributeError {
-    /// HTTP 400 `Throttling`: Request was denied due to request throttling.
-    Throttling(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `MissingParameter.InstanceId`: InstanceId should not be null.
-    MissingParameterInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.ToManyInstanceIds`: InstanceId should be less than 100.
-    InvalidParameterToManyInstanceIds(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectInstanceStatus`: The current status of the resource does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ChargeTypeViolation`: Pay-As-You-Go instances do not support this operation.
-    ChargeTypeViolation(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.RenewalStatus`: The specified parameter RenewalStatus is not valid.
-    InvalidParameterRenewalStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.RenewalStatusInstanceId`: The parameter RenewalStatus and InstanceId can not be both empty.
-    InvalidParameterRenewalStatusInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.PageSize`: The specified parameter PageSize is not valid.
-    InvalidParameterPageSize(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.PageNumber`: The specified parameter PageNumber is not valid.
-    InvalidParameterPageNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.InvalidInstanceId`: The specified InstanceId does not exist.
-    InvalidParameterInvalidInstanceId(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeInstanceAutoRenewAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Throttling",
-                        "MissingParameter.InstanceId",
-                        "InvalidParameter.ToManyInstanceIds",
-                        "IncorrectInstanceStatus",
-                        "ChargeTypeViolation",
-                        "InvalidParameter.RenewalStatus",
-                        "InvalidParameter.RenewalStatusInstanceId",
-                        "InvalidParameter.PageSize",
-                        "InvalidParameter.PageNumber",
-                        "InvalidParameter.InvalidInstanceId",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeInstanceAutoRenewAttributeError;
+impl crate::Client {
+    /// Calls `DescribeInstanceAutoRenewAttribute`: Queries the auto-renewal attribute of subscription Elastic Compute Service (ECS) instances, including whether auto-renewal is enabled for the instances and the auto-renewal durations of the instances.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeInstanceAutoRenewAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeInstanceAutoRenewAttributeRequest`].
+    #[inline]
+    pub fn describe_instance_auto_renew_attribute(
+        &self,
+    ) -> DescribeInstanceAutoRenewAttributeRequestBuilder<&Self> {
+        DescribeInstanceAutoRenewAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeInstanceAutoRenewAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeInstanceAutoRenewAttribute`: Queries the auto-renewal attribute of subscription Elastic Compute Service (ECS) instances, including whether auto-renewal is enabled for the instances and the auto-renewal durations of the instances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeInstanceAutoRenewAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::Throttling(error),
-            1 => Self::MissingParameterInstanceId(error),
-            2 => Self::InvalidParameterToManyInstanceIds(error),
-            3 => Self::IncorrectInstanceStatus(error),
-            4 => Self::ChargeTypeViolation(error),
-            5 => Self::InvalidParameterRenewalStatus(error),
-            6 => Self::InvalidParameterRenewalStatusInstanceId(error),
-            7 => Self::InvalidParameterPageSize(error),
-            8 => Self::InvalidParameterPageNumber(error),
-            9 => Self::InvalidParameterInvalidInstanceId(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Throttling(error) => (0, error),
-            Self::MissingParameterInstanceId(error) => (1, error),
-            Self::InvalidParameterToManyInstanceIds(error) => (2, error),
-            Self::IncorrectInstanceStatus(error) => (3, error),
-            Self::ChargeTypeViolation(error) => (4, error),
-            Self::InvalidParameterRenewalStatus(error) => (5, error),
-            Self::InvalidParameterRenewalStatusInstanceId(error) => (6, error),
-            Self::InvalidParameterPageSize(error) => (7, error),
-            Self::InvalidParameterPageNumber(error) => (8, error),
-            Self::InvalidParameterInvalidInstanceId(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeInstanceAutoRenewAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeInstanceAutoRenewAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "Throttling",
-            "MissingParameterInstanceId",
-            "InvalidParameterToManyInstanceIds",
-            "IncorrectInstanceStatus",
-            "ChargeTypeViolation",
-            "InvalidParameterRenewalStatus",
-            "InvalidParameterRenewalStatusInstanceId",
-            "InvalidParameterPageSize",
-            "InvalidParameterPageNumber",
-            "InvalidParameterInvalidInstanceId",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeInstanceAutoRenewAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeInstanceAutoRenewAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeInstanceAutoRenewAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeInstanceAutoRenewAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_instance_auto_renew_attribute(
+        &self,
+    ) -> DescribeInstanceAutoRenewAttributeRequestBuilder<&Self> {
+        DescribeInstanceAutoRenewAttributeRequestBuilder::new(self)
     }
 }

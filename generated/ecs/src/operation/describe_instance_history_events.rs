@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `system-events` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_instance_history_events_pages`](crate::Client::describe_instance_history_events_pages) and [`describe_instance_history_events_items`](crate::Client::describe_instance_history_events_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_instance_history_events_pages`](crate::Client::describe_instance_history_events_pages) and [`describe_instance_history_events_items`](crate::Client::describe_instance_history_events_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInstanceHistoryEvents",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeInstanceHistoryEventsRequest>;
 /// Request of `DescribeInstanceHistoryEvents`: Queries the system events of Elastic Compute Service (ECS) instances. When you call this operation, you can specify parameters, such as InstanceId and EventType, in the request. By default, non-active system events are queried.
 ///
 /// * You can query system events that were completed within the last 30 days. No limits apply to the time range for querying uncompleted system events.
@@ -364,9 +367,7 @@ impl<C> DescribeInstanceHistoryEventsRequestBuilder<C> {
     ///
     /// The region ID of the resource. You can call [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeInstanceHistoryEventsRequest::region_id`](DescribeInstanceHistoryEventsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -375,8 +376,7 @@ impl<C> DescribeInstanceHistoryEventsRequestBuilder<C> {
     ///
     /// The ID of the instance. If this parameter is not specified, the system events of all instances in the specified region are queried.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Example: `i-uf678mass4zvr9n1****`.
+    /// Its description, rules and example: [`DescribeInstanceHistoryEventsRequest::instance_id`](DescribeInstanceHistoryEventsRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -385,16 +385,7 @@ impl<C> DescribeInstanceHistoryEventsRequestBuilder<C> {
     ///
     /// The lifecycle state of the system event. This parameter takes effect only when InstanceEventCycleStatus.N is not specified. Valid values:
     ///
-    /// * Scheduled
-    /// * Avoided
-    /// * Executing
-    /// * Executed
-    /// * Canceled
-    /// * Failed
-    /// * Inquiring
-    ///
-    /// - Wire name: `EventCycleStatus`.
-    /// - Example: `Executed`.
+    /// Its description, rules and example: [`DescribeInstanceHistoryEventsRequest::event_cycle_status`](DescribeInstanceHistoryEventsRequest::event_cycle_status).
     pub fn event_cycle_status(mut self, value: impl Into<String>) -> Self {
         self.inner.event_cycle_status = Some(value.into());
         self
@@ -403,35 +394,21 @@ impl<C> DescribeInstanceHistoryEventsRequestBuilder<C> {
     ///
     /// The type of the system event. This parameter takes effect only when InstanceEventType.N is not specified. Valid values:
     ///
-    /// * SystemMaintenance.Reboot: The instance is restarted due to system maintenance.
-    /// * SystemMaintenance.Redeploy: The instance is redeployed due to system maintenance.
-    /// * SystemFailure.Reboot: The instance is restarted due to a system error.
-    /// * SystemFailure.Redeploy: The instance is redeployed due to a system error.
-    /// * SystemFailure.Delete: The instance is released due to an instance creation failure.
-    /// * InstanceFailure.Reboot: The instance is restarted due to an instance error.
-    /// * InstanceExpiration.Stop: The subscription instance is stopped due to expiration.
-    /// * InstanceExpiration.Delete: The subscription instance is released due to expiration.
-    /// * AccountUnbalanced.Stop: The pay-as-you-go instance is stopped due to an overdue payment.
-    /// * AccountUnbalanced.Delete: The pay-as-you-go instance is released due to an overdue payment.
-    ///
-    /// > For more information, see [Overview](<https://www.alibabacloud.com/help/doc-detail/66574.htm>). The values of this parameter are applicable only to instance system events, but not to disk system events.
-    ///
-    /// - Wire name: `EventType`.
-    /// - Example: `SystemMaintenance.Reboot`.
+    /// Its description, rules and example: [`DescribeInstanceHistoryEventsRequest::event_type`](DescribeInstanceHistoryEventsRequest::event_type).
     pub fn event_type(mut self, value: impl Into<String>) -> Self {
         self.inner.event_type = Some(value.into());
         self
     }
     /// Sets `NotBefore`.
     ///
-    /// - Wire name: `NotBefore`.
+    /// Its description, rules and example: [`DescribeInstanceHistoryEventsRequest::not_before`](DescribeInstanceHistoryEventsRequest::not_before).
     pub fn not_before(mut self, value: crate::types::NotBefore) -> Self {
         self.inner.not_before = Some(value);
         self
     }
     /// Sets `EventPublishTime`.
     ///
-    /// - Wire name: `EventPublishTime`.
+    /// Its description, rules and example: [`DescribeInstanceHistoryEventsRequest::event_publish_time`](DescribeInstanceHistoryEventsRequest::event_publish_time).
     pub fn event_publish_time(mut self, value: crate::types::EventPublishTime) -> Self {
         self.inner.event_publish_time = Some(value);
         self
@@ -440,8 +417,7 @@ impl<C> DescribeInstanceHistoryEventsRequestBuilder<C> {
     ///
     /// > This parameter is not publicly available.
     ///
-    /// - Wire name: `ImpactLevel`.
-    /// - Example: `null`.
+    /// Its description, rules and example: [`DescribeInstanceHistoryEventsRequest::impact_level`](DescribeInstanceHistoryEventsRequest::impact_level).
     pub fn impact_level(mut self, value: impl Into<String>) -> Self {
         self.inner.impact_level = Some(value.into());
         self
@@ -450,8 +426,7 @@ impl<C> DescribeInstanceHistoryEventsRequestBuilder<C> {
     ///
     /// > This parameter is deprecated. We recommend that you specify MaxResults or NextToken for a paged query.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeInstanceHistoryEventsRequest::page_number`](DescribeInstanceHistoryEventsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -460,8 +435,7 @@ impl<C> DescribeInstanceHistoryEventsRequestBuilder<C> {
     ///
     /// > This parameter is deprecated. We recommend that you specify MaxResults or NextToken for a paged query.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeInstanceHistoryEventsRequest::page_size`](DescribeInstanceHistoryEventsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -470,14 +444,7 @@ impl<C> DescribeInstanceHistoryEventsRequestBuilder<C> {
     ///
     /// The type of the resource. Valid values:
     ///
-    /// * instance: ECS instance
-    /// * ddh: dedicated host
-    /// * managehost: physical machine in a smart hosting pool
-    ///
-    /// Default value: instance.
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Example: `instance`.
+    /// Its description, rules and example: [`DescribeInstanceHistoryEventsRequest::resource_type`](DescribeInstanceHistoryEventsRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -486,9 +453,7 @@ impl<C> DescribeInstanceHistoryEventsRequestBuilder<C> {
     ///
     /// The ID of system event N. Valid values of N: 1 to 100. You can repeat this parameter to pass multiple values.
     ///
-    /// - Wire name: `EventId`.
-    /// - Must have at most 100 items.
-    /// - Example: `e-uf64yvznlao4jl2c****`.
+    /// Its description, rules and example: [`DescribeInstanceHistoryEventsRequest::event_id`](DescribeInstanceHistoryEventsRequest::event_id).
     pub fn event_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -500,17 +465,7 @@ impl<C> DescribeInstanceHistoryEventsRequestBuilder<C> {
     ///
     /// The lifecycle state of system event N. Valid values of N: 1 to 7. You can repeat this parameter to pass multiple values. Valid values:
     ///
-    /// * Scheduled
-    /// * Avoided
-    /// * Executing
-    /// * Executed
-    /// * Canceled
-    /// * Failed
-    /// * Inquiring
-    ///
-    /// - Wire name: `InstanceEventCycleStatus`.
-    /// - Must have at most 10 items.
-    /// - Example: `Executed`.
+    /// Its description, rules and example: [`DescribeInstanceHistoryEventsRequest::instance_event_cycle_status`](DescribeInstanceHistoryEventsRequest::instance_event_cycle_status).
     pub fn instance_event_cycle_status(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -524,22 +479,7 @@ impl<C> DescribeInstanceHistoryEventsRequestBuilder<C> {
     ///
     /// The type of system event N. Valid values of N: 1 to 30. You can repeat this parameter to pass multiple values. Valid values:
     ///
-    /// * SystemMaintenance.Reboot: The instance is restarted due to system maintenance.
-    /// * SystemMaintenance.Redeploy: The instance is redeployed due to system maintenance.
-    /// * SystemFailure.Reboot: The instance is restarted due to a system error.
-    /// * SystemFailure.Redeploy: The instance is redeployed due to a system error.
-    /// * SystemFailure.Delete: The instance is released due to an instance creation failure.
-    /// * InstanceFailure.Reboot: The instance is restarted due to an instance error.
-    /// * InstanceExpiration.Stop: The subscription instance is stopped due to expiration.
-    /// * InstanceExpiration.Delete: The subscription instance is released due to expiration.
-    /// * AccountUnbalanced.Stop: The pay-as-you-go instance is stopped due to an overdue payment.
-    /// * AccountUnbalanced.Delete: The pay-as-you-go instance is released due to an overdue payment.
-    ///
-    /// > For more information, see [Overview](<https://www.alibabacloud.com/help/doc-detail/66574.htm>). The values of this parameter are applicable only to instance system events, but not to disk system events.
-    ///
-    /// - Wire name: `InstanceEventType`.
-    /// - Must have at most 30 items.
-    /// - Example: `SystemMaintenance.Reboot`.
+    /// Its description, rules and example: [`DescribeInstanceHistoryEventsRequest::instance_event_type`](DescribeInstanceHistoryEventsRequest::instance_event_type).
     pub fn instance_event_type(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -553,17 +493,7 @@ impl<C> DescribeInstanceHistoryEventsRequestBuilder<C> {
     ///
     /// The ID of resource N. Valid values of N: 1 to 100. You can repeat this parameter to pass multiple values. Valid values:
     ///
-    /// * When `ResourceType` is set to instance, ResourceId.N specifies the ID of instance N.
-    /// * When `ResourceType` is set to ddh, ResourceId.N specifies the ID of dedicated host N.
-    /// * When `ResourceType` is set to managedhost, ResourceId.N specifies the ID of physical machine N from a smart hosting pool.
-    ///
-    /// If this parameter is not specified, the system events of all resources of the type specified by `ResourceType` in the region specified by `RegionId` are queried.
-    ///
-    /// > We recommend that you use `ResourceId.N` to specify one or more resource IDs. If you specify both `ResourceId.N` and `InstanceId`, `ResourceId.N` takes precedence by default.
-    ///
-    /// - Wire name: `ResourceId`.
-    /// - Must have at most 100 items.
-    /// - Example: `i-uf678mass4zvr9n1****`.
+    /// Its description, rules and example: [`DescribeInstanceHistoryEventsRequest::resource_id`](DescribeInstanceHistoryEventsRequest::resource_id).
     pub fn resource_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -575,8 +505,7 @@ impl<C> DescribeInstanceHistoryEventsRequestBuilder<C> {
     ///
     /// The list of tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeInstanceHistoryEventsRequest::tag`](DescribeInstanceHistoryEventsRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -585,8 +514,7 @@ impl<C> DescribeInstanceHistoryEventsRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the resource belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeInstanceHistoryEventsRequest::resource_group_id`](DescribeInstanceHistoryEventsRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -595,8 +523,7 @@ impl<C> DescribeInstanceHistoryEventsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `f1c9fa9de5752***`.
+    /// Its description, rules and example: [`DescribeInstanceHistoryEventsRequest::next_token`](DescribeInstanceHistoryEventsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -605,13 +532,7 @@ impl<C> DescribeInstanceHistoryEventsRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Valid values: 10 to 100.
     ///
-    /// Default values:
-    ///
-    /// * If you set a value greater than 0 and less than 10, the default value is 10.
-    /// * If you set this parameter to a value that is greater than 100, the default value is 100.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `100`.
+    /// Its description, rules and example: [`DescribeInstanceHistoryEventsRequest::max_results`](DescribeInstanceHistoryEventsRequest::max_results).
     pub fn max_results(mut self, value: i64) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -808,125 +729,128 @@ for DescribeInstanceHistoryEventsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeInstanceHistoryEvents`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeInstanceHistoryEventsError {
-    /// HTTP 403 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `EventIdLimitExceeded`: %s
-    EventIdLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.TimeEndBeforeStart`: %s
-    InvalidParameterTimeEndBeforeStart(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.NotInWhiteList`: %s
-    OperationDeniedNotInWhiteList(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `MissingParameter`: %s
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeInstanceHistoryEventsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "EventIdLimitExceeded",
-                        "InvalidParameter.TimeEndBeforeStart",
-                        "OperationDenied.NotInWhiteList",
-                        "MissingParameter",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeInstanceHistoryEventsError;
+impl crate::Client {
+    /// Calls `DescribeInstanceHistoryEvents`: Queries the system events of Elastic Compute Service (ECS) instances. When you call this operation, you can specify parameters, such as InstanceId and EventType, in the request. By default, non-active system events are queried.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeInstanceHistoryEventsRequestBuilder::send) it. The parameters and their rules: [`DescribeInstanceHistoryEventsRequest`].
+    #[inline]
+    pub fn describe_instance_history_events(
+        &self,
+    ) -> DescribeInstanceHistoryEventsRequestBuilder<&Self> {
+        DescribeInstanceHistoryEventsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeInstanceHistoryEventsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeInstanceHistoryEvents`: Queries the system events of Elastic Compute Service (ECS) instances. When you call this operation, you can specify parameters, such as InstanceId and EventType, in the request. By default, non-active system events are queried.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeInstanceHistoryEventsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::EventIdLimitExceeded(error),
-            2 => Self::InvalidParameterTimeEndBeforeStart(error),
-            3 => Self::OperationDeniedNotInWhiteList(error),
-            4 => Self::MissingParameter(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::EventIdLimitExceeded(error) => (1, error),
-            Self::InvalidParameterTimeEndBeforeStart(error) => (2, error),
-            Self::OperationDeniedNotInWhiteList(error) => (3, error),
-            Self::MissingParameter(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
+    pub fn describe_instance_history_events(
+        &self,
+    ) -> DescribeInstanceHistoryEventsRequestBuilder<&Self> {
+        DescribeInstanceHistoryEventsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeInstanceHistoryEventsError {
+/// Every page of `DescribeInstanceHistoryEvents`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_instance_history_events_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeInstanceHistoryEventsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeInstanceHistoryEventsResponse,
+        ::acs_runtime::client::Error<DescribeInstanceHistoryEventsError>,
+    >,
+> {
+    fn count(response: &DescribeInstanceHistoryEventsResponse) -> usize {
+        response
+            .instance_system_event_set
+            .as_ref()
+            .and_then(|x| x.instance_system_event_type.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeInstanceHistoryEventsRequest,
+        response: &DescribeInstanceHistoryEventsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeInstanceHistoryEventsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_instance_history_events(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeInstanceHistoryEvents`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_instance_history_events_pages(
+        &self,
+        request: DescribeInstanceHistoryEventsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeInstanceHistoryEventsResponse,
+            ::acs_runtime::client::Error<DescribeInstanceHistoryEventsError>,
+        >,
+    > {
+        describe_instance_history_events_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeInstanceHistoryEventsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "EventIdLimitExceeded",
-            "InvalidParameterTimeEndBeforeStart",
-            "OperationDeniedNotInWhiteList",
-            "MissingParameter",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeInstanceHistoryEvents`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_instance_history_events_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeInstanceHistoryEventsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::InstanceSystemEventType,
+        ::acs_runtime::client::Error<DescribeInstanceHistoryEventsError>,
+    >,
+> {
+    fn extract(
+        response: DescribeInstanceHistoryEventsResponse,
+    ) -> Vec<crate::types::InstanceSystemEventType> {
+        response
+            .instance_system_event_set
+            .and_then(|x| x.instance_system_event_type)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_instance_history_events_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeInstanceHistoryEventsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeInstanceHistoryEvents`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeInstanceHistoryEventsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeInstanceHistoryEventsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeInstanceHistoryEventsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_instance_history_events_items(
+        &self,
+        request: DescribeInstanceHistoryEventsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::InstanceSystemEventType,
+            ::acs_runtime::client::Error<DescribeInstanceHistoryEventsError>,
+        >,
+    > {
+        describe_instance_history_events_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `om-and-monitoring` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_instance_maintenance_attributes_pages`](crate::Client::describe_instance_maintenance_attributes_pages) and [`describe_instance_maintenance_attributes_items`](crate::Client::describe_instance_maintenance_attributes_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_instance_maintenance_attributes_pages`](crate::Client::describe_instance_maintenance_attributes_pages) and [`describe_instance_maintenance_attributes_items`](crate::Client::describe_instance_maintenance_attributes_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInstanceMaintenanceAttributes",
@@ -12,6 +12,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    DescribeInstanceMaintenanceAttributesRequest,
+>;
 /// Request of `DescribeInstanceMaintenanceAttributes`: Queries the maintenance attributes of an instance.
 ///
 /// This operation is used to query the specified maintenance policy of an instance, which contains the following maintenance attributes:
@@ -140,9 +146,7 @@ impl<C> DescribeInstanceMaintenanceAttributesRequestBuilder<C> {
     ///
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeInstanceMaintenanceAttributesRequest::region_id`](DescribeInstanceMaintenanceAttributesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -151,12 +155,7 @@ impl<C> DescribeInstanceMaintenanceAttributesRequestBuilder<C> {
     ///
     /// The page number.
     ///
-    /// Pages start from page 1.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeInstanceMaintenanceAttributesRequest::page_number`](DescribeInstanceMaintenanceAttributesRequest::page_number).
     pub fn page_number(mut self, value: i64) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -165,10 +164,7 @@ impl<C> DescribeInstanceMaintenanceAttributesRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: 1 to 100.
     ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeInstanceMaintenanceAttributesRequest::page_size`](DescribeInstanceMaintenanceAttributesRequest::page_size).
     pub fn page_size(mut self, value: i64) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -177,9 +173,7 @@ impl<C> DescribeInstanceMaintenanceAttributesRequestBuilder<C> {
     ///
     /// The instance IDs. You can specify up to 100 instance IDs.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Must have at most 100 items.
-    /// - Example: `i-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeInstanceMaintenanceAttributesRequest::instance_id`](DescribeInstanceMaintenanceAttributesRequest::instance_id).
     pub fn instance_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -357,127 +351,130 @@ for DescribeInstanceMaintenanceAttributesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeInstanceMaintenanceAttributes`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeInstanceMaintenanceAttributesError {
-    /// HTTP 400 `MissingParameter`: %s
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceIdLimitExceeded`: %s
-    InstanceIdLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.NotInWhiteList`: %s
-    OperationDeniedNotInWhiteList(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeInstanceMaintenanceAttributesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter",
-                        "InvalidParameter",
-                        "InstanceIdLimitExceeded",
-                        "OperationDenied.NotInWhiteList",
-                        "InvalidInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeInstanceMaintenanceAttributesError;
+impl crate::Client {
+    /// Calls `DescribeInstanceMaintenanceAttributes`: Queries the maintenance attributes of an instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeInstanceMaintenanceAttributesRequestBuilder::send) it. The parameters and their rules: [`DescribeInstanceMaintenanceAttributesRequest`].
+    #[inline]
+    pub fn describe_instance_maintenance_attributes(
+        &self,
+    ) -> DescribeInstanceMaintenanceAttributesRequestBuilder<&Self> {
+        DescribeInstanceMaintenanceAttributesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeInstanceMaintenanceAttributesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeInstanceMaintenanceAttributes`: Queries the maintenance attributes of an instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeInstanceMaintenanceAttributesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameter(error),
-            1 => Self::InvalidParameter(error),
-            2 => Self::InstanceIdLimitExceeded(error),
-            3 => Self::OperationDeniedNotInWhiteList(error),
-            4 => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => (0, error),
-            Self::InvalidParameter(error) => (1, error),
-            Self::InstanceIdLimitExceeded(error) => (2, error),
-            Self::OperationDeniedNotInWhiteList(error) => (3, error),
-            Self::InvalidInstanceIdNotFound(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
+    pub fn describe_instance_maintenance_attributes(
+        &self,
+    ) -> DescribeInstanceMaintenanceAttributesRequestBuilder<&Self> {
+        DescribeInstanceMaintenanceAttributesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeInstanceMaintenanceAttributesError {
+/// Every page of `DescribeInstanceMaintenanceAttributes`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_instance_maintenance_attributes_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeInstanceMaintenanceAttributesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeInstanceMaintenanceAttributesResponse,
+        ::acs_runtime::client::Error<DescribeInstanceMaintenanceAttributesError>,
+    >,
+> {
+    fn count(response: &DescribeInstanceMaintenanceAttributesResponse) -> usize {
+        response
+            .maintenance_attributes
+            .as_ref()
+            .and_then(|x| x.maintenance_attribute.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeInstanceMaintenanceAttributesRequest,
+        response: &DescribeInstanceMaintenanceAttributesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeInstanceMaintenanceAttributesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number,
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(page);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_instance_maintenance_attributes(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeInstanceMaintenanceAttributes`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_instance_maintenance_attributes_pages(
+        &self,
+        request: DescribeInstanceMaintenanceAttributesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeInstanceMaintenanceAttributesResponse,
+            ::acs_runtime::client::Error<DescribeInstanceMaintenanceAttributesError>,
+        >,
+    > {
+        describe_instance_maintenance_attributes_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeInstanceMaintenanceAttributesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameter",
-            "InvalidParameter",
-            "InstanceIdLimitExceeded",
-            "OperationDeniedNotInWhiteList",
-            "InvalidInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeInstanceMaintenanceAttributes`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_instance_maintenance_attributes_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeInstanceMaintenanceAttributesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::MaintenanceAttribute,
+        ::acs_runtime::client::Error<DescribeInstanceMaintenanceAttributesError>,
+    >,
+> {
+    fn extract(
+        response: DescribeInstanceMaintenanceAttributesResponse,
+    ) -> Vec<crate::types::MaintenanceAttribute> {
+        response
+            .maintenance_attributes
+            .and_then(|x| x.maintenance_attribute)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_instance_maintenance_attributes_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeInstanceMaintenanceAttributesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeInstanceMaintenanceAttributes`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeInstanceMaintenanceAttributesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeInstanceMaintenanceAttributesError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeInstanceMaintenanceAttributesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_instance_maintenance_attributes_items(
+        &self,
+        request: DescribeInstanceMaintenanceAttributesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::MaintenanceAttribute,
+            ::acs_runtime::client::Error<DescribeInstanceMaintenanceAttributesError>,
+        >,
+    > {
+        describe_instance_maintenance_attributes_items(self, request)
     }
 }

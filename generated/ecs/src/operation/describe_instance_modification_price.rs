@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeInstanceModificationPriceRequest>;
 /// Request of `DescribeInstanceModificationPrice`: Queries the pricing information about newly attached subscription data disks or about the new instance types when you upgrade the configurations of unexpired subscription Elastic Compute Service (ECS) instances.
 ///
 /// * Pricing information can be queried for unexpired subscription ECS instances only when you upgrade their configurations. The pricing information cannot be queried when the instance configurations are downgraded.
@@ -143,9 +146,7 @@ impl<C> DescribeInstanceModificationPriceRequestBuilder<C> {
     ///
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeInstanceModificationPriceRequest::region_id`](DescribeInstanceModificationPriceRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -154,9 +155,7 @@ impl<C> DescribeInstanceModificationPriceRequestBuilder<C> {
     ///
     /// The ID of the instance for which you want to query pricing information for a configuration upgrade.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-bp1f2o4ldh8l****`.
+    /// Its description, rules and example: [`DescribeInstanceModificationPriceRequest::instance_id`](DescribeInstanceModificationPriceRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -165,17 +164,14 @@ impl<C> DescribeInstanceModificationPriceRequestBuilder<C> {
     ///
     /// The new instance type. We recommend that you call the [DescribeResourcesModification](<https://www.alibabacloud.com/help/doc-detail/66187.htm>) operation to query the instance types available for configuration upgrades in a specified zone.
     ///
-    /// > When you call the DescribeInstanceModificationPrice operation, you must specify at least one of the following parameters: `InstanceType` and `DataDisk.N.*`.
-    ///
-    /// - Wire name: `InstanceType`.
-    /// - Example: `ecs.g6e.large`.
+    /// Its description, rules and example: [`DescribeInstanceModificationPriceRequest::instance_type`](DescribeInstanceModificationPriceRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
     }
     /// Sets `SystemDisk`.
     ///
-    /// - Wire name: `SystemDisk`.
+    /// Its description, rules and example: [`DescribeInstanceModificationPriceRequest::system_disk`](DescribeInstanceModificationPriceRequest::system_disk).
     pub fn system_disk(mut self, value: crate::types::SystemDisk) -> Self {
         self.inner.system_disk = Some(value);
         self
@@ -184,8 +180,7 @@ impl<C> DescribeInstanceModificationPriceRequestBuilder<C> {
     ///
     /// The information about data disks.
     ///
-    /// - Wire name: `DataDisk`.
-    /// - Must have at most 16 items.
+    /// Its description, rules and example: [`DescribeInstanceModificationPriceRequest::data_disk`](DescribeInstanceModificationPriceRequest::data_disk).
     pub fn data_disk(
         mut self,
         values: impl IntoIterator<
@@ -337,241 +332,28 @@ for DescribeInstanceModificationPriceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeInstanceModificationPrice`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeInstanceModificationPriceError {
-    /// HTTP 400 `MissingParameter.InstanceTypeOrDataDisk`: You must specify the parameter InstanceType or DataDisk.
-    MissingParameterInstanceTypeOrDataDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSystemDiskCategory.ValueNotSupported`: The specified parameter "SystemDisk.Category" is not valid.
-    InvalidSystemDiskCategoryValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDiskCategory.Missing`: The DataDisk.1.Category parameter that is mandatory for processing the request is not provided.
-    InvalidDiskCategoryMissing(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDataDiskCategory.ValueNotSupported`: The specified parameter "DataDisk.n.Category" is not valid.
-    InvalidDataDiskCategoryValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDiskCategory.ValueNotSupported`: The specified parameter "DiskCategory" is not valid.
-    InvalidDiskCategoryValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDataDiskSize.ValueNotSupported`: The specified DataDisk.n.Size beyond the permitted range.
-    InvalidDataDiskSizeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPerformanceLevel.Malformed`: The specified parameter DataDisk.n.PerformanceLevel is not valid.
-    InvalidPerformanceLevelMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDiskSize.TooSmall`: Specified disk size is too small when choose PL0 of cloud_essd.
-    InvalidDiskSizeTooSmall(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.PerformanceLevelNotMatch`: The specified DataDisk.n.PerformanceLevel and DataDisk.n.Size do not match.
-    OperationDeniedPerformanceLevelNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.ValueNotSupported`: The specified InstanceType does not exist or beyond the permitted range.
-    InvalidInstanceTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAction.WithActiveElasticUpgrade`: The instance has active Elastic Upgrade.
-    InvalidActionWithActiveElasticUpgrade(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PriceNotFound`: The price of your queried resource is not available now, please try other resources.
-    PriceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.ResourceOwnerAccount`: ResourceOwnerAccount is Invalid.
-    InvalidParameterResourceOwnerAccount(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ChargeTypeViolation`: PostPaid instance do not support this operation.
-    ChargeTypeViolation(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceType.NotSupportUpgrade`: The specified InstanceType can only be downgraded. This API supports querying prices only of InstanceType that can be upgraded.
-    InvalidInstanceTypeNotSupportUpgrade(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceExpired`: The PrePaid instance has been expired.
-    InstanceExpired(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Throttling.User`: Request was denied due to user flow control.
-    ThrottlingUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Throttling`: Request was denied due to request throttling.
-    Throttling(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceType.Offline`: The specified InstanceType has been offline
-    InstanceTypeOffline(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `RegionUnauthorized`: There is no authority to create instance in the specified region.
-    RegionUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceGroup.NotFound`: The ResourceGroup provided does not exist in our records.
-    InvalidResourceGroupNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeInstanceModificationPriceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter.InstanceTypeOrDataDisk",
-                        "InvalidSystemDiskCategory.ValueNotSupported",
-                        "InvalidDiskCategory.Missing",
-                        "InvalidDataDiskCategory.ValueNotSupported",
-                        "InvalidDiskCategory.ValueNotSupported",
-                        "InvalidDataDiskSize.ValueNotSupported",
-                        "InvalidPerformanceLevel.Malformed",
-                        "InvalidDiskSize.TooSmall",
-                        "OperationDenied.PerformanceLevelNotMatch",
-                        "InvalidInstanceType.ValueNotSupported",
-                        "InvalidAction.WithActiveElasticUpgrade",
-                        "PriceNotFound",
-                        "InvalidParameter.ResourceOwnerAccount",
-                        "ChargeTypeViolation",
-                        "InvalidInstanceType.NotSupportUpgrade",
-                        "InstanceExpired",
-                        "Throttling.User",
-                        "Throttling",
-                        "InstanceType.Offline",
-                        "RegionUnauthorized",
-                        "InvalidRegionId.NotFound",
-                        "InvalidResourceGroup.NotFound",
-                        "InvalidInstanceId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeInstanceModificationPriceError;
+impl crate::Client {
+    /// Calls `DescribeInstanceModificationPrice`: Queries the pricing information about newly attached subscription data disks or about the new instance types when you upgrade the configurations of unexpired subscription Elastic Compute Service (ECS) instances.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeInstanceModificationPriceRequestBuilder::send) it. The parameters and their rules: [`DescribeInstanceModificationPriceRequest`].
+    #[inline]
+    pub fn describe_instance_modification_price(
+        &self,
+    ) -> DescribeInstanceModificationPriceRequestBuilder<&Self> {
+        DescribeInstanceModificationPriceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeInstanceModificationPriceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeInstanceModificationPrice`: Queries the pricing information about newly attached subscription data disks or about the new instance types when you upgrade the configurations of unexpired subscription Elastic Compute Service (ECS) instances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeInstanceModificationPriceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameterInstanceTypeOrDataDisk(error),
-            1 => Self::InvalidSystemDiskCategoryValueNotSupported(error),
-            2 => Self::InvalidDiskCategoryMissing(error),
-            3 => Self::InvalidDataDiskCategoryValueNotSupported(error),
-            4 => Self::InvalidDiskCategoryValueNotSupported(error),
-            5 => Self::InvalidDataDiskSizeValueNotSupported(error),
-            6 => Self::InvalidPerformanceLevelMalformed(error),
-            7 => Self::InvalidDiskSizeTooSmall(error),
-            8 => Self::OperationDeniedPerformanceLevelNotMatch(error),
-            9 => Self::InvalidInstanceTypeValueNotSupported(error),
-            10 => Self::InvalidActionWithActiveElasticUpgrade(error),
-            11 => Self::PriceNotFound(error),
-            12 => Self::InvalidParameterResourceOwnerAccount(error),
-            13 => Self::ChargeTypeViolation(error),
-            14 => Self::InvalidInstanceTypeNotSupportUpgrade(error),
-            15 => Self::InstanceExpired(error),
-            16 => Self::ThrottlingUser(error),
-            17 => Self::Throttling(error),
-            18 => Self::InstanceTypeOffline(error),
-            19 => Self::RegionUnauthorized(error),
-            20 => Self::InvalidRegionIdNotFound(error),
-            21 => Self::InvalidResourceGroupNotFound(error),
-            22 => Self::InvalidInstanceIdNotFound(error),
-            23 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameterInstanceTypeOrDataDisk(error) => (0, error),
-            Self::InvalidSystemDiskCategoryValueNotSupported(error) => (1, error),
-            Self::InvalidDiskCategoryMissing(error) => (2, error),
-            Self::InvalidDataDiskCategoryValueNotSupported(error) => (3, error),
-            Self::InvalidDiskCategoryValueNotSupported(error) => (4, error),
-            Self::InvalidDataDiskSizeValueNotSupported(error) => (5, error),
-            Self::InvalidPerformanceLevelMalformed(error) => (6, error),
-            Self::InvalidDiskSizeTooSmall(error) => (7, error),
-            Self::OperationDeniedPerformanceLevelNotMatch(error) => (8, error),
-            Self::InvalidInstanceTypeValueNotSupported(error) => (9, error),
-            Self::InvalidActionWithActiveElasticUpgrade(error) => (10, error),
-            Self::PriceNotFound(error) => (11, error),
-            Self::InvalidParameterResourceOwnerAccount(error) => (12, error),
-            Self::ChargeTypeViolation(error) => (13, error),
-            Self::InvalidInstanceTypeNotSupportUpgrade(error) => (14, error),
-            Self::InstanceExpired(error) => (15, error),
-            Self::ThrottlingUser(error) => (16, error),
-            Self::Throttling(error) => (17, error),
-            Self::InstanceTypeOffline(error) => (18, error),
-            Self::RegionUnauthorized(error) => (19, error),
-            Self::InvalidRegionIdNotFound(error) => (20, error),
-            Self::InvalidResourceGroupNotFound(error) => (21, error),
-            Self::InvalidInstanceIdNotFound(error) => (22, error),
-            Self::InternalError(error) => (23, error),
-            Self::Unhandled(unhandled) => (24, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeInstanceModificationPriceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeInstanceModificationPriceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameterInstanceTypeOrDataDisk",
-            "InvalidSystemDiskCategoryValueNotSupported",
-            "InvalidDiskCategoryMissing",
-            "InvalidDataDiskCategoryValueNotSupported",
-            "InvalidDiskCategoryValueNotSupported",
-            "InvalidDataDiskSizeValueNotSupported",
-            "InvalidPerformanceLevelMalformed",
-            "InvalidDiskSizeTooSmall",
-            "OperationDeniedPerformanceLevelNotMatch",
-            "InvalidInstanceTypeValueNotSupported",
-            "InvalidActionWithActiveElasticUpgrade",
-            "PriceNotFound",
-            "InvalidParameterResourceOwnerAccount",
-            "ChargeTypeViolation",
-            "InvalidInstanceTypeNotSupportUpgrade",
-            "InstanceExpired",
-            "ThrottlingUser",
-            "Throttling",
-            "InstanceTypeOffline",
-            "RegionUnauthorized",
-            "InvalidRegionIdNotFound",
-            "InvalidResourceGroupNotFound",
-            "InvalidInstanceIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeInstanceModificationPriceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeInstanceModificationPriceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeInstanceModificationPriceError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeInstanceModificationPriceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_instance_modification_price(
+        &self,
+    ) -> DescribeInstanceModificationPriceRequestBuilder<&Self> {
+        DescribeInstanceModificationPriceRequestBuilder::new(self)
     }
 }

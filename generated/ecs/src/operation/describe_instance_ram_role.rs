@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `instances` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_instance_ram_role_pages`](crate::Client::describe_instance_ram_role_pages) and [`describe_instance_ram_role_items`](crate::Client::describe_instance_ram_role_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_instance_ram_role_pages`](crate::Client::describe_instance_ram_role_pages) and [`describe_instance_ram_role_items`](crate::Client::describe_instance_ram_role_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInstanceRamRole",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeInstanceRamRoleRequest>;
 /// Request of `DescribeInstanceRamRole`: Queries the instance Resource Access Management (RAM) roles that are attached to Elastic Compute Service (ECS) instances based on the instance IDs, or queries the ECS instances to which a specific instance RAM role is attached based on the name of the instance RAM role.
 ///
 /// ## Usage notes
@@ -157,13 +160,7 @@ impl<C> DescribeInstanceRamRoleRequestBuilder<C> {
     ///
     /// The page number.
     ///
-    /// Pages start from page 1.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeInstanceRamRoleRequest::page_number`](DescribeInstanceRamRoleRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -172,13 +169,7 @@ impl<C> DescribeInstanceRamRoleRequestBuilder<C> {
     ///
     /// The number of entries per page.
     ///
-    /// Valid values: 1 to 50.
-    ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeInstanceRamRoleRequest::page_size`](DescribeInstanceRamRoleRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -187,9 +178,7 @@ impl<C> DescribeInstanceRamRoleRequestBuilder<C> {
     ///
     /// The region ID of the instance RAM role. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeInstanceRamRoleRequest::region_id`](DescribeInstanceRamRoleRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -198,10 +187,7 @@ impl<C> DescribeInstanceRamRoleRequestBuilder<C> {
     ///
     /// The IDs of ECS instances. You can specify up to 50 instance IDs in a single request.
     ///
-    /// > You must specify at least one parameter from `InstanceIds` and `RamRoleName`.
-    ///
-    /// - Wire name: `InstanceIds`.
-    /// - Example: `["i-bp67acfmxazb1p****", "i-bp67acfmxazb2p****", "bp67acfmxazb3p****"…]`.
+    /// Its description, rules and example: [`DescribeInstanceRamRoleRequest::instance_ids`](DescribeInstanceRamRoleRequest::instance_ids).
     pub fn instance_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_ids = Some(value.into());
         self
@@ -210,10 +196,7 @@ impl<C> DescribeInstanceRamRoleRequestBuilder<C> {
     ///
     /// The name of the instance RAM role. If you specify this parameter, all ECS instances to which the instance RAM role is attached are returned in the response. You can call the [ListRoles](<https://www.alibabacloud.com/help/doc-detail/28713.htm>) operation of RAM to query the names of available instance RAM roles.
     ///
-    /// > You must specify at least one parameter from `InstanceIds` and `RamRoleName`.
-    ///
-    /// - Wire name: `RamRoleName`.
-    /// - Example: `EcsServiceRole-EcsDocGuideTest`.
+    /// Its description, rules and example: [`DescribeInstanceRamRoleRequest::ram_role_name`](DescribeInstanceRamRoleRequest::ram_role_name).
     pub fn ram_role_name(mut self, value: impl Into<String>) -> Self {
         self.inner.ram_role_name = Some(value.into());
         self
@@ -375,125 +358,130 @@ for DescribeInstanceRamRoleResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeInstanceRamRole`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeInstanceRamRoleError {
-    /// HTTP 400 `InvalidInstanceIds.Malformed`: The specified instanceIds are not valid.
-    InvalidInstanceIdsMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidNetworkType.MismatchRamRole`: Ram role cannot be applied to instances of Classic network type.
-    InvalidNetworkTypeMismatchRamRole(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.AllEmpty`: %s
-    InvalidParameterAllEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified instanceId does not exist
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeInstanceRamRoleError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidInstanceIds.Malformed",
-                        "InvalidNetworkType.MismatchRamRole",
-                        "InvalidParameter.AllEmpty",
-                        "InvalidInstanceId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeInstanceRamRoleError;
+impl crate::Client {
+    /// Calls `DescribeInstanceRamRole`: Queries the instance Resource Access Management (RAM) roles that are attached to Elastic Compute Service (ECS) instances based on the instance IDs, or queries the ECS instances to which a specific instance RAM role is attached based on the name of the instance RAM role.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeInstanceRamRoleRequestBuilder::send) it. The parameters and their rules: [`DescribeInstanceRamRoleRequest`].
+    #[inline]
+    pub fn describe_instance_ram_role(
+        &self,
+    ) -> DescribeInstanceRamRoleRequestBuilder<&Self> {
+        DescribeInstanceRamRoleRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeInstanceRamRoleError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeInstanceRamRole`: Queries the instance Resource Access Management (RAM) roles that are attached to Elastic Compute Service (ECS) instances based on the instance IDs, or queries the ECS instances to which a specific instance RAM role is attached based on the name of the instance RAM role.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeInstanceRamRoleRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidInstanceIdsMalformed(error),
-            1 => Self::InvalidNetworkTypeMismatchRamRole(error),
-            2 => Self::InvalidParameterAllEmpty(error),
-            3 => Self::InvalidInstanceIdNotFound(error),
-            4 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidInstanceIdsMalformed(error) => (0, error),
-            Self::InvalidNetworkTypeMismatchRamRole(error) => (1, error),
-            Self::InvalidParameterAllEmpty(error) => (2, error),
-            Self::InvalidInstanceIdNotFound(error) => (3, error),
-            Self::InternalError(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
+    pub fn describe_instance_ram_role(
+        &self,
+    ) -> DescribeInstanceRamRoleRequestBuilder<&Self> {
+        DescribeInstanceRamRoleRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeInstanceRamRoleError {
+/// Every page of `DescribeInstanceRamRole`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_instance_ram_role_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeInstanceRamRoleRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeInstanceRamRoleResponse,
+        ::acs_runtime::client::Error<DescribeInstanceRamRoleError>,
+    >,
+> {
+    fn count(response: &DescribeInstanceRamRoleResponse) -> usize {
+        response
+            .instance_ram_role_sets
+            .as_ref()
+            .and_then(|x| x.instance_ram_role_set.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeInstanceRamRoleRequest,
+        response: &DescribeInstanceRamRoleResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeInstanceRamRoleRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_instance_ram_role(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeInstanceRamRole`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_instance_ram_role_pages(
+        &self,
+        request: DescribeInstanceRamRoleRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeInstanceRamRoleResponse,
+            ::acs_runtime::client::Error<DescribeInstanceRamRoleError>,
+        >,
+    > {
+        describe_instance_ram_role_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeInstanceRamRoleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidInstanceIdsMalformed",
-            "InvalidNetworkTypeMismatchRamRole",
-            "InvalidParameterAllEmpty",
-            "InvalidInstanceIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeInstanceRamRole`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_instance_ram_role_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeInstanceRamRoleRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::InstanceRamRoleSet,
+        ::acs_runtime::client::Error<DescribeInstanceRamRoleError>,
+    >,
+> {
+    fn extract(
+        response: DescribeInstanceRamRoleResponse,
+    ) -> Vec<crate::types::InstanceRamRoleSet> {
+        response
+            .instance_ram_role_sets
+            .and_then(|x| x.instance_ram_role_set)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_instance_ram_role_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeInstanceRamRoleError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeInstanceRamRole`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeInstanceRamRoleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeInstanceRamRoleError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeInstanceRamRoleError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_instance_ram_role_items(
+        &self,
+        request: DescribeInstanceRamRoleRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::InstanceRamRoleSet,
+            ::acs_runtime::client::Error<DescribeInstanceRamRoleError>,
+        >,
+    > {
+        describe_instance_ram_role_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `instances` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_instance_status_pages`](crate::Client::describe_instance_status_pages) and [`describe_instance_status_items`](crate::Client::describe_instance_status_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_instance_status_pages`](crate::Client::describe_instance_status_pages) and [`describe_instance_status_items`](crate::Client::describe_instance_status_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInstanceStatus",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeInstanceStatusRequest>;
 /// Request of `DescribeInstanceStatus`: Queries the status of one or more Elastic Compute Service (ECS) instances. You can also call this operation to query the list of ECS instances that match the specified filter conditions.
 ///
 /// For information about the lifecycle states of an ECS instance, see [Instance lifecycle](<https://www.alibabacloud.com/help/doc-detail/25687.htm>).
@@ -196,9 +199,7 @@ impl<C> DescribeInstanceStatusRequestBuilder<C> {
     ///
     /// The region ID of the instances. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeInstanceStatusRequest::region_id`](DescribeInstanceStatusRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -207,8 +208,7 @@ impl<C> DescribeInstanceStatusRequestBuilder<C> {
     ///
     /// The zone ID of the instances. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/25610.htm>) operation to query the most recent zone list.
     ///
-    /// - Wire name: `ZoneId`.
-    /// - Example: `cn-hangzhou-d`.
+    /// Its description, rules and example: [`DescribeInstanceStatusRequest::zone_id`](DescribeInstanceStatusRequest::zone_id).
     pub fn zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_id = Some(value.into());
         self
@@ -217,10 +217,7 @@ impl<C> DescribeInstanceStatusRequestBuilder<C> {
     ///
     /// The ID of the cluster to which the ECS instances belong.
     ///
-    /// > This parameter is deprecated. We recommend that you do not use this parameter.
-    ///
-    /// - Wire name: `ClusterId`.
-    /// - Example: `cls-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeInstanceStatusRequest::cluster_id`](DescribeInstanceStatusRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -229,14 +226,7 @@ impl<C> DescribeInstanceStatusRequestBuilder<C> {
     ///
     /// The page number.
     ///
-    /// Pages start from page 1.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeInstanceStatusRequest::page_number`](DescribeInstanceStatusRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -245,12 +235,7 @@ impl<C> DescribeInstanceStatusRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: 1 to 50.
     ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeInstanceStatusRequest::page_size`](DescribeInstanceStatusRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -259,11 +244,7 @@ impl<C> DescribeInstanceStatusRequestBuilder<C> {
     ///
     /// The IDs of ECS instances. You can specify 1 to 100 instance IDs.
     ///
-    /// Example: \["i-bp1j4i2jdf3owlhe\*\*\*\*", "i-bp1j4i2jdf3o1234\*\*\*\*"\].
-    ///
-    /// - Wire name: `InstanceId`.
-    /// - Must have at most 100 items.
-    /// - Example: `i-bp1j4i2jdf3owlhe****`.
+    /// Its description, rules and example: [`DescribeInstanceStatusRequest::instance_id`](DescribeInstanceStatusRequest::instance_id).
     pub fn instance_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -438,113 +419,127 @@ for DescribeInstanceStatusResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeInstanceStatus`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeInstanceStatusError {
-    /// HTTP 403 `InvalidParameter.TooManyInstanceIds`: Instance ids cannot be more than 100.
-    InvalidParameterTooManyInstanceIds(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Abs.InvalidInstanceIds.MalFormed`: The specified instanceIds is not valid.
-    AbsInvalidInstanceIdsMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidZoneId.NotFound`: The ZoneId provided does not exist in our records.
-    InvalidZoneIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeInstanceStatusError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.TooManyInstanceIds",
-                        "Abs.InvalidInstanceIds.MalFormed",
-                        "InvalidZoneId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeInstanceStatusError;
+impl crate::Client {
+    /// Calls `DescribeInstanceStatus`: Queries the status of one or more Elastic Compute Service (ECS) instances. You can also call this operation to query the list of ECS instances that match the specified filter conditions.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeInstanceStatusRequestBuilder::send) it. The parameters and their rules: [`DescribeInstanceStatusRequest`].
+    #[inline]
+    pub fn describe_instance_status(
+        &self,
+    ) -> DescribeInstanceStatusRequestBuilder<&Self> {
+        DescribeInstanceStatusRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeInstanceStatusError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeInstanceStatus`: Queries the status of one or more Elastic Compute Service (ECS) instances. You can also call this operation to query the list of ECS instances that match the specified filter conditions.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeInstanceStatusRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterTooManyInstanceIds(error),
-            1 => Self::AbsInvalidInstanceIdsMalFormed(error),
-            2 => Self::InvalidZoneIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterTooManyInstanceIds(error) => (0, error),
-            Self::AbsInvalidInstanceIdsMalFormed(error) => (1, error),
-            Self::InvalidZoneIdNotFound(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
+    pub fn describe_instance_status(
+        &self,
+    ) -> DescribeInstanceStatusRequestBuilder<&Self> {
+        DescribeInstanceStatusRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeInstanceStatusError {
+/// Every page of `DescribeInstanceStatus`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_instance_status_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeInstanceStatusRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeInstanceStatusResponse,
+        ::acs_runtime::client::Error<DescribeInstanceStatusError>,
+    >,
+> {
+    fn count(response: &DescribeInstanceStatusResponse) -> usize {
+        response
+            .instance_statuses
+            .as_ref()
+            .and_then(|x| x.instance_status.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeInstanceStatusRequest,
+        response: &DescribeInstanceStatusResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeInstanceStatusRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_instance_status(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeInstanceStatus`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_instance_status_pages(
+        &self,
+        request: DescribeInstanceStatusRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeInstanceStatusResponse,
+            ::acs_runtime::client::Error<DescribeInstanceStatusError>,
+        >,
+    > {
+        describe_instance_status_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeInstanceStatusError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterTooManyInstanceIds",
-            "AbsInvalidInstanceIdsMalFormed",
-            "InvalidZoneIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeInstanceStatus`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_instance_status_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeInstanceStatusRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::InstanceStatus,
+        ::acs_runtime::client::Error<DescribeInstanceStatusError>,
+    >,
+> {
+    fn extract(
+        response: DescribeInstanceStatusResponse,
+    ) -> Vec<crate::types::InstanceStatus> {
+        response.instance_statuses.and_then(|x| x.instance_status).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_instance_status_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeInstanceStatusError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeInstanceStatus`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeInstanceStatusError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeInstanceStatusError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeInstanceStatusError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_instance_status_items(
+        &self,
+        request: DescribeInstanceStatusRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::InstanceStatus,
+            ::acs_runtime::client::Error<DescribeInstanceStatusError>,
+        >,
+    > {
+        describe_instance_status_items(self, request)
     }
 }

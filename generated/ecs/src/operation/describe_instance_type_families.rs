@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeInstanceTypeFamiliesRequest>;
 /// Request of `DescribeInstanceTypeFamilies`: Queries the instance families provided by Elastic Compute Service (ECS). You can call the DescribeInstanceTypeFamilies operation to obtain information about different series of instance families. This helps you better understand the available instance types and choose appropriate instance types to create ECS instances.
 ///
 /// # Example
@@ -109,9 +112,7 @@ impl<C> DescribeInstanceTypeFamiliesRequestBuilder<C> {
     ///
     /// The region ID of the instance family. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeInstanceTypeFamiliesRequest::region_id`](DescribeInstanceTypeFamiliesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -120,15 +121,7 @@ impl<C> DescribeInstanceTypeFamiliesRequestBuilder<C> {
     ///
     /// The series of the instance family. For more information, see [Overview of instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>). Valid values:
     ///
-    /// * ecs-1: Series I, which consists of the earliest and cost-effective instance types
-    /// * ecs-2: Series II, which provides upgraded software and hardware and higher performance than Series I
-    /// * ecs-3: Series III, which consists of high-performance instance families and is suitable for different business scenarios
-    /// * ecs-4: Series IV, which consists of enterprise-level instance families (such as g5, c5, and r5), ECS Bare Metal Instance families (such as ebmc5s, ebmg5s, and ebmr5s), and burstable instance families (such as t5) and can meet a wide variety of business requirements with lower latency
-    /// * ecs-5: Series V, which consists of enterprise-level instance families (such as g6, c6, and r6), ECS Bare Metal Instance families (such as ebmg6, ebmg6e, and ebmc6), and storage-enhanced instance families (such as g6e) and delivers quick response times and higher performance
-    /// * ecs-6: Series VI, which consists of enterprise-level instance families (such as hfc7, hfg7, and hfr7) and ECS Bare Metal Instance families (such as ebmhfg7)
-    ///
-    /// - Wire name: `Generation`.
-    /// - Example: `ecs-5`.
+    /// Its description, rules and example: [`DescribeInstanceTypeFamiliesRequest::generation`](DescribeInstanceTypeFamiliesRequest::generation).
     pub fn generation(mut self, value: impl Into<String>) -> Self {
         self.inner.generation = Some(value.into());
         self
@@ -275,90 +268,28 @@ for DescribeInstanceTypeFamiliesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeInstanceTypeFamilies`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeInstanceTypeFamiliesError {
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeInstanceTypeFamiliesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidRegionId.NotFound"]), error)
+mod error;
+pub use error::DescribeInstanceTypeFamiliesError;
+impl crate::Client {
+    /// Calls `DescribeInstanceTypeFamilies`: Queries the instance families provided by Elastic Compute Service (ECS). You can call the DescribeInstanceTypeFamilies operation to obtain information about different series of instance families. This helps you better understand the available instance types and choose appropriate instance types to create ECS instances.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeInstanceTypeFamiliesRequestBuilder::send) it. The parameters and their rules: [`DescribeInstanceTypeFamiliesRequest`].
+    #[inline]
+    pub fn describe_instance_type_families(
+        &self,
+    ) -> DescribeInstanceTypeFamiliesRequestBuilder<&Self> {
+        DescribeInstanceTypeFamiliesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeInstanceTypeFamiliesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeInstanceTypeFamilies`: Queries the instance families provided by Elastic Compute Service (ECS). You can call the DescribeInstanceTypeFamilies operation to obtain information about different series of instance families. This helps you better understand the available instance types and choose appropriate instance types to create ECS instances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeInstanceTypeFamiliesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidRegionIdNotFound(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeInstanceTypeFamiliesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeInstanceTypeFamiliesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidRegionIdNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeInstanceTypeFamiliesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeInstanceTypeFamiliesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeInstanceTypeFamiliesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeInstanceTypeFamiliesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_instance_type_families(
+        &self,
+    ) -> DescribeInstanceTypeFamiliesRequestBuilder<&Self> {
+        DescribeInstanceTypeFamiliesRequestBuilder::new(self)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `instances` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_instance_types_pages`](crate::Client::describe_instance_types_pages) and [`describe_instance_types_items`](crate::Client::describe_instance_types_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_instance_types_pages`](crate::Client::describe_instance_types_pages) and [`describe_instance_types_items`](crate::Client::describe_instance_types_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInstanceTypes",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeInstanceTypesRequest>;
 /// Request of `DescribeInstanceTypes`: Queries the details of all instance types or a specific instance type provided by Elastic Compute Service (ECS). You can understand the specifications and performance of instance types based on the response and select an instance type that meets your business requirements.
 ///
 /// * **Paged query**: You can set MaxResults to specify the maximum number of entries to return in a single call. If the number of entries to return exceeds the specified MaxResults value, the response includes a NextToken value. You can set NextToken to the return value and specify MaxResults in your next request to DescribeInstanceTypes to retrieve the next page of results.
@@ -808,10 +811,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The instance family to which the instance type belongs. For information about the valid values of this parameter, see [DescribeInstanceTypeFamilies](<https://www.alibabacloud.com/help/doc-detail/25621.htm>).
     ///
-    /// For more information about instance families, see [Instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>).
-    ///
-    /// - Wire name: `InstanceTypeFamily`.
-    /// - Example: `ecs.g6`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::instance_type_family`](DescribeInstanceTypesRequest::instance_type_family).
     pub fn instance_type_family(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type_family = Some(value.into());
         self
@@ -820,9 +820,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The instance types. You can specify 1 to 10 instance types. If this parameter is empty, information about all instance types is queried.
     ///
-    /// - Wire name: `InstanceTypes`.
-    /// - Must have at most 10 items.
-    /// - Example: `ecs.g6.large`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::instance_types`](DescribeInstanceTypesRequest::instance_types).
     pub fn instance_types(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -834,10 +832,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The minimum number of vCPUs. The value must be a positive integer.
     ///
-    /// > If an instance type has fewer vCPUs than the specified value, information about the instance type is not queried.
-    ///
-    /// - Wire name: `MinimumCpuCoreCount`.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::minimum_cpu_core_count`](DescribeInstanceTypesRequest::minimum_cpu_core_count).
     pub fn minimum_cpu_core_count(mut self, value: i32) -> Self {
         self.inner.minimum_cpu_core_count = Some(value);
         self
@@ -846,10 +841,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The maximum number of vCPUs. The value must be a positive integer.
     ///
-    /// > If an instance type has more vCPUs than the specified value, information about the instance type is not queried.
-    ///
-    /// - Wire name: `MaximumCpuCoreCount`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::maximum_cpu_core_count`](DescribeInstanceTypesRequest::maximum_cpu_core_count).
     pub fn maximum_cpu_core_count(mut self, value: i32) -> Self {
         self.inner.maximum_cpu_core_count = Some(value);
         self
@@ -858,10 +850,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The minimum memory size. Unit: GiB.
     ///
-    /// > If the memory size of an instance type is smaller than the specified value, information about the instance type is not queried.
-    ///
-    /// - Wire name: `MinimumMemorySize`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::minimum_memory_size`](DescribeInstanceTypesRequest::minimum_memory_size).
     pub fn minimum_memory_size(mut self, value: f32) -> Self {
         self.inner.minimum_memory_size = Some(value);
         self
@@ -870,10 +859,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The maximum memory size. Unit: GiB.
     ///
-    /// > If the memory size of an instance type is larger than the specified value, information about the instance type is not queried.
-    ///
-    /// - Wire name: `MaximumMemorySize`.
-    /// - Example: `60`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::maximum_memory_size`](DescribeInstanceTypesRequest::maximum_memory_size).
     pub fn maximum_memory_size(mut self, value: f32) -> Self {
         self.inner.maximum_memory_size = Some(value);
         self
@@ -882,10 +868,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The minimum number of GPUs. The value must be a positive integer.
     ///
-    /// > If an instance type provides fewer GPUs than the specified value, information about the instance type is not queried.
-    ///
-    /// - Wire name: `MinimumGPUAmount`.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::minimum_gpu_amount`](DescribeInstanceTypesRequest::minimum_gpu_amount).
     pub fn minimum_gpu_amount(mut self, value: i32) -> Self {
         self.inner.minimum_gpu_amount = Some(value);
         self
@@ -894,10 +877,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The maximum number of GPUs. The value must be a positive integer.
     ///
-    /// > If an instance type provides more GPUs than the specified value, information about the instance type is not queried.
-    ///
-    /// - Wire name: `MaximumGPUAmount`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::maximum_gpu_amount`](DescribeInstanceTypesRequest::maximum_gpu_amount).
     pub fn maximum_gpu_amount(mut self, value: i32) -> Self {
         self.inner.maximum_gpu_amount = Some(value);
         self
@@ -906,10 +886,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The GPU model.
     ///
-    /// > Fuzzy match is supported. For example, if an instance type provides NVIDIA V100 GPUs and you set this parameter to NVIDIA, information about the instance type is queried.
-    ///
-    /// - Wire name: `GPUSpec`.
-    /// - Example: `NVIDIA V100`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::gpu_spec`](DescribeInstanceTypesRequest::gpu_spec).
     pub fn gpu_spec(mut self, value: impl Into<String>) -> Self {
         self.inner.gpu_spec = Some(value.into());
         self
@@ -918,26 +895,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The category of the instance type. Valid values:
     ///
-    /// * General-purpose: general-purpose instance type
-    /// * Compute-optimized: compute-optimized instance type
-    /// * Memory-optimized: memory-optimized instance type
-    /// * Big data: big data instance type
-    /// * Local SSDs: instance type with local SSDs
-    /// * High Clock Speed: instance type with high clock speeds
-    /// * Enhanced: enhanced instance type
-    /// * Shared: shared instance type
-    /// * Compute-optimized with GPU: GPU-accelerated compute-optimized instance type
-    /// * Visual Compute-optimized: visual compute-optimized instance type
-    /// * Heterogeneous Service: heterogeneous service instance type
-    /// * Compute-optimized with FPGA: FPGA-accelerated compute-optimized instance type
-    /// * Compute-optimized with NPU: NPU-accelerated compute-optimized instance type
-    /// * ECS Bare Metal: ECS Bare Metal Instance type
-    /// * Super Computing Cluster: Super Computing Cluster (SCC) instance type
-    /// * High Performance Compute: high-performance computing instance type
-    ///
-    /// - Wire name: `InstanceCategory`.
-    /// - Must be one of `General-purpose`, `Compute-optimized`, `Memory-optimized`, `Big data`, `Local SSDs`, `High Clock Speed`, `Enhanced`, `Shared`, `Compute-optimized with GPU`, `Visual Compute-optimized`, `Heterogeneous Service`, `Compute-optimized with FPGA`, `Compute-optimized with NPU`, `ECS Bare Metal`, `Super Computing Cluster`, `High Performance Compute`.
-    /// - Example: `Big data`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::instance_category`](DescribeInstanceTypesRequest::instance_category).
     pub fn instance_category(
         mut self,
         value: impl Into<crate::types::InstanceCategory>,
@@ -949,12 +907,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The CPU architecture. Valid values:
     ///
-    /// * X86
-    /// * ARM
-    ///
-    /// - Wire name: `CpuArchitecture`.
-    /// - Must be one of `X86`, `ARM`.
-    /// - Example: `X86`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::cpu_architecture`](DescribeInstanceTypesRequest::cpu_architecture).
     pub fn cpu_architecture(
         mut self,
         value: impl Into<crate::types::CpuArchitecture>,
@@ -966,10 +919,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The minimum clock speed.
     ///
-    /// > If an instance type uses processors that have a lower clock speed than the specified value, information about the instance type is not queried.
-    ///
-    /// - Wire name: `MinimumCpuSpeedFrequency`.
-    /// - Example: `2.5`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::minimum_cpu_speed_frequency`](DescribeInstanceTypesRequest::minimum_cpu_speed_frequency).
     pub fn minimum_cpu_speed_frequency(mut self, value: f32) -> Self {
         self.inner.minimum_cpu_speed_frequency = Some(value);
         self
@@ -978,10 +928,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The maximum clock speed.
     ///
-    /// > If an instance type uses processors that have a higher clock speed than the specified value, information about the instance type is not queried.
-    ///
-    /// - Wire name: `MaximumCpuSpeedFrequency`.
-    /// - Example: `3.2`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::maximum_cpu_speed_frequency`](DescribeInstanceTypesRequest::maximum_cpu_speed_frequency).
     pub fn maximum_cpu_speed_frequency(mut self, value: f32) -> Self {
         self.inner.maximum_cpu_speed_frequency = Some(value);
         self
@@ -990,10 +937,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The minimum turbo frequency.
     ///
-    /// > If an instance type uses processors that deliver a lower turbo frequency than the specified value, information about the instance type is not queried.
-    ///
-    /// - Wire name: `MinimumCpuTurboFrequency`.
-    /// - Example: `3.2`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::minimum_cpu_turbo_frequency`](DescribeInstanceTypesRequest::minimum_cpu_turbo_frequency).
     pub fn minimum_cpu_turbo_frequency(mut self, value: f32) -> Self {
         self.inner.minimum_cpu_turbo_frequency = Some(value);
         self
@@ -1002,10 +946,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The maximum turbo frequency.
     ///
-    /// > If an instance type uses processors that deliver a higher turbo frequency than the specified value, information about the instance type is not queried.
-    ///
-    /// - Wire name: `MaximumCpuTurboFrequency`.
-    /// - Example: `4.1`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::maximum_cpu_turbo_frequency`](DescribeInstanceTypesRequest::maximum_cpu_turbo_frequency).
     pub fn maximum_cpu_turbo_frequency(mut self, value: f32) -> Self {
         self.inner.maximum_cpu_turbo_frequency = Some(value);
         self
@@ -1014,10 +955,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The CPU model.
     ///
-    /// > Fuzzy match is supported. For example, if an instance type uses Intel Xeon (Ice Lake) Platinum 8369B processors and you set this parameter to Intel, information about the instance type is queried.
-    ///
-    /// - Wire name: `PhysicalProcessorModel`.
-    /// - Example: `Intel Xeon(Ice Lake) Platinum 8369B`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::physical_processor_model`](DescribeInstanceTypesRequest::physical_processor_model).
     pub fn physical_processor_model(mut self, value: impl Into<String>) -> Self {
         self.inner.physical_processor_model = Some(value.into());
         self
@@ -1026,13 +964,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The level of the instance family. Valid values:
     ///
-    /// * EntryLevel: entry level (shared)
-    /// * EnterpriseLevel: enterprise level
-    /// * CreditEntryLevel: credit-based entry level
-    ///
-    /// - Wire name: `InstanceFamilyLevel`.
-    /// - Must be one of `EntryLevel`, `EnterpriseLevel`, `CreditEntryLevel`.
-    /// - Example: `EntryLevel`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::instance_family_level`](DescribeInstanceTypesRequest::instance_family_level).
     pub fn instance_family_level(
         mut self,
         value: impl Into<crate::types::InstanceFamilyLevel>,
@@ -1044,10 +976,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The minimum inbound packet forwarding rate over the internal network. Unit: pps.
     ///
-    /// > If an instance type provides an inbound packet forwarding rate over the internal network that is lower than the specified value, information about the instance type is not queried.
-    ///
-    /// - Wire name: `MinimumInstancePpsRx`.
-    /// - Example: `15`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::minimum_instance_pps_rx`](DescribeInstanceTypesRequest::minimum_instance_pps_rx).
     pub fn minimum_instance_pps_rx(mut self, value: i64) -> Self {
         self.inner.minimum_instance_pps_rx = Some(value);
         self
@@ -1056,10 +985,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The minimum outbound packet forwarding rate over the internal network. Unit: pps.
     ///
-    /// > If an instance type provides an outbound packet forwarding rate over the internal network that is lower than the specified value, information about the instance type is not queried.
-    ///
-    /// - Wire name: `MinimumInstancePpsTx`.
-    /// - Example: `15`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::minimum_instance_pps_tx`](DescribeInstanceTypesRequest::minimum_instance_pps_tx).
     pub fn minimum_instance_pps_tx(mut self, value: i64) -> Self {
         self.inner.minimum_instance_pps_tx = Some(value);
         self
@@ -1068,10 +994,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The minimum inbound internal bandwidth. Unit: Kbit/s.
     ///
-    /// > If an instance type provides an inbound internal bandwidth that is lower than the specified value, information about the instance type is not queried.
-    ///
-    /// - Wire name: `MinimumInstanceBandwidthRx`.
-    /// - Example: `12288`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::minimum_instance_bandwidth_rx`](DescribeInstanceTypesRequest::minimum_instance_bandwidth_rx).
     pub fn minimum_instance_bandwidth_rx(mut self, value: i32) -> Self {
         self.inner.minimum_instance_bandwidth_rx = Some(value);
         self
@@ -1080,10 +1003,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The minimum outbound internal bandwidth. Unit: Kbit/s.
     ///
-    /// > If an instance type provides an outbound internal bandwidth that is lower than the specified value, information about the instance type is not queried.
-    ///
-    /// - Wire name: `MinimumInstanceBandwidthTx`.
-    /// - Example: `12288`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::minimum_instance_bandwidth_tx`](DescribeInstanceTypesRequest::minimum_instance_bandwidth_tx).
     pub fn minimum_instance_bandwidth_tx(mut self, value: i32) -> Self {
         self.inner.minimum_instance_bandwidth_tx = Some(value);
         self
@@ -1092,10 +1012,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The minimum default number of queues per primary network interface controller (NIC).
     ///
-    /// > If an instance type supports fewer queues per primary NIC than the specified value, information about the instance type is not queried.
-    ///
-    /// - Wire name: `MinimumPrimaryEniQueueNumber`.
-    /// - Example: `8`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::minimum_primary_eni_queue_number`](DescribeInstanceTypesRequest::minimum_primary_eni_queue_number).
     pub fn minimum_primary_eni_queue_number(mut self, value: i32) -> Self {
         self.inner.minimum_primary_eni_queue_number = Some(value);
         self
@@ -1104,10 +1021,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The minimum default number of queues per secondary NIC.
     ///
-    /// > If an instance type supports fewer queues per secondary NIC than the specified value, information about the instance type is not queried.
-    ///
-    /// - Wire name: `MinimumSecondaryEniQueueNumber`.
-    /// - Example: `4`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::minimum_secondary_eni_queue_number`](DescribeInstanceTypesRequest::minimum_secondary_eni_queue_number).
     pub fn minimum_secondary_eni_queue_number(mut self, value: i32) -> Self {
         self.inner.minimum_secondary_eni_queue_number = Some(value);
         self
@@ -1116,10 +1030,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The minimum number of elastic network interfaces (ENIs) per instance.
     ///
-    /// > If an instance type supports fewer ENIs than the specified value, information about the instance type is not queried.
-    ///
-    /// - Wire name: `MinimumEniQuantity`.
-    /// - Example: `4`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::minimum_eni_quantity`](DescribeInstanceTypesRequest::minimum_eni_quantity).
     pub fn minimum_eni_quantity(mut self, value: i32) -> Self {
         self.inner.minimum_eni_quantity = Some(value);
         self
@@ -1128,10 +1039,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The minimum number of queue pair (QP) queues per elastic RDMA interface (ERI).
     ///
-    /// > If an instance type supports fewer QP queues per ERI than the specified value, information about the instance type is not queried.
-    ///
-    /// - Wire name: `MinimumQueuePairNumber`.
-    /// - Example: `8`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::minimum_queue_pair_number`](DescribeInstanceTypesRequest::minimum_queue_pair_number).
     pub fn minimum_queue_pair_number(mut self, value: i32) -> Self {
         self.inner.minimum_queue_pair_number = Some(value);
         self
@@ -1140,10 +1048,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The minimum number of ERIs per instance.
     ///
-    /// > If an instance type supports fewer ERIs than the specified value, information about the instance type is not queried.
-    ///
-    /// - Wire name: `MinimumEriQuantity`.
-    /// - Example: `0`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::minimum_eri_quantity`](DescribeInstanceTypesRequest::minimum_eri_quantity).
     pub fn minimum_eri_quantity(mut self, value: i32) -> Self {
         self.inner.minimum_eri_quantity = Some(value);
         self
@@ -1152,10 +1057,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The minimum number of IPv4 addresses per ENI.
     ///
-    /// > If an instance type supports fewer IPv4 addresses per ENI than the specified value, information about the instance type is not queried.
-    ///
-    /// - Wire name: `MinimumEniPrivateIpAddressQuantity`.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::minimum_eni_private_ip_address_quantity`](DescribeInstanceTypesRequest::minimum_eni_private_ip_address_quantity).
     pub fn minimum_eni_private_ip_address_quantity(mut self, value: i32) -> Self {
         self.inner.minimum_eni_private_ip_address_quantity = Some(value);
         self
@@ -1164,10 +1066,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The minimum number of IPv6 addresses per ENI.
     ///
-    /// > If an instance type supports fewer IPv6 addresses per ENI than the specified value, information about the instance type is not queried.
-    ///
-    /// - Wire name: `MinimumEniIpv6AddressQuantity`.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::minimum_eni_ipv6_address_quantity`](DescribeInstanceTypesRequest::minimum_eni_ipv6_address_quantity).
     pub fn minimum_eni_ipv6_address_quantity(mut self, value: i32) -> Self {
         self.inner.minimum_eni_ipv6_address_quantity = Some(value);
         self
@@ -1176,10 +1075,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The minimum number of local disks per instance.
     ///
-    /// > If an instance type supports fewer local disks than the specified value, information about the instance type is not queried.
-    ///
-    /// - Wire name: `MinimumLocalStorageAmount`.
-    /// - Example: `4`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::minimum_local_storage_amount`](DescribeInstanceTypesRequest::minimum_local_storage_amount).
     pub fn minimum_local_storage_amount(mut self, value: i32) -> Self {
         self.inner.minimum_local_storage_amount = Some(value);
         self
@@ -1188,8 +1084,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The capacity of each local disk attached per instance. Unit: GiB.
     ///
-    /// - Wire name: `MinimumLocalStorageCapacity`.
-    /// - Example: `40`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::minimum_local_storage_capacity`](DescribeInstanceTypesRequest::minimum_local_storage_capacity).
     pub fn minimum_local_storage_capacity(mut self, value: i64) -> Self {
         self.inner.minimum_local_storage_capacity = Some(value);
         self
@@ -1198,10 +1093,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The minimum number of cloud disks per instance.
     ///
-    /// > If an instance type supports fewer cloud disks than the specified value, information about the instance type is not queried.
-    ///
-    /// - Wire name: `MinimumDiskQuantity`.
-    /// - Example: `4`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::minimum_disk_quantity`](DescribeInstanceTypesRequest::minimum_disk_quantity).
     pub fn minimum_disk_quantity(mut self, value: i32) -> Self {
         self.inner.minimum_disk_quantity = Some(value);
         self
@@ -1210,17 +1102,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The category of local disks. For more information, see Local disks. Valid values:
     ///
-    /// * local_hdd_pro: local Serial Advanced Technology Attachment (SATA) HDDs, which are attached to d1ne or d1 instances.
-    /// * local_ssd_pro: local Non-Volatile Memory Express (NVMe) SSDs, which are attached to i2, i2g, i1, ga1, or gn5 instances.
-    ///
-    /// Valid values:
-    ///
-    /// * local_hdd_pro
-    /// * local_ssd_pro
-    ///
-    /// - Wire name: `LocalStorageCategory`.
-    /// - Must be one of `local_hdd_pro`, `local_ssd_pro`.
-    /// - Example: `local_ssd_pro`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::local_storage_category`](DescribeInstanceTypesRequest::local_storage_category).
     pub fn local_storage_category(
         mut self,
         value: impl Into<crate::types::LocalStorageCategory>,
@@ -1232,12 +1114,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// Specifies whether cloud disks can be attached by using the NVMe protocol. Valid values:
     ///
-    /// * required: Cloud disks can be attached by using the NVMe protocol.
-    /// * unsupported: Cloud disks cannot be attached by using the NVMe protocol.
-    ///
-    /// - Wire name: `NvmeSupport`.
-    /// - Must be one of `required`, `unsupported`.
-    /// - Example: `required`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::nvme_support`](DescribeInstanceTypesRequest::nvme_support).
     pub fn nvme_support(mut self, value: impl Into<crate::types::NvmeSupport>) -> Self {
         self.inner.nvme_support = Some(value.into());
         self
@@ -1246,10 +1123,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The minimum baseline CPU performance (overall baseline performance of all vCPUs) of a t5 or t6 burstable instance.
     ///
-    /// > If a t5 or t6 instance type provides baseline CPU performance lower than the specified value, information about the instance type is not queried.
-    ///
-    /// - Wire name: `MinimumBaselineCredit`.
-    /// - Example: `12`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::minimum_baseline_credit`](DescribeInstanceTypesRequest::minimum_baseline_credit).
     pub fn minimum_baseline_credit(mut self, value: i32) -> Self {
         self.inner.minimum_baseline_credit = Some(value);
         self
@@ -1258,10 +1132,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The minimum initial CPU credits of a t5 or t6 burstable instance.
     ///
-    /// > If a t5 or t6 instance type provides less initial vCPU credits than the specified value, information about the instance type is not queried.
-    ///
-    /// - Wire name: `MinimumInitialCredit`.
-    /// - Example: `12`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::minimum_initial_credit`](DescribeInstanceTypesRequest::minimum_initial_credit).
     pub fn minimum_initial_credit(mut self, value: i32) -> Self {
         self.inner.minimum_initial_credit = Some(value);
         self
@@ -1270,8 +1141,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The instance families. You can specify 1 to 10 instance families.
     ///
-    /// - Wire name: `InstanceTypeFamilies`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::instance_type_families`](DescribeInstanceTypesRequest::instance_type_families).
     pub fn instance_type_families(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -1285,8 +1155,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The GPU models of instance types. You can specify 1 to 10 GPU models.
     ///
-    /// - Wire name: `GpuSpecs`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::gpu_specs`](DescribeInstanceTypesRequest::gpu_specs).
     pub fn gpu_specs(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -1298,8 +1167,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The categories of instance types. You can specify 1 to 10 categories of instance types.
     ///
-    /// - Wire name: `InstanceCategories`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::instance_categories`](DescribeInstanceTypesRequest::instance_categories).
     pub fn instance_categories(
         mut self,
         values: impl IntoIterator<Item = crate::types::InstanceCategories>,
@@ -1311,8 +1179,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The CPU architectures of instance types. You can specify 1 or 2 CPU architectures.
     ///
-    /// - Wire name: `CpuArchitectures`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::cpu_architectures`](DescribeInstanceTypesRequest::cpu_architectures).
     pub fn cpu_architectures(
         mut self,
         values: impl IntoIterator<Item = crate::types::CpuArchitecture>,
@@ -1324,8 +1191,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The CPU models of instance types. You can specify 1 to 10 CPU models.
     ///
-    /// - Wire name: `PhysicalProcessorModels`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::physical_processor_models`](DescribeInstanceTypesRequest::physical_processor_models).
     pub fn physical_processor_models(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -1339,8 +1205,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The categories of local disks used by instance types. You can specify 1 or 2 categories of local disks.
     ///
-    /// - Wire name: `LocalStorageCategories`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::local_storage_categories`](DescribeInstanceTypesRequest::local_storage_categories).
     pub fn local_storage_categories(
         mut self,
         values: impl IntoIterator<Item = crate::types::LocalStorageCategories>,
@@ -1352,12 +1217,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The maximum number of entries per page. Valid values: 1 to 1600.
     ///
-    /// Default value: 1600.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 1600.
-    /// - Default: `1600`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::max_results`](DescribeInstanceTypesRequest::max_results).
     pub fn max_results(mut self, value: i64) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -1366,17 +1226,14 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     ///
     /// The query token. Set the value to the NextToken value returned in the previous call to the DescribeInstanceTypes operation. You do not need to specify this parameter for the first request.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Must be at most 50 characters long.
-    /// - Example: `e71d8a535bd9cc11`.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::next_token`](DescribeInstanceTypesRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
     }
     /// Sets `AdditionalAttributes`.
     ///
-    /// - Wire name: `AdditionalAttributes`.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`DescribeInstanceTypesRequest::additional_attributes`](DescribeInstanceTypesRequest::additional_attributes).
     pub fn additional_attributes(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -1535,85 +1392,121 @@ for DescribeInstanceTypesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeInstanceTypes`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeInstanceTypesError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeInstanceTypesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeInstanceTypesError;
+impl crate::Client {
+    /// Calls `DescribeInstanceTypes`: Queries the details of all instance types or a specific instance type provided by Elastic Compute Service (ECS). You can understand the specifications and performance of instance types based on the response and select an instance type that meets your business requirements.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeInstanceTypesRequestBuilder::send) it. The parameters and their rules: [`DescribeInstanceTypesRequest`].
+    #[inline]
+    pub fn describe_instance_types(&self) -> DescribeInstanceTypesRequestBuilder<&Self> {
+        DescribeInstanceTypesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeInstanceTypesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeInstanceTypes`: Queries the details of all instance types or a specific instance type provided by Elastic Compute Service (ECS). You can understand the specifications and performance of instance types based on the response and select an instance type that meets your business requirements.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeInstanceTypesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
+    pub fn describe_instance_types(&self) -> DescribeInstanceTypesRequestBuilder<&Self> {
+        DescribeInstanceTypesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeInstanceTypesError {
+/// Every page of `DescribeInstanceTypes`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_instance_types_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeInstanceTypesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeInstanceTypesResponse,
+        ::acs_runtime::client::Error<DescribeInstanceTypesError>,
+    >,
+> {
+    fn count(response: &DescribeInstanceTypesResponse) -> usize {
+        response
+            .instance_types
+            .as_ref()
+            .and_then(|x| x.instance_type.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeInstanceTypesRequest,
+        response: &DescribeInstanceTypesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeInstanceTypesRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_instance_types(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeInstanceTypes`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_instance_types_pages(
+        &self,
+        request: DescribeInstanceTypesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeInstanceTypesResponse,
+            ::acs_runtime::client::Error<DescribeInstanceTypesError>,
+        >,
+    > {
+        describe_instance_types_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeInstanceTypesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeInstanceTypes`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_instance_types_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeInstanceTypesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::DescribeInstanceTypesInstanceType,
+        ::acs_runtime::client::Error<DescribeInstanceTypesError>,
+    >,
+> {
+    fn extract(
+        response: DescribeInstanceTypesResponse,
+    ) -> Vec<crate::types::DescribeInstanceTypesInstanceType> {
+        response.instance_types.and_then(|x| x.instance_type).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_instance_types_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeInstanceTypesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeInstanceTypes`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeInstanceTypesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeInstanceTypesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeInstanceTypesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_instance_types_items(
+        &self,
+        request: DescribeInstanceTypesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::DescribeInstanceTypesInstanceType,
+            ::acs_runtime::client::Error<DescribeInstanceTypesError>,
+        >,
+    > {
+        describe_instance_types_items(self, request)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeInstanceVncUrlRequest>;
 /// Request of `DescribeInstanceVncUrl`: Queries the Virtual Network Computing (VNC) logon address of an Elastic Compute Service (ECS) instance.
 ///
 /// * You cannot directly use the VNC logon address (VncUrl) in the response to log on to an ECS instance. To log on to the ECS instance, you can use the **web management terminal URL** that contains the VNC logon address.
@@ -122,9 +125,7 @@ impl<C> DescribeInstanceVncUrlRequestBuilder<C> {
     ///
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeInstanceVncUrlRequest::region_id`](DescribeInstanceVncUrlRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -133,9 +134,7 @@ impl<C> DescribeInstanceVncUrlRequestBuilder<C> {
     ///
     /// The ID of the instance
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-bp1hzoinajzkh91h****`.
+    /// Its description, rules and example: [`DescribeInstanceVncUrlRequest::instance_id`](DescribeInstanceVncUrlRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -282,131 +281,28 @@ for DescribeInstanceVncUrlResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeInstanceVncUrl`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeInstanceVncUrlError {
-    /// HTTP 400 `InvalidRegionInstance`: The specified InstanceId does not exist in given region.
-    InvalidRegionInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectInstanceStatus`: The current status of the resource does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceNotReady`: The specified instance is not ready for use
-    InstanceNotReady(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeInstanceVncUrlError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidRegionInstance",
-                        "IncorrectInstanceStatus",
-                        "InstanceNotReady",
-                        "InvalidRegionId.NotFound",
-                        "InvalidInstanceId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeInstanceVncUrlError;
+impl crate::Client {
+    /// Calls `DescribeInstanceVncUrl`: Queries the Virtual Network Computing (VNC) logon address of an Elastic Compute Service (ECS) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeInstanceVncUrlRequestBuilder::send) it. The parameters and their rules: [`DescribeInstanceVncUrlRequest`].
+    #[inline]
+    pub fn describe_instance_vnc_url(
+        &self,
+    ) -> DescribeInstanceVncUrlRequestBuilder<&Self> {
+        DescribeInstanceVncUrlRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeInstanceVncUrlError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeInstanceVncUrl`: Queries the Virtual Network Computing (VNC) logon address of an Elastic Compute Service (ECS) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeInstanceVncUrlRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidRegionInstance(error),
-            1 => Self::IncorrectInstanceStatus(error),
-            2 => Self::InstanceNotReady(error),
-            3 => Self::InvalidRegionIdNotFound(error),
-            4 => Self::InvalidInstanceIdNotFound(error),
-            5 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidRegionInstance(error) => (0, error),
-            Self::IncorrectInstanceStatus(error) => (1, error),
-            Self::InstanceNotReady(error) => (2, error),
-            Self::InvalidRegionIdNotFound(error) => (3, error),
-            Self::InvalidInstanceIdNotFound(error) => (4, error),
-            Self::InternalError(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeInstanceVncUrlError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeInstanceVncUrlError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidRegionInstance",
-            "IncorrectInstanceStatus",
-            "InstanceNotReady",
-            "InvalidRegionIdNotFound",
-            "InvalidInstanceIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeInstanceVncUrlError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeInstanceVncUrlError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeInstanceVncUrlError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeInstanceVncUrlError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_instance_vnc_url(
+        &self,
+    ) -> DescribeInstanceVncUrlRequestBuilder<&Self> {
+        DescribeInstanceVncUrlRequestBuilder::new(self)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `instances` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_instances_pages`](crate::Client::describe_instances_pages) and [`describe_instances_items`](crate::Client::describe_instances_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_instances_pages`](crate::Client::describe_instances_pages) and [`describe_instances_items`](crate::Client::describe_instances_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInstances",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeInstancesRequest>;
 /// Request of `DescribeInstances`: Queries Elastic Compute Service (ECS) instances by various filter conditions. The details of the queried ECS instances are returned in the response.
 ///
 /// ### Limits
@@ -580,9 +583,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeInstancesRequest::region_id`](DescribeInstancesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -591,8 +592,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// The ID of the virtual private cloud (VPC).
     ///
-    /// - Wire name: `VpcId`.
-    /// - Example: `v-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeInstancesRequest::vpc_id`](DescribeInstancesRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -601,8 +601,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// The ID of the vSwitch.
     ///
-    /// - Wire name: `VSwitchId`.
-    /// - Example: `vsw-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeInstancesRequest::v_switch_id`](DescribeInstancesRequest::v_switch_id).
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_id = Some(value.into());
         self
@@ -611,8 +610,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// The zone ID of the instance.
     ///
-    /// - Wire name: `ZoneId`.
-    /// - Example: `cn-hangzhou-g`.
+    /// Its description, rules and example: [`DescribeInstancesRequest::zone_id`](DescribeInstancesRequest::zone_id).
     pub fn zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_id = Some(value.into());
         self
@@ -621,11 +619,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// The network type of the instance. Valid values:
     ///
-    /// * classic
-    /// * vpc
-    ///
-    /// - Wire name: `InstanceNetworkType`.
-    /// - Example: `vpc`.
+    /// Its description, rules and example: [`DescribeInstancesRequest::instance_network_type`](DescribeInstancesRequest::instance_network_type).
     pub fn instance_network_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_network_type = Some(value.into());
         self
@@ -634,8 +628,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// The ID of the security group to which the instance belongs.
     ///
-    /// - Wire name: `SecurityGroupId`.
-    /// - Example: `sg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeInstancesRequest::security_group_id`](DescribeInstancesRequest::security_group_id).
     pub fn security_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.security_group_id = Some(value.into());
         self
@@ -644,8 +637,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// The ID of the instance. The value can be a JSON array that consists of up to 100 instance IDs. Separate the IDs with commas (,).
     ///
-    /// - Wire name: `InstanceIds`.
-    /// - Example: `["i-bp67acfmxazb4p****", "i-bp67acfmxazb4p****", … "i-bp67acfmxazb4p****"]`.
+    /// Its description, rules and example: [`DescribeInstancesRequest::instance_ids`](DescribeInstancesRequest::instance_ids).
     pub fn instance_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_ids = Some(value.into());
         self
@@ -654,9 +646,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// > This parameter will be removed in the future. We recommend that you use NextToken and MaxResults for a paged query.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeInstancesRequest::page_number`](DescribeInstancesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -665,9 +655,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// > This parameter will be removed in the future. We recommend that you use NextToken and MaxResults for a paged query.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 100.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeInstancesRequest::page_size`](DescribeInstancesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -676,8 +664,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. You do not need to specify this parameter for the first request. You must specify the token that is obtained from the previous query as the value of `NextToken`.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
+    /// Its description, rules and example: [`DescribeInstancesRequest::next_token`](DescribeInstancesRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -686,14 +673,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// The maximum number of entries per page. Valid values: 1 to 100.
     ///
-    /// Default value:
-    ///
-    /// * If you do not specify this parameter or if you set this parameter to a value that is smaller than 10, the default value is 10.
-    /// * If you set this parameter to a value that is greater than 100, the default value is 100.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 100.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeInstancesRequest::max_results`](DescribeInstancesRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -702,8 +682,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// The internal IP addresses of instances located in the classic network. This parameter is valid when InstanceNetworkType is set to classic. The value can be a JSON array that consists of up to 100 IP addresses. Separate the IP addresses with commas (,).
     ///
-    /// - Wire name: `InnerIpAddresses`.
-    /// - Example: `["10.1.1.1", "10.1.2.1", … "10.1.10.1"]`.
+    /// Its description, rules and example: [`DescribeInstancesRequest::inner_ip_addresses`](DescribeInstancesRequest::inner_ip_addresses).
     pub fn inner_ip_addresses(mut self, value: impl Into<String>) -> Self {
         self.inner.inner_ip_addresses = Some(value.into());
         self
@@ -712,8 +691,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// The private IP addresses of instances located in a VPC. This parameter is valid when InstanceNetworkType is set to vpc. The value can be a JSON array that consists of up to 100 IP addresses. Separate the IP addresses with commas (,).
     ///
-    /// - Wire name: `PrivateIpAddresses`.
-    /// - Example: `["172.16.1.1", "172.16.2.1", … "172.16.10.1"]`.
+    /// Its description, rules and example: [`DescribeInstancesRequest::private_ip_addresses`](DescribeInstancesRequest::private_ip_addresses).
     pub fn private_ip_addresses(mut self, value: impl Into<String>) -> Self {
         self.inner.private_ip_addresses = Some(value.into());
         self
@@ -722,8 +700,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// The public IP addresses of instances. The value can be a JSON array that consists of up to 100 IP addresses. Separate the IP addresses with commas (,).
     ///
-    /// - Wire name: `PublicIpAddresses`.
-    /// - Example: `["42.1.1.**", "42.1.2.**", … "42.1.10.**"]`.
+    /// Its description, rules and example: [`DescribeInstancesRequest::public_ip_addresses`](DescribeInstancesRequest::public_ip_addresses).
     pub fn public_ip_addresses(mut self, value: impl Into<String>) -> Self {
         self.inner.public_ip_addresses = Some(value.into());
         self
@@ -732,8 +709,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// The elastic IP addresses (EIPs) of instances. This parameter is valid when InstanceNetworkType is set to vpc. The value can be a JSON array that consists of up to 100 IP addresses. Separate the IP addresses with commas (,).
     ///
-    /// - Wire name: `EipAddresses`.
-    /// - Example: `["42.1.1.**", "42.1.2.**", … "42.1.10.**"]`.
+    /// Its description, rules and example: [`DescribeInstancesRequest::eip_addresses`](DescribeInstancesRequest::eip_addresses).
     pub fn eip_addresses(mut self, value: impl Into<String>) -> Self {
         self.inner.eip_addresses = Some(value.into());
         self
@@ -742,11 +718,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// The billing method of the instance. Valid values:
     ///
-    /// * PostPaid: pay-as-you-go
-    /// * PrePaid: subscription
-    ///
-    /// - Wire name: `InstanceChargeType`.
-    /// - Example: `PostPaid`.
+    /// Its description, rules and example: [`DescribeInstancesRequest::instance_charge_type`](DescribeInstancesRequest::instance_charge_type).
     pub fn instance_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_charge_type = Some(value.into());
         self
@@ -755,13 +727,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// The billing method for network usage. Valid values:
     ///
-    /// * PayByBandwidth
-    /// * PayByTraffic
-    ///
-    /// > When the **pay-by-traffic** billing method is used for network usage, the maximum inbound and outbound bandwidths are used as the upper limits of bandwidths instead of guaranteed performance specifications. In scenarios in which demands exceed resource supplies, the maximum bandwidths may not be reached. If you want guaranteed bandwidths for your instance, use the **pay-by-bandwidth** billing method for network usage.
-    ///
-    /// - Wire name: `InternetChargeType`.
-    /// - Example: `PayByTraffic`.
+    /// Its description, rules and example: [`DescribeInstancesRequest::internet_charge_type`](DescribeInstancesRequest::internet_charge_type).
     pub fn internet_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.internet_charge_type = Some(value.into());
         self
@@ -770,8 +736,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// The name of the instance. Fuzzy search with asterisk (\*) wildcard characters is supported.
     ///
-    /// - Wire name: `InstanceName`.
-    /// - Example: `Test`.
+    /// Its description, rules and example: [`DescribeInstancesRequest::instance_name`](DescribeInstancesRequest::instance_name).
     pub fn instance_name(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_name = Some(value.into());
         self
@@ -780,8 +745,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// The ID of the image.
     ///
-    /// - Wire name: `ImageId`.
-    /// - Example: `m-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeInstancesRequest::image_id`](DescribeInstancesRequest::image_id).
     pub fn image_id(mut self, value: impl Into<String>) -> Self {
         self.inner.image_id = Some(value.into());
         self
@@ -790,14 +754,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// The status of the instance. Valid values:
     ///
-    /// * Pending: The instance is being created.
-    /// * Running: The instance is running.
-    /// * Starting: The instance is being started.
-    /// * Stopping: The instance is being stopped.
-    /// * Stopped: The instance is stopped.
-    ///
-    /// - Wire name: `Status`.
-    /// - Example: `Running`.
+    /// Its description, rules and example: [`DescribeInstancesRequest::status`](DescribeInstancesRequest::status).
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.inner.status = Some(value.into());
         self
@@ -806,22 +763,14 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// The reason why the instance is locked. Valid values:
     ///
-    /// * financial: The instance is locked due to overdue payments.
-    /// * security: The instance is locked due to security reasons.
-    /// * recycling: The spot instance is locked and pending release.
-    /// * dedicatedhostfinancial: The instance is locked due to overdue payments for the dedicated host.
-    /// * refunded: The instance is locked because a refund is made for the instance.
-    ///
-    /// - Wire name: `LockReason`.
-    /// - Example: `security`.
+    /// Its description, rules and example: [`DescribeInstancesRequest::lock_reason`](DescribeInstancesRequest::lock_reason).
     pub fn lock_reason(mut self, value: impl Into<String>) -> Self {
         self.inner.lock_reason = Some(value.into());
         self
     }
     /// Sets `Filter`.
     ///
-    /// - Wire name: `Filter`.
-    /// - Must have at most 4 items.
+    /// Its description, rules and example: [`DescribeInstancesRequest::filter`](DescribeInstancesRequest::filter).
     pub fn filter(
         mut self,
         values: impl IntoIterator<Item = crate::types::Filter>,
@@ -833,8 +782,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// > This parameter is in invitational preview and is not publicly available.
     ///
-    /// - Wire name: `DeviceAvailable`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeInstancesRequest::device_available`](DescribeInstancesRequest::device_available).
     pub fn device_available(mut self, value: bool) -> Self {
         self.inner.device_available = Some(value);
         self
@@ -843,11 +791,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// Specifies whether the instance is an I/O optimized instance. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// - Wire name: `IoOptimized`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DescribeInstancesRequest::io_optimized`](DescribeInstancesRequest::io_optimized).
     pub fn io_optimized(mut self, value: bool) -> Self {
         self.inner.io_optimized = Some(value);
         self
@@ -856,8 +800,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// > This parameter is in invitational preview and is not publicly available.
     ///
-    /// - Wire name: `NeedSaleCycle`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeInstancesRequest::need_sale_cycle`](DescribeInstancesRequest::need_sale_cycle).
     pub fn need_sale_cycle(mut self, value: bool) -> Self {
         self.inner.need_sale_cycle = Some(value);
         self
@@ -866,8 +809,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// The instance type of the instance.
     ///
-    /// - Wire name: `InstanceType`.
-    /// - Example: `ecs.g5.large`.
+    /// Its description, rules and example: [`DescribeInstancesRequest::instance_type`](DescribeInstancesRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -876,8 +818,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// The instance family of the instance.
     ///
-    /// - Wire name: `InstanceTypeFamily`.
-    /// - Example: `ecs.g5`.
+    /// Its description, rules and example: [`DescribeInstancesRequest::instance_type_family`](DescribeInstancesRequest::instance_type_family).
     pub fn instance_type_family(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type_family = Some(value.into());
         self
@@ -886,8 +827,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// The name of the SSH key pair bound to the instance.
     ///
-    /// - Wire name: `KeyPairName`.
-    /// - Example: `KeyPairNameTest`.
+    /// Its description, rules and example: [`DescribeInstancesRequest::key_pair_name`](DescribeInstancesRequest::key_pair_name).
     pub fn key_pair_name(mut self, value: impl Into<String>) -> Self {
         self.inner.key_pair_name = Some(value.into());
         self
@@ -896,10 +836,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the instance belongs. If this parameter is specified to query resources, up to 1,000 resources that belong to the specified resource group can be displayed in the response.
     ///
-    /// > Resources in the default resource group are displayed in the response regardless of how this parameter is set.
-    ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeInstancesRequest::resource_group_id`](DescribeInstancesRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -908,8 +845,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// The ID of the high-performance computing (HPC) cluster to which the instance belongs.
     ///
-    /// - Wire name: `HpcClusterId`.
-    /// - Example: `hpc-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeInstancesRequest::hpc_cluster_id`](DescribeInstancesRequest::hpc_cluster_id).
     pub fn hpc_cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.hpc_cluster_id = Some(value.into());
         self
@@ -918,8 +854,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// The remote direct memory access (RDMA) IP addresses of the instance in the HPC cluster.
     ///
-    /// - Wire name: `RdmaIpAddresses`.
-    /// - Example: `10.10.10.102`.
+    /// Its description, rules and example: [`DescribeInstancesRequest::rdma_ip_addresses`](DescribeInstancesRequest::rdma_ip_addresses).
     pub fn rdma_ip_addresses(mut self, value: impl Into<String>) -> Self {
         self.inner.rdma_ip_addresses = Some(value.into());
         self
@@ -928,13 +863,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * true: performs only a dry run. The system checks the request for potential issues, including invalid AccessKey pairs, unauthorized RAM users, and missing parameter values. If the request fails the dry run, an error message is returned. If the request passes the dry run, the DryRunOperation error code is returned.
-    /// * false: performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeInstancesRequest::dry_run`](DescribeInstancesRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -943,15 +872,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// Specifies whether the access channel is enabled for instance metadata. Valid values:
     ///
-    /// * enabled
-    /// * disabled
-    ///
-    /// Default value: enabled.
-    ///
-    /// > For information about instance metadata, see [Access instance metadata](<https://www.alibabacloud.com/help/doc-detail/49122.htm>).
-    ///
-    /// - Wire name: `HttpEndpoint`.
-    /// - Example: `enabled`.
+    /// Its description, rules and example: [`DescribeInstancesRequest::http_endpoint`](DescribeInstancesRequest::http_endpoint).
     pub fn http_endpoint(mut self, value: impl Into<String>) -> Self {
         self.inner.http_endpoint = Some(value.into());
         self
@@ -960,15 +881,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// Specifies whether the security hardening mode (IMDSv2) is forcefully used to access instance metadata. Valid values:
     ///
-    /// * optional: The security hardening mode (IMDSv2) is not forcefully used.
-    /// * required: The security hardening mode (IMDSv2) is forcefully used. After you set this parameter to required, you cannot access instance metadata in normal mode.
-    ///
-    /// Default value: optional.
-    ///
-    /// > For information about modes of accessing instance metadata, see [Access instance metadata](<https://www.alibabacloud.com/help/doc-detail/150575.htm>).
-    ///
-    /// - Wire name: `HttpTokens`.
-    /// - Example: `optional`.
+    /// Its description, rules and example: [`DescribeInstancesRequest::http_tokens`](DescribeInstancesRequest::http_tokens).
     pub fn http_tokens(mut self, value: impl Into<String>) -> Self {
         self.inner.http_tokens = Some(value.into());
         self
@@ -977,8 +890,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// > This parameter is in invitational preview and is not publicly available.
     ///
-    /// - Wire name: `HttpPutResponseHopLimit`.
-    /// - Example: `0`.
+    /// Its description, rules and example: [`DescribeInstancesRequest::http_put_response_hop_limit`](DescribeInstancesRequest::http_put_response_hop_limit).
     pub fn http_put_response_hop_limit(mut self, value: i32) -> Self {
         self.inner.http_put_response_hop_limit = Some(value);
         self
@@ -987,8 +899,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// The IPv6 addresses assigned to elastic network interfaces (ENIs).
     ///
-    /// - Wire name: `Ipv6Address`.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`DescribeInstancesRequest::ipv6_address`](DescribeInstancesRequest::ipv6_address).
     pub fn ipv6_address(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -1000,8 +911,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// The tags of the instance.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeInstancesRequest::tag`](DescribeInstancesRequest::tag).
     pub fn tag(
         mut self,
         values: impl IntoIterator<Item = crate::types::DescribeInstancesTag>,
@@ -1013,9 +923,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// The additional instance attributes.
     ///
-    /// - Wire name: `AdditionalAttributes`.
-    /// - Must have at most 5 items.
-    /// - Example: `META_OPTIONS`.
+    /// Its description, rules and example: [`DescribeInstancesRequest::additional_attributes`](DescribeInstancesRequest::additional_attributes).
     pub fn additional_attributes(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -1204,167 +1112,114 @@ for DescribeInstancesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeInstances`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeInstancesError {
-    /// HTTP 400 `InvalidTag.Mismatch`: The specified Tag.n.Key and Tag.n.Value are not match.
-    InvalidTagMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagCount`: The specified tags are beyond the permitted range.
-    InvalidTagCount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHpcClusterId.NotFound`: The specified HpcClusterId is not found.
-    InvalidHpcClusterIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHpcClusterId.Creating`: The specified HpcClusterId is creating.
-    InvalidHpcClusterIdCreating(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceChargeType.NotFound`: The InstanceChargeType does not exist in our records.
-    InvalidInstanceChargeTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInternetChargeType.ValueNotSupported`: The specified InternetChargeType is not valid.
-    InvalidInternetChargeTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidLockReason.NotFound`: The specified LockReason is not found.
-    InvalidLockReasonNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidFilterKey.NotFound`: Invalid filter.%s.
-    InvalidFilterKeyNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidFilterValue`: Invalid filter.%s.
-    InvalidFilterValue(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidNetworkType.NotFound`: The specified InstanceNetworkType is not found.
-    InvalidNetworkTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidStatus.NotFound`: The specified Status is not found.
-    InvalidStatusNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeInstancesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidTag.Mismatch",
-                        "InvalidTagCount",
-                        "InvalidHpcClusterId.NotFound",
-                        "InvalidHpcClusterId.Creating",
-                        "InternalError",
-                        "InvalidInstanceChargeType.NotFound",
-                        "InvalidInternetChargeType.ValueNotSupported",
-                        "InvalidLockReason.NotFound",
-                        "InvalidFilterKey.NotFound",
-                        "InvalidFilterValue",
-                        "InvalidNetworkType.NotFound",
-                        "InvalidStatus.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeInstancesError;
+impl crate::Client {
+    /// Calls `DescribeInstances`: Queries Elastic Compute Service (ECS) instances by various filter conditions. The details of the queried ECS instances are returned in the response.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeInstancesRequestBuilder::send) it. The parameters and their rules: [`DescribeInstancesRequest`].
+    #[inline]
+    pub fn describe_instances(&self) -> DescribeInstancesRequestBuilder<&Self> {
+        DescribeInstancesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeInstancesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeInstances`: Queries Elastic Compute Service (ECS) instances by various filter conditions. The details of the queried ECS instances are returned in the response.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeInstancesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidTagMismatch(error),
-            1 => Self::InvalidTagCount(error),
-            2 => Self::InvalidHpcClusterIdNotFound(error),
-            3 => Self::InvalidHpcClusterIdCreating(error),
-            4 => Self::InternalError(error),
-            5 => Self::InvalidInstanceChargeTypeNotFound(error),
-            6 => Self::InvalidInternetChargeTypeValueNotSupported(error),
-            7 => Self::InvalidLockReasonNotFound(error),
-            8 => Self::InvalidFilterKeyNotFound(error),
-            9 => Self::InvalidFilterValue(error),
-            10 => Self::InvalidNetworkTypeNotFound(error),
-            11 => Self::InvalidStatusNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidTagMismatch(error) => (0, error),
-            Self::InvalidTagCount(error) => (1, error),
-            Self::InvalidHpcClusterIdNotFound(error) => (2, error),
-            Self::InvalidHpcClusterIdCreating(error) => (3, error),
-            Self::InternalError(error) => (4, error),
-            Self::InvalidInstanceChargeTypeNotFound(error) => (5, error),
-            Self::InvalidInternetChargeTypeValueNotSupported(error) => (6, error),
-            Self::InvalidLockReasonNotFound(error) => (7, error),
-            Self::InvalidFilterKeyNotFound(error) => (8, error),
-            Self::InvalidFilterValue(error) => (9, error),
-            Self::InvalidNetworkTypeNotFound(error) => (10, error),
-            Self::InvalidStatusNotFound(error) => (11, error),
-            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
-        }
+    pub fn describe_instances(&self) -> DescribeInstancesRequestBuilder<&Self> {
+        DescribeInstancesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeInstancesError {
+/// Every page of `DescribeInstances`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_instances_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeInstancesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeInstancesResponse,
+        ::acs_runtime::client::Error<DescribeInstancesError>,
+    >,
+> {
+    fn count(response: &DescribeInstancesResponse) -> usize {
+        response.instances.as_ref().and_then(|x| x.instance.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeInstancesRequest,
+        response: &DescribeInstancesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeInstancesRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_instances(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeInstances`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_instances_pages(
+        &self,
+        request: DescribeInstancesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeInstancesResponse,
+            ::acs_runtime::client::Error<DescribeInstancesError>,
+        >,
+    > {
+        describe_instances_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidTagMismatch",
-            "InvalidTagCount",
-            "InvalidHpcClusterIdNotFound",
-            "InvalidHpcClusterIdCreating",
-            "InternalError",
-            "InvalidInstanceChargeTypeNotFound",
-            "InvalidInternetChargeTypeValueNotSupported",
-            "InvalidLockReasonNotFound",
-            "InvalidFilterKeyNotFound",
-            "InvalidFilterValue",
-            "InvalidNetworkTypeNotFound",
-            "InvalidStatusNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeInstances`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_instances_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeInstancesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::DescribeInstancesInstance,
+        ::acs_runtime::client::Error<DescribeInstancesError>,
+    >,
+> {
+    fn extract(
+        response: DescribeInstancesResponse,
+    ) -> Vec<crate::types::DescribeInstancesInstance> {
+        response.instances.and_then(|x| x.instance).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(describe_instances_pages(api, request), extract),
+    )
 }
-impl DescribeInstancesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeInstances`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeInstancesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeInstancesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_instances_items(
+        &self,
+        request: DescribeInstancesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::DescribeInstancesInstance,
+            ::acs_runtime::client::Error<DescribeInstancesError>,
+        >,
+    > {
+        describe_instances_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `system-events` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_instances_full_status_pages`](crate::Client::describe_instances_full_status_pages) and [`describe_instances_full_status_items`](crate::Client::describe_instances_full_status_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_instances_full_status_pages`](crate::Client::describe_instances_full_status_pages) and [`describe_instances_full_status_items`](crate::Client::describe_instances_full_status_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInstancesFullStatus",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeInstancesFullStatusRequest>;
 /// Request of `DescribeInstancesFullStatus`: Queries the full status information of one or more Elastic Compute Service (ECS) instances. The full status information includes the instance status and the status of instance system events. The instance status is the lifecycle status of instances. The status of instance system events is the health status of maintenance events.
 ///
 /// ## Usage notes
@@ -240,9 +243,7 @@ impl<C> DescribeInstancesFullStatusRequestBuilder<C> {
     ///
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeInstancesFullStatusRequest::region_id`](DescribeInstancesFullStatusRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -251,12 +252,7 @@ impl<C> DescribeInstancesFullStatusRequestBuilder<C> {
     ///
     /// The lifecycle status of the instance. Valid values:
     ///
-    /// * Starting
-    /// * Running
-    /// * Stopped
-    ///
-    /// - Wire name: `Status`.
-    /// - Example: `Running`.
+    /// Its description, rules and example: [`DescribeInstancesFullStatusRequest::status`](DescribeInstancesFullStatusRequest::status).
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.inner.status = Some(value.into());
         self
@@ -265,17 +261,7 @@ impl<C> DescribeInstancesFullStatusRequestBuilder<C> {
     ///
     /// The health status of the instance. Valid values:
     ///
-    /// * Impaired
-    /// * Warning: The instance performance may be degraded due to maintenance or technical issues.
-    /// * Maintaining
-    /// * Initializing
-    /// * InsufficientData
-    /// * NotApplicable
-    ///
-    /// All the values are case-sensitive.
-    ///
-    /// - Wire name: `HealthStatus`.
-    /// - Example: `Maintaining`.
+    /// Its description, rules and example: [`DescribeInstancesFullStatusRequest::health_status`](DescribeInstancesFullStatusRequest::health_status).
     pub fn health_status(mut self, value: impl Into<String>) -> Self {
         self.inner.health_status = Some(value.into());
         self
@@ -284,30 +270,21 @@ impl<C> DescribeInstancesFullStatusRequestBuilder<C> {
     ///
     /// The type of the system event. This parameter is valid only when InstanceEventType.N is not specified. Valid values:
     ///
-    /// * SystemMaintenance.Reboot: The instance is restarted due to system maintenance.
-    /// * SystemFailure.Reboot: The instance is restarted due to a system failure.
-    /// * InstanceFailure.Reboot: The instance is restarted due to an instance failure.
-    /// * InstanceExpiration.Stop: The subscription instance is stopped due to expiration.
-    /// * InstanceExpiration.Delete: The subscription instance is released due to expiration.
-    /// * AccountUnbalanced.Stop: The pay-as-you-go instance is stopped due to an overdue payment.
-    /// * AccountUnbalanced.Delete: The pay-as-you-go instance is released due to an overdue payment.
-    ///
-    /// - Wire name: `EventType`.
-    /// - Example: `InstanceExpiration.Stop`.
+    /// Its description, rules and example: [`DescribeInstancesFullStatusRequest::event_type`](DescribeInstancesFullStatusRequest::event_type).
     pub fn event_type(mut self, value: impl Into<String>) -> Self {
         self.inner.event_type = Some(value.into());
         self
     }
     /// Sets `NotBefore`.
     ///
-    /// - Wire name: `NotBefore`.
+    /// Its description, rules and example: [`DescribeInstancesFullStatusRequest::not_before`](DescribeInstancesFullStatusRequest::not_before).
     pub fn not_before(mut self, value: crate::types::NotBefore) -> Self {
         self.inner.not_before = Some(value);
         self
     }
     /// Sets `EventPublishTime`.
     ///
-    /// - Wire name: `EventPublishTime`.
+    /// Its description, rules and example: [`DescribeInstancesFullStatusRequest::event_publish_time`](DescribeInstancesFullStatusRequest::event_publish_time).
     pub fn event_publish_time(mut self, value: crate::types::EventPublishTime) -> Self {
         self.inner.event_publish_time = Some(value);
         self
@@ -316,10 +293,7 @@ impl<C> DescribeInstancesFullStatusRequestBuilder<C> {
     ///
     /// The page number. The value must be a positive integer.
     ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeInstancesFullStatusRequest::page_number`](DescribeInstancesFullStatusRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -328,10 +302,7 @@ impl<C> DescribeInstancesFullStatusRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: 1 to 100.
     ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeInstancesFullStatusRequest::page_size`](DescribeInstancesFullStatusRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -340,9 +311,7 @@ impl<C> DescribeInstancesFullStatusRequestBuilder<C> {
     ///
     /// The IDs of the instances. You can specify up to 100 instance IDs in a single request.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Must have at most 100 items.
-    /// - Example: `i-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeInstancesFullStatusRequest::instance_id`](DescribeInstancesFullStatusRequest::instance_id).
     pub fn instance_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -354,9 +323,7 @@ impl<C> DescribeInstancesFullStatusRequestBuilder<C> {
     ///
     /// The IDs of the system events. You can specify up to 100 event IDs in a single request.
     ///
-    /// - Wire name: `EventId`.
-    /// - Must have at most 100 items.
-    /// - Example: `e-bp1hygp5b04o56l0****`.
+    /// Its description, rules and example: [`DescribeInstancesFullStatusRequest::event_id`](DescribeInstancesFullStatusRequest::event_id).
     pub fn event_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -368,9 +335,7 @@ impl<C> DescribeInstancesFullStatusRequestBuilder<C> {
     ///
     /// The types of system events. You can specify up to 30 event types in a single request.
     ///
-    /// - Wire name: `InstanceEventType`.
-    /// - Must have at most 30 items.
-    /// - Example: `InstanceExpiration.Stop`.
+    /// Its description, rules and example: [`DescribeInstancesFullStatusRequest::instance_event_type`](DescribeInstancesFullStatusRequest::instance_event_type).
     pub fn instance_event_type(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -550,131 +515,130 @@ for DescribeInstancesFullStatusResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeInstancesFullStatus`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeInstancesFullStatusError {
-    /// HTTP 403 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.TimeEndBeforeStart`: %s
-    InvalidParameterTimeEndBeforeStart(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.NotInWhiteList`: %s
-    OperationDeniedNotInWhiteList(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceIdLimitExceeded`: %s
-    InstanceIdLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `EventIdLimitExceeded`: %s
-    EventIdLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `MissingParameter`: %s
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeInstancesFullStatusError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "InvalidParameter.TimeEndBeforeStart",
-                        "OperationDenied.NotInWhiteList",
-                        "InstanceIdLimitExceeded",
-                        "EventIdLimitExceeded",
-                        "MissingParameter",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeInstancesFullStatusError;
+impl crate::Client {
+    /// Calls `DescribeInstancesFullStatus`: Queries the full status information of one or more Elastic Compute Service (ECS) instances. The full status information includes the instance status and the status of instance system events. The instance status is the lifecycle status of instances. The status of instance system events is the health status of maintenance events.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeInstancesFullStatusRequestBuilder::send) it. The parameters and their rules: [`DescribeInstancesFullStatusRequest`].
+    #[inline]
+    pub fn describe_instances_full_status(
+        &self,
+    ) -> DescribeInstancesFullStatusRequestBuilder<&Self> {
+        DescribeInstancesFullStatusRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeInstancesFullStatusError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeInstancesFullStatus`: Queries the full status information of one or more Elastic Compute Service (ECS) instances. The full status information includes the instance status and the status of instance system events. The instance status is the lifecycle status of instances. The status of instance system events is the health status of maintenance events.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeInstancesFullStatusRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::InvalidParameterTimeEndBeforeStart(error),
-            2 => Self::OperationDeniedNotInWhiteList(error),
-            3 => Self::InstanceIdLimitExceeded(error),
-            4 => Self::EventIdLimitExceeded(error),
-            5 => Self::MissingParameter(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::InvalidParameterTimeEndBeforeStart(error) => (1, error),
-            Self::OperationDeniedNotInWhiteList(error) => (2, error),
-            Self::InstanceIdLimitExceeded(error) => (3, error),
-            Self::EventIdLimitExceeded(error) => (4, error),
-            Self::MissingParameter(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
+    pub fn describe_instances_full_status(
+        &self,
+    ) -> DescribeInstancesFullStatusRequestBuilder<&Self> {
+        DescribeInstancesFullStatusRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeInstancesFullStatusError {
+/// Every page of `DescribeInstancesFullStatus`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_instances_full_status_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeInstancesFullStatusRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeInstancesFullStatusResponse,
+        ::acs_runtime::client::Error<DescribeInstancesFullStatusError>,
+    >,
+> {
+    fn count(response: &DescribeInstancesFullStatusResponse) -> usize {
+        response
+            .instance_full_status_set
+            .as_ref()
+            .and_then(|x| x.instance_full_status_type.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeInstancesFullStatusRequest,
+        response: &DescribeInstancesFullStatusResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeInstancesFullStatusRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_instances_full_status(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeInstancesFullStatus`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_instances_full_status_pages(
+        &self,
+        request: DescribeInstancesFullStatusRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeInstancesFullStatusResponse,
+            ::acs_runtime::client::Error<DescribeInstancesFullStatusError>,
+        >,
+    > {
+        describe_instances_full_status_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeInstancesFullStatusError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "InvalidParameterTimeEndBeforeStart",
-            "OperationDeniedNotInWhiteList",
-            "InstanceIdLimitExceeded",
-            "EventIdLimitExceeded",
-            "MissingParameter",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeInstancesFullStatus`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_instances_full_status_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeInstancesFullStatusRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::InstanceFullStatusType,
+        ::acs_runtime::client::Error<DescribeInstancesFullStatusError>,
+    >,
+> {
+    fn extract(
+        response: DescribeInstancesFullStatusResponse,
+    ) -> Vec<crate::types::InstanceFullStatusType> {
+        response
+            .instance_full_status_set
+            .and_then(|x| x.instance_full_status_type)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_instances_full_status_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeInstancesFullStatusError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeInstancesFullStatus`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeInstancesFullStatusError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeInstancesFullStatusError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeInstancesFullStatusError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_instances_full_status_items(
+        &self,
+        request: DescribeInstancesFullStatusRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::InstanceFullStatusType,
+            ::acs_runtime::client::Error<DescribeInstancesFullStatusError>,
+        >,
+    > {
+        describe_instances_full_status_items(self, request)
     }
 }

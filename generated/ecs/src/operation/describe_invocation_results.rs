@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeInvocationResultsRequest>;
 /// Request of `DescribeInvocationResults`: Queries the execution results of one or more Cloud Assistant commands on Elastic Compute Service (ECS) instances.
 ///
 /// DescribeInvocationResults
@@ -290,9 +293,7 @@ impl<C> DescribeInvocationResultsRequestBuilder<C> {
     ///
     /// \$.parameters\[11\].schema.items.description
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeInvocationResultsRequest::region_id`](DescribeInvocationResultsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -301,8 +302,7 @@ impl<C> DescribeInvocationResultsRequestBuilder<C> {
     ///
     /// \$.parameters\[11\].schema.items.example
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeInvocationResultsRequest::resource_group_id`](DescribeInvocationResultsRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -311,8 +311,7 @@ impl<C> DescribeInvocationResultsRequestBuilder<C> {
     ///
     /// \$.parameters\[11\].schema.items.enumValueTitles
     ///
-    /// - Wire name: `InvokeId`.
-    /// - Example: `t-hz0jdfwd9f****`.
+    /// Its description, rules and example: [`DescribeInvocationResultsRequest::invoke_id`](DescribeInvocationResultsRequest::invoke_id).
     pub fn invoke_id(mut self, value: impl Into<String>) -> Self {
         self.inner.invoke_id = Some(value.into());
         self
@@ -321,8 +320,7 @@ impl<C> DescribeInvocationResultsRequestBuilder<C> {
     ///
     /// \$.parameters\[11\].schema.description
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Example: `i-bp1i7gg30r52z2em****`.
+    /// Its description, rules and example: [`DescribeInvocationResultsRequest::instance_id`](DescribeInvocationResultsRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -331,8 +329,7 @@ impl<C> DescribeInvocationResultsRequestBuilder<C> {
     ///
     /// \$.parameters\[11\].schema.example
     ///
-    /// - Wire name: `CommandId`.
-    /// - Example: `c-hz0jdfwcsr****`.
+    /// Its description, rules and example: [`DescribeInvocationResultsRequest::command_id`](DescribeInvocationResultsRequest::command_id).
     pub fn command_id(mut self, value: impl Into<String>) -> Self {
         self.inner.command_id = Some(value.into());
         self
@@ -341,8 +338,7 @@ impl<C> DescribeInvocationResultsRequestBuilder<C> {
     ///
     /// \$.parameters\[11\].schema.enumValueTitles
     ///
-    /// - Wire name: `InvokeRecordStatus`.
-    /// - Example: `Running`.
+    /// Its description, rules and example: [`DescribeInvocationResultsRequest::invoke_record_status`](DescribeInvocationResultsRequest::invoke_record_status).
     pub fn invoke_record_status(mut self, value: impl Into<String>) -> Self {
         self.inner.invoke_record_status = Some(value.into());
         self
@@ -384,8 +380,7 @@ impl<C> DescribeInvocationResultsRequestBuilder<C> {
     /// \}
     /// \}
     ///
-    /// - Wire name: `IncludeHistory`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeInvocationResultsRequest::include_history`](DescribeInvocationResultsRequest::include_history).
     pub fn include_history(mut self, value: bool) -> Self {
         self.inner.include_history = Some(value);
         self
@@ -425,8 +420,7 @@ impl<C> DescribeInvocationResultsRequestBuilder<C> {
     /// \</Invocation\>
     /// \</DescribeInvocationResultsResponse\>
     ///
-    /// - Wire name: `ContentEncoding`.
-    /// - Example: `PlainText`.
+    /// Its description, rules and example: [`DescribeInvocationResultsRequest::content_encoding`](DescribeInvocationResultsRequest::content_encoding).
     pub fn content_encoding(mut self, value: impl Into<String>) -> Self {
         self.inner.content_encoding = Some(value.into());
         self
@@ -435,8 +429,7 @@ impl<C> DescribeInvocationResultsRequestBuilder<C> {
     ///
     /// acs:ecs:{#regionId}:{#accountId}:command/\*
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeInvocationResultsRequest::page_number`](DescribeInvocationResultsRequest::page_number).
     pub fn page_number(mut self, value: i64) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -445,8 +438,7 @@ impl<C> DescribeInvocationResultsRequestBuilder<C> {
     ///
     /// acs:ecs:{#regionId}:{#accountId}:instance/\*
     ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeInvocationResultsRequest::page_size`](DescribeInvocationResultsRequest::page_size).
     pub fn page_size(mut self, value: i64) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -455,8 +447,7 @@ impl<C> DescribeInvocationResultsRequestBuilder<C> {
     ///
     /// FEATUREecsXZ3H4M
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeInvocationResultsRequest::max_results`](DescribeInvocationResultsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -465,8 +456,7 @@ impl<C> DescribeInvocationResultsRequestBuilder<C> {
     ///
     /// dubbo
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `AAAAAdDWBF2`.
+    /// Its description, rules and example: [`DescribeInvocationResultsRequest::next_token`](DescribeInvocationResultsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -475,8 +465,7 @@ impl<C> DescribeInvocationResultsRequestBuilder<C> {
     ///
     /// The region ID of the command. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`DescribeInvocationResultsRequest::tag`](DescribeInvocationResultsRequest::tag).
     pub fn tag(
         mut self,
         values: impl IntoIterator<Item = crate::types::CopyImageTag>,
@@ -646,185 +635,28 @@ for DescribeInvocationResultsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeInvocationResults`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeInvocationResultsError {
-    /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
-    RegionIdApiNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NumberExceed.Tags`: The Tags parameter number is exceed.
-    NumberExceedTags(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
-    InvalidTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue.Malformed`: The specified Tag.n.Value is not valid.
-    InvalidTagValueMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.TagKey`: You must specify Tag.N.Key.
-    MissingParameterTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.PageNumber`: The specified parameter is invalid.
-    InvalidParamPageNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.PageSize`: The specified parameter is invalid.
-    InvalidParamPageSize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.NextToken`: The specified parameter NextToken is not valid.
-    InvalidParameterNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.MaxResults`: The specified parameter MaxResults is not valid.
-    InvalidParameterMaxResults(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Operation.Forbidden`: The operation is not permitted.
-    OperationForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError.Dispatch`: An error occurred when you dispatched the request.
-    InternalErrorDispatch(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `ServiceUnavailable`: The request has failed due to a temporary failure of the server.
-    ServiceUnavailable(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeInvocationResultsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "RegionId.ApiNotSupported",
-                        "NumberExceed.Tags",
-                        "Duplicate.TagKey",
-                        "InvalidTagKey.Malformed",
-                        "InvalidTagValue.Malformed",
-                        "MissingParameter.TagKey",
-                        "InvalidParam.PageNumber",
-                        "InvalidParam.PageSize",
-                        "InvalidParameter.NextToken",
-                        "InvalidParameter.MaxResults",
-                        "Operation.Forbidden",
-                        "InvalidRegionId.NotFound",
-                        "InternalError.Dispatch",
-                        "ServiceUnavailable",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeInvocationResultsError;
+impl crate::Client {
+    /// Calls `DescribeInvocationResults`: Queries the execution results of one or more Cloud Assistant commands on Elastic Compute Service (ECS) instances.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeInvocationResultsRequestBuilder::send) it. The parameters and their rules: [`DescribeInvocationResultsRequest`].
+    #[inline]
+    pub fn describe_invocation_results(
+        &self,
+    ) -> DescribeInvocationResultsRequestBuilder<&Self> {
+        DescribeInvocationResultsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeInvocationResultsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeInvocationResults`: Queries the execution results of one or more Cloud Assistant commands on Elastic Compute Service (ECS) instances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeInvocationResultsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::RegionIdApiNotSupported(error),
-            1 => Self::NumberExceedTags(error),
-            2 => Self::DuplicateTagKey(error),
-            3 => Self::InvalidTagKeyMalformed(error),
-            4 => Self::InvalidTagValueMalformed(error),
-            5 => Self::MissingParameterTagKey(error),
-            6 => Self::InvalidParamPageNumber(error),
-            7 => Self::InvalidParamPageSize(error),
-            8 => Self::InvalidParameterNextToken(error),
-            9 => Self::InvalidParameterMaxResults(error),
-            10 => Self::OperationForbidden(error),
-            11 => Self::InvalidRegionIdNotFound(error),
-            12 => Self::InternalErrorDispatch(error),
-            13 => Self::ServiceUnavailable(error),
-            14 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::RegionIdApiNotSupported(error) => (0, error),
-            Self::NumberExceedTags(error) => (1, error),
-            Self::DuplicateTagKey(error) => (2, error),
-            Self::InvalidTagKeyMalformed(error) => (3, error),
-            Self::InvalidTagValueMalformed(error) => (4, error),
-            Self::MissingParameterTagKey(error) => (5, error),
-            Self::InvalidParamPageNumber(error) => (6, error),
-            Self::InvalidParamPageSize(error) => (7, error),
-            Self::InvalidParameterNextToken(error) => (8, error),
-            Self::InvalidParameterMaxResults(error) => (9, error),
-            Self::OperationForbidden(error) => (10, error),
-            Self::InvalidRegionIdNotFound(error) => (11, error),
-            Self::InternalErrorDispatch(error) => (12, error),
-            Self::ServiceUnavailable(error) => (13, error),
-            Self::InternalError(error) => (14, error),
-            Self::Unhandled(unhandled) => (15, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeInvocationResultsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeInvocationResultsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "RegionIdApiNotSupported",
-            "NumberExceedTags",
-            "DuplicateTagKey",
-            "InvalidTagKeyMalformed",
-            "InvalidTagValueMalformed",
-            "MissingParameterTagKey",
-            "InvalidParamPageNumber",
-            "InvalidParamPageSize",
-            "InvalidParameterNextToken",
-            "InvalidParameterMaxResults",
-            "OperationForbidden",
-            "InvalidRegionIdNotFound",
-            "InternalErrorDispatch",
-            "ServiceUnavailable",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeInvocationResultsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeInvocationResultsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeInvocationResultsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeInvocationResultsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_invocation_results(
+        &self,
+    ) -> DescribeInvocationResultsRequestBuilder<&Self> {
+        DescribeInvocationResultsRequestBuilder::new(self)
     }
 }

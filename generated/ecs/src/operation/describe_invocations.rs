@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `cloud-assistant` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_invocations_pages`](crate::Client::describe_invocations_pages) and [`describe_invocations_items`](crate::Client::describe_invocations_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_invocations_pages`](crate::Client::describe_invocations_pages) and [`describe_invocations_items`](crate::Client::describe_invocations_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInvocations",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeInvocationsRequest>;
 /// Request of `DescribeInvocations`: Queries the execution list and states of Cloud Assistant commands.
 ///
 /// DescribeInvocations
@@ -378,9 +381,7 @@ impl<C> DescribeInvocationsRequestBuilder<C> {
     ///
     /// \$.parameters\[15\].schema.items.properties.Value.description
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeInvocationsRequest::region_id`](DescribeInvocationsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -389,8 +390,7 @@ impl<C> DescribeInvocationsRequestBuilder<C> {
     ///
     /// \$.parameters\[15\].schema.items.properties.Value.example
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeInvocationsRequest::resource_group_id`](DescribeInvocationsRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -399,8 +399,7 @@ impl<C> DescribeInvocationsRequestBuilder<C> {
     ///
     /// \$.parameters\[15\].schema.items.properties.Value.enumValueTitles
     ///
-    /// - Wire name: `InvokeId`.
-    /// - Example: `t-hz0jdfwd9f****`.
+    /// Its description, rules and example: [`DescribeInvocationsRequest::invoke_id`](DescribeInvocationsRequest::invoke_id).
     pub fn invoke_id(mut self, value: impl Into<String>) -> Self {
         self.inner.invoke_id = Some(value.into());
         self
@@ -409,8 +408,7 @@ impl<C> DescribeInvocationsRequestBuilder<C> {
     ///
     /// \$.parameters\[15\].schema.items.description
     ///
-    /// - Wire name: `CommandId`.
-    /// - Example: `c-hz0jdfwcsr****`.
+    /// Its description, rules and example: [`DescribeInvocationsRequest::command_id`](DescribeInvocationsRequest::command_id).
     pub fn command_id(mut self, value: impl Into<String>) -> Self {
         self.inner.command_id = Some(value.into());
         self
@@ -419,8 +417,7 @@ impl<C> DescribeInvocationsRequestBuilder<C> {
     ///
     /// \$.parameters\[15\].schema.items.example
     ///
-    /// - Wire name: `CommandName`.
-    /// - Example: `CommandTestName`.
+    /// Its description, rules and example: [`DescribeInvocationsRequest::command_name`](DescribeInvocationsRequest::command_name).
     pub fn command_name(mut self, value: impl Into<String>) -> Self {
         self.inner.command_name = Some(value.into());
         self
@@ -429,8 +426,7 @@ impl<C> DescribeInvocationsRequestBuilder<C> {
     ///
     /// \$.parameters\[15\].schema.items.enumValueTitles
     ///
-    /// - Wire name: `CommandType`.
-    /// - Example: `RunShellScript`.
+    /// Its description, rules and example: [`DescribeInvocationsRequest::command_type`](DescribeInvocationsRequest::command_type).
     pub fn command_type(mut self, value: impl Into<String>) -> Self {
         self.inner.command_type = Some(value.into());
         self
@@ -439,8 +435,7 @@ impl<C> DescribeInvocationsRequestBuilder<C> {
     ///
     /// \$.parameters\[15\].schema.description
     ///
-    /// - Wire name: `Timed`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DescribeInvocationsRequest::timed`](DescribeInvocationsRequest::timed).
     pub fn timed(mut self, value: bool) -> Self {
         self.inner.timed = Some(value);
         self
@@ -449,8 +444,7 @@ impl<C> DescribeInvocationsRequestBuilder<C> {
     ///
     /// \$.parameters\[15\].schema.example
     ///
-    /// - Wire name: `InvokeStatus`.
-    /// - Example: `Finished`.
+    /// Its description, rules and example: [`DescribeInvocationsRequest::invoke_status`](DescribeInvocationsRequest::invoke_status).
     pub fn invoke_status(mut self, value: impl Into<String>) -> Self {
         self.inner.invoke_status = Some(value.into());
         self
@@ -459,8 +453,7 @@ impl<C> DescribeInvocationsRequestBuilder<C> {
     ///
     /// \$.parameters\[15\].schema.enumValueTitles
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Example: `i-bp1i7gg30r52z2em****`.
+    /// Its description, rules and example: [`DescribeInvocationsRequest::instance_id`](DescribeInvocationsRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -525,8 +518,7 @@ impl<C> DescribeInvocationsRequestBuilder<C> {
     /// \}
     /// \}
     ///
-    /// - Wire name: `ContentEncoding`.
-    /// - Example: `PlainText`.
+    /// Its description, rules and example: [`DescribeInvocationsRequest::content_encoding`](DescribeInvocationsRequest::content_encoding).
     pub fn content_encoding(mut self, value: impl Into<String>) -> Self {
         self.inner.content_encoding = Some(value.into());
         self
@@ -585,8 +577,7 @@ impl<C> DescribeInvocationsRequestBuilder<C> {
     /// \</Invocations\>
     /// \</DescribeInvocationsResponse\>
     ///
-    /// - Wire name: `IncludeOutput`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeInvocationsRequest::include_output`](DescribeInvocationsRequest::include_output).
     pub fn include_output(mut self, value: bool) -> Self {
         self.inner.include_output = Some(value);
         self
@@ -595,8 +586,7 @@ impl<C> DescribeInvocationsRequestBuilder<C> {
     ///
     /// acs:ecs:{#regionId}:{#accountId}:command/\*
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeInvocationsRequest::page_number`](DescribeInvocationsRequest::page_number).
     pub fn page_number(mut self, value: i64) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -605,8 +595,7 @@ impl<C> DescribeInvocationsRequestBuilder<C> {
     ///
     /// Command
     ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeInvocationsRequest::page_size`](DescribeInvocationsRequest::page_size).
     pub fn page_size(mut self, value: i64) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -615,8 +604,7 @@ impl<C> DescribeInvocationsRequestBuilder<C> {
     ///
     /// acs:ecs:{#regionId}:{#accountId}:instance/\*
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeInvocationsRequest::max_results`](DescribeInvocationsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -625,8 +613,7 @@ impl<C> DescribeInvocationsRequestBuilder<C> {
     ///
     /// Instance
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `AAAAAdDWBF2`.
+    /// Its description, rules and example: [`DescribeInvocationsRequest::next_token`](DescribeInvocationsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -635,8 +622,7 @@ impl<C> DescribeInvocationsRequestBuilder<C> {
     ///
     /// FEATUREecsXZ3H4M
     ///
-    /// - Wire name: `RepeatMode`.
-    /// - Example: `Once`.
+    /// Its description, rules and example: [`DescribeInvocationsRequest::repeat_mode`](DescribeInvocationsRequest::repeat_mode).
     pub fn repeat_mode(mut self, value: impl Into<String>) -> Self {
         self.inner.repeat_mode = Some(value.into());
         self
@@ -645,8 +631,7 @@ impl<C> DescribeInvocationsRequestBuilder<C> {
     ///
     /// dubbo
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`DescribeInvocationsRequest::tag`](DescribeInvocationsRequest::tag).
     pub fn tag(
         mut self,
         values: impl IntoIterator<Item = crate::types::CopyImageTag>,
@@ -865,173 +850,118 @@ for DescribeInvocationsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeInvocations`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeInvocationsError {
-    /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
-    RegionIdApiNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NumberExceed.Tags`: The Tags parameter number is exceed.
-    NumberExceedTags(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
-    InvalidTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue.Malformed`: The specified Tag.n.Value is not valid.
-    InvalidTagValueMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.TagKey`: You must specify Tag.N.Key.
-    MissingParameterTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.PageNumber`: The specified parameter is invalid.
-    InvalidParamPageNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.PageSize`: The specified parameter is invalid.
-    InvalidParamPageSize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.NextToken`: The specified parameter NextToken is not valid.
-    InvalidParameterNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.MaxResults`: The specified parameter MaxResults is not valid.
-    InvalidParameterMaxResults(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Operation.Forbidden`: The operation is not permitted.
-    OperationForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError.Dispatch`: An error occurred when you dispatched the request.
-    InternalErrorDispatch(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeInvocationsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "RegionId.ApiNotSupported",
-                        "NumberExceed.Tags",
-                        "Duplicate.TagKey",
-                        "InvalidTagKey.Malformed",
-                        "InvalidTagValue.Malformed",
-                        "MissingParameter.TagKey",
-                        "InvalidParam.PageNumber",
-                        "InvalidParam.PageSize",
-                        "InvalidParameter.NextToken",
-                        "InvalidParameter.MaxResults",
-                        "Operation.Forbidden",
-                        "InvalidRegionId.NotFound",
-                        "InternalError.Dispatch",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeInvocationsError;
+impl crate::Client {
+    /// Calls `DescribeInvocations`: Queries the execution list and states of Cloud Assistant commands.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeInvocationsRequestBuilder::send) it. The parameters and their rules: [`DescribeInvocationsRequest`].
+    #[inline]
+    pub fn describe_invocations(&self) -> DescribeInvocationsRequestBuilder<&Self> {
+        DescribeInvocationsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeInvocationsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeInvocations`: Queries the execution list and states of Cloud Assistant commands.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeInvocationsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::RegionIdApiNotSupported(error),
-            1 => Self::NumberExceedTags(error),
-            2 => Self::DuplicateTagKey(error),
-            3 => Self::InvalidTagKeyMalformed(error),
-            4 => Self::InvalidTagValueMalformed(error),
-            5 => Self::MissingParameterTagKey(error),
-            6 => Self::InvalidParamPageNumber(error),
-            7 => Self::InvalidParamPageSize(error),
-            8 => Self::InvalidParameterNextToken(error),
-            9 => Self::InvalidParameterMaxResults(error),
-            10 => Self::OperationForbidden(error),
-            11 => Self::InvalidRegionIdNotFound(error),
-            12 => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::RegionIdApiNotSupported(error) => (0, error),
-            Self::NumberExceedTags(error) => (1, error),
-            Self::DuplicateTagKey(error) => (2, error),
-            Self::InvalidTagKeyMalformed(error) => (3, error),
-            Self::InvalidTagValueMalformed(error) => (4, error),
-            Self::MissingParameterTagKey(error) => (5, error),
-            Self::InvalidParamPageNumber(error) => (6, error),
-            Self::InvalidParamPageSize(error) => (7, error),
-            Self::InvalidParameterNextToken(error) => (8, error),
-            Self::InvalidParameterMaxResults(error) => (9, error),
-            Self::OperationForbidden(error) => (10, error),
-            Self::InvalidRegionIdNotFound(error) => (11, error),
-            Self::InternalErrorDispatch(error) => (12, error),
-            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
-        }
+    pub fn describe_invocations(&self) -> DescribeInvocationsRequestBuilder<&Self> {
+        DescribeInvocationsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeInvocationsError {
+/// Every page of `DescribeInvocations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_invocations_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeInvocationsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeInvocationsResponse,
+        ::acs_runtime::client::Error<DescribeInvocationsError>,
+    >,
+> {
+    fn count(response: &DescribeInvocationsResponse) -> usize {
+        response
+            .invocations
+            .as_ref()
+            .and_then(|x| x.invocation.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeInvocationsRequest,
+        response: &DescribeInvocationsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeInvocationsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_invocations(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeInvocations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_invocations_pages(
+        &self,
+        request: DescribeInvocationsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeInvocationsResponse,
+            ::acs_runtime::client::Error<DescribeInvocationsError>,
+        >,
+    > {
+        describe_invocations_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeInvocationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "RegionIdApiNotSupported",
-            "NumberExceedTags",
-            "DuplicateTagKey",
-            "InvalidTagKeyMalformed",
-            "InvalidTagValueMalformed",
-            "MissingParameterTagKey",
-            "InvalidParamPageNumber",
-            "InvalidParamPageSize",
-            "InvalidParameterNextToken",
-            "InvalidParameterMaxResults",
-            "OperationForbidden",
-            "InvalidRegionIdNotFound",
-            "InternalErrorDispatch",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeInvocations`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_invocations_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeInvocationsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::DescribeInvocationsInvocation,
+        ::acs_runtime::client::Error<DescribeInvocationsError>,
+    >,
+> {
+    fn extract(
+        response: DescribeInvocationsResponse,
+    ) -> Vec<crate::types::DescribeInvocationsInvocation> {
+        response.invocations.and_then(|x| x.invocation).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(describe_invocations_pages(api, request), extract),
+    )
 }
-impl DescribeInvocationsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeInvocations`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeInvocationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeInvocationsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeInvocationsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_invocations_items(
+        &self,
+        request: DescribeInvocationsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::DescribeInvocationsInvocation,
+            ::acs_runtime::client::Error<DescribeInvocationsError>,
+        >,
+    > {
+        describe_invocations_items(self, request)
     }
 }

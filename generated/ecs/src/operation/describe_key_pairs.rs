@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `ssh-key-pairs` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_key_pairs_pages`](crate::Client::describe_key_pairs_pages) and [`describe_key_pairs_items`](crate::Client::describe_key_pairs_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_key_pairs_pages`](crate::Client::describe_key_pairs_pages) and [`describe_key_pairs_items`](crate::Client::describe_key_pairs_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeKeyPairs",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeKeyPairsRequest>;
 /// Request of `DescribeKeyPairs`: Queries one or more key pairs.
 ///
 /// # Example
@@ -186,9 +189,7 @@ impl<C> DescribeKeyPairsRequestBuilder<C> {
     ///
     /// The region ID of the key pair. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeKeyPairsRequest::region_id`](DescribeKeyPairsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -197,13 +198,7 @@ impl<C> DescribeKeyPairsRequestBuilder<C> {
     ///
     /// The name of the key pair. You can use the asterisk (\*) symbol as a wildcard in regular expressions to perform a fuzzy search for key pairs. Sample patterns:
     ///
-    /// * `*SshKey`: queries key pairs whose names end with SshKey, including the key pair named SshKey.
-    /// * `SshKey*`: queries key pairs whose names start with SshKey, including the key pair named SshKey.
-    /// * `*SshKey*`: queries key pairs whose names include SshKey, including the key pair named SshKey.
-    /// * `SshKey`: queries the key pair named SshKey.
-    ///
-    /// - Wire name: `KeyPairName`.
-    /// - Example: `*SshKey*`.
+    /// Its description, rules and example: [`DescribeKeyPairsRequest::key_pair_name`](DescribeKeyPairsRequest::key_pair_name).
     pub fn key_pair_name(mut self, value: impl Into<String>) -> Self {
         self.inner.key_pair_name = Some(value.into());
         self
@@ -212,8 +207,7 @@ impl<C> DescribeKeyPairsRequestBuilder<C> {
     ///
     /// The fingerprint of the key pair. The message-digest algorithm 5 (MD5) is used based on the public key fingerprint format defined in RFC 4716. For more information, see [RFC 4716](<https://tools.ietf.org/html/rfc4716>).
     ///
-    /// - Wire name: `KeyPairFingerPrint`.
-    /// - Example: `ABC1234567`.
+    /// Its description, rules and example: [`DescribeKeyPairsRequest::key_pair_finger_print`](DescribeKeyPairsRequest::key_pair_finger_print).
     pub fn key_pair_finger_print(mut self, value: impl Into<String>) -> Self {
         self.inner.key_pair_finger_print = Some(value.into());
         self
@@ -222,11 +216,7 @@ impl<C> DescribeKeyPairsRequestBuilder<C> {
     ///
     /// The number of the page to return. Pages start from page 1.
     ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeKeyPairsRequest::page_number`](DescribeKeyPairsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -235,11 +225,7 @@ impl<C> DescribeKeyPairsRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Maximum value: 50.
     ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeKeyPairsRequest::page_size`](DescribeKeyPairsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -248,8 +234,7 @@ impl<C> DescribeKeyPairsRequestBuilder<C> {
     ///
     /// Specifies whether to include PublicKey in the response. Default value: false.
     ///
-    /// - Wire name: `IncludePublicKey`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeKeyPairsRequest::include_public_key`](DescribeKeyPairsRequest::include_public_key).
     pub fn include_public_key(mut self, value: bool) -> Self {
         self.inner.include_public_key = Some(value);
         self
@@ -258,10 +243,7 @@ impl<C> DescribeKeyPairsRequestBuilder<C> {
     ///
     /// The ID of the resource group. If this parameter is specified to query resources, up to 1,000 resources that belong to the specified resource group can be displayed in the response.
     ///
-    /// > Resources in the default resource group are displayed in the response regardless of how this parameter is set.
-    ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-amnhr7u7c7hj****`.
+    /// Its description, rules and example: [`DescribeKeyPairsRequest::resource_group_id`](DescribeKeyPairsRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -270,8 +252,7 @@ impl<C> DescribeKeyPairsRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeKeyPairsRequest::tag`](DescribeKeyPairsRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -440,85 +421,108 @@ for DescribeKeyPairsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeKeyPairs`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeKeyPairsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeKeyPairsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeKeyPairsError;
+impl crate::Client {
+    /// Calls `DescribeKeyPairs`: Queries one or more key pairs.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeKeyPairsRequestBuilder::send) it. The parameters and their rules: [`DescribeKeyPairsRequest`].
+    #[inline]
+    pub fn describe_key_pairs(&self) -> DescribeKeyPairsRequestBuilder<&Self> {
+        DescribeKeyPairsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeKeyPairsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeKeyPairs`: Queries one or more key pairs.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeKeyPairsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
+    pub fn describe_key_pairs(&self) -> DescribeKeyPairsRequestBuilder<&Self> {
+        DescribeKeyPairsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeKeyPairsError {
+/// Every page of `DescribeKeyPairs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_key_pairs_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeKeyPairsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<DescribeKeyPairsResponse, ::acs_runtime::client::Error<DescribeKeyPairsError>>,
+> {
+    fn count(response: &DescribeKeyPairsResponse) -> usize {
+        response.key_pairs.as_ref().and_then(|x| x.key_pair.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeKeyPairsRequest,
+        response: &DescribeKeyPairsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeKeyPairsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_key_pairs(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeKeyPairs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_key_pairs_pages(
+        &self,
+        request: DescribeKeyPairsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeKeyPairsResponse,
+            ::acs_runtime::client::Error<DescribeKeyPairsError>,
+        >,
+    > {
+        describe_key_pairs_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeKeyPairsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeKeyPairs`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_key_pairs_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeKeyPairsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::KeyPair, ::acs_runtime::client::Error<DescribeKeyPairsError>>,
+> {
+    fn extract(response: DescribeKeyPairsResponse) -> Vec<crate::types::KeyPair> {
+        response.key_pairs.and_then(|x| x.key_pair).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(describe_key_pairs_pages(api, request), extract),
+    )
 }
-impl DescribeKeyPairsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeKeyPairs`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeKeyPairsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeKeyPairsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeKeyPairsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_key_pairs_items(
+        &self,
+        request: DescribeKeyPairsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::KeyPair,
+            ::acs_runtime::client::Error<DescribeKeyPairsError>,
+        >,
+    > {
+        describe_key_pairs_items(self, request)
     }
 }

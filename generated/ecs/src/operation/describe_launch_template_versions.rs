@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `launch-templates` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_launch_template_versions_pages`](crate::Client::describe_launch_template_versions_pages) and [`describe_launch_template_versions_items`](crate::Client::describe_launch_template_versions_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_launch_template_versions_pages`](crate::Client::describe_launch_template_versions_pages) and [`describe_launch_template_versions_items`](crate::Client::describe_launch_template_versions_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeLaunchTemplateVersions",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeLaunchTemplateVersionsRequest>;
 /// Request of `DescribeLaunchTemplateVersions`: Queries the information of launch template versions, such as the total number of launch templates, launch template names, and launch template version numbers.
 ///
 /// # Example
@@ -218,11 +221,7 @@ impl<C> DescribeLaunchTemplateVersionsRequestBuilder<C> {
     ///
     /// The region ID of the launch template.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeLaunchTemplateVersionsRequest::region_id`](DescribeLaunchTemplateVersionsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -231,9 +230,7 @@ impl<C> DescribeLaunchTemplateVersionsRequestBuilder<C> {
     ///
     /// The versions of the launch template.
     ///
-    /// - Wire name: `LaunchTemplateVersion`.
-    /// - Must have at most 100 items.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeLaunchTemplateVersionsRequest::launch_template_version`](DescribeLaunchTemplateVersionsRequest::launch_template_version).
     pub fn launch_template_version(
         mut self,
         values: impl IntoIterator<Item = i64>,
@@ -245,10 +242,7 @@ impl<C> DescribeLaunchTemplateVersionsRequestBuilder<C> {
     ///
     /// The ID of the launch template.
     ///
-    /// You must set `LaunchTemplateId` or `LaunchTemplateName` to specify a launch template.
-    ///
-    /// - Wire name: `LaunchTemplateId`.
-    /// - Example: `lt-bp168lnahrdwl39p****`.
+    /// Its description, rules and example: [`DescribeLaunchTemplateVersionsRequest::launch_template_id`](DescribeLaunchTemplateVersionsRequest::launch_template_id).
     pub fn launch_template_id(mut self, value: impl Into<String>) -> Self {
         self.inner.launch_template_id = Some(value.into());
         self
@@ -257,10 +251,7 @@ impl<C> DescribeLaunchTemplateVersionsRequestBuilder<C> {
     ///
     /// The name of the launch template.
     ///
-    /// You must set `LaunchTemplateId` or `LaunchTemplateName` to specify a launch template.
-    ///
-    /// - Wire name: `LaunchTemplateName`.
-    /// - Example: `testLaunchTemplateName`.
+    /// Its description, rules and example: [`DescribeLaunchTemplateVersionsRequest::launch_template_name`](DescribeLaunchTemplateVersionsRequest::launch_template_name).
     pub fn launch_template_name(mut self, value: impl Into<String>) -> Self {
         self.inner.launch_template_name = Some(value.into());
         self
@@ -269,8 +260,7 @@ impl<C> DescribeLaunchTemplateVersionsRequestBuilder<C> {
     ///
     /// The minimum version number in the version range to query. This parameter is used together with `MaxVersion` to specify a version range to query.
     ///
-    /// - Wire name: `MinVersion`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeLaunchTemplateVersionsRequest::min_version`](DescribeLaunchTemplateVersionsRequest::min_version).
     pub fn min_version(mut self, value: i64) -> Self {
         self.inner.min_version = Some(value);
         self
@@ -279,8 +269,7 @@ impl<C> DescribeLaunchTemplateVersionsRequestBuilder<C> {
     ///
     /// The maximum version number in the version range to query. This parameter is used together with `MinVersion` to specify a version range to query.
     ///
-    /// - Wire name: `MaxVersion`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeLaunchTemplateVersionsRequest::max_version`](DescribeLaunchTemplateVersionsRequest::max_version).
     pub fn max_version(mut self, value: i64) -> Self {
         self.inner.max_version = Some(value);
         self
@@ -289,8 +278,7 @@ impl<C> DescribeLaunchTemplateVersionsRequestBuilder<C> {
     ///
     /// Specifies whether to query the default version.
     ///
-    /// - Wire name: `DefaultVersion`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DescribeLaunchTemplateVersionsRequest::default_version`](DescribeLaunchTemplateVersionsRequest::default_version).
     pub fn default_version(mut self, value: bool) -> Self {
         self.inner.default_version = Some(value);
         self
@@ -299,13 +287,7 @@ impl<C> DescribeLaunchTemplateVersionsRequestBuilder<C> {
     ///
     /// Specifies whether to query the configurations of the launch template. Valid values:
     ///
-    /// * true: queries the basic information and other details of the launch template. The details include the image ID and system disk size.
-    /// * false: queries only the basic information of the launch template. The basic information includes the template ID, template name, and default version.
-    ///
-    /// Default value: true.
-    ///
-    /// - Wire name: `DetailFlag`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DescribeLaunchTemplateVersionsRequest::detail_flag`](DescribeLaunchTemplateVersionsRequest::detail_flag).
     pub fn detail_flag(mut self, value: bool) -> Self {
         self.inner.detail_flag = Some(value);
         self
@@ -314,12 +296,7 @@ impl<C> DescribeLaunchTemplateVersionsRequestBuilder<C> {
     ///
     /// The number of the page to return.
     ///
-    /// Pages start from page 1.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeLaunchTemplateVersionsRequest::page_number`](DescribeLaunchTemplateVersionsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -328,10 +305,7 @@ impl<C> DescribeLaunchTemplateVersionsRequestBuilder<C> {
     ///
     /// The number of entries to return on each page.
     ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeLaunchTemplateVersionsRequest::page_size`](DescribeLaunchTemplateVersionsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -511,131 +485,130 @@ for DescribeLaunchTemplateVersionsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeLaunchTemplateVersions`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeLaunchTemplateVersionsError {
-    /// HTTP 400 `InvalidRegion.NotExist`: %s
-    InvalidRegionNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: %s
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InnerServiceFailed`: %s
-    InnerServiceFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidLaunchTemplate.NotFound`: The specified LaunchTemplate is not found.
-    InvalidLaunchTemplateNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeLaunchTemplateVersionsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidRegion.NotExist",
-                        "MissingParameter",
-                        "InvalidParameter",
-                        "InnerServiceFailed",
-                        "InvalidLaunchTemplate.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeLaunchTemplateVersionsError;
+impl crate::Client {
+    /// Calls `DescribeLaunchTemplateVersions`: Queries the information of launch template versions, such as the total number of launch templates, launch template names, and launch template version numbers.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeLaunchTemplateVersionsRequestBuilder::send) it. The parameters and their rules: [`DescribeLaunchTemplateVersionsRequest`].
+    #[inline]
+    pub fn describe_launch_template_versions(
+        &self,
+    ) -> DescribeLaunchTemplateVersionsRequestBuilder<&Self> {
+        DescribeLaunchTemplateVersionsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeLaunchTemplateVersionsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeLaunchTemplateVersions`: Queries the information of launch template versions, such as the total number of launch templates, launch template names, and launch template version numbers.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeLaunchTemplateVersionsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidRegionNotExist(error),
-            1 => Self::MissingParameter(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::InnerServiceFailed(error),
-            4 => Self::InvalidLaunchTemplateNotFound(error),
-            5 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidRegionNotExist(error) => (0, error),
-            Self::MissingParameter(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::InnerServiceFailed(error) => (3, error),
-            Self::InvalidLaunchTemplateNotFound(error) => (4, error),
-            Self::InternalError(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
+    pub fn describe_launch_template_versions(
+        &self,
+    ) -> DescribeLaunchTemplateVersionsRequestBuilder<&Self> {
+        DescribeLaunchTemplateVersionsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeLaunchTemplateVersionsError {
+/// Every page of `DescribeLaunchTemplateVersions`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_launch_template_versions_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeLaunchTemplateVersionsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeLaunchTemplateVersionsResponse,
+        ::acs_runtime::client::Error<DescribeLaunchTemplateVersionsError>,
+    >,
+> {
+    fn count(response: &DescribeLaunchTemplateVersionsResponse) -> usize {
+        response
+            .launch_template_version_sets
+            .as_ref()
+            .and_then(|x| x.launch_template_version_set.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeLaunchTemplateVersionsRequest,
+        response: &DescribeLaunchTemplateVersionsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeLaunchTemplateVersionsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_launch_template_versions(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeLaunchTemplateVersions`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_launch_template_versions_pages(
+        &self,
+        request: DescribeLaunchTemplateVersionsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeLaunchTemplateVersionsResponse,
+            ::acs_runtime::client::Error<DescribeLaunchTemplateVersionsError>,
+        >,
+    > {
+        describe_launch_template_versions_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeLaunchTemplateVersionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidRegionNotExist",
-            "MissingParameter",
-            "InvalidParameter",
-            "InnerServiceFailed",
-            "InvalidLaunchTemplateNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeLaunchTemplateVersions`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_launch_template_versions_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeLaunchTemplateVersionsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::LaunchTemplateVersionSet,
+        ::acs_runtime::client::Error<DescribeLaunchTemplateVersionsError>,
+    >,
+> {
+    fn extract(
+        response: DescribeLaunchTemplateVersionsResponse,
+    ) -> Vec<crate::types::LaunchTemplateVersionSet> {
+        response
+            .launch_template_version_sets
+            .and_then(|x| x.launch_template_version_set)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_launch_template_versions_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeLaunchTemplateVersionsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeLaunchTemplateVersions`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeLaunchTemplateVersionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeLaunchTemplateVersionsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeLaunchTemplateVersionsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_launch_template_versions_items(
+        &self,
+        request: DescribeLaunchTemplateVersionsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::LaunchTemplateVersionSet,
+            ::acs_runtime::client::Error<DescribeLaunchTemplateVersionsError>,
+        >,
+    > {
+        describe_launch_template_versions_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `launch-templates` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_launch_templates_pages`](crate::Client::describe_launch_templates_pages) and [`describe_launch_templates_items`](crate::Client::describe_launch_templates_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_launch_templates_pages`](crate::Client::describe_launch_templates_pages) and [`describe_launch_templates_items`](crate::Client::describe_launch_templates_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeLaunchTemplates",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeLaunchTemplatesRequest>;
 /// Request of `DescribeLaunchTemplates`: Queries the information of one or more launch templates, such as the total number of launch templates, the creation time of each launch template, and the latest version number of each launch template. When you can this operation, you can specify parameters, such as TemplateTag, TemplateResourceGroupId, and LaunchTemplateId, in the request.
 ///
 /// # Example
@@ -193,9 +196,7 @@ impl<C> DescribeLaunchTemplatesRequestBuilder<C> {
     ///
     /// The region ID of the launch template. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeLaunchTemplatesRequest::region_id`](DescribeLaunchTemplatesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -204,10 +205,7 @@ impl<C> DescribeLaunchTemplatesRequestBuilder<C> {
     ///
     /// The tags of the launch template.
     ///
-    /// > You can only call API operations to add tags to and query the tags of a launch template. You cannot add tags to or view the tags of a launch template in the ECS console.
-    ///
-    /// - Wire name: `TemplateTag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeLaunchTemplatesRequest::template_tag`](DescribeLaunchTemplatesRequest::template_tag).
     pub fn template_tag(
         mut self,
         values: impl IntoIterator<Item = crate::types::TemplateTag>,
@@ -219,10 +217,7 @@ impl<C> DescribeLaunchTemplatesRequestBuilder<C> {
     ///
     /// The page number. Page starts from page 1.
     ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeLaunchTemplatesRequest::page_number`](DescribeLaunchTemplatesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -231,10 +226,7 @@ impl<C> DescribeLaunchTemplatesRequestBuilder<C> {
     ///
     /// The number of entries per page.
     ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeLaunchTemplatesRequest::page_size`](DescribeLaunchTemplatesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -243,10 +235,7 @@ impl<C> DescribeLaunchTemplatesRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the launch template belongs. If you specify this parameter to query resources, up to 1,000 resources that belong to the specified resource group can be returned.
     ///
-    /// > The default resource group is not supported.
-    ///
-    /// - Wire name: `TemplateResourceGroupId`.
-    /// - Example: `rg-acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeLaunchTemplatesRequest::template_resource_group_id`](DescribeLaunchTemplatesRequest::template_resource_group_id).
     pub fn template_resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.template_resource_group_id = Some(value.into());
         self
@@ -255,12 +244,7 @@ impl<C> DescribeLaunchTemplatesRequestBuilder<C> {
     ///
     /// The IDs of launch templates.
     ///
-    /// * You can query up to 100 launch templates.
-    /// * You must specify LaunchTemplateId or LaunchTemplateName to specify a launch template.
-    ///
-    /// - Wire name: `LaunchTemplateId`.
-    /// - Must have at most 100 items.
-    /// - Example: `lt-m5e3ofjr1zn1aw7q****`.
+    /// Its description, rules and example: [`DescribeLaunchTemplatesRequest::launch_template_id`](DescribeLaunchTemplatesRequest::launch_template_id).
     pub fn launch_template_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -274,12 +258,7 @@ impl<C> DescribeLaunchTemplatesRequestBuilder<C> {
     ///
     /// The names of launch templates.
     ///
-    /// * You can query up to 100 launch templates.
-    /// * You must specify LaunchTemplateId or LaunchTemplateName to specify a launch template.
-    ///
-    /// - Wire name: `LaunchTemplateName`.
-    /// - Must have at most 100 items.
-    /// - Example: `wd-152630748****`.
+    /// Its description, rules and example: [`DescribeLaunchTemplatesRequest::launch_template_name`](DescribeLaunchTemplatesRequest::launch_template_name).
     pub fn launch_template_name(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -456,131 +435,130 @@ for DescribeLaunchTemplatesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeLaunchTemplates`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeLaunchTemplatesError {
-    /// HTTP 400 `InvalidRegion.NotExist`: %s
-    InvalidRegionNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: %s
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InnerServiceFailed`: %s
-    InnerServiceFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 503 `ServiceUnavailable`: The request has failed due to a temporary failure of the server.
-    ServiceUnavailable(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeLaunchTemplatesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidRegion.NotExist",
-                        "MissingParameter",
-                        "InvalidParameter",
-                        "InnerServiceFailed",
-                        "InternalError",
-                        "ServiceUnavailable",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeLaunchTemplatesError;
+impl crate::Client {
+    /// Calls `DescribeLaunchTemplates`: Queries the information of one or more launch templates, such as the total number of launch templates, the creation time of each launch template, and the latest version number of each launch template. When you can this operation, you can specify parameters, such as TemplateTag, TemplateResourceGroupId, and LaunchTemplateId, in the request.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeLaunchTemplatesRequestBuilder::send) it. The parameters and their rules: [`DescribeLaunchTemplatesRequest`].
+    #[inline]
+    pub fn describe_launch_templates(
+        &self,
+    ) -> DescribeLaunchTemplatesRequestBuilder<&Self> {
+        DescribeLaunchTemplatesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeLaunchTemplatesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeLaunchTemplates`: Queries the information of one or more launch templates, such as the total number of launch templates, the creation time of each launch template, and the latest version number of each launch template. When you can this operation, you can specify parameters, such as TemplateTag, TemplateResourceGroupId, and LaunchTemplateId, in the request.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeLaunchTemplatesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidRegionNotExist(error),
-            1 => Self::MissingParameter(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::InnerServiceFailed(error),
-            4 => Self::InternalError(error),
-            5 => Self::ServiceUnavailable(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidRegionNotExist(error) => (0, error),
-            Self::MissingParameter(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::InnerServiceFailed(error) => (3, error),
-            Self::InternalError(error) => (4, error),
-            Self::ServiceUnavailable(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
+    pub fn describe_launch_templates(
+        &self,
+    ) -> DescribeLaunchTemplatesRequestBuilder<&Self> {
+        DescribeLaunchTemplatesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeLaunchTemplatesError {
+/// Every page of `DescribeLaunchTemplates`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_launch_templates_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeLaunchTemplatesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeLaunchTemplatesResponse,
+        ::acs_runtime::client::Error<DescribeLaunchTemplatesError>,
+    >,
+> {
+    fn count(response: &DescribeLaunchTemplatesResponse) -> usize {
+        response
+            .launch_template_sets
+            .as_ref()
+            .and_then(|x| x.launch_template_set.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeLaunchTemplatesRequest,
+        response: &DescribeLaunchTemplatesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeLaunchTemplatesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_launch_templates(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeLaunchTemplates`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_launch_templates_pages(
+        &self,
+        request: DescribeLaunchTemplatesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeLaunchTemplatesResponse,
+            ::acs_runtime::client::Error<DescribeLaunchTemplatesError>,
+        >,
+    > {
+        describe_launch_templates_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeLaunchTemplatesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidRegionNotExist",
-            "MissingParameter",
-            "InvalidParameter",
-            "InnerServiceFailed",
-            "InternalError",
-            "ServiceUnavailable",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeLaunchTemplates`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_launch_templates_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeLaunchTemplatesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::LaunchTemplateSet,
+        ::acs_runtime::client::Error<DescribeLaunchTemplatesError>,
+    >,
+> {
+    fn extract(
+        response: DescribeLaunchTemplatesResponse,
+    ) -> Vec<crate::types::LaunchTemplateSet> {
+        response
+            .launch_template_sets
+            .and_then(|x| x.launch_template_set)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_launch_templates_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeLaunchTemplatesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeLaunchTemplates`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeLaunchTemplatesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeLaunchTemplatesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeLaunchTemplatesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_launch_templates_items(
+        &self,
+        request: DescribeLaunchTemplatesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::LaunchTemplateSet,
+            ::acs_runtime::client::Error<DescribeLaunchTemplatesError>,
+        >,
+    > {
+        describe_launch_templates_items(self, request)
     }
 }

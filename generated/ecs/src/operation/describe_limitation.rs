@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeLimitationRequest>;
 /// Request of `DescribeLimitation`: 查询账号限制
 ///
 /// Deprecated: no replacement operation.
@@ -89,8 +92,7 @@ pub struct DescribeLimitationRequestBuilder<C = ()> {
 impl<C> DescribeLimitationRequestBuilder<C> {
     /// Sets `Limitation`.
     ///
-    /// - Wire name: `Limitation`.
-    /// - Required.
+    /// Its description, rules and example: [`DescribeLimitationRequest::limitation`](DescribeLimitationRequest::limitation).
     pub fn limitation(mut self, value: impl Into<String>) -> Self {
         self.inner.limitation = Some(value.into());
         self
@@ -236,90 +238,24 @@ for DescribeLimitationResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeLimitation`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeLimitationError {
-    /// HTTP 404 `InvalidLimitation.NotFound`: The specified Limitation is not valid.
-    InvalidLimitationNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeLimitationError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidLimitation.NotFound"]), error)
+mod error;
+pub use error::DescribeLimitationError;
+impl crate::Client {
+    /// Calls `DescribeLimitation`: 查询账号限制
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeLimitationRequestBuilder::send) it. The parameters and their rules: [`DescribeLimitationRequest`].
+    #[inline]
+    pub fn describe_limitation(&self) -> DescribeLimitationRequestBuilder<&Self> {
+        DescribeLimitationRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeLimitationError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeLimitation`: 查询账号限制
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeLimitationRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidLimitationNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidLimitationNotFound(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeLimitationError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeLimitationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidLimitationNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeLimitationError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeLimitationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeLimitationError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeLimitationError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_limitation(&self) -> DescribeLimitationRequestBuilder<&Self> {
+        DescribeLimitationRequestBuilder::new(self)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `cloud-assistant` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_managed_instances_pages`](crate::Client::describe_managed_instances_pages) and [`describe_managed_instances_items`](crate::Client::describe_managed_instances_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_managed_instances_pages`](crate::Client::describe_managed_instances_pages) and [`describe_managed_instances_items`](crate::Client::describe_managed_instances_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeManagedInstances",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeManagedInstancesRequest>;
 /// Request of `DescribeManagedInstances`: Queries managed instances.
 ///
 /// During a paged query, when you call the DescribeManagedInstances operation to retrieve the first page of results, set `MaxResults` to specify the maximum number of entries to return in the call. The return value of `NextToken` is a pagination token that can be used in the next call to retrieve a new page of results. When you call the DescribeManagedInstances operation to retrieve a new page of results, set `NextToken` to the `NextToken` value returned in the previous call and set `MaxResults` to specify the maximum number of entries to return in this call.
@@ -253,11 +256,7 @@ impl<C> DescribeManagedInstancesRequestBuilder<C> {
     ///
     /// The region ID. Supported regions: China (Qingdao), China (Beijing), China (Zhangjiakou), China (Hohhot), China (Ulanqab), China (Hangzhou), China (Shanghai), China (Shenzhen), China (Heyuan), China (Guangzhou), China (Chengdu), China (Hong Kong), Singapore, Japan (Tokyo), US (Silicon Valley), and US (Virginia).
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeManagedInstancesRequest::region_id`](DescribeManagedInstancesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -266,12 +265,7 @@ impl<C> DescribeManagedInstancesRequestBuilder<C> {
     ///
     /// The operating system type of the managed instance. Valid values:
     ///
-    /// * windows
-    /// * linux
-    /// * FreeBSD
-    ///
-    /// - Wire name: `OsType`.
-    /// - Example: `windows`.
+    /// Its description, rules and example: [`DescribeManagedInstancesRequest::os_type`](DescribeManagedInstancesRequest::os_type).
     pub fn os_type(mut self, value: impl Into<String>) -> Self {
         self.inner.os_type = Some(value.into());
         self
@@ -280,8 +274,7 @@ impl<C> DescribeManagedInstancesRequestBuilder<C> {
     ///
     /// The internal or public IP address of the managed instance.
     ///
-    /// - Wire name: `InstanceIp`.
-    /// - Example: `192.168.**.**`.
+    /// Its description, rules and example: [`DescribeManagedInstancesRequest::instance_ip`](DescribeManagedInstancesRequest::instance_ip).
     pub fn instance_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_ip = Some(value.into());
         self
@@ -290,8 +283,7 @@ impl<C> DescribeManagedInstancesRequestBuilder<C> {
     ///
     /// The ID of the activation code.
     ///
-    /// - Wire name: `ActivationId`.
-    /// - Example: `4ECEEE12-56F1-4FBC-9AB1-890F7494****`.
+    /// Its description, rules and example: [`DescribeManagedInstancesRequest::activation_id`](DescribeManagedInstancesRequest::activation_id).
     pub fn activation_id(mut self, value: impl Into<String>) -> Self {
         self.inner.activation_id = Some(value.into());
         self
@@ -300,21 +292,7 @@ impl<C> DescribeManagedInstancesRequestBuilder<C> {
     ///
     /// The value of the MachineId parameter that you specify when you register a managed instance. A maximum of 36 characters are allowed. Sample registration script:
     ///
-    /// ```text
-    /// aliyun-service --register \
-    ///   --RegionId=cn-hangznou \
-    ///   --ActivationId=xxxxxxxxxxx \
-    ///   --ActivationCode=xxxxxxxxx \
-    /// --MachineId=xxxxxx \ # Optional. The unique identifier of the machine.
-    ///   --ForceResue
-    /// ```
-    ///
-    /// * If the MachineId and ForceResult parameters are specified during registration, the Cloud Assistant generates a fixed managed instance ID for this MachineId.
-    /// * If the MachineId parameter is not explicitly specified, the Cloud Assistant will automatically generate a MachineId value based on the hardware information of the machine.
-    /// * We recommend that you explicitly specify the MachineId and ForceResult parameters to mark the mapping between a managed instance and an on-premises machine.
-    ///
-    /// - Wire name: `MachineId`.
-    /// - Example: `GOG4X8312A0188`.
+    /// Its description, rules and example: [`DescribeManagedInstancesRequest::machine_id`](DescribeManagedInstancesRequest::machine_id).
     pub fn machine_id(mut self, value: impl Into<String>) -> Self {
         self.inner.machine_id = Some(value.into());
         self
@@ -323,8 +301,7 @@ impl<C> DescribeManagedInstancesRequestBuilder<C> {
     ///
     /// The name of the managed instance.
     ///
-    /// - Wire name: `InstanceName`.
-    /// - Example: `my-webapp-server`.
+    /// Its description, rules and example: [`DescribeManagedInstancesRequest::instance_name`](DescribeManagedInstancesRequest::instance_name).
     pub fn instance_name(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_name = Some(value.into());
         self
@@ -333,8 +310,7 @@ impl<C> DescribeManagedInstancesRequestBuilder<C> {
     ///
     /// > This parameter will be removed in the future. We recommend that you use NextToken and MaxResults for a paged query.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeManagedInstancesRequest::page_number`](DescribeManagedInstancesRequest::page_number).
     pub fn page_number(mut self, value: i64) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -343,8 +319,7 @@ impl<C> DescribeManagedInstancesRequestBuilder<C> {
     ///
     /// > This parameter will be removed in the future. We recommend that you use NextToken and MaxResults for a paged query.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeManagedInstancesRequest::page_size`](DescribeManagedInstancesRequest::page_size).
     pub fn page_size(mut self, value: i64) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -353,9 +328,7 @@ impl<C> DescribeManagedInstancesRequestBuilder<C> {
     ///
     /// The ID of managed instance N. Valid values of N: 1 to 50.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Must have at most 50 items.
-    /// - Example: `mi-hz018jrc1o0****`.
+    /// Its description, rules and example: [`DescribeManagedInstancesRequest::instance_id`](DescribeManagedInstancesRequest::instance_id).
     pub fn instance_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -367,8 +340,7 @@ impl<C> DescribeManagedInstancesRequestBuilder<C> {
     ///
     /// The tags of the managed instance.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`DescribeManagedInstancesRequest::tag`](DescribeManagedInstancesRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -377,12 +349,7 @@ impl<C> DescribeManagedInstancesRequestBuilder<C> {
     ///
     /// The maximum number of entries per page.
     ///
-    /// Valid values: 1 to 50.
-    ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeManagedInstancesRequest::max_results`](DescribeManagedInstancesRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -391,8 +358,7 @@ impl<C> DescribeManagedInstancesRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `AAAAAdDWBF2****`.
+    /// Its description, rules and example: [`DescribeManagedInstancesRequest::next_token`](DescribeManagedInstancesRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -401,8 +367,7 @@ impl<C> DescribeManagedInstancesRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the managed instance belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-123******`.
+    /// Its description, rules and example: [`DescribeManagedInstancesRequest::resource_group_id`](DescribeManagedInstancesRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -586,173 +551,121 @@ for DescribeManagedInstancesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeManagedInstances`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeManagedInstancesError {
-    /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
-    RegionIdApiNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.PageNumber`: The specified parameter is invalid.
-    InvalidParamPageNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.PageSize`: The specified parameter is invalid.
-    InvalidParamPageSize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
-    InvalidTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue.Malformed`: The specified Tag.n.Value is not valid.
-    InvalidTagValueMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NumberExceed.Tags`: The Tags parameter number is exceed.
-    NumberExceedTags(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.TagKey`: You must specify Tag.N.Key.
-    MissingParameterTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.NextToken`: The specified parameter NextToken is not valid.
-    InvalidParameterNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.MaxResults`: The specified parameter MaxResults is not valid.
-    InvalidParameterMaxResults(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Operation.Forbidden`: The operation is not permitted.
-    OperationForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError.Dispatch`: An error occurred when you dispatched the request.
-    InternalErrorDispatch(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeManagedInstancesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "RegionId.ApiNotSupported",
-                        "InvalidParam.PageNumber",
-                        "InvalidParam.PageSize",
-                        "InvalidTagKey.Malformed",
-                        "InvalidTagValue.Malformed",
-                        "NumberExceed.Tags",
-                        "MissingParameter.TagKey",
-                        "Duplicate.TagKey",
-                        "InvalidParameter.NextToken",
-                        "InvalidParameter.MaxResults",
-                        "Operation.Forbidden",
-                        "InvalidRegionId.NotFound",
-                        "InternalError.Dispatch",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeManagedInstancesError;
+impl crate::Client {
+    /// Calls `DescribeManagedInstances`: Queries managed instances.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeManagedInstancesRequestBuilder::send) it. The parameters and their rules: [`DescribeManagedInstancesRequest`].
+    #[inline]
+    pub fn describe_managed_instances(
+        &self,
+    ) -> DescribeManagedInstancesRequestBuilder<&Self> {
+        DescribeManagedInstancesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeManagedInstancesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeManagedInstances`: Queries managed instances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeManagedInstancesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::RegionIdApiNotSupported(error),
-            1 => Self::InvalidParamPageNumber(error),
-            2 => Self::InvalidParamPageSize(error),
-            3 => Self::InvalidTagKeyMalformed(error),
-            4 => Self::InvalidTagValueMalformed(error),
-            5 => Self::NumberExceedTags(error),
-            6 => Self::MissingParameterTagKey(error),
-            7 => Self::DuplicateTagKey(error),
-            8 => Self::InvalidParameterNextToken(error),
-            9 => Self::InvalidParameterMaxResults(error),
-            10 => Self::OperationForbidden(error),
-            11 => Self::InvalidRegionIdNotFound(error),
-            12 => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::RegionIdApiNotSupported(error) => (0, error),
-            Self::InvalidParamPageNumber(error) => (1, error),
-            Self::InvalidParamPageSize(error) => (2, error),
-            Self::InvalidTagKeyMalformed(error) => (3, error),
-            Self::InvalidTagValueMalformed(error) => (4, error),
-            Self::NumberExceedTags(error) => (5, error),
-            Self::MissingParameterTagKey(error) => (6, error),
-            Self::DuplicateTagKey(error) => (7, error),
-            Self::InvalidParameterNextToken(error) => (8, error),
-            Self::InvalidParameterMaxResults(error) => (9, error),
-            Self::OperationForbidden(error) => (10, error),
-            Self::InvalidRegionIdNotFound(error) => (11, error),
-            Self::InternalErrorDispatch(error) => (12, error),
-            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
-        }
+    pub fn describe_managed_instances(
+        &self,
+    ) -> DescribeManagedInstancesRequestBuilder<&Self> {
+        DescribeManagedInstancesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeManagedInstancesError {
+/// Every page of `DescribeManagedInstances`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_managed_instances_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeManagedInstancesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeManagedInstancesResponse,
+        ::acs_runtime::client::Error<DescribeManagedInstancesError>,
+    >,
+> {
+    fn count(response: &DescribeManagedInstancesResponse) -> usize {
+        response.instances.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeManagedInstancesRequest,
+        response: &DescribeManagedInstancesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeManagedInstancesRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_managed_instances(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeManagedInstances`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_managed_instances_pages(
+        &self,
+        request: DescribeManagedInstancesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeManagedInstancesResponse,
+            ::acs_runtime::client::Error<DescribeManagedInstancesError>,
+        >,
+    > {
+        describe_managed_instances_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeManagedInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "RegionIdApiNotSupported",
-            "InvalidParamPageNumber",
-            "InvalidParamPageSize",
-            "InvalidTagKeyMalformed",
-            "InvalidTagValueMalformed",
-            "NumberExceedTags",
-            "MissingParameterTagKey",
-            "DuplicateTagKey",
-            "InvalidParameterNextToken",
-            "InvalidParameterMaxResults",
-            "OperationForbidden",
-            "InvalidRegionIdNotFound",
-            "InternalErrorDispatch",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeManagedInstances`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_managed_instances_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeManagedInstancesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::DescribeManagedInstancesInstance,
+        ::acs_runtime::client::Error<DescribeManagedInstancesError>,
+    >,
+> {
+    fn extract(
+        response: DescribeManagedInstancesResponse,
+    ) -> Vec<crate::types::DescribeManagedInstancesInstance> {
+        response.instances.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_managed_instances_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeManagedInstancesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeManagedInstances`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeManagedInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeManagedInstancesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeManagedInstancesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_managed_instances_items(
+        &self,
+        request: DescribeManagedInstancesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::DescribeManagedInstancesInstance,
+            ::acs_runtime::client::Error<DescribeManagedInstancesError>,
+        >,
+    > {
+        describe_managed_instances_items(self, request)
     }
 }

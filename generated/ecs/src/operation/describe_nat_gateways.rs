@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `deprecated` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_nat_gateways_pages`](crate::Client::describe_nat_gateways_pages) and [`describe_nat_gateways_items`](crate::Client::describe_nat_gateways_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_nat_gateways_pages`](crate::Client::describe_nat_gateways_pages) and [`describe_nat_gateways_items`](crate::Client::describe_nat_gateways_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeNatGateways",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeNatGatewaysRequest>;
 /// Request of `DescribeNatGateways`: DescribeNatGateways
 ///
 /// Deprecated: use `Vpc::2016-04-28::DescribeNatGateways` instead.
@@ -129,40 +132,35 @@ pub struct DescribeNatGatewaysRequestBuilder<C = ()> {
 impl<C> DescribeNatGatewaysRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`DescribeNatGatewaysRequest::region_id`](DescribeNatGatewaysRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `NatGatewayId`.
     ///
-    /// - Wire name: `NatGatewayId`.
+    /// Its description, rules and example: [`DescribeNatGatewaysRequest::nat_gateway_id`](DescribeNatGatewaysRequest::nat_gateway_id).
     pub fn nat_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_gateway_id = Some(value.into());
         self
     }
     /// Sets `VpcId`.
     ///
-    /// - Wire name: `VpcId`.
+    /// Its description, rules and example: [`DescribeNatGatewaysRequest::vpc_id`](DescribeNatGatewaysRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
     }
     /// Sets `PageNumber`.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
+    /// Its description, rules and example: [`DescribeNatGatewaysRequest::page_number`](DescribeNatGatewaysRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
     }
     /// Sets `PageSize`.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Default: `10`.
+    /// Its description, rules and example: [`DescribeNatGatewaysRequest::page_size`](DescribeNatGatewaysRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -322,97 +320,121 @@ for DescribeNatGatewaysResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeNatGateways`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeNatGatewaysError {
-    /// HTTP 400 `InvalidAliuid`: User Id is not valid.
-    InvalidAliuid(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeNatGatewaysError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["InvalidAliuid", "InvalidRegionId.NotFound"]),
-            error,
-        )
+mod error;
+pub use error::DescribeNatGatewaysError;
+impl crate::Client {
+    /// Calls `DescribeNatGateways`: DescribeNatGateways
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeNatGatewaysRequestBuilder::send) it. The parameters and their rules: [`DescribeNatGatewaysRequest`].
+    #[inline]
+    pub fn describe_nat_gateways(&self) -> DescribeNatGatewaysRequestBuilder<&Self> {
+        DescribeNatGatewaysRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeNatGatewaysError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeNatGateways`: DescribeNatGateways
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeNatGatewaysRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidAliuid(error),
-            1 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidAliuid(error) => (0, error),
-            Self::InvalidRegionIdNotFound(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn describe_nat_gateways(&self) -> DescribeNatGatewaysRequestBuilder<&Self> {
+        DescribeNatGatewaysRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeNatGatewaysError {
+/// Every page of `DescribeNatGateways`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_nat_gateways_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeNatGatewaysRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeNatGatewaysResponse,
+        ::acs_runtime::client::Error<DescribeNatGatewaysError>,
+    >,
+> {
+    fn count(response: &DescribeNatGatewaysResponse) -> usize {
+        response
+            .nat_gateways
+            .as_ref()
+            .and_then(|x| x.nat_gateway.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeNatGatewaysRequest,
+        response: &DescribeNatGatewaysResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeNatGatewaysRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_nat_gateways(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeNatGateways`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_nat_gateways_pages(
+        &self,
+        request: DescribeNatGatewaysRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeNatGatewaysResponse,
+            ::acs_runtime::client::Error<DescribeNatGatewaysError>,
+        >,
+    > {
+        describe_nat_gateways_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeNatGatewaysError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidAliuid", "InvalidRegionIdNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeNatGateways`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_nat_gateways_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeNatGatewaysRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::NatGateway,
+        ::acs_runtime::client::Error<DescribeNatGatewaysError>,
+    >,
+> {
+    fn extract(response: DescribeNatGatewaysResponse) -> Vec<crate::types::NatGateway> {
+        response.nat_gateways.and_then(|x| x.nat_gateway).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_nat_gateways_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeNatGatewaysError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeNatGateways`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeNatGatewaysError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeNatGatewaysError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeNatGatewaysError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_nat_gateways_items(
+        &self,
+        request: DescribeNatGatewaysRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::NatGateway,
+            ::acs_runtime::client::Error<DescribeNatGatewaysError>,
+        >,
+    > {
+        describe_nat_gateways_items(self, request)
     }
 }

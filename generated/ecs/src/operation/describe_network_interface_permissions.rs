@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `elastic-network-interfaces-enis` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_network_interface_permissions_pages`](crate::Client::describe_network_interface_permissions_pages) and [`describe_network_interface_permissions_items`](crate::Client::describe_network_interface_permissions_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_network_interface_permissions_pages`](crate::Client::describe_network_interface_permissions_pages) and [`describe_network_interface_permissions_items`](crate::Client::describe_network_interface_permissions_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeNetworkInterfacePermissions",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeNetworkInterfacePermissionsRequest>;
 /// Request of `DescribeNetworkInterfacePermissions`: Queries the permissions on elastic network interfaces (ENIs) that are granted to an Alibaba Cloud partner (certified ISV) or an individual user.
 ///
 /// # Example
@@ -157,9 +160,7 @@ impl<C> DescribeNetworkInterfacePermissionsRequestBuilder<C> {
     ///
     /// The region ID of the ENI permission. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeNetworkInterfacePermissionsRequest::region_id`](DescribeNetworkInterfacePermissionsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -168,8 +169,7 @@ impl<C> DescribeNetworkInterfacePermissionsRequestBuilder<C> {
     ///
     /// The ID of ENI N. You must specify `NetworkInterfaceId` or `NetworkInterfacePermissionId.N` to determine the query range.
     ///
-    /// - Wire name: `NetworkInterfaceId`.
-    /// - Example: `eni-bp17pdijfczax****`.
+    /// Its description, rules and example: [`DescribeNetworkInterfacePermissionsRequest::network_interface_id`](DescribeNetworkInterfacePermissionsRequest::network_interface_id).
     pub fn network_interface_id(mut self, value: impl Into<String>) -> Self {
         self.inner.network_interface_id = Some(value.into());
         self
@@ -178,12 +178,7 @@ impl<C> DescribeNetworkInterfacePermissionsRequestBuilder<C> {
     ///
     /// The page number.
     ///
-    /// Pages start from page 1.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeNetworkInterfacePermissionsRequest::page_number`](DescribeNetworkInterfacePermissionsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -192,12 +187,7 @@ impl<C> DescribeNetworkInterfacePermissionsRequestBuilder<C> {
     ///
     /// The number of entries per page.
     ///
-    /// Maximum value: 100.
-    ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeNetworkInterfacePermissionsRequest::page_size`](DescribeNetworkInterfacePermissionsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -206,9 +196,7 @@ impl<C> DescribeNetworkInterfacePermissionsRequestBuilder<C> {
     ///
     /// The IDs of ENI permissions. You can specify up to 100 ENI permission IDs.
     ///
-    /// - Wire name: `NetworkInterfacePermissionId`.
-    /// - Must have at most 100 items.
-    /// - Example: `eni-perm-bp1cs4lwn56lfb****`.
+    /// Its description, rules and example: [`DescribeNetworkInterfacePermissionsRequest::network_interface_permission_id`](DescribeNetworkInterfacePermissionsRequest::network_interface_permission_id).
     pub fn network_interface_permission_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -391,175 +379,130 @@ for DescribeNetworkInterfacePermissionsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeNetworkInterfacePermissions`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeNetworkInterfacePermissionsError {
-    /// HTTP 400 `MissingParameter`: %s
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedParameter`: %s
-    UnsupportedParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceID.Malformed`: %s
-    InvalidInstanceIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InvalidEniState`: %s
-    InvalidOperationInvalidEniState(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotBelongUser`: %s
-    NotBelongUser(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.PermissionExisted`: %s
-    InvalidOperationPermissionExisted(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidUserType.NotSupported`: %s
-    InvalidUserTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Abs.InvalidAccount.NotFound`: %s
-    AbsInvalidAccountNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NotSupportRAM`: %s
-    ForbiddenNotSupportRam(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.SubUser`: %s
-    ForbiddenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidOperation.PermissionNotExisted`: %s
-    InvalidOperationPermissionNotExisted(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidEniId.NotFound`: %s
-    InvalidEniIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeNetworkInterfacePermissionsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter",
-                        "UnsupportedParameter",
-                        "InvalidParameter",
-                        "InvalidInstanceID.Malformed",
-                        "InvalidOperation.InvalidEniState",
-                        "NotBelongUser",
-                        "InvalidOperation.PermissionExisted",
-                        "InvalidUserType.NotSupported",
-                        "Abs.InvalidAccount.NotFound",
-                        "Forbidden.NotSupportRAM",
-                        "Forbidden.SubUser",
-                        "InvalidOperation.PermissionNotExisted",
-                        "InvalidEniId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeNetworkInterfacePermissionsError;
+impl crate::Client {
+    /// Calls `DescribeNetworkInterfacePermissions`: Queries the permissions on elastic network interfaces (ENIs) that are granted to an Alibaba Cloud partner (certified ISV) or an individual user.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeNetworkInterfacePermissionsRequestBuilder::send) it. The parameters and their rules: [`DescribeNetworkInterfacePermissionsRequest`].
+    #[inline]
+    pub fn describe_network_interface_permissions(
+        &self,
+    ) -> DescribeNetworkInterfacePermissionsRequestBuilder<&Self> {
+        DescribeNetworkInterfacePermissionsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeNetworkInterfacePermissionsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeNetworkInterfacePermissions`: Queries the permissions on elastic network interfaces (ENIs) that are granted to an Alibaba Cloud partner (certified ISV) or an individual user.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeNetworkInterfacePermissionsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameter(error),
-            1 => Self::UnsupportedParameter(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::InvalidInstanceIdMalformed(error),
-            4 => Self::InvalidOperationInvalidEniState(error),
-            5 => Self::NotBelongUser(error),
-            6 => Self::InvalidOperationPermissionExisted(error),
-            7 => Self::InvalidUserTypeNotSupported(error),
-            8 => Self::AbsInvalidAccountNotFound(error),
-            9 => Self::ForbiddenNotSupportRam(error),
-            10 => Self::ForbiddenSubUser(error),
-            11 => Self::InvalidOperationPermissionNotExisted(error),
-            12 => Self::InvalidEniIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => (0, error),
-            Self::UnsupportedParameter(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::InvalidInstanceIdMalformed(error) => (3, error),
-            Self::InvalidOperationInvalidEniState(error) => (4, error),
-            Self::NotBelongUser(error) => (5, error),
-            Self::InvalidOperationPermissionExisted(error) => (6, error),
-            Self::InvalidUserTypeNotSupported(error) => (7, error),
-            Self::AbsInvalidAccountNotFound(error) => (8, error),
-            Self::ForbiddenNotSupportRam(error) => (9, error),
-            Self::ForbiddenSubUser(error) => (10, error),
-            Self::InvalidOperationPermissionNotExisted(error) => (11, error),
-            Self::InvalidEniIdNotFound(error) => (12, error),
-            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
-        }
+    pub fn describe_network_interface_permissions(
+        &self,
+    ) -> DescribeNetworkInterfacePermissionsRequestBuilder<&Self> {
+        DescribeNetworkInterfacePermissionsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeNetworkInterfacePermissionsError {
+/// Every page of `DescribeNetworkInterfacePermissions`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_network_interface_permissions_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeNetworkInterfacePermissionsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeNetworkInterfacePermissionsResponse,
+        ::acs_runtime::client::Error<DescribeNetworkInterfacePermissionsError>,
+    >,
+> {
+    fn count(response: &DescribeNetworkInterfacePermissionsResponse) -> usize {
+        response
+            .network_interface_permissions
+            .as_ref()
+            .and_then(|x| x.network_interface_permission.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeNetworkInterfacePermissionsRequest,
+        response: &DescribeNetworkInterfacePermissionsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeNetworkInterfacePermissionsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_network_interface_permissions(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeNetworkInterfacePermissions`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_network_interface_permissions_pages(
+        &self,
+        request: DescribeNetworkInterfacePermissionsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeNetworkInterfacePermissionsResponse,
+            ::acs_runtime::client::Error<DescribeNetworkInterfacePermissionsError>,
+        >,
+    > {
+        describe_network_interface_permissions_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeNetworkInterfacePermissionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameter",
-            "UnsupportedParameter",
-            "InvalidParameter",
-            "InvalidInstanceIdMalformed",
-            "InvalidOperationInvalidEniState",
-            "NotBelongUser",
-            "InvalidOperationPermissionExisted",
-            "InvalidUserTypeNotSupported",
-            "AbsInvalidAccountNotFound",
-            "ForbiddenNotSupportRam",
-            "ForbiddenSubUser",
-            "InvalidOperationPermissionNotExisted",
-            "InvalidEniIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeNetworkInterfacePermissions`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_network_interface_permissions_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeNetworkInterfacePermissionsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::NetworkInterfacePermission,
+        ::acs_runtime::client::Error<DescribeNetworkInterfacePermissionsError>,
+    >,
+> {
+    fn extract(
+        response: DescribeNetworkInterfacePermissionsResponse,
+    ) -> Vec<crate::types::NetworkInterfacePermission> {
+        response
+            .network_interface_permissions
+            .and_then(|x| x.network_interface_permission)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_network_interface_permissions_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeNetworkInterfacePermissionsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeNetworkInterfacePermissions`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeNetworkInterfacePermissionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeNetworkInterfacePermissionsError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeNetworkInterfacePermissionsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_network_interface_permissions_items(
+        &self,
+        request: DescribeNetworkInterfacePermissionsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::NetworkInterfacePermission,
+            ::acs_runtime::client::Error<DescribeNetworkInterfacePermissionsError>,
+        >,
+    > {
+        describe_network_interface_permissions_items(self, request)
     }
 }

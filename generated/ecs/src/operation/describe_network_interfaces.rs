@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `elastic-network-interfaces-enis` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_network_interfaces_pages`](crate::Client::describe_network_interfaces_pages) and [`describe_network_interfaces_items`](crate::Client::describe_network_interfaces_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_network_interfaces_pages`](crate::Client::describe_network_interfaces_pages) and [`describe_network_interfaces_items`](crate::Client::describe_network_interfaces_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeNetworkInterfaces",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeNetworkInterfacesRequest>;
 /// Request of `DescribeNetworkInterfaces`: Queries the details of one or more Elastic Network Interface (ENIs).
 ///
 /// ## Usage notes
@@ -356,9 +359,7 @@ impl<C> DescribeNetworkInterfacesRequestBuilder<C> {
     ///
     /// The region ID of the ENI. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeNetworkInterfacesRequest::region_id`](DescribeNetworkInterfacesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -367,8 +368,7 @@ impl<C> DescribeNetworkInterfacesRequestBuilder<C> {
     ///
     /// The tags to use for query.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeNetworkInterfacesRequest::tag`](DescribeNetworkInterfacesRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -377,10 +377,7 @@ impl<C> DescribeNetworkInterfacesRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the ENI belongs. If this parameter is specified to query resources, up to 1,000 resources that belong to the specified resource group can be returned.
     ///
-    /// > Resources in the default resource group are displayed in the response regardless of how this parameter is set.
-    ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeNetworkInterfacesRequest::resource_group_id`](DescribeNetworkInterfacesRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -389,8 +386,7 @@ impl<C> DescribeNetworkInterfacesRequestBuilder<C> {
     ///
     /// The ID of the vSwitch with which the ENI is associated.
     ///
-    /// - Wire name: `VSwitchId`.
-    /// - Example: `vsw-bp16usj2p27htro3****`.
+    /// Its description, rules and example: [`DescribeNetworkInterfacesRequest::v_switch_id`](DescribeNetworkInterfacesRequest::v_switch_id).
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_id = Some(value.into());
         self
@@ -399,8 +395,7 @@ impl<C> DescribeNetworkInterfacesRequestBuilder<C> {
     ///
     /// The ID of the virtual private cloud (VPC) to which the elastic network interface (ENI) belongs.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Example: `vsw-bp16usj2p27htro3****`.
+    /// Its description, rules and example: [`DescribeNetworkInterfacesRequest::vpc_id`](DescribeNetworkInterfacesRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -409,8 +404,7 @@ impl<C> DescribeNetworkInterfacesRequestBuilder<C> {
     ///
     /// The primary private IPv4 address of the ENI.
     ///
-    /// - Wire name: `PrimaryIpAddress`.
-    /// - Example: `192.168.**.**`.
+    /// Its description, rules and example: [`DescribeNetworkInterfacesRequest::primary_ip_address`](DescribeNetworkInterfacesRequest::primary_ip_address).
     pub fn primary_ip_address(mut self, value: impl Into<String>) -> Self {
         self.inner.primary_ip_address = Some(value.into());
         self
@@ -419,11 +413,7 @@ impl<C> DescribeNetworkInterfacesRequestBuilder<C> {
     ///
     /// The ID of the security group to which the secondary ENI belongs.
     ///
-    /// * To query the details of secondary ENIs based on the ID of a security group, specify this parameter.
-    /// * To query the details of primary ENIs based on the ID of a security group, call the [DescribeInstances](<https://www.alibabacloud.com/help/doc-detail/25506.htm>) operation and specify the `SecurityGroupId` parameter.
-    ///
-    /// - Wire name: `SecurityGroupId`.
-    /// - Example: `sg-bp144yr32sx6ndw****`.
+    /// Its description, rules and example: [`DescribeNetworkInterfacesRequest::security_group_id`](DescribeNetworkInterfacesRequest::security_group_id).
     pub fn security_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.security_group_id = Some(value.into());
         self
@@ -432,8 +422,7 @@ impl<C> DescribeNetworkInterfacesRequestBuilder<C> {
     ///
     /// The name of the ENI.
     ///
-    /// - Wire name: `NetworkInterfaceName`.
-    /// - Example: `test-eni-name`.
+    /// Its description, rules and example: [`DescribeNetworkInterfacesRequest::network_interface_name`](DescribeNetworkInterfacesRequest::network_interface_name).
     pub fn network_interface_name(mut self, value: impl Into<String>) -> Self {
         self.inner.network_interface_name = Some(value.into());
         self
@@ -442,13 +431,7 @@ impl<C> DescribeNetworkInterfacesRequestBuilder<C> {
     ///
     /// The type of the ENI. Valid values:
     ///
-    /// * Primary
-    /// * Secondary
-    ///
-    /// This parameter is empty by default, which indicates that both primary and secondary ENIs are queried.
-    ///
-    /// - Wire name: `Type`.
-    /// - Example: `Secondary`.
+    /// Its description, rules and example: [`DescribeNetworkInterfacesRequest::type`](DescribeNetworkInterfacesRequest::type).
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.inner.r#type = Some(value.into());
         self
@@ -457,8 +440,7 @@ impl<C> DescribeNetworkInterfacesRequestBuilder<C> {
     ///
     /// The ID of the instance to which the ENI is attached.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Example: `i-bp1e2l6djkndyuli****`.
+    /// Its description, rules and example: [`DescribeNetworkInterfacesRequest::instance_id`](DescribeNetworkInterfacesRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -467,8 +449,7 @@ impl<C> DescribeNetworkInterfacesRequestBuilder<C> {
     ///
     /// Specifies whether the user of the ENI is an Alibaba Cloud service or a distributor.
     ///
-    /// - Wire name: `ServiceManaged`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DescribeNetworkInterfacesRequest::service_managed`](DescribeNetworkInterfacesRequest::service_managed).
     pub fn service_managed(mut self, value: bool) -> Self {
         self.inner.service_managed = Some(value);
         self
@@ -477,16 +458,7 @@ impl<C> DescribeNetworkInterfacesRequestBuilder<C> {
     ///
     /// The state of the ENI. Valid values:
     ///
-    /// * Available: The ENI is available.
-    /// * Attaching: The ENI is being attached to an instance.
-    /// * InUse: The ENI is attached to an instance.
-    /// * Detaching: The ENI is being detached from an instance.
-    /// * Deleting: The ENI is being deleted.
-    ///
-    /// This parameter is empty by default, which indicates that ENIs in all states are queried.
-    ///
-    /// - Wire name: `Status`.
-    /// - Example: `Available`.
+    /// Its description, rules and example: [`DescribeNetworkInterfacesRequest::status`](DescribeNetworkInterfacesRequest::status).
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.inner.status = Some(value.into());
         self
@@ -495,15 +467,7 @@ impl<C> DescribeNetworkInterfacesRequestBuilder<C> {
     ///
     /// The page number.
     ///
-    /// Pages start from page 1.
-    ///
-    /// Default value: 1.
-    ///
-    /// > This parameter will be removed in the future. We recommend that you use NextToken and MaxResults for a paged query.
-    ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`DescribeNetworkInterfacesRequest::page_number`](DescribeNetworkInterfacesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -512,15 +476,7 @@ impl<C> DescribeNetworkInterfacesRequestBuilder<C> {
     ///
     /// The number of entries per page.
     ///
-    /// Valid values: 1 to 1000.
-    ///
-    /// Default value: 10.
-    ///
-    /// > This parameter will be removed in the future. We recommend that you use NextToken and MaxResults for a paged query.
-    ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `100`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`DescribeNetworkInterfacesRequest::page_size`](DescribeNetworkInterfacesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -529,10 +485,7 @@ impl<C> DescribeNetworkInterfacesRequestBuilder<C> {
     ///
     /// The query token. Set the value to the `NextToken` value returned in the last call to this operation.
     ///
-    /// For more information about how to check the responses returned by this operation, see the preceding "Description" section.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `AAAAAdDWBF2****`.
+    /// Its description, rules and example: [`DescribeNetworkInterfacesRequest::next_token`](DescribeNetworkInterfacesRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -541,13 +494,7 @@ impl<C> DescribeNetworkInterfacesRequestBuilder<C> {
     ///
     /// The maximum number of entries to return on each page. Valid values: 10 to 500.
     ///
-    /// Default values:
-    ///
-    /// * If this parameter is not specified or if this parameter is set to a value less than 10, the default value is 10.
-    /// * If this parameter is set to a value greater than 500, the default value is 500.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`DescribeNetworkInterfacesRequest::max_results`](DescribeNetworkInterfacesRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -556,9 +503,7 @@ impl<C> DescribeNetworkInterfacesRequestBuilder<C> {
     ///
     /// An array that consists of the secondary private IPv4 addresses of the ENI. You can specify multiple secondary private IPv4 addresses. Valid values of N: 1 to 100.
     ///
-    /// - Wire name: `PrivateIpAddress`.
-    /// - Must have at most 100 items.
-    /// - Example: `192.168.**.**`.
+    /// Its description, rules and example: [`DescribeNetworkInterfacesRequest::private_ip_address`](DescribeNetworkInterfacesRequest::private_ip_address).
     pub fn private_ip_address(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -572,9 +517,7 @@ impl<C> DescribeNetworkInterfacesRequestBuilder<C> {
     ///
     /// An array that consists of the IDs of the ENIs. You specify multiple ENI IDs. Valid values of N: 1 to 100.
     ///
-    /// - Wire name: `NetworkInterfaceId`.
-    /// - Must have at most 1000 items.
-    /// - Example: `eni-bp125p95hhdhn3ot****`.
+    /// Its description, rules and example: [`DescribeNetworkInterfacesRequest::network_interface_id`](DescribeNetworkInterfacesRequest::network_interface_id).
     pub fn network_interface_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -588,9 +531,7 @@ impl<C> DescribeNetworkInterfacesRequestBuilder<C> {
     ///
     /// An array that consists of the IPv6 address of the ENI. You can specify multiple IPv6 addresses. Valid values of N: 1 to 100.
     ///
-    /// - Wire name: `Ipv6Address`.
-    /// - Must have at most 1000 items.
-    /// - Example: `2408:4321:180:1701:94c7:bc38:3bfa:****`.
+    /// Its description, rules and example: [`DescribeNetworkInterfacesRequest::ipv6_address`](DescribeNetworkInterfacesRequest::ipv6_address).
     pub fn ipv6_address(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -781,261 +722,128 @@ for DescribeNetworkInterfacesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeNetworkInterfaces`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeNetworkInterfacesError {
-    /// HTTP 400 `MissingParameter`: %s
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedParameter`: %s
-    UnsupportedParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: %s
+mod error;
+pub use error::DescribeNetworkInterfacesError;
+impl crate::Client {
+    /// Calls `DescribeNetworkInterfaces`: Queries the details of one or more Elastic Network Interface (ENIs).
     ///
-    /// Also returned with HTTP 403: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceID.Malformed`: %s
-    InvalidInstanceIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InvalidEcsState`: %s
-    InvalidOperationInvalidEcsState(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InvalidEniState`: %s
-    InvalidOperationInvalidEniState(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.DetachPrimaryEniNotAllowed`: %s
-    InvalidOperationDetachPrimaryEniNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.RegionId`: %s
+    /// Set the parameters on the returned builder, then [`send`](DescribeNetworkInterfacesRequestBuilder::send) it. The parameters and their rules: [`DescribeNetworkInterfacesRequest`].
+    #[inline]
+    pub fn describe_network_interfaces(
+        &self,
+    ) -> DescribeNetworkInterfacesRequestBuilder<&Self> {
+        DescribeNetworkInterfacesRequestBuilder::new(self)
+    }
+}
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeNetworkInterfaces`: Queries the details of one or more Elastic Network Interface (ENIs).
     ///
-    /// Also returned with HTTP 403: %s
-    ForbiddenRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.MalFormed`: The specified parameter RegionId is not valid.
-    InvalidRegionIdMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidUserType.NotSupported`: %s
-    InvalidUserTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Abs.InvalidAccount.NotFound`: %s
-    AbsInvalidAccountNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NotSupportRAM`: %s
-    ForbiddenNotSupportRam(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.SubUser`: %s
-    ForbiddenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `MaxEniCountExceeded`: %s
-    MaxEniCountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `EniPerInstanceLimitExceeded`: %s
-    EniPerInstanceLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.AvailabilityZoneMismatch`: %s
-    InvalidOperationAvailabilityZoneMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.VpcMismatch`: %s
-    InvalidOperationVpcMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `SecurityGroupInstanceLimitExceed`: %s
-    SecurityGroupInstanceLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSecurityGroupId.NotVpc`: %s
-    InvalidSecurityGroupIdNotVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.InvalidEniType`: %s
-    InvalidOperationInvalidEniType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidVpc.Empty`: %s
-    InvalidVpcEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.InvalidEniPageNumber`: %s
-    InvalidOperationInvalidEniPageNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidVpc.Indeterminacy`: %s
-    InvalidVpcIndeterminacy(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidEcsId.NotFound`: %s
-    InvalidEcsIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidEniId.NotFound`: %s
-    InvalidEniIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVSwitchId.NotFound`: %s
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSecurityGroupId.NotFound`: %s
-    InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeNetworkInterfacesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter",
-                        "UnsupportedParameter",
-                        "InvalidParameter",
-                        "InvalidInstanceID.Malformed",
-                        "InvalidOperation.InvalidEcsState",
-                        "InvalidOperation.InvalidEniState",
-                        "InvalidOperation.DetachPrimaryEniNotAllowed",
-                        "Forbidden.RegionId",
-                        "InvalidRegionId.MalFormed",
-                        "InvalidUserType.NotSupported",
-                        "Abs.InvalidAccount.NotFound",
-                        "Forbidden.NotSupportRAM",
-                        "Forbidden.SubUser",
-                        "MaxEniCountExceeded",
-                        "EniPerInstanceLimitExceeded",
-                        "InvalidOperation.AvailabilityZoneMismatch",
-                        "InvalidOperation.VpcMismatch",
-                        "SecurityGroupInstanceLimitExceed",
-                        "InvalidSecurityGroupId.NotVpc",
-                        "InvalidOperation.InvalidEniType",
-                        "InvalidVpc.Empty",
-                        "InvalidOperation.InvalidEniPageNumber",
-                        "InvalidVpc.Indeterminacy",
-                        "InvalidEcsId.NotFound",
-                        "InvalidEniId.NotFound",
-                        "InvalidVSwitchId.NotFound",
-                        "InvalidSecurityGroupId.NotFound",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeNetworkInterfacesRequest`].
+    #[inline]
+    pub fn describe_network_interfaces(
+        &self,
+    ) -> DescribeNetworkInterfacesRequestBuilder<&Self> {
+        DescribeNetworkInterfacesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeNetworkInterfacesError {
-    /// The service error behind the variant.
-    #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
+/// Every page of `DescribeNetworkInterfaces`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_network_interfaces_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeNetworkInterfacesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeNetworkInterfacesResponse,
+        ::acs_runtime::client::Error<DescribeNetworkInterfacesError>,
+    >,
+> {
+    fn count(response: &DescribeNetworkInterfacesResponse) -> usize {
+        response
+            .network_interface_sets
+            .as_ref()
+            .and_then(|x| x.network_interface_set.as_ref())
+            .map_or(0, Vec::len)
     }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameter(error),
-            1 => Self::UnsupportedParameter(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::InvalidInstanceIdMalformed(error),
-            4 => Self::InvalidOperationInvalidEcsState(error),
-            5 => Self::InvalidOperationInvalidEniState(error),
-            6 => Self::InvalidOperationDetachPrimaryEniNotAllowed(error),
-            7 => Self::ForbiddenRegionId(error),
-            8 => Self::InvalidRegionIdMalFormed(error),
-            9 => Self::InvalidUserTypeNotSupported(error),
-            10 => Self::AbsInvalidAccountNotFound(error),
-            11 => Self::ForbiddenNotSupportRam(error),
-            12 => Self::ForbiddenSubUser(error),
-            13 => Self::MaxEniCountExceeded(error),
-            14 => Self::EniPerInstanceLimitExceeded(error),
-            15 => Self::InvalidOperationAvailabilityZoneMismatch(error),
-            16 => Self::InvalidOperationVpcMismatch(error),
-            17 => Self::SecurityGroupInstanceLimitExceed(error),
-            18 => Self::InvalidSecurityGroupIdNotVpc(error),
-            19 => Self::InvalidOperationInvalidEniType(error),
-            20 => Self::InvalidVpcEmpty(error),
-            21 => Self::InvalidOperationInvalidEniPageNumber(error),
-            22 => Self::InvalidVpcIndeterminacy(error),
-            23 => Self::InvalidEcsIdNotFound(error),
-            24 => Self::InvalidEniIdNotFound(error),
-            25 => Self::InvalidVSwitchIdNotFound(error),
-            26 => Self::InvalidSecurityGroupIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
+    fn next(
+        request: &DescribeNetworkInterfacesRequest,
+        response: &DescribeNetworkInterfacesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeNetworkInterfacesRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
     }
-    /// The variant's index and the service error it holds.
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_network_interfaces(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeNetworkInterfaces`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => (0, error),
-            Self::UnsupportedParameter(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::InvalidInstanceIdMalformed(error) => (3, error),
-            Self::InvalidOperationInvalidEcsState(error) => (4, error),
-            Self::InvalidOperationInvalidEniState(error) => (5, error),
-            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => (6, error),
-            Self::ForbiddenRegionId(error) => (7, error),
-            Self::InvalidRegionIdMalFormed(error) => (8, error),
-            Self::InvalidUserTypeNotSupported(error) => (9, error),
-            Self::AbsInvalidAccountNotFound(error) => (10, error),
-            Self::ForbiddenNotSupportRam(error) => (11, error),
-            Self::ForbiddenSubUser(error) => (12, error),
-            Self::MaxEniCountExceeded(error) => (13, error),
-            Self::EniPerInstanceLimitExceeded(error) => (14, error),
-            Self::InvalidOperationAvailabilityZoneMismatch(error) => (15, error),
-            Self::InvalidOperationVpcMismatch(error) => (16, error),
-            Self::SecurityGroupInstanceLimitExceed(error) => (17, error),
-            Self::InvalidSecurityGroupIdNotVpc(error) => (18, error),
-            Self::InvalidOperationInvalidEniType(error) => (19, error),
-            Self::InvalidVpcEmpty(error) => (20, error),
-            Self::InvalidOperationInvalidEniPageNumber(error) => (21, error),
-            Self::InvalidVpcIndeterminacy(error) => (22, error),
-            Self::InvalidEcsIdNotFound(error) => (23, error),
-            Self::InvalidEniIdNotFound(error) => (24, error),
-            Self::InvalidVSwitchIdNotFound(error) => (25, error),
-            Self::InvalidSecurityGroupIdNotFound(error) => (26, error),
-            Self::Unhandled(unhandled) => (27, unhandled.service_error()),
-        }
+    pub fn describe_network_interfaces_pages(
+        &self,
+        request: DescribeNetworkInterfacesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeNetworkInterfacesResponse,
+            ::acs_runtime::client::Error<DescribeNetworkInterfacesError>,
+        >,
+    > {
+        describe_network_interfaces_pages(self, request)
     }
 }
-impl Clone for DescribeNetworkInterfacesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+/// Every item of every page of `DescribeNetworkInterfaces`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_network_interfaces_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeNetworkInterfacesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::NetworkInterfaceSet,
+        ::acs_runtime::client::Error<DescribeNetworkInterfacesError>,
+    >,
+> {
+    fn extract(
+        response: DescribeNetworkInterfacesResponse,
+    ) -> Vec<crate::types::NetworkInterfaceSet> {
+        response
+            .network_interface_sets
+            .and_then(|x| x.network_interface_set)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_network_interfaces_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ::std::fmt::Debug for DescribeNetworkInterfacesError {
+impl crate::Client {
+    /// Every item of every page of `DescribeNetworkInterfaces`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameter",
-            "UnsupportedParameter",
-            "InvalidParameter",
-            "InvalidInstanceIdMalformed",
-            "InvalidOperationInvalidEcsState",
-            "InvalidOperationInvalidEniState",
-            "InvalidOperationDetachPrimaryEniNotAllowed",
-            "ForbiddenRegionId",
-            "InvalidRegionIdMalFormed",
-            "InvalidUserTypeNotSupported",
-            "AbsInvalidAccountNotFound",
-            "ForbiddenNotSupportRam",
-            "ForbiddenSubUser",
-            "MaxEniCountExceeded",
-            "EniPerInstanceLimitExceeded",
-            "InvalidOperationAvailabilityZoneMismatch",
-            "InvalidOperationVpcMismatch",
-            "SecurityGroupInstanceLimitExceed",
-            "InvalidSecurityGroupIdNotVpc",
-            "InvalidOperationInvalidEniType",
-            "InvalidVpcEmpty",
-            "InvalidOperationInvalidEniPageNumber",
-            "InvalidVpcIndeterminacy",
-            "InvalidEcsIdNotFound",
-            "InvalidEniIdNotFound",
-            "InvalidVSwitchIdNotFound",
-            "InvalidSecurityGroupIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeNetworkInterfacesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeNetworkInterfacesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeNetworkInterfacesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeNetworkInterfacesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_network_interfaces_items(
+        &self,
+        request: DescribeNetworkInterfacesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::NetworkInterfaceSet,
+            ::acs_runtime::client::Error<DescribeNetworkInterfacesError>,
+        >,
+    > {
+        describe_network_interfaces_items(self, request)
     }
 }

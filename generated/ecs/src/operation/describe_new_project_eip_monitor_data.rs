@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeNewProjectEipMonitorDataRequest>;
 /// Request of `DescribeNewProjectEipMonitorData`: DescribeNewProjectEipMonitorData
 ///
 /// Deprecated: use `Vpc::2016-04-28::DescribeEipMonitorData` instead.
@@ -127,39 +130,35 @@ pub struct DescribeNewProjectEipMonitorDataRequestBuilder<C = ()> {
 impl<C> DescribeNewProjectEipMonitorDataRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
+    /// Its description, rules and example: [`DescribeNewProjectEipMonitorDataRequest::region_id`](DescribeNewProjectEipMonitorDataRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `AllocationId`.
     ///
-    /// - Wire name: `AllocationId`.
-    /// - Required.
+    /// Its description, rules and example: [`DescribeNewProjectEipMonitorDataRequest::allocation_id`](DescribeNewProjectEipMonitorDataRequest::allocation_id).
     pub fn allocation_id(mut self, value: impl Into<String>) -> Self {
         self.inner.allocation_id = Some(value.into());
         self
     }
     /// Sets `StartTime`.
     ///
-    /// - Wire name: `StartTime`.
-    /// - Required.
+    /// Its description, rules and example: [`DescribeNewProjectEipMonitorDataRequest::start_time`](DescribeNewProjectEipMonitorDataRequest::start_time).
     pub fn start_time(mut self, value: impl Into<String>) -> Self {
         self.inner.start_time = Some(value.into());
         self
     }
     /// Sets `EndTime`.
     ///
-    /// - Wire name: `EndTime`.
-    /// - Required.
+    /// Its description, rules and example: [`DescribeNewProjectEipMonitorDataRequest::end_time`](DescribeNewProjectEipMonitorDataRequest::end_time).
     pub fn end_time(mut self, value: impl Into<String>) -> Self {
         self.inner.end_time = Some(value.into());
         self
     }
     /// Sets `Period`.
     ///
-    /// - Wire name: `Period`.
-    /// - Default: `60`.
+    /// Its description, rules and example: [`DescribeNewProjectEipMonitorDataRequest::period`](DescribeNewProjectEipMonitorDataRequest::period).
     pub fn period(mut self, value: i32) -> Self {
         self.inner.period = Some(value);
         self
@@ -301,147 +300,28 @@ for DescribeNewProjectEipMonitorDataResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeNewProjectEipMonitorData`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeNewProjectEipMonitorDataError {
-    /// HTTP 400 `InvalidStartTime.Malformed`: The specified parameter "StartTime" is not valid.
-    InvalidStartTimeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEndTime.Malformed`: The specified parameter "EndTime" is not valid.
-    InvalidEndTimeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeriod.ValueNotSupported`: The specified parameter "Period" is not valid.
-    InvalidPeriodValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStartTime.TooEarly`: The specified parameter "StartTime" is too early.
-    InvalidStartTimeTooEarly(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAllocationId.NotFound`: Specified allocation id is not found.
+mod error;
+pub use error::DescribeNewProjectEipMonitorDataError;
+impl crate::Client {
+    /// Calls `DescribeNewProjectEipMonitorData`: DescribeNewProjectEipMonitorData
     ///
-    /// Also returned with HTTP 404: Specified allocation ID is not found
-    InvalidAllocationIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Specified value of "Period" is not valid
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.TooManyDataQueried`: Specified operation is denied as too many data to return.
-    OperationDeniedTooManyDataQueried(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The InstanceId provided does not exist in our records.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeNewProjectEipMonitorDataError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidStartTime.Malformed",
-                        "InvalidEndTime.Malformed",
-                        "InvalidPeriod.ValueNotSupported",
-                        "InvalidStartTime.TooEarly",
-                        "InvalidAllocationId.NotFound",
-                        "InvalidParameter",
-                        "OperationDenied.TooManyDataQueried",
-                        "InvalidInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](DescribeNewProjectEipMonitorDataRequestBuilder::send) it. The parameters and their rules: [`DescribeNewProjectEipMonitorDataRequest`].
+    #[inline]
+    pub fn describe_new_project_eip_monitor_data(
+        &self,
+    ) -> DescribeNewProjectEipMonitorDataRequestBuilder<&Self> {
+        DescribeNewProjectEipMonitorDataRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeNewProjectEipMonitorDataError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeNewProjectEipMonitorData`: DescribeNewProjectEipMonitorData
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeNewProjectEipMonitorDataRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidStartTimeMalformed(error),
-            1 => Self::InvalidEndTimeMalformed(error),
-            2 => Self::InvalidPeriodValueNotSupported(error),
-            3 => Self::InvalidStartTimeTooEarly(error),
-            4 => Self::InvalidAllocationIdNotFound(error),
-            5 => Self::InvalidParameter(error),
-            6 => Self::OperationDeniedTooManyDataQueried(error),
-            7 => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidStartTimeMalformed(error) => (0, error),
-            Self::InvalidEndTimeMalformed(error) => (1, error),
-            Self::InvalidPeriodValueNotSupported(error) => (2, error),
-            Self::InvalidStartTimeTooEarly(error) => (3, error),
-            Self::InvalidAllocationIdNotFound(error) => (4, error),
-            Self::InvalidParameter(error) => (5, error),
-            Self::OperationDeniedTooManyDataQueried(error) => (6, error),
-            Self::InvalidInstanceIdNotFound(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeNewProjectEipMonitorDataError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeNewProjectEipMonitorDataError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidStartTimeMalformed",
-            "InvalidEndTimeMalformed",
-            "InvalidPeriodValueNotSupported",
-            "InvalidStartTimeTooEarly",
-            "InvalidAllocationIdNotFound",
-            "InvalidParameter",
-            "OperationDeniedTooManyDataQueried",
-            "InvalidInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeNewProjectEipMonitorDataError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeNewProjectEipMonitorDataError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeNewProjectEipMonitorDataError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeNewProjectEipMonitorDataError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_new_project_eip_monitor_data(
+        &self,
+    ) -> DescribeNewProjectEipMonitorDataRequestBuilder<&Self> {
+        DescribeNewProjectEipMonitorDataRequestBuilder::new(self)
     }
 }

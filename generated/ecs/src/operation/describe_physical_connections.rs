@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `deprecated` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_physical_connections_pages`](crate::Client::describe_physical_connections_pages) and [`describe_physical_connections_items`](crate::Client::describe_physical_connections_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_physical_connections_pages`](crate::Client::describe_physical_connections_pages) and [`describe_physical_connections_items`](crate::Client::describe_physical_connections_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribePhysicalConnections",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribePhysicalConnectionsRequest>;
 /// Request of `DescribePhysicalConnections`: DescribePhysicalConnections
 ///
 /// Deprecated: use `Vpc::2016-04-28::DescribePhysicalConnections` instead.
@@ -141,49 +144,42 @@ pub struct DescribePhysicalConnectionsRequestBuilder<C = ()> {
 impl<C> DescribePhysicalConnectionsRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`DescribePhysicalConnectionsRequest::region_id`](DescribePhysicalConnectionsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `PageNumber`.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
+    /// Its description, rules and example: [`DescribePhysicalConnectionsRequest::page_number`](DescribePhysicalConnectionsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
     }
     /// Sets `PageSize`.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Default: `10`.
+    /// Its description, rules and example: [`DescribePhysicalConnectionsRequest::page_size`](DescribePhysicalConnectionsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
     }
     /// Sets `ClientToken`.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DescribePhysicalConnectionsRequest::client_token`](DescribePhysicalConnectionsRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
     }
     /// Sets `UserCidr`.
     ///
-    /// - Wire name: `UserCidr`.
+    /// Its description, rules and example: [`DescribePhysicalConnectionsRequest::user_cidr`](DescribePhysicalConnectionsRequest::user_cidr).
     pub fn user_cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.user_cidr = Some(value.into());
         self
     }
     /// Sets `Filter`.
     ///
-    /// - Wire name: `Filter`.
-    /// - Must have at most 5 items.
+    /// Its description, rules and example: [`DescribePhysicalConnectionsRequest::filter`](DescribePhysicalConnectionsRequest::filter).
     pub fn filter(
         mut self,
         values: impl IntoIterator<Item = crate::types::DescribeAccessPointsFilter>,
@@ -349,104 +345,130 @@ for DescribePhysicalConnectionsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribePhysicalConnections`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribePhysicalConnectionsError {
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidFilterKey.ValueNotSupported`: Specified filter key is not supported: Filter.X.key
-    InvalidFilterKeyValueNotSupported(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribePhysicalConnectionsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &["InvalidRegionId.NotFound", "InvalidFilterKey.ValueNotSupported"],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribePhysicalConnectionsError;
+impl crate::Client {
+    /// Calls `DescribePhysicalConnections`: DescribePhysicalConnections
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribePhysicalConnectionsRequestBuilder::send) it. The parameters and their rules: [`DescribePhysicalConnectionsRequest`].
+    #[inline]
+    pub fn describe_physical_connections(
+        &self,
+    ) -> DescribePhysicalConnectionsRequestBuilder<&Self> {
+        DescribePhysicalConnectionsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribePhysicalConnectionsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribePhysicalConnections`: DescribePhysicalConnections
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribePhysicalConnectionsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidRegionIdNotFound(error),
-            1 => Self::InvalidFilterKeyValueNotSupported(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidRegionIdNotFound(error) => (0, error),
-            Self::InvalidFilterKeyValueNotSupported(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn describe_physical_connections(
+        &self,
+    ) -> DescribePhysicalConnectionsRequestBuilder<&Self> {
+        DescribePhysicalConnectionsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribePhysicalConnectionsError {
+/// Every page of `DescribePhysicalConnections`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_physical_connections_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribePhysicalConnectionsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribePhysicalConnectionsResponse,
+        ::acs_runtime::client::Error<DescribePhysicalConnectionsError>,
+    >,
+> {
+    fn count(response: &DescribePhysicalConnectionsResponse) -> usize {
+        response
+            .physical_connection_set
+            .as_ref()
+            .and_then(|x| x.physical_connection_type.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribePhysicalConnectionsRequest,
+        response: &DescribePhysicalConnectionsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribePhysicalConnectionsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_physical_connections(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribePhysicalConnections`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_physical_connections_pages(
+        &self,
+        request: DescribePhysicalConnectionsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribePhysicalConnectionsResponse,
+            ::acs_runtime::client::Error<DescribePhysicalConnectionsError>,
+        >,
+    > {
+        describe_physical_connections_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribePhysicalConnectionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidRegionIdNotFound",
-            "InvalidFilterKeyValueNotSupported",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribePhysicalConnections`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_physical_connections_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribePhysicalConnectionsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::PhysicalConnectionType,
+        ::acs_runtime::client::Error<DescribePhysicalConnectionsError>,
+    >,
+> {
+    fn extract(
+        response: DescribePhysicalConnectionsResponse,
+    ) -> Vec<crate::types::PhysicalConnectionType> {
+        response
+            .physical_connection_set
+            .and_then(|x| x.physical_connection_type)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_physical_connections_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribePhysicalConnectionsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribePhysicalConnections`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribePhysicalConnectionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribePhysicalConnectionsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribePhysicalConnectionsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_physical_connections_items(
+        &self,
+        request: DescribePhysicalConnectionsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::PhysicalConnectionType,
+            ::acs_runtime::client::Error<DescribePhysicalConnectionsError>,
+        >,
+    > {
+        describe_physical_connections_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `portlist` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_port_range_list_associations_pages`](crate::Client::describe_port_range_list_associations_pages) and [`describe_port_range_list_associations_items`](crate::Client::describe_port_range_list_associations_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_port_range_list_associations_pages`](crate::Client::describe_port_range_list_associations_pages) and [`describe_port_range_list_associations_items`](crate::Client::describe_port_range_list_associations_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribePortRangeListAssociations",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribePortRangeListAssociationsRequest>;
 /// Request of `DescribePortRangeListAssociations`: Queries the resources that are associated with a port list, such as security groups.
 ///
 /// # Example
@@ -134,9 +137,7 @@ impl<C> DescribePortRangeListAssociationsRequestBuilder<C> {
     ///
     /// The region ID of the port list. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribePortRangeListAssociationsRequest::region_id`](DescribePortRangeListAssociationsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -145,9 +146,7 @@ impl<C> DescribePortRangeListAssociationsRequestBuilder<C> {
     ///
     /// The ID of the port list.
     ///
-    /// - Wire name: `PortRangeListId`.
-    /// - Required.
-    /// - Example: `prl-2ze9743****`.
+    /// Its description, rules and example: [`DescribePortRangeListAssociationsRequest::port_range_list_id`](DescribePortRangeListAssociationsRequest::port_range_list_id).
     pub fn port_range_list_id(mut self, value: impl Into<String>) -> Self {
         self.inner.port_range_list_id = Some(value.into());
         self
@@ -156,8 +155,7 @@ impl<C> DescribePortRangeListAssociationsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. You do not need to specify this parameter for the first request. You must specify the token that is obtained from the previous query as the value of `NextToken`.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `AAAAARbaCuN6hiD08qrLdwJ9Fh15YZPnzqF7Vs2EB6Ix327v`.
+    /// Its description, rules and example: [`DescribePortRangeListAssociationsRequest::next_token`](DescribePortRangeListAssociationsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -166,12 +164,7 @@ impl<C> DescribePortRangeListAssociationsRequestBuilder<C> {
     ///
     /// The number of entries per page.
     ///
-    /// Valid values: 1 to 100.
-    ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribePortRangeListAssociationsRequest::max_results`](DescribePortRangeListAssociationsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -335,115 +328,121 @@ for DescribePortRangeListAssociationsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribePortRangeListAssociations`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribePortRangeListAssociationsError {
-    /// HTTP 400 `InvalidPortRangeListId.NotFound`: The specified port range list was not found.
-    InvalidPortRangeListIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified parameter RegionId is not valid.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribePortRangeListAssociationsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidPortRangeListId.NotFound",
-                        "InvalidParameter",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribePortRangeListAssociationsError;
+impl crate::Client {
+    /// Calls `DescribePortRangeListAssociations`: Queries the resources that are associated with a port list, such as security groups.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribePortRangeListAssociationsRequestBuilder::send) it. The parameters and their rules: [`DescribePortRangeListAssociationsRequest`].
+    #[inline]
+    pub fn describe_port_range_list_associations(
+        &self,
+    ) -> DescribePortRangeListAssociationsRequestBuilder<&Self> {
+        DescribePortRangeListAssociationsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribePortRangeListAssociationsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribePortRangeListAssociations`: Queries the resources that are associated with a port list, such as security groups.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribePortRangeListAssociationsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidPortRangeListIdNotFound(error),
-            1 => Self::InvalidParameter(error),
-            2 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidPortRangeListIdNotFound(error) => (0, error),
-            Self::InvalidParameter(error) => (1, error),
-            Self::InvalidRegionIdNotFound(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
+    pub fn describe_port_range_list_associations(
+        &self,
+    ) -> DescribePortRangeListAssociationsRequestBuilder<&Self> {
+        DescribePortRangeListAssociationsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribePortRangeListAssociationsError {
+/// Every page of `DescribePortRangeListAssociations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_port_range_list_associations_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribePortRangeListAssociationsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribePortRangeListAssociationsResponse,
+        ::acs_runtime::client::Error<DescribePortRangeListAssociationsError>,
+    >,
+> {
+    fn count(response: &DescribePortRangeListAssociationsResponse) -> usize {
+        response.port_range_list_associations.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribePortRangeListAssociationsRequest,
+        response: &DescribePortRangeListAssociationsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribePortRangeListAssociationsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_port_range_list_associations(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribePortRangeListAssociations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_port_range_list_associations_pages(
+        &self,
+        request: DescribePortRangeListAssociationsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribePortRangeListAssociationsResponse,
+            ::acs_runtime::client::Error<DescribePortRangeListAssociationsError>,
+        >,
+    > {
+        describe_port_range_list_associations_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribePortRangeListAssociationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidPortRangeListIdNotFound",
-            "InvalidParameter",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribePortRangeListAssociations`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_port_range_list_associations_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribePortRangeListAssociationsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::PortRangeListAssociation,
+        ::acs_runtime::client::Error<DescribePortRangeListAssociationsError>,
+    >,
+> {
+    fn extract(
+        response: DescribePortRangeListAssociationsResponse,
+    ) -> Vec<crate::types::PortRangeListAssociation> {
+        response.port_range_list_associations.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_port_range_list_associations_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribePortRangeListAssociationsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribePortRangeListAssociations`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribePortRangeListAssociationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribePortRangeListAssociationsError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribePortRangeListAssociationsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_port_range_list_associations_items(
+        &self,
+        request: DescribePortRangeListAssociationsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::PortRangeListAssociation,
+            ::acs_runtime::client::Error<DescribePortRangeListAssociationsError>,
+        >,
+    > {
+        describe_port_range_list_associations_items(self, request)
     }
 }

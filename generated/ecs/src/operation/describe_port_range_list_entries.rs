@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribePortRangeListEntriesRequest>;
 /// Request of `DescribePortRangeListEntries`: Queries the entries of a specified port list.
 ///
 /// # Example
@@ -105,9 +108,7 @@ impl<C> DescribePortRangeListEntriesRequestBuilder<C> {
     ///
     /// The region ID of the port list. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2679950.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribePortRangeListEntriesRequest::region_id`](DescribePortRangeListEntriesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -116,9 +117,7 @@ impl<C> DescribePortRangeListEntriesRequestBuilder<C> {
     ///
     /// The ID of the port list.
     ///
-    /// - Wire name: `PortRangeListId`.
-    /// - Required.
-    /// - Example: `prl-2ze9743****`.
+    /// Its description, rules and example: [`DescribePortRangeListEntriesRequest::port_range_list_id`](DescribePortRangeListEntriesRequest::port_range_list_id).
     pub fn port_range_list_id(mut self, value: impl Into<String>) -> Self {
         self.inner.port_range_list_id = Some(value.into());
         self
@@ -267,104 +266,28 @@ for DescribePortRangeListEntriesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribePortRangeListEntries`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribePortRangeListEntriesError {
-    /// HTTP 400 `InvalidPortRangeListId.NotFound`: The specified port range list was not found.
-    InvalidPortRangeListIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified parameter RegionId is not valid.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribePortRangeListEntriesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &["InvalidPortRangeListId.NotFound", "InvalidRegionId.NotFound"],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribePortRangeListEntriesError;
+impl crate::Client {
+    /// Calls `DescribePortRangeListEntries`: Queries the entries of a specified port list.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribePortRangeListEntriesRequestBuilder::send) it. The parameters and their rules: [`DescribePortRangeListEntriesRequest`].
+    #[inline]
+    pub fn describe_port_range_list_entries(
+        &self,
+    ) -> DescribePortRangeListEntriesRequestBuilder<&Self> {
+        DescribePortRangeListEntriesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribePortRangeListEntriesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribePortRangeListEntries`: Queries the entries of a specified port list.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribePortRangeListEntriesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidPortRangeListIdNotFound(error),
-            1 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidPortRangeListIdNotFound(error) => (0, error),
-            Self::InvalidRegionIdNotFound(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribePortRangeListEntriesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribePortRangeListEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidPortRangeListIdNotFound",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribePortRangeListEntriesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribePortRangeListEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribePortRangeListEntriesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribePortRangeListEntriesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_port_range_list_entries(
+        &self,
+    ) -> DescribePortRangeListEntriesRequestBuilder<&Self> {
+        DescribePortRangeListEntriesRequestBuilder::new(self)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `portlist` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_port_range_lists_pages`](crate::Client::describe_port_range_lists_pages) and [`describe_port_range_lists_items`](crate::Client::describe_port_range_lists_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_port_range_lists_pages`](crate::Client::describe_port_range_lists_pages) and [`describe_port_range_lists_items`](crate::Client::describe_port_range_lists_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribePortRangeLists",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribePortRangeListsRequest>;
 /// Request of `DescribePortRangeLists`: Queries the port lists.
 ///
 /// # Example
@@ -175,9 +178,7 @@ impl<C> DescribePortRangeListsRequestBuilder<C> {
     ///
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2679950.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribePortRangeListsRequest::region_id`](DescribePortRangeListsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -186,8 +187,7 @@ impl<C> DescribePortRangeListsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the request to retrieve a new page of results. You do not need to specify this parameter for the first request. You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `727d41872117f2816343eeb432fbc5bfd21dc824589d2a4be0b5e8707e68181f`.
+    /// Its description, rules and example: [`DescribePortRangeListsRequest::next_token`](DescribePortRangeListsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -196,13 +196,7 @@ impl<C> DescribePortRangeListsRequestBuilder<C> {
     ///
     /// The maximum number of entries per page.
     ///
-    /// * Maximum value: 100
-    /// * Default value: 10.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribePortRangeListsRequest::max_results`](DescribePortRangeListsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -211,8 +205,7 @@ impl<C> DescribePortRangeListsRequestBuilder<C> {
     ///
     /// The name of the port list. The name must be 2 to 128 characters in length. It must start with a letter and cannot start with http://, https://, com.aliyun, or com.alibabacloud. The name can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-).
     ///
-    /// - Wire name: `PortRangeListName`.
-    /// - Example: `PortRangeListNameSample`.
+    /// Its description, rules and example: [`DescribePortRangeListsRequest::port_range_list_name`](DescribePortRangeListsRequest::port_range_list_name).
     pub fn port_range_list_name(mut self, value: impl Into<String>) -> Self {
         self.inner.port_range_list_name = Some(value.into());
         self
@@ -221,8 +214,7 @@ impl<C> DescribePortRangeListsRequestBuilder<C> {
     ///
     /// The ID of the port list. Valid values of N: 0 to 100.
     ///
-    /// - Wire name: `PortRangeListId`.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`DescribePortRangeListsRequest::port_range_list_id`](DescribePortRangeListsRequest::port_range_list_id).
     pub fn port_range_list_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -236,10 +228,7 @@ impl<C> DescribePortRangeListsRequestBuilder<C> {
     ///
     /// The ID of the resource group. If you specify this parameter to query resources, up to 1,000 resources that belong to the specified resource group can be returned in the response. You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/2716558.htm>) operation to query the most recent resource group list.
     ///
-    /// > A default resource group is not supported.
-    ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribePortRangeListsRequest::resource_group_id`](DescribePortRangeListsRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -248,8 +237,7 @@ impl<C> DescribePortRangeListsRequestBuilder<C> {
     ///
     /// The tags that are added to the port list.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribePortRangeListsRequest::tag`](DescribePortRangeListsRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -405,113 +393,121 @@ for DescribePortRangeListsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribePortRangeLists`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribePortRangeListsError {
-    /// HTTP 400 `LimitExceed.PortRangeListId`: The specified number of PortRangeListId exceeds the limit.
-    LimitExceedPortRangeListId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified parameter RegionId is not valid.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribePortRangeListsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "LimitExceed.PortRangeListId",
-                        "InvalidParameter",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribePortRangeListsError;
+impl crate::Client {
+    /// Calls `DescribePortRangeLists`: Queries the port lists.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribePortRangeListsRequestBuilder::send) it. The parameters and their rules: [`DescribePortRangeListsRequest`].
+    #[inline]
+    pub fn describe_port_range_lists(
+        &self,
+    ) -> DescribePortRangeListsRequestBuilder<&Self> {
+        DescribePortRangeListsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribePortRangeListsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribePortRangeLists`: Queries the port lists.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribePortRangeListsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::LimitExceedPortRangeListId(error),
-            1 => Self::InvalidParameter(error),
-            2 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::LimitExceedPortRangeListId(error) => (0, error),
-            Self::InvalidParameter(error) => (1, error),
-            Self::InvalidRegionIdNotFound(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
+    pub fn describe_port_range_lists(
+        &self,
+    ) -> DescribePortRangeListsRequestBuilder<&Self> {
+        DescribePortRangeListsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribePortRangeListsError {
+/// Every page of `DescribePortRangeLists`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_port_range_lists_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribePortRangeListsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribePortRangeListsResponse,
+        ::acs_runtime::client::Error<DescribePortRangeListsError>,
+    >,
+> {
+    fn count(response: &DescribePortRangeListsResponse) -> usize {
+        response.port_range_lists.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribePortRangeListsRequest,
+        response: &DescribePortRangeListsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribePortRangeListsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_port_range_lists(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribePortRangeLists`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_port_range_lists_pages(
+        &self,
+        request: DescribePortRangeListsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribePortRangeListsResponse,
+            ::acs_runtime::client::Error<DescribePortRangeListsError>,
+        >,
+    > {
+        describe_port_range_lists_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribePortRangeListsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "LimitExceedPortRangeListId",
-            "InvalidParameter",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribePortRangeLists`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_port_range_lists_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribePortRangeListsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::PortRangeList,
+        ::acs_runtime::client::Error<DescribePortRangeListsError>,
+    >,
+> {
+    fn extract(
+        response: DescribePortRangeListsResponse,
+    ) -> Vec<crate::types::PortRangeList> {
+        response.port_range_lists.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_port_range_lists_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribePortRangeListsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribePortRangeLists`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribePortRangeListsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribePortRangeListsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribePortRangeListsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_port_range_lists_items(
+        &self,
+        request: DescribePortRangeListsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::PortRangeList,
+            ::acs_runtime::client::Error<DescribePortRangeListsError>,
+        >,
+    > {
+        describe_port_range_lists_items(self, request)
     }
 }

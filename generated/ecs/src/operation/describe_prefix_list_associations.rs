@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `prefixlist` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_prefix_list_associations_pages`](crate::Client::describe_prefix_list_associations_pages) and [`describe_prefix_list_associations_items`](crate::Client::describe_prefix_list_associations_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_prefix_list_associations_pages`](crate::Client::describe_prefix_list_associations_pages) and [`describe_prefix_list_associations_items`](crate::Client::describe_prefix_list_associations_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribePrefixListAssociations",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribePrefixListAssociationsRequest>;
 /// Request of `DescribePrefixListAssociations`: Queries information about resources that are associated with a prefix list, such as the resource IDs and types.
 ///
 /// # Example
@@ -137,9 +140,7 @@ impl<C> DescribePrefixListAssociationsRequestBuilder<C> {
     ///
     /// The region ID of the prefix list. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-chengdu`.
+    /// Its description, rules and example: [`DescribePrefixListAssociationsRequest::region_id`](DescribePrefixListAssociationsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -148,9 +149,7 @@ impl<C> DescribePrefixListAssociationsRequestBuilder<C> {
     ///
     /// The ID of the prefix list.
     ///
-    /// - Wire name: `PrefixListId`.
-    /// - Required.
-    /// - Example: `pl-x1j1k5ykzqlixdcy****`.
+    /// Its description, rules and example: [`DescribePrefixListAssociationsRequest::prefix_list_id`](DescribePrefixListAssociationsRequest::prefix_list_id).
     pub fn prefix_list_id(mut self, value: impl Into<String>) -> Self {
         self.inner.prefix_list_id = Some(value.into());
         self
@@ -159,8 +158,7 @@ impl<C> DescribePrefixListAssociationsRequestBuilder<C> {
     ///
     /// The query token. Set the value to the `NextToken` value returned in the previous call to the DescribePrefixListAssociations operation. Leave this parameter empty the first time you call this operation.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `AAAAAdDWBF2****`.
+    /// Its description, rules and example: [`DescribePrefixListAssociationsRequest::next_token`](DescribePrefixListAssociationsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -169,14 +167,7 @@ impl<C> DescribePrefixListAssociationsRequestBuilder<C> {
     ///
     /// The maximum number of entries per page.
     ///
-    /// Valid values: 1 to 100.
-    ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribePrefixListAssociationsRequest::max_results`](DescribePrefixListAssociationsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -331,119 +322,128 @@ for DescribePrefixListAssociationsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribePrefixListAssociations`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribePrefixListAssociationsError {
-    /// HTTP 400 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotSupported.ResourceType`: The specified resource type is not supported.
-    NotSupportedResourceType(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidPrefixListId.NotFound`: The specified prefix list was not found.
-    InvalidPrefixListIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribePrefixListAssociationsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "NotSupported.ResourceType",
-                        "InvalidPrefixListId.NotFound",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribePrefixListAssociationsError;
+impl crate::Client {
+    /// Calls `DescribePrefixListAssociations`: Queries information about resources that are associated with a prefix list, such as the resource IDs and types.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribePrefixListAssociationsRequestBuilder::send) it. The parameters and their rules: [`DescribePrefixListAssociationsRequest`].
+    #[inline]
+    pub fn describe_prefix_list_associations(
+        &self,
+    ) -> DescribePrefixListAssociationsRequestBuilder<&Self> {
+        DescribePrefixListAssociationsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribePrefixListAssociationsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribePrefixListAssociations`: Queries information about resources that are associated with a prefix list, such as the resource IDs and types.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribePrefixListAssociationsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::NotSupportedResourceType(error),
-            2 => Self::InvalidPrefixListIdNotFound(error),
-            3 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::NotSupportedResourceType(error) => (1, error),
-            Self::InvalidPrefixListIdNotFound(error) => (2, error),
-            Self::InvalidRegionIdNotFound(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
+    pub fn describe_prefix_list_associations(
+        &self,
+    ) -> DescribePrefixListAssociationsRequestBuilder<&Self> {
+        DescribePrefixListAssociationsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribePrefixListAssociationsError {
+/// Every page of `DescribePrefixListAssociations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_prefix_list_associations_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribePrefixListAssociationsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribePrefixListAssociationsResponse,
+        ::acs_runtime::client::Error<DescribePrefixListAssociationsError>,
+    >,
+> {
+    fn count(response: &DescribePrefixListAssociationsResponse) -> usize {
+        response
+            .prefix_list_associations
+            .as_ref()
+            .and_then(|x| x.prefix_list_association.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribePrefixListAssociationsRequest,
+        response: &DescribePrefixListAssociationsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribePrefixListAssociationsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_prefix_list_associations(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribePrefixListAssociations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_prefix_list_associations_pages(
+        &self,
+        request: DescribePrefixListAssociationsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribePrefixListAssociationsResponse,
+            ::acs_runtime::client::Error<DescribePrefixListAssociationsError>,
+        >,
+    > {
+        describe_prefix_list_associations_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribePrefixListAssociationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "NotSupportedResourceType",
-            "InvalidPrefixListIdNotFound",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribePrefixListAssociations`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_prefix_list_associations_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribePrefixListAssociationsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::PrefixListAssociation,
+        ::acs_runtime::client::Error<DescribePrefixListAssociationsError>,
+    >,
+> {
+    fn extract(
+        response: DescribePrefixListAssociationsResponse,
+    ) -> Vec<crate::types::PrefixListAssociation> {
+        response
+            .prefix_list_associations
+            .and_then(|x| x.prefix_list_association)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_prefix_list_associations_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribePrefixListAssociationsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribePrefixListAssociations`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribePrefixListAssociationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribePrefixListAssociationsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribePrefixListAssociationsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_prefix_list_associations_items(
+        &self,
+        request: DescribePrefixListAssociationsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::PrefixListAssociation,
+            ::acs_runtime::client::Error<DescribePrefixListAssociationsError>,
+        >,
+    > {
+        describe_prefix_list_associations_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `prefixlist` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_prefix_lists_pages`](crate::Client::describe_prefix_lists_pages) and [`describe_prefix_lists_items`](crate::Client::describe_prefix_lists_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_prefix_lists_pages`](crate::Client::describe_prefix_lists_pages) and [`describe_prefix_lists_items`](crate::Client::describe_prefix_lists_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribePrefixLists",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribePrefixListsRequest>;
 /// Request of `DescribePrefixLists`: Queries the information of prefix lists.
 ///
 /// You can specify the `AddressFamily`, `PrefixListId.N`, and `PrefixListName` request parameters in the request. Specified parameters have logical AND relations. Only the parameters that you set are included in the filter conditions.
@@ -187,9 +190,7 @@ impl<C> DescribePrefixListsRequestBuilder<C> {
     ///
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-chengdu`.
+    /// Its description, rules and example: [`DescribePrefixListsRequest::region_id`](DescribePrefixListsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -198,8 +199,7 @@ impl<C> DescribePrefixListsRequestBuilder<C> {
     ///
     /// The name of the prefix list.
     ///
-    /// - Wire name: `PrefixListName`.
-    /// - Example: `PrefixListNameSample`.
+    /// Its description, rules and example: [`DescribePrefixListsRequest::prefix_list_name`](DescribePrefixListsRequest::prefix_list_name).
     pub fn prefix_list_name(mut self, value: impl Into<String>) -> Self {
         self.inner.prefix_list_name = Some(value.into());
         self
@@ -208,8 +208,7 @@ impl<C> DescribePrefixListsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the request to retrieve a new page of results. Set the value to the `NextToken` value returned in the last call to this operation. Leave this parameter empty the first time you call this operation.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `AAAAAdDWBF2****`.
+    /// Its description, rules and example: [`DescribePrefixListsRequest::next_token`](DescribePrefixListsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -218,14 +217,7 @@ impl<C> DescribePrefixListsRequestBuilder<C> {
     ///
     /// The number of entries per page.
     ///
-    /// Valid values: 1 to 100.
-    ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribePrefixListsRequest::max_results`](DescribePrefixListsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -234,13 +226,7 @@ impl<C> DescribePrefixListsRequestBuilder<C> {
     ///
     /// The IP address family. Valid values:
     ///
-    /// * IPv4
-    /// * IPv6
-    ///
-    /// This parameter is empty by default, which indicates that all prefix lists are queried.
-    ///
-    /// - Wire name: `AddressFamily`.
-    /// - Example: `IPv4`.
+    /// Its description, rules and example: [`DescribePrefixListsRequest::address_family`](DescribePrefixListsRequest::address_family).
     pub fn address_family(mut self, value: impl Into<String>) -> Self {
         self.inner.address_family = Some(value.into());
         self
@@ -249,9 +235,7 @@ impl<C> DescribePrefixListsRequestBuilder<C> {
     ///
     /// The IDs of prefix lists. Valid values of N: 0 to 100.
     ///
-    /// - Wire name: `PrefixListId`.
-    /// - Must have at most 101 items.
-    /// - Example: `pl-x1j1k5ykzqlixdcy****`.
+    /// Its description, rules and example: [`DescribePrefixListsRequest::prefix_list_id`](DescribePrefixListsRequest::prefix_list_id).
     pub fn prefix_list_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -263,8 +247,7 @@ impl<C> DescribePrefixListsRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the prefix list belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribePrefixListsRequest::resource_group_id`](DescribePrefixListsRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -273,8 +256,7 @@ impl<C> DescribePrefixListsRequestBuilder<C> {
     ///
     /// The tags of the prefix list.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribePrefixListsRequest::tag`](DescribePrefixListsRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -426,113 +408,119 @@ for DescribePrefixListsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribePrefixLists`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribePrefixListsError {
-    /// HTTP 400 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LimitExceed.PrefixListId`: The specified number of PrefixListId exceeds the limit.
-    LimitExceedPrefixListId(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribePrefixListsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "LimitExceed.PrefixListId",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribePrefixListsError;
+impl crate::Client {
+    /// Calls `DescribePrefixLists`: Queries the information of prefix lists.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribePrefixListsRequestBuilder::send) it. The parameters and their rules: [`DescribePrefixListsRequest`].
+    #[inline]
+    pub fn describe_prefix_lists(&self) -> DescribePrefixListsRequestBuilder<&Self> {
+        DescribePrefixListsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribePrefixListsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribePrefixLists`: Queries the information of prefix lists.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribePrefixListsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::LimitExceedPrefixListId(error),
-            2 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::LimitExceedPrefixListId(error) => (1, error),
-            Self::InvalidRegionIdNotFound(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
+    pub fn describe_prefix_lists(&self) -> DescribePrefixListsRequestBuilder<&Self> {
+        DescribePrefixListsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribePrefixListsError {
+/// Every page of `DescribePrefixLists`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_prefix_lists_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribePrefixListsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribePrefixListsResponse,
+        ::acs_runtime::client::Error<DescribePrefixListsError>,
+    >,
+> {
+    fn count(response: &DescribePrefixListsResponse) -> usize {
+        response
+            .prefix_lists
+            .as_ref()
+            .and_then(|x| x.prefix_list.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribePrefixListsRequest,
+        response: &DescribePrefixListsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribePrefixListsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_prefix_lists(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribePrefixLists`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_prefix_lists_pages(
+        &self,
+        request: DescribePrefixListsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribePrefixListsResponse,
+            ::acs_runtime::client::Error<DescribePrefixListsError>,
+        >,
+    > {
+        describe_prefix_lists_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribePrefixListsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "LimitExceedPrefixListId",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribePrefixLists`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_prefix_lists_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribePrefixListsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::PrefixList,
+        ::acs_runtime::client::Error<DescribePrefixListsError>,
+    >,
+> {
+    fn extract(response: DescribePrefixListsResponse) -> Vec<crate::types::PrefixList> {
+        response.prefix_lists.and_then(|x| x.prefix_list).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_prefix_lists_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribePrefixListsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribePrefixLists`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribePrefixListsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribePrefixListsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribePrefixListsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_prefix_lists_items(
+        &self,
+        request: DescribePrefixListsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::PrefixList,
+            ::acs_runtime::client::Error<DescribePrefixListsError>,
+        >,
+    > {
+        describe_prefix_lists_items(self, request)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribePriceRequest>;
 /// Request of `DescribePrice`: Queries the most recent prices of specified resources. You can specify a resource type in the request, such as the Elastic Compute Service (ECS) instance, cloud disk, dedicated host, elasticity assurance, and capacity reservation. You can also query the activity rules, prices, and discounts of resources.
 ///
 /// The required parameters vary based on the type of resource whose prices you want to query.
@@ -510,9 +513,7 @@ impl<C> DescribePriceRequestBuilder<C> {
     ///
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribePriceRequest::region_id`](DescribePriceRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -521,18 +522,7 @@ impl<C> DescribePriceRequestBuilder<C> {
     ///
     /// The type of the resource. Valid values:
     ///
-    /// * instance: queries the most recent prices of ECS instances. If you set this parameter to `instance`, specify `InstanceType`.
-    /// * disk: queries the most recent prices of cloud disks. If you set this parameter to `disk`, specify `DataDisk.1.Category` and `DataDisk.1.Size`.
-    /// * diskperformance: Queries the most recent prices of the provioned performance of the Enterprise SSD (ESSD) AutoPL disk. You must also specify `DataDisk.1.Category` and `DataDisk.1.ProvisionedIops`.
-    /// * bandwidth: queries the most recent prices for network usage.
-    /// * ddh: queries the most recent prices of dedicated hosts.
-    /// * ElasticityAssurance: queries the most recent prices of elasticity assurances. If you set this parameter to `ElasticityAssurance`, specify `InstanceType`.
-    /// * CapacityReservation: queries the most recent prices of capacity reservations. If you set this parameter to `CapacityReservation`, specify `InstanceType`.
-    ///
-    /// Default value: instance.
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Example: `instance`.
+    /// Its description, rules and example: [`DescribePriceRequest::resource_type`](DescribePriceRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -541,10 +531,7 @@ impl<C> DescribePriceRequestBuilder<C> {
     ///
     /// This parameter takes effect only when ResourceType is set to instance.
     ///
-    /// The image ID. Images contain the runtime environments to load when instances start. You can call the [DescribeImages](<https://www.alibabacloud.com/help/doc-detail/25534.htm>) operation to query available images. If you do not specify this parameter, the system queries the prices of Linux images.
-    ///
-    /// - Wire name: `ImageId`.
-    /// - Example: `centos_7_05_64_20G_alibase_20181212.vhd`.
+    /// Its description, rules and example: [`DescribePriceRequest::image_id`](DescribePriceRequest::image_id).
     pub fn image_id(mut self, value: impl Into<String>) -> Self {
         self.inner.image_id = Some(value.into());
         self
@@ -553,8 +540,7 @@ impl<C> DescribePriceRequestBuilder<C> {
     ///
     /// The instance type. When `ResourceType` is set to `instance`, you must specify this parameter. For more information, see [Instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>) or call the [DescribeInstanceTypes](<https://www.alibabacloud.com/help/doc-detail/25620.htm>) operation to query the most recent list of instance types.
     ///
-    /// - Wire name: `InstanceType`.
-    /// - Example: `ecs.g6.large`.
+    /// Its description, rules and example: [`DescribePriceRequest::instance_type`](DescribePriceRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -563,8 +549,7 @@ impl<C> DescribePriceRequestBuilder<C> {
     ///
     /// The type of the dedicated host. You can call the [DescribeDedicatedHostTypes](<https://www.alibabacloud.com/help/doc-detail/134240.htm>) operation to query the most recent list of dedicated host types.
     ///
-    /// - Wire name: `DedicatedHostType`.
-    /// - Example: `ddh.c5`.
+    /// Its description, rules and example: [`DescribePriceRequest::dedicated_host_type`](DescribePriceRequest::dedicated_host_type).
     pub fn dedicated_host_type(mut self, value: impl Into<String>) -> Self {
         self.inner.dedicated_host_type = Some(value.into());
         self
@@ -573,15 +558,7 @@ impl<C> DescribePriceRequestBuilder<C> {
     ///
     /// Specifies whether the instance is I/O optimized. Valid values:
     ///
-    /// * none: The instance is not I/O optimized.
-    /// * optimized: The instance is I/O optimized.
-    ///
-    /// When the instance type specified by the InstanceType parameter belongs to [Generation I instance families](<https://www.alibabacloud.com/help/doc-detail/55263.htm>), the default value of this parameter is none.
-    ///
-    /// When the instance type specified by the InstanceType parameter does not belong to [Generation I instance families](<https://www.alibabacloud.com/help/doc-detail/55263.htm>), the default value of this parameter is optimized.
-    ///
-    /// - Wire name: `IoOptimized`.
-    /// - Example: `optimized`.
+    /// Its description, rules and example: [`DescribePriceRequest::io_optimized`](DescribePriceRequest::io_optimized).
     pub fn io_optimized(mut self, value: impl Into<String>) -> Self {
         self.inner.io_optimized = Some(value.into());
         self
@@ -590,13 +567,7 @@ impl<C> DescribePriceRequestBuilder<C> {
     ///
     /// The network type of the instance. Valid values:
     ///
-    /// * classic: classic network
-    /// * vpc: Virtual Private Cloud (VPC)
-    ///
-    /// Default value: vpc.
-    ///
-    /// - Wire name: `InstanceNetworkType`.
-    /// - Example: `vpc`.
+    /// Its description, rules and example: [`DescribePriceRequest::instance_network_type`](DescribePriceRequest::instance_network_type).
     pub fn instance_network_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_network_type = Some(value.into());
         self
@@ -605,13 +576,7 @@ impl<C> DescribePriceRequestBuilder<C> {
     ///
     /// The billing method for network usage. Valid values:
     ///
-    /// * PayByBandwidth: pay-by-bandwidth
-    /// * PayByTraffic: pay-by-traffic
-    ///
-    /// Default value: PayByTraffic
-    ///
-    /// - Wire name: `InternetChargeType`.
-    /// - Example: `PayByTraffic`.
+    /// Its description, rules and example: [`DescribePriceRequest::internet_charge_type`](DescribePriceRequest::internet_charge_type).
     pub fn internet_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.internet_charge_type = Some(value.into());
         self
@@ -620,17 +585,14 @@ impl<C> DescribePriceRequestBuilder<C> {
     ///
     /// The maximum outbound public bandwidth. Unit: Mbit/s. Valid values: 0 to 100.
     ///
-    /// Default value: 0.
-    ///
-    /// - Wire name: `InternetMaxBandwidthOut`.
-    /// - Example: `5`.
+    /// Its description, rules and example: [`DescribePriceRequest::internet_max_bandwidth_out`](DescribePriceRequest::internet_max_bandwidth_out).
     pub fn internet_max_bandwidth_out(mut self, value: i32) -> Self {
         self.inner.internet_max_bandwidth_out = Some(value);
         self
     }
     /// Sets `SystemDisk`.
     ///
-    /// - Wire name: `SystemDisk`.
+    /// Its description, rules and example: [`DescribePriceRequest::system_disk`](DescribePriceRequest::system_disk).
     pub fn system_disk(mut self, value: crate::types::DescribePriceSystemDisk) -> Self {
         self.inner.system_disk = Some(value);
         self
@@ -639,14 +601,7 @@ impl<C> DescribePriceRequestBuilder<C> {
     ///
     /// The billing cycle of the ECS instance. Valid values:
     ///
-    /// * Valid values when PriceUnit is set to Month: 1, 2, 3, 4, 5, 6, 7, 8, and 9.
-    /// * Valid values when PriceUnit is set to Year: 1, 2, 3, 4, and 5.
-    /// * Set the value to 1 when PriceUnit is set to Hour.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `Period`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribePriceRequest::period`](DescribePriceRequest::period).
     pub fn period(mut self, value: i32) -> Self {
         self.inner.period = Some(value);
         self
@@ -655,12 +610,7 @@ impl<C> DescribePriceRequestBuilder<C> {
     ///
     /// The pricing unit of the ECS resource. Valid values:
     ///
-    /// * Month
-    /// * Year
-    /// * Hour (default)
-    ///
-    /// - Wire name: `PriceUnit`.
-    /// - Example: `Year`.
+    /// Its description, rules and example: [`DescribePriceRequest::price_unit`](DescribePriceRequest::price_unit).
     pub fn price_unit(mut self, value: impl Into<String>) -> Self {
         self.inner.price_unit = Some(value.into());
         self
@@ -669,10 +619,7 @@ impl<C> DescribePriceRequestBuilder<C> {
     ///
     /// The number of ECS instances. You can specify this parameter when you want to query the prices of multiple instances that have specific specifications. Valid values: 1 to 1000.
     ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `Amount`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribePriceRequest::amount`](DescribePriceRequest::amount).
     pub fn amount(mut self, value: i32) -> Self {
         self.inner.amount = Some(value);
         self
@@ -681,12 +628,7 @@ impl<C> DescribePriceRequestBuilder<C> {
     ///
     /// The payment option of the reserved instance. Valid values:
     ///
-    /// * No Upfront
-    /// * Partial Upfront
-    /// * All Upfront
-    ///
-    /// - Wire name: `OfferingType`.
-    /// - Example: `All Upfront`.
+    /// Its description, rules and example: [`DescribePriceRequest::offering_type`](DescribePriceRequest::offering_type).
     pub fn offering_type(mut self, value: impl Into<String>) -> Self {
         self.inner.offering_type = Some(value.into());
         self
@@ -695,10 +637,7 @@ impl<C> DescribePriceRequestBuilder<C> {
     ///
     /// The total number of reserved instances for an instance type.
     ///
-    /// Valid values: 1 to 1000.
-    ///
-    /// - Wire name: `InstanceAmount`.
-    /// - Example: `100`.
+    /// Its description, rules and example: [`DescribePriceRequest::instance_amount`](DescribePriceRequest::instance_amount).
     pub fn instance_amount(mut self, value: i32) -> Self {
         self.inner.instance_amount = Some(value);
         self
@@ -707,13 +646,7 @@ impl<C> DescribePriceRequestBuilder<C> {
     ///
     /// The scope of the reserved instance. Valid values:
     ///
-    /// * Region: regional
-    /// * Zone: zonal
-    ///
-    /// Default value: Region.
-    ///
-    /// - Wire name: `Scope`.
-    /// - Example: `Zone`.
+    /// Its description, rules and example: [`DescribePriceRequest::scope`](DescribePriceRequest::scope).
     pub fn scope(mut self, value: impl Into<String>) -> Self {
         self.inner.scope = Some(value.into());
         self
@@ -722,11 +655,7 @@ impl<C> DescribePriceRequestBuilder<C> {
     ///
     /// The operating system of the image that is used by the instance. Valid values:
     ///
-    /// * Windows: Windows Server operating system
-    /// * Linux: Linux and UNIX-like operating system
-    ///
-    /// - Wire name: `Platform`.
-    /// - Example: `Linux`.
+    /// Its description, rules and example: [`DescribePriceRequest::platform`](DescribePriceRequest::platform).
     pub fn platform(mut self, value: impl Into<String>) -> Self {
         self.inner.platform = Some(value.into());
         self
@@ -735,8 +664,7 @@ impl<C> DescribePriceRequestBuilder<C> {
     ///
     /// The storage capacity. Unit: GiB.
     ///
-    /// - Wire name: `Capacity`.
-    /// - Example: `1024`.
+    /// Its description, rules and example: [`DescribePriceRequest::capacity`](DescribePriceRequest::capacity).
     pub fn capacity(mut self, value: i32) -> Self {
         self.inner.capacity = Some(value);
         self
@@ -745,10 +673,7 @@ impl<C> DescribePriceRequestBuilder<C> {
     ///
     /// The total number of times that the elasticity assurance can be applied. Set the value to Unlimited. This value indicates that the elasticity assurance can be applied an unlimited number of times within its effective period.
     ///
-    /// Default value: Unlimited.
-    ///
-    /// - Wire name: `AssuranceTimes`.
-    /// - Example: `Unlimited`.
+    /// Its description, rules and example: [`DescribePriceRequest::assurance_times`](DescribePriceRequest::assurance_times).
     pub fn assurance_times(mut self, value: impl Into<String>) -> Self {
         self.inner.assurance_times = Some(value.into());
         self
@@ -757,10 +682,7 @@ impl<C> DescribePriceRequestBuilder<C> {
     ///
     /// The total number of vCPUs supported by the elasticity assurance. When you call this API operation, the system calculates the number of instances that an elasticity assurance must support based on the specified value of InstanceType. The calculated value is rounded up to the nearest integer.
     ///
-    /// > When you call this API operation to query the price of an elasticity assurance, you can only specify either InstanceCoreCpuCount or InstanceAmount.
-    ///
-    /// - Wire name: `InstanceCpuCoreCount`.
-    /// - Example: `1024`.
+    /// Its description, rules and example: [`DescribePriceRequest::instance_cpu_core_count`](DescribePriceRequest::instance_cpu_core_count).
     pub fn instance_cpu_core_count(mut self, value: i32) -> Self {
         self.inner.instance_cpu_core_count = Some(value);
         self
@@ -769,13 +691,7 @@ impl<C> DescribePriceRequestBuilder<C> {
     ///
     /// The Internet service provider (ISP). Valid values:
     ///
-    /// * cmcc: China Mobile
-    /// * telecom: China Telecom
-    /// * unicom: China Unicom
-    /// * multiCarrier: multi-line ISP
-    ///
-    /// - Wire name: `Isp`.
-    /// - Example: `cmcc`.
+    /// Its description, rules and example: [`DescribePriceRequest::isp`](DescribePriceRequest::isp).
     pub fn isp(mut self, value: impl Into<String>) -> Self {
         self.inner.isp = Some(value.into());
         self
@@ -784,9 +700,7 @@ impl<C> DescribePriceRequestBuilder<C> {
     ///
     /// The instance types. You can select only a single instance type when you configure an elasticity assurance in unlimited mode.
     ///
-    /// - Wire name: `InstanceTypeList`.
-    /// - Must have at most 100 items.
-    /// - Example: `ecs.g6.xlarge`.
+    /// Its description, rules and example: [`DescribePriceRequest::instance_type_list`](DescribePriceRequest::instance_type_list).
     pub fn instance_type_list(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -800,18 +714,7 @@ impl<C> DescribePriceRequestBuilder<C> {
     ///
     /// The bidding policy for the pay-as-you-go instance. Valid values:
     ///
-    /// * NoSpot: The instance is a regular pay-as-you-go instance.
-    /// * SpotWithPriceLimit: The instance is created as a spot instance that has a user-defined maximum hourly price.
-    /// * SpotAsPriceGo: The instance is created as a spot instance whose bid price is based on the market price at the time of purchase. The market price can be up to the pay-as-you-go price.
-    ///
-    /// Default value: NoSpot.
-    ///
-    /// > This parameter takes effect only when `PriceUnit` is set to Hour and `Period` is set to 1. The default value of `PriceUnit` is `Hour` and the default value of `Period` is `1`. Therefore, you do not need to set `PriceUnit` or `Period` when you set SpotStrategy.
-    ///
-    /// - Wire name: `SpotStrategy`.
-    /// - Must be one of `NoSpot`, `SpotWithPriceLimit`, `SpotAsPriceGo`.
-    /// - Default: `NoSpot`.
-    /// - Example: `NoSpot`.
+    /// Its description, rules and example: [`DescribePriceRequest::spot_strategy`](DescribePriceRequest::spot_strategy).
     pub fn spot_strategy(
         mut self,
         value: impl Into<crate::types::SpotStrategy>,
@@ -823,15 +726,7 @@ impl<C> DescribePriceRequestBuilder<C> {
     ///
     /// The protection period of the spot instance. Unit: hours. Default value: 1. Valid values:
     ///
-    /// * 1: After a spot instance is created, Alibaba Cloud ensures that the instance is not automatically released within 1 hour. After the 1-hour protection period ends, the system compares the bid price with the market price and checks the resource inventory to determine whether to retain or release the instance.
-    /// * 0: After a spot instance is created, Alibaba Cloud does not ensure that the instance runs for 1 hour. The system compares the bid price with the market price and checks the resource inventory to determine whether to retain or release the instance.
-    ///
-    /// Alibaba Cloud sends an ECS system event to notify you 5 minutes before the instance is released. Spot instances are billed by second. We recommend that you specify a protection period based on your business requirements.
-    ///
-    /// > This parameter takes effect only when SpotStrategy is set to SpotWithPriceLimit or SpotAsPriceGo.
-    ///
-    /// - Wire name: `SpotDuration`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribePriceRequest::spot_duration`](DescribePriceRequest::spot_duration).
     pub fn spot_duration(mut self, value: i32) -> Self {
         self.inner.spot_duration = Some(value);
         self
@@ -840,10 +735,7 @@ impl<C> DescribePriceRequestBuilder<C> {
     ///
     /// The zone ID.
     ///
-    /// > Prices of spot instances vary based on zones. When you query the price of a spot instance, specify ZoneId.
-    ///
-    /// - Wire name: `ZoneId`.
-    /// - Example: `cn-hagzhou-i`.
+    /// Its description, rules and example: [`DescribePriceRequest::zone_id`](DescribePriceRequest::zone_id).
     pub fn zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_id = Some(value.into());
         self
@@ -852,8 +744,7 @@ impl<C> DescribePriceRequestBuilder<C> {
     ///
     /// The information about data disks.
     ///
-    /// - Wire name: `DataDisk`.
-    /// - Must have at most 16 items.
+    /// Its description, rules and example: [`DescribePriceRequest::data_disk`](DescribePriceRequest::data_disk).
     pub fn data_disk(
         mut self,
         values: impl IntoIterator<Item = crate::types::DescribePriceDataDisk>,
@@ -863,7 +754,7 @@ impl<C> DescribePriceRequestBuilder<C> {
     }
     /// Sets `SchedulerOptions`.
     ///
-    /// - Wire name: `SchedulerOptions`.
+    /// Its description, rules and example: [`DescribePriceRequest::scheduler_options`](DescribePriceRequest::scheduler_options).
     pub fn scheduler_options(
         mut self,
         value: crate::types::DescribePriceSchedulerOptions,
@@ -875,8 +766,7 @@ impl<C> DescribePriceRequestBuilder<C> {
     ///
     /// The time when the time-segmented assurance of the elasticity assurance takes effect. Specify the time in the ISO 8601 standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC. For more information, see [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>).
     ///
-    /// - Wire name: `StartTime`.
-    /// - Example: `2020-10-30T06:32:00Z`.
+    /// Its description, rules and example: [`DescribePriceRequest::start_time`](DescribePriceRequest::start_time).
     pub fn start_time(mut self, value: impl Into<String>) -> Self {
         self.inner.start_time = Some(value.into());
         self
@@ -885,10 +775,7 @@ impl<C> DescribePriceRequestBuilder<C> {
     ///
     /// The assurance schedules of the time-segmented elasticity assurance.
     ///
-    /// > Time-segmented elasticity assurances are available only in specific regions and to specific users. To use time-segmented elasticity assurances, [submit a ticket](<https://smartservice.console.aliyun.com/service/create-ticket-intl>).
-    ///
-    /// - Wire name: `RecurrenceRules`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribePriceRequest::recurrence_rules`](DescribePriceRequest::recurrence_rules).
     pub fn recurrence_rules(
         mut self,
         values: impl IntoIterator<Item = crate::types::DescribePriceRecurrenceRule>,
@@ -1025,727 +912,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribePriceRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribePrice`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribePriceError {
-    /// HTTP 400 `InvalidParameter.RecurrenceRules`: The specified parameter RecurrenceRules is invalid.
-    InvalidParameterRecurrenceRules(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRecurrenceRules.CountLimitExceeded`: The count of RecurrenceRules exceeds the limit.
-    InvalidRecurrenceRulesCountLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRecurrenceRulesStartHourEndHour.TooShort`: The recurrence hour between RecurrenceRules.StartHour and RecurrenceRules.EndHour is too short.
-    InvalidRecurrenceRulesStartHourEndHourTooShort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.RecurrenceRulesStartHourEndHour`: The specified parameter RecurrenceRules.StartHour or RecurrenceRules.EndHour is invalid.
-    InvalidParameterRecurrenceRulesStartHourEndHour(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.RecurrenceRulesRecurrenceValueMonthly`: The specified parameter RecurrenceRules.RecurrenceValue for Monthly is invalid.
-    InvalidParameterRecurrenceRulesRecurrenceValueMonthly(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter.RecurrenceRulesRecurrenceValueWeekly`: The specified parameter RecurrenceRules.RecurrenceValue for Weekly is invalid.
-    InvalidParameterRecurrenceRulesRecurrenceValueWeekly(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter.RecurrenceRulesRecurrenceValueDaily`: The specified parameter RecurrenceRules.RecurrenceValue for Daily is invalid.
-    InvalidParameterRecurrenceRulesRecurrenceValueDaily(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter.RecurrenceRulesRecurrenceType`: The specified parameter RecurrenceRules.RecurrenceType is invalid.
-    InvalidParameterRecurrenceRulesRecurrenceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStartTime.NotSupported`: The StartTime of TimeDivisionElasticityAssurance cannot between any of active time ranges.
-    InvalidStartTimeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSpotAuthorized`: The specified Spot param is unauthorized.
-    InvalidSpotAuthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.ZoneId`: The specified ZoneId is not valid.
-    InvalidZoneId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.ValueUnauthorized`: The specified InstanceType is not authorized.
-    InvalidInstanceTypeValueUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.ValueNotSupported`: The specified InstanceType does not exist or beyond the permitted range.
+mod error;
+pub use error::DescribePriceError;
+impl crate::Client {
+    /// Calls `DescribePrice`: Queries the most recent prices of specified resources. You can specify a resource type in the request, such as the Elastic Compute Service (ECS) instance, cloud disk, dedicated host, elasticity assurance, and capacity reservation. You can also query the activity rules, prices, and discounts of resources.
     ///
-    /// Also returned with HTTP 403: The specified InstanceType does not exist or beyond the permitted range.
-    ///
-    /// Also returned with HTTP 404: The specified InstanceType does not exist or beyond the permitted range.
-    InvalidInstanceTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInternetChargeType.ValueNotSupported`: The specified InternetChargeType is not valid.
-    InvalidInternetChargeTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInternetMaxBandwidthOut.ValueNotSupported`: The specified parameter "InternetMaxBandwidthOut" is not valid.
-    ///
-    /// Also returned with HTTP 404: The specified vm bandwidth is not valid.
-    InvalidInternetMaxBandwidthOutValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AccountForbidden.ProductCreationLimited`: The commodity must be officially operated by Aliyun and in pay-as-you-go billing method.
-    AccountForbiddenProductCreationLimited(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSystemDiskCategory.ValueNotSupported`: The specified parameter "SystemDisk.Category" is not valid.
-    ///
-    /// Also returned with HTTP 403: The specified parameter  SystemDisk.Category is not valid.
-    InvalidSystemDiskCategoryValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDataDiskSize.ValueNotSupported`: The specified DataDisk.n.Size beyond the permitted range, or the capacity of snapshot exceeds the size limit of the specified disk category.
-    InvalidDataDiskSizeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDataDiskCategory.ValueNotSupported`: The specified parameter "DataDisk.n.Category" is not valid.
-    ///
-    /// Also returned with HTTP 403: The specified Category of Data Disk is not valid.
-    InvalidDataDiskCategoryValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Conflict`: The specified image does not support the specified instance type.
-    InvalidParameterConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNetworkType.Mismatch`: Specified parameter "InternetChargeType" conflict with instance network type.
-    InvalidNetworkTypeMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDiskCategory.Mismatch`: The specified disk categories' combination is not supported.
-    ///
-    /// Also returned with HTTP 403: The specified disk categories combination is not supported.
-    InvalidDiskCategoryMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIoOptimizedValue.ValueNotSupported`: IoOptimized value not supported.
-    InvalidIoOptimizedValueValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeriod`: The specified period is not valid.
-    InvalidPeriod(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceDiskCategoryLimitExceed`: The specified DataDisk.n.Size beyond the permitted range, or the capacity of snapshot exceeds the size limit of the specified disk category.
-    ///
-    /// Also returned with HTTP 403: The total size of specified disk category in an instance exceeds.
-    InstanceDiskCategoryLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceDiskNumber.LimitExceed`: The total number of specified disk in an instance exceeds.
-    InstanceDiskNumberLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSystemDiskSize.LessThanImageSize`: The specified parameter "SystemDisk.Size" is less than the image size.
-    ///
-    /// Also returned with HTTP 404: The specified parameter SystemDisk.Size is less than the image size.
-    InvalidSystemDiskSizeLessThanImageSize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Throttling`: Request was denied due to request throttling.
-    Throttling(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Throttling.User`: Request was denied due to user flow control.
-    ThrottlingUser(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PriceNotFound`: The price of your queried resource is not available now, please try other resources.
-    PriceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResourceType.ValueNotSupported`: The specified parameter ResourceType is not valid.
-    InvalidResourceTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPriceUnit.ValueNotSupported`: The specified parameter PriceUnit is not valid.
-    InvalidPriceUnitValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectImageStatus`: The specified image is an Alibaba Cloud Marketplace image. The sale of this image has ended. For more information, contact the image service provider.
-    IncorrectImageStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied`: The current operation is not supported due to unfinished Temporary Upgrade.
-    ///
-    /// Also returned with HTTP 403: The specified Image is disabled or is deleted.
-    ///
-    /// Also returned with HTTP 404: The specified Image is disabled or is deleted.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPerformanceLevel.Malformed`: The specified parameter DataDisk.n.PerformanceLevel is not valid.
-    InvalidPerformanceLevelMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCapacity.ValueNotSupported`: The specified parameter Capacity is not valid.
-    InvalidCapacityValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidActivity.NotSupported`: The specified discount activity is not supported.
-    InvalidActivityNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEncrypted.NotMatchEncryptAlgorithm`: The specified parameter Encrypted must be true when EncryptAlgorithm is not empty.
-    InvalidEncryptedNotMatchEncryptAlgorithm(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEncrypted.NotMatchKmsKeyId`: The specified parameter Encrypted must be true when KmsKeyId is not empty.
-    InvalidEncryptedNotMatchKmsKeyId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEncrypted.NotMatchSnapshot`: The specified parameter Encrypted is different from the Encrypted of the snapshot.
-    InvalidEncryptedNotMatchSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEncryptAlgorithm.NotMatchSnapshot`: The specified parameter EncryptAlgorithm is different from the encrypt algorithm of the snapshot.
-    InvalidEncryptAlgorithmNotMatchSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidKmsKeyId.NotMatchSnapshot`: The specified parameter KmsKeyId is different from the KmsKeyId of the snapshot.
-    InvalidKmsKeyIdNotMatchSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEncryptAlgorithm`: The specified parameter EncryptAlgorithm is not valid.
-    InvalidEncryptAlgorithm(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAssuranceTimes.NotSupported`: The value of AssuranceTimes is not supported.
-    InvalidAssuranceTimesNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Platform`: The specified parameter Platform is invalid.
-    InvalidParameterPlatform(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InstanceRenewWithDowngradeInPlan`: The operation is denied due to the specified instance has renew with downgrade record in plan.
-    InvalidOperationInstanceRenewWithDowngradeInPlan(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationDenied.TestAccountRetricted`: Test-account for testing has been prohibited from creating instance in this region. Please contact 400181.
-    OperationDeniedTestAccountRetricted(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedIspNetworkChargeType`: The network charge type is not supported when specifying ISP.
-    UnsupportedIspNetworkChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EncryptedOption.Conflict`: Disk encryption attributes conflict.
-    EncryptedOptionConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSystemDiskSize.ValueNotSupported`: The specified parameter SystemDisk.Size is invalid
-    ///
-    /// Also returned with HTTP 404: The specified parameter SystemDisk.Size is invalid.
-    InvalidSystemDiskSizeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedIspChargeType`: The specified Isp does not support the charge type.
-    UnsupportedIspChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.NotSupported`: The specified instanceType is not supported by the image architecture.
-    InvalidInstanceTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDiskCategory.ValueNotSupported`: The specified parameter "DiskCategory" is not valid.
-    InvalidDiskCategoryValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidMarketImage.NotAuthorized`: The specified marketplace image is not authorized for your channel, please use other image.
-    InvalidMarketImageNotAuthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ImageNotSubscribed`: The specified image has not be subscribed.
-    ImageNotSubscribed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSystemDiskCategory.ValueUnauthorized`: The disk category is not authorized.
-    InvalidSystemDiskCategoryValueUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ImageRemovedInMarket`: The specified market image is not available, Or the specified user defined image includes product code because it is based on an image subscribed from marketplace, and that image in marketplace includeing exact the same product code has been removed.
-    ImageRemovedInMarket(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.PortableCloudDisk`: The quota of portable cloud disk exceeds.
-    QuotaExceedPortableCloudDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden`: User not authorized to operate on the specified resource.
-    Forbbiden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceDiskNumLimitExceed`: The number of specified disk in an instance exceeds.
-    InstanceDiskNumLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IoOptimized.NotSupported`: The specified image is not support IoOptimized Instance.
-    ///
-    /// Also returned with HTTP 404: The specified instancetype is not support IoOptimized instance.
-    IoOptimizedNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ImageNotSupportInstanceType`: The specified image don't support the InstanceType instance.
-    ImageNotSupportInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDiskSize.TooSmall`: Specified disk size is less than the size of snapshot.
-    InvalidDiskSizeTooSmall(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDiskCategory.NotSupported`: The specified disk category is not support the specified instance type.
-    InvalidDiskCategoryNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.BuyImage`: The specified image is from the image market, you have not bought it or your quota has been exceeded.
-    QuotaExceedBuyImage(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.ResourceOwnerAccount`: ResourceOwnerAccount is Invalid.
-    InvalidParameterResourceOwnerAccount(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `RegionUnauthorized`: There is no authority to create instance in the specified region.
-    RegionUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAmount.Malformed`: The specified parameter Amount is not valid.
-    InvalidAmountMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidChargeType.MarketImage`: The specified chargeType of marketplace image is invalid.
-    InvalidChargeTypeMarketImage(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDiskIds.NotFound`: Some of the specified disks do not exist.
-    InvalidDiskIdsNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `PrePaidInstance.Expired`: The prePaid instance has expired.
-    PrePaidInstanceExpired(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.PerformanceLevelNotMatch`: The specified DataDisk.n.PerformanceLevel and DataDisk.n.Size do not match.
-    OperationDeniedPerformanceLevelNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAction.Unauthorized`: The specified action is not valid.
-    InvalidActionUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidRegionId.NotSupportEncryptAlgorithm`: The current region does not support creating encrypted disks with EncryptAlgorithm.
-    InvalidRegionIdNotSupportEncryptAlgorithm(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceType.NotSupportDiskCategory`: The instanceType of the specified instance does not support this disk category.
-    InvalidInstanceTypeNotSupportDiskCategory(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.PublicIpAddressNoStock`: The public IP address for the specified Region or ChargeType of the instance is out of stock. Please try another Region or ChargeType.
-    InvalidOperationPublicIpAddressNoStock(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UnsupportedIspRegion`: The specified region does not support Isp.
-    UnsupportedIspRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIspBandwidthOut`: The specified parameter InternetMaxBandwidthOut should  be larger than 0 when specifying parameter Isp.
-    InvalidIspBandwidthOut(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceType.Offline`: The specified InstanceType has been offline
-    InstanceTypeOffline(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIspUID`: The current account does not have permission to specify the Isp parameter.
-    InvalidIspUid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UnsupportedIspClassicNetwork`: The Isp parameter is not supported in the classic network.
-    UnsupportedIspClassicNetwork(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIspType.ValueNotSupported`: The specified parameter Isp is invalid.
-    InvalidIspTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidImageId.NotFound`: The specified ImageId does not exist.
-    InvalidImageIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceChargeType.NotFound`: The InstanceChargeType does not exist in our records.
-    InvalidInstanceChargeTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `DependencyViolation.IoOptimized`: The specified instancetype must be IoOptimized instance.
-    DependencyViolationIoOptimized(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSystemDiskSize.LessThanMinSize`: The specified parameter SystemDisk.Size is less than the minimum size.
-    InvalidSystemDiskSizeLessThanMinSize(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSystemDiskSize.MoreThanMaxSize`: The specified parameter SystemDisk.Size is more than the maximum size.
-    InvalidSystemDiskSizeMoreThanMaxSize(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceType.Missing`: The InstanceType parameter that is mandatory for processing the request is not provided.
-    InvalidInstanceTypeMissing(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidNetworkType.ValueNotSupported`: The specified parameter NetworkType is not valid.
-    InvalidNetworkTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDiskCategory.Missing`: The DataDisk.1.Category parameter that is mandatory for processing the request is not provided.
-    InvalidDiskCategoryMissing(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Invalid.InstanceId.NotFound`: The Instance provided does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidMarketImage.NotFound`: The specified marketplace image does not exist, please change the imageId and try again.
-    InvalidMarketImageNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDiskIds.NotPortable`: The specified DiskId is not portable.
-    InvalidDiskIdsNotPortable(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSystemDisk.NotFound`: The specified system disk does not exist.
-    InvalidSystemDiskNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceGroup.NotFound`: The ResourceGroup provided does not exist in our records.
-    InvalidResourceGroupNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDedicatedHostType.Missing`: The dedicatedHostType parameter that is mandatory for processing the request is not provided.
-    InvalidDedicatedHostTypeMissing(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDedicatedHostId.NotFound`: The specified SchedulerOptions.DedicatedHostId does not exist.
-    InvalidDedicatedHostIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribePriceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.RecurrenceRules",
-                        "InvalidRecurrenceRules.CountLimitExceeded",
-                        "InvalidRecurrenceRulesStartHourEndHour.TooShort",
-                        "InvalidParameter.RecurrenceRulesStartHourEndHour",
-                        "InvalidParameter.RecurrenceRulesRecurrenceValueMonthly",
-                        "InvalidParameter.RecurrenceRulesRecurrenceValueWeekly",
-                        "InvalidParameter.RecurrenceRulesRecurrenceValueDaily",
-                        "InvalidParameter.RecurrenceRulesRecurrenceType",
-                        "InvalidStartTime.NotSupported",
-                        "InvalidSpotAuthorized",
-                        "Invalid.ZoneId",
-                        "InvalidInstanceType.ValueUnauthorized",
-                        "InvalidInstanceType.ValueNotSupported",
-                        "InvalidInternetChargeType.ValueNotSupported",
-                        "InvalidInternetMaxBandwidthOut.ValueNotSupported",
-                        "AccountForbidden.ProductCreationLimited",
-                        "InvalidSystemDiskCategory.ValueNotSupported",
-                        "InvalidDataDiskSize.ValueNotSupported",
-                        "InvalidDataDiskCategory.ValueNotSupported",
-                        "InvalidParameter.Conflict",
-                        "InvalidNetworkType.Mismatch",
-                        "InvalidDiskCategory.Mismatch",
-                        "InvalidIoOptimizedValue.ValueNotSupported",
-                        "InvalidPeriod",
-                        "InstanceDiskCategoryLimitExceed",
-                        "InstanceDiskNumber.LimitExceed",
-                        "InvalidSystemDiskSize.LessThanImageSize",
-                        "Throttling",
-                        "Throttling.User",
-                        "PriceNotFound",
-                        "InvalidResourceType.ValueNotSupported",
-                        "InvalidPriceUnit.ValueNotSupported",
-                        "IncorrectImageStatus",
-                        "OperationDenied",
-                        "InvalidPerformanceLevel.Malformed",
-                        "InvalidCapacity.ValueNotSupported",
-                        "InvalidActivity.NotSupported",
-                        "InvalidEncrypted.NotMatchEncryptAlgorithm",
-                        "InvalidEncrypted.NotMatchKmsKeyId",
-                        "InvalidEncrypted.NotMatchSnapshot",
-                        "InvalidEncryptAlgorithm.NotMatchSnapshot",
-                        "InvalidKmsKeyId.NotMatchSnapshot",
-                        "InvalidEncryptAlgorithm",
-                        "InvalidAssuranceTimes.NotSupported",
-                        "InvalidParameter.Platform",
-                        "InvalidOperation.InstanceRenewWithDowngradeInPlan",
-                        "OperationDenied.TestAccountRetricted",
-                        "UnsupportedIspNetworkChargeType",
-                        "EncryptedOption.Conflict",
-                        "InvalidSystemDiskSize.ValueNotSupported",
-                        "UnsupportedIspChargeType",
-                        "InvalidInstanceType.NotSupported",
-                        "InvalidDiskCategory.ValueNotSupported",
-                        "InvalidMarketImage.NotAuthorized",
-                        "ImageNotSubscribed",
-                        "InvalidSystemDiskCategory.ValueUnauthorized",
-                        "ImageRemovedInMarket",
-                        "QuotaExceed.PortableCloudDisk",
-                        "Forbbiden",
-                        "InstanceDiskNumLimitExceed",
-                        "IoOptimized.NotSupported",
-                        "ImageNotSupportInstanceType",
-                        "InvalidDiskSize.TooSmall",
-                        "InvalidDiskCategory.NotSupported",
-                        "QuotaExceed.BuyImage",
-                        "InvalidParameter.ResourceOwnerAccount",
-                        "RegionUnauthorized",
-                        "InvalidAmount.Malformed",
-                        "InvalidChargeType.MarketImage",
-                        "InvalidDiskIds.NotFound",
-                        "PrePaidInstance.Expired",
-                        "OperationDenied.PerformanceLevelNotMatch",
-                        "InvalidAction.Unauthorized",
-                        "InvalidRegionId.NotSupportEncryptAlgorithm",
-                        "InvalidInstanceType.NotSupportDiskCategory",
-                        "InvalidOperation.PublicIpAddressNoStock",
-                        "UnsupportedIspRegion",
-                        "InvalidIspBandwidthOut",
-                        "InstanceType.Offline",
-                        "InvalidIspUID",
-                        "UnsupportedIspClassicNetwork",
-                        "InvalidIspType.ValueNotSupported",
-                        "InvalidRegionId.NotFound",
-                        "InvalidImageId.NotFound",
-                        "InvalidInstanceChargeType.NotFound",
-                        "DependencyViolation.IoOptimized",
-                        "InvalidSystemDiskSize.LessThanMinSize",
-                        "InvalidSystemDiskSize.MoreThanMaxSize",
-                        "InvalidInstanceType.Missing",
-                        "InvalidNetworkType.ValueNotSupported",
-                        "InvalidDiskCategory.Missing",
-                        "Invalid.InstanceId.NotFound",
-                        "InvalidMarketImage.NotFound",
-                        "InvalidDiskIds.NotPortable",
-                        "InvalidSystemDisk.NotFound",
-                        "InvalidResourceGroup.NotFound",
-                        "InvalidDedicatedHostType.Missing",
-                        "InvalidDedicatedHostId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](DescribePriceRequestBuilder::send) it. The parameters and their rules: [`DescribePriceRequest`].
+    #[inline]
+    pub fn describe_price(&self) -> DescribePriceRequestBuilder<&Self> {
+        DescribePriceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribePriceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribePrice`: Queries the most recent prices of specified resources. You can specify a resource type in the request, such as the Elastic Compute Service (ECS) instance, cloud disk, dedicated host, elasticity assurance, and capacity reservation. You can also query the activity rules, prices, and discounts of resources.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribePriceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterRecurrenceRules(error),
-            1 => Self::InvalidRecurrenceRulesCountLimitExceeded(error),
-            2 => Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error),
-            3 => Self::InvalidParameterRecurrenceRulesStartHourEndHour(error),
-            4 => Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error),
-            5 => Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error),
-            6 => Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error),
-            7 => Self::InvalidParameterRecurrenceRulesRecurrenceType(error),
-            8 => Self::InvalidStartTimeNotSupported(error),
-            9 => Self::InvalidSpotAuthorized(error),
-            10 => Self::InvalidZoneId(error),
-            11 => Self::InvalidInstanceTypeValueUnauthorized(error),
-            12 => Self::InvalidInstanceTypeValueNotSupported(error),
-            13 => Self::InvalidInternetChargeTypeValueNotSupported(error),
-            14 => Self::InvalidInternetMaxBandwidthOutValueNotSupported(error),
-            15 => Self::AccountForbiddenProductCreationLimited(error),
-            16 => Self::InvalidSystemDiskCategoryValueNotSupported(error),
-            17 => Self::InvalidDataDiskSizeValueNotSupported(error),
-            18 => Self::InvalidDataDiskCategoryValueNotSupported(error),
-            19 => Self::InvalidParameterConflict(error),
-            20 => Self::InvalidNetworkTypeMismatch(error),
-            21 => Self::InvalidDiskCategoryMismatch(error),
-            22 => Self::InvalidIoOptimizedValueValueNotSupported(error),
-            23 => Self::InvalidPeriod(error),
-            24 => Self::InstanceDiskCategoryLimitExceed(error),
-            25 => Self::InstanceDiskNumberLimitExceed(error),
-            26 => Self::InvalidSystemDiskSizeLessThanImageSize(error),
-            27 => Self::Throttling(error),
-            28 => Self::ThrottlingUser(error),
-            29 => Self::PriceNotFound(error),
-            30 => Self::InvalidResourceTypeValueNotSupported(error),
-            31 => Self::InvalidPriceUnitValueNotSupported(error),
-            32 => Self::IncorrectImageStatus(error),
-            33 => Self::OperationDenied(error),
-            34 => Self::InvalidPerformanceLevelMalformed(error),
-            35 => Self::InvalidCapacityValueNotSupported(error),
-            36 => Self::InvalidActivityNotSupported(error),
-            37 => Self::InvalidEncryptedNotMatchEncryptAlgorithm(error),
-            38 => Self::InvalidEncryptedNotMatchKmsKeyId(error),
-            39 => Self::InvalidEncryptedNotMatchSnapshot(error),
-            40 => Self::InvalidEncryptAlgorithmNotMatchSnapshot(error),
-            41 => Self::InvalidKmsKeyIdNotMatchSnapshot(error),
-            42 => Self::InvalidEncryptAlgorithm(error),
-            43 => Self::InvalidAssuranceTimesNotSupported(error),
-            44 => Self::InvalidParameterPlatform(error),
-            45 => Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error),
-            46 => Self::OperationDeniedTestAccountRetricted(error),
-            47 => Self::UnsupportedIspNetworkChargeType(error),
-            48 => Self::EncryptedOptionConflict(error),
-            49 => Self::InvalidSystemDiskSizeValueNotSupported(error),
-            50 => Self::UnsupportedIspChargeType(error),
-            51 => Self::InvalidInstanceTypeNotSupported(error),
-            52 => Self::InvalidDiskCategoryValueNotSupported(error),
-            53 => Self::InvalidMarketImageNotAuthorized(error),
-            54 => Self::ImageNotSubscribed(error),
-            55 => Self::InvalidSystemDiskCategoryValueUnauthorized(error),
-            56 => Self::ImageRemovedInMarket(error),
-            57 => Self::QuotaExceedPortableCloudDisk(error),
-            58 => Self::Forbbiden(error),
-            59 => Self::InstanceDiskNumLimitExceed(error),
-            60 => Self::IoOptimizedNotSupported(error),
-            61 => Self::ImageNotSupportInstanceType(error),
-            62 => Self::InvalidDiskSizeTooSmall(error),
-            63 => Self::InvalidDiskCategoryNotSupported(error),
-            64 => Self::QuotaExceedBuyImage(error),
-            65 => Self::InvalidParameterResourceOwnerAccount(error),
-            66 => Self::RegionUnauthorized(error),
-            67 => Self::InvalidAmountMalformed(error),
-            68 => Self::InvalidChargeTypeMarketImage(error),
-            69 => Self::InvalidDiskIdsNotFound(error),
-            70 => Self::PrePaidInstanceExpired(error),
-            71 => Self::OperationDeniedPerformanceLevelNotMatch(error),
-            72 => Self::InvalidActionUnauthorized(error),
-            73 => Self::InvalidRegionIdNotSupportEncryptAlgorithm(error),
-            74 => Self::InvalidInstanceTypeNotSupportDiskCategory(error),
-            75 => Self::InvalidOperationPublicIpAddressNoStock(error),
-            76 => Self::UnsupportedIspRegion(error),
-            77 => Self::InvalidIspBandwidthOut(error),
-            78 => Self::InstanceTypeOffline(error),
-            79 => Self::InvalidIspUid(error),
-            80 => Self::UnsupportedIspClassicNetwork(error),
-            81 => Self::InvalidIspTypeValueNotSupported(error),
-            82 => Self::InvalidRegionIdNotFound(error),
-            83 => Self::InvalidImageIdNotFound(error),
-            84 => Self::InvalidInstanceChargeTypeNotFound(error),
-            85 => Self::DependencyViolationIoOptimized(error),
-            86 => Self::InvalidSystemDiskSizeLessThanMinSize(error),
-            87 => Self::InvalidSystemDiskSizeMoreThanMaxSize(error),
-            88 => Self::InvalidInstanceTypeMissing(error),
-            89 => Self::InvalidNetworkTypeValueNotSupported(error),
-            90 => Self::InvalidDiskCategoryMissing(error),
-            91 => Self::InvalidInstanceIdNotFound(error),
-            92 => Self::InvalidMarketImageNotFound(error),
-            93 => Self::InvalidDiskIdsNotPortable(error),
-            94 => Self::InvalidSystemDiskNotFound(error),
-            95 => Self::InvalidResourceGroupNotFound(error),
-            96 => Self::InvalidDedicatedHostTypeMissing(error),
-            97 => Self::InvalidDedicatedHostIdNotFound(error),
-            98 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterRecurrenceRules(error) => (0, error),
-            Self::InvalidRecurrenceRulesCountLimitExceeded(error) => (1, error),
-            Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error) => (2, error),
-            Self::InvalidParameterRecurrenceRulesStartHourEndHour(error) => (3, error),
-            Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error) => {
-                (4, error)
-            }
-            Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error) => {
-                (5, error)
-            }
-            Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error) => {
-                (6, error)
-            }
-            Self::InvalidParameterRecurrenceRulesRecurrenceType(error) => (7, error),
-            Self::InvalidStartTimeNotSupported(error) => (8, error),
-            Self::InvalidSpotAuthorized(error) => (9, error),
-            Self::InvalidZoneId(error) => (10, error),
-            Self::InvalidInstanceTypeValueUnauthorized(error) => (11, error),
-            Self::InvalidInstanceTypeValueNotSupported(error) => (12, error),
-            Self::InvalidInternetChargeTypeValueNotSupported(error) => (13, error),
-            Self::InvalidInternetMaxBandwidthOutValueNotSupported(error) => (14, error),
-            Self::AccountForbiddenProductCreationLimited(error) => (15, error),
-            Self::InvalidSystemDiskCategoryValueNotSupported(error) => (16, error),
-            Self::InvalidDataDiskSizeValueNotSupported(error) => (17, error),
-            Self::InvalidDataDiskCategoryValueNotSupported(error) => (18, error),
-            Self::InvalidParameterConflict(error) => (19, error),
-            Self::InvalidNetworkTypeMismatch(error) => (20, error),
-            Self::InvalidDiskCategoryMismatch(error) => (21, error),
-            Self::InvalidIoOptimizedValueValueNotSupported(error) => (22, error),
-            Self::InvalidPeriod(error) => (23, error),
-            Self::InstanceDiskCategoryLimitExceed(error) => (24, error),
-            Self::InstanceDiskNumberLimitExceed(error) => (25, error),
-            Self::InvalidSystemDiskSizeLessThanImageSize(error) => (26, error),
-            Self::Throttling(error) => (27, error),
-            Self::ThrottlingUser(error) => (28, error),
-            Self::PriceNotFound(error) => (29, error),
-            Self::InvalidResourceTypeValueNotSupported(error) => (30, error),
-            Self::InvalidPriceUnitValueNotSupported(error) => (31, error),
-            Self::IncorrectImageStatus(error) => (32, error),
-            Self::OperationDenied(error) => (33, error),
-            Self::InvalidPerformanceLevelMalformed(error) => (34, error),
-            Self::InvalidCapacityValueNotSupported(error) => (35, error),
-            Self::InvalidActivityNotSupported(error) => (36, error),
-            Self::InvalidEncryptedNotMatchEncryptAlgorithm(error) => (37, error),
-            Self::InvalidEncryptedNotMatchKmsKeyId(error) => (38, error),
-            Self::InvalidEncryptedNotMatchSnapshot(error) => (39, error),
-            Self::InvalidEncryptAlgorithmNotMatchSnapshot(error) => (40, error),
-            Self::InvalidKmsKeyIdNotMatchSnapshot(error) => (41, error),
-            Self::InvalidEncryptAlgorithm(error) => (42, error),
-            Self::InvalidAssuranceTimesNotSupported(error) => (43, error),
-            Self::InvalidParameterPlatform(error) => (44, error),
-            Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error) => (45, error),
-            Self::OperationDeniedTestAccountRetricted(error) => (46, error),
-            Self::UnsupportedIspNetworkChargeType(error) => (47, error),
-            Self::EncryptedOptionConflict(error) => (48, error),
-            Self::InvalidSystemDiskSizeValueNotSupported(error) => (49, error),
-            Self::UnsupportedIspChargeType(error) => (50, error),
-            Self::InvalidInstanceTypeNotSupported(error) => (51, error),
-            Self::InvalidDiskCategoryValueNotSupported(error) => (52, error),
-            Self::InvalidMarketImageNotAuthorized(error) => (53, error),
-            Self::ImageNotSubscribed(error) => (54, error),
-            Self::InvalidSystemDiskCategoryValueUnauthorized(error) => (55, error),
-            Self::ImageRemovedInMarket(error) => (56, error),
-            Self::QuotaExceedPortableCloudDisk(error) => (57, error),
-            Self::Forbbiden(error) => (58, error),
-            Self::InstanceDiskNumLimitExceed(error) => (59, error),
-            Self::IoOptimizedNotSupported(error) => (60, error),
-            Self::ImageNotSupportInstanceType(error) => (61, error),
-            Self::InvalidDiskSizeTooSmall(error) => (62, error),
-            Self::InvalidDiskCategoryNotSupported(error) => (63, error),
-            Self::QuotaExceedBuyImage(error) => (64, error),
-            Self::InvalidParameterResourceOwnerAccount(error) => (65, error),
-            Self::RegionUnauthorized(error) => (66, error),
-            Self::InvalidAmountMalformed(error) => (67, error),
-            Self::InvalidChargeTypeMarketImage(error) => (68, error),
-            Self::InvalidDiskIdsNotFound(error) => (69, error),
-            Self::PrePaidInstanceExpired(error) => (70, error),
-            Self::OperationDeniedPerformanceLevelNotMatch(error) => (71, error),
-            Self::InvalidActionUnauthorized(error) => (72, error),
-            Self::InvalidRegionIdNotSupportEncryptAlgorithm(error) => (73, error),
-            Self::InvalidInstanceTypeNotSupportDiskCategory(error) => (74, error),
-            Self::InvalidOperationPublicIpAddressNoStock(error) => (75, error),
-            Self::UnsupportedIspRegion(error) => (76, error),
-            Self::InvalidIspBandwidthOut(error) => (77, error),
-            Self::InstanceTypeOffline(error) => (78, error),
-            Self::InvalidIspUid(error) => (79, error),
-            Self::UnsupportedIspClassicNetwork(error) => (80, error),
-            Self::InvalidIspTypeValueNotSupported(error) => (81, error),
-            Self::InvalidRegionIdNotFound(error) => (82, error),
-            Self::InvalidImageIdNotFound(error) => (83, error),
-            Self::InvalidInstanceChargeTypeNotFound(error) => (84, error),
-            Self::DependencyViolationIoOptimized(error) => (85, error),
-            Self::InvalidSystemDiskSizeLessThanMinSize(error) => (86, error),
-            Self::InvalidSystemDiskSizeMoreThanMaxSize(error) => (87, error),
-            Self::InvalidInstanceTypeMissing(error) => (88, error),
-            Self::InvalidNetworkTypeValueNotSupported(error) => (89, error),
-            Self::InvalidDiskCategoryMissing(error) => (90, error),
-            Self::InvalidInstanceIdNotFound(error) => (91, error),
-            Self::InvalidMarketImageNotFound(error) => (92, error),
-            Self::InvalidDiskIdsNotPortable(error) => (93, error),
-            Self::InvalidSystemDiskNotFound(error) => (94, error),
-            Self::InvalidResourceGroupNotFound(error) => (95, error),
-            Self::InvalidDedicatedHostTypeMissing(error) => (96, error),
-            Self::InvalidDedicatedHostIdNotFound(error) => (97, error),
-            Self::InternalError(error) => (98, error),
-            Self::Unhandled(unhandled) => (99, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribePriceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribePriceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterRecurrenceRules",
-            "InvalidRecurrenceRulesCountLimitExceeded",
-            "InvalidRecurrenceRulesStartHourEndHourTooShort",
-            "InvalidParameterRecurrenceRulesStartHourEndHour",
-            "InvalidParameterRecurrenceRulesRecurrenceValueMonthly",
-            "InvalidParameterRecurrenceRulesRecurrenceValueWeekly",
-            "InvalidParameterRecurrenceRulesRecurrenceValueDaily",
-            "InvalidParameterRecurrenceRulesRecurrenceType",
-            "InvalidStartTimeNotSupported",
-            "InvalidSpotAuthorized",
-            "InvalidZoneId",
-            "InvalidInstanceTypeValueUnauthorized",
-            "InvalidInstanceTypeValueNotSupported",
-            "InvalidInternetChargeTypeValueNotSupported",
-            "InvalidInternetMaxBandwidthOutValueNotSupported",
-            "AccountForbiddenProductCreationLimited",
-            "InvalidSystemDiskCategoryValueNotSupported",
-            "InvalidDataDiskSizeValueNotSupported",
-            "InvalidDataDiskCategoryValueNotSupported",
-            "InvalidParameterConflict",
-            "InvalidNetworkTypeMismatch",
-            "InvalidDiskCategoryMismatch",
-            "InvalidIoOptimizedValueValueNotSupported",
-            "InvalidPeriod",
-            "InstanceDiskCategoryLimitExceed",
-            "InstanceDiskNumberLimitExceed",
-            "InvalidSystemDiskSizeLessThanImageSize",
-            "Throttling",
-            "ThrottlingUser",
-            "PriceNotFound",
-            "InvalidResourceTypeValueNotSupported",
-            "InvalidPriceUnitValueNotSupported",
-            "IncorrectImageStatus",
-            "OperationDenied",
-            "InvalidPerformanceLevelMalformed",
-            "InvalidCapacityValueNotSupported",
-            "InvalidActivityNotSupported",
-            "InvalidEncryptedNotMatchEncryptAlgorithm",
-            "InvalidEncryptedNotMatchKmsKeyId",
-            "InvalidEncryptedNotMatchSnapshot",
-            "InvalidEncryptAlgorithmNotMatchSnapshot",
-            "InvalidKmsKeyIdNotMatchSnapshot",
-            "InvalidEncryptAlgorithm",
-            "InvalidAssuranceTimesNotSupported",
-            "InvalidParameterPlatform",
-            "InvalidOperationInstanceRenewWithDowngradeInPlan",
-            "OperationDeniedTestAccountRetricted",
-            "UnsupportedIspNetworkChargeType",
-            "EncryptedOptionConflict",
-            "InvalidSystemDiskSizeValueNotSupported",
-            "UnsupportedIspChargeType",
-            "InvalidInstanceTypeNotSupported",
-            "InvalidDiskCategoryValueNotSupported",
-            "InvalidMarketImageNotAuthorized",
-            "ImageNotSubscribed",
-            "InvalidSystemDiskCategoryValueUnauthorized",
-            "ImageRemovedInMarket",
-            "QuotaExceedPortableCloudDisk",
-            "Forbbiden",
-            "InstanceDiskNumLimitExceed",
-            "IoOptimizedNotSupported",
-            "ImageNotSupportInstanceType",
-            "InvalidDiskSizeTooSmall",
-            "InvalidDiskCategoryNotSupported",
-            "QuotaExceedBuyImage",
-            "InvalidParameterResourceOwnerAccount",
-            "RegionUnauthorized",
-            "InvalidAmountMalformed",
-            "InvalidChargeTypeMarketImage",
-            "InvalidDiskIdsNotFound",
-            "PrePaidInstanceExpired",
-            "OperationDeniedPerformanceLevelNotMatch",
-            "InvalidActionUnauthorized",
-            "InvalidRegionIdNotSupportEncryptAlgorithm",
-            "InvalidInstanceTypeNotSupportDiskCategory",
-            "InvalidOperationPublicIpAddressNoStock",
-            "UnsupportedIspRegion",
-            "InvalidIspBandwidthOut",
-            "InstanceTypeOffline",
-            "InvalidIspUid",
-            "UnsupportedIspClassicNetwork",
-            "InvalidIspTypeValueNotSupported",
-            "InvalidRegionIdNotFound",
-            "InvalidImageIdNotFound",
-            "InvalidInstanceChargeTypeNotFound",
-            "DependencyViolationIoOptimized",
-            "InvalidSystemDiskSizeLessThanMinSize",
-            "InvalidSystemDiskSizeMoreThanMaxSize",
-            "InvalidInstanceTypeMissing",
-            "InvalidNetworkTypeValueNotSupported",
-            "InvalidDiskCategoryMissing",
-            "InvalidInstanceIdNotFound",
-            "InvalidMarketImageNotFound",
-            "InvalidDiskIdsNotPortable",
-            "InvalidSystemDiskNotFound",
-            "InvalidResourceGroupNotFound",
-            "InvalidDedicatedHostTypeMissing",
-            "InvalidDedicatedHostIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribePriceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribePriceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribePriceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribePriceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_price(&self) -> DescribePriceRequestBuilder<&Self> {
+        DescribePriceRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeRecommendInstanceTypeRequest>;
 /// Request of `DescribeRecommendInstanceType`: Queries alternative instance types of an instance type. This operation is in internal preview. This operation lists all alternative instance types of an instance type that has been or is planed to be retired.
 ///
 /// # Example
@@ -336,10 +339,7 @@ impl<C> DescribeRecommendInstanceTypeRequestBuilder<C> {
     ///
     /// The number of vCPU cores of the instance type.
     ///
-    /// > If you specify both `Cores` and `Memory`, the system returns all instance types that match the values of the parameters.
-    ///
-    /// - Wire name: `Cores`.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`DescribeRecommendInstanceTypeRequest::cores`](DescribeRecommendInstanceTypeRequest::cores).
     pub fn cores(mut self, value: i32) -> Self {
         self.inner.cores = Some(value);
         self
@@ -348,10 +348,7 @@ impl<C> DescribeRecommendInstanceTypeRequestBuilder<C> {
     ///
     /// The memory size of the instance type. Unit: GiB.
     ///
-    /// > If you specify both `Cores` and `Memory`, the system returns all instance types that match the values of the parameters.
-    ///
-    /// - Wire name: `Memory`.
-    /// - Example: `8`.
+    /// Its description, rules and example: [`DescribeRecommendInstanceTypeRequest::memory`](DescribeRecommendInstanceTypeRequest::memory).
     pub fn memory(mut self, value: f32) -> Self {
         self.inner.memory = Some(value);
         self
@@ -360,12 +357,7 @@ impl<C> DescribeRecommendInstanceTypeRequestBuilder<C> {
     ///
     /// The level of the instance family. Valid values:
     ///
-    /// * EntryLevel: entry level.
-    /// * EnterpriseLevel: enterprise level.
-    /// * CreditEntryLevel: credit-based entry level. For more information, see [Burstable instance families](<https://www.alibabacloud.com/help/doc-detail/59977.htm>).
-    ///
-    /// - Wire name: `InstanceFamilyLevel`.
-    /// - Example: `EnterpriseLevel`.
+    /// Its description, rules and example: [`DescribeRecommendInstanceTypeRequest::instance_family_level`](DescribeRecommendInstanceTypeRequest::instance_family_level).
     pub fn instance_family_level(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_family_level = Some(value.into());
         self
@@ -374,10 +366,7 @@ impl<C> DescribeRecommendInstanceTypeRequestBuilder<C> {
     ///
     /// The instance type. For more information, see [Overview of instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>) or call the [DescribeInstanceTypes](<https://www.alibabacloud.com/help/doc-detail/25620.htm>) operation to query the most recent instance type list.
     ///
-    /// > If you specify `InstanceType`, you cannot specify `Cores` or `Memory`.
-    ///
-    /// - Wire name: `InstanceType`.
-    /// - Example: `ecs.hfg6.large`.
+    /// Its description, rules and example: [`DescribeRecommendInstanceTypeRequest::instance_type`](DescribeRecommendInstanceTypeRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -386,14 +375,7 @@ impl<C> DescribeRecommendInstanceTypeRequestBuilder<C> {
     ///
     /// The network type of ECS instances. Valid values:
     ///
-    /// * classic
-    /// * vpc
-    ///
-    /// Default value: vpc.
-    ///
-    /// - Wire name: `NetworkType`.
-    /// - Required.
-    /// - Example: `vpc`.
+    /// Its description, rules and example: [`DescribeRecommendInstanceTypeRequest::network_type`](DescribeRecommendInstanceTypeRequest::network_type).
     pub fn network_type(mut self, value: impl Into<String>) -> Self {
         self.inner.network_type = Some(value.into());
         self
@@ -402,14 +384,7 @@ impl<C> DescribeRecommendInstanceTypeRequestBuilder<C> {
     ///
     /// The billing method of the ECS instance. For more information, see [Billing overview](<https://www.alibabacloud.com/help/doc-detail/25398.htm>). Valid values:
     ///
-    /// * PrePaid: subscription.
-    /// * PostPaid: pay-as-you-go
-    ///
-    /// Default value: PostPaid
-    ///
-    /// - Wire name: `InstanceChargeType`.
-    /// - Default: `PostPaid`.
-    /// - Example: `PostPaid`.
+    /// Its description, rules and example: [`DescribeRecommendInstanceTypeRequest::instance_charge_type`](DescribeRecommendInstanceTypeRequest::instance_charge_type).
     pub fn instance_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_charge_type = Some(value.into());
         self
@@ -418,17 +393,7 @@ impl<C> DescribeRecommendInstanceTypeRequestBuilder<C> {
     ///
     /// The bidding policy of the spot instance. Valid values:
     ///
-    /// * NoSpot: The instance is created as a pay-as-you-go instance.
-    /// * SpotWithPriceLimit: The instance is a spot instance that has a user-defined maximum hourly price.
-    /// * SpotAsPriceGo: The instance is a spot instance for which the market price at the time of purchase is automatically used as the bid price. The market price can be up to the pay-as-you-go price.
-    ///
-    /// > If you specify `SpotStrategy`, you must set `InstanceChargeType` to `PostPaid`.
-    ///
-    /// Default value: NoSpot.
-    ///
-    /// - Wire name: `SpotStrategy`.
-    /// - Default: `NoSpot`.
-    /// - Example: `NoSpot`.
+    /// Its description, rules and example: [`DescribeRecommendInstanceTypeRequest::spot_strategy`](DescribeRecommendInstanceTypeRequest::spot_strategy).
     pub fn spot_strategy(mut self, value: impl Into<String>) -> Self {
         self.inner.spot_strategy = Some(value.into());
         self
@@ -437,15 +402,7 @@ impl<C> DescribeRecommendInstanceTypeRequestBuilder<C> {
     ///
     /// Specifies whether instances of the instance type are I/O optimized. You cannot specify IoOptimized if the instance type supports only non-I/O optimized instances. Valid values:
     ///
-    /// * optimized: The instances are I/O optimized.
-    /// * none: The instances are non-I/O optimized.
-    ///
-    /// Default value: optimized.
-    ///
-    /// If you query alternative instance types for retired instance types, this parameter is set to none by default.
-    ///
-    /// - Wire name: `IoOptimized`.
-    /// - Example: `optimized`.
+    /// Its description, rules and example: [`DescribeRecommendInstanceTypeRequest::io_optimized`](DescribeRecommendInstanceTypeRequest::io_optimized).
     pub fn io_optimized(mut self, value: impl Into<String>) -> Self {
         self.inner.io_optimized = Some(value.into());
         self
@@ -454,15 +411,7 @@ impl<C> DescribeRecommendInstanceTypeRequestBuilder<C> {
     ///
     /// The policy for recommending instance types. Valid values:
     ///
-    /// * InventoryFirst: recommends instance types in descending order of resource availability.
-    /// * PriceFirst: recommends the most cost-effective instance types. Recommended instance types appear based on the hourly prices of vCPUs in ascending order.
-    /// * NewProductFirst: recommends the latest instance types first.
-    ///
-    /// Default value: InventoryFirst.
-    ///
-    /// - Wire name: `PriorityStrategy`.
-    /// - Default: `InventoryFirst`.
-    /// - Example: `PriceFirst`.
+    /// Its description, rules and example: [`DescribeRecommendInstanceTypeRequest::priority_strategy`](DescribeRecommendInstanceTypeRequest::priority_strategy).
     pub fn priority_strategy(mut self, value: impl Into<String>) -> Self {
         self.inner.priority_strategy = Some(value.into());
         self
@@ -471,10 +420,7 @@ impl<C> DescribeRecommendInstanceTypeRequestBuilder<C> {
     ///
     /// The maximum hourly price for pay-as-you-go instances or spot instances.
     ///
-    /// > This parameter takes effect only when `SpotStrategy` is set to `SpotWithPriceLimit`.
-    ///
-    /// - Wire name: `MaxPrice`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeRecommendInstanceTypeRequest::max_price`](DescribeRecommendInstanceTypeRequest::max_price).
     pub fn max_price(mut self, value: f32) -> Self {
         self.inner.max_price = Some(value);
         self
@@ -483,9 +429,7 @@ impl<C> DescribeRecommendInstanceTypeRequestBuilder<C> {
     ///
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeRecommendInstanceTypeRequest::region_id`](DescribeRecommendInstanceTypeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -494,10 +438,7 @@ impl<C> DescribeRecommendInstanceTypeRequestBuilder<C> {
     ///
     /// The zone ID. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/25610.htm>) operation to query the most recent zone list.
     ///
-    /// We recommend that you set ZoneMatchMode to Include, which is the default value. This way, the system recommends instance types that are available in the zone specified by ZoneId based on the priority policy. The system also recommends instance types that are available in other zones within the same region.
-    ///
-    /// - Wire name: `ZoneId`.
-    /// - Example: `cn-hangzhou-f`.
+    /// Its description, rules and example: [`DescribeRecommendInstanceTypeRequest::zone_id`](DescribeRecommendInstanceTypeRequest::zone_id).
     pub fn zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_id = Some(value.into());
         self
@@ -506,17 +447,7 @@ impl<C> DescribeRecommendInstanceTypeRequestBuilder<C> {
     ///
     /// The category of the system disk. Valid values:
     ///
-    /// * cloud_efficiency: ultra disk
-    /// * cloud_ssd: standard SSD
-    /// * cloud_essd: Enterprise SSD (ESSD)
-    /// * cloud: basic disk
-    ///
-    /// For non-I/O optimized instances, the default value is cloud.
-    ///
-    /// For I/O optimized instances, the default value is cloud_efficiency.
-    ///
-    /// - Wire name: `SystemDiskCategory`.
-    /// - Example: `cloud_ssd`.
+    /// Its description, rules and example: [`DescribeRecommendInstanceTypeRequest::system_disk_category`](DescribeRecommendInstanceTypeRequest::system_disk_category).
     pub fn system_disk_category(mut self, value: impl Into<String>) -> Self {
         self.inner.system_disk_category = Some(value.into());
         self
@@ -525,13 +456,7 @@ impl<C> DescribeRecommendInstanceTypeRequestBuilder<C> {
     ///
     /// Specifies whether to recommend only instance types in the zone specified by ZoneId. Valid values:
     ///
-    /// * Strict: recommends only instance types that are available in the zone specified by ZoneId.
-    /// * Include: recommends instance types that are available in the zone specified by ZoneId and instance types that are available in other zones within the same region.
-    ///
-    /// If `ZoneId` is specified, the default value of this parameter is Strict, which indicates that only instance types in the zone specified by ZoneId are recommended.
-    ///
-    /// - Wire name: `ZoneMatchMode`.
-    /// - Example: `Strict`.
+    /// Its description, rules and example: [`DescribeRecommendInstanceTypeRequest::zone_match_mode`](DescribeRecommendInstanceTypeRequest::zone_match_mode).
     pub fn zone_match_mode(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_match_mode = Some(value.into());
         self
@@ -540,14 +465,7 @@ impl<C> DescribeRecommendInstanceTypeRequestBuilder<C> {
     ///
     /// Specifies the scenarios in which instance types are recommended. Valid values:
     ///
-    /// * UPGRADE: instance type upgrade or downgrade
-    /// * CREATE: instance creation
-    ///
-    /// Default value: CREATE.
-    ///
-    /// - Wire name: `Scene`.
-    /// - Default: `CREATE`.
-    /// - Example: `CREATE`.
+    /// Its description, rules and example: [`DescribeRecommendInstanceTypeRequest::scene`](DescribeRecommendInstanceTypeRequest::scene).
     pub fn scene(mut self, value: impl Into<String>) -> Self {
         self.inner.scene = Some(value.into());
         self
@@ -556,9 +474,7 @@ impl<C> DescribeRecommendInstanceTypeRequestBuilder<C> {
     ///
     /// The instance families from which the alternative instance types are selected. You can specify up to 10 instance families.
     ///
-    /// - Wire name: `InstanceTypeFamily`.
-    /// - Must have at most 20 items.
-    /// - Example: `ecs.hfg6`.
+    /// Its description, rules and example: [`DescribeRecommendInstanceTypeRequest::instance_type_family`](DescribeRecommendInstanceTypeRequest::instance_type_family).
     pub fn instance_type_family(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -708,269 +624,28 @@ for DescribeRecommendInstanceTypeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeRecommendInstanceType`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeRecommendInstanceTypeError {
-    /// HTTP 400 `RecommendEmpty.InstanceTypeNotAuthorized`: The recommend instanceTypes are not authorized.
-    RecommendEmptyInstanceTypeNotAuthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RecommendEmpty.InstanceTypeSoldOut`: The recommend instanceTypes are out of usage.
-    RecommendEmptyInstanceTypeSoldOut(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RecommendEmpty.DiskCategoryNotRecommended`: The specified disk category is not available for recommended.
-    RecommendEmptyDiskCategoryNotRecommended(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNetworkType.ValueNotSupported`: The specified parameter NetworkType is not valid.
-    InvalidNetworkTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSpotStrategy.ValueNotSupported`: The specified parameter SpotStrategy is not valid.
-    InvalidSpotStrategyValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceChargeType.NotFound`: The specified parameter InstanceChargeType is not valid.
-    InvalidInstanceChargeTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPriorityStrategy.ValueNotSupported`: The specified parameter PriorityStrategy is not supported.
-    InvalidPriorityStrategyValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.TypeAndCpuMem.Conflict`: The specified parameters InstanceType and Cores,Memory should not be blank at the same time.
-    InvalidParamTypeAndCpuMemConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIoOptimized.NotFound`: The specified parameter IoOptimized is not valid.
-    InvalidIoOptimizedNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.MalFormed`: The specified parameter RegionId is not valid.
-    InvalidRegionIdMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDiskCategory.NotFound`: The specified parameter SystemDiskCategory is not supported.
-    InvalidDiskCategoryNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceTypeFamily.NotFound`: The specified InstanceTypeFamily is not valid.
-    InvalidInstanceTypeFamilyNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidMaxPrice.NotSupported`: The specified MaxPrice is not valid.
-    InvalidMaxPriceNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidZoneId.MalFormed`: The specified ZoneId is not valid when Cores and Memory is not null.
-    InvalidZoneIdMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.NotSupported`: The specified InstanceType is not valid.
-    InvalidInstanceTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidZoneId.ValueNotSupported`: The specified ZoneId is not valid.
-    InvalidZoneIdValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCoreAndMemory.ValueNotSupported`: The specified Cores/Memory does not match instance type.
-    InvalidCoreAndMemoryValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceed.AfterpayInstance`: Living afterpay instances quota exceeded.
-    QuotaExceedAfterpayInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RecommendEmpty.PerformanceNotSatisfied`: The performance of recommend instanceType is not satisfied.
-    RecommendEmptyPerformanceNotSatisfied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RecommendEmpty.PriceNotSatisfied`: The current price of recommend instanceTypes above user max price.
-    RecommendEmptyPriceNotSatisfied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RecommendEmpty.QuotaNotSatisfied`: The quota of recommend instanceTypes are out of usage.
-    RecommendEmptyQuotaNotSatisfied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RecommendEmpty.IzNotMatched`: The iz of recommend instanceTypes are not match.
-    RecommendEmptyIzNotMatched(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RecommendEmpty.InstanceTypeNotMatched`: The recommend instanceTypes are not match.
-    RecommendEmptyInstanceTypeNotMatched(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidScene.ValueNotSupported`: The specified Scene is invalid.
-    InvalidSceneValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RecommendEmpty.InstanceTypeFamilyNotMatched`: The recommend instanceTypeFamily are not match.
-    RecommendEmptyInstanceTypeFamilyNotMatched(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RecommendEmpty.GenerationNotMatch`: The recommend instanceType generation are not match.
-    RecommendEmptyGenerationNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RecommendEmpty.NetworkTypeNotSupported`: The recommend instanceType networkType are not match.
-    RecommendEmptyNetworkTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceFamilyLevel.NotSupported`: The specified InstanceFamilyLevel is not valid.
-    InvalidInstanceFamilyLevelNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeRecommendInstanceTypeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "RecommendEmpty.InstanceTypeNotAuthorized",
-                        "RecommendEmpty.InstanceTypeSoldOut",
-                        "RecommendEmpty.DiskCategoryNotRecommended",
-                        "InvalidNetworkType.ValueNotSupported",
-                        "InvalidSpotStrategy.ValueNotSupported",
-                        "InvalidInstanceChargeType.NotFound",
-                        "InvalidPriorityStrategy.ValueNotSupported",
-                        "InvalidParam.TypeAndCpuMem.Conflict",
-                        "InvalidIoOptimized.NotFound",
-                        "InvalidRegionId.MalFormed",
-                        "InvalidDiskCategory.NotFound",
-                        "InvalidInstanceTypeFamily.NotFound",
-                        "InvalidMaxPrice.NotSupported",
-                        "InvalidZoneId.MalFormed",
-                        "InvalidInstanceType.NotSupported",
-                        "InvalidZoneId.ValueNotSupported",
-                        "InvalidCoreAndMemory.ValueNotSupported",
-                        "QuotaExceed.AfterpayInstance",
-                        "RecommendEmpty.PerformanceNotSatisfied",
-                        "RecommendEmpty.PriceNotSatisfied",
-                        "RecommendEmpty.QuotaNotSatisfied",
-                        "RecommendEmpty.IzNotMatched",
-                        "RecommendEmpty.InstanceTypeNotMatched",
-                        "InvalidScene.ValueNotSupported",
-                        "RecommendEmpty.InstanceTypeFamilyNotMatched",
-                        "RecommendEmpty.GenerationNotMatch",
-                        "RecommendEmpty.NetworkTypeNotSupported",
-                        "InvalidInstanceFamilyLevel.NotSupported",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeRecommendInstanceTypeError;
+impl crate::Client {
+    /// Calls `DescribeRecommendInstanceType`: Queries alternative instance types of an instance type. This operation is in internal preview. This operation lists all alternative instance types of an instance type that has been or is planed to be retired.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeRecommendInstanceTypeRequestBuilder::send) it. The parameters and their rules: [`DescribeRecommendInstanceTypeRequest`].
+    #[inline]
+    pub fn describe_recommend_instance_type(
+        &self,
+    ) -> DescribeRecommendInstanceTypeRequestBuilder<&Self> {
+        DescribeRecommendInstanceTypeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeRecommendInstanceTypeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeRecommendInstanceType`: Queries alternative instance types of an instance type. This operation is in internal preview. This operation lists all alternative instance types of an instance type that has been or is planed to be retired.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeRecommendInstanceTypeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::RecommendEmptyInstanceTypeNotAuthorized(error),
-            1 => Self::RecommendEmptyInstanceTypeSoldOut(error),
-            2 => Self::RecommendEmptyDiskCategoryNotRecommended(error),
-            3 => Self::InvalidNetworkTypeValueNotSupported(error),
-            4 => Self::InvalidSpotStrategyValueNotSupported(error),
-            5 => Self::InvalidInstanceChargeTypeNotFound(error),
-            6 => Self::InvalidPriorityStrategyValueNotSupported(error),
-            7 => Self::InvalidParamTypeAndCpuMemConflict(error),
-            8 => Self::InvalidIoOptimizedNotFound(error),
-            9 => Self::InvalidRegionIdMalFormed(error),
-            10 => Self::InvalidDiskCategoryNotFound(error),
-            11 => Self::InvalidInstanceTypeFamilyNotFound(error),
-            12 => Self::InvalidMaxPriceNotSupported(error),
-            13 => Self::InvalidZoneIdMalFormed(error),
-            14 => Self::InvalidInstanceTypeNotSupported(error),
-            15 => Self::InvalidZoneIdValueNotSupported(error),
-            16 => Self::InvalidCoreAndMemoryValueNotSupported(error),
-            17 => Self::QuotaExceedAfterpayInstance(error),
-            18 => Self::RecommendEmptyPerformanceNotSatisfied(error),
-            19 => Self::RecommendEmptyPriceNotSatisfied(error),
-            20 => Self::RecommendEmptyQuotaNotSatisfied(error),
-            21 => Self::RecommendEmptyIzNotMatched(error),
-            22 => Self::RecommendEmptyInstanceTypeNotMatched(error),
-            23 => Self::InvalidSceneValueNotSupported(error),
-            24 => Self::RecommendEmptyInstanceTypeFamilyNotMatched(error),
-            25 => Self::RecommendEmptyGenerationNotMatch(error),
-            26 => Self::RecommendEmptyNetworkTypeNotSupported(error),
-            27 => Self::InvalidInstanceFamilyLevelNotSupported(error),
-            28 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::RecommendEmptyInstanceTypeNotAuthorized(error) => (0, error),
-            Self::RecommendEmptyInstanceTypeSoldOut(error) => (1, error),
-            Self::RecommendEmptyDiskCategoryNotRecommended(error) => (2, error),
-            Self::InvalidNetworkTypeValueNotSupported(error) => (3, error),
-            Self::InvalidSpotStrategyValueNotSupported(error) => (4, error),
-            Self::InvalidInstanceChargeTypeNotFound(error) => (5, error),
-            Self::InvalidPriorityStrategyValueNotSupported(error) => (6, error),
-            Self::InvalidParamTypeAndCpuMemConflict(error) => (7, error),
-            Self::InvalidIoOptimizedNotFound(error) => (8, error),
-            Self::InvalidRegionIdMalFormed(error) => (9, error),
-            Self::InvalidDiskCategoryNotFound(error) => (10, error),
-            Self::InvalidInstanceTypeFamilyNotFound(error) => (11, error),
-            Self::InvalidMaxPriceNotSupported(error) => (12, error),
-            Self::InvalidZoneIdMalFormed(error) => (13, error),
-            Self::InvalidInstanceTypeNotSupported(error) => (14, error),
-            Self::InvalidZoneIdValueNotSupported(error) => (15, error),
-            Self::InvalidCoreAndMemoryValueNotSupported(error) => (16, error),
-            Self::QuotaExceedAfterpayInstance(error) => (17, error),
-            Self::RecommendEmptyPerformanceNotSatisfied(error) => (18, error),
-            Self::RecommendEmptyPriceNotSatisfied(error) => (19, error),
-            Self::RecommendEmptyQuotaNotSatisfied(error) => (20, error),
-            Self::RecommendEmptyIzNotMatched(error) => (21, error),
-            Self::RecommendEmptyInstanceTypeNotMatched(error) => (22, error),
-            Self::InvalidSceneValueNotSupported(error) => (23, error),
-            Self::RecommendEmptyInstanceTypeFamilyNotMatched(error) => (24, error),
-            Self::RecommendEmptyGenerationNotMatch(error) => (25, error),
-            Self::RecommendEmptyNetworkTypeNotSupported(error) => (26, error),
-            Self::InvalidInstanceFamilyLevelNotSupported(error) => (27, error),
-            Self::InvalidRegionIdNotFound(error) => (28, error),
-            Self::Unhandled(unhandled) => (29, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeRecommendInstanceTypeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeRecommendInstanceTypeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "RecommendEmptyInstanceTypeNotAuthorized",
-            "RecommendEmptyInstanceTypeSoldOut",
-            "RecommendEmptyDiskCategoryNotRecommended",
-            "InvalidNetworkTypeValueNotSupported",
-            "InvalidSpotStrategyValueNotSupported",
-            "InvalidInstanceChargeTypeNotFound",
-            "InvalidPriorityStrategyValueNotSupported",
-            "InvalidParamTypeAndCpuMemConflict",
-            "InvalidIoOptimizedNotFound",
-            "InvalidRegionIdMalFormed",
-            "InvalidDiskCategoryNotFound",
-            "InvalidInstanceTypeFamilyNotFound",
-            "InvalidMaxPriceNotSupported",
-            "InvalidZoneIdMalFormed",
-            "InvalidInstanceTypeNotSupported",
-            "InvalidZoneIdValueNotSupported",
-            "InvalidCoreAndMemoryValueNotSupported",
-            "QuotaExceedAfterpayInstance",
-            "RecommendEmptyPerformanceNotSatisfied",
-            "RecommendEmptyPriceNotSatisfied",
-            "RecommendEmptyQuotaNotSatisfied",
-            "RecommendEmptyIzNotMatched",
-            "RecommendEmptyInstanceTypeNotMatched",
-            "InvalidSceneValueNotSupported",
-            "RecommendEmptyInstanceTypeFamilyNotMatched",
-            "RecommendEmptyGenerationNotMatch",
-            "RecommendEmptyNetworkTypeNotSupported",
-            "InvalidInstanceFamilyLevelNotSupported",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeRecommendInstanceTypeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeRecommendInstanceTypeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeRecommendInstanceTypeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeRecommendInstanceTypeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_recommend_instance_type(
+        &self,
+    ) -> DescribeRecommendInstanceTypeRequestBuilder<&Self> {
+        DescribeRecommendInstanceTypeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeRegionsRequest>;
 /// Request of `DescribeRegions`: Queries Alibaba Cloud regions. When you call this operation, you can specify parameters, such as InstanceChargeType and ResourceType, in the request.
 ///
 /// # Example
@@ -135,15 +138,7 @@ impl<C> DescribeRegionsRequestBuilder<C> {
     /// The billing method of the instance.  For more information, see [Billing overview](<https://www.alibabacloud.com/help/doc-detail/25398.htm>).
     /// Valid values:
     ///
-    /// - PrePaid: subscription. If you set this parameter to PrePaid, make sure that you have sufficient balance or credits in your account. Otherwise, the InvalidPayMethod error code is returned.
-    /// - PostPaid: pay-as-you-go.
-    ///   SpotWithPriceLimit: spot instance for which a maximum hourly price is specified.
-    /// - SpotAsPriceGo: spot instance for which the market price at the time of purchase is automatically used as the bid price. The market price can be up to the pay-as-you-go price.
-    ///
-    /// Default value: PostPaid.
-    ///
-    /// - Wire name: `InstanceChargeType`.
-    /// - Example: `PrePaid`.
+    /// Its description, rules and example: [`DescribeRegionsRequest::instance_charge_type`](DescribeRegionsRequest::instance_charge_type).
     pub fn instance_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_charge_type = Some(value.into());
         self
@@ -152,15 +147,7 @@ impl<C> DescribeRegionsRequestBuilder<C> {
     ///
     /// The type of resource. Valid values:
     ///
-    /// - instance: Elastic Compute Service (ECS) instance
-    /// - disk: disk
-    /// - reservedinstance: reserved instance
-    /// - scu: storage capacity unit (SCU)
-    ///
-    /// Default value: instance.
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Example: `instance`.
+    /// Its description, rules and example: [`DescribeRegionsRequest::resource_type`](DescribeRegionsRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -169,18 +156,7 @@ impl<C> DescribeRegionsRequestBuilder<C> {
     ///
     /// The natural language that is used to filter responses. For more information, see [RFC 7231](<https://tools.ietf.org/html/rfc7231>). Valid values:
     ///
-    /// * zh-CN: Simplified Chinese
-    /// * zh_TW: Traditional Chinese
-    /// * en-US: English
-    /// * ja: Japanese
-    /// * fr: French
-    /// * de: German
-    /// * ko: Korean
-    ///
-    /// Default value: zh-CN.
-    ///
-    /// - Wire name: `AcceptLanguage`.
-    /// - Example: `zh-CN`.
+    /// Its description, rules and example: [`DescribeRegionsRequest::accept_language`](DescribeRegionsRequest::accept_language).
     pub fn accept_language(mut self, value: impl Into<String>) -> Self {
         self.inner.accept_language = Some(value.into());
         self
@@ -318,119 +294,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeRegionsR
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeRegions`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeRegionsError {
-    /// HTTP 403 `Unauthorized.EmptyRegion`: The specified account has no access authority to any region.
-    UnauthorizedEmptyRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Invalid.InstanceChargeType`: The specified instanceChargeType is not valid.
-    InvalidInstanceChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAcceptLanguage.NotFound`: Only Chinese (zh-CN), English (en-US), and Japanese (ja) are allowed.
-    InvalidAcceptLanguageNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceType.NotFound`: The ResourceType provided does not exist in our records.
-    InvalidResourceTypeNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeRegionsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Unauthorized.EmptyRegion",
-                        "Invalid.InstanceChargeType",
-                        "InvalidAcceptLanguage.NotFound",
-                        "InvalidResourceType.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeRegionsError;
+impl crate::Client {
+    /// Calls `DescribeRegions`: Queries Alibaba Cloud regions. When you call this operation, you can specify parameters, such as InstanceChargeType and ResourceType, in the request.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeRegionsRequestBuilder::send) it. The parameters and their rules: [`DescribeRegionsRequest`].
+    #[inline]
+    pub fn describe_regions(&self) -> DescribeRegionsRequestBuilder<&Self> {
+        DescribeRegionsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeRegionsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeRegions`: Queries Alibaba Cloud regions. When you call this operation, you can specify parameters, such as InstanceChargeType and ResourceType, in the request.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeRegionsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::UnauthorizedEmptyRegion(error),
-            1 => Self::InvalidInstanceChargeType(error),
-            2 => Self::InvalidAcceptLanguageNotFound(error),
-            3 => Self::InvalidResourceTypeNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::UnauthorizedEmptyRegion(error) => (0, error),
-            Self::InvalidInstanceChargeType(error) => (1, error),
-            Self::InvalidAcceptLanguageNotFound(error) => (2, error),
-            Self::InvalidResourceTypeNotFound(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeRegionsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeRegionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "UnauthorizedEmptyRegion",
-            "InvalidInstanceChargeType",
-            "InvalidAcceptLanguageNotFound",
-            "InvalidResourceTypeNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeRegionsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeRegionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeRegionsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeRegionsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_regions(&self) -> DescribeRegionsRequestBuilder<&Self> {
+        DescribeRegionsRequestBuilder::new(self)
     }
 }

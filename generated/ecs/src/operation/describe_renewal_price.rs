@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeRenewalPriceRequest>;
 /// Request of `DescribeRenewalPrice`: Queries the renewal prices of Elastic Compute Service (ECS) resources. Renewal prices of only subscription resources can be queried.
 ///
 /// * You can call this operation to query the price for renewing a subscription instance for a specific period of time or to a synchronized expiration date.
@@ -173,9 +176,7 @@ impl<C> DescribeRenewalPriceRequestBuilder<C> {
     ///
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeRenewalPriceRequest::region_id`](DescribeRenewalPriceRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -184,10 +185,7 @@ impl<C> DescribeRenewalPriceRequestBuilder<C> {
     ///
     /// The type of the resource. Set the value to instance.
     ///
-    /// Default value: instance.
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Example: `instance`.
+    /// Its description, rules and example: [`DescribeRenewalPriceRequest::resource_type`](DescribeRenewalPriceRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -196,9 +194,7 @@ impl<C> DescribeRenewalPriceRequestBuilder<C> {
     ///
     /// The ID of the resource. If the `ResourceType` parameter is set to` instance`, the value of the `ResourceId` parameter is the ID of the specified instance.\`\`
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Required.
-    /// - Example: `i-bp1f2o4ldh8l29zv****`.
+    /// Its description, rules and example: [`DescribeRenewalPriceRequest::resource_id`](DescribeRenewalPriceRequest::resource_id).
     pub fn resource_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_id = Some(value.into());
         self
@@ -207,15 +203,7 @@ impl<C> DescribeRenewalPriceRequestBuilder<C> {
     ///
     /// The renewal period. Valid values:
     ///
-    /// * Valid values when the `PriceUnit` parameter is set to `Month`: 1, 2, 3, 4, 5, 6, 7, 8, and 9.
-    /// * Valid values when the `PriceUnit` parameter is set to `Year`: 1, 2, 3.
-    ///
-    /// Default value: 1.
-    ///
-    /// > The renewal period-related parameter pair (`Period` and `PeriodUnit`) and the `ExpectedRenewDay` parameter are mutually exclusive.
-    ///
-    /// - Wire name: `Period`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeRenewalPriceRequest::period`](DescribeRenewalPriceRequest::period).
     pub fn period(mut self, value: i32) -> Self {
         self.inner.period = Some(value);
         self
@@ -224,13 +212,7 @@ impl<C> DescribeRenewalPriceRequestBuilder<C> {
     ///
     /// The unit of the renewal period. Valid values:
     ///
-    /// * Month
-    /// * Year
-    ///
-    /// Default value: Month.
-    ///
-    /// - Wire name: `PriceUnit`.
-    /// - Example: `Month`.
+    /// Its description, rules and example: [`DescribeRenewalPriceRequest::price_unit`](DescribeRenewalPriceRequest::price_unit).
     pub fn price_unit(mut self, value: impl Into<String>) -> Self {
         self.inner.price_unit = Some(value.into());
         self
@@ -239,12 +221,7 @@ impl<C> DescribeRenewalPriceRequestBuilder<C> {
     ///
     /// The synchronized expiration date. If you specify this parameter, the price for renewing a specified instance to the specified synchronized expiration date is queried. Valid values: 1 to 28.
     ///
-    /// For information about how to synchronize the expiration dates of instances, see [Synchronize the expiration dates of instances](<https://www.alibabacloud.com/help/doc-detail/108486.htm>).
-    ///
-    /// > The renewal period-related parameter pair (`Period` and `PeriodUnit`) and the `ExpectedRenewDay` parameter are mutually exclusive.
-    ///
-    /// - Wire name: `ExpectedRenewDay`.
-    /// - Example: `5`.
+    /// Its description, rules and example: [`DescribeRenewalPriceRequest::expected_renew_day`](DescribeRenewalPriceRequest::expected_renew_day).
     pub fn expected_renew_day(mut self, value: i32) -> Self {
         self.inner.expected_renew_day = Some(value);
         self
@@ -388,181 +365,24 @@ for DescribeRenewalPriceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeRenewalPrice`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeRenewalPriceError {
-    /// HTTP 400 `InvalidResourceType.ValueNotSupported`: The specified parameter ResourceType is not valid.
-    InvalidResourceTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeriod`: The specified period is not valid.
-    InvalidPeriod(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPriceUnit.ValueNotSupported`: The specified parameter PriceUnit is not valid.
-    InvalidPriceUnitValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Throttling`: Request was denied due to request throttling.
-    Throttling(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Throttling.User`: Request was denied due to user flow control.
-    ThrottlingUser(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InternalError`: The request processing has failed due to some unknown error.
+mod error;
+pub use error::DescribeRenewalPriceError;
+impl crate::Client {
+    /// Calls `DescribeRenewalPrice`: Queries the renewal prices of Elastic Compute Service (ECS) resources. Renewal prices of only subscription resources can be queried.
     ///
-    /// Also returned with HTTP 500: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeriod.ExceededMaximumExpirationDate`: The specified renewal period cannot exceed the maximum expiration date. We recommend you try shortening the renewal period at next attempt.
-    InvalidPeriodExceededMaximumExpirationDate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidExpectedRenewDay.Conflict`: The specified expectedRenewDay is in conflict with period.
-    InvalidExpectedRenewDayConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidExpectedRenewDay.ValueNotSupported`: The specified parameter ExpectedRenewDay is not valid.
-    InvalidExpectedRenewDayValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeriod.ExceededDedicatedHost`: Instance expired date can not exceed dedicated host expired date.
-    InvalidPeriodExceededDedicatedHost(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationRestricted.Renewal`: The renewal operation has been restricted because the zone is closed. %s
-    OperationRestrictedRenewal(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ChargeTypeViolation`: The operation is not permitted due to charge type of the instance.
-    ChargeTypeViolation(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAction.Unauthorized`: The specified action is not valid.
-    InvalidActionUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeRenewalPriceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidResourceType.ValueNotSupported",
-                        "InvalidPeriod",
-                        "InvalidPriceUnit.ValueNotSupported",
-                        "Throttling",
-                        "Throttling.User",
-                        "InternalError",
-                        "InvalidPeriod.ExceededMaximumExpirationDate",
-                        "InvalidExpectedRenewDay.Conflict",
-                        "InvalidExpectedRenewDay.ValueNotSupported",
-                        "InvalidPeriod.ExceededDedicatedHost",
-                        "OperationRestricted.Renewal",
-                        "ChargeTypeViolation",
-                        "InvalidAction.Unauthorized",
-                        "InvalidInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](DescribeRenewalPriceRequestBuilder::send) it. The parameters and their rules: [`DescribeRenewalPriceRequest`].
+    #[inline]
+    pub fn describe_renewal_price(&self) -> DescribeRenewalPriceRequestBuilder<&Self> {
+        DescribeRenewalPriceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeRenewalPriceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeRenewalPrice`: Queries the renewal prices of Elastic Compute Service (ECS) resources. Renewal prices of only subscription resources can be queried.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeRenewalPriceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidResourceTypeValueNotSupported(error),
-            1 => Self::InvalidPeriod(error),
-            2 => Self::InvalidPriceUnitValueNotSupported(error),
-            3 => Self::Throttling(error),
-            4 => Self::ThrottlingUser(error),
-            5 => Self::InternalError(error),
-            6 => Self::InvalidPeriodExceededMaximumExpirationDate(error),
-            7 => Self::InvalidExpectedRenewDayConflict(error),
-            8 => Self::InvalidExpectedRenewDayValueNotSupported(error),
-            9 => Self::InvalidPeriodExceededDedicatedHost(error),
-            10 => Self::OperationRestrictedRenewal(error),
-            11 => Self::ChargeTypeViolation(error),
-            12 => Self::InvalidActionUnauthorized(error),
-            13 => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidResourceTypeValueNotSupported(error) => (0, error),
-            Self::InvalidPeriod(error) => (1, error),
-            Self::InvalidPriceUnitValueNotSupported(error) => (2, error),
-            Self::Throttling(error) => (3, error),
-            Self::ThrottlingUser(error) => (4, error),
-            Self::InternalError(error) => (5, error),
-            Self::InvalidPeriodExceededMaximumExpirationDate(error) => (6, error),
-            Self::InvalidExpectedRenewDayConflict(error) => (7, error),
-            Self::InvalidExpectedRenewDayValueNotSupported(error) => (8, error),
-            Self::InvalidPeriodExceededDedicatedHost(error) => (9, error),
-            Self::OperationRestrictedRenewal(error) => (10, error),
-            Self::ChargeTypeViolation(error) => (11, error),
-            Self::InvalidActionUnauthorized(error) => (12, error),
-            Self::InvalidInstanceIdNotFound(error) => (13, error),
-            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeRenewalPriceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeRenewalPriceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidResourceTypeValueNotSupported",
-            "InvalidPeriod",
-            "InvalidPriceUnitValueNotSupported",
-            "Throttling",
-            "ThrottlingUser",
-            "InternalError",
-            "InvalidPeriodExceededMaximumExpirationDate",
-            "InvalidExpectedRenewDayConflict",
-            "InvalidExpectedRenewDayValueNotSupported",
-            "InvalidPeriodExceededDedicatedHost",
-            "OperationRestrictedRenewal",
-            "ChargeTypeViolation",
-            "InvalidActionUnauthorized",
-            "InvalidInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeRenewalPriceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeRenewalPriceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeRenewalPriceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeRenewalPriceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_renewal_price(&self) -> DescribeRenewalPriceRequestBuilder<&Self> {
+        DescribeRenewalPriceRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    DescribeReservedInstanceAutoRenewAttributeRequest,
+>;
 /// Request of `DescribeReservedInstanceAutoRenewAttribute`: Queries the auto-renewal attributes of one or more reserved instances, including the auto-renewal duration and auto-renewal status.
 ///
 /// # Example
@@ -113,11 +119,7 @@ impl<C> DescribeReservedInstanceAutoRenewAttributeRequestBuilder<C> {
     ///
     /// The region ID of the reserved instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeReservedInstanceAutoRenewAttributeRequest::region_id`](DescribeReservedInstanceAutoRenewAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -126,8 +128,7 @@ impl<C> DescribeReservedInstanceAutoRenewAttributeRequestBuilder<C> {
     ///
     /// The IDs of reserved instances.
     ///
-    /// - Wire name: `ReservedInstanceId`.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`DescribeReservedInstanceAutoRenewAttributeRequest::reserved_instance_id`](DescribeReservedInstanceAutoRenewAttributeRequest::reserved_instance_id).
     pub fn reserved_instance_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -283,127 +284,28 @@ for DescribeReservedInstanceAutoRenewAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeReservedInstanceAutoRenewAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeReservedInstanceAutoRenewAttributeError {
-    /// HTTP 403 `ChargeTypeViolation`: Pay-As-You-Go dedicated host do not support this operation.
-    ChargeTypeViolation(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `MissingParamter.InstanceId`: ReservedInstanceId should not be null.
-    MissingParamterInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.ToManyInstanceIds`: ReservedInstanceId should be less than 100.
-    InvalidParameterToManyInstanceIds(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InValidParameter`: Parameter invalid.%s
-    InValidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ResourceStatusViolation`: The operation is not permitted due to resource status of the instance.
-    ResourceStatusViolation(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeReservedInstanceAutoRenewAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ChargeTypeViolation",
-                        "MissingParamter.InstanceId",
-                        "InvalidParameter.ToManyInstanceIds",
-                        "InValidParameter",
-                        "ResourceStatusViolation",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeReservedInstanceAutoRenewAttributeError;
+impl crate::Client {
+    /// Calls `DescribeReservedInstanceAutoRenewAttribute`: Queries the auto-renewal attributes of one or more reserved instances, including the auto-renewal duration and auto-renewal status.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeReservedInstanceAutoRenewAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeReservedInstanceAutoRenewAttributeRequest`].
+    #[inline]
+    pub fn describe_reserved_instance_auto_renew_attribute(
+        &self,
+    ) -> DescribeReservedInstanceAutoRenewAttributeRequestBuilder<&Self> {
+        DescribeReservedInstanceAutoRenewAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeReservedInstanceAutoRenewAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeReservedInstanceAutoRenewAttribute`: Queries the auto-renewal attributes of one or more reserved instances, including the auto-renewal duration and auto-renewal status.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeReservedInstanceAutoRenewAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ChargeTypeViolation(error),
-            1 => Self::MissingParamterInstanceId(error),
-            2 => Self::InvalidParameterToManyInstanceIds(error),
-            3 => Self::InValidParameter(error),
-            4 => Self::ResourceStatusViolation(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ChargeTypeViolation(error) => (0, error),
-            Self::MissingParamterInstanceId(error) => (1, error),
-            Self::InvalidParameterToManyInstanceIds(error) => (2, error),
-            Self::InValidParameter(error) => (3, error),
-            Self::ResourceStatusViolation(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeReservedInstanceAutoRenewAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeReservedInstanceAutoRenewAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ChargeTypeViolation",
-            "MissingParamterInstanceId",
-            "InvalidParameterToManyInstanceIds",
-            "InValidParameter",
-            "ResourceStatusViolation",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeReservedInstanceAutoRenewAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeReservedInstanceAutoRenewAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeReservedInstanceAutoRenewAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeReservedInstanceAutoRenewAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_reserved_instance_auto_renew_attribute(
+        &self,
+    ) -> DescribeReservedInstanceAutoRenewAttributeRequestBuilder<&Self> {
+        DescribeReservedInstanceAutoRenewAttributeRequestBuilder::new(self)
     }
 }

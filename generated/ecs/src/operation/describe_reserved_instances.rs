@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `reserved-instances` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_reserved_instances_pages`](crate::Client::describe_reserved_instances_pages) and [`describe_reserved_instances_items`](crate::Client::describe_reserved_instances_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_reserved_instances_pages`](crate::Client::describe_reserved_instances_pages) and [`describe_reserved_instances_items`](crate::Client::describe_reserved_instances_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeReservedInstances",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeReservedInstancesRequest>;
 /// Request of `DescribeReservedInstances`: Queries the details of reserved instances that you have purchased in a specific region. You can query the details of reserved instances based on parameters, such as tags and reserved instance attributes.
 ///
 /// ### Scenarios
@@ -308,9 +311,7 @@ impl<C> DescribeReservedInstancesRequestBuilder<C> {
     ///
     /// The region ID of the reserved instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeReservedInstancesRequest::region_id`](DescribeReservedInstancesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -319,11 +320,7 @@ impl<C> DescribeReservedInstancesRequestBuilder<C> {
     ///
     /// The page number. Pages start from page 1.
     ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeReservedInstancesRequest::page_number`](DescribeReservedInstancesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -332,12 +329,7 @@ impl<C> DescribeReservedInstancesRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: 1 to 100.
     ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`DescribeReservedInstancesRequest::page_size`](DescribeReservedInstancesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -346,8 +338,7 @@ impl<C> DescribeReservedInstancesRequestBuilder<C> {
     ///
     /// The tags of the reserved instance. You can specify up to 20 tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeReservedInstancesRequest::tag`](DescribeReservedInstancesRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -356,8 +347,7 @@ impl<C> DescribeReservedInstancesRequestBuilder<C> {
     ///
     /// The zone ID of the reserved instance. This parameter is valid and required if you set Scope to Zone. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/25610.htm>) operation to query the most recent zone list.
     ///
-    /// - Wire name: `ZoneId`.
-    /// - Example: `cn-hangzhou-z`.
+    /// Its description, rules and example: [`DescribeReservedInstancesRequest::zone_id`](DescribeReservedInstancesRequest::zone_id).
     pub fn zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_id = Some(value.into());
         self
@@ -366,10 +356,7 @@ impl<C> DescribeReservedInstancesRequestBuilder<C> {
     ///
     /// The name of the reserved instance.
     ///
-    /// > Only exact search is supported.
-    ///
-    /// - Wire name: `ReservedInstanceName`.
-    /// - Example: `testReservedInstanceName`.
+    /// Its description, rules and example: [`DescribeReservedInstancesRequest::reserved_instance_name`](DescribeReservedInstancesRequest::reserved_instance_name).
     pub fn reserved_instance_name(mut self, value: impl Into<String>) -> Self {
         self.inner.reserved_instance_name = Some(value.into());
         self
@@ -378,11 +365,7 @@ impl<C> DescribeReservedInstancesRequestBuilder<C> {
     ///
     /// The reason why the reserved instance is locked. Valid values:
     ///
-    /// * financial: The reserved instance is locked because the account has overdue payments or the service expires.
-    /// * security: The reserved instance is locked due to security reasons.
-    ///
-    /// - Wire name: `LockReason`.
-    /// - Example: `security`.
+    /// Its description, rules and example: [`DescribeReservedInstancesRequest::lock_reason`](DescribeReservedInstancesRequest::lock_reason).
     pub fn lock_reason(mut self, value: impl Into<String>) -> Self {
         self.inner.lock_reason = Some(value.into());
         self
@@ -391,10 +374,7 @@ impl<C> DescribeReservedInstancesRequestBuilder<C> {
     ///
     /// The instance type of the reserved instance. For information about the valid values, see [Overview of instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>).
     ///
-    /// > Specify the instance type that you selected when you purchased the reserved instance. If the reserved instance is a regional reserved instance, it can be used to offset the bills of instance types that belong to the same instance family as the specified instance type, regardless of instance specifications.
-    ///
-    /// - Wire name: `InstanceType`.
-    /// - Example: `ecs.g5.large`.
+    /// Its description, rules and example: [`DescribeReservedInstancesRequest::instance_type`](DescribeReservedInstancesRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -403,8 +383,7 @@ impl<C> DescribeReservedInstancesRequestBuilder<C> {
     ///
     /// The instance family of the reserved instance. For information about the valid values, see [Overview of instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>).
     ///
-    /// - Wire name: `InstanceTypeFamily`.
-    /// - Example: `ecs.g5`.
+    /// Its description, rules and example: [`DescribeReservedInstancesRequest::instance_type_family`](DescribeReservedInstancesRequest::instance_type_family).
     pub fn instance_type_family(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type_family = Some(value.into());
         self
@@ -413,11 +392,7 @@ impl<C> DescribeReservedInstancesRequestBuilder<C> {
     ///
     /// The scope level of the reserved instance. Valid values:
     ///
-    /// * Region: regional
-    /// * Zone: zonal
-    ///
-    /// - Wire name: `Scope`.
-    /// - Example: `Region`.
+    /// Its description, rules and example: [`DescribeReservedInstancesRequest::scope`](DescribeReservedInstancesRequest::scope).
     pub fn scope(mut self, value: impl Into<String>) -> Self {
         self.inner.scope = Some(value.into());
         self
@@ -426,12 +401,7 @@ impl<C> DescribeReservedInstancesRequestBuilder<C> {
     ///
     /// The payment option of the reserved instance. Valid values:
     ///
-    /// * No Upfront
-    /// * Partial Upfront
-    /// * All Upfront
-    ///
-    /// - Wire name: `OfferingType`.
-    /// - Example: `All Upfront`.
+    /// Its description, rules and example: [`DescribeReservedInstancesRequest::offering_type`](DescribeReservedInstancesRequest::offering_type).
     pub fn offering_type(mut self, value: impl Into<String>) -> Self {
         self.inner.offering_type = Some(value.into());
         self
@@ -440,13 +410,7 @@ impl<C> DescribeReservedInstancesRequestBuilder<C> {
     ///
     /// The allocation type of the reserved instances. Valid values:
     ///
-    /// * Normal: queries all reserved instances that belong to the current account.
-    /// * Shared: queries the reserved instances that are shared between the current main account and linked accounts.
-    ///
-    /// Default value: Normal.
-    ///
-    /// - Wire name: `AllocationType`.
-    /// - Example: `Normal`.
+    /// Its description, rules and example: [`DescribeReservedInstancesRequest::allocation_type`](DescribeReservedInstancesRequest::allocation_type).
     pub fn allocation_type(mut self, value: impl Into<String>) -> Self {
         self.inner.allocation_type = Some(value.into());
         self
@@ -455,9 +419,7 @@ impl<C> DescribeReservedInstancesRequestBuilder<C> {
     ///
     /// The IDs of reserved instances. You can specify up to 100 IDs of reserved instances.
     ///
-    /// - Wire name: `ReservedInstanceId`.
-    /// - Must have at most 100 items.
-    /// - Example: `ri-bpzhex2ulpzf53****`.
+    /// Its description, rules and example: [`DescribeReservedInstancesRequest::reserved_instance_id`](DescribeReservedInstancesRequest::reserved_instance_id).
     pub fn reserved_instance_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -471,9 +433,7 @@ impl<C> DescribeReservedInstancesRequestBuilder<C> {
     ///
     /// The status of the reserved instances.
     ///
-    /// - Wire name: `Status`.
-    /// - Must have at most 100 items.
-    /// - Example: `Active`.
+    /// Its description, rules and example: [`DescribeReservedInstancesRequest::status`](DescribeReservedInstancesRequest::status).
     pub fn status(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -648,177 +608,127 @@ for DescribeReservedInstancesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeReservedInstances`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeReservedInstancesError {
-    /// HTTP 400 `MissingParamter.RegionId`: The regionId should not be null.
-    MissingParamterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegion.NotFound`: The specified parameter RegionId is not valid.
-    InvalidRegionNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidZone.NotFound`: The specified parameter ZoneId is not valid.
-    InvalidZoneNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidReservedInstanceOfferingType.ValueNotSupported`: the OfferingType is not supported
-    InvalidReservedInstanceOfferingTypeValueNotSupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidReservedInstanceOfferingClass.ValueNotSupported`: the OfferingClass is not supported
-    InvalidReservedInstanceOfferingClassValueNotSupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationDenied`: The specified InstanceType or Zone is not authorized for current user.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEndTime.ValueNotSupported`: The specified endTime is out of the permitted range.
-    InvalidEndTimeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidReservedInstanceLockReason.ValueNotSupported`: The specified LockReason is not supported.
-    InvalidReservedInstanceLockReasonValueNotSupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidReservedInstanceStatus.ValueNotSupported`: The specified Status is not supported.
-    InvalidReservedInstanceStatusValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAllocationType.ValueNotSupported`: The specified AllocationType is not supported.
-    InvalidAllocationTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `RAM.ApiNotSupported`: This call is not supported from ram accessing.
-    RamApiNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeReservedInstancesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParamter.RegionId",
-                        "InvalidRegion.NotFound",
-                        "InvalidZone.NotFound",
-                        "InvalidReservedInstanceOfferingType.ValueNotSupported",
-                        "InvalidReservedInstanceOfferingClass.ValueNotSupported",
-                        "OperationDenied",
-                        "InvalidEndTime.ValueNotSupported",
-                        "InvalidReservedInstanceLockReason.ValueNotSupported",
-                        "InvalidReservedInstanceStatus.ValueNotSupported",
-                        "InvalidAllocationType.ValueNotSupported",
-                        "RAM.ApiNotSupported",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeReservedInstancesError;
+impl crate::Client {
+    /// Calls `DescribeReservedInstances`: Queries the details of reserved instances that you have purchased in a specific region. You can query the details of reserved instances based on parameters, such as tags and reserved instance attributes.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeReservedInstancesRequestBuilder::send) it. The parameters and their rules: [`DescribeReservedInstancesRequest`].
+    #[inline]
+    pub fn describe_reserved_instances(
+        &self,
+    ) -> DescribeReservedInstancesRequestBuilder<&Self> {
+        DescribeReservedInstancesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeReservedInstancesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeReservedInstances`: Queries the details of reserved instances that you have purchased in a specific region. You can query the details of reserved instances based on parameters, such as tags and reserved instance attributes.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeReservedInstancesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParamterRegionId(error),
-            1 => Self::InvalidRegionNotFound(error),
-            2 => Self::InvalidZoneNotFound(error),
-            3 => Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error),
-            4 => Self::InvalidReservedInstanceOfferingClassValueNotSupported(error),
-            5 => Self::OperationDenied(error),
-            6 => Self::InvalidEndTimeValueNotSupported(error),
-            7 => Self::InvalidReservedInstanceLockReasonValueNotSupported(error),
-            8 => Self::InvalidReservedInstanceStatusValueNotSupported(error),
-            9 => Self::InvalidAllocationTypeValueNotSupported(error),
-            10 => Self::RamApiNotSupported(error),
-            11 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParamterRegionId(error) => (0, error),
-            Self::InvalidRegionNotFound(error) => (1, error),
-            Self::InvalidZoneNotFound(error) => (2, error),
-            Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error) => {
-                (3, error)
-            }
-            Self::InvalidReservedInstanceOfferingClassValueNotSupported(error) => {
-                (4, error)
-            }
-            Self::OperationDenied(error) => (5, error),
-            Self::InvalidEndTimeValueNotSupported(error) => (6, error),
-            Self::InvalidReservedInstanceLockReasonValueNotSupported(error) => (7, error),
-            Self::InvalidReservedInstanceStatusValueNotSupported(error) => (8, error),
-            Self::InvalidAllocationTypeValueNotSupported(error) => (9, error),
-            Self::RamApiNotSupported(error) => (10, error),
-            Self::InvalidRegionIdNotFound(error) => (11, error),
-            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
-        }
+    pub fn describe_reserved_instances(
+        &self,
+    ) -> DescribeReservedInstancesRequestBuilder<&Self> {
+        DescribeReservedInstancesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeReservedInstancesError {
+/// Every page of `DescribeReservedInstances`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_reserved_instances_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeReservedInstancesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeReservedInstancesResponse,
+        ::acs_runtime::client::Error<DescribeReservedInstancesError>,
+    >,
+> {
+    fn count(response: &DescribeReservedInstancesResponse) -> usize {
+        response
+            .reserved_instances
+            .as_ref()
+            .and_then(|x| x.reserved_instance.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeReservedInstancesRequest,
+        response: &DescribeReservedInstancesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeReservedInstancesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_reserved_instances(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeReservedInstances`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_reserved_instances_pages(
+        &self,
+        request: DescribeReservedInstancesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeReservedInstancesResponse,
+            ::acs_runtime::client::Error<DescribeReservedInstancesError>,
+        >,
+    > {
+        describe_reserved_instances_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeReservedInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParamterRegionId",
-            "InvalidRegionNotFound",
-            "InvalidZoneNotFound",
-            "InvalidReservedInstanceOfferingTypeValueNotSupported",
-            "InvalidReservedInstanceOfferingClassValueNotSupported",
-            "OperationDenied",
-            "InvalidEndTimeValueNotSupported",
-            "InvalidReservedInstanceLockReasonValueNotSupported",
-            "InvalidReservedInstanceStatusValueNotSupported",
-            "InvalidAllocationTypeValueNotSupported",
-            "RamApiNotSupported",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeReservedInstances`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_reserved_instances_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeReservedInstancesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::ReservedInstance,
+        ::acs_runtime::client::Error<DescribeReservedInstancesError>,
+    >,
+> {
+    fn extract(
+        response: DescribeReservedInstancesResponse,
+    ) -> Vec<crate::types::ReservedInstance> {
+        response.reserved_instances.and_then(|x| x.reserved_instance).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_reserved_instances_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeReservedInstancesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeReservedInstances`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeReservedInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeReservedInstancesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeReservedInstancesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_reserved_instances_items(
+        &self,
+        request: DescribeReservedInstancesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::ReservedInstance,
+            ::acs_runtime::client::Error<DescribeReservedInstancesError>,
+        >,
+    > {
+        describe_reserved_instances_items(self, request)
     }
 }

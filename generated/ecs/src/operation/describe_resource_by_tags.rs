@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `deprecated` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_resource_by_tags_pages`](crate::Client::describe_resource_by_tags_pages) and [`describe_resource_by_tags_items`](crate::Client::describe_resource_by_tags_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_resource_by_tags_pages`](crate::Client::describe_resource_by_tags_pages) and [`describe_resource_by_tags_items`](crate::Client::describe_resource_by_tags_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeResourceByTags",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeResourceByTagsRequest>;
 /// Request of `DescribeResourceByTags`: Queries resources by tag or resource type.
 ///
 /// Deprecated: use `Tag::2018-08-28::ListResourcesByTag` instead.
@@ -165,12 +168,7 @@ impl<C> DescribeResourceByTagsRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: 1 to 100.
     ///
-    /// Default value: 50.
-    ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 100.
-    /// - Default: `50`.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`DescribeResourceByTagsRequest::page_size`](DescribeResourceByTagsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -179,12 +177,7 @@ impl<C> DescribeResourceByTagsRequestBuilder<C> {
     ///
     /// The page number. Pages start from page 1.
     ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeResourceByTagsRequest::page_number`](DescribeResourceByTagsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -193,21 +186,7 @@ impl<C> DescribeResourceByTagsRequestBuilder<C> {
     ///
     /// The type of the resource. Valid values:
     ///
-    /// * instance: Elastic Compute Service (ECS) instance
-    /// * disk: disk
-    /// * snapshot: snapshot
-    /// * image: image
-    /// * securitygroup: security group
-    /// * volume: storage volume
-    /// * eni: elastic network interface (ENI)
-    /// * ddh: dedicated host
-    /// * keypair: SSH key pair
-    /// * launchtemplate: launch template
-    ///
-    /// All the preceding values must be lowercase.
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Example: `instance`.
+    /// Its description, rules and example: [`DescribeResourceByTagsRequest::resource_type`](DescribeResourceByTagsRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -216,9 +195,7 @@ impl<C> DescribeResourceByTagsRequestBuilder<C> {
     ///
     /// The region ID of the resource. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeResourceByTagsRequest::region_id`](DescribeResourceByTagsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -227,8 +204,7 @@ impl<C> DescribeResourceByTagsRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeResourceByTagsRequest::tag`](DescribeResourceByTagsRequest::tag).
     pub fn tag(
         mut self,
         values: impl IntoIterator<Item = crate::types::AddTagsTag>,
@@ -403,113 +379,121 @@ for DescribeResourceByTagsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeResourceByTags`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeResourceByTagsError {
-    /// HTTP 400 `InvalidTagCount`: The specified tags are beyond the permitted range.
-    InvalidTagCount(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceType.NotFound`: The ResourceType provided does not exist in our records.
-    InvalidResourceTypeNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeResourceByTagsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidTagCount",
-                        "InvalidRegionId.NotFound",
-                        "InvalidResourceType.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeResourceByTagsError;
+impl crate::Client {
+    /// Calls `DescribeResourceByTags`: Queries resources by tag or resource type.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeResourceByTagsRequestBuilder::send) it. The parameters and their rules: [`DescribeResourceByTagsRequest`].
+    #[inline]
+    pub fn describe_resource_by_tags(
+        &self,
+    ) -> DescribeResourceByTagsRequestBuilder<&Self> {
+        DescribeResourceByTagsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeResourceByTagsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeResourceByTags`: Queries resources by tag or resource type.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeResourceByTagsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidTagCount(error),
-            1 => Self::InvalidRegionIdNotFound(error),
-            2 => Self::InvalidResourceTypeNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidTagCount(error) => (0, error),
-            Self::InvalidRegionIdNotFound(error) => (1, error),
-            Self::InvalidResourceTypeNotFound(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
+    pub fn describe_resource_by_tags(
+        &self,
+    ) -> DescribeResourceByTagsRequestBuilder<&Self> {
+        DescribeResourceByTagsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeResourceByTagsError {
+/// Every page of `DescribeResourceByTags`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_resource_by_tags_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeResourceByTagsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeResourceByTagsResponse,
+        ::acs_runtime::client::Error<DescribeResourceByTagsError>,
+    >,
+> {
+    fn count(response: &DescribeResourceByTagsResponse) -> usize {
+        response.resources.as_ref().and_then(|x| x.resource.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeResourceByTagsRequest,
+        response: &DescribeResourceByTagsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeResourceByTagsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_resource_by_tags(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeResourceByTags`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_resource_by_tags_pages(
+        &self,
+        request: DescribeResourceByTagsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeResourceByTagsResponse,
+            ::acs_runtime::client::Error<DescribeResourceByTagsError>,
+        >,
+    > {
+        describe_resource_by_tags_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeResourceByTagsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidTagCount",
-            "InvalidRegionIdNotFound",
-            "InvalidResourceTypeNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeResourceByTags`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_resource_by_tags_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeResourceByTagsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::Resource,
+        ::acs_runtime::client::Error<DescribeResourceByTagsError>,
+    >,
+> {
+    fn extract(response: DescribeResourceByTagsResponse) -> Vec<crate::types::Resource> {
+        response.resources.and_then(|x| x.resource).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_resource_by_tags_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeResourceByTagsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeResourceByTags`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeResourceByTagsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeResourceByTagsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeResourceByTagsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_resource_by_tags_items(
+        &self,
+        request: DescribeResourceByTagsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::Resource,
+            ::acs_runtime::client::Error<DescribeResourceByTagsError>,
+        >,
+    > {
+        describe_resource_by_tags_items(self, request)
     }
 }

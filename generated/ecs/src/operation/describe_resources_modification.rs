@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeResourcesModificationRequest>;
 /// Request of `DescribeResourcesModification`: Queries available instance types or system disk categories in a specific zone before you change the instance type or system disk category of an Elastic Compute Service (ECS) instance.
 ///
 /// Examples of common scenarios in which this operation is used:
@@ -279,9 +282,7 @@ impl<C> DescribeResourcesModificationRequestBuilder<C> {
     ///
     /// The region ID of the instance for which you want to change the instance type or system disk category. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeResourcesModificationRequest::region_id`](DescribeResourcesModificationRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -290,9 +291,7 @@ impl<C> DescribeResourcesModificationRequestBuilder<C> {
     ///
     /// The ID of the instance for which you want to change the instance type or system disk category.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Required.
-    /// - Example: `i-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeResourcesModificationRequest::resource_id`](DescribeResourcesModificationRequest::resource_id).
     pub fn resource_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_id = Some(value.into());
         self
@@ -301,21 +300,7 @@ impl<C> DescribeResourcesModificationRequestBuilder<C> {
     ///
     /// Specifies whether cross-cluster instance type upgrades are supported. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false.
-    ///
-    /// When MigrateAcrossZone is set to true and you upgrade the instance type of an instance based on the returned information, take note of the following items:
-    ///
-    /// * Instance that resides in the classic network:
-    ///
-    ///   * For [retired instance types](<https://www.alibabacloud.com/help/doc-detail/55263.htm>), when a non-I/O optimized instance is upgraded to an I/O optimized instance, the private IP address, disk device names, and software authorization codes of the instance change. For a Linux instance, basic disks (cloud) are identified as xvd\* such as xvda and xvdb, and ultra disks (cloud_efficiency) and standard SSDs (cloud_ssd) are identified as vd\* such as vda and vdb.
-    ///   * For [instance families available for purchase](<https://www.alibabacloud.com/help/doc-detail/25378.htm>), when the instance type of an instance is changed, the private IP address of the instance changes.
-    /// * Instance that resides in a virtual private cloud (VPC): For [retired instance types](<https://www.alibabacloud.com/help/doc-detail/55263.htm>), when a non-I/O optimized instance is upgraded to an I/O optimized instance, the disk device names and software authorization codes of the instance change. For a Linux instance, basic disks (cloud) are identified as xvd\* such as xvda and xvdb, and ultra disks (cloud_efficiency) and standard SSDs (cloud_ssd) are identified as vd\* such as vda and vdb.
-    ///
-    /// - Wire name: `MigrateAcrossZone`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DescribeResourcesModificationRequest::migrate_across_zone`](DescribeResourcesModificationRequest::migrate_across_zone).
     pub fn migrate_across_zone(mut self, value: bool) -> Self {
         self.inner.migrate_across_zone = Some(value);
         self
@@ -324,14 +309,7 @@ impl<C> DescribeResourcesModificationRequestBuilder<C> {
     ///
     /// The resource type that you want to change. Valid values:
     ///
-    /// * InstanceType
-    /// * SystemDisk
-    ///
-    ///   If you set this parameter to SystemDisk, you must specify the InstanceType parameter. In this case, this operation queries the system disk categories supported by the specified instance type.
-    ///
-    /// - Wire name: `DestinationResource`.
-    /// - Required.
-    /// - Example: `InstanceType`.
+    /// Its description, rules and example: [`DescribeResourcesModificationRequest::destination_resource`](DescribeResourcesModificationRequest::destination_resource).
     pub fn destination_resource(mut self, value: impl Into<String>) -> Self {
         self.inner.destination_resource = Some(value.into());
         self
@@ -340,18 +318,7 @@ impl<C> DescribeResourcesModificationRequestBuilder<C> {
     ///
     /// The operation of changing resource configurations.
     ///
-    /// * Valid values for subscription resources:
-    ///
-    ///   * Upgrade: upgrades resources.
-    ///   * Downgrade: downgrades resources.
-    ///   * RenewDowngrade: renews and downgrades resources.
-    ///   * RenewModify: renews an expired instance and changes its configurations.
-    /// * Set the value to Upgrade for pay-as-you-go resources.
-    ///
-    /// Default value: Upgrade.
-    ///
-    /// - Wire name: `OperationType`.
-    /// - Example: `Upgrade`.
+    /// Its description, rules and example: [`DescribeResourcesModificationRequest::operation_type`](DescribeResourcesModificationRequest::operation_type).
     pub fn operation_type(mut self, value: impl Into<String>) -> Self {
         self.inner.operation_type = Some(value.into());
         self
@@ -360,10 +327,7 @@ impl<C> DescribeResourcesModificationRequestBuilder<C> {
     ///
     /// The instance type to which you want to change the instance type of the instance. For more information, see [Overview of instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>). You can also call the [DescribeInstanceTypes](<https://www.alibabacloud.com/help/doc-detail/25620.htm>) operation to query the most recent instance type list.
     ///
-    /// If you set the DestinationResource parameter to SystemDisk, you must specify the InstanceType parameter. In this case, this operation queries the system disk categories supported by the specified instance type.
-    ///
-    /// - Wire name: `InstanceType`.
-    /// - Example: `ecs.g5.large`.
+    /// Its description, rules and example: [`DescribeResourcesModificationRequest::instance_type`](DescribeResourcesModificationRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -372,10 +336,7 @@ impl<C> DescribeResourcesModificationRequestBuilder<C> {
     ///
     /// The number of vCPUs of the instance type. For information about the valid values, see [Overview of instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>).
     ///
-    /// This parameter is valid only when the DestinationResource parameter is set to InstanceType.
-    ///
-    /// - Wire name: `Cores`.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`DescribeResourcesModificationRequest::cores`](DescribeResourcesModificationRequest::cores).
     pub fn cores(mut self, value: i32) -> Self {
         self.inner.cores = Some(value);
         self
@@ -384,10 +345,7 @@ impl<C> DescribeResourcesModificationRequestBuilder<C> {
     ///
     /// The memory size of the instance type. Unit: GiB. For information about the valid values, see [Overview of instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>).
     ///
-    /// This parameter is valid only when the DestinationResource parameter is set to InstanceType.
-    ///
-    /// - Wire name: `Memory`.
-    /// - Example: `8`.
+    /// Its description, rules and example: [`DescribeResourcesModificationRequest::memory`](DescribeResourcesModificationRequest::memory).
     pub fn memory(mut self, value: f32) -> Self {
         self.inner.memory = Some(value);
         self
@@ -396,10 +354,7 @@ impl<C> DescribeResourcesModificationRequestBuilder<C> {
     ///
     /// The ID of the destination zone to which you want to migrate the instance.
     ///
-    /// If you want to change the instance type across zones, you must specify this parameter.
-    ///
-    /// - Wire name: `ZoneId`.
-    /// - Example: `cn-hangzhou-e`.
+    /// Its description, rules and example: [`DescribeResourcesModificationRequest::zone_id`](DescribeResourcesModificationRequest::zone_id).
     pub fn zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_id = Some(value.into());
         self
@@ -408,8 +363,7 @@ impl<C> DescribeResourcesModificationRequestBuilder<C> {
     ///
     /// The conditions.
     ///
-    /// - Wire name: `Conditions`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`DescribeResourcesModificationRequest::conditions`](DescribeResourcesModificationRequest::conditions).
     pub fn conditions(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -559,229 +513,28 @@ for DescribeResourcesModificationResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeResourcesModification`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeResourcesModificationError {
-    /// HTTP 400 `Invalid.OperationType`: The specified operationType is not valid.
+mod error;
+pub use error::DescribeResourcesModificationError;
+impl crate::Client {
+    /// Calls `DescribeResourcesModification`: Queries available instance types or system disk categories in a specific zone before you change the instance type or system disk category of an Elastic Compute Service (ECS) instance.
     ///
-    /// Also returned with HTTP 404: The specified OperationType is not valid.
-    InvalidOperationType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.Param`: The input parameter DestinationResource that is mandatory for processing this request is not supplied.
-    InvalidParam(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.InstanceChargeType`: The specified InstanceChargeType is not valid.
-    InvalidInstanceChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCondition.Malformed`: The specified Condition is not valid.
-    InvalidConditionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDedicatedHostId.NotFound`: The specified DedicatedHostId does not exist in our records.
-    InvalidDedicatedHostIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParam.TypeAndCpuMem.Conflict`: The specified 'InstanceType' and 'Cores','Memory' are not blank at the same time.
-    InvalidParamTypeAndCpuMemConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParam.Cores`: The specified parameter 'Cores' should be empty.
-    InvalidParamCores(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParam.Memory`: The specified parameter 'Memory' should be empty.
-    InvalidParamMemory(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.ResourceOwnerId`: The specified parameter ResourceOwnerId is not available anymore.
-    InvalidParameterResourceOwnerId(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Invalid.RegionId`: The specified RegionId does not exist.
-    InvalidRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Unavailable.Regions`: The available regions does not exists.
-    UnavailableRegions(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Invalid.ResourceType`: The ResourceType provided does not exist in our records.
-    InvalidResourceType(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Invalid.DestinationResource`: The specified DestinationResource is not valid.
-    InvalidDestinationResource(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Invalid.IoOptimized`: The specified IoOptimized is not valid.
-    InvalidIoOptimized(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Invalid.NetworkCategory`: The specified NetworkCategory is not valid.
-    InvalidNetworkCategory(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Invalid.SpotStrategy`: The specified SpotStrategy is not valid.
-    InvalidSpotStrategy(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Invalid.ResourceId`: The specified ResourceId is not valid.
-    InvalidResourceId(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Invalid.InstancePayType`: The specified InstancePayType is not valid.
-    InvalidInstancePayType(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `OperationDenied`: The specified operation is denied as this instanceType is not support.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId provided does not exist in our records.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceId.NotFound`: The specified ResourceId is not found in our records.
-    InvalidResourceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeResourcesModificationError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Invalid.OperationType",
-                        "Invalid.Param",
-                        "Invalid.InstanceChargeType",
-                        "InvalidCondition.Malformed",
-                        "InvalidDedicatedHostId.NotFound",
-                        "InvalidParam.TypeAndCpuMem.Conflict",
-                        "InvalidParam.Cores",
-                        "InvalidParam.Memory",
-                        "InvalidParameter.ResourceOwnerId",
-                        "Invalid.RegionId",
-                        "InvalidRegionId.NotFound",
-                        "Unavailable.Regions",
-                        "Invalid.ResourceType",
-                        "Invalid.DestinationResource",
-                        "Invalid.IoOptimized",
-                        "Invalid.NetworkCategory",
-                        "Invalid.SpotStrategy",
-                        "Invalid.ResourceId",
-                        "Invalid.InstancePayType",
-                        "OperationDenied",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidResourceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](DescribeResourcesModificationRequestBuilder::send) it. The parameters and their rules: [`DescribeResourcesModificationRequest`].
+    #[inline]
+    pub fn describe_resources_modification(
+        &self,
+    ) -> DescribeResourcesModificationRequestBuilder<&Self> {
+        DescribeResourcesModificationRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeResourcesModificationError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeResourcesModification`: Queries available instance types or system disk categories in a specific zone before you change the instance type or system disk category of an Elastic Compute Service (ECS) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeResourcesModificationRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidOperationType(error),
-            1 => Self::InvalidParam(error),
-            2 => Self::InvalidInstanceChargeType(error),
-            3 => Self::InvalidConditionMalformed(error),
-            4 => Self::InvalidDedicatedHostIdNotFound(error),
-            5 => Self::InvalidParamTypeAndCpuMemConflict(error),
-            6 => Self::InvalidParamCores(error),
-            7 => Self::InvalidParamMemory(error),
-            8 => Self::InvalidParameterResourceOwnerId(error),
-            9 => Self::InvalidRegionId(error),
-            10 => Self::InvalidRegionIdNotFound(error),
-            11 => Self::UnavailableRegions(error),
-            12 => Self::InvalidResourceType(error),
-            13 => Self::InvalidDestinationResource(error),
-            14 => Self::InvalidIoOptimized(error),
-            15 => Self::InvalidNetworkCategory(error),
-            16 => Self::InvalidSpotStrategy(error),
-            17 => Self::InvalidResourceId(error),
-            18 => Self::InvalidInstancePayType(error),
-            19 => Self::OperationDenied(error),
-            20 => Self::InvalidInstanceIdNotFound(error),
-            21 => Self::InvalidResourceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidOperationType(error) => (0, error),
-            Self::InvalidParam(error) => (1, error),
-            Self::InvalidInstanceChargeType(error) => (2, error),
-            Self::InvalidConditionMalformed(error) => (3, error),
-            Self::InvalidDedicatedHostIdNotFound(error) => (4, error),
-            Self::InvalidParamTypeAndCpuMemConflict(error) => (5, error),
-            Self::InvalidParamCores(error) => (6, error),
-            Self::InvalidParamMemory(error) => (7, error),
-            Self::InvalidParameterResourceOwnerId(error) => (8, error),
-            Self::InvalidRegionId(error) => (9, error),
-            Self::InvalidRegionIdNotFound(error) => (10, error),
-            Self::UnavailableRegions(error) => (11, error),
-            Self::InvalidResourceType(error) => (12, error),
-            Self::InvalidDestinationResource(error) => (13, error),
-            Self::InvalidIoOptimized(error) => (14, error),
-            Self::InvalidNetworkCategory(error) => (15, error),
-            Self::InvalidSpotStrategy(error) => (16, error),
-            Self::InvalidResourceId(error) => (17, error),
-            Self::InvalidInstancePayType(error) => (18, error),
-            Self::OperationDenied(error) => (19, error),
-            Self::InvalidInstanceIdNotFound(error) => (20, error),
-            Self::InvalidResourceIdNotFound(error) => (21, error),
-            Self::Unhandled(unhandled) => (22, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeResourcesModificationError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeResourcesModificationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidOperationType",
-            "InvalidParam",
-            "InvalidInstanceChargeType",
-            "InvalidConditionMalformed",
-            "InvalidDedicatedHostIdNotFound",
-            "InvalidParamTypeAndCpuMemConflict",
-            "InvalidParamCores",
-            "InvalidParamMemory",
-            "InvalidParameterResourceOwnerId",
-            "InvalidRegionId",
-            "InvalidRegionIdNotFound",
-            "UnavailableRegions",
-            "InvalidResourceType",
-            "InvalidDestinationResource",
-            "InvalidIoOptimized",
-            "InvalidNetworkCategory",
-            "InvalidSpotStrategy",
-            "InvalidResourceId",
-            "InvalidInstancePayType",
-            "OperationDenied",
-            "InvalidInstanceIdNotFound",
-            "InvalidResourceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeResourcesModificationError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeResourcesModificationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeResourcesModificationError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeResourcesModificationError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_resources_modification(
+        &self,
+    ) -> DescribeResourcesModificationRequestBuilder<&Self> {
+        DescribeResourcesModificationRequestBuilder::new(self)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `deprecated` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_route_tables_pages`](crate::Client::describe_route_tables_pages) and [`describe_route_tables_items`](crate::Client::describe_route_tables_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_route_tables_pages`](crate::Client::describe_route_tables_pages) and [`describe_route_tables_items`](crate::Client::describe_route_tables_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeRouteTables",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeRouteTablesRequest>;
 /// Request of `DescribeRouteTables`: 查询路由表信息列表
 ///
 /// Deprecated: use `Vpc::2016-04-28::DescribeRouteTableList` instead.
@@ -151,60 +154,56 @@ pub struct DescribeRouteTablesRequestBuilder<C = ()> {
 impl<C> DescribeRouteTablesRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
+    /// Its description, rules and example: [`DescribeRouteTablesRequest::region_id`](DescribeRouteTablesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `VRouterId`.
     ///
-    /// - Wire name: `VRouterId`.
+    /// Its description, rules and example: [`DescribeRouteTablesRequest::v_router_id`](DescribeRouteTablesRequest::v_router_id).
     pub fn v_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_router_id = Some(value.into());
         self
     }
     /// Sets `RouteTableId`.
     ///
-    /// - Wire name: `RouteTableId`.
+    /// Its description, rules and example: [`DescribeRouteTablesRequest::route_table_id`](DescribeRouteTablesRequest::route_table_id).
     pub fn route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.route_table_id = Some(value.into());
         self
     }
     /// Sets `RouterType`.
     ///
-    /// - Wire name: `RouterType`.
+    /// Its description, rules and example: [`DescribeRouteTablesRequest::router_type`](DescribeRouteTablesRequest::router_type).
     pub fn router_type(mut self, value: impl Into<String>) -> Self {
         self.inner.router_type = Some(value.into());
         self
     }
     /// Sets `RouterId`.
     ///
-    /// - Wire name: `RouterId`.
+    /// Its description, rules and example: [`DescribeRouteTablesRequest::router_id`](DescribeRouteTablesRequest::router_id).
     pub fn router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.router_id = Some(value.into());
         self
     }
     /// Sets `RouteTableName`.
     ///
-    /// - Wire name: `RouteTableName`.
+    /// Its description, rules and example: [`DescribeRouteTablesRequest::route_table_name`](DescribeRouteTablesRequest::route_table_name).
     pub fn route_table_name(mut self, value: impl Into<String>) -> Self {
         self.inner.route_table_name = Some(value.into());
         self
     }
     /// Sets `PageNumber`.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
+    /// Its description, rules and example: [`DescribeRouteTablesRequest::page_number`](DescribeRouteTablesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
     }
     /// Sets `PageSize`.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Default: `10`.
+    /// Its description, rules and example: [`DescribeRouteTablesRequest::page_size`](DescribeRouteTablesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -364,85 +363,121 @@ for DescribeRouteTablesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeRouteTables`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeRouteTablesError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeRouteTablesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeRouteTablesError;
+impl crate::Client {
+    /// Calls `DescribeRouteTables`: 查询路由表信息列表
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeRouteTablesRequestBuilder::send) it. The parameters and their rules: [`DescribeRouteTablesRequest`].
+    #[inline]
+    pub fn describe_route_tables(&self) -> DescribeRouteTablesRequestBuilder<&Self> {
+        DescribeRouteTablesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeRouteTablesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeRouteTables`: 查询路由表信息列表
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeRouteTablesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
+    pub fn describe_route_tables(&self) -> DescribeRouteTablesRequestBuilder<&Self> {
+        DescribeRouteTablesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeRouteTablesError {
+/// Every page of `DescribeRouteTables`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_route_tables_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeRouteTablesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeRouteTablesResponse,
+        ::acs_runtime::client::Error<DescribeRouteTablesError>,
+    >,
+> {
+    fn count(response: &DescribeRouteTablesResponse) -> usize {
+        response
+            .route_tables
+            .as_ref()
+            .and_then(|x| x.route_table.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeRouteTablesRequest,
+        response: &DescribeRouteTablesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeRouteTablesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_route_tables(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeRouteTables`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_route_tables_pages(
+        &self,
+        request: DescribeRouteTablesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeRouteTablesResponse,
+            ::acs_runtime::client::Error<DescribeRouteTablesError>,
+        >,
+    > {
+        describe_route_tables_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeRouteTablesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeRouteTables`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_route_tables_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeRouteTablesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::RouteTable,
+        ::acs_runtime::client::Error<DescribeRouteTablesError>,
+    >,
+> {
+    fn extract(response: DescribeRouteTablesResponse) -> Vec<crate::types::RouteTable> {
+        response.route_tables.and_then(|x| x.route_table).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_route_tables_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeRouteTablesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeRouteTables`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeRouteTablesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeRouteTablesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeRouteTablesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_route_tables_items(
+        &self,
+        request: DescribeRouteTablesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::RouteTable,
+            ::acs_runtime::client::Error<DescribeRouteTablesError>,
+        >,
+    > {
+        describe_route_tables_items(self, request)
     }
 }

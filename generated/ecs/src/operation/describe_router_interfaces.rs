@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `deprecated` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_router_interfaces_pages`](crate::Client::describe_router_interfaces_pages) and [`describe_router_interfaces_items`](crate::Client::describe_router_interfaces_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_router_interfaces_pages`](crate::Client::describe_router_interfaces_pages) and [`describe_router_interfaces_items`](crate::Client::describe_router_interfaces_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeRouterInterfaces",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeRouterInterfacesRequest>;
 /// Request of `DescribeRouterInterfaces`: DescribeRouterInterfaces
 ///
 /// Deprecated: use `Vpc::2016-04-28::DescribeRouterInterfaces` instead.
@@ -124,34 +127,28 @@ pub struct DescribeRouterInterfacesRequestBuilder<C = ()> {
 impl<C> DescribeRouterInterfacesRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`DescribeRouterInterfacesRequest::region_id`](DescribeRouterInterfacesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `PageNumber`.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
+    /// Its description, rules and example: [`DescribeRouterInterfacesRequest::page_number`](DescribeRouterInterfacesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
     }
     /// Sets `PageSize`.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Default: `10`.
+    /// Its description, rules and example: [`DescribeRouterInterfacesRequest::page_size`](DescribeRouterInterfacesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
     }
     /// Sets `Filter`.
     ///
-    /// - Wire name: `Filter`.
-    /// - Must have at most 5 items.
+    /// Its description, rules and example: [`DescribeRouterInterfacesRequest::filter`](DescribeRouterInterfacesRequest::filter).
     pub fn filter(
         mut self,
         values: impl IntoIterator<Item = crate::types::DescribeAccessPointsFilter>,
@@ -314,125 +311,130 @@ for DescribeRouterInterfacesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeRouterInterfaces`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeRouterInterfacesError {
-    /// HTTP 400 `InvalidParam.NotNull`: The parameter must not be null.
-    InvalidParamNotNull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.AliUid`: Specified value of aliuid invalid.
-    IllegalParamAliUid(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidFilterKey.ValueNotSupported`: Specified filter key is not supported: Filter.X.key
-    InvalidFilterKeyValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidOppositeRegionId.NotFound`: The oppositeRegionId provided does not exist in our records.
-    InvalidOppositeRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeRouterInterfacesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParam.NotNull",
-                        "IllegalParam.AliUid",
-                        "InvalidRegionId.NotFound",
-                        "InvalidFilterKey.ValueNotSupported",
-                        "InvalidOppositeRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeRouterInterfacesError;
+impl crate::Client {
+    /// Calls `DescribeRouterInterfaces`: DescribeRouterInterfaces
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeRouterInterfacesRequestBuilder::send) it. The parameters and their rules: [`DescribeRouterInterfacesRequest`].
+    #[inline]
+    pub fn describe_router_interfaces(
+        &self,
+    ) -> DescribeRouterInterfacesRequestBuilder<&Self> {
+        DescribeRouterInterfacesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeRouterInterfacesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeRouterInterfaces`: DescribeRouterInterfaces
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeRouterInterfacesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParamNotNull(error),
-            1 => Self::IllegalParamAliUid(error),
-            2 => Self::InvalidRegionIdNotFound(error),
-            3 => Self::InvalidFilterKeyValueNotSupported(error),
-            4 => Self::InvalidOppositeRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParamNotNull(error) => (0, error),
-            Self::IllegalParamAliUid(error) => (1, error),
-            Self::InvalidRegionIdNotFound(error) => (2, error),
-            Self::InvalidFilterKeyValueNotSupported(error) => (3, error),
-            Self::InvalidOppositeRegionIdNotFound(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
+    pub fn describe_router_interfaces(
+        &self,
+    ) -> DescribeRouterInterfacesRequestBuilder<&Self> {
+        DescribeRouterInterfacesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeRouterInterfacesError {
+/// Every page of `DescribeRouterInterfaces`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_router_interfaces_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeRouterInterfacesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeRouterInterfacesResponse,
+        ::acs_runtime::client::Error<DescribeRouterInterfacesError>,
+    >,
+> {
+    fn count(response: &DescribeRouterInterfacesResponse) -> usize {
+        response
+            .router_interface_set
+            .as_ref()
+            .and_then(|x| x.router_interface_type.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeRouterInterfacesRequest,
+        response: &DescribeRouterInterfacesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeRouterInterfacesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_router_interfaces(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeRouterInterfaces`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_router_interfaces_pages(
+        &self,
+        request: DescribeRouterInterfacesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeRouterInterfacesResponse,
+            ::acs_runtime::client::Error<DescribeRouterInterfacesError>,
+        >,
+    > {
+        describe_router_interfaces_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeRouterInterfacesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParamNotNull",
-            "IllegalParamAliUid",
-            "InvalidRegionIdNotFound",
-            "InvalidFilterKeyValueNotSupported",
-            "InvalidOppositeRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeRouterInterfaces`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_router_interfaces_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeRouterInterfacesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::RouterInterfaceType,
+        ::acs_runtime::client::Error<DescribeRouterInterfacesError>,
+    >,
+> {
+    fn extract(
+        response: DescribeRouterInterfacesResponse,
+    ) -> Vec<crate::types::RouterInterfaceType> {
+        response
+            .router_interface_set
+            .and_then(|x| x.router_interface_type)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_router_interfaces_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeRouterInterfacesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeRouterInterfaces`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeRouterInterfacesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeRouterInterfacesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeRouterInterfacesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_router_interfaces_items(
+        &self,
+        request: DescribeRouterInterfacesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::RouterInterfaceType,
+            ::acs_runtime::client::Error<DescribeRouterInterfacesError>,
+        >,
+    > {
+        describe_router_interfaces_items(self, request)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeSecurityGroupAttributeRequest>;
 /// Request of `DescribeSecurityGroupAttribute`: Queries the details of a specified security group and the security group rules of the security group.
 ///
 /// # Example
@@ -190,9 +193,7 @@ impl<C> DescribeSecurityGroupAttributeRequestBuilder<C> {
     ///
     /// The ID of the security group.
     ///
-    /// - Wire name: `SecurityGroupId`.
-    /// - Required.
-    /// - Example: `sg-bp1gxw6bznjjvhu3****`.
+    /// Its description, rules and example: [`DescribeSecurityGroupAttributeRequest::security_group_id`](DescribeSecurityGroupAttributeRequest::security_group_id).
     pub fn security_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.security_group_id = Some(value.into());
         self
@@ -201,9 +202,7 @@ impl<C> DescribeSecurityGroupAttributeRequestBuilder<C> {
     ///
     /// The region ID of the security group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeSecurityGroupAttributeRequest::region_id`](DescribeSecurityGroupAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -212,23 +211,7 @@ impl<C> DescribeSecurityGroupAttributeRequestBuilder<C> {
     ///
     /// The network interface controller (NIC) type of the security group rule.
     ///
-    /// * Valid values for rules of security groups in the classic network:
-    ///
-    ///   * internet (default)
-    ///   * intranet
-    ///
-    ///   \*\*
-    ///
-    ///   **Note** You can query security group rules of only one NIC type in a single call. To query security group rules of both NIC types, call the operation twice.
-    /// * When the security group is in a virtual private cloud (VPC), set the value to intranet, which is the default value for rules of security groups in VPCs.
-    ///
-    ///   \*\*
-    ///
-    ///   **Note** If you set this parameter to internet or leave this parameter empty, a value of intranet is automatically used.
-    ///
-    /// - Wire name: `NicType`.
-    /// - Default: `internet`.
-    /// - Example: `intranet`.
+    /// Its description, rules and example: [`DescribeSecurityGroupAttributeRequest::nic_type`](DescribeSecurityGroupAttributeRequest::nic_type).
     pub fn nic_type(mut self, value: impl Into<String>) -> Self {
         self.inner.nic_type = Some(value.into());
         self
@@ -237,15 +220,7 @@ impl<C> DescribeSecurityGroupAttributeRequestBuilder<C> {
     ///
     /// The direction in which the security group rule is applied. Valid values:
     ///
-    /// * egress: outbound
-    /// * ingress: inbound
-    /// * all: outbound and inbound
-    ///
-    /// Default value: all.
-    ///
-    /// - Wire name: `Direction`.
-    /// - Default: `all`.
-    /// - Example: `all`.
+    /// Its description, rules and example: [`DescribeSecurityGroupAttributeRequest::direction`](DescribeSecurityGroupAttributeRequest::direction).
     pub fn direction(mut self, value: impl Into<String>) -> Self {
         self.inner.direction = Some(value.into());
         self
@@ -254,8 +229,7 @@ impl<C> DescribeSecurityGroupAttributeRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. You do not need to specify this parameter for the first request. You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `AAAAAdDWBF2****`.
+    /// Its description, rules and example: [`DescribeSecurityGroupAttributeRequest::next_token`](DescribeSecurityGroupAttributeRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -264,14 +238,7 @@ impl<C> DescribeSecurityGroupAttributeRequestBuilder<C> {
     ///
     /// The maximum number of entries per page.
     ///
-    /// * Minimum value: 10.
-    /// * Maximum value: 1000.
-    ///
-    /// Default value: 500.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 10 to 1000.
-    /// - Example: `500`.
+    /// Its description, rules and example: [`DescribeSecurityGroupAttributeRequest::max_results`](DescribeSecurityGroupAttributeRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -280,8 +247,7 @@ impl<C> DescribeSecurityGroupAttributeRequestBuilder<C> {
     ///
     /// The attributes of the security group. Valid value: snapshotPolicyIds: queries information about snapshot policies associated with a security group.
     ///
-    /// - Wire name: `Attribute`.
-    /// - Example: `snapshotPolicyIds`.
+    /// Its description, rules and example: [`DescribeSecurityGroupAttributeRequest::attribute`](DescribeSecurityGroupAttributeRequest::attribute).
     pub fn attribute(mut self, value: impl Into<String>) -> Self {
         self.inner.attribute = Some(value.into());
         self
@@ -506,143 +472,28 @@ for DescribeSecurityGroupAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeSecurityGroupAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeSecurityGroupAttributeError {
-    /// HTTP 400 `InvalidNicType.ValueNotSupported`: The specified NicType does not exist.
-    InvalidNicTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParamter`: Invalid Parameter.
-    InvalidParamter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSecurityGroupId.Malformed`: The specified parameter "SecurityGroupId" is not valid.
-    InvalidSecurityGroupIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.RegionId`: The parameter RegionId is missing.
-    MissingParameterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.AttributeNotSupported`: The specified value for parameter Attribute is not supported. Valid values: snapshotPolicyIds.
-    InvalidParameterAttributeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSecurityGroupId.NotFound`: The specified SecurityGroupId does not exist.
-    InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeSecurityGroupAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidNicType.ValueNotSupported",
-                        "InvalidParamter",
-                        "InvalidSecurityGroupId.Malformed",
-                        "MissingParameter.RegionId",
-                        "InvalidParameter.AttributeNotSupported",
-                        "InvalidRegionId.NotFound",
-                        "InvalidSecurityGroupId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeSecurityGroupAttributeError;
+impl crate::Client {
+    /// Calls `DescribeSecurityGroupAttribute`: Queries the details of a specified security group and the security group rules of the security group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeSecurityGroupAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeSecurityGroupAttributeRequest`].
+    #[inline]
+    pub fn describe_security_group_attribute(
+        &self,
+    ) -> DescribeSecurityGroupAttributeRequestBuilder<&Self> {
+        DescribeSecurityGroupAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeSecurityGroupAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeSecurityGroupAttribute`: Queries the details of a specified security group and the security group rules of the security group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeSecurityGroupAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidNicTypeValueNotSupported(error),
-            1 => Self::InvalidParamter(error),
-            2 => Self::InvalidSecurityGroupIdMalformed(error),
-            3 => Self::MissingParameterRegionId(error),
-            4 => Self::InvalidParameterAttributeNotSupported(error),
-            5 => Self::InvalidRegionIdNotFound(error),
-            6 => Self::InvalidSecurityGroupIdNotFound(error),
-            7 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidNicTypeValueNotSupported(error) => (0, error),
-            Self::InvalidParamter(error) => (1, error),
-            Self::InvalidSecurityGroupIdMalformed(error) => (2, error),
-            Self::MissingParameterRegionId(error) => (3, error),
-            Self::InvalidParameterAttributeNotSupported(error) => (4, error),
-            Self::InvalidRegionIdNotFound(error) => (5, error),
-            Self::InvalidSecurityGroupIdNotFound(error) => (6, error),
-            Self::InternalError(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeSecurityGroupAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeSecurityGroupAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidNicTypeValueNotSupported",
-            "InvalidParamter",
-            "InvalidSecurityGroupIdMalformed",
-            "MissingParameterRegionId",
-            "InvalidParameterAttributeNotSupported",
-            "InvalidRegionIdNotFound",
-            "InvalidSecurityGroupIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeSecurityGroupAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeSecurityGroupAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeSecurityGroupAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeSecurityGroupAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_security_group_attribute(
+        &self,
+    ) -> DescribeSecurityGroupAttributeRequestBuilder<&Self> {
+        DescribeSecurityGroupAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeSecurityGroupReferencesRequest>;
 /// Request of `DescribeSecurityGroupReferences`: Queries the security groups whose rules reference security groups as authorization objects.
 ///
 /// * If you cannot delete a security group by calling the [DeleteSecurityGroup](<https://www.alibabacloud.com/help/doc-detail/25558.htm>) operation, call the DescribeSecurityGroupReferences operation to check whether the security group is referenced by the rules of other security groups. If the security group is referenced by the rules of other security groups, you must call the [RevokeSecurityGroup](<https://www.alibabacloud.com/help/doc-detail/2679855.htm>) and [RevokeSecurityGroupEgress](<https://www.alibabacloud.com/help/doc-detail/2679856.htm>) operations to remove the references before you can delete the security group.
@@ -109,9 +112,7 @@ impl<C> DescribeSecurityGroupReferencesRequestBuilder<C> {
     ///
     /// The ID of the region. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeSecurityGroupReferencesRequest::region_id`](DescribeSecurityGroupReferencesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -120,10 +121,7 @@ impl<C> DescribeSecurityGroupReferencesRequestBuilder<C> {
     ///
     /// The IDs of security groups. You can specify up to 10 IDs of security groups.
     ///
-    /// - Wire name: `SecurityGroupId`.
-    /// - Required.
-    /// - Must have at most 10 items.
-    /// - Example: `sg-bp14vtedjtobkvi****`.
+    /// Its description, rules and example: [`DescribeSecurityGroupReferencesRequest::security_group_id`](DescribeSecurityGroupReferencesRequest::security_group_id).
     pub fn security_group_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -276,114 +274,28 @@ for DescribeSecurityGroupReferencesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeSecurityGroupReferences`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeSecurityGroupReferencesError {
-    /// HTTP 400 `InvalidSecurityGroupId.Malformed`: The specified parameter SecurityGroupId is essential and size should less than 10
-    InvalidSecurityGroupIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSecurityGroupId.NotFound`: The SecurityGroupId provided does not exist in our records.
-    InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeSecurityGroupReferencesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidSecurityGroupId.Malformed",
-                        "InvalidRegionId.NotFound",
-                        "InvalidSecurityGroupId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeSecurityGroupReferencesError;
+impl crate::Client {
+    /// Calls `DescribeSecurityGroupReferences`: Queries the security groups whose rules reference security groups as authorization objects.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeSecurityGroupReferencesRequestBuilder::send) it. The parameters and their rules: [`DescribeSecurityGroupReferencesRequest`].
+    #[inline]
+    pub fn describe_security_group_references(
+        &self,
+    ) -> DescribeSecurityGroupReferencesRequestBuilder<&Self> {
+        DescribeSecurityGroupReferencesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeSecurityGroupReferencesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeSecurityGroupReferences`: Queries the security groups whose rules reference security groups as authorization objects.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeSecurityGroupReferencesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidSecurityGroupIdMalformed(error),
-            1 => Self::InvalidRegionIdNotFound(error),
-            2 => Self::InvalidSecurityGroupIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidSecurityGroupIdMalformed(error) => (0, error),
-            Self::InvalidRegionIdNotFound(error) => (1, error),
-            Self::InvalidSecurityGroupIdNotFound(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeSecurityGroupReferencesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeSecurityGroupReferencesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidSecurityGroupIdMalformed",
-            "InvalidRegionIdNotFound",
-            "InvalidSecurityGroupIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeSecurityGroupReferencesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeSecurityGroupReferencesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeSecurityGroupReferencesError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeSecurityGroupReferencesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_security_group_references(
+        &self,
+    ) -> DescribeSecurityGroupReferencesRequestBuilder<&Self> {
+        DescribeSecurityGroupReferencesRequestBuilder::new(self)
     }
 }

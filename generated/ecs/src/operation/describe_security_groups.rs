@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `security-groups` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_security_groups_pages`](crate::Client::describe_security_groups_pages) and [`describe_security_groups_items`](crate::Client::describe_security_groups_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_security_groups_pages`](crate::Client::describe_security_groups_pages) and [`describe_security_groups_items`](crate::Client::describe_security_groups_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSecurityGroups",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeSecurityGroupsRequest>;
 /// Request of `DescribeSecurityGroups`: Queries the basic information of security groups. You can query the information by various filter conditions, such as the region ID, security group ID, and security group type.
 ///
 /// * **Paged query**: We recommend that you specify `MaxResults` and `NextToken`.
@@ -307,9 +310,7 @@ impl<C> DescribeSecurityGroupsRequestBuilder<C> {
     ///
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeSecurityGroupsRequest::region_id`](DescribeSecurityGroupsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -318,8 +319,7 @@ impl<C> DescribeSecurityGroupsRequestBuilder<C> {
     ///
     /// The security group IDs. Set this parameter to a JSON array that consists of up to 100 security group IDs. Separate the security group IDs with commas (,).
     ///
-    /// - Wire name: `SecurityGroupIds`.
-    /// - Example: `["sg-bp67acfmxazb4p****", "sg-bp67acfmxazb4p****", "sg-bp67acfmxazb4p****",....]`.
+    /// Its description, rules and example: [`DescribeSecurityGroupsRequest::security_group_ids`](DescribeSecurityGroupsRequest::security_group_ids).
     pub fn security_group_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.security_group_ids = Some(value.into());
         self
@@ -328,8 +328,7 @@ impl<C> DescribeSecurityGroupsRequestBuilder<C> {
     ///
     /// The ID of the virtual private cloud (VPC) to which the security group belongs.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Example: `vpc-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeSecurityGroupsRequest::vpc_id`](DescribeSecurityGroupsRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -338,13 +337,7 @@ impl<C> DescribeSecurityGroupsRequestBuilder<C> {
     ///
     /// The type of the security group. Valid values:
     ///
-    /// * normal: basic security group
-    /// * enterprise: advanced security group
-    ///
-    /// > If you do not specify this parameter, both basic and advanced security groups are queried.
-    ///
-    /// - Wire name: `SecurityGroupType`.
-    /// - Example: `normal`.
+    /// Its description, rules and example: [`DescribeSecurityGroupsRequest::security_group_type`](DescribeSecurityGroupsRequest::security_group_type).
     pub fn security_group_type(mut self, value: impl Into<String>) -> Self {
         self.inner.security_group_type = Some(value.into());
         self
@@ -353,8 +346,7 @@ impl<C> DescribeSecurityGroupsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. You do not need to specify this parameter for the first request. You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `e71d8a535bd9cc11`.
+    /// Its description, rules and example: [`DescribeSecurityGroupsRequest::next_token`](DescribeSecurityGroupsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -363,13 +355,7 @@ impl<C> DescribeSecurityGroupsRequestBuilder<C> {
     ///
     /// The maximum number of entries per page. If you specify this parameter, both `MaxResults` and `NextToken` are used for a paged query.
     ///
-    /// Maximum value: 100.
-    ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 100.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeSecurityGroupsRequest::max_results`](DescribeSecurityGroupsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -378,11 +364,7 @@ impl<C> DescribeSecurityGroupsRequestBuilder<C> {
     ///
     /// The network type of the security group. Valid values:
     ///
-    /// * vpc
-    /// * classic
-    ///
-    /// - Wire name: `NetworkType`.
-    /// - Example: `vpc`.
+    /// Its description, rules and example: [`DescribeSecurityGroupsRequest::network_type`](DescribeSecurityGroupsRequest::network_type).
     pub fn network_type(mut self, value: impl Into<String>) -> Self {
         self.inner.network_type = Some(value.into());
         self
@@ -391,8 +373,7 @@ impl<C> DescribeSecurityGroupsRequestBuilder<C> {
     ///
     /// The name of the security group.
     ///
-    /// - Wire name: `SecurityGroupName`.
-    /// - Example: `SGTestName`.
+    /// Its description, rules and example: [`DescribeSecurityGroupsRequest::security_group_name`](DescribeSecurityGroupsRequest::security_group_name).
     pub fn security_group_name(mut self, value: impl Into<String>) -> Self {
         self.inner.security_group_name = Some(value.into());
         self
@@ -401,9 +382,7 @@ impl<C> DescribeSecurityGroupsRequestBuilder<C> {
     ///
     /// Specifies whether to query the capacity of the security group. If you set this parameter to True, the `EcsCount` and `AvailableInstanceAmount` values in the response are valid.
     ///
-    /// > This parameter is deprecated.
-    ///
-    /// - Wire name: `IsQueryEcsCount`.
+    /// Its description, rules and example: [`DescribeSecurityGroupsRequest::is_query_ecs_count`](DescribeSecurityGroupsRequest::is_query_ecs_count).
     pub fn is_query_ecs_count(mut self, value: bool) -> Self {
         self.inner.is_query_ecs_count = Some(value);
         self
@@ -412,10 +391,7 @@ impl<C> DescribeSecurityGroupsRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the security group belongs. If this parameter is specified to query resources, up to 1,000 resources that belong to the specified resource group can be displayed in the response. You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query the most recent resource group list.
     ///
-    /// > Resources in the default resource group are displayed in the response regardless of how this parameter is configured.
-    ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeSecurityGroupsRequest::resource_group_id`](DescribeSecurityGroupsRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -424,8 +400,7 @@ impl<C> DescribeSecurityGroupsRequestBuilder<C> {
     ///
     /// The tags to add to the security groups.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeSecurityGroupsRequest::tag`](DescribeSecurityGroupsRequest::tag).
     pub fn tag(
         mut self,
         values: impl IntoIterator<Item = crate::types::AddTagsTag>,
@@ -437,13 +412,7 @@ impl<C> DescribeSecurityGroupsRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * true: performs only a dry run. The system checks your AccessKey pair, the permissions of the RAM user, and the required parameters. If the request passes the dry run, the DryRunOperation error code is returned. Otherwise, an error message is returned.
-    /// * false: performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeSecurityGroupsRequest::dry_run`](DescribeSecurityGroupsRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -452,8 +421,7 @@ impl<C> DescribeSecurityGroupsRequestBuilder<C> {
     ///
     /// The security group ID.
     ///
-    /// - Wire name: `SecurityGroupId`.
-    /// - Example: `sg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeSecurityGroupsRequest::security_group_id`](DescribeSecurityGroupsRequest::security_group_id).
     pub fn security_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.security_group_id = Some(value.into());
         self
@@ -462,7 +430,7 @@ impl<C> DescribeSecurityGroupsRequestBuilder<C> {
     ///
     /// > This parameter is deprecated.
     ///
-    /// - Wire name: `FuzzyQuery`.
+    /// Its description, rules and example: [`DescribeSecurityGroupsRequest::fuzzy_query`](DescribeSecurityGroupsRequest::fuzzy_query).
     pub fn fuzzy_query(mut self, value: bool) -> Self {
         self.inner.fuzzy_query = Some(value);
         self
@@ -471,10 +439,7 @@ impl<C> DescribeSecurityGroupsRequestBuilder<C> {
     ///
     /// > This parameter will be removed in the future. We recommend that you use NextToken and MaxResults for a paged query.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeSecurityGroupsRequest::page_number`](DescribeSecurityGroupsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -483,10 +448,7 @@ impl<C> DescribeSecurityGroupsRequestBuilder<C> {
     ///
     /// > This parameter will be removed in the future. We recommend that you use NextToken and MaxResults for a paged query.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeSecurityGroupsRequest::page_size`](DescribeSecurityGroupsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -495,11 +457,7 @@ impl<C> DescribeSecurityGroupsRequestBuilder<C> {
     ///
     /// Specifies whether to query managed security groups. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// - Wire name: `ServiceManaged`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeSecurityGroupsRequest::service_managed`](DescribeSecurityGroupsRequest::service_managed).
     pub fn service_managed(mut self, value: bool) -> Self {
         self.inner.service_managed = Some(value);
         self
@@ -695,137 +653,125 @@ for DescribeSecurityGroupsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeSecurityGroups`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeSecurityGroupsError {
-    /// HTTP 400 `NotSupported.PageNumberAndPageSize`: The parameters PageNumber and PageSize are currently not supported, please use NextToken and MaxResults instead.
-    NotSupportedPageNumberAndPageSize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InValidParameter.NextToken`: The parameter NextToken is invalid.
-    InValidParameterNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.RegionId`: The input parameter RegionId that is mandatory for processing this request is not supplied.
-    MissingParameterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.SecurityGroupType`: The specified SecurityGroupType is not valid.
-    InvalidParameterSecurityGroupType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSecurityGroupId.Malformed`: The specified parameter SecurityGroupId is not valid.
-    InvalidSecurityGroupIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSecurityGroupName.Malformed`: The specified parameter SecurityGroupName is not valid.
-    InvalidSecurityGroupNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeSecurityGroupsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "NotSupported.PageNumberAndPageSize",
-                        "InValidParameter.NextToken",
-                        "MissingParameter.RegionId",
-                        "InvalidParameter.SecurityGroupType",
-                        "InvalidSecurityGroupId.Malformed",
-                        "InvalidSecurityGroupName.Malformed",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeSecurityGroupsError;
+impl crate::Client {
+    /// Calls `DescribeSecurityGroups`: Queries the basic information of security groups. You can query the information by various filter conditions, such as the region ID, security group ID, and security group type.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeSecurityGroupsRequestBuilder::send) it. The parameters and their rules: [`DescribeSecurityGroupsRequest`].
+    #[inline]
+    pub fn describe_security_groups(
+        &self,
+    ) -> DescribeSecurityGroupsRequestBuilder<&Self> {
+        DescribeSecurityGroupsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeSecurityGroupsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeSecurityGroups`: Queries the basic information of security groups. You can query the information by various filter conditions, such as the region ID, security group ID, and security group type.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeSecurityGroupsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::NotSupportedPageNumberAndPageSize(error),
-            1 => Self::InValidParameterNextToken(error),
-            2 => Self::MissingParameterRegionId(error),
-            3 => Self::InvalidParameterSecurityGroupType(error),
-            4 => Self::InvalidSecurityGroupIdMalformed(error),
-            5 => Self::InvalidSecurityGroupNameMalformed(error),
-            6 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::NotSupportedPageNumberAndPageSize(error) => (0, error),
-            Self::InValidParameterNextToken(error) => (1, error),
-            Self::MissingParameterRegionId(error) => (2, error),
-            Self::InvalidParameterSecurityGroupType(error) => (3, error),
-            Self::InvalidSecurityGroupIdMalformed(error) => (4, error),
-            Self::InvalidSecurityGroupNameMalformed(error) => (5, error),
-            Self::InternalError(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
+    pub fn describe_security_groups(
+        &self,
+    ) -> DescribeSecurityGroupsRequestBuilder<&Self> {
+        DescribeSecurityGroupsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeSecurityGroupsError {
+/// Every page of `DescribeSecurityGroups`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_security_groups_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeSecurityGroupsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeSecurityGroupsResponse,
+        ::acs_runtime::client::Error<DescribeSecurityGroupsError>,
+    >,
+> {
+    fn count(response: &DescribeSecurityGroupsResponse) -> usize {
+        response
+            .security_groups
+            .as_ref()
+            .and_then(|x| x.security_group.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeSecurityGroupsRequest,
+        response: &DescribeSecurityGroupsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeSecurityGroupsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_security_groups(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeSecurityGroups`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_security_groups_pages(
+        &self,
+        request: DescribeSecurityGroupsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeSecurityGroupsResponse,
+            ::acs_runtime::client::Error<DescribeSecurityGroupsError>,
+        >,
+    > {
+        describe_security_groups_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeSecurityGroupsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "NotSupportedPageNumberAndPageSize",
-            "InValidParameterNextToken",
-            "MissingParameterRegionId",
-            "InvalidParameterSecurityGroupType",
-            "InvalidSecurityGroupIdMalformed",
-            "InvalidSecurityGroupNameMalformed",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeSecurityGroups`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_security_groups_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeSecurityGroupsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::SecurityGroup,
+        ::acs_runtime::client::Error<DescribeSecurityGroupsError>,
+    >,
+> {
+    fn extract(
+        response: DescribeSecurityGroupsResponse,
+    ) -> Vec<crate::types::SecurityGroup> {
+        response.security_groups.and_then(|x| x.security_group).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_security_groups_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeSecurityGroupsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeSecurityGroups`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeSecurityGroupsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeSecurityGroupsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeSecurityGroupsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_security_groups_items(
+        &self,
+        request: DescribeSecurityGroupsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::SecurityGroup,
+            ::acs_runtime::client::Error<DescribeSecurityGroupsError>,
+        >,
+    > {
+        describe_security_groups_items(self, request)
     }
 }

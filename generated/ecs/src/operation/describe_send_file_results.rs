@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `cloud-assistant` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_send_file_results_pages`](crate::Client::describe_send_file_results_pages) and [`describe_send_file_results_items`](crate::Client::describe_send_file_results_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_send_file_results_pages`](crate::Client::describe_send_file_results_pages) and [`describe_send_file_results_items`](crate::Client::describe_send_file_results_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSendFileResults",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeSendFileResultsRequest>;
 /// Request of `DescribeSendFileResults`: Queries the files sent by Cloud Assistant and their status.
 ///
 /// ## Usage notes
@@ -220,9 +223,7 @@ impl<C> DescribeSendFileResultsRequestBuilder<C> {
     ///
     /// The region ID of the ECS instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeSendFileResultsRequest::region_id`](DescribeSendFileResultsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -231,8 +232,7 @@ impl<C> DescribeSendFileResultsRequestBuilder<C> {
     ///
     /// The ID of the resource group. After you set this parameter, file sending results in the specified resource group are queried.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeSendFileResultsRequest::resource_group_id`](DescribeSendFileResultsRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -241,8 +241,7 @@ impl<C> DescribeSendFileResultsRequestBuilder<C> {
     ///
     /// The ID of the file sending task.
     ///
-    /// - Wire name: `InvokeId`.
-    /// - Example: `f-hz0jdfwd9f****`.
+    /// Its description, rules and example: [`DescribeSendFileResultsRequest::invoke_id`](DescribeSendFileResultsRequest::invoke_id).
     pub fn invoke_id(mut self, value: impl Into<String>) -> Self {
         self.inner.invoke_id = Some(value.into());
         self
@@ -251,8 +250,7 @@ impl<C> DescribeSendFileResultsRequestBuilder<C> {
     ///
     /// The name of the file whose sending records you want to query.
     ///
-    /// - Wire name: `Name`.
-    /// - Example: `test.txt`.
+    /// Its description, rules and example: [`DescribeSendFileResultsRequest::name`](DescribeSendFileResultsRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -261,8 +259,7 @@ impl<C> DescribeSendFileResultsRequestBuilder<C> {
     ///
     /// The ID of the instance for which you want to query file sending records.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Example: `i-hz0jdfwd9f****`.
+    /// Its description, rules and example: [`DescribeSendFileResultsRequest::instance_id`](DescribeSendFileResultsRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -271,8 +268,7 @@ impl<C> DescribeSendFileResultsRequestBuilder<C> {
     ///
     /// > This parameter will be removed in the future. We recommend that you use NextToken and MaxResults for a paged query.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeSendFileResultsRequest::page_number`](DescribeSendFileResultsRequest::page_number).
     pub fn page_number(mut self, value: i64) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -281,8 +277,7 @@ impl<C> DescribeSendFileResultsRequestBuilder<C> {
     ///
     /// > This parameter will be removed in the future. We recommend that you use NextToken and MaxResults for a paged query.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeSendFileResultsRequest::page_size`](DescribeSendFileResultsRequest::page_size).
     pub fn page_size(mut self, value: i64) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -291,12 +286,7 @@ impl<C> DescribeSendFileResultsRequestBuilder<C> {
     ///
     /// The maximum number of entries per page.
     ///
-    /// Valid values: 1 to 50.
-    ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeSendFileResultsRequest::max_results`](DescribeSendFileResultsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -305,8 +295,7 @@ impl<C> DescribeSendFileResultsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `AAAAAdDWBF2`.
+    /// Its description, rules and example: [`DescribeSendFileResultsRequest::next_token`](DescribeSendFileResultsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -315,14 +304,7 @@ impl<C> DescribeSendFileResultsRequestBuilder<C> {
     ///
     /// The overall sending status of the file. The overall sending status of the file varies based on the sending status of the file on all destination instances. Valid values:
     ///
-    /// * Pending: The file is being verified or sent. If the sending state of the file on at least one instance is Pending, the overall sending state of the file is Pending.
-    /// * Running: The file is being sent to the instances. If the sending state of the file on at least one instance is Running, the overall sending state of the file is Running.
-    /// * Success: The file is sent. If the sending state of the file on all instances is Success, the overall sending state of the file is Success.
-    /// * Failed: The file fails to be sent. If the sending state of the file on all instances is Failed, the overall sending state of the file is Failed.
-    /// * PartialFailed: The file sending task succeeds on some instances and fails on other instances. If the sending state of the file is Success on some instances and is Failed on other instances, the overall sending state of the file is PartialFailed.
-    ///
-    /// - Wire name: `InvocationStatus`.
-    /// - Example: `Success`.
+    /// Its description, rules and example: [`DescribeSendFileResultsRequest::invocation_status`](DescribeSendFileResultsRequest::invocation_status).
     pub fn invocation_status(mut self, value: impl Into<String>) -> Self {
         self.inner.invocation_status = Some(value.into());
         self
@@ -331,8 +313,7 @@ impl<C> DescribeSendFileResultsRequestBuilder<C> {
     ///
     /// The tags of the file sending task.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`DescribeSendFileResultsRequest::tag`](DescribeSendFileResultsRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -514,173 +495,125 @@ for DescribeSendFileResultsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeSendFileResults`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeSendFileResultsError {
-    /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
-    RegionIdApiNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NumberExceed.Tags`: The Tags parameter number is exceed.
-    NumberExceedTags(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.TagKey`: You must specify Tag.N.Key.
-    MissingParameterTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
-    InvalidTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue.Malformed`: The specified Tag.n.Value is not valid.
-    InvalidTagValueMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.PageNumber`: The specified parameter is invalid.
-    InvalidParamPageNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.PageSize`: The specified parameter is invalid.
-    InvalidParamPageSize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.NextToken`: The specified parameter NextToken is not valid.
-    InvalidParameterNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.MaxResults`: The specified parameter MaxResults is not valid.
-    InvalidParameterMaxResults(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Operation.Forbidden`: The operation is not permitted.
-    OperationForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError.Dispatch`: An error occurred when you dispatched the request.
-    InternalErrorDispatch(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeSendFileResultsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "RegionId.ApiNotSupported",
-                        "NumberExceed.Tags",
-                        "MissingParameter.TagKey",
-                        "Duplicate.TagKey",
-                        "InvalidTagKey.Malformed",
-                        "InvalidTagValue.Malformed",
-                        "InvalidParam.PageNumber",
-                        "InvalidParam.PageSize",
-                        "InvalidParameter.NextToken",
-                        "InvalidParameter.MaxResults",
-                        "Operation.Forbidden",
-                        "InvalidRegionId.NotFound",
-                        "InternalError.Dispatch",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeSendFileResultsError;
+impl crate::Client {
+    /// Calls `DescribeSendFileResults`: Queries the files sent by Cloud Assistant and their status.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeSendFileResultsRequestBuilder::send) it. The parameters and their rules: [`DescribeSendFileResultsRequest`].
+    #[inline]
+    pub fn describe_send_file_results(
+        &self,
+    ) -> DescribeSendFileResultsRequestBuilder<&Self> {
+        DescribeSendFileResultsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeSendFileResultsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeSendFileResults`: Queries the files sent by Cloud Assistant and their status.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeSendFileResultsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::RegionIdApiNotSupported(error),
-            1 => Self::NumberExceedTags(error),
-            2 => Self::MissingParameterTagKey(error),
-            3 => Self::DuplicateTagKey(error),
-            4 => Self::InvalidTagKeyMalformed(error),
-            5 => Self::InvalidTagValueMalformed(error),
-            6 => Self::InvalidParamPageNumber(error),
-            7 => Self::InvalidParamPageSize(error),
-            8 => Self::InvalidParameterNextToken(error),
-            9 => Self::InvalidParameterMaxResults(error),
-            10 => Self::OperationForbidden(error),
-            11 => Self::InvalidRegionIdNotFound(error),
-            12 => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::RegionIdApiNotSupported(error) => (0, error),
-            Self::NumberExceedTags(error) => (1, error),
-            Self::MissingParameterTagKey(error) => (2, error),
-            Self::DuplicateTagKey(error) => (3, error),
-            Self::InvalidTagKeyMalformed(error) => (4, error),
-            Self::InvalidTagValueMalformed(error) => (5, error),
-            Self::InvalidParamPageNumber(error) => (6, error),
-            Self::InvalidParamPageSize(error) => (7, error),
-            Self::InvalidParameterNextToken(error) => (8, error),
-            Self::InvalidParameterMaxResults(error) => (9, error),
-            Self::OperationForbidden(error) => (10, error),
-            Self::InvalidRegionIdNotFound(error) => (11, error),
-            Self::InternalErrorDispatch(error) => (12, error),
-            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
-        }
+    pub fn describe_send_file_results(
+        &self,
+    ) -> DescribeSendFileResultsRequestBuilder<&Self> {
+        DescribeSendFileResultsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeSendFileResultsError {
+/// Every page of `DescribeSendFileResults`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_send_file_results_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeSendFileResultsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeSendFileResultsResponse,
+        ::acs_runtime::client::Error<DescribeSendFileResultsError>,
+    >,
+> {
+    fn count(response: &DescribeSendFileResultsResponse) -> usize {
+        response
+            .invocations
+            .as_ref()
+            .and_then(|x| x.invocation.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeSendFileResultsRequest,
+        response: &DescribeSendFileResultsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeSendFileResultsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_send_file_results(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeSendFileResults`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_send_file_results_pages(
+        &self,
+        request: DescribeSendFileResultsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeSendFileResultsResponse,
+            ::acs_runtime::client::Error<DescribeSendFileResultsError>,
+        >,
+    > {
+        describe_send_file_results_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeSendFileResultsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "RegionIdApiNotSupported",
-            "NumberExceedTags",
-            "MissingParameterTagKey",
-            "DuplicateTagKey",
-            "InvalidTagKeyMalformed",
-            "InvalidTagValueMalformed",
-            "InvalidParamPageNumber",
-            "InvalidParamPageSize",
-            "InvalidParameterNextToken",
-            "InvalidParameterMaxResults",
-            "OperationForbidden",
-            "InvalidRegionIdNotFound",
-            "InternalErrorDispatch",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeSendFileResults`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_send_file_results_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeSendFileResultsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::DescribeSendFileResultsInvocation,
+        ::acs_runtime::client::Error<DescribeSendFileResultsError>,
+    >,
+> {
+    fn extract(
+        response: DescribeSendFileResultsResponse,
+    ) -> Vec<crate::types::DescribeSendFileResultsInvocation> {
+        response.invocations.and_then(|x| x.invocation).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_send_file_results_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeSendFileResultsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeSendFileResults`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeSendFileResultsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeSendFileResultsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeSendFileResultsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_send_file_results_items(
+        &self,
+        request: DescribeSendFileResultsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::DescribeSendFileResultsInvocation,
+            ::acs_runtime::client::Error<DescribeSendFileResultsError>,
+        >,
+    > {
+        describe_send_file_results_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `snapshots` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_snapshot_groups_pages`](crate::Client::describe_snapshot_groups_pages) and [`describe_snapshot_groups_items`](crate::Client::describe_snapshot_groups_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_snapshot_groups_pages`](crate::Client::describe_snapshot_groups_pages) and [`describe_snapshot_groups_items`](crate::Client::describe_snapshot_groups_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSnapshotGroups",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeSnapshotGroupsRequest>;
 /// Request of `DescribeSnapshotGroups`: Queries the information of one or more snapshot-consistent groups, such as the status of the groups, IDs of the instances associated with the groups, and snapshot creation progress.
 ///
 /// You can specify multiple request parameters to be queried, such as `InstanceId`, `SnapshotGroupId.N`, and `Status.N`. Specified parameters have logical AND relations. Only the specified parameters are included in the filter conditions.
@@ -218,9 +221,7 @@ impl<C> DescribeSnapshotGroupsRequestBuilder<C> {
     ///
     /// The region ID of the snapshot-consistent group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeSnapshotGroupsRequest::region_id`](DescribeSnapshotGroupsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -229,8 +230,7 @@ impl<C> DescribeSnapshotGroupsRequestBuilder<C> {
     ///
     /// The ID of the instance.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Example: `i-j6ca469urv8ei629****`.
+    /// Its description, rules and example: [`DescribeSnapshotGroupsRequest::instance_id`](DescribeSnapshotGroupsRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -239,8 +239,7 @@ impl<C> DescribeSnapshotGroupsRequestBuilder<C> {
     ///
     /// The name of the snapshot-consistent group.
     ///
-    /// - Wire name: `Name`.
-    /// - Example: `testName`.
+    /// Its description, rules and example: [`DescribeSnapshotGroupsRequest::name`](DescribeSnapshotGroupsRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -249,8 +248,7 @@ impl<C> DescribeSnapshotGroupsRequestBuilder<C> {
     ///
     /// The token that determines the start point of the next query. Set the value to the NextToken value that is returned from the last call.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
+    /// Its description, rules and example: [`DescribeSnapshotGroupsRequest::next_token`](DescribeSnapshotGroupsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -259,14 +257,7 @@ impl<C> DescribeSnapshotGroupsRequestBuilder<C> {
     ///
     /// The maximum number of entries per page.
     ///
-    /// Valid values: 1 to 100.
-    ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 500.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeSnapshotGroupsRequest::max_results`](DescribeSnapshotGroupsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -275,9 +266,7 @@ impl<C> DescribeSnapshotGroupsRequestBuilder<C> {
     ///
     /// The ID of snapshot-consistent group N. Valid values of N: 1 to 10.
     ///
-    /// - Wire name: `SnapshotGroupId`.
-    /// - Must have at most 10 items.
-    /// - Example: `ssg-j6ciyh3k52qp7ovm****`.
+    /// Its description, rules and example: [`DescribeSnapshotGroupsRequest::snapshot_group_id`](DescribeSnapshotGroupsRequest::snapshot_group_id).
     pub fn snapshot_group_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -291,13 +280,7 @@ impl<C> DescribeSnapshotGroupsRequestBuilder<C> {
     ///
     /// The state of snapshot-consistent group N. Valid values of the second N: 1, 2, and 3. Valid values:
     ///
-    /// * progressing: The snapshot-consistent group is being created.
-    /// * accomplished: The snapshot-consistent group is created.
-    /// * failed: The snapshot-consistent group fails to be created.
-    ///
-    /// - Wire name: `Status`.
-    /// - Must have at most 10 items.
-    /// - Example: `accomplished`.
+    /// Its description, rules and example: [`DescribeSnapshotGroupsRequest::status`](DescribeSnapshotGroupsRequest::status).
     pub fn status(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -309,9 +292,7 @@ impl<C> DescribeSnapshotGroupsRequestBuilder<C> {
     ///
     /// This parameter is not publicly available.
     ///
-    /// - Wire name: `AdditionalAttributes`.
-    /// - Must have at most 5 items.
-    /// - Example: `hide`.
+    /// Its description, rules and example: [`DescribeSnapshotGroupsRequest::additional_attributes`](DescribeSnapshotGroupsRequest::additional_attributes).
     pub fn additional_attributes(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -325,8 +306,7 @@ impl<C> DescribeSnapshotGroupsRequestBuilder<C> {
     ///
     /// The tags of the snapshot-consistent group.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 16 items.
+    /// Its description, rules and example: [`DescribeSnapshotGroupsRequest::tag`](DescribeSnapshotGroupsRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -335,8 +315,7 @@ impl<C> DescribeSnapshotGroupsRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the snapshot-consistent group belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeSnapshotGroupsRequest::resource_group_id`](DescribeSnapshotGroupsRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -490,125 +469,125 @@ for DescribeSnapshotGroupsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeSnapshotGroups`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeSnapshotGroupsError {
-    /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSnapshotGroupId.MustBeOne`: The size of SnapshotGroupIds must be one when AdditionalAttributes has SNAPSHOT_GROUP_PROGRESS_STATUS.
-    InvalidSnapshotGroupIdMustBeOne(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidStatus.ValueNotSupported`: The specified parameter status is not valid. The expected status is progressing, accomplished or failed.
-    InvalidStatusValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The InstanceId provided does not exist in our records.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotGroupsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Duplicate.TagKey",
-                        "InvalidSnapshotGroupId.MustBeOne",
-                        "InvalidStatus.ValueNotSupported",
-                        "InvalidRegionId.NotFound",
-                        "InvalidInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeSnapshotGroupsError;
+impl crate::Client {
+    /// Calls `DescribeSnapshotGroups`: Queries the information of one or more snapshot-consistent groups, such as the status of the groups, IDs of the instances associated with the groups, and snapshot creation progress.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeSnapshotGroupsRequestBuilder::send) it. The parameters and their rules: [`DescribeSnapshotGroupsRequest`].
+    #[inline]
+    pub fn describe_snapshot_groups(
+        &self,
+    ) -> DescribeSnapshotGroupsRequestBuilder<&Self> {
+        DescribeSnapshotGroupsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeSnapshotGroupsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeSnapshotGroups`: Queries the information of one or more snapshot-consistent groups, such as the status of the groups, IDs of the instances associated with the groups, and snapshot creation progress.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeSnapshotGroupsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::DuplicateTagKey(error),
-            1 => Self::InvalidSnapshotGroupIdMustBeOne(error),
-            2 => Self::InvalidStatusValueNotSupported(error),
-            3 => Self::InvalidRegionIdNotFound(error),
-            4 => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::DuplicateTagKey(error) => (0, error),
-            Self::InvalidSnapshotGroupIdMustBeOne(error) => (1, error),
-            Self::InvalidStatusValueNotSupported(error) => (2, error),
-            Self::InvalidRegionIdNotFound(error) => (3, error),
-            Self::InvalidInstanceIdNotFound(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
+    pub fn describe_snapshot_groups(
+        &self,
+    ) -> DescribeSnapshotGroupsRequestBuilder<&Self> {
+        DescribeSnapshotGroupsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeSnapshotGroupsError {
+/// Every page of `DescribeSnapshotGroups`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_snapshot_groups_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeSnapshotGroupsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeSnapshotGroupsResponse,
+        ::acs_runtime::client::Error<DescribeSnapshotGroupsError>,
+    >,
+> {
+    fn count(response: &DescribeSnapshotGroupsResponse) -> usize {
+        response
+            .snapshot_groups
+            .as_ref()
+            .and_then(|x| x.snapshot_group.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeSnapshotGroupsRequest,
+        response: &DescribeSnapshotGroupsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeSnapshotGroupsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_snapshot_groups(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeSnapshotGroups`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_snapshot_groups_pages(
+        &self,
+        request: DescribeSnapshotGroupsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeSnapshotGroupsResponse,
+            ::acs_runtime::client::Error<DescribeSnapshotGroupsError>,
+        >,
+    > {
+        describe_snapshot_groups_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeSnapshotGroupsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "DuplicateTagKey",
-            "InvalidSnapshotGroupIdMustBeOne",
-            "InvalidStatusValueNotSupported",
-            "InvalidRegionIdNotFound",
-            "InvalidInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeSnapshotGroups`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_snapshot_groups_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeSnapshotGroupsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::SnapshotGroup,
+        ::acs_runtime::client::Error<DescribeSnapshotGroupsError>,
+    >,
+> {
+    fn extract(
+        response: DescribeSnapshotGroupsResponse,
+    ) -> Vec<crate::types::SnapshotGroup> {
+        response.snapshot_groups.and_then(|x| x.snapshot_group).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_snapshot_groups_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeSnapshotGroupsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeSnapshotGroups`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeSnapshotGroupsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeSnapshotGroupsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeSnapshotGroupsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_snapshot_groups_items(
+        &self,
+        request: DescribeSnapshotGroupsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::SnapshotGroup,
+            ::acs_runtime::client::Error<DescribeSnapshotGroupsError>,
+        >,
+    > {
+        describe_snapshot_groups_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `snapshots` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_snapshot_links_pages`](crate::Client::describe_snapshot_links_pages) and [`describe_snapshot_links_items`](crate::Client::describe_snapshot_links_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_snapshot_links_pages`](crate::Client::describe_snapshot_links_pages) and [`describe_snapshot_links_items`](crate::Client::describe_snapshot_links_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSnapshotLinks",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeSnapshotLinksRequest>;
 /// Request of `DescribeSnapshotLinks`: Queries the snapshot chains of cloud disks. A snapshot chain is a chain of all the snapshots created for a disk. A disk corresponds to a chain of snapshots.
 ///
 /// ## Usage notes
@@ -193,9 +196,7 @@ impl<C> DescribeSnapshotLinksRequestBuilder<C> {
     ///
     /// The region ID of the disk. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeSnapshotLinksRequest::region_id`](DescribeSnapshotLinksRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -204,8 +205,7 @@ impl<C> DescribeSnapshotLinksRequestBuilder<C> {
     ///
     /// The instance ID.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Example: `i-bp1h6jmbefj2cyqs****`.
+    /// Its description, rules and example: [`DescribeSnapshotLinksRequest::instance_id`](DescribeSnapshotLinksRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -214,8 +214,7 @@ impl<C> DescribeSnapshotLinksRequestBuilder<C> {
     ///
     /// The disk IDs. You can specify a JSON array that contains a maximum of 100 disk IDs. Separate the disk IDs with commas (,).
     ///
-    /// - Wire name: `DiskIds`.
-    /// - Example: `["d-bp1d6tsvznfghy7y****", "d-bp1ippxbaql9zet7****", … "d-bp1ib7bcz07lcxa9****"]`.
+    /// Its description, rules and example: [`DescribeSnapshotLinksRequest::disk_ids`](DescribeSnapshotLinksRequest::disk_ids).
     pub fn disk_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.disk_ids = Some(value.into());
         self
@@ -224,8 +223,7 @@ impl<C> DescribeSnapshotLinksRequestBuilder<C> {
     ///
     /// The snapshot chain IDs. You can specify a JSON array that contains a maximum of 100 snapshot chain IDs. Separate the snapshot chain IDs with commas (,).
     ///
-    /// - Wire name: `SnapshotLinkIds`.
-    /// - Example: `["sl-bp1grgphbcc9brb5****", "sl-bp1c4izumvq0i5bs****", … "sl-bp1akk7isz866dds****"]`.
+    /// Its description, rules and example: [`DescribeSnapshotLinksRequest::snapshot_link_ids`](DescribeSnapshotLinksRequest::snapshot_link_ids).
     pub fn snapshot_link_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.snapshot_link_ids = Some(value.into());
         self
@@ -234,12 +232,7 @@ impl<C> DescribeSnapshotLinksRequestBuilder<C> {
     ///
     /// The page number. Pages start from page 1.
     ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeSnapshotLinksRequest::page_number`](DescribeSnapshotLinksRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -248,12 +241,7 @@ impl<C> DescribeSnapshotLinksRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: 1 to 100.
     ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`DescribeSnapshotLinksRequest::page_size`](DescribeSnapshotLinksRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -262,8 +250,7 @@ impl<C> DescribeSnapshotLinksRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `caeba0bbb2be03f84eb48b699f0a****`.
+    /// Its description, rules and example: [`DescribeSnapshotLinksRequest::next_token`](DescribeSnapshotLinksRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -272,13 +259,7 @@ impl<C> DescribeSnapshotLinksRequestBuilder<C> {
     ///
     /// The maximum number of entries per page. Maximum value: 100. Default value:
     ///
-    /// * If you do not specify this parameter or if you set a value smaller than 10, the default value is 10.
-    /// * If you set a value greater than 100, the default value is 100.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be at least 0.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeSnapshotLinksRequest::max_results`](DescribeSnapshotLinksRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -462,125 +443,121 @@ for DescribeSnapshotLinksResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeSnapshotLinks`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeSnapshotLinksError {
-    /// HTTP 400 `InvalidInstanceId.NotFound`: The specified instanceId is not exists.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId`: The specified regionId is invalid.
-    InvalidRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSnapshotLinkIds`: The specified snapshotLinkIds is invalid.
-    InvalidSnapshotLinkIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDiskIds`: The specified diskIds is invalid.
-    InvalidDiskIds(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotLinksError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidInstanceId.NotFound",
-                        "InvalidRegionId",
-                        "InvalidSnapshotLinkIds",
-                        "InvalidDiskIds",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeSnapshotLinksError;
+impl crate::Client {
+    /// Calls `DescribeSnapshotLinks`: Queries the snapshot chains of cloud disks. A snapshot chain is a chain of all the snapshots created for a disk. A disk corresponds to a chain of snapshots.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeSnapshotLinksRequestBuilder::send) it. The parameters and their rules: [`DescribeSnapshotLinksRequest`].
+    #[inline]
+    pub fn describe_snapshot_links(&self) -> DescribeSnapshotLinksRequestBuilder<&Self> {
+        DescribeSnapshotLinksRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeSnapshotLinksError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeSnapshotLinks`: Queries the snapshot chains of cloud disks. A snapshot chain is a chain of all the snapshots created for a disk. A disk corresponds to a chain of snapshots.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeSnapshotLinksRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidInstanceIdNotFound(error),
-            1 => Self::InvalidRegionId(error),
-            2 => Self::InvalidSnapshotLinkIds(error),
-            3 => Self::InvalidDiskIds(error),
-            4 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidInstanceIdNotFound(error) => (0, error),
-            Self::InvalidRegionId(error) => (1, error),
-            Self::InvalidSnapshotLinkIds(error) => (2, error),
-            Self::InvalidDiskIds(error) => (3, error),
-            Self::InternalError(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
+    pub fn describe_snapshot_links(&self) -> DescribeSnapshotLinksRequestBuilder<&Self> {
+        DescribeSnapshotLinksRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeSnapshotLinksError {
+/// Every page of `DescribeSnapshotLinks`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_snapshot_links_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeSnapshotLinksRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeSnapshotLinksResponse,
+        ::acs_runtime::client::Error<DescribeSnapshotLinksError>,
+    >,
+> {
+    fn count(response: &DescribeSnapshotLinksResponse) -> usize {
+        response
+            .snapshot_links
+            .as_ref()
+            .and_then(|x| x.snapshot_link.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeSnapshotLinksRequest,
+        response: &DescribeSnapshotLinksResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeSnapshotLinksRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_snapshot_links(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeSnapshotLinks`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_snapshot_links_pages(
+        &self,
+        request: DescribeSnapshotLinksRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeSnapshotLinksResponse,
+            ::acs_runtime::client::Error<DescribeSnapshotLinksError>,
+        >,
+    > {
+        describe_snapshot_links_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeSnapshotLinksError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidInstanceIdNotFound",
-            "InvalidRegionId",
-            "InvalidSnapshotLinkIds",
-            "InvalidDiskIds",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeSnapshotLinks`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_snapshot_links_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeSnapshotLinksRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::SnapshotLink,
+        ::acs_runtime::client::Error<DescribeSnapshotLinksError>,
+    >,
+> {
+    fn extract(
+        response: DescribeSnapshotLinksResponse,
+    ) -> Vec<crate::types::SnapshotLink> {
+        response.snapshot_links.and_then(|x| x.snapshot_link).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_snapshot_links_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeSnapshotLinksError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeSnapshotLinks`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeSnapshotLinksError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeSnapshotLinksError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeSnapshotLinksError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_snapshot_links_items(
+        &self,
+        request: DescribeSnapshotLinksRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::SnapshotLink,
+            ::acs_runtime::client::Error<DescribeSnapshotLinksError>,
+        >,
+    > {
+        describe_snapshot_links_items(self, request)
     }
 }

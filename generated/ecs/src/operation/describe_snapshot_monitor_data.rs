@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeSnapshotMonitorDataRequest>;
 /// Request of `DescribeSnapshotMonitorData`: Queries the monitoring data of snapshot sizes in a region within the last 30 days.
 ///
 /// ## Usage notes
@@ -162,9 +165,7 @@ impl<C> DescribeSnapshotMonitorDataRequestBuilder<C> {
     ///
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeSnapshotMonitorDataRequest::region_id`](DescribeSnapshotMonitorDataRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -173,9 +174,7 @@ impl<C> DescribeSnapshotMonitorDataRequestBuilder<C> {
     ///
     /// The beginning of the time range to query. Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC. If the value of seconds (ss) is not 00, the time is rounded up to the next minute.
     ///
-    /// - Wire name: `StartTime`.
-    /// - Required.
-    /// - Example: `2019-05-10T00:00:00Z`.
+    /// Its description, rules and example: [`DescribeSnapshotMonitorDataRequest::start_time`](DescribeSnapshotMonitorDataRequest::start_time).
     pub fn start_time(mut self, value: impl Into<String>) -> Self {
         self.inner.start_time = Some(value.into());
         self
@@ -184,9 +183,7 @@ impl<C> DescribeSnapshotMonitorDataRequestBuilder<C> {
     ///
     /// The end of the time range to query. Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC. If the value of seconds (ss) is not 00, the time is rounded up to the next minute.
     ///
-    /// - Wire name: `EndTime`.
-    /// - Required.
-    /// - Example: `2019-05-10T03:00:00Z`.
+    /// Its description, rules and example: [`DescribeSnapshotMonitorDataRequest::end_time`](DescribeSnapshotMonitorDataRequest::end_time).
     pub fn end_time(mut self, value: impl Into<String>) -> Self {
         self.inner.end_time = Some(value.into());
         self
@@ -195,15 +192,7 @@ impl<C> DescribeSnapshotMonitorDataRequestBuilder<C> {
     ///
     /// The interval at which to query the monitoring data of snapshot sizes. Unit: seconds. Valid values:
     ///
-    /// * 60
-    /// * 600
-    /// * 3600
-    ///
-    /// Default value: 60.
-    ///
-    /// - Wire name: `Period`.
-    /// - Must be one of 60, 600, 3600.
-    /// - Example: `60`.
+    /// Its description, rules and example: [`DescribeSnapshotMonitorDataRequest::period`](DescribeSnapshotMonitorDataRequest::period).
     pub fn period(mut self, value: i32) -> Self {
         self.inner.period = Some(value);
         self
@@ -212,14 +201,7 @@ impl<C> DescribeSnapshotMonitorDataRequestBuilder<C> {
     ///
     /// The type of the snapshot. Valid values:
     ///
-    /// * Standard: standard snapshot
-    /// * Flash: local snapshot
-    /// * Archive: archive snapshot
-    ///
-    /// Default value: Standard.
-    ///
-    /// - Wire name: `Category`.
-    /// - Example: `Standard`.
+    /// Its description, rules and example: [`DescribeSnapshotMonitorDataRequest::category`](DescribeSnapshotMonitorDataRequest::category).
     pub fn category(mut self, value: impl Into<String>) -> Self {
         self.inner.category = Some(value.into());
         self
@@ -364,131 +346,28 @@ for DescribeSnapshotMonitorDataResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeSnapshotMonitorData`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeSnapshotMonitorDataError {
-    /// HTTP 400 `InvalidStartTime.Malformed`: The specified parameter "StartTime" is not valid.
-    InvalidStartTimeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEndTime.Malformed`: The specified parameter "EndTime" is not valid.
-    InvalidEndTimeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeriod.ValueNotSupported`: The specified parameter "Period" is not valid.
-    InvalidPeriodValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStartTime.TooEarly`: The specified parameter "StartTime" is too early.
-    InvalidStartTimeTooEarly(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.TooManyDataQueried`: Too many data queried.
-    InvalidParameterTooManyDataQueried(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Throttling`: Request was denied due to request throttling.
-    Throttling(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotMonitorDataError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidStartTime.Malformed",
-                        "InvalidEndTime.Malformed",
-                        "InvalidPeriod.ValueNotSupported",
-                        "InvalidStartTime.TooEarly",
-                        "InvalidParameter.TooManyDataQueried",
-                        "Throttling",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeSnapshotMonitorDataError;
+impl crate::Client {
+    /// Calls `DescribeSnapshotMonitorData`: Queries the monitoring data of snapshot sizes in a region within the last 30 days.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeSnapshotMonitorDataRequestBuilder::send) it. The parameters and their rules: [`DescribeSnapshotMonitorDataRequest`].
+    #[inline]
+    pub fn describe_snapshot_monitor_data(
+        &self,
+    ) -> DescribeSnapshotMonitorDataRequestBuilder<&Self> {
+        DescribeSnapshotMonitorDataRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeSnapshotMonitorDataError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeSnapshotMonitorData`: Queries the monitoring data of snapshot sizes in a region within the last 30 days.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeSnapshotMonitorDataRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidStartTimeMalformed(error),
-            1 => Self::InvalidEndTimeMalformed(error),
-            2 => Self::InvalidPeriodValueNotSupported(error),
-            3 => Self::InvalidStartTimeTooEarly(error),
-            4 => Self::InvalidParameterTooManyDataQueried(error),
-            5 => Self::Throttling(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidStartTimeMalformed(error) => (0, error),
-            Self::InvalidEndTimeMalformed(error) => (1, error),
-            Self::InvalidPeriodValueNotSupported(error) => (2, error),
-            Self::InvalidStartTimeTooEarly(error) => (3, error),
-            Self::InvalidParameterTooManyDataQueried(error) => (4, error),
-            Self::Throttling(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeSnapshotMonitorDataError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeSnapshotMonitorDataError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidStartTimeMalformed",
-            "InvalidEndTimeMalformed",
-            "InvalidPeriodValueNotSupported",
-            "InvalidStartTimeTooEarly",
-            "InvalidParameterTooManyDataQueried",
-            "Throttling",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeSnapshotMonitorDataError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeSnapshotMonitorDataError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeSnapshotMonitorDataError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeSnapshotMonitorDataError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_snapshot_monitor_data(
+        &self,
+    ) -> DescribeSnapshotMonitorDataRequestBuilder<&Self> {
+        DescribeSnapshotMonitorDataRequestBuilder::new(self)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `snapshots` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_snapshot_package_pages`](crate::Client::describe_snapshot_package_pages) and [`describe_snapshot_package_items`](crate::Client::describe_snapshot_package_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_snapshot_package_pages`](crate::Client::describe_snapshot_package_pages) and [`describe_snapshot_package_items`](crate::Client::describe_snapshot_package_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSnapshotPackage",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeSnapshotPackageRequest>;
 /// Request of `DescribeSnapshotPackage`: Queries the Object Storage Service (OSS) storage plans that you purchased in an Alibaba Cloud region. OSS storage plans can be used to offset the storage fees for standard snapshots instead of local snapshots.
 ///
 /// # Example
@@ -123,11 +126,7 @@ impl<C> DescribeSnapshotPackageRequestBuilder<C> {
     ///
     /// The page number. Pages start from page 1.
     ///
-    /// Default value: 1
-    ///
-    /// - Wire name: `PageNumber`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeSnapshotPackageRequest::page_number`](DescribeSnapshotPackageRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -136,12 +135,7 @@ impl<C> DescribeSnapshotPackageRequestBuilder<C> {
     ///
     /// The number of entries per page. Maximum value: 1 to 100.
     ///
-    /// Default value: 10
-    ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeSnapshotPackageRequest::page_size`](DescribeSnapshotPackageRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -150,9 +144,7 @@ impl<C> DescribeSnapshotPackageRequestBuilder<C> {
     ///
     /// The ID of the request.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeSnapshotPackageRequest::region_id`](DescribeSnapshotPackageRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -324,85 +316,127 @@ for DescribeSnapshotPackageResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeSnapshotPackage`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeSnapshotPackageError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotPackageError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeSnapshotPackageError;
+impl crate::Client {
+    /// Calls `DescribeSnapshotPackage`: Queries the Object Storage Service (OSS) storage plans that you purchased in an Alibaba Cloud region. OSS storage plans can be used to offset the storage fees for standard snapshots instead of local snapshots.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeSnapshotPackageRequestBuilder::send) it. The parameters and their rules: [`DescribeSnapshotPackageRequest`].
+    #[inline]
+    pub fn describe_snapshot_package(
+        &self,
+    ) -> DescribeSnapshotPackageRequestBuilder<&Self> {
+        DescribeSnapshotPackageRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeSnapshotPackageError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeSnapshotPackage`: Queries the Object Storage Service (OSS) storage plans that you purchased in an Alibaba Cloud region. OSS storage plans can be used to offset the storage fees for standard snapshots instead of local snapshots.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeSnapshotPackageRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
+    pub fn describe_snapshot_package(
+        &self,
+    ) -> DescribeSnapshotPackageRequestBuilder<&Self> {
+        DescribeSnapshotPackageRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeSnapshotPackageError {
+/// Every page of `DescribeSnapshotPackage`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_snapshot_package_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeSnapshotPackageRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeSnapshotPackageResponse,
+        ::acs_runtime::client::Error<DescribeSnapshotPackageError>,
+    >,
+> {
+    fn count(response: &DescribeSnapshotPackageResponse) -> usize {
+        response
+            .snapshot_packages
+            .as_ref()
+            .and_then(|x| x.snapshot_package.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeSnapshotPackageRequest,
+        response: &DescribeSnapshotPackageResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeSnapshotPackageRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_snapshot_package(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeSnapshotPackage`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_snapshot_package_pages(
+        &self,
+        request: DescribeSnapshotPackageRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeSnapshotPackageResponse,
+            ::acs_runtime::client::Error<DescribeSnapshotPackageError>,
+        >,
+    > {
+        describe_snapshot_package_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeSnapshotPackageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeSnapshotPackage`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_snapshot_package_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeSnapshotPackageRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::SnapshotPackage,
+        ::acs_runtime::client::Error<DescribeSnapshotPackageError>,
+    >,
+> {
+    fn extract(
+        response: DescribeSnapshotPackageResponse,
+    ) -> Vec<crate::types::SnapshotPackage> {
+        response.snapshot_packages.and_then(|x| x.snapshot_package).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_snapshot_package_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeSnapshotPackageError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeSnapshotPackage`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeSnapshotPackageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeSnapshotPackageError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeSnapshotPackageError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_snapshot_package_items(
+        &self,
+        request: DescribeSnapshotPackageRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::SnapshotPackage,
+            ::acs_runtime::client::Error<DescribeSnapshotPackageError>,
+        >,
+    > {
+        describe_snapshot_package_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `snapshots` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_snapshots_pages`](crate::Client::describe_snapshots_pages) and [`describe_snapshots_items`](crate::Client::describe_snapshots_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_snapshots_pages`](crate::Client::describe_snapshots_pages) and [`describe_snapshots_items`](crate::Client::describe_snapshots_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSnapshots",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeSnapshotsRequest>;
 /// Request of `DescribeSnapshots`: Queries the details of cloud disk snapshots. The details include the status of the snapshots, the amount of remaining time required to create the snapshots, and the retention period of the automatic snapshots in days.
 ///
 /// You can specify multiple request parameters, such as `InstanceId`, `DiskId`, and `SnapshotIds`, to query snapshots. The specified parameters have logical AND relations. Only the specified parameters are included in the filter conditions.
@@ -385,8 +388,7 @@ impl<C> DescribeSnapshotsRequestBuilder<C> {
     ///
     /// The ID of the instance whose cloud disk snapshots you want to query.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Example: `i-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeSnapshotsRequest::instance_id`](DescribeSnapshotsRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -395,8 +397,7 @@ impl<C> DescribeSnapshotsRequestBuilder<C> {
     ///
     /// The disk ID.
     ///
-    /// - Wire name: `DiskId`.
-    /// - Example: `d-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeSnapshotsRequest::disk_id`](DescribeSnapshotsRequest::disk_id).
     pub fn disk_id(mut self, value: impl Into<String>) -> Self {
         self.inner.disk_id = Some(value.into());
         self
@@ -405,8 +406,7 @@ impl<C> DescribeSnapshotsRequestBuilder<C> {
     ///
     /// The snapshot chain ID. You can specify a JSON array that contains up to 100 snapshot chain IDs. Separate the snapshot chain IDs with commas (,).
     ///
-    /// - Wire name: `SnapshotLinkId`.
-    /// - Example: `["sl-bp1grgphbcc9brb5****", "sl-bp1c4izumvq0i5bs****", … "sl-bp1akk7isz866dds****"]`.
+    /// Its description, rules and example: [`DescribeSnapshotsRequest::snapshot_link_id`](DescribeSnapshotsRequest::snapshot_link_id).
     pub fn snapshot_link_id(mut self, value: impl Into<String>) -> Self {
         self.inner.snapshot_link_id = Some(value.into());
         self
@@ -415,9 +415,7 @@ impl<C> DescribeSnapshotsRequestBuilder<C> {
     ///
     /// The region ID of the disk. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeSnapshotsRequest::region_id`](DescribeSnapshotsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -426,8 +424,7 @@ impl<C> DescribeSnapshotsRequestBuilder<C> {
     ///
     /// The IDs of snapshots. You can specify a JSON array that consists of up to 100 snapshot IDs. Separate the snapshot IDs with commas (,).
     ///
-    /// - Wire name: `SnapshotIds`.
-    /// - Example: `["s-bp67acfmxazb4p****", "s-bp67acfmxazb5p****", … "s-bp67acfmxazb6p****"]`.
+    /// Its description, rules and example: [`DescribeSnapshotsRequest::snapshot_ids`](DescribeSnapshotsRequest::snapshot_ids).
     pub fn snapshot_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.snapshot_ids = Some(value.into());
         self
@@ -436,10 +433,7 @@ impl<C> DescribeSnapshotsRequestBuilder<C> {
     ///
     /// > This parameter will be removed in the future. We recommend that you use NextToken and MaxResults for a paged query.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeSnapshotsRequest::page_number`](DescribeSnapshotsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -448,10 +442,7 @@ impl<C> DescribeSnapshotsRequestBuilder<C> {
     ///
     /// > This parameter will be removed in the future. We recommend that you use NextToken and MaxResults for a paged query.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeSnapshotsRequest::page_size`](DescribeSnapshotsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -460,8 +451,7 @@ impl<C> DescribeSnapshotsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
+    /// Its description, rules and example: [`DescribeSnapshotsRequest::next_token`](DescribeSnapshotsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -470,12 +460,7 @@ impl<C> DescribeSnapshotsRequestBuilder<C> {
     ///
     /// The number of entries per page. Maximum value: 100
     ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeSnapshotsRequest::max_results`](DescribeSnapshotsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -484,8 +469,7 @@ impl<C> DescribeSnapshotsRequestBuilder<C> {
     ///
     /// The name of the snapshot.
     ///
-    /// - Wire name: `SnapshotName`.
-    /// - Example: `testSnapshotName`.
+    /// Its description, rules and example: [`DescribeSnapshotsRequest::snapshot_name`](DescribeSnapshotsRequest::snapshot_name).
     pub fn snapshot_name(mut self, value: impl Into<String>) -> Self {
         self.inner.snapshot_name = Some(value.into());
         self
@@ -494,13 +478,7 @@ impl<C> DescribeSnapshotsRequestBuilder<C> {
     ///
     /// The status of the snapshot. Valid values:
     ///
-    /// * progressing: The snapshot is being created.
-    /// * accomplished: The snapshot is created.
-    /// * failed: The snapshot fails to be created.
-    /// * all (default): This value indicates all snapshot states.
-    ///
-    /// - Wire name: `Status`.
-    /// - Example: `all`.
+    /// Its description, rules and example: [`DescribeSnapshotsRequest::status`](DescribeSnapshotsRequest::status).
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.inner.status = Some(value.into());
         self
@@ -509,20 +487,14 @@ impl<C> DescribeSnapshotsRequestBuilder<C> {
     ///
     /// The type of the snapshot. Valid values:
     ///
-    /// * auto: automatic snapshot
-    /// * user: manual snapshot
-    /// * all (default): all snapshot types
-    ///
-    /// - Wire name: `SnapshotType`.
-    /// - Example: `all`.
+    /// Its description, rules and example: [`DescribeSnapshotsRequest::snapshot_type`](DescribeSnapshotsRequest::snapshot_type).
     pub fn snapshot_type(mut self, value: impl Into<String>) -> Self {
         self.inner.snapshot_type = Some(value.into());
         self
     }
     /// Sets `Filter`.
     ///
-    /// - Wire name: `Filter`.
-    /// - Must have at most 2 items.
+    /// Its description, rules and example: [`DescribeSnapshotsRequest::filter`](DescribeSnapshotsRequest::filter).
     pub fn filter(
         mut self,
         values: impl IntoIterator<Item = crate::types::Filter>,
@@ -534,13 +506,7 @@ impl<C> DescribeSnapshotsRequestBuilder<C> {
     ///
     /// Specifies whether the snapshot has been used to create custom images or disks. Valid values:
     ///
-    /// * image: The snapshot has been used to create custom images.
-    /// * disk: The snapshot has been used to create disks.
-    /// * image_disk: The snapshot has been used to create both custom images and data disks.
-    /// * none: The snapshot has not been used to create custom images or disks.
-    ///
-    /// - Wire name: `Usage`.
-    /// - Example: `none`.
+    /// Its description, rules and example: [`DescribeSnapshotsRequest::usage`](DescribeSnapshotsRequest::usage).
     pub fn usage(mut self, value: impl Into<String>) -> Self {
         self.inner.usage = Some(value.into());
         self
@@ -549,13 +515,7 @@ impl<C> DescribeSnapshotsRequestBuilder<C> {
     ///
     /// The source disk type of the snapshot. Valid values:
     ///
-    /// * system: system disk.
-    /// * data: data disk.
-    ///
-    /// > The value of this parameter is case-insensitive.
-    ///
-    /// - Wire name: `SourceDiskType`.
-    /// - Example: `Data`.
+    /// Its description, rules and example: [`DescribeSnapshotsRequest::source_disk_type`](DescribeSnapshotsRequest::source_disk_type).
     pub fn source_disk_type(mut self, value: impl Into<String>) -> Self {
         self.inner.source_disk_type = Some(value.into());
         self
@@ -564,8 +524,7 @@ impl<C> DescribeSnapshotsRequestBuilder<C> {
     ///
     /// Specifies whether the snapshot is encrypted. Default value: false.
     ///
-    /// - Wire name: `Encrypted`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeSnapshotsRequest::encrypted`](DescribeSnapshotsRequest::encrypted).
     pub fn encrypted(mut self, value: bool) -> Self {
         self.inner.encrypted = Some(value);
         self
@@ -574,10 +533,7 @@ impl<C> DescribeSnapshotsRequestBuilder<C> {
     ///
     /// The resource group ID. If you configure this parameter to query resources, up to 1,000 resources that belong to the specified resource group can be displayed in the response.
     ///
-    /// > Resources in the default resource group are displayed in the response regardless of whether you configure this parameter.
-    ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeSnapshotsRequest::resource_group_id`](DescribeSnapshotsRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -586,11 +542,7 @@ impl<C> DescribeSnapshotsRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * true: performs only a dry run. The system checks your AccessKey pair, the permissions of the RAM user, and the required parameters. If the request passes the dry run, the DryRunOperation error code is returned. Otherwise, an error message is returned.
-    /// * false (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeSnapshotsRequest::dry_run`](DescribeSnapshotsRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -599,8 +551,7 @@ impl<C> DescribeSnapshotsRequestBuilder<C> {
     ///
     /// The ID of the Key Management Service (KMS) key that is used for the data disk.
     ///
-    /// - Wire name: `KMSKeyId`.
-    /// - Example: `0e478b7a-4262-4802-b8cb-00d3fb40****`.
+    /// Its description, rules and example: [`DescribeSnapshotsRequest::kms_key_id`](DescribeSnapshotsRequest::kms_key_id).
     pub fn kms_key_id(mut self, value: impl Into<String>) -> Self {
         self.inner.kms_key_id = Some(value.into());
         self
@@ -609,15 +560,7 @@ impl<C> DescribeSnapshotsRequestBuilder<C> {
     ///
     /// The category of the snapshot. Valid values:
     ///
-    /// * Standard: standard snapshot.
-    /// * Flash: local snapshot. This value will be deprecated. The local snapshot feature is replaced by the instant access feature. When you specify this parameter, take note of the following items:
-    ///
-    ///   * If you have used local snapshots before December 14, 2020, you can use this parameter.
-    ///   * If you have not used local snapshots before December 14, 2020, you cannot use this parameter.
-    /// * archive: archive snapshot.
-    ///
-    /// - Wire name: `Category`.
-    /// - Example: `Standard`.
+    /// Its description, rules and example: [`DescribeSnapshotsRequest::category`](DescribeSnapshotsRequest::category).
     pub fn category(mut self, value: impl Into<String>) -> Self {
         self.inner.category = Some(value.into());
         self
@@ -626,8 +569,7 @@ impl<C> DescribeSnapshotsRequestBuilder<C> {
     ///
     /// The tags of the snapshot.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeSnapshotsRequest::tag`](DescribeSnapshotsRequest::tag).
     pub fn tag(
         mut self,
         values: impl IntoIterator<Item = crate::types::AddTagsTag>,
@@ -814,167 +756,114 @@ for DescribeSnapshotsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeSnapshots`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeSnapshotsError {
-    /// HTTP 400 `InvalidTag.Mismatch`: The specified Tag.n.Key and Tag.n.Value are not match.
-    InvalidTagMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagCount`: The specified tags are beyond the permitted range.
-    InvalidTagCount(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSnapshotIds.Malformed`: The amount of specified specified snapshot Ids exceeds the limit.
-    InvalidSnapshotIdsMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSnapshotCategory.Malformed`: The specified Category is not valid.
-    InvalidSnapshotCategoryMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidFilterKey.NotFound`: The specified FilterKey is not found.
-    InvalidFilterKeyNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidFilterValue`: The specified FilterValue  exceeds the limit.
-    InvalidFilterValue(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidUsage`: The specifed Usage is not valid.
-    InvalidUsage(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSourceDiskType`: The specifed SourceDiskType is not valid.
-    InvalidSourceDiskType(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidStatus.NotFound`: The specified Status is not found.
-    InvalidStatusNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSnapshotType.NotFound`: The specfied SnapshotType is not found.
-    InvalidSnapshotTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSnapshotLinkId.NotFound`: The specified snapshot link is not found.
-    InvalidSnapshotLinkIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidTag.Mismatch",
-                        "InvalidTagCount",
-                        "InvalidSnapshotIds.Malformed",
-                        "InvalidSnapshotCategory.Malformed",
-                        "InvalidFilterKey.NotFound",
-                        "InvalidFilterValue",
-                        "InvalidUsage",
-                        "InvalidSourceDiskType",
-                        "InvalidStatus.NotFound",
-                        "InvalidSnapshotType.NotFound",
-                        "InvalidSnapshotLinkId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeSnapshotsError;
+impl crate::Client {
+    /// Calls `DescribeSnapshots`: Queries the details of cloud disk snapshots. The details include the status of the snapshots, the amount of remaining time required to create the snapshots, and the retention period of the automatic snapshots in days.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeSnapshotsRequestBuilder::send) it. The parameters and their rules: [`DescribeSnapshotsRequest`].
+    #[inline]
+    pub fn describe_snapshots(&self) -> DescribeSnapshotsRequestBuilder<&Self> {
+        DescribeSnapshotsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeSnapshotsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeSnapshots`: Queries the details of cloud disk snapshots. The details include the status of the snapshots, the amount of remaining time required to create the snapshots, and the retention period of the automatic snapshots in days.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeSnapshotsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidTagMismatch(error),
-            1 => Self::InvalidTagCount(error),
-            2 => Self::InvalidSnapshotIdsMalformed(error),
-            3 => Self::InvalidSnapshotCategoryMalformed(error),
-            4 => Self::InvalidFilterKeyNotFound(error),
-            5 => Self::InvalidFilterValue(error),
-            6 => Self::InvalidUsage(error),
-            7 => Self::InvalidSourceDiskType(error),
-            8 => Self::InvalidStatusNotFound(error),
-            9 => Self::InvalidSnapshotTypeNotFound(error),
-            10 => Self::InvalidSnapshotLinkIdNotFound(error),
-            11 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidTagMismatch(error) => (0, error),
-            Self::InvalidTagCount(error) => (1, error),
-            Self::InvalidSnapshotIdsMalformed(error) => (2, error),
-            Self::InvalidSnapshotCategoryMalformed(error) => (3, error),
-            Self::InvalidFilterKeyNotFound(error) => (4, error),
-            Self::InvalidFilterValue(error) => (5, error),
-            Self::InvalidUsage(error) => (6, error),
-            Self::InvalidSourceDiskType(error) => (7, error),
-            Self::InvalidStatusNotFound(error) => (8, error),
-            Self::InvalidSnapshotTypeNotFound(error) => (9, error),
-            Self::InvalidSnapshotLinkIdNotFound(error) => (10, error),
-            Self::InternalError(error) => (11, error),
-            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
-        }
+    pub fn describe_snapshots(&self) -> DescribeSnapshotsRequestBuilder<&Self> {
+        DescribeSnapshotsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeSnapshotsError {
+/// Every page of `DescribeSnapshots`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_snapshots_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeSnapshotsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeSnapshotsResponse,
+        ::acs_runtime::client::Error<DescribeSnapshotsError>,
+    >,
+> {
+    fn count(response: &DescribeSnapshotsResponse) -> usize {
+        response.snapshots.as_ref().and_then(|x| x.snapshot.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeSnapshotsRequest,
+        response: &DescribeSnapshotsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeSnapshotsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_snapshots(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeSnapshots`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_snapshots_pages(
+        &self,
+        request: DescribeSnapshotsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeSnapshotsResponse,
+            ::acs_runtime::client::Error<DescribeSnapshotsError>,
+        >,
+    > {
+        describe_snapshots_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeSnapshotsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidTagMismatch",
-            "InvalidTagCount",
-            "InvalidSnapshotIdsMalformed",
-            "InvalidSnapshotCategoryMalformed",
-            "InvalidFilterKeyNotFound",
-            "InvalidFilterValue",
-            "InvalidUsage",
-            "InvalidSourceDiskType",
-            "InvalidStatusNotFound",
-            "InvalidSnapshotTypeNotFound",
-            "InvalidSnapshotLinkIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeSnapshots`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_snapshots_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeSnapshotsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::DescribeSnapshotsSnapshot,
+        ::acs_runtime::client::Error<DescribeSnapshotsError>,
+    >,
+> {
+    fn extract(
+        response: DescribeSnapshotsResponse,
+    ) -> Vec<crate::types::DescribeSnapshotsSnapshot> {
+        response.snapshots.and_then(|x| x.snapshot).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(describe_snapshots_pages(api, request), extract),
+    )
 }
-impl DescribeSnapshotsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeSnapshots`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeSnapshotsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeSnapshotsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeSnapshotsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_snapshots_items(
+        &self,
+        request: DescribeSnapshotsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::DescribeSnapshotsSnapshot,
+            ::acs_runtime::client::Error<DescribeSnapshotsError>,
+        >,
+    > {
+        describe_snapshots_items(self, request)
     }
 }

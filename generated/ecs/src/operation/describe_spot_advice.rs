@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeSpotAdviceRequest>;
 /// Request of `DescribeSpotAdvice`: Queries information about spot instances in a region in the previous 30 days. The information includes the average release rate of spot instances and the percentage of the average spot instance price relative to the pay-as-you-go instance price.
 ///
 /// * This operation is applicable only to I/O optimized spot instances that reside in virtual private clouds (VPCs).
@@ -226,9 +229,7 @@ impl<C> DescribeSpotAdviceRequestBuilder<C> {
     ///
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeSpotAdviceRequest::region_id`](DescribeSpotAdviceRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -237,8 +238,7 @@ impl<C> DescribeSpotAdviceRequestBuilder<C> {
     ///
     /// The number of vCPUs of the instance type. For more information, see [Instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>).
     ///
-    /// - Wire name: `Cores`.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`DescribeSpotAdviceRequest::cores`](DescribeSpotAdviceRequest::cores).
     pub fn cores(mut self, value: i32) -> Self {
         self.inner.cores = Some(value);
         self
@@ -247,8 +247,7 @@ impl<C> DescribeSpotAdviceRequestBuilder<C> {
     ///
     /// The memory size of the instance type. Unit: GiB. For more information, see [Instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>).
     ///
-    /// - Wire name: `Memory`.
-    /// - Example: `8`.
+    /// Its description, rules and example: [`DescribeSpotAdviceRequest::memory`](DescribeSpotAdviceRequest::memory).
     pub fn memory(mut self, value: f32) -> Self {
         self.inner.memory = Some(value);
         self
@@ -257,8 +256,7 @@ impl<C> DescribeSpotAdviceRequestBuilder<C> {
     ///
     /// The minimum number of vCPUs of the instance type. For more information, see [Instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>).
     ///
-    /// - Wire name: `MinCores`.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`DescribeSpotAdviceRequest::min_cores`](DescribeSpotAdviceRequest::min_cores).
     pub fn min_cores(mut self, value: i32) -> Self {
         self.inner.min_cores = Some(value);
         self
@@ -267,8 +265,7 @@ impl<C> DescribeSpotAdviceRequestBuilder<C> {
     ///
     /// The minimum memory size of the instance type. For more information, see [Instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>).
     ///
-    /// - Wire name: `MinMemory`.
-    /// - Example: `8`.
+    /// Its description, rules and example: [`DescribeSpotAdviceRequest::min_memory`](DescribeSpotAdviceRequest::min_memory).
     pub fn min_memory(mut self, value: f32) -> Self {
         self.inner.min_memory = Some(value);
         self
@@ -277,10 +274,7 @@ impl<C> DescribeSpotAdviceRequestBuilder<C> {
     ///
     /// The zone ID.
     ///
-    /// This parameter is left empty by default, which indicates that all zones in the specified region are queried.
-    ///
-    /// - Wire name: `ZoneId`.
-    /// - Example: `cn-hangzhou-i`.
+    /// Its description, rules and example: [`DescribeSpotAdviceRequest::zone_id`](DescribeSpotAdviceRequest::zone_id).
     pub fn zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_id = Some(value.into());
         self
@@ -289,8 +283,7 @@ impl<C> DescribeSpotAdviceRequestBuilder<C> {
     ///
     /// The instance family. For more information, see [Instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>).
     ///
-    /// - Wire name: `InstanceTypeFamily`.
-    /// - Example: `ecs.c5`.
+    /// Its description, rules and example: [`DescribeSpotAdviceRequest::instance_type_family`](DescribeSpotAdviceRequest::instance_type_family).
     pub fn instance_type_family(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type_family = Some(value.into());
         self
@@ -299,14 +292,7 @@ impl<C> DescribeSpotAdviceRequestBuilder<C> {
     ///
     /// The level of the instance family. Valid values:
     ///
-    /// * EntryLevel.
-    /// * EnterpriseLevel.
-    /// * CreditEntryLevel. For more information, see [Overview of burstable instances](<https://www.alibabacloud.com/help/doc-detail/59977.htm>).
-    ///
-    /// This parameter is left empty by default, which indicates that instance families at all levels are queried.
-    ///
-    /// - Wire name: `InstanceFamilyLevel`.
-    /// - Example: `EntryLevel`.
+    /// Its description, rules and example: [`DescribeSpotAdviceRequest::instance_family_level`](DescribeSpotAdviceRequest::instance_family_level).
     pub fn instance_family_level(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_family_level = Some(value.into());
         self
@@ -315,15 +301,7 @@ impl<C> DescribeSpotAdviceRequestBuilder<C> {
     ///
     /// The GPU type. Valid values:
     ///
-    /// * NVIDIA P4
-    /// * NVIDIA T4
-    /// * NVIDIA P100
-    /// * NVIDIA V100
-    ///
-    /// This parameter is left empty by default, which indicates that all GPU types are queried. For more information, see [GPU-accelerated compute-optimized and vGPU-accelerated instance families](<https://www.alibabacloud.com/help/doc-detail/108496.htm>).
-    ///
-    /// - Wire name: `GpuSpec`.
-    /// - Example: `NVIDIA T4`.
+    /// Its description, rules and example: [`DescribeSpotAdviceRequest::gpu_spec`](DescribeSpotAdviceRequest::gpu_spec).
     pub fn gpu_spec(mut self, value: impl Into<String>) -> Self {
         self.inner.gpu_spec = Some(value.into());
         self
@@ -332,8 +310,7 @@ impl<C> DescribeSpotAdviceRequestBuilder<C> {
     ///
     /// The number of GPUs that a GPU-accelerated instance has. For information about the valid values, see [GPU-accelerated compute optimized instance types](<https://www.alibabacloud.com/help/doc-detail/108496.htm>).
     ///
-    /// - Wire name: `GpuAmount`.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`DescribeSpotAdviceRequest::gpu_amount`](DescribeSpotAdviceRequest::gpu_amount).
     pub fn gpu_amount(mut self, value: i32) -> Self {
         self.inner.gpu_amount = Some(value);
         self
@@ -342,9 +319,7 @@ impl<C> DescribeSpotAdviceRequestBuilder<C> {
     ///
     /// The instance types. You can specify up to 10 instance types.
     ///
-    /// - Wire name: `InstanceTypes`.
-    /// - Must have at most 10 items.
-    /// - Example: `ecs.c5.large`.
+    /// Its description, rules and example: [`DescribeSpotAdviceRequest::instance_types`](DescribeSpotAdviceRequest::instance_types).
     pub fn instance_types(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -499,191 +474,24 @@ for DescribeSpotAdviceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeSpotAdvice`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeSpotAdviceError {
-    /// HTTP 400 `Invalid.SaleStrategy`: The specified saleStrategy is not valid.
-    InvalidSaleStrategy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.Param`: The input parameter DestinationResource that is mandatory for processing this request is not supplied.
-    InvalidParam(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.MalFormed`: The specified parameter RegionId is not valid.
-    InvalidRegionIdMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDedicatedHostId.NotFound`: The specified DedicatedHostId does not exist in our records.
-    InvalidDedicatedHostIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParam.TypeAndCpuMem.Conflict`: The specified 'InstanceType' and 'Cores','Memory' are not blank at the same time.
-    InvalidParamTypeAndCpuMemConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParam.Cores`: The specified parameter 'Cores' should not be empty
-    InvalidParamCores(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParam.Memory`: The specified parameter 'Memory' should not be empty
-    InvalidParamMemory(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.RegionIdNotSupported`: region not support spot duration instance.
-    OperationDeniedRegionIdNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.FlavorNotSupported`: flavor not support spot duration instance.
-    OperationDeniedFlavorNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.TimestampNotSupported`: timestamp not support spot duration instance.
-    OperationDeniedTimestampNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Invalid.RegionId`: The specified RegionId does not exist.
-    InvalidRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Unavailable.Regions`: The available regions does not exists
-    UnavailableRegions(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Invalid.ResourceType`: The ResourceType provided does not exist in our records.
-    InvalidResourceType(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Invalid.DestinationResource`: The specified DestinationResource is not valid.
-    InvalidDestinationResource(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Invalid.IoOptimized`: The specified IoOptimized is not valid.
-    InvalidIoOptimized(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Invalid.NetworkType`: The specified NetworkType is not valid.
-    InvalidNetworkType(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeSpotAdviceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Invalid.SaleStrategy",
-                        "Invalid.Param",
-                        "InvalidRegionId.MalFormed",
-                        "InvalidDedicatedHostId.NotFound",
-                        "InvalidParam.TypeAndCpuMem.Conflict",
-                        "InvalidParam.Cores",
-                        "InvalidParam.Memory",
-                        "OperationDenied.RegionIdNotSupported",
-                        "OperationDenied.FlavorNotSupported",
-                        "OperationDenied.TimestampNotSupported",
-                        "Invalid.RegionId",
-                        "Unavailable.Regions",
-                        "Invalid.ResourceType",
-                        "Invalid.DestinationResource",
-                        "Invalid.IoOptimized",
-                        "Invalid.NetworkType",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeSpotAdviceError;
+impl crate::Client {
+    /// Calls `DescribeSpotAdvice`: Queries information about spot instances in a region in the previous 30 days. The information includes the average release rate of spot instances and the percentage of the average spot instance price relative to the pay-as-you-go instance price.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeSpotAdviceRequestBuilder::send) it. The parameters and their rules: [`DescribeSpotAdviceRequest`].
+    #[inline]
+    pub fn describe_spot_advice(&self) -> DescribeSpotAdviceRequestBuilder<&Self> {
+        DescribeSpotAdviceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeSpotAdviceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeSpotAdvice`: Queries information about spot instances in a region in the previous 30 days. The information includes the average release rate of spot instances and the percentage of the average spot instance price relative to the pay-as-you-go instance price.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeSpotAdviceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidSaleStrategy(error),
-            1 => Self::InvalidParam(error),
-            2 => Self::InvalidRegionIdMalFormed(error),
-            3 => Self::InvalidDedicatedHostIdNotFound(error),
-            4 => Self::InvalidParamTypeAndCpuMemConflict(error),
-            5 => Self::InvalidParamCores(error),
-            6 => Self::InvalidParamMemory(error),
-            7 => Self::OperationDeniedRegionIdNotSupported(error),
-            8 => Self::OperationDeniedFlavorNotSupported(error),
-            9 => Self::OperationDeniedTimestampNotSupported(error),
-            10 => Self::InvalidRegionId(error),
-            11 => Self::UnavailableRegions(error),
-            12 => Self::InvalidResourceType(error),
-            13 => Self::InvalidDestinationResource(error),
-            14 => Self::InvalidIoOptimized(error),
-            15 => Self::InvalidNetworkType(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidSaleStrategy(error) => (0, error),
-            Self::InvalidParam(error) => (1, error),
-            Self::InvalidRegionIdMalFormed(error) => (2, error),
-            Self::InvalidDedicatedHostIdNotFound(error) => (3, error),
-            Self::InvalidParamTypeAndCpuMemConflict(error) => (4, error),
-            Self::InvalidParamCores(error) => (5, error),
-            Self::InvalidParamMemory(error) => (6, error),
-            Self::OperationDeniedRegionIdNotSupported(error) => (7, error),
-            Self::OperationDeniedFlavorNotSupported(error) => (8, error),
-            Self::OperationDeniedTimestampNotSupported(error) => (9, error),
-            Self::InvalidRegionId(error) => (10, error),
-            Self::UnavailableRegions(error) => (11, error),
-            Self::InvalidResourceType(error) => (12, error),
-            Self::InvalidDestinationResource(error) => (13, error),
-            Self::InvalidIoOptimized(error) => (14, error),
-            Self::InvalidNetworkType(error) => (15, error),
-            Self::Unhandled(unhandled) => (16, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeSpotAdviceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeSpotAdviceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidSaleStrategy",
-            "InvalidParam",
-            "InvalidRegionIdMalFormed",
-            "InvalidDedicatedHostIdNotFound",
-            "InvalidParamTypeAndCpuMemConflict",
-            "InvalidParamCores",
-            "InvalidParamMemory",
-            "OperationDeniedRegionIdNotSupported",
-            "OperationDeniedFlavorNotSupported",
-            "OperationDeniedTimestampNotSupported",
-            "InvalidRegionId",
-            "UnavailableRegions",
-            "InvalidResourceType",
-            "InvalidDestinationResource",
-            "InvalidIoOptimized",
-            "InvalidNetworkType",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeSpotAdviceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeSpotAdviceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeSpotAdviceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeSpotAdviceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_spot_advice(&self) -> DescribeSpotAdviceRequestBuilder<&Self> {
+        DescribeSpotAdviceRequestBuilder::new(self)
     }
 }

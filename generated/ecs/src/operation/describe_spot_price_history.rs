@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeSpotPriceHistoryRequest>;
 /// Request of `DescribeSpotPriceHistory`: Queries the historical prices of spot instances within up to the previous 30 days. You can set the maximum price of a spot instance based on the historical prices.
 ///
 /// * This operation is applicable only to I/O optimized spot instances.
@@ -226,9 +229,7 @@ impl<C> DescribeSpotPriceHistoryRequestBuilder<C> {
     ///
     /// The zone ID of the spot instance.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeSpotPriceHistoryRequest::region_id`](DescribeSpotPriceHistoryRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -237,8 +238,7 @@ impl<C> DescribeSpotPriceHistoryRequestBuilder<C> {
     ///
     /// The spot price (market price) of the spot instance.
     ///
-    /// - Wire name: `ZoneId`.
-    /// - Example: `cn-hangzhou-g`.
+    /// Its description, rules and example: [`DescribeSpotPriceHistoryRequest::zone_id`](DescribeSpotPriceHistoryRequest::zone_id).
     pub fn zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_id = Some(value.into());
         self
@@ -247,12 +247,7 @@ impl<C> DescribeSpotPriceHistoryRequestBuilder<C> {
     ///
     /// The network type of the spot instance. Valid values:
     ///
-    /// * classic: classic network
-    /// * vpc: Virtual Private Cloud (VPC)
-    ///
-    /// - Wire name: `NetworkType`.
-    /// - Required.
-    /// - Example: `vpc`.
+    /// Its description, rules and example: [`DescribeSpotPriceHistoryRequest::network_type`](DescribeSpotPriceHistoryRequest::network_type).
     pub fn network_type(mut self, value: impl Into<String>) -> Self {
         self.inner.network_type = Some(value.into());
         self
@@ -261,11 +256,7 @@ impl<C> DescribeSpotPriceHistoryRequestBuilder<C> {
     ///
     /// The beginning of the time range to query. Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the `yyyy-MM-ddTHH:mm:ssZ` format. The time must be in UTC. The specified time can be up to 30 days earlier than the specified EndTime value.
     ///
-    /// This parameter is empty by default. If this parameter is empty, the time that is 3 hours earlier than the specified EndTime value is used.
-    ///
-    /// - Wire name: `InstanceType`.
-    /// - Required.
-    /// - Example: `ecs.t1.xsmall`.
+    /// Its description, rules and example: [`DescribeSpotPriceHistoryRequest::instance_type`](DescribeSpotPriceHistoryRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -274,15 +265,7 @@ impl<C> DescribeSpotPriceHistoryRequestBuilder<C> {
     ///
     /// The protection period of the spot instance. Unit: hours. Default value: 1. Valid values:
     ///
-    /// * 1: After a spot instance is created, Alibaba Cloud ensures that the instance is not automatically released within 1 hour. After the 1-hour protection period ends, the system compares the bid price with the market price and checks the resource inventory to determine whether to retain or release the instance.
-    /// * 0: After a spot instance is created, Alibaba Cloud does not ensure that the instance runs for 1 hour. The system compares the bid price with the market price and checks the resource inventory to determine whether to retain or release the instance.
-    ///
-    /// Alibaba Cloud sends an ECS system event to notify you 5 minutes before the instance is released. Spot instances are billed by second. We recommend that you specify a protection period based on your business requirements.
-    ///
-    /// > This parameter takes effect only if you set SpotStrategy to SpotWithPriceLimit or SpotAsPriceGo.
-    ///
-    /// - Wire name: `SpotDuration`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeSpotPriceHistoryRequest::spot_duration`](DescribeSpotPriceHistoryRequest::spot_duration).
     pub fn spot_duration(mut self, value: i32) -> Self {
         self.inner.spot_duration = Some(value);
         self
@@ -291,15 +274,7 @@ impl<C> DescribeSpotPriceHistoryRequestBuilder<C> {
     ///
     /// Specifies whether the instance is I/O optimized. Valid values:
     ///
-    /// * optimized: The instance is I/O optimized.
-    /// * none: The instance is not I/O optimized.
-    ///
-    /// For instances of generation I instance families, the default value is none.
-    ///
-    /// For instances of other instance families, the default value is optimized.
-    ///
-    /// - Wire name: `IoOptimized`.
-    /// - Example: `optimized`.
+    /// Its description, rules and example: [`DescribeSpotPriceHistoryRequest::io_optimized`](DescribeSpotPriceHistoryRequest::io_optimized).
     pub fn io_optimized(mut self, value: impl Into<String>) -> Self {
         self.inner.io_optimized = Some(value.into());
         self
@@ -308,10 +283,7 @@ impl<C> DescribeSpotPriceHistoryRequestBuilder<C> {
     ///
     /// The beginning of the time range to query. The value of this parameter and the value of EndTime can be up to 30 days apart. Specify the time in the [ISO 8601 standard](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) in the `yyyy-MM-ddTHH:mm:ssZ` format. The time must be in UTC.
     ///
-    /// This parameter is left empty by default. If this parameter is empty, the time that is 3 hours earlier than the value of EndTime is used.
-    ///
-    /// - Wire name: `StartTime`.
-    /// - Example: `2017-08-22T08:45:08Z`.
+    /// Its description, rules and example: [`DescribeSpotPriceHistoryRequest::start_time`](DescribeSpotPriceHistoryRequest::start_time).
     pub fn start_time(mut self, value: impl Into<String>) -> Self {
         self.inner.start_time = Some(value.into());
         self
@@ -320,10 +292,7 @@ impl<C> DescribeSpotPriceHistoryRequestBuilder<C> {
     ///
     /// The end of the time range to query. Specify the time in the [ISO 8601 standard](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) in the `yyyy-MM-ddTHH:mm:ssZ` format. The time must be in UTC.
     ///
-    /// This parameter is empty by default. If this parameter is empty, the current time is used.
-    ///
-    /// - Wire name: `EndTime`.
-    /// - Example: `2017-08-22T08:45:08Z`.
+    /// Its description, rules and example: [`DescribeSpotPriceHistoryRequest::end_time`](DescribeSpotPriceHistoryRequest::end_time).
     pub fn end_time(mut self, value: impl Into<String>) -> Self {
         self.inner.end_time = Some(value.into());
         self
@@ -332,10 +301,7 @@ impl<C> DescribeSpotPriceHistoryRequestBuilder<C> {
     ///
     /// The type of the operating system platform. Valid values:
     ///
-    /// - linux
-    /// - windows
-    /// - Wire name: `OSType`.
-    /// - Example: `linux`.
+    /// Its description, rules and example: [`DescribeSpotPriceHistoryRequest::os_type`](DescribeSpotPriceHistoryRequest::os_type).
     pub fn os_type(mut self, value: impl Into<String>) -> Self {
         self.inner.os_type = Some(value.into());
         self
@@ -344,10 +310,7 @@ impl<C> DescribeSpotPriceHistoryRequestBuilder<C> {
     ///
     /// The line from which the query starts.
     ///
-    /// Default value: 0
-    ///
-    /// - Wire name: `Offset`.
-    /// - Example: `0`.
+    /// Its description, rules and example: [`DescribeSpotPriceHistoryRequest::offset`](DescribeSpotPriceHistoryRequest::offset).
     pub fn offset(mut self, value: i32) -> Self {
         self.inner.offset = Some(value);
         self
@@ -509,263 +472,28 @@ for DescribeSpotPriceHistoryResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeSpotPriceHistory`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeSpotPriceHistoryError {
-    /// HTTP 400 `MissingParameter`: %s
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedParameter`: %s
-    UnsupportedParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceID.Malformed`: %s
-    InvalidInstanceIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.StartTime`: %s
-    InvalidParamsStartTime(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.EndTime`: %s
-    InvalidParamsEndTime(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Abs.Abs.InvalidSpotInstanceUID`: %s
-    AbsAbsInvalidSpotInstanceUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.NetworkType`: %s
-    InvalidParamsNetworkType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.IoOptimized`: %s
-    InvalidParamsIoOptimized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.OSType`: %s
-    InvalidParamsOsType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Abs.IoOptimized.ValueNotSupported`: %s
-    AbsIoOptimizedValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidZoneId.NotFound`: The specified zone does not exist.
-    InvalidZoneIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.ZoneId`: %s
-    InvalidParamsZoneId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.RegionId`: %s
-    InvalidParamsRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.InstanceType`: %s
-    InvalidParamsInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.PageSize`: %s
-    InvalidParamsPageSize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.Offset`: %s
-    InvalidParamsOffset(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.ValueNotSupported`: %s
-    InvalidInstanceTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.IoOptimized`: The specified instancetype must be IoOptimized instance.
-    DependencyViolationIoOptimized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSpotDuration`: The specified SpotDuration is not valid.
-    InvalidSpotDuration(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.QueryFail`: Query spot price fail, please retry later.
-    OperationDeniedQueryFail(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidUserType.NotSupported`: %s
-    InvalidUserTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Abs.InvalidAccount.NotFound`: %s
-    AbsInvalidAccountNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbedden.NotSupportRAM`: %s
-    ForbeddenNotSupportRam(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: %s
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.RegionIdNotSupported`: region not support spot duration instance.
-    OperationDeniedRegionIdNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.FlavorNotSupported`: flavor not support spot duration instance.
-    OperationDeniedFlavorNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.TimestampNotSupported`: timestamp not support spot duration instance.
-    OperationDeniedTimestampNotSupported(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeSpotPriceHistoryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter",
-                        "UnsupportedParameter",
-                        "InvalidParameter",
-                        "InvalidInstanceID.Malformed",
-                        "InvalidParams.StartTime",
-                        "InvalidParams.EndTime",
-                        "Abs.Abs.InvalidSpotInstanceUID",
-                        "InvalidParams.NetworkType",
-                        "InvalidParams.IoOptimized",
-                        "InvalidParams.OSType",
-                        "Abs.IoOptimized.ValueNotSupported",
-                        "InvalidZoneId.NotFound",
-                        "InvalidParams.ZoneId",
-                        "InvalidParams.RegionId",
-                        "InvalidParams.InstanceType",
-                        "InvalidParams.PageSize",
-                        "InvalidParams.Offset",
-                        "InvalidInstanceType.ValueNotSupported",
-                        "DependencyViolation.IoOptimized",
-                        "InvalidSpotDuration",
-                        "OperationDenied.QueryFail",
-                        "InvalidUserType.NotSupported",
-                        "Abs.InvalidAccount.NotFound",
-                        "Forbedden.NotSupportRAM",
-                        "Forbbiden.SubUser",
-                        "OperationDenied.RegionIdNotSupported",
-                        "OperationDenied.FlavorNotSupported",
-                        "OperationDenied.TimestampNotSupported",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeSpotPriceHistoryError;
+impl crate::Client {
+    /// Calls `DescribeSpotPriceHistory`: Queries the historical prices of spot instances within up to the previous 30 days. You can set the maximum price of a spot instance based on the historical prices.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeSpotPriceHistoryRequestBuilder::send) it. The parameters and their rules: [`DescribeSpotPriceHistoryRequest`].
+    #[inline]
+    pub fn describe_spot_price_history(
+        &self,
+    ) -> DescribeSpotPriceHistoryRequestBuilder<&Self> {
+        DescribeSpotPriceHistoryRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeSpotPriceHistoryError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeSpotPriceHistory`: Queries the historical prices of spot instances within up to the previous 30 days. You can set the maximum price of a spot instance based on the historical prices.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeSpotPriceHistoryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameter(error),
-            1 => Self::UnsupportedParameter(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::InvalidInstanceIdMalformed(error),
-            4 => Self::InvalidParamsStartTime(error),
-            5 => Self::InvalidParamsEndTime(error),
-            6 => Self::AbsAbsInvalidSpotInstanceUid(error),
-            7 => Self::InvalidParamsNetworkType(error),
-            8 => Self::InvalidParamsIoOptimized(error),
-            9 => Self::InvalidParamsOsType(error),
-            10 => Self::AbsIoOptimizedValueNotSupported(error),
-            11 => Self::InvalidZoneIdNotFound(error),
-            12 => Self::InvalidParamsZoneId(error),
-            13 => Self::InvalidParamsRegionId(error),
-            14 => Self::InvalidParamsInstanceType(error),
-            15 => Self::InvalidParamsPageSize(error),
-            16 => Self::InvalidParamsOffset(error),
-            17 => Self::InvalidInstanceTypeValueNotSupported(error),
-            18 => Self::DependencyViolationIoOptimized(error),
-            19 => Self::InvalidSpotDuration(error),
-            20 => Self::OperationDeniedQueryFail(error),
-            21 => Self::InvalidUserTypeNotSupported(error),
-            22 => Self::AbsInvalidAccountNotFound(error),
-            23 => Self::ForbeddenNotSupportRam(error),
-            24 => Self::ForbbidenSubUser(error),
-            25 => Self::OperationDeniedRegionIdNotSupported(error),
-            26 => Self::OperationDeniedFlavorNotSupported(error),
-            27 => Self::OperationDeniedTimestampNotSupported(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => (0, error),
-            Self::UnsupportedParameter(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::InvalidInstanceIdMalformed(error) => (3, error),
-            Self::InvalidParamsStartTime(error) => (4, error),
-            Self::InvalidParamsEndTime(error) => (5, error),
-            Self::AbsAbsInvalidSpotInstanceUid(error) => (6, error),
-            Self::InvalidParamsNetworkType(error) => (7, error),
-            Self::InvalidParamsIoOptimized(error) => (8, error),
-            Self::InvalidParamsOsType(error) => (9, error),
-            Self::AbsIoOptimizedValueNotSupported(error) => (10, error),
-            Self::InvalidZoneIdNotFound(error) => (11, error),
-            Self::InvalidParamsZoneId(error) => (12, error),
-            Self::InvalidParamsRegionId(error) => (13, error),
-            Self::InvalidParamsInstanceType(error) => (14, error),
-            Self::InvalidParamsPageSize(error) => (15, error),
-            Self::InvalidParamsOffset(error) => (16, error),
-            Self::InvalidInstanceTypeValueNotSupported(error) => (17, error),
-            Self::DependencyViolationIoOptimized(error) => (18, error),
-            Self::InvalidSpotDuration(error) => (19, error),
-            Self::OperationDeniedQueryFail(error) => (20, error),
-            Self::InvalidUserTypeNotSupported(error) => (21, error),
-            Self::AbsInvalidAccountNotFound(error) => (22, error),
-            Self::ForbeddenNotSupportRam(error) => (23, error),
-            Self::ForbbidenSubUser(error) => (24, error),
-            Self::OperationDeniedRegionIdNotSupported(error) => (25, error),
-            Self::OperationDeniedFlavorNotSupported(error) => (26, error),
-            Self::OperationDeniedTimestampNotSupported(error) => (27, error),
-            Self::Unhandled(unhandled) => (28, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeSpotPriceHistoryError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeSpotPriceHistoryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameter",
-            "UnsupportedParameter",
-            "InvalidParameter",
-            "InvalidInstanceIdMalformed",
-            "InvalidParamsStartTime",
-            "InvalidParamsEndTime",
-            "AbsAbsInvalidSpotInstanceUid",
-            "InvalidParamsNetworkType",
-            "InvalidParamsIoOptimized",
-            "InvalidParamsOsType",
-            "AbsIoOptimizedValueNotSupported",
-            "InvalidZoneIdNotFound",
-            "InvalidParamsZoneId",
-            "InvalidParamsRegionId",
-            "InvalidParamsInstanceType",
-            "InvalidParamsPageSize",
-            "InvalidParamsOffset",
-            "InvalidInstanceTypeValueNotSupported",
-            "DependencyViolationIoOptimized",
-            "InvalidSpotDuration",
-            "OperationDeniedQueryFail",
-            "InvalidUserTypeNotSupported",
-            "AbsInvalidAccountNotFound",
-            "ForbeddenNotSupportRam",
-            "ForbbidenSubUser",
-            "OperationDeniedRegionIdNotSupported",
-            "OperationDeniedFlavorNotSupported",
-            "OperationDeniedTimestampNotSupported",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeSpotPriceHistoryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeSpotPriceHistoryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeSpotPriceHistoryError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeSpotPriceHistoryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_spot_price_history(
+        &self,
+    ) -> DescribeSpotPriceHistoryRequestBuilder<&Self> {
+        DescribeSpotPriceHistoryRequestBuilder::new(self)
     }
 }

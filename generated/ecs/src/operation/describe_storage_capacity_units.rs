@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `storage-capacity-units-scus` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_storage_capacity_units_pages`](crate::Client::describe_storage_capacity_units_pages) and [`describe_storage_capacity_units_items`](crate::Client::describe_storage_capacity_units_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_storage_capacity_units_pages`](crate::Client::describe_storage_capacity_units_pages) and [`describe_storage_capacity_units_items`](crate::Client::describe_storage_capacity_units_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeStorageCapacityUnits",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeStorageCapacityUnitsRequest>;
 /// Request of `DescribeStorageCapacityUnits`: Queries the details of storage capacity units (SCUs). In the request, you can specify the name, status, or capacity of each SCU.
 ///
 /// # Example
@@ -210,9 +213,7 @@ impl<C> DescribeStorageCapacityUnitsRequestBuilder<C> {
     ///
     /// The region ID of the SCU. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeStorageCapacityUnitsRequest::region_id`](DescribeStorageCapacityUnitsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -221,13 +222,7 @@ impl<C> DescribeStorageCapacityUnitsRequestBuilder<C> {
     ///
     /// The number of the page to return.
     ///
-    /// Pages start from page 1.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeStorageCapacityUnitsRequest::page_number`](DescribeStorageCapacityUnitsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -236,14 +231,7 @@ impl<C> DescribeStorageCapacityUnitsRequestBuilder<C> {
     ///
     /// The number of entries per page.
     ///
-    /// Valid values: 1 to 100.
-    ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeStorageCapacityUnitsRequest::page_size`](DescribeStorageCapacityUnitsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -252,8 +240,7 @@ impl<C> DescribeStorageCapacityUnitsRequestBuilder<C> {
     ///
     /// The name of the SCU. The name must be 2 to 128 characters in length. It must start with a letter but cannot start with `http://` or `https://`. It can contain letters, digits, colons (:), underscores (\_), and hyphens (-).
     ///
-    /// - Wire name: `Name`.
-    /// - Example: `testScuName`.
+    /// Its description, rules and example: [`DescribeStorageCapacityUnitsRequest::name`](DescribeStorageCapacityUnitsRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -262,8 +249,7 @@ impl<C> DescribeStorageCapacityUnitsRequestBuilder<C> {
     ///
     /// The capacity of the SCU. Unit: GiB. Valid values: 20, 40, 100, 200, 500, 1024, 2048, 5120, 10240, 20480, and 51200.
     ///
-    /// - Wire name: `Capacity`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`DescribeStorageCapacityUnitsRequest::capacity`](DescribeStorageCapacityUnitsRequest::capacity).
     pub fn capacity(mut self, value: i32) -> Self {
         self.inner.capacity = Some(value);
         self
@@ -272,13 +258,7 @@ impl<C> DescribeStorageCapacityUnitsRequestBuilder<C> {
     ///
     /// The allocation type. Valid values:
     ///
-    /// * Normal: queries SCUs that belong to the current Alibaba Cloud account.
-    /// * Shared: queries SCUs shared between the Alibaba Cloud account and RAM users.
-    ///
-    /// Default value: Normal.
-    ///
-    /// - Wire name: `AllocationType`.
-    /// - Example: `Normal`.
+    /// Its description, rules and example: [`DescribeStorageCapacityUnitsRequest::allocation_type`](DescribeStorageCapacityUnitsRequest::allocation_type).
     pub fn allocation_type(mut self, value: impl Into<String>) -> Self {
         self.inner.allocation_type = Some(value.into());
         self
@@ -287,9 +267,7 @@ impl<C> DescribeStorageCapacityUnitsRequestBuilder<C> {
     ///
     /// The IDs of the SCUs. You can specify 1 to 100 SCU IDs.
     ///
-    /// - Wire name: `StorageCapacityUnitId`.
-    /// - Must have at most 100 items.
-    /// - Example: `scu-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeStorageCapacityUnitsRequest::storage_capacity_unit_id`](DescribeStorageCapacityUnitsRequest::storage_capacity_unit_id).
     pub fn storage_capacity_unit_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -303,9 +281,7 @@ impl<C> DescribeStorageCapacityUnitsRequestBuilder<C> {
     ///
     /// The states of SCUs. The array is 1 to 4 in length.
     ///
-    /// - Wire name: `Status`.
-    /// - Must have at most 100 items.
-    /// - Example: `Active`.
+    /// Its description, rules and example: [`DescribeStorageCapacityUnitsRequest::status`](DescribeStorageCapacityUnitsRequest::status).
     pub fn status(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -317,8 +293,7 @@ impl<C> DescribeStorageCapacityUnitsRequestBuilder<C> {
     ///
     /// The tags to add to the SCU. You can add up to 20 tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeStorageCapacityUnitsRequest::tag`](DescribeStorageCapacityUnitsRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -493,119 +468,130 @@ for DescribeStorageCapacityUnitsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeStorageCapacityUnits`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeStorageCapacityUnitsError {
-    /// HTTP 400 `MissingParameter.RegionId`: The specified RegionId should not be null.
-    MissingParameterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Name`: The specified Name is invalid.
-    InvalidParameterName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.CapacityExceed`: The specified Capacity exceeds the limitation of quota.
-    InvalidParameterCapacityExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAllocationType.ValueNotSupported`: The specified AllocationType is not supported.
-    InvalidAllocationTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeStorageCapacityUnitsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter.RegionId",
-                        "InvalidParameter.Name",
-                        "InvalidParameter.CapacityExceed",
-                        "InvalidAllocationType.ValueNotSupported",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeStorageCapacityUnitsError;
+impl crate::Client {
+    /// Calls `DescribeStorageCapacityUnits`: Queries the details of storage capacity units (SCUs). In the request, you can specify the name, status, or capacity of each SCU.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeStorageCapacityUnitsRequestBuilder::send) it. The parameters and their rules: [`DescribeStorageCapacityUnitsRequest`].
+    #[inline]
+    pub fn describe_storage_capacity_units(
+        &self,
+    ) -> DescribeStorageCapacityUnitsRequestBuilder<&Self> {
+        DescribeStorageCapacityUnitsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeStorageCapacityUnitsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeStorageCapacityUnits`: Queries the details of storage capacity units (SCUs). In the request, you can specify the name, status, or capacity of each SCU.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeStorageCapacityUnitsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameterRegionId(error),
-            1 => Self::InvalidParameterName(error),
-            2 => Self::InvalidParameterCapacityExceed(error),
-            3 => Self::InvalidAllocationTypeValueNotSupported(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameterRegionId(error) => (0, error),
-            Self::InvalidParameterName(error) => (1, error),
-            Self::InvalidParameterCapacityExceed(error) => (2, error),
-            Self::InvalidAllocationTypeValueNotSupported(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
+    pub fn describe_storage_capacity_units(
+        &self,
+    ) -> DescribeStorageCapacityUnitsRequestBuilder<&Self> {
+        DescribeStorageCapacityUnitsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeStorageCapacityUnitsError {
+/// Every page of `DescribeStorageCapacityUnits`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_storage_capacity_units_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeStorageCapacityUnitsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeStorageCapacityUnitsResponse,
+        ::acs_runtime::client::Error<DescribeStorageCapacityUnitsError>,
+    >,
+> {
+    fn count(response: &DescribeStorageCapacityUnitsResponse) -> usize {
+        response
+            .storage_capacity_units
+            .as_ref()
+            .and_then(|x| x.storage_capacity_unit.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeStorageCapacityUnitsRequest,
+        response: &DescribeStorageCapacityUnitsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeStorageCapacityUnitsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_storage_capacity_units(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeStorageCapacityUnits`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_storage_capacity_units_pages(
+        &self,
+        request: DescribeStorageCapacityUnitsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeStorageCapacityUnitsResponse,
+            ::acs_runtime::client::Error<DescribeStorageCapacityUnitsError>,
+        >,
+    > {
+        describe_storage_capacity_units_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeStorageCapacityUnitsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameterRegionId",
-            "InvalidParameterName",
-            "InvalidParameterCapacityExceed",
-            "InvalidAllocationTypeValueNotSupported",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeStorageCapacityUnits`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_storage_capacity_units_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeStorageCapacityUnitsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::StorageCapacityUnit,
+        ::acs_runtime::client::Error<DescribeStorageCapacityUnitsError>,
+    >,
+> {
+    fn extract(
+        response: DescribeStorageCapacityUnitsResponse,
+    ) -> Vec<crate::types::StorageCapacityUnit> {
+        response
+            .storage_capacity_units
+            .and_then(|x| x.storage_capacity_unit)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_storage_capacity_units_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeStorageCapacityUnitsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeStorageCapacityUnits`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeStorageCapacityUnitsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeStorageCapacityUnitsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeStorageCapacityUnitsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_storage_capacity_units_items(
+        &self,
+        request: DescribeStorageCapacityUnitsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::StorageCapacityUnit,
+            ::acs_runtime::client::Error<DescribeStorageCapacityUnitsError>,
+        >,
+    > {
+        describe_storage_capacity_units_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `deprecated` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_tags_pages`](crate::Client::describe_tags_pages) and [`describe_tags_items`](crate::Client::describe_tags_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_tags_pages`](crate::Client::describe_tags_pages) and [`describe_tags_items`](crate::Client::describe_tags_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeTags",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeTagsRequest>;
 /// Request of `DescribeTags`: Queries the available tags. You can specify multiple filter conditions, such as a resource type, a resource ID, a tag key, and a tag value, to query tags. The specified filter conditions have logical AND relations.
 ///
 /// If a tag key that has no tag value is specified, all tags that contain the tag key are returned. If a tag key-value pair is specified, only tags that exactly match the key-value pair are returned.
@@ -195,14 +198,7 @@ impl<C> DescribeTagsRequestBuilder<C> {
     ///
     /// The number of entries per page.
     ///
-    /// Valid values: 1 to 100.
-    ///
-    /// Default value: 50.
-    ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 100.
-    /// - Default: `50`.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`DescribeTagsRequest::page_size`](DescribeTagsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -211,14 +207,7 @@ impl<C> DescribeTagsRequestBuilder<C> {
     ///
     /// The page number.
     ///
-    /// Page starts from page 1.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeTagsRequest::page_number`](DescribeTagsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -227,23 +216,7 @@ impl<C> DescribeTagsRequestBuilder<C> {
     ///
     /// The type of the resource to which the tags are added. Valid values:
     ///
-    /// * instance: Elastic Compute Service (ECS) instance.
-    /// * disk: disk.
-    /// * snapshot: snapshot.
-    /// * image: image.
-    /// * securitygroup: security group.
-    /// * volume: storage volume.
-    /// * eni: elastic network interface (ENI).
-    /// * ddh: dedicated host.
-    /// * keypair: SSH key pair.
-    /// * launchtemplate: launch template.
-    /// * reservedinstance: reserved instance.
-    /// * snapshotpolicy: automatic snapshot policy.
-    ///
-    /// All values must be in lowercase letters.
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Example: `snapshot`.
+    /// Its description, rules and example: [`DescribeTagsRequest::resource_type`](DescribeTagsRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -252,8 +225,7 @@ impl<C> DescribeTagsRequestBuilder<C> {
     ///
     /// The ID of the resource to which the tags are added. If the resource is an instance, the value of this parameter is the ID of the instance.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Example: `s-946ntx4wr****`.
+    /// Its description, rules and example: [`DescribeTagsRequest::resource_id`](DescribeTagsRequest::resource_id).
     pub fn resource_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_id = Some(value.into());
         self
@@ -262,9 +234,7 @@ impl<C> DescribeTagsRequestBuilder<C> {
     ///
     /// The ID of the region. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeTagsRequest::region_id`](DescribeTagsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -273,8 +243,7 @@ impl<C> DescribeTagsRequestBuilder<C> {
     ///
     /// > This parameter will be deprecated in the future. We recommend that you use other parameters to ensure future compatibility.
     ///
-    /// - Wire name: `Category`.
-    /// - Example: `null`.
+    /// Its description, rules and example: [`DescribeTagsRequest::category`](DescribeTagsRequest::category).
     pub fn category(mut self, value: impl Into<String>) -> Self {
         self.inner.category = Some(value.into());
         self
@@ -283,8 +252,7 @@ impl<C> DescribeTagsRequestBuilder<C> {
     ///
     /// The tags of the resource.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeTagsRequest::tag`](DescribeTagsRequest::tag).
     pub fn tag(
         mut self,
         values: impl IntoIterator<Item = crate::types::AddTagsTag>,
@@ -446,131 +414,108 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeTagsResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeTags`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeTagsError {
-    /// HTTP 400 `InvalidTagCount`: The specified tags are beyond the permitted range.
-    InvalidTagCount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey.Malformed`: The parameter Tag.n.Key is illegal.
-    InvalidTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue.Malformed`: The parameter Tag.n.Value is illegal.
-    InvalidTagValueMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.TagCategory`: The parameter Category is illegal.
-    InvalidTagCategory(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceType.NotFound`: The ResourceType provided does not exist in our records.
-    InvalidResourceTypeNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeTagsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidTagCount",
-                        "InvalidTagKey.Malformed",
-                        "InvalidTagValue.Malformed",
-                        "Invalid.TagCategory",
-                        "InvalidRegionId.NotFound",
-                        "InvalidResourceType.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeTagsError;
+impl crate::Client {
+    /// Calls `DescribeTags`: Queries the available tags. You can specify multiple filter conditions, such as a resource type, a resource ID, a tag key, and a tag value, to query tags. The specified filter conditions have logical AND relations.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeTagsRequestBuilder::send) it. The parameters and their rules: [`DescribeTagsRequest`].
+    #[inline]
+    pub fn describe_tags(&self) -> DescribeTagsRequestBuilder<&Self> {
+        DescribeTagsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeTagsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeTags`: Queries the available tags. You can specify multiple filter conditions, such as a resource type, a resource ID, a tag key, and a tag value, to query tags. The specified filter conditions have logical AND relations.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeTagsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidTagCount(error),
-            1 => Self::InvalidTagKeyMalformed(error),
-            2 => Self::InvalidTagValueMalformed(error),
-            3 => Self::InvalidTagCategory(error),
-            4 => Self::InvalidRegionIdNotFound(error),
-            5 => Self::InvalidResourceTypeNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidTagCount(error) => (0, error),
-            Self::InvalidTagKeyMalformed(error) => (1, error),
-            Self::InvalidTagValueMalformed(error) => (2, error),
-            Self::InvalidTagCategory(error) => (3, error),
-            Self::InvalidRegionIdNotFound(error) => (4, error),
-            Self::InvalidResourceTypeNotFound(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
+    pub fn describe_tags(&self) -> DescribeTagsRequestBuilder<&Self> {
+        DescribeTagsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeTagsError {
+/// Every page of `DescribeTags`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_tags_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeTagsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<DescribeTagsResponse, ::acs_runtime::client::Error<DescribeTagsError>>,
+> {
+    fn count(response: &DescribeTagsResponse) -> usize {
+        response.tags.as_ref().and_then(|x| x.tag.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeTagsRequest,
+        response: &DescribeTagsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeTagsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_tags(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeTags`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_tags_pages(
+        &self,
+        request: DescribeTagsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<DescribeTagsResponse, ::acs_runtime::client::Error<DescribeTagsError>>,
+    > {
+        describe_tags_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeTagsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidTagCount",
-            "InvalidTagKeyMalformed",
-            "InvalidTagValueMalformed",
-            "InvalidTagCategory",
-            "InvalidRegionIdNotFound",
-            "InvalidResourceTypeNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeTags`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_tags_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeTagsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::DescribeTagsTag,
+        ::acs_runtime::client::Error<DescribeTagsError>,
+    >,
+> {
+    fn extract(response: DescribeTagsResponse) -> Vec<crate::types::DescribeTagsTag> {
+        response.tags.and_then(|x| x.tag).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(describe_tags_pages(api, request), extract),
+    )
 }
-impl DescribeTagsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeTags`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeTagsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeTagsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeTagsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_tags_items(
+        &self,
+        request: DescribeTagsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::DescribeTagsTag,
+            ::acs_runtime::client::Error<DescribeTagsError>,
+        >,
+    > {
+        describe_tags_items(self, request)
     }
 }

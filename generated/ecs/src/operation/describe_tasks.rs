@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `tasks` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_tasks_pages`](crate::Client::describe_tasks_pages) and [`describe_tasks_items`](crate::Client::describe_tasks_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_tasks_pages`](crate::Client::describe_tasks_pages) and [`describe_tasks_items`](crate::Client::describe_tasks_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeTasks",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeTasksRequest>;
 /// Request of `DescribeTasks`: Queries the progress of one or more asynchronous tasks.
 ///
 /// ## Debugging
@@ -213,13 +216,7 @@ impl<C> DescribeTasksRequestBuilder<C> {
     ///
     /// The page number.
     ///
-    /// Pages start from page 1.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeTasksRequest::page_number`](DescribeTasksRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -228,14 +225,7 @@ impl<C> DescribeTasksRequestBuilder<C> {
     ///
     /// The number of entries per page.
     ///
-    /// Valid values: 1 to 100.
-    ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeTasksRequest::page_size`](DescribeTasksRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -244,9 +234,7 @@ impl<C> DescribeTasksRequestBuilder<C> {
     ///
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeTasksRequest::region_id`](DescribeTasksRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -255,8 +243,7 @@ impl<C> DescribeTasksRequestBuilder<C> {
     ///
     /// The task IDs. You can specify up to 100 task IDs at a time. Separate the task IDs with commas (,).
     ///
-    /// - Wire name: `TaskIds`.
-    /// - Example: `t-bp1hvgwromzv32iq****,t-bp179lofu2pv768w****`.
+    /// Its description, rules and example: [`DescribeTasksRequest::task_ids`](DescribeTasksRequest::task_ids).
     pub fn task_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.task_ids = Some(value.into());
         self
@@ -265,14 +252,7 @@ impl<C> DescribeTasksRequestBuilder<C> {
     ///
     /// The name of the operation that generates the task. Valid values:
     ///
-    /// * ImportImage
-    /// * ExportImage
-    /// * RedeployInstance
-    /// * ModifyDiskSpec
-    /// * ArchiveSnapshot
-    ///
-    /// - Wire name: `TaskAction`.
-    /// - Example: `ImportImage`.
+    /// Its description, rules and example: [`DescribeTasksRequest::task_action`](DescribeTasksRequest::task_action).
     pub fn task_action(mut self, value: impl Into<String>) -> Self {
         self.inner.task_action = Some(value.into());
         self
@@ -281,16 +261,7 @@ impl<C> DescribeTasksRequestBuilder<C> {
     ///
     /// The task status. Valid values:
     ///
-    /// * Finished
-    /// * Processing
-    /// * Failed
-    ///
-    /// This parameter is left empty by default.
-    ///
-    /// > The system only queries tasks in the Finished, Processing, and Failed states and ignores other values.
-    ///
-    /// - Wire name: `TaskStatus`.
-    /// - Example: `Finished`.
+    /// Its description, rules and example: [`DescribeTasksRequest::task_status`](DescribeTasksRequest::task_status).
     pub fn task_status(mut self, value: impl Into<String>) -> Self {
         self.inner.task_status = Some(value.into());
         self
@@ -299,8 +270,7 @@ impl<C> DescribeTasksRequestBuilder<C> {
     ///
     /// The beginning of the time range to query. The time range refers to the period of time during which the task is created. Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC.
     ///
-    /// - Wire name: `StartTime`.
-    /// - Example: `2020-11-23T15:10:00Z`.
+    /// Its description, rules and example: [`DescribeTasksRequest::start_time`](DescribeTasksRequest::start_time).
     pub fn start_time(mut self, value: impl Into<String>) -> Self {
         self.inner.start_time = Some(value.into());
         self
@@ -309,8 +279,7 @@ impl<C> DescribeTasksRequestBuilder<C> {
     ///
     /// The end of the time range to query. The time range refers to the period of time during which the task is created. Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC.
     ///
-    /// - Wire name: `EndTime`.
-    /// - Example: `2020-11-23T15:16:00Z`.
+    /// Its description, rules and example: [`DescribeTasksRequest::end_time`](DescribeTasksRequest::end_time).
     pub fn end_time(mut self, value: impl Into<String>) -> Self {
         self.inner.end_time = Some(value.into());
         self
@@ -319,8 +288,7 @@ impl<C> DescribeTasksRequestBuilder<C> {
     ///
     /// The IDs of the resources associated with the task. Valid values of N: 1 to 100.
     ///
-    /// - Wire name: `ResourceIds`.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`DescribeTasksRequest::resource_ids`](DescribeTasksRequest::resource_ids).
     pub fn resource_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -495,97 +463,102 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeTasksRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeTasks`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeTasksError {
-    /// HTTP 400 `MissingParameter`: An input parameter "RegionId" that is mandatory for processing the request is not supplied.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeTasksError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["MissingParameter", "InvalidRegionId.NotFound"]),
-            error,
-        )
+mod error;
+pub use error::DescribeTasksError;
+impl crate::Client {
+    /// Calls `DescribeTasks`: Queries the progress of one or more asynchronous tasks.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeTasksRequestBuilder::send) it. The parameters and their rules: [`DescribeTasksRequest`].
+    #[inline]
+    pub fn describe_tasks(&self) -> DescribeTasksRequestBuilder<&Self> {
+        DescribeTasksRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeTasksError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeTasks`: Queries the progress of one or more asynchronous tasks.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeTasksRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameter(error),
-            1 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => (0, error),
-            Self::InvalidRegionIdNotFound(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn describe_tasks(&self) -> DescribeTasksRequestBuilder<&Self> {
+        DescribeTasksRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeTasksError {
+/// Every page of `DescribeTasks`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_tasks_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeTasksRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<DescribeTasksResponse, ::acs_runtime::client::Error<DescribeTasksError>>,
+> {
+    fn count(response: &DescribeTasksResponse) -> usize {
+        response.task_set.as_ref().and_then(|x| x.task.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeTasksRequest,
+        response: &DescribeTasksResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeTasksRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_tasks(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeTasks`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_tasks_pages(
+        &self,
+        request: DescribeTasksRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<DescribeTasksResponse, ::acs_runtime::client::Error<DescribeTasksError>>,
+    > {
+        describe_tasks_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeTasksError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["MissingParameter", "InvalidRegionIdNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeTasks`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_tasks_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeTasksRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::Task, ::acs_runtime::client::Error<DescribeTasksError>>,
+> {
+    fn extract(response: DescribeTasksResponse) -> Vec<crate::types::Task> {
+        response.task_set.and_then(|x| x.task).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(describe_tasks_pages(api, request), extract),
+    )
 }
-impl DescribeTasksError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeTasks`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeTasksError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeTasksError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeTasksError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_tasks_items(
+        &self,
+        request: DescribeTasksRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<crate::types::Task, ::acs_runtime::client::Error<DescribeTasksError>>,
+    > {
+        describe_tasks_items(self, request)
     }
 }

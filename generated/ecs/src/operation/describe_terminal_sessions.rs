@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `cloud-assistant` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_terminal_sessions_pages`](crate::Client::describe_terminal_sessions_pages) and [`describe_terminal_sessions_items`](crate::Client::describe_terminal_sessions_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_terminal_sessions_pages`](crate::Client::describe_terminal_sessions_pages) and [`describe_terminal_sessions_items`](crate::Client::describe_terminal_sessions_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeTerminalSessions",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeTerminalSessionsRequest>;
 /// Request of `DescribeTerminalSessions`: Queries the session records of Elastic Compute Service (ECS) Session Manager.
 ///
 /// You can query the session records of Session Manager that were generated in the last four weeks.
@@ -143,9 +146,7 @@ impl<C> DescribeTerminalSessionsRequestBuilder<C> {
     ///
     /// The region ID.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeTerminalSessionsRequest::region_id`](DescribeTerminalSessionsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -154,8 +155,7 @@ impl<C> DescribeTerminalSessionsRequestBuilder<C> {
     ///
     /// The instance ID.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Example: `i-bp1i7gg30r52z2em****`.
+    /// Its description, rules and example: [`DescribeTerminalSessionsRequest::instance_id`](DescribeTerminalSessionsRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -164,8 +164,7 @@ impl<C> DescribeTerminalSessionsRequestBuilder<C> {
     ///
     /// The session ID.
     ///
-    /// - Wire name: `SessionId`.
-    /// - Example: `s-hz023od0x9****`.
+    /// Its description, rules and example: [`DescribeTerminalSessionsRequest::session_id`](DescribeTerminalSessionsRequest::session_id).
     pub fn session_id(mut self, value: impl Into<String>) -> Self {
         self.inner.session_id = Some(value.into());
         self
@@ -174,12 +173,7 @@ impl<C> DescribeTerminalSessionsRequestBuilder<C> {
     ///
     /// The maximum number of entries per page.
     ///
-    /// Valid values: 1 to 100.
-    ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeTerminalSessionsRequest::max_results`](DescribeTerminalSessionsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -188,8 +182,7 @@ impl<C> DescribeTerminalSessionsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. You do not need to specify this parameter for the first request. You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `AAAAAdDWBF2****`.
+    /// Its description, rules and example: [`DescribeTerminalSessionsRequest::next_token`](DescribeTerminalSessionsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -341,119 +334,121 @@ for DescribeTerminalSessionsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeTerminalSessions`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeTerminalSessionsError {
-    /// HTTP 400 `InvalidParameter.NextToken`: The specified parameter NextToken is not valid.
-    InvalidParameterNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.MaxResults`: The specified parameter MaxResults is not valid.
-    InvalidParameterMaxResults(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified parameter RegionId does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: An error occurred when you dispatched the request.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeTerminalSessionsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.NextToken",
-                        "InvalidParameter.MaxResults",
-                        "InvalidRegionId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeTerminalSessionsError;
+impl crate::Client {
+    /// Calls `DescribeTerminalSessions`: Queries the session records of Elastic Compute Service (ECS) Session Manager.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeTerminalSessionsRequestBuilder::send) it. The parameters and their rules: [`DescribeTerminalSessionsRequest`].
+    #[inline]
+    pub fn describe_terminal_sessions(
+        &self,
+    ) -> DescribeTerminalSessionsRequestBuilder<&Self> {
+        DescribeTerminalSessionsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeTerminalSessionsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeTerminalSessions`: Queries the session records of Elastic Compute Service (ECS) Session Manager.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeTerminalSessionsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterNextToken(error),
-            1 => Self::InvalidParameterMaxResults(error),
-            2 => Self::InvalidRegionIdNotFound(error),
-            3 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterNextToken(error) => (0, error),
-            Self::InvalidParameterMaxResults(error) => (1, error),
-            Self::InvalidRegionIdNotFound(error) => (2, error),
-            Self::InternalError(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
+    pub fn describe_terminal_sessions(
+        &self,
+    ) -> DescribeTerminalSessionsRequestBuilder<&Self> {
+        DescribeTerminalSessionsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeTerminalSessionsError {
+/// Every page of `DescribeTerminalSessions`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_terminal_sessions_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeTerminalSessionsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeTerminalSessionsResponse,
+        ::acs_runtime::client::Error<DescribeTerminalSessionsError>,
+    >,
+> {
+    fn count(response: &DescribeTerminalSessionsResponse) -> usize {
+        response.sessions.as_ref().and_then(|x| x.session.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeTerminalSessionsRequest,
+        response: &DescribeTerminalSessionsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeTerminalSessionsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_terminal_sessions(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeTerminalSessions`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_terminal_sessions_pages(
+        &self,
+        request: DescribeTerminalSessionsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeTerminalSessionsResponse,
+            ::acs_runtime::client::Error<DescribeTerminalSessionsError>,
+        >,
+    > {
+        describe_terminal_sessions_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeTerminalSessionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterNextToken",
-            "InvalidParameterMaxResults",
-            "InvalidRegionIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeTerminalSessions`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_terminal_sessions_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeTerminalSessionsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::Session,
+        ::acs_runtime::client::Error<DescribeTerminalSessionsError>,
+    >,
+> {
+    fn extract(
+        response: DescribeTerminalSessionsResponse,
+    ) -> Vec<crate::types::Session> {
+        response.sessions.and_then(|x| x.session).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_terminal_sessions_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeTerminalSessionsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeTerminalSessions`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeTerminalSessionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeTerminalSessionsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeTerminalSessionsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_terminal_sessions_items(
+        &self,
+        request: DescribeTerminalSessionsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::Session,
+            ::acs_runtime::client::Error<DescribeTerminalSessionsError>,
+        >,
+    > {
+        describe_terminal_sessions_items(self, request)
     }
 }

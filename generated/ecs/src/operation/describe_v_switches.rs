@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `deprecated` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_v_switches_pages`](crate::Client::describe_v_switches_pages) and [`describe_v_switches_items`](crate::Client::describe_v_switches_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_v_switches_pages`](crate::Client::describe_v_switches_pages) and [`describe_v_switches_items`](crate::Client::describe_v_switches_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVSwitches",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeVSwitchesRequest>;
 /// Request of `DescribeVSwitches`: DescribeVSwitches
 ///
 /// Deprecated: use `Vpc::2016-04-28::DescribeVSwitches` instead.
@@ -143,53 +146,49 @@ pub struct DescribeVSwitchesRequestBuilder<C = ()> {
 impl<C> DescribeVSwitchesRequestBuilder<C> {
     /// Sets `VpcId`.
     ///
-    /// - Wire name: `VpcId`.
+    /// Its description, rules and example: [`DescribeVSwitchesRequest::vpc_id`](DescribeVSwitchesRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
     }
     /// Sets `VSwitchId`.
     ///
-    /// - Wire name: `VSwitchId`.
+    /// Its description, rules and example: [`DescribeVSwitchesRequest::v_switch_id`](DescribeVSwitchesRequest::v_switch_id).
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_id = Some(value.into());
         self
     }
     /// Sets `ZoneId`.
     ///
-    /// - Wire name: `ZoneId`.
+    /// Its description, rules and example: [`DescribeVSwitchesRequest::zone_id`](DescribeVSwitchesRequest::zone_id).
     pub fn zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_id = Some(value.into());
         self
     }
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
+    /// Its description, rules and example: [`DescribeVSwitchesRequest::region_id`](DescribeVSwitchesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `IsDefault`.
     ///
-    /// - Wire name: `IsDefault`.
+    /// Its description, rules and example: [`DescribeVSwitchesRequest::is_default`](DescribeVSwitchesRequest::is_default).
     pub fn is_default(mut self, value: bool) -> Self {
         self.inner.is_default = Some(value);
         self
     }
     /// Sets `PageNumber`.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
+    /// Its description, rules and example: [`DescribeVSwitchesRequest::page_number`](DescribeVSwitchesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
     }
     /// Sets `PageSize`.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Default: `10`.
+    /// Its description, rules and example: [`DescribeVSwitchesRequest::page_size`](DescribeVSwitchesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -349,137 +348,115 @@ for DescribeVSwitchesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeVSwitches`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeVSwitchesError {
-    /// HTTP 400 `Forbidden.VpcNotFound`: Specified VPC can not found.
-    ForbiddenVpcNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IellgalParameter.OwnerAccount`: The specified parameter OwnerAccount is not valid.
-    IellgalParameterOwnerAccount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.Endpoint`: The specified RegionId is unavailable for this endpoint.
-    OperationFailedEndpoint(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.InstanceIdAndRegionId`: The instanceId and regionId are mismatched.
-    MismatchInstanceIdAndRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVSwitchId.NotFound`: VSwitch not exist.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpcIdNumber.NotSupported`: The number of vpcIds exceeds the limit.
-    InvalidVpcIdNumberNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVSwitchIdNumber.NotSupported`: The number of vSwitchIds exceeds the limit.
-    InvalidVSwitchIdNumberNotSupported(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeVSwitchesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Forbidden.VpcNotFound",
-                        "IellgalParameter.OwnerAccount",
-                        "OperationFailed.Endpoint",
-                        "Mismatch.InstanceIdAndRegionId",
-                        "InvalidVSwitchId.NotFound",
-                        "InvalidVpcIdNumber.NotSupported",
-                        "InvalidVSwitchIdNumber.NotSupported",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeVSwitchesError;
+impl crate::Client {
+    /// Calls `DescribeVSwitches`: DescribeVSwitches
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeVSwitchesRequestBuilder::send) it. The parameters and their rules: [`DescribeVSwitchesRequest`].
+    #[inline]
+    pub fn describe_v_switches(&self) -> DescribeVSwitchesRequestBuilder<&Self> {
+        DescribeVSwitchesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeVSwitchesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeVSwitches`: DescribeVSwitches
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeVSwitchesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbiddenVpcNotFound(error),
-            1 => Self::IellgalParameterOwnerAccount(error),
-            2 => Self::OperationFailedEndpoint(error),
-            3 => Self::MismatchInstanceIdAndRegionId(error),
-            4 => Self::InvalidVSwitchIdNotFound(error),
-            5 => Self::InvalidVpcIdNumberNotSupported(error),
-            6 => Self::InvalidVSwitchIdNumberNotSupported(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbiddenVpcNotFound(error) => (0, error),
-            Self::IellgalParameterOwnerAccount(error) => (1, error),
-            Self::OperationFailedEndpoint(error) => (2, error),
-            Self::MismatchInstanceIdAndRegionId(error) => (3, error),
-            Self::InvalidVSwitchIdNotFound(error) => (4, error),
-            Self::InvalidVpcIdNumberNotSupported(error) => (5, error),
-            Self::InvalidVSwitchIdNumberNotSupported(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
+    pub fn describe_v_switches(&self) -> DescribeVSwitchesRequestBuilder<&Self> {
+        DescribeVSwitchesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeVSwitchesError {
+/// Every page of `DescribeVSwitches`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_v_switches_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeVSwitchesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeVSwitchesResponse,
+        ::acs_runtime::client::Error<DescribeVSwitchesError>,
+    >,
+> {
+    fn count(response: &DescribeVSwitchesResponse) -> usize {
+        response
+            .v_switches
+            .as_ref()
+            .and_then(|x| x.v_switch.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeVSwitchesRequest,
+        response: &DescribeVSwitchesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeVSwitchesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_v_switches(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeVSwitches`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_v_switches_pages(
+        &self,
+        request: DescribeVSwitchesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeVSwitchesResponse,
+            ::acs_runtime::client::Error<DescribeVSwitchesError>,
+        >,
+    > {
+        describe_v_switches_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeVSwitchesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ForbiddenVpcNotFound",
-            "IellgalParameterOwnerAccount",
-            "OperationFailedEndpoint",
-            "MismatchInstanceIdAndRegionId",
-            "InvalidVSwitchIdNotFound",
-            "InvalidVpcIdNumberNotSupported",
-            "InvalidVSwitchIdNumberNotSupported",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeVSwitches`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_v_switches_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeVSwitchesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::VSwitch, ::acs_runtime::client::Error<DescribeVSwitchesError>>,
+> {
+    fn extract(response: DescribeVSwitchesResponse) -> Vec<crate::types::VSwitch> {
+        response.v_switches.and_then(|x| x.v_switch).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(describe_v_switches_pages(api, request), extract),
+    )
 }
-impl DescribeVSwitchesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeVSwitches`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeVSwitchesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeVSwitchesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeVSwitchesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_v_switches_items(
+        &self,
+        request: DescribeVSwitchesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::VSwitch,
+            ::acs_runtime::client::Error<DescribeVSwitchesError>,
+        >,
+    > {
+        describe_v_switches_items(self, request)
     }
 }

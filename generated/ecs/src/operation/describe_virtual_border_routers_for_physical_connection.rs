@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `deprecated` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_virtual_border_routers_for_physical_connection_pages`](crate::Client::describe_virtual_border_routers_for_physical_connection_pages) and [`describe_virtual_border_routers_for_physical_connection_items`](crate::Client::describe_virtual_border_routers_for_physical_connection_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_virtual_border_routers_for_physical_connection_pages`](crate::Client::describe_virtual_border_routers_for_physical_connection_pages) and [`describe_virtual_border_routers_for_physical_connection_items`](crate::Client::describe_virtual_border_routers_for_physical_connection_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVirtualBorderRoutersForPhysicalConnection",
@@ -12,6 +12,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    DescribeVirtualBorderRoutersForPhysicalConnectionRequest,
+>;
 /// Request of `DescribeVirtualBorderRoutersForPhysicalConnection`: DescribeVirtualBorderRoutersForPhysicalConnection
 ///
 /// Deprecated: use `Vpc::2016-04-28::DescribeVirtualBorderRoutersForPhysicalConnection` instead.
@@ -137,42 +143,35 @@ pub struct DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<C = (
 impl<C> DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`DescribeVirtualBorderRoutersForPhysicalConnectionRequest::region_id`](DescribeVirtualBorderRoutersForPhysicalConnectionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `PhysicalConnectionId`.
     ///
-    /// - Wire name: `PhysicalConnectionId`.
-    /// - Required.
+    /// Its description, rules and example: [`DescribeVirtualBorderRoutersForPhysicalConnectionRequest::physical_connection_id`](DescribeVirtualBorderRoutersForPhysicalConnectionRequest::physical_connection_id).
     pub fn physical_connection_id(mut self, value: impl Into<String>) -> Self {
         self.inner.physical_connection_id = Some(value.into());
         self
     }
     /// Sets `PageNumber`.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
+    /// Its description, rules and example: [`DescribeVirtualBorderRoutersForPhysicalConnectionRequest::page_number`](DescribeVirtualBorderRoutersForPhysicalConnectionRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
     }
     /// Sets `PageSize`.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Default: `10`.
+    /// Its description, rules and example: [`DescribeVirtualBorderRoutersForPhysicalConnectionRequest::page_size`](DescribeVirtualBorderRoutersForPhysicalConnectionRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
     }
     /// Sets `Filter`.
     ///
-    /// - Wire name: `Filter`.
-    /// - Must have at most 5 items.
+    /// Its description, rules and example: [`DescribeVirtualBorderRoutersForPhysicalConnectionRequest::filter`](DescribeVirtualBorderRoutersForPhysicalConnectionRequest::filter).
     pub fn filter(
         mut self,
         values: impl IntoIterator<Item = crate::types::DescribeAccessPointsFilter>,
@@ -351,115 +350,144 @@ for DescribeVirtualBorderRoutersForPhysicalConnectionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeVirtualBorderRoutersForPhysicalConnection`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeVirtualBorderRoutersForPhysicalConnectionError {
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidPhysicalConnectionId.NotFound`: The specified PhysicalConnectionId does not belong to user.
-    InvalidPhysicalConnectionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `IllegalParam.AliUid`: Specified value of aliuid invalid.
-    IllegalParamAliUid(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeVirtualBorderRoutersForPhysicalConnectionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidRegionId.NotFound",
-                        "InvalidPhysicalConnectionId.NotFound",
-                        "IllegalParam.AliUid",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeVirtualBorderRoutersForPhysicalConnectionError;
+impl crate::Client {
+    /// Calls `DescribeVirtualBorderRoutersForPhysicalConnection`: DescribeVirtualBorderRoutersForPhysicalConnection
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`DescribeVirtualBorderRoutersForPhysicalConnectionRequest`].
+    #[inline]
+    pub fn describe_virtual_border_routers_for_physical_connection(
+        &self,
+    ) -> DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<&Self> {
+        DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeVirtualBorderRoutersForPhysicalConnectionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeVirtualBorderRoutersForPhysicalConnection`: DescribeVirtualBorderRoutersForPhysicalConnection
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeVirtualBorderRoutersForPhysicalConnectionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidRegionIdNotFound(error),
-            1 => Self::InvalidPhysicalConnectionIdNotFound(error),
-            2 => Self::IllegalParamAliUid(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidRegionIdNotFound(error) => (0, error),
-            Self::InvalidPhysicalConnectionIdNotFound(error) => (1, error),
-            Self::IllegalParamAliUid(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
+    pub fn describe_virtual_border_routers_for_physical_connection(
+        &self,
+    ) -> DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<&Self> {
+        DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeVirtualBorderRoutersForPhysicalConnectionError {
+/// Every page of `DescribeVirtualBorderRoutersForPhysicalConnection`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_virtual_border_routers_for_physical_connection_pages<
+    A: crate::EcsApi + ?Sized,
+>(
+    api: &A,
+    request: DescribeVirtualBorderRoutersForPhysicalConnectionRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeVirtualBorderRoutersForPhysicalConnectionResponse,
+        ::acs_runtime::client::Error<
+            DescribeVirtualBorderRoutersForPhysicalConnectionError,
+        >,
+    >,
+> {
+    fn count(
+        response: &DescribeVirtualBorderRoutersForPhysicalConnectionResponse,
+    ) -> usize {
+        response
+            .virtual_border_router_for_physical_connection_set
+            .as_ref()
+            .and_then(|x| x.virtual_border_router_for_physical_connection_type.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeVirtualBorderRoutersForPhysicalConnectionRequest,
+        response: &DescribeVirtualBorderRoutersForPhysicalConnectionResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeVirtualBorderRoutersForPhysicalConnectionRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_virtual_border_routers_for_physical_connection(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeVirtualBorderRoutersForPhysicalConnection`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_virtual_border_routers_for_physical_connection_pages(
+        &self,
+        request: DescribeVirtualBorderRoutersForPhysicalConnectionRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeVirtualBorderRoutersForPhysicalConnectionResponse,
+            ::acs_runtime::client::Error<
+                DescribeVirtualBorderRoutersForPhysicalConnectionError,
+            >,
+        >,
+    > {
+        describe_virtual_border_routers_for_physical_connection_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeVirtualBorderRoutersForPhysicalConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidRegionIdNotFound",
-            "InvalidPhysicalConnectionIdNotFound",
-            "IllegalParamAliUid",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeVirtualBorderRoutersForPhysicalConnection`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_virtual_border_routers_for_physical_connection_items<
+    A: crate::EcsApi + ?Sized,
+>(
+    api: &A,
+    request: DescribeVirtualBorderRoutersForPhysicalConnectionRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::VirtualBorderRouterForPhysicalConnectionType,
+        ::acs_runtime::client::Error<
+            DescribeVirtualBorderRoutersForPhysicalConnectionError,
+        >,
+    >,
+> {
+    fn extract(
+        response: DescribeVirtualBorderRoutersForPhysicalConnectionResponse,
+    ) -> Vec<crate::types::VirtualBorderRouterForPhysicalConnectionType> {
+        response
+            .virtual_border_router_for_physical_connection_set
+            .and_then(|x| x.virtual_border_router_for_physical_connection_type)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_virtual_border_routers_for_physical_connection_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeVirtualBorderRoutersForPhysicalConnectionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeVirtualBorderRoutersForPhysicalConnection`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeVirtualBorderRoutersForPhysicalConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeVirtualBorderRoutersForPhysicalConnectionError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeVirtualBorderRoutersForPhysicalConnectionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_virtual_border_routers_for_physical_connection_items(
+        &self,
+        request: DescribeVirtualBorderRoutersForPhysicalConnectionRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::VirtualBorderRouterForPhysicalConnectionType,
+            ::acs_runtime::client::Error<
+                DescribeVirtualBorderRoutersForPhysicalConnectionError,
+            >,
+        >,
+    > {
+        describe_virtual_border_routers_for_physical_connection_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `deprecated` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_vpcs_pages`](crate::Client::describe_vpcs_pages) and [`describe_vpcs_items`](crate::Client::describe_vpcs_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`describe_vpcs_pages`](crate::Client::describe_vpcs_pages) and [`describe_vpcs_items`](crate::Client::describe_vpcs_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpcs",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeVpcsRequest>;
 /// Request of `DescribeVpcs`: 查询VPC
 ///
 /// Deprecated: use `Vpc::2016-04-28::DescribeVpcs` instead.
@@ -129,40 +132,35 @@ pub struct DescribeVpcsRequestBuilder<C = ()> {
 impl<C> DescribeVpcsRequestBuilder<C> {
     /// Sets `VpcId`.
     ///
-    /// - Wire name: `VpcId`.
+    /// Its description, rules and example: [`DescribeVpcsRequest::vpc_id`](DescribeVpcsRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
     }
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`DescribeVpcsRequest::region_id`](DescribeVpcsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `IsDefault`.
     ///
-    /// - Wire name: `IsDefault`.
+    /// Its description, rules and example: [`DescribeVpcsRequest::is_default`](DescribeVpcsRequest::is_default).
     pub fn is_default(mut self, value: bool) -> Self {
         self.inner.is_default = Some(value);
         self
     }
     /// Sets `PageNumber`.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
+    /// Its description, rules and example: [`DescribeVpcsRequest::page_number`](DescribeVpcsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
     }
     /// Sets `PageSize`.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Default: `10`.
+    /// Its description, rules and example: [`DescribeVpcsRequest::page_size`](DescribeVpcsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -309,155 +307,102 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeVpcsResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeVpcs`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeVpcsError {
-    /// HTTP 400 `InvalidAliuid`: User Id is not valid.
-    InvalidAliuid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResourceGroupId.NotFound`: The Specified ResourceGroupId not exists.
-    InvalidResourceGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.ResourceGroupId`: %s
-    OperationUnsupportedResourceGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpcIdNumber.NotSupported`: The number of vpcIds exceeds the limit.
-    InvalidVpcIdNumberNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey`: The tag keys are not valid.
-    InvalidTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue`: The tag values are not valid.
-    InvalidTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IellgalParameter.OwnerAccount`: The specified parameter OwnerAccount is not valid.
-    IellgalParameterOwnerAccount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.Endpoint`: Operation failed because the RegionId is unavailable in this endpoint.
-    OperationFailedEndpoint(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId is not found.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeVpcsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidAliuid",
-                        "InvalidResourceGroupId.NotFound",
-                        "OperationUnsupported.ResourceGroupId",
-                        "InvalidVpcIdNumber.NotSupported",
-                        "InvalidTagKey",
-                        "InvalidTagValue",
-                        "IellgalParameter.OwnerAccount",
-                        "OperationFailed.Endpoint",
-                        "InvalidRegionId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeVpcsError;
+impl crate::Client {
+    /// Calls `DescribeVpcs`: 查询VPC
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeVpcsRequestBuilder::send) it. The parameters and their rules: [`DescribeVpcsRequest`].
+    #[inline]
+    pub fn describe_vpcs(&self) -> DescribeVpcsRequestBuilder<&Self> {
+        DescribeVpcsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeVpcsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeVpcs`: 查询VPC
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeVpcsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidAliuid(error),
-            1 => Self::InvalidResourceGroupIdNotFound(error),
-            2 => Self::OperationUnsupportedResourceGroupId(error),
-            3 => Self::InvalidVpcIdNumberNotSupported(error),
-            4 => Self::InvalidTagKey(error),
-            5 => Self::InvalidTagValue(error),
-            6 => Self::IellgalParameterOwnerAccount(error),
-            7 => Self::OperationFailedEndpoint(error),
-            8 => Self::InvalidRegionIdNotFound(error),
-            9 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidAliuid(error) => (0, error),
-            Self::InvalidResourceGroupIdNotFound(error) => (1, error),
-            Self::OperationUnsupportedResourceGroupId(error) => (2, error),
-            Self::InvalidVpcIdNumberNotSupported(error) => (3, error),
-            Self::InvalidTagKey(error) => (4, error),
-            Self::InvalidTagValue(error) => (5, error),
-            Self::IellgalParameterOwnerAccount(error) => (6, error),
-            Self::OperationFailedEndpoint(error) => (7, error),
-            Self::InvalidRegionIdNotFound(error) => (8, error),
-            Self::InternalError(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
+    pub fn describe_vpcs(&self) -> DescribeVpcsRequestBuilder<&Self> {
+        DescribeVpcsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeVpcsError {
+/// Every page of `DescribeVpcs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_vpcs_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeVpcsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<DescribeVpcsResponse, ::acs_runtime::client::Error<DescribeVpcsError>>,
+> {
+    fn count(response: &DescribeVpcsResponse) -> usize {
+        response.vpcs.as_ref().and_then(|x| x.vpc.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeVpcsRequest,
+        response: &DescribeVpcsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeVpcsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_vpcs(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeVpcs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_vpcs_pages(
+        &self,
+        request: DescribeVpcsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<DescribeVpcsResponse, ::acs_runtime::client::Error<DescribeVpcsError>>,
+    > {
+        describe_vpcs_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeVpcsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidAliuid",
-            "InvalidResourceGroupIdNotFound",
-            "OperationUnsupportedResourceGroupId",
-            "InvalidVpcIdNumberNotSupported",
-            "InvalidTagKey",
-            "InvalidTagValue",
-            "IellgalParameterOwnerAccount",
-            "OperationFailedEndpoint",
-            "InvalidRegionIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeVpcs`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_vpcs_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: DescribeVpcsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::Vpc, ::acs_runtime::client::Error<DescribeVpcsError>>,
+> {
+    fn extract(response: DescribeVpcsResponse) -> Vec<crate::types::Vpc> {
+        response.vpcs.and_then(|x| x.vpc).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(describe_vpcs_pages(api, request), extract),
+    )
 }
-impl DescribeVpcsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeVpcs`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeVpcsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeVpcsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeVpcsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_vpcs_items(
+        &self,
+        request: DescribeVpcsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<crate::types::Vpc, ::acs_runtime::client::Error<DescribeVpcsError>>,
+    > {
+        describe_vpcs_items(self, request)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeZonesRequest>;
 /// Request of `DescribeZones`: Queries Alibaba Cloud regions. You can specify parameters, such as InstanceChargeType and ResourceType, in the request.
 ///
 /// ## Usage notes
@@ -166,9 +169,7 @@ impl<C> DescribeZonesRequestBuilder<C> {
     ///
     /// The ID of the region. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeZonesRequest::region_id`](DescribeZonesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -177,14 +178,7 @@ impl<C> DescribeZonesRequestBuilder<C> {
     ///
     /// Specifies whether to display detailed information.
     ///
-    /// * true: displays detailed information.
-    /// * false: does not display detailed information.
-    ///
-    /// Default value: true.
-    ///
-    /// - Wire name: `Verbose`.
-    /// - Default: `true`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeZonesRequest::verbose`](DescribeZonesRequest::verbose).
     pub fn verbose(mut self, value: bool) -> Self {
         self.inner.verbose = Some(value);
         self
@@ -193,13 +187,7 @@ impl<C> DescribeZonesRequestBuilder<C> {
     ///
     /// The billing method of resources. For more information, see [Billing overview](<https://www.alibabacloud.com/help/doc-detail/25398.htm>). Valid values:
     ///
-    /// * Prepaid: subscription
-    /// * PostPaid: pay-as-you-go
-    ///
-    /// Default value: PostPaid.
-    ///
-    /// - Wire name: `InstanceChargeType`.
-    /// - Example: `PostPaid`.
+    /// Its description, rules and example: [`DescribeZonesRequest::instance_charge_type`](DescribeZonesRequest::instance_charge_type).
     pub fn instance_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_charge_type = Some(value.into());
         self
@@ -208,14 +196,7 @@ impl<C> DescribeZonesRequestBuilder<C> {
     ///
     /// The bidding policy for the pay-as-you-go instance. You can specify this parameter when you set `InstanceChargeType` to PostPaid. For more information, see [Spot instances](<https://www.alibabacloud.com/help/doc-detail/52088.htm>). Valid values:
     ///
-    /// * NoSpot: The instances are regular pay-as-you-go instances.
-    /// * SpotWithPriceLimit: The instance is a spot instance that has a user-defined maximum hourly price.
-    /// * SpotAsPriceGo: The instance is a spot instance for which the market price is automatically used as the bid price. The market price can be up to the pay-as-you-go price.
-    ///
-    /// Default value: NoSpot.
-    ///
-    /// - Wire name: `SpotStrategy`.
-    /// - Example: `NoSpot`.
+    /// Its description, rules and example: [`DescribeZonesRequest::spot_strategy`](DescribeZonesRequest::spot_strategy).
     pub fn spot_strategy(mut self, value: impl Into<String>) -> Self {
         self.inner.spot_strategy = Some(value.into());
         self
@@ -224,18 +205,7 @@ impl<C> DescribeZonesRequestBuilder<C> {
     ///
     /// The natural language that is used to filter responses. For more information, see [RFC 7231](<https://tools.ietf.org/html/rfc7231>). Valid values:
     ///
-    /// * zh-CN: Simplified Chinese
-    /// * zh_TW: Traditional Chinese
-    /// * en-US: English
-    /// * ja: Japanese
-    /// * fr: French
-    /// * de: German
-    /// * ko: Korean
-    ///
-    /// Default value: zh-CN.
-    ///
-    /// - Wire name: `AcceptLanguage`.
-    /// - Example: `zh-CN`.
+    /// Its description, rules and example: [`DescribeZonesRequest::accept_language`](DescribeZonesRequest::accept_language).
     pub fn accept_language(mut self, value: impl Into<String>) -> Self {
         self.inner.accept_language = Some(value.into());
         self
@@ -367,125 +337,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeZonesRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeZones`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeZonesError {
-    /// HTTP 400 `InvalidSpotStrategy`: The specified SpotStrategy is not valid.
-    InvalidSpotStrategy(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegion.NotFound`: The specified parameter RegionId is not valid.
-    InvalidRegionNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceChargeType.NotFound`: The InstanceChargeType does not exist in our records.
-    InvalidInstanceChargeTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAcceptLanguage.NotFound`: Only Chinese (zh-CN), English (en-US), and Japanese (ja) are allowed.
-    InvalidAcceptLanguageNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeZonesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidSpotStrategy",
-                        "InvalidRegionId.NotFound",
-                        "InvalidRegion.NotFound",
-                        "InvalidInstanceChargeType.NotFound",
-                        "InvalidAcceptLanguage.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeZonesError;
+impl crate::Client {
+    /// Calls `DescribeZones`: Queries Alibaba Cloud regions. You can specify parameters, such as InstanceChargeType and ResourceType, in the request.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeZonesRequestBuilder::send) it. The parameters and their rules: [`DescribeZonesRequest`].
+    #[inline]
+    pub fn describe_zones(&self) -> DescribeZonesRequestBuilder<&Self> {
+        DescribeZonesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeZonesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeZones`: Queries Alibaba Cloud regions. You can specify parameters, such as InstanceChargeType and ResourceType, in the request.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeZonesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidSpotStrategy(error),
-            1 => Self::InvalidRegionIdNotFound(error),
-            2 => Self::InvalidRegionNotFound(error),
-            3 => Self::InvalidInstanceChargeTypeNotFound(error),
-            4 => Self::InvalidAcceptLanguageNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidSpotStrategy(error) => (0, error),
-            Self::InvalidRegionIdNotFound(error) => (1, error),
-            Self::InvalidRegionNotFound(error) => (2, error),
-            Self::InvalidInstanceChargeTypeNotFound(error) => (3, error),
-            Self::InvalidAcceptLanguageNotFound(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeZonesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeZonesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidSpotStrategy",
-            "InvalidRegionIdNotFound",
-            "InvalidRegionNotFound",
-            "InvalidInstanceChargeTypeNotFound",
-            "InvalidAcceptLanguageNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeZonesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeZonesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeZonesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeZonesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_zones(&self) -> DescribeZonesRequestBuilder<&Self> {
+        DescribeZonesRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DetachClassicLinkVpcRequest>;
 /// Request of `DetachClassicLinkVpc`: Unlinks an Elastic Compute Service (ECS) instance that resides in the classic network from a virtual private cloud (VPC) by closing the ClassicLink connection between the instance and the VPC. After the instance is unlinked from the VPC, the instance can no longer communicate with instances in the VPC.
 ///
 /// # Example
@@ -119,9 +122,7 @@ impl<C> DetachClassicLinkVpcRequestBuilder<C> {
     ///
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DetachClassicLinkVpcRequest::region_id`](DetachClassicLinkVpcRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -130,9 +131,7 @@ impl<C> DetachClassicLinkVpcRequestBuilder<C> {
     ///
     /// The ID of the instance that resides in the classic network.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DetachClassicLinkVpcRequest::instance_id`](DetachClassicLinkVpcRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -141,9 +140,7 @@ impl<C> DetachClassicLinkVpcRequestBuilder<C> {
     ///
     /// The ID of the VPC to which the instance is connected.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Required.
-    /// - Example: `vpc-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DetachClassicLinkVpcRequest::vpc_id`](DetachClassicLinkVpcRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -278,167 +275,24 @@ for DetachClassicLinkVpcResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DetachClassicLinkVpc`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DetachClassicLinkVpcError {
-    /// HTTP 403 `InvalidInstanceId.NotFound`: The InstanceId provided does not exist in our records.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidRegionId.Malformed`: The specified parameter ?RegionId? is not valid.
-    InvalidRegionIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidVpcId.Malformed`: The specified parameter ?VpcId? is not valid.
-    InvalidVpcIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceId.MalFormed`: The specified instance is not a classic network instance.
-    InvalidInstanceIdMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied`: The instances are not allowed to detach from the linked vpc.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.InvalidInstanceIdAndVpcId`: The parameter InstanceId and VpcId are not allowed to be empty at the same time.
-    InvalidParameterInvalidInstanceIdAndVpcId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidStatus.InstanceStatus`: The specified instance status is not support this operation ,expect status is running or shutted.
-    InvalidStatusInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceId.NotBelong`: The specified instance is not belong to you.
-    InvalidInstanceIdNotBelong(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.SubUser`: User not authorized to operate on the specified resource.
-    ForbiddenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.InvalidVpc`: The specified instance not link specify vpc.
-    InvalidOperationInvalidVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.RegionIdAndInstanceId`: The specified instance does not exist.
-    InvalidParameterRegionIdAndInstanceId(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DetachClassicLinkVpcError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidInstanceId.NotFound",
-                        "InvalidRegionId.Malformed",
-                        "InvalidVpcId.Malformed",
-                        "InvalidInstanceId.MalFormed",
-                        "OperationDenied",
-                        "InvalidParameter.InvalidInstanceIdAndVpcId",
-                        "InvalidStatus.InstanceStatus",
-                        "InvalidInstanceId.NotBelong",
-                        "Forbidden.SubUser",
-                        "InvalidOperation.InvalidVpc",
-                        "InvalidRegionId.NotFound",
-                        "InvalidParameter.RegionIdAndInstanceId",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DetachClassicLinkVpcError;
+impl crate::Client {
+    /// Calls `DetachClassicLinkVpc`: Unlinks an Elastic Compute Service (ECS) instance that resides in the classic network from a virtual private cloud (VPC) by closing the ClassicLink connection between the instance and the VPC. After the instance is unlinked from the VPC, the instance can no longer communicate with instances in the VPC.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DetachClassicLinkVpcRequestBuilder::send) it. The parameters and their rules: [`DetachClassicLinkVpcRequest`].
+    #[inline]
+    pub fn detach_classic_link_vpc(&self) -> DetachClassicLinkVpcRequestBuilder<&Self> {
+        DetachClassicLinkVpcRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DetachClassicLinkVpcError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DetachClassicLinkVpc`: Unlinks an Elastic Compute Service (ECS) instance that resides in the classic network from a virtual private cloud (VPC) by closing the ClassicLink connection between the instance and the VPC. After the instance is unlinked from the VPC, the instance can no longer communicate with instances in the VPC.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DetachClassicLinkVpcRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidInstanceIdNotFound(error),
-            1 => Self::InvalidRegionIdMalformed(error),
-            2 => Self::InvalidVpcIdMalformed(error),
-            3 => Self::InvalidInstanceIdMalFormed(error),
-            4 => Self::OperationDenied(error),
-            5 => Self::InvalidParameterInvalidInstanceIdAndVpcId(error),
-            6 => Self::InvalidStatusInstanceStatus(error),
-            7 => Self::InvalidInstanceIdNotBelong(error),
-            8 => Self::ForbiddenSubUser(error),
-            9 => Self::InvalidOperationInvalidVpc(error),
-            10 => Self::InvalidRegionIdNotFound(error),
-            11 => Self::InvalidParameterRegionIdAndInstanceId(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidInstanceIdNotFound(error) => (0, error),
-            Self::InvalidRegionIdMalformed(error) => (1, error),
-            Self::InvalidVpcIdMalformed(error) => (2, error),
-            Self::InvalidInstanceIdMalFormed(error) => (3, error),
-            Self::OperationDenied(error) => (4, error),
-            Self::InvalidParameterInvalidInstanceIdAndVpcId(error) => (5, error),
-            Self::InvalidStatusInstanceStatus(error) => (6, error),
-            Self::InvalidInstanceIdNotBelong(error) => (7, error),
-            Self::ForbiddenSubUser(error) => (8, error),
-            Self::InvalidOperationInvalidVpc(error) => (9, error),
-            Self::InvalidRegionIdNotFound(error) => (10, error),
-            Self::InvalidParameterRegionIdAndInstanceId(error) => (11, error),
-            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DetachClassicLinkVpcError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DetachClassicLinkVpcError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidInstanceIdNotFound",
-            "InvalidRegionIdMalformed",
-            "InvalidVpcIdMalformed",
-            "InvalidInstanceIdMalFormed",
-            "OperationDenied",
-            "InvalidParameterInvalidInstanceIdAndVpcId",
-            "InvalidStatusInstanceStatus",
-            "InvalidInstanceIdNotBelong",
-            "ForbiddenSubUser",
-            "InvalidOperationInvalidVpc",
-            "InvalidRegionIdNotFound",
-            "InvalidParameterRegionIdAndInstanceId",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DetachClassicLinkVpcError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DetachClassicLinkVpcError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DetachClassicLinkVpcError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DetachClassicLinkVpcError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn detach_classic_link_vpc(&self) -> DetachClassicLinkVpcRequestBuilder<&Self> {
+        DetachClassicLinkVpcRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DetachDiskRequest>;
 /// Request of `DetachDisk`: Detaches a pay-as-you-go data disk or a system disk from an Elastic Compute Service (ECS) instance.
 ///
 /// Take note of the following items:
@@ -137,9 +140,7 @@ impl<C> DetachDiskRequestBuilder<C> {
     ///
     /// The ID of the ECS instance from which you want to detach the disk.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DetachDiskRequest::instance_id`](DetachDiskRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -148,13 +149,7 @@ impl<C> DetachDiskRequestBuilder<C> {
     ///
     /// The ID of the disk that you want to detach.
     ///
-    /// * The disk that you want to detach must be attached to an ECS instance and in the In Use (`In_use`) state.
-    /// * The instance from which you want to detach a data disk must be in the `Running` or `Stopped` state.
-    /// * The instance from which you want to detach the system disk must be in the `Stopped` state.
-    ///
-    /// - Wire name: `DiskId`.
-    /// - Required.
-    /// - Example: `d-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DetachDiskRequest::disk_id`](DetachDiskRequest::disk_id).
     pub fn disk_id(mut self, value: impl Into<String>) -> Self {
         self.inner.disk_id = Some(value.into());
         self
@@ -163,19 +158,7 @@ impl<C> DetachDiskRequestBuilder<C> {
     ///
     /// Specifies whether to release the system disk or data disk when the instance from which you want to detach the disk is released. Valid values:
     ///
-    /// * true: releases the disk when the instance is released.
-    /// * false: does not release the disk when the instance is released. The disk is retained as a pay-as-you-go data disk.
-    ///
-    /// Default value: true.
-    ///
-    /// Take note of the following items:
-    ///
-    /// * You cannot specify this parameter for disks for which the multi-attach feature is enabled.
-    /// * If a data disk is to be detached, the default value is `false`.
-    /// * If you want to detach an `elastic ephemeral disk`, you must set `DeleteWithInstance` to `true`.
-    ///
-    /// - Wire name: `DeleteWithInstance`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DetachDiskRequest::delete_with_instance`](DetachDiskRequest::delete_with_instance).
     pub fn delete_with_instance(mut self, value: bool) -> Self {
         self.inner.delete_with_instance = Some(value);
         self
@@ -297,227 +280,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DetachDiskRespon
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DetachDisk`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DetachDiskError {
-    /// HTTP 400 `InvalidParameter`: The input parameter is mandatory for processing this request is empty.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.MalFormed`: The specified RegionId is not valid.
-    InvalidRegionIdMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InstanceTypeNotSupport`: The instance type of the specified instance does not support hot detach disk.
-    InvalidOperationInstanceTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DisksDetachingOnEcsExceeded`: The number of disks detaching on the instance exceeds the limit.
-    DisksDetachingOnEcsExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceId.Malformed`: The specified parameter InstanceId is not valid.
-    InvalidInstanceIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDiskStatus`: The current disk status does not support this operation.
-    IncorrectDiskStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DiskNotPortable`: The specified disk is not a portable disk.
-    DiskNotPortable(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceLockedForSecurity`: The instance is locked due to security.
-    InstanceLockedForSecurity(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DependencyViolation`: The specified disk has not been attached on the specified instance.
-    DependencyViolation(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DiskTypeViolation`: The specified disk is a system disk and cannot support the operation.
-    DiskTypeViolation(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectInstanceStatus`: The current status of the resource does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UserNotInTheWhiteList`: The user is not in disk white list.
-    UserNotInTheWhiteList(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstance.ImageCategory`: The image category of the specified instance does not support detaching system disk.
-    InvalidInstanceImageCategory(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DeleteWithInstance.Conflict`: Multi attach disk cannot be set to DeleteWithInstance attribute.
-    DeleteWithInstanceConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.DiskCategoryUnsupported`: The DetachDisk operation is not supported for elastic ephemeral disk.
-    InvalidOperationDiskCategoryUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.DeleteWithInstance`: The DeleteWithInstance for the elastic ephemeral disk must be set to true.
-    InvalidParameterDeleteWithInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.DiskDetachingFromThisEcs`: The specified disk is detaching from this ecs.
-    InvalidOperationDiskDetachingFromThisEcs(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDiskId.NotFound`: The specified disk does not exist.
-    InvalidDiskIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDisk.AlreadyDetached`: The specified disk has been detached.
-    InvalidDiskAlreadyDetached(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDiskId.OperationNotSupported`: The operation is not supported due to base image not exist.
-    InvalidDiskIdOperationNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DetachDiskError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "InvalidRegionId.MalFormed",
-                        "InvalidOperation.InstanceTypeNotSupport",
-                        "DisksDetachingOnEcsExceeded",
-                        "InvalidInstanceId.Malformed",
-                        "IncorrectDiskStatus",
-                        "DiskNotPortable",
-                        "InstanceLockedForSecurity",
-                        "DependencyViolation",
-                        "DiskTypeViolation",
-                        "IncorrectInstanceStatus",
-                        "UserNotInTheWhiteList",
-                        "InvalidInstance.ImageCategory",
-                        "DeleteWithInstance.Conflict",
-                        "InvalidOperation.DiskCategoryUnsupported",
-                        "InvalidParameter.DeleteWithInstance",
-                        "InvalidOperation.DiskDetachingFromThisEcs",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidDiskId.NotFound",
-                        "InvalidDisk.AlreadyDetached",
-                        "InvalidDiskId.OperationNotSupported",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DetachDiskError;
+impl crate::Client {
+    /// Calls `DetachDisk`: Detaches a pay-as-you-go data disk or a system disk from an Elastic Compute Service (ECS) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DetachDiskRequestBuilder::send) it. The parameters and their rules: [`DetachDiskRequest`].
+    #[inline]
+    pub fn detach_disk(&self) -> DetachDiskRequestBuilder<&Self> {
+        DetachDiskRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DetachDiskError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DetachDisk`: Detaches a pay-as-you-go data disk or a system disk from an Elastic Compute Service (ECS) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DetachDiskRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::InvalidRegionIdMalFormed(error),
-            2 => Self::InvalidOperationInstanceTypeNotSupport(error),
-            3 => Self::DisksDetachingOnEcsExceeded(error),
-            4 => Self::InvalidInstanceIdMalformed(error),
-            5 => Self::IncorrectDiskStatus(error),
-            6 => Self::DiskNotPortable(error),
-            7 => Self::InstanceLockedForSecurity(error),
-            8 => Self::DependencyViolation(error),
-            9 => Self::DiskTypeViolation(error),
-            10 => Self::IncorrectInstanceStatus(error),
-            11 => Self::UserNotInTheWhiteList(error),
-            12 => Self::InvalidInstanceImageCategory(error),
-            13 => Self::DeleteWithInstanceConflict(error),
-            14 => Self::InvalidOperationDiskCategoryUnsupported(error),
-            15 => Self::InvalidParameterDeleteWithInstance(error),
-            16 => Self::InvalidOperationDiskDetachingFromThisEcs(error),
-            17 => Self::InvalidInstanceIdNotFound(error),
-            18 => Self::InvalidDiskIdNotFound(error),
-            19 => Self::InvalidDiskAlreadyDetached(error),
-            20 => Self::InvalidDiskIdOperationNotSupported(error),
-            21 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::InvalidRegionIdMalFormed(error) => (1, error),
-            Self::InvalidOperationInstanceTypeNotSupport(error) => (2, error),
-            Self::DisksDetachingOnEcsExceeded(error) => (3, error),
-            Self::InvalidInstanceIdMalformed(error) => (4, error),
-            Self::IncorrectDiskStatus(error) => (5, error),
-            Self::DiskNotPortable(error) => (6, error),
-            Self::InstanceLockedForSecurity(error) => (7, error),
-            Self::DependencyViolation(error) => (8, error),
-            Self::DiskTypeViolation(error) => (9, error),
-            Self::IncorrectInstanceStatus(error) => (10, error),
-            Self::UserNotInTheWhiteList(error) => (11, error),
-            Self::InvalidInstanceImageCategory(error) => (12, error),
-            Self::DeleteWithInstanceConflict(error) => (13, error),
-            Self::InvalidOperationDiskCategoryUnsupported(error) => (14, error),
-            Self::InvalidParameterDeleteWithInstance(error) => (15, error),
-            Self::InvalidOperationDiskDetachingFromThisEcs(error) => (16, error),
-            Self::InvalidInstanceIdNotFound(error) => (17, error),
-            Self::InvalidDiskIdNotFound(error) => (18, error),
-            Self::InvalidDiskAlreadyDetached(error) => (19, error),
-            Self::InvalidDiskIdOperationNotSupported(error) => (20, error),
-            Self::InternalError(error) => (21, error),
-            Self::Unhandled(unhandled) => (22, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DetachDiskError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DetachDiskError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "InvalidRegionIdMalFormed",
-            "InvalidOperationInstanceTypeNotSupport",
-            "DisksDetachingOnEcsExceeded",
-            "InvalidInstanceIdMalformed",
-            "IncorrectDiskStatus",
-            "DiskNotPortable",
-            "InstanceLockedForSecurity",
-            "DependencyViolation",
-            "DiskTypeViolation",
-            "IncorrectInstanceStatus",
-            "UserNotInTheWhiteList",
-            "InvalidInstanceImageCategory",
-            "DeleteWithInstanceConflict",
-            "InvalidOperationDiskCategoryUnsupported",
-            "InvalidParameterDeleteWithInstance",
-            "InvalidOperationDiskDetachingFromThisEcs",
-            "InvalidInstanceIdNotFound",
-            "InvalidDiskIdNotFound",
-            "InvalidDiskAlreadyDetached",
-            "InvalidDiskIdOperationNotSupported",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DetachDiskError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DetachDiskError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DetachDiskError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DetachDiskError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn detach_disk(&self) -> DetachDiskRequestBuilder<&Self> {
+        DetachDiskRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DetachInstanceRamRoleRequest>;
 /// Request of `DetachInstanceRamRole`: Detaches instance Resource Access Management (RAM) roles from Elastic Compute Service (ECS) instances.
 ///
 /// # Example
@@ -116,9 +119,7 @@ impl<C> DetachInstanceRamRoleRequestBuilder<C> {
     ///
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DetachInstanceRamRoleRequest::region_id`](DetachInstanceRamRoleRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -127,8 +128,7 @@ impl<C> DetachInstanceRamRoleRequestBuilder<C> {
     ///
     /// The name of the instance RAM role. You can call the [ListRoles](<https://www.alibabacloud.com/help/doc-detail/28713.htm>) operation of RAM to query the names of available instance RAM roles.
     ///
-    /// - Wire name: `RamRoleName`.
-    /// - Example: `RamRoleTest`.
+    /// Its description, rules and example: [`DetachInstanceRamRoleRequest::ram_role_name`](DetachInstanceRamRoleRequest::ram_role_name).
     pub fn ram_role_name(mut self, value: impl Into<String>) -> Self {
         self.inner.ram_role_name = Some(value.into());
         self
@@ -137,9 +137,7 @@ impl<C> DetachInstanceRamRoleRequestBuilder<C> {
     ///
     /// The IDs of ECS instances. You can specify 1 to 100 instance IDs.
     ///
-    /// - Wire name: `InstanceIds`.
-    /// - Required.
-    /// - Example: `["i-bp67acfmxazb4p****", "i-bp67acfmxazb5p****", "i-bp67acfmxazb6p****"…]`.
+    /// Its description, rules and example: [`DetachInstanceRamRoleRequest::instance_ids`](DetachInstanceRamRoleRequest::instance_ids).
     pub fn instance_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_ids = Some(value.into());
         self
@@ -316,119 +314,28 @@ for DetachInstanceRamRoleResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DetachInstanceRamRole`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DetachInstanceRamRoleError {
-    /// HTTP 400 `InvalidInstanceIds.Malformed`: The specified instanceIds are not valid.
-    InvalidInstanceIdsMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidNetworkType.MismatchRamRole`: Ram role cannot be applied to instances of Classic network type.
-    InvalidNetworkTypeMismatchRamRole(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidUser.PassRoleForbidden`: The RAM user does not have the privilege to pass a RAM role.
-    InvalidUserPassRoleForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified instanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DetachInstanceRamRoleError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidInstanceIds.Malformed",
-                        "InvalidNetworkType.MismatchRamRole",
-                        "InvalidUser.PassRoleForbidden",
-                        "InvalidInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DetachInstanceRamRoleError;
+impl crate::Client {
+    /// Calls `DetachInstanceRamRole`: Detaches instance Resource Access Management (RAM) roles from Elastic Compute Service (ECS) instances.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DetachInstanceRamRoleRequestBuilder::send) it. The parameters and their rules: [`DetachInstanceRamRoleRequest`].
+    #[inline]
+    pub fn detach_instance_ram_role(
+        &self,
+    ) -> DetachInstanceRamRoleRequestBuilder<&Self> {
+        DetachInstanceRamRoleRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DetachInstanceRamRoleError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DetachInstanceRamRole`: Detaches instance Resource Access Management (RAM) roles from Elastic Compute Service (ECS) instances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DetachInstanceRamRoleRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidInstanceIdsMalformed(error),
-            1 => Self::InvalidNetworkTypeMismatchRamRole(error),
-            2 => Self::InvalidUserPassRoleForbidden(error),
-            3 => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidInstanceIdsMalformed(error) => (0, error),
-            Self::InvalidNetworkTypeMismatchRamRole(error) => (1, error),
-            Self::InvalidUserPassRoleForbidden(error) => (2, error),
-            Self::InvalidInstanceIdNotFound(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DetachInstanceRamRoleError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DetachInstanceRamRoleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidInstanceIdsMalformed",
-            "InvalidNetworkTypeMismatchRamRole",
-            "InvalidUserPassRoleForbidden",
-            "InvalidInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DetachInstanceRamRoleError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DetachInstanceRamRoleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DetachInstanceRamRoleError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DetachInstanceRamRoleError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn detach_instance_ram_role(
+        &self,
+    ) -> DetachInstanceRamRoleRequestBuilder<&Self> {
+        DetachInstanceRamRoleRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DetachNetworkInterfaceRequest>;
 /// Request of `DetachNetworkInterface`: Detach an elastic network interface (ENI) from an Elastic Compute Service (ECS) instance.
 ///
 /// Take note of the following items:
@@ -151,9 +154,7 @@ impl<C> DetachNetworkInterfaceRequestBuilder<C> {
     ///
     /// The ID of the ENI.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DetachNetworkInterfaceRequest::region_id`](DetachNetworkInterfaceRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -162,9 +163,7 @@ impl<C> DetachNetworkInterfaceRequestBuilder<C> {
     ///
     /// The ID of the instance
     ///
-    /// - Wire name: `NetworkInterfaceId`.
-    /// - Required.
-    /// - Example: `eni-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DetachNetworkInterfaceRequest::network_interface_id`](DetachNetworkInterfaceRequest::network_interface_id).
     pub fn network_interface_id(mut self, value: impl Into<String>) -> Self {
         self.inner.network_interface_id = Some(value.into());
         self
@@ -173,11 +172,7 @@ impl<C> DetachNetworkInterfaceRequestBuilder<C> {
     ///
     /// The ID of the trunk ENI.
     ///
-    /// > This parameter is unavailable for use.
-    ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`DetachNetworkInterfaceRequest::instance_id`](DetachNetworkInterfaceRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -186,8 +181,7 @@ impl<C> DetachNetworkInterfaceRequestBuilder<C> {
     ///
     /// The ID of the request.
     ///
-    /// - Wire name: `TrunkNetworkInstanceId`.
-    /// - Example: `eni-f8zapqwj1v1j4ia3****`.
+    /// Its description, rules and example: [`DetachNetworkInterfaceRequest::trunk_network_instance_id`](DetachNetworkInterfaceRequest::trunk_network_instance_id).
     pub fn trunk_network_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.trunk_network_instance_id = Some(value.into());
         self
@@ -322,327 +316,28 @@ for DetachNetworkInterfaceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DetachNetworkInterface`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DetachNetworkInterfaceError {
-    /// HTTP 400 `MissingParameter`: %s
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedParameter`: %s
-    UnsupportedParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceID.Malformed`: %s
-    InvalidInstanceIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InvalidRegion`: %s
-    InvalidOperationInvalidRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InvalidEcsState`: %s
-    InvalidOperationInvalidEcsState(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InvalidEniState`: %s
-    InvalidOperationInvalidEniState(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.DetachPrimaryEniNotAllowed`: %s
-    InvalidOperationDetachPrimaryEniNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.RegionId`: %s
-    ForbiddenRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.EniId`: %s
-    InvalidParamsEniId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.EniNotBelongEcs`: %s
+mod error;
+pub use error::DetachNetworkInterfaceError;
+impl crate::Client {
+    /// Calls `DetachNetworkInterface`: Detach an elastic network interface (ENI) from an Elastic Compute Service (ECS) instance.
     ///
-    /// Also returned with HTTP 403: %s
-    InvalidParameterEniNotBelongEcs(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.EniHotPlugNotSupported`: The ENI with high-performance traffic mode cannot be hot-plugged. Please stop the ECS instance to which the ENI is attached, and try again.
-    InvalidOperationEniHotPlugNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidUserType.NotSupported`: %s
-    InvalidUserTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Abs.InvalidAccount.NotFound`: %s
-    AbsInvalidAccountNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NotSupportRAM`: %s
-    ForbiddenNotSupportRam(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.SubUser`: %s
-    ForbiddenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `MaxEniCountExceeded`: %s
-    MaxEniCountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `EniPerInstanceLimitExceeded`: %s
-    EniPerInstanceLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.AvailabilityZoneMismatch`: %s
-    InvalidOperationAvailabilityZoneMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.VpcMismatch`: %s
-    InvalidOperationVpcMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `SecurityGroupInstanceLimitExceed`: %s
-    SecurityGroupInstanceLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSecurityGroupId.NotVpc`: %s
-    InvalidSecurityGroupIdNotVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.InvalidEniType`: %s
-    InvalidOperationInvalidEniType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.EniServiceManaged`: %s
-    InvalidOperationEniServiceManaged(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.EniLinked`: %s
-    InvalidOperationEniLinked(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceId.NotFound`: %s
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.HotPlugNotSupport`: %s
-    InvalidOperationHotPlugNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.InvalidTrunkEniStatus`: %s
-    InvalidOperationInvalidTrunkEniStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.TrunkingIsNotAllowed`: %s
-    InvalidOperationTrunkingIsNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.InstanceTypeNotSupportEniTrunking`: %s
-    InvalidOperationInstanceTypeNotSupportEniTrunking(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidParameter.EniNotBelongTrunk`: %s
-    InvalidParameterEniNotBelongTrunk(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.EniTypeNotSupportTrunking`: %s
-    InvalidOperationEniTypeNotSupportTrunking(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.HasMemberEniAttached`: %s
-    InvalidOperationHasMemberEniAttached(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidEcsId.NotFound`: %s
-    InvalidEcsIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidEniId.NotFound`: %s
-    InvalidEniIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVSwitchId.NotFound`: %s
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSecurityGroupId.NotFound`: %s
-    InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DetachNetworkInterfaceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter",
-                        "UnsupportedParameter",
-                        "InvalidParameter",
-                        "InvalidInstanceID.Malformed",
-                        "InvalidOperation.InvalidRegion",
-                        "InvalidOperation.InvalidEcsState",
-                        "InvalidOperation.InvalidEniState",
-                        "InvalidOperation.DetachPrimaryEniNotAllowed",
-                        "Forbidden.RegionId",
-                        "InvalidParams.EniId",
-                        "InvalidParameter.EniNotBelongEcs",
-                        "InvalidOperation.EniHotPlugNotSupported",
-                        "InvalidUserType.NotSupported",
-                        "Abs.InvalidAccount.NotFound",
-                        "Forbidden.NotSupportRAM",
-                        "Forbidden.SubUser",
-                        "MaxEniCountExceeded",
-                        "EniPerInstanceLimitExceeded",
-                        "InvalidOperation.AvailabilityZoneMismatch",
-                        "InvalidOperation.VpcMismatch",
-                        "SecurityGroupInstanceLimitExceed",
-                        "InvalidSecurityGroupId.NotVpc",
-                        "InvalidOperation.InvalidEniType",
-                        "InvalidOperation.EniServiceManaged",
-                        "InvalidOperation.EniLinked",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidOperation.HotPlugNotSupport",
-                        "InvalidOperation.InvalidTrunkEniStatus",
-                        "InvalidOperation.TrunkingIsNotAllowed",
-                        "InvalidOperation.InstanceTypeNotSupportEniTrunking",
-                        "InvalidParameter.EniNotBelongTrunk",
-                        "InvalidOperation.EniTypeNotSupportTrunking",
-                        "InvalidOperation.HasMemberEniAttached",
-                        "InvalidEcsId.NotFound",
-                        "InvalidEniId.NotFound",
-                        "InvalidVSwitchId.NotFound",
-                        "InvalidSecurityGroupId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](DetachNetworkInterfaceRequestBuilder::send) it. The parameters and their rules: [`DetachNetworkInterfaceRequest`].
+    #[inline]
+    pub fn detach_network_interface(
+        &self,
+    ) -> DetachNetworkInterfaceRequestBuilder<&Self> {
+        DetachNetworkInterfaceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DetachNetworkInterfaceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DetachNetworkInterface`: Detach an elastic network interface (ENI) from an Elastic Compute Service (ECS) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DetachNetworkInterfaceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameter(error),
-            1 => Self::UnsupportedParameter(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::InvalidInstanceIdMalformed(error),
-            4 => Self::InvalidOperationInvalidRegion(error),
-            5 => Self::InvalidOperationInvalidEcsState(error),
-            6 => Self::InvalidOperationInvalidEniState(error),
-            7 => Self::InvalidOperationDetachPrimaryEniNotAllowed(error),
-            8 => Self::ForbiddenRegionId(error),
-            9 => Self::InvalidParamsEniId(error),
-            10 => Self::InvalidParameterEniNotBelongEcs(error),
-            11 => Self::InvalidOperationEniHotPlugNotSupported(error),
-            12 => Self::InvalidUserTypeNotSupported(error),
-            13 => Self::AbsInvalidAccountNotFound(error),
-            14 => Self::ForbiddenNotSupportRam(error),
-            15 => Self::ForbiddenSubUser(error),
-            16 => Self::MaxEniCountExceeded(error),
-            17 => Self::EniPerInstanceLimitExceeded(error),
-            18 => Self::InvalidOperationAvailabilityZoneMismatch(error),
-            19 => Self::InvalidOperationVpcMismatch(error),
-            20 => Self::SecurityGroupInstanceLimitExceed(error),
-            21 => Self::InvalidSecurityGroupIdNotVpc(error),
-            22 => Self::InvalidOperationInvalidEniType(error),
-            23 => Self::InvalidOperationEniServiceManaged(error),
-            24 => Self::InvalidOperationEniLinked(error),
-            25 => Self::InvalidInstanceIdNotFound(error),
-            26 => Self::InvalidOperationHotPlugNotSupport(error),
-            27 => Self::InvalidOperationInvalidTrunkEniStatus(error),
-            28 => Self::InvalidOperationTrunkingIsNotAllowed(error),
-            29 => Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error),
-            30 => Self::InvalidParameterEniNotBelongTrunk(error),
-            31 => Self::InvalidOperationEniTypeNotSupportTrunking(error),
-            32 => Self::InvalidOperationHasMemberEniAttached(error),
-            33 => Self::InvalidEcsIdNotFound(error),
-            34 => Self::InvalidEniIdNotFound(error),
-            35 => Self::InvalidVSwitchIdNotFound(error),
-            36 => Self::InvalidSecurityGroupIdNotFound(error),
-            37 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => (0, error),
-            Self::UnsupportedParameter(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::InvalidInstanceIdMalformed(error) => (3, error),
-            Self::InvalidOperationInvalidRegion(error) => (4, error),
-            Self::InvalidOperationInvalidEcsState(error) => (5, error),
-            Self::InvalidOperationInvalidEniState(error) => (6, error),
-            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => (7, error),
-            Self::ForbiddenRegionId(error) => (8, error),
-            Self::InvalidParamsEniId(error) => (9, error),
-            Self::InvalidParameterEniNotBelongEcs(error) => (10, error),
-            Self::InvalidOperationEniHotPlugNotSupported(error) => (11, error),
-            Self::InvalidUserTypeNotSupported(error) => (12, error),
-            Self::AbsInvalidAccountNotFound(error) => (13, error),
-            Self::ForbiddenNotSupportRam(error) => (14, error),
-            Self::ForbiddenSubUser(error) => (15, error),
-            Self::MaxEniCountExceeded(error) => (16, error),
-            Self::EniPerInstanceLimitExceeded(error) => (17, error),
-            Self::InvalidOperationAvailabilityZoneMismatch(error) => (18, error),
-            Self::InvalidOperationVpcMismatch(error) => (19, error),
-            Self::SecurityGroupInstanceLimitExceed(error) => (20, error),
-            Self::InvalidSecurityGroupIdNotVpc(error) => (21, error),
-            Self::InvalidOperationInvalidEniType(error) => (22, error),
-            Self::InvalidOperationEniServiceManaged(error) => (23, error),
-            Self::InvalidOperationEniLinked(error) => (24, error),
-            Self::InvalidInstanceIdNotFound(error) => (25, error),
-            Self::InvalidOperationHotPlugNotSupport(error) => (26, error),
-            Self::InvalidOperationInvalidTrunkEniStatus(error) => (27, error),
-            Self::InvalidOperationTrunkingIsNotAllowed(error) => (28, error),
-            Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error) => (29, error),
-            Self::InvalidParameterEniNotBelongTrunk(error) => (30, error),
-            Self::InvalidOperationEniTypeNotSupportTrunking(error) => (31, error),
-            Self::InvalidOperationHasMemberEniAttached(error) => (32, error),
-            Self::InvalidEcsIdNotFound(error) => (33, error),
-            Self::InvalidEniIdNotFound(error) => (34, error),
-            Self::InvalidVSwitchIdNotFound(error) => (35, error),
-            Self::InvalidSecurityGroupIdNotFound(error) => (36, error),
-            Self::InternalError(error) => (37, error),
-            Self::Unhandled(unhandled) => (38, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DetachNetworkInterfaceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DetachNetworkInterfaceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameter",
-            "UnsupportedParameter",
-            "InvalidParameter",
-            "InvalidInstanceIdMalformed",
-            "InvalidOperationInvalidRegion",
-            "InvalidOperationInvalidEcsState",
-            "InvalidOperationInvalidEniState",
-            "InvalidOperationDetachPrimaryEniNotAllowed",
-            "ForbiddenRegionId",
-            "InvalidParamsEniId",
-            "InvalidParameterEniNotBelongEcs",
-            "InvalidOperationEniHotPlugNotSupported",
-            "InvalidUserTypeNotSupported",
-            "AbsInvalidAccountNotFound",
-            "ForbiddenNotSupportRam",
-            "ForbiddenSubUser",
-            "MaxEniCountExceeded",
-            "EniPerInstanceLimitExceeded",
-            "InvalidOperationAvailabilityZoneMismatch",
-            "InvalidOperationVpcMismatch",
-            "SecurityGroupInstanceLimitExceed",
-            "InvalidSecurityGroupIdNotVpc",
-            "InvalidOperationInvalidEniType",
-            "InvalidOperationEniServiceManaged",
-            "InvalidOperationEniLinked",
-            "InvalidInstanceIdNotFound",
-            "InvalidOperationHotPlugNotSupport",
-            "InvalidOperationInvalidTrunkEniStatus",
-            "InvalidOperationTrunkingIsNotAllowed",
-            "InvalidOperationInstanceTypeNotSupportEniTrunking",
-            "InvalidParameterEniNotBelongTrunk",
-            "InvalidOperationEniTypeNotSupportTrunking",
-            "InvalidOperationHasMemberEniAttached",
-            "InvalidEcsIdNotFound",
-            "InvalidEniIdNotFound",
-            "InvalidVSwitchIdNotFound",
-            "InvalidSecurityGroupIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DetachNetworkInterfaceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DetachNetworkInterfaceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DetachNetworkInterfaceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DetachNetworkInterfaceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn detach_network_interface(
+        &self,
+    ) -> DetachNetworkInterfaceRequestBuilder<&Self> {
+        DetachNetworkInterfaceRequestBuilder::new(self)
     }
 }

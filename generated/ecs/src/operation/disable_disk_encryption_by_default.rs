@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DisableDiskEncryptionByDefaultRequest>;
 /// Request of `DisableDiskEncryptionByDefault`: Disables account-level default encryption of Elastic Block Storage (EBS) resources in a region. After you disable account-level default encryption of EBS resources in a region, the encryption status of existing disks in the region does not change. When you create a disk, you can still choose to encrypt the disk.
 ///
 /// * **Instructions**
@@ -100,9 +103,7 @@ impl<C> DisableDiskEncryptionByDefaultRequestBuilder<C> {
     ///
     /// The ID of the region for which you want to disable Account-level EBS Default Encryption. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2679950.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DisableDiskEncryptionByDefaultRequest::region_id`](DisableDiskEncryptionByDefaultRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -242,119 +243,28 @@ for DisableDiskEncryptionByDefaultResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DisableDiskEncryptionByDefault`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DisableDiskEncryptionByDefaultError {
-    /// HTTP 403 `Abs.InvalidAction.RegionNotSupport`: This region does not support this action.
-    AbsInvalidActionRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.RegionIdNotExists`: The specified region does not exists.
-    InvalidParameterRegionIdNotExists(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UserNotInTheWhiteList`: The user is not in disk white list.
-    UserNotInTheWhiteList(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDefaultEncryption.NotFound`: You have not configured default encryption setting in this region.
-    InvalidDefaultEncryptionNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DisableDiskEncryptionByDefaultError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Abs.InvalidAction.RegionNotSupport",
-                        "InvalidParameter.RegionIdNotExists",
-                        "UserNotInTheWhiteList",
-                        "InvalidDefaultEncryption.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DisableDiskEncryptionByDefaultError;
+impl crate::Client {
+    /// Calls `DisableDiskEncryptionByDefault`: Disables account-level default encryption of Elastic Block Storage (EBS) resources in a region. After you disable account-level default encryption of EBS resources in a region, the encryption status of existing disks in the region does not change. When you create a disk, you can still choose to encrypt the disk.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DisableDiskEncryptionByDefaultRequestBuilder::send) it. The parameters and their rules: [`DisableDiskEncryptionByDefaultRequest`].
+    #[inline]
+    pub fn disable_disk_encryption_by_default(
+        &self,
+    ) -> DisableDiskEncryptionByDefaultRequestBuilder<&Self> {
+        DisableDiskEncryptionByDefaultRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DisableDiskEncryptionByDefaultError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DisableDiskEncryptionByDefault`: Disables account-level default encryption of Elastic Block Storage (EBS) resources in a region. After you disable account-level default encryption of EBS resources in a region, the encryption status of existing disks in the region does not change. When you create a disk, you can still choose to encrypt the disk.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DisableDiskEncryptionByDefaultRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::AbsInvalidActionRegionNotSupport(error),
-            1 => Self::InvalidParameterRegionIdNotExists(error),
-            2 => Self::UserNotInTheWhiteList(error),
-            3 => Self::InvalidDefaultEncryptionNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::AbsInvalidActionRegionNotSupport(error) => (0, error),
-            Self::InvalidParameterRegionIdNotExists(error) => (1, error),
-            Self::UserNotInTheWhiteList(error) => (2, error),
-            Self::InvalidDefaultEncryptionNotFound(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DisableDiskEncryptionByDefaultError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DisableDiskEncryptionByDefaultError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "AbsInvalidActionRegionNotSupport",
-            "InvalidParameterRegionIdNotExists",
-            "UserNotInTheWhiteList",
-            "InvalidDefaultEncryptionNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DisableDiskEncryptionByDefaultError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DisableDiskEncryptionByDefaultError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DisableDiskEncryptionByDefaultError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DisableDiskEncryptionByDefaultError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn disable_disk_encryption_by_default(
+        &self,
+    ) -> DisableDiskEncryptionByDefaultRequestBuilder<&Self> {
+        DisableDiskEncryptionByDefaultRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, EnableDiskEncryptionByDefaultRequest>;
 /// Request of `EnableDiskEncryptionByDefault`: Enables the Account-level Elastic Block Storage (EBS) Default Encryption feature in a region.
 ///
 /// > The Account-level EBS Default Encryption feature is available only in specific regions and to specific users. To use the feature, [submit a ticket](<https://smartservice.console.aliyun.com/service/create-ticket-intl>).
@@ -109,9 +112,7 @@ impl<C> EnableDiskEncryptionByDefaultRequestBuilder<C> {
     ///
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2679950.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`EnableDiskEncryptionByDefaultRequest::region_id`](EnableDiskEncryptionByDefaultRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -251,161 +252,28 @@ for EnableDiskEncryptionByDefaultResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `EnableDiskEncryptionByDefault`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum EnableDiskEncryptionByDefaultError {
-    /// HTTP 400 `InvalidParameter.Encrypted.KmsNotEnabled`: KMS must be enabled for encrypted disks.
-    InvalidParameterEncryptedKmsNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.KmsNotEnabled`: Failed to perform this operation because KMS is not activated.
-    InvalidParameterKmsNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Abs.InvalidAction.RegionNotSupport`: This region does not support this action.
-    AbsInvalidActionRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.DefaultEncryptionAlreadyEnabled`: The specified region is already default encryption settings.
-    InvalidOperationDefaultEncryptionAlreadyEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.RegionIdNotExists`: The specified region does not exists.
-    InvalidParameterRegionIdNotExists(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.KMSUnauthorized`: ECS service have no right to access your KMS.
-    InvalidParameterKmsKeyIdKmsUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.KMSKeyIdNotFound`: The specified KMSKeyId not found, %s.
-    InvalidOperationKmsKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.KMSServiceNotOpen`: KMS service is currently not open.
-    InvalidOperationKmsServiceNotOpen(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UserNotInTheWhiteList`: The user is not in disk white list.
-    UserNotInTheWhiteList(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKNotEnabled`: The CMK (Customer Master Key) must be in an active state.
-    InvalidParameterKmsKeyIdCmkNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKUnauthorized`: The CMK(Customer Master Key) lacks authorization to add tags to the ECS service.
-    InvalidParameterKmsKeyIdCmkUnauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for EnableDiskEncryptionByDefaultError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.Encrypted.KmsNotEnabled",
-                        "InvalidParameter.KmsNotEnabled",
-                        "Abs.InvalidAction.RegionNotSupport",
-                        "InvalidOperation.DefaultEncryptionAlreadyEnabled",
-                        "InvalidParameter.RegionIdNotExists",
-                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                        "InvalidOperation.KMSKeyIdNotFound",
-                        "InvalidOperation.KMSServiceNotOpen",
-                        "UserNotInTheWhiteList",
-                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::EnableDiskEncryptionByDefaultError;
+impl crate::Client {
+    /// Calls `EnableDiskEncryptionByDefault`: Enables the Account-level Elastic Block Storage (EBS) Default Encryption feature in a region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](EnableDiskEncryptionByDefaultRequestBuilder::send) it. The parameters and their rules: [`EnableDiskEncryptionByDefaultRequest`].
+    #[inline]
+    pub fn enable_disk_encryption_by_default(
+        &self,
+    ) -> EnableDiskEncryptionByDefaultRequestBuilder<&Self> {
+        EnableDiskEncryptionByDefaultRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl EnableDiskEncryptionByDefaultError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `EnableDiskEncryptionByDefault`: Enables the Account-level Elastic Block Storage (EBS) Default Encryption feature in a region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`EnableDiskEncryptionByDefaultRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterEncryptedKmsNotEnabled(error),
-            1 => Self::InvalidParameterKmsNotEnabled(error),
-            2 => Self::AbsInvalidActionRegionNotSupport(error),
-            3 => Self::InvalidOperationDefaultEncryptionAlreadyEnabled(error),
-            4 => Self::InvalidParameterRegionIdNotExists(error),
-            5 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            6 => Self::InvalidOperationKmsKeyIdNotFound(error),
-            7 => Self::InvalidOperationKmsServiceNotOpen(error),
-            8 => Self::UserNotInTheWhiteList(error),
-            9 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            10 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterEncryptedKmsNotEnabled(error) => (0, error),
-            Self::InvalidParameterKmsNotEnabled(error) => (1, error),
-            Self::AbsInvalidActionRegionNotSupport(error) => (2, error),
-            Self::InvalidOperationDefaultEncryptionAlreadyEnabled(error) => (3, error),
-            Self::InvalidParameterRegionIdNotExists(error) => (4, error),
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (5, error),
-            Self::InvalidOperationKmsKeyIdNotFound(error) => (6, error),
-            Self::InvalidOperationKmsServiceNotOpen(error) => (7, error),
-            Self::UserNotInTheWhiteList(error) => (8, error),
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (9, error),
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (10, error),
-            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for EnableDiskEncryptionByDefaultError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for EnableDiskEncryptionByDefaultError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterEncryptedKmsNotEnabled",
-            "InvalidParameterKmsNotEnabled",
-            "AbsInvalidActionRegionNotSupport",
-            "InvalidOperationDefaultEncryptionAlreadyEnabled",
-            "InvalidParameterRegionIdNotExists",
-            "InvalidParameterKmsKeyIdKmsUnauthorized",
-            "InvalidOperationKmsKeyIdNotFound",
-            "InvalidOperationKmsServiceNotOpen",
-            "UserNotInTheWhiteList",
-            "InvalidParameterKmsKeyIdCmkNotEnabled",
-            "InvalidParameterKmsKeyIdCmkUnauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl EnableDiskEncryptionByDefaultError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for EnableDiskEncryptionByDefaultError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for EnableDiskEncryptionByDefaultError {}
-impl AsRef<::acs_runtime::client::ServiceError> for EnableDiskEncryptionByDefaultError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn enable_disk_encryption_by_default(
+        &self,
+    ) -> EnableDiskEncryptionByDefaultRequestBuilder<&Self> {
+        EnableDiskEncryptionByDefaultRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, EnableNetworkInterfaceQoSRequest>;
 /// Request of `EnableNetworkInterfaceQoS`: Enable or modify Elastic Network Interface (ENI) QoS rate limit settings
 ///
 /// # Example
@@ -109,18 +112,14 @@ pub struct EnableNetworkInterfaceQoSRequestBuilder<C = ()> {
 impl<C> EnableNetworkInterfaceQoSRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`EnableNetworkInterfaceQoSRequest::region_id`](EnableNetworkInterfaceQoSRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `NetworkInterfaceId`.
     ///
-    /// - Wire name: `NetworkInterfaceId`.
-    /// - Required.
-    /// - Example: `eni-2zeh9atclduxvf1z****`.
+    /// Its description, rules and example: [`EnableNetworkInterfaceQoSRequest::network_interface_id`](EnableNetworkInterfaceQoSRequest::network_interface_id).
     pub fn network_interface_id(mut self, value: impl Into<String>) -> Self {
         self.inner.network_interface_id = Some(value.into());
         self
@@ -129,7 +128,7 @@ impl<C> EnableNetworkInterfaceQoSRequestBuilder<C> {
     ///
     /// QoS 限速设置
     ///
-    /// - Wire name: `QoS`.
+    /// Its description, rules and example: [`EnableNetworkInterfaceQoSRequest::qo_s`](EnableNetworkInterfaceQoSRequest::qo_s).
     pub fn qo_s(mut self, value: crate::types::EnableNetworkInterfaceQoSQoS) -> Self {
         self.inner.qo_s = Some(value);
         self
@@ -264,191 +263,28 @@ for EnableNetworkInterfaceQoSResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `EnableNetworkInterfaceQoS`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum EnableNetworkInterfaceQoSError {
-    /// HTTP 400 `MissingParameter`: %s
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedParameter`: %s
-    UnsupportedParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceID.Malformed`: %s
-    InvalidInstanceIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.EniId`: %s
-    InvalidParamsEniId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.RegionId`: %s
-    ForbiddenRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Conflict`: %s
-    InvalidParameterConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidUserType.NotSupported`: %s
-    InvalidUserTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Abs.InvalidAccount.NotFound`: %s
-    AbsInvalidAccountNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NotSupportRAM`: %s
-    ForbiddenNotSupportRam(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.SubUser`: %s
-    ForbiddenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.EniServiceManaged`: %s
-    InvalidOperationEniServiceManaged(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.ResourceManagedByCloudProduct`: %s
-    InvalidOperationResourceManagedByCloudProduct(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidEniId.NotFound`: %s
-    InvalidEniIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVSwitchId.NotFound`: %s
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSecurityGroupId.NotFound`: %s
-    InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for EnableNetworkInterfaceQoSError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter",
-                        "UnsupportedParameter",
-                        "InvalidParameter",
-                        "InvalidInstanceID.Malformed",
-                        "InvalidParams.EniId",
-                        "Forbidden.RegionId",
-                        "InvalidParameter.Conflict",
-                        "InvalidUserType.NotSupported",
-                        "Abs.InvalidAccount.NotFound",
-                        "Forbidden.NotSupportRAM",
-                        "Forbidden.SubUser",
-                        "InvalidOperation.EniServiceManaged",
-                        "InvalidOperation.ResourceManagedByCloudProduct",
-                        "InvalidEniId.NotFound",
-                        "InvalidVSwitchId.NotFound",
-                        "InvalidSecurityGroupId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::EnableNetworkInterfaceQoSError;
+impl crate::Client {
+    /// Calls `EnableNetworkInterfaceQoS`: Enable or modify Elastic Network Interface (ENI) QoS rate limit settings
+    ///
+    /// Set the parameters on the returned builder, then [`send`](EnableNetworkInterfaceQoSRequestBuilder::send) it. The parameters and their rules: [`EnableNetworkInterfaceQoSRequest`].
+    #[inline]
+    pub fn enable_network_interface_qo_s(
+        &self,
+    ) -> EnableNetworkInterfaceQoSRequestBuilder<&Self> {
+        EnableNetworkInterfaceQoSRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl EnableNetworkInterfaceQoSError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `EnableNetworkInterfaceQoS`: Enable or modify Elastic Network Interface (ENI) QoS rate limit settings
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`EnableNetworkInterfaceQoSRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameter(error),
-            1 => Self::UnsupportedParameter(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::InvalidInstanceIdMalformed(error),
-            4 => Self::InvalidParamsEniId(error),
-            5 => Self::ForbiddenRegionId(error),
-            6 => Self::InvalidParameterConflict(error),
-            7 => Self::InvalidUserTypeNotSupported(error),
-            8 => Self::AbsInvalidAccountNotFound(error),
-            9 => Self::ForbiddenNotSupportRam(error),
-            10 => Self::ForbiddenSubUser(error),
-            11 => Self::InvalidOperationEniServiceManaged(error),
-            12 => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            13 => Self::InvalidEniIdNotFound(error),
-            14 => Self::InvalidVSwitchIdNotFound(error),
-            15 => Self::InvalidSecurityGroupIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => (0, error),
-            Self::UnsupportedParameter(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::InvalidInstanceIdMalformed(error) => (3, error),
-            Self::InvalidParamsEniId(error) => (4, error),
-            Self::ForbiddenRegionId(error) => (5, error),
-            Self::InvalidParameterConflict(error) => (6, error),
-            Self::InvalidUserTypeNotSupported(error) => (7, error),
-            Self::AbsInvalidAccountNotFound(error) => (8, error),
-            Self::ForbiddenNotSupportRam(error) => (9, error),
-            Self::ForbiddenSubUser(error) => (10, error),
-            Self::InvalidOperationEniServiceManaged(error) => (11, error),
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => (12, error),
-            Self::InvalidEniIdNotFound(error) => (13, error),
-            Self::InvalidVSwitchIdNotFound(error) => (14, error),
-            Self::InvalidSecurityGroupIdNotFound(error) => (15, error),
-            Self::Unhandled(unhandled) => (16, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for EnableNetworkInterfaceQoSError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for EnableNetworkInterfaceQoSError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameter",
-            "UnsupportedParameter",
-            "InvalidParameter",
-            "InvalidInstanceIdMalformed",
-            "InvalidParamsEniId",
-            "ForbiddenRegionId",
-            "InvalidParameterConflict",
-            "InvalidUserTypeNotSupported",
-            "AbsInvalidAccountNotFound",
-            "ForbiddenNotSupportRam",
-            "ForbiddenSubUser",
-            "InvalidOperationEniServiceManaged",
-            "InvalidOperationResourceManagedByCloudProduct",
-            "InvalidEniIdNotFound",
-            "InvalidVSwitchIdNotFound",
-            "InvalidSecurityGroupIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl EnableNetworkInterfaceQoSError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for EnableNetworkInterfaceQoSError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for EnableNetworkInterfaceQoSError {}
-impl AsRef<::acs_runtime::client::ServiceError> for EnableNetworkInterfaceQoSError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn enable_network_interface_qo_s(
+        &self,
+    ) -> EnableNetworkInterfaceQoSRequestBuilder<&Self> {
+        EnableNetworkInterfaceQoSRequestBuilder::new(self)
     }
 }

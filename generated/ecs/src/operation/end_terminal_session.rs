@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, EndTerminalSessionRequest>;
 /// Request of `EndTerminalSession`: Permanently closes a session.
 ///
 /// * After you closes a session, the session is no longer available.
@@ -108,9 +111,7 @@ impl<C> EndTerminalSessionRequestBuilder<C> {
     ///
     /// The region ID of the session.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`EndTerminalSessionRequest::region_id`](EndTerminalSessionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -119,9 +120,7 @@ impl<C> EndTerminalSessionRequestBuilder<C> {
     ///
     /// The session ID.
     ///
-    /// - Wire name: `SessionId`.
-    /// - Required.
-    /// - Example: `s-hz023od0x9****`.
+    /// Its description, rules and example: [`EndTerminalSessionRequest::session_id`](EndTerminalSessionRequest::session_id).
     pub fn session_id(mut self, value: impl Into<String>) -> Self {
         self.inner.session_id = Some(value.into());
         self
@@ -258,97 +257,24 @@ for EndTerminalSessionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `EndTerminalSession`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum EndTerminalSessionError {
-    /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
-    RegionIdApiNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSessionId.NotFound`: The specified SessionId does not exist.
-    InvalidSessionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for EndTerminalSessionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["RegionId.ApiNotSupported", "InvalidSessionId.NotFound"]),
-            error,
-        )
+mod error;
+pub use error::EndTerminalSessionError;
+impl crate::Client {
+    /// Calls `EndTerminalSession`: Permanently closes a session.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](EndTerminalSessionRequestBuilder::send) it. The parameters and their rules: [`EndTerminalSessionRequest`].
+    #[inline]
+    pub fn end_terminal_session(&self) -> EndTerminalSessionRequestBuilder<&Self> {
+        EndTerminalSessionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl EndTerminalSessionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `EndTerminalSession`: Permanently closes a session.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`EndTerminalSessionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::RegionIdApiNotSupported(error),
-            1 => Self::InvalidSessionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::RegionIdApiNotSupported(error) => (0, error),
-            Self::InvalidSessionIdNotFound(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for EndTerminalSessionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for EndTerminalSessionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["RegionIdApiNotSupported", "InvalidSessionIdNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl EndTerminalSessionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for EndTerminalSessionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for EndTerminalSessionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for EndTerminalSessionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn end_terminal_session(&self) -> EndTerminalSessionRequestBuilder<&Self> {
+        EndTerminalSessionRequestBuilder::new(self)
     }
 }

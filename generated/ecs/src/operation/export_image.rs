@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ExportImageRequest>;
 /// Request of `ExportImage`: Exports a custom image to an Object Storage Service (OSS) bucket in the same region.
 ///
 /// Take note of the following items:
@@ -220,9 +223,7 @@ impl<C> ExportImageRequestBuilder<C> {
     ///
     /// The region ID of the custom image. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ExportImageRequest::region_id`](ExportImageRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -231,9 +232,7 @@ impl<C> ExportImageRequestBuilder<C> {
     ///
     /// The custom image ID.
     ///
-    /// - Wire name: `ImageId`.
-    /// - Required.
-    /// - Example: `m-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`ExportImageRequest::image_id`](ExportImageRequest::image_id).
     pub fn image_id(mut self, value: impl Into<String>) -> Self {
         self.inner.image_id = Some(value.into());
         self
@@ -242,9 +241,7 @@ impl<C> ExportImageRequestBuilder<C> {
     ///
     /// The OSS bucket in which you want to store the exported custom image.
     ///
-    /// - Wire name: `OSSBucket`.
-    /// - Required.
-    /// - Example: `testexportImage`.
+    /// Its description, rules and example: [`ExportImageRequest::oss_bucket`](ExportImageRequest::oss_bucket).
     pub fn oss_bucket(mut self, value: impl Into<String>) -> Self {
         self.inner.oss_bucket = Some(value.into());
         self
@@ -253,8 +250,7 @@ impl<C> ExportImageRequestBuilder<C> {
     ///
     /// The prefix for the name of the OSS object. The prefix must be 1 to 30 characters in length and can contain digits and letters.
     ///
-    /// - Wire name: `OSSPrefix`.
-    /// - Example: `EcsExport`.
+    /// Its description, rules and example: [`ExportImageRequest::oss_prefix`](ExportImageRequest::oss_prefix).
     pub fn oss_prefix(mut self, value: impl Into<String>) -> Self {
         self.inner.oss_prefix = Some(value.into());
         self
@@ -263,16 +259,7 @@ impl<C> ExportImageRequestBuilder<C> {
     ///
     /// The format in which you want to export the custom image. Valid values:
     ///
-    /// * raw
-    /// * vhd
-    /// * qcow2
-    /// * vmdk
-    /// * vdi
-    ///
-    /// Default value: raw.
-    ///
-    /// - Wire name: `ImageFormat`.
-    /// - Example: `raw`.
+    /// Its description, rules and example: [`ExportImageRequest::image_format`](ExportImageRequest::image_format).
     pub fn image_format(mut self, value: impl Into<String>) -> Self {
         self.inner.image_format = Some(value.into());
         self
@@ -281,15 +268,14 @@ impl<C> ExportImageRequestBuilder<C> {
     ///
     /// The name of the RAM role that you want to use to export the custom image.
     ///
-    /// - Wire name: `RoleName`.
-    /// - Example: `AliyunECSImageExportDefaultRole`.
+    /// Its description, rules and example: [`ExportImageRequest::role_name`](ExportImageRequest::role_name).
     pub fn role_name(mut self, value: impl Into<String>) -> Self {
         self.inner.role_name = Some(value.into());
         self
     }
     /// Sets `DryRun`.
     ///
-    /// - Wire name: `DryRun`.
+    /// Its description, rules and example: [`ExportImageRequest::dry_run`](ExportImageRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -431,253 +417,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ExportImageRespo
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ExportImage`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ExportImageError {
-    /// HTTP 400 `MissingParameter`: An input parameter "RegionId" that is mandatory for processing the request is not supplied.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImageName.Malformed`: The specified Image name is wrongly formed.
-    InvalidImageNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOSSPrefix.Malformed`: The specified OSSPrefix format is wrongly formed.
-    InvalidOssPrefixMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegion.NotSupport`: The specified region does not support image import or export.
-    InvalidRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectImageStatus`: The specified Image is not available.
-    IncorrectImageStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImageFormat.Malformed`: The specified Image Format is wrongly formed.
-    InvalidImageFormatMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOSSBucket.NotFound`: The specified OSS bucket does not exist in this region.
-    InvalidOssBucketNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied`: The specified image contains the snapshot of the data disk,does not support this operation.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImage.DiskAmountOrSize`: %s
-    InvalidImageDiskAmountOrSize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ImageNotSupported`: The specified Image contains encrypted snapshots, do not support export.
+mod error;
+pub use error::ExportImageError;
+impl crate::Client {
+    /// Calls `ExportImage`: Exports a custom image to an Object Storage Service (OSS) bucket in the same region.
     ///
-    /// Also returned with HTTP 403: The specified image from the image market, do not support export image.
-    ImageNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOSSObject.NeedRestore`: The specified OSS object is a archive object, need restore first.
-    InvalidOssObjectNeedRestore(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOSSBucket.NotMatched`: The specified OSS bucket is incorrect, %s.
-    InvalidOssBucketNotMatched(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImageFormat.RegionNotSupported`: The specified image format is not supported in current region.
-    InvalidImageFormatRegionNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOSSBucket.ArchiveOssBucketNotSupported`: Exporting an image to an OSS bucket with Archive, Cold Archive, or Deep Cold Archive storage class is not supported.
-    InvalidOssBucketArchiveOssBucketNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ImageIsExporting`: The specified Image is being exported. You can use the DescribeTasks API to check the status of existing tasks.
-    ImageIsExporting(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ExportImageFailed`: Exporting image is failed, Please contact the administrator.
-    ExportImageFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UserNotInTheWhiteList`: The user is not in the white list of exporting image.
-    UserNotInTheWhiteList(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `NoSetRoletoECSServiceAcount`: ECS service account Have no right to access your OSS.please attach a role of access your oss to ECS service account.
-    NoSetRoletoEcsServiceAcount(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOSS.NotAuthorized`: The specified OSS bucket or object is not allowed to access.
-    InvalidOssNotAuthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ConcurrentQuotaExceed.ExportImage`: %s
-    ConcurrentQuotaExceedExportImage(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `WeeklyQuotaExceed.ExportImage`: %s
-    WeeklyQuotaExceedExportImage(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidImageLicense.NotSupported`: %s
-    InvalidImageLicenseNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidImageCategory.NotSupported`: The specified image category is not supported.
-    InvalidImageCategoryNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOSSBucket.EncryptUnsupported`: Accessing objects from encrypted OSS bucket is not supported.
-    InvalidOssBucketEncryptUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidImageId.NotFound`: The specified ImageId does not exist.
-    InvalidImageIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ExportImageError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter",
-                        "InvalidImageName.Malformed",
-                        "InvalidOSSPrefix.Malformed",
-                        "InvalidRegionId.NotFound",
-                        "InvalidRegion.NotSupport",
-                        "IncorrectImageStatus",
-                        "InvalidImageFormat.Malformed",
-                        "InvalidOSSBucket.NotFound",
-                        "OperationDenied",
-                        "InvalidImage.DiskAmountOrSize",
-                        "ImageNotSupported",
-                        "InvalidOSSObject.NeedRestore",
-                        "InvalidOSSBucket.NotMatched",
-                        "InvalidImageFormat.RegionNotSupported",
-                        "InvalidOSSBucket.ArchiveOssBucketNotSupported",
-                        "ImageIsExporting",
-                        "ExportImageFailed",
-                        "UserNotInTheWhiteList",
-                        "NoSetRoletoECSServiceAcount",
-                        "InvalidOSS.NotAuthorized",
-                        "ConcurrentQuotaExceed.ExportImage",
-                        "WeeklyQuotaExceed.ExportImage",
-                        "InvalidImageLicense.NotSupported",
-                        "InvalidImageCategory.NotSupported",
-                        "InvalidOSSBucket.EncryptUnsupported",
-                        "InvalidImageId.NotFound",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](ExportImageRequestBuilder::send) it. The parameters and their rules: [`ExportImageRequest`].
+    #[inline]
+    pub fn export_image(&self) -> ExportImageRequestBuilder<&Self> {
+        ExportImageRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ExportImageError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ExportImage`: Exports a custom image to an Object Storage Service (OSS) bucket in the same region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ExportImageRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameter(error),
-            1 => Self::InvalidImageNameMalformed(error),
-            2 => Self::InvalidOssPrefixMalformed(error),
-            3 => Self::InvalidRegionIdNotFound(error),
-            4 => Self::InvalidRegionNotSupport(error),
-            5 => Self::IncorrectImageStatus(error),
-            6 => Self::InvalidImageFormatMalformed(error),
-            7 => Self::InvalidOssBucketNotFound(error),
-            8 => Self::OperationDenied(error),
-            9 => Self::InvalidImageDiskAmountOrSize(error),
-            10 => Self::ImageNotSupported(error),
-            11 => Self::InvalidOssObjectNeedRestore(error),
-            12 => Self::InvalidOssBucketNotMatched(error),
-            13 => Self::InvalidImageFormatRegionNotSupported(error),
-            14 => Self::InvalidOssBucketArchiveOssBucketNotSupported(error),
-            15 => Self::ImageIsExporting(error),
-            16 => Self::ExportImageFailed(error),
-            17 => Self::UserNotInTheWhiteList(error),
-            18 => Self::NoSetRoletoEcsServiceAcount(error),
-            19 => Self::InvalidOssNotAuthorized(error),
-            20 => Self::ConcurrentQuotaExceedExportImage(error),
-            21 => Self::WeeklyQuotaExceedExportImage(error),
-            22 => Self::InvalidImageLicenseNotSupported(error),
-            23 => Self::InvalidImageCategoryNotSupported(error),
-            24 => Self::InvalidOssBucketEncryptUnsupported(error),
-            25 => Self::InvalidImageIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => (0, error),
-            Self::InvalidImageNameMalformed(error) => (1, error),
-            Self::InvalidOssPrefixMalformed(error) => (2, error),
-            Self::InvalidRegionIdNotFound(error) => (3, error),
-            Self::InvalidRegionNotSupport(error) => (4, error),
-            Self::IncorrectImageStatus(error) => (5, error),
-            Self::InvalidImageFormatMalformed(error) => (6, error),
-            Self::InvalidOssBucketNotFound(error) => (7, error),
-            Self::OperationDenied(error) => (8, error),
-            Self::InvalidImageDiskAmountOrSize(error) => (9, error),
-            Self::ImageNotSupported(error) => (10, error),
-            Self::InvalidOssObjectNeedRestore(error) => (11, error),
-            Self::InvalidOssBucketNotMatched(error) => (12, error),
-            Self::InvalidImageFormatRegionNotSupported(error) => (13, error),
-            Self::InvalidOssBucketArchiveOssBucketNotSupported(error) => (14, error),
-            Self::ImageIsExporting(error) => (15, error),
-            Self::ExportImageFailed(error) => (16, error),
-            Self::UserNotInTheWhiteList(error) => (17, error),
-            Self::NoSetRoletoEcsServiceAcount(error) => (18, error),
-            Self::InvalidOssNotAuthorized(error) => (19, error),
-            Self::ConcurrentQuotaExceedExportImage(error) => (20, error),
-            Self::WeeklyQuotaExceedExportImage(error) => (21, error),
-            Self::InvalidImageLicenseNotSupported(error) => (22, error),
-            Self::InvalidImageCategoryNotSupported(error) => (23, error),
-            Self::InvalidOssBucketEncryptUnsupported(error) => (24, error),
-            Self::InvalidImageIdNotFound(error) => (25, error),
-            Self::Unhandled(unhandled) => (26, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ExportImageError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ExportImageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameter",
-            "InvalidImageNameMalformed",
-            "InvalidOssPrefixMalformed",
-            "InvalidRegionIdNotFound",
-            "InvalidRegionNotSupport",
-            "IncorrectImageStatus",
-            "InvalidImageFormatMalformed",
-            "InvalidOssBucketNotFound",
-            "OperationDenied",
-            "InvalidImageDiskAmountOrSize",
-            "ImageNotSupported",
-            "InvalidOssObjectNeedRestore",
-            "InvalidOssBucketNotMatched",
-            "InvalidImageFormatRegionNotSupported",
-            "InvalidOssBucketArchiveOssBucketNotSupported",
-            "ImageIsExporting",
-            "ExportImageFailed",
-            "UserNotInTheWhiteList",
-            "NoSetRoletoEcsServiceAcount",
-            "InvalidOssNotAuthorized",
-            "ConcurrentQuotaExceedExportImage",
-            "WeeklyQuotaExceedExportImage",
-            "InvalidImageLicenseNotSupported",
-            "InvalidImageCategoryNotSupported",
-            "InvalidOssBucketEncryptUnsupported",
-            "InvalidImageIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ExportImageError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ExportImageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ExportImageError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ExportImageError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn export_image(&self) -> ExportImageRequestBuilder<&Self> {
+        ExportImageRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ExportSnapshotRequest>;
 /// Request of `ExportSnapshot`: 将快照导出到指定的对象存储
 ///
 /// Deprecated: no replacement operation.
@@ -117,31 +120,28 @@ pub struct ExportSnapshotRequestBuilder<C = ()> {
 impl<C> ExportSnapshotRequestBuilder<C> {
     /// Sets `SnapshotId`.
     ///
-    /// - Wire name: `SnapshotId`.
-    /// - Required.
+    /// Its description, rules and example: [`ExportSnapshotRequest::snapshot_id`](ExportSnapshotRequest::snapshot_id).
     pub fn snapshot_id(mut self, value: impl Into<String>) -> Self {
         self.inner.snapshot_id = Some(value.into());
         self
     }
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`ExportSnapshotRequest::region_id`](ExportSnapshotRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `OssBucket`.
     ///
-    /// - Wire name: `OssBucket`.
-    /// - Required.
+    /// Its description, rules and example: [`ExportSnapshotRequest::oss_bucket`](ExportSnapshotRequest::oss_bucket).
     pub fn oss_bucket(mut self, value: impl Into<String>) -> Self {
         self.inner.oss_bucket = Some(value.into());
         self
     }
     /// Sets `RoleName`.
     ///
-    /// - Wire name: `RoleName`.
+    /// Its description, rules and example: [`ExportSnapshotRequest::role_name`](ExportSnapshotRequest::role_name).
     pub fn role_name(mut self, value: impl Into<String>) -> Self {
         self.inner.role_name = Some(value.into());
         self
@@ -273,143 +273,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ExportSnapshotRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ExportSnapshot`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ExportSnapshotError {
-    /// HTTP 403 `ExportSnapshotFailed`: Exporting snapshot is failed, Please contact the administrator.
-    ExportSnapshotFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `SNAPSHOT_IS_EXPORTING`: The specified snapshot is already exporting.
-    SnapshotIsExporting(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSnapshotId.NotFound`: The specified snapshot is not exists.
-    InvalidSnapshotIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `SNAPSHOT_CREATE_NOT_FINISHED`: The specified snapshot is not finished yet.
-    SnapshotCreateNotFinished(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OSS_AUTHORIZED_FAILED`: ECS service account Have no right to access your OSS. please attach a role of access your oss to ECS service account.
-    OssAuthorizedFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOSSBucket.NotFound`: The specified OSS bucket does not exist in this region.
-    InvalidOssBucketNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidUser.NotInWhiteList`: The user is not in the white list of exporting snapshot.
-    InvalidUserNotInWhiteList(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOSSBucket.InOtherRegion`: The specified OSS bucket is in another region.
-    InvalidOssBucketInOtherRegion(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ExportSnapshotError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ExportSnapshotFailed",
-                        "SNAPSHOT_IS_EXPORTING",
-                        "InvalidSnapshotId.NotFound",
-                        "SNAPSHOT_CREATE_NOT_FINISHED",
-                        "OSS_AUTHORIZED_FAILED",
-                        "InvalidOSSBucket.NotFound",
-                        "InvalidUser.NotInWhiteList",
-                        "InvalidOSSBucket.InOtherRegion",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ExportSnapshotError;
+impl crate::Client {
+    /// Calls `ExportSnapshot`: 将快照导出到指定的对象存储
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ExportSnapshotRequestBuilder::send) it. The parameters and their rules: [`ExportSnapshotRequest`].
+    #[inline]
+    pub fn export_snapshot(&self) -> ExportSnapshotRequestBuilder<&Self> {
+        ExportSnapshotRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ExportSnapshotError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ExportSnapshot`: 将快照导出到指定的对象存储
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ExportSnapshotRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ExportSnapshotFailed(error),
-            1 => Self::SnapshotIsExporting(error),
-            2 => Self::InvalidSnapshotIdNotFound(error),
-            3 => Self::SnapshotCreateNotFinished(error),
-            4 => Self::OssAuthorizedFailed(error),
-            5 => Self::InvalidOssBucketNotFound(error),
-            6 => Self::InvalidUserNotInWhiteList(error),
-            7 => Self::InvalidOssBucketInOtherRegion(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ExportSnapshotFailed(error) => (0, error),
-            Self::SnapshotIsExporting(error) => (1, error),
-            Self::InvalidSnapshotIdNotFound(error) => (2, error),
-            Self::SnapshotCreateNotFinished(error) => (3, error),
-            Self::OssAuthorizedFailed(error) => (4, error),
-            Self::InvalidOssBucketNotFound(error) => (5, error),
-            Self::InvalidUserNotInWhiteList(error) => (6, error),
-            Self::InvalidOssBucketInOtherRegion(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ExportSnapshotError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ExportSnapshotError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ExportSnapshotFailed",
-            "SnapshotIsExporting",
-            "InvalidSnapshotIdNotFound",
-            "SnapshotCreateNotFinished",
-            "OssAuthorizedFailed",
-            "InvalidOssBucketNotFound",
-            "InvalidUserNotInWhiteList",
-            "InvalidOssBucketInOtherRegion",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ExportSnapshotError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ExportSnapshotError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ExportSnapshotError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ExportSnapshotError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn export_snapshot(&self) -> ExportSnapshotRequestBuilder<&Self> {
+        ExportSnapshotRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetInstanceConsoleOutputRequest>;
 /// Request of `GetInstanceConsoleOutput`: Queries the command output of an Elastic Compute Service (ECS) instance. The returned command output is encoded in Base64.
 ///
 /// * ECS is a virtualized cloud-based service and cannot be connected to display devices. Alibaba Cloud caches system command outputs for the last start, restart, or shutdown of ECS instances. You can call the GetInstanceConsoleOutput operation to query the command outputs.
@@ -125,9 +128,7 @@ impl<C> GetInstanceConsoleOutputRequestBuilder<C> {
     ///
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`GetInstanceConsoleOutputRequest::region_id`](GetInstanceConsoleOutputRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -136,9 +137,7 @@ impl<C> GetInstanceConsoleOutputRequestBuilder<C> {
     ///
     /// The instance ID.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-bp1c1xhsrac2coiw****`.
+    /// Its description, rules and example: [`GetInstanceConsoleOutputRequest::instance_id`](GetInstanceConsoleOutputRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -147,13 +146,7 @@ impl<C> GetInstanceConsoleOutputRequestBuilder<C> {
     ///
     /// Specifies whether to remove formatting symbols from the returned command output. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `RemoveSymbols`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`GetInstanceConsoleOutputRequest::remove_symbols`](GetInstanceConsoleOutputRequest::remove_symbols).
     pub fn remove_symbols(mut self, value: bool) -> Self {
         self.inner.remove_symbols = Some(value);
         self
@@ -318,125 +311,28 @@ for GetInstanceConsoleOutputResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetInstanceConsoleOutput`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetInstanceConsoleOutputError {
-    /// HTTP 400 `MissingParameter`: %s
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 405 `IncorrectInstanceStatus`: %s
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 405 `NotSupported`: %s
-    NotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 429 `Throttling`: %s
-    Throttling(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetInstanceConsoleOutputError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter",
-                        "InvalidParameter",
-                        "IncorrectInstanceStatus",
-                        "NotSupported",
-                        "Throttling",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::GetInstanceConsoleOutputError;
+impl crate::Client {
+    /// Calls `GetInstanceConsoleOutput`: Queries the command output of an Elastic Compute Service (ECS) instance. The returned command output is encoded in Base64.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetInstanceConsoleOutputRequestBuilder::send) it. The parameters and their rules: [`GetInstanceConsoleOutputRequest`].
+    #[inline]
+    pub fn get_instance_console_output(
+        &self,
+    ) -> GetInstanceConsoleOutputRequestBuilder<&Self> {
+        GetInstanceConsoleOutputRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetInstanceConsoleOutputError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetInstanceConsoleOutput`: Queries the command output of an Elastic Compute Service (ECS) instance. The returned command output is encoded in Base64.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetInstanceConsoleOutputRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameter(error),
-            1 => Self::InvalidParameter(error),
-            2 => Self::IncorrectInstanceStatus(error),
-            3 => Self::NotSupported(error),
-            4 => Self::Throttling(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => (0, error),
-            Self::InvalidParameter(error) => (1, error),
-            Self::IncorrectInstanceStatus(error) => (2, error),
-            Self::NotSupported(error) => (3, error),
-            Self::Throttling(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetInstanceConsoleOutputError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetInstanceConsoleOutputError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameter",
-            "InvalidParameter",
-            "IncorrectInstanceStatus",
-            "NotSupported",
-            "Throttling",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetInstanceConsoleOutputError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetInstanceConsoleOutputError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetInstanceConsoleOutputError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetInstanceConsoleOutputError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_instance_console_output(
+        &self,
+    ) -> GetInstanceConsoleOutputRequestBuilder<&Self> {
+        GetInstanceConsoleOutputRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ImportImageRequest>;
 /// Request of `ImportImage`: Imports an on-premise image to Elastic Compute Service (ECS). The imported image exists as a custom image in the destination region. You can use the imported image to create ECS instances by calling the RunInstances operation or replace the system disk of an ECS instance by calling the ReplaceSystemDisk operation.
 ///
 /// ### Usage notes
@@ -444,9 +447,7 @@ impl<C> ImportImageRequestBuilder<C> {
     ///
     /// The region ID of the source image. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ImportImageRequest::region_id`](ImportImageRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -455,8 +456,7 @@ impl<C> ImportImageRequestBuilder<C> {
     ///
     /// The image name. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with `acs:` or `aliyun`. The name cannot contain `http://` or `https://`. The name can contain letters, digits, periods (.), colons (:), underscores (\_), and hyphens (-).
     ///
-    /// - Wire name: `ImageName`.
-    /// - Example: `ImageTestName`.
+    /// Its description, rules and example: [`ImportImageRequest::image_name`](ImportImageRequest::image_name).
     pub fn image_name(mut self, value: impl Into<String>) -> Self {
         self.inner.image_name = Some(value.into());
         self
@@ -465,8 +465,7 @@ impl<C> ImportImageRequestBuilder<C> {
     ///
     /// The image description. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `TestDescription`.
+    /// Its description, rules and example: [`ImportImageRequest::description`](ImportImageRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -475,14 +474,7 @@ impl<C> ImportImageRequestBuilder<C> {
     ///
     /// The system architecture. Valid values:
     ///
-    /// * i386
-    /// * x86_64
-    /// * arm64
-    ///
-    /// Default value: x86_64.
-    ///
-    /// - Wire name: `Architecture`.
-    /// - Example: `x86_64`.
+    /// Its description, rules and example: [`ImportImageRequest::architecture`](ImportImageRequest::architecture).
     pub fn architecture(mut self, value: impl Into<String>) -> Self {
         self.inner.architecture = Some(value.into());
         self
@@ -491,13 +483,7 @@ impl<C> ImportImageRequestBuilder<C> {
     ///
     /// The operating system platform. Valid values:
     ///
-    /// * windows
-    /// * linux
-    ///
-    /// Default value: linux.
-    ///
-    /// - Wire name: `OSType`.
-    /// - Example: `linux`.
+    /// Its description, rules and example: [`ImportImageRequest::os_type`](ImportImageRequest::os_type).
     pub fn os_type(mut self, value: impl Into<String>) -> Self {
         self.inner.os_type = Some(value.into());
         self
@@ -506,37 +492,7 @@ impl<C> ImportImageRequestBuilder<C> {
     ///
     /// The operating system distribution. Valid values:
     ///
-    /// * Aliyun
-    /// * Anolis
-    /// * CentOS
-    /// * Ubuntu
-    /// * CoreOS
-    /// * SUSE
-    /// * Debian
-    /// * OpenSUSE
-    /// * FreeBSD
-    /// * RedHat
-    /// * Kylin
-    /// * UOS
-    /// * Fedora
-    /// * Fedora CoreOS
-    /// * CentOS Stream
-    /// * AlmaLinux
-    /// * Rocky Linux
-    /// * Gentoo
-    /// * Customized Linux
-    /// * Others Linux
-    /// * Windows Server 2022
-    /// * Windows Server 2019
-    /// * Windows Server 2016
-    /// * Windows Server 2012
-    /// * Windows Server 2008
-    /// * Windows Server 2003
-    ///
-    /// Default value: Others Linux.
-    ///
-    /// - Wire name: `Platform`.
-    /// - Example: `Aliyun`.
+    /// Its description, rules and example: [`ImportImageRequest::platform`](ImportImageRequest::platform).
     pub fn platform(mut self, value: impl Into<String>) -> Self {
         self.inner.platform = Some(value.into());
         self
@@ -545,15 +501,7 @@ impl<C> ImportImageRequestBuilder<C> {
     ///
     /// The boot mode of the image. Valid values:
     ///
-    /// * BIOS
-    /// * UEFI
-    ///
-    /// Default value: BIOS. If you set `Architecture` to arm64, set this parameter to UEFI.
-    ///
-    /// > Make sure that you are aware of the boot modes supported by the specified image, as thehe modified boot mode needs to be supported by the image. This way, instances that use this image can start.
-    ///
-    /// - Wire name: `BootMode`.
-    /// - Example: `BIOS`.
+    /// Its description, rules and example: [`ImportImageRequest::boot_mode`](ImportImageRequest::boot_mode).
     pub fn boot_mode(mut self, value: impl Into<String>) -> Self {
         self.inner.boot_mode = Some(value.into());
         self
@@ -562,8 +510,7 @@ impl<C> ImportImageRequestBuilder<C> {
     ///
     /// The name of the RAM role used to import the image.
     ///
-    /// - Wire name: `RoleName`.
-    /// - Example: `AliyunECSImageImportDefaultRole`.
+    /// Its description, rules and example: [`ImportImageRequest::role_name`](ImportImageRequest::role_name).
     pub fn role_name(mut self, value: impl Into<String>) -> Self {
         self.inner.role_name = Some(value.into());
         self
@@ -572,14 +519,7 @@ impl<C> ImportImageRequestBuilder<C> {
     ///
     /// The type of the license used to activate the operating system after the image is imported. Valid values:
     ///
-    /// * Auto: ECS checks the operating system of the image and allocates a license to the operating system. ECS first checks whether the operating system distribution specified by `Platform` has a license allocated through an official Alibaba Cloud channel. If yes, the allocated license is used. If no, the license that comes with the source operating system is used.
-    /// * Aliyun: The license allocated through an official Alibaba Cloud channel is used for the operating system distribution specified by `Platform`.
-    /// * BYOL: The license that comes with the source operating system is used. In this case, make sure that your license key is eligible for use in Alibaba Cloud.
-    ///
-    /// Default value: Auto.
-    ///
-    /// - Wire name: `LicenseType`.
-    /// - Example: `Auto`.
+    /// Its description, rules and example: [`ImportImageRequest::license_type`](ImportImageRequest::license_type).
     pub fn license_type(mut self, value: impl Into<String>) -> Self {
         self.inner.license_type = Some(value.into());
         self
@@ -588,8 +528,7 @@ impl<C> ImportImageRequestBuilder<C> {
     ///
     /// The ID of the resource group to which to assign the image.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`ImportImageRequest::resource_group_id`](ImportImageRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -598,8 +537,7 @@ impl<C> ImportImageRequestBuilder<C> {
     ///
     /// Details about the custom images.
     ///
-    /// - Wire name: `DiskDeviceMapping`.
-    /// - Must have at most 17 items.
+    /// Its description, rules and example: [`ImportImageRequest::disk_device_mapping`](ImportImageRequest::disk_device_mapping).
     pub fn disk_device_mapping(
         mut self,
         values: impl IntoIterator<Item = crate::types::ImportImageDiskDeviceMapping>,
@@ -611,8 +549,7 @@ impl<C> ImportImageRequestBuilder<C> {
     ///
     /// The image tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`ImportImageRequest::tag`](ImportImageRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -621,10 +558,7 @@ impl<C> ImportImageRequestBuilder<C> {
     ///
     /// The mode in which to check the image. If you do not specify this parameter, the image is not checked. Only the standard check mode is supported.
     ///
-    /// > This parameter is supported for most Linux and Windows operating system versions. For more information about image check items and operating system limits for image check, see [Overview](<https://www.alibabacloud.com/help/doc-detail/439819.htm>) and [Operating system limits for image check](<https://www.alibabacloud.com/help/doc-detail/475800.htm>).
-    ///
-    /// - Wire name: `DetectionStrategy`.
-    /// - Example: `Standard`.
+    /// Its description, rules and example: [`ImportImageRequest::detection_strategy`](ImportImageRequest::detection_strategy).
     pub fn detection_strategy(mut self, value: impl Into<String>) -> Self {
         self.inner.detection_strategy = Some(value.into());
         self
@@ -633,12 +567,7 @@ impl<C> ImportImageRequestBuilder<C> {
     ///
     /// The Alibaba Cloud Resource Name (ARN) of the cloud box, which is used to uniquely identify a storage location in the cloud.
     ///
-    /// > Specify this parameter only if you import an image from OSS on CloudBox. Otherwise, you do not need to specify this parameter. For more information, see [What is OSS on CloudBox?](<https://www.alibabacloud.com/help/doc-detail/430190.htm>)
-    ///
-    /// The ARN must be in the following format: `arn:acs:cloudbox:{RegionId}:{AliUid}:cloudbox/{CloudBoxId}`. Replace `{RegionId}` with the region ID of the cloud box, `{AliUid}` with the ID of the Alibaba Cloud account to which the cloud box belongs, and `{CloudBoxId}` with the ID of the cloud box.
-    ///
-    /// - Wire name: `StorageLocationArn`.
-    /// - Example: `arn:acs:cloudbox:cn-hangzhou:123456:cloudbox/cb-xx***123`.
+    /// Its description, rules and example: [`ImportImageRequest::storage_location_arn`](ImportImageRequest::storage_location_arn).
     pub fn storage_location_arn(mut self, value: impl Into<String>) -> Self {
         self.inner.storage_location_arn = Some(value.into());
         self
@@ -647,13 +576,7 @@ impl<C> ImportImageRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * true: performs only a dry run. The system checks the request for potential issues, including invalid AccessKey pairs, unauthorized RAM users, and missing parameter values. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * false: performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ImportImageRequest::dry_run`](ImportImageRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -662,7 +585,7 @@ impl<C> ImportImageRequestBuilder<C> {
     ///
     /// The attributes of the image.
     ///
-    /// - Wire name: `Features`.
+    /// Its description, rules and example: [`ImportImageRequest::features`](ImportImageRequest::features).
     pub fn features(mut self, value: crate::types::Features) -> Self {
         self.inner.features = Some(value);
         self
@@ -671,9 +594,7 @@ impl<C> ImportImageRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. **The token can contain only ASCII characters and cannot exceed 64 characters in length.** For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ImportImageRequest::client_token`](ImportImageRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -825,397 +746,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ImportImageRespo
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ImportImage`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ImportImageError {
-    /// HTTP 400 `UnsupportedSuffix.OSSObject`: The specified OSS object suffix is not supported.
-    UnsupportedSuffixOssObject(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: An input parameter "RegionId" that is mandatory for processing the request is not supplied.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImageName.Malformed`: The specified Image name is wrongly formed.
-    InvalidImageNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOSSObject.Malformed`: The specified OSS object is wrongly formed.
-    InvalidOssObjectMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOSSBucket.Malformed`: The specified OSS bucket is wrongly formed.
-    InvalidOssBucketMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOSSObject.Size`: The specified OSS object size is zero.
-    InvalidOssObjectSize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The specified Image description is wrongly formed.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidArchitecture.Malformed`: The specified Architecture is wrongly formed.
-    InvalidArchitectureMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPlatform.Malformed`: The specified Platform is wrongly formed.
-    InvalidPlatformMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOSType.Malformed`: The specified OSType is wrongly formed.
-    InvalidOsTypeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImageName.Duplicated`: The destination image is exist.
-    InvalidImageNameDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImageSize`: %s
-    InvalidImageSize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDataDiskSize`: The specified DiskDeviceMapping.N.DiskImSize should be in the specified range.
-    InvalidDataDiskSize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImageFormat.Malformed`: The specified Image Format is wrongly formed.
+mod error;
+pub use error::ImportImageError;
+impl crate::Client {
+    /// Calls `ImportImage`: Imports an on-premise image to Elastic Compute Service (ECS). The imported image exists as a custom image in the destination region. You can use the imported image to create ECS instances by calling the RunInstances operation or replace the system disk of an ECS instance by calling the ReplaceSystemDisk operation.
     ///
-    /// Also returned with HTTP 403: %s
-    InvalidImageFormatMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegion.NotSupport`: The specified region does not support image import or export.
-    InvalidRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOSSBucket.NotFound`: The specified OSS bucket does not exist in this region.
-    InvalidOssBucketNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOSSObject.NotFound`: The specified OSS object does not exist in this region.
-    InvalidOssObjectNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOSSObject.NeedRestore`: The specified OSS object is a archive object, need restore first.
-    InvalidOssObjectNeedRestore(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOSSBucket.NotMatched`: The specified OSS bucket is incorrect, %s.
-    InvalidOssBucketNotMatched(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidLicenseType.NotSupported`: The specified LicenseType is not supported.
-    InvalidLicenseTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidLicenseType.BYOLOnly`: Only BYOL LicenseType is supported for the current platform provided.
-    InvalidLicenseTypeByolOnly(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOSSBucket.FlowLimit`: %s
-    InvalidOssBucketFlowLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImageFormat.RegionNotSupported`: The specified image format is not supported in current region.
-    InvalidImageFormatRegionNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBootMode.Malformed`: The specified parameter "BootMode" is malformed.
-    InvalidBootModeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.DetectionStrategy`: The specified parameter DetectionStrategy is invalid.
-    InvalidParameterDetectionStrategy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBootMode.NotSupport`: The specified parameter BootMode is not supported for current image architecture.
-    InvalidBootModeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DRYRUN.SUCCESS`: This request is a dryrun request with successful result.
-    DryrunSuccess(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidClientToken.Malformed`: The specified parameter clientToken is not valid.
-    InvalidClientTokenMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.FeaturesImdsSupport`: The specified parameter Features.ImdsSupport is not supported.
-    InvalidParameterFeaturesImdsSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Account.Arrearage`: Your account has an outstanding payment.
-    AccountArrearage(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ImageIsImporting`: The specified Image is importing.
-    ImageIsImporting(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.Image`: The Image Quota exceeds.
-    QuotaExceedImage(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ImportImageFailed`: Importing image is failed, Please contact the administrator.
-    ImportImageFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UserNotInTheWhiteList`: The user is not in the white list of importing image.
-    UserNotInTheWhiteList(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `NoSetRoletoECSServiceAcount`: ECS service account Have no right to access your OSS.please attach a role of access your oss to ECS service account.
-    NoSetRoletoEcsServiceAcount(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.Malformed`: The specified parameter "DiskDeviceMapping.n.Device " is not valid.
-    InvalidParameterMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `MissingParameter.DiskDeviceMapping`: The specified parameter DiskDeviceMapping is not supplied.
-    MissingParameterDiskDeviceMapping(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOSS.NotAuthorized`: The specified OSS bucket or object is not allowed to access.
-    InvalidOssNotAuthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidBlockSize.NotSupport`: %s
-    InvalidBlockSizeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ImageCheckUnsupported.WindowsImage`: Image check is unsupported for windows image.
-    ImageCheckUnsupportedWindowsImage(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidVHDImage.IncorrectSize`: The specified size of the VHD image does not meet the 'header.MaxTableEntries \* header.BlockSize' specification.
-    InvalidVhdImageIncorrectSize(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOSSBucket.EncryptUnsupported`: Accessing objects from encrypted OSS bucket is not supported.
-    InvalidOssBucketEncryptUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidArchitecture.PlatformUnsupported`: The OS platform you selected does not support the specified architecture.
-    InvalidArchitecturePlatformUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAccountStatus.OSSDisabled`: OSS is disabled due to invalid account status.
-    InvalidAccountStatusOssDisabled(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidStorageLocation.NotFound`: The specified cloud box storage location %s could not be found.
-    InvalidStorageLocationNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.CloudBoxImageImportRoleRequired`: The role for cloud box image import is not set to the ECS service.
-    InvalidOperationCloudBoxImageImportRoleRequired(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.CloudBoxImageImportUnsupported`: Importing cloud box images is not supported.
-    InvalidOperationCloudBoxImageImportUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `TagKey.Duplication`: The TagKey has duplication with others, case-insensitive.
-    TagKeyDuplication(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceGroup.NotFound`: The ResourceGroup provided does not exist in our records.
-    InvalidResourceGroupNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ImportImageError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "UnsupportedSuffix.OSSObject",
-                        "MissingParameter",
-                        "InvalidImageName.Malformed",
-                        "InvalidOSSObject.Malformed",
-                        "InvalidOSSBucket.Malformed",
-                        "InvalidOSSObject.Size",
-                        "InvalidDescription.Malformed",
-                        "InvalidArchitecture.Malformed",
-                        "InvalidPlatform.Malformed",
-                        "InvalidOSType.Malformed",
-                        "InvalidImageName.Duplicated",
-                        "InvalidImageSize",
-                        "InvalidDataDiskSize",
-                        "InvalidImageFormat.Malformed",
-                        "InvalidRegionId.NotFound",
-                        "InvalidRegion.NotSupport",
-                        "InvalidOSSBucket.NotFound",
-                        "InvalidOSSObject.NotFound",
-                        "InvalidOSSObject.NeedRestore",
-                        "InvalidOSSBucket.NotMatched",
-                        "InvalidLicenseType.NotSupported",
-                        "InvalidLicenseType.BYOLOnly",
-                        "InvalidOSSBucket.FlowLimit",
-                        "InvalidImageFormat.RegionNotSupported",
-                        "InvalidBootMode.Malformed",
-                        "InvalidParameter.DetectionStrategy",
-                        "InvalidBootMode.NotSupport",
-                        "DRYRUN.SUCCESS",
-                        "InvalidClientToken.Malformed",
-                        "InvalidParameter.FeaturesImdsSupport",
-                        "Account.Arrearage",
-                        "ImageIsImporting",
-                        "QuotaExceed.Image",
-                        "ImportImageFailed",
-                        "UserNotInTheWhiteList",
-                        "NoSetRoletoECSServiceAcount",
-                        "InvalidParameter.Malformed",
-                        "MissingParameter.DiskDeviceMapping",
-                        "InvalidOSS.NotAuthorized",
-                        "InvalidBlockSize.NotSupport",
-                        "ImageCheckUnsupported.WindowsImage",
-                        "InvalidVHDImage.IncorrectSize",
-                        "InvalidOSSBucket.EncryptUnsupported",
-                        "InvalidArchitecture.PlatformUnsupported",
-                        "InvalidAccountStatus.OSSDisabled",
-                        "InvalidStorageLocation.NotFound",
-                        "InvalidOperation.CloudBoxImageImportRoleRequired",
-                        "InvalidOperation.CloudBoxImageImportUnsupported",
-                        "TagKey.Duplication",
-                        "InvalidResourceGroup.NotFound",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](ImportImageRequestBuilder::send) it. The parameters and their rules: [`ImportImageRequest`].
+    #[inline]
+    pub fn import_image(&self) -> ImportImageRequestBuilder<&Self> {
+        ImportImageRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ImportImageError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ImportImage`: Imports an on-premise image to Elastic Compute Service (ECS). The imported image exists as a custom image in the destination region. You can use the imported image to create ECS instances by calling the RunInstances operation or replace the system disk of an ECS instance by calling the ReplaceSystemDisk operation.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ImportImageRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::UnsupportedSuffixOssObject(error),
-            1 => Self::MissingParameter(error),
-            2 => Self::InvalidImageNameMalformed(error),
-            3 => Self::InvalidOssObjectMalformed(error),
-            4 => Self::InvalidOssBucketMalformed(error),
-            5 => Self::InvalidOssObjectSize(error),
-            6 => Self::InvalidDescriptionMalformed(error),
-            7 => Self::InvalidArchitectureMalformed(error),
-            8 => Self::InvalidPlatformMalformed(error),
-            9 => Self::InvalidOsTypeMalformed(error),
-            10 => Self::InvalidImageNameDuplicated(error),
-            11 => Self::InvalidImageSize(error),
-            12 => Self::InvalidDataDiskSize(error),
-            13 => Self::InvalidImageFormatMalformed(error),
-            14 => Self::InvalidRegionIdNotFound(error),
-            15 => Self::InvalidRegionNotSupport(error),
-            16 => Self::InvalidOssBucketNotFound(error),
-            17 => Self::InvalidOssObjectNotFound(error),
-            18 => Self::InvalidOssObjectNeedRestore(error),
-            19 => Self::InvalidOssBucketNotMatched(error),
-            20 => Self::InvalidLicenseTypeNotSupported(error),
-            21 => Self::InvalidLicenseTypeByolOnly(error),
-            22 => Self::InvalidOssBucketFlowLimit(error),
-            23 => Self::InvalidImageFormatRegionNotSupported(error),
-            24 => Self::InvalidBootModeMalformed(error),
-            25 => Self::InvalidParameterDetectionStrategy(error),
-            26 => Self::InvalidBootModeNotSupport(error),
-            27 => Self::DryrunSuccess(error),
-            28 => Self::InvalidClientTokenMalformed(error),
-            29 => Self::InvalidParameterFeaturesImdsSupport(error),
-            30 => Self::AccountArrearage(error),
-            31 => Self::ImageIsImporting(error),
-            32 => Self::QuotaExceedImage(error),
-            33 => Self::ImportImageFailed(error),
-            34 => Self::UserNotInTheWhiteList(error),
-            35 => Self::NoSetRoletoEcsServiceAcount(error),
-            36 => Self::InvalidParameterMalformed(error),
-            37 => Self::MissingParameterDiskDeviceMapping(error),
-            38 => Self::InvalidOssNotAuthorized(error),
-            39 => Self::InvalidBlockSizeNotSupport(error),
-            40 => Self::ImageCheckUnsupportedWindowsImage(error),
-            41 => Self::InvalidVhdImageIncorrectSize(error),
-            42 => Self::InvalidOssBucketEncryptUnsupported(error),
-            43 => Self::InvalidArchitecturePlatformUnsupported(error),
-            44 => Self::InvalidAccountStatusOssDisabled(error),
-            45 => Self::InvalidStorageLocationNotFound(error),
-            46 => Self::InvalidOperationCloudBoxImageImportRoleRequired(error),
-            47 => Self::InvalidOperationCloudBoxImageImportUnsupported(error),
-            48 => Self::TagKeyDuplication(error),
-            49 => Self::InvalidResourceGroupNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::UnsupportedSuffixOssObject(error) => (0, error),
-            Self::MissingParameter(error) => (1, error),
-            Self::InvalidImageNameMalformed(error) => (2, error),
-            Self::InvalidOssObjectMalformed(error) => (3, error),
-            Self::InvalidOssBucketMalformed(error) => (4, error),
-            Self::InvalidOssObjectSize(error) => (5, error),
-            Self::InvalidDescriptionMalformed(error) => (6, error),
-            Self::InvalidArchitectureMalformed(error) => (7, error),
-            Self::InvalidPlatformMalformed(error) => (8, error),
-            Self::InvalidOsTypeMalformed(error) => (9, error),
-            Self::InvalidImageNameDuplicated(error) => (10, error),
-            Self::InvalidImageSize(error) => (11, error),
-            Self::InvalidDataDiskSize(error) => (12, error),
-            Self::InvalidImageFormatMalformed(error) => (13, error),
-            Self::InvalidRegionIdNotFound(error) => (14, error),
-            Self::InvalidRegionNotSupport(error) => (15, error),
-            Self::InvalidOssBucketNotFound(error) => (16, error),
-            Self::InvalidOssObjectNotFound(error) => (17, error),
-            Self::InvalidOssObjectNeedRestore(error) => (18, error),
-            Self::InvalidOssBucketNotMatched(error) => (19, error),
-            Self::InvalidLicenseTypeNotSupported(error) => (20, error),
-            Self::InvalidLicenseTypeByolOnly(error) => (21, error),
-            Self::InvalidOssBucketFlowLimit(error) => (22, error),
-            Self::InvalidImageFormatRegionNotSupported(error) => (23, error),
-            Self::InvalidBootModeMalformed(error) => (24, error),
-            Self::InvalidParameterDetectionStrategy(error) => (25, error),
-            Self::InvalidBootModeNotSupport(error) => (26, error),
-            Self::DryrunSuccess(error) => (27, error),
-            Self::InvalidClientTokenMalformed(error) => (28, error),
-            Self::InvalidParameterFeaturesImdsSupport(error) => (29, error),
-            Self::AccountArrearage(error) => (30, error),
-            Self::ImageIsImporting(error) => (31, error),
-            Self::QuotaExceedImage(error) => (32, error),
-            Self::ImportImageFailed(error) => (33, error),
-            Self::UserNotInTheWhiteList(error) => (34, error),
-            Self::NoSetRoletoEcsServiceAcount(error) => (35, error),
-            Self::InvalidParameterMalformed(error) => (36, error),
-            Self::MissingParameterDiskDeviceMapping(error) => (37, error),
-            Self::InvalidOssNotAuthorized(error) => (38, error),
-            Self::InvalidBlockSizeNotSupport(error) => (39, error),
-            Self::ImageCheckUnsupportedWindowsImage(error) => (40, error),
-            Self::InvalidVhdImageIncorrectSize(error) => (41, error),
-            Self::InvalidOssBucketEncryptUnsupported(error) => (42, error),
-            Self::InvalidArchitecturePlatformUnsupported(error) => (43, error),
-            Self::InvalidAccountStatusOssDisabled(error) => (44, error),
-            Self::InvalidStorageLocationNotFound(error) => (45, error),
-            Self::InvalidOperationCloudBoxImageImportRoleRequired(error) => (46, error),
-            Self::InvalidOperationCloudBoxImageImportUnsupported(error) => (47, error),
-            Self::TagKeyDuplication(error) => (48, error),
-            Self::InvalidResourceGroupNotFound(error) => (49, error),
-            Self::Unhandled(unhandled) => (50, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ImportImageError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ImportImageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "UnsupportedSuffixOssObject",
-            "MissingParameter",
-            "InvalidImageNameMalformed",
-            "InvalidOssObjectMalformed",
-            "InvalidOssBucketMalformed",
-            "InvalidOssObjectSize",
-            "InvalidDescriptionMalformed",
-            "InvalidArchitectureMalformed",
-            "InvalidPlatformMalformed",
-            "InvalidOsTypeMalformed",
-            "InvalidImageNameDuplicated",
-            "InvalidImageSize",
-            "InvalidDataDiskSize",
-            "InvalidImageFormatMalformed",
-            "InvalidRegionIdNotFound",
-            "InvalidRegionNotSupport",
-            "InvalidOssBucketNotFound",
-            "InvalidOssObjectNotFound",
-            "InvalidOssObjectNeedRestore",
-            "InvalidOssBucketNotMatched",
-            "InvalidLicenseTypeNotSupported",
-            "InvalidLicenseTypeByolOnly",
-            "InvalidOssBucketFlowLimit",
-            "InvalidImageFormatRegionNotSupported",
-            "InvalidBootModeMalformed",
-            "InvalidParameterDetectionStrategy",
-            "InvalidBootModeNotSupport",
-            "DryrunSuccess",
-            "InvalidClientTokenMalformed",
-            "InvalidParameterFeaturesImdsSupport",
-            "AccountArrearage",
-            "ImageIsImporting",
-            "QuotaExceedImage",
-            "ImportImageFailed",
-            "UserNotInTheWhiteList",
-            "NoSetRoletoEcsServiceAcount",
-            "InvalidParameterMalformed",
-            "MissingParameterDiskDeviceMapping",
-            "InvalidOssNotAuthorized",
-            "InvalidBlockSizeNotSupport",
-            "ImageCheckUnsupportedWindowsImage",
-            "InvalidVhdImageIncorrectSize",
-            "InvalidOssBucketEncryptUnsupported",
-            "InvalidArchitecturePlatformUnsupported",
-            "InvalidAccountStatusOssDisabled",
-            "InvalidStorageLocationNotFound",
-            "InvalidOperationCloudBoxImageImportRoleRequired",
-            "InvalidOperationCloudBoxImageImportUnsupported",
-            "TagKeyDuplication",
-            "InvalidResourceGroupNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ImportImageError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ImportImageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ImportImageError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ImportImageError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn import_image(&self) -> ImportImageRequestBuilder<&Self> {
+        ImportImageRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, InstallCloudAssistantRequest>;
 /// Request of `InstallCloudAssistant`: Installs Cloud Assistant Agent on Elastic Compute Service (ECS) instances. After you install Cloud Assistant Agent on ECS instances, restart the instances for the installation to take effect.
 ///
 /// ## Usage notes
@@ -110,9 +113,7 @@ impl<C> InstallCloudAssistantRequestBuilder<C> {
     ///
     /// The IDs of instances. You can specify up to 50 instance IDs in a single request.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`InstallCloudAssistantRequest::region_id`](InstallCloudAssistantRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -121,10 +122,7 @@ impl<C> InstallCloudAssistantRequestBuilder<C> {
     ///
     /// The ID of the instance.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Must have at most 100 items.
-    /// - Example: `i-bp1iudwa5b1tqa****`.
+    /// Its description, rules and example: [`InstallCloudAssistantRequest::instance_id`](InstallCloudAssistantRequest::instance_id).
     pub fn instance_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -264,143 +262,24 @@ for InstallCloudAssistantResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `InstallCloudAssistant`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum InstallCloudAssistantError {
-    /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
-    RegionIdApiNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.InstanceId`: The parameter instanceId is missing or empty.
-    MissingParamInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceIds.ExceedLimit`: The number of instance IDs exceeds the upper limit.
-    InstanceIdsExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Operation.Forbidden`: The operation is not permitted.
-    OperationForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceId.OSTypeUnsupported`: The OS type of the instance %s corresponding to the parameter InstanceId does not support the operation.
-    InvalidInstanceIdOsTypeUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstance.NotFound`: The specified instance does not exist.
-    InvalidInstanceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError.Dispatch`: An error occurred when you dispatched the request.
-    InternalErrorDispatch(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for InstallCloudAssistantError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "RegionId.ApiNotSupported",
-                        "MissingParam.InstanceId",
-                        "InstanceIds.ExceedLimit",
-                        "Operation.Forbidden",
-                        "InvalidInstanceId.OSTypeUnsupported",
-                        "InvalidRegionId.NotFound",
-                        "InvalidInstance.NotFound",
-                        "InternalError.Dispatch",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::InstallCloudAssistantError;
+impl crate::Client {
+    /// Calls `InstallCloudAssistant`: Installs Cloud Assistant Agent on Elastic Compute Service (ECS) instances. After you install Cloud Assistant Agent on ECS instances, restart the instances for the installation to take effect.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](InstallCloudAssistantRequestBuilder::send) it. The parameters and their rules: [`InstallCloudAssistantRequest`].
+    #[inline]
+    pub fn install_cloud_assistant(&self) -> InstallCloudAssistantRequestBuilder<&Self> {
+        InstallCloudAssistantRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl InstallCloudAssistantError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `InstallCloudAssistant`: Installs Cloud Assistant Agent on Elastic Compute Service (ECS) instances. After you install Cloud Assistant Agent on ECS instances, restart the instances for the installation to take effect.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`InstallCloudAssistantRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::RegionIdApiNotSupported(error),
-            1 => Self::MissingParamInstanceId(error),
-            2 => Self::InstanceIdsExceedLimit(error),
-            3 => Self::OperationForbidden(error),
-            4 => Self::InvalidInstanceIdOsTypeUnsupported(error),
-            5 => Self::InvalidRegionIdNotFound(error),
-            6 => Self::InvalidInstanceNotFound(error),
-            7 => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::RegionIdApiNotSupported(error) => (0, error),
-            Self::MissingParamInstanceId(error) => (1, error),
-            Self::InstanceIdsExceedLimit(error) => (2, error),
-            Self::OperationForbidden(error) => (3, error),
-            Self::InvalidInstanceIdOsTypeUnsupported(error) => (4, error),
-            Self::InvalidRegionIdNotFound(error) => (5, error),
-            Self::InvalidInstanceNotFound(error) => (6, error),
-            Self::InternalErrorDispatch(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for InstallCloudAssistantError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for InstallCloudAssistantError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "RegionIdApiNotSupported",
-            "MissingParamInstanceId",
-            "InstanceIdsExceedLimit",
-            "OperationForbidden",
-            "InvalidInstanceIdOsTypeUnsupported",
-            "InvalidRegionIdNotFound",
-            "InvalidInstanceNotFound",
-            "InternalErrorDispatch",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl InstallCloudAssistantError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for InstallCloudAssistantError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for InstallCloudAssistantError {}
-impl AsRef<::acs_runtime::client::ServiceError> for InstallCloudAssistantError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn install_cloud_assistant(&self) -> InstallCloudAssistantRequestBuilder<&Self> {
+        InstallCloudAssistantRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, InvokeCommandRequest>;
 /// Request of `InvokeCommand`: Specify parameters such as CommandId, InstanceId, and ResourceGroupId to trigger a Cloud Assistant command for one or more ECS instances.
 ///
 /// ## Usage notes
@@ -418,9 +421,7 @@ impl<C> InvokeCommandRequestBuilder<C> {
     ///
     /// The region ID of the command. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`InvokeCommandRequest::region_id`](InvokeCommandRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -429,11 +430,7 @@ impl<C> InvokeCommandRequestBuilder<C> {
     ///
     /// The ID of the resource group to which to assign the command executions. When you set this parameter, take note of the following items:
     ///
-    /// * The instances specified by InstanceId.N must belong to the specified resource group.
-    /// * After the command is run, you can call the [DescribeInvocations](<https://www.alibabacloud.com/help/doc-detail/64840.htm>) or [DescribeInvocationResults](<https://www.alibabacloud.com/help/doc-detail/64845.htm>) operation with ResourceGroupId set to query the execution results in the specified resource group.
-    ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`InvokeCommandRequest::resource_group_id`](InvokeCommandRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -442,11 +439,7 @@ impl<C> InvokeCommandRequestBuilder<C> {
     ///
     /// The command ID. You can call the [DescribeCommands](<https://www.alibabacloud.com/help/doc-detail/64843.htm>) operation to query all available command IDs.
     ///
-    /// > Common Cloud Assistant commands can be run based on their names. For more information, see [View and run common Cloud Assistant commands](<https://www.alibabacloud.com/help/doc-detail/429635.htm>).
-    ///
-    /// - Wire name: `CommandId`.
-    /// - Required.
-    /// - Example: `c-e996287206324975b5fbe1d****`.
+    /// Its description, rules and example: [`InvokeCommandRequest::command_id`](InvokeCommandRequest::command_id).
     pub fn command_id(mut self, value: impl Into<String>) -> Self {
         self.inner.command_id = Some(value.into());
         self
@@ -455,24 +448,7 @@ impl<C> InvokeCommandRequestBuilder<C> {
     ///
     /// Specifies how to run the command. Valid values:
     ///
-    /// * Once: immediately runs the command.
-    /// * Period: runs the command based on a schedule. If you set this parameter to `Period`, you must also configure the `Frequency` parameter.
-    /// * NextRebootOnly: runs the command the next time the instance is started.
-    /// * EveryReboot: The command is run every time the instances start.
-    /// * DryRun: Specifies whether to perform only a dry run, without performing the actual request. The command does not take effect. The system checks the request, including the request parameters, instance execution environment, and Cloud Assistant Agent running status.
-    ///
-    /// Default value:
-    ///
-    /// * If you do not specify `Frequency`, the default value is `Once`.
-    /// * If you specify the `Frequency` parameter, `Period` is used as the value of RepeatMode regardless of whether RepeatMode is set to Period.
-    ///
-    /// Take note of the following items when you specify this property:
-    ///
-    /// * You can call the [StopInvocation](<https://www.alibabacloud.com/help/doc-detail/64838.htm>) operation to stop the pending or scheduled executions of the command.
-    /// * If you set this parameter to `Period` or `EveryReboot`, you can call the [DescribeInvocationResults](<https://www.alibabacloud.com/help/doc-detail/64845.htm>) operation with `IncludeHistory` set to true to query the results of historical scheduled executions.
-    ///
-    /// - Wire name: `RepeatMode`.
-    /// - Example: `Once`.
+    /// Its description, rules and example: [`InvokeCommandRequest::repeat_mode`](InvokeCommandRequest::repeat_mode).
     pub fn repeat_mode(mut self, value: impl Into<String>) -> Self {
         self.inner.repeat_mode = Some(value.into());
         self
@@ -481,8 +457,7 @@ impl<C> InvokeCommandRequestBuilder<C> {
     ///
     /// > This parameter is no longer used and does not take effect.
     ///
-    /// - Wire name: `Timed`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`InvokeCommandRequest::timed`](InvokeCommandRequest::timed).
     pub fn timed(mut self, value: bool) -> Self {
         self.inner.timed = Some(value);
         self
@@ -491,30 +466,7 @@ impl<C> InvokeCommandRequestBuilder<C> {
     ///
     /// The schedule on which to run the command. You can configure a command to run at a fixed interval based on a rate expression, run only once at a specific time, or run at specific times based on a cron expression.
     ///
-    /// * To run a command at a fixed interval, use a rate expression to specify the interval. You can specify the interval in seconds, minutes, hours, or days. This option is suitable for scenarios in which tasks need to be executed at a fixed interval. Specify the interval in the following format: `rate(<Execution interval value><Execution interval unit>)`. For example, specify `rate(5m)` to run the command every 5 minutes. When you specify an interval, take note of the following limits:
-    ///
-    ///   * The interval can be anywhere from 60 seconds to 7 days, but must be longer than the timeout period of the scheduled task.
-    ///   * The interval is the amount of time that elapses between two consecutive executions. The interval is irrelevant to the amount of time that is required to run the command once. For example, assume that you set the interval to 5 minutes and that it takes 2 minutes to run the command each time. Each time the command is run, the system waits 3 minutes before the system runs the command again.
-    ///   * A task is not immediately executed after the task is created. For example, assume that you set the interval to 5 minutes for a task. The task begins to be executed 5 minutes after it is created.
-    /// * To run a command only once at a specific time, specify a point in time and a time zone. Specify the point in time in the `at(yyyy-MM-dd HH:mm:ss <Time zone>)` format, which indicates `at(Year-Month-Day Hour:Minute:Second <Time zone>)`. If you do not specify a time zone, the Coordinated Universal Time (UTC) time zone is used by default. You can specify a time zone in the following forms:
-    ///
-    ///   * The time zone name. Examples: `Asia/Shanghai` and `America/Los_Angeles`.
-    ///   * The time offset from GMT. Examples: `GMT+8:00` (UTC+8) and `GMT-7:00` (UTC-7). If you use the GMT format, you cannot add leading zeros to the hour value.
-    ///   * The time zone abbreviation. Only UTC is supported.
-    ///
-    ///   For example, to configure a command to run only once at 13:15:30 on June 6, 2022 (Shanghai time), set the time to `at(2022-06-06 13:15:30 Asia/Shanghai)`. To configure a command to run only once at 13:15:30 on June 6, 2022 (UTC-7), set the time to `at(2022-06-06 13:15:30 GMT-7:00)`.
-    /// * To run a command at specific times, use a cron expression to define the schedule. Specify a schedule in the `<Cron expression> <Time zone>` format. The cron expression is in the `<seconds> <minutes> <hours> <day of the month> <month> <day of the week> <year (optional)>` format. The system calculates the execution times of the command based on the specified cron expression and time zone and runs the command as scheduled. If you do not specify a time zone, the system time zone of the instance on which you want to run the command is used by default. For more information about cron expressions, see [Cron expressions](<https://www.alibabacloud.com/help/doc-detail/64769.htm>). You can specify a time zone in the following forms:
-    ///
-    ///   * The time zone name. Examples: `Asia/Shanghai` and `America/Los_Angeles`.
-    ///   * The time offset from GMT. Examples: `GMT+8:00` (UTC+8) and `GMT-7:00` (UTC-7). If you use the GMT format, you cannot add leading zeros to the hour value.
-    ///   * The time zone abbreviation. Only UTC is supported. For example, to configure a command to run at 10:15:00 every day in 2022 (Shanghai time), set the schedule to `0 15 10 ? * * 2022 Asia/Shanghai`. To configure a command to run every half an hour from 10:00:00 to 11:30:00 every day in 2022 (UTC+8), set the schedule to `0 0/30 10-11 * * ? 2022 GMT+8:00`. To configure a command to run every 5 minutes from 14:00:00 to 14:55:00 every October every two years from 2022 in UTC, set the schedule to `0 0/5 14 * 10 ? 2022/2 UTC`.
-    ///
-    ///   \*\*
-    ///
-    ///   **Note** The minimum interval must be 10 seconds or more and cannot be shorter than the timeout period of scheduled executions.
-    ///
-    /// - Wire name: `Frequency`.
-    /// - Example: `0 */20 * * * ?`.
+    /// Its description, rules and example: [`InvokeCommandRequest::frequency`](InvokeCommandRequest::frequency).
     pub fn frequency(mut self, value: impl Into<String>) -> Self {
         self.inner.frequency = Some(value.into());
         self
@@ -523,15 +475,7 @@ impl<C> InvokeCommandRequestBuilder<C> {
     ///
     /// The key-value pairs of custom parameters to pass in when the custom parameter feature is enabled. You can specify up to 10 custom parameters.
     ///
-    /// * Each key in a Map collection cannot be an empty string, and can be up to 64 characters in length.
-    /// * Each value in a Map collection can be an empty string.
-    /// * The size of the command after Base64 encoding, including the custom parameters and the original command content, cannot exceed 18 KB.
-    /// * The custom parameter names that are specified by Parameters must be included in the custom parameter names that you specified when you created the command. You can use empty strings to represent the custom parameters that are not specified.
-    ///
-    /// If you want to disable the custom parameter feature, you can leave this parameter empty.
-    ///
-    /// - Wire name: `Parameters`.
-    /// - Example: `{"name":"Jack", "accessKey":"LTAI************"}`.
+    /// Its description, rules and example: [`InvokeCommandRequest::parameters`](InvokeCommandRequest::parameters).
     pub fn parameters(mut self, value: impl Into<::serde_json::Value>) -> Self {
         self.inner.parameters = Some(value.into());
         self
@@ -540,13 +484,7 @@ impl<C> InvokeCommandRequestBuilder<C> {
     ///
     /// The username to use to run the command on the ECS instances. The username cannot exceed 255 characters in length.
     ///
-    /// * For Linux instances, the root username is used by default.
-    /// * For Windows instances, the System username is used by default.
-    ///
-    /// You can also specify other usernames that already exist in the instances to run the command. For security purposes, we recommend that you run Cloud Assistant commands as a regular user. For more information, see [Run Cloud Assistant commands as a regular user](<https://www.alibabacloud.com/help/doc-detail/203771.htm>).
-    ///
-    /// - Wire name: `Username`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`InvokeCommandRequest::username`](InvokeCommandRequest::username).
     pub fn username(mut self, value: impl Into<String>) -> Self {
         self.inner.username = Some(value.into());
         self
@@ -555,12 +493,7 @@ impl<C> InvokeCommandRequestBuilder<C> {
     ///
     /// The name of the password to use to run the command on a Windows instance. The name cannot exceed 255 characters in length.
     ///
-    /// If you do not want to use the default System user to run the command on Windows instances, specify both WindowsPasswordName and `Username`. To mitigate the risk of password leaks, the password is stored in plaintext in CloudOps Orchestration Service (OOS) Parameter Store, and only the name of the password is passed in by using WindowsPasswordName. For more information, see [Manage encryption parameters](<https://www.alibabacloud.com/help/doc-detail/186828.htm>) and [Run Cloud Assistant commands as a regular user](<https://www.alibabacloud.com/help/doc-detail/203771.htm>).
-    ///
-    /// > If you use the root username for Linux instances or the System username for Windows instances to run the command, you do not need to specify WindowsPasswordName.
-    ///
-    /// - Wire name: `WindowsPasswordName`.
-    /// - Example: `axtSecretPassword`.
+    /// Its description, rules and example: [`InvokeCommandRequest::windows_password_name`](InvokeCommandRequest::windows_password_name).
     pub fn windows_password_name(mut self, value: impl Into<String>) -> Self {
         self.inner.windows_password_name = Some(value.into());
         self
@@ -569,11 +502,7 @@ impl<C> InvokeCommandRequestBuilder<C> {
     ///
     /// The IDs of instances on which you want to run the command. You can specify up to 100 instance IDs in each request. Valid values of N: 1 to 100.
     ///
-    /// You can apply for a quota increase in the Quota Center console. The quota name is Maximum number of instances supported for command execution.
-    ///
-    /// - Wire name: `InstanceId`.
-    /// - Must have at most 501 items.
-    /// - Example: `i-bp185dy2o3o6n****`.
+    /// Its description, rules and example: [`InvokeCommandRequest::instance_id`](InvokeCommandRequest::instance_id).
     pub fn instance_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -585,18 +514,7 @@ impl<C> InvokeCommandRequestBuilder<C> {
     ///
     /// The ID of the container. Only 64-bit hexadecimal strings are supported. You can use container IDs that are prefixed with `docker://`, `containerd://`, or `cri-o://` to specify container runtimes.
     ///
-    /// Take note of the following items:
-    ///
-    /// * If this parameter is specified, Cloud Assistant runs the command in the specified container of the instance.
-    /// * If this parameter is specified, the command can run only on Linux instances on which Cloud Assistant Agent 2.2.3.344 or later is installed.
-    ///
-    ///   * For information about how to query the version of Cloud Assistant Agent, see [Install Cloud Assistant Agent](<https://www.alibabacloud.com/help/doc-detail/64921.htm>).
-    ///   * For information about how to upgrade Cloud Assistant Agent, see [Upgrade or disable upgrades for Cloud Assistant Agent](<https://www.alibabacloud.com/help/doc-detail/134383.htm>).
-    /// * If this parameter is specified, the `Username` parameter that is specified in a request to call this operation and the `WorkingDir` parameter that is specified in a request to call the [CreateCommand](<https://www.alibabacloud.com/help/doc-detail/64844.htm>) operation do not take effect. You can run the command only in the default working directory of the container by using the default user of the container. For more information, see [Use Cloud Assistant to run commands in containers](<https://www.alibabacloud.com/help/doc-detail/456641.htm>).
-    /// * If this parameter is specified, only shell scripts can be run in Linux containers. You cannot add a command in the format similar to `#!/usr/bin/python` at the beginning of a script to specify a script interpreter. For more information, see [Use Cloud Assistant to run commands in containers](<https://www.alibabacloud.com/help/doc-detail/456641.htm>).
-    ///
-    /// - Wire name: `ContainerId`.
-    /// - Example: `ab141ddfbacfe02d9dbc25966ed971536124527097398d419a6746873fea****`.
+    /// Its description, rules and example: [`InvokeCommandRequest::container_id`](InvokeCommandRequest::container_id).
     pub fn container_id(mut self, value: impl Into<String>) -> Self {
         self.inner.container_id = Some(value.into());
         self
@@ -605,18 +523,7 @@ impl<C> InvokeCommandRequestBuilder<C> {
     ///
     /// The name of the container.
     ///
-    /// Take note of the following items:
-    ///
-    /// * If this parameter is specified, Cloud Assistant runs the command in the specified container of the instance.
-    /// * If this parameter is specified, the command can run only on Linux instances on which Cloud Assistant Agent 2.2.3.344 or later is installed.
-    ///
-    ///   * For information about how to query the version of Cloud Assistant Agent, see [Install Cloud Assistant Agent](<https://www.alibabacloud.com/help/doc-detail/64921.htm>).
-    ///   * For information about how to upgrade Cloud Assistant Agent, see [Upgrade or disable upgrades for Cloud Assistant Agent](<https://www.alibabacloud.com/help/doc-detail/134383.htm>).
-    /// * If this parameter is specified, the `Username` parameter that is specified in a request to call this operation and the `WorkingDir` parameter that is specified in a request to call the [CreateCommand](<https://www.alibabacloud.com/help/doc-detail/64844.htm>) operation do not take effect. You can run the command only in the default working directory of the container by using the default user of the container. For more information, see [Use Cloud Assistant to run commands in containers](<https://www.alibabacloud.com/help/doc-detail/456641.htm>).
-    /// * If this parameter is specified, only shell scripts can be run in Linux containers. You cannot add a command in the format similar to `#!/usr/bin/python` at the beginning of a script to specify a script interpreter. For more information, see [Use Cloud Assistant to run commands in containers](<https://www.alibabacloud.com/help/doc-detail/456641.htm>).
-    ///
-    /// - Wire name: `ContainerName`.
-    /// - Example: `test-container`.
+    /// Its description, rules and example: [`InvokeCommandRequest::container_name`](InvokeCommandRequest::container_name).
     pub fn container_name(mut self, value: impl Into<String>) -> Self {
         self.inner.container_name = Some(value.into());
         self
@@ -625,13 +532,7 @@ impl<C> InvokeCommandRequestBuilder<C> {
     ///
     /// The timeout period for the command execution. Unit: seconds.
     ///
-    /// * The timeout period cannot be less than 10 seconds.
-    /// * A timeout error occurs if the command cannot be run because the process slows down or because a specific module or Cloud Assistant Agent does not exist. When the specified timeout period ends, the command process is forcefully terminated.
-    /// * If you do not specify this parameter, the timeout period that is specified when the command is created is used.
-    /// * This timeout period is applicable only to this execution. The timeout period of the command is not modified.
-    ///
-    /// - Wire name: `Timeout`.
-    /// - Example: `60`.
+    /// Its description, rules and example: [`InvokeCommandRequest::timeout`](InvokeCommandRequest::timeout).
     pub fn timeout(mut self, value: i64) -> Self {
         self.inner.timeout = Some(value);
         self
@@ -640,8 +541,7 @@ impl<C> InvokeCommandRequestBuilder<C> {
     ///
     /// The tags of the command.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`InvokeCommandRequest::tag`](InvokeCommandRequest::tag).
     pub fn tag(
         mut self,
         values: impl IntoIterator<Item = crate::types::CopyImageTag>,
@@ -653,9 +553,7 @@ impl<C> InvokeCommandRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-42665544****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`InvokeCommandRequest::client_token`](InvokeCommandRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -664,8 +562,7 @@ impl<C> InvokeCommandRequestBuilder<C> {
     ///
     /// The tags of the instance. If you do not specify InstanceId.N, the command is run on the instances that have the specified tags.
     ///
-    /// - Wire name: `ResourceTag`.
-    /// - Must have at most 11 items.
+    /// Its description, rules and example: [`InvokeCommandRequest::resource_tag`](InvokeCommandRequest::resource_tag).
     pub fn resource_tag(
         mut self,
         values: impl IntoIterator<Item = crate::types::ResourceTag>,
@@ -677,11 +574,7 @@ impl<C> InvokeCommandRequestBuilder<C> {
     ///
     /// Specifies how to stop the command task when a command execution is manually stopped or times out. Valid values:
     ///
-    /// * Process: stops the process of the command.
-    /// * ProcessTree: stops the process tree of the command. In this case, the process of the command and all subprocesses of the process are stopped.
-    ///
-    /// - Wire name: `TerminationMode`.
-    /// - Example: `ProcessTree`.
+    /// Its description, rules and example: [`InvokeCommandRequest::termination_mode`](InvokeCommandRequest::termination_mode).
     pub fn termination_mode(mut self, value: impl Into<String>) -> Self {
         self.inner.termination_mode = Some(value.into());
         self
@@ -690,8 +583,7 @@ impl<C> InvokeCommandRequestBuilder<C> {
     ///
     /// The launcher for script execution. The value cannot exceed 1 KB in length.
     ///
-    /// - Wire name: `Launcher`.
-    /// - Example: `python3 -u {{ACS::ScriptFileName|Ext(".py")}}`.
+    /// Its description, rules and example: [`InvokeCommandRequest::launcher`](InvokeCommandRequest::launcher).
     pub fn launcher(mut self, value: impl Into<String>) -> Self {
         self.inner.launcher = Some(value.into());
         self
@@ -700,18 +592,14 @@ impl<C> InvokeCommandRequestBuilder<C> {
     ///
     /// The execution path of the command on ECS instances. The value can be up to 200 characters in length.
     ///
-    /// * If you do not specify this parameter, the execution path specified when the command is created is used.
-    /// * This execution path is applicable only to this task. The execution path of the command is not changed.
-    ///
-    /// - Wire name: `WorkingDir`.
-    /// - Example: `/home/user`.
+    /// Its description, rules and example: [`InvokeCommandRequest::working_dir`](InvokeCommandRequest::working_dir).
     pub fn working_dir(mut self, value: impl Into<String>) -> Self {
         self.inner.working_dir = Some(value.into());
         self
     }
     /// Sets `OssOutputDelivery`.
     ///
-    /// - Wire name: `OssOutputDelivery`.
+    /// Its description, rules and example: [`InvokeCommandRequest::oss_output_delivery`](InvokeCommandRequest::oss_output_delivery).
     pub fn oss_output_delivery(mut self, value: impl Into<String>) -> Self {
         self.inner.oss_output_delivery = Some(value.into());
         self
@@ -846,407 +734,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for InvokeCommandRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `InvokeCommand`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum InvokeCommandError {
-    /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
-    RegionIdApiNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.WorkingDir`: The specified parameter WorkingDir is not valid.
-    InvalidParameterWorkingDir(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.InstanceId`: The parameter instanceId is missing or empty.
-    MissingParamInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidContainerId.Malformed`: The specified parameter ContainerId is not valid.
-    InvalidContainerIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidContainerName.Malformed`: The specified parameter ContainerName is not valid.
-    InvalidContainerNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidClientToken.Malformed`: The specified parameter clientToken is not valid.
-    InvalidClientTokenMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstance.NotMatch`: The specified instance type does not match the command.
-    InvalidInstanceNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.Frequency`: The frequency must be specified when you create a timed task.
-    MissingParamFrequency(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.Frequency`: The specified frequency is invalid.
-    InvalidParamFrequency(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Parameter.MissingValue`: The parameter value of this command is required.
-    ParameterMissingValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Parameter.Disabled`: Parameters cannot be passed in when the command customization function is disabled.
-    ParameterDisabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Parameters`: The specified parameter Parameters is not valid.
-    InvalidParameterParameters(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NumberExceed.ResourceTags`: The maximum number of ResourceTags is exceeded.
-    NumberExceedResourceTags(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.ResourceTagKey`: You must specify ResourceTag.N.Key.
-    MissingParameterResourceTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResourceTagKey.Malformed`: The specified ResourceTag key is not valid.
-    InvalidResourceTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResourceTagValue.Malformed`: The specified ResourceTag value is not valid.
-    InvalidResourceTagValueMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicate.ResourceTagKey`: The ResourceTag contains duplicate keys.
-    DuplicateResourceTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResourceTag.InstanceNotFound`: InstanceIds are not found by the specified ResourceTag.
-    InvalidResourceTagInstanceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResourceTag.ConflictWithInstanceIds`: The specified param ResourceTag conflicts with InstanceId.
-    InvalidResourceTagConflictWithInstanceIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOssOutputDelivery.BucketInOtherRegion`: The OSS bucket specified in the parameter OssOutputDelivery is in another region.
-    InvalidOssOutputDeliveryBucketInOtherRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.OssOutputDelivery`: The specified parameter OssOutputDelivery is not valid.
-    InvalidParameterOssOutputDelivery(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOssOutputDelivery.KeyPrefixMalformed`: The prefix of the OSS key specified in the parameter OssOutputDelivery is not valid.
-    InvalidOssOutputDeliveryKeyPrefixMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceIds.ExceedLimit`: The number of instance IDs exceeds the upper limit.
-    InstanceIdsExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Invocation.ExceedQuota`: The invocation quota in the current region has been reached for today.
-    InvocationExceedQuota(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ParameterCount.ExceedLimit`: The maximum number of parameters is exceeded.
-    ParameterCountExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ParameterKey.ExceedLimit`: The maximum length of a parameter name is exceeded.
-    ParameterKeyExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `CmdContent.ExceedLimit`: The maximum length of a command is exceeded.
-    CmdContentExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ParameterKey.Duplicate`: Parameter names cannot be duplicated.
-    ParameterKeyDuplicate(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Parameter.NotMatched`: The passed-in parameters do not match the parameters defined when you created the command.
-    ParameterNotMatched(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ParameterType.NotSupported`: The type of parameter value is not supported.
-    ParameterTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Username.ExceedLimit`: The length of the username exceeds the upper limit.
-    UsernameExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `WindowsPasswordName.ExceedLimit`: The length of the WindowsPasswordName exceeds the upper limit.
-    WindowsPasswordNameExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `WindowsPasswordName.Missed`: WindowsPasswordName must be specified when you create a Windows task.
-    WindowsPasswordNameMissed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ParameterStore.NotSupported`: Parameter Store is not supported in this region.
-    ParameterStoreNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `TemporaryAccessKey.Error`: The temporary accessKey is invalid.
-    TemporaryAccessKeyError(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ParameterStore.InvalidParameters`: The parameter is invalid in Parameter Store.
-    ParameterStoreInvalidParameters(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ParameterStore.NoPermission`: You have no access to Parameter Store.
-    ParameterStoreNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Operation.Forbidden`: The operation is not permitted.
-    OperationForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IdempotentParameterMismatch`: The specified parameter has changed while using an already used clientToken.
-    IdempotentParameterMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IdempotentProcessing`: The previous idempotent request(s) is still processing.
-    IdempotentProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidLauncher.LengthLimitExceeded`: The length of the parameter Launcher exceeds the limit of 1 KB characters.
-    InvalidLauncherLengthLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameterCharset.Parameters`: The parameter Parameters contains illegal charset.
-    InvalidParameterCharsetParameters(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `CreateServiceLinkedRole.NoPermission`: You do not have permission to create ServiceLinkedRole for output delivery.
-    CreateServiceLinkedRoleNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidTimeout.ExceedLimit`: The specified parameter Timeout exceeds the upper limit.
-    InvalidTimeoutExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRepeatMode.NotFound`: The specified repeat mode does not exist.
-    InvalidRepeatModeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstance.NotFound`: The specified instance does not exist.
-    InvalidInstanceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidCmdId.NotFound`: The specified command ID does not exist.
-    InvalidCmdIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceGroup.NotFound`: The ResourceGroup provided does not exist in our records.
-    InvalidResourceGroupNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidTerminationMode.NotFound`: The specified parameter TerminationMode does not exist.
-    InvalidTerminationModeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidOssOutputDelivery.BucketNotFound`: The OSS bucket specified in the parameter OssOutputDelivery does not exist.
-    InvalidOssOutputDeliveryBucketNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError.Dispatch`: An error occurred when you dispatched the request.
-    InternalErrorDispatch(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for InvokeCommandError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "RegionId.ApiNotSupported",
-                        "InvalidParameter.WorkingDir",
-                        "MissingParam.InstanceId",
-                        "InvalidContainerId.Malformed",
-                        "InvalidContainerName.Malformed",
-                        "InvalidClientToken.Malformed",
-                        "InvalidInstance.NotMatch",
-                        "MissingParam.Frequency",
-                        "InvalidParam.Frequency",
-                        "Parameter.MissingValue",
-                        "Parameter.Disabled",
-                        "InvalidParameter.Parameters",
-                        "NumberExceed.ResourceTags",
-                        "MissingParameter.ResourceTagKey",
-                        "InvalidResourceTagKey.Malformed",
-                        "InvalidResourceTagValue.Malformed",
-                        "Duplicate.ResourceTagKey",
-                        "InvalidResourceTag.InstanceNotFound",
-                        "InvalidResourceTag.ConflictWithInstanceIds",
-                        "InvalidOssOutputDelivery.BucketInOtherRegion",
-                        "InvalidParameter.OssOutputDelivery",
-                        "InvalidOssOutputDelivery.KeyPrefixMalformed",
-                        "InstanceIds.ExceedLimit",
-                        "Invocation.ExceedQuota",
-                        "ParameterCount.ExceedLimit",
-                        "ParameterKey.ExceedLimit",
-                        "CmdContent.ExceedLimit",
-                        "ParameterKey.Duplicate",
-                        "Parameter.NotMatched",
-                        "ParameterType.NotSupported",
-                        "Username.ExceedLimit",
-                        "WindowsPasswordName.ExceedLimit",
-                        "WindowsPasswordName.Missed",
-                        "ParameterStore.NotSupported",
-                        "TemporaryAccessKey.Error",
-                        "ParameterStore.InvalidParameters",
-                        "ParameterStore.NoPermission",
-                        "Operation.Forbidden",
-                        "IdempotentParameterMismatch",
-                        "IdempotentProcessing",
-                        "InvalidLauncher.LengthLimitExceeded",
-                        "InvalidParameterCharset.Parameters",
-                        "CreateServiceLinkedRole.NoPermission",
-                        "InvalidTimeout.ExceedLimit",
-                        "InvalidRepeatMode.NotFound",
-                        "InvalidRegionId.NotFound",
-                        "InvalidInstance.NotFound",
-                        "InvalidCmdId.NotFound",
-                        "InvalidResourceGroup.NotFound",
-                        "InvalidTerminationMode.NotFound",
-                        "InvalidOssOutputDelivery.BucketNotFound",
-                        "InternalError.Dispatch",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::InvokeCommandError;
+impl crate::Client {
+    /// Calls `InvokeCommand`: Specify parameters such as CommandId, InstanceId, and ResourceGroupId to trigger a Cloud Assistant command for one or more ECS instances.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](InvokeCommandRequestBuilder::send) it. The parameters and their rules: [`InvokeCommandRequest`].
+    #[inline]
+    pub fn invoke_command(&self) -> InvokeCommandRequestBuilder<&Self> {
+        InvokeCommandRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl InvokeCommandError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `InvokeCommand`: Specify parameters such as CommandId, InstanceId, and ResourceGroupId to trigger a Cloud Assistant command for one or more ECS instances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`InvokeCommandRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::RegionIdApiNotSupported(error),
-            1 => Self::InvalidParameterWorkingDir(error),
-            2 => Self::MissingParamInstanceId(error),
-            3 => Self::InvalidContainerIdMalformed(error),
-            4 => Self::InvalidContainerNameMalformed(error),
-            5 => Self::InvalidClientTokenMalformed(error),
-            6 => Self::InvalidInstanceNotMatch(error),
-            7 => Self::MissingParamFrequency(error),
-            8 => Self::InvalidParamFrequency(error),
-            9 => Self::ParameterMissingValue(error),
-            10 => Self::ParameterDisabled(error),
-            11 => Self::InvalidParameterParameters(error),
-            12 => Self::NumberExceedResourceTags(error),
-            13 => Self::MissingParameterResourceTagKey(error),
-            14 => Self::InvalidResourceTagKeyMalformed(error),
-            15 => Self::InvalidResourceTagValueMalformed(error),
-            16 => Self::DuplicateResourceTagKey(error),
-            17 => Self::InvalidResourceTagInstanceNotFound(error),
-            18 => Self::InvalidResourceTagConflictWithInstanceIds(error),
-            19 => Self::InvalidOssOutputDeliveryBucketInOtherRegion(error),
-            20 => Self::InvalidParameterOssOutputDelivery(error),
-            21 => Self::InvalidOssOutputDeliveryKeyPrefixMalformed(error),
-            22 => Self::InstanceIdsExceedLimit(error),
-            23 => Self::InvocationExceedQuota(error),
-            24 => Self::ParameterCountExceedLimit(error),
-            25 => Self::ParameterKeyExceedLimit(error),
-            26 => Self::CmdContentExceedLimit(error),
-            27 => Self::ParameterKeyDuplicate(error),
-            28 => Self::ParameterNotMatched(error),
-            29 => Self::ParameterTypeNotSupported(error),
-            30 => Self::UsernameExceedLimit(error),
-            31 => Self::WindowsPasswordNameExceedLimit(error),
-            32 => Self::WindowsPasswordNameMissed(error),
-            33 => Self::ParameterStoreNotSupported(error),
-            34 => Self::TemporaryAccessKeyError(error),
-            35 => Self::ParameterStoreInvalidParameters(error),
-            36 => Self::ParameterStoreNoPermission(error),
-            37 => Self::OperationForbidden(error),
-            38 => Self::IdempotentParameterMismatch(error),
-            39 => Self::IdempotentProcessing(error),
-            40 => Self::InvalidLauncherLengthLimitExceeded(error),
-            41 => Self::InvalidParameterCharsetParameters(error),
-            42 => Self::CreateServiceLinkedRoleNoPermission(error),
-            43 => Self::InvalidTimeoutExceedLimit(error),
-            44 => Self::InvalidRepeatModeNotFound(error),
-            45 => Self::InvalidRegionIdNotFound(error),
-            46 => Self::InvalidInstanceNotFound(error),
-            47 => Self::InvalidCmdIdNotFound(error),
-            48 => Self::InvalidResourceGroupNotFound(error),
-            49 => Self::InvalidTerminationModeNotFound(error),
-            50 => Self::InvalidOssOutputDeliveryBucketNotFound(error),
-            51 => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::RegionIdApiNotSupported(error) => (0, error),
-            Self::InvalidParameterWorkingDir(error) => (1, error),
-            Self::MissingParamInstanceId(error) => (2, error),
-            Self::InvalidContainerIdMalformed(error) => (3, error),
-            Self::InvalidContainerNameMalformed(error) => (4, error),
-            Self::InvalidClientTokenMalformed(error) => (5, error),
-            Self::InvalidInstanceNotMatch(error) => (6, error),
-            Self::MissingParamFrequency(error) => (7, error),
-            Self::InvalidParamFrequency(error) => (8, error),
-            Self::ParameterMissingValue(error) => (9, error),
-            Self::ParameterDisabled(error) => (10, error),
-            Self::InvalidParameterParameters(error) => (11, error),
-            Self::NumberExceedResourceTags(error) => (12, error),
-            Self::MissingParameterResourceTagKey(error) => (13, error),
-            Self::InvalidResourceTagKeyMalformed(error) => (14, error),
-            Self::InvalidResourceTagValueMalformed(error) => (15, error),
-            Self::DuplicateResourceTagKey(error) => (16, error),
-            Self::InvalidResourceTagInstanceNotFound(error) => (17, error),
-            Self::InvalidResourceTagConflictWithInstanceIds(error) => (18, error),
-            Self::InvalidOssOutputDeliveryBucketInOtherRegion(error) => (19, error),
-            Self::InvalidParameterOssOutputDelivery(error) => (20, error),
-            Self::InvalidOssOutputDeliveryKeyPrefixMalformed(error) => (21, error),
-            Self::InstanceIdsExceedLimit(error) => (22, error),
-            Self::InvocationExceedQuota(error) => (23, error),
-            Self::ParameterCountExceedLimit(error) => (24, error),
-            Self::ParameterKeyExceedLimit(error) => (25, error),
-            Self::CmdContentExceedLimit(error) => (26, error),
-            Self::ParameterKeyDuplicate(error) => (27, error),
-            Self::ParameterNotMatched(error) => (28, error),
-            Self::ParameterTypeNotSupported(error) => (29, error),
-            Self::UsernameExceedLimit(error) => (30, error),
-            Self::WindowsPasswordNameExceedLimit(error) => (31, error),
-            Self::WindowsPasswordNameMissed(error) => (32, error),
-            Self::ParameterStoreNotSupported(error) => (33, error),
-            Self::TemporaryAccessKeyError(error) => (34, error),
-            Self::ParameterStoreInvalidParameters(error) => (35, error),
-            Self::ParameterStoreNoPermission(error) => (36, error),
-            Self::OperationForbidden(error) => (37, error),
-            Self::IdempotentParameterMismatch(error) => (38, error),
-            Self::IdempotentProcessing(error) => (39, error),
-            Self::InvalidLauncherLengthLimitExceeded(error) => (40, error),
-            Self::InvalidParameterCharsetParameters(error) => (41, error),
-            Self::CreateServiceLinkedRoleNoPermission(error) => (42, error),
-            Self::InvalidTimeoutExceedLimit(error) => (43, error),
-            Self::InvalidRepeatModeNotFound(error) => (44, error),
-            Self::InvalidRegionIdNotFound(error) => (45, error),
-            Self::InvalidInstanceNotFound(error) => (46, error),
-            Self::InvalidCmdIdNotFound(error) => (47, error),
-            Self::InvalidResourceGroupNotFound(error) => (48, error),
-            Self::InvalidTerminationModeNotFound(error) => (49, error),
-            Self::InvalidOssOutputDeliveryBucketNotFound(error) => (50, error),
-            Self::InternalErrorDispatch(error) => (51, error),
-            Self::Unhandled(unhandled) => (52, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for InvokeCommandError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for InvokeCommandError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "RegionIdApiNotSupported",
-            "InvalidParameterWorkingDir",
-            "MissingParamInstanceId",
-            "InvalidContainerIdMalformed",
-            "InvalidContainerNameMalformed",
-            "InvalidClientTokenMalformed",
-            "InvalidInstanceNotMatch",
-            "MissingParamFrequency",
-            "InvalidParamFrequency",
-            "ParameterMissingValue",
-            "ParameterDisabled",
-            "InvalidParameterParameters",
-            "NumberExceedResourceTags",
-            "MissingParameterResourceTagKey",
-            "InvalidResourceTagKeyMalformed",
-            "InvalidResourceTagValueMalformed",
-            "DuplicateResourceTagKey",
-            "InvalidResourceTagInstanceNotFound",
-            "InvalidResourceTagConflictWithInstanceIds",
-            "InvalidOssOutputDeliveryBucketInOtherRegion",
-            "InvalidParameterOssOutputDelivery",
-            "InvalidOssOutputDeliveryKeyPrefixMalformed",
-            "InstanceIdsExceedLimit",
-            "InvocationExceedQuota",
-            "ParameterCountExceedLimit",
-            "ParameterKeyExceedLimit",
-            "CmdContentExceedLimit",
-            "ParameterKeyDuplicate",
-            "ParameterNotMatched",
-            "ParameterTypeNotSupported",
-            "UsernameExceedLimit",
-            "WindowsPasswordNameExceedLimit",
-            "WindowsPasswordNameMissed",
-            "ParameterStoreNotSupported",
-            "TemporaryAccessKeyError",
-            "ParameterStoreInvalidParameters",
-            "ParameterStoreNoPermission",
-            "OperationForbidden",
-            "IdempotentParameterMismatch",
-            "IdempotentProcessing",
-            "InvalidLauncherLengthLimitExceeded",
-            "InvalidParameterCharsetParameters",
-            "CreateServiceLinkedRoleNoPermission",
-            "InvalidTimeoutExceedLimit",
-            "InvalidRepeatModeNotFound",
-            "InvalidRegionIdNotFound",
-            "InvalidInstanceNotFound",
-            "InvalidCmdIdNotFound",
-            "InvalidResourceGroupNotFound",
-            "InvalidTerminationModeNotFound",
-            "InvalidOssOutputDeliveryBucketNotFound",
-            "InternalErrorDispatch",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl InvokeCommandError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for InvokeCommandError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for InvokeCommandError {}
-impl AsRef<::acs_runtime::client::ServiceError> for InvokeCommandError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn invoke_command(&self) -> InvokeCommandRequestBuilder<&Self> {
+        InvokeCommandRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, JoinResourceGroupRequest>;
 /// Request of `JoinResourceGroup`: Adds an Elastic Compute Service (ECS) resource or service to a resource group.
 ///
 /// ## Usage notes
@@ -140,24 +143,7 @@ impl<C> JoinResourceGroupRequestBuilder<C> {
     ///
     /// The type of the ECS resource. Valid values:
     ///
-    /// * instance: instance
-    /// * disk: Elastic Block Storage (EBS) device
-    /// * snapshot: snapshot
-    /// * image: image
-    /// * securitygroup: security group
-    /// * ddh: dedicated host
-    /// * ddhcluster: dedicated host cluster
-    /// * eni: ENI
-    /// * keypair: SSH key pair
-    /// * launchtemplate: launch template
-    /// * command: Cloud Assistant command
-    /// * activation: activation code for a Cloud Assistant managed instance
-    /// * managedinstance: Cloud Assistant managed instance
-    ///
-    /// The values are case-sensitive.
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Example: `securitygroup`.
+    /// Its description, rules and example: [`JoinResourceGroupRequest::resource_type`](JoinResourceGroupRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -166,8 +152,7 @@ impl<C> JoinResourceGroupRequestBuilder<C> {
     ///
     /// The ID of the resource. For example, if you set ResourceType to instance, set this parameter to the ID of the instance.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Example: `sg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`JoinResourceGroupRequest::resource_id`](JoinResourceGroupRequest::resource_id).
     pub fn resource_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_id = Some(value.into());
         self
@@ -176,8 +161,7 @@ impl<C> JoinResourceGroupRequestBuilder<C> {
     ///
     /// The region ID of the resource. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`JoinResourceGroupRequest::region_id`](JoinResourceGroupRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -186,8 +170,7 @@ impl<C> JoinResourceGroupRequestBuilder<C> {
     ///
     /// The ID of the resource group to which you want to add the instance.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`JoinResourceGroupRequest::resource_group_id`](JoinResourceGroupRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -322,143 +305,24 @@ for JoinResourceGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `JoinResourceGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum JoinResourceGroupError {
-    /// HTTP 400 `EntityExists.AssociatedTransferTasks`: An associated transfer task is in progress. Try again later.
-    EntityExistsAssociatedTransferTasks(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `MissingParameter`: The input parameter "ResourceId" that is mandatory for processing this request is not supplied.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidResourceGroup.Duplicate`: The ResourceId provided has a ResourceGroup in our records.
-    InvalidResourceGroupDuplicate(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidRegionId.ResourceGroup`: The specified region does not support resource group yet.
-    InvalidRegionIdResourceGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidStatus.ResourceGroup`: You cannot perform an operation on a resource group that is being created or deleted.
-    InvalidStatusResourceGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceType.NotFound`: The ResourceType provided does not exist in our records.
-    InvalidResourceTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceGroup.NotFound`: The ResourceGroup provided does not exist in our records.
-    InvalidResourceGroupNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceId.NotFound`: The ResourceId provided does not exist in our records.
-    InvalidResourceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for JoinResourceGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "EntityExists.AssociatedTransferTasks",
-                        "MissingParameter",
-                        "InvalidResourceGroup.Duplicate",
-                        "InvalidRegionId.ResourceGroup",
-                        "InvalidStatus.ResourceGroup",
-                        "InvalidResourceType.NotFound",
-                        "InvalidResourceGroup.NotFound",
-                        "InvalidResourceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::JoinResourceGroupError;
+impl crate::Client {
+    /// Calls `JoinResourceGroup`: Adds an Elastic Compute Service (ECS) resource or service to a resource group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](JoinResourceGroupRequestBuilder::send) it. The parameters and their rules: [`JoinResourceGroupRequest`].
+    #[inline]
+    pub fn join_resource_group(&self) -> JoinResourceGroupRequestBuilder<&Self> {
+        JoinResourceGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl JoinResourceGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `JoinResourceGroup`: Adds an Elastic Compute Service (ECS) resource or service to a resource group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`JoinResourceGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::EntityExistsAssociatedTransferTasks(error),
-            1 => Self::MissingParameter(error),
-            2 => Self::InvalidResourceGroupDuplicate(error),
-            3 => Self::InvalidRegionIdResourceGroup(error),
-            4 => Self::InvalidStatusResourceGroup(error),
-            5 => Self::InvalidResourceTypeNotFound(error),
-            6 => Self::InvalidResourceGroupNotFound(error),
-            7 => Self::InvalidResourceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::EntityExistsAssociatedTransferTasks(error) => (0, error),
-            Self::MissingParameter(error) => (1, error),
-            Self::InvalidResourceGroupDuplicate(error) => (2, error),
-            Self::InvalidRegionIdResourceGroup(error) => (3, error),
-            Self::InvalidStatusResourceGroup(error) => (4, error),
-            Self::InvalidResourceTypeNotFound(error) => (5, error),
-            Self::InvalidResourceGroupNotFound(error) => (6, error),
-            Self::InvalidResourceIdNotFound(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for JoinResourceGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for JoinResourceGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "EntityExistsAssociatedTransferTasks",
-            "MissingParameter",
-            "InvalidResourceGroupDuplicate",
-            "InvalidRegionIdResourceGroup",
-            "InvalidStatusResourceGroup",
-            "InvalidResourceTypeNotFound",
-            "InvalidResourceGroupNotFound",
-            "InvalidResourceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl JoinResourceGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for JoinResourceGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for JoinResourceGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for JoinResourceGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn join_resource_group(&self) -> JoinResourceGroupRequestBuilder<&Self> {
+        JoinResourceGroupRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, JoinSecurityGroupRequest>;
 /// Request of `JoinSecurityGroup`: Adds an Elastic Compute Service (ECS) instance or an elastic network interface (ENI) to a specified security group.
 ///
 /// > This operation is not recommended. We recommend that you call the [ModifyInstanceAttribute](<https://www.alibabacloud.com/help/doc-detail/25503.htm>) operation to add an instance to or remove an instance from a security group, and call the [ModifyNetworkInterfaceAttribute](<https://www.alibabacloud.com/help/doc-detail/58513.htm>) operation to add an ENI to or remove an ENI from a security group.
@@ -139,9 +142,7 @@ impl<C> JoinSecurityGroupRequestBuilder<C> {
     ///
     /// The ID of the security group. You can call the [DescribeSecurityGroups](<https://www.alibabacloud.com/help/doc-detail/25556.htm>) operation to query the most recent security group list.
     ///
-    /// - Wire name: `SecurityGroupId`.
-    /// - Required.
-    /// - Example: `sg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`JoinSecurityGroupRequest::security_group_id`](JoinSecurityGroupRequest::security_group_id).
     pub fn security_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.security_group_id = Some(value.into());
         self
@@ -150,10 +151,7 @@ impl<C> JoinSecurityGroupRequestBuilder<C> {
     ///
     /// The instance ID.
     ///
-    /// > If you configure this parameter, you cannot configure `NetworkInterfaceId`.
-    ///
-    /// - Wire name: `InstanceId`.
-    /// - Example: `i-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`JoinSecurityGroupRequest::instance_id`](JoinSecurityGroupRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -162,10 +160,7 @@ impl<C> JoinSecurityGroupRequestBuilder<C> {
     ///
     /// The ENI ID.
     ///
-    /// > If you configure this parameter, you cannot configure `InstanceId`.
-    ///
-    /// - Wire name: `NetworkInterfaceId`.
-    /// - Example: `eni-bp13kd656hxambfe****`.
+    /// Its description, rules and example: [`JoinSecurityGroupRequest::network_interface_id`](JoinSecurityGroupRequest::network_interface_id).
     pub fn network_interface_id(mut self, value: impl Into<String>) -> Self {
         self.inner.network_interface_id = Some(value.into());
         self
@@ -174,11 +169,7 @@ impl<C> JoinSecurityGroupRequestBuilder<C> {
     ///
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// * If you want to add an instance to a security group, you do not need to specify a region ID.
-    /// * If you want to add an ENI to a security group, you must specify the region ID of the ENI.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`JoinSecurityGroupRequest::region_id`](JoinSecurityGroupRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -313,259 +304,24 @@ for JoinSecurityGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `JoinSecurityGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum JoinSecurityGroupError {
-    /// HTTP 400 `InstanceSecurityGroupLimitExceeded`: Exceeding the allowed amount of security groups that an instance can be in.
+mod error;
+pub use error::JoinSecurityGroupError;
+impl crate::Client {
+    /// Calls `JoinSecurityGroup`: Adds an Elastic Compute Service (ECS) instance or an elastic network interface (ENI) to a specified security group.
     ///
-    /// Also returned with HTTP 403: %s
-    InstanceSecurityGroupLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceId.Mismatch`: Specified instance and security group are not in the same VPC.
-    InvalidInstanceIdMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceId.Malformed`: The specified parameter "InstanceId" is not valid.
-    InvalidInstanceIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.NotSupportEnterpriseGroup`: The specified instance type doesn't support enterprise level security group.
-    InvalidOperationNotSupportEnterpriseGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.MultiGroupType`: The specified instance can't join different types of security group.
-    InvalidOperationMultiGroupType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InvalidEniState`: %s
-    InvalidOperationInvalidEniState(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.EniAndGroupNotBelongSameUser`: %s
-    InvalidOperationEniAndGroupNotBelongSameUser(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotBelongUser`: %s
-    NotBelongUser(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.RegionId`: The specified RegionId should not be null.
-    MissingParameterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.EniOrInstanceIsBeingCreated`: %s.
-    InvalidStatusEniOrInstanceIsBeingCreated(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectInstanceStatus`: The current status of the resource does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceLockedForSecurity`: The specified operation is denied as your instance is locked for security reasons.
-    InstanceLockedForSecurity(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `SecurityGroupInstanceLimitExceeded`: The maximum number of instances in a security group is exceeded.
-    SecurityGroupInstanceLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceId.AlreadyExists`: The specified instance already exists in the specified security group.
-    InvalidInstanceIdAlreadyExists(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `AclLimitExceed`: %s
-    AclLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.NetworkInterfaceCountExceeded`: The maximum number of NetworkInterface in a enterprise level security group is exceeded.
-    InvalidOperationNetworkInterfaceCountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.ResourceManagedByCloudProduct`: %s
-    InvalidOperationResourceManagedByCloudProduct(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.InvalidEniType`: %s
-    InvalidOperationInvalidEniType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.VpcMismatch`: %s
-    InvalidOperationVpcMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.EniServiceManaged`: %s
-    InvalidOperationEniServiceManaged(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParam.Malformed`: %s
-    InvalidParamMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParam.EniIdAndInstanceId.Conflict`: %s
-    InvalidParamEniIdAndInstanceIdConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.InstanceIsBeingCreated`: The specified instance is being created.
-    ForbiddenInstanceIsBeingCreated(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSecurityGroupId.NotFound`: The specified SecurityGroupId does not exist.
-    InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidEniId.NotFound`: %s
-    InvalidEniIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for JoinSecurityGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InstanceSecurityGroupLimitExceeded",
-                        "InvalidInstanceId.Mismatch",
-                        "InvalidInstanceId.Malformed",
-                        "InvalidOperation.NotSupportEnterpriseGroup",
-                        "InvalidOperation.MultiGroupType",
-                        "InvalidOperation.InvalidEniState",
-                        "InvalidOperation.EniAndGroupNotBelongSameUser",
-                        "NotBelongUser",
-                        "MissingParameter.RegionId",
-                        "InvalidStatus.EniOrInstanceIsBeingCreated",
-                        "IncorrectInstanceStatus",
-                        "InstanceLockedForSecurity",
-                        "SecurityGroupInstanceLimitExceeded",
-                        "InvalidInstanceId.AlreadyExists",
-                        "AclLimitExceed",
-                        "InvalidOperation.NetworkInterfaceCountExceeded",
-                        "InvalidOperation.ResourceManagedByCloudProduct",
-                        "InvalidOperation.InvalidEniType",
-                        "InvalidOperation.VpcMismatch",
-                        "InvalidOperation.EniServiceManaged",
-                        "InvalidParam.Malformed",
-                        "InvalidParam.EniIdAndInstanceId.Conflict",
-                        "Forbidden.InstanceIsBeingCreated",
-                        "InvalidSecurityGroupId.NotFound",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidEniId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](JoinSecurityGroupRequestBuilder::send) it. The parameters and their rules: [`JoinSecurityGroupRequest`].
+    #[inline]
+    pub fn join_security_group(&self) -> JoinSecurityGroupRequestBuilder<&Self> {
+        JoinSecurityGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl JoinSecurityGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `JoinSecurityGroup`: Adds an Elastic Compute Service (ECS) instance or an elastic network interface (ENI) to a specified security group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`JoinSecurityGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InstanceSecurityGroupLimitExceeded(error),
-            1 => Self::InvalidInstanceIdMismatch(error),
-            2 => Self::InvalidInstanceIdMalformed(error),
-            3 => Self::InvalidOperationNotSupportEnterpriseGroup(error),
-            4 => Self::InvalidOperationMultiGroupType(error),
-            5 => Self::InvalidOperationInvalidEniState(error),
-            6 => Self::InvalidOperationEniAndGroupNotBelongSameUser(error),
-            7 => Self::NotBelongUser(error),
-            8 => Self::MissingParameterRegionId(error),
-            9 => Self::InvalidStatusEniOrInstanceIsBeingCreated(error),
-            10 => Self::IncorrectInstanceStatus(error),
-            11 => Self::InstanceLockedForSecurity(error),
-            12 => Self::SecurityGroupInstanceLimitExceeded(error),
-            13 => Self::InvalidInstanceIdAlreadyExists(error),
-            14 => Self::AclLimitExceed(error),
-            15 => Self::InvalidOperationNetworkInterfaceCountExceeded(error),
-            16 => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            17 => Self::InvalidOperationInvalidEniType(error),
-            18 => Self::InvalidOperationVpcMismatch(error),
-            19 => Self::InvalidOperationEniServiceManaged(error),
-            20 => Self::InvalidParamMalformed(error),
-            21 => Self::InvalidParamEniIdAndInstanceIdConflict(error),
-            22 => Self::ForbiddenInstanceIsBeingCreated(error),
-            23 => Self::InvalidSecurityGroupIdNotFound(error),
-            24 => Self::InvalidInstanceIdNotFound(error),
-            25 => Self::InvalidEniIdNotFound(error),
-            26 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InstanceSecurityGroupLimitExceeded(error) => (0, error),
-            Self::InvalidInstanceIdMismatch(error) => (1, error),
-            Self::InvalidInstanceIdMalformed(error) => (2, error),
-            Self::InvalidOperationNotSupportEnterpriseGroup(error) => (3, error),
-            Self::InvalidOperationMultiGroupType(error) => (4, error),
-            Self::InvalidOperationInvalidEniState(error) => (5, error),
-            Self::InvalidOperationEniAndGroupNotBelongSameUser(error) => (6, error),
-            Self::NotBelongUser(error) => (7, error),
-            Self::MissingParameterRegionId(error) => (8, error),
-            Self::InvalidStatusEniOrInstanceIsBeingCreated(error) => (9, error),
-            Self::IncorrectInstanceStatus(error) => (10, error),
-            Self::InstanceLockedForSecurity(error) => (11, error),
-            Self::SecurityGroupInstanceLimitExceeded(error) => (12, error),
-            Self::InvalidInstanceIdAlreadyExists(error) => (13, error),
-            Self::AclLimitExceed(error) => (14, error),
-            Self::InvalidOperationNetworkInterfaceCountExceeded(error) => (15, error),
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => (16, error),
-            Self::InvalidOperationInvalidEniType(error) => (17, error),
-            Self::InvalidOperationVpcMismatch(error) => (18, error),
-            Self::InvalidOperationEniServiceManaged(error) => (19, error),
-            Self::InvalidParamMalformed(error) => (20, error),
-            Self::InvalidParamEniIdAndInstanceIdConflict(error) => (21, error),
-            Self::ForbiddenInstanceIsBeingCreated(error) => (22, error),
-            Self::InvalidSecurityGroupIdNotFound(error) => (23, error),
-            Self::InvalidInstanceIdNotFound(error) => (24, error),
-            Self::InvalidEniIdNotFound(error) => (25, error),
-            Self::InternalError(error) => (26, error),
-            Self::Unhandled(unhandled) => (27, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for JoinSecurityGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for JoinSecurityGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InstanceSecurityGroupLimitExceeded",
-            "InvalidInstanceIdMismatch",
-            "InvalidInstanceIdMalformed",
-            "InvalidOperationNotSupportEnterpriseGroup",
-            "InvalidOperationMultiGroupType",
-            "InvalidOperationInvalidEniState",
-            "InvalidOperationEniAndGroupNotBelongSameUser",
-            "NotBelongUser",
-            "MissingParameterRegionId",
-            "InvalidStatusEniOrInstanceIsBeingCreated",
-            "IncorrectInstanceStatus",
-            "InstanceLockedForSecurity",
-            "SecurityGroupInstanceLimitExceeded",
-            "InvalidInstanceIdAlreadyExists",
-            "AclLimitExceed",
-            "InvalidOperationNetworkInterfaceCountExceeded",
-            "InvalidOperationResourceManagedByCloudProduct",
-            "InvalidOperationInvalidEniType",
-            "InvalidOperationVpcMismatch",
-            "InvalidOperationEniServiceManaged",
-            "InvalidParamMalformed",
-            "InvalidParamEniIdAndInstanceIdConflict",
-            "ForbiddenInstanceIsBeingCreated",
-            "InvalidSecurityGroupIdNotFound",
-            "InvalidInstanceIdNotFound",
-            "InvalidEniIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl JoinSecurityGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for JoinSecurityGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for JoinSecurityGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for JoinSecurityGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn join_security_group(&self) -> JoinSecurityGroupRequestBuilder<&Self> {
+        JoinSecurityGroupRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, LeaveSecurityGroupRequest>;
 /// Request of `LeaveSecurityGroup`: Removes an Elastic Compute Service (ECS) instance or an elastic network interface (ENI) from a security group.
 ///
 /// > This operation is not recommended. We recommend that you call the [ModifyInstanceAttribute](<https://www.alibabacloud.com/help/doc-detail/25503.htm>) operation to add an instance to or remove an instance from a security group, and call the [ModifyNetworkInterfaceAttribute](<https://www.alibabacloud.com/help/doc-detail/58513.htm>) operation to add an ENI to or remove an ENI from a security group.
@@ -140,9 +143,7 @@ impl<C> LeaveSecurityGroupRequestBuilder<C> {
     ///
     /// The security group ID.
     ///
-    /// - Wire name: `SecurityGroupId`.
-    /// - Required.
-    /// - Example: `sg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`LeaveSecurityGroupRequest::security_group_id`](LeaveSecurityGroupRequest::security_group_id).
     pub fn security_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.security_group_id = Some(value.into());
         self
@@ -151,10 +152,7 @@ impl<C> LeaveSecurityGroupRequestBuilder<C> {
     ///
     /// The instance ID.
     ///
-    /// > If you configure this parameter, you cannot configure `NetworkInterfaceId`.
-    ///
-    /// - Wire name: `InstanceId`.
-    /// - Example: `i-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`LeaveSecurityGroupRequest::instance_id`](LeaveSecurityGroupRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -163,10 +161,7 @@ impl<C> LeaveSecurityGroupRequestBuilder<C> {
     ///
     /// The ENI ID.
     ///
-    /// > If you configure this parameter, you cannot configure `InstanceId`.
-    ///
-    /// - Wire name: `NetworkInterfaceId`.
-    /// - Example: `eni-bp13kd656hxambfe****`.
+    /// Its description, rules and example: [`LeaveSecurityGroupRequest::network_interface_id`](LeaveSecurityGroupRequest::network_interface_id).
     pub fn network_interface_id(mut self, value: impl Into<String>) -> Self {
         self.inner.network_interface_id = Some(value.into());
         self
@@ -175,11 +170,7 @@ impl<C> LeaveSecurityGroupRequestBuilder<C> {
     ///
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// * If you want to remove an instance from a security group, you do not need to specify a region ID.
-    /// * If you want to remove an ENI from a security group, you must specify the ID of the region in which the ENI resides.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`LeaveSecurityGroupRequest::region_id`](LeaveSecurityGroupRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -314,203 +305,24 @@ for LeaveSecurityGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `LeaveSecurityGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum LeaveSecurityGroupError {
-    /// HTTP 400 `InvalidInstanceId.Malformed`: The specified parameter "InstanceId" is not valid.
-    InvalidInstanceIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.RegionId`: The specified RegionId should not be null.
-    MissingParameterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InvalidEniState`: %s
-    InvalidOperationInvalidEniState(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSecurityGroupAssociation.NotFound`: %s.
-    InvalidSecurityGroupAssociationNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceLastSecurityGroup`: The specified security group is the last security group for the instance.
-    InstanceLastSecurityGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectInstanceStatus`: The current status of the resource does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceLockedForSecurity`: The specified operation is denied as your instance is locked for security reasons.
-    InstanceLockedForSecurity(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceNotInSecurityGroup`: The instance not in the group.
-    InstanceNotInSecurityGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.ResourceManagedByCloudProduct`: %s
-    InvalidOperationResourceManagedByCloudProduct(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.AtLeastInOneGroup`: %s
-    InvalidOperationAtLeastInOneGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.EniServiceManaged`: %s
-    InvalidOperationEniServiceManaged(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.InvalidEniType`: %s
-    InvalidOperationInvalidEniType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParam.Malformed`: %s
-    InvalidParamMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParam.EniIdAndInstanceId.Conflict`: %s
-    InvalidParamEniIdAndInstanceIdConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSecurityGroupId.NotFound`: The specified SecurityGroupId does not exist.
-    InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidEniId.NotFound`: %s
-    InvalidEniIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 504 `RequestTimeout`: The request encounters an upstream server timeout.
-    RequestTimeout(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for LeaveSecurityGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidInstanceId.Malformed",
-                        "MissingParameter.RegionId",
-                        "InvalidOperation.InvalidEniState",
-                        "InvalidSecurityGroupAssociation.NotFound",
-                        "InstanceLastSecurityGroup",
-                        "IncorrectInstanceStatus",
-                        "InstanceLockedForSecurity",
-                        "InstanceNotInSecurityGroup",
-                        "InvalidOperation.ResourceManagedByCloudProduct",
-                        "InvalidOperation.AtLeastInOneGroup",
-                        "InvalidOperation.EniServiceManaged",
-                        "InvalidOperation.InvalidEniType",
-                        "InvalidParam.Malformed",
-                        "InvalidParam.EniIdAndInstanceId.Conflict",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidSecurityGroupId.NotFound",
-                        "InvalidEniId.NotFound",
-                        "RequestTimeout",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::LeaveSecurityGroupError;
+impl crate::Client {
+    /// Calls `LeaveSecurityGroup`: Removes an Elastic Compute Service (ECS) instance or an elastic network interface (ENI) from a security group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](LeaveSecurityGroupRequestBuilder::send) it. The parameters and their rules: [`LeaveSecurityGroupRequest`].
+    #[inline]
+    pub fn leave_security_group(&self) -> LeaveSecurityGroupRequestBuilder<&Self> {
+        LeaveSecurityGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl LeaveSecurityGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `LeaveSecurityGroup`: Removes an Elastic Compute Service (ECS) instance or an elastic network interface (ENI) from a security group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`LeaveSecurityGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidInstanceIdMalformed(error),
-            1 => Self::MissingParameterRegionId(error),
-            2 => Self::InvalidOperationInvalidEniState(error),
-            3 => Self::InvalidSecurityGroupAssociationNotFound(error),
-            4 => Self::InstanceLastSecurityGroup(error),
-            5 => Self::IncorrectInstanceStatus(error),
-            6 => Self::InstanceLockedForSecurity(error),
-            7 => Self::InstanceNotInSecurityGroup(error),
-            8 => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            9 => Self::InvalidOperationAtLeastInOneGroup(error),
-            10 => Self::InvalidOperationEniServiceManaged(error),
-            11 => Self::InvalidOperationInvalidEniType(error),
-            12 => Self::InvalidParamMalformed(error),
-            13 => Self::InvalidParamEniIdAndInstanceIdConflict(error),
-            14 => Self::InvalidInstanceIdNotFound(error),
-            15 => Self::InvalidSecurityGroupIdNotFound(error),
-            16 => Self::InvalidEniIdNotFound(error),
-            17 => Self::RequestTimeout(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidInstanceIdMalformed(error) => (0, error),
-            Self::MissingParameterRegionId(error) => (1, error),
-            Self::InvalidOperationInvalidEniState(error) => (2, error),
-            Self::InvalidSecurityGroupAssociationNotFound(error) => (3, error),
-            Self::InstanceLastSecurityGroup(error) => (4, error),
-            Self::IncorrectInstanceStatus(error) => (5, error),
-            Self::InstanceLockedForSecurity(error) => (6, error),
-            Self::InstanceNotInSecurityGroup(error) => (7, error),
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => (8, error),
-            Self::InvalidOperationAtLeastInOneGroup(error) => (9, error),
-            Self::InvalidOperationEniServiceManaged(error) => (10, error),
-            Self::InvalidOperationInvalidEniType(error) => (11, error),
-            Self::InvalidParamMalformed(error) => (12, error),
-            Self::InvalidParamEniIdAndInstanceIdConflict(error) => (13, error),
-            Self::InvalidInstanceIdNotFound(error) => (14, error),
-            Self::InvalidSecurityGroupIdNotFound(error) => (15, error),
-            Self::InvalidEniIdNotFound(error) => (16, error),
-            Self::RequestTimeout(error) => (17, error),
-            Self::Unhandled(unhandled) => (18, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for LeaveSecurityGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for LeaveSecurityGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidInstanceIdMalformed",
-            "MissingParameterRegionId",
-            "InvalidOperationInvalidEniState",
-            "InvalidSecurityGroupAssociationNotFound",
-            "InstanceLastSecurityGroup",
-            "IncorrectInstanceStatus",
-            "InstanceLockedForSecurity",
-            "InstanceNotInSecurityGroup",
-            "InvalidOperationResourceManagedByCloudProduct",
-            "InvalidOperationAtLeastInOneGroup",
-            "InvalidOperationEniServiceManaged",
-            "InvalidOperationInvalidEniType",
-            "InvalidParamMalformed",
-            "InvalidParamEniIdAndInstanceIdConflict",
-            "InvalidInstanceIdNotFound",
-            "InvalidSecurityGroupIdNotFound",
-            "InvalidEniIdNotFound",
-            "RequestTimeout",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl LeaveSecurityGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for LeaveSecurityGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for LeaveSecurityGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for LeaveSecurityGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn leave_security_group(&self) -> LeaveSecurityGroupRequestBuilder<&Self> {
+        LeaveSecurityGroupRequestBuilder::new(self)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `cloud-assistant` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`list_plugin_status_pages`](crate::Client::list_plugin_status_pages) and [`list_plugin_status_items`](crate::Client::list_plugin_status_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`list_plugin_status_pages`](crate::Client::list_plugin_status_pages) and [`list_plugin_status_items`](crate::Client::list_plugin_status_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListPluginStatus",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListPluginStatusRequest>;
 /// Request of `ListPluginStatus`: Queries the states of Cloud Assistant plug-ins on Elastic Compute Service (ECS) instances.
 ///
 /// * Before you call this operation to query the status of Cloud Assistant plug-ins on ECS instances, make sure that the versions of Cloud Assistant Agent on the instances are not earlier than the following ones:
@@ -177,9 +180,7 @@ impl<C> ListPluginStatusRequestBuilder<C> {
     ///
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListPluginStatusRequest::region_id`](ListPluginStatusRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -188,8 +189,7 @@ impl<C> ListPluginStatusRequestBuilder<C> {
     ///
     /// The ID of the instance.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Must have at most 51 items.
+    /// Its description, rules and example: [`ListPluginStatusRequest::instance_id`](ListPluginStatusRequest::instance_id).
     pub fn instance_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -201,15 +201,7 @@ impl<C> ListPluginStatusRequestBuilder<C> {
     ///
     /// The name of the Cloud Assistant plug-in. The name supports all character sets and must be 1 to 255 characters in length.
     ///
-    /// * If this parameter is not specified, the status of all Cloud Assistant plug-ins that are installed on the specified instances are queried.
-    ///
-    ///   \*\*
-    ///
-    ///   **Note** If this parameter is not specified, only a single instance ID can be specified.
-    /// * If this parameter is specified, the status of the specified Cloud Assistant plug-in is queried.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `testPluginName`.
+    /// Its description, rules and example: [`ListPluginStatusRequest::name`](ListPluginStatusRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -218,8 +210,7 @@ impl<C> ListPluginStatusRequestBuilder<C> {
     ///
     /// > This parameter will be removed in the future. We recommend that you use NextToken and MaxResults for a paged query.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListPluginStatusRequest::page_number`](ListPluginStatusRequest::page_number).
     pub fn page_number(mut self, value: i64) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -228,8 +219,7 @@ impl<C> ListPluginStatusRequestBuilder<C> {
     ///
     /// > This parameter will be removed in the future. We recommend that you use NextToken and MaxResults for a paged query.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListPluginStatusRequest::page_size`](ListPluginStatusRequest::page_size).
     pub fn page_size(mut self, value: i64) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -238,12 +228,7 @@ impl<C> ListPluginStatusRequestBuilder<C> {
     ///
     /// The maximum number of entries per page.
     ///
-    /// Valid values: 1 to 50.
-    ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListPluginStatusRequest::max_results`](ListPluginStatusRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -252,8 +237,7 @@ impl<C> ListPluginStatusRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `AAAAAdDWBF2`.
+    /// Its description, rules and example: [`ListPluginStatusRequest::next_token`](ListPluginStatusRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -435,155 +419,118 @@ for ListPluginStatusResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListPluginStatus`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListPluginStatusError {
-    /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
-    RegionIdApiNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.PageNumber`: The specified parameter PageNumber is invalid.
-    InvalidParamPageNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.PageSize`: The specified parameter PageSize is invalid.
-    InvalidParamPageSize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PluginName.MissingValue`: The plugin name must be specified when the number of InstanceIds is not 1.
-    PluginNameMissingValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceIds.ExceedLimit`: The number of instance IDs exceeds the upper limit.
-    InstanceIdsExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.NextToken`: The specified parameter NextToken is not valid.
-    InvalidParameterNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.MaxResults`: The specified parameter MaxResults is not valid.
-    InvalidParameterMaxResults(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstance.NotFound`: The specified instance does not exist.
-    InvalidInstanceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidPluginName.NotFound`: The specified plugin name does not exist.
-    InvalidPluginNameNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError.Dispatch`: An error occurred when you dispatched the request.
-    InternalErrorDispatch(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListPluginStatusError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "RegionId.ApiNotSupported",
-                        "InvalidParam.PageNumber",
-                        "InvalidParam.PageSize",
-                        "PluginName.MissingValue",
-                        "InstanceIds.ExceedLimit",
-                        "InvalidParameter.NextToken",
-                        "InvalidParameter.MaxResults",
-                        "InvalidInstance.NotFound",
-                        "InvalidPluginName.NotFound",
-                        "InternalError.Dispatch",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListPluginStatusError;
+impl crate::Client {
+    /// Calls `ListPluginStatus`: Queries the states of Cloud Assistant plug-ins on Elastic Compute Service (ECS) instances.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListPluginStatusRequestBuilder::send) it. The parameters and their rules: [`ListPluginStatusRequest`].
+    #[inline]
+    pub fn list_plugin_status(&self) -> ListPluginStatusRequestBuilder<&Self> {
+        ListPluginStatusRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListPluginStatusError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListPluginStatus`: Queries the states of Cloud Assistant plug-ins on Elastic Compute Service (ECS) instances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListPluginStatusRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::RegionIdApiNotSupported(error),
-            1 => Self::InvalidParamPageNumber(error),
-            2 => Self::InvalidParamPageSize(error),
-            3 => Self::PluginNameMissingValue(error),
-            4 => Self::InstanceIdsExceedLimit(error),
-            5 => Self::InvalidParameterNextToken(error),
-            6 => Self::InvalidParameterMaxResults(error),
-            7 => Self::InvalidInstanceNotFound(error),
-            8 => Self::InvalidPluginNameNotFound(error),
-            9 => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::RegionIdApiNotSupported(error) => (0, error),
-            Self::InvalidParamPageNumber(error) => (1, error),
-            Self::InvalidParamPageSize(error) => (2, error),
-            Self::PluginNameMissingValue(error) => (3, error),
-            Self::InstanceIdsExceedLimit(error) => (4, error),
-            Self::InvalidParameterNextToken(error) => (5, error),
-            Self::InvalidParameterMaxResults(error) => (6, error),
-            Self::InvalidInstanceNotFound(error) => (7, error),
-            Self::InvalidPluginNameNotFound(error) => (8, error),
-            Self::InternalErrorDispatch(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
+    pub fn list_plugin_status(&self) -> ListPluginStatusRequestBuilder<&Self> {
+        ListPluginStatusRequestBuilder::new(self)
     }
 }
-impl Clone for ListPluginStatusError {
+/// Every page of `ListPluginStatus`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_plugin_status_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: ListPluginStatusRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListPluginStatusResponse, ::acs_runtime::client::Error<ListPluginStatusError>>,
+> {
+    fn count(response: &ListPluginStatusResponse) -> usize {
+        response
+            .instance_plugin_status_set
+            .as_ref()
+            .and_then(|x| x.instance_plugin_status.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListPluginStatusRequest,
+        response: &ListPluginStatusResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListPluginStatusRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_plugin_status(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListPluginStatus`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_plugin_status_pages(
+        &self,
+        request: ListPluginStatusRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListPluginStatusResponse,
+            ::acs_runtime::client::Error<ListPluginStatusError>,
+        >,
+    > {
+        list_plugin_status_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListPluginStatusError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "RegionIdApiNotSupported",
-            "InvalidParamPageNumber",
-            "InvalidParamPageSize",
-            "PluginNameMissingValue",
-            "InstanceIdsExceedLimit",
-            "InvalidParameterNextToken",
-            "InvalidParameterMaxResults",
-            "InvalidInstanceNotFound",
-            "InvalidPluginNameNotFound",
-            "InternalErrorDispatch",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListPluginStatus`, in order: `while let Some(item) = items.next().await`.
+pub fn list_plugin_status_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: ListPluginStatusRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::InstancePluginStatus,
+        ::acs_runtime::client::Error<ListPluginStatusError>,
+    >,
+> {
+    fn extract(
+        response: ListPluginStatusResponse,
+    ) -> Vec<crate::types::InstancePluginStatus> {
+        response
+            .instance_plugin_status_set
+            .and_then(|x| x.instance_plugin_status)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_plugin_status_pages(api, request), extract),
+    )
 }
-impl ListPluginStatusError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListPluginStatus`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListPluginStatusError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListPluginStatusError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListPluginStatusError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_plugin_status_items(
+        &self,
+        request: ListPluginStatusRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::InstancePluginStatus,
+            ::acs_runtime::client::Error<ListPluginStatusError>,
+        >,
+    > {
+        list_plugin_status_items(self, request)
     }
 }

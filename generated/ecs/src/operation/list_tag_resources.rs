@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `tags-and-resourcegroup` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`list_tag_resources_pages`](crate::Client::list_tag_resources_pages) and [`list_tag_resources_items`](crate::Client::list_tag_resources_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`EcsApi`](crate::EcsApi) (fakes included): [`list_tag_resources_pages`](crate::Client::list_tag_resources_pages) and [`list_tag_resources_items`](crate::Client::list_tag_resources_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTagResources",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListTagResourcesRequest>;
 /// Request of `ListTagResources`: Queries the tags that are added to one or more Elastic Compute Service (ECS) resources.
 ///
 /// ## Usage notes
@@ -189,9 +192,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// The region ID of the resource. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListTagResourcesRequest::region_id`](ListTagResourcesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -200,8 +201,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
+    /// Its description, rules and example: [`ListTagResourcesRequest::next_token`](ListTagResourcesRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -210,29 +210,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// The resource type. Valid values:
     ///
-    /// * instance: ECS instance
-    /// * disk: disk
-    /// * snapshot: snapshot
-    /// * image: image
-    /// * securitygroup: security group
-    /// * volume: storage volume
-    /// * eni: elastic network interface (ENI)
-    /// * ddh: dedicated host
-    /// * ddhcluster: dedicated host cluster
-    /// * keypair: SSH key pair
-    /// * launchtemplate: launch template
-    /// * reservedinstance: reserved instance
-    /// * snapshotpolicy: automatic snapshot policy
-    /// * elasticityassurance: elasticity assurance
-    /// * capacityreservation: capacity reservation
-    /// * command: Cloud Assistant command
-    /// * invocation: Cloud Assistant command execution result or file delivery result
-    /// * activation: activation code for a Cloud Assistant managed instance
-    /// * managedinstance: Cloud Assistant managed instance
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Required.
-    /// - Example: `instance`.
+    /// Its description, rules and example: [`ListTagResourcesRequest::resource_type`](ListTagResourcesRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -241,9 +219,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// The resource IDs. Valid values of N: 1 to 50.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Must have at most 51 items.
-    /// - Example: `i-bp1j6qtvdm8w0z1o****`.
+    /// Its description, rules and example: [`ListTagResourcesRequest::resource_id`](ListTagResourcesRequest::resource_id).
     pub fn resource_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -255,8 +231,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`ListTagResourcesRequest::tag`](ListTagResourcesRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -265,8 +240,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// The regular expressions used to filter tags.
     ///
-    /// - Wire name: `TagFilter`.
-    /// - Must have at most 5 items.
+    /// Its description, rules and example: [`ListTagResourcesRequest::tag_filter`](ListTagResourcesRequest::tag_filter).
     pub fn tag_filter(
         mut self,
         values: impl IntoIterator<Item = crate::types::TagFilter>,
@@ -418,299 +392,113 @@ for ListTagResourcesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListTagResources`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListTagResourcesError {
-    /// HTTP 400 `InvalidDefaultResourceGroup.NotSupported`: The specified parameter Tag is not support for default resource group.
-    InvalidDefaultResourceGroupNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTag.NotSupported`: You can only specify Tag for either resource tag or resource group.
-    InvalidTagNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NumberExceed.ResourceIds`: The ResourceIds parameter's number is exceed , Valid : 50.
-    NumberExceedResourceIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NumberExceed.Tags`: The Tags parameter's number is exceed , Valid : 20.
-    NumberExceedTags(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
-    InvalidTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue.Malformed`: The specified Tag.n.Value is not valid.
-    InvalidTagValueMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.QuotaExceed`: The quota of tags on resource is beyond permitted range.
-    OperationDeniedQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTag.Mismatch`: The specified Tag.n.Key and Tag.n.Value are not match.
-    InvalidTagMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagCount`: The specified tags are beyond the permitted range.
-    InvalidTagCount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.Scope`: The specified scope is invalid.
-    InvalidScope(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTags.MalFormed`: The tags must be empty, when the tagFilters is not empty.
-    InvalidTagsMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `PermissionDenied.TagOwnerBid`: The specified operator not have permission to set TagOwnerBid value.
-    PermissionDeniedTagOwnerBid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `PermissionDenied.TagOwnerUid`: The specified operator not have permission to set TagOwnerUid value.
-    PermissionDeniedTagOwnerUid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `PermissionDenied.Scope`: The specified operator not have permission to set Scope value.
-    PermissionDeniedScope(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidResourceId.NotSupported`: The specified ResourceId does not support tagging.
-    InvalidResourceIdNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `NoPermission.Tag`: The operator is not permission for the tag.
-    NoPermissionTag(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `BothEmpty.TagsAndResources`: The specified Tags and ResourcesIds are not allow to both empty.
-    BothEmptyTagsAndResources(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `PermissionDenied.TagsFuzzyQuery`: The specified operator has not permission to query fuzzy tags.
-    PermissionDeniedTagsFuzzyQuery(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `NumberExceed.TagValues`: The number of the specified TagValues is beyond permitted range, the max is 5.
-    NumberExceedTagValues(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidFilter.Malformed`: The specified Filter is not valid.
-    InvalidFilterMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidTagFilter.Malformed`: The specified TagFilter is not valid.
-    InvalidTagFilterMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Invalid.NextToken`: The specified NextToken is not valid.
-    InvalidNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `MissingParameter.ResourceIds`: The parameter - ResourceIds.N should not be null.
-    MissingParameterResourceIds(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `MissingParameter.TagOwnerUid`: The parameter - TagOwnerUid should not be null.
-    MissingParameterTagOwnerUid(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `MissingParameter.TagOwnerBid`: The parameter - TagOwnerBid should not be null.
-    MissingParameterTagOwnerBid(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `MissingParameter.ResourceType`: The parameter - ResourceType should not be null.
-    MissingParameterResourceType(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `MissingParameter.Tags`: The parameter - Tags should not be null.
-    MissingParameterTags(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `MissingParameter.RegionId`: The parameter - RegionId should not be null.
-    MissingParameterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceId.NotFound`: The specified ResourceIds are not found in our records.
-    InvalidResourceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceType.NotFound`: The ResourceType provided does not exist in our records.
-    InvalidResourceTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `ServiceUnavailable`: The service is unavailable, please try again later.
-    ServiceUnavailable(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The process of creating snapshot has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListTagResourcesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidDefaultResourceGroup.NotSupported",
-                        "InvalidTag.NotSupported",
-                        "NumberExceed.ResourceIds",
-                        "NumberExceed.Tags",
-                        "Duplicate.TagKey",
-                        "InvalidTagKey.Malformed",
-                        "InvalidTagValue.Malformed",
-                        "OperationDenied.QuotaExceed",
-                        "InvalidTag.Mismatch",
-                        "InvalidTagCount",
-                        "Invalid.Scope",
-                        "InvalidTags.MalFormed",
-                        "PermissionDenied.TagOwnerBid",
-                        "PermissionDenied.TagOwnerUid",
-                        "PermissionDenied.Scope",
-                        "InvalidResourceId.NotSupported",
-                        "NoPermission.Tag",
-                        "BothEmpty.TagsAndResources",
-                        "PermissionDenied.TagsFuzzyQuery",
-                        "NumberExceed.TagValues",
-                        "InvalidFilter.Malformed",
-                        "InvalidTagFilter.Malformed",
-                        "Invalid.NextToken",
-                        "InvalidRegionId.NotFound",
-                        "MissingParameter.ResourceIds",
-                        "MissingParameter.TagOwnerUid",
-                        "MissingParameter.TagOwnerBid",
-                        "MissingParameter.ResourceType",
-                        "MissingParameter.Tags",
-                        "MissingParameter.RegionId",
-                        "InvalidResourceId.NotFound",
-                        "InvalidResourceType.NotFound",
-                        "ServiceUnavailable",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListTagResourcesError;
+impl crate::Client {
+    /// Calls `ListTagResources`: Queries the tags that are added to one or more Elastic Compute Service (ECS) resources.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListTagResourcesRequestBuilder::send) it. The parameters and their rules: [`ListTagResourcesRequest`].
+    #[inline]
+    pub fn list_tag_resources(&self) -> ListTagResourcesRequestBuilder<&Self> {
+        ListTagResourcesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListTagResourcesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListTagResources`: Queries the tags that are added to one or more Elastic Compute Service (ECS) resources.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListTagResourcesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidDefaultResourceGroupNotSupported(error),
-            1 => Self::InvalidTagNotSupported(error),
-            2 => Self::NumberExceedResourceIds(error),
-            3 => Self::NumberExceedTags(error),
-            4 => Self::DuplicateTagKey(error),
-            5 => Self::InvalidTagKeyMalformed(error),
-            6 => Self::InvalidTagValueMalformed(error),
-            7 => Self::OperationDeniedQuotaExceed(error),
-            8 => Self::InvalidTagMismatch(error),
-            9 => Self::InvalidTagCount(error),
-            10 => Self::InvalidScope(error),
-            11 => Self::InvalidTagsMalFormed(error),
-            12 => Self::PermissionDeniedTagOwnerBid(error),
-            13 => Self::PermissionDeniedTagOwnerUid(error),
-            14 => Self::PermissionDeniedScope(error),
-            15 => Self::InvalidResourceIdNotSupported(error),
-            16 => Self::NoPermissionTag(error),
-            17 => Self::BothEmptyTagsAndResources(error),
-            18 => Self::PermissionDeniedTagsFuzzyQuery(error),
-            19 => Self::NumberExceedTagValues(error),
-            20 => Self::InvalidFilterMalformed(error),
-            21 => Self::InvalidTagFilterMalformed(error),
-            22 => Self::InvalidNextToken(error),
-            23 => Self::InvalidRegionIdNotFound(error),
-            24 => Self::MissingParameterResourceIds(error),
-            25 => Self::MissingParameterTagOwnerUid(error),
-            26 => Self::MissingParameterTagOwnerBid(error),
-            27 => Self::MissingParameterResourceType(error),
-            28 => Self::MissingParameterTags(error),
-            29 => Self::MissingParameterRegionId(error),
-            30 => Self::InvalidResourceIdNotFound(error),
-            31 => Self::InvalidResourceTypeNotFound(error),
-            32 => Self::ServiceUnavailable(error),
-            33 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidDefaultResourceGroupNotSupported(error) => (0, error),
-            Self::InvalidTagNotSupported(error) => (1, error),
-            Self::NumberExceedResourceIds(error) => (2, error),
-            Self::NumberExceedTags(error) => (3, error),
-            Self::DuplicateTagKey(error) => (4, error),
-            Self::InvalidTagKeyMalformed(error) => (5, error),
-            Self::InvalidTagValueMalformed(error) => (6, error),
-            Self::OperationDeniedQuotaExceed(error) => (7, error),
-            Self::InvalidTagMismatch(error) => (8, error),
-            Self::InvalidTagCount(error) => (9, error),
-            Self::InvalidScope(error) => (10, error),
-            Self::InvalidTagsMalFormed(error) => (11, error),
-            Self::PermissionDeniedTagOwnerBid(error) => (12, error),
-            Self::PermissionDeniedTagOwnerUid(error) => (13, error),
-            Self::PermissionDeniedScope(error) => (14, error),
-            Self::InvalidResourceIdNotSupported(error) => (15, error),
-            Self::NoPermissionTag(error) => (16, error),
-            Self::BothEmptyTagsAndResources(error) => (17, error),
-            Self::PermissionDeniedTagsFuzzyQuery(error) => (18, error),
-            Self::NumberExceedTagValues(error) => (19, error),
-            Self::InvalidFilterMalformed(error) => (20, error),
-            Self::InvalidTagFilterMalformed(error) => (21, error),
-            Self::InvalidNextToken(error) => (22, error),
-            Self::InvalidRegionIdNotFound(error) => (23, error),
-            Self::MissingParameterResourceIds(error) => (24, error),
-            Self::MissingParameterTagOwnerUid(error) => (25, error),
-            Self::MissingParameterTagOwnerBid(error) => (26, error),
-            Self::MissingParameterResourceType(error) => (27, error),
-            Self::MissingParameterTags(error) => (28, error),
-            Self::MissingParameterRegionId(error) => (29, error),
-            Self::InvalidResourceIdNotFound(error) => (30, error),
-            Self::InvalidResourceTypeNotFound(error) => (31, error),
-            Self::ServiceUnavailable(error) => (32, error),
-            Self::InternalError(error) => (33, error),
-            Self::Unhandled(unhandled) => (34, unhandled.service_error()),
-        }
+    pub fn list_tag_resources(&self) -> ListTagResourcesRequestBuilder<&Self> {
+        ListTagResourcesRequestBuilder::new(self)
     }
 }
-impl Clone for ListTagResourcesError {
+/// Every page of `ListTagResources`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_tag_resources_pages<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: ListTagResourcesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListTagResourcesResponse, ::acs_runtime::client::Error<ListTagResourcesError>>,
+> {
+    fn count(response: &ListTagResourcesResponse) -> usize {
+        response
+            .tag_resources
+            .as_ref()
+            .and_then(|x| x.tag_resource.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListTagResourcesRequest,
+        response: &ListTagResourcesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListTagResourcesRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_tag_resources(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListTagResources`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_tag_resources_pages(
+        &self,
+        request: ListTagResourcesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListTagResourcesResponse,
+            ::acs_runtime::client::Error<ListTagResourcesError>,
+        >,
+    > {
+        list_tag_resources_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListTagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidDefaultResourceGroupNotSupported",
-            "InvalidTagNotSupported",
-            "NumberExceedResourceIds",
-            "NumberExceedTags",
-            "DuplicateTagKey",
-            "InvalidTagKeyMalformed",
-            "InvalidTagValueMalformed",
-            "OperationDeniedQuotaExceed",
-            "InvalidTagMismatch",
-            "InvalidTagCount",
-            "InvalidScope",
-            "InvalidTagsMalFormed",
-            "PermissionDeniedTagOwnerBid",
-            "PermissionDeniedTagOwnerUid",
-            "PermissionDeniedScope",
-            "InvalidResourceIdNotSupported",
-            "NoPermissionTag",
-            "BothEmptyTagsAndResources",
-            "PermissionDeniedTagsFuzzyQuery",
-            "NumberExceedTagValues",
-            "InvalidFilterMalformed",
-            "InvalidTagFilterMalformed",
-            "InvalidNextToken",
-            "InvalidRegionIdNotFound",
-            "MissingParameterResourceIds",
-            "MissingParameterTagOwnerUid",
-            "MissingParameterTagOwnerBid",
-            "MissingParameterResourceType",
-            "MissingParameterTags",
-            "MissingParameterRegionId",
-            "InvalidResourceIdNotFound",
-            "InvalidResourceTypeNotFound",
-            "ServiceUnavailable",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListTagResources`, in order: `while let Some(item) = items.next().await`.
+pub fn list_tag_resources_items<A: crate::EcsApi + ?Sized>(
+    api: &A,
+    request: ListTagResourcesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::TagResource,
+        ::acs_runtime::client::Error<ListTagResourcesError>,
+    >,
+> {
+    fn extract(response: ListTagResourcesResponse) -> Vec<crate::types::TagResource> {
+        response.tag_resources.and_then(|x| x.tag_resource).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_tag_resources_pages(api, request), extract),
+    )
 }
-impl ListTagResourcesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListTagResources`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListTagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListTagResourcesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListTagResourcesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_tag_resources_items(
+        &self,
+        request: ListTagResourcesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::TagResource,
+            ::acs_runtime::client::Error<ListTagResourcesError>,
+        >,
+    > {
+        list_tag_resources_items(self, request)
     }
 }

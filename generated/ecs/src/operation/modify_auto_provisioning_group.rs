@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyAutoProvisioningGroupRequest>;
 /// Request of `ModifyAutoProvisioningGroup`: Modifies the configurations of an auto provisioning group.
 ///
 /// Before you call this operation, take note of the following items:
@@ -246,9 +249,7 @@ impl<C> ModifyAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The region ID of the auto-provisioning group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyAutoProvisioningGroupRequest::region_id`](ModifyAutoProvisioningGroupRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -257,8 +258,7 @@ impl<C> ModifyAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The auto-provisioning group ID.
     ///
-    /// - Wire name: `AutoProvisioningGroupId`.
-    /// - Example: `apg-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`ModifyAutoProvisioningGroupRequest::auto_provisioning_group_id`](ModifyAutoProvisioningGroupRequest::auto_provisioning_group_id).
     pub fn auto_provisioning_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.auto_provisioning_group_id = Some(value.into());
         self
@@ -267,11 +267,7 @@ impl<C> ModifyAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// Specifies whether to release the removed instances when the real-time capacity of the auto-provisioning group exceeds the target capacity and a scale-in event is triggered. Valid values:
     ///
-    /// * termination: releases the removed instances.
-    /// * no-termination: removes the instances from the auto-provisioning group but does not release them.
-    ///
-    /// - Wire name: `ExcessCapacityTerminationPolicy`.
-    /// - Example: `no-termination`.
+    /// Its description, rules and example: [`ModifyAutoProvisioningGroupRequest::excess_capacity_termination_policy`](ModifyAutoProvisioningGroupRequest::excess_capacity_termination_policy).
     pub fn excess_capacity_termination_policy(
         mut self,
         value: impl Into<String>,
@@ -283,11 +279,7 @@ impl<C> ModifyAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The type of supplemental instances. When the sum of the PayAsYouGoTargetCapacity and SpotTargetCapacity values is smaller than the TotalTargetCapacity value, the auto-provisioning group creates instances of the specified type to meet the target capacity. Valid values:
     ///
-    /// * PayAsYouGo: pay-as-you-go instances
-    /// * Spot: spot instances
-    ///
-    /// - Wire name: `DefaultTargetCapacityType`.
-    /// - Example: `Spot`.
+    /// Its description, rules and example: [`ModifyAutoProvisioningGroupRequest::default_target_capacity_type`](ModifyAutoProvisioningGroupRequest::default_target_capacity_type).
     pub fn default_target_capacity_type(mut self, value: impl Into<String>) -> Self {
         self.inner.default_target_capacity_type = Some(value.into());
         self
@@ -296,11 +288,7 @@ impl<C> ModifyAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// Specifies whether to release instances that are located in the auto-provisioning group after the group expires. Valid values:
     ///
-    /// * true: releases instances that are located in the auto-provisioning group.
-    /// * false: removes instances from the auto-provisioning group but does not release them.
-    ///
-    /// - Wire name: `TerminateInstancesWithExpiration`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyAutoProvisioningGroupRequest::terminate_instances_with_expiration`](ModifyAutoProvisioningGroupRequest::terminate_instances_with_expiration).
     pub fn terminate_instances_with_expiration(mut self, value: bool) -> Self {
         self.inner.terminate_instances_with_expiration = Some(value);
         self
@@ -309,10 +297,7 @@ impl<C> ModifyAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The maximum price of spot instances in the auto-provisioning group.
     ///
-    /// > When both the MaxSpotPrice and LaunchTemplateConfig.N.MaxPrice parameters are specified, the smaller one of the two parameter values is used. The LaunchTemplateConfig.N.MaxPrice parameter is specified when the auto-provisioning group is created, and cannot be modified.
-    ///
-    /// - Wire name: `MaxSpotPrice`.
-    /// - Example: `0.5`.
+    /// Its description, rules and example: [`ModifyAutoProvisioningGroupRequest::max_spot_price`](ModifyAutoProvisioningGroupRequest::max_spot_price).
     pub fn max_spot_price(mut self, value: f32) -> Self {
         self.inner.max_spot_price = Some(value);
         self
@@ -321,10 +306,7 @@ impl<C> ModifyAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The total target capacity of the auto-provisioning group. The value must be a positive integer.
     ///
-    /// The total target capacity of the auto-provisioning group must be greater than or equal to the sum of the target capacity of pay-as-you-go instances specified by the PayAsYouGoTargetCapacity parameter as well as the target capacity of spot instances specified by the SpotTargetCapacity parameter.
-    ///
-    /// - Wire name: `TotalTargetCapacity`.
-    /// - Example: `70`.
+    /// Its description, rules and example: [`ModifyAutoProvisioningGroupRequest::total_target_capacity`](ModifyAutoProvisioningGroupRequest::total_target_capacity).
     pub fn total_target_capacity(mut self, value: impl Into<String>) -> Self {
         self.inner.total_target_capacity = Some(value.into());
         self
@@ -333,8 +315,7 @@ impl<C> ModifyAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The target capacity of pay-as-you-go instances in the auto-provisioning group. Valid values: Set this parameter to a value smaller than the TotalTargetCapacity value.
     ///
-    /// - Wire name: `PayAsYouGoTargetCapacity`.
-    /// - Example: `30`.
+    /// Its description, rules and example: [`ModifyAutoProvisioningGroupRequest::pay_as_you_go_target_capacity`](ModifyAutoProvisioningGroupRequest::pay_as_you_go_target_capacity).
     pub fn pay_as_you_go_target_capacity(mut self, value: impl Into<String>) -> Self {
         self.inner.pay_as_you_go_target_capacity = Some(value.into());
         self
@@ -343,8 +324,7 @@ impl<C> ModifyAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The target capacity of spot instances in the auto-provisioning group. Valid values: Set this parameter to a value smaller than the TotalTargetCapacity value.
     ///
-    /// - Wire name: `SpotTargetCapacity`.
-    /// - Example: `30`.
+    /// Its description, rules and example: [`ModifyAutoProvisioningGroupRequest::spot_target_capacity`](ModifyAutoProvisioningGroupRequest::spot_target_capacity).
     pub fn spot_target_capacity(mut self, value: impl Into<String>) -> Self {
         self.inner.spot_target_capacity = Some(value.into());
         self
@@ -353,8 +333,7 @@ impl<C> ModifyAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The name of the auto-provisioning group. The name must be 2 to 128 characters in length. It must start with a letter and cannot start with http:// or https://.[ It can contain letters, digits, colons (:), underscores (\_), and hyphens (-).](<http://https://。、（:）、（_）（-）。>)
     ///
-    /// - Wire name: `AutoProvisioningGroupName`.
-    /// - Example: `apg-test`.
+    /// Its description, rules and example: [`ModifyAutoProvisioningGroupRequest::auto_provisioning_group_name`](ModifyAutoProvisioningGroupRequest::auto_provisioning_group_name).
     pub fn auto_provisioning_group_name(mut self, value: impl Into<String>) -> Self {
         self.inner.auto_provisioning_group_name = Some(value.into());
         self
@@ -363,8 +342,7 @@ impl<C> ModifyAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// The extended configurations of the launch template.
     ///
-    /// - Wire name: `LaunchTemplateConfig`.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`ModifyAutoProvisioningGroupRequest::launch_template_config`](ModifyAutoProvisioningGroupRequest::launch_template_config).
     pub fn launch_template_config(
         mut self,
         values: impl IntoIterator<
@@ -507,179 +485,28 @@ for ModifyAutoProvisioningGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyAutoProvisioningGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyAutoProvisioningGroupError {
-    /// HTTP 400 `MissingParameter`: The specified parameter "AutoProvisioningGroupId" should not be null.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoPermission`: %s
-    NoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidLaunchTemplateConfigs.SizeExceed`: The size of LaunchTemplateConfigs exceeds limit.
-    InvalidLaunchTemplateConfigsSizeExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceed.LaunchTemplateConfigs`: %s
-    QuotaExceedLaunchTemplateConfigs(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied`: %s
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpcMismatch.SecurityGroupAndVSwitch`: Specified security group and virtual switch are not in the same VPC.
-    VpcMismatchSecurityGroupAndVSwitch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.RAM`: User not authorized to operate on the specified resource, or this API doesn't support RAM.
-    ForbiddenRam(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidName.Malformed`: The specified parameter "AutoProvisioningGroupName" is not valid.
-    InvalidNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `AutoProvisioningGroup.Unauthorized`: Unauthorized to operate current action.
-    AutoProvisioningGroupUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `AutoProvisioningGroup.IncorrectStatus`: Current status of AutoProvisioningGroup does not support curren action.
-    AutoProvisioningGroupIncorrectStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.TargetCapacity`: The Capacity is illegal, TotalTargetCapacity, PayAsYouGoTargetCapacity, SpotTargetCapacity must be specified, meanwhile, the TargetCapacity must be larger than or equal to the sum of SpotCapacity and OnDemandCapacity.
-    InvalidParameterTargetCapacity(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAutoProvisioningGroupId.NotFound`: The specified AutoProvisioningGroupId does not exist.
-    InvalidAutoProvisioningGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidParameter.MaxPrice`: The specified parameter "MaxSpotPrice" is not valid.
-    InvalidParameterMaxPrice(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVSwitchId.NotFound`: The specified virtual switch %s  does not exist.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyAutoProvisioningGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter",
-                        "NoPermission",
-                        "InvalidLaunchTemplateConfigs.SizeExceed",
-                        "QuotaExceed.LaunchTemplateConfigs",
-                        "OperationDenied",
-                        "VpcMismatch.SecurityGroupAndVSwitch",
-                        "Forbidden.RAM",
-                        "InvalidName.Malformed",
-                        "AutoProvisioningGroup.Unauthorized",
-                        "AutoProvisioningGroup.IncorrectStatus",
-                        "InvalidParameter.TargetCapacity",
-                        "InvalidAutoProvisioningGroupId.NotFound",
-                        "InvalidParameter.MaxPrice",
-                        "InvalidVSwitchId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyAutoProvisioningGroupError;
+impl crate::Client {
+    /// Calls `ModifyAutoProvisioningGroup`: Modifies the configurations of an auto provisioning group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyAutoProvisioningGroupRequestBuilder::send) it. The parameters and their rules: [`ModifyAutoProvisioningGroupRequest`].
+    #[inline]
+    pub fn modify_auto_provisioning_group(
+        &self,
+    ) -> ModifyAutoProvisioningGroupRequestBuilder<&Self> {
+        ModifyAutoProvisioningGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyAutoProvisioningGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyAutoProvisioningGroup`: Modifies the configurations of an auto provisioning group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyAutoProvisioningGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameter(error),
-            1 => Self::NoPermission(error),
-            2 => Self::InvalidLaunchTemplateConfigsSizeExceed(error),
-            3 => Self::QuotaExceedLaunchTemplateConfigs(error),
-            4 => Self::OperationDenied(error),
-            5 => Self::VpcMismatchSecurityGroupAndVSwitch(error),
-            6 => Self::ForbiddenRam(error),
-            7 => Self::InvalidNameMalformed(error),
-            8 => Self::AutoProvisioningGroupUnauthorized(error),
-            9 => Self::AutoProvisioningGroupIncorrectStatus(error),
-            10 => Self::InvalidParameterTargetCapacity(error),
-            11 => Self::InvalidAutoProvisioningGroupIdNotFound(error),
-            12 => Self::InvalidParameterMaxPrice(error),
-            13 => Self::InvalidVSwitchIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => (0, error),
-            Self::NoPermission(error) => (1, error),
-            Self::InvalidLaunchTemplateConfigsSizeExceed(error) => (2, error),
-            Self::QuotaExceedLaunchTemplateConfigs(error) => (3, error),
-            Self::OperationDenied(error) => (4, error),
-            Self::VpcMismatchSecurityGroupAndVSwitch(error) => (5, error),
-            Self::ForbiddenRam(error) => (6, error),
-            Self::InvalidNameMalformed(error) => (7, error),
-            Self::AutoProvisioningGroupUnauthorized(error) => (8, error),
-            Self::AutoProvisioningGroupIncorrectStatus(error) => (9, error),
-            Self::InvalidParameterTargetCapacity(error) => (10, error),
-            Self::InvalidAutoProvisioningGroupIdNotFound(error) => (11, error),
-            Self::InvalidParameterMaxPrice(error) => (12, error),
-            Self::InvalidVSwitchIdNotFound(error) => (13, error),
-            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyAutoProvisioningGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyAutoProvisioningGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameter",
-            "NoPermission",
-            "InvalidLaunchTemplateConfigsSizeExceed",
-            "QuotaExceedLaunchTemplateConfigs",
-            "OperationDenied",
-            "VpcMismatchSecurityGroupAndVSwitch",
-            "ForbiddenRam",
-            "InvalidNameMalformed",
-            "AutoProvisioningGroupUnauthorized",
-            "AutoProvisioningGroupIncorrectStatus",
-            "InvalidParameterTargetCapacity",
-            "InvalidAutoProvisioningGroupIdNotFound",
-            "InvalidParameterMaxPrice",
-            "InvalidVSwitchIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyAutoProvisioningGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyAutoProvisioningGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyAutoProvisioningGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyAutoProvisioningGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_auto_provisioning_group(
+        &self,
+    ) -> ModifyAutoProvisioningGroupRequestBuilder<&Self> {
+        ModifyAutoProvisioningGroupRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyAutoSnapshotPolicyExRequest>;
 /// Request of `ModifyAutoSnapshotPolicyEx`: Modifies an automatic snapshot policy. For example, you can change the points in time of the day at which to create automatic snapshots, days of the week on which to create automatic snapshots, and retention period of automatic snapshots for the automatic snapshot policy.
 ///
 /// Before you call this operation, take note of the following items:
@@ -228,9 +231,7 @@ impl<C> ModifyAutoSnapshotPolicyExRequestBuilder<C> {
     ///
     /// The region ID of the automatic snapshot policy. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `regionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyAutoSnapshotPolicyExRequest::region_id`](ModifyAutoSnapshotPolicyExRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -239,9 +240,7 @@ impl<C> ModifyAutoSnapshotPolicyExRequestBuilder<C> {
     ///
     /// The ID of the automatic snapshot policy. You can call the [DescribeAutoSnapshotPolicyEx](<https://www.alibabacloud.com/help/doc-detail/25530.htm>) operation to query available automatic snapshot policies.
     ///
-    /// - Wire name: `autoSnapshotPolicyId`.
-    /// - Required.
-    /// - Example: `sp-bp12m37ccmxvbmi5****`.
+    /// Its description, rules and example: [`ModifyAutoSnapshotPolicyExRequest::auto_snapshot_policy_id`](ModifyAutoSnapshotPolicyExRequest::auto_snapshot_policy_id).
     pub fn auto_snapshot_policy_id(mut self, value: impl Into<String>) -> Self {
         self.inner.auto_snapshot_policy_id = Some(value.into());
         self
@@ -250,8 +249,7 @@ impl<C> ModifyAutoSnapshotPolicyExRequestBuilder<C> {
     ///
     /// The name of the automatic snapshot policy. If this parameter is not specified, the original name of the automatic snapshot policy is retained.
     ///
-    /// - Wire name: `autoSnapshotPolicyName`.
-    /// - Example: `SPTestName`.
+    /// Its description, rules and example: [`ModifyAutoSnapshotPolicyExRequest::auto_snapshot_policy_name`](ModifyAutoSnapshotPolicyExRequest::auto_snapshot_policy_name).
     pub fn auto_snapshot_policy_name(mut self, value: impl Into<String>) -> Self {
         self.inner.auto_snapshot_policy_name = Some(value.into());
         self
@@ -260,13 +258,7 @@ impl<C> ModifyAutoSnapshotPolicyExRequestBuilder<C> {
     ///
     /// The points in time of the day at which to create automatic snapshots. The time must be in UTC+8. Unit: hours. Valid values are 0 to 23, which correspond to the 24 points in time on the hour from 00:00:00 to 23:00:00. For example, a value of 1 indicates 01:00:00.
     ///
-    /// To schedule multiple automatic snapshots to be created in a day, you can specify multiple hours.
-    ///
-    /// * You can specify up to 24 points in time.
-    /// * You must set this parameter to a JSON array such as `["0", "1", ... "23"]`. Separate the points in time with commas (,).
-    ///
-    /// - Wire name: `timePoints`.
-    /// - Example: `["0", "1"]`.
+    /// Its description, rules and example: [`ModifyAutoSnapshotPolicyExRequest::time_points`](ModifyAutoSnapshotPolicyExRequest::time_points).
     pub fn time_points(mut self, value: impl Into<String>) -> Self {
         self.inner.time_points = Some(value.into());
         self
@@ -275,13 +267,7 @@ impl<C> ModifyAutoSnapshotPolicyExRequestBuilder<C> {
     ///
     /// The days of the week on which to create automatic snapshots. Valid values are 1 to 7, which correspond to the days of the week. For example, a value of 1 indicates Monday.
     ///
-    /// To schedule multiple automatic snapshots to be created in a week, you can specify multiple days.
-    ///
-    /// * You can specify up to seven days over a one-week period.
-    /// * You must set this parameter to a JSON array such as `["1", "2" ... "7"]`. Separate the values in the array with commas (,).
-    ///
-    /// - Wire name: `repeatWeekdays`.
-    /// - Example: `["1", "7"]`.
+    /// Its description, rules and example: [`ModifyAutoSnapshotPolicyExRequest::repeat_weekdays`](ModifyAutoSnapshotPolicyExRequest::repeat_weekdays).
     pub fn repeat_weekdays(mut self, value: impl Into<String>) -> Self {
         self.inner.repeat_weekdays = Some(value.into());
         self
@@ -290,13 +276,7 @@ impl<C> ModifyAutoSnapshotPolicyExRequestBuilder<C> {
     ///
     /// The retention period of the automatic snapshot. Unit: days. Valid values:
     ///
-    /// * \-1: The automatic snapshot is permanently retained.
-    /// * 1 to 65536: The auto snapshot is retained for the specified number of days.
-    ///
-    /// Default value: -1.
-    ///
-    /// - Wire name: `retentionDays`.
-    /// - Example: `30`.
+    /// Its description, rules and example: [`ModifyAutoSnapshotPolicyExRequest::retention_days`](ModifyAutoSnapshotPolicyExRequest::retention_days).
     pub fn retention_days(mut self, value: i32) -> Self {
         self.inner.retention_days = Some(value);
         self
@@ -305,11 +285,7 @@ impl<C> ModifyAutoSnapshotPolicyExRequestBuilder<C> {
     ///
     /// Specifies whether to enable cross-region replication for the automatic snapshot.
     ///
-    /// * true: enables cross-region replication for the automatic snapshot.
-    /// * false: disables cross-region replication for the automatic snapshot.
-    ///
-    /// - Wire name: `EnableCrossRegionCopy`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyAutoSnapshotPolicyExRequest::enable_cross_region_copy`](ModifyAutoSnapshotPolicyExRequest::enable_cross_region_copy).
     pub fn enable_cross_region_copy(mut self, value: bool) -> Self {
         self.inner.enable_cross_region_copy = Some(value);
         self
@@ -318,8 +294,7 @@ impl<C> ModifyAutoSnapshotPolicyExRequestBuilder<C> {
     ///
     /// The destination region to which to copy the snapshot. You can specify only a single destination region.
     ///
-    /// - Wire name: `TargetCopyRegions`.
-    /// - Example: `["cn-hangzhou"]`.
+    /// Its description, rules and example: [`ModifyAutoSnapshotPolicyExRequest::target_copy_regions`](ModifyAutoSnapshotPolicyExRequest::target_copy_regions).
     pub fn target_copy_regions(mut self, value: impl Into<String>) -> Self {
         self.inner.target_copy_regions = Some(value.into());
         self
@@ -328,13 +303,7 @@ impl<C> ModifyAutoSnapshotPolicyExRequestBuilder<C> {
     ///
     /// The retention period of the snapshot copy in the destination region. Unit: days. Valid values:
     ///
-    /// - \-1: The snapshot copy is retained until it is deleted.
-    /// - 1 to 65535: The snapshot copy is retained for a specified number of days.
-    ///
-    /// Default value: -1.
-    ///
-    /// - Wire name: `CopiedSnapshotsRetentionDays`.
-    /// - Example: `30`.
+    /// Its description, rules and example: [`ModifyAutoSnapshotPolicyExRequest::copied_snapshots_retention_days`](ModifyAutoSnapshotPolicyExRequest::copied_snapshots_retention_days).
     pub fn copied_snapshots_retention_days(mut self, value: i32) -> Self {
         self.inner.copied_snapshots_retention_days = Some(value);
         self
@@ -343,7 +312,7 @@ impl<C> ModifyAutoSnapshotPolicyExRequestBuilder<C> {
     ///
     /// The encryption configurations for cross-region snapshot replication.
     ///
-    /// - Wire name: `CopyEncryptionConfiguration`.
+    /// Its description, rules and example: [`ModifyAutoSnapshotPolicyExRequest::copy_encryption_configuration`](ModifyAutoSnapshotPolicyExRequest::copy_encryption_configuration).
     pub fn copy_encryption_configuration(
         mut self,
         value: crate::types::CopyEncryptionConfiguration,
@@ -481,175 +450,28 @@ for ModifyAutoSnapshotPolicyExResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyAutoSnapshotPolicyEx`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyAutoSnapshotPolicyExError {
-    /// HTTP 400 `InvalidParameter.EncryptedIllegal`: The specified parameter Encrypted must be true when kmsKeyId is not empty.
-    InvalidParameterEncryptedIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.KmsNotEnabled`: Failed to perform this operation because KMS is not activated.
-    InvalidParameterKmsNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Encrypted.KmsNotEnable`: Failed to perform this operation because KMS is not activated.
-    InvalidParameterEncryptedKmsNotEnable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.EncryptedMismatch`: Creating encrypted disks with shared encrypted image requires replacing encryption keys.
-    InvalidParamEncryptedMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ParameterInvalid`: The specified RegionId parameter is invalid.
+mod error;
+pub use error::ModifyAutoSnapshotPolicyExError;
+impl crate::Client {
+    /// Calls `ModifyAutoSnapshotPolicyEx`: Modifies an automatic snapshot policy. For example, you can change the points in time of the day at which to create automatic snapshots, days of the week on which to create automatic snapshots, and retention period of automatic snapshots for the automatic snapshot policy.
     ///
-    /// Also returned with HTTP 404: The specified automatic snapshot policy does not exist.
-    ParameterInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.TargetCopyRegions`: The specified TargetCopyRegions is invalid.
-    InvalidParameterTargetCopyRegions(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.CopiedSnapshotsRetentionDays`: The specified CopiedSnapshotsRetentionDays is invalid.
-    InvalidParameterCopiedSnapshotsRetentionDays(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.KMSUnauthorized`: ECS service have no right to access your KMS.
-    InvalidParameterKmsKeyIdKmsUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Abs.InvalidAction.RegionNotSupport`: This region does not support this action.
-    AbsInvalidActionRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.PolicyTypeUnsupported`: The current policy type does not support this operation. Only custom policies are permitted.
-    InvalidOperationPolicyTypeUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKNotEnabled`: The CMK (Customer Master Key) must be in an active state.
-    InvalidParameterKmsKeyIdCmkNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKUnauthorized`: The CMK(Customer Master Key) lacks authorization to add tags to the ECS service.
-    InvalidParameterKmsKeyIdCmkUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidParameter.KMSKeyId.NotFound`: The specified KMSKeyId does not exist.
-    InvalidParameterKmsKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyAutoSnapshotPolicyExError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.EncryptedIllegal",
-                        "InvalidParameter.KmsNotEnabled",
-                        "InvalidParameter.Encrypted.KmsNotEnable",
-                        "InvalidParam.EncryptedMismatch",
-                        "ParameterInvalid",
-                        "InvalidParameter.TargetCopyRegions",
-                        "InvalidParameter.CopiedSnapshotsRetentionDays",
-                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                        "Abs.InvalidAction.RegionNotSupport",
-                        "InvalidOperation.PolicyTypeUnsupported",
-                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                        "InvalidParameter.KMSKeyId.NotFound",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](ModifyAutoSnapshotPolicyExRequestBuilder::send) it. The parameters and their rules: [`ModifyAutoSnapshotPolicyExRequest`].
+    #[inline]
+    pub fn modify_auto_snapshot_policy_ex(
+        &self,
+    ) -> ModifyAutoSnapshotPolicyExRequestBuilder<&Self> {
+        ModifyAutoSnapshotPolicyExRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyAutoSnapshotPolicyExError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyAutoSnapshotPolicyEx`: Modifies an automatic snapshot policy. For example, you can change the points in time of the day at which to create automatic snapshots, days of the week on which to create automatic snapshots, and retention period of automatic snapshots for the automatic snapshot policy.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyAutoSnapshotPolicyExRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterEncryptedIllegal(error),
-            1 => Self::InvalidParameterKmsNotEnabled(error),
-            2 => Self::InvalidParameterEncryptedKmsNotEnable(error),
-            3 => Self::InvalidParamEncryptedMismatch(error),
-            4 => Self::ParameterInvalid(error),
-            5 => Self::InvalidParameterTargetCopyRegions(error),
-            6 => Self::InvalidParameterCopiedSnapshotsRetentionDays(error),
-            7 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            8 => Self::AbsInvalidActionRegionNotSupport(error),
-            9 => Self::InvalidOperationPolicyTypeUnsupported(error),
-            10 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            11 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            12 => Self::InvalidParameterKmsKeyIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterEncryptedIllegal(error) => (0, error),
-            Self::InvalidParameterKmsNotEnabled(error) => (1, error),
-            Self::InvalidParameterEncryptedKmsNotEnable(error) => (2, error),
-            Self::InvalidParamEncryptedMismatch(error) => (3, error),
-            Self::ParameterInvalid(error) => (4, error),
-            Self::InvalidParameterTargetCopyRegions(error) => (5, error),
-            Self::InvalidParameterCopiedSnapshotsRetentionDays(error) => (6, error),
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (7, error),
-            Self::AbsInvalidActionRegionNotSupport(error) => (8, error),
-            Self::InvalidOperationPolicyTypeUnsupported(error) => (9, error),
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (10, error),
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (11, error),
-            Self::InvalidParameterKmsKeyIdNotFound(error) => (12, error),
-            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyAutoSnapshotPolicyExError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyAutoSnapshotPolicyExError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterEncryptedIllegal",
-            "InvalidParameterKmsNotEnabled",
-            "InvalidParameterEncryptedKmsNotEnable",
-            "InvalidParamEncryptedMismatch",
-            "ParameterInvalid",
-            "InvalidParameterTargetCopyRegions",
-            "InvalidParameterCopiedSnapshotsRetentionDays",
-            "InvalidParameterKmsKeyIdKmsUnauthorized",
-            "AbsInvalidActionRegionNotSupport",
-            "InvalidOperationPolicyTypeUnsupported",
-            "InvalidParameterKmsKeyIdCmkNotEnabled",
-            "InvalidParameterKmsKeyIdCmkUnauthorized",
-            "InvalidParameterKmsKeyIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyAutoSnapshotPolicyExError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyAutoSnapshotPolicyExError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyAutoSnapshotPolicyExError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyAutoSnapshotPolicyExError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_auto_snapshot_policy_ex(
+        &self,
+    ) -> ModifyAutoSnapshotPolicyExRequestBuilder<&Self> {
+        ModifyAutoSnapshotPolicyExRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyBandwidthPackageSpecRequest>;
 /// Request of `ModifyBandwidthPackageSpec`: ModifyBandwidthPackageSpec
 ///
 /// Deprecated: use `Vpc::2016-04-28::ModifyBandwidthPackageSpec` instead.
@@ -109,24 +112,21 @@ pub struct ModifyBandwidthPackageSpecRequestBuilder<C = ()> {
 impl<C> ModifyBandwidthPackageSpecRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`ModifyBandwidthPackageSpecRequest::region_id`](ModifyBandwidthPackageSpecRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `BandwidthPackageId`.
     ///
-    /// - Wire name: `BandwidthPackageId`.
-    /// - Required.
+    /// Its description, rules and example: [`ModifyBandwidthPackageSpecRequest::bandwidth_package_id`](ModifyBandwidthPackageSpecRequest::bandwidth_package_id).
     pub fn bandwidth_package_id(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth_package_id = Some(value.into());
         self
     }
     /// Sets `Bandwidth`.
     ///
-    /// - Wire name: `Bandwidth`.
-    /// - Required.
+    /// Its description, rules and example: [`ModifyBandwidthPackageSpecRequest::bandwidth`](ModifyBandwidthPackageSpecRequest::bandwidth).
     pub fn bandwidth(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth = Some(value.into());
         self
@@ -258,137 +258,28 @@ for ModifyBandwidthPackageSpecResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyBandwidthPackageSpec`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyBandwidthPackageSpecError {
-    /// HTTP 400 `Forbidden.ChargeTypeIsPrepaid`: It's forbidden to change prepaid CBWP's bandwidth by API.  It can be changed on Aliyun web console.
-    ForbiddenChargeTypeIsPrepaid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.Bandwidth`: The parameter Bandwidth is mandatory.
-    MissingParamBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Bandwidth`: Bandwidth is illegal.
-    IllegalParamBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidBandwidthPackageId.NotFound`: The specified BandwidthPackageId does not exist in our records.
-    InvalidBandwidthPackageIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidBandwidth.ValueNotSupported`: The specified value of Bandwidth not supported.
-    InvalidBandwidthValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `BandwidthPackage.FinancialLocked`: The specified BandwidthPackage has been Financail Lock.
-    BandwidthPackageFinancialLocked(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyBandwidthPackageSpecError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Forbidden.ChargeTypeIsPrepaid",
-                        "MissingParam.Bandwidth",
-                        "IllegalParam.Bandwidth",
-                        "InvalidRegionId.NotFound",
-                        "InvalidBandwidthPackageId.NotFound",
-                        "InvalidBandwidth.ValueNotSupported",
-                        "BandwidthPackage.FinancialLocked",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyBandwidthPackageSpecError;
+impl crate::Client {
+    /// Calls `ModifyBandwidthPackageSpec`: ModifyBandwidthPackageSpec
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyBandwidthPackageSpecRequestBuilder::send) it. The parameters and their rules: [`ModifyBandwidthPackageSpecRequest`].
+    #[inline]
+    pub fn modify_bandwidth_package_spec(
+        &self,
+    ) -> ModifyBandwidthPackageSpecRequestBuilder<&Self> {
+        ModifyBandwidthPackageSpecRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyBandwidthPackageSpecError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyBandwidthPackageSpec`: ModifyBandwidthPackageSpec
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyBandwidthPackageSpecRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbiddenChargeTypeIsPrepaid(error),
-            1 => Self::MissingParamBandwidth(error),
-            2 => Self::IllegalParamBandwidth(error),
-            3 => Self::InvalidRegionIdNotFound(error),
-            4 => Self::InvalidBandwidthPackageIdNotFound(error),
-            5 => Self::InvalidBandwidthValueNotSupported(error),
-            6 => Self::BandwidthPackageFinancialLocked(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbiddenChargeTypeIsPrepaid(error) => (0, error),
-            Self::MissingParamBandwidth(error) => (1, error),
-            Self::IllegalParamBandwidth(error) => (2, error),
-            Self::InvalidRegionIdNotFound(error) => (3, error),
-            Self::InvalidBandwidthPackageIdNotFound(error) => (4, error),
-            Self::InvalidBandwidthValueNotSupported(error) => (5, error),
-            Self::BandwidthPackageFinancialLocked(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyBandwidthPackageSpecError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyBandwidthPackageSpecError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ForbiddenChargeTypeIsPrepaid",
-            "MissingParamBandwidth",
-            "IllegalParamBandwidth",
-            "InvalidRegionIdNotFound",
-            "InvalidBandwidthPackageIdNotFound",
-            "InvalidBandwidthValueNotSupported",
-            "BandwidthPackageFinancialLocked",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyBandwidthPackageSpecError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyBandwidthPackageSpecError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyBandwidthPackageSpecError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyBandwidthPackageSpecError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_bandwidth_package_spec(
+        &self,
+    ) -> ModifyBandwidthPackageSpecRequestBuilder<&Self> {
+        ModifyBandwidthPackageSpecRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyCapacityReservationRequest>;
 /// Request of `ModifyCapacityReservation`: Modifies the information of a capacity reservation, including the name, description, release mode, and the total number of Elastic Compute Service (ECS) instances for which capacity is reserved.
 ///
 /// # Example
@@ -182,17 +185,14 @@ impl<C> ModifyCapacityReservationRequestBuilder<C> {
     ///
     /// The region ID of the capacity reservation. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyCapacityReservationRequest::region_id`](ModifyCapacityReservationRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `PrivatePoolOptions`.
     ///
-    /// - Wire name: `PrivatePoolOptions`.
-    /// - Required.
+    /// Its description, rules and example: [`ModifyCapacityReservationRequest::private_pool_options`](ModifyCapacityReservationRequest::private_pool_options).
     pub fn private_pool_options(
         mut self,
         value: crate::types::ModifyCapacityReservationPrivatePoolOptions,
@@ -204,8 +204,7 @@ impl<C> ModifyCapacityReservationRequestBuilder<C> {
     ///
     /// The description of the capacity reservation. The description must be 2 to 256 characters in length. It cannot start with `http://` or `https://`.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `This is description.`.
+    /// Its description, rules and example: [`ModifyCapacityReservationRequest::description`](ModifyCapacityReservationRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -214,10 +213,7 @@ impl<C> ModifyCapacityReservationRequestBuilder<C> {
     ///
     /// The mode in which the capacity reservation takes effect. Only immediate capacity reservations are supported. You do not need to specify a value for this parameter.
     ///
-    /// > If you do not specify a value for this parameter, the capacity reservation immediately takes effect.
-    ///
-    /// - Wire name: `StartTime`.
-    /// - Example: `Now`.
+    /// Its description, rules and example: [`ModifyCapacityReservationRequest::start_time`](ModifyCapacityReservationRequest::start_time).
     pub fn start_time(mut self, value: impl Into<String>) -> Self {
         self.inner.start_time = Some(value.into());
         self
@@ -226,8 +222,7 @@ impl<C> ModifyCapacityReservationRequestBuilder<C> {
     ///
     /// The expiration time of the capacity reservation. This parameter takes effect only when `EndTimeType` is set to Limited. Specify the time in the ISO 8601 standard in the `yyyy-MM-ddTHH:mm:ssZ` format. The time must be in UTC. For more information, see [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>).
     ///
-    /// - Wire name: `EndTime`.
-    /// - Example: `2021-10-30T06:32:00Z`.
+    /// Its description, rules and example: [`ModifyCapacityReservationRequest::end_time`](ModifyCapacityReservationRequest::end_time).
     pub fn end_time(mut self, value: impl Into<String>) -> Self {
         self.inner.end_time = Some(value.into());
         self
@@ -236,11 +231,7 @@ impl<C> ModifyCapacityReservationRequestBuilder<C> {
     ///
     /// The release mode of the capacity reservation. Valid values:
     ///
-    /// * Limited: The capacity reservation is automatically released at the specified point in time. If you configure this parameter, you must also configure `EndTime`.
-    /// * Unlimited: The capacity reservation must be manually released. You can release it anytime.
-    ///
-    /// - Wire name: `EndTimeType`.
-    /// - Example: `Unlimited`.
+    /// Its description, rules and example: [`ModifyCapacityReservationRequest::end_time_type`](ModifyCapacityReservationRequest::end_time_type).
     pub fn end_time_type(mut self, value: impl Into<String>) -> Self {
         self.inner.end_time_type = Some(value.into());
         self
@@ -249,13 +240,7 @@ impl<C> ModifyCapacityReservationRequestBuilder<C> {
     ///
     /// The operating system of the image used by the instance. Valid values:
     ///
-    /// * Windows
-    /// * Linux
-    ///
-    /// > This parameter is unavailable.
-    ///
-    /// - Wire name: `Platform`.
-    /// - Example: `Linux`.
+    /// Its description, rules and example: [`ModifyCapacityReservationRequest::platform`](ModifyCapacityReservationRequest::platform).
     pub fn platform(mut self, value: impl Into<String>) -> Self {
         self.inner.platform = Some(value.into());
         self
@@ -264,10 +249,7 @@ impl<C> ModifyCapacityReservationRequestBuilder<C> {
     ///
     /// The total number of instances for which capacity is reserved. Valid values: the number of used instances to 1000.
     ///
-    /// > When you increase the number of instances, the increase may fail due to insufficient resources.
-    ///
-    /// - Wire name: `InstanceAmount`.
-    /// - Example: `100`.
+    /// Its description, rules and example: [`ModifyCapacityReservationRequest::instance_amount`](ModifyCapacityReservationRequest::instance_amount).
     pub fn instance_amount(mut self, value: i32) -> Self {
         self.inner.instance_amount = Some(value);
         self
@@ -402,199 +384,28 @@ for ModifyCapacityReservationResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyCapacityReservation`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyCapacityReservationError {
-    /// HTTP 400 `InvalidInstanceAmount.ValueNotSupported`: The specified parameter InstanceAmount is not valid.
+mod error;
+pub use error::ModifyCapacityReservationError;
+impl crate::Client {
+    /// Calls `ModifyCapacityReservation`: Modifies the information of a capacity reservation, including the name, description, release mode, and the total number of Elastic Compute Service (ECS) instances for which capacity is reserved.
     ///
-    /// Also returned with HTTP 403: The specified InstanceAmount is invalid.
-    InvalidInstanceAmountValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.ValueNotSupported`: The specified Description is invalid.
-    InvalidDescriptionValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEndTime.ValueNotSupported`: The specified EndTime is invalid.
-    InvalidEndTimeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStartTime.ValueNotSupported`: The specified StartTime is invalid.
-    InvalidStartTimeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `InvalidUser.Unauthorized`: The user is not authorized.
-    InvalidUserUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectPrivatePoolStatus`: The current status of the private pool does not support this operation.
-    IncorrectPrivatePoolStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.NoStock`: The requested resource is sold out in the specified zone; try other types of resources or other regions and zones.
-    OperationDeniedNoStock(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidPrivatePoolOptionsName.ValueNotSupported`: The specified PrivatePoolOptions.Name is invalid.
-    InvalidPrivatePoolOptionsNameValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidPlatform.ValueNotSupported`: The specified Platform is invalid.
-    InvalidPlatformValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.PlatformNotSupported`: The specified private pool does not support this operation.
-    OperationDeniedPlatformNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.EndTimeTypeNotSupported`: The specified private pool does not support this operation.
-    OperationDeniedEndTimeTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.StartTimeNotSupported`: The specified private pool does not support this operation.
-    OperationDeniedStartTimeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.InstanceAmountNotSupported`: The specified private pool does not support this operation.
-    OperationDeniedInstanceAmountNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidPrivatePoolOptions.Id`: The specified private pool does not support this operation.
-    InvalidPrivatePoolOptionsId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.InstanceTypeNotAuthorized`: The specified InstanceType is not available or not authorized.
-    OperationDeniedInstanceTypeNotAuthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidPrivatePoolId.NotFound`: The specified private pool does not exist.
-    InvalidPrivatePoolIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyCapacityReservationError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidInstanceAmount.ValueNotSupported",
-                        "InvalidDescription.ValueNotSupported",
-                        "InvalidEndTime.ValueNotSupported",
-                        "InvalidStartTime.ValueNotSupported",
-                        "InvalidUser.Unauthorized",
-                        "IncorrectPrivatePoolStatus",
-                        "OperationDenied.NoStock",
-                        "InvalidPrivatePoolOptionsName.ValueNotSupported",
-                        "InvalidPlatform.ValueNotSupported",
-                        "OperationDenied.PlatformNotSupported",
-                        "OperationDenied.EndTimeTypeNotSupported",
-                        "OperationDenied.StartTimeNotSupported",
-                        "OperationDenied.InstanceAmountNotSupported",
-                        "InvalidPrivatePoolOptions.Id",
-                        "OperationDenied.InstanceTypeNotAuthorized",
-                        "InvalidPrivatePoolId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](ModifyCapacityReservationRequestBuilder::send) it. The parameters and their rules: [`ModifyCapacityReservationRequest`].
+    #[inline]
+    pub fn modify_capacity_reservation(
+        &self,
+    ) -> ModifyCapacityReservationRequestBuilder<&Self> {
+        ModifyCapacityReservationRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyCapacityReservationError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyCapacityReservation`: Modifies the information of a capacity reservation, including the name, description, release mode, and the total number of Elastic Compute Service (ECS) instances for which capacity is reserved.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyCapacityReservationRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidInstanceAmountValueNotSupported(error),
-            1 => Self::InvalidDescriptionValueNotSupported(error),
-            2 => Self::InvalidEndTimeValueNotSupported(error),
-            3 => Self::InvalidStartTimeValueNotSupported(error),
-            4 => Self::InvalidUserUnauthorized(error),
-            5 => Self::IncorrectPrivatePoolStatus(error),
-            6 => Self::OperationDeniedNoStock(error),
-            7 => Self::InvalidPrivatePoolOptionsNameValueNotSupported(error),
-            8 => Self::InvalidPlatformValueNotSupported(error),
-            9 => Self::OperationDeniedPlatformNotSupported(error),
-            10 => Self::OperationDeniedEndTimeTypeNotSupported(error),
-            11 => Self::OperationDeniedStartTimeNotSupported(error),
-            12 => Self::OperationDeniedInstanceAmountNotSupported(error),
-            13 => Self::InvalidPrivatePoolOptionsId(error),
-            14 => Self::OperationDeniedInstanceTypeNotAuthorized(error),
-            15 => Self::InvalidPrivatePoolIdNotFound(error),
-            16 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidInstanceAmountValueNotSupported(error) => (0, error),
-            Self::InvalidDescriptionValueNotSupported(error) => (1, error),
-            Self::InvalidEndTimeValueNotSupported(error) => (2, error),
-            Self::InvalidStartTimeValueNotSupported(error) => (3, error),
-            Self::InvalidUserUnauthorized(error) => (4, error),
-            Self::IncorrectPrivatePoolStatus(error) => (5, error),
-            Self::OperationDeniedNoStock(error) => (6, error),
-            Self::InvalidPrivatePoolOptionsNameValueNotSupported(error) => (7, error),
-            Self::InvalidPlatformValueNotSupported(error) => (8, error),
-            Self::OperationDeniedPlatformNotSupported(error) => (9, error),
-            Self::OperationDeniedEndTimeTypeNotSupported(error) => (10, error),
-            Self::OperationDeniedStartTimeNotSupported(error) => (11, error),
-            Self::OperationDeniedInstanceAmountNotSupported(error) => (12, error),
-            Self::InvalidPrivatePoolOptionsId(error) => (13, error),
-            Self::OperationDeniedInstanceTypeNotAuthorized(error) => (14, error),
-            Self::InvalidPrivatePoolIdNotFound(error) => (15, error),
-            Self::InternalError(error) => (16, error),
-            Self::Unhandled(unhandled) => (17, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyCapacityReservationError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyCapacityReservationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidInstanceAmountValueNotSupported",
-            "InvalidDescriptionValueNotSupported",
-            "InvalidEndTimeValueNotSupported",
-            "InvalidStartTimeValueNotSupported",
-            "InvalidUserUnauthorized",
-            "IncorrectPrivatePoolStatus",
-            "OperationDeniedNoStock",
-            "InvalidPrivatePoolOptionsNameValueNotSupported",
-            "InvalidPlatformValueNotSupported",
-            "OperationDeniedPlatformNotSupported",
-            "OperationDeniedEndTimeTypeNotSupported",
-            "OperationDeniedStartTimeNotSupported",
-            "OperationDeniedInstanceAmountNotSupported",
-            "InvalidPrivatePoolOptionsId",
-            "OperationDeniedInstanceTypeNotAuthorized",
-            "InvalidPrivatePoolIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyCapacityReservationError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyCapacityReservationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyCapacityReservationError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyCapacityReservationError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_capacity_reservation(
+        &self,
+    ) -> ModifyCapacityReservationRequestBuilder<&Self> {
+        ModifyCapacityReservationRequestBuilder::new(self)
     }
 }

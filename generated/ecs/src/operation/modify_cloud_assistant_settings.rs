@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyCloudAssistantSettingsRequest>;
 /// Request of `ModifyCloudAssistantSettings`: Modifies the configurations of a Cloud Assistant feature.
 ///
 /// # Example
@@ -159,9 +162,7 @@ impl<C> ModifyCloudAssistantSettingsRequestBuilder<C> {
     ///
     /// The region ID.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyCloudAssistantSettingsRequest::region_id`](ModifyCloudAssistantSettingsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -170,14 +171,7 @@ impl<C> ModifyCloudAssistantSettingsRequestBuilder<C> {
     ///
     /// The Cloud Assistant feature. Set SettingType to one of the following valid values:
     ///
-    /// * SessionManagerDelivery: the Session Record Delivery configurations.
-    /// * InvocationDelivery: the Operation Content and Result Delivery configurations.
-    /// * AgentUpgradeConfig: the Cloud Assistant Agent Upgrade configurations.
-    /// * SessionManagerConfig: Cloud Assistant the SessionManager configuration.
-    ///
-    /// - Wire name: `SettingType`.
-    /// - Required.
-    /// - Example: `SessionManagerDelivery`.
+    /// Its description, rules and example: [`ModifyCloudAssistantSettingsRequest::setting_type`](ModifyCloudAssistantSettingsRequest::setting_type).
     pub fn setting_type(mut self, value: impl Into<String>) -> Self {
         self.inner.setting_type = Some(value.into());
         self
@@ -186,7 +180,7 @@ impl<C> ModifyCloudAssistantSettingsRequestBuilder<C> {
     ///
     /// The configurations for delivering records to Object Storage Service (OSS).
     ///
-    /// - Wire name: `OssDeliveryConfig`.
+    /// Its description, rules and example: [`ModifyCloudAssistantSettingsRequest::oss_delivery_config`](ModifyCloudAssistantSettingsRequest::oss_delivery_config).
     pub fn oss_delivery_config(
         mut self,
         value: crate::types::ModifyCloudAssistantSettingsOssDeliveryConfig,
@@ -198,7 +192,7 @@ impl<C> ModifyCloudAssistantSettingsRequestBuilder<C> {
     ///
     /// The configurations for delivering records to Simple Log Service.
     ///
-    /// - Wire name: `SlsDeliveryConfig`.
+    /// Its description, rules and example: [`ModifyCloudAssistantSettingsRequest::sls_delivery_config`](ModifyCloudAssistantSettingsRequest::sls_delivery_config).
     pub fn sls_delivery_config(
         mut self,
         value: crate::types::ModifyCloudAssistantSettingsSlsDeliveryConfig,
@@ -210,7 +204,7 @@ impl<C> ModifyCloudAssistantSettingsRequestBuilder<C> {
     ///
     /// The configurations for upgrading Cloud Assistant Agent.
     ///
-    /// - Wire name: `AgentUpgradeConfig`.
+    /// Its description, rules and example: [`ModifyCloudAssistantSettingsRequest::agent_upgrade_config`](ModifyCloudAssistantSettingsRequest::agent_upgrade_config).
     pub fn agent_upgrade_config(
         mut self,
         value: crate::types::ModifyCloudAssistantSettingsAgentUpgradeConfig,
@@ -222,7 +216,7 @@ impl<C> ModifyCloudAssistantSettingsRequestBuilder<C> {
     ///
     /// Cloud Assistant Session Manager configuration.
     ///
-    /// - Wire name: `SessionManagerConfig`.
+    /// Its description, rules and example: [`ModifyCloudAssistantSettingsRequest::session_manager_config`](ModifyCloudAssistantSettingsRequest::session_manager_config).
     pub fn session_manager_config(
         mut self,
         value: crate::types::ModifyCloudAssistantSettingsSessionManagerConfig,
@@ -363,229 +357,28 @@ for ModifyCloudAssistantSettingsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyCloudAssistantSettings`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyCloudAssistantSettingsError {
-    /// HTTP 400 `InvalidParameter.SettingType`: The specified parameter SettingType is not valid.
-    InvalidParameterSettingType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.OssEncryptionType`: The specified parameter OssDeliveryConfig.EncryptionType is not valid.
-    InvalidParameterOssEncryptionType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.OssEncryptionAlgorithm`: The specified parameter OssDeliveryConfig.EncryptionAlgorithm is not valid.
-    InvalidParameterOssEncryptionAlgorithm(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.OssEncryptionKeyId`: The specified parameter OssDeliveryConfig.EncryptionKeyId is not valid.
-    InvalidParameterOssEncryptionKeyId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.OssBucketName`: The specified parameter OssDeliveryConfig.BucketName is not valid.
-    InvalidParameterOssBucketName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.OssPrefix`: The specified parameter OssDeliveryConfig.Prefix is not valid.
-    InvalidParameterOssPrefix(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOssBucketName.InOtherRegion`: The specified parameter OssDeliveryConfig.BucketName is in another region.
-    InvalidOssBucketNameInOtherRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.SlsProjectName`: The specified parameter SlsDeliveryConfig.ProjectName is not valid.
-    InvalidParameterSlsProjectName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.SlsLogstoreName`: The specified parameter SlsDeliveryConfig.LogstoreName is not valid.
-    InvalidParameterSlsLogstoreName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.AllowedUpgradeWindow`: The specified parameter AgentUpgradeConfig.AllowedUpgradeWindow is not valid.
-    InvalidParameterAllowedUpgradeWindow(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAllowedUpgradeWindow.DurationTooShort`: The duration of the specified parameter AgentUpgradeConfig.AllowedUpgradeWindow cannot be less than one hour.
-    InvalidAllowedUpgradeWindowDurationTooShort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.TimeZone`: The specified parameter AgentUpgradeConfig.TimeZone is not valid.
-    InvalidParameterTimeZone(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAllowedUpgradeWindow.Required`: The specified parameter AgentUpgradeConfig.AllowedUpgradeWindow is required.
-    InvalidAllowedUpgradeWindowRequired(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `CreateServiceLinkedRole.NoPermission`: You do not have permission to create ServiceLinkedRole.
-    CreateServiceLinkedRoleNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.OssEncryptionUnsupported`: The configuration of OSS Encryption is not supported.
-    InvalidOperationOssEncryptionUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAllowedUpgradeWindow.CountLimitExceeded`: The count of the parameter AgentUpgradeConfig.AllowedUpgradeWindow exceeds the limit of 5.
-    InvalidAllowedUpgradeWindowCountLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.SessionManagerDeliveryUnsupported`: The delivery configuration of Session Manager is not supported.
-    InvalidOperationSessionManagerDeliveryUnsupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 404 `InvalidSlsProjectName.NotFound`: The specified parameter SlsDeliveryConfig.ProjectName does not exist.
-    InvalidSlsProjectNameNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSlsLogstoreName.NotFound`: The specified parameter SlsDeliveryConfig.LogstoreName does not exist.
-    InvalidSlsLogstoreNameNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidOssBucketName.NotFound`: The specified parameter OssDeliveryConfig.BucketName does not exist.
-    InvalidOssBucketNameNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified parameter RegionId does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: An error occurred when you dispatched the request.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyCloudAssistantSettingsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.SettingType",
-                        "InvalidParameter.OssEncryptionType",
-                        "InvalidParameter.OssEncryptionAlgorithm",
-                        "InvalidParameter.OssEncryptionKeyId",
-                        "InvalidParameter.OssBucketName",
-                        "InvalidParameter.OssPrefix",
-                        "InvalidOssBucketName.InOtherRegion",
-                        "InvalidParameter.SlsProjectName",
-                        "InvalidParameter.SlsLogstoreName",
-                        "InvalidParameter.AllowedUpgradeWindow",
-                        "InvalidAllowedUpgradeWindow.DurationTooShort",
-                        "InvalidParameter.TimeZone",
-                        "InvalidAllowedUpgradeWindow.Required",
-                        "CreateServiceLinkedRole.NoPermission",
-                        "InvalidOperation.OssEncryptionUnsupported",
-                        "InvalidAllowedUpgradeWindow.CountLimitExceeded",
-                        "InvalidOperation.SessionManagerDeliveryUnsupported",
-                        "InvalidSlsProjectName.NotFound",
-                        "InvalidSlsLogstoreName.NotFound",
-                        "InvalidOssBucketName.NotFound",
-                        "InvalidRegionId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyCloudAssistantSettingsError;
+impl crate::Client {
+    /// Calls `ModifyCloudAssistantSettings`: Modifies the configurations of a Cloud Assistant feature.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyCloudAssistantSettingsRequestBuilder::send) it. The parameters and their rules: [`ModifyCloudAssistantSettingsRequest`].
+    #[inline]
+    pub fn modify_cloud_assistant_settings(
+        &self,
+    ) -> ModifyCloudAssistantSettingsRequestBuilder<&Self> {
+        ModifyCloudAssistantSettingsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyCloudAssistantSettingsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyCloudAssistantSettings`: Modifies the configurations of a Cloud Assistant feature.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyCloudAssistantSettingsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterSettingType(error),
-            1 => Self::InvalidParameterOssEncryptionType(error),
-            2 => Self::InvalidParameterOssEncryptionAlgorithm(error),
-            3 => Self::InvalidParameterOssEncryptionKeyId(error),
-            4 => Self::InvalidParameterOssBucketName(error),
-            5 => Self::InvalidParameterOssPrefix(error),
-            6 => Self::InvalidOssBucketNameInOtherRegion(error),
-            7 => Self::InvalidParameterSlsProjectName(error),
-            8 => Self::InvalidParameterSlsLogstoreName(error),
-            9 => Self::InvalidParameterAllowedUpgradeWindow(error),
-            10 => Self::InvalidAllowedUpgradeWindowDurationTooShort(error),
-            11 => Self::InvalidParameterTimeZone(error),
-            12 => Self::InvalidAllowedUpgradeWindowRequired(error),
-            13 => Self::CreateServiceLinkedRoleNoPermission(error),
-            14 => Self::InvalidOperationOssEncryptionUnsupported(error),
-            15 => Self::InvalidAllowedUpgradeWindowCountLimitExceeded(error),
-            16 => Self::InvalidOperationSessionManagerDeliveryUnsupported(error),
-            17 => Self::InvalidSlsProjectNameNotFound(error),
-            18 => Self::InvalidSlsLogstoreNameNotFound(error),
-            19 => Self::InvalidOssBucketNameNotFound(error),
-            20 => Self::InvalidRegionIdNotFound(error),
-            21 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterSettingType(error) => (0, error),
-            Self::InvalidParameterOssEncryptionType(error) => (1, error),
-            Self::InvalidParameterOssEncryptionAlgorithm(error) => (2, error),
-            Self::InvalidParameterOssEncryptionKeyId(error) => (3, error),
-            Self::InvalidParameterOssBucketName(error) => (4, error),
-            Self::InvalidParameterOssPrefix(error) => (5, error),
-            Self::InvalidOssBucketNameInOtherRegion(error) => (6, error),
-            Self::InvalidParameterSlsProjectName(error) => (7, error),
-            Self::InvalidParameterSlsLogstoreName(error) => (8, error),
-            Self::InvalidParameterAllowedUpgradeWindow(error) => (9, error),
-            Self::InvalidAllowedUpgradeWindowDurationTooShort(error) => (10, error),
-            Self::InvalidParameterTimeZone(error) => (11, error),
-            Self::InvalidAllowedUpgradeWindowRequired(error) => (12, error),
-            Self::CreateServiceLinkedRoleNoPermission(error) => (13, error),
-            Self::InvalidOperationOssEncryptionUnsupported(error) => (14, error),
-            Self::InvalidAllowedUpgradeWindowCountLimitExceeded(error) => (15, error),
-            Self::InvalidOperationSessionManagerDeliveryUnsupported(error) => (16, error),
-            Self::InvalidSlsProjectNameNotFound(error) => (17, error),
-            Self::InvalidSlsLogstoreNameNotFound(error) => (18, error),
-            Self::InvalidOssBucketNameNotFound(error) => (19, error),
-            Self::InvalidRegionIdNotFound(error) => (20, error),
-            Self::InternalError(error) => (21, error),
-            Self::Unhandled(unhandled) => (22, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyCloudAssistantSettingsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyCloudAssistantSettingsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterSettingType",
-            "InvalidParameterOssEncryptionType",
-            "InvalidParameterOssEncryptionAlgorithm",
-            "InvalidParameterOssEncryptionKeyId",
-            "InvalidParameterOssBucketName",
-            "InvalidParameterOssPrefix",
-            "InvalidOssBucketNameInOtherRegion",
-            "InvalidParameterSlsProjectName",
-            "InvalidParameterSlsLogstoreName",
-            "InvalidParameterAllowedUpgradeWindow",
-            "InvalidAllowedUpgradeWindowDurationTooShort",
-            "InvalidParameterTimeZone",
-            "InvalidAllowedUpgradeWindowRequired",
-            "CreateServiceLinkedRoleNoPermission",
-            "InvalidOperationOssEncryptionUnsupported",
-            "InvalidAllowedUpgradeWindowCountLimitExceeded",
-            "InvalidOperationSessionManagerDeliveryUnsupported",
-            "InvalidSlsProjectNameNotFound",
-            "InvalidSlsLogstoreNameNotFound",
-            "InvalidOssBucketNameNotFound",
-            "InvalidRegionIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyCloudAssistantSettingsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyCloudAssistantSettingsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyCloudAssistantSettingsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyCloudAssistantSettingsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_cloud_assistant_settings(
+        &self,
+    ) -> ModifyCloudAssistantSettingsRequestBuilder<&Self> {
+        ModifyCloudAssistantSettingsRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyCommandRequest>;
 /// Request of `ModifyCommand`: Modifies the parameters of a Cloud Assistant command.
 ///
 /// You can modify a command when it is run. After the command is modified, the new command content applies to subsequent executions.
@@ -175,9 +178,7 @@ impl<C> ModifyCommandRequestBuilder<C> {
     ///
     /// The region ID of the command. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyCommandRequest::region_id`](ModifyCommandRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -186,9 +187,7 @@ impl<C> ModifyCommandRequestBuilder<C> {
     ///
     /// The command ID. You can call the [DescribeCommands](<https://www.alibabacloud.com/help/doc-detail/64843.htm>) operation to query all available command IDs.
     ///
-    /// - Wire name: `CommandId`.
-    /// - Required.
-    /// - Example: `c-hz01272yr52****`.
+    /// Its description, rules and example: [`ModifyCommandRequest::command_id`](ModifyCommandRequest::command_id).
     pub fn command_id(mut self, value: impl Into<String>) -> Self {
         self.inner.command_id = Some(value.into());
         self
@@ -197,8 +196,7 @@ impl<C> ModifyCommandRequestBuilder<C> {
     ///
     /// The command name. The name supports all character sets and can be up to 128 characters in length.
     ///
-    /// - Wire name: `Name`.
-    /// - Example: `test-CommandName`.
+    /// Its description, rules and example: [`ModifyCommandRequest::name`](ModifyCommandRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -207,8 +205,7 @@ impl<C> ModifyCommandRequestBuilder<C> {
     ///
     /// The command description. The description supports all character sets and can be up to 512 characters in length.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `This is description.`.
+    /// Its description, rules and example: [`ModifyCommandRequest::description`](ModifyCommandRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -217,8 +214,7 @@ impl<C> ModifyCommandRequestBuilder<C> {
     ///
     /// > This parameter is no longer used and does not take effect.
     ///
-    /// - Wire name: `CommandContent`.
-    /// - Example: `echo`.
+    /// Its description, rules and example: [`ModifyCommandRequest::command_content`](ModifyCommandRequest::command_content).
     pub fn command_content(mut self, value: impl Into<String>) -> Self {
         self.inner.command_content = Some(value.into());
         self
@@ -227,8 +223,7 @@ impl<C> ModifyCommandRequestBuilder<C> {
     ///
     /// The working directory of the command. The value can be up to 200 characters in length.
     ///
-    /// - Wire name: `WorkingDir`.
-    /// - Example: `/home/`.
+    /// Its description, rules and example: [`ModifyCommandRequest::working_dir`](ModifyCommandRequest::working_dir).
     pub fn working_dir(mut self, value: impl Into<String>) -> Self {
         self.inner.working_dir = Some(value.into());
         self
@@ -237,8 +232,7 @@ impl<C> ModifyCommandRequestBuilder<C> {
     ///
     /// The maximum timeout period for the command to be run on the instance. Unit: seconds. When a command cannot run within the specified time range, the command times out. Then, the command process is forcibly terminated by canceling the process ID (PID) of the command.
     ///
-    /// - Wire name: `Timeout`.
-    /// - Example: `120`.
+    /// Its description, rules and example: [`ModifyCommandRequest::timeout`](ModifyCommandRequest::timeout).
     pub fn timeout(mut self, value: i64) -> Self {
         self.inner.timeout = Some(value);
         self
@@ -247,8 +241,7 @@ impl<C> ModifyCommandRequestBuilder<C> {
     ///
     /// The launcher for script execution. The value cannot exceed 1 KB in length.
     ///
-    /// - Wire name: `Launcher`.
-    /// - Example: `python3 -u {{ACS::ScriptFileName|Ext(".py")}}`.
+    /// Its description, rules and example: [`ModifyCommandRequest::launcher`](ModifyCommandRequest::launcher).
     pub fn launcher(mut self, value: impl Into<String>) -> Self {
         self.inner.launcher = Some(value.into());
         self
@@ -375,185 +368,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ModifyCommandRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyCommand`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyCommandError {
-    /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
-    RegionIdApiNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.WorkingDir`: The specified parameter WorkingDir is not valid.
-    InvalidParameterWorkingDir(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `CmdName.Readonly`: The command name is readonly after publishing.
-    CmdNameReadonly(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `CmdName.ExceedLimit`: The length of the command name exceeds the upper limit.
-    CmdNameExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `CmdContent.ExceedLimit`: The length of the command content exceeds the upper limit.
-    CmdContentExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `CmdDesc.ExceedLimit`: The length of the command description exceeds the upperlimit.
-    CmdDescExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Operation.Forbidden`: The operation is not permitted.
-    OperationForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameterCharacter.CommandName`: The command Name contains illegal characters.
-    InvalidParameterCharacterCommandName(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameterCharacter.CommandDescription`: The command Description contains illegal characters.
-    InvalidParameterCharacterCommandDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameterCharacter.CommandWorkingDir`: The command WorkingDir contains illegal characters.
-    InvalidParameterCharacterCommandWorkingDir(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidLauncher.LengthLimitExceeded`: The length of the parameter Launcher exceeds the limit of 1 KB characters.
-    InvalidLauncherLengthLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidTimeout.ExceedLimit`: The specified parameter Timeout exceeds the upper limit.
-    InvalidTimeoutExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidCmdId.NotFound`: The specified command ID does not exist.
-    InvalidCmdIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError.Dispatch`: An error occurred when you dispatched the request.
-    InternalErrorDispatch(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyCommandError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "RegionId.ApiNotSupported",
-                        "InvalidParameter.WorkingDir",
-                        "CmdName.Readonly",
-                        "CmdName.ExceedLimit",
-                        "CmdContent.ExceedLimit",
-                        "CmdDesc.ExceedLimit",
-                        "Operation.Forbidden",
-                        "InvalidParameterCharacter.CommandName",
-                        "InvalidParameterCharacter.CommandDescription",
-                        "InvalidParameterCharacter.CommandWorkingDir",
-                        "InvalidLauncher.LengthLimitExceeded",
-                        "InvalidTimeout.ExceedLimit",
-                        "InvalidRegionId.NotFound",
-                        "InvalidCmdId.NotFound",
-                        "InternalError.Dispatch",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyCommandError;
+impl crate::Client {
+    /// Calls `ModifyCommand`: Modifies the parameters of a Cloud Assistant command.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyCommandRequestBuilder::send) it. The parameters and their rules: [`ModifyCommandRequest`].
+    #[inline]
+    pub fn modify_command(&self) -> ModifyCommandRequestBuilder<&Self> {
+        ModifyCommandRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyCommandError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyCommand`: Modifies the parameters of a Cloud Assistant command.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyCommandRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::RegionIdApiNotSupported(error),
-            1 => Self::InvalidParameterWorkingDir(error),
-            2 => Self::CmdNameReadonly(error),
-            3 => Self::CmdNameExceedLimit(error),
-            4 => Self::CmdContentExceedLimit(error),
-            5 => Self::CmdDescExceedLimit(error),
-            6 => Self::OperationForbidden(error),
-            7 => Self::InvalidParameterCharacterCommandName(error),
-            8 => Self::InvalidParameterCharacterCommandDescription(error),
-            9 => Self::InvalidParameterCharacterCommandWorkingDir(error),
-            10 => Self::InvalidLauncherLengthLimitExceeded(error),
-            11 => Self::InvalidTimeoutExceedLimit(error),
-            12 => Self::InvalidRegionIdNotFound(error),
-            13 => Self::InvalidCmdIdNotFound(error),
-            14 => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::RegionIdApiNotSupported(error) => (0, error),
-            Self::InvalidParameterWorkingDir(error) => (1, error),
-            Self::CmdNameReadonly(error) => (2, error),
-            Self::CmdNameExceedLimit(error) => (3, error),
-            Self::CmdContentExceedLimit(error) => (4, error),
-            Self::CmdDescExceedLimit(error) => (5, error),
-            Self::OperationForbidden(error) => (6, error),
-            Self::InvalidParameterCharacterCommandName(error) => (7, error),
-            Self::InvalidParameterCharacterCommandDescription(error) => (8, error),
-            Self::InvalidParameterCharacterCommandWorkingDir(error) => (9, error),
-            Self::InvalidLauncherLengthLimitExceeded(error) => (10, error),
-            Self::InvalidTimeoutExceedLimit(error) => (11, error),
-            Self::InvalidRegionIdNotFound(error) => (12, error),
-            Self::InvalidCmdIdNotFound(error) => (13, error),
-            Self::InternalErrorDispatch(error) => (14, error),
-            Self::Unhandled(unhandled) => (15, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyCommandError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyCommandError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "RegionIdApiNotSupported",
-            "InvalidParameterWorkingDir",
-            "CmdNameReadonly",
-            "CmdNameExceedLimit",
-            "CmdContentExceedLimit",
-            "CmdDescExceedLimit",
-            "OperationForbidden",
-            "InvalidParameterCharacterCommandName",
-            "InvalidParameterCharacterCommandDescription",
-            "InvalidParameterCharacterCommandWorkingDir",
-            "InvalidLauncherLengthLimitExceeded",
-            "InvalidTimeoutExceedLimit",
-            "InvalidRegionIdNotFound",
-            "InvalidCmdIdNotFound",
-            "InternalErrorDispatch",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyCommandError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyCommandError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyCommandError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyCommandError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_command(&self) -> ModifyCommandRequestBuilder<&Self> {
+        ModifyCommandRequestBuilder::new(self)
     }
 }

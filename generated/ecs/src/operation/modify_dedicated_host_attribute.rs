@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyDedicatedHostAttributeRequest>;
 /// Request of `ModifyDedicatedHostAttribute`: Modifies the information about a dedicated host, such as the name, description, and instance migration policy that is applied when the dedicated host fails.
 ///
 /// ## Usage notes
@@ -198,9 +201,7 @@ impl<C> ModifyDedicatedHostAttributeRequestBuilder<C> {
     ///
     /// The ID of the region where the dedicated host resides. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyDedicatedHostAttributeRequest::region_id`](ModifyDedicatedHostAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -209,9 +210,7 @@ impl<C> ModifyDedicatedHostAttributeRequestBuilder<C> {
     ///
     /// The ID of the dedicated host.
     ///
-    /// - Wire name: `DedicatedHostId`.
-    /// - Required.
-    /// - Example: `dh-bp165p6xk2tlw61e****`.
+    /// Its description, rules and example: [`ModifyDedicatedHostAttributeRequest::dedicated_host_id`](ModifyDedicatedHostAttributeRequest::dedicated_host_id).
     pub fn dedicated_host_id(mut self, value: impl Into<String>) -> Self {
         self.inner.dedicated_host_id = Some(value.into());
         self
@@ -220,8 +219,7 @@ impl<C> ModifyDedicatedHostAttributeRequestBuilder<C> {
     ///
     /// The name of the dedicated host. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with http:// or https://. The name can contain letters, digits, colons (:), underscores (\_), and hyphens (-).
     ///
-    /// - Wire name: `DedicatedHostName`.
-    /// - Example: `testDedicatedHostName`.
+    /// Its description, rules and example: [`ModifyDedicatedHostAttributeRequest::dedicated_host_name`](ModifyDedicatedHostAttributeRequest::dedicated_host_name).
     pub fn dedicated_host_name(mut self, value: impl Into<String>) -> Self {
         self.inner.dedicated_host_name = Some(value.into());
         self
@@ -230,8 +228,7 @@ impl<C> ModifyDedicatedHostAttributeRequestBuilder<C> {
     ///
     /// The description of the dedicated host. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `testDescription`.
+    /// Its description, rules and example: [`ModifyDedicatedHostAttributeRequest::description`](ModifyDedicatedHostAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -240,22 +237,14 @@ impl<C> ModifyDedicatedHostAttributeRequestBuilder<C> {
     ///
     /// The policy for migrating the instances deployed on the dedicated host when the dedicated host fails or needs to be repaired online. Valid values:
     ///
-    /// * Migrate: The instances are migrated to another physical machine and then restarted.
-    /// * Stop: The instances are stopped. If the dedicated host cannot be repaired, the instances are migrated to another physical machine and then restarted.
-    ///
-    /// If the dedicated host has cloud disks attached, the default value is Migrate.
-    ///
-    /// If the dedicated host has local disks attached, the default value is Stop.
-    ///
-    /// - Wire name: `ActionOnMaintenance`.
-    /// - Example: `Migrate`.
+    /// Its description, rules and example: [`ModifyDedicatedHostAttributeRequest::action_on_maintenance`](ModifyDedicatedHostAttributeRequest::action_on_maintenance).
     pub fn action_on_maintenance(mut self, value: impl Into<String>) -> Self {
         self.inner.action_on_maintenance = Some(value.into());
         self
     }
     /// Sets `NetworkAttributes`.
     ///
-    /// - Wire name: `NetworkAttributes`.
+    /// Its description, rules and example: [`ModifyDedicatedHostAttributeRequest::network_attributes`](ModifyDedicatedHostAttributeRequest::network_attributes).
     pub fn network_attributes(mut self, value: crate::types::NetworkAttributes) -> Self {
         self.inner.network_attributes = Some(value);
         self
@@ -264,13 +253,7 @@ impl<C> ModifyDedicatedHostAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to add the dedicated host to the resource pool for automatic deployment. If you do not specify **DedicatedHostId** when you create an instance on a dedicated host, Alibaba Cloud automatically selects a dedicated host from the resource pool to host the instance. Valid values:
     ///
-    /// * on: adds the dedicated host to the resource pool for automatic deployment.
-    /// * off: does not add the dedicated host to the resource pool for automatic deployment.
-    ///
-    /// For information about automatic deployment, see [Functions and features](<https://www.alibabacloud.com/help/doc-detail/118938.htm>).
-    ///
-    /// - Wire name: `AutoPlacement`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`ModifyDedicatedHostAttributeRequest::auto_placement`](ModifyDedicatedHostAttributeRequest::auto_placement).
     pub fn auto_placement(mut self, value: impl Into<String>) -> Self {
         self.inner.auto_placement = Some(value.into());
         self
@@ -279,8 +262,7 @@ impl<C> ModifyDedicatedHostAttributeRequestBuilder<C> {
     ///
     /// The ID of the dedicated host cluster to which to assign the dedicated host.
     ///
-    /// - Wire name: `DedicatedHostClusterId`.
-    /// - Example: `dc-bp165p6xk2tlw61e****`.
+    /// Its description, rules and example: [`ModifyDedicatedHostAttributeRequest::dedicated_host_cluster_id`](ModifyDedicatedHostAttributeRequest::dedicated_host_cluster_id).
     pub fn dedicated_host_cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.dedicated_host_cluster_id = Some(value.into());
         self
@@ -289,10 +271,7 @@ impl<C> ModifyDedicatedHostAttributeRequestBuilder<C> {
     ///
     /// The CPU overcommit ratio. You can configure CPU overcommit ratios only for the following dedicated host types: g6s, c6s, and r6s. Valid values: 1 to 5.
     ///
-    /// The CPU overcommit ratio affects the number of available vCPUs on a dedicated host. You can use the following formula to calculate the number of available vCPUs on a dedicated host: Number of available vCPUs = Number of physical CPU cores × 2 × CPU overcommit ratio. For example, the number of physical CPU cores on each g6s dedicated host is 52. If you change the CPU overcommit ratio of a g6s dedicated host to 4, the number of available vCPUs on the dedicated host is 416. For scenarios that have minimal requirements for CPU stability or where CPU load is not heavy, such as development and test environments, you can increase the number of available vCPUs on a dedicated host by increasing the CPU overcommit ratio. This allows you to deploy more ECS instances of the same specifications on the dedicated host and reduce the unit deployment cost.
-    ///
-    /// - Wire name: `CpuOverCommitRatio`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ModifyDedicatedHostAttributeRequest::cpu_over_commit_ratio`](ModifyDedicatedHostAttributeRequest::cpu_over_commit_ratio).
     pub fn cpu_over_commit_ratio(mut self, value: f32) -> Self {
         self.inner.cpu_over_commit_ratio = Some(value);
         self
@@ -430,171 +409,28 @@ for ModifyDedicatedHostAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyDedicatedHostAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyDedicatedHostAttributeError {
-    /// HTTP 400 `InvalidDedicatedHostName.Malformed`: The specified parameter DedicatedHostName is not valid.
-    InvalidDedicatedHostNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The specified parameter Description is not valid.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.SlbUdpTimeout`: The specified value is invalid.
-    InvalidParameterSlbUdpTimeout(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.UdpTimeout`: The specified value is invalid.
-    InvalidParameterUdpTimeout(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDedicatedHostType.CpuOverCommitRatioNotSupported`: %s
-    InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidCpuOverCommitRatio.ValueNotSupported`: %s
-    InvalidCpuOverCommitRatioValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidUser.Unauthorized`: The user is not authorized
-    InvalidUserUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDedicatedHostId.NotFound`: The specified DedicatedHostId does not exist.
-    InvalidDedicatedHostIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDedicatedHostClusterId.NotFound`: The specified DedicatedHostClusterId does not exist.
-    InvalidDedicatedHostClusterIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDedicatedHostClusterId.ExceedMaxSize`: The specified Dedicated Host Cluster exceeded max capacity.
-    InvalidDedicatedHostClusterIdExceedMaxSize(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDedicatedHostClusterId.NotMatch`: The specified DedicatedHostCluster does not match request.
-    InvalidDedicatedHostClusterIdNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidParameter.ActionOnMaintenance`: The specified ActionOnMaintenance does not exist.
-    InvalidParameterActionOnMaintenance(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyDedicatedHostAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidDedicatedHostName.Malformed",
-                        "InvalidDescription.Malformed",
-                        "InvalidParameter.SlbUdpTimeout",
-                        "InvalidParameter.UdpTimeout",
-                        "InvalidDedicatedHostType.CpuOverCommitRatioNotSupported",
-                        "InvalidCpuOverCommitRatio.ValueNotSupported",
-                        "InvalidUser.Unauthorized",
-                        "InvalidDedicatedHostId.NotFound",
-                        "InvalidDedicatedHostClusterId.NotFound",
-                        "InvalidDedicatedHostClusterId.ExceedMaxSize",
-                        "InvalidDedicatedHostClusterId.NotMatch",
-                        "InvalidParameter.ActionOnMaintenance",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyDedicatedHostAttributeError;
+impl crate::Client {
+    /// Calls `ModifyDedicatedHostAttribute`: Modifies the information about a dedicated host, such as the name, description, and instance migration policy that is applied when the dedicated host fails.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyDedicatedHostAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyDedicatedHostAttributeRequest`].
+    #[inline]
+    pub fn modify_dedicated_host_attribute(
+        &self,
+    ) -> ModifyDedicatedHostAttributeRequestBuilder<&Self> {
+        ModifyDedicatedHostAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyDedicatedHostAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyDedicatedHostAttribute`: Modifies the information about a dedicated host, such as the name, description, and instance migration policy that is applied when the dedicated host fails.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyDedicatedHostAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidDedicatedHostNameMalformed(error),
-            1 => Self::InvalidDescriptionMalformed(error),
-            2 => Self::InvalidParameterSlbUdpTimeout(error),
-            3 => Self::InvalidParameterUdpTimeout(error),
-            4 => Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(error),
-            5 => Self::InvalidCpuOverCommitRatioValueNotSupported(error),
-            6 => Self::InvalidUserUnauthorized(error),
-            7 => Self::InvalidDedicatedHostIdNotFound(error),
-            8 => Self::InvalidDedicatedHostClusterIdNotFound(error),
-            9 => Self::InvalidDedicatedHostClusterIdExceedMaxSize(error),
-            10 => Self::InvalidDedicatedHostClusterIdNotMatch(error),
-            11 => Self::InvalidParameterActionOnMaintenance(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidDedicatedHostNameMalformed(error) => (0, error),
-            Self::InvalidDescriptionMalformed(error) => (1, error),
-            Self::InvalidParameterSlbUdpTimeout(error) => (2, error),
-            Self::InvalidParameterUdpTimeout(error) => (3, error),
-            Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(error) => {
-                (4, error)
-            }
-            Self::InvalidCpuOverCommitRatioValueNotSupported(error) => (5, error),
-            Self::InvalidUserUnauthorized(error) => (6, error),
-            Self::InvalidDedicatedHostIdNotFound(error) => (7, error),
-            Self::InvalidDedicatedHostClusterIdNotFound(error) => (8, error),
-            Self::InvalidDedicatedHostClusterIdExceedMaxSize(error) => (9, error),
-            Self::InvalidDedicatedHostClusterIdNotMatch(error) => (10, error),
-            Self::InvalidParameterActionOnMaintenance(error) => (11, error),
-            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyDedicatedHostAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyDedicatedHostAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidDedicatedHostNameMalformed",
-            "InvalidDescriptionMalformed",
-            "InvalidParameterSlbUdpTimeout",
-            "InvalidParameterUdpTimeout",
-            "InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported",
-            "InvalidCpuOverCommitRatioValueNotSupported",
-            "InvalidUserUnauthorized",
-            "InvalidDedicatedHostIdNotFound",
-            "InvalidDedicatedHostClusterIdNotFound",
-            "InvalidDedicatedHostClusterIdExceedMaxSize",
-            "InvalidDedicatedHostClusterIdNotMatch",
-            "InvalidParameterActionOnMaintenance",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyDedicatedHostAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyDedicatedHostAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyDedicatedHostAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyDedicatedHostAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_dedicated_host_attribute(
+        &self,
+    ) -> ModifyDedicatedHostAttributeRequestBuilder<&Self> {
+        ModifyDedicatedHostAttributeRequestBuilder::new(self)
     }
 }

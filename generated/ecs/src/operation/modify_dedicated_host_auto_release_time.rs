@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyDedicatedHostAutoReleaseTimeRequest>;
 /// Request of `ModifyDedicatedHostAutoReleaseTime`: Sets the automatic release time for a pay-as-you-go dedicated host or cancels its automatic release.
 ///
 /// ## Usage notes
@@ -126,9 +129,7 @@ impl<C> ModifyDedicatedHostAutoReleaseTimeRequestBuilder<C> {
     ///
     /// The region ID of the dedicated host. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyDedicatedHostAutoReleaseTimeRequest::region_id`](ModifyDedicatedHostAutoReleaseTimeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -137,9 +138,7 @@ impl<C> ModifyDedicatedHostAutoReleaseTimeRequestBuilder<C> {
     ///
     /// The ID of the dedicated host.
     ///
-    /// - Wire name: `DedicatedHostId`.
-    /// - Required.
-    /// - Example: `dh-bp165p6xk2tlw61e****`.
+    /// Its description, rules and example: [`ModifyDedicatedHostAutoReleaseTimeRequest::dedicated_host_id`](ModifyDedicatedHostAutoReleaseTimeRequest::dedicated_host_id).
     pub fn dedicated_host_id(mut self, value: impl Into<String>) -> Self {
         self.inner.dedicated_host_id = Some(value.into());
         self
@@ -148,13 +147,7 @@ impl<C> ModifyDedicatedHostAutoReleaseTimeRequestBuilder<C> {
     ///
     /// The automatic release time of the dedicated host. Specify the time in the ISO 8601 standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC+0.
     ///
-    /// * The automatic release time must be at least 30 minutes later than the current time.
-    /// * The automatic release time can be up to 3 years earlier than the current time.
-    /// * If the value of the seconds (ss) is not 00, it is automatically set to 00.
-    /// * If `AutoReleaseTime` is not configured, the automatic release feature is disabled, and the dedicated host will not be automatically released.
-    ///
-    /// - Wire name: `AutoReleaseTime`.
-    /// - Example: `2019-06-04T13:35:00Z`.
+    /// Its description, rules and example: [`ModifyDedicatedHostAutoReleaseTimeRequest::auto_release_time`](ModifyDedicatedHostAutoReleaseTimeRequest::auto_release_time).
     pub fn auto_release_time(mut self, value: impl Into<String>) -> Self {
         self.inner.auto_release_time = Some(value.into());
         self
@@ -292,133 +285,28 @@ for ModifyDedicatedHostAutoReleaseTimeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyDedicatedHostAutoReleaseTime`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyDedicatedHostAutoReleaseTimeError {
-    /// HTTP 400 `MissingParameter`: DedicatedHostId should not be null.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedParameter`: The parameters is unsupported.
-    UnsupportedParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAutoReleaseTime.Malformed`: The specified parameter AutoReleaseTime is not valid.
-    InvalidAutoReleaseTimeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ChargeTypeViolation`: The operation is not permitted due to charge type of the dedicated host.
-    ChargeTypeViolation(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `NoSuchResource`: The specified resource is not found.
-    NoSuchResource(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ModifyDedicatedHostAutoReleaseTimeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter",
-                        "UnsupportedParameter",
-                        "InvalidAutoReleaseTime.Malformed",
-                        "ChargeTypeViolation",
-                        "NoSuchResource",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyDedicatedHostAutoReleaseTimeError;
+impl crate::Client {
+    /// Calls `ModifyDedicatedHostAutoReleaseTime`: Sets the automatic release time for a pay-as-you-go dedicated host or cancels its automatic release.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyDedicatedHostAutoReleaseTimeRequestBuilder::send) it. The parameters and their rules: [`ModifyDedicatedHostAutoReleaseTimeRequest`].
+    #[inline]
+    pub fn modify_dedicated_host_auto_release_time(
+        &self,
+    ) -> ModifyDedicatedHostAutoReleaseTimeRequestBuilder<&Self> {
+        ModifyDedicatedHostAutoReleaseTimeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyDedicatedHostAutoReleaseTimeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyDedicatedHostAutoReleaseTime`: Sets the automatic release time for a pay-as-you-go dedicated host or cancels its automatic release.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyDedicatedHostAutoReleaseTimeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameter(error),
-            1 => Self::UnsupportedParameter(error),
-            2 => Self::InvalidAutoReleaseTimeMalformed(error),
-            3 => Self::ChargeTypeViolation(error),
-            4 => Self::NoSuchResource(error),
-            5 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => (0, error),
-            Self::UnsupportedParameter(error) => (1, error),
-            Self::InvalidAutoReleaseTimeMalformed(error) => (2, error),
-            Self::ChargeTypeViolation(error) => (3, error),
-            Self::NoSuchResource(error) => (4, error),
-            Self::InternalError(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyDedicatedHostAutoReleaseTimeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyDedicatedHostAutoReleaseTimeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameter",
-            "UnsupportedParameter",
-            "InvalidAutoReleaseTimeMalformed",
-            "ChargeTypeViolation",
-            "NoSuchResource",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyDedicatedHostAutoReleaseTimeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyDedicatedHostAutoReleaseTimeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyDedicatedHostAutoReleaseTimeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ModifyDedicatedHostAutoReleaseTimeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_dedicated_host_auto_release_time(
+        &self,
+    ) -> ModifyDedicatedHostAutoReleaseTimeRequestBuilder<&Self> {
+        ModifyDedicatedHostAutoReleaseTimeRequestBuilder::new(self)
     }
 }

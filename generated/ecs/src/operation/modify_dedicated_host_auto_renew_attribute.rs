@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    ModifyDedicatedHostAutoRenewAttributeRequest,
+>;
 /// Request of `ModifyDedicatedHostAutoRenewAttribute`: Enables or disables auto-renewal for one or more subscription dedicated hosts.
 ///
 /// * If you enable auto-renewal for your subscription dedicated host, the system attempts to deduct the renewal payment at 08:00:00 (UTC+8) nine days before the dedicated host expires to renew the dedicated host. If this deduction attempt fails, the system attempt to deduct the payment at the same point in time the next day. The system attempts to deduct the payment once every day until the dedicated host expires or until the payment is deducted. Make sure that your account balance is sufficient.
@@ -197,9 +203,7 @@ impl<C> ModifyDedicatedHostAutoRenewAttributeRequestBuilder<C> {
     ///
     /// The IDs of dedicated hosts. You can specify up to 100 subscription dedicated host IDs. Separate the IDs with commas (,).
     ///
-    /// - Wire name: `DedicatedHostIds`.
-    /// - Required.
-    /// - Example: `dh-bp165p6xk2tlw61e****`.
+    /// Its description, rules and example: [`ModifyDedicatedHostAutoRenewAttributeRequest::dedicated_host_ids`](ModifyDedicatedHostAutoRenewAttributeRequest::dedicated_host_ids).
     pub fn dedicated_host_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.dedicated_host_ids = Some(value.into());
         self
@@ -208,9 +212,7 @@ impl<C> ModifyDedicatedHostAutoRenewAttributeRequestBuilder<C> {
     ///
     /// The region ID of the dedicated host.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyDedicatedHostAutoRenewAttributeRequest::region_id`](ModifyDedicatedHostAutoRenewAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -219,11 +221,7 @@ impl<C> ModifyDedicatedHostAutoRenewAttributeRequestBuilder<C> {
     ///
     /// The renewal duration.
     ///
-    /// * Valid values when PeriodUnit is set to Month: 1 and 12
-    /// * Valid values when PeriodUnit is set to Year: 1 and 12
-    ///
-    /// - Wire name: `Duration`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ModifyDedicatedHostAutoRenewAttributeRequest::duration`](ModifyDedicatedHostAutoRenewAttributeRequest::duration).
     pub fn duration(mut self, value: i32) -> Self {
         self.inner.duration = Some(value);
         self
@@ -232,13 +230,7 @@ impl<C> ModifyDedicatedHostAutoRenewAttributeRequestBuilder<C> {
     ///
     /// The unit of the renewal period. Valid values:
     ///
-    /// * Month
-    /// * Year
-    ///
-    /// Default value: Month
-    ///
-    /// - Wire name: `PeriodUnit`.
-    /// - Example: `Month`.
+    /// Its description, rules and example: [`ModifyDedicatedHostAutoRenewAttributeRequest::period_unit`](ModifyDedicatedHostAutoRenewAttributeRequest::period_unit).
     pub fn period_unit(mut self, value: impl Into<String>) -> Self {
         self.inner.period_unit = Some(value.into());
         self
@@ -247,13 +239,7 @@ impl<C> ModifyDedicatedHostAutoRenewAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to automatically renew the subscription. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false
-    ///
-    /// - Wire name: `AutoRenew`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyDedicatedHostAutoRenewAttributeRequest::auto_renew`](ModifyDedicatedHostAutoRenewAttributeRequest::auto_renew).
     pub fn auto_renew(mut self, value: bool) -> Self {
         self.inner.auto_renew = Some(value);
         self
@@ -262,12 +248,7 @@ impl<C> ModifyDedicatedHostAutoRenewAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to automatically renew the subscription dedicated host. The `RenewalStatus` parameter takes precedence over the `AutoRenew` parameter. Valid values:
     ///
-    /// * AutoRenewal: The dedicated hosts are automatically renewed.
-    /// * Normal: The dedicated hosts are not automatically renewed, and renewal notifications are sent.
-    /// * NotRenewal: The dedicated hosts are not automatically renewed, and no expiration notification is sent. A notification of no renewal is automatically sent three days before the end of the current subscription cycle. You can change the value of this parameter from NotRenewal to Normal and manually renew the dedicated hosts by calling the [RenewDedicatedHosts](<https://www.alibabacloud.com/help/doc-detail/134250.htm>) operation. Alternatively, you can renew the dedicated hosts by setting this parameter to AutoRenewal.
-    ///
-    /// - Wire name: `RenewalStatus`.
-    /// - Example: `Normal`.
+    /// Its description, rules and example: [`ModifyDedicatedHostAutoRenewAttributeRequest::renewal_status`](ModifyDedicatedHostAutoRenewAttributeRequest::renewal_status).
     pub fn renewal_status(mut self, value: impl Into<String>) -> Self {
         self.inner.renewal_status = Some(value.into());
         self
@@ -276,24 +257,7 @@ impl<C> ModifyDedicatedHostAutoRenewAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to automatically renew the subscription dedicated hosts along with the subscription ECS instances hosted on the dedicated hosts.
     ///
-    /// If auto-renewal is enabled for the subscription ECS instances hosted on the subscription dedicated hosts, you can specify this parameter to automatically renew the dedicated hosts along with the subscription ECS instances. When the subscription ECS instances hosted on your dedicated hosts are automatically renewed, the subscription dedicated hosts are also automatically renewed if the expiration time of the dedicated hosts is earlier than the expiration time of the renewed instances. Take note of the following items:
-    ///
-    /// When the subscription dedicated hosts are configured to be automatically renewed along with the subscription ECS instances hosted on the dedicated hosts, the system checks the expiration time of the renewed instances and selects a minimum renewal duration for the dedicated hosts so that the dedicated hosts are renewed by a duration that ends later than the expiration time of the renewed instances. For more information about supported renewal durations, see the descriptions of the `PeriodUnit` and `Duration` parameters.
-    ///
-    /// For example, assume that a dedicated host expires on January 15 of the current year. Subscription ECS instances hosted on the dedicated host are configured to be automatically renewed to November 15 of the same year. The expiration time of the dedicated host is earlier than the expiration time of the ECS instances by 10 months. In this case, the system selects a renewal duration of 12 months (a minimum duration calculated based on a `Duration` value of 12 and a `PeriodUnit` value of Month) for the dedicated host. This ensures that the dedicated host expires later than the ECS instances.
-    ///
-    /// Valid values:
-    ///
-    /// * AutoRenewWithEcs: automatically renews the subscription dedicated hosts along with the subscription ECS instances hosted on the dedicated hosts.
-    /// * StopRenewWithEcs: does not automatically renew the subscription dedicated hosts along with the subscription ECS instances hosted on the dedicated hosts.
-    /// * NoOperation: does not change the current settings for the dedicated hosts.
-    ///
-    /// > If you set this parameter to AutoRenewWithEcs, make sure that `AutoRenew` is set to true to enable auto-renewal for the dedicated hosts. Otherwise, the subscription dedicated hosts are not automatically renewed along with the subscription ECS instances hosted on the dedicated hosts.
-    ///
-    /// Default value: NoOperation.
-    ///
-    /// - Wire name: `AutoRenewWithEcs`.
-    /// - Example: `StopRenewWithEcs`.
+    /// Its description, rules and example: [`ModifyDedicatedHostAutoRenewAttributeRequest::auto_renew_with_ecs`](ModifyDedicatedHostAutoRenewAttributeRequest::auto_renew_with_ecs).
     pub fn auto_renew_with_ecs(mut self, value: impl Into<String>) -> Self {
         self.inner.auto_renew_with_ecs = Some(value.into());
         self
@@ -431,151 +395,28 @@ for ModifyDedicatedHostAutoRenewAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyDedicatedHostAutoRenewAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyDedicatedHostAutoRenewAttributeError {
-    /// HTTP 403 `MissingParameter.DedicatedHostId`: DedicatedHostId should not be null.
-    MissingParameterDedicatedHostId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.ToManyDedicatedHostIds`: DedicatedHostId should be less than 100.
-    InvalidParameterToManyDedicatedHostIds(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.InvalidDedicatedHostId`: %s
-    InvalidParameterInvalidDedicatedHostId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectHostStatus`: The current status of the resource does not support this operation.
-    IncorrectHostStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ChargeTypeViolation`: Pay-As-You-Go dedicated host do not support this operation.
-    ChargeTypeViolation(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.Duration`: %s
-    InvalidParameterDuration(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.RenewalStatus`: %s
-    InvalidParameterRenewalStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidPeriodUnit.ValueNotSupported`: The specified parameter PeriodUnit is not valid.
-    InvalidPeriodUnitValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.AutoRenewWithEcs`: The value of parameter AutoRenewWithEcs is invalid.
-    InvalidParameterAutoRenewWithEcs(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ModifyDedicatedHostAutoRenewAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter.DedicatedHostId",
-                        "InvalidParameter.ToManyDedicatedHostIds",
-                        "InvalidParameter.InvalidDedicatedHostId",
-                        "IncorrectHostStatus",
-                        "ChargeTypeViolation",
-                        "InvalidParameter.Duration",
-                        "InvalidParameter.RenewalStatus",
-                        "InvalidPeriodUnit.ValueNotSupported",
-                        "InvalidParameter.AutoRenewWithEcs",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyDedicatedHostAutoRenewAttributeError;
+impl crate::Client {
+    /// Calls `ModifyDedicatedHostAutoRenewAttribute`: Enables or disables auto-renewal for one or more subscription dedicated hosts.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyDedicatedHostAutoRenewAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyDedicatedHostAutoRenewAttributeRequest`].
+    #[inline]
+    pub fn modify_dedicated_host_auto_renew_attribute(
+        &self,
+    ) -> ModifyDedicatedHostAutoRenewAttributeRequestBuilder<&Self> {
+        ModifyDedicatedHostAutoRenewAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyDedicatedHostAutoRenewAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyDedicatedHostAutoRenewAttribute`: Enables or disables auto-renewal for one or more subscription dedicated hosts.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyDedicatedHostAutoRenewAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameterDedicatedHostId(error),
-            1 => Self::InvalidParameterToManyDedicatedHostIds(error),
-            2 => Self::InvalidParameterInvalidDedicatedHostId(error),
-            3 => Self::IncorrectHostStatus(error),
-            4 => Self::ChargeTypeViolation(error),
-            5 => Self::InvalidParameterDuration(error),
-            6 => Self::InvalidParameterRenewalStatus(error),
-            7 => Self::InvalidPeriodUnitValueNotSupported(error),
-            8 => Self::InvalidParameterAutoRenewWithEcs(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameterDedicatedHostId(error) => (0, error),
-            Self::InvalidParameterToManyDedicatedHostIds(error) => (1, error),
-            Self::InvalidParameterInvalidDedicatedHostId(error) => (2, error),
-            Self::IncorrectHostStatus(error) => (3, error),
-            Self::ChargeTypeViolation(error) => (4, error),
-            Self::InvalidParameterDuration(error) => (5, error),
-            Self::InvalidParameterRenewalStatus(error) => (6, error),
-            Self::InvalidPeriodUnitValueNotSupported(error) => (7, error),
-            Self::InvalidParameterAutoRenewWithEcs(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyDedicatedHostAutoRenewAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyDedicatedHostAutoRenewAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameterDedicatedHostId",
-            "InvalidParameterToManyDedicatedHostIds",
-            "InvalidParameterInvalidDedicatedHostId",
-            "IncorrectHostStatus",
-            "ChargeTypeViolation",
-            "InvalidParameterDuration",
-            "InvalidParameterRenewalStatus",
-            "InvalidPeriodUnitValueNotSupported",
-            "InvalidParameterAutoRenewWithEcs",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyDedicatedHostAutoRenewAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyDedicatedHostAutoRenewAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyDedicatedHostAutoRenewAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ModifyDedicatedHostAutoRenewAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_dedicated_host_auto_renew_attribute(
+        &self,
+    ) -> ModifyDedicatedHostAutoRenewAttributeRequestBuilder<&Self> {
+        ModifyDedicatedHostAutoRenewAttributeRequestBuilder::new(self)
     }
 }

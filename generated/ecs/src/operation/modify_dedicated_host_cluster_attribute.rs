@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyDedicatedHostClusterAttributeRequest>;
 /// Request of `ModifyDedicatedHostClusterAttribute`: Modifies the information of a dedicated host group, including the name, description, and properties.
 ///
 /// # Example
@@ -131,9 +134,7 @@ impl<C> ModifyDedicatedHostClusterAttributeRequestBuilder<C> {
     ///
     /// The region ID of the host group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyDedicatedHostClusterAttributeRequest::region_id`](ModifyDedicatedHostClusterAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -142,9 +143,7 @@ impl<C> ModifyDedicatedHostClusterAttributeRequestBuilder<C> {
     ///
     /// The ID of the host group.
     ///
-    /// - Wire name: `DedicatedHostClusterId`.
-    /// - Required.
-    /// - Example: `dc-bp12wlf6am0vz9v2****`.
+    /// Its description, rules and example: [`ModifyDedicatedHostClusterAttributeRequest::dedicated_host_cluster_id`](ModifyDedicatedHostClusterAttributeRequest::dedicated_host_cluster_id).
     pub fn dedicated_host_cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.dedicated_host_cluster_id = Some(value.into());
         self
@@ -153,8 +152,7 @@ impl<C> ModifyDedicatedHostClusterAttributeRequestBuilder<C> {
     ///
     /// The name of the host group. It must be 2 to 128 characters in length and start with a letter. It can contain letters, digits, periods (.), underscores (\_), and hyphens (-), and cannot contain `http://` or `https://`.
     ///
-    /// - Wire name: `DedicatedHostClusterName`.
-    /// - Example: `newClusterName`.
+    /// Its description, rules and example: [`ModifyDedicatedHostClusterAttributeRequest::dedicated_host_cluster_name`](ModifyDedicatedHostClusterAttributeRequest::dedicated_host_cluster_name).
     pub fn dedicated_host_cluster_name(mut self, value: impl Into<String>) -> Self {
         self.inner.dedicated_host_cluster_name = Some(value.into());
         self
@@ -163,8 +161,7 @@ impl<C> ModifyDedicatedHostClusterAttributeRequestBuilder<C> {
     ///
     /// The description of the host group. It must be 2 to 256 characters in length, and cannot start with `http://` or `https://`.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `newClusterDescription`.
+    /// Its description, rules and example: [`ModifyDedicatedHostClusterAttributeRequest::description`](ModifyDedicatedHostClusterAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -302,121 +299,28 @@ for ModifyDedicatedHostClusterAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyDedicatedHostClusterAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyDedicatedHostClusterAttributeError {
-    /// HTTP 400 `InvalidDedicatedHostName.Malformed`: The specified parameter DedicatedHostClusterName is not valid.
-    InvalidDedicatedHostNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The specified parameter Description is not valid.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidUser.Unauthorized`: The user is not authorized
-    InvalidUserUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDedicatedHostId.NotFound`: The specified DedicatedHostClusterId does not exist.
-    InvalidDedicatedHostIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ModifyDedicatedHostClusterAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidDedicatedHostName.Malformed",
-                        "InvalidDescription.Malformed",
-                        "InvalidUser.Unauthorized",
-                        "InvalidDedicatedHostId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyDedicatedHostClusterAttributeError;
+impl crate::Client {
+    /// Calls `ModifyDedicatedHostClusterAttribute`: Modifies the information of a dedicated host group, including the name, description, and properties.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyDedicatedHostClusterAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyDedicatedHostClusterAttributeRequest`].
+    #[inline]
+    pub fn modify_dedicated_host_cluster_attribute(
+        &self,
+    ) -> ModifyDedicatedHostClusterAttributeRequestBuilder<&Self> {
+        ModifyDedicatedHostClusterAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyDedicatedHostClusterAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyDedicatedHostClusterAttribute`: Modifies the information of a dedicated host group, including the name, description, and properties.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyDedicatedHostClusterAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidDedicatedHostNameMalformed(error),
-            1 => Self::InvalidDescriptionMalformed(error),
-            2 => Self::InvalidUserUnauthorized(error),
-            3 => Self::InvalidDedicatedHostIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidDedicatedHostNameMalformed(error) => (0, error),
-            Self::InvalidDescriptionMalformed(error) => (1, error),
-            Self::InvalidUserUnauthorized(error) => (2, error),
-            Self::InvalidDedicatedHostIdNotFound(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyDedicatedHostClusterAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyDedicatedHostClusterAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidDedicatedHostNameMalformed",
-            "InvalidDescriptionMalformed",
-            "InvalidUserUnauthorized",
-            "InvalidDedicatedHostIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyDedicatedHostClusterAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyDedicatedHostClusterAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyDedicatedHostClusterAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ModifyDedicatedHostClusterAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_dedicated_host_cluster_attribute(
+        &self,
+    ) -> ModifyDedicatedHostClusterAttributeRequestBuilder<&Self> {
+        ModifyDedicatedHostClusterAttributeRequestBuilder::new(self)
     }
 }

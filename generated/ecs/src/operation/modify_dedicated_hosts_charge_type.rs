@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyDedicatedHostsChargeTypeRequest>;
 /// Request of `ModifyDedicatedHostsChargeType`: Changes the billing method of dedicated hosts.
 ///
 /// # Example
@@ -218,9 +221,7 @@ impl<C> ModifyDedicatedHostsChargeTypeRequestBuilder<C> {
     ///
     /// The IDs of the dedicated hosts. The value can be a JSON array that consists of up to 20 dedicated host IDs. Separate the IDs with commas (,).
     ///
-    /// - Wire name: `DedicatedHostIds`.
-    /// - Required.
-    /// - Example: `["dh-bp181e5064b5sotr****","dh-bp18064b5sotrr9c****"]`.
+    /// Its description, rules and example: [`ModifyDedicatedHostsChargeTypeRequest::dedicated_host_ids`](ModifyDedicatedHostsChargeTypeRequest::dedicated_host_ids).
     pub fn dedicated_host_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.dedicated_host_ids = Some(value.into());
         self
@@ -229,9 +230,7 @@ impl<C> ModifyDedicatedHostsChargeTypeRequestBuilder<C> {
     ///
     /// The region ID of the dedicated hosts. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyDedicatedHostsChargeTypeRequest::region_id`](ModifyDedicatedHostsChargeTypeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -240,11 +239,7 @@ impl<C> ModifyDedicatedHostsChargeTypeRequestBuilder<C> {
     ///
     /// The renewal duration of the subscription dedicated hosts. Valid values:
     ///
-    /// * If you set `PeriodUnit` to Week, valid values of `Period` are 1, 2, 3, and 4.
-    /// * If you set `PeriodUnit` to Month, valid values of `Period` are 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36, 48, and 60.
-    ///
-    /// - Wire name: `Period`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ModifyDedicatedHostsChargeTypeRequest::period`](ModifyDedicatedHostsChargeTypeRequest::period).
     pub fn period(mut self, value: i32) -> Self {
         self.inner.period = Some(value);
         self
@@ -253,13 +248,7 @@ impl<C> ModifyDedicatedHostsChargeTypeRequestBuilder<C> {
     ///
     /// The unit of the renewal duration specified by `Period`. Valid values:
     ///
-    /// * Week
-    /// * Month
-    ///
-    /// Default value: Month.
-    ///
-    /// - Wire name: `PeriodUnit`.
-    /// - Example: `Month`.
+    /// Its description, rules and example: [`ModifyDedicatedHostsChargeTypeRequest::period_unit`](ModifyDedicatedHostsChargeTypeRequest::period_unit).
     pub fn period_unit(mut self, value: impl Into<String>) -> Self {
         self.inner.period_unit = Some(value.into());
         self
@@ -268,14 +257,7 @@ impl<C> ModifyDedicatedHostsChargeTypeRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run. Valid value:
     ///
-    /// * true: performs only a dry run. The system checks the request for potential issues, including invalid AccessKey pairs, unauthorized Resource Access Management (RAM) users, and missing parameter values. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * false: performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// Indicates whether the nfs volume is set to the read-only mode. Default value: false.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyDedicatedHostsChargeTypeRequest::dry_run`](ModifyDedicatedHostsChargeTypeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -284,16 +266,7 @@ impl<C> ModifyDedicatedHostsChargeTypeRequestBuilder<C> {
     ///
     /// Specifies whether to automatically complete the payment. Valid value:
     ///
-    /// * true: The payment is automatically completed. Ensure that your account balance is sufficient. Otherwise, your order becomes invalid and must be canceled.
-    /// * false: An order is generated but no payment is made.
-    ///
-    /// Default value: true.
-    ///
-    /// > If you do not have sufficient balance in your account, you can set `AutoPay` to `false` to generate an unpaid order. Then, you can pay for the order.
-    ///
-    /// - Wire name: `AutoPay`.
-    /// - Default: `true`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyDedicatedHostsChargeTypeRequest::auto_pay`](ModifyDedicatedHostsChargeTypeRequest::auto_pay).
     pub fn auto_pay(mut self, value: bool) -> Self {
         self.inner.auto_pay = Some(value);
         self
@@ -302,14 +275,7 @@ impl<C> ModifyDedicatedHostsChargeTypeRequestBuilder<C> {
     ///
     /// The new billing method for the dedicated host. Valid value:
     ///
-    /// * PrePaid: changes the billing method from pay-as-you-go to subscription.
-    /// * PostPaid: changes the billing method from subscription to pay-as-you-go.
-    ///
-    /// Default value: PrePaid.
-    ///
-    /// - Wire name: `DedicatedHostChargeType`.
-    /// - Default: `PrePaid`.
-    /// - Example: `PrePaid`.
+    /// Its description, rules and example: [`ModifyDedicatedHostsChargeTypeRequest::dedicated_host_charge_type`](ModifyDedicatedHostsChargeTypeRequest::dedicated_host_charge_type).
     pub fn dedicated_host_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.dedicated_host_charge_type = Some(value.into());
         self
@@ -318,9 +284,7 @@ impl<C> ModifyDedicatedHostsChargeTypeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The `token` can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyDedicatedHostsChargeTypeRequest::client_token`](ModifyDedicatedHostsChargeTypeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -329,11 +293,7 @@ impl<C> ModifyDedicatedHostsChargeTypeRequestBuilder<C> {
     ///
     /// Specifies whether to return the billing details of the order when the billing method is changed from subscription to pay-as-you-go.
     ///
-    /// Indicates whether the nfs volume is set to the read-only mode. Default value: false.
-    ///
-    /// - Wire name: `DetailFee`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyDedicatedHostsChargeTypeRequest::detail_fee`](ModifyDedicatedHostsChargeTypeRequest::detail_fee).
     pub fn detail_fee(mut self, value: bool) -> Self {
         self.inner.detail_fee = Some(value);
         self
@@ -488,289 +448,28 @@ for ModifyDedicatedHostsChargeTypeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyDedicatedHostsChargeType`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyDedicatedHostsChargeTypeError {
-    /// HTTP 400 `InvalidParameter.InstanceIds`: The specified InstanceIds are invalid.
-    InvalidParameterInstanceIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.ValueNotSupported`: %s
-    InvalidStatusValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceChargeType.ValueNotSupported`: %s
-    InvalidInstanceChargeTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSpotStrategy`: The specified spotStrategy is not valid.
-    InvalidSpotStrategy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ExpiredInstance`: The specified instance has expired.
-    ExpiredInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstancesIdQuotaExceed`: The maximum number of Instances is exceeded.
-    InstancesIdQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidClientToken.ValueNotSupported`: The ClientToken provided is invalid.
-    InvalidClientTokenValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstance.UnpaidOrder`: The specified instance has unpaid order.
-    InvalidInstanceUnpaidOrder(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ReleaseTimeHaveBeenSet`: The specified instance has been set released time.
-    ReleaseTimeHaveBeenSet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Throttling`: Request was denied due to request throttling, please try again after 5 minutes.
-    Throttling(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeriod.UnitMismatch`: The specified Period must be correlated with the PeriodUnit.
-    InvalidPeriodUnitMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImageType.NotSupported`: %s
-    InvalidImageTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeriod.ExceededDedicatedHost`: Instance expired date can't exceed dedicated host expired date.
+mod error;
+pub use error::ModifyDedicatedHostsChargeTypeError;
+impl crate::Client {
+    /// Calls `ModifyDedicatedHostsChargeType`: Changes the billing method of dedicated hosts.
     ///
-    /// Also returned with HTTP 403: Instance expired date can't exceed dedicated host expired date.
-    InvalidPeriodExceededDedicatedHost(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSystemDiskCategory.ValueNotSupported`: %s
-    InvalidSystemDiskCategoryValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAccountStatus.PayAmountLimitExceeded`: Your account is being restricted, due to no default payment method is set or you has not being authorized.
-    InvalidAccountStatusPayAmountLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceed.AfterpayInstance`: The maximum number of Pay-As-You-Go instances is exceeded.
-    QuotaExceedAfterpayInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceed.RufundVcpu`: The maximum number of refunded vcpu is exceeded: %s .
-    QuotaExceedRufundVcpu(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceType.ValueNotSupported`: The specified InstanceType does not exist or beyond the permitted range.
-    InvalidInstanceTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceType.Offline`: %s
-    InstanceTypeOffline(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAccountStatus.NotEnoughBalance`: Your account does not have enough balance.
-    InvalidAccountStatusNotEnoughBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Account.Arrearage`: Your account has an outstanding payment.
-    AccountArrearage(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.NotMatch`: %s
-    InvalidParameterNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAction`: %s
-    InvalidAction(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.PostPaidDisk`: Living postPaid disks quota exceeded.
-    QuotaExceedPostPaidDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ImageNotSupportInstanceType`: The specified instanceType is not supported by instance with marketplace image.
-    ImageNotSupportInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceType.PhasedOut`: This instanceType is no longer offered.
-    InvalidInstanceTypePhasedOut(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `RealNameAuthenticationError`: Your account has not passed the real-name authentication yet.
-    RealNameAuthenticationError(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.NotSupport`: Instance on dedicated host not support modify charge type.
-    InvalidOperationNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified instanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDedicatedHostId.NotFound`: The specified Dedicated Host does not exist.
-    InvalidDedicatedHostIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyDedicatedHostsChargeTypeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.InstanceIds",
-                        "InvalidParameter",
-                        "InvalidStatus.ValueNotSupported",
-                        "InvalidInstanceChargeType.ValueNotSupported",
-                        "InvalidSpotStrategy",
-                        "ExpiredInstance",
-                        "InstancesIdQuotaExceed",
-                        "InvalidClientToken.ValueNotSupported",
-                        "InvalidInstance.UnpaidOrder",
-                        "ReleaseTimeHaveBeenSet",
-                        "Throttling",
-                        "InvalidPeriod.UnitMismatch",
-                        "InvalidImageType.NotSupported",
-                        "InvalidPeriod.ExceededDedicatedHost",
-                        "InvalidSystemDiskCategory.ValueNotSupported",
-                        "InvalidAccountStatus.PayAmountLimitExceeded",
-                        "QuotaExceed.AfterpayInstance",
-                        "QuotaExceed.RufundVcpu",
-                        "InvalidInstanceType.ValueNotSupported",
-                        "InstanceType.Offline",
-                        "InvalidAccountStatus.NotEnoughBalance",
-                        "Account.Arrearage",
-                        "InvalidParameter.NotMatch",
-                        "InvalidAction",
-                        "QuotaExceed.PostPaidDisk",
-                        "ImageNotSupportInstanceType",
-                        "InvalidInstanceType.PhasedOut",
-                        "RealNameAuthenticationError",
-                        "InvalidOperation.NotSupport",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidDedicatedHostId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](ModifyDedicatedHostsChargeTypeRequestBuilder::send) it. The parameters and their rules: [`ModifyDedicatedHostsChargeTypeRequest`].
+    #[inline]
+    pub fn modify_dedicated_hosts_charge_type(
+        &self,
+    ) -> ModifyDedicatedHostsChargeTypeRequestBuilder<&Self> {
+        ModifyDedicatedHostsChargeTypeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyDedicatedHostsChargeTypeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyDedicatedHostsChargeType`: Changes the billing method of dedicated hosts.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyDedicatedHostsChargeTypeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterInstanceIds(error),
-            1 => Self::InvalidParameter(error),
-            2 => Self::InvalidStatusValueNotSupported(error),
-            3 => Self::InvalidInstanceChargeTypeValueNotSupported(error),
-            4 => Self::InvalidSpotStrategy(error),
-            5 => Self::ExpiredInstance(error),
-            6 => Self::InstancesIdQuotaExceed(error),
-            7 => Self::InvalidClientTokenValueNotSupported(error),
-            8 => Self::InvalidInstanceUnpaidOrder(error),
-            9 => Self::ReleaseTimeHaveBeenSet(error),
-            10 => Self::Throttling(error),
-            11 => Self::InvalidPeriodUnitMismatch(error),
-            12 => Self::InvalidImageTypeNotSupported(error),
-            13 => Self::InvalidPeriodExceededDedicatedHost(error),
-            14 => Self::InvalidSystemDiskCategoryValueNotSupported(error),
-            15 => Self::InvalidAccountStatusPayAmountLimitExceeded(error),
-            16 => Self::QuotaExceedAfterpayInstance(error),
-            17 => Self::QuotaExceedRufundVcpu(error),
-            18 => Self::InvalidInstanceTypeValueNotSupported(error),
-            19 => Self::InstanceTypeOffline(error),
-            20 => Self::InvalidAccountStatusNotEnoughBalance(error),
-            21 => Self::AccountArrearage(error),
-            22 => Self::InvalidParameterNotMatch(error),
-            23 => Self::InvalidAction(error),
-            24 => Self::QuotaExceedPostPaidDisk(error),
-            25 => Self::ImageNotSupportInstanceType(error),
-            26 => Self::InvalidInstanceTypePhasedOut(error),
-            27 => Self::RealNameAuthenticationError(error),
-            28 => Self::InvalidOperationNotSupport(error),
-            29 => Self::InvalidInstanceIdNotFound(error),
-            30 => Self::InvalidDedicatedHostIdNotFound(error),
-            31 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterInstanceIds(error) => (0, error),
-            Self::InvalidParameter(error) => (1, error),
-            Self::InvalidStatusValueNotSupported(error) => (2, error),
-            Self::InvalidInstanceChargeTypeValueNotSupported(error) => (3, error),
-            Self::InvalidSpotStrategy(error) => (4, error),
-            Self::ExpiredInstance(error) => (5, error),
-            Self::InstancesIdQuotaExceed(error) => (6, error),
-            Self::InvalidClientTokenValueNotSupported(error) => (7, error),
-            Self::InvalidInstanceUnpaidOrder(error) => (8, error),
-            Self::ReleaseTimeHaveBeenSet(error) => (9, error),
-            Self::Throttling(error) => (10, error),
-            Self::InvalidPeriodUnitMismatch(error) => (11, error),
-            Self::InvalidImageTypeNotSupported(error) => (12, error),
-            Self::InvalidPeriodExceededDedicatedHost(error) => (13, error),
-            Self::InvalidSystemDiskCategoryValueNotSupported(error) => (14, error),
-            Self::InvalidAccountStatusPayAmountLimitExceeded(error) => (15, error),
-            Self::QuotaExceedAfterpayInstance(error) => (16, error),
-            Self::QuotaExceedRufundVcpu(error) => (17, error),
-            Self::InvalidInstanceTypeValueNotSupported(error) => (18, error),
-            Self::InstanceTypeOffline(error) => (19, error),
-            Self::InvalidAccountStatusNotEnoughBalance(error) => (20, error),
-            Self::AccountArrearage(error) => (21, error),
-            Self::InvalidParameterNotMatch(error) => (22, error),
-            Self::InvalidAction(error) => (23, error),
-            Self::QuotaExceedPostPaidDisk(error) => (24, error),
-            Self::ImageNotSupportInstanceType(error) => (25, error),
-            Self::InvalidInstanceTypePhasedOut(error) => (26, error),
-            Self::RealNameAuthenticationError(error) => (27, error),
-            Self::InvalidOperationNotSupport(error) => (28, error),
-            Self::InvalidInstanceIdNotFound(error) => (29, error),
-            Self::InvalidDedicatedHostIdNotFound(error) => (30, error),
-            Self::InternalError(error) => (31, error),
-            Self::Unhandled(unhandled) => (32, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyDedicatedHostsChargeTypeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyDedicatedHostsChargeTypeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterInstanceIds",
-            "InvalidParameter",
-            "InvalidStatusValueNotSupported",
-            "InvalidInstanceChargeTypeValueNotSupported",
-            "InvalidSpotStrategy",
-            "ExpiredInstance",
-            "InstancesIdQuotaExceed",
-            "InvalidClientTokenValueNotSupported",
-            "InvalidInstanceUnpaidOrder",
-            "ReleaseTimeHaveBeenSet",
-            "Throttling",
-            "InvalidPeriodUnitMismatch",
-            "InvalidImageTypeNotSupported",
-            "InvalidPeriodExceededDedicatedHost",
-            "InvalidSystemDiskCategoryValueNotSupported",
-            "InvalidAccountStatusPayAmountLimitExceeded",
-            "QuotaExceedAfterpayInstance",
-            "QuotaExceedRufundVcpu",
-            "InvalidInstanceTypeValueNotSupported",
-            "InstanceTypeOffline",
-            "InvalidAccountStatusNotEnoughBalance",
-            "AccountArrearage",
-            "InvalidParameterNotMatch",
-            "InvalidAction",
-            "QuotaExceedPostPaidDisk",
-            "ImageNotSupportInstanceType",
-            "InvalidInstanceTypePhasedOut",
-            "RealNameAuthenticationError",
-            "InvalidOperationNotSupport",
-            "InvalidInstanceIdNotFound",
-            "InvalidDedicatedHostIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyDedicatedHostsChargeTypeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyDedicatedHostsChargeTypeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyDedicatedHostsChargeTypeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyDedicatedHostsChargeTypeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_dedicated_hosts_charge_type(
+        &self,
+    ) -> ModifyDedicatedHostsChargeTypeRequestBuilder<&Self> {
+        ModifyDedicatedHostsChargeTypeRequestBuilder::new(self)
     }
 }

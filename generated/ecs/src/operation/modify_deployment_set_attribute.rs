@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyDeploymentSetAttributeRequest>;
 /// Request of `ModifyDeploymentSetAttribute`: Modifies the name and description of a deployment set.
 ///
 /// # Example
@@ -127,9 +130,7 @@ impl<C> ModifyDeploymentSetAttributeRequestBuilder<C> {
     ///
     /// The ID of the deployment set.
     ///
-    /// - Wire name: `DeploymentSetId`.
-    /// - Required.
-    /// - Example: `ds-bp1frxuzdg87zh4p****`.
+    /// Its description, rules and example: [`ModifyDeploymentSetAttributeRequest::deployment_set_id`](ModifyDeploymentSetAttributeRequest::deployment_set_id).
     pub fn deployment_set_id(mut self, value: impl Into<String>) -> Self {
         self.inner.deployment_set_id = Some(value.into());
         self
@@ -138,8 +139,7 @@ impl<C> ModifyDeploymentSetAttributeRequestBuilder<C> {
     ///
     /// The new description of the deployment set. The description must be 2 to 256 characters in length and cannot start with http:// or https://.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `TestDescription`.
+    /// Its description, rules and example: [`ModifyDeploymentSetAttributeRequest::description`](ModifyDeploymentSetAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -148,8 +148,7 @@ impl<C> ModifyDeploymentSetAttributeRequestBuilder<C> {
     ///
     /// The new name of the deployment set. The name must be 2 to 128 characters in length and can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-).
     ///
-    /// - Wire name: `DeploymentSetName`.
-    /// - Example: `DeploymentSetTestName`.
+    /// Its description, rules and example: [`ModifyDeploymentSetAttributeRequest::deployment_set_name`](ModifyDeploymentSetAttributeRequest::deployment_set_name).
     pub fn deployment_set_name(mut self, value: impl Into<String>) -> Self {
         self.inner.deployment_set_name = Some(value.into());
         self
@@ -158,9 +157,7 @@ impl<C> ModifyDeploymentSetAttributeRequestBuilder<C> {
     ///
     /// The region ID of the deployment set. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyDeploymentSetAttributeRequest::region_id`](ModifyDeploymentSetAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -298,119 +295,28 @@ for ModifyDeploymentSetAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyDeploymentSetAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyDeploymentSetAttributeError {
-    /// HTTP 400 `MissingParameter`: The input parameter RegionId that is mandatory for processing this request is not supplied.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDeploymentSetName.Malformed`: Specified deployment set name is not valid.
-    InvalidDeploymentSetNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The specified parameter Description is not valid.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDeploymentSetId.NotFound`: The specified DeploymentSetId does not exist.
-    InvalidDeploymentSetIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyDeploymentSetAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter",
-                        "InvalidDeploymentSetName.Malformed",
-                        "InvalidDescription.Malformed",
-                        "InvalidDeploymentSetId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyDeploymentSetAttributeError;
+impl crate::Client {
+    /// Calls `ModifyDeploymentSetAttribute`: Modifies the name and description of a deployment set.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyDeploymentSetAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyDeploymentSetAttributeRequest`].
+    #[inline]
+    pub fn modify_deployment_set_attribute(
+        &self,
+    ) -> ModifyDeploymentSetAttributeRequestBuilder<&Self> {
+        ModifyDeploymentSetAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyDeploymentSetAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyDeploymentSetAttribute`: Modifies the name and description of a deployment set.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyDeploymentSetAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameter(error),
-            1 => Self::InvalidDeploymentSetNameMalformed(error),
-            2 => Self::InvalidDescriptionMalformed(error),
-            3 => Self::InvalidDeploymentSetIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => (0, error),
-            Self::InvalidDeploymentSetNameMalformed(error) => (1, error),
-            Self::InvalidDescriptionMalformed(error) => (2, error),
-            Self::InvalidDeploymentSetIdNotFound(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyDeploymentSetAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyDeploymentSetAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameter",
-            "InvalidDeploymentSetNameMalformed",
-            "InvalidDescriptionMalformed",
-            "InvalidDeploymentSetIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyDeploymentSetAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyDeploymentSetAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyDeploymentSetAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyDeploymentSetAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_deployment_set_attribute(
+        &self,
+    ) -> ModifyDeploymentSetAttributeRequestBuilder<&Self> {
+        ModifyDeploymentSetAttributeRequestBuilder::new(self)
     }
 }

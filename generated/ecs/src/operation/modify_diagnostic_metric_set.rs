@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyDiagnosticMetricSetRequest>;
 /// Request of `ModifyDiagnosticMetricSet`: Modifies a diagnostic metric set.
 ///
 /// # Example
@@ -161,9 +164,7 @@ impl<C> ModifyDiagnosticMetricSetRequestBuilder<C> {
     ///
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyDiagnosticMetricSetRequest::region_id`](ModifyDiagnosticMetricSetRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -172,9 +173,7 @@ impl<C> ModifyDiagnosticMetricSetRequestBuilder<C> {
     ///
     /// The IDs of the diagnostic metric sets.
     ///
-    /// - Wire name: `MetricSetId`.
-    /// - Required.
-    /// - Example: `dms-uf6i0tv2refv8wz*****`.
+    /// Its description, rules and example: [`ModifyDiagnosticMetricSetRequest::metric_set_id`](ModifyDiagnosticMetricSetRequest::metric_set_id).
     pub fn metric_set_id(mut self, value: impl Into<String>) -> Self {
         self.inner.metric_set_id = Some(value.into());
         self
@@ -183,8 +182,7 @@ impl<C> ModifyDiagnosticMetricSetRequestBuilder<C> {
     ///
     /// The IDs of diagnostic metrics.
     ///
-    /// - Wire name: `MetricIds`.
-    /// - Must have 1 to 100 items.
+    /// Its description, rules and example: [`ModifyDiagnosticMetricSetRequest::metric_ids`](ModifyDiagnosticMetricSetRequest::metric_ids).
     pub fn metric_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -196,9 +194,7 @@ impl<C> ModifyDiagnosticMetricSetRequestBuilder<C> {
     ///
     /// The resource type.
     ///
-    /// - Wire name: `ResourceType`.
-    /// - Must be one of `instance`.
-    /// - Example: `instance`.
+    /// Its description, rules and example: [`ModifyDiagnosticMetricSetRequest::resource_type`](ModifyDiagnosticMetricSetRequest::resource_type).
     pub fn resource_type(
         mut self,
         value: impl Into<crate::types::ResourceType>,
@@ -210,9 +206,7 @@ impl<C> ModifyDiagnosticMetricSetRequestBuilder<C> {
     ///
     /// The name of the diagnostic metric set.
     ///
-    /// - Wire name: `MetricSetName`.
-    /// - Must be at most 128 characters long.
-    /// - Example: `remoteConnectError`.
+    /// Its description, rules and example: [`ModifyDiagnosticMetricSetRequest::metric_set_name`](ModifyDiagnosticMetricSetRequest::metric_set_name).
     pub fn metric_set_name(mut self, value: impl Into<String>) -> Self {
         self.inner.metric_set_name = Some(value.into());
         self
@@ -221,9 +215,7 @@ impl<C> ModifyDiagnosticMetricSetRequestBuilder<C> {
     ///
     /// The description of the diagnostic metric set.
     ///
-    /// - Wire name: `Description`.
-    /// - Must be at most 255 characters long.
-    /// - Example: `connection diagnostics`.
+    /// Its description, rules and example: [`ModifyDiagnosticMetricSetRequest::description`](ModifyDiagnosticMetricSetRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -360,104 +352,28 @@ for ModifyDiagnosticMetricSetResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyDiagnosticMetricSet`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyDiagnosticMetricSetError {
-    /// HTTP 400 `InvalidParameter.MetricSetId`: %s
-    InvalidParameterMetricSetId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.MetricIds`: %s
-    InvalidParameterMetricIds(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyDiagnosticMetricSetError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &["InvalidParameter.MetricSetId", "InvalidParameter.MetricIds"],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyDiagnosticMetricSetError;
+impl crate::Client {
+    /// Calls `ModifyDiagnosticMetricSet`: Modifies a diagnostic metric set.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyDiagnosticMetricSetRequestBuilder::send) it. The parameters and their rules: [`ModifyDiagnosticMetricSetRequest`].
+    #[inline]
+    pub fn modify_diagnostic_metric_set(
+        &self,
+    ) -> ModifyDiagnosticMetricSetRequestBuilder<&Self> {
+        ModifyDiagnosticMetricSetRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyDiagnosticMetricSetError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyDiagnosticMetricSet`: Modifies a diagnostic metric set.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyDiagnosticMetricSetRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterMetricSetId(error),
-            1 => Self::InvalidParameterMetricIds(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterMetricSetId(error) => (0, error),
-            Self::InvalidParameterMetricIds(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyDiagnosticMetricSetError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyDiagnosticMetricSetError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterMetricSetId",
-            "InvalidParameterMetricIds",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyDiagnosticMetricSetError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyDiagnosticMetricSetError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyDiagnosticMetricSetError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyDiagnosticMetricSetError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_diagnostic_metric_set(
+        &self,
+    ) -> ModifyDiagnosticMetricSetRequestBuilder<&Self> {
+        ModifyDiagnosticMetricSetRequestBuilder::new(self)
     }
 }

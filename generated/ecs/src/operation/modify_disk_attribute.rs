@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyDiskAttributeRequest>;
 /// Request of `ModifyDiskAttribute`: Modifies the name, description, release behavior with ECS instance, snapshot deletion on disk removal, automatic snapshot policy feature, and performance burst feature for one or more block storage devices.
 ///
 /// You can use `DiskId` to specify a block storage device and modify the attributes of the device, such as the name and description of the device and whether to release the device together with the associated instance. You can use `DiskIds.N` to specify multiple block storage devices and batch modify the attributes of the devices.
@@ -210,10 +213,7 @@ impl<C> ModifyDiskAttributeRequestBuilder<C> {
     ///
     /// The ID of the disk whose attributes you want to modify.
     ///
-    /// > You can specify `DiskId` or `DiskIds.N`, but not both.
-    ///
-    /// - Wire name: `DiskId`.
-    /// - Example: `d-bp1famypsnar20bv****`.
+    /// Its description, rules and example: [`ModifyDiskAttributeRequest::disk_id`](ModifyDiskAttributeRequest::disk_id).
     pub fn disk_id(mut self, value: impl Into<String>) -> Self {
         self.inner.disk_id = Some(value.into());
         self
@@ -222,8 +222,7 @@ impl<C> ModifyDiskAttributeRequestBuilder<C> {
     ///
     /// The name of the disk. The name must be 2 to 128 characters in length and can contain Unicode characters under the Decimal Number category and the categories whose names contain Letter. The name can also contain colons (:), underscores (\_), periods (.), and hyphens (-).
     ///
-    /// - Wire name: `DiskName`.
-    /// - Example: `MyDiskName`.
+    /// Its description, rules and example: [`ModifyDiskAttributeRequest::disk_name`](ModifyDiskAttributeRequest::disk_name).
     pub fn disk_name(mut self, value: impl Into<String>) -> Self {
         self.inner.disk_name = Some(value.into());
         self
@@ -232,8 +231,7 @@ impl<C> ModifyDiskAttributeRequestBuilder<C> {
     ///
     /// The description of the disk. The description must be 2 to 256 characters in length. It cannot start with `http://` or `https://`.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `TestDescription`.
+    /// Its description, rules and example: [`ModifyDiskAttributeRequest::description`](ModifyDiskAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -242,17 +240,7 @@ impl<C> ModifyDiskAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to release the disk together with the associated instance. This parameter is empty by default, which indicates that the current value remains unchanged.
     ///
-    /// An error is returned if you set `DeleteWithInstance` to `false` in one of the following cases:
-    ///
-    /// * The disk is a local disk.
-    /// * The disk is a basic disk and is not removable. If the Portable attribute of a disk is set to false, the disk is not removable.
-    ///
-    /// \*\*
-    ///
-    /// **Warning** If you set DeleteWithInstance to false and the instance to which the disk is attached is locked for security reasons, the DeleteWithInstance attribute of the disk is ignored and the disk is released together with the instance. If "LockReason" : "security" is displayed in the response when you query information about an instance, the instance is locked for security reasons.
-    ///
-    /// - Wire name: `DeleteWithInstance`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyDiskAttributeRequest::delete_with_instance`](ModifyDiskAttributeRequest::delete_with_instance).
     pub fn delete_with_instance(mut self, value: bool) -> Self {
         self.inner.delete_with_instance = Some(value);
         self
@@ -261,13 +249,7 @@ impl<C> ModifyDiskAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to delete the automatic snapshots of the disk when the disk is released. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// This parameter is empty by default, which indicates that the current value remains unchanged.
-    ///
-    /// - Wire name: `DeleteAutoSnapshot`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyDiskAttributeRequest::delete_auto_snapshot`](ModifyDiskAttributeRequest::delete_auto_snapshot).
     pub fn delete_auto_snapshot(mut self, value: bool) -> Self {
         self.inner.delete_auto_snapshot = Some(value);
         self
@@ -276,15 +258,7 @@ impl<C> ModifyDiskAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable the automatic snapshot policy feature. Valid values:
     ///
-    /// * true: enables the automatic snapshot policy feature for the cloud disk.
-    /// * false: disables the automatic snapshot policy feature for the cloud disk.
-    ///
-    /// This parameter is empty by default, which indicates that the current value remains unchanged.
-    ///
-    /// > This parameter is deprecated. By default, the automatic snapshot policy feature is enabled for cloud disks. You only need to apply an automatic snapshot policy to a cloud disk before you can use the automatic snapshot policy.
-    ///
-    /// - Wire name: `EnableAutoSnapshot`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ModifyDiskAttributeRequest::enable_auto_snapshot`](ModifyDiskAttributeRequest::enable_auto_snapshot).
     pub fn enable_auto_snapshot(mut self, value: bool) -> Self {
         self.inner.enable_auto_snapshot = Some(value);
         self
@@ -293,8 +267,7 @@ impl<C> ModifyDiskAttributeRequestBuilder<C> {
     ///
     /// The region ID of the command. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyDiskAttributeRequest::region_id`](ModifyDiskAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -303,11 +276,7 @@ impl<C> ModifyDiskAttributeRequestBuilder<C> {
     ///
     /// The IDs of the disks whose attributes you want to modify. Valid values of N: 0 to 100.
     ///
-    /// > You can specify `DiskId` or `DiskIds.N`, but not both.
-    ///
-    /// - Wire name: `DiskIds`.
-    /// - Must have at most 100 items.
-    /// - Example: `d-bp1famypsnar20bv****`.
+    /// Its description, rules and example: [`ModifyDiskAttributeRequest::disk_ids`](ModifyDiskAttributeRequest::disk_ids).
     pub fn disk_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -319,13 +288,7 @@ impl<C> ModifyDiskAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable performance burst for the disk if the disk supports performance burst. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// > An error is reported if you specify this parameter for a disk that does not support performance burst.
-    ///
-    /// - Wire name: `BurstingEnabled`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyDiskAttributeRequest::bursting_enabled`](ModifyDiskAttributeRequest::bursting_enabled).
     pub fn bursting_enabled(mut self, value: bool) -> Self {
         self.inner.bursting_enabled = Some(value);
         self
@@ -460,203 +423,24 @@ for ModifyDiskAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyDiskAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyDiskAttributeError {
-    /// HTTP 400 `InvalidDiskName.Malformed`: The specified disk name is wrongly formed.
-    InvalidDiskNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoAttributeToModify`: No attribute to be modified in this request.
-    NoAttributeToModify(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncompleteParamter`: Some fields can not be null in this request.
-    IncompleteParamter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.MalFormed`: The specified RegionId is not valid.
-    InvalidRegionIdMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.DiskIdOrDiskIds`: Specified parameter DiskId or DiskIds is missing.
-    MissingParameterDiskIdOrDiskIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterConflict.DiskIdAndDiskIds`: Specified parameter DiskId and DiskIds conflict, only one can be chosen.
-    ParameterConflictDiskIdAndDiskIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BurstingEnabledForDiskCategoryUnsupported`: The specified disk category does not support bursting enabled.
-    BurstingEnabledForDiskCategoryUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BurstingEnabledForMultiAttachDiskUnsupported`: The multi attach disk does not support bursting enabled.
-    BurstingEnabledForMultiAttachDiskUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BurstingEnabledForModifyingDiskUnsupported`: The modifying disk does not support bursting enabled.
-    BurstingEnabledForModifyingDiskUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBurstingEnabled.DiskSizeTooSmall`: The disk size must be greater than 3 GiB to enable burst.
-    InvalidBurstingEnabledDiskSizeTooSmall(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.Snapshot`: The snapshot quota exceeds.
-    QuotaExceedSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DiskNotPortable`: The specified disk is not a portable disk.
-    DiskNotPortable(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDiskStatus`: The operation is not supported in this status.
-    IncorrectDiskStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UserNotInTheWhiteList`: The user is not in disk white list.
-    UserNotInTheWhiteList(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DeleteWithInstance.Conflict`: The specified image is from the image market, you cannot set DeleteWithInstance attribute to false.
-    DeleteWithInstanceConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDiskId.NotFound`: The specified disk does not exist.
-    InvalidDiskIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDescription.Malformed`: The specified description is wrongly formed.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: Specified attached instance does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyDiskAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidDiskName.Malformed",
-                        "NoAttributeToModify",
-                        "IncompleteParamter",
-                        "InvalidRegionId.MalFormed",
-                        "MissingParameter.DiskIdOrDiskIds",
-                        "ParameterConflict.DiskIdAndDiskIds",
-                        "BurstingEnabledForDiskCategoryUnsupported",
-                        "BurstingEnabledForMultiAttachDiskUnsupported",
-                        "BurstingEnabledForModifyingDiskUnsupported",
-                        "InvalidBurstingEnabled.DiskSizeTooSmall",
-                        "QuotaExceed.Snapshot",
-                        "DiskNotPortable",
-                        "IncorrectDiskStatus",
-                        "UserNotInTheWhiteList",
-                        "DeleteWithInstance.Conflict",
-                        "InvalidDiskId.NotFound",
-                        "InvalidDescription.Malformed",
-                        "InvalidInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyDiskAttributeError;
+impl crate::Client {
+    /// Calls `ModifyDiskAttribute`: Modifies the name, description, release behavior with ECS instance, snapshot deletion on disk removal, automatic snapshot policy feature, and performance burst feature for one or more block storage devices.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyDiskAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyDiskAttributeRequest`].
+    #[inline]
+    pub fn modify_disk_attribute(&self) -> ModifyDiskAttributeRequestBuilder<&Self> {
+        ModifyDiskAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyDiskAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyDiskAttribute`: Modifies the name, description, release behavior with ECS instance, snapshot deletion on disk removal, automatic snapshot policy feature, and performance burst feature for one or more block storage devices.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyDiskAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidDiskNameMalformed(error),
-            1 => Self::NoAttributeToModify(error),
-            2 => Self::IncompleteParamter(error),
-            3 => Self::InvalidRegionIdMalFormed(error),
-            4 => Self::MissingParameterDiskIdOrDiskIds(error),
-            5 => Self::ParameterConflictDiskIdAndDiskIds(error),
-            6 => Self::BurstingEnabledForDiskCategoryUnsupported(error),
-            7 => Self::BurstingEnabledForMultiAttachDiskUnsupported(error),
-            8 => Self::BurstingEnabledForModifyingDiskUnsupported(error),
-            9 => Self::InvalidBurstingEnabledDiskSizeTooSmall(error),
-            10 => Self::QuotaExceedSnapshot(error),
-            11 => Self::DiskNotPortable(error),
-            12 => Self::IncorrectDiskStatus(error),
-            13 => Self::UserNotInTheWhiteList(error),
-            14 => Self::DeleteWithInstanceConflict(error),
-            15 => Self::InvalidDiskIdNotFound(error),
-            16 => Self::InvalidDescriptionMalformed(error),
-            17 => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidDiskNameMalformed(error) => (0, error),
-            Self::NoAttributeToModify(error) => (1, error),
-            Self::IncompleteParamter(error) => (2, error),
-            Self::InvalidRegionIdMalFormed(error) => (3, error),
-            Self::MissingParameterDiskIdOrDiskIds(error) => (4, error),
-            Self::ParameterConflictDiskIdAndDiskIds(error) => (5, error),
-            Self::BurstingEnabledForDiskCategoryUnsupported(error) => (6, error),
-            Self::BurstingEnabledForMultiAttachDiskUnsupported(error) => (7, error),
-            Self::BurstingEnabledForModifyingDiskUnsupported(error) => (8, error),
-            Self::InvalidBurstingEnabledDiskSizeTooSmall(error) => (9, error),
-            Self::QuotaExceedSnapshot(error) => (10, error),
-            Self::DiskNotPortable(error) => (11, error),
-            Self::IncorrectDiskStatus(error) => (12, error),
-            Self::UserNotInTheWhiteList(error) => (13, error),
-            Self::DeleteWithInstanceConflict(error) => (14, error),
-            Self::InvalidDiskIdNotFound(error) => (15, error),
-            Self::InvalidDescriptionMalformed(error) => (16, error),
-            Self::InvalidInstanceIdNotFound(error) => (17, error),
-            Self::Unhandled(unhandled) => (18, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyDiskAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyDiskAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidDiskNameMalformed",
-            "NoAttributeToModify",
-            "IncompleteParamter",
-            "InvalidRegionIdMalFormed",
-            "MissingParameterDiskIdOrDiskIds",
-            "ParameterConflictDiskIdAndDiskIds",
-            "BurstingEnabledForDiskCategoryUnsupported",
-            "BurstingEnabledForMultiAttachDiskUnsupported",
-            "BurstingEnabledForModifyingDiskUnsupported",
-            "InvalidBurstingEnabledDiskSizeTooSmall",
-            "QuotaExceedSnapshot",
-            "DiskNotPortable",
-            "IncorrectDiskStatus",
-            "UserNotInTheWhiteList",
-            "DeleteWithInstanceConflict",
-            "InvalidDiskIdNotFound",
-            "InvalidDescriptionMalformed",
-            "InvalidInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyDiskAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyDiskAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyDiskAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyDiskAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_disk_attribute(&self) -> ModifyDiskAttributeRequestBuilder<&Self> {
+        ModifyDiskAttributeRequestBuilder::new(self)
     }
 }

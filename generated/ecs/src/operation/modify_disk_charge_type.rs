@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyDiskChargeTypeRequest>;
 /// Request of `ModifyDiskChargeType`: Converts the billing method of a data disk attached to a subscription ECS instance between pay-as-you-go and subscription.
 ///
 /// For information about how to change the billing method of cloud disks, see [Change the billing methods of a disk](<https://www.alibabacloud.com/help/doc-detail/145018.htm>).
@@ -173,9 +176,7 @@ impl<C> ModifyDiskChargeTypeRequestBuilder<C> {
     ///
     /// The ID of the instance to which disks are attached.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-bp1i778bq705cvx1****`.
+    /// Its description, rules and example: [`ModifyDiskChargeTypeRequest::instance_id`](ModifyDiskChargeTypeRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -184,9 +185,7 @@ impl<C> ModifyDiskChargeTypeRequestBuilder<C> {
     ///
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyDiskChargeTypeRequest::region_id`](ModifyDiskChargeTypeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -195,9 +194,7 @@ impl<C> ModifyDiskChargeTypeRequestBuilder<C> {
     ///
     /// The IDs of disks. The value is a JSON array that consists of up to 16 disk IDs. Separate the disk IDs with commas (,).
     ///
-    /// - Wire name: `DiskIds`.
-    /// - Required.
-    /// - Example: `[“d-bp67acfmxazb4ph****”, “d-bp67acfmxazb4pi****”, … “d-bp67acfmxazb4pj****”]`.
+    /// Its description, rules and example: [`ModifyDiskChargeTypeRequest::disk_ids`](ModifyDiskChargeTypeRequest::disk_ids).
     pub fn disk_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.disk_ids = Some(value.into());
         self
@@ -206,12 +203,7 @@ impl<C> ModifyDiskChargeTypeRequestBuilder<C> {
     ///
     /// Specifies whether to automatically complete the payment. Valid values:
     ///
-    /// * true (default): The payment is automatically completed. Maintain sufficient balance in your account. Otherwise, your order becomes invalid and must be canceled.
-    /// * false: An order is generated but no payment is made. If your account balance is insufficient, you can set AutoPay to false to generate an unpaid order. Then, log on to the **Expenses and Costs console**, go to the [Orders page](<https://usercenter2-intl.aliyun.com/order/list>), and pay for the order.
-    ///
-    /// - Wire name: `AutoPay`.
-    /// - Default: `true`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ModifyDiskChargeTypeRequest::auto_pay`](ModifyDiskChargeTypeRequest::auto_pay).
     pub fn auto_pay(mut self, value: bool) -> Self {
         self.inner.auto_pay = Some(value);
         self
@@ -220,9 +212,7 @@ impl<C> ModifyDiskChargeTypeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [Ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyDiskChargeTypeRequest::client_token`](ModifyDiskChargeTypeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -231,13 +221,7 @@ impl<C> ModifyDiskChargeTypeRequestBuilder<C> {
     ///
     /// The new billing method of the disk. Valid values:
     ///
-    /// * PrePaid (default): changes the billing method from pay-as-you-go to subscription.
-    /// * PostPaid: changes the billing method from subscription to pay-as-you-go.
-    ///
-    /// > When you change the billing method of a pay-as-you-go disk to subscription, the billing cycle of the disk is automatically synchronized with that of the associated ECS instance.
-    ///
-    /// - Wire name: `DiskChargeType`.
-    /// - Example: `PostPaid`.
+    /// Its description, rules and example: [`ModifyDiskChargeTypeRequest::disk_charge_type`](ModifyDiskChargeTypeRequest::disk_charge_type).
     pub fn disk_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.disk_charge_type = Some(value.into());
         self
@@ -382,341 +366,24 @@ for ModifyDiskChargeTypeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyDiskChargeType`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyDiskChargeTypeError {
-    /// HTTP 400 `InvalidInstanceType.ValueUnauthorized`: The specified InstanceType is not authorized.
-    InvalidInstanceTypeValueUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.ValueNotSupported`: The specified InstanceType is not supported.
+mod error;
+pub use error::ModifyDiskChargeTypeError;
+impl crate::Client {
+    /// Calls `ModifyDiskChargeType`: Converts the billing method of a data disk attached to a subscription ECS instance between pay-as-you-go and subscription.
     ///
-    /// Also returned with HTTP 403: The specified InstanceType is not supported.
-    InvalidInstanceTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.RegionId`: RegionId should not be null.
-    MissingParameterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.InstanceIdNotSupported`: InstanceId should not be null.
-    MissingParameterInstanceIdNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ChargeTypeViolation`: The operation is not permitted due to charge type of the instance.
-    ChargeTypeViolation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceId.Released`: The specified Instance is not exist.
-    InvalidInstanceIdReleased(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstance.PurchaseNotFound`: The specified Instance has no purchase.
-    InvalidInstancePurchaseNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstance.UnPaidOrder`: The specified Instance has unpaid order.
-    InvalidInstanceUnPaidOrder(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidClientToken.ValueNotSupported`: The ClientToken provided is invalid.
-    InvalidClientTokenValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Account.Arrearage`: Your account has been in arrears.
-    AccountArrearage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Idempotence.SignatureMismatch`: There is a idempotence signature mismatch between this and last request.
-    IdempotenceSignatureMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OrderCreationFailed`: Create Order failed, please check your parameters and try it later.
-    OrderCreationFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Throttling`: Request was denied due to request throttling, please try again after 5 minutes.
+    /// Set the parameters on the returned builder, then [`send`](ModifyDiskChargeTypeRequestBuilder::send) it. The parameters and their rules: [`ModifyDiskChargeTypeRequest`].
+    #[inline]
+    pub fn modify_disk_charge_type(&self) -> ModifyDiskChargeTypeRequestBuilder<&Self> {
+        ModifyDiskChargeTypeRequestBuilder::new(self)
+    }
+}
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyDiskChargeType`: Converts the billing method of a data disk attached to a subscription ECS instance between pay-as-you-go and subscription.
     ///
-    /// Also returned with HTTP 403: Request was denied due to request throttling, please try again after 5 minutes.
-    Throttling(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceDowngrade.QuotaExceed`: Quota of instance downgrade is exceed.
-    InstanceDowngradeQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
-    ///
-    /// Also returned with HTTP 404: The specified InstanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDisk.DetachedSystemDisk`: The specified disk is a detached system disk, does not support this operation.
-    InvalidDiskDetachedSystemDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LastOrderProcessing`: The previous order is still processing, please try again later.
-    LastOrderProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAction.WithActiveElasticUpgrade`: The instance has active Elastic Upgrade.
-    InvalidActionWithActiveElasticUpgrade(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DISK_IN_DEDICATED_BLOCK_STORAGE_CLUSTER`: The disk in dedicated block storage cluster is not allowed to do this operation.
-    DiskInDedicatedBlockStorageCluster(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoPermission.Price`: The operation requires price permission. Please either apply for permission from your main account, or set the parameter AutoPay as true.
-    NoPermissionPrice(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoPermission.Refund`: The operation requires refund permission. Please apply for permission from your main account.
-    NoPermissionRefund(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.DiskMustAttachedToInstance`: The specified data disks must have been attached to this instance.
-    InvalidOperationDiskMustAttachedToInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceExpiredOrInArrears`: The specified operation is denied as your prepay instance is expired (prepay mode) or in arrears (afterpay mode).
-    InstanceExpiredOrInArrears(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOrder.Overdue`: The specified account has overdue orders.
-    InvalidOrderOverdue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectInstanceStatus`: The current status of the instance does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAccountStatus.NotEnoughBalance`: Your account does not have enough balance.
-    InvalidAccountStatusNotEnoughBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceChargeType.NotFound`: The chargeType of the instance does not support this operation.
-    InvalidInstanceChargeTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.MultiAttachDisk`: Multi attach disk does not support this operation.
-    InvalidOperationMultiAttachDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.UnpaidOrder`: The specified instance has unpaid orders and does not support the current operation.
-    InvalidOperationUnpaidOrder(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `PaymentMethodNotFound`: No billing method has been registered on the account.
-    PaymentMethodNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidZoneId.NotFound`: The ZoneId provided does not exist in our records.
-    InvalidZoneIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRamRole.NotFound`: The specified parameter "RAMRoleName" does not exist.
-    InvalidRamRoleNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDiskIds.NotFound`: Some of the specified data disks do not exist.
-    InvalidDiskIdsNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDiskIds.NotPortable`: The specified DiskId is not portable.
-    InvalidDiskIdsNotPortable(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDataDiskSize.ValueNotSupported`: The specified parameter "Size" is not supported.
-    InvalidDataDiskSizeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAction.NotSupported`: The specified action is not supported.
-    InvalidActionNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceStatus.NotSupported`: The status of the specified instance is invalid.
-    InvalidInstanceStatusNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NOT_FOUND`: The specified instance is not exist.
-    InvalidInstanceIdNotFoundError(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyDiskChargeTypeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidInstanceType.ValueUnauthorized",
-                        "InvalidInstanceType.ValueNotSupported",
-                        "MissingParameter.RegionId",
-                        "MissingParameter.InstanceIdNotSupported",
-                        "ChargeTypeViolation",
-                        "InvalidInstanceId.Released",
-                        "InvalidInstance.PurchaseNotFound",
-                        "InvalidInstance.UnPaidOrder",
-                        "InvalidClientToken.ValueNotSupported",
-                        "Account.Arrearage",
-                        "Idempotence.SignatureMismatch",
-                        "OrderCreationFailed",
-                        "Throttling",
-                        "InstanceDowngrade.QuotaExceed",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidDisk.DetachedSystemDisk",
-                        "LastOrderProcessing",
-                        "InvalidAction.WithActiveElasticUpgrade",
-                        "DISK_IN_DEDICATED_BLOCK_STORAGE_CLUSTER",
-                        "NoPermission.Price",
-                        "NoPermission.Refund",
-                        "InvalidOperation.DiskMustAttachedToInstance",
-                        "InstanceExpiredOrInArrears",
-                        "InvalidOrder.Overdue",
-                        "IncorrectInstanceStatus",
-                        "InvalidAccountStatus.NotEnoughBalance",
-                        "InvalidInstanceChargeType.NotFound",
-                        "InvalidOperation.MultiAttachDisk",
-                        "InvalidOperation.UnpaidOrder",
-                        "InvalidRegionId.NotFound",
-                        "PaymentMethodNotFound",
-                        "InvalidZoneId.NotFound",
-                        "InvalidRamRole.NotFound",
-                        "InvalidDiskIds.NotFound",
-                        "InvalidDiskIds.NotPortable",
-                        "InvalidDataDiskSize.ValueNotSupported",
-                        "InvalidAction.NotSupported",
-                        "InvalidInstanceStatus.NotSupported",
-                        "InvalidInstanceId.NOT_FOUND",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
-    }
-}
-#[allow(deprecated)]
-impl ModifyDiskChargeTypeError {
-    /// The service error behind the variant.
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyDiskChargeTypeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidInstanceTypeValueUnauthorized(error),
-            1 => Self::InvalidInstanceTypeValueNotSupported(error),
-            2 => Self::MissingParameterRegionId(error),
-            3 => Self::MissingParameterInstanceIdNotSupported(error),
-            4 => Self::ChargeTypeViolation(error),
-            5 => Self::InvalidInstanceIdReleased(error),
-            6 => Self::InvalidInstancePurchaseNotFound(error),
-            7 => Self::InvalidInstanceUnPaidOrder(error),
-            8 => Self::InvalidClientTokenValueNotSupported(error),
-            9 => Self::AccountArrearage(error),
-            10 => Self::IdempotenceSignatureMismatch(error),
-            11 => Self::OrderCreationFailed(error),
-            12 => Self::Throttling(error),
-            13 => Self::InstanceDowngradeQuotaExceed(error),
-            14 => Self::InvalidInstanceIdNotFound(error),
-            15 => Self::InvalidDiskDetachedSystemDisk(error),
-            16 => Self::LastOrderProcessing(error),
-            17 => Self::InvalidActionWithActiveElasticUpgrade(error),
-            18 => Self::DiskInDedicatedBlockStorageCluster(error),
-            19 => Self::NoPermissionPrice(error),
-            20 => Self::NoPermissionRefund(error),
-            21 => Self::InvalidOperationDiskMustAttachedToInstance(error),
-            22 => Self::InstanceExpiredOrInArrears(error),
-            23 => Self::InvalidOrderOverdue(error),
-            24 => Self::IncorrectInstanceStatus(error),
-            25 => Self::InvalidAccountStatusNotEnoughBalance(error),
-            26 => Self::InvalidInstanceChargeTypeNotFound(error),
-            27 => Self::InvalidOperationMultiAttachDisk(error),
-            28 => Self::InvalidOperationUnpaidOrder(error),
-            29 => Self::InvalidRegionIdNotFound(error),
-            30 => Self::PaymentMethodNotFound(error),
-            31 => Self::InvalidZoneIdNotFound(error),
-            32 => Self::InvalidRamRoleNotFound(error),
-            33 => Self::InvalidDiskIdsNotFound(error),
-            34 => Self::InvalidDiskIdsNotPortable(error),
-            35 => Self::InvalidDataDiskSizeValueNotSupported(error),
-            36 => Self::InvalidActionNotSupported(error),
-            37 => Self::InvalidInstanceStatusNotSupported(error),
-            38 => Self::InvalidInstanceIdNotFoundError(error),
-            39 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidInstanceTypeValueUnauthorized(error) => (0, error),
-            Self::InvalidInstanceTypeValueNotSupported(error) => (1, error),
-            Self::MissingParameterRegionId(error) => (2, error),
-            Self::MissingParameterInstanceIdNotSupported(error) => (3, error),
-            Self::ChargeTypeViolation(error) => (4, error),
-            Self::InvalidInstanceIdReleased(error) => (5, error),
-            Self::InvalidInstancePurchaseNotFound(error) => (6, error),
-            Self::InvalidInstanceUnPaidOrder(error) => (7, error),
-            Self::InvalidClientTokenValueNotSupported(error) => (8, error),
-            Self::AccountArrearage(error) => (9, error),
-            Self::IdempotenceSignatureMismatch(error) => (10, error),
-            Self::OrderCreationFailed(error) => (11, error),
-            Self::Throttling(error) => (12, error),
-            Self::InstanceDowngradeQuotaExceed(error) => (13, error),
-            Self::InvalidInstanceIdNotFound(error) => (14, error),
-            Self::InvalidDiskDetachedSystemDisk(error) => (15, error),
-            Self::LastOrderProcessing(error) => (16, error),
-            Self::InvalidActionWithActiveElasticUpgrade(error) => (17, error),
-            Self::DiskInDedicatedBlockStorageCluster(error) => (18, error),
-            Self::NoPermissionPrice(error) => (19, error),
-            Self::NoPermissionRefund(error) => (20, error),
-            Self::InvalidOperationDiskMustAttachedToInstance(error) => (21, error),
-            Self::InstanceExpiredOrInArrears(error) => (22, error),
-            Self::InvalidOrderOverdue(error) => (23, error),
-            Self::IncorrectInstanceStatus(error) => (24, error),
-            Self::InvalidAccountStatusNotEnoughBalance(error) => (25, error),
-            Self::InvalidInstanceChargeTypeNotFound(error) => (26, error),
-            Self::InvalidOperationMultiAttachDisk(error) => (27, error),
-            Self::InvalidOperationUnpaidOrder(error) => (28, error),
-            Self::InvalidRegionIdNotFound(error) => (29, error),
-            Self::PaymentMethodNotFound(error) => (30, error),
-            Self::InvalidZoneIdNotFound(error) => (31, error),
-            Self::InvalidRamRoleNotFound(error) => (32, error),
-            Self::InvalidDiskIdsNotFound(error) => (33, error),
-            Self::InvalidDiskIdsNotPortable(error) => (34, error),
-            Self::InvalidDataDiskSizeValueNotSupported(error) => (35, error),
-            Self::InvalidActionNotSupported(error) => (36, error),
-            Self::InvalidInstanceStatusNotSupported(error) => (37, error),
-            Self::InvalidInstanceIdNotFoundError(error) => (38, error),
-            Self::InternalError(error) => (39, error),
-            Self::Unhandled(unhandled) => (40, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyDiskChargeTypeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyDiskChargeTypeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidInstanceTypeValueUnauthorized",
-            "InvalidInstanceTypeValueNotSupported",
-            "MissingParameterRegionId",
-            "MissingParameterInstanceIdNotSupported",
-            "ChargeTypeViolation",
-            "InvalidInstanceIdReleased",
-            "InvalidInstancePurchaseNotFound",
-            "InvalidInstanceUnPaidOrder",
-            "InvalidClientTokenValueNotSupported",
-            "AccountArrearage",
-            "IdempotenceSignatureMismatch",
-            "OrderCreationFailed",
-            "Throttling",
-            "InstanceDowngradeQuotaExceed",
-            "InvalidInstanceIdNotFound",
-            "InvalidDiskDetachedSystemDisk",
-            "LastOrderProcessing",
-            "InvalidActionWithActiveElasticUpgrade",
-            "DiskInDedicatedBlockStorageCluster",
-            "NoPermissionPrice",
-            "NoPermissionRefund",
-            "InvalidOperationDiskMustAttachedToInstance",
-            "InstanceExpiredOrInArrears",
-            "InvalidOrderOverdue",
-            "IncorrectInstanceStatus",
-            "InvalidAccountStatusNotEnoughBalance",
-            "InvalidInstanceChargeTypeNotFound",
-            "InvalidOperationMultiAttachDisk",
-            "InvalidOperationUnpaidOrder",
-            "InvalidRegionIdNotFound",
-            "PaymentMethodNotFound",
-            "InvalidZoneIdNotFound",
-            "InvalidRamRoleNotFound",
-            "InvalidDiskIdsNotFound",
-            "InvalidDiskIdsNotPortable",
-            "InvalidDataDiskSizeValueNotSupported",
-            "InvalidActionNotSupported",
-            "InvalidInstanceStatusNotSupported",
-            "InvalidInstanceIdNotFoundError",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyDiskChargeTypeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyDiskChargeTypeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyDiskChargeTypeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyDiskChargeTypeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_disk_charge_type(&self) -> ModifyDiskChargeTypeRequestBuilder<&Self> {
+        ModifyDiskChargeTypeRequestBuilder::new(self)
     }
 }

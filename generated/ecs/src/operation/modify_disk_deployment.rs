@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyDiskDeploymentRequest>;
 /// Request of `ModifyDiskDeployment`: Migrates disks to or from a dedicated block storage cluster, or migrates disks between different dedicated block storage clusters.
 ///
 /// > The Dedicated Block Storage Cluster feature is available in the following regions: China (Hangzhou), China (Shanghai), China (Beijing), China (Zhangjiakou), China (Ulanqab), China (Shenzhen), China (Heyuan), Indonesia (Jakarta), Germany (Frankfurt), and China South 1 Finance.
@@ -175,9 +178,7 @@ impl<C> ModifyDiskDeploymentRequestBuilder<C> {
     ///
     /// The ID of the disk.
     ///
-    /// - Wire name: `DiskId`.
-    /// - Required.
-    /// - Example: `d-bp131n0q38u3a4zi****`.
+    /// Its description, rules and example: [`ModifyDiskDeploymentRequest::disk_id`](ModifyDiskDeploymentRequest::disk_id).
     pub fn disk_id(mut self, value: impl Into<String>) -> Self {
         self.inner.disk_id = Some(value.into());
         self
@@ -186,10 +187,7 @@ impl<C> ModifyDiskDeploymentRequestBuilder<C> {
     ///
     /// The new disk category. The parameter can be used only when you migrate a disk between dedicated block storage clusters. Only ESSDs can be created in dedicated block storage clusters. Set this parameter to cloud_essd.
     ///
-    /// This parameter is empty by default, which indicates that the disk category is not changed.
-    ///
-    /// - Wire name: `DiskCategory`.
-    /// - Example: `cloud_essd`.
+    /// Its description, rules and example: [`ModifyDiskDeploymentRequest::disk_category`](ModifyDiskDeploymentRequest::disk_category).
     pub fn disk_category(mut self, value: impl Into<String>) -> Self {
         self.inner.disk_category = Some(value.into());
         self
@@ -198,13 +196,7 @@ impl<C> ModifyDiskDeploymentRequestBuilder<C> {
     ///
     /// The new performance level of the ESSD. The parameter can be used only when you migrate data between dedicated block storage clusters. Valid values:
     ///
-    /// * PL0: A single ESSD can deliver up to 10000 random read/write IOPS.
-    /// * PL1: A single ESSD can deliver up to 50000 random read/write IOPS.
-    ///
-    /// This parameter is empty by default, which indicates that the performance level is not modified.
-    ///
-    /// - Wire name: `PerformanceLevel`.
-    /// - Example: `PL1`.
+    /// Its description, rules and example: [`ModifyDiskDeploymentRequest::performance_level`](ModifyDiskDeploymentRequest::performance_level).
     pub fn performance_level(mut self, value: impl Into<String>) -> Self {
         self.inner.performance_level = Some(value.into());
         self
@@ -213,13 +205,7 @@ impl<C> ModifyDiskDeploymentRequestBuilder<C> {
     ///
     /// The ID of the dedicated block storage cluster to which data disk N belongs.
     ///
-    /// * When you migrate a disk to a dedicated block storage cluster, the` StorageClusterId` parameter must be specified.
-    /// * When you migrate a disk to a public block storage cluster, the `StorageClusterId` parameter must be left empty.
-    ///
-    /// This parameter is empty by default, which indicates that the disk is migrated to a public block storage cluster.
-    ///
-    /// - Wire name: `StorageClusterId`.
-    /// - Example: `dbsc-cn-c4d2uea****`.
+    /// Its description, rules and example: [`ModifyDiskDeploymentRequest::storage_cluster_id`](ModifyDiskDeploymentRequest::storage_cluster_id).
     pub fn storage_cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.storage_cluster_id = Some(value.into());
         self
@@ -228,13 +214,7 @@ impl<C> ModifyDiskDeploymentRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * true: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, service limits, and unavailable ECS resources. If the request fails the dry run, an error message is returned. If the request passes the dry run, the DryRunOperation error code is returned.
-    /// * false: performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyDiskDeploymentRequest::dry_run`](ModifyDiskDeploymentRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -381,203 +361,24 @@ for ModifyDiskDeploymentResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyDiskDeployment`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyDiskDeploymentError {
-    /// HTTP 400 `InvalidDiskSpec.Malformed`: The specified parameter DiskCategory or PerformanceLevel is not supported.
-    InvalidDiskSpecMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AccountInArrears`: The account is in arrears.
-    AccountInArrears(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStorageClusterId.DiskAlreadyInDestination`: The specified disk is already in destination.
-    InvalidStorageClusterIdDiskAlreadyInDestination(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDiskStatus`: The current disk status does not support this operation.
-    IncorrectDiskStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DiskCreatingSnapshot`: The operation is denied due to a snapshot of the specified disk is not completed yet.
-    DiskCreatingSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.DiskTypeUnsupported`: The type of the disk does not support this operation.
-    InvalidOperationDiskTypeUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.ChargeTypeUnsupported`: The charge type of the disk does not support this operation.
-    InvalidOperationChargeTypeUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidPerformanceLevel.DiskSizeUnsupported`: The specified parameter PerformanceLevel does not match the disk size.
-    InvalidPerformanceLevelDiskSizeUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DiskLimitExceeded`: The number of migrated disks at the same time exceeds the limit.
-    DiskLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.NoStock`: The requested resource is sold out in the specified zone; try other types of resources or other regions and zones.
-    OperationDeniedNoStock(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.MultiAttachDisk`: Multi attach disk does not support this operation.
-    InvalidOperationMultiAttachDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDisk.DetachedSystemDisk`: The specified resource is/has a detached system disk %s , not support current operation.
-    InvalidDiskDetachedSystemDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.NoPermission`: You are not authorized to do this action.
-    InvalidOperationNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.LimitQosUnsupported`: The specified disk has limited bps or iops, can not do this operation.
-    InvalidOperationLimitQosUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.AcrossRegionsOrZonesUnsupported`: Migration across regions or available zones is not supported.
-    InvalidOperationAcrossRegionsOrZonesUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDiskId.NotFound`: The specified disk does not exist.
-    InvalidDiskIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidStorageClusterId.NotFound`: The specified dedicated block storage cluster does not exist.
-    InvalidStorageClusterIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyDiskDeploymentError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidDiskSpec.Malformed",
-                        "AccountInArrears",
-                        "InvalidStorageClusterId.DiskAlreadyInDestination",
-                        "IncorrectDiskStatus",
-                        "DiskCreatingSnapshot",
-                        "InvalidOperation.DiskTypeUnsupported",
-                        "InvalidOperation.ChargeTypeUnsupported",
-                        "InvalidPerformanceLevel.DiskSizeUnsupported",
-                        "DiskLimitExceeded",
-                        "OperationDenied.NoStock",
-                        "InvalidOperation.MultiAttachDisk",
-                        "InvalidDisk.DetachedSystemDisk",
-                        "InvalidOperation.NoPermission",
-                        "InvalidOperation.LimitQosUnsupported",
-                        "InvalidOperation.AcrossRegionsOrZonesUnsupported",
-                        "InvalidDiskId.NotFound",
-                        "InvalidStorageClusterId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyDiskDeploymentError;
+impl crate::Client {
+    /// Calls `ModifyDiskDeployment`: Migrates disks to or from a dedicated block storage cluster, or migrates disks between different dedicated block storage clusters.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyDiskDeploymentRequestBuilder::send) it. The parameters and their rules: [`ModifyDiskDeploymentRequest`].
+    #[inline]
+    pub fn modify_disk_deployment(&self) -> ModifyDiskDeploymentRequestBuilder<&Self> {
+        ModifyDiskDeploymentRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyDiskDeploymentError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyDiskDeployment`: Migrates disks to or from a dedicated block storage cluster, or migrates disks between different dedicated block storage clusters.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyDiskDeploymentRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidDiskSpecMalformed(error),
-            1 => Self::AccountInArrears(error),
-            2 => Self::InvalidStorageClusterIdDiskAlreadyInDestination(error),
-            3 => Self::IncorrectDiskStatus(error),
-            4 => Self::DiskCreatingSnapshot(error),
-            5 => Self::InvalidOperationDiskTypeUnsupported(error),
-            6 => Self::InvalidOperationChargeTypeUnsupported(error),
-            7 => Self::InvalidPerformanceLevelDiskSizeUnsupported(error),
-            8 => Self::DiskLimitExceeded(error),
-            9 => Self::OperationDeniedNoStock(error),
-            10 => Self::InvalidOperationMultiAttachDisk(error),
-            11 => Self::InvalidDiskDetachedSystemDisk(error),
-            12 => Self::InvalidOperationNoPermission(error),
-            13 => Self::InvalidOperationLimitQosUnsupported(error),
-            14 => Self::InvalidOperationAcrossRegionsOrZonesUnsupported(error),
-            15 => Self::InvalidDiskIdNotFound(error),
-            16 => Self::InvalidStorageClusterIdNotFound(error),
-            17 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidDiskSpecMalformed(error) => (0, error),
-            Self::AccountInArrears(error) => (1, error),
-            Self::InvalidStorageClusterIdDiskAlreadyInDestination(error) => (2, error),
-            Self::IncorrectDiskStatus(error) => (3, error),
-            Self::DiskCreatingSnapshot(error) => (4, error),
-            Self::InvalidOperationDiskTypeUnsupported(error) => (5, error),
-            Self::InvalidOperationChargeTypeUnsupported(error) => (6, error),
-            Self::InvalidPerformanceLevelDiskSizeUnsupported(error) => (7, error),
-            Self::DiskLimitExceeded(error) => (8, error),
-            Self::OperationDeniedNoStock(error) => (9, error),
-            Self::InvalidOperationMultiAttachDisk(error) => (10, error),
-            Self::InvalidDiskDetachedSystemDisk(error) => (11, error),
-            Self::InvalidOperationNoPermission(error) => (12, error),
-            Self::InvalidOperationLimitQosUnsupported(error) => (13, error),
-            Self::InvalidOperationAcrossRegionsOrZonesUnsupported(error) => (14, error),
-            Self::InvalidDiskIdNotFound(error) => (15, error),
-            Self::InvalidStorageClusterIdNotFound(error) => (16, error),
-            Self::InternalError(error) => (17, error),
-            Self::Unhandled(unhandled) => (18, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyDiskDeploymentError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyDiskDeploymentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidDiskSpecMalformed",
-            "AccountInArrears",
-            "InvalidStorageClusterIdDiskAlreadyInDestination",
-            "IncorrectDiskStatus",
-            "DiskCreatingSnapshot",
-            "InvalidOperationDiskTypeUnsupported",
-            "InvalidOperationChargeTypeUnsupported",
-            "InvalidPerformanceLevelDiskSizeUnsupported",
-            "DiskLimitExceeded",
-            "OperationDeniedNoStock",
-            "InvalidOperationMultiAttachDisk",
-            "InvalidDiskDetachedSystemDisk",
-            "InvalidOperationNoPermission",
-            "InvalidOperationLimitQosUnsupported",
-            "InvalidOperationAcrossRegionsOrZonesUnsupported",
-            "InvalidDiskIdNotFound",
-            "InvalidStorageClusterIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyDiskDeploymentError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyDiskDeploymentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyDiskDeploymentError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyDiskDeploymentError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_disk_deployment(&self) -> ModifyDiskDeploymentRequestBuilder<&Self> {
+        ModifyDiskDeploymentRequestBuilder::new(self)
     }
 }

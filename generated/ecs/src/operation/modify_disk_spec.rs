@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyDiskSpecRequest>;
 /// Request of `ModifyDiskSpec`: Changes the disk category of a cloud disk or the performance level of an Enterprise SSD (ESSD). You cannot change the disk categories of Regional ESSDs, basic disks, elastic ephemeral disks, and local disks.
 ///
 /// To minimize impacts on your business, change the disk categories or performance levels of cloud disks during off-peak hours.
@@ -215,9 +218,7 @@ impl<C> ModifyDiskSpecRequestBuilder<C> {
     ///
     /// The disk ID.
     ///
-    /// - Wire name: `DiskId`.
-    /// - Required.
-    /// - Example: `d-bp131n0q38u3a4zi****`.
+    /// Its description, rules and example: [`ModifyDiskSpecRequest::disk_id`](ModifyDiskSpecRequest::disk_id).
     pub fn disk_id(mut self, value: impl Into<String>) -> Self {
         self.inner.disk_id = Some(value.into());
         self
@@ -226,15 +227,7 @@ impl<C> ModifyDiskSpecRequestBuilder<C> {
     ///
     /// The new performance level of the ESSD. Valid values:
     ///
-    /// * PL0: An ESSD can deliver up to 10,000 random read/write IOPS.
-    /// * PL1: An ESSD can deliver up to 50,000 random read/write IOPS.
-    /// * PL2: An ESSD can deliver up to 100,000 random read/write IOPS.
-    /// * PL3: An ESSD delivers up to 1,000,000 random read/write IOPS.
-    ///
-    /// Default value: PL1.
-    ///
-    /// - Wire name: `PerformanceLevel`.
-    /// - Example: `PL2`.
+    /// Its description, rules and example: [`ModifyDiskSpecRequest::performance_level`](ModifyDiskSpecRequest::performance_level).
     pub fn performance_level(mut self, value: impl Into<String>) -> Self {
         self.inner.performance_level = Some(value.into());
         self
@@ -243,17 +236,7 @@ impl<C> ModifyDiskSpecRequestBuilder<C> {
     ///
     /// The new disk category of the cloud disk. Valid values:
     ///
-    /// * cloud_essd: ESSD
-    /// * cloud_auto: ESSD AutoPL disk
-    /// * cloud_ssd: standard SSD
-    /// * cloud_efficiency: utra disk
-    ///
-    /// This parameter is empty by default, which indicates that the disk category is not changed.
-    ///
-    /// * The preceding values are listed in descending order of disk performance. Subscription disks cannot be downgraded.
-    ///
-    /// - Wire name: `DiskCategory`.
-    /// - Example: `cloud_essd`.
+    /// Its description, rules and example: [`ModifyDiskSpecRequest::disk_category`](ModifyDiskSpecRequest::disk_category).
     pub fn disk_category(mut self, value: impl Into<String>) -> Self {
         self.inner.disk_category = Some(value.into());
         self
@@ -262,13 +245,7 @@ impl<C> ModifyDiskSpecRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * true: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, service limits, and insufficient ECS resources. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * false: performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyDiskSpecRequest::dry_run`](ModifyDiskSpecRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -277,15 +254,7 @@ impl<C> ModifyDiskSpecRequestBuilder<C> {
     ///
     /// The provisioned read/write IOPS of the ESSD AutoPL disk.
     ///
-    /// Valid values: 0 to min{50,000, 1,000 × Capacity - Baseline IOPS}.
-    ///
-    /// Baseline IOPS = min{1,800 + 50 × Capacity, 50,000}.
-    ///
-    /// > This parameter is available only if you set `DiskCategory` to `cloud_auto`. For more information, see [ESSD AutoPL disks](<https://www.alibabacloud.com/help/doc-detail/368372.htm>) and [Modify the performance configurations of an ESSD AutoPL disk](<https://www.alibabacloud.com/help/doc-detail/413275.htm>).
-    ///
-    /// - Wire name: `ProvisionedIops`.
-    /// - Must be at least 0.
-    /// - Example: `50000`.
+    /// Its description, rules and example: [`ModifyDiskSpecRequest::provisioned_iops`](ModifyDiskSpecRequest::provisioned_iops).
     pub fn provisioned_iops(mut self, value: i64) -> Self {
         self.inner.provisioned_iops = Some(value);
         self
@@ -294,7 +263,7 @@ impl<C> ModifyDiskSpecRequestBuilder<C> {
     ///
     /// The disk performance specifications.
     ///
-    /// - Wire name: `PerformanceControlOptions`.
+    /// Its description, rules and example: [`ModifyDiskSpecRequest::performance_control_options`](ModifyDiskSpecRequest::performance_control_options).
     pub fn performance_control_options(
         mut self,
         value: crate::types::PerformanceControlOptions,
@@ -306,8 +275,7 @@ impl<C> ModifyDiskSpecRequestBuilder<C> {
     ///
     /// > This parameter is in invitational preview and is not publicly available.
     ///
-    /// - Wire name: `DestinationZoneId`.
-    /// - Example: `cn-hangzhou-g`.
+    /// Its description, rules and example: [`ModifyDiskSpecRequest::destination_zone_id`](ModifyDiskSpecRequest::destination_zone_id).
     pub fn destination_zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.destination_zone_id = Some(value.into());
         self
@@ -459,429 +427,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ModifyDiskSpecRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyDiskSpec`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyDiskSpecError {
-    /// HTTP 400 `InvalidPerformanceLevel.Malformed`: The specified parameter PerformanceLevel is not valid.
-    InvalidPerformanceLevelMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDiskCategory.ValueNotSupported`: The specified parameter "DiskCategory" is not valid.
+mod error;
+pub use error::ModifyDiskSpecError;
+impl crate::Client {
+    /// Calls `ModifyDiskSpec`: Changes the disk category of a cloud disk or the performance level of an Enterprise SSD (ESSD). You cannot change the disk categories of Regional ESSDs, basic disks, elastic ephemeral disks, and local disks.
     ///
-    /// Also returned with HTTP 403: The current disk category of the resource does not support this operation.
-    InvalidDiskCategoryValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPerformanceLevelParam.Mismatch`: The specified parameter PerformanceLevel should be null when DiskCategory is not cloud_essd.
-    InvalidPerformanceLevelParamMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.DiskInDedicatedBlockStorageCluster`: The disk in dedicated block storage cluster is not allowed to do this operation.
-    OperationDeniedDiskInDedicatedBlockStorageCluster(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `IncorrectDiskStatus.ReplicationStatusNotFound`: Disk replication status not found.
-    IncorrectDiskStatusReplicationStatusNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectDiskStatus.InReplication`: Disk already in replication.
-    IncorrectDiskStatusInReplication(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ProvisionedIopsForDiskCategoryUnsupported`: The specified disk category does not support provisioned iops.
-    ProvisionedIopsForDiskCategoryUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidProvisionedIops.LimitExceed`: The provisioned iops exceeds the limit.
-    InvalidProvisionedIopsLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceed.DiskCapacity`: The used capacity of disk type has exceeded the quota in the zone,  %s.
-    QuotaExceedDiskCapacity(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MalformedParameter.PerformanceControlOptions`: Parameter invalid, %s.
-    MalformedParameterPerformanceControlOptions(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPerformanceControlOptions.ModifyOperationUnsupported`: The specified performance control options are conflicts with disk category or performance level or ProvisionIOPS.
-    InvalidPerformanceControlOptionsModifyOperationUnsupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `NoPermission.Price`: The operation requires price permission. Please either apply for permission from your main account, or set the parameter AutoPay as true.
-    NoPermissionPrice(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoPermission.Refund`: The operation requires refund permission. Please apply for permission from your main account.
-    NoPermissionRefund(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InstanceRenewWithDowngradeInPlan`: The operation is denied due to the specified instance has renew with downgrade record in plan.
-    InvalidOperationInstanceRenewWithDowngradeInPlan(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidOperation.InstanceStatusUnsupported`: The specified instance status is not supported for this operation, expect status is Running or Stopped.
-    InvalidOperationInstanceStatusUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.DestinationZoneId`: The parameter DestinationZoneId must be specified when modifying the disk specification from a regional disk to a zone disk.
-    MissingParameterDestinationZoneId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDestinationZoneId.Mismatch`: The specified DestinationZoneId of the regional disk with 'In-use' status should remain consistent with the ZoneId of instance.
-    InvalidDestinationZoneIdMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.MultiAttachRegionalDiskUnsupported`: The multi-attach regional disk with 'In-use' status attached to more than one instance is not allowed to modify disk spec.
-    InvalidOperationMultiAttachRegionalDiskUnsupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidDestinationZoneId.DiskCategoryUnsupported`: The specified disk category does not allow the DestinationZoneId parameter for this operation.
-    InvalidDestinationZoneIdDiskCategoryUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectInstanceStatus`: The current status of the instance does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DiskInArrears`: The specified operation is denied as your disk owing fee.
-    DiskInArrears(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceExpiredOrInArrears`: The specified operation is denied as your prepay instance is expired (prepay mode) or in arrears (afterpay mode).
-    InstanceExpiredOrInArrears(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDiskStatus`: The current disk status does not support this operation.
-    IncorrectDiskStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DiskCreatingSnapshot`: The operation is denied due to a snapshot of the specified disk is not completed yet.
-    DiskCreatingSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied`: The type of the disk does not support the operation.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidPerformanceLevel.TooLow`: Specified new performance level is lower than the original performance level.
-    InvalidPerformanceLevelTooLow(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.PerformanceLevelNotMatch`: The specified PerformanceLevel and disk size do not match.
-    OperationDeniedPerformanceLevelNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UserNotInTheWhiteList`: The user is not in modify disk category white list.
-    UserNotInTheWhiteList(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidRegion.NotSupport`: The specified region does not support modify disk category.
-    InvalidRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Downgrade.NotSupported`: Downgrade operation for prepay resource is not supported.
-    DowngradeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceType.NotSupportDiskCategory`: The instanceType of the specified instance does not support this disk category.
-    InvalidInstanceTypeNotSupportDiskCategory(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ModifyingDiskCategoryLimitExceed`: The amount of modifying disk category exceeds the limit.
-    ModifyingDiskCategoryLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DiskInCoolingPeriod`: There is a cooling period after the disk is successfully modified.
-    DiskInCoolingPeriod(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DiskHasFlashSnapshot`: The specified disk with flash snapshots do not support modify disk category.
-    DiskHasFlashSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `NoChangeInDiskCategoryAndPerformanceLevel`: There is no change between the parameters transmitted and the current.
-    NoChangeInDiskCategoryAndPerformanceLevel(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.NoStock`: The requested resource is sold out in the specified zone; try other types of resources or other regions and zones.
-    OperationDeniedNoStock(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.MultiAttachDisk`: Multi attach disk does not support this operation.
-    InvalidOperationMultiAttachDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.DiskExpansionUnfinished`: The instance has not been restarted after a previous disk expansion.
-    OperationDeniedDiskExpansionUnfinished(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDiskCategory.NotSupported`: The specified disk category is not supported.
-    InvalidDiskCategoryNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidPerformanceParameter.DiskNotInDedicatedStorageCluster`: The specified disk not in dedicated storage cluster, can not modify performance control options.
-    InvalidPerformanceParameterDiskNotInDedicatedStorageCluster(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidStatus.DiskUnderPerformanceControl`: The specified disk is under performance control, any modifications to the category or performance level of the specified disk are unsupported..
-    InvalidStatusDiskUnderPerformanceControl(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidStatus.DiskNotReady`: This specified disk is not ready, status needs to be either In_use or Available.
-    InvalidStatusDiskNotReady(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.DiskInReplicaPairsUnsupported`: The disk in replication pairs does not support this operation.
-    InvalidOperationDiskInReplicaPairsUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDisk.DetachedSystemDisk`: The specified resource is/has a detached system disk %s , not support current operation.
-    InvalidDiskDetachedSystemDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDiskCategory.InstanceTypeUnsupported`: The current instance type does not support the specified disk category. Please check the list of disk category supported by the instance type and select an appropriate disk category for configuration.
-    InvalidDiskCategoryInstanceTypeUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.CMKNotEnabled`: The CMK (Customer Master Key) must be in an active state.
-    InvalidOperationCmkNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.CMKUnauthorized`: The CMK(Customer Master Key) lacks authorization to add tags to the ECS service.
-    InvalidOperationCmkUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceLockedForSecurity`: The instance is locked for security reasons. Please contact Security Technical Support for assistance.
-    InstanceLockedForSecurity(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDiskId.NotFound`: The specified disk does not exist.
-    InvalidDiskIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
+    /// Set the parameters on the returned builder, then [`send`](ModifyDiskSpecRequestBuilder::send) it. The parameters and their rules: [`ModifyDiskSpecRequest`].
+    #[inline]
+    pub fn modify_disk_spec(&self) -> ModifyDiskSpecRequestBuilder<&Self> {
+        ModifyDiskSpecRequestBuilder::new(self)
+    }
+}
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyDiskSpec`: Changes the disk category of a cloud disk or the performance level of an Enterprise SSD (ESSD). You cannot change the disk categories of Regional ESSDs, basic disks, elastic ephemeral disks, and local disks.
     ///
-    /// Also returned with HTTP 500: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDiskCategory.ValueUnauthorized`: The specified DiskCategory is not authorized.
-    InvalidDiskCategoryValueUnauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyDiskSpecError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidPerformanceLevel.Malformed",
-                        "InvalidDiskCategory.ValueNotSupported",
-                        "InvalidPerformanceLevelParam.Mismatch",
-                        "OperationDenied.DiskInDedicatedBlockStorageCluster",
-                        "IncorrectDiskStatus.ReplicationStatusNotFound",
-                        "IncorrectDiskStatus.InReplication",
-                        "ProvisionedIopsForDiskCategoryUnsupported",
-                        "InvalidProvisionedIops.LimitExceed",
-                        "QuotaExceed.DiskCapacity",
-                        "MalformedParameter.PerformanceControlOptions",
-                        "InvalidPerformanceControlOptions.ModifyOperationUnsupported",
-                        "NoPermission.Price",
-                        "NoPermission.Refund",
-                        "InvalidOperation.InstanceRenewWithDowngradeInPlan",
-                        "InvalidOperation.InstanceStatusUnsupported",
-                        "MissingParameter.DestinationZoneId",
-                        "InvalidDestinationZoneId.Mismatch",
-                        "InvalidOperation.MultiAttachRegionalDiskUnsupported",
-                        "InvalidDestinationZoneId.DiskCategoryUnsupported",
-                        "IncorrectInstanceStatus",
-                        "DiskInArrears",
-                        "InstanceExpiredOrInArrears",
-                        "IncorrectDiskStatus",
-                        "DiskCreatingSnapshot",
-                        "OperationDenied",
-                        "InvalidPerformanceLevel.TooLow",
-                        "OperationDenied.PerformanceLevelNotMatch",
-                        "UserNotInTheWhiteList",
-                        "InvalidRegion.NotSupport",
-                        "Downgrade.NotSupported",
-                        "InvalidInstanceType.NotSupportDiskCategory",
-                        "ModifyingDiskCategoryLimitExceed",
-                        "DiskInCoolingPeriod",
-                        "DiskHasFlashSnapshot",
-                        "NoChangeInDiskCategoryAndPerformanceLevel",
-                        "OperationDenied.NoStock",
-                        "InvalidOperation.MultiAttachDisk",
-                        "OperationDenied.DiskExpansionUnfinished",
-                        "InvalidDiskCategory.NotSupported",
-                        "InvalidPerformanceParameter.DiskNotInDedicatedStorageCluster",
-                        "InvalidStatus.DiskUnderPerformanceControl",
-                        "InvalidStatus.DiskNotReady",
-                        "InvalidOperation.DiskInReplicaPairsUnsupported",
-                        "InvalidDisk.DetachedSystemDisk",
-                        "InvalidDiskCategory.InstanceTypeUnsupported",
-                        "InvalidOperation.CMKNotEnabled",
-                        "InvalidOperation.CMKUnauthorized",
-                        "InstanceLockedForSecurity",
-                        "InvalidDiskId.NotFound",
-                        "InvalidInstanceId.NotFound",
-                        "InternalError",
-                        "InvalidDiskCategory.ValueUnauthorized",
-                    ],
-                ),
-            error,
-        )
-    }
-}
-#[allow(deprecated)]
-impl ModifyDiskSpecError {
-    /// The service error behind the variant.
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyDiskSpecRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidPerformanceLevelMalformed(error),
-            1 => Self::InvalidDiskCategoryValueNotSupported(error),
-            2 => Self::InvalidPerformanceLevelParamMismatch(error),
-            3 => Self::OperationDeniedDiskInDedicatedBlockStorageCluster(error),
-            4 => Self::IncorrectDiskStatusReplicationStatusNotFound(error),
-            5 => Self::IncorrectDiskStatusInReplication(error),
-            6 => Self::ProvisionedIopsForDiskCategoryUnsupported(error),
-            7 => Self::InvalidProvisionedIopsLimitExceed(error),
-            8 => Self::QuotaExceedDiskCapacity(error),
-            9 => Self::MalformedParameterPerformanceControlOptions(error),
-            10 => Self::InvalidPerformanceControlOptionsModifyOperationUnsupported(error),
-            11 => Self::NoPermissionPrice(error),
-            12 => Self::NoPermissionRefund(error),
-            13 => Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error),
-            14 => Self::InvalidOperationInstanceStatusUnsupported(error),
-            15 => Self::MissingParameterDestinationZoneId(error),
-            16 => Self::InvalidDestinationZoneIdMismatch(error),
-            17 => Self::InvalidOperationMultiAttachRegionalDiskUnsupported(error),
-            18 => Self::InvalidDestinationZoneIdDiskCategoryUnsupported(error),
-            19 => Self::IncorrectInstanceStatus(error),
-            20 => Self::DiskInArrears(error),
-            21 => Self::InstanceExpiredOrInArrears(error),
-            22 => Self::IncorrectDiskStatus(error),
-            23 => Self::DiskCreatingSnapshot(error),
-            24 => Self::OperationDenied(error),
-            25 => Self::InvalidPerformanceLevelTooLow(error),
-            26 => Self::OperationDeniedPerformanceLevelNotMatch(error),
-            27 => Self::UserNotInTheWhiteList(error),
-            28 => Self::InvalidRegionNotSupport(error),
-            29 => Self::DowngradeNotSupported(error),
-            30 => Self::InvalidInstanceTypeNotSupportDiskCategory(error),
-            31 => Self::ModifyingDiskCategoryLimitExceed(error),
-            32 => Self::DiskInCoolingPeriod(error),
-            33 => Self::DiskHasFlashSnapshot(error),
-            34 => Self::NoChangeInDiskCategoryAndPerformanceLevel(error),
-            35 => Self::OperationDeniedNoStock(error),
-            36 => Self::InvalidOperationMultiAttachDisk(error),
-            37 => Self::OperationDeniedDiskExpansionUnfinished(error),
-            38 => Self::InvalidDiskCategoryNotSupported(error),
-            39 => {
-                Self::InvalidPerformanceParameterDiskNotInDedicatedStorageCluster(error)
-            }
-            40 => Self::InvalidStatusDiskUnderPerformanceControl(error),
-            41 => Self::InvalidStatusDiskNotReady(error),
-            42 => Self::InvalidOperationDiskInReplicaPairsUnsupported(error),
-            43 => Self::InvalidDiskDetachedSystemDisk(error),
-            44 => Self::InvalidDiskCategoryInstanceTypeUnsupported(error),
-            45 => Self::InvalidOperationCmkNotEnabled(error),
-            46 => Self::InvalidOperationCmkUnauthorized(error),
-            47 => Self::InstanceLockedForSecurity(error),
-            48 => Self::InvalidDiskIdNotFound(error),
-            49 => Self::InvalidInstanceIdNotFound(error),
-            50 => Self::InternalError(error),
-            51 => Self::InvalidDiskCategoryValueUnauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidPerformanceLevelMalformed(error) => (0, error),
-            Self::InvalidDiskCategoryValueNotSupported(error) => (1, error),
-            Self::InvalidPerformanceLevelParamMismatch(error) => (2, error),
-            Self::OperationDeniedDiskInDedicatedBlockStorageCluster(error) => (3, error),
-            Self::IncorrectDiskStatusReplicationStatusNotFound(error) => (4, error),
-            Self::IncorrectDiskStatusInReplication(error) => (5, error),
-            Self::ProvisionedIopsForDiskCategoryUnsupported(error) => (6, error),
-            Self::InvalidProvisionedIopsLimitExceed(error) => (7, error),
-            Self::QuotaExceedDiskCapacity(error) => (8, error),
-            Self::MalformedParameterPerformanceControlOptions(error) => (9, error),
-            Self::InvalidPerformanceControlOptionsModifyOperationUnsupported(error) => {
-                (10, error)
-            }
-            Self::NoPermissionPrice(error) => (11, error),
-            Self::NoPermissionRefund(error) => (12, error),
-            Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error) => (13, error),
-            Self::InvalidOperationInstanceStatusUnsupported(error) => (14, error),
-            Self::MissingParameterDestinationZoneId(error) => (15, error),
-            Self::InvalidDestinationZoneIdMismatch(error) => (16, error),
-            Self::InvalidOperationMultiAttachRegionalDiskUnsupported(error) => {
-                (17, error)
-            }
-            Self::InvalidDestinationZoneIdDiskCategoryUnsupported(error) => (18, error),
-            Self::IncorrectInstanceStatus(error) => (19, error),
-            Self::DiskInArrears(error) => (20, error),
-            Self::InstanceExpiredOrInArrears(error) => (21, error),
-            Self::IncorrectDiskStatus(error) => (22, error),
-            Self::DiskCreatingSnapshot(error) => (23, error),
-            Self::OperationDenied(error) => (24, error),
-            Self::InvalidPerformanceLevelTooLow(error) => (25, error),
-            Self::OperationDeniedPerformanceLevelNotMatch(error) => (26, error),
-            Self::UserNotInTheWhiteList(error) => (27, error),
-            Self::InvalidRegionNotSupport(error) => (28, error),
-            Self::DowngradeNotSupported(error) => (29, error),
-            Self::InvalidInstanceTypeNotSupportDiskCategory(error) => (30, error),
-            Self::ModifyingDiskCategoryLimitExceed(error) => (31, error),
-            Self::DiskInCoolingPeriod(error) => (32, error),
-            Self::DiskHasFlashSnapshot(error) => (33, error),
-            Self::NoChangeInDiskCategoryAndPerformanceLevel(error) => (34, error),
-            Self::OperationDeniedNoStock(error) => (35, error),
-            Self::InvalidOperationMultiAttachDisk(error) => (36, error),
-            Self::OperationDeniedDiskExpansionUnfinished(error) => (37, error),
-            Self::InvalidDiskCategoryNotSupported(error) => (38, error),
-            Self::InvalidPerformanceParameterDiskNotInDedicatedStorageCluster(error) => {
-                (39, error)
-            }
-            Self::InvalidStatusDiskUnderPerformanceControl(error) => (40, error),
-            Self::InvalidStatusDiskNotReady(error) => (41, error),
-            Self::InvalidOperationDiskInReplicaPairsUnsupported(error) => (42, error),
-            Self::InvalidDiskDetachedSystemDisk(error) => (43, error),
-            Self::InvalidDiskCategoryInstanceTypeUnsupported(error) => (44, error),
-            Self::InvalidOperationCmkNotEnabled(error) => (45, error),
-            Self::InvalidOperationCmkUnauthorized(error) => (46, error),
-            Self::InstanceLockedForSecurity(error) => (47, error),
-            Self::InvalidDiskIdNotFound(error) => (48, error),
-            Self::InvalidInstanceIdNotFound(error) => (49, error),
-            Self::InternalError(error) => (50, error),
-            Self::InvalidDiskCategoryValueUnauthorized(error) => (51, error),
-            Self::Unhandled(unhandled) => (52, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyDiskSpecError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyDiskSpecError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidPerformanceLevelMalformed",
-            "InvalidDiskCategoryValueNotSupported",
-            "InvalidPerformanceLevelParamMismatch",
-            "OperationDeniedDiskInDedicatedBlockStorageCluster",
-            "IncorrectDiskStatusReplicationStatusNotFound",
-            "IncorrectDiskStatusInReplication",
-            "ProvisionedIopsForDiskCategoryUnsupported",
-            "InvalidProvisionedIopsLimitExceed",
-            "QuotaExceedDiskCapacity",
-            "MalformedParameterPerformanceControlOptions",
-            "InvalidPerformanceControlOptionsModifyOperationUnsupported",
-            "NoPermissionPrice",
-            "NoPermissionRefund",
-            "InvalidOperationInstanceRenewWithDowngradeInPlan",
-            "InvalidOperationInstanceStatusUnsupported",
-            "MissingParameterDestinationZoneId",
-            "InvalidDestinationZoneIdMismatch",
-            "InvalidOperationMultiAttachRegionalDiskUnsupported",
-            "InvalidDestinationZoneIdDiskCategoryUnsupported",
-            "IncorrectInstanceStatus",
-            "DiskInArrears",
-            "InstanceExpiredOrInArrears",
-            "IncorrectDiskStatus",
-            "DiskCreatingSnapshot",
-            "OperationDenied",
-            "InvalidPerformanceLevelTooLow",
-            "OperationDeniedPerformanceLevelNotMatch",
-            "UserNotInTheWhiteList",
-            "InvalidRegionNotSupport",
-            "DowngradeNotSupported",
-            "InvalidInstanceTypeNotSupportDiskCategory",
-            "ModifyingDiskCategoryLimitExceed",
-            "DiskInCoolingPeriod",
-            "DiskHasFlashSnapshot",
-            "NoChangeInDiskCategoryAndPerformanceLevel",
-            "OperationDeniedNoStock",
-            "InvalidOperationMultiAttachDisk",
-            "OperationDeniedDiskExpansionUnfinished",
-            "InvalidDiskCategoryNotSupported",
-            "InvalidPerformanceParameterDiskNotInDedicatedStorageCluster",
-            "InvalidStatusDiskUnderPerformanceControl",
-            "InvalidStatusDiskNotReady",
-            "InvalidOperationDiskInReplicaPairsUnsupported",
-            "InvalidDiskDetachedSystemDisk",
-            "InvalidDiskCategoryInstanceTypeUnsupported",
-            "InvalidOperationCmkNotEnabled",
-            "InvalidOperationCmkUnauthorized",
-            "InstanceLockedForSecurity",
-            "InvalidDiskIdNotFound",
-            "InvalidInstanceIdNotFound",
-            "InternalError",
-            "InvalidDiskCategoryValueUnauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyDiskSpecError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyDiskSpecError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyDiskSpecError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyDiskSpecError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_disk_spec(&self) -> ModifyDiskSpecRequestBuilder<&Self> {
+        ModifyDiskSpecRequestBuilder::new(self)
     }
 }

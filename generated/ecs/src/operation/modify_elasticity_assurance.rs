@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyElasticityAssuranceRequest>;
 /// Request of `ModifyElasticityAssurance`: Modifies information about an elasticity assurance, including the name, description, and capacity. Only capacity scale-in is supported .
 ///
 /// # Example
@@ -155,17 +158,14 @@ impl<C> ModifyElasticityAssuranceRequestBuilder<C> {
     ///
     /// The region ID of the elasticity assurance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyElasticityAssuranceRequest::region_id`](ModifyElasticityAssuranceRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `PrivatePoolOptions`.
     ///
-    /// - Wire name: `PrivatePoolOptions`.
-    /// - Required.
+    /// Its description, rules and example: [`ModifyElasticityAssuranceRequest::private_pool_options`](ModifyElasticityAssuranceRequest::private_pool_options).
     pub fn private_pool_options(
         mut self,
         value: crate::types::ModifyCapacityReservationPrivatePoolOptions,
@@ -177,8 +177,7 @@ impl<C> ModifyElasticityAssuranceRequestBuilder<C> {
     ///
     /// The description of the elasticity assurance. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `This is description.`.
+    /// Its description, rules and example: [`ModifyElasticityAssuranceRequest::description`](ModifyElasticityAssuranceRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -187,8 +186,7 @@ impl<C> ModifyElasticityAssuranceRequestBuilder<C> {
     ///
     /// The total number of instances for which you want to reserve capacity. Valid values: the number of created instances to 1000. This parameter is mutually exclusive with other parameters in the same request.
     ///
-    /// - Wire name: `InstanceAmount`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ModifyElasticityAssuranceRequest::instance_amount`](ModifyElasticityAssuranceRequest::instance_amount).
     pub fn instance_amount(mut self, value: i32) -> Self {
         self.inner.instance_amount = Some(value);
         self
@@ -197,9 +195,7 @@ impl<C> ModifyElasticityAssuranceRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyElasticityAssuranceRequest::client_token`](ModifyElasticityAssuranceRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -208,10 +204,7 @@ impl<C> ModifyElasticityAssuranceRequestBuilder<C> {
     ///
     /// The assurance schedules of the time-segmented elasticity assurance.
     ///
-    /// > Time-segmented elasticity assurances are available only in specific regions and to specific users. To use time-segmented elasticity assurances, [submit a ticket](<https://smartservice.console.aliyun.com/service/create-ticket-intl>).
-    ///
-    /// - Wire name: `RecurrenceRules`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`ModifyElasticityAssuranceRequest::recurrence_rules`](ModifyElasticityAssuranceRequest::recurrence_rules).
     pub fn recurrence_rules(
         mut self,
         values: impl IntoIterator<
@@ -351,303 +344,28 @@ for ModifyElasticityAssuranceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyElasticityAssurance`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyElasticityAssuranceError {
-    /// HTTP 400 `InvalidRecurrenceRules.CountLimitExceeded`: The count of RecurrenceRules exceeds the limit.
-    InvalidRecurrenceRulesCountLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRecurrenceRules.Unsupported`: The specified parameter RecurrenceRules does not support for this resource package.
-    InvalidRecurrenceRulesUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRecurrenceRulesStartHourEndHour.TooShort`: The recurrence hour between RecurrenceRules.StartHour and RecurrenceRules.EndHour is too short.
-    InvalidRecurrenceRulesStartHourEndHourTooShort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.RecurrenceRulesStartHourEndHour`: The specified parameter RecurrenceRules.StartHour or RecurrenceRules.EndHour is invalid.
-    InvalidParameterRecurrenceRulesStartHourEndHour(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.RecurrenceRulesRecurrenceValueMonthly`: The specified parameter RecurrenceRules.RecurrenceValue for Monthly is invalid.
-    InvalidParameterRecurrenceRulesRecurrenceValueMonthly(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter.RecurrenceRulesRecurrenceValueWeekly`: The specified parameter RecurrenceRules.RecurrenceValue for Weekly is invalid.
-    InvalidParameterRecurrenceRulesRecurrenceValueWeekly(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter.RecurrenceRulesRecurrenceValueDaily`: The specified parameter RecurrenceRules.RecurrenceValue for Daily is invalid.
-    InvalidParameterRecurrenceRulesRecurrenceValueDaily(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter.RecurrenceRulesRecurrenceType`: The specified parameter RecurrenceRules.RecurrenceType is invalid.
-    InvalidParameterRecurrenceRulesRecurrenceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceAmount.ValueNotSupported`: The specified parameter InstanceAmount is not valid.
+mod error;
+pub use error::ModifyElasticityAssuranceError;
+impl crate::Client {
+    /// Calls `ModifyElasticityAssurance`: Modifies information about an elasticity assurance, including the name, description, and capacity. Only capacity scale-in is supported .
     ///
-    /// Also returned with HTTP 403: The specified InstanceAmount is invalid.
-    InvalidInstanceAmountValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.ValueNotSupported`: The specified Description is invalid.
-    InvalidDescriptionValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEndTime.ValueNotSupported`: The specified EndTime is invalid.
-    InvalidEndTimeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStartTime.ValueNotSupported`: The specified StartTime is invalid.
-    InvalidStartTimeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.PrivatePoolOptions.Name`: The parameter PrivatePoolOptions.Name is invalid.
-    InvalidParameterPrivatePoolOptionsName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ClientToken`: The parameter ClientToken is invalid.
-    InvalidParameterClientToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Description`: The parameter Description is invalid.
-    InvalidParameterDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `InvalidUser.Unauthorized`: The user is not authorized.
-    InvalidUserUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.ModifyTotalActiveTimeUnsupported`: Not support to modify the total active time of resource package.
-    InvalidOperationModifyTotalActiveTimeUnsupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `IncorrectPrivatePoolStatus`: The current status of the private pool does not support this operation.
-    IncorrectPrivatePoolStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.NoStock`: The requested resource is sold out in the specified zone; try other types of resources or other regions and zones.
-    OperationDeniedNoStock(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidPrivatePoolOptionsName.ValueNotSupported`: The specified PrivatePoolOptions.Name is invalid.
-    InvalidPrivatePoolOptionsNameValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidPlatform.ValueNotSupported`: The specified Platform is invalid.
-    InvalidPlatformValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.PlatformNotSupported`: The specified private pool does not support this operation.
-    OperationDeniedPlatformNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.EndTimeTypeNotSupported`: The specified private pool does not support this operation.
-    OperationDeniedEndTimeTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.StartTimeNotSupported`: The specified private pool does not support this operation.
-    OperationDeniedStartTimeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.InstanceAmountNotSupported`: The specified private pool does not support this operation.
-    OperationDeniedInstanceAmountNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidPrivatePoolOptions.Id`: The specified private pool does not support this operation.
-    InvalidPrivatePoolOptionsId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceAmount.LessThanUsedAmount`: The specified parameter InstanceAmount is less than UsedAmount.
-    InvalidInstanceAmountLessThanUsedAmount(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.InstanceAmountAndOtherAttributesUnsupported`: Modify InstanceAmount and other attributes simultaneously is not supported.
-    InvalidOperationInstanceAmountAndOtherAttributesUnsupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `QuotaExceed.ElasticityAssuranceCapacity`: ElasticityAssurance Capacity quota exceeded.
-    QuotaExceedElasticityAssuranceCapacity(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidPrivatePoolId.NotFound`: The specified private pool does not exist.
-    InvalidPrivatePoolIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyElasticityAssuranceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidRecurrenceRules.CountLimitExceeded",
-                        "InvalidRecurrenceRules.Unsupported",
-                        "InvalidRecurrenceRulesStartHourEndHour.TooShort",
-                        "InvalidParameter.RecurrenceRulesStartHourEndHour",
-                        "InvalidParameter.RecurrenceRulesRecurrenceValueMonthly",
-                        "InvalidParameter.RecurrenceRulesRecurrenceValueWeekly",
-                        "InvalidParameter.RecurrenceRulesRecurrenceValueDaily",
-                        "InvalidParameter.RecurrenceRulesRecurrenceType",
-                        "InvalidInstanceAmount.ValueNotSupported",
-                        "InvalidDescription.ValueNotSupported",
-                        "InvalidEndTime.ValueNotSupported",
-                        "InvalidStartTime.ValueNotSupported",
-                        "InvalidParameter.PrivatePoolOptions.Name",
-                        "InvalidParameter.ClientToken",
-                        "InvalidParameter.Description",
-                        "InvalidUser.Unauthorized",
-                        "InvalidOperation.ModifyTotalActiveTimeUnsupported",
-                        "IncorrectPrivatePoolStatus",
-                        "OperationDenied.NoStock",
-                        "InvalidPrivatePoolOptionsName.ValueNotSupported",
-                        "InvalidPlatform.ValueNotSupported",
-                        "OperationDenied.PlatformNotSupported",
-                        "OperationDenied.EndTimeTypeNotSupported",
-                        "OperationDenied.StartTimeNotSupported",
-                        "OperationDenied.InstanceAmountNotSupported",
-                        "InvalidPrivatePoolOptions.Id",
-                        "InvalidInstanceAmount.LessThanUsedAmount",
-                        "InvalidOperation.InstanceAmountAndOtherAttributesUnsupported",
-                        "QuotaExceed.ElasticityAssuranceCapacity",
-                        "InvalidPrivatePoolId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](ModifyElasticityAssuranceRequestBuilder::send) it. The parameters and their rules: [`ModifyElasticityAssuranceRequest`].
+    #[inline]
+    pub fn modify_elasticity_assurance(
+        &self,
+    ) -> ModifyElasticityAssuranceRequestBuilder<&Self> {
+        ModifyElasticityAssuranceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyElasticityAssuranceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyElasticityAssurance`: Modifies information about an elasticity assurance, including the name, description, and capacity. Only capacity scale-in is supported .
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyElasticityAssuranceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidRecurrenceRulesCountLimitExceeded(error),
-            1 => Self::InvalidRecurrenceRulesUnsupported(error),
-            2 => Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error),
-            3 => Self::InvalidParameterRecurrenceRulesStartHourEndHour(error),
-            4 => Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error),
-            5 => Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error),
-            6 => Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error),
-            7 => Self::InvalidParameterRecurrenceRulesRecurrenceType(error),
-            8 => Self::InvalidInstanceAmountValueNotSupported(error),
-            9 => Self::InvalidDescriptionValueNotSupported(error),
-            10 => Self::InvalidEndTimeValueNotSupported(error),
-            11 => Self::InvalidStartTimeValueNotSupported(error),
-            12 => Self::InvalidParameterPrivatePoolOptionsName(error),
-            13 => Self::InvalidParameterClientToken(error),
-            14 => Self::InvalidParameterDescription(error),
-            15 => Self::InvalidUserUnauthorized(error),
-            16 => Self::InvalidOperationModifyTotalActiveTimeUnsupported(error),
-            17 => Self::IncorrectPrivatePoolStatus(error),
-            18 => Self::OperationDeniedNoStock(error),
-            19 => Self::InvalidPrivatePoolOptionsNameValueNotSupported(error),
-            20 => Self::InvalidPlatformValueNotSupported(error),
-            21 => Self::OperationDeniedPlatformNotSupported(error),
-            22 => Self::OperationDeniedEndTimeTypeNotSupported(error),
-            23 => Self::OperationDeniedStartTimeNotSupported(error),
-            24 => Self::OperationDeniedInstanceAmountNotSupported(error),
-            25 => Self::InvalidPrivatePoolOptionsId(error),
-            26 => Self::InvalidInstanceAmountLessThanUsedAmount(error),
-            27 => {
-                Self::InvalidOperationInstanceAmountAndOtherAttributesUnsupported(error)
-            }
-            28 => Self::QuotaExceedElasticityAssuranceCapacity(error),
-            29 => Self::InvalidPrivatePoolIdNotFound(error),
-            30 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidRecurrenceRulesCountLimitExceeded(error) => (0, error),
-            Self::InvalidRecurrenceRulesUnsupported(error) => (1, error),
-            Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error) => (2, error),
-            Self::InvalidParameterRecurrenceRulesStartHourEndHour(error) => (3, error),
-            Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error) => {
-                (4, error)
-            }
-            Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error) => {
-                (5, error)
-            }
-            Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error) => {
-                (6, error)
-            }
-            Self::InvalidParameterRecurrenceRulesRecurrenceType(error) => (7, error),
-            Self::InvalidInstanceAmountValueNotSupported(error) => (8, error),
-            Self::InvalidDescriptionValueNotSupported(error) => (9, error),
-            Self::InvalidEndTimeValueNotSupported(error) => (10, error),
-            Self::InvalidStartTimeValueNotSupported(error) => (11, error),
-            Self::InvalidParameterPrivatePoolOptionsName(error) => (12, error),
-            Self::InvalidParameterClientToken(error) => (13, error),
-            Self::InvalidParameterDescription(error) => (14, error),
-            Self::InvalidUserUnauthorized(error) => (15, error),
-            Self::InvalidOperationModifyTotalActiveTimeUnsupported(error) => (16, error),
-            Self::IncorrectPrivatePoolStatus(error) => (17, error),
-            Self::OperationDeniedNoStock(error) => (18, error),
-            Self::InvalidPrivatePoolOptionsNameValueNotSupported(error) => (19, error),
-            Self::InvalidPlatformValueNotSupported(error) => (20, error),
-            Self::OperationDeniedPlatformNotSupported(error) => (21, error),
-            Self::OperationDeniedEndTimeTypeNotSupported(error) => (22, error),
-            Self::OperationDeniedStartTimeNotSupported(error) => (23, error),
-            Self::OperationDeniedInstanceAmountNotSupported(error) => (24, error),
-            Self::InvalidPrivatePoolOptionsId(error) => (25, error),
-            Self::InvalidInstanceAmountLessThanUsedAmount(error) => (26, error),
-            Self::InvalidOperationInstanceAmountAndOtherAttributesUnsupported(error) => {
-                (27, error)
-            }
-            Self::QuotaExceedElasticityAssuranceCapacity(error) => (28, error),
-            Self::InvalidPrivatePoolIdNotFound(error) => (29, error),
-            Self::InternalError(error) => (30, error),
-            Self::Unhandled(unhandled) => (31, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyElasticityAssuranceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyElasticityAssuranceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidRecurrenceRulesCountLimitExceeded",
-            "InvalidRecurrenceRulesUnsupported",
-            "InvalidRecurrenceRulesStartHourEndHourTooShort",
-            "InvalidParameterRecurrenceRulesStartHourEndHour",
-            "InvalidParameterRecurrenceRulesRecurrenceValueMonthly",
-            "InvalidParameterRecurrenceRulesRecurrenceValueWeekly",
-            "InvalidParameterRecurrenceRulesRecurrenceValueDaily",
-            "InvalidParameterRecurrenceRulesRecurrenceType",
-            "InvalidInstanceAmountValueNotSupported",
-            "InvalidDescriptionValueNotSupported",
-            "InvalidEndTimeValueNotSupported",
-            "InvalidStartTimeValueNotSupported",
-            "InvalidParameterPrivatePoolOptionsName",
-            "InvalidParameterClientToken",
-            "InvalidParameterDescription",
-            "InvalidUserUnauthorized",
-            "InvalidOperationModifyTotalActiveTimeUnsupported",
-            "IncorrectPrivatePoolStatus",
-            "OperationDeniedNoStock",
-            "InvalidPrivatePoolOptionsNameValueNotSupported",
-            "InvalidPlatformValueNotSupported",
-            "OperationDeniedPlatformNotSupported",
-            "OperationDeniedEndTimeTypeNotSupported",
-            "OperationDeniedStartTimeNotSupported",
-            "OperationDeniedInstanceAmountNotSupported",
-            "InvalidPrivatePoolOptionsId",
-            "InvalidInstanceAmountLessThanUsedAmount",
-            "InvalidOperationInstanceAmountAndOtherAttributesUnsupported",
-            "QuotaExceedElasticityAssuranceCapacity",
-            "InvalidPrivatePoolIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyElasticityAssuranceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyElasticityAssuranceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyElasticityAssuranceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyElasticityAssuranceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_elasticity_assurance(
+        &self,
+    ) -> ModifyElasticityAssuranceRequestBuilder<&Self> {
+        ModifyElasticityAssuranceRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    ModifyElasticityAssuranceAutoRenewAttributeRequest,
+>;
 /// Request of `ModifyElasticityAssuranceAutoRenewAttribute`: Modifies the auto-renewal attribute of elasticity assurances.
 ///
 /// # Example
@@ -151,9 +157,7 @@ impl<C> ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder<C> {
     ///
     /// The ID of the region to which the elasticity assurance belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyElasticityAssuranceAutoRenewAttributeRequest::region_id`](ModifyElasticityAssuranceAutoRenewAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -162,13 +166,7 @@ impl<C> ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder<C> {
     ///
     /// The auto-renewal period for the elasticity assurance.
     ///
-    /// * Valid values when `PeriodUnit` is set to `Year`: 1, 3, and 5.
-    /// * Valid values when `PeriodUnit` is set to `Month`: 1.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `Period`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ModifyElasticityAssuranceAutoRenewAttributeRequest::period`](ModifyElasticityAssuranceAutoRenewAttributeRequest::period).
     pub fn period(mut self, value: i32) -> Self {
         self.inner.period = Some(value);
         self
@@ -177,13 +175,7 @@ impl<C> ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder<C> {
     ///
     /// The unit of the renewal duration. Valid values:
     ///
-    /// * Month
-    /// * Year
-    ///
-    /// Default value: Month.
-    ///
-    /// - Wire name: `PeriodUnit`.
-    /// - Example: `Month`.
+    /// Its description, rules and example: [`ModifyElasticityAssuranceAutoRenewAttributeRequest::period_unit`](ModifyElasticityAssuranceAutoRenewAttributeRequest::period_unit).
     pub fn period_unit(mut self, value: impl Into<String>) -> Self {
         self.inner.period_unit = Some(value.into());
         self
@@ -192,19 +184,14 @@ impl<C> ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder<C> {
     ///
     /// The auto-renewal status of the elasticity assurance. Valid values:
     ///
-    /// * AutoRenewal: Auto-renewal is enabled for the elasticity assurance.
-    /// * Normal: Auto-renewal is disabled for the elasticity assurance.
-    /// * NotRenewal: The elasticity assurance is not renewed. The system no longer sends an expiration notification but sends only a renewal notification three days before the elasticity assurance expires. You can change the value of this parameter from NotRenewal to `Normal` for an elasticity assurance, and then manually renew the elasticity assurance. Alternatively, you can set the RenewalStatus parameter to AutoRenewal.
-    ///
-    /// - Wire name: `RenewalStatus`.
-    /// - Example: `Normal`.
+    /// Its description, rules and example: [`ModifyElasticityAssuranceAutoRenewAttributeRequest::renewal_status`](ModifyElasticityAssuranceAutoRenewAttributeRequest::renewal_status).
     pub fn renewal_status(mut self, value: impl Into<String>) -> Self {
         self.inner.renewal_status = Some(value.into());
         self
     }
     /// Sets `PrivatePoolOptions`.
     ///
-    /// - Wire name: `PrivatePoolOptions`.
+    /// Its description, rules and example: [`ModifyElasticityAssuranceAutoRenewAttributeRequest::private_pool_options`](ModifyElasticityAssuranceAutoRenewAttributeRequest::private_pool_options).
     pub fn private_pool_options(
         mut self,
         value: crate::types::DescribeElasticityAssuranceAutoRenewAttributePrivatePoolOptions,
@@ -348,133 +335,28 @@ for ModifyElasticityAssuranceAutoRenewAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyElasticityAssuranceAutoRenewAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyElasticityAssuranceAutoRenewAttributeError {
-    /// HTTP 400 `Invalid.PrivatePoolOptionsId`: The specified PrivatePoolOptions.Id is invalid.
-    InvalidPrivatePoolOptionsId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.TooManyPrivatePoolOptions.Ids`: Too many PrivatePoolOptions.Ids in this request.
-    InvalidTooManyPrivatePoolOptionsIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Period`: The specified Period is not valid.
-    InvalidParameterPeriod(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.PeriodUnit`: The specified PeriodUnit is not supported.
-    InvalidParameterPeriodUnit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.PrivatePoolOptionsId`: The specified PrivatePoolOptions.Id should not be null.
-    MissingParameterPrivatePoolOptionsId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.RenewalStatus`: The specified parameter RenewalStatus is not valid.
-    InvalidParameterRenewalStatus(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ModifyElasticityAssuranceAutoRenewAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Invalid.PrivatePoolOptionsId",
-                        "Invalid.TooManyPrivatePoolOptions.Ids",
-                        "InvalidParameter.Period",
-                        "InvalidParameter.PeriodUnit",
-                        "MissingParameter.PrivatePoolOptionsId",
-                        "InvalidParameter.RenewalStatus",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyElasticityAssuranceAutoRenewAttributeError;
+impl crate::Client {
+    /// Calls `ModifyElasticityAssuranceAutoRenewAttribute`: Modifies the auto-renewal attribute of elasticity assurances.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyElasticityAssuranceAutoRenewAttributeRequest`].
+    #[inline]
+    pub fn modify_elasticity_assurance_auto_renew_attribute(
+        &self,
+    ) -> ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder<&Self> {
+        ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyElasticityAssuranceAutoRenewAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyElasticityAssuranceAutoRenewAttribute`: Modifies the auto-renewal attribute of elasticity assurances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyElasticityAssuranceAutoRenewAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidPrivatePoolOptionsId(error),
-            1 => Self::InvalidTooManyPrivatePoolOptionsIds(error),
-            2 => Self::InvalidParameterPeriod(error),
-            3 => Self::InvalidParameterPeriodUnit(error),
-            4 => Self::MissingParameterPrivatePoolOptionsId(error),
-            5 => Self::InvalidParameterRenewalStatus(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidPrivatePoolOptionsId(error) => (0, error),
-            Self::InvalidTooManyPrivatePoolOptionsIds(error) => (1, error),
-            Self::InvalidParameterPeriod(error) => (2, error),
-            Self::InvalidParameterPeriodUnit(error) => (3, error),
-            Self::MissingParameterPrivatePoolOptionsId(error) => (4, error),
-            Self::InvalidParameterRenewalStatus(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyElasticityAssuranceAutoRenewAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyElasticityAssuranceAutoRenewAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidPrivatePoolOptionsId",
-            "InvalidTooManyPrivatePoolOptionsIds",
-            "InvalidParameterPeriod",
-            "InvalidParameterPeriodUnit",
-            "MissingParameterPrivatePoolOptionsId",
-            "InvalidParameterRenewalStatus",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyElasticityAssuranceAutoRenewAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyElasticityAssuranceAutoRenewAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyElasticityAssuranceAutoRenewAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ModifyElasticityAssuranceAutoRenewAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_elasticity_assurance_auto_renew_attribute(
+        &self,
+    ) -> ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder<&Self> {
+        ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder::new(self)
     }
 }

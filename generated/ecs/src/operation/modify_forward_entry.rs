@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyForwardEntryRequest>;
 /// Request of `ModifyForwardEntry`: ModifyForwardEntry
 ///
 /// Deprecated: use `Vpc::2016-04-28::ModifyForwardEntry` instead.
@@ -149,59 +152,56 @@ pub struct ModifyForwardEntryRequestBuilder<C = ()> {
 impl<C> ModifyForwardEntryRequestBuilder<C> {
     /// Sets `ForwardTableId`.
     ///
-    /// - Wire name: `ForwardTableId`.
-    /// - Required.
+    /// Its description, rules and example: [`ModifyForwardEntryRequest::forward_table_id`](ModifyForwardEntryRequest::forward_table_id).
     pub fn forward_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.forward_table_id = Some(value.into());
         self
     }
     /// Sets `ForwardEntryId`.
     ///
-    /// - Wire name: `ForwardEntryId`.
-    /// - Required.
+    /// Its description, rules and example: [`ModifyForwardEntryRequest::forward_entry_id`](ModifyForwardEntryRequest::forward_entry_id).
     pub fn forward_entry_id(mut self, value: impl Into<String>) -> Self {
         self.inner.forward_entry_id = Some(value.into());
         self
     }
     /// Sets `ExternalIp`.
     ///
-    /// - Wire name: `ExternalIp`.
+    /// Its description, rules and example: [`ModifyForwardEntryRequest::external_ip`](ModifyForwardEntryRequest::external_ip).
     pub fn external_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.external_ip = Some(value.into());
         self
     }
     /// Sets `ExternalPort`.
     ///
-    /// - Wire name: `ExternalPort`.
+    /// Its description, rules and example: [`ModifyForwardEntryRequest::external_port`](ModifyForwardEntryRequest::external_port).
     pub fn external_port(mut self, value: impl Into<String>) -> Self {
         self.inner.external_port = Some(value.into());
         self
     }
     /// Sets `InternalIp`.
     ///
-    /// - Wire name: `InternalIp`.
+    /// Its description, rules and example: [`ModifyForwardEntryRequest::internal_ip`](ModifyForwardEntryRequest::internal_ip).
     pub fn internal_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.internal_ip = Some(value.into());
         self
     }
     /// Sets `InternalPort`.
     ///
-    /// - Wire name: `InternalPort`.
+    /// Its description, rules and example: [`ModifyForwardEntryRequest::internal_port`](ModifyForwardEntryRequest::internal_port).
     pub fn internal_port(mut self, value: impl Into<String>) -> Self {
         self.inner.internal_port = Some(value.into());
         self
     }
     /// Sets `IpProtocol`.
     ///
-    /// - Wire name: `IpProtocol`.
+    /// Its description, rules and example: [`ModifyForwardEntryRequest::ip_protocol`](ModifyForwardEntryRequest::ip_protocol).
     pub fn ip_protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_protocol = Some(value.into());
         self
     }
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`ModifyForwardEntryRequest::region_id`](ModifyForwardEntryRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -333,191 +333,24 @@ for ModifyForwardEntryResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyForwardEntry`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyForwardEntryError {
-    /// HTTP 400 `InvalidExternalIp.Malformed`: The specified ExternalIp is not a valid IP address.
-    InvalidExternalIpMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInternalIp.Malformed`: The specified InternalIp is not a valid IP address.
-    InvalidInternalIpMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidExternalPort.Malformed`: The specified ExternalPort is not a valid port.
-    InvalidExternalPortMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInternalPort.Malformed`: The specified InternalPort is not a valid port.
-    InvalidInternalPortMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.DestnationIpOutOfVpcCIDR`: The specified Destination Ip is Out of VPC CIDR.
-    ForbiddenDestnationIpOutOfVpcCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidProtocal.ValueNotSupported`: The specified IpProtocol does not support.
-    InvalidProtocalValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorretForwardEntryStatus`: Some Forward entry status blocked this operation..
-    IncorretForwardEntryStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded`: Forward entry quota exceeded in this route table.
-    QuotaExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ForwardEntry.Duplicated`: The specified ExternalIp, IpProtocol, ExternalPort,InternalIp, InternalPort  is duplicated
-    ForwardEntryDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIp.NotFound`: The specified ip does not exist.
-    InvalidIpNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorretStatus.ForwardEntry`: The Specified forwardEntry is not stable status, can not operation
-    IncorretStatusForwardEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.AnyPortNotZero`: any port port must be zero.
-    IllegalParamAnyPortNotZero(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidForwardEntryId.NotFound`: Specified forward entry ID does not exist
-    InvalidForwardEntryIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidExternalIp.NotFound`: Specified External Ip address does not found on the VRouter
-    InvalidExternalIpNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidForwardTableId.NotFound`: Specified forward table does not exist.
-    InvalidForwardTableIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyForwardEntryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidExternalIp.Malformed",
-                        "InvalidInternalIp.Malformed",
-                        "InvalidExternalPort.Malformed",
-                        "InvalidInternalPort.Malformed",
-                        "Forbidden.DestnationIpOutOfVpcCIDR",
-                        "InvalidProtocal.ValueNotSupported",
-                        "IncorretForwardEntryStatus",
-                        "QuotaExceeded",
-                        "ForwardEntry.Duplicated",
-                        "InvalidIp.NotFound",
-                        "IncorretStatus.ForwardEntry",
-                        "IllegalParam.AnyPortNotZero",
-                        "InvalidRegionId.NotFound",
-                        "InvalidForwardEntryId.NotFound",
-                        "InvalidExternalIp.NotFound",
-                        "InvalidForwardTableId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyForwardEntryError;
+impl crate::Client {
+    /// Calls `ModifyForwardEntry`: ModifyForwardEntry
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyForwardEntryRequestBuilder::send) it. The parameters and their rules: [`ModifyForwardEntryRequest`].
+    #[inline]
+    pub fn modify_forward_entry(&self) -> ModifyForwardEntryRequestBuilder<&Self> {
+        ModifyForwardEntryRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyForwardEntryError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyForwardEntry`: ModifyForwardEntry
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyForwardEntryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidExternalIpMalformed(error),
-            1 => Self::InvalidInternalIpMalformed(error),
-            2 => Self::InvalidExternalPortMalformed(error),
-            3 => Self::InvalidInternalPortMalformed(error),
-            4 => Self::ForbiddenDestnationIpOutOfVpcCidr(error),
-            5 => Self::InvalidProtocalValueNotSupported(error),
-            6 => Self::IncorretForwardEntryStatus(error),
-            7 => Self::QuotaExceeded(error),
-            8 => Self::ForwardEntryDuplicated(error),
-            9 => Self::InvalidIpNotFound(error),
-            10 => Self::IncorretStatusForwardEntry(error),
-            11 => Self::IllegalParamAnyPortNotZero(error),
-            12 => Self::InvalidRegionIdNotFound(error),
-            13 => Self::InvalidForwardEntryIdNotFound(error),
-            14 => Self::InvalidExternalIpNotFound(error),
-            15 => Self::InvalidForwardTableIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidExternalIpMalformed(error) => (0, error),
-            Self::InvalidInternalIpMalformed(error) => (1, error),
-            Self::InvalidExternalPortMalformed(error) => (2, error),
-            Self::InvalidInternalPortMalformed(error) => (3, error),
-            Self::ForbiddenDestnationIpOutOfVpcCidr(error) => (4, error),
-            Self::InvalidProtocalValueNotSupported(error) => (5, error),
-            Self::IncorretForwardEntryStatus(error) => (6, error),
-            Self::QuotaExceeded(error) => (7, error),
-            Self::ForwardEntryDuplicated(error) => (8, error),
-            Self::InvalidIpNotFound(error) => (9, error),
-            Self::IncorretStatusForwardEntry(error) => (10, error),
-            Self::IllegalParamAnyPortNotZero(error) => (11, error),
-            Self::InvalidRegionIdNotFound(error) => (12, error),
-            Self::InvalidForwardEntryIdNotFound(error) => (13, error),
-            Self::InvalidExternalIpNotFound(error) => (14, error),
-            Self::InvalidForwardTableIdNotFound(error) => (15, error),
-            Self::Unhandled(unhandled) => (16, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyForwardEntryError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyForwardEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidExternalIpMalformed",
-            "InvalidInternalIpMalformed",
-            "InvalidExternalPortMalformed",
-            "InvalidInternalPortMalformed",
-            "ForbiddenDestnationIpOutOfVpcCidr",
-            "InvalidProtocalValueNotSupported",
-            "IncorretForwardEntryStatus",
-            "QuotaExceeded",
-            "ForwardEntryDuplicated",
-            "InvalidIpNotFound",
-            "IncorretStatusForwardEntry",
-            "IllegalParamAnyPortNotZero",
-            "InvalidRegionIdNotFound",
-            "InvalidForwardEntryIdNotFound",
-            "InvalidExternalIpNotFound",
-            "InvalidForwardTableIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyForwardEntryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyForwardEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyForwardEntryError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyForwardEntryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_forward_entry(&self) -> ModifyForwardEntryRequestBuilder<&Self> {
+        ModifyForwardEntryRequestBuilder::new(self)
     }
 }

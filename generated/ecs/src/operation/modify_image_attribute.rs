@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyImageAttributeRequest>;
 /// Request of `ModifyImageAttribute`: Modifies the attributes of a custom image, such as the image family, name, boot mode, and status and whether the image supports the Non-Volatile Memory Express (NVMe) protocol. When you call this operation, you can specify parameters, such as ImageId and ImageFamily, in the request.
 ///
 /// # Example
@@ -208,9 +211,7 @@ impl<C> ModifyImageAttributeRequestBuilder<C> {
     ///
     /// The region ID of the custom image. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyImageAttributeRequest::region_id`](ModifyImageAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -219,9 +220,7 @@ impl<C> ModifyImageAttributeRequestBuilder<C> {
     ///
     /// The ID of the custom image.
     ///
-    /// - Wire name: `ImageId`.
-    /// - Required.
-    /// - Example: `m-bp18ygjuqnwhechc****`.
+    /// Its description, rules and example: [`ModifyImageAttributeRequest::image_id`](ModifyImageAttributeRequest::image_id).
     pub fn image_id(mut self, value: impl Into<String>) -> Self {
         self.inner.image_id = Some(value.into());
         self
@@ -230,10 +229,7 @@ impl<C> ModifyImageAttributeRequestBuilder<C> {
     ///
     /// The name of the custom image. The name must be 2 to 128 characters in length. It must start with a letter and cannot start with acs: or aliyun. [It cannot contain http:// or https://. It can contain letters, digits, periods (.), colons (:), underscores (\_), and hyphens (-).](<http://https://。、（.）、（:）、（_）（-）。>)
     ///
-    /// By default, this parameter is empty. In this case, the original name is retained.
-    ///
-    /// - Wire name: `ImageName`.
-    /// - Example: `testImageName`.
+    /// Its description, rules and example: [`ModifyImageAttributeRequest::image_name`](ModifyImageAttributeRequest::image_name).
     pub fn image_name(mut self, value: impl Into<String>) -> Self {
         self.inner.image_name = Some(value.into());
         self
@@ -242,13 +238,7 @@ impl<C> ModifyImageAttributeRequestBuilder<C> {
     ///
     /// The new state of the custom image. Valid values:
     ///
-    /// * Deprecated: puts the image into the Deprecated state. If the custom image is shared, you must unshare it before you can put it into the Deprecated state. Images in the Deprecated state cannot be shared or copied, but can be used to create instances or replace system disks.
-    /// * Available: puts the image into the Available state. You can restore an image from the Deprecated state to the Available state.
-    ///
-    /// > If you want to roll back a custom image in the image family to a previous version, you can put the latest available custom image into the Deprecated state. If no custom images are in the Available state within the image family, an image family cannot be used to create instances. Proceed with caution if only a single custom image is in the Available state within the image family.
-    ///
-    /// - Wire name: `Status`.
-    /// - Example: `Deprecated`.
+    /// Its description, rules and example: [`ModifyImageAttributeRequest::status`](ModifyImageAttributeRequest::status).
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.inner.status = Some(value.into());
         self
@@ -257,10 +247,7 @@ impl<C> ModifyImageAttributeRequestBuilder<C> {
     ///
     /// The name of the image family. The name must be 2 to 128 characters in length. It must start with a letter and cannot start with acs: or aliyun. [It cannot contain http:// or https://. It can contain letters, digits, periods (.), colons (:), underscores (\_), and hyphens (-).](<http://https://。、（.）、（:）、（_）（-）。>)
     ///
-    /// By default, this parameter is empty.
-    ///
-    /// - Wire name: `ImageFamily`.
-    /// - Example: `hangzhou-daily-update`.
+    /// Its description, rules and example: [`ModifyImageAttributeRequest::image_family`](ModifyImageAttributeRequest::image_family).
     pub fn image_family(mut self, value: impl Into<String>) -> Self {
         self.inner.image_family = Some(value.into());
         self
@@ -269,14 +256,7 @@ impl<C> ModifyImageAttributeRequestBuilder<C> {
     ///
     /// The new boot mode of the image. Valid values:
     ///
-    /// * BIOS: BIOS mode
-    /// * UEFI: Unified Extensible Firmware Interface (UEFI) mode
-    /// * UEFI-Preferred: BIOS mode and UEFI mode
-    ///
-    /// > Before you change this parameter, make sure that you are familiar with the boot modes supported by the image. If you specify a boot mode that is not supported by the image, ECS instances created from the image cannot start as expected. For information about the boot modes of images, see the Boot modes of custom images section of the "Best practices for ECS instance boot modes" topic.
-    ///
-    /// - Wire name: `BootMode`.
-    /// - Example: `BIOS`.
+    /// Its description, rules and example: [`ModifyImageAttributeRequest::boot_mode`](ModifyImageAttributeRequest::boot_mode).
     pub fn boot_mode(mut self, value: impl Into<String>) -> Self {
         self.inner.boot_mode = Some(value.into());
         self
@@ -285,10 +265,7 @@ impl<C> ModifyImageAttributeRequestBuilder<C> {
     ///
     /// The type of the license that is used to activate the operating system after the image is imported. Set the value to BYOL.
     ///
-    /// BYOL: The license that comes with the source operating system is used. When you use the BYOL license, make sure that your license key is supported by Alibaba Cloud.
-    ///
-    /// - Wire name: `LicenseType`.
-    /// - Example: `Auto`.
+    /// Its description, rules and example: [`ModifyImageAttributeRequest::license_type`](ModifyImageAttributeRequest::license_type).
     pub fn license_type(mut self, value: impl Into<String>) -> Self {
         self.inner.license_type = Some(value.into());
         self
@@ -297,10 +274,7 @@ impl<C> ModifyImageAttributeRequestBuilder<C> {
     ///
     /// The new description of the custom image. The description must be 2 to 256 characters in length It cannot start with [http:// or https://.](<http://https://。>)
     ///
-    /// This parameter is empty by default, which specifies that the original description is retained.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `testDescription`.
+    /// Its description, rules and example: [`ModifyImageAttributeRequest::description`](ModifyImageAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -309,14 +283,14 @@ impl<C> ModifyImageAttributeRequestBuilder<C> {
     ///
     /// The attributes of the custom image.
     ///
-    /// - Wire name: `Features`.
+    /// Its description, rules and example: [`ModifyImageAttributeRequest::features`](ModifyImageAttributeRequest::features).
     pub fn features(mut self, value: crate::types::Features) -> Self {
         self.inner.features = Some(value);
         self
     }
     /// Sets `DryRun`.
     ///
-    /// - Wire name: `DryRun`.
+    /// Its description, rules and example: [`ModifyImageAttributeRequest::dry_run`](ModifyImageAttributeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -451,203 +425,24 @@ for ModifyImageAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyImageAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyImageAttributeError {
-    /// HTTP 400 `InvalidImageName.Malformed`: Image names must be between 2 and 128 characters long, using either English or Chinese characters. The name must start with a letter or a Chinese character, and can include numbers, colons, underscores and hyphens.
-    InvalidImageNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: The input parameter "RegionId" that is mandatory for processing this request is not supplied.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImageName.Duplicated`: The specified Image name has already bean used.
-    InvalidImageNameDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The specified description is wrongly formed.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ImageQuotaFull.ImageFamily`: The specified image family has exceeded max number of images for one image family.
-    ImageQuotaFullImageFamily(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImageFamily.Malformed`: The specified parameter "ImageFamily" is malformed.
-    InvalidImageFamilyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ImageFamilyQuotaFull`: The specified region has exceeded max number of image family.
-    ImageFamilyQuotaFull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBootMode.NotSupport`: The specified parameter BootMode is not supported.
-    InvalidBootModeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidLicenseType.NotSupported`: The specified parameter LicenseType is not supported.
-    InvalidLicenseTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.FeaturesImdsSupport`: The specified parameter Features.ImdsSupport is not supported.
-    InvalidParameterFeaturesImdsSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ImageStatus.NotAvailable`: The specified image status is not available.
-    ImageStatusNotAvailable(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ImageStatus.NotDeprecated`: The specified image status is not deprecated.
-    ImageStatusNotDeprecated(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ImageUseShared`: The specified image has been shared to others, please remove shared accounts first.
-    ImageUseShared(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDeined.ImageUsingByInstance`: The boot mode of the image cannot be modified because it has associated instances.
-    OperationDeinedImageUsingByInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.FeaturesImdsSupportNotMatch`: The specified parameter Features.ImdsSupport can not be set to v1 from v2.
-    InvalidOperationFeaturesImdsSupportNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidStatus.ImageIsCreating`: The operation cannot be performed because the image is creating. Please wait until the creation is complete and try again.
-    InvalidStatusImageIsCreating(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.PublicImageUnsupported`: The community image's publisher is not the current account. Modification is not permitted.
-    InvalidOperationPublicImageUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidImageId.NotFound`: The specified ImageId does not exist.
-    InvalidImageIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyImageAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidImageName.Malformed",
-                        "MissingParameter",
-                        "InvalidImageName.Duplicated",
-                        "InvalidDescription.Malformed",
-                        "ImageQuotaFull.ImageFamily",
-                        "InvalidImageFamily.Malformed",
-                        "ImageFamilyQuotaFull",
-                        "InvalidBootMode.NotSupport",
-                        "InvalidLicenseType.NotSupported",
-                        "InvalidParameter.FeaturesImdsSupport",
-                        "ImageStatus.NotAvailable",
-                        "ImageStatus.NotDeprecated",
-                        "ImageUseShared",
-                        "OperationDeined.ImageUsingByInstance",
-                        "InvalidOperation.FeaturesImdsSupportNotMatch",
-                        "InvalidStatus.ImageIsCreating",
-                        "InvalidOperation.PublicImageUnsupported",
-                        "InvalidImageId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyImageAttributeError;
+impl crate::Client {
+    /// Calls `ModifyImageAttribute`: Modifies the attributes of a custom image, such as the image family, name, boot mode, and status and whether the image supports the Non-Volatile Memory Express (NVMe) protocol. When you call this operation, you can specify parameters, such as ImageId and ImageFamily, in the request.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyImageAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyImageAttributeRequest`].
+    #[inline]
+    pub fn modify_image_attribute(&self) -> ModifyImageAttributeRequestBuilder<&Self> {
+        ModifyImageAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyImageAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyImageAttribute`: Modifies the attributes of a custom image, such as the image family, name, boot mode, and status and whether the image supports the Non-Volatile Memory Express (NVMe) protocol. When you call this operation, you can specify parameters, such as ImageId and ImageFamily, in the request.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyImageAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidImageNameMalformed(error),
-            1 => Self::MissingParameter(error),
-            2 => Self::InvalidImageNameDuplicated(error),
-            3 => Self::InvalidDescriptionMalformed(error),
-            4 => Self::ImageQuotaFullImageFamily(error),
-            5 => Self::InvalidImageFamilyMalformed(error),
-            6 => Self::ImageFamilyQuotaFull(error),
-            7 => Self::InvalidBootModeNotSupport(error),
-            8 => Self::InvalidLicenseTypeNotSupported(error),
-            9 => Self::InvalidParameterFeaturesImdsSupport(error),
-            10 => Self::ImageStatusNotAvailable(error),
-            11 => Self::ImageStatusNotDeprecated(error),
-            12 => Self::ImageUseShared(error),
-            13 => Self::OperationDeinedImageUsingByInstance(error),
-            14 => Self::InvalidOperationFeaturesImdsSupportNotMatch(error),
-            15 => Self::InvalidStatusImageIsCreating(error),
-            16 => Self::InvalidOperationPublicImageUnsupported(error),
-            17 => Self::InvalidImageIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidImageNameMalformed(error) => (0, error),
-            Self::MissingParameter(error) => (1, error),
-            Self::InvalidImageNameDuplicated(error) => (2, error),
-            Self::InvalidDescriptionMalformed(error) => (3, error),
-            Self::ImageQuotaFullImageFamily(error) => (4, error),
-            Self::InvalidImageFamilyMalformed(error) => (5, error),
-            Self::ImageFamilyQuotaFull(error) => (6, error),
-            Self::InvalidBootModeNotSupport(error) => (7, error),
-            Self::InvalidLicenseTypeNotSupported(error) => (8, error),
-            Self::InvalidParameterFeaturesImdsSupport(error) => (9, error),
-            Self::ImageStatusNotAvailable(error) => (10, error),
-            Self::ImageStatusNotDeprecated(error) => (11, error),
-            Self::ImageUseShared(error) => (12, error),
-            Self::OperationDeinedImageUsingByInstance(error) => (13, error),
-            Self::InvalidOperationFeaturesImdsSupportNotMatch(error) => (14, error),
-            Self::InvalidStatusImageIsCreating(error) => (15, error),
-            Self::InvalidOperationPublicImageUnsupported(error) => (16, error),
-            Self::InvalidImageIdNotFound(error) => (17, error),
-            Self::Unhandled(unhandled) => (18, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyImageAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyImageAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidImageNameMalformed",
-            "MissingParameter",
-            "InvalidImageNameDuplicated",
-            "InvalidDescriptionMalformed",
-            "ImageQuotaFullImageFamily",
-            "InvalidImageFamilyMalformed",
-            "ImageFamilyQuotaFull",
-            "InvalidBootModeNotSupport",
-            "InvalidLicenseTypeNotSupported",
-            "InvalidParameterFeaturesImdsSupport",
-            "ImageStatusNotAvailable",
-            "ImageStatusNotDeprecated",
-            "ImageUseShared",
-            "OperationDeinedImageUsingByInstance",
-            "InvalidOperationFeaturesImdsSupportNotMatch",
-            "InvalidStatusImageIsCreating",
-            "InvalidOperationPublicImageUnsupported",
-            "InvalidImageIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyImageAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyImageAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyImageAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyImageAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_image_attribute(&self) -> ModifyImageAttributeRequestBuilder<&Self> {
+        ModifyImageAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyImageShareGroupPermissionRequest>;
 /// Request of `ModifyImageShareGroupPermission`: 修改镜像共享组权限
 ///
 /// Deprecated: use `ModifyImageSharePermission` instead.
@@ -120,24 +123,21 @@ pub struct ModifyImageShareGroupPermissionRequestBuilder<C = ()> {
 impl<C> ModifyImageShareGroupPermissionRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`ModifyImageShareGroupPermissionRequest::region_id`](ModifyImageShareGroupPermissionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `ImageId`.
     ///
-    /// - Wire name: `ImageId`.
-    /// - Required.
+    /// Its description, rules and example: [`ModifyImageShareGroupPermissionRequest::image_id`](ModifyImageShareGroupPermissionRequest::image_id).
     pub fn image_id(mut self, value: impl Into<String>) -> Self {
         self.inner.image_id = Some(value.into());
         self
     }
     /// Sets `AddGroup`.
     ///
-    /// - Wire name: `AddGroup`.
-    /// - Must have at most 1 items.
+    /// Its description, rules and example: [`ModifyImageShareGroupPermissionRequest::add_group`](ModifyImageShareGroupPermissionRequest::add_group).
     pub fn add_group(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -147,8 +147,7 @@ impl<C> ModifyImageShareGroupPermissionRequestBuilder<C> {
     }
     /// Sets `RemoveGroup`.
     ///
-    /// - Wire name: `RemoveGroup`.
-    /// - Must have at most 1 items.
+    /// Its description, rules and example: [`ModifyImageShareGroupPermissionRequest::remove_group`](ModifyImageShareGroupPermissionRequest::remove_group).
     pub fn remove_group(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -286,120 +285,28 @@ for ModifyImageShareGroupPermissionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyImageShareGroupPermission`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyImageShareGroupPermissionError {
-    /// HTTP 400 `MissingParameter`: The input parameter "RegionId" that is mandatory for processing this request is not supplied.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbbiden`: User not authorized to operate on the specified resource.
-    Forbbiden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidImageId.NotFound`: The specified ImageId does not exist.
-    InvalidImageIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidGroup.Malformed`: The specified parameter "AddGroup.n" or "RemoveGroup.n" does not exist.
-    InvalidGroupMalformed(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyImageShareGroupPermissionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter",
-                        "Forbbiden",
-                        "InvalidImageId.NotFound",
-                        "InvalidGroup.Malformed",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyImageShareGroupPermissionError;
+impl crate::Client {
+    /// Calls `ModifyImageShareGroupPermission`: 修改镜像共享组权限
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyImageShareGroupPermissionRequestBuilder::send) it. The parameters and their rules: [`ModifyImageShareGroupPermissionRequest`].
+    #[inline]
+    pub fn modify_image_share_group_permission(
+        &self,
+    ) -> ModifyImageShareGroupPermissionRequestBuilder<&Self> {
+        ModifyImageShareGroupPermissionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyImageShareGroupPermissionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyImageShareGroupPermission`: 修改镜像共享组权限
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyImageShareGroupPermissionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameter(error),
-            1 => Self::Forbbiden(error),
-            2 => Self::InvalidImageIdNotFound(error),
-            3 => Self::InvalidGroupMalformed(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => (0, error),
-            Self::Forbbiden(error) => (1, error),
-            Self::InvalidImageIdNotFound(error) => (2, error),
-            Self::InvalidGroupMalformed(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyImageShareGroupPermissionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyImageShareGroupPermissionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameter",
-            "Forbbiden",
-            "InvalidImageIdNotFound",
-            "InvalidGroupMalformed",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyImageShareGroupPermissionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyImageShareGroupPermissionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyImageShareGroupPermissionError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ModifyImageShareGroupPermissionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_image_share_group_permission(
+        &self,
+    ) -> ModifyImageShareGroupPermissionRequestBuilder<&Self> {
+        ModifyImageShareGroupPermissionRequestBuilder::new(self)
     }
 }

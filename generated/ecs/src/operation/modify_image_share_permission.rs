@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyImageSharePermissionRequest>;
 /// Request of `ModifyImageSharePermission`: Modifies the share permissions on an image. You can share your custom images with other Alibaba Cloud accounts or publish the images as community images.
 ///
 /// Before you call this operation, read [Share a custom image](<https://www.alibabacloud.com/help/doc-detail/25463.htm>).
@@ -185,9 +188,7 @@ impl<C> ModifyImageSharePermissionRequestBuilder<C> {
     ///
     /// The region ID of the custom image. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyImageSharePermissionRequest::region_id`](ModifyImageSharePermissionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -196,11 +197,7 @@ impl<C> ModifyImageSharePermissionRequestBuilder<C> {
     ///
     /// The ID of the shared custom image.
     ///
-    /// > You can share images encrypted by using CMKs but cannot share images encrypted by using service keys. When you share an image encrypted by using a service key, an error is reported.
-    ///
-    /// - Wire name: `ImageId`.
-    /// - Required.
-    /// - Example: `m-bp18ygjuqnwhechc****`.
+    /// Its description, rules and example: [`ModifyImageSharePermissionRequest::image_id`](ModifyImageSharePermissionRequest::image_id).
     pub fn image_id(mut self, value: impl Into<String>) -> Self {
         self.inner.image_id = Some(value.into());
         self
@@ -209,8 +206,7 @@ impl<C> ModifyImageSharePermissionRequestBuilder<C> {
     ///
     /// > This parameter is in invitational preview and is not publicly available.
     ///
-    /// - Wire name: `LaunchPermission`.
-    /// - Example: `hide`.
+    /// Its description, rules and example: [`ModifyImageSharePermissionRequest::launch_permission`](ModifyImageSharePermissionRequest::launch_permission).
     pub fn launch_permission(mut self, value: impl Into<String>) -> Self {
         self.inner.launch_permission = Some(value.into());
         self
@@ -219,9 +215,7 @@ impl<C> ModifyImageSharePermissionRequestBuilder<C> {
     ///
     /// The IDs of Alibaba Cloud accounts to which you want to share the custom image. Valid values of N: 1 to 10. If you specify more than 10 Alibaba Cloud account IDs, the system processes only the first 10 account IDs. The excess account IDs are ignored.
     ///
-    /// - Wire name: `AddAccount`.
-    /// - Must have at most 10 items.
-    /// - Example: `1234567890`.
+    /// Its description, rules and example: [`ModifyImageSharePermissionRequest::add_account`](ModifyImageSharePermissionRequest::add_account).
     pub fn add_account(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -233,9 +227,7 @@ impl<C> ModifyImageSharePermissionRequestBuilder<C> {
     ///
     /// The IDs of Alibaba Cloud accounts from which you want to unshare the custom image. Valid values of N: 1 to 10. If you specify more than 10 Alibaba Cloud account IDs, the system processes only the first 10 account IDs. The excess account IDs are ignored.
     ///
-    /// - Wire name: `RemoveAccount`.
-    /// - Must have at most 10 items.
-    /// - Example: `1234567890`.
+    /// Its description, rules and example: [`ModifyImageSharePermissionRequest::remove_account`](ModifyImageSharePermissionRequest::remove_account).
     pub fn remove_account(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -247,20 +239,14 @@ impl<C> ModifyImageSharePermissionRequestBuilder<C> {
     ///
     /// Specifies whether to publish or unpublish a community image. Valid values:
     ///
-    /// * true: publishes the custom image as a community image.
-    /// * false: unpublishes a community image. The unpublish operation takes effect only on community images.
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `IsPublic`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyImageSharePermissionRequest::is_public`](ModifyImageSharePermissionRequest::is_public).
     pub fn is_public(mut self, value: bool) -> Self {
         self.inner.is_public = Some(value);
         self
     }
     /// Sets `DryRun`.
     ///
-    /// - Wire name: `DryRun`.
+    /// Its description, rules and example: [`ModifyImageSharePermissionRequest::dry_run`](ModifyImageSharePermissionRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -395,249 +381,28 @@ for ModifyImageSharePermissionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyImageSharePermission`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyImageSharePermissionError {
-    /// HTTP 400 `MissingParameter`: The input parameter "RegionId" that is mandatory for processing this request is not supplied.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidGroup.Malformed`: The specified Group is wrongly formed.
-    InvalidGroupMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnnecessaryParameter.LaunchPermission`: The specified parameter "LaunchPermission" is unnecessary if paramter "AddAccounts" or "RemoveAccounts" exist.
-    UnnecessaryParameterLaunchPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.LaunchPermission`: The specified parameter "LaunchPermission" is invalid.
-    InvalidParameterLaunchPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ForbiddenParameter.LaunchPermission`: The specified parameter "LaunchPermission" is forbidden for current account.
-    ForbiddenParameterLaunchPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `AssumeRoleError`: Requires a RAM role of AliyunECSShareEncryptImageDefaultRole before sharing encrypted image.
-    AssumeRoleError(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ImageDescription.ContainsSensitiveWords`: The specified image description contains sensitive words.
-    ImageDescriptionContainsSensitiveWords(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ImageName.ContainsSensitiveWords`: The specified image name contains sensitive words.
-    ImageNameContainsSensitiveWords(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Image.Public`: The specified image is public image.
-    ImagePublic(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `CurrentRegion.NotSupportPublicImage`: Public image is not supported for current region.
-    CurrentRegionNotSupportPublicImage(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Image.NotPublic`: The specified image is not public image.
-    ImageNotPublic(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDeined.FullImage`: The encrypted image contains multiple snapshots, which do not support share.
-    OperationDeinedFullImage(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.ShareImage`: The shared Image Quota exceeds.
-    QuotaExceedShareImage(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.ShareImageUser`: The shared Image user Quota exceeds.
-    QuotaExceedShareImageUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidImageId.BidMismatch`: Cannot share the image with users %s of other sites.
-    InvalidImageIdBidMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDeined.EncryptedSnapshot`: The image contains encrypted snapshots, which do not support share.
-    OperationDeinedEncryptedSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.InvalidImageStatus`: The specified image cannot be shared when it is deprecated.
-    OperationDeniedInvalidImageStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `PublicImageAgreement.NotSigned`: The current account has not signed "Community Image Terms of Service".
-    PublicImageAgreementNotSigned(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.IsPublic`: The specified parameter IsPublic is conflicted with other parameters.
-    InvalidParameterIsPublic(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKUnauthorized`: The CMK(Customer Master Key) lacks authorization to add tags to the ECS service.
-    InvalidParameterKmsKeyIdCmkUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKNotEnabled`: The CMK (Customer Master Key) must be in an active state.
-    InvalidParameterKmsKeyIdCmkNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.ServiceKeyEncryptedImageUnsupported`: The specified service key encrypted image is not supported for this operation. Please switch to a CMK (Customer Master Key) encrypted image and retry.
-    InvalidOperationServiceKeyEncryptedImageUnsupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 404 `InvalidImageId.NotFound`: The specified ImageId does not exist.
-    InvalidImageIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAccount.NotFound`: The specified account %s in parameter "AddAccount.n" or "RemoveAccount.n" does not exist.
-    InvalidAccountNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAccount.Forbbiden`: The specified Account does not yourself.
-    InvalidAccountForbbiden(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyImageSharePermissionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter",
-                        "InvalidGroup.Malformed",
-                        "UnnecessaryParameter.LaunchPermission",
-                        "InvalidParameter.LaunchPermission",
-                        "ForbiddenParameter.LaunchPermission",
-                        "AssumeRoleError",
-                        "ImageDescription.ContainsSensitiveWords",
-                        "ImageName.ContainsSensitiveWords",
-                        "Image.Public",
-                        "CurrentRegion.NotSupportPublicImage",
-                        "Image.NotPublic",
-                        "OperationDeined.FullImage",
-                        "QuotaExceed.ShareImage",
-                        "QuotaExceed.ShareImageUser",
-                        "InvalidImageId.BidMismatch",
-                        "OperationDeined.EncryptedSnapshot",
-                        "OperationDenied.InvalidImageStatus",
-                        "PublicImageAgreement.NotSigned",
-                        "InvalidParameter.IsPublic",
-                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                        "InvalidOperation.ServiceKeyEncryptedImageUnsupported",
-                        "InvalidImageId.NotFound",
-                        "InvalidAccount.NotFound",
-                        "InvalidAccount.Forbbiden",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyImageSharePermissionError;
+impl crate::Client {
+    /// Calls `ModifyImageSharePermission`: Modifies the share permissions on an image. You can share your custom images with other Alibaba Cloud accounts or publish the images as community images.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyImageSharePermissionRequestBuilder::send) it. The parameters and their rules: [`ModifyImageSharePermissionRequest`].
+    #[inline]
+    pub fn modify_image_share_permission(
+        &self,
+    ) -> ModifyImageSharePermissionRequestBuilder<&Self> {
+        ModifyImageSharePermissionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyImageSharePermissionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyImageSharePermission`: Modifies the share permissions on an image. You can share your custom images with other Alibaba Cloud accounts or publish the images as community images.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyImageSharePermissionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameter(error),
-            1 => Self::InvalidGroupMalformed(error),
-            2 => Self::UnnecessaryParameterLaunchPermission(error),
-            3 => Self::InvalidParameterLaunchPermission(error),
-            4 => Self::ForbiddenParameterLaunchPermission(error),
-            5 => Self::AssumeRoleError(error),
-            6 => Self::ImageDescriptionContainsSensitiveWords(error),
-            7 => Self::ImageNameContainsSensitiveWords(error),
-            8 => Self::ImagePublic(error),
-            9 => Self::CurrentRegionNotSupportPublicImage(error),
-            10 => Self::ImageNotPublic(error),
-            11 => Self::OperationDeinedFullImage(error),
-            12 => Self::QuotaExceedShareImage(error),
-            13 => Self::QuotaExceedShareImageUser(error),
-            14 => Self::InvalidImageIdBidMismatch(error),
-            15 => Self::OperationDeinedEncryptedSnapshot(error),
-            16 => Self::OperationDeniedInvalidImageStatus(error),
-            17 => Self::PublicImageAgreementNotSigned(error),
-            18 => Self::InvalidParameterIsPublic(error),
-            19 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            20 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            21 => Self::InvalidOperationServiceKeyEncryptedImageUnsupported(error),
-            22 => Self::InvalidImageIdNotFound(error),
-            23 => Self::InvalidAccountNotFound(error),
-            24 => Self::InvalidAccountForbbiden(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => (0, error),
-            Self::InvalidGroupMalformed(error) => (1, error),
-            Self::UnnecessaryParameterLaunchPermission(error) => (2, error),
-            Self::InvalidParameterLaunchPermission(error) => (3, error),
-            Self::ForbiddenParameterLaunchPermission(error) => (4, error),
-            Self::AssumeRoleError(error) => (5, error),
-            Self::ImageDescriptionContainsSensitiveWords(error) => (6, error),
-            Self::ImageNameContainsSensitiveWords(error) => (7, error),
-            Self::ImagePublic(error) => (8, error),
-            Self::CurrentRegionNotSupportPublicImage(error) => (9, error),
-            Self::ImageNotPublic(error) => (10, error),
-            Self::OperationDeinedFullImage(error) => (11, error),
-            Self::QuotaExceedShareImage(error) => (12, error),
-            Self::QuotaExceedShareImageUser(error) => (13, error),
-            Self::InvalidImageIdBidMismatch(error) => (14, error),
-            Self::OperationDeinedEncryptedSnapshot(error) => (15, error),
-            Self::OperationDeniedInvalidImageStatus(error) => (16, error),
-            Self::PublicImageAgreementNotSigned(error) => (17, error),
-            Self::InvalidParameterIsPublic(error) => (18, error),
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (19, error),
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (20, error),
-            Self::InvalidOperationServiceKeyEncryptedImageUnsupported(error) => {
-                (21, error)
-            }
-            Self::InvalidImageIdNotFound(error) => (22, error),
-            Self::InvalidAccountNotFound(error) => (23, error),
-            Self::InvalidAccountForbbiden(error) => (24, error),
-            Self::Unhandled(unhandled) => (25, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyImageSharePermissionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyImageSharePermissionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameter",
-            "InvalidGroupMalformed",
-            "UnnecessaryParameterLaunchPermission",
-            "InvalidParameterLaunchPermission",
-            "ForbiddenParameterLaunchPermission",
-            "AssumeRoleError",
-            "ImageDescriptionContainsSensitiveWords",
-            "ImageNameContainsSensitiveWords",
-            "ImagePublic",
-            "CurrentRegionNotSupportPublicImage",
-            "ImageNotPublic",
-            "OperationDeinedFullImage",
-            "QuotaExceedShareImage",
-            "QuotaExceedShareImageUser",
-            "InvalidImageIdBidMismatch",
-            "OperationDeinedEncryptedSnapshot",
-            "OperationDeniedInvalidImageStatus",
-            "PublicImageAgreementNotSigned",
-            "InvalidParameterIsPublic",
-            "InvalidParameterKmsKeyIdCmkUnauthorized",
-            "InvalidParameterKmsKeyIdCmkNotEnabled",
-            "InvalidOperationServiceKeyEncryptedImageUnsupported",
-            "InvalidImageIdNotFound",
-            "InvalidAccountNotFound",
-            "InvalidAccountForbbiden",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyImageSharePermissionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyImageSharePermissionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyImageSharePermissionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyImageSharePermissionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_image_share_permission(
+        &self,
+    ) -> ModifyImageSharePermissionRequestBuilder<&Self> {
+        ModifyImageSharePermissionRequestBuilder::new(self)
     }
 }

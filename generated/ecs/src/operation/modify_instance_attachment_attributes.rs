@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyInstanceAttachmentAttributesRequest>;
 /// Request of `ModifyInstanceAttachmentAttributes`: Changes the type of the private pool for an Elastic Compute Service (ECS) instance.
 ///
 /// A private pool is generated after an elasticity assurance or a capacity reservation is created. The private pool is associated with information about the instances that use the private pool. You can specify whether to use a private pool when you create an ECS instance to match the instance with the associated elasticity assurance or capacity reservation.
@@ -130,9 +133,7 @@ impl<C> ModifyInstanceAttachmentAttributesRequestBuilder<C> {
     ///
     /// The region ID of the private pool. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyInstanceAttachmentAttributesRequest::region_id`](ModifyInstanceAttachmentAttributesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -141,17 +142,14 @@ impl<C> ModifyInstanceAttachmentAttributesRequestBuilder<C> {
     ///
     /// The ID of the instance for which you want to modify the attributes of the private pool.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-bp67acfmxazb4****`.
+    /// Its description, rules and example: [`ModifyInstanceAttachmentAttributesRequest::instance_id`](ModifyInstanceAttachmentAttributesRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
     }
     /// Sets `PrivatePoolOptions`.
     ///
-    /// - Wire name: `PrivatePoolOptions`.
-    /// - Required.
+    /// Its description, rules and example: [`ModifyInstanceAttachmentAttributesRequest::private_pool_options`](ModifyInstanceAttachmentAttributesRequest::private_pool_options).
     pub fn private_pool_options(
         mut self,
         value: crate::types::ModifyInstanceAttachmentAttributesPrivatePoolOptions,
@@ -292,317 +290,28 @@ for ModifyInstanceAttachmentAttributesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyInstanceAttachmentAttributes`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyInstanceAttachmentAttributesError {
-    /// HTTP 400 `MissingParameter.RegionId`: The specified RegionId should not be null.
-    MissingParameterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.InstanceId`: The specified InstanceId should not be null.
-    MissingParameterInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResourcePackage.BizStatus`: The resource package business status is not supported.
-    InvalidResourcePackageBizStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceId.MalFormed`: The specified InstanceId is not valid.
-    InvalidInstanceIdMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DedicatedHostNotSupported`: DedicatedHost is not supported for PrivatePool.
-    DedicatedHostNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SpotNotSupported`: Spot is not supported for PrivatePool.
-    SpotNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ClassicNetworkNotSupported`: Classic network is not supported for PrivatePool.
-    ClassicNetworkNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.InstanceId`: Instance does not exist.
-    InvalidInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.MatchCriteria`: Target mode does not support this operation.
-    InvalidPrivatePoolOptionsMatchCriteria(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.PrivatePoolOptions.Id`: The specified PrivatePoolOptions.Id should not be null.
-    MissingParameterPrivatePoolOptionsId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.Id`: The PrivatePool does not exist.
-    InvalidPrivatePoolOptionsId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.InstanceType`: The InstanceType does not match the PrivatePool.
-    InvalidInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.InstanceChargeType`: The InstanceChargeType does not match the PrivatePool.
-    InvalidInstanceChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.ZoneId`: The ZoneId does not match the PrivatePool.
-    InvalidZoneId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.NoStock`: The PrivatePool has been used up.
-    InvalidPrivatePoolOptionsNoStock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPlatform.ValueNotSupported`: The Platform does not match the PrivatePool.
-    InvalidPlatformValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.status`: The PrivatePool is expired or inactive.
-    InvalidPrivatePoolOptionsStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAliUid`: The PrivatePool does not belong to the user of the Instance.
-    InvalidAliUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.PackageType`: The specified parameter "PackageType" can not be empty.
-    MissingParameterPackageType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.PrivatePoolOptions.Ids`: The specified parameter "PrivatePoolOptions.Ids" can not be empty.
-    MissingParameterPrivatePoolOptionsIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.InstanceCpuCoreCount`: The specified parameter "InstanceCpuCoreCount" can not be empty.
-    MissingParameterInstanceCpuCoreCount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.InstanceAmount`: The specified parameter "InstanceAmount" can not be empty.
-    MissingParameterInstanceAmount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.InstanceCpuCoreCountOrInstanceAmount`: The specified parameter "InstanceCpuCoreCount" and "InstanceAmount" must not be empty at the same time.
-    MissingParameterInstanceCpuCoreCountOrInstanceAmount(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `Invalid.TooManyPrivatePoolOptions.Ids`: Too many PrivatePoolOptions.Ids in this request.
-    InvalidTooManyPrivatePoolOptionsIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.TooManyZoneIds`: Too many ZoneIds in the request.
-    InvalidTooManyZoneIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.TooManyInstanceTypes`: Too many InstanceTypes in the request.
-    InvalidTooManyInstanceTypes(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.TooManyUnpaidPrivatePool`: Too many PrivatePools create but still unpaid.
-    InvalidTooManyUnpaidPrivatePool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.InstanceCpuCoreCountOrInstanceAmount`: Both InstanceCpuCoreCount and InstanceAmount are provided.
-    InvalidInstanceCpuCoreCountOrInstanceAmount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.Ids`: The specified parameter "PrivatePoolOptions.Ids" exist invalid element Id.
-    InvalidPrivatePoolOptionsIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PackageType`: The specified parameter "PackageType" is invalid.
-    InvalidPackageType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePool.Purchase`: The PrivatePool has already paid.
-    InvalidPrivatePoolPurchase(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.AssuranceTimes.NotSupported`: The value of AssuranceTimes is not supported.
-    InvalidAssuranceTimesNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RepeatStartPrivatePool`: PrivatePool has already been started.
-    RepeatStartPrivatePool(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.PrePaidInstanceUnsupported`: Not support to modify the private pool options of prepay instances.
-    InvalidOperationPrePaidInstanceUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ModifyInstanceAttachmentAttributesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter.RegionId",
-                        "MissingParameter.InstanceId",
-                        "InvalidResourcePackage.BizStatus",
-                        "InvalidInstanceId.MalFormed",
-                        "DedicatedHostNotSupported",
-                        "SpotNotSupported",
-                        "ClassicNetworkNotSupported",
-                        "Invalid.InstanceId",
-                        "Invalid.PrivatePoolOptions.MatchCriteria",
-                        "MissingParameter.PrivatePoolOptions.Id",
-                        "Invalid.PrivatePoolOptions.Id",
-                        "Invalid.InstanceType",
-                        "Invalid.InstanceChargeType",
-                        "Invalid.ZoneId",
-                        "Invalid.PrivatePoolOptions.NoStock",
-                        "InvalidPlatform.ValueNotSupported",
-                        "Invalid.PrivatePoolOptions.status",
-                        "InvalidAliUid",
-                        "MissingParameter.PackageType",
-                        "MissingParameter.PrivatePoolOptions.Ids",
-                        "MissingParameter.InstanceCpuCoreCount",
-                        "MissingParameter.InstanceAmount",
-                        "MissingParameter.InstanceCpuCoreCountOrInstanceAmount",
-                        "Invalid.TooManyPrivatePoolOptions.Ids",
-                        "Invalid.TooManyZoneIds",
-                        "Invalid.TooManyInstanceTypes",
-                        "Invalid.TooManyUnpaidPrivatePool",
-                        "Invalid.InstanceCpuCoreCountOrInstanceAmount",
-                        "Invalid.PrivatePoolOptions.Ids",
-                        "Invalid.PackageType",
-                        "Invalid.PrivatePool.Purchase",
-                        "Invalid.AssuranceTimes.NotSupported",
-                        "RepeatStartPrivatePool",
-                        "InvalidOperation.PrePaidInstanceUnsupported",
-                        "InternalError",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyInstanceAttachmentAttributesError;
+impl crate::Client {
+    /// Calls `ModifyInstanceAttachmentAttributes`: Changes the type of the private pool for an Elastic Compute Service (ECS) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyInstanceAttachmentAttributesRequestBuilder::send) it. The parameters and their rules: [`ModifyInstanceAttachmentAttributesRequest`].
+    #[inline]
+    pub fn modify_instance_attachment_attributes(
+        &self,
+    ) -> ModifyInstanceAttachmentAttributesRequestBuilder<&Self> {
+        ModifyInstanceAttachmentAttributesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyInstanceAttachmentAttributesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyInstanceAttachmentAttributes`: Changes the type of the private pool for an Elastic Compute Service (ECS) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyInstanceAttachmentAttributesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameterRegionId(error),
-            1 => Self::MissingParameterInstanceId(error),
-            2 => Self::InvalidResourcePackageBizStatus(error),
-            3 => Self::InvalidInstanceIdMalFormed(error),
-            4 => Self::DedicatedHostNotSupported(error),
-            5 => Self::SpotNotSupported(error),
-            6 => Self::ClassicNetworkNotSupported(error),
-            7 => Self::InvalidInstanceId(error),
-            8 => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
-            9 => Self::MissingParameterPrivatePoolOptionsId(error),
-            10 => Self::InvalidPrivatePoolOptionsId(error),
-            11 => Self::InvalidInstanceType(error),
-            12 => Self::InvalidInstanceChargeType(error),
-            13 => Self::InvalidZoneId(error),
-            14 => Self::InvalidPrivatePoolOptionsNoStock(error),
-            15 => Self::InvalidPlatformValueNotSupported(error),
-            16 => Self::InvalidPrivatePoolOptionsStatus(error),
-            17 => Self::InvalidAliUid(error),
-            18 => Self::MissingParameterPackageType(error),
-            19 => Self::MissingParameterPrivatePoolOptionsIds(error),
-            20 => Self::MissingParameterInstanceCpuCoreCount(error),
-            21 => Self::MissingParameterInstanceAmount(error),
-            22 => Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error),
-            23 => Self::InvalidTooManyPrivatePoolOptionsIds(error),
-            24 => Self::InvalidTooManyZoneIds(error),
-            25 => Self::InvalidTooManyInstanceTypes(error),
-            26 => Self::InvalidTooManyUnpaidPrivatePool(error),
-            27 => Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error),
-            28 => Self::InvalidPrivatePoolOptionsIds(error),
-            29 => Self::InvalidPackageType(error),
-            30 => Self::InvalidPrivatePoolPurchase(error),
-            31 => Self::InvalidAssuranceTimesNotSupported(error),
-            32 => Self::RepeatStartPrivatePool(error),
-            33 => Self::InvalidOperationPrePaidInstanceUnsupported(error),
-            34 => Self::InternalError(error),
-            35 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameterRegionId(error) => (0, error),
-            Self::MissingParameterInstanceId(error) => (1, error),
-            Self::InvalidResourcePackageBizStatus(error) => (2, error),
-            Self::InvalidInstanceIdMalFormed(error) => (3, error),
-            Self::DedicatedHostNotSupported(error) => (4, error),
-            Self::SpotNotSupported(error) => (5, error),
-            Self::ClassicNetworkNotSupported(error) => (6, error),
-            Self::InvalidInstanceId(error) => (7, error),
-            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => (8, error),
-            Self::MissingParameterPrivatePoolOptionsId(error) => (9, error),
-            Self::InvalidPrivatePoolOptionsId(error) => (10, error),
-            Self::InvalidInstanceType(error) => (11, error),
-            Self::InvalidInstanceChargeType(error) => (12, error),
-            Self::InvalidZoneId(error) => (13, error),
-            Self::InvalidPrivatePoolOptionsNoStock(error) => (14, error),
-            Self::InvalidPlatformValueNotSupported(error) => (15, error),
-            Self::InvalidPrivatePoolOptionsStatus(error) => (16, error),
-            Self::InvalidAliUid(error) => (17, error),
-            Self::MissingParameterPackageType(error) => (18, error),
-            Self::MissingParameterPrivatePoolOptionsIds(error) => (19, error),
-            Self::MissingParameterInstanceCpuCoreCount(error) => (20, error),
-            Self::MissingParameterInstanceAmount(error) => (21, error),
-            Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error) => {
-                (22, error)
-            }
-            Self::InvalidTooManyPrivatePoolOptionsIds(error) => (23, error),
-            Self::InvalidTooManyZoneIds(error) => (24, error),
-            Self::InvalidTooManyInstanceTypes(error) => (25, error),
-            Self::InvalidTooManyUnpaidPrivatePool(error) => (26, error),
-            Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error) => (27, error),
-            Self::InvalidPrivatePoolOptionsIds(error) => (28, error),
-            Self::InvalidPackageType(error) => (29, error),
-            Self::InvalidPrivatePoolPurchase(error) => (30, error),
-            Self::InvalidAssuranceTimesNotSupported(error) => (31, error),
-            Self::RepeatStartPrivatePool(error) => (32, error),
-            Self::InvalidOperationPrePaidInstanceUnsupported(error) => (33, error),
-            Self::InternalError(error) => (34, error),
-            Self::InvalidRegionIdNotFound(error) => (35, error),
-            Self::Unhandled(unhandled) => (36, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyInstanceAttachmentAttributesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyInstanceAttachmentAttributesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameterRegionId",
-            "MissingParameterInstanceId",
-            "InvalidResourcePackageBizStatus",
-            "InvalidInstanceIdMalFormed",
-            "DedicatedHostNotSupported",
-            "SpotNotSupported",
-            "ClassicNetworkNotSupported",
-            "InvalidInstanceId",
-            "InvalidPrivatePoolOptionsMatchCriteria",
-            "MissingParameterPrivatePoolOptionsId",
-            "InvalidPrivatePoolOptionsId",
-            "InvalidInstanceType",
-            "InvalidInstanceChargeType",
-            "InvalidZoneId",
-            "InvalidPrivatePoolOptionsNoStock",
-            "InvalidPlatformValueNotSupported",
-            "InvalidPrivatePoolOptionsStatus",
-            "InvalidAliUid",
-            "MissingParameterPackageType",
-            "MissingParameterPrivatePoolOptionsIds",
-            "MissingParameterInstanceCpuCoreCount",
-            "MissingParameterInstanceAmount",
-            "MissingParameterInstanceCpuCoreCountOrInstanceAmount",
-            "InvalidTooManyPrivatePoolOptionsIds",
-            "InvalidTooManyZoneIds",
-            "InvalidTooManyInstanceTypes",
-            "InvalidTooManyUnpaidPrivatePool",
-            "InvalidInstanceCpuCoreCountOrInstanceAmount",
-            "InvalidPrivatePoolOptionsIds",
-            "InvalidPackageType",
-            "InvalidPrivatePoolPurchase",
-            "InvalidAssuranceTimesNotSupported",
-            "RepeatStartPrivatePool",
-            "InvalidOperationPrePaidInstanceUnsupported",
-            "InternalError",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyInstanceAttachmentAttributesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyInstanceAttachmentAttributesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyInstanceAttachmentAttributesError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ModifyInstanceAttachmentAttributesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_instance_attachment_attributes(
+        &self,
+    ) -> ModifyInstanceAttachmentAttributesRequestBuilder<&Self> {
+        ModifyInstanceAttachmentAttributesRequestBuilder::new(self)
     }
 }

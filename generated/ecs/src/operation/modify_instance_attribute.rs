@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyInstanceAttributeRequest>;
 /// Request of `ModifyInstanceAttribute`: Modifies the attributes of an Elastic Compute Service (ECS) instance, such as the password, name, description, hostname, security groups, maximum transmission unit (MTU), and user data of the instance.
 ///
 /// You cannot call this operation to modify the attributes of the ECS instances that are locked for security reasons. For more information, see [API behavior when an instance is locked for security reasons](<https://www.alibabacloud.com/help/doc-detail/25695.htm>).
@@ -321,9 +324,7 @@ impl<C> ModifyInstanceAttributeRequestBuilder<C> {
     ///
     /// The instance ID.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`ModifyInstanceAttributeRequest::instance_id`](ModifyInstanceAttributeRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -332,13 +333,7 @@ impl<C> ModifyInstanceAttributeRequestBuilder<C> {
     ///
     /// The password of the instance. The password must be 8 to 30 characters in length and contain at least three of the following character types: uppercase letters, lowercase letters, digits, and special characters. Special characters include **( ) \` \~ ! @ # $ % ^ \& \* - \_ + = | { } \[ \] : ; ' \< \> , . ? /** The password of a Windows instance cannot start with a forward slash (/). Take note of the following items:
     ///
-    /// * The instance cannot be in the Starting (`Starting`) state.
-    /// * The parameter takes effect after the instance is restarted. You can restart an instance in the ECS console. For more information, see [Restart an instance](<https://www.alibabacloud.com/help/doc-detail/25440.htm>). You can also call the [RebootInstance](<https://www.alibabacloud.com/help/doc-detail/25502.htm>) operation to restart the instance. The parameter cannot take effect if you restart an instance within the operating system.
-    ///
-    /// > For security reasons, we recommend that you use HTTPS to send requests if `Password` is specified.
-    ///
-    /// - Wire name: `Password`.
-    /// - Example: `Test123456`.
+    /// Its description, rules and example: [`ModifyInstanceAttributeRequest::password`](ModifyInstanceAttributeRequest::password).
     pub fn password(mut self, value: impl Into<String>) -> Self {
         self.inner.password = Some(value.into());
         self
@@ -347,16 +342,7 @@ impl<C> ModifyInstanceAttributeRequestBuilder<C> {
     ///
     /// The hostname of the instance. Take note of the following items:
     ///
-    /// * The instance cannot be in the Creating (`Pending`) or Starting (`Starting`) state. Otherwise, the new hostname and the configurations in the `/etc/hosts` file may not take effect. You can call the [DescribeInstances](<https://www.alibabacloud.com/help/doc-detail/25506.htm>) operation to query the status of the instance.
-    /// * The parameter takes effect after the instance is restarted. You can restart an instance in the ECS console. For more information, see [Restart an instance](<https://www.alibabacloud.com/help/doc-detail/25440.htm>). You can also call the [RebootInstance](<https://www.alibabacloud.com/help/doc-detail/25502.htm>) operation to restart the instance. The parameter cannot take effect if you restart an instance within the operating system.
-    ///
-    /// The following limits apply to the hostnames of instances that run different operating systems:
-    ///
-    /// * For Windows Server, the hostname must be 2 to 15 characters in length and can contain letters, digits, and hyphens (-). The hostname cannot start or end with a hyphen (-), contain consecutive hyphens (-), or contain only digits.
-    /// * For other operating systems such as Linux, the hostname must be 2 to 64 characters in length. You can use periods (.) to separate a hostname into multiple segments. Each segment can contain letters, digits, and hyphens (-). The hostname cannot contain consecutive periods (.) or hyphens (-). The hostname cannot start or end with a period (.) or a hyphen (-).
-    ///
-    /// - Wire name: `HostName`.
-    /// - Example: `testHostName`.
+    /// Its description, rules and example: [`ModifyInstanceAttributeRequest::host_name`](ModifyInstanceAttributeRequest::host_name).
     pub fn host_name(mut self, value: impl Into<String>) -> Self {
         self.inner.host_name = Some(value.into());
         self
@@ -365,8 +351,7 @@ impl<C> ModifyInstanceAttributeRequestBuilder<C> {
     ///
     /// The name of the instance. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with `http://` or `https://`. The name can contain letters, digits, colons (:), underscores (\_), and hyphens (-).
     ///
-    /// - Wire name: `InstanceName`.
-    /// - Example: `testInstanceName`.
+    /// Its description, rules and example: [`ModifyInstanceAttributeRequest::instance_name`](ModifyInstanceAttributeRequest::instance_name).
     pub fn instance_name(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_name = Some(value.into());
         self
@@ -375,8 +360,7 @@ impl<C> ModifyInstanceAttributeRequestBuilder<C> {
     ///
     /// The description of the instance. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `testInstanceDescription`.
+    /// Its description, rules and example: [`ModifyInstanceAttributeRequest::description`](ModifyInstanceAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -385,13 +369,7 @@ impl<C> ModifyInstanceAttributeRequestBuilder<C> {
     ///
     /// The user data of the instance. We recommend that you encode the data in Base64. Take note of the following items:
     ///
-    /// * The instance must meet the limits for user data. For more information, see [Initialize an instance by using instance user data](<https://www.alibabacloud.com/help/doc-detail/49121.htm>).
-    /// * After you restart the instance, the new user data is displayed but not run as scripts.
-    ///
-    /// > The maximum size of the raw data before encoding is 32 KB. We recommend that you do not pass in confidential information such as passwords and private keys in plaintext. If you must pass in confidential information, we recommend that you encrypt and Base64-encode the information before you pass it in. Then, you can decode and decrypt the information in the same way within the instance.
-    ///
-    /// - Wire name: `UserData`.
-    /// - Example: `ZWNobyBoZWxsbyBlY3Mh`.
+    /// Its description, rules and example: [`ModifyInstanceAttributeRequest::user_data`](ModifyInstanceAttributeRequest::user_data).
     pub fn user_data(mut self, value: impl Into<String>) -> Self {
         self.inner.user_data = Some(value.into());
         self
@@ -400,7 +378,7 @@ impl<C> ModifyInstanceAttributeRequestBuilder<C> {
     ///
     /// > This parameter is in invitational preview and is not publicly available.
     ///
-    /// - Wire name: `Recyclable`.
+    /// Its description, rules and example: [`ModifyInstanceAttributeRequest::recyclable`](ModifyInstanceAttributeRequest::recyclable).
     pub fn recyclable(mut self, value: bool) -> Self {
         self.inner.recyclable = Some(value);
         self
@@ -409,13 +387,7 @@ impl<C> ModifyInstanceAttributeRequestBuilder<C> {
     ///
     /// The performance mode of the burstable instance. Valid values:
     ///
-    /// * Standard
-    /// * Unlimited
-    ///
-    /// For more information about the performance modes of burstable instances, see [Overview](<https://www.alibabacloud.com/help/doc-detail/59977.htm>).
-    ///
-    /// - Wire name: `CreditSpecification`.
-    /// - Example: `Standard`.
+    /// Its description, rules and example: [`ModifyInstanceAttributeRequest::credit_specification`](ModifyInstanceAttributeRequest::credit_specification).
     pub fn credit_specification(mut self, value: impl Into<String>) -> Self {
         self.inner.credit_specification = Some(value.into());
         self
@@ -424,10 +396,7 @@ impl<C> ModifyInstanceAttributeRequestBuilder<C> {
     ///
     /// The release protection attribute of the instance. This parameter specifies whether you can use the ECS console or call the [DeleteInstance](<https://www.alibabacloud.com/help/doc-detail/25507.htm>) operation to release the instance.
     ///
-    /// > This parameter is applicable only to pay-as-you-go instances. The release protection attribute can protect instances against manual releases, but not against automatic releases.
-    ///
-    /// - Wire name: `DeletionProtection`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyInstanceAttributeRequest::deletion_protection`](ModifyInstanceAttributeRequest::deletion_protection).
     pub fn deletion_protection(mut self, value: bool) -> Self {
         self.inner.deletion_protection = Some(value);
         self
@@ -436,13 +405,7 @@ impl<C> ModifyInstanceAttributeRequestBuilder<C> {
     ///
     /// The number of queues supported by the primary elastic network interface (ENI) of the instance. Take note of the following items:
     ///
-    /// * The instance must be in the Stopped (`Stopped`) state.
-    /// * The number of queues supported by an ENI cannot exceed the maximum number of queues that the instance type allows for each ENI. The total number of queues on all ENIs on the instance cannot exceed the queue quota that the instance type supports. To query the maximum number of queues that an instance type allows for each ENI and the queue quota for the instance type, call the [DescribeInstanceTypes](<https://www.alibabacloud.com/help/doc-detail/25620.htm>) operation.
-    /// * If you set this parameter to -1, the value is reset to the default value for the instance type. To query the default number of queues of an ENI of each instance type, call the [DescribeInstanceTypes](<https://www.alibabacloud.com/help/doc-detail/25620.htm>) operation.
-    ///
-    /// - Wire name: `NetworkInterfaceQueueNumber`.
-    /// - Must be at least -1.
-    /// - Example: `8`.
+    /// Its description, rules and example: [`ModifyInstanceAttributeRequest::network_interface_queue_number`](ModifyInstanceAttributeRequest::network_interface_queue_number).
     pub fn network_interface_queue_number(mut self, value: i32) -> Self {
         self.inner.network_interface_queue_number = Some(value);
         self
@@ -451,17 +414,7 @@ impl<C> ModifyInstanceAttributeRequestBuilder<C> {
     ///
     /// The IDs of the new security groups to which to assign the instance. Take note of the following items:
     ///
-    /// * The security group IDs in the array cannot be duplicate. The length of the array is related to the quota of security groups to which the instance can be assigned. For more information, see the Security group limits section in the "Limits and quotas" topic.
-    /// * The instance is moved from the current security groups to the replacement security groups. If you want the instance to remain in the current security groups, add the IDs of the current security groups to the array.
-    /// * You can move the instance to security groups of a different type. However, the array cannot contain the IDs of both basic and advanced security groups.
-    /// * The security groups and the instance must belong to the same VPC.
-    /// * Security groups of instances in the classic network cannot be changed.
-    ///
-    /// > New security groups become valid for the instance after a short delay.
-    ///
-    /// - Wire name: `SecurityGroupIds`.
-    /// - Must have at most 51 items.
-    /// - Example: `sg-bp15ed6xe1yxeycg7o****`.
+    /// Its description, rules and example: [`ModifyInstanceAttributeRequest::security_group_ids`](ModifyInstanceAttributeRequest::security_group_ids).
     pub fn security_group_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -475,7 +428,7 @@ impl<C> ModifyInstanceAttributeRequestBuilder<C> {
     ///
     /// > This parameter is in invitational preview and is not publicly available.
     ///
-    /// - Wire name: `RemoteConnectionOptions`.
+    /// Its description, rules and example: [`ModifyInstanceAttributeRequest::remote_connection_options`](ModifyInstanceAttributeRequest::remote_connection_options).
     pub fn remote_connection_options(
         mut self,
         value: crate::types::RemoteConnectionOptions,
@@ -487,24 +440,14 @@ impl<C> ModifyInstanceAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable the Jumbo Frames feature for the instance. Valid values:
     ///
-    /// * true: The Jumbo Frame feature is enabled for the instance.
-    /// * false: The Jumbo Frame feature is disabled for the instance.
-    ///
-    /// Take note of the following items:
-    ///
-    /// * The instance must be in the Running (`Running`) or Stopped (`Stopped`) state.
-    /// * The instance must reside in a VPC.
-    /// * After the Jumbo Frames feature is enabled, the MTU value of the instance is set to 8500. After the Jumbo Frames feature is disabled, the MTU value of the instance is set to 1500. You can enable the Jumbo Frames feature only for specific instance types. For more information, see [Jumbo Frames](<https://www.alibabacloud.com/help/doc-detail/200512.htm>).
-    ///
-    /// - Wire name: `EnableJumboFrame`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyInstanceAttributeRequest::enable_jumbo_frame`](ModifyInstanceAttributeRequest::enable_jumbo_frame).
     pub fn enable_jumbo_frame(mut self, value: bool) -> Self {
         self.inner.enable_jumbo_frame = Some(value);
         self
     }
     /// Sets `CpuOptions`.
     ///
-    /// - Wire name: `CpuOptions`.
+    /// Its description, rules and example: [`ModifyInstanceAttributeRequest::cpu_options`](ModifyInstanceAttributeRequest::cpu_options).
     pub fn cpu_options(
         mut self,
         value: crate::types::ModifyInstanceAttributeCpuOptions,
@@ -516,9 +459,7 @@ impl<C> ModifyInstanceAttributeRequestBuilder<C> {
     ///
     /// The private domain name options of the ECS instance.
     ///
-    /// For information about private domain name resolution, see [ECS private DNS resolution](<https://www.alibabacloud.com/help/doc-detail/2844797.htm>).
-    ///
-    /// - Wire name: `PrivateDnsNameOptions`.
+    /// Its description, rules and example: [`ModifyInstanceAttributeRequest::private_dns_name_options`](ModifyInstanceAttributeRequest::private_dns_name_options).
     pub fn private_dns_name_options(
         mut self,
         value: crate::types::PrivateDnsNameOptions,
@@ -528,7 +469,7 @@ impl<C> ModifyInstanceAttributeRequestBuilder<C> {
     }
     /// Sets `EnableNetworkEncryption`.
     ///
-    /// - Wire name: `EnableNetworkEncryption`.
+    /// Its description, rules and example: [`ModifyInstanceAttributeRequest::enable_network_encryption`](ModifyInstanceAttributeRequest::enable_network_encryption).
     pub fn enable_network_encryption(mut self, value: bool) -> Self {
         self.inner.enable_network_encryption = Some(value);
         self
@@ -663,553 +604,28 @@ for ModifyInstanceAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyInstanceAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyInstanceAttributeError {
-    /// HTTP 400 `InvalidInstanceName.Malformed`: The specified parameter "InstanceName" is not valid.
-    InvalidInstanceNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The specified parameter "Description" is not valid.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRemoteConnectionOptions.Password`: The remote connection password is invalid.
-    InvalidRemoteConnectionOptionsPassword(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRemoteConnectionOptions.Type`: The remote connection type is invalid.
-    InvalidRemoteConnectionOptionsType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceType.ValueNotSupported`: The instance type not supported.
-    InstanceTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OSType.ValueNotSupported`: The OS type is not supported.
-    OsTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHostPassword.Malformed`: The specified parameter "Password" is not valid.
-    InvalidHostPasswordMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHostName.Malformed`: The specified parameter "HostName" is not valid.
-    InvalidHostNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPassword.Malformed`: The specified parameter "Password" is not valid.
-    InvalidPasswordMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidUserData.SizeExceeded`: The specified parameter "UserData" exceeds the size.
-    InvalidUserDataSizeExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidUserData.NotSupported`: TThe specified parameter "UserData" only support the vpc and IoOptimized Instance.
-    InvalidUserDataNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ImageNotSupportCloudInit`: The specified image does not support cloud-init.
-    ImageNotSupportCloudInit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ChargeTypeViolation`: Pay-As-You-Go instances do not support this operation.
-    ChargeTypeViolation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.RecycleBin`: You do not have permission to set recyclable properties.
-    InvalidParameterRecycleBin(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.CreditSpecification`: The specified CreditSpecification is not supported in this region.
-    InvalidParameterCreditSpecification(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceStatus.CreditSpecRestricted`: The current status of the resource does not support this operation.
-    InvalidInstanceStatusCreditSpecRestricted(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceStatus.NotRunning`: The current status of the resource is invalid, you can only do this operation when instance is running.
-    InvalidInstanceStatusNotRunning(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNetworkType.NotSupported`: The classic networkType does not support to modify security group
-    InvalidNetworkTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.EniCountExceeded`: =The maximum number of eni in a enterprise security group is exceeded.
-    InvalidOperationEniCountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `JoinedGroupLimitExceed`: %s
-    JoinedGroupLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InvalidEcsState`: %s
-    InvalidOperationInvalidEcsState(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.NotSupportJumboFrame`: Not support jumbo frame.
-    InvalidParamNotSupportJumboFrame(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InstanceStatusNotSupport`: The instance status is not support modify mtu config.
-    InvalidOperationInstanceStatusNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InstanceStatusUnsupported`: The specified instance status does not support modification of cpu topology type.
-    InvalidOperationInstanceStatusUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.CpuOptionsTopologyType`: The specified parameter CpuOptions.TopologyType: %s is not valid.
-    InvalidParameterCpuOptionsTopologyType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.NotSupportCpuOptionsTopologyType`: The specified instance type does not support CpuOptions.TopologyType: %s.
-    InvalidInstanceTypeNotSupportCpuOptionsTopologyType(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidAdditionalInfoPvdConfig.SizeExceeded`: The specified parameter AdditionalInfo.PvdConfig exceeds the size.
-    InvalidAdditionalInfoPvdConfigSizeExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.NotSupportHighDensityMode`: The specified instance type does not support the use of the high density mode.
-    InvalidInstanceTypeNotSupportHighDensityMode(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.StoppedRequired`: The current state of the resource does not support this operation, it can only be operated in a stopped state.
-    InvalidStatusStoppedRequired(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.CpuOptionsTurboMode`: The specified parameter TurboMode is not valid.
-    InvalidParameterCpuOptionsTurboMode(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.EnableNVSUnsupported`: The specified instance type does not support EnableNVS.
-    InvalidInstanceTypeEnableNvsUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.EnableVISSTUnsupported`: The specified instance type does not support EnableVISST.
-    InvalidInstanceTypeEnableVisstUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.EnableVRDTUnsupported`: The specified instance type does not support EnableVRDT.
-    InvalidInstanceTypeEnableVrdtUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.SingleCoreMaxModeUnsupported`: The specified instance type does not support TurboMode: "SINGLE CORE MAX".
-    InvalidInstanceTypeSingleCoreMaxModeUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.GpuOptionsConfidentialComputingUnsupported`: The specified instance type does not support the confidential computing mode.
-    InvalidInstanceTypeGpuOptionsConfidentialComputingUnsupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter.GpuOptionsConfidentialComputing`: The specified parameter confidential computing mode is not valid.
-    InvalidParameterGpuOptionsConfidentialComputing(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameterAuthorized.GpuOptionsConfidentialComputing`: The specified parameter    confidential computing mode is unauthorized.
-    InvalidParameterAuthorizedGpuOptionsConfidentialComputing(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `IncorrectInstanceStatus`: The current status of the resource does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceLockedForSecurity`: The specified operation is denied as your instance is locked for security reasons.
-    InstanceLockedForSecurity(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied`: The instance amount in the specified SecurityGroup reach its limit.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidUserData.Forbidden`: User not authorized to input the parameter "UserData"please apply for permission "UserData"
-    InvalidUserDataForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidUserData.Base64FormatInvalid`: The specified UserData is not valid
-    InvalidUserDataBase64FormatInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidChargeType.ValueNotSupported`: Deletion protection is only valid for postPaid instance, not for prePaid or spot instance.
-    InvalidChargeTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidUser.Unauthorized`: The user is not authorized
-    InvalidUserUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `EnterpriseGroupLimited.MutliGroupType`: The specified instance can not join multi SecurityGroup types.
-    EnterpriseGroupLimitedMutliGroupType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `SecurityGroupInstanceLimitExceed`: %s
-    SecurityGroupInstanceLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceNotInSecurityGroup`: The instance not in the group.
-    InstanceNotInSecurityGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.InvalidRegion`: %s
-    InvalidOperationInvalidRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.ResourceManagedByCloudProduct`: %s
-    InvalidOperationResourceManagedByCloudProduct(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.InvalidEniQueueNumber`: %s
-    InvalidParameterInvalidEniQueueNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.MaxEniQueueNumberExceeded`: %s
-    InvalidOperationMaxEniQueueNumberExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.ExceedInstanceTypeQueueNumber`: %s
-    InvalidOperationExceedInstanceTypeQueueNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode`: %s
-    InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidParameter.InvalidQueuePairNumber`: %s
-    InvalidParameterInvalidQueuePairNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.MaxEniQueuePairNumberExceed`: %s
-    InvalidOperationMaxEniQueuePairNumberExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.EniQueuePairNumberOverflow`: %s
-    InvalidOperationEniQueuePairNumberOverflow(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `AclLimitExceed`: %s
-    AclLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceType.CpuOptionsThreadsPerCoreUnsupported`: The current instance type does not support setting or modifying the CpuOptions.ThreadsPerCore parameter.
-    InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidParameter.CpuOptionsCore`: The specified parameter CpuOptions.Core is not valid.
-    InvalidParameterCpuOptionsCore(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.CpuOptionsThreadsPerCore`: The specified parameter CpuOptions.ThreadsPerCore is not valid.
-    InvalidParameterCpuOptionsThreadsPerCore(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.UserNotSupportNetworkEncryption`: User not support network encryption.
-    InvalidOperationUserNotSupportNetworkEncryption(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.InstanceTypeNotSupportNetworkEncryption`: The specified instance type does not support network encryption.
-    InvalidOperationInstanceTypeNotSupportNetworkEncryption(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSecurityGroupId.NotFound`: The specified SecurityGroupId does not exist.
-    InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Credit.NotFound`: The specified credit information does not exist.
-    CreditNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceStatus.NeedRestart`: The current status of the resource is invalid, you can only do this operation after instance is restarted.
-    InvalidInstanceStatusNeedRestart(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidParameter.SecurityGroupIdRepeated`: The specified security group ids has repeated.
-    InvalidParameterSecurityGroupIdRepeated(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSecurityGroupType.NotSupportClassic`: The specified SecurityGroupIds have classic group type.
-    InvalidSecurityGroupTypeNotSupportClassic(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSecurityGroupVpc.NotBelongToOneVpc`: The specified SecurityGroupIds are belong to different vpc.
-    InvalidSecurityGroupVpcNotBelongToOneVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyInstanceAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidInstanceName.Malformed",
-                        "InvalidDescription.Malformed",
-                        "InvalidRemoteConnectionOptions.Password",
-                        "InvalidRemoteConnectionOptions.Type",
-                        "InstanceType.ValueNotSupported",
-                        "OSType.ValueNotSupported",
-                        "InvalidHostPassword.Malformed",
-                        "InvalidHostName.Malformed",
-                        "InvalidPassword.Malformed",
-                        "InvalidUserData.SizeExceeded",
-                        "InvalidUserData.NotSupported",
-                        "ImageNotSupportCloudInit",
-                        "ChargeTypeViolation",
-                        "InvalidParameter.RecycleBin",
-                        "InvalidParameter.CreditSpecification",
-                        "InvalidInstanceStatus.CreditSpecRestricted",
-                        "InvalidInstanceStatus.NotRunning",
-                        "InvalidNetworkType.NotSupported",
-                        "InvalidOperation.EniCountExceeded",
-                        "JoinedGroupLimitExceed",
-                        "InvalidParameter",
-                        "InvalidOperation.InvalidEcsState",
-                        "InvalidParam.NotSupportJumboFrame",
-                        "InvalidOperation.InstanceStatusNotSupport",
-                        "InvalidOperation.InstanceStatusUnsupported",
-                        "InvalidParameter.CpuOptionsTopologyType",
-                        "InvalidInstanceType.NotSupportCpuOptionsTopologyType",
-                        "InvalidAdditionalInfoPvdConfig.SizeExceeded",
-                        "InvalidInstanceType.NotSupportHighDensityMode",
-                        "InvalidStatus.StoppedRequired",
-                        "InvalidParameter.CpuOptionsTurboMode",
-                        "InvalidInstanceType.EnableNVSUnsupported",
-                        "InvalidInstanceType.EnableVISSTUnsupported",
-                        "InvalidInstanceType.EnableVRDTUnsupported",
-                        "InvalidInstanceType.SingleCoreMaxModeUnsupported",
-                        "InvalidInstanceType.GpuOptionsConfidentialComputingUnsupported",
-                        "InvalidParameter.GpuOptionsConfidentialComputing",
-                        "InvalidParameterAuthorized.GpuOptionsConfidentialComputing",
-                        "IncorrectInstanceStatus",
-                        "InstanceLockedForSecurity",
-                        "OperationDenied",
-                        "InvalidUserData.Forbidden",
-                        "InvalidUserData.Base64FormatInvalid",
-                        "InvalidChargeType.ValueNotSupported",
-                        "InvalidUser.Unauthorized",
-                        "EnterpriseGroupLimited.MutliGroupType",
-                        "SecurityGroupInstanceLimitExceed",
-                        "InstanceNotInSecurityGroup",
-                        "InvalidOperation.InvalidRegion",
-                        "InvalidOperation.ResourceManagedByCloudProduct",
-                        "InvalidParameter.InvalidEniQueueNumber",
-                        "InvalidOperation.MaxEniQueueNumberExceeded",
-                        "InvalidOperation.ExceedInstanceTypeQueueNumber",
-                        "InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode",
-                        "InvalidParameter.InvalidQueuePairNumber",
-                        "InvalidOperation.MaxEniQueuePairNumberExceed",
-                        "InvalidOperation.EniQueuePairNumberOverflow",
-                        "AclLimitExceed",
-                        "InvalidInstanceType.CpuOptionsThreadsPerCoreUnsupported",
-                        "InvalidParameter.CpuOptionsCore",
-                        "InvalidParameter.CpuOptionsThreadsPerCore",
-                        "InvalidOperation.UserNotSupportNetworkEncryption",
-                        "InvalidOperation.InstanceTypeNotSupportNetworkEncryption",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidSecurityGroupId.NotFound",
-                        "Credit.NotFound",
-                        "InvalidInstanceStatus.NeedRestart",
-                        "InvalidParameter.SecurityGroupIdRepeated",
-                        "InvalidSecurityGroupType.NotSupportClassic",
-                        "InvalidSecurityGroupVpc.NotBelongToOneVpc",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyInstanceAttributeError;
+impl crate::Client {
+    /// Calls `ModifyInstanceAttribute`: Modifies the attributes of an Elastic Compute Service (ECS) instance, such as the password, name, description, hostname, security groups, maximum transmission unit (MTU), and user data of the instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyInstanceAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyInstanceAttributeRequest`].
+    #[inline]
+    pub fn modify_instance_attribute(
+        &self,
+    ) -> ModifyInstanceAttributeRequestBuilder<&Self> {
+        ModifyInstanceAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyInstanceAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyInstanceAttribute`: Modifies the attributes of an Elastic Compute Service (ECS) instance, such as the password, name, description, hostname, security groups, maximum transmission unit (MTU), and user data of the instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyInstanceAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidInstanceNameMalformed(error),
-            1 => Self::InvalidDescriptionMalformed(error),
-            2 => Self::InvalidRemoteConnectionOptionsPassword(error),
-            3 => Self::InvalidRemoteConnectionOptionsType(error),
-            4 => Self::InstanceTypeValueNotSupported(error),
-            5 => Self::OsTypeValueNotSupported(error),
-            6 => Self::InvalidHostPasswordMalformed(error),
-            7 => Self::InvalidHostNameMalformed(error),
-            8 => Self::InvalidPasswordMalformed(error),
-            9 => Self::InvalidUserDataSizeExceeded(error),
-            10 => Self::InvalidUserDataNotSupported(error),
-            11 => Self::ImageNotSupportCloudInit(error),
-            12 => Self::ChargeTypeViolation(error),
-            13 => Self::InvalidParameterRecycleBin(error),
-            14 => Self::InvalidParameterCreditSpecification(error),
-            15 => Self::InvalidInstanceStatusCreditSpecRestricted(error),
-            16 => Self::InvalidInstanceStatusNotRunning(error),
-            17 => Self::InvalidNetworkTypeNotSupported(error),
-            18 => Self::InvalidOperationEniCountExceeded(error),
-            19 => Self::JoinedGroupLimitExceed(error),
-            20 => Self::InvalidParameter(error),
-            21 => Self::InvalidOperationInvalidEcsState(error),
-            22 => Self::InvalidParamNotSupportJumboFrame(error),
-            23 => Self::InvalidOperationInstanceStatusNotSupport(error),
-            24 => Self::InvalidOperationInstanceStatusUnsupported(error),
-            25 => Self::InvalidParameterCpuOptionsTopologyType(error),
-            26 => Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(error),
-            27 => Self::InvalidAdditionalInfoPvdConfigSizeExceeded(error),
-            28 => Self::InvalidInstanceTypeNotSupportHighDensityMode(error),
-            29 => Self::InvalidStatusStoppedRequired(error),
-            30 => Self::InvalidParameterCpuOptionsTurboMode(error),
-            31 => Self::InvalidInstanceTypeEnableNvsUnsupported(error),
-            32 => Self::InvalidInstanceTypeEnableVisstUnsupported(error),
-            33 => Self::InvalidInstanceTypeEnableVrdtUnsupported(error),
-            34 => Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(error),
-            35 => {
-                Self::InvalidInstanceTypeGpuOptionsConfidentialComputingUnsupported(
-                    error,
-                )
-            }
-            36 => Self::InvalidParameterGpuOptionsConfidentialComputing(error),
-            37 => Self::InvalidParameterAuthorizedGpuOptionsConfidentialComputing(error),
-            38 => Self::IncorrectInstanceStatus(error),
-            39 => Self::InstanceLockedForSecurity(error),
-            40 => Self::OperationDenied(error),
-            41 => Self::InvalidUserDataForbidden(error),
-            42 => Self::InvalidUserDataBase64FormatInvalid(error),
-            43 => Self::InvalidChargeTypeValueNotSupported(error),
-            44 => Self::InvalidUserUnauthorized(error),
-            45 => Self::EnterpriseGroupLimitedMutliGroupType(error),
-            46 => Self::SecurityGroupInstanceLimitExceed(error),
-            47 => Self::InstanceNotInSecurityGroup(error),
-            48 => Self::InvalidOperationInvalidRegion(error),
-            49 => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            50 => Self::InvalidParameterInvalidEniQueueNumber(error),
-            51 => Self::InvalidOperationMaxEniQueueNumberExceeded(error),
-            52 => Self::InvalidOperationExceedInstanceTypeQueueNumber(error),
-            53 => {
-                Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
-                    error,
-                )
-            }
-            54 => Self::InvalidParameterInvalidQueuePairNumber(error),
-            55 => Self::InvalidOperationMaxEniQueuePairNumberExceed(error),
-            56 => Self::InvalidOperationEniQueuePairNumberOverflow(error),
-            57 => Self::AclLimitExceed(error),
-            58 => Self::InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(error),
-            59 => Self::InvalidParameterCpuOptionsCore(error),
-            60 => Self::InvalidParameterCpuOptionsThreadsPerCore(error),
-            61 => Self::InvalidOperationUserNotSupportNetworkEncryption(error),
-            62 => Self::InvalidOperationInstanceTypeNotSupportNetworkEncryption(error),
-            63 => Self::InvalidInstanceIdNotFound(error),
-            64 => Self::InvalidSecurityGroupIdNotFound(error),
-            65 => Self::CreditNotFound(error),
-            66 => Self::InvalidInstanceStatusNeedRestart(error),
-            67 => Self::InvalidParameterSecurityGroupIdRepeated(error),
-            68 => Self::InvalidSecurityGroupTypeNotSupportClassic(error),
-            69 => Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error),
-            70 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidInstanceNameMalformed(error) => (0, error),
-            Self::InvalidDescriptionMalformed(error) => (1, error),
-            Self::InvalidRemoteConnectionOptionsPassword(error) => (2, error),
-            Self::InvalidRemoteConnectionOptionsType(error) => (3, error),
-            Self::InstanceTypeValueNotSupported(error) => (4, error),
-            Self::OsTypeValueNotSupported(error) => (5, error),
-            Self::InvalidHostPasswordMalformed(error) => (6, error),
-            Self::InvalidHostNameMalformed(error) => (7, error),
-            Self::InvalidPasswordMalformed(error) => (8, error),
-            Self::InvalidUserDataSizeExceeded(error) => (9, error),
-            Self::InvalidUserDataNotSupported(error) => (10, error),
-            Self::ImageNotSupportCloudInit(error) => (11, error),
-            Self::ChargeTypeViolation(error) => (12, error),
-            Self::InvalidParameterRecycleBin(error) => (13, error),
-            Self::InvalidParameterCreditSpecification(error) => (14, error),
-            Self::InvalidInstanceStatusCreditSpecRestricted(error) => (15, error),
-            Self::InvalidInstanceStatusNotRunning(error) => (16, error),
-            Self::InvalidNetworkTypeNotSupported(error) => (17, error),
-            Self::InvalidOperationEniCountExceeded(error) => (18, error),
-            Self::JoinedGroupLimitExceed(error) => (19, error),
-            Self::InvalidParameter(error) => (20, error),
-            Self::InvalidOperationInvalidEcsState(error) => (21, error),
-            Self::InvalidParamNotSupportJumboFrame(error) => (22, error),
-            Self::InvalidOperationInstanceStatusNotSupport(error) => (23, error),
-            Self::InvalidOperationInstanceStatusUnsupported(error) => (24, error),
-            Self::InvalidParameterCpuOptionsTopologyType(error) => (25, error),
-            Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(error) => {
-                (26, error)
-            }
-            Self::InvalidAdditionalInfoPvdConfigSizeExceeded(error) => (27, error),
-            Self::InvalidInstanceTypeNotSupportHighDensityMode(error) => (28, error),
-            Self::InvalidStatusStoppedRequired(error) => (29, error),
-            Self::InvalidParameterCpuOptionsTurboMode(error) => (30, error),
-            Self::InvalidInstanceTypeEnableNvsUnsupported(error) => (31, error),
-            Self::InvalidInstanceTypeEnableVisstUnsupported(error) => (32, error),
-            Self::InvalidInstanceTypeEnableVrdtUnsupported(error) => (33, error),
-            Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(error) => (34, error),
-            Self::InvalidInstanceTypeGpuOptionsConfidentialComputingUnsupported(
-                error,
-            ) => (35, error),
-            Self::InvalidParameterGpuOptionsConfidentialComputing(error) => (36, error),
-            Self::InvalidParameterAuthorizedGpuOptionsConfidentialComputing(error) => {
-                (37, error)
-            }
-            Self::IncorrectInstanceStatus(error) => (38, error),
-            Self::InstanceLockedForSecurity(error) => (39, error),
-            Self::OperationDenied(error) => (40, error),
-            Self::InvalidUserDataForbidden(error) => (41, error),
-            Self::InvalidUserDataBase64FormatInvalid(error) => (42, error),
-            Self::InvalidChargeTypeValueNotSupported(error) => (43, error),
-            Self::InvalidUserUnauthorized(error) => (44, error),
-            Self::EnterpriseGroupLimitedMutliGroupType(error) => (45, error),
-            Self::SecurityGroupInstanceLimitExceed(error) => (46, error),
-            Self::InstanceNotInSecurityGroup(error) => (47, error),
-            Self::InvalidOperationInvalidRegion(error) => (48, error),
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => (49, error),
-            Self::InvalidParameterInvalidEniQueueNumber(error) => (50, error),
-            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => (51, error),
-            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => (52, error),
-            Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
-                error,
-            ) => (53, error),
-            Self::InvalidParameterInvalidQueuePairNumber(error) => (54, error),
-            Self::InvalidOperationMaxEniQueuePairNumberExceed(error) => (55, error),
-            Self::InvalidOperationEniQueuePairNumberOverflow(error) => (56, error),
-            Self::AclLimitExceed(error) => (57, error),
-            Self::InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(error) => {
-                (58, error)
-            }
-            Self::InvalidParameterCpuOptionsCore(error) => (59, error),
-            Self::InvalidParameterCpuOptionsThreadsPerCore(error) => (60, error),
-            Self::InvalidOperationUserNotSupportNetworkEncryption(error) => (61, error),
-            Self::InvalidOperationInstanceTypeNotSupportNetworkEncryption(error) => {
-                (62, error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => (63, error),
-            Self::InvalidSecurityGroupIdNotFound(error) => (64, error),
-            Self::CreditNotFound(error) => (65, error),
-            Self::InvalidInstanceStatusNeedRestart(error) => (66, error),
-            Self::InvalidParameterSecurityGroupIdRepeated(error) => (67, error),
-            Self::InvalidSecurityGroupTypeNotSupportClassic(error) => (68, error),
-            Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error) => (69, error),
-            Self::InternalError(error) => (70, error),
-            Self::Unhandled(unhandled) => (71, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyInstanceAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyInstanceAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidInstanceNameMalformed",
-            "InvalidDescriptionMalformed",
-            "InvalidRemoteConnectionOptionsPassword",
-            "InvalidRemoteConnectionOptionsType",
-            "InstanceTypeValueNotSupported",
-            "OsTypeValueNotSupported",
-            "InvalidHostPasswordMalformed",
-            "InvalidHostNameMalformed",
-            "InvalidPasswordMalformed",
-            "InvalidUserDataSizeExceeded",
-            "InvalidUserDataNotSupported",
-            "ImageNotSupportCloudInit",
-            "ChargeTypeViolation",
-            "InvalidParameterRecycleBin",
-            "InvalidParameterCreditSpecification",
-            "InvalidInstanceStatusCreditSpecRestricted",
-            "InvalidInstanceStatusNotRunning",
-            "InvalidNetworkTypeNotSupported",
-            "InvalidOperationEniCountExceeded",
-            "JoinedGroupLimitExceed",
-            "InvalidParameter",
-            "InvalidOperationInvalidEcsState",
-            "InvalidParamNotSupportJumboFrame",
-            "InvalidOperationInstanceStatusNotSupport",
-            "InvalidOperationInstanceStatusUnsupported",
-            "InvalidParameterCpuOptionsTopologyType",
-            "InvalidInstanceTypeNotSupportCpuOptionsTopologyType",
-            "InvalidAdditionalInfoPvdConfigSizeExceeded",
-            "InvalidInstanceTypeNotSupportHighDensityMode",
-            "InvalidStatusStoppedRequired",
-            "InvalidParameterCpuOptionsTurboMode",
-            "InvalidInstanceTypeEnableNvsUnsupported",
-            "InvalidInstanceTypeEnableVisstUnsupported",
-            "InvalidInstanceTypeEnableVrdtUnsupported",
-            "InvalidInstanceTypeSingleCoreMaxModeUnsupported",
-            "InvalidInstanceTypeGpuOptionsConfidentialComputingUnsupported",
-            "InvalidParameterGpuOptionsConfidentialComputing",
-            "InvalidParameterAuthorizedGpuOptionsConfidentialComputing",
-            "IncorrectInstanceStatus",
-            "InstanceLockedForSecurity",
-            "OperationDenied",
-            "InvalidUserDataForbidden",
-            "InvalidUserDataBase64FormatInvalid",
-            "InvalidChargeTypeValueNotSupported",
-            "InvalidUserUnauthorized",
-            "EnterpriseGroupLimitedMutliGroupType",
-            "SecurityGroupInstanceLimitExceed",
-            "InstanceNotInSecurityGroup",
-            "InvalidOperationInvalidRegion",
-            "InvalidOperationResourceManagedByCloudProduct",
-            "InvalidParameterInvalidEniQueueNumber",
-            "InvalidOperationMaxEniQueueNumberExceeded",
-            "InvalidOperationExceedInstanceTypeQueueNumber",
-            "InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode",
-            "InvalidParameterInvalidQueuePairNumber",
-            "InvalidOperationMaxEniQueuePairNumberExceed",
-            "InvalidOperationEniQueuePairNumberOverflow",
-            "AclLimitExceed",
-            "InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported",
-            "InvalidParameterCpuOptionsCore",
-            "InvalidParameterCpuOptionsThreadsPerCore",
-            "InvalidOperationUserNotSupportNetworkEncryption",
-            "InvalidOperationInstanceTypeNotSupportNetworkEncryption",
-            "InvalidInstanceIdNotFound",
-            "InvalidSecurityGroupIdNotFound",
-            "CreditNotFound",
-            "InvalidInstanceStatusNeedRestart",
-            "InvalidParameterSecurityGroupIdRepeated",
-            "InvalidSecurityGroupTypeNotSupportClassic",
-            "InvalidSecurityGroupVpcNotBelongToOneVpc",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyInstanceAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyInstanceAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyInstanceAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyInstanceAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_instance_attribute(
+        &self,
+    ) -> ModifyInstanceAttributeRequestBuilder<&Self> {
+        ModifyInstanceAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyInstanceAutoReleaseTimeRequest>;
 /// Request of `ModifyInstanceAutoReleaseTime`: Changes the automatic release time of a pay-as-you-go or spot instance or cancels the automatic release of the instance.
 ///
 /// # Example
@@ -120,8 +123,7 @@ impl<C> ModifyInstanceAutoReleaseTimeRequestBuilder<C> {
     ///
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyInstanceAutoReleaseTimeRequest::region_id`](ModifyInstanceAutoReleaseTimeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -130,9 +132,7 @@ impl<C> ModifyInstanceAutoReleaseTimeRequestBuilder<C> {
     ///
     /// The ID of the instance.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-bp1env7nl3mijm2t****`.
+    /// Its description, rules and example: [`ModifyInstanceAutoReleaseTimeRequest::instance_id`](ModifyInstanceAutoReleaseTimeRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -141,14 +141,7 @@ impl<C> ModifyInstanceAutoReleaseTimeRequestBuilder<C> {
     ///
     /// The automatic release time of the instance. Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC+0.
     ///
-    /// * If the value of seconds (`ss`) is not `00`, the time is automatically rounded to the nearest minute based on the value of minutes (`mm`).
-    /// * The release time must be at least 30 minutes later than the current time.
-    /// * The release time must be at most three years later than the current time.
-    ///
-    /// If `AutoReleaseTime` is not configured, the automatic release feature is disabled, and the instance will not be automatically released.
-    ///
-    /// - Wire name: `AutoReleaseTime`.
-    /// - Example: `2018-01-01T01:02:03Z`.
+    /// Its description, rules and example: [`ModifyInstanceAutoReleaseTimeRequest::auto_release_time`](ModifyInstanceAutoReleaseTimeRequest::auto_release_time).
     pub fn auto_release_time(mut self, value: impl Into<String>) -> Self {
         self.inner.auto_release_time = Some(value.into());
         self
@@ -286,131 +279,28 @@ for ModifyInstanceAutoReleaseTimeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyInstanceAutoReleaseTime`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyInstanceAutoReleaseTimeError {
-    /// HTTP 400 `MissingParameter`: InstanceId should not be null.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAutoReleaseTime.Malformed`: The specified paramter autoReleaseTime is not valid.
-    InvalidAutoReleaseTimeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedParameter`: The parameters is unsupported.
-    UnsupportedParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ChargeTypeViolation`: The operation is not permitted due to charge type of the instance.
-    ChargeTypeViolation(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `NoSuchResource`: The specified resource is not found.
-    NoSuchResource(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyInstanceAutoReleaseTimeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter",
-                        "InvalidAutoReleaseTime.Malformed",
-                        "UnsupportedParameter",
-                        "ChargeTypeViolation",
-                        "NoSuchResource",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyInstanceAutoReleaseTimeError;
+impl crate::Client {
+    /// Calls `ModifyInstanceAutoReleaseTime`: Changes the automatic release time of a pay-as-you-go or spot instance or cancels the automatic release of the instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyInstanceAutoReleaseTimeRequestBuilder::send) it. The parameters and their rules: [`ModifyInstanceAutoReleaseTimeRequest`].
+    #[inline]
+    pub fn modify_instance_auto_release_time(
+        &self,
+    ) -> ModifyInstanceAutoReleaseTimeRequestBuilder<&Self> {
+        ModifyInstanceAutoReleaseTimeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyInstanceAutoReleaseTimeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyInstanceAutoReleaseTime`: Changes the automatic release time of a pay-as-you-go or spot instance or cancels the automatic release of the instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyInstanceAutoReleaseTimeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameter(error),
-            1 => Self::InvalidAutoReleaseTimeMalformed(error),
-            2 => Self::UnsupportedParameter(error),
-            3 => Self::ChargeTypeViolation(error),
-            4 => Self::NoSuchResource(error),
-            5 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => (0, error),
-            Self::InvalidAutoReleaseTimeMalformed(error) => (1, error),
-            Self::UnsupportedParameter(error) => (2, error),
-            Self::ChargeTypeViolation(error) => (3, error),
-            Self::NoSuchResource(error) => (4, error),
-            Self::InternalError(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyInstanceAutoReleaseTimeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyInstanceAutoReleaseTimeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameter",
-            "InvalidAutoReleaseTimeMalformed",
-            "UnsupportedParameter",
-            "ChargeTypeViolation",
-            "NoSuchResource",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyInstanceAutoReleaseTimeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyInstanceAutoReleaseTimeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyInstanceAutoReleaseTimeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyInstanceAutoReleaseTimeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_instance_auto_release_time(
+        &self,
+    ) -> ModifyInstanceAutoReleaseTimeRequestBuilder<&Self> {
+        ModifyInstanceAutoReleaseTimeRequestBuilder::new(self)
     }
 }

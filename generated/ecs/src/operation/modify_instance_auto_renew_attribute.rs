@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyInstanceAutoRenewAttributeRequest>;
 /// Request of `ModifyInstanceAutoRenewAttribute`: Configures auto-renewal for subscription instances to help reduce the maintenance workloads on instance expiration.
 ///
 /// **Before you call this operation, make sure that you are familiar with the billing methods and [pricing](<https://www.alibabacloud.com/product/ecs#pricing>) of Elastic Compute Service (ECS)**.
@@ -175,9 +178,7 @@ impl<C> ModifyInstanceAutoRenewAttributeRequestBuilder<C> {
     ///
     /// The ID of the instance. You can specify up to 100 subscription instance IDs. Separate the instance IDs with commas (,).
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-bp67acfmxazb4ph****,i-bp67acfmxazb4pi****`.
+    /// Its description, rules and example: [`ModifyInstanceAutoRenewAttributeRequest::instance_id`](ModifyInstanceAutoRenewAttributeRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -186,9 +187,7 @@ impl<C> ModifyInstanceAutoRenewAttributeRequestBuilder<C> {
     ///
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyInstanceAutoRenewAttributeRequest::region_id`](ModifyInstanceAutoRenewAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -197,11 +196,7 @@ impl<C> ModifyInstanceAutoRenewAttributeRequestBuilder<C> {
     ///
     /// The auto-renewal period of the instance.
     ///
-    /// * Valid values of `Duration` when `PeriodUnit` is set to `Year`: 1, 2, 3, 4, and 5.
-    /// * Valid values of `Duration` when `PeriodUnit` is set to `Month`: 1, 2, 3, 6, 12, 24, 36, 48, and 60.
-    ///
-    /// - Wire name: `Duration`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ModifyInstanceAutoRenewAttributeRequest::duration`](ModifyInstanceAutoRenewAttributeRequest::duration).
     pub fn duration(mut self, value: i32) -> Self {
         self.inner.duration = Some(value);
         self
@@ -210,14 +205,7 @@ impl<C> ModifyInstanceAutoRenewAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable auto-renewal.
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `AutoRenew`.
-    /// - Default: `false`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ModifyInstanceAutoRenewAttributeRequest::auto_renew`](ModifyInstanceAutoRenewAttributeRequest::auto_renew).
     pub fn auto_renew(mut self, value: bool) -> Self {
         self.inner.auto_renew = Some(value);
         self
@@ -226,14 +214,7 @@ impl<C> ModifyInstanceAutoRenewAttributeRequestBuilder<C> {
     ///
     /// The auto-renewal status of the instance. Valid values:
     ///
-    /// * AutoRenewal: Auto-renewal is enabled for the instance.
-    /// * Normal: Auto-renewal is disabled for the instance.
-    /// * NotRenewal: The instance is not renewed. The system no longer sends an expiration notification but sends only a renewal notification three days before the instance expires. You can change the value of this parameter from NotRenewal to `Normal` for an instance, and then manually renew the instance. Alternatively, you can set the RenewalStatus parameter to AutoRenewal.
-    ///
-    /// > `RenewalStatus` takes precedence over `AutoRenew`. If you do not specify `RenewalStatus`, `AutoRenew` is used by default.
-    ///
-    /// - Wire name: `RenewalStatus`.
-    /// - Example: `AutoRenewal`.
+    /// Its description, rules and example: [`ModifyInstanceAutoRenewAttributeRequest::renewal_status`](ModifyInstanceAutoRenewAttributeRequest::renewal_status).
     pub fn renewal_status(mut self, value: impl Into<String>) -> Self {
         self.inner.renewal_status = Some(value.into());
         self
@@ -242,11 +223,7 @@ impl<C> ModifyInstanceAutoRenewAttributeRequestBuilder<C> {
     ///
     /// The unit of the renewal period (`Duration`). Valid values:
     ///
-    /// * Month (default)
-    /// * Year
-    ///
-    /// - Wire name: `PeriodUnit`.
-    /// - Example: `Month`.
+    /// Its description, rules and example: [`ModifyInstanceAutoRenewAttributeRequest::period_unit`](ModifyInstanceAutoRenewAttributeRequest::period_unit).
     pub fn period_unit(mut self, value: impl Into<String>) -> Self {
         self.inner.period_unit = Some(value.into());
         self
@@ -384,163 +361,28 @@ for ModifyInstanceAutoRenewAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyInstanceAutoRenewAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyInstanceAutoRenewAttributeError {
-    /// HTTP 400 `OperationDenied.StarterPackage`: Instance created with a Starter Package plan can not set auto renew.
-    OperationDeniedStarterPackage(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `MissingParameter.InstanceId`: InstanceId should not be null.
-    MissingParameterInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.ToManyInstanceIds`: InstanceId should be less than 100.
-    InvalidParameterToManyInstanceIds(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.InvalidInstanceId`: %s
-    InvalidParameterInvalidInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectInstanceStatus`: The current status of the resource does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ChargeTypeViolation`: Pay-As-You-Go instances do not support this operation.
-    ChargeTypeViolation(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.Duration`: %s
-    InvalidParameterDuration(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.RenewalStatus`: %s
-    InvalidParameterRenewalStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidPeriodUnit.ValueNotSupported`: The specified parameter PeriodUnit is not valid.
-    InvalidPeriodUnitValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidPeriod.StarterPackage`: This instance was created by using a Starter Package plan and can only be renewed monthly, not yearly.
-    InvalidPeriodStarterPackage(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ModifyInstanceAutoRenewAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationDenied.StarterPackage",
-                        "MissingParameter.InstanceId",
-                        "InvalidParameter.ToManyInstanceIds",
-                        "InvalidParameter.InvalidInstanceId",
-                        "IncorrectInstanceStatus",
-                        "ChargeTypeViolation",
-                        "InvalidParameter.Duration",
-                        "InvalidParameter.RenewalStatus",
-                        "InvalidPeriodUnit.ValueNotSupported",
-                        "InvalidPeriod.StarterPackage",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyInstanceAutoRenewAttributeError;
+impl crate::Client {
+    /// Calls `ModifyInstanceAutoRenewAttribute`: Configures auto-renewal for subscription instances to help reduce the maintenance workloads on instance expiration.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyInstanceAutoRenewAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyInstanceAutoRenewAttributeRequest`].
+    #[inline]
+    pub fn modify_instance_auto_renew_attribute(
+        &self,
+    ) -> ModifyInstanceAutoRenewAttributeRequestBuilder<&Self> {
+        ModifyInstanceAutoRenewAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyInstanceAutoRenewAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyInstanceAutoRenewAttribute`: Configures auto-renewal for subscription instances to help reduce the maintenance workloads on instance expiration.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyInstanceAutoRenewAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationDeniedStarterPackage(error),
-            1 => Self::MissingParameterInstanceId(error),
-            2 => Self::InvalidParameterToManyInstanceIds(error),
-            3 => Self::InvalidParameterInvalidInstanceId(error),
-            4 => Self::IncorrectInstanceStatus(error),
-            5 => Self::ChargeTypeViolation(error),
-            6 => Self::InvalidParameterDuration(error),
-            7 => Self::InvalidParameterRenewalStatus(error),
-            8 => Self::InvalidPeriodUnitValueNotSupported(error),
-            9 => Self::InvalidPeriodStarterPackage(error),
-            10 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationDeniedStarterPackage(error) => (0, error),
-            Self::MissingParameterInstanceId(error) => (1, error),
-            Self::InvalidParameterToManyInstanceIds(error) => (2, error),
-            Self::InvalidParameterInvalidInstanceId(error) => (3, error),
-            Self::IncorrectInstanceStatus(error) => (4, error),
-            Self::ChargeTypeViolation(error) => (5, error),
-            Self::InvalidParameterDuration(error) => (6, error),
-            Self::InvalidParameterRenewalStatus(error) => (7, error),
-            Self::InvalidPeriodUnitValueNotSupported(error) => (8, error),
-            Self::InvalidPeriodStarterPackage(error) => (9, error),
-            Self::InternalError(error) => (10, error),
-            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyInstanceAutoRenewAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyInstanceAutoRenewAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationDeniedStarterPackage",
-            "MissingParameterInstanceId",
-            "InvalidParameterToManyInstanceIds",
-            "InvalidParameterInvalidInstanceId",
-            "IncorrectInstanceStatus",
-            "ChargeTypeViolation",
-            "InvalidParameterDuration",
-            "InvalidParameterRenewalStatus",
-            "InvalidPeriodUnitValueNotSupported",
-            "InvalidPeriodStarterPackage",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyInstanceAutoRenewAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyInstanceAutoRenewAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyInstanceAutoRenewAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ModifyInstanceAutoRenewAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_instance_auto_renew_attribute(
+        &self,
+    ) -> ModifyInstanceAutoRenewAttributeRequestBuilder<&Self> {
+        ModifyInstanceAutoRenewAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyInstanceChargeTypeRequest>;
 /// Request of `ModifyInstanceChargeType`: Changes the billing method of Elastic Compute Service (ECS) instances in batches.
 ///
 /// ### Precautions
@@ -249,9 +252,7 @@ impl<C> ModifyInstanceChargeTypeRequestBuilder<C> {
     ///
     /// The instance IDs. The value can be a JSON array that consists of up to 20 instance IDs. Separate the instance IDs with commas (,).
     ///
-    /// - Wire name: `InstanceIds`.
-    /// - Required.
-    /// - Example: `["i-bp67acfmxazb4p****","i-bp67acfmxazb4d****"]`.
+    /// Its description, rules and example: [`ModifyInstanceChargeTypeRequest::instance_ids`](ModifyInstanceChargeTypeRequest::instance_ids).
     pub fn instance_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_ids = Some(value.into());
         self
@@ -260,9 +261,7 @@ impl<C> ModifyInstanceChargeTypeRequestBuilder<C> {
     ///
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyInstanceChargeTypeRequest::region_id`](ModifyInstanceChargeTypeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -271,10 +270,7 @@ impl<C> ModifyInstanceChargeTypeRequestBuilder<C> {
     ///
     /// The renewal duration of the subscription instance. If the instance is hosted on a dedicated host, the renewal duration of the instance cannot exceed the subscription duration of the dedicated host. Valid values:
     ///
-    /// Valid values when `PeriodUnit` is set to Month: `1, 2, 3, 4, 5, 6, 7, 8, 9, and 12`.
-    ///
-    /// - Wire name: `Period`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ModifyInstanceChargeTypeRequest::period`](ModifyInstanceChargeTypeRequest::period).
     pub fn period(mut self, value: i32) -> Self {
         self.inner.period = Some(value);
         self
@@ -283,12 +279,7 @@ impl<C> ModifyInstanceChargeTypeRequestBuilder<C> {
     ///
     /// The unit of the renewal duration specified by `Period`. Valid values:
     ///
-    /// Month
-    ///
-    /// Default value: Month.
-    ///
-    /// - Wire name: `PeriodUnit`.
-    /// - Example: `Month`.
+    /// Its description, rules and example: [`ModifyInstanceChargeTypeRequest::period_unit`](ModifyInstanceChargeTypeRequest::period_unit).
     pub fn period_unit(mut self, value: impl Into<String>) -> Self {
         self.inner.period_unit = Some(value.into());
         self
@@ -297,14 +288,7 @@ impl<C> ModifyInstanceChargeTypeRequestBuilder<C> {
     ///
     /// Specifies whether to change the billing method of all data disks on the instance from pay-as-you-go to subscription. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `IncludeDataDisks`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyInstanceChargeTypeRequest::include_data_disks`](ModifyInstanceChargeTypeRequest::include_data_disks).
     pub fn include_data_disks(mut self, value: bool) -> Self {
         self.inner.include_data_disks = Some(value);
         self
@@ -313,14 +297,7 @@ impl<C> ModifyInstanceChargeTypeRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * true: performs only a dry run. The system checks the request for potential issues, including invalid AccessKey pairs, unauthorized Resource Access Management (RAM) users, and missing parameter values. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * false: performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyInstanceChargeTypeRequest::dry_run`](ModifyInstanceChargeTypeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -329,16 +306,7 @@ impl<C> ModifyInstanceChargeTypeRequestBuilder<C> {
     ///
     /// Specifies whether to automatically complete the payment. Valid values:
     ///
-    /// * true: enables automatic payment. Maintain a sufficient account balance. Otherwise, your order becomes invalid and is canceled.
-    /// * false: disables automatic payment. An order is generated but no payment is made.
-    ///
-    /// Default value: true.
-    ///
-    /// > If your account balance is insufficient, you can set AutoPay to false to generate an unpaid order. Then, you can log on to the ECS console to pay for the order.
-    ///
-    /// - Wire name: `AutoPay`.
-    /// - Default: `true`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyInstanceChargeTypeRequest::auto_pay`](ModifyInstanceChargeTypeRequest::auto_pay).
     pub fn auto_pay(mut self, value: bool) -> Self {
         self.inner.auto_pay = Some(value);
         self
@@ -347,14 +315,7 @@ impl<C> ModifyInstanceChargeTypeRequestBuilder<C> {
     ///
     /// The new billing method of the instance. Valid values:
     ///
-    /// * PrePaid: subscription
-    /// * PostPaid: pay-as-you-go
-    ///
-    /// Default value: PrePaid.
-    ///
-    /// - Wire name: `InstanceChargeType`.
-    /// - Default: `PrePaid`.
-    /// - Example: `PrePaid`.
+    /// Its description, rules and example: [`ModifyInstanceChargeTypeRequest::instance_charge_type`](ModifyInstanceChargeTypeRequest::instance_charge_type).
     pub fn instance_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_charge_type = Some(value.into());
         self
@@ -363,9 +324,7 @@ impl<C> ModifyInstanceChargeTypeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyInstanceChargeTypeRequest::client_token`](ModifyInstanceChargeTypeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -374,14 +333,7 @@ impl<C> ModifyInstanceChargeTypeRequestBuilder<C> {
     ///
     /// Specifies whether to return cost details of the order after the billing method is changed from subscription to pay-as-you-go. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `IsDetailFee`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyInstanceChargeTypeRequest::is_detail_fee`](ModifyInstanceChargeTypeRequest::is_detail_fee).
     pub fn is_detail_fee(mut self, value: bool) -> Self {
         self.inner.is_detail_fee = Some(value);
         self
@@ -533,391 +485,28 @@ for ModifyInstanceChargeTypeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyInstanceChargeType`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyInstanceChargeTypeError {
-    /// HTTP 400 `InvalidInstance.UnpaidOrder`: %s
-    InvalidInstanceUnpaidOrder(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Throttling`: Request was denied due to request throttling, try again later.
-    Throttling(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceHasProcessingConvertOrder`: %s
-    InstanceHasProcessingConvertOrder(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.InstanceIds`: The specified InstanceIds are invalid.
-    InvalidParameterInstanceIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.ValueNotSupported`: %s
-    InvalidStatusValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceChargeType.ValueNotSupported`: %s
-    InvalidInstanceChargeTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSpotStrategy`: The specified spotStrategy is not valid.
-    InvalidSpotStrategy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ExpiredInstance`: The specified instance has expired.
-    ExpiredInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstancesIdQuotaExceed`: The maximum number of Instances is exceeded.
-    InstancesIdQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidClientToken.ValueNotSupported`: The ClientToken provided is invalid.
-    InvalidClientTokenValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInternetChargeType.ValueNotSupported`: %s
-    InvalidInternetChargeTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ReleaseTimeHaveBeenSet`: The specified instance has been set released time.
-    ReleaseTimeHaveBeenSet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceed.AfterpayInstance`: The maximum number of Pay-As-You-Go instances is exceeded: %s.
-    QuotaExceedAfterpayInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Bandwidth`: %s
-    InvalidParameterBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceed.RufundVcpu`: The maximum number of refund vcpu is exceeded: %s.
-    QuotaExceedRufundVcpu(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeriod.UnitMismatch`: The specified Period must be correlated with the PeriodUnit.
-    InvalidPeriodUnitMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImageType.NotSupported`: %s
-    InvalidImageTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeriod.ExceededDedicatedHost`: Instance expired date can't exceed dedicated host expired date.
+mod error;
+pub use error::ModifyInstanceChargeTypeError;
+impl crate::Client {
+    /// Calls `ModifyInstanceChargeType`: Changes the billing method of Elastic Compute Service (ECS) instances in batches.
     ///
-    /// Also returned with HTTP 403: Instance expired date can't exceed dedicated host expired date.
-    InvalidPeriodExceededDedicatedHost(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidMarketImageChargeType.NotSupport`: The specified chargeType of marketImage is unsupported.
-    InvalidMarketImageChargeTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSystemDiskCategory.ValueNotSupported`: %s
-    InvalidSystemDiskCategoryValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAccountStatus.PayAmountLimitExceeded`: Your account is being restricted, due to no default payment method is set or you has not being authorized.
-    InvalidAccountStatusPayAmountLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstance.NotFoundSystemDisk`: The specified instance has no system disk.
-    InvalidInstanceNotFoundSystemDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AccountForbidden.ProductCreationLimited`: The commodity must be officially operated by Aliyun and in pay-as-you-go billing method.
-    AccountForbiddenProductCreationLimited(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.MatchCriteria`: Target mode does not support this operation.
-    InvalidPrivatePoolOptionsMatchCriteria(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeriod`: The specified period is not valid.
-    InvalidPeriod(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DISK_IN_DEDICATED_BLOCK_STORAGE_CLUSTER`: The disk in dedicated block storage cluster is not allowed to do this operation.
-    DiskInDedicatedBlockStorageCluster(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoPermission.Price`: The operation requires price permission. Please either apply for permission from your main account, or set the parameter AutoPay as true.
-    NoPermissionPrice(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoPermission.Refund`: The operation requires refund permission. Please apply for permission from your main account.
-    NoPermissionRefund(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.InternetBandwidth`: %s.
-    QuotaExceededInternetBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstance.TempBandwidthUpgrade`: Cannot switch to Pay-As-You-Go during the period of temporary bandwidth upgrade.
-    InvalidInstanceTempBandwidthUpgrade(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceType.ValueNotSupported`: The specified InstanceType does not exist or beyond the permitted range.
-    InvalidInstanceTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceType.Offline`: %s
-    InstanceTypeOffline(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAccountStatus.NotEnoughBalance`: Your account does not have enough balance.
-    InvalidAccountStatusNotEnoughBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Account.Arrearage`: Your account has an outstanding payment.
-    AccountArrearage(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.NotMatch`: %s
-    InvalidParameterNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAction`: %s
-    InvalidAction(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.PostPaidDisk`: Living postPaid disks quota exceeded.
-    QuotaExceedPostPaidDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ImageNotSupportInstanceType`: The specified instanceType is not supported by instance with marketplace image.
-    ImageNotSupportInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceType.PhasedOut`: This instanceType is no longer offered.
-    InvalidInstanceTypePhasedOut(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `RealNameAuthenticationError`: Your account has not passed the real-name authentication yet.
-    RealNameAuthenticationError(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.NotSupport`: Instance on dedicated host not support modify charge type.
-    InvalidOperationNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.ElasticQuota`: No additional quota is available for the specified ECS instance type.
-    QuotaExceedElasticQuota(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `PeriodNotSupported.InstanceOnManagedPrivateSpace`: The instance on ManagedPrivateSpace is not supported to modify chargeType.
-    PeriodNotSupportedInstanceOnManagedPrivateSpace(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UnsupportedIspChargeType`: %s
-    UnsupportedIspChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.StoppedModeUnsupported`: The specified instance is StopCharging.
-    InvalidOperationStoppedModeUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified instanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InvalidInstanceType.ValueUnauthorized`: The specified InstanceType is not authorized.
-    InvalidInstanceTypeValueUnauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyInstanceChargeTypeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidInstance.UnpaidOrder",
-                        "Throttling",
-                        "InstanceHasProcessingConvertOrder",
-                        "InvalidParameter.InstanceIds",
-                        "InvalidParameter",
-                        "InvalidStatus.ValueNotSupported",
-                        "InvalidInstanceChargeType.ValueNotSupported",
-                        "InvalidSpotStrategy",
-                        "ExpiredInstance",
-                        "InstancesIdQuotaExceed",
-                        "InvalidClientToken.ValueNotSupported",
-                        "InvalidInternetChargeType.ValueNotSupported",
-                        "ReleaseTimeHaveBeenSet",
-                        "QuotaExceed.AfterpayInstance",
-                        "InvalidParameter.Bandwidth",
-                        "QuotaExceed.RufundVcpu",
-                        "InvalidPeriod.UnitMismatch",
-                        "InvalidImageType.NotSupported",
-                        "InvalidPeriod.ExceededDedicatedHost",
-                        "InvalidMarketImageChargeType.NotSupport",
-                        "InvalidSystemDiskCategory.ValueNotSupported",
-                        "InvalidAccountStatus.PayAmountLimitExceeded",
-                        "InvalidInstance.NotFoundSystemDisk",
-                        "AccountForbidden.ProductCreationLimited",
-                        "Invalid.PrivatePoolOptions.MatchCriteria",
-                        "InvalidPeriod",
-                        "DISK_IN_DEDICATED_BLOCK_STORAGE_CLUSTER",
-                        "NoPermission.Price",
-                        "NoPermission.Refund",
-                        "QuotaExceeded.InternetBandwidth",
-                        "InvalidInstance.TempBandwidthUpgrade",
-                        "InvalidInstanceType.ValueNotSupported",
-                        "InstanceType.Offline",
-                        "InvalidAccountStatus.NotEnoughBalance",
-                        "Account.Arrearage",
-                        "InvalidParameter.NotMatch",
-                        "InvalidAction",
-                        "QuotaExceed.PostPaidDisk",
-                        "ImageNotSupportInstanceType",
-                        "InvalidInstanceType.PhasedOut",
-                        "RealNameAuthenticationError",
-                        "InvalidOperation.NotSupport",
-                        "QuotaExceed.ElasticQuota",
-                        "PeriodNotSupported.InstanceOnManagedPrivateSpace",
-                        "UnsupportedIspChargeType",
-                        "InvalidOperation.StoppedModeUnsupported",
-                        "InvalidInstanceId.NotFound",
-                        "InternalError",
-                        "InvalidInstanceType.ValueUnauthorized",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](ModifyInstanceChargeTypeRequestBuilder::send) it. The parameters and their rules: [`ModifyInstanceChargeTypeRequest`].
+    #[inline]
+    pub fn modify_instance_charge_type(
+        &self,
+    ) -> ModifyInstanceChargeTypeRequestBuilder<&Self> {
+        ModifyInstanceChargeTypeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyInstanceChargeTypeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyInstanceChargeType`: Changes the billing method of Elastic Compute Service (ECS) instances in batches.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyInstanceChargeTypeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidInstanceUnpaidOrder(error),
-            1 => Self::Throttling(error),
-            2 => Self::InstanceHasProcessingConvertOrder(error),
-            3 => Self::InvalidParameterInstanceIds(error),
-            4 => Self::InvalidParameter(error),
-            5 => Self::InvalidStatusValueNotSupported(error),
-            6 => Self::InvalidInstanceChargeTypeValueNotSupported(error),
-            7 => Self::InvalidSpotStrategy(error),
-            8 => Self::ExpiredInstance(error),
-            9 => Self::InstancesIdQuotaExceed(error),
-            10 => Self::InvalidClientTokenValueNotSupported(error),
-            11 => Self::InvalidInternetChargeTypeValueNotSupported(error),
-            12 => Self::ReleaseTimeHaveBeenSet(error),
-            13 => Self::QuotaExceedAfterpayInstance(error),
-            14 => Self::InvalidParameterBandwidth(error),
-            15 => Self::QuotaExceedRufundVcpu(error),
-            16 => Self::InvalidPeriodUnitMismatch(error),
-            17 => Self::InvalidImageTypeNotSupported(error),
-            18 => Self::InvalidPeriodExceededDedicatedHost(error),
-            19 => Self::InvalidMarketImageChargeTypeNotSupport(error),
-            20 => Self::InvalidSystemDiskCategoryValueNotSupported(error),
-            21 => Self::InvalidAccountStatusPayAmountLimitExceeded(error),
-            22 => Self::InvalidInstanceNotFoundSystemDisk(error),
-            23 => Self::AccountForbiddenProductCreationLimited(error),
-            24 => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
-            25 => Self::InvalidPeriod(error),
-            26 => Self::DiskInDedicatedBlockStorageCluster(error),
-            27 => Self::NoPermissionPrice(error),
-            28 => Self::NoPermissionRefund(error),
-            29 => Self::QuotaExceededInternetBandwidth(error),
-            30 => Self::InvalidInstanceTempBandwidthUpgrade(error),
-            31 => Self::InvalidInstanceTypeValueNotSupported(error),
-            32 => Self::InstanceTypeOffline(error),
-            33 => Self::InvalidAccountStatusNotEnoughBalance(error),
-            34 => Self::AccountArrearage(error),
-            35 => Self::InvalidParameterNotMatch(error),
-            36 => Self::InvalidAction(error),
-            37 => Self::QuotaExceedPostPaidDisk(error),
-            38 => Self::ImageNotSupportInstanceType(error),
-            39 => Self::InvalidInstanceTypePhasedOut(error),
-            40 => Self::RealNameAuthenticationError(error),
-            41 => Self::InvalidOperationNotSupport(error),
-            42 => Self::QuotaExceedElasticQuota(error),
-            43 => Self::PeriodNotSupportedInstanceOnManagedPrivateSpace(error),
-            44 => Self::UnsupportedIspChargeType(error),
-            45 => Self::InvalidOperationStoppedModeUnsupported(error),
-            46 => Self::InvalidInstanceIdNotFound(error),
-            47 => Self::InternalError(error),
-            48 => Self::InvalidInstanceTypeValueUnauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidInstanceUnpaidOrder(error) => (0, error),
-            Self::Throttling(error) => (1, error),
-            Self::InstanceHasProcessingConvertOrder(error) => (2, error),
-            Self::InvalidParameterInstanceIds(error) => (3, error),
-            Self::InvalidParameter(error) => (4, error),
-            Self::InvalidStatusValueNotSupported(error) => (5, error),
-            Self::InvalidInstanceChargeTypeValueNotSupported(error) => (6, error),
-            Self::InvalidSpotStrategy(error) => (7, error),
-            Self::ExpiredInstance(error) => (8, error),
-            Self::InstancesIdQuotaExceed(error) => (9, error),
-            Self::InvalidClientTokenValueNotSupported(error) => (10, error),
-            Self::InvalidInternetChargeTypeValueNotSupported(error) => (11, error),
-            Self::ReleaseTimeHaveBeenSet(error) => (12, error),
-            Self::QuotaExceedAfterpayInstance(error) => (13, error),
-            Self::InvalidParameterBandwidth(error) => (14, error),
-            Self::QuotaExceedRufundVcpu(error) => (15, error),
-            Self::InvalidPeriodUnitMismatch(error) => (16, error),
-            Self::InvalidImageTypeNotSupported(error) => (17, error),
-            Self::InvalidPeriodExceededDedicatedHost(error) => (18, error),
-            Self::InvalidMarketImageChargeTypeNotSupport(error) => (19, error),
-            Self::InvalidSystemDiskCategoryValueNotSupported(error) => (20, error),
-            Self::InvalidAccountStatusPayAmountLimitExceeded(error) => (21, error),
-            Self::InvalidInstanceNotFoundSystemDisk(error) => (22, error),
-            Self::AccountForbiddenProductCreationLimited(error) => (23, error),
-            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => (24, error),
-            Self::InvalidPeriod(error) => (25, error),
-            Self::DiskInDedicatedBlockStorageCluster(error) => (26, error),
-            Self::NoPermissionPrice(error) => (27, error),
-            Self::NoPermissionRefund(error) => (28, error),
-            Self::QuotaExceededInternetBandwidth(error) => (29, error),
-            Self::InvalidInstanceTempBandwidthUpgrade(error) => (30, error),
-            Self::InvalidInstanceTypeValueNotSupported(error) => (31, error),
-            Self::InstanceTypeOffline(error) => (32, error),
-            Self::InvalidAccountStatusNotEnoughBalance(error) => (33, error),
-            Self::AccountArrearage(error) => (34, error),
-            Self::InvalidParameterNotMatch(error) => (35, error),
-            Self::InvalidAction(error) => (36, error),
-            Self::QuotaExceedPostPaidDisk(error) => (37, error),
-            Self::ImageNotSupportInstanceType(error) => (38, error),
-            Self::InvalidInstanceTypePhasedOut(error) => (39, error),
-            Self::RealNameAuthenticationError(error) => (40, error),
-            Self::InvalidOperationNotSupport(error) => (41, error),
-            Self::QuotaExceedElasticQuota(error) => (42, error),
-            Self::PeriodNotSupportedInstanceOnManagedPrivateSpace(error) => (43, error),
-            Self::UnsupportedIspChargeType(error) => (44, error),
-            Self::InvalidOperationStoppedModeUnsupported(error) => (45, error),
-            Self::InvalidInstanceIdNotFound(error) => (46, error),
-            Self::InternalError(error) => (47, error),
-            Self::InvalidInstanceTypeValueUnauthorized(error) => (48, error),
-            Self::Unhandled(unhandled) => (49, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyInstanceChargeTypeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyInstanceChargeTypeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidInstanceUnpaidOrder",
-            "Throttling",
-            "InstanceHasProcessingConvertOrder",
-            "InvalidParameterInstanceIds",
-            "InvalidParameter",
-            "InvalidStatusValueNotSupported",
-            "InvalidInstanceChargeTypeValueNotSupported",
-            "InvalidSpotStrategy",
-            "ExpiredInstance",
-            "InstancesIdQuotaExceed",
-            "InvalidClientTokenValueNotSupported",
-            "InvalidInternetChargeTypeValueNotSupported",
-            "ReleaseTimeHaveBeenSet",
-            "QuotaExceedAfterpayInstance",
-            "InvalidParameterBandwidth",
-            "QuotaExceedRufundVcpu",
-            "InvalidPeriodUnitMismatch",
-            "InvalidImageTypeNotSupported",
-            "InvalidPeriodExceededDedicatedHost",
-            "InvalidMarketImageChargeTypeNotSupport",
-            "InvalidSystemDiskCategoryValueNotSupported",
-            "InvalidAccountStatusPayAmountLimitExceeded",
-            "InvalidInstanceNotFoundSystemDisk",
-            "AccountForbiddenProductCreationLimited",
-            "InvalidPrivatePoolOptionsMatchCriteria",
-            "InvalidPeriod",
-            "DiskInDedicatedBlockStorageCluster",
-            "NoPermissionPrice",
-            "NoPermissionRefund",
-            "QuotaExceededInternetBandwidth",
-            "InvalidInstanceTempBandwidthUpgrade",
-            "InvalidInstanceTypeValueNotSupported",
-            "InstanceTypeOffline",
-            "InvalidAccountStatusNotEnoughBalance",
-            "AccountArrearage",
-            "InvalidParameterNotMatch",
-            "InvalidAction",
-            "QuotaExceedPostPaidDisk",
-            "ImageNotSupportInstanceType",
-            "InvalidInstanceTypePhasedOut",
-            "RealNameAuthenticationError",
-            "InvalidOperationNotSupport",
-            "QuotaExceedElasticQuota",
-            "PeriodNotSupportedInstanceOnManagedPrivateSpace",
-            "UnsupportedIspChargeType",
-            "InvalidOperationStoppedModeUnsupported",
-            "InvalidInstanceIdNotFound",
-            "InternalError",
-            "InvalidInstanceTypeValueUnauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyInstanceChargeTypeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyInstanceChargeTypeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyInstanceChargeTypeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyInstanceChargeTypeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_instance_charge_type(
+        &self,
+    ) -> ModifyInstanceChargeTypeRequestBuilder<&Self> {
+        ModifyInstanceChargeTypeRequestBuilder::new(self)
     }
 }

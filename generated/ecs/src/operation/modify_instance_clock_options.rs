@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyInstanceClockOptionsRequest>;
 /// Request of `ModifyInstanceClockOptions`: Modifies the instance clock options.
 ///
 /// When you call this operation, note that:
@@ -154,9 +157,7 @@ impl<C> ModifyInstanceClockOptionsRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyInstanceClockOptionsRequest::client_token`](ModifyInstanceClockOptionsRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -165,9 +166,7 @@ impl<C> ModifyInstanceClockOptionsRequestBuilder<C> {
     ///
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyInstanceClockOptionsRequest::region_id`](ModifyInstanceClockOptionsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -176,9 +175,7 @@ impl<C> ModifyInstanceClockOptionsRequestBuilder<C> {
     ///
     /// The ID of the instance.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`ModifyInstanceClockOptionsRequest::instance_id`](ModifyInstanceClockOptionsRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -187,13 +184,7 @@ impl<C> ModifyInstanceClockOptionsRequestBuilder<C> {
     ///
     /// PTP status value. Valid values:
     ///
-    /// * enabled
-    /// * disabled
-    ///
-    /// Default value: disabled.
-    ///
-    /// - Wire name: `PtpStatus`.
-    /// - Example: `enabled`.
+    /// Its description, rules and example: [`ModifyInstanceClockOptionsRequest::ptp_status`](ModifyInstanceClockOptionsRequest::ptp_status).
     pub fn ptp_status(mut self, value: impl Into<String>) -> Self {
         self.inner.ptp_status = Some(value.into());
         self
@@ -202,13 +193,7 @@ impl<C> ModifyInstanceClockOptionsRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run. Valid values:
     ///
-    /// * true: performs only a dry run. The system checks the request for potential issues, including invalid AccessKey pairs, unauthorized Resource Access Management (RAM) users, and missing parameter values. Otherwise, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * false: performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyInstanceClockOptionsRequest::dry_run`](ModifyInstanceClockOptionsRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -357,149 +342,28 @@ for ModifyInstanceClockOptionsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyInstanceClockOptions`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyInstanceClockOptionsError {
-    /// HTTP 400 `InvalidInstanceId.NotFound`: The specified instanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ClientToken`: The parameter ClientToken is invalid.
-    InvalidParameterClientToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.PtpStatus`: The specified parameter PtpStatus: %s is not valid.
-    InvalidParameterPtpStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.NotSupportEnablePtp`: The specified instance type does not support enable PTP.
-    InvalidInstanceTypeNotSupportEnablePtp(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Abs.InvalidRegionId.MalFormed`: The specified parameter RegionId is not valid.
-    AbsInvalidRegionIdMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.PtpStatusAlreadyEnabled`: The specified instance already has PTP enabled.
-    InvalidOperationPtpStatusAlreadyEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.PtpStatusAlreadyDisabled`: The specified instance does not have PTP enabled.
-    InvalidOperationPtpStatusAlreadyDisabled(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.HardwareNotSupportEnablePtp`: The hardware of the instance does not support enable PTP.
-    OperationDeniedHardwareNotSupportEnablePtp(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.ClockPtpNoStock`: The resource of PTP is out of usage.
-    OperationDeniedClockPtpNoStock(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyInstanceClockOptionsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidInstanceId.NotFound",
-                        "InvalidParameter.ClientToken",
-                        "InvalidParameter.PtpStatus",
-                        "InvalidInstanceType.NotSupportEnablePtp",
-                        "Abs.InvalidRegionId.MalFormed",
-                        "InvalidOperation.PtpStatusAlreadyEnabled",
-                        "InvalidOperation.PtpStatusAlreadyDisabled",
-                        "OperationDenied.HardwareNotSupportEnablePtp",
-                        "OperationDenied.ClockPtpNoStock",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyInstanceClockOptionsError;
+impl crate::Client {
+    /// Calls `ModifyInstanceClockOptions`: Modifies the instance clock options.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyInstanceClockOptionsRequestBuilder::send) it. The parameters and their rules: [`ModifyInstanceClockOptionsRequest`].
+    #[inline]
+    pub fn modify_instance_clock_options(
+        &self,
+    ) -> ModifyInstanceClockOptionsRequestBuilder<&Self> {
+        ModifyInstanceClockOptionsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyInstanceClockOptionsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyInstanceClockOptions`: Modifies the instance clock options.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyInstanceClockOptionsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidInstanceIdNotFound(error),
-            1 => Self::InvalidParameterClientToken(error),
-            2 => Self::InvalidParameterPtpStatus(error),
-            3 => Self::InvalidInstanceTypeNotSupportEnablePtp(error),
-            4 => Self::AbsInvalidRegionIdMalFormed(error),
-            5 => Self::InvalidOperationPtpStatusAlreadyEnabled(error),
-            6 => Self::InvalidOperationPtpStatusAlreadyDisabled(error),
-            7 => Self::OperationDeniedHardwareNotSupportEnablePtp(error),
-            8 => Self::OperationDeniedClockPtpNoStock(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidInstanceIdNotFound(error) => (0, error),
-            Self::InvalidParameterClientToken(error) => (1, error),
-            Self::InvalidParameterPtpStatus(error) => (2, error),
-            Self::InvalidInstanceTypeNotSupportEnablePtp(error) => (3, error),
-            Self::AbsInvalidRegionIdMalFormed(error) => (4, error),
-            Self::InvalidOperationPtpStatusAlreadyEnabled(error) => (5, error),
-            Self::InvalidOperationPtpStatusAlreadyDisabled(error) => (6, error),
-            Self::OperationDeniedHardwareNotSupportEnablePtp(error) => (7, error),
-            Self::OperationDeniedClockPtpNoStock(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyInstanceClockOptionsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyInstanceClockOptionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidInstanceIdNotFound",
-            "InvalidParameterClientToken",
-            "InvalidParameterPtpStatus",
-            "InvalidInstanceTypeNotSupportEnablePtp",
-            "AbsInvalidRegionIdMalFormed",
-            "InvalidOperationPtpStatusAlreadyEnabled",
-            "InvalidOperationPtpStatusAlreadyDisabled",
-            "OperationDeniedHardwareNotSupportEnablePtp",
-            "OperationDeniedClockPtpNoStock",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyInstanceClockOptionsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyInstanceClockOptionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyInstanceClockOptionsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyInstanceClockOptionsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_instance_clock_options(
+        &self,
+    ) -> ModifyInstanceClockOptionsRequestBuilder<&Self> {
+        ModifyInstanceClockOptionsRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyInstanceDeploymentRequest>;
 /// Request of `ModifyInstanceDeployment`: Changes the deployment set of an Elastic Compute Service (ECS) instance or migrates an ECS instance to a dedicated host. You can change the instance type of an ECS instance when you migrate the instance.
 ///
 /// Take note of the following items:
@@ -271,9 +274,7 @@ impl<C> ModifyInstanceDeploymentRequestBuilder<C> {
     ///
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyInstanceDeploymentRequest::region_id`](ModifyInstanceDeploymentRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -282,9 +283,7 @@ impl<C> ModifyInstanceDeploymentRequestBuilder<C> {
     ///
     /// The ID of the instance.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-bp67acfmxazb4ph***`.
+    /// Its description, rules and example: [`ModifyInstanceDeploymentRequest::instance_id`](ModifyInstanceDeploymentRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -293,15 +292,7 @@ impl<C> ModifyInstanceDeploymentRequestBuilder<C> {
     ///
     /// The ID of the destination dedicated host. You can call the [DescribeDedicatedHosts](<https://www.alibabacloud.com/help/doc-detail/134242.htm>) operation to query the most recent list of dedicated hosts.
     ///
-    /// When you migrate an instance from a shared host to a dedicated host or between dedicated hosts, take note of the following items:
-    ///
-    /// * To migrate the instance to a specific dedicated host, specify this parameter.
-    /// * To migrate the instance to a system-selected dedicated host, leave this parameter empty and set `Tenancy` to host.
-    ///
-    /// For information about the automatic deployment feature, see [Functions and features](<https://www.alibabacloud.com/help/doc-detail/118938.htm>).
-    ///
-    /// - Wire name: `DedicatedHostId`.
-    /// - Example: `dh-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`ModifyInstanceDeploymentRequest::dedicated_host_id`](ModifyInstanceDeploymentRequest::dedicated_host_id).
     pub fn dedicated_host_id(mut self, value: impl Into<String>) -> Self {
         self.inner.dedicated_host_id = Some(value.into());
         self
@@ -310,12 +301,7 @@ impl<C> ModifyInstanceDeploymentRequestBuilder<C> {
     ///
     /// The ID of the destination deployment set.
     ///
-    /// This parameter is required when you add an instance to a deployment set or change the deployment set of an instance.
-    ///
-    /// > You cannot change the deployment set when you modify dedicated host configurations, including the `Tenancy`, `Affinity`, and `DedicatedHostId` parameters.
-    ///
-    /// - Wire name: `DeploymentSetId`.
-    /// - Example: `ds-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`ModifyInstanceDeploymentRequest::deployment_set_id`](ModifyInstanceDeploymentRequest::deployment_set_id).
     pub fn deployment_set_id(mut self, value: impl Into<String>) -> Self {
         self.inner.deployment_set_id = Some(value.into());
         self
@@ -324,10 +310,7 @@ impl<C> ModifyInstanceDeploymentRequestBuilder<C> {
     ///
     /// The number of the deployment set group in which to deploy the instance in the destination deployment set. This parameter is valid only when the destination deployment set uses the high availability group strategy (AvailabilityGroup). Valid values: 1 to 7.
     ///
-    /// > If you call this operation to deploy an instance to a deployment set that uses the high availability group strategy (`AvailablilityGroup`) and leave this parameter empty, the system evenly distributes instances among the deployment set groups in the deployment set. If you call this operation to change the deployment set of an instance and specify the current deployment set of the instance as the destination deployment set, the system evenly distributes instances again among the deployment set groups in the deployment set.
-    ///
-    /// - Wire name: `DeploymentSetGroupNo`.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`ModifyInstanceDeploymentRequest::deployment_set_group_no`](ModifyInstanceDeploymentRequest::deployment_set_group_no).
     pub fn deployment_set_group_no(mut self, value: i32) -> Self {
         self.inner.deployment_set_group_no = Some(value);
         self
@@ -336,17 +319,7 @@ impl<C> ModifyInstanceDeploymentRequestBuilder<C> {
     ///
     /// Specifies whether to forcefully change the host of the instance when the deployment set of the instance is changed. Valid values:
     ///
-    /// * true: forcefully changes the host of the instance when the deployment set of the instance is changed. Hosts can be forcefully changed only for instances in the Running (Running) or Stopped (Stopped) state. The instances that are in the Stopped (Stopped) state do not include pay-as-you-go instances that are stopped in economical mode.
-    ///
-    ///   \*\*
-    ///
-    ///   **Note** If the specified instance has local disks attached, the local disks are forcefully changed when the host of the instance is forcefully changed. This may cause data loss in the local disks. Proceed with caution.
-    /// * false: does not forcefully change the host of the instance when the deployment set of the instance is changed. You can add the instance to a deployment set only when the instance remains on the current host. When the Force parameter is set to false, the deployment set may fail to be changed.
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `Force`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyInstanceDeploymentRequest::force`](ModifyInstanceDeploymentRequest::force).
     pub fn force(mut self, value: bool) -> Self {
         self.inner.force = Some(value);
         self
@@ -355,13 +328,7 @@ impl<C> ModifyInstanceDeploymentRequestBuilder<C> {
     ///
     /// Specifies whether to associate the instance with a dedicated host. Valid values:
     ///
-    /// * host: associates the instance with a dedicated host. When you start a stopped instance in economical mode, the instance remains on its original dedicated host.
-    /// * default: does not associate the instance with a dedicated host. When you start a stopped instance in economical mode, the instance can be automatically deployed to another dedicated host in the automatic deployment resource pool if the resources of the original dedicated host are insufficient.
-    ///
-    /// If you want to migrate the instance from a shared host to a dedicated host, use the default value. Default value: default.
-    ///
-    /// - Wire name: `Affinity`.
-    /// - Example: `host`.
+    /// Its description, rules and example: [`ModifyInstanceDeploymentRequest::affinity`](ModifyInstanceDeploymentRequest::affinity).
     pub fn affinity(mut self, value: impl Into<String>) -> Self {
         self.inner.affinity = Some(value.into());
         self
@@ -370,8 +337,7 @@ impl<C> ModifyInstanceDeploymentRequestBuilder<C> {
     ///
     /// Specifies whether to deploy the instance on a dedicated host. Set the value to host, which indicates that the instance is deployed on a dedicated host.
     ///
-    /// - Wire name: `Tenancy`.
-    /// - Example: `host`.
+    /// Its description, rules and example: [`ModifyInstanceDeploymentRequest::tenancy`](ModifyInstanceDeploymentRequest::tenancy).
     pub fn tenancy(mut self, value: impl Into<String>) -> Self {
         self.inner.tenancy = Some(value.into());
         self
@@ -380,13 +346,7 @@ impl<C> ModifyInstanceDeploymentRequestBuilder<C> {
     ///
     /// Specifies whether to stop the instance before it is migrated to the destination dedicated host. Valid values:
     ///
-    /// * reboot: stops the instance before it is migrated.
-    /// * live: migrates the instance without stopping it. If you set MigrationType to live, you must specify DedicatedHostId. In this case, you cannot change the instance type of the instance when the instance is migrated.
-    ///
-    /// Default value: reboot.
-    ///
-    /// - Wire name: `MigrationType`.
-    /// - Example: `live`.
+    /// Its description, rules and example: [`ModifyInstanceDeploymentRequest::migration_type`](ModifyInstanceDeploymentRequest::migration_type).
     pub fn migration_type(mut self, value: impl Into<String>) -> Self {
         self.inner.migration_type = Some(value.into());
         self
@@ -395,13 +355,7 @@ impl<C> ModifyInstanceDeploymentRequestBuilder<C> {
     ///
     /// The instance type to which the instance is changed. You can call the [DescribeInstanceTypes](<https://www.alibabacloud.com/help/doc-detail/25620.htm>) operation to query the most recent list of instance types.
     ///
-    /// You can change the instance type of an instance when you migrate the instance to a dedicated host. The new instance type must match the type of the specified dedicated host. For more information, see [Dedicated host types](<https://www.alibabacloud.com/help/doc-detail/68564.htm>).
-    ///
-    /// * If you specify this parameter, you must also specify `DedicatedHostId`.
-    /// * You cannot change the instance type of an instance if you use the automatic deployment feature to migrate the instance.
-    ///
-    /// - Wire name: `InstanceType`.
-    /// - Example: `ecs.c6.large`.
+    /// Its description, rules and example: [`ModifyInstanceDeploymentRequest::instance_type`](ModifyInstanceDeploymentRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -410,8 +364,7 @@ impl<C> ModifyInstanceDeploymentRequestBuilder<C> {
     ///
     /// The ID of the dedicated host cluster.
     ///
-    /// - Wire name: `DedicatedHostClusterId`.
-    /// - Example: `dc-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`ModifyInstanceDeploymentRequest::dedicated_host_cluster_id`](ModifyInstanceDeploymentRequest::dedicated_host_cluster_id).
     pub fn dedicated_host_cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.dedicated_host_cluster_id = Some(value.into());
         self
@@ -420,15 +373,7 @@ impl<C> ModifyInstanceDeploymentRequestBuilder<C> {
     ///
     /// Specifies whether to remove the specified instance from the specified deployment set. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false.
-    ///
-    /// > If you set this parameter to true, you must specify InstanceId and DeploymentSetId and make sure that the specified instance belongs to the specified deployment set.
-    ///
-    /// - Wire name: `RemoveFromDeploymentSet`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyInstanceDeploymentRequest::remove_from_deployment_set`](ModifyInstanceDeploymentRequest::remove_from_deployment_set).
     pub fn remove_from_deployment_set(mut self, value: bool) -> Self {
         self.inner.remove_from_deployment_set = Some(value);
         self
@@ -563,307 +508,28 @@ for ModifyInstanceDeploymentResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyInstanceDeployment`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyInstanceDeploymentError {
-    /// HTTP 400 `OperationDenied.UnstoppedInstance`: Operation denied due to unstopped instance.
+mod error;
+pub use error::ModifyInstanceDeploymentError;
+impl crate::Client {
+    /// Calls `ModifyInstanceDeployment`: Changes the deployment set of an Elastic Compute Service (ECS) instance or migrates an ECS instance to a dedicated host. You can change the instance type of an ECS instance when you migrate the instance.
     ///
-    /// Also returned with HTTP 404: Operation denied due to unstopped instance.
-    OperationDeniedUnstoppedInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDedicatedHostStatus.NotSupport`: Operation denied due to dedicated host status.
-    InvalidDedicatedHostStatusNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeriod.ExceededDedicatedHost`: Instance expired date can't exceed dedicated host expired date.
-    InvalidPeriodExceededDedicatedHost(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoAvaliableDedicatedHost`: There's no enough resource on the specified dedicated host.
-    NoAvaliableDedicatedHost(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.LocalDiskInstance`: Operation denied due to instance has local disk.
-    OperationDeniedLocalDiskInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Param`: Requested param is invalid.
-    InvalidParameterParam(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.Tenancy`: The specified Tenancy is invalid.
-    InvalidParamTenancy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.DedicatedHostId`: The specified dedicated host id is the same with present host id!
+    /// Set the parameters on the returned builder, then [`send`](ModifyInstanceDeploymentRequestBuilder::send) it. The parameters and their rules: [`ModifyInstanceDeploymentRequest`].
+    #[inline]
+    pub fn modify_instance_deployment(
+        &self,
+    ) -> ModifyInstanceDeploymentRequestBuilder<&Self> {
+        ModifyInstanceDeploymentRequestBuilder::new(self)
+    }
+}
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyInstanceDeployment`: Changes the deployment set of an Elastic Compute Service (ECS) instance or migrates an ECS instance to a dedicated host. You can change the instance type of an ECS instance when you migrate the instance.
     ///
-    /// Also returned with HTTP 404: Parameter dedicated host id must been provided in such operation.
-    InvalidParamDedicatedHostId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDedicatedHost.NotEnoughResource`: There's no available dedicated host to perform the operation.
-    InvalidDedicatedHostNotEnoughResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.InvalidInstance`: The specified instance is not dedicated instance.
-    OperationDeniedInvalidInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ChargeTypeViolation.PostPaidDedicatedHost`: Prepaid instance onto postpaid dedicated host is not allowed.
-    ChargeTypeViolationPostPaidDedicatedHost(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.NotSupport`: Ecs on dedicatedHost has been migrated.
-    OperationDeniedNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDedicatedHostId.NotFound`: The specified DedicatedHostId does not exist.
-    ///
-    /// Also returned with HTTP 404: The specified DedicatedHostId does not exist.
-    InvalidDedicatedHostIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.CannotPerform`: Live migration cannot be performed.
-    OperationDeniedCannotPerform(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.ValueNotSupported`: The specified InstanceType does not exist or beyond the permitted range.
-    InvalidInstanceTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Tenancy`: The specified Tenancy is invalid.
-    InvalidParameterTenancy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Affinity`: The specified Affinity is invalid.
-    InvalidParameterAffinity(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.NotSupport`: The parameter EcsMigrationType conflict with InstanceType, live migration do not support InstanceType alter on ddh.
-    ///
-    /// Also returned with HTTP 404: The Dedicated host not support the specified instance type.
-    InvalidInstanceTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.InstanceId`: The specified InstanceId should be on dedicatedHost.
-    InvalidParamInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDedicatedHostClusterId.NotFound`: The specified DedicatedHostClusterId does not exist.
-    InvalidDedicatedHostClusterIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDedicatedHostClusterId.Invalid`: The specified Dedicated Host Cluster is invalid.
-    InvalidDedicatedHostClusterIdInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDestinationZone.DeploymentSetMismatch`: Error happened, %s.
-    InvalidDestinationZoneDeploymentSetMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectInstanceStatus`: %s
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.NoStock`: The resource is out of usage.
-    OperationDeniedNoStock(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDeploymentSetId.NoAvailableResources`: There are no available resources for the specified deployment, you can set the parameter force to true to retry, or wait for additional resource to become available.
-    InvalidDeploymentSetIdNoAvailableResources(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDeploymentSetId.NotFound`: The specified deployment set does not exist.
-    InvalidDeploymentSetIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceNetworkType.NotSupport`: The specified Instance network type not support.
-    InvalidInstanceNetworkTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceChargeType.NotSupport`: The Dedicated host not support the specified instance charge type.
-    InvalidInstanceChargeTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidParameter.DeploymentSetGroupNo`: Parameter DeploymentSetGroupNo is invalid.
-    InvalidParameterDeploymentSetGroupNo(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDedicatedHostId.NotSupport`: Cannot choose instance present host as destination host.
-    InvalidDedicatedHostIdNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDedicatedHost.NotFound`: No available host.
-    InvalidDedicatedHostNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDedicatedHost.ZoneNotMatch`: The specify dedicated host zone location not match the instance zone location.
-    InvalidDedicatedHostZoneNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidOperation.NotSupport`: The specified DedicatedHost operation not supported on MPS.
-    InvalidOperationNotSupport(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyInstanceDeploymentError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationDenied.UnstoppedInstance",
-                        "InvalidDedicatedHostStatus.NotSupport",
-                        "InvalidPeriod.ExceededDedicatedHost",
-                        "NoAvaliableDedicatedHost",
-                        "OperationDenied.LocalDiskInstance",
-                        "InvalidParameter.Param",
-                        "InvalidParam.Tenancy",
-                        "InvalidParam.DedicatedHostId",
-                        "InvalidDedicatedHost.NotEnoughResource",
-                        "OperationDenied.InvalidInstance",
-                        "ChargeTypeViolation.PostPaidDedicatedHost",
-                        "OperationDenied.NotSupport",
-                        "InvalidDedicatedHostId.NotFound",
-                        "OperationDenied.CannotPerform",
-                        "InvalidInstanceType.ValueNotSupported",
-                        "InvalidParameter.Tenancy",
-                        "InvalidParameter.Affinity",
-                        "InvalidInstanceType.NotSupport",
-                        "InvalidParam.InstanceId",
-                        "InvalidDedicatedHostClusterId.NotFound",
-                        "InvalidDedicatedHostClusterId.Invalid",
-                        "InvalidDestinationZone.DeploymentSetMismatch",
-                        "IncorrectInstanceStatus",
-                        "OperationDenied.NoStock",
-                        "InvalidDeploymentSetId.NoAvailableResources",
-                        "InvalidDeploymentSetId.NotFound",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidInstanceNetworkType.NotSupport",
-                        "InvalidInstanceChargeType.NotSupport",
-                        "InvalidParameter.DeploymentSetGroupNo",
-                        "InvalidDedicatedHostId.NotSupport",
-                        "InvalidDedicatedHost.NotFound",
-                        "InvalidDedicatedHost.ZoneNotMatch",
-                        "InvalidOperation.NotSupport",
-                    ],
-                ),
-            error,
-        )
-    }
-}
-#[allow(deprecated)]
-impl ModifyInstanceDeploymentError {
-    /// The service error behind the variant.
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyInstanceDeploymentRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationDeniedUnstoppedInstance(error),
-            1 => Self::InvalidDedicatedHostStatusNotSupport(error),
-            2 => Self::InvalidPeriodExceededDedicatedHost(error),
-            3 => Self::NoAvaliableDedicatedHost(error),
-            4 => Self::OperationDeniedLocalDiskInstance(error),
-            5 => Self::InvalidParameterParam(error),
-            6 => Self::InvalidParamTenancy(error),
-            7 => Self::InvalidParamDedicatedHostId(error),
-            8 => Self::InvalidDedicatedHostNotEnoughResource(error),
-            9 => Self::OperationDeniedInvalidInstance(error),
-            10 => Self::ChargeTypeViolationPostPaidDedicatedHost(error),
-            11 => Self::OperationDeniedNotSupport(error),
-            12 => Self::InvalidDedicatedHostIdNotFound(error),
-            13 => Self::OperationDeniedCannotPerform(error),
-            14 => Self::InvalidInstanceTypeValueNotSupported(error),
-            15 => Self::InvalidParameterTenancy(error),
-            16 => Self::InvalidParameterAffinity(error),
-            17 => Self::InvalidInstanceTypeNotSupport(error),
-            18 => Self::InvalidParamInstanceId(error),
-            19 => Self::InvalidDedicatedHostClusterIdNotFound(error),
-            20 => Self::InvalidDedicatedHostClusterIdInvalid(error),
-            21 => Self::InvalidDestinationZoneDeploymentSetMismatch(error),
-            22 => Self::IncorrectInstanceStatus(error),
-            23 => Self::OperationDeniedNoStock(error),
-            24 => Self::InvalidDeploymentSetIdNoAvailableResources(error),
-            25 => Self::InvalidDeploymentSetIdNotFound(error),
-            26 => Self::InvalidInstanceIdNotFound(error),
-            27 => Self::InvalidInstanceNetworkTypeNotSupport(error),
-            28 => Self::InvalidInstanceChargeTypeNotSupport(error),
-            29 => Self::InvalidParameterDeploymentSetGroupNo(error),
-            30 => Self::InvalidDedicatedHostIdNotSupport(error),
-            31 => Self::InvalidDedicatedHostNotFound(error),
-            32 => Self::InvalidDedicatedHostZoneNotMatch(error),
-            33 => Self::InvalidOperationNotSupport(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationDeniedUnstoppedInstance(error) => (0, error),
-            Self::InvalidDedicatedHostStatusNotSupport(error) => (1, error),
-            Self::InvalidPeriodExceededDedicatedHost(error) => (2, error),
-            Self::NoAvaliableDedicatedHost(error) => (3, error),
-            Self::OperationDeniedLocalDiskInstance(error) => (4, error),
-            Self::InvalidParameterParam(error) => (5, error),
-            Self::InvalidParamTenancy(error) => (6, error),
-            Self::InvalidParamDedicatedHostId(error) => (7, error),
-            Self::InvalidDedicatedHostNotEnoughResource(error) => (8, error),
-            Self::OperationDeniedInvalidInstance(error) => (9, error),
-            Self::ChargeTypeViolationPostPaidDedicatedHost(error) => (10, error),
-            Self::OperationDeniedNotSupport(error) => (11, error),
-            Self::InvalidDedicatedHostIdNotFound(error) => (12, error),
-            Self::OperationDeniedCannotPerform(error) => (13, error),
-            Self::InvalidInstanceTypeValueNotSupported(error) => (14, error),
-            Self::InvalidParameterTenancy(error) => (15, error),
-            Self::InvalidParameterAffinity(error) => (16, error),
-            Self::InvalidInstanceTypeNotSupport(error) => (17, error),
-            Self::InvalidParamInstanceId(error) => (18, error),
-            Self::InvalidDedicatedHostClusterIdNotFound(error) => (19, error),
-            Self::InvalidDedicatedHostClusterIdInvalid(error) => (20, error),
-            Self::InvalidDestinationZoneDeploymentSetMismatch(error) => (21, error),
-            Self::IncorrectInstanceStatus(error) => (22, error),
-            Self::OperationDeniedNoStock(error) => (23, error),
-            Self::InvalidDeploymentSetIdNoAvailableResources(error) => (24, error),
-            Self::InvalidDeploymentSetIdNotFound(error) => (25, error),
-            Self::InvalidInstanceIdNotFound(error) => (26, error),
-            Self::InvalidInstanceNetworkTypeNotSupport(error) => (27, error),
-            Self::InvalidInstanceChargeTypeNotSupport(error) => (28, error),
-            Self::InvalidParameterDeploymentSetGroupNo(error) => (29, error),
-            Self::InvalidDedicatedHostIdNotSupport(error) => (30, error),
-            Self::InvalidDedicatedHostNotFound(error) => (31, error),
-            Self::InvalidDedicatedHostZoneNotMatch(error) => (32, error),
-            Self::InvalidOperationNotSupport(error) => (33, error),
-            Self::Unhandled(unhandled) => (34, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyInstanceDeploymentError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyInstanceDeploymentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationDeniedUnstoppedInstance",
-            "InvalidDedicatedHostStatusNotSupport",
-            "InvalidPeriodExceededDedicatedHost",
-            "NoAvaliableDedicatedHost",
-            "OperationDeniedLocalDiskInstance",
-            "InvalidParameterParam",
-            "InvalidParamTenancy",
-            "InvalidParamDedicatedHostId",
-            "InvalidDedicatedHostNotEnoughResource",
-            "OperationDeniedInvalidInstance",
-            "ChargeTypeViolationPostPaidDedicatedHost",
-            "OperationDeniedNotSupport",
-            "InvalidDedicatedHostIdNotFound",
-            "OperationDeniedCannotPerform",
-            "InvalidInstanceTypeValueNotSupported",
-            "InvalidParameterTenancy",
-            "InvalidParameterAffinity",
-            "InvalidInstanceTypeNotSupport",
-            "InvalidParamInstanceId",
-            "InvalidDedicatedHostClusterIdNotFound",
-            "InvalidDedicatedHostClusterIdInvalid",
-            "InvalidDestinationZoneDeploymentSetMismatch",
-            "IncorrectInstanceStatus",
-            "OperationDeniedNoStock",
-            "InvalidDeploymentSetIdNoAvailableResources",
-            "InvalidDeploymentSetIdNotFound",
-            "InvalidInstanceIdNotFound",
-            "InvalidInstanceNetworkTypeNotSupport",
-            "InvalidInstanceChargeTypeNotSupport",
-            "InvalidParameterDeploymentSetGroupNo",
-            "InvalidDedicatedHostIdNotSupport",
-            "InvalidDedicatedHostNotFound",
-            "InvalidDedicatedHostZoneNotMatch",
-            "InvalidOperationNotSupport",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyInstanceDeploymentError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyInstanceDeploymentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyInstanceDeploymentError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyInstanceDeploymentError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_instance_deployment(
+        &self,
+    ) -> ModifyInstanceDeploymentRequestBuilder<&Self> {
+        ModifyInstanceDeploymentRequestBuilder::new(self)
     }
 }

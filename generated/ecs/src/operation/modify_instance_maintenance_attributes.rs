@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyInstanceMaintenanceAttributesRequest>;
 /// Request of `ModifyInstanceMaintenanceAttributes`: Modifies the maintenance attributes of an instance.
 ///
 /// This operation is used to modify the maintenance policy of an instance. The maintenance policy consists of the following maintenance attributes:
@@ -161,9 +164,7 @@ impl<C> ModifyInstanceMaintenanceAttributesRequestBuilder<C> {
     ///
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyInstanceMaintenanceAttributesRequest::region_id`](ModifyInstanceMaintenanceAttributesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -172,12 +173,7 @@ impl<C> ModifyInstanceMaintenanceAttributesRequestBuilder<C> {
     ///
     /// The maintenance action. Valid values:
     ///
-    /// * Stop: stops the instance.
-    /// * AutoRecover: automatically recovers the instance.
-    /// * AutoRedeploy: redeploys the instance, which may damage the data disks attached to the instance.
-    ///
-    /// - Wire name: `ActionOnMaintenance`.
-    /// - Example: `AutoRecover`.
+    /// Its description, rules and example: [`ModifyInstanceMaintenanceAttributesRequest::action_on_maintenance`](ModifyInstanceMaintenanceAttributesRequest::action_on_maintenance).
     pub fn action_on_maintenance(mut self, value: impl Into<String>) -> Self {
         self.inner.action_on_maintenance = Some(value.into());
         self
@@ -186,13 +182,7 @@ impl<C> ModifyInstanceMaintenanceAttributesRequestBuilder<C> {
     ///
     /// Specifies whether to send an event notification before maintenance. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `NotifyOnMaintenance`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyInstanceMaintenanceAttributesRequest::notify_on_maintenance`](ModifyInstanceMaintenanceAttributesRequest::notify_on_maintenance).
     pub fn notify_on_maintenance(mut self, value: bool) -> Self {
         self.inner.notify_on_maintenance = Some(value);
         self
@@ -201,9 +191,7 @@ impl<C> ModifyInstanceMaintenanceAttributesRequestBuilder<C> {
     ///
     /// The ID of instance N. Valid values of N: 1 to 100.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Must have at most 100 items.
-    /// - Example: `i-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`ModifyInstanceMaintenanceAttributesRequest::instance_id`](ModifyInstanceMaintenanceAttributesRequest::instance_id).
     pub fn instance_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -215,8 +203,7 @@ impl<C> ModifyInstanceMaintenanceAttributesRequestBuilder<C> {
     ///
     /// The maintenance windows.
     ///
-    /// - Wire name: `MaintenanceWindow`.
-    /// - Must have at most 1 items.
+    /// Its description, rules and example: [`ModifyInstanceMaintenanceAttributesRequest::maintenance_window`](ModifyInstanceMaintenanceAttributesRequest::maintenance_window).
     pub fn maintenance_window(
         mut self,
         values: impl IntoIterator<
@@ -359,115 +346,28 @@ for ModifyInstanceMaintenanceAttributesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyInstanceMaintenanceAttributes`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyInstanceMaintenanceAttributesError {
-    /// HTTP 403 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.NotInWhiteList`: %s
-    OperationDeniedNotInWhiteList(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: %s
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ModifyInstanceMaintenanceAttributesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "OperationDenied.NotInWhiteList",
-                        "InvalidInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyInstanceMaintenanceAttributesError;
+impl crate::Client {
+    /// Calls `ModifyInstanceMaintenanceAttributes`: Modifies the maintenance attributes of an instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyInstanceMaintenanceAttributesRequestBuilder::send) it. The parameters and their rules: [`ModifyInstanceMaintenanceAttributesRequest`].
+    #[inline]
+    pub fn modify_instance_maintenance_attributes(
+        &self,
+    ) -> ModifyInstanceMaintenanceAttributesRequestBuilder<&Self> {
+        ModifyInstanceMaintenanceAttributesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyInstanceMaintenanceAttributesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyInstanceMaintenanceAttributes`: Modifies the maintenance attributes of an instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyInstanceMaintenanceAttributesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::OperationDeniedNotInWhiteList(error),
-            2 => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::OperationDeniedNotInWhiteList(error) => (1, error),
-            Self::InvalidInstanceIdNotFound(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyInstanceMaintenanceAttributesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyInstanceMaintenanceAttributesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "OperationDeniedNotInWhiteList",
-            "InvalidInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyInstanceMaintenanceAttributesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyInstanceMaintenanceAttributesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyInstanceMaintenanceAttributesError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ModifyInstanceMaintenanceAttributesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_instance_maintenance_attributes(
+        &self,
+    ) -> ModifyInstanceMaintenanceAttributesRequestBuilder<&Self> {
+        ModifyInstanceMaintenanceAttributesRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyInstanceMetadataOptionsRequest>;
 /// Request of `ModifyInstanceMetadataOptions`: Modifies the metadata access configurations of instances in a specific region, including whether to enable the metadata access channel and whether to forcefully use the security hardening mode to access instance metadata.
 ///
 /// # Asynchronous
@@ -180,9 +183,7 @@ impl<C> ModifyInstanceMetadataOptionsRequestBuilder<C> {
     ///
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyInstanceMetadataOptionsRequest::region_id`](ModifyInstanceMetadataOptionsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -191,8 +192,7 @@ impl<C> ModifyInstanceMetadataOptionsRequestBuilder<C> {
     ///
     /// The ID of the instance.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Example: `i-bp67acfmxaz****`.
+    /// Its description, rules and example: [`ModifyInstanceMetadataOptionsRequest::instance_id`](ModifyInstanceMetadataOptionsRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -201,16 +201,7 @@ impl<C> ModifyInstanceMetadataOptionsRequestBuilder<C> {
     ///
     /// Specifies whether to enable the access channel for instance metadata. Valid values:
     ///
-    /// * enabled
-    /// * disabled
-    ///
-    /// Default value: enabled.
-    ///
-    /// > For information about instance metadata, see [Obtain instance metadata](<https://www.alibabacloud.com/help/doc-detail/49122.htm>).
-    ///
-    /// - Wire name: `HttpEndpoint`.
-    /// - Required.
-    /// - Example: `enabled`.
+    /// Its description, rules and example: [`ModifyInstanceMetadataOptionsRequest::http_endpoint`](ModifyInstanceMetadataOptionsRequest::http_endpoint).
     pub fn http_endpoint(mut self, value: impl Into<String>) -> Self {
         self.inner.http_endpoint = Some(value.into());
         self
@@ -219,15 +210,7 @@ impl<C> ModifyInstanceMetadataOptionsRequestBuilder<C> {
     ///
     /// Specifies whether to forcefully use the security hardening mode (IMDSv2) to access instance metadata. Valid values:
     ///
-    /// * optional: does not forcefully use the security hardening mode (IMDSv2).
-    /// * required: forcefully uses the security hardening mode (IMDSv2). After you set this parameter to required, you cannot access instance metadata in normal mode.
-    ///
-    /// Default value: optional.
-    ///
-    /// > For more information about modes of accessing instance metadata, see [Obtain instance metadata](<https://www.alibabacloud.com/help/doc-detail/150575.htm>).
-    ///
-    /// - Wire name: `HttpTokens`.
-    /// - Example: `optional`.
+    /// Its description, rules and example: [`ModifyInstanceMetadataOptionsRequest::http_tokens`](ModifyInstanceMetadataOptionsRequest::http_tokens).
     pub fn http_tokens(mut self, value: impl Into<String>) -> Self {
         self.inner.http_tokens = Some(value.into());
         self
@@ -236,8 +219,7 @@ impl<C> ModifyInstanceMetadataOptionsRequestBuilder<C> {
     ///
     /// > This parameter is not publicly available.
     ///
-    /// - Wire name: `HttpPutResponseHopLimit`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ModifyInstanceMetadataOptionsRequest::http_put_response_hop_limit`](ModifyInstanceMetadataOptionsRequest::http_put_response_hop_limit).
     pub fn http_put_response_hop_limit(mut self, value: i32) -> Self {
         self.inner.http_put_response_hop_limit = Some(value);
         self
@@ -246,15 +228,7 @@ impl<C> ModifyInstanceMetadataOptionsRequestBuilder<C> {
     ///
     /// Specifies whether to enable the access channel for instance metadata. Valid values:
     ///
-    /// * enabled
-    /// * disabled
-    ///
-    /// Default value: disabled.
-    ///
-    /// > The tag key must be a combination of letters, digits, @, colons (:), underscores (\_), hyphens (-), periods (.), equal signs (=), and commas (,). The tag key cannot be "." or "..". Otherwise, the tag key cannot be accessed in the metadata.
-    ///
-    /// - Wire name: `InstanceMetadataTags`.
-    /// - Example: `null`.
+    /// Its description, rules and example: [`ModifyInstanceMetadataOptionsRequest::instance_metadata_tags`](ModifyInstanceMetadataOptionsRequest::instance_metadata_tags).
     pub fn instance_metadata_tags(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_metadata_tags = Some(value.into());
         self
@@ -392,131 +366,28 @@ for ModifyInstanceMetadataOptionsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyInstanceMetadataOptions`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyInstanceMetadataOptionsError {
-    /// HTTP 400 `InvalidHttpEndpoint.NotSupported`: The specified HttpEndpoint not supported, you can use enabled(default) or disabled.
-    InvalidHttpEndpointNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHttpTokens.NotSupported`: The specified HttpTokens not supported, you can use optional(default) or required.
-    InvalidHttpTokensNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHttpPutResponseHopLimit.NotSupported`: The specified HttpPutResponseHopLimit not supported, more than 1 and less than 64 is reasonable.
-    InvalidHttpPutResponseHopLimitNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceMetadataTags.NotSupported`: The specified InstanceMetadataTags not supported.
-    InvalidInstanceMetadataTagsNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImdsAccessPolicyId.NotFound`: The specified parameter ImdsAccessPolicyId is not found.
-    InvalidImdsAccessPolicyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId is not found.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyInstanceMetadataOptionsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidHttpEndpoint.NotSupported",
-                        "InvalidHttpTokens.NotSupported",
-                        "InvalidHttpPutResponseHopLimit.NotSupported",
-                        "InvalidInstanceMetadataTags.NotSupported",
-                        "InvalidImdsAccessPolicyId.NotFound",
-                        "InvalidInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyInstanceMetadataOptionsError;
+impl crate::Client {
+    /// Calls `ModifyInstanceMetadataOptions`: Modifies the metadata access configurations of instances in a specific region, including whether to enable the metadata access channel and whether to forcefully use the security hardening mode to access instance metadata.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyInstanceMetadataOptionsRequestBuilder::send) it. The parameters and their rules: [`ModifyInstanceMetadataOptionsRequest`].
+    #[inline]
+    pub fn modify_instance_metadata_options(
+        &self,
+    ) -> ModifyInstanceMetadataOptionsRequestBuilder<&Self> {
+        ModifyInstanceMetadataOptionsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyInstanceMetadataOptionsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyInstanceMetadataOptions`: Modifies the metadata access configurations of instances in a specific region, including whether to enable the metadata access channel and whether to forcefully use the security hardening mode to access instance metadata.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyInstanceMetadataOptionsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidHttpEndpointNotSupported(error),
-            1 => Self::InvalidHttpTokensNotSupported(error),
-            2 => Self::InvalidHttpPutResponseHopLimitNotSupported(error),
-            3 => Self::InvalidInstanceMetadataTagsNotSupported(error),
-            4 => Self::InvalidImdsAccessPolicyIdNotFound(error),
-            5 => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidHttpEndpointNotSupported(error) => (0, error),
-            Self::InvalidHttpTokensNotSupported(error) => (1, error),
-            Self::InvalidHttpPutResponseHopLimitNotSupported(error) => (2, error),
-            Self::InvalidInstanceMetadataTagsNotSupported(error) => (3, error),
-            Self::InvalidImdsAccessPolicyIdNotFound(error) => (4, error),
-            Self::InvalidInstanceIdNotFound(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyInstanceMetadataOptionsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyInstanceMetadataOptionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidHttpEndpointNotSupported",
-            "InvalidHttpTokensNotSupported",
-            "InvalidHttpPutResponseHopLimitNotSupported",
-            "InvalidInstanceMetadataTagsNotSupported",
-            "InvalidImdsAccessPolicyIdNotFound",
-            "InvalidInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyInstanceMetadataOptionsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyInstanceMetadataOptionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyInstanceMetadataOptionsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyInstanceMetadataOptionsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_instance_metadata_options(
+        &self,
+    ) -> ModifyInstanceMetadataOptionsRequestBuilder<&Self> {
+        ModifyInstanceMetadataOptionsRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyInstanceNetworkOptionsRequest>;
 /// Request of `ModifyInstanceNetworkOptions`: Modifies instance network configurations.
 ///
 /// When you call this operation, note that:
@@ -114,8 +117,7 @@ impl<C> ModifyInstanceNetworkOptionsRequestBuilder<C> {
     ///
     /// The ID of the instance whose network bandwidth weight is to be modified.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Example: `i-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`ModifyInstanceNetworkOptionsRequest::instance_id`](ModifyInstanceNetworkOptionsRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -124,18 +126,7 @@ impl<C> ModifyInstanceNetworkOptionsRequestBuilder<C> {
     ///
     /// The bandwidth weight.
     ///
-    /// The supported values vary with instance types. You can query the bandwidth weights supported by the current instance type by using the [DescribeInstanceTypes](<https://www.alibabacloud.com/help/doc-detail/2679699.htm>).
-    ///
-    /// Valid values:
-    ///
-    /// * Vpc-L1: Vpc-L1.
-    /// * Vpc-L2: Vpc-L2.
-    /// * Ebs-L1: Ebs-L1.
-    /// * Ebs-L2: Ebs-L2.
-    /// * Default: the Default.
-    ///
-    /// - Wire name: `BandwidthWeighting`.
-    /// - Example: `Vpc-L1`.
+    /// Its description, rules and example: [`ModifyInstanceNetworkOptionsRequest::bandwidth_weighting`](ModifyInstanceNetworkOptionsRequest::bandwidth_weighting).
     pub fn bandwidth_weighting(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth_weighting = Some(value.into());
         self
@@ -287,135 +278,28 @@ for ModifyInstanceNetworkOptionsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyInstanceNetworkOptions`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyInstanceNetworkOptionsError {
-    /// HTTP 400 `IdempotentParameterMismatch`: The request uses the same client token as a previous, but non-identical request. Do not reuse a client token with different requests, unless the requests are identical.
-    IdempotentParameterMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.NetworkOptionsBandwidthWeightingUnsupported`: The current instance type does not support setting or modifying the BandwidthWeighting parameter.
-    InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter.NetworkOptionsBandwidthWeighting`: The specified parameter BandwidthWeighting is not valid.The correct value should be in \[%s\].
-    InvalidParameterNetworkOptionsBandwidthWeighting(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: Specified instance does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 503 `LimitedOperation.ServiceUnavailable`: The service is currently unavailable. Please try again later.
-    LimitedOperationServiceUnavailable(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyInstanceNetworkOptionsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IdempotentParameterMismatch",
-                        "InvalidInstanceType.NetworkOptionsBandwidthWeightingUnsupported",
-                        "InvalidParameter.NetworkOptionsBandwidthWeighting",
-                        "InvalidInstanceId.NotFound",
-                        "LimitedOperation.ServiceUnavailable",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyInstanceNetworkOptionsError;
+impl crate::Client {
+    /// Calls `ModifyInstanceNetworkOptions`: Modifies instance network configurations.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyInstanceNetworkOptionsRequestBuilder::send) it. The parameters and their rules: [`ModifyInstanceNetworkOptionsRequest`].
+    #[inline]
+    pub fn modify_instance_network_options(
+        &self,
+    ) -> ModifyInstanceNetworkOptionsRequestBuilder<&Self> {
+        ModifyInstanceNetworkOptionsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyInstanceNetworkOptionsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyInstanceNetworkOptions`: Modifies instance network configurations.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyInstanceNetworkOptionsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IdempotentParameterMismatch(error),
-            1 => {
-                Self::InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(
-                    error,
-                )
-            }
-            2 => Self::InvalidParameterNetworkOptionsBandwidthWeighting(error),
-            3 => Self::InvalidInstanceIdNotFound(error),
-            4 => Self::LimitedOperationServiceUnavailable(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IdempotentParameterMismatch(error) => (0, error),
-            Self::InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(
-                error,
-            ) => (1, error),
-            Self::InvalidParameterNetworkOptionsBandwidthWeighting(error) => (2, error),
-            Self::InvalidInstanceIdNotFound(error) => (3, error),
-            Self::LimitedOperationServiceUnavailable(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyInstanceNetworkOptionsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyInstanceNetworkOptionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IdempotentParameterMismatch",
-            "InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported",
-            "InvalidParameterNetworkOptionsBandwidthWeighting",
-            "InvalidInstanceIdNotFound",
-            "LimitedOperationServiceUnavailable",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyInstanceNetworkOptionsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyInstanceNetworkOptionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyInstanceNetworkOptionsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyInstanceNetworkOptionsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_instance_network_options(
+        &self,
+    ) -> ModifyInstanceNetworkOptionsRequestBuilder<&Self> {
+        ModifyInstanceNetworkOptionsRequestBuilder::new(self)
     }
 }

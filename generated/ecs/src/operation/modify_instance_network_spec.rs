@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyInstanceNetworkSpecRequest>;
 /// Request of `ModifyInstanceNetworkSpec`: Modifies the network configurations of an Elastic Compute Service (ECS) instance, such as the public bandwidth, assignment or unassignment of a static public IP address (also known as system-assigned or auto-assigned public IP address), and billing method for network usage. You can call this operation to upgrade or downgrade the network configurations of ECS instances.
 ///
 /// Take note of the following items:
@@ -244,9 +247,7 @@ impl<C> ModifyInstanceNetworkSpecRequestBuilder<C> {
     ///
     /// The ID of the instance for which you want to modify network configurations.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-bp67acfmxazb4****`.
+    /// Its description, rules and example: [`ModifyInstanceNetworkSpecRequest::instance_id`](ModifyInstanceNetworkSpecRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -255,16 +256,7 @@ impl<C> ModifyInstanceNetworkSpecRequestBuilder<C> {
     ///
     /// The maximum outbound public bandwidth. Unit: Mbit/s. Valid values:
     ///
-    /// * Valid values when the pay-by-traffic billing method for network usage is used: 0 to 100.
-    /// * Valid values when the pay-by-bandwidth billing method for network usage is used:
-    ///
-    ///   * Valid values for subscription instances: 0 to 200.
-    ///   * Valid values for pay-as-you-go instances: 0 to 100.
-    ///
-    /// > The maximum outbound bandwidth of a single instance is also limited by the **network baseline bandwidth (Gbit/s) and network burst bandwidth (Gbit/s)** of the instance type. For more information, see [Overview of instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>).
-    ///
-    /// - Wire name: `InternetMaxBandwidthOut`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ModifyInstanceNetworkSpecRequest::internet_max_bandwidth_out`](ModifyInstanceNetworkSpecRequest::internet_max_bandwidth_out).
     pub fn internet_max_bandwidth_out(mut self, value: i32) -> Self {
         self.inner.internet_max_bandwidth_out = Some(value);
         self
@@ -273,12 +265,7 @@ impl<C> ModifyInstanceNetworkSpecRequestBuilder<C> {
     ///
     /// The maximum inbound bandwidth from the Internet. Unit: Mbit/s. Valid values:
     ///
-    /// * If the purchased outbound public bandwidth is less than or equal to 10 Mbit/s, the valid values of this parameter are 1 to 10 and the default value is 10.
-    /// * If the purchased outbound public bandwidth is greater than 10 Mbit/s, the valid values of this parameter are 1 to the `InternetMaxBandwidthOut` value and the default value is the `InternetMaxBandwidthOut` value.
-    ///
-    /// - Wire name: `InternetMaxBandwidthIn`.
-    /// - Must be 1 to 200.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ModifyInstanceNetworkSpecRequest::internet_max_bandwidth_in`](ModifyInstanceNetworkSpecRequest::internet_max_bandwidth_in).
     pub fn internet_max_bandwidth_in(mut self, value: i32) -> Self {
         self.inner.internet_max_bandwidth_in = Some(value);
         self
@@ -287,8 +274,7 @@ impl<C> ModifyInstanceNetworkSpecRequestBuilder<C> {
     ///
     /// > This parameter is in invitational preview and is not publicly available.
     ///
-    /// - Wire name: `ISP`.
-    /// - Example: `null`.
+    /// Its description, rules and example: [`ModifyInstanceNetworkSpecRequest::isp`](ModifyInstanceNetworkSpecRequest::isp).
     pub fn isp(mut self, value: impl Into<String>) -> Self {
         self.inner.isp = Some(value.into());
         self
@@ -297,13 +283,7 @@ impl<C> ModifyInstanceNetworkSpecRequestBuilder<C> {
     ///
     /// The billing method for network usage. Valid values:
     ///
-    /// * PayByBandwidth
-    /// * PayByTraffic
-    ///
-    /// > When the **pay-by-traffic** billing method for network usage is used, the maximum inbound and outbound bandwidth values are used as the upper limits of bandwidths instead of guaranteed values. In scenarios where demand outstrips resource supplies, these maximum bandwidths may be limited. If you want guaranteed bandwidths for your instance, use the **pay-by-bandwidth** billing method for network usage.
-    ///
-    /// - Wire name: `NetworkChargeType`.
-    /// - Example: `PayByTraffic`.
+    /// Its description, rules and example: [`ModifyInstanceNetworkSpecRequest::network_charge_type`](ModifyInstanceNetworkSpecRequest::network_charge_type).
     pub fn network_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.network_charge_type = Some(value.into());
         self
@@ -312,14 +292,7 @@ impl<C> ModifyInstanceNetworkSpecRequestBuilder<C> {
     ///
     /// Specifies whether to assign a public IP address. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `AllocatePublicIp`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyInstanceNetworkSpecRequest::allocate_public_ip`](ModifyInstanceNetworkSpecRequest::allocate_public_ip).
     pub fn allocate_public_ip(mut self, value: bool) -> Self {
         self.inner.allocate_public_ip = Some(value);
         self
@@ -328,8 +301,7 @@ impl<C> ModifyInstanceNetworkSpecRequestBuilder<C> {
     ///
     /// The start time of the temporary bandwidth upgrade. Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddThh:mmZ format. The time must be in UTC and accurate to **minutes (mm)**.
     ///
-    /// - Wire name: `StartTime`.
-    /// - Example: `2017-12-05T22:40Z`.
+    /// Its description, rules and example: [`ModifyInstanceNetworkSpecRequest::start_time`](ModifyInstanceNetworkSpecRequest::start_time).
     pub fn start_time(mut self, value: impl Into<String>) -> Self {
         self.inner.start_time = Some(value.into());
         self
@@ -338,10 +310,7 @@ impl<C> ModifyInstanceNetworkSpecRequestBuilder<C> {
     ///
     /// The end time of the temporary bandwidth upgrade. Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddThhZ format. The time must be in UTC and accurate to **hours** (hh).
     ///
-    /// > The interval between the end time and start time of temporary bandwidth upgrade must be greater than or equal to 3 hours.
-    ///
-    /// - Wire name: `EndTime`.
-    /// - Example: `2017-12-06T22Z`.
+    /// Its description, rules and example: [`ModifyInstanceNetworkSpecRequest::end_time`](ModifyInstanceNetworkSpecRequest::end_time).
     pub fn end_time(mut self, value: impl Into<String>) -> Self {
         self.inner.end_time = Some(value.into());
         self
@@ -350,14 +319,7 @@ impl<C> ModifyInstanceNetworkSpecRequestBuilder<C> {
     ///
     /// Specifies whether to automatically complete the payment. Valid values:
     ///
-    /// * true: After you modify the bandwidth configurations, the payment is automatically completed. Make sure that your account balance is sufficient before you set AutoPay to true. If your account balance is insufficient, your order cannot be paid in the ECS console and becomes invalid. You must cancel the order.
-    /// * false: After you modify the bandwidth configurations, an order is generated but the payment is not automatically completed. If your account balance is insufficient, you can set AutoPay to false to generate an unpaid order. Then, you can log on to the [ECS console](<https://ecs.console.aliyun.com>) to pay for the order.
-    ///
-    /// Default value: true.
-    ///
-    /// - Wire name: `AutoPay`.
-    /// - Default: `true`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ModifyInstanceNetworkSpecRequest::auto_pay`](ModifyInstanceNetworkSpecRequest::auto_pay).
     pub fn auto_pay(mut self, value: bool) -> Self {
         self.inner.auto_pay = Some(value);
         self
@@ -366,9 +328,7 @@ impl<C> ModifyInstanceNetworkSpecRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. **The token can contain only ASCII characters and cannot exceed 64 characters in length.** For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyInstanceNetworkSpecRequest::client_token`](ModifyInstanceNetworkSpecRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -513,511 +473,28 @@ for ModifyInstanceNetworkSpecResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyInstanceNetworkSpec`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyInstanceNetworkSpecError {
-    /// HTTP 400 `InvalidInternetMaxBandwidthIn.ValueNotSupported`: The specified InternetMaxBandwidthIn is beyond the permitted range.
-    InvalidInternetMaxBandwidthInValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInternetMaxBandwidthOut.ValueNotSupported`: The specified InternetMaxBandwidthOut is beyond the permitted range.
-    InvalidInternetMaxBandwidthOutValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied`: Specified instance is in VPC.
+mod error;
+pub use error::ModifyInstanceNetworkSpecError;
+impl crate::Client {
+    /// Calls `ModifyInstanceNetworkSpec`: Modifies the network configurations of an Elastic Compute Service (ECS) instance, such as the public bandwidth, assignment or unassignment of a static public IP address (also known as system-assigned or auto-assigned public IP address), and billing method for network usage. You can call this operation to upgrade or downgrade the network configurations of ECS instances.
     ///
-    /// Also returned with HTTP 403: The operation is denied due to the instance is PrePaid.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Conflict`: %s
-    InvalidParameterConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStartTime.ValueNotSupported`: The specified StartTime is out of the permitted range.
-    InvalidStartTimeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEndTime.ValueNotSupported`: The specified EndTime is out of the permitted range.
-    InvalidEndTimeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ChargeTypeViolation`: The operation is not permitted due to billing method of the instance.
-    ///
-    /// Also returned with HTTP 403: The operation is not permitted due to billing method of the instance.
-    ChargeTypeViolation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Account.Arrearage`: Your account has an outstanding payment.
-    AccountArrearage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInternetChargeType.ValueNotSupported`: The specified InternetChargeType is invalid.
-    InvalidInternetChargeTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DecreasedBandwidthNotAllowed`: %s
-    DecreasedBandwidthNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BandwidthUpgradeDenied.EipBoundInstance`: The specified VPC instance has bound EIP, temporary bandwidth upgrade is denied.
-    BandwidthUpgradeDeniedEipBoundInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidClientToken.ValueNotSupported`: The ClientToken provided is invalid.
-    InvalidClientTokenValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Throttling`: Request was denied due to request throttling, please try again after 5 minutes.
-    ///
-    /// Also returned with HTTP 403: Request was denied due to request throttling, please try again after 5 minutes.
-    Throttling(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceStatus.NotStopped`: The specified Instance status is not Stopped.
-    InvalidInstanceStatusNotStopped(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAction`: Specified action is not valid.
-    InvalidAction(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IpAllocationError`: Allocate public ip failed.
-    IpAllocationError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.AllocatePublicIp`: The specified param AllocatePublicIp is invalid.
-    InvalidParamAllocatePublicIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceDowngrade.QuotaExceed`: Quota of instance downgrade is exceed.
-    ///
-    /// Also returned with HTTP 403: Quota of instance downgrade is exceed.
-    InstanceDowngradeQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBandwidth.ValueNotSupported`: Instance upgrade bandwidth of temporary not allow less then existed.
-    InvalidBandwidthValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceStatus`: The specified instance status does not support this action.
-    ///
-    /// Also returned with HTTP 403: The current status of the instance does not support this operation.
-    InvalidInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstance.UnPaidOrder`: Unpaid order exists in your account, please complete or cancel the payment in the expense center.
-    ///
-    /// Also returned with HTTP 403: The specified Instance has unpaid order.
-    InvalidInstanceUnPaidOrder(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LastOrderProcessing`: The previous order is still processing, please try again later.
-    LastOrderProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LastRequestProcessing`: The previous request is still processing, please try again later.
-    LastRequestProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStartTime.BeyondLifeCycle`: The specified start time exceeds the expiration time.
-    InvalidStartTimeBeyondLifeCycle(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEndTime.BeyondLifeCycle`: The specified end time exceeds the expiration time.
-    InvalidEndTimeBeyondLifeCycle(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPayMethod.SyncPaymentNotSupport`: Synchronous payment is not supported. Use another payment method.
-    InvalidPayMethodSyncPaymentNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBandwidthOut.LessThanZero`: The bandwidth must be larger than 0 when specifying isp.
-    InvalidBandwidthOutLessThanZero(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.BandwidthBiggerThanBaseBandwidth`: %s
-    InvalidParameterBandwidthBiggerThanBaseBandwidth(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidAction.WithActiveElasticUpgrade`: The instance has active Elastic Upgrade.
-    InvalidActionWithActiveElasticUpgrade(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.CloudboxNotSupported`: %s
-    InvalidParameterCloudboxNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Bandwidth`: %s
-    InvalidParameterBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoPermission.Price`: The operation requires price permission. Please either apply for permission from your main account, or set the parameter AutoPay as true.
-    NoPermissionPrice(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoPermission.Refund`: The operation requires refund permission. Please apply for permission from your main account.
-    NoPermissionRefund(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.DedicatedRegionNotSupported`: The specified action is rejected  because the specified ECS instance in the dedicated region does not support public IP.
-    InvalidParameterDedicatedRegionNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InstanceStatusUnsupported`: The specified instance status is not supported for this operation, expect status is Running or Stopped.
-    InvalidOperationInstanceStatusUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.InternetBandwidth`: %s.
-    QuotaExceededInternetBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedIspNetworkChargeType`: The network charge type is not supported when specifying ISP.
-    UnsupportedIspNetworkChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectInstanceStatus`: Current instance status does not support this operation.
-    ///
-    /// Also returned with HTTP 403: The current status of the instance does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The operation is too frequent, please wait a moment and try again.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InternetMaxBandwidthOutUnsupported`: The InternetMaxBandwidthOut is not allowed to modify.
-    InvalidOperationInternetMaxBandwidthOutUnsupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InstanceLockedForSecurity`: The specified operation is denied as your instance is locked for security reasons.
-    InstanceLockedForSecurity(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceExpiredOrInArrears`: The specified operation is denied as your prepay instance is expired (prepay mode) or in arrears (afterpay mode).
-    InstanceExpiredOrInArrears(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAccountStatus.NotEnoughBalance`: Your account does not have enough balance.
-    InvalidAccountStatusNotEnoughBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstance.InstanceNotSupported`: The special vpc instance with eip not need bandwidth.
-    InvalidInstanceInstanceNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.StarterPackage`: StarterPackage not support modification.
-    InvalidOperationStarterPackage(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `NAT_PUBLIC_IP_BINDING_FAILED`: Binding nat public ip failed.
-    NatPublicIpBindingFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstance.EipNotSupport`: The specified instance with eip is not supported, please unassociate eip first.
-    InvalidInstanceEipNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstance.NatPortMapNotSupport`: The special instance with nat port map not support operate, please remove nat port map first.
-    InvalidInstanceNatPortMapNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.UnpaidOrder`: The specified instance has unpaid order.
-    OperationDeniedUnpaidOrder(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Mayi.InternalError`: The request processing has failed due to some unknown error.
-    MayiInternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidNetworkType.ValueNotSupported`: The specified parameter NetworkType is not valid.
-    InvalidNetworkTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.ImageNotValid`: The specified image is not authorized.
-    OperationDeniedImageNotValid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceChargeType.ValueNotSupported`: The specified parameter ChargeType is not valid.
-    InvalidInstanceChargeTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIspType.ValueNotSupported`: %s
-    InvalidIspTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UnsupportedIspChargeType`: %s
-    UnsupportedIspChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UnsupportedIspClassicNetwork`: %s
-    UnsupportedIspClassicNetwork(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIspBandwidthOut`: %s
-    InvalidIspBandwidthOut(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UnsupportedChangeIsp`: %s
-    UnsupportedChangeIsp(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIspUID`: %s
-    InvalidIspUid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UnsupportedIspRegion`: %s
-    UnsupportedIspRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `BandIncreaseNotSupportIsp`: %s
-    BandIncreaseNotSupportIsp(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `SecurityRisk.3DVerification`: We have detected a security risk with your default credit or debit card. Please proceed with verification via the link in your email.
-    SecurityRisk3dVerification(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.PublicIpAddressNoStock`: The public IP address for the specified Region or ChargeType of the instance is out of stock. Please try another Region or ChargeType.
-    InvalidOperationPublicIpAddressNoStock(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `Image.OrderFailed`: Create marketplace image order failed.
-    ImageOrderFailed(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyInstanceNetworkSpecError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidInternetMaxBandwidthIn.ValueNotSupported",
-                        "InvalidInternetMaxBandwidthOut.ValueNotSupported",
-                        "OperationDenied",
-                        "InvalidParameter.Conflict",
-                        "InvalidStartTime.ValueNotSupported",
-                        "InvalidEndTime.ValueNotSupported",
-                        "ChargeTypeViolation",
-                        "Account.Arrearage",
-                        "InvalidInternetChargeType.ValueNotSupported",
-                        "DecreasedBandwidthNotAllowed",
-                        "BandwidthUpgradeDenied.EipBoundInstance",
-                        "InvalidClientToken.ValueNotSupported",
-                        "Throttling",
-                        "InvalidInstanceStatus.NotStopped",
-                        "InvalidAction",
-                        "IpAllocationError",
-                        "InvalidParam.AllocatePublicIp",
-                        "InstanceDowngrade.QuotaExceed",
-                        "InvalidBandwidth.ValueNotSupported",
-                        "InvalidInstanceStatus",
-                        "InvalidInstance.UnPaidOrder",
-                        "LastOrderProcessing",
-                        "LastRequestProcessing",
-                        "InvalidStartTime.BeyondLifeCycle",
-                        "InvalidEndTime.BeyondLifeCycle",
-                        "InvalidPayMethod.SyncPaymentNotSupport",
-                        "InvalidBandwidthOut.LessThanZero",
-                        "InvalidParameter.BandwidthBiggerThanBaseBandwidth",
-                        "InvalidAction.WithActiveElasticUpgrade",
-                        "InvalidParameter.CloudboxNotSupported",
-                        "InvalidParameter.Bandwidth",
-                        "NoPermission.Price",
-                        "NoPermission.Refund",
-                        "InvalidParameter.DedicatedRegionNotSupported",
-                        "InvalidOperation.InstanceStatusUnsupported",
-                        "QuotaExceeded.InternetBandwidth",
-                        "UnsupportedIspNetworkChargeType",
-                        "IncorrectInstanceStatus",
-                        "TaskConflict",
-                        "InvalidOperation.InternetMaxBandwidthOutUnsupported",
-                        "InstanceLockedForSecurity",
-                        "InstanceExpiredOrInArrears",
-                        "InvalidAccountStatus.NotEnoughBalance",
-                        "InvalidInstance.InstanceNotSupported",
-                        "InvalidOperation.StarterPackage",
-                        "NAT_PUBLIC_IP_BINDING_FAILED",
-                        "InvalidInstance.EipNotSupport",
-                        "InvalidInstance.NatPortMapNotSupport",
-                        "OperationDenied.UnpaidOrder",
-                        "Mayi.InternalError",
-                        "InvalidNetworkType.ValueNotSupported",
-                        "OperationDenied.ImageNotValid",
-                        "InvalidInstanceChargeType.ValueNotSupported",
-                        "InvalidIspType.ValueNotSupported",
-                        "UnsupportedIspChargeType",
-                        "UnsupportedIspClassicNetwork",
-                        "InvalidIspBandwidthOut",
-                        "UnsupportedChangeIsp",
-                        "InvalidIspUID",
-                        "UnsupportedIspRegion",
-                        "BandIncreaseNotSupportIsp",
-                        "SecurityRisk.3DVerification",
-                        "InvalidOperation.PublicIpAddressNoStock",
-                        "InvalidInstanceId.NotFound",
-                        "InternalError",
-                        "Image.OrderFailed",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](ModifyInstanceNetworkSpecRequestBuilder::send) it. The parameters and their rules: [`ModifyInstanceNetworkSpecRequest`].
+    #[inline]
+    pub fn modify_instance_network_spec(
+        &self,
+    ) -> ModifyInstanceNetworkSpecRequestBuilder<&Self> {
+        ModifyInstanceNetworkSpecRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyInstanceNetworkSpecError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyInstanceNetworkSpec`: Modifies the network configurations of an Elastic Compute Service (ECS) instance, such as the public bandwidth, assignment or unassignment of a static public IP address (also known as system-assigned or auto-assigned public IP address), and billing method for network usage. You can call this operation to upgrade or downgrade the network configurations of ECS instances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyInstanceNetworkSpecRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidInternetMaxBandwidthInValueNotSupported(error),
-            1 => Self::InvalidInternetMaxBandwidthOutValueNotSupported(error),
-            2 => Self::OperationDenied(error),
-            3 => Self::InvalidParameterConflict(error),
-            4 => Self::InvalidStartTimeValueNotSupported(error),
-            5 => Self::InvalidEndTimeValueNotSupported(error),
-            6 => Self::ChargeTypeViolation(error),
-            7 => Self::AccountArrearage(error),
-            8 => Self::InvalidInternetChargeTypeValueNotSupported(error),
-            9 => Self::DecreasedBandwidthNotAllowed(error),
-            10 => Self::BandwidthUpgradeDeniedEipBoundInstance(error),
-            11 => Self::InvalidClientTokenValueNotSupported(error),
-            12 => Self::Throttling(error),
-            13 => Self::InvalidInstanceStatusNotStopped(error),
-            14 => Self::InvalidAction(error),
-            15 => Self::IpAllocationError(error),
-            16 => Self::InvalidParamAllocatePublicIp(error),
-            17 => Self::InstanceDowngradeQuotaExceed(error),
-            18 => Self::InvalidBandwidthValueNotSupported(error),
-            19 => Self::InvalidInstanceStatus(error),
-            20 => Self::InvalidInstanceUnPaidOrder(error),
-            21 => Self::LastOrderProcessing(error),
-            22 => Self::LastRequestProcessing(error),
-            23 => Self::InvalidStartTimeBeyondLifeCycle(error),
-            24 => Self::InvalidEndTimeBeyondLifeCycle(error),
-            25 => Self::InvalidPayMethodSyncPaymentNotSupport(error),
-            26 => Self::InvalidBandwidthOutLessThanZero(error),
-            27 => Self::InvalidParameterBandwidthBiggerThanBaseBandwidth(error),
-            28 => Self::InvalidActionWithActiveElasticUpgrade(error),
-            29 => Self::InvalidParameterCloudboxNotSupported(error),
-            30 => Self::InvalidParameterBandwidth(error),
-            31 => Self::NoPermissionPrice(error),
-            32 => Self::NoPermissionRefund(error),
-            33 => Self::InvalidParameterDedicatedRegionNotSupported(error),
-            34 => Self::InvalidOperationInstanceStatusUnsupported(error),
-            35 => Self::QuotaExceededInternetBandwidth(error),
-            36 => Self::UnsupportedIspNetworkChargeType(error),
-            37 => Self::IncorrectInstanceStatus(error),
-            38 => Self::TaskConflict(error),
-            39 => Self::InvalidOperationInternetMaxBandwidthOutUnsupported(error),
-            40 => Self::InstanceLockedForSecurity(error),
-            41 => Self::InstanceExpiredOrInArrears(error),
-            42 => Self::InvalidAccountStatusNotEnoughBalance(error),
-            43 => Self::InvalidInstanceInstanceNotSupported(error),
-            44 => Self::InvalidOperationStarterPackage(error),
-            45 => Self::NatPublicIpBindingFailed(error),
-            46 => Self::InvalidInstanceEipNotSupport(error),
-            47 => Self::InvalidInstanceNatPortMapNotSupport(error),
-            48 => Self::OperationDeniedUnpaidOrder(error),
-            49 => Self::MayiInternalError(error),
-            50 => Self::InvalidNetworkTypeValueNotSupported(error),
-            51 => Self::OperationDeniedImageNotValid(error),
-            52 => Self::InvalidInstanceChargeTypeValueNotSupported(error),
-            53 => Self::InvalidIspTypeValueNotSupported(error),
-            54 => Self::UnsupportedIspChargeType(error),
-            55 => Self::UnsupportedIspClassicNetwork(error),
-            56 => Self::InvalidIspBandwidthOut(error),
-            57 => Self::UnsupportedChangeIsp(error),
-            58 => Self::InvalidIspUid(error),
-            59 => Self::UnsupportedIspRegion(error),
-            60 => Self::BandIncreaseNotSupportIsp(error),
-            61 => Self::SecurityRisk3dVerification(error),
-            62 => Self::InvalidOperationPublicIpAddressNoStock(error),
-            63 => Self::InvalidInstanceIdNotFound(error),
-            64 => Self::InternalError(error),
-            65 => Self::ImageOrderFailed(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidInternetMaxBandwidthInValueNotSupported(error) => (0, error),
-            Self::InvalidInternetMaxBandwidthOutValueNotSupported(error) => (1, error),
-            Self::OperationDenied(error) => (2, error),
-            Self::InvalidParameterConflict(error) => (3, error),
-            Self::InvalidStartTimeValueNotSupported(error) => (4, error),
-            Self::InvalidEndTimeValueNotSupported(error) => (5, error),
-            Self::ChargeTypeViolation(error) => (6, error),
-            Self::AccountArrearage(error) => (7, error),
-            Self::InvalidInternetChargeTypeValueNotSupported(error) => (8, error),
-            Self::DecreasedBandwidthNotAllowed(error) => (9, error),
-            Self::BandwidthUpgradeDeniedEipBoundInstance(error) => (10, error),
-            Self::InvalidClientTokenValueNotSupported(error) => (11, error),
-            Self::Throttling(error) => (12, error),
-            Self::InvalidInstanceStatusNotStopped(error) => (13, error),
-            Self::InvalidAction(error) => (14, error),
-            Self::IpAllocationError(error) => (15, error),
-            Self::InvalidParamAllocatePublicIp(error) => (16, error),
-            Self::InstanceDowngradeQuotaExceed(error) => (17, error),
-            Self::InvalidBandwidthValueNotSupported(error) => (18, error),
-            Self::InvalidInstanceStatus(error) => (19, error),
-            Self::InvalidInstanceUnPaidOrder(error) => (20, error),
-            Self::LastOrderProcessing(error) => (21, error),
-            Self::LastRequestProcessing(error) => (22, error),
-            Self::InvalidStartTimeBeyondLifeCycle(error) => (23, error),
-            Self::InvalidEndTimeBeyondLifeCycle(error) => (24, error),
-            Self::InvalidPayMethodSyncPaymentNotSupport(error) => (25, error),
-            Self::InvalidBandwidthOutLessThanZero(error) => (26, error),
-            Self::InvalidParameterBandwidthBiggerThanBaseBandwidth(error) => (27, error),
-            Self::InvalidActionWithActiveElasticUpgrade(error) => (28, error),
-            Self::InvalidParameterCloudboxNotSupported(error) => (29, error),
-            Self::InvalidParameterBandwidth(error) => (30, error),
-            Self::NoPermissionPrice(error) => (31, error),
-            Self::NoPermissionRefund(error) => (32, error),
-            Self::InvalidParameterDedicatedRegionNotSupported(error) => (33, error),
-            Self::InvalidOperationInstanceStatusUnsupported(error) => (34, error),
-            Self::QuotaExceededInternetBandwidth(error) => (35, error),
-            Self::UnsupportedIspNetworkChargeType(error) => (36, error),
-            Self::IncorrectInstanceStatus(error) => (37, error),
-            Self::TaskConflict(error) => (38, error),
-            Self::InvalidOperationInternetMaxBandwidthOutUnsupported(error) => {
-                (39, error)
-            }
-            Self::InstanceLockedForSecurity(error) => (40, error),
-            Self::InstanceExpiredOrInArrears(error) => (41, error),
-            Self::InvalidAccountStatusNotEnoughBalance(error) => (42, error),
-            Self::InvalidInstanceInstanceNotSupported(error) => (43, error),
-            Self::InvalidOperationStarterPackage(error) => (44, error),
-            Self::NatPublicIpBindingFailed(error) => (45, error),
-            Self::InvalidInstanceEipNotSupport(error) => (46, error),
-            Self::InvalidInstanceNatPortMapNotSupport(error) => (47, error),
-            Self::OperationDeniedUnpaidOrder(error) => (48, error),
-            Self::MayiInternalError(error) => (49, error),
-            Self::InvalidNetworkTypeValueNotSupported(error) => (50, error),
-            Self::OperationDeniedImageNotValid(error) => (51, error),
-            Self::InvalidInstanceChargeTypeValueNotSupported(error) => (52, error),
-            Self::InvalidIspTypeValueNotSupported(error) => (53, error),
-            Self::UnsupportedIspChargeType(error) => (54, error),
-            Self::UnsupportedIspClassicNetwork(error) => (55, error),
-            Self::InvalidIspBandwidthOut(error) => (56, error),
-            Self::UnsupportedChangeIsp(error) => (57, error),
-            Self::InvalidIspUid(error) => (58, error),
-            Self::UnsupportedIspRegion(error) => (59, error),
-            Self::BandIncreaseNotSupportIsp(error) => (60, error),
-            Self::SecurityRisk3dVerification(error) => (61, error),
-            Self::InvalidOperationPublicIpAddressNoStock(error) => (62, error),
-            Self::InvalidInstanceIdNotFound(error) => (63, error),
-            Self::InternalError(error) => (64, error),
-            Self::ImageOrderFailed(error) => (65, error),
-            Self::Unhandled(unhandled) => (66, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyInstanceNetworkSpecError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyInstanceNetworkSpecError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidInternetMaxBandwidthInValueNotSupported",
-            "InvalidInternetMaxBandwidthOutValueNotSupported",
-            "OperationDenied",
-            "InvalidParameterConflict",
-            "InvalidStartTimeValueNotSupported",
-            "InvalidEndTimeValueNotSupported",
-            "ChargeTypeViolation",
-            "AccountArrearage",
-            "InvalidInternetChargeTypeValueNotSupported",
-            "DecreasedBandwidthNotAllowed",
-            "BandwidthUpgradeDeniedEipBoundInstance",
-            "InvalidClientTokenValueNotSupported",
-            "Throttling",
-            "InvalidInstanceStatusNotStopped",
-            "InvalidAction",
-            "IpAllocationError",
-            "InvalidParamAllocatePublicIp",
-            "InstanceDowngradeQuotaExceed",
-            "InvalidBandwidthValueNotSupported",
-            "InvalidInstanceStatus",
-            "InvalidInstanceUnPaidOrder",
-            "LastOrderProcessing",
-            "LastRequestProcessing",
-            "InvalidStartTimeBeyondLifeCycle",
-            "InvalidEndTimeBeyondLifeCycle",
-            "InvalidPayMethodSyncPaymentNotSupport",
-            "InvalidBandwidthOutLessThanZero",
-            "InvalidParameterBandwidthBiggerThanBaseBandwidth",
-            "InvalidActionWithActiveElasticUpgrade",
-            "InvalidParameterCloudboxNotSupported",
-            "InvalidParameterBandwidth",
-            "NoPermissionPrice",
-            "NoPermissionRefund",
-            "InvalidParameterDedicatedRegionNotSupported",
-            "InvalidOperationInstanceStatusUnsupported",
-            "QuotaExceededInternetBandwidth",
-            "UnsupportedIspNetworkChargeType",
-            "IncorrectInstanceStatus",
-            "TaskConflict",
-            "InvalidOperationInternetMaxBandwidthOutUnsupported",
-            "InstanceLockedForSecurity",
-            "InstanceExpiredOrInArrears",
-            "InvalidAccountStatusNotEnoughBalance",
-            "InvalidInstanceInstanceNotSupported",
-            "InvalidOperationStarterPackage",
-            "NatPublicIpBindingFailed",
-            "InvalidInstanceEipNotSupport",
-            "InvalidInstanceNatPortMapNotSupport",
-            "OperationDeniedUnpaidOrder",
-            "MayiInternalError",
-            "InvalidNetworkTypeValueNotSupported",
-            "OperationDeniedImageNotValid",
-            "InvalidInstanceChargeTypeValueNotSupported",
-            "InvalidIspTypeValueNotSupported",
-            "UnsupportedIspChargeType",
-            "UnsupportedIspClassicNetwork",
-            "InvalidIspBandwidthOut",
-            "UnsupportedChangeIsp",
-            "InvalidIspUid",
-            "UnsupportedIspRegion",
-            "BandIncreaseNotSupportIsp",
-            "SecurityRisk3dVerification",
-            "InvalidOperationPublicIpAddressNoStock",
-            "InvalidInstanceIdNotFound",
-            "InternalError",
-            "ImageOrderFailed",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyInstanceNetworkSpecError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyInstanceNetworkSpecError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyInstanceNetworkSpecError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyInstanceNetworkSpecError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_instance_network_spec(
+        &self,
+    ) -> ModifyInstanceNetworkSpecRequestBuilder<&Self> {
+        ModifyInstanceNetworkSpecRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyInstanceSpecRequest>;
 /// Request of `ModifyInstanceSpec`: Changes the instance type or public bandwidth of a pay-as-you-go Elastic Compute Service (ECS) instance.
 ///
 /// **Before you call this operation, familiarize yourself with the billing and [pricing](<https://www.alibabacloud.com/zh/pricing-calculator#/commodity/vm_intl>) of ECS resources.**
@@ -269,9 +272,7 @@ impl<C> ModifyInstanceSpecRequestBuilder<C> {
     ///
     /// The ID of the instance.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`ModifyInstanceSpecRequest::instance_id`](ModifyInstanceSpecRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -280,8 +281,7 @@ impl<C> ModifyInstanceSpecRequestBuilder<C> {
     ///
     /// The new instance type. For more information, see [Overview of instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>) or call the [DescribeInstanceTypes](<https://www.alibabacloud.com/help/doc-detail/25620.htm>) operation to query the most recent instance type list.
     ///
-    /// - Wire name: `InstanceType`.
-    /// - Example: `ecs.g6.large`.
+    /// Its description, rules and example: [`ModifyInstanceSpecRequest::instance_type`](ModifyInstanceSpecRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -290,10 +290,7 @@ impl<C> ModifyInstanceSpecRequestBuilder<C> {
     ///
     /// The maximum outbound public bandwidth. Unit: Mbit/s. Valid values: 0 to 100.
     ///
-    /// > When the **pay-by-traffic** billing method for network usage is used, the maximum inbound and outbound bandwidths are used as the upper limits of bandwidths instead of guaranteed performance specifications. In scenarios where demand outstrips resource supplies, these maximum bandwidth values may not be reached. If you want guaranteed bandwidths for your instance, use the **pay-by-bandwidth** billing method for network usage.
-    ///
-    /// - Wire name: `InternetMaxBandwidthOut`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ModifyInstanceSpecRequest::internet_max_bandwidth_out`](ModifyInstanceSpecRequest::internet_max_bandwidth_out).
     pub fn internet_max_bandwidth_out(mut self, value: i32) -> Self {
         self.inner.internet_max_bandwidth_out = Some(value);
         self
@@ -302,21 +299,14 @@ impl<C> ModifyInstanceSpecRequestBuilder<C> {
     ///
     /// The maximum inbound public bandwidth. Unit: Mbit/s. Valid values:
     ///
-    /// * When the purchased outbound public bandwidth is less than or equal to 10 Mbit/s, the valid value of this parameter ranges from 1 to 10 and the default value is 10.
-    /// * When the purchased outbound public bandwidth is greater than 10 Mbit/s, the valid values of this parameter are 1 to the `InternetMaxBandwidthOut` value and the default value is the `InternetMaxBandwidthOut` value.
-    ///
-    /// > When the **pay-by-traffic** billing method for network usage is used, the maximum inbound and outbound bandwidths are used as the upper limits of bandwidths instead of guaranteed performance specifications. In scenarios where demand outstrips resource supplies, these maximum bandwidth values may not be reached. If you want guaranteed bandwidths for your instance, use the **pay-by-bandwidth** billing method for network usage.
-    ///
-    /// - Wire name: `InternetMaxBandwidthIn`.
-    /// - Must be 1 to 200.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ModifyInstanceSpecRequest::internet_max_bandwidth_in`](ModifyInstanceSpecRequest::internet_max_bandwidth_in).
     pub fn internet_max_bandwidth_in(mut self, value: i32) -> Self {
         self.inner.internet_max_bandwidth_in = Some(value);
         self
     }
     /// Sets `Temporary`.
     ///
-    /// - Wire name: `Temporary`.
+    /// Its description, rules and example: [`ModifyInstanceSpecRequest::temporary`](ModifyInstanceSpecRequest::temporary).
     pub fn temporary(mut self, value: crate::types::Temporary) -> Self {
         self.inner.temporary = Some(value);
         self
@@ -325,14 +315,7 @@ impl<C> ModifyInstanceSpecRequestBuilder<C> {
     ///
     /// Specifies whether to submit an asynchronous request. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `Async`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyInstanceSpecRequest::async`](ModifyInstanceSpecRequest::async).
     pub fn r#async(mut self, value: bool) -> Self {
         self.inner.r#async = Some(value);
         self
@@ -341,30 +324,14 @@ impl<C> ModifyInstanceSpecRequestBuilder<C> {
     ///
     /// Specifies whether to allow cross-cluster instance type upgrade. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false.
-    ///
-    /// When you set `AllowMigrateAcrossZone` to true and upgrade the instance based on the returned information, take note of the following items:
-    ///
-    /// Instance that resides in the classic network:
-    ///
-    /// * For [retired instance types](<https://www.alibabacloud.com/help/doc-detail/55263.htm>), when a non-I/O optimized instance is upgraded to an I/O optimized instance, the private IP address, disk device names, and software authorization codes of the instance change. For a Linux instance, basic disks (`cloud`) are identified as xvd\* such as **xvda** and **xvdb**, and ultra disks (`cloud_efficiency`) and standard SSDs (`cloud_ssd`) are identified as vd\* such as **vda** and **vdb**.
-    /// * For [instance families available for purchase](<https://www.alibabacloud.com/help/doc-detail/25378.htm>), when the instance type of an instance is changed, the private IP address of the instance changes.
-    ///
-    /// Instance that resides in a virtual private cloud (VPC): For [retired instance types](<https://www.alibabacloud.com/help/doc-detail/55263.htm>), when a non-I/O optimized instance is upgraded to an I/O optimized instance, the disk device names and software authorization codes of the instance change. For a Linux instance, basic disks (`cloud`) are identified as xvd\* such as **xvda** and **xvdb**, and ultra disks (`cloud_efficiency`) and standard SSDs (`cloud_ssd`) are identified as vd\* such as **vda** and **vdb**.
-    ///
-    /// - Wire name: `AllowMigrateAcrossZone`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyInstanceSpecRequest::allow_migrate_across_zone`](ModifyInstanceSpecRequest::allow_migrate_across_zone).
     pub fn allow_migrate_across_zone(mut self, value: bool) -> Self {
         self.inner.allow_migrate_across_zone = Some(value);
         self
     }
     /// Sets `SystemDisk`.
     ///
-    /// - Wire name: `SystemDisk`.
+    /// Its description, rules and example: [`ModifyInstanceSpecRequest::system_disk`](ModifyInstanceSpecRequest::system_disk).
     pub fn system_disk(mut self, value: crate::types::SystemDisk) -> Self {
         self.inner.system_disk = Some(value);
         self
@@ -373,9 +340,7 @@ impl<C> ModifyInstanceSpecRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. **The token can contain only ASCII characters and cannot exceed 64 characters in length.** For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyInstanceSpecRequest::client_token`](ModifyInstanceSpecRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -384,8 +349,7 @@ impl<C> ModifyInstanceSpecRequestBuilder<C> {
     ///
     /// > This parameter is not publicly available.
     ///
-    /// - Wire name: `ModifyMode`.
-    /// - Must be one of `Online`, `Offline`.
+    /// Its description, rules and example: [`ModifyInstanceSpecRequest::modify_mode`](ModifyInstanceSpecRequest::modify_mode).
     pub fn modify_mode(mut self, value: impl Into<crate::types::ModifyMode>) -> Self {
         self.inner.modify_mode = Some(value.into());
         self
@@ -394,8 +358,7 @@ impl<C> ModifyInstanceSpecRequestBuilder<C> {
     ///
     /// > This parameter is in invitational preview and is not publicly available.
     ///
-    /// - Wire name: `Disk`.
-    /// - Must have at most 128 items.
+    /// Its description, rules and example: [`ModifyInstanceSpecRequest::disk`](ModifyInstanceSpecRequest::disk).
     pub fn disk(mut self, values: impl IntoIterator<Item = crate::types::Disk>) -> Self {
         self.inner.disk = Some(values.into_iter().collect());
         self
@@ -404,11 +367,7 @@ impl<C> ModifyInstanceSpecRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * true: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, service limits, and unavailable ECS resources. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * false (default): performs a dry run and performs the actual request.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyInstanceSpecRequest::dry_run`](ModifyInstanceSpecRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -543,651 +502,24 @@ for ModifyInstanceSpecResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyInstanceSpec`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyInstanceSpecError {
-    /// HTTP 400 `InvalidInternetChargeType.ValueNotSupported`: The specified InternetChargeType is not valid.
-    InvalidInternetChargeTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.ValueUnauthorized`: The specified InstanceType does not exist or beyond the permitted range.
-    InvalidInstanceTypeValueUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.ValueNotSupported`: The specified InstanceType does not exist or beyond the permitted range.
+mod error;
+pub use error::ModifyInstanceSpecError;
+impl crate::Client {
+    /// Calls `ModifyInstanceSpec`: Changes the instance type or public bandwidth of a pay-as-you-go Elastic Compute Service (ECS) instance.
     ///
-    /// Also returned with HTTP 403: The specified zone does not offer the specified instancetype.
-    InvalidInstanceTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: The specified parameter "InternetMaxBandwidthOut" is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Mismatch`: Too many parameters in one request.
-    InvalidParameterMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BandwidthUpgradeDenied.EipBoundInstance`: The specified VPC instance has bound EIP, temporary bandwidth upgrade is denied.
-    BandwidthUpgradeDeniedEipBoundInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTemporary.StartTime`: The specifed Temporary.StartTime is not valid.
-    InvalidTemporaryStartTime(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTemporary.EndTime`: The specifed Temporary.EndTime is not valid.
-    InvalidTemporaryEndTime(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Downgrade.NotSupported`: Downgrade operation is not supported.
-    DowngradeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.InstanceType`: The current InstanceType cannot be changed to the specified InstanceType.
-    DependencyViolationInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Account.Arrearage`: Your account has an outstanding payment.
-    AccountArrearage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Bandwidth`: The specified parameter Bandwidth is not valid.
-    InvalidParameterBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Conflict`: The specified image does not support the specified instance type.
-    InvalidParameterConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.AllowMigrateAcrossZone`: The specified parameter CanMigrateAcrossZone is not valid.
-    InvalidParameterAllowMigrateAcrossZone(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.SystemDiskCategory`: The specified param SystemDisk.Category is not valid.
-    InvalidParamSystemDiskCategory(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Throttling`: Request was denied due to request throttling, please try again after 5 minutes.
-    Throttling(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceStatus.NotStopped`: The specified Instance status is not stopped.
-    InvalidInstanceStatusNotStopped(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAction`: Specified action is not valid.
-    InvalidAction(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IdempotenceParamNotMatch`: There is a idempotence signature mismatch between this and last request.
-    IdempotenceParamNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidClientToken.ValueNotSupported`: The ClientToken provided is invalid.
-    InvalidClientTokenValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Price.PricePlanResultNotFound`: The internetMaxBandwidthIn or internetMaxBandwidthOut provided is invalid.
-    PricePricePlanResultNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAction.NotSupport`: The ecs on dedicatedHost not support modify instanceType.
-    InvalidActionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidMarketImageStatus.NotSupported`: The status of specified market image does not support this operation.
-    InvalidMarketImageStatusNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.VpcHasEnabledAdvancedNetworkFeature`: The specified vpc has enabled advanced network feature.
-    InvalidOperationVpcHasEnabledAdvancedNetworkFeature(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.MatchCriteria`: Target mode does not support this operation.
-    InvalidPrivatePoolOptionsMatchCriteria(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceTypeNotSupported.TooManyDisksAttached`: %s
-    InstanceTypeNotSupportedTooManyDisksAttached(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDiskCategory.NotSupported`: The upgrade operation of instance does not support this category of disk.
+    /// Set the parameters on the returned builder, then [`send`](ModifyInstanceSpecRequestBuilder::send) it. The parameters and their rules: [`ModifyInstanceSpecRequest`].
+    #[inline]
+    pub fn modify_instance_spec(&self) -> ModifyInstanceSpecRequestBuilder<&Self> {
+        ModifyInstanceSpecRequestBuilder::new(self)
+    }
+}
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyInstanceSpec`: Changes the instance type or public bandwidth of a pay-as-you-go Elastic Compute Service (ECS) instance.
     ///
-    /// Also returned with HTTP 403: The upgrade operation of instance does not support this category of disk.
-    InvalidDiskCategoryNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.CloudboxNotSupported`: %s
-    InvalidParameterCloudboxNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceed.DiskCapacity`: The used capacity of disk type has exceeded the quota in the zone,  %s.
-    QuotaExceedDiskCapacity(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.Async`: The specified parameter async is not valid.
-    InvalidParamAsync(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.DiskCategory`: The specified parameter Disk.Category can not be null when Disk.DiskId is specified.
-    MissingParameterDiskCategory(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.DiskCategory`: The specified parameter Disk.Category is not valid.
-    InvalidParameterDiskCategory(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPerformanceLevel.Malformed`: The specified parameter Disk.n.PerformanceLevel is not valid.
-    InvalidPerformanceLevelMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoPermission.Price`: The operation requires price permission. Please either apply for permission from your main account, or set the parameter AutoPay as true.
-    NoPermissionPrice(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.DedicatedRegionNotSupported`: The specified action is rejected  because the specified ECS instance in the dedicated region does not support public IP.
-    InvalidParameterDedicatedRegionNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.OnlineModificationUnsupported`: Online modification of instance type is not supported for the specified instance due to its CPU topology.
-    InvalidOperationOnlineModificationUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.InternetBandwidth`: %s.
-    QuotaExceededInternetBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InstanceTypeNotSupportRss`: The ECS instance type does not support Rss.
-    InvalidOperationInstanceTypeNotSupportRss(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `CategoryViolation`: The specified instance does not support this operation because of its disk category.
-    CategoryViolation(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidStatus.ValueNotSupported`: The current status of the resource does not support this operation.
-    InvalidStatusValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceLockedForSecurity`: The specified operation is denied as your instance is locked for security reasons.
-    InstanceLockedForSecurity(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAccountStatus.NotEnoughBalance`: Your account does not have enough balance.
-    InvalidAccountStatusNotEnoughBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ChargeTypeViolation`: The operation is not permitted due to charge type of the instance.
-    ChargeTypeViolation(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied`: The specified instance is out of usage.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `LastTokenProcessing`: The last token request is processing.
-    LastTokenProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstance.UnpaidOrder`: The specified instance has unpaid order.
-    InvalidInstanceUnpaidOrder(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceSpecModification.NotEffective`: The specified instance has been reserved for making a spec modification and not taken effective in the current contract period.
-    InstanceSpecModificationNotEffective(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ImageNotSupportInstanceType`: The specified image do not support the InstanceType instance.
-    ImageNotSupportInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceType.Offline`: The specified InstanceType has been offline.
-    InstanceTypeOffline(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.NotMatch`: %s
-    InvalidParameterNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstance.EipNotSupport`: The specified instance with eip is not supported, please unassociate eip first.
-    InvalidInstanceEipNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstance.NatPortMapNotSupport`: The special instance with nat port map not support operate, please remove nat port map first.
-    InvalidInstanceNatPortMapNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.StarterPackage`: StarterPackage not support modification.
-    InvalidOperationStarterPackage(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.NoStock`: The resource is out of usage.
-    OperationDeniedNoStock(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.UnpaidOrder`: The specified instance has unpaid order.
-    OperationDeniedUnpaidOrder(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.EipNotSupport`: The special instance with eip not support operate, please unassociate eip first.
-    InvalidOperationEipNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.InternetMaxBandwidthOut`: The specified parameter InternetMaxBandwidthOut is invalid.
-    InvalidParameterInternetMaxBandwidthOut(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.EniCountExceeded`: %s
-    InvalidOperationEniCountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.Ipv4CountExceeded`: %s
-    InvalidOperationIpv4CountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.Ipv6CountExceeded`: %s
-    InvalidOperationIpv6CountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.Ipv6NotSupport`: %s
-    InvalidOperationIpv6NotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.Ipv4NotSupport`: %s
-    InvalidOperationIpv4NotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.InstanceWithEipNotSupport`: The special instance with eip not support operate, please unassociate eip first.
-    InvalidOperationInstanceWithEipNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `SecurityRisk.3DVerification`: We have detected a security risk with your default credit or debit card. Please proceed with verification via the link in your email.
-    SecurityRisk3dVerification(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstance.NotFoundSystemDisk`: The specified instance has no system disk.
-    InvalidInstanceNotFoundSystemDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceType.NotSupportDiskCategory`: The instanceType of the specified instance does not support this disk category.
-    InvalidInstanceTypeNotSupportDiskCategory(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.ElasticQuota`: No additional quota is available for the specified ECS instance type.
-    QuotaExceedElasticQuota(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidResourceType.NotSupported`: %s
-    InvalidResourceTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.NotAllowed`: The specified vpc %s has enabled senior network feature.
-    InvalidOperationNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.InstanceTypeNotSupportEniTrunking`: %s
-    InvalidOperationInstanceTypeNotSupportEniTrunking(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidOperation.MaxEniQueueNumberExceeded`: %s
-    InvalidOperationMaxEniQueueNumberExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.ExceedInstanceTypeQueueNumber`: %s
-    InvalidOperationExceedInstanceTypeQueueNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.InvalidEniQueueNumber`: %s
-    InvalidParameterInvalidEniQueueNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `HibernationConfigured.InstanceOperationForbidden`: The operation is not permitted due to limit of the hibernation configured instance.
-    HibernationConfiguredInstanceOperationForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode`: %s
-    InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidOperation.EniQueuePairNumberOverflow`: %s
-    InvalidOperationEniQueuePairNumberOverflow(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded`: %s
-    InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidOperation.MaxEniQueuePairNumberExceed`: %s
-    InvalidOperationMaxEniQueuePairNumberExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.MaxModifyOnlineNumberExceeded`: The specified instance has reached the maximum number of modify online attempts and needs to be rebooted.
-    InvalidOperationMaxModifyOnlineNumberExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.RebootingRequired`: The specified instance needs to be rebooted.
-    InvalidOperationRebootingRequired(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.OSTypeNotSupported`: The specified OS type is not supported.
-    InvalidOperationOsTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSystemDiskCategory.ValueNotSupported`: The specified parameter  SystemDisk.Category is not valid.
-    InvalidSystemDiskCategoryValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDataDiskCategory.ValueNotSupported`: The specified Category of Data Disk is not valid.
-    InvalidDataDiskCategoryValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `MissingTemporary.StartTime`: Temporary.StartTime is not specified.
-    MissingTemporaryStartTime(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `MissingTemporary.EndTime`: Temporary.EndTime is not specified.
-    MissingTemporaryEndTime(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceChargeType.NotFound`: The InstanceChargeType does not exist in our records.
-    InvalidInstanceChargeTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 503 `LimitedOperation.ServiceUnavailable`: The service is currently unavailable. Please try again later.
-    LimitedOperationServiceUnavailable(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyInstanceSpecError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidInternetChargeType.ValueNotSupported",
-                        "InvalidInstanceType.ValueUnauthorized",
-                        "InvalidInstanceType.ValueNotSupported",
-                        "InvalidParameter",
-                        "InvalidParameter.Mismatch",
-                        "BandwidthUpgradeDenied.EipBoundInstance",
-                        "InvalidTemporary.StartTime",
-                        "InvalidTemporary.EndTime",
-                        "Downgrade.NotSupported",
-                        "DependencyViolation.InstanceType",
-                        "Account.Arrearage",
-                        "InvalidParameter.Bandwidth",
-                        "InvalidParameter.Conflict",
-                        "InvalidParameter.AllowMigrateAcrossZone",
-                        "InvalidParam.SystemDiskCategory",
-                        "Throttling",
-                        "InvalidInstanceStatus.NotStopped",
-                        "InvalidAction",
-                        "IdempotenceParamNotMatch",
-                        "InvalidClientToken.ValueNotSupported",
-                        "Price.PricePlanResultNotFound",
-                        "InvalidAction.NotSupport",
-                        "InvalidMarketImageStatus.NotSupported",
-                        "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature",
-                        "Invalid.PrivatePoolOptions.MatchCriteria",
-                        "InstanceTypeNotSupported.TooManyDisksAttached",
-                        "InvalidDiskCategory.NotSupported",
-                        "InvalidParameter.CloudboxNotSupported",
-                        "QuotaExceed.DiskCapacity",
-                        "InvalidParam.Async",
-                        "MissingParameter.DiskCategory",
-                        "InvalidParameter.DiskCategory",
-                        "InvalidPerformanceLevel.Malformed",
-                        "NoPermission.Price",
-                        "InvalidParameter.DedicatedRegionNotSupported",
-                        "InvalidOperation.OnlineModificationUnsupported",
-                        "QuotaExceeded.InternetBandwidth",
-                        "InvalidOperation.InstanceTypeNotSupportRss",
-                        "CategoryViolation",
-                        "InvalidStatus.ValueNotSupported",
-                        "InstanceLockedForSecurity",
-                        "InvalidAccountStatus.NotEnoughBalance",
-                        "ChargeTypeViolation",
-                        "OperationDenied",
-                        "LastTokenProcessing",
-                        "InvalidInstance.UnpaidOrder",
-                        "InstanceSpecModification.NotEffective",
-                        "ImageNotSupportInstanceType",
-                        "InstanceType.Offline",
-                        "InvalidParameter.NotMatch",
-                        "InvalidInstance.EipNotSupport",
-                        "InvalidInstance.NatPortMapNotSupport",
-                        "InvalidOperation.StarterPackage",
-                        "OperationDenied.NoStock",
-                        "OperationDenied.UnpaidOrder",
-                        "InvalidOperation.EipNotSupport",
-                        "InvalidParameter.InternetMaxBandwidthOut",
-                        "InvalidOperation.EniCountExceeded",
-                        "InvalidOperation.Ipv4CountExceeded",
-                        "InvalidOperation.Ipv6CountExceeded",
-                        "InvalidOperation.Ipv6NotSupport",
-                        "InvalidOperation.Ipv4NotSupport",
-                        "InvalidOperation.InstanceWithEipNotSupport",
-                        "SecurityRisk.3DVerification",
-                        "InvalidInstance.NotFoundSystemDisk",
-                        "InvalidInstanceType.NotSupportDiskCategory",
-                        "QuotaExceed.ElasticQuota",
-                        "InvalidResourceType.NotSupported",
-                        "InvalidOperation.NotAllowed",
-                        "InvalidOperation.InstanceTypeNotSupportEniTrunking",
-                        "InvalidOperation.MaxEniQueueNumberExceeded",
-                        "InvalidOperation.ExceedInstanceTypeQueueNumber",
-                        "InvalidParameter.InvalidEniQueueNumber",
-                        "HibernationConfigured.InstanceOperationForbidden",
-                        "InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode",
-                        "InvalidOperation.EniQueuePairNumberOverflow",
-                        "InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded",
-                        "InvalidOperation.MaxEniQueuePairNumberExceed",
-                        "InvalidOperation.MaxModifyOnlineNumberExceeded",
-                        "InvalidOperation.RebootingRequired",
-                        "InvalidOperation.OSTypeNotSupported",
-                        "InvalidSystemDiskCategory.ValueNotSupported",
-                        "InvalidDataDiskCategory.ValueNotSupported",
-                        "InvalidInstanceId.NotFound",
-                        "MissingTemporary.StartTime",
-                        "MissingTemporary.EndTime",
-                        "InvalidInstanceChargeType.NotFound",
-                        "InternalError",
-                        "LimitedOperation.ServiceUnavailable",
-                    ],
-                ),
-            error,
-        )
-    }
-}
-#[allow(deprecated)]
-impl ModifyInstanceSpecError {
-    /// The service error behind the variant.
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyInstanceSpecRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidInternetChargeTypeValueNotSupported(error),
-            1 => Self::InvalidInstanceTypeValueUnauthorized(error),
-            2 => Self::InvalidInstanceTypeValueNotSupported(error),
-            3 => Self::InvalidParameter(error),
-            4 => Self::InvalidParameterMismatch(error),
-            5 => Self::BandwidthUpgradeDeniedEipBoundInstance(error),
-            6 => Self::InvalidTemporaryStartTime(error),
-            7 => Self::InvalidTemporaryEndTime(error),
-            8 => Self::DowngradeNotSupported(error),
-            9 => Self::DependencyViolationInstanceType(error),
-            10 => Self::AccountArrearage(error),
-            11 => Self::InvalidParameterBandwidth(error),
-            12 => Self::InvalidParameterConflict(error),
-            13 => Self::InvalidParameterAllowMigrateAcrossZone(error),
-            14 => Self::InvalidParamSystemDiskCategory(error),
-            15 => Self::Throttling(error),
-            16 => Self::InvalidInstanceStatusNotStopped(error),
-            17 => Self::InvalidAction(error),
-            18 => Self::IdempotenceParamNotMatch(error),
-            19 => Self::InvalidClientTokenValueNotSupported(error),
-            20 => Self::PricePricePlanResultNotFound(error),
-            21 => Self::InvalidActionNotSupport(error),
-            22 => Self::InvalidMarketImageStatusNotSupported(error),
-            23 => Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error),
-            24 => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
-            25 => Self::InstanceTypeNotSupportedTooManyDisksAttached(error),
-            26 => Self::InvalidDiskCategoryNotSupported(error),
-            27 => Self::InvalidParameterCloudboxNotSupported(error),
-            28 => Self::QuotaExceedDiskCapacity(error),
-            29 => Self::InvalidParamAsync(error),
-            30 => Self::MissingParameterDiskCategory(error),
-            31 => Self::InvalidParameterDiskCategory(error),
-            32 => Self::InvalidPerformanceLevelMalformed(error),
-            33 => Self::NoPermissionPrice(error),
-            34 => Self::InvalidParameterDedicatedRegionNotSupported(error),
-            35 => Self::InvalidOperationOnlineModificationUnsupported(error),
-            36 => Self::QuotaExceededInternetBandwidth(error),
-            37 => Self::InvalidOperationInstanceTypeNotSupportRss(error),
-            38 => Self::CategoryViolation(error),
-            39 => Self::InvalidStatusValueNotSupported(error),
-            40 => Self::InstanceLockedForSecurity(error),
-            41 => Self::InvalidAccountStatusNotEnoughBalance(error),
-            42 => Self::ChargeTypeViolation(error),
-            43 => Self::OperationDenied(error),
-            44 => Self::LastTokenProcessing(error),
-            45 => Self::InvalidInstanceUnpaidOrder(error),
-            46 => Self::InstanceSpecModificationNotEffective(error),
-            47 => Self::ImageNotSupportInstanceType(error),
-            48 => Self::InstanceTypeOffline(error),
-            49 => Self::InvalidParameterNotMatch(error),
-            50 => Self::InvalidInstanceEipNotSupport(error),
-            51 => Self::InvalidInstanceNatPortMapNotSupport(error),
-            52 => Self::InvalidOperationStarterPackage(error),
-            53 => Self::OperationDeniedNoStock(error),
-            54 => Self::OperationDeniedUnpaidOrder(error),
-            55 => Self::InvalidOperationEipNotSupport(error),
-            56 => Self::InvalidParameterInternetMaxBandwidthOut(error),
-            57 => Self::InvalidOperationEniCountExceeded(error),
-            58 => Self::InvalidOperationIpv4CountExceeded(error),
-            59 => Self::InvalidOperationIpv6CountExceeded(error),
-            60 => Self::InvalidOperationIpv6NotSupport(error),
-            61 => Self::InvalidOperationIpv4NotSupport(error),
-            62 => Self::InvalidOperationInstanceWithEipNotSupport(error),
-            63 => Self::SecurityRisk3dVerification(error),
-            64 => Self::InvalidInstanceNotFoundSystemDisk(error),
-            65 => Self::InvalidInstanceTypeNotSupportDiskCategory(error),
-            66 => Self::QuotaExceedElasticQuota(error),
-            67 => Self::InvalidResourceTypeNotSupported(error),
-            68 => Self::InvalidOperationNotAllowed(error),
-            69 => Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error),
-            70 => Self::InvalidOperationMaxEniQueueNumberExceeded(error),
-            71 => Self::InvalidOperationExceedInstanceTypeQueueNumber(error),
-            72 => Self::InvalidParameterInvalidEniQueueNumber(error),
-            73 => Self::HibernationConfiguredInstanceOperationForbidden(error),
-            74 => {
-                Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
-                    error,
-                )
-            }
-            75 => Self::InvalidOperationEniQueuePairNumberOverflow(error),
-            76 => Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error),
-            77 => Self::InvalidOperationMaxEniQueuePairNumberExceed(error),
-            78 => Self::InvalidOperationMaxModifyOnlineNumberExceeded(error),
-            79 => Self::InvalidOperationRebootingRequired(error),
-            80 => Self::InvalidOperationOsTypeNotSupported(error),
-            81 => Self::InvalidSystemDiskCategoryValueNotSupported(error),
-            82 => Self::InvalidDataDiskCategoryValueNotSupported(error),
-            83 => Self::InvalidInstanceIdNotFound(error),
-            84 => Self::MissingTemporaryStartTime(error),
-            85 => Self::MissingTemporaryEndTime(error),
-            86 => Self::InvalidInstanceChargeTypeNotFound(error),
-            87 => Self::InternalError(error),
-            88 => Self::LimitedOperationServiceUnavailable(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidInternetChargeTypeValueNotSupported(error) => (0, error),
-            Self::InvalidInstanceTypeValueUnauthorized(error) => (1, error),
-            Self::InvalidInstanceTypeValueNotSupported(error) => (2, error),
-            Self::InvalidParameter(error) => (3, error),
-            Self::InvalidParameterMismatch(error) => (4, error),
-            Self::BandwidthUpgradeDeniedEipBoundInstance(error) => (5, error),
-            Self::InvalidTemporaryStartTime(error) => (6, error),
-            Self::InvalidTemporaryEndTime(error) => (7, error),
-            Self::DowngradeNotSupported(error) => (8, error),
-            Self::DependencyViolationInstanceType(error) => (9, error),
-            Self::AccountArrearage(error) => (10, error),
-            Self::InvalidParameterBandwidth(error) => (11, error),
-            Self::InvalidParameterConflict(error) => (12, error),
-            Self::InvalidParameterAllowMigrateAcrossZone(error) => (13, error),
-            Self::InvalidParamSystemDiskCategory(error) => (14, error),
-            Self::Throttling(error) => (15, error),
-            Self::InvalidInstanceStatusNotStopped(error) => (16, error),
-            Self::InvalidAction(error) => (17, error),
-            Self::IdempotenceParamNotMatch(error) => (18, error),
-            Self::InvalidClientTokenValueNotSupported(error) => (19, error),
-            Self::PricePricePlanResultNotFound(error) => (20, error),
-            Self::InvalidActionNotSupport(error) => (21, error),
-            Self::InvalidMarketImageStatusNotSupported(error) => (22, error),
-            Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error) => {
-                (23, error)
-            }
-            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => (24, error),
-            Self::InstanceTypeNotSupportedTooManyDisksAttached(error) => (25, error),
-            Self::InvalidDiskCategoryNotSupported(error) => (26, error),
-            Self::InvalidParameterCloudboxNotSupported(error) => (27, error),
-            Self::QuotaExceedDiskCapacity(error) => (28, error),
-            Self::InvalidParamAsync(error) => (29, error),
-            Self::MissingParameterDiskCategory(error) => (30, error),
-            Self::InvalidParameterDiskCategory(error) => (31, error),
-            Self::InvalidPerformanceLevelMalformed(error) => (32, error),
-            Self::NoPermissionPrice(error) => (33, error),
-            Self::InvalidParameterDedicatedRegionNotSupported(error) => (34, error),
-            Self::InvalidOperationOnlineModificationUnsupported(error) => (35, error),
-            Self::QuotaExceededInternetBandwidth(error) => (36, error),
-            Self::InvalidOperationInstanceTypeNotSupportRss(error) => (37, error),
-            Self::CategoryViolation(error) => (38, error),
-            Self::InvalidStatusValueNotSupported(error) => (39, error),
-            Self::InstanceLockedForSecurity(error) => (40, error),
-            Self::InvalidAccountStatusNotEnoughBalance(error) => (41, error),
-            Self::ChargeTypeViolation(error) => (42, error),
-            Self::OperationDenied(error) => (43, error),
-            Self::LastTokenProcessing(error) => (44, error),
-            Self::InvalidInstanceUnpaidOrder(error) => (45, error),
-            Self::InstanceSpecModificationNotEffective(error) => (46, error),
-            Self::ImageNotSupportInstanceType(error) => (47, error),
-            Self::InstanceTypeOffline(error) => (48, error),
-            Self::InvalidParameterNotMatch(error) => (49, error),
-            Self::InvalidInstanceEipNotSupport(error) => (50, error),
-            Self::InvalidInstanceNatPortMapNotSupport(error) => (51, error),
-            Self::InvalidOperationStarterPackage(error) => (52, error),
-            Self::OperationDeniedNoStock(error) => (53, error),
-            Self::OperationDeniedUnpaidOrder(error) => (54, error),
-            Self::InvalidOperationEipNotSupport(error) => (55, error),
-            Self::InvalidParameterInternetMaxBandwidthOut(error) => (56, error),
-            Self::InvalidOperationEniCountExceeded(error) => (57, error),
-            Self::InvalidOperationIpv4CountExceeded(error) => (58, error),
-            Self::InvalidOperationIpv6CountExceeded(error) => (59, error),
-            Self::InvalidOperationIpv6NotSupport(error) => (60, error),
-            Self::InvalidOperationIpv4NotSupport(error) => (61, error),
-            Self::InvalidOperationInstanceWithEipNotSupport(error) => (62, error),
-            Self::SecurityRisk3dVerification(error) => (63, error),
-            Self::InvalidInstanceNotFoundSystemDisk(error) => (64, error),
-            Self::InvalidInstanceTypeNotSupportDiskCategory(error) => (65, error),
-            Self::QuotaExceedElasticQuota(error) => (66, error),
-            Self::InvalidResourceTypeNotSupported(error) => (67, error),
-            Self::InvalidOperationNotAllowed(error) => (68, error),
-            Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error) => (69, error),
-            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => (70, error),
-            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => (71, error),
-            Self::InvalidParameterInvalidEniQueueNumber(error) => (72, error),
-            Self::HibernationConfiguredInstanceOperationForbidden(error) => (73, error),
-            Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
-                error,
-            ) => (74, error),
-            Self::InvalidOperationEniQueuePairNumberOverflow(error) => (75, error),
-            Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error) => {
-                (76, error)
-            }
-            Self::InvalidOperationMaxEniQueuePairNumberExceed(error) => (77, error),
-            Self::InvalidOperationMaxModifyOnlineNumberExceeded(error) => (78, error),
-            Self::InvalidOperationRebootingRequired(error) => (79, error),
-            Self::InvalidOperationOsTypeNotSupported(error) => (80, error),
-            Self::InvalidSystemDiskCategoryValueNotSupported(error) => (81, error),
-            Self::InvalidDataDiskCategoryValueNotSupported(error) => (82, error),
-            Self::InvalidInstanceIdNotFound(error) => (83, error),
-            Self::MissingTemporaryStartTime(error) => (84, error),
-            Self::MissingTemporaryEndTime(error) => (85, error),
-            Self::InvalidInstanceChargeTypeNotFound(error) => (86, error),
-            Self::InternalError(error) => (87, error),
-            Self::LimitedOperationServiceUnavailable(error) => (88, error),
-            Self::Unhandled(unhandled) => (89, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyInstanceSpecError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyInstanceSpecError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidInternetChargeTypeValueNotSupported",
-            "InvalidInstanceTypeValueUnauthorized",
-            "InvalidInstanceTypeValueNotSupported",
-            "InvalidParameter",
-            "InvalidParameterMismatch",
-            "BandwidthUpgradeDeniedEipBoundInstance",
-            "InvalidTemporaryStartTime",
-            "InvalidTemporaryEndTime",
-            "DowngradeNotSupported",
-            "DependencyViolationInstanceType",
-            "AccountArrearage",
-            "InvalidParameterBandwidth",
-            "InvalidParameterConflict",
-            "InvalidParameterAllowMigrateAcrossZone",
-            "InvalidParamSystemDiskCategory",
-            "Throttling",
-            "InvalidInstanceStatusNotStopped",
-            "InvalidAction",
-            "IdempotenceParamNotMatch",
-            "InvalidClientTokenValueNotSupported",
-            "PricePricePlanResultNotFound",
-            "InvalidActionNotSupport",
-            "InvalidMarketImageStatusNotSupported",
-            "InvalidOperationVpcHasEnabledAdvancedNetworkFeature",
-            "InvalidPrivatePoolOptionsMatchCriteria",
-            "InstanceTypeNotSupportedTooManyDisksAttached",
-            "InvalidDiskCategoryNotSupported",
-            "InvalidParameterCloudboxNotSupported",
-            "QuotaExceedDiskCapacity",
-            "InvalidParamAsync",
-            "MissingParameterDiskCategory",
-            "InvalidParameterDiskCategory",
-            "InvalidPerformanceLevelMalformed",
-            "NoPermissionPrice",
-            "InvalidParameterDedicatedRegionNotSupported",
-            "InvalidOperationOnlineModificationUnsupported",
-            "QuotaExceededInternetBandwidth",
-            "InvalidOperationInstanceTypeNotSupportRss",
-            "CategoryViolation",
-            "InvalidStatusValueNotSupported",
-            "InstanceLockedForSecurity",
-            "InvalidAccountStatusNotEnoughBalance",
-            "ChargeTypeViolation",
-            "OperationDenied",
-            "LastTokenProcessing",
-            "InvalidInstanceUnpaidOrder",
-            "InstanceSpecModificationNotEffective",
-            "ImageNotSupportInstanceType",
-            "InstanceTypeOffline",
-            "InvalidParameterNotMatch",
-            "InvalidInstanceEipNotSupport",
-            "InvalidInstanceNatPortMapNotSupport",
-            "InvalidOperationStarterPackage",
-            "OperationDeniedNoStock",
-            "OperationDeniedUnpaidOrder",
-            "InvalidOperationEipNotSupport",
-            "InvalidParameterInternetMaxBandwidthOut",
-            "InvalidOperationEniCountExceeded",
-            "InvalidOperationIpv4CountExceeded",
-            "InvalidOperationIpv6CountExceeded",
-            "InvalidOperationIpv6NotSupport",
-            "InvalidOperationIpv4NotSupport",
-            "InvalidOperationInstanceWithEipNotSupport",
-            "SecurityRisk3dVerification",
-            "InvalidInstanceNotFoundSystemDisk",
-            "InvalidInstanceTypeNotSupportDiskCategory",
-            "QuotaExceedElasticQuota",
-            "InvalidResourceTypeNotSupported",
-            "InvalidOperationNotAllowed",
-            "InvalidOperationInstanceTypeNotSupportEniTrunking",
-            "InvalidOperationMaxEniQueueNumberExceeded",
-            "InvalidOperationExceedInstanceTypeQueueNumber",
-            "InvalidParameterInvalidEniQueueNumber",
-            "HibernationConfiguredInstanceOperationForbidden",
-            "InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode",
-            "InvalidOperationEniQueuePairNumberOverflow",
-            "InvalidOperationHighPerformanceEniPerInstanceLimitExceeded",
-            "InvalidOperationMaxEniQueuePairNumberExceed",
-            "InvalidOperationMaxModifyOnlineNumberExceeded",
-            "InvalidOperationRebootingRequired",
-            "InvalidOperationOsTypeNotSupported",
-            "InvalidSystemDiskCategoryValueNotSupported",
-            "InvalidDataDiskCategoryValueNotSupported",
-            "InvalidInstanceIdNotFound",
-            "MissingTemporaryStartTime",
-            "MissingTemporaryEndTime",
-            "InvalidInstanceChargeTypeNotFound",
-            "InternalError",
-            "LimitedOperationServiceUnavailable",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyInstanceSpecError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyInstanceSpecError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyInstanceSpecError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyInstanceSpecError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_instance_spec(&self) -> ModifyInstanceSpecRequestBuilder<&Self> {
+        ModifyInstanceSpecRequestBuilder::new(self)
     }
 }

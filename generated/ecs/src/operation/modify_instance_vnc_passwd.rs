@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyInstanceVncPasswdRequest>;
 /// Request of `ModifyInstanceVncPasswd`: Changes the Virtual Network Computing (VNC) password of an Elastic Compute Service (ECS) instance.
 ///
 /// * The VNC password must be six characters in length and can contain uppercase letters, lowercase letters, and digits.
@@ -125,9 +128,7 @@ impl<C> ModifyInstanceVncPasswdRequestBuilder<C> {
     ///
     /// The ID of the ECS instance.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`ModifyInstanceVncPasswdRequest::instance_id`](ModifyInstanceVncPasswdRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -136,9 +137,7 @@ impl<C> ModifyInstanceVncPasswdRequestBuilder<C> {
     ///
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyInstanceVncPasswdRequest::region_id`](ModifyInstanceVncPasswdRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -147,9 +146,7 @@ impl<C> ModifyInstanceVncPasswdRequestBuilder<C> {
     ///
     /// The new VNC password of the ECS instance.
     ///
-    /// - Wire name: `VncPassword`.
-    /// - Required.
-    /// - Example: `Ecs123`.
+    /// Its description, rules and example: [`ModifyInstanceVncPasswdRequest::vnc_password`](ModifyInstanceVncPasswdRequest::vnc_password).
     pub fn vnc_password(mut self, value: impl Into<String>) -> Self {
         self.inner.vnc_password = Some(value.into());
         self
@@ -284,131 +281,28 @@ for ModifyInstanceVncPasswdResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyInstanceVncPasswd`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyInstanceVncPasswdError {
-    /// HTTP 400 `IncorrectVncPassword.Malformed`: The specified parameter VncPassword is not valid.
-    IncorrectVncPasswordMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectInstanceStatus`: The current status of the resource does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceNotReady`: Temporarily unable to connect the specified instance,please try later.
-    InstanceNotReady(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `NoSuchResource`: The specified resource is not found.
-    NoSuchResource(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyInstanceVncPasswdError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectVncPassword.Malformed",
-                        "IncorrectInstanceStatus",
-                        "InstanceNotReady",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidRegionId.NotFound",
-                        "NoSuchResource",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyInstanceVncPasswdError;
+impl crate::Client {
+    /// Calls `ModifyInstanceVncPasswd`: Changes the Virtual Network Computing (VNC) password of an Elastic Compute Service (ECS) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyInstanceVncPasswdRequestBuilder::send) it. The parameters and their rules: [`ModifyInstanceVncPasswdRequest`].
+    #[inline]
+    pub fn modify_instance_vnc_passwd(
+        &self,
+    ) -> ModifyInstanceVncPasswdRequestBuilder<&Self> {
+        ModifyInstanceVncPasswdRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyInstanceVncPasswdError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyInstanceVncPasswd`: Changes the Virtual Network Computing (VNC) password of an Elastic Compute Service (ECS) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyInstanceVncPasswdRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectVncPasswordMalformed(error),
-            1 => Self::IncorrectInstanceStatus(error),
-            2 => Self::InstanceNotReady(error),
-            3 => Self::InvalidInstanceIdNotFound(error),
-            4 => Self::InvalidRegionIdNotFound(error),
-            5 => Self::NoSuchResource(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectVncPasswordMalformed(error) => (0, error),
-            Self::IncorrectInstanceStatus(error) => (1, error),
-            Self::InstanceNotReady(error) => (2, error),
-            Self::InvalidInstanceIdNotFound(error) => (3, error),
-            Self::InvalidRegionIdNotFound(error) => (4, error),
-            Self::NoSuchResource(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyInstanceVncPasswdError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyInstanceVncPasswdError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectVncPasswordMalformed",
-            "IncorrectInstanceStatus",
-            "InstanceNotReady",
-            "InvalidInstanceIdNotFound",
-            "InvalidRegionIdNotFound",
-            "NoSuchResource",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyInstanceVncPasswdError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyInstanceVncPasswdError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyInstanceVncPasswdError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyInstanceVncPasswdError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_instance_vnc_passwd(
+        &self,
+    ) -> ModifyInstanceVncPasswdRequestBuilder<&Self> {
+        ModifyInstanceVncPasswdRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyInstanceVpcAttributeRequest>;
 /// Request of `ModifyInstanceVpcAttribute`: Changes the virtual private cloud (VPC), private IP address, security groups, or vSwitch of an Elastic Compute Service (ECS) instance located in a VPC.
 ///
 /// The ECS instance that you want to manage must be in the **Stopped** (`Stopped`) state.
@@ -188,11 +191,7 @@ impl<C> ModifyInstanceVpcAttributeRequestBuilder<C> {
     ///
     /// The ID of the ECS instance.
     ///
-    /// > When you call this operation, the ECS instance must be in the **Stopped** (`Stopped`) state. For other limits on the ECS instance, see the **Usage notes** section of this topic.
-    ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-bp1iudwa5b1tqag1****`.
+    /// Its description, rules and example: [`ModifyInstanceVpcAttributeRequest::instance_id`](ModifyInstanceVpcAttributeRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -201,13 +200,7 @@ impl<C> ModifyInstanceVpcAttributeRequestBuilder<C> {
     ///
     /// The ID of the new vSwitch.
     ///
-    /// * If you set this parameter to the ID of the current vSwitch, the vSwitch of the ECS instance remains unchanged.
-    /// * If you set this parameter to the ID of a different vSwitch and leave `VpcId` empty, the new vSwitch must belong to the same zone and VPC as the current vSwitch.
-    /// * If you specify `VpcId`, the vSwitch specified by this parameter must belong to the specified VPC and the same zone as the current vSwitch.
-    ///
-    /// - Wire name: `VSwitchId`.
-    /// - Required.
-    /// - Example: `vsw-bp1s5fnvk4gn3tw12****`.
+    /// Its description, rules and example: [`ModifyInstanceVpcAttributeRequest::v_switch_id`](ModifyInstanceVpcAttributeRequest::v_switch_id).
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_id = Some(value.into());
         self
@@ -216,12 +209,7 @@ impl<C> ModifyInstanceVpcAttributeRequestBuilder<C> {
     ///
     /// The new private IP address of the ECS instance.
     ///
-    /// > The value of `PrivateIpAddress` depends on the value of `VSwitchId`. The specified IP address must be within the CIDR block of the specified vSwitch.
-    ///
-    /// By default, if this parameter is empty, a private IP address is randomly assigned from the CIDR block of the specified vSwitch.
-    ///
-    /// - Wire name: `PrivateIpAddress`.
-    /// - Example: `172.17.**.**`.
+    /// Its description, rules and example: [`ModifyInstanceVpcAttributeRequest::private_ip_address`](ModifyInstanceVpcAttributeRequest::private_ip_address).
     pub fn private_ip_address(mut self, value: impl Into<String>) -> Self {
         self.inner.private_ip_address = Some(value.into());
         self
@@ -230,8 +218,7 @@ impl<C> ModifyInstanceVpcAttributeRequestBuilder<C> {
     ///
     /// The ID of the new VPC.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Example: `vpc-bp1vwnn14rqpyiczj****`.
+    /// Its description, rules and example: [`ModifyInstanceVpcAttributeRequest::vpc_id`](ModifyInstanceVpcAttributeRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -240,14 +227,7 @@ impl<C> ModifyInstanceVpcAttributeRequestBuilder<C> {
     ///
     /// The IDs of new security groups to which the ECS instance belongs after the VPC is changed. This parameter is required only if `VpcId` is specified.
     ///
-    /// * The security groups that you specify must belong to the new VPC.
-    /// * You can specify one or more security groups. The valid values of N vary based on the maximum number of security groups to which an ECS instance can belong. For more information, see Limits.
-    /// * The specified security groups must be of the same type.
-    /// * You can switch the ECS instance to security groups of a different type. To ensure network connectivity, we recommend that you understand the differences in rule configurations of the two security group types before you switch the ECS instance to security groups of a different type. For more information, see [Overview of security groups](<https://www.alibabacloud.com/help/doc-detail/25387.htm>).
-    ///
-    /// - Wire name: `SecurityGroupId`.
-    /// - Must have at most 51 items.
-    /// - Example: `sg-o6w9l8bc8dgmkw87****`.
+    /// Its description, rules and example: [`ModifyInstanceVpcAttributeRequest::security_group_id`](ModifyInstanceVpcAttributeRequest::security_group_id).
     pub fn security_group_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -387,425 +367,28 @@ for ModifyInstanceVpcAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyInstanceVpcAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyInstanceVpcAttributeError {
-    /// HTTP 400 `InvalidTarget.TrafficMirrorSession`: Instance is target of traffic mirror session.
-    InvalidTargetTrafficMirrorSession(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSource.TrafficMirrorSession`: Instance is source of traffic mirror session.
-    InvalidSourceTrafficMirrorSession(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPrivateIpAddress.Malformed`: Specified private IP address is malformed.
-    InvalidPrivateIpAddressMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPrivateIpAddress.Duplicated`: Specified private IP address is duplicated.
-    InvalidPrivateIpAddressDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectVSwitchStatus`: The current status of virtual switch does not support this operation.
-    IncorrectVSwitchStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectInstanceStatus`: The current status of instance does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied`: Specified operation is denied as your instance is not in VPC.
+mod error;
+pub use error::ModifyInstanceVpcAttributeError;
+impl crate::Client {
+    /// Calls `ModifyInstanceVpcAttribute`: Changes the virtual private cloud (VPC), private IP address, security groups, or vSwitch of an Elastic Compute Service (ECS) instance located in a VPC.
     ///
-    /// Also returned with HTTP 403: The Specified operation is denied as your instance is locked for security reasons.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVSwitchId.Mismatch`: Specified instance and virtual switch are not in the same zone.
-    InvalidVSwitchIdMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPrivateIpAddress.Mismatch`: Specified private IP address is not in the CIDR block of virtual switch.
-    InvalidPrivateIpAddressMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPrivateIp.Changing`: Previous action is not finished yet.
-    InvalidPrivateIpChanging(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PrimaryEniHasSubIp`: Primary network interface of the specified instance has more than one private ip.
-    PrimaryEniHasSubIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VSwitchIdNotMatch`: The subnet of private ip is different to the instance, please unbind ha vip.
-    VSwitchIdNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.EniCountExceeded`: The number of ENIs in an enterprise security group has reached the maximum limit.
-    InvalidOperationEniCountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.SecurityGroupId`: Security group ids are invalid.
+    /// Set the parameters on the returned builder, then [`send`](ModifyInstanceVpcAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyInstanceVpcAttributeRequest`].
+    #[inline]
+    pub fn modify_instance_vpc_attribute(
+        &self,
+    ) -> ModifyInstanceVpcAttributeRequestBuilder<&Self> {
+        ModifyInstanceVpcAttributeRequestBuilder::new(self)
+    }
+}
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyInstanceVpcAttribute`: Changes the virtual private cloud (VPC), private IP address, security groups, or vSwitch of an Elastic Compute Service (ECS) instance located in a VPC.
     ///
-    /// Also returned with HTTP 404: The specified SecurityGroupId.N is invalid or does not exist.
-    InvalidParameterSecurityGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `InvalidOperation.SecurityGroupNotAuthorized`: The specified security group is not authorized to operate.
-    InvalidOperationSecurityGroupNotAuthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.Ipv6Assigned`: The specified instance has been assigned IPv6 address.
-    InvalidIpIpv6Assigned(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `SecurityGroupInstanceLimitExceed`: %s
-    SecurityGroupInstanceLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstance.HasTransitionRecord`: The operation is denied because the specified instance has a migration plan.
-    InvalidInstanceHasTransitionRecord(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceStatus.NotNormal`: The Specified operation is denied due to instance status.
-    InvalidInstanceStatusNotNormal(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidVpcId.SharedVpc`: The Specified operation is denied as your targe vpc is SharedVpc.
-    InvalidVpcIdSharedVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.NotAllowed`: The operation is denied because the specified VPC has advanced features enabled.
-    InvalidOperationNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.ToSecurityGroupId`: %s
-    InvalidParameterToSecurityGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.ResourceManagedByCloudProduct`: %s
-    InvalidOperationResourceManagedByCloudProduct(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.VswAndEcsAvailabilityZoneMismatch`: Specified instance and virtual switch are not in the same zone.
-    InvalidOperationVswAndEcsAvailabilityZoneMismatch(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidOperation.CloudBoxEcsNotSupport`: Cloud box ecs instance does not support modifying VPC.
-    InvalidOperationCloudBoxEcsNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `AclLimitExceed`: %s
-    AclLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVSwitchId.NotFound`: Specified virtual switch does not exist.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `NoSuchResource`: The specified resource is not found.
-    NoSuchResource(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidParameter.InvalidInstanceId`: The specified InstanceId does not exist.
-    InvalidParameterInvalidInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidParameter.VSwitchId`: The specified virtual vswitch does not exist.
-    InvalidParameterVSwitchId(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegion.ValueNotSupported`: The specified Region does not exist.
-    InvalidRegionValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstance.AttachedEni`: The Specified operation is denied due to elastic network interface.
-    InvalidInstanceAttachedEni(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidIp.MultiPrimaryIp`: The Specified operation is denied due to multi private ip.
-    InvalidIpMultiPrimaryIp(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidIp.Ipv6`: The Specified operation is denied due to ipv6.
-    InvalidIpIpv6(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVSwitch.NotBelongToVpc`: %s
-    InvalidVSwitchNotBelongToVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidParameter.EniNo`: %s
-    InvalidParameterEniNo(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSecurityGroupId.NotFound`: %s
-    InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidParameter.SecurityGroupIdRepeated`: %s
-    InvalidParameterSecurityGroupIdRepeated(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSecurityGroupType.NotSupportClassic`: The specified SecurityGroupIds have classic group type.
-    InvalidSecurityGroupTypeNotSupportClassic(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSecurityGroupVpc.NotBelongToOneVpc`: The specified SecurityGroupIds are belong to different vpc.
-    InvalidSecurityGroupVpcNotBelongToOneVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `EnterpriseGroupLimited.MutliGroupType`: The specified instance can not join multi SecurityGroup types.
-    EnterpriseGroupLimitedMutliGroupType(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidParameter.AlreadyInTargetVpc`: The specified instance is already in the destination VPC.
-    InvalidParameterAlreadyInTargetVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `JoinedGroupLimitExceed`: The specified instance has exceed quota of SecurityGroup.
-    JoinedGroupLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidParameter.MustBeEmpty`: The specified parameter SecurityGroupId.N and VpcId need be empty.
-    InvalidParameterMustBeEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidParameter.NotEnoughIpInVSwitch`: The specified virtual switch has not enough available ip.
-    InvalidParameterNotEnoughIpInVSwitch(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDependence.MutliDirectlyEip`: The Specified operation is denied due to multi directly Eips.
-    InvalidDependenceMutliDirectlyEip(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDependence.HaVip`: The Specified operation is denied due to  HaVip.
-    InvalidDependenceHaVip(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDependence.NextHopOfCustomRouter`: The Specified operation is denied due to next hop of Custom Router.
-    InvalidDependenceNextHopOfCustomRouter(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDependence.BeenUsedAsAppServer`: The Specified operation is denied due to AppServer.
-    InvalidDependenceBeenUsedAsAppServer(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDependence.GrantAccess`: The Specified operation is denied due to grant access.
-    InvalidDependenceGrantAccess(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDependence.BindGA`: The Specified operation is denied due to GA.
-    InvalidDependenceBindGa(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDependence.SLB`: The Specified operation is denied as your instance with alb or clb.
-    InvalidDependenceSlb(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyInstanceVpcAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidTarget.TrafficMirrorSession",
-                        "InvalidSource.TrafficMirrorSession",
-                        "InvalidPrivateIpAddress.Malformed",
-                        "InvalidPrivateIpAddress.Duplicated",
-                        "IncorrectVSwitchStatus",
-                        "IncorrectInstanceStatus",
-                        "OperationDenied",
-                        "InvalidVSwitchId.Mismatch",
-                        "InvalidPrivateIpAddress.Mismatch",
-                        "InvalidPrivateIp.Changing",
-                        "PrimaryEniHasSubIp",
-                        "VSwitchIdNotMatch",
-                        "InvalidOperation.EniCountExceeded",
-                        "InvalidParameter.SecurityGroupId",
-                        "InvalidOperation.SecurityGroupNotAuthorized",
-                        "InvalidIp.Ipv6Assigned",
-                        "SecurityGroupInstanceLimitExceed",
-                        "InvalidInstance.HasTransitionRecord",
-                        "InvalidInstanceStatus.NotNormal",
-                        "InvalidVpcId.SharedVpc",
-                        "InvalidOperation.NotAllowed",
-                        "InvalidParameter.ToSecurityGroupId",
-                        "InvalidOperation.ResourceManagedByCloudProduct",
-                        "InvalidOperation.VswAndEcsAvailabilityZoneMismatch",
-                        "InvalidOperation.CloudBoxEcsNotSupport",
-                        "AclLimitExceed",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidVSwitchId.NotFound",
-                        "NoSuchResource",
-                        "InvalidParameter.InvalidInstanceId",
-                        "InvalidParameter.VSwitchId",
-                        "InvalidRegion.ValueNotSupported",
-                        "InvalidInstance.AttachedEni",
-                        "InvalidIp.MultiPrimaryIp",
-                        "InvalidIp.Ipv6",
-                        "InvalidVSwitch.NotBelongToVpc",
-                        "InvalidParameter.EniNo",
-                        "InvalidSecurityGroupId.NotFound",
-                        "InvalidParameter.SecurityGroupIdRepeated",
-                        "InvalidSecurityGroupType.NotSupportClassic",
-                        "InvalidSecurityGroupVpc.NotBelongToOneVpc",
-                        "EnterpriseGroupLimited.MutliGroupType",
-                        "InvalidParameter.AlreadyInTargetVpc",
-                        "JoinedGroupLimitExceed",
-                        "InvalidParameter.MustBeEmpty",
-                        "InvalidParameter.NotEnoughIpInVSwitch",
-                        "InvalidDependence.MutliDirectlyEip",
-                        "InvalidDependence.HaVip",
-                        "InvalidDependence.NextHopOfCustomRouter",
-                        "InvalidDependence.BeenUsedAsAppServer",
-                        "InvalidDependence.GrantAccess",
-                        "InvalidDependence.BindGA",
-                        "InvalidDependence.SLB",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
-    }
-}
-#[allow(deprecated)]
-impl ModifyInstanceVpcAttributeError {
-    /// The service error behind the variant.
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyInstanceVpcAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidTargetTrafficMirrorSession(error),
-            1 => Self::InvalidSourceTrafficMirrorSession(error),
-            2 => Self::InvalidPrivateIpAddressMalformed(error),
-            3 => Self::InvalidPrivateIpAddressDuplicated(error),
-            4 => Self::IncorrectVSwitchStatus(error),
-            5 => Self::IncorrectInstanceStatus(error),
-            6 => Self::OperationDenied(error),
-            7 => Self::InvalidVSwitchIdMismatch(error),
-            8 => Self::InvalidPrivateIpAddressMismatch(error),
-            9 => Self::InvalidPrivateIpChanging(error),
-            10 => Self::PrimaryEniHasSubIp(error),
-            11 => Self::VSwitchIdNotMatch(error),
-            12 => Self::InvalidOperationEniCountExceeded(error),
-            13 => Self::InvalidParameterSecurityGroupId(error),
-            14 => Self::InvalidOperationSecurityGroupNotAuthorized(error),
-            15 => Self::InvalidIpIpv6Assigned(error),
-            16 => Self::SecurityGroupInstanceLimitExceed(error),
-            17 => Self::InvalidInstanceHasTransitionRecord(error),
-            18 => Self::InvalidInstanceStatusNotNormal(error),
-            19 => Self::InvalidVpcIdSharedVpc(error),
-            20 => Self::InvalidOperationNotAllowed(error),
-            21 => Self::InvalidParameterToSecurityGroupId(error),
-            22 => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            23 => Self::InvalidOperationVswAndEcsAvailabilityZoneMismatch(error),
-            24 => Self::InvalidOperationCloudBoxEcsNotSupport(error),
-            25 => Self::AclLimitExceed(error),
-            26 => Self::InvalidInstanceIdNotFound(error),
-            27 => Self::InvalidVSwitchIdNotFound(error),
-            28 => Self::NoSuchResource(error),
-            29 => Self::InvalidParameterInvalidInstanceId(error),
-            30 => Self::InvalidParameterVSwitchId(error),
-            31 => Self::InvalidRegionValueNotSupported(error),
-            32 => Self::InvalidInstanceAttachedEni(error),
-            33 => Self::InvalidIpMultiPrimaryIp(error),
-            34 => Self::InvalidIpIpv6(error),
-            35 => Self::InvalidVSwitchNotBelongToVpc(error),
-            36 => Self::InvalidParameterEniNo(error),
-            37 => Self::InvalidSecurityGroupIdNotFound(error),
-            38 => Self::InvalidParameterSecurityGroupIdRepeated(error),
-            39 => Self::InvalidSecurityGroupTypeNotSupportClassic(error),
-            40 => Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error),
-            41 => Self::EnterpriseGroupLimitedMutliGroupType(error),
-            42 => Self::InvalidParameterAlreadyInTargetVpc(error),
-            43 => Self::JoinedGroupLimitExceed(error),
-            44 => Self::InvalidParameterMustBeEmpty(error),
-            45 => Self::InvalidParameterNotEnoughIpInVSwitch(error),
-            46 => Self::InvalidDependenceMutliDirectlyEip(error),
-            47 => Self::InvalidDependenceHaVip(error),
-            48 => Self::InvalidDependenceNextHopOfCustomRouter(error),
-            49 => Self::InvalidDependenceBeenUsedAsAppServer(error),
-            50 => Self::InvalidDependenceGrantAccess(error),
-            51 => Self::InvalidDependenceBindGa(error),
-            52 => Self::InvalidDependenceSlb(error),
-            53 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidTargetTrafficMirrorSession(error) => (0, error),
-            Self::InvalidSourceTrafficMirrorSession(error) => (1, error),
-            Self::InvalidPrivateIpAddressMalformed(error) => (2, error),
-            Self::InvalidPrivateIpAddressDuplicated(error) => (3, error),
-            Self::IncorrectVSwitchStatus(error) => (4, error),
-            Self::IncorrectInstanceStatus(error) => (5, error),
-            Self::OperationDenied(error) => (6, error),
-            Self::InvalidVSwitchIdMismatch(error) => (7, error),
-            Self::InvalidPrivateIpAddressMismatch(error) => (8, error),
-            Self::InvalidPrivateIpChanging(error) => (9, error),
-            Self::PrimaryEniHasSubIp(error) => (10, error),
-            Self::VSwitchIdNotMatch(error) => (11, error),
-            Self::InvalidOperationEniCountExceeded(error) => (12, error),
-            Self::InvalidParameterSecurityGroupId(error) => (13, error),
-            Self::InvalidOperationSecurityGroupNotAuthorized(error) => (14, error),
-            Self::InvalidIpIpv6Assigned(error) => (15, error),
-            Self::SecurityGroupInstanceLimitExceed(error) => (16, error),
-            Self::InvalidInstanceHasTransitionRecord(error) => (17, error),
-            Self::InvalidInstanceStatusNotNormal(error) => (18, error),
-            Self::InvalidVpcIdSharedVpc(error) => (19, error),
-            Self::InvalidOperationNotAllowed(error) => (20, error),
-            Self::InvalidParameterToSecurityGroupId(error) => (21, error),
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => (22, error),
-            Self::InvalidOperationVswAndEcsAvailabilityZoneMismatch(error) => (23, error),
-            Self::InvalidOperationCloudBoxEcsNotSupport(error) => (24, error),
-            Self::AclLimitExceed(error) => (25, error),
-            Self::InvalidInstanceIdNotFound(error) => (26, error),
-            Self::InvalidVSwitchIdNotFound(error) => (27, error),
-            Self::NoSuchResource(error) => (28, error),
-            Self::InvalidParameterInvalidInstanceId(error) => (29, error),
-            Self::InvalidParameterVSwitchId(error) => (30, error),
-            Self::InvalidRegionValueNotSupported(error) => (31, error),
-            Self::InvalidInstanceAttachedEni(error) => (32, error),
-            Self::InvalidIpMultiPrimaryIp(error) => (33, error),
-            Self::InvalidIpIpv6(error) => (34, error),
-            Self::InvalidVSwitchNotBelongToVpc(error) => (35, error),
-            Self::InvalidParameterEniNo(error) => (36, error),
-            Self::InvalidSecurityGroupIdNotFound(error) => (37, error),
-            Self::InvalidParameterSecurityGroupIdRepeated(error) => (38, error),
-            Self::InvalidSecurityGroupTypeNotSupportClassic(error) => (39, error),
-            Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error) => (40, error),
-            Self::EnterpriseGroupLimitedMutliGroupType(error) => (41, error),
-            Self::InvalidParameterAlreadyInTargetVpc(error) => (42, error),
-            Self::JoinedGroupLimitExceed(error) => (43, error),
-            Self::InvalidParameterMustBeEmpty(error) => (44, error),
-            Self::InvalidParameterNotEnoughIpInVSwitch(error) => (45, error),
-            Self::InvalidDependenceMutliDirectlyEip(error) => (46, error),
-            Self::InvalidDependenceHaVip(error) => (47, error),
-            Self::InvalidDependenceNextHopOfCustomRouter(error) => (48, error),
-            Self::InvalidDependenceBeenUsedAsAppServer(error) => (49, error),
-            Self::InvalidDependenceGrantAccess(error) => (50, error),
-            Self::InvalidDependenceBindGa(error) => (51, error),
-            Self::InvalidDependenceSlb(error) => (52, error),
-            Self::InternalError(error) => (53, error),
-            Self::Unhandled(unhandled) => (54, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyInstanceVpcAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyInstanceVpcAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidTargetTrafficMirrorSession",
-            "InvalidSourceTrafficMirrorSession",
-            "InvalidPrivateIpAddressMalformed",
-            "InvalidPrivateIpAddressDuplicated",
-            "IncorrectVSwitchStatus",
-            "IncorrectInstanceStatus",
-            "OperationDenied",
-            "InvalidVSwitchIdMismatch",
-            "InvalidPrivateIpAddressMismatch",
-            "InvalidPrivateIpChanging",
-            "PrimaryEniHasSubIp",
-            "VSwitchIdNotMatch",
-            "InvalidOperationEniCountExceeded",
-            "InvalidParameterSecurityGroupId",
-            "InvalidOperationSecurityGroupNotAuthorized",
-            "InvalidIpIpv6Assigned",
-            "SecurityGroupInstanceLimitExceed",
-            "InvalidInstanceHasTransitionRecord",
-            "InvalidInstanceStatusNotNormal",
-            "InvalidVpcIdSharedVpc",
-            "InvalidOperationNotAllowed",
-            "InvalidParameterToSecurityGroupId",
-            "InvalidOperationResourceManagedByCloudProduct",
-            "InvalidOperationVswAndEcsAvailabilityZoneMismatch",
-            "InvalidOperationCloudBoxEcsNotSupport",
-            "AclLimitExceed",
-            "InvalidInstanceIdNotFound",
-            "InvalidVSwitchIdNotFound",
-            "NoSuchResource",
-            "InvalidParameterInvalidInstanceId",
-            "InvalidParameterVSwitchId",
-            "InvalidRegionValueNotSupported",
-            "InvalidInstanceAttachedEni",
-            "InvalidIpMultiPrimaryIp",
-            "InvalidIpIpv6",
-            "InvalidVSwitchNotBelongToVpc",
-            "InvalidParameterEniNo",
-            "InvalidSecurityGroupIdNotFound",
-            "InvalidParameterSecurityGroupIdRepeated",
-            "InvalidSecurityGroupTypeNotSupportClassic",
-            "InvalidSecurityGroupVpcNotBelongToOneVpc",
-            "EnterpriseGroupLimitedMutliGroupType",
-            "InvalidParameterAlreadyInTargetVpc",
-            "JoinedGroupLimitExceed",
-            "InvalidParameterMustBeEmpty",
-            "InvalidParameterNotEnoughIpInVSwitch",
-            "InvalidDependenceMutliDirectlyEip",
-            "InvalidDependenceHaVip",
-            "InvalidDependenceNextHopOfCustomRouter",
-            "InvalidDependenceBeenUsedAsAppServer",
-            "InvalidDependenceGrantAccess",
-            "InvalidDependenceBindGa",
-            "InvalidDependenceSlb",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyInstanceVpcAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyInstanceVpcAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyInstanceVpcAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyInstanceVpcAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_instance_vpc_attribute(
+        &self,
+    ) -> ModifyInstanceVpcAttributeRequestBuilder<&Self> {
+        ModifyInstanceVpcAttributeRequestBuilder::new(self)
     }
 }

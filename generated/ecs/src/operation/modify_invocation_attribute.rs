@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyInvocationAttributeRequest>;
 /// Request of `ModifyInvocationAttribute`: Modifies the execution information of a Cloud Assistant scheduled command task, including modifying the content and execution frequency of the command and adding Elastic Compute Service (ECS) instances or Alibaba Cloud managed instances to the command task.
 ///
 /// * You can modify the execution information of a task that runs a command in one of the following modes. To query the execution mode of a command, you can call the [DescribeInvocations](<https://www.alibabacloud.com/help/doc-detail/2679916.htm>) operation and check the `RepeatMode` value in the response.
@@ -259,9 +262,7 @@ impl<C> ModifyInvocationAttributeRequestBuilder<C> {
     ///
     /// The region ID.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyInvocationAttributeRequest::region_id`](ModifyInvocationAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -270,8 +271,7 @@ impl<C> ModifyInvocationAttributeRequestBuilder<C> {
     ///
     /// The IDs of the ECS instances or managed instances that you want to add to the scheduled command task.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Must have at most 201 items.
+    /// Its description, rules and example: [`ModifyInvocationAttributeRequest::instance_id`](ModifyInvocationAttributeRequest::instance_id).
     pub fn instance_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -283,9 +283,7 @@ impl<C> ModifyInvocationAttributeRequestBuilder<C> {
     ///
     /// The execution ID of the command.
     ///
-    /// - Wire name: `InvokeId`.
-    /// - Required.
-    /// - Example: `t-hz0jdfwd9f****`.
+    /// Its description, rules and example: [`ModifyInvocationAttributeRequest::invoke_id`](ModifyInvocationAttributeRequest::invoke_id).
     pub fn invoke_id(mut self, value: impl Into<String>) -> Self {
         self.inner.invoke_id = Some(value.into());
         self
@@ -294,37 +292,7 @@ impl<C> ModifyInvocationAttributeRequestBuilder<C> {
     ///
     /// The content of the command after modification. The command content can be plaintext or Base64-encoded. Take note of the following items:
     ///
-    /// * You can specify whether to retain the command after the command is run when you created the command. If you specified to retain the command, the Base64-encoded command content cannot exceed 18 KB in size. If you specified not to retain the command, the Base64-encoded command content cannot exceed 24 KB in size.
-    /// * If the command content is Base64-encoded, set `ContentEncoding` to Base64.
-    /// * If you set `EnableParameter` to true, the custom parameter feature is enabled and you can configure custom parameters based on the following rules:
-    ///
-    ///   * You can define custom parameters in the `{{}}` format. Within `{{}}`, the spaces and line feeds before and after the parameter names are ignored.
-    ///   * The number of custom parameters cannot exceed 20.
-    ///   * A custom parameter name can contain letters, digits, underscores (\_), and hyphens (-). The name is case-insensitive. The ACS:: prefix cannot be used to specify non-built-in environment parameters.
-    ///   * Each custom parameter name cannot exceed 64 bytes in length.
-    /// * You can specify built-in environment parameters as custom parameters. Then, when you run the command, these parameters are automatically specified by Cloud Assistant. You can specify the following built-in environment parameters:
-    ///
-    ///   * `{{ACS::RegionId}}`: the region ID.
-    ///   * `{{ACS::AccountId}}`: the UID of the Alibaba Cloud account.
-    ///   * `{{ACS::InstanceId}}`: the instance ID. If you want to specify `{{ACS::InstanceId}}` as a built-in environment variable, make sure that the Cloud Assistant Agent version is not earlier than the following ones:
-    ///
-    ///     * Linux: 2.2.3.309
-    ///     * Windows: 2.1.3.309
-    ///   * `{{ACS::InstanceName}}`: the instance name. When the command is run on multiple instances, if you want to specify `{{ACS::InstanceName}}` as a built-in environment variable, make sure that the Cloud Assistant Agent version is not earlier than the following ones:
-    ///
-    ///     * Linux: 2.2.3.344
-    ///     * Windows: 2.1.3.344
-    ///   * `{{ACS::InvokeId}}`: the ID of the task. If you want to specify `{{ACS::InvokeId}}` as a built-in environment parameter, make sure that the Cloud Assistant Agent version is not earlier than the following ones:
-    ///
-    ///     * Linux: 2.2.3.309
-    ///     * Windows: 2.1.3.309
-    ///   * `{{ACS::CommandId}}`: the command ID. If you want to specify `{{ACS::CommandId}}` as a built-in environment parameter, make sure that the Cloud Assistant Agent version is not earlier than the following ones:
-    ///
-    ///     * Linux: 2.2.3.309
-    ///     * Windows: 2.1.3.309
-    ///
-    /// - Wire name: `CommandContent`.
-    /// - Example: `ZWNobyAxMjM=`.
+    /// Its description, rules and example: [`ModifyInvocationAttributeRequest::command_content`](ModifyInvocationAttributeRequest::command_content).
     pub fn command_content(mut self, value: impl Into<String>) -> Self {
         self.inner.command_content = Some(value.into());
         self
@@ -333,11 +301,7 @@ impl<C> ModifyInvocationAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to include custom parameters in the command.
     ///
-    /// * If you want to enable the custom parameter feature, or configure `Parameters` to modify the custom parameters in the command, set EnableParameter to `true`.
-    /// * If you do not want to configure `Parameters` to modify the custom parameters in the command, leave EnableParameter empty or set it to `false`.
-    ///
-    /// - Wire name: `EnableParameter`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyInvocationAttributeRequest::enable_parameter`](ModifyInvocationAttributeRequest::enable_parameter).
     pub fn enable_parameter(mut self, value: bool) -> Self {
         self.inner.enable_parameter = Some(value);
         self
@@ -346,17 +310,7 @@ impl<C> ModifyInvocationAttributeRequestBuilder<C> {
     ///
     /// The key-value pairs of the custom parameters that are passed in if custom parameters are included in the command.
     ///
-    /// You can specify 0 to 10 custom parameters. Take note of the following items:
-    ///
-    /// * The key of a custom parameter can be up to 64 characters in length and cannot be an empty string.
-    /// * The value of a custom parameter can be an empty string.
-    /// * If you specified to retain the command when you create the command task, the total size of the custom parameters and original command content that are encoded in Base64 cannot exceed 18 KB. If you specified not to retain the command when you create the command task, the total size of the custom parameters and original command content that are encoded in Base64 cannot exceed 24 KB.
-    /// * The custom parameter names that are specified by Parameters must be included in the custom parameter names that you specified when you created the command. You can use empty strings to represent the parameters that are not passed in.
-    ///
-    /// This parameter is empty by default, which indicates not to modify the key-value pairs of the custom parameters.
-    ///
-    /// - Wire name: `Parameters`.
-    /// - Example: `{"name":"Jack", "accessKey":"LTAI*************"}`.
+    /// Its description, rules and example: [`ModifyInvocationAttributeRequest::parameters`](ModifyInvocationAttributeRequest::parameters).
     pub fn parameters(mut self, value: impl Into<::serde_json::Value>) -> Self {
         self.inner.parameters = Some(value.into());
         self
@@ -365,30 +319,7 @@ impl<C> ModifyInvocationAttributeRequestBuilder<C> {
     ///
     /// The frequency at which to run the command. This parameter takes effect only when `RepeatMode` is set to `Period`. You can configure a command to run at a fixed interval based on a rate expression, run only once at a specific point in time, or run at designated points in time based on a cron expression.
     ///
-    /// * To run the command at a fixed interval, use a rate expression to specify the interval. You can specify the interval in seconds, minutes, hours, or days. This option is suitable for scenarios in which tasks need to be executed at a fixed interval. Specify the interval in the following format: `rate(<Execution interval value> <Execution interval unit>)`. For example, specify `rate(5m)` to run the command every 5 minutes. Take note of the following limits when you specify an interval:
-    ///
-    ///   * The specified interval must be in the range of 60 seconds to 7 days and must be longer than the timeout period specified when you created the scheduled task.
-    ///   * The interval is the amount of time that elapses between two consecutive executions. The interval is irrelevant to the amount of time that is required to run the command once. For example, you set the interval to 5 minutes and the command requires 2 minutes to run once. Each time the command running is complete, the system waits 3 minutes instead of 5 minutes before the system runs the command again.
-    ///   * The point in time at which the command is run the next time is calculated based on the creation time of the task (the [CreationTime](<https://www.alibabacloud.com/help/doc-detail/64840.htm>) value returned by the `DescribeInvocations` operation) and the modified execution interval.
-    /// * To run a command only once at a specific time, specify a point in time and a time zone. Specify the point in time in the `at(yyyy-MM-dd HH:mm:ss <Time zone>)` format, which indicates `at(Year-Month-Day Hours:Minutes:Seconds <Time zone>)`. If you do not specify a time zone, the Coordinated Universal Time (UTC) time zone is used by default. You can specify a time zone in the following forms:
-    ///
-    ///   * The time zone name. Examples: `Asia/Shanghai` and `America/Los_Angeles`.
-    ///   * The time offset from GMT. Examples: `GMT+8:00` (UTC+8) and `GMT-7:00` (UTC-7). If you use the GMT format, you cannot add leading zeros to the hour value.
-    ///   * The time zone abbreviation. Only UTC is supported.
-    ///
-    ///   For example, to configure a command to run only once at 13:15:30 on June 6, 2022 (Shanghai time), set the time to `at(2022-06-06 13:15:30 Asia/Shanghai)`. To configure a command to run only once at 13:15:30 on June 6, 2022 (UTC-7), set the time to `at(2022-06-06 13:15:30 GMT-7:00)`.
-    /// * To run a command at designated points in time, use a cron expression to define the schedule. Specify a schedule in the `<Cron expression> <Time zone>` format. The cron expression is in the `<Seconds> <Minutes> <Hours> <Day of the month> <Month> <Day of the week> <Year (optional)>` format. The system calculates the execution times of the command based on the specified cron expression and time zone and runs the command as scheduled. If you do not specify a time zone, the system time zones of the instances on which you want to run the command are used by default. For information about cron expressions, see [Cron expressions](<https://www.alibabacloud.com/help/doc-detail/64769.htm>). You can specify the time zone in the following forms:
-    ///
-    ///   * The time zone name. Examples: `Asia/Shanghai` and `America/Los_Angeles`.
-    ///   * The time offset from GMT. Examples: `GMT+8:00` (UTC+8) and `GMT-7:00` (UTC-7). If you use the GMT format, you cannot add leading zeros to the hour value.
-    ///   * The time zone abbreviation. Only UTC is supported. For example, to configure a command to run at 10:15:00 every day in 2022 (Shanghai time), set the schedule to `0 15 10 ? * * 2022 Asia/Shanghai`. To configure a command to run every half an hour from 10:00:00 to 11:30:00 every day in 2022 (UTC+8), set the schedule to `0 0/30 10-11 * * ? 2022 GMT+8:00`. To configure a command to run every 5 minutes from 14:00:00 to 14:55:00 every October every two years from 2022 in UTC, set the schedule to `0 0/5 14 * 10 ? 2022/2 UTC`.
-    ///
-    ///   \*\*
-    ///
-    ///   **Note** The minimum interval must be 10 seconds or longer and cannot be shorter than the timeout period of scheduled executions.
-    ///
-    /// - Wire name: `Frequency`.
-    /// - Example: `0 */20 * * * *`.
+    /// Its description, rules and example: [`ModifyInvocationAttributeRequest::frequency`](ModifyInvocationAttributeRequest::frequency).
     pub fn frequency(mut self, value: impl Into<String>) -> Self {
         self.inner.frequency = Some(value.into());
         self
@@ -397,13 +328,7 @@ impl<C> ModifyInvocationAttributeRequestBuilder<C> {
     ///
     /// The encoding mode of the command content that is specified by `CommandContent`. Valid values (case-insensitive):
     ///
-    /// * PlainText: The command content is not encoded.
-    /// * Base64: The command content is encoded in Base64.
-    ///
-    /// Default value: PlainText. If the value is invalid, the PlainText mode is used.
-    ///
-    /// - Wire name: `ContentEncoding`.
-    /// - Example: `PlainText`.
+    /// Its description, rules and example: [`ModifyInvocationAttributeRequest::content_encoding`](ModifyInvocationAttributeRequest::content_encoding).
     pub fn content_encoding(mut self, value: impl Into<String>) -> Self {
         self.inner.content_encoding = Some(value.into());
         self
@@ -552,229 +477,28 @@ for ModifyInvocationAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyInvocationAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyInvocationAttributeError {
-    /// HTTP 400 `InvalidParameter.Frequency`: The specified parameter Frequency is not valid.
-    InvalidParameterFrequency(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameters.KeyDuplicate`: The key in the parameter Parameters cannot be duplicated.
-    InvalidParametersKeyDuplicate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameters.KeyNotMatch`: The key in the parameter Parameters do not match those defined when creating the command.
-    InvalidParametersKeyNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameters.KeyMalformed`: The key in the parameter Parameters is not valid.
-    InvalidParametersKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameters.KeyEmpty`: The key in the parameter Parameters cannot be empty.
-    InvalidParametersKeyEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCommandContent.DecodeError`: The specified parameter CommandContent can not be Base64 decoded.
-    InvalidCommandContentDecodeError(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceId.OSTypeUnsupported`: The OS type of the instance corresponding to the parameter InstanceId does not support the specified command type.
-    InvalidInstanceIdOsTypeUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.RepeatModeUnsupported`: The operation is not supported for current repeat mode of invocation.
-    InvalidOperationRepeatModeUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.InvokeAlreadyFinished`: The operation is not supported for finished invocation.
-    InvalidOperationInvokeAlreadyFinished(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.CloudAssistantVersionUnsupported`: The operation is not supported for current CloudAssistant version of instance.
-    InvalidOperationCloudAssistantVersionUnsupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidOperation.ModifyPublicCommandUnsupported`: Modification of the content of Public Command is not supported.
-    InvalidOperationModifyPublicCommandUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidCommandContent.LengthLimitExceeded`: The length of the parameter CommandContent exceeds the limit of %s KB characters.
-    InvalidCommandContentLengthLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameters.CountLimitExceeded`: The count of the parameter Parameters exceeds the limit of 10.
-    InvalidParametersCountLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameters.KeyLengthLimitExceeded`: The length of the key in the parameter Parameters exceeds the limit of 64 characters.
-    InvalidParametersKeyLengthLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceId.CountLimitExceeded`: The count of the parameter InstanceId exceeds the limit of %s.
-    InvalidInstanceIdCountLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `CommandLimitExceeded`: The count of command in current region exceeds the limit of %s.
-    CommandLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameters.ValueTypeUnsupported`: The type of the value in the parameter Parameters is not supported.
-    InvalidParametersValueTypeUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInvokeId.NotFound`: The specified parameter InvokeId does not exist.
-    InvalidInvokeIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified parameter InstanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified parameter RegionId does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidCommandId.NotFound`: The specified CommandId does not exist.
-    InvalidCommandIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: An error occurred when you dispatched the request.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyInvocationAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.Frequency",
-                        "InvalidParameters.KeyDuplicate",
-                        "InvalidParameters.KeyNotMatch",
-                        "InvalidParameters.KeyMalformed",
-                        "InvalidParameters.KeyEmpty",
-                        "InvalidCommandContent.DecodeError",
-                        "InvalidInstanceId.OSTypeUnsupported",
-                        "InvalidOperation.RepeatModeUnsupported",
-                        "InvalidOperation.InvokeAlreadyFinished",
-                        "InvalidOperation.CloudAssistantVersionUnsupported",
-                        "InvalidOperation.ModifyPublicCommandUnsupported",
-                        "InvalidCommandContent.LengthLimitExceeded",
-                        "InvalidParameters.CountLimitExceeded",
-                        "InvalidParameters.KeyLengthLimitExceeded",
-                        "InvalidInstanceId.CountLimitExceeded",
-                        "CommandLimitExceeded",
-                        "InvalidParameters.ValueTypeUnsupported",
-                        "InvalidInvokeId.NotFound",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidRegionId.NotFound",
-                        "InvalidCommandId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyInvocationAttributeError;
+impl crate::Client {
+    /// Calls `ModifyInvocationAttribute`: Modifies the execution information of a Cloud Assistant scheduled command task, including modifying the content and execution frequency of the command and adding Elastic Compute Service (ECS) instances or Alibaba Cloud managed instances to the command task.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyInvocationAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyInvocationAttributeRequest`].
+    #[inline]
+    pub fn modify_invocation_attribute(
+        &self,
+    ) -> ModifyInvocationAttributeRequestBuilder<&Self> {
+        ModifyInvocationAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyInvocationAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyInvocationAttribute`: Modifies the execution information of a Cloud Assistant scheduled command task, including modifying the content and execution frequency of the command and adding Elastic Compute Service (ECS) instances or Alibaba Cloud managed instances to the command task.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyInvocationAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterFrequency(error),
-            1 => Self::InvalidParametersKeyDuplicate(error),
-            2 => Self::InvalidParametersKeyNotMatch(error),
-            3 => Self::InvalidParametersKeyMalformed(error),
-            4 => Self::InvalidParametersKeyEmpty(error),
-            5 => Self::InvalidCommandContentDecodeError(error),
-            6 => Self::InvalidInstanceIdOsTypeUnsupported(error),
-            7 => Self::InvalidOperationRepeatModeUnsupported(error),
-            8 => Self::InvalidOperationInvokeAlreadyFinished(error),
-            9 => Self::InvalidOperationCloudAssistantVersionUnsupported(error),
-            10 => Self::InvalidOperationModifyPublicCommandUnsupported(error),
-            11 => Self::InvalidCommandContentLengthLimitExceeded(error),
-            12 => Self::InvalidParametersCountLimitExceeded(error),
-            13 => Self::InvalidParametersKeyLengthLimitExceeded(error),
-            14 => Self::InvalidInstanceIdCountLimitExceeded(error),
-            15 => Self::CommandLimitExceeded(error),
-            16 => Self::InvalidParametersValueTypeUnsupported(error),
-            17 => Self::InvalidInvokeIdNotFound(error),
-            18 => Self::InvalidInstanceIdNotFound(error),
-            19 => Self::InvalidRegionIdNotFound(error),
-            20 => Self::InvalidCommandIdNotFound(error),
-            21 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterFrequency(error) => (0, error),
-            Self::InvalidParametersKeyDuplicate(error) => (1, error),
-            Self::InvalidParametersKeyNotMatch(error) => (2, error),
-            Self::InvalidParametersKeyMalformed(error) => (3, error),
-            Self::InvalidParametersKeyEmpty(error) => (4, error),
-            Self::InvalidCommandContentDecodeError(error) => (5, error),
-            Self::InvalidInstanceIdOsTypeUnsupported(error) => (6, error),
-            Self::InvalidOperationRepeatModeUnsupported(error) => (7, error),
-            Self::InvalidOperationInvokeAlreadyFinished(error) => (8, error),
-            Self::InvalidOperationCloudAssistantVersionUnsupported(error) => (9, error),
-            Self::InvalidOperationModifyPublicCommandUnsupported(error) => (10, error),
-            Self::InvalidCommandContentLengthLimitExceeded(error) => (11, error),
-            Self::InvalidParametersCountLimitExceeded(error) => (12, error),
-            Self::InvalidParametersKeyLengthLimitExceeded(error) => (13, error),
-            Self::InvalidInstanceIdCountLimitExceeded(error) => (14, error),
-            Self::CommandLimitExceeded(error) => (15, error),
-            Self::InvalidParametersValueTypeUnsupported(error) => (16, error),
-            Self::InvalidInvokeIdNotFound(error) => (17, error),
-            Self::InvalidInstanceIdNotFound(error) => (18, error),
-            Self::InvalidRegionIdNotFound(error) => (19, error),
-            Self::InvalidCommandIdNotFound(error) => (20, error),
-            Self::InternalError(error) => (21, error),
-            Self::Unhandled(unhandled) => (22, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyInvocationAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyInvocationAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterFrequency",
-            "InvalidParametersKeyDuplicate",
-            "InvalidParametersKeyNotMatch",
-            "InvalidParametersKeyMalformed",
-            "InvalidParametersKeyEmpty",
-            "InvalidCommandContentDecodeError",
-            "InvalidInstanceIdOsTypeUnsupported",
-            "InvalidOperationRepeatModeUnsupported",
-            "InvalidOperationInvokeAlreadyFinished",
-            "InvalidOperationCloudAssistantVersionUnsupported",
-            "InvalidOperationModifyPublicCommandUnsupported",
-            "InvalidCommandContentLengthLimitExceeded",
-            "InvalidParametersCountLimitExceeded",
-            "InvalidParametersKeyLengthLimitExceeded",
-            "InvalidInstanceIdCountLimitExceeded",
-            "CommandLimitExceeded",
-            "InvalidParametersValueTypeUnsupported",
-            "InvalidInvokeIdNotFound",
-            "InvalidInstanceIdNotFound",
-            "InvalidRegionIdNotFound",
-            "InvalidCommandIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyInvocationAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyInvocationAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyInvocationAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyInvocationAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_invocation_attribute(
+        &self,
+    ) -> ModifyInvocationAttributeRequestBuilder<&Self> {
+        ModifyInvocationAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyLaunchTemplateDefaultVersionRequest>;
 /// Request of `ModifyLaunchTemplateDefaultVersion`: Changes the default version of a launch template. When you call this operation, you can specify DefaultVersionNumber in the request. If you do not specify a version when you create Elastic Compute Service (ECS) instances based on a launch template, the default version of the launch template is used.
 ///
 /// ## Debugging
@@ -132,9 +135,7 @@ impl<C> ModifyLaunchTemplateDefaultVersionRequestBuilder<C> {
     ///
     /// The region ID of the launch template. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyLaunchTemplateDefaultVersionRequest::region_id`](ModifyLaunchTemplateDefaultVersionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -143,8 +144,7 @@ impl<C> ModifyLaunchTemplateDefaultVersionRequestBuilder<C> {
     ///
     /// The ID of the launch template. You must specify the LaunchTemplateId or LaunchTemplateName parameter to determine an instance launch template.
     ///
-    /// - Wire name: `LaunchTemplateId`.
-    /// - Example: `lt-s-bp177juajht6****`.
+    /// Its description, rules and example: [`ModifyLaunchTemplateDefaultVersionRequest::launch_template_id`](ModifyLaunchTemplateDefaultVersionRequest::launch_template_id).
     pub fn launch_template_id(mut self, value: impl Into<String>) -> Self {
         self.inner.launch_template_id = Some(value.into());
         self
@@ -153,8 +153,7 @@ impl<C> ModifyLaunchTemplateDefaultVersionRequestBuilder<C> {
     ///
     /// The name of the instance launch template. You must specify the LaunchTemplateId or LaunchTemplateName parameter to determine an instance launch template.
     ///
-    /// - Wire name: `LaunchTemplateName`.
-    /// - Example: `testLaunchTemplateName`.
+    /// Its description, rules and example: [`ModifyLaunchTemplateDefaultVersionRequest::launch_template_name`](ModifyLaunchTemplateDefaultVersionRequest::launch_template_name).
     pub fn launch_template_name(mut self, value: impl Into<String>) -> Self {
         self.inner.launch_template_name = Some(value.into());
         self
@@ -163,9 +162,7 @@ impl<C> ModifyLaunchTemplateDefaultVersionRequestBuilder<C> {
     ///
     /// The default version number of the instance launch template.
     ///
-    /// - Wire name: `DefaultVersionNumber`.
-    /// - Required.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`ModifyLaunchTemplateDefaultVersionRequest::default_version_number`](ModifyLaunchTemplateDefaultVersionRequest::default_version_number).
     pub fn default_version_number(mut self, value: i64) -> Self {
         self.inner.default_version_number = Some(value);
         self
@@ -313,133 +310,28 @@ for ModifyLaunchTemplateDefaultVersionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyLaunchTemplateDefaultVersion`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyLaunchTemplateDefaultVersionError {
-    /// HTTP 400 `InvalidRegion.NotExist`: %s
-    InvalidRegionNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: %s
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InnerServiceFailed`: %s
-    InnerServiceFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidLaunchTemplate.NotFound`: %s
-    InvalidLaunchTemplateNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidLaunchTemplateVersion.NotFound`: %s
-    InvalidLaunchTemplateVersionNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ModifyLaunchTemplateDefaultVersionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidRegion.NotExist",
-                        "MissingParameter",
-                        "InvalidParameter",
-                        "InnerServiceFailed",
-                        "InvalidLaunchTemplate.NotFound",
-                        "InvalidLaunchTemplateVersion.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyLaunchTemplateDefaultVersionError;
+impl crate::Client {
+    /// Calls `ModifyLaunchTemplateDefaultVersion`: Changes the default version of a launch template. When you call this operation, you can specify DefaultVersionNumber in the request. If you do not specify a version when you create Elastic Compute Service (ECS) instances based on a launch template, the default version of the launch template is used.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyLaunchTemplateDefaultVersionRequestBuilder::send) it. The parameters and their rules: [`ModifyLaunchTemplateDefaultVersionRequest`].
+    #[inline]
+    pub fn modify_launch_template_default_version(
+        &self,
+    ) -> ModifyLaunchTemplateDefaultVersionRequestBuilder<&Self> {
+        ModifyLaunchTemplateDefaultVersionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyLaunchTemplateDefaultVersionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyLaunchTemplateDefaultVersion`: Changes the default version of a launch template. When you call this operation, you can specify DefaultVersionNumber in the request. If you do not specify a version when you create Elastic Compute Service (ECS) instances based on a launch template, the default version of the launch template is used.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyLaunchTemplateDefaultVersionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidRegionNotExist(error),
-            1 => Self::MissingParameter(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::InnerServiceFailed(error),
-            4 => Self::InvalidLaunchTemplateNotFound(error),
-            5 => Self::InvalidLaunchTemplateVersionNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidRegionNotExist(error) => (0, error),
-            Self::MissingParameter(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::InnerServiceFailed(error) => (3, error),
-            Self::InvalidLaunchTemplateNotFound(error) => (4, error),
-            Self::InvalidLaunchTemplateVersionNotFound(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyLaunchTemplateDefaultVersionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyLaunchTemplateDefaultVersionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidRegionNotExist",
-            "MissingParameter",
-            "InvalidParameter",
-            "InnerServiceFailed",
-            "InvalidLaunchTemplateNotFound",
-            "InvalidLaunchTemplateVersionNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyLaunchTemplateDefaultVersionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyLaunchTemplateDefaultVersionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyLaunchTemplateDefaultVersionError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ModifyLaunchTemplateDefaultVersionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_launch_template_default_version(
+        &self,
+    ) -> ModifyLaunchTemplateDefaultVersionRequestBuilder<&Self> {
+        ModifyLaunchTemplateDefaultVersionRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyManagedInstanceRequest>;
 /// Request of `ModifyManagedInstance`: Modifies the information of a managed instance.
 ///
 /// ## Usage notes
@@ -125,11 +128,7 @@ impl<C> ModifyManagedInstanceRequestBuilder<C> {
     ///
     /// The region ID. Supported regions: China (Qingdao), China (Beijing), China (Zhangjiakou), China (Hohhot), China (Ulanqab), China (Hangzhou), China (Shanghai), China (Shenzhen), China (Heyuan), China (Guangzhou), China (Chengdu), China (Hong Kong), Singapore, Japan (Tokyo), US (Silicon Valley), and US (Virginia).
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyManagedInstanceRequest::region_id`](ModifyManagedInstanceRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -138,9 +137,7 @@ impl<C> ModifyManagedInstanceRequestBuilder<C> {
     ///
     /// The new name of the managed instance. The name must be 1 to 128 characters in length. It must start with a letter and cannot start with a special character or a digit. It can contain letters, digits, periods (.), underscores (\_), hyphens (-), and colons (:) and cannot start with `http://` or `https://`.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `mi-hz01nmcf****`.
+    /// Its description, rules and example: [`ModifyManagedInstanceRequest::instance_id`](ModifyManagedInstanceRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -149,9 +146,7 @@ impl<C> ModifyManagedInstanceRequestBuilder<C> {
     ///
     /// The new name of the managed instance. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with a special character or a digit. The name can contain letters, digits, periods (.), underscores (\_), hyphens (-), and colons (:) and cannot start with `http://` or `https://`.
     ///
-    /// - Wire name: `InstanceName`.
-    /// - Required.
-    /// - Example: `testInstanceName`.
+    /// Its description, rules and example: [`ModifyManagedInstanceRequest::instance_name`](ModifyManagedInstanceRequest::instance_name).
     pub fn instance_name(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_name = Some(value.into());
         self
@@ -295,137 +290,24 @@ for ModifyManagedInstanceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyManagedInstance`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyManagedInstanceError {
-    /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
-    RegionIdApiNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceName.ExceedLimit`: The specified instance name exceed limit.
-    InstanceNameExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceName.InvalidPattern`: The specified instance name pattern invalid.
-    InstanceNameInvalidPattern(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Operation.Forbidden`: The operation is not permitted.
-    OperationForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstance.NotFound`: The specified instances id does not exist.
-    InvalidInstanceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError.Dispatch`: An error occurred when you dispatched the request.
-    InternalErrorDispatch(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyManagedInstanceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "RegionId.ApiNotSupported",
-                        "InstanceName.ExceedLimit",
-                        "InstanceName.InvalidPattern",
-                        "Operation.Forbidden",
-                        "InvalidRegionId.NotFound",
-                        "InvalidInstance.NotFound",
-                        "InternalError.Dispatch",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyManagedInstanceError;
+impl crate::Client {
+    /// Calls `ModifyManagedInstance`: Modifies the information of a managed instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyManagedInstanceRequestBuilder::send) it. The parameters and their rules: [`ModifyManagedInstanceRequest`].
+    #[inline]
+    pub fn modify_managed_instance(&self) -> ModifyManagedInstanceRequestBuilder<&Self> {
+        ModifyManagedInstanceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyManagedInstanceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyManagedInstance`: Modifies the information of a managed instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyManagedInstanceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::RegionIdApiNotSupported(error),
-            1 => Self::InstanceNameExceedLimit(error),
-            2 => Self::InstanceNameInvalidPattern(error),
-            3 => Self::OperationForbidden(error),
-            4 => Self::InvalidRegionIdNotFound(error),
-            5 => Self::InvalidInstanceNotFound(error),
-            6 => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::RegionIdApiNotSupported(error) => (0, error),
-            Self::InstanceNameExceedLimit(error) => (1, error),
-            Self::InstanceNameInvalidPattern(error) => (2, error),
-            Self::OperationForbidden(error) => (3, error),
-            Self::InvalidRegionIdNotFound(error) => (4, error),
-            Self::InvalidInstanceNotFound(error) => (5, error),
-            Self::InternalErrorDispatch(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyManagedInstanceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyManagedInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "RegionIdApiNotSupported",
-            "InstanceNameExceedLimit",
-            "InstanceNameInvalidPattern",
-            "OperationForbidden",
-            "InvalidRegionIdNotFound",
-            "InvalidInstanceNotFound",
-            "InternalErrorDispatch",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyManagedInstanceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyManagedInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyManagedInstanceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyManagedInstanceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_managed_instance(&self) -> ModifyManagedInstanceRequestBuilder<&Self> {
+        ModifyManagedInstanceRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyNetworkInterfaceAttributeRequest>;
 /// Request of `ModifyNetworkInterfaceAttribute`: Modifies the attributes of an elastic network interface (ENI), such as the number of queues supported by the ENI, the security groups to which the ENI belongs, the queue depth, the communication mode, and whether to retain the ENI when the Elastic Compute Service (ECS) instance to which the ENI is attached is released.
 ///
 /// # Example
@@ -272,9 +275,7 @@ impl<C> ModifyNetworkInterfaceAttributeRequestBuilder<C> {
     ///
     /// The region ID of the ENI. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyNetworkInterfaceAttributeRequest::region_id`](ModifyNetworkInterfaceAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -283,10 +284,7 @@ impl<C> ModifyNetworkInterfaceAttributeRequestBuilder<C> {
     ///
     /// The name of the ENI. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with `http://` or `https://`. The name can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-).
     ///
-    /// This parameter is left empty by default.
-    ///
-    /// - Wire name: `NetworkInterfaceName`.
-    /// - Example: `eniTestName`.
+    /// Its description, rules and example: [`ModifyNetworkInterfaceAttributeRequest::network_interface_name`](ModifyNetworkInterfaceAttributeRequest::network_interface_name).
     pub fn network_interface_name(mut self, value: impl Into<String>) -> Self {
         self.inner.network_interface_name = Some(value.into());
         self
@@ -295,9 +293,7 @@ impl<C> ModifyNetworkInterfaceAttributeRequestBuilder<C> {
     ///
     /// The ID of the ENI.
     ///
-    /// - Wire name: `NetworkInterfaceId`.
-    /// - Required.
-    /// - Example: `eni-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`ModifyNetworkInterfaceAttributeRequest::network_interface_id`](ModifyNetworkInterfaceAttributeRequest::network_interface_id).
     pub fn network_interface_id(mut self, value: impl Into<String>) -> Self {
         self.inner.network_interface_id = Some(value.into());
         self
@@ -306,12 +302,7 @@ impl<C> ModifyNetworkInterfaceAttributeRequestBuilder<C> {
     ///
     /// The number of queues supported by the ENI. Valid values: 1 to 2048.
     ///
-    /// * You can change the number of queues supported by an ENI only when the ENI is in the `Available` state or the ENI is attached (`InUse`) to an instance that is in the `Stopped` state.
-    /// * The number of queues supported by the ENI cannot exceed the maximum number of queues that the instance type allows for each ENI. The total number of queues on all ENIs on an instance cannot exceed the queue quota that the instance type supports. To query the maximum number of queues per ENI and the queue quota for an instance type, you can call the [DescribeInstanceTypes](<https://www.alibabacloud.com/help/doc-detail/25620.htm>) operation and check the `MaximumQueueNumberPerEni` and `TotalEniQueueQuantity` values in the response.
-    ///
-    /// - Wire name: `QueueNumber`.
-    /// - Must be at least -1.
-    /// - Example: `8`.
+    /// Its description, rules and example: [`ModifyNetworkInterfaceAttributeRequest::queue_number`](ModifyNetworkInterfaceAttributeRequest::queue_number).
     pub fn queue_number(mut self, value: i32) -> Self {
         self.inner.queue_number = Some(value);
         self
@@ -320,10 +311,7 @@ impl<C> ModifyNetworkInterfaceAttributeRequestBuilder<C> {
     ///
     /// The description of the ENI. The description must be 2 to 255 characters in length and cannot start with [http:// or https://](<http://https://。>).
     ///
-    /// This parameter is left empty by default.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `testDescription`.
+    /// Its description, rules and example: [`ModifyNetworkInterfaceAttributeRequest::description`](ModifyNetworkInterfaceAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -332,11 +320,7 @@ impl<C> ModifyNetworkInterfaceAttributeRequestBuilder<C> {
     ///
     /// The IDs of the security groups to which to add the secondary ENI. The secondary ENI is added to the specified security groups and removed from the original security groups.
     ///
-    /// * The valid values of N vary based on the maximum number of security groups to which an ENI can be added. For more information, see the Security group limits section of the "Limits and quotas" topic.
-    /// * The new security groups take effect after a short delay.
-    ///
-    /// - Wire name: `SecurityGroupId`.
-    /// - Must have at most 51 items.
+    /// Its description, rules and example: [`ModifyNetworkInterfaceAttributeRequest::security_group_id`](ModifyNetworkInterfaceAttributeRequest::security_group_id).
     pub fn security_group_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -350,11 +334,7 @@ impl<C> ModifyNetworkInterfaceAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to release the ENI when the associated instance is released. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// - Wire name: `DeleteOnRelease`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ModifyNetworkInterfaceAttributeRequest::delete_on_release`](ModifyNetworkInterfaceAttributeRequest::delete_on_release).
     pub fn delete_on_release(mut self, value: bool) -> Self {
         self.inner.delete_on_release = Some(value);
         self
@@ -363,13 +343,7 @@ impl<C> ModifyNetworkInterfaceAttributeRequestBuilder<C> {
     ///
     /// The receive (Rx) queue depth of the ENI.
     ///
-    /// Take note of the following items:
-    ///
-    /// * The Rx queue depth of an ENI must be the same as the transmit (Tx) queue depth of the ENI. Valid values: powers of 2 in the range of 8192 to 16384.
-    /// * A larger Rx queue depth yields higher inbound throughput but consumes more memory.
-    ///
-    /// - Wire name: `RxQueueSize`.
-    /// - Example: `8192`.
+    /// Its description, rules and example: [`ModifyNetworkInterfaceAttributeRequest::rx_queue_size`](ModifyNetworkInterfaceAttributeRequest::rx_queue_size).
     pub fn rx_queue_size(mut self, value: i32) -> Self {
         self.inner.rx_queue_size = Some(value);
         self
@@ -378,13 +352,7 @@ impl<C> ModifyNetworkInterfaceAttributeRequestBuilder<C> {
     ///
     /// The Tx queue depth of the ENI.
     ///
-    /// Take note of the following items:
-    ///
-    /// * The Tx queue depth of an ENI must be the same as the Rx queue depth of the ENI. Valid values: powers of 2 in the range of 8192 to 16384.
-    /// * A larger Tx queue depth yields higher outbound throughput but consumes more memory.
-    ///
-    /// - Wire name: `TxQueueSize`.
-    /// - Example: `8192`.
+    /// Its description, rules and example: [`ModifyNetworkInterfaceAttributeRequest::tx_queue_size`](ModifyNetworkInterfaceAttributeRequest::tx_queue_size).
     pub fn tx_queue_size(mut self, value: i32) -> Self {
         self.inner.tx_queue_size = Some(value);
         self
@@ -393,7 +361,7 @@ impl<C> ModifyNetworkInterfaceAttributeRequestBuilder<C> {
     ///
     /// The communication parameters of the ENI.
     ///
-    /// - Wire name: `NetworkInterfaceTrafficConfig`.
+    /// Its description, rules and example: [`ModifyNetworkInterfaceAttributeRequest::network_interface_traffic_config`](ModifyNetworkInterfaceAttributeRequest::network_interface_traffic_config).
     pub fn network_interface_traffic_config(
         mut self,
         value: crate::types::ModifyNetworkInterfaceAttributeNetworkInterfaceTrafficConfig,
@@ -405,7 +373,7 @@ impl<C> ModifyNetworkInterfaceAttributeRequestBuilder<C> {
     ///
     /// The connection tracking configuration of the ENI.
     ///
-    /// - Wire name: `ConnectionTrackingConfiguration`.
+    /// Its description, rules and example: [`ModifyNetworkInterfaceAttributeRequest::connection_tracking_configuration`](ModifyNetworkInterfaceAttributeRequest::connection_tracking_configuration).
     pub fn connection_tracking_configuration(
         mut self,
         value: crate::types::ConnectionTrackingConfiguration,
@@ -417,7 +385,7 @@ impl<C> ModifyNetworkInterfaceAttributeRequestBuilder<C> {
     ///
     /// This parameter is not publicly available.
     ///
-    /// - Wire name: `EnhancedNetwork`.
+    /// Its description, rules and example: [`ModifyNetworkInterfaceAttributeRequest::enhanced_network`](ModifyNetworkInterfaceAttributeRequest::enhanced_network).
     pub fn enhanced_network(mut self, value: crate::types::EnhancedNetwork) -> Self {
         self.inner.enhanced_network = Some(value);
         self
@@ -426,15 +394,7 @@ impl<C> ModifyNetworkInterfaceAttributeRequestBuilder<C> {
     ///
     /// Source and destination IP address check We recommend that you enable the feature to improve network security. Valid value:
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false.
-    ///
-    /// > This feature is available only in some regions. Before you use this method, read [Source and destination IP address check](<https://www.alibabacloud.com/help/doc-detail/2863210.htm>).
-    ///
-    /// - Wire name: `SourceDestCheck`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyNetworkInterfaceAttributeRequest::source_dest_check`](ModifyNetworkInterfaceAttributeRequest::source_dest_check).
     pub fn source_dest_check(mut self, value: bool) -> Self {
         self.inner.source_dest_check = Some(value);
         self
@@ -574,462 +534,28 @@ for ModifyNetworkInterfaceAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyNetworkInterfaceAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyNetworkInterfaceAttributeError {
-    /// HTTP 400 `InvalidOperation.NotSupportModifyQueueNumber`: %s
-    InvalidOperationNotSupportModifyQueueNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: %s
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedParameter`: %s
-    UnsupportedParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceID.Malformed`: %s
-    InvalidInstanceIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InvalidEcsState`: %s
-    InvalidOperationInvalidEcsState(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InvalidEniState`: %s
+mod error;
+pub use error::ModifyNetworkInterfaceAttributeError;
+impl crate::Client {
+    /// Calls `ModifyNetworkInterfaceAttribute`: Modifies the attributes of an elastic network interface (ENI), such as the number of queues supported by the ENI, the security groups to which the ENI belongs, the queue depth, the communication mode, and whether to retain the ENI when the Elastic Compute Service (ECS) instance to which the ENI is attached is released.
     ///
-    /// Also returned with HTTP 403: Available status or ECS instance attached is Stopped is allowed to modify network interface queue number.
-    InvalidOperationInvalidEniState(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.DetachPrimaryEniNotAllowed`: %s
-    InvalidOperationDetachPrimaryEniNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.EniId`: %s
-    InvalidParamsEniId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.RegionId`: %s
-    ForbiddenRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `JoinedGroupLimitExceed`: %s
-    JoinedGroupLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEniQueueSize.RegionOrUserNotSupported`: The specified parameter RxQueueSize or TxQueueSize is not supported in this region, or this account is not in the whitelist of using eni QueueSize.
-    InvalidEniQueueSizeRegionOrUserNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.EniQueueSize`: The specified parameter TxQueueSize and RxQueueSize are not equal or exceed limit.
-    InvalidParameterEniQueueSize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Conflict`: %s
-    InvalidParameterConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidConnectionTrackingConfiguration.RegionOrUserNotSupported`: The specified parameter ConnectionTrackingConfiguration is not supported in this region, or this account is not in the whitelist of using network interface ConnectionTrackingConfiguration.
-    InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter.InvalidQueuePairNumber`: The specified parameter QueuePairNumber exceeds limit.
-    InvalidParameterInvalidQueuePairNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.EniConnectionTrackingConfiguration`: The specify network interface connection tracking configuration exceeds limit.
-    InvalidParameterEniConnectionTrackingConfiguration(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidOperation.MaxEniQueuePairNumberExceed`: The QueuePairNumber on the RDMA ENI exceeds the upper limit allowed for a single ENI.
-    InvalidOperationMaxEniQueuePairNumberExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded`: The number of RDMA ENIs attached to the ECS instance exceeds the upper limit.
-    InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidOperation.InstanceTypeNotSupportHighPerformance`: The ECS instance type where the ENI is located does not support the RDMA mode.
-    InvalidOperationInstanceTypeNotSupportHighPerformance(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidTrafficMode.ModifyToStandardNotSupported`: The specified parameter NetworkInterfaceTrafficMode is not supported to modify to Standard.
-    InvalidTrafficModeModifyToStandardNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.EniTrafficModeNotSupportIPv6`: The ENI using High Performance traffic mode does not support IPv6.
-    InvalidOperationEniTrafficModeNotSupportIPv6(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.EniQueuePairNumberOverflow`: The RDMA QueuePairNumber of the ECS instance associated with the specified ENI exceeds the limit.
-    InvalidOperationEniQueuePairNumberOverflow(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.QueuePairNumberMustEmpty`: When the traffic mode is set to Standard, the QueuePairNumber must be empty.
-    InvalidParameterQueuePairNumberMustEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.EniTrafficMode`: The ENI traffic mode is set incorrectly, it must be either Standard or HighPerformance.
-    InvalidParameterEniTrafficMode(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InstanceTypeNotSupportRss`: The ECS instance type does not support Rss.
-    InvalidOperationInstanceTypeNotSupportRss(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.EniEnhancedNetwork`: The input parameter "EnhancedNetwork" is illegal, when EnableSriov is true, VirtualFunctionTotalQueueNumber must not be empty, and VirtualFunctionQuantity must be 1 to 256. When EnableSriov is empty or false, VirtualFunctionTotalQueueNumber and VirtualFunctionQuantity must be empty.
-    InvalidParameterEniEnhancedNetwork(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.NotSupportModifyVFQueueNumberAndVFQuantity`: The ENI not support modify VirtualFunctionTotalQueueNumber and VirtualFunctionQuantity when EnableSriov is true.
-    InvalidOperationNotSupportModifyVfQueueNumberAndVfQuantity(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidOperation.TrunkAttachmentMustEmpty`: The Attachment of the current Trunk type Network Interface must be empty when modify EnableSriov to true.
-    InvalidOperationTrunkAttachmentMustEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidUserType.NotSupported`: %s
-    InvalidUserTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Abs.InvalidAccount.NotFound`: %s
-    AbsInvalidAccountNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NotSupportRAM`: %s
-    ForbiddenNotSupportRam(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.SubUser`: %s
-    ForbiddenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `MaxEniCountExceeded`: %s
-    MaxEniCountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `EniPerInstanceLimitExceeded`: %s
-    EniPerInstanceLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.AvailabilityZoneMismatch`: %s
-    InvalidOperationAvailabilityZoneMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.VpcMismatch`: %s
-    InvalidOperationVpcMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `SecurityGroupInstanceLimitExceed`: %s
-    SecurityGroupInstanceLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSecurityGroupId.NotVpc`: %s
-    InvalidSecurityGroupIdNotVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.InvalidEniType`: %s
-    InvalidOperationInvalidEniType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.EniServiceManaged`: %s
-    InvalidOperationEniServiceManaged(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.MultiGroupType`: The specified instance can't join different types of security group.
-    InvalidOperationMultiGroupType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.EniCountExceeded`: The maximum number of eni in a enterprise level security group is exceeded.
-    InvalidOperationEniCountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParams.NetworkInterfaceName`: %s
-    InvalidParamsNetworkInterfaceName(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.ModifyPrimaryEniQueueNumber`: Primary NetworkInterface is not allowed to modify queue number.
-    InvalidOperationModifyPrimaryEniQueueNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.ResourceManagedByCloudProduct`: %s
-    InvalidOperationResourceManagedByCloudProduct(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.InvalidEniQueueNumber`: %s
-    InvalidParameterInvalidEniQueueNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.MaxEniQueueNumberExceeded`: %s
-    InvalidOperationMaxEniQueueNumberExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.ExceedInstanceTypeQueueNumber`: %s
-    InvalidOperationExceedInstanceTypeQueueNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `AclLimitExceed`: %s
-    AclLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidEcsId.NotFound`: %s
-    InvalidEcsIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidEniId.NotFound`: %s
-    InvalidEniIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVSwitchId.NotFound`: %s
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSecurityGroupId.NotFound`: %s
-    InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidOperation.PrimaryEniOnlySupportModifyNameAndDesc`: Primary NetworkInterface is only allowed to modify name and description.
-    InvalidOperationPrimaryEniOnlySupportModifyNameAndDesc(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 404 `InvalidParameter.SecurityGroupIdRepeated`: The specified security group ids has repeated.
-    InvalidParameterSecurityGroupIdRepeated(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyNetworkInterfaceAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidOperation.NotSupportModifyQueueNumber",
-                        "MissingParameter",
-                        "UnsupportedParameter",
-                        "InvalidParameter",
-                        "InvalidInstanceID.Malformed",
-                        "InvalidOperation.InvalidEcsState",
-                        "InvalidOperation.InvalidEniState",
-                        "InvalidOperation.DetachPrimaryEniNotAllowed",
-                        "InvalidParams.EniId",
-                        "Forbidden.RegionId",
-                        "JoinedGroupLimitExceed",
-                        "InvalidEniQueueSize.RegionOrUserNotSupported",
-                        "InvalidParameter.EniQueueSize",
-                        "InvalidParameter.Conflict",
-                        "InvalidConnectionTrackingConfiguration.RegionOrUserNotSupported",
-                        "InvalidParameter.InvalidQueuePairNumber",
-                        "InvalidParameter.EniConnectionTrackingConfiguration",
-                        "InvalidOperation.MaxEniQueuePairNumberExceed",
-                        "InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded",
-                        "InvalidOperation.InstanceTypeNotSupportHighPerformance",
-                        "InvalidTrafficMode.ModifyToStandardNotSupported",
-                        "InvalidOperation.EniTrafficModeNotSupportIPv6",
-                        "InvalidOperation.EniQueuePairNumberOverflow",
-                        "InvalidParameter.QueuePairNumberMustEmpty",
-                        "InvalidParameter.EniTrafficMode",
-                        "InvalidOperation.InstanceTypeNotSupportRss",
-                        "InvalidParameter.EniEnhancedNetwork",
-                        "InvalidOperation.NotSupportModifyVFQueueNumberAndVFQuantity",
-                        "InvalidOperation.TrunkAttachmentMustEmpty",
-                        "InvalidUserType.NotSupported",
-                        "Abs.InvalidAccount.NotFound",
-                        "Forbidden.NotSupportRAM",
-                        "Forbidden.SubUser",
-                        "MaxEniCountExceeded",
-                        "EniPerInstanceLimitExceeded",
-                        "InvalidOperation.AvailabilityZoneMismatch",
-                        "InvalidOperation.VpcMismatch",
-                        "SecurityGroupInstanceLimitExceed",
-                        "InvalidSecurityGroupId.NotVpc",
-                        "InvalidOperation.InvalidEniType",
-                        "InvalidOperation.EniServiceManaged",
-                        "InvalidOperation.MultiGroupType",
-                        "InvalidOperation.EniCountExceeded",
-                        "InvalidParams.NetworkInterfaceName",
-                        "InvalidOperation.ModifyPrimaryEniQueueNumber",
-                        "InvalidOperation.ResourceManagedByCloudProduct",
-                        "InvalidParameter.InvalidEniQueueNumber",
-                        "InvalidOperation.MaxEniQueueNumberExceeded",
-                        "InvalidOperation.ExceedInstanceTypeQueueNumber",
-                        "AclLimitExceed",
-                        "InvalidEcsId.NotFound",
-                        "InvalidEniId.NotFound",
-                        "InvalidVSwitchId.NotFound",
-                        "InvalidSecurityGroupId.NotFound",
-                        "InvalidOperation.PrimaryEniOnlySupportModifyNameAndDesc",
-                        "InvalidParameter.SecurityGroupIdRepeated",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](ModifyNetworkInterfaceAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyNetworkInterfaceAttributeRequest`].
+    #[inline]
+    pub fn modify_network_interface_attribute(
+        &self,
+    ) -> ModifyNetworkInterfaceAttributeRequestBuilder<&Self> {
+        ModifyNetworkInterfaceAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyNetworkInterfaceAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyNetworkInterfaceAttribute`: Modifies the attributes of an elastic network interface (ENI), such as the number of queues supported by the ENI, the security groups to which the ENI belongs, the queue depth, the communication mode, and whether to retain the ENI when the Elastic Compute Service (ECS) instance to which the ENI is attached is released.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyNetworkInterfaceAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidOperationNotSupportModifyQueueNumber(error),
-            1 => Self::MissingParameter(error),
-            2 => Self::UnsupportedParameter(error),
-            3 => Self::InvalidParameter(error),
-            4 => Self::InvalidInstanceIdMalformed(error),
-            5 => Self::InvalidOperationInvalidEcsState(error),
-            6 => Self::InvalidOperationInvalidEniState(error),
-            7 => Self::InvalidOperationDetachPrimaryEniNotAllowed(error),
-            8 => Self::InvalidParamsEniId(error),
-            9 => Self::ForbiddenRegionId(error),
-            10 => Self::JoinedGroupLimitExceed(error),
-            11 => Self::InvalidEniQueueSizeRegionOrUserNotSupported(error),
-            12 => Self::InvalidParameterEniQueueSize(error),
-            13 => Self::InvalidParameterConflict(error),
-            14 => {
-                Self::InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(
-                    error,
-                )
-            }
-            15 => Self::InvalidParameterInvalidQueuePairNumber(error),
-            16 => Self::InvalidParameterEniConnectionTrackingConfiguration(error),
-            17 => Self::InvalidOperationMaxEniQueuePairNumberExceed(error),
-            18 => Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error),
-            19 => Self::InvalidOperationInstanceTypeNotSupportHighPerformance(error),
-            20 => Self::InvalidTrafficModeModifyToStandardNotSupported(error),
-            21 => Self::InvalidOperationEniTrafficModeNotSupportIPv6(error),
-            22 => Self::InvalidOperationEniQueuePairNumberOverflow(error),
-            23 => Self::InvalidParameterQueuePairNumberMustEmpty(error),
-            24 => Self::InvalidParameterEniTrafficMode(error),
-            25 => Self::InvalidOperationInstanceTypeNotSupportRss(error),
-            26 => Self::InvalidParameterEniEnhancedNetwork(error),
-            27 => Self::InvalidOperationNotSupportModifyVfQueueNumberAndVfQuantity(error),
-            28 => Self::InvalidOperationTrunkAttachmentMustEmpty(error),
-            29 => Self::InvalidUserTypeNotSupported(error),
-            30 => Self::AbsInvalidAccountNotFound(error),
-            31 => Self::ForbiddenNotSupportRam(error),
-            32 => Self::ForbiddenSubUser(error),
-            33 => Self::MaxEniCountExceeded(error),
-            34 => Self::EniPerInstanceLimitExceeded(error),
-            35 => Self::InvalidOperationAvailabilityZoneMismatch(error),
-            36 => Self::InvalidOperationVpcMismatch(error),
-            37 => Self::SecurityGroupInstanceLimitExceed(error),
-            38 => Self::InvalidSecurityGroupIdNotVpc(error),
-            39 => Self::InvalidOperationInvalidEniType(error),
-            40 => Self::InvalidOperationEniServiceManaged(error),
-            41 => Self::InvalidOperationMultiGroupType(error),
-            42 => Self::InvalidOperationEniCountExceeded(error),
-            43 => Self::InvalidParamsNetworkInterfaceName(error),
-            44 => Self::InvalidOperationModifyPrimaryEniQueueNumber(error),
-            45 => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            46 => Self::InvalidParameterInvalidEniQueueNumber(error),
-            47 => Self::InvalidOperationMaxEniQueueNumberExceeded(error),
-            48 => Self::InvalidOperationExceedInstanceTypeQueueNumber(error),
-            49 => Self::AclLimitExceed(error),
-            50 => Self::InvalidEcsIdNotFound(error),
-            51 => Self::InvalidEniIdNotFound(error),
-            52 => Self::InvalidVSwitchIdNotFound(error),
-            53 => Self::InvalidSecurityGroupIdNotFound(error),
-            54 => Self::InvalidOperationPrimaryEniOnlySupportModifyNameAndDesc(error),
-            55 => Self::InvalidParameterSecurityGroupIdRepeated(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidOperationNotSupportModifyQueueNumber(error) => (0, error),
-            Self::MissingParameter(error) => (1, error),
-            Self::UnsupportedParameter(error) => (2, error),
-            Self::InvalidParameter(error) => (3, error),
-            Self::InvalidInstanceIdMalformed(error) => (4, error),
-            Self::InvalidOperationInvalidEcsState(error) => (5, error),
-            Self::InvalidOperationInvalidEniState(error) => (6, error),
-            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => (7, error),
-            Self::InvalidParamsEniId(error) => (8, error),
-            Self::ForbiddenRegionId(error) => (9, error),
-            Self::JoinedGroupLimitExceed(error) => (10, error),
-            Self::InvalidEniQueueSizeRegionOrUserNotSupported(error) => (11, error),
-            Self::InvalidParameterEniQueueSize(error) => (12, error),
-            Self::InvalidParameterConflict(error) => (13, error),
-            Self::InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(
-                error,
-            ) => (14, error),
-            Self::InvalidParameterInvalidQueuePairNumber(error) => (15, error),
-            Self::InvalidParameterEniConnectionTrackingConfiguration(error) => {
-                (16, error)
-            }
-            Self::InvalidOperationMaxEniQueuePairNumberExceed(error) => (17, error),
-            Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error) => {
-                (18, error)
-            }
-            Self::InvalidOperationInstanceTypeNotSupportHighPerformance(error) => {
-                (19, error)
-            }
-            Self::InvalidTrafficModeModifyToStandardNotSupported(error) => (20, error),
-            Self::InvalidOperationEniTrafficModeNotSupportIPv6(error) => (21, error),
-            Self::InvalidOperationEniQueuePairNumberOverflow(error) => (22, error),
-            Self::InvalidParameterQueuePairNumberMustEmpty(error) => (23, error),
-            Self::InvalidParameterEniTrafficMode(error) => (24, error),
-            Self::InvalidOperationInstanceTypeNotSupportRss(error) => (25, error),
-            Self::InvalidParameterEniEnhancedNetwork(error) => (26, error),
-            Self::InvalidOperationNotSupportModifyVfQueueNumberAndVfQuantity(error) => {
-                (27, error)
-            }
-            Self::InvalidOperationTrunkAttachmentMustEmpty(error) => (28, error),
-            Self::InvalidUserTypeNotSupported(error) => (29, error),
-            Self::AbsInvalidAccountNotFound(error) => (30, error),
-            Self::ForbiddenNotSupportRam(error) => (31, error),
-            Self::ForbiddenSubUser(error) => (32, error),
-            Self::MaxEniCountExceeded(error) => (33, error),
-            Self::EniPerInstanceLimitExceeded(error) => (34, error),
-            Self::InvalidOperationAvailabilityZoneMismatch(error) => (35, error),
-            Self::InvalidOperationVpcMismatch(error) => (36, error),
-            Self::SecurityGroupInstanceLimitExceed(error) => (37, error),
-            Self::InvalidSecurityGroupIdNotVpc(error) => (38, error),
-            Self::InvalidOperationInvalidEniType(error) => (39, error),
-            Self::InvalidOperationEniServiceManaged(error) => (40, error),
-            Self::InvalidOperationMultiGroupType(error) => (41, error),
-            Self::InvalidOperationEniCountExceeded(error) => (42, error),
-            Self::InvalidParamsNetworkInterfaceName(error) => (43, error),
-            Self::InvalidOperationModifyPrimaryEniQueueNumber(error) => (44, error),
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => (45, error),
-            Self::InvalidParameterInvalidEniQueueNumber(error) => (46, error),
-            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => (47, error),
-            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => (48, error),
-            Self::AclLimitExceed(error) => (49, error),
-            Self::InvalidEcsIdNotFound(error) => (50, error),
-            Self::InvalidEniIdNotFound(error) => (51, error),
-            Self::InvalidVSwitchIdNotFound(error) => (52, error),
-            Self::InvalidSecurityGroupIdNotFound(error) => (53, error),
-            Self::InvalidOperationPrimaryEniOnlySupportModifyNameAndDesc(error) => {
-                (54, error)
-            }
-            Self::InvalidParameterSecurityGroupIdRepeated(error) => (55, error),
-            Self::Unhandled(unhandled) => (56, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyNetworkInterfaceAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyNetworkInterfaceAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidOperationNotSupportModifyQueueNumber",
-            "MissingParameter",
-            "UnsupportedParameter",
-            "InvalidParameter",
-            "InvalidInstanceIdMalformed",
-            "InvalidOperationInvalidEcsState",
-            "InvalidOperationInvalidEniState",
-            "InvalidOperationDetachPrimaryEniNotAllowed",
-            "InvalidParamsEniId",
-            "ForbiddenRegionId",
-            "JoinedGroupLimitExceed",
-            "InvalidEniQueueSizeRegionOrUserNotSupported",
-            "InvalidParameterEniQueueSize",
-            "InvalidParameterConflict",
-            "InvalidConnectionTrackingConfigurationRegionOrUserNotSupported",
-            "InvalidParameterInvalidQueuePairNumber",
-            "InvalidParameterEniConnectionTrackingConfiguration",
-            "InvalidOperationMaxEniQueuePairNumberExceed",
-            "InvalidOperationHighPerformanceEniPerInstanceLimitExceeded",
-            "InvalidOperationInstanceTypeNotSupportHighPerformance",
-            "InvalidTrafficModeModifyToStandardNotSupported",
-            "InvalidOperationEniTrafficModeNotSupportIPv6",
-            "InvalidOperationEniQueuePairNumberOverflow",
-            "InvalidParameterQueuePairNumberMustEmpty",
-            "InvalidParameterEniTrafficMode",
-            "InvalidOperationInstanceTypeNotSupportRss",
-            "InvalidParameterEniEnhancedNetwork",
-            "InvalidOperationNotSupportModifyVfQueueNumberAndVfQuantity",
-            "InvalidOperationTrunkAttachmentMustEmpty",
-            "InvalidUserTypeNotSupported",
-            "AbsInvalidAccountNotFound",
-            "ForbiddenNotSupportRam",
-            "ForbiddenSubUser",
-            "MaxEniCountExceeded",
-            "EniPerInstanceLimitExceeded",
-            "InvalidOperationAvailabilityZoneMismatch",
-            "InvalidOperationVpcMismatch",
-            "SecurityGroupInstanceLimitExceed",
-            "InvalidSecurityGroupIdNotVpc",
-            "InvalidOperationInvalidEniType",
-            "InvalidOperationEniServiceManaged",
-            "InvalidOperationMultiGroupType",
-            "InvalidOperationEniCountExceeded",
-            "InvalidParamsNetworkInterfaceName",
-            "InvalidOperationModifyPrimaryEniQueueNumber",
-            "InvalidOperationResourceManagedByCloudProduct",
-            "InvalidParameterInvalidEniQueueNumber",
-            "InvalidOperationMaxEniQueueNumberExceeded",
-            "InvalidOperationExceedInstanceTypeQueueNumber",
-            "AclLimitExceed",
-            "InvalidEcsIdNotFound",
-            "InvalidEniIdNotFound",
-            "InvalidVSwitchIdNotFound",
-            "InvalidSecurityGroupIdNotFound",
-            "InvalidOperationPrimaryEniOnlySupportModifyNameAndDesc",
-            "InvalidParameterSecurityGroupIdRepeated",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyNetworkInterfaceAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyNetworkInterfaceAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyNetworkInterfaceAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ModifyNetworkInterfaceAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_network_interface_attribute(
+        &self,
+    ) -> ModifyNetworkInterfaceAttributeRequestBuilder<&Self> {
+        ModifyNetworkInterfaceAttributeRequestBuilder::new(self)
     }
 }

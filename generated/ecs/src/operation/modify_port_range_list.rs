@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyPortRangeListRequest>;
 /// Request of `ModifyPortRangeList`: Modifies the name and entries of a port list. You can call this operation to add, modify, and remove entries for a port list.
 ///
 /// # Example
@@ -163,9 +166,7 @@ impl<C> ModifyPortRangeListRequestBuilder<C> {
     ///
     /// The region ID of the port list. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyPortRangeListRequest::region_id`](ModifyPortRangeListRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -174,9 +175,7 @@ impl<C> ModifyPortRangeListRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyPortRangeListRequest::client_token`](ModifyPortRangeListRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -185,9 +184,7 @@ impl<C> ModifyPortRangeListRequestBuilder<C> {
     ///
     /// The ID of the port list.
     ///
-    /// - Wire name: `PortRangeListId`.
-    /// - Required.
-    /// - Example: `prl-2ze9743****`.
+    /// Its description, rules and example: [`ModifyPortRangeListRequest::port_range_list_id`](ModifyPortRangeListRequest::port_range_list_id).
     pub fn port_range_list_id(mut self, value: impl Into<String>) -> Self {
         self.inner.port_range_list_id = Some(value.into());
         self
@@ -196,8 +193,7 @@ impl<C> ModifyPortRangeListRequestBuilder<C> {
     ///
     /// The name of the port list. The name must be 2 to 128 characters in length. It must start with a letter and cannot start with http://, https://, com.aliyun, or com.alibabacloud. The name can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-).
     ///
-    /// - Wire name: `PortRangeListName`.
-    /// - Example: `PortRangeListNameSample`.
+    /// Its description, rules and example: [`ModifyPortRangeListRequest::port_range_list_name`](ModifyPortRangeListRequest::port_range_list_name).
     pub fn port_range_list_name(mut self, value: impl Into<String>) -> Self {
         self.inner.port_range_list_name = Some(value.into());
         self
@@ -206,8 +202,7 @@ impl<C> ModifyPortRangeListRequestBuilder<C> {
     ///
     /// The description of the port list. The description must be 2 to 256 characters in length and cannot start with http:// or https://.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `This is description.`.
+    /// Its description, rules and example: [`ModifyPortRangeListRequest::description`](ModifyPortRangeListRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -216,8 +211,7 @@ impl<C> ModifyPortRangeListRequestBuilder<C> {
     ///
     /// The entries that you want to add or modify for the port list.
     ///
-    /// - Wire name: `AddEntry`.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`ModifyPortRangeListRequest::add_entry`](ModifyPortRangeListRequest::add_entry).
     pub fn add_entry(
         mut self,
         values: impl IntoIterator<Item = crate::types::AddEntry>,
@@ -229,8 +223,7 @@ impl<C> ModifyPortRangeListRequestBuilder<C> {
     ///
     /// The entries that you want to remove from the port list.
     ///
-    /// - Wire name: `RemoveEntry`.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`ModifyPortRangeListRequest::remove_entry`](ModifyPortRangeListRequest::remove_entry).
     pub fn remove_entry(
         mut self,
         values: impl IntoIterator<Item = crate::types::RemoveEntry>,
@@ -370,179 +363,24 @@ for ModifyPortRangeListResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyPortRangeList`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyPortRangeListError {
-    /// HTTP 400 `InvalidOperation.Conflict`: The port range list has conflict task.
-    InvalidOperationConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPortRangeListId.NotFound`: The specified port range list was not found.
-    InvalidPortRangeListIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.MaxEntriesCountExceed`: The specified MaxEntries exceeded the upper limit.
-    InvalidOperationMaxEntriesCountExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.EntryCountExceedMaxEntries`: The number of entries in the port list exceeds MaxEntries.
-    InvalidOperationEntryCountExceedMaxEntries(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LimitExceed.MaxEntries`: The number of entries exceeds the MaxEntries of the specified PortRangeList.
-    LimitExceedMaxEntries(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LimitExceed.Entry`: The number of entries added or removed exceeds the limit.
-    LimitExceedEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.PortRangeDuplicated`: The specified PortRange is duplicated.
-    InvalidParameterPortRangeDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.PortRangeListName`: The specified parameter PortRangeListName is not valid.
-    InvalidParameterPortRangeListName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidMaxEntries.LessThanCurrentEntries`: The specified MaxEntries is less than current entries.
-    InvalidMaxEntriesLessThanCurrentEntries(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.PortRange`: The specified parameter PortRange is not valid. It should be two integers less than 65535 in specified format.
-    InvalidParameterPortRange(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: Missing mandatory parameter.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The specifid Description is not valid.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `AuthorizationLimitExceed`: The limit of authorization records in the security group reaches.
-    AuthorizationLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified parameter RegionId is not valid.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyPortRangeListError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidOperation.Conflict",
-                        "InvalidPortRangeListId.NotFound",
-                        "InvalidOperation.MaxEntriesCountExceed",
-                        "InvalidOperation.EntryCountExceedMaxEntries",
-                        "LimitExceed.MaxEntries",
-                        "LimitExceed.Entry",
-                        "InvalidParameter.PortRangeDuplicated",
-                        "InvalidParameter.PortRangeListName",
-                        "InvalidMaxEntries.LessThanCurrentEntries",
-                        "InvalidParameter.PortRange",
-                        "MissingParameter",
-                        "InvalidDescription.Malformed",
-                        "AuthorizationLimitExceed",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyPortRangeListError;
+impl crate::Client {
+    /// Calls `ModifyPortRangeList`: Modifies the name and entries of a port list. You can call this operation to add, modify, and remove entries for a port list.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyPortRangeListRequestBuilder::send) it. The parameters and their rules: [`ModifyPortRangeListRequest`].
+    #[inline]
+    pub fn modify_port_range_list(&self) -> ModifyPortRangeListRequestBuilder<&Self> {
+        ModifyPortRangeListRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyPortRangeListError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyPortRangeList`: Modifies the name and entries of a port list. You can call this operation to add, modify, and remove entries for a port list.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyPortRangeListRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidOperationConflict(error),
-            1 => Self::InvalidPortRangeListIdNotFound(error),
-            2 => Self::InvalidOperationMaxEntriesCountExceed(error),
-            3 => Self::InvalidOperationEntryCountExceedMaxEntries(error),
-            4 => Self::LimitExceedMaxEntries(error),
-            5 => Self::LimitExceedEntry(error),
-            6 => Self::InvalidParameterPortRangeDuplicated(error),
-            7 => Self::InvalidParameterPortRangeListName(error),
-            8 => Self::InvalidMaxEntriesLessThanCurrentEntries(error),
-            9 => Self::InvalidParameterPortRange(error),
-            10 => Self::MissingParameter(error),
-            11 => Self::InvalidDescriptionMalformed(error),
-            12 => Self::AuthorizationLimitExceed(error),
-            13 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidOperationConflict(error) => (0, error),
-            Self::InvalidPortRangeListIdNotFound(error) => (1, error),
-            Self::InvalidOperationMaxEntriesCountExceed(error) => (2, error),
-            Self::InvalidOperationEntryCountExceedMaxEntries(error) => (3, error),
-            Self::LimitExceedMaxEntries(error) => (4, error),
-            Self::LimitExceedEntry(error) => (5, error),
-            Self::InvalidParameterPortRangeDuplicated(error) => (6, error),
-            Self::InvalidParameterPortRangeListName(error) => (7, error),
-            Self::InvalidMaxEntriesLessThanCurrentEntries(error) => (8, error),
-            Self::InvalidParameterPortRange(error) => (9, error),
-            Self::MissingParameter(error) => (10, error),
-            Self::InvalidDescriptionMalformed(error) => (11, error),
-            Self::AuthorizationLimitExceed(error) => (12, error),
-            Self::InvalidRegionIdNotFound(error) => (13, error),
-            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyPortRangeListError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyPortRangeListError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidOperationConflict",
-            "InvalidPortRangeListIdNotFound",
-            "InvalidOperationMaxEntriesCountExceed",
-            "InvalidOperationEntryCountExceedMaxEntries",
-            "LimitExceedMaxEntries",
-            "LimitExceedEntry",
-            "InvalidParameterPortRangeDuplicated",
-            "InvalidParameterPortRangeListName",
-            "InvalidMaxEntriesLessThanCurrentEntries",
-            "InvalidParameterPortRange",
-            "MissingParameter",
-            "InvalidDescriptionMalformed",
-            "AuthorizationLimitExceed",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyPortRangeListError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyPortRangeListError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyPortRangeListError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyPortRangeListError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_port_range_list(&self) -> ModifyPortRangeListRequestBuilder<&Self> {
+        ModifyPortRangeListRequestBuilder::new(self)
     }
 }

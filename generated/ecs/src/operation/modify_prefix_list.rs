@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyPrefixListRequest>;
 /// Request of `ModifyPrefixList`: Modifies the name, description, or entries of a prefix list. You can add, modify, and delete entries in the prefix list.
 ///
 /// ## Usage notes
@@ -163,9 +166,7 @@ impl<C> ModifyPrefixListRequestBuilder<C> {
     ///
     /// The region ID of the prefix list. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-chengdu`.
+    /// Its description, rules and example: [`ModifyPrefixListRequest::region_id`](ModifyPrefixListRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -174,9 +175,7 @@ impl<C> ModifyPrefixListRequestBuilder<C> {
     ///
     /// The ID of the prefix list.
     ///
-    /// - Wire name: `PrefixListId`.
-    /// - Required.
-    /// - Example: `pl-x1j1k5ykzqlixdcy****`.
+    /// Its description, rules and example: [`ModifyPrefixListRequest::prefix_list_id`](ModifyPrefixListRequest::prefix_list_id).
     pub fn prefix_list_id(mut self, value: impl Into<String>) -> Self {
         self.inner.prefix_list_id = Some(value.into());
         self
@@ -185,8 +184,7 @@ impl<C> ModifyPrefixListRequestBuilder<C> {
     ///
     /// The name of the prefix list. The name must be 2 to 128 characters in length. It must start with a letter and cannot start with `http://`, `https://`, `com.aliyun`, or `com.alibabacloud`. The name can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-).
     ///
-    /// - Wire name: `PrefixListName`.
-    /// - Example: `PrefixListNameSample`.
+    /// Its description, rules and example: [`ModifyPrefixListRequest::prefix_list_name`](ModifyPrefixListRequest::prefix_list_name).
     pub fn prefix_list_name(mut self, value: impl Into<String>) -> Self {
         self.inner.prefix_list_name = Some(value.into());
         self
@@ -195,8 +193,7 @@ impl<C> ModifyPrefixListRequestBuilder<C> {
     ///
     /// The description of the prefix list. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `This is description.`.
+    /// Its description, rules and example: [`ModifyPrefixListRequest::description`](ModifyPrefixListRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -205,8 +202,7 @@ impl<C> ModifyPrefixListRequestBuilder<C> {
     ///
     /// The entries to be added to the prefix list.
     ///
-    /// - Wire name: `AddEntry`.
-    /// - Must have at most 201 items.
+    /// Its description, rules and example: [`ModifyPrefixListRequest::add_entry`](ModifyPrefixListRequest::add_entry).
     pub fn add_entry(
         mut self,
         values: impl IntoIterator<Item = crate::types::ModifyPrefixListAddEntry>,
@@ -218,8 +214,7 @@ impl<C> ModifyPrefixListRequestBuilder<C> {
     ///
     /// The entries to be deleted from the prefix list.
     ///
-    /// - Wire name: `RemoveEntry`.
-    /// - Must have at most 201 items.
+    /// Its description, rules and example: [`ModifyPrefixListRequest::remove_entry`](ModifyPrefixListRequest::remove_entry).
     pub fn remove_entry(
         mut self,
         values: impl IntoIterator<Item = crate::types::ModifyPrefixListRemoveEntry>,
@@ -354,149 +349,24 @@ for ModifyPrefixListResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyPrefixList`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyPrefixListError {
-    /// HTTP 400 `MissingParameter`: %s
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.PrefixListName`: The parameter PrefixListName is not valid.
-    InvalidParameterPrefixListName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The specified Description is wrongly formed.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.CidrDuplicated`: %s
-    InvalidParameterCidrDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.CidrMalformed`: %s
-    InvalidParameterCidrMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LimitExceed.MaxEntries`: The number of entries exceeds the MaxEntries of the specified prefix list.
-    LimitExceedMaxEntries(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LimitExceed.Entry`: The number of entries added or removed exceeds the limit.
-    LimitExceedEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidPrefixListId.NotFound`: The specified prefix list was not found.
-    InvalidPrefixListIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyPrefixListError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter",
-                        "InvalidParameter.PrefixListName",
-                        "InvalidDescription.Malformed",
-                        "InvalidParameter.CidrDuplicated",
-                        "InvalidParameter.CidrMalformed",
-                        "LimitExceed.MaxEntries",
-                        "LimitExceed.Entry",
-                        "InvalidPrefixListId.NotFound",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyPrefixListError;
+impl crate::Client {
+    /// Calls `ModifyPrefixList`: Modifies the name, description, or entries of a prefix list. You can add, modify, and delete entries in the prefix list.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyPrefixListRequestBuilder::send) it. The parameters and their rules: [`ModifyPrefixListRequest`].
+    #[inline]
+    pub fn modify_prefix_list(&self) -> ModifyPrefixListRequestBuilder<&Self> {
+        ModifyPrefixListRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyPrefixListError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyPrefixList`: Modifies the name, description, or entries of a prefix list. You can add, modify, and delete entries in the prefix list.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyPrefixListRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameter(error),
-            1 => Self::InvalidParameterPrefixListName(error),
-            2 => Self::InvalidDescriptionMalformed(error),
-            3 => Self::InvalidParameterCidrDuplicated(error),
-            4 => Self::InvalidParameterCidrMalformed(error),
-            5 => Self::LimitExceedMaxEntries(error),
-            6 => Self::LimitExceedEntry(error),
-            7 => Self::InvalidPrefixListIdNotFound(error),
-            8 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => (0, error),
-            Self::InvalidParameterPrefixListName(error) => (1, error),
-            Self::InvalidDescriptionMalformed(error) => (2, error),
-            Self::InvalidParameterCidrDuplicated(error) => (3, error),
-            Self::InvalidParameterCidrMalformed(error) => (4, error),
-            Self::LimitExceedMaxEntries(error) => (5, error),
-            Self::LimitExceedEntry(error) => (6, error),
-            Self::InvalidPrefixListIdNotFound(error) => (7, error),
-            Self::InvalidRegionIdNotFound(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyPrefixListError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyPrefixListError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameter",
-            "InvalidParameterPrefixListName",
-            "InvalidDescriptionMalformed",
-            "InvalidParameterCidrDuplicated",
-            "InvalidParameterCidrMalformed",
-            "LimitExceedMaxEntries",
-            "LimitExceedEntry",
-            "InvalidPrefixListIdNotFound",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyPrefixListError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyPrefixListError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyPrefixListError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyPrefixListError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_prefix_list(&self) -> ModifyPrefixListRequestBuilder<&Self> {
+        ModifyPrefixListRequestBuilder::new(self)
     }
 }

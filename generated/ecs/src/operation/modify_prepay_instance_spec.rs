@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyPrepayInstanceSpecRequest>;
 /// Request of `ModifyPrepayInstanceSpec`: Changes the instance type of a subscription Elastic Compute Service (ECS) instance. You can upgrade or downgrade the instance type. The new instance type takes effect for the entire lifecycle of the subscription ECS instance.
 ///
 /// **Before you call this operation, make sure that you are familiar with the billing methods, [prices](<https://www.alibabacloud.com/zh/pricing-calculator#/commodity/vm_intl>), and [rules for unsubscribing from resources](<https://www.alibabacloud.com/help/doc-detail/476339.htm>) of ECS.**
@@ -290,9 +293,7 @@ impl<C> ModifyPrepayInstanceSpecRequestBuilder<C> {
     ///
     /// The instance ID.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`ModifyPrepayInstanceSpecRequest::instance_id`](ModifyPrepayInstanceSpecRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -301,9 +302,7 @@ impl<C> ModifyPrepayInstanceSpecRequestBuilder<C> {
     ///
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyPrepayInstanceSpecRequest::region_id`](ModifyPrepayInstanceSpecRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -312,9 +311,7 @@ impl<C> ModifyPrepayInstanceSpecRequestBuilder<C> {
     ///
     /// The new instance type. For information about available instance types, see [Instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>) or call the [DescribeInstanceTypes](<https://www.alibabacloud.com/help/doc-detail/25620.htm>) operation.
     ///
-    /// - Wire name: `InstanceType`.
-    /// - Required.
-    /// - Example: `ecs.g5.xlarge`.
+    /// Its description, rules and example: [`ModifyPrepayInstanceSpecRequest::instance_type`](ModifyPrepayInstanceSpecRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -323,15 +320,7 @@ impl<C> ModifyPrepayInstanceSpecRequestBuilder<C> {
     ///
     /// The type of the change to the instance. Valid values:
     ///
-    /// > This parameter is optional. The system can automatically determine whether the instance change is an upgrade or a downgrade. If you want to specify this parameter, refer to the following valid values of the parameter.
-    ///
-    /// * upgrade: upgrades the instance type. Make sure that the balance in your account is sufficient.
-    /// * downgrade: downgrades the instance type. When the new instance type specified by the `InstanceType` parameter has lower specifications than the current instance type, set `OperatorType` to downgrade.
-    ///
-    /// > You can refer to the preceding usage notes on how to upgrade or downgrade the instance type.
-    ///
-    /// - Wire name: `OperatorType`.
-    /// - Example: `upgrade`.
+    /// Its description, rules and example: [`ModifyPrepayInstanceSpecRequest::operator_type`](ModifyPrepayInstanceSpecRequest::operator_type).
     pub fn operator_type(mut self, value: impl Into<String>) -> Self {
         self.inner.operator_type = Some(value.into());
         self
@@ -340,9 +329,7 @@ impl<C> ModifyPrepayInstanceSpecRequestBuilder<C> {
     ///
     /// The client token that you want to use to ensure the idempotency of the request. You can use the client to generate the value, but make sure that the value is unique among different requests. This value allows only ASCII characters and is up to 64 characters in length. For more information, see [How do I ensure the idempotence of a request?](<https://www.alibabacloud.com/help/doc-detail/25693.htm>)
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyPrepayInstanceSpecRequest::client_token`](ModifyPrepayInstanceSpecRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -351,18 +338,7 @@ impl<C> ModifyPrepayInstanceSpecRequestBuilder<C> {
     ///
     /// Specifies whether to enable automatic payment when you upgrade the instance type. Valid values:
     ///
-    /// * true: The payment is automatically completed.
-    /// * false: An order is generated but no payment is made.
-    ///
-    /// Default value: true.
-    ///
-    /// * Make sure that your account balance is sufficient. Otherwise, your order becomes invalid and must be canceled.
-    /// * If your account balance is insufficient, you can set `AutoPay` to `false` to generate an unpaid order. Then, you can log on to the ECS console to pay for the order.
-    /// * If you set `OperatorType` to `downgrade`, `AutoPay` is ignored.
-    ///
-    /// - Wire name: `AutoPay`.
-    /// - Default: `true`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ModifyPrepayInstanceSpecRequest::auto_pay`](ModifyPrepayInstanceSpecRequest::auto_pay).
     pub fn auto_pay(mut self, value: bool) -> Self {
         self.inner.auto_pay = Some(value);
         self
@@ -371,30 +347,14 @@ impl<C> ModifyPrepayInstanceSpecRequestBuilder<C> {
     ///
     /// Specifies whether to allow cross-cluster instance type upgrade. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false.
-    ///
-    /// When you set `MigrateAcrossZone` to `true` and you upgrade the instance type of an instance based on the returned information, take note of the following items:
-    ///
-    /// Instance that resides in the classic network:
-    ///
-    /// * For [retired instance types](<https://www.alibabacloud.com/help/doc-detail/55263.htm>), when a non-I/O optimized instance is upgraded to an I/O optimized instance, the private IP address, disk device names, and software authorization codes of the instance change. For a Linux instance, basic disks (cloud) are identified as xvd\* such as xvda and xvdb, and ultra disks (cloud_efficiency) and standard SSDs (cloud_ssd) are identified as vd\* such as vda and vdb.
-    /// * For [instance families available for purchase](<https://www.alibabacloud.com/help/doc-detail/25378.htm>), when the instance type of an instance is changed, the private IP address of the instance changes.
-    ///
-    /// Instance that resides in a virtual private cloud (VPC): For [retired instance types](<https://www.alibabacloud.com/help/doc-detail/55263.htm>), when a non-I/O optimized instance is upgraded to an I/O optimized instance, the disk device names and software authorization codes of the instance change. For a Linux instance, basic disks (cloud) are identified as xvd\* such as xvda and xvdb, and ultra disks (cloud_efficiency) and standard SSDs (cloud_ssd) are identified as vd\* such as vda and vdb.
-    ///
-    /// - Wire name: `MigrateAcrossZone`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyPrepayInstanceSpecRequest::migrate_across_zone`](ModifyPrepayInstanceSpecRequest::migrate_across_zone).
     pub fn migrate_across_zone(mut self, value: bool) -> Self {
         self.inner.migrate_across_zone = Some(value);
         self
     }
     /// Sets `SystemDisk`.
     ///
-    /// - Wire name: `SystemDisk`.
+    /// Its description, rules and example: [`ModifyPrepayInstanceSpecRequest::system_disk`](ModifyPrepayInstanceSpecRequest::system_disk).
     pub fn system_disk(mut self, value: crate::types::SystemDisk) -> Self {
         self.inner.system_disk = Some(value);
         self
@@ -403,8 +363,7 @@ impl<C> ModifyPrepayInstanceSpecRequestBuilder<C> {
     ///
     /// The restart time of the instance. The time follows the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC.
     ///
-    /// - Wire name: `RebootTime`.
-    /// - Example: `2018-01-01T12:05Z`.
+    /// Its description, rules and example: [`ModifyPrepayInstanceSpecRequest::reboot_time`](ModifyPrepayInstanceSpecRequest::reboot_time).
     pub fn reboot_time(mut self, value: impl Into<String>) -> Self {
         self.inner.reboot_time = Some(value.into());
         self
@@ -413,8 +372,7 @@ impl<C> ModifyPrepayInstanceSpecRequestBuilder<C> {
     ///
     /// The end time of the temporary change. The time follows the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC.
     ///
-    /// - Wire name: `EndTime`.
-    /// - Example: `2018-01-01T12:05Z`.
+    /// Its description, rules and example: [`ModifyPrepayInstanceSpecRequest::end_time`](ModifyPrepayInstanceSpecRequest::end_time).
     pub fn end_time(mut self, value: impl Into<String>) -> Self {
         self.inner.end_time = Some(value.into());
         self
@@ -423,15 +381,7 @@ impl<C> ModifyPrepayInstanceSpecRequestBuilder<C> {
     ///
     /// Specifies whether to restart the instance immediately after the instance type is changed. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false.
-    ///
-    /// > If the instance is in the **Stopped** state, the instance remains in the Stopped state and no operations are performed, regardless of whether `RebootWhenFinished` is set to true.
-    ///
-    /// - Wire name: `RebootWhenFinished`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyPrepayInstanceSpecRequest::reboot_when_finished`](ModifyPrepayInstanceSpecRequest::reboot_when_finished).
     pub fn reboot_when_finished(mut self, value: bool) -> Self {
         self.inner.reboot_when_finished = Some(value);
         self
@@ -440,8 +390,7 @@ impl<C> ModifyPrepayInstanceSpecRequestBuilder<C> {
     ///
     /// > This parameter is not publicly available.
     ///
-    /// - Wire name: `ModifyMode`.
-    /// - Must be one of `Online`, `Offline`.
+    /// Its description, rules and example: [`ModifyPrepayInstanceSpecRequest::modify_mode`](ModifyPrepayInstanceSpecRequest::modify_mode).
     pub fn modify_mode(mut self, value: impl Into<crate::types::ModifyMode>) -> Self {
         self.inner.modify_mode = Some(value.into());
         self
@@ -450,8 +399,7 @@ impl<C> ModifyPrepayInstanceSpecRequestBuilder<C> {
     ///
     /// > This parameter is not publicly available.
     ///
-    /// - Wire name: `Disk`.
-    /// - Must have at most 128 items.
+    /// Its description, rules and example: [`ModifyPrepayInstanceSpecRequest::disk`](ModifyPrepayInstanceSpecRequest::disk).
     pub fn disk(mut self, values: impl IntoIterator<Item = crate::types::Disk>) -> Self {
         self.inner.disk = Some(values.into_iter().collect());
         self
@@ -596,531 +544,28 @@ for ModifyPrepayInstanceSpecResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyPrepayInstanceSpec`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyPrepayInstanceSpecError {
-    /// HTTP 400 `InvalidInstanceType.ValueUnauthorized`: The specified InstanceType is not authorized.
-    InvalidInstanceTypeValueUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.ValueNotSupported`: The specified InstanceType does not exist or beyond the permitted range.
+mod error;
+pub use error::ModifyPrepayInstanceSpecError;
+impl crate::Client {
+    /// Calls `ModifyPrepayInstanceSpec`: Changes the instance type of a subscription Elastic Compute Service (ECS) instance. You can upgrade or downgrade the instance type. The new instance type takes effect for the entire lifecycle of the subscription ECS instance.
     ///
-    /// Also returned with HTTP 403: The specified InstanceType does not exist or beyond the permitted range.
-    InvalidInstanceTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBillingMethod.ValueNotSupported`: The operation is not permitted due to an invalid billing method of the instance.
-    InvalidBillingMethodValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstance.PurchaseNotFound`: The specified instance has no purchase history.
-    InvalidInstancePurchaseNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstance.UnpaidOrder`: The specified instance has unpaid order.
-    InvalidInstanceUnpaidOrder(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.NotSupported`: The specified InstanceType is not Supported.
-    InvalidInstanceTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OrderCreationFailed`: Order creation failed, please check your params and try it again later.
-    OrderCreationFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Throttling`: You have made too many requests within a short time; your request is denied due to request throttling.
+    /// Set the parameters on the returned builder, then [`send`](ModifyPrepayInstanceSpecRequestBuilder::send) it. The parameters and their rules: [`ModifyPrepayInstanceSpecRequest`].
+    #[inline]
+    pub fn modify_prepay_instance_spec(
+        &self,
+    ) -> ModifyPrepayInstanceSpecRequestBuilder<&Self> {
+        ModifyPrepayInstanceSpecRequestBuilder::new(self)
+    }
+}
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyPrepayInstanceSpec`: Changes the instance type of a subscription Elastic Compute Service (ECS) instance. You can upgrade or downgrade the instance type. The new instance type takes effect for the entire lifecycle of the subscription ECS instance.
     ///
-    /// Also returned with HTTP 403: You have made too many requests within a short time; your request is denied due to request throttling.
-    Throttling(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Account.Arrearage`: Your account has an outstanding payment.
-    AccountArrearage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
-    ///
-    /// Also returned with HTTP 404: The specified InstanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRebootTime.MalFormed`: The specified rebootTime is not valid.
-    InvalidRebootTimeMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRebootTime.ValueNotSupported`: The specified RebootTime is not valid.
-    InvalidRebootTimeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IdempotenceParamNotMatch`: Request uses a client token in a previous request but is not identical to that request.
-    IdempotenceParamNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceChargeType.ValueNotSupported`: %s
-    InvalidInstanceChargeTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.NotStopped`: Instance status must be stopped.
-    InvalidStatusNotStopped(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAction`: %s
-    InvalidAction(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceDowngrade.QuotaExceed`: Quota of instance downgrade is exceed.
-    InstanceDowngradeQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied`: The current user does not support this operation.
-    ///
-    /// Also returned with HTTP 403: %s
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LastOrderProcessing`: The previous order is still processing, please try again later.
-    LastOrderProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.VpcHasEnabledAdvancedNetworkFeature`: The specified vpc has enabled advanced network feature.
-    InvalidOperationVpcHasEnabledAdvancedNetworkFeature(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidAction.WithActiveElasticUpgrade`: The instance has active Elastic Upgrade.
-    InvalidActionWithActiveElasticUpgrade(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceTypeNotSupported.TooManyDisksAttached`: %s
-    InstanceTypeNotSupportedTooManyDisksAttached(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceed.DiskCapacity`: The used capacity of disk type has exceeded the quota in the zone,  %s.
-    QuotaExceedDiskCapacity(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.DiskCategory`: The specified parameter Disk.Category can not be null when Disk.DiskId is specified.
-    MissingParameterDiskCategory(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.DiskCategory`: The specified parameter Disk.Category is not valid.
-    InvalidParameterDiskCategory(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPerformanceLevel.Malformed`: The specified parameter Disk.n.PerformanceLevel is not valid.
-    InvalidPerformanceLevelMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSystemDiskCategory.NotMatchInstanceType`: The system disk category does not match the instance type.
-    InvalidSystemDiskCategoryNotMatchInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceed.RufundVcpu`: The maximum number of refunded vcpu is exceeded: %s .
-    QuotaExceedRufundVcpu(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoPermission.Price`: The operation requires price permission. Please either apply for permission from your main account, or set the parameter AutoPay as true.
-    NoPermissionPrice(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoPermission.Refund`: The operation requires refund permission. Please apply for permission from your main account.
-    NoPermissionRefund(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceStatus`: The current status of the instance does not support this operation.
-    ///
-    /// Also returned with HTTP 403: The current status of the instance does not support this operation.
-    InvalidInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InstanceRenewWithDowngradeInPlan`: The operation is denied due to the specified instance has renew with downgrade record in plan.
-    InvalidOperationInstanceRenewWithDowngradeInPlan(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidOperation.OnlineModificationUnsupported`: Online modification of instance type is not supported for the specified instance due to its CPU topology.
-    InvalidOperationOnlineModificationUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.NoStock`: The specified instance is out of usage.
-    OperationDeniedNoStock(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidUser.PassRoleForbidden`: The RAM user does not have privilege to pass a role.
-    InvalidUserPassRoleForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ImageNotSupportInstanceType`: The specified image does not support the specified InstanceType.
-    ImageNotSupportInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceType.Offline`: %s
-    InstanceTypeOffline(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectInstanceStatus`: The current status of the resource does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.InstanceId`: %s
-    InvalidParameterInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.StarterPackage`: StarterPackage not support modification.
-    InvalidOperationStarterPackage(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstance.PreInstanceExpired`: Instance business status is not Expired.
-    InvalidInstancePreInstanceExpired(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstance.EipNotSupport`: The special instance with eip not support operate, please unassociate eip first.
-    InvalidInstanceEipNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.ImageNotValid`: The specified image is not authorized.
-    OperationDeniedImageNotValid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.LocalDiskUnsupported`: The configuration change is not allowed when the specified instance has local disks mounted.
-    OperationDeniedLocalDiskUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.EniCountExceeded`: %s
-    InvalidOperationEniCountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.Ipv4CountExceeded`: %s
-    InvalidOperationIpv4CountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.Ipv6CountExceeded`: %s
-    InvalidOperationIpv6CountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.Ipv6NotSupport`: %s
-    InvalidOperationIpv6NotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.Ipv4NotSupport`: %s
-    InvalidOperationIpv4NotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstance.NotFoundSystemDisk`: The specified instance has no system disk.
-    InvalidInstanceNotFoundSystemDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceType.NotSupportDiskCategory`: The instanceType of the specified instance does not support this disk category.
-    InvalidInstanceTypeNotSupportDiskCategory(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.ElasticQuota`: No additional quota is available for the specified ECS instance type.
-    QuotaExceedElasticQuota(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidResourceType.NotSupported`: %s
-    InvalidResourceTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.MaxEniQueueNumberExceeded`: %s
-    InvalidOperationMaxEniQueueNumberExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.ExceedInstanceTypeQueueNumber`: %s
-    InvalidOperationExceedInstanceTypeQueueNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.InvalidEniQueueNumber`: %s
-    InvalidParameterInvalidEniQueueNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `HibernationConfigured.InstanceOperationForbidden`: The operation is not permitted due to limit of the hibernation configured instance.
-    HibernationConfiguredInstanceOperationForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.MaxModifyOnlineNumberExceeded`: The specified instance has reached the maximum number of modify online attempts and needs to be rebooted.
-    InvalidOperationMaxModifyOnlineNumberExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.RebootingRequired`: The specified instance needs to be rebooted.
-    InvalidOperationRebootingRequired(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.OSTypeNotSupported`: The specified OS type is not supported.
-    InvalidOperationOsTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.UnpaidOrder`: The specified instance has unpaid order.
-    OperationDeniedUnpaidOrder(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDisk.DetachedSystemDisk`: The specified resource is/has a detached system disk %s , not support current operation.
-    InvalidDiskDetachedSystemDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDataDiskCategory.ValueNotSupported`: The specified Category of Data Disk is not valid.
-    InvalidDataDiskCategoryValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDiskCategory.NotSupported`: The upgrade operation of instance does not support this category of disk.
-    InvalidDiskCategoryNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `BillingMethodNotFound`: The account has not chosen any billing method.
-    BillingMethodNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `ImageOrderFailed`: Create marketplace image order failed.
-    ImageOrderFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 503 `LimitedOperation.ServiceUnavailable`: The service is currently unavailable. Please try again later.
-    LimitedOperationServiceUnavailable(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyPrepayInstanceSpecError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidInstanceType.ValueUnauthorized",
-                        "InvalidInstanceType.ValueNotSupported",
-                        "InvalidBillingMethod.ValueNotSupported",
-                        "InvalidInstance.PurchaseNotFound",
-                        "InvalidInstance.UnpaidOrder",
-                        "InvalidInstanceType.NotSupported",
-                        "OrderCreationFailed",
-                        "Throttling",
-                        "Account.Arrearage",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidRebootTime.MalFormed",
-                        "InvalidRebootTime.ValueNotSupported",
-                        "IdempotenceParamNotMatch",
-                        "InvalidInstanceChargeType.ValueNotSupported",
-                        "InvalidStatus.NotStopped",
-                        "InvalidAction",
-                        "InstanceDowngrade.QuotaExceed",
-                        "InvalidParameter",
-                        "OperationDenied",
-                        "LastOrderProcessing",
-                        "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature",
-                        "InvalidAction.WithActiveElasticUpgrade",
-                        "InstanceTypeNotSupported.TooManyDisksAttached",
-                        "QuotaExceed.DiskCapacity",
-                        "MissingParameter.DiskCategory",
-                        "InvalidParameter.DiskCategory",
-                        "InvalidPerformanceLevel.Malformed",
-                        "InvalidSystemDiskCategory.NotMatchInstanceType",
-                        "QuotaExceed.RufundVcpu",
-                        "NoPermission.Price",
-                        "NoPermission.Refund",
-                        "InvalidInstanceStatus",
-                        "InvalidOperation.InstanceRenewWithDowngradeInPlan",
-                        "InvalidOperation.OnlineModificationUnsupported",
-                        "OperationDenied.NoStock",
-                        "InvalidUser.PassRoleForbidden",
-                        "ImageNotSupportInstanceType",
-                        "InstanceType.Offline",
-                        "IncorrectInstanceStatus",
-                        "InvalidParameter.InstanceId",
-                        "InvalidOperation.StarterPackage",
-                        "InvalidInstance.PreInstanceExpired",
-                        "InvalidInstance.EipNotSupport",
-                        "OperationDenied.ImageNotValid",
-                        "OperationDenied.LocalDiskUnsupported",
-                        "InvalidOperation.EniCountExceeded",
-                        "InvalidOperation.Ipv4CountExceeded",
-                        "InvalidOperation.Ipv6CountExceeded",
-                        "InvalidOperation.Ipv6NotSupport",
-                        "InvalidOperation.Ipv4NotSupport",
-                        "InvalidInstance.NotFoundSystemDisk",
-                        "InvalidInstanceType.NotSupportDiskCategory",
-                        "QuotaExceed.ElasticQuota",
-                        "InvalidResourceType.NotSupported",
-                        "InvalidOperation.MaxEniQueueNumberExceeded",
-                        "InvalidOperation.ExceedInstanceTypeQueueNumber",
-                        "InvalidParameter.InvalidEniQueueNumber",
-                        "HibernationConfigured.InstanceOperationForbidden",
-                        "InvalidOperation.MaxModifyOnlineNumberExceeded",
-                        "InvalidOperation.RebootingRequired",
-                        "InvalidOperation.OSTypeNotSupported",
-                        "OperationDenied.UnpaidOrder",
-                        "InvalidDisk.DetachedSystemDisk",
-                        "InvalidDataDiskCategory.ValueNotSupported",
-                        "InvalidDiskCategory.NotSupported",
-                        "InvalidRegionId.NotFound",
-                        "BillingMethodNotFound",
-                        "InternalError",
-                        "ImageOrderFailed",
-                        "LimitedOperation.ServiceUnavailable",
-                    ],
-                ),
-            error,
-        )
-    }
-}
-#[allow(deprecated)]
-impl ModifyPrepayInstanceSpecError {
-    /// The service error behind the variant.
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyPrepayInstanceSpecRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidInstanceTypeValueUnauthorized(error),
-            1 => Self::InvalidInstanceTypeValueNotSupported(error),
-            2 => Self::InvalidBillingMethodValueNotSupported(error),
-            3 => Self::InvalidInstancePurchaseNotFound(error),
-            4 => Self::InvalidInstanceUnpaidOrder(error),
-            5 => Self::InvalidInstanceTypeNotSupported(error),
-            6 => Self::OrderCreationFailed(error),
-            7 => Self::Throttling(error),
-            8 => Self::AccountArrearage(error),
-            9 => Self::InvalidInstanceIdNotFound(error),
-            10 => Self::InvalidRebootTimeMalFormed(error),
-            11 => Self::InvalidRebootTimeValueNotSupported(error),
-            12 => Self::IdempotenceParamNotMatch(error),
-            13 => Self::InvalidInstanceChargeTypeValueNotSupported(error),
-            14 => Self::InvalidStatusNotStopped(error),
-            15 => Self::InvalidAction(error),
-            16 => Self::InstanceDowngradeQuotaExceed(error),
-            17 => Self::InvalidParameter(error),
-            18 => Self::OperationDenied(error),
-            19 => Self::LastOrderProcessing(error),
-            20 => Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error),
-            21 => Self::InvalidActionWithActiveElasticUpgrade(error),
-            22 => Self::InstanceTypeNotSupportedTooManyDisksAttached(error),
-            23 => Self::QuotaExceedDiskCapacity(error),
-            24 => Self::MissingParameterDiskCategory(error),
-            25 => Self::InvalidParameterDiskCategory(error),
-            26 => Self::InvalidPerformanceLevelMalformed(error),
-            27 => Self::InvalidSystemDiskCategoryNotMatchInstanceType(error),
-            28 => Self::QuotaExceedRufundVcpu(error),
-            29 => Self::NoPermissionPrice(error),
-            30 => Self::NoPermissionRefund(error),
-            31 => Self::InvalidInstanceStatus(error),
-            32 => Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error),
-            33 => Self::InvalidOperationOnlineModificationUnsupported(error),
-            34 => Self::OperationDeniedNoStock(error),
-            35 => Self::InvalidUserPassRoleForbidden(error),
-            36 => Self::ImageNotSupportInstanceType(error),
-            37 => Self::InstanceTypeOffline(error),
-            38 => Self::IncorrectInstanceStatus(error),
-            39 => Self::InvalidParameterInstanceId(error),
-            40 => Self::InvalidOperationStarterPackage(error),
-            41 => Self::InvalidInstancePreInstanceExpired(error),
-            42 => Self::InvalidInstanceEipNotSupport(error),
-            43 => Self::OperationDeniedImageNotValid(error),
-            44 => Self::OperationDeniedLocalDiskUnsupported(error),
-            45 => Self::InvalidOperationEniCountExceeded(error),
-            46 => Self::InvalidOperationIpv4CountExceeded(error),
-            47 => Self::InvalidOperationIpv6CountExceeded(error),
-            48 => Self::InvalidOperationIpv6NotSupport(error),
-            49 => Self::InvalidOperationIpv4NotSupport(error),
-            50 => Self::InvalidInstanceNotFoundSystemDisk(error),
-            51 => Self::InvalidInstanceTypeNotSupportDiskCategory(error),
-            52 => Self::QuotaExceedElasticQuota(error),
-            53 => Self::InvalidResourceTypeNotSupported(error),
-            54 => Self::InvalidOperationMaxEniQueueNumberExceeded(error),
-            55 => Self::InvalidOperationExceedInstanceTypeQueueNumber(error),
-            56 => Self::InvalidParameterInvalidEniQueueNumber(error),
-            57 => Self::HibernationConfiguredInstanceOperationForbidden(error),
-            58 => Self::InvalidOperationMaxModifyOnlineNumberExceeded(error),
-            59 => Self::InvalidOperationRebootingRequired(error),
-            60 => Self::InvalidOperationOsTypeNotSupported(error),
-            61 => Self::OperationDeniedUnpaidOrder(error),
-            62 => Self::InvalidDiskDetachedSystemDisk(error),
-            63 => Self::InvalidDataDiskCategoryValueNotSupported(error),
-            64 => Self::InvalidDiskCategoryNotSupported(error),
-            65 => Self::InvalidRegionIdNotFound(error),
-            66 => Self::BillingMethodNotFound(error),
-            67 => Self::InternalError(error),
-            68 => Self::ImageOrderFailed(error),
-            69 => Self::LimitedOperationServiceUnavailable(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidInstanceTypeValueUnauthorized(error) => (0, error),
-            Self::InvalidInstanceTypeValueNotSupported(error) => (1, error),
-            Self::InvalidBillingMethodValueNotSupported(error) => (2, error),
-            Self::InvalidInstancePurchaseNotFound(error) => (3, error),
-            Self::InvalidInstanceUnpaidOrder(error) => (4, error),
-            Self::InvalidInstanceTypeNotSupported(error) => (5, error),
-            Self::OrderCreationFailed(error) => (6, error),
-            Self::Throttling(error) => (7, error),
-            Self::AccountArrearage(error) => (8, error),
-            Self::InvalidInstanceIdNotFound(error) => (9, error),
-            Self::InvalidRebootTimeMalFormed(error) => (10, error),
-            Self::InvalidRebootTimeValueNotSupported(error) => (11, error),
-            Self::IdempotenceParamNotMatch(error) => (12, error),
-            Self::InvalidInstanceChargeTypeValueNotSupported(error) => (13, error),
-            Self::InvalidStatusNotStopped(error) => (14, error),
-            Self::InvalidAction(error) => (15, error),
-            Self::InstanceDowngradeQuotaExceed(error) => (16, error),
-            Self::InvalidParameter(error) => (17, error),
-            Self::OperationDenied(error) => (18, error),
-            Self::LastOrderProcessing(error) => (19, error),
-            Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error) => {
-                (20, error)
-            }
-            Self::InvalidActionWithActiveElasticUpgrade(error) => (21, error),
-            Self::InstanceTypeNotSupportedTooManyDisksAttached(error) => (22, error),
-            Self::QuotaExceedDiskCapacity(error) => (23, error),
-            Self::MissingParameterDiskCategory(error) => (24, error),
-            Self::InvalidParameterDiskCategory(error) => (25, error),
-            Self::InvalidPerformanceLevelMalformed(error) => (26, error),
-            Self::InvalidSystemDiskCategoryNotMatchInstanceType(error) => (27, error),
-            Self::QuotaExceedRufundVcpu(error) => (28, error),
-            Self::NoPermissionPrice(error) => (29, error),
-            Self::NoPermissionRefund(error) => (30, error),
-            Self::InvalidInstanceStatus(error) => (31, error),
-            Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error) => (32, error),
-            Self::InvalidOperationOnlineModificationUnsupported(error) => (33, error),
-            Self::OperationDeniedNoStock(error) => (34, error),
-            Self::InvalidUserPassRoleForbidden(error) => (35, error),
-            Self::ImageNotSupportInstanceType(error) => (36, error),
-            Self::InstanceTypeOffline(error) => (37, error),
-            Self::IncorrectInstanceStatus(error) => (38, error),
-            Self::InvalidParameterInstanceId(error) => (39, error),
-            Self::InvalidOperationStarterPackage(error) => (40, error),
-            Self::InvalidInstancePreInstanceExpired(error) => (41, error),
-            Self::InvalidInstanceEipNotSupport(error) => (42, error),
-            Self::OperationDeniedImageNotValid(error) => (43, error),
-            Self::OperationDeniedLocalDiskUnsupported(error) => (44, error),
-            Self::InvalidOperationEniCountExceeded(error) => (45, error),
-            Self::InvalidOperationIpv4CountExceeded(error) => (46, error),
-            Self::InvalidOperationIpv6CountExceeded(error) => (47, error),
-            Self::InvalidOperationIpv6NotSupport(error) => (48, error),
-            Self::InvalidOperationIpv4NotSupport(error) => (49, error),
-            Self::InvalidInstanceNotFoundSystemDisk(error) => (50, error),
-            Self::InvalidInstanceTypeNotSupportDiskCategory(error) => (51, error),
-            Self::QuotaExceedElasticQuota(error) => (52, error),
-            Self::InvalidResourceTypeNotSupported(error) => (53, error),
-            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => (54, error),
-            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => (55, error),
-            Self::InvalidParameterInvalidEniQueueNumber(error) => (56, error),
-            Self::HibernationConfiguredInstanceOperationForbidden(error) => (57, error),
-            Self::InvalidOperationMaxModifyOnlineNumberExceeded(error) => (58, error),
-            Self::InvalidOperationRebootingRequired(error) => (59, error),
-            Self::InvalidOperationOsTypeNotSupported(error) => (60, error),
-            Self::OperationDeniedUnpaidOrder(error) => (61, error),
-            Self::InvalidDiskDetachedSystemDisk(error) => (62, error),
-            Self::InvalidDataDiskCategoryValueNotSupported(error) => (63, error),
-            Self::InvalidDiskCategoryNotSupported(error) => (64, error),
-            Self::InvalidRegionIdNotFound(error) => (65, error),
-            Self::BillingMethodNotFound(error) => (66, error),
-            Self::InternalError(error) => (67, error),
-            Self::ImageOrderFailed(error) => (68, error),
-            Self::LimitedOperationServiceUnavailable(error) => (69, error),
-            Self::Unhandled(unhandled) => (70, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyPrepayInstanceSpecError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyPrepayInstanceSpecError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidInstanceTypeValueUnauthorized",
-            "InvalidInstanceTypeValueNotSupported",
-            "InvalidBillingMethodValueNotSupported",
-            "InvalidInstancePurchaseNotFound",
-            "InvalidInstanceUnpaidOrder",
-            "InvalidInstanceTypeNotSupported",
-            "OrderCreationFailed",
-            "Throttling",
-            "AccountArrearage",
-            "InvalidInstanceIdNotFound",
-            "InvalidRebootTimeMalFormed",
-            "InvalidRebootTimeValueNotSupported",
-            "IdempotenceParamNotMatch",
-            "InvalidInstanceChargeTypeValueNotSupported",
-            "InvalidStatusNotStopped",
-            "InvalidAction",
-            "InstanceDowngradeQuotaExceed",
-            "InvalidParameter",
-            "OperationDenied",
-            "LastOrderProcessing",
-            "InvalidOperationVpcHasEnabledAdvancedNetworkFeature",
-            "InvalidActionWithActiveElasticUpgrade",
-            "InstanceTypeNotSupportedTooManyDisksAttached",
-            "QuotaExceedDiskCapacity",
-            "MissingParameterDiskCategory",
-            "InvalidParameterDiskCategory",
-            "InvalidPerformanceLevelMalformed",
-            "InvalidSystemDiskCategoryNotMatchInstanceType",
-            "QuotaExceedRufundVcpu",
-            "NoPermissionPrice",
-            "NoPermissionRefund",
-            "InvalidInstanceStatus",
-            "InvalidOperationInstanceRenewWithDowngradeInPlan",
-            "InvalidOperationOnlineModificationUnsupported",
-            "OperationDeniedNoStock",
-            "InvalidUserPassRoleForbidden",
-            "ImageNotSupportInstanceType",
-            "InstanceTypeOffline",
-            "IncorrectInstanceStatus",
-            "InvalidParameterInstanceId",
-            "InvalidOperationStarterPackage",
-            "InvalidInstancePreInstanceExpired",
-            "InvalidInstanceEipNotSupport",
-            "OperationDeniedImageNotValid",
-            "OperationDeniedLocalDiskUnsupported",
-            "InvalidOperationEniCountExceeded",
-            "InvalidOperationIpv4CountExceeded",
-            "InvalidOperationIpv6CountExceeded",
-            "InvalidOperationIpv6NotSupport",
-            "InvalidOperationIpv4NotSupport",
-            "InvalidInstanceNotFoundSystemDisk",
-            "InvalidInstanceTypeNotSupportDiskCategory",
-            "QuotaExceedElasticQuota",
-            "InvalidResourceTypeNotSupported",
-            "InvalidOperationMaxEniQueueNumberExceeded",
-            "InvalidOperationExceedInstanceTypeQueueNumber",
-            "InvalidParameterInvalidEniQueueNumber",
-            "HibernationConfiguredInstanceOperationForbidden",
-            "InvalidOperationMaxModifyOnlineNumberExceeded",
-            "InvalidOperationRebootingRequired",
-            "InvalidOperationOsTypeNotSupported",
-            "OperationDeniedUnpaidOrder",
-            "InvalidDiskDetachedSystemDisk",
-            "InvalidDataDiskCategoryValueNotSupported",
-            "InvalidDiskCategoryNotSupported",
-            "InvalidRegionIdNotFound",
-            "BillingMethodNotFound",
-            "InternalError",
-            "ImageOrderFailed",
-            "LimitedOperationServiceUnavailable",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyPrepayInstanceSpecError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyPrepayInstanceSpecError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyPrepayInstanceSpecError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyPrepayInstanceSpecError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_prepay_instance_spec(
+        &self,
+    ) -> ModifyPrepayInstanceSpecRequestBuilder<&Self> {
+        ModifyPrepayInstanceSpecRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyReservedInstanceAttributeRequest>;
 /// Request of `ModifyReservedInstanceAttribute`: Modifies the attributes of a reserved instance, such as the name and description of the instance.
 ///
 /// # Example
@@ -130,9 +133,7 @@ impl<C> ModifyReservedInstanceAttributeRequestBuilder<C> {
     ///
     /// The ID of the reserved instance.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyReservedInstanceAttributeRequest::region_id`](ModifyReservedInstanceAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -141,9 +142,7 @@ impl<C> ModifyReservedInstanceAttributeRequestBuilder<C> {
     ///
     /// The new name of the reserved instance. The name must be 2 to 128 characters in length. It must start with a letter and cannot start with `http://` or `https://`. It can contain letters, digits, colons (:), underscores (\_), and hyphens (-).
     ///
-    /// - Wire name: `ReservedInstanceId`.
-    /// - Required.
-    /// - Example: `ecsri-uf61hdhue4kcorqsk****`.
+    /// Its description, rules and example: [`ModifyReservedInstanceAttributeRequest::reserved_instance_id`](ModifyReservedInstanceAttributeRequest::reserved_instance_id).
     pub fn reserved_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.reserved_instance_id = Some(value.into());
         self
@@ -152,10 +151,7 @@ impl<C> ModifyReservedInstanceAttributeRequestBuilder<C> {
     ///
     /// The new description of the reserved instance. The description must be 2 to 256 characters in length. It cannot start with `http://` or `https://`.
     ///
-    /// This parameter is empty by default.
-    ///
-    /// - Wire name: `ReservedInstanceName`.
-    /// - Example: `testReservedInstanceName`.
+    /// Its description, rules and example: [`ModifyReservedInstanceAttributeRequest::reserved_instance_name`](ModifyReservedInstanceAttributeRequest::reserved_instance_name).
     pub fn reserved_instance_name(mut self, value: impl Into<String>) -> Self {
         self.inner.reserved_instance_name = Some(value.into());
         self
@@ -164,8 +160,7 @@ impl<C> ModifyReservedInstanceAttributeRequestBuilder<C> {
     ///
     /// The error code.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `ri-example`.
+    /// Its description, rules and example: [`ModifyReservedInstanceAttributeRequest::description`](ModifyReservedInstanceAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -333,120 +328,28 @@ for ModifyReservedInstanceAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyReservedInstanceAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyReservedInstanceAttributeError {
-    /// HTTP 403 `InvalidParameter.ReservedInstanceName`: The reservedInstanceName is invalid.
-    InvalidParameterReservedInstanceName(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidZoneId.NotFound`: The ZoneId provided does not exist in our records.
-    InvalidZoneIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidReservedInstanceId.NotFound`: The specified ReservedInstanceId does not exist.
-    InvalidReservedInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyReservedInstanceAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.ReservedInstanceName",
-                        "InvalidZoneId.NotFound",
-                        "InvalidReservedInstanceId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyReservedInstanceAttributeError;
+impl crate::Client {
+    /// Calls `ModifyReservedInstanceAttribute`: Modifies the attributes of a reserved instance, such as the name and description of the instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyReservedInstanceAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyReservedInstanceAttributeRequest`].
+    #[inline]
+    pub fn modify_reserved_instance_attribute(
+        &self,
+    ) -> ModifyReservedInstanceAttributeRequestBuilder<&Self> {
+        ModifyReservedInstanceAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyReservedInstanceAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyReservedInstanceAttribute`: Modifies the attributes of a reserved instance, such as the name and description of the instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyReservedInstanceAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterReservedInstanceName(error),
-            1 => Self::InvalidZoneIdNotFound(error),
-            2 => Self::InvalidReservedInstanceIdNotFound(error),
-            3 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterReservedInstanceName(error) => (0, error),
-            Self::InvalidZoneIdNotFound(error) => (1, error),
-            Self::InvalidReservedInstanceIdNotFound(error) => (2, error),
-            Self::InternalError(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyReservedInstanceAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyReservedInstanceAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterReservedInstanceName",
-            "InvalidZoneIdNotFound",
-            "InvalidReservedInstanceIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyReservedInstanceAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyReservedInstanceAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyReservedInstanceAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ModifyReservedInstanceAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_reserved_instance_attribute(
+        &self,
+    ) -> ModifyReservedInstanceAttributeRequestBuilder<&Self> {
+        ModifyReservedInstanceAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    ModifyReservedInstanceAutoRenewAttributeRequest,
+>;
 /// Request of `ModifyReservedInstanceAutoRenewAttribute`: Modifies the auto-renewal attributes of reserved instances. You can cancel or disable the auto-renewal feature for reserved instances.
 ///
 /// # Example
@@ -151,9 +157,7 @@ impl<C> ModifyReservedInstanceAutoRenewAttributeRequestBuilder<C> {
     ///
     /// The region ID of the reserved instances. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyReservedInstanceAutoRenewAttributeRequest::region_id`](ModifyReservedInstanceAutoRenewAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -162,10 +166,7 @@ impl<C> ModifyReservedInstanceAutoRenewAttributeRequestBuilder<C> {
     ///
     /// The auto-renewal cycle.
     ///
-    /// Valid values: 1 and 3.
-    ///
-    /// - Wire name: `Period`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ModifyReservedInstanceAutoRenewAttributeRequest::period`](ModifyReservedInstanceAutoRenewAttributeRequest::period).
     pub fn period(mut self, value: i32) -> Self {
         self.inner.period = Some(value);
         self
@@ -174,10 +175,7 @@ impl<C> ModifyReservedInstanceAutoRenewAttributeRequestBuilder<C> {
     ///
     /// The unit of the auto-renewal duration.
     ///
-    /// Valid values: Year and Month.
-    ///
-    /// - Wire name: `PeriodUnit`.
-    /// - Example: `Month`.
+    /// Its description, rules and example: [`ModifyReservedInstanceAutoRenewAttributeRequest::period_unit`](ModifyReservedInstanceAutoRenewAttributeRequest::period_unit).
     pub fn period_unit(mut self, value: impl Into<String>) -> Self {
         self.inner.period_unit = Some(value.into());
         self
@@ -186,11 +184,7 @@ impl<C> ModifyReservedInstanceAutoRenewAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to automatically renew the reserved instances. Valid values:
     ///
-    /// * AutoRenewal: automatically renews the reserved instances.
-    /// * Normal: manually renews the reserved instances.
-    ///
-    /// - Wire name: `RenewalStatus`.
-    /// - Example: `AutoRenewal`.
+    /// Its description, rules and example: [`ModifyReservedInstanceAutoRenewAttributeRequest::renewal_status`](ModifyReservedInstanceAutoRenewAttributeRequest::renewal_status).
     pub fn renewal_status(mut self, value: impl Into<String>) -> Self {
         self.inner.renewal_status = Some(value.into());
         self
@@ -199,8 +193,7 @@ impl<C> ModifyReservedInstanceAutoRenewAttributeRequestBuilder<C> {
     ///
     /// The IDs of the reserved instances.
     ///
-    /// - Wire name: `ReservedInstanceId`.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`ModifyReservedInstanceAutoRenewAttributeRequest::reserved_instance_id`](ModifyReservedInstanceAutoRenewAttributeRequest::reserved_instance_id).
     pub fn reserved_instance_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -343,139 +336,28 @@ for ModifyReservedInstanceAutoRenewAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyReservedInstanceAutoRenewAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyReservedInstanceAutoRenewAttributeError {
-    /// HTTP 400 `InvalidParameter.Duration`: The specified parameter Duration is invalid.
-    InvalidParameterDuration(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Abs.MissingParamter.InstanceId`: ReservedInstanceId should not be null.
-    AbsMissingParamterInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.ToManyInstanceIds`: ReservedInstanceId should be less than 100.
-    InvalidParameterToManyInstanceIds(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.PeriodUnit`: The specified parameter PeriodUnit is not valid.
-    InvalidParameterPeriodUnit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.Period`: The specified parameter Period is not valid.
-    InvalidParameterPeriod(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.RenewalStatus`: The specified parameter RenewalStatus is not valid.
-    InvalidParameterRenewalStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InValidParameter`: Parameter invalid.%s
-    InValidParameter(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ModifyReservedInstanceAutoRenewAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.Duration",
-                        "Abs.MissingParamter.InstanceId",
-                        "InvalidParameter.ToManyInstanceIds",
-                        "InvalidParameter.PeriodUnit",
-                        "InvalidParameter.Period",
-                        "InvalidParameter.RenewalStatus",
-                        "InValidParameter",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyReservedInstanceAutoRenewAttributeError;
+impl crate::Client {
+    /// Calls `ModifyReservedInstanceAutoRenewAttribute`: Modifies the auto-renewal attributes of reserved instances. You can cancel or disable the auto-renewal feature for reserved instances.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyReservedInstanceAutoRenewAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyReservedInstanceAutoRenewAttributeRequest`].
+    #[inline]
+    pub fn modify_reserved_instance_auto_renew_attribute(
+        &self,
+    ) -> ModifyReservedInstanceAutoRenewAttributeRequestBuilder<&Self> {
+        ModifyReservedInstanceAutoRenewAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyReservedInstanceAutoRenewAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyReservedInstanceAutoRenewAttribute`: Modifies the auto-renewal attributes of reserved instances. You can cancel or disable the auto-renewal feature for reserved instances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyReservedInstanceAutoRenewAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterDuration(error),
-            1 => Self::AbsMissingParamterInstanceId(error),
-            2 => Self::InvalidParameterToManyInstanceIds(error),
-            3 => Self::InvalidParameterPeriodUnit(error),
-            4 => Self::InvalidParameterPeriod(error),
-            5 => Self::InvalidParameterRenewalStatus(error),
-            6 => Self::InValidParameter(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterDuration(error) => (0, error),
-            Self::AbsMissingParamterInstanceId(error) => (1, error),
-            Self::InvalidParameterToManyInstanceIds(error) => (2, error),
-            Self::InvalidParameterPeriodUnit(error) => (3, error),
-            Self::InvalidParameterPeriod(error) => (4, error),
-            Self::InvalidParameterRenewalStatus(error) => (5, error),
-            Self::InValidParameter(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyReservedInstanceAutoRenewAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyReservedInstanceAutoRenewAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterDuration",
-            "AbsMissingParamterInstanceId",
-            "InvalidParameterToManyInstanceIds",
-            "InvalidParameterPeriodUnit",
-            "InvalidParameterPeriod",
-            "InvalidParameterRenewalStatus",
-            "InValidParameter",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyReservedInstanceAutoRenewAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyReservedInstanceAutoRenewAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyReservedInstanceAutoRenewAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ModifyReservedInstanceAutoRenewAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_reserved_instance_auto_renew_attribute(
+        &self,
+    ) -> ModifyReservedInstanceAutoRenewAttributeRequestBuilder<&Self> {
+        ModifyReservedInstanceAutoRenewAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyReservedInstancesRequest>;
 /// Request of `ModifyReservedInstances`: Modifies the configurations of a reserved instance, such as the instance type, quantity, and zone, to split, merge, or change the scope of the reserved instance.
 ///
 /// This operation is an asynchronous operation. After you call this operation to modify a reserved instance, the operation starts the modification process and returns the ID of the resulting new reserved instance. The original reserved instance enters the `Updating` state and then the `Inactive` state. At the same time, the resulting new reserved instance is generated and enters the Creating state and then the Active state. You can call the [DescribeReservedInstances](<https://www.alibabacloud.com/help/doc-detail/2679781.htm>) operation to query the states of the reserved instance.
@@ -195,11 +198,7 @@ impl<C> ModifyReservedInstancesRequestBuilder<C> {
     ///
     /// The region ID of the reserved instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyReservedInstancesRequest::region_id`](ModifyReservedInstancesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -208,10 +207,7 @@ impl<C> ModifyReservedInstancesRequestBuilder<C> {
     ///
     /// The IDs of reserved instances that you want to modify. You can specify up to 20 reserved instance IDs.
     ///
-    /// - Wire name: `ReservedInstanceId`.
-    /// - Required.
-    /// - Must have at most 100 items.
-    /// - Example: `ReservedInstanceId.1="ecsri-bp1cx3****",ReservedInstanceId.2="ecsri-bp15xx2****"......`.
+    /// Its description, rules and example: [`ModifyReservedInstancesRequest::reserved_instance_id`](ModifyReservedInstancesRequest::reserved_instance_id).
     pub fn reserved_instance_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -225,8 +221,7 @@ impl<C> ModifyReservedInstancesRequestBuilder<C> {
     ///
     /// The configurations of the new reserved instances. You can specify up to 100 new reserved instances.
     ///
-    /// - Wire name: `Configuration`.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`ModifyReservedInstancesRequest::configuration`](ModifyReservedInstancesRequest::configuration).
     pub fn configuration(
         mut self,
         values: impl IntoIterator<Item = crate::types::Configuration>,
@@ -371,341 +366,28 @@ for ModifyReservedInstancesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyReservedInstances`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyReservedInstancesError {
-    /// HTTP 400 `InvalidInstanceType.ValueUnauthorized`: The specified InstanceType is not authorized.
-    InvalidInstanceTypeValueUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Conflict`: The specified region and cluster do not match.
-    InvalidParameterConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
-    InvalidTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeriodUnit.ValueNotSupported`: The specified parameter PeriodUnit is not valid.
-    InvalidPeriodUnitValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue.Malformed`: The specified Tag.n.Value is not valid.
-    InvalidTagValueMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidChargeType.ValueNotSupported`: ChargeType is not valid.
-    InvalidChargeTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied`: The specified InstanceType or Zone is not authorized for current user.
+mod error;
+pub use error::ModifyReservedInstancesError;
+impl crate::Client {
+    /// Calls `ModifyReservedInstances`: Modifies the configurations of a reserved instance, such as the instance type, quantity, and zone, to split, merge, or change the scope of the reserved instance.
     ///
-    /// Also returned with HTTP 403: Sales of this resource are temporarily suspended in the specified region; please try again later.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.NoStock`: The requested resource is sold out in the specified zone; try other types of resources or other regions and zones.
-    OperationDeniedNoStock(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `NodeControllerUnavailable`: The Node Controller is temporarily unavailable.
-    NodeControllerUnavailable(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.ResourceOwnerAccount`: ResourceOwnerAccount is Invalid.
-    InvalidParameterResourceOwnerAccount(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Zone.NotOpen`: The specified zone is not granted to you to buy resources yet.
-    ZoneNotOpen(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Zone.NotOnSale`: The specified zone is not available for purchase.
-    ZoneNotOnSale(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Account.Arrearage`: Your account has been in arrears.
-    AccountArrearage(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidReservedInstanceName.Malformed`: The specified parameter ReservedInstanceName is invalid.
-    InvalidReservedInstanceNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.Scope`: The specified parameter 'Scope' is invalid.
-    InvalidParameterScope(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidReservedInstanceStatus.ValueNotSupported`: ReservedInstance status is not supported.
-    InvalidReservedInstanceStatusValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidReservedInstanceOfferingType.ValueNotSupported`: The OfferingType is not supported.
-    InvalidReservedInstanceOfferingTypeValueNotSupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidReservedInstanceOfferingClass.ValueNotSupported`: The OfferingClass is not supported.
-    InvalidReservedInstanceOfferingClassValueNotSupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `MissingParameter.ZoneId`: The specified zoneId should be not empty.
-    MissingParameterZoneId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `MissingParameter.InstanceType`: The instanceType should be not empty.
-    MissingParameterInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `MissingParameter.ReservedInstanceId`: The ids of reservedInstance can not be empty.
-    MissingParameterReservedInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `MissingParameter.ReservedInstanceConfiguration`: The configurations of reservedInstance can not be empty.
-    MissingParameterReservedInstanceConfiguration(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.SplitOrMerge`: The Many-to-many of modification is not supported.
-    InvalidParameterSplitOrMerge(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `MissingParameter.InstanceTypeAndAmountBothEmpty`: The instanceType and amount can not be both empty.
-    MissingParameterInstanceTypeAndAmountBothEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidReservedInstancePlatform.ValueNotSupported`: The Platform is not supported.
-    InvalidReservedInstancePlatformValueNotSupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidParameter.ReservedInstanceName`: The reservedInstanceName is invalid.
-    InvalidParameterReservedInstanceName(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidReservedInstanceZone.ValueNotSupported`: The zoneId is not exist.
-    InvalidReservedInstanceZoneValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.ValueNotSupported`: The instanceTypeFamily of the instance to be changed must be consistent.
-    InvalidParameterValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectInstanceStatus`: The status of specified reservedInstance must be active.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidPlatform.ValueNotSupported`: The platform of reservedInstance is invalid.
-    InvalidPlatformValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidScope.ValueNotSupported`: The scope of reservedInstance is invalid. The valid value is Zone or Region.
-    InvalidScopeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidConfiguration.ValueNotSupported`: The modification Configuration should not be empty.
-    InvalidConfigurationValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidZoneId.ValueNotSupported`: The specified zoneId should be same.
-    InvalidZoneIdValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter`: The parameter is invalid.Please check it.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceAmount.ValueNotSupported`: The instanceAmount is invalid.
-    InvalidInstanceAmountValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.OnlyModifyName`: It is not allowed to modify the ReservedInstanceName only.
-    OperationDeniedOnlyModifyName(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidReservedInstanceId.NotFound`: The specified parameter ReservedInstanceId is invalid.
-    InvalidReservedInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidZoneId.NotFound`: The ZoneId provided does not exist in our records.
-    InvalidZoneIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyReservedInstancesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidInstanceType.ValueUnauthorized",
-                        "InvalidParameter.Conflict",
-                        "InvalidTagKey.Malformed",
-                        "InvalidPeriodUnit.ValueNotSupported",
-                        "InvalidTagValue.Malformed",
-                        "InvalidChargeType.ValueNotSupported",
-                        "OperationDenied",
-                        "OperationDenied.NoStock",
-                        "NodeControllerUnavailable",
-                        "InvalidParameter.ResourceOwnerAccount",
-                        "Zone.NotOpen",
-                        "Zone.NotOnSale",
-                        "Account.Arrearage",
-                        "InvalidReservedInstanceName.Malformed",
-                        "InvalidParameter.Scope",
-                        "InvalidReservedInstanceStatus.ValueNotSupported",
-                        "InvalidReservedInstanceOfferingType.ValueNotSupported",
-                        "InvalidReservedInstanceOfferingClass.ValueNotSupported",
-                        "MissingParameter.ZoneId",
-                        "MissingParameter.InstanceType",
-                        "MissingParameter.ReservedInstanceId",
-                        "MissingParameter.ReservedInstanceConfiguration",
-                        "InvalidParameter.SplitOrMerge",
-                        "MissingParameter.InstanceTypeAndAmountBothEmpty",
-                        "InvalidReservedInstancePlatform.ValueNotSupported",
-                        "InvalidParameter.ReservedInstanceName",
-                        "InvalidReservedInstanceZone.ValueNotSupported",
-                        "InvalidParameter.ValueNotSupported",
-                        "IncorrectInstanceStatus",
-                        "InvalidPlatform.ValueNotSupported",
-                        "InvalidScope.ValueNotSupported",
-                        "InvalidConfiguration.ValueNotSupported",
-                        "InvalidZoneId.ValueNotSupported",
-                        "InvalidParameter",
-                        "InvalidInstanceAmount.ValueNotSupported",
-                        "OperationDenied.OnlyModifyName",
-                        "InvalidReservedInstanceId.NotFound",
-                        "InvalidZoneId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](ModifyReservedInstancesRequestBuilder::send) it. The parameters and their rules: [`ModifyReservedInstancesRequest`].
+    #[inline]
+    pub fn modify_reserved_instances(
+        &self,
+    ) -> ModifyReservedInstancesRequestBuilder<&Self> {
+        ModifyReservedInstancesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyReservedInstancesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyReservedInstances`: Modifies the configurations of a reserved instance, such as the instance type, quantity, and zone, to split, merge, or change the scope of the reserved instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyReservedInstancesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidInstanceTypeValueUnauthorized(error),
-            1 => Self::InvalidParameterConflict(error),
-            2 => Self::InvalidTagKeyMalformed(error),
-            3 => Self::InvalidPeriodUnitValueNotSupported(error),
-            4 => Self::InvalidTagValueMalformed(error),
-            5 => Self::InvalidChargeTypeValueNotSupported(error),
-            6 => Self::OperationDenied(error),
-            7 => Self::OperationDeniedNoStock(error),
-            8 => Self::NodeControllerUnavailable(error),
-            9 => Self::InvalidParameterResourceOwnerAccount(error),
-            10 => Self::ZoneNotOpen(error),
-            11 => Self::ZoneNotOnSale(error),
-            12 => Self::AccountArrearage(error),
-            13 => Self::InvalidReservedInstanceNameMalformed(error),
-            14 => Self::InvalidParameterScope(error),
-            15 => Self::InvalidReservedInstanceStatusValueNotSupported(error),
-            16 => Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error),
-            17 => Self::InvalidReservedInstanceOfferingClassValueNotSupported(error),
-            18 => Self::MissingParameterZoneId(error),
-            19 => Self::MissingParameterInstanceType(error),
-            20 => Self::MissingParameterReservedInstanceId(error),
-            21 => Self::MissingParameterReservedInstanceConfiguration(error),
-            22 => Self::InvalidParameterSplitOrMerge(error),
-            23 => Self::MissingParameterInstanceTypeAndAmountBothEmpty(error),
-            24 => Self::InvalidReservedInstancePlatformValueNotSupported(error),
-            25 => Self::InvalidParameterReservedInstanceName(error),
-            26 => Self::InvalidReservedInstanceZoneValueNotSupported(error),
-            27 => Self::InvalidParameterValueNotSupported(error),
-            28 => Self::IncorrectInstanceStatus(error),
-            29 => Self::InvalidPlatformValueNotSupported(error),
-            30 => Self::InvalidScopeValueNotSupported(error),
-            31 => Self::InvalidConfigurationValueNotSupported(error),
-            32 => Self::InvalidZoneIdValueNotSupported(error),
-            33 => Self::InvalidParameter(error),
-            34 => Self::InvalidInstanceAmountValueNotSupported(error),
-            35 => Self::OperationDeniedOnlyModifyName(error),
-            36 => Self::InvalidReservedInstanceIdNotFound(error),
-            37 => Self::InvalidZoneIdNotFound(error),
-            38 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidInstanceTypeValueUnauthorized(error) => (0, error),
-            Self::InvalidParameterConflict(error) => (1, error),
-            Self::InvalidTagKeyMalformed(error) => (2, error),
-            Self::InvalidPeriodUnitValueNotSupported(error) => (3, error),
-            Self::InvalidTagValueMalformed(error) => (4, error),
-            Self::InvalidChargeTypeValueNotSupported(error) => (5, error),
-            Self::OperationDenied(error) => (6, error),
-            Self::OperationDeniedNoStock(error) => (7, error),
-            Self::NodeControllerUnavailable(error) => (8, error),
-            Self::InvalidParameterResourceOwnerAccount(error) => (9, error),
-            Self::ZoneNotOpen(error) => (10, error),
-            Self::ZoneNotOnSale(error) => (11, error),
-            Self::AccountArrearage(error) => (12, error),
-            Self::InvalidReservedInstanceNameMalformed(error) => (13, error),
-            Self::InvalidParameterScope(error) => (14, error),
-            Self::InvalidReservedInstanceStatusValueNotSupported(error) => (15, error),
-            Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error) => {
-                (16, error)
-            }
-            Self::InvalidReservedInstanceOfferingClassValueNotSupported(error) => {
-                (17, error)
-            }
-            Self::MissingParameterZoneId(error) => (18, error),
-            Self::MissingParameterInstanceType(error) => (19, error),
-            Self::MissingParameterReservedInstanceId(error) => (20, error),
-            Self::MissingParameterReservedInstanceConfiguration(error) => (21, error),
-            Self::InvalidParameterSplitOrMerge(error) => (22, error),
-            Self::MissingParameterInstanceTypeAndAmountBothEmpty(error) => (23, error),
-            Self::InvalidReservedInstancePlatformValueNotSupported(error) => (24, error),
-            Self::InvalidParameterReservedInstanceName(error) => (25, error),
-            Self::InvalidReservedInstanceZoneValueNotSupported(error) => (26, error),
-            Self::InvalidParameterValueNotSupported(error) => (27, error),
-            Self::IncorrectInstanceStatus(error) => (28, error),
-            Self::InvalidPlatformValueNotSupported(error) => (29, error),
-            Self::InvalidScopeValueNotSupported(error) => (30, error),
-            Self::InvalidConfigurationValueNotSupported(error) => (31, error),
-            Self::InvalidZoneIdValueNotSupported(error) => (32, error),
-            Self::InvalidParameter(error) => (33, error),
-            Self::InvalidInstanceAmountValueNotSupported(error) => (34, error),
-            Self::OperationDeniedOnlyModifyName(error) => (35, error),
-            Self::InvalidReservedInstanceIdNotFound(error) => (36, error),
-            Self::InvalidZoneIdNotFound(error) => (37, error),
-            Self::InternalError(error) => (38, error),
-            Self::Unhandled(unhandled) => (39, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyReservedInstancesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyReservedInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidInstanceTypeValueUnauthorized",
-            "InvalidParameterConflict",
-            "InvalidTagKeyMalformed",
-            "InvalidPeriodUnitValueNotSupported",
-            "InvalidTagValueMalformed",
-            "InvalidChargeTypeValueNotSupported",
-            "OperationDenied",
-            "OperationDeniedNoStock",
-            "NodeControllerUnavailable",
-            "InvalidParameterResourceOwnerAccount",
-            "ZoneNotOpen",
-            "ZoneNotOnSale",
-            "AccountArrearage",
-            "InvalidReservedInstanceNameMalformed",
-            "InvalidParameterScope",
-            "InvalidReservedInstanceStatusValueNotSupported",
-            "InvalidReservedInstanceOfferingTypeValueNotSupported",
-            "InvalidReservedInstanceOfferingClassValueNotSupported",
-            "MissingParameterZoneId",
-            "MissingParameterInstanceType",
-            "MissingParameterReservedInstanceId",
-            "MissingParameterReservedInstanceConfiguration",
-            "InvalidParameterSplitOrMerge",
-            "MissingParameterInstanceTypeAndAmountBothEmpty",
-            "InvalidReservedInstancePlatformValueNotSupported",
-            "InvalidParameterReservedInstanceName",
-            "InvalidReservedInstanceZoneValueNotSupported",
-            "InvalidParameterValueNotSupported",
-            "IncorrectInstanceStatus",
-            "InvalidPlatformValueNotSupported",
-            "InvalidScopeValueNotSupported",
-            "InvalidConfigurationValueNotSupported",
-            "InvalidZoneIdValueNotSupported",
-            "InvalidParameter",
-            "InvalidInstanceAmountValueNotSupported",
-            "OperationDeniedOnlyModifyName",
-            "InvalidReservedInstanceIdNotFound",
-            "InvalidZoneIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyReservedInstancesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyReservedInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyReservedInstancesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyReservedInstancesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_reserved_instances(
+        &self,
+    ) -> ModifyReservedInstancesRequestBuilder<&Self> {
+        ModifyReservedInstancesRequestBuilder::new(self)
     }
 }

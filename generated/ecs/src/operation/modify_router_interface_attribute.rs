@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyRouterInterfaceAttributeRequest>;
 /// Request of `ModifyRouterInterfaceAttribute`: ModifyRouterInterfaceAttribute
 ///
 /// Deprecated: use `Vpc::2016-04-28::ModifyRouterInterfaceAttribute` instead.
@@ -167,72 +170,70 @@ pub struct ModifyRouterInterfaceAttributeRequestBuilder<C = ()> {
 impl<C> ModifyRouterInterfaceAttributeRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`ModifyRouterInterfaceAttributeRequest::region_id`](ModifyRouterInterfaceAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `RouterInterfaceId`.
     ///
-    /// - Wire name: `RouterInterfaceId`.
-    /// - Required.
+    /// Its description, rules and example: [`ModifyRouterInterfaceAttributeRequest::router_interface_id`](ModifyRouterInterfaceAttributeRequest::router_interface_id).
     pub fn router_interface_id(mut self, value: impl Into<String>) -> Self {
         self.inner.router_interface_id = Some(value.into());
         self
     }
     /// Sets `Name`.
     ///
-    /// - Wire name: `Name`.
+    /// Its description, rules and example: [`ModifyRouterInterfaceAttributeRequest::name`](ModifyRouterInterfaceAttributeRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
     }
     /// Sets `Description`.
     ///
-    /// - Wire name: `Description`.
+    /// Its description, rules and example: [`ModifyRouterInterfaceAttributeRequest::description`](ModifyRouterInterfaceAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
     }
     /// Sets `OppositeInterfaceId`.
     ///
-    /// - Wire name: `OppositeInterfaceId`.
+    /// Its description, rules and example: [`ModifyRouterInterfaceAttributeRequest::opposite_interface_id`](ModifyRouterInterfaceAttributeRequest::opposite_interface_id).
     pub fn opposite_interface_id(mut self, value: impl Into<String>) -> Self {
         self.inner.opposite_interface_id = Some(value.into());
         self
     }
     /// Sets `OppositeRouterId`.
     ///
-    /// - Wire name: `OppositeRouterId`.
+    /// Its description, rules and example: [`ModifyRouterInterfaceAttributeRequest::opposite_router_id`](ModifyRouterInterfaceAttributeRequest::opposite_router_id).
     pub fn opposite_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.opposite_router_id = Some(value.into());
         self
     }
     /// Sets `OppositeRouterType`.
     ///
-    /// - Wire name: `OppositeRouterType`.
+    /// Its description, rules and example: [`ModifyRouterInterfaceAttributeRequest::opposite_router_type`](ModifyRouterInterfaceAttributeRequest::opposite_router_type).
     pub fn opposite_router_type(mut self, value: impl Into<String>) -> Self {
         self.inner.opposite_router_type = Some(value.into());
         self
     }
     /// Sets `OppositeInterfaceOwnerId`.
     ///
-    /// - Wire name: `OppositeInterfaceOwnerId`.
+    /// Its description, rules and example: [`ModifyRouterInterfaceAttributeRequest::opposite_interface_owner_id`](ModifyRouterInterfaceAttributeRequest::opposite_interface_owner_id).
     pub fn opposite_interface_owner_id(mut self, value: i64) -> Self {
         self.inner.opposite_interface_owner_id = Some(value);
         self
     }
     /// Sets `HealthCheckSourceIp`.
     ///
-    /// - Wire name: `HealthCheckSourceIp`.
+    /// Its description, rules and example: [`ModifyRouterInterfaceAttributeRequest::health_check_source_ip`](ModifyRouterInterfaceAttributeRequest::health_check_source_ip).
     pub fn health_check_source_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_source_ip = Some(value.into());
         self
     }
     /// Sets `HealthCheckTargetIp`.
     ///
-    /// - Wire name: `HealthCheckTargetIp`.
+    /// Its description, rules and example: [`ModifyRouterInterfaceAttributeRequest::health_check_target_ip`](ModifyRouterInterfaceAttributeRequest::health_check_target_ip).
     pub fn health_check_target_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_target_ip = Some(value.into());
         self
@@ -367,161 +368,28 @@ for ModifyRouterInterfaceAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyRouterInterfaceAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyRouterInterfaceAttributeError {
-    /// HTTP 400 `IncorrectStatus`: RouterInterface can be operated by this action only when the status is Active,idle or inactive.
-    IncorrectStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.FinancialLocked`: This RouterInterface is financiel locked because of bills outstanding.
-    ForbiddenFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName.Malformd`: The attribute name is illeagl.
-    InvalidNameMalformd(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOppositeRouterType.ValueNotSupported`: The specified OppositeRouterType is not valid.
-    InvalidOppositeRouterTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The Description is illeagl.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbbiden`: The Router instance owener error
-    Forbbiden(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LinkRole.NotSupport`: This linkrole is not supported
-    LinkRoleNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbbiden.ModifyIdAndType`: Opposite is VBR, cannot modify the ID and type
-    ForbbidenModifyIdAndType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.ModifyRouterInterface`: Modify routerinterface param invalid
-    InvalidParamModifyRouterInterface(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRouterInterfaceId.NotFound`: The specified RouterInterfaceId does not exist in our records.
-    InvalidRouterInterfaceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyRouterInterfaceAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus",
-                        "Forbidden.FinancialLocked",
-                        "InvalidName.Malformd",
-                        "InvalidOppositeRouterType.ValueNotSupported",
-                        "InvalidDescription.Malformed",
-                        "Forbbiden",
-                        "LinkRole.NotSupport",
-                        "Forbbiden.ModifyIdAndType",
-                        "InvalidParam.ModifyRouterInterface",
-                        "InvalidRegionId.NotFound",
-                        "InvalidRouterInterfaceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyRouterInterfaceAttributeError;
+impl crate::Client {
+    /// Calls `ModifyRouterInterfaceAttribute`: ModifyRouterInterfaceAttribute
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyRouterInterfaceAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyRouterInterfaceAttributeRequest`].
+    #[inline]
+    pub fn modify_router_interface_attribute(
+        &self,
+    ) -> ModifyRouterInterfaceAttributeRequestBuilder<&Self> {
+        ModifyRouterInterfaceAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyRouterInterfaceAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyRouterInterfaceAttribute`: ModifyRouterInterfaceAttribute
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyRouterInterfaceAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatus(error),
-            1 => Self::ForbiddenFinancialLocked(error),
-            2 => Self::InvalidNameMalformd(error),
-            3 => Self::InvalidOppositeRouterTypeValueNotSupported(error),
-            4 => Self::InvalidDescriptionMalformed(error),
-            5 => Self::Forbbiden(error),
-            6 => Self::LinkRoleNotSupport(error),
-            7 => Self::ForbbidenModifyIdAndType(error),
-            8 => Self::InvalidParamModifyRouterInterface(error),
-            9 => Self::InvalidRegionIdNotFound(error),
-            10 => Self::InvalidRouterInterfaceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatus(error) => (0, error),
-            Self::ForbiddenFinancialLocked(error) => (1, error),
-            Self::InvalidNameMalformd(error) => (2, error),
-            Self::InvalidOppositeRouterTypeValueNotSupported(error) => (3, error),
-            Self::InvalidDescriptionMalformed(error) => (4, error),
-            Self::Forbbiden(error) => (5, error),
-            Self::LinkRoleNotSupport(error) => (6, error),
-            Self::ForbbidenModifyIdAndType(error) => (7, error),
-            Self::InvalidParamModifyRouterInterface(error) => (8, error),
-            Self::InvalidRegionIdNotFound(error) => (9, error),
-            Self::InvalidRouterInterfaceIdNotFound(error) => (10, error),
-            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyRouterInterfaceAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyRouterInterfaceAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatus",
-            "ForbiddenFinancialLocked",
-            "InvalidNameMalformd",
-            "InvalidOppositeRouterTypeValueNotSupported",
-            "InvalidDescriptionMalformed",
-            "Forbbiden",
-            "LinkRoleNotSupport",
-            "ForbbidenModifyIdAndType",
-            "InvalidParamModifyRouterInterface",
-            "InvalidRegionIdNotFound",
-            "InvalidRouterInterfaceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyRouterInterfaceAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyRouterInterfaceAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyRouterInterfaceAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyRouterInterfaceAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_router_interface_attribute(
+        &self,
+    ) -> ModifyRouterInterfaceAttributeRequestBuilder<&Self> {
+        ModifyRouterInterfaceAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyRouterInterfaceSpecRequest>;
 /// Request of `ModifyRouterInterfaceSpec`: ModifyRouterInterfaceSpec
 ///
 /// Deprecated: use `Vpc::2016-04-28::ModifyRouterInterfaceSpec` instead.
@@ -126,39 +129,35 @@ pub struct ModifyRouterInterfaceSpecRequestBuilder<C = ()> {
 impl<C> ModifyRouterInterfaceSpecRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`ModifyRouterInterfaceSpecRequest::region_id`](ModifyRouterInterfaceSpecRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `RouterInterfaceId`.
     ///
-    /// - Wire name: `RouterInterfaceId`.
-    /// - Required.
+    /// Its description, rules and example: [`ModifyRouterInterfaceSpecRequest::router_interface_id`](ModifyRouterInterfaceSpecRequest::router_interface_id).
     pub fn router_interface_id(mut self, value: impl Into<String>) -> Self {
         self.inner.router_interface_id = Some(value.into());
         self
     }
     /// Sets `Spec`.
     ///
-    /// - Wire name: `Spec`.
-    /// - Required.
+    /// Its description, rules and example: [`ModifyRouterInterfaceSpecRequest::spec`](ModifyRouterInterfaceSpecRequest::spec).
     pub fn spec(mut self, value: impl Into<String>) -> Self {
         self.inner.spec = Some(value.into());
         self
     }
     /// Sets `ClientToken`.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyRouterInterfaceSpecRequest::client_token`](ModifyRouterInterfaceSpecRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
     }
     /// Sets `UserCidr`.
     ///
-    /// - Wire name: `UserCidr`.
+    /// Its description, rules and example: [`ModifyRouterInterfaceSpecRequest::user_cidr`](ModifyRouterInterfaceSpecRequest::user_cidr).
     pub fn user_cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.user_cidr = Some(value.into());
         self
@@ -297,155 +296,28 @@ for ModifyRouterInterfaceSpecResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyRouterInterfaceSpec`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyRouterInterfaceSpecError {
-    /// HTTP 400 `InvalidSpec.ValudNotSupported`: The specified Spec is not supported.
-    InvalidSpecValudNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.FinancialLocked`: RouterInterface can not be operated by this action when it??s FinancialLocked.
-    ForbiddenFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.NotFound`: Parameter must not be null,uid, bid,regionNo, remoteRegionNo or routerId
-    InvalidParamNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOppositeRegionId.NotFound`: The OppositeRegionId provided does not exist in our records.
-    InvalidOppositeRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceOwner.Error`: The router instance owener error.
-    InvalidInstanceOwnerError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstance.StatusError`: The router instance owener error.
-    InvalidInstanceStatusError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOpposite.NotFound`: The opposite not exit.
-    InvalidOppositeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouterInterfaceSpec.Malformed`: Specified RouterInterface spec is not valid.
-    InvalidRouterInterfaceSpecMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.chargeType`: RouterInterface chargeType different.
-    IllegalParamChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRouterInterfaceId.NotFound`: The specified RouterInterfaceId does not exist in our record.
-    InvalidRouterInterfaceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyRouterInterfaceSpecError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidSpec.ValudNotSupported",
-                        "Forbidden.FinancialLocked",
-                        "InvalidParam.NotFound",
-                        "InvalidOppositeRegionId.NotFound",
-                        "InvalidInstanceOwner.Error",
-                        "InvalidInstance.StatusError",
-                        "InvalidOpposite.NotFound",
-                        "InvalidRouterInterfaceSpec.Malformed",
-                        "IllegalParam.chargeType",
-                        "InvalidRouterInterfaceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyRouterInterfaceSpecError;
+impl crate::Client {
+    /// Calls `ModifyRouterInterfaceSpec`: ModifyRouterInterfaceSpec
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyRouterInterfaceSpecRequestBuilder::send) it. The parameters and their rules: [`ModifyRouterInterfaceSpecRequest`].
+    #[inline]
+    pub fn modify_router_interface_spec(
+        &self,
+    ) -> ModifyRouterInterfaceSpecRequestBuilder<&Self> {
+        ModifyRouterInterfaceSpecRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyRouterInterfaceSpecError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyRouterInterfaceSpec`: ModifyRouterInterfaceSpec
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyRouterInterfaceSpecRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidSpecValudNotSupported(error),
-            1 => Self::ForbiddenFinancialLocked(error),
-            2 => Self::InvalidParamNotFound(error),
-            3 => Self::InvalidOppositeRegionIdNotFound(error),
-            4 => Self::InvalidInstanceOwnerError(error),
-            5 => Self::InvalidInstanceStatusError(error),
-            6 => Self::InvalidOppositeNotFound(error),
-            7 => Self::InvalidRouterInterfaceSpecMalformed(error),
-            8 => Self::IllegalParamChargeType(error),
-            9 => Self::InvalidRouterInterfaceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidSpecValudNotSupported(error) => (0, error),
-            Self::ForbiddenFinancialLocked(error) => (1, error),
-            Self::InvalidParamNotFound(error) => (2, error),
-            Self::InvalidOppositeRegionIdNotFound(error) => (3, error),
-            Self::InvalidInstanceOwnerError(error) => (4, error),
-            Self::InvalidInstanceStatusError(error) => (5, error),
-            Self::InvalidOppositeNotFound(error) => (6, error),
-            Self::InvalidRouterInterfaceSpecMalformed(error) => (7, error),
-            Self::IllegalParamChargeType(error) => (8, error),
-            Self::InvalidRouterInterfaceIdNotFound(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyRouterInterfaceSpecError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyRouterInterfaceSpecError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidSpecValudNotSupported",
-            "ForbiddenFinancialLocked",
-            "InvalidParamNotFound",
-            "InvalidOppositeRegionIdNotFound",
-            "InvalidInstanceOwnerError",
-            "InvalidInstanceStatusError",
-            "InvalidOppositeNotFound",
-            "InvalidRouterInterfaceSpecMalformed",
-            "IllegalParamChargeType",
-            "InvalidRouterInterfaceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyRouterInterfaceSpecError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyRouterInterfaceSpecError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyRouterInterfaceSpecError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyRouterInterfaceSpecError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_router_interface_spec(
+        &self,
+    ) -> ModifyRouterInterfaceSpecRequestBuilder<&Self> {
+        ModifyRouterInterfaceSpecRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifySecurityGroupAttributeRequest>;
 /// Request of `ModifySecurityGroupAttribute`: Modifies the name or description of a specific security group.
 ///
 /// # Example
@@ -131,9 +134,7 @@ impl<C> ModifySecurityGroupAttributeRequestBuilder<C> {
     ///
     /// The security group ID.
     ///
-    /// - Wire name: `SecurityGroupId`.
-    /// - Required.
-    /// - Example: `sg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`ModifySecurityGroupAttributeRequest::security_group_id`](ModifySecurityGroupAttributeRequest::security_group_id).
     pub fn security_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.security_group_id = Some(value.into());
         self
@@ -142,10 +143,7 @@ impl<C> ModifySecurityGroupAttributeRequestBuilder<C> {
     ///
     /// The new description of the security group. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
-    /// By default, the parameter is empty, which indicates that the description remains unchanged.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `TestDescription`.
+    /// Its description, rules and example: [`ModifySecurityGroupAttributeRequest::description`](ModifySecurityGroupAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -154,10 +152,7 @@ impl<C> ModifySecurityGroupAttributeRequestBuilder<C> {
     ///
     /// The new name of the security group. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with `http://` or `https://`. The name can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-).
     ///
-    /// By default, the parameter is empty, which indicates that the name remains unchanged.
-    ///
-    /// - Wire name: `SecurityGroupName`.
-    /// - Example: `SecurityGroupTestName`.
+    /// Its description, rules and example: [`ModifySecurityGroupAttributeRequest::security_group_name`](ModifySecurityGroupAttributeRequest::security_group_name).
     pub fn security_group_name(mut self, value: impl Into<String>) -> Self {
         self.inner.security_group_name = Some(value.into());
         self
@@ -166,9 +161,7 @@ impl<C> ModifySecurityGroupAttributeRequestBuilder<C> {
     ///
     /// The region ID of the security group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifySecurityGroupAttributeRequest::region_id`](ModifySecurityGroupAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -306,125 +299,28 @@ for ModifySecurityGroupAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifySecurityGroupAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifySecurityGroupAttributeError {
-    /// HTTP 400 `InvalidSecurityGroupName.Malformed`: Specified security group name is not valid.
-    InvalidSecurityGroupNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSecurityGroupDiscription.Malformed`: Specified security group description is not valid.
-    InvalidSecurityGroupDiscriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Invalid Parameter.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.ResourceManagedByCloudProduct`: %s
-    InvalidOperationResourceManagedByCloudProduct(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSecurityGroupId.NotFound`: The specified SecurityGroupId does not exist.
-    InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifySecurityGroupAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidSecurityGroupName.Malformed",
-                        "InvalidSecurityGroupDiscription.Malformed",
-                        "InvalidParameter",
-                        "InvalidOperation.ResourceManagedByCloudProduct",
-                        "InvalidSecurityGroupId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifySecurityGroupAttributeError;
+impl crate::Client {
+    /// Calls `ModifySecurityGroupAttribute`: Modifies the name or description of a specific security group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifySecurityGroupAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifySecurityGroupAttributeRequest`].
+    #[inline]
+    pub fn modify_security_group_attribute(
+        &self,
+    ) -> ModifySecurityGroupAttributeRequestBuilder<&Self> {
+        ModifySecurityGroupAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifySecurityGroupAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifySecurityGroupAttribute`: Modifies the name or description of a specific security group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifySecurityGroupAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidSecurityGroupNameMalformed(error),
-            1 => Self::InvalidSecurityGroupDiscriptionMalformed(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            4 => Self::InvalidSecurityGroupIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidSecurityGroupNameMalformed(error) => (0, error),
-            Self::InvalidSecurityGroupDiscriptionMalformed(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => (3, error),
-            Self::InvalidSecurityGroupIdNotFound(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifySecurityGroupAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifySecurityGroupAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidSecurityGroupNameMalformed",
-            "InvalidSecurityGroupDiscriptionMalformed",
-            "InvalidParameter",
-            "InvalidOperationResourceManagedByCloudProduct",
-            "InvalidSecurityGroupIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifySecurityGroupAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifySecurityGroupAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifySecurityGroupAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifySecurityGroupAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_security_group_attribute(
+        &self,
+    ) -> ModifySecurityGroupAttributeRequestBuilder<&Self> {
+        ModifySecurityGroupAttributeRequestBuilder::new(self)
     }
 }

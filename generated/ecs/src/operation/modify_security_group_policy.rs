@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifySecurityGroupPolicyRequest>;
 /// Request of `ModifySecurityGroupPolicy`: Modifies the internal access control policy of a basic security group.
 ///
 /// * By default, advanced security groups use the **internal isolation policy**, and Elastic Compute Service (ECS) instances in each advanced security group cannot communicate with each other. The internal access control policy of advanced security groups cannot be modified.
@@ -141,9 +144,7 @@ impl<C> ModifySecurityGroupPolicyRequestBuilder<C> {
     ///
     /// The ID of the security group.
     ///
-    /// - Wire name: `SecurityGroupId`.
-    /// - Required.
-    /// - Example: `sg-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`ModifySecurityGroupPolicyRequest::security_group_id`](ModifySecurityGroupPolicyRequest::security_group_id).
     pub fn security_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.security_group_id = Some(value.into());
         self
@@ -152,9 +153,7 @@ impl<C> ModifySecurityGroupPolicyRequestBuilder<C> {
     ///
     /// The region ID of the security group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifySecurityGroupPolicyRequest::region_id`](ModifySecurityGroupPolicyRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -163,14 +162,7 @@ impl<C> ModifySecurityGroupPolicyRequestBuilder<C> {
     ///
     /// The internal access control policy of the security group. Valid values:
     ///
-    /// * Accept: the internal interconnectivity policy
-    /// * Drop: the internal isolation policy
-    ///
-    /// > The value of this parameter is case-insensitive.
-    ///
-    /// - Wire name: `InnerAccessPolicy`.
-    /// - Required.
-    /// - Example: `Drop`.
+    /// Its description, rules and example: [`ModifySecurityGroupPolicyRequest::inner_access_policy`](ModifySecurityGroupPolicyRequest::inner_access_policy).
     pub fn inner_access_policy(mut self, value: impl Into<String>) -> Self {
         self.inner.inner_access_policy = Some(value.into());
         self
@@ -179,9 +171,7 @@ impl<C> ModifySecurityGroupPolicyRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifySecurityGroupPolicyRequest::client_token`](ModifySecurityGroupPolicyRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -316,131 +306,28 @@ for ModifySecurityGroupPolicyResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifySecurityGroupPolicy`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifySecurityGroupPolicyError {
-    /// HTTP 400 `MissingParamter.RegionId`: The RegionId should not be null.
-    MissingParamterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSecurityGroupId.Malformed`: The SecurityGroupId is invalid. Only letters, numbers and underscores are supported. Maximum length is 100 characters.
-    InvalidSecurityGroupIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPolicy.Malformed`: The Policy is invalid. Only 'Accept' and 'Drop' are supported. Ignore case.
-    InvalidPolicyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.ResourceManagedByCloudProduct`: %s
-    InvalidOperationResourceManagedByCloudProduct(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSecurityGroupId.NotFound`: The specified SecurityGroupId does not exist.
-    InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidParameter.InnerAccessPolicy`: The InnerAccessPolicy attribute of enterprise level security group can't be modified.
-    InvalidParameterInnerAccessPolicy(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifySecurityGroupPolicyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParamter.RegionId",
-                        "InvalidSecurityGroupId.Malformed",
-                        "InvalidPolicy.Malformed",
-                        "InvalidOperation.ResourceManagedByCloudProduct",
-                        "InvalidSecurityGroupId.NotFound",
-                        "InvalidParameter.InnerAccessPolicy",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifySecurityGroupPolicyError;
+impl crate::Client {
+    /// Calls `ModifySecurityGroupPolicy`: Modifies the internal access control policy of a basic security group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifySecurityGroupPolicyRequestBuilder::send) it. The parameters and their rules: [`ModifySecurityGroupPolicyRequest`].
+    #[inline]
+    pub fn modify_security_group_policy(
+        &self,
+    ) -> ModifySecurityGroupPolicyRequestBuilder<&Self> {
+        ModifySecurityGroupPolicyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifySecurityGroupPolicyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifySecurityGroupPolicy`: Modifies the internal access control policy of a basic security group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifySecurityGroupPolicyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParamterRegionId(error),
-            1 => Self::InvalidSecurityGroupIdMalformed(error),
-            2 => Self::InvalidPolicyMalformed(error),
-            3 => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            4 => Self::InvalidSecurityGroupIdNotFound(error),
-            5 => Self::InvalidParameterInnerAccessPolicy(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParamterRegionId(error) => (0, error),
-            Self::InvalidSecurityGroupIdMalformed(error) => (1, error),
-            Self::InvalidPolicyMalformed(error) => (2, error),
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => (3, error),
-            Self::InvalidSecurityGroupIdNotFound(error) => (4, error),
-            Self::InvalidParameterInnerAccessPolicy(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifySecurityGroupPolicyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifySecurityGroupPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParamterRegionId",
-            "InvalidSecurityGroupIdMalformed",
-            "InvalidPolicyMalformed",
-            "InvalidOperationResourceManagedByCloudProduct",
-            "InvalidSecurityGroupIdNotFound",
-            "InvalidParameterInnerAccessPolicy",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifySecurityGroupPolicyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifySecurityGroupPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifySecurityGroupPolicyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifySecurityGroupPolicyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_security_group_policy(
+        &self,
+    ) -> ModifySecurityGroupPolicyRequestBuilder<&Self> {
+        ModifySecurityGroupPolicyRequestBuilder::new(self)
     }
 }

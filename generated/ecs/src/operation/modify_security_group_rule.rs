@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifySecurityGroupRuleRequest>;
 /// Request of `ModifySecurityGroupRule`: Modifies an inbound security group rule in a security group.
 ///
 /// Take note of the following items:
@@ -385,9 +388,7 @@ impl<C> ModifySecurityGroupRuleRequestBuilder<C> {
     ///
     /// The region ID of the security group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifySecurityGroupRuleRequest::region_id`](ModifySecurityGroupRuleRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -396,9 +397,7 @@ impl<C> ModifySecurityGroupRuleRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifySecurityGroupRuleRequest::client_token`](ModifySecurityGroupRuleRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -407,9 +406,7 @@ impl<C> ModifySecurityGroupRuleRequestBuilder<C> {
     ///
     /// The security group ID.
     ///
-    /// - Wire name: `SecurityGroupId`.
-    /// - Required.
-    /// - Example: `sg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`ModifySecurityGroupRuleRequest::security_group_id`](ModifySecurityGroupRuleRequest::security_group_id).
     pub fn security_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.security_group_id = Some(value.into());
         self
@@ -418,8 +415,7 @@ impl<C> ModifySecurityGroupRuleRequestBuilder<C> {
     ///
     /// The ID of the security group rule. You can call the [DescribeSecurityGroupAttribute](<https://www.alibabacloud.com/help/doc-detail/2679845.htm>) operation to query the IDs of security group rules in a security group.
     ///
-    /// - Wire name: `SecurityGroupRuleId`.
-    /// - Example: `sgr-bp67acfmxa123b***`.
+    /// Its description, rules and example: [`ModifySecurityGroupRuleRequest::security_group_rule_id`](ModifySecurityGroupRuleRequest::security_group_rule_id).
     pub fn security_group_rule_id(mut self, value: impl Into<String>) -> Self {
         self.inner.security_group_rule_id = Some(value.into());
         self
@@ -428,14 +424,7 @@ impl<C> ModifySecurityGroupRuleRequestBuilder<C> {
     ///
     /// The action of the security group rule. Valid values:
     ///
-    /// * accept: allows access.
-    /// * drop: denies access and returns no responses.
-    ///
-    /// Default value: accept.
-    ///
-    /// - Wire name: `Policy`.
-    /// - Default: `accept`.
-    /// - Example: `accept`.
+    /// Its description, rules and example: [`ModifySecurityGroupRuleRequest::policy`](ModifySecurityGroupRuleRequest::policy).
     pub fn policy(mut self, value: impl Into<String>) -> Self {
         self.inner.policy = Some(value.into());
         self
@@ -444,12 +433,7 @@ impl<C> ModifySecurityGroupRuleRequestBuilder<C> {
     ///
     /// The priority of the security group rule. Valid values: 1 to 100.
     ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `Priority`.
-    /// - Must match the pattern `^\d+$`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ModifySecurityGroupRuleRequest::priority`](ModifySecurityGroupRuleRequest::priority).
     pub fn priority(mut self, value: impl Into<String>) -> Self {
         self.inner.priority = Some(value.into());
         self
@@ -458,26 +442,7 @@ impl<C> ModifySecurityGroupRuleRequestBuilder<C> {
     ///
     /// Network Layer /transport layer protocol. Two types of assignments are supported:
     ///
-    /// 1. The case-insensitive protocol name. Valid values:
-    ///
-    /// * ICMP
-    /// * GRE
-    /// * TCP
-    /// * UDP
-    /// * ALL: supports all protocols.
-    ///
-    /// 2. The value of the IANA-compliant protocol number, which is an integer from 0 to 255. List of regions currently available:
-    ///
-    /// * Philippines (Manila)
-    /// * UK (London)
-    /// * Malaysia (Kuala Lumpur)
-    /// * China (Hohhot)
-    /// * China (Qingdao)
-    /// * US (Silicon Valley)
-    /// * Singapore
-    ///
-    /// - Wire name: `IpProtocol`.
-    /// - Example: `all`.
+    /// Its description, rules and example: [`ModifySecurityGroupRuleRequest::ip_protocol`](ModifySecurityGroupRuleRequest::ip_protocol).
     pub fn ip_protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_protocol = Some(value.into());
         self
@@ -486,10 +451,7 @@ impl<C> ModifySecurityGroupRuleRequestBuilder<C> {
     ///
     /// The source IPv4 CIDR block. IPv4 CIDR blocks and IPv4 addresses are supported.
     ///
-    /// By default, this parameter is left empty.
-    ///
-    /// - Wire name: `SourceCidrIp`.
-    /// - Example: `10.0.0.0/8`.
+    /// Its description, rules and example: [`ModifySecurityGroupRuleRequest::source_cidr_ip`](ModifySecurityGroupRuleRequest::source_cidr_ip).
     pub fn source_cidr_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.source_cidr_ip = Some(value.into());
         self
@@ -498,12 +460,7 @@ impl<C> ModifySecurityGroupRuleRequestBuilder<C> {
     ///
     /// The source IPv6 CIDR block. IPv6 CIDR blocks and IPv6 addresses are supported.
     ///
-    /// > Only the IP addresses of instances in virtual private clouds (VPCs) are supported. You cannot specify both Ipv6SourceCidrIp and `SourceCidrIp`.
-    ///
-    /// By default, this parameter is left empty.
-    ///
-    /// - Wire name: `Ipv6SourceCidrIp`.
-    /// - Example: `2001:db8:1233:1a00::***`.
+    /// Its description, rules and example: [`ModifySecurityGroupRuleRequest::ipv6_source_cidr_ip`](ModifySecurityGroupRuleRequest::ipv6_source_cidr_ip).
     pub fn ipv6_source_cidr_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_source_cidr_ip = Some(value.into());
         self
@@ -512,11 +469,7 @@ impl<C> ModifySecurityGroupRuleRequestBuilder<C> {
     ///
     /// The source security group ID. You must specify either `SourceGroupId` or `SourceCidrIp` or specify both of them.
     ///
-    /// * If `SourceGroupId` is specified but `SourceCidrIp` is not specified, the value of `NicType` must be set to intranet.
-    /// * If both `SourceGroupId` and `SourceCidrIp` are specified, the value of `SourceCidrIp` prevails by default.
-    ///
-    /// - Wire name: `SourceGroupId`.
-    /// - Example: `sg-bp67acfmxa123b****`.
+    /// Its description, rules and example: [`ModifySecurityGroupRuleRequest::source_group_id`](ModifySecurityGroupRuleRequest::source_group_id).
     pub fn source_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.source_group_id = Some(value.into());
         self
@@ -525,10 +478,7 @@ impl<C> ModifySecurityGroupRuleRequestBuilder<C> {
     ///
     /// The ID of the source prefix list to which you want to control access. You can call the [DescribePrefixLists](<https://www.alibabacloud.com/help/doc-detail/205046.htm>) operation to query the IDs of available prefix lists.
     ///
-    /// If you specify `SourceCidrIp`, `Ipv6SourceCidrIp`, or `SourceGroupId`, this parameter is ignored.
-    ///
-    /// - Wire name: `SourcePrefixListId`.
-    /// - Example: `pl-x1j1k5ykzqlixdcy****`.
+    /// Its description, rules and example: [`ModifySecurityGroupRuleRequest::source_prefix_list_id`](ModifySecurityGroupRuleRequest::source_prefix_list_id).
     pub fn source_prefix_list_id(mut self, value: impl Into<String>) -> Self {
         self.inner.source_prefix_list_id = Some(value.into());
         self
@@ -537,13 +487,7 @@ impl<C> ModifySecurityGroupRuleRequestBuilder<C> {
     ///
     /// The range of destination ports that correspond to the transport layer protocol. Valid values:
     ///
-    /// * If you set IpProtocol to TCP or UDP, the port number range is 1 to 65535. Separate the start port number and the end port number with a forward slash (/). Example: 1/200.
-    /// * If you set IpProtocol to ICMP, the port number range is -1/-1.
-    /// * If you set IpProtocol to GRE, the port number range is -1/-1.
-    /// * If you set IpProtocol to ALL, the port number range is -1/-1.
-    ///
-    /// - Wire name: `PortRange`.
-    /// - Example: `80/80`.
+    /// Its description, rules and example: [`ModifySecurityGroupRuleRequest::port_range`](ModifySecurityGroupRuleRequest::port_range).
     pub fn port_range(mut self, value: impl Into<String>) -> Self {
         self.inner.port_range = Some(value.into());
         self
@@ -552,10 +496,7 @@ impl<C> ModifySecurityGroupRuleRequestBuilder<C> {
     ///
     /// The destination IPv4 CIDR block. IPv4 CIDR blocks and IPv4 addresses are supported.
     ///
-    /// By default, this parameter is left empty.
-    ///
-    /// - Wire name: `DestCidrIp`.
-    /// - Example: `10.0.0.0/8`.
+    /// Its description, rules and example: [`ModifySecurityGroupRuleRequest::dest_cidr_ip`](ModifySecurityGroupRuleRequest::dest_cidr_ip).
     pub fn dest_cidr_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.dest_cidr_ip = Some(value.into());
         self
@@ -564,12 +505,7 @@ impl<C> ModifySecurityGroupRuleRequestBuilder<C> {
     ///
     /// The destination IPv6 CIDR block. IPv6 CIDR blocks and IPv6 addresses are supported.
     ///
-    /// > Only the IP addresses of instances in VPCs are supported. You cannot specify both Ipv6DestCidrIp and `DestCidrIp`.
-    ///
-    /// By default, this parameter is left empty.
-    ///
-    /// - Wire name: `Ipv6DestCidrIp`.
-    /// - Example: `2001:db8:1234:1a00::***`.
+    /// Its description, rules and example: [`ModifySecurityGroupRuleRequest::ipv6_dest_cidr_ip`](ModifySecurityGroupRuleRequest::ipv6_dest_cidr_ip).
     pub fn ipv6_dest_cidr_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_dest_cidr_ip = Some(value.into());
         self
@@ -578,13 +514,7 @@ impl<C> ModifySecurityGroupRuleRequestBuilder<C> {
     ///
     /// The range of source ports that correspond to the transport layer protocol. Valid values:
     ///
-    /// * If you set IpProtocol to TCP or UDP, the port number range is 1 to 65535. Separate the start port number and the end port number with a forward slash (/). Example: 1/200.
-    /// * If you set IpProtocol to ICMP, the port number range is -1/-1.
-    /// * If you set IpProtocol to GRE, the port number range is -1/-1.
-    /// * If you set IpProtocol to ALL, the port number range is -1/-1.
-    ///
-    /// - Wire name: `SourcePortRange`.
-    /// - Example: `80/80`.
+    /// Its description, rules and example: [`ModifySecurityGroupRuleRequest::source_port_range`](ModifySecurityGroupRuleRequest::source_port_range).
     pub fn source_port_range(mut self, value: impl Into<String>) -> Self {
         self.inner.source_port_range = Some(value.into());
         self
@@ -593,11 +523,7 @@ impl<C> ModifySecurityGroupRuleRequestBuilder<C> {
     ///
     /// The Alibaba Cloud account that manages the source security group when you configure a security group rule across accounts.
     ///
-    /// * If both `SourceGroupOwnerId` and `SourceGroupOwnerAccount` are empty, access permissions are configured for another security group managed by your account.
-    /// * If `SourceCidrIp` is specified, `SourceGroupOwnerAccount` is ignored.
-    ///
-    /// - Wire name: `SourceGroupOwnerAccount`.
-    /// - Example: `EcsforCloud@Alibaba.com`.
+    /// Its description, rules and example: [`ModifySecurityGroupRuleRequest::source_group_owner_account`](ModifySecurityGroupRuleRequest::source_group_owner_account).
     pub fn source_group_owner_account(mut self, value: impl Into<String>) -> Self {
         self.inner.source_group_owner_account = Some(value.into());
         self
@@ -606,11 +532,7 @@ impl<C> ModifySecurityGroupRuleRequestBuilder<C> {
     ///
     /// The ID of the Alibaba Cloud account that manages the source security group when you configure a security group rule across accounts.
     ///
-    /// * If both `SourceGroupOwnerId` and `SourceGroupOwnerAccount` are empty, access permissions are configured for another security group managed by your account.
-    /// * If `SourceCidrIp` is specified, `SourceGroupOwnerId` is ignored.
-    ///
-    /// - Wire name: `SourceGroupOwnerId`.
-    /// - Example: `12345678910`.
+    /// Its description, rules and example: [`ModifySecurityGroupRuleRequest::source_group_owner_id`](ModifySecurityGroupRuleRequest::source_group_owner_id).
     pub fn source_group_owner_id(mut self, value: i64) -> Self {
         self.inner.source_group_owner_id = Some(value);
         self
@@ -619,10 +541,7 @@ impl<C> ModifySecurityGroupRuleRequestBuilder<C> {
     ///
     /// The type of the network interface controller (NIC).
     ///
-    /// > You cannot modify this parameter when you modify a security group rule by specifying the ID of the rule. If you want to change the NIC type of a security group rule, you can create a security group rule of a desired NIC type and delete the existing rule.
-    ///
-    /// - Wire name: `NicType`.
-    /// - Example: `intranet`.
+    /// Its description, rules and example: [`ModifySecurityGroupRuleRequest::nic_type`](ModifySecurityGroupRuleRequest::nic_type).
     pub fn nic_type(mut self, value: impl Into<String>) -> Self {
         self.inner.nic_type = Some(value.into());
         self
@@ -631,8 +550,7 @@ impl<C> ModifySecurityGroupRuleRequestBuilder<C> {
     ///
     /// The description of the security group rule. The description must be 1 to 512 characters in length.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `This is a new security group rule.`.
+    /// Its description, rules and example: [`ModifySecurityGroupRuleRequest::description`](ModifySecurityGroupRuleRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -641,11 +559,7 @@ impl<C> ModifySecurityGroupRuleRequestBuilder<C> {
     ///
     /// The ID of the port list. You can call the `DescribePortRangeLists` operation to query the IDs of available port lists.
     ///
-    /// * If you specify PortRange, this parameter is ignored.
-    /// * If a security group is in the classic network, you cannot configure port lists in the rules of the security group. For information about the limits on security groups and port lists, see Security group limits.
-    ///
-    /// - Wire name: `PortRangeListId`.
-    /// - Example: `prl-2ze9743****`.
+    /// Its description, rules and example: [`ModifySecurityGroupRuleRequest::port_range_list_id`](ModifySecurityGroupRuleRequest::port_range_list_id).
     pub fn port_range_list_id(mut self, value: impl Into<String>) -> Self {
         self.inner.port_range_list_id = Some(value.into());
         self
@@ -780,395 +694,28 @@ for ModifySecurityGroupRuleResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifySecurityGroupRule`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifySecurityGroupRuleError {
-    /// HTTP 400 `OperationDenied`: The specified IpProtocol does not exist or IpProtocol and PortRange do not match.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIpProtocol.Malformed`: The specified parameter PortRange is not valid.
-    InvalidIpProtocolMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSourceCidrIp.Malformed`: The specified parameter SourceCidrIp is not valid.
-    InvalidSourceCidrIpMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPolicy.Malformed`: The specified parameter Policy is not valid.
-    InvalidPolicyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNicType.ValueNotSupported`: The specified NicType does not exist.
-    InvalidNicTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNicType.Mismatch`: The specified NicType conflicts with the authorization record.
-    InvalidNicTypeMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSourceGroupId.Mismatch`: Specified security group and source group are not in the same VPC.
+mod error;
+pub use error::ModifySecurityGroupRuleError;
+impl crate::Client {
+    /// Calls `ModifySecurityGroupRule`: Modifies an inbound security group rule in a security group.
     ///
-    /// Also returned with HTTP 403: NicType is required or NicType expects intrnet.
-    InvalidSourceGroupIdMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSourceGroup.NotFound`: Specified source security group does not exist.
-    InvalidSourceGroupNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPriority.Malformed`: The parameter Priority is invalid.
-    InvalidPriorityMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPriority.ValueNotSupported`: The parameter Priority is invalid.
-    InvalidPriorityValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSecurityGroupDiscription.Malformed`: The specified security group rule description is not valid.
-    InvalidSecurityGroupDiscriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.Source`: One of the parameters SourceCidrIp, SourceGroupId or SourcePrefixListId must be specified.
-    MissingParameterSource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.PortRange`: The specified parameter %s is not valid. It should be two integers less than 65535 in ?/? format.
-    InvalidParamPortRange(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIpProtocol.ValueNotSupported`: The parameter IpProtocol must be specified with case insensitive TCP, UDP, ICMP, GRE or All.
-    InvalidIpProtocolValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.SourceIp`: The Parameters SourceCidrIp and Ipv6SourceCidrIp in %s cannot be set at the same time.
-    InvalidParamSourceIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.DestIp`: The Parameters DestCidrIp and Ipv6DestCidrIp in %s cannot be set at the same time.
-    InvalidParamDestIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.Ipv6DestCidrIp`: The specified parameter %s is not valid.
-    InvalidParamIpv6DestCidrIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.Ipv6SourceCidrIp`: The specified parameter %s is not valid.
-    InvalidParamIpv6SourceCidrIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.Ipv4ProtocolConflictWithIpv6Address`: IPv6 address cannot be specified for IPv4-specific protocol.
-    InvalidParamIpv4ProtocolConflictWithIpv6Address(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.Ipv6ProtocolConflictWithIpv4Address`: IPv4 address cannot be specified for IPv6-specific protocol.
-    InvalidParamIpv6ProtocolConflictWithIpv4Address(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Ipv6CidrIp`: The specified Ipv6CidrIp is not valid.
-    InvalidParameterIpv6CidrIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.DestCidrIp`: The specified parameter %s is not valid.
-    InvalidParamDestCidrIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSourcePortRange.Malformed`: The specified parameter SourcePortRange is not valid.
-    InvalidSourcePortRangeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSecurityGroupId.Malformed`: The specified parameter SecurityGroupId is not valid.
-    InvalidSecurityGroupIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.SourceCidrIp`: The specified param SourceCidrIp is not valid.
-    InvalidParamSourceCidrIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Conflict`: IPv6 and IPv4 addresses cannot exist at the same time.
-    InvalidParameterConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.SecurityGroupRuleId`: The specified parameter SecurityGroupRuleId is not valid.
-    InvalidParamSecurityGroupRuleId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.ModifySgRuleEntityType`: The source or destination type of the rules cannot be modified.
-    InvalidOperationModifySgRuleEntityType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AuthorizationLimitExceed`: The limit of authorization records in the security group reaches.
+    /// Set the parameters on the returned builder, then [`send`](ModifySecurityGroupRuleRequestBuilder::send) it. The parameters and their rules: [`ModifySecurityGroupRuleRequest`].
+    #[inline]
+    pub fn modify_security_group_rule(
+        &self,
+    ) -> ModifySecurityGroupRuleRequestBuilder<&Self> {
+        ModifySecurityGroupRuleRequestBuilder::new(self)
+    }
+}
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifySecurityGroupRule`: Modifies an inbound security group rule in a security group.
     ///
-    /// Also returned with HTTP 403: The limit of authorization records in the security group reaches.
-    AuthorizationLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.ProtocolAndPortRangeMismatch`: The specified Protocol and PortRange do not match.
-    InvalidParamProtocolAndPortRangeMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.ProtocolAndAddressFamilyMismatch`: The specified Protocol and address family do not match.
-    InvalidParamProtocolAndAddressFamilyMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.PrefixListAddressFamilyMismatch`: The address family of the prefix list does not match the rule.
-    InvalidParamPrefixListAddressFamilyMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.InvalidModifyRuleRequest`: The request parameters are illegal.
-    InvalidParamInvalidModifyRuleRequest(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.ModifyNicType`: NicType is not allowed to modify.
-    InvalidOperationModifyNicType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParamter.Conflict`: The specified SourceCidrIp should be different from the DestCidrIp.
-    ///
-    /// Also returned with HTTP 403: The specified SecurityGroupId should be different from the SourceGroupId.
-    InvalidParamterConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.RuleDuplicate`: %s.
-    InvalidOperationRuleDuplicate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.ProtocolNotSupportPortRangeList`: The specified protocol does not support the port range list.
-    InvalidParamProtocolNotSupportPortRangeList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSourceOrDestGroupId.DirectionMissmatch`: The specified SourceGroupId or DestGroupId does not match the direction of the rule.
-    InvalidSourceOrDestGroupIdDirectionMissmatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.ModifyPortRangeType`: The PortRange type is not allowed to be modified. You cannot modify a rule from using the port list to not using it, and vice versa.
-    InvalidOperationModifyPortRangeType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPortRangeListId.NotFound`: The specified port range list was not found.
-    InvalidPortRangeListIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `MissingParameter`: The input parameter SourceGroupId or SourceCidrIp cannot be both blank.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidNetworkType.Mismatch`: The specified SecurityGroup network type should be same with SourceGroup network type (vpc or classic).
-    InvalidNetworkTypeMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.ResourceManagedByCloudProduct`: %s
-    InvalidOperationResourceManagedByCloudProduct(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSecurityGroupId.NotFound`: The specified SecurityGroupId does not exist.
-    InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSourceGroupId.NotFound`: The SourceGroupId provided does not exist in our records.
-    InvalidSourceGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `SecurityGroupRule.NotFound`: The target security group rule not exist.
-    SecurityGroupRuleNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidPrefixListId.NotFound`: The specified prefix list was not found.
-    InvalidPrefixListIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSecurityGroupRuleId.NotFound`: The specified SecurityGroupRuleId is not exists.
-    InvalidSecurityGroupRuleIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifySecurityGroupRuleError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationDenied",
-                        "InvalidIpProtocol.Malformed",
-                        "InvalidSourceCidrIp.Malformed",
-                        "InvalidPolicy.Malformed",
-                        "InvalidNicType.ValueNotSupported",
-                        "InvalidNicType.Mismatch",
-                        "InvalidSourceGroupId.Mismatch",
-                        "InvalidSourceGroup.NotFound",
-                        "InvalidPriority.Malformed",
-                        "InvalidPriority.ValueNotSupported",
-                        "InvalidSecurityGroupDiscription.Malformed",
-                        "MissingParameter.Source",
-                        "InvalidParam.PortRange",
-                        "InvalidIpProtocol.ValueNotSupported",
-                        "InvalidParam.SourceIp",
-                        "InvalidParam.DestIp",
-                        "InvalidParam.Ipv6DestCidrIp",
-                        "InvalidParam.Ipv6SourceCidrIp",
-                        "InvalidParam.Ipv4ProtocolConflictWithIpv6Address",
-                        "InvalidParam.Ipv6ProtocolConflictWithIpv4Address",
-                        "InvalidParameter.Ipv6CidrIp",
-                        "InvalidParam.DestCidrIp",
-                        "InvalidSourcePortRange.Malformed",
-                        "InvalidSecurityGroupId.Malformed",
-                        "InvalidParam.SourceCidrIp",
-                        "InvalidParameter.Conflict",
-                        "InvalidParam.SecurityGroupRuleId",
-                        "InvalidOperation.ModifySgRuleEntityType",
-                        "AuthorizationLimitExceed",
-                        "InvalidParam.ProtocolAndPortRangeMismatch",
-                        "InvalidParam.ProtocolAndAddressFamilyMismatch",
-                        "InvalidParam.PrefixListAddressFamilyMismatch",
-                        "InvalidParam.InvalidModifyRuleRequest",
-                        "InvalidOperation.ModifyNicType",
-                        "InvalidParamter.Conflict",
-                        "InvalidOperation.RuleDuplicate",
-                        "InvalidParam.ProtocolNotSupportPortRangeList",
-                        "InvalidSourceOrDestGroupId.DirectionMissmatch",
-                        "InvalidOperation.ModifyPortRangeType",
-                        "InvalidPortRangeListId.NotFound",
-                        "MissingParameter",
-                        "InvalidNetworkType.Mismatch",
-                        "InvalidOperation.ResourceManagedByCloudProduct",
-                        "InvalidSecurityGroupId.NotFound",
-                        "InvalidSourceGroupId.NotFound",
-                        "SecurityGroupRule.NotFound",
-                        "InvalidPrefixListId.NotFound",
-                        "InvalidSecurityGroupRuleId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
-    }
-}
-#[allow(deprecated)]
-impl ModifySecurityGroupRuleError {
-    /// The service error behind the variant.
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifySecurityGroupRuleRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationDenied(error),
-            1 => Self::InvalidIpProtocolMalformed(error),
-            2 => Self::InvalidSourceCidrIpMalformed(error),
-            3 => Self::InvalidPolicyMalformed(error),
-            4 => Self::InvalidNicTypeValueNotSupported(error),
-            5 => Self::InvalidNicTypeMismatch(error),
-            6 => Self::InvalidSourceGroupIdMismatch(error),
-            7 => Self::InvalidSourceGroupNotFound(error),
-            8 => Self::InvalidPriorityMalformed(error),
-            9 => Self::InvalidPriorityValueNotSupported(error),
-            10 => Self::InvalidSecurityGroupDiscriptionMalformed(error),
-            11 => Self::MissingParameterSource(error),
-            12 => Self::InvalidParamPortRange(error),
-            13 => Self::InvalidIpProtocolValueNotSupported(error),
-            14 => Self::InvalidParamSourceIp(error),
-            15 => Self::InvalidParamDestIp(error),
-            16 => Self::InvalidParamIpv6DestCidrIp(error),
-            17 => Self::InvalidParamIpv6SourceCidrIp(error),
-            18 => Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error),
-            19 => Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error),
-            20 => Self::InvalidParameterIpv6CidrIp(error),
-            21 => Self::InvalidParamDestCidrIp(error),
-            22 => Self::InvalidSourcePortRangeMalformed(error),
-            23 => Self::InvalidSecurityGroupIdMalformed(error),
-            24 => Self::InvalidParamSourceCidrIp(error),
-            25 => Self::InvalidParameterConflict(error),
-            26 => Self::InvalidParamSecurityGroupRuleId(error),
-            27 => Self::InvalidOperationModifySgRuleEntityType(error),
-            28 => Self::AuthorizationLimitExceed(error),
-            29 => Self::InvalidParamProtocolAndPortRangeMismatch(error),
-            30 => Self::InvalidParamProtocolAndAddressFamilyMismatch(error),
-            31 => Self::InvalidParamPrefixListAddressFamilyMismatch(error),
-            32 => Self::InvalidParamInvalidModifyRuleRequest(error),
-            33 => Self::InvalidOperationModifyNicType(error),
-            34 => Self::InvalidParamterConflict(error),
-            35 => Self::InvalidOperationRuleDuplicate(error),
-            36 => Self::InvalidParamProtocolNotSupportPortRangeList(error),
-            37 => Self::InvalidSourceOrDestGroupIdDirectionMissmatch(error),
-            38 => Self::InvalidOperationModifyPortRangeType(error),
-            39 => Self::InvalidPortRangeListIdNotFound(error),
-            40 => Self::MissingParameter(error),
-            41 => Self::InvalidNetworkTypeMismatch(error),
-            42 => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            43 => Self::InvalidSecurityGroupIdNotFound(error),
-            44 => Self::InvalidSourceGroupIdNotFound(error),
-            45 => Self::SecurityGroupRuleNotFound(error),
-            46 => Self::InvalidPrefixListIdNotFound(error),
-            47 => Self::InvalidSecurityGroupRuleIdNotFound(error),
-            48 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationDenied(error) => (0, error),
-            Self::InvalidIpProtocolMalformed(error) => (1, error),
-            Self::InvalidSourceCidrIpMalformed(error) => (2, error),
-            Self::InvalidPolicyMalformed(error) => (3, error),
-            Self::InvalidNicTypeValueNotSupported(error) => (4, error),
-            Self::InvalidNicTypeMismatch(error) => (5, error),
-            Self::InvalidSourceGroupIdMismatch(error) => (6, error),
-            Self::InvalidSourceGroupNotFound(error) => (7, error),
-            Self::InvalidPriorityMalformed(error) => (8, error),
-            Self::InvalidPriorityValueNotSupported(error) => (9, error),
-            Self::InvalidSecurityGroupDiscriptionMalformed(error) => (10, error),
-            Self::MissingParameterSource(error) => (11, error),
-            Self::InvalidParamPortRange(error) => (12, error),
-            Self::InvalidIpProtocolValueNotSupported(error) => (13, error),
-            Self::InvalidParamSourceIp(error) => (14, error),
-            Self::InvalidParamDestIp(error) => (15, error),
-            Self::InvalidParamIpv6DestCidrIp(error) => (16, error),
-            Self::InvalidParamIpv6SourceCidrIp(error) => (17, error),
-            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error) => (18, error),
-            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error) => (19, error),
-            Self::InvalidParameterIpv6CidrIp(error) => (20, error),
-            Self::InvalidParamDestCidrIp(error) => (21, error),
-            Self::InvalidSourcePortRangeMalformed(error) => (22, error),
-            Self::InvalidSecurityGroupIdMalformed(error) => (23, error),
-            Self::InvalidParamSourceCidrIp(error) => (24, error),
-            Self::InvalidParameterConflict(error) => (25, error),
-            Self::InvalidParamSecurityGroupRuleId(error) => (26, error),
-            Self::InvalidOperationModifySgRuleEntityType(error) => (27, error),
-            Self::AuthorizationLimitExceed(error) => (28, error),
-            Self::InvalidParamProtocolAndPortRangeMismatch(error) => (29, error),
-            Self::InvalidParamProtocolAndAddressFamilyMismatch(error) => (30, error),
-            Self::InvalidParamPrefixListAddressFamilyMismatch(error) => (31, error),
-            Self::InvalidParamInvalidModifyRuleRequest(error) => (32, error),
-            Self::InvalidOperationModifyNicType(error) => (33, error),
-            Self::InvalidParamterConflict(error) => (34, error),
-            Self::InvalidOperationRuleDuplicate(error) => (35, error),
-            Self::InvalidParamProtocolNotSupportPortRangeList(error) => (36, error),
-            Self::InvalidSourceOrDestGroupIdDirectionMissmatch(error) => (37, error),
-            Self::InvalidOperationModifyPortRangeType(error) => (38, error),
-            Self::InvalidPortRangeListIdNotFound(error) => (39, error),
-            Self::MissingParameter(error) => (40, error),
-            Self::InvalidNetworkTypeMismatch(error) => (41, error),
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => (42, error),
-            Self::InvalidSecurityGroupIdNotFound(error) => (43, error),
-            Self::InvalidSourceGroupIdNotFound(error) => (44, error),
-            Self::SecurityGroupRuleNotFound(error) => (45, error),
-            Self::InvalidPrefixListIdNotFound(error) => (46, error),
-            Self::InvalidSecurityGroupRuleIdNotFound(error) => (47, error),
-            Self::InternalError(error) => (48, error),
-            Self::Unhandled(unhandled) => (49, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifySecurityGroupRuleError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifySecurityGroupRuleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationDenied",
-            "InvalidIpProtocolMalformed",
-            "InvalidSourceCidrIpMalformed",
-            "InvalidPolicyMalformed",
-            "InvalidNicTypeValueNotSupported",
-            "InvalidNicTypeMismatch",
-            "InvalidSourceGroupIdMismatch",
-            "InvalidSourceGroupNotFound",
-            "InvalidPriorityMalformed",
-            "InvalidPriorityValueNotSupported",
-            "InvalidSecurityGroupDiscriptionMalformed",
-            "MissingParameterSource",
-            "InvalidParamPortRange",
-            "InvalidIpProtocolValueNotSupported",
-            "InvalidParamSourceIp",
-            "InvalidParamDestIp",
-            "InvalidParamIpv6DestCidrIp",
-            "InvalidParamIpv6SourceCidrIp",
-            "InvalidParamIpv4ProtocolConflictWithIpv6Address",
-            "InvalidParamIpv6ProtocolConflictWithIpv4Address",
-            "InvalidParameterIpv6CidrIp",
-            "InvalidParamDestCidrIp",
-            "InvalidSourcePortRangeMalformed",
-            "InvalidSecurityGroupIdMalformed",
-            "InvalidParamSourceCidrIp",
-            "InvalidParameterConflict",
-            "InvalidParamSecurityGroupRuleId",
-            "InvalidOperationModifySgRuleEntityType",
-            "AuthorizationLimitExceed",
-            "InvalidParamProtocolAndPortRangeMismatch",
-            "InvalidParamProtocolAndAddressFamilyMismatch",
-            "InvalidParamPrefixListAddressFamilyMismatch",
-            "InvalidParamInvalidModifyRuleRequest",
-            "InvalidOperationModifyNicType",
-            "InvalidParamterConflict",
-            "InvalidOperationRuleDuplicate",
-            "InvalidParamProtocolNotSupportPortRangeList",
-            "InvalidSourceOrDestGroupIdDirectionMissmatch",
-            "InvalidOperationModifyPortRangeType",
-            "InvalidPortRangeListIdNotFound",
-            "MissingParameter",
-            "InvalidNetworkTypeMismatch",
-            "InvalidOperationResourceManagedByCloudProduct",
-            "InvalidSecurityGroupIdNotFound",
-            "InvalidSourceGroupIdNotFound",
-            "SecurityGroupRuleNotFound",
-            "InvalidPrefixListIdNotFound",
-            "InvalidSecurityGroupRuleIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifySecurityGroupRuleError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifySecurityGroupRuleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifySecurityGroupRuleError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifySecurityGroupRuleError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_security_group_rule(
+        &self,
+    ) -> ModifySecurityGroupRuleRequestBuilder<&Self> {
+        ModifySecurityGroupRuleRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifySnapshotAttributeRequest>;
 /// Request of `ModifySnapshotAttribute`: Modifies the name, description, or retention period of a snapshot.
 ///
 /// # Example
@@ -146,9 +149,7 @@ impl<C> ModifySnapshotAttributeRequestBuilder<C> {
     ///
     /// The ID of the snapshot.
     ///
-    /// - Wire name: `SnapshotId`.
-    /// - Required.
-    /// - Example: `s-bp199lyny9bb47pa****`.
+    /// Its description, rules and example: [`ModifySnapshotAttributeRequest::snapshot_id`](ModifySnapshotAttributeRequest::snapshot_id).
     pub fn snapshot_id(mut self, value: impl Into<String>) -> Self {
         self.inner.snapshot_id = Some(value.into());
         self
@@ -157,10 +158,7 @@ impl<C> ModifySnapshotAttributeRequestBuilder<C> {
     ///
     /// The name of the snapshot. The name must be 2 to 128 characters in length. It must start with a letter and cannot start with http:// or https://. It can contain letters, digits, colons (:), underscores (\_), and hyphens (-).
     ///
-    /// The name cannot start with auto because snapshots whose names start with auto are recognized as automatic snapshots.
-    ///
-    /// - Wire name: `SnapshotName`.
-    /// - Example: `testSnapshotName`.
+    /// Its description, rules and example: [`ModifySnapshotAttributeRequest::snapshot_name`](ModifySnapshotAttributeRequest::snapshot_name).
     pub fn snapshot_name(mut self, value: impl Into<String>) -> Self {
         self.inner.snapshot_name = Some(value.into());
         self
@@ -169,8 +167,7 @@ impl<C> ModifySnapshotAttributeRequestBuilder<C> {
     ///
     /// The snapshot description. It can be empty or up to 256 characters in length. It cannot start with http:// or https://.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `testDescription`.
+    /// Its description, rules and example: [`ModifySnapshotAttributeRequest::description`](ModifySnapshotAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -179,15 +176,7 @@ impl<C> ModifySnapshotAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to disable the instant access feature. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false.
-    ///
-    /// > This parameter is no longer used. By default, new standard snapshots of Enterprise SSDs (ESSDs) are upgraded to instant access snapshots free of charge without the need for additional configurations. For more information, see [Use the instant access feature](<https://www.alibabacloud.com/help/doc-detail/193667.htm>).
-    ///
-    /// - Wire name: `DisableInstantAccess`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifySnapshotAttributeRequest::disable_instant_access`](ModifySnapshotAttributeRequest::disable_instant_access).
     pub fn disable_instant_access(mut self, value: bool) -> Self {
         self.inner.disable_instant_access = Some(value);
         self
@@ -196,10 +185,7 @@ impl<C> ModifySnapshotAttributeRequestBuilder<C> {
     ///
     /// The retention period of the snapshot. After you specify this parameter, the end time of the new retention period is the specified number of days apart from the **creation time** of the snapshot, which follows the ISO 8601 standard in the yyyy-MM-ddTHH:mm:ssZ format and is displayed in UTC. Valid values: 1 to 65536.
     ///
-    /// > You can extend the retention period of the snapshot and cannot shorten the retention period.
-    ///
-    /// - Wire name: `RetentionDays`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ModifySnapshotAttributeRequest::retention_days`](ModifySnapshotAttributeRequest::retention_days).
     pub fn retention_days(mut self, value: i32) -> Self {
         self.inner.retention_days = Some(value);
         self
@@ -334,157 +320,28 @@ for ModifySnapshotAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifySnapshotAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifySnapshotAttributeError {
-    /// HTTP 400 `InvalidSnapshotName.Malformed`: The specified SnapshotName is wrongly formed.
-    InvalidSnapshotNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoAttributeToModify`: No attribute to be modified in this request.
-    NoAttributeToModify(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRetentionDays.Malformed`: The specified RetentionDays is not valid.
-    InvalidRetentionDaysMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.DecreaseRetentionDaysUnsupported`: The requested operation to decrease retention days for the snapshot is not supported.
-    InvalidOperationDecreaseRetentionDaysUnsupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidSnapshotId.NotReady`: The specified snapshot has not completed yet.
-    InvalidSnapshotIdNotReady(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectDiskStatus.CreatingSnapshot`: A previous snapshot creation is in process.
-    IncorrectDiskStatusCreatingSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.ResourceManagedByCloudProduct`: The current operation is not supported because the resource is managed by a cloud product. Please contact the relevant cloud product to confirm the reason.
-    InvalidOperationResourceManagedByCloudProduct(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDescription.Malformed`: The specified description is wrongly formed.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSnapshotId.NotFound`: The specified SnapshotId does not exist.
-    InvalidSnapshotIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSnapshotDisableInstantAccess.Malformed`: The specified DisableInstantAccess is not valid!
-    InvalidSnapshotDisableInstantAccessMalformed(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifySnapshotAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidSnapshotName.Malformed",
-                        "NoAttributeToModify",
-                        "InvalidRetentionDays.Malformed",
-                        "InvalidOperation.DecreaseRetentionDaysUnsupported",
-                        "InvalidSnapshotId.NotReady",
-                        "IncorrectDiskStatus.CreatingSnapshot",
-                        "InvalidOperation.ResourceManagedByCloudProduct",
-                        "InvalidDescription.Malformed",
-                        "InvalidSnapshotId.NotFound",
-                        "InvalidSnapshotDisableInstantAccess.Malformed",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifySnapshotAttributeError;
+impl crate::Client {
+    /// Calls `ModifySnapshotAttribute`: Modifies the name, description, or retention period of a snapshot.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifySnapshotAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifySnapshotAttributeRequest`].
+    #[inline]
+    pub fn modify_snapshot_attribute(
+        &self,
+    ) -> ModifySnapshotAttributeRequestBuilder<&Self> {
+        ModifySnapshotAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifySnapshotAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifySnapshotAttribute`: Modifies the name, description, or retention period of a snapshot.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifySnapshotAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidSnapshotNameMalformed(error),
-            1 => Self::NoAttributeToModify(error),
-            2 => Self::InvalidRetentionDaysMalformed(error),
-            3 => Self::InvalidOperationDecreaseRetentionDaysUnsupported(error),
-            4 => Self::InvalidSnapshotIdNotReady(error),
-            5 => Self::IncorrectDiskStatusCreatingSnapshot(error),
-            6 => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            7 => Self::InvalidDescriptionMalformed(error),
-            8 => Self::InvalidSnapshotIdNotFound(error),
-            9 => Self::InvalidSnapshotDisableInstantAccessMalformed(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidSnapshotNameMalformed(error) => (0, error),
-            Self::NoAttributeToModify(error) => (1, error),
-            Self::InvalidRetentionDaysMalformed(error) => (2, error),
-            Self::InvalidOperationDecreaseRetentionDaysUnsupported(error) => (3, error),
-            Self::InvalidSnapshotIdNotReady(error) => (4, error),
-            Self::IncorrectDiskStatusCreatingSnapshot(error) => (5, error),
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => (6, error),
-            Self::InvalidDescriptionMalformed(error) => (7, error),
-            Self::InvalidSnapshotIdNotFound(error) => (8, error),
-            Self::InvalidSnapshotDisableInstantAccessMalformed(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifySnapshotAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifySnapshotAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidSnapshotNameMalformed",
-            "NoAttributeToModify",
-            "InvalidRetentionDaysMalformed",
-            "InvalidOperationDecreaseRetentionDaysUnsupported",
-            "InvalidSnapshotIdNotReady",
-            "IncorrectDiskStatusCreatingSnapshot",
-            "InvalidOperationResourceManagedByCloudProduct",
-            "InvalidDescriptionMalformed",
-            "InvalidSnapshotIdNotFound",
-            "InvalidSnapshotDisableInstantAccessMalformed",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifySnapshotAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifySnapshotAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifySnapshotAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifySnapshotAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_snapshot_attribute(
+        &self,
+    ) -> ModifySnapshotAttributeRequestBuilder<&Self> {
+        ModifySnapshotAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifySnapshotCategoryRequest>;
 /// Request of `ModifySnapshotCategory`: Changes the type of a snapshot. You can call this operation to convert a standard snapshot into an archive snapshot.
 ///
 /// * Archived snapshots cannot be restored to standard snapshots.
@@ -133,9 +136,7 @@ impl<C> ModifySnapshotCategoryRequestBuilder<C> {
     ///
     /// The ID of the snapshot.
     ///
-    /// - Wire name: `SnapshotId`.
-    /// - Required.
-    /// - Example: `s-123**sd`.
+    /// Its description, rules and example: [`ModifySnapshotCategoryRequest::snapshot_id`](ModifySnapshotCategoryRequest::snapshot_id).
     pub fn snapshot_id(mut self, value: impl Into<String>) -> Self {
         self.inner.snapshot_id = Some(value.into());
         self
@@ -144,11 +145,7 @@ impl<C> ModifySnapshotCategoryRequestBuilder<C> {
     ///
     /// The type of the snapshot. Valid value:
     ///
-    /// * Archive: archive snapshot
-    ///
-    /// - Wire name: `Category`.
-    /// - Must be one of `Archive`.
-    /// - Example: `Archive`.
+    /// Its description, rules and example: [`ModifySnapshotCategoryRequest::category`](ModifySnapshotCategoryRequest::category).
     pub fn category(mut self, value: impl Into<crate::types::Category>) -> Self {
         self.inner.category = Some(value.into());
         self
@@ -157,14 +154,7 @@ impl<C> ModifySnapshotCategoryRequestBuilder<C> {
     ///
     /// The retention period of the snapshot. Unit: days. The retention period started at the point in time when the snapshot was created. You can archive only standard snapshots that have been retained for at least 14 days.
     ///
-    /// After the snapshot is archived, the minimum retention period (also called minimum archive period) is 60 days. When you calculate the retention period of archived snapshots, you must deduct the retention period of standard snapshots. If you delete the snapshot within 60 days after the snapshot is archived, you are charged archive tier storage fees for the snapshot for 60 days. For more information about the billing of snapshots, see [Snapshots](<https://www.alibabacloud.com/help/doc-detail/56159.htm>).
-    ///
-    /// Value range \[74,65536\]
-    ///
-    /// > If you do not specify this parameter, the snapshot is permanently retained.
-    ///
-    /// - Wire name: `RetentionDays`.
-    /// - Must be 61 to 65536.
+    /// Its description, rules and example: [`ModifySnapshotCategoryRequest::retention_days`](ModifySnapshotCategoryRequest::retention_days).
     pub fn retention_days(mut self, value: i32) -> Self {
         self.inner.retention_days = Some(value);
         self
@@ -309,185 +299,28 @@ for ModifySnapshotCategoryResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifySnapshotCategory`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifySnapshotCategoryError {
-    /// HTTP 400 `InvalidRetentionDays.Malformed`: The specified RetentionDays is not valid.
-    InvalidRetentionDaysMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.DecreaseRetentionDaysUnsupported`: The requested operation to decrease retention days for the snapshot is not supported.
-    InvalidOperationDecreaseRetentionDaysUnsupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidSnapshotId.NotReady`: The specified snapshot has not completed yet.
-    InvalidSnapshotIdNotReady(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.ArchiveSharedSnapshotUnsupported`: The specified shared snapshot is not support archive.
-    InvalidOperationArchiveSharedSnapshotUnsupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidOperation.ArchiveCloudBoxSnapshotUnsupported`: The specified snapshot in CloudBox is not support archive.
-    InvalidOperationArchiveCloudBoxSnapshotUnsupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidStatus.SnapshotUnfinished`: The specified unfinished snapshot is not support archive.
-    InvalidStatusSnapshotUnfinished(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.SnapshotAgeLimit`: The specified snapshot created within 14 days is not support archive.
-    InvalidStatusSnapshotAgeLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.SnapshotInArchive`: The specified snapshot is currently being archived.
-    InvalidStatusSnapshotInArchive(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.SnapshotCategory`: The specified parameter category is invalid.
-    InvalidParameterSnapshotCategory(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.ResourceManagedByCloudProduct`: The current operation is not supported because the resource is managed by a cloud product. Please contact the relevant cloud product to confirm the reason.
-    InvalidOperationResourceManagedByCloudProduct(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.InstantAccessEnabledUnsupport`: The specified snapshot with legacy Instant Access enabled does not support archive.
-    InvalidOperationInstantAccessEnabledUnsupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.EncryptedSnapshotUnsupport`: Archiving encrypted snapshots is not currently supported.
-    InvalidOperationEncryptedSnapshotUnsupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.ConcurrentArchiveSnapshotQuota`: The number of concurrent archiving tasks associated with the disk of the current snapshot has exceeded the quota limit. Please try again later.
-    QuotaExceedConcurrentArchiveSnapshotQuota(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSnapshotId.NotFound`: The specified SnapshotId does not exist.
-    InvalidSnapshotIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifySnapshotCategoryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidRetentionDays.Malformed",
-                        "InvalidOperation.DecreaseRetentionDaysUnsupported",
-                        "InvalidSnapshotId.NotReady",
-                        "InvalidOperation.ArchiveSharedSnapshotUnsupported",
-                        "InvalidOperation.ArchiveCloudBoxSnapshotUnsupported",
-                        "InvalidStatus.SnapshotUnfinished",
-                        "InvalidStatus.SnapshotAgeLimit",
-                        "InvalidStatus.SnapshotInArchive",
-                        "InvalidParameter.SnapshotCategory",
-                        "InvalidOperation.ResourceManagedByCloudProduct",
-                        "InvalidOperation.InstantAccessEnabledUnsupport",
-                        "InvalidOperation.EncryptedSnapshotUnsupport",
-                        "QuotaExceed.ConcurrentArchiveSnapshotQuota",
-                        "InvalidSnapshotId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifySnapshotCategoryError;
+impl crate::Client {
+    /// Calls `ModifySnapshotCategory`: Changes the type of a snapshot. You can call this operation to convert a standard snapshot into an archive snapshot.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifySnapshotCategoryRequestBuilder::send) it. The parameters and their rules: [`ModifySnapshotCategoryRequest`].
+    #[inline]
+    pub fn modify_snapshot_category(
+        &self,
+    ) -> ModifySnapshotCategoryRequestBuilder<&Self> {
+        ModifySnapshotCategoryRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifySnapshotCategoryError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifySnapshotCategory`: Changes the type of a snapshot. You can call this operation to convert a standard snapshot into an archive snapshot.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifySnapshotCategoryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidRetentionDaysMalformed(error),
-            1 => Self::InvalidOperationDecreaseRetentionDaysUnsupported(error),
-            2 => Self::InvalidSnapshotIdNotReady(error),
-            3 => Self::InvalidOperationArchiveSharedSnapshotUnsupported(error),
-            4 => Self::InvalidOperationArchiveCloudBoxSnapshotUnsupported(error),
-            5 => Self::InvalidStatusSnapshotUnfinished(error),
-            6 => Self::InvalidStatusSnapshotAgeLimit(error),
-            7 => Self::InvalidStatusSnapshotInArchive(error),
-            8 => Self::InvalidParameterSnapshotCategory(error),
-            9 => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            10 => Self::InvalidOperationInstantAccessEnabledUnsupport(error),
-            11 => Self::InvalidOperationEncryptedSnapshotUnsupport(error),
-            12 => Self::QuotaExceedConcurrentArchiveSnapshotQuota(error),
-            13 => Self::InvalidSnapshotIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidRetentionDaysMalformed(error) => (0, error),
-            Self::InvalidOperationDecreaseRetentionDaysUnsupported(error) => (1, error),
-            Self::InvalidSnapshotIdNotReady(error) => (2, error),
-            Self::InvalidOperationArchiveSharedSnapshotUnsupported(error) => (3, error),
-            Self::InvalidOperationArchiveCloudBoxSnapshotUnsupported(error) => (4, error),
-            Self::InvalidStatusSnapshotUnfinished(error) => (5, error),
-            Self::InvalidStatusSnapshotAgeLimit(error) => (6, error),
-            Self::InvalidStatusSnapshotInArchive(error) => (7, error),
-            Self::InvalidParameterSnapshotCategory(error) => (8, error),
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => (9, error),
-            Self::InvalidOperationInstantAccessEnabledUnsupport(error) => (10, error),
-            Self::InvalidOperationEncryptedSnapshotUnsupport(error) => (11, error),
-            Self::QuotaExceedConcurrentArchiveSnapshotQuota(error) => (12, error),
-            Self::InvalidSnapshotIdNotFound(error) => (13, error),
-            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifySnapshotCategoryError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifySnapshotCategoryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidRetentionDaysMalformed",
-            "InvalidOperationDecreaseRetentionDaysUnsupported",
-            "InvalidSnapshotIdNotReady",
-            "InvalidOperationArchiveSharedSnapshotUnsupported",
-            "InvalidOperationArchiveCloudBoxSnapshotUnsupported",
-            "InvalidStatusSnapshotUnfinished",
-            "InvalidStatusSnapshotAgeLimit",
-            "InvalidStatusSnapshotInArchive",
-            "InvalidParameterSnapshotCategory",
-            "InvalidOperationResourceManagedByCloudProduct",
-            "InvalidOperationInstantAccessEnabledUnsupport",
-            "InvalidOperationEncryptedSnapshotUnsupport",
-            "QuotaExceedConcurrentArchiveSnapshotQuota",
-            "InvalidSnapshotIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifySnapshotCategoryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifySnapshotCategoryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifySnapshotCategoryError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifySnapshotCategoryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_snapshot_category(
+        &self,
+    ) -> ModifySnapshotCategoryRequestBuilder<&Self> {
+        ModifySnapshotCategoryRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifySnapshotGroupRequest>;
 /// Request of `ModifySnapshotGroup`: Modifies the name and description of a snapshot-consistent group.
 ///
 /// # Example
@@ -127,9 +130,7 @@ impl<C> ModifySnapshotGroupRequestBuilder<C> {
     ///
     /// The region ID of the snapshot-consistent group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifySnapshotGroupRequest::region_id`](ModifySnapshotGroupRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -138,9 +139,7 @@ impl<C> ModifySnapshotGroupRequestBuilder<C> {
     ///
     /// The ID of the snapshot-consistent group. You can call the [DescribeSnapshotGroups](<https://www.alibabacloud.com/help/doc-detail/210940.htm>) operation to query the IDs of available snapshot-consistent groups.
     ///
-    /// - Wire name: `SnapshotGroupId`.
-    /// - Required.
-    /// - Example: `ssg-j6ciyh3k52qp7ovm****`.
+    /// Its description, rules and example: [`ModifySnapshotGroupRequest::snapshot_group_id`](ModifySnapshotGroupRequest::snapshot_group_id).
     pub fn snapshot_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.snapshot_group_id = Some(value.into());
         self
@@ -149,8 +148,7 @@ impl<C> ModifySnapshotGroupRequestBuilder<C> {
     ///
     /// The new name of the snapshot-consistent group. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with a `http://` or `https://`. The name can contain letters, digits, periods (.), underscores (\_), hyphens (-), and colons (:).
     ///
-    /// - Wire name: `Name`.
-    /// - Example: `testName02`.
+    /// Its description, rules and example: [`ModifySnapshotGroupRequest::name`](ModifySnapshotGroupRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -159,8 +157,7 @@ impl<C> ModifySnapshotGroupRequestBuilder<C> {
     ///
     /// The new description of the snapshot-consistent group. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `This is new description`.
+    /// Its description, rules and example: [`ModifySnapshotGroupRequest::description`](ModifySnapshotGroupRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -295,119 +292,24 @@ for ModifySnapshotGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifySnapshotGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifySnapshotGroupError {
-    /// HTTP 400 `InvalidParameter.Name`: The specified Name is invalid.
-    InvalidParameterName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Description`: The specified Description is invalid.
-    InvalidParameterDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSnapshotGroup.NotFound`: The SnapshotGroupId provided does not exist in our records.
-    InvalidSnapshotGroupNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifySnapshotGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.Name",
-                        "InvalidParameter.Description",
-                        "InvalidRegionId.NotFound",
-                        "InvalidSnapshotGroup.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifySnapshotGroupError;
+impl crate::Client {
+    /// Calls `ModifySnapshotGroup`: Modifies the name and description of a snapshot-consistent group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifySnapshotGroupRequestBuilder::send) it. The parameters and their rules: [`ModifySnapshotGroupRequest`].
+    #[inline]
+    pub fn modify_snapshot_group(&self) -> ModifySnapshotGroupRequestBuilder<&Self> {
+        ModifySnapshotGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifySnapshotGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifySnapshotGroup`: Modifies the name and description of a snapshot-consistent group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifySnapshotGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterName(error),
-            1 => Self::InvalidParameterDescription(error),
-            2 => Self::InvalidRegionIdNotFound(error),
-            3 => Self::InvalidSnapshotGroupNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterName(error) => (0, error),
-            Self::InvalidParameterDescription(error) => (1, error),
-            Self::InvalidRegionIdNotFound(error) => (2, error),
-            Self::InvalidSnapshotGroupNotFound(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifySnapshotGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifySnapshotGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterName",
-            "InvalidParameterDescription",
-            "InvalidRegionIdNotFound",
-            "InvalidSnapshotGroupNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifySnapshotGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifySnapshotGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifySnapshotGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifySnapshotGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_snapshot_group(&self) -> ModifySnapshotGroupRequestBuilder<&Self> {
+        ModifySnapshotGroupRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyStorageCapacityUnitAttributeRequest>;
 /// Request of `ModifyStorageCapacityUnitAttribute`: Modifies the name or description of a storage capacity unit (SCU).
 ///
 /// # Example
@@ -128,9 +131,7 @@ impl<C> ModifyStorageCapacityUnitAttributeRequestBuilder<C> {
     ///
     /// The region ID of the SCU. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyStorageCapacityUnitAttributeRequest::region_id`](ModifyStorageCapacityUnitAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -139,9 +140,7 @@ impl<C> ModifyStorageCapacityUnitAttributeRequestBuilder<C> {
     ///
     /// The ID of the SCU.
     ///
-    /// - Wire name: `StorageCapacityUnitId`.
-    /// - Required.
-    /// - Example: `scu-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`ModifyStorageCapacityUnitAttributeRequest::storage_capacity_unit_id`](ModifyStorageCapacityUnitAttributeRequest::storage_capacity_unit_id).
     pub fn storage_capacity_unit_id(mut self, value: impl Into<String>) -> Self {
         self.inner.storage_capacity_unit_id = Some(value.into());
         self
@@ -150,8 +149,7 @@ impl<C> ModifyStorageCapacityUnitAttributeRequestBuilder<C> {
     ///
     /// The new name of the SCU. The name must be 2 to 128 characters in length. It must start with a letter and cannot start with [http:// or https://. It can contain letters, digits, colons (:), underscores (\_), and hyphens (-).](<http://https://。、（:）、（_）（-）。>)
     ///
-    /// - Wire name: `Name`.
-    /// - Example: `testNewScuName`.
+    /// Its description, rules and example: [`ModifyStorageCapacityUnitAttributeRequest::name`](ModifyStorageCapacityUnitAttributeRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -160,8 +158,7 @@ impl<C> ModifyStorageCapacityUnitAttributeRequestBuilder<C> {
     ///
     /// The new description of the SCU. The description must be 2 to 256 characters in length and cannot start with [http:// or https://.](<http://https://。>)
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `testNewScuDescription`.
+    /// Its description, rules and example: [`ModifyStorageCapacityUnitAttributeRequest::description`](ModifyStorageCapacityUnitAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -299,127 +296,28 @@ for ModifyStorageCapacityUnitAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyStorageCapacityUnitAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyStorageCapacityUnitAttributeError {
-    /// HTTP 400 `MissingParameter.RegionId`: The specified RegionId should not be null.
-    MissingParameterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Name`: The specified Name is invalid.
-    InvalidParameterName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The specified Description is wrongly formed.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.StorageCapacityUnitId`: The specified StorageCapacityUnitId is not supported.
-    MissingParameterStorageCapacityUnitId(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidStorageCapacityUnitId.NotFound`: The specified StorageCapacityUnitId does not exist.
-    InvalidStorageCapacityUnitIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ModifyStorageCapacityUnitAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter.RegionId",
-                        "InvalidParameter.Name",
-                        "InvalidDescription.Malformed",
-                        "MissingParameter.StorageCapacityUnitId",
-                        "InvalidStorageCapacityUnitId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyStorageCapacityUnitAttributeError;
+impl crate::Client {
+    /// Calls `ModifyStorageCapacityUnitAttribute`: Modifies the name or description of a storage capacity unit (SCU).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyStorageCapacityUnitAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyStorageCapacityUnitAttributeRequest`].
+    #[inline]
+    pub fn modify_storage_capacity_unit_attribute(
+        &self,
+    ) -> ModifyStorageCapacityUnitAttributeRequestBuilder<&Self> {
+        ModifyStorageCapacityUnitAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyStorageCapacityUnitAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyStorageCapacityUnitAttribute`: Modifies the name or description of a storage capacity unit (SCU).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyStorageCapacityUnitAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameterRegionId(error),
-            1 => Self::InvalidParameterName(error),
-            2 => Self::InvalidDescriptionMalformed(error),
-            3 => Self::MissingParameterStorageCapacityUnitId(error),
-            4 => Self::InvalidStorageCapacityUnitIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameterRegionId(error) => (0, error),
-            Self::InvalidParameterName(error) => (1, error),
-            Self::InvalidDescriptionMalformed(error) => (2, error),
-            Self::MissingParameterStorageCapacityUnitId(error) => (3, error),
-            Self::InvalidStorageCapacityUnitIdNotFound(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyStorageCapacityUnitAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyStorageCapacityUnitAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameterRegionId",
-            "InvalidParameterName",
-            "InvalidDescriptionMalformed",
-            "MissingParameterStorageCapacityUnitId",
-            "InvalidStorageCapacityUnitIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyStorageCapacityUnitAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyStorageCapacityUnitAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyStorageCapacityUnitAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ModifyStorageCapacityUnitAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_storage_capacity_unit_attribute(
+        &self,
+    ) -> ModifyStorageCapacityUnitAttributeRequestBuilder<&Self> {
+        ModifyStorageCapacityUnitAttributeRequestBuilder::new(self)
     }
 }

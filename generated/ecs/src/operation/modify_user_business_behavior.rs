@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyUserBusinessBehaviorRequest>;
 /// Request of `ModifyUserBusinessBehavior`: 设置用户级别默认属性
 ///
 /// Deprecated: no replacement operation.
@@ -107,23 +110,21 @@ pub struct ModifyUserBusinessBehaviorRequestBuilder<C = ()> {
 impl<C> ModifyUserBusinessBehaviorRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
+    /// Its description, rules and example: [`ModifyUserBusinessBehaviorRequest::region_id`](ModifyUserBusinessBehaviorRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `statusKey`.
     ///
-    /// - Wire name: `statusKey`.
-    /// - Required.
+    /// Its description, rules and example: [`ModifyUserBusinessBehaviorRequest::status_key`](ModifyUserBusinessBehaviorRequest::status_key).
     pub fn status_key(mut self, value: impl Into<String>) -> Self {
         self.inner.status_key = Some(value.into());
         self
     }
     /// Sets `statusValue`.
     ///
-    /// - Wire name: `statusValue`.
-    /// - Required.
+    /// Its description, rules and example: [`ModifyUserBusinessBehaviorRequest::status_value`](ModifyUserBusinessBehaviorRequest::status_value).
     pub fn status_value(mut self, value: impl Into<String>) -> Self {
         self.inner.status_value = Some(value.into());
         self
@@ -255,97 +256,28 @@ for ModifyUserBusinessBehaviorResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyUserBusinessBehavior`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyUserBusinessBehaviorError {
-    /// HTTP 403 `InvalidAction.UserForbidden`: Specified action is not valid.
-    InvalidActionUserForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParams`: The parameters statusKey or statusValue are not valid.
-    InvalidParams(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyUserBusinessBehaviorError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["InvalidAction.UserForbidden", "InvalidParams"]),
-            error,
-        )
+mod error;
+pub use error::ModifyUserBusinessBehaviorError;
+impl crate::Client {
+    /// Calls `ModifyUserBusinessBehavior`: 设置用户级别默认属性
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyUserBusinessBehaviorRequestBuilder::send) it. The parameters and their rules: [`ModifyUserBusinessBehaviorRequest`].
+    #[inline]
+    pub fn modify_user_business_behavior(
+        &self,
+    ) -> ModifyUserBusinessBehaviorRequestBuilder<&Self> {
+        ModifyUserBusinessBehaviorRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyUserBusinessBehaviorError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyUserBusinessBehavior`: 设置用户级别默认属性
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyUserBusinessBehaviorRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidActionUserForbidden(error),
-            1 => Self::InvalidParams(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidActionUserForbidden(error) => (0, error),
-            Self::InvalidParams(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyUserBusinessBehaviorError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyUserBusinessBehaviorError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidActionUserForbidden", "InvalidParams", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyUserBusinessBehaviorError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyUserBusinessBehaviorError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyUserBusinessBehaviorError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyUserBusinessBehaviorError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_user_business_behavior(
+        &self,
+    ) -> ModifyUserBusinessBehaviorRequestBuilder<&Self> {
+        ModifyUserBusinessBehaviorRequestBuilder::new(self)
     }
 }

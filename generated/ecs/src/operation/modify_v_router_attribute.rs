@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyVRouterAttributeRequest>;
 /// Request of `ModifyVRouterAttribute`: ModifyVRouterAttribute
 ///
 /// Deprecated: use `Vpc::2016-04-28::ModifyVRouterAttribute` instead.
@@ -113,29 +116,28 @@ pub struct ModifyVRouterAttributeRequestBuilder<C = ()> {
 impl<C> ModifyVRouterAttributeRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
+    /// Its description, rules and example: [`ModifyVRouterAttributeRequest::region_id`](ModifyVRouterAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `VRouterId`.
     ///
-    /// - Wire name: `VRouterId`.
-    /// - Required.
+    /// Its description, rules and example: [`ModifyVRouterAttributeRequest::v_router_id`](ModifyVRouterAttributeRequest::v_router_id).
     pub fn v_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_router_id = Some(value.into());
         self
     }
     /// Sets `VRouterName`.
     ///
-    /// - Wire name: `VRouterName`.
+    /// Its description, rules and example: [`ModifyVRouterAttributeRequest::v_router_name`](ModifyVRouterAttributeRequest::v_router_name).
     pub fn v_router_name(mut self, value: impl Into<String>) -> Self {
         self.inner.v_router_name = Some(value.into());
         self
     }
     /// Sets `Description`.
     ///
-    /// - Wire name: `Description`.
+    /// Its description, rules and example: [`ModifyVRouterAttributeRequest::description`](ModifyVRouterAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -267,131 +269,28 @@ for ModifyVRouterAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyVRouterAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyVRouterAttributeError {
-    /// HTTP 400 `InvalidVRouterName.Malformed`: Specified virtual router name is not valid.
-    InvalidVRouterNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVRouterDiscription.Malformed`: Specified virtual router description is not valid.
-    InvalidVRouterDiscriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: Miss mandatory parameter.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: Invalid description.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.VRouterNotFound`: Specified virtual router is not found during access authentication.
-    ForbiddenVRouterNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVRouterId.NotFound`: Specified virtual router does not exist.
-    InvalidVRouterIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyVRouterAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidVRouterName.Malformed",
-                        "InvalidVRouterDiscription.Malformed",
-                        "MissingParameter",
-                        "InvalidDescription.Malformed",
-                        "Forbidden.VRouterNotFound",
-                        "InvalidVRouterId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyVRouterAttributeError;
+impl crate::Client {
+    /// Calls `ModifyVRouterAttribute`: ModifyVRouterAttribute
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyVRouterAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyVRouterAttributeRequest`].
+    #[inline]
+    pub fn modify_v_router_attribute(
+        &self,
+    ) -> ModifyVRouterAttributeRequestBuilder<&Self> {
+        ModifyVRouterAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyVRouterAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyVRouterAttribute`: ModifyVRouterAttribute
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyVRouterAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidVRouterNameMalformed(error),
-            1 => Self::InvalidVRouterDiscriptionMalformed(error),
-            2 => Self::MissingParameter(error),
-            3 => Self::InvalidDescriptionMalformed(error),
-            4 => Self::ForbiddenVRouterNotFound(error),
-            5 => Self::InvalidVRouterIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidVRouterNameMalformed(error) => (0, error),
-            Self::InvalidVRouterDiscriptionMalformed(error) => (1, error),
-            Self::MissingParameter(error) => (2, error),
-            Self::InvalidDescriptionMalformed(error) => (3, error),
-            Self::ForbiddenVRouterNotFound(error) => (4, error),
-            Self::InvalidVRouterIdNotFound(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyVRouterAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyVRouterAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidVRouterNameMalformed",
-            "InvalidVRouterDiscriptionMalformed",
-            "MissingParameter",
-            "InvalidDescriptionMalformed",
-            "ForbiddenVRouterNotFound",
-            "InvalidVRouterIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyVRouterAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyVRouterAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyVRouterAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyVRouterAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_v_router_attribute(
+        &self,
+    ) -> ModifyVRouterAttributeRequestBuilder<&Self> {
+        ModifyVRouterAttributeRequestBuilder::new(self)
     }
 }

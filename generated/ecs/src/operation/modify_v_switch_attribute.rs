@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyVSwitchAttributeRequest>;
 /// Request of `ModifyVSwitchAttribute`: ModifyVSwitchAttribute
 ///
 /// Deprecated: use `Vpc::2016-04-28::ModifyVSwitchAttribute` instead.
@@ -113,29 +116,28 @@ pub struct ModifyVSwitchAttributeRequestBuilder<C = ()> {
 impl<C> ModifyVSwitchAttributeRequestBuilder<C> {
     /// Sets `VSwitchId`.
     ///
-    /// - Wire name: `VSwitchId`.
-    /// - Required.
+    /// Its description, rules and example: [`ModifyVSwitchAttributeRequest::v_switch_id`](ModifyVSwitchAttributeRequest::v_switch_id).
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_id = Some(value.into());
         self
     }
     /// Sets `VSwitchName`.
     ///
-    /// - Wire name: `VSwitchName`.
+    /// Its description, rules and example: [`ModifyVSwitchAttributeRequest::v_switch_name`](ModifyVSwitchAttributeRequest::v_switch_name).
     pub fn v_switch_name(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_name = Some(value.into());
         self
     }
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
+    /// Its description, rules and example: [`ModifyVSwitchAttributeRequest::region_id`](ModifyVSwitchAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `Description`.
     ///
-    /// - Wire name: `Description`.
+    /// Its description, rules and example: [`ModifyVSwitchAttributeRequest::description`](ModifyVSwitchAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -267,125 +269,28 @@ for ModifyVSwitchAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyVSwitchAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyVSwitchAttributeError {
-    /// HTTP 400 `InvalidDescription.Malformed`: Invalid description.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVSwitchName.Malformed`: Specified virtual switch name is not valid.
-    InvalidVSwitchNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVSwitchDiscription.Malformed`: Specified virtual switch description is not valid.
-    InvalidVSwitchDiscriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.VRouterNotFound`: specified virtual switch is not found during access authentication.
-    ForbiddenVRouterNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVSwitchId.NotFound`: The specified virtual switch does not exists.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyVSwitchAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidDescription.Malformed",
-                        "InvalidVSwitchName.Malformed",
-                        "InvalidVSwitchDiscription.Malformed",
-                        "Forbidden.VRouterNotFound",
-                        "InvalidVSwitchId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyVSwitchAttributeError;
+impl crate::Client {
+    /// Calls `ModifyVSwitchAttribute`: ModifyVSwitchAttribute
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyVSwitchAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyVSwitchAttributeRequest`].
+    #[inline]
+    pub fn modify_v_switch_attribute(
+        &self,
+    ) -> ModifyVSwitchAttributeRequestBuilder<&Self> {
+        ModifyVSwitchAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyVSwitchAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyVSwitchAttribute`: ModifyVSwitchAttribute
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyVSwitchAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidDescriptionMalformed(error),
-            1 => Self::InvalidVSwitchNameMalformed(error),
-            2 => Self::InvalidVSwitchDiscriptionMalformed(error),
-            3 => Self::ForbiddenVRouterNotFound(error),
-            4 => Self::InvalidVSwitchIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidDescriptionMalformed(error) => (0, error),
-            Self::InvalidVSwitchNameMalformed(error) => (1, error),
-            Self::InvalidVSwitchDiscriptionMalformed(error) => (2, error),
-            Self::ForbiddenVRouterNotFound(error) => (3, error),
-            Self::InvalidVSwitchIdNotFound(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyVSwitchAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyVSwitchAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidDescriptionMalformed",
-            "InvalidVSwitchNameMalformed",
-            "InvalidVSwitchDiscriptionMalformed",
-            "ForbiddenVRouterNotFound",
-            "InvalidVSwitchIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyVSwitchAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyVSwitchAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyVSwitchAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyVSwitchAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_v_switch_attribute(
+        &self,
+    ) -> ModifyVSwitchAttributeRequestBuilder<&Self> {
+        ModifyVSwitchAttributeRequestBuilder::new(self)
     }
 }

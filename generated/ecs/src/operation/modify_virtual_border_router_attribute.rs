@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyVirtualBorderRouterAttributeRequest>;
 /// Request of `ModifyVirtualBorderRouterAttribute`: ModifyVirtualBorderRouterAttribute
 ///
 /// Deprecated: use `Vpc::2016-04-28::ModifyVirtualBorderRouterAttribute` instead.
@@ -173,80 +176,77 @@ pub struct ModifyVirtualBorderRouterAttributeRequestBuilder<C = ()> {
 impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`ModifyVirtualBorderRouterAttributeRequest::region_id`](ModifyVirtualBorderRouterAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `VbrId`.
     ///
-    /// - Wire name: `VbrId`.
-    /// - Required.
+    /// Its description, rules and example: [`ModifyVirtualBorderRouterAttributeRequest::vbr_id`](ModifyVirtualBorderRouterAttributeRequest::vbr_id).
     pub fn vbr_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vbr_id = Some(value.into());
         self
     }
     /// Sets `VlanId`.
     ///
-    /// - Wire name: `VlanId`.
+    /// Its description, rules and example: [`ModifyVirtualBorderRouterAttributeRequest::vlan_id`](ModifyVirtualBorderRouterAttributeRequest::vlan_id).
     pub fn vlan_id(mut self, value: i32) -> Self {
         self.inner.vlan_id = Some(value);
         self
     }
     /// Sets `CircuitCode`.
     ///
-    /// - Wire name: `CircuitCode`.
+    /// Its description, rules and example: [`ModifyVirtualBorderRouterAttributeRequest::circuit_code`](ModifyVirtualBorderRouterAttributeRequest::circuit_code).
     pub fn circuit_code(mut self, value: impl Into<String>) -> Self {
         self.inner.circuit_code = Some(value.into());
         self
     }
     /// Sets `LocalGatewayIp`.
     ///
-    /// - Wire name: `LocalGatewayIp`.
+    /// Its description, rules and example: [`ModifyVirtualBorderRouterAttributeRequest::local_gateway_ip`](ModifyVirtualBorderRouterAttributeRequest::local_gateway_ip).
     pub fn local_gateway_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.local_gateway_ip = Some(value.into());
         self
     }
     /// Sets `PeerGatewayIp`.
     ///
-    /// - Wire name: `PeerGatewayIp`.
+    /// Its description, rules and example: [`ModifyVirtualBorderRouterAttributeRequest::peer_gateway_ip`](ModifyVirtualBorderRouterAttributeRequest::peer_gateway_ip).
     pub fn peer_gateway_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.peer_gateway_ip = Some(value.into());
         self
     }
     /// Sets `PeeringSubnetMask`.
     ///
-    /// - Wire name: `PeeringSubnetMask`.
+    /// Its description, rules and example: [`ModifyVirtualBorderRouterAttributeRequest::peering_subnet_mask`](ModifyVirtualBorderRouterAttributeRequest::peering_subnet_mask).
     pub fn peering_subnet_mask(mut self, value: impl Into<String>) -> Self {
         self.inner.peering_subnet_mask = Some(value.into());
         self
     }
     /// Sets `Description`.
     ///
-    /// - Wire name: `Description`.
+    /// Its description, rules and example: [`ModifyVirtualBorderRouterAttributeRequest::description`](ModifyVirtualBorderRouterAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
     }
     /// Sets `Name`.
     ///
-    /// - Wire name: `Name`.
+    /// Its description, rules and example: [`ModifyVirtualBorderRouterAttributeRequest::name`](ModifyVirtualBorderRouterAttributeRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
     }
     /// Sets `ClientToken`.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyVirtualBorderRouterAttributeRequest::client_token`](ModifyVirtualBorderRouterAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
     }
     /// Sets `UserCidr`.
     ///
-    /// - Wire name: `UserCidr`.
+    /// Its description, rules and example: [`ModifyVirtualBorderRouterAttributeRequest::user_cidr`](ModifyVirtualBorderRouterAttributeRequest::user_cidr).
     pub fn user_cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.user_cidr = Some(value.into());
         self
@@ -381,217 +381,28 @@ for ModifyVirtualBorderRouterAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyVirtualBorderRouterAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyVirtualBorderRouterAttributeError {
-    /// HTTP 400 `InvalidVbrId.NotFound`: The specified VirutalBorderRouter is not found.
-    InvalidVbrIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVlanId.Used`: The specified VlanId has been used.
-    InvalidVlanIdUsed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCircuitCode.Malformed`: The specified CircuitCode is not valid.
-    InvalidCircuitCodeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVlanId.Malformed`: The specified VlanId is not valid.
-    InvalidVlanIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIp.Malformed`: The specified ip address is not valid.
-    InvalidIpMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeeringSubnetMask.Malformed`: The specified PeeringSubnetMask is not valid.
-    InvalidPeeringSubnetMaskMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName.Malformed`: The specified Name is not valid.
-    InvalidNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The specifid Description is not valid.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: LocalGatewayIp, peerGatewayIp and peeringSubnetMask must not be null.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIp.NotSameSubnet`: Local gateway ip and peer gateway ip are not in the same subnet.
-    InvalidIpNotSameSubnet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VlanIdInUse`: Operation failed because vlanId is in use.
-    OperationFailedVlanIdInUse(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.CircuitCodeNotAllowedByCaller`: The caller is not allowed to modify.
-    ForbiddenCircuitCodeNotAllowedByCaller(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.LocalGatewayIpNotAllowedByCaller`: The caller is not allowed to specify the LocalGatewayIp parameter.
-    ForbiddenLocalGatewayIpNotAllowedByCaller(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.PeerGatewayIpNotAllowedByCaller`: The caller is not allowed to specify the PeerGatewayIp  parameter.
-    ForbiddenPeerGatewayIpNotAllowedByCaller(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.PeeringSubnetMaskNotAllowedByCaller`: The caller is not allowed to specify the PeeringSubnetMask parameter.
-    ForbiddenPeeringSubnetMaskNotAllowedByCaller(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.VlanIdNotAllowedByCaller`: The caller is not allowed to specify the VlanId.
-    ForbiddenVlanIdNotAllowedByCaller(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NameNotAllowedByCaller`: The caller is not allowed to specify the Name parameter.
-    ForbiddenNameNotAllowedByCaller(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.DescriptionNotAllowedByCaller`: The caller is not allowed to specify the Description parameter.
-    ForbiddenDescriptionNotAllowedByCaller(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId is not found.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ModifyVirtualBorderRouterAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidVbrId.NotFound",
-                        "InvalidVlanId.Used",
-                        "InvalidCircuitCode.Malformed",
-                        "InvalidVlanId.Malformed",
-                        "InvalidIp.Malformed",
-                        "InvalidPeeringSubnetMask.Malformed",
-                        "InvalidName.Malformed",
-                        "InvalidDescription.Malformed",
-                        "MissingParameter",
-                        "InvalidIp.NotSameSubnet",
-                        "InvalidParameter",
-                        "OperationFailed.VlanIdInUse",
-                        "Forbidden.CircuitCodeNotAllowedByCaller",
-                        "Forbidden.LocalGatewayIpNotAllowedByCaller",
-                        "Forbidden.PeerGatewayIpNotAllowedByCaller",
-                        "Forbidden.PeeringSubnetMaskNotAllowedByCaller",
-                        "Forbidden.VlanIdNotAllowedByCaller",
-                        "Forbidden.NameNotAllowedByCaller",
-                        "Forbidden.DescriptionNotAllowedByCaller",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyVirtualBorderRouterAttributeError;
+impl crate::Client {
+    /// Calls `ModifyVirtualBorderRouterAttribute`: ModifyVirtualBorderRouterAttribute
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyVirtualBorderRouterAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyVirtualBorderRouterAttributeRequest`].
+    #[inline]
+    pub fn modify_virtual_border_router_attribute(
+        &self,
+    ) -> ModifyVirtualBorderRouterAttributeRequestBuilder<&Self> {
+        ModifyVirtualBorderRouterAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyVirtualBorderRouterAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyVirtualBorderRouterAttribute`: ModifyVirtualBorderRouterAttribute
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyVirtualBorderRouterAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidVbrIdNotFound(error),
-            1 => Self::InvalidVlanIdUsed(error),
-            2 => Self::InvalidCircuitCodeMalformed(error),
-            3 => Self::InvalidVlanIdMalformed(error),
-            4 => Self::InvalidIpMalformed(error),
-            5 => Self::InvalidPeeringSubnetMaskMalformed(error),
-            6 => Self::InvalidNameMalformed(error),
-            7 => Self::InvalidDescriptionMalformed(error),
-            8 => Self::MissingParameter(error),
-            9 => Self::InvalidIpNotSameSubnet(error),
-            10 => Self::InvalidParameter(error),
-            11 => Self::OperationFailedVlanIdInUse(error),
-            12 => Self::ForbiddenCircuitCodeNotAllowedByCaller(error),
-            13 => Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error),
-            14 => Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error),
-            15 => Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error),
-            16 => Self::ForbiddenVlanIdNotAllowedByCaller(error),
-            17 => Self::ForbiddenNameNotAllowedByCaller(error),
-            18 => Self::ForbiddenDescriptionNotAllowedByCaller(error),
-            19 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidVbrIdNotFound(error) => (0, error),
-            Self::InvalidVlanIdUsed(error) => (1, error),
-            Self::InvalidCircuitCodeMalformed(error) => (2, error),
-            Self::InvalidVlanIdMalformed(error) => (3, error),
-            Self::InvalidIpMalformed(error) => (4, error),
-            Self::InvalidPeeringSubnetMaskMalformed(error) => (5, error),
-            Self::InvalidNameMalformed(error) => (6, error),
-            Self::InvalidDescriptionMalformed(error) => (7, error),
-            Self::MissingParameter(error) => (8, error),
-            Self::InvalidIpNotSameSubnet(error) => (9, error),
-            Self::InvalidParameter(error) => (10, error),
-            Self::OperationFailedVlanIdInUse(error) => (11, error),
-            Self::ForbiddenCircuitCodeNotAllowedByCaller(error) => (12, error),
-            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error) => (13, error),
-            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error) => (14, error),
-            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error) => (15, error),
-            Self::ForbiddenVlanIdNotAllowedByCaller(error) => (16, error),
-            Self::ForbiddenNameNotAllowedByCaller(error) => (17, error),
-            Self::ForbiddenDescriptionNotAllowedByCaller(error) => (18, error),
-            Self::InvalidRegionIdNotFound(error) => (19, error),
-            Self::Unhandled(unhandled) => (20, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyVirtualBorderRouterAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyVirtualBorderRouterAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidVbrIdNotFound",
-            "InvalidVlanIdUsed",
-            "InvalidCircuitCodeMalformed",
-            "InvalidVlanIdMalformed",
-            "InvalidIpMalformed",
-            "InvalidPeeringSubnetMaskMalformed",
-            "InvalidNameMalformed",
-            "InvalidDescriptionMalformed",
-            "MissingParameter",
-            "InvalidIpNotSameSubnet",
-            "InvalidParameter",
-            "OperationFailedVlanIdInUse",
-            "ForbiddenCircuitCodeNotAllowedByCaller",
-            "ForbiddenLocalGatewayIpNotAllowedByCaller",
-            "ForbiddenPeerGatewayIpNotAllowedByCaller",
-            "ForbiddenPeeringSubnetMaskNotAllowedByCaller",
-            "ForbiddenVlanIdNotAllowedByCaller",
-            "ForbiddenNameNotAllowedByCaller",
-            "ForbiddenDescriptionNotAllowedByCaller",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyVirtualBorderRouterAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyVirtualBorderRouterAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyVirtualBorderRouterAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ModifyVirtualBorderRouterAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_virtual_border_router_attribute(
+        &self,
+    ) -> ModifyVirtualBorderRouterAttributeRequestBuilder<&Self> {
+        ModifyVirtualBorderRouterAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyVpcAttributeRequest>;
 /// Request of `ModifyVpcAttribute`: ModifyVpcAttribute
 ///
 /// Deprecated: use `Vpc::2016-04-28::ModifyVpcAttribute` instead.
@@ -129,43 +132,42 @@ pub struct ModifyVpcAttributeRequestBuilder<C = ()> {
 impl<C> ModifyVpcAttributeRequestBuilder<C> {
     /// Sets `VpcId`.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Required.
+    /// Its description, rules and example: [`ModifyVpcAttributeRequest::vpc_id`](ModifyVpcAttributeRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
     }
     /// Sets `Description`.
     ///
-    /// - Wire name: `Description`.
+    /// Its description, rules and example: [`ModifyVpcAttributeRequest::description`](ModifyVpcAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
     }
     /// Sets `VpcName`.
     ///
-    /// - Wire name: `VpcName`.
+    /// Its description, rules and example: [`ModifyVpcAttributeRequest::vpc_name`](ModifyVpcAttributeRequest::vpc_name).
     pub fn vpc_name(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_name = Some(value.into());
         self
     }
     /// Sets `CidrBlock`.
     ///
-    /// - Wire name: `CidrBlock`.
+    /// Its description, rules and example: [`ModifyVpcAttributeRequest::cidr_block`](ModifyVpcAttributeRequest::cidr_block).
     pub fn cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.cidr_block = Some(value.into());
         self
     }
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
+    /// Its description, rules and example: [`ModifyVpcAttributeRequest::region_id`](ModifyVpcAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `UserCidr`.
     ///
-    /// - Wire name: `UserCidr`.
+    /// Its description, rules and example: [`ModifyVpcAttributeRequest::user_cidr`](ModifyVpcAttributeRequest::user_cidr).
     pub fn user_cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.user_cidr = Some(value.into());
         self
@@ -297,169 +299,24 @@ for ModifyVpcAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyVpcAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyVpcAttributeError {
-    /// HTTP 400 `InvalidDescription.Malformed`: description not valid..
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpcName.Malformed`: Specified VPC name is not valid.
-    InvalidVpcNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpcDiscription.Malformed`: Specified VPC description is not valid.
-    InvalidVpcDiscriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Specified  UserCidr  invalid  format.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidUserCidr.Quota`: Specified  UserCidr number is greater than 3.
-    InvalidUserCidrQuota(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidUserCidr.Malformed`: Specified  UserCidr  overlapping in of 100.64.0.0/10.
-    InvalidUserCidrMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegion.Malformed`: Specified RegionNo is not invaild.
-    InvalidRegionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalCidrBlock`: Some subnet cidrBlock is not in the cidrBlock.
-    IllegalCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCidrBlock.Malformed`: Specified CIDR block is not valid.
-    InvalidCidrBlockMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParamExclusive.EnableIpv6AndCidrBlock`: EnableIpv6 and CidrBlock is mutually exclusive.
-    ParamExclusiveEnableIpv6AndCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ClassicLinkEnabled`: Operation failed because classicLink is enabled.
-    OperationFailedClassicLinkEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpcId.NotFound`: Specified VPC does not exist.
+mod error;
+pub use error::ModifyVpcAttributeError;
+impl crate::Client {
+    /// Calls `ModifyVpcAttribute`: ModifyVpcAttribute
     ///
-    /// Also returned with HTTP 404: Specified VPC does not exist.
-    InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyVpcAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidDescription.Malformed",
-                        "InvalidVpcName.Malformed",
-                        "InvalidVpcDiscription.Malformed",
-                        "InvalidParameter",
-                        "InvalidUserCidr.Quota",
-                        "InvalidUserCidr.Malformed",
-                        "InvalidRegion.Malformed",
-                        "IllegalCidrBlock",
-                        "InvalidCidrBlock.Malformed",
-                        "ParamExclusive.EnableIpv6AndCidrBlock",
-                        "OperationFailed.ClassicLinkEnabled",
-                        "InvalidVpcId.NotFound",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](ModifyVpcAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyVpcAttributeRequest`].
+    #[inline]
+    pub fn modify_vpc_attribute(&self) -> ModifyVpcAttributeRequestBuilder<&Self> {
+        ModifyVpcAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyVpcAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyVpcAttribute`: ModifyVpcAttribute
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyVpcAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidDescriptionMalformed(error),
-            1 => Self::InvalidVpcNameMalformed(error),
-            2 => Self::InvalidVpcDiscriptionMalformed(error),
-            3 => Self::InvalidParameter(error),
-            4 => Self::InvalidUserCidrQuota(error),
-            5 => Self::InvalidUserCidrMalformed(error),
-            6 => Self::InvalidRegionMalformed(error),
-            7 => Self::IllegalCidrBlock(error),
-            8 => Self::InvalidCidrBlockMalformed(error),
-            9 => Self::ParamExclusiveEnableIpv6AndCidrBlock(error),
-            10 => Self::OperationFailedClassicLinkEnabled(error),
-            11 => Self::InvalidVpcIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidDescriptionMalformed(error) => (0, error),
-            Self::InvalidVpcNameMalformed(error) => (1, error),
-            Self::InvalidVpcDiscriptionMalformed(error) => (2, error),
-            Self::InvalidParameter(error) => (3, error),
-            Self::InvalidUserCidrQuota(error) => (4, error),
-            Self::InvalidUserCidrMalformed(error) => (5, error),
-            Self::InvalidRegionMalformed(error) => (6, error),
-            Self::IllegalCidrBlock(error) => (7, error),
-            Self::InvalidCidrBlockMalformed(error) => (8, error),
-            Self::ParamExclusiveEnableIpv6AndCidrBlock(error) => (9, error),
-            Self::OperationFailedClassicLinkEnabled(error) => (10, error),
-            Self::InvalidVpcIdNotFound(error) => (11, error),
-            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyVpcAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyVpcAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidDescriptionMalformed",
-            "InvalidVpcNameMalformed",
-            "InvalidVpcDiscriptionMalformed",
-            "InvalidParameter",
-            "InvalidUserCidrQuota",
-            "InvalidUserCidrMalformed",
-            "InvalidRegionMalformed",
-            "IllegalCidrBlock",
-            "InvalidCidrBlockMalformed",
-            "ParamExclusiveEnableIpv6AndCidrBlock",
-            "OperationFailedClassicLinkEnabled",
-            "InvalidVpcIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyVpcAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyVpcAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyVpcAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyVpcAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_vpc_attribute(&self) -> ModifyVpcAttributeRequestBuilder<&Self> {
+        ModifyVpcAttributeRequestBuilder::new(self)
     }
 }

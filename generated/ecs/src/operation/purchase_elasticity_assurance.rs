@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, PurchaseElasticityAssuranceRequest>;
 /// Request of `PurchaseElasticityAssurance`: Purchases an elasticity assurance that is not in the Active state and for which resources are prepared.
 ///
 /// Before you call this operation, familiarize yourself with the billing rules and [pricing](<https://www.alibabacloud.com/zh?spm=5176.28117011.nav-v2-dropdown-language.exp-location-zh.9ae4165bF98IHz&_p_lc=1>) of elasticity assurances.
@@ -165,9 +168,7 @@ impl<C> PurchaseElasticityAssuranceRequestBuilder<C> {
     ///
     /// The ID of the region in which to purchase the elasticity assurance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2679950.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`PurchaseElasticityAssuranceRequest::region_id`](PurchaseElasticityAssuranceRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -176,14 +177,7 @@ impl<C> PurchaseElasticityAssuranceRequestBuilder<C> {
     ///
     /// The validity period of the elasticity assurance. The unit of the validity period is determined by the PeriodUnit value. Valid values:
     ///
-    /// * When PeriodUnit is set to Month, valid values are 1, 2, 3, 4, 5, 6, 7, 8, and 9.
-    /// * When PeriodUnit is set to Year, valid values are 1, 2, 3, 4, and 5.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `Period`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`PurchaseElasticityAssuranceRequest::period`](PurchaseElasticityAssuranceRequest::period).
     pub fn period(mut self, value: i32) -> Self {
         self.inner.period = Some(value);
         self
@@ -192,22 +186,14 @@ impl<C> PurchaseElasticityAssuranceRequestBuilder<C> {
     ///
     /// The unit of the validity period of the elasticity assurance. Valid values:
     ///
-    /// * Month
-    /// * Year
-    ///
-    /// Default value: Year.
-    ///
-    /// - Wire name: `PeriodUnit`.
-    /// - Default: `Year`.
-    /// - Example: `Month`.
+    /// Its description, rules and example: [`PurchaseElasticityAssuranceRequest::period_unit`](PurchaseElasticityAssuranceRequest::period_unit).
     pub fn period_unit(mut self, value: impl Into<String>) -> Self {
         self.inner.period_unit = Some(value.into());
         self
     }
     /// Sets `PrivatePoolOptions`.
     ///
-    /// - Wire name: `PrivatePoolOptions`.
-    /// - Required.
+    /// Its description, rules and example: [`PurchaseElasticityAssuranceRequest::private_pool_options`](PurchaseElasticityAssuranceRequest::private_pool_options).
     pub fn private_pool_options(
         mut self,
         value: crate::types::PurchaseElasticityAssurancePrivatePoolOptions,
@@ -219,9 +205,7 @@ impl<C> PurchaseElasticityAssuranceRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The `token` can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`PurchaseElasticityAssuranceRequest::client_token`](PurchaseElasticityAssuranceRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -230,8 +214,7 @@ impl<C> PurchaseElasticityAssuranceRequestBuilder<C> {
     ///
     /// The time when the elasticity assurance takes effect. The default value is the time when the elasticity assurance is created. Specify the time in the ISO 8601 standard in the `yyyy-MM-ddTHH:mm:ssZ` format. The time must be in UTC. For more information, see [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>).
     ///
-    /// - Wire name: `StartTime`.
-    /// - Example: `2024-06-18T00:00Z`.
+    /// Its description, rules and example: [`PurchaseElasticityAssuranceRequest::start_time`](PurchaseElasticityAssuranceRequest::start_time).
     pub fn start_time(mut self, value: impl Into<String>) -> Self {
         self.inner.start_time = Some(value.into());
         self
@@ -371,131 +354,28 @@ for PurchaseElasticityAssuranceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `PurchaseElasticityAssurance`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum PurchaseElasticityAssuranceError {
-    /// HTTP 400 `InvalidStartTime.MalFormed`: The specified StartTime is out of the permitted range.
-    InvalidStartTimeMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.Id`: The PrivatePool does not exist.
-    InvalidPrivatePoolOptionsId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.PeriodUnit`: The specified PeriodUnit is not supported.
-    InvalidParameterPeriodUnit(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `InvalidUser.Unauthorized`: The user is not authorized.
-    InvalidUserUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectPrivatePoolStatus`: The current status of the private pool does not support this operation.
-    IncorrectPrivatePoolStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: Internal error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for PurchaseElasticityAssuranceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidStartTime.MalFormed",
-                        "Invalid.PrivatePoolOptions.Id",
-                        "InvalidParameter.PeriodUnit",
-                        "InvalidUser.Unauthorized",
-                        "IncorrectPrivatePoolStatus",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::PurchaseElasticityAssuranceError;
+impl crate::Client {
+    /// Calls `PurchaseElasticityAssurance`: Purchases an elasticity assurance that is not in the Active state and for which resources are prepared.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](PurchaseElasticityAssuranceRequestBuilder::send) it. The parameters and their rules: [`PurchaseElasticityAssuranceRequest`].
+    #[inline]
+    pub fn purchase_elasticity_assurance(
+        &self,
+    ) -> PurchaseElasticityAssuranceRequestBuilder<&Self> {
+        PurchaseElasticityAssuranceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl PurchaseElasticityAssuranceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `PurchaseElasticityAssurance`: Purchases an elasticity assurance that is not in the Active state and for which resources are prepared.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`PurchaseElasticityAssuranceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidStartTimeMalFormed(error),
-            1 => Self::InvalidPrivatePoolOptionsId(error),
-            2 => Self::InvalidParameterPeriodUnit(error),
-            3 => Self::InvalidUserUnauthorized(error),
-            4 => Self::IncorrectPrivatePoolStatus(error),
-            5 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidStartTimeMalFormed(error) => (0, error),
-            Self::InvalidPrivatePoolOptionsId(error) => (1, error),
-            Self::InvalidParameterPeriodUnit(error) => (2, error),
-            Self::InvalidUserUnauthorized(error) => (3, error),
-            Self::IncorrectPrivatePoolStatus(error) => (4, error),
-            Self::InternalError(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for PurchaseElasticityAssuranceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for PurchaseElasticityAssuranceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidStartTimeMalFormed",
-            "InvalidPrivatePoolOptionsId",
-            "InvalidParameterPeriodUnit",
-            "InvalidUserUnauthorized",
-            "IncorrectPrivatePoolStatus",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl PurchaseElasticityAssuranceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for PurchaseElasticityAssuranceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for PurchaseElasticityAssuranceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for PurchaseElasticityAssuranceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn purchase_elasticity_assurance(
+        &self,
+    ) -> PurchaseElasticityAssuranceRequestBuilder<&Self> {
+        PurchaseElasticityAssuranceRequestBuilder::new(self)
     }
 }

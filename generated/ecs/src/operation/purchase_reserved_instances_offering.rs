@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, PurchaseReservedInstancesOfferingRequest>;
 /// Request of `PurchaseReservedInstancesOffering`: Purchases a regional or zonal reserved instance to offset the bills of pay-as-you-go Elastic Compute Service (ECS) instances.
 ///
 /// **Before you call this operation, make sure that you are familiar with the billing methods and [pricing](<https://www.alibabacloud.com/zh/pricing-calculator#/commodity/vm_intl>) of reserved instances.**
@@ -341,9 +344,7 @@ impl<C> PurchaseReservedInstancesOfferingRequestBuilder<C> {
     ///
     /// The ID of the region in which to purchase a reserved instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`PurchaseReservedInstancesOfferingRequest::region_id`](PurchaseReservedInstancesOfferingRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -352,8 +353,7 @@ impl<C> PurchaseReservedInstancesOfferingRequestBuilder<C> {
     ///
     /// The tags to add to the reserved instance. You can add up to 20 tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`PurchaseReservedInstancesOfferingRequest::tag`](PurchaseReservedInstancesOfferingRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -362,8 +362,7 @@ impl<C> PurchaseReservedInstancesOfferingRequestBuilder<C> {
     ///
     /// The ID of the resource group.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp199lyny9b3****`.
+    /// Its description, rules and example: [`PurchaseReservedInstancesOfferingRequest::resource_group_id`](PurchaseReservedInstancesOfferingRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -372,8 +371,7 @@ impl<C> PurchaseReservedInstancesOfferingRequestBuilder<C> {
     ///
     /// The ID of the zone in which to purchase the reserved instance. This parameter takes effect and is required only if you set `Scope` to `Zone`. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/25610.htm>) operation to query the most recent zone list.
     ///
-    /// - Wire name: `ZoneId`.
-    /// - Example: `cn-hangzhou-g`.
+    /// Its description, rules and example: [`PurchaseReservedInstancesOfferingRequest::zone_id`](PurchaseReservedInstancesOfferingRequest::zone_id).
     pub fn zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_id = Some(value.into());
         self
@@ -382,8 +380,7 @@ impl<C> PurchaseReservedInstancesOfferingRequestBuilder<C> {
     ///
     /// The name of the reserved instance. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with http:// or https://. The name can contain letters, digits, colons (:), underscores (\_), and hyphens (-).
     ///
-    /// - Wire name: `ReservedInstanceName`.
-    /// - Example: `testReservedInstanceName`.
+    /// Its description, rules and example: [`PurchaseReservedInstancesOfferingRequest::reserved_instance_name`](PurchaseReservedInstancesOfferingRequest::reserved_instance_name).
     pub fn reserved_instance_name(mut self, value: impl Into<String>) -> Self {
         self.inner.reserved_instance_name = Some(value.into());
         self
@@ -392,11 +389,7 @@ impl<C> PurchaseReservedInstancesOfferingRequestBuilder<C> {
     ///
     /// The instance type that the reserved instance can match.
     ///
-    /// > The instance types that support reserved instances are subject to updates. For more information, see Reserved instance overview.
-    ///
-    /// - Wire name: `InstanceType`.
-    /// - Required.
-    /// - Example: `ecs.g5.large`.
+    /// Its description, rules and example: [`PurchaseReservedInstancesOfferingRequest::instance_type`](PurchaseReservedInstancesOfferingRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -405,13 +398,7 @@ impl<C> PurchaseReservedInstancesOfferingRequestBuilder<C> {
     ///
     /// The scope of reserved instance N. Valid values:
     ///
-    /// * Region: regional
-    /// * Zone: zonal
-    ///
-    /// Default value: Region.
-    ///
-    /// - Wire name: `Scope`.
-    /// - Example: `Zone`.
+    /// Its description, rules and example: [`PurchaseReservedInstancesOfferingRequest::scope`](PurchaseReservedInstancesOfferingRequest::scope).
     pub fn scope(mut self, value: impl Into<String>) -> Self {
         self.inner.scope = Some(value.into());
         self
@@ -420,11 +407,7 @@ impl<C> PurchaseReservedInstancesOfferingRequestBuilder<C> {
     ///
     /// The number of pay-as-you-go instances of the same instance type that the reserved instance can match. Valid values: 1 to 50.
     ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `InstanceAmount`.
-    /// - Must be 1 to 100.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`PurchaseReservedInstancesOfferingRequest::instance_amount`](PurchaseReservedInstancesOfferingRequest::instance_amount).
     pub fn instance_amount(mut self, value: i32) -> Self {
         self.inner.instance_amount = Some(value);
         self
@@ -433,14 +416,7 @@ impl<C> PurchaseReservedInstancesOfferingRequestBuilder<C> {
     ///
     /// The payment option of the reserved instance. Valid values:
     ///
-    /// * No Upfront
-    /// * Partial Upfront
-    /// * All Upfront
-    ///
-    /// Default value: All Upfront.
-    ///
-    /// - Wire name: `OfferingType`.
-    /// - Example: `All Upfront`.
+    /// Its description, rules and example: [`PurchaseReservedInstancesOfferingRequest::offering_type`](PurchaseReservedInstancesOfferingRequest::offering_type).
     pub fn offering_type(mut self, value: impl Into<String>) -> Self {
         self.inner.offering_type = Some(value.into());
         self
@@ -449,10 +425,7 @@ impl<C> PurchaseReservedInstancesOfferingRequestBuilder<C> {
     ///
     /// The description of the reserved instance. The description can be 2 to 256 characters in length and cannot start with [http:// or https://](<http://https://。>).
     ///
-    /// This parameter is left empty by default.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `testDescription`.
+    /// Its description, rules and example: [`PurchaseReservedInstancesOfferingRequest::description`](PurchaseReservedInstancesOfferingRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -461,13 +434,7 @@ impl<C> PurchaseReservedInstancesOfferingRequestBuilder<C> {
     ///
     /// The operating system of the image used by the instance. Valid values:
     ///
-    /// * Windows: Windows Server operating system
-    /// * Linux: Linux and UNIX-like operating system
-    ///
-    /// Default value: Linux.
-    ///
-    /// - Wire name: `Platform`.
-    /// - Example: `Linux`.
+    /// Its description, rules and example: [`PurchaseReservedInstancesOfferingRequest::platform`](PurchaseReservedInstancesOfferingRequest::platform).
     pub fn platform(mut self, value: impl Into<String>) -> Self {
         self.inner.platform = Some(value.into());
         self
@@ -476,12 +443,7 @@ impl<C> PurchaseReservedInstancesOfferingRequestBuilder<C> {
     ///
     /// The validity period of the reserved instance.
     ///
-    /// Valid values: 1 and 3.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `Period`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`PurchaseReservedInstancesOfferingRequest::period`](PurchaseReservedInstancesOfferingRequest::period).
     pub fn period(mut self, value: i32) -> Self {
         self.inner.period = Some(value);
         self
@@ -490,12 +452,7 @@ impl<C> PurchaseReservedInstancesOfferingRequestBuilder<C> {
     ///
     /// The unit of the validity period of the reserved instance.
     ///
-    /// Valid value: Year.
-    ///
-    /// Default value: Year.
-    ///
-    /// - Wire name: `PeriodUnit`.
-    /// - Example: `Year`.
+    /// Its description, rules and example: [`PurchaseReservedInstancesOfferingRequest::period_unit`](PurchaseReservedInstancesOfferingRequest::period_unit).
     pub fn period_unit(mut self, value: impl Into<String>) -> Self {
         self.inner.period_unit = Some(value.into());
         self
@@ -504,9 +461,7 @@ impl<C> PurchaseReservedInstancesOfferingRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **ClientToken** value can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`PurchaseReservedInstancesOfferingRequest::client_token`](PurchaseReservedInstancesOfferingRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -515,11 +470,7 @@ impl<C> PurchaseReservedInstancesOfferingRequestBuilder<C> {
     ///
     /// Specifies whether to enable auto-renewal for the reserved instance. Valid values:
     ///
-    /// * true
-    /// * false (default)
-    ///
-    /// - Wire name: `AutoRenew`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`PurchaseReservedInstancesOfferingRequest::auto_renew`](PurchaseReservedInstancesOfferingRequest::auto_renew).
     pub fn auto_renew(mut self, value: bool) -> Self {
         self.inner.auto_renew = Some(value);
         self
@@ -528,12 +479,7 @@ impl<C> PurchaseReservedInstancesOfferingRequestBuilder<C> {
     ///
     /// The auto-renewal term of the reserved instance. Unit: months. This parameter takes effect only when AutoRenew is set to true.
     ///
-    /// Valid values: 12 and 36.
-    ///
-    /// Default value when PeriodUnit is set to Year: 12.
-    ///
-    /// - Wire name: `AutoRenewPeriod`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`PurchaseReservedInstancesOfferingRequest::auto_renew_period`](PurchaseReservedInstancesOfferingRequest::auto_renew_period).
     pub fn auto_renew_period(mut self, value: i32) -> Self {
         self.inner.auto_renew_period = Some(value);
         self
@@ -542,10 +488,7 @@ impl<C> PurchaseReservedInstancesOfferingRequestBuilder<C> {
     ///
     /// The time when you want the reserved instance to take effect. Specify the time in the [ISO 8601 standard](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) in the `yyyy-MM-ddTHHZ` format. The time must be in UTC.
     ///
-    /// > If you do not specify this parameter, the reserved instance takes effect starting on the hour when the reserved instance is purchased. For example, if you purchase a reserved instance at 13:45:35 on November 1, 2024, the reserved instance takes effect starting 13:00:00 on November 1, 2024.
-    ///
-    /// - Wire name: `StartTime`.
-    /// - Example: `2024-07-04T15Z`.
+    /// Its description, rules and example: [`PurchaseReservedInstancesOfferingRequest::start_time`](PurchaseReservedInstancesOfferingRequest::start_time).
     pub fn start_time(mut self, value: impl Into<String>) -> Self {
         self.inner.start_time = Some(value.into());
         self
@@ -700,319 +643,28 @@ for PurchaseReservedInstancesOfferingResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `PurchaseReservedInstancesOffering`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum PurchaseReservedInstancesOfferingError {
-    /// HTTP 400 `InvalidStartTime.ScopeNotMatch`: Zonal reservedInstance not supported for scheduled creating.
-    InvalidStartTimeScopeNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.ValueUnauthorized`: The specified InstanceType is not authorized.
-    InvalidInstanceTypeValueUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The specified parameter "Description" is not valid.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Conflict`: The specified region and cluster do not match.
-    InvalidParameterConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
-    InvalidTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeriodUnit.ValueNotSupported`: The specified parameter PeriodUnit is not valid.
-    InvalidPeriodUnitValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue.Malformed`: The specified Tag.n.Value is not valid.
-    InvalidTagValueMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidChargeType.ValueNotSupported`: ChargeType is not valid.
-    InvalidChargeTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Scope`: The specified parameter 'Scope' is invalid.
-    InvalidParameterScope(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidReservedInstanceStatus.ValueNotSupported`: ReservedInstance status is not supported.
-    InvalidReservedInstanceStatusValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidReservedInstanceOfferingType.ValueNotSupported`: The OfferingType is not supported.
-    InvalidReservedInstanceOfferingTypeValueNotSupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidReservedInstanceOfferingClass.ValueNotSupported`: The OfferingClass is not supported.
-    InvalidReservedInstanceOfferingClassValueNotSupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `MissingParameter.ZoneId`: The specified zoneId should be not empty.
-    MissingParameterZoneId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.InstanceType`: The instanceType should be not empty.
-    MissingParameterInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.ReservedInstanceId`: The ids of reservedInstance can not be empty.
-    MissingParameterReservedInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.ReservedInstanceConfiguration`: The configurations of reservedInstance can not be empty.
-    MissingParameterReservedInstanceConfiguration(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.SplitOrMerge`: The Many-to-many of modification is not supported.
-    InvalidParameterSplitOrMerge(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.InstanceTypeAndAmountBothEmpty`: The instanceType and amount can not be both empty.
-    MissingParameterInstanceTypeAndAmountBothEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidReservedInstancePlatform.ValueNotSupported`: The Platform is not supported.
-    InvalidReservedInstancePlatformValueNotSupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter.ReservedInstanceName`: ReservedInstanceName is invalid.
-    InvalidParameterReservedInstanceName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidReservedInstanceZone.ValueNotSupported`: The zoneId is not exist.
-    InvalidReservedInstanceZoneValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied`: The specified InstanceType or Zone is not authorized for current user.
+mod error;
+pub use error::PurchaseReservedInstancesOfferingError;
+impl crate::Client {
+    /// Calls `PurchaseReservedInstancesOffering`: Purchases a regional or zonal reserved instance to offset the bills of pay-as-you-go Elastic Compute Service (ECS) instances.
     ///
-    /// Also returned with HTTP 403: The creation of Host to the specified Zone is not allowed.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.ValueNotSupported`: The specified InstanceType beyond the permitted range.
-    InvalidInstanceTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.NoStock`: The requested resource is sold out in the specified zone; try other types of resources or other regions and zones.
-    OperationDeniedNoStock(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `NodeControllerUnavailable`: The Node Controller is temporarily unavailable.
-    NodeControllerUnavailable(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.ResourceOwnerAccount`: ResourceOwnerAccount is Invalid.
-    InvalidParameterResourceOwnerAccount(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Zone.NotOpen`: The specified zone is not granted to you to buy resources yet.
-    ZoneNotOpen(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Zone.NotOnSale`: The specified zone is not available for purchase.
-    ZoneNotOnSale(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Account.Arrearage`: Your account has been in arrears.
-    AccountArrearage(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidStartTime.MalFormed`: The specified StartTime is not valid.
-    InvalidStartTimeMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidStartTime.NotSupported`: The specified startTime is not supported.
-    InvalidStartTimeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `RegionUnauthorized`: You are not authorized to perform the operation in the specified region.
-    RegionUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidZoneId.NotFound`: The ZoneId provided does not exist in our records.
-    InvalidZoneIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `PaymentMethodNotFound`: No payment method has been registered on the account.
-    PaymentMethodNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for PurchaseReservedInstancesOfferingError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidStartTime.ScopeNotMatch",
-                        "InvalidInstanceType.ValueUnauthorized",
-                        "InvalidDescription.Malformed",
-                        "InvalidParameter.Conflict",
-                        "InvalidTagKey.Malformed",
-                        "InvalidPeriodUnit.ValueNotSupported",
-                        "InvalidTagValue.Malformed",
-                        "InvalidChargeType.ValueNotSupported",
-                        "InvalidParameter.Scope",
-                        "InvalidReservedInstanceStatus.ValueNotSupported",
-                        "InvalidReservedInstanceOfferingType.ValueNotSupported",
-                        "InvalidReservedInstanceOfferingClass.ValueNotSupported",
-                        "MissingParameter.ZoneId",
-                        "MissingParameter.InstanceType",
-                        "MissingParameter.ReservedInstanceId",
-                        "MissingParameter.ReservedInstanceConfiguration",
-                        "InvalidParameter.SplitOrMerge",
-                        "MissingParameter.InstanceTypeAndAmountBothEmpty",
-                        "InvalidReservedInstancePlatform.ValueNotSupported",
-                        "InvalidParameter.ReservedInstanceName",
-                        "InvalidReservedInstanceZone.ValueNotSupported",
-                        "OperationDenied",
-                        "InvalidInstanceType.ValueNotSupported",
-                        "OperationDenied.NoStock",
-                        "NodeControllerUnavailable",
-                        "InvalidParameter.ResourceOwnerAccount",
-                        "Zone.NotOpen",
-                        "Zone.NotOnSale",
-                        "Account.Arrearage",
-                        "InvalidStartTime.MalFormed",
-                        "InvalidStartTime.NotSupported",
-                        "RegionUnauthorized",
-                        "InvalidZoneId.NotFound",
-                        "PaymentMethodNotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](PurchaseReservedInstancesOfferingRequestBuilder::send) it. The parameters and their rules: [`PurchaseReservedInstancesOfferingRequest`].
+    #[inline]
+    pub fn purchase_reserved_instances_offering(
+        &self,
+    ) -> PurchaseReservedInstancesOfferingRequestBuilder<&Self> {
+        PurchaseReservedInstancesOfferingRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl PurchaseReservedInstancesOfferingError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `PurchaseReservedInstancesOffering`: Purchases a regional or zonal reserved instance to offset the bills of pay-as-you-go Elastic Compute Service (ECS) instances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`PurchaseReservedInstancesOfferingRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidStartTimeScopeNotMatch(error),
-            1 => Self::InvalidInstanceTypeValueUnauthorized(error),
-            2 => Self::InvalidDescriptionMalformed(error),
-            3 => Self::InvalidParameterConflict(error),
-            4 => Self::InvalidTagKeyMalformed(error),
-            5 => Self::InvalidPeriodUnitValueNotSupported(error),
-            6 => Self::InvalidTagValueMalformed(error),
-            7 => Self::InvalidChargeTypeValueNotSupported(error),
-            8 => Self::InvalidParameterScope(error),
-            9 => Self::InvalidReservedInstanceStatusValueNotSupported(error),
-            10 => Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error),
-            11 => Self::InvalidReservedInstanceOfferingClassValueNotSupported(error),
-            12 => Self::MissingParameterZoneId(error),
-            13 => Self::MissingParameterInstanceType(error),
-            14 => Self::MissingParameterReservedInstanceId(error),
-            15 => Self::MissingParameterReservedInstanceConfiguration(error),
-            16 => Self::InvalidParameterSplitOrMerge(error),
-            17 => Self::MissingParameterInstanceTypeAndAmountBothEmpty(error),
-            18 => Self::InvalidReservedInstancePlatformValueNotSupported(error),
-            19 => Self::InvalidParameterReservedInstanceName(error),
-            20 => Self::InvalidReservedInstanceZoneValueNotSupported(error),
-            21 => Self::OperationDenied(error),
-            22 => Self::InvalidInstanceTypeValueNotSupported(error),
-            23 => Self::OperationDeniedNoStock(error),
-            24 => Self::NodeControllerUnavailable(error),
-            25 => Self::InvalidParameterResourceOwnerAccount(error),
-            26 => Self::ZoneNotOpen(error),
-            27 => Self::ZoneNotOnSale(error),
-            28 => Self::AccountArrearage(error),
-            29 => Self::InvalidStartTimeMalFormed(error),
-            30 => Self::InvalidStartTimeNotSupported(error),
-            31 => Self::RegionUnauthorized(error),
-            32 => Self::InvalidZoneIdNotFound(error),
-            33 => Self::PaymentMethodNotFound(error),
-            34 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidStartTimeScopeNotMatch(error) => (0, error),
-            Self::InvalidInstanceTypeValueUnauthorized(error) => (1, error),
-            Self::InvalidDescriptionMalformed(error) => (2, error),
-            Self::InvalidParameterConflict(error) => (3, error),
-            Self::InvalidTagKeyMalformed(error) => (4, error),
-            Self::InvalidPeriodUnitValueNotSupported(error) => (5, error),
-            Self::InvalidTagValueMalformed(error) => (6, error),
-            Self::InvalidChargeTypeValueNotSupported(error) => (7, error),
-            Self::InvalidParameterScope(error) => (8, error),
-            Self::InvalidReservedInstanceStatusValueNotSupported(error) => (9, error),
-            Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error) => {
-                (10, error)
-            }
-            Self::InvalidReservedInstanceOfferingClassValueNotSupported(error) => {
-                (11, error)
-            }
-            Self::MissingParameterZoneId(error) => (12, error),
-            Self::MissingParameterInstanceType(error) => (13, error),
-            Self::MissingParameterReservedInstanceId(error) => (14, error),
-            Self::MissingParameterReservedInstanceConfiguration(error) => (15, error),
-            Self::InvalidParameterSplitOrMerge(error) => (16, error),
-            Self::MissingParameterInstanceTypeAndAmountBothEmpty(error) => (17, error),
-            Self::InvalidReservedInstancePlatformValueNotSupported(error) => (18, error),
-            Self::InvalidParameterReservedInstanceName(error) => (19, error),
-            Self::InvalidReservedInstanceZoneValueNotSupported(error) => (20, error),
-            Self::OperationDenied(error) => (21, error),
-            Self::InvalidInstanceTypeValueNotSupported(error) => (22, error),
-            Self::OperationDeniedNoStock(error) => (23, error),
-            Self::NodeControllerUnavailable(error) => (24, error),
-            Self::InvalidParameterResourceOwnerAccount(error) => (25, error),
-            Self::ZoneNotOpen(error) => (26, error),
-            Self::ZoneNotOnSale(error) => (27, error),
-            Self::AccountArrearage(error) => (28, error),
-            Self::InvalidStartTimeMalFormed(error) => (29, error),
-            Self::InvalidStartTimeNotSupported(error) => (30, error),
-            Self::RegionUnauthorized(error) => (31, error),
-            Self::InvalidZoneIdNotFound(error) => (32, error),
-            Self::PaymentMethodNotFound(error) => (33, error),
-            Self::InternalError(error) => (34, error),
-            Self::Unhandled(unhandled) => (35, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for PurchaseReservedInstancesOfferingError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for PurchaseReservedInstancesOfferingError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidStartTimeScopeNotMatch",
-            "InvalidInstanceTypeValueUnauthorized",
-            "InvalidDescriptionMalformed",
-            "InvalidParameterConflict",
-            "InvalidTagKeyMalformed",
-            "InvalidPeriodUnitValueNotSupported",
-            "InvalidTagValueMalformed",
-            "InvalidChargeTypeValueNotSupported",
-            "InvalidParameterScope",
-            "InvalidReservedInstanceStatusValueNotSupported",
-            "InvalidReservedInstanceOfferingTypeValueNotSupported",
-            "InvalidReservedInstanceOfferingClassValueNotSupported",
-            "MissingParameterZoneId",
-            "MissingParameterInstanceType",
-            "MissingParameterReservedInstanceId",
-            "MissingParameterReservedInstanceConfiguration",
-            "InvalidParameterSplitOrMerge",
-            "MissingParameterInstanceTypeAndAmountBothEmpty",
-            "InvalidReservedInstancePlatformValueNotSupported",
-            "InvalidParameterReservedInstanceName",
-            "InvalidReservedInstanceZoneValueNotSupported",
-            "OperationDenied",
-            "InvalidInstanceTypeValueNotSupported",
-            "OperationDeniedNoStock",
-            "NodeControllerUnavailable",
-            "InvalidParameterResourceOwnerAccount",
-            "ZoneNotOpen",
-            "ZoneNotOnSale",
-            "AccountArrearage",
-            "InvalidStartTimeMalFormed",
-            "InvalidStartTimeNotSupported",
-            "RegionUnauthorized",
-            "InvalidZoneIdNotFound",
-            "PaymentMethodNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl PurchaseReservedInstancesOfferingError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for PurchaseReservedInstancesOfferingError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for PurchaseReservedInstancesOfferingError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for PurchaseReservedInstancesOfferingError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn purchase_reserved_instances_offering(
+        &self,
+    ) -> PurchaseReservedInstancesOfferingRequestBuilder<&Self> {
+        PurchaseReservedInstancesOfferingRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, PurchaseStorageCapacityUnitRequest>;
 /// Request of `PurchaseStorageCapacityUnit`: Purchases one or more storage capacity units (SCUs).
 ///
 /// \*\*Before you call this operation, make sure that you understand the [billing methods](<https://www.alibabacloud.com/help/doc-detail/137897.htm>) and [pricing](<https://www.alibabacloud.com/zh/pricing-calculator#/commodity/vm_intl>) of SCUs.
@@ -235,9 +238,7 @@ impl<C> PurchaseStorageCapacityUnitRequestBuilder<C> {
     ///
     /// The ID of the region in which to purchase the SCU. The purchased SCU can offset the bills of pay-as-you-go disks that reside in the specified region. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`PurchaseStorageCapacityUnitRequest::region_id`](PurchaseStorageCapacityUnitRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -246,8 +247,7 @@ impl<C> PurchaseStorageCapacityUnitRequestBuilder<C> {
     ///
     /// The name of the SCU. The name must be 2 to 128 characters in length. It must start with a letter and cannot start with `http://` or `https://`. The name can contain letters, digits, colons (:), underscores (\_), and hyphens (-).
     ///
-    /// - Wire name: `Name`.
-    /// - Example: `ScuPurchaseDemo`.
+    /// Its description, rules and example: [`PurchaseStorageCapacityUnitRequest::name`](PurchaseStorageCapacityUnitRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -256,9 +256,7 @@ impl<C> PurchaseStorageCapacityUnitRequestBuilder<C> {
     ///
     /// The capacity of the SCU. Unit: GiB. Valid values: 20, 40, 100, 200, 500, 1024, 2048, 5210, 10240, 20480, and 52100.
     ///
-    /// - Wire name: `Capacity`.
-    /// - Required.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`PurchaseStorageCapacityUnitRequest::capacity`](PurchaseStorageCapacityUnitRequest::capacity).
     pub fn capacity(mut self, value: i32) -> Self {
         self.inner.capacity = Some(value);
         self
@@ -267,8 +265,7 @@ impl<C> PurchaseStorageCapacityUnitRequestBuilder<C> {
     ///
     /// The description of the SCU. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `ScuPurchaseDemo`.
+    /// Its description, rules and example: [`PurchaseStorageCapacityUnitRequest::description`](PurchaseStorageCapacityUnitRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -277,10 +274,7 @@ impl<C> PurchaseStorageCapacityUnitRequestBuilder<C> {
     ///
     /// The time at which the SCU takes effect. The time can be up to 180 days from the creation time of the SCU. Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHHZ format. The time must be in UTC.
     ///
-    /// This parameter is left empty by default, which indicates that the SCU takes effect immediately after it is created.
-    ///
-    /// - Wire name: `StartTime`.
-    /// - Example: `2020-09-09T02:00:00Z`.
+    /// Its description, rules and example: [`PurchaseStorageCapacityUnitRequest::start_time`](PurchaseStorageCapacityUnitRequest::start_time).
     pub fn start_time(mut self, value: impl Into<String>) -> Self {
         self.inner.start_time = Some(value.into());
         self
@@ -289,13 +283,7 @@ impl<C> PurchaseStorageCapacityUnitRequestBuilder<C> {
     ///
     /// The validity period of the SCU. Valid values:
     ///
-    /// * Valid values when PeriodUnit is set to Month: 1, 2, 3, and 6.
-    /// * Valid values when PeriodUnit is set to Year: 1, 3, and 5.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `Period`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`PurchaseStorageCapacityUnitRequest::period`](PurchaseStorageCapacityUnitRequest::period).
     pub fn period(mut self, value: i32) -> Self {
         self.inner.period = Some(value);
         self
@@ -304,13 +292,7 @@ impl<C> PurchaseStorageCapacityUnitRequestBuilder<C> {
     ///
     /// The unit of the validity period of the SCU. Valid values:
     ///
-    /// * Month
-    /// * Year
-    ///
-    /// Default value: Month.
-    ///
-    /// - Wire name: `PeriodUnit`.
-    /// - Example: `Month`.
+    /// Its description, rules and example: [`PurchaseStorageCapacityUnitRequest::period_unit`](PurchaseStorageCapacityUnitRequest::period_unit).
     pub fn period_unit(mut self, value: impl Into<String>) -> Self {
         self.inner.period_unit = Some(value.into());
         self
@@ -319,8 +301,7 @@ impl<C> PurchaseStorageCapacityUnitRequestBuilder<C> {
     ///
     /// The source of the request. The value is automatically set to OpenAPI and does not need to be changed. Default value: OpenAPI.
     ///
-    /// - Wire name: `FromApp`.
-    /// - Example: `OpenAPI`.
+    /// Its description, rules and example: [`PurchaseStorageCapacityUnitRequest::from_app`](PurchaseStorageCapacityUnitRequest::from_app).
     pub fn from_app(mut self, value: impl Into<String>) -> Self {
         self.inner.from_app = Some(value.into());
         self
@@ -329,9 +310,7 @@ impl<C> PurchaseStorageCapacityUnitRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but make sure that the token is unique across requests. The `token` can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`PurchaseStorageCapacityUnitRequest::client_token`](PurchaseStorageCapacityUnitRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -340,11 +319,7 @@ impl<C> PurchaseStorageCapacityUnitRequestBuilder<C> {
     ///
     /// The number of SCUs that you want to purchase. Valid values: 1 to 20.
     ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `Amount`.
-    /// - Must be 1 to 20.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`PurchaseStorageCapacityUnitRequest::amount`](PurchaseStorageCapacityUnitRequest::amount).
     pub fn amount(mut self, value: i32) -> Self {
         self.inner.amount = Some(value);
         self
@@ -353,8 +328,7 @@ impl<C> PurchaseStorageCapacityUnitRequestBuilder<C> {
     ///
     /// The tags to add to the SCU. You can specify up to 20 tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`PurchaseStorageCapacityUnitRequest::tag`](PurchaseStorageCapacityUnitRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -363,8 +337,7 @@ impl<C> PurchaseStorageCapacityUnitRequestBuilder<C> {
     ///
     /// The ID of the resource group to which to add the SCU. You can specify only the IDs of the resource groups that you have permissions to access.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`PurchaseStorageCapacityUnitRequest::resource_group_id`](PurchaseStorageCapacityUnitRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -519,161 +492,28 @@ for PurchaseStorageCapacityUnitResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `PurchaseStorageCapacityUnit`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum PurchaseStorageCapacityUnitError {
-    /// HTTP 400 `InvalidParameter.Period`: The specified Period is not valid.
-    InvalidParameterPeriod(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.RegionId`: The specified RegionId should not be null.
-    MissingParameterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Name`: The specified Name is invalid.
-    InvalidParameterName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Capacity`: The specified Capacity is invalid.
-    InvalidParameterCapacity(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.Capacity`: The specified Capacity should be not null.
-    MissingParameterCapacity(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.PeriodUnit`: The specified PeriodUnit is not supported.
-    InvalidParameterPeriodUnit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.CapacityExceed`: The specified Capacity exceeds the limitation of quota.
-    InvalidParameterCapacityExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStartTime.NotSupported`: The specified StartTime should be within 180 calendar days from the current date, and you must specify a precision to hour.
-    InvalidStartTimeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStartTime.MalFormed`: The specified StartTime is out of the permitted range.
-    InvalidStartTimeMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceGroup.NotFound`: The ResourceGroup provided does not exist in our records.
-    InvalidResourceGroupNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for PurchaseStorageCapacityUnitError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.Period",
-                        "MissingParameter.RegionId",
-                        "InvalidParameter.Name",
-                        "InvalidParameter.Capacity",
-                        "MissingParameter.Capacity",
-                        "InvalidParameter.PeriodUnit",
-                        "InvalidParameter.CapacityExceed",
-                        "InvalidStartTime.NotSupported",
-                        "InvalidStartTime.MalFormed",
-                        "InvalidResourceGroup.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::PurchaseStorageCapacityUnitError;
+impl crate::Client {
+    /// Calls `PurchaseStorageCapacityUnit`: Purchases one or more storage capacity units (SCUs).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](PurchaseStorageCapacityUnitRequestBuilder::send) it. The parameters and their rules: [`PurchaseStorageCapacityUnitRequest`].
+    #[inline]
+    pub fn purchase_storage_capacity_unit(
+        &self,
+    ) -> PurchaseStorageCapacityUnitRequestBuilder<&Self> {
+        PurchaseStorageCapacityUnitRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl PurchaseStorageCapacityUnitError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `PurchaseStorageCapacityUnit`: Purchases one or more storage capacity units (SCUs).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`PurchaseStorageCapacityUnitRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterPeriod(error),
-            1 => Self::MissingParameterRegionId(error),
-            2 => Self::InvalidParameterName(error),
-            3 => Self::InvalidParameterCapacity(error),
-            4 => Self::MissingParameterCapacity(error),
-            5 => Self::InvalidParameterPeriodUnit(error),
-            6 => Self::InvalidParameterCapacityExceed(error),
-            7 => Self::InvalidStartTimeNotSupported(error),
-            8 => Self::InvalidStartTimeMalFormed(error),
-            9 => Self::InvalidResourceGroupNotFound(error),
-            10 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterPeriod(error) => (0, error),
-            Self::MissingParameterRegionId(error) => (1, error),
-            Self::InvalidParameterName(error) => (2, error),
-            Self::InvalidParameterCapacity(error) => (3, error),
-            Self::MissingParameterCapacity(error) => (4, error),
-            Self::InvalidParameterPeriodUnit(error) => (5, error),
-            Self::InvalidParameterCapacityExceed(error) => (6, error),
-            Self::InvalidStartTimeNotSupported(error) => (7, error),
-            Self::InvalidStartTimeMalFormed(error) => (8, error),
-            Self::InvalidResourceGroupNotFound(error) => (9, error),
-            Self::InternalError(error) => (10, error),
-            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for PurchaseStorageCapacityUnitError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for PurchaseStorageCapacityUnitError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterPeriod",
-            "MissingParameterRegionId",
-            "InvalidParameterName",
-            "InvalidParameterCapacity",
-            "MissingParameterCapacity",
-            "InvalidParameterPeriodUnit",
-            "InvalidParameterCapacityExceed",
-            "InvalidStartTimeNotSupported",
-            "InvalidStartTimeMalFormed",
-            "InvalidResourceGroupNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl PurchaseStorageCapacityUnitError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for PurchaseStorageCapacityUnitError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for PurchaseStorageCapacityUnitError {}
-impl AsRef<::acs_runtime::client::ServiceError> for PurchaseStorageCapacityUnitError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn purchase_storage_capacity_unit(
+        &self,
+    ) -> PurchaseStorageCapacityUnitRequestBuilder<&Self> {
+        PurchaseStorageCapacityUnitRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ReActivateInstancesRequest>;
 /// Request of `ReActivateInstances`: Reactivates a pay-as-you-go Elastic Compute Service (ECS) instance that has expired or has been reclaimed due to overdue payments.
 ///
 /// After you complete the overdue payment for a pay-as-you-go ECS instance, you do not need to call this operation to reactivate the instance. The system automatically reactivates the instance to restore the instance to the status before the payment became overdue. Automatic reactivation occasionally fails. Take note of the status of automatic reactivation. If the automatic reactivation fails, call this operation to manually reactivate the instance.
@@ -107,8 +110,7 @@ impl<C> ReActivateInstancesRequestBuilder<C> {
     ///
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ReActivateInstancesRequest::region_id`](ReActivateInstancesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -117,9 +119,7 @@ impl<C> ReActivateInstancesRequestBuilder<C> {
     ///
     /// The ID of the instance that you want to reactivate.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`ReActivateInstancesRequest::instance_id`](ReActivateInstancesRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -254,149 +254,24 @@ for ReActivateInstancesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ReActivateInstances`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ReActivateInstancesError {
-    /// HTTP 400 `ReopenInstance.InstanceNotEnoughBalance`: Reopen instance must have enough account balance.
-    ReopenInstanceInstanceNotEnoughBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ReopenInstance.ImageNotEnoughBalance`: Reopen instance must have enough cash balance.
-    ReopenInstanceImageNotEnoughBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ReopenInstance.InstanceStatusNotValid`: Instance status is not Expired, ImageExpired or EcsAndImageExpired.
-    ReopenInstanceInstanceStatusNotValid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectInstanceStatus`: The current status of the resource does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceLockedForSecurity`: The specified operation is denied as your instance is locked for security reasons.
-    InstanceLockedForSecurity(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InsufficientBalance`: Your account does not have enough balance.
-    InsufficientBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidPayType.NotSupport`: The specified pre pay instance not support.
-    InvalidPayTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ReActivateInstancesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ReopenInstance.InstanceNotEnoughBalance",
-                        "ReopenInstance.ImageNotEnoughBalance",
-                        "ReopenInstance.InstanceStatusNotValid",
-                        "IncorrectInstanceStatus",
-                        "InstanceLockedForSecurity",
-                        "InsufficientBalance",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidPayType.NotSupport",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ReActivateInstancesError;
+impl crate::Client {
+    /// Calls `ReActivateInstances`: Reactivates a pay-as-you-go Elastic Compute Service (ECS) instance that has expired or has been reclaimed due to overdue payments.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ReActivateInstancesRequestBuilder::send) it. The parameters and their rules: [`ReActivateInstancesRequest`].
+    #[inline]
+    pub fn re_activate_instances(&self) -> ReActivateInstancesRequestBuilder<&Self> {
+        ReActivateInstancesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ReActivateInstancesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ReActivateInstances`: Reactivates a pay-as-you-go Elastic Compute Service (ECS) instance that has expired or has been reclaimed due to overdue payments.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ReActivateInstancesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ReopenInstanceInstanceNotEnoughBalance(error),
-            1 => Self::ReopenInstanceImageNotEnoughBalance(error),
-            2 => Self::ReopenInstanceInstanceStatusNotValid(error),
-            3 => Self::IncorrectInstanceStatus(error),
-            4 => Self::InstanceLockedForSecurity(error),
-            5 => Self::InsufficientBalance(error),
-            6 => Self::InvalidInstanceIdNotFound(error),
-            7 => Self::InvalidPayTypeNotSupport(error),
-            8 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ReopenInstanceInstanceNotEnoughBalance(error) => (0, error),
-            Self::ReopenInstanceImageNotEnoughBalance(error) => (1, error),
-            Self::ReopenInstanceInstanceStatusNotValid(error) => (2, error),
-            Self::IncorrectInstanceStatus(error) => (3, error),
-            Self::InstanceLockedForSecurity(error) => (4, error),
-            Self::InsufficientBalance(error) => (5, error),
-            Self::InvalidInstanceIdNotFound(error) => (6, error),
-            Self::InvalidPayTypeNotSupport(error) => (7, error),
-            Self::InternalError(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ReActivateInstancesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ReActivateInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ReopenInstanceInstanceNotEnoughBalance",
-            "ReopenInstanceImageNotEnoughBalance",
-            "ReopenInstanceInstanceStatusNotValid",
-            "IncorrectInstanceStatus",
-            "InstanceLockedForSecurity",
-            "InsufficientBalance",
-            "InvalidInstanceIdNotFound",
-            "InvalidPayTypeNotSupport",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ReActivateInstancesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ReActivateInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ReActivateInstancesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ReActivateInstancesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn re_activate_instances(&self) -> ReActivateInstancesRequestBuilder<&Self> {
+        ReActivateInstancesRequestBuilder::new(self)
     }
 }

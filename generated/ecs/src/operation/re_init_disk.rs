@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ReInitDiskRequest>;
 /// Request of `ReInitDisk`: Re-initializes a cloud disk to the state when the cloud disk was created.
 ///
 /// Take note of the following items:
@@ -167,9 +170,7 @@ impl<C> ReInitDiskRequestBuilder<C> {
     ///
     /// The ID of the disk.
     ///
-    /// - Wire name: `DiskId`.
-    /// - Required.
-    /// - Example: `d-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`ReInitDiskRequest::disk_id`](ReInitDiskRequest::disk_id).
     pub fn disk_id(mut self, value: impl Into<String>) -> Self {
         self.inner.disk_id = Some(value.into());
         self
@@ -178,16 +179,7 @@ impl<C> ReInitDiskRequestBuilder<C> {
     ///
     /// Specifies whether to reset the password of the instance when you re-initialize its system disk. The password must be 8 to 30 characters in length and must contain at least three of the following character types: uppercase letters, lowercase letters, digits, and special characters. Special characters include:
     ///
-    /// ```text
-    /// ()`~!@#$%^&*-_+=|{}[]:;'<>,.?/
-    /// ```
-    ///
-    /// For Windows instances, passwords cannot start with a forward slash (/).
-    ///
-    /// > If the `Password` parameter is specified, we recommend that you send requests over HTTPS to prevent password leaks.
-    ///
-    /// - Wire name: `Password`.
-    /// - Example: `EcsV587!`.
+    /// Its description, rules and example: [`ReInitDiskRequest::password`](ReInitDiskRequest::password).
     pub fn password(mut self, value: impl Into<String>) -> Self {
         self.inner.password = Some(value.into());
         self
@@ -196,10 +188,7 @@ impl<C> ReInitDiskRequestBuilder<C> {
     ///
     /// The name of the key pair. This parameter is empty by default.
     ///
-    /// > The parameter is applicable only to Linux instances. You can bind an SSH key pair to an instance as the logon credential when you re-initialize the system disk of the instance. After the SSH key pair is bound, the username and password-based logon method is disabled for the instance.
-    ///
-    /// - Wire name: `KeyPairName`.
-    /// - Example: `testKeyPairName`.
+    /// Its description, rules and example: [`ReInitDiskRequest::key_pair_name`](ReInitDiskRequest::key_pair_name).
     pub fn key_pair_name(mut self, value: impl Into<String>) -> Self {
         self.inner.key_pair_name = Some(value.into());
         self
@@ -208,14 +197,7 @@ impl<C> ReInitDiskRequestBuilder<C> {
     ///
     /// Specifies whether to automatically start the instance after the disk is re-initialized. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `AutoStartInstance`.
-    /// - Default: `false`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ReInitDiskRequest::auto_start_instance`](ReInitDiskRequest::auto_start_instance).
     pub fn auto_start_instance(mut self, value: bool) -> Self {
         self.inner.auto_start_instance = Some(value);
         self
@@ -224,13 +206,7 @@ impl<C> ReInitDiskRequestBuilder<C> {
     ///
     /// Specifies whether to use Security Center free of charge after the system disk is re-initialized. Valid values:
     ///
-    /// * Active: uses Security Center free of charge after the system disk is re-initialized. This value is applicable to only public images.
-    /// * Deactive: does not use Security Center free of charge after the system disk is re-initialized. This value is applicable to all images.
-    ///
-    /// Default value: Deactive.
-    ///
-    /// - Wire name: `SecurityEnhancementStrategy`.
-    /// - Example: `Active`.
+    /// Its description, rules and example: [`ReInitDiskRequest::security_enhancement_strategy`](ReInitDiskRequest::security_enhancement_strategy).
     pub fn security_enhancement_strategy(mut self, value: impl Into<String>) -> Self {
         self.inner.security_enhancement_strategy = Some(value.into());
         self
@@ -352,271 +328,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ReInitDiskRespon
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ReInitDisk`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ReInitDiskError {
-    /// HTTP 400 `LoginAsNonRoot.ImageNotSupport`: The specified image does not support login as non-root.
-    LoginAsNonRootImageNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DiskHasSnapshotsWithInstantAccessEnabled.OperationNotSupported`: The operation is not supported to the specified disk that have snapshots with InstantAccess enabled.
-    DiskHasSnapshotsWithInstantAccessEnabledOperationNotSupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidPassword.Malformed`: The specified parameter "Password" is not valid.
-    InvalidPasswordMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidKeyPairName.NotFound`: The specified KeyPairName does not exist.
-    InvalidKeyPairNameNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.IoOptimize`: The specified parameter InstanceId is not valid.
-    DependencyViolationIoOptimize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DiskCategory.OperationNotSupported`: The operation is not supported to the specified disk due to its disk category.
-    DiskCategoryOperationNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.MalFormed`: The specified RegionId is not valid.
-    InvalidRegionIdMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `LoginAsNonRoot.RegionNotSupport`: The specified region does not support login as non-root.
-    LoginAsNonRootRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDiskStatus`: The current disk status does not support this operation.
-    IncorrectDiskStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectInstanceStatus`: The current status of the resource does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceLockedForSecurity`: The instance is locked due to security.
-    InstanceLockedForSecurity(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSnapshot.TooOld`: The disk is created from a snapshotId made before 2013-07-15, it cannot be re-initiated the specified disk any more since the detached first time.
-    InvalidSnapshotTooOld(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied`: The snapshot which is used to create the specified disk has been deleted.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceExpiredOrInArrears`: The specified operation is denied as your prepay instance is expired (prepay mode) or in arrears (afterpay mode).
-    InstanceExpiredOrInArrears(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DiskCreatingSnapshot`: The operation is denied due to a snapshot of the specified disk is not completed yet.
-    DiskCreatingSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `SharedImageDeleted`: The specified image by others shared is deleted.
-    SharedImageDeleted(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DependencyViolation.WindowsInstance`: The instance creating is windows, cannot use ssh key pair to login.
-    DependencyViolationWindowsInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UserNotInTheWhiteList`: The user is not in volume white list.
-    UserNotInTheWhiteList(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKNotEnabled`: The CMK needs to be enabled.
-    InvalidParameterKmsKeyIdCmkNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.KMSUnauthorized`: ECS service have no right to access your KMS.
-    InvalidParameterKmsKeyIdKmsUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `HibernationConfigured.InstanceOperationForbidden`: The operation is not permitted due to limit of the hibernation configured instance.
-    HibernationConfiguredInstanceOperationForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.MultiAttachDisk`: Multi attach disk does not support this operation.
-    InvalidOperationMultiAttachDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKUnauthorized`: The CMK needs to be added ECS tag.
-    InvalidParameterKmsKeyIdCmkUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSourceSnapshot`: The source snapshot of the disk has been deleted and cannot support the current operation.
-    InvalidSourceSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDiskId.NotFound`: The specified disk does not exist.
-    InvalidDiskIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidImageId.NotFound`: The specified ImageId does not exist.
-    InvalidImageIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDiskId.OperationNotSupported`: The operation is not supported due to image not exist.
-    InvalidDiskIdOperationNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ReInitDiskError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "LoginAsNonRoot.ImageNotSupport",
-                        "DiskHasSnapshotsWithInstantAccessEnabled.OperationNotSupported",
-                        "InvalidPassword.Malformed",
-                        "InvalidKeyPairName.NotFound",
-                        "DependencyViolation.IoOptimize",
-                        "DiskCategory.OperationNotSupported",
-                        "InvalidRegionId.MalFormed",
-                        "LoginAsNonRoot.RegionNotSupport",
-                        "IncorrectDiskStatus",
-                        "IncorrectInstanceStatus",
-                        "InstanceLockedForSecurity",
-                        "InvalidSnapshot.TooOld",
-                        "OperationDenied",
-                        "InstanceExpiredOrInArrears",
-                        "DiskCreatingSnapshot",
-                        "SharedImageDeleted",
-                        "DependencyViolation.WindowsInstance",
-                        "UserNotInTheWhiteList",
-                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                        "HibernationConfigured.InstanceOperationForbidden",
-                        "InvalidOperation.MultiAttachDisk",
-                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                        "InvalidSourceSnapshot",
-                        "InvalidDiskId.NotFound",
-                        "InvalidImageId.NotFound",
-                        "InvalidDiskId.OperationNotSupported",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ReInitDiskError;
+impl crate::Client {
+    /// Calls `ReInitDisk`: Re-initializes a cloud disk to the state when the cloud disk was created.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ReInitDiskRequestBuilder::send) it. The parameters and their rules: [`ReInitDiskRequest`].
+    #[inline]
+    pub fn re_init_disk(&self) -> ReInitDiskRequestBuilder<&Self> {
+        ReInitDiskRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ReInitDiskError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ReInitDisk`: Re-initializes a cloud disk to the state when the cloud disk was created.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ReInitDiskRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::LoginAsNonRootImageNotSupport(error),
-            1 => {
-                Self::DiskHasSnapshotsWithInstantAccessEnabledOperationNotSupported(
-                    error,
-                )
-            }
-            2 => Self::InvalidPasswordMalformed(error),
-            3 => Self::InvalidKeyPairNameNotFound(error),
-            4 => Self::DependencyViolationIoOptimize(error),
-            5 => Self::DiskCategoryOperationNotSupported(error),
-            6 => Self::InvalidRegionIdMalFormed(error),
-            7 => Self::LoginAsNonRootRegionNotSupport(error),
-            8 => Self::IncorrectDiskStatus(error),
-            9 => Self::IncorrectInstanceStatus(error),
-            10 => Self::InstanceLockedForSecurity(error),
-            11 => Self::InvalidSnapshotTooOld(error),
-            12 => Self::OperationDenied(error),
-            13 => Self::InstanceExpiredOrInArrears(error),
-            14 => Self::DiskCreatingSnapshot(error),
-            15 => Self::SharedImageDeleted(error),
-            16 => Self::DependencyViolationWindowsInstance(error),
-            17 => Self::UserNotInTheWhiteList(error),
-            18 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            19 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            20 => Self::HibernationConfiguredInstanceOperationForbidden(error),
-            21 => Self::InvalidOperationMultiAttachDisk(error),
-            22 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            23 => Self::InvalidSourceSnapshot(error),
-            24 => Self::InvalidDiskIdNotFound(error),
-            25 => Self::InvalidImageIdNotFound(error),
-            26 => Self::InvalidDiskIdOperationNotSupported(error),
-            27 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::LoginAsNonRootImageNotSupport(error) => (0, error),
-            Self::DiskHasSnapshotsWithInstantAccessEnabledOperationNotSupported(
-                error,
-            ) => (1, error),
-            Self::InvalidPasswordMalformed(error) => (2, error),
-            Self::InvalidKeyPairNameNotFound(error) => (3, error),
-            Self::DependencyViolationIoOptimize(error) => (4, error),
-            Self::DiskCategoryOperationNotSupported(error) => (5, error),
-            Self::InvalidRegionIdMalFormed(error) => (6, error),
-            Self::LoginAsNonRootRegionNotSupport(error) => (7, error),
-            Self::IncorrectDiskStatus(error) => (8, error),
-            Self::IncorrectInstanceStatus(error) => (9, error),
-            Self::InstanceLockedForSecurity(error) => (10, error),
-            Self::InvalidSnapshotTooOld(error) => (11, error),
-            Self::OperationDenied(error) => (12, error),
-            Self::InstanceExpiredOrInArrears(error) => (13, error),
-            Self::DiskCreatingSnapshot(error) => (14, error),
-            Self::SharedImageDeleted(error) => (15, error),
-            Self::DependencyViolationWindowsInstance(error) => (16, error),
-            Self::UserNotInTheWhiteList(error) => (17, error),
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (18, error),
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (19, error),
-            Self::HibernationConfiguredInstanceOperationForbidden(error) => (20, error),
-            Self::InvalidOperationMultiAttachDisk(error) => (21, error),
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (22, error),
-            Self::InvalidSourceSnapshot(error) => (23, error),
-            Self::InvalidDiskIdNotFound(error) => (24, error),
-            Self::InvalidImageIdNotFound(error) => (25, error),
-            Self::InvalidDiskIdOperationNotSupported(error) => (26, error),
-            Self::InternalError(error) => (27, error),
-            Self::Unhandled(unhandled) => (28, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ReInitDiskError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ReInitDiskError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "LoginAsNonRootImageNotSupport",
-            "DiskHasSnapshotsWithInstantAccessEnabledOperationNotSupported",
-            "InvalidPasswordMalformed",
-            "InvalidKeyPairNameNotFound",
-            "DependencyViolationIoOptimize",
-            "DiskCategoryOperationNotSupported",
-            "InvalidRegionIdMalFormed",
-            "LoginAsNonRootRegionNotSupport",
-            "IncorrectDiskStatus",
-            "IncorrectInstanceStatus",
-            "InstanceLockedForSecurity",
-            "InvalidSnapshotTooOld",
-            "OperationDenied",
-            "InstanceExpiredOrInArrears",
-            "DiskCreatingSnapshot",
-            "SharedImageDeleted",
-            "DependencyViolationWindowsInstance",
-            "UserNotInTheWhiteList",
-            "InvalidParameterKmsKeyIdCmkNotEnabled",
-            "InvalidParameterKmsKeyIdKmsUnauthorized",
-            "HibernationConfiguredInstanceOperationForbidden",
-            "InvalidOperationMultiAttachDisk",
-            "InvalidParameterKmsKeyIdCmkUnauthorized",
-            "InvalidSourceSnapshot",
-            "InvalidDiskIdNotFound",
-            "InvalidImageIdNotFound",
-            "InvalidDiskIdOperationNotSupported",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ReInitDiskError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ReInitDiskError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ReInitDiskError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ReInitDiskError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn re_init_disk(&self) -> ReInitDiskRequestBuilder<&Self> {
+        ReInitDiskRequestBuilder::new(self)
     }
 }

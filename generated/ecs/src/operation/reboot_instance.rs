@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RebootInstanceRequest>;
 /// Request of `RebootInstance`: Restarts an Elastic Compute Service (ECS) instance.
 ///
 /// This operation is an asynchronous operation. After you call this operation to restart an ECS instance, the operation sets the status of the ECS instance to `Starting` and begins the restart process. You can call the [DescribeInstanceStatus](<https://www.alibabacloud.com/help/doc-detail/2679688.htm>) operation to query the status of the instance. When the status of the ECS instance changes to `Running`, the instance is restarted.
@@ -130,9 +133,7 @@ impl<C> RebootInstanceRequestBuilder<C> {
     ///
     /// The instance ID.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`RebootInstanceRequest::instance_id`](RebootInstanceRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -141,13 +142,7 @@ impl<C> RebootInstanceRequestBuilder<C> {
     ///
     /// Specifies whether to forcefully stop the ECS instance before the instance is restarted. Valid values:
     ///
-    /// * true: forcefully stops the ECS instance. If you set this parameter to true, this operation is equivalent to a power-off operation. Cache data that is not written to storage devices on the instance is lost.
-    /// * false: normally stops the ECS instance.
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `ForceStop`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`RebootInstanceRequest::force_stop`](RebootInstanceRequest::force_stop).
     pub fn force_stop(mut self, value: bool) -> Self {
         self.inner.force_stop = Some(value);
         self
@@ -156,13 +151,7 @@ impl<C> RebootInstanceRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * true: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, service limits, and available ECS resources. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * false: performs a dry run and sends the request. If the request passes the dry run, the ECS instance is restarted.
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`RebootInstanceRequest::dry_run`](RebootInstanceRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -290,161 +279,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RebootInstanceRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RebootInstance`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RebootInstanceError {
-    /// HTTP 403 `IncorrectInstanceStatus`: The current status of the resource does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceLockedForSecurity`: The specified operation is denied as your instance is locked for security reasons.
-    InstanceLockedForSecurity(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DiskError`: IncorrectDiskStatus.
-    DiskError(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceExpiredOrInArrears`: The specified operation is denied as your prepay instance is expired (prepay mode) or in arrears (afterpay mode).
-    InstanceExpiredOrInArrears(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKUnauthorized`: %s
-    InvalidParameterKmsKeyIdCmkUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKNotEnabled`: %s
-    InvalidParameterKmsKeyIdCmkNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.KMSUnauthorized`: %s
-    InvalidParameterKmsKeyIdKmsUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidParameter.KMSKeyId.NotFound`: %s
-    InvalidParameterKmsKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 503 `LimitedOperation.ServiceUnavailable`: The service is currently unavailable. Please try again later.
-    LimitedOperationServiceUnavailable(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RebootInstanceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectInstanceStatus",
-                        "InstanceLockedForSecurity",
-                        "DiskError",
-                        "InstanceExpiredOrInArrears",
-                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                        "InvalidParameter.KMSKeyId.NotFound",
-                        "InvalidInstanceId.NotFound",
-                        "InternalError",
-                        "LimitedOperation.ServiceUnavailable",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::RebootInstanceError;
+impl crate::Client {
+    /// Calls `RebootInstance`: Restarts an Elastic Compute Service (ECS) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RebootInstanceRequestBuilder::send) it. The parameters and their rules: [`RebootInstanceRequest`].
+    #[inline]
+    pub fn reboot_instance(&self) -> RebootInstanceRequestBuilder<&Self> {
+        RebootInstanceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RebootInstanceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RebootInstance`: Restarts an Elastic Compute Service (ECS) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RebootInstanceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectInstanceStatus(error),
-            1 => Self::InstanceLockedForSecurity(error),
-            2 => Self::DiskError(error),
-            3 => Self::InstanceExpiredOrInArrears(error),
-            4 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            5 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            6 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            7 => Self::InvalidParameterKmsKeyIdNotFound(error),
-            8 => Self::InvalidInstanceIdNotFound(error),
-            9 => Self::InternalError(error),
-            10 => Self::LimitedOperationServiceUnavailable(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectInstanceStatus(error) => (0, error),
-            Self::InstanceLockedForSecurity(error) => (1, error),
-            Self::DiskError(error) => (2, error),
-            Self::InstanceExpiredOrInArrears(error) => (3, error),
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (4, error),
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (5, error),
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (6, error),
-            Self::InvalidParameterKmsKeyIdNotFound(error) => (7, error),
-            Self::InvalidInstanceIdNotFound(error) => (8, error),
-            Self::InternalError(error) => (9, error),
-            Self::LimitedOperationServiceUnavailable(error) => (10, error),
-            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RebootInstanceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RebootInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectInstanceStatus",
-            "InstanceLockedForSecurity",
-            "DiskError",
-            "InstanceExpiredOrInArrears",
-            "InvalidParameterKmsKeyIdCmkUnauthorized",
-            "InvalidParameterKmsKeyIdCmkNotEnabled",
-            "InvalidParameterKmsKeyIdKmsUnauthorized",
-            "InvalidParameterKmsKeyIdNotFound",
-            "InvalidInstanceIdNotFound",
-            "InternalError",
-            "LimitedOperationServiceUnavailable",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RebootInstanceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RebootInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RebootInstanceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RebootInstanceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn reboot_instance(&self) -> RebootInstanceRequestBuilder<&Self> {
+        RebootInstanceRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RebootInstancesRequest>;
 /// Request of `RebootInstances`: Restarts Elastic Compute Service (ECS) instances. When you call this operation, you can configure parameters to specify a batch operation mode and whether to forcefully restart the instances.
 ///
 /// This operation is an asynchronous operation. After you call this operation to restart an ECS instance, the operation sets the status of the ECS instance to `Starting` and begins the restart process. You can call the [DescribeInstanceStatus](<https://www.alibabacloud.com/help/doc-detail/2679688.htm>) operation to query the status of the instance. When the status of the ECS instance changes to `Running`, the instance is restarted.
@@ -164,16 +167,7 @@ impl<C> RebootInstancesRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * true: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and instance status. If the request fails the dry run, an error message is returned. If the request passes the dry run, `DRYRUN.SUCCESS` is returned.
-    ///
-    /// > If you set `BatchOptimization` to `SuccessFirst` and `DryRun` to true, only `DRYRUN.SUCCESS` is returned regardless of whether the request passes the dry run.
-    ///
-    /// * false: performs a dry run and sends the request. If the request passes the dry run, the instance is restarted.
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`RebootInstancesRequest::dry_run`](RebootInstancesRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -182,9 +176,7 @@ impl<C> RebootInstancesRequestBuilder<C> {
     ///
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`RebootInstancesRequest::region_id`](RebootInstancesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -193,13 +185,7 @@ impl<C> RebootInstancesRequestBuilder<C> {
     ///
     /// Specifies whether to forcefully restart the instance. Valid values:
     ///
-    /// * true: forcefully restarts the instance. This operation is equivalent to the typical power-off operation. Cache data that is not written to storage devices on the instance is lost.
-    /// * false: normally restarts the instance.
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `ForceReboot`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`RebootInstancesRequest::force_reboot`](RebootInstancesRequest::force_reboot).
     pub fn force_reboot(mut self, value: bool) -> Self {
         self.inner.force_reboot = Some(value);
         self
@@ -208,13 +194,7 @@ impl<C> RebootInstancesRequestBuilder<C> {
     ///
     /// The batch operation mode. Valid values:
     ///
-    /// * AllTogether: In this mode, if all instances are restarted, a success message is returned. If an instance fails the verification, all instances fail to be restarted and an error message is returned.
-    /// * SuccessFirst: In this mode, each instance is restarted separately. The response contains the operation results of each instance.
-    ///
-    /// Default value: AllTogether.
-    ///
-    /// - Wire name: `BatchOptimization`.
-    /// - Example: `AllTogether`.
+    /// Its description, rules and example: [`RebootInstancesRequest::batch_optimization`](RebootInstancesRequest::batch_optimization).
     pub fn batch_optimization(mut self, value: impl Into<String>) -> Self {
         self.inner.batch_optimization = Some(value.into());
         self
@@ -223,10 +203,7 @@ impl<C> RebootInstancesRequestBuilder<C> {
     ///
     /// The IDs of ECS instances. Valid values of N: 1 to 100.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Must have at most 100 items.
-    /// - Example: `i-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`RebootInstancesRequest::instance_id`](RebootInstancesRequest::instance_id).
     pub fn instance_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -367,193 +344,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RebootInstancesR
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RebootInstances`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RebootInstancesError {
-    /// HTTP 400 `InvalidParameter.KMSKeyId.CMKNotEnabled`: The CMK needs to be added ECS tag
-    InvalidParameterKmsKeyIdCmkNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.KMSKeyId.KMSUnauthorized`: ECS service account have no right to access your KMS.
-    InvalidParameterKmsKeyIdKmsUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DRYRUN.SUCCESS`: This request is a dryrun request with successful result.
-    DryrunSuccess(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceId.NotFound`: InstanceId should not be null.
+mod error;
+pub use error::RebootInstancesError;
+impl crate::Client {
+    /// Calls `RebootInstances`: Restarts Elastic Compute Service (ECS) instances. When you call this operation, you can configure parameters to specify a batch operation mode and whether to forcefully restart the instances.
     ///
-    /// Also returned with HTTP 404: %s
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.TooManyInstanceIds`: Instance ids cannot be more than 100.
-    InvalidParameterTooManyInstanceIds(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Abs.InvalidInstanceIds.MalFormed`: The specified instanceIds is not valid.
-    AbsInvalidInstanceIdsMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceLockedForSecurity`: %s
-    InstanceLockedForSecurity(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceExpiredOrInArrears`: %s
-    InstanceExpiredOrInArrears(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectInstanceStatus`: %s
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstance.NotFoundSystemDisk`: %s
-    InvalidInstanceNotFoundSystemDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InsufficientBalance`: Your account does not have enough balance.
-    InsufficientBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceNotReady`: The specified instance is not ready for use.
-    InstanceNotReady(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceIds.NotFound`: The specified InstanceIds does not exist.
-    InvalidInstanceIdsNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `InvalidOperation.Conflict`: Request was denied due to conflict with a previous request, please try again later.
-    InvalidOperationConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 503 `LimitedOperation.ServiceUnavailable`: The service is currently unavailable. Please try again later.
-    LimitedOperationServiceUnavailable(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RebootInstancesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                        "DRYRUN.SUCCESS",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidParameter.TooManyInstanceIds",
-                        "Abs.InvalidInstanceIds.MalFormed",
-                        "InstanceLockedForSecurity",
-                        "InstanceExpiredOrInArrears",
-                        "IncorrectInstanceStatus",
-                        "InvalidInstance.NotFoundSystemDisk",
-                        "InsufficientBalance",
-                        "InstanceNotReady",
-                        "InvalidInstanceIds.NotFound",
-                        "InvalidOperation.Conflict",
-                        "InternalError",
-                        "LimitedOperation.ServiceUnavailable",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](RebootInstancesRequestBuilder::send) it. The parameters and their rules: [`RebootInstancesRequest`].
+    #[inline]
+    pub fn reboot_instances(&self) -> RebootInstancesRequestBuilder<&Self> {
+        RebootInstancesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RebootInstancesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RebootInstances`: Restarts Elastic Compute Service (ECS) instances. When you call this operation, you can configure parameters to specify a batch operation mode and whether to forcefully restart the instances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RebootInstancesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            1 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            2 => Self::DryrunSuccess(error),
-            3 => Self::InvalidInstanceIdNotFound(error),
-            4 => Self::InvalidParameterTooManyInstanceIds(error),
-            5 => Self::AbsInvalidInstanceIdsMalFormed(error),
-            6 => Self::InstanceLockedForSecurity(error),
-            7 => Self::InstanceExpiredOrInArrears(error),
-            8 => Self::IncorrectInstanceStatus(error),
-            9 => Self::InvalidInstanceNotFoundSystemDisk(error),
-            10 => Self::InsufficientBalance(error),
-            11 => Self::InstanceNotReady(error),
-            12 => Self::InvalidInstanceIdsNotFound(error),
-            13 => Self::InvalidOperationConflict(error),
-            14 => Self::InternalError(error),
-            15 => Self::LimitedOperationServiceUnavailable(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (0, error),
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (1, error),
-            Self::DryrunSuccess(error) => (2, error),
-            Self::InvalidInstanceIdNotFound(error) => (3, error),
-            Self::InvalidParameterTooManyInstanceIds(error) => (4, error),
-            Self::AbsInvalidInstanceIdsMalFormed(error) => (5, error),
-            Self::InstanceLockedForSecurity(error) => (6, error),
-            Self::InstanceExpiredOrInArrears(error) => (7, error),
-            Self::IncorrectInstanceStatus(error) => (8, error),
-            Self::InvalidInstanceNotFoundSystemDisk(error) => (9, error),
-            Self::InsufficientBalance(error) => (10, error),
-            Self::InstanceNotReady(error) => (11, error),
-            Self::InvalidInstanceIdsNotFound(error) => (12, error),
-            Self::InvalidOperationConflict(error) => (13, error),
-            Self::InternalError(error) => (14, error),
-            Self::LimitedOperationServiceUnavailable(error) => (15, error),
-            Self::Unhandled(unhandled) => (16, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RebootInstancesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RebootInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterKmsKeyIdCmkNotEnabled",
-            "InvalidParameterKmsKeyIdKmsUnauthorized",
-            "DryrunSuccess",
-            "InvalidInstanceIdNotFound",
-            "InvalidParameterTooManyInstanceIds",
-            "AbsInvalidInstanceIdsMalFormed",
-            "InstanceLockedForSecurity",
-            "InstanceExpiredOrInArrears",
-            "IncorrectInstanceStatus",
-            "InvalidInstanceNotFoundSystemDisk",
-            "InsufficientBalance",
-            "InstanceNotReady",
-            "InvalidInstanceIdsNotFound",
-            "InvalidOperationConflict",
-            "InternalError",
-            "LimitedOperationServiceUnavailable",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RebootInstancesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RebootInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RebootInstancesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RebootInstancesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn reboot_instances(&self) -> RebootInstancesRequestBuilder<&Self> {
+        RebootInstancesRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RecoverVirtualBorderRouterRequest>;
 /// Request of `RecoverVirtualBorderRouter`: RecoverVirtualBorderRouter
 ///
 /// Deprecated: use `Vpc::2016-04-28::RecoverVirtualBorderRouter` instead.
@@ -116,31 +119,28 @@ pub struct RecoverVirtualBorderRouterRequestBuilder<C = ()> {
 impl<C> RecoverVirtualBorderRouterRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`RecoverVirtualBorderRouterRequest::region_id`](RecoverVirtualBorderRouterRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `VbrId`.
     ///
-    /// - Wire name: `VbrId`.
-    /// - Required.
+    /// Its description, rules and example: [`RecoverVirtualBorderRouterRequest::vbr_id`](RecoverVirtualBorderRouterRequest::vbr_id).
     pub fn vbr_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vbr_id = Some(value.into());
         self
     }
     /// Sets `ClientToken`.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`RecoverVirtualBorderRouterRequest::client_token`](RecoverVirtualBorderRouterRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
     }
     /// Sets `UserCidr`.
     ///
-    /// - Wire name: `UserCidr`.
+    /// Its description, rules and example: [`RecoverVirtualBorderRouterRequest::user_cidr`](RecoverVirtualBorderRouterRequest::user_cidr).
     pub fn user_cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.user_cidr = Some(value.into());
         self
@@ -272,125 +272,28 @@ for RecoverVirtualBorderRouterResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RecoverVirtualBorderRouter`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RecoverVirtualBorderRouterError {
-    /// HTTP 400 `InvalidOperation.OperationNotAllowedInState`: The specified VirutalBorderRouter is in invalid state
-    InvalidOperationOperationNotAllowedInState(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VlanIdAlreadyInUse`: The specifed vlanId has been used.
-    OperationFailedVlanIdAlreadyInUse(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.OperationNotAllowedByUser`: The caller is not allowed to recover the specified VirtualBorderRouter.
-    ForbiddenOperationNotAllowedByUser(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVbrId.NotFound`: The specified VirutalBorderRouter is not found.
-    InvalidVbrIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RecoverVirtualBorderRouterError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidOperation.OperationNotAllowedInState",
-                        "OperationFailed.VlanIdAlreadyInUse",
-                        "Forbidden.OperationNotAllowedByUser",
-                        "InvalidRegionId.NotFound",
-                        "InvalidVbrId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::RecoverVirtualBorderRouterError;
+impl crate::Client {
+    /// Calls `RecoverVirtualBorderRouter`: RecoverVirtualBorderRouter
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RecoverVirtualBorderRouterRequestBuilder::send) it. The parameters and their rules: [`RecoverVirtualBorderRouterRequest`].
+    #[inline]
+    pub fn recover_virtual_border_router(
+        &self,
+    ) -> RecoverVirtualBorderRouterRequestBuilder<&Self> {
+        RecoverVirtualBorderRouterRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RecoverVirtualBorderRouterError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RecoverVirtualBorderRouter`: RecoverVirtualBorderRouter
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RecoverVirtualBorderRouterRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidOperationOperationNotAllowedInState(error),
-            1 => Self::OperationFailedVlanIdAlreadyInUse(error),
-            2 => Self::ForbiddenOperationNotAllowedByUser(error),
-            3 => Self::InvalidRegionIdNotFound(error),
-            4 => Self::InvalidVbrIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidOperationOperationNotAllowedInState(error) => (0, error),
-            Self::OperationFailedVlanIdAlreadyInUse(error) => (1, error),
-            Self::ForbiddenOperationNotAllowedByUser(error) => (2, error),
-            Self::InvalidRegionIdNotFound(error) => (3, error),
-            Self::InvalidVbrIdNotFound(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RecoverVirtualBorderRouterError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RecoverVirtualBorderRouterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidOperationOperationNotAllowedInState",
-            "OperationFailedVlanIdAlreadyInUse",
-            "ForbiddenOperationNotAllowedByUser",
-            "InvalidRegionIdNotFound",
-            "InvalidVbrIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RecoverVirtualBorderRouterError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RecoverVirtualBorderRouterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RecoverVirtualBorderRouterError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RecoverVirtualBorderRouterError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn recover_virtual_border_router(
+        &self,
+    ) -> RecoverVirtualBorderRouterRequestBuilder<&Self> {
+        RecoverVirtualBorderRouterRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RedeployDedicatedHostRequest>;
 /// Request of `RedeployDedicatedHost`: Migrates Elastic Compute Service (ECS) instances from a failed dedicated host.
 ///
 /// If a dedicated host is in the `UnderAssessment` state, we recommend that you call this operation to migrate ECS instances away from the dedicated host to prevent permanent failures. You can call the [DescribeDedicatedHosts](<https://www.alibabacloud.com/help/doc-detail/134242.htm>) operation to query the status of a dedicated host.
@@ -131,9 +134,7 @@ impl<C> RedeployDedicatedHostRequestBuilder<C> {
     ///
     /// The region ID of the dedicated host. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`RedeployDedicatedHostRequest::region_id`](RedeployDedicatedHostRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -142,9 +143,7 @@ impl<C> RedeployDedicatedHostRequestBuilder<C> {
     ///
     /// The ID of the dedicated host.
     ///
-    /// - Wire name: `DedicatedHostId`.
-    /// - Required.
-    /// - Example: `dh-bp165p6xk2tlw61e****`.
+    /// Its description, rules and example: [`RedeployDedicatedHostRequest::dedicated_host_id`](RedeployDedicatedHostRequest::dedicated_host_id).
     pub fn dedicated_host_id(mut self, value: impl Into<String>) -> Self {
         self.inner.dedicated_host_id = Some(value.into());
         self
@@ -153,15 +152,7 @@ impl<C> RedeployDedicatedHostRequestBuilder<C> {
     ///
     /// Specifies whether to stop the instance before it is migrated to the destination dedicated host. Valid values:
     ///
-    /// * reboot: stops the instance before migration.
-    /// * LiveMigrationFirst: migrates the instance without stopping it. If you set MigrationType to LiveMigrationFirst, you must specify DedicatedHostId. In this case, you cannot change the instance type of the ECS instance when the instance is migrated. If the migration in LiveMigrationFirst mode fails, the system switches to the Reboot mode.
-    ///
-    /// Default value: reboot.
-    ///
-    /// - Wire name: `MigrationType`.
-    /// - Must be one of `Reboot`, `LiveMigrationFirst`.
-    /// - Default: `Reboot`.
-    /// - Example: `Reboot`.
+    /// Its description, rules and example: [`RedeployDedicatedHostRequest::migration_type`](RedeployDedicatedHostRequest::migration_type).
     pub fn migration_type(
         mut self,
         value: impl Into<crate::types::MigrationType>,
@@ -299,119 +290,24 @@ for RedeployDedicatedHostResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RedeployDedicatedHost`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RedeployDedicatedHostError {
-    /// HTTP 400 `InvalidDedicatedHostStatus.Malformed`: The specified DedicatedHost is in inValid status to execute redeployment.
-    InvalidDedicatedHostStatusMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceStatus.Unstopped`: There is unstopped instances on DedicatedHost.
-    InvalidInstanceStatusUnstopped(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidUser.Unauthorized`: The user is not authorized.
-    InvalidUserUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDedicatedHostId.NotFound`: The specified DedicatedHostId does not exist.
-    InvalidDedicatedHostIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RedeployDedicatedHostError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidDedicatedHostStatus.Malformed",
-                        "InvalidInstanceStatus.Unstopped",
-                        "InvalidUser.Unauthorized",
-                        "InvalidDedicatedHostId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::RedeployDedicatedHostError;
+impl crate::Client {
+    /// Calls `RedeployDedicatedHost`: Migrates Elastic Compute Service (ECS) instances from a failed dedicated host.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RedeployDedicatedHostRequestBuilder::send) it. The parameters and their rules: [`RedeployDedicatedHostRequest`].
+    #[inline]
+    pub fn redeploy_dedicated_host(&self) -> RedeployDedicatedHostRequestBuilder<&Self> {
+        RedeployDedicatedHostRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RedeployDedicatedHostError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RedeployDedicatedHost`: Migrates Elastic Compute Service (ECS) instances from a failed dedicated host.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RedeployDedicatedHostRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidDedicatedHostStatusMalformed(error),
-            1 => Self::InvalidInstanceStatusUnstopped(error),
-            2 => Self::InvalidUserUnauthorized(error),
-            3 => Self::InvalidDedicatedHostIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidDedicatedHostStatusMalformed(error) => (0, error),
-            Self::InvalidInstanceStatusUnstopped(error) => (1, error),
-            Self::InvalidUserUnauthorized(error) => (2, error),
-            Self::InvalidDedicatedHostIdNotFound(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RedeployDedicatedHostError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RedeployDedicatedHostError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidDedicatedHostStatusMalformed",
-            "InvalidInstanceStatusUnstopped",
-            "InvalidUserUnauthorized",
-            "InvalidDedicatedHostIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RedeployDedicatedHostError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RedeployDedicatedHostError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RedeployDedicatedHostError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RedeployDedicatedHostError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn redeploy_dedicated_host(&self) -> RedeployDedicatedHostRequestBuilder<&Self> {
+        RedeployDedicatedHostRequestBuilder::new(self)
     }
 }

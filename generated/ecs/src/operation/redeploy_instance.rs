@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RedeployInstanceRequest>;
 /// Request of `RedeployInstance`: Redeploys an Elastic Compute Service (ECS) instance. You can call this operation to redeploy an ECS instance when the instance receives a system event notification.
 ///
 /// ## Usage notes
@@ -135,9 +138,7 @@ impl<C> RedeployInstanceRequestBuilder<C> {
     ///
     /// The ID of the instance.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-bp1azkttqpldxgted****`.
+    /// Its description, rules and example: [`RedeployInstanceRequest::instance_id`](RedeployInstanceRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -146,12 +147,7 @@ impl<C> RedeployInstanceRequestBuilder<C> {
     ///
     /// Specifies whether to forcefully stop the instance that is in the Running state.
     ///
-    /// Default value: false.
-    ///
-    /// > A forced stop is equivalent to a power outage and can result in loss of data that is not written to storage devices. We recommend that you redeploy instances when they are in the Stopped state.
-    ///
-    /// - Wire name: `ForceStop`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`RedeployInstanceRequest::force_stop`](RedeployInstanceRequest::force_stop).
     pub fn force_stop(mut self, value: bool) -> Self {
         self.inner.force_stop = Some(value);
         self
@@ -295,137 +291,24 @@ for RedeployInstanceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RedeployInstance`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RedeployInstanceError {
-    /// HTTP 403 `IncorrectInstanceStatus`: The current status of the resource does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceLockedForSecurity`: The specified operation is denied as your instance is locked for security reasons.
-    InstanceLockedForSecurity(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DiskError`: IncorrectDiskStatus.
-    DiskError(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceExpiredOrInArrears`: The specified operation is denied as your prepay instance is expired (prepay mode) or in arrears (afterpay mode).
-    InstanceExpiredOrInArrears(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.RedeployInstance`: %s
-    InvalidOperationRedeployInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The InstanceId provided does not exist in our records.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RedeployInstanceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectInstanceStatus",
-                        "InstanceLockedForSecurity",
-                        "DiskError",
-                        "InstanceExpiredOrInArrears",
-                        "InvalidOperation.RedeployInstance",
-                        "InvalidInstanceId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::RedeployInstanceError;
+impl crate::Client {
+    /// Calls `RedeployInstance`: Redeploys an Elastic Compute Service (ECS) instance. You can call this operation to redeploy an ECS instance when the instance receives a system event notification.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RedeployInstanceRequestBuilder::send) it. The parameters and their rules: [`RedeployInstanceRequest`].
+    #[inline]
+    pub fn redeploy_instance(&self) -> RedeployInstanceRequestBuilder<&Self> {
+        RedeployInstanceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RedeployInstanceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RedeployInstance`: Redeploys an Elastic Compute Service (ECS) instance. You can call this operation to redeploy an ECS instance when the instance receives a system event notification.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RedeployInstanceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectInstanceStatus(error),
-            1 => Self::InstanceLockedForSecurity(error),
-            2 => Self::DiskError(error),
-            3 => Self::InstanceExpiredOrInArrears(error),
-            4 => Self::InvalidOperationRedeployInstance(error),
-            5 => Self::InvalidInstanceIdNotFound(error),
-            6 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectInstanceStatus(error) => (0, error),
-            Self::InstanceLockedForSecurity(error) => (1, error),
-            Self::DiskError(error) => (2, error),
-            Self::InstanceExpiredOrInArrears(error) => (3, error),
-            Self::InvalidOperationRedeployInstance(error) => (4, error),
-            Self::InvalidInstanceIdNotFound(error) => (5, error),
-            Self::InternalError(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RedeployInstanceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RedeployInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectInstanceStatus",
-            "InstanceLockedForSecurity",
-            "DiskError",
-            "InstanceExpiredOrInArrears",
-            "InvalidOperationRedeployInstance",
-            "InvalidInstanceIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RedeployInstanceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RedeployInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RedeployInstanceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RedeployInstanceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn redeploy_instance(&self) -> RedeployInstanceRequestBuilder<&Self> {
+        RedeployInstanceRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ReleaseCapacityReservationRequest>;
 /// Request of `ReleaseCapacityReservation`: Releases a capacity reservation.
 ///
 /// If the release mode of a capacity reservation that takes effect immediately is set to manual release, you can call this operation to release the capacity reservation.
@@ -116,17 +119,14 @@ impl<C> ReleaseCapacityReservationRequestBuilder<C> {
     ///
     /// The region ID of the capacity reservation. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ReleaseCapacityReservationRequest::region_id`](ReleaseCapacityReservationRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `PrivatePoolOptions`.
     ///
-    /// - Wire name: `PrivatePoolOptions`.
-    /// - Required.
+    /// Its description, rules and example: [`ReleaseCapacityReservationRequest::private_pool_options`](ReleaseCapacityReservationRequest::private_pool_options).
     pub fn private_pool_options(
         mut self,
         value: crate::types::PrivatePoolOptions,
@@ -138,9 +138,7 @@ impl<C> ReleaseCapacityReservationRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Set the value to false. This indicates that the system directly releases the capacity reservation.
     ///
-    /// - Wire name: `DryRun`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ReleaseCapacityReservationRequest::dry_run`](ReleaseCapacityReservationRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -275,309 +273,28 @@ for ReleaseCapacityReservationResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ReleaseCapacityReservation`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ReleaseCapacityReservationError {
-    /// HTTP 400 `MissingParameter.RegionId`: The specified RegionId should not be null.
-    MissingParameterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Name`: The specified PrivatePoolOptions.Name is invalid.
-    InvalidParameterName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.PrivatePoolOptions.Ids`: The specified PrivatePoolOptions.Ids is invalid.
-    InvalidParameterPrivatePoolOptionsIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DedicatedHostNotSupported`: DedicatedHost is not supported for PrivatePool.
-    DedicatedHostNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SpotNotSupported`: Spot is not supported for PrivatePool.
-    SpotNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ClassicNetworkNotSupported`: Classic network is not supported for PrivatePool.
-    ClassicNetworkNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.InstanceId`: Instance does not exist.
-    InvalidInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.MatchCriteria`: Target mode does not support this operation.
-    InvalidPrivatePoolOptionsMatchCriteria(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.PrivatePoolOptions.Id`: The specified PrivatePoolOptions.Id should not be null.
-    MissingParameterPrivatePoolOptionsId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.Id`: The PrivatePool does not exist.
-    InvalidPrivatePoolOptionsId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.InstanceType`: The InstanceType does not match the PrivatePool.
-    InvalidInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.InstanceChargeType`: The InstanceChargeType does not match the PrivatePool.
-    InvalidInstanceChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.ZoneId`: The ZoneId does not match the PrivatePool.
-    InvalidZoneId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.status`: The PrivatePool has been used up.
-    InvalidPrivatePoolOptionsStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPlatform.ValueNotSupported`: The Platform does not match the PrivatePool.
-    InvalidPlatformValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAliUid`: The PrivatePool does not belong to the user of the Instance.
-    InvalidAliUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.PackageType`: The specified parameter "PackageType" can not be empty.
-    MissingParameterPackageType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.PrivatePoolOptions.Ids`: The specified parameter "PrivatePoolOptions.Ids" can not be empty.
-    MissingParameterPrivatePoolOptionsIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.InstanceCpuCoreCount`: The specified parameter "InstanceCpuCoreCount" can not be empty.
-    MissingParameterInstanceCpuCoreCount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.InstanceAmount`: The specified parameter "InstanceAmount" can not be empty.
-    MissingParameterInstanceAmount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.InstanceCpuCoreCountOrInstanceAmount`: The specified parameter "InstanceCpuCoreCount" and "InstanceAmount" must not be empty at the same time.
-    MissingParameterInstanceCpuCoreCountOrInstanceAmount(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `Invalid.TooManyPrivatePoolOptions.Ids`: Too many PrivatePoolOptions.Ids in this request.
-    InvalidTooManyPrivatePoolOptionsIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.TooManyZoneIds`: Too many ZoneIds in the request.
-    InvalidTooManyZoneIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.TooManyInstanceTypes`: Too many InstanceTypes in the request.
-    InvalidTooManyInstanceTypes(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.TooManyUnpaidPrivatePool`: Too many PrivatePools create but still unpaid.
-    InvalidTooManyUnpaidPrivatePool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.InstanceCpuCoreCountOrInstanceAmount`: Both InstanceCpuCoreCount and InstanceAmount are provided.
-    InvalidInstanceCpuCoreCountOrInstanceAmount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.Ids`: The specified parameter "PrivatePoolOptions.Ids" exist invalid element Id.
-    InvalidPrivatePoolOptionsIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PackageType`: The specified parameter "PackageType" is invalid.
-    InvalidPackageType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePool.Purchase`: The PrivatePool has already paid.
-    InvalidPrivatePoolPurchase(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.AssuranceTimes.NotSupported`: The value of AssuranceTimes is not supported.
-    InvalidAssuranceTimesNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RepeatStartPrivatePool`: PrivatePool has already been started.
-    RepeatStartPrivatePool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.Action.ReleaseCapacityReservation`: Release action is not supported when using Limited endTimeType, please change it to Unlimited first.
-    InvalidActionReleaseCapacityReservation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.ReleasePrivatePoolUnsupported`: The specified private pool does not support release.
-    InvalidOperationReleasePrivatePoolUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPermission.ResourceShareAssocoated`: The current resource is associated to a shared relationship and cannot be released.
-    InvalidPermissionResourceShareAssocoated(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ReleaseCapacityReservationError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter.RegionId",
-                        "InvalidParameter.Name",
-                        "InvalidParameter.PrivatePoolOptions.Ids",
-                        "DedicatedHostNotSupported",
-                        "SpotNotSupported",
-                        "ClassicNetworkNotSupported",
-                        "Invalid.InstanceId",
-                        "Invalid.PrivatePoolOptions.MatchCriteria",
-                        "MissingParameter.PrivatePoolOptions.Id",
-                        "Invalid.PrivatePoolOptions.Id",
-                        "Invalid.InstanceType",
-                        "Invalid.InstanceChargeType",
-                        "Invalid.ZoneId",
-                        "Invalid.PrivatePoolOptions.status",
-                        "InvalidPlatform.ValueNotSupported",
-                        "InvalidAliUid",
-                        "MissingParameter.PackageType",
-                        "MissingParameter.PrivatePoolOptions.Ids",
-                        "MissingParameter.InstanceCpuCoreCount",
-                        "MissingParameter.InstanceAmount",
-                        "MissingParameter.InstanceCpuCoreCountOrInstanceAmount",
-                        "Invalid.TooManyPrivatePoolOptions.Ids",
-                        "Invalid.TooManyZoneIds",
-                        "Invalid.TooManyInstanceTypes",
-                        "Invalid.TooManyUnpaidPrivatePool",
-                        "Invalid.InstanceCpuCoreCountOrInstanceAmount",
-                        "Invalid.PrivatePoolOptions.Ids",
-                        "Invalid.PackageType",
-                        "Invalid.PrivatePool.Purchase",
-                        "Invalid.AssuranceTimes.NotSupported",
-                        "RepeatStartPrivatePool",
-                        "Invalid.Action.ReleaseCapacityReservation",
-                        "InvalidOperation.ReleasePrivatePoolUnsupported",
-                        "InvalidPermission.ResourceShareAssocoated",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ReleaseCapacityReservationError;
+impl crate::Client {
+    /// Calls `ReleaseCapacityReservation`: Releases a capacity reservation.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ReleaseCapacityReservationRequestBuilder::send) it. The parameters and their rules: [`ReleaseCapacityReservationRequest`].
+    #[inline]
+    pub fn release_capacity_reservation(
+        &self,
+    ) -> ReleaseCapacityReservationRequestBuilder<&Self> {
+        ReleaseCapacityReservationRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ReleaseCapacityReservationError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ReleaseCapacityReservation`: Releases a capacity reservation.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ReleaseCapacityReservationRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameterRegionId(error),
-            1 => Self::InvalidParameterName(error),
-            2 => Self::InvalidParameterPrivatePoolOptionsIds(error),
-            3 => Self::DedicatedHostNotSupported(error),
-            4 => Self::SpotNotSupported(error),
-            5 => Self::ClassicNetworkNotSupported(error),
-            6 => Self::InvalidInstanceId(error),
-            7 => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
-            8 => Self::MissingParameterPrivatePoolOptionsId(error),
-            9 => Self::InvalidPrivatePoolOptionsId(error),
-            10 => Self::InvalidInstanceType(error),
-            11 => Self::InvalidInstanceChargeType(error),
-            12 => Self::InvalidZoneId(error),
-            13 => Self::InvalidPrivatePoolOptionsStatus(error),
-            14 => Self::InvalidPlatformValueNotSupported(error),
-            15 => Self::InvalidAliUid(error),
-            16 => Self::MissingParameterPackageType(error),
-            17 => Self::MissingParameterPrivatePoolOptionsIds(error),
-            18 => Self::MissingParameterInstanceCpuCoreCount(error),
-            19 => Self::MissingParameterInstanceAmount(error),
-            20 => Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error),
-            21 => Self::InvalidTooManyPrivatePoolOptionsIds(error),
-            22 => Self::InvalidTooManyZoneIds(error),
-            23 => Self::InvalidTooManyInstanceTypes(error),
-            24 => Self::InvalidTooManyUnpaidPrivatePool(error),
-            25 => Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error),
-            26 => Self::InvalidPrivatePoolOptionsIds(error),
-            27 => Self::InvalidPackageType(error),
-            28 => Self::InvalidPrivatePoolPurchase(error),
-            29 => Self::InvalidAssuranceTimesNotSupported(error),
-            30 => Self::RepeatStartPrivatePool(error),
-            31 => Self::InvalidActionReleaseCapacityReservation(error),
-            32 => Self::InvalidOperationReleasePrivatePoolUnsupported(error),
-            33 => Self::InvalidPermissionResourceShareAssocoated(error),
-            34 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameterRegionId(error) => (0, error),
-            Self::InvalidParameterName(error) => (1, error),
-            Self::InvalidParameterPrivatePoolOptionsIds(error) => (2, error),
-            Self::DedicatedHostNotSupported(error) => (3, error),
-            Self::SpotNotSupported(error) => (4, error),
-            Self::ClassicNetworkNotSupported(error) => (5, error),
-            Self::InvalidInstanceId(error) => (6, error),
-            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => (7, error),
-            Self::MissingParameterPrivatePoolOptionsId(error) => (8, error),
-            Self::InvalidPrivatePoolOptionsId(error) => (9, error),
-            Self::InvalidInstanceType(error) => (10, error),
-            Self::InvalidInstanceChargeType(error) => (11, error),
-            Self::InvalidZoneId(error) => (12, error),
-            Self::InvalidPrivatePoolOptionsStatus(error) => (13, error),
-            Self::InvalidPlatformValueNotSupported(error) => (14, error),
-            Self::InvalidAliUid(error) => (15, error),
-            Self::MissingParameterPackageType(error) => (16, error),
-            Self::MissingParameterPrivatePoolOptionsIds(error) => (17, error),
-            Self::MissingParameterInstanceCpuCoreCount(error) => (18, error),
-            Self::MissingParameterInstanceAmount(error) => (19, error),
-            Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error) => {
-                (20, error)
-            }
-            Self::InvalidTooManyPrivatePoolOptionsIds(error) => (21, error),
-            Self::InvalidTooManyZoneIds(error) => (22, error),
-            Self::InvalidTooManyInstanceTypes(error) => (23, error),
-            Self::InvalidTooManyUnpaidPrivatePool(error) => (24, error),
-            Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error) => (25, error),
-            Self::InvalidPrivatePoolOptionsIds(error) => (26, error),
-            Self::InvalidPackageType(error) => (27, error),
-            Self::InvalidPrivatePoolPurchase(error) => (28, error),
-            Self::InvalidAssuranceTimesNotSupported(error) => (29, error),
-            Self::RepeatStartPrivatePool(error) => (30, error),
-            Self::InvalidActionReleaseCapacityReservation(error) => (31, error),
-            Self::InvalidOperationReleasePrivatePoolUnsupported(error) => (32, error),
-            Self::InvalidPermissionResourceShareAssocoated(error) => (33, error),
-            Self::InternalError(error) => (34, error),
-            Self::Unhandled(unhandled) => (35, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ReleaseCapacityReservationError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ReleaseCapacityReservationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameterRegionId",
-            "InvalidParameterName",
-            "InvalidParameterPrivatePoolOptionsIds",
-            "DedicatedHostNotSupported",
-            "SpotNotSupported",
-            "ClassicNetworkNotSupported",
-            "InvalidInstanceId",
-            "InvalidPrivatePoolOptionsMatchCriteria",
-            "MissingParameterPrivatePoolOptionsId",
-            "InvalidPrivatePoolOptionsId",
-            "InvalidInstanceType",
-            "InvalidInstanceChargeType",
-            "InvalidZoneId",
-            "InvalidPrivatePoolOptionsStatus",
-            "InvalidPlatformValueNotSupported",
-            "InvalidAliUid",
-            "MissingParameterPackageType",
-            "MissingParameterPrivatePoolOptionsIds",
-            "MissingParameterInstanceCpuCoreCount",
-            "MissingParameterInstanceAmount",
-            "MissingParameterInstanceCpuCoreCountOrInstanceAmount",
-            "InvalidTooManyPrivatePoolOptionsIds",
-            "InvalidTooManyZoneIds",
-            "InvalidTooManyInstanceTypes",
-            "InvalidTooManyUnpaidPrivatePool",
-            "InvalidInstanceCpuCoreCountOrInstanceAmount",
-            "InvalidPrivatePoolOptionsIds",
-            "InvalidPackageType",
-            "InvalidPrivatePoolPurchase",
-            "InvalidAssuranceTimesNotSupported",
-            "RepeatStartPrivatePool",
-            "InvalidActionReleaseCapacityReservation",
-            "InvalidOperationReleasePrivatePoolUnsupported",
-            "InvalidPermissionResourceShareAssocoated",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ReleaseCapacityReservationError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ReleaseCapacityReservationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ReleaseCapacityReservationError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ReleaseCapacityReservationError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn release_capacity_reservation(
+        &self,
+    ) -> ReleaseCapacityReservationRequestBuilder<&Self> {
+        ReleaseCapacityReservationRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ReleaseDedicatedHostRequest>;
 /// Request of `ReleaseDedicatedHost`: Releases a pay-as-you-go Dedicated Host or an expired subscription Dedicated Host.
 ///
 /// ## Usage notes
@@ -125,9 +128,7 @@ impl<C> ReleaseDedicatedHostRequestBuilder<C> {
     ///
     /// The region ID of the dedicated host. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ReleaseDedicatedHostRequest::region_id`](ReleaseDedicatedHostRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -136,9 +137,7 @@ impl<C> ReleaseDedicatedHostRequestBuilder<C> {
     ///
     /// The ID of the dedicated host.
     ///
-    /// - Wire name: `DedicatedHostId`.
-    /// - Required.
-    /// - Example: `dh-bp199lyny9b3****`.
+    /// Its description, rules and example: [`ReleaseDedicatedHostRequest::dedicated_host_id`](ReleaseDedicatedHostRequest::dedicated_host_id).
     pub fn dedicated_host_id(mut self, value: impl Into<String>) -> Self {
         self.inner.dedicated_host_id = Some(value.into());
         self
@@ -147,13 +146,7 @@ impl<C> ReleaseDedicatedHostRequestBuilder<C> {
     ///
     /// The expiration time of the subscription dedicated host.
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `TerminateSubscription`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ReleaseDedicatedHostRequest::terminate_subscription`](ReleaseDedicatedHostRequest::terminate_subscription).
     pub fn terminate_subscription(mut self, value: bool) -> Self {
         self.inner.terminate_subscription = Some(value);
         self
@@ -288,131 +281,24 @@ for ReleaseDedicatedHostResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ReleaseDedicatedHost`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ReleaseDedicatedHostError {
-    /// HTTP 400 `ChargeTypeViolation`: The operation is not permitted due to charge type of the dedicated host.
-    ChargeTypeViolation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectHostStatus.Initializing`: The specified ddh status does not support this operation.
-    IncorrectHostStatusInitializing(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceExist`: Instance exists on the dedicated host.
-    InstanceExist(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.DedicatedHostShared`: The specified ddh is shared to other users. Remove it from the resource share before releasing.
-    OperationDeniedDedicatedHostShared(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDedicatedHostId.NotFound`: The specified DedicatedHostId does not exist.
-    InvalidDedicatedHostIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ReleaseDedicatedHostError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ChargeTypeViolation",
-                        "IncorrectHostStatus.Initializing",
-                        "InstanceExist",
-                        "OperationDenied.DedicatedHostShared",
-                        "InvalidDedicatedHostId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ReleaseDedicatedHostError;
+impl crate::Client {
+    /// Calls `ReleaseDedicatedHost`: Releases a pay-as-you-go Dedicated Host or an expired subscription Dedicated Host.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ReleaseDedicatedHostRequestBuilder::send) it. The parameters and their rules: [`ReleaseDedicatedHostRequest`].
+    #[inline]
+    pub fn release_dedicated_host(&self) -> ReleaseDedicatedHostRequestBuilder<&Self> {
+        ReleaseDedicatedHostRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ReleaseDedicatedHostError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ReleaseDedicatedHost`: Releases a pay-as-you-go Dedicated Host or an expired subscription Dedicated Host.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ReleaseDedicatedHostRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ChargeTypeViolation(error),
-            1 => Self::IncorrectHostStatusInitializing(error),
-            2 => Self::InstanceExist(error),
-            3 => Self::OperationDeniedDedicatedHostShared(error),
-            4 => Self::InvalidDedicatedHostIdNotFound(error),
-            5 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ChargeTypeViolation(error) => (0, error),
-            Self::IncorrectHostStatusInitializing(error) => (1, error),
-            Self::InstanceExist(error) => (2, error),
-            Self::OperationDeniedDedicatedHostShared(error) => (3, error),
-            Self::InvalidDedicatedHostIdNotFound(error) => (4, error),
-            Self::InternalError(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ReleaseDedicatedHostError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ReleaseDedicatedHostError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ChargeTypeViolation",
-            "IncorrectHostStatusInitializing",
-            "InstanceExist",
-            "OperationDeniedDedicatedHostShared",
-            "InvalidDedicatedHostIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ReleaseDedicatedHostError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ReleaseDedicatedHostError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ReleaseDedicatedHostError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ReleaseDedicatedHostError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn release_dedicated_host(&self) -> ReleaseDedicatedHostRequestBuilder<&Self> {
+        ReleaseDedicatedHostRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ReleasePublicIpAddressRequest>;
 /// Request of `ReleasePublicIpAddress`: Disassociates a public IP address from an Elastic Compute Service (ECS) instance.
 ///
 /// Deprecated: no replacement operation.
@@ -127,8 +130,7 @@ impl<C> ReleasePublicIpAddressRequestBuilder<C> {
     ///
     /// The region ID of the instance.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ReleasePublicIpAddressRequest::region_id`](ReleasePublicIpAddressRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -137,8 +139,7 @@ impl<C> ReleasePublicIpAddressRequestBuilder<C> {
     ///
     /// The ID of the instance.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Example: `i-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`ReleasePublicIpAddressRequest::instance_id`](ReleasePublicIpAddressRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -147,9 +148,7 @@ impl<C> ReleasePublicIpAddressRequestBuilder<C> {
     ///
     /// The public IP address of the instance.
     ///
-    /// - Wire name: `PublicIpAddress`.
-    /// - Required.
-    /// - Example: `121.40.**.**`.
+    /// Its description, rules and example: [`ReleasePublicIpAddressRequest::public_ip_address`](ReleasePublicIpAddressRequest::public_ip_address).
     pub fn public_ip_address(mut self, value: impl Into<String>) -> Self {
         self.inner.public_ip_address = Some(value.into());
         self
@@ -158,7 +157,7 @@ impl<C> ReleasePublicIpAddressRequestBuilder<C> {
     ///
     /// > This parameter is unavailable.
     ///
-    /// - Wire name: `DryRun`.
+    /// Its description, rules and example: [`ReleasePublicIpAddressRequest::dry_run`](ReleasePublicIpAddressRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -303,149 +302,28 @@ for ReleasePublicIpAddressResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ReleasePublicIpAddress`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ReleasePublicIpAddressError {
-    /// HTTP 400 `OperationDenied`: Specified operation is denied as your instance is in VPC.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIpAddress.NotFound`: The specified parameter "IpAddress" is not found in your records.
-    InvalidIpAddressNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DryRunOperation`: This is a dryrun request with successful result.
-    DryRunOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectInstanceStatus`: The current status of the resource does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceLockedForSecurity`: The specified operation is denied as your instance is locked for security reasons.
-    InstanceLockedForSecurity(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIpAddress.NeedInstanceId`: The specified IpAddress need to release with InstanceId.
-    InvalidIpAddressNeedInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationTimesOverLimit`: The specified operation is denied as release public ip times over the limit.
-    OperationTimesOverLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.ExceedDuration`: Instance nat public ip can only be released in 6 hours after ecs created.
-    ForbiddenExceedDuration(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ReleasePublicIpAddressError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationDenied",
-                        "InvalidIpAddress.NotFound",
-                        "DryRunOperation",
-                        "IncorrectInstanceStatus",
-                        "InstanceLockedForSecurity",
-                        "InvalidIpAddress.NeedInstanceId",
-                        "OperationTimesOverLimit",
-                        "Forbidden.ExceedDuration",
-                        "InvalidInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ReleasePublicIpAddressError;
+impl crate::Client {
+    /// Calls `ReleasePublicIpAddress`: Disassociates a public IP address from an Elastic Compute Service (ECS) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ReleasePublicIpAddressRequestBuilder::send) it. The parameters and their rules: [`ReleasePublicIpAddressRequest`].
+    #[inline]
+    pub fn release_public_ip_address(
+        &self,
+    ) -> ReleasePublicIpAddressRequestBuilder<&Self> {
+        ReleasePublicIpAddressRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ReleasePublicIpAddressError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ReleasePublicIpAddress`: Disassociates a public IP address from an Elastic Compute Service (ECS) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ReleasePublicIpAddressRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationDenied(error),
-            1 => Self::InvalidIpAddressNotFound(error),
-            2 => Self::DryRunOperation(error),
-            3 => Self::IncorrectInstanceStatus(error),
-            4 => Self::InstanceLockedForSecurity(error),
-            5 => Self::InvalidIpAddressNeedInstanceId(error),
-            6 => Self::OperationTimesOverLimit(error),
-            7 => Self::ForbiddenExceedDuration(error),
-            8 => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationDenied(error) => (0, error),
-            Self::InvalidIpAddressNotFound(error) => (1, error),
-            Self::DryRunOperation(error) => (2, error),
-            Self::IncorrectInstanceStatus(error) => (3, error),
-            Self::InstanceLockedForSecurity(error) => (4, error),
-            Self::InvalidIpAddressNeedInstanceId(error) => (5, error),
-            Self::OperationTimesOverLimit(error) => (6, error),
-            Self::ForbiddenExceedDuration(error) => (7, error),
-            Self::InvalidInstanceIdNotFound(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ReleasePublicIpAddressError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ReleasePublicIpAddressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationDenied",
-            "InvalidIpAddressNotFound",
-            "DryRunOperation",
-            "IncorrectInstanceStatus",
-            "InstanceLockedForSecurity",
-            "InvalidIpAddressNeedInstanceId",
-            "OperationTimesOverLimit",
-            "ForbiddenExceedDuration",
-            "InvalidInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ReleasePublicIpAddressError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ReleasePublicIpAddressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ReleasePublicIpAddressError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ReleasePublicIpAddressError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn release_public_ip_address(
+        &self,
+    ) -> ReleasePublicIpAddressRequestBuilder<&Self> {
+        ReleasePublicIpAddressRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RemoveBandwidthPackageIpsRequest>;
 /// Request of `RemoveBandwidthPackageIps`: RemoveBandwidthPackageIps
 ///
 /// Deprecated: use `Vpc::2016-04-28::RemoveBandwidthPackageIps` instead.
@@ -126,33 +129,28 @@ pub struct RemoveBandwidthPackageIpsRequestBuilder<C = ()> {
 impl<C> RemoveBandwidthPackageIpsRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`RemoveBandwidthPackageIpsRequest::region_id`](RemoveBandwidthPackageIpsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `BandwidthPackageId`.
     ///
-    /// - Wire name: `BandwidthPackageId`.
-    /// - Required.
+    /// Its description, rules and example: [`RemoveBandwidthPackageIpsRequest::bandwidth_package_id`](RemoveBandwidthPackageIpsRequest::bandwidth_package_id).
     pub fn bandwidth_package_id(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth_package_id = Some(value.into());
         self
     }
     /// Sets `ClientToken`.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`RemoveBandwidthPackageIpsRequest::client_token`](RemoveBandwidthPackageIpsRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
     }
     /// Sets `RemovedIpAddresses`.
     ///
-    /// - Wire name: `RemovedIpAddresses`.
-    /// - Required.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`RemoveBandwidthPackageIpsRequest::removed_ip_addresses`](RemoveBandwidthPackageIpsRequest::removed_ip_addresses).
     pub fn removed_ip_addresses(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -289,131 +287,28 @@ for RemoveBandwidthPackageIpsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RemoveBandwidthPackageIps`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RemoveBandwidthPackageIpsError {
-    /// HTTP 400 `InvalidIpCount.ValueNotSupported`: Can not remove all ips of the bandwidthPackage.
-    InvalidIpCountValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRemovedIpAddresses.NotFound`: Some of remove ip is not natPublicIp.
-    InvalidRemovedIpAddressesNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.ForwardEntry`: The ip has been used by ForwardEntry.
-    DependencyViolationForwardEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidBandwidthPackageId.NotFound`: The specified BandwidthPackageId does not exist in our records.
-    InvalidBandwidthPackageIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `invalidRemovedIpAddresses.NotFound`: Some of the specified value of RemovedIpAddress not found in specified BandwidthPackage.
-    InvalidRemovedIpAddressesNotFoundError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RemoveBandwidthPackageIpsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidIpCount.ValueNotSupported",
-                        "InvalidRemovedIpAddresses.NotFound",
-                        "DependencyViolation.ForwardEntry",
-                        "InvalidRegionId.NotFound",
-                        "InvalidBandwidthPackageId.NotFound",
-                        "invalidRemovedIpAddresses.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::RemoveBandwidthPackageIpsError;
+impl crate::Client {
+    /// Calls `RemoveBandwidthPackageIps`: RemoveBandwidthPackageIps
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RemoveBandwidthPackageIpsRequestBuilder::send) it. The parameters and their rules: [`RemoveBandwidthPackageIpsRequest`].
+    #[inline]
+    pub fn remove_bandwidth_package_ips(
+        &self,
+    ) -> RemoveBandwidthPackageIpsRequestBuilder<&Self> {
+        RemoveBandwidthPackageIpsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RemoveBandwidthPackageIpsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RemoveBandwidthPackageIps`: RemoveBandwidthPackageIps
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RemoveBandwidthPackageIpsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidIpCountValueNotSupported(error),
-            1 => Self::InvalidRemovedIpAddressesNotFound(error),
-            2 => Self::DependencyViolationForwardEntry(error),
-            3 => Self::InvalidRegionIdNotFound(error),
-            4 => Self::InvalidBandwidthPackageIdNotFound(error),
-            5 => Self::InvalidRemovedIpAddressesNotFoundError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidIpCountValueNotSupported(error) => (0, error),
-            Self::InvalidRemovedIpAddressesNotFound(error) => (1, error),
-            Self::DependencyViolationForwardEntry(error) => (2, error),
-            Self::InvalidRegionIdNotFound(error) => (3, error),
-            Self::InvalidBandwidthPackageIdNotFound(error) => (4, error),
-            Self::InvalidRemovedIpAddressesNotFoundError(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RemoveBandwidthPackageIpsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RemoveBandwidthPackageIpsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidIpCountValueNotSupported",
-            "InvalidRemovedIpAddressesNotFound",
-            "DependencyViolationForwardEntry",
-            "InvalidRegionIdNotFound",
-            "InvalidBandwidthPackageIdNotFound",
-            "InvalidRemovedIpAddressesNotFoundError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RemoveBandwidthPackageIpsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RemoveBandwidthPackageIpsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RemoveBandwidthPackageIpsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RemoveBandwidthPackageIpsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn remove_bandwidth_package_ips(
+        &self,
+    ) -> RemoveBandwidthPackageIpsRequestBuilder<&Self> {
+        RemoveBandwidthPackageIpsRequestBuilder::new(self)
     }
 }

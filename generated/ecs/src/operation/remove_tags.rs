@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RemoveTagsRequest>;
 /// Request of `RemoveTags`: Removes tags from a resource, such as an Elastic Compute Service (ECS) instance, disk, snapshot, image, or security group.
 ///
 /// Deprecated: use `UntagResources` instead.
@@ -150,9 +153,7 @@ impl<C> RemoveTagsRequestBuilder<C> {
     ///
     /// The region ID of the resource. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shenzhen`.
+    /// Its description, rules and example: [`RemoveTagsRequest::region_id`](RemoveTagsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -161,24 +162,7 @@ impl<C> RemoveTagsRequestBuilder<C> {
     ///
     /// The type of the resource. Valid values:
     ///
-    /// * instance
-    /// * disk
-    /// * snapshot
-    /// * image
-    /// * securitygroup
-    /// * volume
-    /// * eni
-    /// * ddh
-    /// * keypair
-    /// * launchtemplate
-    /// * reservedinstance
-    /// * snapshotpolicy
-    ///
-    /// All values must be in lowercase.
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Required.
-    /// - Example: `snapshot`.
+    /// Its description, rules and example: [`RemoveTagsRequest::resource_type`](RemoveTagsRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -187,9 +171,7 @@ impl<C> RemoveTagsRequestBuilder<C> {
     ///
     /// The ID of the resource. For example, if you set ResourceType to instance, you must set this parameter to the ID of the related instance.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Required.
-    /// - Example: `s-946ntx4****`.
+    /// Its description, rules and example: [`RemoveTagsRequest::resource_id`](RemoveTagsRequest::resource_id).
     pub fn resource_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_id = Some(value.into());
         self
@@ -198,8 +180,7 @@ impl<C> RemoveTagsRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`RemoveTagsRequest::tag`](RemoveTagsRequest::tag).
     pub fn tag(
         mut self,
         values: impl IntoIterator<Item = crate::types::AddTagsTag>,
@@ -324,133 +305,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RemoveTagsRespon
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RemoveTags`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RemoveTagsError {
-    /// HTTP 400 `InvalidTagCount`: The specified tags are beyond the permitted range.
-    InvalidTagCount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
-    InvalidTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResourceType.NotFound`: The specified ResourceType does not exist.
+mod error;
+pub use error::RemoveTagsError;
+impl crate::Client {
+    /// Calls `RemoveTags`: Removes tags from a resource, such as an Elastic Compute Service (ECS) instance, disk, snapshot, image, or security group.
     ///
-    /// Also returned with HTTP 404: The ResourceType provided does not exist in our records.
-    InvalidResourceTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidResourceId.NotSupported`: The specified ResourceId does not support tagging.
-    InvalidResourceIdNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceId.NotFound`: The specified ResourceId is not found in our records.
-    InvalidResourceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RemoveTagsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidTagCount",
-                        "InvalidTagKey.Malformed",
-                        "InvalidResourceType.NotFound",
-                        "InvalidResourceId.NotSupported",
-                        "InvalidResourceId.NotFound",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](RemoveTagsRequestBuilder::send) it. The parameters and their rules: [`RemoveTagsRequest`].
+    #[inline]
+    pub fn remove_tags(&self) -> RemoveTagsRequestBuilder<&Self> {
+        RemoveTagsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RemoveTagsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RemoveTags`: Removes tags from a resource, such as an Elastic Compute Service (ECS) instance, disk, snapshot, image, or security group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RemoveTagsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidTagCount(error),
-            1 => Self::InvalidTagKeyMalformed(error),
-            2 => Self::InvalidResourceTypeNotFound(error),
-            3 => Self::InvalidResourceIdNotSupported(error),
-            4 => Self::InvalidResourceIdNotFound(error),
-            5 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidTagCount(error) => (0, error),
-            Self::InvalidTagKeyMalformed(error) => (1, error),
-            Self::InvalidResourceTypeNotFound(error) => (2, error),
-            Self::InvalidResourceIdNotSupported(error) => (3, error),
-            Self::InvalidResourceIdNotFound(error) => (4, error),
-            Self::InvalidRegionIdNotFound(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RemoveTagsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RemoveTagsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidTagCount",
-            "InvalidTagKeyMalformed",
-            "InvalidResourceTypeNotFound",
-            "InvalidResourceIdNotSupported",
-            "InvalidResourceIdNotFound",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RemoveTagsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RemoveTagsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RemoveTagsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RemoveTagsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn remove_tags(&self) -> RemoveTagsRequestBuilder<&Self> {
+        RemoveTagsRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RenewDedicatedHostsRequest>;
 /// Request of `RenewDedicatedHosts`: Renews one or more subscription dedicated hosts.
 ///
 /// ## Usage notes
@@ -154,9 +157,7 @@ impl<C> RenewDedicatedHostsRequestBuilder<C> {
     ///
     /// The IDs of dedicated hosts. You can specify the IDs of up to 100 subscription dedicated hosts. Specify the dedicated host IDs in a JSON array. Example: `["dh-xxxxxxxxx", "dh-yyyyyyyyy", … "dh-zzzzzzzzz"]`. Separate the IDs with commas (,).
     ///
-    /// - Wire name: `DedicatedHostIds`.
-    /// - Required.
-    /// - Example: `dh-bp199lyny9b3****`.
+    /// Its description, rules and example: [`RenewDedicatedHostsRequest::dedicated_host_ids`](RenewDedicatedHostsRequest::dedicated_host_ids).
     pub fn dedicated_host_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.dedicated_host_ids = Some(value.into());
         self
@@ -165,9 +166,7 @@ impl<C> RenewDedicatedHostsRequestBuilder<C> {
     ///
     /// The region ID of the dedicated host. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`RenewDedicatedHostsRequest::region_id`](RenewDedicatedHostsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -176,12 +175,7 @@ impl<C> RenewDedicatedHostsRequestBuilder<C> {
     ///
     /// The renewal duration. Valid values:
     ///
-    /// * Valid values when the PeriodUnit parameter is set to Month: 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36, 48, and 60.
-    /// * Valid values when the PeriodUnit parameter is set to Year: 1, 2, 3, 4, and 5.
-    ///
-    /// - Wire name: `Period`.
-    /// - Required.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`RenewDedicatedHostsRequest::period`](RenewDedicatedHostsRequest::period).
     pub fn period(mut self, value: i32) -> Self {
         self.inner.period = Some(value);
         self
@@ -190,13 +184,7 @@ impl<C> RenewDedicatedHostsRequestBuilder<C> {
     ///
     /// The unit of the renewal period. Valid values:
     ///
-    /// * Month
-    /// * Year
-    ///
-    /// Default value: Month.
-    ///
-    /// - Wire name: `PeriodUnit`.
-    /// - Example: `Month`.
+    /// Its description, rules and example: [`RenewDedicatedHostsRequest::period_unit`](RenewDedicatedHostsRequest::period_unit).
     pub fn period_unit(mut self, value: impl Into<String>) -> Self {
         self.inner.period_unit = Some(value.into());
         self
@@ -205,9 +193,7 @@ impl<C> RenewDedicatedHostsRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate a client token. Make sure that a unique client token is used for each request. The token can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence?](<https://www.alibabacloud.com/help/doc-detail/25693.htm>)
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`RenewDedicatedHostsRequest::client_token`](RenewDedicatedHostsRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -352,163 +338,24 @@ for RenewDedicatedHostsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RenewDedicatedHosts`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RenewDedicatedHostsError {
-    /// HTTP 400 `IdempotenceParamNotMatch`: Request uses a client token in a previous request but is not identical to that request.
-    IdempotenceParamNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidClientToken.ValueNotSupported`: The ClientToken provided is invalid.
-    InvalidClientTokenValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeriod`: The specified period is not valid.
-    InvalidPeriod(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeriodUnit.ValueNotSupported`: The specified parameter PeriodUnit is not valid.
-    InvalidPeriodUnitValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ChargeTypeViolation`: Pay-As-You-Go dedicated host do not support this operation.
+mod error;
+pub use error::RenewDedicatedHostsError;
+impl crate::Client {
+    /// Calls `RenewDedicatedHosts`: Renews one or more subscription dedicated hosts.
     ///
-    /// Also returned with HTTP 403: Pay-As-You-Go dedicated host do not support this operation.
-    ChargeTypeViolation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDedicatedHostId.NotFound`: The specified DedicatedHostId does not exist.
-    InvalidDedicatedHostIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.Upgrading`: The dedicated host is upgrading, please try it later.
-    InvalidStatusUpgrading(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LastOrderProcessing`: The previous order is still processing, please try again later.
-    LastOrderProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectHostStatus`: The current status of the resource does not support this operation.
-    IncorrectHostStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `LastTokenProcessing`: The last token request is processing.
-    LastTokenProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RenewDedicatedHostsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IdempotenceParamNotMatch",
-                        "InvalidClientToken.ValueNotSupported",
-                        "InvalidPeriod",
-                        "InvalidPeriodUnit.ValueNotSupported",
-                        "ChargeTypeViolation",
-                        "InvalidDedicatedHostId.NotFound",
-                        "InvalidStatus.Upgrading",
-                        "LastOrderProcessing",
-                        "IncorrectHostStatus",
-                        "LastTokenProcessing",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](RenewDedicatedHostsRequestBuilder::send) it. The parameters and their rules: [`RenewDedicatedHostsRequest`].
+    #[inline]
+    pub fn renew_dedicated_hosts(&self) -> RenewDedicatedHostsRequestBuilder<&Self> {
+        RenewDedicatedHostsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RenewDedicatedHostsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RenewDedicatedHosts`: Renews one or more subscription dedicated hosts.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RenewDedicatedHostsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IdempotenceParamNotMatch(error),
-            1 => Self::InvalidClientTokenValueNotSupported(error),
-            2 => Self::InvalidPeriod(error),
-            3 => Self::InvalidPeriodUnitValueNotSupported(error),
-            4 => Self::ChargeTypeViolation(error),
-            5 => Self::InvalidDedicatedHostIdNotFound(error),
-            6 => Self::InvalidStatusUpgrading(error),
-            7 => Self::LastOrderProcessing(error),
-            8 => Self::IncorrectHostStatus(error),
-            9 => Self::LastTokenProcessing(error),
-            10 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IdempotenceParamNotMatch(error) => (0, error),
-            Self::InvalidClientTokenValueNotSupported(error) => (1, error),
-            Self::InvalidPeriod(error) => (2, error),
-            Self::InvalidPeriodUnitValueNotSupported(error) => (3, error),
-            Self::ChargeTypeViolation(error) => (4, error),
-            Self::InvalidDedicatedHostIdNotFound(error) => (5, error),
-            Self::InvalidStatusUpgrading(error) => (6, error),
-            Self::LastOrderProcessing(error) => (7, error),
-            Self::IncorrectHostStatus(error) => (8, error),
-            Self::LastTokenProcessing(error) => (9, error),
-            Self::InternalError(error) => (10, error),
-            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RenewDedicatedHostsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RenewDedicatedHostsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IdempotenceParamNotMatch",
-            "InvalidClientTokenValueNotSupported",
-            "InvalidPeriod",
-            "InvalidPeriodUnitValueNotSupported",
-            "ChargeTypeViolation",
-            "InvalidDedicatedHostIdNotFound",
-            "InvalidStatusUpgrading",
-            "LastOrderProcessing",
-            "IncorrectHostStatus",
-            "LastTokenProcessing",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RenewDedicatedHostsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RenewDedicatedHostsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RenewDedicatedHostsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RenewDedicatedHostsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn renew_dedicated_hosts(&self) -> RenewDedicatedHostsRequestBuilder<&Self> {
+        RenewDedicatedHostsRequestBuilder::new(self)
     }
 }

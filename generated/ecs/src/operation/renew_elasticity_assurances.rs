@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RenewElasticityAssurancesRequest>;
 /// Request of `RenewElasticityAssurances`: Renews elasticity assurances that you purchased.
 ///
 /// # Example
@@ -196,10 +199,7 @@ impl<C> RenewElasticityAssurancesRequestBuilder<C> {
     ///
     /// The region ID of the elasticity assurance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2680071.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`RenewElasticityAssurancesRequest::region_id`](RenewElasticityAssurancesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -208,13 +208,7 @@ impl<C> RenewElasticityAssurancesRequestBuilder<C> {
     ///
     /// The renewal duration. The unit of the renewal duration is determined by the `PeriodUnit` value. Valid values:
     ///
-    /// * Valid values if you set `PeriodUnit` to `Month`: 1, 2, 3, 4, 5, 6, 7, 8, and 9.
-    /// * Valid values if you set `PeriodUnit` to `Year`: 1, 2, and 3.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `Period`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`RenewElasticityAssurancesRequest::period`](RenewElasticityAssurancesRequest::period).
     pub fn period(mut self, value: i32) -> Self {
         self.inner.period = Some(value);
         self
@@ -223,14 +217,7 @@ impl<C> RenewElasticityAssurancesRequestBuilder<C> {
     ///
     /// The unit of the renewal duration. Valid values:
     ///
-    /// * Month
-    /// * Year
-    ///
-    /// Default value: Year.
-    ///
-    /// - Wire name: `PeriodUnit`.
-    /// - Default: `Year`.
-    /// - Example: `Year`.
+    /// Its description, rules and example: [`RenewElasticityAssurancesRequest::period_unit`](RenewElasticityAssurancesRequest::period_unit).
     pub fn period_unit(mut self, value: impl Into<String>) -> Self {
         self.inner.period_unit = Some(value.into());
         self
@@ -239,11 +226,7 @@ impl<C> RenewElasticityAssurancesRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests.
     ///
-    /// The `token` can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`RenewElasticityAssurancesRequest::client_token`](RenewElasticityAssurancesRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -252,20 +235,14 @@ impl<C> RenewElasticityAssurancesRequestBuilder<C> {
     ///
     /// Specifies whether to enable automatic payment. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: true.
-    ///
-    /// - Wire name: `AutoPay`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`RenewElasticityAssurancesRequest::auto_pay`](RenewElasticityAssurancesRequest::auto_pay).
     pub fn auto_pay(mut self, value: bool) -> Self {
         self.inner.auto_pay = Some(value);
         self
     }
     /// Sets `PrivatePoolOptions`.
     ///
-    /// - Wire name: `PrivatePoolOptions`.
+    /// Its description, rules and example: [`RenewElasticityAssurancesRequest::private_pool_options`](RenewElasticityAssurancesRequest::private_pool_options).
     pub fn private_pool_options(
         mut self,
         value: crate::types::RenewElasticityAssurancesPrivatePoolOptions,
@@ -277,13 +254,7 @@ impl<C> RenewElasticityAssurancesRequestBuilder<C> {
     ///
     /// Specifies whether to enable auto-renewal for the elasticity assurance. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `AutoRenew`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`RenewElasticityAssurancesRequest::auto_renew`](RenewElasticityAssurancesRequest::auto_renew).
     pub fn auto_renew(mut self, value: bool) -> Self {
         self.inner.auto_renew = Some(value);
         self
@@ -292,13 +263,7 @@ impl<C> RenewElasticityAssurancesRequestBuilder<C> {
     ///
     /// The auto-renewal period. Unit: month. Valid values: 1, 2, 3, 6, 12, 24, and 36.
     ///
-    /// * If you set `PeriodUnit` to Month, the default value is 1.
-    /// * If you set `PeriodUnit` to Year, the default value is 12.
-    ///
-    /// > This parameter is required if you set `AutoRenew` to `true`.
-    ///
-    /// - Wire name: `AutoRenewPeriod`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`RenewElasticityAssurancesRequest::auto_renew_period`](RenewElasticityAssurancesRequest::auto_renew_period).
     pub fn auto_renew_period(mut self, value: i32) -> Self {
         self.inner.auto_renew_period = Some(value);
         self
@@ -453,179 +418,28 @@ for RenewElasticityAssurancesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RenewElasticityAssurances`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RenewElasticityAssurancesError {
-    /// HTTP 400 `InvalidPeriodUnit.ValueNotSupported`: The specified parameter PeriodUnit is not valid.
-    InvalidPeriodUnitValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidChargeType.ValueNotSupported`: ChargeType is not valid.
-    InvalidChargeTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.PrivatePoolOptions.Id`: The specified parameter PrivatePoolOptions.Id does not exist.
-    MissingParameterPrivatePoolOptionsId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.PeriodUnit`: The specified PeriodUnit is invalid.
-    InvalidParameterPeriodUnit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Period`: The specified parameter Period or PeriodUnit is invalid.
-    InvalidParameterPeriod(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.PrivatePoolOptionsId`: The specified parameter PrivatePoolOptions.Id is invalid.
-    InvalidParameterPrivatePoolOptionsId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAutoRenewPeriod.ValueNotSupported`: The specified autoRenewPeriod is invalid.
-    InvalidAutoRenewPeriodValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.ResourceOwnerAccount`: ResourceOwnerAccount is Invalid.
-    InvalidParameterResourceOwnerAccount(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Account.Arrearage`: Your account has been in arrears.
-    AccountArrearage(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ChargeTypeViolation`: The operation is not permitted due to charge type of the instance.
-    ChargeTypeViolation(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.PackageTypeUnsupported`: Not support to renew this type of resource package.
-    InvalidOperationPackageTypeUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `IncorrectPrivatePoolStatus`: The current status of the private pool does not support this operation.
-    IncorrectPrivatePoolStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InvalidPrivatePoolId.NotFound`: The specified private pool does not exist.
-    InvalidPrivatePoolIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RenewElasticityAssurancesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidPeriodUnit.ValueNotSupported",
-                        "InvalidChargeType.ValueNotSupported",
-                        "MissingParameter.PrivatePoolOptions.Id",
-                        "InvalidParameter.PeriodUnit",
-                        "InvalidParameter.Period",
-                        "InvalidParameter.PrivatePoolOptionsId",
-                        "InvalidAutoRenewPeriod.ValueNotSupported",
-                        "InvalidParameter.ResourceOwnerAccount",
-                        "Account.Arrearage",
-                        "ChargeTypeViolation",
-                        "InvalidOperation.PackageTypeUnsupported",
-                        "InternalError",
-                        "IncorrectPrivatePoolStatus",
-                        "InvalidPrivatePoolId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::RenewElasticityAssurancesError;
+impl crate::Client {
+    /// Calls `RenewElasticityAssurances`: Renews elasticity assurances that you purchased.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RenewElasticityAssurancesRequestBuilder::send) it. The parameters and their rules: [`RenewElasticityAssurancesRequest`].
+    #[inline]
+    pub fn renew_elasticity_assurances(
+        &self,
+    ) -> RenewElasticityAssurancesRequestBuilder<&Self> {
+        RenewElasticityAssurancesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RenewElasticityAssurancesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RenewElasticityAssurances`: Renews elasticity assurances that you purchased.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RenewElasticityAssurancesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidPeriodUnitValueNotSupported(error),
-            1 => Self::InvalidChargeTypeValueNotSupported(error),
-            2 => Self::MissingParameterPrivatePoolOptionsId(error),
-            3 => Self::InvalidParameterPeriodUnit(error),
-            4 => Self::InvalidParameterPeriod(error),
-            5 => Self::InvalidParameterPrivatePoolOptionsId(error),
-            6 => Self::InvalidAutoRenewPeriodValueNotSupported(error),
-            7 => Self::InvalidParameterResourceOwnerAccount(error),
-            8 => Self::AccountArrearage(error),
-            9 => Self::ChargeTypeViolation(error),
-            10 => Self::InvalidOperationPackageTypeUnsupported(error),
-            11 => Self::InternalError(error),
-            12 => Self::IncorrectPrivatePoolStatus(error),
-            13 => Self::InvalidPrivatePoolIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidPeriodUnitValueNotSupported(error) => (0, error),
-            Self::InvalidChargeTypeValueNotSupported(error) => (1, error),
-            Self::MissingParameterPrivatePoolOptionsId(error) => (2, error),
-            Self::InvalidParameterPeriodUnit(error) => (3, error),
-            Self::InvalidParameterPeriod(error) => (4, error),
-            Self::InvalidParameterPrivatePoolOptionsId(error) => (5, error),
-            Self::InvalidAutoRenewPeriodValueNotSupported(error) => (6, error),
-            Self::InvalidParameterResourceOwnerAccount(error) => (7, error),
-            Self::AccountArrearage(error) => (8, error),
-            Self::ChargeTypeViolation(error) => (9, error),
-            Self::InvalidOperationPackageTypeUnsupported(error) => (10, error),
-            Self::InternalError(error) => (11, error),
-            Self::IncorrectPrivatePoolStatus(error) => (12, error),
-            Self::InvalidPrivatePoolIdNotFound(error) => (13, error),
-            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RenewElasticityAssurancesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RenewElasticityAssurancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidPeriodUnitValueNotSupported",
-            "InvalidChargeTypeValueNotSupported",
-            "MissingParameterPrivatePoolOptionsId",
-            "InvalidParameterPeriodUnit",
-            "InvalidParameterPeriod",
-            "InvalidParameterPrivatePoolOptionsId",
-            "InvalidAutoRenewPeriodValueNotSupported",
-            "InvalidParameterResourceOwnerAccount",
-            "AccountArrearage",
-            "ChargeTypeViolation",
-            "InvalidOperationPackageTypeUnsupported",
-            "InternalError",
-            "IncorrectPrivatePoolStatus",
-            "InvalidPrivatePoolIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RenewElasticityAssurancesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RenewElasticityAssurancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RenewElasticityAssurancesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RenewElasticityAssurancesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn renew_elasticity_assurances(
+        &self,
+    ) -> RenewElasticityAssurancesRequestBuilder<&Self> {
+        RenewElasticityAssurancesRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RenewInstanceRequest>;
 /// Request of `RenewInstance`: Renews a subscription Elastic Compute Service (ECS) instance. You can specify a renewal period or renew the instance to a unified expiration date.
 ///
 /// **Before you call this operation, make sure that you are familiar with the billing methods and [pricing](<https://www.alibabacloud.com/product/ecs#pricing>) of ECS**.
@@ -154,9 +157,7 @@ impl<C> RenewInstanceRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`RenewInstanceRequest::client_token`](RenewInstanceRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -165,9 +166,7 @@ impl<C> RenewInstanceRequestBuilder<C> {
     ///
     /// The ID of the instance that you want to renew.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`RenewInstanceRequest::instance_id`](RenewInstanceRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -176,12 +175,7 @@ impl<C> RenewInstanceRequestBuilder<C> {
     ///
     /// The renewal period of the subscription instance. If `DedicatedHostId` is specified, the value of Period cannot exceed the subscription period of the specified dedicated host.
     ///
-    /// Valid values when PeriodUnit is set to Month: 1, 2, 3, 4, 5, 6, 7, 8, 9, and 12.
-    ///
-    /// > The renewal period-related parameter pair (`Period` and `PeriodUnit`) and `ExpectedRenewDay` are mutually exclusive.
-    ///
-    /// - Wire name: `Period`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`RenewInstanceRequest::period`](RenewInstanceRequest::period).
     pub fn period(mut self, value: i32) -> Self {
         self.inner.period = Some(value);
         self
@@ -190,12 +184,7 @@ impl<C> RenewInstanceRequestBuilder<C> {
     ///
     /// The unit of the renewal period. Valid values:
     ///
-    /// Month
-    ///
-    /// Default value: Month.
-    ///
-    /// - Wire name: `PeriodUnit`.
-    /// - Example: `Month`.
+    /// Its description, rules and example: [`RenewInstanceRequest::period_unit`](RenewInstanceRequest::period_unit).
     pub fn period_unit(mut self, value: impl Into<String>) -> Self {
         self.inner.period_unit = Some(value.into());
         self
@@ -204,12 +193,7 @@ impl<C> RenewInstanceRequestBuilder<C> {
     ///
     /// Specifies the [unified expiration date](<https://www.alibabacloud.com/help/doc-detail/63396.htm>). Valid values: 1 to 28.
     ///
-    /// To use this parameter, you must specify a unified expiration date for the ECS instance. The value of this parameter must be the same as the specified unified expiration date. Otherwise, the call fails.
-    ///
-    /// > You must specify the renewal period-related parameter pair (`Period` and `PeriodUnit`) or `ExpectedRenewDay`, but not both.
-    ///
-    /// - Wire name: `ExpectedRenewDay`.
-    /// - Example: `5`.
+    /// Its description, rules and example: [`RenewInstanceRequest::expected_renew_day`](RenewInstanceRequest::expected_renew_day).
     pub fn expected_renew_day(mut self, value: i32) -> Self {
         self.inner.expected_renew_day = Some(value);
         self
@@ -344,427 +328,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RenewInstanceRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RenewInstance`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RenewInstanceError {
-    /// HTTP 400 `InvalidInternetChargeType.ValueNotSupported`: The specified InternetChargeType is not valid.
-    InvalidInternetChargeTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.NotSupported`: The specified InstanceType is not Supported.
-    InvalidInstanceTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: The specified parameter "InternetMaxBandwidthOut" is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceChargeType.NotFound`: The InstanceChargeType does not exist in our records.
-    InvalidInstanceChargeTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRebootTime.Malformed`: The specified RebootTime is not valid.
-    InvalidRebootTimeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRebootTime.ValueNotSupported`: The specified RebootTime is out of the permitted range.
-    InvalidRebootTimeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IdempotenceParamNotMatch`: Request uses a client token in a previous request but is not identical to that request.
-    IdempotenceParamNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidClientToken.ValueNotSupported`: The ClientToken provided is invalid.
-    InvalidClientTokenValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.ValueNotSupported`: The specified InstanceType does not exist or beyond the permitted range.
-    InvalidInstanceTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.codeUnauthorized`: The specified InstanceType is not authorized.
-    InvalidInstanceTypeCodeUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInternetChargeType.InstanceNotSupported`: The specified instance which is in vpc is not support the parameter InternetChargeType.
-    InvalidInternetChargeTypeInstanceNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeriod`: The specified period is not valid.
-    InvalidPeriod(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParamter`: The specified parameter "Period" is not null.
-    MissingParamter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Upgrade.NotSupported`: Upgrade operation is not supported.
-    UpgradeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied`: Specified instance is in VPC.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.ValueUnauthorized`: The specified InstanceType is not authorized.
-    InvalidInstanceTypeValueUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.InstanceType`: Current instancetype cannot be changed to the specified one.
-    DependencyViolationInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeriodUnit.ValueNotSupported`: The specified parameter PeriodUnit is not valid.
-    InvalidPeriodUnitValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDedicatedHostId.NotFound`: The specified DedicatedHostId does not exist.
-    InvalidDedicatedHostIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDedicatedHostStatus.NotSupport`: Operation denied due to dedicated host status.
-    InvalidDedicatedHostStatusNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectDedicatedHostStatus`: The current status of the resource does not support this operation.
-    IncorrectDedicatedHostStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeriod.ExceededDedicatedHost`: Instance expired date can't exceed dedicated host expired date.
-    InvalidPeriodExceededDedicatedHost(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.Upgrading`: The instance is upgrading; please try again later.
-    InvalidStatusUpgrading(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeriod.ExceededMaximumExpirationDate`: The specified renewal period cannot exceed the maximum expiration date. We recommend you try shortening the renewal period at next attempt.
-    InvalidPeriodExceededMaximumExpirationDate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LastOrderProcessing`: The previous order is still processing, please try again later.
-    LastOrderProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Idempotence.Processing`: The previous request is still processing, please try again later.
-    IdempotenceProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidLoanOrderStatus.Uncompleted`: Any unpaid order must be cancelled before you try this action again. The scheduled unpaid order is a loan order that cannot be auto cancelled. For more information, visit the loan management center.
-    InvalidLoanOrderStatusUncompleted(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.UnfinishedOrder`: The current instance has unfinished refundOrder, this operation is denied.
-    OperationDeniedUnfinishedOrder(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeriod.NotFound`: The specified period and expectedRenewDay cannot both be empty.
-    InvalidPeriodNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidExpectedRenewDay.StarterPackageNotSupported`: The specified starterPackage cannot support renew with expectedRenewDay.
-    InvalidExpectedRenewDayStarterPackageNotSupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParam.ExpectedRenewDay`: The specified param ExpectedRenewDay is not valid.
-    InvalidParamExpectedRenewDay(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceed.AlignInstance`: The maximum number of align operations is exceeded.
-    QuotaExceedAlignInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidExpectedRenewDay.Conflict`: The specified expectedRenewDay is in conflict with period.
-    InvalidExpectedRenewDayConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidExpectedRenewDay.ValueNotSupported`: The specified parameter ExpectedRenewDay is not valid.
-    InvalidExpectedRenewDayValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.AbnormalInstanceInfo`: The current renewable operation is not supported due to abnormal information of the instance, please submit ticket to process.
-    OperationDeniedAbnormalInstanceInfo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoPermission.Price`: The operation requires price permission. Please either apply for permission from your main account, or set the parameter AutoPay as true.
-    NoPermissionPrice(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.ClassicNetworkTypeNotSupported`: The classic network instance does not support this operation.
-    InvalidOperationClassicNetworkTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ChargeTypeViolation`: The operation is not permitted due to charge type of the instance.
-    ChargeTypeViolation(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Diskcategory.Mismatch`: The disk specified to convert to portable is not allowed due to the disk category does not support.
-    DiskcategoryMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectInstanceStatus`: The current status of the resource does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceSpecModification.NotEffective`: The specified instance has been reserved for making a spec modification and not taken effective in the current contract period.
-    InstanceSpecModificationNotEffective(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `LastTokenProcessing`: The last token request is processing.
-    LastTokenProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Instance.UnPaidOrder`: The specified instance has unpaid order.
-    InstanceUnPaidOrder(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceLockedForSecurity`: The specified operation is denied as your instance is locked for security reasons.
-    InstanceLockedForSecurity(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDisk.NotAllowed`: The specified disk is not allowed to be converted to portable.
-    InvalidDiskNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceTypeNotSupported`: The specified zone does not offer the specified instancetype.
-    InstanceTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidChargeType.NotSupported`: The chargeType of the instance does not support this operation.
-    InvalidChargeTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.NoStock`: The requested resource is sold out in the specified zone, try other types of resources or other regions and zones.
-    OperationDeniedNoStock(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.ImageNotValid`: The specified image is not authorized.
-    OperationDeniedImageNotValid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidPeriod.StarterPackage`: This instance was created by using a Starter Package plan and can only be renewed monthly, not yearly.
-    InvalidPeriodStarterPackage(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `RenewDateNotSupported.StarterPackage`: This instance was created by using a Starter Package plan and can only be renewed three days before it expires.
-    RenewDateNotSupportedStarterPackage(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `PrePaidInstance.Expired`: The prePaid instance has expired.
-    PrePaidInstanceExpired(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDiskId.NotFound`: The specified disk does not exist.
-    InvalidDiskIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RenewInstanceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidInternetChargeType.ValueNotSupported",
-                        "InvalidInstanceType.NotSupported",
-                        "InvalidParameter",
-                        "InvalidInstanceChargeType.NotFound",
-                        "InvalidRebootTime.Malformed",
-                        "InvalidRebootTime.ValueNotSupported",
-                        "IdempotenceParamNotMatch",
-                        "InvalidClientToken.ValueNotSupported",
-                        "InvalidInstanceType.ValueNotSupported",
-                        "InvalidInstanceType.codeUnauthorized",
-                        "InvalidInternetChargeType.InstanceNotSupported",
-                        "InvalidPeriod",
-                        "MissingParamter",
-                        "Upgrade.NotSupported",
-                        "OperationDenied",
-                        "InvalidInstanceType.ValueUnauthorized",
-                        "DependencyViolation.InstanceType",
-                        "InvalidPeriodUnit.ValueNotSupported",
-                        "InvalidDedicatedHostId.NotFound",
-                        "InvalidDedicatedHostStatus.NotSupport",
-                        "IncorrectDedicatedHostStatus",
-                        "InvalidPeriod.ExceededDedicatedHost",
-                        "InvalidStatus.Upgrading",
-                        "InvalidPeriod.ExceededMaximumExpirationDate",
-                        "LastOrderProcessing",
-                        "Idempotence.Processing",
-                        "InvalidLoanOrderStatus.Uncompleted",
-                        "OperationDenied.UnfinishedOrder",
-                        "InvalidPeriod.NotFound",
-                        "InvalidExpectedRenewDay.StarterPackageNotSupported",
-                        "InvalidParam.ExpectedRenewDay",
-                        "QuotaExceed.AlignInstance",
-                        "InvalidExpectedRenewDay.Conflict",
-                        "InvalidExpectedRenewDay.ValueNotSupported",
-                        "OperationDenied.AbnormalInstanceInfo",
-                        "NoPermission.Price",
-                        "InvalidOperation.ClassicNetworkTypeNotSupported",
-                        "ChargeTypeViolation",
-                        "Diskcategory.Mismatch",
-                        "IncorrectInstanceStatus",
-                        "InstanceSpecModification.NotEffective",
-                        "LastTokenProcessing",
-                        "Instance.UnPaidOrder",
-                        "InstanceLockedForSecurity",
-                        "InvalidDisk.NotAllowed",
-                        "InstanceTypeNotSupported",
-                        "InvalidChargeType.NotSupported",
-                        "OperationDenied.NoStock",
-                        "OperationDenied.ImageNotValid",
-                        "InvalidPeriod.StarterPackage",
-                        "RenewDateNotSupported.StarterPackage",
-                        "PrePaidInstance.Expired",
-                        "InvalidDiskId.NotFound",
-                        "InvalidInstanceId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::RenewInstanceError;
+impl crate::Client {
+    /// Calls `RenewInstance`: Renews a subscription Elastic Compute Service (ECS) instance. You can specify a renewal period or renew the instance to a unified expiration date.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RenewInstanceRequestBuilder::send) it. The parameters and their rules: [`RenewInstanceRequest`].
+    #[inline]
+    pub fn renew_instance(&self) -> RenewInstanceRequestBuilder<&Self> {
+        RenewInstanceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RenewInstanceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RenewInstance`: Renews a subscription Elastic Compute Service (ECS) instance. You can specify a renewal period or renew the instance to a unified expiration date.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RenewInstanceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidInternetChargeTypeValueNotSupported(error),
-            1 => Self::InvalidInstanceTypeNotSupported(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::InvalidInstanceChargeTypeNotFound(error),
-            4 => Self::InvalidRebootTimeMalformed(error),
-            5 => Self::InvalidRebootTimeValueNotSupported(error),
-            6 => Self::IdempotenceParamNotMatch(error),
-            7 => Self::InvalidClientTokenValueNotSupported(error),
-            8 => Self::InvalidInstanceTypeValueNotSupported(error),
-            9 => Self::InvalidInstanceTypeCodeUnauthorized(error),
-            10 => Self::InvalidInternetChargeTypeInstanceNotSupported(error),
-            11 => Self::InvalidPeriod(error),
-            12 => Self::MissingParamter(error),
-            13 => Self::UpgradeNotSupported(error),
-            14 => Self::OperationDenied(error),
-            15 => Self::InvalidInstanceTypeValueUnauthorized(error),
-            16 => Self::DependencyViolationInstanceType(error),
-            17 => Self::InvalidPeriodUnitValueNotSupported(error),
-            18 => Self::InvalidDedicatedHostIdNotFound(error),
-            19 => Self::InvalidDedicatedHostStatusNotSupport(error),
-            20 => Self::IncorrectDedicatedHostStatus(error),
-            21 => Self::InvalidPeriodExceededDedicatedHost(error),
-            22 => Self::InvalidStatusUpgrading(error),
-            23 => Self::InvalidPeriodExceededMaximumExpirationDate(error),
-            24 => Self::LastOrderProcessing(error),
-            25 => Self::IdempotenceProcessing(error),
-            26 => Self::InvalidLoanOrderStatusUncompleted(error),
-            27 => Self::OperationDeniedUnfinishedOrder(error),
-            28 => Self::InvalidPeriodNotFound(error),
-            29 => Self::InvalidExpectedRenewDayStarterPackageNotSupported(error),
-            30 => Self::InvalidParamExpectedRenewDay(error),
-            31 => Self::QuotaExceedAlignInstance(error),
-            32 => Self::InvalidExpectedRenewDayConflict(error),
-            33 => Self::InvalidExpectedRenewDayValueNotSupported(error),
-            34 => Self::OperationDeniedAbnormalInstanceInfo(error),
-            35 => Self::NoPermissionPrice(error),
-            36 => Self::InvalidOperationClassicNetworkTypeNotSupported(error),
-            37 => Self::ChargeTypeViolation(error),
-            38 => Self::DiskcategoryMismatch(error),
-            39 => Self::IncorrectInstanceStatus(error),
-            40 => Self::InstanceSpecModificationNotEffective(error),
-            41 => Self::LastTokenProcessing(error),
-            42 => Self::InstanceUnPaidOrder(error),
-            43 => Self::InstanceLockedForSecurity(error),
-            44 => Self::InvalidDiskNotAllowed(error),
-            45 => Self::InstanceTypeNotSupported(error),
-            46 => Self::InvalidChargeTypeNotSupported(error),
-            47 => Self::OperationDeniedNoStock(error),
-            48 => Self::OperationDeniedImageNotValid(error),
-            49 => Self::InvalidPeriodStarterPackage(error),
-            50 => Self::RenewDateNotSupportedStarterPackage(error),
-            51 => Self::PrePaidInstanceExpired(error),
-            52 => Self::InvalidDiskIdNotFound(error),
-            53 => Self::InvalidInstanceIdNotFound(error),
-            54 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidInternetChargeTypeValueNotSupported(error) => (0, error),
-            Self::InvalidInstanceTypeNotSupported(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::InvalidInstanceChargeTypeNotFound(error) => (3, error),
-            Self::InvalidRebootTimeMalformed(error) => (4, error),
-            Self::InvalidRebootTimeValueNotSupported(error) => (5, error),
-            Self::IdempotenceParamNotMatch(error) => (6, error),
-            Self::InvalidClientTokenValueNotSupported(error) => (7, error),
-            Self::InvalidInstanceTypeValueNotSupported(error) => (8, error),
-            Self::InvalidInstanceTypeCodeUnauthorized(error) => (9, error),
-            Self::InvalidInternetChargeTypeInstanceNotSupported(error) => (10, error),
-            Self::InvalidPeriod(error) => (11, error),
-            Self::MissingParamter(error) => (12, error),
-            Self::UpgradeNotSupported(error) => (13, error),
-            Self::OperationDenied(error) => (14, error),
-            Self::InvalidInstanceTypeValueUnauthorized(error) => (15, error),
-            Self::DependencyViolationInstanceType(error) => (16, error),
-            Self::InvalidPeriodUnitValueNotSupported(error) => (17, error),
-            Self::InvalidDedicatedHostIdNotFound(error) => (18, error),
-            Self::InvalidDedicatedHostStatusNotSupport(error) => (19, error),
-            Self::IncorrectDedicatedHostStatus(error) => (20, error),
-            Self::InvalidPeriodExceededDedicatedHost(error) => (21, error),
-            Self::InvalidStatusUpgrading(error) => (22, error),
-            Self::InvalidPeriodExceededMaximumExpirationDate(error) => (23, error),
-            Self::LastOrderProcessing(error) => (24, error),
-            Self::IdempotenceProcessing(error) => (25, error),
-            Self::InvalidLoanOrderStatusUncompleted(error) => (26, error),
-            Self::OperationDeniedUnfinishedOrder(error) => (27, error),
-            Self::InvalidPeriodNotFound(error) => (28, error),
-            Self::InvalidExpectedRenewDayStarterPackageNotSupported(error) => (29, error),
-            Self::InvalidParamExpectedRenewDay(error) => (30, error),
-            Self::QuotaExceedAlignInstance(error) => (31, error),
-            Self::InvalidExpectedRenewDayConflict(error) => (32, error),
-            Self::InvalidExpectedRenewDayValueNotSupported(error) => (33, error),
-            Self::OperationDeniedAbnormalInstanceInfo(error) => (34, error),
-            Self::NoPermissionPrice(error) => (35, error),
-            Self::InvalidOperationClassicNetworkTypeNotSupported(error) => (36, error),
-            Self::ChargeTypeViolation(error) => (37, error),
-            Self::DiskcategoryMismatch(error) => (38, error),
-            Self::IncorrectInstanceStatus(error) => (39, error),
-            Self::InstanceSpecModificationNotEffective(error) => (40, error),
-            Self::LastTokenProcessing(error) => (41, error),
-            Self::InstanceUnPaidOrder(error) => (42, error),
-            Self::InstanceLockedForSecurity(error) => (43, error),
-            Self::InvalidDiskNotAllowed(error) => (44, error),
-            Self::InstanceTypeNotSupported(error) => (45, error),
-            Self::InvalidChargeTypeNotSupported(error) => (46, error),
-            Self::OperationDeniedNoStock(error) => (47, error),
-            Self::OperationDeniedImageNotValid(error) => (48, error),
-            Self::InvalidPeriodStarterPackage(error) => (49, error),
-            Self::RenewDateNotSupportedStarterPackage(error) => (50, error),
-            Self::PrePaidInstanceExpired(error) => (51, error),
-            Self::InvalidDiskIdNotFound(error) => (52, error),
-            Self::InvalidInstanceIdNotFound(error) => (53, error),
-            Self::InternalError(error) => (54, error),
-            Self::Unhandled(unhandled) => (55, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RenewInstanceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RenewInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidInternetChargeTypeValueNotSupported",
-            "InvalidInstanceTypeNotSupported",
-            "InvalidParameter",
-            "InvalidInstanceChargeTypeNotFound",
-            "InvalidRebootTimeMalformed",
-            "InvalidRebootTimeValueNotSupported",
-            "IdempotenceParamNotMatch",
-            "InvalidClientTokenValueNotSupported",
-            "InvalidInstanceTypeValueNotSupported",
-            "InvalidInstanceTypeCodeUnauthorized",
-            "InvalidInternetChargeTypeInstanceNotSupported",
-            "InvalidPeriod",
-            "MissingParamter",
-            "UpgradeNotSupported",
-            "OperationDenied",
-            "InvalidInstanceTypeValueUnauthorized",
-            "DependencyViolationInstanceType",
-            "InvalidPeriodUnitValueNotSupported",
-            "InvalidDedicatedHostIdNotFound",
-            "InvalidDedicatedHostStatusNotSupport",
-            "IncorrectDedicatedHostStatus",
-            "InvalidPeriodExceededDedicatedHost",
-            "InvalidStatusUpgrading",
-            "InvalidPeriodExceededMaximumExpirationDate",
-            "LastOrderProcessing",
-            "IdempotenceProcessing",
-            "InvalidLoanOrderStatusUncompleted",
-            "OperationDeniedUnfinishedOrder",
-            "InvalidPeriodNotFound",
-            "InvalidExpectedRenewDayStarterPackageNotSupported",
-            "InvalidParamExpectedRenewDay",
-            "QuotaExceedAlignInstance",
-            "InvalidExpectedRenewDayConflict",
-            "InvalidExpectedRenewDayValueNotSupported",
-            "OperationDeniedAbnormalInstanceInfo",
-            "NoPermissionPrice",
-            "InvalidOperationClassicNetworkTypeNotSupported",
-            "ChargeTypeViolation",
-            "DiskcategoryMismatch",
-            "IncorrectInstanceStatus",
-            "InstanceSpecModificationNotEffective",
-            "LastTokenProcessing",
-            "InstanceUnPaidOrder",
-            "InstanceLockedForSecurity",
-            "InvalidDiskNotAllowed",
-            "InstanceTypeNotSupported",
-            "InvalidChargeTypeNotSupported",
-            "OperationDeniedNoStock",
-            "OperationDeniedImageNotValid",
-            "InvalidPeriodStarterPackage",
-            "RenewDateNotSupportedStarterPackage",
-            "PrePaidInstanceExpired",
-            "InvalidDiskIdNotFound",
-            "InvalidInstanceIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RenewInstanceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RenewInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RenewInstanceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RenewInstanceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn renew_instance(&self) -> RenewInstanceRequestBuilder<&Self> {
+        RenewInstanceRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RenewReservedInstancesRequest>;
 /// Request of `RenewReservedInstances`: Renews one or more reserved instances. When you renew reserved instances, you can specify a validity period (renewal period) and whether to enable auto-renewal for the reserved instances.
 ///
 /// **Before you call this operation, make sure that you are familiar with the billing and [pricing](<https://www.alibabacloud.com/zh/pricing-calculator#/commodity/vm_intl>) of reserved instances.**
@@ -183,8 +186,7 @@ impl<C> RenewReservedInstancesRequestBuilder<C> {
     ///
     /// The IDs of the reserved instances.
     ///
-    /// - Wire name: `ReservedInstanceId`.
-    /// - Must have 1 to 100 items.
+    /// Its description, rules and example: [`RenewReservedInstancesRequest::reserved_instance_id`](RenewReservedInstancesRequest::reserved_instance_id).
     pub fn reserved_instance_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -198,10 +200,7 @@ impl<C> RenewReservedInstancesRequestBuilder<C> {
     ///
     /// The region ID of the reserved instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`RenewReservedInstancesRequest::region_id`](RenewReservedInstancesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -210,12 +209,7 @@ impl<C> RenewReservedInstancesRequestBuilder<C> {
     ///
     /// The validity period of the reserved instance.
     ///
-    /// Valid values: 1 and 3.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `Period`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`RenewReservedInstancesRequest::period`](RenewReservedInstancesRequest::period).
     pub fn period(mut self, value: i32) -> Self {
         self.inner.period = Some(value);
         self
@@ -224,10 +218,7 @@ impl<C> RenewReservedInstancesRequestBuilder<C> {
     ///
     /// The unit of the validity period of the reserved instance.
     ///
-    /// Set the value to Year.
-    ///
-    /// - Wire name: `PeriodUnit`.
-    /// - Example: `Year`.
+    /// Its description, rules and example: [`RenewReservedInstancesRequest::period_unit`](RenewReservedInstancesRequest::period_unit).
     pub fn period_unit(mut self, value: impl Into<String>) -> Self {
         self.inner.period_unit = Some(value.into());
         self
@@ -236,9 +227,7 @@ impl<C> RenewReservedInstancesRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`RenewReservedInstancesRequest::client_token`](RenewReservedInstancesRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -247,13 +236,7 @@ impl<C> RenewReservedInstancesRequestBuilder<C> {
     ///
     /// Specifies whether to enable auto-renewal for the reserved instance. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `AutoRenew`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`RenewReservedInstancesRequest::auto_renew`](RenewReservedInstancesRequest::auto_renew).
     pub fn auto_renew(mut self, value: bool) -> Self {
         self.inner.auto_renew = Some(value);
         self
@@ -262,10 +245,7 @@ impl<C> RenewReservedInstancesRequestBuilder<C> {
     ///
     /// The auto-renewal duration. Unit: months. This parameter takes effect only when AutoRenew is set to true.
     ///
-    /// Valid values: 12 and 36. Default value: 12.
-    ///
-    /// - Wire name: `AutoRenewPeriod`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`RenewReservedInstancesRequest::auto_renew_period`](RenewReservedInstancesRequest::auto_renew_period).
     pub fn auto_renew_period(mut self, value: i32) -> Self {
         self.inner.auto_renew_period = Some(value);
         self
@@ -417,383 +397,28 @@ for RenewReservedInstancesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RenewReservedInstances`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RenewReservedInstancesError {
-    /// HTTP 400 `InvalidInstanceType.ValueUnauthorized`: The specified InstanceType is not authorized.
-    InvalidInstanceTypeValueUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Conflict`: The specified region and cluster do not match.
-    InvalidParameterConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
-    InvalidTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeriodUnit.ValueNotSupported`: The specified parameter PeriodUnit is not valid.
-    InvalidPeriodUnitValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue.Malformed`: The specified Tag.n.Value is not valid.
-    InvalidTagValueMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidChargeType.ValueNotSupported`: ChargeType is not valid.
-    InvalidChargeTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied`: The specified InstanceType or Zone is not authorized for current user.
+mod error;
+pub use error::RenewReservedInstancesError;
+impl crate::Client {
+    /// Calls `RenewReservedInstances`: Renews one or more reserved instances. When you renew reserved instances, you can specify a validity period (renewal period) and whether to enable auto-renewal for the reserved instances.
     ///
-    /// Also returned with HTTP 403: Sales of this resource are temporarily suspended in the specified region; please try again later.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeriod`: The specified Period or PeriodUnit is not correct.
-    InvalidPeriod(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.ReservedInstanceIds`: The specified ReservedInstanceIds does not exist.
-    MissingParameterReservedInstanceIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.PeriodUnit`: The specified PeriodUnit is invalid.
-    InvalidParameterPeriodUnit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Period`: The specified Period is invalid.
-    InvalidParameterPeriod(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ReservedInstanceIds`: The specified ReservedInstanceIds is invalid.
-    InvalidParameterReservedInstanceIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeriod.ExceededMaximumExpiration`: The specified renewal period cannot exceed the maximum expiration date. We recommend you try shortening the renewal period at next attempt.
-    InvalidPeriodExceededMaximumExpiration(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.NoStock`: The requested resource is sold out in the specified zone; try other types of resources or other regions and zones.
-    OperationDeniedNoStock(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `NodeControllerUnavailable`: The Node Controller is temporarily unavailable.
-    NodeControllerUnavailable(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.ResourceOwnerAccount`: ResourceOwnerAccount is Invalid.
-    InvalidParameterResourceOwnerAccount(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Zone.NotOpen`: The specified zone is not granted to you to buy resources yet.
-    ZoneNotOpen(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Zone.NotOnSale`: The specified zone is not available for purchase.
-    ZoneNotOnSale(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Account.Arrearage`: Your account has been in arrears.
-    AccountArrearage(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidReservedInstanceName.Malformed`: The specified parameter ReservedInstanceName is invalid.
-    InvalidReservedInstanceNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.Scope`: The specified parameter 'Scope' is invalid.
-    InvalidParameterScope(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidReservedInstanceStatus.ValueNotSupported`: ReservedInstance status is not supported.
-    InvalidReservedInstanceStatusValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidReservedInstanceOfferingType.ValueNotSupported`: The OfferingType is not supported.
-    InvalidReservedInstanceOfferingTypeValueNotSupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidReservedInstanceOfferingClass.ValueNotSupported`: The OfferingClass is not supported.
-    InvalidReservedInstanceOfferingClassValueNotSupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `MissingParameter.ZoneId`: The specified zoneId should be not empty.
-    MissingParameterZoneId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `MissingParameter.InstanceType`: The instanceType should be not empty.
-    MissingParameterInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `MissingParameter.ReservedInstanceId`: The ids of reservedInstance can not be empty.
-    MissingParameterReservedInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `MissingParameter.ReservedInstanceConfiguration`: The configurations of reservedInstance can not be empty.
-    MissingParameterReservedInstanceConfiguration(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.SplitOrMerge`: The Many-to-many of modification is not supported.
-    InvalidParameterSplitOrMerge(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `MissingParameter.InstanceTypeAndAmountBothEmpty`: The instanceType and amount can not be both empty.
-    MissingParameterInstanceTypeAndAmountBothEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidReservedInstancePlatform.ValueNotSupported`: The Platform is not supported.
-    InvalidReservedInstancePlatformValueNotSupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidParameter.ReservedInstanceName`: The reservedInstanceName is invalid.
-    InvalidParameterReservedInstanceName(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidReservedInstanceZone.ValueNotSupported`: The zoneId is not exist.
-    InvalidReservedInstanceZoneValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.ValueNotSupported`: The instanceTypeFamily of the instance to be changed must be consistent.
-    InvalidParameterValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectInstanceStatus`: The status of specified reservedInstance must be active.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidPlatform.ValueNotSupported`: The platform of reservedInstance is invalid.
-    InvalidPlatformValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidScope.ValueNotSupported`: The scope of reservedInstance is invalid, The valid value is Zone or Region.
-    InvalidScopeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidConfiguration.ValueNotSupported`: The modification Configuration should not be empty.
-    InvalidConfigurationValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidZoneId.ValueNotSupported`: The specified zoneId should be same.
-    InvalidZoneIdValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter`: The parameter is invalid.Please check it.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceAmount.ValueNotSupported`: The instanceAmount is invalid.
-    InvalidInstanceAmountValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.OnlyModifyName`: It is not allowed to modify the ReservedInstanceName only.
-    OperationDeniedOnlyModifyName(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidReservedInstanceId.NotFound`: The specified parameter ReservedInstanceId is invalid.
-    InvalidReservedInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ChargeTypeViolation`: The operation is not permitted due to charge type of the instance.
-    ChargeTypeViolation(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidZoneId.NotFound`: The ZoneId provided does not exist in our records.
-    InvalidZoneIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RenewReservedInstancesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidInstanceType.ValueUnauthorized",
-                        "InvalidParameter.Conflict",
-                        "InvalidTagKey.Malformed",
-                        "InvalidPeriodUnit.ValueNotSupported",
-                        "InvalidTagValue.Malformed",
-                        "InvalidChargeType.ValueNotSupported",
-                        "OperationDenied",
-                        "InvalidPeriod",
-                        "MissingParameter.ReservedInstanceIds",
-                        "InvalidParameter.PeriodUnit",
-                        "InvalidParameter.Period",
-                        "InvalidParameter.ReservedInstanceIds",
-                        "InvalidPeriod.ExceededMaximumExpiration",
-                        "OperationDenied.NoStock",
-                        "NodeControllerUnavailable",
-                        "InvalidParameter.ResourceOwnerAccount",
-                        "Zone.NotOpen",
-                        "Zone.NotOnSale",
-                        "Account.Arrearage",
-                        "InvalidReservedInstanceName.Malformed",
-                        "InvalidParameter.Scope",
-                        "InvalidReservedInstanceStatus.ValueNotSupported",
-                        "InvalidReservedInstanceOfferingType.ValueNotSupported",
-                        "InvalidReservedInstanceOfferingClass.ValueNotSupported",
-                        "MissingParameter.ZoneId",
-                        "MissingParameter.InstanceType",
-                        "MissingParameter.ReservedInstanceId",
-                        "MissingParameter.ReservedInstanceConfiguration",
-                        "InvalidParameter.SplitOrMerge",
-                        "MissingParameter.InstanceTypeAndAmountBothEmpty",
-                        "InvalidReservedInstancePlatform.ValueNotSupported",
-                        "InvalidParameter.ReservedInstanceName",
-                        "InvalidReservedInstanceZone.ValueNotSupported",
-                        "InvalidParameter.ValueNotSupported",
-                        "IncorrectInstanceStatus",
-                        "InvalidPlatform.ValueNotSupported",
-                        "InvalidScope.ValueNotSupported",
-                        "InvalidConfiguration.ValueNotSupported",
-                        "InvalidZoneId.ValueNotSupported",
-                        "InvalidParameter",
-                        "InvalidInstanceAmount.ValueNotSupported",
-                        "OperationDenied.OnlyModifyName",
-                        "InvalidReservedInstanceId.NotFound",
-                        "ChargeTypeViolation",
-                        "InvalidZoneId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](RenewReservedInstancesRequestBuilder::send) it. The parameters and their rules: [`RenewReservedInstancesRequest`].
+    #[inline]
+    pub fn renew_reserved_instances(
+        &self,
+    ) -> RenewReservedInstancesRequestBuilder<&Self> {
+        RenewReservedInstancesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RenewReservedInstancesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RenewReservedInstances`: Renews one or more reserved instances. When you renew reserved instances, you can specify a validity period (renewal period) and whether to enable auto-renewal for the reserved instances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RenewReservedInstancesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidInstanceTypeValueUnauthorized(error),
-            1 => Self::InvalidParameterConflict(error),
-            2 => Self::InvalidTagKeyMalformed(error),
-            3 => Self::InvalidPeriodUnitValueNotSupported(error),
-            4 => Self::InvalidTagValueMalformed(error),
-            5 => Self::InvalidChargeTypeValueNotSupported(error),
-            6 => Self::OperationDenied(error),
-            7 => Self::InvalidPeriod(error),
-            8 => Self::MissingParameterReservedInstanceIds(error),
-            9 => Self::InvalidParameterPeriodUnit(error),
-            10 => Self::InvalidParameterPeriod(error),
-            11 => Self::InvalidParameterReservedInstanceIds(error),
-            12 => Self::InvalidPeriodExceededMaximumExpiration(error),
-            13 => Self::OperationDeniedNoStock(error),
-            14 => Self::NodeControllerUnavailable(error),
-            15 => Self::InvalidParameterResourceOwnerAccount(error),
-            16 => Self::ZoneNotOpen(error),
-            17 => Self::ZoneNotOnSale(error),
-            18 => Self::AccountArrearage(error),
-            19 => Self::InvalidReservedInstanceNameMalformed(error),
-            20 => Self::InvalidParameterScope(error),
-            21 => Self::InvalidReservedInstanceStatusValueNotSupported(error),
-            22 => Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error),
-            23 => Self::InvalidReservedInstanceOfferingClassValueNotSupported(error),
-            24 => Self::MissingParameterZoneId(error),
-            25 => Self::MissingParameterInstanceType(error),
-            26 => Self::MissingParameterReservedInstanceId(error),
-            27 => Self::MissingParameterReservedInstanceConfiguration(error),
-            28 => Self::InvalidParameterSplitOrMerge(error),
-            29 => Self::MissingParameterInstanceTypeAndAmountBothEmpty(error),
-            30 => Self::InvalidReservedInstancePlatformValueNotSupported(error),
-            31 => Self::InvalidParameterReservedInstanceName(error),
-            32 => Self::InvalidReservedInstanceZoneValueNotSupported(error),
-            33 => Self::InvalidParameterValueNotSupported(error),
-            34 => Self::IncorrectInstanceStatus(error),
-            35 => Self::InvalidPlatformValueNotSupported(error),
-            36 => Self::InvalidScopeValueNotSupported(error),
-            37 => Self::InvalidConfigurationValueNotSupported(error),
-            38 => Self::InvalidZoneIdValueNotSupported(error),
-            39 => Self::InvalidParameter(error),
-            40 => Self::InvalidInstanceAmountValueNotSupported(error),
-            41 => Self::OperationDeniedOnlyModifyName(error),
-            42 => Self::InvalidReservedInstanceIdNotFound(error),
-            43 => Self::ChargeTypeViolation(error),
-            44 => Self::InvalidZoneIdNotFound(error),
-            45 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidInstanceTypeValueUnauthorized(error) => (0, error),
-            Self::InvalidParameterConflict(error) => (1, error),
-            Self::InvalidTagKeyMalformed(error) => (2, error),
-            Self::InvalidPeriodUnitValueNotSupported(error) => (3, error),
-            Self::InvalidTagValueMalformed(error) => (4, error),
-            Self::InvalidChargeTypeValueNotSupported(error) => (5, error),
-            Self::OperationDenied(error) => (6, error),
-            Self::InvalidPeriod(error) => (7, error),
-            Self::MissingParameterReservedInstanceIds(error) => (8, error),
-            Self::InvalidParameterPeriodUnit(error) => (9, error),
-            Self::InvalidParameterPeriod(error) => (10, error),
-            Self::InvalidParameterReservedInstanceIds(error) => (11, error),
-            Self::InvalidPeriodExceededMaximumExpiration(error) => (12, error),
-            Self::OperationDeniedNoStock(error) => (13, error),
-            Self::NodeControllerUnavailable(error) => (14, error),
-            Self::InvalidParameterResourceOwnerAccount(error) => (15, error),
-            Self::ZoneNotOpen(error) => (16, error),
-            Self::ZoneNotOnSale(error) => (17, error),
-            Self::AccountArrearage(error) => (18, error),
-            Self::InvalidReservedInstanceNameMalformed(error) => (19, error),
-            Self::InvalidParameterScope(error) => (20, error),
-            Self::InvalidReservedInstanceStatusValueNotSupported(error) => (21, error),
-            Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error) => {
-                (22, error)
-            }
-            Self::InvalidReservedInstanceOfferingClassValueNotSupported(error) => {
-                (23, error)
-            }
-            Self::MissingParameterZoneId(error) => (24, error),
-            Self::MissingParameterInstanceType(error) => (25, error),
-            Self::MissingParameterReservedInstanceId(error) => (26, error),
-            Self::MissingParameterReservedInstanceConfiguration(error) => (27, error),
-            Self::InvalidParameterSplitOrMerge(error) => (28, error),
-            Self::MissingParameterInstanceTypeAndAmountBothEmpty(error) => (29, error),
-            Self::InvalidReservedInstancePlatformValueNotSupported(error) => (30, error),
-            Self::InvalidParameterReservedInstanceName(error) => (31, error),
-            Self::InvalidReservedInstanceZoneValueNotSupported(error) => (32, error),
-            Self::InvalidParameterValueNotSupported(error) => (33, error),
-            Self::IncorrectInstanceStatus(error) => (34, error),
-            Self::InvalidPlatformValueNotSupported(error) => (35, error),
-            Self::InvalidScopeValueNotSupported(error) => (36, error),
-            Self::InvalidConfigurationValueNotSupported(error) => (37, error),
-            Self::InvalidZoneIdValueNotSupported(error) => (38, error),
-            Self::InvalidParameter(error) => (39, error),
-            Self::InvalidInstanceAmountValueNotSupported(error) => (40, error),
-            Self::OperationDeniedOnlyModifyName(error) => (41, error),
-            Self::InvalidReservedInstanceIdNotFound(error) => (42, error),
-            Self::ChargeTypeViolation(error) => (43, error),
-            Self::InvalidZoneIdNotFound(error) => (44, error),
-            Self::InternalError(error) => (45, error),
-            Self::Unhandled(unhandled) => (46, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RenewReservedInstancesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RenewReservedInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidInstanceTypeValueUnauthorized",
-            "InvalidParameterConflict",
-            "InvalidTagKeyMalformed",
-            "InvalidPeriodUnitValueNotSupported",
-            "InvalidTagValueMalformed",
-            "InvalidChargeTypeValueNotSupported",
-            "OperationDenied",
-            "InvalidPeriod",
-            "MissingParameterReservedInstanceIds",
-            "InvalidParameterPeriodUnit",
-            "InvalidParameterPeriod",
-            "InvalidParameterReservedInstanceIds",
-            "InvalidPeriodExceededMaximumExpiration",
-            "OperationDeniedNoStock",
-            "NodeControllerUnavailable",
-            "InvalidParameterResourceOwnerAccount",
-            "ZoneNotOpen",
-            "ZoneNotOnSale",
-            "AccountArrearage",
-            "InvalidReservedInstanceNameMalformed",
-            "InvalidParameterScope",
-            "InvalidReservedInstanceStatusValueNotSupported",
-            "InvalidReservedInstanceOfferingTypeValueNotSupported",
-            "InvalidReservedInstanceOfferingClassValueNotSupported",
-            "MissingParameterZoneId",
-            "MissingParameterInstanceType",
-            "MissingParameterReservedInstanceId",
-            "MissingParameterReservedInstanceConfiguration",
-            "InvalidParameterSplitOrMerge",
-            "MissingParameterInstanceTypeAndAmountBothEmpty",
-            "InvalidReservedInstancePlatformValueNotSupported",
-            "InvalidParameterReservedInstanceName",
-            "InvalidReservedInstanceZoneValueNotSupported",
-            "InvalidParameterValueNotSupported",
-            "IncorrectInstanceStatus",
-            "InvalidPlatformValueNotSupported",
-            "InvalidScopeValueNotSupported",
-            "InvalidConfigurationValueNotSupported",
-            "InvalidZoneIdValueNotSupported",
-            "InvalidParameter",
-            "InvalidInstanceAmountValueNotSupported",
-            "OperationDeniedOnlyModifyName",
-            "InvalidReservedInstanceIdNotFound",
-            "ChargeTypeViolation",
-            "InvalidZoneIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RenewReservedInstancesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RenewReservedInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RenewReservedInstancesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RenewReservedInstancesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn renew_reserved_instances(
+        &self,
+    ) -> RenewReservedInstancesRequestBuilder<&Self> {
+        RenewReservedInstancesRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ReplaceSystemDiskRequest>;
 /// Request of `ReplaceSystemDisk`: Replaces the operating system (system disk) of an ECS instance. After the operating system of the ECS instance is replaced, the original system disk of the instance is released and a new system disk is generated for the instance. This causes the ID of the system disk to change.
 ///
 /// Before you call this operation, refer to [Replace the operating system (system disk) of an instance](<https://www.alibabacloud.com/help/doc-detail/50134.htm>).
@@ -309,11 +312,7 @@ impl<C> ReplaceSystemDiskRequestBuilder<C> {
     ///
     /// The ID of the instance whose operating system you want to replace.
     ///
-    /// > Make sure that the instance is in the `Stopped` (`Stopped`) state.
-    ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`ReplaceSystemDiskRequest::instance_id`](ReplaceSystemDiskRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -322,15 +321,14 @@ impl<C> ReplaceSystemDiskRequestBuilder<C> {
     ///
     /// The ID of the image used to replace the system disk. This parameter is required.
     ///
-    /// - Wire name: `ImageId`.
-    /// - Example: `m-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`ReplaceSystemDiskRequest::image_id`](ReplaceSystemDiskRequest::image_id).
     pub fn image_id(mut self, value: impl Into<String>) -> Self {
         self.inner.image_id = Some(value.into());
         self
     }
     /// Sets `SystemDisk`.
     ///
-    /// - Wire name: `SystemDisk`.
+    /// Its description, rules and example: [`ReplaceSystemDiskRequest::system_disk`](ReplaceSystemDiskRequest::system_disk).
     pub fn system_disk(
         mut self,
         value: crate::types::ReplaceSystemDiskSystemDisk,
@@ -342,9 +340,7 @@ impl<C> ReplaceSystemDiskRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotency of the request. You can use the client to generate the token, but make sure that the token is unique across requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ReplaceSystemDiskRequest::client_token`](ReplaceSystemDiskRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -353,10 +349,7 @@ impl<C> ReplaceSystemDiskRequestBuilder<C> {
     ///
     /// Specifies whether to use the system configurations for virtual machines provided by Alibaba Cloud. System configurations for Windows: NTP and KMS. System configurations for Linux: NTP and YUM.
     ///
-    /// > This parameter takes effect only when you attach a system disk whose device name is /dev/xvda.
-    ///
-    /// - Wire name: `UseAdditionalService`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ReplaceSystemDiskRequest::use_additional_service`](ReplaceSystemDiskRequest::use_additional_service).
     pub fn use_additional_service(mut self, value: bool) -> Self {
         self.inner.use_additional_service = Some(value);
         self
@@ -365,18 +358,7 @@ impl<C> ReplaceSystemDiskRequestBuilder<C> {
     ///
     /// Specifies whether to reset the password for the instance. The password must be 8 to 30 characters in length and contain at least three of the following items: uppercase letters, lowercase letters, digits, and special characters. Special characters include:
     ///
-    /// ```text
-    /// ()`~!@#$%^&*-_+=|{}[]:;'<>,.?/
-    /// ```
-    ///
-    /// The passwords of Windows instances cannot start with a forward slash (/).
-    ///
-    /// This parameter is empty by default, which indicates that the current password remains unchanged.
-    ///
-    /// > If you specify `Password`, we recommend that you send requests over HTTPS to prevent password leaks.
-    ///
-    /// - Wire name: `Password`.
-    /// - Example: `EcsV587!`.
+    /// Its description, rules and example: [`ReplaceSystemDiskRequest::password`](ReplaceSystemDiskRequest::password).
     pub fn password(mut self, value: impl Into<String>) -> Self {
         self.inner.password = Some(value.into());
         self
@@ -385,12 +367,7 @@ impl<C> ReplaceSystemDiskRequestBuilder<C> {
     ///
     /// Specifies whether to use the preset password of the image.
     ///
-    /// Default value: false
-    ///
-    /// > If the PasswordInherit parameter is specified, you must leave the Password parameter empty. Before you use this parameter, make sure that a password is preset for the image.
-    ///
-    /// - Wire name: `PasswordInherit`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ReplaceSystemDiskRequest::password_inherit`](ReplaceSystemDiskRequest::password_inherit).
     pub fn password_inherit(mut self, value: bool) -> Self {
         self.inner.password_inherit = Some(value);
         self
@@ -399,10 +376,7 @@ impl<C> ReplaceSystemDiskRequestBuilder<C> {
     ///
     /// The name of the key pair.
     ///
-    /// > This parameter is applicable only to Linux instances. You can bind an SSH key pair to the instance as a logon credential. After you bind the SSH key pair, the username and password logon method is disabled for the instance.
-    ///
-    /// - Wire name: `KeyPairName`.
-    /// - Example: `testKeyPairName`.
+    /// Its description, rules and example: [`ReplaceSystemDiskRequest::key_pair_name`](ReplaceSystemDiskRequest::key_pair_name).
     pub fn key_pair_name(mut self, value: impl Into<String>) -> Self {
         self.inner.key_pair_name = Some(value.into());
         self
@@ -411,8 +385,7 @@ impl<C> ReplaceSystemDiskRequestBuilder<C> {
     ///
     /// > This parameter is deprecated. To improve compatibility, we recommend that you use `ImageId`.
     ///
-    /// - Wire name: `DiskId`.
-    /// - Example: `d-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`ReplaceSystemDiskRequest::disk_id`](ReplaceSystemDiskRequest::disk_id).
     pub fn disk_id(mut self, value: impl Into<String>) -> Self {
         self.inner.disk_id = Some(value.into());
         self
@@ -421,8 +394,7 @@ impl<C> ReplaceSystemDiskRequestBuilder<C> {
     ///
     /// > This parameter is deprecated.
     ///
-    /// - Wire name: `Platform`.
-    /// - Example: `CentOS`.
+    /// Its description, rules and example: [`ReplaceSystemDiskRequest::platform`](ReplaceSystemDiskRequest::platform).
     pub fn platform(mut self, value: impl Into<String>) -> Self {
         self.inner.platform = Some(value.into());
         self
@@ -431,8 +403,7 @@ impl<C> ReplaceSystemDiskRequestBuilder<C> {
     ///
     /// > This parameter is deprecated.
     ///
-    /// - Wire name: `Architecture`.
-    /// - Example: `i386`.
+    /// Its description, rules and example: [`ReplaceSystemDiskRequest::architecture`](ReplaceSystemDiskRequest::architecture).
     pub fn architecture(mut self, value: impl Into<String>) -> Self {
         self.inner.architecture = Some(value.into());
         self
@@ -441,13 +412,7 @@ impl<C> ReplaceSystemDiskRequestBuilder<C> {
     ///
     /// Specifies whether to use Security Center Basic after the system disk is replaced. Valid values:
     ///
-    /// * Active: uses Security Center Basic after the system disk is re-initialized. This value is applicable only to public images.
-    /// * Deactive: does not use Security Center Basic after the system disk is re-initialized. This value is applicable to all images.
-    ///
-    /// Default value: Deactive.
-    ///
-    /// - Wire name: `SecurityEnhancementStrategy`.
-    /// - Example: `Active`.
+    /// Its description, rules and example: [`ReplaceSystemDiskRequest::security_enhancement_strategy`](ReplaceSystemDiskRequest::security_enhancement_strategy).
     pub fn security_enhancement_strategy(mut self, value: impl Into<String>) -> Self {
         self.inner.security_enhancement_strategy = Some(value.into());
         self
@@ -456,15 +421,7 @@ impl<C> ReplaceSystemDiskRequestBuilder<C> {
     ///
     /// Specifies whether to encrypt the disk. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false.
-    ///
-    /// > When you use a shared encrypted image to create the disk based on an encrypted snapshot, you must set Encrypted to true to ensure that the disk uses an encryption key of your own.
-    ///
-    /// - Wire name: `Encrypted`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ReplaceSystemDiskRequest::encrypted`](ReplaceSystemDiskRequest::encrypted).
     pub fn encrypted(mut self, value: bool) -> Self {
         self.inner.encrypted = Some(value);
         self
@@ -473,9 +430,7 @@ impl<C> ReplaceSystemDiskRequestBuilder<C> {
     ///
     /// The ID of the KMS key to use for the system disk.
     ///
-    /// - Wire name: `KMSKeyId`.
-    /// - Must be at most 64 characters long.
-    /// - Example: `e522b26d-abf6-4e0d-b5da-04b7******3c`.
+    /// Its description, rules and example: [`ReplaceSystemDiskRequest::kms_key_id`](ReplaceSystemDiskRequest::kms_key_id).
     pub fn kms_key_id(mut self, value: impl Into<String>) -> Self {
         self.inner.kms_key_id = Some(value.into());
         self
@@ -484,8 +439,7 @@ impl<C> ReplaceSystemDiskRequestBuilder<C> {
     ///
     /// > This parameter is not available for public use.
     ///
-    /// - Wire name: `EncryptAlgorithm`.
-    /// - Example: `hide`.
+    /// Its description, rules and example: [`ReplaceSystemDiskRequest::encrypt_algorithm`](ReplaceSystemDiskRequest::encrypt_algorithm).
     pub fn encrypt_algorithm(mut self, value: impl Into<String>) -> Self {
         self.inner.encrypt_algorithm = Some(value.into());
         self
@@ -494,8 +448,7 @@ impl<C> ReplaceSystemDiskRequestBuilder<C> {
     ///
     /// This parameter is not available for public use.
     ///
-    /// - Wire name: `Arn`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`ReplaceSystemDiskRequest::arn`](ReplaceSystemDiskRequest::arn).
     pub fn arn(mut self, values: impl IntoIterator<Item = crate::types::Arn>) -> Self {
         self.inner.arn = Some(values.into_iter().collect());
         self
@@ -640,589 +593,24 @@ for ReplaceSystemDiskResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ReplaceSystemDisk`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ReplaceSystemDiskError {
-    /// HTTP 400 `LoginAsNonRoot.ImageNotSupport`: The specified image does not support login as non-root.
-    LoginAsNonRootImageNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSystemDiskSize.ValueNotSupported`: The specified parameter SystemDisk.Size is invalid.
-    InvalidSystemDiskSizeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Conflict`: The specified image does not support the specified instance type.
+mod error;
+pub use error::ReplaceSystemDiskError;
+impl crate::Client {
+    /// Calls `ReplaceSystemDisk`: Replaces the operating system (system disk) of an ECS instance. After the operating system of the ECS instance is replaced, the original system disk of the instance is released and a new system disk is generated for the instance. This causes the ID of the system disk to change.
     ///
-    /// Also returned with HTTP 403: The current operation does not allow both diskId and imageId to be set. Make sure that either diskId or imageId is not empty.
-    InvalidParameterConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSystemDiskSize.ImageNotSupportResize`: The specified image does not support resize.
-    InvalidSystemDiskSizeImageNotSupportResize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSystemDiskSize`: The specified parameter SystemDisk.Size is invalid.
-    InvalidSystemDiskSize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPassword.Malformed`: The specified parameter "Password" is not valid.
-    InvalidPasswordMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPasswordParam.Mismatch`: The input password should be null when passwdInherit is true.
-    InvalidPasswordParamMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied`: The specified image contains the snapshot of the data disk,does not support this operation.
+    /// Set the parameters on the returned builder, then [`send`](ReplaceSystemDiskRequestBuilder::send) it. The parameters and their rules: [`ReplaceSystemDiskRequest`].
+    #[inline]
+    pub fn replace_system_disk(&self) -> ReplaceSystemDiskRequestBuilder<&Self> {
+        ReplaceSystemDiskRequestBuilder::new(self)
+    }
+}
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ReplaceSystemDisk`: Replaces the operating system (system disk) of an ECS instance. After the operating system of the ECS instance is replaced, the original system disk of the instance is released and a new system disk is generated for the instance. This causes the ID of the system disk to change.
     ///
-    /// Also returned with HTTP 403: The current region does not support changing the image type.
-    ///
-    /// Also returned with HTTP 500: Internal Error.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDiskCategory.ValueNotSupported`: The specified parameter "DiskCategory" is not valid.
-    InvalidDiskCategoryValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidKeyPairName.NotFound`: The specified KeyPairName does not exist.
-    InvalidKeyPairNameNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.IoOptimize`: The specified parameter InstanceId is not valid.
-    DependencyViolationIoOptimize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.Architecture`: Architecture should not be null.
-    MissingParameterArchitecture(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidArchitecture.Malformed`: Architecture is not valid.
-    InvalidArchitectureMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.Platform`: Platform should not be null.
-    MissingParameterPlatform(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPlatform.Malformed`: Platform is not valid.
-    InvalidPlatformMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDiskId.NotFound`: The specified disk do not exist.
-    InvalidDiskIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDatadisk.DiskStatusViolation`: The operation is not permitted due to status of the Datadisk.
-    InvalidDatadiskDiskStatusViolation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDatadisk.DiskCategoryViolation`: The operation is not permitted due to category of the Datadisk.
-    InvalidDatadiskDiskCategoryViolation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDatadisk.ChargeTypeViolation`: The operation is not permitted due to charge type of the Datadisk.
-    InvalidDatadiskChargeTypeViolation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: The input parameter "ImageId" that is mandatory for processing this request is not supplied.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstance.NotFoundSystemDisk`: The specified instance has no system disk.
-    InvalidInstanceNotFoundSystemDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.DiskType`: The specified disk type which has kms key can't convert to system disk.
-    InvalidParameterDiskType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DISK_IN_DEDICATED_BLOCK_STORAGE_CLUSTER`: The disk in dedicated block storage cluster is not allowed to do this operation.
-    DiskInDedicatedBlockStorageCluster(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectDiskStatus.ReplicationStatusNotFound`: Disk replication status not found.
-    IncorrectDiskStatusReplicationStatusNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectDiskStatus.InReplication`: Disk already in replication.
-    IncorrectDiskStatusInReplication(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.NotSupported`: The specified instanceType is not supported by the image architecture.
-    InvalidInstanceTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotSupportReplaceEncryptedSystemDisk`: The specified region not support replace encrypted system disk.
-    InvalidRegionIdNotSupportReplaceEncryptedSystemDisk(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidStorageClusterId.CapacityNotEnough`: The remaining capacity of the current dedicated storage cluster is less than the size of disk.
-    InvalidStorageClusterIdCapacityNotEnough(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceed.DiskCapacity`: The used capacity of disk type has exceeded the quota in the zone,  %s.
-    QuotaExceedDiskCapacity(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AccountForbidden.ProductCreationLimited`: The commodity must be officially operated by Aliyun and in pay-as-you-go billing method.
-    AccountForbiddenProductCreationLimited(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InternalError`: The requested services is not available now. Please try again later.
-    ///
-    /// Also returned with HTTP 500: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDiskName.Malformed`: The specified parameter "SyatemDisk.DiskName or DataDisk.n.DiskName" is not valid.
-    InvalidDiskNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `LoginAsNonRoot.RegionNotSupport`: The specified region does not support login as non-root.
-    LoginAsNonRootRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSystemDiskStatus.IsTransfering`: The current status of the resource does not support this operation, system disk is transfering.
-    InvalidSystemDiskStatusIsTransfering(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDiskStatus`: The current disk status does not support this operation.
-    IncorrectDiskStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectInstanceStatus`: The current status of the resource does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceLockedForSecurity`: The instance is locked due to security.
-    InstanceLockedForSecurity(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ImageNotSubscribed`: The specified image has not be subscribed.
-    ImageNotSubscribed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ImageRemovedInMarket`: The specified market image is not available, Or the specified user defined image includes product code because it is based on an image subscribed from marketplace, and that image in marketplace includeing exact the same product code has been removed.
-    ImageRemovedInMarket(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceExpiredOrInArrears`: The specified operation is denied as your prepay instance is expired (prepay mode) or in arrears (afterpay mode).
-    InstanceExpiredOrInArrears(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ChargeTypeViolation`: The operation is not permitted due to charge type of the instance.
-    ChargeTypeViolation(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DiskCreatingSnapshot`: The operation is denied due to a snapshot of the specified disk is not completed yet.
-    DiskCreatingSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IoOptimized.NotSupported`: The specified image is not support IoOptimized Instance.
-    IoOptimizedNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ImageNotSupportInstanceType`: The specified image don not support the InstanceType instance.
-    ImageNotSupportInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.BuyImage`: The specified image is from the image market,You have not bought it or your quota has been exceeded.
-    QuotaExceedBuyImage(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `INST_HAS_UNPAID_ORDER`: The instance has unpaid order.
-    InstHasUnpaidOrder(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.InstanceCreating`: The specified instance is creating.
-    OperationDeniedInstanceCreating(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DependencyViolation.WindowsInstance`: The instance creating is windows, cannot use ssh key pair to login.
-    DependencyViolationWindowsInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.NotMatch`: %s
-    InvalidParameterNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ResourcesNotInSameZone`: The specified instance and disk are not in the same zone.
-    ResourcesNotInSameZone(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.UnpaidOrder`: The specified instance has unpaid order.
-    OperationDeniedUnpaidOrder(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidHostname.MismatchImage`: The hostname of the current instance can not be applied to the image you choose.
-    InvalidHostnameMismatchImage(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `HibernationConfigured.InstanceOperationForbidden`: The operation is not permitted due to limit of the hibernation configured instance.
-    HibernationConfiguredInstanceOperationForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.MultiAttachDisk`: Multi attach disk does not support this operation.
-    InvalidOperationMultiAttachDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidRegionId.NotSupportEncryptAlgorithm`: The current region does not support creating encrypted disks with EncryptAlgorithm.
-    InvalidRegionIdNotSupportEncryptAlgorithm(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidRegionId.NotExists`: The region not exists.
-    InvalidRegionIdNotExists(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidEncryptAlgorithm`: The specified parameter EncryptAlgorithm is not valid.
-    InvalidEncryptAlgorithm(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidEncrypted.NotMatchKmsKeyId`: The specified parameter Encrypted must be true when KmsKeyId is not empty.
-    InvalidEncryptedNotMatchKmsKeyId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidEncrypted.NotMatchEncryptAlgorithm`: The specified parameter Encrypted must be true when EncryptAlgorithm is not empty.
-    InvalidEncryptedNotMatchEncryptAlgorithm(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KmsNotEnabled`: The specified operation need enable KMS.
-    InvalidParameterKmsNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.DataEncryptedKeyCreateFailed`: Create kms data encrypted key fail. If you need further assistance, you can contact the KMS Technical Support.
-    InvalidParameterDataEncryptedKeyCreateFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.NotFound`: The specified KMSKeyId does not exist.
-    InvalidParameterKmsKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.KMSUnauthorized`: ECS service have no right to access your KMS.
-    InvalidParameterKmsKeyIdKmsUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidKMSKeyId.NotSymmetric`: The specified parameter KmsKeyId must be symmetric.
-    InvalidKmsKeyIdNotSymmetric(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDiskId.NotSupportReplaceEncryptedSystemDisk`: The specified diskId not support replace encrypted system disk.
-    InvalidDiskIdNotSupportReplaceEncryptedSystemDisk(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `NotSupportSnapshotEncrypted.DiskCategory`: The specified disk category does not support creating encrypted system disks or creating encrypted data disks from snapshots. Check the DiskCategory or Encrypted parameter, or check your account for default encryption settings.
-    NotSupportSnapshotEncryptedDiskCategory(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.AllEmpty`: The current operation does not allow both diskId and imageId to be empty. Make sure that either diskId or imageId is not empty.
-    InvalidParameterAllEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.ImageNotValid`: The specified Image is disabled or deleted, please check the status of the image.
-    OperationDeniedImageNotValid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.DiskNoStock`: The requested disk category is sold out in the specified zone. Please try a different disk category or another zone.
-    OperationDeniedDiskNoStock(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKNotEnabled`: The CMK (Customer Master Key) must be in an active state.
-    InvalidParameterKmsKeyIdCmkNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKUnauthorized`: The CMK(Customer Master Key) lacks authorization to add tags to the ECS service.
-    InvalidParameterKmsKeyIdCmkUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidEncrypted.NotMatchSnapshot`: The specified parameter Encrypted must be set to true when creating disks with encrypted snapshots.
-    InvalidEncryptedNotMatchSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidEncrypted.NotMatchDiskDefaultEncryption`: Enabling disk default encryption prevents the creation of non-encrypted disks.
-    InvalidEncryptedNotMatchDiskDefaultEncryption(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidPayMethod.SyncPaymentNotSupport`: Synchronous payment is not supported. Use another payment method.
-    InvalidPayMethodSyncPaymentNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidImageId.NotFound`: The specified ImageId does not exist.
-    InvalidImageIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSystemDiskSize.MoreThanMaxSize`: The specified SystemDisk.Size parameter exceeds the maximum size.
-    InvalidSystemDiskSizeMoreThanMaxSize(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSystemDiskSize.LessThanImageSize`: The specified parameter SystemDisk.Size is less than the image size.
-    InvalidSystemDiskSizeLessThanImageSize(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSystemDiskSize.LessThanMinSize`: The specified parameter SystemDisk.Size is less than the min size.
-    InvalidSystemDiskSizeLessThanMinSize(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `NoSuchResource`: The specified resource is not found.
-    NoSuchResource(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ReplaceSystemDiskError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "LoginAsNonRoot.ImageNotSupport",
-                        "InvalidSystemDiskSize.ValueNotSupported",
-                        "InvalidParameter.Conflict",
-                        "InvalidSystemDiskSize.ImageNotSupportResize",
-                        "InvalidSystemDiskSize",
-                        "InvalidPassword.Malformed",
-                        "InvalidPasswordParam.Mismatch",
-                        "OperationDenied",
-                        "InvalidDiskCategory.ValueNotSupported",
-                        "InvalidKeyPairName.NotFound",
-                        "DependencyViolation.IoOptimize",
-                        "MissingParameter.Architecture",
-                        "InvalidArchitecture.Malformed",
-                        "MissingParameter.Platform",
-                        "InvalidPlatform.Malformed",
-                        "InvalidDiskId.NotFound",
-                        "InvalidDatadisk.DiskStatusViolation",
-                        "InvalidDatadisk.DiskCategoryViolation",
-                        "InvalidDatadisk.ChargeTypeViolation",
-                        "MissingParameter",
-                        "InvalidInstance.NotFoundSystemDisk",
-                        "InvalidParameter.DiskType",
-                        "DISK_IN_DEDICATED_BLOCK_STORAGE_CLUSTER",
-                        "IncorrectDiskStatus.ReplicationStatusNotFound",
-                        "IncorrectDiskStatus.InReplication",
-                        "InvalidInstanceType.NotSupported",
-                        "InvalidRegionId.NotSupportReplaceEncryptedSystemDisk",
-                        "InvalidStorageClusterId.CapacityNotEnough",
-                        "QuotaExceed.DiskCapacity",
-                        "AccountForbidden.ProductCreationLimited",
-                        "InternalError",
-                        "InvalidDiskName.Malformed",
-                        "LoginAsNonRoot.RegionNotSupport",
-                        "InvalidSystemDiskStatus.IsTransfering",
-                        "IncorrectDiskStatus",
-                        "IncorrectInstanceStatus",
-                        "InstanceLockedForSecurity",
-                        "ImageNotSubscribed",
-                        "ImageRemovedInMarket",
-                        "InstanceExpiredOrInArrears",
-                        "ChargeTypeViolation",
-                        "DiskCreatingSnapshot",
-                        "IoOptimized.NotSupported",
-                        "ImageNotSupportInstanceType",
-                        "QuotaExceed.BuyImage",
-                        "INST_HAS_UNPAID_ORDER",
-                        "OperationDenied.InstanceCreating",
-                        "DependencyViolation.WindowsInstance",
-                        "InvalidParameter.NotMatch",
-                        "ResourcesNotInSameZone",
-                        "OperationDenied.UnpaidOrder",
-                        "InvalidHostname.MismatchImage",
-                        "HibernationConfigured.InstanceOperationForbidden",
-                        "InvalidOperation.MultiAttachDisk",
-                        "InvalidRegionId.NotSupportEncryptAlgorithm",
-                        "InvalidRegionId.NotExists",
-                        "InvalidEncryptAlgorithm",
-                        "InvalidEncrypted.NotMatchKmsKeyId",
-                        "InvalidEncrypted.NotMatchEncryptAlgorithm",
-                        "InvalidParameter.KmsNotEnabled",
-                        "InvalidParameter.DataEncryptedKeyCreateFailed",
-                        "InvalidParameter.KMSKeyId.NotFound",
-                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                        "InvalidKMSKeyId.NotSymmetric",
-                        "InvalidDiskId.NotSupportReplaceEncryptedSystemDisk",
-                        "NotSupportSnapshotEncrypted.DiskCategory",
-                        "InvalidParameter.AllEmpty",
-                        "OperationDenied.ImageNotValid",
-                        "OperationDenied.DiskNoStock",
-                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                        "InvalidEncrypted.NotMatchSnapshot",
-                        "InvalidEncrypted.NotMatchDiskDefaultEncryption",
-                        "InvalidPayMethod.SyncPaymentNotSupport",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidImageId.NotFound",
-                        "InvalidSystemDiskSize.MoreThanMaxSize",
-                        "InvalidSystemDiskSize.LessThanImageSize",
-                        "InvalidSystemDiskSize.LessThanMinSize",
-                        "NoSuchResource",
-                    ],
-                ),
-            error,
-        )
-    }
-}
-#[allow(deprecated)]
-impl ReplaceSystemDiskError {
-    /// The service error behind the variant.
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ReplaceSystemDiskRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::LoginAsNonRootImageNotSupport(error),
-            1 => Self::InvalidSystemDiskSizeValueNotSupported(error),
-            2 => Self::InvalidParameterConflict(error),
-            3 => Self::InvalidSystemDiskSizeImageNotSupportResize(error),
-            4 => Self::InvalidSystemDiskSize(error),
-            5 => Self::InvalidPasswordMalformed(error),
-            6 => Self::InvalidPasswordParamMismatch(error),
-            7 => Self::OperationDenied(error),
-            8 => Self::InvalidDiskCategoryValueNotSupported(error),
-            9 => Self::InvalidKeyPairNameNotFound(error),
-            10 => Self::DependencyViolationIoOptimize(error),
-            11 => Self::MissingParameterArchitecture(error),
-            12 => Self::InvalidArchitectureMalformed(error),
-            13 => Self::MissingParameterPlatform(error),
-            14 => Self::InvalidPlatformMalformed(error),
-            15 => Self::InvalidDiskIdNotFound(error),
-            16 => Self::InvalidDatadiskDiskStatusViolation(error),
-            17 => Self::InvalidDatadiskDiskCategoryViolation(error),
-            18 => Self::InvalidDatadiskChargeTypeViolation(error),
-            19 => Self::MissingParameter(error),
-            20 => Self::InvalidInstanceNotFoundSystemDisk(error),
-            21 => Self::InvalidParameterDiskType(error),
-            22 => Self::DiskInDedicatedBlockStorageCluster(error),
-            23 => Self::IncorrectDiskStatusReplicationStatusNotFound(error),
-            24 => Self::IncorrectDiskStatusInReplication(error),
-            25 => Self::InvalidInstanceTypeNotSupported(error),
-            26 => Self::InvalidRegionIdNotSupportReplaceEncryptedSystemDisk(error),
-            27 => Self::InvalidStorageClusterIdCapacityNotEnough(error),
-            28 => Self::QuotaExceedDiskCapacity(error),
-            29 => Self::AccountForbiddenProductCreationLimited(error),
-            30 => Self::InternalError(error),
-            31 => Self::InvalidDiskNameMalformed(error),
-            32 => Self::LoginAsNonRootRegionNotSupport(error),
-            33 => Self::InvalidSystemDiskStatusIsTransfering(error),
-            34 => Self::IncorrectDiskStatus(error),
-            35 => Self::IncorrectInstanceStatus(error),
-            36 => Self::InstanceLockedForSecurity(error),
-            37 => Self::ImageNotSubscribed(error),
-            38 => Self::ImageRemovedInMarket(error),
-            39 => Self::InstanceExpiredOrInArrears(error),
-            40 => Self::ChargeTypeViolation(error),
-            41 => Self::DiskCreatingSnapshot(error),
-            42 => Self::IoOptimizedNotSupported(error),
-            43 => Self::ImageNotSupportInstanceType(error),
-            44 => Self::QuotaExceedBuyImage(error),
-            45 => Self::InstHasUnpaidOrder(error),
-            46 => Self::OperationDeniedInstanceCreating(error),
-            47 => Self::DependencyViolationWindowsInstance(error),
-            48 => Self::InvalidParameterNotMatch(error),
-            49 => Self::ResourcesNotInSameZone(error),
-            50 => Self::OperationDeniedUnpaidOrder(error),
-            51 => Self::InvalidHostnameMismatchImage(error),
-            52 => Self::HibernationConfiguredInstanceOperationForbidden(error),
-            53 => Self::InvalidOperationMultiAttachDisk(error),
-            54 => Self::InvalidRegionIdNotSupportEncryptAlgorithm(error),
-            55 => Self::InvalidRegionIdNotExists(error),
-            56 => Self::InvalidEncryptAlgorithm(error),
-            57 => Self::InvalidEncryptedNotMatchKmsKeyId(error),
-            58 => Self::InvalidEncryptedNotMatchEncryptAlgorithm(error),
-            59 => Self::InvalidParameterKmsNotEnabled(error),
-            60 => Self::InvalidParameterDataEncryptedKeyCreateFailed(error),
-            61 => Self::InvalidParameterKmsKeyIdNotFound(error),
-            62 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            63 => Self::InvalidKmsKeyIdNotSymmetric(error),
-            64 => Self::InvalidDiskIdNotSupportReplaceEncryptedSystemDisk(error),
-            65 => Self::NotSupportSnapshotEncryptedDiskCategory(error),
-            66 => Self::InvalidParameterAllEmpty(error),
-            67 => Self::OperationDeniedImageNotValid(error),
-            68 => Self::OperationDeniedDiskNoStock(error),
-            69 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            70 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            71 => Self::InvalidEncryptedNotMatchSnapshot(error),
-            72 => Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error),
-            73 => Self::InvalidPayMethodSyncPaymentNotSupport(error),
-            74 => Self::InvalidInstanceIdNotFound(error),
-            75 => Self::InvalidImageIdNotFound(error),
-            76 => Self::InvalidSystemDiskSizeMoreThanMaxSize(error),
-            77 => Self::InvalidSystemDiskSizeLessThanImageSize(error),
-            78 => Self::InvalidSystemDiskSizeLessThanMinSize(error),
-            79 => Self::NoSuchResource(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::LoginAsNonRootImageNotSupport(error) => (0, error),
-            Self::InvalidSystemDiskSizeValueNotSupported(error) => (1, error),
-            Self::InvalidParameterConflict(error) => (2, error),
-            Self::InvalidSystemDiskSizeImageNotSupportResize(error) => (3, error),
-            Self::InvalidSystemDiskSize(error) => (4, error),
-            Self::InvalidPasswordMalformed(error) => (5, error),
-            Self::InvalidPasswordParamMismatch(error) => (6, error),
-            Self::OperationDenied(error) => (7, error),
-            Self::InvalidDiskCategoryValueNotSupported(error) => (8, error),
-            Self::InvalidKeyPairNameNotFound(error) => (9, error),
-            Self::DependencyViolationIoOptimize(error) => (10, error),
-            Self::MissingParameterArchitecture(error) => (11, error),
-            Self::InvalidArchitectureMalformed(error) => (12, error),
-            Self::MissingParameterPlatform(error) => (13, error),
-            Self::InvalidPlatformMalformed(error) => (14, error),
-            Self::InvalidDiskIdNotFound(error) => (15, error),
-            Self::InvalidDatadiskDiskStatusViolation(error) => (16, error),
-            Self::InvalidDatadiskDiskCategoryViolation(error) => (17, error),
-            Self::InvalidDatadiskChargeTypeViolation(error) => (18, error),
-            Self::MissingParameter(error) => (19, error),
-            Self::InvalidInstanceNotFoundSystemDisk(error) => (20, error),
-            Self::InvalidParameterDiskType(error) => (21, error),
-            Self::DiskInDedicatedBlockStorageCluster(error) => (22, error),
-            Self::IncorrectDiskStatusReplicationStatusNotFound(error) => (23, error),
-            Self::IncorrectDiskStatusInReplication(error) => (24, error),
-            Self::InvalidInstanceTypeNotSupported(error) => (25, error),
-            Self::InvalidRegionIdNotSupportReplaceEncryptedSystemDisk(error) => {
-                (26, error)
-            }
-            Self::InvalidStorageClusterIdCapacityNotEnough(error) => (27, error),
-            Self::QuotaExceedDiskCapacity(error) => (28, error),
-            Self::AccountForbiddenProductCreationLimited(error) => (29, error),
-            Self::InternalError(error) => (30, error),
-            Self::InvalidDiskNameMalformed(error) => (31, error),
-            Self::LoginAsNonRootRegionNotSupport(error) => (32, error),
-            Self::InvalidSystemDiskStatusIsTransfering(error) => (33, error),
-            Self::IncorrectDiskStatus(error) => (34, error),
-            Self::IncorrectInstanceStatus(error) => (35, error),
-            Self::InstanceLockedForSecurity(error) => (36, error),
-            Self::ImageNotSubscribed(error) => (37, error),
-            Self::ImageRemovedInMarket(error) => (38, error),
-            Self::InstanceExpiredOrInArrears(error) => (39, error),
-            Self::ChargeTypeViolation(error) => (40, error),
-            Self::DiskCreatingSnapshot(error) => (41, error),
-            Self::IoOptimizedNotSupported(error) => (42, error),
-            Self::ImageNotSupportInstanceType(error) => (43, error),
-            Self::QuotaExceedBuyImage(error) => (44, error),
-            Self::InstHasUnpaidOrder(error) => (45, error),
-            Self::OperationDeniedInstanceCreating(error) => (46, error),
-            Self::DependencyViolationWindowsInstance(error) => (47, error),
-            Self::InvalidParameterNotMatch(error) => (48, error),
-            Self::ResourcesNotInSameZone(error) => (49, error),
-            Self::OperationDeniedUnpaidOrder(error) => (50, error),
-            Self::InvalidHostnameMismatchImage(error) => (51, error),
-            Self::HibernationConfiguredInstanceOperationForbidden(error) => (52, error),
-            Self::InvalidOperationMultiAttachDisk(error) => (53, error),
-            Self::InvalidRegionIdNotSupportEncryptAlgorithm(error) => (54, error),
-            Self::InvalidRegionIdNotExists(error) => (55, error),
-            Self::InvalidEncryptAlgorithm(error) => (56, error),
-            Self::InvalidEncryptedNotMatchKmsKeyId(error) => (57, error),
-            Self::InvalidEncryptedNotMatchEncryptAlgorithm(error) => (58, error),
-            Self::InvalidParameterKmsNotEnabled(error) => (59, error),
-            Self::InvalidParameterDataEncryptedKeyCreateFailed(error) => (60, error),
-            Self::InvalidParameterKmsKeyIdNotFound(error) => (61, error),
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (62, error),
-            Self::InvalidKmsKeyIdNotSymmetric(error) => (63, error),
-            Self::InvalidDiskIdNotSupportReplaceEncryptedSystemDisk(error) => (64, error),
-            Self::NotSupportSnapshotEncryptedDiskCategory(error) => (65, error),
-            Self::InvalidParameterAllEmpty(error) => (66, error),
-            Self::OperationDeniedImageNotValid(error) => (67, error),
-            Self::OperationDeniedDiskNoStock(error) => (68, error),
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (69, error),
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (70, error),
-            Self::InvalidEncryptedNotMatchSnapshot(error) => (71, error),
-            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error) => (72, error),
-            Self::InvalidPayMethodSyncPaymentNotSupport(error) => (73, error),
-            Self::InvalidInstanceIdNotFound(error) => (74, error),
-            Self::InvalidImageIdNotFound(error) => (75, error),
-            Self::InvalidSystemDiskSizeMoreThanMaxSize(error) => (76, error),
-            Self::InvalidSystemDiskSizeLessThanImageSize(error) => (77, error),
-            Self::InvalidSystemDiskSizeLessThanMinSize(error) => (78, error),
-            Self::NoSuchResource(error) => (79, error),
-            Self::Unhandled(unhandled) => (80, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ReplaceSystemDiskError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ReplaceSystemDiskError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "LoginAsNonRootImageNotSupport",
-            "InvalidSystemDiskSizeValueNotSupported",
-            "InvalidParameterConflict",
-            "InvalidSystemDiskSizeImageNotSupportResize",
-            "InvalidSystemDiskSize",
-            "InvalidPasswordMalformed",
-            "InvalidPasswordParamMismatch",
-            "OperationDenied",
-            "InvalidDiskCategoryValueNotSupported",
-            "InvalidKeyPairNameNotFound",
-            "DependencyViolationIoOptimize",
-            "MissingParameterArchitecture",
-            "InvalidArchitectureMalformed",
-            "MissingParameterPlatform",
-            "InvalidPlatformMalformed",
-            "InvalidDiskIdNotFound",
-            "InvalidDatadiskDiskStatusViolation",
-            "InvalidDatadiskDiskCategoryViolation",
-            "InvalidDatadiskChargeTypeViolation",
-            "MissingParameter",
-            "InvalidInstanceNotFoundSystemDisk",
-            "InvalidParameterDiskType",
-            "DiskInDedicatedBlockStorageCluster",
-            "IncorrectDiskStatusReplicationStatusNotFound",
-            "IncorrectDiskStatusInReplication",
-            "InvalidInstanceTypeNotSupported",
-            "InvalidRegionIdNotSupportReplaceEncryptedSystemDisk",
-            "InvalidStorageClusterIdCapacityNotEnough",
-            "QuotaExceedDiskCapacity",
-            "AccountForbiddenProductCreationLimited",
-            "InternalError",
-            "InvalidDiskNameMalformed",
-            "LoginAsNonRootRegionNotSupport",
-            "InvalidSystemDiskStatusIsTransfering",
-            "IncorrectDiskStatus",
-            "IncorrectInstanceStatus",
-            "InstanceLockedForSecurity",
-            "ImageNotSubscribed",
-            "ImageRemovedInMarket",
-            "InstanceExpiredOrInArrears",
-            "ChargeTypeViolation",
-            "DiskCreatingSnapshot",
-            "IoOptimizedNotSupported",
-            "ImageNotSupportInstanceType",
-            "QuotaExceedBuyImage",
-            "InstHasUnpaidOrder",
-            "OperationDeniedInstanceCreating",
-            "DependencyViolationWindowsInstance",
-            "InvalidParameterNotMatch",
-            "ResourcesNotInSameZone",
-            "OperationDeniedUnpaidOrder",
-            "InvalidHostnameMismatchImage",
-            "HibernationConfiguredInstanceOperationForbidden",
-            "InvalidOperationMultiAttachDisk",
-            "InvalidRegionIdNotSupportEncryptAlgorithm",
-            "InvalidRegionIdNotExists",
-            "InvalidEncryptAlgorithm",
-            "InvalidEncryptedNotMatchKmsKeyId",
-            "InvalidEncryptedNotMatchEncryptAlgorithm",
-            "InvalidParameterKmsNotEnabled",
-            "InvalidParameterDataEncryptedKeyCreateFailed",
-            "InvalidParameterKmsKeyIdNotFound",
-            "InvalidParameterKmsKeyIdKmsUnauthorized",
-            "InvalidKmsKeyIdNotSymmetric",
-            "InvalidDiskIdNotSupportReplaceEncryptedSystemDisk",
-            "NotSupportSnapshotEncryptedDiskCategory",
-            "InvalidParameterAllEmpty",
-            "OperationDeniedImageNotValid",
-            "OperationDeniedDiskNoStock",
-            "InvalidParameterKmsKeyIdCmkNotEnabled",
-            "InvalidParameterKmsKeyIdCmkUnauthorized",
-            "InvalidEncryptedNotMatchSnapshot",
-            "InvalidEncryptedNotMatchDiskDefaultEncryption",
-            "InvalidPayMethodSyncPaymentNotSupport",
-            "InvalidInstanceIdNotFound",
-            "InvalidImageIdNotFound",
-            "InvalidSystemDiskSizeMoreThanMaxSize",
-            "InvalidSystemDiskSizeLessThanImageSize",
-            "InvalidSystemDiskSizeLessThanMinSize",
-            "NoSuchResource",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ReplaceSystemDiskError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ReplaceSystemDiskError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ReplaceSystemDiskError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ReplaceSystemDiskError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn replace_system_disk(&self) -> ReplaceSystemDiskRequestBuilder<&Self> {
+        ReplaceSystemDiskRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ReportInstancesStatusRequest>;
 /// Request of `ReportInstancesStatus`: Reports an exception on Elastic Compute Service (ECS) instances. You can report the same exception on multiple ECS instances or on multiple disks of an ECS instance.
 ///
 /// # Example
@@ -213,9 +216,7 @@ impl<C> ReportInstancesStatusRequestBuilder<C> {
     ///
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ReportInstancesStatusRequest::region_id`](ReportInstancesStatusRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -224,15 +225,7 @@ impl<C> ReportInstancesStatusRequestBuilder<C> {
     ///
     /// The impact of the exception on the instance. Valid values:
     ///
-    /// * instance-hang: The instance is unavailable or cannot be connected.
-    /// * instance-stuck-in-status: The instance is stuck in a state such as Starting or Stopping.
-    /// * abnormal-network: The instance has a network exception.
-    /// * abnormal-local-disk: A local disk attached to the instance has an exception.
-    /// * abnormal-cloud-disk: A disk or a Shared Block Storage device attached to the instance has an exception.
-    /// * others: other exception types. If the impact is not of the preceding types, you can set `Reason` to others and specify the `Description` parameter.
-    ///
-    /// - Wire name: `Reason`.
-    /// - Example: `abnormal-local-disk`.
+    /// Its description, rules and example: [`ReportInstancesStatusRequest::reason`](ReportInstancesStatusRequest::reason).
     pub fn reason(mut self, value: impl Into<String>) -> Self {
         self.inner.reason = Some(value.into());
         self
@@ -241,9 +234,7 @@ impl<C> ReportInstancesStatusRequestBuilder<C> {
     ///
     /// The description of the exception.
     ///
-    /// - Wire name: `Description`.
-    /// - Required.
-    /// - Example: `The local disk is unavailable, the mount point is inaccessible, or files cannot be loaded.`.
+    /// Its description, rules and example: [`ReportInstancesStatusRequest::description`](ReportInstancesStatusRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -252,8 +243,7 @@ impl<C> ReportInstancesStatusRequestBuilder<C> {
     ///
     /// The start time of the instance exception. Specify the time in the ISO 8601 standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC.
     ///
-    /// - Wire name: `StartTime`.
-    /// - Example: `2017-11-30T06:32:31Z`.
+    /// Its description, rules and example: [`ReportInstancesStatusRequest::start_time`](ReportInstancesStatusRequest::start_time).
     pub fn start_time(mut self, value: impl Into<String>) -> Self {
         self.inner.start_time = Some(value.into());
         self
@@ -262,8 +252,7 @@ impl<C> ReportInstancesStatusRequestBuilder<C> {
     ///
     /// The end time of the instance exception. Specify the time in the ISO 8601 standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC.
     ///
-    /// - Wire name: `EndTime`.
-    /// - Example: `2017-11-31T06:32:31Z`.
+    /// Its description, rules and example: [`ReportInstancesStatusRequest::end_time`](ReportInstancesStatusRequest::end_time).
     pub fn end_time(mut self, value: impl Into<String>) -> Self {
         self.inner.end_time = Some(value.into());
         self
@@ -272,18 +261,7 @@ impl<C> ReportInstancesStatusRequestBuilder<C> {
     ///
     /// The category of the exception. This parameter is applicable only to ECS bare metal instances. Valid values:
     ///
-    /// * hardware-cpu-error: CPU failure
-    /// * hardware-motherboard-error: motherboard failure
-    /// * hardware-mem-error: memory failure
-    /// * hardware-power-error: power failure
-    /// * hardware-disk-error: disk failure
-    /// * hardware-networkcard-error: network interface controller (NIC) failure
-    /// * hardware-raidcard-error: SAS/RAID card failure
-    /// * hardware-fan-error: fan failure
-    /// * others: other failures
-    ///
-    /// - Wire name: `IssueCategory`.
-    /// - Example: `hardware-cpu-error`.
+    /// Its description, rules and example: [`ReportInstancesStatusRequest::issue_category`](ReportInstancesStatusRequest::issue_category).
     pub fn issue_category(mut self, value: impl Into<String>) -> Self {
         self.inner.issue_category = Some(value.into());
         self
@@ -292,10 +270,7 @@ impl<C> ReportInstancesStatusRequestBuilder<C> {
     ///
     /// The IDs of instances. You can specify up to 100 instance IDs in a single request.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Must have at most 100 items.
-    /// - Example: `i-bp165p6xk2tmdhj0****`.
+    /// Its description, rules and example: [`ReportInstancesStatusRequest::instance_id`](ReportInstancesStatusRequest::instance_id).
     pub fn instance_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -307,11 +282,7 @@ impl<C> ReportInstancesStatusRequestBuilder<C> {
     ///
     /// The IDs of disks on an instance that have the exception. You can specify up to 100 disk IDs in a single request. If you are using an ECS bare metal instance, enter the serial numbers of disks on the instance.
     ///
-    /// > This parameter is required when the value of the `Reason` parameter is `abnormal-local-disk` or `abnormal-cloud-disk` or when the value of the `IssueCategory` parameter is `hardware-disk-error`.
-    ///
-    /// - Wire name: `DiskId`.
-    /// - Must have at most 100 items.
-    /// - Example: `d-bp1aeljlfad7x6u1****`.
+    /// Its description, rules and example: [`ReportInstancesStatusRequest::disk_id`](ReportInstancesStatusRequest::disk_id).
     pub fn disk_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -323,13 +294,7 @@ impl<C> ReportInstancesStatusRequestBuilder<C> {
     ///
     /// The device names of disks on an instance that have the exception. You can specify to 100 device names in a single request.
     ///
-    /// If you are using an ECS bare metal instance, enter the slot numbers of disks on the instance.
-    ///
-    /// > For ECS bare metal instances, this parameter is required when the value of the `Reason` parameter is `abnormal-local-disk` or `abnormal-cloud-disk` or when the value of the `IssueCategory` parameter is `hardware-disk-error`.
-    ///
-    /// - Wire name: `Device`.
-    /// - Must have at most 100 items.
-    /// - Example: `/dev/xvdb`.
+    /// Its description, rules and example: [`ReportInstancesStatusRequest::device`](ReportInstancesStatusRequest::device).
     pub fn device(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -467,125 +432,24 @@ for ReportInstancesStatusResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ReportInstancesStatus`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ReportInstancesStatusError {
-    /// HTTP 403 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceIdLimitExceeded`: %s
-    InstanceIdLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DiskIdLimitExceeded`: %s
-    DiskIdLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceId.NotFound`: %s
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `MissingParameter`: %s
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ReportInstancesStatusError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "InstanceIdLimitExceeded",
-                        "DiskIdLimitExceeded",
-                        "InvalidInstanceId.NotFound",
-                        "MissingParameter",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ReportInstancesStatusError;
+impl crate::Client {
+    /// Calls `ReportInstancesStatus`: Reports an exception on Elastic Compute Service (ECS) instances. You can report the same exception on multiple ECS instances or on multiple disks of an ECS instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ReportInstancesStatusRequestBuilder::send) it. The parameters and their rules: [`ReportInstancesStatusRequest`].
+    #[inline]
+    pub fn report_instances_status(&self) -> ReportInstancesStatusRequestBuilder<&Self> {
+        ReportInstancesStatusRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ReportInstancesStatusError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ReportInstancesStatus`: Reports an exception on Elastic Compute Service (ECS) instances. You can report the same exception on multiple ECS instances or on multiple disks of an ECS instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ReportInstancesStatusRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::InstanceIdLimitExceeded(error),
-            2 => Self::DiskIdLimitExceeded(error),
-            3 => Self::InvalidInstanceIdNotFound(error),
-            4 => Self::MissingParameter(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::InstanceIdLimitExceeded(error) => (1, error),
-            Self::DiskIdLimitExceeded(error) => (2, error),
-            Self::InvalidInstanceIdNotFound(error) => (3, error),
-            Self::MissingParameter(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ReportInstancesStatusError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ReportInstancesStatusError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "InstanceIdLimitExceeded",
-            "DiskIdLimitExceeded",
-            "InvalidInstanceIdNotFound",
-            "MissingParameter",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ReportInstancesStatusError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ReportInstancesStatusError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ReportInstancesStatusError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ReportInstancesStatusError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn report_instances_status(&self) -> ReportInstancesStatusRequestBuilder<&Self> {
+        ReportInstancesStatusRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ResetDiskRequest>;
 /// Request of `ResetDisk`: Rolls back a cloud disk to a snapshot from an earlier point in time.
 ///
 /// Before you call this operation, read [Roll back a disk by using a snapshot](<https://www.alibabacloud.com/help/doc-detail/25450.htm>).
@@ -130,9 +133,7 @@ impl<C> ResetDiskRequestBuilder<C> {
     ///
     /// The ID of the cloud disk that you want to roll back.
     ///
-    /// - Wire name: `DiskId`.
-    /// - Required.
-    /// - Example: `d-bp199lyny9b3****`.
+    /// Its description, rules and example: [`ResetDiskRequest::disk_id`](ResetDiskRequest::disk_id).
     pub fn disk_id(mut self, value: impl Into<String>) -> Self {
         self.inner.disk_id = Some(value.into());
         self
@@ -141,9 +142,7 @@ impl<C> ResetDiskRequestBuilder<C> {
     ///
     /// The ID of the snapshot that you want to use to roll back the cloud disk.
     ///
-    /// - Wire name: `SnapshotId`.
-    /// - Required.
-    /// - Example: `s-bp199lyny9b3****`.
+    /// Its description, rules and example: [`ResetDiskRequest::snapshot_id`](ResetDiskRequest::snapshot_id).
     pub fn snapshot_id(mut self, value: impl Into<String>) -> Self {
         self.inner.snapshot_id = Some(value.into());
         self
@@ -152,13 +151,7 @@ impl<C> ResetDiskRequestBuilder<C> {
     ///
     /// Specifies whether to check the validity of the request without actually making the request. Valid values:
     ///
-    /// * true: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and resource state limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * false: performs a dry run and performs the actual request. If the request passes the dry run, the rollback operation is performed.
-    ///
-    /// Default value: false
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ResetDiskRequest::dry_run`](ResetDiskRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -278,253 +271,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ResetDiskRespons
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ResetDisk`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ResetDiskError {
-    /// HTTP 400 `DiskCategory.OperationNotSupported`: The operation is not supported to the specified disk due to its disk category.
-    DiskCategoryOperationNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.MalFormed`: The specified RegionId is not valid.
-    InvalidRegionIdMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
-    DryRunOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InternalError`: The requested services is not available now. Please try again later.
+mod error;
+pub use error::ResetDiskError;
+impl crate::Client {
+    /// Calls `ResetDisk`: Rolls back a cloud disk to a snapshot from an earlier point in time.
     ///
-    /// Also returned with HTTP 500: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDiskStatus`: The current disk status does not support this operation.
-    IncorrectDiskStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectInstanceStatus`: The current status of the resource does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceLockedForSecurity`: The instance is locked due to security.
-    InstanceLockedForSecurity(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.Mismatch`: The specified snapshot is not created from the specified disk.
-    InvalidParameterMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSnapshot.TooOld`: The snapshotId is created before 2013-07-15, it cannot be restored since the first time the disk detached.
-    InvalidSnapshotTooOld(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceExpiredOrInArrears`: The specified operation is denied as your prepay instance is expired (prepay mode) or in arrears (afterpay mode).
-    InstanceExpiredOrInArrears(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied`: The specified snapshot dees not support ResetDisk.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSnapshotId.NotReady`: The specified snapshot has not completed yet.
-    InvalidSnapshotIdNotReady(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAccountStatus.NotEnoughBalance`: Your account does not have enough balance.
-    InvalidAccountStatusNotEnoughBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAccountStatus.SnapshotServiceUnavailable`: Snapshot service has not been opened yet.
-    InvalidAccountStatusSnapshotServiceUnavailable(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Operation.Conflict`: The operation may conflicts with others.
-    OperationConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UserNotInTheWhiteList`: The user is not in disk white list.
-    UserNotInTheWhiteList(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKUnauthorized`: The CMK needs to be added ECS tag.
-    InvalidParameterKmsKeyIdCmkUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKNotEnabled`: The CMK needs to be enabled.
-    InvalidParameterKmsKeyIdCmkNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.KMSUnauthorized`: ECS service have no right to access your KMS.
-    InvalidParameterKmsKeyIdKmsUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDiskStatus.HasUnfinishedSnapshot`: The current disk has unfinished snapshot.
-    IncorrectDiskStatusHasUnfinishedSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.DiskResetInProgress`: The operation cannot be performed because the disk has an ongoing reset task, please try again later.
-    InvalidOperationDiskResetInProgress(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidParameter.KMSKeyId.NotFound`: The specified KMSKeyId does not exist.
-    InvalidParameterKmsKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDiskId.NotFound`: The specified disk does not exist.
-    InvalidDiskIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Disk.NotFound`: The specified disk does not exist.
-    DiskNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSnapshotId.NotFound`: The specified SnapshotId does not exist.
-    InvalidSnapshotIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ResetDiskError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "DiskCategory.OperationNotSupported",
-                        "InvalidRegionId.MalFormed",
-                        "DryRunOperation",
-                        "InternalError",
-                        "IncorrectDiskStatus",
-                        "IncorrectInstanceStatus",
-                        "InstanceLockedForSecurity",
-                        "InvalidParameter.Mismatch",
-                        "InvalidSnapshot.TooOld",
-                        "InstanceExpiredOrInArrears",
-                        "OperationDenied",
-                        "InvalidSnapshotId.NotReady",
-                        "InvalidAccountStatus.NotEnoughBalance",
-                        "InvalidAccountStatus.SnapshotServiceUnavailable",
-                        "Operation.Conflict",
-                        "UserNotInTheWhiteList",
-                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                        "IncorrectDiskStatus.HasUnfinishedSnapshot",
-                        "InvalidOperation.DiskResetInProgress",
-                        "InvalidParameter.KMSKeyId.NotFound",
-                        "InvalidDiskId.NotFound",
-                        "Disk.NotFound",
-                        "InvalidSnapshotId.NotFound",
-                        "InvalidInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](ResetDiskRequestBuilder::send) it. The parameters and their rules: [`ResetDiskRequest`].
+    #[inline]
+    pub fn reset_disk(&self) -> ResetDiskRequestBuilder<&Self> {
+        ResetDiskRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ResetDiskError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ResetDisk`: Rolls back a cloud disk to a snapshot from an earlier point in time.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ResetDiskRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::DiskCategoryOperationNotSupported(error),
-            1 => Self::InvalidRegionIdMalFormed(error),
-            2 => Self::DryRunOperation(error),
-            3 => Self::InternalError(error),
-            4 => Self::IncorrectDiskStatus(error),
-            5 => Self::IncorrectInstanceStatus(error),
-            6 => Self::InstanceLockedForSecurity(error),
-            7 => Self::InvalidParameterMismatch(error),
-            8 => Self::InvalidSnapshotTooOld(error),
-            9 => Self::InstanceExpiredOrInArrears(error),
-            10 => Self::OperationDenied(error),
-            11 => Self::InvalidSnapshotIdNotReady(error),
-            12 => Self::InvalidAccountStatusNotEnoughBalance(error),
-            13 => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
-            14 => Self::OperationConflict(error),
-            15 => Self::UserNotInTheWhiteList(error),
-            16 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            17 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            18 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            19 => Self::IncorrectDiskStatusHasUnfinishedSnapshot(error),
-            20 => Self::InvalidOperationDiskResetInProgress(error),
-            21 => Self::InvalidParameterKmsKeyIdNotFound(error),
-            22 => Self::InvalidDiskIdNotFound(error),
-            23 => Self::DiskNotFound(error),
-            24 => Self::InvalidSnapshotIdNotFound(error),
-            25 => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::DiskCategoryOperationNotSupported(error) => (0, error),
-            Self::InvalidRegionIdMalFormed(error) => (1, error),
-            Self::DryRunOperation(error) => (2, error),
-            Self::InternalError(error) => (3, error),
-            Self::IncorrectDiskStatus(error) => (4, error),
-            Self::IncorrectInstanceStatus(error) => (5, error),
-            Self::InstanceLockedForSecurity(error) => (6, error),
-            Self::InvalidParameterMismatch(error) => (7, error),
-            Self::InvalidSnapshotTooOld(error) => (8, error),
-            Self::InstanceExpiredOrInArrears(error) => (9, error),
-            Self::OperationDenied(error) => (10, error),
-            Self::InvalidSnapshotIdNotReady(error) => (11, error),
-            Self::InvalidAccountStatusNotEnoughBalance(error) => (12, error),
-            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => (13, error),
-            Self::OperationConflict(error) => (14, error),
-            Self::UserNotInTheWhiteList(error) => (15, error),
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (16, error),
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (17, error),
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (18, error),
-            Self::IncorrectDiskStatusHasUnfinishedSnapshot(error) => (19, error),
-            Self::InvalidOperationDiskResetInProgress(error) => (20, error),
-            Self::InvalidParameterKmsKeyIdNotFound(error) => (21, error),
-            Self::InvalidDiskIdNotFound(error) => (22, error),
-            Self::DiskNotFound(error) => (23, error),
-            Self::InvalidSnapshotIdNotFound(error) => (24, error),
-            Self::InvalidInstanceIdNotFound(error) => (25, error),
-            Self::Unhandled(unhandled) => (26, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ResetDiskError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ResetDiskError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "DiskCategoryOperationNotSupported",
-            "InvalidRegionIdMalFormed",
-            "DryRunOperation",
-            "InternalError",
-            "IncorrectDiskStatus",
-            "IncorrectInstanceStatus",
-            "InstanceLockedForSecurity",
-            "InvalidParameterMismatch",
-            "InvalidSnapshotTooOld",
-            "InstanceExpiredOrInArrears",
-            "OperationDenied",
-            "InvalidSnapshotIdNotReady",
-            "InvalidAccountStatusNotEnoughBalance",
-            "InvalidAccountStatusSnapshotServiceUnavailable",
-            "OperationConflict",
-            "UserNotInTheWhiteList",
-            "InvalidParameterKmsKeyIdCmkUnauthorized",
-            "InvalidParameterKmsKeyIdCmkNotEnabled",
-            "InvalidParameterKmsKeyIdKmsUnauthorized",
-            "IncorrectDiskStatusHasUnfinishedSnapshot",
-            "InvalidOperationDiskResetInProgress",
-            "InvalidParameterKmsKeyIdNotFound",
-            "InvalidDiskIdNotFound",
-            "DiskNotFound",
-            "InvalidSnapshotIdNotFound",
-            "InvalidInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ResetDiskError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ResetDiskError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ResetDiskError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ResetDiskError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn reset_disk(&self) -> ResetDiskRequestBuilder<&Self> {
+        ResetDiskRequestBuilder::new(self)
     }
 }

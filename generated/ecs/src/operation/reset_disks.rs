@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ResetDisksRequest>;
 /// Request of `ResetDisks`: Rolls back one or more disks by using a snapshot-consistent group.
 ///
 /// This operation will be removed in the future. We recommend that you call the [ResetDisk](<https://www.alibabacloud.com/help/doc-detail/25520.htm>) operation to roll back a disk.
@@ -123,9 +126,7 @@ impl<C> ResetDisksRequestBuilder<C> {
     ///
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ResetDisksRequest::region_id`](ResetDisksRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -134,13 +135,7 @@ impl<C> ResetDisksRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * true: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and resource state limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * false: performs a dry run and performs the actual request. If the request passes the dry run, the rollback operation is performed.
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ResetDisksRequest::dry_run`](ResetDisksRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -149,9 +144,7 @@ impl<C> ResetDisksRequestBuilder<C> {
     ///
     /// The disks that you want to roll back.
     ///
-    /// - Wire name: `Disk`.
-    /// - Required.
-    /// - Must have 1 to 16 items.
+    /// Its description, rules and example: [`ResetDisksRequest::disk`](ResetDisksRequest::disk).
     pub fn disk(
         mut self,
         values: impl IntoIterator<Item = crate::types::ResetDisksDisk>,
@@ -283,269 +276,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ResetDisksRespon
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ResetDisks`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ResetDisksError {
-    /// HTTP 400 `DiskCategory.OperationNotSupported`: The operation is not supported to the specified disk due to its disk category.
-    DiskCategoryOperationNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.MalFormed`: The specified RegionId is not valid.
-    InvalidRegionIdMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
-    DryRunOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDiskStatus`: The current disk status does not support this operation.
-    IncorrectDiskStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectInstanceStatus`: The current status of the resource does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceLockedForSecurity`: The instance is locked due to security.
-    InstanceLockedForSecurity(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.Mismatch`: The specified snapshot is not created from the specified disk.
-    InvalidParameterMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSnapshot.TooOld`: The snapshotId is created before 2013-07-15, it cannot be restored since the first time the disk detached.
-    InvalidSnapshotTooOld(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceExpiredOrInArrears`: The specified operation is denied as your prepay instance is expired (prepay mode) or in arrears (afterpay mode).
-    InstanceExpiredOrInArrears(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied`: The specified snapshot dees not support ResetDisk.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSnapshotId.NotReady`: The specified snapshot has not completed yet.
-    InvalidSnapshotIdNotReady(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAccountStatus.NotEnoughBalance`: Your account does not have enough balance.
-    InvalidAccountStatusNotEnoughBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAccountStatus.SnapshotServiceUnavailable`: Snapshot service has not been opened yet.
-    InvalidAccountStatusSnapshotServiceUnavailable(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Operation.Conflict`: The operation may conflicts with others.
-    OperationConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UserNotInTheWhiteList`: The user is not in disk white list.
-    UserNotInTheWhiteList(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKUnauthorized`: The CMK needs to be added ECS tag.
-    InvalidParameterKmsKeyIdCmkUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKNotEnabled`: The CMK needs to be enabled.
-    InvalidParameterKmsKeyIdCmkNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.KMSUnauthorized`: ECS service have no right to access your KMS.
-    InvalidParameterKmsKeyIdKmsUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDiskStatus.HasUnfinishedSnapshot`: The current disk has unfinished snapshot.
-    IncorrectDiskStatusHasUnfinishedSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidRegion.NotSupport`: The specified region does not support resetting disks.
-    InvalidRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.MultiAttachDisk`: Multi attach disk does not support this operation.
-    InvalidOperationMultiAttachDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDisk.ShareVolume`: The specified diskId is invalid. The shared volume does not support creating a snapshot group.
-    InvalidDiskShareVolume(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDiskId.NotFound`: The specified disk does not exist.
-    InvalidDiskIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Disk.NotFound`: The specified disk does not exist.
-    DiskNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSnapshotId.NotFound`: The specified SnapshotId does not exist.
-    InvalidSnapshotIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSnapshot.NotFound`: The SnapshotId provided does not exist in our records.
-    InvalidSnapshotNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ResetDisksError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "DiskCategory.OperationNotSupported",
-                        "InvalidRegionId.MalFormed",
-                        "DryRunOperation",
-                        "IncorrectDiskStatus",
-                        "IncorrectInstanceStatus",
-                        "InstanceLockedForSecurity",
-                        "InvalidParameter.Mismatch",
-                        "InvalidSnapshot.TooOld",
-                        "InstanceExpiredOrInArrears",
-                        "OperationDenied",
-                        "InvalidSnapshotId.NotReady",
-                        "InvalidAccountStatus.NotEnoughBalance",
-                        "InvalidAccountStatus.SnapshotServiceUnavailable",
-                        "Operation.Conflict",
-                        "UserNotInTheWhiteList",
-                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                        "IncorrectDiskStatus.HasUnfinishedSnapshot",
-                        "InvalidRegion.NotSupport",
-                        "InvalidOperation.MultiAttachDisk",
-                        "InvalidDisk.ShareVolume",
-                        "InvalidDiskId.NotFound",
-                        "Disk.NotFound",
-                        "InvalidSnapshotId.NotFound",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidRegionId.NotFound",
-                        "InvalidSnapshot.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ResetDisksError;
+impl crate::Client {
+    /// Calls `ResetDisks`: Rolls back one or more disks by using a snapshot-consistent group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ResetDisksRequestBuilder::send) it. The parameters and their rules: [`ResetDisksRequest`].
+    #[inline]
+    pub fn reset_disks(&self) -> ResetDisksRequestBuilder<&Self> {
+        ResetDisksRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ResetDisksError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ResetDisks`: Rolls back one or more disks by using a snapshot-consistent group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ResetDisksRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::DiskCategoryOperationNotSupported(error),
-            1 => Self::InvalidRegionIdMalFormed(error),
-            2 => Self::DryRunOperation(error),
-            3 => Self::IncorrectDiskStatus(error),
-            4 => Self::IncorrectInstanceStatus(error),
-            5 => Self::InstanceLockedForSecurity(error),
-            6 => Self::InvalidParameterMismatch(error),
-            7 => Self::InvalidSnapshotTooOld(error),
-            8 => Self::InstanceExpiredOrInArrears(error),
-            9 => Self::OperationDenied(error),
-            10 => Self::InvalidSnapshotIdNotReady(error),
-            11 => Self::InvalidAccountStatusNotEnoughBalance(error),
-            12 => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
-            13 => Self::OperationConflict(error),
-            14 => Self::UserNotInTheWhiteList(error),
-            15 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            16 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            17 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            18 => Self::IncorrectDiskStatusHasUnfinishedSnapshot(error),
-            19 => Self::InvalidRegionNotSupport(error),
-            20 => Self::InvalidOperationMultiAttachDisk(error),
-            21 => Self::InvalidDiskShareVolume(error),
-            22 => Self::InvalidDiskIdNotFound(error),
-            23 => Self::DiskNotFound(error),
-            24 => Self::InvalidSnapshotIdNotFound(error),
-            25 => Self::InvalidInstanceIdNotFound(error),
-            26 => Self::InvalidRegionIdNotFound(error),
-            27 => Self::InvalidSnapshotNotFound(error),
-            28 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::DiskCategoryOperationNotSupported(error) => (0, error),
-            Self::InvalidRegionIdMalFormed(error) => (1, error),
-            Self::DryRunOperation(error) => (2, error),
-            Self::IncorrectDiskStatus(error) => (3, error),
-            Self::IncorrectInstanceStatus(error) => (4, error),
-            Self::InstanceLockedForSecurity(error) => (5, error),
-            Self::InvalidParameterMismatch(error) => (6, error),
-            Self::InvalidSnapshotTooOld(error) => (7, error),
-            Self::InstanceExpiredOrInArrears(error) => (8, error),
-            Self::OperationDenied(error) => (9, error),
-            Self::InvalidSnapshotIdNotReady(error) => (10, error),
-            Self::InvalidAccountStatusNotEnoughBalance(error) => (11, error),
-            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => (12, error),
-            Self::OperationConflict(error) => (13, error),
-            Self::UserNotInTheWhiteList(error) => (14, error),
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (15, error),
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (16, error),
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (17, error),
-            Self::IncorrectDiskStatusHasUnfinishedSnapshot(error) => (18, error),
-            Self::InvalidRegionNotSupport(error) => (19, error),
-            Self::InvalidOperationMultiAttachDisk(error) => (20, error),
-            Self::InvalidDiskShareVolume(error) => (21, error),
-            Self::InvalidDiskIdNotFound(error) => (22, error),
-            Self::DiskNotFound(error) => (23, error),
-            Self::InvalidSnapshotIdNotFound(error) => (24, error),
-            Self::InvalidInstanceIdNotFound(error) => (25, error),
-            Self::InvalidRegionIdNotFound(error) => (26, error),
-            Self::InvalidSnapshotNotFound(error) => (27, error),
-            Self::InternalError(error) => (28, error),
-            Self::Unhandled(unhandled) => (29, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ResetDisksError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ResetDisksError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "DiskCategoryOperationNotSupported",
-            "InvalidRegionIdMalFormed",
-            "DryRunOperation",
-            "IncorrectDiskStatus",
-            "IncorrectInstanceStatus",
-            "InstanceLockedForSecurity",
-            "InvalidParameterMismatch",
-            "InvalidSnapshotTooOld",
-            "InstanceExpiredOrInArrears",
-            "OperationDenied",
-            "InvalidSnapshotIdNotReady",
-            "InvalidAccountStatusNotEnoughBalance",
-            "InvalidAccountStatusSnapshotServiceUnavailable",
-            "OperationConflict",
-            "UserNotInTheWhiteList",
-            "InvalidParameterKmsKeyIdCmkUnauthorized",
-            "InvalidParameterKmsKeyIdCmkNotEnabled",
-            "InvalidParameterKmsKeyIdKmsUnauthorized",
-            "IncorrectDiskStatusHasUnfinishedSnapshot",
-            "InvalidRegionNotSupport",
-            "InvalidOperationMultiAttachDisk",
-            "InvalidDiskShareVolume",
-            "InvalidDiskIdNotFound",
-            "DiskNotFound",
-            "InvalidSnapshotIdNotFound",
-            "InvalidInstanceIdNotFound",
-            "InvalidRegionIdNotFound",
-            "InvalidSnapshotNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ResetDisksError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ResetDisksError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ResetDisksError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ResetDisksError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn reset_disks(&self) -> ResetDisksRequestBuilder<&Self> {
+        ResetDisksRequestBuilder::new(self)
     }
 }

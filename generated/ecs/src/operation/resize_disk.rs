@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ResizeDiskRequest>;
 /// Request of `ResizeDisk`: Resizes a system disk or a data disk.
 ///
 /// > Before you call this operation to resize a disk, you must check the partition format of the disk. If the format is MBR, you cannot resize the file to more than 2TiB. Otherwise, data loss may occur. If you want to resize an MBR partition, we recommend creating and mounting a data disk in the GPT partition format, and then copy the existing data to the new data disk. For more information, see [Resize a disk to extend the disk capacity](<https://www.alibabacloud.com/help/doc-detail/44986.htm>).
@@ -179,9 +182,7 @@ impl<C> ResizeDiskRequestBuilder<C> {
     ///
     /// The ID of the disk. You can call the [DescribeDisks](<https://www.alibabacloud.com/help/doc-detail/25514.htm>) operation to query available disk IDs.
     ///
-    /// - Wire name: `DiskId`.
-    /// - Required.
-    /// - Example: `d-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`ResizeDiskRequest::disk_id`](ResizeDiskRequest::disk_id).
     pub fn disk_id(mut self, value: impl Into<String>) -> Self {
         self.inner.disk_id = Some(value.into());
         self
@@ -190,12 +191,7 @@ impl<C> ResizeDiskRequestBuilder<C> {
     ///
     /// The method that you want to use to resize the disk. Specifies whether to check the image used by the instance supports hot migration. Valid values:
     ///
-    /// * offline (default): resizes the disk offline. After you resize a disk offline, you must [restart the associated instance](<https://www.alibabacloud.com/help/doc-detail/25440.htm>) in the ECS console or by calling the [RebootInstance](<https://www.alibabacloud.com/help/doc-detail/25502.htm>) operation for the resizing operation to take effect.
-    /// * online: resizes the disk online. After you resize a disk online, the resizing operation immediately takes effect. You do not need to restart the associated instance. You can resize ultra disks, standard SSDs, ESSDs, and elastic ephemeral disks online.
-    ///
-    /// - Wire name: `Type`.
-    /// - Default: `offline`.
-    /// - Example: `offline`.
+    /// Its description, rules and example: [`ResizeDiskRequest::type`](ResizeDiskRequest::type).
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.inner.r#type = Some(value.into());
         self
@@ -204,38 +200,7 @@ impl<C> ResizeDiskRequestBuilder<C> {
     ///
     /// The new disk capacity. Unit: GiB. Valid values:
     ///
-    /// * System disk:
-    ///
-    ///   * Basic disk (cloud): 20 to 500.
-    ///   * ESSD (cloud_essd): The valid values vary based on the performance level of the ESSD.
-    ///
-    ///     * Valid values when SystemDisk.PerformanceLevel is set to PL0: 1 to 2048.
-    ///     * Valid values when SystemDisk.PerformanceLevel is set to PL1: 20 to 2048.
-    ///     * Valid values when SystemDisk.PerformanceLevel is set to PL2: 461 to 2048.
-    ///     * Valid values when SystemDisk.PerformanceLevel is set to PL3: 1261 to 2048.
-    ///   * ESSD AutoPL disk: 1 to 2048.
-    ///   * Other disk categories: 20 to 2048.
-    /// * Data disk:
-    ///
-    ///   * Ultra disk (cloud_efficiency): 20 to 32768.
-    ///   * Standard SSD (cloud_ssd): 20 to 32768.
-    ///   * ESSD (cloud_essd): The valid values vary based on the performance level of the ESSD.\`\` To query the performance level of an ESSD, call the [DescribeDisks](<https://www.alibabacloud.com/help/doc-detail/25514.htm>) operation to query disk information and check the `PerformanceLevel` value in the response.
-    ///
-    ///     * PL0 ESSD: 1 to 65536.
-    ///     * PL1 ESSD: 20 to 65536.
-    ///     * PL2 ESSD: 461 to 65536.
-    ///     * PL3 ESSD: 1261 to 65536.
-    ///   * Basic disk (cloud): 5 to 2000.
-    ///   * ESSD AutoPL disk (cloud_auto): 1 to 65536.
-    ///   * Standard elastic ephemeral disk (elastic_ephemeral_disk_standard): 64 to 8192.
-    ///   * Premium elastic ephemeral disk (elastic_ephemeral_disk_premium): 64 to 8192.
-    ///
-    /// > The new disk capacity must be larger than the original disk capacity. Otherwise, an error is reported.
-    ///
-    /// - Wire name: `NewSize`.
-    /// - Required.
-    /// - Must be 1 to 131072.
-    /// - Example: `1900`.
+    /// Its description, rules and example: [`ResizeDiskRequest::new_size`](ResizeDiskRequest::new_size).
     pub fn new_size(mut self, value: i32) -> Self {
         self.inner.new_size = Some(value);
         self
@@ -244,11 +209,7 @@ impl<C> ResizeDiskRequestBuilder<C> {
     ///
     /// The ID of the order.
     ///
-    /// > This parameter is returned only when you resize subscription disks.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ResizeDiskRequest::client_token`](ResizeDiskRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -380,395 +341,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ResizeDiskRespon
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ResizeDisk`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ResizeDiskError {
-    /// HTTP 400 `InvalidDataDiskSize.ValueNotSupported`: The specified DataDisk.n.Size beyond the permitted range, or the capacity of snapshot exceeds the size limit of the specified disk category.
+mod error;
+pub use error::ResizeDiskError;
+impl crate::Client {
+    /// Calls `ResizeDisk`: Resizes a system disk or a data disk.
     ///
-    /// Also returned with HTTP 403: The specified DataDisk.n.Size beyond the permitted range, or the capacity of snapshot exceeds the size limit of the specified disk category.
-    InvalidDataDiskSizeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Conflict`: %s
-    InvalidParameterConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncompleteParamter`: Some fields can not be null in this request.
-    IncompleteParamter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.MalFormed`: The specified RegionId is not valid.
-    InvalidRegionIdMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.Type`: The specified type is not supported.
-    InvalidParamType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LastOrderProcessing`: The previous order is still processing, please try again later.
-    LastOrderProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.Upgrading`: The instance which the disk attachs is upgrading; please try again later.
-    InvalidStatusUpgrading(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSystemDiskSize.ImageNotSupportResize`: The image of the instance does not support resize.
-    InvalidSystemDiskSizeImageNotSupportResize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDisk.DetachedSystemDisk`: The specified disk is a detached system disk, does not support this operation.
-    InvalidDiskDetachedSystemDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.NotEnoughCapacity`: The capacity of the current dedicated block storage cluster is not enough to expand.
-    OperationDeniedNotEnoughCapacity(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectDiskStatus.ReplicationStatusNotFound`: Disk replication status not found.
-    IncorrectDiskStatusReplicationStatusNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectDiskStatus.InReplication`: Disk already in replication.
-    IncorrectDiskStatusInReplication(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceed.DiskCapacity`: The used capacity of disk type has exceeded the quota in the zone,  %s.
-    QuotaExceedDiskCapacity(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoPermission.Price`: The operation requires price permission. Please either apply for permission from your main account, or set the parameter AutoPay as true.
-    NoPermissionPrice(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoPermission.Refund`: The operation requires refund permission. Please apply for permission from your main account.
-    NoPermissionRefund(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InstanceRenewWithDowngradeInPlan`: The operation is denied due to the specified instance has renew with downgrade record in plan.
-    InvalidOperationInstanceRenewWithDowngradeInPlan(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidSystemDiskSize.ValueNotSupported`: The specified system disk size is invalid.
-    InvalidSystemDiskSizeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.UnfinishedOrder`: The current instance has unfinished refundOrder, this operation is denied.
-    OperationDeniedUnfinishedOrder(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AccountForbidden.CreateOrder`: Order cannot be created due to abnormal account.
-    AccountForbiddenCreateOrder(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied`: The type of the disk does not support the operation.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDiskSize.TooSmall`: Specified new disk size is less than the original disk size.
-    InvalidDiskSizeTooSmall(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDiskSize.TooLarge`: Specified new disk size is beyond the permitted range.
-    InvalidDiskSizeTooLarge(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceExpiredOrInArrears`: The specified operation is denied as your prepay instance is expired (prepay mode) or in arrears (afterpay mode).
-    InstanceExpiredOrInArrears(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DiskError`: Incorrect disk status.
-    DiskError(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DiskInArrears`: The specified operation is denied as your disk owing fee.
-    DiskInArrears(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectInstanceStatus`: The current status of the resource does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DiskCreatingSnapshot`: The operation is denied due to a snapshot of the specified disk is not completed yet.
-    DiskCreatingSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDiskSize`: Specified new disk size is less than or equal the original disk size.
-    InvalidDiskSize(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Operation.Conflict`: The operation may conflicts with others.
-    OperationConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceLockedForSecurity`: The instance is locked due to security.
-    InstanceLockedForSecurity(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectDiskStatus`: The current disk status does not support this operation.
-    IncorrectDiskStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UserNotInTheWhiteList`: The user is not in disk white list.
-    UserNotInTheWhiteList(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDiskCategory.NotSupported`: The specified disk category is not supported.
-    InvalidDiskCategoryNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidRegion.NotSupport`: The specified region does not support resize online.
-    InvalidRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceStatus.NotRunning`: The status of instance to which the disk attachs must be running when resizing online.
-    InvalidInstanceStatusNotRunning(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.InstanceTypeNotSupportOnlineResize`: The instance type of the specified instance does not support resize online.
-    InvalidOperationInstanceTypeNotSupportOnlineResize(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKUnauthorized`: The CMK needs to be added ECS tag.
-    InvalidParameterKmsKeyIdCmkUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKNotEnabled`: The CMK needs to be enabled.
-    InvalidParameterKmsKeyIdCmkNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.KMSUnauthorized`: ECS service have no right to access your KMS.
-    InvalidParameterKmsKeyIdKmsUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceSpecModification.NotEffective`: The instance which the disk attachs has been reserved for making a spec modification and not taken effective in the current contract period.
-    InstanceSpecModificationNotEffective(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDiskSize.NotSupportResizeOnline`: The current size of the resource does not support resize online.
-    InvalidDiskSizeNotSupportResizeOnline(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `SecurityRisk.3DVerification`: We have detected a security risk with your default credit or debit card. Please proceed with verification via the link in your email.
-    SecurityRisk3dVerification(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceeded.PostpaidDataDiskCapacity`: The quota of postpaid data disk capacity exceeds.
-    QuotaExceededPostpaidDataDiskCapacity(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.MultiAttachDiskNotSupportResizeOnline`: Multi attach disk does not support resize online.
-    InvalidOperationMultiAttachDiskNotSupportResizeOnline(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidDataDiskCategory.ValueNotSupported`: The specified Category of Data Disk is not valid.
-    InvalidDataDiskCategoryValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDiskId.NotFound`: The specified disk does not exist.
-    InvalidDiskIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ResizeDiskError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidDataDiskSize.ValueNotSupported",
-                        "InvalidParameter.Conflict",
-                        "IncompleteParamter",
-                        "InvalidRegionId.MalFormed",
-                        "InvalidParam.Type",
-                        "LastOrderProcessing",
-                        "InvalidStatus.Upgrading",
-                        "InvalidSystemDiskSize.ImageNotSupportResize",
-                        "InvalidDisk.DetachedSystemDisk",
-                        "OperationDenied.NotEnoughCapacity",
-                        "IncorrectDiskStatus.ReplicationStatusNotFound",
-                        "IncorrectDiskStatus.InReplication",
-                        "QuotaExceed.DiskCapacity",
-                        "NoPermission.Price",
-                        "NoPermission.Refund",
-                        "InvalidOperation.InstanceRenewWithDowngradeInPlan",
-                        "InvalidSystemDiskSize.ValueNotSupported",
-                        "OperationDenied.UnfinishedOrder",
-                        "AccountForbidden.CreateOrder",
-                        "OperationDenied",
-                        "InvalidDiskSize.TooSmall",
-                        "InvalidDiskSize.TooLarge",
-                        "InstanceExpiredOrInArrears",
-                        "DiskError",
-                        "DiskInArrears",
-                        "IncorrectInstanceStatus",
-                        "DiskCreatingSnapshot",
-                        "InvalidDiskSize",
-                        "Operation.Conflict",
-                        "InstanceLockedForSecurity",
-                        "IncorrectDiskStatus",
-                        "UserNotInTheWhiteList",
-                        "InvalidDiskCategory.NotSupported",
-                        "InvalidRegion.NotSupport",
-                        "InvalidInstanceStatus.NotRunning",
-                        "InvalidOperation.InstanceTypeNotSupportOnlineResize",
-                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                        "InstanceSpecModification.NotEffective",
-                        "InvalidDiskSize.NotSupportResizeOnline",
-                        "SecurityRisk.3DVerification",
-                        "QuotaExceeded.PostpaidDataDiskCapacity",
-                        "InvalidOperation.MultiAttachDiskNotSupportResizeOnline",
-                        "InvalidDataDiskCategory.ValueNotSupported",
-                        "InvalidDiskId.NotFound",
-                        "InvalidInstanceId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](ResizeDiskRequestBuilder::send) it. The parameters and their rules: [`ResizeDiskRequest`].
+    #[inline]
+    pub fn resize_disk(&self) -> ResizeDiskRequestBuilder<&Self> {
+        ResizeDiskRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ResizeDiskError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ResizeDisk`: Resizes a system disk or a data disk.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ResizeDiskRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidDataDiskSizeValueNotSupported(error),
-            1 => Self::InvalidParameterConflict(error),
-            2 => Self::IncompleteParamter(error),
-            3 => Self::InvalidRegionIdMalFormed(error),
-            4 => Self::InvalidParamType(error),
-            5 => Self::LastOrderProcessing(error),
-            6 => Self::InvalidStatusUpgrading(error),
-            7 => Self::InvalidSystemDiskSizeImageNotSupportResize(error),
-            8 => Self::InvalidDiskDetachedSystemDisk(error),
-            9 => Self::OperationDeniedNotEnoughCapacity(error),
-            10 => Self::IncorrectDiskStatusReplicationStatusNotFound(error),
-            11 => Self::IncorrectDiskStatusInReplication(error),
-            12 => Self::QuotaExceedDiskCapacity(error),
-            13 => Self::NoPermissionPrice(error),
-            14 => Self::NoPermissionRefund(error),
-            15 => Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error),
-            16 => Self::InvalidSystemDiskSizeValueNotSupported(error),
-            17 => Self::OperationDeniedUnfinishedOrder(error),
-            18 => Self::AccountForbiddenCreateOrder(error),
-            19 => Self::OperationDenied(error),
-            20 => Self::InvalidDiskSizeTooSmall(error),
-            21 => Self::InvalidDiskSizeTooLarge(error),
-            22 => Self::InstanceExpiredOrInArrears(error),
-            23 => Self::DiskError(error),
-            24 => Self::DiskInArrears(error),
-            25 => Self::IncorrectInstanceStatus(error),
-            26 => Self::DiskCreatingSnapshot(error),
-            27 => Self::InvalidDiskSize(error),
-            28 => Self::OperationConflict(error),
-            29 => Self::InstanceLockedForSecurity(error),
-            30 => Self::IncorrectDiskStatus(error),
-            31 => Self::UserNotInTheWhiteList(error),
-            32 => Self::InvalidDiskCategoryNotSupported(error),
-            33 => Self::InvalidRegionNotSupport(error),
-            34 => Self::InvalidInstanceStatusNotRunning(error),
-            35 => Self::InvalidOperationInstanceTypeNotSupportOnlineResize(error),
-            36 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            37 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            38 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            39 => Self::InstanceSpecModificationNotEffective(error),
-            40 => Self::InvalidDiskSizeNotSupportResizeOnline(error),
-            41 => Self::SecurityRisk3dVerification(error),
-            42 => Self::QuotaExceededPostpaidDataDiskCapacity(error),
-            43 => Self::InvalidOperationMultiAttachDiskNotSupportResizeOnline(error),
-            44 => Self::InvalidDataDiskCategoryValueNotSupported(error),
-            45 => Self::InvalidDiskIdNotFound(error),
-            46 => Self::InvalidInstanceIdNotFound(error),
-            47 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidDataDiskSizeValueNotSupported(error) => (0, error),
-            Self::InvalidParameterConflict(error) => (1, error),
-            Self::IncompleteParamter(error) => (2, error),
-            Self::InvalidRegionIdMalFormed(error) => (3, error),
-            Self::InvalidParamType(error) => (4, error),
-            Self::LastOrderProcessing(error) => (5, error),
-            Self::InvalidStatusUpgrading(error) => (6, error),
-            Self::InvalidSystemDiskSizeImageNotSupportResize(error) => (7, error),
-            Self::InvalidDiskDetachedSystemDisk(error) => (8, error),
-            Self::OperationDeniedNotEnoughCapacity(error) => (9, error),
-            Self::IncorrectDiskStatusReplicationStatusNotFound(error) => (10, error),
-            Self::IncorrectDiskStatusInReplication(error) => (11, error),
-            Self::QuotaExceedDiskCapacity(error) => (12, error),
-            Self::NoPermissionPrice(error) => (13, error),
-            Self::NoPermissionRefund(error) => (14, error),
-            Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error) => (15, error),
-            Self::InvalidSystemDiskSizeValueNotSupported(error) => (16, error),
-            Self::OperationDeniedUnfinishedOrder(error) => (17, error),
-            Self::AccountForbiddenCreateOrder(error) => (18, error),
-            Self::OperationDenied(error) => (19, error),
-            Self::InvalidDiskSizeTooSmall(error) => (20, error),
-            Self::InvalidDiskSizeTooLarge(error) => (21, error),
-            Self::InstanceExpiredOrInArrears(error) => (22, error),
-            Self::DiskError(error) => (23, error),
-            Self::DiskInArrears(error) => (24, error),
-            Self::IncorrectInstanceStatus(error) => (25, error),
-            Self::DiskCreatingSnapshot(error) => (26, error),
-            Self::InvalidDiskSize(error) => (27, error),
-            Self::OperationConflict(error) => (28, error),
-            Self::InstanceLockedForSecurity(error) => (29, error),
-            Self::IncorrectDiskStatus(error) => (30, error),
-            Self::UserNotInTheWhiteList(error) => (31, error),
-            Self::InvalidDiskCategoryNotSupported(error) => (32, error),
-            Self::InvalidRegionNotSupport(error) => (33, error),
-            Self::InvalidInstanceStatusNotRunning(error) => (34, error),
-            Self::InvalidOperationInstanceTypeNotSupportOnlineResize(error) => {
-                (35, error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (36, error),
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (37, error),
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (38, error),
-            Self::InstanceSpecModificationNotEffective(error) => (39, error),
-            Self::InvalidDiskSizeNotSupportResizeOnline(error) => (40, error),
-            Self::SecurityRisk3dVerification(error) => (41, error),
-            Self::QuotaExceededPostpaidDataDiskCapacity(error) => (42, error),
-            Self::InvalidOperationMultiAttachDiskNotSupportResizeOnline(error) => {
-                (43, error)
-            }
-            Self::InvalidDataDiskCategoryValueNotSupported(error) => (44, error),
-            Self::InvalidDiskIdNotFound(error) => (45, error),
-            Self::InvalidInstanceIdNotFound(error) => (46, error),
-            Self::InternalError(error) => (47, error),
-            Self::Unhandled(unhandled) => (48, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ResizeDiskError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ResizeDiskError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidDataDiskSizeValueNotSupported",
-            "InvalidParameterConflict",
-            "IncompleteParamter",
-            "InvalidRegionIdMalFormed",
-            "InvalidParamType",
-            "LastOrderProcessing",
-            "InvalidStatusUpgrading",
-            "InvalidSystemDiskSizeImageNotSupportResize",
-            "InvalidDiskDetachedSystemDisk",
-            "OperationDeniedNotEnoughCapacity",
-            "IncorrectDiskStatusReplicationStatusNotFound",
-            "IncorrectDiskStatusInReplication",
-            "QuotaExceedDiskCapacity",
-            "NoPermissionPrice",
-            "NoPermissionRefund",
-            "InvalidOperationInstanceRenewWithDowngradeInPlan",
-            "InvalidSystemDiskSizeValueNotSupported",
-            "OperationDeniedUnfinishedOrder",
-            "AccountForbiddenCreateOrder",
-            "OperationDenied",
-            "InvalidDiskSizeTooSmall",
-            "InvalidDiskSizeTooLarge",
-            "InstanceExpiredOrInArrears",
-            "DiskError",
-            "DiskInArrears",
-            "IncorrectInstanceStatus",
-            "DiskCreatingSnapshot",
-            "InvalidDiskSize",
-            "OperationConflict",
-            "InstanceLockedForSecurity",
-            "IncorrectDiskStatus",
-            "UserNotInTheWhiteList",
-            "InvalidDiskCategoryNotSupported",
-            "InvalidRegionNotSupport",
-            "InvalidInstanceStatusNotRunning",
-            "InvalidOperationInstanceTypeNotSupportOnlineResize",
-            "InvalidParameterKmsKeyIdCmkUnauthorized",
-            "InvalidParameterKmsKeyIdCmkNotEnabled",
-            "InvalidParameterKmsKeyIdKmsUnauthorized",
-            "InstanceSpecModificationNotEffective",
-            "InvalidDiskSizeNotSupportResizeOnline",
-            "SecurityRisk3dVerification",
-            "QuotaExceededPostpaidDataDiskCapacity",
-            "InvalidOperationMultiAttachDiskNotSupportResizeOnline",
-            "InvalidDataDiskCategoryValueNotSupported",
-            "InvalidDiskIdNotFound",
-            "InvalidInstanceIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ResizeDiskError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ResizeDiskError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ResizeDiskError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ResizeDiskError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn resize_disk(&self) -> ResizeDiskRequestBuilder<&Self> {
+        ResizeDiskRequestBuilder::new(self)
     }
 }

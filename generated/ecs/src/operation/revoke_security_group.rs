@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RevokeSecurityGroupRequest>;
 /// Request of `RevokeSecurityGroup`: Deletes inbound security group rules from a specific security group.
 ///
 /// > Alibaba Cloud modified verification rules for the RevokeSecurityGroup operation on July 8, 2024. When you call the RevokeSecurityGroup operation to delete a security group rule that does not exist, the "InvalidParam.SecurityGroupRuleId" error code is returned instead of a success response. Update the RevokeSecurityGroup operation to use the new verification rules with the new error code based on your business requirements.
@@ -408,9 +411,7 @@ impl<C> RevokeSecurityGroupRequestBuilder<C> {
     ///
     /// The region ID of the security group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`RevokeSecurityGroupRequest::region_id`](RevokeSecurityGroupRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -419,9 +420,7 @@ impl<C> RevokeSecurityGroupRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **ClientToken** value can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`RevokeSecurityGroupRequest::client_token`](RevokeSecurityGroupRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -430,9 +429,7 @@ impl<C> RevokeSecurityGroupRequestBuilder<C> {
     ///
     /// The ID of the security group.
     ///
-    /// - Wire name: `SecurityGroupId`.
-    /// - Required.
-    /// - Example: `sg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`RevokeSecurityGroupRequest::security_group_id`](RevokeSecurityGroupRequest::security_group_id).
     pub fn security_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.security_group_id = Some(value.into());
         self
@@ -441,8 +438,7 @@ impl<C> RevokeSecurityGroupRequestBuilder<C> {
     ///
     /// The security group rule IDs. You can specify 1 to 100 security group rule IDs in a request.
     ///
-    /// - Wire name: `SecurityGroupRuleId`.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`RevokeSecurityGroupRequest::security_group_rule_id`](RevokeSecurityGroupRequest::security_group_rule_id).
     pub fn security_group_rule_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -456,8 +452,7 @@ impl<C> RevokeSecurityGroupRequestBuilder<C> {
     ///
     /// The security group rules. You can specify up to 100 security group rules.
     ///
-    /// - Wire name: `Permissions`.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`RevokeSecurityGroupRequest::permissions`](RevokeSecurityGroupRequest::permissions).
     pub fn permissions(
         mut self,
         values: impl IntoIterator<Item = crate::types::Permission>,
@@ -469,9 +464,7 @@ impl<C> RevokeSecurityGroupRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.Policy` to specify whether to allow inbound access.
     ///
-    /// - Wire name: `Policy`.
-    /// - Example: `accept`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`RevokeSecurityGroupRequest::policy`](RevokeSecurityGroupRequest::policy).
     pub fn policy(mut self, value: impl Into<String>) -> Self {
         self.inner.policy = Some(value.into());
         self
@@ -480,9 +473,7 @@ impl<C> RevokeSecurityGroupRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.Priority` to specify the rule priority.
     ///
-    /// - Wire name: `Priority`.
-    /// - Example: `1`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`RevokeSecurityGroupRequest::priority`](RevokeSecurityGroupRequest::priority).
     pub fn priority(mut self, value: impl Into<String>) -> Self {
         self.inner.priority = Some(value.into());
         self
@@ -491,9 +482,7 @@ impl<C> RevokeSecurityGroupRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.IpProtocol` to specify the protocol.
     ///
-    /// - Wire name: `IpProtocol`.
-    /// - Example: `ALL`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`RevokeSecurityGroupRequest::ip_protocol`](RevokeSecurityGroupRequest::ip_protocol).
     pub fn ip_protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_protocol = Some(value.into());
         self
@@ -502,9 +491,7 @@ impl<C> RevokeSecurityGroupRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.SourceCidrIp` to specify the source IPv4 CIDR block.
     ///
-    /// - Wire name: `SourceCidrIp`.
-    /// - Example: `10.0.0.0/8`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`RevokeSecurityGroupRequest::source_cidr_ip`](RevokeSecurityGroupRequest::source_cidr_ip).
     pub fn source_cidr_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.source_cidr_ip = Some(value.into());
         self
@@ -513,9 +500,7 @@ impl<C> RevokeSecurityGroupRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.Ipv6SourceCidrIp` to specify the source IPv6 CIDR block.
     ///
-    /// - Wire name: `Ipv6SourceCidrIp`.
-    /// - Example: `2001:db8:1234:1a00::***`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`RevokeSecurityGroupRequest::ipv6_source_cidr_ip`](RevokeSecurityGroupRequest::ipv6_source_cidr_ip).
     pub fn ipv6_source_cidr_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_source_cidr_ip = Some(value.into());
         self
@@ -524,9 +509,7 @@ impl<C> RevokeSecurityGroupRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.SourceGroupId` to specify the ID of the source security group.
     ///
-    /// - Wire name: `SourceGroupId`.
-    /// - Example: `sg-bp67acfmxa123b****`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`RevokeSecurityGroupRequest::source_group_id`](RevokeSecurityGroupRequest::source_group_id).
     pub fn source_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.source_group_id = Some(value.into());
         self
@@ -535,9 +518,7 @@ impl<C> RevokeSecurityGroupRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.SourcePrefixListId` to specify the ID of the source prefix list.
     ///
-    /// - Wire name: `SourcePrefixListId`.
-    /// - Example: `pl-x1j1k5ykzqlixdcy****`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`RevokeSecurityGroupRequest::source_prefix_list_id`](RevokeSecurityGroupRequest::source_prefix_list_id).
     pub fn source_prefix_list_id(mut self, value: impl Into<String>) -> Self {
         self.inner.source_prefix_list_id = Some(value.into());
         self
@@ -546,9 +527,7 @@ impl<C> RevokeSecurityGroupRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.PortRange` to specify the range of destination ports.
     ///
-    /// - Wire name: `PortRange`.
-    /// - Example: `1/200`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`RevokeSecurityGroupRequest::port_range`](RevokeSecurityGroupRequest::port_range).
     pub fn port_range(mut self, value: impl Into<String>) -> Self {
         self.inner.port_range = Some(value.into());
         self
@@ -557,9 +536,7 @@ impl<C> RevokeSecurityGroupRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.DestCidrIp` to specify the destination IPv4 CIDR block.
     ///
-    /// - Wire name: `DestCidrIp`.
-    /// - Example: `10.0.0.0/8`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`RevokeSecurityGroupRequest::dest_cidr_ip`](RevokeSecurityGroupRequest::dest_cidr_ip).
     pub fn dest_cidr_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.dest_cidr_ip = Some(value.into());
         self
@@ -568,9 +545,7 @@ impl<C> RevokeSecurityGroupRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.Ipv6DestCidrIp` to specify the destination IPv6 CIDR block.
     ///
-    /// - Wire name: `Ipv6DestCidrIp`.
-    /// - Example: `2001:db8:1233:1a00::***`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`RevokeSecurityGroupRequest::ipv6_dest_cidr_ip`](RevokeSecurityGroupRequest::ipv6_dest_cidr_ip).
     pub fn ipv6_dest_cidr_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_dest_cidr_ip = Some(value.into());
         self
@@ -579,9 +554,7 @@ impl<C> RevokeSecurityGroupRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.SourcePortRange` to specify the range of source ports.
     ///
-    /// - Wire name: `SourcePortRange`.
-    /// - Example: `80/80`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`RevokeSecurityGroupRequest::source_port_range`](RevokeSecurityGroupRequest::source_port_range).
     pub fn source_port_range(mut self, value: impl Into<String>) -> Self {
         self.inner.source_port_range = Some(value.into());
         self
@@ -590,9 +563,7 @@ impl<C> RevokeSecurityGroupRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.SourceGroupOwnerAccount` to specify the Alibaba Cloud account that manages the source security group.
     ///
-    /// - Wire name: `SourceGroupOwnerAccount`.
-    /// - Example: `Test@aliyun.com`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`RevokeSecurityGroupRequest::source_group_owner_account`](RevokeSecurityGroupRequest::source_group_owner_account).
     pub fn source_group_owner_account(mut self, value: impl Into<String>) -> Self {
         self.inner.source_group_owner_account = Some(value.into());
         self
@@ -601,9 +572,7 @@ impl<C> RevokeSecurityGroupRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.SourceGroupOwnerId` to specify the ID of the Alibaba Cloud account that manages the source security group.
     ///
-    /// - Wire name: `SourceGroupOwnerId`.
-    /// - Example: `12345678910`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`RevokeSecurityGroupRequest::source_group_owner_id`](RevokeSecurityGroupRequest::source_group_owner_id).
     pub fn source_group_owner_id(mut self, value: i64) -> Self {
         self.inner.source_group_owner_id = Some(value);
         self
@@ -612,9 +581,7 @@ impl<C> RevokeSecurityGroupRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.NicType` to specify the network interface type.
     ///
-    /// - Wire name: `NicType`.
-    /// - Example: `intranet`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`RevokeSecurityGroupRequest::nic_type`](RevokeSecurityGroupRequest::nic_type).
     pub fn nic_type(mut self, value: impl Into<String>) -> Self {
         self.inner.nic_type = Some(value.into());
         self
@@ -623,9 +590,7 @@ impl<C> RevokeSecurityGroupRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.Description` to specify the rule description.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `This is description.`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`RevokeSecurityGroupRequest::description`](RevokeSecurityGroupRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -760,367 +725,24 @@ for RevokeSecurityGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RevokeSecurityGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RevokeSecurityGroupError {
-    /// HTTP 400 `InvalidSecurityGroupId.Malformed`: The specified parameter SecurityGroupId is not valid.
-    InvalidSecurityGroupIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIpProtocol.ValueNotSupported`: The parameter IpProtocol must be specified with case insensitive TCP, UDP, ICMP, GRE or All.
-    InvalidIpProtocolValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIpPortRange.Malformed`: The specified parameter PortRange is not valid.
-    InvalidIpPortRangeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSourceCidrIp.Malformed`: The specified parameter SourceCidrIp is not valid.
-    InvalidSourceCidrIpMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: The input parameter SourceGroupId or SourceCidrIp cannot be both blank.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPolicy.Malformed`: The specified parameter %s is not valid.
-    InvalidPolicyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNicType.ValueNotSupported`: The specified parameter %s is not valid.
-    InvalidNicTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSourceGroupId.Mismatch`: Specified security group and source group are not in the same VPC.
-    InvalidSourceGroupIdMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.Source`: One of the parameters SourceCidrIp, Ipv6SourceCidrIp, SourceGroupId or SourcePrefixListId in %s must be specified.
-    MissingParameterSource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.PortRange`: The specified parameter %s is not valid. It should be two integers less than 65535 in ?/? format.
-    InvalidParamPortRange(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPriority.Malformed`: The parameter Priority is invalid.
-    InvalidPriorityMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPriority.ValueNotSupported`: The specified parameter %s is invalid.
-    InvalidPriorityValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParamter.Conflict`: The specified SecurityGroupId should be different from the SourceGroupId.
-    InvalidParamterConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDestCidrIp.Malformed`: The specified parameter DestCidrIp is not valid.
-    InvalidDestCidrIpMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.SourceIp`: The Parameters SourceCidrIp and Ipv6SourceCidrIp in %s cannot be set at the same time.
-    InvalidParamSourceIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.DestIp`: The Parameters DestCidrIp and Ipv6DestCidrIp in %s cannot be set at the same time.
-    InvalidParamDestIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.Ipv6DestCidrIp`: The specified parameter %s is not valid.
-    InvalidParamIpv6DestCidrIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.Ipv6SourceCidrIp`: The specified parameter %s is not valid.
-    InvalidParamIpv6SourceCidrIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.Ipv4ProtocolConflictWithIpv6Address`: IPv6 address cannot be specified for IPv4-specific protocol.
-    InvalidParamIpv4ProtocolConflictWithIpv6Address(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.Ipv6ProtocolConflictWithIpv4Address`: IPv4 address cannot be specified for IPv6-specific protocol.
-    InvalidParamIpv6ProtocolConflictWithIpv4Address(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Ipv6CidrIp`: The specified Ipv6CidrIp is not valid.
-    InvalidParameterIpv6CidrIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidGroupAuthParameter.OperationDenied`: The security group can not authorize to enterprise level security group.
-    InvalidGroupAuthParameterOperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPortRange.Malformed`: The specified parameter PortRange must set.
-    InvalidPortRangeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSourcePortRange.Malformed`: The specified parameter SourcePortRange is not valid.
-    InvalidSourcePortRangeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSecurityGroupDiscription.Malformed`: The specified security group rule description is not valid.
-    InvalidSecurityGroupDiscriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotSupported.ClassicNetworkPrefixList`: The prefix list is not supported when the network type of security group is classic.
-    NotSupportedClassicNetworkPrefixList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.SourceCidrIp`: The specified parameter %s is not valid.
-    InvalidParamSourceCidrIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.DestCidrIp`: The specified parameter %s is not valid.
-    InvalidParamDestCidrIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.Permissions`: The specified parameter Permissions cannot coexist with other parameters.
-    InvalidParamPermissions(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.DuplicatePermissions`: There are duplicate permissions in the specified parameter Permissions.
-    InvalidParamDuplicatePermissions(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSecurityGroupId.NotFound`: The specified parameter SecurityGroupId is not valid.
+mod error;
+pub use error::RevokeSecurityGroupError;
+impl crate::Client {
+    /// Calls `RevokeSecurityGroup`: Deletes inbound security group rules from a specific security group.
     ///
-    /// Also returned with HTTP 404: The specified SecurityGroupId does not exist.
-    InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.SecurityGroupRuleId`: The specified parameter SecurityGroupRuleId is not valid.
-    InvalidParamSecurityGroupRuleId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.SecurityGroupRuleIdRepeated`: The specified parameter SecurityGroupRuleId is repeated.
-    InvalidParamSecurityGroupRuleIdRepeated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidGroupParameter.OperationDenied`: The attributes Policy, SourceGroupId, DestGroupId of enterprise level security groups are not allowed to be set or modified.
-    InvalidGroupParameterOperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSecurityGroupRule.RuleNotExist`: The specified rule does not exist.
-    InvalidSecurityGroupRuleRuleNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.ProtocolNotSupportPortRangeList`: The specified protocol does not support the port range list.
-    InvalidParamProtocolNotSupportPortRangeList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPortRangeListId.NotFound`: The specified port range list was not found.
-    InvalidPortRangeListIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `InvalidOperation.SecurityGroupNotAuthorized`: The specified security group is not authorized to operate.
-    InvalidOperationSecurityGroupNotAuthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidNicType.Mismatch`: The specified NicType conflicts with the authorization record.
-    InvalidNicTypeMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidGroupAuthItem.NotFound`: Specified group authorized item does not exist in our records.
-    InvalidGroupAuthItemNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.ResourceManagedByCloudProduct`: %s
-    InvalidOperationResourceManagedByCloudProduct(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSourceGroupId.NotFound`: The SourceGroupId provided does not exist in our records.
-    InvalidSourceGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidPrefixListId.NotFound`: The specified prefix list was not found.
-    InvalidPrefixListIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSecurityGroupRuleId.NotFound`: The specified SecurityGroupRuleId is not exists.
-    InvalidSecurityGroupRuleIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RevokeSecurityGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidSecurityGroupId.Malformed",
-                        "InvalidIpProtocol.ValueNotSupported",
-                        "InvalidIpPortRange.Malformed",
-                        "InvalidSourceCidrIp.Malformed",
-                        "MissingParameter",
-                        "InvalidPolicy.Malformed",
-                        "InvalidNicType.ValueNotSupported",
-                        "InvalidSourceGroupId.Mismatch",
-                        "MissingParameter.Source",
-                        "InvalidParam.PortRange",
-                        "InvalidPriority.Malformed",
-                        "InvalidPriority.ValueNotSupported",
-                        "InvalidParamter.Conflict",
-                        "InvalidDestCidrIp.Malformed",
-                        "InvalidParam.SourceIp",
-                        "InvalidParam.DestIp",
-                        "InvalidParam.Ipv6DestCidrIp",
-                        "InvalidParam.Ipv6SourceCidrIp",
-                        "InvalidParam.Ipv4ProtocolConflictWithIpv6Address",
-                        "InvalidParam.Ipv6ProtocolConflictWithIpv4Address",
-                        "InvalidParameter.Ipv6CidrIp",
-                        "InvalidGroupAuthParameter.OperationDenied",
-                        "InvalidPortRange.Malformed",
-                        "InvalidSourcePortRange.Malformed",
-                        "InvalidSecurityGroupDiscription.Malformed",
-                        "NotSupported.ClassicNetworkPrefixList",
-                        "InvalidParam.SourceCidrIp",
-                        "InvalidParam.DestCidrIp",
-                        "InvalidParam.Permissions",
-                        "InvalidParam.DuplicatePermissions",
-                        "InvalidSecurityGroupId.NotFound",
-                        "InvalidParam.SecurityGroupRuleId",
-                        "InvalidParam.SecurityGroupRuleIdRepeated",
-                        "InvalidGroupParameter.OperationDenied",
-                        "InvalidSecurityGroupRule.RuleNotExist",
-                        "InvalidParam.ProtocolNotSupportPortRangeList",
-                        "InvalidPortRangeListId.NotFound",
-                        "InvalidOperation.SecurityGroupNotAuthorized",
-                        "InvalidNicType.Mismatch",
-                        "InvalidGroupAuthItem.NotFound",
-                        "InvalidOperation.ResourceManagedByCloudProduct",
-                        "InvalidSourceGroupId.NotFound",
-                        "InvalidPrefixListId.NotFound",
-                        "InvalidSecurityGroupRuleId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](RevokeSecurityGroupRequestBuilder::send) it. The parameters and their rules: [`RevokeSecurityGroupRequest`].
+    #[inline]
+    pub fn revoke_security_group(&self) -> RevokeSecurityGroupRequestBuilder<&Self> {
+        RevokeSecurityGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RevokeSecurityGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RevokeSecurityGroup`: Deletes inbound security group rules from a specific security group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RevokeSecurityGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidSecurityGroupIdMalformed(error),
-            1 => Self::InvalidIpProtocolValueNotSupported(error),
-            2 => Self::InvalidIpPortRangeMalformed(error),
-            3 => Self::InvalidSourceCidrIpMalformed(error),
-            4 => Self::MissingParameter(error),
-            5 => Self::InvalidPolicyMalformed(error),
-            6 => Self::InvalidNicTypeValueNotSupported(error),
-            7 => Self::InvalidSourceGroupIdMismatch(error),
-            8 => Self::MissingParameterSource(error),
-            9 => Self::InvalidParamPortRange(error),
-            10 => Self::InvalidPriorityMalformed(error),
-            11 => Self::InvalidPriorityValueNotSupported(error),
-            12 => Self::InvalidParamterConflict(error),
-            13 => Self::InvalidDestCidrIpMalformed(error),
-            14 => Self::InvalidParamSourceIp(error),
-            15 => Self::InvalidParamDestIp(error),
-            16 => Self::InvalidParamIpv6DestCidrIp(error),
-            17 => Self::InvalidParamIpv6SourceCidrIp(error),
-            18 => Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error),
-            19 => Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error),
-            20 => Self::InvalidParameterIpv6CidrIp(error),
-            21 => Self::InvalidGroupAuthParameterOperationDenied(error),
-            22 => Self::InvalidPortRangeMalformed(error),
-            23 => Self::InvalidSourcePortRangeMalformed(error),
-            24 => Self::InvalidSecurityGroupDiscriptionMalformed(error),
-            25 => Self::NotSupportedClassicNetworkPrefixList(error),
-            26 => Self::InvalidParamSourceCidrIp(error),
-            27 => Self::InvalidParamDestCidrIp(error),
-            28 => Self::InvalidParamPermissions(error),
-            29 => Self::InvalidParamDuplicatePermissions(error),
-            30 => Self::InvalidSecurityGroupIdNotFound(error),
-            31 => Self::InvalidParamSecurityGroupRuleId(error),
-            32 => Self::InvalidParamSecurityGroupRuleIdRepeated(error),
-            33 => Self::InvalidGroupParameterOperationDenied(error),
-            34 => Self::InvalidSecurityGroupRuleRuleNotExist(error),
-            35 => Self::InvalidParamProtocolNotSupportPortRangeList(error),
-            36 => Self::InvalidPortRangeListIdNotFound(error),
-            37 => Self::InvalidOperationSecurityGroupNotAuthorized(error),
-            38 => Self::InvalidNicTypeMismatch(error),
-            39 => Self::InvalidGroupAuthItemNotFound(error),
-            40 => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            41 => Self::InvalidSourceGroupIdNotFound(error),
-            42 => Self::InvalidPrefixListIdNotFound(error),
-            43 => Self::InvalidSecurityGroupRuleIdNotFound(error),
-            44 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidSecurityGroupIdMalformed(error) => (0, error),
-            Self::InvalidIpProtocolValueNotSupported(error) => (1, error),
-            Self::InvalidIpPortRangeMalformed(error) => (2, error),
-            Self::InvalidSourceCidrIpMalformed(error) => (3, error),
-            Self::MissingParameter(error) => (4, error),
-            Self::InvalidPolicyMalformed(error) => (5, error),
-            Self::InvalidNicTypeValueNotSupported(error) => (6, error),
-            Self::InvalidSourceGroupIdMismatch(error) => (7, error),
-            Self::MissingParameterSource(error) => (8, error),
-            Self::InvalidParamPortRange(error) => (9, error),
-            Self::InvalidPriorityMalformed(error) => (10, error),
-            Self::InvalidPriorityValueNotSupported(error) => (11, error),
-            Self::InvalidParamterConflict(error) => (12, error),
-            Self::InvalidDestCidrIpMalformed(error) => (13, error),
-            Self::InvalidParamSourceIp(error) => (14, error),
-            Self::InvalidParamDestIp(error) => (15, error),
-            Self::InvalidParamIpv6DestCidrIp(error) => (16, error),
-            Self::InvalidParamIpv6SourceCidrIp(error) => (17, error),
-            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error) => (18, error),
-            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error) => (19, error),
-            Self::InvalidParameterIpv6CidrIp(error) => (20, error),
-            Self::InvalidGroupAuthParameterOperationDenied(error) => (21, error),
-            Self::InvalidPortRangeMalformed(error) => (22, error),
-            Self::InvalidSourcePortRangeMalformed(error) => (23, error),
-            Self::InvalidSecurityGroupDiscriptionMalformed(error) => (24, error),
-            Self::NotSupportedClassicNetworkPrefixList(error) => (25, error),
-            Self::InvalidParamSourceCidrIp(error) => (26, error),
-            Self::InvalidParamDestCidrIp(error) => (27, error),
-            Self::InvalidParamPermissions(error) => (28, error),
-            Self::InvalidParamDuplicatePermissions(error) => (29, error),
-            Self::InvalidSecurityGroupIdNotFound(error) => (30, error),
-            Self::InvalidParamSecurityGroupRuleId(error) => (31, error),
-            Self::InvalidParamSecurityGroupRuleIdRepeated(error) => (32, error),
-            Self::InvalidGroupParameterOperationDenied(error) => (33, error),
-            Self::InvalidSecurityGroupRuleRuleNotExist(error) => (34, error),
-            Self::InvalidParamProtocolNotSupportPortRangeList(error) => (35, error),
-            Self::InvalidPortRangeListIdNotFound(error) => (36, error),
-            Self::InvalidOperationSecurityGroupNotAuthorized(error) => (37, error),
-            Self::InvalidNicTypeMismatch(error) => (38, error),
-            Self::InvalidGroupAuthItemNotFound(error) => (39, error),
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => (40, error),
-            Self::InvalidSourceGroupIdNotFound(error) => (41, error),
-            Self::InvalidPrefixListIdNotFound(error) => (42, error),
-            Self::InvalidSecurityGroupRuleIdNotFound(error) => (43, error),
-            Self::InternalError(error) => (44, error),
-            Self::Unhandled(unhandled) => (45, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RevokeSecurityGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RevokeSecurityGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidSecurityGroupIdMalformed",
-            "InvalidIpProtocolValueNotSupported",
-            "InvalidIpPortRangeMalformed",
-            "InvalidSourceCidrIpMalformed",
-            "MissingParameter",
-            "InvalidPolicyMalformed",
-            "InvalidNicTypeValueNotSupported",
-            "InvalidSourceGroupIdMismatch",
-            "MissingParameterSource",
-            "InvalidParamPortRange",
-            "InvalidPriorityMalformed",
-            "InvalidPriorityValueNotSupported",
-            "InvalidParamterConflict",
-            "InvalidDestCidrIpMalformed",
-            "InvalidParamSourceIp",
-            "InvalidParamDestIp",
-            "InvalidParamIpv6DestCidrIp",
-            "InvalidParamIpv6SourceCidrIp",
-            "InvalidParamIpv4ProtocolConflictWithIpv6Address",
-            "InvalidParamIpv6ProtocolConflictWithIpv4Address",
-            "InvalidParameterIpv6CidrIp",
-            "InvalidGroupAuthParameterOperationDenied",
-            "InvalidPortRangeMalformed",
-            "InvalidSourcePortRangeMalformed",
-            "InvalidSecurityGroupDiscriptionMalformed",
-            "NotSupportedClassicNetworkPrefixList",
-            "InvalidParamSourceCidrIp",
-            "InvalidParamDestCidrIp",
-            "InvalidParamPermissions",
-            "InvalidParamDuplicatePermissions",
-            "InvalidSecurityGroupIdNotFound",
-            "InvalidParamSecurityGroupRuleId",
-            "InvalidParamSecurityGroupRuleIdRepeated",
-            "InvalidGroupParameterOperationDenied",
-            "InvalidSecurityGroupRuleRuleNotExist",
-            "InvalidParamProtocolNotSupportPortRangeList",
-            "InvalidPortRangeListIdNotFound",
-            "InvalidOperationSecurityGroupNotAuthorized",
-            "InvalidNicTypeMismatch",
-            "InvalidGroupAuthItemNotFound",
-            "InvalidOperationResourceManagedByCloudProduct",
-            "InvalidSourceGroupIdNotFound",
-            "InvalidPrefixListIdNotFound",
-            "InvalidSecurityGroupRuleIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RevokeSecurityGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RevokeSecurityGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RevokeSecurityGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RevokeSecurityGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn revoke_security_group(&self) -> RevokeSecurityGroupRequestBuilder<&Self> {
+        RevokeSecurityGroupRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RevokeSecurityGroupEgressRequest>;
 /// Request of `RevokeSecurityGroupEgress`: Deletes outbound security group rules from a specified security group.
 ///
 /// > Alibaba Cloud modified verification rules for the RevokeSecurityGroupEgress operation on July 8, 2024. When you use the RevokeSecurityGroupEgress operation to delete a security group rule that does not exist, the "InvalidSecurityGroupRule.RuleNotExist" error code is returned instead of a success response. Update the RevokeSecurityGroupEgress operation to use the new verification rules with the new error code based on your business requirements.
@@ -403,9 +406,7 @@ impl<C> RevokeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// The region ID of the security group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`RevokeSecurityGroupEgressRequest::region_id`](RevokeSecurityGroupEgressRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -414,9 +415,7 @@ impl<C> RevokeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`RevokeSecurityGroupEgressRequest::client_token`](RevokeSecurityGroupEgressRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -425,9 +424,7 @@ impl<C> RevokeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// The ID of the security group.
     ///
-    /// - Wire name: `SecurityGroupId`.
-    /// - Required.
-    /// - Example: `sg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`RevokeSecurityGroupEgressRequest::security_group_id`](RevokeSecurityGroupEgressRequest::security_group_id).
     pub fn security_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.security_group_id = Some(value.into());
         self
@@ -436,8 +433,7 @@ impl<C> RevokeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// An array of security group rule IDs. You can specify 1 to 100 security group rules.
     ///
-    /// - Wire name: `SecurityGroupRuleId`.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`RevokeSecurityGroupEgressRequest::security_group_rule_id`](RevokeSecurityGroupEgressRequest::security_group_rule_id).
     pub fn security_group_rule_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -451,8 +447,7 @@ impl<C> RevokeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// The security group rules. You can specify up to 100 security group rules.
     ///
-    /// - Wire name: `Permissions`.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`RevokeSecurityGroupEgressRequest::permissions`](RevokeSecurityGroupEgressRequest::permissions).
     pub fn permissions(
         mut self,
         values: impl IntoIterator<
@@ -466,9 +461,7 @@ impl<C> RevokeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.Policy` to specify whether to allow outbound access.
     ///
-    /// - Wire name: `Policy`.
-    /// - Example: `accept`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`RevokeSecurityGroupEgressRequest::policy`](RevokeSecurityGroupEgressRequest::policy).
     pub fn policy(mut self, value: impl Into<String>) -> Self {
         self.inner.policy = Some(value.into());
         self
@@ -477,9 +470,7 @@ impl<C> RevokeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.Priority` to specify the rule priority.
     ///
-    /// - Wire name: `Priority`.
-    /// - Example: `1`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`RevokeSecurityGroupEgressRequest::priority`](RevokeSecurityGroupEgressRequest::priority).
     pub fn priority(mut self, value: impl Into<String>) -> Self {
         self.inner.priority = Some(value.into());
         self
@@ -488,9 +479,7 @@ impl<C> RevokeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.IpProtocol` to specify the protocol.
     ///
-    /// - Wire name: `IpProtocol`.
-    /// - Example: `TCP`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`RevokeSecurityGroupEgressRequest::ip_protocol`](RevokeSecurityGroupEgressRequest::ip_protocol).
     pub fn ip_protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_protocol = Some(value.into());
         self
@@ -499,9 +488,7 @@ impl<C> RevokeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.DestCidrIp` to specify the destination IPv4 CIDR block.
     ///
-    /// - Wire name: `DestCidrIp`.
-    /// - Example: `10.0.0.0/8`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`RevokeSecurityGroupEgressRequest::dest_cidr_ip`](RevokeSecurityGroupEgressRequest::dest_cidr_ip).
     pub fn dest_cidr_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.dest_cidr_ip = Some(value.into());
         self
@@ -510,9 +497,7 @@ impl<C> RevokeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.Ipv6DestCidrIp` to specify the destination IPv6 CIDR block.
     ///
-    /// - Wire name: `Ipv6DestCidrIp`.
-    /// - Example: `2001:db8:1233:1a00::***`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`RevokeSecurityGroupEgressRequest::ipv6_dest_cidr_ip`](RevokeSecurityGroupEgressRequest::ipv6_dest_cidr_ip).
     pub fn ipv6_dest_cidr_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_dest_cidr_ip = Some(value.into());
         self
@@ -521,9 +506,7 @@ impl<C> RevokeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.DestGroupId` to specify the ID of the destination security group.
     ///
-    /// - Wire name: `DestGroupId`.
-    /// - Example: `sg-bp67acfmxa123b****`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`RevokeSecurityGroupEgressRequest::dest_group_id`](RevokeSecurityGroupEgressRequest::dest_group_id).
     pub fn dest_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.dest_group_id = Some(value.into());
         self
@@ -532,9 +515,7 @@ impl<C> RevokeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.DestPrefixListId` to specify the ID of the destination prefix list.
     ///
-    /// - Wire name: `DestPrefixListId`.
-    /// - Example: `pl-x1j1k5ykzqlixdcy****`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`RevokeSecurityGroupEgressRequest::dest_prefix_list_id`](RevokeSecurityGroupEgressRequest::dest_prefix_list_id).
     pub fn dest_prefix_list_id(mut self, value: impl Into<String>) -> Self {
         self.inner.dest_prefix_list_id = Some(value.into());
         self
@@ -543,9 +524,7 @@ impl<C> RevokeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.PortRange` to specify the range of destination ports.
     ///
-    /// - Wire name: `PortRange`.
-    /// - Example: `22/22`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`RevokeSecurityGroupEgressRequest::port_range`](RevokeSecurityGroupEgressRequest::port_range).
     pub fn port_range(mut self, value: impl Into<String>) -> Self {
         self.inner.port_range = Some(value.into());
         self
@@ -554,9 +533,7 @@ impl<C> RevokeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.SourceCidrIp` to specify the source IPv4 CIDR block.
     ///
-    /// - Wire name: `SourceCidrIp`.
-    /// - Example: `10.0.0.0/8`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`RevokeSecurityGroupEgressRequest::source_cidr_ip`](RevokeSecurityGroupEgressRequest::source_cidr_ip).
     pub fn source_cidr_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.source_cidr_ip = Some(value.into());
         self
@@ -565,9 +542,7 @@ impl<C> RevokeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.Ipv6SourceCidrIp` to specify the source IPv6 CIDR block.
     ///
-    /// - Wire name: `Ipv6SourceCidrIp`.
-    /// - Example: `2001:db8:1234:1a00::***`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`RevokeSecurityGroupEgressRequest::ipv6_source_cidr_ip`](RevokeSecurityGroupEgressRequest::ipv6_source_cidr_ip).
     pub fn ipv6_source_cidr_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_source_cidr_ip = Some(value.into());
         self
@@ -576,9 +551,7 @@ impl<C> RevokeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.SourcePortRange` to specify the range of source ports.
     ///
-    /// - Wire name: `SourcePortRange`.
-    /// - Example: `22/22`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`RevokeSecurityGroupEgressRequest::source_port_range`](RevokeSecurityGroupEgressRequest::source_port_range).
     pub fn source_port_range(mut self, value: impl Into<String>) -> Self {
         self.inner.source_port_range = Some(value.into());
         self
@@ -587,9 +560,7 @@ impl<C> RevokeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.DestGroupOwnerAccount` to specify the Alibaba Cloud account that manages the destination security group.
     ///
-    /// - Wire name: `DestGroupOwnerAccount`.
-    /// - Example: `Test@aliyun.com`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`RevokeSecurityGroupEgressRequest::dest_group_owner_account`](RevokeSecurityGroupEgressRequest::dest_group_owner_account).
     pub fn dest_group_owner_account(mut self, value: impl Into<String>) -> Self {
         self.inner.dest_group_owner_account = Some(value.into());
         self
@@ -598,9 +569,7 @@ impl<C> RevokeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.DestGroupOwnerId` to specify the ID of the Alibaba Cloud account that manages the destination security group.
     ///
-    /// - Wire name: `DestGroupOwnerId`.
-    /// - Example: `12345678910`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`RevokeSecurityGroupEgressRequest::dest_group_owner_id`](RevokeSecurityGroupEgressRequest::dest_group_owner_id).
     pub fn dest_group_owner_id(mut self, value: i64) -> Self {
         self.inner.dest_group_owner_id = Some(value);
         self
@@ -609,9 +578,7 @@ impl<C> RevokeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.NicType` to specify the network interface type.
     ///
-    /// - Wire name: `NicType`.
-    /// - Example: `intranet`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`RevokeSecurityGroupEgressRequest::nic_type`](RevokeSecurityGroupEgressRequest::nic_type).
     pub fn nic_type(mut self, value: impl Into<String>) -> Self {
         self.inner.nic_type = Some(value.into());
         self
@@ -620,9 +587,7 @@ impl<C> RevokeSecurityGroupEgressRequestBuilder<C> {
     ///
     /// This parameter is deprecated. Use `Permissions.N.Description` to specify the rule description.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `This is description.`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`RevokeSecurityGroupEgressRequest::description`](RevokeSecurityGroupEgressRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -757,365 +722,28 @@ for RevokeSecurityGroupEgressResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RevokeSecurityGroupEgress`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RevokeSecurityGroupEgressError {
-    /// HTTP 400 `InvalidIpProtocol.ValueNotSupported`: The parameter IpProtocol must be specified with case insensitive TCP, UDP, ICMP, GRE or All.
-    InvalidIpProtocolValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIpPortRange.Malformed`: The specified parameter PortRange is not valid.
-    InvalidIpPortRangeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDestCidrIp.sMalformed`: The specified parameter DestCidrIp is not valid.
-    InvalidDestCidrIpSMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: The input parameter DestGroupId or DestCidrIp cannot be both blank.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPolicy.Malformed`: The specified parameter %s is not valid.
-    InvalidPolicyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNicType.ValueNotSupported`: The specified parameter %s is not valid.
-    InvalidNicTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDestGroupId.Mismatch`: Specified security group and destination group are not in the same VPC.
-    InvalidDestGroupIdMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDestCidrIp.Malformed`: The specified parameter DestCidrIp is not valid.
-    InvalidDestCidrIpMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.Dest`: One of the parameters DestCidrIp, Ipv6DestCidrIp, DestGroupId or DestPrefixListId in %s must be specified.
-    MissingParameterDest(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.PortRange`: The specified parameter %s is not valid. It should be two integers less than 65535 in ?/? format.
-    InvalidParamPortRange(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPriority.Malformed`: The parameter Priority is invalid.
-    InvalidPriorityMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPriority.ValueNotSupported`: The specified parameter %s is invalid.
-    InvalidPriorityValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.SourceIp`: The Parameters SourceCidrIp and Ipv6SourceCidrIp in %s cannot be set at the same time.
-    InvalidParamSourceIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.DestIp`: The Parameters DestCidrIp and Ipv6DestCidrIp in %s cannot be set at the same time.
-    InvalidParamDestIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.Ipv6DestCidrIp`: The specified parameter %s is not valid.
-    InvalidParamIpv6DestCidrIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.Ipv6SourceCidrIp`: The specified parameter %s is not valid.
-    InvalidParamIpv6SourceCidrIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.Ipv4ProtocolConflictWithIpv6Address`: IPv6 address cannot be specified for IPv4-specific protocol.
-    InvalidParamIpv4ProtocolConflictWithIpv6Address(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.Ipv6ProtocolConflictWithIpv4Address`: IPv4 address cannot be specified for IPv6-specific protocol.
-    InvalidParamIpv6ProtocolConflictWithIpv4Address(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Ipv6CidrIp`: The specified Ipv6CidrIp is not valid.
-    InvalidParameterIpv6CidrIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidGroupAuthParameter.OperationDenied`: The security group can not authorize to enterprise level security group.
-    InvalidGroupAuthParameterOperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSecurityGroupId.Malformed`: The specified parameter SecurityGroupId is not valid.
-    InvalidSecurityGroupIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPortRange.Malformed`: The specified parameter PortRange must set.
-    InvalidPortRangeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSourcePortRange.Malformed`: The specified parameter SourcePortRange is not valid.
-    InvalidSourcePortRangeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSecurityGroupDiscription.Malformed`: The specified security group rule description is not valid.
-    InvalidSecurityGroupDiscriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotSupported.ClassicNetworkPrefixList`: The prefix list is not supported when the network type of security group is classic.
-    NotSupportedClassicNetworkPrefixList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.SourceCidrIp`: The specified parameter %s is not valid.
-    InvalidParamSourceCidrIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.DestCidrIp`: The specified parameter %s is not valid.
-    InvalidParamDestCidrIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.Permissions`: The specified parameter Permissions cannot coexist with other parameters.
-    InvalidParamPermissions(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.DuplicatePermissions`: There are duplicate permissions in the specified parameter Permissions.
-    InvalidParamDuplicatePermissions(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.SecurityGroupRuleId`: The specified parameter SecurityGroupRuleId is not valid.
-    InvalidParamSecurityGroupRuleId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.SecurityGroupRuleIdRepeated`: The specified parameter SecurityGroupRuleId is repeated.
-    InvalidParamSecurityGroupRuleIdRepeated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidGroupParameter.OperationDenied`: The attributes Policy, SourceGroupId, DestGroupId of enterprise level security groups are not allowed to be set or modified.
-    InvalidGroupParameterOperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSecurityGroupRule.RuleNotExist`: The specified rule does not exist.
-    InvalidSecurityGroupRuleRuleNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.ProtocolNotSupportPortRangeList`: The specified protocol does not support the port range list.
-    InvalidParamProtocolNotSupportPortRangeList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPortRangeListId.NotFound`: The specified port range list was not found.
-    InvalidPortRangeListIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `InvalidOperation.SecurityGroupNotAuthorized`: The specified security group is not authorized to operate.
-    InvalidOperationSecurityGroupNotAuthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidNicType.Mismatch`: Specified nic type conflicts with the authorization record.
-    InvalidNicTypeMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidGroupAuthItem.NotFound`: Specified group authorized item does not exist in our records.
-    InvalidGroupAuthItemNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSecurityGroup.IsSame`: The authorized SecurityGroupId should be different from the DestGroupId.
-    InvalidSecurityGroupIsSame(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParamter.Conflict`: The specified SecurityGroupId should be different from the SourceGroupId.
-    InvalidParamterConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.ResourceManagedByCloudProduct`: %s
-    InvalidOperationResourceManagedByCloudProduct(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSecurityGroupId.NotFound`: The specified SecurityGroupId does not exist.
-    InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDestGroupId.NotFound`: The DestGroupId provided does not exist in our records.
-    InvalidDestGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSecurityGroupRuleId.NotFound`: The specified SecurityGroupRuleId is not exists.
-    InvalidSecurityGroupRuleIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidPrefixListId.NotFound`: The specified prefix list was not found.
-    InvalidPrefixListIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RevokeSecurityGroupEgressError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidIpProtocol.ValueNotSupported",
-                        "InvalidIpPortRange.Malformed",
-                        "InvalidDestCidrIp.sMalformed",
-                        "MissingParameter",
-                        "InvalidPolicy.Malformed",
-                        "InvalidNicType.ValueNotSupported",
-                        "InvalidDestGroupId.Mismatch",
-                        "InvalidDestCidrIp.Malformed",
-                        "MissingParameter.Dest",
-                        "InvalidParam.PortRange",
-                        "InvalidPriority.Malformed",
-                        "InvalidPriority.ValueNotSupported",
-                        "InvalidParam.SourceIp",
-                        "InvalidParam.DestIp",
-                        "InvalidParam.Ipv6DestCidrIp",
-                        "InvalidParam.Ipv6SourceCidrIp",
-                        "InvalidParam.Ipv4ProtocolConflictWithIpv6Address",
-                        "InvalidParam.Ipv6ProtocolConflictWithIpv4Address",
-                        "InvalidParameter.Ipv6CidrIp",
-                        "InvalidGroupAuthParameter.OperationDenied",
-                        "InvalidSecurityGroupId.Malformed",
-                        "InvalidPortRange.Malformed",
-                        "InvalidSourcePortRange.Malformed",
-                        "InvalidSecurityGroupDiscription.Malformed",
-                        "NotSupported.ClassicNetworkPrefixList",
-                        "InvalidParam.SourceCidrIp",
-                        "InvalidParam.DestCidrIp",
-                        "InvalidParam.Permissions",
-                        "InvalidParam.DuplicatePermissions",
-                        "InvalidParam.SecurityGroupRuleId",
-                        "InvalidParam.SecurityGroupRuleIdRepeated",
-                        "InvalidGroupParameter.OperationDenied",
-                        "InvalidSecurityGroupRule.RuleNotExist",
-                        "InvalidParam.ProtocolNotSupportPortRangeList",
-                        "InvalidPortRangeListId.NotFound",
-                        "InvalidOperation.SecurityGroupNotAuthorized",
-                        "InvalidNicType.Mismatch",
-                        "InvalidGroupAuthItem.NotFound",
-                        "InvalidSecurityGroup.IsSame",
-                        "InvalidParamter.Conflict",
-                        "InvalidOperation.ResourceManagedByCloudProduct",
-                        "InvalidSecurityGroupId.NotFound",
-                        "InvalidDestGroupId.NotFound",
-                        "InvalidSecurityGroupRuleId.NotFound",
-                        "InvalidPrefixListId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::RevokeSecurityGroupEgressError;
+impl crate::Client {
+    /// Calls `RevokeSecurityGroupEgress`: Deletes outbound security group rules from a specified security group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RevokeSecurityGroupEgressRequestBuilder::send) it. The parameters and their rules: [`RevokeSecurityGroupEgressRequest`].
+    #[inline]
+    pub fn revoke_security_group_egress(
+        &self,
+    ) -> RevokeSecurityGroupEgressRequestBuilder<&Self> {
+        RevokeSecurityGroupEgressRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RevokeSecurityGroupEgressError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RevokeSecurityGroupEgress`: Deletes outbound security group rules from a specified security group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RevokeSecurityGroupEgressRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidIpProtocolValueNotSupported(error),
-            1 => Self::InvalidIpPortRangeMalformed(error),
-            2 => Self::InvalidDestCidrIpSMalformed(error),
-            3 => Self::MissingParameter(error),
-            4 => Self::InvalidPolicyMalformed(error),
-            5 => Self::InvalidNicTypeValueNotSupported(error),
-            6 => Self::InvalidDestGroupIdMismatch(error),
-            7 => Self::InvalidDestCidrIpMalformed(error),
-            8 => Self::MissingParameterDest(error),
-            9 => Self::InvalidParamPortRange(error),
-            10 => Self::InvalidPriorityMalformed(error),
-            11 => Self::InvalidPriorityValueNotSupported(error),
-            12 => Self::InvalidParamSourceIp(error),
-            13 => Self::InvalidParamDestIp(error),
-            14 => Self::InvalidParamIpv6DestCidrIp(error),
-            15 => Self::InvalidParamIpv6SourceCidrIp(error),
-            16 => Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error),
-            17 => Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error),
-            18 => Self::InvalidParameterIpv6CidrIp(error),
-            19 => Self::InvalidGroupAuthParameterOperationDenied(error),
-            20 => Self::InvalidSecurityGroupIdMalformed(error),
-            21 => Self::InvalidPortRangeMalformed(error),
-            22 => Self::InvalidSourcePortRangeMalformed(error),
-            23 => Self::InvalidSecurityGroupDiscriptionMalformed(error),
-            24 => Self::NotSupportedClassicNetworkPrefixList(error),
-            25 => Self::InvalidParamSourceCidrIp(error),
-            26 => Self::InvalidParamDestCidrIp(error),
-            27 => Self::InvalidParamPermissions(error),
-            28 => Self::InvalidParamDuplicatePermissions(error),
-            29 => Self::InvalidParamSecurityGroupRuleId(error),
-            30 => Self::InvalidParamSecurityGroupRuleIdRepeated(error),
-            31 => Self::InvalidGroupParameterOperationDenied(error),
-            32 => Self::InvalidSecurityGroupRuleRuleNotExist(error),
-            33 => Self::InvalidParamProtocolNotSupportPortRangeList(error),
-            34 => Self::InvalidPortRangeListIdNotFound(error),
-            35 => Self::InvalidOperationSecurityGroupNotAuthorized(error),
-            36 => Self::InvalidNicTypeMismatch(error),
-            37 => Self::InvalidGroupAuthItemNotFound(error),
-            38 => Self::InvalidSecurityGroupIsSame(error),
-            39 => Self::InvalidParamterConflict(error),
-            40 => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            41 => Self::InvalidSecurityGroupIdNotFound(error),
-            42 => Self::InvalidDestGroupIdNotFound(error),
-            43 => Self::InvalidSecurityGroupRuleIdNotFound(error),
-            44 => Self::InvalidPrefixListIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidIpProtocolValueNotSupported(error) => (0, error),
-            Self::InvalidIpPortRangeMalformed(error) => (1, error),
-            Self::InvalidDestCidrIpSMalformed(error) => (2, error),
-            Self::MissingParameter(error) => (3, error),
-            Self::InvalidPolicyMalformed(error) => (4, error),
-            Self::InvalidNicTypeValueNotSupported(error) => (5, error),
-            Self::InvalidDestGroupIdMismatch(error) => (6, error),
-            Self::InvalidDestCidrIpMalformed(error) => (7, error),
-            Self::MissingParameterDest(error) => (8, error),
-            Self::InvalidParamPortRange(error) => (9, error),
-            Self::InvalidPriorityMalformed(error) => (10, error),
-            Self::InvalidPriorityValueNotSupported(error) => (11, error),
-            Self::InvalidParamSourceIp(error) => (12, error),
-            Self::InvalidParamDestIp(error) => (13, error),
-            Self::InvalidParamIpv6DestCidrIp(error) => (14, error),
-            Self::InvalidParamIpv6SourceCidrIp(error) => (15, error),
-            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error) => (16, error),
-            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error) => (17, error),
-            Self::InvalidParameterIpv6CidrIp(error) => (18, error),
-            Self::InvalidGroupAuthParameterOperationDenied(error) => (19, error),
-            Self::InvalidSecurityGroupIdMalformed(error) => (20, error),
-            Self::InvalidPortRangeMalformed(error) => (21, error),
-            Self::InvalidSourcePortRangeMalformed(error) => (22, error),
-            Self::InvalidSecurityGroupDiscriptionMalformed(error) => (23, error),
-            Self::NotSupportedClassicNetworkPrefixList(error) => (24, error),
-            Self::InvalidParamSourceCidrIp(error) => (25, error),
-            Self::InvalidParamDestCidrIp(error) => (26, error),
-            Self::InvalidParamPermissions(error) => (27, error),
-            Self::InvalidParamDuplicatePermissions(error) => (28, error),
-            Self::InvalidParamSecurityGroupRuleId(error) => (29, error),
-            Self::InvalidParamSecurityGroupRuleIdRepeated(error) => (30, error),
-            Self::InvalidGroupParameterOperationDenied(error) => (31, error),
-            Self::InvalidSecurityGroupRuleRuleNotExist(error) => (32, error),
-            Self::InvalidParamProtocolNotSupportPortRangeList(error) => (33, error),
-            Self::InvalidPortRangeListIdNotFound(error) => (34, error),
-            Self::InvalidOperationSecurityGroupNotAuthorized(error) => (35, error),
-            Self::InvalidNicTypeMismatch(error) => (36, error),
-            Self::InvalidGroupAuthItemNotFound(error) => (37, error),
-            Self::InvalidSecurityGroupIsSame(error) => (38, error),
-            Self::InvalidParamterConflict(error) => (39, error),
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => (40, error),
-            Self::InvalidSecurityGroupIdNotFound(error) => (41, error),
-            Self::InvalidDestGroupIdNotFound(error) => (42, error),
-            Self::InvalidSecurityGroupRuleIdNotFound(error) => (43, error),
-            Self::InvalidPrefixListIdNotFound(error) => (44, error),
-            Self::Unhandled(unhandled) => (45, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RevokeSecurityGroupEgressError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RevokeSecurityGroupEgressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidIpProtocolValueNotSupported",
-            "InvalidIpPortRangeMalformed",
-            "InvalidDestCidrIpSMalformed",
-            "MissingParameter",
-            "InvalidPolicyMalformed",
-            "InvalidNicTypeValueNotSupported",
-            "InvalidDestGroupIdMismatch",
-            "InvalidDestCidrIpMalformed",
-            "MissingParameterDest",
-            "InvalidParamPortRange",
-            "InvalidPriorityMalformed",
-            "InvalidPriorityValueNotSupported",
-            "InvalidParamSourceIp",
-            "InvalidParamDestIp",
-            "InvalidParamIpv6DestCidrIp",
-            "InvalidParamIpv6SourceCidrIp",
-            "InvalidParamIpv4ProtocolConflictWithIpv6Address",
-            "InvalidParamIpv6ProtocolConflictWithIpv4Address",
-            "InvalidParameterIpv6CidrIp",
-            "InvalidGroupAuthParameterOperationDenied",
-            "InvalidSecurityGroupIdMalformed",
-            "InvalidPortRangeMalformed",
-            "InvalidSourcePortRangeMalformed",
-            "InvalidSecurityGroupDiscriptionMalformed",
-            "NotSupportedClassicNetworkPrefixList",
-            "InvalidParamSourceCidrIp",
-            "InvalidParamDestCidrIp",
-            "InvalidParamPermissions",
-            "InvalidParamDuplicatePermissions",
-            "InvalidParamSecurityGroupRuleId",
-            "InvalidParamSecurityGroupRuleIdRepeated",
-            "InvalidGroupParameterOperationDenied",
-            "InvalidSecurityGroupRuleRuleNotExist",
-            "InvalidParamProtocolNotSupportPortRangeList",
-            "InvalidPortRangeListIdNotFound",
-            "InvalidOperationSecurityGroupNotAuthorized",
-            "InvalidNicTypeMismatch",
-            "InvalidGroupAuthItemNotFound",
-            "InvalidSecurityGroupIsSame",
-            "InvalidParamterConflict",
-            "InvalidOperationResourceManagedByCloudProduct",
-            "InvalidSecurityGroupIdNotFound",
-            "InvalidDestGroupIdNotFound",
-            "InvalidSecurityGroupRuleIdNotFound",
-            "InvalidPrefixListIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RevokeSecurityGroupEgressError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RevokeSecurityGroupEgressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RevokeSecurityGroupEgressError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RevokeSecurityGroupEgressError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn revoke_security_group_egress(
+        &self,
+    ) -> RevokeSecurityGroupEgressRequestBuilder<&Self> {
+        RevokeSecurityGroupEgressRequestBuilder::new(self)
     }
 }

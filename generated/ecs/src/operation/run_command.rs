@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RunCommandRequest>;
 /// Request of `RunCommand`: Creates and runs a Cloud Assistant command on one or more Elastic Compute Service (ECS) instances. Shell, PowerShell, and batch commands are supported. You can run the command based on a schedule, include custom parameters in the command, or run the command in containers on instances.
 ///
 /// This operation is an asynchronous operation. After a request is sent, a response that contains a command ID and a command task ID is immediately returned. You can call the [DescribeInvocations](<https://www.alibabacloud.com/help/doc-detail/2679916.htm>) or [DescribeInvocationResults](<https://www.alibabacloud.com/help/doc-detail/2679916.htm>) operation with the command ID or task ID to query the execution results of the command.
@@ -544,9 +547,7 @@ impl<C> RunCommandRequestBuilder<C> {
     ///
     /// The region ID of the command. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`RunCommandRequest::region_id`](RunCommandRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -555,11 +556,7 @@ impl<C> RunCommandRequestBuilder<C> {
     ///
     /// The ID of the resource group to which to assign the command executions. When you set this parameter, take note of the following items:
     ///
-    /// * The instances specified by InstanceId.N must belong to the specified resource group.
-    /// * After the command is run, you can set this parameter to call the [DescribeInvocations](<https://www.alibabacloud.com/help/doc-detail/64840.htm>) or [DescribeInvocationResults](<https://www.alibabacloud.com/help/doc-detail/64845.htm>) operation to query the execution results in the specified resource group.
-    ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`RunCommandRequest::resource_group_id`](RunCommandRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -568,8 +565,7 @@ impl<C> RunCommandRequestBuilder<C> {
     ///
     /// The name of the command. The name supports all character sets and can be up to 128 characters in length.
     ///
-    /// - Wire name: `Name`.
-    /// - Example: `testName`.
+    /// Its description, rules and example: [`RunCommandRequest::name`](RunCommandRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -578,8 +574,7 @@ impl<C> RunCommandRequestBuilder<C> {
     ///
     /// The description of the command. The description supports all character sets and can be up to 512 characters in length.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `testDescription`.
+    /// Its description, rules and example: [`RunCommandRequest::description`](RunCommandRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -588,13 +583,7 @@ impl<C> RunCommandRequestBuilder<C> {
     ///
     /// The type of the command. Valid values:
     ///
-    /// * RunBatScript: batch command, applicable to Windows instances.
-    /// * RunPowerShellScript: PowerShell command, applicable to Windows instances.
-    /// * RunShellScript: shell command, applicable to Linux instances.
-    ///
-    /// - Wire name: `Type`.
-    /// - Required.
-    /// - Example: `RunShellScript`.
+    /// Its description, rules and example: [`RunCommandRequest::type`](RunCommandRequest::type).
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.inner.r#type = Some(value.into());
         self
@@ -603,38 +592,7 @@ impl<C> RunCommandRequestBuilder<C> {
     ///
     /// The content of the command. The command content can be plaintext or Base64-encoded. Take note of the following items:
     ///
-    /// * If you want to retain the command, make sure that the size of the Base64-encoded command content does not exceed 18 KB. If you do not want to retain the command, make sure that the size of the Base64-encoded command content does not exceed 24 KB. You can set `KeepCommand` to specify whether to retain the command.
-    /// * If the command content is Base64-encoded, set `ContentEncoding` to Base64.
-    /// * If you specify `EnableParameter` to true, the custom parameter feature is enable. You can configure custom parameters based on the following rules:
-    ///
-    ///   * Specify custom parameters in the `{{}}` format. The spaces and line feeds before and after the parameter names within `{{}}` are ignored.
-    ///   * You can specify up to 20 custom parameters.
-    ///   * A custom parameter name can contain letters, digits, underscores (\_), and hyphens (-). The name is case-insensitive. The ACS:: prefix cannot be used to specify non-built-in environment parameters.
-    ///   * Each custom parameter name cannot exceed 64 bytes in length.
-    /// * You can specify built-in environment parameters as custom parameters. When you run a command, the parameters are automatically specified by Cloud Assistant. You can specify the following built-in environment parameters:
-    ///
-    ///   * `{{ACS::RegionId}}`: the region ID.
-    ///   * `{{ACS::AccountId}}`: the UID of the Alibaba Cloud account.
-    ///   * `{{ACS::InstanceId}}`: the instance ID. If you want to run the command on multiple instances and specify `{{ACS::InstanceId}}` as a built-in environment parameter, make sure that the Cloud Assistant Agent version is not earlier than the following versions:
-    ///
-    ///     * Linux: 2.2.3.309
-    ///     * Windows: 2.1.3.309
-    ///   * `{{ACS::InstanceName}}`: the instance name. If you want to run the command on multiple instances and specify `{{ACS::InstanceName}}` as a built-in environment parameter, make sure that the Cloud Assistant Agent version is not earlier than the following versions:
-    ///
-    ///     * Linux: 2.2.3.344
-    ///     * Windows: 2.1.3.344
-    ///   * `{{ACS::InvokeId}}`: the task ID. If you want to specify `{{ACS::InvokeId}}` as a built-in environment parameter, make sure that the Cloud Assistant Agent version is not earlier than the following versions:
-    ///
-    ///     * Linux: 2.2.3.309
-    ///     * Windows: 2.1.3.309
-    ///   * `{{ACS::CommandId}}`: the command ID. If you want to specify `{{ACS::CommandId}}` as a built-in environment parameter, make sure that the Cloud Assistant Agent version is not earlier than the following versions:
-    ///
-    ///     * Linux: 2.2.3.309
-    ///     * Windows: 2.1.3.309
-    ///
-    /// - Wire name: `CommandContent`.
-    /// - Required.
-    /// - Example: `ZWNobyAxMjM=`.
+    /// Its description, rules and example: [`RunCommandRequest::command_content`](RunCommandRequest::command_content).
     pub fn command_content(mut self, value: impl Into<String>) -> Self {
         self.inner.command_content = Some(value.into());
         self
@@ -643,13 +601,7 @@ impl<C> RunCommandRequestBuilder<C> {
     ///
     /// The working directory of the command on the instance. The value can be up to 200 characters in length.
     ///
-    /// Default values:
-    ///
-    /// * For Linux instances, the default value is `/root`, which is the home directory of the administrator (the root user).
-    /// * For Windows instances, the default value is the directory where the Cloud Assistant Agent process resides, such as `C:\Windows\System32`.
-    ///
-    /// - Wire name: `WorkingDir`.
-    /// - Example: `/home/user`.
+    /// Its description, rules and example: [`RunCommandRequest::working_dir`](RunCommandRequest::working_dir).
     pub fn working_dir(mut self, value: impl Into<String>) -> Self {
         self.inner.working_dir = Some(value.into());
         self
@@ -658,12 +610,7 @@ impl<C> RunCommandRequestBuilder<C> {
     ///
     /// The timeout period for the command execution. Unit: seconds.
     ///
-    /// A timeout error occurs if the command cannot be run because the process slows down or because a specific module or Cloud Assistant Agent does not exist. When an execution times out, the command process is forcefully terminated.
-    ///
-    /// Default value: 60.
-    ///
-    /// - Wire name: `Timeout`.
-    /// - Example: `3600`.
+    /// Its description, rules and example: [`RunCommandRequest::timeout`](RunCommandRequest::timeout).
     pub fn timeout(mut self, value: i64) -> Self {
         self.inner.timeout = Some(value);
         self
@@ -672,11 +619,7 @@ impl<C> RunCommandRequestBuilder<C> {
     ///
     /// Specifies whether to include custom parameters in the command.
     ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `EnableParameter`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`RunCommandRequest::enable_parameter`](RunCommandRequest::enable_parameter).
     pub fn enable_parameter(mut self, value: bool) -> Self {
         self.inner.enable_parameter = Some(value);
         self
@@ -685,24 +628,7 @@ impl<C> RunCommandRequestBuilder<C> {
     ///
     /// Specifies how to run the command. Valid values:
     ///
-    /// * Once: immediately runs the command.
-    /// * Period: runs the command based on a schedule. If you set this parameter to `Period`, you must specify `Frequency`.
-    /// * NextRebootOnly: runs the command the next time the instances start.
-    /// * EveryReboot: runs the command every time the instances start.
-    /// * DryRun: performs only a dry run, without running the actual command. The system checks the request parameters, the execution environments on the instances, and the status of Cloud Assistant Agent.
-    ///
-    /// Default value:
-    ///
-    /// * If you do not specify `Frequency`, the default value is `Once`.
-    /// * If you specify `Frequency`, RepeatMode is set to `Period` regardless of whether a value is already specified for RepeatMode.
-    ///
-    /// Take note of the following items:
-    ///
-    /// * You can call the [StopInvocation](<https://www.alibabacloud.com/help/doc-detail/64838.htm>) operation to stop the pending or scheduled executions of the command.
-    /// * If you set this parameter to `Period` or `EveryReboot`, you can call the [DescribeInvocationResults](<https://www.alibabacloud.com/help/doc-detail/64845.htm>) operation with `IncludeHistory` set to true to query the historical scheduled executions.
-    ///
-    /// - Wire name: `RepeatMode`.
-    /// - Example: `Once`.
+    /// Its description, rules and example: [`RunCommandRequest::repeat_mode`](RunCommandRequest::repeat_mode).
     pub fn repeat_mode(mut self, value: impl Into<String>) -> Self {
         self.inner.repeat_mode = Some(value.into());
         self
@@ -711,8 +637,7 @@ impl<C> RunCommandRequestBuilder<C> {
     ///
     /// > This parameter is no longer used and does not take effect.
     ///
-    /// - Wire name: `Timed`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`RunCommandRequest::timed`](RunCommandRequest::timed).
     pub fn timed(mut self, value: bool) -> Self {
         self.inner.timed = Some(value);
         self
@@ -721,30 +646,7 @@ impl<C> RunCommandRequestBuilder<C> {
     ///
     /// The schedule on which to run the command. You can configure a command to run at a fixed interval based on a rate expression, run only once at a specified time, or run at designated times based on a cron expression.
     ///
-    /// * To run a command at a fixed interval, use a rate expression to specify the interval. You can specify the interval in seconds, minutes, hours, or days. This option is suitable for scenarios in which tasks need to be executed at a fixed interval. Specify the interval in the following format: `rate(<Execution interval value> <Execution interval unit>)`. For example, specify `rate(5m)` to run the command every 5 minutes. When you specify an interval, take note of the following limits:
-    ///
-    ///   * The interval can be anywhere from 60 seconds to 7 days, but must be longer than the timeout period of the scheduled task.
-    ///   * The interval is the amount of time that elapses between two consecutive executions. The interval is irrelevant to the amount of time that is required to run the command once. For example, assume that you set the interval to 5 minutes and that it takes 2 minutes to run the command each time. Each time the command is run, the system waits 3 minutes before the system runs the command again.
-    ///   * A task is not immediately executed after the task is created. For example, assume that you set the interval to 5 minutes for a task. The task begins to be executed 5 minutes after it is created.
-    /// * To run a command only once at a specific time, specify a point in time and a time zone. Specify the point in time in the `at(yyyy-MM-dd HH:mm:ss <Time zone>)` format, which indicates `at(Year-Month-Day Hour:Minute:Second <Time zone>)`. If you do not specify a time zone, the UTC time zone is used by default. You can specify the time zone in the following forms:
-    ///
-    ///   * The time zone name. Examples: `Asia/Shanghai` and `America/Los_Angeles`.
-    ///   * The time offset from GMT. Examples: `GMT+8:00` (UTC+8) and `GMT-7:00` (UTC-7). If you use the GMT format, you cannot add leading zeros to the hour value.
-    ///   * The time zone abbreviation. Only UTC is supported.
-    ///
-    ///   For example, to configure a command to run only once at 13:15:30 on June 6, 2022 (Shanghai time), set the time to `at(2022-06-06 13:15:30 Asia/Shanghai)`. To configure a command to run only once at 13:15:30 on June 6, 2022 (UTC-7), set the time to `at(2022-06-06 13:15:30 GMT-7:00)`.
-    /// * To run a command at specific times, use a cron expression to define the schedule. Specify a schedule in the `<Cron expression> <Time zone>` format. The cron expression is in the `<seconds> <minutes> <hours> <day of the month> <month> <day of the week> <year (optional)>` format. The system calculates the execution times of the command based on the specified cron expression and time zone and runs the command as scheduled. If you do not specify a time zone, the system time zone of the instance on which you want to run the command is used by default. For more information about cron expressions, see [Cron expressions](<https://www.alibabacloud.com/help/doc-detail/64769.htm>). You can specify the time zone in the following forms:
-    ///
-    ///   * The time zone name. Examples: `Asia/Shanghai` and `America/Los_Angeles`.
-    ///   * The time offset from GMT. Examples: `GMT+8:00` (UTC+8) and `GMT-7:00` (UTC-7). If you use the GMT format, you cannot add leading zeros to the hour value.
-    ///   * The time zone abbreviation. Only UTC is supported. For example, to configure a command to run at 10:15:00 every day in 2022 (Shanghai time), set the schedule to `0 15 10 ? * * 2022 Asia/Shanghai`. To configure a command to run every half an hour from 10:00:00 to 11:30:00 every day in 2022 (UTC+8), set the schedule to `0 0/30 10-11 * * ? 2022 GMT+8:00`. To configure a command to run every 5 minutes from 14:00:00 to 14:55:00 every October every two years from 2022 in UTC, set the schedule to `0 0/5 14 * 10 ? 2022/2 UTC`.
-    ///
-    ///   \*\*
-    ///
-    ///   **Note** The minimum interval must be 10 seconds or more and cannot be shorter than the timeout period of scheduled executions.
-    ///
-    /// - Wire name: `Frequency`.
-    /// - Example: `0 */20 * * * ?`.
+    /// Its description, rules and example: [`RunCommandRequest::frequency`](RunCommandRequest::frequency).
     pub fn frequency(mut self, value: impl Into<String>) -> Self {
         self.inner.frequency = Some(value.into());
         self
@@ -753,17 +655,7 @@ impl<C> RunCommandRequestBuilder<C> {
     ///
     /// The key-value pairs of custom parameters to pass in when the command can include custom parameters. For example, the command content is `echo {{name}}`. You can use `Parameters` to pass in the `{"name":"Jack"}` key-value pair. The `name` key of the custom parameter is automatically replaced by the paired Jack value to generate a new command. As a result, the `echo Jack` command is run.
     ///
-    /// You can specify 0 to 10 custom parameters. Take note of the following items:
-    ///
-    /// * The key of a custom parameter can be up to 64 characters in length and cannot be an empty string.
-    /// * The value of a custom parameter can be an empty string.
-    /// * If you want to retain a command, make sure that the command after Base64 encoding, including custom parameters and original command content, does not exceed 18 KB in size. If you do not want to retain the command, make sure that the command after Base64 encoding does not exceed 24 KB in size. You can set `KeepCommand` to specify whether to retain the command.
-    /// * The custom parameter names that are specified by Parameters must be included in the custom parameter names that you specified when you created the command. You can use empty strings to represent the parameters that are not passed in.
-    ///
-    /// This parameter is left empty by default, which indicates that the custom parameter feature is disabled.
-    ///
-    /// - Wire name: `Parameters`.
-    /// - Example: `{"name":"Jack", "accessKey":"LTAI*************"}`.
+    /// Its description, rules and example: [`RunCommandRequest::parameters`](RunCommandRequest::parameters).
     pub fn parameters(mut self, value: impl Into<::serde_json::Value>) -> Self {
         self.inner.parameters = Some(value.into());
         self
@@ -772,14 +664,7 @@ impl<C> RunCommandRequestBuilder<C> {
     ///
     /// Specifies whether to retain the command after the command is run. Valid values:
     ///
-    /// * true: retains the command. Then, you can call the InvokeCommand operation to rerun the command. The retained command counts against the quota of Cloud Assistant commands.
-    /// * false: does not retain the command. The command is automatically deleted after it is run and does not count against the quota of Cloud Assistant commands.
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `KeepCommand`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`RunCommandRequest::keep_command`](RunCommandRequest::keep_command).
     pub fn keep_command(mut self, value: bool) -> Self {
         self.inner.keep_command = Some(value);
         self
@@ -788,13 +673,7 @@ impl<C> RunCommandRequestBuilder<C> {
     ///
     /// The encoding mode of command content (`CommandContent`). The valid values are case-insensitive. Valid values:
     ///
-    /// * PlainText: The command content is not encoded.
-    /// * Base64: The command content is encoded in Base64.
-    ///
-    /// Default value: PlainText. If the specified value of this parameter is invalid, PlainText is used by default.
-    ///
-    /// - Wire name: `ContentEncoding`.
-    /// - Example: `Base64`.
+    /// Its description, rules and example: [`RunCommandRequest::content_encoding`](RunCommandRequest::content_encoding).
     pub fn content_encoding(mut self, value: impl Into<String>) -> Self {
         self.inner.content_encoding = Some(value.into());
         self
@@ -803,13 +682,7 @@ impl<C> RunCommandRequestBuilder<C> {
     ///
     /// The username to use to run the command on the ECS instances. The username cannot exceed 255 characters in length.
     ///
-    /// * For Linux instances, the root username is used by default.
-    /// * For Windows instances, the System username is used by default.
-    ///
-    /// You can also specify other usernames that already exist in the instances to run the command. For security purposes, we recommend that you run Cloud Assistant commands as a regular user. For more information, see [Run Cloud Assistant commands as a regular user](<https://www.alibabacloud.com/help/doc-detail/203771.htm>).
-    ///
-    /// - Wire name: `Username`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`RunCommandRequest::username`](RunCommandRequest::username).
     pub fn username(mut self, value: impl Into<String>) -> Self {
         self.inner.username = Some(value.into());
         self
@@ -818,12 +691,7 @@ impl<C> RunCommandRequestBuilder<C> {
     ///
     /// The name of the password to use to run the command on a Windows instance. The name cannot exceed 255 characters in length.
     ///
-    /// If you do not want to use the default System user to run the command on Windows instances, specify both WindowsPasswordName and `Username`. To mitigate the risk of password leaks, the password is stored in plaintext in CloudOps Orchestration Service (OOS) Parameter Store, and only the name of the password is passed in by using WindowsPasswordName. For more information, see [Manage encryption parameters](<https://www.alibabacloud.com/help/doc-detail/186828.htm>) and [Run Cloud Assistant commands as a regular user](<https://www.alibabacloud.com/help/doc-detail/203771.htm>).
-    ///
-    /// > If you use the root username for Linux instances or the System username for Windows instances to run the command, you do not need to specify WindowsPasswordName.
-    ///
-    /// - Wire name: `WindowsPasswordName`.
-    /// - Example: `axtSecretPassword`.
+    /// Its description, rules and example: [`RunCommandRequest::windows_password_name`](RunCommandRequest::windows_password_name).
     pub fn windows_password_name(mut self, value: impl Into<String>) -> Self {
         self.inner.windows_password_name = Some(value.into());
         self
@@ -832,13 +700,7 @@ impl<C> RunCommandRequestBuilder<C> {
     ///
     /// The IDs of instances on which to create and run the command. Specify at least one instance ID. You can specify up to 100 instance IDs.
     ///
-    /// If one of the specified instances does not meet the conditions for running the command, the call fails. To ensure that the call is successful, specify only the IDs of instances that meet the conditions.
-    ///
-    /// You can request a quota increase in the Quota Center console. The quota name is Maximum number of instances supported for command execution.
-    ///
-    /// - Wire name: `InstanceId`.
-    /// - Must have at most 501 items.
-    /// - Example: `i-bp185dy2o3o6neg****`.
+    /// Its description, rules and example: [`RunCommandRequest::instance_id`](RunCommandRequest::instance_id).
     pub fn instance_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -850,8 +712,7 @@ impl<C> RunCommandRequestBuilder<C> {
     ///
     /// The tags to add to the command task. You can leave this parameter empty or specify up to 20 tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`RunCommandRequest::tag`](RunCommandRequest::tag).
     pub fn tag(
         mut self,
         values: impl IntoIterator<Item = crate::types::CopyImageTag>,
@@ -863,16 +724,7 @@ impl<C> RunCommandRequestBuilder<C> {
     ///
     /// The container ID. Only 64-bit hexadecimal strings are supported. `docker://`, `containerd://`, or `cri-o://` can be used as the prefix of the container ID to specify the container runtime.
     ///
-    /// Take note of the following items:
-    ///
-    /// * If you specify this parameter, Cloud Assistant runs the command in the specified container of the instances.
-    /// * If you specify this parameter, make sure that the Cloud Assistant Agent version installed on Linux instances is 2.2.3.344 or later.
-    /// * If you specify this parameter, `Username` and `WorkingDir` do not take effect. You can run the command in the default working directory of the container by using only the default user of the container. For more information, see [Use Cloud Assistant to run commands in containers](<https://www.alibabacloud.com/help/doc-detail/456641.htm>).
-    ///
-    /// > Only shell scripts can run in Linux containers. You cannot add a command whose format is similar to `#!/usr/bin/python` at the beginning of a script to specify a script interpreter. For more information, see [Use Cloud Assistant to run commands in containers](<https://www.alibabacloud.com/help/doc-detail/456641.htm>).
-    ///
-    /// - Wire name: `ContainerId`.
-    /// - Example: `ab141ddfbacfe02d9dbc25966ed971536124527097398d419a6746873fea****`.
+    /// Its description, rules and example: [`RunCommandRequest::container_id`](RunCommandRequest::container_id).
     pub fn container_id(mut self, value: impl Into<String>) -> Self {
         self.inner.container_id = Some(value.into());
         self
@@ -881,16 +733,7 @@ impl<C> RunCommandRequestBuilder<C> {
     ///
     /// The container name.
     ///
-    /// Take note of the following items:
-    ///
-    /// * If you specify this parameter, Cloud Assistant runs the command in the specified container of the instances.
-    /// * If you specify this parameter, make sure that the Cloud Assistant Agent version installed on Linux instances is 2.2.3.344 or later.
-    /// * If you specify this parameter, `Username` and `WorkingDir` do not take effect. You can run the command in the default working directory of the container by using only the default user of the container. For more information, see [Use Cloud Assistant to run commands in containers](<https://www.alibabacloud.com/help/doc-detail/456641.htm>).
-    ///
-    /// > Only shell scripts can run in Linux containers. You cannot add a command whose format is similar to `#!/usr/bin/python` at the beginning of a script to specify a script interpreter. For more information, see [Use Cloud Assistant to run commands in containers](<https://www.alibabacloud.com/help/doc-detail/456641.htm>).
-    ///
-    /// - Wire name: `ContainerName`.
-    /// - Example: `test-container`.
+    /// Its description, rules and example: [`RunCommandRequest::container_name`](RunCommandRequest::container_name).
     pub fn container_name(mut self, value: impl Into<String>) -> Self {
         self.inner.container_name = Some(value.into());
         self
@@ -899,16 +742,14 @@ impl<C> RunCommandRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`RunCommandRequest::client_token`](RunCommandRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
     }
     /// Sets `OssOutputDelivery`.
     ///
-    /// - Wire name: `OssOutputDelivery`.
+    /// Its description, rules and example: [`RunCommandRequest::oss_output_delivery`](RunCommandRequest::oss_output_delivery).
     pub fn oss_output_delivery(mut self, value: impl Into<String>) -> Self {
         self.inner.oss_output_delivery = Some(value.into());
         self
@@ -917,8 +758,7 @@ impl<C> RunCommandRequestBuilder<C> {
     ///
     /// The tags of the instance. You can leave this parameter empty or specify up to 20 tags. If you do not specify InstanceId, the command is run on instances that have the specified tags.
     ///
-    /// - Wire name: `ResourceTag`.
-    /// - Must have at most 11 items.
+    /// Its description, rules and example: [`RunCommandRequest::resource_tag`](RunCommandRequest::resource_tag).
     pub fn resource_tag(
         mut self,
         values: impl IntoIterator<Item = crate::types::ResourceTag>,
@@ -930,11 +770,7 @@ impl<C> RunCommandRequestBuilder<C> {
     ///
     /// Specifies how to stop the command task when a command execution is manually stopped or times out. Valid values:
     ///
-    /// * Process: stops the process of the command.
-    /// * ProcessTree: stops the process tree of the command. In this case, the process of the command and all subprocesses of the process are stopped.
-    ///
-    /// - Wire name: `TerminationMode`.
-    /// - Example: `ProcessTree`.
+    /// Its description, rules and example: [`RunCommandRequest::termination_mode`](RunCommandRequest::termination_mode).
     pub fn termination_mode(mut self, value: impl Into<String>) -> Self {
         self.inner.termination_mode = Some(value.into());
         self
@@ -943,8 +779,7 @@ impl<C> RunCommandRequestBuilder<C> {
     ///
     /// The launcher for script execution. The value cannot exceed 1 KB in length.
     ///
-    /// - Wire name: `Launcher`.
-    /// - Example: `python3 -u {{ACS::ScriptFileName|Ext(".py")}}`.
+    /// Its description, rules and example: [`RunCommandRequest::launcher`](RunCommandRequest::launcher).
     pub fn launcher(mut self, value: impl Into<String>) -> Self {
         self.inner.launcher = Some(value.into());
         self
@@ -1086,509 +921,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RunCommandRespon
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RunCommand`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RunCommandError {
-    /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
-    RegionIdApiNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.InstanceId`: The parameter instanceId is missing or empty.
-    MissingParamInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NumberExceed.Tags`: Ensure the number of tag parameters is not greater than 20.
-    NumberExceedTags(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue.Malformed`: The specified Tag.n.Value is not valid.
-    InvalidTagValueMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
-    InvalidTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.TagKey`: You must specify Tag.N.Key.
-    MissingParameterTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidContainerId.Malformed`: The specified parameter ContainerId is not valid.
-    InvalidContainerIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidContainerName.Malformed`: The specified parameter ContainerName is not valid.
-    InvalidContainerNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidClientToken.Malformed`: The specified parameter clientToken is not valid.
-    InvalidClientTokenMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CmdParam.EmptyKey`: Command parameters can not be empty.
-    CmdParamEmptyKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CmdParam.InvalidParamName`: A command parameter name is invalid.
-    CmdParamInvalidParamName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CmdContent.DecodeError`: The CommandContent can not be base64 decoded.
-    CmdContentDecodeError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstance.NotMatch`: The specified instance type does not match the command.
-    InvalidInstanceNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.Frequency`: The frequency must be specified when you create a timed task.
-    MissingParamFrequency(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.Frequency`: The specified frequency is invalid.
-    InvalidParamFrequency(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterKey.Duplicate`: The parameter may not contain duplicate keys.
-    ParameterKeyDuplicate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Parameter.NotMatched`: The parameters of creation do not match those of invocation.
-    ParameterNotMatched(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `WindowsPasswordName.Missed`: WindowsPasswordName must be specified when you create a Windows task.
-    WindowsPasswordNameMissed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Parameter.Disabled`: Parameters should not be passed when CreateCommand.EnableParameter is false.
-    ParameterDisabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.WorkingDir`: The specified parameter WorkingDir is not valid.
-    InvalidParameterWorkingDir(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NumberExceed.ResourceTags`: The maximum number of ResourceTags is exceeded.
-    NumberExceedResourceTags(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.ResourceTagKey`: You must specify ResourceTag.N.Key.
-    MissingParameterResourceTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResourceTagKey.Malformed`: The specified ResourceTag key is not valid.
-    InvalidResourceTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResourceTagValue.Malformed`: The specified ResourceTag value is not valid.
-    InvalidResourceTagValueMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicate.ResourceTagKey`: The ResourceTag contains duplicate keys.
-    DuplicateResourceTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResourceTag.InstanceNotFound`: InstanceIds are not found by the specified ResourceTag.
-    InvalidResourceTagInstanceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResourceTag.ConflictWithInstanceIds`: The specified param ResourceTag conflicts with InstanceId.
-    InvalidResourceTagConflictWithInstanceIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOssOutputDelivery.BucketInOtherRegion`: The OSS bucket specified in the parameter OssOutputDelivery is in another region.
-    InvalidOssOutputDeliveryBucketInOtherRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.OssOutputDelivery`: The specified parameter OssOutputDelivery is not valid.
-    InvalidParameterOssOutputDelivery(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOssOutputDelivery.KeyPrefixMalformed`: The prefix of the OSS key specified in the parameter OssOutputDelivery is not valid.
-    InvalidOssOutputDeliveryKeyPrefixMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `CmdContent.ExceedLimit`: The length of the command content exceeds the upper limit.
-    CmdContentExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `CmdName.ExceedLimit`: The length of the command name exceeds the upper limit.
-    CmdNameExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `CmdDesc.ExceedLimit`: The length of the command description exceeds the upper limit.
-    CmdDescExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `CmdCount.ExceedQuota`: The total number of commands in the current region exceeds the quota.
-    CmdCountExceedQuota(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `CmdParamCount.ExceedLimit`: You've reached the limit on the count of command parameters.
-    CmdParamCountExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `CmdParamName.ExceedLimit`: The length of the command parameter name exceeds the limit.
-    CmdParamNameExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceIds.ExceedLimit`: The number of instance IDs exceeds the upper limit.
-    InstanceIdsExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Invocation.ExceedQuota`: The invocation quota in the current region has been reached for today.
-    InvocationExceedQuota(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ParameterCount.ExceedLimit`: The number of command parameters exceeds the maximum number that can be set.
-    ParameterCountExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ParameterKey.ExceedLimit`: The length of the specified parameter key exceeds the maximum length that can be set.
-    ParameterKeyExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ParameterType.NotSupported`: The type of parameter value is not supported.
-    ParameterTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Username.ExceedLimit`: The length of the username exceeds the upper limit.
-    UsernameExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `WindowsPasswordName.ExceedLimit`: The length of the WindowsPasswordName exceeds the upper limit.
-    WindowsPasswordNameExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ParameterStore.NotSupported`: Parameter Store is not supported in this region.
-    ParameterStoreNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `TemporaryAccessKey.Error`: The temporary accessKey is invalid.
-    TemporaryAccessKeyError(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ParameterStore.InvalidParameters`: The parameter is invalid in Parameter Store.
-    ParameterStoreInvalidParameters(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ParameterStore.NoPermission`: You have no access to Parameter Store.
-    ParameterStoreNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.BidOwnResource`: Bid user can not own resource.
-    OperationDeniedBidOwnResource(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Operation.Forbidden`: The operation is not permitted.
-    OperationForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IdempotentParameterMismatch`: The specified parameter has changed while using an already used clientToken.
-    IdempotentParameterMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IdempotentProcessing`: The previous idempotent request(s) is still processing.
-    IdempotentProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidStatus.ResourceGroup`: You cannot perform an operation on a resource group that is being created or deleted.
-    InvalidStatusResourceGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameterCharacter.CommandName`: The command Name contains illegal characters.
-    InvalidParameterCharacterCommandName(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameterCharacter.CommandDescription`: The command Description contains illegal characters.
-    InvalidParameterCharacterCommandDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameterCharacter.CommandWorkingDir`: The command WorkingDir contains illegal characters.
-    InvalidParameterCharacterCommandWorkingDir(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidLauncher.LengthLimitExceeded`: The length of the parameter Launcher exceeds the limit of 1 KB characters.
-    InvalidLauncherLengthLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameterCharset.Parameters`: The parameter Parameters contains illegal charset.
-    InvalidParameterCharsetParameters(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `CreateServiceLinkedRole.NoPermission`: You do not have permission to create ServiceLinkedRole for output delivery.
-    CreateServiceLinkedRoleNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidTimeout.ExceedLimit`: The specified parameter Timeout exceeds the upper limit.
-    InvalidTimeoutExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidCmdType.NotFound`: The specified command type does not exist.
-    InvalidCmdTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRepeatMode.NotFound`: The specified repeat mode does not exist.
-    InvalidRepeatModeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstance.NotFound`: The specified instance does not exist.
-    InvalidInstanceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidCmdId.NotFound`: The specified command ID does not exist.
-    InvalidCmdIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceGroup.NotFound`: The ResourceGroup provided does not exist in our records.
-    InvalidResourceGroupNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidTerminationMode.NotFound`: The specified parameter TerminationMode does not exist.
-    InvalidTerminationModeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidOssOutputDelivery.BucketNotFound`: The OSS bucket specified in the parameter OssOutputDelivery does not exist.
-    InvalidOssOutputDeliveryBucketNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError.Dispatch`: An error occurred when you dispatched the request.
-    InternalErrorDispatch(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RunCommandError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "RegionId.ApiNotSupported",
-                        "MissingParam.InstanceId",
-                        "NumberExceed.Tags",
-                        "InvalidTagValue.Malformed",
-                        "Duplicate.TagKey",
-                        "InvalidTagKey.Malformed",
-                        "MissingParameter.TagKey",
-                        "InvalidContainerId.Malformed",
-                        "InvalidContainerName.Malformed",
-                        "InvalidClientToken.Malformed",
-                        "CmdParam.EmptyKey",
-                        "CmdParam.InvalidParamName",
-                        "CmdContent.DecodeError",
-                        "InvalidInstance.NotMatch",
-                        "MissingParam.Frequency",
-                        "InvalidParam.Frequency",
-                        "ParameterKey.Duplicate",
-                        "Parameter.NotMatched",
-                        "WindowsPasswordName.Missed",
-                        "Parameter.Disabled",
-                        "InvalidParameter.WorkingDir",
-                        "NumberExceed.ResourceTags",
-                        "MissingParameter.ResourceTagKey",
-                        "InvalidResourceTagKey.Malformed",
-                        "InvalidResourceTagValue.Malformed",
-                        "Duplicate.ResourceTagKey",
-                        "InvalidResourceTag.InstanceNotFound",
-                        "InvalidResourceTag.ConflictWithInstanceIds",
-                        "InvalidOssOutputDelivery.BucketInOtherRegion",
-                        "InvalidParameter.OssOutputDelivery",
-                        "InvalidOssOutputDelivery.KeyPrefixMalformed",
-                        "CmdContent.ExceedLimit",
-                        "CmdName.ExceedLimit",
-                        "CmdDesc.ExceedLimit",
-                        "CmdCount.ExceedQuota",
-                        "CmdParamCount.ExceedLimit",
-                        "CmdParamName.ExceedLimit",
-                        "InstanceIds.ExceedLimit",
-                        "Invocation.ExceedQuota",
-                        "ParameterCount.ExceedLimit",
-                        "ParameterKey.ExceedLimit",
-                        "ParameterType.NotSupported",
-                        "Username.ExceedLimit",
-                        "WindowsPasswordName.ExceedLimit",
-                        "ParameterStore.NotSupported",
-                        "TemporaryAccessKey.Error",
-                        "ParameterStore.InvalidParameters",
-                        "ParameterStore.NoPermission",
-                        "OperationDenied.BidOwnResource",
-                        "Operation.Forbidden",
-                        "IdempotentParameterMismatch",
-                        "IdempotentProcessing",
-                        "InvalidStatus.ResourceGroup",
-                        "InvalidParameterCharacter.CommandName",
-                        "InvalidParameterCharacter.CommandDescription",
-                        "InvalidParameterCharacter.CommandWorkingDir",
-                        "InvalidLauncher.LengthLimitExceeded",
-                        "InvalidParameterCharset.Parameters",
-                        "CreateServiceLinkedRole.NoPermission",
-                        "InvalidTimeout.ExceedLimit",
-                        "InvalidCmdType.NotFound",
-                        "InvalidRepeatMode.NotFound",
-                        "InvalidRegionId.NotFound",
-                        "InvalidInstance.NotFound",
-                        "InvalidCmdId.NotFound",
-                        "InvalidResourceGroup.NotFound",
-                        "InvalidTerminationMode.NotFound",
-                        "InvalidOssOutputDelivery.BucketNotFound",
-                        "InternalError.Dispatch",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::RunCommandError;
+impl crate::Client {
+    /// Calls `RunCommand`: Creates and runs a Cloud Assistant command on one or more Elastic Compute Service (ECS) instances. Shell, PowerShell, and batch commands are supported. You can run the command based on a schedule, include custom parameters in the command, or run the command in containers on instances.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RunCommandRequestBuilder::send) it. The parameters and their rules: [`RunCommandRequest`].
+    #[inline]
+    pub fn run_command(&self) -> RunCommandRequestBuilder<&Self> {
+        RunCommandRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RunCommandError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RunCommand`: Creates and runs a Cloud Assistant command on one or more Elastic Compute Service (ECS) instances. Shell, PowerShell, and batch commands are supported. You can run the command based on a schedule, include custom parameters in the command, or run the command in containers on instances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RunCommandRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::RegionIdApiNotSupported(error),
-            1 => Self::MissingParamInstanceId(error),
-            2 => Self::NumberExceedTags(error),
-            3 => Self::InvalidTagValueMalformed(error),
-            4 => Self::DuplicateTagKey(error),
-            5 => Self::InvalidTagKeyMalformed(error),
-            6 => Self::MissingParameterTagKey(error),
-            7 => Self::InvalidContainerIdMalformed(error),
-            8 => Self::InvalidContainerNameMalformed(error),
-            9 => Self::InvalidClientTokenMalformed(error),
-            10 => Self::CmdParamEmptyKey(error),
-            11 => Self::CmdParamInvalidParamName(error),
-            12 => Self::CmdContentDecodeError(error),
-            13 => Self::InvalidInstanceNotMatch(error),
-            14 => Self::MissingParamFrequency(error),
-            15 => Self::InvalidParamFrequency(error),
-            16 => Self::ParameterKeyDuplicate(error),
-            17 => Self::ParameterNotMatched(error),
-            18 => Self::WindowsPasswordNameMissed(error),
-            19 => Self::ParameterDisabled(error),
-            20 => Self::InvalidParameterWorkingDir(error),
-            21 => Self::NumberExceedResourceTags(error),
-            22 => Self::MissingParameterResourceTagKey(error),
-            23 => Self::InvalidResourceTagKeyMalformed(error),
-            24 => Self::InvalidResourceTagValueMalformed(error),
-            25 => Self::DuplicateResourceTagKey(error),
-            26 => Self::InvalidResourceTagInstanceNotFound(error),
-            27 => Self::InvalidResourceTagConflictWithInstanceIds(error),
-            28 => Self::InvalidOssOutputDeliveryBucketInOtherRegion(error),
-            29 => Self::InvalidParameterOssOutputDelivery(error),
-            30 => Self::InvalidOssOutputDeliveryKeyPrefixMalformed(error),
-            31 => Self::CmdContentExceedLimit(error),
-            32 => Self::CmdNameExceedLimit(error),
-            33 => Self::CmdDescExceedLimit(error),
-            34 => Self::CmdCountExceedQuota(error),
-            35 => Self::CmdParamCountExceedLimit(error),
-            36 => Self::CmdParamNameExceedLimit(error),
-            37 => Self::InstanceIdsExceedLimit(error),
-            38 => Self::InvocationExceedQuota(error),
-            39 => Self::ParameterCountExceedLimit(error),
-            40 => Self::ParameterKeyExceedLimit(error),
-            41 => Self::ParameterTypeNotSupported(error),
-            42 => Self::UsernameExceedLimit(error),
-            43 => Self::WindowsPasswordNameExceedLimit(error),
-            44 => Self::ParameterStoreNotSupported(error),
-            45 => Self::TemporaryAccessKeyError(error),
-            46 => Self::ParameterStoreInvalidParameters(error),
-            47 => Self::ParameterStoreNoPermission(error),
-            48 => Self::OperationDeniedBidOwnResource(error),
-            49 => Self::OperationForbidden(error),
-            50 => Self::IdempotentParameterMismatch(error),
-            51 => Self::IdempotentProcessing(error),
-            52 => Self::InvalidStatusResourceGroup(error),
-            53 => Self::InvalidParameterCharacterCommandName(error),
-            54 => Self::InvalidParameterCharacterCommandDescription(error),
-            55 => Self::InvalidParameterCharacterCommandWorkingDir(error),
-            56 => Self::InvalidLauncherLengthLimitExceeded(error),
-            57 => Self::InvalidParameterCharsetParameters(error),
-            58 => Self::CreateServiceLinkedRoleNoPermission(error),
-            59 => Self::InvalidTimeoutExceedLimit(error),
-            60 => Self::InvalidCmdTypeNotFound(error),
-            61 => Self::InvalidRepeatModeNotFound(error),
-            62 => Self::InvalidRegionIdNotFound(error),
-            63 => Self::InvalidInstanceNotFound(error),
-            64 => Self::InvalidCmdIdNotFound(error),
-            65 => Self::InvalidResourceGroupNotFound(error),
-            66 => Self::InvalidTerminationModeNotFound(error),
-            67 => Self::InvalidOssOutputDeliveryBucketNotFound(error),
-            68 => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::RegionIdApiNotSupported(error) => (0, error),
-            Self::MissingParamInstanceId(error) => (1, error),
-            Self::NumberExceedTags(error) => (2, error),
-            Self::InvalidTagValueMalformed(error) => (3, error),
-            Self::DuplicateTagKey(error) => (4, error),
-            Self::InvalidTagKeyMalformed(error) => (5, error),
-            Self::MissingParameterTagKey(error) => (6, error),
-            Self::InvalidContainerIdMalformed(error) => (7, error),
-            Self::InvalidContainerNameMalformed(error) => (8, error),
-            Self::InvalidClientTokenMalformed(error) => (9, error),
-            Self::CmdParamEmptyKey(error) => (10, error),
-            Self::CmdParamInvalidParamName(error) => (11, error),
-            Self::CmdContentDecodeError(error) => (12, error),
-            Self::InvalidInstanceNotMatch(error) => (13, error),
-            Self::MissingParamFrequency(error) => (14, error),
-            Self::InvalidParamFrequency(error) => (15, error),
-            Self::ParameterKeyDuplicate(error) => (16, error),
-            Self::ParameterNotMatched(error) => (17, error),
-            Self::WindowsPasswordNameMissed(error) => (18, error),
-            Self::ParameterDisabled(error) => (19, error),
-            Self::InvalidParameterWorkingDir(error) => (20, error),
-            Self::NumberExceedResourceTags(error) => (21, error),
-            Self::MissingParameterResourceTagKey(error) => (22, error),
-            Self::InvalidResourceTagKeyMalformed(error) => (23, error),
-            Self::InvalidResourceTagValueMalformed(error) => (24, error),
-            Self::DuplicateResourceTagKey(error) => (25, error),
-            Self::InvalidResourceTagInstanceNotFound(error) => (26, error),
-            Self::InvalidResourceTagConflictWithInstanceIds(error) => (27, error),
-            Self::InvalidOssOutputDeliveryBucketInOtherRegion(error) => (28, error),
-            Self::InvalidParameterOssOutputDelivery(error) => (29, error),
-            Self::InvalidOssOutputDeliveryKeyPrefixMalformed(error) => (30, error),
-            Self::CmdContentExceedLimit(error) => (31, error),
-            Self::CmdNameExceedLimit(error) => (32, error),
-            Self::CmdDescExceedLimit(error) => (33, error),
-            Self::CmdCountExceedQuota(error) => (34, error),
-            Self::CmdParamCountExceedLimit(error) => (35, error),
-            Self::CmdParamNameExceedLimit(error) => (36, error),
-            Self::InstanceIdsExceedLimit(error) => (37, error),
-            Self::InvocationExceedQuota(error) => (38, error),
-            Self::ParameterCountExceedLimit(error) => (39, error),
-            Self::ParameterKeyExceedLimit(error) => (40, error),
-            Self::ParameterTypeNotSupported(error) => (41, error),
-            Self::UsernameExceedLimit(error) => (42, error),
-            Self::WindowsPasswordNameExceedLimit(error) => (43, error),
-            Self::ParameterStoreNotSupported(error) => (44, error),
-            Self::TemporaryAccessKeyError(error) => (45, error),
-            Self::ParameterStoreInvalidParameters(error) => (46, error),
-            Self::ParameterStoreNoPermission(error) => (47, error),
-            Self::OperationDeniedBidOwnResource(error) => (48, error),
-            Self::OperationForbidden(error) => (49, error),
-            Self::IdempotentParameterMismatch(error) => (50, error),
-            Self::IdempotentProcessing(error) => (51, error),
-            Self::InvalidStatusResourceGroup(error) => (52, error),
-            Self::InvalidParameterCharacterCommandName(error) => (53, error),
-            Self::InvalidParameterCharacterCommandDescription(error) => (54, error),
-            Self::InvalidParameterCharacterCommandWorkingDir(error) => (55, error),
-            Self::InvalidLauncherLengthLimitExceeded(error) => (56, error),
-            Self::InvalidParameterCharsetParameters(error) => (57, error),
-            Self::CreateServiceLinkedRoleNoPermission(error) => (58, error),
-            Self::InvalidTimeoutExceedLimit(error) => (59, error),
-            Self::InvalidCmdTypeNotFound(error) => (60, error),
-            Self::InvalidRepeatModeNotFound(error) => (61, error),
-            Self::InvalidRegionIdNotFound(error) => (62, error),
-            Self::InvalidInstanceNotFound(error) => (63, error),
-            Self::InvalidCmdIdNotFound(error) => (64, error),
-            Self::InvalidResourceGroupNotFound(error) => (65, error),
-            Self::InvalidTerminationModeNotFound(error) => (66, error),
-            Self::InvalidOssOutputDeliveryBucketNotFound(error) => (67, error),
-            Self::InternalErrorDispatch(error) => (68, error),
-            Self::Unhandled(unhandled) => (69, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RunCommandError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RunCommandError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "RegionIdApiNotSupported",
-            "MissingParamInstanceId",
-            "NumberExceedTags",
-            "InvalidTagValueMalformed",
-            "DuplicateTagKey",
-            "InvalidTagKeyMalformed",
-            "MissingParameterTagKey",
-            "InvalidContainerIdMalformed",
-            "InvalidContainerNameMalformed",
-            "InvalidClientTokenMalformed",
-            "CmdParamEmptyKey",
-            "CmdParamInvalidParamName",
-            "CmdContentDecodeError",
-            "InvalidInstanceNotMatch",
-            "MissingParamFrequency",
-            "InvalidParamFrequency",
-            "ParameterKeyDuplicate",
-            "ParameterNotMatched",
-            "WindowsPasswordNameMissed",
-            "ParameterDisabled",
-            "InvalidParameterWorkingDir",
-            "NumberExceedResourceTags",
-            "MissingParameterResourceTagKey",
-            "InvalidResourceTagKeyMalformed",
-            "InvalidResourceTagValueMalformed",
-            "DuplicateResourceTagKey",
-            "InvalidResourceTagInstanceNotFound",
-            "InvalidResourceTagConflictWithInstanceIds",
-            "InvalidOssOutputDeliveryBucketInOtherRegion",
-            "InvalidParameterOssOutputDelivery",
-            "InvalidOssOutputDeliveryKeyPrefixMalformed",
-            "CmdContentExceedLimit",
-            "CmdNameExceedLimit",
-            "CmdDescExceedLimit",
-            "CmdCountExceedQuota",
-            "CmdParamCountExceedLimit",
-            "CmdParamNameExceedLimit",
-            "InstanceIdsExceedLimit",
-            "InvocationExceedQuota",
-            "ParameterCountExceedLimit",
-            "ParameterKeyExceedLimit",
-            "ParameterTypeNotSupported",
-            "UsernameExceedLimit",
-            "WindowsPasswordNameExceedLimit",
-            "ParameterStoreNotSupported",
-            "TemporaryAccessKeyError",
-            "ParameterStoreInvalidParameters",
-            "ParameterStoreNoPermission",
-            "OperationDeniedBidOwnResource",
-            "OperationForbidden",
-            "IdempotentParameterMismatch",
-            "IdempotentProcessing",
-            "InvalidStatusResourceGroup",
-            "InvalidParameterCharacterCommandName",
-            "InvalidParameterCharacterCommandDescription",
-            "InvalidParameterCharacterCommandWorkingDir",
-            "InvalidLauncherLengthLimitExceeded",
-            "InvalidParameterCharsetParameters",
-            "CreateServiceLinkedRoleNoPermission",
-            "InvalidTimeoutExceedLimit",
-            "InvalidCmdTypeNotFound",
-            "InvalidRepeatModeNotFound",
-            "InvalidRegionIdNotFound",
-            "InvalidInstanceNotFound",
-            "InvalidCmdIdNotFound",
-            "InvalidResourceGroupNotFound",
-            "InvalidTerminationModeNotFound",
-            "InvalidOssOutputDeliveryBucketNotFound",
-            "InternalErrorDispatch",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RunCommandError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RunCommandError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RunCommandError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RunCommandError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn run_command(&self) -> RunCommandRequestBuilder<&Self> {
+        RunCommandRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RunInstancesRequest>;
 /// Request of `RunInstances`: Batch creates Elastic Compute Service (ECS) instances. You can automatically start, assign public IP addresses to, and specify an automatic release time for the instances.
 ///
 /// Before you call this operation, familiarize yourself with the billing rules and [pricing](<https://www.alibabacloud.com/zh/pricing-calculator#/commodity/vm_intl>) of ECS resources.
@@ -1310,9 +1313,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The ID of the region in which to create the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`RunInstancesRequest::region_id`](RunInstancesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -1321,8 +1322,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The ID of the image. You can call the [DescribeImages](<https://www.alibabacloud.com/help/doc-detail/25534.htm>) operation to query available images. If you do not use `LaunchTemplateId` or `LaunchTemplateName` to specify a launch template and do not set `ImageFamily` to obtain the latest available custom image from a specified image family, you must specify `ImageId`.
     ///
-    /// - Wire name: `ImageId`.
-    /// - Example: `aliyun_2_1903_x64_20G_alibase_20200324.vhd`.
+    /// Its description, rules and example: [`RunInstancesRequest::image_id`](RunInstancesRequest::image_id).
     pub fn image_id(mut self, value: impl Into<String>) -> Self {
         self.inner.image_id = Some(value.into());
         self
@@ -1331,19 +1331,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The name of the image family. You can set this parameter to obtain the latest available custom image from the specified image family to create instances.
     ///
-    /// The name must be 2 to 128 characters in length. The name cannot start with a digit, a special character, http://, or https://. The name can contain letters, digits, periods (.), underscores (\_), hyphens (-), and colons (:).
-    ///
-    /// Take note of the following items:
-    ///
-    /// * If you specify `ImageId`, you cannot specify ImageFamily.
-    /// * If you do not specify `ImageId` but use `LaunchTemplateId` or `LaunchTemplateName` to specify a launch template that has `ImageId` specified, you cannot specify ImageFamily.
-    /// * If you do not specify `ImageId` but use `LaunchTemplateId` or `LaunchTemplateName` to specify a launch template that does not have `ImageId` specified, you can specify ImageFamily.
-    /// * If you do not specify `ImageId`, `LaunchTemplateId`, or `LaunchTemplateName`, you can specify ImageFamily.
-    ///
-    /// > For information about image families that are associated with Alibaba Cloud official images, see [Overview of public images](<https://www.alibabacloud.com/help/doc-detail/108393.htm>).
-    ///
-    /// - Wire name: `ImageFamily`.
-    /// - Example: `hangzhou-daily-update`.
+    /// Its description, rules and example: [`RunInstancesRequest::image_family`](RunInstancesRequest::image_family).
     pub fn image_family(mut self, value: impl Into<String>) -> Self {
         self.inner.image_family = Some(value.into());
         self
@@ -1352,11 +1340,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The instance type. If you do not use `LaunchTemplateId` or `LaunchTemplateName` to specify a launch template, you must set the `InstanceType` parameter.
     ///
-    /// * Select an instance type. See [Instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>) or call the [DescribeInstanceTypes](<https://www.alibabacloud.com/help/doc-detail/25620.htm>) operation to query the performance data of an instance type, or see [Best practices for instance type selection](<https://www.alibabacloud.com/help/doc-detail/58291.htm>) to learn about how to select instance types.
-    /// * Query available resources. Call the [DescribeAvailableResource](<https://www.alibabacloud.com/help/doc-detail/66186.htm>) operation to query available resources in a specific region or zone.
-    ///
-    /// - Wire name: `InstanceType`.
-    /// - Example: `ecs.g6.large`.
+    /// Its description, rules and example: [`RunInstancesRequest::instance_type`](RunInstancesRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -1365,15 +1349,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The ID of the security group to which you want to assign the instance. Instances in the same security group can communicate with each other. The maximum number of instances allowed in a security group varies based on the type of the security group. For more information, see the "Security group limits" section in Limits and quotas.
     ///
-    /// > The network type of the new instance is the same as the network type of the security group specified by `SecurityGroupId`. For example, if the specified security group is of the VPC type, the new instance is also of the VPC type and you must specify `VSwitchId`.
-    ///
-    /// If you do not use `LaunchTemplateId` or `LaunchTemplateName` to specify a launch template, you must specify a security group ID. When you specify this parameter, take note of the following items:
-    ///
-    /// * You can set `SecurityGroupId` to specify a single security group or set `SecurityGroupIds.N` to specify one or more security groups. However, you cannot specify both `SecurityGroupId` and `SecurityGroupIds.N` in the same request.
-    /// * If `NetworkInterface.N.InstanceType` is set to `Primary`, you cannot specify `SecurityGroupId` or `SecurityGroupIds.N` but can specify `NetworkInterface.N.SecurityGroupId` or `NetworkInterface.N.SecurityGroupIds.N`.
-    ///
-    /// - Wire name: `SecurityGroupId`.
-    /// - Example: `sg-bp15ed6xe1yxeycg7****`.
+    /// Its description, rules and example: [`RunInstancesRequest::security_group_id`](RunInstancesRequest::security_group_id).
     pub fn security_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.security_group_id = Some(value.into());
         self
@@ -1382,13 +1358,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The ID of the vSwitch to which to connect to the instance. You must set this parameter when you create an instance of the VPC type. The specified vSwitch and security group must belong to the same VPC. You can call the [DescribeVSwitches](<https://www.alibabacloud.com/help/doc-detail/35748.htm>) operation to query available vSwitches.
     ///
-    /// Take note of the following items:
-    ///
-    /// * If you specify the `VSwitchId` parameter, the zone specified by the `ZoneId` parameter must be the zone where the specified vSwitch is located. You can also leave the `ZoneId` parameter empty. Then, the system selects the zone where the specified vSwitch resides.
-    /// * If `NetworkInterface.N.InstanceType` is set to `Primary`, you cannot specify `VSwitchId` but can specify `NetworkInterface.N.VSwitchId`.
-    ///
-    /// - Wire name: `VSwitchId`.
-    /// - Example: `vsw-bp1s5fnvk4gn2tws0****`.
+    /// Its description, rules and example: [`RunInstancesRequest::v_switch_id`](RunInstancesRequest::v_switch_id).
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_id = Some(value.into());
         self
@@ -1397,10 +1367,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The name of the ECS instance. The name must be 2 to 128 characters in length and can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-). The default value of this parameter is the `InstanceId` value.
     ///
-    /// When you batch create instances, you can batch configure sequential names for the instances. The sequential names can contain brackets (\[ \]) and commas (,). For more information, see [Batch configure sequential names or hostnames for multiple instances](<https://www.alibabacloud.com/help/doc-detail/196048.htm>).
-    ///
-    /// - Wire name: `InstanceName`.
-    /// - Example: `k8s-node-[1,4]-alibabacloud`.
+    /// Its description, rules and example: [`RunInstancesRequest::instance_name`](RunInstancesRequest::instance_name).
     pub fn instance_name(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_name = Some(value.into());
         self
@@ -1409,8 +1376,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The description of the instance. The description must be 2 to 256 characters in length, and cannot start with `http://` or `https://`.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `Instance_Description`.
+    /// Its description, rules and example: [`RunInstancesRequest::description`](RunInstancesRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -1419,11 +1385,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The maximum inbound public bandwidth. Unit: Mbit/s. Valid values:
     ///
-    /// * When the purchased outbound public bandwidth is less than or equal to 10 Mbit/s, the valid values of InternetMaxBandwidthIn are 1 to 10, and the default value is 10.
-    /// * When the purchased outbound public bandwidth is greater than 10 Mbit/s, the valid values of this parameter are 1 to the `InternetMaxBandwidthOut` value and the default value is the `InternetMaxBandwidthOut` value.
-    ///
-    /// - Wire name: `InternetMaxBandwidthIn`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`RunInstancesRequest::internet_max_bandwidth_in`](RunInstancesRequest::internet_max_bandwidth_in).
     pub fn internet_max_bandwidth_in(mut self, value: i32) -> Self {
         self.inner.internet_max_bandwidth_in = Some(value);
         self
@@ -1432,10 +1394,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The maximum outbound public bandwidth. Unit: Mbit/s. Valid values: 0 to 100.
     ///
-    /// Default value: 0.
-    ///
-    /// - Wire name: `InternetMaxBandwidthOut`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`RunInstancesRequest::internet_max_bandwidth_out`](RunInstancesRequest::internet_max_bandwidth_out).
     pub fn internet_max_bandwidth_out(mut self, value: i32) -> Self {
         self.inner.internet_max_bandwidth_out = Some(value);
         self
@@ -1444,20 +1403,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The hostname of the instance. Take note of the following items:
     ///
-    /// * The hostname cannot start or end with a period (.) or hyphen (-). It cannot contain consecutive periods (.) or hyphens (-).
-    /// * For Windows instances, the hostname must be 2 to 15 characters in length and cannot contain periods (.) or contain only digits. It can contain letters, digits, and hyphens (-).
-    /// * For instances that run other operating systems such as Linux, take note of the following items:
-    ///
-    ///   * The hostname must be 2 to 64 characters in length. You can use periods (.) to separate a hostname into multiple segments. Each segment can contain letters, digits, and hyphens (-).
-    ///   * You can use the `${instance_id}` placeholder to pass instance IDs into the hostname specified by `HostName`. For example, if you set `HostName` to k8s-${instance_id} and the instance is assigned an ID of `i-123abc****`, the hostname of the instance is `k8s-i-123abc****`.
-    ///
-    /// When you create multiple instances, you can perform the following operations:
-    ///
-    /// * Batch configure sequential hostnames for the instances. For more information, see [Batch configure sequential names or hostnames for multiple instances](<https://www.alibabacloud.com/help/doc-detail/196048.htm>).
-    /// * Use the `HostNames.N` parameter to configure different hostnames for instances. You cannot specify both the `HostName` and `HostNames.N` parameters.
-    ///
-    /// - Wire name: `HostName`.
-    /// - Example: `k8s-node-[1,4]-ecshost`.
+    /// Its description, rules and example: [`RunInstancesRequest::host_name`](RunInstancesRequest::host_name).
     pub fn host_name(mut self, value: impl Into<String>) -> Self {
         self.inner.host_name = Some(value.into());
         self
@@ -1466,17 +1412,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// Specifies whether to automatically append incremental suffixes to the hostname specified by the `HostName` parameter and to the instance name specified by the `InstanceName` parameter when you batch create instances. The incremental suffixes can range from 001 to 999. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false.
-    ///
-    /// When the `HostName` or `InstanceName` value is set in the `name_prefix[begin_number,bits]` format without `name_suffix`, the `UniqueSuffix` parameter does not take effect. The names are sorted in the specified sequence.
-    ///
-    /// For more information, see [Batch configure sequential names or hostnames for multiple instances](<https://www.alibabacloud.com/help/doc-detail/196048.htm>).
-    ///
-    /// - Wire name: `UniqueSuffix`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`RunInstancesRequest::unique_suffix`](RunInstancesRequest::unique_suffix).
     pub fn unique_suffix(mut self, value: bool) -> Self {
         self.inner.unique_suffix = Some(value);
         self
@@ -1485,16 +1421,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The password of the instance. The password must be 8 to 30 characters in length and contain at least three of the following character types: uppercase letters, lowercase letters, digits, and special characters. Special characters include:
     ///
-    /// ```text
-    /// ()`~!@#$%^&*-_+=|{}[]:;'<>,.?/
-    /// ```
-    ///
-    /// For Windows instances, the password cannot start with a forward slash (/).
-    ///
-    /// > If the `Password` parameter is specified, we recommend that you send requests over HTTPS to prevent password leaks.
-    ///
-    /// - Wire name: `Password`.
-    /// - Example: `EcsV587!`.
+    /// Its description, rules and example: [`RunInstancesRequest::password`](RunInstancesRequest::password).
     pub fn password(mut self, value: impl Into<String>) -> Self {
         self.inner.password = Some(value.into());
         self
@@ -1503,15 +1430,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// Specifies whether to use the password preset in the image. Valid values:
     ///
-    /// * true: uses the preset password.
-    /// * false: does not use the preset password.
-    ///
-    /// Default value: false.
-    ///
-    /// > If you set this parameter to true, make sure that you leave the Password parameter empty and the selected image has a preset password.
-    ///
-    /// - Wire name: `PasswordInherit`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`RunInstancesRequest::password_inherit`](RunInstancesRequest::password_inherit).
     pub fn password_inherit(mut self, value: bool) -> Self {
         self.inner.password_inherit = Some(value);
         self
@@ -1520,12 +1439,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The ID of the zone in which to create the instance. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/25610.htm>) operation to query the most recent zone list.
     ///
-    /// > If you specify the `VSwitchId` parameter, the zone specified by the `ZoneId` parameter must be the zone where the vSwitch is located. You can also leave the `ZoneId` parameter empty. Then, the system selects the zone where the specified vSwitch is located.
-    ///
-    /// This parameter is empty by default.
-    ///
-    /// - Wire name: `ZoneId`.
-    /// - Example: `cn-hangzhou-g`.
+    /// Its description, rules and example: [`RunInstancesRequest::zone_id`](RunInstancesRequest::zone_id).
     pub fn zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_id = Some(value.into());
         self
@@ -1534,15 +1448,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The billing method for network usage. Valid values:
     ///
-    /// * PayByBandwidth: pay-by-bandwidth
-    /// * PayByTraffic: pay-by-traffic
-    ///
-    /// Default value: PayByTraffic.
-    ///
-    /// > When the **pay-by-traffic** billing method for network usage is used, the maximum inbound and outbound bandwidths are used as the upper limits of bandwidths instead of guaranteed performance specifications. In scenarios where demand outstrips resource supplies, these maximum bandwidth values may not be reached. If you want guaranteed bandwidths for your instance, use the **pay-by-bandwidth** billing method for network usage.
-    ///
-    /// - Wire name: `InternetChargeType`.
-    /// - Example: `PayByTraffic`.
+    /// Its description, rules and example: [`RunInstancesRequest::internet_charge_type`](RunInstancesRequest::internet_charge_type).
     pub fn internet_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.internet_charge_type = Some(value.into());
         self
@@ -1551,7 +1457,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The system disk-related parameter. You can set `SystemDisk.StorageClusterId` to specify the ID of the dedicated block storage cluster.
     ///
-    /// - Wire name: `SystemDisk`.
+    /// Its description, rules and example: [`RunInstancesRequest::system_disk`](RunInstancesRequest::system_disk).
     pub fn system_disk(mut self, value: crate::types::RunInstancesSystemDisk) -> Self {
         self.inner.system_disk = Some(value);
         self
@@ -1560,11 +1466,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// Specifies whether the instance is I/O optimized. For instances of [retired instance types](<https://www.alibabacloud.com/help/doc-detail/55263.htm>), the default value is none. For instances of other instance types, the default value is optimized. Valid values:
     ///
-    /// * none: The instance is not I/O optimized.
-    /// * optimized: The instance is I/O optimized.
-    ///
-    /// - Wire name: `IoOptimized`.
-    /// - Example: `optimized`.
+    /// Its description, rules and example: [`RunInstancesRequest::io_optimized`](RunInstancesRequest::io_optimized).
     pub fn io_optimized(mut self, value: impl Into<String>) -> Self {
         self.inner.io_optimized = Some(value.into());
         self
@@ -1573,12 +1475,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The user data of the instance. You must specify Base64-encoded data. The instance user data cannot exceed 32 KB in size before Base64 encoding.
     ///
-    /// For information about the limits, formats, and running frequencies of instance user data, see [Instance user data](<https://www.alibabacloud.com/help/doc-detail/49121.htm>).
-    ///
-    /// > To ensure security, we recommend that you do not use plaintext to pass in confidential information, such as passwords or private keys, as user data. If you need to pass in confidential information, we recommend that you encrypt and encode the information in Base64 and then decode and decrypt the information in the same manner in the instance.
-    ///
-    /// - Wire name: `UserData`.
-    /// - Example: `ZWNobyBoZWxsbyBlY3Mh`.
+    /// Its description, rules and example: [`RunInstancesRequest::user_data`](RunInstancesRequest::user_data).
     pub fn user_data(mut self, value: impl Into<String>) -> Self {
         self.inner.user_data = Some(value.into());
         self
@@ -1587,10 +1484,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The name of the key pair.
     ///
-    /// > For Windows instances, this parameter is ignored. This parameter is empty by default. The `Password` parameter takes effect even if the KeyPairName parameter is specified.
-    ///
-    /// - Wire name: `KeyPairName`.
-    /// - Example: `KeyPair_Name`.
+    /// Its description, rules and example: [`RunInstancesRequest::key_pair_name`](RunInstancesRequest::key_pair_name).
     pub fn key_pair_name(mut self, value: impl Into<String>) -> Self {
         self.inner.key_pair_name = Some(value.into());
         self
@@ -1599,8 +1493,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The name of the Resource Access Management (RAM) role. You can call the [ListRoles](<https://www.alibabacloud.com/help/doc-detail/28713.htm>) operation provided by RAM to query the instance RAM roles that you created.
     ///
-    /// - Wire name: `RamRoleName`.
-    /// - Example: `RAM_Name`.
+    /// Its description, rules and example: [`RunInstancesRequest::ram_role_name`](RunInstancesRequest::ram_role_name).
     pub fn ram_role_name(mut self, value: impl Into<String>) -> Self {
         self.inner.ram_role_name = Some(value.into());
         self
@@ -1609,21 +1502,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The desired number of ECS instances that you want to create. Valid values: 1 to 100.
     ///
-    /// The number of ECS instances that can be created varies based on the Amount and MinAmount values.
-    ///
-    /// * If you do not specify MinAmount, the RunInstances operation creates ECS instances based on the Amount value. If the available resources are insufficient to create the desired number of ECS instances, the RunInstances operation returns an error response and no ECS instances are created.
-    /// * If you specify MinAmount, take note of the following items:
-    ///
-    ///   * If the available resources are insufficient to create the minimum number of ECS instances, no ECS instances are created and the RunInstances operation returns an error response.
-    ///   * If the available resources are insufficient to create the desired number of ECS instances but are sufficient to create the minimum number of ECS instances, the RunInstances operation uses the available resources to create ECS instances and returns a success response. In this case, the number of ECS instances that can be created is less than the desired number of ECS instances.
-    ///   * If the available resources are sufficient to create the desired number of ECS instances, the RunInstances operation uses the available resources to create the desired number of ECS instances and returns a success response.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `Amount`.
-    /// - Must be 1 to 1000.
-    /// - Default: `1`.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`RunInstancesRequest::amount`](RunInstancesRequest::amount).
     pub fn amount(mut self, value: i32) -> Self {
         self.inner.amount = Some(value);
         self
@@ -1632,18 +1511,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The minimum number of ECS instances that you want to create. Valid values: 1 to 100.
     ///
-    /// The number of ECS instances that can be created varies based on the Amount and MinAmount values.
-    ///
-    /// * If you do not specify MinAmount, the RunInstances operation creates ECS instances based on the Amount value. If the available resources are insufficient to create the desired number of ECS instances, the RunInstances operation returns an error response and no ECS instances are created.
-    /// * If you specify MinAmount, take note of the following items:
-    ///
-    ///   * If the available resources are insufficient to create the minimum number of ECS instances, no ECS instances are created and the RunInstances operation returns an error response.
-    ///   * If the available resources are insufficient to create the desired number of ECS instances but are sufficient to create the minimum number of ECS instances, the RunInstances operation uses the available resources to create ECS instances and returns a success response. In this case, the number of ECS instances that can be created is less than the desired number of ECS instances.
-    ///   * If the available resources are sufficient to create the desired number of ECS instances, the RunInstances operation uses the available resources to create the desired number of ECS instances and returns a success response.
-    ///
-    /// - Wire name: `MinAmount`.
-    /// - Must be 1 to 100.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`RunInstancesRequest::min_amount`](RunInstancesRequest::min_amount).
     pub fn min_amount(mut self, value: i32) -> Self {
         self.inner.min_amount = Some(value);
         self
@@ -1652,12 +1520,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The time when to automatically release the pay-as-you-go instance. Specify the time in the [ISO 8601 standard](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) in the `yyyy-MM-ddTHH:mm:ssZ` format. The time must be in UTC.
     ///
-    /// * If the value of seconds (`ss`) is not `00`, the start time is automatically rounded to the nearest minute based on the value of minutes (`mm`).
-    /// * The specified time must be at least 30 minutes later than the current time.
-    /// * The specified time can be at most three years later than the current time.
-    ///
-    /// - Wire name: `AutoReleaseTime`.
-    /// - Example: `2018-01-01T12:05:00Z`.
+    /// Its description, rules and example: [`RunInstancesRequest::auto_release_time`](RunInstancesRequest::auto_release_time).
     pub fn auto_release_time(mut self, value: impl Into<String>) -> Self {
         self.inner.auto_release_time = Some(value.into());
         self
@@ -1666,14 +1529,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The bidding policy for the pay-as-you-go instance. This parameter is valid only when the `InstanceChargeType` parameter is set to `PostPaid`. Valid values:
     ///
-    /// * NoSpot: The instance is created as a pay-as-you-go instance.
-    /// * SpotWithPriceLimit: The instance is created as a spot instance with a user-defined maximum hourly price.
-    /// * SpotAsPriceGo: The instance is created as a spot instance for which the market price at the time of purchase is automatically used as the bid price.
-    ///
-    /// Default value: NoSpot.
-    ///
-    /// - Wire name: `SpotStrategy`.
-    /// - Example: `NoSpot`.
+    /// Its description, rules and example: [`RunInstancesRequest::spot_strategy`](RunInstancesRequest::spot_strategy).
     pub fn spot_strategy(mut self, value: impl Into<String>) -> Self {
         self.inner.spot_strategy = Some(value.into());
         self
@@ -1682,18 +1538,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The protection period of the spot instance. Unit: hours. Valid values:
     ///
-    /// * 1: After a spot instance is created, Alibaba Cloud ensures that the instance is not automatically released within 1 hour. After the 1-hour protection period ends, the system compares the bid price with the market price and checks the resource inventory to determine whether to retain or release the instance.
-    /// * 0: After a spot instance is created, Alibaba Cloud does not ensure that the instance can run for one hour. The system compares the biding price with the market prices and checks the resource inventory to determine whether to retain or release the instance.
-    ///
-    /// Default value: 1.
-    ///
-    /// * You can set this parameter only to 0 or 1.
-    /// * The spot instance is billed by second. Specify an appropriate protection period.
-    /// * Alibaba Cloud sends an ECS system event to notify you 5 minutes before the instance is released.
-    ///
-    /// - Wire name: `SpotDuration`.
-    /// - Must be 0 to 720.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`RunInstancesRequest::spot_duration`](RunInstancesRequest::spot_duration).
     pub fn spot_duration(mut self, value: i32) -> Self {
         self.inner.spot_duration = Some(value);
         self
@@ -1702,9 +1547,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The maximum hourly price of the instance. The value is accurate to three decimal places. This parameter is valid only when the `SpotStrategy` parameter is set to `SpotWithPriceLimit`.
     ///
-    /// - Wire name: `SpotPriceLimit`.
-    /// - Must be 0 to 999999.
-    /// - Example: `0.97`.
+    /// Its description, rules and example: [`RunInstancesRequest::spot_price_limit`](RunInstancesRequest::spot_price_limit).
     pub fn spot_price_limit(mut self, value: f32) -> Self {
         self.inner.spot_price_limit = Some(value);
         self
@@ -1713,15 +1556,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The interruption mode of the spot instance. Valid values:
     ///
-    /// * Terminate: The instance is released.
-    /// * Stop: The instance is stopped in economical mode.
-    ///
-    ///   For information about the economical mode, see [Economical mode](<https://www.alibabacloud.com/help/doc-detail/63353.htm>).
-    ///
-    /// Default value: Terminate.
-    ///
-    /// - Wire name: `SpotInterruptionBehavior`.
-    /// - Example: `Terminate`.
+    /// Its description, rules and example: [`RunInstancesRequest::spot_interruption_behavior`](RunInstancesRequest::spot_interruption_behavior).
     pub fn spot_interruption_behavior(mut self, value: impl Into<String>) -> Self {
         self.inner.spot_interruption_behavior = Some(value.into());
         self
@@ -1730,11 +1565,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// Specifies whether to enable security hardening. Valid values:
     ///
-    /// * Active: enables security hardening. This value is applicable only to public images.
-    /// * Deactive: does not enable security hardening. This value is applicable to all images.
-    ///
-    /// - Wire name: `SecurityEnhancementStrategy`.
-    /// - Example: `Active`.
+    /// Its description, rules and example: [`RunInstancesRequest::security_enhancement_strategy`](RunInstancesRequest::security_enhancement_strategy).
     pub fn security_enhancement_strategy(mut self, value: impl Into<String>) -> Self {
         self.inner.security_enhancement_strategy = Some(value.into());
         self
@@ -1743,9 +1574,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.\*\*\*\* For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`RunInstancesRequest::client_token`](RunInstancesRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -1754,10 +1583,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The ID of the high performance computing (HPC) cluster to which the instance belongs.
     ///
-    /// This parameter is required when you create instances of a Supper Computing Cluster (SCC) instance type. For information about how to create an HPC cluster, see [CreateHpcCluster](<https://www.alibabacloud.com/help/doc-detail/109138.htm>).
-    ///
-    /// - Wire name: `HpcClusterId`.
-    /// - Example: `hpc-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`RunInstancesRequest::hpc_cluster_id`](RunInstancesRequest::hpc_cluster_id).
     pub fn hpc_cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.hpc_cluster_id = Some(value.into());
         self
@@ -1766,11 +1592,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// Specifies whether to check the validity of the request without actually making the request. Default value: false. Valid values:
     ///
-    /// * true: The validity of the request is checked but the request is not made. Check items include whether required parameters are specified, the request format, service limits, and available ECS resources. If the check fails, the corresponding error code is returned. If the check succeeds, the `DryRunOperation` error code is returned.
-    /// * false: The validity of the request is checked, and the request is made if the check succeeds.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`RunInstancesRequest::dry_run`](RunInstancesRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -1779,12 +1601,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The ID of the dedicated host.
     ///
-    /// You can call the [DescribeDedicatedHosts](<https://www.alibabacloud.com/help/doc-detail/134242.htm>) operation to query the list of dedicated host IDs.
-    ///
-    /// > Spot instances cannot be created on dedicated hosts. If you specify DedicatedHostId, SpotStrategy and SpotPriceLimit are automatically ignored.
-    ///
-    /// - Wire name: `DedicatedHostId`.
-    /// - Example: `dh-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`RunInstancesRequest::dedicated_host_id`](RunInstancesRequest::dedicated_host_id).
     pub fn dedicated_host_id(mut self, value: impl Into<String>) -> Self {
         self.inner.dedicated_host_id = Some(value.into());
         self
@@ -1793,10 +1610,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The ID of the launch template. For more information, call the [DescribeLaunchTemplates](<https://www.alibabacloud.com/help/doc-detail/73759.htm>) operation.
     ///
-    /// To use a launch template to create an instance, you must use the `LaunchTemplateId` or `LaunchTemplateName` parameter to specify the launch template.
-    ///
-    /// - Wire name: `LaunchTemplateId`.
-    /// - Example: `lt-bp1apo0bbbkuy0rj****`.
+    /// Its description, rules and example: [`RunInstancesRequest::launch_template_id`](RunInstancesRequest::launch_template_id).
     pub fn launch_template_id(mut self, value: impl Into<String>) -> Self {
         self.inner.launch_template_id = Some(value.into());
         self
@@ -1805,10 +1619,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The name of the launch template.
     ///
-    /// To use a launch template to create an instance, you must use the `LaunchTemplateId` or `LaunchTemplateName` parameter to specify the launch template.
-    ///
-    /// - Wire name: `LaunchTemplateName`.
-    /// - Example: `LaunchTemplate_Name`.
+    /// Its description, rules and example: [`RunInstancesRequest::launch_template_name`](RunInstancesRequest::launch_template_name).
     pub fn launch_template_name(mut self, value: impl Into<String>) -> Self {
         self.inner.launch_template_name = Some(value.into());
         self
@@ -1817,8 +1628,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The version of the launch template. If you set the `LaunchTemplateId` or `LaunchTemplateName` parameter but do not set the version number of the launch template, the default template version is used.
     ///
-    /// - Wire name: `LaunchTemplateVersion`.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`RunInstancesRequest::launch_template_version`](RunInstancesRequest::launch_template_version).
     pub fn launch_template_version(mut self, value: i64) -> Self {
         self.inner.launch_template_version = Some(value);
         self
@@ -1827,8 +1637,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The ID of the resource group to which to assign the instance.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`RunInstancesRequest::resource_group_id`](RunInstancesRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -1837,11 +1646,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The subscription period of the instance. The unit is specified by the `PeriodUnit` parameter. This parameter is valid and required only when `InstanceChargeType` is set to `PrePaid`. If the `DedicatedHostId` parameter is specified, the value of Period must not exceed the subscription period of the specified dedicated host. Valid values:
     ///
-    /// * Valid values when PeriodUnit is set to Week: 1, 2, 3, and 4.
-    /// * Valid values when PeriodUnit is set to Month: 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36, 48, and 60.
-    ///
-    /// - Wire name: `Period`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`RunInstancesRequest::period`](RunInstancesRequest::period).
     pub fn period(mut self, value: i32) -> Self {
         self.inner.period = Some(value);
         self
@@ -1850,11 +1655,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The unit of the subscription period. Default value: Month. Valid values:
     ///
-    /// * Week
-    /// * Month
-    ///
-    /// - Wire name: `PeriodUnit`.
-    /// - Example: `Month`.
+    /// Its description, rules and example: [`RunInstancesRequest::period_unit`](RunInstancesRequest::period_unit).
     pub fn period_unit(mut self, value: impl Into<String>) -> Self {
         self.inner.period_unit = Some(value.into());
         self
@@ -1863,13 +1664,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// Specifies whether to enable auto-renewal for the instance. This parameter is valid only when the `InstanceChargeType` parameter is set to `PrePaid`. Valid values:
     ///
-    /// * true: enables auto-renewal.
-    /// * false: does not enable auto-renewal.
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `AutoRenew`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`RunInstancesRequest::auto_renew`](RunInstancesRequest::auto_renew).
     pub fn auto_renew(mut self, value: bool) -> Self {
         self.inner.auto_renew = Some(value);
         self
@@ -1878,13 +1673,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The auto-renewal period of the instance. Valid values:
     ///
-    /// * Valid values when PeriodUnit is set to Week: 1, 2, and 3.
-    /// * Valid values when PeriodUnit is set to Month: 1, 2, 3, 6, 12, 24, 36, 48, and 60.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `AutoRenewPeriod`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`RunInstancesRequest::auto_renew_period`](RunInstancesRequest::auto_renew_period).
     pub fn auto_renew_period(mut self, value: i32) -> Self {
         self.inner.auto_renew_period = Some(value);
         self
@@ -1893,15 +1682,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The billing method of the instance. Valid values:
     ///
-    /// * PrePaid: subscription
-    /// * PostPaid: pay-as-you-go
-    ///
-    /// Default value: PostPaid.
-    ///
-    /// If you set this parameter to PrePaid, make sure that your account has sufficient balance or credit. Otherwise, an `InvalidPayMethod` error is returned.
-    ///
-    /// - Wire name: `InstanceChargeType`.
-    /// - Example: `PrePaid`.
+    /// Its description, rules and example: [`RunInstancesRequest::instance_charge_type`](RunInstancesRequest::instance_charge_type).
     pub fn instance_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_charge_type = Some(value.into());
         self
@@ -1910,8 +1691,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The ID of the deployment set to which to deploy the instance.
     ///
-    /// - Wire name: `DeploymentSetId`.
-    /// - Example: `ds-bp1brhwhoqinyjd6****`.
+    /// Its description, rules and example: [`RunInstancesRequest::deployment_set_id`](RunInstancesRequest::deployment_set_id).
     pub fn deployment_set_id(mut self, value: impl Into<String>) -> Self {
         self.inner.deployment_set_id = Some(value.into());
         self
@@ -1920,8 +1700,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The number of the deployment set group to which to deploy the instance. If the deployment set specified by the DeploymentSetId parameter uses the high availability group strategy (AvailabilityGroup), you can use the DeploymentSetGroupNo parameter to specify a deployment set group in the deployment set. Valid values: 1 to 7.
     ///
-    /// - Wire name: `DeploymentSetGroupNo`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`RunInstancesRequest::deployment_set_group_no`](RunInstancesRequest::deployment_set_group_no).
     pub fn deployment_set_group_no(mut self, value: i32) -> Self {
         self.inner.deployment_set_group_no = Some(value);
         self
@@ -1930,18 +1709,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The private IP address to assign to the instance. To assign a private IP address to an instance that resides in a VPC, make sure that the IP address is an idle IP address within the CIDR block of the vSwitch specified by `VSwitchId`.
     ///
-    /// Take note of the following items:
-    ///
-    /// * If `PrivateIpAddress` is specified, take note of the following items:
-    ///
-    ///   * If `Amount` is set to 1, a single instance is created and the specified private IP address is assigned to the instance.
-    ///   * If `Amount` is set to a numeric value greater than 1, the specified number of instances are created and consecutive private IP addresses starting from the specified one are assigned to the instances. In this case, you cannot specify parameters that start with `NetworkInterface.N` to attach secondary ENIs to the instances.
-    /// * If `NetworkInterface.N.InstanceType` is set to `Primary`, you cannot specify `PrivateIpAddress` but can specify `NetworkInterface.N.PrimaryIpAddress`.
-    ///
-    /// > The first IP address and last three IP addresses of each vSwitch CIDR block are reserved. You cannot specify the IP addresses. For example, if a vSwitch CIDR block is 192.168.1.0/24, the IP addresses 192.168.1.0, 192.168.1.253, 192.168.1.254, and 192.168.1.255 are reserved.
-    ///
-    /// - Wire name: `PrivateIpAddress`.
-    /// - Example: `10.1.**.**`.
+    /// Its description, rules and example: [`RunInstancesRequest::private_ip_address`](RunInstancesRequest::private_ip_address).
     pub fn private_ip_address(mut self, value: impl Into<String>) -> Self {
         self.inner.private_ip_address = Some(value.into());
         self
@@ -1950,11 +1718,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The performance mode of the burstable instance. Valid values:
     ///
-    /// * Standard: the standard mode. For more information, see the "Standard mode" section in [Overview of burstable instances](<https://www.alibabacloud.com/help/doc-detail/59977.htm>).
-    /// * Unlimited: the unlimited mode. For more information, see the "Unlimited mode" section in [Burstable instances](<https://www.alibabacloud.com/help/doc-detail/59977.htm>).
-    ///
-    /// - Wire name: `CreditSpecification`.
-    /// - Example: `Standard`.
+    /// Its description, rules and example: [`RunInstancesRequest::credit_specification`](RunInstancesRequest::credit_specification).
     pub fn credit_specification(mut self, value: impl Into<String>) -> Self {
         self.inner.credit_specification = Some(value.into());
         self
@@ -1963,13 +1727,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The number of IPv6 addresses to randomly generate for the primary ENI. Valid values: 1 to 10.
     ///
-    /// Take note of the following items:
-    ///
-    /// * You cannot specify both the `Ipv6Addresses.N` and `Ipv6AddressCount` parameters.
-    /// * If `NetworkInterface.N.InstanceType` is set to `Primary`, you cannot specify `Ipv6Address.N` or `Ipv6AddressCount` but can specify `NetworkInterface.N.Ipv6Address.N` or `NetworkInterface.N.Ipv6AddressCount`.
-    ///
-    /// - Wire name: `Ipv6AddressCount`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`RunInstancesRequest::ipv6_address_count`](RunInstancesRequest::ipv6_address_count).
     pub fn ipv6_address_count(mut self, value: i32) -> Self {
         self.inner.ipv6_address_count = Some(value);
         self
@@ -1978,13 +1736,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The number of queues supported by the primary ENI. Take note of the following items:
     ///
-    /// * The value of this parameter cannot exceed the maximum number of queues per ENI allowed for the instance type.
-    /// * The total number of queues for all ENIs on the instance cannot exceed the queue quota for the instance type. To query the maximum number of queues per ENI and the queue quota for an instance type, you can call the [DescribeInstanceTypes](<https://www.alibabacloud.com/help/doc-detail/25620.htm>) operation to query the `MaximumQueueNumberPerEni` and `TotalEniQueueQuantity` values.
-    /// * If `NetworkInterface.N.InstanceType` is set to `Primary`, you cannot specify `NetworkInterfaceQueueNumber` but can specify `NetworkInterface.N.QueueNumber`.
-    ///
-    /// - Wire name: `NetworkInterfaceQueueNumber`.
-    /// - Must be at least 1.
-    /// - Example: `8`.
+    /// Its description, rules and example: [`RunInstancesRequest::network_interface_queue_number`](RunInstancesRequest::network_interface_queue_number).
     pub fn network_interface_queue_number(mut self, value: i32) -> Self {
         self.inner.network_interface_queue_number = Some(value);
         self
@@ -1993,22 +1745,14 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// Specifies whether to enable release protection for the instance. This parameter determines whether you can use the ECS console or call the [DeleteInstance](<https://www.alibabacloud.com/help/doc-detail/25507.htm>) operation to release the instance. Valid values:
     ///
-    /// * true: enables release protection for the instance.
-    /// * false: disables release protection for the instance.
-    ///
-    /// Default value: false.
-    ///
-    /// > This parameter is applicable to only pay-as-you-go instances. It can protect instances against manual releases, but not against automatic releases.
-    ///
-    /// - Wire name: `DeletionProtection`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`RunInstancesRequest::deletion_protection`](RunInstancesRequest::deletion_protection).
     pub fn deletion_protection(mut self, value: bool) -> Self {
         self.inner.deletion_protection = Some(value);
         self
     }
     /// Sets `HibernationOptions`.
     ///
-    /// - Wire name: `HibernationOptions`.
+    /// Its description, rules and example: [`RunInstancesRequest::hibernation_options`](RunInstancesRequest::hibernation_options).
     pub fn hibernation_options(
         mut self,
         value: crate::types::HibernationOptions,
@@ -2020,13 +1764,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// Specifies whether to associate an instance on a dedicated host with the dedicated host. Valid values:
     ///
-    /// * default: does not associate the instance with the dedicated host. When you start an instance that was stopped in economical mode, the instance is automatically deployed to another dedicated host in the automatic deployment resource pool if the available resources of the original dedicated host are insufficient.
-    /// * host: associates the instance with the dedicated host. When you start an instance that was stopped in economical mode, the instance remains on the original dedicated host. If the available resources of the original dedicated host are insufficient, the instance cannot be started.
-    ///
-    /// Default value: default.
-    ///
-    /// - Wire name: `Affinity`.
-    /// - Example: `default`.
+    /// Its description, rules and example: [`RunInstancesRequest::affinity`](RunInstancesRequest::affinity).
     pub fn affinity(mut self, value: impl Into<String>) -> Self {
         self.inner.affinity = Some(value.into());
         self
@@ -2035,13 +1773,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// Specifies whether to create the instance on a dedicated host. Valid values:
     ///
-    /// * default: creates the instance on a non-dedicated host.
-    /// * host: creates the instance on a dedicated host. If you do not set the `DedicatedHostId` parameter, Alibaba Cloud selects a dedicated host for the instance.
-    ///
-    /// Default value: default.
-    ///
-    /// - Wire name: `Tenancy`.
-    /// - Example: `default`.
+    /// Its description, rules and example: [`RunInstancesRequest::tenancy`](RunInstancesRequest::tenancy).
     pub fn tenancy(mut self, value: impl Into<String>) -> Self {
         self.inner.tenancy = Some(value.into());
         self
@@ -2050,8 +1782,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The ID of the storage set.
     ///
-    /// - Wire name: `StorageSetId`.
-    /// - Example: `ss-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`RunInstancesRequest::storage_set_id`](RunInstancesRequest::storage_set_id).
     pub fn storage_set_id(mut self, value: impl Into<String>) -> Self {
         self.inner.storage_set_id = Some(value.into());
         self
@@ -2060,23 +1791,21 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The maximum number of partitions in the storage set. Valid values: integers greater than or equal to 1.
     ///
-    /// - Wire name: `StorageSetPartitionNumber`.
-    /// - Must be at least 1.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`RunInstancesRequest::storage_set_partition_number`](RunInstancesRequest::storage_set_partition_number).
     pub fn storage_set_partition_number(mut self, value: i32) -> Self {
         self.inner.storage_set_partition_number = Some(value);
         self
     }
     /// Sets `CpuOptions`.
     ///
-    /// - Wire name: `CpuOptions`.
+    /// Its description, rules and example: [`RunInstancesRequest::cpu_options`](RunInstancesRequest::cpu_options).
     pub fn cpu_options(mut self, value: crate::types::RunInstancesCpuOptions) -> Self {
         self.inner.cpu_options = Some(value);
         self
     }
     /// Sets `SecurityOptions`.
     ///
-    /// - Wire name: `SecurityOptions`.
+    /// Its description, rules and example: [`RunInstancesRequest::security_options`](RunInstancesRequest::security_options).
     pub fn security_options(
         mut self,
         value: crate::types::RunInstancesSecurityOptions,
@@ -2088,15 +1817,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// Specifies whether to enable the access channel for instance metadata. Valid values:
     ///
-    /// * enabled
-    /// * disabled
-    ///
-    /// Default value: enabled.
-    ///
-    /// > For more information about instance metadata, see [Overview of ECS instance metadata](<https://www.alibabacloud.com/help/doc-detail/49122.htm>).
-    ///
-    /// - Wire name: `HttpEndpoint`.
-    /// - Example: `enabled`.
+    /// Its description, rules and example: [`RunInstancesRequest::http_endpoint`](RunInstancesRequest::http_endpoint).
     pub fn http_endpoint(mut self, value: impl Into<String>) -> Self {
         self.inner.http_endpoint = Some(value.into());
         self
@@ -2105,15 +1826,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// Specifies whether to forcefully use the security-enhanced mode (IMDSv2) to access instance metadata. Valid values:
     ///
-    /// * optional: does not forcefully use the security-enhanced mode (IMDSv2).
-    /// * required: forcefully uses the security-enhanced mode (IMDSv2). After you set this parameter to required, you cannot access instance metadata in normal mode.
-    ///
-    /// Default value: optional.
-    ///
-    /// > For more information about the modes of accessing instance metadata, see [Access mode of instance metadata](<https://www.alibabacloud.com/help/doc-detail/150575.htm>).
-    ///
-    /// - Wire name: `HttpTokens`.
-    /// - Example: `optional`.
+    /// Its description, rules and example: [`RunInstancesRequest::http_tokens`](RunInstancesRequest::http_tokens).
     pub fn http_tokens(mut self, value: impl Into<String>) -> Self {
         self.inner.http_tokens = Some(value.into());
         self
@@ -2122,15 +1835,14 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// > This parameter is not publicly available.
     ///
-    /// - Wire name: `HttpPutResponseHopLimit`.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`RunInstancesRequest::http_put_response_hop_limit`](RunInstancesRequest::http_put_response_hop_limit).
     pub fn http_put_response_hop_limit(mut self, value: i32) -> Self {
         self.inner.http_put_response_hop_limit = Some(value);
         self
     }
     /// Sets `PrivatePoolOptions`.
     ///
-    /// - Wire name: `PrivatePoolOptions`.
+    /// Its description, rules and example: [`RunInstancesRequest::private_pool_options`](RunInstancesRequest::private_pool_options).
     pub fn private_pool_options(
         mut self,
         value: crate::types::CreateInstancePrivatePoolOptions,
@@ -2142,15 +1854,14 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// > This parameter is in invitational preview and is unavailable.
     ///
-    /// - Wire name: `Isp`.
-    /// - Example: `null`.
+    /// Its description, rules and example: [`RunInstancesRequest::isp`](RunInstancesRequest::isp).
     pub fn isp(mut self, value: impl Into<String>) -> Self {
         self.inner.isp = Some(value.into());
         self
     }
     /// Sets `SchedulerOptions`.
     ///
-    /// - Wire name: `SchedulerOptions`.
+    /// Its description, rules and example: [`RunInstancesRequest::scheduler_options`](RunInstancesRequest::scheduler_options).
     pub fn scheduler_options(
         mut self,
         value: crate::types::RunInstancesSchedulerOptions,
@@ -2162,14 +1873,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The IDs of security groups to which to assign the instance. The valid values of N vary based on the maximum number of security groups to which an instance can belong. For more information, see the [Security group limits](<https://www.alibabacloud.com/help/doc-detail/101348.htm>) section of the "Limits" topic.
     ///
-    /// When you specify this parameter, take note of the following items:
-    ///
-    /// * You cannot specify both `SecurityGroupId` and `SecurityGroupIds.N` in the same request.
-    /// * If `NetworkInterface.N.InstanceType` is set to `Primary`, you cannot specify `SecurityGroupId` or `SecurityGroupIds.N` but can specify `NetworkInterface.N.SecurityGroupId` or `NetworkInterface.N.SecurityGroupIds.N`.
-    ///
-    /// - Wire name: `SecurityGroupIds`.
-    /// - Must have at most 51 items.
-    /// - Example: `sg-bp15ed6xe1yxeycg7****`.
+    /// Its description, rules and example: [`RunInstancesRequest::security_group_ids`](RunInstancesRequest::security_group_ids).
     pub fn security_group_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -2183,9 +1887,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The hostname of instance N. You can use this parameter to specify different hostnames for multiple instances.
     ///
-    /// - Wire name: `HostNames`.
-    /// - Must have at most 1000 items.
-    /// - Example: `ecs-host-01`.
+    /// Its description, rules and example: [`RunInstancesRequest::host_names`](RunInstancesRequest::host_names).
     pub fn host_names(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -2197,8 +1899,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The data disks.
     ///
-    /// - Wire name: `DataDisk`.
-    /// - Must have at most 16 items.
+    /// Its description, rules and example: [`RunInstancesRequest::data_disk`](RunInstancesRequest::data_disk).
     pub fn data_disk(
         mut self,
         values: impl IntoIterator<Item = crate::types::RunInstancesDataDisk>,
@@ -2210,8 +1911,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// > This parameter is not publicly available.
     ///
-    /// - Wire name: `Arn`.
-    /// - Must have at most 16 items.
+    /// Its description, rules and example: [`RunInstancesRequest::arn`](RunInstancesRequest::arn).
     pub fn arn(mut self, values: impl IntoIterator<Item = crate::types::Arn>) -> Self {
         self.inner.arn = Some(values.into_iter().collect());
         self
@@ -2220,8 +1920,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The information of the elastic network interfaces (ENIs).
     ///
-    /// - Wire name: `NetworkInterface`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`RunInstancesRequest::network_interface`](RunInstancesRequest::network_interface).
     pub fn network_interface(
         mut self,
         values: impl IntoIterator<Item = crate::types::RunInstancesNetworkInterface>,
@@ -2233,8 +1932,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The tags to add to the instance, disks, and primary ENI.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 71 items.
+    /// Its description, rules and example: [`RunInstancesRequest::tag`](RunInstancesRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -2243,16 +1941,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// IPv6 address N to be assigned to the primary ENI. Valid values of N: 1 to 10.
     ///
-    /// Example: `Ipv6Address.1=2001:db8:1234:1a00::***`.
-    ///
-    /// Take note of the following items:
-    ///
-    /// * If the `Ipv6Address.N` parameter is specified, you must set the `Amount` parameter to 1 and leave the `Ipv6AddressCount` parameter empty.
-    /// * If `NetworkInterface.N.InstanceType` is set to `Primary`, you cannot set `Ipv6Addresses.N` or `Ipv6AddressCount` and must set `NetworkInterface.N.Ipv6Addresses.N` or `NetworkInterface.N.Ipv6AddressCount`.
-    ///
-    /// - Wire name: `Ipv6Address`.
-    /// - Must have at most 10 items.
-    /// - Example: `Ipv6Address.1=2001:db8:1234:1a00::***`.
+    /// Its description, rules and example: [`RunInstancesRequest::ipv6_address`](RunInstancesRequest::ipv6_address).
     pub fn ipv6_address(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -2264,7 +1953,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// Details about the image options.
     ///
-    /// - Wire name: `ImageOptions`.
+    /// Its description, rules and example: [`RunInstancesRequest::image_options`](RunInstancesRequest::image_options).
     pub fn image_options(mut self, value: crate::types::ImageOptions) -> Self {
         self.inner.image_options = Some(value);
         self
@@ -2273,7 +1962,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// Details about network options.
     ///
-    /// - Wire name: `NetworkOptions`.
+    /// Its description, rules and example: [`RunInstancesRequest::network_options`](RunInstancesRequest::network_options).
     pub fn network_options(
         mut self,
         value: crate::types::RunInstancesNetworkOptions,
@@ -2285,21 +1974,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// Specifies whether to automatically complete the payment for instance creation. Valid values:
     ///
-    /// * true: The payment is automatically completed.
-    ///
-    ///   \*\*
-    ///
-    ///   **Note** Make sure that your account balance is sufficient. Otherwise, your order becomes invalid and is canceled. If your account balance is insufficient, you can set `AutoPay` to `false` to generate an unpaid order. Then, you can log on to the ECS console to pay for the order.
-    /// * false: An order is generated but no payment is made.
-    ///
-    ///   \*\*
-    ///
-    ///   **Note** When `InstanceChargeType` is set to `PostPaid`, `AutoPay` cannot be set to `false`.
-    ///
-    /// Default value: true.
-    ///
-    /// - Wire name: `AutoPay`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`RunInstancesRequest::auto_pay`](RunInstancesRequest::auto_pay).
     pub fn auto_pay(mut self, value: bool) -> Self {
         self.inner.auto_pay = Some(value);
         self
@@ -2308,9 +1983,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The private domain name options of the instance.
     ///
-    /// For information about the resolution of ECS private domain names, see [ECS private DNS resolution](<https://www.alibabacloud.com/help/doc-detail/2844797.htm>).
-    ///
-    /// - Wire name: `PrivateDnsNameOptions`.
+    /// Its description, rules and example: [`RunInstancesRequest::private_dns_name_options`](RunInstancesRequest::private_dns_name_options).
     pub fn private_dns_name_options(
         mut self,
         value: crate::types::PrivateDnsNameOptions,
@@ -2320,7 +1993,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     }
     /// Sets `ClockOptions`.
     ///
-    /// - Wire name: `ClockOptions`.
+    /// Its description, rules and example: [`RunInstancesRequest::clock_options`](RunInstancesRequest::clock_options).
     pub fn clock_options(
         mut self,
         value: crate::types::RunInstancesClockOptions,
@@ -2474,2741 +2147,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RunInstancesResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RunInstances`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RunInstancesError {
-    /// HTTP 400 `LoginAsNonRoot.ImageNotSupport`: The specified image does not support login as non-root.
-    LoginAsNonRootImageNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.NotSupportJumboFrame`: Not support jumbo frame.
-    InvalidParamNotSupportJumboFrame(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InsufficientBalance.AgentCredit`: Insufficient agent credit. Please contact your agent.
-    InsufficientBalanceAgentCredit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceed.DiskCapacity`: The used capacity of disk type has exceeded the quota in the zone,  %s.
-    QuotaExceedDiskCapacity(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeriod.ExceededDedicatedHost`: Instance expired date can not exceed dedicated host expired date.
-    InvalidPeriodExceededDedicatedHost(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.SecondaryNetworkInterface`: When min amount greater than 1 and the PrivateIpAddress or Primary NetworkInterface is specified,the Secondary NetworkInterface IP parameter cannot be specified.
-    InvalidParamSecondaryNetworkInterface(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPrimaryIpAddress.SizeInvalid`: The NetworkInterface PrimaryIpAddress is used to create only one instance.
-    InvalidPrimaryIpAddressSizeInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStorageClusterId.CapacityNotEnough`: The remaining capacity of the current dedicated storage cluster is less than the size of disk.
-    InvalidStorageClusterIdCapacityNotEnough(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStorageClusterId.StatusNotSupport`: The current status of the dedicated storage cluster cannot create a cloud disk yet.
-    InvalidStorageClusterIdStatusNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStorageClusterId.ZoneIdEmpty`: The specified param ZoneId cannot be empty when StorageClusterId given.
-    InvalidStorageClusterIdZoneIdEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStorageClusterId.PerformanceLevelNotMatch`: The current dedicated storage cluster cannot create this performance level of disk.
-    InvalidStorageClusterIdPerformanceLevelNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStorageClusterId.CategoryNotMatch`: The current dedicated storage cluster cannot create this category of disk.
-    InvalidStorageClusterIdCategoryNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStorageClusterId.DiskSizeEmpty`: The specified param DiskSize cannot be empty when StorageClusterId given.
-    InvalidStorageClusterIdDiskSizeEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.ValueUnauthorized`: The specified InstanceType is not authorized.
-    InvalidInstanceTypeValueUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.ValueNotSupported`: The specified InstanceType beyond the permitted range.
+mod error;
+pub use error::RunInstancesError;
+impl crate::Client {
+    /// Calls `RunInstances`: Batch creates Elastic Compute Service (ECS) instances. You can automatically start, assign public IP addresses to, and specify an automatic release time for the instances.
     ///
-    /// Also returned with HTTP 403: The specified InstanceType beyond the permitted range.
-    InvalidInstanceTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The specified parameter "Description" is not valid.
-    ///
-    /// Also returned with HTTP 403: Specified parameter Description is not valid.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInternetChargeType.ValueNotSupported`: The specified InternetChargeType is not valid.
-    InvalidInternetChargeTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: The specified parameter "InternetMaxBandwidthOut" is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHostName.Malformed`: The specified parameter "HostName" is not valid.
-    InvalidHostNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPassword.Malformed`: The specified parameter "Password" is not valid.
-    InvalidPasswordMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPasswordParam.Mismatch`: The input password should be null when passwdInherit is true.
-    InvalidPasswordParamMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSystemDiskCategory.ValueNotSupported`: The specified parameter "SystemDisk.Category" is not valid.
-    InvalidSystemDiskCategoryValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDiskName.Malformed`: The specified parameter "SyatemDisk.DiskName or DataDisk.n.DiskName" is not valid.
-    InvalidDiskNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDiskDescription.Malformed`: The specified parameter "SyatemDisk.DiskDescription" or "DataDisk.n.Description" is not valid.
-    InvalidDiskDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDataDiskSize.ValueNotSupported`: The specified DataDisk.n.Size beyond the permitted range, or the capacity of snapshot exceeds the size limit of the specified disk category.
-    InvalidDataDiskSizeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDataDiskCategory.ValueNotSupported`: The specified parameter "DataDisk.n.Category" is not valid.
-    InvalidDataDiskCategoryValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDataDevice.Malformed`: The specified parameter "DataDisk.n.Device" is not valid.
-    InvalidDataDeviceMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNodeControllerId.Malformed`: The specified parameter "NodeControllerId" is not valid.
-    InvalidNodeControllerIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInnerIpAddress.Malformed`: The specified parameter "InnerIpAddress" is not valid.
-    InvalidInnerIpAddressMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInnerIpAddress.Unusable`: The specified InnerIpAddress is already used or not found in usable ip range.
-    InvalidInnerIpAddressUnusable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Conflict`: The specified image does not support the specified instance type.
-    InvalidParameterConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ImageNotSupportCloudInit`: The specified image does not support cloud-init.
-    ImageNotSupportCloudInit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSnapshotId.BasedSnapshotTooOld`: The specified snapshot is created before 2013-07-15.
-    InvalidSnapshotIdBasedSnapshotTooOld(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceed.AfterpayInstance`: Living afterpay instances quota exceeded.
-    QuotaExceedAfterpayInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceName.Malformed`: The specified parameter "InstanceName" is not valid.
-    InvalidInstanceNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceName.CustomMalformed`: Customized section of instance or host name is invalid, please use valid format: \[\], \[,\], \[m,\], \[,n\], \[m,n\].
-    InvalidInstanceNameCustomMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Mismatch`: Specified security group and virtual switch are not in the same VPC.
-    InvalidParameterMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNetworkType.Mismatch`: Specified parameter "InternetMaxBandwidthIn" or "InternetMaxBandwidthOut" conflict with instance network type.
-    InvalidNetworkTypeMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPrivateIpAddress`: Specified private IP address is not in the CIDR block of virtual switch.
-    InvalidPrivateIpAddress(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPrivateIpAddress.Malformed`: Specified private IP address is malformed.
-    InvalidPrivateIpAddressMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.PrivateIpAddress`: Don't have enough private IPs in this switch.
-    ///
-    /// Also returned with HTTP 403: %s
-    QuotaExceededPrivateIpAddress(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded`: Living instances quota exceeded in this VPC.
-    QuotaExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectVSwitchStatus`: The current status of virtual switch does not support this operation.
-    IncorrectVSwitchStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotAvailable`: Resource you requested is not available in this region or zone.
-    ResourceNotAvailable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: The input parameter "VSwitchId" that is mandatory for processing this request is not supplied.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDiskCategory.Mismatch`: The specified disk categories' combination is not supported.
-    ///
-    /// Also returned with HTTP 403: The specified disk categories combination is not supported.
-    InvalidDiskCategoryMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParamter`: The specified parameter "Period" is not null.
-    MissingParamter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeriod`: The specified period is not valid.
-    InvalidPeriod(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceDiskCategoryLimitExceed`: The specified DataDisk.n.Size beyond the permitted range, or the capacity of snapshot exceeds the size limit of the specified disk category.
-    ///
-    /// Also returned with HTTP 403: The total size of specified disk category in an instance exceeds.
-    InstanceDiskCategoryLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidClientToken.ValueNotSupported`: The ClientToken provided is invalid.
-    InvalidClientTokenValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIoOptimize.ValueNotSupported`: The specified IoOptimize is not valid.
-    InvalidIoOptimizeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSecurityGroupId.NotFound`: The SecurityGroupId provided does not exist in our records.
-    ///
-    /// Also returned with HTTP 404: The SecurityGroupId provided does not exist in our records.
-    InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInternetMaxBandwidthOut.Malformed`: The specified parameter internetMaxBandwidthOut is not valid.
-    InvalidInternetMaxBandwidthOutMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInternetMaxBandwidthIn.Malformed`: The specified parameter internetMaxBandwidthIn is not valid.
-    InvalidInternetMaxBandwidthInMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSnapshotId.NotFound`: The specified parameter SnapshotId is not exist.
-    InvalidSnapshotIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
-    InvalidTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue.Malformed`: The specified Tag.n.Value is not valid.
-    InvalidTagValueMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTag.Mismatch`: The specified Tag.n.Key and Tag.n.Value are not match.
-    InvalidTagMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagCount`: The specified tags are beyond the permitted range.
-    InvalidTagCount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidMinAmount.Malformed`: The specified parameter MinAmount is not valid.
-    InvalidMinAmountMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidMaxAmount.Malformed`: The specified parameter MaxAmount is not valid.
-    InvalidMaxAmountMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAutoReleaseTime.Malformed`: The specified parameter AutoReleaseTime is not valid.
-    InvalidAutoReleaseTimeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.NoVlan`: The specified parameter "VlanId" is not valid or vlan has not enough IP address.
-    OperationDeniedNoVlan(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.QuotaExceed`: The quota of tags on resource is beyond permitted range.
-    OperationDeniedQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Account.Arrearage`: Your account has been in arrears.
-    ///
-    /// Also returned with HTTP 403: Your account has been in arrears.
-    AccountArrearage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidUserData.SizeExceeded`: The specified parameter "UserData" exceeds the size.
-    InvalidUserDataSizeExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidUserData.NotSupported`: TThe specified parameter "UserData" only support the vpc and IoOptimized Instance.
-    InvalidUserDataNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidUserData.Base64FormatInvalid`: The specified UserData is not valid.
-    InvalidUserDataBase64FormatInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceDiskNumber.LimitExceed`: The total number of specified disk in an instance exceeds.
-    InstanceDiskNumberLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDiskCategory.ValueNotSupported`: The specified parameter "DiskCategory" is not valid.
-    InvalidDiskCategoryValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSpotStrategy`: The specified SpotStrategy is not valid.
-    InvalidSpotStrategy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSpotParam.EmptyZoneID`: The specified zoneid is empty when SpotStrategy is set.
-    InvalidSpotParamEmptyZoneId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSpotPriceLimit`: The specified SpotPriceLimitis not valid.
-    InvalidSpotPriceLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSpotDuration`: The specified SpotDuration is not valid.
-    InvalidSpotDuration(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSpotAuthorized`: The specified Spot param is unauthorized.
-    InvalidSpotAuthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSpotPrepaid`: The specified Spot type is not support PrePay Instance.
-    InvalidSpotPrepaid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSpotAliUid`: The specified UID is not authorized to use SPOT instance.
-    InvalidSpotAliUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Bandwidth`: %s
-    InvalidParameterBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RegionUnauthorized`: %s
-    ///
-    /// Also returned with HTTP 403: There is no authority to create instance in the specified region.
-    RegionUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Zone.NotOnSale`: %s
-    ///
-    /// Also returned with HTTP 403: The resource in the specified zone is no longer available for sale. Please try other regions and zones.
-    ZoneNotOnSale(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSystemDiskSize.ValueNotSupported`: %s
-    InvalidSystemDiskSizeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.ElasticNetworkInterfaceNotSupported`: The specified instance type does not support Elastic Network Interface, you can not attach Elastic Network Interface to generation I instances.
-    InvalidInstanceTypeElasticNetworkInterfaceNotSupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter.EncryptedIllegal`: %s
-    InvalidParameterEncryptedIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.EncryptedNotSupported`: %s
-    InvalidParameterEncryptedNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSpotPriceLimit.LowerThanPublicPrice`: The specified parameter "spotPriceLimit" can't be lower than current public price.
-    InvalidSpotPriceLimitLowerThanPublicPrice(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRelationResource.NotFound`: The relation resource has been deleted.
-    InvalidRelationResourceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectRecycleBinStatus`: The operation is not permitted due to resource status.
-    IncorrectRecycleBinStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHpcClusterId.Unnecessary`: The specified HpcClusterId is unnecessary.
-    InvalidHpcClusterIdUnnecessary(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVSwitchId.Necessary`: The VSwitchId is necessary.
-    InvalidVSwitchIdNecessary(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHpcClusterId.Necessary`: The HpcClusterId is necessary.
-    InvalidHpcClusterIdNecessary(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHpcClusterId.NotFound`: The specified HpcClusterId is not found.
-    InvalidHpcClusterIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHpcClusterId.Creating`: The specified HpcClusterId is creating.
-    InvalidHpcClusterIdCreating(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.VSwitchId`: %s
-    InvalidParameterVSwitchId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSecurityGroup.NotInDefaultVpc`: %s
-    InvalidSecurityGroupNotInDefaultVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpcNotFound`: Vpc is not found according to the specified VSwitch or the vpc does not belong to you.
-    VpcNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSystemDiskSize.ImageNotSupportResize`: The specified image does not support resize.
-    InvalidSystemDiskSizeImageNotSupportResize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSpotInterruptionBehavior`: %s
-    InvalidSpotInterruptionBehavior(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDeploymentOnHost`: %s
-    InvalidDeploymentOnHost(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceChargeType.NotSupport`: The Dedicated host not support the specified Instance charge type.
-    InvalidInstanceChargeTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNetworkType.NotSupported`: The classic networkType not support create ECS on dedicatedHost.
-    InvalidNetworkTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoAvaliableDedicatedHost`: No available dedicated host or not enough resource on dedicated host.
-    NoAvaliableDedicatedHost(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDedicatedHostId.NotFound`: The specified DedicatedHostId does not exist.
-    InvalidDedicatedHostIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDedicatedHostStatus.NotSupport`: Operation denied due to dedicated host status.
-    InvalidDedicatedHostStatusNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectDedicatedHostStatus`: The current status of the resource does not support this operation.
-    IncorrectDedicatedHostStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ChargeTypeViolation.PostPaidDedicatedHost`: Prepaid instance onto postpaid dedicated host is not allowed.
-    ChargeTypeViolationPostPaidDedicatedHost(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DedicatedHostType.Unmatched`: The specified DedicatedHostType doesn?t match the instance type.
-    DedicatedHostTypeUnmatched(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.NetworkInterface`: %s
-    InvalidParamNetworkInterface(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.CreateEniParams`: %s
-    InvalidParamsCreateEniParams(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.CreditSpecification`: The specified CreditSpecification is not supported in this region.
-    InvalidParameterCreditSpecification(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectVpcStatus`: Current VPC status does not support this operation.
-    IncorrectVpcStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.NotSupported`: The specified instanceType is not supported by the deployment set.
-    ///
-    /// Also returned with HTTP 403: The specified instance type does not support trusted system.
-    InvalidInstanceTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpcZone.NotSupported`: The specified operation is not allowed in the zone to which your VPC belongs, please try in other zones.
-    InvalidVpcZoneNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectDefaultVpcStatus`: The status of the default VPC is invalid.
-    IncorrectDefaultVpcStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAutoRenewPeriod.ValueNotSupported`: The specified autoRenewPeriod is invalid.
-    InvalidAutoRenewPeriodValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidMarketImageChargeType.NotSupport`: The specified chargeType of marketImage is unsupported.
-    InvalidMarketImageChargeTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied`: The specified instanceType or zone is not available or not authorized.
-    ///
-    /// Also returned with HTTP 403: The specified RegionId does not support the creation of the network type ECS instance.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeriodType.ValueNotSupported`: The specified parameter PeriodType is invalid.
-    InvalidPeriodTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectImageStatus`: The specified image is an Alibaba Cloud Marketplace image. The sale of this image has ended. For more information, contact the image service provider.
-    IncorrectImageStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.Tenancy`: The specified Tenancy is invalid.
-    InvalidParamTenancy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Affinity`: The specified Affinity is invalid.
-    InvalidParameterAffinity(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCustomInstanceType.NotSupported`: The specified custom instance type is invalid.
-    InvalidCustomInstanceTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IoOptimized.NotSupported`: The specified instance must be IoOptimized instance when kmsKeyId is not empty.
-    ///
-    /// Also returned with HTTP 403: The specified image is not support IoOptimized Instance.
-    ///
-    /// Also returned with HTTP 404: The specified instancetype is not support IoOptimized instance.
-    IoOptimizedNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSnapshotId.Malformed`: The specified SnapshotId is not valid.
-    InvalidSnapshotIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCapacityReservationId.NotFound`: The specified CapacityReservationId does not exist.
-    InvalidCapacityReservationIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LackResource`: There's no enough resource on the specified capacity reservation.
-    LackResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSecurityGroup.NetworkType`: %s
-    InvalidSecurityGroupNetworkType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSecurityGroup.VpcMismatch`: %s
-    InvalidSecurityGroupVpcMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.SecurityGroupIdRepeated`: %s
-    InvalidParameterSecurityGroupIdRepeated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSecurityGroupId.SingleIdAndMultiIdConflict`: %s
-    InvalidSecurityGroupIdSingleIdAndMultiIdConflict(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidSecurityGroupId.MultiGroupIdNetworkTypeConflict`: %s
-    InvalidSecurityGroupIdMultiGroupIdNetworkTypeConflict(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `JoinedGroupLimitExceed`: %s
-    JoinedGroupLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAccountStatus.PayAmountLimitExceeded`: Your account is being restricted, because you have no default payment method or you are not authorized.
-    InvalidAccountStatusPayAmountLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPerformanceLevel.Malformed`: The specified parameter DataDisk.n.PerformanceLevel is not valid.
-    InvalidPerformanceLevelMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.EniCountExceeded`: The maximum number of eni in a enterprise security group is exceeded.
-    ///
-    /// Also returned with HTTP 403: %s
-    InvalidOperationEniCountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.PrepayDataDiskCapacity`: The quota of prepay data disk capacity exceeds.
-    QuotaExceededPrepayDataDiskCapacity(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDiskCategory.ConflictSnapshotCategory`: The specified disk category conflict with snapshot category.
-    InvalidDiskCategoryConflictSnapshotCategory(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AccountForbidden.ProductCreationLimited`: The commodity must be officially operated by Aliyun and in pay-as-you-go billing method.
-    AccountForbiddenProductCreationLimited(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnexpectedImageFamily.ImageIdSupplied`: The input parameter ImageFamily must be null when image id is set.
-    UnexpectedImageFamilyImageIdSupplied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEncrypted.NotMatchEncryptAlgorithm`: The specified parameter Encrypted must be true when EncryptAlgorithm is not empty.
-    InvalidEncryptedNotMatchEncryptAlgorithm(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEncrypted.NotMatchKmsKeyId`: The specified parameter Encrypted must be true when KmsKeyId is not empty.
-    InvalidEncryptedNotMatchKmsKeyId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEncryptAlgorithm.NotMatchSnapshot`: The specified parameter EncryptAlgorithm is different from the encrypt algorithm of the snapshot.
-    InvalidEncryptAlgorithmNotMatchSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidKmsKeyId.NotMatchSnapshot`: The specified parameter KmsKeyId is different from the KmsKeyId of the snapshot.
-    InvalidKmsKeyIdNotMatchSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEncryptAlgorithm`: The specified parameter EncryptAlgorithm is not valid.
-    InvalidEncryptAlgorithm(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHttpEndpoint.NotSupported`: The specified HttpEndpoint not supported, you can use enabled(default) or disabled.
-    InvalidHttpEndpointNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHttpTokens.NotSupported`: The specified HttpTokens not supported, you can use optional(default) or required.
-    InvalidHttpTokensNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHttpPutResponseHopLimit.NotSupported`: The specified HttpPutResponseHopLimit not supported, more than 1 and less than 64 is reasonable.
-    InvalidHttpPutResponseHopLimitNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.VpcHasEnabledAdvancedNetworkFeature`: The specified vpc has enabled advanced network feature.
-    InvalidOperationVpcHasEnabledAdvancedNetworkFeature(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidChargeType.CapacityReservationNotSupported`: %s
-    InvalidChargeTypeCapacityReservationNotSupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidPerformanceLevel.ValueNotSupported`: The current ZoneId or InstanceType does not support PL0 of cloud_essd.
-    InvalidPerformanceLevelValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidKMSKeyId.NotSymmetric`: The specified parameter KmsKeyId must be symmetric.
-    InvalidKmsKeyIdNotSymmetric(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Arns`: The specified Arns is not valid.
-    InvalidParameterArns(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDedicatedHostClusterId.NotFound`: The specified DedicatedHostClusterId does not exist.
-    InvalidDedicatedHostClusterIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDedicatedHostClusterId.InValid`: The specified Dedicated Host Cluster is invalid.
-    InvalidDedicatedHostClusterIdInValid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDeploymentSetId.NotFound`: The parameter DeploymentSetId is invalid.
-    InvalidDeploymentSetIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.UserNotSupported`: Reseller user do not support purchase at the moment.
-    InvalidOperationUserNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidManagedPrivateSpaceId.NotFound`: %s
-    InvalidManagedPrivateSpaceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSchedulerOptions`: The specified parameter SchedulerOptions is not valid.
-    InvalidSchedulerOptions(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.PrivatePoolOptionsId`: The specified PrivatePoolOptions.Id should not be null.
-    MissingParameterPrivatePoolOptionsId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptionsId`: The specified PrivatePoolOptions.Id is invalid.
-    InvalidPrivatePoolOptionsId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DedicatedHostNotSupported`: DedicatedHost is not supported for PrivatePool.
-    DedicatedHostNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SpotNotSupported`: Spot is not supported for PrivatePool.
-    SpotNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ClassicNetworkNotSupported`: Classic network is not supported for PrivatePool.
-    ClassicNetworkNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.InstanceId`: Instance does not exist.
-    InvalidInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.MatchCriteria`: Target mode does not support this operation.
-    InvalidPrivatePoolOptionsMatchCriteria(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.PrivatePoolOptions.Id`: The specified PrivatePoolOptions.Id should not be null.
-    MissingParameterPrivatePoolOptionsIdError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.Id`: The PrivatePool does not exist.
-    InvalidPrivatePoolOptionsIdError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.InstanceType`: The InstanceType does not match the PrivatePool.
-    InvalidInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.InstanceChargeType`: The InstanceChargeType does not match the PrivatePool.
-    InvalidInstanceChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.ZoneId`: The ZoneId does not match the PrivatePool.
-    InvalidZoneId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.NoStock`: The PrivatePool has been used up.
-    InvalidPrivatePoolOptionsNoStock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPlatform.ValueNotSupported`: The Platform does not match the PrivatePool.
-    InvalidPlatformValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.status`: The PrivatePool is expired or inactive.
-    InvalidPrivatePoolOptionsStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAliUid`: The PrivatePool does not belong to the user of the Instance.
-    InvalidAliUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBandwidthOut.LessThanZero`: The bandwidth must be larger than 0 when specifying isp.
-    InvalidBandwidthOutLessThanZero(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `HibernationConfigured.InstanceTypeNotSupport`: The specified instance type is not support.
-    HibernationConfiguredInstanceTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `HibernationConfigured.ImageNotEncrypted`: The hibernation configured instance only support encrypted image.
-    HibernationConfiguredImageNotEncrypted(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `HibernationConfigured.MemorySizeTooBig`: The hibernation configured instance memory size is too big.
-    HibernationConfiguredMemorySizeTooBig(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSystemDiskSize.LessThanMemSize`: The specified parameter SystemDisk.Size is less than the memory size.
-    InvalidSystemDiskSizeLessThanMemSize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCloudBoxZone.OperationNotSupported`: The cloud box zone does not support creating prepaid or encrypted resources.
-    InvalidCloudBoxZoneOperationNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ProvisionedIopsForDiskCategoryUnsupported`: The specified disk category does not support provisioned iops.
-    ProvisionedIopsForDiskCategoryUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidProvisionedIops.LimitExceed`: The provisioned iops exceeds the limit.
-    InvalidProvisionedIopsLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BurstingEnabledForDiskCategoryUnsupported`: The specified disk category does not support bursting enabled.
-    BurstingEnabledForDiskCategoryUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BurstingEnabledForMultiAttachDiskUnsupported`: The multi attach disk does not support bursting enabled.
-    BurstingEnabledForMultiAttachDiskUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ProvisionedIopsForDiskCategoryRequired`: The provisioned iops is required for this disk category.
-    ProvisionedIopsForDiskCategoryRequired(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotSupportSnapshotEncrypted.InstanceType`: The specified instance type does not support creating encrypted disks with native snapshot encrypt.
-    NotSupportSnapshotEncryptedInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotSupportSnapshotEncrypted.RegionId`: The specified region does not support creating encrypted disks with native snapshot encrypt.
-    NotSupportSnapshotEncryptedRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotSupportSnapshotEncrypted.ZoneId`: The specified zone does not support creating encrypted disks with native snapshot encrypt.
-    NotSupportSnapshotEncryptedZoneId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotSupportSnapshotEncrypted.ShareImage`: Shared snapshot creating encrypted disks with native snapshot encrypt is not supported.
-    NotSupportSnapshotEncryptedShareImage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotSupportSnapshotEncrypted.ImageOwnerAlias`: The specified image category does not support creating encrypted disks with native snapshot encrypt.
-    NotSupportSnapshotEncryptedImageOwnerAlias(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotSupportSnapshotEncrypted.DiskCategory`: The specified disk category does not support creating encrypted disks with native snapshot encrypt.
-    ///
-    /// Also returned with HTTP 403: The specified disk category does not support creating encrypted system disks or creating encrypted data disks from snapshots. Check the DiskCategory or Encrypted parameter, or check your account for default encryption settings.
-    NotSupportSnapshotEncryptedDiskCategory(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotSupport.SnapshotEncryptedAlgorithmConflict`: Changing encrypt algorithm with encrypted snapshot is not supported.
-    NotSupportSnapshotEncryptedAlgorithmConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoPermission.SystemTag`: The operator is not permission for the system tag.
-    NoPermissionSystemTag(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NumberExceed.Tags`: The Tags parameter's number is exceed , Valid : 20.
-    NumberExceedTags(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidZoneId.NotSupportShareEncryptedImage`: Creating instances by shared encrypted images is not supported in this zone.
-    InvalidZoneIdNotSupportShareEncryptedImage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDiskCategory.NotSupported`: The specified disk category is not supported.
-    ///
-    /// Also returned with HTTP 403: The specified disk category is not support the specified instance type.
-    InvalidDiskCategoryNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.CloudboxNotSupported`: %s
-    InvalidParameterCloudboxNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidZoneId.NotSupportCreateWithShareEncryptedImage`: You cannot use shared encrypted images to create instances in this zone.
-    InvalidZoneIdNotSupportCreateWithShareEncryptedImage(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter.NetworkCardIndexInvalid`: Invalid network card index, please check your instance type.
-    InvalidParameterNetworkCardIndexInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.UserNotSupportNetworkCard`: User not support network card.
-    InvalidOperationUserNotSupportNetworkCard(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAccount.NotSupportSpot`: According to business rules, this account cannot purchase ECS Spot instances.
-    InvalidAccountNotSupportSpot(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AccountForbidden.AssociatedWithResellerPartner`: Your account is associated with your reseller partner. Your account or your reseller partner's account has been forbidden to create orders, please contact your reseller partner.
-    AccountForbiddenAssociatedWithResellerPartner(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDestinationZone.DeploymentSetMismatch`: Error happened, %s.
-    InvalidDestinationZoneDeploymentSetMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoPermission.Price`: The operation requires price permission. Please either apply for permission from your main account, or set the parameter AutoPay as true.
-    NoPermissionPrice(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAutoPay.PostPaidUnsupported`: The specified parameter AutoPay must be set as true for postpaid instance.
-    InvalidAutoPayPostPaidUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.EncryptedMismatch`: Creating encrypted disks with shared encrypted snapshots requires replacing encryption keys.
-    InvalidParamEncryptedMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.DedicatedRegionNotSupported`: The specified action is rejected  because the specified ECS instance in the dedicated region does not support public IP.
-    InvalidParameterDedicatedRegionNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.CpuOptionsTopologyType`: The specified parameter CpuOptions.TopologyType: %s is not valid.
-    InvalidParameterCpuOptionsTopologyType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.NotSupportCpuOptionsTopologyType`: The specified instance type does not support CpuOptions.TopologyType: %s.
-    InvalidInstanceTypeNotSupportCpuOptionsTopologyType(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidEniQueueSize.RegionOrUserNotSupported`: The specified parameter RxQueueSize or TxQueueSize is not supported in this region, or this account is not in the whitelist of using eni QueueSize.
-    InvalidEniQueueSizeRegionOrUserNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.EniQueueSize`: The specified parameter TxQueueSize and RxQueueSize are not equal or exceed limit.
-    InvalidParameterEniQueueSize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.KmsNotEnabled`: Failed to perform this operation because KMS is not activated.
-    InvalidParameterKmsNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Encrypted.KmsNotEnable`: Failed to perform this operation because KMS is not activated.
-    InvalidParameterEncryptedKmsNotEnable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPrivateIpAddress.Duplicated`: The specified private IP address is already in use.
-    InvalidPrivateIpAddressDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAdditionalInfoPvdConfig.SizeExceeded`: The specified parameter AdditionalInfo.PvdConfig exceeds the size.
-    InvalidAdditionalInfoPvdConfigSizeExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Encrypted`: Creating non-encrypted disks with encrypted snapshots is not supported.
-    InvalidParameterEncrypted(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.NotSupportHighDensityMode`: The specified instance type does not support the use of the high density mode.
-    InvalidInstanceTypeNotSupportHighDensityMode(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.InternetBandwidth`: %s.
-    QuotaExceededInternetBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.CpuOptionsAccelerators`: The specified parameter CpuOptionsAccelerators is not valid.
-    InvalidParameterCpuOptionsAccelerators(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.NotSupportCpuOptionsAccelerators`: The specified instance type does not support attach accelerator.
-    InvalidInstanceTypeNotSupportCpuOptionsAccelerators(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationDenied.TestAccountRetricted`: Test-account for testing has been prohibited from creating instance in this region. Please contact 400181.
-    OperationDeniedTestAccountRetricted(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBurstingEnabled.DiskSizeTooSmall`: The disk size must be greater than 3 GiB to enable burst.
-    InvalidBurstingEnabledDiskSizeTooSmall(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImage.WindowsUnsupported`: The specified InstanceType does not support the specified Windows image.
-    InvalidImageWindowsUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.CpuOptionsTurboMode`: The specified parameter TurboMode is not valid.
-    InvalidParameterCpuOptionsTurboMode(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.EnableNVSUnsupported`: The specified instance type does not support EnableNVS.
-    InvalidInstanceTypeEnableNvsUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.EnableVISSTUnsupported`: The specified instance type does not support EnableVISST.
-    InvalidInstanceTypeEnableVisstUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.EnableVRDTUnsupported`: The specified instance type does not support EnableVRDT.
-    InvalidInstanceTypeEnableVrdtUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.SingleCoreMaxModeUnsupported`: The specified instance type does not support TurboMode: "SINGLE CORE MAX".
-    InvalidInstanceTypeSingleCoreMaxModeUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.PtpStatus`: The specified parameter PtpStatus: %s is not valid.
-    InvalidParameterPtpStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.NotSupportEnablePtp`: The specified instance type does not support enable PTP.
-    InvalidInstanceTypeNotSupportEnablePtp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.NetworkOptionsBandwidthWeightingUnsupported`: The current instance type does not support setting or modifying the BandwidthWeighting parameter.
-    InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter.NetworkOptionsBandwidthWeighting`: The specified parameter BandwidthWeighting is not valid.The correct value should be in \[%s\].
-    InvalidParameterNetworkOptionsBandwidthWeighting(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidMarketImage.NotAuthorized`: The specified marketplace image is not authorized for your channel, please use other image.
-    InvalidMarketImageNotAuthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `InvalidRamRole.NotEcsRole`: The specified ram role is not authorized for ecs, please check your role policy.
-    InvalidRamRoleNotEcsRole(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.CashCouponsInsufficientOrExpired`: Cash coupon balance is insufficient or has expired, please retry.
-    OperationDeniedCashCouponsInsufficientOrExpired(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.PrivateIpAddressRepeated`: %s
-    InvalidParameterPrivateIpAddressRepeated(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded`: %s
-    InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidParameter.EniNumExceededWithLaunchEcs`: %s
-    InvalidParameterEniNumExceededWithLaunchEcs(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode`: %s
-    InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidParameter.QueuePairNumberMustEmpty`: %s
-    InvalidParameterQueuePairNumberMustEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.EniTrafficMode`: %s
-    InvalidParameterEniTrafficMode(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.InvalidQueuePairNumber`: The parameter of QueuePairNumber is invalid.
-    InvalidParameterInvalidQueuePairNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParam.IpCount`: The parameter of ip count is invalid.
-    InvalidParamIpCount(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.EniType`: %s
-    InvalidParameterEniType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.HighPerformanceTrafficModeIsNotAllowed`: %s
-    InvalidOperationHighPerformanceTrafficModeIsNotAllowed(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidParameter.NetworkInterface`: %s
-    InvalidParameterNetworkInterface(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.Combination`: %s
-    InvalidParameterCombination(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidHostname.SingleAndMultiConflict`: %s
-    InvalidHostnameSingleAndMultiConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidHostname.SizeInvalid`: %s
-    InvalidHostnameSizeInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParams.InstanceNameExceed`: The uniqueSuffix takes three naming places, please shorten your InstanceName.
-    InvalidParamsInstanceNameExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParams.HostnameExceed`: The uniqueSuffix takes three naming places, please shorten your Hostname.
-    InvalidParamsHostnameExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ImageNotSubscribed`: The specified image has not be subscribed.
-    ImageNotSubscribed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSystemDiskCategory.ValueUnauthorized`: The disk category is not authorized.
-    InvalidSystemDiskCategoryValueUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSnapshotId.NotReady`: The specified snapshot has not completed yet.
-    InvalidSnapshotIdNotReady(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDevice.InUse`: The specified device has been occupied.
-    InvalidDeviceInUse(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ImageRemovedInMarket`: The specified market image is not available, Or the specified user defined image includes product code because it is based on an image subscribed from marketplace, and that image in marketplace includeing exact the same product code has been removed.
-    ImageRemovedInMarket(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `CategoryNotSupported`: The specified zone does not offer the specified disk category.
-    CategoryNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.PortableCloudDisk`: The quota of portable cloud disk exceeds.
-    QuotaExceedPortableCloudDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `SecurityGroupInstanceLimitExceed`: Exceeding the allowed amount of instances of a security group.
-    SecurityGroupInstanceLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `NodeControllerUnavailable`: The Node Controller is temporarily unavailable.
-    NodeControllerUnavailable(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSnapshotId.NotDataDiskSnapshot`: The specified snapshot is system disk snapshot.
-    InvalidSnapshotIdNotDataDiskSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden`: User not authorized to operate on the specified resource.
-    Forbbiden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DeleteWithInstance.Conflict`: The specified disk is not a portable disk and cannot be set to DeleteWithInstance attribute.
-    DeleteWithInstanceConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceDiskNumLimitExceed`: The number of specified disk in an instance exceeds.
-    InstanceDiskNumLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDiskSize.TooSmall`: Specified disk size is less than the size of snapshot.
-    InvalidDiskSizeTooSmall(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.BuyImage`: The specified image is from the image market?You have not bought it or your quota has been exceeded.
-    QuotaExceedBuyImage(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidResourceId.NotSupported`: The specified ResourceId does not support tagging.
-    InvalidResourceIdNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.ImageNotValid`: The specified Image is disabled or is deleted.
-    ///
-    /// Also returned with HTTP 404: The specified Image is disabled or is deleted.
-    OperationDeniedImageNotValid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.SnapshotNotValid`: The specified snapshot is not allowed to create disk.
-    OperationDeniedSnapshotNotValid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.SnapshotNotAllowed`: The specified snapshot is not allowed to create disk.
-    OperationDeniedSnapshotNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.ZoneNotAllowed`: The creation of Instance to the specified Zone is not allowed.
-    OperationDeniedZoneNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.ZoneSystemCategoryNotMatch`: The specified Zone or cluster does not offer the specified disk category or the speicified zone and cluster do not match.
-    OperationDeniedZoneSystemCategoryNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.ResourceControl`: The specified region is in resource control, please try later.
-    OperationDeniedResourceControl(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.NoStock`: The resource is out of usage.
-    OperationDeniedNoStock(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.SnapshotParamsNotValid`: The capacity of snapshot exceeds the size limit of the specified disk category or the specified category is not authorizied.
-    OperationDeniedSnapshotParamsNotValid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.DiskTypeNotSupport`: The type of the disk does not support the operation.
-    OperationDeniedDiskTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidUserData.Forbidden`: User not authorized to input the parameter "UserData", please apply for permission "UserData".
-    InvalidUserDataForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Zone.NotOpen`: The specified zone is not granted to you to buy resources yet.
-    ZoneNotOpen(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidClusterId.NotFound`: The specified clusterId does not exist.
-    ///
-    /// Also returned with HTTP 404: The ClusterId provided does not exist in our records.
-    InvalidClusterIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidResourceType.NotSupported`: %s
-    InvalidResourceTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceType.ZoneNotSupported`: The specified zone does not support this instancetype.
-    InvalidInstanceTypeZoneNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceType.Offline`: %s
-    InstanceTypeOffline(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DependencyViolation.WindowsInstance`: The instance creating is window, cannot use ssh key pair to login.
-    DependencyViolationWindowsInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidNetworkType.MismatchRamRole`: A RAM role can?t be used for classic instance.
-    InvalidNetworkTypeMismatchRamRole(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidUser.PassRoleForbidden`: The RAM user does not have the privilege to pass a RAM role.
-    InvalidUserPassRoleForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParam.TrustedSystemMode`: The specified TrustedSystemMode is invalid.
-    InvalidParamTrustedSystemMode(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParam.ConfidentialComputingMode`: The specified ConfidentialComputingMode is invalid.
-    InvalidParamConfidentialComputingMode(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSecurityOptions.NotSupported`: SecurityOptions for vTPM and Enclave can not both be set.
-    InvalidSecurityOptionsNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidImage.NotSupported`: The specified vTPM instance need UEFI image.
-    InvalidImageNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.RiskControl`: This operation is forbidden by Aliyun RiskControl system.
-    ForbiddenRiskControl(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstance.UnPaidOrder`: The specified Instance has unpaid order.
-    InvalidInstanceUnPaidOrder(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `RealNameAuthenticationError`: Your account has not passed the real-name authentication yet.
-    RealNameAuthenticationError(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidPayMethod`: The specified pay method is not valid.
-    InvalidPayMethod(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAccountStatus.NotEnoughBalance`: Your account does not have enough balance.
-    InvalidAccountStatusNotEnoughBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ImageNotSupportInstanceType`: The specified image does not support the specified InstanceType.
-    ImageNotSupportInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DryRun.InvalidAmount`: %s
-    DryRunInvalidAmount(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.InvalidNetworkType`: %s
-    OperationDeniedInvalidNetworkType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSpotInterruptionBehavior.ClassicNetworkNotSupport`: The specified SpotInterruptionBehavior does not support Classic network Instance.
-    InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidSpotInterruptionBehavior.LocalDiskNotSupport`: The specified SpotInterruptionBehavior does not support local disk instance.
-    InvalidSpotInterruptionBehaviorLocalDiskNotSupport(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `QuotaExceed.PostPaidDisk`: Living postPaid disks quota exceeded.
-    QuotaExceedPostPaidDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.NotMatch`: %s
-    InvalidParameterNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidVSwitch.DefaultVSwitchNotSupport`: The specified zone in vpc can't support create default vSwitch.
-    InvalidVSwitchDefaultVSwitchNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.LocalDiskUnsupported`: The configuration change is not allowed when the specified instance has local disks mounted.
-    OperationDeniedLocalDiskUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.InconsistentNetwork`: The specified security group and vswitch are not in the same vpc.
-    OperationDeniedInconsistentNetwork(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DefaultVswitch.Existed`: The default vswitch for VPC already exists.
-    DefaultVswitchExisted(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectInstanceStatus`: The current status of the resource does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `CategoryViolation`: The specified instance does not support this operation because of its disk category.
-    CategoryViolation(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ResourcesNotInSameZone`: The specified instance and dedicated host are not in the same zone.
-    ResourcesNotInSameZone(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidDisk.SystemDiskSize`: The specified SystemDiskSize beyond the permitted range.
-    InvalidDiskSystemDiskSize(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InsufficientBalance`: Your account does not have enough balance.
-    InsufficientBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.NetworkInterface`: %s
-    InvalidOperationNetworkInterface(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `MaxEniIpv6IpsCountExceeded`: %s
-    MaxEniIpv6IpsCountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpRepeated`: %s
-    InvalidIpIpRepeated(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpAssigned`: %s
-    InvalidIpIpAssigned(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.Address`: %s
-    InvalidIpAddress(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.Ipv4CountExceeded`: %s
-    InvalidOperationIpv4CountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.Ipv6CountExceeded`: %s
-    InvalidOperationIpv6CountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.Ipv6NotSupport`: %s
-    InvalidOperationIpv6NotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.Ipv4NotSupport`: %s
-    InvalidOperationIpv4NotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParam.SecondaryIp`: %s
-    InvalidParamSecondaryIp(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidVSwitch.Ipv6NotTurnOn`: %s
-    InvalidVSwitchIpv6NotTurnOn(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParam.IpAssign`: %s
-    InvalidParamIpAssign(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParam.Amount`: %s
-    InvalidParamAmount(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParam.CpuOptionsCore`: %s
-    InvalidParamCpuOptionsCore(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParam.CpuOptionsNuma`: %s
-    InvalidParamCpuOptionsNuma(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidVSwitchId.IpInvalid`: %s
-    InvalidVSwitchIdIpInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.RegionId`: %s
-    ForbiddenRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.DeploymentSetInstanceQuotaFull`: The instance quota in one deployment set exceeded.
-    QuotaExceedDeploymentSetInstanceQuotaFull(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidChargeType.ValueNotSupported`: Deletion protection is only valid for postPaid instance, not for prePaid or spot instance.
-    InvalidChargeTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidRegion.NotSupport`: The specified region does not support byok.
-    InvalidRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UserNotInTheWhiteList`: The user is not in byok white list.
-    UserNotInTheWhiteList(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.KMSUnauthorized`: ECS service have no right to access your KMS.
-    InvalidParameterKmsKeyIdKmsUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `SecurityRisk.3DVerification`: We have detected a security risk with your default credit or debit card. Please proceed with verification via the link in your email.
-    SecurityRisk3dVerification(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Mayi.InternalError`: The request processing has failed due to some unknown error.
-    MayiInternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidNetworkType`: The network type is not support in this region.
-    InvalidNetworkType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidAccountStatus`: Your account status is invalid, please contact customer service.
-    InvalidAccountStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.PerformanceLevelNotMatch`: The specified DataDisk.n.PerformanceLevel and DataDisk.n.Size do not match.
-    OperationDeniedPerformanceLevelNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidStorageSetName.Malformed`: Specified parameter StorageSetName is not valid.
-    InvalidStorageSetNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidMaxPartitionNumber.Malformed`: Specified parameter MaxPartitionNumber is not valid.
-    InvalidMaxPartitionNumberMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.StorageSetPartitionNumber`: Specified parameter StorageSetPartitionNumber is not valid.
-    InvalidParameterStorageSetPartitionNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.StorageSetId`: Specified parameter StorageSetId is not valid.
-    InvalidParameterStorageSetId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.StorageSetZoneId`: Specified parameter StorageSetZoneId is not valid.
-    InvalidParameterStorageSetZoneId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `EnterpriseGroupLimited.MutliGroupType`: The specified instance can't join multi SecurityGroup types.
-    EnterpriseGroupLimitedMutliGroupType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `EnterpriseGroupLimited.InstanceType`: The specified instance type doesn't support Enterprise SecurityGroup.
-    EnterpriseGroupLimitedInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.Tags`: %s
-    QuotaExceedTags(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.RegionIdNotSupported`: The specified region does not support spot duration instance.
-    OperationDeniedRegionIdNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.FlavorNotSupported`: Flavor not support spot duration instance.
-    OperationDeniedFlavorNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.TimestampNotSupported`: Timestamp not support spot duration instance.
-    OperationDeniedTimestampNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.PaygNotAvailable`: Pay-as-you-go instance is not available now.
-    OperationDeniedPaygNotAvailable(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.PrepayNotAvailable`: Prepay instance is not available now.
-    OperationDeniedPrepayNotAvailable(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.BidOwnResource`: Bid user can not own resource.
-    OperationDeniedBidOwnResource(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.CloudSSDNotSupported`: The specified available zone does not offer the cloud_ssd disk, use cloud_essd instead.
-    OperationDeniedCloudSsdNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.ElasticQuota`: No additional quota is available for the specified ECS instance type.
-    QuotaExceedElasticQuota(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceeded.PostpaidDataDiskCapacity`: The quota of postpaid data disk capacity exceeds.
-    QuotaExceededPostpaidDataDiskCapacity(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidImageFamily.MissingAvailableImage`: There is no available image related to the specified image family.
-    InvalidImageFamilyMissingAvailableImage(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidRegionId.NotSupportEncryptAlgorithm`: The current region does not support creating encrypted disks with EncryptAlgorithm.
-    InvalidRegionIdNotSupportEncryptAlgorithm(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.ResourceManagedByCloudProduct`: %s
-    InvalidOperationResourceManagedByCloudProduct(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidManagedPrivateSpaceId.DedicatedHostIdConflict`: ManagedPrivateSpaceId and DedicatedHostId cannot be specified at the same time.
-    InvalidManagedPrivateSpaceIdDedicatedHostIdConflict(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidManagedPrivateSpaceId.TenancyConflict`: ManagedPrivateSpaceId and Tenancy cannot be specified at the same time.
-    InvalidManagedPrivateSpaceIdTenancyConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.InvalidEniQueueNumber`: %s
-    InvalidParameterInvalidEniQueueNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.MaxEniQueueNumberExceeded`: %s
-    InvalidOperationMaxEniQueueNumberExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.ExceedInstanceTypeQueueNumber`: %s
-    InvalidOperationExceedInstanceTypeQueueNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIspType.ValueNotSupported`: %s
-    InvalidIspTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UnsupportedIspChargeType`: %s
-    UnsupportedIspChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UnsupportedIspClassicNetwork`: %s
-    UnsupportedIspClassicNetwork(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIspBandwidthOut`: %s
-    InvalidIspBandwidthOut(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UnsupportedIspNetworkChargeType`: %s
-    UnsupportedIspNetworkChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIspUID`: %s
-    InvalidIspUid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UnsupportedIspRegion`: %s
-    UnsupportedIspRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.OnlySupportEnterpriseGroup`: %s
-    ForbiddenOnlySupportEnterpriseGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `HibernationConfigured.InstanceOperationForbidden`: The operation is not permitted due to limit of the hibernation configured instance.
-    HibernationConfiguredInstanceOperationForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceDiskLimitExceeded`: The amount of the disk on instance reach its limits.
-    InstanceDiskLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceType.NotSupportDiskCategory`: The instanceType of the specified instance does not support this disk category.
-    InvalidInstanceTypeNotSupportDiskCategory(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.ConfidentialComputingModeInInviteOnlyTesting`: The specified confidential computing mode is in invite only testing: %s.
-    InvalidOperationConfidentialComputingModeInInviteOnlyTesting(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidOperation.InvalidNetworkInterfaceId`: %s
-    InvalidOperationInvalidNetworkInterfaceId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.RegionNotSupportNetworkInterfaceId`: The specific region does not support network interface id.
-    InvalidOperationRegionNotSupportNetworkInterfaceId(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidEniId.NotFound`: %s
-    InvalidEniIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.PublicIpAddressNoStock`: The public IP address for the specified Region or ChargeType of the instance is out of stock. Please try another Region or ChargeType.
-    InvalidOperationPublicIpAddressNoStock(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `AclLimitExceed`: %s
-    AclLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.DataEncryptedKeyCreateFailed`: Create kms data encrypted key fail. If you need further assistance, you can contact the KMS Technical Support.
-    InvalidParameterDataEncryptedKeyCreateFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.CpuOptionsThreadsPerCore`: The specified parameter CpuOptions.ThreadsPerCore is not valid.
-    InvalidParameterCpuOptionsThreadsPerCore(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.CpuOptionsCore`: The specified parameter CpuOptions.Core is not valid.
-    InvalidParameterCpuOptionsCore(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceType.CpuOptionsThreadsPerCoreUnsupported`: The current instance type does not support setting or modifying the CpuOptions.ThreadsPerCore parameter.
-    InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidParameter.CpuOptionsNuma`: The specified parameter CpuOptions.Numa is not valid.
-    InvalidParameterCpuOptionsNuma(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKUnauthorized`: The CMK(Customer Master Key) lacks authorization to add tags to the ECS service.
-    InvalidParameterKmsKeyIdCmkUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKNotEnabled`: The CMK (Customer Master Key) must be in an active state.
-    InvalidParameterKmsKeyIdCmkNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidEncrypted.NotMatchSnapshot`: The specified parameter Encrypted must be set to true when creating disks with encrypted snapshots.
-    InvalidEncryptedNotMatchSnapshot(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidEncrypted.NotMatchDiskDefaultEncryption`: Enabling disk default encryption prevents the creation of non-encrypted disks.
-    InvalidEncryptedNotMatchDiskDefaultEncryption(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.InstanceTypeNotSupportNetworkEncryption`: The specified instance type does not support network encryption.
-    InvalidOperationInstanceTypeNotSupportNetworkEncryption(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `InvalidOperation.UserNotSupportNetworkEncryption`: User not support network encryption.
-    InvalidOperationUserNotSupportNetworkEncryption(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.InstanceTypeNotSupportEniTrunking`: The current instance type does not support ENI trunking operation.
-    InvalidOperationInstanceTypeNotSupportEniTrunking(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 404 `InvalidStorageClusterId.NotExist`: The specified StorageClusterId does not exist in current region.
-    InvalidStorageClusterIdNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidZoneId.NotFound`: The ZoneId provided does not exist in our records.
-    InvalidZoneIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSecurityGroupId`: The specified SecurityGroupId is invalid or does not exist.
-    InvalidSecurityGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDataDiskSnapshotId.NotFound`: The specified parameter "DataDisk.n.SnapshotId" is not valid.
-    InvalidDataDiskSnapshotIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVSwitchId.NotFound`: Specified virtual switch does not exist.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidImageId.NotFound`: The specified ImageId does not exist.
-    InvalidImageIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceChargeType.NotFound`: The InstanceChargeType does not exist in our records.
-    InvalidInstanceChargeTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `DependencyViolation.IoOptimized`: The specified instancetype must be IoOptimized instance.
-    DependencyViolationIoOptimized(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `PaymentMethodNotFound`: No payment method has been registered on the account.
-    PaymentMethodNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `HOSTNAME_ILLEGAL`: The specified parameter HostName is not valid.
-    HostnameIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSystemDiskSize.LessThanImageSize`: The specified parameter SystemDisk.Size is less than the image size.
-    InvalidSystemDiskSizeLessThanImageSize(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSystemDiskSize.LessThanMinSize`: The specified parameter SystemDisk.Size is less than the min size.
-    InvalidSystemDiskSizeLessThanMinSize(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSystemDiskSize.MoreThanMaxSize`: The specified parameter SystemDisk.Size is more than the max size.
-    InvalidSystemDiskSizeMoreThanMaxSize(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `OperationDenied.CreatingConflict`: Another Instance has been creating.
-    OperationDeniedCreatingConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidKeyPairName.NotFound`: The specified parameter KeyPairName does not exist in our records.
-    InvalidKeyPairNameNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceGroup.NotFound`: The ResourceGroup provided does not exist in our records.
-    InvalidResourceGroupNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRamRole.NotFound`: The specified parameter "RAMRoleName" does not exist.
-    InvalidRamRoleNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidLaunchTemplate.NotFound`: %s
-    InvalidLaunchTemplateNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidLaunchTemplateVersion.NotFound`: %s
-    InvalidLaunchTemplateVersionNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVSwitchId.NotExist`: %s
-    InvalidVSwitchIdNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidMarketImage.NotFound`: The specified marketplace image does not exist, please change the imageId and try again.
-    InvalidMarketImageNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `DeploymentSet.NotFound`: The specified deployment set does not exist.
-    DeploymentSetNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidParameter.DeploymentSetGroupNo`: Parameter DeploymentSetGroupNo is invalid.
-    InvalidParameterDeploymentSetGroupNo(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidParameter.KMSKeyId.NotFound`: The specified KMSKeyId does not exist.
-    InvalidParameterKmsKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDiskIds.NotPortable`: The specified DiskId is not portable.
-    InvalidDiskIdsNotPortable(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAutoSnapshotPolicyId.NotFound`: Specified parameter AutoSnapshotPolicyId not found.
-    InvalidAutoSnapshotPolicyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 429 `Throttling.Resource`: The request throttle by resource operation.
-    ThrottlingResource(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RunInstancesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "LoginAsNonRoot.ImageNotSupport",
-                        "InvalidParam.NotSupportJumboFrame",
-                        "InsufficientBalance.AgentCredit",
-                        "QuotaExceed.DiskCapacity",
-                        "InvalidPeriod.ExceededDedicatedHost",
-                        "InvalidParam.SecondaryNetworkInterface",
-                        "InvalidPrimaryIpAddress.SizeInvalid",
-                        "InvalidStorageClusterId.CapacityNotEnough",
-                        "InvalidStorageClusterId.StatusNotSupport",
-                        "InvalidStorageClusterId.ZoneIdEmpty",
-                        "InvalidStorageClusterId.PerformanceLevelNotMatch",
-                        "InvalidStorageClusterId.CategoryNotMatch",
-                        "InvalidStorageClusterId.DiskSizeEmpty",
-                        "InvalidInstanceType.ValueUnauthorized",
-                        "InvalidInstanceType.ValueNotSupported",
-                        "InvalidDescription.Malformed",
-                        "InvalidInternetChargeType.ValueNotSupported",
-                        "InvalidParameter",
-                        "InvalidHostName.Malformed",
-                        "InvalidPassword.Malformed",
-                        "InvalidPasswordParam.Mismatch",
-                        "InvalidSystemDiskCategory.ValueNotSupported",
-                        "InvalidDiskName.Malformed",
-                        "InvalidDiskDescription.Malformed",
-                        "InvalidDataDiskSize.ValueNotSupported",
-                        "InvalidDataDiskCategory.ValueNotSupported",
-                        "InvalidDataDevice.Malformed",
-                        "InvalidNodeControllerId.Malformed",
-                        "InvalidInnerIpAddress.Malformed",
-                        "InvalidInnerIpAddress.Unusable",
-                        "InvalidParameter.Conflict",
-                        "ImageNotSupportCloudInit",
-                        "InvalidSnapshotId.BasedSnapshotTooOld",
-                        "QuotaExceed.AfterpayInstance",
-                        "InvalidInstanceName.Malformed",
-                        "InvalidInstanceName.CustomMalformed",
-                        "InvalidParameter.Mismatch",
-                        "InvalidNetworkType.Mismatch",
-                        "InvalidPrivateIpAddress",
-                        "InvalidPrivateIpAddress.Malformed",
-                        "QuotaExceeded.PrivateIpAddress",
-                        "QuotaExceeded",
-                        "IncorrectVSwitchStatus",
-                        "ResourceNotAvailable",
-                        "MissingParameter",
-                        "InvalidDiskCategory.Mismatch",
-                        "MissingParamter",
-                        "InvalidPeriod",
-                        "InstanceDiskCategoryLimitExceed",
-                        "InvalidClientToken.ValueNotSupported",
-                        "InvalidIoOptimize.ValueNotSupported",
-                        "InvalidSecurityGroupId.NotFound",
-                        "InvalidInternetMaxBandwidthOut.Malformed",
-                        "InvalidInternetMaxBandwidthIn.Malformed",
-                        "InvalidSnapshotId.NotFound",
-                        "InvalidTagKey.Malformed",
-                        "InvalidTagValue.Malformed",
-                        "InvalidTag.Mismatch",
-                        "InvalidTagCount",
-                        "InvalidMinAmount.Malformed",
-                        "InvalidMaxAmount.Malformed",
-                        "InvalidAutoReleaseTime.Malformed",
-                        "OperationDenied.NoVlan",
-                        "OperationDenied.QuotaExceed",
-                        "Account.Arrearage",
-                        "InvalidUserData.SizeExceeded",
-                        "InvalidUserData.NotSupported",
-                        "InvalidUserData.Base64FormatInvalid",
-                        "InstanceDiskNumber.LimitExceed",
-                        "InvalidDiskCategory.ValueNotSupported",
-                        "InvalidSpotStrategy",
-                        "InvalidSpotParam.EmptyZoneID",
-                        "InvalidSpotPriceLimit",
-                        "InvalidSpotDuration",
-                        "InvalidSpotAuthorized",
-                        "InvalidSpotPrepaid",
-                        "InvalidSpotAliUid",
-                        "InvalidParameter.Bandwidth",
-                        "RegionUnauthorized",
-                        "Zone.NotOnSale",
-                        "InvalidSystemDiskSize.ValueNotSupported",
-                        "InvalidInstanceType.ElasticNetworkInterfaceNotSupported",
-                        "InvalidParameter.EncryptedIllegal",
-                        "InvalidParameter.EncryptedNotSupported",
-                        "InvalidSpotPriceLimit.LowerThanPublicPrice",
-                        "InvalidRelationResource.NotFound",
-                        "IncorrectRecycleBinStatus",
-                        "InvalidHpcClusterId.Unnecessary",
-                        "InvalidVSwitchId.Necessary",
-                        "InvalidHpcClusterId.Necessary",
-                        "InvalidHpcClusterId.NotFound",
-                        "InvalidHpcClusterId.Creating",
-                        "InvalidParameter.VSwitchId",
-                        "InvalidSecurityGroup.NotInDefaultVpc",
-                        "VpcNotFound",
-                        "InvalidSystemDiskSize.ImageNotSupportResize",
-                        "InvalidSpotInterruptionBehavior",
-                        "InvalidDeploymentOnHost",
-                        "InvalidInstanceChargeType.NotSupport",
-                        "InvalidNetworkType.NotSupported",
-                        "NoAvaliableDedicatedHost",
-                        "InvalidDedicatedHostId.NotFound",
-                        "InvalidDedicatedHostStatus.NotSupport",
-                        "IncorrectDedicatedHostStatus",
-                        "ChargeTypeViolation.PostPaidDedicatedHost",
-                        "DedicatedHostType.Unmatched",
-                        "InvalidParam.NetworkInterface",
-                        "InvalidParams.CreateEniParams",
-                        "InvalidParameter.CreditSpecification",
-                        "IncorrectVpcStatus",
-                        "InvalidInstanceType.NotSupported",
-                        "InvalidVpcZone.NotSupported",
-                        "IncorrectDefaultVpcStatus",
-                        "InvalidAutoRenewPeriod.ValueNotSupported",
-                        "InvalidMarketImageChargeType.NotSupport",
-                        "OperationDenied",
-                        "InvalidPeriodType.ValueNotSupported",
-                        "IncorrectImageStatus",
-                        "InvalidParam.Tenancy",
-                        "InvalidParameter.Affinity",
-                        "InvalidCustomInstanceType.NotSupported",
-                        "IoOptimized.NotSupported",
-                        "InvalidSnapshotId.Malformed",
-                        "InvalidCapacityReservationId.NotFound",
-                        "LackResource",
-                        "Duplicate.TagKey",
-                        "InvalidSecurityGroup.NetworkType",
-                        "InvalidSecurityGroup.VpcMismatch",
-                        "InvalidParameter.SecurityGroupIdRepeated",
-                        "InvalidSecurityGroupId.SingleIdAndMultiIdConflict",
-                        "InvalidSecurityGroupId.MultiGroupIdNetworkTypeConflict",
-                        "JoinedGroupLimitExceed",
-                        "InvalidAccountStatus.PayAmountLimitExceeded",
-                        "InvalidPerformanceLevel.Malformed",
-                        "InvalidOperation.EniCountExceeded",
-                        "QuotaExceeded.PrepayDataDiskCapacity",
-                        "InvalidDiskCategory.ConflictSnapshotCategory",
-                        "AccountForbidden.ProductCreationLimited",
-                        "UnexpectedImageFamily.ImageIdSupplied",
-                        "InvalidEncrypted.NotMatchEncryptAlgorithm",
-                        "InvalidEncrypted.NotMatchKmsKeyId",
-                        "InvalidEncryptAlgorithm.NotMatchSnapshot",
-                        "InvalidKmsKeyId.NotMatchSnapshot",
-                        "InvalidEncryptAlgorithm",
-                        "InvalidHttpEndpoint.NotSupported",
-                        "InvalidHttpTokens.NotSupported",
-                        "InvalidHttpPutResponseHopLimit.NotSupported",
-                        "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature",
-                        "InvalidChargeType.CapacityReservationNotSupported",
-                        "InvalidPerformanceLevel.ValueNotSupported",
-                        "InvalidKMSKeyId.NotSymmetric",
-                        "InvalidParameter.Arns",
-                        "InvalidDedicatedHostClusterId.NotFound",
-                        "InvalidDedicatedHostClusterId.InValid",
-                        "InvalidDeploymentSetId.NotFound",
-                        "InvalidOperation.UserNotSupported",
-                        "InvalidManagedPrivateSpaceId.NotFound",
-                        "InvalidSchedulerOptions",
-                        "MissingParameter.PrivatePoolOptionsId",
-                        "Invalid.PrivatePoolOptionsId",
-                        "DedicatedHostNotSupported",
-                        "SpotNotSupported",
-                        "ClassicNetworkNotSupported",
-                        "Invalid.InstanceId",
-                        "Invalid.PrivatePoolOptions.MatchCriteria",
-                        "MissingParameter.PrivatePoolOptions.Id",
-                        "Invalid.PrivatePoolOptions.Id",
-                        "Invalid.InstanceType",
-                        "Invalid.InstanceChargeType",
-                        "Invalid.ZoneId",
-                        "Invalid.PrivatePoolOptions.NoStock",
-                        "InvalidPlatform.ValueNotSupported",
-                        "Invalid.PrivatePoolOptions.status",
-                        "InvalidAliUid",
-                        "InvalidBandwidthOut.LessThanZero",
-                        "HibernationConfigured.InstanceTypeNotSupport",
-                        "HibernationConfigured.ImageNotEncrypted",
-                        "HibernationConfigured.MemorySizeTooBig",
-                        "InvalidSystemDiskSize.LessThanMemSize",
-                        "InvalidCloudBoxZone.OperationNotSupported",
-                        "ProvisionedIopsForDiskCategoryUnsupported",
-                        "InvalidProvisionedIops.LimitExceed",
-                        "BurstingEnabledForDiskCategoryUnsupported",
-                        "BurstingEnabledForMultiAttachDiskUnsupported",
-                        "ProvisionedIopsForDiskCategoryRequired",
-                        "NotSupportSnapshotEncrypted.InstanceType",
-                        "NotSupportSnapshotEncrypted.RegionId",
-                        "NotSupportSnapshotEncrypted.ZoneId",
-                        "NotSupportSnapshotEncrypted.ShareImage",
-                        "NotSupportSnapshotEncrypted.ImageOwnerAlias",
-                        "NotSupportSnapshotEncrypted.DiskCategory",
-                        "NotSupport.SnapshotEncryptedAlgorithmConflict",
-                        "NoPermission.SystemTag",
-                        "NumberExceed.Tags",
-                        "InvalidZoneId.NotSupportShareEncryptedImage",
-                        "InvalidDiskCategory.NotSupported",
-                        "InvalidParameter.CloudboxNotSupported",
-                        "InvalidZoneId.NotSupportCreateWithShareEncryptedImage",
-                        "InvalidParameter.NetworkCardIndexInvalid",
-                        "InvalidOperation.UserNotSupportNetworkCard",
-                        "InvalidAccount.NotSupportSpot",
-                        "AccountForbidden.AssociatedWithResellerPartner",
-                        "InvalidDestinationZone.DeploymentSetMismatch",
-                        "NoPermission.Price",
-                        "InvalidAutoPay.PostPaidUnsupported",
-                        "InvalidParam.EncryptedMismatch",
-                        "InvalidParameter.DedicatedRegionNotSupported",
-                        "InvalidParameter.CpuOptionsTopologyType",
-                        "InvalidInstanceType.NotSupportCpuOptionsTopologyType",
-                        "InvalidEniQueueSize.RegionOrUserNotSupported",
-                        "InvalidParameter.EniQueueSize",
-                        "InvalidParameter.KmsNotEnabled",
-                        "InvalidParameter.Encrypted.KmsNotEnable",
-                        "InvalidPrivateIpAddress.Duplicated",
-                        "InvalidAdditionalInfoPvdConfig.SizeExceeded",
-                        "InvalidParameter.Encrypted",
-                        "InvalidInstanceType.NotSupportHighDensityMode",
-                        "QuotaExceeded.InternetBandwidth",
-                        "InvalidParameter.CpuOptionsAccelerators",
-                        "InvalidInstanceType.NotSupportCpuOptionsAccelerators",
-                        "OperationDenied.TestAccountRetricted",
-                        "InvalidBurstingEnabled.DiskSizeTooSmall",
-                        "InvalidImage.WindowsUnsupported",
-                        "InvalidParameter.CpuOptionsTurboMode",
-                        "InvalidInstanceType.EnableNVSUnsupported",
-                        "InvalidInstanceType.EnableVISSTUnsupported",
-                        "InvalidInstanceType.EnableVRDTUnsupported",
-                        "InvalidInstanceType.SingleCoreMaxModeUnsupported",
-                        "InvalidParameter.PtpStatus",
-                        "InvalidInstanceType.NotSupportEnablePtp",
-                        "InvalidInstanceType.NetworkOptionsBandwidthWeightingUnsupported",
-                        "InvalidParameter.NetworkOptionsBandwidthWeighting",
-                        "InvalidMarketImage.NotAuthorized",
-                        "InvalidRamRole.NotEcsRole",
-                        "OperationDenied.CashCouponsInsufficientOrExpired",
-                        "InvalidParameter.PrivateIpAddressRepeated",
-                        "InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded",
-                        "InvalidParameter.EniNumExceededWithLaunchEcs",
-                        "InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode",
-                        "InvalidParameter.QueuePairNumberMustEmpty",
-                        "InvalidParameter.EniTrafficMode",
-                        "InvalidParameter.InvalidQueuePairNumber",
-                        "InvalidParam.IpCount",
-                        "InvalidParameter.EniType",
-                        "InvalidOperation.HighPerformanceTrafficModeIsNotAllowed",
-                        "InvalidParameter.NetworkInterface",
-                        "InvalidParameter.Combination",
-                        "InvalidHostname.SingleAndMultiConflict",
-                        "InvalidHostname.SizeInvalid",
-                        "InvalidParams.InstanceNameExceed",
-                        "InvalidParams.HostnameExceed",
-                        "ImageNotSubscribed",
-                        "InvalidSystemDiskCategory.ValueUnauthorized",
-                        "InvalidSnapshotId.NotReady",
-                        "InvalidDevice.InUse",
-                        "ImageRemovedInMarket",
-                        "CategoryNotSupported",
-                        "QuotaExceed.PortableCloudDisk",
-                        "SecurityGroupInstanceLimitExceed",
-                        "NodeControllerUnavailable",
-                        "InvalidSnapshotId.NotDataDiskSnapshot",
-                        "Forbbiden",
-                        "DeleteWithInstance.Conflict",
-                        "InstanceDiskNumLimitExceed",
-                        "InvalidDiskSize.TooSmall",
-                        "QuotaExceed.BuyImage",
-                        "InvalidResourceId.NotSupported",
-                        "OperationDenied.ImageNotValid",
-                        "OperationDenied.SnapshotNotValid",
-                        "OperationDenied.SnapshotNotAllowed",
-                        "OperationDenied.ZoneNotAllowed",
-                        "OperationDenied.ZoneSystemCategoryNotMatch",
-                        "OperationDenied.ResourceControl",
-                        "OperationDenied.NoStock",
-                        "OperationDenied.SnapshotParamsNotValid",
-                        "OperationDenied.DiskTypeNotSupport",
-                        "InvalidUserData.Forbidden",
-                        "Zone.NotOpen",
-                        "InvalidClusterId.NotFound",
-                        "InvalidResourceType.NotSupported",
-                        "InvalidInstanceType.ZoneNotSupported",
-                        "InstanceType.Offline",
-                        "DependencyViolation.WindowsInstance",
-                        "InvalidNetworkType.MismatchRamRole",
-                        "InvalidUser.PassRoleForbidden",
-                        "InvalidParam.TrustedSystemMode",
-                        "InvalidParam.ConfidentialComputingMode",
-                        "InvalidSecurityOptions.NotSupported",
-                        "InvalidImage.NotSupported",
-                        "Forbidden.RiskControl",
-                        "InvalidInstance.UnPaidOrder",
-                        "RealNameAuthenticationError",
-                        "InvalidPayMethod",
-                        "InvalidAccountStatus.NotEnoughBalance",
-                        "ImageNotSupportInstanceType",
-                        "DryRun.InvalidAmount",
-                        "OperationDenied.InvalidNetworkType",
-                        "InvalidSpotInterruptionBehavior.ClassicNetworkNotSupport",
-                        "InvalidSpotInterruptionBehavior.LocalDiskNotSupport",
-                        "QuotaExceed.PostPaidDisk",
-                        "InvalidParameter.NotMatch",
-                        "InvalidVSwitch.DefaultVSwitchNotSupport",
-                        "OperationDenied.LocalDiskUnsupported",
-                        "OperationDenied.InconsistentNetwork",
-                        "DefaultVswitch.Existed",
-                        "IncorrectInstanceStatus",
-                        "CategoryViolation",
-                        "ResourcesNotInSameZone",
-                        "InvalidDisk.SystemDiskSize",
-                        "InsufficientBalance",
-                        "InvalidOperation.NetworkInterface",
-                        "MaxEniIpv6IpsCountExceeded",
-                        "InvalidIp.IpRepeated",
-                        "InvalidIp.IpAssigned",
-                        "InvalidIp.Address",
-                        "InvalidOperation.Ipv4CountExceeded",
-                        "InvalidOperation.Ipv6CountExceeded",
-                        "InvalidOperation.Ipv6NotSupport",
-                        "InvalidOperation.Ipv4NotSupport",
-                        "InvalidParam.SecondaryIp",
-                        "InvalidVSwitch.Ipv6NotTurnOn",
-                        "InvalidParam.IpAssign",
-                        "InvalidParam.Amount",
-                        "InvalidParam.CpuOptionsCore",
-                        "InvalidParam.CpuOptionsNuma",
-                        "InvalidVSwitchId.IpInvalid",
-                        "Forbidden.RegionId",
-                        "QuotaExceed.DeploymentSetInstanceQuotaFull",
-                        "InvalidChargeType.ValueNotSupported",
-                        "InvalidRegion.NotSupport",
-                        "UserNotInTheWhiteList",
-                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                        "SecurityRisk.3DVerification",
-                        "Mayi.InternalError",
-                        "InvalidNetworkType",
-                        "InvalidAccountStatus",
-                        "OperationDenied.PerformanceLevelNotMatch",
-                        "InvalidStorageSetName.Malformed",
-                        "InvalidMaxPartitionNumber.Malformed",
-                        "InvalidParameter.StorageSetPartitionNumber",
-                        "InvalidParameter.StorageSetId",
-                        "InvalidParameter.StorageSetZoneId",
-                        "EnterpriseGroupLimited.MutliGroupType",
-                        "EnterpriseGroupLimited.InstanceType",
-                        "QuotaExceed.Tags",
-                        "OperationDenied.RegionIdNotSupported",
-                        "OperationDenied.FlavorNotSupported",
-                        "OperationDenied.TimestampNotSupported",
-                        "OperationDenied.PaygNotAvailable",
-                        "OperationDenied.PrepayNotAvailable",
-                        "OperationDenied.BidOwnResource",
-                        "OperationDenied.CloudSSDNotSupported",
-                        "QuotaExceed.ElasticQuota",
-                        "QuotaExceeded.PostpaidDataDiskCapacity",
-                        "InvalidImageFamily.MissingAvailableImage",
-                        "InvalidRegionId.NotSupportEncryptAlgorithm",
-                        "InvalidOperation.ResourceManagedByCloudProduct",
-                        "InvalidManagedPrivateSpaceId.DedicatedHostIdConflict",
-                        "InvalidManagedPrivateSpaceId.TenancyConflict",
-                        "InvalidParameter.InvalidEniQueueNumber",
-                        "InvalidOperation.MaxEniQueueNumberExceeded",
-                        "InvalidOperation.ExceedInstanceTypeQueueNumber",
-                        "InvalidIspType.ValueNotSupported",
-                        "UnsupportedIspChargeType",
-                        "UnsupportedIspClassicNetwork",
-                        "InvalidIspBandwidthOut",
-                        "UnsupportedIspNetworkChargeType",
-                        "InvalidIspUID",
-                        "UnsupportedIspRegion",
-                        "Forbidden.OnlySupportEnterpriseGroup",
-                        "HibernationConfigured.InstanceOperationForbidden",
-                        "InstanceDiskLimitExceeded",
-                        "InvalidInstanceType.NotSupportDiskCategory",
-                        "InvalidOperation.ConfidentialComputingModeInInviteOnlyTesting",
-                        "InvalidOperation.InvalidNetworkInterfaceId",
-                        "InvalidOperation.RegionNotSupportNetworkInterfaceId",
-                        "InvalidEniId.NotFound",
-                        "InvalidOperation.PublicIpAddressNoStock",
-                        "AclLimitExceed",
-                        "InvalidParameter.DataEncryptedKeyCreateFailed",
-                        "InvalidParameter.CpuOptionsThreadsPerCore",
-                        "InvalidParameter.CpuOptionsCore",
-                        "InvalidInstanceType.CpuOptionsThreadsPerCoreUnsupported",
-                        "InvalidParameter.CpuOptionsNuma",
-                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                        "InvalidEncrypted.NotMatchSnapshot",
-                        "InvalidEncrypted.NotMatchDiskDefaultEncryption",
-                        "InvalidOperation.InstanceTypeNotSupportNetworkEncryption",
-                        "InvalidOperation.UserNotSupportNetworkEncryption",
-                        "InvalidOperation.InstanceTypeNotSupportEniTrunking",
-                        "InvalidStorageClusterId.NotExist",
-                        "InvalidRegionId.NotFound",
-                        "InvalidZoneId.NotFound",
-                        "InvalidSecurityGroupId",
-                        "InvalidDataDiskSnapshotId.NotFound",
-                        "InvalidVSwitchId.NotFound",
-                        "InvalidImageId.NotFound",
-                        "InvalidInstanceChargeType.NotFound",
-                        "DependencyViolation.IoOptimized",
-                        "PaymentMethodNotFound",
-                        "HOSTNAME_ILLEGAL",
-                        "InvalidSystemDiskSize.LessThanImageSize",
-                        "InvalidSystemDiskSize.LessThanMinSize",
-                        "InvalidSystemDiskSize.MoreThanMaxSize",
-                        "OperationDenied.CreatingConflict",
-                        "InvalidKeyPairName.NotFound",
-                        "InvalidResourceGroup.NotFound",
-                        "InvalidRamRole.NotFound",
-                        "InvalidLaunchTemplate.NotFound",
-                        "InvalidLaunchTemplateVersion.NotFound",
-                        "InvalidVSwitchId.NotExist",
-                        "InvalidMarketImage.NotFound",
-                        "DeploymentSet.NotFound",
-                        "InvalidParameter.DeploymentSetGroupNo",
-                        "InvalidParameter.KMSKeyId.NotFound",
-                        "InvalidDiskIds.NotPortable",
-                        "InvalidAutoSnapshotPolicyId.NotFound",
-                        "Throttling.Resource",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](RunInstancesRequestBuilder::send) it. The parameters and their rules: [`RunInstancesRequest`].
+    #[inline]
+    pub fn run_instances(&self) -> RunInstancesRequestBuilder<&Self> {
+        RunInstancesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RunInstancesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RunInstances`: Batch creates Elastic Compute Service (ECS) instances. You can automatically start, assign public IP addresses to, and specify an automatic release time for the instances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RunInstancesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::LoginAsNonRootImageNotSupport(error),
-            1 => Self::InvalidParamNotSupportJumboFrame(error),
-            2 => Self::InsufficientBalanceAgentCredit(error),
-            3 => Self::QuotaExceedDiskCapacity(error),
-            4 => Self::InvalidPeriodExceededDedicatedHost(error),
-            5 => Self::InvalidParamSecondaryNetworkInterface(error),
-            6 => Self::InvalidPrimaryIpAddressSizeInvalid(error),
-            7 => Self::InvalidStorageClusterIdCapacityNotEnough(error),
-            8 => Self::InvalidStorageClusterIdStatusNotSupport(error),
-            9 => Self::InvalidStorageClusterIdZoneIdEmpty(error),
-            10 => Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error),
-            11 => Self::InvalidStorageClusterIdCategoryNotMatch(error),
-            12 => Self::InvalidStorageClusterIdDiskSizeEmpty(error),
-            13 => Self::InvalidInstanceTypeValueUnauthorized(error),
-            14 => Self::InvalidInstanceTypeValueNotSupported(error),
-            15 => Self::InvalidDescriptionMalformed(error),
-            16 => Self::InvalidInternetChargeTypeValueNotSupported(error),
-            17 => Self::InvalidParameter(error),
-            18 => Self::InvalidHostNameMalformed(error),
-            19 => Self::InvalidPasswordMalformed(error),
-            20 => Self::InvalidPasswordParamMismatch(error),
-            21 => Self::InvalidSystemDiskCategoryValueNotSupported(error),
-            22 => Self::InvalidDiskNameMalformed(error),
-            23 => Self::InvalidDiskDescriptionMalformed(error),
-            24 => Self::InvalidDataDiskSizeValueNotSupported(error),
-            25 => Self::InvalidDataDiskCategoryValueNotSupported(error),
-            26 => Self::InvalidDataDeviceMalformed(error),
-            27 => Self::InvalidNodeControllerIdMalformed(error),
-            28 => Self::InvalidInnerIpAddressMalformed(error),
-            29 => Self::InvalidInnerIpAddressUnusable(error),
-            30 => Self::InvalidParameterConflict(error),
-            31 => Self::ImageNotSupportCloudInit(error),
-            32 => Self::InvalidSnapshotIdBasedSnapshotTooOld(error),
-            33 => Self::QuotaExceedAfterpayInstance(error),
-            34 => Self::InvalidInstanceNameMalformed(error),
-            35 => Self::InvalidInstanceNameCustomMalformed(error),
-            36 => Self::InvalidParameterMismatch(error),
-            37 => Self::InvalidNetworkTypeMismatch(error),
-            38 => Self::InvalidPrivateIpAddress(error),
-            39 => Self::InvalidPrivateIpAddressMalformed(error),
-            40 => Self::QuotaExceededPrivateIpAddress(error),
-            41 => Self::QuotaExceeded(error),
-            42 => Self::IncorrectVSwitchStatus(error),
-            43 => Self::ResourceNotAvailable(error),
-            44 => Self::MissingParameter(error),
-            45 => Self::InvalidDiskCategoryMismatch(error),
-            46 => Self::MissingParamter(error),
-            47 => Self::InvalidPeriod(error),
-            48 => Self::InstanceDiskCategoryLimitExceed(error),
-            49 => Self::InvalidClientTokenValueNotSupported(error),
-            50 => Self::InvalidIoOptimizeValueNotSupported(error),
-            51 => Self::InvalidSecurityGroupIdNotFound(error),
-            52 => Self::InvalidInternetMaxBandwidthOutMalformed(error),
-            53 => Self::InvalidInternetMaxBandwidthInMalformed(error),
-            54 => Self::InvalidSnapshotIdNotFound(error),
-            55 => Self::InvalidTagKeyMalformed(error),
-            56 => Self::InvalidTagValueMalformed(error),
-            57 => Self::InvalidTagMismatch(error),
-            58 => Self::InvalidTagCount(error),
-            59 => Self::InvalidMinAmountMalformed(error),
-            60 => Self::InvalidMaxAmountMalformed(error),
-            61 => Self::InvalidAutoReleaseTimeMalformed(error),
-            62 => Self::OperationDeniedNoVlan(error),
-            63 => Self::OperationDeniedQuotaExceed(error),
-            64 => Self::AccountArrearage(error),
-            65 => Self::InvalidUserDataSizeExceeded(error),
-            66 => Self::InvalidUserDataNotSupported(error),
-            67 => Self::InvalidUserDataBase64FormatInvalid(error),
-            68 => Self::InstanceDiskNumberLimitExceed(error),
-            69 => Self::InvalidDiskCategoryValueNotSupported(error),
-            70 => Self::InvalidSpotStrategy(error),
-            71 => Self::InvalidSpotParamEmptyZoneId(error),
-            72 => Self::InvalidSpotPriceLimit(error),
-            73 => Self::InvalidSpotDuration(error),
-            74 => Self::InvalidSpotAuthorized(error),
-            75 => Self::InvalidSpotPrepaid(error),
-            76 => Self::InvalidSpotAliUid(error),
-            77 => Self::InvalidParameterBandwidth(error),
-            78 => Self::RegionUnauthorized(error),
-            79 => Self::ZoneNotOnSale(error),
-            80 => Self::InvalidSystemDiskSizeValueNotSupported(error),
-            81 => Self::InvalidInstanceTypeElasticNetworkInterfaceNotSupported(error),
-            82 => Self::InvalidParameterEncryptedIllegal(error),
-            83 => Self::InvalidParameterEncryptedNotSupported(error),
-            84 => Self::InvalidSpotPriceLimitLowerThanPublicPrice(error),
-            85 => Self::InvalidRelationResourceNotFound(error),
-            86 => Self::IncorrectRecycleBinStatus(error),
-            87 => Self::InvalidHpcClusterIdUnnecessary(error),
-            88 => Self::InvalidVSwitchIdNecessary(error),
-            89 => Self::InvalidHpcClusterIdNecessary(error),
-            90 => Self::InvalidHpcClusterIdNotFound(error),
-            91 => Self::InvalidHpcClusterIdCreating(error),
-            92 => Self::InvalidParameterVSwitchId(error),
-            93 => Self::InvalidSecurityGroupNotInDefaultVpc(error),
-            94 => Self::VpcNotFound(error),
-            95 => Self::InvalidSystemDiskSizeImageNotSupportResize(error),
-            96 => Self::InvalidSpotInterruptionBehavior(error),
-            97 => Self::InvalidDeploymentOnHost(error),
-            98 => Self::InvalidInstanceChargeTypeNotSupport(error),
-            99 => Self::InvalidNetworkTypeNotSupported(error),
-            100 => Self::NoAvaliableDedicatedHost(error),
-            101 => Self::InvalidDedicatedHostIdNotFound(error),
-            102 => Self::InvalidDedicatedHostStatusNotSupport(error),
-            103 => Self::IncorrectDedicatedHostStatus(error),
-            104 => Self::ChargeTypeViolationPostPaidDedicatedHost(error),
-            105 => Self::DedicatedHostTypeUnmatched(error),
-            106 => Self::InvalidParamNetworkInterface(error),
-            107 => Self::InvalidParamsCreateEniParams(error),
-            108 => Self::InvalidParameterCreditSpecification(error),
-            109 => Self::IncorrectVpcStatus(error),
-            110 => Self::InvalidInstanceTypeNotSupported(error),
-            111 => Self::InvalidVpcZoneNotSupported(error),
-            112 => Self::IncorrectDefaultVpcStatus(error),
-            113 => Self::InvalidAutoRenewPeriodValueNotSupported(error),
-            114 => Self::InvalidMarketImageChargeTypeNotSupport(error),
-            115 => Self::OperationDenied(error),
-            116 => Self::InvalidPeriodTypeValueNotSupported(error),
-            117 => Self::IncorrectImageStatus(error),
-            118 => Self::InvalidParamTenancy(error),
-            119 => Self::InvalidParameterAffinity(error),
-            120 => Self::InvalidCustomInstanceTypeNotSupported(error),
-            121 => Self::IoOptimizedNotSupported(error),
-            122 => Self::InvalidSnapshotIdMalformed(error),
-            123 => Self::InvalidCapacityReservationIdNotFound(error),
-            124 => Self::LackResource(error),
-            125 => Self::DuplicateTagKey(error),
-            126 => Self::InvalidSecurityGroupNetworkType(error),
-            127 => Self::InvalidSecurityGroupVpcMismatch(error),
-            128 => Self::InvalidParameterSecurityGroupIdRepeated(error),
-            129 => Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(error),
-            130 => Self::InvalidSecurityGroupIdMultiGroupIdNetworkTypeConflict(error),
-            131 => Self::JoinedGroupLimitExceed(error),
-            132 => Self::InvalidAccountStatusPayAmountLimitExceeded(error),
-            133 => Self::InvalidPerformanceLevelMalformed(error),
-            134 => Self::InvalidOperationEniCountExceeded(error),
-            135 => Self::QuotaExceededPrepayDataDiskCapacity(error),
-            136 => Self::InvalidDiskCategoryConflictSnapshotCategory(error),
-            137 => Self::AccountForbiddenProductCreationLimited(error),
-            138 => Self::UnexpectedImageFamilyImageIdSupplied(error),
-            139 => Self::InvalidEncryptedNotMatchEncryptAlgorithm(error),
-            140 => Self::InvalidEncryptedNotMatchKmsKeyId(error),
-            141 => Self::InvalidEncryptAlgorithmNotMatchSnapshot(error),
-            142 => Self::InvalidKmsKeyIdNotMatchSnapshot(error),
-            143 => Self::InvalidEncryptAlgorithm(error),
-            144 => Self::InvalidHttpEndpointNotSupported(error),
-            145 => Self::InvalidHttpTokensNotSupported(error),
-            146 => Self::InvalidHttpPutResponseHopLimitNotSupported(error),
-            147 => Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error),
-            148 => Self::InvalidChargeTypeCapacityReservationNotSupported(error),
-            149 => Self::InvalidPerformanceLevelValueNotSupported(error),
-            150 => Self::InvalidKmsKeyIdNotSymmetric(error),
-            151 => Self::InvalidParameterArns(error),
-            152 => Self::InvalidDedicatedHostClusterIdNotFound(error),
-            153 => Self::InvalidDedicatedHostClusterIdInValid(error),
-            154 => Self::InvalidDeploymentSetIdNotFound(error),
-            155 => Self::InvalidOperationUserNotSupported(error),
-            156 => Self::InvalidManagedPrivateSpaceIdNotFound(error),
-            157 => Self::InvalidSchedulerOptions(error),
-            158 => Self::MissingParameterPrivatePoolOptionsId(error),
-            159 => Self::InvalidPrivatePoolOptionsId(error),
-            160 => Self::DedicatedHostNotSupported(error),
-            161 => Self::SpotNotSupported(error),
-            162 => Self::ClassicNetworkNotSupported(error),
-            163 => Self::InvalidInstanceId(error),
-            164 => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
-            165 => Self::MissingParameterPrivatePoolOptionsIdError(error),
-            166 => Self::InvalidPrivatePoolOptionsIdError(error),
-            167 => Self::InvalidInstanceType(error),
-            168 => Self::InvalidInstanceChargeType(error),
-            169 => Self::InvalidZoneId(error),
-            170 => Self::InvalidPrivatePoolOptionsNoStock(error),
-            171 => Self::InvalidPlatformValueNotSupported(error),
-            172 => Self::InvalidPrivatePoolOptionsStatus(error),
-            173 => Self::InvalidAliUid(error),
-            174 => Self::InvalidBandwidthOutLessThanZero(error),
-            175 => Self::HibernationConfiguredInstanceTypeNotSupport(error),
-            176 => Self::HibernationConfiguredImageNotEncrypted(error),
-            177 => Self::HibernationConfiguredMemorySizeTooBig(error),
-            178 => Self::InvalidSystemDiskSizeLessThanMemSize(error),
-            179 => Self::InvalidCloudBoxZoneOperationNotSupported(error),
-            180 => Self::ProvisionedIopsForDiskCategoryUnsupported(error),
-            181 => Self::InvalidProvisionedIopsLimitExceed(error),
-            182 => Self::BurstingEnabledForDiskCategoryUnsupported(error),
-            183 => Self::BurstingEnabledForMultiAttachDiskUnsupported(error),
-            184 => Self::ProvisionedIopsForDiskCategoryRequired(error),
-            185 => Self::NotSupportSnapshotEncryptedInstanceType(error),
-            186 => Self::NotSupportSnapshotEncryptedRegionId(error),
-            187 => Self::NotSupportSnapshotEncryptedZoneId(error),
-            188 => Self::NotSupportSnapshotEncryptedShareImage(error),
-            189 => Self::NotSupportSnapshotEncryptedImageOwnerAlias(error),
-            190 => Self::NotSupportSnapshotEncryptedDiskCategory(error),
-            191 => Self::NotSupportSnapshotEncryptedAlgorithmConflict(error),
-            192 => Self::NoPermissionSystemTag(error),
-            193 => Self::NumberExceedTags(error),
-            194 => Self::InvalidZoneIdNotSupportShareEncryptedImage(error),
-            195 => Self::InvalidDiskCategoryNotSupported(error),
-            196 => Self::InvalidParameterCloudboxNotSupported(error),
-            197 => Self::InvalidZoneIdNotSupportCreateWithShareEncryptedImage(error),
-            198 => Self::InvalidParameterNetworkCardIndexInvalid(error),
-            199 => Self::InvalidOperationUserNotSupportNetworkCard(error),
-            200 => Self::InvalidAccountNotSupportSpot(error),
-            201 => Self::AccountForbiddenAssociatedWithResellerPartner(error),
-            202 => Self::InvalidDestinationZoneDeploymentSetMismatch(error),
-            203 => Self::NoPermissionPrice(error),
-            204 => Self::InvalidAutoPayPostPaidUnsupported(error),
-            205 => Self::InvalidParamEncryptedMismatch(error),
-            206 => Self::InvalidParameterDedicatedRegionNotSupported(error),
-            207 => Self::InvalidParameterCpuOptionsTopologyType(error),
-            208 => Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(error),
-            209 => Self::InvalidEniQueueSizeRegionOrUserNotSupported(error),
-            210 => Self::InvalidParameterEniQueueSize(error),
-            211 => Self::InvalidParameterKmsNotEnabled(error),
-            212 => Self::InvalidParameterEncryptedKmsNotEnable(error),
-            213 => Self::InvalidPrivateIpAddressDuplicated(error),
-            214 => Self::InvalidAdditionalInfoPvdConfigSizeExceeded(error),
-            215 => Self::InvalidParameterEncrypted(error),
-            216 => Self::InvalidInstanceTypeNotSupportHighDensityMode(error),
-            217 => Self::QuotaExceededInternetBandwidth(error),
-            218 => Self::InvalidParameterCpuOptionsAccelerators(error),
-            219 => Self::InvalidInstanceTypeNotSupportCpuOptionsAccelerators(error),
-            220 => Self::OperationDeniedTestAccountRetricted(error),
-            221 => Self::InvalidBurstingEnabledDiskSizeTooSmall(error),
-            222 => Self::InvalidImageWindowsUnsupported(error),
-            223 => Self::InvalidParameterCpuOptionsTurboMode(error),
-            224 => Self::InvalidInstanceTypeEnableNvsUnsupported(error),
-            225 => Self::InvalidInstanceTypeEnableVisstUnsupported(error),
-            226 => Self::InvalidInstanceTypeEnableVrdtUnsupported(error),
-            227 => Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(error),
-            228 => Self::InvalidParameterPtpStatus(error),
-            229 => Self::InvalidInstanceTypeNotSupportEnablePtp(error),
-            230 => {
-                Self::InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(
-                    error,
-                )
-            }
-            231 => Self::InvalidParameterNetworkOptionsBandwidthWeighting(error),
-            232 => Self::InvalidMarketImageNotAuthorized(error),
-            233 => Self::InvalidRamRoleNotEcsRole(error),
-            234 => Self::OperationDeniedCashCouponsInsufficientOrExpired(error),
-            235 => Self::InvalidParameterPrivateIpAddressRepeated(error),
-            236 => {
-                Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error)
-            }
-            237 => Self::InvalidParameterEniNumExceededWithLaunchEcs(error),
-            238 => {
-                Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
-                    error,
-                )
-            }
-            239 => Self::InvalidParameterQueuePairNumberMustEmpty(error),
-            240 => Self::InvalidParameterEniTrafficMode(error),
-            241 => Self::InvalidParameterInvalidQueuePairNumber(error),
-            242 => Self::InvalidParamIpCount(error),
-            243 => Self::InvalidParameterEniType(error),
-            244 => Self::InvalidOperationHighPerformanceTrafficModeIsNotAllowed(error),
-            245 => Self::InvalidParameterNetworkInterface(error),
-            246 => Self::InvalidParameterCombination(error),
-            247 => Self::InvalidHostnameSingleAndMultiConflict(error),
-            248 => Self::InvalidHostnameSizeInvalid(error),
-            249 => Self::InvalidParamsInstanceNameExceed(error),
-            250 => Self::InvalidParamsHostnameExceed(error),
-            251 => Self::ImageNotSubscribed(error),
-            252 => Self::InvalidSystemDiskCategoryValueUnauthorized(error),
-            253 => Self::InvalidSnapshotIdNotReady(error),
-            254 => Self::InvalidDeviceInUse(error),
-            255 => Self::ImageRemovedInMarket(error),
-            256 => Self::CategoryNotSupported(error),
-            257 => Self::QuotaExceedPortableCloudDisk(error),
-            258 => Self::SecurityGroupInstanceLimitExceed(error),
-            259 => Self::NodeControllerUnavailable(error),
-            260 => Self::InvalidSnapshotIdNotDataDiskSnapshot(error),
-            261 => Self::Forbbiden(error),
-            262 => Self::DeleteWithInstanceConflict(error),
-            263 => Self::InstanceDiskNumLimitExceed(error),
-            264 => Self::InvalidDiskSizeTooSmall(error),
-            265 => Self::QuotaExceedBuyImage(error),
-            266 => Self::InvalidResourceIdNotSupported(error),
-            267 => Self::OperationDeniedImageNotValid(error),
-            268 => Self::OperationDeniedSnapshotNotValid(error),
-            269 => Self::OperationDeniedSnapshotNotAllowed(error),
-            270 => Self::OperationDeniedZoneNotAllowed(error),
-            271 => Self::OperationDeniedZoneSystemCategoryNotMatch(error),
-            272 => Self::OperationDeniedResourceControl(error),
-            273 => Self::OperationDeniedNoStock(error),
-            274 => Self::OperationDeniedSnapshotParamsNotValid(error),
-            275 => Self::OperationDeniedDiskTypeNotSupport(error),
-            276 => Self::InvalidUserDataForbidden(error),
-            277 => Self::ZoneNotOpen(error),
-            278 => Self::InvalidClusterIdNotFound(error),
-            279 => Self::InvalidResourceTypeNotSupported(error),
-            280 => Self::InvalidInstanceTypeZoneNotSupported(error),
-            281 => Self::InstanceTypeOffline(error),
-            282 => Self::DependencyViolationWindowsInstance(error),
-            283 => Self::InvalidNetworkTypeMismatchRamRole(error),
-            284 => Self::InvalidUserPassRoleForbidden(error),
-            285 => Self::InvalidParamTrustedSystemMode(error),
-            286 => Self::InvalidParamConfidentialComputingMode(error),
-            287 => Self::InvalidSecurityOptionsNotSupported(error),
-            288 => Self::InvalidImageNotSupported(error),
-            289 => Self::ForbiddenRiskControl(error),
-            290 => Self::InvalidInstanceUnPaidOrder(error),
-            291 => Self::RealNameAuthenticationError(error),
-            292 => Self::InvalidPayMethod(error),
-            293 => Self::InvalidAccountStatusNotEnoughBalance(error),
-            294 => Self::ImageNotSupportInstanceType(error),
-            295 => Self::DryRunInvalidAmount(error),
-            296 => Self::OperationDeniedInvalidNetworkType(error),
-            297 => Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(error),
-            298 => Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(error),
-            299 => Self::QuotaExceedPostPaidDisk(error),
-            300 => Self::InvalidParameterNotMatch(error),
-            301 => Self::InvalidVSwitchDefaultVSwitchNotSupport(error),
-            302 => Self::OperationDeniedLocalDiskUnsupported(error),
-            303 => Self::OperationDeniedInconsistentNetwork(error),
-            304 => Self::DefaultVswitchExisted(error),
-            305 => Self::IncorrectInstanceStatus(error),
-            306 => Self::CategoryViolation(error),
-            307 => Self::ResourcesNotInSameZone(error),
-            308 => Self::InvalidDiskSystemDiskSize(error),
-            309 => Self::InsufficientBalance(error),
-            310 => Self::InvalidOperationNetworkInterface(error),
-            311 => Self::MaxEniIpv6IpsCountExceeded(error),
-            312 => Self::InvalidIpIpRepeated(error),
-            313 => Self::InvalidIpIpAssigned(error),
-            314 => Self::InvalidIpAddress(error),
-            315 => Self::InvalidOperationIpv4CountExceeded(error),
-            316 => Self::InvalidOperationIpv6CountExceeded(error),
-            317 => Self::InvalidOperationIpv6NotSupport(error),
-            318 => Self::InvalidOperationIpv4NotSupport(error),
-            319 => Self::InvalidParamSecondaryIp(error),
-            320 => Self::InvalidVSwitchIpv6NotTurnOn(error),
-            321 => Self::InvalidParamIpAssign(error),
-            322 => Self::InvalidParamAmount(error),
-            323 => Self::InvalidParamCpuOptionsCore(error),
-            324 => Self::InvalidParamCpuOptionsNuma(error),
-            325 => Self::InvalidVSwitchIdIpInvalid(error),
-            326 => Self::ForbiddenRegionId(error),
-            327 => Self::QuotaExceedDeploymentSetInstanceQuotaFull(error),
-            328 => Self::InvalidChargeTypeValueNotSupported(error),
-            329 => Self::InvalidRegionNotSupport(error),
-            330 => Self::UserNotInTheWhiteList(error),
-            331 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            332 => Self::SecurityRisk3dVerification(error),
-            333 => Self::MayiInternalError(error),
-            334 => Self::InvalidNetworkType(error),
-            335 => Self::InvalidAccountStatus(error),
-            336 => Self::OperationDeniedPerformanceLevelNotMatch(error),
-            337 => Self::InvalidStorageSetNameMalformed(error),
-            338 => Self::InvalidMaxPartitionNumberMalformed(error),
-            339 => Self::InvalidParameterStorageSetPartitionNumber(error),
-            340 => Self::InvalidParameterStorageSetId(error),
-            341 => Self::InvalidParameterStorageSetZoneId(error),
-            342 => Self::EnterpriseGroupLimitedMutliGroupType(error),
-            343 => Self::EnterpriseGroupLimitedInstanceType(error),
-            344 => Self::QuotaExceedTags(error),
-            345 => Self::OperationDeniedRegionIdNotSupported(error),
-            346 => Self::OperationDeniedFlavorNotSupported(error),
-            347 => Self::OperationDeniedTimestampNotSupported(error),
-            348 => Self::OperationDeniedPaygNotAvailable(error),
-            349 => Self::OperationDeniedPrepayNotAvailable(error),
-            350 => Self::OperationDeniedBidOwnResource(error),
-            351 => Self::OperationDeniedCloudSsdNotSupported(error),
-            352 => Self::QuotaExceedElasticQuota(error),
-            353 => Self::QuotaExceededPostpaidDataDiskCapacity(error),
-            354 => Self::InvalidImageFamilyMissingAvailableImage(error),
-            355 => Self::InvalidRegionIdNotSupportEncryptAlgorithm(error),
-            356 => Self::InvalidOperationResourceManagedByCloudProduct(error),
-            357 => Self::InvalidManagedPrivateSpaceIdDedicatedHostIdConflict(error),
-            358 => Self::InvalidManagedPrivateSpaceIdTenancyConflict(error),
-            359 => Self::InvalidParameterInvalidEniQueueNumber(error),
-            360 => Self::InvalidOperationMaxEniQueueNumberExceeded(error),
-            361 => Self::InvalidOperationExceedInstanceTypeQueueNumber(error),
-            362 => Self::InvalidIspTypeValueNotSupported(error),
-            363 => Self::UnsupportedIspChargeType(error),
-            364 => Self::UnsupportedIspClassicNetwork(error),
-            365 => Self::InvalidIspBandwidthOut(error),
-            366 => Self::UnsupportedIspNetworkChargeType(error),
-            367 => Self::InvalidIspUid(error),
-            368 => Self::UnsupportedIspRegion(error),
-            369 => Self::ForbiddenOnlySupportEnterpriseGroup(error),
-            370 => Self::HibernationConfiguredInstanceOperationForbidden(error),
-            371 => Self::InstanceDiskLimitExceeded(error),
-            372 => Self::InvalidInstanceTypeNotSupportDiskCategory(error),
-            373 => {
-                Self::InvalidOperationConfidentialComputingModeInInviteOnlyTesting(error)
-            }
-            374 => Self::InvalidOperationInvalidNetworkInterfaceId(error),
-            375 => Self::InvalidOperationRegionNotSupportNetworkInterfaceId(error),
-            376 => Self::InvalidEniIdNotFound(error),
-            377 => Self::InvalidOperationPublicIpAddressNoStock(error),
-            378 => Self::AclLimitExceed(error),
-            379 => Self::InvalidParameterDataEncryptedKeyCreateFailed(error),
-            380 => Self::InvalidParameterCpuOptionsThreadsPerCore(error),
-            381 => Self::InvalidParameterCpuOptionsCore(error),
-            382 => Self::InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(error),
-            383 => Self::InvalidParameterCpuOptionsNuma(error),
-            384 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            385 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            386 => Self::InvalidEncryptedNotMatchSnapshot(error),
-            387 => Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error),
-            388 => Self::InvalidOperationInstanceTypeNotSupportNetworkEncryption(error),
-            389 => Self::InvalidOperationUserNotSupportNetworkEncryption(error),
-            390 => Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error),
-            391 => Self::InvalidStorageClusterIdNotExist(error),
-            392 => Self::InvalidRegionIdNotFound(error),
-            393 => Self::InvalidZoneIdNotFound(error),
-            394 => Self::InvalidSecurityGroupId(error),
-            395 => Self::InvalidDataDiskSnapshotIdNotFound(error),
-            396 => Self::InvalidVSwitchIdNotFound(error),
-            397 => Self::InvalidImageIdNotFound(error),
-            398 => Self::InvalidInstanceChargeTypeNotFound(error),
-            399 => Self::DependencyViolationIoOptimized(error),
-            400 => Self::PaymentMethodNotFound(error),
-            401 => Self::HostnameIllegal(error),
-            402 => Self::InvalidSystemDiskSizeLessThanImageSize(error),
-            403 => Self::InvalidSystemDiskSizeLessThanMinSize(error),
-            404 => Self::InvalidSystemDiskSizeMoreThanMaxSize(error),
-            405 => Self::OperationDeniedCreatingConflict(error),
-            406 => Self::InvalidKeyPairNameNotFound(error),
-            407 => Self::InvalidResourceGroupNotFound(error),
-            408 => Self::InvalidRamRoleNotFound(error),
-            409 => Self::InvalidLaunchTemplateNotFound(error),
-            410 => Self::InvalidLaunchTemplateVersionNotFound(error),
-            411 => Self::InvalidVSwitchIdNotExist(error),
-            412 => Self::InvalidMarketImageNotFound(error),
-            413 => Self::DeploymentSetNotFound(error),
-            414 => Self::InvalidParameterDeploymentSetGroupNo(error),
-            415 => Self::InvalidParameterKmsKeyIdNotFound(error),
-            416 => Self::InvalidDiskIdsNotPortable(error),
-            417 => Self::InvalidAutoSnapshotPolicyIdNotFound(error),
-            418 => Self::ThrottlingResource(error),
-            419 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::LoginAsNonRootImageNotSupport(error) => (0, error),
-            Self::InvalidParamNotSupportJumboFrame(error) => (1, error),
-            Self::InsufficientBalanceAgentCredit(error) => (2, error),
-            Self::QuotaExceedDiskCapacity(error) => (3, error),
-            Self::InvalidPeriodExceededDedicatedHost(error) => (4, error),
-            Self::InvalidParamSecondaryNetworkInterface(error) => (5, error),
-            Self::InvalidPrimaryIpAddressSizeInvalid(error) => (6, error),
-            Self::InvalidStorageClusterIdCapacityNotEnough(error) => (7, error),
-            Self::InvalidStorageClusterIdStatusNotSupport(error) => (8, error),
-            Self::InvalidStorageClusterIdZoneIdEmpty(error) => (9, error),
-            Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error) => (10, error),
-            Self::InvalidStorageClusterIdCategoryNotMatch(error) => (11, error),
-            Self::InvalidStorageClusterIdDiskSizeEmpty(error) => (12, error),
-            Self::InvalidInstanceTypeValueUnauthorized(error) => (13, error),
-            Self::InvalidInstanceTypeValueNotSupported(error) => (14, error),
-            Self::InvalidDescriptionMalformed(error) => (15, error),
-            Self::InvalidInternetChargeTypeValueNotSupported(error) => (16, error),
-            Self::InvalidParameter(error) => (17, error),
-            Self::InvalidHostNameMalformed(error) => (18, error),
-            Self::InvalidPasswordMalformed(error) => (19, error),
-            Self::InvalidPasswordParamMismatch(error) => (20, error),
-            Self::InvalidSystemDiskCategoryValueNotSupported(error) => (21, error),
-            Self::InvalidDiskNameMalformed(error) => (22, error),
-            Self::InvalidDiskDescriptionMalformed(error) => (23, error),
-            Self::InvalidDataDiskSizeValueNotSupported(error) => (24, error),
-            Self::InvalidDataDiskCategoryValueNotSupported(error) => (25, error),
-            Self::InvalidDataDeviceMalformed(error) => (26, error),
-            Self::InvalidNodeControllerIdMalformed(error) => (27, error),
-            Self::InvalidInnerIpAddressMalformed(error) => (28, error),
-            Self::InvalidInnerIpAddressUnusable(error) => (29, error),
-            Self::InvalidParameterConflict(error) => (30, error),
-            Self::ImageNotSupportCloudInit(error) => (31, error),
-            Self::InvalidSnapshotIdBasedSnapshotTooOld(error) => (32, error),
-            Self::QuotaExceedAfterpayInstance(error) => (33, error),
-            Self::InvalidInstanceNameMalformed(error) => (34, error),
-            Self::InvalidInstanceNameCustomMalformed(error) => (35, error),
-            Self::InvalidParameterMismatch(error) => (36, error),
-            Self::InvalidNetworkTypeMismatch(error) => (37, error),
-            Self::InvalidPrivateIpAddress(error) => (38, error),
-            Self::InvalidPrivateIpAddressMalformed(error) => (39, error),
-            Self::QuotaExceededPrivateIpAddress(error) => (40, error),
-            Self::QuotaExceeded(error) => (41, error),
-            Self::IncorrectVSwitchStatus(error) => (42, error),
-            Self::ResourceNotAvailable(error) => (43, error),
-            Self::MissingParameter(error) => (44, error),
-            Self::InvalidDiskCategoryMismatch(error) => (45, error),
-            Self::MissingParamter(error) => (46, error),
-            Self::InvalidPeriod(error) => (47, error),
-            Self::InstanceDiskCategoryLimitExceed(error) => (48, error),
-            Self::InvalidClientTokenValueNotSupported(error) => (49, error),
-            Self::InvalidIoOptimizeValueNotSupported(error) => (50, error),
-            Self::InvalidSecurityGroupIdNotFound(error) => (51, error),
-            Self::InvalidInternetMaxBandwidthOutMalformed(error) => (52, error),
-            Self::InvalidInternetMaxBandwidthInMalformed(error) => (53, error),
-            Self::InvalidSnapshotIdNotFound(error) => (54, error),
-            Self::InvalidTagKeyMalformed(error) => (55, error),
-            Self::InvalidTagValueMalformed(error) => (56, error),
-            Self::InvalidTagMismatch(error) => (57, error),
-            Self::InvalidTagCount(error) => (58, error),
-            Self::InvalidMinAmountMalformed(error) => (59, error),
-            Self::InvalidMaxAmountMalformed(error) => (60, error),
-            Self::InvalidAutoReleaseTimeMalformed(error) => (61, error),
-            Self::OperationDeniedNoVlan(error) => (62, error),
-            Self::OperationDeniedQuotaExceed(error) => (63, error),
-            Self::AccountArrearage(error) => (64, error),
-            Self::InvalidUserDataSizeExceeded(error) => (65, error),
-            Self::InvalidUserDataNotSupported(error) => (66, error),
-            Self::InvalidUserDataBase64FormatInvalid(error) => (67, error),
-            Self::InstanceDiskNumberLimitExceed(error) => (68, error),
-            Self::InvalidDiskCategoryValueNotSupported(error) => (69, error),
-            Self::InvalidSpotStrategy(error) => (70, error),
-            Self::InvalidSpotParamEmptyZoneId(error) => (71, error),
-            Self::InvalidSpotPriceLimit(error) => (72, error),
-            Self::InvalidSpotDuration(error) => (73, error),
-            Self::InvalidSpotAuthorized(error) => (74, error),
-            Self::InvalidSpotPrepaid(error) => (75, error),
-            Self::InvalidSpotAliUid(error) => (76, error),
-            Self::InvalidParameterBandwidth(error) => (77, error),
-            Self::RegionUnauthorized(error) => (78, error),
-            Self::ZoneNotOnSale(error) => (79, error),
-            Self::InvalidSystemDiskSizeValueNotSupported(error) => (80, error),
-            Self::InvalidInstanceTypeElasticNetworkInterfaceNotSupported(error) => {
-                (81, error)
-            }
-            Self::InvalidParameterEncryptedIllegal(error) => (82, error),
-            Self::InvalidParameterEncryptedNotSupported(error) => (83, error),
-            Self::InvalidSpotPriceLimitLowerThanPublicPrice(error) => (84, error),
-            Self::InvalidRelationResourceNotFound(error) => (85, error),
-            Self::IncorrectRecycleBinStatus(error) => (86, error),
-            Self::InvalidHpcClusterIdUnnecessary(error) => (87, error),
-            Self::InvalidVSwitchIdNecessary(error) => (88, error),
-            Self::InvalidHpcClusterIdNecessary(error) => (89, error),
-            Self::InvalidHpcClusterIdNotFound(error) => (90, error),
-            Self::InvalidHpcClusterIdCreating(error) => (91, error),
-            Self::InvalidParameterVSwitchId(error) => (92, error),
-            Self::InvalidSecurityGroupNotInDefaultVpc(error) => (93, error),
-            Self::VpcNotFound(error) => (94, error),
-            Self::InvalidSystemDiskSizeImageNotSupportResize(error) => (95, error),
-            Self::InvalidSpotInterruptionBehavior(error) => (96, error),
-            Self::InvalidDeploymentOnHost(error) => (97, error),
-            Self::InvalidInstanceChargeTypeNotSupport(error) => (98, error),
-            Self::InvalidNetworkTypeNotSupported(error) => (99, error),
-            Self::NoAvaliableDedicatedHost(error) => (100, error),
-            Self::InvalidDedicatedHostIdNotFound(error) => (101, error),
-            Self::InvalidDedicatedHostStatusNotSupport(error) => (102, error),
-            Self::IncorrectDedicatedHostStatus(error) => (103, error),
-            Self::ChargeTypeViolationPostPaidDedicatedHost(error) => (104, error),
-            Self::DedicatedHostTypeUnmatched(error) => (105, error),
-            Self::InvalidParamNetworkInterface(error) => (106, error),
-            Self::InvalidParamsCreateEniParams(error) => (107, error),
-            Self::InvalidParameterCreditSpecification(error) => (108, error),
-            Self::IncorrectVpcStatus(error) => (109, error),
-            Self::InvalidInstanceTypeNotSupported(error) => (110, error),
-            Self::InvalidVpcZoneNotSupported(error) => (111, error),
-            Self::IncorrectDefaultVpcStatus(error) => (112, error),
-            Self::InvalidAutoRenewPeriodValueNotSupported(error) => (113, error),
-            Self::InvalidMarketImageChargeTypeNotSupport(error) => (114, error),
-            Self::OperationDenied(error) => (115, error),
-            Self::InvalidPeriodTypeValueNotSupported(error) => (116, error),
-            Self::IncorrectImageStatus(error) => (117, error),
-            Self::InvalidParamTenancy(error) => (118, error),
-            Self::InvalidParameterAffinity(error) => (119, error),
-            Self::InvalidCustomInstanceTypeNotSupported(error) => (120, error),
-            Self::IoOptimizedNotSupported(error) => (121, error),
-            Self::InvalidSnapshotIdMalformed(error) => (122, error),
-            Self::InvalidCapacityReservationIdNotFound(error) => (123, error),
-            Self::LackResource(error) => (124, error),
-            Self::DuplicateTagKey(error) => (125, error),
-            Self::InvalidSecurityGroupNetworkType(error) => (126, error),
-            Self::InvalidSecurityGroupVpcMismatch(error) => (127, error),
-            Self::InvalidParameterSecurityGroupIdRepeated(error) => (128, error),
-            Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(error) => (129, error),
-            Self::InvalidSecurityGroupIdMultiGroupIdNetworkTypeConflict(error) => {
-                (130, error)
-            }
-            Self::JoinedGroupLimitExceed(error) => (131, error),
-            Self::InvalidAccountStatusPayAmountLimitExceeded(error) => (132, error),
-            Self::InvalidPerformanceLevelMalformed(error) => (133, error),
-            Self::InvalidOperationEniCountExceeded(error) => (134, error),
-            Self::QuotaExceededPrepayDataDiskCapacity(error) => (135, error),
-            Self::InvalidDiskCategoryConflictSnapshotCategory(error) => (136, error),
-            Self::AccountForbiddenProductCreationLimited(error) => (137, error),
-            Self::UnexpectedImageFamilyImageIdSupplied(error) => (138, error),
-            Self::InvalidEncryptedNotMatchEncryptAlgorithm(error) => (139, error),
-            Self::InvalidEncryptedNotMatchKmsKeyId(error) => (140, error),
-            Self::InvalidEncryptAlgorithmNotMatchSnapshot(error) => (141, error),
-            Self::InvalidKmsKeyIdNotMatchSnapshot(error) => (142, error),
-            Self::InvalidEncryptAlgorithm(error) => (143, error),
-            Self::InvalidHttpEndpointNotSupported(error) => (144, error),
-            Self::InvalidHttpTokensNotSupported(error) => (145, error),
-            Self::InvalidHttpPutResponseHopLimitNotSupported(error) => (146, error),
-            Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error) => {
-                (147, error)
-            }
-            Self::InvalidChargeTypeCapacityReservationNotSupported(error) => (148, error),
-            Self::InvalidPerformanceLevelValueNotSupported(error) => (149, error),
-            Self::InvalidKmsKeyIdNotSymmetric(error) => (150, error),
-            Self::InvalidParameterArns(error) => (151, error),
-            Self::InvalidDedicatedHostClusterIdNotFound(error) => (152, error),
-            Self::InvalidDedicatedHostClusterIdInValid(error) => (153, error),
-            Self::InvalidDeploymentSetIdNotFound(error) => (154, error),
-            Self::InvalidOperationUserNotSupported(error) => (155, error),
-            Self::InvalidManagedPrivateSpaceIdNotFound(error) => (156, error),
-            Self::InvalidSchedulerOptions(error) => (157, error),
-            Self::MissingParameterPrivatePoolOptionsId(error) => (158, error),
-            Self::InvalidPrivatePoolOptionsId(error) => (159, error),
-            Self::DedicatedHostNotSupported(error) => (160, error),
-            Self::SpotNotSupported(error) => (161, error),
-            Self::ClassicNetworkNotSupported(error) => (162, error),
-            Self::InvalidInstanceId(error) => (163, error),
-            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => (164, error),
-            Self::MissingParameterPrivatePoolOptionsIdError(error) => (165, error),
-            Self::InvalidPrivatePoolOptionsIdError(error) => (166, error),
-            Self::InvalidInstanceType(error) => (167, error),
-            Self::InvalidInstanceChargeType(error) => (168, error),
-            Self::InvalidZoneId(error) => (169, error),
-            Self::InvalidPrivatePoolOptionsNoStock(error) => (170, error),
-            Self::InvalidPlatformValueNotSupported(error) => (171, error),
-            Self::InvalidPrivatePoolOptionsStatus(error) => (172, error),
-            Self::InvalidAliUid(error) => (173, error),
-            Self::InvalidBandwidthOutLessThanZero(error) => (174, error),
-            Self::HibernationConfiguredInstanceTypeNotSupport(error) => (175, error),
-            Self::HibernationConfiguredImageNotEncrypted(error) => (176, error),
-            Self::HibernationConfiguredMemorySizeTooBig(error) => (177, error),
-            Self::InvalidSystemDiskSizeLessThanMemSize(error) => (178, error),
-            Self::InvalidCloudBoxZoneOperationNotSupported(error) => (179, error),
-            Self::ProvisionedIopsForDiskCategoryUnsupported(error) => (180, error),
-            Self::InvalidProvisionedIopsLimitExceed(error) => (181, error),
-            Self::BurstingEnabledForDiskCategoryUnsupported(error) => (182, error),
-            Self::BurstingEnabledForMultiAttachDiskUnsupported(error) => (183, error),
-            Self::ProvisionedIopsForDiskCategoryRequired(error) => (184, error),
-            Self::NotSupportSnapshotEncryptedInstanceType(error) => (185, error),
-            Self::NotSupportSnapshotEncryptedRegionId(error) => (186, error),
-            Self::NotSupportSnapshotEncryptedZoneId(error) => (187, error),
-            Self::NotSupportSnapshotEncryptedShareImage(error) => (188, error),
-            Self::NotSupportSnapshotEncryptedImageOwnerAlias(error) => (189, error),
-            Self::NotSupportSnapshotEncryptedDiskCategory(error) => (190, error),
-            Self::NotSupportSnapshotEncryptedAlgorithmConflict(error) => (191, error),
-            Self::NoPermissionSystemTag(error) => (192, error),
-            Self::NumberExceedTags(error) => (193, error),
-            Self::InvalidZoneIdNotSupportShareEncryptedImage(error) => (194, error),
-            Self::InvalidDiskCategoryNotSupported(error) => (195, error),
-            Self::InvalidParameterCloudboxNotSupported(error) => (196, error),
-            Self::InvalidZoneIdNotSupportCreateWithShareEncryptedImage(error) => {
-                (197, error)
-            }
-            Self::InvalidParameterNetworkCardIndexInvalid(error) => (198, error),
-            Self::InvalidOperationUserNotSupportNetworkCard(error) => (199, error),
-            Self::InvalidAccountNotSupportSpot(error) => (200, error),
-            Self::AccountForbiddenAssociatedWithResellerPartner(error) => (201, error),
-            Self::InvalidDestinationZoneDeploymentSetMismatch(error) => (202, error),
-            Self::NoPermissionPrice(error) => (203, error),
-            Self::InvalidAutoPayPostPaidUnsupported(error) => (204, error),
-            Self::InvalidParamEncryptedMismatch(error) => (205, error),
-            Self::InvalidParameterDedicatedRegionNotSupported(error) => (206, error),
-            Self::InvalidParameterCpuOptionsTopologyType(error) => (207, error),
-            Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(error) => {
-                (208, error)
-            }
-            Self::InvalidEniQueueSizeRegionOrUserNotSupported(error) => (209, error),
-            Self::InvalidParameterEniQueueSize(error) => (210, error),
-            Self::InvalidParameterKmsNotEnabled(error) => (211, error),
-            Self::InvalidParameterEncryptedKmsNotEnable(error) => (212, error),
-            Self::InvalidPrivateIpAddressDuplicated(error) => (213, error),
-            Self::InvalidAdditionalInfoPvdConfigSizeExceeded(error) => (214, error),
-            Self::InvalidParameterEncrypted(error) => (215, error),
-            Self::InvalidInstanceTypeNotSupportHighDensityMode(error) => (216, error),
-            Self::QuotaExceededInternetBandwidth(error) => (217, error),
-            Self::InvalidParameterCpuOptionsAccelerators(error) => (218, error),
-            Self::InvalidInstanceTypeNotSupportCpuOptionsAccelerators(error) => {
-                (219, error)
-            }
-            Self::OperationDeniedTestAccountRetricted(error) => (220, error),
-            Self::InvalidBurstingEnabledDiskSizeTooSmall(error) => (221, error),
-            Self::InvalidImageWindowsUnsupported(error) => (222, error),
-            Self::InvalidParameterCpuOptionsTurboMode(error) => (223, error),
-            Self::InvalidInstanceTypeEnableNvsUnsupported(error) => (224, error),
-            Self::InvalidInstanceTypeEnableVisstUnsupported(error) => (225, error),
-            Self::InvalidInstanceTypeEnableVrdtUnsupported(error) => (226, error),
-            Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(error) => (227, error),
-            Self::InvalidParameterPtpStatus(error) => (228, error),
-            Self::InvalidInstanceTypeNotSupportEnablePtp(error) => (229, error),
-            Self::InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(
-                error,
-            ) => (230, error),
-            Self::InvalidParameterNetworkOptionsBandwidthWeighting(error) => (231, error),
-            Self::InvalidMarketImageNotAuthorized(error) => (232, error),
-            Self::InvalidRamRoleNotEcsRole(error) => (233, error),
-            Self::OperationDeniedCashCouponsInsufficientOrExpired(error) => (234, error),
-            Self::InvalidParameterPrivateIpAddressRepeated(error) => (235, error),
-            Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error) => {
-                (236, error)
-            }
-            Self::InvalidParameterEniNumExceededWithLaunchEcs(error) => (237, error),
-            Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
-                error,
-            ) => (238, error),
-            Self::InvalidParameterQueuePairNumberMustEmpty(error) => (239, error),
-            Self::InvalidParameterEniTrafficMode(error) => (240, error),
-            Self::InvalidParameterInvalidQueuePairNumber(error) => (241, error),
-            Self::InvalidParamIpCount(error) => (242, error),
-            Self::InvalidParameterEniType(error) => (243, error),
-            Self::InvalidOperationHighPerformanceTrafficModeIsNotAllowed(error) => {
-                (244, error)
-            }
-            Self::InvalidParameterNetworkInterface(error) => (245, error),
-            Self::InvalidParameterCombination(error) => (246, error),
-            Self::InvalidHostnameSingleAndMultiConflict(error) => (247, error),
-            Self::InvalidHostnameSizeInvalid(error) => (248, error),
-            Self::InvalidParamsInstanceNameExceed(error) => (249, error),
-            Self::InvalidParamsHostnameExceed(error) => (250, error),
-            Self::ImageNotSubscribed(error) => (251, error),
-            Self::InvalidSystemDiskCategoryValueUnauthorized(error) => (252, error),
-            Self::InvalidSnapshotIdNotReady(error) => (253, error),
-            Self::InvalidDeviceInUse(error) => (254, error),
-            Self::ImageRemovedInMarket(error) => (255, error),
-            Self::CategoryNotSupported(error) => (256, error),
-            Self::QuotaExceedPortableCloudDisk(error) => (257, error),
-            Self::SecurityGroupInstanceLimitExceed(error) => (258, error),
-            Self::NodeControllerUnavailable(error) => (259, error),
-            Self::InvalidSnapshotIdNotDataDiskSnapshot(error) => (260, error),
-            Self::Forbbiden(error) => (261, error),
-            Self::DeleteWithInstanceConflict(error) => (262, error),
-            Self::InstanceDiskNumLimitExceed(error) => (263, error),
-            Self::InvalidDiskSizeTooSmall(error) => (264, error),
-            Self::QuotaExceedBuyImage(error) => (265, error),
-            Self::InvalidResourceIdNotSupported(error) => (266, error),
-            Self::OperationDeniedImageNotValid(error) => (267, error),
-            Self::OperationDeniedSnapshotNotValid(error) => (268, error),
-            Self::OperationDeniedSnapshotNotAllowed(error) => (269, error),
-            Self::OperationDeniedZoneNotAllowed(error) => (270, error),
-            Self::OperationDeniedZoneSystemCategoryNotMatch(error) => (271, error),
-            Self::OperationDeniedResourceControl(error) => (272, error),
-            Self::OperationDeniedNoStock(error) => (273, error),
-            Self::OperationDeniedSnapshotParamsNotValid(error) => (274, error),
-            Self::OperationDeniedDiskTypeNotSupport(error) => (275, error),
-            Self::InvalidUserDataForbidden(error) => (276, error),
-            Self::ZoneNotOpen(error) => (277, error),
-            Self::InvalidClusterIdNotFound(error) => (278, error),
-            Self::InvalidResourceTypeNotSupported(error) => (279, error),
-            Self::InvalidInstanceTypeZoneNotSupported(error) => (280, error),
-            Self::InstanceTypeOffline(error) => (281, error),
-            Self::DependencyViolationWindowsInstance(error) => (282, error),
-            Self::InvalidNetworkTypeMismatchRamRole(error) => (283, error),
-            Self::InvalidUserPassRoleForbidden(error) => (284, error),
-            Self::InvalidParamTrustedSystemMode(error) => (285, error),
-            Self::InvalidParamConfidentialComputingMode(error) => (286, error),
-            Self::InvalidSecurityOptionsNotSupported(error) => (287, error),
-            Self::InvalidImageNotSupported(error) => (288, error),
-            Self::ForbiddenRiskControl(error) => (289, error),
-            Self::InvalidInstanceUnPaidOrder(error) => (290, error),
-            Self::RealNameAuthenticationError(error) => (291, error),
-            Self::InvalidPayMethod(error) => (292, error),
-            Self::InvalidAccountStatusNotEnoughBalance(error) => (293, error),
-            Self::ImageNotSupportInstanceType(error) => (294, error),
-            Self::DryRunInvalidAmount(error) => (295, error),
-            Self::OperationDeniedInvalidNetworkType(error) => (296, error),
-            Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(error) => {
-                (297, error)
-            }
-            Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(error) => {
-                (298, error)
-            }
-            Self::QuotaExceedPostPaidDisk(error) => (299, error),
-            Self::InvalidParameterNotMatch(error) => (300, error),
-            Self::InvalidVSwitchDefaultVSwitchNotSupport(error) => (301, error),
-            Self::OperationDeniedLocalDiskUnsupported(error) => (302, error),
-            Self::OperationDeniedInconsistentNetwork(error) => (303, error),
-            Self::DefaultVswitchExisted(error) => (304, error),
-            Self::IncorrectInstanceStatus(error) => (305, error),
-            Self::CategoryViolation(error) => (306, error),
-            Self::ResourcesNotInSameZone(error) => (307, error),
-            Self::InvalidDiskSystemDiskSize(error) => (308, error),
-            Self::InsufficientBalance(error) => (309, error),
-            Self::InvalidOperationNetworkInterface(error) => (310, error),
-            Self::MaxEniIpv6IpsCountExceeded(error) => (311, error),
-            Self::InvalidIpIpRepeated(error) => (312, error),
-            Self::InvalidIpIpAssigned(error) => (313, error),
-            Self::InvalidIpAddress(error) => (314, error),
-            Self::InvalidOperationIpv4CountExceeded(error) => (315, error),
-            Self::InvalidOperationIpv6CountExceeded(error) => (316, error),
-            Self::InvalidOperationIpv6NotSupport(error) => (317, error),
-            Self::InvalidOperationIpv4NotSupport(error) => (318, error),
-            Self::InvalidParamSecondaryIp(error) => (319, error),
-            Self::InvalidVSwitchIpv6NotTurnOn(error) => (320, error),
-            Self::InvalidParamIpAssign(error) => (321, error),
-            Self::InvalidParamAmount(error) => (322, error),
-            Self::InvalidParamCpuOptionsCore(error) => (323, error),
-            Self::InvalidParamCpuOptionsNuma(error) => (324, error),
-            Self::InvalidVSwitchIdIpInvalid(error) => (325, error),
-            Self::ForbiddenRegionId(error) => (326, error),
-            Self::QuotaExceedDeploymentSetInstanceQuotaFull(error) => (327, error),
-            Self::InvalidChargeTypeValueNotSupported(error) => (328, error),
-            Self::InvalidRegionNotSupport(error) => (329, error),
-            Self::UserNotInTheWhiteList(error) => (330, error),
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (331, error),
-            Self::SecurityRisk3dVerification(error) => (332, error),
-            Self::MayiInternalError(error) => (333, error),
-            Self::InvalidNetworkType(error) => (334, error),
-            Self::InvalidAccountStatus(error) => (335, error),
-            Self::OperationDeniedPerformanceLevelNotMatch(error) => (336, error),
-            Self::InvalidStorageSetNameMalformed(error) => (337, error),
-            Self::InvalidMaxPartitionNumberMalformed(error) => (338, error),
-            Self::InvalidParameterStorageSetPartitionNumber(error) => (339, error),
-            Self::InvalidParameterStorageSetId(error) => (340, error),
-            Self::InvalidParameterStorageSetZoneId(error) => (341, error),
-            Self::EnterpriseGroupLimitedMutliGroupType(error) => (342, error),
-            Self::EnterpriseGroupLimitedInstanceType(error) => (343, error),
-            Self::QuotaExceedTags(error) => (344, error),
-            Self::OperationDeniedRegionIdNotSupported(error) => (345, error),
-            Self::OperationDeniedFlavorNotSupported(error) => (346, error),
-            Self::OperationDeniedTimestampNotSupported(error) => (347, error),
-            Self::OperationDeniedPaygNotAvailable(error) => (348, error),
-            Self::OperationDeniedPrepayNotAvailable(error) => (349, error),
-            Self::OperationDeniedBidOwnResource(error) => (350, error),
-            Self::OperationDeniedCloudSsdNotSupported(error) => (351, error),
-            Self::QuotaExceedElasticQuota(error) => (352, error),
-            Self::QuotaExceededPostpaidDataDiskCapacity(error) => (353, error),
-            Self::InvalidImageFamilyMissingAvailableImage(error) => (354, error),
-            Self::InvalidRegionIdNotSupportEncryptAlgorithm(error) => (355, error),
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => (356, error),
-            Self::InvalidManagedPrivateSpaceIdDedicatedHostIdConflict(error) => {
-                (357, error)
-            }
-            Self::InvalidManagedPrivateSpaceIdTenancyConflict(error) => (358, error),
-            Self::InvalidParameterInvalidEniQueueNumber(error) => (359, error),
-            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => (360, error),
-            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => (361, error),
-            Self::InvalidIspTypeValueNotSupported(error) => (362, error),
-            Self::UnsupportedIspChargeType(error) => (363, error),
-            Self::UnsupportedIspClassicNetwork(error) => (364, error),
-            Self::InvalidIspBandwidthOut(error) => (365, error),
-            Self::UnsupportedIspNetworkChargeType(error) => (366, error),
-            Self::InvalidIspUid(error) => (367, error),
-            Self::UnsupportedIspRegion(error) => (368, error),
-            Self::ForbiddenOnlySupportEnterpriseGroup(error) => (369, error),
-            Self::HibernationConfiguredInstanceOperationForbidden(error) => (370, error),
-            Self::InstanceDiskLimitExceeded(error) => (371, error),
-            Self::InvalidInstanceTypeNotSupportDiskCategory(error) => (372, error),
-            Self::InvalidOperationConfidentialComputingModeInInviteOnlyTesting(error) => {
-                (373, error)
-            }
-            Self::InvalidOperationInvalidNetworkInterfaceId(error) => (374, error),
-            Self::InvalidOperationRegionNotSupportNetworkInterfaceId(error) => {
-                (375, error)
-            }
-            Self::InvalidEniIdNotFound(error) => (376, error),
-            Self::InvalidOperationPublicIpAddressNoStock(error) => (377, error),
-            Self::AclLimitExceed(error) => (378, error),
-            Self::InvalidParameterDataEncryptedKeyCreateFailed(error) => (379, error),
-            Self::InvalidParameterCpuOptionsThreadsPerCore(error) => (380, error),
-            Self::InvalidParameterCpuOptionsCore(error) => (381, error),
-            Self::InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(error) => {
-                (382, error)
-            }
-            Self::InvalidParameterCpuOptionsNuma(error) => (383, error),
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (384, error),
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (385, error),
-            Self::InvalidEncryptedNotMatchSnapshot(error) => (386, error),
-            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error) => (387, error),
-            Self::InvalidOperationInstanceTypeNotSupportNetworkEncryption(error) => {
-                (388, error)
-            }
-            Self::InvalidOperationUserNotSupportNetworkEncryption(error) => (389, error),
-            Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error) => {
-                (390, error)
-            }
-            Self::InvalidStorageClusterIdNotExist(error) => (391, error),
-            Self::InvalidRegionIdNotFound(error) => (392, error),
-            Self::InvalidZoneIdNotFound(error) => (393, error),
-            Self::InvalidSecurityGroupId(error) => (394, error),
-            Self::InvalidDataDiskSnapshotIdNotFound(error) => (395, error),
-            Self::InvalidVSwitchIdNotFound(error) => (396, error),
-            Self::InvalidImageIdNotFound(error) => (397, error),
-            Self::InvalidInstanceChargeTypeNotFound(error) => (398, error),
-            Self::DependencyViolationIoOptimized(error) => (399, error),
-            Self::PaymentMethodNotFound(error) => (400, error),
-            Self::HostnameIllegal(error) => (401, error),
-            Self::InvalidSystemDiskSizeLessThanImageSize(error) => (402, error),
-            Self::InvalidSystemDiskSizeLessThanMinSize(error) => (403, error),
-            Self::InvalidSystemDiskSizeMoreThanMaxSize(error) => (404, error),
-            Self::OperationDeniedCreatingConflict(error) => (405, error),
-            Self::InvalidKeyPairNameNotFound(error) => (406, error),
-            Self::InvalidResourceGroupNotFound(error) => (407, error),
-            Self::InvalidRamRoleNotFound(error) => (408, error),
-            Self::InvalidLaunchTemplateNotFound(error) => (409, error),
-            Self::InvalidLaunchTemplateVersionNotFound(error) => (410, error),
-            Self::InvalidVSwitchIdNotExist(error) => (411, error),
-            Self::InvalidMarketImageNotFound(error) => (412, error),
-            Self::DeploymentSetNotFound(error) => (413, error),
-            Self::InvalidParameterDeploymentSetGroupNo(error) => (414, error),
-            Self::InvalidParameterKmsKeyIdNotFound(error) => (415, error),
-            Self::InvalidDiskIdsNotPortable(error) => (416, error),
-            Self::InvalidAutoSnapshotPolicyIdNotFound(error) => (417, error),
-            Self::ThrottlingResource(error) => (418, error),
-            Self::InternalError(error) => (419, error),
-            Self::Unhandled(unhandled) => (420, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RunInstancesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RunInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "LoginAsNonRootImageNotSupport",
-            "InvalidParamNotSupportJumboFrame",
-            "InsufficientBalanceAgentCredit",
-            "QuotaExceedDiskCapacity",
-            "InvalidPeriodExceededDedicatedHost",
-            "InvalidParamSecondaryNetworkInterface",
-            "InvalidPrimaryIpAddressSizeInvalid",
-            "InvalidStorageClusterIdCapacityNotEnough",
-            "InvalidStorageClusterIdStatusNotSupport",
-            "InvalidStorageClusterIdZoneIdEmpty",
-            "InvalidStorageClusterIdPerformanceLevelNotMatch",
-            "InvalidStorageClusterIdCategoryNotMatch",
-            "InvalidStorageClusterIdDiskSizeEmpty",
-            "InvalidInstanceTypeValueUnauthorized",
-            "InvalidInstanceTypeValueNotSupported",
-            "InvalidDescriptionMalformed",
-            "InvalidInternetChargeTypeValueNotSupported",
-            "InvalidParameter",
-            "InvalidHostNameMalformed",
-            "InvalidPasswordMalformed",
-            "InvalidPasswordParamMismatch",
-            "InvalidSystemDiskCategoryValueNotSupported",
-            "InvalidDiskNameMalformed",
-            "InvalidDiskDescriptionMalformed",
-            "InvalidDataDiskSizeValueNotSupported",
-            "InvalidDataDiskCategoryValueNotSupported",
-            "InvalidDataDeviceMalformed",
-            "InvalidNodeControllerIdMalformed",
-            "InvalidInnerIpAddressMalformed",
-            "InvalidInnerIpAddressUnusable",
-            "InvalidParameterConflict",
-            "ImageNotSupportCloudInit",
-            "InvalidSnapshotIdBasedSnapshotTooOld",
-            "QuotaExceedAfterpayInstance",
-            "InvalidInstanceNameMalformed",
-            "InvalidInstanceNameCustomMalformed",
-            "InvalidParameterMismatch",
-            "InvalidNetworkTypeMismatch",
-            "InvalidPrivateIpAddress",
-            "InvalidPrivateIpAddressMalformed",
-            "QuotaExceededPrivateIpAddress",
-            "QuotaExceeded",
-            "IncorrectVSwitchStatus",
-            "ResourceNotAvailable",
-            "MissingParameter",
-            "InvalidDiskCategoryMismatch",
-            "MissingParamter",
-            "InvalidPeriod",
-            "InstanceDiskCategoryLimitExceed",
-            "InvalidClientTokenValueNotSupported",
-            "InvalidIoOptimizeValueNotSupported",
-            "InvalidSecurityGroupIdNotFound",
-            "InvalidInternetMaxBandwidthOutMalformed",
-            "InvalidInternetMaxBandwidthInMalformed",
-            "InvalidSnapshotIdNotFound",
-            "InvalidTagKeyMalformed",
-            "InvalidTagValueMalformed",
-            "InvalidTagMismatch",
-            "InvalidTagCount",
-            "InvalidMinAmountMalformed",
-            "InvalidMaxAmountMalformed",
-            "InvalidAutoReleaseTimeMalformed",
-            "OperationDeniedNoVlan",
-            "OperationDeniedQuotaExceed",
-            "AccountArrearage",
-            "InvalidUserDataSizeExceeded",
-            "InvalidUserDataNotSupported",
-            "InvalidUserDataBase64FormatInvalid",
-            "InstanceDiskNumberLimitExceed",
-            "InvalidDiskCategoryValueNotSupported",
-            "InvalidSpotStrategy",
-            "InvalidSpotParamEmptyZoneId",
-            "InvalidSpotPriceLimit",
-            "InvalidSpotDuration",
-            "InvalidSpotAuthorized",
-            "InvalidSpotPrepaid",
-            "InvalidSpotAliUid",
-            "InvalidParameterBandwidth",
-            "RegionUnauthorized",
-            "ZoneNotOnSale",
-            "InvalidSystemDiskSizeValueNotSupported",
-            "InvalidInstanceTypeElasticNetworkInterfaceNotSupported",
-            "InvalidParameterEncryptedIllegal",
-            "InvalidParameterEncryptedNotSupported",
-            "InvalidSpotPriceLimitLowerThanPublicPrice",
-            "InvalidRelationResourceNotFound",
-            "IncorrectRecycleBinStatus",
-            "InvalidHpcClusterIdUnnecessary",
-            "InvalidVSwitchIdNecessary",
-            "InvalidHpcClusterIdNecessary",
-            "InvalidHpcClusterIdNotFound",
-            "InvalidHpcClusterIdCreating",
-            "InvalidParameterVSwitchId",
-            "InvalidSecurityGroupNotInDefaultVpc",
-            "VpcNotFound",
-            "InvalidSystemDiskSizeImageNotSupportResize",
-            "InvalidSpotInterruptionBehavior",
-            "InvalidDeploymentOnHost",
-            "InvalidInstanceChargeTypeNotSupport",
-            "InvalidNetworkTypeNotSupported",
-            "NoAvaliableDedicatedHost",
-            "InvalidDedicatedHostIdNotFound",
-            "InvalidDedicatedHostStatusNotSupport",
-            "IncorrectDedicatedHostStatus",
-            "ChargeTypeViolationPostPaidDedicatedHost",
-            "DedicatedHostTypeUnmatched",
-            "InvalidParamNetworkInterface",
-            "InvalidParamsCreateEniParams",
-            "InvalidParameterCreditSpecification",
-            "IncorrectVpcStatus",
-            "InvalidInstanceTypeNotSupported",
-            "InvalidVpcZoneNotSupported",
-            "IncorrectDefaultVpcStatus",
-            "InvalidAutoRenewPeriodValueNotSupported",
-            "InvalidMarketImageChargeTypeNotSupport",
-            "OperationDenied",
-            "InvalidPeriodTypeValueNotSupported",
-            "IncorrectImageStatus",
-            "InvalidParamTenancy",
-            "InvalidParameterAffinity",
-            "InvalidCustomInstanceTypeNotSupported",
-            "IoOptimizedNotSupported",
-            "InvalidSnapshotIdMalformed",
-            "InvalidCapacityReservationIdNotFound",
-            "LackResource",
-            "DuplicateTagKey",
-            "InvalidSecurityGroupNetworkType",
-            "InvalidSecurityGroupVpcMismatch",
-            "InvalidParameterSecurityGroupIdRepeated",
-            "InvalidSecurityGroupIdSingleIdAndMultiIdConflict",
-            "InvalidSecurityGroupIdMultiGroupIdNetworkTypeConflict",
-            "JoinedGroupLimitExceed",
-            "InvalidAccountStatusPayAmountLimitExceeded",
-            "InvalidPerformanceLevelMalformed",
-            "InvalidOperationEniCountExceeded",
-            "QuotaExceededPrepayDataDiskCapacity",
-            "InvalidDiskCategoryConflictSnapshotCategory",
-            "AccountForbiddenProductCreationLimited",
-            "UnexpectedImageFamilyImageIdSupplied",
-            "InvalidEncryptedNotMatchEncryptAlgorithm",
-            "InvalidEncryptedNotMatchKmsKeyId",
-            "InvalidEncryptAlgorithmNotMatchSnapshot",
-            "InvalidKmsKeyIdNotMatchSnapshot",
-            "InvalidEncryptAlgorithm",
-            "InvalidHttpEndpointNotSupported",
-            "InvalidHttpTokensNotSupported",
-            "InvalidHttpPutResponseHopLimitNotSupported",
-            "InvalidOperationVpcHasEnabledAdvancedNetworkFeature",
-            "InvalidChargeTypeCapacityReservationNotSupported",
-            "InvalidPerformanceLevelValueNotSupported",
-            "InvalidKmsKeyIdNotSymmetric",
-            "InvalidParameterArns",
-            "InvalidDedicatedHostClusterIdNotFound",
-            "InvalidDedicatedHostClusterIdInValid",
-            "InvalidDeploymentSetIdNotFound",
-            "InvalidOperationUserNotSupported",
-            "InvalidManagedPrivateSpaceIdNotFound",
-            "InvalidSchedulerOptions",
-            "MissingParameterPrivatePoolOptionsId",
-            "InvalidPrivatePoolOptionsId",
-            "DedicatedHostNotSupported",
-            "SpotNotSupported",
-            "ClassicNetworkNotSupported",
-            "InvalidInstanceId",
-            "InvalidPrivatePoolOptionsMatchCriteria",
-            "MissingParameterPrivatePoolOptionsIdError",
-            "InvalidPrivatePoolOptionsIdError",
-            "InvalidInstanceType",
-            "InvalidInstanceChargeType",
-            "InvalidZoneId",
-            "InvalidPrivatePoolOptionsNoStock",
-            "InvalidPlatformValueNotSupported",
-            "InvalidPrivatePoolOptionsStatus",
-            "InvalidAliUid",
-            "InvalidBandwidthOutLessThanZero",
-            "HibernationConfiguredInstanceTypeNotSupport",
-            "HibernationConfiguredImageNotEncrypted",
-            "HibernationConfiguredMemorySizeTooBig",
-            "InvalidSystemDiskSizeLessThanMemSize",
-            "InvalidCloudBoxZoneOperationNotSupported",
-            "ProvisionedIopsForDiskCategoryUnsupported",
-            "InvalidProvisionedIopsLimitExceed",
-            "BurstingEnabledForDiskCategoryUnsupported",
-            "BurstingEnabledForMultiAttachDiskUnsupported",
-            "ProvisionedIopsForDiskCategoryRequired",
-            "NotSupportSnapshotEncryptedInstanceType",
-            "NotSupportSnapshotEncryptedRegionId",
-            "NotSupportSnapshotEncryptedZoneId",
-            "NotSupportSnapshotEncryptedShareImage",
-            "NotSupportSnapshotEncryptedImageOwnerAlias",
-            "NotSupportSnapshotEncryptedDiskCategory",
-            "NotSupportSnapshotEncryptedAlgorithmConflict",
-            "NoPermissionSystemTag",
-            "NumberExceedTags",
-            "InvalidZoneIdNotSupportShareEncryptedImage",
-            "InvalidDiskCategoryNotSupported",
-            "InvalidParameterCloudboxNotSupported",
-            "InvalidZoneIdNotSupportCreateWithShareEncryptedImage",
-            "InvalidParameterNetworkCardIndexInvalid",
-            "InvalidOperationUserNotSupportNetworkCard",
-            "InvalidAccountNotSupportSpot",
-            "AccountForbiddenAssociatedWithResellerPartner",
-            "InvalidDestinationZoneDeploymentSetMismatch",
-            "NoPermissionPrice",
-            "InvalidAutoPayPostPaidUnsupported",
-            "InvalidParamEncryptedMismatch",
-            "InvalidParameterDedicatedRegionNotSupported",
-            "InvalidParameterCpuOptionsTopologyType",
-            "InvalidInstanceTypeNotSupportCpuOptionsTopologyType",
-            "InvalidEniQueueSizeRegionOrUserNotSupported",
-            "InvalidParameterEniQueueSize",
-            "InvalidParameterKmsNotEnabled",
-            "InvalidParameterEncryptedKmsNotEnable",
-            "InvalidPrivateIpAddressDuplicated",
-            "InvalidAdditionalInfoPvdConfigSizeExceeded",
-            "InvalidParameterEncrypted",
-            "InvalidInstanceTypeNotSupportHighDensityMode",
-            "QuotaExceededInternetBandwidth",
-            "InvalidParameterCpuOptionsAccelerators",
-            "InvalidInstanceTypeNotSupportCpuOptionsAccelerators",
-            "OperationDeniedTestAccountRetricted",
-            "InvalidBurstingEnabledDiskSizeTooSmall",
-            "InvalidImageWindowsUnsupported",
-            "InvalidParameterCpuOptionsTurboMode",
-            "InvalidInstanceTypeEnableNvsUnsupported",
-            "InvalidInstanceTypeEnableVisstUnsupported",
-            "InvalidInstanceTypeEnableVrdtUnsupported",
-            "InvalidInstanceTypeSingleCoreMaxModeUnsupported",
-            "InvalidParameterPtpStatus",
-            "InvalidInstanceTypeNotSupportEnablePtp",
-            "InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported",
-            "InvalidParameterNetworkOptionsBandwidthWeighting",
-            "InvalidMarketImageNotAuthorized",
-            "InvalidRamRoleNotEcsRole",
-            "OperationDeniedCashCouponsInsufficientOrExpired",
-            "InvalidParameterPrivateIpAddressRepeated",
-            "InvalidOperationHighPerformanceEniPerInstanceLimitExceeded",
-            "InvalidParameterEniNumExceededWithLaunchEcs",
-            "InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode",
-            "InvalidParameterQueuePairNumberMustEmpty",
-            "InvalidParameterEniTrafficMode",
-            "InvalidParameterInvalidQueuePairNumber",
-            "InvalidParamIpCount",
-            "InvalidParameterEniType",
-            "InvalidOperationHighPerformanceTrafficModeIsNotAllowed",
-            "InvalidParameterNetworkInterface",
-            "InvalidParameterCombination",
-            "InvalidHostnameSingleAndMultiConflict",
-            "InvalidHostnameSizeInvalid",
-            "InvalidParamsInstanceNameExceed",
-            "InvalidParamsHostnameExceed",
-            "ImageNotSubscribed",
-            "InvalidSystemDiskCategoryValueUnauthorized",
-            "InvalidSnapshotIdNotReady",
-            "InvalidDeviceInUse",
-            "ImageRemovedInMarket",
-            "CategoryNotSupported",
-            "QuotaExceedPortableCloudDisk",
-            "SecurityGroupInstanceLimitExceed",
-            "NodeControllerUnavailable",
-            "InvalidSnapshotIdNotDataDiskSnapshot",
-            "Forbbiden",
-            "DeleteWithInstanceConflict",
-            "InstanceDiskNumLimitExceed",
-            "InvalidDiskSizeTooSmall",
-            "QuotaExceedBuyImage",
-            "InvalidResourceIdNotSupported",
-            "OperationDeniedImageNotValid",
-            "OperationDeniedSnapshotNotValid",
-            "OperationDeniedSnapshotNotAllowed",
-            "OperationDeniedZoneNotAllowed",
-            "OperationDeniedZoneSystemCategoryNotMatch",
-            "OperationDeniedResourceControl",
-            "OperationDeniedNoStock",
-            "OperationDeniedSnapshotParamsNotValid",
-            "OperationDeniedDiskTypeNotSupport",
-            "InvalidUserDataForbidden",
-            "ZoneNotOpen",
-            "InvalidClusterIdNotFound",
-            "InvalidResourceTypeNotSupported",
-            "InvalidInstanceTypeZoneNotSupported",
-            "InstanceTypeOffline",
-            "DependencyViolationWindowsInstance",
-            "InvalidNetworkTypeMismatchRamRole",
-            "InvalidUserPassRoleForbidden",
-            "InvalidParamTrustedSystemMode",
-            "InvalidParamConfidentialComputingMode",
-            "InvalidSecurityOptionsNotSupported",
-            "InvalidImageNotSupported",
-            "ForbiddenRiskControl",
-            "InvalidInstanceUnPaidOrder",
-            "RealNameAuthenticationError",
-            "InvalidPayMethod",
-            "InvalidAccountStatusNotEnoughBalance",
-            "ImageNotSupportInstanceType",
-            "DryRunInvalidAmount",
-            "OperationDeniedInvalidNetworkType",
-            "InvalidSpotInterruptionBehaviorClassicNetworkNotSupport",
-            "InvalidSpotInterruptionBehaviorLocalDiskNotSupport",
-            "QuotaExceedPostPaidDisk",
-            "InvalidParameterNotMatch",
-            "InvalidVSwitchDefaultVSwitchNotSupport",
-            "OperationDeniedLocalDiskUnsupported",
-            "OperationDeniedInconsistentNetwork",
-            "DefaultVswitchExisted",
-            "IncorrectInstanceStatus",
-            "CategoryViolation",
-            "ResourcesNotInSameZone",
-            "InvalidDiskSystemDiskSize",
-            "InsufficientBalance",
-            "InvalidOperationNetworkInterface",
-            "MaxEniIpv6IpsCountExceeded",
-            "InvalidIpIpRepeated",
-            "InvalidIpIpAssigned",
-            "InvalidIpAddress",
-            "InvalidOperationIpv4CountExceeded",
-            "InvalidOperationIpv6CountExceeded",
-            "InvalidOperationIpv6NotSupport",
-            "InvalidOperationIpv4NotSupport",
-            "InvalidParamSecondaryIp",
-            "InvalidVSwitchIpv6NotTurnOn",
-            "InvalidParamIpAssign",
-            "InvalidParamAmount",
-            "InvalidParamCpuOptionsCore",
-            "InvalidParamCpuOptionsNuma",
-            "InvalidVSwitchIdIpInvalid",
-            "ForbiddenRegionId",
-            "QuotaExceedDeploymentSetInstanceQuotaFull",
-            "InvalidChargeTypeValueNotSupported",
-            "InvalidRegionNotSupport",
-            "UserNotInTheWhiteList",
-            "InvalidParameterKmsKeyIdKmsUnauthorized",
-            "SecurityRisk3dVerification",
-            "MayiInternalError",
-            "InvalidNetworkType",
-            "InvalidAccountStatus",
-            "OperationDeniedPerformanceLevelNotMatch",
-            "InvalidStorageSetNameMalformed",
-            "InvalidMaxPartitionNumberMalformed",
-            "InvalidParameterStorageSetPartitionNumber",
-            "InvalidParameterStorageSetId",
-            "InvalidParameterStorageSetZoneId",
-            "EnterpriseGroupLimitedMutliGroupType",
-            "EnterpriseGroupLimitedInstanceType",
-            "QuotaExceedTags",
-            "OperationDeniedRegionIdNotSupported",
-            "OperationDeniedFlavorNotSupported",
-            "OperationDeniedTimestampNotSupported",
-            "OperationDeniedPaygNotAvailable",
-            "OperationDeniedPrepayNotAvailable",
-            "OperationDeniedBidOwnResource",
-            "OperationDeniedCloudSsdNotSupported",
-            "QuotaExceedElasticQuota",
-            "QuotaExceededPostpaidDataDiskCapacity",
-            "InvalidImageFamilyMissingAvailableImage",
-            "InvalidRegionIdNotSupportEncryptAlgorithm",
-            "InvalidOperationResourceManagedByCloudProduct",
-            "InvalidManagedPrivateSpaceIdDedicatedHostIdConflict",
-            "InvalidManagedPrivateSpaceIdTenancyConflict",
-            "InvalidParameterInvalidEniQueueNumber",
-            "InvalidOperationMaxEniQueueNumberExceeded",
-            "InvalidOperationExceedInstanceTypeQueueNumber",
-            "InvalidIspTypeValueNotSupported",
-            "UnsupportedIspChargeType",
-            "UnsupportedIspClassicNetwork",
-            "InvalidIspBandwidthOut",
-            "UnsupportedIspNetworkChargeType",
-            "InvalidIspUid",
-            "UnsupportedIspRegion",
-            "ForbiddenOnlySupportEnterpriseGroup",
-            "HibernationConfiguredInstanceOperationForbidden",
-            "InstanceDiskLimitExceeded",
-            "InvalidInstanceTypeNotSupportDiskCategory",
-            "InvalidOperationConfidentialComputingModeInInviteOnlyTesting",
-            "InvalidOperationInvalidNetworkInterfaceId",
-            "InvalidOperationRegionNotSupportNetworkInterfaceId",
-            "InvalidEniIdNotFound",
-            "InvalidOperationPublicIpAddressNoStock",
-            "AclLimitExceed",
-            "InvalidParameterDataEncryptedKeyCreateFailed",
-            "InvalidParameterCpuOptionsThreadsPerCore",
-            "InvalidParameterCpuOptionsCore",
-            "InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported",
-            "InvalidParameterCpuOptionsNuma",
-            "InvalidParameterKmsKeyIdCmkUnauthorized",
-            "InvalidParameterKmsKeyIdCmkNotEnabled",
-            "InvalidEncryptedNotMatchSnapshot",
-            "InvalidEncryptedNotMatchDiskDefaultEncryption",
-            "InvalidOperationInstanceTypeNotSupportNetworkEncryption",
-            "InvalidOperationUserNotSupportNetworkEncryption",
-            "InvalidOperationInstanceTypeNotSupportEniTrunking",
-            "InvalidStorageClusterIdNotExist",
-            "InvalidRegionIdNotFound",
-            "InvalidZoneIdNotFound",
-            "InvalidSecurityGroupId",
-            "InvalidDataDiskSnapshotIdNotFound",
-            "InvalidVSwitchIdNotFound",
-            "InvalidImageIdNotFound",
-            "InvalidInstanceChargeTypeNotFound",
-            "DependencyViolationIoOptimized",
-            "PaymentMethodNotFound",
-            "HostnameIllegal",
-            "InvalidSystemDiskSizeLessThanImageSize",
-            "InvalidSystemDiskSizeLessThanMinSize",
-            "InvalidSystemDiskSizeMoreThanMaxSize",
-            "OperationDeniedCreatingConflict",
-            "InvalidKeyPairNameNotFound",
-            "InvalidResourceGroupNotFound",
-            "InvalidRamRoleNotFound",
-            "InvalidLaunchTemplateNotFound",
-            "InvalidLaunchTemplateVersionNotFound",
-            "InvalidVSwitchIdNotExist",
-            "InvalidMarketImageNotFound",
-            "DeploymentSetNotFound",
-            "InvalidParameterDeploymentSetGroupNo",
-            "InvalidParameterKmsKeyIdNotFound",
-            "InvalidDiskIdsNotPortable",
-            "InvalidAutoSnapshotPolicyIdNotFound",
-            "ThrottlingResource",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RunInstancesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RunInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RunInstancesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RunInstancesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn run_instances(&self) -> RunInstancesRequestBuilder<&Self> {
+        RunInstancesRequestBuilder::new(self)
     }
 }

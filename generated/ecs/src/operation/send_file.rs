@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, SendFileRequest>;
 /// Request of `SendFile`: Sends a file to one or more Elastic Compute Service (ECS) instances.
 ///
 /// ## Usage notes
@@ -286,9 +289,7 @@ impl<C> SendFileRequestBuilder<C> {
     ///
     /// The region ID of the instance to which to send the file. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`SendFileRequest::region_id`](SendFileRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -297,11 +298,7 @@ impl<C> SendFileRequestBuilder<C> {
     ///
     /// The ID of the resource group. When you specify this parameter, take note of the following items:
     ///
-    /// * The instance specified by the InstanceId parameter must belong to the specified resource group.
-    /// * If you specify this parameter, you can call the [DescribeSendFileResults](<https://www.alibabacloud.com/help/doc-detail/184117.htm>) operation to query file sending results in the specified resource group.
-    ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`SendFileRequest::resource_group_id`](SendFileRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -310,9 +307,7 @@ impl<C> SendFileRequestBuilder<C> {
     ///
     /// The name of the file. The name can be up to 255 characters in length and can contain any characters.
     ///
-    /// - Wire name: `Name`.
-    /// - Required.
-    /// - Example: `file.txt`.
+    /// Its description, rules and example: [`SendFileRequest::name`](SendFileRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -321,8 +316,7 @@ impl<C> SendFileRequestBuilder<C> {
     ///
     /// The description of the file. The description can be up to 512 characters in length and can contain any characters.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `This is a test file.`.
+    /// Its description, rules and example: [`SendFileRequest::description`](SendFileRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -331,13 +325,7 @@ impl<C> SendFileRequestBuilder<C> {
     ///
     /// The timeout period for the file sending task. Unit: seconds.
     ///
-    /// * A timeout error occurs when a file cannot be sent because the process slows down or because a specific module or Cloud Assistant Agent does not exist.
-    /// * If the specified timeout period is less than 10 seconds, the system sets the timeout period to 10 seconds to ensure that the file can be sent to the instances.
-    ///
-    /// Default value: 60.
-    ///
-    /// - Wire name: `Timeout`.
-    /// - Example: `60`.
+    /// Its description, rules and example: [`SendFileRequest::timeout`](SendFileRequest::timeout).
     pub fn timeout(mut self, value: i64) -> Self {
         self.inner.timeout = Some(value);
         self
@@ -346,9 +334,7 @@ impl<C> SendFileRequestBuilder<C> {
     ///
     /// The destination directory on the instance to which to send the file. If the specified directory does not exist, the system creates the directory on the instance. The value cannot exceed 255 characters in length.
     ///
-    /// - Wire name: `TargetDir`.
-    /// - Required.
-    /// - Example: `/home`.
+    /// Its description, rules and example: [`SendFileRequest::target_dir`](SendFileRequest::target_dir).
     pub fn target_dir(mut self, value: impl Into<String>) -> Self {
         self.inner.target_dir = Some(value.into());
         self
@@ -357,13 +343,7 @@ impl<C> SendFileRequestBuilder<C> {
     ///
     /// The content type of the file. Valid values:
     ///
-    /// * PlainText: The file content is not encoded.
-    /// * Base64: The file content is encoded in Base64.
-    ///
-    /// Default value: PlainText.
-    ///
-    /// - Wire name: `ContentType`.
-    /// - Example: `PlainText`.
+    /// Its description, rules and example: [`SendFileRequest::content_type`](SendFileRequest::content_type).
     pub fn content_type(mut self, value: impl Into<String>) -> Self {
         self.inner.content_type = Some(value.into());
         self
@@ -372,12 +352,7 @@ impl<C> SendFileRequestBuilder<C> {
     ///
     /// The content of the file. The file must not exceed 32 KB in size after it is encoded in Base64.
     ///
-    /// * If `ContentType` is set to `PlainText`, the value of Content is in plaintext.
-    /// * If `ContentType` is set to `Base64`, the value of Content is Base64-encoded.
-    ///
-    /// - Wire name: `Content`.
-    /// - Required.
-    /// - Example: `#!/bin/bash  echo "Current User is :"  echo $(ps | grep "$$" | awk '{print $2}')  --------  oss://bucketName/objectName`.
+    /// Its description, rules and example: [`SendFileRequest::content`](SendFileRequest::content).
     pub fn content(mut self, value: impl Into<String>) -> Self {
         self.inner.content = Some(value.into());
         self
@@ -386,10 +361,7 @@ impl<C> SendFileRequestBuilder<C> {
     ///
     /// The owner of the file. This parameter takes effect only on Linux instances. Default value: root. The value can be up to 64 characters in length.
     ///
-    /// > If you want to use a non-root user, make sure that the user exists in the instances.
-    ///
-    /// - Wire name: `FileOwner`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`SendFileRequest::file_owner`](SendFileRequest::file_owner).
     pub fn file_owner(mut self, value: impl Into<String>) -> Self {
         self.inner.file_owner = Some(value.into());
         self
@@ -398,10 +370,7 @@ impl<C> SendFileRequestBuilder<C> {
     ///
     /// The group of the file. This parameter takes effect only on Linux instances. Default value: root. The value can be up to 64 characters in length.
     ///
-    /// > If you want to use a non-root user group, make sure that the user group exists in the instances.
-    ///
-    /// - Wire name: `FileGroup`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`SendFileRequest::file_group`](SendFileRequest::file_group).
     pub fn file_group(mut self, value: impl Into<String>) -> Self {
         self.inner.file_group = Some(value.into());
         self
@@ -410,10 +379,7 @@ impl<C> SendFileRequestBuilder<C> {
     ///
     /// The permissions on the file. This parameter takes effect only on Linux instances. You can configure this parameter in the same way as you configure the chmod command.
     ///
-    /// Default value: 0644, which indicates that the owner of the file has the read and write permissions on the file and that the user group of the file and other users have the read-only permissions on the file.
-    ///
-    /// - Wire name: `FileMode`.
-    /// - Example: `0644`.
+    /// Its description, rules and example: [`SendFileRequest::file_mode`](SendFileRequest::file_mode).
     pub fn file_mode(mut self, value: impl Into<String>) -> Self {
         self.inner.file_mode = Some(value.into());
         self
@@ -422,13 +388,7 @@ impl<C> SendFileRequestBuilder<C> {
     ///
     /// Specifies whether to overwrite a file in the destination directory if the file has the same name as the sent file.
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `Overwrite`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`SendFileRequest::overwrite`](SendFileRequest::overwrite).
     pub fn overwrite(mut self, value: bool) -> Self {
         self.inner.overwrite = Some(value);
         self
@@ -437,10 +397,7 @@ impl<C> SendFileRequestBuilder<C> {
     ///
     /// The IDs of instances to which to send the file. You can specify up to 50 instance IDs in each request. Valid values of N: 1 to 50.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Must have at most 100 items.
-    /// - Example: `i-bp185dy2o3o6n****`.
+    /// Its description, rules and example: [`SendFileRequest::instance_id`](SendFileRequest::instance_id).
     pub fn instance_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -452,8 +409,7 @@ impl<C> SendFileRequestBuilder<C> {
     ///
     /// The tags to add to the file sending task.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`SendFileRequest::tag`](SendFileRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -581,233 +537,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SendFileResponse
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `SendFile`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum SendFileError {
-    /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
-    RegionIdApiNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.InstanceId`: The parameter instanceId is missing or empty.
-    MissingParamInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NumberExceed.Tags`: The Tags parameter number is exceed.
-    NumberExceedTags(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.TagKey`: You must specify Tag.N.Key.
-    MissingParameterTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
-    InvalidTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue.Malformed`: The specified Tag.n.Value is not valid.
-    InvalidTagValueMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `FileTargetDir.Invalid`: The target directory of file is invalid.
-    FileTargetDirInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `FileMode.Invalid`: The mode of file is invalid.
-    FileModeInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `FileContent.DecodeError`: The Content can not be base64 decoded.
-    FileContentDecodeError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `FileContentType.Invalid`: The ContentType of file is invalid.
-    FileContentTypeInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.FileOwner`: The specified parameter FileOwner is not valid.
-    InvalidParameterFileOwner(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.FileGroup`: The specified parameter FileGroup is not valid.
-    InvalidParameterFileGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `FileSize.ExceedLimit`: The length of file content exceeds limit.
-    FileSizeExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `FileName.ExceedLimit`: The length of file name exceeds limit.
-    FileNameExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `FileDesc.ExceedLimit`: The length of file description exceeds limit.
-    FileDescExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceIds.ExceedLimit`: The number of instance IDs exceeds the upper limit.
-    InstanceIdsExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Operation.Forbidden`: The operation is not permitted.
-    OperationForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidTimeout.ExceedLimit`: The specified parameter Timeout exceeds the upper limit.
-    InvalidTimeoutExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstance.NotFound`: The specified instances not found.
-    InvalidInstanceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceGroup.NotFound`: The ResourceGroup provided does not exist in our records.
-    InvalidResourceGroupNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError.Dispatch`: An error occurred when you dispatched the request.
-    InternalErrorDispatch(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for SendFileError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "RegionId.ApiNotSupported",
-                        "MissingParam.InstanceId",
-                        "NumberExceed.Tags",
-                        "MissingParameter.TagKey",
-                        "Duplicate.TagKey",
-                        "InvalidTagKey.Malformed",
-                        "InvalidTagValue.Malformed",
-                        "FileTargetDir.Invalid",
-                        "FileMode.Invalid",
-                        "FileContent.DecodeError",
-                        "FileContentType.Invalid",
-                        "InvalidParameter.FileOwner",
-                        "InvalidParameter.FileGroup",
-                        "FileSize.ExceedLimit",
-                        "FileName.ExceedLimit",
-                        "FileDesc.ExceedLimit",
-                        "InstanceIds.ExceedLimit",
-                        "Operation.Forbidden",
-                        "InvalidTimeout.ExceedLimit",
-                        "InvalidRegionId.NotFound",
-                        "InvalidInstance.NotFound",
-                        "InvalidResourceGroup.NotFound",
-                        "InternalError.Dispatch",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::SendFileError;
+impl crate::Client {
+    /// Calls `SendFile`: Sends a file to one or more Elastic Compute Service (ECS) instances.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](SendFileRequestBuilder::send) it. The parameters and their rules: [`SendFileRequest`].
+    #[inline]
+    pub fn send_file(&self) -> SendFileRequestBuilder<&Self> {
+        SendFileRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl SendFileError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `SendFile`: Sends a file to one or more Elastic Compute Service (ECS) instances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`SendFileRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::RegionIdApiNotSupported(error),
-            1 => Self::MissingParamInstanceId(error),
-            2 => Self::NumberExceedTags(error),
-            3 => Self::MissingParameterTagKey(error),
-            4 => Self::DuplicateTagKey(error),
-            5 => Self::InvalidTagKeyMalformed(error),
-            6 => Self::InvalidTagValueMalformed(error),
-            7 => Self::FileTargetDirInvalid(error),
-            8 => Self::FileModeInvalid(error),
-            9 => Self::FileContentDecodeError(error),
-            10 => Self::FileContentTypeInvalid(error),
-            11 => Self::InvalidParameterFileOwner(error),
-            12 => Self::InvalidParameterFileGroup(error),
-            13 => Self::FileSizeExceedLimit(error),
-            14 => Self::FileNameExceedLimit(error),
-            15 => Self::FileDescExceedLimit(error),
-            16 => Self::InstanceIdsExceedLimit(error),
-            17 => Self::OperationForbidden(error),
-            18 => Self::InvalidTimeoutExceedLimit(error),
-            19 => Self::InvalidRegionIdNotFound(error),
-            20 => Self::InvalidInstanceNotFound(error),
-            21 => Self::InvalidResourceGroupNotFound(error),
-            22 => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::RegionIdApiNotSupported(error) => (0, error),
-            Self::MissingParamInstanceId(error) => (1, error),
-            Self::NumberExceedTags(error) => (2, error),
-            Self::MissingParameterTagKey(error) => (3, error),
-            Self::DuplicateTagKey(error) => (4, error),
-            Self::InvalidTagKeyMalformed(error) => (5, error),
-            Self::InvalidTagValueMalformed(error) => (6, error),
-            Self::FileTargetDirInvalid(error) => (7, error),
-            Self::FileModeInvalid(error) => (8, error),
-            Self::FileContentDecodeError(error) => (9, error),
-            Self::FileContentTypeInvalid(error) => (10, error),
-            Self::InvalidParameterFileOwner(error) => (11, error),
-            Self::InvalidParameterFileGroup(error) => (12, error),
-            Self::FileSizeExceedLimit(error) => (13, error),
-            Self::FileNameExceedLimit(error) => (14, error),
-            Self::FileDescExceedLimit(error) => (15, error),
-            Self::InstanceIdsExceedLimit(error) => (16, error),
-            Self::OperationForbidden(error) => (17, error),
-            Self::InvalidTimeoutExceedLimit(error) => (18, error),
-            Self::InvalidRegionIdNotFound(error) => (19, error),
-            Self::InvalidInstanceNotFound(error) => (20, error),
-            Self::InvalidResourceGroupNotFound(error) => (21, error),
-            Self::InternalErrorDispatch(error) => (22, error),
-            Self::Unhandled(unhandled) => (23, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for SendFileError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for SendFileError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "RegionIdApiNotSupported",
-            "MissingParamInstanceId",
-            "NumberExceedTags",
-            "MissingParameterTagKey",
-            "DuplicateTagKey",
-            "InvalidTagKeyMalformed",
-            "InvalidTagValueMalformed",
-            "FileTargetDirInvalid",
-            "FileModeInvalid",
-            "FileContentDecodeError",
-            "FileContentTypeInvalid",
-            "InvalidParameterFileOwner",
-            "InvalidParameterFileGroup",
-            "FileSizeExceedLimit",
-            "FileNameExceedLimit",
-            "FileDescExceedLimit",
-            "InstanceIdsExceedLimit",
-            "OperationForbidden",
-            "InvalidTimeoutExceedLimit",
-            "InvalidRegionIdNotFound",
-            "InvalidInstanceNotFound",
-            "InvalidResourceGroupNotFound",
-            "InternalErrorDispatch",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl SendFileError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for SendFileError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for SendFileError {}
-impl AsRef<::acs_runtime::client::ServiceError> for SendFileError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn send_file(&self) -> SendFileRequestBuilder<&Self> {
+        SendFileRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, StartImagePipelineExecutionRequest>;
 /// Request of `StartImagePipelineExecution`: Executes an image creation task (image building task) by using an image template.
 ///
 /// * After you create an image template, you can call the StartImagePipelineExecution operation to create a pipeline task. The system creates, copies, and shares images based on the parameters configured in the image template.
@@ -145,9 +148,7 @@ impl<C> StartImagePipelineExecutionRequestBuilder<C> {
     ///
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`StartImagePipelineExecutionRequest::region_id`](StartImagePipelineExecutionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -156,9 +157,7 @@ impl<C> StartImagePipelineExecutionRequestBuilder<C> {
     ///
     /// > This parameter is deprecated.
     ///
-    /// - Wire name: `TemplateTag`.
-    /// - Must have at most 20 items.
-    /// - Deprecated.
+    /// Its description, rules and example: [`StartImagePipelineExecutionRequest::template_tag`](StartImagePipelineExecutionRequest::template_tag).
     pub fn template_tag(
         mut self,
         values: impl IntoIterator<Item = crate::types::TemplateTag>,
@@ -170,8 +169,7 @@ impl<C> StartImagePipelineExecutionRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`StartImagePipelineExecutionRequest::tag`](StartImagePipelineExecutionRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -180,9 +178,7 @@ impl<C> StartImagePipelineExecutionRequestBuilder<C> {
     ///
     /// The ID of the image template.
     ///
-    /// - Wire name: `ImagePipelineId`.
-    /// - Required.
-    /// - Example: `ip-2ze5tsl5bp6nf2b3****`.
+    /// Its description, rules and example: [`StartImagePipelineExecutionRequest::image_pipeline_id`](StartImagePipelineExecutionRequest::image_pipeline_id).
     pub fn image_pipeline_id(mut self, value: impl Into<String>) -> Self {
         self.inner.image_pipeline_id = Some(value.into());
         self
@@ -191,9 +187,7 @@ impl<C> StartImagePipelineExecutionRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but make sure that the token is unique among requests. **The token can contain only ASCII characters and cannot exceed 64 characters in length.** For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`StartImagePipelineExecutionRequest::client_token`](StartImagePipelineExecutionRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -341,215 +335,28 @@ for StartImagePipelineExecutionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `StartImagePipelineExecution`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum StartImagePipelineExecutionError {
-    /// HTTP 400 `InvalidImage.OsTypeUnsupported`: The specified base image does not support image building.
-    InvalidImageOsTypeUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.BuildContent`: %s.
-    InvalidParameterBuildContent(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.TestContent`: %s.
-    InvalidParameterTestContent(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImageComponent.NotSupported`: %s.
-    InvalidImageComponentNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.N.Key is not valid. Tag keys cannot be empty or null, support up to 128 characters, cannot start with "aliyun" or "acs:", and cannot contain "http://" or "https://".
-    InvalidTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue.Malformed`: The specified Tag.N.Value is not valid. Tag values support up to 128 characters, and cannot contain "http://" or "https://".
-    InvalidTagValueMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidImagePipeline.HasRunningExecution`: %s
-    InvalidImagePipelineHasRunningExecution(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidImagePipeline.OSSObjectNotAuthorized`: The ImportImageOptions.DiskDeviceMappings.OSSObject of the specified ImagePipeline is not allowed to access.
-    InvalidImagePipelineOssObjectNotAuthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidImagePipeline.OSSObjectNeedRestore`: The ImportImageOptions.DiskDeviceMappings.OSSObject of the specified ImagePipeline is an archived object and needs to be restored first.
-    InvalidImagePipelineOssObjectNeedRestore(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.NoRightAccessOSS`: ECS service is not authorized to access your OSS. Check your RAM roles and policies, and ensure that ecs.aliyuncs.com is authorized to assume AliyunECSImageImportDefaultRole.
-    InvalidOperationNoRightAccessOss(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidImagePipeline.NotFound`: %s
-    InvalidImagePipelineNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceType.NotFound`: The specified instance type does not exist.
-    InvalidInstanceTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVSwitchId.NotFound`: The specified VSwitchId does not exist.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: %s
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidImage.NotFound`: %s.
-    InvalidImageNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ImageComponent.NotFound`: %s.
-    ImageComponentNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidImagePipeline.BaseImageNotFound`: The BaseImage of the specified ImagePipeline is not found.
-    InvalidImagePipelineBaseImageNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidImagePipeline.OSSObjectNotFound`: The ImportImageOptions.DiskDeviceMappings.OSSObject of the specified ImagePipeline is not found in this region.
-    InvalidImagePipelineOssObjectNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `StartImagePipelineExecution.Failed`: Start image pipeline execution failed.
-    StartImagePipelineExecutionFailed(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for StartImagePipelineExecutionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidImage.OsTypeUnsupported",
-                        "InvalidParameter.BuildContent",
-                        "InvalidParameter.TestContent",
-                        "InvalidImageComponent.NotSupported",
-                        "Duplicate.TagKey",
-                        "InvalidTagKey.Malformed",
-                        "InvalidTagValue.Malformed",
-                        "InvalidImagePipeline.HasRunningExecution",
-                        "InvalidImagePipeline.OSSObjectNotAuthorized",
-                        "InvalidImagePipeline.OSSObjectNeedRestore",
-                        "InvalidOperation.NoRightAccessOSS",
-                        "InvalidImagePipeline.NotFound",
-                        "InvalidInstanceType.NotFound",
-                        "InvalidVSwitchId.NotFound",
-                        "InvalidRegionId.NotFound",
-                        "InvalidImage.NotFound",
-                        "ImageComponent.NotFound",
-                        "InvalidImagePipeline.BaseImageNotFound",
-                        "InvalidImagePipeline.OSSObjectNotFound",
-                        "StartImagePipelineExecution.Failed",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::StartImagePipelineExecutionError;
+impl crate::Client {
+    /// Calls `StartImagePipelineExecution`: Executes an image creation task (image building task) by using an image template.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](StartImagePipelineExecutionRequestBuilder::send) it. The parameters and their rules: [`StartImagePipelineExecutionRequest`].
+    #[inline]
+    pub fn start_image_pipeline_execution(
+        &self,
+    ) -> StartImagePipelineExecutionRequestBuilder<&Self> {
+        StartImagePipelineExecutionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl StartImagePipelineExecutionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `StartImagePipelineExecution`: Executes an image creation task (image building task) by using an image template.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`StartImagePipelineExecutionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidImageOsTypeUnsupported(error),
-            1 => Self::InvalidParameterBuildContent(error),
-            2 => Self::InvalidParameterTestContent(error),
-            3 => Self::InvalidImageComponentNotSupported(error),
-            4 => Self::DuplicateTagKey(error),
-            5 => Self::InvalidTagKeyMalformed(error),
-            6 => Self::InvalidTagValueMalformed(error),
-            7 => Self::InvalidImagePipelineHasRunningExecution(error),
-            8 => Self::InvalidImagePipelineOssObjectNotAuthorized(error),
-            9 => Self::InvalidImagePipelineOssObjectNeedRestore(error),
-            10 => Self::InvalidOperationNoRightAccessOss(error),
-            11 => Self::InvalidImagePipelineNotFound(error),
-            12 => Self::InvalidInstanceTypeNotFound(error),
-            13 => Self::InvalidVSwitchIdNotFound(error),
-            14 => Self::InvalidRegionIdNotFound(error),
-            15 => Self::InvalidImageNotFound(error),
-            16 => Self::ImageComponentNotFound(error),
-            17 => Self::InvalidImagePipelineBaseImageNotFound(error),
-            18 => Self::InvalidImagePipelineOssObjectNotFound(error),
-            19 => Self::StartImagePipelineExecutionFailed(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidImageOsTypeUnsupported(error) => (0, error),
-            Self::InvalidParameterBuildContent(error) => (1, error),
-            Self::InvalidParameterTestContent(error) => (2, error),
-            Self::InvalidImageComponentNotSupported(error) => (3, error),
-            Self::DuplicateTagKey(error) => (4, error),
-            Self::InvalidTagKeyMalformed(error) => (5, error),
-            Self::InvalidTagValueMalformed(error) => (6, error),
-            Self::InvalidImagePipelineHasRunningExecution(error) => (7, error),
-            Self::InvalidImagePipelineOssObjectNotAuthorized(error) => (8, error),
-            Self::InvalidImagePipelineOssObjectNeedRestore(error) => (9, error),
-            Self::InvalidOperationNoRightAccessOss(error) => (10, error),
-            Self::InvalidImagePipelineNotFound(error) => (11, error),
-            Self::InvalidInstanceTypeNotFound(error) => (12, error),
-            Self::InvalidVSwitchIdNotFound(error) => (13, error),
-            Self::InvalidRegionIdNotFound(error) => (14, error),
-            Self::InvalidImageNotFound(error) => (15, error),
-            Self::ImageComponentNotFound(error) => (16, error),
-            Self::InvalidImagePipelineBaseImageNotFound(error) => (17, error),
-            Self::InvalidImagePipelineOssObjectNotFound(error) => (18, error),
-            Self::StartImagePipelineExecutionFailed(error) => (19, error),
-            Self::Unhandled(unhandled) => (20, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for StartImagePipelineExecutionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for StartImagePipelineExecutionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidImageOsTypeUnsupported",
-            "InvalidParameterBuildContent",
-            "InvalidParameterTestContent",
-            "InvalidImageComponentNotSupported",
-            "DuplicateTagKey",
-            "InvalidTagKeyMalformed",
-            "InvalidTagValueMalformed",
-            "InvalidImagePipelineHasRunningExecution",
-            "InvalidImagePipelineOssObjectNotAuthorized",
-            "InvalidImagePipelineOssObjectNeedRestore",
-            "InvalidOperationNoRightAccessOss",
-            "InvalidImagePipelineNotFound",
-            "InvalidInstanceTypeNotFound",
-            "InvalidVSwitchIdNotFound",
-            "InvalidRegionIdNotFound",
-            "InvalidImageNotFound",
-            "ImageComponentNotFound",
-            "InvalidImagePipelineBaseImageNotFound",
-            "InvalidImagePipelineOssObjectNotFound",
-            "StartImagePipelineExecutionFailed",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl StartImagePipelineExecutionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for StartImagePipelineExecutionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for StartImagePipelineExecutionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for StartImagePipelineExecutionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn start_image_pipeline_execution(
+        &self,
+    ) -> StartImagePipelineExecutionRequestBuilder<&Self> {
+        StartImagePipelineExecutionRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, StartInstanceRequest>;
 /// Request of `StartInstance`: Starts an Elastic Compute Service (ECS) instance. You can specify the ID of an ECS instance and parameters, such as InitLocalDisk, in the request based on your business requirements to start the instance.
 ///
 /// This operation is an asynchronous operation. After you call this operation to start an ECS instance, the operation sets the status of the ECS instance to Starting and begins the startup process. You can call the [DescribeInstanceStatus](<https://www.alibabacloud.com/help/doc-detail/2679688.htm>) operation to query the status of the ECS instance. When the status of the ECS instance changes to `Running`, the instance is started.
@@ -139,9 +142,7 @@ impl<C> StartInstanceRequestBuilder<C> {
     ///
     /// The ID of the instance that you want to start.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`StartInstanceRequest::instance_id`](StartInstanceRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -150,17 +151,7 @@ impl<C> StartInstanceRequestBuilder<C> {
     ///
     /// Specifies whether to restore the ECS instance to the initial health state on startup if a local disk fails. This parameter is applicable to ECS instances that are equipped with local disks, such as d1, i1, and i2 instances. Valid values:
     ///
-    /// * true: restores the ECS instance to the initial health state on startup.
-    ///
-    ///   \*\*
-    ///
-    ///   **Warning**: After the ECS instance is restored to the initial health state, data stored on the local disks of the instance is lost.
-    /// * false: does not restore the ECS instance to the initial health state on startup. The instance remains in the current state.
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `InitLocalDisk`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`StartInstanceRequest::init_local_disk`](StartInstanceRequest::init_local_disk).
     pub fn init_local_disk(mut self, value: bool) -> Self {
         self.inner.init_local_disk = Some(value);
         self
@@ -169,13 +160,7 @@ impl<C> StartInstanceRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * true: performs only a dry run. The system checks the AccessKey pair, the permissions of the RAM user, and the required parameters. If the request fails the dry run, an error message is returned. If the request passes the dry run, the DryRunOperation error code is returned.
-    /// * false: performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`StartInstanceRequest::dry_run`](StartInstanceRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -300,241 +285,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for StartInstanceRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `StartInstance`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum StartInstanceError {
-    /// HTTP 400 `LackResource`: There's no enough resource on the specified capacity reservation.
-    LackResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDedicatedHost.NotEnoughResource`: The specified dedicated host has not enough resource due to host affinity.
-    InvalidDedicatedHostNotEnoughResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstance.NotFoundSystemDisk`: The specified instance does not have system disk.
-    InvalidInstanceNotFoundSystemDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.NoStock`: The PrivatePool has been used up.
-    InvalidPrivatePoolOptionsNoStock(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.NotFound`: The specified KMSKeyId does not exist.
-    InvalidParameterKmsKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectInstanceStatus`: The current status of the resource does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceLockedForSecurity`: The specified operation is denied as your instance is locked for security reasons.
-    InstanceLockedForSecurity(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InsufficientBalance`: Your account does not have enough balance.
-    InsufficientBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DiskError`: IncorrectDiskStatus.
-    DiskError(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceExpired`: The postPaid instance has been expired.Please ensure your account have enough balance.
-    InstanceExpired(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceNotReady`: The specified instance is not ready for use.
+mod error;
+pub use error::StartInstanceError;
+impl crate::Client {
+    /// Calls `StartInstance`: Starts an Elastic Compute Service (ECS) instance. You can specify the ID of an ECS instance and parameters, such as InitLocalDisk, in the request based on your business requirements to start the instance.
     ///
-    /// Also returned with HTTP 500: The specified instance is not ready for use.
-    InstanceNotReady(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `DiskInArrears`: The specified operation is denied as your disk has expired.
-    DiskInArrears(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.SpotPriceLowerThanPublicPrice`: The spot instance price is lower than public price.
-    OperationDeniedSpotPriceLowerThanPublicPrice(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKUnauthorized`: The CMK needs to be added ECS tag.
-    InvalidParameterKmsKeyIdCmkUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKNotEnabled`: The CMK needs to be enabled.
-    InvalidParameterKmsKeyIdCmkNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.KMSUnauthorized`: ECS service have no right to access your KMS.
-    InvalidParameterKmsKeyIdKmsUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.ElasticQuota`: No additional quota is available for the specified ECS instance type.
-    QuotaExceedElasticQuota(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.HostRepairing`: The specified operation is denied as the host of ECS instance is being repaired.
-    OperationDeniedHostRepairing(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.NoStock`: The requested resource is sold out in the specified zone, try other types of resources or other regions and zones.
-    OperationDeniedNoStock(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidCapacityReservationId.NotFound`: The specified capacity reservation does not exist.
-    InvalidCapacityReservationIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 503 `ServiceUnavailable`: The request has failed due to a temporary failure of the server.
-    ServiceUnavailable(::acs_runtime::client::ServiceError),
-    /// HTTP 503 `LimitedOperation.ServiceUnavailable`: The service is currently unavailable. Please try again later.
-    LimitedOperationServiceUnavailable(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for StartInstanceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "LackResource",
-                        "InvalidDedicatedHost.NotEnoughResource",
-                        "InvalidInstance.NotFoundSystemDisk",
-                        "Invalid.PrivatePoolOptions.NoStock",
-                        "InvalidParameter.KMSKeyId.NotFound",
-                        "IncorrectInstanceStatus",
-                        "InstanceLockedForSecurity",
-                        "InsufficientBalance",
-                        "DiskError",
-                        "InstanceExpired",
-                        "InstanceNotReady",
-                        "DiskInArrears",
-                        "OperationDenied.SpotPriceLowerThanPublicPrice",
-                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                        "QuotaExceed.ElasticQuota",
-                        "OperationDenied.HostRepairing",
-                        "OperationDenied.NoStock",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidCapacityReservationId.NotFound",
-                        "InternalError",
-                        "ServiceUnavailable",
-                        "LimitedOperation.ServiceUnavailable",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](StartInstanceRequestBuilder::send) it. The parameters and their rules: [`StartInstanceRequest`].
+    #[inline]
+    pub fn start_instance(&self) -> StartInstanceRequestBuilder<&Self> {
+        StartInstanceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl StartInstanceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `StartInstance`: Starts an Elastic Compute Service (ECS) instance. You can specify the ID of an ECS instance and parameters, such as InitLocalDisk, in the request based on your business requirements to start the instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`StartInstanceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::LackResource(error),
-            1 => Self::InvalidDedicatedHostNotEnoughResource(error),
-            2 => Self::InvalidInstanceNotFoundSystemDisk(error),
-            3 => Self::InvalidPrivatePoolOptionsNoStock(error),
-            4 => Self::InvalidParameterKmsKeyIdNotFound(error),
-            5 => Self::IncorrectInstanceStatus(error),
-            6 => Self::InstanceLockedForSecurity(error),
-            7 => Self::InsufficientBalance(error),
-            8 => Self::DiskError(error),
-            9 => Self::InstanceExpired(error),
-            10 => Self::InstanceNotReady(error),
-            11 => Self::DiskInArrears(error),
-            12 => Self::OperationDeniedSpotPriceLowerThanPublicPrice(error),
-            13 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            14 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            15 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            16 => Self::QuotaExceedElasticQuota(error),
-            17 => Self::OperationDeniedHostRepairing(error),
-            18 => Self::OperationDeniedNoStock(error),
-            19 => Self::InvalidInstanceIdNotFound(error),
-            20 => Self::InvalidCapacityReservationIdNotFound(error),
-            21 => Self::InternalError(error),
-            22 => Self::ServiceUnavailable(error),
-            23 => Self::LimitedOperationServiceUnavailable(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::LackResource(error) => (0, error),
-            Self::InvalidDedicatedHostNotEnoughResource(error) => (1, error),
-            Self::InvalidInstanceNotFoundSystemDisk(error) => (2, error),
-            Self::InvalidPrivatePoolOptionsNoStock(error) => (3, error),
-            Self::InvalidParameterKmsKeyIdNotFound(error) => (4, error),
-            Self::IncorrectInstanceStatus(error) => (5, error),
-            Self::InstanceLockedForSecurity(error) => (6, error),
-            Self::InsufficientBalance(error) => (7, error),
-            Self::DiskError(error) => (8, error),
-            Self::InstanceExpired(error) => (9, error),
-            Self::InstanceNotReady(error) => (10, error),
-            Self::DiskInArrears(error) => (11, error),
-            Self::OperationDeniedSpotPriceLowerThanPublicPrice(error) => (12, error),
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (13, error),
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (14, error),
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (15, error),
-            Self::QuotaExceedElasticQuota(error) => (16, error),
-            Self::OperationDeniedHostRepairing(error) => (17, error),
-            Self::OperationDeniedNoStock(error) => (18, error),
-            Self::InvalidInstanceIdNotFound(error) => (19, error),
-            Self::InvalidCapacityReservationIdNotFound(error) => (20, error),
-            Self::InternalError(error) => (21, error),
-            Self::ServiceUnavailable(error) => (22, error),
-            Self::LimitedOperationServiceUnavailable(error) => (23, error),
-            Self::Unhandled(unhandled) => (24, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for StartInstanceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for StartInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "LackResource",
-            "InvalidDedicatedHostNotEnoughResource",
-            "InvalidInstanceNotFoundSystemDisk",
-            "InvalidPrivatePoolOptionsNoStock",
-            "InvalidParameterKmsKeyIdNotFound",
-            "IncorrectInstanceStatus",
-            "InstanceLockedForSecurity",
-            "InsufficientBalance",
-            "DiskError",
-            "InstanceExpired",
-            "InstanceNotReady",
-            "DiskInArrears",
-            "OperationDeniedSpotPriceLowerThanPublicPrice",
-            "InvalidParameterKmsKeyIdCmkUnauthorized",
-            "InvalidParameterKmsKeyIdCmkNotEnabled",
-            "InvalidParameterKmsKeyIdKmsUnauthorized",
-            "QuotaExceedElasticQuota",
-            "OperationDeniedHostRepairing",
-            "OperationDeniedNoStock",
-            "InvalidInstanceIdNotFound",
-            "InvalidCapacityReservationIdNotFound",
-            "InternalError",
-            "ServiceUnavailable",
-            "LimitedOperationServiceUnavailable",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl StartInstanceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for StartInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for StartInstanceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for StartInstanceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn start_instance(&self) -> StartInstanceRequestBuilder<&Self> {
+        StartInstanceRequestBuilder::new(self)
     }
 }

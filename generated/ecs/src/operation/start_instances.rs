@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, StartInstancesRequest>;
 /// Request of `StartInstances`: Starts Elastic Compute Service (ECS) instances that are in the Stopped state.
 ///
 /// This operation is an asynchronous operation. After you call this operation to start ECS instances, the operation sets the status of the ECS instances to Starting and begins the startup process. You can call the [DescribeInstanceStatus](<https://www.alibabacloud.com/help/doc-detail/2679688.htm>) operation to query the status of the instances. When the status of the ECS instances changes to `Running`, the instances are started.
@@ -149,16 +152,7 @@ impl<C> StartInstancesRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * true: performs only a dry run. The system checks the request for potential issues, including required parameters, request syntax, and instance status. If the request fails the dry run, an error message is returned. If the request passes the dry run, `DRYRUN.SUCCESS` is returned.
-    ///
-    /// > If you set `BatchOptimization` to `SuccessFirst` and `DryRun` to true, only `DRYRUN.SUCCESS` is returned regardless of whether the request passes the dry run.
-    ///
-    /// * false: performs a dry run and performs the actual request. If the request passes the dry run, the operation is performed.
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`StartInstancesRequest::dry_run`](StartInstancesRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -167,9 +161,7 @@ impl<C> StartInstancesRequestBuilder<C> {
     ///
     /// The region ID of the ECS instance. You can call the DescribeRegions operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`StartInstancesRequest::region_id`](StartInstancesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -178,13 +170,7 @@ impl<C> StartInstancesRequestBuilder<C> {
     ///
     /// The batch operation mode. Valid values:
     ///
-    /// * AllTogether: starts all ECS instances at the same time. If all ECS instances are started, a success message is returned. If an ECS instance fails to be started, all the specified instances fail to be started and an error message is returned.
-    /// * SuccessFirst: separately starts each ECS instance. The response contains the operation results of each ECS instance.
-    ///
-    /// Default value: AllTogether.
-    ///
-    /// - Wire name: `BatchOptimization`.
-    /// - Example: `AllTogether`.
+    /// Its description, rules and example: [`StartInstancesRequest::batch_optimization`](StartInstancesRequest::batch_optimization).
     pub fn batch_optimization(mut self, value: impl Into<String>) -> Self {
         self.inner.batch_optimization = Some(value.into());
         self
@@ -193,10 +179,7 @@ impl<C> StartInstancesRequestBuilder<C> {
     ///
     /// The IDs of ECS instances. Valid values of N: 1 to 100.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Must have at most 100 items.
-    /// - Example: `i-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`StartInstancesRequest::instance_id`](StartInstancesRequest::instance_id).
     pub fn instance_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -334,223 +317,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for StartInstancesRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `StartInstances`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum StartInstancesError {
-    /// HTTP 400 `InvalidParameter.KMSKeyId.CMKNotEnabled`: The CMK needs to be added ECS tag
-    InvalidParameterKmsKeyIdCmkNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.KMSKeyId.KMSUnauthorized`: ECS service account have no right to access your KMS.
-    InvalidParameterKmsKeyIdKmsUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DRYRUN.SUCCESS`: This request is a dryrun request with successful result.
-    DryrunSuccess(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.PrivatePoolOptions.NoStock`: The PrivatePool has been used up.
-    InvalidPrivatePoolOptionsNoStock(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceId.NotFound`: InstanceId should not be null.
+mod error;
+pub use error::StartInstancesError;
+impl crate::Client {
+    /// Calls `StartInstances`: Starts Elastic Compute Service (ECS) instances that are in the Stopped state.
     ///
-    /// Also returned with HTTP 404: %s
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.TooManyInstanceIds`: Instance ids cannot be more than 100.
-    InvalidParameterTooManyInstanceIds(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Abs.InvalidInstanceIds.MalFormed`: The specified instanceIds is not valid.
-    AbsInvalidInstanceIdsMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceExpired`: %s
-    InstanceExpired(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceLockedForSecurity`: %s
-    InstanceLockedForSecurity(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceExpiredOrInArrears`: %s
-    InstanceExpiredOrInArrears(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectInstanceStatus`: %s
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstance.NotFoundSystemDisk`: %s
-    InvalidInstanceNotFoundSystemDisk(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.SpotPriceLowerThanPublicPrice`: The spot instance price is lower than public price.
-    OperationDeniedSpotPriceLowerThanPublicPrice(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InsufficientBalance`: Your account does not have enough balance.
-    InsufficientBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceNotReady`: The specified instance is not ready for use.
-    InstanceNotReady(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.HostRepairing`: %s
-    OperationDeniedHostRepairing(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.NoStock`: The requested resource is sold out in the specified zone, try other types of resources or other regions and zones.
-    OperationDeniedNoStock(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceIds.NotFound`: The specified InstanceIds does not exist.
-    InvalidInstanceIdsNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `InvalidOperation.Conflict`: Request was denied due to conflict with a previous request, please try again later.
-    InvalidOperationConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 503 `LimitedOperation.ServiceUnavailable`: The service is currently unavailable. Please try again later.
-    LimitedOperationServiceUnavailable(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for StartInstancesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                        "DRYRUN.SUCCESS",
-                        "Invalid.PrivatePoolOptions.NoStock",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidParameter.TooManyInstanceIds",
-                        "Abs.InvalidInstanceIds.MalFormed",
-                        "InstanceExpired",
-                        "InstanceLockedForSecurity",
-                        "InstanceExpiredOrInArrears",
-                        "IncorrectInstanceStatus",
-                        "InvalidInstance.NotFoundSystemDisk",
-                        "OperationDenied.SpotPriceLowerThanPublicPrice",
-                        "InsufficientBalance",
-                        "InstanceNotReady",
-                        "OperationDenied.HostRepairing",
-                        "OperationDenied.NoStock",
-                        "InvalidInstanceIds.NotFound",
-                        "InvalidOperation.Conflict",
-                        "InternalError",
-                        "LimitedOperation.ServiceUnavailable",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](StartInstancesRequestBuilder::send) it. The parameters and their rules: [`StartInstancesRequest`].
+    #[inline]
+    pub fn start_instances(&self) -> StartInstancesRequestBuilder<&Self> {
+        StartInstancesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl StartInstancesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `StartInstances`: Starts Elastic Compute Service (ECS) instances that are in the Stopped state.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`StartInstancesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            1 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            2 => Self::DryrunSuccess(error),
-            3 => Self::InvalidPrivatePoolOptionsNoStock(error),
-            4 => Self::InvalidInstanceIdNotFound(error),
-            5 => Self::InvalidParameterTooManyInstanceIds(error),
-            6 => Self::AbsInvalidInstanceIdsMalFormed(error),
-            7 => Self::InstanceExpired(error),
-            8 => Self::InstanceLockedForSecurity(error),
-            9 => Self::InstanceExpiredOrInArrears(error),
-            10 => Self::IncorrectInstanceStatus(error),
-            11 => Self::InvalidInstanceNotFoundSystemDisk(error),
-            12 => Self::OperationDeniedSpotPriceLowerThanPublicPrice(error),
-            13 => Self::InsufficientBalance(error),
-            14 => Self::InstanceNotReady(error),
-            15 => Self::OperationDeniedHostRepairing(error),
-            16 => Self::OperationDeniedNoStock(error),
-            17 => Self::InvalidInstanceIdsNotFound(error),
-            18 => Self::InvalidOperationConflict(error),
-            19 => Self::InternalError(error),
-            20 => Self::LimitedOperationServiceUnavailable(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (0, error),
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (1, error),
-            Self::DryrunSuccess(error) => (2, error),
-            Self::InvalidPrivatePoolOptionsNoStock(error) => (3, error),
-            Self::InvalidInstanceIdNotFound(error) => (4, error),
-            Self::InvalidParameterTooManyInstanceIds(error) => (5, error),
-            Self::AbsInvalidInstanceIdsMalFormed(error) => (6, error),
-            Self::InstanceExpired(error) => (7, error),
-            Self::InstanceLockedForSecurity(error) => (8, error),
-            Self::InstanceExpiredOrInArrears(error) => (9, error),
-            Self::IncorrectInstanceStatus(error) => (10, error),
-            Self::InvalidInstanceNotFoundSystemDisk(error) => (11, error),
-            Self::OperationDeniedSpotPriceLowerThanPublicPrice(error) => (12, error),
-            Self::InsufficientBalance(error) => (13, error),
-            Self::InstanceNotReady(error) => (14, error),
-            Self::OperationDeniedHostRepairing(error) => (15, error),
-            Self::OperationDeniedNoStock(error) => (16, error),
-            Self::InvalidInstanceIdsNotFound(error) => (17, error),
-            Self::InvalidOperationConflict(error) => (18, error),
-            Self::InternalError(error) => (19, error),
-            Self::LimitedOperationServiceUnavailable(error) => (20, error),
-            Self::Unhandled(unhandled) => (21, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for StartInstancesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for StartInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterKmsKeyIdCmkNotEnabled",
-            "InvalidParameterKmsKeyIdKmsUnauthorized",
-            "DryrunSuccess",
-            "InvalidPrivatePoolOptionsNoStock",
-            "InvalidInstanceIdNotFound",
-            "InvalidParameterTooManyInstanceIds",
-            "AbsInvalidInstanceIdsMalFormed",
-            "InstanceExpired",
-            "InstanceLockedForSecurity",
-            "InstanceExpiredOrInArrears",
-            "IncorrectInstanceStatus",
-            "InvalidInstanceNotFoundSystemDisk",
-            "OperationDeniedSpotPriceLowerThanPublicPrice",
-            "InsufficientBalance",
-            "InstanceNotReady",
-            "OperationDeniedHostRepairing",
-            "OperationDeniedNoStock",
-            "InvalidInstanceIdsNotFound",
-            "InvalidOperationConflict",
-            "InternalError",
-            "LimitedOperationServiceUnavailable",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl StartInstancesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for StartInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for StartInstancesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for StartInstancesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn start_instances(&self) -> StartInstancesRequestBuilder<&Self> {
+        StartInstancesRequestBuilder::new(self)
     }
 }

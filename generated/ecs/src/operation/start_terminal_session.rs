@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, StartTerminalSessionRequest>;
 /// Request of `StartTerminalSession`: Creates a session by using the session management feature. When you call this operation, you can include the ID of an Elastic Compute Service (ECS) instance in the request to create a WebSocket session for the instance. The URL of the WebSocket session returned by the operation can be used to connect to the instance.
 ///
 /// ## Usage notes
@@ -203,9 +206,7 @@ impl<C> StartTerminalSessionRequestBuilder<C> {
     ///
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`StartTerminalSessionRequest::region_id`](StartTerminalSessionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -214,9 +215,7 @@ impl<C> StartTerminalSessionRequestBuilder<C> {
     ///
     /// The instance IDs.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`StartTerminalSessionRequest::instance_id`](StartTerminalSessionRequest::instance_id).
     pub fn instance_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -228,10 +227,7 @@ impl<C> StartTerminalSessionRequestBuilder<C> {
     ///
     /// The port number of the ECS instance. The port is used to forward data. After this parameter is configured, Cloud Assistant Agent forwards data to the specified port. For example, you can set this parameter to 22 for data forwarding over SSH.
     ///
-    /// This parameter is empty by default, which indicates that no port is configured to forward data.
-    ///
-    /// - Wire name: `PortNumber`.
-    /// - Example: `22`.
+    /// Its description, rules and example: [`StartTerminalSessionRequest::port_number`](StartTerminalSessionRequest::port_number).
     pub fn port_number(mut self, value: i32) -> Self {
         self.inner.port_number = Some(value);
         self
@@ -240,10 +236,7 @@ impl<C> StartTerminalSessionRequestBuilder<C> {
     ///
     /// The command to run after the session is initiated. The command length cannot exceed 512 characters.
     ///
-    /// > If you specify the `CommandLine` parameter, you cannot specify the `PortNumber` or `TargetServer` parameter.
-    ///
-    /// - Wire name: `CommandLine`.
-    /// - Example: `ssh root@192.168.0.246`.
+    /// Its description, rules and example: [`StartTerminalSessionRequest::command_line`](StartTerminalSessionRequest::command_line).
     pub fn command_line(mut self, value: impl Into<String>) -> Self {
         self.inner.command_line = Some(value.into());
         self
@@ -252,10 +245,7 @@ impl<C> StartTerminalSessionRequestBuilder<C> {
     ///
     /// The IP address of the instance. You can use the IP address to access the destination service in a virtual private cloud (VPC).
     ///
-    /// > If this parameter is not empty, `PortNumber` specifies the port number that is used by the managed instance to access the destination service in the VPC.
-    ///
-    /// - Wire name: `TargetServer`.
-    /// - Example: `192.168.0.246`.
+    /// Its description, rules and example: [`StartTerminalSessionRequest::target_server`](StartTerminalSessionRequest::target_server).
     pub fn target_server(mut self, value: impl Into<String>) -> Self {
         self.inner.target_server = Some(value.into());
         self
@@ -264,8 +254,7 @@ impl<C> StartTerminalSessionRequestBuilder<C> {
     ///
     /// The username used for connection establishment.
     ///
-    /// - Wire name: `Username`.
-    /// - Example: `testUser`.
+    /// Its description, rules and example: [`StartTerminalSessionRequest::username`](StartTerminalSessionRequest::username).
     pub fn username(mut self, value: impl Into<String>) -> Self {
         self.inner.username = Some(value.into());
         self
@@ -274,25 +263,21 @@ impl<C> StartTerminalSessionRequestBuilder<C> {
     ///
     /// The network type of the WebSocket URL required to connect to the instance. Valid values:
     ///
-    /// * Internet (default)
-    /// * Intranet
-    ///
-    /// - Wire name: `ConnectionType`.
-    /// - Example: `Intranet`.
+    /// Its description, rules and example: [`StartTerminalSessionRequest::connection_type`](StartTerminalSessionRequest::connection_type).
     pub fn connection_type(mut self, value: impl Into<String>) -> Self {
         self.inner.connection_type = Some(value.into());
         self
     }
     /// Sets `PasswordName`.
     ///
-    /// - Wire name: `PasswordName`.
+    /// Its description, rules and example: [`StartTerminalSessionRequest::password_name`](StartTerminalSessionRequest::password_name).
     pub fn password_name(mut self, value: impl Into<String>) -> Self {
         self.inner.password_name = Some(value.into());
         self
     }
     /// Sets `EncryptionOptions`.
     ///
-    /// - Wire name: `EncryptionOptions`.
+    /// Its description, rules and example: [`StartTerminalSessionRequest::encryption_options`](StartTerminalSessionRequest::encryption_options).
     pub fn encryption_options(mut self, value: crate::types::EncryptionOptions) -> Self {
         self.inner.encryption_options = Some(value);
         self
@@ -457,251 +442,24 @@ for StartTerminalSessionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `StartTerminalSession`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum StartTerminalSessionError {
-    /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
-    RegionIdApiNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PortNumber.Invalid`: The port number is invalid.
-    PortNumberInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ConnectionType`: The specified parameter ConnectionType is not valid.
-    InvalidParameterConnectionType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceIds.ExceedLimit`: The number of instance IDs exceeds the upper limit.
-    InstanceIdsExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `SessionCount.ExceedLimit`: The number of sessions exceeds the upper limit.
-    SessionCountExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Operation.Forbidden`: The operation is not permitted.
-    OperationForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `PortForwarding.NotSupported`: Port forwarding is not supported currently.
-    PortForwardingNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UserBehavior.SessionManagerDisabled`: The api is disabled by user behavior.
-    UserBehaviorSessionManagerDisabled(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidCommandLine.Conflict`: The parameter PortNumber or TargetServer cannot be specified with parameter CommandLine.
-    InvalidCommandLineConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidTargetServer.MissingPortNumber`: The parameter PortNumber must be specified with parameter TargetServer.
-    InvalidTargetServerMissingPortNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidCommandLine.LengthLimitExceeded`: The length of the parameter CommandLine exceeded the limit of 512 characters.
-    InvalidCommandLineLengthLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceIds.CountLimitExceeded`: The count of Instances exceeded the maximum limit of 1 when TargetServer or CommandLine parameter was specified.
-    InvalidInstanceIdsCountLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Username.ExceedLimit`: The length of the username exceeds the upper limit.
-    UsernameExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.SecurityGroupRuleDenied`: The operation is not allowed by the security group inbound rules of the specified instance.
-    InvalidOperationSecurityGroupRuleDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidTargetServer.LengthLimitExceeded`: The length of the parameter TargetServer exceeded the limit of 128 characters.
-    InvalidTargetServerLengthLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.ConnectionTypeUnsupported`: The operation is not supported for the parameter ConnectionType.
-    InvalidOperationConnectionTypeUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidPasswordName.LengthLimitExceeded`: The length of the parameter PasswordName exceeds the limit of 255 characters.
-    InvalidPasswordNameLengthLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidEncryptionOptionsMode.EncryptionDisabled`: EncryptionOptions.Mode cannot be specified when encryption is disabled.
-    InvalidEncryptionOptionsModeEncryptionDisabled(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.EncryptionOptionsKMSKeyId`: The specified parameter EncryptionOptions.KMSKeyId is not valid.
-    InvalidParameterEncryptionOptionsKmsKeyId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.EncryptionOptionsMode`: The specified parameter EncryptionOptions.Mode is not valid.
-    InvalidParameterEncryptionOptionsMode(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `MissingParameter.EncryptionOptionsKMSKeyId`: The input parameter EncryptionOptions.KMSKeyId that is mandatory for processing this request is not supplied.
-    MissingParameterEncryptionOptionsKmsKeyId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UnsupportedAgentVersion.Encryption`: The cloud assistant agent version on instance %s do not support encryption.
-    UnsupportedAgentVersionEncryption(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidEncryptionOptions.Conflict`: The parameter PortNumber or TargetServer cannot be specified with parameter EncryptionOptions.
-    InvalidEncryptionOptionsConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstance.NotFound`: The specified instances not found.
-    InvalidInstanceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError.Dispatch`: An error occurred when you dispatched the request.
-    InternalErrorDispatch(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for StartTerminalSessionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "RegionId.ApiNotSupported",
-                        "PortNumber.Invalid",
-                        "InvalidParameter.ConnectionType",
-                        "InstanceIds.ExceedLimit",
-                        "SessionCount.ExceedLimit",
-                        "Operation.Forbidden",
-                        "PortForwarding.NotSupported",
-                        "UserBehavior.SessionManagerDisabled",
-                        "InvalidCommandLine.Conflict",
-                        "InvalidTargetServer.MissingPortNumber",
-                        "InvalidCommandLine.LengthLimitExceeded",
-                        "InvalidInstanceIds.CountLimitExceeded",
-                        "Username.ExceedLimit",
-                        "InvalidOperation.SecurityGroupRuleDenied",
-                        "InvalidTargetServer.LengthLimitExceeded",
-                        "InvalidOperation.ConnectionTypeUnsupported",
-                        "InvalidPasswordName.LengthLimitExceeded",
-                        "InvalidEncryptionOptionsMode.EncryptionDisabled",
-                        "InvalidParameter.EncryptionOptionsKMSKeyId",
-                        "InvalidParameter.EncryptionOptionsMode",
-                        "MissingParameter.EncryptionOptionsKMSKeyId",
-                        "UnsupportedAgentVersion.Encryption",
-                        "InvalidEncryptionOptions.Conflict",
-                        "InvalidRegionId.NotFound",
-                        "InvalidInstance.NotFound",
-                        "InternalError.Dispatch",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::StartTerminalSessionError;
+impl crate::Client {
+    /// Calls `StartTerminalSession`: Creates a session by using the session management feature. When you call this operation, you can include the ID of an Elastic Compute Service (ECS) instance in the request to create a WebSocket session for the instance. The URL of the WebSocket session returned by the operation can be used to connect to the instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](StartTerminalSessionRequestBuilder::send) it. The parameters and their rules: [`StartTerminalSessionRequest`].
+    #[inline]
+    pub fn start_terminal_session(&self) -> StartTerminalSessionRequestBuilder<&Self> {
+        StartTerminalSessionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl StartTerminalSessionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `StartTerminalSession`: Creates a session by using the session management feature. When you call this operation, you can include the ID of an Elastic Compute Service (ECS) instance in the request to create a WebSocket session for the instance. The URL of the WebSocket session returned by the operation can be used to connect to the instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`StartTerminalSessionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::RegionIdApiNotSupported(error),
-            1 => Self::PortNumberInvalid(error),
-            2 => Self::InvalidParameterConnectionType(error),
-            3 => Self::InstanceIdsExceedLimit(error),
-            4 => Self::SessionCountExceedLimit(error),
-            5 => Self::OperationForbidden(error),
-            6 => Self::PortForwardingNotSupported(error),
-            7 => Self::UserBehaviorSessionManagerDisabled(error),
-            8 => Self::InvalidCommandLineConflict(error),
-            9 => Self::InvalidTargetServerMissingPortNumber(error),
-            10 => Self::InvalidCommandLineLengthLimitExceeded(error),
-            11 => Self::InvalidInstanceIdsCountLimitExceeded(error),
-            12 => Self::UsernameExceedLimit(error),
-            13 => Self::InvalidOperationSecurityGroupRuleDenied(error),
-            14 => Self::InvalidTargetServerLengthLimitExceeded(error),
-            15 => Self::InvalidOperationConnectionTypeUnsupported(error),
-            16 => Self::InvalidPasswordNameLengthLimitExceeded(error),
-            17 => Self::InvalidEncryptionOptionsModeEncryptionDisabled(error),
-            18 => Self::InvalidParameterEncryptionOptionsKmsKeyId(error),
-            19 => Self::InvalidParameterEncryptionOptionsMode(error),
-            20 => Self::MissingParameterEncryptionOptionsKmsKeyId(error),
-            21 => Self::UnsupportedAgentVersionEncryption(error),
-            22 => Self::InvalidEncryptionOptionsConflict(error),
-            23 => Self::InvalidRegionIdNotFound(error),
-            24 => Self::InvalidInstanceNotFound(error),
-            25 => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::RegionIdApiNotSupported(error) => (0, error),
-            Self::PortNumberInvalid(error) => (1, error),
-            Self::InvalidParameterConnectionType(error) => (2, error),
-            Self::InstanceIdsExceedLimit(error) => (3, error),
-            Self::SessionCountExceedLimit(error) => (4, error),
-            Self::OperationForbidden(error) => (5, error),
-            Self::PortForwardingNotSupported(error) => (6, error),
-            Self::UserBehaviorSessionManagerDisabled(error) => (7, error),
-            Self::InvalidCommandLineConflict(error) => (8, error),
-            Self::InvalidTargetServerMissingPortNumber(error) => (9, error),
-            Self::InvalidCommandLineLengthLimitExceeded(error) => (10, error),
-            Self::InvalidInstanceIdsCountLimitExceeded(error) => (11, error),
-            Self::UsernameExceedLimit(error) => (12, error),
-            Self::InvalidOperationSecurityGroupRuleDenied(error) => (13, error),
-            Self::InvalidTargetServerLengthLimitExceeded(error) => (14, error),
-            Self::InvalidOperationConnectionTypeUnsupported(error) => (15, error),
-            Self::InvalidPasswordNameLengthLimitExceeded(error) => (16, error),
-            Self::InvalidEncryptionOptionsModeEncryptionDisabled(error) => (17, error),
-            Self::InvalidParameterEncryptionOptionsKmsKeyId(error) => (18, error),
-            Self::InvalidParameterEncryptionOptionsMode(error) => (19, error),
-            Self::MissingParameterEncryptionOptionsKmsKeyId(error) => (20, error),
-            Self::UnsupportedAgentVersionEncryption(error) => (21, error),
-            Self::InvalidEncryptionOptionsConflict(error) => (22, error),
-            Self::InvalidRegionIdNotFound(error) => (23, error),
-            Self::InvalidInstanceNotFound(error) => (24, error),
-            Self::InternalErrorDispatch(error) => (25, error),
-            Self::Unhandled(unhandled) => (26, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for StartTerminalSessionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for StartTerminalSessionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "RegionIdApiNotSupported",
-            "PortNumberInvalid",
-            "InvalidParameterConnectionType",
-            "InstanceIdsExceedLimit",
-            "SessionCountExceedLimit",
-            "OperationForbidden",
-            "PortForwardingNotSupported",
-            "UserBehaviorSessionManagerDisabled",
-            "InvalidCommandLineConflict",
-            "InvalidTargetServerMissingPortNumber",
-            "InvalidCommandLineLengthLimitExceeded",
-            "InvalidInstanceIdsCountLimitExceeded",
-            "UsernameExceedLimit",
-            "InvalidOperationSecurityGroupRuleDenied",
-            "InvalidTargetServerLengthLimitExceeded",
-            "InvalidOperationConnectionTypeUnsupported",
-            "InvalidPasswordNameLengthLimitExceeded",
-            "InvalidEncryptionOptionsModeEncryptionDisabled",
-            "InvalidParameterEncryptionOptionsKmsKeyId",
-            "InvalidParameterEncryptionOptionsMode",
-            "MissingParameterEncryptionOptionsKmsKeyId",
-            "UnsupportedAgentVersionEncryption",
-            "InvalidEncryptionOptionsConflict",
-            "InvalidRegionIdNotFound",
-            "InvalidInstanceNotFound",
-            "InternalErrorDispatch",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl StartTerminalSessionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for StartTerminalSessionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for StartTerminalSessionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for StartTerminalSessionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn start_terminal_session(&self) -> StartTerminalSessionRequestBuilder<&Self> {
+        StartTerminalSessionRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, StopInstanceRequest>;
 /// Request of `StopInstance`: Stops an Elastic Compute Service (ECS) instance. You can specify parameters to determine whether to forcefully stop the instance and the stop mode.
 ///
 /// This operation is an asynchronous operation. After you call this operation to stop an ECS instance, the operation sets the status of the ECS instance to Stopping and begins the stop process. You can call the [DescribeInstanceStatus](<https://www.alibabacloud.com/help/doc-detail/2679688.htm>) operation to query the status of the ECS instance. When the status of the ECS instance changes to `Stopped`, the instance is stopped.
@@ -178,9 +181,7 @@ impl<C> StopInstanceRequestBuilder<C> {
     ///
     /// The ID of the instance.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`StopInstanceRequest::instance_id`](StopInstanceRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -189,8 +190,7 @@ impl<C> StopInstanceRequestBuilder<C> {
     ///
     /// This parameter will be removed in the future and is retained only to ensure compatibility. We recommend that you ignore this parameter.
     ///
-    /// - Wire name: `ConfirmStop`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`StopInstanceRequest::confirm_stop`](StopInstanceRequest::confirm_stop).
     pub fn confirm_stop(mut self, value: bool) -> Self {
         self.inner.confirm_stop = Some(value);
         self
@@ -199,13 +199,7 @@ impl<C> StopInstanceRequestBuilder<C> {
     ///
     /// Specifies whether to forcefully stop the ECS instance. Valid values:
     ///
-    /// * true: forcefully stops the ECS instance. If you set ForceStop to true, this operation is equivalent to a power-off operation. Cache data that is not written to storage devices on the instance is lost.
-    /// * false: normally stops the ECS instance.
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `ForceStop`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`StopInstanceRequest::force_stop`](StopInstanceRequest::force_stop).
     pub fn force_stop(mut self, value: bool) -> Self {
         self.inner.force_stop = Some(value);
         self
@@ -214,20 +208,7 @@ impl<C> StopInstanceRequestBuilder<C> {
     ///
     /// The stop mode of the pay-as-you-go instance. Valid values:
     ///
-    /// * StopCharging: economical mode. After the economical mode is enabled, billing for the following resources of the instance stops: computing resources (vCPUs, memory, and GPUs), image licenses, and public bandwidth of the static public IP address (if any) that uses the pay-by-bandwidth metering method. Billing for the following resources of the instance continues: system disk, data disks, and public bandwidth of the elastic IP address (EIP) (if any) that uses the pay-by-bandwidth metering method. For more information, see [Economical mode](<https://www.alibabacloud.com/help/doc-detail/63353.htm>).
-    ///
-    ///   \*\*
-    ///
-    ///   **Note**
-    /// * If the instance does not support the **economical** mode, the system stops the instance and does not report errors during the operation call. The economical mode cannot be enabled for instances of the classic network type, instances that use local disks, and instances that use persistent memory.
-    /// * The instance may fail to restart due to the reclaimed computing resources or insufficient resources. Try again later or change the instance type of the instance.
-    /// * If an EIP is associated with the instance before the instance is stopped, the EIP remains unchanged after the instance is restarted. If a static public IP address is associated with the instance before the instance is stopped, the static public IP address may change, but the private IP address does not change.
-    /// * KeepCharging: standard mode. After the instance is stopped in standard mode, you continue to be charged for the instance.
-    ///
-    /// Default value: If the conditions for enabling the economical mode for an instance in a VPC are met and you have enabled this mode in the ECS console, the default value is `StopCharging`. Otherwise, the default value is `KeepCharging`.
-    ///
-    /// - Wire name: `StoppedMode`.
-    /// - Example: `KeepCharging`.
+    /// Its description, rules and example: [`StopInstanceRequest::stopped_mode`](StopInstanceRequest::stopped_mode).
     pub fn stopped_mode(mut self, value: impl Into<String>) -> Self {
         self.inner.stopped_mode = Some(value.into());
         self
@@ -236,13 +217,7 @@ impl<C> StopInstanceRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * true: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, service limits, and available ECS resources. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * false: performs a dry run and performs the actual request.
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`StopInstanceRequest::dry_run`](StopInstanceRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -251,7 +226,7 @@ impl<C> StopInstanceRequestBuilder<C> {
     ///
     /// > This parameter is in invitational preview and is not publicly available.
     ///
-    /// - Wire name: `Hibernate`.
+    /// Its description, rules and example: [`StopInstanceRequest::hibernate`](StopInstanceRequest::hibernate).
     pub fn hibernate(mut self, value: bool) -> Self {
         self.inner.hibernate = Some(value);
         self
@@ -373,203 +348,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for StopInstanceResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `StopInstance`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum StopInstanceError {
-    /// HTTP 400 `InvalidParameter.Encrypted.KmsNotEnable`: Failed to perform this operation because KMS is not activated.
-    InvalidParameterEncryptedKmsNotEnable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DiskError`: IncorrectDiskStatus.
-    DiskError(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectInstanceStatus`: The current status of the resource does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceLockedForSecurity`: The specified operation is denied as your instance is locked for security reasons.
-    InstanceLockedForSecurity(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceType.ParameterMismatch`: The input parameter ConfirmStop must be true when an instance have localstorage.
-    InstanceTypeParameterMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceExpiredOrInArrears`: The specified operation is denied as your prepay instance is expired (prepay mode) or in arrears (afterpay mode).
-    InstanceExpiredOrInArrears(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceId.NotSupport`: Classic network Instance  does not support this operation.
-    InvalidInstanceIdNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKUnauthorized`: The CMK needs to be added ECS tag
-    InvalidParameterKmsKeyIdCmkUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.CMKNotEnabled`: The CMK needs to be enabled.
-    InvalidParameterKmsKeyIdCmkNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.KMSKeyId.KMSUnauthorized`: ECS service have no right to access your KMS.
-    InvalidParameterKmsKeyIdKmsUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `HibernationConfigured.InstanceOperationForbidden`: The operation is not permitted due to limit of the hibernation configured instance.
-    HibernationConfiguredInstanceOperationForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `HibernationConfigured.NotEnabled`: The instance hibernation configured option is not enabled.
-    HibernationConfiguredNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.KMSKeyIdNotFound`: The specified KMSKeyId not found, %s.
-    InvalidOperationKmsKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.KMSServiceNotOpen`: KMS service is currently not open.
-    InvalidOperationKmsServiceNotOpen(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.SystemInstanceNotSupport`: The system instance does not support the %s operation because %s.
-    OperationDeniedSystemInstanceNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 503 `LimitedOperation.ServiceUnavailable`: The service is currently unavailable. Please try again later.
-    LimitedOperationServiceUnavailable(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for StopInstanceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.Encrypted.KmsNotEnable",
-                        "DiskError",
-                        "IncorrectInstanceStatus",
-                        "InstanceLockedForSecurity",
-                        "InstanceType.ParameterMismatch",
-                        "InstanceExpiredOrInArrears",
-                        "InvalidInstanceId.NotSupport",
-                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                        "HibernationConfigured.InstanceOperationForbidden",
-                        "HibernationConfigured.NotEnabled",
-                        "InvalidOperation.KMSKeyIdNotFound",
-                        "InvalidOperation.KMSServiceNotOpen",
-                        "OperationDenied.SystemInstanceNotSupport",
-                        "InvalidInstanceId.NotFound",
-                        "InternalError",
-                        "LimitedOperation.ServiceUnavailable",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::StopInstanceError;
+impl crate::Client {
+    /// Calls `StopInstance`: Stops an Elastic Compute Service (ECS) instance. You can specify parameters to determine whether to forcefully stop the instance and the stop mode.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](StopInstanceRequestBuilder::send) it. The parameters and their rules: [`StopInstanceRequest`].
+    #[inline]
+    pub fn stop_instance(&self) -> StopInstanceRequestBuilder<&Self> {
+        StopInstanceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl StopInstanceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `StopInstance`: Stops an Elastic Compute Service (ECS) instance. You can specify parameters to determine whether to forcefully stop the instance and the stop mode.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`StopInstanceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterEncryptedKmsNotEnable(error),
-            1 => Self::DiskError(error),
-            2 => Self::IncorrectInstanceStatus(error),
-            3 => Self::InstanceLockedForSecurity(error),
-            4 => Self::InstanceTypeParameterMismatch(error),
-            5 => Self::InstanceExpiredOrInArrears(error),
-            6 => Self::InvalidInstanceIdNotSupport(error),
-            7 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            8 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            9 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            10 => Self::HibernationConfiguredInstanceOperationForbidden(error),
-            11 => Self::HibernationConfiguredNotEnabled(error),
-            12 => Self::InvalidOperationKmsKeyIdNotFound(error),
-            13 => Self::InvalidOperationKmsServiceNotOpen(error),
-            14 => Self::OperationDeniedSystemInstanceNotSupport(error),
-            15 => Self::InvalidInstanceIdNotFound(error),
-            16 => Self::InternalError(error),
-            17 => Self::LimitedOperationServiceUnavailable(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterEncryptedKmsNotEnable(error) => (0, error),
-            Self::DiskError(error) => (1, error),
-            Self::IncorrectInstanceStatus(error) => (2, error),
-            Self::InstanceLockedForSecurity(error) => (3, error),
-            Self::InstanceTypeParameterMismatch(error) => (4, error),
-            Self::InstanceExpiredOrInArrears(error) => (5, error),
-            Self::InvalidInstanceIdNotSupport(error) => (6, error),
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (7, error),
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (8, error),
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (9, error),
-            Self::HibernationConfiguredInstanceOperationForbidden(error) => (10, error),
-            Self::HibernationConfiguredNotEnabled(error) => (11, error),
-            Self::InvalidOperationKmsKeyIdNotFound(error) => (12, error),
-            Self::InvalidOperationKmsServiceNotOpen(error) => (13, error),
-            Self::OperationDeniedSystemInstanceNotSupport(error) => (14, error),
-            Self::InvalidInstanceIdNotFound(error) => (15, error),
-            Self::InternalError(error) => (16, error),
-            Self::LimitedOperationServiceUnavailable(error) => (17, error),
-            Self::Unhandled(unhandled) => (18, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for StopInstanceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for StopInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterEncryptedKmsNotEnable",
-            "DiskError",
-            "IncorrectInstanceStatus",
-            "InstanceLockedForSecurity",
-            "InstanceTypeParameterMismatch",
-            "InstanceExpiredOrInArrears",
-            "InvalidInstanceIdNotSupport",
-            "InvalidParameterKmsKeyIdCmkUnauthorized",
-            "InvalidParameterKmsKeyIdCmkNotEnabled",
-            "InvalidParameterKmsKeyIdKmsUnauthorized",
-            "HibernationConfiguredInstanceOperationForbidden",
-            "HibernationConfiguredNotEnabled",
-            "InvalidOperationKmsKeyIdNotFound",
-            "InvalidOperationKmsServiceNotOpen",
-            "OperationDeniedSystemInstanceNotSupport",
-            "InvalidInstanceIdNotFound",
-            "InternalError",
-            "LimitedOperationServiceUnavailable",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl StopInstanceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for StopInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for StopInstanceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for StopInstanceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn stop_instance(&self) -> StopInstanceRequestBuilder<&Self> {
+        StopInstanceRequestBuilder::new(self)
     }
 }

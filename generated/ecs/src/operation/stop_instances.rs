@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, StopInstancesRequest>;
 /// Request of `StopInstances`: Stops Elastic Compute Service (ECS) instances. You can specify parameters to determine whether to forcefully stop the instances and the stop mode.
 ///
 /// This operation is an asynchronous operation. After you call this operation to stop an ECS instance, the operation sets the status of the ECS instance to Stopping and begins the stop process. You can call the [DescribeInstanceStatus](<https://www.alibabacloud.com/help/doc-detail/2679688.htm>) operation to query the status of the ECS instance. When the status of the ECS instance changes to `Stopped`, the instance is stopped.
@@ -191,16 +194,7 @@ impl<C> StopInstancesRequestBuilder<C> {
     ///
     /// Specifies whether to send a precheck request. Valid values:
     ///
-    /// * true: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and instance status. If the check fails, the corresponding error message is returned. If the request passes the dry run, `DRYRUN.SUCCESS` is returned.
-    ///
-    /// > If you set `BatchOptimization` to `SuccessFirst` and `DryRun` to true, only `DRYRUN.SUCCESS` is returned, regardless of whether the request passes the dry run.
-    ///
-    /// * false: performs a dry run and performs the actual request. If the request passes the dry run, instances are stopped.
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`StopInstancesRequest::dry_run`](StopInstancesRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -209,9 +203,7 @@ impl<C> StopInstancesRequestBuilder<C> {
     ///
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`StopInstancesRequest::region_id`](StopInstancesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -220,17 +212,7 @@ impl<C> StopInstancesRequestBuilder<C> {
     ///
     /// Specifies whether to forcefully stop instances. Valid values:
     ///
-    /// * true: forcefully stops the ECS instance.
-    ///
-    ///   \*\*
-    ///
-    ///   **Alert** Force Stop: forcefully stops the instance. A force stop is equivalent to a physical shutdown and may cause data loss if instance data has not been written to disks.
-    /// * false: normally stops the ECS instance.
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `ForceStop`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`StopInstancesRequest::force_stop`](StopInstancesRequest::force_stop).
     pub fn force_stop(mut self, value: bool) -> Self {
         self.inner.force_stop = Some(value);
         self
@@ -239,20 +221,7 @@ impl<C> StopInstancesRequestBuilder<C> {
     ///
     /// The stop mode. Valid values:
     ///
-    /// * StopCharging: economical mode. After the economical mode is enabled, billing for the following resources of the instance stops: computing resources (vCPUs and memory), image licenses, and public bandwidth of the static public IP address (if any) that uses the pay-by-bandwidth metering method. Billing for the following resources of the instance continues: system disk, data disks, and public bandwidth of the elastic IP address (EIP) (if any) that uses the pay-by-bandwidth metering method. For more information, see [Economical mode](<https://www.alibabacloud.com/help/doc-detail/63353.htm>).
-    ///
-    ///   \*\*
-    ///
-    ///   **Note**
-    /// * If the instance does not support the **economical** mode, the system stops the instance and does not report errors during the operation call. The economical mode cannot be enabled for instances of the classic network type, instances that use local disks, and instances that use persistent memory.
-    /// * The instance may fail to restart due to the reclaimed computing resources or insufficient resources. Try again later or change the instance type of the instance.
-    /// * If an EIP is associated with the instance before the instance is stopped, the EIP remains unchanged after the instance is restarted. If a static public IP address is associated with the instance, the static public IP address may change, but the private IP address does not change.
-    /// * KeepCharging: standard mode. After the instance is stopped in standard mode, you continue to be charged for the instance. After the instance is stopped in standard mode, you continue to be charged for the instance.
-    ///
-    /// Default value: If the conditions for enabling the economical mode for an instance in a VPC are met and you have enabled this mode in the ECS console, the default value is `StopCharging`. Otherwise, the default value is `KeepCharging`.
-    ///
-    /// - Wire name: `StoppedMode`.
-    /// - Example: `KeepCharging`.
+    /// Its description, rules and example: [`StopInstancesRequest::stopped_mode`](StopInstancesRequest::stopped_mode).
     pub fn stopped_mode(mut self, value: impl Into<String>) -> Self {
         self.inner.stopped_mode = Some(value.into());
         self
@@ -261,13 +230,7 @@ impl<C> StopInstancesRequestBuilder<C> {
     ///
     /// Specifies the batch operation mode. Valid values:
     ///
-    /// * AllTogether: The batch operation is successful only after all operations are successful. If any operation fails, the batch operation is considered failed, and all operations that have been performed are undone to restore the instances to the status before the batch operation.
-    /// * SuccessFirst: allows each operation in a batch to be independently executed. If an operation fails, other operations can continue and confirm success. In this mode, successful operations are committed and failed operations are marked as failed, but the execution results of other operations are not affected.
-    ///
-    /// Default value: AllTogether.
-    ///
-    /// - Wire name: `BatchOptimization`.
-    /// - Example: `AllTogether`.
+    /// Its description, rules and example: [`StopInstancesRequest::batch_optimization`](StopInstancesRequest::batch_optimization).
     pub fn batch_optimization(mut self, value: impl Into<String>) -> Self {
         self.inner.batch_optimization = Some(value.into());
         self
@@ -276,10 +239,7 @@ impl<C> StopInstancesRequestBuilder<C> {
     ///
     /// The IDs of ECS instances. You can specify 1 to 100 instance IDs.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Must have at most 100 items.
-    /// - Example: `i-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`StopInstancesRequest::instance_id`](StopInstancesRequest::instance_id).
     pub fn instance_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -414,217 +374,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for StopInstancesRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `StopInstances`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum StopInstancesError {
-    /// HTTP 400 `InvalidParameter.KMSKeyId.CMKNotEnabled`: The CMK needs to be added ECS tag
-    InvalidParameterKmsKeyIdCmkNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.KMSKeyId.KMSUnauthorized`: ECS service account have no right to access your KMS.
-    InvalidParameterKmsKeyIdKmsUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DRYRUN.SUCCESS`: This request is a dryrun request with successful result.
-    DryrunSuccess(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Encrypted.KmsNotEnable`: Failed to perform this operation because KMS is not activated.
-    InvalidParameterEncryptedKmsNotEnable(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceId.NotFound`: InstanceId should not be null.
+mod error;
+pub use error::StopInstancesError;
+impl crate::Client {
+    /// Calls `StopInstances`: Stops Elastic Compute Service (ECS) instances. You can specify parameters to determine whether to forcefully stop the instances and the stop mode.
     ///
-    /// Also returned with HTTP 404: %s
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidParameter.TooManyInstanceIds`: Instance ids cannot be more than 100.
-    InvalidParameterTooManyInstanceIds(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Abs.InvalidInstanceIds.MalFormed`: The specified instanceIds is not valid.
-    AbsInvalidInstanceIdsMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceLockedForSecurity`: %s
-    InstanceLockedForSecurity(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceExpiredOrInArrears`: %s
-    InstanceExpiredOrInArrears(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `IncorrectInstanceStatus`: %s
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidInstanceId.NotSupport`: %s
-    InvalidInstanceIdNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InsufficientBalance`: Your account does not have enough balance.
-    InsufficientBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceNotReady`: The specified instance is not ready for use.
-    InstanceNotReady(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.KMSKeyIdNotFound`: The specified KMSKeyId not found, %s.
-    InvalidOperationKmsKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.KMSServiceNotOpen`: KMS service is currently not open.
-    InvalidOperationKmsServiceNotOpen(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied.SystemInstanceNotSupport`: The system instance does not support the %s operation because %s.
-    OperationDeniedSystemInstanceNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceIds.NotFound`: The specified InstanceIds does not exist.
-    InvalidInstanceIdsNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `InvalidOperation.Conflict`: Request was denied due to conflict with a previous request, please try again later.
-    InvalidOperationConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 503 `LimitedOperation.ServiceUnavailable`: The service is currently unavailable. Please try again later.
-    LimitedOperationServiceUnavailable(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for StopInstancesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                        "DRYRUN.SUCCESS",
-                        "InvalidParameter.Encrypted.KmsNotEnable",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidParameter.TooManyInstanceIds",
-                        "Abs.InvalidInstanceIds.MalFormed",
-                        "InstanceLockedForSecurity",
-                        "InstanceExpiredOrInArrears",
-                        "IncorrectInstanceStatus",
-                        "InvalidInstanceId.NotSupport",
-                        "InsufficientBalance",
-                        "InstanceNotReady",
-                        "InvalidOperation.KMSKeyIdNotFound",
-                        "InvalidOperation.KMSServiceNotOpen",
-                        "OperationDenied.SystemInstanceNotSupport",
-                        "InvalidInstanceIds.NotFound",
-                        "InvalidOperation.Conflict",
-                        "InternalError",
-                        "LimitedOperation.ServiceUnavailable",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](StopInstancesRequestBuilder::send) it. The parameters and their rules: [`StopInstancesRequest`].
+    #[inline]
+    pub fn stop_instances(&self) -> StopInstancesRequestBuilder<&Self> {
+        StopInstancesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl StopInstancesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `StopInstances`: Stops Elastic Compute Service (ECS) instances. You can specify parameters to determine whether to forcefully stop the instances and the stop mode.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`StopInstancesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
-            1 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
-            2 => Self::DryrunSuccess(error),
-            3 => Self::InvalidParameterEncryptedKmsNotEnable(error),
-            4 => Self::InvalidInstanceIdNotFound(error),
-            5 => Self::InvalidParameterTooManyInstanceIds(error),
-            6 => Self::AbsInvalidInstanceIdsMalFormed(error),
-            7 => Self::InstanceLockedForSecurity(error),
-            8 => Self::InstanceExpiredOrInArrears(error),
-            9 => Self::IncorrectInstanceStatus(error),
-            10 => Self::InvalidInstanceIdNotSupport(error),
-            11 => Self::InsufficientBalance(error),
-            12 => Self::InstanceNotReady(error),
-            13 => Self::InvalidOperationKmsKeyIdNotFound(error),
-            14 => Self::InvalidOperationKmsServiceNotOpen(error),
-            15 => Self::OperationDeniedSystemInstanceNotSupport(error),
-            16 => Self::InvalidInstanceIdsNotFound(error),
-            17 => Self::InvalidOperationConflict(error),
-            18 => Self::InternalError(error),
-            19 => Self::LimitedOperationServiceUnavailable(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (0, error),
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (1, error),
-            Self::DryrunSuccess(error) => (2, error),
-            Self::InvalidParameterEncryptedKmsNotEnable(error) => (3, error),
-            Self::InvalidInstanceIdNotFound(error) => (4, error),
-            Self::InvalidParameterTooManyInstanceIds(error) => (5, error),
-            Self::AbsInvalidInstanceIdsMalFormed(error) => (6, error),
-            Self::InstanceLockedForSecurity(error) => (7, error),
-            Self::InstanceExpiredOrInArrears(error) => (8, error),
-            Self::IncorrectInstanceStatus(error) => (9, error),
-            Self::InvalidInstanceIdNotSupport(error) => (10, error),
-            Self::InsufficientBalance(error) => (11, error),
-            Self::InstanceNotReady(error) => (12, error),
-            Self::InvalidOperationKmsKeyIdNotFound(error) => (13, error),
-            Self::InvalidOperationKmsServiceNotOpen(error) => (14, error),
-            Self::OperationDeniedSystemInstanceNotSupport(error) => (15, error),
-            Self::InvalidInstanceIdsNotFound(error) => (16, error),
-            Self::InvalidOperationConflict(error) => (17, error),
-            Self::InternalError(error) => (18, error),
-            Self::LimitedOperationServiceUnavailable(error) => (19, error),
-            Self::Unhandled(unhandled) => (20, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for StopInstancesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for StopInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterKmsKeyIdCmkNotEnabled",
-            "InvalidParameterKmsKeyIdKmsUnauthorized",
-            "DryrunSuccess",
-            "InvalidParameterEncryptedKmsNotEnable",
-            "InvalidInstanceIdNotFound",
-            "InvalidParameterTooManyInstanceIds",
-            "AbsInvalidInstanceIdsMalFormed",
-            "InstanceLockedForSecurity",
-            "InstanceExpiredOrInArrears",
-            "IncorrectInstanceStatus",
-            "InvalidInstanceIdNotSupport",
-            "InsufficientBalance",
-            "InstanceNotReady",
-            "InvalidOperationKmsKeyIdNotFound",
-            "InvalidOperationKmsServiceNotOpen",
-            "OperationDeniedSystemInstanceNotSupport",
-            "InvalidInstanceIdsNotFound",
-            "InvalidOperationConflict",
-            "InternalError",
-            "LimitedOperationServiceUnavailable",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl StopInstancesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for StopInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for StopInstancesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for StopInstancesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn stop_instances(&self) -> StopInstancesRequestBuilder<&Self> {
+        StopInstancesRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, StopInvocationRequest>;
 /// Request of `StopInvocation`: \\\*   If you stop the process of a command that runs only once, the executions that have started are not interrupted. The executions that have not started are canceled. \\\*   If you stop the process of a scheduled invocation command, the executions that have started are not interrupted. However, the execution does not start in the next period.
 ///
 /// ## Usage notes
@@ -123,9 +126,7 @@ impl<C> StopInvocationRequestBuilder<C> {
     ///
     /// The ID of the command task. You can call the [DescribeInvocations](<https://www.alibabacloud.com/help/doc-detail/64840.htm>) operation to query the IDs of all command tasks.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`StopInvocationRequest::region_id`](StopInvocationRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -134,9 +135,7 @@ impl<C> StopInvocationRequestBuilder<C> {
     ///
     /// The ID of the command task. You can call the [DescribeInvocations](<https://www.alibabacloud.com/help/doc-detail/64840.htm>) operation to query all task IDs.
     ///
-    /// - Wire name: `InvokeId`.
-    /// - Required.
-    /// - Example: `t-7d2a745b412b4601b2d47f6a768d****`.
+    /// Its description, rules and example: [`StopInvocationRequest::invoke_id`](StopInvocationRequest::invoke_id).
     pub fn invoke_id(mut self, value: impl Into<String>) -> Self {
         self.inner.invoke_id = Some(value.into());
         self
@@ -145,9 +144,7 @@ impl<C> StopInvocationRequestBuilder<C> {
     ///
     /// The ID of instance N on which you want to stop the process of the Cloud Assistant command. You can specify up to 50 instance IDs in each request. Valid values of N: 1 to 50.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Must have at most 100 items.
-    /// - Example: `i-bp67acfmxazb4p****`.
+    /// Its description, rules and example: [`StopInvocationRequest::instance_id`](StopInvocationRequest::instance_id).
     pub fn instance_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -278,137 +275,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for StopInvocationRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `StopInvocation`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum StopInvocationError {
-    /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
-    RegionIdApiNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InstanceIds.ExceedLimit`: The number of instance IDs exceeds the upper limit.
-    InstanceIdsExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Operation.Forbidden`: The operation is not permitted.
-    OperationForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInvokeId.NotFound`: The specified invoke ID does not exist.
-    InvalidInvokeIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified parameter InstanceId does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError.Dispatch`: An error occurred when you dispatched the request.
-    InternalErrorDispatch(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for StopInvocationError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "RegionId.ApiNotSupported",
-                        "InstanceIds.ExceedLimit",
-                        "Operation.Forbidden",
-                        "InvalidRegionId.NotFound",
-                        "InvalidInvokeId.NotFound",
-                        "InvalidInstanceId.NotFound",
-                        "InternalError.Dispatch",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::StopInvocationError;
+impl crate::Client {
+    /// Calls `StopInvocation`: \\\*   If you stop the process of a command that runs only once, the executions that have started are not interrupted. The executions that have not started are canceled. \\\*   If you stop the process of a scheduled invocation command, the executions that have started are not interrupted. However, the execution does not start in the next period.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](StopInvocationRequestBuilder::send) it. The parameters and their rules: [`StopInvocationRequest`].
+    #[inline]
+    pub fn stop_invocation(&self) -> StopInvocationRequestBuilder<&Self> {
+        StopInvocationRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl StopInvocationError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `StopInvocation`: \\\*   If you stop the process of a command that runs only once, the executions that have started are not interrupted. The executions that have not started are canceled. \\\*   If you stop the process of a scheduled invocation command, the executions that have started are not interrupted. However, the execution does not start in the next period.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`StopInvocationRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::RegionIdApiNotSupported(error),
-            1 => Self::InstanceIdsExceedLimit(error),
-            2 => Self::OperationForbidden(error),
-            3 => Self::InvalidRegionIdNotFound(error),
-            4 => Self::InvalidInvokeIdNotFound(error),
-            5 => Self::InvalidInstanceIdNotFound(error),
-            6 => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::RegionIdApiNotSupported(error) => (0, error),
-            Self::InstanceIdsExceedLimit(error) => (1, error),
-            Self::OperationForbidden(error) => (2, error),
-            Self::InvalidRegionIdNotFound(error) => (3, error),
-            Self::InvalidInvokeIdNotFound(error) => (4, error),
-            Self::InvalidInstanceIdNotFound(error) => (5, error),
-            Self::InternalErrorDispatch(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for StopInvocationError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for StopInvocationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "RegionIdApiNotSupported",
-            "InstanceIdsExceedLimit",
-            "OperationForbidden",
-            "InvalidRegionIdNotFound",
-            "InvalidInvokeIdNotFound",
-            "InvalidInstanceIdNotFound",
-            "InternalErrorDispatch",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl StopInvocationError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for StopInvocationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for StopInvocationError {}
-impl AsRef<::acs_runtime::client::ServiceError> for StopInvocationError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn stop_invocation(&self) -> StopInvocationRequestBuilder<&Self> {
+        StopInvocationRequestBuilder::new(self)
     }
 }

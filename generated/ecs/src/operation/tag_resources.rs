@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, TagResourcesRequest>;
 /// Request of `TagResources`: Creates and adds tags to Elastic Compute Service (ECS) resources.
 ///
 /// ## Usage notes
@@ -159,9 +162,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     ///
     /// The region ID of the resource. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`TagResourcesRequest::region_id`](TagResourcesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -170,29 +171,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     ///
     /// The type of the resource to which the tags are added. Valid values:
     ///
-    /// * instance: ECS instance
-    /// * disk: disk
-    /// * snapshot: snapshot
-    /// * image: image
-    /// * securitygroup: security group
-    /// * volume: storage volume
-    /// * eni: ENI
-    /// * ddh: dedicated host
-    /// * ddhcluster: dedicated host cluster
-    /// * keypair: SSH key pair
-    /// * launchtemplate: launch template
-    /// * reservedinstance
-    /// * snapshotpolicy: automatic snapshot policy
-    /// * elasticityassurance: elasticity assurance
-    /// * capacityreservation: capacity reservation
-    /// * command: Cloud Assistant command
-    /// * invocation: Cloud Assistant command execution result or file delivery result
-    /// * activation: activation code for a Cloud Assistant managed instance
-    /// * managedinstance: Cloud Assistant managed instance
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Required.
-    /// - Example: `instance`.
+    /// Its description, rules and example: [`TagResourcesRequest::resource_type`](TagResourcesRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -201,10 +180,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     ///
     /// Resource IDs. You can specify up to 50 resource IDs.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Required.
-    /// - Must have at most 51 items.
-    /// - Example: `i-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`TagResourcesRequest::resource_id`](TagResourcesRequest::resource_id).
     pub fn resource_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -216,9 +192,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     ///
     /// The tags of the reserved instance. You can specify up to 20 tags. If you specify multiple tags, the tag keys cannot be duplicated.\`\`
     ///
-    /// - Wire name: `Tag`.
-    /// - Required.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`TagResourcesRequest::tag`](TagResourcesRequest::tag).
     pub fn tag(
         mut self,
         values: impl IntoIterator<Item = crate::types::TagResourcesTag>,
@@ -343,257 +317,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TagResourcesResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `TagResources`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum TagResourcesError {
-    /// HTTP 400 `NumberExceed.ResourceIds`: The ResourceIds parameter's number is exceed , Valid : 50.
-    NumberExceedResourceIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NumberExceed.Tags`: The Tags parameter's number is exceed , Valid : 20.
-    NumberExceedTags(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
-    InvalidTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue.Malformed`: The specified Tag.n.Value is not valid.
-    InvalidTagValueMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.QuotaExceed`: The quota of tags on resource is beyond permitted range.
-    OperationDeniedQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTag.Mismatch`: The specified Tag.n.Key and Tag.n.Value are not match.
-    InvalidTagMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagCount`: The specified tags are beyond the permitted range.
-    InvalidTagCount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.Scope`: The specified scope is invalid.
-    InvalidScope(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `PermissionDenied.TagOwnerBid`: The specified operator not have permission to set TagOwnerBid value.
-    PermissionDeniedTagOwnerBid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `PermissionDenied.TagOwnerUid`: The specified operator not have permission to set TagOwnerUid value.
-    PermissionDeniedTagOwnerUid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `PermissionDenied.Scope`: The specified operator not have permission to set Scope value.
-    PermissionDeniedScope(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidResourceId.NotSupported`: The specified ResourceId does not support tagging.
-    InvalidResourceIdNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `NoPermissionKey.Scope`: %s
-    NoPermissionKeyScope(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `NoPermission.Tag`: The operator is not permission for the tag.
-    NoPermissionTag(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceed.Tags`: %s
-    QuotaExceedTags(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `TagKey.Duplication`: The TagKey has duplication with others, case-insensitive.
-    TagKeyDuplication(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `MissingParameter.ResourceIds`: The parameter - ResourceIds.N should not be null.
-    MissingParameterResourceIds(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `MissingParameter.TagOwnerUid`: The parameter - TagOwnerUid should not be null.
-    MissingParameterTagOwnerUid(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `MissingParameter.TagOwnerBid`: The parameter - TagOwnerBid should not be null.
-    MissingParameterTagOwnerBid(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `MissingParameter.ResourceType`: The parameter - ResourceType should not be null.
-    MissingParameterResourceType(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `MissingParameter.Tags`: The parameter - Tags should not be null.
-    MissingParameterTags(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `MissingParameter.RegionId`: The parameter - RegionId should not be null.
-    MissingParameterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceId.NotFound`: The specified ResourceIds are not found in our records.
-    InvalidResourceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceType.NotFound`: The ResourceType provided does not exist in our records.
-    InvalidResourceTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `ServiceUnavailable`: The service is unavailable, please try again later.
-    ServiceUnavailable(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for TagResourcesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "NumberExceed.ResourceIds",
-                        "NumberExceed.Tags",
-                        "Duplicate.TagKey",
-                        "InvalidTagKey.Malformed",
-                        "InvalidTagValue.Malformed",
-                        "OperationDenied.QuotaExceed",
-                        "InvalidTag.Mismatch",
-                        "InvalidTagCount",
-                        "Invalid.Scope",
-                        "PermissionDenied.TagOwnerBid",
-                        "PermissionDenied.TagOwnerUid",
-                        "PermissionDenied.Scope",
-                        "InvalidResourceId.NotSupported",
-                        "NoPermissionKey.Scope",
-                        "NoPermission.Tag",
-                        "QuotaExceed.Tags",
-                        "TagKey.Duplication",
-                        "InvalidRegionId.NotFound",
-                        "MissingParameter.ResourceIds",
-                        "MissingParameter.TagOwnerUid",
-                        "MissingParameter.TagOwnerBid",
-                        "MissingParameter.ResourceType",
-                        "MissingParameter.Tags",
-                        "MissingParameter.RegionId",
-                        "InvalidResourceId.NotFound",
-                        "InvalidResourceType.NotFound",
-                        "ServiceUnavailable",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::TagResourcesError;
+impl crate::Client {
+    /// Calls `TagResources`: Creates and adds tags to Elastic Compute Service (ECS) resources.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](TagResourcesRequestBuilder::send) it. The parameters and their rules: [`TagResourcesRequest`].
+    #[inline]
+    pub fn tag_resources(&self) -> TagResourcesRequestBuilder<&Self> {
+        TagResourcesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl TagResourcesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `TagResources`: Creates and adds tags to Elastic Compute Service (ECS) resources.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`TagResourcesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::NumberExceedResourceIds(error),
-            1 => Self::NumberExceedTags(error),
-            2 => Self::DuplicateTagKey(error),
-            3 => Self::InvalidTagKeyMalformed(error),
-            4 => Self::InvalidTagValueMalformed(error),
-            5 => Self::OperationDeniedQuotaExceed(error),
-            6 => Self::InvalidTagMismatch(error),
-            7 => Self::InvalidTagCount(error),
-            8 => Self::InvalidScope(error),
-            9 => Self::PermissionDeniedTagOwnerBid(error),
-            10 => Self::PermissionDeniedTagOwnerUid(error),
-            11 => Self::PermissionDeniedScope(error),
-            12 => Self::InvalidResourceIdNotSupported(error),
-            13 => Self::NoPermissionKeyScope(error),
-            14 => Self::NoPermissionTag(error),
-            15 => Self::QuotaExceedTags(error),
-            16 => Self::TagKeyDuplication(error),
-            17 => Self::InvalidRegionIdNotFound(error),
-            18 => Self::MissingParameterResourceIds(error),
-            19 => Self::MissingParameterTagOwnerUid(error),
-            20 => Self::MissingParameterTagOwnerBid(error),
-            21 => Self::MissingParameterResourceType(error),
-            22 => Self::MissingParameterTags(error),
-            23 => Self::MissingParameterRegionId(error),
-            24 => Self::InvalidResourceIdNotFound(error),
-            25 => Self::InvalidResourceTypeNotFound(error),
-            26 => Self::ServiceUnavailable(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::NumberExceedResourceIds(error) => (0, error),
-            Self::NumberExceedTags(error) => (1, error),
-            Self::DuplicateTagKey(error) => (2, error),
-            Self::InvalidTagKeyMalformed(error) => (3, error),
-            Self::InvalidTagValueMalformed(error) => (4, error),
-            Self::OperationDeniedQuotaExceed(error) => (5, error),
-            Self::InvalidTagMismatch(error) => (6, error),
-            Self::InvalidTagCount(error) => (7, error),
-            Self::InvalidScope(error) => (8, error),
-            Self::PermissionDeniedTagOwnerBid(error) => (9, error),
-            Self::PermissionDeniedTagOwnerUid(error) => (10, error),
-            Self::PermissionDeniedScope(error) => (11, error),
-            Self::InvalidResourceIdNotSupported(error) => (12, error),
-            Self::NoPermissionKeyScope(error) => (13, error),
-            Self::NoPermissionTag(error) => (14, error),
-            Self::QuotaExceedTags(error) => (15, error),
-            Self::TagKeyDuplication(error) => (16, error),
-            Self::InvalidRegionIdNotFound(error) => (17, error),
-            Self::MissingParameterResourceIds(error) => (18, error),
-            Self::MissingParameterTagOwnerUid(error) => (19, error),
-            Self::MissingParameterTagOwnerBid(error) => (20, error),
-            Self::MissingParameterResourceType(error) => (21, error),
-            Self::MissingParameterTags(error) => (22, error),
-            Self::MissingParameterRegionId(error) => (23, error),
-            Self::InvalidResourceIdNotFound(error) => (24, error),
-            Self::InvalidResourceTypeNotFound(error) => (25, error),
-            Self::ServiceUnavailable(error) => (26, error),
-            Self::Unhandled(unhandled) => (27, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for TagResourcesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for TagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "NumberExceedResourceIds",
-            "NumberExceedTags",
-            "DuplicateTagKey",
-            "InvalidTagKeyMalformed",
-            "InvalidTagValueMalformed",
-            "OperationDeniedQuotaExceed",
-            "InvalidTagMismatch",
-            "InvalidTagCount",
-            "InvalidScope",
-            "PermissionDeniedTagOwnerBid",
-            "PermissionDeniedTagOwnerUid",
-            "PermissionDeniedScope",
-            "InvalidResourceIdNotSupported",
-            "NoPermissionKeyScope",
-            "NoPermissionTag",
-            "QuotaExceedTags",
-            "TagKeyDuplication",
-            "InvalidRegionIdNotFound",
-            "MissingParameterResourceIds",
-            "MissingParameterTagOwnerUid",
-            "MissingParameterTagOwnerBid",
-            "MissingParameterResourceType",
-            "MissingParameterTags",
-            "MissingParameterRegionId",
-            "InvalidResourceIdNotFound",
-            "InvalidResourceTypeNotFound",
-            "ServiceUnavailable",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl TagResourcesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for TagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for TagResourcesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for TagResourcesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn tag_resources(&self) -> TagResourcesRequestBuilder<&Self> {
+        TagResourcesRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, TerminateVirtualBorderRouterRequest>;
 /// Request of `TerminateVirtualBorderRouter`: TerminateVirtualBorderRouter
 ///
 /// Deprecated: use `Vpc::2016-04-28::TerminateVirtualBorderRouter` instead.
@@ -116,31 +119,28 @@ pub struct TerminateVirtualBorderRouterRequestBuilder<C = ()> {
 impl<C> TerminateVirtualBorderRouterRequestBuilder<C> {
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`TerminateVirtualBorderRouterRequest::region_id`](TerminateVirtualBorderRouterRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `VbrId`.
     ///
-    /// - Wire name: `VbrId`.
-    /// - Required.
+    /// Its description, rules and example: [`TerminateVirtualBorderRouterRequest::vbr_id`](TerminateVirtualBorderRouterRequest::vbr_id).
     pub fn vbr_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vbr_id = Some(value.into());
         self
     }
     /// Sets `ClientToken`.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`TerminateVirtualBorderRouterRequest::client_token`](TerminateVirtualBorderRouterRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
     }
     /// Sets `UserCidr`.
     ///
-    /// - Wire name: `UserCidr`.
+    /// Its description, rules and example: [`TerminateVirtualBorderRouterRequest::user_cidr`](TerminateVirtualBorderRouterRequest::user_cidr).
     pub fn user_cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.user_cidr = Some(value.into());
         self
@@ -275,119 +275,28 @@ for TerminateVirtualBorderRouterResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `TerminateVirtualBorderRouter`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum TerminateVirtualBorderRouterError {
-    /// HTTP 400 `InvalidOperation.OperationNotAllowedInState`: The specified VirutalBorderRouter is in invalid state.
-    InvalidOperationOperationNotAllowedInState(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.OperationNotAllowedByUser`: The caller is not allowed to terminate the specified VirtualBorderRouter.
-    ForbiddenOperationNotAllowedByUser(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVbrId.NotFound`: The specified VirutalBorderRouter is not found.
-    InvalidVbrIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for TerminateVirtualBorderRouterError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidOperation.OperationNotAllowedInState",
-                        "Forbidden.OperationNotAllowedByUser",
-                        "InvalidRegionId.NotFound",
-                        "InvalidVbrId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::TerminateVirtualBorderRouterError;
+impl crate::Client {
+    /// Calls `TerminateVirtualBorderRouter`: TerminateVirtualBorderRouter
+    ///
+    /// Set the parameters on the returned builder, then [`send`](TerminateVirtualBorderRouterRequestBuilder::send) it. The parameters and their rules: [`TerminateVirtualBorderRouterRequest`].
+    #[inline]
+    pub fn terminate_virtual_border_router(
+        &self,
+    ) -> TerminateVirtualBorderRouterRequestBuilder<&Self> {
+        TerminateVirtualBorderRouterRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl TerminateVirtualBorderRouterError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `TerminateVirtualBorderRouter`: TerminateVirtualBorderRouter
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`TerminateVirtualBorderRouterRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidOperationOperationNotAllowedInState(error),
-            1 => Self::ForbiddenOperationNotAllowedByUser(error),
-            2 => Self::InvalidRegionIdNotFound(error),
-            3 => Self::InvalidVbrIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidOperationOperationNotAllowedInState(error) => (0, error),
-            Self::ForbiddenOperationNotAllowedByUser(error) => (1, error),
-            Self::InvalidRegionIdNotFound(error) => (2, error),
-            Self::InvalidVbrIdNotFound(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for TerminateVirtualBorderRouterError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for TerminateVirtualBorderRouterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidOperationOperationNotAllowedInState",
-            "ForbiddenOperationNotAllowedByUser",
-            "InvalidRegionIdNotFound",
-            "InvalidVbrIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl TerminateVirtualBorderRouterError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for TerminateVirtualBorderRouterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for TerminateVirtualBorderRouterError {}
-impl AsRef<::acs_runtime::client::ServiceError> for TerminateVirtualBorderRouterError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn terminate_virtual_border_router(
+        &self,
+    ) -> TerminateVirtualBorderRouterRequestBuilder<&Self> {
+        TerminateVirtualBorderRouterRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UnassignIpv6AddressesRequest>;
 /// Request of `UnassignIpv6Addresses`: Unassigns one or more IPv6 addresses from an elastic network interface (ENI).
 ///
 /// ## Usage notes
@@ -143,9 +146,7 @@ impl<C> UnassignIpv6AddressesRequestBuilder<C> {
     ///
     /// The region ID of the ENI. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`UnassignIpv6AddressesRequest::region_id`](UnassignIpv6AddressesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -154,9 +155,7 @@ impl<C> UnassignIpv6AddressesRequestBuilder<C> {
     ///
     /// The ID of the ENI.
     ///
-    /// - Wire name: `NetworkInterfaceId`.
-    /// - Required.
-    /// - Example: `eni-bp14v2sdd3v8ht****`.
+    /// Its description, rules and example: [`UnassignIpv6AddressesRequest::network_interface_id`](UnassignIpv6AddressesRequest::network_interface_id).
     pub fn network_interface_id(mut self, value: impl Into<String>) -> Self {
         self.inner.network_interface_id = Some(value.into());
         self
@@ -165,9 +164,7 @@ impl<C> UnassignIpv6AddressesRequestBuilder<C> {
     ///
     /// IPv6 address N to unassign. Valid values of N: 1 to 10.
     ///
-    /// - Wire name: `Ipv6Address`.
-    /// - Must have at most 10 items.
-    /// - Example: `2001:db8:1234:1a00::***`.
+    /// Its description, rules and example: [`UnassignIpv6AddressesRequest::ipv6_address`](UnassignIpv6AddressesRequest::ipv6_address).
     pub fn ipv6_address(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -179,8 +176,7 @@ impl<C> UnassignIpv6AddressesRequestBuilder<C> {
     ///
     /// IPv6 prefix N to unassign. Valid values of N: 1 to 10.
     ///
-    /// - Wire name: `Ipv6Prefix`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`UnassignIpv6AddressesRequest::ipv6_prefix`](UnassignIpv6AddressesRequest::ipv6_prefix).
     pub fn ipv6_prefix(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -318,241 +314,24 @@ for UnassignIpv6AddressesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UnassignIpv6Addresses`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UnassignIpv6AddressesError {
-    /// HTTP 400 `UnsupportedParameter`: %s
-    UnsupportedParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceID.Malformed`: %s
-    InvalidInstanceIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: %s
+mod error;
+pub use error::UnassignIpv6AddressesError;
+impl crate::Client {
+    /// Calls `UnassignIpv6Addresses`: Unassigns one or more IPv6 addresses from an elastic network interface (ENI).
     ///
-    /// Also returned with HTTP 403: %s
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InvalidEcsState`: %s
-    InvalidOperationInvalidEcsState(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InvalidEniState`: %s
-    InvalidOperationInvalidEniState(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEniId.Malformed`: The specified parameter "EniId" is not valid.
-    InvalidEniIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Conflict`: %s
-    InvalidParameterConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidUserType.NotSupported`: %s
-    InvalidUserTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Abs.InvalidAccount.NotFound`: %s
-    AbsInvalidAccountNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbedden.NotSupportRAM`: %s
-    ForbeddenNotSupportRam(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: %s
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.InvalidEniType`: %s
-    InvalidOperationInvalidEniType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpUnassigned`: %s
-    InvalidIpIpUnassigned(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpRepeated`: %s
-    InvalidIpIpRepeated(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.Address`: %s
-    InvalidIpAddress(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.RegionId`: %s
-    ForbiddenRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.EniServiceManaged`: %s
-    InvalidOperationEniServiceManaged(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpPrefixIllegal`: The ip prefixes %s is/are illegal.
-    InvalidIpIpPrefixIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpPrefixMaskInvalid`: The ip prefixes mask %s is illegal which must be between %s and %s.
-    InvalidIpIpPrefixMaskInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpPrefixMaskNotSame`: The ip prefixes %s are illegal which mask must be same.
-    InvalidIpIpPrefixMaskNotSame(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpPrefixNotStrict`: The ip prefix must be strict cidr format.
-    InvalidIpIpPrefixNotStrict(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidEniId.NotFound`: %s
-    InvalidEniIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InvalidOperation.RegionNotSupportIpPrefix`: The current region does not support ip prefix.
-    InvalidOperationRegionNotSupportIpPrefix(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UnassignIpv6AddressesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "UnsupportedParameter",
-                        "InvalidParameter",
-                        "InvalidInstanceID.Malformed",
-                        "MissingParameter",
-                        "InvalidOperation.InvalidEcsState",
-                        "InvalidOperation.InvalidEniState",
-                        "InvalidEniId.Malformed",
-                        "InvalidParameter.Conflict",
-                        "InvalidUserType.NotSupported",
-                        "Abs.InvalidAccount.NotFound",
-                        "Forbedden.NotSupportRAM",
-                        "Forbbiden.SubUser",
-                        "InvalidOperation.InvalidEniType",
-                        "InvalidIp.IpUnassigned",
-                        "InvalidIp.IpRepeated",
-                        "InvalidIp.Address",
-                        "Forbidden.RegionId",
-                        "InvalidOperation.EniServiceManaged",
-                        "InvalidIp.IpPrefixIllegal",
-                        "InvalidIp.IpPrefixMaskInvalid",
-                        "InvalidIp.IpPrefixMaskNotSame",
-                        "InvalidIp.IpPrefixNotStrict",
-                        "InvalidEniId.NotFound",
-                        "InvalidOperation.RegionNotSupportIpPrefix",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](UnassignIpv6AddressesRequestBuilder::send) it. The parameters and their rules: [`UnassignIpv6AddressesRequest`].
+    #[inline]
+    pub fn unassign_ipv6_addresses(&self) -> UnassignIpv6AddressesRequestBuilder<&Self> {
+        UnassignIpv6AddressesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UnassignIpv6AddressesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UnassignIpv6Addresses`: Unassigns one or more IPv6 addresses from an elastic network interface (ENI).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UnassignIpv6AddressesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::UnsupportedParameter(error),
-            1 => Self::InvalidParameter(error),
-            2 => Self::InvalidInstanceIdMalformed(error),
-            3 => Self::MissingParameter(error),
-            4 => Self::InvalidOperationInvalidEcsState(error),
-            5 => Self::InvalidOperationInvalidEniState(error),
-            6 => Self::InvalidEniIdMalformed(error),
-            7 => Self::InvalidParameterConflict(error),
-            8 => Self::InvalidUserTypeNotSupported(error),
-            9 => Self::AbsInvalidAccountNotFound(error),
-            10 => Self::ForbeddenNotSupportRam(error),
-            11 => Self::ForbbidenSubUser(error),
-            12 => Self::InvalidOperationInvalidEniType(error),
-            13 => Self::InvalidIpIpUnassigned(error),
-            14 => Self::InvalidIpIpRepeated(error),
-            15 => Self::InvalidIpAddress(error),
-            16 => Self::ForbiddenRegionId(error),
-            17 => Self::InvalidOperationEniServiceManaged(error),
-            18 => Self::InvalidIpIpPrefixIllegal(error),
-            19 => Self::InvalidIpIpPrefixMaskInvalid(error),
-            20 => Self::InvalidIpIpPrefixMaskNotSame(error),
-            21 => Self::InvalidIpIpPrefixNotStrict(error),
-            22 => Self::InvalidEniIdNotFound(error),
-            23 => Self::InvalidOperationRegionNotSupportIpPrefix(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::UnsupportedParameter(error) => (0, error),
-            Self::InvalidParameter(error) => (1, error),
-            Self::InvalidInstanceIdMalformed(error) => (2, error),
-            Self::MissingParameter(error) => (3, error),
-            Self::InvalidOperationInvalidEcsState(error) => (4, error),
-            Self::InvalidOperationInvalidEniState(error) => (5, error),
-            Self::InvalidEniIdMalformed(error) => (6, error),
-            Self::InvalidParameterConflict(error) => (7, error),
-            Self::InvalidUserTypeNotSupported(error) => (8, error),
-            Self::AbsInvalidAccountNotFound(error) => (9, error),
-            Self::ForbeddenNotSupportRam(error) => (10, error),
-            Self::ForbbidenSubUser(error) => (11, error),
-            Self::InvalidOperationInvalidEniType(error) => (12, error),
-            Self::InvalidIpIpUnassigned(error) => (13, error),
-            Self::InvalidIpIpRepeated(error) => (14, error),
-            Self::InvalidIpAddress(error) => (15, error),
-            Self::ForbiddenRegionId(error) => (16, error),
-            Self::InvalidOperationEniServiceManaged(error) => (17, error),
-            Self::InvalidIpIpPrefixIllegal(error) => (18, error),
-            Self::InvalidIpIpPrefixMaskInvalid(error) => (19, error),
-            Self::InvalidIpIpPrefixMaskNotSame(error) => (20, error),
-            Self::InvalidIpIpPrefixNotStrict(error) => (21, error),
-            Self::InvalidEniIdNotFound(error) => (22, error),
-            Self::InvalidOperationRegionNotSupportIpPrefix(error) => (23, error),
-            Self::Unhandled(unhandled) => (24, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UnassignIpv6AddressesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UnassignIpv6AddressesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "UnsupportedParameter",
-            "InvalidParameter",
-            "InvalidInstanceIdMalformed",
-            "MissingParameter",
-            "InvalidOperationInvalidEcsState",
-            "InvalidOperationInvalidEniState",
-            "InvalidEniIdMalformed",
-            "InvalidParameterConflict",
-            "InvalidUserTypeNotSupported",
-            "AbsInvalidAccountNotFound",
-            "ForbeddenNotSupportRam",
-            "ForbbidenSubUser",
-            "InvalidOperationInvalidEniType",
-            "InvalidIpIpUnassigned",
-            "InvalidIpIpRepeated",
-            "InvalidIpAddress",
-            "ForbiddenRegionId",
-            "InvalidOperationEniServiceManaged",
-            "InvalidIpIpPrefixIllegal",
-            "InvalidIpIpPrefixMaskInvalid",
-            "InvalidIpIpPrefixMaskNotSame",
-            "InvalidIpIpPrefixNotStrict",
-            "InvalidEniIdNotFound",
-            "InvalidOperationRegionNotSupportIpPrefix",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UnassignIpv6AddressesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UnassignIpv6AddressesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UnassignIpv6AddressesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UnassignIpv6AddressesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn unassign_ipv6_addresses(&self) -> UnassignIpv6AddressesRequestBuilder<&Self> {
+        UnassignIpv6AddressesRequestBuilder::new(self)
     }
 }

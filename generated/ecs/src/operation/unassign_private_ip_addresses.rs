@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UnassignPrivateIpAddressesRequest>;
 /// Request of `UnassignPrivateIpAddresses`: Unassigns secondary private IP addresses from an elastic network interface (ENI).
 ///
 /// ## Usage notes
@@ -147,9 +150,7 @@ impl<C> UnassignPrivateIpAddressesRequestBuilder<C> {
     ///
     /// The region ID of the ENI. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`UnassignPrivateIpAddressesRequest::region_id`](UnassignPrivateIpAddressesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -158,9 +159,7 @@ impl<C> UnassignPrivateIpAddressesRequestBuilder<C> {
     ///
     /// The ID of the ENI.
     ///
-    /// - Wire name: `NetworkInterfaceId`.
-    /// - Required.
-    /// - Example: `eni-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`UnassignPrivateIpAddressesRequest::network_interface_id`](UnassignPrivateIpAddressesRequest::network_interface_id).
     pub fn network_interface_id(mut self, value: impl Into<String>) -> Self {
         self.inner.network_interface_id = Some(value.into());
         self
@@ -169,9 +168,7 @@ impl<C> UnassignPrivateIpAddressesRequestBuilder<C> {
     ///
     /// The secondary private IP addresses to unassign.
     ///
-    /// - Wire name: `PrivateIpAddress`.
-    /// - Must have at most 32 items.
-    /// - Example: `192.168.**.**`.
+    /// Its description, rules and example: [`UnassignPrivateIpAddressesRequest::private_ip_address`](UnassignPrivateIpAddressesRequest::private_ip_address).
     pub fn private_ip_address(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -185,8 +182,7 @@ impl<C> UnassignPrivateIpAddressesRequestBuilder<C> {
     ///
     /// The IPv4 prefixes to unassign.
     ///
-    /// - Wire name: `Ipv4Prefix`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`UnassignPrivateIpAddressesRequest::ipv4_prefix`](UnassignPrivateIpAddressesRequest::ipv4_prefix).
     pub fn ipv4_prefix(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -324,319 +320,28 @@ for UnassignPrivateIpAddressesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UnassignPrivateIpAddresses`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UnassignPrivateIpAddressesError {
-    /// HTTP 400 `UnsupportedParameter`: %s
-    UnsupportedParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceID.Malformed`: %s
-    InvalidInstanceIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InvalidEcsState`: %s
-    InvalidOperationInvalidEcsState(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.InvalidEniState`: %s
-    InvalidOperationInvalidEniState(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.DetachPrimaryEniNotAllowed`: %s
-    InvalidOperationDetachPrimaryEniNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: %s
+mod error;
+pub use error::UnassignPrivateIpAddressesError;
+impl crate::Client {
+    /// Calls `UnassignPrivateIpAddresses`: Unassigns secondary private IP addresses from an elastic network interface (ENI).
     ///
-    /// Also returned with HTTP 403: %s
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.RegionId`: %s
-    ForbiddenRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAction`: %s
-    InvalidAction(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEniId.Malformed`: The specified parameter "EniId" is not valid.
-    InvalidEniIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Conflict`: %s
-    InvalidParameterConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidUserType.NotSupported`: %s
-    InvalidUserTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Abs.InvalidAccount.NotFound`: %s
-    AbsInvalidAccountNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NotSupportRAM`: %s
-    ForbiddenNotSupportRam(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.SubUser`: %s
-    ForbiddenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `MaxEniCountExceeded`: %s
-    MaxEniCountExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `EniPerInstanceLimitExceeded`: %s
-    EniPerInstanceLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.AvailabilityZoneMismatch`: %s
-    InvalidOperationAvailabilityZoneMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.VpcMismatch`: %s
-    InvalidOperationVpcMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `SecurityGroupInstanceLimitExceed`: %s
-    SecurityGroupInstanceLimitExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidSecurityGroupId.NotVpc`: %s
-    InvalidSecurityGroupIdNotVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.InvalidEniType`: %s
-    InvalidOperationInvalidEniType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidVSwitchId.IpInvalid`: %s
-    InvalidVSwitchIdIpInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpUnassigned`: %s
-    InvalidIpIpUnassigned(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Operation.Conflict`: %s
-    OperationConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidOperation.EniServiceManaged`: %s
-    InvalidOperationEniServiceManaged(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidPrivateIpAddress.Malformed`: %s
-    InvalidPrivateIpAddressMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpPrefixMaskInvalid`: The ip prefixes mask %s is illegal which must be between %s and %s.
-    InvalidIpIpPrefixMaskInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpPrefixMaskNotSame`: The ip prefixes %s are illegal which mask must be same.
-    InvalidIpIpPrefixMaskNotSame(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpPrefixNotStrict`: The ip prefix must be strict cidr format.
-    InvalidIpIpPrefixNotStrict(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidIp.IpPrefixIllegal`: The ip prefixes %s is/are illegal.
-    InvalidIpIpPrefixIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidEcsId.NotFound`: %s
-    InvalidEcsIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidEniId.NotFound`: %s
-    InvalidEniIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVSwitchId.NotFound`: %s
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSecurityGroupId.NotFound`: %s
-    InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: %s
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InvalidOperation.RegionNotSupportIpPrefix`: The current region does not support ip prefix.
-    InvalidOperationRegionNotSupportIpPrefix(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UnassignPrivateIpAddressesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "UnsupportedParameter",
-                        "InvalidParameter",
-                        "InvalidInstanceID.Malformed",
-                        "InvalidOperation.InvalidEcsState",
-                        "InvalidOperation.InvalidEniState",
-                        "InvalidOperation.DetachPrimaryEniNotAllowed",
-                        "MissingParameter",
-                        "Forbidden.RegionId",
-                        "InvalidAction",
-                        "InvalidEniId.Malformed",
-                        "InvalidParameter.Conflict",
-                        "InvalidUserType.NotSupported",
-                        "Abs.InvalidAccount.NotFound",
-                        "Forbidden.NotSupportRAM",
-                        "Forbidden.SubUser",
-                        "MaxEniCountExceeded",
-                        "EniPerInstanceLimitExceeded",
-                        "InvalidOperation.AvailabilityZoneMismatch",
-                        "InvalidOperation.VpcMismatch",
-                        "SecurityGroupInstanceLimitExceed",
-                        "InvalidSecurityGroupId.NotVpc",
-                        "InvalidOperation.InvalidEniType",
-                        "InvalidVSwitchId.IpInvalid",
-                        "InvalidIp.IpUnassigned",
-                        "Operation.Conflict",
-                        "InvalidOperation.EniServiceManaged",
-                        "InvalidPrivateIpAddress.Malformed",
-                        "InvalidIp.IpPrefixMaskInvalid",
-                        "InvalidIp.IpPrefixMaskNotSame",
-                        "InvalidIp.IpPrefixNotStrict",
-                        "InvalidIp.IpPrefixIllegal",
-                        "InvalidEcsId.NotFound",
-                        "InvalidEniId.NotFound",
-                        "InvalidVSwitchId.NotFound",
-                        "InvalidSecurityGroupId.NotFound",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidOperation.RegionNotSupportIpPrefix",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](UnassignPrivateIpAddressesRequestBuilder::send) it. The parameters and their rules: [`UnassignPrivateIpAddressesRequest`].
+    #[inline]
+    pub fn unassign_private_ip_addresses(
+        &self,
+    ) -> UnassignPrivateIpAddressesRequestBuilder<&Self> {
+        UnassignPrivateIpAddressesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UnassignPrivateIpAddressesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UnassignPrivateIpAddresses`: Unassigns secondary private IP addresses from an elastic network interface (ENI).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UnassignPrivateIpAddressesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::UnsupportedParameter(error),
-            1 => Self::InvalidParameter(error),
-            2 => Self::InvalidInstanceIdMalformed(error),
-            3 => Self::InvalidOperationInvalidEcsState(error),
-            4 => Self::InvalidOperationInvalidEniState(error),
-            5 => Self::InvalidOperationDetachPrimaryEniNotAllowed(error),
-            6 => Self::MissingParameter(error),
-            7 => Self::ForbiddenRegionId(error),
-            8 => Self::InvalidAction(error),
-            9 => Self::InvalidEniIdMalformed(error),
-            10 => Self::InvalidParameterConflict(error),
-            11 => Self::InvalidUserTypeNotSupported(error),
-            12 => Self::AbsInvalidAccountNotFound(error),
-            13 => Self::ForbiddenNotSupportRam(error),
-            14 => Self::ForbiddenSubUser(error),
-            15 => Self::MaxEniCountExceeded(error),
-            16 => Self::EniPerInstanceLimitExceeded(error),
-            17 => Self::InvalidOperationAvailabilityZoneMismatch(error),
-            18 => Self::InvalidOperationVpcMismatch(error),
-            19 => Self::SecurityGroupInstanceLimitExceed(error),
-            20 => Self::InvalidSecurityGroupIdNotVpc(error),
-            21 => Self::InvalidOperationInvalidEniType(error),
-            22 => Self::InvalidVSwitchIdIpInvalid(error),
-            23 => Self::InvalidIpIpUnassigned(error),
-            24 => Self::OperationConflict(error),
-            25 => Self::InvalidOperationEniServiceManaged(error),
-            26 => Self::InvalidPrivateIpAddressMalformed(error),
-            27 => Self::InvalidIpIpPrefixMaskInvalid(error),
-            28 => Self::InvalidIpIpPrefixMaskNotSame(error),
-            29 => Self::InvalidIpIpPrefixNotStrict(error),
-            30 => Self::InvalidIpIpPrefixIllegal(error),
-            31 => Self::InvalidEcsIdNotFound(error),
-            32 => Self::InvalidEniIdNotFound(error),
-            33 => Self::InvalidVSwitchIdNotFound(error),
-            34 => Self::InvalidSecurityGroupIdNotFound(error),
-            35 => Self::InvalidInstanceIdNotFound(error),
-            36 => Self::InvalidOperationRegionNotSupportIpPrefix(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::UnsupportedParameter(error) => (0, error),
-            Self::InvalidParameter(error) => (1, error),
-            Self::InvalidInstanceIdMalformed(error) => (2, error),
-            Self::InvalidOperationInvalidEcsState(error) => (3, error),
-            Self::InvalidOperationInvalidEniState(error) => (4, error),
-            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => (5, error),
-            Self::MissingParameter(error) => (6, error),
-            Self::ForbiddenRegionId(error) => (7, error),
-            Self::InvalidAction(error) => (8, error),
-            Self::InvalidEniIdMalformed(error) => (9, error),
-            Self::InvalidParameterConflict(error) => (10, error),
-            Self::InvalidUserTypeNotSupported(error) => (11, error),
-            Self::AbsInvalidAccountNotFound(error) => (12, error),
-            Self::ForbiddenNotSupportRam(error) => (13, error),
-            Self::ForbiddenSubUser(error) => (14, error),
-            Self::MaxEniCountExceeded(error) => (15, error),
-            Self::EniPerInstanceLimitExceeded(error) => (16, error),
-            Self::InvalidOperationAvailabilityZoneMismatch(error) => (17, error),
-            Self::InvalidOperationVpcMismatch(error) => (18, error),
-            Self::SecurityGroupInstanceLimitExceed(error) => (19, error),
-            Self::InvalidSecurityGroupIdNotVpc(error) => (20, error),
-            Self::InvalidOperationInvalidEniType(error) => (21, error),
-            Self::InvalidVSwitchIdIpInvalid(error) => (22, error),
-            Self::InvalidIpIpUnassigned(error) => (23, error),
-            Self::OperationConflict(error) => (24, error),
-            Self::InvalidOperationEniServiceManaged(error) => (25, error),
-            Self::InvalidPrivateIpAddressMalformed(error) => (26, error),
-            Self::InvalidIpIpPrefixMaskInvalid(error) => (27, error),
-            Self::InvalidIpIpPrefixMaskNotSame(error) => (28, error),
-            Self::InvalidIpIpPrefixNotStrict(error) => (29, error),
-            Self::InvalidIpIpPrefixIllegal(error) => (30, error),
-            Self::InvalidEcsIdNotFound(error) => (31, error),
-            Self::InvalidEniIdNotFound(error) => (32, error),
-            Self::InvalidVSwitchIdNotFound(error) => (33, error),
-            Self::InvalidSecurityGroupIdNotFound(error) => (34, error),
-            Self::InvalidInstanceIdNotFound(error) => (35, error),
-            Self::InvalidOperationRegionNotSupportIpPrefix(error) => (36, error),
-            Self::Unhandled(unhandled) => (37, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UnassignPrivateIpAddressesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UnassignPrivateIpAddressesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "UnsupportedParameter",
-            "InvalidParameter",
-            "InvalidInstanceIdMalformed",
-            "InvalidOperationInvalidEcsState",
-            "InvalidOperationInvalidEniState",
-            "InvalidOperationDetachPrimaryEniNotAllowed",
-            "MissingParameter",
-            "ForbiddenRegionId",
-            "InvalidAction",
-            "InvalidEniIdMalformed",
-            "InvalidParameterConflict",
-            "InvalidUserTypeNotSupported",
-            "AbsInvalidAccountNotFound",
-            "ForbiddenNotSupportRam",
-            "ForbiddenSubUser",
-            "MaxEniCountExceeded",
-            "EniPerInstanceLimitExceeded",
-            "InvalidOperationAvailabilityZoneMismatch",
-            "InvalidOperationVpcMismatch",
-            "SecurityGroupInstanceLimitExceed",
-            "InvalidSecurityGroupIdNotVpc",
-            "InvalidOperationInvalidEniType",
-            "InvalidVSwitchIdIpInvalid",
-            "InvalidIpIpUnassigned",
-            "OperationConflict",
-            "InvalidOperationEniServiceManaged",
-            "InvalidPrivateIpAddressMalformed",
-            "InvalidIpIpPrefixMaskInvalid",
-            "InvalidIpIpPrefixMaskNotSame",
-            "InvalidIpIpPrefixNotStrict",
-            "InvalidIpIpPrefixIllegal",
-            "InvalidEcsIdNotFound",
-            "InvalidEniIdNotFound",
-            "InvalidVSwitchIdNotFound",
-            "InvalidSecurityGroupIdNotFound",
-            "InvalidInstanceIdNotFound",
-            "InvalidOperationRegionNotSupportIpPrefix",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UnassignPrivateIpAddressesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UnassignPrivateIpAddressesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UnassignPrivateIpAddressesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UnassignPrivateIpAddressesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn unassign_private_ip_addresses(
+        &self,
+    ) -> UnassignPrivateIpAddressesRequestBuilder<&Self> {
+        UnassignPrivateIpAddressesRequestBuilder::new(self)
     }
 }

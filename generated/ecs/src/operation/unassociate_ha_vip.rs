@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UnassociateHaVipRequest>;
 /// Request of `UnassociateHaVip`: UnassociateHaVip
 ///
 /// Deprecated: use `Vpc::2016-04-28::UnassociateHaVip` instead.
@@ -126,39 +129,35 @@ pub struct UnassociateHaVipRequestBuilder<C = ()> {
 impl<C> UnassociateHaVipRequestBuilder<C> {
     /// Sets `ClientToken`.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UnassociateHaVipRequest::client_token`](UnassociateHaVipRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
     }
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
+    /// Its description, rules and example: [`UnassociateHaVipRequest::region_id`](UnassociateHaVipRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `HaVipId`.
     ///
-    /// - Wire name: `HaVipId`.
-    /// - Required.
+    /// Its description, rules and example: [`UnassociateHaVipRequest::ha_vip_id`](UnassociateHaVipRequest::ha_vip_id).
     pub fn ha_vip_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ha_vip_id = Some(value.into());
         self
     }
     /// Sets `InstanceId`.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
+    /// Its description, rules and example: [`UnassociateHaVipRequest::instance_id`](UnassociateHaVipRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
     }
     /// Sets `Force`.
     ///
-    /// - Wire name: `Force`.
+    /// Its description, rules and example: [`UnassociateHaVipRequest::force`](UnassociateHaVipRequest::force).
     pub fn force(mut self, value: impl Into<String>) -> Self {
         self.inner.force = Some(value.into());
         self
@@ -287,149 +286,24 @@ for UnassociateHaVipResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UnassociateHaVip`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UnassociateHaVipError {
-    /// HTTP 400 `IncorrectHaVipStatus`: HaVip can be operated by this action only when it's status is InUse.
-    IncorrectHaVipStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectInstanceStatus`: ECS instance can be operated by this action only when it's status is Running or Stopped.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotAssociated`: The HaVip and ECS instance are not associated.
-    ResourceNotAssociated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.UnassociateMaster`: Unassociating a master instance is not allowed unless the parameter Force is True.
-    ForbiddenUnassociateMaster(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.DistibuteLock`: Distibute lock fail.
-    OperationFailedDistibuteLock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.HaVip`: No permissions to perform operations on HAVIPs. Please apply for privilege--vpc_privilege_allow_buy_havip_instance.
-    ForbiddenHaVip(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidHaVipId.NotFound`: The specified HaVip does not exist in the specified region.
-    InvalidHaVipIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified Instance does not exist in the specified region.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UnassociateHaVipError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectHaVipStatus",
-                        "IncorrectInstanceStatus",
-                        "ResourceNotAssociated",
-                        "Forbidden.UnassociateMaster",
-                        "OperationFailed.DistibuteLock",
-                        "Forbidden.HaVip",
-                        "InvalidRegionId.NotFound",
-                        "InvalidHaVipId.NotFound",
-                        "InvalidInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UnassociateHaVipError;
+impl crate::Client {
+    /// Calls `UnassociateHaVip`: UnassociateHaVip
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UnassociateHaVipRequestBuilder::send) it. The parameters and their rules: [`UnassociateHaVipRequest`].
+    #[inline]
+    pub fn unassociate_ha_vip(&self) -> UnassociateHaVipRequestBuilder<&Self> {
+        UnassociateHaVipRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UnassociateHaVipError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UnassociateHaVip`: UnassociateHaVip
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UnassociateHaVipRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectHaVipStatus(error),
-            1 => Self::IncorrectInstanceStatus(error),
-            2 => Self::ResourceNotAssociated(error),
-            3 => Self::ForbiddenUnassociateMaster(error),
-            4 => Self::OperationFailedDistibuteLock(error),
-            5 => Self::ForbiddenHaVip(error),
-            6 => Self::InvalidRegionIdNotFound(error),
-            7 => Self::InvalidHaVipIdNotFound(error),
-            8 => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectHaVipStatus(error) => (0, error),
-            Self::IncorrectInstanceStatus(error) => (1, error),
-            Self::ResourceNotAssociated(error) => (2, error),
-            Self::ForbiddenUnassociateMaster(error) => (3, error),
-            Self::OperationFailedDistibuteLock(error) => (4, error),
-            Self::ForbiddenHaVip(error) => (5, error),
-            Self::InvalidRegionIdNotFound(error) => (6, error),
-            Self::InvalidHaVipIdNotFound(error) => (7, error),
-            Self::InvalidInstanceIdNotFound(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UnassociateHaVipError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UnassociateHaVipError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectHaVipStatus",
-            "IncorrectInstanceStatus",
-            "ResourceNotAssociated",
-            "ForbiddenUnassociateMaster",
-            "OperationFailedDistibuteLock",
-            "ForbiddenHaVip",
-            "InvalidRegionIdNotFound",
-            "InvalidHaVipIdNotFound",
-            "InvalidInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UnassociateHaVipError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UnassociateHaVipError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UnassociateHaVipError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UnassociateHaVipError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn unassociate_ha_vip(&self) -> UnassociateHaVipRequestBuilder<&Self> {
+        UnassociateHaVipRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UntagResourcesRequest>;
 /// Request of `UntagResources`: Removes tags from Elastic Compute Service (ECS) resources. After a tag is removed from a resource, the tag is automatically deleted if it is not added to other resources.
 ///
 /// # Example
@@ -167,9 +170,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
     ///
     /// The region ID of the resource. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`UntagResourcesRequest::region_id`](UntagResourcesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -178,27 +179,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
     ///
     /// The type of the resource. Valid values:
     ///
-    /// * instance: ECS instance
-    /// * disk: disk
-    /// * snapshot: snapshot
-    /// * image: image
-    /// * securitygroup: security group
-    /// * volume: storage volume
-    /// * eni: elastic network interface (ENI)
-    /// * ddh: dedicated host
-    /// * ddhcluster: dedicated host cluster
-    /// * keypair: SSH key pair
-    /// * launchtemplate: launch template
-    /// * reservedinstance: reserved instance
-    /// * snapshotpolicy: automatic snapshot policy
-    /// * elasticityassurance: elasticity assurance
-    /// * capacityreservation: capacity reservation
-    /// * command: Cloud Assistant command
-    /// * invocation: Cloud Assistant command execution result
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Required.
-    /// - Example: `instance`.
+    /// Its description, rules and example: [`UntagResourcesRequest::resource_type`](UntagResourcesRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -207,13 +188,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
     ///
     /// Specifies whether to remove all tags from the resource. This parameter takes effect only if you do not specify TagKey.N. Valid values:
     ///
-    /// * true
-    /// * false
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `All`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UntagResourcesRequest::all`](UntagResourcesRequest::all).
     pub fn all(mut self, value: bool) -> Self {
         self.inner.all = Some(value);
         self
@@ -222,10 +197,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
     ///
     /// The resource IDs. Valid values of N: 1 to 50.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Required.
-    /// - Must have at most 51 items.
-    /// - Example: `i-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`UntagResourcesRequest::resource_id`](UntagResourcesRequest::resource_id).
     pub fn resource_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -237,9 +209,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
     ///
     /// The tag keys. Valid values of N: 1 to 20.
     ///
-    /// - Wire name: `TagKey`.
-    /// - Must have at most 21 items.
-    /// - Example: `TestKey`.
+    /// Its description, rules and example: [`UntagResourcesRequest::tag_key`](UntagResourcesRequest::tag_key).
     pub fn tag_key(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -370,245 +340,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UntagResourcesRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UntagResources`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UntagResourcesError {
-    /// HTTP 400 `NumberExceed.ResourceIds`: The ResourceIds parameter's number is exceed , Valid : 50
-    NumberExceedResourceIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NumberExceed.Tags`: The Tags parameter's number is exceed , Valid : 20
-    NumberExceedTags(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
-    InvalidTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue.Malformed`: The specified Tag.n.Value is not valid.
-    InvalidTagValueMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.QuotaExceed`: The quota of tags on resource is beyond permitted range.
-    OperationDeniedQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTag.Mismatch`: The specified Tag.n.Key and Tag.n.Value are not match.
-    InvalidTagMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagCount`: The specified tags are beyond the permitted range.
-    InvalidTagCount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.Scope`: The specified scope is invalid.
-    InvalidScope(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `PermissionDenied.TagOwnerBid`: The specified operator not have permission to set TagOwnerBid value.
-    PermissionDeniedTagOwnerBid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `PermissionDenied.TagOwnerUid`: The specified operator not have permission to set TagOwnerUid value.
-    PermissionDeniedTagOwnerUid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `PermissionDenied.Scope`: The specified operator not have permission to set Scope value.
-    PermissionDeniedScope(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `InvalidResourceId.NotSupported`: The specified ResourceId does not support tagging.
-    InvalidResourceIdNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `NoPermissionKey.Scope`: %s
-    NoPermissionKeyScope(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `NoPermission.Tag`: The operator is not permission for the tag.
-    NoPermissionTag(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Param.Conflict`: The specified all is true, but the specified TagKey.N is not empty.
-    ParamConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `MissingParameter.ResourceIds`: The parameter - ResourceIds.N should not be null
-    MissingParameterResourceIds(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `MissingParameter.TagOwnerUid`: The parameter - TagOwnerUid should not be null
-    MissingParameterTagOwnerUid(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `MissingParameter.TagOwnerBid`: The parameter - TagOwnerBid should not be null
-    MissingParameterTagOwnerBid(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `MissingParameter.ResourceType`: The parameter - ResourceType should not be null
-    MissingParameterResourceType(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `MissingParameter.Tags`: The parameter - Tags should not be null
-    MissingParameterTags(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `MissingParameter.RegionId`: The parameter - RegionId should not be null
-    MissingParameterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceId.NotFound`: The specified ResourceIds are not found in our records.
-    InvalidResourceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceType.NotFound`: The ResourceType provided does not exist in our records.
-    InvalidResourceTypeNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UntagResourcesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "NumberExceed.ResourceIds",
-                        "NumberExceed.Tags",
-                        "Duplicate.TagKey",
-                        "InvalidTagKey.Malformed",
-                        "InvalidTagValue.Malformed",
-                        "OperationDenied.QuotaExceed",
-                        "InvalidTag.Mismatch",
-                        "InvalidTagCount",
-                        "Invalid.Scope",
-                        "PermissionDenied.TagOwnerBid",
-                        "PermissionDenied.TagOwnerUid",
-                        "PermissionDenied.Scope",
-                        "InvalidResourceId.NotSupported",
-                        "NoPermissionKey.Scope",
-                        "NoPermission.Tag",
-                        "Param.Conflict",
-                        "InvalidRegionId.NotFound",
-                        "MissingParameter.ResourceIds",
-                        "MissingParameter.TagOwnerUid",
-                        "MissingParameter.TagOwnerBid",
-                        "MissingParameter.ResourceType",
-                        "MissingParameter.Tags",
-                        "MissingParameter.RegionId",
-                        "InvalidResourceId.NotFound",
-                        "InvalidResourceType.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UntagResourcesError;
+impl crate::Client {
+    /// Calls `UntagResources`: Removes tags from Elastic Compute Service (ECS) resources. After a tag is removed from a resource, the tag is automatically deleted if it is not added to other resources.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UntagResourcesRequestBuilder::send) it. The parameters and their rules: [`UntagResourcesRequest`].
+    #[inline]
+    pub fn untag_resources(&self) -> UntagResourcesRequestBuilder<&Self> {
+        UntagResourcesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UntagResourcesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UntagResources`: Removes tags from Elastic Compute Service (ECS) resources. After a tag is removed from a resource, the tag is automatically deleted if it is not added to other resources.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UntagResourcesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::NumberExceedResourceIds(error),
-            1 => Self::NumberExceedTags(error),
-            2 => Self::DuplicateTagKey(error),
-            3 => Self::InvalidTagKeyMalformed(error),
-            4 => Self::InvalidTagValueMalformed(error),
-            5 => Self::OperationDeniedQuotaExceed(error),
-            6 => Self::InvalidTagMismatch(error),
-            7 => Self::InvalidTagCount(error),
-            8 => Self::InvalidScope(error),
-            9 => Self::PermissionDeniedTagOwnerBid(error),
-            10 => Self::PermissionDeniedTagOwnerUid(error),
-            11 => Self::PermissionDeniedScope(error),
-            12 => Self::InvalidResourceIdNotSupported(error),
-            13 => Self::NoPermissionKeyScope(error),
-            14 => Self::NoPermissionTag(error),
-            15 => Self::ParamConflict(error),
-            16 => Self::InvalidRegionIdNotFound(error),
-            17 => Self::MissingParameterResourceIds(error),
-            18 => Self::MissingParameterTagOwnerUid(error),
-            19 => Self::MissingParameterTagOwnerBid(error),
-            20 => Self::MissingParameterResourceType(error),
-            21 => Self::MissingParameterTags(error),
-            22 => Self::MissingParameterRegionId(error),
-            23 => Self::InvalidResourceIdNotFound(error),
-            24 => Self::InvalidResourceTypeNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::NumberExceedResourceIds(error) => (0, error),
-            Self::NumberExceedTags(error) => (1, error),
-            Self::DuplicateTagKey(error) => (2, error),
-            Self::InvalidTagKeyMalformed(error) => (3, error),
-            Self::InvalidTagValueMalformed(error) => (4, error),
-            Self::OperationDeniedQuotaExceed(error) => (5, error),
-            Self::InvalidTagMismatch(error) => (6, error),
-            Self::InvalidTagCount(error) => (7, error),
-            Self::InvalidScope(error) => (8, error),
-            Self::PermissionDeniedTagOwnerBid(error) => (9, error),
-            Self::PermissionDeniedTagOwnerUid(error) => (10, error),
-            Self::PermissionDeniedScope(error) => (11, error),
-            Self::InvalidResourceIdNotSupported(error) => (12, error),
-            Self::NoPermissionKeyScope(error) => (13, error),
-            Self::NoPermissionTag(error) => (14, error),
-            Self::ParamConflict(error) => (15, error),
-            Self::InvalidRegionIdNotFound(error) => (16, error),
-            Self::MissingParameterResourceIds(error) => (17, error),
-            Self::MissingParameterTagOwnerUid(error) => (18, error),
-            Self::MissingParameterTagOwnerBid(error) => (19, error),
-            Self::MissingParameterResourceType(error) => (20, error),
-            Self::MissingParameterTags(error) => (21, error),
-            Self::MissingParameterRegionId(error) => (22, error),
-            Self::InvalidResourceIdNotFound(error) => (23, error),
-            Self::InvalidResourceTypeNotFound(error) => (24, error),
-            Self::Unhandled(unhandled) => (25, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UntagResourcesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UntagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "NumberExceedResourceIds",
-            "NumberExceedTags",
-            "DuplicateTagKey",
-            "InvalidTagKeyMalformed",
-            "InvalidTagValueMalformed",
-            "OperationDeniedQuotaExceed",
-            "InvalidTagMismatch",
-            "InvalidTagCount",
-            "InvalidScope",
-            "PermissionDeniedTagOwnerBid",
-            "PermissionDeniedTagOwnerUid",
-            "PermissionDeniedScope",
-            "InvalidResourceIdNotSupported",
-            "NoPermissionKeyScope",
-            "NoPermissionTag",
-            "ParamConflict",
-            "InvalidRegionIdNotFound",
-            "MissingParameterResourceIds",
-            "MissingParameterTagOwnerUid",
-            "MissingParameterTagOwnerBid",
-            "MissingParameterResourceType",
-            "MissingParameterTags",
-            "MissingParameterRegionId",
-            "InvalidResourceIdNotFound",
-            "InvalidResourceTypeNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UntagResourcesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UntagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UntagResourcesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UntagResourcesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn untag_resources(&self) -> UntagResourcesRequestBuilder<&Self> {
+        UntagResourcesRequestBuilder::new(self)
     }
 }

@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ActivateZonesRequest>;
 /// Request of `ActivateZones`: Restores nodes in disabled zones. This operation is available only for multi-zone Elasticsearch clusters.
 ///
 /// # Example
@@ -116,9 +119,7 @@ impl<C> ActivateZonesRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `es-cn-n6w1o1x0w001c****`.
+    /// Its description, rules and example: [`ActivateZonesRequest::instance_id`](ActivateZonesRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -127,8 +128,7 @@ impl<C> ActivateZonesRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// - Wire name: `clientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF****`.
+    /// Its description, rules and example: [`ActivateZonesRequest::client_token`](ActivateZonesRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -137,8 +137,7 @@ impl<C> ActivateZonesRequestBuilder<C> {
     ///
     /// 请求体参数。
     ///
-    /// - Wire name: `body` (body).
-    /// - Example: `["cn-hangzhou-i","cn-hangzhou-h"]`.
+    /// Its description, rules and example: [`ActivateZonesRequest::body`](ActivateZonesRequest::body).
     pub fn body(mut self, value: impl Into<String>) -> Self {
         self.inner.body = Some(value.into());
         self
@@ -276,97 +275,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ActivateZonesRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ActivateZones`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ActivateZonesError {
-    /// HTTP 400 `InstanceActivating`: Instance is activating.
-    InstanceActivating(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceNotFound`: The instanceId provided does not exist.
-    InstanceNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ActivateZonesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["InstanceActivating", "InstanceNotFound"]),
-            error,
-        )
+mod error;
+pub use error::ActivateZonesError;
+impl crate::Client {
+    /// Calls `ActivateZones`: Restores nodes in disabled zones. This operation is available only for multi-zone Elasticsearch clusters.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ActivateZonesRequestBuilder::send) it. The parameters and their rules: [`ActivateZonesRequest`].
+    #[inline]
+    pub fn activate_zones(&self) -> ActivateZonesRequestBuilder<&Self> {
+        ActivateZonesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ActivateZonesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ActivateZones`: Restores nodes in disabled zones. This operation is available only for multi-zone Elasticsearch clusters.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ActivateZonesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InstanceActivating(error),
-            1 => Self::InstanceNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InstanceActivating(error) => (0, error),
-            Self::InstanceNotFound(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ActivateZonesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ActivateZonesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InstanceActivating", "InstanceNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ActivateZonesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ActivateZonesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ActivateZonesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ActivateZonesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn activate_zones(&self) -> ActivateZonesRequestBuilder<&Self> {
+        ActivateZonesRequestBuilder::new(self)
     }
 }

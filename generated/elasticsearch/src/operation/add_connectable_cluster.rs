@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AddConnectableClusterRequest>;
 /// Request of `AddConnectableCluster`: Connects Elasticsearch clusters.
 ///
 /// # Example
@@ -116,9 +119,7 @@ impl<C> AddConnectableClusterRequestBuilder<C> {
     ///
     /// es-cn-n6w1o1x0w001c\*\*\*\*
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `es-cn-n6w1o1x0w001c****`.
+    /// Its description, rules and example: [`AddConnectableClusterRequest::instance_id`](AddConnectableClusterRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -127,8 +128,7 @@ impl<C> AddConnectableClusterRequestBuilder<C> {
     ///
     /// 5A2CFF0E-5718-45B5-9D4D-70B3FF\*\*\*\*
     ///
-    /// - Wire name: `clientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF****`.
+    /// Its description, rules and example: [`AddConnectableClusterRequest::client_token`](AddConnectableClusterRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -137,8 +137,7 @@ impl<C> AddConnectableClusterRequestBuilder<C> {
     ///
     /// 请求体。
     ///
-    /// - Wire name: `body` (body).
-    /// - Example: `{     "instanceId":"es-cn-09k1rgid9000g****" }`.
+    /// Its description, rules and example: [`AddConnectableClusterRequest::body`](AddConnectableClusterRequest::body).
     pub fn body(mut self, value: impl Into<String>) -> Self {
         self.inner.body = Some(value.into());
         self
@@ -286,85 +285,24 @@ for AddConnectableClusterResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AddConnectableCluster`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AddConnectableClusterError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AddConnectableClusterError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::AddConnectableClusterError;
+impl crate::Client {
+    /// Calls `AddConnectableCluster`: Connects Elasticsearch clusters.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AddConnectableClusterRequestBuilder::send) it. The parameters and their rules: [`AddConnectableClusterRequest`].
+    #[inline]
+    pub fn add_connectable_cluster(&self) -> AddConnectableClusterRequestBuilder<&Self> {
+        AddConnectableClusterRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AddConnectableClusterError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AddConnectableCluster`: Connects Elasticsearch clusters.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AddConnectableClusterRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AddConnectableClusterError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AddConnectableClusterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AddConnectableClusterError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AddConnectableClusterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AddConnectableClusterError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AddConnectableClusterError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn add_connectable_cluster(&self) -> AddConnectableClusterRequestBuilder<&Self> {
+        AddConnectableClusterRequestBuilder::new(self)
     }
 }

@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CapacityPlanRequest>;
 /// Request of `CapacityPlan`: Capacity Planning
 ///
 /// # Example
@@ -128,10 +131,7 @@ impl<C> CapacityPlanRequestBuilder<C> {
     ///
     /// Indicates whether there is a need for complex aggregation queries. Options:
     ///
-    /// - true: Yes
-    /// - false (default): No
-    /// - Wire name: `complexQueryAvailable` (body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CapacityPlanRequest::complex_query_available`](CapacityPlanRequest::complex_query_available).
     pub fn complex_query_available(mut self, value: bool) -> Self {
         self.inner.complex_query_available = Some(value);
         self
@@ -140,7 +140,7 @@ impl<C> CapacityPlanRequestBuilder<C> {
     ///
     /// Disk usage status.
     ///
-    /// - Wire name: `dataInfo` (body).
+    /// Its description, rules and example: [`CapacityPlanRequest::data_info`](CapacityPlanRequest::data_info).
     pub fn data_info(
         mut self,
         values: impl IntoIterator<Item = crate::types::DataInfo>,
@@ -152,7 +152,7 @@ impl<C> CapacityPlanRequestBuilder<C> {
     ///
     /// Metrics information including disk usage, search and write operations, aggregation requests, etc.
     ///
-    /// - Wire name: `metric` (body).
+    /// Its description, rules and example: [`CapacityPlanRequest::metric`](CapacityPlanRequest::metric).
     pub fn metric(
         mut self,
         values: impl IntoIterator<Item = crate::types::Metric>,
@@ -164,13 +164,7 @@ impl<C> CapacityPlanRequestBuilder<C> {
     ///
     /// Usage scenarios, options:
     ///
-    /// - general: General scenario
-    /// - analysisVisualization: Data analysis scenario
-    /// - dbAcceleration: Database acceleration scenario
-    /// - search: Search scenario
-    /// - log: Log scenario
-    /// - Wire name: `usageScenario` (body).
-    /// - Example: `general`.
+    /// Its description, rules and example: [`CapacityPlanRequest::usage_scenario`](CapacityPlanRequest::usage_scenario).
     pub fn usage_scenario(mut self, value: impl Into<String>) -> Self {
         self.inner.usage_scenario = Some(value.into());
         self
@@ -303,85 +297,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CapacityPlanResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CapacityPlan`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CapacityPlanError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CapacityPlanError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::CapacityPlanError;
+impl crate::Client {
+    /// Calls `CapacityPlan`: Capacity Planning
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CapacityPlanRequestBuilder::send) it. The parameters and their rules: [`CapacityPlanRequest`].
+    #[inline]
+    pub fn capacity_plan(&self) -> CapacityPlanRequestBuilder<&Self> {
+        CapacityPlanRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CapacityPlanError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CapacityPlan`: Capacity Planning
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CapacityPlanRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CapacityPlanError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CapacityPlanError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CapacityPlanError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CapacityPlanError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CapacityPlanError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CapacityPlanError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn capacity_plan(&self) -> CapacityPlanRequestBuilder<&Self> {
+        CapacityPlanRequestBuilder::new(self)
     }
 }

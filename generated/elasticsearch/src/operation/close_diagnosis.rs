@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CloseDiagnosisRequest>;
 /// Request of `CloseDiagnosis`: Disables the intelligent O\&M feature for an Elasticsearch cluster.
 ///
 /// # Example
@@ -118,12 +121,7 @@ impl<C> CloseDiagnosisRequestBuilder<C> {
     ///
     /// Indicates whether intelligent O\&M is successfully disabled. Valid values:
     ///
-    /// * true: The call was successful.
-    /// * false: The call failed.
-    ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `es-cn-s9dsk3k4k****`.
+    /// Its description, rules and example: [`CloseDiagnosisRequest::instance_id`](CloseDiagnosisRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -132,17 +130,14 @@ impl<C> CloseDiagnosisRequestBuilder<C> {
     ///
     /// The ID of the request.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CloseDiagnosisRequest::client_token`](CloseDiagnosisRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
     }
     /// Sets `lang`.
     ///
-    /// - Wire name: `lang`.
-    /// - Example: `spanish`.
+    /// Its description, rules and example: [`CloseDiagnosisRequest::lang`](CloseDiagnosisRequest::lang).
     pub fn lang(mut self, value: impl Into<String>) -> Self {
         self.inner.lang = Some(value.into());
         self
@@ -276,85 +271,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CloseDiagnosisRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CloseDiagnosis`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CloseDiagnosisError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CloseDiagnosisError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::CloseDiagnosisError;
+impl crate::Client {
+    /// Calls `CloseDiagnosis`: Disables the intelligent O\&M feature for an Elasticsearch cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CloseDiagnosisRequestBuilder::send) it. The parameters and their rules: [`CloseDiagnosisRequest`].
+    #[inline]
+    pub fn close_diagnosis(&self) -> CloseDiagnosisRequestBuilder<&Self> {
+        CloseDiagnosisRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CloseDiagnosisError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CloseDiagnosis`: Disables the intelligent O\&M feature for an Elasticsearch cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CloseDiagnosisRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CloseDiagnosisError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CloseDiagnosisError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CloseDiagnosisError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CloseDiagnosisError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CloseDiagnosisError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CloseDiagnosisError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn close_diagnosis(&self) -> CloseDiagnosisRequestBuilder<&Self> {
+        CloseDiagnosisRequestBuilder::new(self)
     }
 }

@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateCollectorRequest>;
 /// Request of `CreateCollector`: 创建收集器
 ///
 /// # Example
@@ -211,8 +214,7 @@ impl<C> CreateCollectorRequestBuilder<C> {
     ///
     /// The ID of the created crawer.
     ///
-    /// - Wire name: `clientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF****`.
+    /// Its description, rules and example: [`CreateCollectorRequest::client_token`](CreateCollectorRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -221,10 +223,7 @@ impl<C> CreateCollectorRequestBuilder<C> {
     ///
     /// 创建是否校验。true:只校验不创建，false：校验并创建
     ///
-    /// - Wire name: `dryRun` (body).
-    /// - Required.
-    /// - Default: `false`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateCollectorRequest::dry_run`](CreateCollectorRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -233,9 +232,7 @@ impl<C> CreateCollectorRequestBuilder<C> {
     ///
     /// 采集器实例名称，自定义
     ///
-    /// - Wire name: `name` (body).
-    /// - Required.
-    /// - Example: `ct-test`.
+    /// Its description, rules and example: [`CreateCollectorRequest::name`](CreateCollectorRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -244,10 +241,7 @@ impl<C> CreateCollectorRequestBuilder<C> {
     ///
     /// 采集器类型。
     ///
-    /// - Wire name: `resType` (body).
-    /// - Required.
-    /// - Must be one of `fileBeat`, `metricBeat`, `heartBeat`, `auditBeat`.
-    /// - Example: `fileBeat`.
+    /// Its description, rules and example: [`CreateCollectorRequest::res_type`](CreateCollectorRequest::res_type).
     pub fn res_type(mut self, value: impl Into<crate::types::ResType>) -> Self {
         self.inner.res_type = Some(value.into());
         self
@@ -256,9 +250,7 @@ impl<C> CreateCollectorRequestBuilder<C> {
     ///
     /// 采集器所属专有网络ID。
     ///
-    /// - Wire name: `vpcId` (body).
-    /// - Required.
-    /// - Example: `vpc-bp12nu14urf0upaf*****`.
+    /// Its description, rules and example: [`CreateCollectorRequest::vpc_id`](CreateCollectorRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -267,10 +259,7 @@ impl<C> CreateCollectorRequestBuilder<C> {
     ///
     /// 采集器版本
     ///
-    /// - Wire name: `resVersion` (body).
-    /// - Required.
-    /// - Must be one of `6.8.13_with_community`, `6.8.5_with_community`.
-    /// - Example: `6.8.5_with_community`.
+    /// Its description, rules and example: [`CreateCollectorRequest::res_version`](CreateCollectorRequest::res_version).
     pub fn res_version(mut self, value: impl Into<crate::types::ResVersion>) -> Self {
         self.inner.res_version = Some(value.into());
         self
@@ -279,7 +268,7 @@ impl<C> CreateCollectorRequestBuilder<C> {
     ///
     /// filebeat的采集路径，只有ECS机器上的使用
     ///
-    /// - Wire name: `collectorPaths` (body).
+    /// Its description, rules and example: [`CreateCollectorRequest::collector_paths`](CreateCollectorRequest::collector_paths).
     pub fn collector_paths(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -291,8 +280,7 @@ impl<C> CreateCollectorRequestBuilder<C> {
     ///
     /// 配置文件信息
     ///
-    /// - Wire name: `configs` (body).
-    /// - Required.
+    /// Its description, rules and example: [`CreateCollectorRequest::configs`](CreateCollectorRequest::configs).
     pub fn configs(
         mut self,
         values: impl IntoIterator<Item = crate::types::CreateCollectorConfig>,
@@ -304,8 +292,7 @@ impl<C> CreateCollectorRequestBuilder<C> {
     ///
     /// 采集器Output实例配置
     ///
-    /// - Wire name: `extendConfigs` (body).
-    /// - Required.
+    /// Its description, rules and example: [`CreateCollectorRequest::extend_configs`](CreateCollectorRequest::extend_configs).
     pub fn extend_configs(
         mut self,
         values: impl IntoIterator<Item = ::serde_json::Value>,
@@ -444,85 +431,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateCollectorR
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateCollector`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateCollectorError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateCollectorError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::CreateCollectorError;
+impl crate::Client {
+    /// Calls `CreateCollector`: 创建收集器
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateCollectorRequestBuilder::send) it. The parameters and their rules: [`CreateCollectorRequest`].
+    #[inline]
+    pub fn create_collector(&self) -> CreateCollectorRequestBuilder<&Self> {
+        CreateCollectorRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateCollectorError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateCollector`: 创建收集器
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateCollectorRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateCollectorError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateCollectorError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateCollectorError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateCollectorError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateCollectorError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateCollectorError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_collector(&self) -> CreateCollectorRequestBuilder<&Self> {
+        CreateCollectorRequestBuilder::new(self)
     }
 }

@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateIndexTemplateRequest>;
 /// Request of `CreateIndexTemplate`: 创建索引模版
 ///
 /// # Example
@@ -177,18 +180,14 @@ pub struct CreateIndexTemplateRequestBuilder<C = ()> {
 impl<C> CreateIndexTemplateRequestBuilder<C> {
     /// Sets `InstanceId`.
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `es-cn-n6w24n9u900am****`.
+    /// Its description, rules and example: [`CreateIndexTemplateRequest::instance_id`](CreateIndexTemplateRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
     }
     /// Sets `ClientToken`.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `E1136AE9-4E49-4585-9358-6FDD2A6D****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateIndexTemplateRequest::client_token`](CreateIndexTemplateRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -197,9 +196,7 @@ impl<C> CreateIndexTemplateRequestBuilder<C> {
     ///
     /// 索引模版名称
     ///
-    /// - Wire name: `indexTemplate` (body).
-    /// - Required.
-    /// - Example: `index-template`.
+    /// Its description, rules and example: [`CreateIndexTemplateRequest::index_template`](CreateIndexTemplateRequest::index_template).
     pub fn index_template(mut self, value: impl Into<String>) -> Self {
         self.inner.index_template = Some(value.into());
         self
@@ -208,9 +205,7 @@ impl<C> CreateIndexTemplateRequestBuilder<C> {
     ///
     /// 索引匹配模式正则
     ///
-    /// - Wire name: `indexPatterns` (body).
-    /// - Required.
-    /// - Must have at least 1 items.
+    /// Its description, rules and example: [`CreateIndexTemplateRequest::index_patterns`](CreateIndexTemplateRequest::index_patterns).
     pub fn index_patterns(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -222,9 +217,7 @@ impl<C> CreateIndexTemplateRequestBuilder<C> {
     ///
     /// 是否同时自动创建数据流
     ///
-    /// - Wire name: `dataStream` (body).
-    /// - Required.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateIndexTemplateRequest::data_stream`](CreateIndexTemplateRequest::data_stream).
     pub fn data_stream(mut self, value: bool) -> Self {
         self.inner.data_stream = Some(value);
         self
@@ -233,10 +226,7 @@ impl<C> CreateIndexTemplateRequestBuilder<C> {
     ///
     /// 优先级。数组越大，优先级越高。
     ///
-    /// - Wire name: `priority` (body).
-    /// - Must be 0 to 2147483647.
-    /// - Default: `0`.
-    /// - Example: `30`.
+    /// Its description, rules and example: [`CreateIndexTemplateRequest::priority`](CreateIndexTemplateRequest::priority).
     pub fn priority(mut self, value: i32) -> Self {
         self.inner.priority = Some(value);
         self
@@ -245,8 +235,7 @@ impl<C> CreateIndexTemplateRequestBuilder<C> {
     ///
     /// 生命周期策略名称
     ///
-    /// - Wire name: `ilmPolicy` (body).
-    /// - Example: `policy-1`.
+    /// Its description, rules and example: [`CreateIndexTemplateRequest::ilm_policy`](CreateIndexTemplateRequest::ilm_policy).
     pub fn ilm_policy(mut self, value: impl Into<String>) -> Self {
         self.inner.ilm_policy = Some(value.into());
         self
@@ -255,7 +244,7 @@ impl<C> CreateIndexTemplateRequestBuilder<C> {
     ///
     /// 模版设置。详情见：<https://www.elastic.co/guide/en/elasticsearch/reference/current/indices-put-template.html#multiple-component-templates>
     ///
-    /// - Wire name: `template` (body).
+    /// Its description, rules and example: [`CreateIndexTemplateRequest::template`](CreateIndexTemplateRequest::template).
     pub fn template(mut self, value: crate::types::CreateIndexTemplateTemplate) -> Self {
         self.inner.template = Some(value);
         self
@@ -398,85 +387,24 @@ for CreateIndexTemplateResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateIndexTemplate`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateIndexTemplateError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateIndexTemplateError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::CreateIndexTemplateError;
+impl crate::Client {
+    /// Calls `CreateIndexTemplate`: 创建索引模版
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateIndexTemplateRequestBuilder::send) it. The parameters and their rules: [`CreateIndexTemplateRequest`].
+    #[inline]
+    pub fn create_index_template(&self) -> CreateIndexTemplateRequestBuilder<&Self> {
+        CreateIndexTemplateRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateIndexTemplateError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateIndexTemplate`: 创建索引模版
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateIndexTemplateRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateIndexTemplateError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateIndexTemplateError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateIndexTemplateError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateIndexTemplateError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateIndexTemplateError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateIndexTemplateError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_index_template(&self) -> CreateIndexTemplateRequestBuilder<&Self> {
+        CreateIndexTemplateRequestBuilder::new(self)
     }
 }

@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateInstanceRequest>;
 /// Request of `createInstance`: Creates an Elasticsearch cluster.
 ///
 /// The configurations of warm nodes.
@@ -266,80 +269,70 @@ pub struct CreateInstanceRequestBuilder<C = ()> {
 impl<C> CreateInstanceRequestBuilder<C> {
     /// Sets `clientToken`.
     ///
-    /// - Wire name: `clientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF****`.
+    /// Its description, rules and example: [`CreateInstanceRequest::client_token`](CreateInstanceRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
     }
     /// Sets `zoneCount`.
     ///
-    /// - Wire name: `zoneCount` (body).
-    /// - Example: `2`.
+    /// Its description, rules and example: [`CreateInstanceRequest::zone_count`](CreateInstanceRequest::zone_count).
     pub fn zone_count(mut self, value: i32) -> Self {
         self.inner.zone_count = Some(value);
         self
     }
     /// Sets `paymentType`.
     ///
-    /// - Wire name: `paymentType` (body).
-    /// - Example: `postpaid`.
+    /// Its description, rules and example: [`CreateInstanceRequest::payment_type`](CreateInstanceRequest::payment_type).
     pub fn payment_type(mut self, value: impl Into<String>) -> Self {
         self.inner.payment_type = Some(value.into());
         self
     }
     /// Sets `paymentInfo`.
     ///
-    /// - Wire name: `paymentInfo` (body).
+    /// Its description, rules and example: [`CreateInstanceRequest::payment_info`](CreateInstanceRequest::payment_info).
     pub fn payment_info(mut self, value: crate::types::PaymentInfo) -> Self {
         self.inner.payment_info = Some(value);
         self
     }
     /// Sets `nodeAmount`.
     ///
-    /// - Wire name: `nodeAmount` (body).
-    /// - Required.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`CreateInstanceRequest::node_amount`](CreateInstanceRequest::node_amount).
     pub fn node_amount(mut self, value: i32) -> Self {
         self.inner.node_amount = Some(value);
         self
     }
     /// Sets `instanceCategory`.
     ///
-    /// - Wire name: `instanceCategory` (body).
-    /// - Example: `advanced`.
+    /// Its description, rules and example: [`CreateInstanceRequest::instance_category`](CreateInstanceRequest::instance_category).
     pub fn instance_category(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_category = Some(value.into());
         self
     }
     /// Sets `esAdminPassword`.
     ///
-    /// - Wire name: `esAdminPassword` (body).
-    /// - Required.
-    /// - Example: `es_password`.
+    /// Its description, rules and example: [`CreateInstanceRequest::es_admin_password`](CreateInstanceRequest::es_admin_password).
     pub fn es_admin_password(mut self, value: impl Into<String>) -> Self {
         self.inner.es_admin_password = Some(value.into());
         self
     }
     /// Sets `esVersion`.
     ///
-    /// - Wire name: `esVersion` (body).
-    /// - Required.
-    /// - Example: `5.5.3_with_X-Pack`.
+    /// Its description, rules and example: [`CreateInstanceRequest::es_version`](CreateInstanceRequest::es_version).
     pub fn es_version(mut self, value: impl Into<String>) -> Self {
         self.inner.es_version = Some(value.into());
         self
     }
     /// Sets `nodeSpec`.
     ///
-    /// - Wire name: `nodeSpec` (body).
+    /// Its description, rules and example: [`CreateInstanceRequest::node_spec`](CreateInstanceRequest::node_spec).
     pub fn node_spec(mut self, value: crate::types::UpdateInstanceNodeSpec) -> Self {
         self.inner.node_spec = Some(value);
         self
     }
     /// Sets `masterConfiguration`.
     ///
-    /// - Wire name: `masterConfiguration` (body).
+    /// Its description, rules and example: [`CreateInstanceRequest::master_configuration`](CreateInstanceRequest::master_configuration).
     pub fn master_configuration(
         mut self,
         value: crate::types::UpdateInstanceMasterConfiguration,
@@ -349,7 +342,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     }
     /// Sets `warmNodeConfiguration`.
     ///
-    /// - Wire name: `warmNodeConfiguration` (body).
+    /// Its description, rules and example: [`CreateInstanceRequest::warm_node_configuration`](CreateInstanceRequest::warm_node_configuration).
     pub fn warm_node_configuration(
         mut self,
         value: crate::types::WarmNodeConfiguration,
@@ -359,7 +352,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     }
     /// Sets `clientNodeConfiguration`.
     ///
-    /// - Wire name: `clientNodeConfiguration` (body).
+    /// Its description, rules and example: [`CreateInstanceRequest::client_node_configuration`](CreateInstanceRequest::client_node_configuration).
     pub fn client_node_configuration(
         mut self,
         value: crate::types::ClientNodeConfiguration,
@@ -369,7 +362,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     }
     /// Sets `elasticDataNodeConfiguration`.
     ///
-    /// - Wire name: `elasticDataNodeConfiguration` (body).
+    /// Its description, rules and example: [`CreateInstanceRequest::elastic_data_node_configuration`](CreateInstanceRequest::elastic_data_node_configuration).
     pub fn elastic_data_node_configuration(
         mut self,
         value: crate::types::ElasticDataNodeConfiguration,
@@ -379,7 +372,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     }
     /// Sets `kibanaConfiguration`.
     ///
-    /// - Wire name: `kibanaConfiguration` (body).
+    /// Its description, rules and example: [`CreateInstanceRequest::kibana_configuration`](CreateInstanceRequest::kibana_configuration).
     pub fn kibana_configuration(
         mut self,
         value: crate::types::UpdateInstanceKibanaConfiguration,
@@ -389,7 +382,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     }
     /// Sets `networkConfig`.
     ///
-    /// - Wire name: `networkConfig` (body).
+    /// Its description, rules and example: [`CreateInstanceRequest::network_config`](CreateInstanceRequest::network_config).
     pub fn network_config(
         mut self,
         value: crate::types::CreateInstanceNetworkConfig,
@@ -401,8 +394,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// 资源组id。
     ///
-    /// - Wire name: `resourceGroupId` (body).
-    /// - Example: `rg-aekzu7tsu4nem4q`.
+    /// Its description, rules and example: [`CreateInstanceRequest::resource_group_id`](CreateInstanceRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -411,8 +403,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// 实例名称，
     ///
-    /// - Wire name: `description` (body).
-    /// - Example: `es`.
+    /// Its description, rules and example: [`CreateInstanceRequest::description`](CreateInstanceRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -421,7 +412,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// 实例标签组。
     ///
-    /// - Wire name: `tags` (body).
+    /// Its description, rules and example: [`CreateInstanceRequest::tags`](CreateInstanceRequest::tags).
     pub fn tags(
         mut self,
         values: impl IntoIterator<Item = crate::types::CreateInstanceTag>,
@@ -556,85 +547,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateInstanceRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `createInstance`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateInstanceError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateInstanceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::CreateInstanceError;
+impl crate::Client {
+    /// Calls `createInstance`: Creates an Elasticsearch cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateInstanceRequestBuilder::send) it. The parameters and their rules: [`CreateInstanceRequest`].
+    #[inline]
+    pub fn create_instance(&self) -> CreateInstanceRequestBuilder<&Self> {
+        CreateInstanceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateInstanceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `createInstance`: Creates an Elasticsearch cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateInstanceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateInstanceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateInstanceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateInstanceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateInstanceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_instance(&self) -> CreateInstanceRequestBuilder<&Self> {
+        CreateInstanceRequestBuilder::new(self)
     }
 }

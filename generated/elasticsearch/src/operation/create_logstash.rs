@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateLogstashRequest>;
 /// Request of `CreateLogstash`: Creates a Logstash cluster.
 ///
 /// # Example
@@ -171,42 +174,35 @@ pub struct CreateLogstashRequestBuilder<C = ()> {
 impl<C> CreateLogstashRequestBuilder<C> {
     /// Sets `clientToken`.
     ///
-    /// - Wire name: `clientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF****`.
+    /// Its description, rules and example: [`CreateLogstashRequest::client_token`](CreateLogstashRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
     }
     /// Sets `paymentType`.
     ///
-    /// - Wire name: `paymentType` (body).
-    /// - Example: `prepaid`.
+    /// Its description, rules and example: [`CreateLogstashRequest::payment_type`](CreateLogstashRequest::payment_type).
     pub fn payment_type(mut self, value: impl Into<String>) -> Self {
         self.inner.payment_type = Some(value.into());
         self
     }
     /// Sets `version`.
     ///
-    /// - Wire name: `version` (body).
-    /// - Required.
-    /// - Example: `6.7_with_X-Pack`.
+    /// Its description, rules and example: [`CreateLogstashRequest::version`](CreateLogstashRequest::version).
     pub fn version(mut self, value: impl Into<String>) -> Self {
         self.inner.version = Some(value.into());
         self
     }
     /// Sets `nodeAmount`.
     ///
-    /// - Wire name: `nodeAmount` (body).
-    /// - Required.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`CreateLogstashRequest::node_amount`](CreateLogstashRequest::node_amount).
     pub fn node_amount(mut self, value: i32) -> Self {
         self.inner.node_amount = Some(value);
         self
     }
     /// Sets `nodeSpec`.
     ///
-    /// - Wire name: `nodeSpec` (body).
-    /// - Required.
+    /// Its description, rules and example: [`CreateLogstashRequest::node_spec`](CreateLogstashRequest::node_spec).
     pub fn node_spec(
         mut self,
         value: crate::types::CreateLogstashRequestNodeSpec,
@@ -216,8 +212,7 @@ impl<C> CreateLogstashRequestBuilder<C> {
     }
     /// Sets `networkConfig`.
     ///
-    /// - Wire name: `networkConfig` (body).
-    /// - Required.
+    /// Its description, rules and example: [`CreateLogstashRequest::network_config`](CreateLogstashRequest::network_config).
     pub fn network_config(
         mut self,
         value: crate::types::CreateLogstashRequestNetworkConfig,
@@ -227,7 +222,7 @@ impl<C> CreateLogstashRequestBuilder<C> {
     }
     /// Sets `paymentInfo`.
     ///
-    /// - Wire name: `paymentInfo` (body).
+    /// Its description, rules and example: [`CreateLogstashRequest::payment_info`](CreateLogstashRequest::payment_info).
     pub fn payment_info(mut self, value: crate::types::PaymentInfo) -> Self {
         self.inner.payment_info = Some(value);
         self
@@ -236,8 +231,7 @@ impl<C> CreateLogstashRequestBuilder<C> {
     ///
     /// Logstash实例别名。
     ///
-    /// - Wire name: `description` (body).
-    /// - Example: `ls-cn-abc`.
+    /// Its description, rules and example: [`CreateLogstashRequest::description`](CreateLogstashRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -246,7 +240,7 @@ impl<C> CreateLogstashRequestBuilder<C> {
     ///
     /// Logstash实例所属资源组。
     ///
-    /// - Wire name: `resourceGroupId` (body).
+    /// Its description, rules and example: [`CreateLogstashRequest::resource_group_id`](CreateLogstashRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -379,85 +373,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateLogstashRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateLogstash`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateLogstashError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateLogstashError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::CreateLogstashError;
+impl crate::Client {
+    /// Calls `CreateLogstash`: Creates a Logstash cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateLogstashRequestBuilder::send) it. The parameters and their rules: [`CreateLogstashRequest`].
+    #[inline]
+    pub fn create_logstash(&self) -> CreateLogstashRequestBuilder<&Self> {
+        CreateLogstashRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateLogstashError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateLogstash`: Creates a Logstash cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateLogstashRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateLogstashError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateLogstashError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateLogstashError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateLogstashError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateLogstashError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateLogstashError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_logstash(&self) -> CreateLogstashRequestBuilder<&Self> {
+        CreateLogstashRequestBuilder::new(self)
     }
 }

@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreatePipelinesRequest>;
 /// Request of `CreatePipelines`: Creates a pipeline in a Logstash cluster.
 ///
 /// # Example
@@ -121,9 +124,7 @@ pub struct CreatePipelinesRequestBuilder<C = ()> {
 impl<C> CreatePipelinesRequestBuilder<C> {
     /// Sets `InstanceId`.
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `ls-cn-oew1qbgl****`.
+    /// Its description, rules and example: [`CreatePipelinesRequest::instance_id`](CreatePipelinesRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -132,25 +133,21 @@ impl<C> CreatePipelinesRequestBuilder<C> {
     ///
     /// 是否部署。true，保存并部署。false，仅保存。
     ///
-    /// - Wire name: `trigger`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreatePipelinesRequest::trigger`](CreatePipelinesRequest::trigger).
     pub fn trigger(mut self, value: bool) -> Self {
         self.inner.trigger = Some(value);
         self
     }
     /// Sets `ClientToken`.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreatePipelinesRequest::client_token`](CreatePipelinesRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
     }
     /// Sets `body`.
     ///
-    /// - Wire name: `body` (body).
+    /// Its description, rules and example: [`CreatePipelinesRequest::body`](CreatePipelinesRequest::body).
     pub fn body(
         mut self,
         values: impl IntoIterator<Item = crate::types::CreatePipelinesBody>,
@@ -290,85 +287,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreatePipelinesR
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreatePipelines`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreatePipelinesError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreatePipelinesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::CreatePipelinesError;
+impl crate::Client {
+    /// Calls `CreatePipelines`: Creates a pipeline in a Logstash cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreatePipelinesRequestBuilder::send) it. The parameters and their rules: [`CreatePipelinesRequest`].
+    #[inline]
+    pub fn create_pipelines(&self) -> CreatePipelinesRequestBuilder<&Self> {
+        CreatePipelinesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreatePipelinesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreatePipelines`: Creates a pipeline in a Logstash cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreatePipelinesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreatePipelinesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreatePipelinesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreatePipelinesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreatePipelinesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreatePipelinesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreatePipelinesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_pipelines(&self) -> CreatePipelinesRequestBuilder<&Self> {
+        CreatePipelinesRequestBuilder::new(self)
     }
 }

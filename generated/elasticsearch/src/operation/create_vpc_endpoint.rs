@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateVpcEndpointRequest>;
 /// Request of `CreateVpcEndpoint`: 创建私网链接VPC终端节点
 ///
 /// 5FFD9ED4-C2EC-4E89-B22B-1ACB6FE1D\*\*\*
@@ -141,9 +144,7 @@ impl<C> CreateVpcEndpointRequestBuilder<C> {
     ///
     /// The ID of the request.
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `es-cn-2r429tctl000d****`.
+    /// Its description, rules and example: [`CreateVpcEndpointRequest::instance_id`](CreateVpcEndpointRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -152,9 +153,7 @@ impl<C> CreateVpcEndpointRequestBuilder<C> {
     ///
     /// The returned result details.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5FFD9ED4-C2EC-4E89-B22B-1ACB6FE1D***`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateVpcEndpointRequest::client_token`](CreateVpcEndpointRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -163,8 +162,7 @@ impl<C> CreateVpcEndpointRequestBuilder<C> {
     ///
     /// The ID of the user endpoint service associated with the endpoint.
     ///
-    /// - Wire name: `dryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateVpcEndpointRequest::dry_run`](CreateVpcEndpointRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -173,8 +171,7 @@ impl<C> CreateVpcEndpointRequestBuilder<C> {
     ///
     /// 终端节点服务ID
     ///
-    /// - Wire name: `serviceId` (body).
-    /// - Example: `epsrv-hp3xdsq46ael67lo****`.
+    /// Its description, rules and example: [`CreateVpcEndpointRequest::service_id`](CreateVpcEndpointRequest::service_id).
     pub fn service_id(mut self, value: impl Into<String>) -> Self {
         self.inner.service_id = Some(value.into());
         self
@@ -183,8 +180,7 @@ impl<C> CreateVpcEndpointRequestBuilder<C> {
     ///
     /// 可用区ID
     ///
-    /// - Wire name: `zoneId` (body).
-    /// - Example: `cn-hangzhou-i`.
+    /// Its description, rules and example: [`CreateVpcEndpointRequest::zone_id`](CreateVpcEndpointRequest::zone_id).
     pub fn zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_id = Some(value.into());
         self
@@ -328,85 +324,24 @@ for CreateVpcEndpointResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateVpcEndpoint`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateVpcEndpointError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateVpcEndpointError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::CreateVpcEndpointError;
+impl crate::Client {
+    /// Calls `CreateVpcEndpoint`: 创建私网链接VPC终端节点
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateVpcEndpointRequestBuilder::send) it. The parameters and their rules: [`CreateVpcEndpointRequest`].
+    #[inline]
+    pub fn create_vpc_endpoint(&self) -> CreateVpcEndpointRequestBuilder<&Self> {
+        CreateVpcEndpointRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateVpcEndpointError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateVpcEndpoint`: 创建私网链接VPC终端节点
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateVpcEndpointRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateVpcEndpointError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateVpcEndpointError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateVpcEndpointError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateVpcEndpointError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateVpcEndpointError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateVpcEndpointError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_vpc_endpoint(&self) -> CreateVpcEndpointRequestBuilder<&Self> {
+        CreateVpcEndpointRequestBuilder::new(self)
     }
 }

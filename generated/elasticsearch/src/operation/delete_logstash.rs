@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteLogstashRequest>;
 /// Request of `DeleteLogstash`: Releases a Logstash cluster.
 ///
 /// Before you call this operation, take note of the following information: After the cluster is released, the physical resources used by the cluster are reclaimed. The data stored in the cluster is deleted and cannot be recovered. The disks attached to the nodes in the cluster and the snapshots created for the cluster are released.
@@ -121,9 +124,7 @@ impl<C> DeleteLogstashRequestBuilder<C> {
     ///
     /// The ID of the cluster.
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `ls-cn-n6w1o5jq****`.
+    /// Its description, rules and example: [`DeleteLogstashRequest::instance_id`](DeleteLogstashRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -132,8 +133,7 @@ impl<C> DeleteLogstashRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// - Wire name: `clientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF****`.
+    /// Its description, rules and example: [`DeleteLogstashRequest::client_token`](DeleteLogstashRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -142,11 +142,7 @@ impl<C> DeleteLogstashRequestBuilder<C> {
     ///
     /// The type of the release operation. Valid values:
     ///
-    /// * immediate: The cluster is immediately deleted when it is released. After the cluster is deleted, the data stored in the cluster is deleted, and the system removes the cluster from the Logstash cluster list.
-    /// * protective: The cluster is released 24 hours later. During the period of 24 hours, you can still find the cluster in the Logstash cluster list, and [restore the cluster](<https://www.alibabacloud.com/help/doc-detail/202205.htm>) or [immediately release the cluster](<https://www.alibabacloud.com/help/doc-detail/160591.htm>). After 24 hours elapse, the data stored in the cluster is deleted.
-    ///
-    /// - Wire name: `deleteType`.
-    /// - Example: `protective`.
+    /// Its description, rules and example: [`DeleteLogstashRequest::delete_type`](DeleteLogstashRequest::delete_type).
     pub fn delete_type(mut self, value: impl Into<String>) -> Self {
         self.inner.delete_type = Some(value.into());
         self
@@ -274,85 +270,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteLogstashRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteLogstash`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteLogstashError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteLogstashError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DeleteLogstashError;
+impl crate::Client {
+    /// Calls `DeleteLogstash`: Releases a Logstash cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteLogstashRequestBuilder::send) it. The parameters and their rules: [`DeleteLogstashRequest`].
+    #[inline]
+    pub fn delete_logstash(&self) -> DeleteLogstashRequestBuilder<&Self> {
+        DeleteLogstashRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteLogstashError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteLogstash`: Releases a Logstash cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteLogstashRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteLogstashError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteLogstashError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteLogstashError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteLogstashError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteLogstashError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteLogstashError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_logstash(&self) -> DeleteLogstashRequestBuilder<&Self> {
+        DeleteLogstashRequestBuilder::new(self)
     }
 }

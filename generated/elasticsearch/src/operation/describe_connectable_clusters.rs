@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeConnectableClustersRequest>;
 /// Request of `DescribeConnectableClusters`: Queries the Elasticsearch clusters that can be connected to a specified Elasticsearch cluster.
 ///
 /// # Example
@@ -105,9 +108,7 @@ impl<C> DescribeConnectableClustersRequestBuilder<C> {
     ///
     /// The network type of the instance.
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `es-cn-n6w1o1x0w001c****`.
+    /// Its description, rules and example: [`DescribeConnectableClustersRequest::instance_id`](DescribeConnectableClustersRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -116,8 +117,7 @@ impl<C> DescribeConnectableClustersRequestBuilder<C> {
     ///
     /// The ID of the instance that can communicate with each other.
     ///
-    /// - Wire name: `alreadySetItems`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DescribeConnectableClustersRequest::already_set_items`](DescribeConnectableClustersRequest::already_set_items).
     pub fn already_set_items(mut self, value: bool) -> Self {
         self.inner.already_set_items = Some(value);
         self
@@ -260,97 +260,28 @@ for DescribeConnectableClustersResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeConnectableClusters`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeConnectableClustersError {
-    /// HTTP 400 `InstanceActivating`: Instance is activating
-    InstanceActivating(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceNotFound`: The instanceId provided does not exist
-    InstanceNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeConnectableClustersError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["InstanceActivating", "InstanceNotFound"]),
-            error,
-        )
+mod error;
+pub use error::DescribeConnectableClustersError;
+impl crate::Client {
+    /// Calls `DescribeConnectableClusters`: Queries the Elasticsearch clusters that can be connected to a specified Elasticsearch cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeConnectableClustersRequestBuilder::send) it. The parameters and their rules: [`DescribeConnectableClustersRequest`].
+    #[inline]
+    pub fn describe_connectable_clusters(
+        &self,
+    ) -> DescribeConnectableClustersRequestBuilder<&Self> {
+        DescribeConnectableClustersRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeConnectableClustersError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeConnectableClusters`: Queries the Elasticsearch clusters that can be connected to a specified Elasticsearch cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeConnectableClustersRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InstanceActivating(error),
-            1 => Self::InstanceNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InstanceActivating(error) => (0, error),
-            Self::InstanceNotFound(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeConnectableClustersError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeConnectableClustersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InstanceActivating", "InstanceNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeConnectableClustersError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeConnectableClustersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeConnectableClustersError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeConnectableClustersError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_connectable_clusters(
+        &self,
+    ) -> DescribeConnectableClustersRequestBuilder<&Self> {
+        DescribeConnectableClustersRequestBuilder::new(self)
     }
 }

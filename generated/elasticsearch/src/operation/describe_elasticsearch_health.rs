@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeElasticsearchHealthRequest>;
 /// Request of `DescribeElasticsearchHealth`: Queries the health status of an Elasticsearch cluster.
 ///
 /// An Elasticsearch cluster can be in a health state indicated by one of the following colors:
@@ -100,9 +103,7 @@ impl<C> DescribeElasticsearchHealthRequestBuilder<C> {
     ///
     /// The ID of the request.
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `es-cn-tl325wxga000l****`.
+    /// Its description, rules and example: [`DescribeElasticsearchHealthRequest::instance_id`](DescribeElasticsearchHealthRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -270,85 +271,28 @@ for DescribeElasticsearchHealthResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeElasticsearchHealth`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeElasticsearchHealthError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeElasticsearchHealthError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeElasticsearchHealthError;
+impl crate::Client {
+    /// Calls `DescribeElasticsearchHealth`: Queries the health status of an Elasticsearch cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeElasticsearchHealthRequestBuilder::send) it. The parameters and their rules: [`DescribeElasticsearchHealthRequest`].
+    #[inline]
+    pub fn describe_elasticsearch_health(
+        &self,
+    ) -> DescribeElasticsearchHealthRequestBuilder<&Self> {
+        DescribeElasticsearchHealthRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeElasticsearchHealthError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeElasticsearchHealth`: Queries the health status of an Elasticsearch cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeElasticsearchHealthRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeElasticsearchHealthError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeElasticsearchHealthError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeElasticsearchHealthError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeElasticsearchHealthError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeElasticsearchHealthError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeElasticsearchHealthError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_elasticsearch_health(
+        &self,
+    ) -> DescribeElasticsearchHealthRequestBuilder<&Self> {
+        DescribeElasticsearchHealthRequestBuilder::new(self)
     }
 }

@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeSnapshotSettingRequest>;
 /// Request of `DescribeSnapshotSetting`: Call DescribeSnapshotSetting to get the data backup configuration of the cluster.
 ///
 /// # Example
@@ -94,9 +97,7 @@ impl<C> DescribeSnapshotSettingRequestBuilder<C> {
     ///
     /// The ID of the instance.
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `es-cn-0pp1jxvcl000z****`.
+    /// Its description, rules and example: [`DescribeSnapshotSettingRequest::instance_id`](DescribeSnapshotSettingRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -240,90 +241,28 @@ for DescribeSnapshotSettingResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeSnapshotSetting`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeSnapshotSettingError {
-    /// HTTP 404 `InstanceNotFound`: The specified cluster does not exist. Check the cluster status and try again.
-    InstanceNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotSettingError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InstanceNotFound"]), error)
+mod error;
+pub use error::DescribeSnapshotSettingError;
+impl crate::Client {
+    /// Calls `DescribeSnapshotSetting`: Call DescribeSnapshotSetting to get the data backup configuration of the cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeSnapshotSettingRequestBuilder::send) it. The parameters and their rules: [`DescribeSnapshotSettingRequest`].
+    #[inline]
+    pub fn describe_snapshot_setting(
+        &self,
+    ) -> DescribeSnapshotSettingRequestBuilder<&Self> {
+        DescribeSnapshotSettingRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeSnapshotSettingError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeSnapshotSetting`: Call DescribeSnapshotSetting to get the data backup configuration of the cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeSnapshotSettingRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InstanceNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InstanceNotFound(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeSnapshotSettingError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeSnapshotSettingError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InstanceNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeSnapshotSettingError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeSnapshotSettingError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeSnapshotSettingError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeSnapshotSettingError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_snapshot_setting(
+        &self,
+    ) -> DescribeSnapshotSettingRequestBuilder<&Self> {
+        DescribeSnapshotSettingRequestBuilder::new(self)
     }
 }

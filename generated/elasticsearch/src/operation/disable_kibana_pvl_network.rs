@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DisableKibanaPvlNetworkRequest>;
 /// Request of `DisableKibanaPvlNetwork`: 关闭kibana私网
 ///
 /// # Example
@@ -90,9 +93,7 @@ pub struct DisableKibanaPvlNetworkRequestBuilder<C = ()> {
 impl<C> DisableKibanaPvlNetworkRequestBuilder<C> {
     /// Sets `InstanceId`.
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `es-cn-n6w1o1x0w001c****`.
+    /// Its description, rules and example: [`DisableKibanaPvlNetworkRequest::instance_id`](DisableKibanaPvlNetworkRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -237,85 +238,28 @@ for DisableKibanaPvlNetworkResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DisableKibanaPvlNetwork`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DisableKibanaPvlNetworkError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DisableKibanaPvlNetworkError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DisableKibanaPvlNetworkError;
+impl crate::Client {
+    /// Calls `DisableKibanaPvlNetwork`: 关闭kibana私网
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DisableKibanaPvlNetworkRequestBuilder::send) it. The parameters and their rules: [`DisableKibanaPvlNetworkRequest`].
+    #[inline]
+    pub fn disable_kibana_pvl_network(
+        &self,
+    ) -> DisableKibanaPvlNetworkRequestBuilder<&Self> {
+        DisableKibanaPvlNetworkRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DisableKibanaPvlNetworkError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DisableKibanaPvlNetwork`: 关闭kibana私网
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DisableKibanaPvlNetworkRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DisableKibanaPvlNetworkError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DisableKibanaPvlNetworkError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DisableKibanaPvlNetworkError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DisableKibanaPvlNetworkError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DisableKibanaPvlNetworkError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DisableKibanaPvlNetworkError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn disable_kibana_pvl_network(
+        &self,
+    ) -> DisableKibanaPvlNetworkRequestBuilder<&Self> {
+        DisableKibanaPvlNetworkRequestBuilder::new(self)
     }
 }

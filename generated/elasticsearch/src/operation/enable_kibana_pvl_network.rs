@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, EnableKibanaPvlNetworkRequest>;
 /// Request of `EnableKibanaPvlNetwork`: 开启v3 kibana私网
 ///
 /// # Example
@@ -137,9 +140,7 @@ pub struct EnableKibanaPvlNetworkRequestBuilder<C = ()> {
 impl<C> EnableKibanaPvlNetworkRequestBuilder<C> {
     /// Sets `InstanceId`.
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `es-cn-n6w1oxxx****`.
+    /// Its description, rules and example: [`EnableKibanaPvlNetworkRequest::instance_id`](EnableKibanaPvlNetworkRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -148,24 +149,21 @@ impl<C> EnableKibanaPvlNetworkRequestBuilder<C> {
     ///
     /// 用于保证请求的幂等性
     ///
-    /// - Wire name: `clientToken`.
-    /// - Example: `xxxxx`.
+    /// Its description, rules and example: [`EnableKibanaPvlNetworkRequest::client_token`](EnableKibanaPvlNetworkRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
     }
     /// Sets `endpointName`.
     ///
-    /// - Wire name: `endpointName` (body).
-    /// - Example: `es-cn-27a3mul6l000xxx-kibana-endpoint`.
+    /// Its description, rules and example: [`EnableKibanaPvlNetworkRequest::endpoint_name`](EnableKibanaPvlNetworkRequest::endpoint_name).
     pub fn endpoint_name(mut self, value: impl Into<String>) -> Self {
         self.inner.endpoint_name = Some(value.into());
         self
     }
     /// Sets `securityGroups`.
     ///
-    /// - Wire name: `securityGroups` (body).
-    /// - Required.
+    /// Its description, rules and example: [`EnableKibanaPvlNetworkRequest::security_groups`](EnableKibanaPvlNetworkRequest::security_groups).
     pub fn security_groups(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -175,7 +173,7 @@ impl<C> EnableKibanaPvlNetworkRequestBuilder<C> {
     }
     /// Sets `vSwitchIdsZone`.
     ///
-    /// - Wire name: `vSwitchIdsZone` (body).
+    /// Its description, rules and example: [`EnableKibanaPvlNetworkRequest::v_switch_ids_zone`](EnableKibanaPvlNetworkRequest::v_switch_ids_zone).
     pub fn v_switch_ids_zone(
         mut self,
         values: impl IntoIterator<Item = crate::types::VSwitchIdsZone>,
@@ -185,8 +183,7 @@ impl<C> EnableKibanaPvlNetworkRequestBuilder<C> {
     }
     /// Sets `vpcId`.
     ///
-    /// - Wire name: `vpcId` (body).
-    /// - Example: `vpc-xxx`.
+    /// Its description, rules and example: [`EnableKibanaPvlNetworkRequest::vpc_id`](EnableKibanaPvlNetworkRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -327,85 +324,28 @@ for EnableKibanaPvlNetworkResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `EnableKibanaPvlNetwork`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum EnableKibanaPvlNetworkError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for EnableKibanaPvlNetworkError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::EnableKibanaPvlNetworkError;
+impl crate::Client {
+    /// Calls `EnableKibanaPvlNetwork`: 开启v3 kibana私网
+    ///
+    /// Set the parameters on the returned builder, then [`send`](EnableKibanaPvlNetworkRequestBuilder::send) it. The parameters and their rules: [`EnableKibanaPvlNetworkRequest`].
+    #[inline]
+    pub fn enable_kibana_pvl_network(
+        &self,
+    ) -> EnableKibanaPvlNetworkRequestBuilder<&Self> {
+        EnableKibanaPvlNetworkRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl EnableKibanaPvlNetworkError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `EnableKibanaPvlNetwork`: 开启v3 kibana私网
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`EnableKibanaPvlNetworkRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for EnableKibanaPvlNetworkError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for EnableKibanaPvlNetworkError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl EnableKibanaPvlNetworkError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for EnableKibanaPvlNetworkError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for EnableKibanaPvlNetworkError {}
-impl AsRef<::acs_runtime::client::ServiceError> for EnableKibanaPvlNetworkError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn enable_kibana_pvl_network(
+        &self,
+    ) -> EnableKibanaPvlNetworkRequestBuilder<&Self> {
+        EnableKibanaPvlNetworkRequestBuilder::new(self)
     }
 }

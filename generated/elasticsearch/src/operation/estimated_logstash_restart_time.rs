@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, EstimatedLogstashRestartTimeRequest>;
 /// Request of `EstimatedLogstashRestartTime`: Queries the estimated time that is required to restart a Logstash cluster.
 ///
 /// # Example
@@ -113,9 +116,7 @@ impl<C> EstimatedLogstashRestartTimeRequestBuilder<C> {
     ///
     /// The ID of the cluster.
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `ls-cn-oew1qbgl****`.
+    /// Its description, rules and example: [`EstimatedLogstashRestartTimeRequest::instance_id`](EstimatedLogstashRestartTimeRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -124,15 +125,14 @@ impl<C> EstimatedLogstashRestartTimeRequestBuilder<C> {
     ///
     /// Specifies whether to forcibly restart the cluster. Default value: false.
     ///
-    /// - Wire name: `force`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`EstimatedLogstashRestartTimeRequest::force`](EstimatedLogstashRestartTimeRequest::force).
     pub fn force(mut self, value: bool) -> Self {
         self.inner.force = Some(value);
         self
     }
     /// Sets `body`.
     ///
-    /// - Wire name: `body` (body).
+    /// Its description, rules and example: [`EstimatedLogstashRestartTimeRequest::body`](EstimatedLogstashRestartTimeRequest::body).
     pub fn body(mut self, value: impl Into<String>) -> Self {
         self.inner.body = Some(value.into());
         self
@@ -279,90 +279,28 @@ for EstimatedLogstashRestartTimeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `EstimatedLogstashRestartTime`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum EstimatedLogstashRestartTimeError {
-    /// HTTP 400 `InstanceActivating`: Instance is activating
-    InstanceActivating(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for EstimatedLogstashRestartTimeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InstanceActivating"]), error)
+mod error;
+pub use error::EstimatedLogstashRestartTimeError;
+impl crate::Client {
+    /// Calls `EstimatedLogstashRestartTime`: Queries the estimated time that is required to restart a Logstash cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](EstimatedLogstashRestartTimeRequestBuilder::send) it. The parameters and their rules: [`EstimatedLogstashRestartTimeRequest`].
+    #[inline]
+    pub fn estimated_logstash_restart_time(
+        &self,
+    ) -> EstimatedLogstashRestartTimeRequestBuilder<&Self> {
+        EstimatedLogstashRestartTimeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl EstimatedLogstashRestartTimeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `EstimatedLogstashRestartTime`: Queries the estimated time that is required to restart a Logstash cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`EstimatedLogstashRestartTimeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InstanceActivating(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InstanceActivating(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for EstimatedLogstashRestartTimeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for EstimatedLogstashRestartTimeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InstanceActivating", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl EstimatedLogstashRestartTimeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for EstimatedLogstashRestartTimeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for EstimatedLogstashRestartTimeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for EstimatedLogstashRestartTimeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn estimated_logstash_restart_time(
+        &self,
+    ) -> EstimatedLogstashRestartTimeRequestBuilder<&Self> {
+        EstimatedLogstashRestartTimeRequestBuilder::new(self)
     }
 }

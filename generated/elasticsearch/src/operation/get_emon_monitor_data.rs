@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetEmonMonitorDataRequest>;
 /// Request of `GetEmonMonitorData`: GetEmonMonitorData
 ///
 /// # Example
@@ -98,16 +101,14 @@ pub struct GetEmonMonitorDataRequestBuilder<C = ()> {
 impl<C> GetEmonMonitorDataRequestBuilder<C> {
     /// Sets `ProjectId`.
     ///
-    /// - Wire name: `ProjectId` (path).
-    /// - Required.
-    /// - Example: `es-185320276651****`.
+    /// Its description, rules and example: [`GetEmonMonitorDataRequest::project_id`](GetEmonMonitorDataRequest::project_id).
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.inner.project_id = Some(value.into());
         self
     }
     /// Sets `body`.
     ///
-    /// - Wire name: `body`.
+    /// Its description, rules and example: [`GetEmonMonitorDataRequest::body`](GetEmonMonitorDataRequest::body).
     pub fn body(mut self, value: impl Into<String>) -> Self {
         self.inner.body = Some(value.into());
         self
@@ -271,97 +272,24 @@ for GetEmonMonitorDataResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetEmonMonitorData`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetEmonMonitorDataError {
-    /// HTTP 400 `InstanceActivating`: Instance is activating.
-    InstanceActivating(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceNotFound`: The instanceId provided does not exist.
-    InstanceNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetEmonMonitorDataError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["InstanceActivating", "InstanceNotFound"]),
-            error,
-        )
+mod error;
+pub use error::GetEmonMonitorDataError;
+impl crate::Client {
+    /// Calls `GetEmonMonitorData`: GetEmonMonitorData
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetEmonMonitorDataRequestBuilder::send) it. The parameters and their rules: [`GetEmonMonitorDataRequest`].
+    #[inline]
+    pub fn get_emon_monitor_data(&self) -> GetEmonMonitorDataRequestBuilder<&Self> {
+        GetEmonMonitorDataRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetEmonMonitorDataError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetEmonMonitorData`: GetEmonMonitorData
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetEmonMonitorDataRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InstanceActivating(error),
-            1 => Self::InstanceNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InstanceActivating(error) => (0, error),
-            Self::InstanceNotFound(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetEmonMonitorDataError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetEmonMonitorDataError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InstanceActivating", "InstanceNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetEmonMonitorDataError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetEmonMonitorDataError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetEmonMonitorDataError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetEmonMonitorDataError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_emon_monitor_data(&self) -> GetEmonMonitorDataRequestBuilder<&Self> {
+        GetEmonMonitorDataRequestBuilder::new(self)
     }
 }

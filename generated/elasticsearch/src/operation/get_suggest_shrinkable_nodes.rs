@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetSuggestShrinkableNodesRequest>;
 /// Request of `GetSuggestShrinkableNodes`: Call GetSuggestShrinkableNodes to specify the type and number of nodes to obtain the nodes that can be removed.
 ///
 /// # Example
@@ -133,9 +136,7 @@ impl<C> GetSuggestShrinkableNodesRequestBuilder<C> {
     ///
     /// The ID of the instance.
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `es-cn-nif1q9o8r0008****`.
+    /// Its description, rules and example: [`GetSuggestShrinkableNodesRequest::instance_id`](GetSuggestShrinkableNodesRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -144,9 +145,7 @@ impl<C> GetSuggestShrinkableNodesRequestBuilder<C> {
     ///
     /// The type of removing nodes. WORKER indicates hot node and WORKER_WARM indicates warm node.
     ///
-    /// - Wire name: `nodeType`.
-    /// - Required.
-    /// - Example: `WORKER`.
+    /// Its description, rules and example: [`GetSuggestShrinkableNodesRequest::node_type`](GetSuggestShrinkableNodesRequest::node_type).
     pub fn node_type(mut self, value: impl Into<String>) -> Self {
         self.inner.node_type = Some(value.into());
         self
@@ -155,9 +154,7 @@ impl<C> GetSuggestShrinkableNodesRequestBuilder<C> {
     ///
     /// The number of nodes that you want to remove.
     ///
-    /// - Wire name: `count`.
-    /// - Required.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`GetSuggestShrinkableNodesRequest::count`](GetSuggestShrinkableNodesRequest::count).
     pub fn count(mut self, value: i32) -> Self {
         self.inner.count = Some(value);
         self
@@ -166,8 +163,7 @@ impl<C> GetSuggestShrinkableNodesRequestBuilder<C> {
     ///
     /// Specifies whether to ignore the instance status. Default value: false.
     ///
-    /// - Wire name: `ignoreStatus`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`GetSuggestShrinkableNodesRequest::ignore_status`](GetSuggestShrinkableNodesRequest::ignore_status).
     pub fn ignore_status(mut self, value: bool) -> Self {
         self.inner.ignore_status = Some(value);
         self
@@ -311,85 +307,28 @@ for GetSuggestShrinkableNodesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetSuggestShrinkableNodes`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetSuggestShrinkableNodesError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetSuggestShrinkableNodesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::GetSuggestShrinkableNodesError;
+impl crate::Client {
+    /// Calls `GetSuggestShrinkableNodes`: Call GetSuggestShrinkableNodes to specify the type and number of nodes to obtain the nodes that can be removed.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetSuggestShrinkableNodesRequestBuilder::send) it. The parameters and their rules: [`GetSuggestShrinkableNodesRequest`].
+    #[inline]
+    pub fn get_suggest_shrinkable_nodes(
+        &self,
+    ) -> GetSuggestShrinkableNodesRequestBuilder<&Self> {
+        GetSuggestShrinkableNodesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetSuggestShrinkableNodesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetSuggestShrinkableNodes`: Call GetSuggestShrinkableNodes to specify the type and number of nodes to obtain the nodes that can be removed.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetSuggestShrinkableNodesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetSuggestShrinkableNodesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetSuggestShrinkableNodesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetSuggestShrinkableNodesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetSuggestShrinkableNodesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetSuggestShrinkableNodesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetSuggestShrinkableNodesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_suggest_shrinkable_nodes(
+        &self,
+    ) -> GetSuggestShrinkableNodesRequestBuilder<&Self> {
+        GetSuggestShrinkableNodesRequestBuilder::new(self)
     }
 }

@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetTransferableNodesRequest>;
 /// Request of `GetTransferableNodes`: Call GetTransferableNodes to specify the type and number of nodes to obtain the nodes that can be migrated.
 ///
 /// # Example
@@ -122,9 +125,7 @@ impl<C> GetTransferableNodesRequestBuilder<C> {
     ///
     /// The ID of the instance.
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `es-cn-nif1q9o8r0008****`.
+    /// Its description, rules and example: [`GetTransferableNodesRequest::instance_id`](GetTransferableNodesRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -133,9 +134,7 @@ impl<C> GetTransferableNodesRequestBuilder<C> {
     ///
     /// The type of nodes.**WORKER**represents a hot node,**WORKER_WARM** represents a warm node.
     ///
-    /// - Wire name: `nodeType`.
-    /// - Required.
-    /// - Example: `WORKER`.
+    /// Its description, rules and example: [`GetTransferableNodesRequest::node_type`](GetTransferableNodesRequest::node_type).
     pub fn node_type(mut self, value: impl Into<String>) -> Self {
         self.inner.node_type = Some(value.into());
         self
@@ -144,9 +143,7 @@ impl<C> GetTransferableNodesRequestBuilder<C> {
     ///
     /// The number of nodes to be migrated.
     ///
-    /// - Wire name: `count`.
-    /// - Required.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`GetTransferableNodesRequest::count`](GetTransferableNodesRequest::count).
     pub fn count(mut self, value: i32) -> Self {
         self.inner.count = Some(value);
         self
@@ -290,85 +287,24 @@ for GetTransferableNodesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetTransferableNodes`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetTransferableNodesError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetTransferableNodesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::GetTransferableNodesError;
+impl crate::Client {
+    /// Calls `GetTransferableNodes`: Call GetTransferableNodes to specify the type and number of nodes to obtain the nodes that can be migrated.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetTransferableNodesRequestBuilder::send) it. The parameters and their rules: [`GetTransferableNodesRequest`].
+    #[inline]
+    pub fn get_transferable_nodes(&self) -> GetTransferableNodesRequestBuilder<&Self> {
+        GetTransferableNodesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetTransferableNodesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetTransferableNodes`: Call GetTransferableNodes to specify the type and number of nodes to obtain the nodes that can be migrated.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetTransferableNodesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetTransferableNodesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetTransferableNodesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetTransferableNodesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetTransferableNodesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetTransferableNodesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetTransferableNodesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_transferable_nodes(&self) -> GetTransferableNodesRequestBuilder<&Self> {
+        GetTransferableNodesRequestBuilder::new(self)
     }
 }

@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListAckClustersRequest>;
 /// Request of `ListAckClusters`: Queries a list of Container Service for Kubernetes (ACK) clusters.
 ///
 /// # Example
@@ -117,9 +120,7 @@ impl<C> ListAckClustersRequestBuilder<C> {
     ///
     /// The number of the page to return.
     ///
-    /// - Wire name: `page`.
-    /// - Must be 1 to 50.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`ListAckClustersRequest::page`](ListAckClustersRequest::page).
     pub fn page(mut self, value: i32) -> Self {
         self.inner.page = Some(value);
         self
@@ -128,9 +129,7 @@ impl<C> ListAckClustersRequestBuilder<C> {
     ///
     /// The number of entries to return on each page.
     ///
-    /// - Wire name: `size`.
-    /// - Must be 1 to 50.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListAckClustersRequest::size`](ListAckClustersRequest::size).
     pub fn size(mut self, value: i32) -> Self {
         self.inner.size = Some(value);
         self
@@ -139,8 +138,7 @@ impl<C> ListAckClustersRequestBuilder<C> {
     ///
     /// The ID of the virtual private cloud (VPC) to which the ACK clusters belong.
     ///
-    /// - Wire name: `vpcId`.
-    /// - Example: `vpc-bp12nu14urf0upaf4****`.
+    /// Its description, rules and example: [`ListAckClustersRequest::vpc_id`](ListAckClustersRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -280,85 +278,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListAckClustersR
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListAckClusters`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListAckClustersError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListAckClustersError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListAckClustersError;
+impl crate::Client {
+    /// Calls `ListAckClusters`: Queries a list of Container Service for Kubernetes (ACK) clusters.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListAckClustersRequestBuilder::send) it. The parameters and their rules: [`ListAckClustersRequest`].
+    #[inline]
+    pub fn list_ack_clusters(&self) -> ListAckClustersRequestBuilder<&Self> {
+        ListAckClustersRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListAckClustersError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListAckClusters`: Queries a list of Container Service for Kubernetes (ACK) clusters.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListAckClustersRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListAckClustersError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListAckClustersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListAckClustersError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListAckClustersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListAckClustersError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListAckClustersError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_ack_clusters(&self) -> ListAckClustersRequestBuilder<&Self> {
+        ListAckClustersRequestBuilder::new(self)
     }
 }

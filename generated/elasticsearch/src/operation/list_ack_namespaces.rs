@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListAckNamespacesRequest>;
 /// Request of `ListAckNamespaces`: Queries all namespaces in a specified Container Service for Kubernetes (ACK) cluster.
 ///
 /// > When you install a shipper on an ACK cluster, you must specify a namespace. You can call this operation to query all namespaces in the ACK cluster, and select a namespace based on your business requirements.
@@ -122,9 +125,7 @@ impl<C> ListAckNamespacesRequestBuilder<C> {
     ///
     /// The number of the page to return.
     ///
-    /// - Wire name: `page`.
-    /// - Must be 1 to 200.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListAckNamespacesRequest::page`](ListAckNamespacesRequest::page).
     pub fn page(mut self, value: i32) -> Self {
         self.inner.page = Some(value);
         self
@@ -133,9 +134,7 @@ impl<C> ListAckNamespacesRequestBuilder<C> {
     ///
     /// The number of entries to return on each page.
     ///
-    /// - Wire name: `size`.
-    /// - Must be 1 to 500.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListAckNamespacesRequest::size`](ListAckNamespacesRequest::size).
     pub fn size(mut self, value: i32) -> Self {
         self.inner.size = Some(value);
         self
@@ -144,9 +143,7 @@ impl<C> ListAckNamespacesRequestBuilder<C> {
     ///
     /// The ID of the cluster.
     ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
-    /// - Example: `c79acd3fbf462423fb6450e513bb6****`.
+    /// Its description, rules and example: [`ListAckNamespacesRequest::cluster_id`](ListAckNamespacesRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
@@ -290,85 +287,24 @@ for ListAckNamespacesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListAckNamespaces`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListAckNamespacesError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListAckNamespacesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListAckNamespacesError;
+impl crate::Client {
+    /// Calls `ListAckNamespaces`: Queries all namespaces in a specified Container Service for Kubernetes (ACK) cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListAckNamespacesRequestBuilder::send) it. The parameters and their rules: [`ListAckNamespacesRequest`].
+    #[inline]
+    pub fn list_ack_namespaces(&self) -> ListAckNamespacesRequestBuilder<&Self> {
+        ListAckNamespacesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListAckNamespacesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListAckNamespaces`: Queries all namespaces in a specified Container Service for Kubernetes (ACK) cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListAckNamespacesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListAckNamespacesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListAckNamespacesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListAckNamespacesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListAckNamespacesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListAckNamespacesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListAckNamespacesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_ack_namespaces(&self) -> ListAckNamespacesRequestBuilder<&Self> {
+        ListAckNamespacesRequestBuilder::new(self)
     }
 }

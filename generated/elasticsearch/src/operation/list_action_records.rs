@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListActionRecordsRequest>;
 /// Request of `ListActionRecords`: 变更记录 变更详情
 ///
 /// # Example
@@ -156,64 +159,63 @@ impl<C> ListActionRecordsRequestBuilder<C> {
     ///
     /// A short description of struct
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
+    /// Its description, rules and example: [`ListActionRecordsRequest::instance_id`](ListActionRecordsRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
     }
     /// Sets `requestId`.
     ///
-    /// - Wire name: `requestId`.
+    /// Its description, rules and example: [`ListActionRecordsRequest::request_id`](ListActionRecordsRequest::request_id).
     pub fn request_id(mut self, value: impl Into<String>) -> Self {
         self.inner.request_id = Some(value.into());
         self
     }
     /// Sets `userId`.
     ///
-    /// - Wire name: `userId`.
+    /// Its description, rules and example: [`ListActionRecordsRequest::user_id`](ListActionRecordsRequest::user_id).
     pub fn user_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_id = Some(value.into());
         self
     }
     /// Sets `actionNames`.
     ///
-    /// - Wire name: `actionNames`.
+    /// Its description, rules and example: [`ListActionRecordsRequest::action_names`](ListActionRecordsRequest::action_names).
     pub fn action_names(mut self, value: impl Into<String>) -> Self {
         self.inner.action_names = Some(value.into());
         self
     }
     /// Sets `filter`.
     ///
-    /// - Wire name: `filter`.
+    /// Its description, rules and example: [`ListActionRecordsRequest::filter`](ListActionRecordsRequest::filter).
     pub fn filter(mut self, value: impl Into<String>) -> Self {
         self.inner.filter = Some(value.into());
         self
     }
     /// Sets `page`.
     ///
-    /// - Wire name: `page`.
+    /// Its description, rules and example: [`ListActionRecordsRequest::page`](ListActionRecordsRequest::page).
     pub fn page(mut self, value: i32) -> Self {
         self.inner.page = Some(value);
         self
     }
     /// Sets `size`.
     ///
-    /// - Wire name: `size`.
+    /// Its description, rules and example: [`ListActionRecordsRequest::size`](ListActionRecordsRequest::size).
     pub fn size(mut self, value: i32) -> Self {
         self.inner.size = Some(value);
         self
     }
     /// Sets `startTime`.
     ///
-    /// - Wire name: `startTime`.
+    /// Its description, rules and example: [`ListActionRecordsRequest::start_time`](ListActionRecordsRequest::start_time).
     pub fn start_time(mut self, value: i64) -> Self {
         self.inner.start_time = Some(value);
         self
     }
     /// Sets `endTime`.
     ///
-    /// - Wire name: `endTime`.
+    /// Its description, rules and example: [`ListActionRecordsRequest::end_time`](ListActionRecordsRequest::end_time).
     pub fn end_time(mut self, value: i64) -> Self {
         self.inner.end_time = Some(value);
         self
@@ -352,85 +354,24 @@ for ListActionRecordsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListActionRecords`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListActionRecordsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListActionRecordsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListActionRecordsError;
+impl crate::Client {
+    /// Calls `ListActionRecords`: 变更记录 变更详情
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListActionRecordsRequestBuilder::send) it. The parameters and their rules: [`ListActionRecordsRequest`].
+    #[inline]
+    pub fn list_action_records(&self) -> ListActionRecordsRequestBuilder<&Self> {
+        ListActionRecordsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListActionRecordsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListActionRecords`: 变更记录 变更详情
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListActionRecordsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListActionRecordsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListActionRecordsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListActionRecordsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListActionRecordsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListActionRecordsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListActionRecordsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_action_records(&self) -> ListActionRecordsRequestBuilder<&Self> {
+        ListActionRecordsRequestBuilder::new(self)
     }
 }

@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListCollectorsRequest>;
 /// Request of `ListCollectors`: Queries shippers.
 ///
 /// # Example
@@ -153,8 +156,7 @@ impl<C> ListCollectorsRequestBuilder<C> {
     ///
     /// The ID of the shipper.
     ///
-    /// - Wire name: `resId`.
-    /// - Example: `ct-cn-77uqof2s7rg5c****`.
+    /// Its description, rules and example: [`ListCollectorsRequest::res_id`](ListCollectorsRequest::res_id).
     pub fn res_id(mut self, value: impl Into<String>) -> Self {
         self.inner.res_id = Some(value.into());
         self
@@ -163,8 +165,7 @@ impl<C> ListCollectorsRequestBuilder<C> {
     ///
     /// The name of the shipper.
     ///
-    /// - Wire name: `name`.
-    /// - Example: `collectorName1`.
+    /// Its description, rules and example: [`ListCollectorsRequest::name`](ListCollectorsRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -173,8 +174,7 @@ impl<C> ListCollectorsRequestBuilder<C> {
     ///
     /// The ID of the resource with which the shipper is associated.
     ///
-    /// - Wire name: `instanceId`.
-    /// - Example: `es-cn-nif1q8auz0003****`.
+    /// Its description, rules and example: [`ListCollectorsRequest::instance_id`](ListCollectorsRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -183,9 +183,7 @@ impl<C> ListCollectorsRequestBuilder<C> {
     ///
     /// The number of the page to return. Valid values: 1 to 200. Default value: 1.
     ///
-    /// - Wire name: `page`.
-    /// - Must be 1 to 200.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListCollectorsRequest::page`](ListCollectorsRequest::page).
     pub fn page(mut self, value: i32) -> Self {
         self.inner.page = Some(value);
         self
@@ -194,9 +192,7 @@ impl<C> ListCollectorsRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Valid values: 1 to 500. Default value: 20.
     ///
-    /// - Wire name: `size`.
-    /// - Must be 1 to 500.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListCollectorsRequest::size`](ListCollectorsRequest::size).
     pub fn size(mut self, value: i32) -> Self {
         self.inner.size = Some(value);
         self
@@ -205,11 +201,7 @@ impl<C> ListCollectorsRequestBuilder<C> {
     ///
     /// The type of the machine on which the shipper is deployed. If you leave this parameter empty, shippers deployed on all types of machines are returned. Valid values:
     ///
-    /// * ECS
-    /// * ACK
-    ///
-    /// - Wire name: `sourceType`.
-    /// - Example: `ECS`.
+    /// Its description, rules and example: [`ListCollectorsRequest::source_type`](ListCollectorsRequest::source_type).
     pub fn source_type(mut self, value: impl Into<String>) -> Self {
         self.inner.source_type = Some(value.into());
         self
@@ -355,125 +347,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListCollectorsRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListCollectors`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListCollectorsError {
-    /// HTTP 400 `ComponentCodeValueError`: component value is disable
-    ComponentCodeValueError(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `UserNotOpen`: Aliyun account is not open elasticsearch
-    UserNotOpen(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `StsRoleAccountNoPermission`: Role account has no permission or expired
-    StsRoleAccountNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `SubAccountNoPermission`: Aliyun sub account has no permission, please authorize your sub account in Aliyun RAM
-    SubAccountNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `UserUnauthorized`: Authentication required
-    UserUnauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListCollectorsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ComponentCodeValueError",
-                        "UserNotOpen",
-                        "StsRoleAccountNoPermission",
-                        "SubAccountNoPermission",
-                        "UserUnauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListCollectorsError;
+impl crate::Client {
+    /// Calls `ListCollectors`: Queries shippers.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListCollectorsRequestBuilder::send) it. The parameters and their rules: [`ListCollectorsRequest`].
+    #[inline]
+    pub fn list_collectors(&self) -> ListCollectorsRequestBuilder<&Self> {
+        ListCollectorsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListCollectorsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListCollectors`: Queries shippers.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListCollectorsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ComponentCodeValueError(error),
-            1 => Self::UserNotOpen(error),
-            2 => Self::StsRoleAccountNoPermission(error),
-            3 => Self::SubAccountNoPermission(error),
-            4 => Self::UserUnauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ComponentCodeValueError(error) => (0, error),
-            Self::UserNotOpen(error) => (1, error),
-            Self::StsRoleAccountNoPermission(error) => (2, error),
-            Self::SubAccountNoPermission(error) => (3, error),
-            Self::UserUnauthorized(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListCollectorsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListCollectorsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ComponentCodeValueError",
-            "UserNotOpen",
-            "StsRoleAccountNoPermission",
-            "SubAccountNoPermission",
-            "UserUnauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListCollectorsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListCollectorsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListCollectorsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListCollectorsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_collectors(&self) -> ListCollectorsRequestBuilder<&Self> {
+        ListCollectorsRequestBuilder::new(self)
     }
 }

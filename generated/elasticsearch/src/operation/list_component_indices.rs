@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListComponentIndicesRequest>;
 /// Request of `ListComponentIndices`: ES集群组合索引列表
 ///
 /// # Example
@@ -123,37 +126,28 @@ pub struct ListComponentIndicesRequestBuilder<C = ()> {
 impl<C> ListComponentIndicesRequestBuilder<C> {
     /// Sets `InstanceId`.
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `es-cn-tl329rbpc0001****`.
+    /// Its description, rules and example: [`ListComponentIndicesRequest::instance_id`](ListComponentIndicesRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
     }
     /// Sets `name`.
     ///
-    /// - Wire name: `name`.
-    /// - Example: `template`.
+    /// Its description, rules and example: [`ListComponentIndicesRequest::name`](ListComponentIndicesRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
     }
     /// Sets `page`.
     ///
-    /// - Wire name: `page`.
-    /// - Must be 1 to 1000.
-    /// - Default: `1`.
-    /// - Example: `5`.
+    /// Its description, rules and example: [`ListComponentIndicesRequest::page`](ListComponentIndicesRequest::page).
     pub fn page(mut self, value: i32) -> Self {
         self.inner.page = Some(value);
         self
     }
     /// Sets `size`.
     ///
-    /// - Wire name: `size`.
-    /// - Must be 1 to 1000.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListComponentIndicesRequest::size`](ListComponentIndicesRequest::size).
     pub fn size(mut self, value: i32) -> Self {
         self.inner.size = Some(value);
         self
@@ -300,85 +294,24 @@ for ListComponentIndicesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListComponentIndices`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListComponentIndicesError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListComponentIndicesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListComponentIndicesError;
+impl crate::Client {
+    /// Calls `ListComponentIndices`: ES集群组合索引列表
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListComponentIndicesRequestBuilder::send) it. The parameters and their rules: [`ListComponentIndicesRequest`].
+    #[inline]
+    pub fn list_component_indices(&self) -> ListComponentIndicesRequestBuilder<&Self> {
+        ListComponentIndicesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListComponentIndicesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListComponentIndices`: ES集群组合索引列表
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListComponentIndicesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListComponentIndicesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListComponentIndicesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListComponentIndicesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListComponentIndicesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListComponentIndicesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListComponentIndicesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_component_indices(&self) -> ListComponentIndicesRequestBuilder<&Self> {
+        ListComponentIndicesRequestBuilder::new(self)
     }
 }

@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListDefaultCollectorConfigurationsRequest>;
 /// Request of `ListDefaultCollectorConfigurations`: Queries the default configuration files of shippers.
 ///
 /// # Example
@@ -131,14 +134,7 @@ impl<C> ListDefaultCollectorConfigurationsRequestBuilder<C> {
     ///
     /// The shipper type. Valid values:
     ///
-    /// * fileBeat
-    /// * metricBeat
-    /// * heartBeat
-    /// * auditBeat
-    ///
-    /// - Wire name: `resType`.
-    /// - Required.
-    /// - Example: `fileBeat`.
+    /// Its description, rules and example: [`ListDefaultCollectorConfigurationsRequest::res_type`](ListDefaultCollectorConfigurationsRequest::res_type).
     pub fn res_type(mut self, value: impl Into<String>) -> Self {
         self.inner.res_type = Some(value.into());
         self
@@ -147,12 +143,7 @@ impl<C> ListDefaultCollectorConfigurationsRequestBuilder<C> {
     ///
     /// The shipper version. The shipper version varies based on the type of the machine on which the shipper is deployed. Valid values:
     ///
-    /// * ECS: 6.8.5_with_community
-    /// * ACK: 6.8.13_with_community
-    ///
-    /// - Wire name: `resVersion`.
-    /// - Required.
-    /// - Example: `6.8.5_with_community`.
+    /// Its description, rules and example: [`ListDefaultCollectorConfigurationsRequest::res_version`](ListDefaultCollectorConfigurationsRequest::res_version).
     pub fn res_version(mut self, value: impl Into<String>) -> Self {
         self.inner.res_version = Some(value.into());
         self
@@ -161,11 +152,7 @@ impl<C> ListDefaultCollectorConfigurationsRequestBuilder<C> {
     ///
     /// The type of the machine on which the shipper is deployed. If you do not configure this parameter, the default configuration files of shippers deployed on all types of machines are returned. Valid values:
     ///
-    /// * ECS: ECS instance
-    /// * ACK: ACK cluster
-    ///
-    /// - Wire name: `sourceType`.
-    /// - Example: `ECS`.
+    /// Its description, rules and example: [`ListDefaultCollectorConfigurationsRequest::source_type`](ListDefaultCollectorConfigurationsRequest::source_type).
     pub fn source_type(mut self, value: impl Into<String>) -> Self {
         self.inner.source_type = Some(value.into());
         self
@@ -312,127 +299,28 @@ for ListDefaultCollectorConfigurationsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListDefaultCollectorConfigurations`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListDefaultCollectorConfigurationsError {
-    /// HTTP 400 `ComponentCodeValueError`: component value is disable
-    ComponentCodeValueError(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `UserNotOpen`: Aliyun account is not open elasticsearch
-    UserNotOpen(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `StsRoleAccountNoPermission`: Role account has no permission or expired
-    StsRoleAccountNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `SubAccountNoPermission`: Aliyun sub account has no permission, please authorize your sub account in Aliyun RAM
-    SubAccountNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `UserUnauthorized`: Authentication required
-    UserUnauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ListDefaultCollectorConfigurationsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ComponentCodeValueError",
-                        "UserNotOpen",
-                        "StsRoleAccountNoPermission",
-                        "SubAccountNoPermission",
-                        "UserUnauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListDefaultCollectorConfigurationsError;
+impl crate::Client {
+    /// Calls `ListDefaultCollectorConfigurations`: Queries the default configuration files of shippers.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListDefaultCollectorConfigurationsRequestBuilder::send) it. The parameters and their rules: [`ListDefaultCollectorConfigurationsRequest`].
+    #[inline]
+    pub fn list_default_collector_configurations(
+        &self,
+    ) -> ListDefaultCollectorConfigurationsRequestBuilder<&Self> {
+        ListDefaultCollectorConfigurationsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListDefaultCollectorConfigurationsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListDefaultCollectorConfigurations`: Queries the default configuration files of shippers.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListDefaultCollectorConfigurationsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ComponentCodeValueError(error),
-            1 => Self::UserNotOpen(error),
-            2 => Self::StsRoleAccountNoPermission(error),
-            3 => Self::SubAccountNoPermission(error),
-            4 => Self::UserUnauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ComponentCodeValueError(error) => (0, error),
-            Self::UserNotOpen(error) => (1, error),
-            Self::StsRoleAccountNoPermission(error) => (2, error),
-            Self::SubAccountNoPermission(error) => (3, error),
-            Self::UserUnauthorized(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListDefaultCollectorConfigurationsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListDefaultCollectorConfigurationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ComponentCodeValueError",
-            "UserNotOpen",
-            "StsRoleAccountNoPermission",
-            "SubAccountNoPermission",
-            "UserUnauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListDefaultCollectorConfigurationsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListDefaultCollectorConfigurationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListDefaultCollectorConfigurationsError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ListDefaultCollectorConfigurationsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_default_collector_configurations(
+        &self,
+    ) -> ListDefaultCollectorConfigurationsRequestBuilder<&Self> {
+        ListDefaultCollectorConfigurationsRequestBuilder::new(self)
     }
 }

@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListDiagnoseReportRequest>;
 /// Request of `ListDiagnoseReport`: Queries the historical intelligent O\&M reports of an Elasticsearch cluster.
 ///
 /// # Example
@@ -190,9 +193,7 @@ impl<C> ListDiagnoseReportRequestBuilder<C> {
     ///
     /// spanish
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `es-cn-n6w1qu7ei000p****`.
+    /// Its description, rules and example: [`ListDiagnoseReportRequest::instance_id`](ListDiagnoseReportRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -201,8 +202,7 @@ impl<C> ListDiagnoseReportRequestBuilder<C> {
     ///
     /// 1594569600000
     ///
-    /// - Wire name: `lang`.
-    /// - Example: `spanish`.
+    /// Its description, rules and example: [`ListDiagnoseReportRequest::lang`](ListDiagnoseReportRequest::lang).
     pub fn lang(mut self, value: impl Into<String>) -> Self {
         self.inner.lang = Some(value.into());
         self
@@ -211,10 +211,7 @@ impl<C> ListDiagnoseReportRequestBuilder<C> {
     ///
     /// 1595174399999
     ///
-    /// - Wire name: `startTime`.
-    /// - Required.
-    /// - Must be 1000000000000 to 2000000000000.
-    /// - Example: `1594569600000`.
+    /// Its description, rules and example: [`ListDiagnoseReportRequest::start_time`](ListDiagnoseReportRequest::start_time).
     pub fn start_time(mut self, value: i64) -> Self {
         self.inner.start_time = Some(value);
         self
@@ -223,10 +220,7 @@ impl<C> ListDiagnoseReportRequestBuilder<C> {
     ///
     /// 1
     ///
-    /// - Wire name: `endTime`.
-    /// - Required.
-    /// - Must be 1000000000000 to 2000000000000.
-    /// - Example: `1595174399999`.
+    /// Its description, rules and example: [`ListDiagnoseReportRequest::end_time`](ListDiagnoseReportRequest::end_time).
     pub fn end_time(mut self, value: i64) -> Self {
         self.inner.end_time = Some(value);
         self
@@ -235,9 +229,7 @@ impl<C> ListDiagnoseReportRequestBuilder<C> {
     ///
     /// 20
     ///
-    /// - Wire name: `page`.
-    /// - Must be 1 to 200.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListDiagnoseReportRequest::page`](ListDiagnoseReportRequest::page).
     pub fn page(mut self, value: i32) -> Self {
         self.inner.page = Some(value);
         self
@@ -246,9 +238,7 @@ impl<C> ListDiagnoseReportRequestBuilder<C> {
     ///
     /// true
     ///
-    /// - Wire name: `size`.
-    /// - Must be 1 to 500.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListDiagnoseReportRequest::size`](ListDiagnoseReportRequest::size).
     pub fn size(mut self, value: i32) -> Self {
         self.inner.size = Some(value);
         self
@@ -257,8 +247,7 @@ impl<C> ListDiagnoseReportRequestBuilder<C> {
     ///
     /// SYSTEM
     ///
-    /// - Wire name: `detail`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ListDiagnoseReportRequest::detail`](ListDiagnoseReportRequest::detail).
     pub fn detail(mut self, value: bool) -> Self {
         self.inner.detail = Some(value);
         self
@@ -267,8 +256,7 @@ impl<C> ListDiagnoseReportRequestBuilder<C> {
     ///
     /// The ID of the request.
     ///
-    /// - Wire name: `trigger`.
-    /// - Example: `SYSTEM`.
+    /// Its description, rules and example: [`ListDiagnoseReportRequest::trigger`](ListDiagnoseReportRequest::trigger).
     pub fn trigger(mut self, value: impl Into<String>) -> Self {
         self.inner.trigger = Some(value.into());
         self
@@ -425,85 +413,24 @@ for ListDiagnoseReportResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListDiagnoseReport`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListDiagnoseReportError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListDiagnoseReportError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListDiagnoseReportError;
+impl crate::Client {
+    /// Calls `ListDiagnoseReport`: Queries the historical intelligent O\&M reports of an Elasticsearch cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListDiagnoseReportRequestBuilder::send) it. The parameters and their rules: [`ListDiagnoseReportRequest`].
+    #[inline]
+    pub fn list_diagnose_report(&self) -> ListDiagnoseReportRequestBuilder<&Self> {
+        ListDiagnoseReportRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListDiagnoseReportError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListDiagnoseReport`: Queries the historical intelligent O\&M reports of an Elasticsearch cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListDiagnoseReportRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListDiagnoseReportError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListDiagnoseReportError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListDiagnoseReportError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListDiagnoseReportError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListDiagnoseReportError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListDiagnoseReportError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_diagnose_report(&self) -> ListDiagnoseReportRequestBuilder<&Self> {
+        ListDiagnoseReportRequestBuilder::new(self)
     }
 }

@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListDiagnoseReportIdsRequest>;
 /// Request of `ListDiagnoseReportIds`: Queries the IDs of the historical intelligent O\&M reports of an Elasticsearch cluster.
 ///
 /// # Example
@@ -179,9 +182,7 @@ impl<C> ListDiagnoseReportIdsRequestBuilder<C> {
     ///
     /// The cluster ID.
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `es-cn-n6w1qu7ei000p****`.
+    /// Its description, rules and example: [`ListDiagnoseReportIdsRequest::instance_id`](ListDiagnoseReportIdsRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -190,8 +191,7 @@ impl<C> ListDiagnoseReportIdsRequestBuilder<C> {
     ///
     /// The language of the reports.
     ///
-    /// - Wire name: `lang`.
-    /// - Example: `spanish`.
+    /// Its description, rules and example: [`ListDiagnoseReportIdsRequest::lang`](ListDiagnoseReportIdsRequest::lang).
     pub fn lang(mut self, value: impl Into<String>) -> Self {
         self.inner.lang = Some(value.into());
         self
@@ -200,10 +200,7 @@ impl<C> ListDiagnoseReportIdsRequestBuilder<C> {
     ///
     /// The beginning of the time range to query. The value must be a UNIX timestamp.
     ///
-    /// - Wire name: `startTime`.
-    /// - Required.
-    /// - Must be 1000000000000 to 2000000000000.
-    /// - Example: `1595088000000`.
+    /// Its description, rules and example: [`ListDiagnoseReportIdsRequest::start_time`](ListDiagnoseReportIdsRequest::start_time).
     pub fn start_time(mut self, value: i64) -> Self {
         self.inner.start_time = Some(value);
         self
@@ -212,10 +209,7 @@ impl<C> ListDiagnoseReportIdsRequestBuilder<C> {
     ///
     /// The end of the time range to query. The value must be a UNIX timestamp.
     ///
-    /// - Wire name: `endTime`.
-    /// - Required.
-    /// - Must be 1000000000000 to 2000000000000.
-    /// - Example: `1595174399999`.
+    /// Its description, rules and example: [`ListDiagnoseReportIdsRequest::end_time`](ListDiagnoseReportIdsRequest::end_time).
     pub fn end_time(mut self, value: i64) -> Self {
         self.inner.end_time = Some(value);
         self
@@ -224,9 +218,7 @@ impl<C> ListDiagnoseReportIdsRequestBuilder<C> {
     ///
     /// The number of the page to return. Valid values: 1 to 200. Default value: 1.
     ///
-    /// - Wire name: `page`.
-    /// - Must be 1 to 200.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListDiagnoseReportIdsRequest::page`](ListDiagnoseReportIdsRequest::page).
     pub fn page(mut self, value: i32) -> Self {
         self.inner.page = Some(value);
         self
@@ -235,9 +227,7 @@ impl<C> ListDiagnoseReportIdsRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Valid values: 1 to 500. Default value: 10.
     ///
-    /// - Wire name: `size`.
-    /// - Must be 1 to 500.
-    /// - Example: `15`.
+    /// Its description, rules and example: [`ListDiagnoseReportIdsRequest::size`](ListDiagnoseReportIdsRequest::size).
     pub fn size(mut self, value: i32) -> Self {
         self.inner.size = Some(value);
         self
@@ -246,8 +236,7 @@ impl<C> ListDiagnoseReportIdsRequestBuilder<C> {
     ///
     /// The method that is used to trigger health diagnostics. Valid values: SYSTEM, INNER, and USER.
     ///
-    /// - Wire name: `trigger`.
-    /// - Example: `SYSTEM`.
+    /// Its description, rules and example: [`ListDiagnoseReportIdsRequest::trigger`](ListDiagnoseReportIdsRequest::trigger).
     pub fn trigger(mut self, value: impl Into<String>) -> Self {
         self.inner.trigger = Some(value.into());
         self
@@ -398,85 +387,28 @@ for ListDiagnoseReportIdsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListDiagnoseReportIds`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListDiagnoseReportIdsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListDiagnoseReportIdsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListDiagnoseReportIdsError;
+impl crate::Client {
+    /// Calls `ListDiagnoseReportIds`: Queries the IDs of the historical intelligent O\&M reports of an Elasticsearch cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListDiagnoseReportIdsRequestBuilder::send) it. The parameters and their rules: [`ListDiagnoseReportIdsRequest`].
+    #[inline]
+    pub fn list_diagnose_report_ids(
+        &self,
+    ) -> ListDiagnoseReportIdsRequestBuilder<&Self> {
+        ListDiagnoseReportIdsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListDiagnoseReportIdsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListDiagnoseReportIds`: Queries the IDs of the historical intelligent O\&M reports of an Elasticsearch cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListDiagnoseReportIdsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListDiagnoseReportIdsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListDiagnoseReportIdsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListDiagnoseReportIdsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListDiagnoseReportIdsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListDiagnoseReportIdsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListDiagnoseReportIdsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_diagnose_report_ids(
+        &self,
+    ) -> ListDiagnoseReportIdsRequestBuilder<&Self> {
+        ListDiagnoseReportIdsRequestBuilder::new(self)
     }
 }

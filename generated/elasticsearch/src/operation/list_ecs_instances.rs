@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListEcsInstancesRequest>;
 /// Request of `ListEcsInstances`: When you create a Beats collector, call the ListEcsInstances to obtain the list of ECS instances.
 ///
 /// **Important** To call this operation, you must create the Aliyun Elasticsearch AccessingOOSRole and the system service role AliyunOOSAccessingECS 4ESRole to Elasticsearch the service account to obtain the ECS access permissions of the primary account. For more information, see [Collect ECS service logs](<https://www.alibabacloud.com/help/doc-detail/146446.htm>).
@@ -152,9 +155,7 @@ impl<C> ListEcsInstancesRequestBuilder<C> {
     ///
     /// 10
     ///
-    /// - Wire name: `page`.
-    /// - Must be 1 to 200.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListEcsInstancesRequest::page`](ListEcsInstancesRequest::page).
     pub fn page(mut self, value: i32) -> Self {
         self.inner.page = Some(value);
         self
@@ -163,9 +164,7 @@ impl<C> ListEcsInstancesRequestBuilder<C> {
     ///
     /// \["i-bp13y63575oypr9d\*\*\*\*","i-bp1gyhphjaj73jsr\*\*\*\*"\]
     ///
-    /// - Wire name: `size`.
-    /// - Must be 1 to 500.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListEcsInstancesRequest::size`](ListEcsInstancesRequest::size).
     pub fn size(mut self, value: i32) -> Self {
         self.inner.size = Some(value);
         self
@@ -174,8 +173,7 @@ impl<C> ListEcsInstancesRequestBuilder<C> {
     ///
     /// test
     ///
-    /// - Wire name: `ecsInstanceIds`.
-    /// - Example: `["i-bp13y63575oypr9d****","i-bp1gyhphjaj73jsr****"]`.
+    /// Its description, rules and example: [`ListEcsInstancesRequest::ecs_instance_ids`](ListEcsInstancesRequest::ecs_instance_ids).
     pub fn ecs_instance_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.ecs_instance_ids = Some(value.into());
         self
@@ -184,8 +182,7 @@ impl<C> ListEcsInstancesRequestBuilder<C> {
     ///
     /// \[{ "tagKey":"a","tagValue":"b"}\]
     ///
-    /// - Wire name: `ecsInstanceName`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`ListEcsInstancesRequest::ecs_instance_name`](ListEcsInstancesRequest::ecs_instance_name).
     pub fn ecs_instance_name(mut self, value: impl Into<String>) -> Self {
         self.inner.ecs_instance_name = Some(value.into());
         self
@@ -194,8 +191,7 @@ impl<C> ListEcsInstancesRequestBuilder<C> {
     ///
     /// vpc-bp16k1dvzxtmagcva\*\*\*\*
     ///
-    /// - Wire name: `tags`.
-    /// - Example: `[{ "tagKey":"a","tagValue":"b"}]`.
+    /// Its description, rules and example: [`ListEcsInstancesRequest::tags`](ListEcsInstancesRequest::tags).
     pub fn tags(mut self, value: impl Into<String>) -> Self {
         self.inner.tags = Some(value.into());
         self
@@ -204,8 +200,7 @@ impl<C> ListEcsInstancesRequestBuilder<C> {
     ///
     /// The ID of the request.
     ///
-    /// - Wire name: `vpcId`.
-    /// - Example: `vpc-bp16k1dvzxtmagcva****`.
+    /// Its description, rules and example: [`ListEcsInstancesRequest::vpc_id`](ListEcsInstancesRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -358,125 +353,24 @@ for ListEcsInstancesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListEcsInstances`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListEcsInstancesError {
-    /// HTTP 400 `ComponentCodeValueError`: component value is disable
-    ComponentCodeValueError(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `UserNotOpen`: Aliyun account is not open elasticsearch
-    UserNotOpen(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `StsRoleAccountNoPermission`: Role account has no permission or expired
-    StsRoleAccountNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `SubAccountNoPermission`: Aliyun sub account has no permission, please authorize your sub account in Aliyun RAM
-    SubAccountNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `UserUnauthorized`: Authentication required
-    UserUnauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListEcsInstancesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ComponentCodeValueError",
-                        "UserNotOpen",
-                        "StsRoleAccountNoPermission",
-                        "SubAccountNoPermission",
-                        "UserUnauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListEcsInstancesError;
+impl crate::Client {
+    /// Calls `ListEcsInstances`: When you create a Beats collector, call the ListEcsInstances to obtain the list of ECS instances.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListEcsInstancesRequestBuilder::send) it. The parameters and their rules: [`ListEcsInstancesRequest`].
+    #[inline]
+    pub fn list_ecs_instances(&self) -> ListEcsInstancesRequestBuilder<&Self> {
+        ListEcsInstancesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListEcsInstancesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListEcsInstances`: When you create a Beats collector, call the ListEcsInstances to obtain the list of ECS instances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListEcsInstancesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ComponentCodeValueError(error),
-            1 => Self::UserNotOpen(error),
-            2 => Self::StsRoleAccountNoPermission(error),
-            3 => Self::SubAccountNoPermission(error),
-            4 => Self::UserUnauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ComponentCodeValueError(error) => (0, error),
-            Self::UserNotOpen(error) => (1, error),
-            Self::StsRoleAccountNoPermission(error) => (2, error),
-            Self::SubAccountNoPermission(error) => (3, error),
-            Self::UserUnauthorized(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListEcsInstancesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListEcsInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ComponentCodeValueError",
-            "UserNotOpen",
-            "StsRoleAccountNoPermission",
-            "SubAccountNoPermission",
-            "UserUnauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListEcsInstancesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListEcsInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListEcsInstancesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListEcsInstancesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_ecs_instances(&self) -> ListEcsInstancesRequestBuilder<&Self> {
+        ListEcsInstancesRequestBuilder::new(self)
     }
 }

@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListInstanceRequest>;
 /// Request of `ListInstance`: Queries a list of Elasticsearch clusters.
 ///
 /// # Example
@@ -211,8 +214,7 @@ impl<C> ListInstanceRequestBuilder<C> {
     ///
     /// \[{"tagKey":"key1","tagValue":"value1"}\]
     ///
-    /// - Wire name: `page`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListInstanceRequest::page`](ListInstanceRequest::page).
     pub fn page(mut self, value: i32) -> Self {
         self.inner.page = Some(value);
         self
@@ -221,8 +223,7 @@ impl<C> ListInstanceRequestBuilder<C> {
     ///
     /// vpc-bp16k1dvzxtmagcva\*\*\*\*
     ///
-    /// - Wire name: `size`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListInstanceRequest::size`](ListInstanceRequest::size).
     pub fn size(mut self, value: i32) -> Self {
         self.inner.size = Some(value);
         self
@@ -231,8 +232,7 @@ impl<C> ListInstanceRequestBuilder<C> {
     ///
     /// cn-hangzhou-i
     ///
-    /// - Wire name: `description`.
-    /// - Example: `aliyunes_test1`.
+    /// Its description, rules and example: [`ListInstanceRequest::description`](ListInstanceRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -241,8 +241,7 @@ impl<C> ListInstanceRequestBuilder<C> {
     ///
     /// postpaid
     ///
-    /// - Wire name: `instanceId`.
-    /// - Example: `es-cn-v641a0ta3000g****`.
+    /// Its description, rules and example: [`ListInstanceRequest::instance_id`](ListInstanceRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -251,8 +250,7 @@ impl<C> ListInstanceRequestBuilder<C> {
     ///
     /// advanced
     ///
-    /// - Wire name: `esVersion`.
-    /// - Example: `6.7_with_X-Pack`.
+    /// Its description, rules and example: [`ListInstanceRequest::es_version`](ListInstanceRequest::es_version).
     pub fn es_version(mut self, value: impl Into<String>) -> Self {
         self.inner.es_version = Some(value.into());
         self
@@ -261,8 +259,7 @@ impl<C> ListInstanceRequestBuilder<C> {
     ///
     /// The ID of the request.
     ///
-    /// - Wire name: `resourceGroupId`.
-    /// - Example: `rg-aekzvowej3i****`.
+    /// Its description, rules and example: [`ListInstanceRequest::resource_group_id`](ListInstanceRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -271,8 +268,7 @@ impl<C> ListInstanceRequestBuilder<C> {
     ///
     /// The header of the response.
     ///
-    /// - Wire name: `tags`.
-    /// - Example: `[{"tagKey":"key1","tagValue":"value1"}]`.
+    /// Its description, rules and example: [`ListInstanceRequest::tags`](ListInstanceRequest::tags).
     pub fn tags(mut self, value: impl Into<String>) -> Self {
         self.inner.tags = Some(value.into());
         self
@@ -281,8 +277,7 @@ impl<C> ListInstanceRequestBuilder<C> {
     ///
     /// The number of entries returned per page.
     ///
-    /// - Wire name: `vpcId`.
-    /// - Example: `vpc-bp16k1dvzxtmagcva****`.
+    /// Its description, rules and example: [`ListInstanceRequest::vpc_id`](ListInstanceRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -291,8 +286,7 @@ impl<C> ListInstanceRequestBuilder<C> {
     ///
     /// The returned data.
     ///
-    /// - Wire name: `zoneId`.
-    /// - Example: `cn-hangzhou-i`.
+    /// Its description, rules and example: [`ListInstanceRequest::zone_id`](ListInstanceRequest::zone_id).
     pub fn zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_id = Some(value.into());
         self
@@ -301,11 +295,7 @@ impl<C> ListInstanceRequestBuilder<C> {
     ///
     /// Specifies whether to include dedicated master nodes. Valid values:
     ///
-    /// * true: The files contain data that is dumped to the IA storage medium.
-    /// * false: The files do not contain data that is dumped to the IA storage medium.
-    ///
-    /// - Wire name: `paymentType`.
-    /// - Example: `postpaid`.
+    /// Its description, rules and example: [`ListInstanceRequest::payment_type`](ListInstanceRequest::payment_type).
     pub fn payment_type(mut self, value: impl Into<String>) -> Self {
         self.inner.payment_type = Some(value.into());
         self
@@ -314,15 +304,14 @@ impl<C> ListInstanceRequestBuilder<C> {
     ///
     /// The number of data nodes.
     ///
-    /// - Wire name: `instanceCategory`.
-    /// - Example: `advanced`.
+    /// Its description, rules and example: [`ListInstanceRequest::instance_category`](ListInstanceRequest::instance_category).
     pub fn instance_category(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_category = Some(value.into());
         self
     }
     /// Sets `status`.
     ///
-    /// - Wire name: `status`.
+    /// Its description, rules and example: [`ListInstanceRequest::status`](ListInstanceRequest::status).
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.inner.status = Some(value.into());
         self
@@ -467,85 +456,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListInstanceResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListInstance`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListInstanceError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListInstanceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListInstanceError;
+impl crate::Client {
+    /// Calls `ListInstance`: Queries a list of Elasticsearch clusters.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListInstanceRequestBuilder::send) it. The parameters and their rules: [`ListInstanceRequest`].
+    #[inline]
+    pub fn list_instance(&self) -> ListInstanceRequestBuilder<&Self> {
+        ListInstanceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListInstanceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListInstance`: Queries a list of Elasticsearch clusters.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListInstanceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListInstanceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListInstanceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListInstanceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListInstanceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_instance(&self) -> ListInstanceRequestBuilder<&Self> {
+        ListInstanceRequestBuilder::new(self)
     }
 }

@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListInstanceHistoryEventsRequest>;
 /// Request of `ListInstanceHistoryEvents`: 集群触发的硬件运维事件列表
 ///
 /// # Example
@@ -201,23 +204,21 @@ pub struct ListInstanceHistoryEventsRequestBuilder<C = ()> {
 impl<C> ListInstanceHistoryEventsRequestBuilder<C> {
     /// Sets `instanceId`.
     ///
-    /// - Wire name: `instanceId`.
-    /// - Example: `es-cn-2r42l7a740005****`.
+    /// Its description, rules and example: [`ListInstanceHistoryEventsRequest::instance_id`](ListInstanceHistoryEventsRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
     }
     /// Sets `nodeIP`.
     ///
-    /// - Wire name: `nodeIP`.
-    /// - Example: `10.1.xx.xx`.
+    /// Its description, rules and example: [`ListInstanceHistoryEventsRequest::node_ip`](ListInstanceHistoryEventsRequest::node_ip).
     pub fn node_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.node_ip = Some(value.into());
         self
     }
     /// Sets `eventType`.
     ///
-    /// - Wire name: `eventType`.
+    /// Its description, rules and example: [`ListInstanceHistoryEventsRequest::event_type`](ListInstanceHistoryEventsRequest::event_type).
     pub fn event_type(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -227,7 +228,7 @@ impl<C> ListInstanceHistoryEventsRequestBuilder<C> {
     }
     /// Sets `eventLevel`.
     ///
-    /// - Wire name: `eventLevel`.
+    /// Its description, rules and example: [`ListInstanceHistoryEventsRequest::event_level`](ListInstanceHistoryEventsRequest::event_level).
     pub fn event_level(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -237,71 +238,63 @@ impl<C> ListInstanceHistoryEventsRequestBuilder<C> {
     }
     /// Sets `eventCreateStartTime`.
     ///
-    /// - Wire name: `eventCreateStartTime`.
-    /// - Example: `1645596516000`.
+    /// Its description, rules and example: [`ListInstanceHistoryEventsRequest::event_create_start_time`](ListInstanceHistoryEventsRequest::event_create_start_time).
     pub fn event_create_start_time(mut self, value: impl Into<String>) -> Self {
         self.inner.event_create_start_time = Some(value.into());
         self
     }
     /// Sets `eventCreateEndTime`.
     ///
-    /// - Wire name: `eventCreateEndTime`.
-    /// - Example: `1645596516000`.
+    /// Its description, rules and example: [`ListInstanceHistoryEventsRequest::event_create_end_time`](ListInstanceHistoryEventsRequest::event_create_end_time).
     pub fn event_create_end_time(mut self, value: impl Into<String>) -> Self {
         self.inner.event_create_end_time = Some(value.into());
         self
     }
     /// Sets `eventExecuteStartTime`.
     ///
-    /// - Wire name: `eventExecuteStartTime`.
-    /// - Example: `1645596516000`.
+    /// Its description, rules and example: [`ListInstanceHistoryEventsRequest::event_execute_start_time`](ListInstanceHistoryEventsRequest::event_execute_start_time).
     pub fn event_execute_start_time(mut self, value: impl Into<String>) -> Self {
         self.inner.event_execute_start_time = Some(value.into());
         self
     }
     /// Sets `eventExecuteEndTime`.
     ///
-    /// - Wire name: `eventExecuteEndTime`.
-    /// - Example: `1645596516000`.
+    /// Its description, rules and example: [`ListInstanceHistoryEventsRequest::event_execute_end_time`](ListInstanceHistoryEventsRequest::event_execute_end_time).
     pub fn event_execute_end_time(mut self, value: impl Into<String>) -> Self {
         self.inner.event_execute_end_time = Some(value.into());
         self
     }
     /// Sets `eventFinashStartTime`.
     ///
-    /// - Wire name: `eventFinashStartTime`.
-    /// - Example: `1645596516000`.
+    /// Its description, rules and example: [`ListInstanceHistoryEventsRequest::event_finash_start_time`](ListInstanceHistoryEventsRequest::event_finash_start_time).
     pub fn event_finash_start_time(mut self, value: impl Into<String>) -> Self {
         self.inner.event_finash_start_time = Some(value.into());
         self
     }
     /// Sets `eventFinashEndTime`.
     ///
-    /// - Wire name: `eventFinashEndTime`.
-    /// - Example: `1645596516000`.
+    /// Its description, rules and example: [`ListInstanceHistoryEventsRequest::event_finash_end_time`](ListInstanceHistoryEventsRequest::event_finash_end_time).
     pub fn event_finash_end_time(mut self, value: impl Into<String>) -> Self {
         self.inner.event_finash_end_time = Some(value.into());
         self
     }
     /// Sets `page`.
     ///
-    /// - Wire name: `page`.
-    /// - Example: `0`.
+    /// Its description, rules and example: [`ListInstanceHistoryEventsRequest::page`](ListInstanceHistoryEventsRequest::page).
     pub fn page(mut self, value: i32) -> Self {
         self.inner.page = Some(value);
         self
     }
     /// Sets `size`.
     ///
-    /// - Wire name: `size`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListInstanceHistoryEventsRequest::size`](ListInstanceHistoryEventsRequest::size).
     pub fn size(mut self, value: i32) -> Self {
         self.inner.size = Some(value);
         self
     }
     /// Sets `eventCycleStatus`.
     ///
-    /// - Wire name: `eventCycleStatus`.
+    /// Its description, rules and example: [`ListInstanceHistoryEventsRequest::event_cycle_status`](ListInstanceHistoryEventsRequest::event_cycle_status).
     pub fn event_cycle_status(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -313,7 +306,7 @@ impl<C> ListInstanceHistoryEventsRequestBuilder<C> {
     }
     /// Sets `body`.
     ///
-    /// - Wire name: `body` (body).
+    /// Its description, rules and example: [`ListInstanceHistoryEventsRequest::body`](ListInstanceHistoryEventsRequest::body).
     pub fn body(
         mut self,
         values: impl IntoIterator<Item = crate::types::ListInstanceHistoryEventsBody>,
@@ -463,85 +456,28 @@ for ListInstanceHistoryEventsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListInstanceHistoryEvents`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListInstanceHistoryEventsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListInstanceHistoryEventsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListInstanceHistoryEventsError;
+impl crate::Client {
+    /// Calls `ListInstanceHistoryEvents`: 集群触发的硬件运维事件列表
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListInstanceHistoryEventsRequestBuilder::send) it. The parameters and their rules: [`ListInstanceHistoryEventsRequest`].
+    #[inline]
+    pub fn list_instance_history_events(
+        &self,
+    ) -> ListInstanceHistoryEventsRequestBuilder<&Self> {
+        ListInstanceHistoryEventsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListInstanceHistoryEventsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListInstanceHistoryEvents`: 集群触发的硬件运维事件列表
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListInstanceHistoryEventsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListInstanceHistoryEventsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListInstanceHistoryEventsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListInstanceHistoryEventsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListInstanceHistoryEventsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListInstanceHistoryEventsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListInstanceHistoryEventsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_instance_history_events(
+        &self,
+    ) -> ListInstanceHistoryEventsRequestBuilder<&Self> {
+        ListInstanceHistoryEventsRequestBuilder::new(self)
     }
 }

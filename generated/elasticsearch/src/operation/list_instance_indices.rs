@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListInstanceIndicesRequest>;
 /// Request of `ListInstanceIndices`: Queries the indexes stored on an Elasticsearch cluster.
 ///
 /// # Example
@@ -160,9 +163,7 @@ impl<C> ListInstanceIndicesRequestBuilder<C> {
     ///
     /// false
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `es-cn-tl329rbpc0001****`.
+    /// Its description, rules and example: [`ListInstanceIndicesRequest::instance_id`](ListInstanceIndicesRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -171,8 +172,7 @@ impl<C> ListInstanceIndicesRequestBuilder<C> {
     ///
     /// false
     ///
-    /// - Wire name: `all`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ListInstanceIndicesRequest::all`](ListInstanceIndicesRequest::all).
     pub fn all(mut self, value: bool) -> Self {
         self.inner.all = Some(value);
         self
@@ -181,8 +181,7 @@ impl<C> ListInstanceIndicesRequestBuilder<C> {
     ///
     /// 1
     ///
-    /// - Wire name: `name`.
-    /// - Example: `log-0001`.
+    /// Its description, rules and example: [`ListInstanceIndicesRequest::name`](ListInstanceIndicesRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -191,8 +190,7 @@ impl<C> ListInstanceIndicesRequestBuilder<C> {
     ///
     /// 15
     ///
-    /// - Wire name: `isManaged`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ListInstanceIndicesRequest::is_managed`](ListInstanceIndicesRequest::is_managed).
     pub fn is_managed(mut self, value: bool) -> Self {
         self.inner.is_managed = Some(value);
         self
@@ -201,8 +199,7 @@ impl<C> ListInstanceIndicesRequestBuilder<C> {
     ///
     /// The ID of the request.
     ///
-    /// - Wire name: `isOpenstore`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ListInstanceIndicesRequest::is_openstore`](ListInstanceIndicesRequest::is_openstore).
     pub fn is_openstore(mut self, value: bool) -> Self {
         self.inner.is_openstore = Some(value);
         self
@@ -211,8 +208,7 @@ impl<C> ListInstanceIndicesRequestBuilder<C> {
     ///
     /// The header of the response.
     ///
-    /// - Wire name: `page`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListInstanceIndicesRequest::page`](ListInstanceIndicesRequest::page).
     pub fn page(mut self, value: i32) -> Self {
         self.inner.page = Some(value);
         self
@@ -221,8 +217,7 @@ impl<C> ListInstanceIndicesRequestBuilder<C> {
     ///
     /// The total size of the index in Cloud Hosting. Unit: bytes.
     ///
-    /// - Wire name: `size`.
-    /// - Example: `15`.
+    /// Its description, rules and example: [`ListInstanceIndicesRequest::size`](ListInstanceIndicesRequest::size).
     pub fn size(mut self, value: i32) -> Self {
         self.inner.size = Some(value);
         self
@@ -375,85 +370,24 @@ for ListInstanceIndicesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListInstanceIndices`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListInstanceIndicesError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListInstanceIndicesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListInstanceIndicesError;
+impl crate::Client {
+    /// Calls `ListInstanceIndices`: Queries the indexes stored on an Elasticsearch cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListInstanceIndicesRequestBuilder::send) it. The parameters and their rules: [`ListInstanceIndicesRequest`].
+    #[inline]
+    pub fn list_instance_indices(&self) -> ListInstanceIndicesRequestBuilder<&Self> {
+        ListInstanceIndicesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListInstanceIndicesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListInstanceIndices`: Queries the indexes stored on an Elasticsearch cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListInstanceIndicesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListInstanceIndicesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListInstanceIndicesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListInstanceIndicesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListInstanceIndicesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListInstanceIndicesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListInstanceIndicesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_instance_indices(&self) -> ListInstanceIndicesRequestBuilder<&Self> {
+        ListInstanceIndicesRequestBuilder::new(self)
     }
 }

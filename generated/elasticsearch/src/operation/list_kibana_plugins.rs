@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListKibanaPluginsRequest>;
 /// Request of `ListKibanaPlugins`: Queries a list of Kibana plug-ins.
 ///
 /// # Example
@@ -116,9 +119,7 @@ impl<C> ListKibanaPluginsRequestBuilder<C> {
     ///
     /// The ID of the cluster.
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `es-cn-oew1q8bev0002****`.
+    /// Its description, rules and example: [`ListKibanaPluginsRequest::instance_id`](ListKibanaPluginsRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -127,8 +128,7 @@ impl<C> ListKibanaPluginsRequestBuilder<C> {
     ///
     /// The number of the page to return. Default value: 1.
     ///
-    /// - Wire name: `page`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListKibanaPluginsRequest::page`](ListKibanaPluginsRequest::page).
     pub fn page(mut self, value: impl Into<String>) -> Self {
         self.inner.page = Some(value.into());
         self
@@ -137,8 +137,7 @@ impl<C> ListKibanaPluginsRequestBuilder<C> {
     ///
     /// The number of entries to return on each page.
     ///
-    /// - Wire name: `size`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListKibanaPluginsRequest::size`](ListKibanaPluginsRequest::size).
     pub fn size(mut self, value: i32) -> Self {
         self.inner.size = Some(value);
         self
@@ -291,85 +290,24 @@ for ListKibanaPluginsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListKibanaPlugins`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListKibanaPluginsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListKibanaPluginsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListKibanaPluginsError;
+impl crate::Client {
+    /// Calls `ListKibanaPlugins`: Queries a list of Kibana plug-ins.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListKibanaPluginsRequestBuilder::send) it. The parameters and their rules: [`ListKibanaPluginsRequest`].
+    #[inline]
+    pub fn list_kibana_plugins(&self) -> ListKibanaPluginsRequestBuilder<&Self> {
+        ListKibanaPluginsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListKibanaPluginsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListKibanaPlugins`: Queries a list of Kibana plug-ins.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListKibanaPluginsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListKibanaPluginsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListKibanaPluginsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListKibanaPluginsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListKibanaPluginsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListKibanaPluginsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListKibanaPluginsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_kibana_plugins(&self) -> ListKibanaPluginsRequestBuilder<&Self> {
+        ListKibanaPluginsRequestBuilder::new(self)
     }
 }

@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListLogstashRequest>;
 /// Request of `ListLogstash`: Queries the information about a Logstash cluster or all Logstash clusters.
 ///
 /// # Example
@@ -156,8 +159,7 @@ impl<C> ListLogstashRequestBuilder<C> {
     ///
     /// ls-cn-n6w1o5jq\*\*\*\*
     ///
-    /// - Wire name: `page`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListLogstashRequest::page`](ListLogstashRequest::page).
     pub fn page(mut self, value: i32) -> Self {
         self.inner.page = Some(value);
         self
@@ -166,8 +168,7 @@ impl<C> ListLogstashRequestBuilder<C> {
     ///
     /// 5\.5.3_with_X-Pack
     ///
-    /// - Wire name: `size`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListLogstashRequest::size`](ListLogstashRequest::size).
     pub fn size(mut self, value: i32) -> Self {
         self.inner.size = Some(value);
         self
@@ -176,8 +177,7 @@ impl<C> ListLogstashRequestBuilder<C> {
     ///
     /// rg-acfm2h5vbzd\*\*\*\*
     ///
-    /// - Wire name: `description`.
-    /// - Example: `ls-cn-abc`.
+    /// Its description, rules and example: [`ListLogstashRequest::description`](ListLogstashRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -186,8 +186,7 @@ impl<C> ListLogstashRequestBuilder<C> {
     ///
     /// \[{"tagKey":"key1","tagValue":"value1"}\]
     ///
-    /// - Wire name: `instanceId`.
-    /// - Example: `ls-cn-n6w1o5jq****`.
+    /// Its description, rules and example: [`ListLogstashRequest::instance_id`](ListLogstashRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -196,8 +195,7 @@ impl<C> ListLogstashRequestBuilder<C> {
     ///
     /// The ID of the request.
     ///
-    /// - Wire name: `version`.
-    /// - Example: `5.5.3_with_X-Pack`.
+    /// Its description, rules and example: [`ListLogstashRequest::version`](ListLogstashRequest::version).
     pub fn version(mut self, value: impl Into<String>) -> Self {
         self.inner.version = Some(value.into());
         self
@@ -206,8 +204,7 @@ impl<C> ListLogstashRequestBuilder<C> {
     ///
     /// Details of the request header.
     ///
-    /// - Wire name: `resourceGroupId`.
-    /// - Example: `rg-acfm2h5vbzd****`.
+    /// Its description, rules and example: [`ListLogstashRequest::resource_group_id`](ListLogstashRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -216,8 +213,7 @@ impl<C> ListLogstashRequestBuilder<C> {
     ///
     /// The number of entries returned per page.
     ///
-    /// - Wire name: `tags`.
-    /// - Example: `[{"tagKey":"key1","tagValue":"value1"}]`.
+    /// Its description, rules and example: [`ListLogstashRequest::tags`](ListLogstashRequest::tags).
     pub fn tags(mut self, value: impl Into<String>) -> Self {
         self.inner.tags = Some(value.into());
         self
@@ -357,85 +353,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListLogstashResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListLogstash`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListLogstashError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListLogstashError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListLogstashError;
+impl crate::Client {
+    /// Calls `ListLogstash`: Queries the information about a Logstash cluster or all Logstash clusters.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListLogstashRequestBuilder::send) it. The parameters and their rules: [`ListLogstashRequest`].
+    #[inline]
+    pub fn list_logstash(&self) -> ListLogstashRequestBuilder<&Self> {
+        ListLogstashRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListLogstashError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListLogstash`: Queries the information about a Logstash cluster or all Logstash clusters.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListLogstashRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListLogstashError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListLogstashError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListLogstashError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListLogstashError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListLogstashError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListLogstashError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_logstash(&self) -> ListLogstashRequestBuilder<&Self> {
+        ListLogstashRequestBuilder::new(self)
     }
 }

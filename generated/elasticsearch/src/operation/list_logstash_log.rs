@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListLogstashLogRequest>;
 /// Request of `ListLogstashLog`: Queries the logs of a Logstash cluster.
 ///
 /// # Example
@@ -166,9 +169,7 @@ impl<C> ListLogstashLogRequestBuilder<C> {
     ///
     /// 1531910852074
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `ls-cn-v0h1kzca****`.
+    /// Its description, rules and example: [`ListLogstashLogRequest::instance_id`](ListLogstashLogRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -177,9 +178,7 @@ impl<C> ListLogstashLogRequestBuilder<C> {
     ///
     /// 1531910852074
     ///
-    /// - Wire name: `type`.
-    /// - Required.
-    /// - Example: `LOGSTASH_INSTANCE_LOG`.
+    /// Its description, rules and example: [`ListLogstashLogRequest::type`](ListLogstashLogRequest::type).
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.inner.r#type = Some(value.into());
         self
@@ -188,9 +187,7 @@ impl<C> ListLogstashLogRequestBuilder<C> {
     ///
     /// 1
     ///
-    /// - Wire name: `query`.
-    /// - Required.
-    /// - Example: `host:10.7.xx.xx AND level:info AND content:opening`.
+    /// Its description, rules and example: [`ListLogstashLogRequest::query`](ListLogstashLogRequest::query).
     pub fn query(mut self, value: impl Into<String>) -> Self {
         self.inner.query = Some(value.into());
         self
@@ -199,8 +196,7 @@ impl<C> ListLogstashLogRequestBuilder<C> {
     ///
     /// 20
     ///
-    /// - Wire name: `beginTime`.
-    /// - Example: `1531910852074`.
+    /// Its description, rules and example: [`ListLogstashLogRequest::begin_time`](ListLogstashLogRequest::begin_time).
     pub fn begin_time(mut self, value: i64) -> Self {
         self.inner.begin_time = Some(value);
         self
@@ -209,8 +205,7 @@ impl<C> ListLogstashLogRequestBuilder<C> {
     ///
     /// The ID of the request.
     ///
-    /// - Wire name: `endTime`.
-    /// - Example: `1531910852074`.
+    /// Its description, rules and example: [`ListLogstashLogRequest::end_time`](ListLogstashLogRequest::end_time).
     pub fn end_time(mut self, value: i64) -> Self {
         self.inner.end_time = Some(value);
         self
@@ -219,8 +214,7 @@ impl<C> ListLogstashLogRequestBuilder<C> {
     ///
     /// The returned data.
     ///
-    /// - Wire name: `page`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListLogstashLogRequest::page`](ListLogstashLogRequest::page).
     pub fn page(mut self, value: i32) -> Self {
         self.inner.page = Some(value);
         self
@@ -229,8 +223,7 @@ impl<C> ListLogstashLogRequestBuilder<C> {
     ///
     /// The severity level of the log entry. Including trace, debug, info, warn, error, etc. (GC logs have no level).
     ///
-    /// - Wire name: `size`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListLogstashLogRequest::size`](ListLogstashLogRequest::size).
     pub fn size(mut self, value: i32) -> Self {
         self.inner.size = Some(value);
         self
@@ -370,85 +363,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListLogstashLogR
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListLogstashLog`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListLogstashLogError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListLogstashLogError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListLogstashLogError;
+impl crate::Client {
+    /// Calls `ListLogstashLog`: Queries the logs of a Logstash cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListLogstashLogRequestBuilder::send) it. The parameters and their rules: [`ListLogstashLogRequest`].
+    #[inline]
+    pub fn list_logstash_log(&self) -> ListLogstashLogRequestBuilder<&Self> {
+        ListLogstashLogRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListLogstashLogError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListLogstashLog`: Queries the logs of a Logstash cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListLogstashLogRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListLogstashLogError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListLogstashLogError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListLogstashLogError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListLogstashLogError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListLogstashLogError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListLogstashLogError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_logstash_log(&self) -> ListLogstashLogRequestBuilder<&Self> {
+        ListLogstashLogRequestBuilder::new(self)
     }
 }

@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListLogstashPluginsRequest>;
 /// Request of `ListLogstashPlugins`: Queries the information about a plug-in or all plug-ins.
 ///
 /// # Example
@@ -142,9 +145,7 @@ impl<C> ListLogstashPluginsRequestBuilder<C> {
     ///
     /// 3
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `ls-cn-oew1qbgl****`.
+    /// Its description, rules and example: [`ListLogstashPluginsRequest::instance_id`](ListLogstashPluginsRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -153,8 +154,7 @@ impl<C> ListLogstashPluginsRequestBuilder<C> {
     ///
     /// USER
     ///
-    /// - Wire name: `name`.
-    /// - Example: `logstash-filter-clone`.
+    /// Its description, rules and example: [`ListLogstashPluginsRequest::name`](ListLogstashPluginsRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -163,9 +163,7 @@ impl<C> ListLogstashPluginsRequestBuilder<C> {
     ///
     /// The ID of the request.
     ///
-    /// - Wire name: `page`.
-    /// - Must be 1 to 200.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListLogstashPluginsRequest::page`](ListLogstashPluginsRequest::page).
     pub fn page(mut self, value: i32) -> Self {
         self.inner.page = Some(value);
         self
@@ -174,9 +172,7 @@ impl<C> ListLogstashPluginsRequestBuilder<C> {
     ///
     /// The returned results.
     ///
-    /// - Wire name: `size`.
-    /// - Must be 1 to 200.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`ListLogstashPluginsRequest::size`](ListLogstashPluginsRequest::size).
     pub fn size(mut self, value: i32) -> Self {
         self.inner.size = Some(value);
         self
@@ -185,8 +181,7 @@ impl<C> ListLogstashPluginsRequestBuilder<C> {
     ///
     /// The description of the plug-in.
     ///
-    /// - Wire name: `source`.
-    /// - Example: `USER`.
+    /// Its description, rules and example: [`ListLogstashPluginsRequest::source`](ListLogstashPluginsRequest::source).
     pub fn source(mut self, value: impl Into<String>) -> Self {
         self.inner.source = Some(value.into());
         self
@@ -338,85 +333,24 @@ for ListLogstashPluginsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListLogstashPlugins`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListLogstashPluginsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListLogstashPluginsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListLogstashPluginsError;
+impl crate::Client {
+    /// Calls `ListLogstashPlugins`: Queries the information about a plug-in or all plug-ins.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListLogstashPluginsRequestBuilder::send) it. The parameters and their rules: [`ListLogstashPluginsRequest`].
+    #[inline]
+    pub fn list_logstash_plugins(&self) -> ListLogstashPluginsRequestBuilder<&Self> {
+        ListLogstashPluginsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListLogstashPluginsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListLogstashPlugins`: Queries the information about a plug-in or all plug-ins.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListLogstashPluginsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListLogstashPluginsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListLogstashPluginsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListLogstashPluginsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListLogstashPluginsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListLogstashPluginsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListLogstashPluginsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_logstash_plugins(&self) -> ListLogstashPluginsRequestBuilder<&Self> {
+        ListLogstashPluginsRequestBuilder::new(self)
     }
 }

@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListNodesRequest>;
 /// Request of `ListNodes`: Queries the statuses of Elastic Compute Service (ECS) instances on which a shipper is installed.
 ///
 /// # Example
@@ -153,9 +156,7 @@ impl<C> ListNodesRequestBuilder<C> {
     ///
     /// The number of the page to return.
     ///
-    /// - Wire name: `page`.
-    /// - Must be 1 to 200.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListNodesRequest::page`](ListNodesRequest::page).
     pub fn page(mut self, value: i32) -> Self {
         self.inner.page = Some(value);
         self
@@ -164,9 +165,7 @@ impl<C> ListNodesRequestBuilder<C> {
     ///
     /// The number of entries to return on each page.
     ///
-    /// - Wire name: `size`.
-    /// - Must be 1 to 10000.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListNodesRequest::size`](ListNodesRequest::size).
     pub fn size(mut self, value: i32) -> Self {
         self.inner.size = Some(value);
         self
@@ -175,8 +174,7 @@ impl<C> ListNodesRequestBuilder<C> {
     ///
     /// The IDs of the ECS instances.
     ///
-    /// - Wire name: `ecsInstanceIds`.
-    /// - Example: `i-bp1ei8ysh7orb6eq****`.
+    /// Its description, rules and example: [`ListNodesRequest::ecs_instance_ids`](ListNodesRequest::ecs_instance_ids).
     pub fn ecs_instance_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.ecs_instance_ids = Some(value.into());
         self
@@ -185,8 +183,7 @@ impl<C> ListNodesRequestBuilder<C> {
     ///
     /// The name of the ECS instance.
     ///
-    /// - Wire name: `ecsInstanceName`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`ListNodesRequest::ecs_instance_name`](ListNodesRequest::ecs_instance_name).
     pub fn ecs_instance_name(mut self, value: impl Into<String>) -> Self {
         self.inner.ecs_instance_name = Some(value.into());
         self
@@ -195,8 +192,7 @@ impl<C> ListNodesRequestBuilder<C> {
     ///
     /// The tags of the ECS instance. You must configure tagKey and tagValue.
     ///
-    /// - Wire name: `tags`.
-    /// - Example: `[{"tagKey":"abc","tagValue":"xyz"}]`.
+    /// Its description, rules and example: [`ListNodesRequest::tags`](ListNodesRequest::tags).
     pub fn tags(mut self, value: impl Into<String>) -> Self {
         self.inner.tags = Some(value.into());
         self
@@ -205,9 +201,7 @@ impl<C> ListNodesRequestBuilder<C> {
     ///
     /// The ID of the shipper.
     ///
-    /// - Wire name: `ResId` (path).
-    /// - Required.
-    /// - Example: `ct-cn-l871nd0u73c45****`.
+    /// Its description, rules and example: [`ListNodesRequest::res_id`](ListNodesRequest::res_id).
     pub fn res_id(mut self, value: impl Into<String>) -> Self {
         self.inner.res_id = Some(value.into());
         self
@@ -345,125 +339,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListNodesRespons
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListNodes`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListNodesError {
-    /// HTTP 400 `ComponentCodeValueError`: component value is disable
-    ComponentCodeValueError(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `UserNotOpen`: Aliyun account is not open elasticsearch
-    UserNotOpen(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `StsRoleAccountNoPermission`: Role account has no permission or expired
-    StsRoleAccountNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `SubAccountNoPermission`: Aliyun sub account has no permission, please authorize your sub account in Aliyun RAM
-    SubAccountNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `UserUnauthorized`: Authentication required
-    UserUnauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListNodesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ComponentCodeValueError",
-                        "UserNotOpen",
-                        "StsRoleAccountNoPermission",
-                        "SubAccountNoPermission",
-                        "UserUnauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListNodesError;
+impl crate::Client {
+    /// Calls `ListNodes`: Queries the statuses of Elastic Compute Service (ECS) instances on which a shipper is installed.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListNodesRequestBuilder::send) it. The parameters and their rules: [`ListNodesRequest`].
+    #[inline]
+    pub fn list_nodes(&self) -> ListNodesRequestBuilder<&Self> {
+        ListNodesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListNodesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListNodes`: Queries the statuses of Elastic Compute Service (ECS) instances on which a shipper is installed.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListNodesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ComponentCodeValueError(error),
-            1 => Self::UserNotOpen(error),
-            2 => Self::StsRoleAccountNoPermission(error),
-            3 => Self::SubAccountNoPermission(error),
-            4 => Self::UserUnauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ComponentCodeValueError(error) => (0, error),
-            Self::UserNotOpen(error) => (1, error),
-            Self::StsRoleAccountNoPermission(error) => (2, error),
-            Self::SubAccountNoPermission(error) => (3, error),
-            Self::UserUnauthorized(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListNodesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListNodesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ComponentCodeValueError",
-            "UserNotOpen",
-            "StsRoleAccountNoPermission",
-            "SubAccountNoPermission",
-            "UserUnauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListNodesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListNodesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListNodesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListNodesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_nodes(&self) -> ListNodesRequestBuilder<&Self> {
+        ListNodesRequestBuilder::new(self)
     }
 }

@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListPluginsRequest>;
 /// Request of `ListPlugins`: Queries the plug-ins that are installed on a specified Elasticsearch cluster.
 ///
 /// # Example
@@ -138,9 +141,7 @@ impl<C> ListPluginsRequestBuilder<C> {
     ///
     /// 10
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `es-cn-nif1q9o8r0008****`.
+    /// Its description, rules and example: [`ListPluginsRequest::instance_id`](ListPluginsRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -149,8 +150,7 @@ impl<C> ListPluginsRequestBuilder<C> {
     ///
     /// SYSTEM
     ///
-    /// - Wire name: `name`.
-    /// - Example: `analysis-ik`.
+    /// Its description, rules and example: [`ListPluginsRequest::name`](ListPluginsRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -159,8 +159,7 @@ impl<C> ListPluginsRequestBuilder<C> {
     ///
     /// The ID of the request.
     ///
-    /// - Wire name: `page`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListPluginsRequest::page`](ListPluginsRequest::page).
     pub fn page(mut self, value: impl Into<String>) -> Self {
         self.inner.page = Some(value.into());
         self
@@ -169,8 +168,7 @@ impl<C> ListPluginsRequestBuilder<C> {
     ///
     /// The header of the response.
     ///
-    /// - Wire name: `size`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListPluginsRequest::size`](ListPluginsRequest::size).
     pub fn size(mut self, value: i32) -> Self {
         self.inner.size = Some(value);
         self
@@ -179,8 +177,7 @@ impl<C> ListPluginsRequestBuilder<C> {
     ///
     /// The total number of entries returned.
     ///
-    /// - Wire name: `source`.
-    /// - Example: `SYSTEM`.
+    /// Its description, rules and example: [`ListPluginsRequest::source`](ListPluginsRequest::source).
     pub fn source(mut self, value: impl Into<String>) -> Self {
         self.inner.source = Some(value.into());
         self
@@ -320,85 +317,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListPluginsRespo
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListPlugins`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListPluginsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListPluginsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListPluginsError;
+impl crate::Client {
+    /// Calls `ListPlugins`: Queries the plug-ins that are installed on a specified Elasticsearch cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListPluginsRequestBuilder::send) it. The parameters and their rules: [`ListPluginsRequest`].
+    #[inline]
+    pub fn list_plugins(&self) -> ListPluginsRequestBuilder<&Self> {
+        ListPluginsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListPluginsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListPlugins`: Queries the plug-ins that are installed on a specified Elasticsearch cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListPluginsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListPluginsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListPluginsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListPluginsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListPluginsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListPluginsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListPluginsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_plugins(&self) -> ListPluginsRequestBuilder<&Self> {
+        ListPluginsRequestBuilder::new(self)
     }
 }

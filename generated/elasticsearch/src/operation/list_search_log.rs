@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListSearchLogRequest>;
 /// Request of `ListSearchLog`: Queries the logs of an Elasticsearch cluster.
 ///
 /// # Example
@@ -169,9 +172,7 @@ impl<C> ListSearchLogRequestBuilder<C> {
     ///
     /// 1531910852074
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `es-cn-n6w1o1x0w001c****`.
+    /// Its description, rules and example: [`ListSearchLogRequest::instance_id`](ListSearchLogRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -180,9 +181,7 @@ impl<C> ListSearchLogRequestBuilder<C> {
     ///
     /// 1531910852074
     ///
-    /// - Wire name: `type`.
-    /// - Required.
-    /// - Example: `INSTANCELOG`.
+    /// Its description, rules and example: [`ListSearchLogRequest::type`](ListSearchLogRequest::type).
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.inner.r#type = Some(value.into());
         self
@@ -191,9 +190,7 @@ impl<C> ListSearchLogRequestBuilder<C> {
     ///
     /// 1
     ///
-    /// - Wire name: `query`.
-    /// - Required.
-    /// - Example: `host:172.16.**.** AND content:netty`.
+    /// Its description, rules and example: [`ListSearchLogRequest::query`](ListSearchLogRequest::query).
     pub fn query(mut self, value: impl Into<String>) -> Self {
         self.inner.query = Some(value.into());
         self
@@ -202,8 +199,7 @@ impl<C> ListSearchLogRequestBuilder<C> {
     ///
     /// 20
     ///
-    /// - Wire name: `beginTime`.
-    /// - Example: `1531910852074`.
+    /// Its description, rules and example: [`ListSearchLogRequest::begin_time`](ListSearchLogRequest::begin_time).
     pub fn begin_time(mut self, value: i64) -> Self {
         self.inner.begin_time = Some(value);
         self
@@ -212,8 +208,7 @@ impl<C> ListSearchLogRequestBuilder<C> {
     ///
     /// The ID of the request.
     ///
-    /// - Wire name: `endTime`.
-    /// - Example: `1531910852074`.
+    /// Its description, rules and example: [`ListSearchLogRequest::end_time`](ListSearchLogRequest::end_time).
     pub fn end_time(mut self, value: i64) -> Self {
         self.inner.end_time = Some(value);
         self
@@ -222,8 +217,7 @@ impl<C> ListSearchLogRequestBuilder<C> {
     ///
     /// The header of the response.
     ///
-    /// - Wire name: `page`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListSearchLogRequest::page`](ListSearchLogRequest::page).
     pub fn page(mut self, value: i32) -> Self {
         self.inner.page = Some(value);
         self
@@ -232,10 +226,7 @@ impl<C> ListSearchLogRequestBuilder<C> {
     ///
     /// The number of entries returned per page.
     ///
-    /// - Wire name: `size`.
-    /// - Must be 1 to 50.
-    /// - Default: `20`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListSearchLogRequest::size`](ListSearchLogRequest::size).
     pub fn size(mut self, value: i32) -> Self {
         self.inner.size = Some(value);
         self
@@ -386,85 +377,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListSearchLogRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListSearchLog`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListSearchLogError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListSearchLogError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListSearchLogError;
+impl crate::Client {
+    /// Calls `ListSearchLog`: Queries the logs of an Elasticsearch cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListSearchLogRequestBuilder::send) it. The parameters and their rules: [`ListSearchLogRequest`].
+    #[inline]
+    pub fn list_search_log(&self) -> ListSearchLogRequestBuilder<&Self> {
+        ListSearchLogRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListSearchLogError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListSearchLog`: Queries the logs of an Elasticsearch cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListSearchLogRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListSearchLogError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListSearchLogError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListSearchLogError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListSearchLogError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListSearchLogError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListSearchLogError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_search_log(&self) -> ListSearchLogRequestBuilder<&Self> {
+        ListSearchLogRequestBuilder::new(self)
     }
 }

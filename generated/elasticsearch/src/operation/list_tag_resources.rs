@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListTagResourcesRequest>;
 /// Request of `ListTagResources`: Queries the tags that are added to one or more resources.
 ///
 /// # Example
@@ -153,9 +156,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// 1d2db86sca4384811e0b5e8707e\*\*\*\*\*\*
     ///
-    /// - Wire name: `Page`.
-    /// - Example: `1`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`ListTagResourcesRequest::page`](ListTagResourcesRequest::page).
     pub fn page(mut self, value: i32) -> Self {
         self.inner.page = Some(value);
         self
@@ -164,9 +165,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// \["es-cn-aaa","es-cn-bbb"\]
     ///
-    /// - Wire name: `Size`.
-    /// - Example: `10`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`ListTagResourcesRequest::size`](ListTagResourcesRequest::size).
     pub fn size(mut self, value: i32) -> Self {
         self.inner.size = Some(value);
         self
@@ -175,9 +174,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// \[{"key":"env","value","dev"},{"key":"dev", "value":"IT"}\]
     ///
-    /// - Wire name: `ResourceType`.
-    /// - Required.
-    /// - Example: `INSTANCE`.
+    /// Its description, rules and example: [`ListTagResourcesRequest::resource_type`](ListTagResourcesRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -186,8 +183,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// The number of the returned page.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `1d2db86sca4384811e0b5e8707e******`.
+    /// Its description, rules and example: [`ListTagResourcesRequest::next_token`](ListTagResourcesRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -196,8 +192,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// The ID of the request.
     ///
-    /// - Wire name: `ResourceIds`.
-    /// - Example: `["es-cn-aaa","es-cn-bbb"]`.
+    /// Its description, rules and example: [`ListTagResourcesRequest::resource_ids`](ListTagResourcesRequest::resource_ids).
     pub fn resource_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_ids = Some(value.into());
         self
@@ -206,10 +201,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// The header of the response. This parameter is empty and is for reference only. You cannot force this parameter to be relied on in the program.
     ///
-    /// > The return examples does not contain this parameter.
-    ///
-    /// - Wire name: `Tags`.
-    /// - Example: `[{"key":"env","value","dev"},{"key":"dev",  "value":"IT"}]`.
+    /// Its description, rules and example: [`ListTagResourcesRequest::tags`](ListTagResourcesRequest::tags).
     pub fn tags(mut self, value: impl Into<String>) -> Self {
         self.inner.tags = Some(value.into());
         self
@@ -369,85 +361,24 @@ for ListTagResourcesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListTagResources`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListTagResourcesError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListTagResourcesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListTagResourcesError;
+impl crate::Client {
+    /// Calls `ListTagResources`: Queries the tags that are added to one or more resources.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListTagResourcesRequestBuilder::send) it. The parameters and their rules: [`ListTagResourcesRequest`].
+    #[inline]
+    pub fn list_tag_resources(&self) -> ListTagResourcesRequestBuilder<&Self> {
+        ListTagResourcesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListTagResourcesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListTagResources`: Queries the tags that are added to one or more resources.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListTagResourcesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListTagResourcesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListTagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListTagResourcesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListTagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListTagResourcesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListTagResourcesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_tag_resources(&self) -> ListTagResourcesRequestBuilder<&Self> {
+        ListTagResourcesRequestBuilder::new(self)
     }
 }

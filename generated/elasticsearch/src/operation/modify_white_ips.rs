@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyWhiteIpsRequest>;
 /// Request of `ModifyWhiteIps`: Updates an IP address whitelist of an Elasticsearch cluster.
 ///
 /// The ID of the cluster.
@@ -170,12 +173,7 @@ impl<C> ModifyWhiteIpsRequestBuilder<C> {
     ///
     /// The node type. This parameter is required if you configure the whiteIpList parameter. Valid values:
     ///
-    /// * WORKER
-    /// * KIBANA
-    ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `es-cn-0pp1jxvcl000z****`.
+    /// Its description, rules and example: [`ModifyWhiteIpsRequest::instance_id`](ModifyWhiteIpsRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -184,11 +182,7 @@ impl<C> ModifyWhiteIpsRequestBuilder<C> {
     ///
     /// The network type. This parameter is required if you configure the whiteIpList parameter. Valid values:
     ///
-    /// * PRIVATE
-    /// * PUBLIC
-    ///
-    /// - Wire name: `clientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF****`.
+    /// Its description, rules and example: [`ModifyWhiteIpsRequest::client_token`](ModifyWhiteIpsRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -197,8 +191,7 @@ impl<C> ModifyWhiteIpsRequestBuilder<C> {
     ///
     /// The IP addresses in the whitelist. This parameter is available if the whiteIpGroup parameter is left empty. The default IP address whitelist is updated based on the value of this parameter.
     ///
-    /// - Wire name: `nodeType` (body).
-    /// - Example: `WORKER`.
+    /// Its description, rules and example: [`ModifyWhiteIpsRequest::node_type`](ModifyWhiteIpsRequest::node_type).
     pub fn node_type(mut self, value: impl Into<String>) -> Self {
         self.inner.node_type = Some(value.into());
         self
@@ -207,10 +200,7 @@ impl<C> ModifyWhiteIpsRequestBuilder<C> {
     ///
     /// The IP addresses in the whitelist. This parameter is available if the whiteIpGroup parameter is left empty. The default IP address whitelist is updated based on the value of this parameter.
     ///
-    /// > You cannot configure both the whiteIpList and whiteIpGroup parameters.
-    ///
-    /// - Wire name: `networkType` (body).
-    /// - Example: `PUBLIC`.
+    /// Its description, rules and example: [`ModifyWhiteIpsRequest::network_type`](ModifyWhiteIpsRequest::network_type).
     pub fn network_type(mut self, value: impl Into<String>) -> Self {
         self.inner.network_type = Some(value.into());
         self
@@ -219,10 +209,7 @@ impl<C> ModifyWhiteIpsRequestBuilder<C> {
     ///
     /// The information about the IP address whitelist that you want to update. You can specify only one whitelist.
     ///
-    /// > You cannot configure both the whiteIpList and whiteIpGroup parameters.
-    ///
-    /// - Wire name: `modifyMode` (body).
-    /// - Example: `Cover`.
+    /// Its description, rules and example: [`ModifyWhiteIpsRequest::modify_mode`](ModifyWhiteIpsRequest::modify_mode).
     pub fn modify_mode(mut self, value: impl Into<String>) -> Self {
         self.inner.modify_mode = Some(value.into());
         self
@@ -231,7 +218,7 @@ impl<C> ModifyWhiteIpsRequestBuilder<C> {
     ///
     /// The name of the whitelist. This parameter is required if you configure the whiteIpGroup parameter.
     ///
-    /// - Wire name: `whiteIpList` (body).
+    /// Its description, rules and example: [`ModifyWhiteIpsRequest::white_ip_list`](ModifyWhiteIpsRequest::white_ip_list).
     pub fn white_ip_list(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -243,7 +230,7 @@ impl<C> ModifyWhiteIpsRequestBuilder<C> {
     ///
     /// The IP addresses in the whitelist. This parameter is required if you configure the whiteIpGroup parameter.
     ///
-    /// - Wire name: `whiteIpGroup` (body).
+    /// Its description, rules and example: [`ModifyWhiteIpsRequest::white_ip_group`](ModifyWhiteIpsRequest::white_ip_group).
     pub fn white_ip_group(mut self, value: crate::types::WhiteIpGroup) -> Self {
         self.inner.white_ip_group = Some(value);
         self
@@ -377,85 +364,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ModifyWhiteIpsRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyWhiteIps`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyWhiteIpsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyWhiteIpsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ModifyWhiteIpsError;
+impl crate::Client {
+    /// Calls `ModifyWhiteIps`: Updates an IP address whitelist of an Elasticsearch cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyWhiteIpsRequestBuilder::send) it. The parameters and their rules: [`ModifyWhiteIpsRequest`].
+    #[inline]
+    pub fn modify_white_ips(&self) -> ModifyWhiteIpsRequestBuilder<&Self> {
+        ModifyWhiteIpsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyWhiteIpsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyWhiteIps`: Updates an IP address whitelist of an Elasticsearch cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyWhiteIpsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyWhiteIpsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyWhiteIpsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyWhiteIpsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyWhiteIpsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyWhiteIpsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyWhiteIpsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_white_ips(&self) -> ModifyWhiteIpsRequestBuilder<&Self> {
+        ModifyWhiteIpsRequestBuilder::new(self)
     }
 }

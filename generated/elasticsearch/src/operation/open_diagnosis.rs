@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, OpenDiagnosisRequest>;
 /// Request of `OpenDiagnosis`: Enables the intelligent O\&M feature for an Elasticsearch cluster.
 ///
 /// # Example
@@ -118,12 +121,7 @@ impl<C> OpenDiagnosisRequestBuilder<C> {
     ///
     /// Indicates whether the intelligent O\&M feature is enabled. Valid values:
     ///
-    /// * true: The call was successful.
-    /// * false: The call failed.
-    ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `es-cn-n6w1o1x0w001c****`.
+    /// Its description, rules and example: [`OpenDiagnosisRequest::instance_id`](OpenDiagnosisRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -132,17 +130,14 @@ impl<C> OpenDiagnosisRequestBuilder<C> {
     ///
     /// The ID of the request.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`OpenDiagnosisRequest::client_token`](OpenDiagnosisRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
     }
     /// Sets `lang`.
     ///
-    /// - Wire name: `lang`.
-    /// - Example: `en`.
+    /// Its description, rules and example: [`OpenDiagnosisRequest::lang`](OpenDiagnosisRequest::lang).
     pub fn lang(mut self, value: impl Into<String>) -> Self {
         self.inner.lang = Some(value.into());
         self
@@ -273,125 +268,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for OpenDiagnosisRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `OpenDiagnosis`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum OpenDiagnosisError {
-    /// HTTP 400 `ComponentCodeValueError`: component value is disable
-    ComponentCodeValueError(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `UserNotOpen`: Aliyun account is not open elasticsearch
-    UserNotOpen(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `StsRoleAccountNoPermission`: Role account has no permission or expired
-    StsRoleAccountNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `SubAccountNoPermission`: Aliyun sub account has no permission, please authorize your sub account in Aliyun RAM
-    SubAccountNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `UserUnauthorized`: Authentication required
-    UserUnauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for OpenDiagnosisError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ComponentCodeValueError",
-                        "UserNotOpen",
-                        "StsRoleAccountNoPermission",
-                        "SubAccountNoPermission",
-                        "UserUnauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::OpenDiagnosisError;
+impl crate::Client {
+    /// Calls `OpenDiagnosis`: Enables the intelligent O\&M feature for an Elasticsearch cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](OpenDiagnosisRequestBuilder::send) it. The parameters and their rules: [`OpenDiagnosisRequest`].
+    #[inline]
+    pub fn open_diagnosis(&self) -> OpenDiagnosisRequestBuilder<&Self> {
+        OpenDiagnosisRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl OpenDiagnosisError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `OpenDiagnosis`: Enables the intelligent O\&M feature for an Elasticsearch cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`OpenDiagnosisRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ComponentCodeValueError(error),
-            1 => Self::UserNotOpen(error),
-            2 => Self::StsRoleAccountNoPermission(error),
-            3 => Self::SubAccountNoPermission(error),
-            4 => Self::UserUnauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ComponentCodeValueError(error) => (0, error),
-            Self::UserNotOpen(error) => (1, error),
-            Self::StsRoleAccountNoPermission(error) => (2, error),
-            Self::SubAccountNoPermission(error) => (3, error),
-            Self::UserUnauthorized(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for OpenDiagnosisError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for OpenDiagnosisError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ComponentCodeValueError",
-            "UserNotOpen",
-            "StsRoleAccountNoPermission",
-            "SubAccountNoPermission",
-            "UserUnauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl OpenDiagnosisError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for OpenDiagnosisError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for OpenDiagnosisError {}
-impl AsRef<::acs_runtime::client::ServiceError> for OpenDiagnosisError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn open_diagnosis(&self) -> OpenDiagnosisRequestBuilder<&Self> {
+        OpenDiagnosisRequestBuilder::new(self)
     }
 }

@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RestartLogstashRequest>;
 /// Request of `RestartLogstash`: Restarts a specified Logstash cluster. After the cluster is restarted, it is in the activating state.
 ///
 /// # Example
@@ -167,25 +170,21 @@ pub struct RestartLogstashRequestBuilder<C = ()> {
 impl<C> RestartLogstashRequestBuilder<C> {
     /// Sets `InstanceId`.
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `ls-cn-v0h1kzca****`.
+    /// Its description, rules and example: [`RestartLogstashRequest::instance_id`](RestartLogstashRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
     }
     /// Sets `force`.
     ///
-    /// - Wire name: `force`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`RestartLogstashRequest::force`](RestartLogstashRequest::force).
     pub fn force(mut self, value: bool) -> Self {
         self.inner.force = Some(value);
         self
     }
     /// Sets `clientToken`.
     ///
-    /// - Wire name: `clientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF****`.
+    /// Its description, rules and example: [`RestartLogstashRequest::client_token`](RestartLogstashRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -194,8 +193,7 @@ impl<C> RestartLogstashRequestBuilder<C> {
     ///
     /// 强制重启百分比。蓝绿重启时，无法强制重启，无需设置。
     ///
-    /// - Wire name: `batchCount` (body).
-    /// - Must be 0 to 100.
+    /// Its description, rules and example: [`RestartLogstashRequest::batch_count`](RestartLogstashRequest::batch_count).
     pub fn batch_count(mut self, value: f64) -> Self {
         self.inner.batch_count = Some(value);
         self
@@ -204,7 +202,7 @@ impl<C> RestartLogstashRequestBuilder<C> {
     ///
     /// 重启类型
     ///
-    /// - Wire name: `restartType` (body).
+    /// Its description, rules and example: [`RestartLogstashRequest::restart_type`](RestartLogstashRequest::restart_type).
     pub fn restart_type(mut self, value: impl Into<String>) -> Self {
         self.inner.restart_type = Some(value.into());
         self
@@ -213,7 +211,7 @@ impl<C> RestartLogstashRequestBuilder<C> {
     ///
     /// 节点重启时，选择的节点IP
     ///
-    /// - Wire name: `nodes` (body).
+    /// Its description, rules and example: [`RestartLogstashRequest::nodes`](RestartLogstashRequest::nodes).
     pub fn nodes(mut self, values: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.inner.nodes = Some(values.into_iter().map(Into::into).collect());
         self
@@ -222,7 +220,7 @@ impl<C> RestartLogstashRequestBuilder<C> {
     ///
     /// 角色重启时，选择的角色类型。
     ///
-    /// - Wire name: `nodeTypes` (body).
+    /// Its description, rules and example: [`RestartLogstashRequest::node_types`](RestartLogstashRequest::node_types).
     pub fn node_types(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -234,8 +232,7 @@ impl<C> RestartLogstashRequestBuilder<C> {
     ///
     /// 是否蓝绿重启
     ///
-    /// - Wire name: `blueGreenDep` (body).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`RestartLogstashRequest::blue_green_dep`](RestartLogstashRequest::blue_green_dep).
     pub fn blue_green_dep(mut self, value: bool) -> Self {
         self.inner.blue_green_dep = Some(value);
         self
@@ -371,85 +368,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RestartLogstashR
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RestartLogstash`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RestartLogstashError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RestartLogstashError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::RestartLogstashError;
+impl crate::Client {
+    /// Calls `RestartLogstash`: Restarts a specified Logstash cluster. After the cluster is restarted, it is in the activating state.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RestartLogstashRequestBuilder::send) it. The parameters and their rules: [`RestartLogstashRequest`].
+    #[inline]
+    pub fn restart_logstash(&self) -> RestartLogstashRequestBuilder<&Self> {
+        RestartLogstashRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RestartLogstashError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RestartLogstash`: Restarts a specified Logstash cluster. After the cluster is restarted, it is in the activating state.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RestartLogstashRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RestartLogstashError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RestartLogstashError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RestartLogstashError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RestartLogstashError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RestartLogstashError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RestartLogstashError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn restart_logstash(&self) -> RestartLogstashRequestBuilder<&Self> {
+        RestartLogstashRequestBuilder::new(self)
     }
 }

@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RolloverDataStreamRequest>;
 /// Request of `RolloverDataStream`: 滚动数据流，生成新索引
 ///
 /// # Example
@@ -112,27 +115,21 @@ pub struct RolloverDataStreamRequestBuilder<C = ()> {
 impl<C> RolloverDataStreamRequestBuilder<C> {
     /// Sets `InstanceId`.
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `es-cn-nif24adwc0082****`.
+    /// Its description, rules and example: [`RolloverDataStreamRequest::instance_id`](RolloverDataStreamRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
     }
     /// Sets `ClientToken`.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`RolloverDataStreamRequest::client_token`](RolloverDataStreamRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
     }
     /// Sets `DataStream`.
     ///
-    /// - Wire name: `DataStream` (path).
-    /// - Required.
-    /// - Example: `ds-001`.
+    /// Its description, rules and example: [`RolloverDataStreamRequest::data_stream`](RolloverDataStreamRequest::data_stream).
     pub fn data_stream(mut self, value: impl Into<String>) -> Self {
         self.inner.data_stream = Some(value.into());
         self
@@ -273,85 +270,24 @@ for RolloverDataStreamResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RolloverDataStream`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RolloverDataStreamError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RolloverDataStreamError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::RolloverDataStreamError;
+impl crate::Client {
+    /// Calls `RolloverDataStream`: 滚动数据流，生成新索引
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RolloverDataStreamRequestBuilder::send) it. The parameters and their rules: [`RolloverDataStreamRequest`].
+    #[inline]
+    pub fn rollover_data_stream(&self) -> RolloverDataStreamRequestBuilder<&Self> {
+        RolloverDataStreamRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RolloverDataStreamError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RolloverDataStream`: 滚动数据流，生成新索引
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RolloverDataStreamRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RolloverDataStreamError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RolloverDataStreamError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RolloverDataStreamError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RolloverDataStreamError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RolloverDataStreamError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RolloverDataStreamError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn rollover_data_stream(&self) -> RolloverDataStreamRequestBuilder<&Self> {
+        RolloverDataStreamRequestBuilder::new(self)
     }
 }

@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ShrinkNodeRequest>;
 /// Request of `ShrinkNode`: Removes nodes from an Elasticsearch cluster.
 ///
 /// # Example
@@ -137,49 +140,42 @@ pub struct ShrinkNodeRequestBuilder<C = ()> {
 impl<C> ShrinkNodeRequestBuilder<C> {
     /// Sets `InstanceId`.
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `es-cn-nif1q9o8r0008****`.
+    /// Its description, rules and example: [`ShrinkNodeRequest::instance_id`](ShrinkNodeRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
     }
     /// Sets `nodeType`.
     ///
-    /// - Wire name: `nodeType`.
-    /// - Required.
-    /// - Example: `WORKER`.
+    /// Its description, rules and example: [`ShrinkNodeRequest::node_type`](ShrinkNodeRequest::node_type).
     pub fn node_type(mut self, value: impl Into<String>) -> Self {
         self.inner.node_type = Some(value.into());
         self
     }
     /// Sets `clientToken`.
     ///
-    /// - Wire name: `clientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF****`.
+    /// Its description, rules and example: [`ShrinkNodeRequest::client_token`](ShrinkNodeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
     }
     /// Sets `ignoreStatus`.
     ///
-    /// - Wire name: `ignoreStatus`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ShrinkNodeRequest::ignore_status`](ShrinkNodeRequest::ignore_status).
     pub fn ignore_status(mut self, value: bool) -> Self {
         self.inner.ignore_status = Some(value);
         self
     }
     /// Sets `count`.
     ///
-    /// - Wire name: `count`.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`ShrinkNodeRequest::count`](ShrinkNodeRequest::count).
     pub fn count(mut self, value: i32) -> Self {
         self.inner.count = Some(value);
         self
     }
     /// Sets `body`.
     ///
-    /// - Wire name: `body` (body).
+    /// Its description, rules and example: [`ShrinkNodeRequest::body`](ShrinkNodeRequest::body).
     pub fn body(
         mut self,
         values: impl IntoIterator<Item = crate::types::ShrinkNodeBody>,
@@ -310,85 +306,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ShrinkNodeRespon
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ShrinkNode`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ShrinkNodeError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ShrinkNodeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ShrinkNodeError;
+impl crate::Client {
+    /// Calls `ShrinkNode`: Removes nodes from an Elasticsearch cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ShrinkNodeRequestBuilder::send) it. The parameters and their rules: [`ShrinkNodeRequest`].
+    #[inline]
+    pub fn shrink_node(&self) -> ShrinkNodeRequestBuilder<&Self> {
+        ShrinkNodeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ShrinkNodeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ShrinkNode`: Removes nodes from an Elasticsearch cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ShrinkNodeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ShrinkNodeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ShrinkNodeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ShrinkNodeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ShrinkNodeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ShrinkNodeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ShrinkNodeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn shrink_node(&self) -> ShrinkNodeRequestBuilder<&Self> {
+        ShrinkNodeRequestBuilder::new(self)
     }
 }

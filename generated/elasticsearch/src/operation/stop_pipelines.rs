@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, StopPipelinesRequest>;
 /// Request of `StopPipelines`: Stops pipelines in a Logstash cluster.
 ///
 /// # Example
@@ -114,9 +117,7 @@ impl<C> StopPipelinesRequestBuilder<C> {
     ///
     /// The ID of the Logstash cluster.
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `ls-cn-oew1qbgl****`.
+    /// Its description, rules and example: [`StopPipelinesRequest::instance_id`](StopPipelinesRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -125,16 +126,14 @@ impl<C> StopPipelinesRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`StopPipelinesRequest::client_token`](StopPipelinesRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
     }
     /// Sets `body`.
     ///
-    /// - Wire name: `body` (body).
+    /// Its description, rules and example: [`StopPipelinesRequest::body`](StopPipelinesRequest::body).
     pub fn body(mut self, value: impl Into<String>) -> Self {
         self.inner.body = Some(value.into());
         self
@@ -272,125 +271,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for StopPipelinesRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `StopPipelines`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum StopPipelinesError {
-    /// HTTP 400 `ComponentCodeValueError`: component value is disable
-    ComponentCodeValueError(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `UserNotOpen`: Aliyun account is not open elasticsearch
-    UserNotOpen(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `StsRoleAccountNoPermission`: Role account has no permission or expired
-    StsRoleAccountNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `SubAccountNoPermission`: Aliyun sub account has no permission, please authorize your sub account in Aliyun RAM
-    SubAccountNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 401 `UserUnauthorized`: Authentication required
-    UserUnauthorized(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for StopPipelinesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ComponentCodeValueError",
-                        "UserNotOpen",
-                        "StsRoleAccountNoPermission",
-                        "SubAccountNoPermission",
-                        "UserUnauthorized",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::StopPipelinesError;
+impl crate::Client {
+    /// Calls `StopPipelines`: Stops pipelines in a Logstash cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](StopPipelinesRequestBuilder::send) it. The parameters and their rules: [`StopPipelinesRequest`].
+    #[inline]
+    pub fn stop_pipelines(&self) -> StopPipelinesRequestBuilder<&Self> {
+        StopPipelinesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl StopPipelinesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `StopPipelines`: Stops pipelines in a Logstash cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`StopPipelinesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ComponentCodeValueError(error),
-            1 => Self::UserNotOpen(error),
-            2 => Self::StsRoleAccountNoPermission(error),
-            3 => Self::SubAccountNoPermission(error),
-            4 => Self::UserUnauthorized(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ComponentCodeValueError(error) => (0, error),
-            Self::UserNotOpen(error) => (1, error),
-            Self::StsRoleAccountNoPermission(error) => (2, error),
-            Self::SubAccountNoPermission(error) => (3, error),
-            Self::UserUnauthorized(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for StopPipelinesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for StopPipelinesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ComponentCodeValueError",
-            "UserNotOpen",
-            "StsRoleAccountNoPermission",
-            "SubAccountNoPermission",
-            "UserUnauthorized",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl StopPipelinesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for StopPipelinesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for StopPipelinesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for StopPipelinesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn stop_pipelines(&self) -> StopPipelinesRequestBuilder<&Self> {
+        StopPipelinesRequestBuilder::new(self)
     }
 }

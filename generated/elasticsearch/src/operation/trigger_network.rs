@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, TriggerNetworkRequest>;
 /// Request of `TriggerNetwork`: You can call this operation to enable or disable public or private network access for a Elasticsearch or Kibana cluster.
 ///
 /// # Example
@@ -145,17 +148,14 @@ impl<C> TriggerNetworkRequestBuilder<C> {
     ///
     /// The ID of the request.
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `es-cn-n6w1o1x0w001c****`.
+    /// Its description, rules and example: [`TriggerNetworkRequest::instance_id`](TriggerNetworkRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
     }
     /// Sets `clientToken`.
     ///
-    /// - Wire name: `clientToken`.
-    /// - Example: `407d02b74c49beb5bfdac7ec8bde2488`.
+    /// Its description, rules and example: [`TriggerNetworkRequest::client_token`](TriggerNetworkRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -164,9 +164,7 @@ impl<C> TriggerNetworkRequestBuilder<C> {
     ///
     /// 实例类型。KIBANA kibana公私网/WORKER 集群公私网
     ///
-    /// - Wire name: `nodeType` (body).
-    /// - Required.
-    /// - Example: `KIBANA`.
+    /// Its description, rules and example: [`TriggerNetworkRequest::node_type`](TriggerNetworkRequest::node_type).
     pub fn node_type(mut self, value: impl Into<String>) -> Self {
         self.inner.node_type = Some(value.into());
         self
@@ -175,9 +173,7 @@ impl<C> TriggerNetworkRequestBuilder<C> {
     ///
     /// 网络类型。PUBLIC：公网；PRIVATE：私网
     ///
-    /// - Wire name: `networkType` (body).
-    /// - Required.
-    /// - Example: `PUBLIC`.
+    /// Its description, rules and example: [`TriggerNetworkRequest::network_type`](TriggerNetworkRequest::network_type).
     pub fn network_type(mut self, value: impl Into<String>) -> Self {
         self.inner.network_type = Some(value.into());
         self
@@ -186,9 +182,7 @@ impl<C> TriggerNetworkRequestBuilder<C> {
     ///
     /// 动作类型。CLOSE：关闭; OPEN：开启
     ///
-    /// - Wire name: `actionType` (body).
-    /// - Required.
-    /// - Example: `OPEN`.
+    /// Its description, rules and example: [`TriggerNetworkRequest::action_type`](TriggerNetworkRequest::action_type).
     pub fn action_type(mut self, value: impl Into<String>) -> Self {
         self.inner.action_type = Some(value.into());
         self
@@ -322,85 +316,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TriggerNetworkRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `TriggerNetwork`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum TriggerNetworkError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for TriggerNetworkError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::TriggerNetworkError;
+impl crate::Client {
+    /// Calls `TriggerNetwork`: You can call this operation to enable or disable public or private network access for a Elasticsearch or Kibana cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](TriggerNetworkRequestBuilder::send) it. The parameters and their rules: [`TriggerNetworkRequest`].
+    #[inline]
+    pub fn trigger_network(&self) -> TriggerNetworkRequestBuilder<&Self> {
+        TriggerNetworkRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl TriggerNetworkError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `TriggerNetwork`: You can call this operation to enable or disable public or private network access for a Elasticsearch or Kibana cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`TriggerNetworkRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for TriggerNetworkError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for TriggerNetworkError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl TriggerNetworkError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for TriggerNetworkError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for TriggerNetworkError {}
-impl AsRef<::acs_runtime::client::ServiceError> for TriggerNetworkError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn trigger_network(&self) -> TriggerNetworkRequestBuilder<&Self> {
+        TriggerNetworkRequestBuilder::new(self)
     }
 }

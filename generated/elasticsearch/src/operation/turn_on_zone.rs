@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, TurnOnZoneRequest>;
 /// Request of `TurnOnZone`: 可用区开机
 ///
 /// # Example
@@ -103,17 +106,14 @@ impl<C> TurnOnZoneRequestBuilder<C> {
     ///
     /// A short description of struct
     ///
-    /// - Wire name: `instanceId` (path).
-    /// - Required.
-    /// - Example: `es-cn-xxxx`.
+    /// Its description, rules and example: [`TurnOnZoneRequest::instance_id`](TurnOnZoneRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
     }
     /// Sets `zone`.
     ///
-    /// - Wire name: `zone`.
-    /// - Example: `cn-hangzhou-i`.
+    /// Its description, rules and example: [`TurnOnZoneRequest::zone`](TurnOnZoneRequest::zone).
     pub fn zone(mut self, value: impl Into<String>) -> Self {
         self.inner.zone = Some(value.into());
         self
@@ -237,85 +237,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TurnOnZoneRespon
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `TurnOnZone`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum TurnOnZoneError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for TurnOnZoneError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::TurnOnZoneError;
+impl crate::Client {
+    /// Calls `TurnOnZone`: 可用区开机
+    ///
+    /// Set the parameters on the returned builder, then [`send`](TurnOnZoneRequestBuilder::send) it. The parameters and their rules: [`TurnOnZoneRequest`].
+    #[inline]
+    pub fn turn_on_zone(&self) -> TurnOnZoneRequestBuilder<&Self> {
+        TurnOnZoneRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl TurnOnZoneError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `TurnOnZone`: 可用区开机
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`TurnOnZoneRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for TurnOnZoneError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for TurnOnZoneError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl TurnOnZoneError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for TurnOnZoneError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for TurnOnZoneError {}
-impl AsRef<::acs_runtime::client::ServiceError> for TurnOnZoneError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn turn_on_zone(&self) -> TurnOnZoneRequestBuilder<&Self> {
+        TurnOnZoneRequestBuilder::new(self)
     }
 }

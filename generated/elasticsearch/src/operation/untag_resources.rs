@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UntagResourcesRequest>;
 /// Request of `UntagResources`: Deletes a user resource tag relationship.
 ///
 /// When you call this operation, take note of the following items:
@@ -139,8 +142,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
     ///
     /// The resource list that you want to delete.
     ///
-    /// - Wire name: `ResourceIds`.
-    /// - Example: `["es-cn-09k1rocex0006****","es-cn-oew1rgiev0009****"]`.
+    /// Its description, rules and example: [`UntagResourcesRequest::resource_ids`](UntagResourcesRequest::resource_ids).
     pub fn resource_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_ids = Some(value.into());
         self
@@ -149,8 +151,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
     ///
     /// The type of the resource. Fixed to **INSTANCE** .
     ///
-    /// - Wire name: `ResourceType`.
-    /// - Example: `INSTANCE`.
+    /// Its description, rules and example: [`UntagResourcesRequest::resource_type`](UntagResourcesRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -159,8 +160,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
     ///
     /// The list of tags that you want to delete. The list can contain up to 20 subitems.
     ///
-    /// - Wire name: `TagKeys`.
-    /// - Example: `["tagKey1","tagKey2"]`.
+    /// Its description, rules and example: [`UntagResourcesRequest::tag_keys`](UntagResourcesRequest::tag_keys).
     pub fn tag_keys(mut self, value: impl Into<String>) -> Self {
         self.inner.tag_keys = Some(value.into());
         self
@@ -169,15 +169,14 @@ impl<C> UntagResourcesRequestBuilder<C> {
     ///
     /// Specifies whether to delete all parts. Default value: **false** . This parameter is valid only when **TagKeys** is not specified.
     ///
-    /// - Wire name: `All`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UntagResourcesRequest::all`](UntagResourcesRequest::all).
     pub fn all(mut self, value: bool) -> Self {
         self.inner.all = Some(value);
         self
     }
     /// Sets `body`.
     ///
-    /// - Wire name: `body`.
+    /// Its description, rules and example: [`UntagResourcesRequest::body`](UntagResourcesRequest::body).
     pub fn body(mut self, value: impl Into<String>) -> Self {
         self.inner.body = Some(value.into());
         self
@@ -318,85 +317,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UntagResourcesRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UntagResources`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UntagResourcesError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UntagResourcesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UntagResourcesError;
+impl crate::Client {
+    /// Calls `UntagResources`: Deletes a user resource tag relationship.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UntagResourcesRequestBuilder::send) it. The parameters and their rules: [`UntagResourcesRequest`].
+    #[inline]
+    pub fn untag_resources(&self) -> UntagResourcesRequestBuilder<&Self> {
+        UntagResourcesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UntagResourcesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UntagResources`: Deletes a user resource tag relationship.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UntagResourcesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UntagResourcesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UntagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UntagResourcesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UntagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UntagResourcesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UntagResourcesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn untag_resources(&self) -> UntagResourcesRequestBuilder<&Self> {
+        UntagResourcesRequestBuilder::new(self)
     }
 }

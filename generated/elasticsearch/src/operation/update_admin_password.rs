@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateAdminPasswordRequest>;
 /// Request of `UpdateAdminPassword`: You can call this operation to UpdateAdminPassword the password of the elastic account of the specified Elasticsearch instance.
 ///
 /// 5A2CFF0E-5718-45B5-9D4D-70B3FF\*\*\*\*
@@ -129,9 +132,7 @@ impl<C> UpdateAdminPasswordRequestBuilder<C> {
     ///
     /// The ID of the request.
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `es-cn-nif1q9o8r0008****`.
+    /// Its description, rules and example: [`UpdateAdminPasswordRequest::instance_id`](UpdateAdminPasswordRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -140,11 +141,7 @@ impl<C> UpdateAdminPasswordRequestBuilder<C> {
     ///
     /// Indicates whether the password was updated. Valid values:
     ///
-    /// * true: The call was successful.
-    /// * false: The call failed.
-    ///
-    /// - Wire name: `clientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF****`.
+    /// Its description, rules and example: [`UpdateAdminPasswordRequest::client_token`](UpdateAdminPasswordRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -153,9 +150,7 @@ impl<C> UpdateAdminPasswordRequestBuilder<C> {
     ///
     /// Elasticsearch实例的elastic账号的密码。
     ///
-    /// - Wire name: `esAdminPassword` (body).
-    /// - Must be 8 to 32 characters long.
-    /// - Example: `es_password`.
+    /// Its description, rules and example: [`UpdateAdminPasswordRequest::es_admin_password`](UpdateAdminPasswordRequest::es_admin_password).
     pub fn es_admin_password(mut self, value: impl Into<String>) -> Self {
         self.inner.es_admin_password = Some(value.into());
         self
@@ -296,85 +291,24 @@ for UpdateAdminPasswordResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateAdminPassword`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateAdminPasswordError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateAdminPasswordError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UpdateAdminPasswordError;
+impl crate::Client {
+    /// Calls `UpdateAdminPassword`: You can call this operation to UpdateAdminPassword the password of the elastic account of the specified Elasticsearch instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateAdminPasswordRequestBuilder::send) it. The parameters and their rules: [`UpdateAdminPasswordRequest`].
+    #[inline]
+    pub fn update_admin_password(&self) -> UpdateAdminPasswordRequestBuilder<&Self> {
+        UpdateAdminPasswordRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateAdminPasswordError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateAdminPassword`: You can call this operation to UpdateAdminPassword the password of the elastic account of the specified Elasticsearch instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateAdminPasswordRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateAdminPasswordError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateAdminPasswordError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateAdminPasswordError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateAdminPasswordError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateAdminPasswordError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateAdminPasswordError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_admin_password(&self) -> UpdateAdminPasswordRequestBuilder<&Self> {
+        UpdateAdminPasswordRequestBuilder::new(self)
     }
 }

@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateComponentIndexRequest>;
 /// Request of `UpdateComponentIndex`: 修改ES集群动态索引
 ///
 /// # Example
@@ -123,25 +126,21 @@ impl<C> UpdateComponentIndexRequestBuilder<C> {
     ///
     /// A short description of struct
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `es-cn-t57p81n7ai89v****`.
+    /// Its description, rules and example: [`UpdateComponentIndexRequest::instance_id`](UpdateComponentIndexRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
     }
     /// Sets `name`.
     ///
-    /// - Wire name: `name` (path).
-    /// - Required.
-    /// - Example: `component-openstore-index-template`.
+    /// Its description, rules and example: [`UpdateComponentIndexRequest::name`](UpdateComponentIndexRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
     }
     /// Sets `template`.
     ///
-    /// - Wire name: `template` (body).
+    /// Its description, rules and example: [`UpdateComponentIndexRequest::template`](UpdateComponentIndexRequest::template).
     pub fn template(
         mut self,
         value: crate::types::CreateComponentIndexTemplate,
@@ -151,8 +150,7 @@ impl<C> UpdateComponentIndexRequestBuilder<C> {
     }
     /// Sets `_meta`.
     ///
-    /// - Wire name: `_meta` (body).
-    /// - Example: `{ "description": "set number of shards to one" }`.
+    /// Its description, rules and example: [`UpdateComponentIndexRequest::meta`](UpdateComponentIndexRequest::meta).
     pub fn meta(mut self, value: impl Into<::serde_json::Value>) -> Self {
         self.inner.meta = Some(value.into());
         self
@@ -289,85 +287,24 @@ for UpdateComponentIndexResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateComponentIndex`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateComponentIndexError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateComponentIndexError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UpdateComponentIndexError;
+impl crate::Client {
+    /// Calls `UpdateComponentIndex`: 修改ES集群动态索引
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateComponentIndexRequestBuilder::send) it. The parameters and their rules: [`UpdateComponentIndexRequest`].
+    #[inline]
+    pub fn update_component_index(&self) -> UpdateComponentIndexRequestBuilder<&Self> {
+        UpdateComponentIndexRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateComponentIndexError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateComponentIndex`: 修改ES集群动态索引
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateComponentIndexRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateComponentIndexError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateComponentIndexError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateComponentIndexError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateComponentIndexError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateComponentIndexError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateComponentIndexError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_component_index(&self) -> UpdateComponentIndexRequestBuilder<&Self> {
+        UpdateComponentIndexRequestBuilder::new(self)
     }
 }

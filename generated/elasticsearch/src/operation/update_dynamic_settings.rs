@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateDynamicSettingsRequest>;
 /// Request of `UpdateDynamicSettings`: 修改集群动态配置
 ///
 /// # Example
@@ -125,37 +128,35 @@ impl<C> UpdateDynamicSettingsRequestBuilder<C> {
     ///
     /// 幂等参数
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateDynamicSettingsRequest::client_token`](UpdateDynamicSettingsRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
     }
     /// Sets `InstanceId`.
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
+    /// Its description, rules and example: [`UpdateDynamicSettingsRequest::instance_id`](UpdateDynamicSettingsRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
     }
     /// Sets `RegionId`.
     ///
-    /// - Wire name: `RegionId`.
+    /// Its description, rules and example: [`UpdateDynamicSettingsRequest::region_id`](UpdateDynamicSettingsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `body`.
     ///
-    /// - Wire name: `body` (body).
+    /// Its description, rules and example: [`UpdateDynamicSettingsRequest::body`](UpdateDynamicSettingsRequest::body).
     pub fn body(mut self, value: impl Into<String>) -> Self {
         self.inner.body = Some(value.into());
         self
     }
     /// Sets `mode`.
     ///
-    /// - Wire name: `mode`.
+    /// Its description, rules and example: [`UpdateDynamicSettingsRequest::mode`](UpdateDynamicSettingsRequest::mode).
     pub fn mode(mut self, value: impl Into<String>) -> Self {
         self.inner.mode = Some(value.into());
         self
@@ -294,85 +295,24 @@ for UpdateDynamicSettingsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateDynamicSettings`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateDynamicSettingsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateDynamicSettingsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UpdateDynamicSettingsError;
+impl crate::Client {
+    /// Calls `UpdateDynamicSettings`: 修改集群动态配置
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateDynamicSettingsRequestBuilder::send) it. The parameters and their rules: [`UpdateDynamicSettingsRequest`].
+    #[inline]
+    pub fn update_dynamic_settings(&self) -> UpdateDynamicSettingsRequestBuilder<&Self> {
+        UpdateDynamicSettingsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateDynamicSettingsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateDynamicSettings`: 修改集群动态配置
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateDynamicSettingsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateDynamicSettingsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateDynamicSettingsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateDynamicSettingsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateDynamicSettingsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateDynamicSettingsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateDynamicSettingsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_dynamic_settings(&self) -> UpdateDynamicSettingsRequestBuilder<&Self> {
+        UpdateDynamicSettingsRequestBuilder::new(self)
     }
 }

@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateInstanceRequest>;
 /// Request of `UpdateInstance`: Updates the configurations of a cluster, such as the number of nodes, the number of roles, specifications, and disk configurations.
 ///
 /// es-cn-n6w1ptcb30009\*\*\*\*
@@ -211,9 +214,7 @@ impl<C> UpdateInstanceRequestBuilder<C> {
     ///
     /// The ID of the request.
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `es-cn-n6w1ptcb30009****`.
+    /// Its description, rules and example: [`UpdateInstanceRequest::instance_id`](UpdateInstanceRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -222,8 +223,7 @@ impl<C> UpdateInstanceRequestBuilder<C> {
     ///
     /// The result of the request.
     ///
-    /// - Wire name: `clientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF****`.
+    /// Its description, rules and example: [`UpdateInstanceRequest::client_token`](UpdateInstanceRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -232,30 +232,28 @@ impl<C> UpdateInstanceRequestBuilder<C> {
     ///
     /// The number of data nodes.
     ///
-    /// - Wire name: `orderActionType`.
-    /// - Example: `upgrade`.
+    /// Its description, rules and example: [`UpdateInstanceRequest::order_action_type`](UpdateInstanceRequest::order_action_type).
     pub fn order_action_type(mut self, value: impl Into<String>) -> Self {
         self.inner.order_action_type = Some(value.into());
         self
     }
     /// Sets `nodeAmount`.
     ///
-    /// - Wire name: `nodeAmount` (body).
-    /// - Example: `3`.
+    /// Its description, rules and example: [`UpdateInstanceRequest::node_amount`](UpdateInstanceRequest::node_amount).
     pub fn node_amount(mut self, value: i32) -> Self {
         self.inner.node_amount = Some(value);
         self
     }
     /// Sets `nodeSpec`.
     ///
-    /// - Wire name: `nodeSpec` (body).
+    /// Its description, rules and example: [`UpdateInstanceRequest::node_spec`](UpdateInstanceRequest::node_spec).
     pub fn node_spec(mut self, value: crate::types::UpdateInstanceNodeSpec) -> Self {
         self.inner.node_spec = Some(value);
         self
     }
     /// Sets `masterConfiguration`.
     ///
-    /// - Wire name: `masterConfiguration` (body).
+    /// Its description, rules and example: [`UpdateInstanceRequest::master_configuration`](UpdateInstanceRequest::master_configuration).
     pub fn master_configuration(
         mut self,
         value: crate::types::UpdateInstanceMasterConfiguration,
@@ -265,7 +263,7 @@ impl<C> UpdateInstanceRequestBuilder<C> {
     }
     /// Sets `clientNodeConfiguration`.
     ///
-    /// - Wire name: `clientNodeConfiguration` (body).
+    /// Its description, rules and example: [`UpdateInstanceRequest::client_node_configuration`](UpdateInstanceRequest::client_node_configuration).
     pub fn client_node_configuration(
         mut self,
         value: crate::types::ClientNodeConfiguration,
@@ -275,7 +273,7 @@ impl<C> UpdateInstanceRequestBuilder<C> {
     }
     /// Sets `warmNodeConfiguration`.
     ///
-    /// - Wire name: `warmNodeConfiguration` (body).
+    /// Its description, rules and example: [`UpdateInstanceRequest::warm_node_configuration`](UpdateInstanceRequest::warm_node_configuration).
     pub fn warm_node_configuration(
         mut self,
         value: crate::types::WarmNodeConfiguration,
@@ -285,7 +283,7 @@ impl<C> UpdateInstanceRequestBuilder<C> {
     }
     /// Sets `kibanaConfiguration`.
     ///
-    /// - Wire name: `kibanaConfiguration` (body).
+    /// Its description, rules and example: [`UpdateInstanceRequest::kibana_configuration`](UpdateInstanceRequest::kibana_configuration).
     pub fn kibana_configuration(
         mut self,
         value: crate::types::UpdateInstanceKibanaConfiguration,
@@ -295,7 +293,7 @@ impl<C> UpdateInstanceRequestBuilder<C> {
     }
     /// Sets `elasticDataNodeConfiguration`.
     ///
-    /// - Wire name: `elasticDataNodeConfiguration` (body).
+    /// Its description, rules and example: [`UpdateInstanceRequest::elastic_data_node_configuration`](UpdateInstanceRequest::elastic_data_node_configuration).
     pub fn elastic_data_node_configuration(
         mut self,
         value: crate::types::ElasticDataNodeConfiguration,
@@ -305,16 +303,14 @@ impl<C> UpdateInstanceRequestBuilder<C> {
     }
     /// Sets `instanceCategory`.
     ///
-    /// - Wire name: `instanceCategory` (body).
-    /// - Example: `advanced`.
+    /// Its description, rules and example: [`UpdateInstanceRequest::instance_category`](UpdateInstanceRequest::instance_category).
     pub fn instance_category(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_category = Some(value.into());
         self
     }
     /// Sets `force`.
     ///
-    /// - Wire name: `force`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateInstanceRequest::force`](UpdateInstanceRequest::force).
     pub fn force(mut self, value: bool) -> Self {
         self.inner.force = Some(value);
         self
@@ -470,85 +466,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UpdateInstanceRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateInstance`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateInstanceError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateInstanceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UpdateInstanceError;
+impl crate::Client {
+    /// Calls `UpdateInstance`: Updates the configurations of a cluster, such as the number of nodes, the number of roles, specifications, and disk configurations.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateInstanceRequestBuilder::send) it. The parameters and their rules: [`UpdateInstanceRequest`].
+    #[inline]
+    pub fn update_instance(&self) -> UpdateInstanceRequestBuilder<&Self> {
+        UpdateInstanceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateInstanceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateInstance`: Updates the configurations of a cluster, such as the number of nodes, the number of roles, specifications, and disk configurations.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateInstanceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateInstanceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateInstanceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateInstanceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateInstanceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_instance(&self) -> UpdateInstanceRequestBuilder<&Self> {
+        UpdateInstanceRequestBuilder::new(self)
     }
 }

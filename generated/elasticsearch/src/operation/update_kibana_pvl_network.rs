@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateKibanaPvlNetworkRequest>;
 /// Request of `UpdateKibanaPvlNetwork`: 更新kibana私网链接
 ///
 /// # Example
@@ -127,17 +130,14 @@ pub struct UpdateKibanaPvlNetworkRequestBuilder<C = ()> {
 impl<C> UpdateKibanaPvlNetworkRequestBuilder<C> {
     /// Sets `InstanceId`.
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `es-cn-n6w1o1x0w001c****`.
+    /// Its description, rules and example: [`UpdateKibanaPvlNetworkRequest::instance_id`](UpdateKibanaPvlNetworkRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
     }
     /// Sets `pvlId`.
     ///
-    /// - Wire name: `pvlId`.
-    /// - Example: `es-cn-27a3mul6l0***-kibana-internal`.
+    /// Its description, rules and example: [`UpdateKibanaPvlNetworkRequest::pvl_id`](UpdateKibanaPvlNetworkRequest::pvl_id).
     pub fn pvl_id(mut self, value: impl Into<String>) -> Self {
         self.inner.pvl_id = Some(value.into());
         self
@@ -146,23 +146,21 @@ impl<C> UpdateKibanaPvlNetworkRequestBuilder<C> {
     ///
     /// 用于保证请求的幂等性
     ///
-    /// - Wire name: `clientToken`.
-    /// - Example: `xxxx`.
+    /// Its description, rules and example: [`UpdateKibanaPvlNetworkRequest::client_token`](UpdateKibanaPvlNetworkRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
     }
     /// Sets `endpointName`.
     ///
-    /// - Wire name: `endpointName` (body).
-    /// - Example: `es-cn-27a3mul6l00***-kibana`.
+    /// Its description, rules and example: [`UpdateKibanaPvlNetworkRequest::endpoint_name`](UpdateKibanaPvlNetworkRequest::endpoint_name).
     pub fn endpoint_name(mut self, value: impl Into<String>) -> Self {
         self.inner.endpoint_name = Some(value.into());
         self
     }
     /// Sets `securityGroups`.
     ///
-    /// - Wire name: `securityGroups` (body).
+    /// Its description, rules and example: [`UpdateKibanaPvlNetworkRequest::security_groups`](UpdateKibanaPvlNetworkRequest::security_groups).
     pub fn security_groups(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -306,85 +304,28 @@ for UpdateKibanaPvlNetworkResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateKibanaPvlNetwork`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateKibanaPvlNetworkError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateKibanaPvlNetworkError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UpdateKibanaPvlNetworkError;
+impl crate::Client {
+    /// Calls `UpdateKibanaPvlNetwork`: 更新kibana私网链接
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateKibanaPvlNetworkRequestBuilder::send) it. The parameters and their rules: [`UpdateKibanaPvlNetworkRequest`].
+    #[inline]
+    pub fn update_kibana_pvl_network(
+        &self,
+    ) -> UpdateKibanaPvlNetworkRequestBuilder<&Self> {
+        UpdateKibanaPvlNetworkRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateKibanaPvlNetworkError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateKibanaPvlNetwork`: 更新kibana私网链接
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateKibanaPvlNetworkRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateKibanaPvlNetworkError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateKibanaPvlNetworkError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateKibanaPvlNetworkError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateKibanaPvlNetworkError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateKibanaPvlNetworkError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateKibanaPvlNetworkError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_kibana_pvl_network(
+        &self,
+    ) -> UpdateKibanaPvlNetworkRequestBuilder<&Self> {
+        UpdateKibanaPvlNetworkRequestBuilder::new(self)
     }
 }

@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateKibanaWhiteIpsRequest>;
 /// Request of `UpdateKibanaWhiteIps`: Updates an IP address whitelist for access to the Kibana console of a specified Elasticsearch cluster.
 ///
 /// * Before you call this operation, you must make sure that the cluster is not in the activating, invalid, or inactive state.
@@ -157,9 +160,7 @@ impl<C> UpdateKibanaWhiteIpsRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `es-cn-tl329rbpc0001****`.
+    /// Its description, rules and example: [`UpdateKibanaWhiteIpsRequest::instance_id`](UpdateKibanaWhiteIpsRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -168,12 +169,7 @@ impl<C> UpdateKibanaWhiteIpsRequestBuilder<C> {
     ///
     /// The update mode. Valid values:
     ///
-    /// * Cover: overwrites the IP addresses in the specified IP address whitelist with the IP addresses specified by using the ips parameter. This is the default value.
-    /// * Append: adds the IP addresses specified by using the ips parameter to the specified IP address whitelist.
-    /// * Delete: deletes the IP addresses specified by using the ips parameter from the specified IP address whitelist. At least one IP address must be retained for the whitelist.
-    ///
-    /// - Wire name: `clientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF****`.
+    /// Its description, rules and example: [`UpdateKibanaWhiteIpsRequest::client_token`](UpdateKibanaWhiteIpsRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -182,10 +178,7 @@ impl<C> UpdateKibanaWhiteIpsRequestBuilder<C> {
     ///
     /// The body of the request.
     ///
-    /// - Wire name: `modifyMode`.
-    /// - Must be one of `Cover`, `Append`, `Delete`.
-    /// - Default: `Cover`.
-    /// - Example: `Cover`.
+    /// Its description, rules and example: [`UpdateKibanaWhiteIpsRequest::modify_mode`](UpdateKibanaWhiteIpsRequest::modify_mode).
     pub fn modify_mode(mut self, value: impl Into<crate::types::ModifyMode>) -> Self {
         self.inner.modify_mode = Some(value.into());
         self
@@ -194,9 +187,7 @@ impl<C> UpdateKibanaWhiteIpsRequestBuilder<C> {
     ///
     /// The IP address whitelists. This parameter is available if the whiteIpGroup parameter is left empty. The default IP address whitelist is updated based on the value of this parameter.
     ///
-    /// You cannot configure both the kibanaIPWhitelist and whiteIpGroup parameters.
-    ///
-    /// - Wire name: `kibanaIPWhitelist` (body).
+    /// Its description, rules and example: [`UpdateKibanaWhiteIpsRequest::kibana_ip_whitelist`](UpdateKibanaWhiteIpsRequest::kibana_ip_whitelist).
     pub fn kibana_ip_whitelist(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -210,7 +201,7 @@ impl<C> UpdateKibanaWhiteIpsRequestBuilder<C> {
     ///
     /// The name of the whitelist. This parameter is required if you configure the whiteIpGroup parameter.
     ///
-    /// - Wire name: `whiteIpGroup` (body).
+    /// Its description, rules and example: [`UpdateKibanaWhiteIpsRequest::white_ip_group`](UpdateKibanaWhiteIpsRequest::white_ip_group).
     pub fn white_ip_group(
         mut self,
         value: crate::types::UpdateKibanaWhiteIpsWhiteIpGroup,
@@ -357,85 +348,24 @@ for UpdateKibanaWhiteIpsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateKibanaWhiteIps`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateKibanaWhiteIpsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateKibanaWhiteIpsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UpdateKibanaWhiteIpsError;
+impl crate::Client {
+    /// Calls `UpdateKibanaWhiteIps`: Updates an IP address whitelist for access to the Kibana console of a specified Elasticsearch cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateKibanaWhiteIpsRequestBuilder::send) it. The parameters and their rules: [`UpdateKibanaWhiteIpsRequest`].
+    #[inline]
+    pub fn update_kibana_white_ips(&self) -> UpdateKibanaWhiteIpsRequestBuilder<&Self> {
+        UpdateKibanaWhiteIpsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateKibanaWhiteIpsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateKibanaWhiteIps`: Updates an IP address whitelist for access to the Kibana console of a specified Elasticsearch cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateKibanaWhiteIpsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateKibanaWhiteIpsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateKibanaWhiteIpsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateKibanaWhiteIpsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateKibanaWhiteIpsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateKibanaWhiteIpsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateKibanaWhiteIpsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_kibana_white_ips(&self) -> UpdateKibanaWhiteIpsRequestBuilder<&Self> {
+        UpdateKibanaWhiteIpsRequestBuilder::new(self)
     }
 }

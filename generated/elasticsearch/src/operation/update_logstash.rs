@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateLogstashRequest>;
 /// Request of `UpdateLogstash`: Modifies the configuration of a Logstash cluster, such as the name, quota, disk size, and number of nodes.
 ///
 /// # Example
@@ -121,24 +124,21 @@ pub struct UpdateLogstashRequestBuilder<C = ()> {
 impl<C> UpdateLogstashRequestBuilder<C> {
     /// Sets `InstanceId`.
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `ls-cn-n6w1o5jq****`.
+    /// Its description, rules and example: [`UpdateLogstashRequest::instance_id`](UpdateLogstashRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
     }
     /// Sets `clientToken`.
     ///
-    /// - Wire name: `clientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF****`.
+    /// Its description, rules and example: [`UpdateLogstashRequest::client_token`](UpdateLogstashRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
     }
     /// Sets `nodeSpec`.
     ///
-    /// - Wire name: `nodeSpec` (body).
+    /// Its description, rules and example: [`UpdateLogstashRequest::node_spec`](UpdateLogstashRequest::node_spec).
     pub fn node_spec(mut self, value: crate::types::UpdateLogstashNodeSpec) -> Self {
         self.inner.node_spec = Some(value);
         self
@@ -147,9 +147,7 @@ impl<C> UpdateLogstashRequestBuilder<C> {
     ///
     /// 实例节点数量。
     ///
-    /// - Wire name: `nodeAmount` (body).
-    /// - Must be 1 to 20.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`UpdateLogstashRequest::node_amount`](UpdateLogstashRequest::node_amount).
     pub fn node_amount(mut self, value: i32) -> Self {
         self.inner.node_amount = Some(value);
         self
@@ -283,85 +281,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UpdateLogstashRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateLogstash`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateLogstashError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateLogstashError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UpdateLogstashError;
+impl crate::Client {
+    /// Calls `UpdateLogstash`: Modifies the configuration of a Logstash cluster, such as the name, quota, disk size, and number of nodes.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateLogstashRequestBuilder::send) it. The parameters and their rules: [`UpdateLogstashRequest`].
+    #[inline]
+    pub fn update_logstash(&self) -> UpdateLogstashRequestBuilder<&Self> {
+        UpdateLogstashRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateLogstashError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateLogstash`: Modifies the configuration of a Logstash cluster, such as the name, quota, disk size, and number of nodes.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateLogstashRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateLogstashError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateLogstashError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateLogstashError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateLogstashError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateLogstashError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateLogstashError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_logstash(&self) -> UpdateLogstashRequestBuilder<&Self> {
+        UpdateLogstashRequestBuilder::new(self)
     }
 }

@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdatePipelineManagementConfigRequest>;
 /// Request of `UpdatePipelineManagementConfig`: Updates the management method of pipelines in a Logstash cluster.
 ///
 /// # Example
@@ -160,17 +163,14 @@ pub struct UpdatePipelineManagementConfigRequestBuilder<C = ()> {
 impl<C> UpdatePipelineManagementConfigRequestBuilder<C> {
     /// Sets `InstanceId`.
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `ls-cn-oew1qbgl****`.
+    /// Its description, rules and example: [`UpdatePipelineManagementConfigRequest::instance_id`](UpdatePipelineManagementConfigRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
     }
     /// Sets `clientToken`.
     ///
-    /// - Wire name: `clientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF****`.
+    /// Its description, rules and example: [`UpdatePipelineManagementConfigRequest::client_token`](UpdatePipelineManagementConfigRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -179,7 +179,7 @@ impl<C> UpdatePipelineManagementConfigRequestBuilder<C> {
     ///
     /// 开启Kibana管理管道后，Kibana所在Elasticsearch实例的访问地址列表。
     ///
-    /// - Wire name: `endpoints` (body).
+    /// Its description, rules and example: [`UpdatePipelineManagementConfigRequest::endpoints`](UpdatePipelineManagementConfigRequest::endpoints).
     pub fn endpoints(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -191,8 +191,7 @@ impl<C> UpdatePipelineManagementConfigRequestBuilder<C> {
     ///
     /// Kibana的用户名。管理方式为ES设置
     ///
-    /// - Wire name: `userName` (body).
-    /// - Example: `elastic`.
+    /// Its description, rules and example: [`UpdatePipelineManagementConfigRequest::user_name`](UpdatePipelineManagementConfigRequest::user_name).
     pub fn user_name(mut self, value: impl Into<String>) -> Self {
         self.inner.user_name = Some(value.into());
         self
@@ -201,8 +200,7 @@ impl<C> UpdatePipelineManagementConfigRequestBuilder<C> {
     ///
     /// Kibana的密码。管理方式为ES设置
     ///
-    /// - Wire name: `password` (body).
-    /// - Example: `******`.
+    /// Its description, rules and example: [`UpdatePipelineManagementConfigRequest::password`](UpdatePipelineManagementConfigRequest::password).
     pub fn password(mut self, value: impl Into<String>) -> Self {
         self.inner.password = Some(value.into());
         self
@@ -211,7 +209,7 @@ impl<C> UpdatePipelineManagementConfigRequestBuilder<C> {
     ///
     /// Kibana管理的管道列表。管理方式为ES设置
     ///
-    /// - Wire name: `pipelineIds` (body).
+    /// Its description, rules and example: [`UpdatePipelineManagementConfigRequest::pipeline_ids`](UpdatePipelineManagementConfigRequest::pipeline_ids).
     pub fn pipeline_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -223,14 +221,14 @@ impl<C> UpdatePipelineManagementConfigRequestBuilder<C> {
     ///
     /// 管道管理方式
     ///
-    /// - Wire name: `pipelineManagementType` (body).
+    /// Its description, rules and example: [`UpdatePipelineManagementConfigRequest::pipeline_management_type`](UpdatePipelineManagementConfigRequest::pipeline_management_type).
     pub fn pipeline_management_type(mut self, value: impl Into<String>) -> Self {
         self.inner.pipeline_management_type = Some(value.into());
         self
     }
     /// Sets `esInstanceId`.
     ///
-    /// - Wire name: `esInstanceId` (body).
+    /// Its description, rules and example: [`UpdatePipelineManagementConfigRequest::es_instance_id`](UpdatePipelineManagementConfigRequest::es_instance_id).
     pub fn es_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.es_instance_id = Some(value.into());
         self
@@ -374,85 +372,28 @@ for UpdatePipelineManagementConfigResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdatePipelineManagementConfig`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdatePipelineManagementConfigError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdatePipelineManagementConfigError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UpdatePipelineManagementConfigError;
+impl crate::Client {
+    /// Calls `UpdatePipelineManagementConfig`: Updates the management method of pipelines in a Logstash cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdatePipelineManagementConfigRequestBuilder::send) it. The parameters and their rules: [`UpdatePipelineManagementConfigRequest`].
+    #[inline]
+    pub fn update_pipeline_management_config(
+        &self,
+    ) -> UpdatePipelineManagementConfigRequestBuilder<&Self> {
+        UpdatePipelineManagementConfigRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdatePipelineManagementConfigError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdatePipelineManagementConfig`: Updates the management method of pipelines in a Logstash cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdatePipelineManagementConfigRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdatePipelineManagementConfigError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdatePipelineManagementConfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdatePipelineManagementConfigError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdatePipelineManagementConfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdatePipelineManagementConfigError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdatePipelineManagementConfigError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_pipeline_management_config(
+        &self,
+    ) -> UpdatePipelineManagementConfigRequestBuilder<&Self> {
+        UpdatePipelineManagementConfigRequestBuilder::new(self)
     }
 }

@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdatePrivateNetworkWhiteIpsRequest>;
 /// Request of `UpdatePrivateNetworkWhiteIps`: You can call this operation to update the VPC private network access whitelist of a specified Elasticsearch instance UpdatePrivateNetworkWhiteIps.
 ///
 /// > In the following returned example, only the parameters in the returned data list are guaranteed to be included, and the parameters not mentioned are for reference only. For more information about the parameters, see [ListInstance](<https://www.alibabacloud.com/help/doc-detail/142230.htm>). You cannot force a dependency in a program to get these parameters.
@@ -126,9 +129,7 @@ impl<C> UpdatePrivateNetworkWhiteIpsRequestBuilder<C> {
     ///
     /// Cover
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `es-cn-tl329rbpc0001****`.
+    /// Its description, rules and example: [`UpdatePrivateNetworkWhiteIpsRequest::instance_id`](UpdatePrivateNetworkWhiteIpsRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -137,8 +138,7 @@ impl<C> UpdatePrivateNetworkWhiteIpsRequestBuilder<C> {
     ///
     /// The ID of the request.
     ///
-    /// - Wire name: `clientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF****`.
+    /// Its description, rules and example: [`UpdatePrivateNetworkWhiteIpsRequest::client_token`](UpdatePrivateNetworkWhiteIpsRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -147,15 +147,14 @@ impl<C> UpdatePrivateNetworkWhiteIpsRequestBuilder<C> {
     ///
     /// The results that are returned.
     ///
-    /// - Wire name: `modifyMode`.
-    /// - Example: `Cover`.
+    /// Its description, rules and example: [`UpdatePrivateNetworkWhiteIpsRequest::modify_mode`](UpdatePrivateNetworkWhiteIpsRequest::modify_mode).
     pub fn modify_mode(mut self, value: impl Into<String>) -> Self {
         self.inner.modify_mode = Some(value.into());
         self
     }
     /// Sets `body`.
     ///
-    /// - Wire name: `body` (body).
+    /// Its description, rules and example: [`UpdatePrivateNetworkWhiteIpsRequest::body`](UpdatePrivateNetworkWhiteIpsRequest::body).
     pub fn body(mut self, value: impl Into<String>) -> Self {
         self.inner.body = Some(value.into());
         self
@@ -298,85 +297,28 @@ for UpdatePrivateNetworkWhiteIpsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdatePrivateNetworkWhiteIps`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdatePrivateNetworkWhiteIpsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdatePrivateNetworkWhiteIpsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UpdatePrivateNetworkWhiteIpsError;
+impl crate::Client {
+    /// Calls `UpdatePrivateNetworkWhiteIps`: You can call this operation to update the VPC private network access whitelist of a specified Elasticsearch instance UpdatePrivateNetworkWhiteIps.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdatePrivateNetworkWhiteIpsRequestBuilder::send) it. The parameters and their rules: [`UpdatePrivateNetworkWhiteIpsRequest`].
+    #[inline]
+    pub fn update_private_network_white_ips(
+        &self,
+    ) -> UpdatePrivateNetworkWhiteIpsRequestBuilder<&Self> {
+        UpdatePrivateNetworkWhiteIpsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdatePrivateNetworkWhiteIpsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdatePrivateNetworkWhiteIps`: You can call this operation to update the VPC private network access whitelist of a specified Elasticsearch instance UpdatePrivateNetworkWhiteIps.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdatePrivateNetworkWhiteIpsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdatePrivateNetworkWhiteIpsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdatePrivateNetworkWhiteIpsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdatePrivateNetworkWhiteIpsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdatePrivateNetworkWhiteIpsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdatePrivateNetworkWhiteIpsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdatePrivateNetworkWhiteIpsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_private_network_white_ips(
+        &self,
+    ) -> UpdatePrivateNetworkWhiteIpsRequestBuilder<&Self> {
+        UpdatePrivateNetworkWhiteIpsRequestBuilder::new(self)
     }
 }

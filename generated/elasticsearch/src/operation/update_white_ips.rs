@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateWhiteIpsRequest>;
 /// Request of `UpdateWhiteIps`: Updates a private IP address whitelist of an Elasticsearch cluster.
 ///
 /// > For more information about the parameters displayed in the following sample code but not provided in the preceding tables, see [ListInstance](<https://www.alibabacloud.com/help/doc-detail/142230.htm>). You cannot force your program to obtain these parameters.
@@ -140,9 +143,7 @@ impl<C> UpdateWhiteIpsRequestBuilder<C> {
     ///
     /// The request body.
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `es-cn-npk2154oi000b****`.
+    /// Its description, rules and example: [`UpdateWhiteIpsRequest::instance_id`](UpdateWhiteIpsRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -151,8 +152,7 @@ impl<C> UpdateWhiteIpsRequestBuilder<C> {
     ///
     /// The IP addresses in the whitelist.
     ///
-    /// - Wire name: `clientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF****`.
+    /// Its description, rules and example: [`UpdateWhiteIpsRequest::client_token`](UpdateWhiteIpsRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -161,10 +161,7 @@ impl<C> UpdateWhiteIpsRequestBuilder<C> {
     ///
     /// The IP addresses in the whitelist. This parameter is available if the whiteIpGroup parameter is left empty. The default IP address whitelist is updated based on the value of this parameter.
     ///
-    /// > You cannot configure both the esIPWhitelist and whiteIpGroup parameters.
-    ///
-    /// - Wire name: `modifyMode`.
-    /// - Example: `Cover`.
+    /// Its description, rules and example: [`UpdateWhiteIpsRequest::modify_mode`](UpdateWhiteIpsRequest::modify_mode).
     pub fn modify_mode(mut self, value: impl Into<String>) -> Self {
         self.inner.modify_mode = Some(value.into());
         self
@@ -173,7 +170,7 @@ impl<C> UpdateWhiteIpsRequestBuilder<C> {
     ///
     /// The name of the whitelist. This parameter is required if you configure the whiteIpGroup parameter.
     ///
-    /// - Wire name: `esIPWhitelist` (body).
+    /// Its description, rules and example: [`UpdateWhiteIpsRequest::es_ip_whitelist`](UpdateWhiteIpsRequest::es_ip_whitelist).
     pub fn es_ip_whitelist(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -185,7 +182,7 @@ impl<C> UpdateWhiteIpsRequestBuilder<C> {
     ///
     /// The IP addresses in the whitelist. This parameter is required if you configure the whiteIpGroup parameter.
     ///
-    /// - Wire name: `whiteIpGroup` (body).
+    /// Its description, rules and example: [`UpdateWhiteIpsRequest::white_ip_group`](UpdateWhiteIpsRequest::white_ip_group).
     pub fn white_ip_group(mut self, value: crate::types::WhiteIpGroup) -> Self {
         self.inner.white_ip_group = Some(value);
         self
@@ -324,85 +321,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UpdateWhiteIpsRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateWhiteIps`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateWhiteIpsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateWhiteIpsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UpdateWhiteIpsError;
+impl crate::Client {
+    /// Calls `UpdateWhiteIps`: Updates a private IP address whitelist of an Elasticsearch cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateWhiteIpsRequestBuilder::send) it. The parameters and their rules: [`UpdateWhiteIpsRequest`].
+    #[inline]
+    pub fn update_white_ips(&self) -> UpdateWhiteIpsRequestBuilder<&Self> {
+        UpdateWhiteIpsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateWhiteIpsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateWhiteIps`: Updates a private IP address whitelist of an Elasticsearch cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateWhiteIpsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateWhiteIpsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateWhiteIpsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateWhiteIpsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateWhiteIpsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateWhiteIpsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateWhiteIpsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_white_ips(&self) -> UpdateWhiteIpsRequestBuilder<&Self> {
+        UpdateWhiteIpsRequestBuilder::new(self)
     }
 }

@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateXpackMonitorConfigRequest>;
 /// Request of `UpdateXpackMonitorConfig`: Updates the configurations of the X-Pack Monitoring feature of a Logstash cluster.
 ///
 /// # Example
@@ -146,18 +149,14 @@ pub struct UpdateXpackMonitorConfigRequestBuilder<C = ()> {
 impl<C> UpdateXpackMonitorConfigRequestBuilder<C> {
     /// Sets `InstanceId`.
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `ls-cn-oew1qbgl****`.
+    /// Its description, rules and example: [`UpdateXpackMonitorConfigRequest::instance_id`](UpdateXpackMonitorConfigRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
     }
     /// Sets `ClientToken`.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateXpackMonitorConfigRequest::client_token`](UpdateXpackMonitorConfigRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -166,9 +165,7 @@ impl<C> UpdateXpackMonitorConfigRequestBuilder<C> {
     ///
     /// xpack 监控是否启用。设置为false时，无需设置其他参数
     ///
-    /// - Wire name: `enable` (body).
-    /// - Default: `false`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`UpdateXpackMonitorConfigRequest::enable`](UpdateXpackMonitorConfigRequest::enable).
     pub fn enable(mut self, value: bool) -> Self {
         self.inner.enable = Some(value);
         self
@@ -177,8 +174,7 @@ impl<C> UpdateXpackMonitorConfigRequestBuilder<C> {
     ///
     /// Elasticsearch实例的访问地址。
     ///
-    /// - Wire name: `endpoints` (body).
-    /// - Must have 1 to 2 items.
+    /// Its description, rules and example: [`UpdateXpackMonitorConfigRequest::endpoints`](UpdateXpackMonitorConfigRequest::endpoints).
     pub fn endpoints(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -190,8 +186,7 @@ impl<C> UpdateXpackMonitorConfigRequestBuilder<C> {
     ///
     /// Elasticsearch实例的用户名。
     ///
-    /// - Wire name: `userName` (body).
-    /// - Example: `elastic`.
+    /// Its description, rules and example: [`UpdateXpackMonitorConfigRequest::user_name`](UpdateXpackMonitorConfigRequest::user_name).
     pub fn user_name(mut self, value: impl Into<String>) -> Self {
         self.inner.user_name = Some(value.into());
         self
@@ -200,8 +195,7 @@ impl<C> UpdateXpackMonitorConfigRequestBuilder<C> {
     ///
     /// Elasticsearch实例的访问密码。
     ///
-    /// - Wire name: `password` (body).
-    /// - Example: `******`.
+    /// Its description, rules and example: [`UpdateXpackMonitorConfigRequest::password`](UpdateXpackMonitorConfigRequest::password).
     pub fn password(mut self, value: impl Into<String>) -> Self {
         self.inner.password = Some(value.into());
         self
@@ -342,85 +336,28 @@ for UpdateXpackMonitorConfigResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateXpackMonitorConfig`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateXpackMonitorConfigError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateXpackMonitorConfigError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UpdateXpackMonitorConfigError;
+impl crate::Client {
+    /// Calls `UpdateXpackMonitorConfig`: Updates the configurations of the X-Pack Monitoring feature of a Logstash cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateXpackMonitorConfigRequestBuilder::send) it. The parameters and their rules: [`UpdateXpackMonitorConfigRequest`].
+    #[inline]
+    pub fn update_xpack_monitor_config(
+        &self,
+    ) -> UpdateXpackMonitorConfigRequestBuilder<&Self> {
+        UpdateXpackMonitorConfigRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateXpackMonitorConfigError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateXpackMonitorConfig`: Updates the configurations of the X-Pack Monitoring feature of a Logstash cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateXpackMonitorConfigRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateXpackMonitorConfigError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateXpackMonitorConfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateXpackMonitorConfigError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateXpackMonitorConfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateXpackMonitorConfigError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateXpackMonitorConfigError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_xpack_monitor_config(
+        &self,
+    ) -> UpdateXpackMonitorConfigRequestBuilder<&Self> {
+        UpdateXpackMonitorConfigRequestBuilder::new(self)
     }
 }

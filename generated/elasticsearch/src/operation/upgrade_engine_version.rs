@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpgradeEngineVersionRequest>;
 /// Request of `UpgradeEngineVersion`: Upgrades the version or kernel of an Elasticsearch cluster.
 ///
 /// 5A2CFF0E-5718-45B5-9D4D-70B3FF\*\*\*\*
@@ -173,9 +176,7 @@ impl<C> UpgradeEngineVersionRequestBuilder<C> {
     ///
     /// The ID of the request.
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `es-cn-n6w1o1x0w001c****`.
+    /// Its description, rules and example: [`UpgradeEngineVersionRequest::instance_id`](UpgradeEngineVersionRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -184,8 +185,7 @@ impl<C> UpgradeEngineVersionRequestBuilder<C> {
     ///
     /// The moderation results.
     ///
-    /// - Wire name: `clientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF****`.
+    /// Its description, rules and example: [`UpgradeEngineVersionRequest::client_token`](UpgradeEngineVersionRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -194,14 +194,7 @@ impl<C> UpgradeEngineVersionRequestBuilder<C> {
     ///
     /// The monitoring type. Valid values:
     ///
-    /// * checkClusterHealth: Cluster Health Status
-    /// * checkConfigCompatible: Configuration Compatibility Status
-    /// * checkClusterResource: resource space status
-    /// * checkClusterSnapshot: Whether a snapshot exists
-    ///
-    /// - Wire name: `dryRun`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpgradeEngineVersionRequest::dry_run`](UpgradeEngineVersionRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -210,8 +203,7 @@ impl<C> UpgradeEngineVersionRequestBuilder<C> {
     ///
     /// 升级后的版本
     ///
-    /// - Wire name: `version` (body).
-    /// - Example: `6.7`.
+    /// Its description, rules and example: [`UpgradeEngineVersionRequest::version`](UpgradeEngineVersionRequest::version).
     pub fn version(mut self, value: impl Into<String>) -> Self {
         self.inner.version = Some(value.into());
         self
@@ -220,16 +212,14 @@ impl<C> UpgradeEngineVersionRequestBuilder<C> {
     ///
     /// 升级类型。
     ///
-    /// - Wire name: `type` (body).
-    /// - Must be one of `engineVersion`, `aliVersion`.
-    /// - Example: `engineVersion`.
+    /// Its description, rules and example: [`UpgradeEngineVersionRequest::type`](UpgradeEngineVersionRequest::type).
     pub fn r#type(mut self, value: impl Into<crate::types::Type>) -> Self {
         self.inner.r#type = Some(value.into());
         self
     }
     /// Sets `plugins`.
     ///
-    /// - Wire name: `plugins` (body).
+    /// Its description, rules and example: [`UpgradeEngineVersionRequest::plugins`](UpgradeEngineVersionRequest::plugins).
     pub fn plugins(
         mut self,
         values: impl IntoIterator<Item = crate::types::Plugin>,
@@ -243,7 +233,7 @@ impl<C> UpgradeEngineVersionRequestBuilder<C> {
     /// normal： 原地变更
     /// intelligent： 智能变更
     ///
-    /// - Wire name: `updateStrategy`.
+    /// Its description, rules and example: [`UpgradeEngineVersionRequest::update_strategy`](UpgradeEngineVersionRequest::update_strategy).
     pub fn update_strategy(mut self, value: impl Into<String>) -> Self {
         self.inner.update_strategy = Some(value.into());
         self
@@ -393,85 +383,24 @@ for UpgradeEngineVersionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpgradeEngineVersion`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpgradeEngineVersionError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpgradeEngineVersionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UpgradeEngineVersionError;
+impl crate::Client {
+    /// Calls `UpgradeEngineVersion`: Upgrades the version or kernel of an Elasticsearch cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpgradeEngineVersionRequestBuilder::send) it. The parameters and their rules: [`UpgradeEngineVersionRequest`].
+    #[inline]
+    pub fn upgrade_engine_version(&self) -> UpgradeEngineVersionRequestBuilder<&Self> {
+        UpgradeEngineVersionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpgradeEngineVersionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpgradeEngineVersion`: Upgrades the version or kernel of an Elasticsearch cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpgradeEngineVersionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpgradeEngineVersionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpgradeEngineVersionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpgradeEngineVersionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpgradeEngineVersionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpgradeEngineVersionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpgradeEngineVersionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn upgrade_engine_version(&self) -> UpgradeEngineVersionRequestBuilder<&Self> {
+        UpgradeEngineVersionRequestBuilder::new(self)
     }
 }

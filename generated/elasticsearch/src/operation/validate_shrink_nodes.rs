@@ -13,6 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ValidateShrinkNodesRequest>;
 /// Request of `ValidateShrinkNodes`: Checks whether specific nodes can be removed from a specified Elasticsearch cluster.
 ///
 /// # Example
@@ -139,9 +142,7 @@ impl<C> ValidateShrinkNodesRequestBuilder<C> {
     ///
     /// 2
     ///
-    /// - Wire name: `InstanceId` (path).
-    /// - Required.
-    /// - Example: `es-cn-nif1q9o8r0008****`.
+    /// Its description, rules and example: [`ValidateShrinkNodesRequest::instance_id`](ValidateShrinkNodesRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -150,12 +151,7 @@ impl<C> ValidateShrinkNodesRequestBuilder<C> {
     ///
     /// Returned results:
     ///
-    /// * true: can be scaled in
-    /// * false: cannot be scaled in.
-    ///
-    /// - Wire name: `nodeType`.
-    /// - Required.
-    /// - Example: `WORKER`.
+    /// Its description, rules and example: [`ValidateShrinkNodesRequest::node_type`](ValidateShrinkNodesRequest::node_type).
     pub fn node_type(mut self, value: impl Into<String>) -> Self {
         self.inner.node_type = Some(value.into());
         self
@@ -164,23 +160,21 @@ impl<C> ValidateShrinkNodesRequestBuilder<C> {
     ///
     /// The ID of the request.
     ///
-    /// - Wire name: `ignoreStatus`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ValidateShrinkNodesRequest::ignore_status`](ValidateShrinkNodesRequest::ignore_status).
     pub fn ignore_status(mut self, value: bool) -> Self {
         self.inner.ignore_status = Some(value);
         self
     }
     /// Sets `count`.
     ///
-    /// - Wire name: `count`.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`ValidateShrinkNodesRequest::count`](ValidateShrinkNodesRequest::count).
     pub fn count(mut self, value: i32) -> Self {
         self.inner.count = Some(value);
         self
     }
     /// Sets `body`.
     ///
-    /// - Wire name: `body` (body).
+    /// Its description, rules and example: [`ValidateShrinkNodesRequest::body`](ValidateShrinkNodesRequest::body).
     pub fn body(
         mut self,
         values: impl IntoIterator<Item = crate::types::ValidateShrinkNodesBody>,
@@ -324,85 +318,24 @@ for ValidateShrinkNodesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ValidateShrinkNodes`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ValidateShrinkNodesError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ValidateShrinkNodesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ValidateShrinkNodesError;
+impl crate::Client {
+    /// Calls `ValidateShrinkNodes`: Checks whether specific nodes can be removed from a specified Elasticsearch cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ValidateShrinkNodesRequestBuilder::send) it. The parameters and their rules: [`ValidateShrinkNodesRequest`].
+    #[inline]
+    pub fn validate_shrink_nodes(&self) -> ValidateShrinkNodesRequestBuilder<&Self> {
+        ValidateShrinkNodesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ValidateShrinkNodesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ValidateShrinkNodes`: Checks whether specific nodes can be removed from a specified Elasticsearch cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ValidateShrinkNodesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ValidateShrinkNodesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ValidateShrinkNodesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ValidateShrinkNodesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ValidateShrinkNodesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ValidateShrinkNodesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ValidateShrinkNodesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn validate_shrink_nodes(&self) -> ValidateShrinkNodesRequestBuilder<&Self> {
+        ValidateShrinkNodesRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ChangeResourceGroupRequest>;
 /// Request of `ChangeResourceGroup`: Updates the resource group of a Function Compute resource.
 ///
 /// To update the resource group of a Function Compute resource, you must grant the user the ChangeResourceGroup permission on both the current resource group and the target resource group.
@@ -93,7 +96,7 @@ impl<C> ChangeResourceGroupRequestBuilder<C> {
     ///
     /// The request details for updating the resource group.
     ///
-    /// - Wire name: `body` (body).
+    /// Its description, rules and example: [`ChangeResourceGroupRequest::body`](ChangeResourceGroupRequest::body).
     pub fn body(mut self, value: impl Into<::serde_json::Value>) -> Self {
         self.inner.body = Some(value.into());
         self
@@ -215,85 +218,24 @@ for ChangeResourceGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ChangeResourceGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ChangeResourceGroupError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ChangeResourceGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ChangeResourceGroupError;
+impl crate::Client {
+    /// Calls `ChangeResourceGroup`: Updates the resource group of a Function Compute resource.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ChangeResourceGroupRequestBuilder::send) it. The parameters and their rules: [`ChangeResourceGroupRequest`].
+    #[inline]
+    pub fn change_resource_group(&self) -> ChangeResourceGroupRequestBuilder<&Self> {
+        ChangeResourceGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ChangeResourceGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ChangeResourceGroup`: Updates the resource group of a Function Compute resource.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ChangeResourceGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ChangeResourceGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ChangeResourceGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ChangeResourceGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ChangeResourceGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ChangeResourceGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ChangeResourceGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn change_resource_group(&self) -> ChangeResourceGroupRequestBuilder<&Self> {
+        ChangeResourceGroupRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateAliasRequest>;
 /// Request of `CreateAlias`: Creates an alias.
 ///
 /// # Example
@@ -154,9 +157,7 @@ impl<C> CreateAliasRequestBuilder<C> {
     ///
     /// The function name.
     ///
-    /// - Wire name: `functionName` (path).
-    /// - Required.
-    /// - Example: `my-func`.
+    /// Its description, rules and example: [`CreateAliasRequest::function_name`](CreateAliasRequest::function_name).
     pub fn function_name(mut self, value: impl Into<String>) -> Self {
         self.inner.function_name = Some(value.into());
         self
@@ -165,7 +166,7 @@ impl<C> CreateAliasRequestBuilder<C> {
     ///
     /// The weight of the canary release version.
     ///
-    /// - Wire name: `additionalVersionWeight` (body).
+    /// Its description, rules and example: [`CreateAliasRequest::additional_version_weight`](CreateAliasRequest::additional_version_weight).
     pub fn additional_version_weight(
         mut self,
         entries: impl IntoIterator<Item = (impl Into<String>, f32)>,
@@ -179,10 +180,7 @@ impl<C> CreateAliasRequestBuilder<C> {
     ///
     /// The alias.
     ///
-    /// - Wire name: `aliasName` (body).
-    /// - Required.
-    /// - Must be 1 to 128 characters long.
-    /// - Example: `prod`.
+    /// Its description, rules and example: [`CreateAliasRequest::alias_name`](CreateAliasRequest::alias_name).
     pub fn alias_name(mut self, value: impl Into<String>) -> Self {
         self.inner.alias_name = Some(value.into());
         self
@@ -191,9 +189,7 @@ impl<C> CreateAliasRequestBuilder<C> {
     ///
     /// The description of the alias.
     ///
-    /// - Wire name: `description` (body).
-    /// - Must be at most 256 characters long.
-    /// - Example: `my alias`.
+    /// Its description, rules and example: [`CreateAliasRequest::description`](CreateAliasRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -202,10 +198,7 @@ impl<C> CreateAliasRequestBuilder<C> {
     ///
     /// The version to which the alias points.
     ///
-    /// - Wire name: `versionId` (body).
-    /// - Required.
-    /// - Must be 1 to 10 characters long.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`CreateAliasRequest::version_id`](CreateAliasRequest::version_id).
     pub fn version_id(mut self, value: impl Into<String>) -> Self {
         self.inner.version_id = Some(value.into());
         self
@@ -381,85 +374,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateAliasRespo
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateAlias`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateAliasError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateAliasError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::CreateAliasError;
+impl crate::Client {
+    /// Calls `CreateAlias`: Creates an alias.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateAliasRequestBuilder::send) it. The parameters and their rules: [`CreateAliasRequest`].
+    #[inline]
+    pub fn create_alias(&self) -> CreateAliasRequestBuilder<&Self> {
+        CreateAliasRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateAliasError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateAlias`: Creates an alias.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateAliasRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateAliasError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateAliasError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateAliasError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateAliasError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateAliasError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateAliasError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_alias(&self) -> CreateAliasRequestBuilder<&Self> {
+        CreateAliasRequestBuilder::new(self)
     }
 }

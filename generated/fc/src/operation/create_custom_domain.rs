@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateCustomDomainRequest>;
 /// Request of `CreateCustomDomain`: Creates a custom domain name.
 ///
 /// If you want to use a fixed domain name to access an application or function in a production environment of Function Compute, or to resolve the issue of forced downloads when accessing an HTTP trigger, you can bind a custom domain name to the application or function.
@@ -164,7 +167,7 @@ impl<C> CreateCustomDomainRequestBuilder<C> {
     ///
     /// The configuration of permission authentication.
     ///
-    /// - Wire name: `authConfig` (body).
+    /// Its description, rules and example: [`CreateCustomDomainRequest::auth_config`](CreateCustomDomainRequest::auth_config).
     pub fn auth_config(
         mut self,
         value: crate::types::CreateCustomDomainAuthConfig,
@@ -176,7 +179,7 @@ impl<C> CreateCustomDomainRequestBuilder<C> {
     ///
     /// The configuration of the HTTPS certificate.
     ///
-    /// - Wire name: `certConfig` (body).
+    /// Its description, rules and example: [`CreateCustomDomainRequest::cert_config`](CreateCustomDomainRequest::cert_config).
     pub fn cert_config(
         mut self,
         value: crate::types::CreateCustomDomainCertConfig,
@@ -188,10 +191,7 @@ impl<C> CreateCustomDomainRequestBuilder<C> {
     ///
     /// The domain name. Enter a custom domain name that has obtained an Internet content provider (ICP) filing in the Alibaba Cloud ICP Filing system, or a custom domain name whose ICP filing information includes Alibaba Cloud as a service provider.
     ///
-    /// - Wire name: `domainName` (body).
-    /// - Required.
-    /// - Must be 1 to 256 characters long.
-    /// - Example: `example.com`.
+    /// Its description, rules and example: [`CreateCustomDomainRequest::domain_name`](CreateCustomDomainRequest::domain_name).
     pub fn domain_name(mut self, value: impl Into<String>) -> Self {
         self.inner.domain_name = Some(value.into());
         self
@@ -200,8 +200,7 @@ impl<C> CreateCustomDomainRequestBuilder<C> {
     ///
     /// The protocol type that is supported by the custom domain name. Valid values: HTTP HTTPS HTTP,HTTPS
     ///
-    /// - Wire name: `protocol` (body).
-    /// - Example: `HTTP`.
+    /// Its description, rules and example: [`CreateCustomDomainRequest::protocol`](CreateCustomDomainRequest::protocol).
     pub fn protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.protocol = Some(value.into());
         self
@@ -210,7 +209,7 @@ impl<C> CreateCustomDomainRequestBuilder<C> {
     ///
     /// The route table that maps paths to functions when the function is invoked by using the custom domain name.
     ///
-    /// - Wire name: `routeConfig` (body).
+    /// Its description, rules and example: [`CreateCustomDomainRequest::route_config`](CreateCustomDomainRequest::route_config).
     pub fn route_config(
         mut self,
         value: crate::types::CreateCustomDomainRouteConfig,
@@ -222,7 +221,7 @@ impl<C> CreateCustomDomainRequestBuilder<C> {
     ///
     /// The Transport Layer Security (TLS) configuration.
     ///
-    /// - Wire name: `tlsConfig` (body).
+    /// Its description, rules and example: [`CreateCustomDomainRequest::tls_config`](CreateCustomDomainRequest::tls_config).
     pub fn tls_config(
         mut self,
         value: crate::types::CreateCustomDomainTlsConfig,
@@ -234,7 +233,7 @@ impl<C> CreateCustomDomainRequestBuilder<C> {
     ///
     /// The Web Application Firewall (WAF) configuration.
     ///
-    /// - Wire name: `wafConfig` (body).
+    /// Its description, rules and example: [`CreateCustomDomainRequest::waf_config`](CreateCustomDomainRequest::waf_config).
     pub fn waf_config(
         mut self,
         value: crate::types::CreateCustomDomainWafConfig,
@@ -479,85 +478,24 @@ for CreateCustomDomainResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateCustomDomain`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateCustomDomainError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateCustomDomainError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::CreateCustomDomainError;
+impl crate::Client {
+    /// Calls `CreateCustomDomain`: Creates a custom domain name.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateCustomDomainRequestBuilder::send) it. The parameters and their rules: [`CreateCustomDomainRequest`].
+    #[inline]
+    pub fn create_custom_domain(&self) -> CreateCustomDomainRequestBuilder<&Self> {
+        CreateCustomDomainRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateCustomDomainError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateCustomDomain`: Creates a custom domain name.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateCustomDomainRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateCustomDomainError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateCustomDomainError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateCustomDomainError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateCustomDomainError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateCustomDomainError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateCustomDomainError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_custom_domain(&self) -> CreateCustomDomainRequestBuilder<&Self> {
+        CreateCustomDomainRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateFunctionRequest>;
 /// Request of `CreateFunction`: Creates a function.
 ///
 /// Resources of Function Compute are scheduled and run based on functions. A function usually refers to a code snippet that is written by a user and can be independently executed to respond to events and requests.
@@ -385,10 +388,7 @@ impl<C> CreateFunctionRequestBuilder<C> {
     ///
     /// The handler of the function. The format of the handler is related to the runtime you use.
     ///
-    /// - Wire name: `handler` (body).
-    /// - Required.
-    /// - Must be 1 to 128 characters long.
-    /// - Example: `index.handler`.
+    /// Its description, rules and example: [`CreateFunctionRequest::handler`](CreateFunctionRequest::handler).
     pub fn handler(mut self, value: impl Into<String>) -> Self {
         self.inner.handler = Some(value.into());
         self
@@ -397,7 +397,7 @@ impl<C> CreateFunctionRequestBuilder<C> {
     ///
     /// The code package of the function. Configure either code or customContainerConfig.
     ///
-    /// - Wire name: `code` (body).
+    /// Its description, rules and example: [`CreateFunctionRequest::code`](CreateFunctionRequest::code).
     pub fn code(mut self, value: crate::types::CreateFunctionCode) -> Self {
         self.inner.code = Some(value);
         self
@@ -406,16 +406,14 @@ impl<C> CreateFunctionRequestBuilder<C> {
     ///
     /// The Resource Access Management (RAM) role that is assigned to the function. Function Compute assumes the role to obtain a Security Token Service (STS) token, which serves as a temporary key for your function to access other Alibaba Cloud services, such as Object Storage Service (OSS) and Tablestore.
     ///
-    /// - Wire name: `role` (body).
-    /// - Must be at most 300 characters long.
-    /// - Example: `acs:ram::188077086902****:role/fc-test`.
+    /// Its description, rules and example: [`CreateFunctionRequest::role`](CreateFunctionRequest::role).
     pub fn role(mut self, value: impl Into<String>) -> Self {
         self.inner.role = Some(value.into());
         self
     }
     /// Sets `disableOndemand`.
     ///
-    /// - Wire name: `disableOndemand` (body).
+    /// Its description, rules and example: [`CreateFunctionRequest::disable_ondemand`](CreateFunctionRequest::disable_ondemand).
     pub fn disable_ondemand(mut self, value: bool) -> Self {
         self.inner.disable_ondemand = Some(value);
         self
@@ -424,7 +422,7 @@ impl<C> CreateFunctionRequestBuilder<C> {
     ///
     /// The configurations of Managed Service for OpenTelemetry. After Function Compute is integrated with Managed Service for OpenTelemetry, you can record the invocation duration of a request, view the cold start duration of a function, and track the execution duration of the function.
     ///
-    /// - Wire name: `tracingConfig` (body).
+    /// Its description, rules and example: [`CreateFunctionRequest::tracing_config`](CreateFunctionRequest::tracing_config).
     pub fn tracing_config(
         mut self,
         value: crate::types::CreateFunctionTracingConfig,
@@ -436,7 +434,7 @@ impl<C> CreateFunctionRequestBuilder<C> {
     ///
     /// The File Storage NAS (NAS) configurations. The configurations allow the function to access the specified NAS file system.
     ///
-    /// - Wire name: `nasConfig` (body).
+    /// Its description, rules and example: [`CreateFunctionRequest::nas_config`](CreateFunctionRequest::nas_config).
     pub fn nas_config(mut self, value: crate::types::CreateFunctionNasConfig) -> Self {
         self.inner.nas_config = Some(value);
         self
@@ -445,9 +443,7 @@ impl<C> CreateFunctionRequestBuilder<C> {
     ///
     /// The description of the function.
     ///
-    /// - Wire name: `description` (body).
-    /// - Must be at most 256 characters long.
-    /// - Example: `my function`.
+    /// Its description, rules and example: [`CreateFunctionRequest::description`](CreateFunctionRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -456,8 +452,7 @@ impl<C> CreateFunctionRequestBuilder<C> {
     ///
     /// The timeout period for function execution. Unit: seconds. Default value: 3. Valid values: 1 to 86400. The execution of the function is terminated when the timeout period expires.
     ///
-    /// - Wire name: `timeout` (body).
-    /// - Example: `60`.
+    /// Its description, rules and example: [`CreateFunctionRequest::timeout`](CreateFunctionRequest::timeout).
     pub fn timeout(mut self, value: i32) -> Self {
         self.inner.timeout = Some(value);
         self
@@ -466,8 +461,7 @@ impl<C> CreateFunctionRequestBuilder<C> {
     ///
     /// The disk size of the function. Unit: MB. Valid values: 512 and 10240.
     ///
-    /// - Wire name: `diskSize` (body).
-    /// - Example: `512`.
+    /// Its description, rules and example: [`CreateFunctionRequest::disk_size`](CreateFunctionRequest::disk_size).
     pub fn disk_size(mut self, value: i32) -> Self {
         self.inner.disk_size = Some(value);
         self
@@ -476,8 +470,7 @@ impl<C> CreateFunctionRequestBuilder<C> {
     ///
     /// Specifies whether to allow the function to access the Internet. Default value: true.
     ///
-    /// - Wire name: `internetAccess` (body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateFunctionRequest::internet_access`](CreateFunctionRequest::internet_access).
     pub fn internet_access(mut self, value: bool) -> Self {
         self.inner.internet_access = Some(value);
         self
@@ -486,7 +479,7 @@ impl<C> CreateFunctionRequestBuilder<C> {
     ///
     /// The layers. Multiple layers are merged based on the order of array subscripts. If two layers have the same file name, the content of the layer with the smaller subscript will overwrite the content of the layer with the larger subscript.
     ///
-    /// - Wire name: `layers` (body).
+    /// Its description, rules and example: [`CreateFunctionRequest::layers`](CreateFunctionRequest::layers).
     pub fn layers(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -498,7 +491,7 @@ impl<C> CreateFunctionRequestBuilder<C> {
     ///
     /// The OSS mounting configurations.
     ///
-    /// - Wire name: `ossMountConfig` (body).
+    /// Its description, rules and example: [`CreateFunctionRequest::oss_mount_config`](CreateFunctionRequest::oss_mount_config).
     pub fn oss_mount_config(
         mut self,
         value: crate::types::CreateFunctionOssMountConfig,
@@ -510,7 +503,7 @@ impl<C> CreateFunctionRequestBuilder<C> {
     ///
     /// The configurations of the custom runtime.
     ///
-    /// - Wire name: `customRuntimeConfig` (body).
+    /// Its description, rules and example: [`CreateFunctionRequest::custom_runtime_config`](CreateFunctionRequest::custom_runtime_config).
     pub fn custom_runtime_config(
         mut self,
         value: crate::types::CreateFunctionCustomRuntimeConfig,
@@ -522,7 +515,7 @@ impl<C> CreateFunctionRequestBuilder<C> {
     ///
     /// The logging configurations. Logs generated by the function are written to the specified Logstore.
     ///
-    /// - Wire name: `logConfig` (body).
+    /// Its description, rules and example: [`CreateFunctionRequest::log_config`](CreateFunctionRequest::log_config).
     pub fn log_config(mut self, value: crate::types::CreateFunctionLogConfig) -> Self {
         self.inner.log_config = Some(value);
         self
@@ -531,10 +524,7 @@ impl<C> CreateFunctionRequestBuilder<C> {
     ///
     /// The name of the function. The name must be 1 to 64 characters in length, and can contain only letters, digits, underscores (\_), and hyphens (-). It cannot begin with a digit or a hyphen (-).
     ///
-    /// - Wire name: `functionName` (body).
-    /// - Required.
-    /// - Must be 1 to 128 characters long.
-    /// - Example: `my-function-1`.
+    /// Its description, rules and example: [`CreateFunctionRequest::function_name`](CreateFunctionRequest::function_name).
     pub fn function_name(mut self, value: impl Into<String>) -> Self {
         self.inner.function_name = Some(value.into());
         self
@@ -543,7 +533,7 @@ impl<C> CreateFunctionRequestBuilder<C> {
     ///
     /// The configurations of instance lifecycle hooks.
     ///
-    /// - Wire name: `instanceLifecycleConfig` (body).
+    /// Its description, rules and example: [`CreateFunctionRequest::instance_lifecycle_config`](CreateFunctionRequest::instance_lifecycle_config).
     pub fn instance_lifecycle_config(
         mut self,
         value: crate::types::CreateFunctionInstanceLifecycleConfig,
@@ -555,7 +545,7 @@ impl<C> CreateFunctionRequestBuilder<C> {
     ///
     /// The GPU configurations of the function.
     ///
-    /// - Wire name: `gpuConfig` (body).
+    /// Its description, rules and example: [`CreateFunctionRequest::gpu_config`](CreateFunctionRequest::gpu_config).
     pub fn gpu_config(mut self, value: crate::types::CreateFunctionGpuConfig) -> Self {
         self.inner.gpu_config = Some(value);
         self
@@ -564,8 +554,7 @@ impl<C> CreateFunctionRequestBuilder<C> {
     ///
     /// The CPU power allocated to the function. Unit: vCPUs. The value must be a multiple of 0.05. The minimum value is 0.05 and the maximum value is 16. The ratio of cpu to memorySize (in GB) must be from 1:1 to 1:4.
     ///
-    /// - Wire name: `cpu` (body).
-    /// - Example: `1`.
+    /// Its description, rules and example: [`CreateFunctionRequest::cpu`](CreateFunctionRequest::cpu).
     pub fn cpu(mut self, value: f32) -> Self {
         self.inner.cpu = Some(value);
         self
@@ -574,9 +563,7 @@ impl<C> CreateFunctionRequestBuilder<C> {
     ///
     /// The runtime of the function. Valid values: nodejs8, nodejs10, nodejs12, nodejs14, nodejs16, nodejs18, nodejs20, go1, python3, python3.9, python3.10, java8, java11, php7.2, dotnetcore3.1, custom, custom.debian10, and custom-container.
     ///
-    /// - Wire name: `runtime` (body).
-    /// - Required.
-    /// - Example: `python3.10`.
+    /// Its description, rules and example: [`CreateFunctionRequest::runtime`](CreateFunctionRequest::runtime).
     pub fn runtime(mut self, value: impl Into<String>) -> Self {
         self.inner.runtime = Some(value.into());
         self
@@ -585,7 +572,7 @@ impl<C> CreateFunctionRequestBuilder<C> {
     ///
     /// The configurations of the Custom Container runtime. After you configure a Custom Container runtime for your function, Function Compute can execute the function in a custom container image. Configure either code or customContainerConfig.
     ///
-    /// - Wire name: `customContainerConfig` (body).
+    /// Its description, rules and example: [`CreateFunctionRequest::custom_container_config`](CreateFunctionRequest::custom_container_config).
     pub fn custom_container_config(
         mut self,
         value: crate::types::CreateFunctionCustomContainerConfig,
@@ -597,8 +584,7 @@ impl<C> CreateFunctionRequestBuilder<C> {
     ///
     /// The maximum number of requests that a function instance can process at a time.
     ///
-    /// - Wire name: `instanceConcurrency` (body).
-    /// - Example: `1`.
+    /// Its description, rules and example: [`CreateFunctionRequest::instance_concurrency`](CreateFunctionRequest::instance_concurrency).
     pub fn instance_concurrency(mut self, value: i32) -> Self {
         self.inner.instance_concurrency = Some(value);
         self
@@ -607,7 +593,7 @@ impl<C> CreateFunctionRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `tags` (body).
+    /// Its description, rules and example: [`CreateFunctionRequest::tags`](CreateFunctionRequest::tags).
     pub fn tags(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tags = Some(values.into_iter().collect());
         self
@@ -616,8 +602,7 @@ impl<C> CreateFunctionRequestBuilder<C> {
     ///
     /// The memory capacity for the function. Unit: MB. The value must be a multiple of 64. The minimum capacity is 128 MB and the maximum capacity is 32 GB. The ratio of cpu to memorySize (in GB) must be from 1:1 to 1:4.
     ///
-    /// - Wire name: `memorySize` (body).
-    /// - Example: `512`.
+    /// Its description, rules and example: [`CreateFunctionRequest::memory_size`](CreateFunctionRequest::memory_size).
     pub fn memory_size(mut self, value: i32) -> Self {
         self.inner.memory_size = Some(value);
         self
@@ -626,7 +611,7 @@ impl<C> CreateFunctionRequestBuilder<C> {
     ///
     /// The custom DNS settings of the function.
     ///
-    /// - Wire name: `customDNS` (body).
+    /// Its description, rules and example: [`CreateFunctionRequest::custom_dns`](CreateFunctionRequest::custom_dns).
     pub fn custom_dns(mut self, value: crate::types::CreateFunctionCustomDns) -> Self {
         self.inner.custom_dns = Some(value);
         self
@@ -635,7 +620,7 @@ impl<C> CreateFunctionRequestBuilder<C> {
     ///
     /// The environment variables of the function. You can access the specified environment variables in the runtime.
     ///
-    /// - Wire name: `environmentVariables` (body).
+    /// Its description, rules and example: [`CreateFunctionRequest::environment_variables`](CreateFunctionRequest::environment_variables).
     pub fn environment_variables(
         mut self,
         entries: impl IntoIterator<Item = (impl Into<String>, String)>,
@@ -649,7 +634,7 @@ impl<C> CreateFunctionRequestBuilder<C> {
     ///
     /// The Virtual Private Cloud (VPC) configurations. The configurations allow the function to access the specified VPC resources.
     ///
-    /// - Wire name: `vpcConfig` (body).
+    /// Its description, rules and example: [`CreateFunctionRequest::vpc_config`](CreateFunctionRequest::vpc_config).
     pub fn vpc_config(mut self, value: crate::types::CreateFunctionVpcConfig) -> Self {
         self.inner.vpc_config = Some(value);
         self
@@ -1136,85 +1121,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateFunctionRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateFunction`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateFunctionError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateFunctionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::CreateFunctionError;
+impl crate::Client {
+    /// Calls `CreateFunction`: Creates a function.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateFunctionRequestBuilder::send) it. The parameters and their rules: [`CreateFunctionRequest`].
+    #[inline]
+    pub fn create_function(&self) -> CreateFunctionRequestBuilder<&Self> {
+        CreateFunctionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateFunctionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateFunction`: Creates a function.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateFunctionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateFunctionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateFunctionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateFunctionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateFunctionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateFunctionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateFunctionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_function(&self) -> CreateFunctionRequestBuilder<&Self> {
+        CreateFunctionRequestBuilder::new(self)
     }
 }

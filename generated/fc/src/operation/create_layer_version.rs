@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateLayerVersionRequest>;
 /// Request of `CreateLayerVersion`: Releases a layer version.
 ///
 /// # Example
@@ -141,9 +144,7 @@ impl<C> CreateLayerVersionRequestBuilder<C> {
     ///
     /// The name of the layer.
     ///
-    /// - Wire name: `layerName` (path).
-    /// - Required.
-    /// - Example: `my-layer`.
+    /// Its description, rules and example: [`CreateLayerVersionRequest::layer_name`](CreateLayerVersionRequest::layer_name).
     pub fn layer_name(mut self, value: impl Into<String>) -> Self {
         self.inner.layer_name = Some(value.into());
         self
@@ -152,7 +153,7 @@ impl<C> CreateLayerVersionRequestBuilder<C> {
     ///
     /// The code information of the layer.
     ///
-    /// - Wire name: `code` (body).
+    /// Its description, rules and example: [`CreateLayerVersionRequest::code`](CreateLayerVersionRequest::code).
     pub fn code(mut self, value: crate::types::CreateFunctionCode) -> Self {
         self.inner.code = Some(value);
         self
@@ -161,7 +162,7 @@ impl<C> CreateLayerVersionRequestBuilder<C> {
     ///
     /// The runtimes that are supported by the layer.
     ///
-    /// - Wire name: `compatibleRuntime` (body).
+    /// Its description, rules and example: [`CreateLayerVersionRequest::compatible_runtime`](CreateLayerVersionRequest::compatible_runtime).
     pub fn compatible_runtime(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -175,9 +176,7 @@ impl<C> CreateLayerVersionRequestBuilder<C> {
     ///
     /// The description of the layer version.
     ///
-    /// - Wire name: `description` (body).
-    /// - Must be at most 256 characters long.
-    /// - Example: `my first layer`.
+    /// Its description, rules and example: [`CreateLayerVersionRequest::description`](CreateLayerVersionRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -186,8 +185,7 @@ impl<C> CreateLayerVersionRequestBuilder<C> {
     ///
     /// The license agreement for the layer.
     ///
-    /// - Wire name: `license` (body).
-    /// - Example: `Apache`.
+    /// Its description, rules and example: [`CreateLayerVersionRequest::license`](CreateLayerVersionRequest::license).
     pub fn license(mut self, value: impl Into<String>) -> Self {
         self.inner.license = Some(value.into());
         self
@@ -422,85 +420,24 @@ for CreateLayerVersionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateLayerVersion`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateLayerVersionError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateLayerVersionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::CreateLayerVersionError;
+impl crate::Client {
+    /// Calls `CreateLayerVersion`: Releases a layer version.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateLayerVersionRequestBuilder::send) it. The parameters and their rules: [`CreateLayerVersionRequest`].
+    #[inline]
+    pub fn create_layer_version(&self) -> CreateLayerVersionRequestBuilder<&Self> {
+        CreateLayerVersionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateLayerVersionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateLayerVersion`: Releases a layer version.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateLayerVersionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateLayerVersionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateLayerVersionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateLayerVersionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateLayerVersionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateLayerVersionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateLayerVersionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_layer_version(&self) -> CreateLayerVersionRequestBuilder<&Self> {
+        CreateLayerVersionRequestBuilder::new(self)
     }
 }

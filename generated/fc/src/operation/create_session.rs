@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateSessionRequest>;
 /// Request of `CreateSession`: The CreateSession operation creates an explicit session resource. The system automatically generates a unique session ID, pre-allocates a function instance, and associates it with the session. You can specify values for TTL and idle timeout. This method applies to the HEADER_FIELD and GENERATED_COOKIE affinity types. It handles session preload and configuration initialization. After you call the InvokeFunction API, the session information can be included in the InvokeFunction request to enable request routing.
 ///
 /// # Example
@@ -128,9 +131,7 @@ impl<C> CreateSessionRequestBuilder<C> {
     ///
     /// The name of the function.
     ///
-    /// - Wire name: `functionName` (path).
-    /// - Required.
-    /// - Example: `my-func`.
+    /// Its description, rules and example: [`CreateSessionRequest::function_name`](CreateSessionRequest::function_name).
     pub fn function_name(mut self, value: impl Into<String>) -> Self {
         self.inner.function_name = Some(value.into());
         self
@@ -139,24 +140,21 @@ impl<C> CreateSessionRequestBuilder<C> {
     ///
     /// Specifies the version or alias to which the sesion belongs.
     ///
-    /// - Wire name: `qualifier`.
-    /// - Example: `aliasName1`.
+    /// Its description, rules and example: [`CreateSessionRequest::qualifier`](CreateSessionRequest::qualifier).
     pub fn qualifier(mut self, value: impl Into<String>) -> Self {
         self.inner.qualifier = Some(value.into());
         self
     }
     /// Sets `sessionTTLInSeconds`.
     ///
-    /// - Wire name: `sessionTTLInSeconds` (body).
-    /// - Example: `21600`.
+    /// Its description, rules and example: [`CreateSessionRequest::session_ttl_in_seconds`](CreateSessionRequest::session_ttl_in_seconds).
     pub fn session_ttl_in_seconds(mut self, value: i64) -> Self {
         self.inner.session_ttl_in_seconds = Some(value);
         self
     }
     /// Sets `sessionIdleTimeoutInSeconds`.
     ///
-    /// - Wire name: `sessionIdleTimeoutInSeconds` (body).
-    /// - Example: `1800`.
+    /// Its description, rules and example: [`CreateSessionRequest::session_idle_timeout_in_seconds`](CreateSessionRequest::session_idle_timeout_in_seconds).
     pub fn session_idle_timeout_in_seconds(mut self, value: i64) -> Self {
         self.inner.session_idle_timeout_in_seconds = Some(value);
         self
@@ -385,85 +383,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateSessionRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateSession`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateSessionError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateSessionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::CreateSessionError;
+impl crate::Client {
+    /// Calls `CreateSession`: The CreateSession operation creates an explicit session resource. The system automatically generates a unique session ID, pre-allocates a function instance, and associates it with the session. You can specify values for TTL and idle timeout. This method applies to the HEADER_FIELD and GENERATED_COOKIE affinity types. It handles session preload and configuration initialization. After you call the InvokeFunction API, the session information can be included in the InvokeFunction request to enable request routing.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateSessionRequestBuilder::send) it. The parameters and their rules: [`CreateSessionRequest`].
+    #[inline]
+    pub fn create_session(&self) -> CreateSessionRequestBuilder<&Self> {
+        CreateSessionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateSessionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateSession`: The CreateSession operation creates an explicit session resource. The system automatically generates a unique session ID, pre-allocates a function instance, and associates it with the session. You can specify values for TTL and idle timeout. This method applies to the HEADER_FIELD and GENERATED_COOKIE affinity types. It handles session preload and configuration initialization. After you call the InvokeFunction API, the session information can be included in the InvokeFunction request to enable request routing.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateSessionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateSessionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateSessionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateSessionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateSessionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateSessionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateSessionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_session(&self) -> CreateSessionRequestBuilder<&Self> {
+        CreateSessionRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateTriggerRequest>;
 /// Request of `CreateTrigger`: Creates a trigger.
 ///
 /// # Example
@@ -208,9 +211,7 @@ impl<C> CreateTriggerRequestBuilder<C> {
     ///
     /// The function name.
     ///
-    /// - Wire name: `functionName` (path).
-    /// - Required.
-    /// - Example: `my-func`.
+    /// Its description, rules and example: [`CreateTriggerRequest::function_name`](CreateTriggerRequest::function_name).
     pub fn function_name(mut self, value: impl Into<String>) -> Self {
         self.inner.function_name = Some(value.into());
         self
@@ -219,9 +220,7 @@ impl<C> CreateTriggerRequestBuilder<C> {
     ///
     /// The description of the trigger.
     ///
-    /// - Wire name: `description` (body).
-    /// - Must be at most 256 characters long.
-    /// - Example: `trigger for test`.
+    /// Its description, rules and example: [`CreateTriggerRequest::description`](CreateTriggerRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -230,9 +229,7 @@ impl<C> CreateTriggerRequestBuilder<C> {
     ///
     /// The RAM role that is used by the event source such as Object Storage Service (OSS) to invoke the function.
     ///
-    /// - Wire name: `invocationRole` (body).
-    /// - Must be at most 300 characters long.
-    /// - Example: `acs:ram::1234567890:role/fc-test`.
+    /// Its description, rules and example: [`CreateTriggerRequest::invocation_role`](CreateTriggerRequest::invocation_role).
     pub fn invocation_role(mut self, value: impl Into<String>) -> Self {
         self.inner.invocation_role = Some(value.into());
         self
@@ -241,8 +238,7 @@ impl<C> CreateTriggerRequestBuilder<C> {
     ///
     /// The version or alias of the function.
     ///
-    /// - Wire name: `qualifier` (body).
-    /// - Example: `LATEST`.
+    /// Its description, rules and example: [`CreateTriggerRequest::qualifier`](CreateTriggerRequest::qualifier).
     pub fn qualifier(mut self, value: impl Into<String>) -> Self {
         self.inner.qualifier = Some(value.into());
         self
@@ -251,9 +247,7 @@ impl<C> CreateTriggerRequestBuilder<C> {
     ///
     /// The Alibaba Cloud Resource Name (ARN) of the trigger event source.
     ///
-    /// - Wire name: `sourceArn` (body).
-    /// - Must be 1 to 300 characters long.
-    /// - Example: `acs:oss:cn-shanghai:12345:mybucket`.
+    /// Its description, rules and example: [`CreateTriggerRequest::source_arn`](CreateTriggerRequest::source_arn).
     pub fn source_arn(mut self, value: impl Into<String>) -> Self {
         self.inner.source_arn = Some(value.into());
         self
@@ -262,18 +256,7 @@ impl<C> CreateTriggerRequestBuilder<C> {
     ///
     /// The configurations of the trigger. The configurations vary based on the trigger type. The following items list the data structures for different types of triggers:
     ///
-    /// * OSS triggers: [OSSTriggerConfig](<https://www.alibabacloud.com/help/doc-detail/2766465.htm>).
-    /// * Simple Log Service trigger: [LogTriggerConfig](<https://www.alibabacloud.com/help/doc-detail/2618711.htm>).
-    /// * Time triggers: [TimerTriggerConfig](<https://www.alibabacloud.com/help/doc-detail/2754638.htm>).
-    /// * HTTP triggers: [HTTPTriggerConfig](<https://www.alibabacloud.com/help/doc-detail/2766461.htm>).
-    /// * Tablestore triggers: Specify the **SourceArnm** parameter and leave this parameter empty.
-    /// * Alibaba Cloud CDN event triggers: [CDNEventsTriggerConfig](<https://www.alibabacloud.com/help/doc-detail/2766462.htm>).
-    /// * MNS topic triggers: [MnsTopicTriggerConfig](<https://www.alibabacloud.com/help/doc-detail/2766464.htm>).
-    /// * EventBridge-based triggers: [EventBridgeTriggerConfig](<https://www.alibabacloud.com/help/doc-detail/2766447.htm>).
-    ///
-    /// - Wire name: `triggerConfig` (body).
-    /// - Required.
-    /// - Example: `{"events":["oss:ObjectCreated:*"],"filter":{"key":{"prefix":"/prefix","suffix":".zip"}}}`.
+    /// Its description, rules and example: [`CreateTriggerRequest::trigger_config`](CreateTriggerRequest::trigger_config).
     pub fn trigger_config(mut self, value: impl Into<String>) -> Self {
         self.inner.trigger_config = Some(value.into());
         self
@@ -282,10 +265,7 @@ impl<C> CreateTriggerRequestBuilder<C> {
     ///
     /// The name of the trigger. The name can contain only letters, digits, hyphens (-), and underscores (\_). The name must be 1 to 128 characters in length and cannot start with a digit or a hyphen (-).
     ///
-    /// - Wire name: `triggerName` (body).
-    /// - Required.
-    /// - Must be 1 to 128 characters long.
-    /// - Example: `oss_create_object_demo`.
+    /// Its description, rules and example: [`CreateTriggerRequest::trigger_name`](CreateTriggerRequest::trigger_name).
     pub fn trigger_name(mut self, value: impl Into<String>) -> Self {
         self.inner.trigger_name = Some(value.into());
         self
@@ -294,18 +274,7 @@ impl<C> CreateTriggerRequestBuilder<C> {
     ///
     /// The type of the trigger. Valid values:
     ///
-    /// * **oss**: OSS event triggers. For more information, see [Overview](<https://www.alibabacloud.com/help/doc-detail/2513613.htm>).
-    /// * **log**: Simple Log Service triggers. For more information, see [Simple Log Service triggers](<https://www.alibabacloud.com/help/doc-detail/2513638.htm>).
-    /// * **timer**: time triggers. For more information, see [Time triggers](<https://www.alibabacloud.com/help/doc-detail/2513611.htm>).
-    /// * **http**: HTTP triggers. For more information, see [Overview](<https://www.alibabacloud.com/help/doc-detail/2513634.htm>).
-    /// * **tablestore**: Tablestore triggers. For more information, see [Tablestore triggers](<https://www.alibabacloud.com/help/doc-detail/2513640.htm>).
-    /// * **cdn_events**: CDN event triggers. For more information, see [Overview](<https://www.alibabacloud.com/help/doc-detail/2513636.htm>).
-    /// * **mns_topic**: Message Service (MNS) topic triggers. For more information, see [MNS topic triggers](<https://www.alibabacloud.com/help/doc-detail/2513641.htm>).
-    /// * **eventbridge**: EventBridge-based triggers.
-    ///
-    /// - Wire name: `triggerType` (body).
-    /// - Required.
-    /// - Example: `oss`.
+    /// Its description, rules and example: [`CreateTriggerRequest::trigger_type`](CreateTriggerRequest::trigger_type).
     pub fn trigger_type(mut self, value: impl Into<String>) -> Self {
         self.inner.trigger_type = Some(value.into());
         self
@@ -551,85 +520,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateTriggerRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateTrigger`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateTriggerError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateTriggerError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::CreateTriggerError;
+impl crate::Client {
+    /// Calls `CreateTrigger`: Creates a trigger.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateTriggerRequestBuilder::send) it. The parameters and their rules: [`CreateTriggerRequest`].
+    #[inline]
+    pub fn create_trigger(&self) -> CreateTriggerRequestBuilder<&Self> {
+        CreateTriggerRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateTriggerError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateTrigger`: Creates a trigger.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateTriggerRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateTriggerError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateTriggerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateTriggerError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateTriggerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateTriggerError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateTriggerError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_trigger(&self) -> CreateTriggerRequestBuilder<&Self> {
+        CreateTriggerRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteFunctionVersionRequest>;
 /// Request of `DeleteFunctionVersion`: Deletes a function version.
 ///
 /// # Example
@@ -110,9 +113,7 @@ impl<C> DeleteFunctionVersionRequestBuilder<C> {
     ///
     /// 函数版本。
     ///
-    /// - Wire name: `functionName` (path).
-    /// - Required.
-    /// - Example: `my-func`.
+    /// Its description, rules and example: [`DeleteFunctionVersionRequest::function_name`](DeleteFunctionVersionRequest::function_name).
     pub fn function_name(mut self, value: impl Into<String>) -> Self {
         self.inner.function_name = Some(value.into());
         self
@@ -121,9 +122,7 @@ impl<C> DeleteFunctionVersionRequestBuilder<C> {
     ///
     /// 函数版本
     ///
-    /// - Wire name: `versionId` (path).
-    /// - Required.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DeleteFunctionVersionRequest::version_id`](DeleteFunctionVersionRequest::version_id).
     pub fn version_id(mut self, value: i32) -> Self {
         self.inner.version_id = Some(value);
         self
@@ -231,85 +230,24 @@ impl DeleteFunctionVersionRequestBuilder<&crate::blocking::Client> {
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteFunctionVersionResponse {}
 ::acs_runtime::empty_answer!(DeleteFunctionVersionResponse);
-/// Service errors of `DeleteFunctionVersion`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteFunctionVersionError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteFunctionVersionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DeleteFunctionVersionError;
+impl crate::Client {
+    /// Calls `DeleteFunctionVersion`: Deletes a function version.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteFunctionVersionRequestBuilder::send) it. The parameters and their rules: [`DeleteFunctionVersionRequest`].
+    #[inline]
+    pub fn delete_function_version(&self) -> DeleteFunctionVersionRequestBuilder<&Self> {
+        DeleteFunctionVersionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteFunctionVersionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteFunctionVersion`: Deletes a function version.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteFunctionVersionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteFunctionVersionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteFunctionVersionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteFunctionVersionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteFunctionVersionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteFunctionVersionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteFunctionVersionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_function_version(&self) -> DeleteFunctionVersionRequestBuilder<&Self> {
+        DeleteFunctionVersionRequestBuilder::new(self)
     }
 }

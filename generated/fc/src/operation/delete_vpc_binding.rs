@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteVpcBindingRequest>;
 /// Request of `DeleteVpcBinding`: Deletes an access control policy from a specified policy group for a VPC firewall.
 ///
 /// # Example
@@ -110,9 +113,7 @@ impl<C> DeleteVpcBindingRequestBuilder<C> {
     ///
     /// The function name.
     ///
-    /// - Wire name: `functionName` (path).
-    /// - Required.
-    /// - Example: `my-func`.
+    /// Its description, rules and example: [`DeleteVpcBindingRequest::function_name`](DeleteVpcBindingRequest::function_name).
     pub fn function_name(mut self, value: impl Into<String>) -> Self {
         self.inner.function_name = Some(value.into());
         self
@@ -121,9 +122,7 @@ impl<C> DeleteVpcBindingRequestBuilder<C> {
     ///
     /// The ID of the virtual private cloud (VPC).
     ///
-    /// - Wire name: `vpcId` (path).
-    /// - Required.
-    /// - Example: `vpc-bp106zxlfj1fqc9`.
+    /// Its description, rules and example: [`DeleteVpcBindingRequest::vpc_id`](DeleteVpcBindingRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -228,85 +227,24 @@ impl DeleteVpcBindingRequestBuilder<&crate::blocking::Client> {
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteVpcBindingResponse {}
 ::acs_runtime::empty_answer!(DeleteVpcBindingResponse);
-/// Service errors of `DeleteVpcBinding`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteVpcBindingError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteVpcBindingError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DeleteVpcBindingError;
+impl crate::Client {
+    /// Calls `DeleteVpcBinding`: Deletes an access control policy from a specified policy group for a VPC firewall.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteVpcBindingRequestBuilder::send) it. The parameters and their rules: [`DeleteVpcBindingRequest`].
+    #[inline]
+    pub fn delete_vpc_binding(&self) -> DeleteVpcBindingRequestBuilder<&Self> {
+        DeleteVpcBindingRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteVpcBindingError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteVpcBinding`: Deletes an access control policy from a specified policy group for a VPC firewall.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteVpcBindingRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteVpcBindingError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteVpcBindingError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteVpcBindingError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteVpcBindingError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteVpcBindingError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteVpcBindingError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_vpc_binding(&self) -> DeleteVpcBindingRequestBuilder<&Self> {
+        DeleteVpcBindingRequestBuilder::new(self)
     }
 }

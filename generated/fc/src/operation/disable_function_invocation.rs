@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DisableFunctionInvocationRequest>;
 /// Request of `DisableFunctionInvocation`: The DisableFunctionInvocation operation prevents a function from being invoked and optionally terminates all requests that are being processed. Once a function's invocation is disabled, no new instances can be created, and the existing provisioned instances are destroyed. This operation is currently in private preview.
 ///
 /// Exercise caution when you call this operation on a function in a production environment, as improper deactivation may lead to business disruptions.
@@ -120,8 +123,7 @@ impl<C> DisableFunctionInvocationRequestBuilder<C> {
     ///
     /// The reason for disabling the function's invocation.
     ///
-    /// - Wire name: `reason` (body).
-    /// - Example: \`\`.
+    /// Its description, rules and example: [`DisableFunctionInvocationRequest::reason`](DisableFunctionInvocationRequest::reason).
     pub fn reason(mut self, value: impl Into<String>) -> Self {
         self.inner.reason = Some(value.into());
         self
@@ -130,8 +132,7 @@ impl<C> DisableFunctionInvocationRequestBuilder<C> {
     ///
     /// Specifies whether to immediately terminate all ongoing requests.
     ///
-    /// - Wire name: `abortOngoingRequest` (body).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DisableFunctionInvocationRequest::abort_ongoing_request`](DisableFunctionInvocationRequest::abort_ongoing_request).
     pub fn abort_ongoing_request(mut self, value: bool) -> Self {
         self.inner.abort_ongoing_request = Some(value);
         self
@@ -140,9 +141,7 @@ impl<C> DisableFunctionInvocationRequestBuilder<C> {
     ///
     /// The name of the function whose invocation you want to disable.
     ///
-    /// - Wire name: `functionName` (path).
-    /// - Required.
-    /// - Example: `helloworld`.
+    /// Its description, rules and example: [`DisableFunctionInvocationRequest::function_name`](DisableFunctionInvocationRequest::function_name).
     pub fn function_name(mut self, value: impl Into<String>) -> Self {
         self.inner.function_name = Some(value.into());
         self
@@ -279,85 +278,28 @@ for DisableFunctionInvocationResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DisableFunctionInvocation`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DisableFunctionInvocationError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DisableFunctionInvocationError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DisableFunctionInvocationError;
+impl crate::Client {
+    /// Calls `DisableFunctionInvocation`: The DisableFunctionInvocation operation prevents a function from being invoked and optionally terminates all requests that are being processed. Once a function's invocation is disabled, no new instances can be created, and the existing provisioned instances are destroyed. This operation is currently in private preview.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DisableFunctionInvocationRequestBuilder::send) it. The parameters and their rules: [`DisableFunctionInvocationRequest`].
+    #[inline]
+    pub fn disable_function_invocation(
+        &self,
+    ) -> DisableFunctionInvocationRequestBuilder<&Self> {
+        DisableFunctionInvocationRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DisableFunctionInvocationError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DisableFunctionInvocation`: The DisableFunctionInvocation operation prevents a function from being invoked and optionally terminates all requests that are being processed. Once a function's invocation is disabled, no new instances can be created, and the existing provisioned instances are destroyed. This operation is currently in private preview.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DisableFunctionInvocationRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DisableFunctionInvocationError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DisableFunctionInvocationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DisableFunctionInvocationError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DisableFunctionInvocationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DisableFunctionInvocationError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DisableFunctionInvocationError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn disable_function_invocation(
+        &self,
+    ) -> DisableFunctionInvocationRequestBuilder<&Self> {
+        DisableFunctionInvocationRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetAliasRequest>;
 /// Request of `GetAlias`: Queries information about an alias.
 ///
 /// # Example
@@ -110,9 +113,7 @@ impl<C> GetAliasRequestBuilder<C> {
     ///
     /// The function name.
     ///
-    /// - Wire name: `functionName` (path).
-    /// - Required.
-    /// - Example: `my-func`.
+    /// Its description, rules and example: [`GetAliasRequest::function_name`](GetAliasRequest::function_name).
     pub fn function_name(mut self, value: impl Into<String>) -> Self {
         self.inner.function_name = Some(value.into());
         self
@@ -121,9 +122,7 @@ impl<C> GetAliasRequestBuilder<C> {
     ///
     /// The function alias.
     ///
-    /// - Wire name: `aliasName` (path).
-    /// - Required.
-    /// - Example: `my-alias`.
+    /// Its description, rules and example: [`GetAliasRequest::alias_name`](GetAliasRequest::alias_name).
     pub fn alias_name(mut self, value: impl Into<String>) -> Self {
         self.inner.alias_name = Some(value.into());
         self
@@ -295,85 +294,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GetAliasResponse
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetAlias`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetAliasError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetAliasError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::GetAliasError;
+impl crate::Client {
+    /// Calls `GetAlias`: Queries information about an alias.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetAliasRequestBuilder::send) it. The parameters and their rules: [`GetAliasRequest`].
+    #[inline]
+    pub fn get_alias(&self) -> GetAliasRequestBuilder<&Self> {
+        GetAliasRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetAliasError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetAlias`: Queries information about an alias.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetAliasRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetAliasError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetAliasError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetAliasError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetAliasError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetAliasError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetAliasError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_alias(&self) -> GetAliasRequestBuilder<&Self> {
+        GetAliasRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetAsyncTaskRequest>;
 /// Request of `GetAsyncTask`: Queries the information about an asynchronous task.
 ///
 /// # Example
@@ -121,9 +124,7 @@ impl<C> GetAsyncTaskRequestBuilder<C> {
     ///
     /// The function name.
     ///
-    /// - Wire name: `functionName` (path).
-    /// - Required.
-    /// - Example: `my-func`.
+    /// Its description, rules and example: [`GetAsyncTaskRequest::function_name`](GetAsyncTaskRequest::function_name).
     pub fn function_name(mut self, value: impl Into<String>) -> Self {
         self.inner.function_name = Some(value.into());
         self
@@ -132,9 +133,7 @@ impl<C> GetAsyncTaskRequestBuilder<C> {
     ///
     /// The ID of the asynchronous task.
     ///
-    /// - Wire name: `taskId` (path).
-    /// - Required.
-    /// - Example: `e026ae92-61e5-472f-b32d-1c9e3c4e****`.
+    /// Its description, rules and example: [`GetAsyncTaskRequest::task_id`](GetAsyncTaskRequest::task_id).
     pub fn task_id(mut self, value: impl Into<String>) -> Self {
         self.inner.task_id = Some(value.into());
         self
@@ -143,8 +142,7 @@ impl<C> GetAsyncTaskRequestBuilder<C> {
     ///
     /// The version or alias of the function.
     ///
-    /// - Wire name: `qualifier`.
-    /// - Example: `LATEST`.
+    /// Its description, rules and example: [`GetAsyncTaskRequest::qualifier`](GetAsyncTaskRequest::qualifier).
     pub fn qualifier(mut self, value: impl Into<String>) -> Self {
         self.inner.qualifier = Some(value.into());
         self
@@ -417,85 +415,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GetAsyncTaskResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetAsyncTask`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetAsyncTaskError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetAsyncTaskError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::GetAsyncTaskError;
+impl crate::Client {
+    /// Calls `GetAsyncTask`: Queries the information about an asynchronous task.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetAsyncTaskRequestBuilder::send) it. The parameters and their rules: [`GetAsyncTaskRequest`].
+    #[inline]
+    pub fn get_async_task(&self) -> GetAsyncTaskRequestBuilder<&Self> {
+        GetAsyncTaskRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetAsyncTaskError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetAsyncTask`: Queries the information about an asynchronous task.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetAsyncTaskRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetAsyncTaskError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetAsyncTaskError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetAsyncTaskError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetAsyncTaskError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetAsyncTaskError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetAsyncTaskError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_async_task(&self) -> GetAsyncTaskRequestBuilder<&Self> {
+        GetAsyncTaskRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetSessionRequest>;
 /// Request of `GetSession`: You can use this operation to retrieve detailed information about a specific session, including its session ID, associated function, affinity type, lifecycle configuration, status, and instance details. This operation retrieves the current metadata for a session. You can identify the metadata precisely using either the function name or qualifier. This capability enables you to monitor and debug external systems with ease. Only sessions that are in the Active state can be queried.
 ///
 /// # Example
@@ -121,9 +124,7 @@ impl<C> GetSessionRequestBuilder<C> {
     ///
     /// The name of the function to which the session belongs.
     ///
-    /// - Wire name: `functionName` (path).
-    /// - Required.
-    /// - Example: `myFunction`.
+    /// Its description, rules and example: [`GetSessionRequest::function_name`](GetSessionRequest::function_name).
     pub fn function_name(mut self, value: impl Into<String>) -> Self {
         self.inner.function_name = Some(value.into());
         self
@@ -132,9 +133,7 @@ impl<C> GetSessionRequestBuilder<C> {
     ///
     /// The session ID.
     ///
-    /// - Wire name: `sessionId` (path).
-    /// - Required.
-    /// - Example: `test-sessionid-index1`.
+    /// Its description, rules and example: [`GetSessionRequest::session_id`](GetSessionRequest::session_id).
     pub fn session_id(mut self, value: impl Into<String>) -> Self {
         self.inner.session_id = Some(value.into());
         self
@@ -143,8 +142,7 @@ impl<C> GetSessionRequestBuilder<C> {
     ///
     /// The function alias or version associated with the queried session ID.
     ///
-    /// - Wire name: `qualifier`.
-    /// - Example: `aliasName1`.
+    /// Its description, rules and example: [`GetSessionRequest::qualifier`](GetSessionRequest::qualifier).
     pub fn qualifier(mut self, value: impl Into<String>) -> Self {
         self.inner.qualifier = Some(value.into());
         self
@@ -370,85 +368,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GetSessionRespon
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetSession`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetSessionError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetSessionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::GetSessionError;
+impl crate::Client {
+    /// Calls `GetSession`: You can use this operation to retrieve detailed information about a specific session, including its session ID, associated function, affinity type, lifecycle configuration, status, and instance details. This operation retrieves the current metadata for a session. You can identify the metadata precisely using either the function name or qualifier. This capability enables you to monitor and debug external systems with ease. Only sessions that are in the Active state can be queried.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetSessionRequestBuilder::send) it. The parameters and their rules: [`GetSessionRequest`].
+    #[inline]
+    pub fn get_session(&self) -> GetSessionRequestBuilder<&Self> {
+        GetSessionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetSessionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetSession`: You can use this operation to retrieve detailed information about a specific session, including its session ID, associated function, affinity type, lifecycle configuration, status, and instance details. This operation retrieves the current metadata for a session. You can identify the metadata precisely using either the function name or qualifier. This capability enables you to monitor and debug external systems with ease. Only sessions that are in the Active state can be queried.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetSessionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetSessionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetSessionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetSessionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetSessionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetSessionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetSessionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_session(&self) -> GetSessionRequestBuilder<&Self> {
+        GetSessionRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, InvokeFunctionRequest>;
 /// Request of `InvokeFunction`: Invokes a function.
 ///
 /// # Example
@@ -150,9 +153,7 @@ impl<C> InvokeFunctionRequestBuilder<C> {
     ///
     /// The function name.
     ///
-    /// - Wire name: `functionName` (path).
-    /// - Required.
-    /// - Example: `my-func`.
+    /// Its description, rules and example: [`InvokeFunctionRequest::function_name`](InvokeFunctionRequest::function_name).
     pub fn function_name(mut self, value: impl Into<String>) -> Self {
         self.inner.function_name = Some(value.into());
         self
@@ -161,8 +162,7 @@ impl<C> InvokeFunctionRequestBuilder<C> {
     ///
     /// The version or alias of the function.
     ///
-    /// - Wire name: `qualifier`.
-    /// - Example: `LATEST`.
+    /// Its description, rules and example: [`InvokeFunctionRequest::qualifier`](InvokeFunctionRequest::qualifier).
     pub fn qualifier(mut self, value: impl Into<String>) -> Self {
         self.inner.qualifier = Some(value.into());
         self
@@ -171,8 +171,7 @@ impl<C> InvokeFunctionRequestBuilder<C> {
     ///
     /// The type of function invocation. Valid values: Sync and Async.
     ///
-    /// - Wire name: `x-fc-invocation-type` (header).
-    /// - Example: `Sync`.
+    /// Its description, rules and example: [`InvokeFunctionRequest::x_fc_invocation_type`](InvokeFunctionRequest::x_fc_invocation_type).
     pub fn x_fc_invocation_type(mut self, value: impl Into<String>) -> Self {
         self.inner.x_fc_invocation_type = Some(value.into());
         self
@@ -181,8 +180,7 @@ impl<C> InvokeFunctionRequestBuilder<C> {
     ///
     /// The log type of function invocation. Valid values: None and Tail.
     ///
-    /// - Wire name: `x-fc-log-type` (header).
-    /// - Example: `Tail`.
+    /// Its description, rules and example: [`InvokeFunctionRequest::x_fc_log_type`](InvokeFunctionRequest::x_fc_log_type).
     pub fn x_fc_log_type(mut self, value: impl Into<String>) -> Self {
         self.inner.x_fc_log_type = Some(value.into());
         self
@@ -191,8 +189,7 @@ impl<C> InvokeFunctionRequestBuilder<C> {
     ///
     /// The request parameters of function invocation.
     ///
-    /// - Wire name: `body` (body).
-    /// - Example: `event`.
+    /// Its description, rules and example: [`InvokeFunctionRequest::body`](InvokeFunctionRequest::body).
     pub fn body(mut self, value: impl Into<::acs_runtime::Bytes>) -> Self {
         self.inner.body = Some(value.into());
         self
@@ -201,10 +198,7 @@ impl<C> InvokeFunctionRequestBuilder<C> {
     ///
     /// The ID of the asynchronous task. You must enable the asynchronous task feature in advance.
     ///
-    /// > If you use an SDK to invoke a function, we recommend that you specify a business-related ID to facilitate subsequent operations. For example, a video processing function can use video file names as invocation IDs. This way, you can easily check whether a video is successfully processed or terminated before it is processed. The ID can start only with letters or underscores. An ID can contain *letters, digits (0 - 9), underscores*, and hyphens (-). It can be up to 128 characters in length. If you do not specify the ID of the asynchronous invocation, the system automatically generates an ID.
-    ///
-    /// - Wire name: `x-fc-async-task-id` (header).
-    /// - Example: `test-id`.
+    /// Its description, rules and example: [`InvokeFunctionRequest::x_fc_async_task_id`](InvokeFunctionRequest::x_fc_async_task_id).
     pub fn x_fc_async_task_id(mut self, value: impl Into<String>) -> Self {
         self.inner.x_fc_async_task_id = Some(value.into());
         self
@@ -310,85 +304,24 @@ pub struct InvokeFunctionResponse {
     pub body: ::acs_runtime::Bytes,
 }
 ::acs_runtime::binary_answer!(InvokeFunctionResponse);
-/// Service errors of `InvokeFunction`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum InvokeFunctionError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for InvokeFunctionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::InvokeFunctionError;
+impl crate::Client {
+    /// Calls `InvokeFunction`: Invokes a function.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](InvokeFunctionRequestBuilder::send) it. The parameters and their rules: [`InvokeFunctionRequest`].
+    #[inline]
+    pub fn invoke_function(&self) -> InvokeFunctionRequestBuilder<&Self> {
+        InvokeFunctionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl InvokeFunctionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `InvokeFunction`: Invokes a function.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`InvokeFunctionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for InvokeFunctionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for InvokeFunctionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl InvokeFunctionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for InvokeFunctionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for InvokeFunctionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for InvokeFunctionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn invoke_function(&self) -> InvokeFunctionRequestBuilder<&Self> {
+        InvokeFunctionRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListAsyncTasksRequest>;
 /// Request of `ListAsyncTasks`: Lists asynchronous tasks.
 ///
 /// # Example
@@ -214,9 +217,7 @@ impl<C> ListAsyncTasksRequestBuilder<C> {
     ///
     /// The function name.
     ///
-    /// - Wire name: `functionName` (path).
-    /// - Required.
-    /// - Example: `my-func`.
+    /// Its description, rules and example: [`ListAsyncTasksRequest::function_name`](ListAsyncTasksRequest::function_name).
     pub fn function_name(mut self, value: impl Into<String>) -> Self {
         self.inner.function_name = Some(value.into());
         self
@@ -225,8 +226,7 @@ impl<C> ListAsyncTasksRequestBuilder<C> {
     ///
     /// The ID prefix of asynchronous tasks. If this parameter is specified, a list of asynchronous tasks whose IDs match the prefix is returned.
     ///
-    /// - Wire name: `prefix`.
-    /// - Example: `job-`.
+    /// Its description, rules and example: [`ListAsyncTasksRequest::prefix`](ListAsyncTasksRequest::prefix).
     pub fn prefix(mut self, value: impl Into<String>) -> Self {
         self.inner.prefix = Some(value.into());
         self
@@ -235,8 +235,7 @@ impl<C> ListAsyncTasksRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. You do not need to specify this parameter for the first request. You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
-    /// - Wire name: `nextToken`.
-    /// - Example: `MTIzNCNhYmM=`.
+    /// Its description, rules and example: [`ListAsyncTasksRequest::next_token`](ListAsyncTasksRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -245,8 +244,7 @@ impl<C> ListAsyncTasksRequestBuilder<C> {
     ///
     /// The number of asynchronous tasks to return. The default value is 20. Valid values: \[1,100\].
     ///
-    /// - Wire name: `limit`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListAsyncTasksRequest::limit`](ListAsyncTasksRequest::limit).
     pub fn limit(mut self, value: i32) -> Self {
         self.inner.limit = Some(value);
         self
@@ -255,8 +253,7 @@ impl<C> ListAsyncTasksRequestBuilder<C> {
     ///
     /// The version or alias of the function.
     ///
-    /// - Wire name: `qualifier`.
-    /// - Example: `LATEST`.
+    /// Its description, rules and example: [`ListAsyncTasksRequest::qualifier`](ListAsyncTasksRequest::qualifier).
     pub fn qualifier(mut self, value: impl Into<String>) -> Self {
         self.inner.qualifier = Some(value.into());
         self
@@ -265,19 +262,7 @@ impl<C> ListAsyncTasksRequestBuilder<C> {
     ///
     /// The state of asynchronous tasks. The following items list the states of an asynchronous task:
     ///
-    /// * Enqueued: The asynchronous invocation is enqueued and waiting to be executed.
-    /// * Dequeued: The asynchronous invocation is dequeued and waiting to be triggered.
-    /// * Running: The invocation is being executed.
-    /// * Succeeded: The invocation is successful.
-    /// * Failed: The invocation fails.
-    /// * Stopped: The invocation is terminated.
-    /// * Stopping: The invocation is being terminated.
-    /// * Expired: The maximum validity period of messages is specified for asynchronous invocation. The invocation is discarded and not executed because the specified maximum validity period of messages expires.
-    /// * Invalid: The invocation is invalid and not executed due to specific reasons. For example, the function is deleted.
-    /// * Retrying: The asynchronous invocation is being retried due to an execution error.
-    ///
-    /// - Wire name: `status`.
-    /// - Example: `Running`.
+    /// Its description, rules and example: [`ListAsyncTasksRequest::status`](ListAsyncTasksRequest::status).
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.inner.status = Some(value.into());
         self
@@ -286,8 +271,7 @@ impl<C> ListAsyncTasksRequestBuilder<C> {
     ///
     /// The start time of the period during which the asynchronous tasks are initiated.
     ///
-    /// - Wire name: `startedTimeBegin`.
-    /// - Example: `1640966400000`.
+    /// Its description, rules and example: [`ListAsyncTasksRequest::started_time_begin`](ListAsyncTasksRequest::started_time_begin).
     pub fn started_time_begin(mut self, value: i64) -> Self {
         self.inner.started_time_begin = Some(value);
         self
@@ -296,8 +280,7 @@ impl<C> ListAsyncTasksRequestBuilder<C> {
     ///
     /// The end time of the period during which the asynchronous tasks are initiated.
     ///
-    /// - Wire name: `startedTimeEnd`.
-    /// - Example: `1640966400000`.
+    /// Its description, rules and example: [`ListAsyncTasksRequest::started_time_end`](ListAsyncTasksRequest::started_time_end).
     pub fn started_time_end(mut self, value: i64) -> Self {
         self.inner.started_time_end = Some(value);
         self
@@ -306,11 +289,7 @@ impl<C> ListAsyncTasksRequestBuilder<C> {
     ///
     /// The order in which the returned asynchronous tasks are sorted.
     ///
-    /// * asc: in ascending order.
-    /// * desc: in descending order.
-    ///
-    /// - Wire name: `sortOrderByTime`.
-    /// - Example: `asc`.
+    /// Its description, rules and example: [`ListAsyncTasksRequest::sort_order_by_time`](ListAsyncTasksRequest::sort_order_by_time).
     pub fn sort_order_by_time(mut self, value: impl Into<String>) -> Self {
         self.inner.sort_order_by_time = Some(value.into());
         self
@@ -319,13 +298,7 @@ impl<C> ListAsyncTasksRequestBuilder<C> {
     ///
     /// Specifies whether to return input parameters of the asynchronous tasks. Valid values:
     ///
-    /// * true: returns the `invocationPayload` parameter in the response.
-    /// * false: does not return the `invocationPayload` parameter in the response.
-    ///
-    /// > The `invocationPayload` parameter indicates the input parameters of an asynchronous task.
-    ///
-    /// - Wire name: `includePayload`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ListAsyncTasksRequest::include_payload`](ListAsyncTasksRequest::include_payload).
     pub fn include_payload(mut self, value: bool) -> Self {
         self.inner.include_payload = Some(value);
         self
@@ -464,85 +437,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListAsyncTasksRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListAsyncTasks`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListAsyncTasksError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListAsyncTasksError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListAsyncTasksError;
+impl crate::Client {
+    /// Calls `ListAsyncTasks`: Lists asynchronous tasks.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListAsyncTasksRequestBuilder::send) it. The parameters and their rules: [`ListAsyncTasksRequest`].
+    #[inline]
+    pub fn list_async_tasks(&self) -> ListAsyncTasksRequestBuilder<&Self> {
+        ListAsyncTasksRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListAsyncTasksError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListAsyncTasks`: Lists asynchronous tasks.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListAsyncTasksRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListAsyncTasksError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListAsyncTasksError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListAsyncTasksError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListAsyncTasksError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListAsyncTasksError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListAsyncTasksError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_async_tasks(&self) -> ListAsyncTasksRequestBuilder<&Self> {
+        ListAsyncTasksRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListFunctionsRequest>;
 /// Request of `ListFunctions`: Queries a list of functions.
 ///
 /// ListFunctions returns only a subset of a function's attribute fields. To obtain the additional fields, which include state, stateReasonCode, stateReason, lastUpdateStatus, lastUpdateStatusReasonCode, and lastUpdateStatusReason, use [GetFunction](<https://www.alibabacloud.com/help/doc-detail/2618610.htm>).
@@ -203,8 +206,7 @@ impl<C> ListFunctionsRequestBuilder<C> {
     ///
     /// The prefix of the function name.
     ///
-    /// - Wire name: `prefix`.
-    /// - Example: `my-func`.
+    /// Its description, rules and example: [`ListFunctionsRequest::prefix`](ListFunctionsRequest::prefix).
     pub fn prefix(mut self, value: impl Into<String>) -> Self {
         self.inner.prefix = Some(value.into());
         self
@@ -213,8 +215,7 @@ impl<C> ListFunctionsRequestBuilder<C> {
     ///
     /// The pagination token.
     ///
-    /// - Wire name: `nextToken`.
-    /// - Example: `MTIzNCNhYmM=`.
+    /// Its description, rules and example: [`ListFunctionsRequest::next_token`](ListFunctionsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -223,8 +224,7 @@ impl<C> ListFunctionsRequestBuilder<C> {
     ///
     /// The number of functions to return. The minimum value is 1 and the maximum value is 100.
     ///
-    /// - Wire name: `limit`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListFunctionsRequest::limit`](ListFunctionsRequest::limit).
     pub fn limit(mut self, value: i32) -> Self {
         self.inner.limit = Some(value);
         self
@@ -233,14 +233,7 @@ impl<C> ListFunctionsRequestBuilder<C> {
     ///
     /// The version of Function Compute to which the functions belong.
     ///
-    /// * v3: Only lists functions of Function Compute 3.0.
-    /// * v2: Only lists functions of Function Compute 2.0.
-    ///
-    /// By default, this parameter is left empty and functions in both Function Compute 3.0 and Function Compute 2.0 are listed.
-    ///
-    /// - Wire name: `fcVersion`.
-    /// - Must be one of `v3`, `v2`.
-    /// - Example: `v3`.
+    /// Its description, rules and example: [`ListFunctionsRequest::fc_version`](ListFunctionsRequest::fc_version).
     pub fn fc_version(mut self, value: impl Into<crate::types::FcVersion>) -> Self {
         self.inner.fc_version = Some(value.into());
         self
@@ -249,7 +242,7 @@ impl<C> ListFunctionsRequestBuilder<C> {
     ///
     /// The tag of the functions to retrieve.
     ///
-    /// - Wire name: `tags`.
+    /// Its description, rules and example: [`ListFunctionsRequest::tags`](ListFunctionsRequest::tags).
     pub fn tags(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tags = Some(values.into_iter().collect());
         self
@@ -258,8 +251,7 @@ impl<C> ListFunctionsRequestBuilder<C> {
     ///
     /// The runtime of the functions to retrieve.
     ///
-    /// - Wire name: `runtime`.
-    /// - Example: `python3.10`.
+    /// Its description, rules and example: [`ListFunctionsRequest::runtime`](ListFunctionsRequest::runtime).
     pub fn runtime(mut self, value: impl Into<String>) -> Self {
         self.inner.runtime = Some(value.into());
         self
@@ -268,8 +260,7 @@ impl<C> ListFunctionsRequestBuilder<C> {
     ///
     /// The GPU type of the functions to retrieve.
     ///
-    /// - Wire name: `gpuType`.
-    /// - Example: `fc.gpu.tesla.1`.
+    /// Its description, rules and example: [`ListFunctionsRequest::gpu_type`](ListFunctionsRequest::gpu_type).
     pub fn gpu_type(mut self, value: impl Into<String>) -> Self {
         self.inner.gpu_type = Some(value.into());
         self
@@ -278,8 +269,7 @@ impl<C> ListFunctionsRequestBuilder<C> {
     ///
     /// The description of the functions to retrieve.
     ///
-    /// - Wire name: `description`.
-    /// - Example: `test_description`.
+    /// Its description, rules and example: [`ListFunctionsRequest::description`](ListFunctionsRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -288,7 +278,7 @@ impl<C> ListFunctionsRequestBuilder<C> {
     ///
     /// 函数名称。
     ///
-    /// - Wire name: `functionName`.
+    /// Its description, rules and example: [`ListFunctionsRequest::function_name`](ListFunctionsRequest::function_name).
     pub fn function_name(mut self, value: impl Into<String>) -> Self {
         self.inner.function_name = Some(value.into());
         self
@@ -297,7 +287,7 @@ impl<C> ListFunctionsRequestBuilder<C> {
     ///
     /// 资源组 ID
     ///
-    /// - Wire name: `resourceGroupId`.
+    /// Its description, rules and example: [`ListFunctionsRequest::resource_group_id`](ListFunctionsRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -433,85 +423,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListFunctionsRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListFunctions`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListFunctionsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListFunctionsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListFunctionsError;
+impl crate::Client {
+    /// Calls `ListFunctions`: Queries a list of functions.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListFunctionsRequestBuilder::send) it. The parameters and their rules: [`ListFunctionsRequest`].
+    #[inline]
+    pub fn list_functions(&self) -> ListFunctionsRequestBuilder<&Self> {
+        ListFunctionsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListFunctionsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListFunctions`: Queries a list of functions.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListFunctionsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListFunctionsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListFunctionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListFunctionsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListFunctionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListFunctionsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListFunctionsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_functions(&self) -> ListFunctionsRequestBuilder<&Self> {
+        ListFunctionsRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListInstancesRequest>;
 /// Request of `ListInstances`: Queries a list of function instances.
 ///
 /// # Example
@@ -170,9 +173,7 @@ impl<C> ListInstancesRequestBuilder<C> {
     ///
     /// The function name.
     ///
-    /// - Wire name: `functionName` (path).
-    /// - Required.
-    /// - Example: `my-func`.
+    /// Its description, rules and example: [`ListInstancesRequest::function_name`](ListInstancesRequest::function_name).
     pub fn function_name(mut self, value: impl Into<String>) -> Self {
         self.inner.function_name = Some(value.into());
         self
@@ -181,8 +182,7 @@ impl<C> ListInstancesRequestBuilder<C> {
     ///
     /// The function version or alias.
     ///
-    /// - Wire name: `qualifier`.
-    /// - Example: `LATEST`.
+    /// Its description, rules and example: [`ListInstancesRequest::qualifier`](ListInstancesRequest::qualifier).
     pub fn qualifier(mut self, value: impl Into<String>) -> Self {
         self.inner.qualifier = Some(value.into());
         self
@@ -191,15 +191,14 @@ impl<C> ListInstancesRequestBuilder<C> {
     ///
     /// Specifies whether to list all instances. Valid values: true and false.
     ///
-    /// - Wire name: `withAllActive`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ListInstancesRequest::with_all_active`](ListInstancesRequest::with_all_active).
     pub fn with_all_active(mut self, value: bool) -> Self {
         self.inner.with_all_active = Some(value);
         self
     }
     /// Sets `instanceStatus`.
     ///
-    /// - Wire name: `instanceStatus`.
+    /// Its description, rules and example: [`ListInstancesRequest::instance_status`](ListInstancesRequest::instance_status).
     pub fn instance_status(
         mut self,
         values: impl IntoIterator<Item = crate::types::InstanceStatus>,
@@ -209,35 +208,35 @@ impl<C> ListInstancesRequestBuilder<C> {
     }
     /// Sets `startTimeMs`.
     ///
-    /// - Wire name: `startTimeMs`.
+    /// Its description, rules and example: [`ListInstancesRequest::start_time_ms`](ListInstancesRequest::start_time_ms).
     pub fn start_time_ms(mut self, value: i64) -> Self {
         self.inner.start_time_ms = Some(value);
         self
     }
     /// Sets `endTimeMs`.
     ///
-    /// - Wire name: `endTimeMs`.
+    /// Its description, rules and example: [`ListInstancesRequest::end_time_ms`](ListInstancesRequest::end_time_ms).
     pub fn end_time_ms(mut self, value: i64) -> Self {
         self.inner.end_time_ms = Some(value);
         self
     }
     /// Sets `startKey`.
     ///
-    /// - Wire name: `startKey`.
+    /// Its description, rules and example: [`ListInstancesRequest::start_key`](ListInstancesRequest::start_key).
     pub fn start_key(mut self, value: impl Into<String>) -> Self {
         self.inner.start_key = Some(value.into());
         self
     }
     /// Sets `limit`.
     ///
-    /// - Wire name: `limit`.
+    /// Its description, rules and example: [`ListInstancesRequest::limit`](ListInstancesRequest::limit).
     pub fn limit(mut self, value: impl Into<String>) -> Self {
         self.inner.limit = Some(value.into());
         self
     }
     /// Sets `instanceIds`.
     ///
-    /// - Wire name: `instanceIds`.
+    /// Its description, rules and example: [`ListInstancesRequest::instance_ids`](ListInstancesRequest::instance_ids).
     pub fn instance_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -373,85 +372,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListInstancesRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListInstances`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListInstancesError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListInstancesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListInstancesError;
+impl crate::Client {
+    /// Calls `ListInstances`: Queries a list of function instances.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListInstancesRequestBuilder::send) it. The parameters and their rules: [`ListInstancesRequest`].
+    #[inline]
+    pub fn list_instances(&self) -> ListInstancesRequestBuilder<&Self> {
+        ListInstancesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListInstancesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListInstances`: Queries a list of function instances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListInstancesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListInstancesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListInstancesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListInstancesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListInstancesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_instances(&self) -> ListInstancesRequestBuilder<&Self> {
+        ListInstancesRequestBuilder::new(self)
     }
 }

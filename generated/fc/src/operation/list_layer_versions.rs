@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListLayerVersionsRequest>;
 /// Request of `ListLayerVersions`: Gets a list of layer versions.
 ///
 /// # Example
@@ -118,9 +121,7 @@ impl<C> ListLayerVersionsRequestBuilder<C> {
     ///
     /// The layer name.
     ///
-    /// - Wire name: `layerName` (path).
-    /// - Required.
-    /// - Example: `my-layer`.
+    /// Its description, rules and example: [`ListLayerVersionsRequest::layer_name`](ListLayerVersionsRequest::layer_name).
     pub fn layer_name(mut self, value: impl Into<String>) -> Self {
         self.inner.layer_name = Some(value.into());
         self
@@ -129,8 +130,7 @@ impl<C> ListLayerVersionsRequestBuilder<C> {
     ///
     /// The initial version of the layer.
     ///
-    /// - Wire name: `startVersion`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListLayerVersionsRequest::start_version`](ListLayerVersionsRequest::start_version).
     pub fn start_version(mut self, value: impl Into<String>) -> Self {
         self.inner.start_version = Some(value.into());
         self
@@ -139,8 +139,7 @@ impl<C> ListLayerVersionsRequestBuilder<C> {
     ///
     /// The number of versions to be returned.
     ///
-    /// - Wire name: `limit`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListLayerVersionsRequest::limit`](ListLayerVersionsRequest::limit).
     pub fn limit(mut self, value: i32) -> Self {
         self.inner.limit = Some(value);
         self
@@ -286,85 +285,24 @@ for ListLayerVersionsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListLayerVersions`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListLayerVersionsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListLayerVersionsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListLayerVersionsError;
+impl crate::Client {
+    /// Calls `ListLayerVersions`: Gets a list of layer versions.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListLayerVersionsRequestBuilder::send) it. The parameters and their rules: [`ListLayerVersionsRequest`].
+    #[inline]
+    pub fn list_layer_versions(&self) -> ListLayerVersionsRequestBuilder<&Self> {
+        ListLayerVersionsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListLayerVersionsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListLayerVersions`: Gets a list of layer versions.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListLayerVersionsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListLayerVersionsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListLayerVersionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListLayerVersionsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListLayerVersionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListLayerVersionsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListLayerVersionsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_layer_versions(&self) -> ListLayerVersionsRequestBuilder<&Self> {
+        ListLayerVersionsRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListLayersRequest>;
 /// Request of `ListLayers`: Gets a list of layers.
 ///
 /// # Example
@@ -136,8 +139,7 @@ impl<C> ListLayersRequestBuilder<C> {
     ///
     /// The name prefix of the layer.
     ///
-    /// - Wire name: `prefix`.
-    /// - Example: `my-layer`.
+    /// Its description, rules and example: [`ListLayersRequest::prefix`](ListLayersRequest::prefix).
     pub fn prefix(mut self, value: impl Into<String>) -> Self {
         self.inner.prefix = Some(value.into());
         self
@@ -146,8 +148,7 @@ impl<C> ListLayersRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results.
     ///
-    /// - Wire name: `nextToken`.
-    /// - Example: `MTIzNCNhYmM=`.
+    /// Its description, rules and example: [`ListLayersRequest::next_token`](ListLayersRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -156,8 +157,7 @@ impl<C> ListLayersRequestBuilder<C> {
     ///
     /// The number of layers that are returned
     ///
-    /// - Wire name: `limit`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListLayersRequest::limit`](ListLayersRequest::limit).
     pub fn limit(mut self, value: i32) -> Self {
         self.inner.limit = Some(value);
         self
@@ -166,8 +166,7 @@ impl<C> ListLayersRequestBuilder<C> {
     ///
     /// Specifies whether the layer is public. Valid values: true and false.
     ///
-    /// - Wire name: `public`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ListLayersRequest::public`](ListLayersRequest::public).
     pub fn public(mut self, value: impl Into<String>) -> Self {
         self.inner.public = Some(value.into());
         self
@@ -176,8 +175,7 @@ impl<C> ListLayersRequestBuilder<C> {
     ///
     /// Specifies whether the layer is official. Valid values: true and false.
     ///
-    /// - Wire name: `official`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ListLayersRequest::official`](ListLayersRequest::official).
     pub fn official(mut self, value: impl Into<String>) -> Self {
         self.inner.official = Some(value.into());
         self
@@ -310,85 +308,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListLayersRespon
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListLayers`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListLayersError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListLayersError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListLayersError;
+impl crate::Client {
+    /// Calls `ListLayers`: Gets a list of layers.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListLayersRequestBuilder::send) it. The parameters and their rules: [`ListLayersRequest`].
+    #[inline]
+    pub fn list_layers(&self) -> ListLayersRequestBuilder<&Self> {
+        ListLayersRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListLayersError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListLayers`: Gets a list of layers.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListLayersRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListLayersError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListLayersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListLayersError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListLayersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListLayersError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListLayersError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_layers(&self) -> ListLayersRequestBuilder<&Self> {
+        ListLayersRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListProvisionConfigsRequest>;
 /// Request of `ListProvisionConfigs`: Queries a list of provisioned configurations.
 ///
 /// # Example
@@ -114,8 +117,7 @@ impl<C> ListProvisionConfigsRequestBuilder<C> {
     ///
     /// The name of the function. If this parameter is not specified, the provisioned configurations of all functions are listed.
     ///
-    /// - Wire name: `functionName`.
-    /// - Example: `my-func`.
+    /// Its description, rules and example: [`ListProvisionConfigsRequest::function_name`](ListProvisionConfigsRequest::function_name).
     pub fn function_name(mut self, value: impl Into<String>) -> Self {
         self.inner.function_name = Some(value.into());
         self
@@ -124,8 +126,7 @@ impl<C> ListProvisionConfigsRequestBuilder<C> {
     ///
     /// A pagination token.
     ///
-    /// - Wire name: `nextToken`.
-    /// - Example: `MTIzNCNhYmM=`.
+    /// Its description, rules and example: [`ListProvisionConfigsRequest::next_token`](ListProvisionConfigsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -134,8 +135,7 @@ impl<C> ListProvisionConfigsRequestBuilder<C> {
     ///
     /// Number of provisioned configurations to return.
     ///
-    /// - Wire name: `limit`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListProvisionConfigsRequest::limit`](ListProvisionConfigsRequest::limit).
     pub fn limit(mut self, value: i32) -> Self {
         self.inner.limit = Some(value);
         self
@@ -281,85 +281,24 @@ for ListProvisionConfigsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListProvisionConfigs`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListProvisionConfigsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListProvisionConfigsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListProvisionConfigsError;
+impl crate::Client {
+    /// Calls `ListProvisionConfigs`: Queries a list of provisioned configurations.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListProvisionConfigsRequestBuilder::send) it. The parameters and their rules: [`ListProvisionConfigsRequest`].
+    #[inline]
+    pub fn list_provision_configs(&self) -> ListProvisionConfigsRequestBuilder<&Self> {
+        ListProvisionConfigsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListProvisionConfigsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListProvisionConfigs`: Queries a list of provisioned configurations.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListProvisionConfigsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListProvisionConfigsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListProvisionConfigsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListProvisionConfigsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListProvisionConfigsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListProvisionConfigsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListProvisionConfigsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_provision_configs(&self) -> ListProvisionConfigsRequestBuilder<&Self> {
+        ListProvisionConfigsRequestBuilder::new(self)
     }
 }

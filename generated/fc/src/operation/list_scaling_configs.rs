@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListScalingConfigsRequest>;
 /// Request of `ListScalingConfigs`: Lists the scaling settings of a function.
 ///
 /// # Example
@@ -114,8 +117,7 @@ impl<C> ListScalingConfigsRequestBuilder<C> {
     ///
     /// The name of the function.
     ///
-    /// - Wire name: `functionName`.
-    /// - Example: `my-func`.
+    /// Its description, rules and example: [`ListScalingConfigsRequest::function_name`](ListScalingConfigsRequest::function_name).
     pub fn function_name(mut self, value: impl Into<String>) -> Self {
         self.inner.function_name = Some(value.into());
         self
@@ -124,8 +126,7 @@ impl<C> ListScalingConfigsRequestBuilder<C> {
     ///
     /// The token for the next page.
     ///
-    /// - Wire name: `nextToken`.
-    /// - Example: `MTIzNCNhYmM=`.
+    /// Its description, rules and example: [`ListScalingConfigsRequest::next_token`](ListScalingConfigsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -134,8 +135,7 @@ impl<C> ListScalingConfigsRequestBuilder<C> {
     ///
     /// The number of scaling settings to return.
     ///
-    /// - Wire name: `limit`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListScalingConfigsRequest::limit`](ListScalingConfigsRequest::limit).
     pub fn limit(mut self, value: i32) -> Self {
         self.inner.limit = Some(value);
         self
@@ -257,85 +257,24 @@ for ListScalingConfigsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListScalingConfigs`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListScalingConfigsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListScalingConfigsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListScalingConfigsError;
+impl crate::Client {
+    /// Calls `ListScalingConfigs`: Lists the scaling settings of a function.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListScalingConfigsRequestBuilder::send) it. The parameters and their rules: [`ListScalingConfigsRequest`].
+    #[inline]
+    pub fn list_scaling_configs(&self) -> ListScalingConfigsRequestBuilder<&Self> {
+        ListScalingConfigsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListScalingConfigsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListScalingConfigs`: Lists the scaling settings of a function.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListScalingConfigsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListScalingConfigsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListScalingConfigsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListScalingConfigsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListScalingConfigsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListScalingConfigsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListScalingConfigsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_scaling_configs(&self) -> ListScalingConfigsRequestBuilder<&Self> {
+        ListScalingConfigsRequestBuilder::new(self)
     }
 }

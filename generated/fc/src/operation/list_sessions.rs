@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListSessionsRequest>;
 /// Request of `ListSessions`: Lists sessions in the Active and/or Expired state(s) under the specified function. Supports filtering by qualifier, status, and session ID, as well as paginated queries. Returns basic session attributes for batch viewing of session distribution and status, helping with operations monitoring and integration with external systems, and enhancing session visibility and management.
 ///
 /// # Example
@@ -153,9 +156,7 @@ impl<C> ListSessionsRequestBuilder<C> {
     ///
     /// The function name.
     ///
-    /// - Wire name: `functionName` (path).
-    /// - Required.
-    /// - Example: `my-func`.
+    /// Its description, rules and example: [`ListSessionsRequest::function_name`](ListSessionsRequest::function_name).
     pub fn function_name(mut self, value: impl Into<String>) -> Self {
         self.inner.function_name = Some(value.into());
         self
@@ -164,8 +165,7 @@ impl<C> ListSessionsRequestBuilder<C> {
     ///
     /// The function alias or version.
     ///
-    /// - Wire name: `qualifier`.
-    /// - Example: `aliasName1`.
+    /// Its description, rules and example: [`ListSessionsRequest::qualifier`](ListSessionsRequest::qualifier).
     pub fn qualifier(mut self, value: impl Into<String>) -> Self {
         self.inner.qualifier = Some(value.into());
         self
@@ -174,9 +174,7 @@ impl<C> ListSessionsRequestBuilder<C> {
     ///
     /// The number of sessions to be returned. If this parameter is not specified, 20 sessions are returned by default.
     ///
-    /// - Wire name: `limit`.
-    /// - Must be 1 to 100.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListSessionsRequest::limit`](ListSessionsRequest::limit).
     pub fn limit(mut self, value: i32) -> Self {
         self.inner.limit = Some(value);
         self
@@ -185,8 +183,7 @@ impl<C> ListSessionsRequestBuilder<C> {
     ///
     /// The token for the next page.
     ///
-    /// - Wire name: `nextToken`.
-    /// - Example: `MTIzNCNhYmM=`.
+    /// Its description, rules and example: [`ListSessionsRequest::next_token`](ListSessionsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -195,8 +192,7 @@ impl<C> ListSessionsRequestBuilder<C> {
     ///
     /// The session status to filter. By default, information for all sessions in the Active and Expired states is returned. You can specify Active to retrieve only active sessions, or Expired to retrieve only expired sessions.
     ///
-    /// - Wire name: `sessionStatus`.
-    /// - Example: `Active`.
+    /// Its description, rules and example: [`ListSessionsRequest::session_status`](ListSessionsRequest::session_status).
     pub fn session_status(mut self, value: impl Into<String>) -> Self {
         self.inner.session_status = Some(value.into());
         self
@@ -205,8 +201,7 @@ impl<C> ListSessionsRequestBuilder<C> {
     ///
     /// The SessionId value to filter. If specified, all session information associated with this session ID in Active or Expired states is returned.
     ///
-    /// - Wire name: `sessionId`.
-    /// - Example: `test-session-id-1`.
+    /// Its description, rules and example: [`ListSessionsRequest::session_id`](ListSessionsRequest::session_id).
     pub fn session_id(mut self, value: impl Into<String>) -> Self {
         self.inner.session_id = Some(value.into());
         self
@@ -339,85 +334,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListSessionsResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListSessions`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListSessionsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListSessionsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListSessionsError;
+impl crate::Client {
+    /// Calls `ListSessions`: Lists sessions in the Active and/or Expired state(s) under the specified function. Supports filtering by qualifier, status, and session ID, as well as paginated queries. Returns basic session attributes for batch viewing of session distribution and status, helping with operations monitoring and integration with external systems, and enhancing session visibility and management.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListSessionsRequestBuilder::send) it. The parameters and their rules: [`ListSessionsRequest`].
+    #[inline]
+    pub fn list_sessions(&self) -> ListSessionsRequestBuilder<&Self> {
+        ListSessionsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListSessionsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListSessions`: Lists sessions in the Active and/or Expired state(s) under the specified function. Supports filtering by qualifier, status, and session ID, as well as paginated queries. Returns basic session attributes for batch viewing of session distribution and status, helping with operations monitoring and integration with external systems, and enhancing session visibility and management.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListSessionsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListSessionsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListSessionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListSessionsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListSessionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListSessionsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListSessionsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_sessions(&self) -> ListSessionsRequestBuilder<&Self> {
+        ListSessionsRequestBuilder::new(self)
     }
 }

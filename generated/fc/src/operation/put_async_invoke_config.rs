@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, PutAsyncInvokeConfigRequest>;
 /// Request of `PutAsyncInvokeConfig`: Creates or modifies an asynchronous invocation configuration for a function.
 ///
 /// # Example
@@ -154,8 +157,7 @@ impl<C> PutAsyncInvokeConfigRequestBuilder<C> {
     ///
     /// Optional. Specify whether to enable the asynchronous task feature.
     ///
-    /// - Wire name: `asyncTask` (body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`PutAsyncInvokeConfigRequest::async_task`](PutAsyncInvokeConfigRequest::async_task).
     pub fn async_task(mut self, value: bool) -> Self {
         self.inner.async_task = Some(value);
         self
@@ -164,7 +166,7 @@ impl<C> PutAsyncInvokeConfigRequestBuilder<C> {
     ///
     /// Optional. The struct of the destination of asynchronous invocations.
     ///
-    /// - Wire name: `destinationConfig` (body).
+    /// Its description, rules and example: [`PutAsyncInvokeConfigRequest::destination_config`](PutAsyncInvokeConfigRequest::destination_config).
     pub fn destination_config(
         mut self,
         value: crate::types::PutAsyncInvokeConfigDestinationConfig,
@@ -176,8 +178,7 @@ impl<C> PutAsyncInvokeConfigRequestBuilder<C> {
     ///
     /// Optional. The maximum validity period of a message. Valid values: \[1,604800\]. Default value: 86400. Unit: seconds.
     ///
-    /// - Wire name: `maxAsyncEventAgeInSeconds` (body).
-    /// - Example: `300`.
+    /// Its description, rules and example: [`PutAsyncInvokeConfigRequest::max_async_event_age_in_seconds`](PutAsyncInvokeConfigRequest::max_async_event_age_in_seconds).
     pub fn max_async_event_age_in_seconds(mut self, value: i64) -> Self {
         self.inner.max_async_event_age_in_seconds = Some(value);
         self
@@ -186,8 +187,7 @@ impl<C> PutAsyncInvokeConfigRequestBuilder<C> {
     ///
     /// Optional. The maximum number of retries if an asynchronous invocation fails. Valid values: \[0,8\]. If you do not configure this parameter, the default number of retries is 3.
     ///
-    /// - Wire name: `maxAsyncRetryAttempts` (body).
-    /// - Example: `3`.
+    /// Its description, rules and example: [`PutAsyncInvokeConfigRequest::max_async_retry_attempts`](PutAsyncInvokeConfigRequest::max_async_retry_attempts).
     pub fn max_async_retry_attempts(mut self, value: i64) -> Self {
         self.inner.max_async_retry_attempts = Some(value);
         self
@@ -196,9 +196,7 @@ impl<C> PutAsyncInvokeConfigRequestBuilder<C> {
     ///
     /// The function name.
     ///
-    /// - Wire name: `functionName` (path).
-    /// - Required.
-    /// - Example: `my-func`.
+    /// Its description, rules and example: [`PutAsyncInvokeConfigRequest::function_name`](PutAsyncInvokeConfigRequest::function_name).
     pub fn function_name(mut self, value: impl Into<String>) -> Self {
         self.inner.function_name = Some(value.into());
         self
@@ -207,8 +205,7 @@ impl<C> PutAsyncInvokeConfigRequestBuilder<C> {
     ///
     /// The version or alias of the function.
     ///
-    /// - Wire name: `qualifier`.
-    /// - Example: `LATEST`.
+    /// Its description, rules and example: [`PutAsyncInvokeConfigRequest::qualifier`](PutAsyncInvokeConfigRequest::qualifier).
     pub fn qualifier(mut self, value: impl Into<String>) -> Self {
         self.inner.qualifier = Some(value.into());
         self
@@ -407,85 +404,24 @@ for PutAsyncInvokeConfigResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `PutAsyncInvokeConfig`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum PutAsyncInvokeConfigError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for PutAsyncInvokeConfigError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::PutAsyncInvokeConfigError;
+impl crate::Client {
+    /// Calls `PutAsyncInvokeConfig`: Creates or modifies an asynchronous invocation configuration for a function.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](PutAsyncInvokeConfigRequestBuilder::send) it. The parameters and their rules: [`PutAsyncInvokeConfigRequest`].
+    #[inline]
+    pub fn put_async_invoke_config(&self) -> PutAsyncInvokeConfigRequestBuilder<&Self> {
+        PutAsyncInvokeConfigRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl PutAsyncInvokeConfigError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `PutAsyncInvokeConfig`: Creates or modifies an asynchronous invocation configuration for a function.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`PutAsyncInvokeConfigRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for PutAsyncInvokeConfigError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for PutAsyncInvokeConfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl PutAsyncInvokeConfigError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for PutAsyncInvokeConfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for PutAsyncInvokeConfigError {}
-impl AsRef<::acs_runtime::client::ServiceError> for PutAsyncInvokeConfigError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn put_async_invoke_config(&self) -> PutAsyncInvokeConfigRequestBuilder<&Self> {
+        PutAsyncInvokeConfigRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, PutLayerACLRequest>;
 /// Request of `PutLayerACL`: Modifies permissions of a layer.
 ///
 /// # Example
@@ -119,9 +122,7 @@ impl<C> PutLayerACLRequestBuilder<C> {
     ///
     /// The layer name.
     ///
-    /// - Wire name: `layerName` (path).
-    /// - Required.
-    /// - Example: `my-layer`.
+    /// Its description, rules and example: [`PutLayerACLRequest::layer_name`](PutLayerACLRequest::layer_name).
     pub fn layer_name(mut self, value: impl Into<String>) -> Self {
         self.inner.layer_name = Some(value.into());
         self
@@ -130,9 +131,7 @@ impl<C> PutLayerACLRequestBuilder<C> {
     ///
     /// Specify whether the layer is a public layer. Valid values: true and false.
     ///
-    /// - Wire name: `public`.
-    /// - Example: `true`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`PutLayerACLRequest::public`](PutLayerACLRequest::public).
     pub fn public(mut self, value: impl Into<String>) -> Self {
         self.inner.public = Some(value.into());
         self
@@ -141,8 +140,7 @@ impl<C> PutLayerACLRequestBuilder<C> {
     ///
     /// Specify the access permission of the layer. A value of 1 indicates public and a value of 0 indicates private. The default value is 0.
     ///
-    /// - Wire name: `acl`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`PutLayerACLRequest::acl`](PutLayerACLRequest::acl).
     pub fn acl(mut self, value: impl Into<String>) -> Self {
         self.inner.acl = Some(value.into());
         self
@@ -238,85 +236,24 @@ impl PutLayerACLRequestBuilder<&crate::blocking::Client> {
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct PutLayerACLResponse {}
 ::acs_runtime::empty_answer!(PutLayerACLResponse);
-/// Service errors of `PutLayerACL`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum PutLayerACLError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for PutLayerACLError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::PutLayerACLError;
+impl crate::Client {
+    /// Calls `PutLayerACL`: Modifies permissions of a layer.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](PutLayerACLRequestBuilder::send) it. The parameters and their rules: [`PutLayerACLRequest`].
+    #[inline]
+    pub fn put_layer_acl(&self) -> PutLayerACLRequestBuilder<&Self> {
+        PutLayerACLRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl PutLayerACLError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `PutLayerACL`: Modifies permissions of a layer.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`PutLayerACLRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for PutLayerACLError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for PutLayerACLError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl PutLayerACLError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for PutLayerACLError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for PutLayerACLError {}
-impl AsRef<::acs_runtime::client::ServiceError> for PutLayerACLError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn put_layer_acl(&self) -> PutLayerACLRequestBuilder<&Self> {
+        PutLayerACLRequestBuilder::new(self)
     }
 }

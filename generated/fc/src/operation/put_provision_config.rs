@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, PutProvisionConfigRequest>;
 /// Request of `PutProvisionConfig`: Creates provisioned configurations.
 ///
 /// # Example
@@ -173,9 +176,7 @@ impl<C> PutProvisionConfigRequestBuilder<C> {
     ///
     /// The function name.
     ///
-    /// - Wire name: `functionName` (path).
-    /// - Required.
-    /// - Example: `my-func`.
+    /// Its description, rules and example: [`PutProvisionConfigRequest::function_name`](PutProvisionConfigRequest::function_name).
     pub fn function_name(mut self, value: impl Into<String>) -> Self {
         self.inner.function_name = Some(value.into());
         self
@@ -184,8 +185,7 @@ impl<C> PutProvisionConfigRequestBuilder<C> {
     ///
     /// The function alias.
     ///
-    /// - Wire name: `qualifier`.
-    /// - Example: `LATEST`.
+    /// Its description, rules and example: [`PutProvisionConfigRequest::qualifier`](PutProvisionConfigRequest::qualifier).
     pub fn qualifier(mut self, value: impl Into<String>) -> Self {
         self.inner.qualifier = Some(value.into());
         self
@@ -194,7 +194,7 @@ impl<C> PutProvisionConfigRequestBuilder<C> {
     ///
     /// public
     ///
-    /// - Wire name: `scheduledActions` (body).
+    /// Its description, rules and example: [`PutProvisionConfigRequest::scheduled_actions`](PutProvisionConfigRequest::scheduled_actions).
     pub fn scheduled_actions(
         mut self,
         values: impl IntoIterator<Item = crate::types::PutProvisionConfigScheduledAction>,
@@ -206,8 +206,7 @@ impl<C> PutProvisionConfigRequestBuilder<C> {
     ///
     /// The number of target provisioned instances. Valid values: \[0,10000\].
     ///
-    /// - Wire name: `defaultTarget` (body).
-    /// - Example: `5`.
+    /// Its description, rules and example: [`PutProvisionConfigRequest::default_target`](PutProvisionConfigRequest::default_target).
     pub fn default_target(mut self, value: i64) -> Self {
         self.inner.default_target = Some(value);
         self
@@ -216,23 +215,21 @@ impl<C> PutProvisionConfigRequestBuilder<C> {
     ///
     /// public
     ///
-    /// - Wire name: `alwaysAllocateCPU` (body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`PutProvisionConfigRequest::always_allocate_cpu`](PutProvisionConfigRequest::always_allocate_cpu).
     pub fn always_allocate_cpu(mut self, value: bool) -> Self {
         self.inner.always_allocate_cpu = Some(value);
         self
     }
     /// Sets `alwaysAllocateGPU`.
     ///
-    /// - Wire name: `alwaysAllocateGPU` (body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`PutProvisionConfigRequest::always_allocate_gpu`](PutProvisionConfigRequest::always_allocate_gpu).
     pub fn always_allocate_gpu(mut self, value: bool) -> Self {
         self.inner.always_allocate_gpu = Some(value);
         self
     }
     /// Sets `targetTrackingPolicies`.
     ///
-    /// - Wire name: `targetTrackingPolicies` (body).
+    /// Its description, rules and example: [`PutProvisionConfigRequest::target_tracking_policies`](PutProvisionConfigRequest::target_tracking_policies).
     pub fn target_tracking_policies(
         mut self,
         values: impl IntoIterator<
@@ -244,10 +241,7 @@ impl<C> PutProvisionConfigRequestBuilder<C> {
     }
     /// Sets `target`.
     ///
-    /// - Wire name: `target` (body).
-    /// - Required.
-    /// - Example: `1`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`PutProvisionConfigRequest::target`](PutProvisionConfigRequest::target).
     pub fn target(mut self, value: i64) -> Self {
         self.inner.target = Some(value);
         self
@@ -462,85 +456,24 @@ for PutProvisionConfigResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `PutProvisionConfig`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum PutProvisionConfigError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for PutProvisionConfigError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::PutProvisionConfigError;
+impl crate::Client {
+    /// Calls `PutProvisionConfig`: Creates provisioned configurations.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](PutProvisionConfigRequestBuilder::send) it. The parameters and their rules: [`PutProvisionConfigRequest`].
+    #[inline]
+    pub fn put_provision_config(&self) -> PutProvisionConfigRequestBuilder<&Self> {
+        PutProvisionConfigRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl PutProvisionConfigError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `PutProvisionConfig`: Creates provisioned configurations.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`PutProvisionConfigRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for PutProvisionConfigError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for PutProvisionConfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl PutProvisionConfigError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for PutProvisionConfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for PutProvisionConfigError {}
-impl AsRef<::acs_runtime::client::ServiceError> for PutProvisionConfigError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn put_provision_config(&self) -> PutProvisionConfigRequestBuilder<&Self> {
+        PutProvisionConfigRequestBuilder::new(self)
     }
 }

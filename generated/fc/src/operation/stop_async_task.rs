@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, StopAsyncTaskRequest>;
 /// Request of `StopAsyncTask`: Stops an asynchronous task.
 ///
 /// # Example
@@ -121,9 +124,7 @@ impl<C> StopAsyncTaskRequestBuilder<C> {
     ///
     /// The function name.
     ///
-    /// - Wire name: `functionName` (path).
-    /// - Required.
-    /// - Example: `my-func`.
+    /// Its description, rules and example: [`StopAsyncTaskRequest::function_name`](StopAsyncTaskRequest::function_name).
     pub fn function_name(mut self, value: impl Into<String>) -> Self {
         self.inner.function_name = Some(value.into());
         self
@@ -132,9 +133,7 @@ impl<C> StopAsyncTaskRequestBuilder<C> {
     ///
     /// The ID of the asynchronous task.
     ///
-    /// - Wire name: `taskId` (path).
-    /// - Required.
-    /// - Example: `e026ae92-61e5-472f-b32d-1c9e3c4e****`.
+    /// Its description, rules and example: [`StopAsyncTaskRequest::task_id`](StopAsyncTaskRequest::task_id).
     pub fn task_id(mut self, value: impl Into<String>) -> Self {
         self.inner.task_id = Some(value.into());
         self
@@ -143,8 +142,7 @@ impl<C> StopAsyncTaskRequestBuilder<C> {
     ///
     /// The version or alias of the function.
     ///
-    /// - Wire name: `qualifier`.
-    /// - Example: `LATEST`.
+    /// Its description, rules and example: [`StopAsyncTaskRequest::qualifier`](StopAsyncTaskRequest::qualifier).
     pub fn qualifier(mut self, value: impl Into<String>) -> Self {
         self.inner.qualifier = Some(value.into());
         self
@@ -243,85 +241,24 @@ impl StopAsyncTaskRequestBuilder<&crate::blocking::Client> {
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct StopAsyncTaskResponse {}
 ::acs_runtime::empty_answer!(StopAsyncTaskResponse);
-/// Service errors of `StopAsyncTask`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum StopAsyncTaskError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for StopAsyncTaskError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::StopAsyncTaskError;
+impl crate::Client {
+    /// Calls `StopAsyncTask`: Stops an asynchronous task.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](StopAsyncTaskRequestBuilder::send) it. The parameters and their rules: [`StopAsyncTaskRequest`].
+    #[inline]
+    pub fn stop_async_task(&self) -> StopAsyncTaskRequestBuilder<&Self> {
+        StopAsyncTaskRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl StopAsyncTaskError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `StopAsyncTask`: Stops an asynchronous task.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`StopAsyncTaskRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for StopAsyncTaskError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for StopAsyncTaskError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl StopAsyncTaskError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for StopAsyncTaskError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for StopAsyncTaskError {}
-impl AsRef<::acs_runtime::client::ServiceError> for StopAsyncTaskError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn stop_async_task(&self) -> StopAsyncTaskRequestBuilder<&Self> {
+        StopAsyncTaskRequestBuilder::new(self)
     }
 }

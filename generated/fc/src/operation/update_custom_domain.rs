@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateCustomDomainRequest>;
 /// Request of `UpdateCustomDomain`: Update a custom domain name.
 ///
 /// # Example
@@ -160,9 +163,7 @@ impl<C> UpdateCustomDomainRequestBuilder<C> {
     ///
     /// The domain name.
     ///
-    /// - Wire name: `domainName` (path).
-    /// - Required.
-    /// - Example: `foo.bar.com`.
+    /// Its description, rules and example: [`UpdateCustomDomainRequest::domain_name`](UpdateCustomDomainRequest::domain_name).
     pub fn domain_name(mut self, value: impl Into<String>) -> Self {
         self.inner.domain_name = Some(value.into());
         self
@@ -171,7 +172,7 @@ impl<C> UpdateCustomDomainRequestBuilder<C> {
     ///
     /// The configuration of permission authentication.
     ///
-    /// - Wire name: `authConfig` (body).
+    /// Its description, rules and example: [`UpdateCustomDomainRequest::auth_config`](UpdateCustomDomainRequest::auth_config).
     pub fn auth_config(
         mut self,
         value: crate::types::CreateCustomDomainAuthConfig,
@@ -183,7 +184,7 @@ impl<C> UpdateCustomDomainRequestBuilder<C> {
     ///
     /// The configuration of the HTTPS certificate.
     ///
-    /// - Wire name: `certConfig` (body).
+    /// Its description, rules and example: [`UpdateCustomDomainRequest::cert_config`](UpdateCustomDomainRequest::cert_config).
     pub fn cert_config(
         mut self,
         value: crate::types::CreateCustomDomainCertConfig,
@@ -195,8 +196,7 @@ impl<C> UpdateCustomDomainRequestBuilder<C> {
     ///
     /// The protocol type that is supported by the custom domain name. Valid values: HTTP HTTPS HTTP,HTTPS
     ///
-    /// - Wire name: `protocol` (body).
-    /// - Example: `HTTP`.
+    /// Its description, rules and example: [`UpdateCustomDomainRequest::protocol`](UpdateCustomDomainRequest::protocol).
     pub fn protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.protocol = Some(value.into());
         self
@@ -205,7 +205,7 @@ impl<C> UpdateCustomDomainRequestBuilder<C> {
     ///
     /// The route table that maps paths to functions when the function is invoked by using the custom domain name.
     ///
-    /// - Wire name: `routeConfig` (body).
+    /// Its description, rules and example: [`UpdateCustomDomainRequest::route_config`](UpdateCustomDomainRequest::route_config).
     pub fn route_config(
         mut self,
         value: crate::types::CreateCustomDomainRouteConfig,
@@ -217,7 +217,7 @@ impl<C> UpdateCustomDomainRequestBuilder<C> {
     ///
     /// The Transport Layer Security (TLS) configuration.
     ///
-    /// - Wire name: `tlsConfig` (body).
+    /// Its description, rules and example: [`UpdateCustomDomainRequest::tls_config`](UpdateCustomDomainRequest::tls_config).
     pub fn tls_config(
         mut self,
         value: crate::types::CreateCustomDomainTlsConfig,
@@ -229,7 +229,7 @@ impl<C> UpdateCustomDomainRequestBuilder<C> {
     ///
     /// The Web Application Firewall (WAF) configuration.
     ///
-    /// - Wire name: `wafConfig` (body).
+    /// Its description, rules and example: [`UpdateCustomDomainRequest::waf_config`](UpdateCustomDomainRequest::waf_config).
     pub fn waf_config(
         mut self,
         value: crate::types::CreateCustomDomainWafConfig,
@@ -474,85 +474,24 @@ for UpdateCustomDomainResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateCustomDomain`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateCustomDomainError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateCustomDomainError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UpdateCustomDomainError;
+impl crate::Client {
+    /// Calls `UpdateCustomDomain`: Update a custom domain name.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateCustomDomainRequestBuilder::send) it. The parameters and their rules: [`UpdateCustomDomainRequest`].
+    #[inline]
+    pub fn update_custom_domain(&self) -> UpdateCustomDomainRequestBuilder<&Self> {
+        UpdateCustomDomainRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateCustomDomainError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateCustomDomain`: Update a custom domain name.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateCustomDomainRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateCustomDomainError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateCustomDomainError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateCustomDomainError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateCustomDomainError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateCustomDomainError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateCustomDomainError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_custom_domain(&self) -> UpdateCustomDomainRequestBuilder<&Self> {
+        UpdateCustomDomainRequestBuilder::new(self)
     }
 }

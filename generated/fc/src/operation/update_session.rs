@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateSessionRequest>;
 /// Request of `UpdateSession`: Updates session configurations while the session is in the Active state, such as lifecycle parameters (e.g., SessionTTLInSeconds and SessionIdleTimeoutInSeconds). After the update takes effect, LastModifiedTime is automatically refreshed. These updates can be used to extend or shorten the validity period of a session and enable dynamic management without changing the execution environment bound to the session.
 ///
 /// # Example
@@ -142,9 +145,7 @@ impl<C> UpdateSessionRequestBuilder<C> {
     ///
     /// The name of the function to which the session belongs.
     ///
-    /// - Wire name: `functionName` (path).
-    /// - Required.
-    /// - Example: `my-func`.
+    /// Its description, rules and example: [`UpdateSessionRequest::function_name`](UpdateSessionRequest::function_name).
     pub fn function_name(mut self, value: impl Into<String>) -> Self {
         self.inner.function_name = Some(value.into());
         self
@@ -153,9 +154,7 @@ impl<C> UpdateSessionRequestBuilder<C> {
     ///
     /// The ID of the session to be updated.
     ///
-    /// - Wire name: `sessionId` (path).
-    /// - Required.
-    /// - Example: `test-sessionid-1`.
+    /// Its description, rules and example: [`UpdateSessionRequest::session_id`](UpdateSessionRequest::session_id).
     pub fn session_id(mut self, value: impl Into<String>) -> Self {
         self.inner.session_id = Some(value.into());
         self
@@ -164,24 +163,21 @@ impl<C> UpdateSessionRequestBuilder<C> {
     ///
     /// The function alias or version associated with the session to be updated.
     ///
-    /// - Wire name: `qualifier`.
-    /// - Example: `aliasName1`.
+    /// Its description, rules and example: [`UpdateSessionRequest::qualifier`](UpdateSessionRequest::qualifier).
     pub fn qualifier(mut self, value: impl Into<String>) -> Self {
         self.inner.qualifier = Some(value.into());
         self
     }
     /// Sets `sessionTTLInSeconds`.
     ///
-    /// - Wire name: `sessionTTLInSeconds` (body).
-    /// - Example: `21600`.
+    /// Its description, rules and example: [`UpdateSessionRequest::session_ttl_in_seconds`](UpdateSessionRequest::session_ttl_in_seconds).
     pub fn session_ttl_in_seconds(mut self, value: i64) -> Self {
         self.inner.session_ttl_in_seconds = Some(value);
         self
     }
     /// Sets `sessionIdleTimeoutInSeconds`.
     ///
-    /// - Wire name: `sessionIdleTimeoutInSeconds` (body).
-    /// - Example: `1800`.
+    /// Its description, rules and example: [`UpdateSessionRequest::session_idle_timeout_in_seconds`](UpdateSessionRequest::session_idle_timeout_in_seconds).
     pub fn session_idle_timeout_in_seconds(mut self, value: i64) -> Self {
         self.inner.session_idle_timeout_in_seconds = Some(value);
         self
@@ -410,85 +406,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UpdateSessionRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateSession`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateSessionError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateSessionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UpdateSessionError;
+impl crate::Client {
+    /// Calls `UpdateSession`: Updates session configurations while the session is in the Active state, such as lifecycle parameters (e.g., SessionTTLInSeconds and SessionIdleTimeoutInSeconds). After the update takes effect, LastModifiedTime is automatically refreshed. These updates can be used to extend or shorten the validity period of a session and enable dynamic management without changing the execution environment bound to the session.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateSessionRequestBuilder::send) it. The parameters and their rules: [`UpdateSessionRequest`].
+    #[inline]
+    pub fn update_session(&self) -> UpdateSessionRequestBuilder<&Self> {
+        UpdateSessionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateSessionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateSession`: Updates session configurations while the session is in the Active state, such as lifecycle parameters (e.g., SessionTTLInSeconds and SessionIdleTimeoutInSeconds). After the update takes effect, LastModifiedTime is automatically refreshed. These updates can be used to extend or shorten the validity period of a session and enable dynamic management without changing the execution environment bound to the session.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateSessionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateSessionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateSessionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateSessionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateSessionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateSessionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateSessionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_session(&self) -> UpdateSessionRequestBuilder<&Self> {
+        UpdateSessionRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateTriggerRequest>;
 /// Request of `UpdateTrigger`: Modifies a trigger.
 ///
 /// # Example
@@ -158,9 +161,7 @@ impl<C> UpdateTriggerRequestBuilder<C> {
     ///
     /// The function name.
     ///
-    /// - Wire name: `functionName` (path).
-    /// - Required.
-    /// - Example: `my-func`.
+    /// Its description, rules and example: [`UpdateTriggerRequest::function_name`](UpdateTriggerRequest::function_name).
     pub fn function_name(mut self, value: impl Into<String>) -> Self {
         self.inner.function_name = Some(value.into());
         self
@@ -169,9 +170,7 @@ impl<C> UpdateTriggerRequestBuilder<C> {
     ///
     /// The trigger name.
     ///
-    /// - Wire name: `triggerName` (path).
-    /// - Required.
-    /// - Example: `my-trigger`.
+    /// Its description, rules and example: [`UpdateTriggerRequest::trigger_name`](UpdateTriggerRequest::trigger_name).
     pub fn trigger_name(mut self, value: impl Into<String>) -> Self {
         self.inner.trigger_name = Some(value.into());
         self
@@ -180,9 +179,7 @@ impl<C> UpdateTriggerRequestBuilder<C> {
     ///
     /// The description of the trigger.
     ///
-    /// - Wire name: `description` (body).
-    /// - Must be at most 256 characters long.
-    /// - Example: `trigger for test`.
+    /// Its description, rules and example: [`UpdateTriggerRequest::description`](UpdateTriggerRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -191,9 +188,7 @@ impl<C> UpdateTriggerRequestBuilder<C> {
     ///
     /// The role that is used by the event source such as object Storage Service (OSS) to invoke the function.
     ///
-    /// - Wire name: `invocationRole` (body).
-    /// - Must be at most 300 characters long.
-    /// - Example: `acs:ram::1234567890:role/fc-test`.
+    /// Its description, rules and example: [`UpdateTriggerRequest::invocation_role`](UpdateTriggerRequest::invocation_role).
     pub fn invocation_role(mut self, value: impl Into<String>) -> Self {
         self.inner.invocation_role = Some(value.into());
         self
@@ -202,8 +197,7 @@ impl<C> UpdateTriggerRequestBuilder<C> {
     ///
     /// The version or alias of the service to which the function belongs.
     ///
-    /// - Wire name: `qualifier` (body).
-    /// - Example: `LATEST`.
+    /// Its description, rules and example: [`UpdateTriggerRequest::qualifier`](UpdateTriggerRequest::qualifier).
     pub fn qualifier(mut self, value: impl Into<String>) -> Self {
         self.inner.qualifier = Some(value.into());
         self
@@ -212,8 +206,7 @@ impl<C> UpdateTriggerRequestBuilder<C> {
     ///
     /// The configuration of the trigger. The configuration vary based on the trigger type.
     ///
-    /// - Wire name: `triggerConfig` (body).
-    /// - Example: `{"events":["oss:ObjectCreated:*"],"filter":{"key":{"prefix":"/prefix","suffix":".zip"}}}`.
+    /// Its description, rules and example: [`UpdateTriggerRequest::trigger_config`](UpdateTriggerRequest::trigger_config).
     pub fn trigger_config(mut self, value: impl Into<String>) -> Self {
         self.inner.trigger_config = Some(value.into());
         self
@@ -459,85 +452,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UpdateTriggerRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateTrigger`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateTriggerError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateTriggerError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UpdateTriggerError;
+impl crate::Client {
+    /// Calls `UpdateTrigger`: Modifies a trigger.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateTriggerRequestBuilder::send) it. The parameters and their rules: [`UpdateTriggerRequest`].
+    #[inline]
+    pub fn update_trigger(&self) -> UpdateTriggerRequestBuilder<&Self> {
+        UpdateTriggerRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateTriggerError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateTrigger`: Modifies a trigger.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateTriggerRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateTriggerError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateTriggerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateTriggerError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateTriggerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateTriggerError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateTriggerError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_trigger(&self) -> UpdateTriggerRequestBuilder<&Self> {
+        UpdateTriggerRequestBuilder::new(self)
     }
 }

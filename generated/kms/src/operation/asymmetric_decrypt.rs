@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AsymmetricDecryptRequest>;
 /// Request of `AsymmetricDecrypt`: Decrypts data by using an asymmetric key.
 ///
 /// This operation supports only asymmetric keys for which the **Usage** parameter is set to **ENCRYPT/DECRYPT**. The following table lists supported encryption algorithms.
@@ -158,12 +161,7 @@ impl<C> AsymmetricDecryptRequestBuilder<C> {
     ///
     /// The ciphertext that you want to decrypt.
     ///
-    /// > * The value is encoded in Base64.
-    /// > * You can call the [AsymmetricEncrypt](<https://www.alibabacloud.com/help/doc-detail/148131.htm>) operation to generate the ciphertext.
-    ///
-    /// - Wire name: `CiphertextBlob`.
-    /// - Required.
-    /// - Example: `BQKP+1zK6+ZEMxTP5qaVzcsgXtWplYBKm0NXdSnB5FzliFxE1bSiu4dnEIlca2JpeH7yz1/S6fed630H+hIH6DoM25fTLNcKj+mFB0Xnh9m2+HN59Mn4qyTfcUeadnfCXSWcGBouhXFwcdd2rJ3n337bzTf4jm659gZu3L0i6PLuxM9p7mqdwO0cKJPfGVfhnfMz+f4alMg79WB/NNyE2lyX7/qxvV49ObNrrJbKSFiz8Djocaf0IESNLMbfYI5bXjWkJlX92DQbKhibtQW8ZOJ//ZC6t0AWcUoKL6QDm/dg5koQalcleRinpB+QadFm894sLbVZ9+N4GVsv1W****==`.
+    /// Its description, rules and example: [`AsymmetricDecryptRequest::ciphertext_blob`](AsymmetricDecryptRequest::ciphertext_blob).
     pub fn ciphertext_blob(mut self, value: impl Into<String>) -> Self {
         self.inner.ciphertext_blob = Some(value.into());
         self
@@ -172,11 +170,7 @@ impl<C> AsymmetricDecryptRequestBuilder<C> {
     ///
     /// The ID of the customer master key (CMK). The ID must be globally unique.
     ///
-    /// > You can also set this parameter to an alias that is bound to the CMK. For more information, see [Alias overview](<https://www.alibabacloud.com/help/doc-detail/68522.htm>).
-    ///
-    /// - Wire name: `KeyId`.
-    /// - Required.
-    /// - Example: `5c438b18-05be-40ad-b6c2-3be6752c****`.
+    /// Its description, rules and example: [`AsymmetricDecryptRequest::key_id`](AsymmetricDecryptRequest::key_id).
     pub fn key_id(mut self, value: impl Into<String>) -> Self {
         self.inner.key_id = Some(value.into());
         self
@@ -185,9 +179,7 @@ impl<C> AsymmetricDecryptRequestBuilder<C> {
     ///
     /// The version ID of the CMK. The ID must be globally unique.
     ///
-    /// - Wire name: `KeyVersionId`.
-    /// - Required.
-    /// - Example: `2ab1a983-7072-4bbc-a582-584b5bd8****`.
+    /// Its description, rules and example: [`AsymmetricDecryptRequest::key_version_id`](AsymmetricDecryptRequest::key_version_id).
     pub fn key_version_id(mut self, value: impl Into<String>) -> Self {
         self.inner.key_version_id = Some(value.into());
         self
@@ -196,16 +188,14 @@ impl<C> AsymmetricDecryptRequestBuilder<C> {
     ///
     /// The decryption algorithm.
     ///
-    /// - Wire name: `Algorithm`.
-    /// - Required.
-    /// - Example: `RSAES_OAEP_SHA_1`.
+    /// Its description, rules and example: [`AsymmetricDecryptRequest::algorithm`](AsymmetricDecryptRequest::algorithm).
     pub fn algorithm(mut self, value: impl Into<String>) -> Self {
         self.inner.algorithm = Some(value.into());
         self
     }
     /// Sets `DryRun`.
     ///
-    /// - Wire name: `DryRun`.
+    /// Its description, rules and example: [`AsymmetricDecryptRequest::dry_run`](AsymmetricDecryptRequest::dry_run).
     pub fn dry_run(mut self, value: impl Into<String>) -> Self {
         self.inner.dry_run = Some(value.into());
         self
@@ -372,113 +362,24 @@ for AsymmetricDecryptResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AsymmetricDecrypt`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AsymmetricDecryptError {
-    /// HTTP 400 `Rejected.UnsupportedOperation`: Unsupported operation.
-    RejectedUnsupportedOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.AliasNotFound`: The specified Alias is not found.
-    ForbiddenAliasNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.KeyNotFound`: The specified Key is not found.
-    ForbiddenKeyNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AsymmetricDecryptError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Rejected.UnsupportedOperation",
-                        "Forbidden.AliasNotFound",
-                        "Forbidden.KeyNotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AsymmetricDecryptError;
+impl crate::Client {
+    /// Calls `AsymmetricDecrypt`: Decrypts data by using an asymmetric key.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AsymmetricDecryptRequestBuilder::send) it. The parameters and their rules: [`AsymmetricDecryptRequest`].
+    #[inline]
+    pub fn asymmetric_decrypt(&self) -> AsymmetricDecryptRequestBuilder<&Self> {
+        AsymmetricDecryptRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AsymmetricDecryptError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AsymmetricDecrypt`: Decrypts data by using an asymmetric key.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AsymmetricDecryptRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::RejectedUnsupportedOperation(error),
-            1 => Self::ForbiddenAliasNotFound(error),
-            2 => Self::ForbiddenKeyNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::RejectedUnsupportedOperation(error) => (0, error),
-            Self::ForbiddenAliasNotFound(error) => (1, error),
-            Self::ForbiddenKeyNotFound(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AsymmetricDecryptError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AsymmetricDecryptError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "RejectedUnsupportedOperation",
-            "ForbiddenAliasNotFound",
-            "ForbiddenKeyNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AsymmetricDecryptError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AsymmetricDecryptError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AsymmetricDecryptError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AsymmetricDecryptError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn asymmetric_decrypt(&self) -> AsymmetricDecryptRequestBuilder<&Self> {
+        AsymmetricDecryptRequestBuilder::new(self)
     }
 }

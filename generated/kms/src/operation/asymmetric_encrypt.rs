@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AsymmetricEncryptRequest>;
 /// Request of `AsymmetricEncrypt`: Encrypts data by using an asymmetric customer master key (CMK).
 ///
 /// This operation is supported only for asymmetric keys for which the **Usage** parameter is set to **ENCRYPT/DECRYPT**. The following table lists the supported encryption algorithms:
@@ -156,9 +159,7 @@ impl<C> AsymmetricEncryptRequestBuilder<C> {
     ///
     /// The plaintext that you want to encrypt. The plaintext must be Base64-encoded.
     ///
-    /// - Wire name: `Plaintext`.
-    /// - Required.
-    /// - Example: `SGVsbG8gd29ybGQ=`.
+    /// Its description, rules and example: [`AsymmetricEncryptRequest::plaintext`](AsymmetricEncryptRequest::plaintext).
     pub fn plaintext(mut self, value: impl Into<String>) -> Self {
         self.inner.plaintext = Some(value.into());
         self
@@ -167,11 +168,7 @@ impl<C> AsymmetricEncryptRequestBuilder<C> {
     ///
     /// The ID of the CMK. The ID must be globally unique.
     ///
-    /// > You can also set this parameter to an alias that is bound to the CMK. For more information, see [Overview of aliases](<https://www.alibabacloud.com/help/doc-detail/68522.htm>).
-    ///
-    /// - Wire name: `KeyId`.
-    /// - Required.
-    /// - Example: `5c438b18-05be-40ad-b6c2-3be6752c****`.
+    /// Its description, rules and example: [`AsymmetricEncryptRequest::key_id`](AsymmetricEncryptRequest::key_id).
     pub fn key_id(mut self, value: impl Into<String>) -> Self {
         self.inner.key_id = Some(value.into());
         self
@@ -180,11 +177,7 @@ impl<C> AsymmetricEncryptRequestBuilder<C> {
     ///
     /// The version ID of the CMK. The ID must be globally unique.
     ///
-    /// > You can call the [ListKeyVersions](<https://www.alibabacloud.com/help/doc-detail/133966.htm>) operation to query the versions of a CMK. The ID of a version is specified by the KeyVersionId parameter.
-    ///
-    /// - Wire name: `KeyVersionId`.
-    /// - Required.
-    /// - Example: `2ab1a983-7072-4bbc-a582-584b5bd8****`.
+    /// Its description, rules and example: [`AsymmetricEncryptRequest::key_version_id`](AsymmetricEncryptRequest::key_version_id).
     pub fn key_version_id(mut self, value: impl Into<String>) -> Self {
         self.inner.key_version_id = Some(value.into());
         self
@@ -193,16 +186,14 @@ impl<C> AsymmetricEncryptRequestBuilder<C> {
     ///
     /// The encryption algorithm.
     ///
-    /// - Wire name: `Algorithm`.
-    /// - Required.
-    /// - Example: `RSAES_OAEP_SHA_1`.
+    /// Its description, rules and example: [`AsymmetricEncryptRequest::algorithm`](AsymmetricEncryptRequest::algorithm).
     pub fn algorithm(mut self, value: impl Into<String>) -> Self {
         self.inner.algorithm = Some(value.into());
         self
     }
     /// Sets `DryRun`.
     ///
-    /// - Wire name: `DryRun`.
+    /// Its description, rules and example: [`AsymmetricEncryptRequest::dry_run`](AsymmetricEncryptRequest::dry_run).
     pub fn dry_run(mut self, value: impl Into<String>) -> Self {
         self.inner.dry_run = Some(value.into());
         self
@@ -369,113 +360,24 @@ for AsymmetricEncryptResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AsymmetricEncrypt`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AsymmetricEncryptError {
-    /// HTTP 400 `Rejected.UnsupportedOperation`: Unsupported operation.
-    RejectedUnsupportedOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.AliasNotFound`: The specified Alias is not found.
-    ForbiddenAliasNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.KeyNotFound`: The specified Key is not found.
-    ForbiddenKeyNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AsymmetricEncryptError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Rejected.UnsupportedOperation",
-                        "Forbidden.AliasNotFound",
-                        "Forbidden.KeyNotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AsymmetricEncryptError;
+impl crate::Client {
+    /// Calls `AsymmetricEncrypt`: Encrypts data by using an asymmetric customer master key (CMK).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AsymmetricEncryptRequestBuilder::send) it. The parameters and their rules: [`AsymmetricEncryptRequest`].
+    #[inline]
+    pub fn asymmetric_encrypt(&self) -> AsymmetricEncryptRequestBuilder<&Self> {
+        AsymmetricEncryptRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AsymmetricEncryptError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AsymmetricEncrypt`: Encrypts data by using an asymmetric customer master key (CMK).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AsymmetricEncryptRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::RejectedUnsupportedOperation(error),
-            1 => Self::ForbiddenAliasNotFound(error),
-            2 => Self::ForbiddenKeyNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::RejectedUnsupportedOperation(error) => (0, error),
-            Self::ForbiddenAliasNotFound(error) => (1, error),
-            Self::ForbiddenKeyNotFound(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AsymmetricEncryptError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AsymmetricEncryptError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "RejectedUnsupportedOperation",
-            "ForbiddenAliasNotFound",
-            "ForbiddenKeyNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AsymmetricEncryptError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AsymmetricEncryptError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AsymmetricEncryptError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AsymmetricEncryptError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn asymmetric_encrypt(&self) -> AsymmetricEncryptRequestBuilder<&Self> {
+        AsymmetricEncryptRequestBuilder::new(self)
     }
 }

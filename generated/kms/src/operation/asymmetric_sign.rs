@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AsymmetricSignRequest>;
 /// Request of `AsymmetricSign`: AsymmetricSign
 ///
 /// Generates a signature by using an asymmetric key.
@@ -145,9 +148,7 @@ impl<C> AsymmetricSignRequestBuilder<C> {
     ///
     /// The operation that you want to perform. Set the value to **AsymmetricSign**.
     ///
-    /// - Wire name: `KeyId`.
-    /// - Required.
-    /// - Example: `5c438b18-05be-40ad-b6c2-3be6752c****`.
+    /// Its description, rules and example: [`AsymmetricSignRequest::key_id`](AsymmetricSignRequest::key_id).
     pub fn key_id(mut self, value: impl Into<String>) -> Self {
         self.inner.key_id = Some(value.into());
         self
@@ -156,11 +157,7 @@ impl<C> AsymmetricSignRequestBuilder<C> {
     ///
     /// The ID of the customer master key (CMK). The ID must be globally unique.
     ///
-    /// > You can also set this parameter to an alias that is bound to the CMK. For more information, see [Alias overview](<https://www.alibabacloud.com/help/doc-detail/68522.htm>).
-    ///
-    /// - Wire name: `KeyVersionId`.
-    /// - Required.
-    /// - Example: `2ab1a983-7072-4bbc-a582-584b5bd8****`.
+    /// Its description, rules and example: [`AsymmetricSignRequest::key_version_id`](AsymmetricSignRequest::key_version_id).
     pub fn key_version_id(mut self, value: impl Into<String>) -> Self {
         self.inner.key_version_id = Some(value.into());
         self
@@ -169,9 +166,7 @@ impl<C> AsymmetricSignRequestBuilder<C> {
     ///
     /// The version ID of the CMK. The ID must be globally unique.
     ///
-    /// - Wire name: `Algorithm`.
-    /// - Required.
-    /// - Example: `RSA_PSS_SHA_256`.
+    /// Its description, rules and example: [`AsymmetricSignRequest::algorithm`](AsymmetricSignRequest::algorithm).
     pub fn algorithm(mut self, value: impl Into<String>) -> Self {
         self.inner.algorithm = Some(value.into());
         self
@@ -180,16 +175,14 @@ impl<C> AsymmetricSignRequestBuilder<C> {
     ///
     /// The signature algorithm.
     ///
-    /// - Wire name: `Digest`.
-    /// - Required.
-    /// - Example: `ZOyIygCyaOW6GjVnihtTFtIS9PNmskdyMlNKiu****=`.
+    /// Its description, rules and example: [`AsymmetricSignRequest::digest`](AsymmetricSignRequest::digest).
     pub fn digest(mut self, value: impl Into<String>) -> Self {
         self.inner.digest = Some(value.into());
         self
     }
     /// Sets `DryRun`.
     ///
-    /// - Wire name: `DryRun`.
+    /// Its description, rules and example: [`AsymmetricSignRequest::dry_run`](AsymmetricSignRequest::dry_run).
     pub fn dry_run(mut self, value: impl Into<String>) -> Self {
         self.inner.dry_run = Some(value.into());
         self
@@ -354,119 +347,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AsymmetricSignRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AsymmetricSign`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AsymmetricSignError {
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAccessKeyId.NotFound`: The Access Key ID provided does not exist in our records.
-    InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.KeyNotFound`: The specified Key is not found.
-    ForbiddenKeyNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.AliasNotFound`: The specified Alias is not found.
-    ForbiddenAliasNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AsymmetricSignError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "InvalidAccessKeyId.NotFound",
-                        "Forbidden.KeyNotFound",
-                        "Forbidden.AliasNotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AsymmetricSignError;
+impl crate::Client {
+    /// Calls `AsymmetricSign`: AsymmetricSign
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AsymmetricSignRequestBuilder::send) it. The parameters and their rules: [`AsymmetricSignRequest`].
+    #[inline]
+    pub fn asymmetric_sign(&self) -> AsymmetricSignRequestBuilder<&Self> {
+        AsymmetricSignRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AsymmetricSignError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AsymmetricSign`: AsymmetricSign
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AsymmetricSignRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::InvalidAccessKeyIdNotFound(error),
-            2 => Self::ForbiddenKeyNotFound(error),
-            3 => Self::ForbiddenAliasNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::InvalidAccessKeyIdNotFound(error) => (1, error),
-            Self::ForbiddenKeyNotFound(error) => (2, error),
-            Self::ForbiddenAliasNotFound(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AsymmetricSignError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AsymmetricSignError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "InvalidAccessKeyIdNotFound",
-            "ForbiddenKeyNotFound",
-            "ForbiddenAliasNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AsymmetricSignError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AsymmetricSignError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AsymmetricSignError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AsymmetricSignError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn asymmetric_sign(&self) -> AsymmetricSignRequestBuilder<&Self> {
+        AsymmetricSignRequestBuilder::new(self)
     }
 }

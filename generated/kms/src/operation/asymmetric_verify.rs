@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AsymmetricVerifyRequest>;
 /// Request of `AsymmetricVerify`: Verifies a signature by using an asymmetric key.
 ///
 /// This operation supports only asymmetric keys for which the **Usage** parameter is set to **SIGN/VERIFY**. The following table describes the supported signature algorithms.
@@ -175,11 +178,7 @@ impl<C> AsymmetricVerifyRequestBuilder<C> {
     ///
     /// The ID of the CMK. The ID must be globally unique.
     ///
-    /// > You can also set this parameter to an alias that is bound to the CMK. For more information, see [Overview of aliases](<https://www.alibabacloud.com/help/doc-detail/68522.htm>).
-    ///
-    /// - Wire name: `KeyId`.
-    /// - Required.
-    /// - Example: `5c438b18-05be-40ad-b6c2-3be6752c****`.
+    /// Its description, rules and example: [`AsymmetricVerifyRequest::key_id`](AsymmetricVerifyRequest::key_id).
     pub fn key_id(mut self, value: impl Into<String>) -> Self {
         self.inner.key_id = Some(value.into());
         self
@@ -188,9 +187,7 @@ impl<C> AsymmetricVerifyRequestBuilder<C> {
     ///
     /// The version ID of the CMK. The ID must be globally unique.
     ///
-    /// - Wire name: `KeyVersionId`.
-    /// - Required.
-    /// - Example: `2ab1a983-7072-4bbc-a582-584b5bd8****`.
+    /// Its description, rules and example: [`AsymmetricVerifyRequest::key_version_id`](AsymmetricVerifyRequest::key_version_id).
     pub fn key_version_id(mut self, value: impl Into<String>) -> Self {
         self.inner.key_version_id = Some(value.into());
         self
@@ -199,9 +196,7 @@ impl<C> AsymmetricVerifyRequestBuilder<C> {
     ///
     /// The signature algorithm.
     ///
-    /// - Wire name: `Algorithm`.
-    /// - Required.
-    /// - Example: `RSA_PSS_SHA_256`.
+    /// Its description, rules and example: [`AsymmetricVerifyRequest::algorithm`](AsymmetricVerifyRequest::algorithm).
     pub fn algorithm(mut self, value: impl Into<String>) -> Self {
         self.inner.algorithm = Some(value.into());
         self
@@ -210,11 +205,7 @@ impl<C> AsymmetricVerifyRequestBuilder<C> {
     ///
     /// The digest that is generated for the original message by using a hash algorithm. The hash algorithm is specified by the **Algorithm** parameter.
     ///
-    /// > The value is encoded in Base64.
-    ///
-    /// - Wire name: `Digest`.
-    /// - Required.
-    /// - Example: `ZOyIygCyaOW6GjVnihtTFtIS9PNmskdyMlNKiuy****=`.
+    /// Its description, rules and example: [`AsymmetricVerifyRequest::digest`](AsymmetricVerifyRequest::digest).
     pub fn digest(mut self, value: impl Into<String>) -> Self {
         self.inner.digest = Some(value.into());
         self
@@ -223,18 +214,14 @@ impl<C> AsymmetricVerifyRequestBuilder<C> {
     ///
     /// The signature value to be verified.
     ///
-    /// > The value is encoded in Base64.
-    ///
-    /// - Wire name: `Value`.
-    /// - Required.
-    /// - Example: `M2CceNZH00ZgL9ED/ZHFp21YRAvYeZHknJUc207OCZ0N9wNn9As4z2bON3FF3je+1Nu+2+/8Zj50HpMTpzYpMp2R93cYmACCmhaYoKydxylbyGzJR8y9likZRCrkD38lRoS40aBBvv/6iRKzQuo9EGYVcel36cMNg00VmYNBy3pa1rwg3gA4l3cy6kjayZja1WGPkVhrVKsrJMdbpl0ApLjXKuD8rw1n1XLCwCUEL5eLPljTZaAveqdOFQOiZnZEGI27qIiZe7I1fN8tcz6anS/gTM7xRKE++5egEvRWlTQQTJeApnPSiUPA+8ZykNdelQsOQh5SrGoyI4A5pq****==`.
+    /// Its description, rules and example: [`AsymmetricVerifyRequest::value`](AsymmetricVerifyRequest::value).
     pub fn value(mut self, value: impl Into<String>) -> Self {
         self.inner.value = Some(value.into());
         self
     }
     /// Sets `DryRun`.
     ///
-    /// - Wire name: `DryRun`.
+    /// Its description, rules and example: [`AsymmetricVerifyRequest::dry_run`](AsymmetricVerifyRequest::dry_run).
     pub fn dry_run(mut self, value: impl Into<String>) -> Self {
         self.inner.dry_run = Some(value.into());
         self
@@ -398,119 +385,24 @@ for AsymmetricVerifyResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AsymmetricVerify`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AsymmetricVerifyError {
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.AliasNotFound`: The specified Alias is not found.
-    ForbiddenAliasNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.KeyNotFound`: The specified Key is not found.
-    ForbiddenKeyNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAccessKeyId.NotFound`: The Access Key ID provided does not exist in our records.
-    InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AsymmetricVerifyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "Forbidden.AliasNotFound",
-                        "Forbidden.KeyNotFound",
-                        "InvalidAccessKeyId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AsymmetricVerifyError;
+impl crate::Client {
+    /// Calls `AsymmetricVerify`: Verifies a signature by using an asymmetric key.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AsymmetricVerifyRequestBuilder::send) it. The parameters and their rules: [`AsymmetricVerifyRequest`].
+    #[inline]
+    pub fn asymmetric_verify(&self) -> AsymmetricVerifyRequestBuilder<&Self> {
+        AsymmetricVerifyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AsymmetricVerifyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AsymmetricVerify`: Verifies a signature by using an asymmetric key.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AsymmetricVerifyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::ForbiddenAliasNotFound(error),
-            2 => Self::ForbiddenKeyNotFound(error),
-            3 => Self::InvalidAccessKeyIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::ForbiddenAliasNotFound(error) => (1, error),
-            Self::ForbiddenKeyNotFound(error) => (2, error),
-            Self::InvalidAccessKeyIdNotFound(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AsymmetricVerifyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AsymmetricVerifyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "ForbiddenAliasNotFound",
-            "ForbiddenKeyNotFound",
-            "InvalidAccessKeyIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AsymmetricVerifyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AsymmetricVerifyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AsymmetricVerifyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AsymmetricVerifyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn asymmetric_verify(&self) -> AsymmetricVerifyRequestBuilder<&Self> {
+        AsymmetricVerifyRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CertificatePrivateKeyDecryptRequest>;
 /// Request of `CertificatePrivateKeyDecrypt`: Decrypts data by using a specific certificate.
 ///
 /// Limit: The encryption algorithm in the request parameters must match the key type.
@@ -138,9 +141,7 @@ impl<C> CertificatePrivateKeyDecryptRequestBuilder<C> {
     ///
     /// The ID of the certificate. The ID must be globally unique in Certificates Manager.
     ///
-    /// - Wire name: `CertificateId`.
-    /// - Required.
-    /// - Example: `12345678-1234-1234-1234-12345678****`.
+    /// Its description, rules and example: [`CertificatePrivateKeyDecryptRequest::certificate_id`](CertificatePrivateKeyDecryptRequest::certificate_id).
     pub fn certificate_id(mut self, value: impl Into<String>) -> Self {
         self.inner.certificate_id = Some(value.into());
         self
@@ -149,15 +150,7 @@ impl<C> CertificatePrivateKeyDecryptRequestBuilder<C> {
     ///
     /// The encryption algorithm. Valid values:
     ///
-    /// * RSAES_OAEP_SHA_1
-    /// * RSAES_OAEP_SHA_256
-    /// * SM2PKE
-    ///
-    /// > The SM2PKE encryption algorithm is supported only in regions in mainland China. In these regions, managed hardware security modules (HSMs) are used. For more information, see [Managed HSM overview](<https://www.alibabacloud.com/help/doc-detail/125803.htm>).
-    ///
-    /// - Wire name: `Algorithm`.
-    /// - Required.
-    /// - Example: `RSAES_OAEP_SHA_256`.
+    /// Its description, rules and example: [`CertificatePrivateKeyDecryptRequest::algorithm`](CertificatePrivateKeyDecryptRequest::algorithm).
     pub fn algorithm(mut self, value: impl Into<String>) -> Self {
         self.inner.algorithm = Some(value.into());
         self
@@ -166,11 +159,7 @@ impl<C> CertificatePrivateKeyDecryptRequestBuilder<C> {
     ///
     /// The data that you want to decrypt.
     ///
-    /// The value is encoded in Base64.
-    ///
-    /// - Wire name: `CiphertextBlob`.
-    /// - Required.
-    /// - Example: `ZOyIygCyaOW6Gj****MlNKiuyjfzw=`.
+    /// Its description, rules and example: [`CertificatePrivateKeyDecryptRequest::ciphertext_blob`](CertificatePrivateKeyDecryptRequest::ciphertext_blob).
     pub fn ciphertext_blob(mut self, value: impl Into<String>) -> Self {
         self.inner.ciphertext_blob = Some(value.into());
         self
@@ -330,113 +319,28 @@ for CertificatePrivateKeyDecryptResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CertificatePrivateKeyDecrypt`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CertificatePrivateKeyDecryptError {
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Certificate.NotFound`: The specified certificate is not found.
-    CertificateNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAccessKeyId.NotFound`: The Access Key ID provided does not exist in our records.
-    InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CertificatePrivateKeyDecryptError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "Certificate.NotFound",
-                        "InvalidAccessKeyId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CertificatePrivateKeyDecryptError;
+impl crate::Client {
+    /// Calls `CertificatePrivateKeyDecrypt`: Decrypts data by using a specific certificate.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CertificatePrivateKeyDecryptRequestBuilder::send) it. The parameters and their rules: [`CertificatePrivateKeyDecryptRequest`].
+    #[inline]
+    pub fn certificate_private_key_decrypt(
+        &self,
+    ) -> CertificatePrivateKeyDecryptRequestBuilder<&Self> {
+        CertificatePrivateKeyDecryptRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CertificatePrivateKeyDecryptError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CertificatePrivateKeyDecrypt`: Decrypts data by using a specific certificate.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CertificatePrivateKeyDecryptRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::CertificateNotFound(error),
-            2 => Self::InvalidAccessKeyIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::CertificateNotFound(error) => (1, error),
-            Self::InvalidAccessKeyIdNotFound(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CertificatePrivateKeyDecryptError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CertificatePrivateKeyDecryptError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "CertificateNotFound",
-            "InvalidAccessKeyIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CertificatePrivateKeyDecryptError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CertificatePrivateKeyDecryptError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CertificatePrivateKeyDecryptError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CertificatePrivateKeyDecryptError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn certificate_private_key_decrypt(
+        &self,
+    ) -> CertificatePrivateKeyDecryptRequestBuilder<&Self> {
+        CertificatePrivateKeyDecryptRequestBuilder::new(self)
     }
 }

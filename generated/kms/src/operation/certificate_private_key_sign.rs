@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CertificatePrivateKeySignRequest>;
 /// Request of `CertificatePrivateKeySign`: Generates a signature by using a specified certificate.
 ///
 /// The signature algorithm in the request parameters must match the key type. The following table describes the mapping between signature algorithms and key types.
@@ -164,9 +167,7 @@ impl<C> CertificatePrivateKeySignRequestBuilder<C> {
     ///
     /// The ID of the certificate. The ID must be globally unique in Certificates Manager.
     ///
-    /// - Wire name: `CertificateId`.
-    /// - Required.
-    /// - Example: `12345678-1234-1234-1234-12345678****`.
+    /// Its description, rules and example: [`CertificatePrivateKeySignRequest::certificate_id`](CertificatePrivateKeySignRequest::certificate_id).
     pub fn certificate_id(mut self, value: impl Into<String>) -> Self {
         self.inner.certificate_id = Some(value.into());
         self
@@ -175,16 +176,7 @@ impl<C> CertificatePrivateKeySignRequestBuilder<C> {
     ///
     /// The signature algorithm. Valid values:
     ///
-    /// * RSA_PKCS1_SHA_256
-    /// * RSA_PSS_SHA_256
-    /// * ECDSA_SHA_256
-    /// * SM2DSA
-    ///
-    /// > * The SM2DSA signature algorithm is supported only in regions where managed hardware security modules (HSMs) are used in mainland China. For more information, see [Managed HSM overview](<https://www.alibabacloud.com/help/doc-detail/125803.htm>).
-    ///
-    /// - Wire name: `Algorithm`.
-    /// - Required.
-    /// - Example: `ECDSA_SHA_256`.
+    /// Its description, rules and example: [`CertificatePrivateKeySignRequest::algorithm`](CertificatePrivateKeySignRequest::algorithm).
     pub fn algorithm(mut self, value: impl Into<String>) -> Self {
         self.inner.algorithm = Some(value.into());
         self
@@ -193,12 +185,7 @@ impl<C> CertificatePrivateKeySignRequestBuilder<C> {
     ///
     /// The type of the message. Valid values:
     ///
-    /// * RAW: the raw data. This is the default value.
-    /// * DIGEST: the message digest (hash value) of the raw data.
-    ///
-    /// - Wire name: `MessageType`.
-    /// - Required.
-    /// - Example: `RAW`.
+    /// Its description, rules and example: [`CertificatePrivateKeySignRequest::message_type`](CertificatePrivateKeySignRequest::message_type).
     pub fn message_type(mut self, value: impl Into<String>) -> Self {
         self.inner.message_type = Some(value.into());
         self
@@ -207,20 +194,7 @@ impl<C> CertificatePrivateKeySignRequestBuilder<C> {
     ///
     /// The data to be signed.
     ///
-    /// The value is encoded in Base64. For example, if the hexadecimal data that you want to sign is `[0x31, 0x32, 0x33, 0x34]`, the Base64-encoded data is `MTIzNA==`.
-    ///
-    /// If the MessageType parameter is set to RAW, the size of the data must be less than or equal to 4 KB.
-    ///
-    /// If the size of the data is greater than 4 KB, you can set the MessageType parameter to DIGEST and set the Message parameter to the digest of the data. The digest is also called hash value. You can compute the digest of the data on an on-premises machine. Certificates Manager uses the digest that you compute in your own certificate application system. The message digest algorithm that you use must match the specified signature algorithm. Comply with the following mapping between signature algorithms and message digest algorithms:
-    ///
-    /// * If the signature algorithm is RSA_PKCS1_SHA_256, RSA_PSS_SHA_256, or ECDSA_SHA_256, the message digest algorithm must be SHA-256.
-    /// * If the signature algorithm is SM2DSA, the message digest algorithm must be SM3.
-    ///
-    /// > If the key type of the certificate is EC_SM2 and the MessageType parameter is set to DIGEST, the value of the Message parameter is `e` that is described in GB/T 32918.2-2016 6.1.
-    ///
-    /// - Wire name: `Message`.
-    /// - Required.
-    /// - Example: `VGhlIHF1aWNrIGJyb3duIGZveCBqdW1wcyBvdmVyIHRoZSBsYXp5IGRvZy4=`.
+    /// Its description, rules and example: [`CertificatePrivateKeySignRequest::message`](CertificatePrivateKeySignRequest::message).
     pub fn message(mut self, value: impl Into<String>) -> Self {
         self.inner.message = Some(value.into());
         self
@@ -377,113 +351,28 @@ for CertificatePrivateKeySignResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CertificatePrivateKeySign`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CertificatePrivateKeySignError {
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Certificate.NotFound`: The specified certificate is not found.
-    CertificateNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAccessKeyId.NotFound`: The Access Key ID provided does not exist in our records.
-    InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CertificatePrivateKeySignError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "Certificate.NotFound",
-                        "InvalidAccessKeyId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CertificatePrivateKeySignError;
+impl crate::Client {
+    /// Calls `CertificatePrivateKeySign`: Generates a signature by using a specified certificate.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CertificatePrivateKeySignRequestBuilder::send) it. The parameters and their rules: [`CertificatePrivateKeySignRequest`].
+    #[inline]
+    pub fn certificate_private_key_sign(
+        &self,
+    ) -> CertificatePrivateKeySignRequestBuilder<&Self> {
+        CertificatePrivateKeySignRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CertificatePrivateKeySignError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CertificatePrivateKeySign`: Generates a signature by using a specified certificate.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CertificatePrivateKeySignRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::CertificateNotFound(error),
-            2 => Self::InvalidAccessKeyIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::CertificateNotFound(error) => (1, error),
-            Self::InvalidAccessKeyIdNotFound(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CertificatePrivateKeySignError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CertificatePrivateKeySignError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "CertificateNotFound",
-            "InvalidAccessKeyIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CertificatePrivateKeySignError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CertificatePrivateKeySignError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CertificatePrivateKeySignError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CertificatePrivateKeySignError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn certificate_private_key_sign(
+        &self,
+    ) -> CertificatePrivateKeySignRequestBuilder<&Self> {
+        CertificatePrivateKeySignRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CertificatePublicKeyEncryptRequest>;
 /// Request of `CertificatePublicKeyEncrypt`: Encrypts data by using a specific certificate.
 ///
 /// Limit: The encryption algorithm in the request parameters must match the key type.
@@ -146,9 +149,7 @@ impl<C> CertificatePublicKeyEncryptRequestBuilder<C> {
     ///
     /// The ID of the certificate. The ID must be globally unique in Certificates Manager.
     ///
-    /// - Wire name: `CertificateId`.
-    /// - Required.
-    /// - Example: `12345678-1234-1234-1234-12345678****`.
+    /// Its description, rules and example: [`CertificatePublicKeyEncryptRequest::certificate_id`](CertificatePublicKeyEncryptRequest::certificate_id).
     pub fn certificate_id(mut self, value: impl Into<String>) -> Self {
         self.inner.certificate_id = Some(value.into());
         self
@@ -157,15 +158,7 @@ impl<C> CertificatePublicKeyEncryptRequestBuilder<C> {
     ///
     /// The encryption algorithm. Valid values:
     ///
-    /// * RSAES_OAEP_SHA_1
-    /// * RSAES_OAEP_SHA_256
-    /// * SM2PKE
-    ///
-    /// > The SM2PKE encryption algorithm is supported only in regions in mainland China. In these regions, managed hardware security modules (HSMs) are used. For more information, see [Managed HSM overview](<https://www.alibabacloud.com/help/doc-detail/125803.htm>).
-    ///
-    /// - Wire name: `Algorithm`.
-    /// - Required.
-    /// - Example: `RSAES_OAEP_SHA_256`.
+    /// Its description, rules and example: [`CertificatePublicKeyEncryptRequest::algorithm`](CertificatePublicKeyEncryptRequest::algorithm).
     pub fn algorithm(mut self, value: impl Into<String>) -> Self {
         self.inner.algorithm = Some(value.into());
         self
@@ -174,19 +167,7 @@ impl<C> CertificatePublicKeyEncryptRequestBuilder<C> {
     ///
     /// The data that you want to encrypt.
     ///
-    /// The value is encoded in Base64. For example, if the hexadecimal data that you want to encrypt is `[0x31, 0x32, 0x33, 0x34]`, the Base64-encoded data is `MTIzNA==`.
-    ///
-    /// The size of data that can be encrypted varies based on the encryption algorithm that you use:
-    ///
-    /// * RSAES_OAEP_SHA_1: 214 bytes
-    /// * RSAES_OAEP_SHA_256: 190 bytes
-    /// * SM2PKE: 6,047 bytes
-    ///
-    /// If the size of data that you want to encrypt exceeds the preceding limits, you can call the [GenerateDataKey](<https://www.alibabacloud.com/help/doc-detail/28948.htm>) operation to generate a data key to encrypt the data. Then, call the CertificatePublicKeyEncrypt operation to encrypt the data key.
-    ///
-    /// - Wire name: `Plaintext`.
-    /// - Required.
-    /// - Example: `VGhlIHF1aWNrIGJyb3duIGZveCBqdW1wcyBvdmVyIHRoZSBsYXp5IGRvZy4=`.
+    /// Its description, rules and example: [`CertificatePublicKeyEncryptRequest::plaintext`](CertificatePublicKeyEncryptRequest::plaintext).
     pub fn plaintext(mut self, value: impl Into<String>) -> Self {
         self.inner.plaintext = Some(value.into());
         self
@@ -346,113 +327,28 @@ for CertificatePublicKeyEncryptResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CertificatePublicKeyEncrypt`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CertificatePublicKeyEncryptError {
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Certificate.NotFound`: The specified certificate is not found.
-    CertificateNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAccessKeyId.NotFound`: The Access Key ID provided does not exist in our records.
-    InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CertificatePublicKeyEncryptError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "Certificate.NotFound",
-                        "InvalidAccessKeyId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CertificatePublicKeyEncryptError;
+impl crate::Client {
+    /// Calls `CertificatePublicKeyEncrypt`: Encrypts data by using a specific certificate.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CertificatePublicKeyEncryptRequestBuilder::send) it. The parameters and their rules: [`CertificatePublicKeyEncryptRequest`].
+    #[inline]
+    pub fn certificate_public_key_encrypt(
+        &self,
+    ) -> CertificatePublicKeyEncryptRequestBuilder<&Self> {
+        CertificatePublicKeyEncryptRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CertificatePublicKeyEncryptError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CertificatePublicKeyEncrypt`: Encrypts data by using a specific certificate.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CertificatePublicKeyEncryptRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::CertificateNotFound(error),
-            2 => Self::InvalidAccessKeyIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::CertificateNotFound(error) => (1, error),
-            Self::InvalidAccessKeyIdNotFound(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CertificatePublicKeyEncryptError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CertificatePublicKeyEncryptError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "CertificateNotFound",
-            "InvalidAccessKeyIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CertificatePublicKeyEncryptError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CertificatePublicKeyEncryptError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CertificatePublicKeyEncryptError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CertificatePublicKeyEncryptError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn certificate_public_key_encrypt(
+        &self,
+    ) -> CertificatePublicKeyEncryptRequestBuilder<&Self> {
+        CertificatePublicKeyEncryptRequestBuilder::new(self)
     }
 }

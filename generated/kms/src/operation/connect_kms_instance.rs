@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ConnectKmsInstanceRequest>;
 /// Request of `ConnectKmsInstance`: Enables a Key Management Service (KMS) instance.
 ///
 /// ### Limits
@@ -151,9 +154,7 @@ impl<C> ConnectKmsInstanceRequestBuilder<C> {
     ///
     /// The ID of the KMS instance that you want to enable.
     ///
-    /// - Wire name: `KmsInstanceId`.
-    /// - Required.
-    /// - Example: `kst-phzz64f722a1buamw0****`.
+    /// Its description, rules and example: [`ConnectKmsInstanceRequest::kms_instance_id`](ConnectKmsInstanceRequest::kms_instance_id).
     pub fn kms_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.kms_instance_id = Some(value.into());
         self
@@ -162,9 +163,7 @@ impl<C> ConnectKmsInstanceRequestBuilder<C> {
     ///
     /// The ID of the virtual private cloud (VPC) that is associated with the KMS instance.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Required.
-    /// - Example: `vpc-bp19z7cwmltad5dff****`.
+    /// Its description, rules and example: [`ConnectKmsInstanceRequest::vpc_id`](ConnectKmsInstanceRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -173,9 +172,7 @@ impl<C> ConnectKmsInstanceRequestBuilder<C> {
     ///
     /// The two zones for the KMS instance. Dual-zone deployment improves service availability and disaster recovery capabilities.
     ///
-    /// - Wire name: `ZoneIds`.
-    /// - Required.
-    /// - Example: `cn-hangzhou-k,cn-hangzhou-j`.
+    /// Its description, rules and example: [`ConnectKmsInstanceRequest::zone_ids`](ConnectKmsInstanceRequest::zone_ids).
     pub fn zone_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_ids = Some(value.into());
         self
@@ -184,9 +181,7 @@ impl<C> ConnectKmsInstanceRequestBuilder<C> {
     ///
     /// The vSwitch in the two zones. The vSwitch must have at least one available IP address.
     ///
-    /// - Wire name: `VSwitchIds`.
-    /// - Required.
-    /// - Example: `vsw-bp1i512amda6d10a0****`.
+    /// Its description, rules and example: [`ConnectKmsInstanceRequest::v_switch_ids`](ConnectKmsInstanceRequest::v_switch_ids).
     pub fn v_switch_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_ids = Some(value.into());
         self
@@ -195,9 +190,7 @@ impl<C> ConnectKmsInstanceRequestBuilder<C> {
     ///
     /// The provider of the KMS instance. Set the value to Aliyun.
     ///
-    /// - Wire name: `KMProvider`.
-    /// - Required.
-    /// - Example: `Aliyun`.
+    /// Its description, rules and example: [`ConnectKmsInstanceRequest::km_provider`](ConnectKmsInstanceRequest::km_provider).
     pub fn km_provider(mut self, value: impl Into<String>) -> Self {
         self.inner.km_provider = Some(value.into());
         self
@@ -334,85 +327,24 @@ for ConnectKmsInstanceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ConnectKmsInstance`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ConnectKmsInstanceError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ConnectKmsInstanceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ConnectKmsInstanceError;
+impl crate::Client {
+    /// Calls `ConnectKmsInstance`: Enables a Key Management Service (KMS) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ConnectKmsInstanceRequestBuilder::send) it. The parameters and their rules: [`ConnectKmsInstanceRequest`].
+    #[inline]
+    pub fn connect_kms_instance(&self) -> ConnectKmsInstanceRequestBuilder<&Self> {
+        ConnectKmsInstanceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ConnectKmsInstanceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ConnectKmsInstance`: Enables a Key Management Service (KMS) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ConnectKmsInstanceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ConnectKmsInstanceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ConnectKmsInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ConnectKmsInstanceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ConnectKmsInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ConnectKmsInstanceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ConnectKmsInstanceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn connect_kms_instance(&self) -> ConnectKmsInstanceRequestBuilder<&Self> {
+        ConnectKmsInstanceRequestBuilder::new(self)
     }
 }

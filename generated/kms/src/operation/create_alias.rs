@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateAliasRequest>;
 /// Request of `CreateAlias`: Creates an alias for a key.
 ///
 /// * Each alias can be bound to only one CMK at a time.
@@ -112,9 +115,7 @@ impl<C> CreateAliasRequestBuilder<C> {
     ///
     /// The ID of the CMK. The ID must be globally unique.
     ///
-    /// - Wire name: `KeyId`.
-    /// - Required.
-    /// - Example: `7906979c-8e06-46a2-be2d-68e3ccbc****`.
+    /// Its description, rules and example: [`CreateAliasRequest::key_id`](CreateAliasRequest::key_id).
     pub fn key_id(mut self, value: impl Into<String>) -> Self {
         self.inner.key_id = Some(value.into());
         self
@@ -123,11 +124,7 @@ impl<C> CreateAliasRequestBuilder<C> {
     ///
     /// The alias of the CMK.
     ///
-    /// The alias must be 1 to 255 characters in length and must contain the prefix `alias/`. The alias cannot be prefixed with the reserved word `alias/acs`.
-    ///
-    /// - Wire name: `AliasName`.
-    /// - Required.
-    /// - Example: `alias/example`.
+    /// Its description, rules and example: [`CreateAliasRequest::alias_name`](CreateAliasRequest::alias_name).
     pub fn alias_name(mut self, value: impl Into<String>) -> Self {
         self.inner.alias_name = Some(value.into());
         self
@@ -249,113 +246,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateAliasRespo
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateAlias`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateAliasError {
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAccessKeyId.NotFound`: The Access Key ID provided does not exist in our records.
-    InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.KeyNotFound`: The specified Key is not found.
-    ForbiddenKeyNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateAliasError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "InvalidAccessKeyId.NotFound",
-                        "Forbidden.KeyNotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateAliasError;
+impl crate::Client {
+    /// Calls `CreateAlias`: Creates an alias for a key.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateAliasRequestBuilder::send) it. The parameters and their rules: [`CreateAliasRequest`].
+    #[inline]
+    pub fn create_alias(&self) -> CreateAliasRequestBuilder<&Self> {
+        CreateAliasRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateAliasError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateAlias`: Creates an alias for a key.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateAliasRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::InvalidAccessKeyIdNotFound(error),
-            2 => Self::ForbiddenKeyNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::InvalidAccessKeyIdNotFound(error) => (1, error),
-            Self::ForbiddenKeyNotFound(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateAliasError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateAliasError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "InvalidAccessKeyIdNotFound",
-            "ForbiddenKeyNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateAliasError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateAliasError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateAliasError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateAliasError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_alias(&self) -> CreateAliasRequestBuilder<&Self> {
+        CreateAliasRequestBuilder::new(self)
     }
 }

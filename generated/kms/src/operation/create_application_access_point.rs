@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateApplicationAccessPointRequest>;
 /// Request of `CreateApplicationAccessPoint`: Creates an application access point (AAP)
 ///
 /// To perform cryptographic operations and retrieve secret values, self-managed applications must use a client key to access a Key Management Service (KMS) instance. The following process shows how to create a client key-based AAP:
@@ -139,9 +142,7 @@ impl<C> CreateApplicationAccessPointRequestBuilder<C> {
     ///
     /// The name of the AAP.
     ///
-    /// - Wire name: `Name`.
-    /// - Required.
-    /// - Example: `aap_test`.
+    /// Its description, rules and example: [`CreateApplicationAccessPointRequest::name`](CreateApplicationAccessPointRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -150,8 +151,7 @@ impl<C> CreateApplicationAccessPointRequestBuilder<C> {
     ///
     /// The description of the AAP.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `aap description`.
+    /// Its description, rules and example: [`CreateApplicationAccessPointRequest::description`](CreateApplicationAccessPointRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -160,8 +160,7 @@ impl<C> CreateApplicationAccessPointRequestBuilder<C> {
     ///
     /// The authentication method. Currently, only ClientKey is supported.
     ///
-    /// - Wire name: `AuthenticationMethod`.
-    /// - Example: `ClientKey`.
+    /// Its description, rules and example: [`CreateApplicationAccessPointRequest::authentication_method`](CreateApplicationAccessPointRequest::authentication_method).
     pub fn authentication_method(mut self, value: impl Into<String>) -> Self {
         self.inner.authentication_method = Some(value.into());
         self
@@ -170,11 +169,7 @@ impl<C> CreateApplicationAccessPointRequestBuilder<C> {
     ///
     /// The permission policy.
     ///
-    /// > You can bind up to three permission policies to each AAP.
-    ///
-    /// - Wire name: `Policies`.
-    /// - Required.
-    /// - Example: `["kst-hzz62ee817bvyyr5x****.efkd","kst-hzz62ee817bvyyr5x****.eyyp"]`.
+    /// Its description, rules and example: [`CreateApplicationAccessPointRequest::policies`](CreateApplicationAccessPointRequest::policies).
     pub fn policies(mut self, value: impl Into<String>) -> Self {
         self.inner.policies = Some(value.into());
         self
@@ -362,90 +357,28 @@ for CreateApplicationAccessPointResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateApplicationAccessPoint`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateApplicationAccessPointError {
-    /// HTTP 409 `Rejected.ResourceExist`: The request was rejected because the resource already exists.
-    RejectedResourceExist(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateApplicationAccessPointError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["Rejected.ResourceExist"]), error)
+mod error;
+pub use error::CreateApplicationAccessPointError;
+impl crate::Client {
+    /// Calls `CreateApplicationAccessPoint`: Creates an application access point (AAP)
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateApplicationAccessPointRequestBuilder::send) it. The parameters and their rules: [`CreateApplicationAccessPointRequest`].
+    #[inline]
+    pub fn create_application_access_point(
+        &self,
+    ) -> CreateApplicationAccessPointRequestBuilder<&Self> {
+        CreateApplicationAccessPointRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateApplicationAccessPointError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateApplicationAccessPoint`: Creates an application access point (AAP)
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateApplicationAccessPointRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::RejectedResourceExist(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::RejectedResourceExist(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateApplicationAccessPointError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateApplicationAccessPointError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["RejectedResourceExist", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateApplicationAccessPointError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateApplicationAccessPointError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateApplicationAccessPointError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateApplicationAccessPointError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_application_access_point(
+        &self,
+    ) -> CreateApplicationAccessPointRequestBuilder<&Self> {
+        CreateApplicationAccessPointRequestBuilder::new(self)
     }
 }

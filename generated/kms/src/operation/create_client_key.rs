@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateClientKeyRequest>;
 /// Request of `CreateClientKey`: Creates a client key.
 ///
 /// To perform cryptographic operations and retrieve secret values, self-managed applications must use a client key to access a Key Management Service (KMS) instance. The following process shows how to create a client key-based application access point (AAP):
@@ -148,9 +151,7 @@ impl<C> CreateClientKeyRequestBuilder<C> {
     ///
     /// The operation that you want to perform. Set the value to **CreateClientKey**.
     ///
-    /// - Wire name: `AapName`.
-    /// - Required.
-    /// - Example: `aap_test`.
+    /// Its description, rules and example: [`CreateClientKeyRequest::aap_name`](CreateClientKeyRequest::aap_name).
     pub fn aap_name(mut self, value: impl Into<String>) -> Self {
         self.inner.aap_name = Some(value.into());
         self
@@ -159,9 +160,7 @@ impl<C> CreateClientKeyRequestBuilder<C> {
     ///
     /// The name of the AAP.
     ///
-    /// - Wire name: `Password`.
-    /// - Required.
-    /// - Example: `bcfefe15-46f0****`.
+    /// Its description, rules and example: [`CreateClientKeyRequest::password`](CreateClientKeyRequest::password).
     pub fn password(mut self, value: impl Into<String>) -> Self {
         self.inner.password = Some(value.into());
         self
@@ -170,10 +169,7 @@ impl<C> CreateClientKeyRequestBuilder<C> {
     ///
     /// The encryption password of the client key.
     ///
-    /// The password must be 8 to 64 characters in length and must contain at least two of the following types: digits, letters, and special characters. Special characters include `~ ! @ # $ % ^ & * ? _ -`.
-    ///
-    /// - Wire name: `NotAfter`.
-    /// - Example: `2028-08-31T17:14:33Z`.
+    /// Its description, rules and example: [`CreateClientKeyRequest::not_after`](CreateClientKeyRequest::not_after).
     pub fn not_after(mut self, value: impl Into<String>) -> Self {
         self.inner.not_after = Some(value.into());
         self
@@ -182,13 +178,7 @@ impl<C> CreateClientKeyRequestBuilder<C> {
     ///
     /// The end of the validity period of the client key.
     ///
-    /// Specify the time in the ISO 8601 standard. The time must be in UTC. The time must be in the yyyy-MM-ddTHH:mm:ssZ format.
-    ///
-    /// * If you do not configure NotAfter, the default value is the time when the client key was created plus five years.
-    /// * If you configure NotAfter, you must configure NotBefore.
-    ///
-    /// - Wire name: `NotBefore`.
-    /// - Example: `2023-08-31T17:14:33Z`.
+    /// Its description, rules and example: [`CreateClientKeyRequest::not_before`](CreateClientKeyRequest::not_before).
     pub fn not_before(mut self, value: impl Into<String>) -> Self {
         self.inner.not_before = Some(value.into());
         self
@@ -374,85 +364,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateClientKeyR
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateClientKey`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateClientKeyError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateClientKeyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::CreateClientKeyError;
+impl crate::Client {
+    /// Calls `CreateClientKey`: Creates a client key.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateClientKeyRequestBuilder::send) it. The parameters and their rules: [`CreateClientKeyRequest`].
+    #[inline]
+    pub fn create_client_key(&self) -> CreateClientKeyRequestBuilder<&Self> {
+        CreateClientKeyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateClientKeyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateClientKey`: Creates a client key.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateClientKeyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateClientKeyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateClientKeyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateClientKeyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateClientKeyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateClientKeyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateClientKeyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_client_key(&self) -> CreateClientKeyRequestBuilder<&Self> {
+        CreateClientKeyRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateKeyRequest>;
 /// Request of `CreateKey`: Creates a key.
 ///
 /// KMS supports common symmetric keys and asymmetric keys. For more information, see [Key types and specifications](<https://www.alibabacloud.com/help/doc-detail/480161.htm>).
@@ -240,10 +243,7 @@ impl<C> CreateKeyRequestBuilder<C> {
     ///
     /// The description of the key.
     ///
-    /// The description can be 0 to 8,192 characters in length.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `key description example`.
+    /// Its description, rules and example: [`CreateKeyRequest::description`](CreateKeyRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -252,14 +252,7 @@ impl<C> CreateKeyRequestBuilder<C> {
     ///
     /// The usage of the key. Valid values:
     ///
-    /// - ENCRYPT/DECRYPT
-    /// - SIGN/VERIFY
-    ///
-    /// If the key supports signing and verification, the default value is SIGN/VERIFY. If the key does not support signing and verification, the default value is ENCRYPT/DECRYPT.
-    ///
-    /// - Wire name: `KeyUsage`.
-    /// - Default: `ENCRYPT/DECRYPT`.
-    /// - Example: `ENCRYPT/DECRYPT`.
+    /// Its description, rules and example: [`CreateKeyRequest::key_usage`](CreateKeyRequest::key_usage).
     pub fn key_usage(mut self, value: impl Into<String>) -> Self {
         self.inner.key_usage = Some(value.into());
         self
@@ -268,15 +261,7 @@ impl<C> CreateKeyRequestBuilder<C> {
     ///
     /// The key material origin. Valid values:
     ///
-    /// - Aliyun_KMS (default): KMS generates key material.
-    /// - EXTERNAL: You import key material.
-    ///
-    /// > - The value of this parameter is case-sensitive.
-    /// > - Default keys of the customer master key (CMK) type support Aliyun_KMS and EXTERNAL. Keys in instances of the software key management type support only Aliyun_KMS. Keys in instances of the hardware key management type support Aliyun_KMS and EXTERNAL.
-    /// > - If you set Origin to EXTERNAL, you must import key material. For more information, see [Import key material into a symmetric key](<https://www.alibabacloud.com/help/doc-detail/607841.htm>) or [Import key material into an asymmetric key](<https://www.alibabacloud.com/help/doc-detail/608827.htm>).
-    ///
-    /// - Wire name: `Origin`.
-    /// - Example: `Aliyun_KMS`.
+    /// Its description, rules and example: [`CreateKeyRequest::origin`](CreateKeyRequest::origin).
     pub fn origin(mut self, value: impl Into<String>) -> Self {
         self.inner.origin = Some(value.into());
         self
@@ -285,16 +270,7 @@ impl<C> CreateKeyRequestBuilder<C> {
     ///
     /// You do not need to specify this parameter. KMS sets a protection level for your key.
     ///
-    /// The protection level of the key. Valid values:
-    ///
-    /// - SOFTWARE
-    /// - HSM
-    ///
-    /// > - If DKMSInstanceId is specified, this parameter does not take effect. If your instance is an instance of the software key management type, set the value to SOFTWARE. If your instance is an instance of the hardware key management type, set the value to HSM.
-    /// > - If you do not specify DKMSInstanceId, we recommend that you do not specify this parameter. KMS sets a protection level for your key. If managed hardware security modules (HSMs) exist in the region of your KMS instance, set the value to HSM. If managed HSMs do not exist in the region of your KMS instance, set the value to SOFTWARE. For more information, see Managed HSM overview.
-    ///
-    /// - Wire name: `ProtectionLevel`.
-    /// - Example: `SOFTWARE`.
+    /// Its description, rules and example: [`CreateKeyRequest::protection_level`](CreateKeyRequest::protection_level).
     pub fn protection_level(mut self, value: impl Into<String>) -> Self {
         self.inner.protection_level = Some(value.into());
         self
@@ -303,13 +279,7 @@ impl<C> CreateKeyRequestBuilder<C> {
     ///
     /// Specifies whether to enable automatic key rotation. Valid values:
     ///
-    /// - true
-    /// - false (default)
-    ///
-    /// This parameter is valid only when the key belongs to an instance type that supports automatic rotation. For more information, see [Key rotation](<https://www.alibabacloud.com/help/doc-detail/2358146.htm>).
-    ///
-    /// - Wire name: `EnableAutomaticRotation`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateKeyRequest::enable_automatic_rotation`](CreateKeyRequest::enable_automatic_rotation).
     pub fn enable_automatic_rotation(mut self, value: bool) -> Self {
         self.inner.enable_automatic_rotation = Some(value);
         self
@@ -318,14 +288,7 @@ impl<C> CreateKeyRequestBuilder<C> {
     ///
     /// The period of automatic key rotation. Format: integer\[unit\]. Unit: d (day), h (hour), m (minute), or s (second). For example, both 7d and 604800s represent a seven-day interval.
     ///
-    /// - For a default key, set the value to 365 days.
-    /// - For a software-protected key, set a value that ranges from 7 to 365 days.
-    /// - A hardware-protected key does not support automatic rotation.
-    ///
-    /// > If EnableAutomaticRotation is set to true, this parameter is required.
-    ///
-    /// - Wire name: `RotationInterval`.
-    /// - Example: `365d`.
+    /// Its description, rules and example: [`CreateKeyRequest::rotation_interval`](CreateKeyRequest::rotation_interval).
     pub fn rotation_interval(mut self, value: impl Into<String>) -> Self {
         self.inner.rotation_interval = Some(value.into());
         self
@@ -334,10 +297,7 @@ impl<C> CreateKeyRequestBuilder<C> {
     ///
     /// The key specification. The valid values vary based on the KMS instance type. For more information, see [Overview](<https://www.alibabacloud.com/help/doc-detail/480159.htm>).
     ///
-    /// > If you do not specify a value for this parameter, the default key specification is Aliyun_AES_256.
-    ///
-    /// - Wire name: `KeySpec`.
-    /// - Example: `Aliyun_AES_256`.
+    /// Its description, rules and example: [`CreateKeyRequest::key_spec`](CreateKeyRequest::key_spec).
     pub fn key_spec(mut self, value: impl Into<String>) -> Self {
         self.inner.key_spec = Some(value.into());
         self
@@ -346,10 +306,7 @@ impl<C> CreateKeyRequestBuilder<C> {
     ///
     /// The ID of the KMS instance.
     ///
-    /// > You must specify this parameter if you need to create a key for a KMS instance. If you need to create a default key of the CMK type, you do not need to specify this parameter.
-    ///
-    /// - Wire name: `DKMSInstanceId`.
-    /// - Example: `kst-bjj62d8f5e0sgtx8h****`.
+    /// Its description, rules and example: [`CreateKeyRequest::dkms_instance_id`](CreateKeyRequest::dkms_instance_id).
     pub fn dkms_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.dkms_instance_id = Some(value.into());
         self
@@ -358,28 +315,21 @@ impl<C> CreateKeyRequestBuilder<C> {
     ///
     /// The tag that is added to the key. A tag consists of a key-value pair.
     ///
-    /// You can enter up to 20 tags. Enter multiple tags in the \[{"TagKey":"key1","TagValue":"value1"},{"TagKey":"key2","TagValue":"value2"},..\] format.
-    ///
-    /// Each tag key or tag value can be up to 128 characters in length and can contain letters, digits, forward slashes (/), backslashes (), underscores (\_), hyphens (-), periods (.), plus signs (+), equal signs (=), colons (:), and at signs (@).
-    ///
-    /// > The tag key cannot start with aliyun or acs:.
-    ///
-    /// - Wire name: `Tags`.
-    /// - Example: `[{"TagKey":"disk-encryption","TagValue":"true"}]`.
+    /// Its description, rules and example: [`CreateKeyRequest::tags`](CreateKeyRequest::tags).
     pub fn tags(mut self, value: impl Into<String>) -> Self {
         self.inner.tags = Some(value.into());
         self
     }
     /// Sets `Policy`.
     ///
-    /// - Wire name: `Policy`.
+    /// Its description, rules and example: [`CreateKeyRequest::policy`](CreateKeyRequest::policy).
     pub fn policy(mut self, value: impl Into<String>) -> Self {
         self.inner.policy = Some(value.into());
         self
     }
     /// Sets `KeyStorageMechanism`.
     ///
-    /// - Wire name: `KeyStorageMechanism`.
+    /// Its description, rules and example: [`CreateKeyRequest::key_storage_mechanism`](CreateKeyRequest::key_storage_mechanism).
     pub fn key_storage_mechanism(mut self, value: impl Into<String>) -> Self {
         self.inner.key_storage_mechanism = Some(value.into());
         self
@@ -508,143 +458,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateKeyRespons
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateKey`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateKeyError {
-    /// HTTP 400 `Rejected.LimitExceeded`: The request was rejected because user create resource limit was exceeded
-    RejectedLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedOperation`: This action is not supported.
-    UnsupportedOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.NoPermission`: This operation is forbidden by permission system.
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Rejected.ShareQuotaExceedLimit`: Instance Share Quota Exceed Limit.
-    RejectedShareQuotaExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.DKMSInstanceNotFound`: The specified DKMS Instance is not found.
-    ForbiddenDkmsInstanceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalFailure`: Internal  Failure
-    InternalFailure(::acs_runtime::client::ServiceError),
-    /// HTTP 503 `SerivceUnvailableTemporary`: Service Unvailable Temporary
-    SerivceUnvailableTemporary(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateKeyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Rejected.LimitExceeded",
-                        "InvalidParameter",
-                        "UnsupportedOperation",
-                        "Forbidden.NoPermission",
-                        "Rejected.ShareQuotaExceedLimit",
-                        "Forbidden.DKMSInstanceNotFound",
-                        "InternalFailure",
-                        "SerivceUnvailableTemporary",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateKeyError;
+impl crate::Client {
+    /// Calls `CreateKey`: Creates a key.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateKeyRequestBuilder::send) it. The parameters and their rules: [`CreateKeyRequest`].
+    #[inline]
+    pub fn create_key(&self) -> CreateKeyRequestBuilder<&Self> {
+        CreateKeyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateKeyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateKey`: Creates a key.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateKeyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::RejectedLimitExceeded(error),
-            1 => Self::InvalidParameter(error),
-            2 => Self::UnsupportedOperation(error),
-            3 => Self::ForbiddenNoPermission(error),
-            4 => Self::RejectedShareQuotaExceedLimit(error),
-            5 => Self::ForbiddenDkmsInstanceNotFound(error),
-            6 => Self::InternalFailure(error),
-            7 => Self::SerivceUnvailableTemporary(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::RejectedLimitExceeded(error) => (0, error),
-            Self::InvalidParameter(error) => (1, error),
-            Self::UnsupportedOperation(error) => (2, error),
-            Self::ForbiddenNoPermission(error) => (3, error),
-            Self::RejectedShareQuotaExceedLimit(error) => (4, error),
-            Self::ForbiddenDkmsInstanceNotFound(error) => (5, error),
-            Self::InternalFailure(error) => (6, error),
-            Self::SerivceUnvailableTemporary(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateKeyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateKeyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "RejectedLimitExceeded",
-            "InvalidParameter",
-            "UnsupportedOperation",
-            "ForbiddenNoPermission",
-            "RejectedShareQuotaExceedLimit",
-            "ForbiddenDkmsInstanceNotFound",
-            "InternalFailure",
-            "SerivceUnvailableTemporary",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateKeyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateKeyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateKeyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateKeyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_key(&self) -> CreateKeyRequestBuilder<&Self> {
+        CreateKeyRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateKeyVersionRequest>;
 /// Request of `CreateKeyVersion`: Creates a version for a customer master key (CMK).
 ///
 /// * You can create a version only for an asymmetric CMK that is in the Enabled state. You can call the [CreateKey](<https://www.alibabacloud.com/help/doc-detail/28947.htm>) operation to create an asymmetric CMK and the [DescribeKey](<https://www.alibabacloud.com/help/doc-detail/28952.htm>) operation to query the status of the CMK. The status is specified by the KeyState parameter.
@@ -100,11 +103,7 @@ impl<C> CreateKeyVersionRequestBuilder<C> {
     ///
     /// The ID of the CMK. The ID must be globally unique.
     ///
-    /// > You can also set the value to an alias that is bound to the CMK. For more information, see [Overview of aliases](<https://www.alibabacloud.com/help/doc-detail/68522.htm>).
-    ///
-    /// - Wire name: `KeyId`.
-    /// - Required.
-    /// - Example: `0b30658a-ed1a-4922-b8f7-a673ca9c****`.
+    /// Its description, rules and example: [`CreateKeyVersionRequest::key_id`](CreateKeyVersionRequest::key_id).
     pub fn key_id(mut self, value: impl Into<String>) -> Self {
         self.inner.key_id = Some(value.into());
         self
@@ -245,131 +244,24 @@ for CreateKeyVersionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateKeyVersion`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateKeyVersionError {
-    /// HTTP 400 `Rejected.UnsupportedOperation`: Unsupported operation.
-    RejectedUnsupportedOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.AliasNotFound`: The specified Alias is not found.
-    ForbiddenAliasNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.KeyNotFound`: The specified Key is not found.
-    ForbiddenKeyNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `Rejected.Disabled`: The request was rejected because the key state is Disabled.
-    RejectedDisabled(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `Rejected.Unavailable`: The request was rejected because the key state is Unavailable.
-    RejectedUnavailable(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `Rejected.PendingDeletion`: The request was rejected because the key state is PendingDeletion.
-    RejectedPendingDeletion(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateKeyVersionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Rejected.UnsupportedOperation",
-                        "Forbidden.AliasNotFound",
-                        "Forbidden.KeyNotFound",
-                        "Rejected.Disabled",
-                        "Rejected.Unavailable",
-                        "Rejected.PendingDeletion",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateKeyVersionError;
+impl crate::Client {
+    /// Calls `CreateKeyVersion`: Creates a version for a customer master key (CMK).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateKeyVersionRequestBuilder::send) it. The parameters and their rules: [`CreateKeyVersionRequest`].
+    #[inline]
+    pub fn create_key_version(&self) -> CreateKeyVersionRequestBuilder<&Self> {
+        CreateKeyVersionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateKeyVersionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateKeyVersion`: Creates a version for a customer master key (CMK).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateKeyVersionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::RejectedUnsupportedOperation(error),
-            1 => Self::ForbiddenAliasNotFound(error),
-            2 => Self::ForbiddenKeyNotFound(error),
-            3 => Self::RejectedDisabled(error),
-            4 => Self::RejectedUnavailable(error),
-            5 => Self::RejectedPendingDeletion(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::RejectedUnsupportedOperation(error) => (0, error),
-            Self::ForbiddenAliasNotFound(error) => (1, error),
-            Self::ForbiddenKeyNotFound(error) => (2, error),
-            Self::RejectedDisabled(error) => (3, error),
-            Self::RejectedUnavailable(error) => (4, error),
-            Self::RejectedPendingDeletion(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateKeyVersionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateKeyVersionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "RejectedUnsupportedOperation",
-            "ForbiddenAliasNotFound",
-            "ForbiddenKeyNotFound",
-            "RejectedDisabled",
-            "RejectedUnavailable",
-            "RejectedPendingDeletion",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateKeyVersionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateKeyVersionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateKeyVersionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateKeyVersionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_key_version(&self) -> CreateKeyVersionRequestBuilder<&Self> {
+        CreateKeyVersionRequestBuilder::new(self)
     }
 }

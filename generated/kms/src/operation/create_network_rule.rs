@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateNetworkRuleRequest>;
 /// Request of `CreateNetworkRule`: Creates a network access rule to configure the private IP addresses or private CIDR blocks that are allowed to access a Key Management Service (KMS) instance.
 ///
 /// To perform cryptographic operations and retrieve secret values, self-managed applications must use a client key to access a KMS instance. The following process shows how to create a client key-based application access point (AAP):
@@ -139,9 +142,7 @@ impl<C> CreateNetworkRuleRequestBuilder<C> {
     ///
     /// The name of the access control rule.
     ///
-    /// - Wire name: `Name`.
-    /// - Required.
-    /// - Example: `networkrule_test`.
+    /// Its description, rules and example: [`CreateNetworkRuleRequest::name`](CreateNetworkRuleRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -150,11 +151,7 @@ impl<C> CreateNetworkRuleRequestBuilder<C> {
     ///
     /// The network type.
     ///
-    /// Only private IP addresses are supported. Set the value to Private.
-    ///
-    /// - Wire name: `Type`.
-    /// - Required.
-    /// - Example: `Private`.
+    /// Its description, rules and example: [`CreateNetworkRuleRequest::type`](CreateNetworkRuleRequest::type).
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.inner.r#type = Some(value.into());
         self
@@ -163,8 +160,7 @@ impl<C> CreateNetworkRuleRequestBuilder<C> {
     ///
     /// The description.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `networkrule description`.
+    /// Its description, rules and example: [`CreateNetworkRuleRequest::description`](CreateNetworkRuleRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -173,8 +169,7 @@ impl<C> CreateNetworkRuleRequestBuilder<C> {
     ///
     /// The private IP address or private CIDR block. Separate multiple items with commas (,).
     ///
-    /// - Wire name: `SourcePrivateIp`.
-    /// - Example: `["192.10.XX.XX","192.168.XX.XX/24"]`.
+    /// Its description, rules and example: [`CreateNetworkRuleRequest::source_private_ip`](CreateNetworkRuleRequest::source_private_ip).
     pub fn source_private_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.source_private_ip = Some(value.into());
         self
@@ -359,85 +354,24 @@ for CreateNetworkRuleResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateNetworkRule`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateNetworkRuleError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateNetworkRuleError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::CreateNetworkRuleError;
+impl crate::Client {
+    /// Calls `CreateNetworkRule`: Creates a network access rule to configure the private IP addresses or private CIDR blocks that are allowed to access a Key Management Service (KMS) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateNetworkRuleRequestBuilder::send) it. The parameters and their rules: [`CreateNetworkRuleRequest`].
+    #[inline]
+    pub fn create_network_rule(&self) -> CreateNetworkRuleRequestBuilder<&Self> {
+        CreateNetworkRuleRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateNetworkRuleError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateNetworkRule`: Creates a network access rule to configure the private IP addresses or private CIDR blocks that are allowed to access a Key Management Service (KMS) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateNetworkRuleRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateNetworkRuleError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateNetworkRuleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateNetworkRuleError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateNetworkRuleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateNetworkRuleError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateNetworkRuleError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_network_rule(&self) -> CreateNetworkRuleRequestBuilder<&Self> {
+        CreateNetworkRuleRequestBuilder::new(self)
     }
 }

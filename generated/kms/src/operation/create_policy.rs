@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreatePolicyRequest>;
 /// Request of `CreatePolicy`: Creates a permission policy to configure the keys and secrets that are allowed to access.
 ///
 /// To perform cryptographic operations and retrieve secret values, self-managed applications must use a client key to access a Key Management Service (KMS) instance. The following process shows how to create a client key-based application access point (AAP):
@@ -172,9 +175,7 @@ impl<C> CreatePolicyRequestBuilder<C> {
     ///
     /// The name of the permission policy.
     ///
-    /// - Wire name: `Name`.
-    /// - Required.
-    /// - Example: `policy_test`.
+    /// Its description, rules and example: [`CreatePolicyRequest::name`](CreatePolicyRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -183,8 +184,7 @@ impl<C> CreatePolicyRequestBuilder<C> {
     ///
     /// The description.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `policy  description`.
+    /// Its description, rules and example: [`CreatePolicyRequest::description`](CreatePolicyRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -193,8 +193,7 @@ impl<C> CreatePolicyRequestBuilder<C> {
     ///
     /// The scope of the permission policy. You need to specify the KMS instance that you want to access.
     ///
-    /// - Wire name: `KmsInstance`.
-    /// - Example: `kst-hzz634e67d126u9p9****`.
+    /// Its description, rules and example: [`CreatePolicyRequest::kms_instance`](CreatePolicyRequest::kms_instance).
     pub fn kms_instance(mut self, value: impl Into<String>) -> Self {
         self.inner.kms_instance = Some(value.into());
         self
@@ -203,14 +202,7 @@ impl<C> CreatePolicyRequestBuilder<C> {
     ///
     /// The operations that can be performed. Valid values:
     ///
-    /// * RbacPermission/Template/CryptoServiceKeyUser: allows you to perform cryptographic operations.
-    /// * RbacPermission/Template/CryptoServiceSecretUser: allows you to perform secret-related operations.
-    ///
-    /// You can select both.
-    ///
-    /// - Wire name: `Permissions`.
-    /// - Required.
-    /// - Example: `["RbacPermission/Template/CryptoServiceKeyUser", "RbacPermission/Template/CryptoServiceSecretUser"]`.
+    /// Its description, rules and example: [`CreatePolicyRequest::permissions`](CreatePolicyRequest::permissions).
     pub fn permissions(mut self, value: impl Into<String>) -> Self {
         self.inner.permissions = Some(value.into());
         self
@@ -219,12 +211,7 @@ impl<C> CreatePolicyRequestBuilder<C> {
     ///
     /// The key and secret that are allowed to access.
     ///
-    /// * Key: Enter a key in the `key/${KeyId}` format. To allow access to all keys of a KMS instance, enter key/\*.
-    /// * Secret: Enter a secret in the `secret/${SecretName}` format. To allow access to all secrets of a KMS instance, enter secret/\*.
-    ///
-    /// - Wire name: `Resources`.
-    /// - Required.
-    /// - Example: `["secret/acs/ram/user/ram-secret", "secret/acs/ram/user/acr-master", "key/key-hzz63d9c8d3dfv8cv****"]`.
+    /// Its description, rules and example: [`CreatePolicyRequest::resources`](CreatePolicyRequest::resources).
     pub fn resources(mut self, value: impl Into<String>) -> Self {
         self.inner.resources = Some(value.into());
         self
@@ -233,10 +220,7 @@ impl<C> CreatePolicyRequestBuilder<C> {
     ///
     /// The name of the access control rule.
     ///
-    /// > For more information about how to query created access control rules, see [ListNetworkRules](<https://www.alibabacloud.com/help/doc-detail/2539433.htm>).
-    ///
-    /// - Wire name: `AccessControlRules`.
-    /// - Example: `{"NetworkRules":["kst-hzz62ee817bvyyr5x****.efkd","kst-hzz62ee817bvyyr5x****.eyyp"]}`.
+    /// Its description, rules and example: [`CreatePolicyRequest::access_control_rules`](CreatePolicyRequest::access_control_rules).
     pub fn access_control_rules(mut self, value: impl Into<String>) -> Self {
         self.inner.access_control_rules = Some(value.into());
         self
@@ -431,97 +415,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreatePolicyResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreatePolicy`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreatePolicyError {
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAccessKeyId.NotFound`: The Access Key ID provided does not exist in our records.
-    InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreatePolicyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["InvalidParameter", "InvalidAccessKeyId.NotFound"]),
-            error,
-        )
+mod error;
+pub use error::CreatePolicyError;
+impl crate::Client {
+    /// Calls `CreatePolicy`: Creates a permission policy to configure the keys and secrets that are allowed to access.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreatePolicyRequestBuilder::send) it. The parameters and their rules: [`CreatePolicyRequest`].
+    #[inline]
+    pub fn create_policy(&self) -> CreatePolicyRequestBuilder<&Self> {
+        CreatePolicyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreatePolicyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreatePolicy`: Creates a permission policy to configure the keys and secrets that are allowed to access.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreatePolicyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::InvalidAccessKeyIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::InvalidAccessKeyIdNotFound(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreatePolicyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreatePolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidParameter", "InvalidAccessKeyIdNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreatePolicyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreatePolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreatePolicyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreatePolicyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_policy(&self) -> CreatePolicyRequestBuilder<&Self> {
+        CreatePolicyRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateSecretRequest>;
 /// Request of `CreateSecret`: Creates a secret and stores the initial version of the secret.
 ///
 /// The name of the secret.
@@ -307,17 +310,7 @@ impl<C> CreateSecretRequestBuilder<C> {
     ///
     /// The value of the secret that you want to create. Secrets Manager encrypts the secret value and stores the encrypted value in the initial version.
     ///
-    /// * If you set the SecretType parameter to Generic that indicates a generic secret, you can customize the secret value.
-    /// * If you set the SecretType parameter to Rds that indicates a managed ApsaraDB RDS secret, the secret value must be in the format of `{"Accounts":[{"AccountName":"","AccountPassword":""}]}`. In the preceding format, `AccountName` indicates the username of the account that is used to connect to your ApsaraDB RDS instance, and `AccountPassword` specifies the password of the account.
-    /// * If you set the SecretType parameter to RAMCredentials that indicates a managed RAM secret, the secret value must be in the format of `{"AccessKeys":[{"AccessKeyId":"","AccessKeySecret":"",}]}`. In the preceding format, `AccessKeyId` indicates the AccessKey ID of the RAM user and `AccessKeySecret` specifies the AccessKey secret of the RAM user. You must specify all the AccessKey pairs of the RAM user.
-    /// * If you set the SecretType parameter to ECS that indicates a managed ECS secret, the secret value must be in one of the following formats:
-    ///
-    ///   * `{"UserName":"","Password": ""}`: In the format, `UserName` specifies the username that is used to log on to the ECS instance, and `Password` specifies the password that is used to log on to the ECS instance.
-    ///   * `{"UserName":"","PublicKey": "", "PrivateKey": ""}`: In the format, `PublicKey` indicates the SSH public key that is used to log on to the ECS instance, and `PrivateKey` specifies the SSH private key that is used to log on to the ECS instance.
-    ///
-    /// - Wire name: `SecretName`.
-    /// - Required.
-    /// - Example: `mydbconninfo`.
+    /// Its description, rules and example: [`CreateSecretRequest::secret_name`](CreateSecretRequest::secret_name).
     pub fn secret_name(mut self, value: impl Into<String>) -> Self {
         self.inner.secret_name = Some(value.into());
         self
@@ -326,14 +319,7 @@ impl<C> CreateSecretRequestBuilder<C> {
     ///
     /// The type of the secret value. Valid values:
     ///
-    /// * text
-    /// * binary
-    ///
-    /// > If you set the SecretType parameter to Rds, RAMCredentials, or ECS, the SecretDataType parameter must be set to text.
-    ///
-    /// - Wire name: `VersionId`.
-    /// - Required.
-    /// - Example: `v1`.
+    /// Its description, rules and example: [`CreateSecretRequest::version_id`](CreateSecretRequest::version_id).
     pub fn version_id(mut self, value: impl Into<String>) -> Self {
         self.inner.version_id = Some(value.into());
         self
@@ -342,9 +328,7 @@ impl<C> CreateSecretRequestBuilder<C> {
     ///
     /// The description of the secret.
     ///
-    /// - Wire name: `EncryptionKeyId`.
-    /// - Default: \`\`.
-    /// - Example: `00aa68af-2c02-4f68-95fe-3435d330****`.
+    /// Its description, rules and example: [`CreateSecretRequest::encryption_key_id`](CreateSecretRequest::encryption_key_id).
     pub fn encryption_key_id(mut self, value: impl Into<String>) -> Self {
         self.inner.encryption_key_id = Some(value.into());
         self
@@ -353,14 +337,7 @@ impl<C> CreateSecretRequestBuilder<C> {
     ///
     /// The tags of the secret.
     ///
-    /// - Wire name: `SecretData`.
-    /// - Required.
-    /// - Example: \`The type of the secret. Valid values:
-    ///
-    /// * Generic: specifies a generic secret.
-    /// * Rds: specifies a managed ApsaraDB RDS secret.
-    /// * RAMCredentials: specifies a managed RAM secret.
-    /// * ECS: specifies a managed ECS secret.\`.
+    /// Its description, rules and example: [`CreateSecretRequest::secret_data`](CreateSecretRequest::secret_data).
     pub fn secret_data(mut self, value: impl Into<String>) -> Self {
         self.inner.secret_data = Some(value.into());
         self
@@ -369,36 +346,7 @@ impl<C> CreateSecretRequestBuilder<C> {
     ///
     /// The extended configuration of the secret. This parameter specifies the properties of the secret of the specific type. The description can be up to 1,024 characters in length.
     ///
-    /// * If you set the SecretType parameter to Generic, you do not need to configure this parameter.
-    /// * If you set the SecretType parameter to Rds, configure the following fields for the ExtendedConfig parameter:
-    ///
-    ///   * SecretSubType: required. The subtype of the secret. Valid values:
-    ///
-    ///     * SingleUser: Secrets Manager manages the ApsaraDB RDS secret in single-account mode. When the secret is rotated, the password of the specified account is reset to a new random password.
-    ///     * DoubleUsers: Secrets Manager manages the ApsaraDB RDS secret in dual-account mode. One account is referenced by the ACSCurrent version, and the other account is referenced by the ACSPrevious version. When the secret is rotated, the password of the account referenced by the ACSPrevious version is reset to a new random password. Then, Secrets Manager switches the referenced accounts between the ACSCurrent and ACSPrevious versions.
-    ///   * DBInstanceId: required. The ApsaraDB RDS instance to which the ApsaraDB RDS account belongs.
-    ///   * CustomData: optional. The custom data. The value is a collection of key-value pairs in the JSON format. Up to 10 key-value pairs can be specified. Separate multiple key-value pairs with commas (,). Example: `{"Key1": "v1", "fds":"fdsf"}`. The default value is a pair of empty braces (`{}`).
-    /// * If you set the SecretType parameter to RAMCredentials, configure the following fields for the ExtendedConfig parameter:
-    ///
-    ///   * SecretSubType: required. The subtype of the secret. Set the value to RamUserAccessKey.
-    ///   * UserName: required. The name of the RAM user.
-    ///   * CustomData: optional. The custom data. The value is a collection of key-value pairs in the JSON format. Up to 10 key-value pairs can be specified. Separate multiple key-value pairs with commas (,). The default value is a pair of empty braces (`{}`).
-    /// * If you set the SecretType parameter to ECS, configure the following fields for the ExtendedConfig parameter:
-    ///
-    ///   * SecretSubType: required. The subtype of the secret. Valid values:
-    ///
-    ///     * Password: the password that is used to log on to the ECS instance.
-    ///     * SSHKey: the SSH public key and private key that are used to log on to the ECS instance.
-    ///   * RegionId: required. The ID of the region in which the ECS instance resides.
-    ///   * InstanceId: required. The ID of the ECS instance.
-    ///   * CustomData: optional. The custom data. The value is a collection of key-value pairs in the JSON format. Up to 10 key-value pairs can be specified. Separate multiple key-value pairs with commas (,). The default value is a pair of empty braces (`{}`).
-    ///
-    /// > This parameter is required if you set the SecretType parameter to Rds, RAMCredentials, or ECS.
-    ///
-    /// - Wire name: `SecretDataType`.
-    /// - Must be one of `text`, `binary`.
-    /// - Default: `text`.
-    /// - Example: `text`.
+    /// Its description, rules and example: [`CreateSecretRequest::secret_data_type`](CreateSecretRequest::secret_data_type).
     pub fn secret_data_type(
         mut self,
         value: impl Into<crate::types::SecretDataType>,
@@ -410,13 +358,7 @@ impl<C> CreateSecretRequestBuilder<C> {
     ///
     /// Specifies whether to enable automatic rotation. Valid values:
     ///
-    /// * true: specifies to enable automatic rotation.
-    /// * false: specifies to disable automatic rotation. This is the default value.
-    ///
-    /// > This parameter is valid if you set the SecretType parameter to Rds, RAMCredentials, or ECS.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `mydbinfo`.
+    /// Its description, rules and example: [`CreateSecretRequest::description`](CreateSecretRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -425,14 +367,7 @@ impl<C> CreateSecretRequestBuilder<C> {
     ///
     /// The interval for automatic rotation. Valid values: 6 hours to 8,760 hours (365 days).
     ///
-    /// The value is in the `integer[unit]` format.
-    ///
-    /// The unit can be d (day), h (hour), m (minute), or s (second). For example, both 7d and 604800s indicate a seven-day interval.
-    ///
-    /// > This parameter is required if you set the EnableAutomaticRotation parameter to true. This parameter is ignored if you set the EnableAutomaticRotation parameter to false or if the EnableAutomaticRotation parameter is not configured.
-    ///
-    /// - Wire name: `Tags`.
-    /// - Example: `[{\"TagKey\":\"key1\",\"TagValue\":\"val1\"},{\"TagKey\":\"key2\",\"TagValue\":\"val2\"}]`.
+    /// Its description, rules and example: [`CreateSecretRequest::tags`](CreateSecretRequest::tags).
     pub fn tags(mut self, value: impl Into<String>) -> Self {
         self.inner.tags = Some(value.into());
         self
@@ -441,8 +376,7 @@ impl<C> CreateSecretRequestBuilder<C> {
     ///
     /// The ID of the dedicated KMS instance.
     ///
-    /// - Wire name: `SecretType`.
-    /// - Example: `Rds`.
+    /// Its description, rules and example: [`CreateSecretRequest::secret_type`](CreateSecretRequest::secret_type).
     pub fn secret_type(mut self, value: impl Into<String>) -> Self {
         self.inner.secret_type = Some(value.into());
         self
@@ -451,8 +385,7 @@ impl<C> CreateSecretRequestBuilder<C> {
     ///
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
-    /// - Wire name: `ExtendedConfig`.
-    /// - Example: `{"SecretSubType":"SingleUser", "DBInstanceId":"rm-bp1b3dd3a506e****" ,"CustomData":{}}`.
+    /// Its description, rules and example: [`CreateSecretRequest::extended_config`](CreateSecretRequest::extended_config).
     pub fn extended_config(mut self, value: impl Into<::serde_json::Value>) -> Self {
         self.inner.extended_config = Some(value.into());
         self
@@ -461,14 +394,7 @@ impl<C> CreateSecretRequestBuilder<C> {
     ///
     /// Indicates whether automatic rotation is enabled. Valid values:
     ///
-    /// * Enabled: indicates that automatic rotation is enabled.
-    /// * Disabled: indicates that automatic rotation is disabled.
-    /// * Invalid: indicates that the status of automatic rotation is abnormal. In this case, Secrets Manager cannot automatically rotate the secret.
-    ///
-    /// > This parameter is returned if you set the SecretType parameter to Rds, RAMCredentials, or ECS.
-    ///
-    /// - Wire name: `EnableAutomaticRotation`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateSecretRequest::enable_automatic_rotation`](CreateSecretRequest::enable_automatic_rotation).
     pub fn enable_automatic_rotation(mut self, value: bool) -> Self {
         self.inner.enable_automatic_rotation = Some(value);
         self
@@ -477,8 +403,7 @@ impl<C> CreateSecretRequestBuilder<C> {
     ///
     /// The name of the secret.
     ///
-    /// - Wire name: `RotationInterval`.
-    /// - Example: `30d`.
+    /// Its description, rules and example: [`CreateSecretRequest::rotation_interval`](CreateSecretRequest::rotation_interval).
     pub fn rotation_interval(mut self, value: impl Into<String>) -> Self {
         self.inner.rotation_interval = Some(value.into());
         self
@@ -487,15 +412,14 @@ impl<C> CreateSecretRequestBuilder<C> {
     ///
     /// The version number of the secret.
     ///
-    /// - Wire name: `DKMSInstanceId`.
-    /// - Example: `kst-bjj62d8f5e0sgtx8h****`.
+    /// Its description, rules and example: [`CreateSecretRequest::dkms_instance_id`](CreateSecretRequest::dkms_instance_id).
     pub fn dkms_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.dkms_instance_id = Some(value.into());
         self
     }
     /// Sets `Policy`.
     ///
-    /// - Wire name: `Policy`.
+    /// Its description, rules and example: [`CreateSecretRequest::policy`](CreateSecretRequest::policy).
     pub fn policy(mut self, value: impl Into<String>) -> Self {
         self.inner.policy = Some(value.into());
         self
@@ -712,149 +636,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateSecretResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateSecret`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateSecretError {
-    /// HTTP 400 `UnsupportedOperation`: This action is not supported.
-    UnsupportedOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Rejected.LimitExceeded`: The request was rejected because user create resource limit was exceeded
-    RejectedLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Rejected.ShareQuotaExceedLimit`: Instance Share Quota Exceed Limit.
-    RejectedShareQuotaExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.DKMSInstanceNotFound`: The specified DKMS Instance is not found.
-    ForbiddenDkmsInstanceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.ResourceNotFound`: The resource is not found.
-    ForbiddenResourceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `Rejected.ResourceExist`: The resource already exists.
-    RejectedResourceExist(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `Rejected.ResourceInDeleteWindow`: The secret is planned to be deleted.
-    RejectedResourceInDeleteWindow(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalFailure`: Internal  Failure
-    InternalFailure(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateSecretError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "UnsupportedOperation",
-                        "Rejected.LimitExceeded",
-                        "InvalidParameter",
-                        "Rejected.ShareQuotaExceedLimit",
-                        "Forbidden.DKMSInstanceNotFound",
-                        "Forbidden.ResourceNotFound",
-                        "Rejected.ResourceExist",
-                        "Rejected.ResourceInDeleteWindow",
-                        "InternalFailure",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateSecretError;
+impl crate::Client {
+    /// Calls `CreateSecret`: Creates a secret and stores the initial version of the secret.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateSecretRequestBuilder::send) it. The parameters and their rules: [`CreateSecretRequest`].
+    #[inline]
+    pub fn create_secret(&self) -> CreateSecretRequestBuilder<&Self> {
+        CreateSecretRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateSecretError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateSecret`: Creates a secret and stores the initial version of the secret.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateSecretRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::UnsupportedOperation(error),
-            1 => Self::RejectedLimitExceeded(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::RejectedShareQuotaExceedLimit(error),
-            4 => Self::ForbiddenDkmsInstanceNotFound(error),
-            5 => Self::ForbiddenResourceNotFound(error),
-            6 => Self::RejectedResourceExist(error),
-            7 => Self::RejectedResourceInDeleteWindow(error),
-            8 => Self::InternalFailure(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::UnsupportedOperation(error) => (0, error),
-            Self::RejectedLimitExceeded(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::RejectedShareQuotaExceedLimit(error) => (3, error),
-            Self::ForbiddenDkmsInstanceNotFound(error) => (4, error),
-            Self::ForbiddenResourceNotFound(error) => (5, error),
-            Self::RejectedResourceExist(error) => (6, error),
-            Self::RejectedResourceInDeleteWindow(error) => (7, error),
-            Self::InternalFailure(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateSecretError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateSecretError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "UnsupportedOperation",
-            "RejectedLimitExceeded",
-            "InvalidParameter",
-            "RejectedShareQuotaExceedLimit",
-            "ForbiddenDkmsInstanceNotFound",
-            "ForbiddenResourceNotFound",
-            "RejectedResourceExist",
-            "RejectedResourceInDeleteWindow",
-            "InternalFailure",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateSecretError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateSecretError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateSecretError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateSecretError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_secret(&self) -> CreateSecretRequestBuilder<&Self> {
+        CreateSecretRequestBuilder::new(self)
     }
 }

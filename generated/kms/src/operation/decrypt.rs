@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DecryptRequest>;
 /// Request of `Decrypt`: Decrypts the ciphertext that is specified by using CiphertextBlob.
 ///
 /// # Example
@@ -118,15 +121,7 @@ impl<C> DecryptRequestBuilder<C> {
     ///
     /// The ciphertext that you want to decrypt.
     ///
-    /// You can generate the ciphertext by calling the following operations:
-    ///
-    /// * [GenerateDataKey](<https://www.alibabacloud.com/help/doc-detail/28948.htm>)
-    /// * [Encrypt](<https://www.alibabacloud.com/help/doc-detail/28949.htm>)
-    /// * [GenerateDataKeyWithoutPlaintext](<https://www.alibabacloud.com/help/doc-detail/134043.htm>)
-    ///
-    /// - Wire name: `CiphertextBlob`.
-    /// - Required.
-    /// - Example: `DZhOWVmZDktM2QxNi00ODk0LWJkNGYtMWZjNDNmM2YyYWJmaaSl+TztSIMe43nbTH/Z1Wr4XfLftKhAciUmDQXuMRl4WTvKhxjMThjK****`.
+    /// Its description, rules and example: [`DecryptRequest::ciphertext_blob`](DecryptRequest::ciphertext_blob).
     pub fn ciphertext_blob(mut self, value: impl Into<String>) -> Self {
         self.inner.ciphertext_blob = Some(value.into());
         self
@@ -135,17 +130,14 @@ impl<C> DecryptRequestBuilder<C> {
     ///
     /// The JSON string that consists of key-value pairs.
     ///
-    /// > If you specify the EncryptionContext parameter when you call the [GenerateDataKey](<https://www.alibabacloud.com/help/doc-detail/28948.htm>), [Encrypt](<https://www.alibabacloud.com/help/doc-detail/28949.htm>), or [GenerateDataKeyWithoutPlaintext](<https://www.alibabacloud.com/help/doc-detail/134043.htm>) operation, you must specify the same context when you call the Decrypt operation. For more information, see [EncryptionContext](<https://www.alibabacloud.com/help/doc-detail/42975.htm>).
-    ///
-    /// - Wire name: `EncryptionContext`.
-    /// - Example: `{"Example":"Example"}`.
+    /// Its description, rules and example: [`DecryptRequest::encryption_context`](DecryptRequest::encryption_context).
     pub fn encryption_context(mut self, value: impl Into<::serde_json::Value>) -> Self {
         self.inner.encryption_context = Some(value.into());
         self
     }
     /// Sets `DryRun`.
     ///
-    /// - Wire name: `DryRun`.
+    /// Its description, rules and example: [`DecryptRequest::dry_run`](DecryptRequest::dry_run).
     pub fn dry_run(mut self, value: impl Into<String>) -> Self {
         self.inner.dry_run = Some(value.into());
         self
@@ -295,131 +287,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DecryptResponse 
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `Decrypt`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DecryptError {
-    /// HTTP 400 `UnsupportedOperation`: This action is not supported.
-    UnsupportedOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.AliasNotFound`: The specified Alias is not found.
-    ForbiddenAliasNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.KeyNotFound`: The specified Key is not found.
-    ForbiddenKeyNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `Rejected.Disabled`: The request was rejected because the key state is Disabled.
-    RejectedDisabled(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `Rejected.PendingDeletion`: The request was rejected because the key state is PendingDeletion.
-    RejectedPendingDeletion(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `Rejected.Unavailable`: The request was rejected because the key state is Unavailable.
-    RejectedUnavailable(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DecryptError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "UnsupportedOperation",
-                        "Forbidden.AliasNotFound",
-                        "Forbidden.KeyNotFound",
-                        "Rejected.Disabled",
-                        "Rejected.PendingDeletion",
-                        "Rejected.Unavailable",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DecryptError;
+impl crate::Client {
+    /// Calls `Decrypt`: Decrypts the ciphertext that is specified by using CiphertextBlob.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DecryptRequestBuilder::send) it. The parameters and their rules: [`DecryptRequest`].
+    #[inline]
+    pub fn decrypt(&self) -> DecryptRequestBuilder<&Self> {
+        DecryptRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DecryptError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `Decrypt`: Decrypts the ciphertext that is specified by using CiphertextBlob.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DecryptRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::UnsupportedOperation(error),
-            1 => Self::ForbiddenAliasNotFound(error),
-            2 => Self::ForbiddenKeyNotFound(error),
-            3 => Self::RejectedDisabled(error),
-            4 => Self::RejectedPendingDeletion(error),
-            5 => Self::RejectedUnavailable(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::UnsupportedOperation(error) => (0, error),
-            Self::ForbiddenAliasNotFound(error) => (1, error),
-            Self::ForbiddenKeyNotFound(error) => (2, error),
-            Self::RejectedDisabled(error) => (3, error),
-            Self::RejectedPendingDeletion(error) => (4, error),
-            Self::RejectedUnavailable(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DecryptError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DecryptError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "UnsupportedOperation",
-            "ForbiddenAliasNotFound",
-            "ForbiddenKeyNotFound",
-            "RejectedDisabled",
-            "RejectedPendingDeletion",
-            "RejectedUnavailable",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DecryptError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DecryptError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DecryptError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DecryptError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn decrypt(&self) -> DecryptRequestBuilder<&Self> {
+        DecryptRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteSecretRequest>;
 /// Request of `DeleteSecret`: Deletes a secret.
 ///
 /// If you call this operation without specifying a recovery period, the deleted secret can be recovered within 30 days.
@@ -134,9 +137,7 @@ impl<C> DeleteSecretRequestBuilder<C> {
     ///
     /// The name of the secret.
     ///
-    /// - Wire name: `SecretName`.
-    /// - Required.
-    /// - Example: `secret001`.
+    /// Its description, rules and example: [`DeleteSecretRequest::secret_name`](DeleteSecretRequest::secret_name).
     pub fn secret_name(mut self, value: impl Into<String>) -> Self {
         self.inner.secret_name = Some(value.into());
         self
@@ -145,15 +146,7 @@ impl<C> DeleteSecretRequestBuilder<C> {
     ///
     /// Specifies whether to forcibly delete the secret. If this parameter is set to true, the secret cannot be recovered.
     ///
-    /// Valid values:
-    ///
-    /// * **true**
-    /// * **false** (default value)
-    ///
-    /// - Wire name: `ForceDeleteWithoutRecovery`.
-    /// - Must be one of `false`, `true`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteSecretRequest::force_delete_without_recovery`](DeleteSecretRequest::force_delete_without_recovery).
     pub fn force_delete_without_recovery(
         mut self,
         value: impl Into<crate::types::ForceDeleteWithoutRecovery>,
@@ -165,9 +158,7 @@ impl<C> DeleteSecretRequestBuilder<C> {
     ///
     /// Specifies the recovery period of the secret if you do not forcibly delete it. Default value: 30. Unit: Days.
     ///
-    /// - Wire name: `RecoveryWindowInDays`.
-    /// - Default: `30`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DeleteSecretRequest::recovery_window_in_days`](DeleteSecretRequest::recovery_window_in_days).
     pub fn recovery_window_in_days(mut self, value: impl Into<String>) -> Self {
         self.inner.recovery_window_in_days = Some(value.into());
         self
@@ -309,125 +300,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteSecretResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteSecret`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteSecretError {
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.ResourceNotFound`: Resource not found
-    ForbiddenResourceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAccessKeyId.NotFound`: The Access Key ID provided does not exist in our records.
-    InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `Rejected.ResourceInDeleteWindow`: secret in delete peroid
-    RejectedResourceInDeleteWindow(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalFailure`: Internal Failure
-    InternalFailure(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteSecretError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "Forbidden.ResourceNotFound",
-                        "InvalidAccessKeyId.NotFound",
-                        "Rejected.ResourceInDeleteWindow",
-                        "InternalFailure",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteSecretError;
+impl crate::Client {
+    /// Calls `DeleteSecret`: Deletes a secret.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteSecretRequestBuilder::send) it. The parameters and their rules: [`DeleteSecretRequest`].
+    #[inline]
+    pub fn delete_secret(&self) -> DeleteSecretRequestBuilder<&Self> {
+        DeleteSecretRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteSecretError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteSecret`: Deletes a secret.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteSecretRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::ForbiddenResourceNotFound(error),
-            2 => Self::InvalidAccessKeyIdNotFound(error),
-            3 => Self::RejectedResourceInDeleteWindow(error),
-            4 => Self::InternalFailure(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::ForbiddenResourceNotFound(error) => (1, error),
-            Self::InvalidAccessKeyIdNotFound(error) => (2, error),
-            Self::RejectedResourceInDeleteWindow(error) => (3, error),
-            Self::InternalFailure(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteSecretError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteSecretError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "ForbiddenResourceNotFound",
-            "InvalidAccessKeyIdNotFound",
-            "RejectedResourceInDeleteWindow",
-            "InternalFailure",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteSecretError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteSecretError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteSecretError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteSecretError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_secret(&self) -> DeleteSecretRequestBuilder<&Self> {
+        DeleteSecretRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeKeyRequest>;
 /// Request of `DescribeKey`: Queries the information about a key.
 ///
 /// You can query the information about the CMK `05754286-3ba2-4fa6-8d41-4323aca6****` by using parameter settings provided in this topic. The information includes the creator, creation time, status, and deletion protection status of the CMK.
@@ -95,11 +98,7 @@ impl<C> DescribeKeyRequestBuilder<C> {
     ///
     /// The ID of the CMK. The ID must be globally unique.
     ///
-    /// You can also set this parameter to an alias that is bound to the CMK. For more information, see [Overview of aliases](<https://www.alibabacloud.com/help/doc-detail/68522.htm>).
-    ///
-    /// - Wire name: `KeyId`.
-    /// - Required.
-    /// - Example: `05754286-3ba2-4fa6-8d41-4323aca6****`.
+    /// Its description, rules and example: [`DescribeKeyRequest::key_id`](DescribeKeyRequest::key_id).
     pub fn key_id(mut self, value: impl Into<String>) -> Self {
         self.inner.key_id = Some(value.into());
         self
@@ -230,119 +229,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeKeyRespo
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeKey`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeKeyError {
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.KeyNotFound`: The specified Key is not found.
-    ForbiddenKeyNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.AliasNotFound`: The specified Alias is not found.
-    ForbiddenAliasNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAccessKeyId.NotFound`: The Access Key ID provided does not exist in our records.
-    InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeKeyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "Forbidden.KeyNotFound",
-                        "Forbidden.AliasNotFound",
-                        "InvalidAccessKeyId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeKeyError;
+impl crate::Client {
+    /// Calls `DescribeKey`: Queries the information about a key.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeKeyRequestBuilder::send) it. The parameters and their rules: [`DescribeKeyRequest`].
+    #[inline]
+    pub fn describe_key(&self) -> DescribeKeyRequestBuilder<&Self> {
+        DescribeKeyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeKeyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeKey`: Queries the information about a key.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeKeyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::ForbiddenKeyNotFound(error),
-            2 => Self::ForbiddenAliasNotFound(error),
-            3 => Self::InvalidAccessKeyIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::ForbiddenKeyNotFound(error) => (1, error),
-            Self::ForbiddenAliasNotFound(error) => (2, error),
-            Self::InvalidAccessKeyIdNotFound(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeKeyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeKeyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "ForbiddenKeyNotFound",
-            "ForbiddenAliasNotFound",
-            "InvalidAccessKeyIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeKeyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeKeyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeKeyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeKeyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_key(&self) -> DescribeKeyRequestBuilder<&Self> {
+        DescribeKeyRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeSecretRequest>;
 /// Request of `DescribeSecret`: Queries the metadata of a secret.
 ///
 /// This operation returns the metadata of a secret. This operation does not return the secret value.
@@ -117,9 +120,7 @@ impl<C> DescribeSecretRequestBuilder<C> {
     ///
     /// The name of the secret.
     ///
-    /// - Wire name: `SecretName`.
-    /// - Required.
-    /// - Example: `secret001`.
+    /// Its description, rules and example: [`DescribeSecretRequest::secret_name`](DescribeSecretRequest::secret_name).
     pub fn secret_name(mut self, value: impl Into<String>) -> Self {
         self.inner.secret_name = Some(value.into());
         self
@@ -128,13 +129,7 @@ impl<C> DescribeSecretRequestBuilder<C> {
     ///
     /// Specifies whether to return the resource tags of the secret. Valid values:
     ///
-    /// * true: The resource tags are returned.
-    /// * false: The resource tags are not returned. This is the default value.
-    ///
-    /// - Wire name: `FetchTags`.
-    /// - Must be one of `false`, `true`.
-    /// - Default: `false`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DescribeSecretRequest::fetch_tags`](DescribeSecretRequest::fetch_tags).
     pub fn fetch_tags(mut self, value: impl Into<crate::types::FetchTags>) -> Self {
         self.inner.fetch_tags = Some(value.into());
         self
@@ -437,125 +432,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeSecretRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeSecret`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeSecretError {
-    /// HTTP 400 `IllegalTimestamp`: The input parameter Timestamp that is mandatory for processing this request is not supplied.
-    IllegalTimestamp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoPermission`: You are not authorized to perform the operation.
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.ResourceNotFound`: Resource not found
-    ForbiddenResourceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAccessKeyId.NotFound`: The Access Key ID provided does not exist in our records.
-    InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeSecretError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalTimestamp",
-                        "InvalidParameter",
-                        "Forbidden.NoPermission",
-                        "Forbidden.ResourceNotFound",
-                        "InvalidAccessKeyId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeSecretError;
+impl crate::Client {
+    /// Calls `DescribeSecret`: Queries the metadata of a secret.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeSecretRequestBuilder::send) it. The parameters and their rules: [`DescribeSecretRequest`].
+    #[inline]
+    pub fn describe_secret(&self) -> DescribeSecretRequestBuilder<&Self> {
+        DescribeSecretRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeSecretError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeSecret`: Queries the metadata of a secret.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeSecretRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalTimestamp(error),
-            1 => Self::InvalidParameter(error),
-            2 => Self::ForbiddenNoPermission(error),
-            3 => Self::ForbiddenResourceNotFound(error),
-            4 => Self::InvalidAccessKeyIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalTimestamp(error) => (0, error),
-            Self::InvalidParameter(error) => (1, error),
-            Self::ForbiddenNoPermission(error) => (2, error),
-            Self::ForbiddenResourceNotFound(error) => (3, error),
-            Self::InvalidAccessKeyIdNotFound(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeSecretError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeSecretError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalTimestamp",
-            "InvalidParameter",
-            "ForbiddenNoPermission",
-            "ForbiddenResourceNotFound",
-            "InvalidAccessKeyIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeSecretError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeSecretError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeSecretError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeSecretError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_secret(&self) -> DescribeSecretRequestBuilder<&Self> {
+        DescribeSecretRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ExportDataKeyRequest>;
 /// Request of `ExportDataKey`: Encrypts and exports a data key by using a public key.
 ///
 /// You can call the [GenerateDataKeyWithoutPlaintext](<https://www.alibabacloud.com/help/doc-detail/134043.htm>) operation to generate a data key, which is encrypted by a CMK. If you want to distribute the data key to other regions or cryptographic modules, you can call the ExportDataKey operation to use a public key to encrypt the data key.
@@ -167,9 +170,7 @@ impl<C> ExportDataKeyRequestBuilder<C> {
     ///
     /// The ciphertext of the data key encrypted by using a CMK.
     ///
-    /// - Wire name: `CiphertextBlob`.
-    /// - Required.
-    /// - Example: `ODZhOWVmZDktM2QxNi00ODk0LWJkNGYtMWZjNDNmM2YyYWJmS7FmDBBQ0BkKsQrtRnidtPwirmDcS0ZuJCU41xxAAWk4Z8qsADfbV0b+i6kQmlvj79dJdGOvtX69Uycs901q********`.
+    /// Its description, rules and example: [`ExportDataKeyRequest::ciphertext_blob`](ExportDataKeyRequest::ciphertext_blob).
     pub fn ciphertext_blob(mut self, value: impl Into<String>) -> Self {
         self.inner.ciphertext_blob = Some(value.into());
         self
@@ -178,8 +179,7 @@ impl<C> ExportDataKeyRequestBuilder<C> {
     ///
     /// A JSON string that consists of key-value pairs. If you specify this parameter when you use a CMK to encrypt the data key, an equivalent value is required here. For more information, see [EncryptionContext](<https://www.alibabacloud.com/help/doc-detail/42975.htm>).
     ///
-    /// - Wire name: `EncryptionContext`.
-    /// - Example: `{"Example":"Example"}`.
+    /// Its description, rules and example: [`ExportDataKeyRequest::encryption_context`](ExportDataKeyRequest::encryption_context).
     pub fn encryption_context(mut self, value: impl Into<::serde_json::Value>) -> Self {
         self.inner.encryption_context = Some(value.into());
         self
@@ -188,9 +188,7 @@ impl<C> ExportDataKeyRequestBuilder<C> {
     ///
     /// A Base64-encoded public key.
     ///
-    /// - Wire name: `PublicKeyBlob`.
-    /// - Required.
-    /// - Example: `MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAndKfC2ReLL2+y8a0+ZBBeAft/uBYo86GZiYJuflqgUzKxpyuvlo3uQkBv6b+nx+0tz8g8v7GhpPWMSW5L9mNHYsvYFsa7jTxsYdt17yj6GlUHPuMIs8hr5qbwl38IHU1iIa7nYWwE2fb3ePOvLDACRJVgGpU0yxioW80d2QD+9aU4jF5dlAahcfgsNzo2CXzCUc1+xbmNuq7Rp+H9VJB9dyYOwqnW3RhOLBo21FzpORapf0UiRlrHRpk1V6ez+aE1dofaYh/9bh0m6ioxj7j5hpZbWccuEZTMBKd+cbuBkRhJzc6Tti6qwZbDiu4fUwbZS0Tqpuo1UadiyxMW********`.
+    /// Its description, rules and example: [`ExportDataKeyRequest::public_key_blob`](ExportDataKeyRequest::public_key_blob).
     pub fn public_key_blob(mut self, value: impl Into<String>) -> Self {
         self.inner.public_key_blob = Some(value.into());
         self
@@ -199,14 +197,7 @@ impl<C> ExportDataKeyRequestBuilder<C> {
     ///
     /// The key type of the public key specified by PublicKeyBlob. For more information about key types, see [Introduction to asymmetric keys](<https://www.alibabacloud.com/help/doc-detail/148147.htm>).
     ///
-    /// Valid values:
-    ///
-    /// * RSA_2048
-    /// * EC_SM2
-    ///
-    /// - Wire name: `WrappingKeySpec`.
-    /// - Required.
-    /// - Example: `RSA_2048`.
+    /// Its description, rules and example: [`ExportDataKeyRequest::wrapping_key_spec`](ExportDataKeyRequest::wrapping_key_spec).
     pub fn wrapping_key_spec(mut self, value: impl Into<String>) -> Self {
         self.inner.wrapping_key_spec = Some(value.into());
         self
@@ -215,22 +206,14 @@ impl<C> ExportDataKeyRequestBuilder<C> {
     ///
     /// The encryption algorithm based on which you want to use the public key specified by PublicKeyBlob to encrypt the data key. For more information about encryption algorithms, see [AsymmetricDecrypt](<https://www.alibabacloud.com/help/doc-detail/148130.htm>).
     ///
-    /// Valid values:
-    ///
-    /// * RSAES_OAEP_SHA_256
-    /// * RSAES_OAEP_SHA_1
-    /// * SM2PKE
-    ///
-    /// - Wire name: `WrappingAlgorithm`.
-    /// - Required.
-    /// - Example: `RSAES_OAEP_SHA_256`.
+    /// Its description, rules and example: [`ExportDataKeyRequest::wrapping_algorithm`](ExportDataKeyRequest::wrapping_algorithm).
     pub fn wrapping_algorithm(mut self, value: impl Into<String>) -> Self {
         self.inner.wrapping_algorithm = Some(value.into());
         self
     }
     /// Sets `DryRun`.
     ///
-    /// - Wire name: `DryRun`.
+    /// Its description, rules and example: [`ExportDataKeyRequest::dry_run`](ExportDataKeyRequest::dry_run).
     pub fn dry_run(mut self, value: impl Into<String>) -> Self {
         self.inner.dry_run = Some(value.into());
         self
@@ -387,113 +370,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ExportDataKeyRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ExportDataKey`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ExportDataKeyError {
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAccessKeyId.NotFound`: The Access Key ID provided does not exist in our records.
-    InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalFailure`: Internal Failure.
-    InternalFailure(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ExportDataKeyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "InvalidAccessKeyId.NotFound",
-                        "InternalFailure",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ExportDataKeyError;
+impl crate::Client {
+    /// Calls `ExportDataKey`: Encrypts and exports a data key by using a public key.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ExportDataKeyRequestBuilder::send) it. The parameters and their rules: [`ExportDataKeyRequest`].
+    #[inline]
+    pub fn export_data_key(&self) -> ExportDataKeyRequestBuilder<&Self> {
+        ExportDataKeyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ExportDataKeyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ExportDataKey`: Encrypts and exports a data key by using a public key.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ExportDataKeyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::InvalidAccessKeyIdNotFound(error),
-            2 => Self::InternalFailure(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::InvalidAccessKeyIdNotFound(error) => (1, error),
-            Self::InternalFailure(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ExportDataKeyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ExportDataKeyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "InvalidAccessKeyIdNotFound",
-            "InternalFailure",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ExportDataKeyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ExportDataKeyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ExportDataKeyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ExportDataKeyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn export_data_key(&self) -> ExportDataKeyRequestBuilder<&Self> {
+        ExportDataKeyRequestBuilder::new(self)
     }
 }

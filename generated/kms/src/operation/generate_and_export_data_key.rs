@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GenerateAndExportDataKeyRequest>;
 /// Request of `GenerateAndExportDataKey`: Randomly generates a data key and uses a key and a public key to encrypt the data key. This operation returns both the data key ciphertext that is encrypted by using the key and the data key ciphertext that is encrypted by using the public key.
 ///
 /// We recommend that you perform the following steps to import your data key to a cryptographic module:
@@ -211,9 +214,7 @@ impl<C> GenerateAndExportDataKeyRequestBuilder<C> {
     ///
     /// The globally unique ID of the CMK. You can also set this parameter to an alias that is bound to the CMK. For more information, see [Use aliases](<https://www.alibabacloud.com/help/doc-detail/68522.htm>).
     ///
-    /// - Wire name: `KeyId`.
-    /// - Required.
-    /// - Example: `1234abcd-12ab-34cd-56ef-12345678****`.
+    /// Its description, rules and example: [`GenerateAndExportDataKeyRequest::key_id`](GenerateAndExportDataKeyRequest::key_id).
     pub fn key_id(mut self, value: impl Into<String>) -> Self {
         self.inner.key_id = Some(value.into());
         self
@@ -222,14 +223,7 @@ impl<C> GenerateAndExportDataKeyRequestBuilder<C> {
     ///
     /// The length of the data key that you want to generate. Valid values:
     ///
-    /// * AES_256: a 256-bit symmetric key
-    /// * AES_128: a 128-bit symmetric key
-    ///
-    /// > We recommend that you use the KeySpec or NumberOfBytes parameter to specify the length of a data key. If both parameters are not specified, KMS generates a 256-bit data key. If both parameters are specified, KMS ignores the KeySpec parameter.
-    ///
-    /// - Wire name: `KeySpec`.
-    /// - Must be one of `AES_256`, ` AES_128`.
-    /// - Example: `AES_256`.
+    /// Its description, rules and example: [`GenerateAndExportDataKeyRequest::key_spec`](GenerateAndExportDataKeyRequest::key_spec).
     pub fn key_spec(mut self, value: impl Into<crate::types::KeySpec>) -> Self {
         self.inner.key_spec = Some(value.into());
         self
@@ -238,13 +232,7 @@ impl<C> GenerateAndExportDataKeyRequestBuilder<C> {
     ///
     /// The length of the data key that you want to generate.
     ///
-    /// Valid values: 1 to 1024.
-    ///
-    /// Unit: bytes.
-    ///
-    /// - Wire name: `NumberOfBytes`.
-    /// - Must be 0 to 1024.
-    /// - Example: `32`.
+    /// Its description, rules and example: [`GenerateAndExportDataKeyRequest::number_of_bytes`](GenerateAndExportDataKeyRequest::number_of_bytes).
     pub fn number_of_bytes(mut self, value: i32) -> Self {
         self.inner.number_of_bytes = Some(value);
         self
@@ -253,8 +241,7 @@ impl<C> GenerateAndExportDataKeyRequestBuilder<C> {
     ///
     /// A JSON string of key-value pairs. If you specify this parameter here, an equivalent value is required when you decrypt or re-encrypt the data key. For more information, see [EncryptionContext](<https://www.alibabacloud.com/help/doc-detail/42975.htm>).
     ///
-    /// - Wire name: `EncryptionContext`.
-    /// - Example: `{"Example":"Example"}`.
+    /// Its description, rules and example: [`GenerateAndExportDataKeyRequest::encryption_context`](GenerateAndExportDataKeyRequest::encryption_context).
     pub fn encryption_context(mut self, value: impl Into<::serde_json::Value>) -> Self {
         self.inner.encryption_context = Some(value.into());
         self
@@ -263,9 +250,7 @@ impl<C> GenerateAndExportDataKeyRequestBuilder<C> {
     ///
     /// A Base64-encoded public key.
     ///
-    /// - Wire name: `PublicKeyBlob`.
-    /// - Required.
-    /// - Example: `MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAndKfC2ReLL2+y8a0+ZBBeAft/uBYo86GZiYJuflqgUzKxpyuvlo3uQkBv6b+nx+0tz8g8v7GhpPWMSW5L9mNHYsvYFsa7jTxsYdt17yj6GlUHPuMIs8hr5qbwl38IHU1iIa7nYWwE2fb3ePOvLDACRJVgGpU0yxioW80d2QD+9aU4jF5dlAahcfgsNzo2CXzCUc1+xbmNuq7Rp+H9VJB9dyYOwqnW3RhOLBo21FzpORapf0UiRlrHRpk1V6ez+aE1dofaYh/9bh0m6ioxj7j5hpZbWccuEZTMBKd+cbuBkRhJzc6Tti6qwZbDiu4fUwbZS0Tqpuo1UadiyxMW********`.
+    /// Its description, rules and example: [`GenerateAndExportDataKeyRequest::public_key_blob`](GenerateAndExportDataKeyRequest::public_key_blob).
     pub fn public_key_blob(mut self, value: impl Into<String>) -> Self {
         self.inner.public_key_blob = Some(value.into());
         self
@@ -274,14 +259,7 @@ impl<C> GenerateAndExportDataKeyRequestBuilder<C> {
     ///
     /// The key type of the public key specified by PublicKeyBlob. For more information about key types, see [Introduction to asymmetric keys](<https://www.alibabacloud.com/help/doc-detail/148147.htm>).
     ///
-    /// Valid values:
-    ///
-    /// * RSA_2048
-    /// * EC_SM2
-    ///
-    /// - Wire name: `WrappingKeySpec`.
-    /// - Required.
-    /// - Example: `RSA_2048`.
+    /// Its description, rules and example: [`GenerateAndExportDataKeyRequest::wrapping_key_spec`](GenerateAndExportDataKeyRequest::wrapping_key_spec).
     pub fn wrapping_key_spec(mut self, value: impl Into<String>) -> Self {
         self.inner.wrapping_key_spec = Some(value.into());
         self
@@ -290,22 +268,14 @@ impl<C> GenerateAndExportDataKeyRequestBuilder<C> {
     ///
     /// The encryption algorithm based on which you want to use the public key specified by PublicKeyBlob to encrypt the data key. For more information about encryption algorithms, see [AsymmetricDecrypt](<https://www.alibabacloud.com/help/doc-detail/148130.htm>).
     ///
-    /// Valid values:
-    ///
-    /// * RSAES_OAEP_SHA_256
-    /// * RSAES_OAEP_SHA_1
-    /// * SM2PKE
-    ///
-    /// - Wire name: `WrappingAlgorithm`.
-    /// - Required.
-    /// - Example: `RSAES_OAEP_SHA_256`.
+    /// Its description, rules and example: [`GenerateAndExportDataKeyRequest::wrapping_algorithm`](GenerateAndExportDataKeyRequest::wrapping_algorithm).
     pub fn wrapping_algorithm(mut self, value: impl Into<String>) -> Self {
         self.inner.wrapping_algorithm = Some(value.into());
         self
     }
     /// Sets `DryRun`.
     ///
-    /// - Wire name: `DryRun`.
+    /// Its description, rules and example: [`GenerateAndExportDataKeyRequest::dry_run`](GenerateAndExportDataKeyRequest::dry_run).
     pub fn dry_run(mut self, value: impl Into<String>) -> Self {
         self.inner.dry_run = Some(value.into());
         self
@@ -482,119 +452,28 @@ for GenerateAndExportDataKeyResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GenerateAndExportDataKey`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GenerateAndExportDataKeyError {
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.KeyNotFound`: The specified Key is not found.
-    ForbiddenKeyNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAccessKeyId.NotFound`: The Access Key ID provided does not exist in our records.
-    InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalFailure`: InternalFailure
-    InternalFailure(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GenerateAndExportDataKeyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "Forbidden.KeyNotFound",
-                        "InvalidAccessKeyId.NotFound",
-                        "InternalFailure",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::GenerateAndExportDataKeyError;
+impl crate::Client {
+    /// Calls `GenerateAndExportDataKey`: Randomly generates a data key and uses a key and a public key to encrypt the data key. This operation returns both the data key ciphertext that is encrypted by using the key and the data key ciphertext that is encrypted by using the public key.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GenerateAndExportDataKeyRequestBuilder::send) it. The parameters and their rules: [`GenerateAndExportDataKeyRequest`].
+    #[inline]
+    pub fn generate_and_export_data_key(
+        &self,
+    ) -> GenerateAndExportDataKeyRequestBuilder<&Self> {
+        GenerateAndExportDataKeyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GenerateAndExportDataKeyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GenerateAndExportDataKey`: Randomly generates a data key and uses a key and a public key to encrypt the data key. This operation returns both the data key ciphertext that is encrypted by using the key and the data key ciphertext that is encrypted by using the public key.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GenerateAndExportDataKeyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::ForbiddenKeyNotFound(error),
-            2 => Self::InvalidAccessKeyIdNotFound(error),
-            3 => Self::InternalFailure(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::ForbiddenKeyNotFound(error) => (1, error),
-            Self::InvalidAccessKeyIdNotFound(error) => (2, error),
-            Self::InternalFailure(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GenerateAndExportDataKeyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GenerateAndExportDataKeyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "ForbiddenKeyNotFound",
-            "InvalidAccessKeyIdNotFound",
-            "InternalFailure",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GenerateAndExportDataKeyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GenerateAndExportDataKeyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GenerateAndExportDataKeyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GenerateAndExportDataKeyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn generate_and_export_data_key(
+        &self,
+    ) -> GenerateAndExportDataKeyRequestBuilder<&Self> {
+        GenerateAndExportDataKeyRequestBuilder::new(self)
     }
 }

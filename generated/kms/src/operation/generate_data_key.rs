@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GenerateDataKeyRequest>;
 /// Request of `GenerateDataKey`: Generates a random data key that is used to encrypt on-premises data.
 ///
 /// This operation creates a random data key, encrypts the data key by using the specified customer master key (CMK), and returns the plaintext and ciphertext of the data key. You can use the plaintext of the data key to locally encrypt your data without using KMS and store the encrypted data together with the ciphertext of the data key. You can obtain the plaintext of the data key from the Plaintext parameter in the response and the ciphertext of the data key from the CiphertextBlob parameter in the response.
@@ -176,11 +179,7 @@ impl<C> GenerateDataKeyRequestBuilder<C> {
     ///
     /// The ID of the CMK. The ID must be globally unique.
     ///
-    /// You can also set this parameter to an alias that is bound to the CMK. For more information, see [Alias overview](<https://www.alibabacloud.com/help/doc-detail/68522.htm>).
-    ///
-    /// - Wire name: `KeyId`.
-    /// - Required.
-    /// - Example: `7906979c-8e06-46a2-be2d-68e3ccbc****`.
+    /// Its description, rules and example: [`GenerateDataKeyRequest::key_id`](GenerateDataKeyRequest::key_id).
     pub fn key_id(mut self, value: impl Into<String>) -> Self {
         self.inner.key_id = Some(value.into());
         self
@@ -189,14 +188,7 @@ impl<C> GenerateDataKeyRequestBuilder<C> {
     ///
     /// The type of the data key that you want to generate. Valid values:
     ///
-    /// * AES_256: a 256-bit symmetric key
-    /// * AES_128: a 128-bit symmetric key
-    ///
-    /// > We recommend that you use the KeySpec or NumberOfBytes parameter to specify the length of a data key. If none of the parameters are specified, KMS generates a 256-bit data key. If both parameters are specified, KMS ignores the KeySpec parameter.
-    ///
-    /// - Wire name: `KeySpec`.
-    /// - Must be one of `AES_256`, ` AES_128`.
-    /// - Example: `AES_256`.
+    /// Its description, rules and example: [`GenerateDataKeyRequest::key_spec`](GenerateDataKeyRequest::key_spec).
     pub fn key_spec(mut self, value: impl Into<crate::types::KeySpec>) -> Self {
         self.inner.key_spec = Some(value.into());
         self
@@ -205,16 +197,7 @@ impl<C> GenerateDataKeyRequestBuilder<C> {
     ///
     /// The length of the data key that you want to generate. Unit: bytes.
     ///
-    /// Valid values: 1 to 1024.
-    ///
-    /// Default value:
-    ///
-    /// * If the KeySpec parameter is set to AES_256, set the value of the NumberOfBytes parameter to 32.
-    /// * If the KeySpec parameter is set to AES_128, set the value of the NumberOfBytes parameter to 16.
-    ///
-    /// - Wire name: `NumberOfBytes`.
-    /// - Must be 0 to 1024.
-    /// - Example: `256`.
+    /// Its description, rules and example: [`GenerateDataKeyRequest::number_of_bytes`](GenerateDataKeyRequest::number_of_bytes).
     pub fn number_of_bytes(mut self, value: i32) -> Self {
         self.inner.number_of_bytes = Some(value);
         self
@@ -223,17 +206,14 @@ impl<C> GenerateDataKeyRequestBuilder<C> {
     ///
     /// The JSON string that consists of key-value pairs.
     ///
-    /// If you specify this parameter, an equivalent value is required when you call the [Decrypt](<https://www.alibabacloud.com/help/doc-detail/28950.htm>) operation. For more information, see [EncryptionContext](<https://www.alibabacloud.com/help/doc-detail/42975.htm>).
-    ///
-    /// - Wire name: `EncryptionContext`.
-    /// - Example: `{"Example":"Example"}`.
+    /// Its description, rules and example: [`GenerateDataKeyRequest::encryption_context`](GenerateDataKeyRequest::encryption_context).
     pub fn encryption_context(mut self, value: impl Into<::serde_json::Value>) -> Self {
         self.inner.encryption_context = Some(value.into());
         self
     }
     /// Sets `DryRun`.
     ///
-    /// - Wire name: `DryRun`.
+    /// Its description, rules and example: [`GenerateDataKeyRequest::dry_run`](GenerateDataKeyRequest::dry_run).
     pub fn dry_run(mut self, value: impl Into<String>) -> Self {
         self.inner.dry_run = Some(value.into());
         self
@@ -406,131 +386,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GenerateDataKeyR
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GenerateDataKey`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GenerateDataKeyError {
-    /// HTTP 400 `UnsupportedOperation`: This action is not supported.
-    UnsupportedOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.AliasNotFound`: The specified Alias is not found.
-    ForbiddenAliasNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.KeyNotFound`: The specified Key is not found.
-    ForbiddenKeyNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `Rejected.Disabled`: The request was rejected because the key state is Disabled.
-    RejectedDisabled(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `Rejected.PendingDeletion`: The request was rejected because the key state is PendingDeletion.
-    RejectedPendingDeletion(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `Rejected.Unavailable`: The request was rejected because the key state is Unavailable.
-    RejectedUnavailable(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GenerateDataKeyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "UnsupportedOperation",
-                        "Forbidden.AliasNotFound",
-                        "Forbidden.KeyNotFound",
-                        "Rejected.Disabled",
-                        "Rejected.PendingDeletion",
-                        "Rejected.Unavailable",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::GenerateDataKeyError;
+impl crate::Client {
+    /// Calls `GenerateDataKey`: Generates a random data key that is used to encrypt on-premises data.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GenerateDataKeyRequestBuilder::send) it. The parameters and their rules: [`GenerateDataKeyRequest`].
+    #[inline]
+    pub fn generate_data_key(&self) -> GenerateDataKeyRequestBuilder<&Self> {
+        GenerateDataKeyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GenerateDataKeyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GenerateDataKey`: Generates a random data key that is used to encrypt on-premises data.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GenerateDataKeyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::UnsupportedOperation(error),
-            1 => Self::ForbiddenAliasNotFound(error),
-            2 => Self::ForbiddenKeyNotFound(error),
-            3 => Self::RejectedDisabled(error),
-            4 => Self::RejectedPendingDeletion(error),
-            5 => Self::RejectedUnavailable(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::UnsupportedOperation(error) => (0, error),
-            Self::ForbiddenAliasNotFound(error) => (1, error),
-            Self::ForbiddenKeyNotFound(error) => (2, error),
-            Self::RejectedDisabled(error) => (3, error),
-            Self::RejectedPendingDeletion(error) => (4, error),
-            Self::RejectedUnavailable(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GenerateDataKeyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GenerateDataKeyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "UnsupportedOperation",
-            "ForbiddenAliasNotFound",
-            "ForbiddenKeyNotFound",
-            "RejectedDisabled",
-            "RejectedPendingDeletion",
-            "RejectedUnavailable",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GenerateDataKeyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GenerateDataKeyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GenerateDataKeyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GenerateDataKeyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn generate_data_key(&self) -> GenerateDataKeyRequestBuilder<&Self> {
+        GenerateDataKeyRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GenerateDataKeyWithoutPlaintextRequest>;
 /// Request of `GenerateDataKeyWithoutPlaintext`: Generates a random data key, which can be used to encrypt local data.
 ///
 /// This operation creates a random data key, encrypts the data key by using a specific symmetric CMK, and returns the ciphertext of the data key. This operation serves the same purpose as the [GenerateDataKey](<https://www.alibabacloud.com/help/doc-detail/28948.htm>) operation. The only difference is that this operation does not return the plaintext of the data key.
@@ -158,9 +161,7 @@ impl<C> GenerateDataKeyWithoutPlaintextRequestBuilder<C> {
     ///
     /// The globally unique ID of the CMK. You can also set this parameter to an alias that is bound to the CMK. For more information, see Use aliases.
     ///
-    /// - Wire name: `KeyId`.
-    /// - Required.
-    /// - Example: `1234abcd-12ab-34cd-56ef-12345678****`.
+    /// Its description, rules and example: [`GenerateDataKeyWithoutPlaintextRequest::key_id`](GenerateDataKeyWithoutPlaintextRequest::key_id).
     pub fn key_id(mut self, value: impl Into<String>) -> Self {
         self.inner.key_id = Some(value.into());
         self
@@ -169,14 +170,7 @@ impl<C> GenerateDataKeyWithoutPlaintextRequestBuilder<C> {
     ///
     /// The length of the data key that you want to generate. Valid values:
     ///
-    /// * AES_256: 256-bit symmetric key
-    /// * AES_128: 128-bit symmetric key
-    ///
-    /// > We recommend that you use the KeySpec or NumberOfBytes parameter to specify the length of a data key. If both of them are not specified, KMS generates a 256-bit data key. If both of them are specified, KMS ignores the KeySpec parameter.
-    ///
-    /// - Wire name: `KeySpec`.
-    /// - Must be one of `AES_256`, ` AES_128`.
-    /// - Example: `AES_256`.
+    /// Its description, rules and example: [`GenerateDataKeyWithoutPlaintextRequest::key_spec`](GenerateDataKeyWithoutPlaintextRequest::key_spec).
     pub fn key_spec(mut self, value: impl Into<crate::types::KeySpec>) -> Self {
         self.inner.key_spec = Some(value.into());
         self
@@ -185,13 +179,7 @@ impl<C> GenerateDataKeyWithoutPlaintextRequestBuilder<C> {
     ///
     /// The length of the data key that you want to generate.
     ///
-    /// Valid values: 1 to 1024.
-    ///
-    /// Unit: bytes.
-    ///
-    /// - Wire name: `NumberOfBytes`.
-    /// - Must be 0 to 1024.
-    /// - Example: `256`.
+    /// Its description, rules and example: [`GenerateDataKeyWithoutPlaintextRequest::number_of_bytes`](GenerateDataKeyWithoutPlaintextRequest::number_of_bytes).
     pub fn number_of_bytes(mut self, value: i32) -> Self {
         self.inner.number_of_bytes = Some(value);
         self
@@ -200,15 +188,14 @@ impl<C> GenerateDataKeyWithoutPlaintextRequestBuilder<C> {
     ///
     /// A JSON string that consists of key-value pairs. If you specify this parameter, an equivalent value is required when you call the Decrypt operation. For more information, see [EncryptionContext](<https://www.alibabacloud.com/help/doc-detail/42975.htm>).
     ///
-    /// - Wire name: `EncryptionContext`.
-    /// - Example: `{"Example":"Example"}`.
+    /// Its description, rules and example: [`GenerateDataKeyWithoutPlaintextRequest::encryption_context`](GenerateDataKeyWithoutPlaintextRequest::encryption_context).
     pub fn encryption_context(mut self, value: impl Into<::serde_json::Value>) -> Self {
         self.inner.encryption_context = Some(value.into());
         self
     }
     /// Sets `DryRun`.
     ///
-    /// - Wire name: `DryRun`.
+    /// Its description, rules and example: [`GenerateDataKeyWithoutPlaintextRequest::dry_run`](GenerateDataKeyWithoutPlaintextRequest::dry_run).
     pub fn dry_run(mut self, value: impl Into<String>) -> Self {
         self.inner.dry_run = Some(value.into());
         self
@@ -378,114 +365,28 @@ for GenerateDataKeyWithoutPlaintextResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GenerateDataKeyWithoutPlaintext`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GenerateDataKeyWithoutPlaintextError {
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAccessKeyId.NotFound`: The Access Key ID provided does not exist in our records.
-    InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.KeyNotFound`: The specified Key is not found.
-    ForbiddenKeyNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GenerateDataKeyWithoutPlaintextError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "InvalidAccessKeyId.NotFound",
-                        "Forbidden.KeyNotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::GenerateDataKeyWithoutPlaintextError;
+impl crate::Client {
+    /// Calls `GenerateDataKeyWithoutPlaintext`: Generates a random data key, which can be used to encrypt local data.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GenerateDataKeyWithoutPlaintextRequestBuilder::send) it. The parameters and their rules: [`GenerateDataKeyWithoutPlaintextRequest`].
+    #[inline]
+    pub fn generate_data_key_without_plaintext(
+        &self,
+    ) -> GenerateDataKeyWithoutPlaintextRequestBuilder<&Self> {
+        GenerateDataKeyWithoutPlaintextRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GenerateDataKeyWithoutPlaintextError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GenerateDataKeyWithoutPlaintext`: Generates a random data key, which can be used to encrypt local data.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GenerateDataKeyWithoutPlaintextRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::InvalidAccessKeyIdNotFound(error),
-            2 => Self::ForbiddenKeyNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::InvalidAccessKeyIdNotFound(error) => (1, error),
-            Self::ForbiddenKeyNotFound(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GenerateDataKeyWithoutPlaintextError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GenerateDataKeyWithoutPlaintextError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "InvalidAccessKeyIdNotFound",
-            "ForbiddenKeyNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GenerateDataKeyWithoutPlaintextError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GenerateDataKeyWithoutPlaintextError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GenerateDataKeyWithoutPlaintextError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for GenerateDataKeyWithoutPlaintextError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn generate_data_key_without_plaintext(
+        &self,
+    ) -> GenerateDataKeyWithoutPlaintextRequestBuilder<&Self> {
+        GenerateDataKeyWithoutPlaintextRequestBuilder::new(self)
     }
 }

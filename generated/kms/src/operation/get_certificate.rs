@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetCertificateRequest>;
 /// Request of `GetCertificate`: Queries a certificate that is managed by Certificates Manager.
 ///
 /// In this example, the certificate whose ID is `9a28de48-8d8b-484d-a766-dec4****` is queried. The certificate, certificate chain, certificate ID, and certificate signing request (CSR) are returned.
@@ -93,9 +96,7 @@ impl<C> GetCertificateRequestBuilder<C> {
     ///
     /// The ID of the certificate. It is the globally unique identifier (GUID) of the certificate in Certificates Manager.
     ///
-    /// - Wire name: `CertificateId`.
-    /// - Required.
-    /// - Example: `9a28de48-8d8b-484d-a766-dec4****`.
+    /// Its description, rules and example: [`GetCertificateRequest::certificate_id`](GetCertificateRequest::certificate_id).
     pub fn certificate_id(mut self, value: impl Into<String>) -> Self {
         self.inner.certificate_id = Some(value.into());
         self
@@ -263,97 +264,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GetCertificateRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetCertificate`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetCertificateError {
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAccessKeyId.NotFound`: The specified AccessKey ID does not exist.
-    InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetCertificateError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["InvalidParameter", "InvalidAccessKeyId.NotFound"]),
-            error,
-        )
+mod error;
+pub use error::GetCertificateError;
+impl crate::Client {
+    /// Calls `GetCertificate`: Queries a certificate that is managed by Certificates Manager.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetCertificateRequestBuilder::send) it. The parameters and their rules: [`GetCertificateRequest`].
+    #[inline]
+    pub fn get_certificate(&self) -> GetCertificateRequestBuilder<&Self> {
+        GetCertificateRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetCertificateError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetCertificate`: Queries a certificate that is managed by Certificates Manager.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetCertificateRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::InvalidAccessKeyIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::InvalidAccessKeyIdNotFound(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetCertificateError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetCertificateError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidParameter", "InvalidAccessKeyIdNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetCertificateError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetCertificateError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetCertificateError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetCertificateError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_certificate(&self) -> GetCertificateRequestBuilder<&Self> {
+        GetCertificateRequestBuilder::new(self)
     }
 }

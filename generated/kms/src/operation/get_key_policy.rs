@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetKeyPolicyRequest>;
 /// Request of `GetKeyPolicy`: 仅可查询名称为 default 的 Key Policy，否则提示 Not Found。
 ///
 /// # Example
@@ -98,9 +101,7 @@ pub struct GetKeyPolicyRequestBuilder<C = ()> {
 impl<C> GetKeyPolicyRequestBuilder<C> {
     /// Sets `KeyId`.
     ///
-    /// - Wire name: `KeyId`.
-    /// - Required.
-    /// - Example: `key-hzz630494463ejqjx****`.
+    /// Its description, rules and example: [`GetKeyPolicyRequest::key_id`](GetKeyPolicyRequest::key_id).
     pub fn key_id(mut self, value: impl Into<String>) -> Self {
         self.inner.key_id = Some(value.into());
         self
@@ -109,8 +110,7 @@ impl<C> GetKeyPolicyRequestBuilder<C> {
     ///
     /// 策略名称
     ///
-    /// - Wire name: `PolicyName`.
-    /// - Example: `default`.
+    /// Its description, rules and example: [`GetKeyPolicyRequest::policy_name`](GetKeyPolicyRequest::policy_name).
     pub fn policy_name(mut self, value: impl Into<String>) -> Self {
         self.inner.policy_name = Some(value.into());
         self
@@ -238,131 +238,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GetKeyPolicyResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetKeyPolicy`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetKeyPolicyError {
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: The parameter needed but no provided.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.NoPermission`: This operation is forbidden by permission system.
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.KeyPolicyUnSupported`: The specified key does not support key policy.
-    ForbiddenKeyPolicyUnSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.KeyNotFound`: The specified Key is not found.
-    ForbiddenKeyNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.ResourceNotFound`: Policy not found.
-    ForbiddenResourceNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetKeyPolicyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "MissingParameter",
-                        "Forbidden.NoPermission",
-                        "Forbidden.KeyPolicyUnSupported",
-                        "Forbidden.KeyNotFound",
-                        "Forbidden.ResourceNotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::GetKeyPolicyError;
+impl crate::Client {
+    /// Calls `GetKeyPolicy`: 仅可查询名称为 default 的 Key Policy，否则提示 Not Found。
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetKeyPolicyRequestBuilder::send) it. The parameters and their rules: [`GetKeyPolicyRequest`].
+    #[inline]
+    pub fn get_key_policy(&self) -> GetKeyPolicyRequestBuilder<&Self> {
+        GetKeyPolicyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetKeyPolicyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetKeyPolicy`: 仅可查询名称为 default 的 Key Policy，否则提示 Not Found。
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetKeyPolicyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::MissingParameter(error),
-            2 => Self::ForbiddenNoPermission(error),
-            3 => Self::ForbiddenKeyPolicyUnSupported(error),
-            4 => Self::ForbiddenKeyNotFound(error),
-            5 => Self::ForbiddenResourceNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::MissingParameter(error) => (1, error),
-            Self::ForbiddenNoPermission(error) => (2, error),
-            Self::ForbiddenKeyPolicyUnSupported(error) => (3, error),
-            Self::ForbiddenKeyNotFound(error) => (4, error),
-            Self::ForbiddenResourceNotFound(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetKeyPolicyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetKeyPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "MissingParameter",
-            "ForbiddenNoPermission",
-            "ForbiddenKeyPolicyUnSupported",
-            "ForbiddenKeyNotFound",
-            "ForbiddenResourceNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetKeyPolicyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetKeyPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetKeyPolicyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetKeyPolicyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_key_policy(&self) -> GetKeyPolicyRequestBuilder<&Self> {
+        GetKeyPolicyRequestBuilder::new(self)
     }
 }

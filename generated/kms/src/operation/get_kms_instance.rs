@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetKmsInstanceRequest>;
 /// Request of `GetKmsInstance`: Queries the details of a Key Management Service (KMS) instance.
 ///
 /// # Example
@@ -91,9 +94,7 @@ impl<C> GetKmsInstanceRequestBuilder<C> {
     ///
     /// The ID of the KMS instance that you want to query.
     ///
-    /// - Wire name: `KmsInstanceId`.
-    /// - Required.
-    /// - Example: `kst-bjj62f5ba3dnpb6v8****`.
+    /// Its description, rules and example: [`GetKmsInstanceRequest::kms_instance_id`](GetKmsInstanceRequest::kms_instance_id).
     pub fn kms_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.kms_instance_id = Some(value.into());
         self
@@ -232,90 +233,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GetKmsInstanceRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetKmsInstance`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetKmsInstanceError {
-    /// HTTP 400 `IllegalTimestamp`: The input parameter Timestamp that is mandatory for processing this request is not supplied.
-    IllegalTimestamp(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetKmsInstanceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["IllegalTimestamp"]), error)
+mod error;
+pub use error::GetKmsInstanceError;
+impl crate::Client {
+    /// Calls `GetKmsInstance`: Queries the details of a Key Management Service (KMS) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetKmsInstanceRequestBuilder::send) it. The parameters and their rules: [`GetKmsInstanceRequest`].
+    #[inline]
+    pub fn get_kms_instance(&self) -> GetKmsInstanceRequestBuilder<&Self> {
+        GetKmsInstanceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetKmsInstanceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetKmsInstance`: Queries the details of a Key Management Service (KMS) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetKmsInstanceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalTimestamp(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalTimestamp(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetKmsInstanceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetKmsInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["IllegalTimestamp", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetKmsInstanceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetKmsInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetKmsInstanceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetKmsInstanceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_kms_instance(&self) -> GetKmsInstanceRequestBuilder<&Self> {
+        GetKmsInstanceRequestBuilder::new(self)
     }
 }

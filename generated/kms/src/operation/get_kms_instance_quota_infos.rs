@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetKmsInstanceQuotaInfosRequest>;
 /// Request of `GetKmsInstanceQuotaInfos`: 获取实例配额信息
 ///
 /// # Example
@@ -92,16 +95,14 @@ pub struct GetKmsInstanceQuotaInfosRequestBuilder<C = ()> {
 impl<C> GetKmsInstanceQuotaInfosRequestBuilder<C> {
     /// Sets `KmsInstanceId`.
     ///
-    /// - Wire name: `KmsInstanceId`.
-    /// - Example: `kst-bjj62f5ba3dnpb6v8****`.
+    /// Its description, rules and example: [`GetKmsInstanceQuotaInfosRequest::kms_instance_id`](GetKmsInstanceQuotaInfosRequest::kms_instance_id).
     pub fn kms_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.kms_instance_id = Some(value.into());
         self
     }
     /// Sets `ResourceType`.
     ///
-    /// - Wire name: `ResourceType`.
-    /// - Example: `key`.
+    /// Its description, rules and example: [`GetKmsInstanceQuotaInfosRequest::resource_type`](GetKmsInstanceQuotaInfosRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -253,113 +254,28 @@ for GetKmsInstanceQuotaInfosResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetKmsInstanceQuotaInfos`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetKmsInstanceQuotaInfosError {
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.DKMSInstanceStateInvalid`: The DKMS instance state is invalid.
-    ForbiddenDkmsInstanceStateInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.DKMSInstanceNotFound`: The specified DKMS Instance is not found.
-    ForbiddenDkmsInstanceNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetKmsInstanceQuotaInfosError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "Forbidden.DKMSInstanceStateInvalid",
-                        "Forbidden.DKMSInstanceNotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::GetKmsInstanceQuotaInfosError;
+impl crate::Client {
+    /// Calls `GetKmsInstanceQuotaInfos`: 获取实例配额信息
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetKmsInstanceQuotaInfosRequestBuilder::send) it. The parameters and their rules: [`GetKmsInstanceQuotaInfosRequest`].
+    #[inline]
+    pub fn get_kms_instance_quota_infos(
+        &self,
+    ) -> GetKmsInstanceQuotaInfosRequestBuilder<&Self> {
+        GetKmsInstanceQuotaInfosRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetKmsInstanceQuotaInfosError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetKmsInstanceQuotaInfos`: 获取实例配额信息
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetKmsInstanceQuotaInfosRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::ForbiddenDkmsInstanceStateInvalid(error),
-            2 => Self::ForbiddenDkmsInstanceNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::ForbiddenDkmsInstanceStateInvalid(error) => (1, error),
-            Self::ForbiddenDkmsInstanceNotFound(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetKmsInstanceQuotaInfosError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetKmsInstanceQuotaInfosError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "ForbiddenDkmsInstanceStateInvalid",
-            "ForbiddenDkmsInstanceNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetKmsInstanceQuotaInfosError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetKmsInstanceQuotaInfosError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetKmsInstanceQuotaInfosError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetKmsInstanceQuotaInfosError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_kms_instance_quota_infos(
+        &self,
+    ) -> GetKmsInstanceQuotaInfosRequestBuilder<&Self> {
+        GetKmsInstanceQuotaInfosRequestBuilder::new(self)
     }
 }

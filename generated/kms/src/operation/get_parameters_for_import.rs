@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetParametersForImportRequest>;
 /// Request of `GetParametersForImport`: Queries the parameters that are used to import key material for a customer master key (CMK).
 ///
 /// The returned parameters can be used to call the [ImportKeyMaterial](<https://www.alibabacloud.com/help/en/key-management-service/latest/importkeymaterial>) operation.
@@ -140,11 +143,7 @@ impl<C> GetParametersForImportRequestBuilder<C> {
     ///
     /// The globally unique ID of the CMK.
     ///
-    /// > You can import key material only for CMKs whose Origin parameter is set to EXTERNAL.
-    ///
-    /// - Wire name: `KeyId`.
-    /// - Required.
-    /// - Example: `202b9877-5a25-46e3-a763-e20791b5****`.
+    /// Its description, rules and example: [`GetParametersForImportRequest::key_id`](GetParametersForImportRequest::key_id).
     pub fn key_id(mut self, value: impl Into<String>) -> Self {
         self.inner.key_id = Some(value.into());
         self
@@ -153,9 +152,7 @@ impl<C> GetParametersForImportRequestBuilder<C> {
     ///
     /// The algorithm that is used to encrypt key material.
     ///
-    /// - Wire name: `WrappingAlgorithm`.
-    /// - Required.
-    /// - Example: `RSAES_PKCS1_V1_5`.
+    /// Its description, rules and example: [`GetParametersForImportRequest::wrapping_algorithm`](GetParametersForImportRequest::wrapping_algorithm).
     pub fn wrapping_algorithm(mut self, value: impl Into<String>) -> Self {
         self.inner.wrapping_algorithm = Some(value.into());
         self
@@ -164,9 +161,7 @@ impl<C> GetParametersForImportRequestBuilder<C> {
     ///
     /// The type of the public key that is used to encrypt key material.
     ///
-    /// - Wire name: `WrappingKeySpec`.
-    /// - Required.
-    /// - Example: `RSA_2048`.
+    /// Its description, rules and example: [`GetParametersForImportRequest::wrapping_key_spec`](GetParametersForImportRequest::wrapping_key_spec).
     pub fn wrapping_key_spec(mut self, value: impl Into<String>) -> Self {
         self.inner.wrapping_key_spec = Some(value.into());
         self
@@ -347,113 +342,28 @@ for GetParametersForImportResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetParametersForImport`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetParametersForImportError {
-    /// HTTP 400 `Unsupported.Origin`: This key origin is not valid for this api
-    UnsupportedOrigin(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAccessKeyId.NotFound`: The Access Key ID provided does not exist in our records.
-    InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetParametersForImportError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Unsupported.Origin",
-                        "InvalidParameter",
-                        "InvalidAccessKeyId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::GetParametersForImportError;
+impl crate::Client {
+    /// Calls `GetParametersForImport`: Queries the parameters that are used to import key material for a customer master key (CMK).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetParametersForImportRequestBuilder::send) it. The parameters and their rules: [`GetParametersForImportRequest`].
+    #[inline]
+    pub fn get_parameters_for_import(
+        &self,
+    ) -> GetParametersForImportRequestBuilder<&Self> {
+        GetParametersForImportRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetParametersForImportError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetParametersForImport`: Queries the parameters that are used to import key material for a customer master key (CMK).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetParametersForImportRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::UnsupportedOrigin(error),
-            1 => Self::InvalidParameter(error),
-            2 => Self::InvalidAccessKeyIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::UnsupportedOrigin(error) => (0, error),
-            Self::InvalidParameter(error) => (1, error),
-            Self::InvalidAccessKeyIdNotFound(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetParametersForImportError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetParametersForImportError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "UnsupportedOrigin",
-            "InvalidParameter",
-            "InvalidAccessKeyIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetParametersForImportError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetParametersForImportError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetParametersForImportError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetParametersForImportError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_parameters_for_import(
+        &self,
+    ) -> GetParametersForImportRequestBuilder<&Self> {
+        GetParametersForImportRequestBuilder::new(self)
     }
 }

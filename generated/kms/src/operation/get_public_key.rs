@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetPublicKeyRequest>;
 /// Request of `GetPublicKey`: Queries the public key of an asymmetric key pair. You can use the public key to encrypt local data and verify signatures.
 ///
 /// # Example
@@ -113,9 +116,7 @@ impl<C> GetPublicKeyRequestBuilder<C> {
     ///
     /// The globally unique ID of the CMK. You can also set this parameter to an alias that is bound to the CMK. For more information, see [Use aliases](<https://www.alibabacloud.com/help/doc-detail/68522.htm>).
     ///
-    /// - Wire name: `KeyId`.
-    /// - Required.
-    /// - Example: `5c438b18-05be-40ad-b6c2-3be6752c****`.
+    /// Its description, rules and example: [`GetPublicKeyRequest::key_id`](GetPublicKeyRequest::key_id).
     pub fn key_id(mut self, value: impl Into<String>) -> Self {
         self.inner.key_id = Some(value.into());
         self
@@ -124,16 +125,14 @@ impl<C> GetPublicKeyRequestBuilder<C> {
     ///
     /// The globally unique ID of the CMK version.
     ///
-    /// - Wire name: `KeyVersionId`.
-    /// - Required.
-    /// - Example: `2ab1a983-7072-4bbc-a582-584b5bd8****`.
+    /// Its description, rules and example: [`GetPublicKeyRequest::key_version_id`](GetPublicKeyRequest::key_version_id).
     pub fn key_version_id(mut self, value: impl Into<String>) -> Self {
         self.inner.key_version_id = Some(value.into());
         self
     }
     /// Sets `DryRun`.
     ///
-    /// - Wire name: `DryRun`.
+    /// Its description, rules and example: [`GetPublicKeyRequest::dry_run`](GetPublicKeyRequest::dry_run).
     pub fn dry_run(mut self, value: impl Into<String>) -> Self {
         self.inner.dry_run = Some(value.into());
         self
@@ -287,113 +286,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GetPublicKeyResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetPublicKey`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetPublicKeyError {
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAccessKeyId.NotFound`: The Access Key ID provided does not exist in our records.
-    InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.KeyNotFound`: The specified Key is not found.
-    ForbiddenKeyNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetPublicKeyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "InvalidAccessKeyId.NotFound",
-                        "Forbidden.KeyNotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::GetPublicKeyError;
+impl crate::Client {
+    /// Calls `GetPublicKey`: Queries the public key of an asymmetric key pair. You can use the public key to encrypt local data and verify signatures.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetPublicKeyRequestBuilder::send) it. The parameters and their rules: [`GetPublicKeyRequest`].
+    #[inline]
+    pub fn get_public_key(&self) -> GetPublicKeyRequestBuilder<&Self> {
+        GetPublicKeyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetPublicKeyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetPublicKey`: Queries the public key of an asymmetric key pair. You can use the public key to encrypt local data and verify signatures.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetPublicKeyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::InvalidAccessKeyIdNotFound(error),
-            2 => Self::ForbiddenKeyNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::InvalidAccessKeyIdNotFound(error) => (1, error),
-            Self::ForbiddenKeyNotFound(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetPublicKeyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetPublicKeyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "InvalidAccessKeyIdNotFound",
-            "ForbiddenKeyNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetPublicKeyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetPublicKeyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetPublicKeyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetPublicKeyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_public_key(&self) -> GetPublicKeyRequestBuilder<&Self> {
+        GetPublicKeyRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetRandomPasswordRequest>;
 /// Request of `GetRandomPassword`: Obtains a random password string.
 ///
 /// # Example
@@ -233,13 +236,7 @@ impl<C> GetRandomPasswordRequestBuilder<C> {
     ///
     /// The number of bytes that the password to be generated contains.
     ///
-    /// Valid values: 8 to 128.
-    ///
-    /// Default value: 32
-    ///
-    /// - Wire name: `PasswordLength`.
-    /// - Default: `32`.
-    /// - Example: `32`.
+    /// Its description, rules and example: [`GetRandomPasswordRequest::password_length`](GetRandomPasswordRequest::password_length).
     pub fn password_length(mut self, value: impl Into<String>) -> Self {
         self.inner.password_length = Some(value.into());
         self
@@ -248,14 +245,7 @@ impl<C> GetRandomPasswordRequestBuilder<C> {
     ///
     /// The characters that are not included in the password to be generated.
     ///
-    /// Valid values:
-    ///
-    /// `Valid characters: 0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ! \"#$%&'()*+,-. /:;<=>? @[\] your_project_id} ~ `.
-    ///
-    /// This parameter is empty by default.
-    ///
-    /// - Wire name: `ExcludeCharacters`.
-    /// - Example: `ABCabc`.
+    /// Its description, rules and example: [`GetRandomPasswordRequest::exclude_characters`](GetRandomPasswordRequest::exclude_characters).
     pub fn exclude_characters(mut self, value: impl Into<String>) -> Self {
         self.inner.exclude_characters = Some(value.into());
         self
@@ -264,15 +254,7 @@ impl<C> GetRandomPasswordRequestBuilder<C> {
     ///
     /// Specifies whether to exclude lowercase letters.
     ///
-    /// Valid values:
-    ///
-    /// * true
-    /// * false
-    ///
-    /// - Wire name: `ExcludeLowercase`.
-    /// - Must be one of `false`, `true`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`GetRandomPasswordRequest::exclude_lowercase`](GetRandomPasswordRequest::exclude_lowercase).
     pub fn exclude_lowercase(
         mut self,
         value: impl Into<crate::types::ExcludeLowercase>,
@@ -284,15 +266,7 @@ impl<C> GetRandomPasswordRequestBuilder<C> {
     ///
     /// Specifies whether to exclude uppercase letters.
     ///
-    /// Valid values:
-    ///
-    /// * true
-    /// * false
-    ///
-    /// - Wire name: `ExcludeUppercase`.
-    /// - Must be one of `false`, `true`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`GetRandomPasswordRequest::exclude_uppercase`](GetRandomPasswordRequest::exclude_uppercase).
     pub fn exclude_uppercase(
         mut self,
         value: impl Into<crate::types::ExcludeUppercase>,
@@ -304,15 +278,7 @@ impl<C> GetRandomPasswordRequestBuilder<C> {
     ///
     /// Specifies whether to exclude digits.
     ///
-    /// Valid values:
-    ///
-    /// * true
-    /// * false
-    ///
-    /// - Wire name: `ExcludeNumbers`.
-    /// - Must be one of `false`, `true`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`GetRandomPasswordRequest::exclude_numbers`](GetRandomPasswordRequest::exclude_numbers).
     pub fn exclude_numbers(
         mut self,
         value: impl Into<crate::types::ExcludeNumbers>,
@@ -324,15 +290,7 @@ impl<C> GetRandomPasswordRequestBuilder<C> {
     ///
     /// Specifies whether to exclude special characters.
     ///
-    /// Valid values:
-    ///
-    /// * true
-    /// * false
-    ///
-    /// - Wire name: `ExcludePunctuation`.
-    /// - Must be one of `false`, `true`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`GetRandomPasswordRequest::exclude_punctuation`](GetRandomPasswordRequest::exclude_punctuation).
     pub fn exclude_punctuation(
         mut self,
         value: impl Into<crate::types::ExcludePunctuation>,
@@ -344,15 +302,7 @@ impl<C> GetRandomPasswordRequestBuilder<C> {
     ///
     /// Specifies whether to include all the preceding character types.
     ///
-    /// Valid values:
-    ///
-    /// * true
-    /// * false
-    ///
-    /// - Wire name: `RequireEachIncludedType`.
-    /// - Must be one of `false`, `true`.
-    /// - Default: `true`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`GetRandomPasswordRequest::require_each_included_type`](GetRandomPasswordRequest::require_each_included_type).
     pub fn require_each_included_type(
         mut self,
         value: impl Into<crate::types::RequireEachIncludedType>,
@@ -500,94 +450,24 @@ for GetRandomPasswordResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetRandomPassword`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetRandomPasswordError {
-    /// HTTP 400 `InvalidParameter`: some of the specified parameters "" is not valid
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalFailure`: Internal Failure
-    InternalFailure(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetRandomPasswordError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidParameter", "InternalFailure"]), error)
+mod error;
+pub use error::GetRandomPasswordError;
+impl crate::Client {
+    /// Calls `GetRandomPassword`: Obtains a random password string.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetRandomPasswordRequestBuilder::send) it. The parameters and their rules: [`GetRandomPasswordRequest`].
+    #[inline]
+    pub fn get_random_password(&self) -> GetRandomPasswordRequestBuilder<&Self> {
+        GetRandomPasswordRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetRandomPasswordError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetRandomPassword`: Obtains a random password string.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetRandomPasswordRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::InternalFailure(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::InternalFailure(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetRandomPasswordError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetRandomPasswordError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidParameter", "InternalFailure", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetRandomPasswordError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetRandomPasswordError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetRandomPasswordError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetRandomPasswordError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_random_password(&self) -> GetRandomPasswordRequestBuilder<&Self> {
+        GetRandomPasswordRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetSecretPolicyRequest>;
 /// Request of `GetSecretPolicy`: 仅可查询名称为 default 的 Secret Policy，否则提示 Not Found。
 ///
 /// # Example
@@ -96,17 +99,14 @@ pub struct GetSecretPolicyRequestBuilder<C = ()> {
 impl<C> GetSecretPolicyRequestBuilder<C> {
     /// Sets `SecretName`.
     ///
-    /// - Wire name: `SecretName`.
-    /// - Required.
-    /// - Example: `secret_test`.
+    /// Its description, rules and example: [`GetSecretPolicyRequest::secret_name`](GetSecretPolicyRequest::secret_name).
     pub fn secret_name(mut self, value: impl Into<String>) -> Self {
         self.inner.secret_name = Some(value.into());
         self
     }
     /// Sets `PolicyName`.
     ///
-    /// - Wire name: `PolicyName`.
-    /// - Example: `default`.
+    /// Its description, rules and example: [`GetSecretPolicyRequest::policy_name`](GetSecretPolicyRequest::policy_name).
     pub fn policy_name(mut self, value: impl Into<String>) -> Self {
         self.inner.policy_name = Some(value.into());
         self
@@ -243,143 +243,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GetSecretPolicyR
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetSecretPolicy`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetSecretPolicyError {
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: The parameter needed but no provided.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.NoPermission`: This operation is forbidden by permission system.
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.KeyPolicyUnSupported`: The specified key does not support key policy.
-    ForbiddenKeyPolicyUnSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.DKMSInstanceStateInvalid`: The DKMS instance state is invalid.
-    ForbiddenDkmsInstanceStateInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.ResourceNotFound`: Resource not found.
-    ForbiddenResourceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.KeyNotFound`: The specified Key is not found.
-    ForbiddenKeyNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 503 `SerivceUnvailableTemporary`: Service Unvailable Temporary
-    SerivceUnvailableTemporary(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetSecretPolicyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "MissingParameter",
-                        "Forbidden.NoPermission",
-                        "Forbidden.KeyPolicyUnSupported",
-                        "Forbidden.DKMSInstanceStateInvalid",
-                        "Forbidden.ResourceNotFound",
-                        "Forbidden.KeyNotFound",
-                        "SerivceUnvailableTemporary",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::GetSecretPolicyError;
+impl crate::Client {
+    /// Calls `GetSecretPolicy`: 仅可查询名称为 default 的 Secret Policy，否则提示 Not Found。
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetSecretPolicyRequestBuilder::send) it. The parameters and their rules: [`GetSecretPolicyRequest`].
+    #[inline]
+    pub fn get_secret_policy(&self) -> GetSecretPolicyRequestBuilder<&Self> {
+        GetSecretPolicyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetSecretPolicyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetSecretPolicy`: 仅可查询名称为 default 的 Secret Policy，否则提示 Not Found。
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetSecretPolicyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::MissingParameter(error),
-            2 => Self::ForbiddenNoPermission(error),
-            3 => Self::ForbiddenKeyPolicyUnSupported(error),
-            4 => Self::ForbiddenDkmsInstanceStateInvalid(error),
-            5 => Self::ForbiddenResourceNotFound(error),
-            6 => Self::ForbiddenKeyNotFound(error),
-            7 => Self::SerivceUnvailableTemporary(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::MissingParameter(error) => (1, error),
-            Self::ForbiddenNoPermission(error) => (2, error),
-            Self::ForbiddenKeyPolicyUnSupported(error) => (3, error),
-            Self::ForbiddenDkmsInstanceStateInvalid(error) => (4, error),
-            Self::ForbiddenResourceNotFound(error) => (5, error),
-            Self::ForbiddenKeyNotFound(error) => (6, error),
-            Self::SerivceUnvailableTemporary(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetSecretPolicyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetSecretPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "MissingParameter",
-            "ForbiddenNoPermission",
-            "ForbiddenKeyPolicyUnSupported",
-            "ForbiddenDkmsInstanceStateInvalid",
-            "ForbiddenResourceNotFound",
-            "ForbiddenKeyNotFound",
-            "SerivceUnvailableTemporary",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetSecretPolicyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetSecretPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetSecretPolicyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetSecretPolicyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_secret_policy(&self) -> GetSecretPolicyRequestBuilder<&Self> {
+        GetSecretPolicyRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetSecretValueRequest>;
 /// Request of `GetSecretValue`: Queries a secret value.
 ///
 /// If you do not specify a version number or stage label, Secrets Manager returns the secret value of the version marked with ACSCurrent.
@@ -149,9 +152,7 @@ impl<C> GetSecretValueRequestBuilder<C> {
     ///
     /// The name of the secret.
     ///
-    /// - Wire name: `SecretName`.
-    /// - Required.
-    /// - Example: `secret001`.
+    /// Its description, rules and example: [`GetSecretValueRequest::secret_name`](GetSecretValueRequest::secret_name).
     pub fn secret_name(mut self, value: impl Into<String>) -> Self {
         self.inner.secret_name = Some(value.into());
         self
@@ -160,12 +161,7 @@ impl<C> GetSecretValueRequestBuilder<C> {
     ///
     /// The stage label that marks the secret version. If you specify this parameter, Secrets Manager returns the secret value of the version that is marked with the specified stage label.
     ///
-    /// Default value: ACSCurrent.
-    ///
-    /// > For a managed ApsaraDB RDS secret, a managed RAM secret, or a managed ECS secret, Secrets Manager can return only the secret value of the version marked with ACSPrevious or ACSCurrent.
-    ///
-    /// - Wire name: `VersionStage`.
-    /// - Example: `ACSCurrent`.
+    /// Its description, rules and example: [`GetSecretValueRequest::version_stage`](GetSecretValueRequest::version_stage).
     pub fn version_stage(mut self, value: impl Into<String>) -> Self {
         self.inner.version_stage = Some(value.into());
         self
@@ -174,10 +170,7 @@ impl<C> GetSecretValueRequestBuilder<C> {
     ///
     /// The version number of the secret value. If you specify this parameter, Secrets Manager returns the secret value of the specified version.
     ///
-    /// > This parameter is ignored for a managed ApsaraDB RDS secret, a managed RAM secret, or a managed ECS secret.
-    ///
-    /// - Wire name: `VersionId`.
-    /// - Example: `00000000000000000000000000000001`.
+    /// Its description, rules and example: [`GetSecretValueRequest::version_id`](GetSecretValueRequest::version_id).
     pub fn version_id(mut self, value: impl Into<String>) -> Self {
         self.inner.version_id = Some(value.into());
         self
@@ -186,20 +179,14 @@ impl<C> GetSecretValueRequestBuilder<C> {
     ///
     /// Specifies whether to obtain the extended configuration of the secret. Valid values:
     ///
-    /// * true
-    /// * false: This is the default value.
-    ///
-    /// > This parameter is ignored for a generic secret.
-    ///
-    /// - Wire name: `FetchExtendedConfig`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`GetSecretValueRequest::fetch_extended_config`](GetSecretValueRequest::fetch_extended_config).
     pub fn fetch_extended_config(mut self, value: bool) -> Self {
         self.inner.fetch_extended_config = Some(value);
         self
     }
     /// Sets `DryRun`.
     ///
-    /// - Wire name: `DryRun`.
+    /// Its description, rules and example: [`GetSecretValueRequest::dry_run`](GetSecretValueRequest::dry_run).
     pub fn dry_run(mut self, value: impl Into<String>) -> Self {
         self.inner.dry_run = Some(value.into());
         self
@@ -476,119 +463,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GetSecretValueRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetSecretValue`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetSecretValueError {
-    /// HTTP 403 `Forbidden.DKMSInstanceStateInvalid`: The DKMS instance state is invalid.
-    ForbiddenDkmsInstanceStateInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.DKMSInstanceNotFound`: The specified DKMS Instance is not found.
-    ForbiddenDkmsInstanceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.KeyNotFound`: The specified Key is not found.
-    ForbiddenKeyNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.ResourceNotFound`: Resource not found.
-    ForbiddenResourceNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetSecretValueError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Forbidden.DKMSInstanceStateInvalid",
-                        "Forbidden.DKMSInstanceNotFound",
-                        "Forbidden.KeyNotFound",
-                        "Forbidden.ResourceNotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::GetSecretValueError;
+impl crate::Client {
+    /// Calls `GetSecretValue`: Queries a secret value.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetSecretValueRequestBuilder::send) it. The parameters and their rules: [`GetSecretValueRequest`].
+    #[inline]
+    pub fn get_secret_value(&self) -> GetSecretValueRequestBuilder<&Self> {
+        GetSecretValueRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetSecretValueError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetSecretValue`: Queries a secret value.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetSecretValueRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbiddenDkmsInstanceStateInvalid(error),
-            1 => Self::ForbiddenDkmsInstanceNotFound(error),
-            2 => Self::ForbiddenKeyNotFound(error),
-            3 => Self::ForbiddenResourceNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbiddenDkmsInstanceStateInvalid(error) => (0, error),
-            Self::ForbiddenDkmsInstanceNotFound(error) => (1, error),
-            Self::ForbiddenKeyNotFound(error) => (2, error),
-            Self::ForbiddenResourceNotFound(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetSecretValueError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetSecretValueError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ForbiddenDkmsInstanceStateInvalid",
-            "ForbiddenDkmsInstanceNotFound",
-            "ForbiddenKeyNotFound",
-            "ForbiddenResourceNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetSecretValueError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetSecretValueError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetSecretValueError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetSecretValueError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_secret_value(&self) -> GetSecretValueRequestBuilder<&Self> {
+        GetSecretValueRequestBuilder::new(self)
     }
 }

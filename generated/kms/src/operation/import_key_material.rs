@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ImportKeyMaterialRequest>;
 /// Request of `ImportKeyMaterial`: Call the ImportKeyMaterial operation to import the key material.
 ///
 /// Call [CreateKey](<https://www.alibabacloud.com/help/doc-detail/28947.htm>) when creating a CMK, you can select its key material source as external. **Origin** set to **EXTERNAL**. This API is used to import the key material into the CMK.
@@ -148,9 +151,7 @@ impl<C> ImportKeyMaterialRequestBuilder<C> {
     ///
     /// The ID of the CMK to be imported.
     ///
-    /// - Wire name: `KeyId`.
-    /// - Required.
-    /// - Example: `1234abcd-12ab-34cd-56ef-12345678****`.
+    /// Its description, rules and example: [`ImportKeyMaterialRequest::key_id`](ImportKeyMaterialRequest::key_id).
     pub fn key_id(mut self, value: impl Into<String>) -> Self {
         self.inner.key_id = Some(value.into());
         self
@@ -159,9 +160,7 @@ impl<C> ImportKeyMaterialRequestBuilder<C> {
     ///
     /// Use **GetParametersForImport** the Returned public key and the base64-encoded key material.
     ///
-    /// - Wire name: `EncryptedKeyMaterial`.
-    /// - Required.
-    /// - Example: `bCPZx7I6v6KXsqEpr2OXKxuj2CCRtKdwp75Bw+BGncYqBdfjFBYRtOE6HRlT0oeiRDWzwnw9OA54OL36smDJrq4Lo9x0CyYDiuKnRkcKtMtlzW0din7Pd7IlZWWRdVueiw2qpzl7PkUWQGTdsdbzpfJJQ+qj/cRIrk/E83UGyeyytSpgnb+lu0xEYcPajRyWNsbi98N3pqqQzHXNNHO2NJqHlnQgglqTiBEjkGeKFhfKmTc3vjulIdVa3EaVIN6lwWfgx+UUYSrvbA77WDYKlDsZ4SbK2/T7za9Tp1qU7Ynqba7OKGVVj7PMbiaO80AxWZnjUMYCgEp5w7V+seOXqw==`.
+    /// Its description, rules and example: [`ImportKeyMaterialRequest::encrypted_key_material`](ImportKeyMaterialRequest::encrypted_key_material).
     pub fn encrypted_key_material(mut self, value: impl Into<String>) -> Self {
         self.inner.encrypted_key_material = Some(value.into());
         self
@@ -170,9 +169,7 @@ impl<C> ImportKeyMaterialRequestBuilder<C> {
     ///
     /// By calling **GetParametersForImport** the import token.
     ///
-    /// - Wire name: `ImportToken`.
-    /// - Required.
-    /// - Example: `Base64String`.
+    /// Its description, rules and example: [`ImportKeyMaterialRequest::import_token`](ImportKeyMaterialRequest::import_token).
     pub fn import_token(mut self, value: impl Into<String>) -> Self {
         self.inner.import_token = Some(value.into());
         self
@@ -181,13 +178,7 @@ impl<C> ImportKeyMaterialRequestBuilder<C> {
     ///
     /// The time when the key material expires.
     ///
-    /// If this parameter is not specified or set this parameter to 0, the key material does not expire.
-    ///
-    /// > The value cannot be earlier than the time when the API is called (based on the server time).
-    ///
-    /// - Wire name: `KeyMaterialExpireUnix`.
-    /// - Required.
-    /// - Example: `0`.
+    /// Its description, rules and example: [`ImportKeyMaterialRequest::key_material_expire_unix`](ImportKeyMaterialRequest::key_material_expire_unix).
     pub fn key_material_expire_unix(mut self, value: i64) -> Self {
         self.inner.key_material_expire_unix = Some(value);
         self
@@ -322,131 +313,24 @@ for ImportKeyMaterialResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ImportKeyMaterial`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ImportKeyMaterialError {
-    /// HTTP 400 `InvalidKeyMaterial`: key material is invalid
-    InvalidKeyMaterial(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImportToken`: import token is invalid
-    InvalidImportToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ExpiredImportToken`: import token is expired
-    ExpiredImportToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unsupported.Origin`: This key origin is not valid for this api
-    UnsupportedOrigin(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAccessKeyId.NotFound`: The Access Key ID provided does not exist in our records.
-    InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ImportKeyMaterialError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidKeyMaterial",
-                        "InvalidImportToken",
-                        "ExpiredImportToken",
-                        "Unsupported.Origin",
-                        "InvalidParameter",
-                        "InvalidAccessKeyId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ImportKeyMaterialError;
+impl crate::Client {
+    /// Calls `ImportKeyMaterial`: Call the ImportKeyMaterial operation to import the key material.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ImportKeyMaterialRequestBuilder::send) it. The parameters and their rules: [`ImportKeyMaterialRequest`].
+    #[inline]
+    pub fn import_key_material(&self) -> ImportKeyMaterialRequestBuilder<&Self> {
+        ImportKeyMaterialRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ImportKeyMaterialError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ImportKeyMaterial`: Call the ImportKeyMaterial operation to import the key material.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ImportKeyMaterialRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidKeyMaterial(error),
-            1 => Self::InvalidImportToken(error),
-            2 => Self::ExpiredImportToken(error),
-            3 => Self::UnsupportedOrigin(error),
-            4 => Self::InvalidParameter(error),
-            5 => Self::InvalidAccessKeyIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidKeyMaterial(error) => (0, error),
-            Self::InvalidImportToken(error) => (1, error),
-            Self::ExpiredImportToken(error) => (2, error),
-            Self::UnsupportedOrigin(error) => (3, error),
-            Self::InvalidParameter(error) => (4, error),
-            Self::InvalidAccessKeyIdNotFound(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ImportKeyMaterialError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ImportKeyMaterialError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidKeyMaterial",
-            "InvalidImportToken",
-            "ExpiredImportToken",
-            "UnsupportedOrigin",
-            "InvalidParameter",
-            "InvalidAccessKeyIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ImportKeyMaterialError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ImportKeyMaterialError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ImportKeyMaterialError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ImportKeyMaterialError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn import_key_material(&self) -> ImportKeyMaterialRequestBuilder<&Self> {
+        ImportKeyMaterialRequestBuilder::new(self)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `operations-in-no-family` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`KmsApi`](crate::KmsApi) trait for fakes: [`list_aliases_pages`](crate::Client::list_aliases_pages) and [`list_aliases_items`](crate::Client::list_aliases_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`KmsApi`](crate::KmsApi) (fakes included): [`list_aliases_pages`](crate::Client::list_aliases_pages) and [`list_aliases_items`](crate::Client::list_aliases_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListAliases",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListAliasesRequest>;
 /// Request of `ListAliases`: Queries all aliases in the current region for the current account.
 ///
 /// # Example
@@ -108,12 +111,7 @@ impl<C> ListAliasesRequestBuilder<C> {
     ///
     /// The number of the page to return.
     ///
-    /// Pages start from page 1.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListAliasesRequest::page_number`](ListAliasesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -122,12 +120,7 @@ impl<C> ListAliasesRequestBuilder<C> {
     ///
     /// The number of entries to return on each page.
     ///
-    /// Valid values: 0 to 100.
-    ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListAliasesRequest::page_size`](ListAliasesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -286,97 +279,102 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListAliasesRespo
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListAliases`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListAliasesError {
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAccessKeyId.NotFound`: The Access Key ID provided does not exist in our records.
-    InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListAliasesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["InvalidParameter", "InvalidAccessKeyId.NotFound"]),
-            error,
-        )
+mod error;
+pub use error::ListAliasesError;
+impl crate::Client {
+    /// Calls `ListAliases`: Queries all aliases in the current region for the current account.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListAliasesRequestBuilder::send) it. The parameters and their rules: [`ListAliasesRequest`].
+    #[inline]
+    pub fn list_aliases(&self) -> ListAliasesRequestBuilder<&Self> {
+        ListAliasesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListAliasesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListAliases`: Queries all aliases in the current region for the current account.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListAliasesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::InvalidAccessKeyIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::InvalidAccessKeyIdNotFound(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn list_aliases(&self) -> ListAliasesRequestBuilder<&Self> {
+        ListAliasesRequestBuilder::new(self)
     }
 }
-impl Clone for ListAliasesError {
+/// Every page of `ListAliases`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_aliases_pages<A: crate::KmsApi + ?Sized>(
+    api: &A,
+    request: ListAliasesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListAliasesResponse, ::acs_runtime::client::Error<ListAliasesError>>,
+> {
+    fn count(response: &ListAliasesResponse) -> usize {
+        response.aliases.as_ref().and_then(|x| x.alias.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListAliasesRequest,
+        response: &ListAliasesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListAliasesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_aliases(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListAliases`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_aliases_pages(
+        &self,
+        request: ListAliasesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<ListAliasesResponse, ::acs_runtime::client::Error<ListAliasesError>>,
+    > {
+        list_aliases_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListAliasesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidParameter", "InvalidAccessKeyIdNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListAliases`, in order: `while let Some(item) = items.next().await`.
+pub fn list_aliases_items<A: crate::KmsApi + ?Sized>(
+    api: &A,
+    request: ListAliasesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::Alia, ::acs_runtime::client::Error<ListAliasesError>>,
+> {
+    fn extract(response: ListAliasesResponse) -> Vec<crate::types::Alia> {
+        response.aliases.and_then(|x| x.alias).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_aliases_pages(api, request), extract),
+    )
 }
-impl ListAliasesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListAliases`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListAliasesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListAliasesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListAliasesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_aliases_items(
+        &self,
+        request: ListAliasesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<crate::types::Alia, ::acs_runtime::client::Error<ListAliasesError>>,
+    > {
+        list_aliases_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `operations-in-no-family` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`KmsApi`](crate::KmsApi) trait for fakes: [`list_key_versions_pages`](crate::Client::list_key_versions_pages) and [`list_key_versions_items`](crate::Client::list_key_versions_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`KmsApi`](crate::KmsApi) (fakes included): [`list_key_versions_pages`](crate::Client::list_key_versions_pages) and [`list_key_versions_items`](crate::Client::list_key_versions_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListKeyVersions",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListKeyVersionsRequest>;
 /// Request of `ListKeyVersions`: Queries all versions of a key.
 ///
 /// # Example
@@ -123,9 +126,7 @@ impl<C> ListKeyVersionsRequestBuilder<C> {
     ///
     /// The globally unique ID of the CMK. You can also set this parameter to an alias that is bound to the CMK. For more information, see [Use aliases](<https://www.alibabacloud.com/help/doc-detail/68522.htm>).
     ///
-    /// - Wire name: `KeyId`.
-    /// - Required.
-    /// - Example: `0b30658a-ed1a-4922-b8f7-a673ca9c****`.
+    /// Its description, rules and example: [`ListKeyVersionsRequest::key_id`](ListKeyVersionsRequest::key_id).
     pub fn key_id(mut self, value: impl Into<String>) -> Self {
         self.inner.key_id = Some(value.into());
         self
@@ -134,12 +135,7 @@ impl<C> ListKeyVersionsRequestBuilder<C> {
     ///
     /// The number of the page to return.
     ///
-    /// Pages start from page 1.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListKeyVersionsRequest::page_number`](ListKeyVersionsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -148,12 +144,7 @@ impl<C> ListKeyVersionsRequestBuilder<C> {
     ///
     /// The number of entries to return on each page.
     ///
-    /// Valid values: 0 to 101.
-    ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListKeyVersionsRequest::page_size`](ListKeyVersionsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -321,113 +312,112 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListKeyVersionsR
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListKeyVersions`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListKeyVersionsError {
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAccessKeyId.NotFound`: The Access Key ID provided does not exist in our records.
-    InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.KeyNotFound`: The specified Key is not found.
-    ForbiddenKeyNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListKeyVersionsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "InvalidAccessKeyId.NotFound",
-                        "Forbidden.KeyNotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListKeyVersionsError;
+impl crate::Client {
+    /// Calls `ListKeyVersions`: Queries all versions of a key.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListKeyVersionsRequestBuilder::send) it. The parameters and their rules: [`ListKeyVersionsRequest`].
+    #[inline]
+    pub fn list_key_versions(&self) -> ListKeyVersionsRequestBuilder<&Self> {
+        ListKeyVersionsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListKeyVersionsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListKeyVersions`: Queries all versions of a key.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListKeyVersionsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::InvalidAccessKeyIdNotFound(error),
-            2 => Self::ForbiddenKeyNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::InvalidAccessKeyIdNotFound(error) => (1, error),
-            Self::ForbiddenKeyNotFound(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
+    pub fn list_key_versions(&self) -> ListKeyVersionsRequestBuilder<&Self> {
+        ListKeyVersionsRequestBuilder::new(self)
     }
 }
-impl Clone for ListKeyVersionsError {
+/// Every page of `ListKeyVersions`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_key_versions_pages<A: crate::KmsApi + ?Sized>(
+    api: &A,
+    request: ListKeyVersionsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListKeyVersionsResponse, ::acs_runtime::client::Error<ListKeyVersionsError>>,
+> {
+    fn count(response: &ListKeyVersionsResponse) -> usize {
+        response
+            .key_versions
+            .as_ref()
+            .and_then(|x| x.key_version.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListKeyVersionsRequest,
+        response: &ListKeyVersionsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListKeyVersionsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_key_versions(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListKeyVersions`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_key_versions_pages(
+        &self,
+        request: ListKeyVersionsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListKeyVersionsResponse,
+            ::acs_runtime::client::Error<ListKeyVersionsError>,
+        >,
+    > {
+        list_key_versions_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListKeyVersionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "InvalidAccessKeyIdNotFound",
-            "ForbiddenKeyNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListKeyVersions`, in order: `while let Some(item) = items.next().await`.
+pub fn list_key_versions_items<A: crate::KmsApi + ?Sized>(
+    api: &A,
+    request: ListKeyVersionsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::KeyVersion, ::acs_runtime::client::Error<ListKeyVersionsError>>,
+> {
+    fn extract(response: ListKeyVersionsResponse) -> Vec<crate::types::KeyVersion> {
+        response.key_versions.and_then(|x| x.key_version).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_key_versions_pages(api, request), extract),
+    )
 }
-impl ListKeyVersionsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListKeyVersions`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListKeyVersionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListKeyVersionsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListKeyVersionsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_key_versions_items(
+        &self,
+        request: ListKeyVersionsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::KeyVersion,
+            ::acs_runtime::client::Error<ListKeyVersionsError>,
+        >,
+    > {
+        list_key_versions_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `operations-in-no-family` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`KmsApi`](crate::KmsApi) trait for fakes: [`list_keys_pages`](crate::Client::list_keys_pages) and [`list_keys_items`](crate::Client::list_keys_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`KmsApi`](crate::KmsApi) (fakes included): [`list_keys_pages`](crate::Client::list_keys_pages) and [`list_keys_items`](crate::Client::list_keys_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListKeys",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListKeysRequest>;
 /// Request of `ListKeys`: Queries all keys of the current Alibaba Cloud account in the current region.
 ///
 /// # Example
@@ -151,12 +154,7 @@ impl<C> ListKeysRequestBuilder<C> {
     ///
     /// The number of the page to return.
     ///
-    /// Pages start from page 1.
-    ///
-    /// Default value: 1.
-    ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListKeysRequest::page_number`](ListKeysRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -165,12 +163,7 @@ impl<C> ListKeysRequestBuilder<C> {
     ///
     /// The number of entries to return on each page.
     ///
-    /// Valid values: 1 to 100.
-    ///
-    /// Default value: 10
-    ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListKeysRequest::page_size`](ListKeysRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -179,40 +172,7 @@ impl<C> ListKeysRequestBuilder<C> {
     ///
     /// The CMK filter. The filter consists of one or more key-value pairs. You can specify a maximum of 10 key-value pairs.
     ///
-    /// * Key
-    ///
-    ///   * Description: the property that you want to filter.
-    ///   * Type: string.
-    ///   * Valid values:
-    ///
-    ///     * KeyState: the status of the CMK.
-    ///     * KeySpec: the type of the CMK.
-    ///     * KeyUsage: the usage of the CMK.
-    ///     * ProtectionLevel: the protection level.
-    ///     * CreatorType: the type of the creator.
-    /// * Values
-    ///
-    ///   * Description: the value to be included after filtering.
-    ///   * Format: string array.
-    ///   * Length: 0 to 10.
-    ///   * Valid values:
-    ///
-    ///     * When Key is set to KeyState, the value can be Enabled, Disabled, PendingDeletion, or PendingImport.
-    ///     * When Key is set to KeySpec, the value can be Aliyun_AES_256, Aliyun_SM4, RSA_2048, EC_P256, EC_P256K, or EC_SM2.
-    ///
-    ///       Note: You can create CMKs of the EC_SM2 or Aliyun_SM4 type only in regions where State Cryptography Administration (SCA)-certified managed HSMs reside. For more information about the regions, see [Supported regions](<https://www.alibabacloud.com/help/doc-detail/125803.htm>). If your region does not support EC_SM2 or Aliyun_SM4, the two values are ignored if they are specified.
-    ///     * When Key is set to KeyUsage, the value can be ENCRYPT/DECRYPT or SIGN/VERIFY. ENCRYPT/DECRYPT indicates that the CMK is used to encrypt and decrypt data. SIGN/VERIFY indicates that the CMK is used to generate and verify digital signatures.
-    ///     * When Key is set to ProtectionLevel, the value can be SOFTWARE (software) or HSM (hardware).
-    ///
-    ///       You can set ProtectionLevel to HSM in only specific regions. For more information about the regions, see [Supported regions](<https://www.alibabacloud.com/help/doc-detail/125803.htm>). If your region does not support the value HSM, the value is ignored if the value is specified.
-    ///     * If Key is set to CreatorType, the value can be User or Service. User indicates that CMKs created by the current account are queried. Service indicates that CMKs automatically created by other cloud services authorized by the current account are queried.
-    ///
-    /// The logical relationship between different keys is AND, and the logical relationship between multiple items in the same key is OR. Example:
-    ///
-    /// `[ {"Key":"KeyState", "Values":["Enabled","Disabled"]}, {"Key":"KeyState", "Values":["PendingDeletion"]}, {"Key":"KeySpec", "Values":["Aliyun_AES_256"]}]`. In this example, the semantics are:`(KeyState=Enabled OR KeyState=Disabled OR KeyState=PendingDeletion) AND (KeySpec=Aliyun_AES_ 256)`.
-    ///
-    /// - Wire name: `Filters`.
-    /// - Example: `[{"Key":"KeyState", "Values":["Enabled","Disabled"]}]`.
+    /// Its description, rules and example: [`ListKeysRequest::filters`](ListKeysRequest::filters).
     pub fn filters(mut self, value: impl Into<String>) -> Self {
         self.inner.filters = Some(value.into());
         self
@@ -367,85 +327,97 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListKeysResponse
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListKeys`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListKeysError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListKeysError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListKeysError;
+impl crate::Client {
+    /// Calls `ListKeys`: Queries all keys of the current Alibaba Cloud account in the current region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListKeysRequestBuilder::send) it. The parameters and their rules: [`ListKeysRequest`].
+    #[inline]
+    pub fn list_keys(&self) -> ListKeysRequestBuilder<&Self> {
+        ListKeysRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListKeysError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListKeys`: Queries all keys of the current Alibaba Cloud account in the current region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListKeysRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
+    pub fn list_keys(&self) -> ListKeysRequestBuilder<&Self> {
+        ListKeysRequestBuilder::new(self)
     }
 }
-impl Clone for ListKeysError {
+/// Every page of `ListKeys`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_keys_pages<A: crate::KmsApi + ?Sized>(
+    api: &A,
+    request: ListKeysRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListKeysResponse, ::acs_runtime::client::Error<ListKeysError>>,
+> {
+    fn count(response: &ListKeysResponse) -> usize {
+        response.keys.as_ref().and_then(|x| x.key.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListKeysRequest,
+        response: &ListKeysResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListKeysRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(request, move |r| api.list_keys(r), count, next),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListKeys`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_keys_pages(
+        &self,
+        request: ListKeysRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<ListKeysResponse, ::acs_runtime::client::Error<ListKeysError>>,
+    > {
+        list_keys_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListKeysError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListKeys`, in order: `while let Some(item) = items.next().await`.
+pub fn list_keys_items<A: crate::KmsApi + ?Sized>(
+    api: &A,
+    request: ListKeysRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::Key, ::acs_runtime::client::Error<ListKeysError>>,
+> {
+    fn extract(response: ListKeysResponse) -> Vec<crate::types::Key> {
+        response.keys.and_then(|x| x.key).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_keys_pages(api, request), extract),
+    )
 }
-impl ListKeysError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListKeys`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListKeysError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListKeysError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListKeysError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_keys_items(
+        &self,
+        request: ListKeysRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<crate::types::Key, ::acs_runtime::client::Error<ListKeysError>>,
+    > {
+        list_keys_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `operations-in-no-family` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`KmsApi`](crate::KmsApi) trait for fakes: [`list_kms_instances_pages`](crate::Client::list_kms_instances_pages) and [`list_kms_instances_items`](crate::Client::list_kms_instances_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`KmsApi`](crate::KmsApi) (fakes included): [`list_kms_instances_pages`](crate::Client::list_kms_instances_pages) and [`list_kms_instances_items`](crate::Client::list_kms_instances_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListKmsInstances",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListKmsInstancesRequest>;
 /// Request of `ListKmsInstances`: Queries a list of Key Management Service (KMS) instances.
 ///
 /// # Example
@@ -108,8 +111,7 @@ impl<C> ListKmsInstancesRequestBuilder<C> {
     ///
     /// The page number. Default value: 1.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListKmsInstancesRequest::page_number`](ListKmsInstancesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -118,15 +120,14 @@ impl<C> ListKmsInstancesRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: 1 to 100. Default value: 20.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListKmsInstancesRequest::page_size`](ListKmsInstancesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
     }
     /// Sets `Filters`.
     ///
-    /// - Wire name: `Filters`.
+    /// Its description, rules and example: [`ListKmsInstancesRequest::filters`](ListKmsInstancesRequest::filters).
     pub fn filters(mut self, value: impl Into<String>) -> Self {
         self.inner.filters = Some(value.into());
         self
@@ -297,90 +298,117 @@ for ListKmsInstancesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListKmsInstances`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListKmsInstancesError {
-    /// HTTP 400 `IllegalTimestamp`: The input parameter Timestamp that is mandatory for processing this request is not supplied.
-    IllegalTimestamp(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListKmsInstancesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["IllegalTimestamp"]), error)
+mod error;
+pub use error::ListKmsInstancesError;
+impl crate::Client {
+    /// Calls `ListKmsInstances`: Queries a list of Key Management Service (KMS) instances.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListKmsInstancesRequestBuilder::send) it. The parameters and their rules: [`ListKmsInstancesRequest`].
+    #[inline]
+    pub fn list_kms_instances(&self) -> ListKmsInstancesRequestBuilder<&Self> {
+        ListKmsInstancesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListKmsInstancesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListKmsInstances`: Queries a list of Key Management Service (KMS) instances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListKmsInstancesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalTimestamp(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalTimestamp(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
+    pub fn list_kms_instances(&self) -> ListKmsInstancesRequestBuilder<&Self> {
+        ListKmsInstancesRequestBuilder::new(self)
     }
 }
-impl Clone for ListKmsInstancesError {
+/// Every page of `ListKmsInstances`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_kms_instances_pages<A: crate::KmsApi + ?Sized>(
+    api: &A,
+    request: ListKmsInstancesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListKmsInstancesResponse, ::acs_runtime::client::Error<ListKmsInstancesError>>,
+> {
+    fn count(response: &ListKmsInstancesResponse) -> usize {
+        response
+            .kms_instances
+            .as_ref()
+            .and_then(|x| x.kms_instance.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListKmsInstancesRequest,
+        response: &ListKmsInstancesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListKmsInstancesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_kms_instances(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListKmsInstances`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_kms_instances_pages(
+        &self,
+        request: ListKmsInstancesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListKmsInstancesResponse,
+            ::acs_runtime::client::Error<ListKmsInstancesError>,
+        >,
+    > {
+        list_kms_instances_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListKmsInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["IllegalTimestamp", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListKmsInstances`, in order: `while let Some(item) = items.next().await`.
+pub fn list_kms_instances_items<A: crate::KmsApi + ?Sized>(
+    api: &A,
+    request: ListKmsInstancesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::ListKmsInstancesKmsInstance,
+        ::acs_runtime::client::Error<ListKmsInstancesError>,
+    >,
+> {
+    fn extract(
+        response: ListKmsInstancesResponse,
+    ) -> Vec<crate::types::ListKmsInstancesKmsInstance> {
+        response.kms_instances.and_then(|x| x.kms_instance).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_kms_instances_pages(api, request), extract),
+    )
 }
-impl ListKmsInstancesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListKmsInstances`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListKmsInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListKmsInstancesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListKmsInstancesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_kms_instances_items(
+        &self,
+        request: ListKmsInstancesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::ListKmsInstancesKmsInstance,
+            ::acs_runtime::client::Error<ListKmsInstancesError>,
+        >,
+    > {
+        list_kms_instances_items(self, request)
     }
 }

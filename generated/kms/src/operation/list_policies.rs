@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `operations-in-no-family` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`KmsApi`](crate::KmsApi) trait for fakes: [`list_policies_pages`](crate::Client::list_policies_pages) and [`list_policies_items`](crate::Client::list_policies_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`KmsApi`](crate::KmsApi) (fakes included): [`list_policies_pages`](crate::Client::list_policies_pages) and [`list_policies_items`](crate::Client::list_policies_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListPolicies",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListPoliciesRequest>;
 /// Request of `ListPolicies`: Queries a list of permission policies.
 ///
 /// # Example
@@ -100,8 +103,7 @@ impl<C> ListPoliciesRequestBuilder<C> {
     ///
     /// The page number. Default value: 1.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListPoliciesRequest::page_number`](ListPoliciesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -110,8 +112,7 @@ impl<C> ListPoliciesRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: 1 to 100. Default value: 20.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListPoliciesRequest::page_size`](ListPoliciesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -270,97 +271,102 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListPoliciesResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListPolicies`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListPoliciesError {
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAccessKeyId.NotFound`: The Access Key ID provided does not exist in our records.
-    InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListPoliciesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["InvalidParameter", "InvalidAccessKeyId.NotFound"]),
-            error,
-        )
+mod error;
+pub use error::ListPoliciesError;
+impl crate::Client {
+    /// Calls `ListPolicies`: Queries a list of permission policies.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListPoliciesRequestBuilder::send) it. The parameters and their rules: [`ListPoliciesRequest`].
+    #[inline]
+    pub fn list_policies(&self) -> ListPoliciesRequestBuilder<&Self> {
+        ListPoliciesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListPoliciesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListPolicies`: Queries a list of permission policies.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListPoliciesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::InvalidAccessKeyIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::InvalidAccessKeyIdNotFound(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn list_policies(&self) -> ListPoliciesRequestBuilder<&Self> {
+        ListPoliciesRequestBuilder::new(self)
     }
 }
-impl Clone for ListPoliciesError {
+/// Every page of `ListPolicies`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_policies_pages<A: crate::KmsApi + ?Sized>(
+    api: &A,
+    request: ListPoliciesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListPoliciesResponse, ::acs_runtime::client::Error<ListPoliciesError>>,
+> {
+    fn count(response: &ListPoliciesResponse) -> usize {
+        response.policies.as_ref().and_then(|x| x.policy.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListPoliciesRequest,
+        response: &ListPoliciesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListPoliciesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_policies(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListPolicies`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_policies_pages(
+        &self,
+        request: ListPoliciesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<ListPoliciesResponse, ::acs_runtime::client::Error<ListPoliciesError>>,
+    > {
+        list_policies_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListPoliciesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidParameter", "InvalidAccessKeyIdNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListPolicies`, in order: `while let Some(item) = items.next().await`.
+pub fn list_policies_items<A: crate::KmsApi + ?Sized>(
+    api: &A,
+    request: ListPoliciesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::Policy, ::acs_runtime::client::Error<ListPoliciesError>>,
+> {
+    fn extract(response: ListPoliciesResponse) -> Vec<crate::types::Policy> {
+        response.policies.and_then(|x| x.policy).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_policies_pages(api, request), extract),
+    )
 }
-impl ListPoliciesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListPolicies`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListPoliciesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListPoliciesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListPoliciesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_policies_items(
+        &self,
+        request: ListPoliciesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<crate::types::Policy, ::acs_runtime::client::Error<ListPoliciesError>>,
+    > {
+        list_policies_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `operations-in-no-family` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`KmsApi`](crate::KmsApi) trait for fakes: [`list_secret_version_ids_pages`](crate::Client::list_secret_version_ids_pages) and [`list_secret_version_ids_items`](crate::Client::list_secret_version_ids_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`KmsApi`](crate::KmsApi) (fakes included): [`list_secret_version_ids_pages`](crate::Client::list_secret_version_ids_pages) and [`list_secret_version_ids_items`](crate::Client::list_secret_version_ids_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListSecretVersionIds",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListSecretVersionIdsRequest>;
 /// Request of `ListSecretVersionIds`: Queries all versions of a secret.
 ///
 /// The secret value is not included in the returned version information. By default, deprecated secret versions are not returned.
@@ -135,9 +138,7 @@ impl<C> ListSecretVersionIdsRequestBuilder<C> {
     ///
     /// The name of the secret.
     ///
-    /// - Wire name: `SecretName`.
-    /// - Required.
-    /// - Example: `secret001`.
+    /// Its description, rules and example: [`ListSecretVersionIdsRequest::secret_name`](ListSecretVersionIdsRequest::secret_name).
     pub fn secret_name(mut self, value: impl Into<String>) -> Self {
         self.inner.secret_name = Some(value.into());
         self
@@ -146,15 +147,7 @@ impl<C> ListSecretVersionIdsRequestBuilder<C> {
     ///
     /// Specifies whether to return deprecated secret versions.
     ///
-    /// Valid values:
-    ///
-    /// * false: no
-    /// * true: yes
-    ///
-    /// Default value: false.
-    ///
-    /// - Wire name: `IncludeDeprecated`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ListSecretVersionIdsRequest::include_deprecated`](ListSecretVersionIdsRequest::include_deprecated).
     pub fn include_deprecated(mut self, value: impl Into<String>) -> Self {
         self.inner.include_deprecated = Some(value.into());
         self
@@ -163,8 +156,7 @@ impl<C> ListSecretVersionIdsRequestBuilder<C> {
     ///
     /// The number of the page to return. Default value: 1.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListSecretVersionIdsRequest::page_number`](ListSecretVersionIdsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -173,8 +165,7 @@ impl<C> ListSecretVersionIdsRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Default value: 10.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListSecretVersionIdsRequest::page_size`](ListSecretVersionIdsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -356,119 +347,121 @@ for ListSecretVersionIdsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListSecretVersionIds`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListSecretVersionIdsError {
-    /// HTTP 400 `InvalidParameter`: some of the specified parameters "" is not valid
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoPermission`: This operation is forbidden by permission system
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.ResourceNotFound`: Resource not found
-    ForbiddenResourceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalFailure`: Internal Failure
-    InternalFailure(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListSecretVersionIdsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "Forbidden.NoPermission",
-                        "Forbidden.ResourceNotFound",
-                        "InternalFailure",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListSecretVersionIdsError;
+impl crate::Client {
+    /// Calls `ListSecretVersionIds`: Queries all versions of a secret.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListSecretVersionIdsRequestBuilder::send) it. The parameters and their rules: [`ListSecretVersionIdsRequest`].
+    #[inline]
+    pub fn list_secret_version_ids(&self) -> ListSecretVersionIdsRequestBuilder<&Self> {
+        ListSecretVersionIdsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListSecretVersionIdsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListSecretVersionIds`: Queries all versions of a secret.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListSecretVersionIdsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::ForbiddenNoPermission(error),
-            2 => Self::ForbiddenResourceNotFound(error),
-            3 => Self::InternalFailure(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::ForbiddenNoPermission(error) => (1, error),
-            Self::ForbiddenResourceNotFound(error) => (2, error),
-            Self::InternalFailure(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
+    pub fn list_secret_version_ids(&self) -> ListSecretVersionIdsRequestBuilder<&Self> {
+        ListSecretVersionIdsRequestBuilder::new(self)
     }
 }
-impl Clone for ListSecretVersionIdsError {
+/// Every page of `ListSecretVersionIds`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_secret_version_ids_pages<A: crate::KmsApi + ?Sized>(
+    api: &A,
+    request: ListSecretVersionIdsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListSecretVersionIdsResponse,
+        ::acs_runtime::client::Error<ListSecretVersionIdsError>,
+    >,
+> {
+    fn count(response: &ListSecretVersionIdsResponse) -> usize {
+        response
+            .version_ids
+            .as_ref()
+            .and_then(|x| x.version_id.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListSecretVersionIdsRequest,
+        response: &ListSecretVersionIdsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListSecretVersionIdsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_secret_version_ids(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListSecretVersionIds`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_secret_version_ids_pages(
+        &self,
+        request: ListSecretVersionIdsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListSecretVersionIdsResponse,
+            ::acs_runtime::client::Error<ListSecretVersionIdsError>,
+        >,
+    > {
+        list_secret_version_ids_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListSecretVersionIdsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "ForbiddenNoPermission",
-            "ForbiddenResourceNotFound",
-            "InternalFailure",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListSecretVersionIds`, in order: `while let Some(item) = items.next().await`.
+pub fn list_secret_version_ids_items<A: crate::KmsApi + ?Sized>(
+    api: &A,
+    request: ListSecretVersionIdsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::VersionId,
+        ::acs_runtime::client::Error<ListSecretVersionIdsError>,
+    >,
+> {
+    fn extract(response: ListSecretVersionIdsResponse) -> Vec<crate::types::VersionId> {
+        response.version_ids.and_then(|x| x.version_id).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_secret_version_ids_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListSecretVersionIdsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListSecretVersionIds`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListSecretVersionIdsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListSecretVersionIdsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListSecretVersionIdsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_secret_version_ids_items(
+        &self,
+        request: ListSecretVersionIdsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::VersionId,
+            ::acs_runtime::client::Error<ListSecretVersionIdsError>,
+        >,
+    > {
+        list_secret_version_ids_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `operations-in-no-family` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`KmsApi`](crate::KmsApi) trait for fakes: [`list_secrets_pages`](crate::Client::list_secrets_pages) and [`list_secrets_items`](crate::Client::list_secrets_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`KmsApi`](crate::KmsApi) (fakes included): [`list_secrets_pages`](crate::Client::list_secrets_pages) and [`list_secrets_items`](crate::Client::list_secrets_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListSecrets",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListSecretsRequest>;
 /// Request of `ListSecrets`: Queries all secrets created by the current Alibaba Cloud account in the current region.
 ///
 /// Specifies whether to return the resource tags of the secret. Valid values:
@@ -160,12 +163,7 @@ impl<C> ListSecretsRequestBuilder<C> {
     ///
     /// The number of entries to return on each page.
     ///
-    /// Valid values: 1 to 100.
-    ///
-    /// Default value: 10.
-    ///
-    /// - Wire name: `FetchTags`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ListSecretsRequest::fetch_tags`](ListSecretsRequest::fetch_tags).
     pub fn fetch_tags(mut self, value: impl Into<String>) -> Self {
         self.inner.fetch_tags = Some(value.into());
         self
@@ -174,33 +172,7 @@ impl<C> ListSecretsRequestBuilder<C> {
     ///
     /// The secret filter. The filter consists of one or more key-value pairs. You can specify one key-value pair or leave this parameter empty. If you use one tag key or tag value to filter resources, up to 4,000 resources can be queried. If you want to query more than 4,000 resources, call the [ListResourceTags](<https://www.alibabacloud.com/help/doc-detail/120090.htm>) operation.
     ///
-    /// * Key
-    ///
-    ///   * Description: the property that you want to filter.
-    ///   * Type: string.
-    ///   * Valid values:
-    ///
-    ///     * SecretName: the secret name.
-    ///     * Description: the description of the secret.
-    ///     * TagKey: the tag key.
-    ///     * TagValue: the tag value.
-    /// * Values
-    ///
-    ///   * Description: the value to be included after filtering.
-    ///   * Type: string.
-    ///   * Length: 0 to 10.
-    ///   * Valid values:
-    ///
-    ///     * If the Key field is set to SecretName, the value must be 1 to 192 characters in length and can contain letters, digits, and special characters `_ / + = . @ -`.
-    ///     * If the Key field is set to Description, the value must be 1 to 256 characters in length.
-    ///     * If the Key field is set to TagKey, the value must be 1 to 256 characters in length and can contain letters, digits, and special characters `/ _ - . + = @ :`.
-    ///     * If the Key field is set to TagValue, the value must be 1 to 256 characters in length and can contain letters, numbers, and special characters `/ _ - . + = @ :`.
-    ///
-    /// The logical relationship between values of the Values field in a key-value pair is OR. Example: `[ {"Key":"SecretName", "Values":["sec1","sec2"]}]`. In this example, the semantics are `SecretName=sec 1 OR SecretName=sec 2`.
-    ///
-    /// - Wire name: `PageNumber`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListSecretsRequest::page_number`](ListSecretsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -209,10 +181,7 @@ impl<C> ListSecretsRequestBuilder<C> {
     ///
     /// The page number of the returned page.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`ListSecretsRequest::page_size`](ListSecretsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -221,8 +190,7 @@ impl<C> ListSecretsRequestBuilder<C> {
     ///
     /// The number of entries returned per page.
     ///
-    /// - Wire name: `Filters`.
-    /// - Example: `[{"Key":"SecretName", "Values":["Val1","Val2"]}]`.
+    /// Its description, rules and example: [`ListSecretsRequest::filters`](ListSecretsRequest::filters).
     pub fn filters(mut self, value: impl Into<String>) -> Self {
         self.inner.filters = Some(value.into());
         self
@@ -381,125 +349,102 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListSecretsRespo
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListSecrets`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListSecretsError {
-    /// HTTP 400 `InvalidParameter`: some of the specified parameters "" is not valid
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoPermission`: This operation is forbidden by permission system
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.ResourceNotFound`: Resource not found
-    ForbiddenResourceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAccessKeyId.NotFound`: The Access Key ID provided does not exist in our records.
-    InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalFailure`: Internal Failure
-    InternalFailure(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListSecretsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "Forbidden.NoPermission",
-                        "Forbidden.ResourceNotFound",
-                        "InvalidAccessKeyId.NotFound",
-                        "InternalFailure",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListSecretsError;
+impl crate::Client {
+    /// Calls `ListSecrets`: Queries all secrets created by the current Alibaba Cloud account in the current region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListSecretsRequestBuilder::send) it. The parameters and their rules: [`ListSecretsRequest`].
+    #[inline]
+    pub fn list_secrets(&self) -> ListSecretsRequestBuilder<&Self> {
+        ListSecretsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListSecretsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListSecrets`: Queries all secrets created by the current Alibaba Cloud account in the current region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListSecretsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::ForbiddenNoPermission(error),
-            2 => Self::ForbiddenResourceNotFound(error),
-            3 => Self::InvalidAccessKeyIdNotFound(error),
-            4 => Self::InternalFailure(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::ForbiddenNoPermission(error) => (1, error),
-            Self::ForbiddenResourceNotFound(error) => (2, error),
-            Self::InvalidAccessKeyIdNotFound(error) => (3, error),
-            Self::InternalFailure(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
+    pub fn list_secrets(&self) -> ListSecretsRequestBuilder<&Self> {
+        ListSecretsRequestBuilder::new(self)
     }
 }
-impl Clone for ListSecretsError {
+/// Every page of `ListSecrets`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_secrets_pages<A: crate::KmsApi + ?Sized>(
+    api: &A,
+    request: ListSecretsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListSecretsResponse, ::acs_runtime::client::Error<ListSecretsError>>,
+> {
+    fn count(response: &ListSecretsResponse) -> usize {
+        response.secret_list.as_ref().and_then(|x| x.secret.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListSecretsRequest,
+        response: &ListSecretsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListSecretsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_secrets(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListSecrets`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_secrets_pages(
+        &self,
+        request: ListSecretsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<ListSecretsResponse, ::acs_runtime::client::Error<ListSecretsError>>,
+    > {
+        list_secrets_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListSecretsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "ForbiddenNoPermission",
-            "ForbiddenResourceNotFound",
-            "InvalidAccessKeyIdNotFound",
-            "InternalFailure",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListSecrets`, in order: `while let Some(item) = items.next().await`.
+pub fn list_secrets_items<A: crate::KmsApi + ?Sized>(
+    api: &A,
+    request: ListSecretsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::Secret, ::acs_runtime::client::Error<ListSecretsError>>,
+> {
+    fn extract(response: ListSecretsResponse) -> Vec<crate::types::Secret> {
+        response.secret_list.and_then(|x| x.secret).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_secrets_pages(api, request), extract),
+    )
 }
-impl ListSecretsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListSecrets`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListSecretsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListSecretsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListSecretsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_secrets_items(
+        &self,
+        request: ListSecretsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<crate::types::Secret, ::acs_runtime::client::Error<ListSecretsError>>,
+    > {
+        list_secrets_items(self, request)
     }
 }

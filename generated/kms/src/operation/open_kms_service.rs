@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, OpenKmsServiceRequest>;
 /// Request of `OpenKmsService`: Activates Key Management Service (KMS) under your Alibaba cloud account.
 ///
 /// When you call this operation, note that:
@@ -201,113 +204,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for OpenKmsServiceRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `OpenKmsService`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum OpenKmsServiceError {
-    /// HTTP 400 `CreateLXOrderFailed`: Create order failed.
-    CreateLxOrderFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.NoRealNameAuthentication`: Real name authentication is needed.
-    ForbiddenNoRealNameAuthentication(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.Opened`: Your kms service has been opened.
-    ForbiddenOpened(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for OpenKmsServiceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "CreateLXOrderFailed",
-                        "Forbidden.NoRealNameAuthentication",
-                        "Forbidden.Opened",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::OpenKmsServiceError;
+impl crate::Client {
+    /// Calls `OpenKmsService`: Activates Key Management Service (KMS) under your Alibaba cloud account.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](OpenKmsServiceRequestBuilder::send) it. The parameters and their rules: [`OpenKmsServiceRequest`].
+    #[inline]
+    pub fn open_kms_service(&self) -> OpenKmsServiceRequestBuilder<&Self> {
+        OpenKmsServiceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl OpenKmsServiceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `OpenKmsService`: Activates Key Management Service (KMS) under your Alibaba cloud account.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`OpenKmsServiceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::CreateLxOrderFailed(error),
-            1 => Self::ForbiddenNoRealNameAuthentication(error),
-            2 => Self::ForbiddenOpened(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::CreateLxOrderFailed(error) => (0, error),
-            Self::ForbiddenNoRealNameAuthentication(error) => (1, error),
-            Self::ForbiddenOpened(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for OpenKmsServiceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for OpenKmsServiceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "CreateLxOrderFailed",
-            "ForbiddenNoRealNameAuthentication",
-            "ForbiddenOpened",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl OpenKmsServiceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for OpenKmsServiceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for OpenKmsServiceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for OpenKmsServiceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn open_kms_service(&self) -> OpenKmsServiceRequestBuilder<&Self> {
+        OpenKmsServiceRequestBuilder::new(self)
     }
 }

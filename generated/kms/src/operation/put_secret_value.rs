@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, PutSecretValueRequest>;
 /// Request of `PutSecretValue`: Stores the secret value of a new version into a secret.
 ///
 /// This operation is used to store the secret values of new versions. It cannot be used to modify the secret value of an existing version.
@@ -166,9 +169,7 @@ impl<C> PutSecretValueRequestBuilder<C> {
     ///
     /// The new version of the secret value. Version numbers must be unique in each secret.
     ///
-    /// - Wire name: `VersionId`.
-    /// - Required.
-    /// - Example: `00000000000000000000000000000000203`.
+    /// Its description, rules and example: [`PutSecretValueRequest::version_id`](PutSecretValueRequest::version_id).
     pub fn version_id(mut self, value: impl Into<String>) -> Self {
         self.inner.version_id = Some(value.into());
         self
@@ -177,9 +178,7 @@ impl<C> PutSecretValueRequestBuilder<C> {
     ///
     /// The name of the secret.
     ///
-    /// - Wire name: `SecretName`.
-    /// - Required.
-    /// - Example: `secret001`.
+    /// Its description, rules and example: [`PutSecretValueRequest::secret_name`](PutSecretValueRequest::secret_name).
     pub fn secret_name(mut self, value: impl Into<String>) -> Self {
         self.inner.secret_name = Some(value.into());
         self
@@ -188,9 +187,7 @@ impl<C> PutSecretValueRequestBuilder<C> {
     ///
     /// The secret value. The value is encrypted and then stored in the new version.
     ///
-    /// - Wire name: `SecretData`.
-    /// - Required.
-    /// - Example: `importantdata`.
+    /// Its description, rules and example: [`PutSecretValueRequest::secret_data`](PutSecretValueRequest::secret_data).
     pub fn secret_data(mut self, value: impl Into<String>) -> Self {
         self.inner.secret_data = Some(value.into());
         self
@@ -199,13 +196,7 @@ impl<C> PutSecretValueRequestBuilder<C> {
     ///
     /// The type of the secret value. Valid values:
     ///
-    /// * text: This is the default value.
-    /// * binary
-    ///
-    /// - Wire name: `SecretDataType`.
-    /// - Must be one of `text`, `binary`.
-    /// - Default: `text`.
-    /// - Example: `text`.
+    /// Its description, rules and example: [`PutSecretValueRequest::secret_data_type`](PutSecretValueRequest::secret_data_type).
     pub fn secret_data_type(
         mut self,
         value: impl Into<crate::types::SecretDataType>,
@@ -217,8 +208,7 @@ impl<C> PutSecretValueRequestBuilder<C> {
     ///
     /// The stage labels that are used to mark the new version. If you do not specify this parameter, Secrets Manager marks the new version with ACSCurrent.
     ///
-    /// - Wire name: `VersionStages`.
-    /// - Example: `["ACSCurrent","ACSNext"]`.
+    /// Its description, rules and example: [`PutSecretValueRequest::version_stages`](PutSecretValueRequest::version_stages).
     pub fn version_stages(mut self, value: impl Into<String>) -> Self {
         self.inner.version_stages = Some(value.into());
         self
@@ -373,131 +363,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for PutSecretValueRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `PutSecretValue`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum PutSecretValueError {
-    /// HTTP 400 `InvalidParameter`: some of the specified parameters "" is not valid
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Rejected.LimitExceeded`: exceed secret limits error
-    RejectedLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoPermission`: This operation is forbidden by permission system
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.ResourceNotFound`: Resource not found
-    ForbiddenResourceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `Rejected.ResourceExist`: The request was rejected becasue key already exsit
-    RejectedResourceExist(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalFailure`: Internal Failure
-    InternalFailure(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for PutSecretValueError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "Rejected.LimitExceeded",
-                        "Forbidden.NoPermission",
-                        "Forbidden.ResourceNotFound",
-                        "Rejected.ResourceExist",
-                        "InternalFailure",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::PutSecretValueError;
+impl crate::Client {
+    /// Calls `PutSecretValue`: Stores the secret value of a new version into a secret.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](PutSecretValueRequestBuilder::send) it. The parameters and their rules: [`PutSecretValueRequest`].
+    #[inline]
+    pub fn put_secret_value(&self) -> PutSecretValueRequestBuilder<&Self> {
+        PutSecretValueRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl PutSecretValueError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `PutSecretValue`: Stores the secret value of a new version into a secret.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`PutSecretValueRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::RejectedLimitExceeded(error),
-            2 => Self::ForbiddenNoPermission(error),
-            3 => Self::ForbiddenResourceNotFound(error),
-            4 => Self::RejectedResourceExist(error),
-            5 => Self::InternalFailure(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::RejectedLimitExceeded(error) => (1, error),
-            Self::ForbiddenNoPermission(error) => (2, error),
-            Self::ForbiddenResourceNotFound(error) => (3, error),
-            Self::RejectedResourceExist(error) => (4, error),
-            Self::InternalFailure(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for PutSecretValueError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for PutSecretValueError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "RejectedLimitExceeded",
-            "ForbiddenNoPermission",
-            "ForbiddenResourceNotFound",
-            "RejectedResourceExist",
-            "InternalFailure",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl PutSecretValueError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for PutSecretValueError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for PutSecretValueError {}
-impl AsRef<::acs_runtime::client::ServiceError> for PutSecretValueError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn put_secret_value(&self) -> PutSecretValueRequestBuilder<&Self> {
+        PutSecretValueRequestBuilder::new(self)
     }
 }

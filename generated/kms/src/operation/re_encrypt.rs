@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ReEncryptRequest>;
 /// Request of `ReEncrypt`: Re-encrypts ciphertext. When you call this operation, Key Management Service (KMS) decrypts the ciphertext, uses a different key to re-encrypt the generated plaintext or data key, and then returns the new ciphertext.
 ///
 /// You can call this operation in the following scenarios:
@@ -210,14 +213,7 @@ impl<C> ReEncryptRequestBuilder<C> {
     ///
     /// The ciphertext that you want to re-encrypt.
     ///
-    /// You can set this parameter to the ciphertext that is returned after a symmetric or asymmetric encryption operation.
-    ///
-    /// * Symmetric encryption: the ciphertext returned after you call the [Encrypt](<https://www.alibabacloud.com/help/doc-detail/28949.htm>), [GenerateDataKey](<https://www.alibabacloud.com/help/doc-detail/28948.htm>), [GenerateDataKeyWithoutPlaintext](<https://www.alibabacloud.com/help/doc-detail/134043.htm>), or [GenerateAndExportDataKey](<https://www.alibabacloud.com/help/doc-detail/176804.htm>) operation
-    /// * Asymmetric encryption: the public key-encrypted ciphertext returned after you call the [GenerateAndExportDataKey](<https://www.alibabacloud.com/help/doc-detail/176804.htm>) operation, or the ciphertext encrypted by using the public key of an asymmetric key pair outside KMS
-    ///
-    /// - Wire name: `CiphertextBlob`.
-    /// - Required.
-    /// - Example: `ODZhOWVmZDktM2QxNi00ODk0LWJkNGYtMWZjNDNmM2YyYWJmS7FmDBBQ0BkKsQrtRnidtPwirmDcS0ZuJCU41xxAAWk4Z8qsADfbV0b+i6kQmlvj79dJdGOvtX69Uycs901q********`.
+    /// Its description, rules and example: [`ReEncryptRequest::ciphertext_blob`](ReEncryptRequest::ciphertext_blob).
     pub fn ciphertext_blob(mut self, value: impl Into<String>) -> Self {
         self.inner.ciphertext_blob = Some(value.into());
         self
@@ -226,12 +222,7 @@ impl<C> ReEncryptRequestBuilder<C> {
     ///
     /// The ID of the CMK that is used to decrypt the ciphertext.
     ///
-    /// This parameter is the globally unique ID of the CMK.
-    ///
-    /// > If you set CiphertextBlob to the public key-encrypted ciphertext that is returned after an asymmetric encryption operation, specify this parameter.
-    ///
-    /// - Wire name: `SourceKeyId`.
-    /// - Example: `5c438b18-05be-40ad-b6c2-3be6752c****`.
+    /// Its description, rules and example: [`ReEncryptRequest::source_key_id`](ReEncryptRequest::source_key_id).
     pub fn source_key_id(mut self, value: impl Into<String>) -> Self {
         self.inner.source_key_id = Some(value.into());
         self
@@ -240,10 +231,7 @@ impl<C> ReEncryptRequestBuilder<C> {
     ///
     /// The ID of the CMK version that is used to decrypt the ciphertext.
     ///
-    /// > If you set CiphertextBlob to the public key-encrypted ciphertext that is returned after an asymmetric encryption operation, specify this parameter.
-    ///
-    /// - Wire name: `SourceKeyVersionId`.
-    /// - Example: `2ab1a983-7072-4bbc-a582-584b5bd8****`.
+    /// Its description, rules and example: [`ReEncryptRequest::source_key_version_id`](ReEncryptRequest::source_key_version_id).
     pub fn source_key_version_id(mut self, value: impl Into<String>) -> Self {
         self.inner.source_key_version_id = Some(value.into());
         self
@@ -252,16 +240,7 @@ impl<C> ReEncryptRequestBuilder<C> {
     ///
     /// The encryption algorithm based on which the public key is used to encrypt the ciphertext specified by CiphertextBlob. For more information about encryption algorithms, see [AsymmetricDecrypt](<https://www.alibabacloud.com/help/doc-detail/148130.htm>).
     ///
-    /// Valid values:
-    ///
-    /// * RSAES_OAEP_SHA_256
-    /// * RSAES_OAEP_SHA_1
-    /// * SM2PKE
-    ///
-    /// > If you set CiphertextBlob to the public key-encrypted ciphertext that is returned after an asymmetric encryption operation, specify this parameter.
-    ///
-    /// - Wire name: `SourceEncryptionAlgorithm`.
-    /// - Example: `RSAES_OAEP_SHA_256`.
+    /// Its description, rules and example: [`ReEncryptRequest::source_encryption_algorithm`](ReEncryptRequest::source_encryption_algorithm).
     pub fn source_encryption_algorithm(mut self, value: impl Into<String>) -> Self {
         self.inner.source_encryption_algorithm = Some(value.into());
         self
@@ -270,10 +249,7 @@ impl<C> ReEncryptRequestBuilder<C> {
     ///
     /// A JSON string that consists of key-value pairs. If you specify EncryptionContext when you call the [Encrypt](<https://www.alibabacloud.com/help/doc-detail/28949.htm>), [GenerateDataKey](<https://www.alibabacloud.com/help/doc-detail/28948.htm>), [GenerateDataKeyWithoutPlaintext](<https://www.alibabacloud.com/help/doc-detail/134043.htm>), or [GenerateAndExportDataKey](<https://www.alibabacloud.com/help/doc-detail/176804.htm>) operation to encrypt the data or data key, an equivalent value is required here. For more information, see [EncryptionContext](<https://www.alibabacloud.com/help/doc-detail/42975.htm>).
     ///
-    /// > If you set CiphertextBlob to the ciphertext that is returned after a symmetric encryption operation, specify this parameter.
-    ///
-    /// - Wire name: `SourceEncryptionContext`.
-    /// - Example: `{"Example":"Example"}`.
+    /// Its description, rules and example: [`ReEncryptRequest::source_encryption_context`](ReEncryptRequest::source_encryption_context).
     pub fn source_encryption_context(
         mut self,
         value: impl Into<::serde_json::Value>,
@@ -285,9 +261,7 @@ impl<C> ReEncryptRequestBuilder<C> {
     ///
     /// The ID of the symmetric CMK that is used to re-encrypt the ciphertext after the ciphertext is decrypted.
     ///
-    /// - Wire name: `DestinationKeyId`.
-    /// - Required.
-    /// - Example: `1234abcd-12ab-34cd-56ef-12345678****`.
+    /// Its description, rules and example: [`ReEncryptRequest::destination_key_id`](ReEncryptRequest::destination_key_id).
     pub fn destination_key_id(mut self, value: impl Into<String>) -> Self {
         self.inner.destination_key_id = Some(value.into());
         self
@@ -296,8 +270,7 @@ impl<C> ReEncryptRequestBuilder<C> {
     ///
     /// A JSON string that consists of key-value pairs. This parameter specifies the EncryptionContext that is used to re-encrypt the decrypted data or data key.
     ///
-    /// - Wire name: `DestinationEncryptionContext`.
-    /// - Example: `{"Example":"Example"}`.
+    /// Its description, rules and example: [`ReEncryptRequest::destination_encryption_context`](ReEncryptRequest::destination_encryption_context).
     pub fn destination_encryption_context(
         mut self,
         value: impl Into<::serde_json::Value>,
@@ -307,7 +280,7 @@ impl<C> ReEncryptRequestBuilder<C> {
     }
     /// Sets `DryRun`.
     ///
-    /// - Wire name: `DryRun`.
+    /// Its description, rules and example: [`ReEncryptRequest::dry_run`](ReEncryptRequest::dry_run).
     pub fn dry_run(mut self, value: impl Into<String>) -> Self {
         self.inner.dry_run = Some(value.into());
         self
@@ -459,119 +432,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ReEncryptRespons
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ReEncrypt`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ReEncryptError {
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAccessKeyId.NotFound`: The Access Key ID provided does not exist in our records.
-    InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.KeyNotFound`: The specified Key is not found.
-    ForbiddenKeyNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalFailure`: Internal Failure.
-    InternalFailure(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ReEncryptError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "InvalidAccessKeyId.NotFound",
-                        "Forbidden.KeyNotFound",
-                        "InternalFailure",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ReEncryptError;
+impl crate::Client {
+    /// Calls `ReEncrypt`: Re-encrypts ciphertext. When you call this operation, Key Management Service (KMS) decrypts the ciphertext, uses a different key to re-encrypt the generated plaintext or data key, and then returns the new ciphertext.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ReEncryptRequestBuilder::send) it. The parameters and their rules: [`ReEncryptRequest`].
+    #[inline]
+    pub fn re_encrypt(&self) -> ReEncryptRequestBuilder<&Self> {
+        ReEncryptRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ReEncryptError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ReEncrypt`: Re-encrypts ciphertext. When you call this operation, Key Management Service (KMS) decrypts the ciphertext, uses a different key to re-encrypt the generated plaintext or data key, and then returns the new ciphertext.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ReEncryptRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::InvalidAccessKeyIdNotFound(error),
-            2 => Self::ForbiddenKeyNotFound(error),
-            3 => Self::InternalFailure(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::InvalidAccessKeyIdNotFound(error) => (1, error),
-            Self::ForbiddenKeyNotFound(error) => (2, error),
-            Self::InternalFailure(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ReEncryptError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ReEncryptError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "InvalidAccessKeyIdNotFound",
-            "ForbiddenKeyNotFound",
-            "InternalFailure",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ReEncryptError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ReEncryptError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ReEncryptError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ReEncryptError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn re_encrypt(&self) -> ReEncryptRequestBuilder<&Self> {
+        ReEncryptRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ReleaseKmsInstanceRequest>;
 /// Request of `ReleaseKmsInstance`: 仅后付费实例支持释放，预付费实例需要从用户中心-退订管理释放。
 ///
 /// # Example
@@ -106,9 +109,7 @@ impl<C> ReleaseKmsInstanceRequestBuilder<C> {
     ///
     /// 仅限于后付费实例
     ///
-    /// - Wire name: `KmsInstanceId`.
-    /// - Required.
-    /// - Example: `kst-hzz6****`.
+    /// Its description, rules and example: [`ReleaseKmsInstanceRequest::kms_instance_id`](ReleaseKmsInstanceRequest::kms_instance_id).
     pub fn kms_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.kms_instance_id = Some(value.into());
         self
@@ -118,8 +119,7 @@ impl<C> ReleaseKmsInstanceRequestBuilder<C> {
     /// 没有备份情况下也强制删除。
     /// 默认情况下没有备份返回禁止删除
     ///
-    /// - Wire name: `ForceDeleteWithoutBackup`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ReleaseKmsInstanceRequest::force_delete_without_backup`](ReleaseKmsInstanceRequest::force_delete_without_backup).
     pub fn force_delete_without_backup(mut self, value: impl Into<String>) -> Self {
         self.inner.force_delete_without_backup = Some(value.into());
         self
@@ -254,125 +254,24 @@ for ReleaseKmsInstanceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ReleaseKmsInstance`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ReleaseKmsInstanceError {
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Rejected.UnsupportedOperation`: Unsupported operation.
-    RejectedUnsupportedOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.DKMSInstanceNotFound`: The specified DKMS Instance is not found.
-    ForbiddenDkmsInstanceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoBackup`: this kms instance no backup, forbidden delete.
-    ForbiddenNoBackup(::acs_runtime::client::ServiceError),
-    /// HTTP 503 `SerivceUnvailableTemporary`: Service Unvailable Temporary
-    SerivceUnvailableTemporary(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ReleaseKmsInstanceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "Rejected.UnsupportedOperation",
-                        "Forbidden.DKMSInstanceNotFound",
-                        "Forbidden.NoBackup",
-                        "SerivceUnvailableTemporary",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ReleaseKmsInstanceError;
+impl crate::Client {
+    /// Calls `ReleaseKmsInstance`: 仅后付费实例支持释放，预付费实例需要从用户中心-退订管理释放。
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ReleaseKmsInstanceRequestBuilder::send) it. The parameters and their rules: [`ReleaseKmsInstanceRequest`].
+    #[inline]
+    pub fn release_kms_instance(&self) -> ReleaseKmsInstanceRequestBuilder<&Self> {
+        ReleaseKmsInstanceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ReleaseKmsInstanceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ReleaseKmsInstance`: 仅后付费实例支持释放，预付费实例需要从用户中心-退订管理释放。
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ReleaseKmsInstanceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::RejectedUnsupportedOperation(error),
-            2 => Self::ForbiddenDkmsInstanceNotFound(error),
-            3 => Self::ForbiddenNoBackup(error),
-            4 => Self::SerivceUnvailableTemporary(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::RejectedUnsupportedOperation(error) => (1, error),
-            Self::ForbiddenDkmsInstanceNotFound(error) => (2, error),
-            Self::ForbiddenNoBackup(error) => (3, error),
-            Self::SerivceUnvailableTemporary(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ReleaseKmsInstanceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ReleaseKmsInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "RejectedUnsupportedOperation",
-            "ForbiddenDkmsInstanceNotFound",
-            "ForbiddenNoBackup",
-            "SerivceUnvailableTemporary",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ReleaseKmsInstanceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ReleaseKmsInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ReleaseKmsInstanceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ReleaseKmsInstanceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn release_kms_instance(&self) -> ReleaseKmsInstanceRequestBuilder<&Self> {
+        ReleaseKmsInstanceRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RestoreSecretRequest>;
 /// Request of `RestoreSecret`: Restores a deleted secret.
 ///
 /// You can only use this operation to restore a deleted secret that is within its recovery period. If you set **ForceDeleteWithoutRecovery** to **true** when you delete the secret, you cannot restore it.
@@ -93,9 +96,7 @@ impl<C> RestoreSecretRequestBuilder<C> {
     ///
     /// The name of the secret you want to restore.
     ///
-    /// - Wire name: `SecretName`.
-    /// - Required.
-    /// - Example: `secret001`.
+    /// Its description, rules and example: [`RestoreSecretRequest::secret_name`](RestoreSecretRequest::secret_name).
     pub fn secret_name(mut self, value: impl Into<String>) -> Self {
         self.inner.secret_name = Some(value.into());
         self
@@ -230,125 +231,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RestoreSecretRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RestoreSecret`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RestoreSecretError {
-    /// HTTP 400 `InvalidParameter`: some of the specified parameters "" is not valid
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoPermission`: This operation is forbidden by permission system
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.ResourceNotFound`: Resource not found
-    ForbiddenResourceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `Rejected.ResourceInUse`: restore normal secret
-    RejectedResourceInUse(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalFailure`: Internal Failure
-    InternalFailure(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RestoreSecretError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "Forbidden.NoPermission",
-                        "Forbidden.ResourceNotFound",
-                        "Rejected.ResourceInUse",
-                        "InternalFailure",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::RestoreSecretError;
+impl crate::Client {
+    /// Calls `RestoreSecret`: Restores a deleted secret.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RestoreSecretRequestBuilder::send) it. The parameters and their rules: [`RestoreSecretRequest`].
+    #[inline]
+    pub fn restore_secret(&self) -> RestoreSecretRequestBuilder<&Self> {
+        RestoreSecretRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RestoreSecretError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RestoreSecret`: Restores a deleted secret.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RestoreSecretRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::ForbiddenNoPermission(error),
-            2 => Self::ForbiddenResourceNotFound(error),
-            3 => Self::RejectedResourceInUse(error),
-            4 => Self::InternalFailure(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::ForbiddenNoPermission(error) => (1, error),
-            Self::ForbiddenResourceNotFound(error) => (2, error),
-            Self::RejectedResourceInUse(error) => (3, error),
-            Self::InternalFailure(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RestoreSecretError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RestoreSecretError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "ForbiddenNoPermission",
-            "ForbiddenResourceNotFound",
-            "RejectedResourceInUse",
-            "InternalFailure",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RestoreSecretError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RestoreSecretError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RestoreSecretError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RestoreSecretError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn restore_secret(&self) -> RestoreSecretRequestBuilder<&Self> {
+        RestoreSecretRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RotateSecretRequest>;
 /// Request of `RotateSecret`: Manually rotates a secret.
 ///
 /// Limits:
@@ -115,9 +118,7 @@ impl<C> RotateSecretRequestBuilder<C> {
     ///
     /// The name of the secret.
     ///
-    /// - Wire name: `SecretName`.
-    /// - Required.
-    /// - Example: `RdsSecret/Mysql5.4/MyCred`.
+    /// Its description, rules and example: [`RotateSecretRequest::secret_name`](RotateSecretRequest::secret_name).
     pub fn secret_name(mut self, value: impl Into<String>) -> Self {
         self.inner.secret_name = Some(value.into());
         self
@@ -126,11 +127,7 @@ impl<C> RotateSecretRequestBuilder<C> {
     ///
     /// The version number of the secret after the secret is rotated.
     ///
-    /// > The version number is used to ensure the idempotence of the request. Secrets Manager uses this version number to prevent your application from creating the same version of the secret when the application retries a request. If a version number already exists, Secrets Manager ignores the request for rotation and returns a success message.
-    ///
-    /// - Wire name: `VersionId`.
-    /// - Required.
-    /// - Example: `000000123`.
+    /// Its description, rules and example: [`RotateSecretRequest::version_id`](RotateSecretRequest::version_id).
     pub fn version_id(mut self, value: impl Into<String>) -> Self {
         self.inner.version_id = Some(value.into());
         self
@@ -282,97 +279,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RotateSecretResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RotateSecret`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RotateSecretError {
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAccessKeyId.NotFound`: The Access Key ID provided does not exist in our records.
-    InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RotateSecretError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["InvalidParameter", "InvalidAccessKeyId.NotFound"]),
-            error,
-        )
+mod error;
+pub use error::RotateSecretError;
+impl crate::Client {
+    /// Calls `RotateSecret`: Manually rotates a secret.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RotateSecretRequestBuilder::send) it. The parameters and their rules: [`RotateSecretRequest`].
+    #[inline]
+    pub fn rotate_secret(&self) -> RotateSecretRequestBuilder<&Self> {
+        RotateSecretRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RotateSecretError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RotateSecret`: Manually rotates a secret.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RotateSecretRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::InvalidAccessKeyIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::InvalidAccessKeyIdNotFound(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RotateSecretError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RotateSecretError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidParameter", "InvalidAccessKeyIdNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RotateSecretError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RotateSecretError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RotateSecretError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RotateSecretError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn rotate_secret(&self) -> RotateSecretRequestBuilder<&Self> {
+        RotateSecretRequestBuilder::new(self)
     }
 }

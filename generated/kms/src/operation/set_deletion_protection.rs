@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, SetDeletionProtectionRequest>;
 /// Request of `SetDeletionProtection`: Enables or disables deletion protection for a key.
 ///
 /// * After you enable deletion protection for a CMK, you cannot delete the CMK. If you want to delete the CMK, you must first disable deletion protection for the CMK.
@@ -139,10 +142,7 @@ impl<C> SetDeletionProtectionRequestBuilder<C> {
     ///
     /// The ARN of the CMK for which you want to set deletion protection.
     ///
-    /// You can call the [DescribeKey](<https://www.alibabacloud.com/help/doc-detail/28952.htm>) operation to query the CMK ARN.
-    ///
-    /// - Wire name: `ProtectedResourceArn`.
-    /// - Example: `acs:kms:cn-hangzhou:123213123****:key/0225f411-b21d-46d1-be5b-93931c82****`.
+    /// Its description, rules and example: [`SetDeletionProtectionRequest::protected_resource_arn`](SetDeletionProtectionRequest::protected_resource_arn).
     pub fn protected_resource_arn(mut self, value: impl Into<String>) -> Self {
         self.inner.protected_resource_arn = Some(value.into());
         self
@@ -151,12 +151,7 @@ impl<C> SetDeletionProtectionRequestBuilder<C> {
     ///
     /// Specifies whether to enable deletion protection. Valid values:
     ///
-    /// * true: enables deletion protection.
-    /// * false: disables deletion protection.
-    ///
-    /// - Wire name: `EnableDeletionProtection`.
-    /// - Required.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`SetDeletionProtectionRequest::enable_deletion_protection`](SetDeletionProtectionRequest::enable_deletion_protection).
     pub fn enable_deletion_protection(mut self, value: bool) -> Self {
         self.inner.enable_deletion_protection = Some(value);
         self
@@ -165,17 +160,14 @@ impl<C> SetDeletionProtectionRequestBuilder<C> {
     ///
     /// The description of deletion protection.
     ///
-    /// > This parameter takes effect only when you set the EnableDeletionProtection parameter to true.
-    ///
-    /// - Wire name: `DeletionProtectionDescription`.
-    /// - Example: `This key is being used by XXX service. You are protected from deletion.`.
+    /// Its description, rules and example: [`SetDeletionProtectionRequest::deletion_protection_description`](SetDeletionProtectionRequest::deletion_protection_description).
     pub fn deletion_protection_description(mut self, value: impl Into<String>) -> Self {
         self.inner.deletion_protection_description = Some(value.into());
         self
     }
     /// Sets `KeyId`.
     ///
-    /// - Wire name: `KeyId`.
+    /// Its description, rules and example: [`SetDeletionProtectionRequest::key_id`](SetDeletionProtectionRequest::key_id).
     pub fn key_id(mut self, value: impl Into<String>) -> Self {
         self.inner.key_id = Some(value.into());
         self
@@ -310,85 +302,24 @@ for SetDeletionProtectionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `SetDeletionProtection`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum SetDeletionProtectionError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for SetDeletionProtectionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::SetDeletionProtectionError;
+impl crate::Client {
+    /// Calls `SetDeletionProtection`: Enables or disables deletion protection for a key.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](SetDeletionProtectionRequestBuilder::send) it. The parameters and their rules: [`SetDeletionProtectionRequest`].
+    #[inline]
+    pub fn set_deletion_protection(&self) -> SetDeletionProtectionRequestBuilder<&Self> {
+        SetDeletionProtectionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl SetDeletionProtectionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `SetDeletionProtection`: Enables or disables deletion protection for a key.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`SetDeletionProtectionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for SetDeletionProtectionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for SetDeletionProtectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl SetDeletionProtectionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for SetDeletionProtectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for SetDeletionProtectionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for SetDeletionProtectionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn set_deletion_protection(&self) -> SetDeletionProtectionRequestBuilder<&Self> {
+        SetDeletionProtectionRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, SetKeyPolicyRequest>;
 /// Request of `SetKeyPolicy`: Configures a policy for a key in a Key Management Service (KMS) instance.
 ///
 /// # Example
@@ -108,26 +111,21 @@ pub struct SetKeyPolicyRequestBuilder<C = ()> {
 impl<C> SetKeyPolicyRequestBuilder<C> {
     /// Sets `KeyId`.
     ///
-    /// - Wire name: `KeyId`.
-    /// - Required.
-    /// - Example: `key-hzz630494463ejqjx****`.
+    /// Its description, rules and example: [`SetKeyPolicyRequest::key_id`](SetKeyPolicyRequest::key_id).
     pub fn key_id(mut self, value: impl Into<String>) -> Self {
         self.inner.key_id = Some(value.into());
         self
     }
     /// Sets `PolicyName`.
     ///
-    /// - Wire name: `PolicyName`.
-    /// - Example: `default`.
+    /// Its description, rules and example: [`SetKeyPolicyRequest::policy_name`](SetKeyPolicyRequest::policy_name).
     pub fn policy_name(mut self, value: impl Into<String>) -> Self {
         self.inner.policy_name = Some(value.into());
         self
     }
     /// Sets `Policy`.
     ///
-    /// - Wire name: `Policy`.
-    /// - Required.
-    /// - Example: `{"Statement":[{"Action":["kms:*"],"Effect":"Allow","Principal":{"RAM":["acs:ram::119285303511****:*"]},"Resource":["*"],"Sid":"kms default key policy"},{"Action":["kms:List*","kms:Describe*","kms:Create*","kms:Enable*","kms:Disable*","kms:Get*","kms:Set*","kms:Update*","kms:Delete*","kms:Cancel*","kms:TagResource","kms:UntagResource","kms:ImportKeyMaterial","kms:ScheduleKeyDeletion"],"Effect":"Allow","Principal":{"RAM":["acs:ram::119285303511****:user/for_test_policy"]},"Resource":["*"]}],"Version":"1"}`.
+    /// Its description, rules and example: [`SetKeyPolicyRequest::policy`](SetKeyPolicyRequest::policy).
     pub fn policy(mut self, value: impl Into<String>) -> Self {
         self.inner.policy = Some(value.into());
         self
@@ -247,149 +245,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SetKeyPolicyResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `SetKeyPolicy`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum SetKeyPolicyError {
-    /// HTTP 400 `MissingParameter`: The parameter needed but no provided.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.NoPermission`: This operation is forbidden by permission system.
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.KeyPolicyUnSupported`: The specified key does not support key policy.
-    ForbiddenKeyPolicyUnSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Rejected.ShareQuotaExceedLimit`: Instance Share Quota Exceed Limit.
-    RejectedShareQuotaExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.DKMSInstanceStateInvalid`: The DKMS instance state is invalid.
-    ForbiddenDkmsInstanceStateInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.KeyNotFound`: The specified Key is not found.
-    ForbiddenKeyNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.ResourceNotFound`: Policy not found.
-    ForbiddenResourceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalFailure`: Internal  Failure
-    InternalFailure(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for SetKeyPolicyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter",
-                        "InvalidParameter",
-                        "Forbidden.NoPermission",
-                        "Forbidden.KeyPolicyUnSupported",
-                        "Rejected.ShareQuotaExceedLimit",
-                        "Forbidden.DKMSInstanceStateInvalid",
-                        "Forbidden.KeyNotFound",
-                        "Forbidden.ResourceNotFound",
-                        "InternalFailure",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::SetKeyPolicyError;
+impl crate::Client {
+    /// Calls `SetKeyPolicy`: Configures a policy for a key in a Key Management Service (KMS) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](SetKeyPolicyRequestBuilder::send) it. The parameters and their rules: [`SetKeyPolicyRequest`].
+    #[inline]
+    pub fn set_key_policy(&self) -> SetKeyPolicyRequestBuilder<&Self> {
+        SetKeyPolicyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl SetKeyPolicyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `SetKeyPolicy`: Configures a policy for a key in a Key Management Service (KMS) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`SetKeyPolicyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameter(error),
-            1 => Self::InvalidParameter(error),
-            2 => Self::ForbiddenNoPermission(error),
-            3 => Self::ForbiddenKeyPolicyUnSupported(error),
-            4 => Self::RejectedShareQuotaExceedLimit(error),
-            5 => Self::ForbiddenDkmsInstanceStateInvalid(error),
-            6 => Self::ForbiddenKeyNotFound(error),
-            7 => Self::ForbiddenResourceNotFound(error),
-            8 => Self::InternalFailure(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => (0, error),
-            Self::InvalidParameter(error) => (1, error),
-            Self::ForbiddenNoPermission(error) => (2, error),
-            Self::ForbiddenKeyPolicyUnSupported(error) => (3, error),
-            Self::RejectedShareQuotaExceedLimit(error) => (4, error),
-            Self::ForbiddenDkmsInstanceStateInvalid(error) => (5, error),
-            Self::ForbiddenKeyNotFound(error) => (6, error),
-            Self::ForbiddenResourceNotFound(error) => (7, error),
-            Self::InternalFailure(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for SetKeyPolicyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for SetKeyPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameter",
-            "InvalidParameter",
-            "ForbiddenNoPermission",
-            "ForbiddenKeyPolicyUnSupported",
-            "RejectedShareQuotaExceedLimit",
-            "ForbiddenDkmsInstanceStateInvalid",
-            "ForbiddenKeyNotFound",
-            "ForbiddenResourceNotFound",
-            "InternalFailure",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl SetKeyPolicyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for SetKeyPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for SetKeyPolicyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for SetKeyPolicyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn set_key_policy(&self) -> SetKeyPolicyRequestBuilder<&Self> {
+        SetKeyPolicyRequestBuilder::new(self)
     }
 }

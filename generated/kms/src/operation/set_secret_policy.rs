@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, SetSecretPolicyRequest>;
 /// Request of `SetSecretPolicy`: Configures a policy for a secret in a Key Management Service (KMS) instance.
 ///
 /// # Example
@@ -108,26 +111,21 @@ pub struct SetSecretPolicyRequestBuilder<C = ()> {
 impl<C> SetSecretPolicyRequestBuilder<C> {
     /// Sets `SecretName`.
     ///
-    /// - Wire name: `SecretName`.
-    /// - Required.
-    /// - Example: `secret_test`.
+    /// Its description, rules and example: [`SetSecretPolicyRequest::secret_name`](SetSecretPolicyRequest::secret_name).
     pub fn secret_name(mut self, value: impl Into<String>) -> Self {
         self.inner.secret_name = Some(value.into());
         self
     }
     /// Sets `PolicyName`.
     ///
-    /// - Wire name: `PolicyName`.
-    /// - Example: `default`.
+    /// Its description, rules and example: [`SetSecretPolicyRequest::policy_name`](SetSecretPolicyRequest::policy_name).
     pub fn policy_name(mut self, value: impl Into<String>) -> Self {
         self.inner.policy_name = Some(value.into());
         self
     }
     /// Sets `Policy`.
     ///
-    /// - Wire name: `Policy`.
-    /// - Required.
-    /// - Example: `{"Version":"1","Statement": [{"Sid":"kms default secret policy","Effect":"Allow","Principal":{"RAM": ["acs:ram::119285303511****:*"]},"Action":["kms:*"],"Resource": ["*"] }] }`.
+    /// Its description, rules and example: [`SetSecretPolicyRequest::policy`](SetSecretPolicyRequest::policy).
     pub fn policy(mut self, value: impl Into<String>) -> Self {
         self.inner.policy = Some(value.into());
         self
@@ -256,149 +254,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SetSecretPolicyR
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `SetSecretPolicy`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum SetSecretPolicyError {
-    /// HTTP 400 `MissingParameter`: The parameter needed but no provided.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.NoPermission`: This operation is forbidden by permission system.
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.KeyPolicyUnSupported`: The specified key does not support key policy.
-    ForbiddenKeyPolicyUnSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Rejected.ShareQuotaExceedLimit`: Instance Share Quota Exceed Limit.
-    RejectedShareQuotaExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.DKMSInstanceStateInvalid`: The DKMS instance state is invalid.
-    ForbiddenDkmsInstanceStateInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.ResourceNotFound`: Resource not found.
-    ForbiddenResourceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.KeyNotFound`: The specified Key is not found.
-    ForbiddenKeyNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 503 `SerivceUnvailableTemporary`: Service Unvailable Temporary
-    SerivceUnvailableTemporary(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for SetSecretPolicyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter",
-                        "InvalidParameter",
-                        "Forbidden.NoPermission",
-                        "Forbidden.KeyPolicyUnSupported",
-                        "Rejected.ShareQuotaExceedLimit",
-                        "Forbidden.DKMSInstanceStateInvalid",
-                        "Forbidden.ResourceNotFound",
-                        "Forbidden.KeyNotFound",
-                        "SerivceUnvailableTemporary",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::SetSecretPolicyError;
+impl crate::Client {
+    /// Calls `SetSecretPolicy`: Configures a policy for a secret in a Key Management Service (KMS) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](SetSecretPolicyRequestBuilder::send) it. The parameters and their rules: [`SetSecretPolicyRequest`].
+    #[inline]
+    pub fn set_secret_policy(&self) -> SetSecretPolicyRequestBuilder<&Self> {
+        SetSecretPolicyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl SetSecretPolicyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `SetSecretPolicy`: Configures a policy for a secret in a Key Management Service (KMS) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`SetSecretPolicyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameter(error),
-            1 => Self::InvalidParameter(error),
-            2 => Self::ForbiddenNoPermission(error),
-            3 => Self::ForbiddenKeyPolicyUnSupported(error),
-            4 => Self::RejectedShareQuotaExceedLimit(error),
-            5 => Self::ForbiddenDkmsInstanceStateInvalid(error),
-            6 => Self::ForbiddenResourceNotFound(error),
-            7 => Self::ForbiddenKeyNotFound(error),
-            8 => Self::SerivceUnvailableTemporary(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => (0, error),
-            Self::InvalidParameter(error) => (1, error),
-            Self::ForbiddenNoPermission(error) => (2, error),
-            Self::ForbiddenKeyPolicyUnSupported(error) => (3, error),
-            Self::RejectedShareQuotaExceedLimit(error) => (4, error),
-            Self::ForbiddenDkmsInstanceStateInvalid(error) => (5, error),
-            Self::ForbiddenResourceNotFound(error) => (6, error),
-            Self::ForbiddenKeyNotFound(error) => (7, error),
-            Self::SerivceUnvailableTemporary(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for SetSecretPolicyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for SetSecretPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameter",
-            "InvalidParameter",
-            "ForbiddenNoPermission",
-            "ForbiddenKeyPolicyUnSupported",
-            "RejectedShareQuotaExceedLimit",
-            "ForbiddenDkmsInstanceStateInvalid",
-            "ForbiddenResourceNotFound",
-            "ForbiddenKeyNotFound",
-            "SerivceUnvailableTemporary",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl SetSecretPolicyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for SetSecretPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for SetSecretPolicyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for SetSecretPolicyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn set_secret_policy(&self) -> SetSecretPolicyRequestBuilder<&Self> {
+        SetSecretPolicyRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, TagResourceRequest>;
 /// Request of `TagResource`: Adds tags to a customer master key (CMK), secret, or certificate.
 ///
 /// You can add up to 10 tags to a CMK, secret, or certificate.
@@ -139,10 +142,7 @@ impl<C> TagResourceRequestBuilder<C> {
     ///
     /// The ID of the customer master key (CMK). The ID must be globally unique.
     ///
-    /// > You can configure only one of the KeyId, SecretName, and CertificateId parameters.
-    ///
-    /// - Wire name: `KeyId`.
-    /// - Example: `08c33a6f-4e0a-4a1b-a3fa-7ddf****`.
+    /// Its description, rules and example: [`TagResourceRequest::key_id`](TagResourceRequest::key_id).
     pub fn key_id(mut self, value: impl Into<String>) -> Self {
         self.inner.key_id = Some(value.into());
         self
@@ -151,14 +151,7 @@ impl<C> TagResourceRequestBuilder<C> {
     ///
     /// One or more tags that you want to add. The value is in the array format.
     ///
-    /// Tag attributes:
-    ///
-    /// * TagKey: the tag key.
-    /// * TagValue: the tag value.
-    ///
-    /// - Wire name: `Tags`.
-    /// - Required.
-    /// - Example: `[{"TagKey":"S1key1","TagValue":"S1val1"},{"TagKey":"S1key2","TagValue":"S2val2"}]`.
+    /// Its description, rules and example: [`TagResourceRequest::tags`](TagResourceRequest::tags).
     pub fn tags(mut self, value: impl Into<String>) -> Self {
         self.inner.tags = Some(value.into());
         self
@@ -167,10 +160,7 @@ impl<C> TagResourceRequestBuilder<C> {
     ///
     /// The name of the secret.
     ///
-    /// > You can configure only one of the KeyId, SecretName, and CertificateId parameters.
-    ///
-    /// - Wire name: `SecretName`.
-    /// - Example: `MyDbC****`.
+    /// Its description, rules and example: [`TagResourceRequest::secret_name`](TagResourceRequest::secret_name).
     pub fn secret_name(mut self, value: impl Into<String>) -> Self {
         self.inner.secret_name = Some(value.into());
         self
@@ -179,10 +169,7 @@ impl<C> TagResourceRequestBuilder<C> {
     ///
     /// The ID of the certificate.
     ///
-    /// > You can configure only one of the KeyId, SecretName, and CertificateId parameters.
-    ///
-    /// - Wire name: `CertificateId`.
-    /// - Example: `770dbe42-e146-43d1-a55a-1355db86****`.
+    /// Its description, rules and example: [`TagResourceRequest::certificate_id`](TagResourceRequest::certificate_id).
     pub fn certificate_id(mut self, value: impl Into<String>) -> Self {
         self.inner.certificate_id = Some(value.into());
         self
@@ -304,97 +291,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TagResourceRespo
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `TagResource`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum TagResourceError {
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAccessKeyId.NotFound`: The Access Key ID provided does not exist in our records.
-    InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for TagResourceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["InvalidParameter", "InvalidAccessKeyId.NotFound"]),
-            error,
-        )
+mod error;
+pub use error::TagResourceError;
+impl crate::Client {
+    /// Calls `TagResource`: Adds tags to a customer master key (CMK), secret, or certificate.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](TagResourceRequestBuilder::send) it. The parameters and their rules: [`TagResourceRequest`].
+    #[inline]
+    pub fn tag_resource(&self) -> TagResourceRequestBuilder<&Self> {
+        TagResourceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl TagResourceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `TagResource`: Adds tags to a customer master key (CMK), secret, or certificate.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`TagResourceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::InvalidAccessKeyIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::InvalidAccessKeyIdNotFound(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for TagResourceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for TagResourceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidParameter", "InvalidAccessKeyIdNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl TagResourceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for TagResourceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for TagResourceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for TagResourceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn tag_resource(&self) -> TagResourceRequestBuilder<&Self> {
+        TagResourceRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UntagResourcesRequest>;
 /// Request of `UntagResources`: Removes tags from keys or secrets.
 ///
 /// You can remove multiple tags from multiple keys or multiple secrets at a time. You cannot remove tags that start with aliyun or acs:.
@@ -162,11 +165,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
     ///
     /// The region ID of the resource.
     ///
-    /// > You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/601478.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`UntagResourcesRequest::region_id`](UntagResourcesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -175,12 +174,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
     ///
     /// The type of the resource from which you want to remove tags. Valid values:
     ///
-    /// * key
-    /// * secret
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Required.
-    /// - Example: `key`.
+    /// Its description, rules and example: [`UntagResourcesRequest::resource_type`](UntagResourcesRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -189,13 +183,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
     ///
     /// Specifies whether to remove all tags from resources. Valid values:
     ///
-    /// * true
-    /// * false (default)
-    ///
-    /// > This parameter takes effect only when you specify an empty tag key.
-    ///
-    /// - Wire name: `All`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UntagResourcesRequest::all`](UntagResourcesRequest::all).
     pub fn all(mut self, value: bool) -> Self {
         self.inner.all = Some(value);
         self
@@ -204,11 +192,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
     ///
     /// The IDs of the resources from which you want to remove tags. You can enter up to 50 resource IDs.
     ///
-    /// Enter multiple resource IDs in the `["ResourceId.1","ResourceId.2",...]` format.
-    ///
-    /// - Wire name: `ResourceId`.
-    /// - Required.
-    /// - Must have at most 51 items.
+    /// Its description, rules and example: [`UntagResourcesRequest::resource_id`](UntagResourcesRequest::resource_id).
     pub fn resource_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -220,12 +204,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
     ///
     /// The keys of the tags that you want to remove. You can enter up to 20 tag keys.
     ///
-    /// Enter multiple tag keys in the `["key.1","key.2",...]` format.
-    ///
-    /// > The tag key cannot start with aliyun or acs:.
-    ///
-    /// - Wire name: `TagKey`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`UntagResourcesRequest::tag_key`](UntagResourcesRequest::tag_key).
     pub fn tag_key(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -356,104 +335,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UntagResourcesRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UntagResources`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UntagResourcesError {
-    /// HTTP 404 `InvalidAccessKeyId.NotFound`: The Access Key ID provided does not exist in our records.
-    InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceId.NotFound`: The specified ResourceId is not found.
-    InvalidResourceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UntagResourcesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &["InvalidAccessKeyId.NotFound", "InvalidResourceId.NotFound"],
-                ),
-            error,
-        )
+mod error;
+pub use error::UntagResourcesError;
+impl crate::Client {
+    /// Calls `UntagResources`: Removes tags from keys or secrets.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UntagResourcesRequestBuilder::send) it. The parameters and their rules: [`UntagResourcesRequest`].
+    #[inline]
+    pub fn untag_resources(&self) -> UntagResourcesRequestBuilder<&Self> {
+        UntagResourcesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UntagResourcesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UntagResources`: Removes tags from keys or secrets.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UntagResourcesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidAccessKeyIdNotFound(error),
-            1 => Self::InvalidResourceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidAccessKeyIdNotFound(error) => (0, error),
-            Self::InvalidResourceIdNotFound(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UntagResourcesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UntagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidAccessKeyIdNotFound",
-            "InvalidResourceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UntagResourcesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UntagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UntagResourcesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UntagResourcesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn untag_resources(&self) -> UntagResourcesRequestBuilder<&Self> {
+        UntagResourcesRequestBuilder::new(self)
     }
 }

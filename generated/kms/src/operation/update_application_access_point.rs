@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateApplicationAccessPointRequest>;
 /// Request of `UpdateApplicationAccessPoint`: Updates the information about an application access point (AAP).
 ///
 /// The update takes effect immediately after an AAP information is updated. Exercise caution when you perform this operation. You can update the description of an AAP and the permission policies that are associated with the AAP. You cannot update the name of the AAP.
@@ -117,9 +120,7 @@ impl<C> UpdateApplicationAccessPointRequestBuilder<C> {
     ///
     /// The name of the AAP that you want to update.
     ///
-    /// - Wire name: `Name`.
-    /// - Required.
-    /// - Example: `aap_test`.
+    /// Its description, rules and example: [`UpdateApplicationAccessPointRequest::name`](UpdateApplicationAccessPointRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -128,8 +129,7 @@ impl<C> UpdateApplicationAccessPointRequestBuilder<C> {
     ///
     /// The description.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `aap description`.
+    /// Its description, rules and example: [`UpdateApplicationAccessPointRequest::description`](UpdateApplicationAccessPointRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -138,10 +138,7 @@ impl<C> UpdateApplicationAccessPointRequestBuilder<C> {
     ///
     /// The permission policy that you want to update.
     ///
-    /// > You can associate up to three permission policies with each AAP.
-    ///
-    /// - Wire name: `Policies`.
-    /// - Example: `["kst-hzz62ee817bvyyr5x****.efkd","kst-hzz62ee817bvyyr5x****.eyyp"]`.
+    /// Its description, rules and example: [`UpdateApplicationAccessPointRequest::policies`](UpdateApplicationAccessPointRequest::policies).
     pub fn policies(mut self, value: impl Into<String>) -> Self {
         self.inner.policies = Some(value.into());
         self
@@ -279,90 +276,28 @@ for UpdateApplicationAccessPointResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateApplicationAccessPoint`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateApplicationAccessPointError {
-    /// HTTP 400 `InvalidParameter`: The specified parameter is invalid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateApplicationAccessPointError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidParameter"]), error)
+mod error;
+pub use error::UpdateApplicationAccessPointError;
+impl crate::Client {
+    /// Calls `UpdateApplicationAccessPoint`: Updates the information about an application access point (AAP).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateApplicationAccessPointRequestBuilder::send) it. The parameters and their rules: [`UpdateApplicationAccessPointRequest`].
+    #[inline]
+    pub fn update_application_access_point(
+        &self,
+    ) -> UpdateApplicationAccessPointRequestBuilder<&Self> {
+        UpdateApplicationAccessPointRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateApplicationAccessPointError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateApplicationAccessPoint`: Updates the information about an application access point (AAP).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateApplicationAccessPointRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateApplicationAccessPointError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateApplicationAccessPointError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidParameter", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateApplicationAccessPointError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateApplicationAccessPointError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateApplicationAccessPointError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateApplicationAccessPointError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_application_access_point(
+        &self,
+    ) -> UpdateApplicationAccessPointRequestBuilder<&Self> {
+        UpdateApplicationAccessPointRequestBuilder::new(self)
     }
 }

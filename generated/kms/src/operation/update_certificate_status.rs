@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateCertificateStatusRequest>;
 /// Request of `UpdateCertificateStatus`: Updates the status of a certificate.
 ///
 /// In this example, the status of the certificate whose ID is `9a28de48-8d8b-484d-a766-dec4****` is updated to INACTIVE.
@@ -113,9 +116,7 @@ impl<C> UpdateCertificateStatusRequestBuilder<C> {
     ///
     /// The ID of the certificate. The ID must be globally unique in Certificates Manager.
     ///
-    /// - Wire name: `CertificateId`.
-    /// - Required.
-    /// - Example: `9a28de48-8d8b-484d-a766-dec4****`.
+    /// Its description, rules and example: [`UpdateCertificateStatusRequest::certificate_id`](UpdateCertificateStatusRequest::certificate_id).
     pub fn certificate_id(mut self, value: impl Into<String>) -> Self {
         self.inner.certificate_id = Some(value.into());
         self
@@ -124,15 +125,7 @@ impl<C> UpdateCertificateStatusRequestBuilder<C> {
     ///
     /// The status of the certificate. Valid values:
     ///
-    /// * INACTIVE: The certificate is disabled.
-    /// * ACTIVE: The certificate is enabled.
-    /// * REVOKED: The certificate is revoked.
-    ///
-    /// > If the certificate is in the REVOKED state, you can use the certificate only to verify a signature, but not to generate a signature.
-    ///
-    /// - Wire name: `Status`.
-    /// - Required.
-    /// - Example: `INACTIVE`.
+    /// Its description, rules and example: [`UpdateCertificateStatusRequest::status`](UpdateCertificateStatusRequest::status).
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.inner.status = Some(value.into());
         self
@@ -267,113 +260,28 @@ for UpdateCertificateStatusResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateCertificateStatus`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateCertificateStatusError {
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Certificate.NotFound`: The specified certificate is not found.
-    CertificateNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAccessKeyId.NotFound`: The Access Key ID provided does not exist in our records.
-    InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateCertificateStatusError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "Certificate.NotFound",
-                        "InvalidAccessKeyId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateCertificateStatusError;
+impl crate::Client {
+    /// Calls `UpdateCertificateStatus`: Updates the status of a certificate.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateCertificateStatusRequestBuilder::send) it. The parameters and their rules: [`UpdateCertificateStatusRequest`].
+    #[inline]
+    pub fn update_certificate_status(
+        &self,
+    ) -> UpdateCertificateStatusRequestBuilder<&Self> {
+        UpdateCertificateStatusRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateCertificateStatusError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateCertificateStatus`: Updates the status of a certificate.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateCertificateStatusRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::CertificateNotFound(error),
-            2 => Self::InvalidAccessKeyIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::CertificateNotFound(error) => (1, error),
-            Self::InvalidAccessKeyIdNotFound(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateCertificateStatusError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateCertificateStatusError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "CertificateNotFound",
-            "InvalidAccessKeyIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateCertificateStatusError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateCertificateStatusError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateCertificateStatusError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateCertificateStatusError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_certificate_status(
+        &self,
+    ) -> UpdateCertificateStatusRequestBuilder<&Self> {
+        UpdateCertificateStatusRequestBuilder::new(self)
     }
 }

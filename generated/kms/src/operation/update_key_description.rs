@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateKeyDescriptionRequest>;
 /// Request of `UpdateKeyDescription`: Updates the description of a key.
 ///
 /// This operation replaces the description of a customer master key (CMK) with the description that you specify. The original description of the CMK is specified by the Description parameter when you call the [DescribeKey](<https://www.alibabacloud.com/help/doc-detail/28952.htm>) operation. You can call this operation to add, modify, or delete the description of a CMK.
@@ -107,9 +110,7 @@ impl<C> UpdateKeyDescriptionRequestBuilder<C> {
     ///
     /// The ID of the CMK. The ID must be globally unique.
     ///
-    /// - Wire name: `KeyId`.
-    /// - Required.
-    /// - Example: `1234abcd-12ab-34cd-56ef-12345678****`.
+    /// Its description, rules and example: [`UpdateKeyDescriptionRequest::key_id`](UpdateKeyDescriptionRequest::key_id).
     pub fn key_id(mut self, value: impl Into<String>) -> Self {
         self.inner.key_id = Some(value.into());
         self
@@ -118,9 +119,7 @@ impl<C> UpdateKeyDescriptionRequestBuilder<C> {
     ///
     /// The description of the CMK. This description includes the purpose of the CMK, such as the types of data that you want to protect and applications that can use the CMK.
     ///
-    /// - Wire name: `Description`.
-    /// - Required.
-    /// - Example: `key description example`.
+    /// Its description, rules and example: [`UpdateKeyDescriptionRequest::description`](UpdateKeyDescriptionRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -255,85 +254,24 @@ for UpdateKeyDescriptionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateKeyDescription`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateKeyDescriptionError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateKeyDescriptionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UpdateKeyDescriptionError;
+impl crate::Client {
+    /// Calls `UpdateKeyDescription`: Updates the description of a key.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateKeyDescriptionRequestBuilder::send) it. The parameters and their rules: [`UpdateKeyDescriptionRequest`].
+    #[inline]
+    pub fn update_key_description(&self) -> UpdateKeyDescriptionRequestBuilder<&Self> {
+        UpdateKeyDescriptionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateKeyDescriptionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateKeyDescription`: Updates the description of a key.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateKeyDescriptionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateKeyDescriptionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateKeyDescriptionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateKeyDescriptionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateKeyDescriptionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateKeyDescriptionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateKeyDescriptionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_key_description(&self) -> UpdateKeyDescriptionRequestBuilder<&Self> {
+        UpdateKeyDescriptionRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateKmsInstanceBindVpcRequest>;
 /// Request of `UpdateKmsInstanceBindVpc`: Updates the virtual private cloud (VPC) that is associated with a Key Management Service (KMS) instance.
 ///
 /// If your own applications are deployed in multiple VPCs in the same region, you can associate the VPCs except the VPC in which the KMS instance resides with the KMS instance. This topic describes how to configure the VPCs.
@@ -118,9 +121,7 @@ impl<C> UpdateKmsInstanceBindVpcRequestBuilder<C> {
     ///
     /// The ID of the KMS instance.
     ///
-    /// - Wire name: `KmsInstanceId`.
-    /// - Required.
-    /// - Example: `kst-phzz64f722a1buamw0****`.
+    /// Its description, rules and example: [`UpdateKmsInstanceBindVpcRequest::kms_instance_id`](UpdateKmsInstanceBindVpcRequest::kms_instance_id).
     pub fn kms_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.kms_instance_id = Some(value.into());
         self
@@ -129,16 +130,7 @@ impl<C> UpdateKmsInstanceBindVpcRequestBuilder<C> {
     ///
     /// The VPC configuration. The configuration of each VPC contains the following content:
     ///
-    /// * VpcId: the ID of the VPC.
-    /// * VSwitchId: the vSwitch in the VPC.
-    /// * RegionID: the ID of the region to which the VPC belongs.
-    /// * VpcOwnerId: the Alibaba Cloud account to which the VPC belongs.
-    ///
-    /// Format: `[{"VpcId":"${VpcId}","VSwitchId":"${VSwitchId}","RegionId":"${RegionId}","VpcOwnerId":${VpcOwnerId}},..]`.
-    ///
-    /// - Wire name: `BindVpcs`.
-    /// - Required.
-    /// - Example: `[{"VpcId":"vpc-bp1go9qvmj78j4f4c****","VSwitchId":"vsw-bp16c5pvvcf0fp5b9****","RegionId":"cn-hangzhou","VpcOwnerId":120708975881****},{"VpcId":"vpc-bp14c07ucxg6h1xjm****","VSwitchId":"vsw-bp1wujtnspi1l3gvu****","RegionId":"cn-hangzhou","VpcOwnerId":119285303511****}]`.
+    /// Its description, rules and example: [`UpdateKmsInstanceBindVpcRequest::bind_vpcs`](UpdateKmsInstanceBindVpcRequest::bind_vpcs).
     pub fn bind_vpcs(mut self, value: impl Into<String>) -> Self {
         self.inner.bind_vpcs = Some(value.into());
         self
@@ -275,85 +267,28 @@ for UpdateKmsInstanceBindVpcResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateKmsInstanceBindVpc`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateKmsInstanceBindVpcError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateKmsInstanceBindVpcError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UpdateKmsInstanceBindVpcError;
+impl crate::Client {
+    /// Calls `UpdateKmsInstanceBindVpc`: Updates the virtual private cloud (VPC) that is associated with a Key Management Service (KMS) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateKmsInstanceBindVpcRequestBuilder::send) it. The parameters and their rules: [`UpdateKmsInstanceBindVpcRequest`].
+    #[inline]
+    pub fn update_kms_instance_bind_vpc(
+        &self,
+    ) -> UpdateKmsInstanceBindVpcRequestBuilder<&Self> {
+        UpdateKmsInstanceBindVpcRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateKmsInstanceBindVpcError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateKmsInstanceBindVpc`: Updates the virtual private cloud (VPC) that is associated with a Key Management Service (KMS) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateKmsInstanceBindVpcRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateKmsInstanceBindVpcError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateKmsInstanceBindVpcError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateKmsInstanceBindVpcError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateKmsInstanceBindVpcError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateKmsInstanceBindVpcError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateKmsInstanceBindVpcError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_kms_instance_bind_vpc(
+        &self,
+    ) -> UpdateKmsInstanceBindVpcRequestBuilder<&Self> {
+        UpdateKmsInstanceBindVpcRequestBuilder::new(self)
     }
 }

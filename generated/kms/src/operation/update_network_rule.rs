@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateNetworkRuleRequest>;
 /// Request of `UpdateNetworkRule`: Updates a network access rule.
 ///
 /// - You can update only private IP addresses and description of an access control rule. You cannot update the name and network type of an access control rule.
@@ -116,9 +119,7 @@ impl<C> UpdateNetworkRuleRequestBuilder<C> {
     ///
     /// The name of the access control rule that you want to update.
     ///
-    /// - Wire name: `Name`.
-    /// - Required.
-    /// - Example: `networkrule_test`.
+    /// Its description, rules and example: [`UpdateNetworkRuleRequest::name`](UpdateNetworkRuleRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -127,8 +128,7 @@ impl<C> UpdateNetworkRuleRequestBuilder<C> {
     ///
     /// The description after the update.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `Creat by kst-hzz62ee817bvyyr5****`.
+    /// Its description, rules and example: [`UpdateNetworkRuleRequest::description`](UpdateNetworkRuleRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -137,8 +137,7 @@ impl<C> UpdateNetworkRuleRequestBuilder<C> {
     ///
     /// The private IP address or CIDR block after the update. Separate multiple items with commas (,).
     ///
-    /// - Wire name: `SourcePrivateIp`.
-    /// - Example: `["192.10.XX.XX","192.168.XX.XX/24"]`.
+    /// Its description, rules and example: [`UpdateNetworkRuleRequest::source_private_ip`](UpdateNetworkRuleRequest::source_private_ip).
     pub fn source_private_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.source_private_ip = Some(value.into());
         self
@@ -273,97 +272,24 @@ for UpdateNetworkRuleResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateNetworkRule`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateNetworkRuleError {
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAccessKeyId.NotFound`: The Access Key ID provided does not exist in our records.
-    InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateNetworkRuleError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["InvalidParameter", "InvalidAccessKeyId.NotFound"]),
-            error,
-        )
+mod error;
+pub use error::UpdateNetworkRuleError;
+impl crate::Client {
+    /// Calls `UpdateNetworkRule`: Updates a network access rule.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateNetworkRuleRequestBuilder::send) it. The parameters and their rules: [`UpdateNetworkRuleRequest`].
+    #[inline]
+    pub fn update_network_rule(&self) -> UpdateNetworkRuleRequestBuilder<&Self> {
+        UpdateNetworkRuleRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateNetworkRuleError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateNetworkRule`: Updates a network access rule.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateNetworkRuleRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::InvalidAccessKeyIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::InvalidAccessKeyIdNotFound(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateNetworkRuleError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateNetworkRuleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidParameter", "InvalidAccessKeyIdNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateNetworkRuleError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateNetworkRuleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateNetworkRuleError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateNetworkRuleError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_network_rule(&self) -> UpdateNetworkRuleRequestBuilder<&Self> {
+        UpdateNetworkRuleRequestBuilder::new(self)
     }
 }

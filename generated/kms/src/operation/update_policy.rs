@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdatePolicyRequest>;
 /// Request of `UpdatePolicy`: Updates a permission policy.
 ///
 /// - You can update the role-based access control (RBAC) permissions, accessible resources, access control rules, and description of a permission policy. You cannot update the name or scope of a permission policy.
@@ -148,9 +151,7 @@ impl<C> UpdatePolicyRequestBuilder<C> {
     ///
     /// The name of the permission policy that you want to update.
     ///
-    /// - Wire name: `Name`.
-    /// - Required.
-    /// - Example: `policy_test`.
+    /// Its description, rules and example: [`UpdatePolicyRequest::name`](UpdatePolicyRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -159,13 +160,7 @@ impl<C> UpdatePolicyRequestBuilder<C> {
     ///
     /// The operations that are supported by the updated policy. Valid values:
     ///
-    /// * RbacPermission/Template/CryptoServiceKeyUser: allows you to perform cryptographic operations.
-    /// * RbacPermission/Template/CryptoServiceSecretUser: allows you to perform secret-related operations.
-    ///
-    /// You can select both.
-    ///
-    /// - Wire name: `Permissions`.
-    /// - Example: `["RbacPermission/Template/CryptoServiceKeyUser", "RbacPermission/Template/CryptoServiceSecretUser"]`.
+    /// Its description, rules and example: [`UpdatePolicyRequest::permissions`](UpdatePolicyRequest::permissions).
     pub fn permissions(mut self, value: impl Into<String>) -> Self {
         self.inner.permissions = Some(value.into());
         self
@@ -174,11 +169,7 @@ impl<C> UpdatePolicyRequestBuilder<C> {
     ///
     /// The key and secret that are allowed to access after the update.
     ///
-    /// * Key: Enter a key in the `key/${KeyId}` format. To allow access to all keys of a KMS instance, enter key/\*.
-    /// * Secret: Enter a secret in the `secret/${SecretName}` format. To allow access to all secrets of a KMS instance, enter secret/\*.
-    ///
-    /// - Wire name: `Resources`.
-    /// - Example: `["secret/acs/ram/user/ram-secret", "secret/acs/ram/user/acr-master", "key/key-hzz63d9c8d3dfv8cv****"]`.
+    /// Its description, rules and example: [`UpdatePolicyRequest::resources`](UpdatePolicyRequest::resources).
     pub fn resources(mut self, value: impl Into<String>) -> Self {
         self.inner.resources = Some(value.into());
         self
@@ -187,10 +178,7 @@ impl<C> UpdatePolicyRequestBuilder<C> {
     ///
     /// The access control rule.
     ///
-    /// > For more information about how to query created access control rules, see [ListNetworkRules](<https://www.alibabacloud.com/help/doc-detail/2539433.htm>).
-    ///
-    /// - Wire name: `AccessControlRules`.
-    /// - Example: `{"NetworkRules":["kst-hzz62ee817bvyyr5x****.efkd","kst-hzz62ee817bvyyr5x****.eyyp"]}`.
+    /// Its description, rules and example: [`UpdatePolicyRequest::access_control_rules`](UpdatePolicyRequest::access_control_rules).
     pub fn access_control_rules(mut self, value: impl Into<String>) -> Self {
         self.inner.access_control_rules = Some(value.into());
         self
@@ -199,8 +187,7 @@ impl<C> UpdatePolicyRequestBuilder<C> {
     ///
     /// The description.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `policy  description`.
+    /// Its description, rules and example: [`UpdatePolicyRequest::description`](UpdatePolicyRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -322,97 +309,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UpdatePolicyResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdatePolicy`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdatePolicyError {
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAccessKeyId.NotFound`: The Access Key ID provided does not exist in our records.
-    InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdatePolicyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["InvalidParameter", "InvalidAccessKeyId.NotFound"]),
-            error,
-        )
+mod error;
+pub use error::UpdatePolicyError;
+impl crate::Client {
+    /// Calls `UpdatePolicy`: Updates a permission policy.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdatePolicyRequestBuilder::send) it. The parameters and their rules: [`UpdatePolicyRequest`].
+    #[inline]
+    pub fn update_policy(&self) -> UpdatePolicyRequestBuilder<&Self> {
+        UpdatePolicyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdatePolicyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdatePolicy`: Updates a permission policy.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdatePolicyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::InvalidAccessKeyIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::InvalidAccessKeyIdNotFound(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdatePolicyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdatePolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidParameter", "InvalidAccessKeyIdNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdatePolicyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdatePolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdatePolicyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdatePolicyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_policy(&self) -> UpdatePolicyRequestBuilder<&Self> {
+        UpdatePolicyRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateRotationPolicyRequest>;
 /// Request of `UpdateRotationPolicy`: Updates a key rotation policy.
 ///
 /// When automatic key rotation is enabled, KMS automatically creates a key version after the preset rotation period arrives. In addition, KMS sets the new key version as the primary key version.
@@ -135,9 +138,7 @@ impl<C> UpdateRotationPolicyRequestBuilder<C> {
     ///
     /// The ID of the customer master key (CMK). The ID must be globally unique.
     ///
-    /// - Wire name: `KeyId`.
-    /// - Required.
-    /// - Example: `1234abcd-12ab-34cd-56ef-12345678****`.
+    /// Its description, rules and example: [`UpdateRotationPolicyRequest::key_id`](UpdateRotationPolicyRequest::key_id).
     pub fn key_id(mut self, value: impl Into<String>) -> Self {
         self.inner.key_id = Some(value.into());
         self
@@ -146,12 +147,7 @@ impl<C> UpdateRotationPolicyRequestBuilder<C> {
     ///
     /// Specifies whether to enable automatic key rotation. Valid values:
     ///
-    /// * true: enables automatic key rotation.
-    /// * false: disables automatic key rotation.
-    ///
-    /// - Wire name: `EnableAutomaticRotation`.
-    /// - Required.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`UpdateRotationPolicyRequest::enable_automatic_rotation`](UpdateRotationPolicyRequest::enable_automatic_rotation).
     pub fn enable_automatic_rotation(mut self, value: bool) -> Self {
         self.inner.enable_automatic_rotation = Some(value);
         self
@@ -160,10 +156,7 @@ impl<C> UpdateRotationPolicyRequestBuilder<C> {
     ///
     /// The period of automatic key rotation. Specify the value in the integer\[unit\] format. The following units are supported: d (day), h (hour), m (minute), and s (second). For example, you can use either 7d or 604800s to specify a seven-day period. The period can range from 7 days to 730 days.
     ///
-    /// > If you set the EnableAutomaticRotation parameter to true, you must also specify this parameter. If you set the EnableAutomaticRotation parameter to false, you can leave this parameter unspecified.
-    ///
-    /// - Wire name: `RotationInterval`.
-    /// - Example: `30d`.
+    /// Its description, rules and example: [`UpdateRotationPolicyRequest::rotation_interval`](UpdateRotationPolicyRequest::rotation_interval).
     pub fn rotation_interval(mut self, value: impl Into<String>) -> Self {
         self.inner.rotation_interval = Some(value.into());
         self
@@ -298,113 +291,24 @@ for UpdateRotationPolicyResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateRotationPolicy`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateRotationPolicyError {
-    /// HTTP 400 `Rejected.UnsupportedOperation`: Unsupported operation.
-    RejectedUnsupportedOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: The specified parameter RotationInterval is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.KeyNotFound`: The specified Key is not found.
-    ForbiddenKeyNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateRotationPolicyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Rejected.UnsupportedOperation",
-                        "InvalidParameter",
-                        "Forbidden.KeyNotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateRotationPolicyError;
+impl crate::Client {
+    /// Calls `UpdateRotationPolicy`: Updates a key rotation policy.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateRotationPolicyRequestBuilder::send) it. The parameters and their rules: [`UpdateRotationPolicyRequest`].
+    #[inline]
+    pub fn update_rotation_policy(&self) -> UpdateRotationPolicyRequestBuilder<&Self> {
+        UpdateRotationPolicyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateRotationPolicyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateRotationPolicy`: Updates a key rotation policy.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateRotationPolicyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::RejectedUnsupportedOperation(error),
-            1 => Self::InvalidParameter(error),
-            2 => Self::ForbiddenKeyNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::RejectedUnsupportedOperation(error) => (0, error),
-            Self::InvalidParameter(error) => (1, error),
-            Self::ForbiddenKeyNotFound(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateRotationPolicyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateRotationPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "RejectedUnsupportedOperation",
-            "InvalidParameter",
-            "ForbiddenKeyNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateRotationPolicyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateRotationPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateRotationPolicyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateRotationPolicyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_rotation_policy(&self) -> UpdateRotationPolicyRequestBuilder<&Self> {
+        UpdateRotationPolicyRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateSecretRequest>;
 /// Request of `UpdateSecret`: Updates the metadata of a secret.
 ///
 /// In this example, the metadata of the `secret001` secret is updated. The `Description` parameter is set to `datainfo`.
@@ -112,9 +115,7 @@ impl<C> UpdateSecretRequestBuilder<C> {
     ///
     /// The name of the secret.
     ///
-    /// - Wire name: `SecretName`.
-    /// - Required.
-    /// - Example: `secret001`.
+    /// Its description, rules and example: [`UpdateSecretRequest::secret_name`](UpdateSecretRequest::secret_name).
     pub fn secret_name(mut self, value: impl Into<String>) -> Self {
         self.inner.secret_name = Some(value.into());
         self
@@ -123,15 +124,14 @@ impl<C> UpdateSecretRequestBuilder<C> {
     ///
     /// The description of the secret.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `datainfo`.
+    /// Its description, rules and example: [`UpdateSecretRequest::description`](UpdateSecretRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
     }
     /// Sets `ExtendedConfig`.
     ///
-    /// - Wire name: `ExtendedConfig`.
+    /// Its description, rules and example: [`UpdateSecretRequest::extended_config`](UpdateSecretRequest::extended_config).
     pub fn extended_config(mut self, value: crate::types::ExtendedConfig) -> Self {
         self.inner.extended_config = Some(value);
         self
@@ -263,131 +263,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UpdateSecretResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateSecret`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateSecretError {
-    /// HTTP 400 `InvalidParameter`: some of the specified parameters "" is not valid
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoPermission`: This operation is forbidden by permission system
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.ResourceNotFound`: Resource not found
-    ForbiddenResourceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `Rejected.ResourceExist`: The request was rejected becasue key already exsit
-    RejectedResourceExist(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `Rejected.ResourceInDeleteWindow`: secret in delete peroid
-    RejectedResourceInDeleteWindow(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalFailure`: Internal Failure
-    InternalFailure(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateSecretError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "Forbidden.NoPermission",
-                        "Forbidden.ResourceNotFound",
-                        "Rejected.ResourceExist",
-                        "Rejected.ResourceInDeleteWindow",
-                        "InternalFailure",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateSecretError;
+impl crate::Client {
+    /// Calls `UpdateSecret`: Updates the metadata of a secret.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateSecretRequestBuilder::send) it. The parameters and their rules: [`UpdateSecretRequest`].
+    #[inline]
+    pub fn update_secret(&self) -> UpdateSecretRequestBuilder<&Self> {
+        UpdateSecretRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateSecretError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateSecret`: Updates the metadata of a secret.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateSecretRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::ForbiddenNoPermission(error),
-            2 => Self::ForbiddenResourceNotFound(error),
-            3 => Self::RejectedResourceExist(error),
-            4 => Self::RejectedResourceInDeleteWindow(error),
-            5 => Self::InternalFailure(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::ForbiddenNoPermission(error) => (1, error),
-            Self::ForbiddenResourceNotFound(error) => (2, error),
-            Self::RejectedResourceExist(error) => (3, error),
-            Self::RejectedResourceInDeleteWindow(error) => (4, error),
-            Self::InternalFailure(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateSecretError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateSecretError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "ForbiddenNoPermission",
-            "ForbiddenResourceNotFound",
-            "RejectedResourceExist",
-            "RejectedResourceInDeleteWindow",
-            "InternalFailure",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateSecretError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateSecretError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateSecretError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateSecretError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_secret(&self) -> UpdateSecretRequestBuilder<&Self> {
+        UpdateSecretRequestBuilder::new(self)
     }
 }

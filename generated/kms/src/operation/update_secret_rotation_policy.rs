@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateSecretRotationPolicyRequest>;
 /// Request of `UpdateSecretRotationPolicy`: Updates the rotation policy of a secret.
 ///
 /// After automatic rotation is enabled, Secrets Manager schedules the first automatic rotation by adding the preset rotation interval to the timestamp of the last rotation.
@@ -137,9 +140,7 @@ impl<C> UpdateSecretRotationPolicyRequestBuilder<C> {
     ///
     /// The name of the secret.
     ///
-    /// - Wire name: `SecretName`.
-    /// - Required.
-    /// - Example: `RdsSecret/Mysql5.4/MyCred`.
+    /// Its description, rules and example: [`UpdateSecretRotationPolicyRequest::secret_name`](UpdateSecretRotationPolicyRequest::secret_name).
     pub fn secret_name(mut self, value: impl Into<String>) -> Self {
         self.inner.secret_name = Some(value.into());
         self
@@ -148,12 +149,7 @@ impl<C> UpdateSecretRotationPolicyRequestBuilder<C> {
     ///
     /// Specifies whether to enable automatic rotation. Valid values:
     ///
-    /// * true: enables automatic rotation.
-    /// * false: does not enable automatic rotation. This is the default value.
-    ///
-    /// - Wire name: `EnableAutomaticRotation`.
-    /// - Required.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`UpdateSecretRotationPolicyRequest::enable_automatic_rotation`](UpdateSecretRotationPolicyRequest::enable_automatic_rotation).
     pub fn enable_automatic_rotation(mut self, value: bool) -> Self {
         self.inner.enable_automatic_rotation = Some(value);
         self
@@ -162,14 +158,7 @@ impl<C> UpdateSecretRotationPolicyRequestBuilder<C> {
     ///
     /// The interval for automatic rotation. Valid values: 6 hours to 8,760 hours (365 days).
     ///
-    /// The value is in the `integer[unit]` format.\`\`\`\`
-    ///
-    /// The unit can be d (day), h (hour), m (minute), or s (second). For example, both 7d and 604800s indicate a seven-day interval.
-    ///
-    /// > This parameter is required if you set the EnableAutomaticRotation parameter to true. This parameter is ignored if you set the EnableAutomaticRotation parameter to false or does not specify the EnableAutomaticRotation parameter.
-    ///
-    /// - Wire name: `RotationInterval`.
-    /// - Example: `30d`.
+    /// Its description, rules and example: [`UpdateSecretRotationPolicyRequest::rotation_interval`](UpdateSecretRotationPolicyRequest::rotation_interval).
     pub fn rotation_interval(mut self, value: impl Into<String>) -> Self {
         self.inner.rotation_interval = Some(value.into());
         self
@@ -314,85 +303,28 @@ for UpdateSecretRotationPolicyResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateSecretRotationPolicy`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateSecretRotationPolicyError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateSecretRotationPolicyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UpdateSecretRotationPolicyError;
+impl crate::Client {
+    /// Calls `UpdateSecretRotationPolicy`: Updates the rotation policy of a secret.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateSecretRotationPolicyRequestBuilder::send) it. The parameters and their rules: [`UpdateSecretRotationPolicyRequest`].
+    #[inline]
+    pub fn update_secret_rotation_policy(
+        &self,
+    ) -> UpdateSecretRotationPolicyRequestBuilder<&Self> {
+        UpdateSecretRotationPolicyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateSecretRotationPolicyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateSecretRotationPolicy`: Updates the rotation policy of a secret.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateSecretRotationPolicyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateSecretRotationPolicyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateSecretRotationPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateSecretRotationPolicyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateSecretRotationPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateSecretRotationPolicyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateSecretRotationPolicyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_secret_rotation_policy(
+        &self,
+    ) -> UpdateSecretRotationPolicyRequestBuilder<&Self> {
+        UpdateSecretRotationPolicyRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateSecretVersionStageRequest>;
 /// Request of `UpdateSecretVersionStage`: Updates the stage label that marks a secret version.
 ///
 /// Updates the stage label that marks a secret version.
@@ -135,9 +138,7 @@ impl<C> UpdateSecretVersionStageRequestBuilder<C> {
     ///
     /// The operation that you want to perform. Set the value to **UpdateSecretVersionStage**.
     ///
-    /// - Wire name: `SecretName`.
-    /// - Required.
-    /// - Example: `secret001`.
+    /// Its description, rules and example: [`UpdateSecretVersionStageRequest::secret_name`](UpdateSecretVersionStageRequest::secret_name).
     pub fn secret_name(mut self, value: impl Into<String>) -> Self {
         self.inner.secret_name = Some(value.into());
         self
@@ -146,9 +147,7 @@ impl<C> UpdateSecretVersionStageRequestBuilder<C> {
     ///
     /// The name of the secret.
     ///
-    /// - Wire name: `VersionStage`.
-    /// - Required.
-    /// - Example: `ACSCurrent`.
+    /// Its description, rules and example: [`UpdateSecretVersionStageRequest::version_stage`](UpdateSecretVersionStageRequest::version_stage).
     pub fn version_stage(mut self, value: impl Into<String>) -> Self {
         self.inner.version_stage = Some(value.into());
         self
@@ -157,12 +156,7 @@ impl<C> UpdateSecretVersionStageRequestBuilder<C> {
     ///
     /// The specified stage label. Valid values:
     ///
-    /// * ACSCurrent
-    /// * ACSPrevious
-    /// * Custom stage label
-    ///
-    /// - Wire name: `RemoveFromVersion`.
-    /// - Example: `001`.
+    /// Its description, rules and example: [`UpdateSecretVersionStageRequest::remove_from_version`](UpdateSecretVersionStageRequest::remove_from_version).
     pub fn remove_from_version(mut self, value: impl Into<String>) -> Self {
         self.inner.remove_from_version = Some(value.into());
         self
@@ -171,10 +165,7 @@ impl<C> UpdateSecretVersionStageRequestBuilder<C> {
     ///
     /// The version from which you want to remove the specified stage label.
     ///
-    /// > You must specify at least one of the RemoveFromVersion and MoveToVersion parameters.
-    ///
-    /// - Wire name: `MoveToVersion`.
-    /// - Example: `002`.
+    /// Its description, rules and example: [`UpdateSecretVersionStageRequest::move_to_version`](UpdateSecretVersionStageRequest::move_to_version).
     pub fn move_to_version(mut self, value: impl Into<String>) -> Self {
         self.inner.move_to_version = Some(value.into());
         self
@@ -322,143 +313,28 @@ for UpdateSecretVersionStageResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateSecretVersionStage`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateSecretVersionStageError {
-    /// HTTP 400 `InvalidParameter`: some of the specified parameters "" is not valid
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Rejected.LimitExceeded`: exceed secret limits error
-    RejectedLimitExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Rejected.InvalidRequest`: param mismatch
-    RejectedInvalidRequest(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Rejected.UnsupportedOperation`: secret stages in unnormal status
-    RejectedUnsupportedOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoPermission`: This operation is forbidden by permission system
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.ResourceNotFound`: Resource not found
-    ForbiddenResourceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `Rejected.ResourceInDeleteWindow`: secret in delete peroid
-    RejectedResourceInDeleteWindow(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalFailure`: Internal Failure
-    InternalFailure(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateSecretVersionStageError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "Rejected.LimitExceeded",
-                        "Rejected.InvalidRequest",
-                        "Rejected.UnsupportedOperation",
-                        "Forbidden.NoPermission",
-                        "Forbidden.ResourceNotFound",
-                        "Rejected.ResourceInDeleteWindow",
-                        "InternalFailure",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateSecretVersionStageError;
+impl crate::Client {
+    /// Calls `UpdateSecretVersionStage`: Updates the stage label that marks a secret version.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateSecretVersionStageRequestBuilder::send) it. The parameters and their rules: [`UpdateSecretVersionStageRequest`].
+    #[inline]
+    pub fn update_secret_version_stage(
+        &self,
+    ) -> UpdateSecretVersionStageRequestBuilder<&Self> {
+        UpdateSecretVersionStageRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateSecretVersionStageError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateSecretVersionStage`: Updates the stage label that marks a secret version.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateSecretVersionStageRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::RejectedLimitExceeded(error),
-            2 => Self::RejectedInvalidRequest(error),
-            3 => Self::RejectedUnsupportedOperation(error),
-            4 => Self::ForbiddenNoPermission(error),
-            5 => Self::ForbiddenResourceNotFound(error),
-            6 => Self::RejectedResourceInDeleteWindow(error),
-            7 => Self::InternalFailure(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::RejectedLimitExceeded(error) => (1, error),
-            Self::RejectedInvalidRequest(error) => (2, error),
-            Self::RejectedUnsupportedOperation(error) => (3, error),
-            Self::ForbiddenNoPermission(error) => (4, error),
-            Self::ForbiddenResourceNotFound(error) => (5, error),
-            Self::RejectedResourceInDeleteWindow(error) => (6, error),
-            Self::InternalFailure(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateSecretVersionStageError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateSecretVersionStageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "RejectedLimitExceeded",
-            "RejectedInvalidRequest",
-            "RejectedUnsupportedOperation",
-            "ForbiddenNoPermission",
-            "ForbiddenResourceNotFound",
-            "RejectedResourceInDeleteWindow",
-            "InternalFailure",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateSecretVersionStageError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateSecretVersionStageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateSecretVersionStageError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateSecretVersionStageError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_secret_version_stage(
+        &self,
+    ) -> UpdateSecretVersionStageRequestBuilder<&Self> {
+        UpdateSecretVersionStageRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UploadCertificateRequest>;
 /// Request of `UploadCertificate`: Imports a certificate and a certificate chain issued by a certificate authority (CA) into Certificates Manager.
 ///
 /// In this example, a certificate issued by a CA is imported into Certificates Manager. The ID of the certificate in Certificates Manager is `12345678-1234-1234-1234-12345678****`.
@@ -118,9 +121,7 @@ impl<C> UploadCertificateRequestBuilder<C> {
     ///
     /// The ID of the certificate. The ID must be globally unique in Certificates Manager.
     ///
-    /// - Wire name: `CertificateId`.
-    /// - Required.
-    /// - Example: `12345678-1234-1234-1234-12345678****`.
+    /// Its description, rules and example: [`UploadCertificateRequest::certificate_id`](UploadCertificateRequest::certificate_id).
     pub fn certificate_id(mut self, value: impl Into<String>) -> Self {
         self.inner.certificate_id = Some(value.into());
         self
@@ -129,9 +130,7 @@ impl<C> UploadCertificateRequestBuilder<C> {
     ///
     /// The certificate issued by the CA, which is in the Privacy Enhanced Mail (PEM) format.
     ///
-    /// - Wire name: `Certificate`.
-    /// - Required.
-    /// - Example: `-----BEGIN CERTIFICATE-----  (X.509 Certificate PEM Content)  -----END CERTIFICATE-----`.
+    /// Its description, rules and example: [`UploadCertificateRequest::certificate`](UploadCertificateRequest::certificate).
     pub fn certificate(mut self, value: impl Into<String>) -> Self {
         self.inner.certificate = Some(value.into());
         self
@@ -140,8 +139,7 @@ impl<C> UploadCertificateRequestBuilder<C> {
     ///
     /// The certificate chain issued by the CA, which is in the PEM format.
     ///
-    /// - Wire name: `CertificateChain`.
-    /// - Example: `-----BEGIN CERTIFICATE-----  (Sub CA Certificate PEM Content)  -----END CERTIFICATE-----  -----BEGIN CERTIFICATE-----  (Sub CA Certificate PEM Content)  -----END CERTIFICATE-----  -----BEGIN CERTIFICATE-----  (Root CA Certificate PEM Content)  -----END CERTIFICATE-----`.
+    /// Its description, rules and example: [`UploadCertificateRequest::certificate_chain`](UploadCertificateRequest::certificate_chain).
     pub fn certificate_chain(mut self, value: impl Into<String>) -> Self {
         self.inner.certificate_chain = Some(value.into());
         self
@@ -276,97 +274,24 @@ for UploadCertificateResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UploadCertificate`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UploadCertificateError {
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAccessKeyId.NotFound`: The Access Key ID provided does not exist in our records.
-    InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UploadCertificateError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["InvalidParameter", "InvalidAccessKeyId.NotFound"]),
-            error,
-        )
+mod error;
+pub use error::UploadCertificateError;
+impl crate::Client {
+    /// Calls `UploadCertificate`: Imports a certificate and a certificate chain issued by a certificate authority (CA) into Certificates Manager.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UploadCertificateRequestBuilder::send) it. The parameters and their rules: [`UploadCertificateRequest`].
+    #[inline]
+    pub fn upload_certificate(&self) -> UploadCertificateRequestBuilder<&Self> {
+        UploadCertificateRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UploadCertificateError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UploadCertificate`: Imports a certificate and a certificate chain issued by a certificate authority (CA) into Certificates Manager.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UploadCertificateRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::InvalidAccessKeyIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::InvalidAccessKeyIdNotFound(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UploadCertificateError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UploadCertificateError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidParameter", "InvalidAccessKeyIdNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UploadCertificateError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UploadCertificateError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UploadCertificateError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UploadCertificateError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn upload_certificate(&self) -> UploadCertificateRequestBuilder<&Self> {
+        UploadCertificateRequestBuilder::new(self)
     }
 }

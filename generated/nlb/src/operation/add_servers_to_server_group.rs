@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AddServersToServerGroupRequest>;
 /// Request of `AddServersToServerGroup`: Adds backend servers to a specified server group.
 ///
 /// # Asynchronous
@@ -155,9 +158,7 @@ impl<C> AddServersToServerGroupRequestBuilder<C> {
     ///
     /// The server group ID.
     ///
-    /// - Wire name: `ServerGroupId` (form body).
-    /// - Required.
-    /// - Example: `sgp-atstuj3rtoptyui****`.
+    /// Its description, rules and example: [`AddServersToServerGroupRequest::server_group_id`](AddServersToServerGroupRequest::server_group_id).
     pub fn server_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.server_group_id = Some(value.into());
         self
@@ -166,11 +167,7 @@ impl<C> AddServersToServerGroupRequestBuilder<C> {
     ///
     /// The backend servers that you want to add.
     ///
-    /// > You can add up to 200 backend servers in each call.
-    ///
-    /// - Wire name: `Servers` (form body).
-    /// - Required.
-    /// - Must have at most 200 items.
+    /// Its description, rules and example: [`AddServersToServerGroupRequest::servers`](AddServersToServerGroupRequest::servers).
     pub fn servers(
         mut self,
         values: impl IntoIterator<Item = crate::types::Server>,
@@ -182,10 +179,7 @@ impl<C> AddServersToServerGroupRequestBuilder<C> {
     ///
     /// The ID of the region where the NLB instance is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/443657.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId` (form body).
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AddServersToServerGroupRequest::region_id`](AddServersToServerGroupRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -194,11 +188,7 @@ impl<C> AddServersToServerGroupRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**: validates the request without performing the operation. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the validation, the corresponding error message is returned. If the request passes the validation, the `DryRunOperation` error code is returned.
-    /// * **false** (default): validates the request and performs the operation. If the request passes the validation, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun` (form body).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`AddServersToServerGroupRequest::dry_run`](AddServersToServerGroupRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -207,13 +197,7 @@ impl<C> AddServersToServerGroupRequestBuilder<C> {
     ///
     /// The client token used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token. Ensure that the token is unique among different requests. Only ASCII characters are allowed.
-    ///
-    /// > If you do not set this parameter, the value of **RequestId** is used.\*\*\*\* The value of **RequestId** is different for each request.
-    ///
-    /// - Wire name: `ClientToken` (form body).
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AddServersToServerGroupRequest::client_token`](AddServersToServerGroupRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -370,233 +354,28 @@ for AddServersToServerGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AddServersToServerGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AddServersToServerGroupError {
-    /// HTTP 400 `Conflict.Lock`: The Lock \[%s\] is conflict.
-    ConflictLock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.IP`: The param of IP is illegal.
-    IllegalParamIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.QuotaInsufficient`: The quota of %s is exceeded, usage %s/%s.
-    QuotaExceededQuotaInsufficient(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SystemBusy`: System is busy, please try again later.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DuplicatedParam.Server`: The param of Server is duplicated.
-    DuplicatedParamServer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.serverGroup`: The status of servergroup \[%s\] is incorrect.
-    IncorrectStatusServerGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.VpcId`: The VpcId is mismatched for %s and %s.
-    MismatchVpcId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.ServerType`: The ServerType is mismatched for %s and %s.
-    MismatchServerType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.RSPortConflictWithServerGroup`: The param of RSPortConflictWithServerGroup is illegal.
-    IllegalParamRsPortConflictWithServerGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TagInvokeError`: listTagsByResourceIds: InvalidResourceId.NotFound : The specified ResourceIds are not found in our records.
-    TagInvokeError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceInUse.IP`: The specified resource of IP is in use.
-    ResourceInUseIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam`: The param of %s is illegal.
-    IllegalParam(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.description`: The parameter description of server is illegal.
-    IllegalParamDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.IP`: The param of IP is missing.
-    MissingParamIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.ServerGroupNotSupportIpv6`: The operation is not allowed because of ServerGroupNotSupportIpv6.
-    OperationDeniedServerGroupNotSupportIpv6(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Eni`: Eni status is invalid.
-    IncorrectStatusEni(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IdempotenceSignatureMismatch`: The idempotence token of request is same with the prev one, but the signature is different.
-    IdempotenceSignatureMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Throttling.User`: Request was denied due to api flow control.
-    ThrottlingUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.serverGroup`: The specified resource of serverGroup is not found.
-    ResourceNotFoundServerGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Eci`: The specified resource of Eci is not found.
-    ResourceNotFoundEci(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Ecs`: The specified resource of Ecs is not found.
-    ResourceNotFoundEcs(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Eni`: The specified resource Eni is not found.
-    ResourceNotFoundEni(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AddServersToServerGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Conflict.Lock",
-                        "IllegalParam.IP",
-                        "QuotaExceeded.QuotaInsufficient",
-                        "SystemBusy",
-                        "DuplicatedParam.Server",
-                        "IncorrectStatus.serverGroup",
-                        "Mismatch.VpcId",
-                        "Mismatch.ServerType",
-                        "IllegalParam.RSPortConflictWithServerGroup",
-                        "TagInvokeError",
-                        "ResourceInUse.IP",
-                        "IllegalParam",
-                        "IllegalParam.description",
-                        "MissingParam.IP",
-                        "OperationDenied.ServerGroupNotSupportIpv6",
-                        "IncorrectStatus.Eni",
-                        "IdempotenceSignatureMismatch",
-                        "Throttling.User",
-                        "Forbidden.NoPermission",
-                        "ResourceNotFound.serverGroup",
-                        "ResourceNotFound.Eci",
-                        "ResourceNotFound.Ecs",
-                        "ResourceNotFound.Eni",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AddServersToServerGroupError;
+impl crate::Client {
+    /// Calls `AddServersToServerGroup`: Adds backend servers to a specified server group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AddServersToServerGroupRequestBuilder::send) it. The parameters and their rules: [`AddServersToServerGroupRequest`].
+    #[inline]
+    pub fn add_servers_to_server_group(
+        &self,
+    ) -> AddServersToServerGroupRequestBuilder<&Self> {
+        AddServersToServerGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AddServersToServerGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AddServersToServerGroup`: Adds backend servers to a specified server group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AddServersToServerGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ConflictLock(error),
-            1 => Self::IllegalParamIp(error),
-            2 => Self::QuotaExceededQuotaInsufficient(error),
-            3 => Self::SystemBusy(error),
-            4 => Self::DuplicatedParamServer(error),
-            5 => Self::IncorrectStatusServerGroup(error),
-            6 => Self::MismatchVpcId(error),
-            7 => Self::MismatchServerType(error),
-            8 => Self::IllegalParamRsPortConflictWithServerGroup(error),
-            9 => Self::TagInvokeError(error),
-            10 => Self::ResourceInUseIp(error),
-            11 => Self::IllegalParam(error),
-            12 => Self::IllegalParamDescription(error),
-            13 => Self::MissingParamIp(error),
-            14 => Self::OperationDeniedServerGroupNotSupportIpv6(error),
-            15 => Self::IncorrectStatusEni(error),
-            16 => Self::IdempotenceSignatureMismatch(error),
-            17 => Self::ThrottlingUser(error),
-            18 => Self::ForbiddenNoPermission(error),
-            19 => Self::ResourceNotFoundServerGroup(error),
-            20 => Self::ResourceNotFoundEci(error),
-            21 => Self::ResourceNotFoundEcs(error),
-            22 => Self::ResourceNotFoundEni(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ConflictLock(error) => (0, error),
-            Self::IllegalParamIp(error) => (1, error),
-            Self::QuotaExceededQuotaInsufficient(error) => (2, error),
-            Self::SystemBusy(error) => (3, error),
-            Self::DuplicatedParamServer(error) => (4, error),
-            Self::IncorrectStatusServerGroup(error) => (5, error),
-            Self::MismatchVpcId(error) => (6, error),
-            Self::MismatchServerType(error) => (7, error),
-            Self::IllegalParamRsPortConflictWithServerGroup(error) => (8, error),
-            Self::TagInvokeError(error) => (9, error),
-            Self::ResourceInUseIp(error) => (10, error),
-            Self::IllegalParam(error) => (11, error),
-            Self::IllegalParamDescription(error) => (12, error),
-            Self::MissingParamIp(error) => (13, error),
-            Self::OperationDeniedServerGroupNotSupportIpv6(error) => (14, error),
-            Self::IncorrectStatusEni(error) => (15, error),
-            Self::IdempotenceSignatureMismatch(error) => (16, error),
-            Self::ThrottlingUser(error) => (17, error),
-            Self::ForbiddenNoPermission(error) => (18, error),
-            Self::ResourceNotFoundServerGroup(error) => (19, error),
-            Self::ResourceNotFoundEci(error) => (20, error),
-            Self::ResourceNotFoundEcs(error) => (21, error),
-            Self::ResourceNotFoundEni(error) => (22, error),
-            Self::Unhandled(unhandled) => (23, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AddServersToServerGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AddServersToServerGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ConflictLock",
-            "IllegalParamIp",
-            "QuotaExceededQuotaInsufficient",
-            "SystemBusy",
-            "DuplicatedParamServer",
-            "IncorrectStatusServerGroup",
-            "MismatchVpcId",
-            "MismatchServerType",
-            "IllegalParamRsPortConflictWithServerGroup",
-            "TagInvokeError",
-            "ResourceInUseIp",
-            "IllegalParam",
-            "IllegalParamDescription",
-            "MissingParamIp",
-            "OperationDeniedServerGroupNotSupportIpv6",
-            "IncorrectStatusEni",
-            "IdempotenceSignatureMismatch",
-            "ThrottlingUser",
-            "ForbiddenNoPermission",
-            "ResourceNotFoundServerGroup",
-            "ResourceNotFoundEci",
-            "ResourceNotFoundEcs",
-            "ResourceNotFoundEni",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AddServersToServerGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AddServersToServerGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AddServersToServerGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AddServersToServerGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn add_servers_to_server_group(
+        &self,
+    ) -> AddServersToServerGroupRequestBuilder<&Self> {
+        AddServersToServerGroupRequestBuilder::new(self)
     }
 }

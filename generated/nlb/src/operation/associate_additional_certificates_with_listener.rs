@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    AssociateAdditionalCertificatesWithListenerRequest,
+>;
 /// Request of `AssociateAdditionalCertificatesWithListener`: Associates additional certificates with a listener that uses SSL over TCP.
 ///
 /// **AssociateAdditionalCertificatesWithListener** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListListenerCertificates](<https://www.alibabacloud.com/help/doc-detail/615175.htm>) operation to query the status of the task:
@@ -170,9 +176,7 @@ impl<C> AssociateAdditionalCertificatesWithListenerRequestBuilder<C> {
     ///
     /// The additional certificates. You can associate up to 15 additional certificates with a listener in each call.
     ///
-    /// - Wire name: `AdditionalCertificateIds` (form body).
-    /// - Required.
-    /// - Must have 1 to 15 items.
+    /// Its description, rules and example: [`AssociateAdditionalCertificatesWithListenerRequest::additional_certificate_ids`](AssociateAdditionalCertificatesWithListenerRequest::additional_certificate_ids).
     pub fn additional_certificate_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -186,9 +190,7 @@ impl<C> AssociateAdditionalCertificatesWithListenerRequestBuilder<C> {
     ///
     /// The listener ID. Only TCPSSL listener IDs are supported.
     ///
-    /// - Wire name: `ListenerId` (form body).
-    /// - Required.
-    /// - Example: `lsn-bpn0kn908w4nbw****@80`.
+    /// Its description, rules and example: [`AssociateAdditionalCertificatesWithListenerRequest::listener_id`](AssociateAdditionalCertificatesWithListenerRequest::listener_id).
     pub fn listener_id(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_id = Some(value.into());
         self
@@ -197,11 +199,7 @@ impl<C> AssociateAdditionalCertificatesWithListenerRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**: validates the request without performing the operation. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the validation, the corresponding error message is returned. If the request passes the validation, the `DryRunOperation` error code is returned.
-    /// * **false** (default): validates the request and performs the operation. If the request passes the validation, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun` (form body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`AssociateAdditionalCertificatesWithListenerRequest::dry_run`](AssociateAdditionalCertificatesWithListenerRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -210,13 +208,7 @@ impl<C> AssociateAdditionalCertificatesWithListenerRequestBuilder<C> {
     ///
     /// The client token used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token. Ensure that the token is unique among different requests. Only ASCII characters are allowed.
-    ///
-    /// > If you do not set this parameter, the value of **RequestId** is used.\*\*\*\* The value of **RequestId** is different for each request.
-    ///
-    /// - Wire name: `ClientToken` (form body).
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AssociateAdditionalCertificatesWithListenerRequest::client_token`](AssociateAdditionalCertificatesWithListenerRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -225,10 +217,7 @@ impl<C> AssociateAdditionalCertificatesWithListenerRequestBuilder<C> {
     ///
     /// The ID of the region where the NLB instance is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/443657.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId` (form body).
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AssociateAdditionalCertificatesWithListenerRequest::region_id`](AssociateAdditionalCertificatesWithListenerRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -381,145 +370,28 @@ for AssociateAdditionalCertificatesWithListenerResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AssociateAdditionalCertificatesWithListener`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AssociateAdditionalCertificatesWithListenerError {
-    /// HTTP 400 `SystemBusy`: System is busy, please try again later.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.listener`: The status of listener \[%s\] is incorrect.
-    IncorrectStatusListener(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceAlreadyAssociated.Certificate`: The specified resource %s is already associated.
-    ResourceAlreadyAssociatedCertificate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Conflict.Lock`: The Lock \[%s\] is conflict.
-    ConflictLock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.Protocol`: The operation is not allowed because of %s.
-    OperationDeniedProtocol(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.Certificate`: The specified resource %s is not found.
-    ResourceNotFoundCertificate(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.listener`: The specified resource %s is not found.
-    ResourceNotFoundListener(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for AssociateAdditionalCertificatesWithListenerError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "SystemBusy",
-                        "IncorrectStatus.listener",
-                        "ResourceAlreadyAssociated.Certificate",
-                        "Conflict.Lock",
-                        "OperationDenied.Protocol",
-                        "ResourceNotFound.Certificate",
-                        "Forbidden.NoPermission",
-                        "ResourceNotFound.listener",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AssociateAdditionalCertificatesWithListenerError;
+impl crate::Client {
+    /// Calls `AssociateAdditionalCertificatesWithListener`: Associates additional certificates with a listener that uses SSL over TCP.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AssociateAdditionalCertificatesWithListenerRequestBuilder::send) it. The parameters and their rules: [`AssociateAdditionalCertificatesWithListenerRequest`].
+    #[inline]
+    pub fn associate_additional_certificates_with_listener(
+        &self,
+    ) -> AssociateAdditionalCertificatesWithListenerRequestBuilder<&Self> {
+        AssociateAdditionalCertificatesWithListenerRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AssociateAdditionalCertificatesWithListenerError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AssociateAdditionalCertificatesWithListener`: Associates additional certificates with a listener that uses SSL over TCP.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AssociateAdditionalCertificatesWithListenerRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::SystemBusy(error),
-            1 => Self::IncorrectStatusListener(error),
-            2 => Self::ResourceAlreadyAssociatedCertificate(error),
-            3 => Self::ConflictLock(error),
-            4 => Self::OperationDeniedProtocol(error),
-            5 => Self::ResourceNotFoundCertificate(error),
-            6 => Self::ForbiddenNoPermission(error),
-            7 => Self::ResourceNotFoundListener(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::SystemBusy(error) => (0, error),
-            Self::IncorrectStatusListener(error) => (1, error),
-            Self::ResourceAlreadyAssociatedCertificate(error) => (2, error),
-            Self::ConflictLock(error) => (3, error),
-            Self::OperationDeniedProtocol(error) => (4, error),
-            Self::ResourceNotFoundCertificate(error) => (5, error),
-            Self::ForbiddenNoPermission(error) => (6, error),
-            Self::ResourceNotFoundListener(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AssociateAdditionalCertificatesWithListenerError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AssociateAdditionalCertificatesWithListenerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "SystemBusy",
-            "IncorrectStatusListener",
-            "ResourceAlreadyAssociatedCertificate",
-            "ConflictLock",
-            "OperationDeniedProtocol",
-            "ResourceNotFoundCertificate",
-            "ForbiddenNoPermission",
-            "ResourceNotFoundListener",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AssociateAdditionalCertificatesWithListenerError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AssociateAdditionalCertificatesWithListenerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AssociateAdditionalCertificatesWithListenerError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for AssociateAdditionalCertificatesWithListenerError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn associate_additional_certificates_with_listener(
+        &self,
+    ) -> AssociateAdditionalCertificatesWithListenerRequestBuilder<&Self> {
+        AssociateAdditionalCertificatesWithListenerRequestBuilder::new(self)
     }
 }

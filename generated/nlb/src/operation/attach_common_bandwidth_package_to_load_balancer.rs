@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    AttachCommonBandwidthPackageToLoadBalancerRequest,
+>;
 /// Request of `AttachCommonBandwidthPackageToLoadBalancer`: Associates an Internet Shared Bandwidth instance with a Network Load Balancer (NLB) instance.
 ///
 /// # Asynchronous
@@ -154,9 +160,7 @@ impl<C> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<C> {
     ///
     /// The ID of the NLB instance.
     ///
-    /// - Wire name: `LoadBalancerId` (form body).
-    /// - Required.
-    /// - Example: `nlb-83ckzc8d4xlp8o****`.
+    /// Its description, rules and example: [`AttachCommonBandwidthPackageToLoadBalancerRequest::load_balancer_id`](AttachCommonBandwidthPackageToLoadBalancerRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -165,9 +169,7 @@ impl<C> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<C> {
     ///
     /// The ID of the Internet Shared Bandwidth instance.
     ///
-    /// - Wire name: `BandwidthPackageId` (form body).
-    /// - Required.
-    /// - Example: `cbwp-bp1pzf0ym72pu3y76****`.
+    /// Its description, rules and example: [`AttachCommonBandwidthPackageToLoadBalancerRequest::bandwidth_package_id`](AttachCommonBandwidthPackageToLoadBalancerRequest::bandwidth_package_id).
     pub fn bandwidth_package_id(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth_package_id = Some(value.into());
         self
@@ -176,11 +178,7 @@ impl<C> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**: validates the request without performing the operation. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the validation, the corresponding error message is returned. If the request passes the validation, the `DryRunOperation` error code is returned.
-    /// * **false** (default): validates the request and performs the operation. If the request passes the validation, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun` (form body).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`AttachCommonBandwidthPackageToLoadBalancerRequest::dry_run`](AttachCommonBandwidthPackageToLoadBalancerRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -189,13 +187,7 @@ impl<C> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<C> {
     ///
     /// The client token used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token. Ensure that the token is unique among different requests. Only ASCII characters are allowed.
-    ///
-    /// > If you do not set this parameter, the value of **RequestId** is used.\*\*\*\* The value of **RequestId** is different for each request.
-    ///
-    /// - Wire name: `ClientToken` (form body).
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AttachCommonBandwidthPackageToLoadBalancerRequest::client_token`](AttachCommonBandwidthPackageToLoadBalancerRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -204,10 +196,7 @@ impl<C> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<C> {
     ///
     /// The ID of the region where the NLB instance is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/443657.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId` (form body).
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AttachCommonBandwidthPackageToLoadBalancerRequest::region_id`](AttachCommonBandwidthPackageToLoadBalancerRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -357,133 +346,28 @@ for AttachCommonBandwidthPackageToLoadBalancerResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AttachCommonBandwidthPackageToLoadBalancer`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AttachCommonBandwidthPackageToLoadBalancerError {
-    /// HTTP 400 `OperationDenied.IntranetLoadBalancer`: The operation is not allowed because of IntranetLoadBalancer.
-    OperationDeniedIntranetLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceAlreadyAssociated.loadbalancer`: The specified resource of loadbalancer is already associated.
-    ResourceAlreadyAssociatedLoadbalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceInConfiguring.loadbalancer`: The specified resource of loadbalancer is being configured, please try again later.
-    ResourceInConfiguringLoadbalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.loadBalancer`: The specified resource of loadbalancer is not found.
-    ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.BandwidthPackageId`: The specified resource of BandwidthPackageId is not found.
-    ResourceNotFoundBandwidthPackageId(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.CommonBandwidthPackage`: The specified resource of CommonBandwidthPackage is not found.
-    ResourceNotFoundCommonBandwidthPackage(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for AttachCommonBandwidthPackageToLoadBalancerError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationDenied.IntranetLoadBalancer",
-                        "ResourceAlreadyAssociated.loadbalancer",
-                        "ResourceInConfiguring.loadbalancer",
-                        "ResourceNotFound.loadBalancer",
-                        "ResourceNotFound.BandwidthPackageId",
-                        "ResourceNotFound.CommonBandwidthPackage",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AttachCommonBandwidthPackageToLoadBalancerError;
+impl crate::Client {
+    /// Calls `AttachCommonBandwidthPackageToLoadBalancer`: Associates an Internet Shared Bandwidth instance with a Network Load Balancer (NLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AttachCommonBandwidthPackageToLoadBalancerRequestBuilder::send) it. The parameters and their rules: [`AttachCommonBandwidthPackageToLoadBalancerRequest`].
+    #[inline]
+    pub fn attach_common_bandwidth_package_to_load_balancer(
+        &self,
+    ) -> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<&Self> {
+        AttachCommonBandwidthPackageToLoadBalancerRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AttachCommonBandwidthPackageToLoadBalancerError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AttachCommonBandwidthPackageToLoadBalancer`: Associates an Internet Shared Bandwidth instance with a Network Load Balancer (NLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AttachCommonBandwidthPackageToLoadBalancerRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationDeniedIntranetLoadBalancer(error),
-            1 => Self::ResourceAlreadyAssociatedLoadbalancer(error),
-            2 => Self::ResourceInConfiguringLoadbalancer(error),
-            3 => Self::ResourceNotFoundLoadBalancer(error),
-            4 => Self::ResourceNotFoundBandwidthPackageId(error),
-            5 => Self::ResourceNotFoundCommonBandwidthPackage(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationDeniedIntranetLoadBalancer(error) => (0, error),
-            Self::ResourceAlreadyAssociatedLoadbalancer(error) => (1, error),
-            Self::ResourceInConfiguringLoadbalancer(error) => (2, error),
-            Self::ResourceNotFoundLoadBalancer(error) => (3, error),
-            Self::ResourceNotFoundBandwidthPackageId(error) => (4, error),
-            Self::ResourceNotFoundCommonBandwidthPackage(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AttachCommonBandwidthPackageToLoadBalancerError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AttachCommonBandwidthPackageToLoadBalancerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationDeniedIntranetLoadBalancer",
-            "ResourceAlreadyAssociatedLoadbalancer",
-            "ResourceInConfiguringLoadbalancer",
-            "ResourceNotFoundLoadBalancer",
-            "ResourceNotFoundBandwidthPackageId",
-            "ResourceNotFoundCommonBandwidthPackage",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AttachCommonBandwidthPackageToLoadBalancerError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AttachCommonBandwidthPackageToLoadBalancerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AttachCommonBandwidthPackageToLoadBalancerError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for AttachCommonBandwidthPackageToLoadBalancerError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn attach_common_bandwidth_package_to_load_balancer(
+        &self,
+    ) -> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<&Self> {
+        AttachCommonBandwidthPackageToLoadBalancerRequestBuilder::new(self)
     }
 }

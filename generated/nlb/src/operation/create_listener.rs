@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateListenerRequest>;
 /// Request of `CreateListener`: Creates a TCP or UDP listener, or a listener that uses SSL over TCP for a Network Load Balancer (NLB) instance.
 ///
 /// # Asynchronous
@@ -428,9 +431,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// The listener protocol. Valid values: **TCP**, **UDP**, and **TCPSSL**.
     ///
-    /// - Wire name: `ListenerProtocol` (form body).
-    /// - Required.
-    /// - Example: `TCP`.
+    /// Its description, rules and example: [`CreateListenerRequest::listener_protocol`](CreateListenerRequest::listener_protocol).
     pub fn listener_protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_protocol = Some(value.into());
         self
@@ -439,12 +440,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// The listener port. Valid values: **0** to **65535**.
     ///
-    /// If you set this parameter to **0**, the listener listens by port range. If you set this parameter to **0**, you must also set the **StartPort** and **EndPort** parameters.
-    ///
-    /// - Wire name: `ListenerPort` (form body).
-    /// - Required.
-    /// - Must be 0 to 65535.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`CreateListenerRequest::listener_port`](CreateListenerRequest::listener_port).
     pub fn listener_port(mut self, value: i32) -> Self {
         self.inner.listener_port = Some(value);
         self
@@ -453,10 +449,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// The name of the listener.
     ///
-    /// The name must be 2 to 256 characters in length, and can contain letters, digits, commas (,), periods (.), semicolons (;), forward slashes (/), at signs (@), underscores (\_), and hyphens (-).
-    ///
-    /// - Wire name: `ListenerDescription` (form body).
-    /// - Example: `tcp_80`.
+    /// Its description, rules and example: [`CreateListenerRequest::listener_description`](CreateListenerRequest::listener_description).
     pub fn listener_description(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_description = Some(value.into());
         self
@@ -465,9 +458,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// The ID of the NLB instance.
     ///
-    /// - Wire name: `LoadBalancerId` (form body).
-    /// - Required.
-    /// - Example: `nlb-83ckzc8d4xlp8o****`.
+    /// Its description, rules and example: [`CreateListenerRequest::load_balancer_id`](CreateListenerRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -476,13 +467,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// The server group ID.
     ///
-    /// > * If you set **ListenerProtocol** to **TCP**, you can associate the listener with server groups whose backend protocol is **TCP** or **TCP_UDP**. You cannot associate the listener with server groups whose backend protocol is **UDP**.
-    /// > * If you set **ListenerProtocol** to **UDP**, you can associate the listener with server groups whose backend protocol is **UDP** or **TCP_UDP**. You cannot associate the listener with server groups whose backend protocol is **TCP**.
-    /// > * If you set **ListenerProtocol** to **TCPSSL**, you can associate the listener with server groups whose backend protocol is **TCP** and have **client IP preservation disabled**. You cannot associate the listener with server groups whose backend protocol is **TCP** and have **client IP preservation enabled** or server groups whose backend protocol is **UDP** or **TCP_UDP**.
-    ///
-    /// - Wire name: `ServerGroupId` (form body).
-    /// - Required.
-    /// - Example: `sgp-ppdpc14gdm3x4o****`.
+    /// Its description, rules and example: [`CreateListenerRequest::server_group_id`](CreateListenerRequest::server_group_id).
     pub fn server_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.server_group_id = Some(value.into());
         self
@@ -491,12 +476,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// The timeout period for idle connections. Unit: seconds.
     ///
-    /// * If you set **ListenerProtocol** to **TCP** or **TCPSSL**, this parameter can be set to a value ranging from **10** to **900**. Default value: **900**.
-    /// * If **ListenerProtocol** is set to **UDP**, this parameter can be set to a value ranging from **10** to **20**. Default value: **20**.
-    ///
-    /// - Wire name: `IdleTimeout` (form body).
-    /// - Must be 10 to 3600.
-    /// - Example: `900`.
+    /// Its description, rules and example: [`CreateListenerRequest::idle_timeout`](CreateListenerRequest::idle_timeout).
     pub fn idle_timeout(mut self, value: i32) -> Self {
         self.inner.idle_timeout = Some(value);
         self
@@ -505,16 +485,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// The ID of the security policy. System security policies and custom security policies are supported.
     ///
-    /// * Valid values for system security policies: **tls_cipher_policy_1_0** (default), **tls_cipher_policy_1_1**, **tls_cipher_policy_1_2**, **tls_cipher_policy_1_2_strict**, and **tls_cipher_policy_1_2_strict_with_1_3**.
-    /// * For a custom security policy, enter the policy ID.
-    ///
-    ///   * For information about creating a custom security policy, see [CreateSecurityPolicy](<https://www.alibabacloud.com/help/doc-detail/445901.htm>).
-    ///   * For information about querying security policies, see [ListSecurityPolicy](<https://www.alibabacloud.com/help/doc-detail/445900.htm>).
-    ///
-    /// > This parameter takes effect only for TCPSSL listeners.
-    ///
-    /// - Wire name: `SecurityPolicyId` (form body).
-    /// - Example: `tls_cipher_policy_1_0`.
+    /// Its description, rules and example: [`CreateListenerRequest::security_policy_id`](CreateListenerRequest::security_policy_id).
     pub fn security_policy_id(mut self, value: impl Into<String>) -> Self {
         self.inner.security_policy_id = Some(value.into());
         self
@@ -523,10 +494,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// The server certificate. This parameter is supported only by TCLSSL listeners.
     ///
-    /// > You can specify only one server certificate.
-    ///
-    /// - Wire name: `CertificateIds` (form body).
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`CreateListenerRequest::certificate_ids`](CreateListenerRequest::certificate_ids).
     pub fn certificate_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -538,10 +506,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// The certificate authority (CA) certificate. This parameter is supported only by TCLSSL listeners.
     ///
-    /// > You can specify only one CA certificate.
-    ///
-    /// - Wire name: `CaCertificateIds` (form body).
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`CreateListenerRequest::ca_certificate_ids`](CreateListenerRequest::ca_certificate_ids).
     pub fn ca_certificate_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -555,12 +520,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// Specifies whether to enable mutual authentication. Valid values:
     ///
-    /// * **true**
-    /// * **false** (default)
-    ///
-    /// - Wire name: `CaEnabled` (form body).
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateListenerRequest::ca_enabled`](CreateListenerRequest::ca_enabled).
     pub fn ca_enabled(mut self, value: bool) -> Self {
         self.inner.ca_enabled = Some(value);
         self
@@ -569,12 +529,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
-    /// * **true**: validates the request without performing the operation. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the validation, the corresponding error message is returned. If the request passes the validation, the `DryRunOperation` error code is returned.
-    /// * **false** (default): validates the request and performs the operation. If the request passes the validation, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun` (form body).
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateListenerRequest::dry_run`](CreateListenerRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -583,13 +538,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// The client token used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token. Ensure that the token is unique among different requests. Only ASCII characters are allowed.
-    ///
-    /// > If you do not set this parameter, the value of **RequestId** is used.\*\*\*\* The value of **RequestId** is different for each request.
-    ///
-    /// - Wire name: `ClientToken` (form body).
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateListenerRequest::client_token`](CreateListenerRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -598,10 +547,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// The ID of the region where the NLB instance is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/443657.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId` (form body).
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateListenerRequest::region_id`](CreateListenerRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -610,12 +556,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// Specifies whether to use the Proxy protocol to pass client IP addresses to backend servers. Valid values:
     ///
-    /// * **true**
-    /// * **false** (default)
-    ///
-    /// - Wire name: `ProxyProtocolEnabled` (form body).
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateListenerRequest::proxy_protocol_enabled`](CreateListenerRequest::proxy_protocol_enabled).
     pub fn proxy_protocol_enabled(mut self, value: bool) -> Self {
         self.inner.proxy_protocol_enabled = Some(value);
         self
@@ -624,12 +565,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// Specifies whether to enable fine-grained monitoring. Valid values:
     ///
-    /// * **true**
-    /// * **false** (default)
-    ///
-    /// - Wire name: `SecSensorEnabled` (form body).
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateListenerRequest::sec_sensor_enabled`](CreateListenerRequest::sec_sensor_enabled).
     pub fn sec_sensor_enabled(mut self, value: bool) -> Self {
         self.inner.sec_sensor_enabled = Some(value);
         self
@@ -638,12 +574,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// Specifies whether to enable Application-Layer Protocol Negotiation (ALPN). Valid values:
     ///
-    /// * **true**
-    /// * **false** (default)
-    ///
-    /// - Wire name: `AlpnEnabled` (form body).
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateListenerRequest::alpn_enabled`](CreateListenerRequest::alpn_enabled).
     pub fn alpn_enabled(mut self, value: bool) -> Self {
         self.inner.alpn_enabled = Some(value);
         self
@@ -652,16 +583,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// The ALPN policy. Valid values:
     ///
-    /// * **HTTP1Only**: uses only HTTP 1.x. The priority of HTTP 1.1 is higher than that of HTTP 1.0.
-    /// * **HTTP2Only**: uses only HTTP 2.0.
-    /// * **HTTP2Optional**: preferentially uses HTTP 1.x over HTTP 2.0. The priority of HTTP 1.1 is higher than that of HTTP 1.0, and the priority of HTTP 1.0 is higher than that of HTTP 2.0.
-    /// * **HTTP2Preferred**: preferentially uses HTTP 2.0 over HTTP 1.x. The priority of HTTP 2.0 is higher than that of HTTP 1.1, and the priority of HTTP 1.1 is higher than that of HTTP 1.0.
-    ///
-    /// > This parameter is required if **AlpnEnabled** is set to true.
-    ///
-    /// - Wire name: `AlpnPolicy` (form body).
-    /// - Must be one of `HTTP1Only`, `HTTP2Only`, `HTTP2Preferred`, `HTTP2Optional`.
-    /// - Example: `HTTP1Only`.
+    /// Its description, rules and example: [`CreateListenerRequest::alpn_policy`](CreateListenerRequest::alpn_policy).
     pub fn alpn_policy(mut self, value: impl Into<crate::types::AlpnPolicy>) -> Self {
         self.inner.alpn_policy = Some(value.into());
         self
@@ -670,10 +592,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// The first port in the listener port range. Valid values: **0** to **65535**.
     ///
-    /// > This parameter is required when **ListenerPort** is set to **0**.
-    ///
-    /// - Wire name: `StartPort` (form body).
-    /// - Example: `244`.
+    /// Its description, rules and example: [`CreateListenerRequest::start_port`](CreateListenerRequest::start_port).
     pub fn start_port(mut self, value: i32) -> Self {
         self.inner.start_port = Some(value);
         self
@@ -682,10 +601,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// The last port in the listener port range. Valid values: **0** to **65535**. The port number of the last port must be greater than the port number of the first port.
     ///
-    /// > This parameter is required when **ListenerPort** is set to **0**.
-    ///
-    /// - Wire name: `EndPort` (form body).
-    /// - Example: `566`.
+    /// Its description, rules and example: [`CreateListenerRequest::end_port`](CreateListenerRequest::end_port).
     pub fn end_port(mut self, value: i32) -> Self {
         self.inner.end_port = Some(value);
         self
@@ -694,8 +610,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// The maximum number of new connections per second supported by the listener in each zone (virtual IP address). Valid values: **0** to **1000000**. **0** indicates that the number of connections is unlimited.
     ///
-    /// - Wire name: `Cps` (form body).
-    /// - Example: `100`.
+    /// Its description, rules and example: [`CreateListenerRequest::cps`](CreateListenerRequest::cps).
     pub fn cps(mut self, value: i32) -> Self {
         self.inner.cps = Some(value);
         self
@@ -704,10 +619,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// The size of the largest TCP packet segment. Unit: bytes. Valid values: **0** to **1500**. **0** indicates that the maximum segment size (MSS) value of TCP packets remains unchanged.
     ///
-    /// > This parameter takes effect only for TCP and TCPSSL listeners.
-    ///
-    /// - Wire name: `Mss` (form body).
-    /// - Example: `43`.
+    /// Its description, rules and example: [`CreateListenerRequest::mss`](CreateListenerRequest::mss).
     pub fn mss(mut self, value: i32) -> Self {
         self.inner.mss = Some(value);
         self
@@ -716,8 +628,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag` (form body).
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateListenerRequest::tag`](CreateListenerRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -726,7 +637,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     ///
     /// Specifies whether to use the Proxy protocol to pass the VpcId, PrivateLinkEpId, and PrivateLinkEpsId parameters to backend servers.
     ///
-    /// - Wire name: `ProxyProtocolV2Config` (form body).
+    /// Its description, rules and example: [`CreateListenerRequest::proxy_protocol_v2_config`](CreateListenerRequest::proxy_protocol_v2_config).
     pub fn proxy_protocol_v2_config(
         mut self,
         value: crate::types::ProxyProtocolV2Config,
@@ -879,287 +790,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateListenerRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateListener`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateListenerError {
-    /// HTTP 400 `Conflict.Port`: The Port \[%s\] is conflict.
-    ConflictPort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.MssConflictWithUdpAndGeneve`: The param of MssConflictWithUdpAndGeneve is illegal.
-    IllegalParamMssConflictWithUdpAndGeneve(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SystemBusy`: System is busy, please try again later.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.VpcId`: The VpcId is mismatched for %s and %s.
-    MismatchVpcId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Conflict.Lock`: The Lock \[%s\] is conflict.
-    ConflictLock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.AnyPortListenerConflictWithNonAnyPortServerGroup`: The param of AnyPortListenerConflictWithNonAnyPortServerGroup is illegal.
-    IllegalParamAnyPortListenerConflictWithNonAnyPortServerGroup(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `IncorrectStatus.loadbalancer`: The status of loadbalancer \[%s\] is incorrect.
-    IncorrectStatusLoadbalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.Certificate`: The specified resource %s is not found.
-    ResourceNotFoundCertificate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ServerGroupId`: The param of ServerGroupId is illegal.
-    IllegalParamServerGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.NonAnyPortListenerConflictWithAnyPortServerGroup`: The param of NonAnyPortListenerConflictWithAnyPortServerGroup is illegal.
-    IllegalParamNonAnyPortListenerConflictWithAnyPortServerGroup(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `MissingParam.Certificate`: The param of certificate is missing.
-    MissingParamCertificate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Port`: The param of Port is illegal.
-    IllegalParamPort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.QuotaInsufficient`: The quota of %s is exceeded, usage %s/%s.
-    QuotaExceededQuotaInsufficient(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.Protocol`: The Protocol is mismatched for %s and %s.
-    MismatchProtocol(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotEnough.CaCertificateApiCount`: The specified resource of CaCertificateApiCount is not enough.
-    ResourceNotEnoughCaCertificateApiCount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.ServerGroupId`: The param of ServerGroupId is missing.
-    MissingParamServerGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ListenerDescription`: The parameter ListenerDescription of listener is illegal.
-    IllegalParamListenerDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
-    DryRunOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.IdleTimeout`: The param of IdleTimeout is illegal.
-    IllegalParamIdleTimeout(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam`: The param of %s is illegal.
-    IllegalParam(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParamSize.certificateIds`: The param size of certificateIds or  caCertificateIds is illegal.
-    IllegalParamSizeCertificateIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DuplicatedParam.listener`: The param of any port listener is duplicated.
-    DuplicatedParamListener(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PreserveClientIpSwitch`: The server group associated with the tcpssl listener does not support enabling PreserveClientIp.
-    IllegalParamPreserveClientIpSwitch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.RegionNotSupportHDMonitor`: The operation is not allowed because of RegionNotSupportHDMonitor.
-    OperationDeniedRegionNotSupportHdMonitor(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.VSwitch`: The specified resource of vSwitch is not found.
-    ResourceNotFoundVSwitch(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.loadBalancer`: The specified resource of loadbalancer is not found.
-    ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.serverGroup`: The specified resource of serverGroup is not found.
-    ResourceNotFoundServerGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.CaCertificate`: The specified resource of CaCertificate is not found.
-    ResourceNotFoundCaCertificate(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.HdMonitorConfigNotExist`: The specified resource of HdMonitorConfigNotExist is not found.
-    ResourceNotFoundHdMonitorConfigNotExist(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateListenerError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Conflict.Port",
-                        "IllegalParam.MssConflictWithUdpAndGeneve",
-                        "SystemBusy",
-                        "Mismatch.VpcId",
-                        "Conflict.Lock",
-                        "IllegalParam.AnyPortListenerConflictWithNonAnyPortServerGroup",
-                        "IncorrectStatus.loadbalancer",
-                        "ResourceNotFound.Certificate",
-                        "IllegalParam.ServerGroupId",
-                        "IllegalParam.NonAnyPortListenerConflictWithAnyPortServerGroup",
-                        "MissingParam.Certificate",
-                        "IllegalParam.Port",
-                        "QuotaExceeded.QuotaInsufficient",
-                        "Mismatch.Protocol",
-                        "ResourceNotEnough.CaCertificateApiCount",
-                        "MissingParam.ServerGroupId",
-                        "IllegalParam.ListenerDescription",
-                        "DryRunOperation",
-                        "IllegalParam.IdleTimeout",
-                        "IllegalParam",
-                        "IllegalParamSize.certificateIds",
-                        "DuplicatedParam.listener",
-                        "IllegalParam.PreserveClientIpSwitch",
-                        "OperationDenied.RegionNotSupportHDMonitor",
-                        "Forbidden.NoPermission",
-                        "ResourceNotFound.VSwitch",
-                        "ResourceNotFound.loadBalancer",
-                        "ResourceNotFound.serverGroup",
-                        "ResourceNotFound.CaCertificate",
-                        "ResourceNotFound.HdMonitorConfigNotExist",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateListenerError;
+impl crate::Client {
+    /// Calls `CreateListener`: Creates a TCP or UDP listener, or a listener that uses SSL over TCP for a Network Load Balancer (NLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateListenerRequestBuilder::send) it. The parameters and their rules: [`CreateListenerRequest`].
+    #[inline]
+    pub fn create_listener(&self) -> CreateListenerRequestBuilder<&Self> {
+        CreateListenerRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateListenerError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateListener`: Creates a TCP or UDP listener, or a listener that uses SSL over TCP for a Network Load Balancer (NLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateListenerRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ConflictPort(error),
-            1 => Self::IllegalParamMssConflictWithUdpAndGeneve(error),
-            2 => Self::SystemBusy(error),
-            3 => Self::MismatchVpcId(error),
-            4 => Self::ConflictLock(error),
-            5 => {
-                Self::IllegalParamAnyPortListenerConflictWithNonAnyPortServerGroup(error)
-            }
-            6 => Self::IncorrectStatusLoadbalancer(error),
-            7 => Self::ResourceNotFoundCertificate(error),
-            8 => Self::IllegalParamServerGroupId(error),
-            9 => {
-                Self::IllegalParamNonAnyPortListenerConflictWithAnyPortServerGroup(error)
-            }
-            10 => Self::MissingParamCertificate(error),
-            11 => Self::IllegalParamPort(error),
-            12 => Self::QuotaExceededQuotaInsufficient(error),
-            13 => Self::MismatchProtocol(error),
-            14 => Self::ResourceNotEnoughCaCertificateApiCount(error),
-            15 => Self::MissingParamServerGroupId(error),
-            16 => Self::IllegalParamListenerDescription(error),
-            17 => Self::DryRunOperation(error),
-            18 => Self::IllegalParamIdleTimeout(error),
-            19 => Self::IllegalParam(error),
-            20 => Self::IllegalParamSizeCertificateIds(error),
-            21 => Self::DuplicatedParamListener(error),
-            22 => Self::IllegalParamPreserveClientIpSwitch(error),
-            23 => Self::OperationDeniedRegionNotSupportHdMonitor(error),
-            24 => Self::ForbiddenNoPermission(error),
-            25 => Self::ResourceNotFoundVSwitch(error),
-            26 => Self::ResourceNotFoundLoadBalancer(error),
-            27 => Self::ResourceNotFoundServerGroup(error),
-            28 => Self::ResourceNotFoundCaCertificate(error),
-            29 => Self::ResourceNotFoundHdMonitorConfigNotExist(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ConflictPort(error) => (0, error),
-            Self::IllegalParamMssConflictWithUdpAndGeneve(error) => (1, error),
-            Self::SystemBusy(error) => (2, error),
-            Self::MismatchVpcId(error) => (3, error),
-            Self::ConflictLock(error) => (4, error),
-            Self::IllegalParamAnyPortListenerConflictWithNonAnyPortServerGroup(error) => {
-                (5, error)
-            }
-            Self::IncorrectStatusLoadbalancer(error) => (6, error),
-            Self::ResourceNotFoundCertificate(error) => (7, error),
-            Self::IllegalParamServerGroupId(error) => (8, error),
-            Self::IllegalParamNonAnyPortListenerConflictWithAnyPortServerGroup(error) => {
-                (9, error)
-            }
-            Self::MissingParamCertificate(error) => (10, error),
-            Self::IllegalParamPort(error) => (11, error),
-            Self::QuotaExceededQuotaInsufficient(error) => (12, error),
-            Self::MismatchProtocol(error) => (13, error),
-            Self::ResourceNotEnoughCaCertificateApiCount(error) => (14, error),
-            Self::MissingParamServerGroupId(error) => (15, error),
-            Self::IllegalParamListenerDescription(error) => (16, error),
-            Self::DryRunOperation(error) => (17, error),
-            Self::IllegalParamIdleTimeout(error) => (18, error),
-            Self::IllegalParam(error) => (19, error),
-            Self::IllegalParamSizeCertificateIds(error) => (20, error),
-            Self::DuplicatedParamListener(error) => (21, error),
-            Self::IllegalParamPreserveClientIpSwitch(error) => (22, error),
-            Self::OperationDeniedRegionNotSupportHdMonitor(error) => (23, error),
-            Self::ForbiddenNoPermission(error) => (24, error),
-            Self::ResourceNotFoundVSwitch(error) => (25, error),
-            Self::ResourceNotFoundLoadBalancer(error) => (26, error),
-            Self::ResourceNotFoundServerGroup(error) => (27, error),
-            Self::ResourceNotFoundCaCertificate(error) => (28, error),
-            Self::ResourceNotFoundHdMonitorConfigNotExist(error) => (29, error),
-            Self::Unhandled(unhandled) => (30, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateListenerError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateListenerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ConflictPort",
-            "IllegalParamMssConflictWithUdpAndGeneve",
-            "SystemBusy",
-            "MismatchVpcId",
-            "ConflictLock",
-            "IllegalParamAnyPortListenerConflictWithNonAnyPortServerGroup",
-            "IncorrectStatusLoadbalancer",
-            "ResourceNotFoundCertificate",
-            "IllegalParamServerGroupId",
-            "IllegalParamNonAnyPortListenerConflictWithAnyPortServerGroup",
-            "MissingParamCertificate",
-            "IllegalParamPort",
-            "QuotaExceededQuotaInsufficient",
-            "MismatchProtocol",
-            "ResourceNotEnoughCaCertificateApiCount",
-            "MissingParamServerGroupId",
-            "IllegalParamListenerDescription",
-            "DryRunOperation",
-            "IllegalParamIdleTimeout",
-            "IllegalParam",
-            "IllegalParamSizeCertificateIds",
-            "DuplicatedParamListener",
-            "IllegalParamPreserveClientIpSwitch",
-            "OperationDeniedRegionNotSupportHdMonitor",
-            "ForbiddenNoPermission",
-            "ResourceNotFoundVSwitch",
-            "ResourceNotFoundLoadBalancer",
-            "ResourceNotFoundServerGroup",
-            "ResourceNotFoundCaCertificate",
-            "ResourceNotFoundHdMonitorConfigNotExist",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateListenerError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateListenerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateListenerError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateListenerError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_listener(&self) -> CreateListenerRequestBuilder<&Self> {
+        CreateListenerRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateLoadBalancerRequest>;
 /// Request of `CreateLoadBalancer`: Creates a Network Load Balancer (NLB) instance in a specified region.
 ///
 /// * When you create an NLB instance, the service-linked role AliyunServiceRoleForNlb is automatically created and assigned to you.
@@ -294,9 +297,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The type of the Server Load Balancer (SLB) instance. Set the value to **network**, which indicates an NLB instance.
     ///
-    /// - Wire name: `LoadBalancerType` (form body).
-    /// - Default: `network`.
-    /// - Example: `network`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::load_balancer_type`](CreateLoadBalancerRequest::load_balancer_type).
     pub fn load_balancer_type(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_type = Some(value.into());
         self
@@ -305,10 +306,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The name of the NLB instance.
     ///
-    /// It must be 2 to 128 characters in length, can contain letters, digits, periods (.), underscores (\_), and hyphens (-), and must start with a letter.
-    ///
-    /// - Wire name: `LoadBalancerName` (form body).
-    /// - Example: `NLB1`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::load_balancer_name`](CreateLoadBalancerRequest::load_balancer_name).
     pub fn load_balancer_name(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_name = Some(value.into());
         self
@@ -317,14 +315,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The type of IPv4 addresses used for the NLB instance. Valid values are:
     ///
-    /// * **Internet**: The nodes of an Internet-facing NLB instance have public IP addresses. The DNS name of an Internet-facing NLB instance is publicly resolvable to the public IP addresses of the nodes. Therefore, Internet-facing NLB instances can route requests from clients over the Internet.
-    /// * **Intranet**: The nodes of an internal-facing NLB instance have only private IP addresses. The DNS name of an internal-facing NLB instance is publicly resolvable to the private IP addresses of the nodes. Therefore, internal-facing NLB instances can route requests only from clients with access to the virtual private cloud (VPC) for the NLB instance.
-    ///
-    /// > To enable a public IPv6 address for a dual-stack NLB instance, call the [EnableLoadBalancerIpv6Internet](<https://www.alibabacloud.com/help/doc-detail/445878.htm>) operation.
-    ///
-    /// - Wire name: `AddressType` (form body).
-    /// - Required.
-    /// - Example: `Internet`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::address_type`](CreateLoadBalancerRequest::address_type).
     pub fn address_type(mut self, value: impl Into<String>) -> Self {
         self.inner.address_type = Some(value.into());
         self
@@ -333,12 +324,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The version of IP addresses used for the NLB instance. Valid values:
     ///
-    /// * **ipv4** (default)
-    /// * **DualStack**
-    ///
-    /// - Wire name: `AddressIpVersion` (form body).
-    /// - Default: `ipv4`.
-    /// - Example: `ipv4`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::address_ip_version`](CreateLoadBalancerRequest::address_ip_version).
     pub fn address_ip_version(mut self, value: impl Into<String>) -> Self {
         self.inner.address_ip_version = Some(value.into());
         self
@@ -347,9 +333,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The ID of the VPC where you want to create the NLB instance.
     ///
-    /// - Wire name: `VpcId` (form body).
-    /// - Required.
-    /// - Example: `vpc-bp1b49rqrybk45nio****`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::vpc_id`](CreateLoadBalancerRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -358,9 +342,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The mappings between zones and vSwitches. An NLB instance can be deployed in up to 10 zones. If the region supports two or more zones, you must specify at least two zones.
     ///
-    /// - Wire name: `ZoneMappings` (form body).
-    /// - Required.
-    /// - Must have 1 to 10 items.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::zone_mappings`](CreateLoadBalancerRequest::zone_mappings).
     pub fn zone_mappings(
         mut self,
         values: impl IntoIterator<Item = crate::types::CreateLoadBalancerZoneMapping>,
@@ -372,8 +354,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The ID of the Internet Shared Bandwidth instance that is associated with the Internet-facing NLB instance.
     ///
-    /// - Wire name: `BandwidthPackageId` (form body).
-    /// - Example: `cbwp-bp1vevu8h3ieh****`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::bandwidth_package_id`](CreateLoadBalancerRequest::bandwidth_package_id).
     pub fn bandwidth_package_id(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth_package_id = Some(value.into());
         self
@@ -382,7 +363,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The billing settings of the NLB instance.
     ///
-    /// - Wire name: `LoadBalancerBillingConfig` (form body).
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::load_balancer_billing_config`](CreateLoadBalancerRequest::load_balancer_billing_config).
     pub fn load_balancer_billing_config(
         mut self,
         value: crate::types::CreateLoadBalancerLoadBalancerBillingConfig,
@@ -394,8 +375,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the instance belongs.
     ///
-    /// - Wire name: `ResourceGroupId` (form body).
-    /// - Example: `rg-atstuj3rtop****`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::resource_group_id`](CreateLoadBalancerRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -404,12 +384,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// Perform a dry run without actually making the request. Valid values are:
     ///
-    /// * **true**: Perform only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the check, an error message specifying the issue is returned. If the request passes, the `DryRunOperation` error code is returned.
-    /// * **false** (default): Check the request and perform the operation. If the request passes the check, a 2xx HTTP status code is returned, and the operation is performed.
-    ///
-    /// - Wire name: `DryRun` (form body).
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::dry_run`](CreateLoadBalancerRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -418,13 +393,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The client token used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token. Ensure that the token is unique among different requests. Only ASCII characters are allowed.
-    ///
-    /// > If you do not specify this parameter, the value of **RequestId** is used.\*\*\*\* The value of **RequestId** is different for each request.
-    ///
-    /// - Wire name: `ClientToken` (form body).
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::client_token`](CreateLoadBalancerRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -433,10 +402,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The ID of the region where the NLB instance is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/443657.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId` (form body).
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::region_id`](CreateLoadBalancerRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -445,7 +411,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The configuration of the deletion protection feature.
     ///
-    /// - Wire name: `DeletionProtectionConfig` (form body).
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::deletion_protection_config`](CreateLoadBalancerRequest::deletion_protection_config).
     pub fn deletion_protection_config(
         mut self,
         value: crate::types::CreateLoadBalancerDeletionProtectionConfig,
@@ -457,7 +423,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The configuration of the configuration read-only mode.
     ///
-    /// - Wire name: `ModificationProtectionConfig` (form body).
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::modification_protection_config`](CreateLoadBalancerRequest::modification_protection_config).
     pub fn modification_protection_config(
         mut self,
         value: crate::types::CreateLoadBalancerModificationProtectionConfig,
@@ -469,8 +435,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag` (form body).
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::tag`](CreateLoadBalancerRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -627,263 +592,24 @@ for CreateLoadBalancerResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateLoadBalancer`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateLoadBalancerError {
-    /// HTTP 400 `OperationDenied.OnlyPayByTrafficSupported`: The operation is not allowed because of OnlyPayByTrafficSupported.
-    OperationDeniedOnlyPayByTrafficSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.ZoneIdAndVswitchId`: The ZoneIdAndVswitchId is mismatched for %s and %s.
-    MismatchZoneIdAndVswitchId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
-    DryRunOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.OnlyPostPaidSupported`: The operation is not allowed because of OnlyPostPaidSupported.
-    OperationDeniedOnlyPostPaidSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.DuplicateZones.`: The operation failed because of Can not Specify duplicate zones.
-    OperationFailedDuplicateZones(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotEnough.VSwitchIp`: The specified resource of VSwitchIp is not enough.
-    ResourceNotEnoughVSwitchIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DuplicatedParam.AllocationId`: The param of AllocationId is duplicated.
-    DuplicatedParamAllocationId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceInConfiguring.VswitchId`: The specified resource of VswitchId is being configured, please try again later.
-    ResourceInConfiguringVswitchId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam`: The param of %s is illegal.
-    IllegalParam(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.UnpaidBill`: The operation failed because of UnpaidBill.
-    OperationFailedUnpaidBill(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.ServiceLinkedRoleNotExist`: The operation is not allowed because of ServiceLinkedRoleNotExist.
-    OperationDeniedServiceLinkedRoleNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceAlreadyAssociated.AllocationId`: The specified resource of %s is already associated.
-    ResourceAlreadyAssociatedAllocationId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.vSwitchNotSupportIpv6`: The operation failed because of vSwitchNotSupportIpv6.
-    OperationFailedVSwitchNotSupportIpv6(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidZones`: The current zone list is illegal.
-    InvalidZones(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.QuotaInsufficient`: The quota of %s is exceeded, usage %s/%s.
-    QuotaExceededQuotaInsufficient(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceInUse.IP`: The specified resource of IP is in use.
-    ResourceInUseIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CreateOrderError`: Operation failed because CreateOrderError.
-    OperationFailedCreateOrderError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NotExist.ResourceGroup`: Operation failed because ResourceGroup not exist.
-    OperationFailedNotExistResourceGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.loadBalancerName`: Param loadBalancerName is illegal.
-    IllegalParamLoadBalancerName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SystemBusy`: System is busy, please try again later.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.DeletionProtectionConfig`: DeletionProtectionConfig reason is illegal.
-    IllegalParamDeletionProtectionConfig(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ModificationProtectionConfig`: ModificationProtectionConfig reason is illegal.
-    IllegalParamModificationProtectionConfig(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Throttling.User`: Request was denied due to api flow control.
-    ThrottlingUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UnauthorizedZone`: The specified zone of %s is not authorized.
-    UnauthorizedZone(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UnauthorizedRegion`: The specified region of %s is not authorized.
-    UnauthorizedRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.VSwitch`: The specified resource of vSwitch is not found.
-    ResourceNotFoundVSwitch(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Vpc`: The specified resource of Vpc is not found.
-    ResourceNotFoundVpc(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationDenied.OnlyPayByTrafficSupported",
-                        "Mismatch.ZoneIdAndVswitchId",
-                        "DryRunOperation",
-                        "OperationDenied.OnlyPostPaidSupported",
-                        "OperationFailed.DuplicateZones.",
-                        "ResourceNotEnough.VSwitchIp",
-                        "DuplicatedParam.AllocationId",
-                        "ResourceInConfiguring.VswitchId",
-                        "IllegalParam",
-                        "OperationFailed.UnpaidBill",
-                        "OperationDenied.ServiceLinkedRoleNotExist",
-                        "ResourceAlreadyAssociated.AllocationId",
-                        "OperationFailed.vSwitchNotSupportIpv6",
-                        "InvalidZones",
-                        "QuotaExceeded.QuotaInsufficient",
-                        "ResourceInUse.IP",
-                        "OperationFailed.CreateOrderError",
-                        "OperationFailed.NotExist.ResourceGroup",
-                        "IllegalParam.loadBalancerName",
-                        "SystemBusy",
-                        "IllegalParam.DeletionProtectionConfig",
-                        "IllegalParam.ModificationProtectionConfig",
-                        "Throttling.User",
-                        "UnauthorizedZone",
-                        "Forbidden.NoPermission",
-                        "UnauthorizedRegion",
-                        "ResourceNotFound.VSwitch",
-                        "ResourceNotFound.Vpc",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateLoadBalancerError;
+impl crate::Client {
+    /// Calls `CreateLoadBalancer`: Creates a Network Load Balancer (NLB) instance in a specified region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateLoadBalancerRequestBuilder::send) it. The parameters and their rules: [`CreateLoadBalancerRequest`].
+    #[inline]
+    pub fn create_load_balancer(&self) -> CreateLoadBalancerRequestBuilder<&Self> {
+        CreateLoadBalancerRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateLoadBalancerError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateLoadBalancer`: Creates a Network Load Balancer (NLB) instance in a specified region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateLoadBalancerRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationDeniedOnlyPayByTrafficSupported(error),
-            1 => Self::MismatchZoneIdAndVswitchId(error),
-            2 => Self::DryRunOperation(error),
-            3 => Self::OperationDeniedOnlyPostPaidSupported(error),
-            4 => Self::OperationFailedDuplicateZones(error),
-            5 => Self::ResourceNotEnoughVSwitchIp(error),
-            6 => Self::DuplicatedParamAllocationId(error),
-            7 => Self::ResourceInConfiguringVswitchId(error),
-            8 => Self::IllegalParam(error),
-            9 => Self::OperationFailedUnpaidBill(error),
-            10 => Self::OperationDeniedServiceLinkedRoleNotExist(error),
-            11 => Self::ResourceAlreadyAssociatedAllocationId(error),
-            12 => Self::OperationFailedVSwitchNotSupportIpv6(error),
-            13 => Self::InvalidZones(error),
-            14 => Self::QuotaExceededQuotaInsufficient(error),
-            15 => Self::ResourceInUseIp(error),
-            16 => Self::OperationFailedCreateOrderError(error),
-            17 => Self::OperationFailedNotExistResourceGroup(error),
-            18 => Self::IllegalParamLoadBalancerName(error),
-            19 => Self::SystemBusy(error),
-            20 => Self::IllegalParamDeletionProtectionConfig(error),
-            21 => Self::IllegalParamModificationProtectionConfig(error),
-            22 => Self::ThrottlingUser(error),
-            23 => Self::UnauthorizedZone(error),
-            24 => Self::ForbiddenNoPermission(error),
-            25 => Self::UnauthorizedRegion(error),
-            26 => Self::ResourceNotFoundVSwitch(error),
-            27 => Self::ResourceNotFoundVpc(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationDeniedOnlyPayByTrafficSupported(error) => (0, error),
-            Self::MismatchZoneIdAndVswitchId(error) => (1, error),
-            Self::DryRunOperation(error) => (2, error),
-            Self::OperationDeniedOnlyPostPaidSupported(error) => (3, error),
-            Self::OperationFailedDuplicateZones(error) => (4, error),
-            Self::ResourceNotEnoughVSwitchIp(error) => (5, error),
-            Self::DuplicatedParamAllocationId(error) => (6, error),
-            Self::ResourceInConfiguringVswitchId(error) => (7, error),
-            Self::IllegalParam(error) => (8, error),
-            Self::OperationFailedUnpaidBill(error) => (9, error),
-            Self::OperationDeniedServiceLinkedRoleNotExist(error) => (10, error),
-            Self::ResourceAlreadyAssociatedAllocationId(error) => (11, error),
-            Self::OperationFailedVSwitchNotSupportIpv6(error) => (12, error),
-            Self::InvalidZones(error) => (13, error),
-            Self::QuotaExceededQuotaInsufficient(error) => (14, error),
-            Self::ResourceInUseIp(error) => (15, error),
-            Self::OperationFailedCreateOrderError(error) => (16, error),
-            Self::OperationFailedNotExistResourceGroup(error) => (17, error),
-            Self::IllegalParamLoadBalancerName(error) => (18, error),
-            Self::SystemBusy(error) => (19, error),
-            Self::IllegalParamDeletionProtectionConfig(error) => (20, error),
-            Self::IllegalParamModificationProtectionConfig(error) => (21, error),
-            Self::ThrottlingUser(error) => (22, error),
-            Self::UnauthorizedZone(error) => (23, error),
-            Self::ForbiddenNoPermission(error) => (24, error),
-            Self::UnauthorizedRegion(error) => (25, error),
-            Self::ResourceNotFoundVSwitch(error) => (26, error),
-            Self::ResourceNotFoundVpc(error) => (27, error),
-            Self::Unhandled(unhandled) => (28, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateLoadBalancerError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateLoadBalancerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationDeniedOnlyPayByTrafficSupported",
-            "MismatchZoneIdAndVswitchId",
-            "DryRunOperation",
-            "OperationDeniedOnlyPostPaidSupported",
-            "OperationFailedDuplicateZones",
-            "ResourceNotEnoughVSwitchIp",
-            "DuplicatedParamAllocationId",
-            "ResourceInConfiguringVswitchId",
-            "IllegalParam",
-            "OperationFailedUnpaidBill",
-            "OperationDeniedServiceLinkedRoleNotExist",
-            "ResourceAlreadyAssociatedAllocationId",
-            "OperationFailedVSwitchNotSupportIpv6",
-            "InvalidZones",
-            "QuotaExceededQuotaInsufficient",
-            "ResourceInUseIp",
-            "OperationFailedCreateOrderError",
-            "OperationFailedNotExistResourceGroup",
-            "IllegalParamLoadBalancerName",
-            "SystemBusy",
-            "IllegalParamDeletionProtectionConfig",
-            "IllegalParamModificationProtectionConfig",
-            "ThrottlingUser",
-            "UnauthorizedZone",
-            "ForbiddenNoPermission",
-            "UnauthorizedRegion",
-            "ResourceNotFoundVSwitch",
-            "ResourceNotFoundVpc",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateLoadBalancerError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateLoadBalancerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateLoadBalancerError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateLoadBalancerError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_load_balancer(&self) -> CreateLoadBalancerRequestBuilder<&Self> {
+        CreateLoadBalancerRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateSecurityPolicyRequest>;
 /// Request of `CreateSecurityPolicy`: Creates a custom security policy for a TCP/SSL listener.
 ///
 /// # Asynchronous
@@ -228,9 +231,7 @@ impl<C> CreateSecurityPolicyRequestBuilder<C> {
     ///
     /// The Transport Layer Security (TLS) versions supported by the security policy. Valid values: **TLSv1.0**, **TLSv1.1**, **TLSv1.2**, and **TLSv1.3**.
     ///
-    /// - Wire name: `TlsVersions` (form body).
-    /// - Required.
-    /// - Must have 1 to 4 items.
+    /// Its description, rules and example: [`CreateSecurityPolicyRequest::tls_versions`](CreateSecurityPolicyRequest::tls_versions).
     pub fn tls_versions(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -242,10 +243,7 @@ impl<C> CreateSecurityPolicyRequestBuilder<C> {
     ///
     /// The name of the security policy.
     ///
-    /// It must be 1 to 200 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-).
-    ///
-    /// - Wire name: `SecurityPolicyName` (form body).
-    /// - Example: `TLSCipherPolicy`.
+    /// Its description, rules and example: [`CreateSecurityPolicyRequest::security_policy_name`](CreateSecurityPolicyRequest::security_policy_name).
     pub fn security_policy_name(mut self, value: impl Into<String>) -> Self {
         self.inner.security_policy_name = Some(value.into());
         self
@@ -254,8 +252,7 @@ impl<C> CreateSecurityPolicyRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the security policy belongs.
     ///
-    /// - Wire name: `ResourceGroupId` (form body).
-    /// - Example: `rg-atstuj3rtop****`.
+    /// Its description, rules and example: [`CreateSecurityPolicyRequest::resource_group_id`](CreateSecurityPolicyRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -264,49 +261,7 @@ impl<C> CreateSecurityPolicyRequestBuilder<C> {
     ///
     /// The cipher suites supported by the security policy. Valid values of this parameter vary based on the value of TlsVersions. You can specify up to 32 cipher suites.
     ///
-    /// TLSv1.0 and TLSv1.1 support the following cipher suites:
-    ///
-    /// * **ECDHE-ECDSA-AES128-SHA**
-    /// * **ECDHE-ECDSA-AES256-SHA**
-    /// * **ECDHE-RSA-AES128-SHA**
-    /// * **ECDHE-RSA-AES256-SHA**
-    /// * **AES128-SHA**
-    /// * **AES256-SHA**
-    /// * **DES-CBC3-SHA**
-    ///
-    /// TLSv1.2 supports the following cipher suites:
-    ///
-    /// * **ECDHE-ECDSA-AES128-SHA**
-    /// * **ECDHE-ECDSA-AES256-SHA**
-    /// * **ECDHE-RSA-AES128-SHA**
-    /// * **ECDHE-RSA-AES256-SHA**
-    /// * **AES128-SHA**
-    /// * **AES256-SHA**
-    /// * **DES-CBC3-SHA**
-    /// * **ECDHE-ECDSA-AES128-GCM-SHA256**
-    /// * **ECDHE-ECDSA-AES256-GCM-SHA384**
-    /// * **ECDHE-ECDSA-AES128-SHA256**
-    /// * **ECDHE-ECDSA-AES256-SHA384**
-    /// * **ECDHE-RSA-AES128-GCM-SHA256**
-    /// * **ECDHE-RSA-AES256-GCM-SHA384**
-    /// * **ECDHE-RSA-AES128-SHA256**
-    /// * **ECDHE-RSA-AES256-SHA384**
-    /// * **AES128-GCM-SHA256**
-    /// * **AES256-GCM-SHA384**
-    /// * **AES128-SHA256**
-    /// * **AES256-SHA256**
-    ///
-    /// TLSv1.3 supports the following cipher suites:
-    ///
-    /// * **TLS_AES_128_GCM_SHA256**
-    /// * **TLS_AES_256_GCM_SHA384**
-    /// * **TLS_CHACHA20_POLY1305_SHA256**
-    /// * **TLS_AES_128_CCM_SHA256**
-    /// * **TLS_AES_128_CCM_8_SHA256**
-    ///
-    /// - Wire name: `Ciphers` (form body).
-    /// - Required.
-    /// - Must have at most 32 items.
+    /// Its description, rules and example: [`CreateSecurityPolicyRequest::ciphers`](CreateSecurityPolicyRequest::ciphers).
     pub fn ciphers(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -318,11 +273,7 @@ impl<C> CreateSecurityPolicyRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**: validates the request without performing the operation. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the validation, the corresponding error message is returned. If the request passes the validation, the `DryRunOperation` error code is returned.
-    /// * **false** (default): validates the request and performs the operation. If the request passes the validation, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun` (form body).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateSecurityPolicyRequest::dry_run`](CreateSecurityPolicyRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -331,13 +282,7 @@ impl<C> CreateSecurityPolicyRequestBuilder<C> {
     ///
     /// The client token used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token. Ensure that the token is unique among different requests. Only ASCII characters are allowed.
-    ///
-    /// > If you do not set this parameter, the value of **RequestId** is used.\*\*\*\* The value of **RequestId** is different for each request.
-    ///
-    /// - Wire name: `ClientToken` (form body).
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateSecurityPolicyRequest::client_token`](CreateSecurityPolicyRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -346,10 +291,7 @@ impl<C> CreateSecurityPolicyRequestBuilder<C> {
     ///
     /// The ID of the region where the NLB instance is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/443657.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId` (form body).
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateSecurityPolicyRequest::region_id`](CreateSecurityPolicyRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -358,8 +300,7 @@ impl<C> CreateSecurityPolicyRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag` (form body).
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateSecurityPolicyRequest::tag`](CreateSecurityPolicyRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -516,97 +457,24 @@ for CreateSecurityPolicyResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateSecurityPolicy`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateSecurityPolicyError {
-    /// HTTP 400 `IllegalParam`: The param of %s is illegal.
-    IllegalParam(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateSecurityPolicyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["IllegalParam", "Forbidden.NoPermission"]),
-            error,
-        )
+mod error;
+pub use error::CreateSecurityPolicyError;
+impl crate::Client {
+    /// Calls `CreateSecurityPolicy`: Creates a custom security policy for a TCP/SSL listener.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateSecurityPolicyRequestBuilder::send) it. The parameters and their rules: [`CreateSecurityPolicyRequest`].
+    #[inline]
+    pub fn create_security_policy(&self) -> CreateSecurityPolicyRequestBuilder<&Self> {
+        CreateSecurityPolicyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateSecurityPolicyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateSecurityPolicy`: Creates a custom security policy for a TCP/SSL listener.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateSecurityPolicyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParam(error),
-            1 => Self::ForbiddenNoPermission(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParam(error) => (0, error),
-            Self::ForbiddenNoPermission(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateSecurityPolicyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateSecurityPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["IllegalParam", "ForbiddenNoPermission", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateSecurityPolicyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateSecurityPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateSecurityPolicyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateSecurityPolicyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_security_policy(&self) -> CreateSecurityPolicyRequestBuilder<&Self> {
+        CreateSecurityPolicyRequestBuilder::new(self)
     }
 }

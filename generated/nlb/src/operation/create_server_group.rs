@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateServerGroupRequest>;
 /// Request of `CreateServerGroup`: Creates a server group in a region.
 ///
 /// **CreateServerGroup** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [GetJobStatus](<https://www.alibabacloud.com/help/doc-detail/445904.htm>) operation to query the creation status of the task.
@@ -336,12 +339,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     ///
     /// The type of the server group. Valid values:
     ///
-    /// * **Instance** (default): allows you to specify servers of the **Ecs**, **Eni**, or **Eci** type.
-    /// * **Ip**: allows you to specify IP addresses.
-    ///
-    /// - Wire name: `ServerGroupType` (form body).
-    /// - Default: `Instance`.
-    /// - Example: `Instance`.
+    /// Its description, rules and example: [`CreateServerGroupRequest::server_group_type`](CreateServerGroupRequest::server_group_type).
     pub fn server_group_type(mut self, value: impl Into<String>) -> Self {
         self.inner.server_group_type = Some(value.into());
         self
@@ -350,11 +348,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     ///
     /// The server group name.
     ///
-    /// The name must be 2 to 128 characters in length, can contain digits, periods (.), underscores (\_), and hyphens (-), and must start with a letter.
-    ///
-    /// - Wire name: `ServerGroupName` (form body).
-    /// - Required.
-    /// - Example: `NLB_ServerGroup`.
+    /// Its description, rules and example: [`CreateServerGroupRequest::server_group_name`](CreateServerGroupRequest::server_group_name).
     pub fn server_group_name(mut self, value: impl Into<String>) -> Self {
         self.inner.server_group_name = Some(value.into());
         self
@@ -363,12 +357,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     ///
     /// The IP version. Valid values:
     ///
-    /// * **ipv4** (default): IPv4
-    /// * **DualStack**: dual-stack
-    ///
-    /// - Wire name: `AddressIPVersion` (form body).
-    /// - Default: `Ipv4`.
-    /// - Example: `ipv4`.
+    /// Its description, rules and example: [`CreateServerGroupRequest::address_ip_version`](CreateServerGroupRequest::address_ip_version).
     pub fn address_ip_version(mut self, value: impl Into<String>) -> Self {
         self.inner.address_ip_version = Some(value.into());
         self
@@ -377,18 +366,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     ///
     /// The protocol between the NLB instance and backend servers. Valid values:
     ///
-    /// * **TCP** (default)
-    /// * **UDP**
-    /// * **TCP_UDP**
-    ///
-    /// > * If you set this parameter to **UDP**, you can associate the server group only with **UDP** listeners.
-    /// > * If you set this parameter to **TCP** and **PreserveClientIpEnabled** to **true**, you can associate the server group only with **TCP** listeners.
-    /// > * If you set this parameter to **TCP** and **PreserveClientIpEnabled** to **false**, you can associate the server group with **TCPSSL** and **TCP** listeners.
-    /// > * If you set this parameter to **TCP_UDP**, you can associate the server group with **TCP** and **UDP** listeners.
-    ///
-    /// - Wire name: `Protocol` (form body).
-    /// - Default: `Tcp`.
-    /// - Example: `TCP`.
+    /// Its description, rules and example: [`CreateServerGroupRequest::protocol`](CreateServerGroupRequest::protocol).
     pub fn protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.protocol = Some(value.into());
         self
@@ -397,11 +375,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     ///
     /// The ID of the virtual private cloud (VPC) where the server group is deployed.
     ///
-    /// > If **ServerGroupType** is set to **Instance**, only servers in the specified VPC can be added to the server group.
-    ///
-    /// - Wire name: `VpcId` (form body).
-    /// - Required.
-    /// - Example: `vpc-bp15zckdt37pq72zv****`.
+    /// Its description, rules and example: [`CreateServerGroupRequest::vpc_id`](CreateServerGroupRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -410,12 +384,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     ///
     /// Specifies whether to enable multi-port forwarding. Valid values:
     ///
-    /// * **true**
-    /// * **false** (default)
-    ///
-    /// - Wire name: `AnyPortEnabled` (form body).
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateServerGroupRequest::any_port_enabled`](CreateServerGroupRequest::any_port_enabled).
     pub fn any_port_enabled(mut self, value: bool) -> Self {
         self.inner.any_port_enabled = Some(value);
         self
@@ -424,12 +393,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     ///
     /// Specifies whether to enable connection draining. Valid values:
     ///
-    /// * **true**
-    /// * **false** (default)
-    ///
-    /// - Wire name: `ConnectionDrainEnabled` (form body).
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateServerGroupRequest::connection_drain_enabled`](CreateServerGroupRequest::connection_drain_enabled).
     pub fn connection_drain_enabled(mut self, value: bool) -> Self {
         self.inner.connection_drain_enabled = Some(value);
         self
@@ -438,10 +402,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     ///
     /// Specifies a timeout period for connection draining. Unit: seconds. Valid values: **0** to **900**.
     ///
-    /// - Wire name: `ConnectionDrainTimeout` (form body).
-    /// - Must be 0 to 3600.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`CreateServerGroupRequest::connection_drain_timeout`](CreateServerGroupRequest::connection_drain_timeout).
     pub fn connection_drain_timeout(mut self, value: i32) -> Self {
         self.inner.connection_drain_timeout = Some(value);
         self
@@ -450,18 +411,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     ///
     /// The scheduling algorithm. Valid values:
     ///
-    /// * **Wrr** (default): weighted round-robin. Backend servers with higher weights receive more requests.
-    /// * **Wlc**: weighted least connections. Requests are distributed based on the weights and the number of connections to backend servers. If multiple backend servers have the same weight, requests are forwarded to the backend server with the least connections.
-    /// * **rr**: Requests are forwarded to backend servers in sequence.
-    /// * **sch**: source IP hash. Requests from the same source IP address are forwarded to the same backend server.
-    /// * **tch**: consistent hashing based on four factors: source IP address, destination IP address, source port, and destination port. Requests that contain the same four factors are forwarded to the same backend server.
-    /// * **qch**: QUIC ID hash. Requests that contain the same QUIC ID are forwarded to the same backend server.
-    ///
-    /// > QUIC ID hash is supported only when the backend protocol is set to UDP.
-    ///
-    /// - Wire name: `Scheduler` (form body).
-    /// - Default: `wrr`.
-    /// - Example: `Wrr`.
+    /// Its description, rules and example: [`CreateServerGroupRequest::scheduler`](CreateServerGroupRequest::scheduler).
     pub fn scheduler(mut self, value: impl Into<String>) -> Self {
         self.inner.scheduler = Some(value.into());
         self
@@ -470,13 +420,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     ///
     /// Specifies whether to enable client IP preservation. Valid values:
     ///
-    /// * **true** (default)
-    /// * **false**
-    ///
-    /// > If you set this parameter to **true** and **Protocol** to **TCP**, the server group cannot be associated with **TCPSSL** listeners.
-    ///
-    /// - Wire name: `PreserveClientIpEnabled` (form body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateServerGroupRequest::preserve_client_ip_enabled`](CreateServerGroupRequest::preserve_client_ip_enabled).
     pub fn preserve_client_ip_enabled(mut self, value: bool) -> Self {
         self.inner.preserve_client_ip_enabled = Some(value);
         self
@@ -485,7 +429,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     ///
     /// The configurations of health checks.
     ///
-    /// - Wire name: `HealthCheckConfig` (form body).
+    /// Its description, rules and example: [`CreateServerGroupRequest::health_check_config`](CreateServerGroupRequest::health_check_config).
     pub fn health_check_config(
         mut self,
         value: crate::types::HealthCheckConfig,
@@ -497,8 +441,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the server group belongs.
     ///
-    /// - Wire name: `ResourceGroupId` (form body).
-    /// - Example: `rg-atstuj3rtop****`.
+    /// Its description, rules and example: [`CreateServerGroupRequest::resource_group_id`](CreateServerGroupRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -507,12 +450,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true:**: validates the request without performing the operation. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the validation, the corresponding error message is returned. If the request passes the validation, the `DryRunOperation` error code is returned.
-    /// * **false** (default): validates the request and performs the operation. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun` (form body).
-    /// - Default: `false`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateServerGroupRequest::dry_run`](CreateServerGroupRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -521,13 +459,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     ///
     /// The client token used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token. Ensure that the token is unique among different requests. Only ASCII characters are allowed.
-    ///
-    /// > If you do not set this parameter, the value of **RequestId** is used.\*\*\*\* The value of **RequestId** is different for each request.
-    ///
-    /// - Wire name: `ClientToken` (form body).
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateServerGroupRequest::client_token`](CreateServerGroupRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -536,10 +468,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     ///
     /// The ID of the region where the NLB instance is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/443657.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId` (form body).
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateServerGroupRequest::region_id`](CreateServerGroupRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -548,8 +477,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag` (form body).
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateServerGroupRequest::tag`](CreateServerGroupRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -706,197 +634,24 @@ for CreateServerGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateServerGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateServerGroupError {
-    /// HTTP 400 `IllegalParam.AnyPortServerGroupConflictWithHealthCheckConfig`: The param of AnyPortServerGroupConflictWithHealthCheckConfig is illegal.
-    IllegalParamAnyPortServerGroupConflictWithHealthCheckConfig(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `IllegalParamFormat.ParseCreateRsPoolRequestFailed`: The param format of CreateRsPoolRequest is illegal.
-    IllegalParamFormatParseCreateRsPoolRequestFailed(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `IllegalParam.PreserveClientIpSwitch`: The param of PreserveClientIpSwitch is illegal.
-    IllegalParamPreserveClientIpSwitch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.VpcNotSupportIpv6`: The operation is not allowed because of VpcNotSupportIpv6.
-    OperationDeniedVpcNotSupportIpv6(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.healthCheckDomain`: The parameter of healthCheckConfig.healthCheckDomain is illegal.
-    IllegalParamHealthCheckDomain(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.UidNotAllowQuic29`: The operation is not allowed because of uid not allow quic29 version.
-    OperationDeniedUidNotAllowQuic29(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IlleagalParam.healthCheckUrl`: The parameter of healthCheckUrl in healthCheckConfig is illegal.
-    IlleagalParamHealthCheckUrl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ServerGroupName`: The param of ServerGroupName is illegal.
-    IllegalParamServerGroupName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
-    DryRunOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ConnectionDrainTimeout`: The param of ConnectionDrainTimeout is illegal.
-    IllegalParamConnectionDrainTimeout(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam`: The param of %s is illegal.
-    IllegalParam(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SystemBusy`: System is busy, please try again later.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.QuotaInsufficient`: The quota of %s is exceeded, usage %s/%s.
-    QuotaExceededQuotaInsufficient(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Vpc`: The specified resource of Vpc is not found.
-    ResourceNotFoundVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.ResourceGroup`: The param of resourceGroup not existed.
-    ResourceNotFoundResourceGroup(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateServerGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.AnyPortServerGroupConflictWithHealthCheckConfig",
-                        "IllegalParamFormat.ParseCreateRsPoolRequestFailed",
-                        "IllegalParam.PreserveClientIpSwitch",
-                        "OperationDenied.VpcNotSupportIpv6",
-                        "IllegalParam.healthCheckDomain",
-                        "OperationDenied.UidNotAllowQuic29",
-                        "IlleagalParam.healthCheckUrl",
-                        "IllegalParam.ServerGroupName",
-                        "DryRunOperation",
-                        "IllegalParam.ConnectionDrainTimeout",
-                        "IllegalParam",
-                        "SystemBusy",
-                        "QuotaExceeded.QuotaInsufficient",
-                        "Forbidden.NoPermission",
-                        "ResourceNotFound.Vpc",
-                        "ResourceNotFound.ResourceGroup",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateServerGroupError;
+impl crate::Client {
+    /// Calls `CreateServerGroup`: Creates a server group in a region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateServerGroupRequestBuilder::send) it. The parameters and their rules: [`CreateServerGroupRequest`].
+    #[inline]
+    pub fn create_server_group(&self) -> CreateServerGroupRequestBuilder<&Self> {
+        CreateServerGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateServerGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateServerGroup`: Creates a server group in a region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateServerGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamAnyPortServerGroupConflictWithHealthCheckConfig(error),
-            1 => Self::IllegalParamFormatParseCreateRsPoolRequestFailed(error),
-            2 => Self::IllegalParamPreserveClientIpSwitch(error),
-            3 => Self::OperationDeniedVpcNotSupportIpv6(error),
-            4 => Self::IllegalParamHealthCheckDomain(error),
-            5 => Self::OperationDeniedUidNotAllowQuic29(error),
-            6 => Self::IlleagalParamHealthCheckUrl(error),
-            7 => Self::IllegalParamServerGroupName(error),
-            8 => Self::DryRunOperation(error),
-            9 => Self::IllegalParamConnectionDrainTimeout(error),
-            10 => Self::IllegalParam(error),
-            11 => Self::SystemBusy(error),
-            12 => Self::QuotaExceededQuotaInsufficient(error),
-            13 => Self::ForbiddenNoPermission(error),
-            14 => Self::ResourceNotFoundVpc(error),
-            15 => Self::ResourceNotFoundResourceGroup(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamAnyPortServerGroupConflictWithHealthCheckConfig(error) => {
-                (0, error)
-            }
-            Self::IllegalParamFormatParseCreateRsPoolRequestFailed(error) => (1, error),
-            Self::IllegalParamPreserveClientIpSwitch(error) => (2, error),
-            Self::OperationDeniedVpcNotSupportIpv6(error) => (3, error),
-            Self::IllegalParamHealthCheckDomain(error) => (4, error),
-            Self::OperationDeniedUidNotAllowQuic29(error) => (5, error),
-            Self::IlleagalParamHealthCheckUrl(error) => (6, error),
-            Self::IllegalParamServerGroupName(error) => (7, error),
-            Self::DryRunOperation(error) => (8, error),
-            Self::IllegalParamConnectionDrainTimeout(error) => (9, error),
-            Self::IllegalParam(error) => (10, error),
-            Self::SystemBusy(error) => (11, error),
-            Self::QuotaExceededQuotaInsufficient(error) => (12, error),
-            Self::ForbiddenNoPermission(error) => (13, error),
-            Self::ResourceNotFoundVpc(error) => (14, error),
-            Self::ResourceNotFoundResourceGroup(error) => (15, error),
-            Self::Unhandled(unhandled) => (16, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateServerGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateServerGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamAnyPortServerGroupConflictWithHealthCheckConfig",
-            "IllegalParamFormatParseCreateRsPoolRequestFailed",
-            "IllegalParamPreserveClientIpSwitch",
-            "OperationDeniedVpcNotSupportIpv6",
-            "IllegalParamHealthCheckDomain",
-            "OperationDeniedUidNotAllowQuic29",
-            "IlleagalParamHealthCheckUrl",
-            "IllegalParamServerGroupName",
-            "DryRunOperation",
-            "IllegalParamConnectionDrainTimeout",
-            "IllegalParam",
-            "SystemBusy",
-            "QuotaExceededQuotaInsufficient",
-            "ForbiddenNoPermission",
-            "ResourceNotFoundVpc",
-            "ResourceNotFoundResourceGroup",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateServerGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateServerGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateServerGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateServerGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_server_group(&self) -> CreateServerGroupRequestBuilder<&Self> {
+        CreateServerGroupRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteListenerRequest>;
 /// Request of `DeleteListener`: Deletes a Network Load Balancer (NLB) listener.
 ///
 /// # Asynchronous
@@ -139,9 +142,7 @@ impl<C> DeleteListenerRequestBuilder<C> {
     ///
     /// The listener ID.
     ///
-    /// - Wire name: `ListenerId` (form body).
-    /// - Required.
-    /// - Example: `lsn-bp1bpn0kn908w4nbw****@80`.
+    /// Its description, rules and example: [`DeleteListenerRequest::listener_id`](DeleteListenerRequest::listener_id).
     pub fn listener_id(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_id = Some(value.into());
         self
@@ -150,12 +151,7 @@ impl<C> DeleteListenerRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun` (form body).
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteListenerRequest::dry_run`](DeleteListenerRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -164,13 +160,7 @@ impl<C> DeleteListenerRequestBuilder<C> {
     ///
     /// The client token used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate this value. Ensure that the value is unique among all requests. Only ASCII characters are allowed.
-    ///
-    /// > If you do not specify this parameter, the value of **RequestId** is used.\*\*\*\* **RequestId** of each request is different.
-    ///
-    /// - Wire name: `ClientToken` (form body).
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteListenerRequest::client_token`](DeleteListenerRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -179,10 +169,7 @@ impl<C> DeleteListenerRequestBuilder<C> {
     ///
     /// The region ID of the NLB instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/443657.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId` (form body).
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteListenerRequest::region_id`](DeleteListenerRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -322,143 +309,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteListenerRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteListener`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteListenerError {
-    /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
-    DryRunOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.listener`: The status of listener \[%s\] is incorrect.
-    IncorrectStatusListener(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SystemBusy`: System is busy, please try again later.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.loadbalancer`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusLoadbalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Conflict.Lock`: The Lock \[%s\] is conflict.
-    ConflictLock(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.loadBalancer`: The specified resource of loadbalancer is not found.
-    ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.listener`: The specified resource %s is not found.
-    ResourceNotFoundListener(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteListenerError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "DryRunOperation",
-                        "IncorrectStatus.listener",
-                        "SystemBusy",
-                        "IncorrectStatus.loadbalancer",
-                        "Conflict.Lock",
-                        "Forbidden.NoPermission",
-                        "ResourceNotFound.loadBalancer",
-                        "ResourceNotFound.listener",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteListenerError;
+impl crate::Client {
+    /// Calls `DeleteListener`: Deletes a Network Load Balancer (NLB) listener.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteListenerRequestBuilder::send) it. The parameters and their rules: [`DeleteListenerRequest`].
+    #[inline]
+    pub fn delete_listener(&self) -> DeleteListenerRequestBuilder<&Self> {
+        DeleteListenerRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteListenerError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteListener`: Deletes a Network Load Balancer (NLB) listener.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteListenerRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::DryRunOperation(error),
-            1 => Self::IncorrectStatusListener(error),
-            2 => Self::SystemBusy(error),
-            3 => Self::IncorrectStatusLoadbalancer(error),
-            4 => Self::ConflictLock(error),
-            5 => Self::ForbiddenNoPermission(error),
-            6 => Self::ResourceNotFoundLoadBalancer(error),
-            7 => Self::ResourceNotFoundListener(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::DryRunOperation(error) => (0, error),
-            Self::IncorrectStatusListener(error) => (1, error),
-            Self::SystemBusy(error) => (2, error),
-            Self::IncorrectStatusLoadbalancer(error) => (3, error),
-            Self::ConflictLock(error) => (4, error),
-            Self::ForbiddenNoPermission(error) => (5, error),
-            Self::ResourceNotFoundLoadBalancer(error) => (6, error),
-            Self::ResourceNotFoundListener(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteListenerError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteListenerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "DryRunOperation",
-            "IncorrectStatusListener",
-            "SystemBusy",
-            "IncorrectStatusLoadbalancer",
-            "ConflictLock",
-            "ForbiddenNoPermission",
-            "ResourceNotFoundLoadBalancer",
-            "ResourceNotFoundListener",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteListenerError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteListenerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteListenerError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteListenerError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_listener(&self) -> DeleteListenerRequestBuilder<&Self> {
+        DeleteListenerRequestBuilder::new(self)
     }
 }

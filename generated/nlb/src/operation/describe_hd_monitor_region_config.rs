@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeHdMonitorRegionConfigRequest>;
 /// Request of `DescribeHdMonitorRegionConfig`: Queries the storage configurations of fine-grained monitoring.
 ///
 /// # Example
@@ -88,8 +91,7 @@ impl<C> DescribeHdMonitorRegionConfigRequestBuilder<C> {
     ///
     /// The ID of the region where the resources are deployed.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeHdMonitorRegionConfigRequest::region_id`](DescribeHdMonitorRegionConfigRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -261,97 +263,28 @@ for DescribeHdMonitorRegionConfigResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeHdMonitorRegionConfig`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeHdMonitorRegionConfigError {
-    /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `DescribeHDMonitor.Fail`: DescribeHDMonitor Fail.
-    DescribeHdMonitorFail(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeHdMonitorRegionConfigError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["Forbidden.NoPermission", "DescribeHDMonitor.Fail"]),
-            error,
-        )
+mod error;
+pub use error::DescribeHdMonitorRegionConfigError;
+impl crate::Client {
+    /// Calls `DescribeHdMonitorRegionConfig`: Queries the storage configurations of fine-grained monitoring.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeHdMonitorRegionConfigRequestBuilder::send) it. The parameters and their rules: [`DescribeHdMonitorRegionConfigRequest`].
+    #[inline]
+    pub fn describe_hd_monitor_region_config(
+        &self,
+    ) -> DescribeHdMonitorRegionConfigRequestBuilder<&Self> {
+        DescribeHdMonitorRegionConfigRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeHdMonitorRegionConfigError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeHdMonitorRegionConfig`: Queries the storage configurations of fine-grained monitoring.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeHdMonitorRegionConfigRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbiddenNoPermission(error),
-            1 => Self::DescribeHdMonitorFail(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbiddenNoPermission(error) => (0, error),
-            Self::DescribeHdMonitorFail(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeHdMonitorRegionConfigError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeHdMonitorRegionConfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["ForbiddenNoPermission", "DescribeHdMonitorFail", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeHdMonitorRegionConfigError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeHdMonitorRegionConfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeHdMonitorRegionConfigError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeHdMonitorRegionConfigError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_hd_monitor_region_config(
+        &self,
+    ) -> DescribeHdMonitorRegionConfigRequestBuilder<&Self> {
+        DescribeHdMonitorRegionConfigRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeZonesRequest>;
 /// Request of `DescribeZones`: Queries the zones of a region in which a Network Load Balancer (NLB) instance is deployed.
 ///
 /// # Example
@@ -129,8 +132,7 @@ impl<C> DescribeZonesRequestBuilder<C> {
     ///
     /// The service code. Set the value to **nlb**.
     ///
-    /// - Wire name: `ServiceCode`.
-    /// - Example: `nlb`.
+    /// Its description, rules and example: [`DescribeZonesRequest::service_code`](DescribeZonesRequest::service_code).
     pub fn service_code(mut self, value: impl Into<String>) -> Self {
         self.inner.service_code = Some(value.into());
         self
@@ -139,8 +141,7 @@ impl<C> DescribeZonesRequestBuilder<C> {
     ///
     /// The ID of the region to which the zone belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/443657.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeZonesRequest::region_id`](DescribeZonesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -149,12 +150,7 @@ impl<C> DescribeZonesRequestBuilder<C> {
     ///
     /// The supported natural language. Valid values:
     ///
-    /// * **zh-CN**: Chinese
-    /// * **en-US** (default): English
-    /// * **ja**: Japanese
-    ///
-    /// - Wire name: `AcceptLanguage`.
-    /// - Example: `zh-CN`.
+    /// Its description, rules and example: [`DescribeZonesRequest::accept_language`](DescribeZonesRequest::accept_language).
     pub fn accept_language(mut self, value: impl Into<String>) -> Self {
         self.inner.accept_language = Some(value.into());
         self
@@ -163,13 +159,7 @@ impl<C> DescribeZonesRequestBuilder<C> {
     ///
     /// The client token used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate this value. Ensure that the value is unique among all requests. Only ASCII characters are allowed.
-    ///
-    /// > If you do not specify this parameter, the value of **RequestId** is used.\*\*\*\* **RequestId** of each request is different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DescribeZonesRequest::client_token`](DescribeZonesRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -305,109 +295,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeZonesRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeZones`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeZonesError {
-    /// HTTP 400 `IllegalParam.AcceptLanguage`: The param of AcceptLanguage\[%s\] is illegal from bundle %s
-    IllegalParamAcceptLanguage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SystemBusy`: System is busy, please try again later.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam`: The param of %s is illegal.
-    IllegalParam(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeZonesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &["IllegalParam.AcceptLanguage", "SystemBusy", "IllegalParam"],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeZonesError;
+impl crate::Client {
+    /// Calls `DescribeZones`: Queries the zones of a region in which a Network Load Balancer (NLB) instance is deployed.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeZonesRequestBuilder::send) it. The parameters and their rules: [`DescribeZonesRequest`].
+    #[inline]
+    pub fn describe_zones(&self) -> DescribeZonesRequestBuilder<&Self> {
+        DescribeZonesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeZonesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeZones`: Queries the zones of a region in which a Network Load Balancer (NLB) instance is deployed.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeZonesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamAcceptLanguage(error),
-            1 => Self::SystemBusy(error),
-            2 => Self::IllegalParam(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamAcceptLanguage(error) => (0, error),
-            Self::SystemBusy(error) => (1, error),
-            Self::IllegalParam(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeZonesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeZonesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamAcceptLanguage",
-            "SystemBusy",
-            "IllegalParam",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeZonesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeZonesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeZonesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeZonesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_zones(&self) -> DescribeZonesRequestBuilder<&Self> {
+        DescribeZonesRequestBuilder::new(self)
     }
 }

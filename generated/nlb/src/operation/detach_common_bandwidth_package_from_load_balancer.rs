@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    DetachCommonBandwidthPackageFromLoadBalancerRequest,
+>;
 /// Request of `DetachCommonBandwidthPackageFromLoadBalancer`: Disassociates a Network Load Balancer (NLB) instance from an Internet Shared Bandwidth instance.
 ///
 /// # Asynchronous
@@ -154,9 +160,7 @@ impl<C> DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder<C> {
     ///
     /// The ID of the NLB instance.
     ///
-    /// - Wire name: `LoadBalancerId` (form body).
-    /// - Required.
-    /// - Example: `nlb-83ckzc8d4xlp8o****`.
+    /// Its description, rules and example: [`DetachCommonBandwidthPackageFromLoadBalancerRequest::load_balancer_id`](DetachCommonBandwidthPackageFromLoadBalancerRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -165,9 +169,7 @@ impl<C> DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder<C> {
     ///
     /// The ID of the Internet Shared Bandwidth instance.
     ///
-    /// - Wire name: `BandwidthPackageId` (form body).
-    /// - Required.
-    /// - Example: `cbwp-bp1pzf0ym72pu3y76****`.
+    /// Its description, rules and example: [`DetachCommonBandwidthPackageFromLoadBalancerRequest::bandwidth_package_id`](DetachCommonBandwidthPackageFromLoadBalancerRequest::bandwidth_package_id).
     pub fn bandwidth_package_id(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth_package_id = Some(value.into());
         self
@@ -176,11 +178,7 @@ impl<C> DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun` (form body).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DetachCommonBandwidthPackageFromLoadBalancerRequest::dry_run`](DetachCommonBandwidthPackageFromLoadBalancerRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -189,13 +187,7 @@ impl<C> DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder<C> {
     ///
     /// The client token used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate this value. Ensure that the value is unique among all requests. Only ASCII characters are allowed.
-    ///
-    /// > If you do not specify this parameter, the value of **RequestId** is used.\*\*\*\* **RequestId** of each request is different.
-    ///
-    /// - Wire name: `ClientToken` (form body).
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DetachCommonBandwidthPackageFromLoadBalancerRequest::client_token`](DetachCommonBandwidthPackageFromLoadBalancerRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -204,10 +196,7 @@ impl<C> DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder<C> {
     ///
     /// The region ID of the NLB instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/443657.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId` (form body).
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DetachCommonBandwidthPackageFromLoadBalancerRequest::region_id`](DetachCommonBandwidthPackageFromLoadBalancerRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -360,109 +349,28 @@ for DetachCommonBandwidthPackageFromLoadBalancerResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DetachCommonBandwidthPackageFromLoadBalancer`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DetachCommonBandwidthPackageFromLoadBalancerError {
-    /// HTTP 400 `ResourceNotAssociated.loadbalancer`: Thre resource is not associated with loadbalancer.
-    ResourceNotAssociatedLoadbalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.loadBalancer`: The specified resource of loadbalancer is not found.
-    ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DetachCommonBandwidthPackageFromLoadBalancerError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ResourceNotAssociated.loadbalancer",
-                        "ResourceNotFound.loadBalancer",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DetachCommonBandwidthPackageFromLoadBalancerError;
+impl crate::Client {
+    /// Calls `DetachCommonBandwidthPackageFromLoadBalancer`: Disassociates a Network Load Balancer (NLB) instance from an Internet Shared Bandwidth instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder::send) it. The parameters and their rules: [`DetachCommonBandwidthPackageFromLoadBalancerRequest`].
+    #[inline]
+    pub fn detach_common_bandwidth_package_from_load_balancer(
+        &self,
+    ) -> DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder<&Self> {
+        DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DetachCommonBandwidthPackageFromLoadBalancerError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DetachCommonBandwidthPackageFromLoadBalancer`: Disassociates a Network Load Balancer (NLB) instance from an Internet Shared Bandwidth instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DetachCommonBandwidthPackageFromLoadBalancerRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceNotAssociatedLoadbalancer(error),
-            1 => Self::ResourceNotFoundLoadBalancer(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceNotAssociatedLoadbalancer(error) => (0, error),
-            Self::ResourceNotFoundLoadBalancer(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DetachCommonBandwidthPackageFromLoadBalancerError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DetachCommonBandwidthPackageFromLoadBalancerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceNotAssociatedLoadbalancer",
-            "ResourceNotFoundLoadBalancer",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DetachCommonBandwidthPackageFromLoadBalancerError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DetachCommonBandwidthPackageFromLoadBalancerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DetachCommonBandwidthPackageFromLoadBalancerError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DetachCommonBandwidthPackageFromLoadBalancerError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn detach_common_bandwidth_package_from_load_balancer(
+        &self,
+    ) -> DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder<&Self> {
+        DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder::new(self)
     }
 }

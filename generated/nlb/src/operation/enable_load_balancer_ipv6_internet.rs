@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, EnableLoadBalancerIpv6InternetRequest>;
 /// Request of `EnableLoadBalancerIpv6Internet`: Changes the network type of the IPv6 address of a dual-stack Network Load Balancer (NLB) instance from internal-facing to Internet-facing.
 ///
 /// # Example
@@ -135,9 +138,7 @@ impl<C> EnableLoadBalancerIpv6InternetRequestBuilder<C> {
     ///
     /// The NLB instance ID.
     ///
-    /// - Wire name: `LoadBalancerId` (form body).
-    /// - Required.
-    /// - Example: `nlb-83ckzc8d4xlp8o****`.
+    /// Its description, rules and example: [`EnableLoadBalancerIpv6InternetRequest::load_balancer_id`](EnableLoadBalancerIpv6InternetRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -146,11 +147,7 @@ impl<C> EnableLoadBalancerIpv6InternetRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
-    /// * **true**: prechecks the request without performing the operation. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun` (form body).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`EnableLoadBalancerIpv6InternetRequest::dry_run`](EnableLoadBalancerIpv6InternetRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -159,13 +156,7 @@ impl<C> EnableLoadBalancerIpv6InternetRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token. Ensure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system uses the **request ID** as the **client token**. The **request ID** is different for each request.
-    ///
-    /// - Wire name: `ClientToken` (form body).
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`EnableLoadBalancerIpv6InternetRequest::client_token`](EnableLoadBalancerIpv6InternetRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -174,10 +165,7 @@ impl<C> EnableLoadBalancerIpv6InternetRequestBuilder<C> {
     ///
     /// The region ID of the NLB instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/443657.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId` (form body).
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`EnableLoadBalancerIpv6InternetRequest::region_id`](EnableLoadBalancerIpv6InternetRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -317,125 +305,28 @@ for EnableLoadBalancerIpv6InternetResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `EnableLoadBalancerIpv6Internet`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum EnableLoadBalancerIpv6InternetError {
-    /// HTTP 400 `OperationDenied.NonDualStackInstance`: The operation is not allowed because of NonDualStackInstance.
-    OperationDeniedNonDualStackInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceInCreating.loadbalancer`: The specified resource of loadbalancer is creating, please try again later.
-    ResourceInCreatingLoadbalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.loadBalancer`: The specified resource of loadbalancer is not found.
-    ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Ipv6Gateway`: The specified resource of Ipv6Gateway is not found.
-    ResourceNotFoundIpv6Gateway(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for EnableLoadBalancerIpv6InternetError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationDenied.NonDualStackInstance",
-                        "ResourceInCreating.loadbalancer",
-                        "Forbidden.NoPermission",
-                        "ResourceNotFound.loadBalancer",
-                        "ResourceNotFound.Ipv6Gateway",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::EnableLoadBalancerIpv6InternetError;
+impl crate::Client {
+    /// Calls `EnableLoadBalancerIpv6Internet`: Changes the network type of the IPv6 address of a dual-stack Network Load Balancer (NLB) instance from internal-facing to Internet-facing.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](EnableLoadBalancerIpv6InternetRequestBuilder::send) it. The parameters and their rules: [`EnableLoadBalancerIpv6InternetRequest`].
+    #[inline]
+    pub fn enable_load_balancer_ipv6_internet(
+        &self,
+    ) -> EnableLoadBalancerIpv6InternetRequestBuilder<&Self> {
+        EnableLoadBalancerIpv6InternetRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl EnableLoadBalancerIpv6InternetError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `EnableLoadBalancerIpv6Internet`: Changes the network type of the IPv6 address of a dual-stack Network Load Balancer (NLB) instance from internal-facing to Internet-facing.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`EnableLoadBalancerIpv6InternetRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationDeniedNonDualStackInstance(error),
-            1 => Self::ResourceInCreatingLoadbalancer(error),
-            2 => Self::ForbiddenNoPermission(error),
-            3 => Self::ResourceNotFoundLoadBalancer(error),
-            4 => Self::ResourceNotFoundIpv6Gateway(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationDeniedNonDualStackInstance(error) => (0, error),
-            Self::ResourceInCreatingLoadbalancer(error) => (1, error),
-            Self::ForbiddenNoPermission(error) => (2, error),
-            Self::ResourceNotFoundLoadBalancer(error) => (3, error),
-            Self::ResourceNotFoundIpv6Gateway(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for EnableLoadBalancerIpv6InternetError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for EnableLoadBalancerIpv6InternetError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationDeniedNonDualStackInstance",
-            "ResourceInCreatingLoadbalancer",
-            "ForbiddenNoPermission",
-            "ResourceNotFoundLoadBalancer",
-            "ResourceNotFoundIpv6Gateway",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl EnableLoadBalancerIpv6InternetError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for EnableLoadBalancerIpv6InternetError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for EnableLoadBalancerIpv6InternetError {}
-impl AsRef<::acs_runtime::client::ServiceError> for EnableLoadBalancerIpv6InternetError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn enable_load_balancer_ipv6_internet(
+        &self,
+    ) -> EnableLoadBalancerIpv6InternetRequestBuilder<&Self> {
+        EnableLoadBalancerIpv6InternetRequestBuilder::new(self)
     }
 }

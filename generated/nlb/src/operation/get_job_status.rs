@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `asynchronous-tasks` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`NlbApi`](crate::NlbApi) trait for fakes: [`wait_until_job_succeeded`](crate::Client::wait_until_job_succeeded) polls it until the asynchronous task is `Succeeded` (`processing` means not yet; `Failed`, as `ListAsynJobs` documents it, means never).
+//! On [`Client`](crate::Client), and as functions of this module over any [`NlbApi`](crate::NlbApi) (fakes included): [`wait_until_job_succeeded`](crate::Client::wait_until_job_succeeded) polls it until the asynchronous task is `Succeeded` (`processing` means not yet; `Failed`, as `ListAsynJobs` documents it, means never).
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GetJobStatus",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetJobStatusRequest>;
 /// Request of `GetJobStatus`: Queries the result of an asynchronous operation performed on a Network Load Balancer (NLB) instance.
 ///
 /// # Example
@@ -109,9 +112,7 @@ impl<C> GetJobStatusRequestBuilder<C> {
     ///
     /// The ID of the asynchronous job.
     ///
-    /// - Wire name: `JobId`.
-    /// - Required.
-    /// - Example: `72dcd26b-f12d-4c27-b3af-18f6aed5****`.
+    /// Its description, rules and example: [`GetJobStatusRequest::job_id`](GetJobStatusRequest::job_id).
     pub fn job_id(mut self, value: impl Into<String>) -> Self {
         self.inner.job_id = Some(value.into());
         self
@@ -120,13 +121,7 @@ impl<C> GetJobStatusRequestBuilder<C> {
     ///
     /// The client token used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token. Ensure that the token is unique among different requests. Only ASCII characters are allowed.
-    ///
-    /// > If you do not set this parameter, the value of **RequestId** is used.\*\*\*\* The value of **RequestId** is different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`GetJobStatusRequest::client_token`](GetJobStatusRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -263,109 +258,81 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GetJobStatusResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetJobStatus`: one variant per documented code, `Unhandled` for any other.
+mod error;
+pub use error::GetJobStatusError;
+impl crate::Client {
+    /// Calls `GetJobStatus`: Queries the result of an asynchronous operation performed on a Network Load Balancer (NLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetJobStatusRequestBuilder::send) it. The parameters and their rules: [`GetJobStatusRequest`].
+    #[inline]
+    pub fn get_job_status(&self) -> GetJobStatusRequestBuilder<&Self> {
+        GetJobStatusRequestBuilder::new(self)
+    }
+}
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetJobStatus`: Queries the result of an asynchronous operation performed on a Network Load Balancer (NLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetJobStatusRequest`].
+    #[inline]
+    pub fn get_job_status(&self) -> GetJobStatusRequestBuilder<&Self> {
+        GetJobStatusRequestBuilder::new(self)
+    }
+}
+/// Polls `GetJobStatus` until the asynchronous task is `Succeeded` (`processing` means not yet; `Failed`, as `ListAsynJobs` documents it, means never).
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetJobStatusError {
-    /// HTTP 400 `SystemBusy`: System is busy, please try again later.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.JobId`: The specified resource of JobId is not found.
-    ResourceNotFoundJobId(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
+/// By default every 5000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Succeeded. A state among Failed fails at once.
+pub fn wait_until_job_succeeded<A: crate::NlbApi + ?Sized>(
+    api: &A,
+    request: GetJobStatusRequest,
+    config: Option<::acs_runtime::waiter::WaiterConfig>,
+) -> crate::BoxFuture<
+    '_,
+    Result<
+        Option<GetJobStatusResponse>,
+        ::acs_runtime::waiter::WaitError<GetJobStatusError>,
+    >,
+> {
+    fn state(response: &GetJobStatusResponse) -> Option<&str> {
+        response.status.as_deref()
+    }
+    let acceptors = ::acs_runtime::waiter::Acceptors {
+        success: &["Succeeded"],
+        failure: &["Failed"],
+        success_codes: &[],
+    };
+    let config = config
+        .unwrap_or(
+            ::acs_runtime::waiter::WaiterConfig::new(
+                ::std::time::Duration::from_millis(5000),
+                ::std::time::Duration::from_millis(600000),
+            ),
+        );
+    Box::pin(
+        ::acs_runtime::waiter::wait(
+            config,
+            acceptors,
+            move || api.get_job_status(request.clone()),
+            state,
+        ),
+    )
 }
-impl From<::acs_runtime::client::ServiceError> for GetJobStatusError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &["SystemBusy", "Forbidden.NoPermission", "ResourceNotFound.JobId"],
-                ),
-            error,
-        )
-    }
-}
-#[allow(deprecated)]
-impl GetJobStatusError {
-    /// The service error behind the variant.
+impl crate::Client {
+    /// Polls `GetJobStatus` until the asynchronous task is `Succeeded` (`processing` means not yet; `Failed`, as `ListAsynJobs` documents it, means never).
+    ///
+    /// By default every 5000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Succeeded. A state among Failed fails at once.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::SystemBusy(error),
-            1 => Self::ForbiddenNoPermission(error),
-            2 => Self::ResourceNotFoundJobId(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::SystemBusy(error) => (0, error),
-            Self::ForbiddenNoPermission(error) => (1, error),
-            Self::ResourceNotFoundJobId(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetJobStatusError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetJobStatusError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "SystemBusy",
-            "ForbiddenNoPermission",
-            "ResourceNotFoundJobId",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetJobStatusError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetJobStatusError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetJobStatusError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetJobStatusError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn wait_until_job_succeeded(
+        &self,
+        request: GetJobStatusRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<GetJobStatusResponse>,
+            ::acs_runtime::waiter::WaitError<GetJobStatusError>,
+        >,
+    > {
+        wait_until_job_succeeded(self, request, config)
     }
 }

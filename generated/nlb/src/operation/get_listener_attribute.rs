@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetListenerAttributeRequest>;
 /// Request of `GetListenerAttribute`: Queries the details of a Network Load Balancer (NLB) listener.
 ///
 /// # Example
@@ -135,9 +138,7 @@ impl<C> GetListenerAttributeRequestBuilder<C> {
     ///
     /// The listener ID.
     ///
-    /// - Wire name: `ListenerId`.
-    /// - Required.
-    /// - Example: `lsn-bp1bpn0kn908w4nbw****@233`.
+    /// Its description, rules and example: [`GetListenerAttributeRequest::listener_id`](GetListenerAttributeRequest::listener_id).
     pub fn listener_id(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_id = Some(value.into());
         self
@@ -146,12 +147,7 @@ impl<C> GetListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`GetListenerAttributeRequest::dry_run`](GetListenerAttributeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -160,13 +156,7 @@ impl<C> GetListenerAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must ensure that it is unique among all requests. ClientToken can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** is different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`GetListenerAttributeRequest::client_token`](GetListenerAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -175,10 +165,7 @@ impl<C> GetListenerAttributeRequestBuilder<C> {
     ///
     /// The region ID of the NLB instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/443657.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`GetListenerAttributeRequest::region_id`](GetListenerAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -585,113 +572,24 @@ for GetListenerAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetListenerAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetListenerAttributeError {
-    /// HTTP 400 `SystemBusy`: System is busy, please try again later.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.loadBalancer`: The specified resource of loadbalancer is not found.
-    ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.listener`: The specified resource %s is not found.
-    ResourceNotFoundListener(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetListenerAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "SystemBusy",
-                        "ResourceNotFound.loadBalancer",
-                        "ResourceNotFound.listener",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::GetListenerAttributeError;
+impl crate::Client {
+    /// Calls `GetListenerAttribute`: Queries the details of a Network Load Balancer (NLB) listener.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetListenerAttributeRequestBuilder::send) it. The parameters and their rules: [`GetListenerAttributeRequest`].
+    #[inline]
+    pub fn get_listener_attribute(&self) -> GetListenerAttributeRequestBuilder<&Self> {
+        GetListenerAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetListenerAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetListenerAttribute`: Queries the details of a Network Load Balancer (NLB) listener.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetListenerAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::SystemBusy(error),
-            1 => Self::ResourceNotFoundLoadBalancer(error),
-            2 => Self::ResourceNotFoundListener(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::SystemBusy(error) => (0, error),
-            Self::ResourceNotFoundLoadBalancer(error) => (1, error),
-            Self::ResourceNotFoundListener(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetListenerAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetListenerAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "SystemBusy",
-            "ResourceNotFoundLoadBalancer",
-            "ResourceNotFoundListener",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetListenerAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetListenerAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetListenerAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetListenerAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_listener_attribute(&self) -> GetListenerAttributeRequestBuilder<&Self> {
+        GetListenerAttributeRequestBuilder::new(self)
     }
 }

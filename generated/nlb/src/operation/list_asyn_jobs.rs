@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListAsynJobsRequest>;
 /// Request of `ListAsynJobs`: Queries the results of multiple asynchronous operations performed on a Network Load Balancer (NLB) instance.
 ///
 /// # Example
@@ -86,7 +89,7 @@ impl<C> ListAsynJobsRequestBuilder<C> {
     ///
     /// The task IDs.
     ///
-    /// - Wire name: `JobIds`.
+    /// Its description, rules and example: [`ListAsynJobsRequest::job_ids`](ListAsynJobsRequest::job_ids).
     pub fn job_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -232,109 +235,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListAsynJobsResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListAsynJobs`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListAsynJobsError {
-    /// HTTP 400 `SystemBusy`: System is busy, please try again later.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.JobId`: The specified resource of JobId is not found.
-    ResourceNotFoundJobId(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListAsynJobsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &["SystemBusy", "Forbidden.NoPermission", "ResourceNotFound.JobId"],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListAsynJobsError;
+impl crate::Client {
+    /// Calls `ListAsynJobs`: Queries the results of multiple asynchronous operations performed on a Network Load Balancer (NLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListAsynJobsRequestBuilder::send) it. The parameters and their rules: [`ListAsynJobsRequest`].
+    #[inline]
+    pub fn list_asyn_jobs(&self) -> ListAsynJobsRequestBuilder<&Self> {
+        ListAsynJobsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListAsynJobsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListAsynJobs`: Queries the results of multiple asynchronous operations performed on a Network Load Balancer (NLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListAsynJobsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::SystemBusy(error),
-            1 => Self::ForbiddenNoPermission(error),
-            2 => Self::ResourceNotFoundJobId(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::SystemBusy(error) => (0, error),
-            Self::ForbiddenNoPermission(error) => (1, error),
-            Self::ResourceNotFoundJobId(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListAsynJobsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListAsynJobsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "SystemBusy",
-            "ForbiddenNoPermission",
-            "ResourceNotFoundJobId",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListAsynJobsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListAsynJobsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListAsynJobsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListAsynJobsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_asyn_jobs(&self) -> ListAsynJobsRequestBuilder<&Self> {
+        ListAsynJobsRequestBuilder::new(self)
     }
 }

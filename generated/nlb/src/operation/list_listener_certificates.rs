@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListListenerCertificatesRequest>;
 /// Request of `ListListenerCertificates`: Queries the server certificate of a TCP/SSL listener.
 ///
 /// # Example
@@ -160,9 +163,7 @@ impl<C> ListListenerCertificatesRequestBuilder<C> {
     ///
     /// The ID of the listener. Specify the ID of a listener that uses SSL over TCP.
     ///
-    /// - Wire name: `ListenerId` (form body).
-    /// - Required.
-    /// - Example: `lsn-j49ht1jxxqyg45****@80`.
+    /// Its description, rules and example: [`ListListenerCertificatesRequest::listener_id`](ListListenerCertificatesRequest::listener_id).
     pub fn listener_id(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_id = Some(value.into());
         self
@@ -171,11 +172,7 @@ impl<C> ListListenerCertificatesRequestBuilder<C> {
     ///
     /// The type of the certificate. Valid values:
     ///
-    /// * **Ca**: CA certificate.
-    /// * **Server**: server certificate
-    ///
-    /// - Wire name: `CertType` (form body).
-    /// - Example: `Ca`.
+    /// Its description, rules and example: [`ListListenerCertificatesRequest::cert_type`](ListListenerCertificatesRequest::cert_type).
     pub fn cert_type(mut self, value: impl Into<String>) -> Self {
         self.inner.cert_type = Some(value.into());
         self
@@ -184,11 +181,7 @@ impl<C> ListListenerCertificatesRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * You must specify the token that is obtained from the previous query as the value of NextToken.
-    ///
-    /// - Wire name: `NextToken` (form body).
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListListenerCertificatesRequest::next_token`](ListListenerCertificatesRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -197,10 +190,7 @@ impl<C> ListListenerCertificatesRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Valid values: **1** to **50**. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults` (form body).
-    /// - Must be 1 to 50.
-    /// - Default: `20`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListListenerCertificatesRequest::max_results`](ListListenerCertificatesRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -209,10 +199,7 @@ impl<C> ListListenerCertificatesRequestBuilder<C> {
     ///
     /// The ID of the region where the Network Load Balancer (NLB) instance is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/443657.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId` (form body).
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListListenerCertificatesRequest::region_id`](ListListenerCertificatesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -221,10 +208,7 @@ impl<C> ListListenerCertificatesRequestBuilder<C> {
     ///
     /// The server certificate. Only one server certificate is supported.
     ///
-    /// > This parameter takes effect only for TCP/SSL listeners.
-    ///
-    /// - Wire name: `CertificateIds` (form body).
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`ListListenerCertificatesRequest::certificate_ids`](ListListenerCertificatesRequest::certificate_ids).
     pub fn certificate_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -415,113 +399,28 @@ for ListListenerCertificatesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListListenerCertificates`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListListenerCertificatesError {
-    /// HTTP 400 `OperationDenied.Protocol`: The operation is not allowed because of %s.
-    OperationDeniedProtocol(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.loadbalancer`: The specified resource %s is not found.
-    ResourceNotFoundLoadbalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.listener`: The specified resource %s is not found.
-    ResourceNotFoundListener(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListListenerCertificatesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationDenied.Protocol",
-                        "ResourceNotFound.loadbalancer",
-                        "ResourceNotFound.listener",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListListenerCertificatesError;
+impl crate::Client {
+    /// Calls `ListListenerCertificates`: Queries the server certificate of a TCP/SSL listener.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListListenerCertificatesRequestBuilder::send) it. The parameters and their rules: [`ListListenerCertificatesRequest`].
+    #[inline]
+    pub fn list_listener_certificates(
+        &self,
+    ) -> ListListenerCertificatesRequestBuilder<&Self> {
+        ListListenerCertificatesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListListenerCertificatesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListListenerCertificates`: Queries the server certificate of a TCP/SSL listener.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListListenerCertificatesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationDeniedProtocol(error),
-            1 => Self::ResourceNotFoundLoadbalancer(error),
-            2 => Self::ResourceNotFoundListener(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationDeniedProtocol(error) => (0, error),
-            Self::ResourceNotFoundLoadbalancer(error) => (1, error),
-            Self::ResourceNotFoundListener(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListListenerCertificatesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListListenerCertificatesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationDeniedProtocol",
-            "ResourceNotFoundLoadbalancer",
-            "ResourceNotFoundListener",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListListenerCertificatesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListListenerCertificatesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListListenerCertificatesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListListenerCertificatesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_listener_certificates(
+        &self,
+    ) -> ListListenerCertificatesRequestBuilder<&Self> {
+        ListListenerCertificatesRequestBuilder::new(self)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `listeners` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`NlbApi`](crate::NlbApi) trait for fakes: [`list_listeners_pages`](crate::Client::list_listeners_pages) and [`list_listeners_items`](crate::Client::list_listeners_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`NlbApi`](crate::NlbApi) (fakes included): [`list_listeners_pages`](crate::Client::list_listeners_pages) and [`list_listeners_items`](crate::Client::list_listeners_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListListeners",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListListenersRequest>;
 /// Request of `ListListeners`: Queries listeners added to a Network Load Balancer (NLB) instance.
 ///
 /// # Example
@@ -178,8 +181,7 @@ impl<C> ListListenersRequestBuilder<C> {
     ///
     /// The listener IDs. You can specify up to 20 listeners.
     ///
-    /// - Wire name: `ListenerIds`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`ListListenersRequest::listener_ids`](ListListenersRequest::listener_ids).
     pub fn listener_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -191,8 +193,7 @@ impl<C> ListListenersRequestBuilder<C> {
     ///
     /// The IDs of the NLB instances. You can specify up to 20 instances.
     ///
-    /// - Wire name: `LoadBalancerIds`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`ListListenersRequest::load_balancer_ids`](ListListenersRequest::load_balancer_ids).
     pub fn load_balancer_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -206,8 +207,7 @@ impl<C> ListListenersRequestBuilder<C> {
     ///
     /// The listener protocol. Valid values: **TCP**, **UDP**, and **TCPSSL**.
     ///
-    /// - Wire name: `ListenerProtocol`.
-    /// - Example: `TCPSSL`.
+    /// Its description, rules and example: [`ListListenersRequest::listener_protocol`](ListListenersRequest::listener_protocol).
     pub fn listener_protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_protocol = Some(value.into());
         self
@@ -216,8 +216,7 @@ impl<C> ListListenersRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have 1 to 20 items.
+    /// Its description, rules and example: [`ListListenersRequest::tag`](ListListenersRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -226,11 +225,7 @@ impl<C> ListListenersRequestBuilder<C> {
     ///
     /// The pagination token used to specify a particular page of results. Valid values:
     ///
-    /// * Leave this parameter empty for the first query or the only query.
-    /// * Set this parameter to the value of NextToken obtained from the previous query.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListListenersRequest::next_token`](ListListenersRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -239,8 +234,7 @@ impl<C> ListListenersRequestBuilder<C> {
     ///
     /// The number of entries to return in each call. Valid values: **1** to **100**. Default value: **20**
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListListenersRequest::max_results`](ListListenersRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -249,10 +243,7 @@ impl<C> ListListenersRequestBuilder<C> {
     ///
     /// The ID of the region where the NLB instance is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/443657.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListListenersRequest::region_id`](ListListenersRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -261,11 +252,7 @@ impl<C> ListListenersRequestBuilder<C> {
     ///
     /// Specifies whether to enable fine-grained monitoring. Valid values:
     ///
-    /// * **true**
-    /// * **false**
-    ///
-    /// - Wire name: `SecSensorEnabled`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ListListenersRequest::sec_sensor_enabled`](ListListenersRequest::sec_sensor_enabled).
     pub fn sec_sensor_enabled(mut self, value: impl Into<String>) -> Self {
         self.inner.sec_sensor_enabled = Some(value.into());
         self
@@ -434,101 +421,100 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListListenersRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListListeners`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListListenersError {
-    /// HTTP 400 `SystemBusy`: System is busy, please try again later.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam`: The param of %s is illegal.
-    IllegalParam(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListListenersError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["SystemBusy", "IllegalParam", "Forbidden.NoPermission"]),
-            error,
-        )
+mod error;
+pub use error::ListListenersError;
+impl crate::Client {
+    /// Calls `ListListeners`: Queries listeners added to a Network Load Balancer (NLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListListenersRequestBuilder::send) it. The parameters and their rules: [`ListListenersRequest`].
+    #[inline]
+    pub fn list_listeners(&self) -> ListListenersRequestBuilder<&Self> {
+        ListListenersRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListListenersError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListListeners`: Queries listeners added to a Network Load Balancer (NLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListListenersRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::SystemBusy(error),
-            1 => Self::IllegalParam(error),
-            2 => Self::ForbiddenNoPermission(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::SystemBusy(error) => (0, error),
-            Self::IllegalParam(error) => (1, error),
-            Self::ForbiddenNoPermission(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
+    pub fn list_listeners(&self) -> ListListenersRequestBuilder<&Self> {
+        ListListenersRequestBuilder::new(self)
     }
 }
-impl Clone for ListListenersError {
+/// Every page of `ListListeners`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_listeners_pages<A: crate::NlbApi + ?Sized>(
+    api: &A,
+    request: ListListenersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListListenersResponse, ::acs_runtime::client::Error<ListListenersError>>,
+> {
+    fn count(response: &ListListenersResponse) -> usize {
+        response.listeners.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListListenersRequest,
+        response: &ListListenersResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListListenersRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_listeners(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListListeners`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_listeners_pages(
+        &self,
+        request: ListListenersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<ListListenersResponse, ::acs_runtime::client::Error<ListListenersError>>,
+    > {
+        list_listeners_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListListenersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["SystemBusy", "IllegalParam", "ForbiddenNoPermission", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListListeners`, in order: `while let Some(item) = items.next().await`.
+pub fn list_listeners_items<A: crate::NlbApi + ?Sized>(
+    api: &A,
+    request: ListListenersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::Listener, ::acs_runtime::client::Error<ListListenersError>>,
+> {
+    fn extract(response: ListListenersResponse) -> Vec<crate::types::Listener> {
+        response.listeners.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_listeners_pages(api, request), extract),
+    )
 }
-impl ListListenersError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListListeners`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListListenersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListListenersError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListListenersError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_listeners_items(
+        &self,
+        request: ListListenersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<crate::types::Listener, ::acs_runtime::client::Error<ListListenersError>>,
+    > {
+        list_listeners_items(self, request)
     }
 }

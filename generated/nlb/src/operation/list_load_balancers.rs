@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `network-load-balancer-instances` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`NlbApi`](crate::NlbApi) trait for fakes: [`list_load_balancers_pages`](crate::Client::list_load_balancers_pages) and [`list_load_balancers_items`](crate::Client::list_load_balancers_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`NlbApi`](crate::NlbApi) (fakes included): [`list_load_balancers_pages`](crate::Client::list_load_balancers_pages) and [`list_load_balancers_items`](crate::Client::list_load_balancers_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListLoadBalancers",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListLoadBalancersRequest>;
 /// Request of `ListLoadBalancers`: Queries the basic information about Network Load Balancer (NLB) instances.
 ///
 /// # Example
@@ -293,8 +296,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
     ///
     /// The type of the Server Load Balancer (SLB) instances. Set the value to **network**, which specifies NLB.
     ///
-    /// - Wire name: `LoadBalancerType`.
-    /// - Example: `network`.
+    /// Its description, rules and example: [`ListLoadBalancersRequest::load_balancer_type`](ListLoadBalancersRequest::load_balancer_type).
     pub fn load_balancer_type(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_type = Some(value.into());
         self
@@ -303,8 +305,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
     ///
     /// The ID of the zone. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/443890.htm>) operation to query the most recent zone list.
     ///
-    /// - Wire name: `ZoneId`.
-    /// - Example: `cn-hangzhou-a`.
+    /// Its description, rules and example: [`ListLoadBalancersRequest::zone_id`](ListLoadBalancersRequest::zone_id).
     pub fn zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_id = Some(value.into());
         self
@@ -313,8 +314,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
     ///
     /// The IDs of the virtual private clouds (VPCs) where the NLB instances are deployed. You can specify up to 10 VPC IDs in each call.
     ///
-    /// - Wire name: `VpcIds`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`ListLoadBalancersRequest::vpc_ids`](ListLoadBalancersRequest::vpc_ids).
     pub fn vpc_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -326,11 +326,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
     ///
     /// The type of IPv4 address used by the NLB instance. Valid values:
     ///
-    /// * **Internet**: The NLB instance uses a public IP address. The domain name of the NLB instance is resolved to the public IP address. The NLB instance can be accessed over the Internet.
-    /// * **Intranet**: The NLB instance uses a private IP address. The domain name of the NLB instance is resolved to the private IP address. The NLB instance can be accessed over the VPC where the NLB instance is deployed.
-    ///
-    /// - Wire name: `AddressType`.
-    /// - Example: `Internet`.
+    /// Its description, rules and example: [`ListLoadBalancersRequest::address_type`](ListLoadBalancersRequest::address_type).
     pub fn address_type(mut self, value: impl Into<String>) -> Self {
         self.inner.address_type = Some(value.into());
         self
@@ -339,11 +335,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
     ///
     /// The IP version of the NLB instance. Valid values:
     ///
-    /// * **ipv4**: IPv4
-    /// * **DualStack**: dual-stack
-    ///
-    /// - Wire name: `AddressIpVersion`.
-    /// - Example: `ipv4`.
+    /// Its description, rules and example: [`ListLoadBalancersRequest::address_ip_version`](ListLoadBalancersRequest::address_ip_version).
     pub fn address_ip_version(mut self, value: impl Into<String>) -> Self {
         self.inner.address_ip_version = Some(value.into());
         self
@@ -352,11 +344,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
     ///
     /// The type of IPv6 address used by the NLB instance. Valid values:
     ///
-    /// * **Internet**: The NLB instance uses a public IP address. The domain name of the NLB instance is resolved to the public IP address. The NLB instance can be accessed over the Internet.
-    /// * **Intranet**: The NLB instance uses a private IP address. The domain name of the NLB instance is resolved to the private IP address. The NLB instance can be accessed over the VPC where the NLB instance is deployed.
-    ///
-    /// - Wire name: `Ipv6AddressType`.
-    /// - Example: `Internet`.
+    /// Its description, rules and example: [`ListLoadBalancersRequest::ipv6_address_type`](ListLoadBalancersRequest::ipv6_address_type).
     pub fn ipv6_address_type(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_address_type = Some(value.into());
         self
@@ -365,8 +353,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
     ///
     /// The domain name of the NLB instance.
     ///
-    /// - Wire name: `DNSName`.
-    /// - Example: `nlb-wb7r6dlwetvt5j****.cn-hangzhou.nlb.aliyuncs.com`.
+    /// Its description, rules and example: [`ListLoadBalancersRequest::dns_name`](ListLoadBalancersRequest::dns_name).
     pub fn dns_name(mut self, value: impl Into<String>) -> Self {
         self.inner.dns_name = Some(value.into());
         self
@@ -375,15 +362,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
     ///
     /// The status of the NLB instance. Valid values:
     ///
-    /// * **Inactive**: The NLB instance is disabled. Listeners of an NLB instance in the Inactive state do not forward traffic.
-    /// * **Active**: The NLB instance is running.
-    /// * **Provisioning**: The NLB instance is being created.
-    /// * **Configuring**: The NLB instance is being modified.
-    /// * **Deleting**: The NLB instance is being deleted.
-    /// * **Deleted**: The NLB instance is deleted.
-    ///
-    /// - Wire name: `LoadBalancerStatus`.
-    /// - Example: `Active`.
+    /// Its description, rules and example: [`ListLoadBalancersRequest::load_balancer_status`](ListLoadBalancersRequest::load_balancer_status).
     pub fn load_balancer_status(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_status = Some(value.into());
         self
@@ -392,11 +371,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
     ///
     /// The business status of the NLB instance. Valid values:
     ///
-    /// * **Abnormal**: The NLB instance is not working as expected.
-    /// * **Normal**: The NLB instance is working as expected.
-    ///
-    /// - Wire name: `LoadBalancerBusinessStatus`.
-    /// - Example: `Normal`.
+    /// Its description, rules and example: [`ListLoadBalancersRequest::load_balancer_business_status`](ListLoadBalancersRequest::load_balancer_business_status).
     pub fn load_balancer_business_status(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_business_status = Some(value.into());
         self
@@ -405,8 +380,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
     ///
     /// The names of the NLB instances. You can specify up to 20 names in each call.
     ///
-    /// - Wire name: `LoadBalancerNames`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`ListLoadBalancersRequest::load_balancer_names`](ListLoadBalancersRequest::load_balancer_names).
     pub fn load_balancer_names(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -420,8 +394,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the instance belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-atstuj3rtop****`.
+    /// Its description, rules and example: [`ListLoadBalancersRequest::resource_group_id`](ListLoadBalancersRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -430,8 +403,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
     ///
     /// The NLB instance IDs. You can specify up to 20 IDs in each call.
     ///
-    /// - Wire name: `LoadBalancerIds`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`ListLoadBalancersRequest::load_balancer_ids`](ListLoadBalancersRequest::load_balancer_ids).
     pub fn load_balancer_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -445,8 +417,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
     ///
     /// The tags of the NLB instance.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have 1 to 20 items.
+    /// Its description, rules and example: [`ListLoadBalancersRequest::tag`](ListLoadBalancersRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -455,11 +426,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
     ///
     /// The pagination token used to specify a particular page of results. Valid values:
     ///
-    /// * Leave this parameter empty for the first query or the only query.
-    /// * Set this parameter to the value of NextToken obtained from the previous query.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListLoadBalancersRequest::next_token`](ListLoadBalancersRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -468,9 +435,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
     ///
     /// The number of entries to return in each call. Valid values: **1** to **100**. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Default: `20`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListLoadBalancersRequest::max_results`](ListLoadBalancersRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -479,10 +444,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
     ///
     /// The ID of the region where the NLB instance is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/443657.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListLoadBalancersRequest::region_id`](ListLoadBalancersRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -661,119 +623,112 @@ for ListLoadBalancersResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListLoadBalancers`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListLoadBalancersError {
-    /// HTTP 400 `IllegalParam.LoadBalancerType`: The LoadBalancerType value is invalid.
-    IllegalParamLoadBalancerType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SystemBusy`: System is busy, please try again later.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.loadBalancerName`: Param loadBalancerName is illegal.
-    IllegalParamLoadBalancerName(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListLoadBalancersError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.LoadBalancerType",
-                        "SystemBusy",
-                        "IllegalParam.loadBalancerName",
-                        "Forbidden.NoPermission",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListLoadBalancersError;
+impl crate::Client {
+    /// Calls `ListLoadBalancers`: Queries the basic information about Network Load Balancer (NLB) instances.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListLoadBalancersRequestBuilder::send) it. The parameters and their rules: [`ListLoadBalancersRequest`].
+    #[inline]
+    pub fn list_load_balancers(&self) -> ListLoadBalancersRequestBuilder<&Self> {
+        ListLoadBalancersRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListLoadBalancersError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListLoadBalancers`: Queries the basic information about Network Load Balancer (NLB) instances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListLoadBalancersRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamLoadBalancerType(error),
-            1 => Self::SystemBusy(error),
-            2 => Self::IllegalParamLoadBalancerName(error),
-            3 => Self::ForbiddenNoPermission(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamLoadBalancerType(error) => (0, error),
-            Self::SystemBusy(error) => (1, error),
-            Self::IllegalParamLoadBalancerName(error) => (2, error),
-            Self::ForbiddenNoPermission(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
+    pub fn list_load_balancers(&self) -> ListLoadBalancersRequestBuilder<&Self> {
+        ListLoadBalancersRequestBuilder::new(self)
     }
 }
-impl Clone for ListLoadBalancersError {
+/// Every page of `ListLoadBalancers`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_load_balancers_pages<A: crate::NlbApi + ?Sized>(
+    api: &A,
+    request: ListLoadBalancersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListLoadBalancersResponse,
+        ::acs_runtime::client::Error<ListLoadBalancersError>,
+    >,
+> {
+    fn count(response: &ListLoadBalancersResponse) -> usize {
+        response.load_balancers.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListLoadBalancersRequest,
+        response: &ListLoadBalancersResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListLoadBalancersRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_load_balancers(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListLoadBalancers`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_load_balancers_pages(
+        &self,
+        request: ListLoadBalancersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListLoadBalancersResponse,
+            ::acs_runtime::client::Error<ListLoadBalancersError>,
+        >,
+    > {
+        list_load_balancers_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListLoadBalancersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamLoadBalancerType",
-            "SystemBusy",
-            "IllegalParamLoadBalancerName",
-            "ForbiddenNoPermission",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListLoadBalancers`, in order: `while let Some(item) = items.next().await`.
+pub fn list_load_balancers_items<A: crate::NlbApi + ?Sized>(
+    api: &A,
+    request: ListLoadBalancersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::LoadBalancer,
+        ::acs_runtime::client::Error<ListLoadBalancersError>,
+    >,
+> {
+    fn extract(response: ListLoadBalancersResponse) -> Vec<crate::types::LoadBalancer> {
+        response.load_balancers.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_load_balancers_pages(api, request), extract),
+    )
 }
-impl ListLoadBalancersError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListLoadBalancers`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListLoadBalancersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListLoadBalancersError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListLoadBalancersError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_load_balancers_items(
+        &self,
+        request: ListLoadBalancersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::LoadBalancer,
+            ::acs_runtime::client::Error<ListLoadBalancersError>,
+        >,
+    > {
+        list_load_balancers_items(self, request)
     }
 }

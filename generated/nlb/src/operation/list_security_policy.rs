@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `security-policy-management` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`NlbApi`](crate::NlbApi) trait for fakes: [`list_security_policy_pages`](crate::Client::list_security_policy_pages) and [`list_security_policy_items`](crate::Client::list_security_policy_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`NlbApi`](crate::NlbApi) (fakes included): [`list_security_policy_pages`](crate::Client::list_security_policy_pages) and [`list_security_policy_items`](crate::Client::list_security_policy_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListSecurityPolicy",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListSecurityPolicyRequest>;
 /// Request of `ListSecurityPolicy`: Queries the TLS security policies set for a Network Load Balancer (NLB) instance.
 ///
 /// # Example
@@ -174,8 +177,7 @@ impl<C> ListSecurityPolicyRequestBuilder<C> {
     ///
     /// The IDs of the TLS security policies. You can specify at most 20 policy IDs in each call.
     ///
-    /// - Wire name: `SecurityPolicyIds` (form body).
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`ListSecurityPolicyRequest::security_policy_ids`](ListSecurityPolicyRequest::security_policy_ids).
     pub fn security_policy_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -189,8 +191,7 @@ impl<C> ListSecurityPolicyRequestBuilder<C> {
     ///
     /// The names of the TLS security policies. You can specify at most 20 policy names.
     ///
-    /// - Wire name: `SecurityPolicyNames` (form body).
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`ListSecurityPolicyRequest::security_policy_names`](ListSecurityPolicyRequest::security_policy_names).
     pub fn security_policy_names(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -204,7 +205,7 @@ impl<C> ListSecurityPolicyRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
+    /// Its description, rules and example: [`ListSecurityPolicyRequest::tag`](ListSecurityPolicyRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -213,8 +214,7 @@ impl<C> ListSecurityPolicyRequestBuilder<C> {
     ///
     /// The resource group ID.
     ///
-    /// - Wire name: `ResourceGroupId` (form body).
-    /// - Example: `rg-atstuj3rtop****`.
+    /// Its description, rules and example: [`ListSecurityPolicyRequest::resource_group_id`](ListSecurityPolicyRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -223,11 +223,7 @@ impl<C> ListSecurityPolicyRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * You must specify the token that is obtained from the previous query as the value of NextToken.
-    ///
-    /// - Wire name: `NextToken` (form body).
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListSecurityPolicyRequest::next_token`](ListSecurityPolicyRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -236,8 +232,7 @@ impl<C> ListSecurityPolicyRequestBuilder<C> {
     ///
     /// The number of entries to return per page. Valid values: **1** to **100**. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults` (form body).
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListSecurityPolicyRequest::max_results`](ListSecurityPolicyRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -246,10 +241,7 @@ impl<C> ListSecurityPolicyRequestBuilder<C> {
     ///
     /// The region ID of the NLB instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/443657.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId` (form body).
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListSecurityPolicyRequest::region_id`](ListSecurityPolicyRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -428,94 +420,114 @@ for ListSecurityPolicyResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListSecurityPolicy`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListSecurityPolicyError {
-    /// HTTP 400 `SystemBusy`: System is busy, please try again later.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListSecurityPolicyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["SystemBusy", "Forbidden.NoPermission"]), error)
+mod error;
+pub use error::ListSecurityPolicyError;
+impl crate::Client {
+    /// Calls `ListSecurityPolicy`: Queries the TLS security policies set for a Network Load Balancer (NLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListSecurityPolicyRequestBuilder::send) it. The parameters and their rules: [`ListSecurityPolicyRequest`].
+    #[inline]
+    pub fn list_security_policy(&self) -> ListSecurityPolicyRequestBuilder<&Self> {
+        ListSecurityPolicyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListSecurityPolicyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListSecurityPolicy`: Queries the TLS security policies set for a Network Load Balancer (NLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListSecurityPolicyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::SystemBusy(error),
-            1 => Self::ForbiddenNoPermission(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::SystemBusy(error) => (0, error),
-            Self::ForbiddenNoPermission(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn list_security_policy(&self) -> ListSecurityPolicyRequestBuilder<&Self> {
+        ListSecurityPolicyRequestBuilder::new(self)
     }
 }
-impl Clone for ListSecurityPolicyError {
+/// Every page of `ListSecurityPolicy`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_security_policy_pages<A: crate::NlbApi + ?Sized>(
+    api: &A,
+    request: ListSecurityPolicyRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListSecurityPolicyResponse,
+        ::acs_runtime::client::Error<ListSecurityPolicyError>,
+    >,
+> {
+    fn count(response: &ListSecurityPolicyResponse) -> usize {
+        response.security_policies.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListSecurityPolicyRequest,
+        response: &ListSecurityPolicyResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListSecurityPolicyRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_security_policy(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListSecurityPolicy`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_security_policy_pages(
+        &self,
+        request: ListSecurityPolicyRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListSecurityPolicyResponse,
+            ::acs_runtime::client::Error<ListSecurityPolicyError>,
+        >,
+    > {
+        list_security_policy_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListSecurityPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["SystemBusy", "ForbiddenNoPermission", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListSecurityPolicy`, in order: `while let Some(item) = items.next().await`.
+pub fn list_security_policy_items<A: crate::NlbApi + ?Sized>(
+    api: &A,
+    request: ListSecurityPolicyRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::SecurityPolicies,
+        ::acs_runtime::client::Error<ListSecurityPolicyError>,
+    >,
+> {
+    fn extract(
+        response: ListSecurityPolicyResponse,
+    ) -> Vec<crate::types::SecurityPolicies> {
+        response.security_policies.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_security_policy_pages(api, request), extract),
+    )
 }
-impl ListSecurityPolicyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListSecurityPolicy`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListSecurityPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListSecurityPolicyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListSecurityPolicyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_security_policy_items(
+        &self,
+        request: ListSecurityPolicyRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::SecurityPolicies,
+            ::acs_runtime::client::Error<ListSecurityPolicyError>,
+        >,
+    > {
+        list_security_policy_items(self, request)
     }
 }

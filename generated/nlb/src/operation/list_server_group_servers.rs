@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `server-groups` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`NlbApi`](crate::NlbApi) trait for fakes: [`list_server_group_servers_pages`](crate::Client::list_server_group_servers_pages) and [`list_server_group_servers_items`](crate::Client::list_server_group_servers_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`NlbApi`](crate::NlbApi) (fakes included): [`list_server_group_servers_pages`](crate::Client::list_server_group_servers_pages) and [`list_server_group_servers_items`](crate::Client::list_server_group_servers_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListServerGroupServers",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListServerGroupServersRequest>;
 /// Request of `ListServerGroupServers`: Queries servers in a server group of a Network Load Balancer (NLB) instance.
 ///
 /// # Example
@@ -152,8 +155,7 @@ impl<C> ListServerGroupServersRequestBuilder<C> {
     ///
     /// The ID of the server group.
     ///
-    /// - Wire name: `ServerGroupId` (form body).
-    /// - Example: `sgp-atstuj3rtoptyui****`.
+    /// Its description, rules and example: [`ListServerGroupServersRequest::server_group_id`](ListServerGroupServersRequest::server_group_id).
     pub fn server_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.server_group_id = Some(value.into());
         self
@@ -162,8 +164,7 @@ impl<C> ListServerGroupServersRequestBuilder<C> {
     ///
     /// The IDs of the backend servers. You can specify up to 40 backend servers in each call.
     ///
-    /// - Wire name: `ServerIds` (form body).
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`ListServerGroupServersRequest::server_ids`](ListServerGroupServersRequest::server_ids).
     pub fn server_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -175,8 +176,7 @@ impl<C> ListServerGroupServersRequestBuilder<C> {
     ///
     /// The IP addresses of the backend servers. You can specify up to 40 backend servers in each call.
     ///
-    /// - Wire name: `ServerIps` (form body).
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`ListServerGroupServersRequest::server_ips`](ListServerGroupServersRequest::server_ips).
     pub fn server_ips(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -188,11 +188,7 @@ impl<C> ListServerGroupServersRequestBuilder<C> {
     ///
     /// The pagination token used to specify a particular page of results. Valid values:
     ///
-    /// * Left this parameter empty if this is the first query or the only query.
-    /// * Set this parameter to the value of NextToken obtained from the previous query.
-    ///
-    /// - Wire name: `NextToken` (form body).
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListServerGroupServersRequest::next_token`](ListServerGroupServersRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -201,8 +197,7 @@ impl<C> ListServerGroupServersRequestBuilder<C> {
     ///
     /// The number of entries to return in each call. Valid values: **1** to **100**. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults` (form body).
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListServerGroupServersRequest::max_results`](ListServerGroupServersRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -211,10 +206,7 @@ impl<C> ListServerGroupServersRequestBuilder<C> {
     ///
     /// The region ID of the NLB instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/443657.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId` (form body).
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListServerGroupServersRequest::region_id`](ListServerGroupServersRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -393,113 +385,121 @@ for ListServerGroupServersResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListServerGroupServers`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListServerGroupServersError {
-    /// HTTP 400 `SystemBusy`: System is busy, please try again later.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.serverGroup`: The specified resource of serverGroup is not found.
-    ResourceNotFoundServerGroup(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListServerGroupServersError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "SystemBusy",
-                        "Forbidden.NoPermission",
-                        "ResourceNotFound.serverGroup",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListServerGroupServersError;
+impl crate::Client {
+    /// Calls `ListServerGroupServers`: Queries servers in a server group of a Network Load Balancer (NLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListServerGroupServersRequestBuilder::send) it. The parameters and their rules: [`ListServerGroupServersRequest`].
+    #[inline]
+    pub fn list_server_group_servers(
+        &self,
+    ) -> ListServerGroupServersRequestBuilder<&Self> {
+        ListServerGroupServersRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListServerGroupServersError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListServerGroupServers`: Queries servers in a server group of a Network Load Balancer (NLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListServerGroupServersRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::SystemBusy(error),
-            1 => Self::ForbiddenNoPermission(error),
-            2 => Self::ResourceNotFoundServerGroup(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::SystemBusy(error) => (0, error),
-            Self::ForbiddenNoPermission(error) => (1, error),
-            Self::ResourceNotFoundServerGroup(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
+    pub fn list_server_group_servers(
+        &self,
+    ) -> ListServerGroupServersRequestBuilder<&Self> {
+        ListServerGroupServersRequestBuilder::new(self)
     }
 }
-impl Clone for ListServerGroupServersError {
+/// Every page of `ListServerGroupServers`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_server_group_servers_pages<A: crate::NlbApi + ?Sized>(
+    api: &A,
+    request: ListServerGroupServersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListServerGroupServersResponse,
+        ::acs_runtime::client::Error<ListServerGroupServersError>,
+    >,
+> {
+    fn count(response: &ListServerGroupServersResponse) -> usize {
+        response.servers.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListServerGroupServersRequest,
+        response: &ListServerGroupServersResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListServerGroupServersRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_server_group_servers(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListServerGroupServers`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_server_group_servers_pages(
+        &self,
+        request: ListServerGroupServersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListServerGroupServersResponse,
+            ::acs_runtime::client::Error<ListServerGroupServersError>,
+        >,
+    > {
+        list_server_group_servers_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListServerGroupServersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "SystemBusy",
-            "ForbiddenNoPermission",
-            "ResourceNotFoundServerGroup",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListServerGroupServers`, in order: `while let Some(item) = items.next().await`.
+pub fn list_server_group_servers_items<A: crate::NlbApi + ?Sized>(
+    api: &A,
+    request: ListServerGroupServersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::ListServerGroupServersServer,
+        ::acs_runtime::client::Error<ListServerGroupServersError>,
+    >,
+> {
+    fn extract(
+        response: ListServerGroupServersResponse,
+    ) -> Vec<crate::types::ListServerGroupServersServer> {
+        response.servers.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_server_group_servers_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListServerGroupServersError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListServerGroupServers`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListServerGroupServersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListServerGroupServersError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListServerGroupServersError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_server_group_servers_items(
+        &self,
+        request: ListServerGroupServersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::ListServerGroupServersServer,
+            ::acs_runtime::client::Error<ListServerGroupServersError>,
+        >,
+    > {
+        list_server_group_servers_items(self, request)
     }
 }

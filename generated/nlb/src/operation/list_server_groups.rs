@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `server-groups` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`NlbApi`](crate::NlbApi) trait for fakes: [`list_server_groups_pages`](crate::Client::list_server_groups_pages) and [`list_server_groups_items`](crate::Client::list_server_groups_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`NlbApi`](crate::NlbApi) (fakes included): [`list_server_groups_pages`](crate::Client::list_server_groups_pages) and [`list_server_groups_items`](crate::Client::list_server_groups_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListServerGroups",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListServerGroupsRequest>;
 /// Request of `ListServerGroups`: Queries the server groups of a Network Load Balancer (NLB) instance.
 ///
 /// # Example
@@ -195,8 +198,7 @@ impl<C> ListServerGroupsRequestBuilder<C> {
     ///
     /// The server group IDs. You can specify up to 20 server group IDs in each call.
     ///
-    /// - Wire name: `ServerGroupIds` (form body).
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`ListServerGroupsRequest::server_group_ids`](ListServerGroupsRequest::server_group_ids).
     pub fn server_group_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -208,8 +210,7 @@ impl<C> ListServerGroupsRequestBuilder<C> {
     ///
     /// The names of the server groups to be queried. You can specify up to 20 names in each call.
     ///
-    /// - Wire name: `ServerGroupNames` (form body).
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`ListServerGroupsRequest::server_group_names`](ListServerGroupsRequest::server_group_names).
     pub fn server_group_names(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -223,8 +224,7 @@ impl<C> ListServerGroupsRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the server group belongs.
     ///
-    /// - Wire name: `ResourceGroupId` (form body).
-    /// - Example: `rg-atstuj3rtop****`.
+    /// Its description, rules and example: [`ListServerGroupsRequest::resource_group_id`](ListServerGroupsRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -233,11 +233,7 @@ impl<C> ListServerGroupsRequestBuilder<C> {
     ///
     /// The type of server group. Valid values:
     ///
-    /// * **Instance**: allows you to add servers of the **Ecs**, **Ens**, and **Eci** types.
-    /// * **Ip**: allows you to add servers by specifying IP addresses.
-    ///
-    /// - Wire name: `ServerGroupType` (form body).
-    /// - Example: `Instance`.
+    /// Its description, rules and example: [`ListServerGroupsRequest::server_group_type`](ListServerGroupsRequest::server_group_type).
     pub fn server_group_type(mut self, value: impl Into<String>) -> Self {
         self.inner.server_group_type = Some(value.into());
         self
@@ -246,8 +242,7 @@ impl<C> ListServerGroupsRequestBuilder<C> {
     ///
     /// The ID of the virtual private cloud (VPC) in which the server group is deployed.
     ///
-    /// - Wire name: `VpcId` (form body).
-    /// - Example: `vpc-bp15zckdt37pq72zv****`.
+    /// Its description, rules and example: [`ListServerGroupsRequest::vpc_id`](ListServerGroupsRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -256,8 +251,7 @@ impl<C> ListServerGroupsRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have 1 to 20 items.
+    /// Its description, rules and example: [`ListServerGroupsRequest::tag`](ListServerGroupsRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -266,11 +260,7 @@ impl<C> ListServerGroupsRequestBuilder<C> {
     ///
     /// The pagination token used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * For the first request and last request, you do not need to specify this parameter.
-    /// * You must specify the token obtained from the previous query as the value of NextToken.
-    ///
-    /// - Wire name: `NextToken` (form body).
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListServerGroupsRequest::next_token`](ListServerGroupsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -279,8 +269,7 @@ impl<C> ListServerGroupsRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults` (form body).
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListServerGroupsRequest::max_results`](ListServerGroupsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -289,10 +278,7 @@ impl<C> ListServerGroupsRequestBuilder<C> {
     ///
     /// The region ID of the NLB instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/443657.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId` (form body).
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListServerGroupsRequest::region_id`](ListServerGroupsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -468,94 +454,109 @@ for ListServerGroupsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListServerGroups`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListServerGroupsError {
-    /// HTTP 400 `SystemBusy`: System is busy, please try again later.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListServerGroupsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["SystemBusy", "Forbidden.NoPermission"]), error)
+mod error;
+pub use error::ListServerGroupsError;
+impl crate::Client {
+    /// Calls `ListServerGroups`: Queries the server groups of a Network Load Balancer (NLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListServerGroupsRequestBuilder::send) it. The parameters and their rules: [`ListServerGroupsRequest`].
+    #[inline]
+    pub fn list_server_groups(&self) -> ListServerGroupsRequestBuilder<&Self> {
+        ListServerGroupsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListServerGroupsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListServerGroups`: Queries the server groups of a Network Load Balancer (NLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListServerGroupsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::SystemBusy(error),
-            1 => Self::ForbiddenNoPermission(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::SystemBusy(error) => (0, error),
-            Self::ForbiddenNoPermission(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn list_server_groups(&self) -> ListServerGroupsRequestBuilder<&Self> {
+        ListServerGroupsRequestBuilder::new(self)
     }
 }
-impl Clone for ListServerGroupsError {
+/// Every page of `ListServerGroups`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_server_groups_pages<A: crate::NlbApi + ?Sized>(
+    api: &A,
+    request: ListServerGroupsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListServerGroupsResponse, ::acs_runtime::client::Error<ListServerGroupsError>>,
+> {
+    fn count(response: &ListServerGroupsResponse) -> usize {
+        response.server_groups.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListServerGroupsRequest,
+        response: &ListServerGroupsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListServerGroupsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_server_groups(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListServerGroups`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_server_groups_pages(
+        &self,
+        request: ListServerGroupsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListServerGroupsResponse,
+            ::acs_runtime::client::Error<ListServerGroupsError>,
+        >,
+    > {
+        list_server_groups_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListServerGroupsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["SystemBusy", "ForbiddenNoPermission", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListServerGroups`, in order: `while let Some(item) = items.next().await`.
+pub fn list_server_groups_items<A: crate::NlbApi + ?Sized>(
+    api: &A,
+    request: ListServerGroupsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::ServerGroup,
+        ::acs_runtime::client::Error<ListServerGroupsError>,
+    >,
+> {
+    fn extract(response: ListServerGroupsResponse) -> Vec<crate::types::ServerGroup> {
+        response.server_groups.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_server_groups_pages(api, request), extract),
+    )
 }
-impl ListServerGroupsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListServerGroups`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListServerGroupsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListServerGroupsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListServerGroupsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_server_groups_items(
+        &self,
+        request: ListServerGroupsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::ServerGroup,
+            ::acs_runtime::client::Error<ListServerGroupsError>,
+        >,
+    > {
+        list_server_groups_items(self, request)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, LoadBalancerJoinSecurityGroupRequest>;
 /// Request of `LoadBalancerJoinSecurityGroup`: Associates a security group with a Network Load Balancer (NLB) instance.
 ///
 /// * Make sure that you have created a security group. For more information about how to create a security group, see [CreateSecurityGroup](<https://www.alibabacloud.com/help/doc-detail/25553.htm>).
@@ -167,9 +170,7 @@ impl<C> LoadBalancerJoinSecurityGroupRequestBuilder<C> {
     ///
     /// The security group ID of the instance.
     ///
-    /// - Wire name: `SecurityGroupIds` (form body).
-    /// - Required.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`LoadBalancerJoinSecurityGroupRequest::security_group_ids`](LoadBalancerJoinSecurityGroupRequest::security_group_ids).
     pub fn security_group_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -183,9 +184,7 @@ impl<C> LoadBalancerJoinSecurityGroupRequestBuilder<C> {
     ///
     /// The ID of the NLB instance which you want to add to a security group.
     ///
-    /// - Wire name: `LoadBalancerId` (form body).
-    /// - Required.
-    /// - Example: `nlb-83ckzc8d4xlp8o****`.
+    /// Its description, rules and example: [`LoadBalancerJoinSecurityGroupRequest::load_balancer_id`](LoadBalancerJoinSecurityGroupRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -194,11 +193,7 @@ impl<C> LoadBalancerJoinSecurityGroupRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
-    /// * **true**: prechecks the request without performing the operation. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun` (form body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`LoadBalancerJoinSecurityGroupRequest::dry_run`](LoadBalancerJoinSecurityGroupRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -207,13 +202,7 @@ impl<C> LoadBalancerJoinSecurityGroupRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token. Ensure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system uses the **request ID** as the **client token**. The **request ID** is different for each request.
-    ///
-    /// - Wire name: `ClientToken` (form body).
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`LoadBalancerJoinSecurityGroupRequest::client_token`](LoadBalancerJoinSecurityGroupRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -222,10 +211,7 @@ impl<C> LoadBalancerJoinSecurityGroupRequestBuilder<C> {
     ///
     /// The region ID of the NLB instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/443657.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId` (form body).
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`LoadBalancerJoinSecurityGroupRequest::region_id`](LoadBalancerJoinSecurityGroupRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -375,173 +361,28 @@ for LoadBalancerJoinSecurityGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `LoadBalancerJoinSecurityGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum LoadBalancerJoinSecurityGroupError {
-    /// HTTP 400 `SystemBusy`: System is busy, please try again later.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.QuotaInsufficient`: The quota of %s is exceeded, usage %s/%s.
-    QuotaExceededQuotaInsufficient(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Conflict.SecurityGroup`: The SecurityGroup \[%s\] is conflict.
-    ConflictSecurityGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TagInvokeError`: listTagsByResourceIds: InvalidResourceId.NotFound : The specified ResourceIds are not found in our records.
-    TagInvokeError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Conflict.Lock`: The Lock \[%s\] is conflict.
-    ConflictLock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.vpc`: The Vpc is mismatched for %s and %s.
-    MismatchVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
-    DryRunOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceInCreating.loadbalancer`: The specified resource of loadbalancer is creating, please try again later.
-    ResourceInCreatingLoadbalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceInConfiguring.loadbalancer`: The specified resource of loadbalancer is being configured, please try again later.
-    ResourceInConfiguringLoadbalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.SecurityGroup`: Authentication is failed for SecurityGroup.
-    ForbiddenSecurityGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.loadBalancer`: The specified resource of loadbalancer is not found.
-    ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.SecurityGroup`: The specified resource of SecurityGroup is not found.
-    ResourceNotFoundSecurityGroup(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for LoadBalancerJoinSecurityGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "SystemBusy",
-                        "QuotaExceeded.QuotaInsufficient",
-                        "Conflict.SecurityGroup",
-                        "TagInvokeError",
-                        "Conflict.Lock",
-                        "Mismatch.vpc",
-                        "DryRunOperation",
-                        "ResourceInCreating.loadbalancer",
-                        "ResourceInConfiguring.loadbalancer",
-                        "Forbidden.NoPermission",
-                        "Forbidden.SecurityGroup",
-                        "ResourceNotFound.loadBalancer",
-                        "ResourceNotFound.SecurityGroup",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::LoadBalancerJoinSecurityGroupError;
+impl crate::Client {
+    /// Calls `LoadBalancerJoinSecurityGroup`: Associates a security group with a Network Load Balancer (NLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](LoadBalancerJoinSecurityGroupRequestBuilder::send) it. The parameters and their rules: [`LoadBalancerJoinSecurityGroupRequest`].
+    #[inline]
+    pub fn load_balancer_join_security_group(
+        &self,
+    ) -> LoadBalancerJoinSecurityGroupRequestBuilder<&Self> {
+        LoadBalancerJoinSecurityGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl LoadBalancerJoinSecurityGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `LoadBalancerJoinSecurityGroup`: Associates a security group with a Network Load Balancer (NLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`LoadBalancerJoinSecurityGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::SystemBusy(error),
-            1 => Self::QuotaExceededQuotaInsufficient(error),
-            2 => Self::ConflictSecurityGroup(error),
-            3 => Self::TagInvokeError(error),
-            4 => Self::ConflictLock(error),
-            5 => Self::MismatchVpc(error),
-            6 => Self::DryRunOperation(error),
-            7 => Self::ResourceInCreatingLoadbalancer(error),
-            8 => Self::ResourceInConfiguringLoadbalancer(error),
-            9 => Self::ForbiddenNoPermission(error),
-            10 => Self::ForbiddenSecurityGroup(error),
-            11 => Self::ResourceNotFoundLoadBalancer(error),
-            12 => Self::ResourceNotFoundSecurityGroup(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::SystemBusy(error) => (0, error),
-            Self::QuotaExceededQuotaInsufficient(error) => (1, error),
-            Self::ConflictSecurityGroup(error) => (2, error),
-            Self::TagInvokeError(error) => (3, error),
-            Self::ConflictLock(error) => (4, error),
-            Self::MismatchVpc(error) => (5, error),
-            Self::DryRunOperation(error) => (6, error),
-            Self::ResourceInCreatingLoadbalancer(error) => (7, error),
-            Self::ResourceInConfiguringLoadbalancer(error) => (8, error),
-            Self::ForbiddenNoPermission(error) => (9, error),
-            Self::ForbiddenSecurityGroup(error) => (10, error),
-            Self::ResourceNotFoundLoadBalancer(error) => (11, error),
-            Self::ResourceNotFoundSecurityGroup(error) => (12, error),
-            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for LoadBalancerJoinSecurityGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for LoadBalancerJoinSecurityGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "SystemBusy",
-            "QuotaExceededQuotaInsufficient",
-            "ConflictSecurityGroup",
-            "TagInvokeError",
-            "ConflictLock",
-            "MismatchVpc",
-            "DryRunOperation",
-            "ResourceInCreatingLoadbalancer",
-            "ResourceInConfiguringLoadbalancer",
-            "ForbiddenNoPermission",
-            "ForbiddenSecurityGroup",
-            "ResourceNotFoundLoadBalancer",
-            "ResourceNotFoundSecurityGroup",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl LoadBalancerJoinSecurityGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for LoadBalancerJoinSecurityGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for LoadBalancerJoinSecurityGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for LoadBalancerJoinSecurityGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn load_balancer_join_security_group(
+        &self,
+    ) -> LoadBalancerJoinSecurityGroupRequestBuilder<&Self> {
+        LoadBalancerJoinSecurityGroupRequestBuilder::new(self)
     }
 }

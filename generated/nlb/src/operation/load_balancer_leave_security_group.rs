@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, LoadBalancerLeaveSecurityGroupRequest>;
 /// Request of `LoadBalancerLeaveSecurityGroup`: Disassociates a Network Load Balancer (NLB) instance from a security group.
 ///
 /// LoadBalancerLeaveSecurityGroup is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [GetJobStatus](<https://www.alibabacloud.com/help/doc-detail/445904.htm>) operation to query the status of a task.
@@ -164,9 +167,7 @@ impl<C> LoadBalancerLeaveSecurityGroupRequestBuilder<C> {
     ///
     /// The ID of the security group to be disassociated.
     ///
-    /// - Wire name: `SecurityGroupIds` (form body).
-    /// - Required.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`LoadBalancerLeaveSecurityGroupRequest::security_group_ids`](LoadBalancerLeaveSecurityGroupRequest::security_group_ids).
     pub fn security_group_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -180,9 +181,7 @@ impl<C> LoadBalancerLeaveSecurityGroupRequestBuilder<C> {
     ///
     /// The NLB instance ID.
     ///
-    /// - Wire name: `LoadBalancerId` (form body).
-    /// - Required.
-    /// - Example: `nlb-83ckzc8d4xlp8o****`.
+    /// Its description, rules and example: [`LoadBalancerLeaveSecurityGroupRequest::load_balancer_id`](LoadBalancerLeaveSecurityGroupRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -191,11 +190,7 @@ impl<C> LoadBalancerLeaveSecurityGroupRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
-    /// * **true**: checks the request without performing the operation. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun` (form body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`LoadBalancerLeaveSecurityGroupRequest::dry_run`](LoadBalancerLeaveSecurityGroupRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -204,13 +199,7 @@ impl<C> LoadBalancerLeaveSecurityGroupRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token. Ensure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system uses the **request ID** as the **client token**. The **request ID** is different for each request.
-    ///
-    /// - Wire name: `ClientToken` (form body).
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`LoadBalancerLeaveSecurityGroupRequest::client_token`](LoadBalancerLeaveSecurityGroupRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -219,10 +208,7 @@ impl<C> LoadBalancerLeaveSecurityGroupRequestBuilder<C> {
     ///
     /// The region ID of the NLB instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/443657.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId` (form body).
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`LoadBalancerLeaveSecurityGroupRequest::region_id`](LoadBalancerLeaveSecurityGroupRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -372,119 +358,28 @@ for LoadBalancerLeaveSecurityGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `LoadBalancerLeaveSecurityGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum LoadBalancerLeaveSecurityGroupError {
-    /// HTTP 400 `SystemBusy`: System is busy, please try again later.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceInConfiguring.loadbalancer`: The specified resource of loadbalancer is being configured, please try again later.
-    ResourceInConfiguringLoadbalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.SecurityGroup`: Authentication is failed for SecurityGroup.
-    ForbiddenSecurityGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.loadBalancer`: The specified resource of loadbalancer is not found.
-    ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for LoadBalancerLeaveSecurityGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "SystemBusy",
-                        "ResourceInConfiguring.loadbalancer",
-                        "Forbidden.SecurityGroup",
-                        "ResourceNotFound.loadBalancer",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::LoadBalancerLeaveSecurityGroupError;
+impl crate::Client {
+    /// Calls `LoadBalancerLeaveSecurityGroup`: Disassociates a Network Load Balancer (NLB) instance from a security group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](LoadBalancerLeaveSecurityGroupRequestBuilder::send) it. The parameters and their rules: [`LoadBalancerLeaveSecurityGroupRequest`].
+    #[inline]
+    pub fn load_balancer_leave_security_group(
+        &self,
+    ) -> LoadBalancerLeaveSecurityGroupRequestBuilder<&Self> {
+        LoadBalancerLeaveSecurityGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl LoadBalancerLeaveSecurityGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `LoadBalancerLeaveSecurityGroup`: Disassociates a Network Load Balancer (NLB) instance from a security group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`LoadBalancerLeaveSecurityGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::SystemBusy(error),
-            1 => Self::ResourceInConfiguringLoadbalancer(error),
-            2 => Self::ForbiddenSecurityGroup(error),
-            3 => Self::ResourceNotFoundLoadBalancer(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::SystemBusy(error) => (0, error),
-            Self::ResourceInConfiguringLoadbalancer(error) => (1, error),
-            Self::ForbiddenSecurityGroup(error) => (2, error),
-            Self::ResourceNotFoundLoadBalancer(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for LoadBalancerLeaveSecurityGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for LoadBalancerLeaveSecurityGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "SystemBusy",
-            "ResourceInConfiguringLoadbalancer",
-            "ForbiddenSecurityGroup",
-            "ResourceNotFoundLoadBalancer",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl LoadBalancerLeaveSecurityGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for LoadBalancerLeaveSecurityGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for LoadBalancerLeaveSecurityGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for LoadBalancerLeaveSecurityGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn load_balancer_leave_security_group(
+        &self,
+    ) -> LoadBalancerLeaveSecurityGroupRequestBuilder<&Self> {
+        LoadBalancerLeaveSecurityGroupRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, MoveResourceGroupRequest>;
 /// Request of `MoveResourceGroup`: Modify the group of resource.
 ///
 /// # Example
@@ -137,9 +140,7 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
     ///
     /// The ID of the new resource group.
     ///
-    /// - Wire name: `NewResourceGroupId` (form body).
-    /// - Required.
-    /// - Example: `rg-aekzjcnrv3vvqhq`.
+    /// Its description, rules and example: [`MoveResourceGroupRequest::new_resource_group_id`](MoveResourceGroupRequest::new_resource_group_id).
     pub fn new_resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.new_resource_group_id = Some(value.into());
         self
@@ -148,13 +149,7 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
     ///
     /// The type of resource. Valid values:
     ///
-    /// * **loadbalancer**: a Network Load Balancer (NLB) instance
-    /// * **securitypolicy**: a security policy
-    /// * **servergroup**: a server group
-    ///
-    /// - Wire name: `ResourceType` (form body).
-    /// - Required.
-    /// - Example: `loadbalancer`.
+    /// Its description, rules and example: [`MoveResourceGroupRequest::resource_type`](MoveResourceGroupRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -163,9 +158,7 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
     ///
     /// The ID of the resource.
     ///
-    /// - Wire name: `ResourceId` (form body).
-    /// - Required.
-    /// - Example: `nlb-nrnrxwd15en27r****`.
+    /// Its description, rules and example: [`MoveResourceGroupRequest::resource_id`](MoveResourceGroupRequest::resource_id).
     pub fn resource_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_id = Some(value.into());
         self
@@ -174,9 +167,7 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
     ///
     /// The region ID of the resource.
     ///
-    /// - Wire name: `RegionId` (form body).
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`MoveResourceGroupRequest::region_id`](MoveResourceGroupRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -345,125 +336,24 @@ for MoveResourceGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `MoveResourceGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum MoveResourceGroupError {
-    /// HTTP 400 `IllegalParam.resourceType`: The param of resourceType is illegal.
-    IllegalParamResourceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.StatusCheckFail.ResourceGroup`: The operation failed because of StatusCheckFail.ResourceGroup.
-    OperationFailedStatusCheckFailResourceGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.loadBalancer`: The specified resource of loadbalancer is not found.
-    ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.ResourceGroup`: The param of resourceGroup not existed.
-    ResourceNotFoundResourceGroup(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for MoveResourceGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.resourceType",
-                        "OperationFailed.StatusCheckFail.ResourceGroup",
-                        "Forbidden.NoPermission",
-                        "ResourceNotFound.loadBalancer",
-                        "ResourceNotFound.ResourceGroup",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::MoveResourceGroupError;
+impl crate::Client {
+    /// Calls `MoveResourceGroup`: Modify the group of resource.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](MoveResourceGroupRequestBuilder::send) it. The parameters and their rules: [`MoveResourceGroupRequest`].
+    #[inline]
+    pub fn move_resource_group(&self) -> MoveResourceGroupRequestBuilder<&Self> {
+        MoveResourceGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl MoveResourceGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `MoveResourceGroup`: Modify the group of resource.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`MoveResourceGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamResourceType(error),
-            1 => Self::OperationFailedStatusCheckFailResourceGroup(error),
-            2 => Self::ForbiddenNoPermission(error),
-            3 => Self::ResourceNotFoundLoadBalancer(error),
-            4 => Self::ResourceNotFoundResourceGroup(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamResourceType(error) => (0, error),
-            Self::OperationFailedStatusCheckFailResourceGroup(error) => (1, error),
-            Self::ForbiddenNoPermission(error) => (2, error),
-            Self::ResourceNotFoundLoadBalancer(error) => (3, error),
-            Self::ResourceNotFoundResourceGroup(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for MoveResourceGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for MoveResourceGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamResourceType",
-            "OperationFailedStatusCheckFailResourceGroup",
-            "ForbiddenNoPermission",
-            "ResourceNotFoundLoadBalancer",
-            "ResourceNotFoundResourceGroup",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl MoveResourceGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for MoveResourceGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for MoveResourceGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for MoveResourceGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn move_resource_group(&self) -> MoveResourceGroupRequestBuilder<&Self> {
+        MoveResourceGroupRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, SetHdMonitorRegionConfigRequest>;
 /// Request of `SetHdMonitorRegionConfig`: Configures storage for fine-grained monitoring.
 ///
 /// This operation is used to configure a data warehouse for the fine-grained monitoring feature. If a listener in the current region has fine-grained monitoring enabled, you must disable fine-grained monitoring before you can configure a warehouse.
@@ -120,10 +123,7 @@ impl<C> SetHdMonitorRegionConfigRequestBuilder<C> {
     ///
     /// The region ID of the NLB instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2399192.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`SetHdMonitorRegionConfigRequest::region_id`](SetHdMonitorRegionConfigRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -132,9 +132,7 @@ impl<C> SetHdMonitorRegionConfigRequestBuilder<C> {
     ///
     /// The name of the Log Service project.
     ///
-    /// - Wire name: `LogProject`.
-    /// - Required.
-    /// - Example: `hdmonitor-cn-hangzhou-223794579283657556`.
+    /// Its description, rules and example: [`SetHdMonitorRegionConfigRequest::log_project`](SetHdMonitorRegionConfigRequest::log_project).
     pub fn log_project(mut self, value: impl Into<String>) -> Self {
         self.inner.log_project = Some(value.into());
         self
@@ -143,9 +141,7 @@ impl<C> SetHdMonitorRegionConfigRequestBuilder<C> {
     ///
     /// The name of the MetricStore in Simple Log Service.
     ///
-    /// - Wire name: `MetricStore`.
-    /// - Required.
-    /// - Example: `hdmonitor-cn-hangzhou-metricStore-1`.
+    /// Its description, rules and example: [`SetHdMonitorRegionConfigRequest::metric_store`](SetHdMonitorRegionConfigRequest::metric_store).
     pub fn metric_store(mut self, value: impl Into<String>) -> Self {
         self.inner.metric_store = Some(value.into());
         self
@@ -314,97 +310,28 @@ for SetHdMonitorRegionConfigResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `SetHdMonitorRegionConfig`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum SetHdMonitorRegionConfigError {
-    /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `EnableHDMonitor.Fail`: EnableHDMonitor Fail.
-    EnableHdMonitorFail(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for SetHdMonitorRegionConfigError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["Forbidden.NoPermission", "EnableHDMonitor.Fail"]),
-            error,
-        )
+mod error;
+pub use error::SetHdMonitorRegionConfigError;
+impl crate::Client {
+    /// Calls `SetHdMonitorRegionConfig`: Configures storage for fine-grained monitoring.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](SetHdMonitorRegionConfigRequestBuilder::send) it. The parameters and their rules: [`SetHdMonitorRegionConfigRequest`].
+    #[inline]
+    pub fn set_hd_monitor_region_config(
+        &self,
+    ) -> SetHdMonitorRegionConfigRequestBuilder<&Self> {
+        SetHdMonitorRegionConfigRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl SetHdMonitorRegionConfigError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `SetHdMonitorRegionConfig`: Configures storage for fine-grained monitoring.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`SetHdMonitorRegionConfigRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbiddenNoPermission(error),
-            1 => Self::EnableHdMonitorFail(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbiddenNoPermission(error) => (0, error),
-            Self::EnableHdMonitorFail(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for SetHdMonitorRegionConfigError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for SetHdMonitorRegionConfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["ForbiddenNoPermission", "EnableHdMonitorFail", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl SetHdMonitorRegionConfigError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for SetHdMonitorRegionConfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for SetHdMonitorRegionConfigError {}
-impl AsRef<::acs_runtime::client::ServiceError> for SetHdMonitorRegionConfigError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn set_hd_monitor_region_config(
+        &self,
+    ) -> SetHdMonitorRegionConfigRequestBuilder<&Self> {
+        SetHdMonitorRegionConfigRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, StartShiftLoadBalancerZonesRequest>;
 /// Request of `StartShiftLoadBalancerZones`: Removes the elastic IP address (EIP) or virtual IP address (VIP) used in a zone from the DNS record.
 ///
 /// > If the NLB instance is deployed in only one zone, you cannot remove the EIP or VIP from the DNS record.
@@ -153,11 +156,7 @@ impl<C> StartShiftLoadBalancerZonesRequestBuilder<C> {
     ///
     /// The mappings between zones and vSwitches.
     ///
-    /// > You can remove only one IP address (or zone) in each call.
-    ///
-    /// - Wire name: `ZoneMappings` (form body).
-    /// - Required.
-    /// - Must have 1 to 1 items.
+    /// Its description, rules and example: [`StartShiftLoadBalancerZonesRequest::zone_mappings`](StartShiftLoadBalancerZonesRequest::zone_mappings).
     pub fn zone_mappings(
         mut self,
         values: impl IntoIterator<Item = crate::types::ZoneMapping>,
@@ -169,9 +168,7 @@ impl<C> StartShiftLoadBalancerZonesRequestBuilder<C> {
     ///
     /// The NLB instance ID.
     ///
-    /// - Wire name: `LoadBalancerId` (form body).
-    /// - Required.
-    /// - Example: `nlb-83ckzc8d4xlp8o****`.
+    /// Its description, rules and example: [`StartShiftLoadBalancerZonesRequest::load_balancer_id`](StartShiftLoadBalancerZonesRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -180,11 +177,7 @@ impl<C> StartShiftLoadBalancerZonesRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun` (form body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`StartShiftLoadBalancerZonesRequest::dry_run`](StartShiftLoadBalancerZonesRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -193,13 +186,7 @@ impl<C> StartShiftLoadBalancerZonesRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token. Ensure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** is different for each request.
-    ///
-    /// - Wire name: `ClientToken` (form body).
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`StartShiftLoadBalancerZonesRequest::client_token`](StartShiftLoadBalancerZonesRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -208,10 +195,7 @@ impl<C> StartShiftLoadBalancerZonesRequestBuilder<C> {
     ///
     /// The region ID of the NLB instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/443657.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId` (form body).
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`StartShiftLoadBalancerZonesRequest::region_id`](StartShiftLoadBalancerZonesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -351,113 +335,28 @@ for StartShiftLoadBalancerZonesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `StartShiftLoadBalancerZones`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum StartShiftLoadBalancerZonesError {
-    /// HTTP 400 `ResourceInConfiguring.loadbalancer`: The specified resource of loadbalancer is being configured, please try again later.
-    ResourceInConfiguringLoadbalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.loadBalancer`: The specified resource of loadbalancer is not found.
-    ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for StartShiftLoadBalancerZonesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ResourceInConfiguring.loadbalancer",
-                        "Forbidden.NoPermission",
-                        "ResourceNotFound.loadBalancer",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::StartShiftLoadBalancerZonesError;
+impl crate::Client {
+    /// Calls `StartShiftLoadBalancerZones`: Removes the elastic IP address (EIP) or virtual IP address (VIP) used in a zone from the DNS record.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](StartShiftLoadBalancerZonesRequestBuilder::send) it. The parameters and their rules: [`StartShiftLoadBalancerZonesRequest`].
+    #[inline]
+    pub fn start_shift_load_balancer_zones(
+        &self,
+    ) -> StartShiftLoadBalancerZonesRequestBuilder<&Self> {
+        StartShiftLoadBalancerZonesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl StartShiftLoadBalancerZonesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `StartShiftLoadBalancerZones`: Removes the elastic IP address (EIP) or virtual IP address (VIP) used in a zone from the DNS record.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`StartShiftLoadBalancerZonesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceInConfiguringLoadbalancer(error),
-            1 => Self::ForbiddenNoPermission(error),
-            2 => Self::ResourceNotFoundLoadBalancer(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceInConfiguringLoadbalancer(error) => (0, error),
-            Self::ForbiddenNoPermission(error) => (1, error),
-            Self::ResourceNotFoundLoadBalancer(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for StartShiftLoadBalancerZonesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for StartShiftLoadBalancerZonesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceInConfiguringLoadbalancer",
-            "ForbiddenNoPermission",
-            "ResourceNotFoundLoadBalancer",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl StartShiftLoadBalancerZonesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for StartShiftLoadBalancerZonesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for StartShiftLoadBalancerZonesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for StartShiftLoadBalancerZonesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn start_shift_load_balancer_zones(
+        &self,
+    ) -> StartShiftLoadBalancerZonesRequestBuilder<&Self> {
+        StartShiftLoadBalancerZonesRequestBuilder::new(self)
     }
 }

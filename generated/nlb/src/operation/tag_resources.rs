@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, TagResourcesRequest>;
 /// Request of `TagResources`: Adds tags to specified resources.
 ///
 /// # Example
@@ -166,9 +169,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     ///
     /// The IDs of the resources. You can specify up to 50 resource IDs in each call.
     ///
-    /// - Wire name: `ResourceId` (form body).
-    /// - Required.
-    /// - Must have 1 to 50 items.
+    /// Its description, rules and example: [`TagResourcesRequest::resource_id`](TagResourcesRequest::resource_id).
     pub fn resource_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -180,9 +181,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag` (form body).
-    /// - Required.
-    /// - Must have 1 to 20 items.
+    /// Its description, rules and example: [`TagResourcesRequest::tag`](TagResourcesRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -191,13 +190,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     ///
     /// The type of the resources. Valid values:
     ///
-    /// * **loadbalancer**: the Network Load Balancer (NLB) instance
-    /// * **securitypolicy**: the security policy
-    /// * **servergroup**: the server group
-    ///
-    /// - Wire name: `ResourceType` (form body).
-    /// - Required.
-    /// - Example: `loadbalancer`.
+    /// Its description, rules and example: [`TagResourcesRequest::resource_type`](TagResourcesRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -206,11 +199,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**: validates the request without performing the operation. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the validation, the corresponding error message is returned. If the request passes the validation, the `DryRunOperation` error code is returned.
-    /// * **false** (default): validates the request and performs the operation. If the request passes the validation, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun` (form body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`TagResourcesRequest::dry_run`](TagResourcesRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -219,13 +208,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     ///
     /// The client token used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token. Ensure that the token is unique among different requests. Only ASCII characters are allowed.
-    ///
-    /// > If you do not specify this parameter, the value of **RequestId** is used.\*\*\*\* **RequestId** is different for each request.
-    ///
-    /// - Wire name: `ClientToken` (form body).
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`TagResourcesRequest::client_token`](TagResourcesRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -234,10 +217,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     ///
     /// The ID of the region where the resources are deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/443657.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId` (form body).
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`TagResourcesRequest::region_id`](TagResourcesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -361,119 +341,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TagResourcesResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `TagResources`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum TagResourcesError {
-    /// HTTP 400 `IllegalParam`: The param of %s is illegal.
-    IllegalParam(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.securitypolicy`: The specified resource of securitypolicy is not found.
-    ResourceNotFoundSecuritypolicy(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.loadBalancer`: The specified resource of loadbalancer is not found.
-    ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for TagResourcesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam",
-                        "Forbidden.NoPermission",
-                        "ResourceNotFound.securitypolicy",
-                        "ResourceNotFound.loadBalancer",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::TagResourcesError;
+impl crate::Client {
+    /// Calls `TagResources`: Adds tags to specified resources.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](TagResourcesRequestBuilder::send) it. The parameters and their rules: [`TagResourcesRequest`].
+    #[inline]
+    pub fn tag_resources(&self) -> TagResourcesRequestBuilder<&Self> {
+        TagResourcesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl TagResourcesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `TagResources`: Adds tags to specified resources.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`TagResourcesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParam(error),
-            1 => Self::ForbiddenNoPermission(error),
-            2 => Self::ResourceNotFoundSecuritypolicy(error),
-            3 => Self::ResourceNotFoundLoadBalancer(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParam(error) => (0, error),
-            Self::ForbiddenNoPermission(error) => (1, error),
-            Self::ResourceNotFoundSecuritypolicy(error) => (2, error),
-            Self::ResourceNotFoundLoadBalancer(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for TagResourcesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for TagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParam",
-            "ForbiddenNoPermission",
-            "ResourceNotFoundSecuritypolicy",
-            "ResourceNotFoundLoadBalancer",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl TagResourcesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for TagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for TagResourcesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for TagResourcesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn tag_resources(&self) -> TagResourcesRequestBuilder<&Self> {
+        TagResourcesRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UntagResourcesRequest>;
 /// Request of `UntagResources`: Removes tags from resources.
 ///
 /// # Example
@@ -178,9 +181,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
     ///
     /// The ID of the resource. You can specify at most 50 resource IDs in each call.
     ///
-    /// - Wire name: `ResourceId` (form body).
-    /// - Required.
-    /// - Must have 1 to 50 items.
+    /// Its description, rules and example: [`UntagResourcesRequest::resource_id`](UntagResourcesRequest::resource_id).
     pub fn resource_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -192,8 +193,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
     ///
     /// The keys of the tags that you want to remove. You can remove at most 20 tags in each call.
     ///
-    /// - Wire name: `TagKey` (form body).
-    /// - Must have 1 to 20 items.
+    /// Its description, rules and example: [`UntagResourcesRequest::tag_key`](UntagResourcesRequest::tag_key).
     pub fn tag_key(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -205,11 +205,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
     ///
     /// Specifies whether to remove all tags from the specified resource. Valid values:
     ///
-    /// * **true**: removes all tags from the specified resource.
-    /// * **false** (default): does not remove all tags from the specified resource.
-    ///
-    /// - Wire name: `All` (form body).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UntagResourcesRequest::all`](UntagResourcesRequest::all).
     pub fn all(mut self, value: bool) -> Self {
         self.inner.all = Some(value);
         self
@@ -218,13 +214,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
     ///
     /// The type of the resource. Valid values:
     ///
-    /// * **loadbalancer**: a Network Load Balancer (NLB) instance
-    /// * **securitypolicy**: a security policy
-    /// * **servergroup**: a server group
-    ///
-    /// - Wire name: `ResourceType` (form body).
-    /// - Required.
-    /// - Example: `loadbalancer`.
+    /// Its description, rules and example: [`UntagResourcesRequest::resource_type`](UntagResourcesRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -233,11 +223,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun` (form body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`UntagResourcesRequest::dry_run`](UntagResourcesRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -246,13 +232,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token. Ensure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** is different for each request.
-    ///
-    /// - Wire name: `ClientToken` (form body).
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UntagResourcesRequest::client_token`](UntagResourcesRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -261,10 +241,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
     ///
     /// The region ID of the resource.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/443657.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId` (form body).
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`UntagResourcesRequest::region_id`](UntagResourcesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -394,113 +371,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UntagResourcesRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UntagResources`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UntagResourcesError {
-    /// HTTP 400 `IllegalParam`: The param of %s is illegal.
-    IllegalParam(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.loadBalancer`: The specified resource of loadbalancer is not found.
-    ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UntagResourcesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam",
-                        "Forbidden.NoPermission",
-                        "ResourceNotFound.loadBalancer",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UntagResourcesError;
+impl crate::Client {
+    /// Calls `UntagResources`: Removes tags from resources.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UntagResourcesRequestBuilder::send) it. The parameters and their rules: [`UntagResourcesRequest`].
+    #[inline]
+    pub fn untag_resources(&self) -> UntagResourcesRequestBuilder<&Self> {
+        UntagResourcesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UntagResourcesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UntagResources`: Removes tags from resources.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UntagResourcesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParam(error),
-            1 => Self::ForbiddenNoPermission(error),
-            2 => Self::ResourceNotFoundLoadBalancer(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParam(error) => (0, error),
-            Self::ForbiddenNoPermission(error) => (1, error),
-            Self::ResourceNotFoundLoadBalancer(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UntagResourcesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UntagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParam",
-            "ForbiddenNoPermission",
-            "ResourceNotFoundLoadBalancer",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UntagResourcesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UntagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UntagResourcesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UntagResourcesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn untag_resources(&self) -> UntagResourcesRequestBuilder<&Self> {
+        UntagResourcesRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateListenerAttributeRequest>;
 /// Request of `UpdateListenerAttribute`: Updates the attributes of a listener, such as the name and the idle connection timeout period.
 ///
 /// # Asynchronous
@@ -342,9 +345,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     ///
     /// The listener ID.
     ///
-    /// - Wire name: `ListenerId` (form body).
-    /// - Required.
-    /// - Example: `lsn-bp1bpn0kn908w4nbw****@443`.
+    /// Its description, rules and example: [`UpdateListenerAttributeRequest::listener_id`](UpdateListenerAttributeRequest::listener_id).
     pub fn listener_id(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_id = Some(value.into());
         self
@@ -353,10 +354,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     ///
     /// The name of the listener.
     ///
-    /// The name must be 2 to 256 characters in length, and can contain letters, digits, commas (,), periods (.), semicolons (;), forward slashes (/), at signs (@), underscores (\_), and hyphens (-).
-    ///
-    /// - Wire name: `ListenerDescription` (form body).
-    /// - Example: `tcpssl_443`.
+    /// Its description, rules and example: [`UpdateListenerAttributeRequest::listener_description`](UpdateListenerAttributeRequest::listener_description).
     pub fn listener_description(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_description = Some(value.into());
         self
@@ -365,12 +363,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     ///
     /// The server group ID.
     ///
-    /// * If the listener uses **TCP**, you can specify server groups whose protocol is **TCP** or **TCP_UDP**. **UDP** server groups are not supported.
-    /// * If the listener uses **UDP**, you can specify server groups whose protocol is **UDP** or **TCP_UDP**. **TCP** server groups are not supported.
-    /// * If the listener uses **TCPSSL**, you can specify server groups whose protocol is **TCP** and whose **client IP preservation is disabled**. **TCP** server groups for which **client IP preservation is enabled** and server groups whose protocol is **UDP** or **TCP_UDP** are not supported.
-    ///
-    /// - Wire name: `ServerGroupId` (form body).
-    /// - Example: `sgp-ppdpc14gdm3x4o****`.
+    /// Its description, rules and example: [`UpdateListenerAttributeRequest::server_group_id`](UpdateListenerAttributeRequest::server_group_id).
     pub fn server_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.server_group_id = Some(value.into());
         self
@@ -379,10 +372,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     ///
     /// The ID of the security policy.
     ///
-    /// > This parameter takes effect only for listeners that use SSL over TCP.
-    ///
-    /// - Wire name: `SecurityPolicyId` (form body).
-    /// - Example: `tls_cipher_policy_1_1`.
+    /// Its description, rules and example: [`UpdateListenerAttributeRequest::security_policy_id`](UpdateListenerAttributeRequest::security_policy_id).
     pub fn security_policy_id(mut self, value: impl Into<String>) -> Self {
         self.inner.security_policy_id = Some(value.into());
         self
@@ -391,10 +381,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     ///
     /// The server certificate. Only one server certificate is supported.
     ///
-    /// > This parameter takes effect only for listeners that use SSL over TCP.
-    ///
-    /// - Wire name: `CertificateIds` (form body).
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`UpdateListenerAttributeRequest::certificate_ids`](UpdateListenerAttributeRequest::certificate_ids).
     pub fn certificate_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -406,10 +393,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     ///
     /// The CA certificate. You can specify only one CA certificate.
     ///
-    /// > This parameter takes effect only for listeners that use SSL over TCP.
-    ///
-    /// - Wire name: `CaCertificateIds` (form body).
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`UpdateListenerAttributeRequest::ca_certificate_ids`](UpdateListenerAttributeRequest::ca_certificate_ids).
     pub fn ca_certificate_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -423,11 +407,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable mutual authentication. Valid values:
     ///
-    /// * **true**
-    /// * **false**
-    ///
-    /// - Wire name: `CaEnabled` (form body).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateListenerAttributeRequest::ca_enabled`](UpdateListenerAttributeRequest::ca_enabled).
     pub fn ca_enabled(mut self, value: bool) -> Self {
         self.inner.ca_enabled = Some(value);
         self
@@ -436,12 +416,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     ///
     /// The timeout period for idle connections. Unit: seconds
     ///
-    /// * If the listener uses **TCP** or **TCPSSL**, you can set this parameter to a value ranging from **10** to **900**. Default value: **900**
-    /// * If the listener uses **UDP**, you can set this parameter to a value ranging from **10** to **20**. Default value: **20**
-    ///
-    /// - Wire name: `IdleTimeout` (form body).
-    /// - Must be 10 to 3600.
-    /// - Example: `900`.
+    /// Its description, rules and example: [`UpdateListenerAttributeRequest::idle_timeout`](UpdateListenerAttributeRequest::idle_timeout).
     pub fn idle_timeout(mut self, value: i32) -> Self {
         self.inner.idle_timeout = Some(value);
         self
@@ -450,11 +425,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**: validates the request without performing the operation. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the validation, the corresponding error message is returned. If the request passes the validation, the `DryRunOperation` error code is returned.
-    /// * **false** (default): validates the request and performs the operation. If the request passes the validation, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun` (form body).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateListenerAttributeRequest::dry_run`](UpdateListenerAttributeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -463,13 +434,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     ///
     /// The client token used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token. Ensure that the token is unique among different requests. Only ASCII characters are allowed.
-    ///
-    /// > If you do not set this parameter, the value of **RequestId** is used.\*\*\*\* The value of **RequestId** is different for each request.
-    ///
-    /// - Wire name: `ClientToken` (form body).
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateListenerAttributeRequest::client_token`](UpdateListenerAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -478,10 +443,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     ///
     /// The ID of the region where the NLB instance is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/443657.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId` (form body).
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`UpdateListenerAttributeRequest::region_id`](UpdateListenerAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -490,11 +452,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to use the Proxy protocol to pass the client IP address to the backend server. Valid values:
     ///
-    /// * **true**
-    /// * **false**
-    ///
-    /// - Wire name: `ProxyProtocolEnabled` (form body).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateListenerAttributeRequest::proxy_protocol_enabled`](UpdateListenerAttributeRequest::proxy_protocol_enabled).
     pub fn proxy_protocol_enabled(mut self, value: bool) -> Self {
         self.inner.proxy_protocol_enabled = Some(value);
         self
@@ -503,11 +461,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable fine-grained monitoring. Valid values:
     ///
-    /// * **true**
-    /// * **false**
-    ///
-    /// - Wire name: `SecSensorEnabled` (form body).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateListenerAttributeRequest::sec_sensor_enabled`](UpdateListenerAttributeRequest::sec_sensor_enabled).
     pub fn sec_sensor_enabled(mut self, value: bool) -> Self {
         self.inner.sec_sensor_enabled = Some(value);
         self
@@ -516,11 +470,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable Application-Layer Protocol Negotiation (ALPN). Valid values:
     ///
-    /// * **true**
-    /// * **false**
-    ///
-    /// - Wire name: `AlpnEnabled` (form body).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateListenerAttributeRequest::alpn_enabled`](UpdateListenerAttributeRequest::alpn_enabled).
     pub fn alpn_enabled(mut self, value: bool) -> Self {
         self.inner.alpn_enabled = Some(value);
         self
@@ -529,16 +479,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     ///
     /// The name of the ALPN policy. The following are the possible values:
     ///
-    /// * **HTTP1Only**: Negotiate only HTTP/1.\*. The ALPN preference list is HTTP/1.1, HTTP/1.0.
-    /// * **HTTP2Only**: Negotiate only HTTP/2. The ALPN preference list is HTTP/2.
-    /// * **HTTP2Optional**: Prefer HTTP/1.\* over HTTP/2. The ALPN preference list is HTTP/1.1, HTTP/1.0, HTTP/2.
-    /// * **HTTP2Preferred**: Prefer HTTP/2 over HTTP/1.\*. The ALPN preference list is HTTP/2, HTTP/1.1, HTTP/1.0.
-    ///
-    /// > This parameter is required if AlpnEnabled is set to true.
-    ///
-    /// - Wire name: `AlpnPolicy` (form body).
-    /// - Must be one of `HTTP1Only`, `HTTP2Only`, `HTTP2Preferred`, `HTTP2Optional`.
-    /// - Example: `HTTP1Only`.
+    /// Its description, rules and example: [`UpdateListenerAttributeRequest::alpn_policy`](UpdateListenerAttributeRequest::alpn_policy).
     pub fn alpn_policy(mut self, value: impl Into<crate::types::AlpnPolicy>) -> Self {
         self.inner.alpn_policy = Some(value.into());
         self
@@ -547,8 +488,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     ///
     /// The maximum number of new connections per second supported by the listener in each zone (virtual IP address). Valid values: **0** to **1000000**. **0** indicates that the number of connections is unlimited.
     ///
-    /// - Wire name: `Cps` (form body).
-    /// - Example: `10000`.
+    /// Its description, rules and example: [`UpdateListenerAttributeRequest::cps`](UpdateListenerAttributeRequest::cps).
     pub fn cps(mut self, value: i32) -> Self {
         self.inner.cps = Some(value);
         self
@@ -557,8 +497,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     ///
     /// The size of the largest TCP packet segment. Unit: bytes. Valid values: **0** to **1500**. **0** indicates that the maximum segment size (MSS) remains unchanged. This parameter is supported only by TCP listeners and listeners that use SSL over TCP.
     ///
-    /// - Wire name: `Mss` (form body).
-    /// - Example: `344`.
+    /// Its description, rules and example: [`UpdateListenerAttributeRequest::mss`](UpdateListenerAttributeRequest::mss).
     pub fn mss(mut self, value: i32) -> Self {
         self.inner.mss = Some(value);
         self
@@ -567,7 +506,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies that the Proxy protocol passes the VpcId, PrivateLinkEpId, and PrivateLinkEpsId parameters to backend servers.
     ///
-    /// - Wire name: `ProxyProtocolV2Config` (form body).
+    /// Its description, rules and example: [`UpdateListenerAttributeRequest::proxy_protocol_v2_config`](UpdateListenerAttributeRequest::proxy_protocol_v2_config).
     pub fn proxy_protocol_v2_config(
         mut self,
         value: crate::types::ProxyProtocolV2Config,
@@ -717,203 +656,28 @@ for UpdateListenerAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateListenerAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateListenerAttributeError {
-    /// HTTP 400 `Mismatch.VpcId`: The VpcId is mismatched for %s and %s.
-    MismatchVpcId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Conflict.Port`: The Port \[%s\] is conflict.
-    ConflictPort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.Certificate`: The specified resource %s is not found.
-    ResourceNotFoundCertificate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.listener`: The status of listener \[%s\] is incorrect.
-    IncorrectStatusListener(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IdempotenceSignatureMismatch`: The idempotence token of request is same with the prev one, but the signature is different.
-    IdempotenceSignatureMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
-    DryRunOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceAlreadyAssociated.Certificate`: The specified resource %s is already associated.
-    ResourceAlreadyAssociatedCertificate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParamSize.certificateIds`: The param size of certificateIds or  caCertificateIds is illegal.
-    IllegalParamSizeCertificateIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SystemBusy`: System is busy, please try again later.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.IdleTimeout`: The param of IdleTimeout is illegal.
-    IllegalParamIdleTimeout(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.RegionNotSupportHDMonitor`: The operation is not allowed because of RegionNotSupportHDMonitor.
-    OperationDeniedRegionNotSupportHdMonitor(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotEnough.CaCertificateApiCount`: The specified resource of CaCertificateApiCount is not enough.
-    ResourceNotEnoughCaCertificateApiCount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam`: The param of %s is illegal.
-    IllegalParam(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.listener`: The specified resource %s is not found.
-    ResourceNotFoundListener(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.HdMonitorConfigNotExist`: The specified resource of HdMonitorConfigNotExist is not found.
-    ResourceNotFoundHdMonitorConfigNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.CaCertificate`: The specified resource of CaCertificate is not found.
-    ResourceNotFoundCaCertificate(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.securitypolicy`: The specified resource of securitypolicy is not found.
-    ResourceNotFoundSecuritypolicy(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateListenerAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Mismatch.VpcId",
-                        "Conflict.Port",
-                        "ResourceNotFound.Certificate",
-                        "IncorrectStatus.listener",
-                        "IdempotenceSignatureMismatch",
-                        "DryRunOperation",
-                        "ResourceAlreadyAssociated.Certificate",
-                        "IllegalParamSize.certificateIds",
-                        "SystemBusy",
-                        "IllegalParam.IdleTimeout",
-                        "OperationDenied.RegionNotSupportHDMonitor",
-                        "ResourceNotEnough.CaCertificateApiCount",
-                        "IllegalParam",
-                        "Forbidden.NoPermission",
-                        "ResourceNotFound.listener",
-                        "ResourceNotFound.HdMonitorConfigNotExist",
-                        "ResourceNotFound.CaCertificate",
-                        "ResourceNotFound.securitypolicy",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateListenerAttributeError;
+impl crate::Client {
+    /// Calls `UpdateListenerAttribute`: Updates the attributes of a listener, such as the name and the idle connection timeout period.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateListenerAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateListenerAttributeRequest`].
+    #[inline]
+    pub fn update_listener_attribute(
+        &self,
+    ) -> UpdateListenerAttributeRequestBuilder<&Self> {
+        UpdateListenerAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateListenerAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateListenerAttribute`: Updates the attributes of a listener, such as the name and the idle connection timeout period.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateListenerAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MismatchVpcId(error),
-            1 => Self::ConflictPort(error),
-            2 => Self::ResourceNotFoundCertificate(error),
-            3 => Self::IncorrectStatusListener(error),
-            4 => Self::IdempotenceSignatureMismatch(error),
-            5 => Self::DryRunOperation(error),
-            6 => Self::ResourceAlreadyAssociatedCertificate(error),
-            7 => Self::IllegalParamSizeCertificateIds(error),
-            8 => Self::SystemBusy(error),
-            9 => Self::IllegalParamIdleTimeout(error),
-            10 => Self::OperationDeniedRegionNotSupportHdMonitor(error),
-            11 => Self::ResourceNotEnoughCaCertificateApiCount(error),
-            12 => Self::IllegalParam(error),
-            13 => Self::ForbiddenNoPermission(error),
-            14 => Self::ResourceNotFoundListener(error),
-            15 => Self::ResourceNotFoundHdMonitorConfigNotExist(error),
-            16 => Self::ResourceNotFoundCaCertificate(error),
-            17 => Self::ResourceNotFoundSecuritypolicy(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MismatchVpcId(error) => (0, error),
-            Self::ConflictPort(error) => (1, error),
-            Self::ResourceNotFoundCertificate(error) => (2, error),
-            Self::IncorrectStatusListener(error) => (3, error),
-            Self::IdempotenceSignatureMismatch(error) => (4, error),
-            Self::DryRunOperation(error) => (5, error),
-            Self::ResourceAlreadyAssociatedCertificate(error) => (6, error),
-            Self::IllegalParamSizeCertificateIds(error) => (7, error),
-            Self::SystemBusy(error) => (8, error),
-            Self::IllegalParamIdleTimeout(error) => (9, error),
-            Self::OperationDeniedRegionNotSupportHdMonitor(error) => (10, error),
-            Self::ResourceNotEnoughCaCertificateApiCount(error) => (11, error),
-            Self::IllegalParam(error) => (12, error),
-            Self::ForbiddenNoPermission(error) => (13, error),
-            Self::ResourceNotFoundListener(error) => (14, error),
-            Self::ResourceNotFoundHdMonitorConfigNotExist(error) => (15, error),
-            Self::ResourceNotFoundCaCertificate(error) => (16, error),
-            Self::ResourceNotFoundSecuritypolicy(error) => (17, error),
-            Self::Unhandled(unhandled) => (18, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateListenerAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateListenerAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MismatchVpcId",
-            "ConflictPort",
-            "ResourceNotFoundCertificate",
-            "IncorrectStatusListener",
-            "IdempotenceSignatureMismatch",
-            "DryRunOperation",
-            "ResourceAlreadyAssociatedCertificate",
-            "IllegalParamSizeCertificateIds",
-            "SystemBusy",
-            "IllegalParamIdleTimeout",
-            "OperationDeniedRegionNotSupportHdMonitor",
-            "ResourceNotEnoughCaCertificateApiCount",
-            "IllegalParam",
-            "ForbiddenNoPermission",
-            "ResourceNotFoundListener",
-            "ResourceNotFoundHdMonitorConfigNotExist",
-            "ResourceNotFoundCaCertificate",
-            "ResourceNotFoundSecuritypolicy",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateListenerAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateListenerAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateListenerAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateListenerAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_listener_attribute(
+        &self,
+    ) -> UpdateListenerAttributeRequestBuilder<&Self> {
+        UpdateListenerAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateLoadBalancerAddressTypeConfigRequest>;
 /// Request of `UpdateLoadBalancerAddressTypeConfig`: Changes the network type of the IPv4 address for a Network Load Balancer (NLB) instance.
 ///
 /// * Make sure that an NLB instance is created. For more information, see [CreateLoadBalancer](<https://www.alibabacloud.com/help/doc-detail/445868.htm>).
@@ -178,9 +181,7 @@ impl<C> UpdateLoadBalancerAddressTypeConfigRequestBuilder<C> {
     ///
     /// The ID of the NLB instance.
     ///
-    /// - Wire name: `LoadBalancerId` (form body).
-    /// - Required.
-    /// - Example: `nlb-83ckzc8d4xlp8o****`.
+    /// Its description, rules and example: [`UpdateLoadBalancerAddressTypeConfigRequest::load_balancer_id`](UpdateLoadBalancerAddressTypeConfigRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -189,12 +190,7 @@ impl<C> UpdateLoadBalancerAddressTypeConfigRequestBuilder<C> {
     ///
     /// The new network type. Valid values:
     ///
-    /// * **Internet**: The nodes of an Internet-facing NLB instance have public IP addresses. The DNS name of an Internet-facing NLB instance is publicly resolvable to the public IP addresses of the nodes. Therefore, Internet-facing NLB instances can route requests from clients over the Internet.
-    /// * **Intranet**: The nodes of an internal-facing NLB instance have only private IP addresses. The DNS name of an internal-facing NLB instance is publicly resolvable to the private IP addresses of the nodes. Therefore, internal-facing NLB instances can route requests only from clients with access to the virtual private cloud (VPC) for the NLB instance.
-    ///
-    /// - Wire name: `AddressType` (form body).
-    /// - Required.
-    /// - Example: `Internet`.
+    /// Its description, rules and example: [`UpdateLoadBalancerAddressTypeConfigRequest::address_type`](UpdateLoadBalancerAddressTypeConfigRequest::address_type).
     pub fn address_type(mut self, value: impl Into<String>) -> Self {
         self.inner.address_type = Some(value.into());
         self
@@ -203,8 +199,7 @@ impl<C> UpdateLoadBalancerAddressTypeConfigRequestBuilder<C> {
     ///
     /// The mappings between zones and vSwitches. You can specify up to 10 zones.
     ///
-    /// - Wire name: `ZoneMappings` (form body).
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`UpdateLoadBalancerAddressTypeConfigRequest::zone_mappings`](UpdateLoadBalancerAddressTypeConfigRequest::zone_mappings).
     pub fn zone_mappings(
         mut self,
         values: impl IntoIterator<
@@ -218,12 +213,7 @@ impl<C> UpdateLoadBalancerAddressTypeConfigRequestBuilder<C> {
     ///
     /// Perform a dry run without actually making the request. Valid values are:
     ///
-    /// * **true**: Perform only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the check, an error message specifying the issue is returned. If the request passes, the `DryRunOperation` error code is returned.
-    /// * **false** (default): Check the request and perform the operation. If the request passes the check, a 2xx HTTP status code is returned, and the operation is performed.
-    ///
-    /// - Wire name: `DryRun` (form body).
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateLoadBalancerAddressTypeConfigRequest::dry_run`](UpdateLoadBalancerAddressTypeConfigRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -232,13 +222,7 @@ impl<C> UpdateLoadBalancerAddressTypeConfigRequestBuilder<C> {
     ///
     /// The client token used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate this value. Ensure that the value is unique among all requests. Only ASCII characters are allowed.
-    ///
-    /// > If you do not specify this parameter, the value of **RequestId** is used.\*\*\*\* **RequestId** of each request is different.
-    ///
-    /// - Wire name: `ClientToken` (form body).
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateLoadBalancerAddressTypeConfigRequest::client_token`](UpdateLoadBalancerAddressTypeConfigRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -247,10 +231,7 @@ impl<C> UpdateLoadBalancerAddressTypeConfigRequestBuilder<C> {
     ///
     /// The region ID of the NLB instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/443657.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId` (form body).
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`UpdateLoadBalancerAddressTypeConfigRequest::region_id`](UpdateLoadBalancerAddressTypeConfigRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -400,169 +381,28 @@ for UpdateLoadBalancerAddressTypeConfigResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateLoadBalancerAddressTypeConfig`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateLoadBalancerAddressTypeConfigError {
-    /// HTTP 400 `DuplicatedParam.AllocationId`: The param of AllocationId is duplicated.
-    DuplicatedParamAllocationId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceInConfiguring.loadbalancer`: The specified resource of loadbalancer is being configured, please try again later.
-    ResourceInConfiguringLoadbalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.EipAlreadyInBandwidthPackage`: The operation is not allowed because of EipAlreadyInBandwidthPackage.
-    OperationDeniedEipAlreadyInBandwidthPackage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.AddressTypeNotChanged`: The operation is not allowed because of AddressTypeNotChanged.
-    OperationDeniedAddressTypeNotChanged(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.ZoneIdAndVswitchId`: The ZoneIdAndVswitchId is mismatched for %s and %s.
-    MismatchZoneIdAndVswitchId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TagInvokeError`: listTagsByResourceIds: InvalidResourceId.NotFound : The specified ResourceIds are not found in our records.
-    TagInvokeError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
-    DryRunOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam`: The param of %s is illegal.
-    IllegalParam(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Throttling.User`: Request was denied due to api flow control.
-    ThrottlingUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.loadBalancer`: The specified resource of loadbalancer is not found.
-    ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.AnycastInstance`: The specified resource of AnycastInstance is not found.
-    ResourceNotFoundAnycastInstance(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for UpdateLoadBalancerAddressTypeConfigError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "DuplicatedParam.AllocationId",
-                        "ResourceInConfiguring.loadbalancer",
-                        "OperationDenied.EipAlreadyInBandwidthPackage",
-                        "OperationDenied.AddressTypeNotChanged",
-                        "Mismatch.ZoneIdAndVswitchId",
-                        "TagInvokeError",
-                        "DryRunOperation",
-                        "IllegalParam",
-                        "Throttling.User",
-                        "Forbidden.NoPermission",
-                        "ResourceNotFound.loadBalancer",
-                        "ResourceNotFound.AnycastInstance",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateLoadBalancerAddressTypeConfigError;
+impl crate::Client {
+    /// Calls `UpdateLoadBalancerAddressTypeConfig`: Changes the network type of the IPv4 address for a Network Load Balancer (NLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateLoadBalancerAddressTypeConfigRequestBuilder::send) it. The parameters and their rules: [`UpdateLoadBalancerAddressTypeConfigRequest`].
+    #[inline]
+    pub fn update_load_balancer_address_type_config(
+        &self,
+    ) -> UpdateLoadBalancerAddressTypeConfigRequestBuilder<&Self> {
+        UpdateLoadBalancerAddressTypeConfigRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateLoadBalancerAddressTypeConfigError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateLoadBalancerAddressTypeConfig`: Changes the network type of the IPv4 address for a Network Load Balancer (NLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateLoadBalancerAddressTypeConfigRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::DuplicatedParamAllocationId(error),
-            1 => Self::ResourceInConfiguringLoadbalancer(error),
-            2 => Self::OperationDeniedEipAlreadyInBandwidthPackage(error),
-            3 => Self::OperationDeniedAddressTypeNotChanged(error),
-            4 => Self::MismatchZoneIdAndVswitchId(error),
-            5 => Self::TagInvokeError(error),
-            6 => Self::DryRunOperation(error),
-            7 => Self::IllegalParam(error),
-            8 => Self::ThrottlingUser(error),
-            9 => Self::ForbiddenNoPermission(error),
-            10 => Self::ResourceNotFoundLoadBalancer(error),
-            11 => Self::ResourceNotFoundAnycastInstance(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::DuplicatedParamAllocationId(error) => (0, error),
-            Self::ResourceInConfiguringLoadbalancer(error) => (1, error),
-            Self::OperationDeniedEipAlreadyInBandwidthPackage(error) => (2, error),
-            Self::OperationDeniedAddressTypeNotChanged(error) => (3, error),
-            Self::MismatchZoneIdAndVswitchId(error) => (4, error),
-            Self::TagInvokeError(error) => (5, error),
-            Self::DryRunOperation(error) => (6, error),
-            Self::IllegalParam(error) => (7, error),
-            Self::ThrottlingUser(error) => (8, error),
-            Self::ForbiddenNoPermission(error) => (9, error),
-            Self::ResourceNotFoundLoadBalancer(error) => (10, error),
-            Self::ResourceNotFoundAnycastInstance(error) => (11, error),
-            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateLoadBalancerAddressTypeConfigError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateLoadBalancerAddressTypeConfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "DuplicatedParamAllocationId",
-            "ResourceInConfiguringLoadbalancer",
-            "OperationDeniedEipAlreadyInBandwidthPackage",
-            "OperationDeniedAddressTypeNotChanged",
-            "MismatchZoneIdAndVswitchId",
-            "TagInvokeError",
-            "DryRunOperation",
-            "IllegalParam",
-            "ThrottlingUser",
-            "ForbiddenNoPermission",
-            "ResourceNotFoundLoadBalancer",
-            "ResourceNotFoundAnycastInstance",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateLoadBalancerAddressTypeConfigError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateLoadBalancerAddressTypeConfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateLoadBalancerAddressTypeConfigError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for UpdateLoadBalancerAddressTypeConfigError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_load_balancer_address_type_config(
+        &self,
+    ) -> UpdateLoadBalancerAddressTypeConfigRequestBuilder<&Self> {
+        UpdateLoadBalancerAddressTypeConfigRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateLoadBalancerAttributeRequest>;
 /// Request of `UpdateLoadBalancerAttribute`: Updates the attributes, including the name, of a Network Load Balancer (NLB) instance.
 ///
 /// # Asynchronous
@@ -177,9 +180,7 @@ impl<C> UpdateLoadBalancerAttributeRequestBuilder<C> {
     ///
     /// The NLB instance ID.
     ///
-    /// - Wire name: `LoadBalancerId` (form body).
-    /// - Required.
-    /// - Example: `nlb-wb7r6dlwetvt5j****`.
+    /// Its description, rules and example: [`UpdateLoadBalancerAttributeRequest::load_balancer_id`](UpdateLoadBalancerAttributeRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -188,10 +189,7 @@ impl<C> UpdateLoadBalancerAttributeRequestBuilder<C> {
     ///
     /// The NLB instance name.
     ///
-    /// The name must be 2 to 128 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). The name must start with a letter.
-    ///
-    /// - Wire name: `LoadBalancerName` (form body).
-    /// - Example: `NLB1`.
+    /// Its description, rules and example: [`UpdateLoadBalancerAttributeRequest::load_balancer_name`](UpdateLoadBalancerAttributeRequest::load_balancer_name).
     pub fn load_balancer_name(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_name = Some(value.into());
         self
@@ -200,11 +198,7 @@ impl<C> UpdateLoadBalancerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable cross-zone load balancing for the NLB instance. Valid values:
     ///
-    /// * **true**
-    /// * **false**
-    ///
-    /// - Wire name: `CrossZoneEnabled` (form body).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateLoadBalancerAttributeRequest::cross_zone_enabled`](UpdateLoadBalancerAttributeRequest::cross_zone_enabled).
     pub fn cross_zone_enabled(mut self, value: bool) -> Self {
         self.inner.cross_zone_enabled = Some(value);
         self
@@ -213,12 +207,7 @@ impl<C> UpdateLoadBalancerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun` (form body).
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateLoadBalancerAttributeRequest::dry_run`](UpdateLoadBalancerAttributeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -227,13 +216,7 @@ impl<C> UpdateLoadBalancerAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token. Ensure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system uses the **request ID** as the **client token**. The **request ID** is different for each request.
-    ///
-    /// - Wire name: `ClientToken` (form body).
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateLoadBalancerAttributeRequest::client_token`](UpdateLoadBalancerAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -242,10 +225,7 @@ impl<C> UpdateLoadBalancerAttributeRequestBuilder<C> {
     ///
     /// The region ID of the NLB instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/443657.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId` (form body).
-    /// - Example: `cn-beijing`.
+    /// Its description, rules and example: [`UpdateLoadBalancerAttributeRequest::region_id`](UpdateLoadBalancerAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -254,8 +234,7 @@ impl<C> UpdateLoadBalancerAttributeRequestBuilder<C> {
     ///
     /// The maximum number of new connections per second in each zone supported by the NLB instance (virtual IP address). Valid values: **1** to **1000000**.
     ///
-    /// - Wire name: `Cps` (form body).
-    /// - Example: `1`.
+    /// Its description, rules and example: [`UpdateLoadBalancerAttributeRequest::cps`](UpdateLoadBalancerAttributeRequest::cps).
     pub fn cps(mut self, value: i32) -> Self {
         self.inner.cps = Some(value);
         self
@@ -405,131 +384,28 @@ for UpdateLoadBalancerAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateLoadBalancerAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateLoadBalancerAttributeError {
-    /// HTTP 400 `SystemBusy`: System is busy, please try again later.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceInConfiguring.loadbalancer`: The specified resource of loadbalancer is being configured, please try again later.
-    ResourceInConfiguringLoadbalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
-    DryRunOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.loadBalancerName`: Param loadBalancerName is illegal.
-    IllegalParamLoadBalancerName(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.loadBalancer`: The specified resource of loadbalancer is not found.
-    ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateLoadBalancerAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "SystemBusy",
-                        "ResourceInConfiguring.loadbalancer",
-                        "DryRunOperation",
-                        "IllegalParam.loadBalancerName",
-                        "Forbidden.NoPermission",
-                        "ResourceNotFound.loadBalancer",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateLoadBalancerAttributeError;
+impl crate::Client {
+    /// Calls `UpdateLoadBalancerAttribute`: Updates the attributes, including the name, of a Network Load Balancer (NLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateLoadBalancerAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateLoadBalancerAttributeRequest`].
+    #[inline]
+    pub fn update_load_balancer_attribute(
+        &self,
+    ) -> UpdateLoadBalancerAttributeRequestBuilder<&Self> {
+        UpdateLoadBalancerAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateLoadBalancerAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateLoadBalancerAttribute`: Updates the attributes, including the name, of a Network Load Balancer (NLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateLoadBalancerAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::SystemBusy(error),
-            1 => Self::ResourceInConfiguringLoadbalancer(error),
-            2 => Self::DryRunOperation(error),
-            3 => Self::IllegalParamLoadBalancerName(error),
-            4 => Self::ForbiddenNoPermission(error),
-            5 => Self::ResourceNotFoundLoadBalancer(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::SystemBusy(error) => (0, error),
-            Self::ResourceInConfiguringLoadbalancer(error) => (1, error),
-            Self::DryRunOperation(error) => (2, error),
-            Self::IllegalParamLoadBalancerName(error) => (3, error),
-            Self::ForbiddenNoPermission(error) => (4, error),
-            Self::ResourceNotFoundLoadBalancer(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateLoadBalancerAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateLoadBalancerAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "SystemBusy",
-            "ResourceInConfiguringLoadbalancer",
-            "DryRunOperation",
-            "IllegalParamLoadBalancerName",
-            "ForbiddenNoPermission",
-            "ResourceNotFoundLoadBalancer",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateLoadBalancerAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateLoadBalancerAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateLoadBalancerAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateLoadBalancerAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_load_balancer_attribute(
+        &self,
+    ) -> UpdateLoadBalancerAttributeRequestBuilder<&Self> {
+        UpdateLoadBalancerAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateLoadBalancerProtectionRequest>;
 /// Request of `UpdateLoadBalancerProtection`: Enables or disables the deletion protection feature.
 ///
 /// > You can call the [GetLoadBalancerAttribute](<https://www.alibabacloud.com/help/doc-detail/445873.htm>) operation to query the details about deletion protection and the configuration read-only mode.
@@ -204,11 +207,7 @@ impl<C> UpdateLoadBalancerProtectionRequestBuilder<C> {
     ///
     /// Specifies whether to enable deletion protection. Valid values:
     ///
-    /// * **true**
-    /// * **false**
-    ///
-    /// - Wire name: `DeletionProtectionEnabled` (form body).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateLoadBalancerProtectionRequest::deletion_protection_enabled`](UpdateLoadBalancerProtectionRequest::deletion_protection_enabled).
     pub fn deletion_protection_enabled(mut self, value: bool) -> Self {
         self.inner.deletion_protection_enabled = Some(value);
         self
@@ -217,10 +216,7 @@ impl<C> UpdateLoadBalancerProtectionRequestBuilder<C> {
     ///
     /// The reason why deletion protection is enabled. The reason must be 2 to 128 characters in length, can contain letters, digits, periods (.), underscores (\_), and hyphens (-), and must start with a letter.
     ///
-    /// > This parameter takes effect only when **DeletionProtectionEnabled** is set to **true**.
-    ///
-    /// - Wire name: `DeletionProtectionReason` (form body).
-    /// - Example: `Instance_Is_Bound_By_Acceleration_Instance`.
+    /// Its description, rules and example: [`UpdateLoadBalancerProtectionRequest::deletion_protection_reason`](UpdateLoadBalancerProtectionRequest::deletion_protection_reason).
     pub fn deletion_protection_reason(mut self, value: impl Into<String>) -> Self {
         self.inner.deletion_protection_reason = Some(value.into());
         self
@@ -229,13 +225,7 @@ impl<C> UpdateLoadBalancerProtectionRequestBuilder<C> {
     ///
     /// Specifies whether to enable the configuration read-only mode. Valid values:
     ///
-    /// * **NonProtection**: disables the configuration read-only mode. In this case, you cannot set the **ModificationProtectionReason** parameter. If you specify **ModificationProtectionReason**, the value is cleared.
-    /// * **ConsoleProtection**: enables the configuration read-only mode. In this case, you can specify **ModificationProtectionReason**.
-    ///
-    /// > If you set this parameter to **ConsoleProtection**, you cannot use the NLB console to modify configurations of the NLB instance. However, you can call API operations to modify the instance configurations.
-    ///
-    /// - Wire name: `ModificationProtectionStatus` (form body).
-    /// - Example: `ConsoleProtection`.
+    /// Its description, rules and example: [`UpdateLoadBalancerProtectionRequest::modification_protection_status`](UpdateLoadBalancerProtectionRequest::modification_protection_status).
     pub fn modification_protection_status(mut self, value: impl Into<String>) -> Self {
         self.inner.modification_protection_status = Some(value.into());
         self
@@ -244,10 +234,7 @@ impl<C> UpdateLoadBalancerProtectionRequestBuilder<C> {
     ///
     /// The reason why the configuration read-only mode is enabled. The reason must be 2 to 128 characters in length, can contain letters, digits, periods (.), underscores (\_), and hyphens (-), and must start with a letter.
     ///
-    /// > This parameter takes effect only when **Status** is set to **ConsoleProtection**.
-    ///
-    /// - Wire name: `ModificationProtectionReason` (form body).
-    /// - Example: `ConsoleProtection`.
+    /// Its description, rules and example: [`UpdateLoadBalancerProtectionRequest::modification_protection_reason`](UpdateLoadBalancerProtectionRequest::modification_protection_reason).
     pub fn modification_protection_reason(mut self, value: impl Into<String>) -> Self {
         self.inner.modification_protection_reason = Some(value.into());
         self
@@ -256,9 +243,7 @@ impl<C> UpdateLoadBalancerProtectionRequestBuilder<C> {
     ///
     /// The ID of the NLB instance.
     ///
-    /// - Wire name: `LoadBalancerId` (form body).
-    /// - Required.
-    /// - Example: `nlb-83ckzc8d4xlp8o****`.
+    /// Its description, rules and example: [`UpdateLoadBalancerProtectionRequest::load_balancer_id`](UpdateLoadBalancerProtectionRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -267,11 +252,7 @@ impl<C> UpdateLoadBalancerProtectionRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): sends a request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun` (form body).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateLoadBalancerProtectionRequest::dry_run`](UpdateLoadBalancerProtectionRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -280,13 +261,7 @@ impl<C> UpdateLoadBalancerProtectionRequestBuilder<C> {
     ///
     /// The client token used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate this value. Ensure that the value is unique among all requests. Only ASCII characters are allowed.
-    ///
-    /// > If you do not specify this parameter, the value of **RequestId** is used.\*\*\*\* **RequestId** of each request is different.
-    ///
-    /// - Wire name: `ClientToken` (form body).
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateLoadBalancerProtectionRequest::client_token`](UpdateLoadBalancerProtectionRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -295,10 +270,7 @@ impl<C> UpdateLoadBalancerProtectionRequestBuilder<C> {
     ///
     /// The region ID of the NLB instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/443657.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId` (form body).
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`UpdateLoadBalancerProtectionRequest::region_id`](UpdateLoadBalancerProtectionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -438,155 +410,28 @@ for UpdateLoadBalancerProtectionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateLoadBalancerProtection`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateLoadBalancerProtectionError {
-    /// HTTP 400 `IllegalParam`: The param of %s is illegal.
-    IllegalParam(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IdempotenceSignatureMismatch`: The idempotence token of request is same with the prev one, but the signature is different.
-    IdempotenceSignatureMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Conflict.Lock`: The Lock \[%s\] is conflict.
-    ConflictLock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceInConfiguring.loadbalancer`: The specified resource of loadbalancer is being configured, please try again later.
-    ResourceInConfiguringLoadbalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
-    DryRunOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.deletionProtectionReason`: The param of deletionProtectionReason is illegal.
-    IllegalParamDeletionProtectionReason(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.modificationProtectionReason`: The param of modificationProtectionReason is illegal.
-    IllegalParamModificationProtectionReason(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceInCreating.loadbalancer`: The specified resource of loadbalancer is creating, please try again later.
-    ResourceInCreatingLoadbalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.loadBalancer`: The specified resource of loadbalancer is not found.
-    ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateLoadBalancerProtectionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam",
-                        "IdempotenceSignatureMismatch",
-                        "Conflict.Lock",
-                        "ResourceInConfiguring.loadbalancer",
-                        "DryRunOperation",
-                        "IllegalParam.deletionProtectionReason",
-                        "IllegalParam.modificationProtectionReason",
-                        "ResourceInCreating.loadbalancer",
-                        "Forbidden.NoPermission",
-                        "ResourceNotFound.loadBalancer",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateLoadBalancerProtectionError;
+impl crate::Client {
+    /// Calls `UpdateLoadBalancerProtection`: Enables or disables the deletion protection feature.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateLoadBalancerProtectionRequestBuilder::send) it. The parameters and their rules: [`UpdateLoadBalancerProtectionRequest`].
+    #[inline]
+    pub fn update_load_balancer_protection(
+        &self,
+    ) -> UpdateLoadBalancerProtectionRequestBuilder<&Self> {
+        UpdateLoadBalancerProtectionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateLoadBalancerProtectionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateLoadBalancerProtection`: Enables or disables the deletion protection feature.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateLoadBalancerProtectionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParam(error),
-            1 => Self::IdempotenceSignatureMismatch(error),
-            2 => Self::ConflictLock(error),
-            3 => Self::ResourceInConfiguringLoadbalancer(error),
-            4 => Self::DryRunOperation(error),
-            5 => Self::IllegalParamDeletionProtectionReason(error),
-            6 => Self::IllegalParamModificationProtectionReason(error),
-            7 => Self::ResourceInCreatingLoadbalancer(error),
-            8 => Self::ForbiddenNoPermission(error),
-            9 => Self::ResourceNotFoundLoadBalancer(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParam(error) => (0, error),
-            Self::IdempotenceSignatureMismatch(error) => (1, error),
-            Self::ConflictLock(error) => (2, error),
-            Self::ResourceInConfiguringLoadbalancer(error) => (3, error),
-            Self::DryRunOperation(error) => (4, error),
-            Self::IllegalParamDeletionProtectionReason(error) => (5, error),
-            Self::IllegalParamModificationProtectionReason(error) => (6, error),
-            Self::ResourceInCreatingLoadbalancer(error) => (7, error),
-            Self::ForbiddenNoPermission(error) => (8, error),
-            Self::ResourceNotFoundLoadBalancer(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateLoadBalancerProtectionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateLoadBalancerProtectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParam",
-            "IdempotenceSignatureMismatch",
-            "ConflictLock",
-            "ResourceInConfiguringLoadbalancer",
-            "DryRunOperation",
-            "IllegalParamDeletionProtectionReason",
-            "IllegalParamModificationProtectionReason",
-            "ResourceInCreatingLoadbalancer",
-            "ForbiddenNoPermission",
-            "ResourceNotFoundLoadBalancer",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateLoadBalancerProtectionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateLoadBalancerProtectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateLoadBalancerProtectionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateLoadBalancerProtectionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_load_balancer_protection(
+        &self,
+    ) -> UpdateLoadBalancerProtectionRequestBuilder<&Self> {
+        UpdateLoadBalancerProtectionRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateLoadBalancerZonesRequest>;
 /// Request of `UpdateLoadBalancerZones`: Modifies the zones and zone attributes of a Network Load Balancer (NLB) instance.
 ///
 /// When you call this operation, make sure that you specify all the zones of the NLB instance, including the existing zones and new zones. If you do not specify the existing zones, the existing zones are removed.
@@ -165,9 +168,7 @@ impl<C> UpdateLoadBalancerZonesRequestBuilder<C> {
     ///
     /// The ID of the NLB instance.
     ///
-    /// - Wire name: `LoadBalancerId` (form body).
-    /// - Required.
-    /// - Example: `nlb-83ckzc8d4xlp8o****`.
+    /// Its description, rules and example: [`UpdateLoadBalancerZonesRequest::load_balancer_id`](UpdateLoadBalancerZonesRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -176,9 +177,7 @@ impl<C> UpdateLoadBalancerZonesRequestBuilder<C> {
     ///
     /// The mappings between the zones and the vSwitches. You can specify up to 10 zones.
     ///
-    /// - Wire name: `ZoneMappings` (form body).
-    /// - Required.
-    /// - Must have 1 to 10 items.
+    /// Its description, rules and example: [`UpdateLoadBalancerZonesRequest::zone_mappings`](UpdateLoadBalancerZonesRequest::zone_mappings).
     pub fn zone_mappings(
         mut self,
         values: impl IntoIterator<
@@ -192,12 +191,7 @@ impl<C> UpdateLoadBalancerZonesRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**: validates the request without performing the operation. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the validation, the corresponding error message is returned. If the request passes the validation, the `DryRunOperation` error code is returned.
-    /// * **false** (default): validates the request and performs the request. If the request passes the validation, an HTTP 2xx status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun` (form body).
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateLoadBalancerZonesRequest::dry_run`](UpdateLoadBalancerZonesRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -206,13 +200,7 @@ impl<C> UpdateLoadBalancerZonesRequestBuilder<C> {
     ///
     /// The client token used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token. Ensure that the token is unique among different requests. Only ASCII characters are allowed.
-    ///
-    /// > If you do not set this parameter, the value of **RequestId** is used.\*\*\*\* The value of **RequestId** is different for each request.
-    ///
-    /// - Wire name: `ClientToken` (form body).
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateLoadBalancerZonesRequest::client_token`](UpdateLoadBalancerZonesRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -221,10 +209,7 @@ impl<C> UpdateLoadBalancerZonesRequestBuilder<C> {
     ///
     /// The ID of region where the NLB instance is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/443657.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId` (form body).
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`UpdateLoadBalancerZonesRequest::region_id`](UpdateLoadBalancerZonesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -371,163 +356,28 @@ for UpdateLoadBalancerZonesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateLoadBalancerZones`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateLoadBalancerZonesError {
-    /// HTTP 400 `ResourceInCreating.loadbalancer`: The specified resource of loadbalancer is creating, please try again later.
-    ResourceInCreatingLoadbalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.ProtectedPrivateIPv4AddressChanged`: The operation is not allowed because of ProtectedPrivateIPv4AddressChanged.
-    OperationDeniedProtectedPrivateIPv4AddressChanged(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationFailed.vSwitchNotSupportIpv6`: The operation failed because of vSwitchNotSupportIpv6.
-    OperationFailedVSwitchNotSupportIpv6(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.ZoneVSwitchChanged`: The operation is not allowed because of ZoneVSwitchChanged.
-    OperationDeniedZoneVSwitchChanged(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidZones`: The current zone list is illegal.
-    InvalidZones(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceInConfiguring.loadbalancer`: The specified resource of loadbalancer is being configured, please try again later.
-    ResourceInConfiguringLoadbalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SystemBusy`: System is busy, please try again later.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotEnough.VSwitchIp`: The specified resource of VSwitchIp is not enough.
-    ResourceNotEnoughVSwitchIp(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UnauthorizedZone`: The specified zone of %s is not authorized.
-    UnauthorizedZone(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.loadBalancer`: The specified resource of loadbalancer is not found.
-    ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.VSwitch`: The specified resource of vSwitch is not found.
-    ResourceNotFoundVSwitch(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateLoadBalancerZonesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ResourceInCreating.loadbalancer",
-                        "OperationDenied.ProtectedPrivateIPv4AddressChanged",
-                        "OperationFailed.vSwitchNotSupportIpv6",
-                        "OperationDenied.ZoneVSwitchChanged",
-                        "InvalidZones",
-                        "ResourceInConfiguring.loadbalancer",
-                        "SystemBusy",
-                        "ResourceNotEnough.VSwitchIp",
-                        "UnauthorizedZone",
-                        "ResourceNotFound.loadBalancer",
-                        "ResourceNotFound.VSwitch",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateLoadBalancerZonesError;
+impl crate::Client {
+    /// Calls `UpdateLoadBalancerZones`: Modifies the zones and zone attributes of a Network Load Balancer (NLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateLoadBalancerZonesRequestBuilder::send) it. The parameters and their rules: [`UpdateLoadBalancerZonesRequest`].
+    #[inline]
+    pub fn update_load_balancer_zones(
+        &self,
+    ) -> UpdateLoadBalancerZonesRequestBuilder<&Self> {
+        UpdateLoadBalancerZonesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateLoadBalancerZonesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateLoadBalancerZones`: Modifies the zones and zone attributes of a Network Load Balancer (NLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateLoadBalancerZonesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceInCreatingLoadbalancer(error),
-            1 => Self::OperationDeniedProtectedPrivateIPv4AddressChanged(error),
-            2 => Self::OperationFailedVSwitchNotSupportIpv6(error),
-            3 => Self::OperationDeniedZoneVSwitchChanged(error),
-            4 => Self::InvalidZones(error),
-            5 => Self::ResourceInConfiguringLoadbalancer(error),
-            6 => Self::SystemBusy(error),
-            7 => Self::ResourceNotEnoughVSwitchIp(error),
-            8 => Self::UnauthorizedZone(error),
-            9 => Self::ResourceNotFoundLoadBalancer(error),
-            10 => Self::ResourceNotFoundVSwitch(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceInCreatingLoadbalancer(error) => (0, error),
-            Self::OperationDeniedProtectedPrivateIPv4AddressChanged(error) => (1, error),
-            Self::OperationFailedVSwitchNotSupportIpv6(error) => (2, error),
-            Self::OperationDeniedZoneVSwitchChanged(error) => (3, error),
-            Self::InvalidZones(error) => (4, error),
-            Self::ResourceInConfiguringLoadbalancer(error) => (5, error),
-            Self::SystemBusy(error) => (6, error),
-            Self::ResourceNotEnoughVSwitchIp(error) => (7, error),
-            Self::UnauthorizedZone(error) => (8, error),
-            Self::ResourceNotFoundLoadBalancer(error) => (9, error),
-            Self::ResourceNotFoundVSwitch(error) => (10, error),
-            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateLoadBalancerZonesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateLoadBalancerZonesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceInCreatingLoadbalancer",
-            "OperationDeniedProtectedPrivateIPv4AddressChanged",
-            "OperationFailedVSwitchNotSupportIpv6",
-            "OperationDeniedZoneVSwitchChanged",
-            "InvalidZones",
-            "ResourceInConfiguringLoadbalancer",
-            "SystemBusy",
-            "ResourceNotEnoughVSwitchIp",
-            "UnauthorizedZone",
-            "ResourceNotFoundLoadBalancer",
-            "ResourceNotFoundVSwitch",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateLoadBalancerZonesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateLoadBalancerZonesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateLoadBalancerZonesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateLoadBalancerZonesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_load_balancer_zones(
+        &self,
+    ) -> UpdateLoadBalancerZonesRequestBuilder<&Self> {
+        UpdateLoadBalancerZonesRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateSecurityPolicyAttributeRequest>;
 /// Request of `UpdateSecurityPolicyAttribute`: Modifies the configurations of a security policy for a Network Load Balancer (NLB) instance.
 ///
 /// # Asynchronous
@@ -216,8 +219,7 @@ impl<C> UpdateSecurityPolicyAttributeRequestBuilder<C> {
     ///
     /// The supported TLS versions. Valid values: **TLSv1.0**, **TLSv1.1**, **TLSv1.2**, and **TLSv1.3**. You can specify up to four TLS versions.
     ///
-    /// - Wire name: `TlsVersions` (form body).
-    /// - Must have 1 to 4 items.
+    /// Its description, rules and example: [`UpdateSecurityPolicyAttributeRequest::tls_versions`](UpdateSecurityPolicyAttributeRequest::tls_versions).
     pub fn tls_versions(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -229,9 +231,7 @@ impl<C> UpdateSecurityPolicyAttributeRequestBuilder<C> {
     ///
     /// The ID of the TLS security policy.
     ///
-    /// - Wire name: `SecurityPolicyId` (form body).
-    /// - Required.
-    /// - Example: `tls-bp14bb1e7dll4f****`.
+    /// Its description, rules and example: [`UpdateSecurityPolicyAttributeRequest::security_policy_id`](UpdateSecurityPolicyAttributeRequest::security_policy_id).
     pub fn security_policy_id(mut self, value: impl Into<String>) -> Self {
         self.inner.security_policy_id = Some(value.into());
         self
@@ -240,10 +240,7 @@ impl<C> UpdateSecurityPolicyAttributeRequestBuilder<C> {
     ///
     /// The name of the security policy.
     ///
-    /// The name must be 1 to 200 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-).
-    ///
-    /// - Wire name: `SecurityPolicyName` (form body).
-    /// - Example: `TLSCipherPolicy`.
+    /// Its description, rules and example: [`UpdateSecurityPolicyAttributeRequest::security_policy_name`](UpdateSecurityPolicyAttributeRequest::security_policy_name).
     pub fn security_policy_name(mut self, value: impl Into<String>) -> Self {
         self.inner.security_policy_name = Some(value.into());
         self
@@ -252,48 +249,7 @@ impl<C> UpdateSecurityPolicyAttributeRequestBuilder<C> {
     ///
     /// The cipher suites supported by the security policy. Valid values of this parameter vary based on the value of TlsVersions. You can specify up to 32 cipher suites.
     ///
-    /// TLSv1.0 and TLSv1.1 support the following cipher suites:
-    ///
-    /// * **ECDHE-ECDSA-AES128-SHA**
-    /// * **ECDHE-ECDSA-AES256-SHA**
-    /// * **ECDHE-RSA-AES128-SHA**
-    /// * **ECDHE-RSA-AES256-SHA**
-    /// * **AES128-SHA**
-    /// * **AES256-SHA**
-    /// * **DES-CBC3-SHA**
-    ///
-    /// TLSv1.2 supports the following cipher suites:
-    ///
-    /// * **ECDHE-ECDSA-AES128-SHA**
-    /// * **ECDHE-ECDSA-AES256-SHA**
-    /// * **ECDHE-RSA-AES128-SHA**
-    /// * **ECDHE-RSA-AES256-SHA**
-    /// * **AES128-SHA**
-    /// * **AES256-SHA**
-    /// * **DES-CBC3-SHA**
-    /// * **ECDHE-ECDSA-AES128-GCM-SHA256**
-    /// * **ECDHE-ECDSA-AES256-GCM-SHA384**
-    /// * **ECDHE-ECDSA-AES128-SHA256**
-    /// * **ECDHE-ECDSA-AES256-SHA384**
-    /// * **ECDHE-RSA-AES128-GCM-SHA256**
-    /// * **ECDHE-RSA-AES256-GCM-SHA384**
-    /// * **ECDHE-RSA-AES128-SHA256**
-    /// * **ECDHE-RSA-AES256-SHA384**
-    /// * **AES128-GCM-SHA256**
-    /// * **AES256-GCM-SHA384**
-    /// * **AES128-SHA256**
-    /// * **AES256-SHA256**
-    ///
-    /// TLSv1.3 supports the following cipher suites:
-    ///
-    /// * **TLS_AES_128_GCM_SHA256**
-    /// * **TLS_AES_256_GCM_SHA384**
-    /// * **TLS_CHACHA20_POLY1305_SHA256**
-    /// * **TLS_AES_128_CCM_SHA256**
-    /// * **TLS_AES_128_CCM_8_SHA256**
-    ///
-    /// - Wire name: `Ciphers` (form body).
-    /// - Must have at most 32 items.
+    /// Its description, rules and example: [`UpdateSecurityPolicyAttributeRequest::ciphers`](UpdateSecurityPolicyAttributeRequest::ciphers).
     pub fn ciphers(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -305,10 +261,7 @@ impl<C> UpdateSecurityPolicyAttributeRequestBuilder<C> {
     ///
     /// The ID of the region where the NLB instance is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/443657.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId` (form body).
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`UpdateSecurityPolicyAttributeRequest::region_id`](UpdateSecurityPolicyAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -317,11 +270,7 @@ impl<C> UpdateSecurityPolicyAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**: validates the request without performing the operation. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the validation, the corresponding error message is returned. If the request passes the validation, the `DryRunOperation` error code is returned.
-    /// * **false** (default): validates the request and performs the operation. If the request passes the validation, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun` (form body).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateSecurityPolicyAttributeRequest::dry_run`](UpdateSecurityPolicyAttributeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -330,13 +279,7 @@ impl<C> UpdateSecurityPolicyAttributeRequestBuilder<C> {
     ///
     /// The client token used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token. Ensure that the token is unique among different requests. Only ASCII characters are allowed.
-    ///
-    /// > If you do not set this parameter, the value of **RequestId** is used.\*\*\*\* The value of **RequestId** is different for each request.
-    ///
-    /// - Wire name: `ClientToken` (form body).
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateSecurityPolicyAttributeRequest::client_token`](UpdateSecurityPolicyAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -496,119 +439,28 @@ for UpdateSecurityPolicyAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateSecurityPolicyAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateSecurityPolicyAttributeError {
-    /// HTTP 400 `IllegalParam.PreserveClientIpSwitch`: The param of PreserveClientIpSwitch is illegal.
-    IllegalParamPreserveClientIpSwitch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UpdateSecurityPolicyFailed`: The operation failed because of Security Policy is not changed.
-    UpdateSecurityPolicyFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.securitypolicy`: The specified resource of securitypolicy is not found.
-    ResourceNotFoundSecuritypolicy(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.serverGroup`: The specified resource of serverGroup is not found.
-    ResourceNotFoundServerGroup(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateSecurityPolicyAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.PreserveClientIpSwitch",
-                        "UpdateSecurityPolicyFailed",
-                        "ResourceNotFound.securitypolicy",
-                        "ResourceNotFound.serverGroup",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateSecurityPolicyAttributeError;
+impl crate::Client {
+    /// Calls `UpdateSecurityPolicyAttribute`: Modifies the configurations of a security policy for a Network Load Balancer (NLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateSecurityPolicyAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateSecurityPolicyAttributeRequest`].
+    #[inline]
+    pub fn update_security_policy_attribute(
+        &self,
+    ) -> UpdateSecurityPolicyAttributeRequestBuilder<&Self> {
+        UpdateSecurityPolicyAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateSecurityPolicyAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateSecurityPolicyAttribute`: Modifies the configurations of a security policy for a Network Load Balancer (NLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateSecurityPolicyAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamPreserveClientIpSwitch(error),
-            1 => Self::UpdateSecurityPolicyFailed(error),
-            2 => Self::ResourceNotFoundSecuritypolicy(error),
-            3 => Self::ResourceNotFoundServerGroup(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamPreserveClientIpSwitch(error) => (0, error),
-            Self::UpdateSecurityPolicyFailed(error) => (1, error),
-            Self::ResourceNotFoundSecuritypolicy(error) => (2, error),
-            Self::ResourceNotFoundServerGroup(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateSecurityPolicyAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateSecurityPolicyAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamPreserveClientIpSwitch",
-            "UpdateSecurityPolicyFailed",
-            "ResourceNotFoundSecuritypolicy",
-            "ResourceNotFoundServerGroup",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateSecurityPolicyAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateSecurityPolicyAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateSecurityPolicyAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateSecurityPolicyAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_security_policy_attribute(
+        &self,
+    ) -> UpdateSecurityPolicyAttributeRequestBuilder<&Self> {
+        UpdateSecurityPolicyAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateServerGroupAttributeRequest>;
 /// Request of `UpdateServerGroupAttribute`: Modifies the configurations of a Network Load Balancer (NLB) server group.
 ///
 /// # Asynchronous
@@ -234,9 +237,7 @@ impl<C> UpdateServerGroupAttributeRequestBuilder<C> {
     ///
     /// The server group ID.
     ///
-    /// - Wire name: `ServerGroupId` (form body).
-    /// - Required.
-    /// - Example: `sgp-atstuj3rtoptyui****`.
+    /// Its description, rules and example: [`UpdateServerGroupAttributeRequest::server_group_id`](UpdateServerGroupAttributeRequest::server_group_id).
     pub fn server_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.server_group_id = Some(value.into());
         self
@@ -245,10 +246,7 @@ impl<C> UpdateServerGroupAttributeRequestBuilder<C> {
     ///
     /// The new name of the server group.
     ///
-    /// The name must be 2 to 128 characters in length, can contain digits, periods (.), underscores (\_), and hyphens (-), and must start with a letter.
-    ///
-    /// - Wire name: `ServerGroupName` (form body).
-    /// - Example: `NLB_ServerGroup1`.
+    /// Its description, rules and example: [`UpdateServerGroupAttributeRequest::server_group_name`](UpdateServerGroupAttributeRequest::server_group_name).
     pub fn server_group_name(mut self, value: impl Into<String>) -> Self {
         self.inner.server_group_name = Some(value.into());
         self
@@ -257,11 +255,7 @@ impl<C> UpdateServerGroupAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable connection draining. Valid values:
     ///
-    /// * **true**
-    /// * **false**
-    ///
-    /// - Wire name: `ConnectionDrainEnabled` (form body).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateServerGroupAttributeRequest::connection_drain_enabled`](UpdateServerGroupAttributeRequest::connection_drain_enabled).
     pub fn connection_drain_enabled(mut self, value: bool) -> Self {
         self.inner.connection_drain_enabled = Some(value);
         self
@@ -270,8 +264,7 @@ impl<C> UpdateServerGroupAttributeRequestBuilder<C> {
     ///
     /// Specify a timeout period for connection draining. Unit: seconds. Valid values: **0** to **900**.
     ///
-    /// - Wire name: `ConnectionDrainTimeout` (form body).
-    /// - Example: `10`.
+    /// Its description, rules and example: [`UpdateServerGroupAttributeRequest::connection_drain_timeout`](UpdateServerGroupAttributeRequest::connection_drain_timeout).
     pub fn connection_drain_timeout(mut self, value: i32) -> Self {
         self.inner.connection_drain_timeout = Some(value);
         self
@@ -280,18 +273,7 @@ impl<C> UpdateServerGroupAttributeRequestBuilder<C> {
     ///
     /// The scheduling algorithm. Valid values:
     ///
-    /// * **Wrr**: weighted round-robin. Backend servers with higher weights receive more requests.
-    /// * **Wlc**: weighted least connections. Requests are distributed based on the weight and load of each backend server. The load refers to the number of connections on a backend server. If multiple backend servers have the same weight, requests are forwarded to the backend server with the least connections.
-    /// * **rr**: Requests are forwarded to backend servers in sequence.
-    /// * **sch**: source IP hash. Requests from the same source IP address are forwarded to the same backend server.
-    /// * **tch**: consistent hashing based on four factors: source IP address, destination IP address, source port, and destination port. Requests that contain the same four factors are forwarded to the same backend server.
-    /// * **qch**: QUIC ID hash. Requests that contain the same QUIC ID are forwarded to the same backend server.
-    ///
-    /// > QUIC ID hash is supported only when the backend protocol is set to UDP.
-    ///
-    /// - Wire name: `Scheduler` (form body).
-    /// - Must be one of `rr`, `Wlc`, `Wrr`, `Rr`, `wlc`, `wrr`, `RR`, `WLC`, `WRR`.
-    /// - Example: `Wrr`.
+    /// Its description, rules and example: [`UpdateServerGroupAttributeRequest::scheduler`](UpdateServerGroupAttributeRequest::scheduler).
     pub fn scheduler(mut self, value: impl Into<crate::types::Scheduler>) -> Self {
         self.inner.scheduler = Some(value.into());
         self
@@ -300,13 +282,7 @@ impl<C> UpdateServerGroupAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable client IP preservation. Valid values:
     ///
-    /// * **true**
-    /// * **false**
-    ///
-    /// > You cannot set this parameter to **true** if **PreserveClientIpEnabled** is set to **false** and the server group is associated with a listener that uses **SSL over TCP**.
-    ///
-    /// - Wire name: `PreserveClientIpEnabled` (form body).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateServerGroupAttributeRequest::preserve_client_ip_enabled`](UpdateServerGroupAttributeRequest::preserve_client_ip_enabled).
     pub fn preserve_client_ip_enabled(mut self, value: bool) -> Self {
         self.inner.preserve_client_ip_enabled = Some(value);
         self
@@ -315,7 +291,7 @@ impl<C> UpdateServerGroupAttributeRequestBuilder<C> {
     ///
     /// Health check configurations.
     ///
-    /// - Wire name: `HealthCheckConfig` (form body).
+    /// Its description, rules and example: [`UpdateServerGroupAttributeRequest::health_check_config`](UpdateServerGroupAttributeRequest::health_check_config).
     pub fn health_check_config(
         mut self,
         value: crate::types::HealthCheckConfig,
@@ -327,10 +303,7 @@ impl<C> UpdateServerGroupAttributeRequestBuilder<C> {
     ///
     /// The ID of the region where the NLB instance is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/443657.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId` (form body).
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`UpdateServerGroupAttributeRequest::region_id`](UpdateServerGroupAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -339,12 +312,7 @@ impl<C> UpdateServerGroupAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**: validates the request without performing the operation. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the validation, the corresponding error message is returned. If the request passes the validation, the `DryRunOperation` error code is returned.
-    /// * **false** (default): validates the request and performs the operation. If the request passes the validation, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun` (form body).
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateServerGroupAttributeRequest::dry_run`](UpdateServerGroupAttributeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -353,13 +321,7 @@ impl<C> UpdateServerGroupAttributeRequestBuilder<C> {
     ///
     /// The client token used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token. Ensure that the token is unique among different requests. Only ASCII characters are allowed.
-    ///
-    /// > If you do not specify this parameter, the value of **RequestId** is used.\*\*\*\* The value of **RequestId** is different for each request.
-    ///
-    /// - Wire name: `ClientToken` (form body).
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateServerGroupAttributeRequest::client_token`](UpdateServerGroupAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -516,155 +478,28 @@ for UpdateServerGroupAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateServerGroupAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateServerGroupAttributeError {
-    /// HTTP 400 `SystemBusy`: System is busy, please try again later.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.healthCheckDomain`: The parameter of healthCheckConfig.healthCheckDomain is illegal.
-    IllegalParamHealthCheckDomain(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IlleagalParam.healthCheckUrl`: The parameter of healthCheckUrl in healthCheckConfig is illegal.
-    IlleagalParamHealthCheckUrl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.UidNotAllowQuic29`: The operation is not allowed because of uid not allow quic29 version.
-    OperationDeniedUidNotAllowQuic29(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam`: The param of %s is illegal.
-    IllegalParam(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
-    DryRunOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ServerGroupName`: The param of ServerGroupName is illegal.
-    IllegalParamServerGroupName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PreserveClientIpSwitch`: The server group associated with the tcpssl listener does not support enabling PreserveClientIp.
-    IllegalParamPreserveClientIpSwitch(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.serverGroup`: The specified resource of serverGroup is not found.
-    ResourceNotFoundServerGroup(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateServerGroupAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "SystemBusy",
-                        "IllegalParam.healthCheckDomain",
-                        "IlleagalParam.healthCheckUrl",
-                        "OperationDenied.UidNotAllowQuic29",
-                        "IllegalParam",
-                        "DryRunOperation",
-                        "IllegalParam.ServerGroupName",
-                        "IllegalParam.PreserveClientIpSwitch",
-                        "Forbidden.NoPermission",
-                        "ResourceNotFound.serverGroup",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateServerGroupAttributeError;
+impl crate::Client {
+    /// Calls `UpdateServerGroupAttribute`: Modifies the configurations of a Network Load Balancer (NLB) server group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateServerGroupAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateServerGroupAttributeRequest`].
+    #[inline]
+    pub fn update_server_group_attribute(
+        &self,
+    ) -> UpdateServerGroupAttributeRequestBuilder<&Self> {
+        UpdateServerGroupAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateServerGroupAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateServerGroupAttribute`: Modifies the configurations of a Network Load Balancer (NLB) server group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateServerGroupAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::SystemBusy(error),
-            1 => Self::IllegalParamHealthCheckDomain(error),
-            2 => Self::IlleagalParamHealthCheckUrl(error),
-            3 => Self::OperationDeniedUidNotAllowQuic29(error),
-            4 => Self::IllegalParam(error),
-            5 => Self::DryRunOperation(error),
-            6 => Self::IllegalParamServerGroupName(error),
-            7 => Self::IllegalParamPreserveClientIpSwitch(error),
-            8 => Self::ForbiddenNoPermission(error),
-            9 => Self::ResourceNotFoundServerGroup(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::SystemBusy(error) => (0, error),
-            Self::IllegalParamHealthCheckDomain(error) => (1, error),
-            Self::IlleagalParamHealthCheckUrl(error) => (2, error),
-            Self::OperationDeniedUidNotAllowQuic29(error) => (3, error),
-            Self::IllegalParam(error) => (4, error),
-            Self::DryRunOperation(error) => (5, error),
-            Self::IllegalParamServerGroupName(error) => (6, error),
-            Self::IllegalParamPreserveClientIpSwitch(error) => (7, error),
-            Self::ForbiddenNoPermission(error) => (8, error),
-            Self::ResourceNotFoundServerGroup(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateServerGroupAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateServerGroupAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "SystemBusy",
-            "IllegalParamHealthCheckDomain",
-            "IlleagalParamHealthCheckUrl",
-            "OperationDeniedUidNotAllowQuic29",
-            "IllegalParam",
-            "DryRunOperation",
-            "IllegalParamServerGroupName",
-            "IllegalParamPreserveClientIpSwitch",
-            "ForbiddenNoPermission",
-            "ResourceNotFoundServerGroup",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateServerGroupAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateServerGroupAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateServerGroupAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateServerGroupAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_server_group_attribute(
+        &self,
+    ) -> UpdateServerGroupAttributeRequestBuilder<&Self> {
+        UpdateServerGroupAttributeRequestBuilder::new(self)
     }
 }

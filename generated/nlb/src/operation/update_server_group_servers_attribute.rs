@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateServerGroupServersAttributeRequest>;
 /// Request of `UpdateServerGroupServersAttribute`: Modifies the weights and descriptions of backend servers in a server group of a Network Load Balancer (NLB) instance.
 ///
 /// **UpdateServerGroupServersAttribute** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background.
@@ -166,9 +169,7 @@ impl<C> UpdateServerGroupServersAttributeRequestBuilder<C> {
     ///
     /// The server group ID.
     ///
-    /// - Wire name: `ServerGroupId` (form body).
-    /// - Required.
-    /// - Example: `sgp-atstuj3rtoptyui****`.
+    /// Its description, rules and example: [`UpdateServerGroupServersAttributeRequest::server_group_id`](UpdateServerGroupServersAttributeRequest::server_group_id).
     pub fn server_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.server_group_id = Some(value.into());
         self
@@ -177,9 +178,7 @@ impl<C> UpdateServerGroupServersAttributeRequestBuilder<C> {
     ///
     /// The backend servers. You can specify at most 200 backend servers in each call.
     ///
-    /// - Wire name: `Servers` (form body).
-    /// - Required.
-    /// - Must have at most 200 items.
+    /// Its description, rules and example: [`UpdateServerGroupServersAttributeRequest::servers`](UpdateServerGroupServersAttributeRequest::servers).
     pub fn servers(
         mut self,
         values: impl IntoIterator<
@@ -193,10 +192,7 @@ impl<C> UpdateServerGroupServersAttributeRequestBuilder<C> {
     ///
     /// The region ID of the NLB instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/443657.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId` (form body).
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`UpdateServerGroupServersAttributeRequest::region_id`](UpdateServerGroupServersAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -205,12 +201,7 @@ impl<C> UpdateServerGroupServersAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun` (form body).
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateServerGroupServersAttributeRequest::dry_run`](UpdateServerGroupServersAttributeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -219,13 +210,7 @@ impl<C> UpdateServerGroupServersAttributeRequestBuilder<C> {
     ///
     /// The client token used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate this value. Ensure that the value is unique among all requests. Only ASCII characters are allowed.
-    ///
-    /// > If you do not specify this parameter, the value of **RequestId** is used.\*\*\*\* **RequestId** of each request is different.
-    ///
-    /// - Wire name: `ClientToken` (form body).
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateServerGroupServersAttributeRequest::client_token`](UpdateServerGroupServersAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -385,127 +370,28 @@ for UpdateServerGroupServersAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateServerGroupServersAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateServerGroupServersAttributeError {
-    /// HTTP 400 `IncorrectStatus.serverGroup`: The status of servergroup \[%s\] is incorrect.
-    IncorrectStatusServerGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Conflict.Lock`: The Lock \[%s\] is conflict.
-    ConflictLock(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
-    ForbiddenNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.BackendServer`: The specified resource of BackendServer is not found.
-    ResourceNotFoundBackendServer(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.serverGroup`: The specified resource of serverGroup is not found.
-    ResourceNotFoundServerGroup(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for UpdateServerGroupServersAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.serverGroup",
-                        "Conflict.Lock",
-                        "Forbidden.NoPermission",
-                        "ResourceNotFound.BackendServer",
-                        "ResourceNotFound.serverGroup",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateServerGroupServersAttributeError;
+impl crate::Client {
+    /// Calls `UpdateServerGroupServersAttribute`: Modifies the weights and descriptions of backend servers in a server group of a Network Load Balancer (NLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateServerGroupServersAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateServerGroupServersAttributeRequest`].
+    #[inline]
+    pub fn update_server_group_servers_attribute(
+        &self,
+    ) -> UpdateServerGroupServersAttributeRequestBuilder<&Self> {
+        UpdateServerGroupServersAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateServerGroupServersAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateServerGroupServersAttribute`: Modifies the weights and descriptions of backend servers in a server group of a Network Load Balancer (NLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateServerGroupServersAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusServerGroup(error),
-            1 => Self::ConflictLock(error),
-            2 => Self::ForbiddenNoPermission(error),
-            3 => Self::ResourceNotFoundBackendServer(error),
-            4 => Self::ResourceNotFoundServerGroup(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusServerGroup(error) => (0, error),
-            Self::ConflictLock(error) => (1, error),
-            Self::ForbiddenNoPermission(error) => (2, error),
-            Self::ResourceNotFoundBackendServer(error) => (3, error),
-            Self::ResourceNotFoundServerGroup(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateServerGroupServersAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateServerGroupServersAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusServerGroup",
-            "ConflictLock",
-            "ForbiddenNoPermission",
-            "ResourceNotFoundBackendServer",
-            "ResourceNotFoundServerGroup",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateServerGroupServersAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateServerGroupServersAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateServerGroupServersAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for UpdateServerGroupServersAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_server_group_servers_attribute(
+        &self,
+    ) -> UpdateServerGroupServersAttributeRequestBuilder<&Self> {
+        UpdateServerGroupServersAttributeRequestBuilder::new(self)
     }
 }

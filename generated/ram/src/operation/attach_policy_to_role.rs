@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AttachPolicyToRoleRequest>;
 /// Request of `AttachPolicyToRole`: Attaches a policy to a Resource Access Management (RAM) role.
 ///
 /// # Example
@@ -109,8 +112,7 @@ impl<C> AttachPolicyToRoleRequestBuilder<C> {
     ///
     /// The type of the policy. Valid values: `System` and `Custom`.
     ///
-    /// - Wire name: `PolicyType`.
-    /// - Example: `Custom`.
+    /// Its description, rules and example: [`AttachPolicyToRoleRequest::policy_type`](AttachPolicyToRoleRequest::policy_type).
     pub fn policy_type(mut self, value: impl Into<String>) -> Self {
         self.inner.policy_type = Some(value.into());
         self
@@ -119,8 +121,7 @@ impl<C> AttachPolicyToRoleRequestBuilder<C> {
     ///
     /// The name of the policy.
     ///
-    /// - Wire name: `PolicyName`.
-    /// - Example: `OSS-Administrator`.
+    /// Its description, rules and example: [`AttachPolicyToRoleRequest::policy_name`](AttachPolicyToRoleRequest::policy_name).
     pub fn policy_name(mut self, value: impl Into<String>) -> Self {
         self.inner.policy_name = Some(value.into());
         self
@@ -129,8 +130,7 @@ impl<C> AttachPolicyToRoleRequestBuilder<C> {
     ///
     /// The name of the RAM role.
     ///
-    /// - Wire name: `RoleName`.
-    /// - Example: `OSSAdminRole`.
+    /// Its description, rules and example: [`AttachPolicyToRoleRequest::role_name`](AttachPolicyToRoleRequest::role_name).
     pub fn role_name(mut self, value: impl Into<String>) -> Self {
         self.inner.role_name = Some(value.into());
         self
@@ -265,85 +265,24 @@ for AttachPolicyToRoleResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AttachPolicyToRole`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AttachPolicyToRoleError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AttachPolicyToRoleError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::AttachPolicyToRoleError;
+impl crate::Client {
+    /// Calls `AttachPolicyToRole`: Attaches a policy to a Resource Access Management (RAM) role.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AttachPolicyToRoleRequestBuilder::send) it. The parameters and their rules: [`AttachPolicyToRoleRequest`].
+    #[inline]
+    pub fn attach_policy_to_role(&self) -> AttachPolicyToRoleRequestBuilder<&Self> {
+        AttachPolicyToRoleRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AttachPolicyToRoleError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AttachPolicyToRole`: Attaches a policy to a Resource Access Management (RAM) role.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AttachPolicyToRoleRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AttachPolicyToRoleError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AttachPolicyToRoleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AttachPolicyToRoleError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AttachPolicyToRoleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AttachPolicyToRoleError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AttachPolicyToRoleError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn attach_policy_to_role(&self) -> AttachPolicyToRoleRequestBuilder<&Self> {
+        AttachPolicyToRoleRequestBuilder::new(self)
     }
 }

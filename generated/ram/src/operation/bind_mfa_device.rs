@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, BindMFADeviceRequest>;
 /// Request of `BindMFADevice`: Binds a multi-factor authentication (MFA) device to a Resource Access Management (RAM) user.
 ///
 /// # Example
@@ -120,8 +123,7 @@ impl<C> BindMFADeviceRequestBuilder<C> {
     ///
     /// The serial number of the MFA device.
     ///
-    /// - Wire name: `SerialNumber`.
-    /// - Example: `acs:ram::123456789012****:mfa/device002`.
+    /// Its description, rules and example: [`BindMFADeviceRequest::serial_number`](BindMFADeviceRequest::serial_number).
     pub fn serial_number(mut self, value: impl Into<String>) -> Self {
         self.inner.serial_number = Some(value.into());
         self
@@ -130,8 +132,7 @@ impl<C> BindMFADeviceRequestBuilder<C> {
     ///
     /// The name of the RAM user.
     ///
-    /// - Wire name: `UserName`.
-    /// - Example: `zhangq****`.
+    /// Its description, rules and example: [`BindMFADeviceRequest::user_name`](BindMFADeviceRequest::user_name).
     pub fn user_name(mut self, value: impl Into<String>) -> Self {
         self.inner.user_name = Some(value.into());
         self
@@ -140,8 +141,7 @@ impl<C> BindMFADeviceRequestBuilder<C> {
     ///
     /// The first authentication code.
     ///
-    /// - Wire name: `AuthenticationCode1`.
-    /// - Example: `11****`.
+    /// Its description, rules and example: [`BindMFADeviceRequest::authentication_code1`](BindMFADeviceRequest::authentication_code1).
     pub fn authentication_code1(mut self, value: impl Into<String>) -> Self {
         self.inner.authentication_code1 = Some(value.into());
         self
@@ -150,8 +150,7 @@ impl<C> BindMFADeviceRequestBuilder<C> {
     ///
     /// The second authentication code.
     ///
-    /// - Wire name: `AuthenticationCode2`.
-    /// - Example: `33****`.
+    /// Its description, rules and example: [`BindMFADeviceRequest::authentication_code2`](BindMFADeviceRequest::authentication_code2).
     pub fn authentication_code2(mut self, value: impl Into<String>) -> Self {
         self.inner.authentication_code2 = Some(value.into());
         self
@@ -278,85 +277,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for BindMFADeviceRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `BindMFADevice`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum BindMFADeviceError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for BindMFADeviceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::BindMFADeviceError;
+impl crate::Client {
+    /// Calls `BindMFADevice`: Binds a multi-factor authentication (MFA) device to a Resource Access Management (RAM) user.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](BindMFADeviceRequestBuilder::send) it. The parameters and their rules: [`BindMFADeviceRequest`].
+    #[inline]
+    pub fn bind_mfa_device(&self) -> BindMFADeviceRequestBuilder<&Self> {
+        BindMFADeviceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl BindMFADeviceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `BindMFADevice`: Binds a multi-factor authentication (MFA) device to a Resource Access Management (RAM) user.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`BindMFADeviceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for BindMFADeviceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for BindMFADeviceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl BindMFADeviceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for BindMFADeviceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for BindMFADeviceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for BindMFADeviceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn bind_mfa_device(&self) -> BindMFADeviceRequestBuilder<&Self> {
+        BindMFADeviceRequestBuilder::new(self)
     }
 }

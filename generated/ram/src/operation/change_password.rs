@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ChangePasswordRequest>;
 /// Request of `ChangePassword`: Changes the password that is used to log on to the console for a Resource Access Management (RAM) user.
 ///
 /// > This operation is available only for RAM users. Before you call this operation, make sure that `AllowUserToChangePassword` in [SetSecurityPreference](<https://www.alibabacloud.com/help/doc-detail/43765.htm>) is set to `True`. The value True indicates that RAM users can manage their passwords.
@@ -102,8 +105,7 @@ impl<C> ChangePasswordRequestBuilder<C> {
     ///
     /// The old password that is used to log on to the console.
     ///
-    /// - Wire name: `OldPassword`.
-    /// - Example: `12****`.
+    /// Its description, rules and example: [`ChangePasswordRequest::old_password`](ChangePasswordRequest::old_password).
     pub fn old_password(mut self, value: impl Into<String>) -> Self {
         self.inner.old_password = Some(value.into());
         self
@@ -112,10 +114,7 @@ impl<C> ChangePasswordRequestBuilder<C> {
     ///
     /// The new password that is used to log on to the console.
     ///
-    /// The password must meet the complexity requirements. For more information, see [SetPasswordPolicy](<https://www.alibabacloud.com/help/doc-detail/28739.htm>).
-    ///
-    /// - Wire name: `NewPassword`.
-    /// - Example: `aw$2****`.
+    /// Its description, rules and example: [`ChangePasswordRequest::new_password`](ChangePasswordRequest::new_password).
     pub fn new_password(mut self, value: impl Into<String>) -> Self {
         self.inner.new_password = Some(value.into());
         self
@@ -245,85 +244,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ChangePasswordRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ChangePassword`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ChangePasswordError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ChangePasswordError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ChangePasswordError;
+impl crate::Client {
+    /// Calls `ChangePassword`: Changes the password that is used to log on to the console for a Resource Access Management (RAM) user.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ChangePasswordRequestBuilder::send) it. The parameters and their rules: [`ChangePasswordRequest`].
+    #[inline]
+    pub fn change_password(&self) -> ChangePasswordRequestBuilder<&Self> {
+        ChangePasswordRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ChangePasswordError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ChangePassword`: Changes the password that is used to log on to the console for a Resource Access Management (RAM) user.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ChangePasswordRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ChangePasswordError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ChangePasswordError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ChangePasswordError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ChangePasswordError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ChangePasswordError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ChangePasswordError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn change_password(&self) -> ChangePasswordRequestBuilder<&Self> {
+        ChangePasswordRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateGroupRequest>;
 /// Request of `CreateGroup`: Creates a RAM user group.
 ///
 /// # Example
@@ -102,10 +105,7 @@ impl<C> CreateGroupRequestBuilder<C> {
     ///
     /// The name of the user group.
     ///
-    /// The name must be 1 to 64 characters in length and can contain letters, digits, periods (.), hyphens (-), and underscores (\_).
-    ///
-    /// - Wire name: `GroupName`.
-    /// - Example: `Dev-Team`.
+    /// Its description, rules and example: [`CreateGroupRequest::group_name`](CreateGroupRequest::group_name).
     pub fn group_name(mut self, value: impl Into<String>) -> Self {
         self.inner.group_name = Some(value.into());
         self
@@ -114,10 +114,7 @@ impl<C> CreateGroupRequestBuilder<C> {
     ///
     /// The description.
     ///
-    /// The value can be up to 128 characters in length.
-    ///
-    /// - Wire name: `Comments`.
-    /// - Example: `Dev-Team`.
+    /// Its description, rules and example: [`CreateGroupRequest::comments`](CreateGroupRequest::comments).
     pub fn comments(mut self, value: impl Into<String>) -> Self {
         self.inner.comments = Some(value.into());
         self
@@ -250,85 +247,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateGroupRespo
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateGroupError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::CreateGroupError;
+impl crate::Client {
+    /// Calls `CreateGroup`: Creates a RAM user group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateGroupRequestBuilder::send) it. The parameters and their rules: [`CreateGroupRequest`].
+    #[inline]
+    pub fn create_group(&self) -> CreateGroupRequestBuilder<&Self> {
+        CreateGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateGroup`: Creates a RAM user group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_group(&self) -> CreateGroupRequestBuilder<&Self> {
+        CreateGroupRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreatePolicyRequest>;
 /// Request of `CreatePolicy`: Creates a custom policy.
 ///
 /// For more information about policies, see [Policy overview](<https://www.alibabacloud.com/help/doc-detail/93732.htm>).
@@ -131,10 +134,7 @@ impl<C> CreatePolicyRequestBuilder<C> {
     ///
     /// The name of the policy.
     ///
-    /// The name must be 1 to 128 characters in length and can contain letters, digits, and hyphens (-).
-    ///
-    /// - Wire name: `PolicyName`.
-    /// - Example: `View-ECS-instances-in-a-specific-region`.
+    /// Its description, rules and example: [`CreatePolicyRequest::policy_name`](CreatePolicyRequest::policy_name).
     pub fn policy_name(mut self, value: impl Into<String>) -> Self {
         self.inner.policy_name = Some(value.into());
         self
@@ -143,10 +143,7 @@ impl<C> CreatePolicyRequestBuilder<C> {
     ///
     /// The description of the policy.
     ///
-    /// The description must be 1 to 1,024 characters in length.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `Query ECS instances in a specific region`.
+    /// Its description, rules and example: [`CreatePolicyRequest::description`](CreatePolicyRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -155,12 +152,7 @@ impl<C> CreatePolicyRequestBuilder<C> {
     ///
     /// The document of the policy.
     ///
-    /// The document must be 1 to 6,144 characters in length.
-    ///
-    /// For more information about policy elements and sample policies, see [Policy elements](<https://www.alibabacloud.com/help/doc-detail/93738.htm>) and [Overview of sample policies](<https://www.alibabacloud.com/help/doc-detail/210969.htm>).
-    ///
-    /// - Wire name: `PolicyDocument`.
-    /// - Example: `{"Statement": [{"Effect": "Allow","Action": "ecs:Describe*","Resource": "acs:ecs:cn-qingdao:*:instance/*"}],"Version": "1"}`.
+    /// Its description, rules and example: [`CreatePolicyRequest::policy_document`](CreatePolicyRequest::policy_document).
     pub fn policy_document(mut self, value: impl Into<String>) -> Self {
         self.inner.policy_document = Some(value.into());
         self
@@ -169,7 +161,7 @@ impl<C> CreatePolicyRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
+    /// Its description, rules and example: [`CreatePolicyRequest::tag`](CreatePolicyRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -302,85 +294,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreatePolicyResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreatePolicy`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreatePolicyError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreatePolicyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::CreatePolicyError;
+impl crate::Client {
+    /// Calls `CreatePolicy`: Creates a custom policy.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreatePolicyRequestBuilder::send) it. The parameters and their rules: [`CreatePolicyRequest`].
+    #[inline]
+    pub fn create_policy(&self) -> CreatePolicyRequestBuilder<&Self> {
+        CreatePolicyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreatePolicyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreatePolicy`: Creates a custom policy.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreatePolicyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreatePolicyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreatePolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreatePolicyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreatePolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreatePolicyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreatePolicyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_policy(&self) -> CreatePolicyRequestBuilder<&Self> {
+        CreatePolicyRequestBuilder::new(self)
     }
 }

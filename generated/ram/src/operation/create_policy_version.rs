@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreatePolicyVersionRequest>;
 /// Request of `CreatePolicyVersion`: Creates a version for a policy.
 ///
 /// # Example
@@ -127,8 +130,7 @@ impl<C> CreatePolicyVersionRequestBuilder<C> {
     ///
     /// The name of the policy.
     ///
-    /// - Wire name: `PolicyName`.
-    /// - Example: `OSS-Administrator`.
+    /// Its description, rules and example: [`CreatePolicyVersionRequest::policy_name`](CreatePolicyVersionRequest::policy_name).
     pub fn policy_name(mut self, value: impl Into<String>) -> Self {
         self.inner.policy_name = Some(value.into());
         self
@@ -137,8 +139,7 @@ impl<C> CreatePolicyVersionRequestBuilder<C> {
     ///
     /// The document of the policy. The document can be up to 6,144 bytes in length.
     ///
-    /// - Wire name: `PolicyDocument`.
-    /// - Example: `{"Statement":[{"Action":["oss:*"],"Effect":"Allow","Resource":["acs:oss:*:*:*"]}],"Version":"1"}`.
+    /// Its description, rules and example: [`CreatePolicyVersionRequest::policy_document`](CreatePolicyVersionRequest::policy_document).
     pub fn policy_document(mut self, value: impl Into<String>) -> Self {
         self.inner.policy_document = Some(value.into());
         self
@@ -147,8 +148,7 @@ impl<C> CreatePolicyVersionRequestBuilder<C> {
     ///
     /// Specifies whether to set this policy as the default policy. Default value: `false`.
     ///
-    /// - Wire name: `SetAsDefault`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreatePolicyVersionRequest::set_as_default`](CreatePolicyVersionRequest::set_as_default).
     pub fn set_as_default(mut self, value: bool) -> Self {
         self.inner.set_as_default = Some(value);
         self
@@ -157,15 +157,7 @@ impl<C> CreatePolicyVersionRequestBuilder<C> {
     ///
     /// The rotation strategy of the policy. The rotation strategy can be used to delete an early policy version.
     ///
-    /// Valid values:
-    ///
-    /// * `None`: disables the rotation strategy.
-    /// * `DeleteOldestNonDefaultVersionWhenLimitExceeded`: deletes the earliest non-active version if the number of versions exceeds the limit.
-    ///
-    /// Default value: `None`.
-    ///
-    /// - Wire name: `RotateStrategy`.
-    /// - Example: `None`.
+    /// Its description, rules and example: [`CreatePolicyVersionRequest::rotate_strategy`](CreatePolicyVersionRequest::rotate_strategy).
     pub fn rotate_strategy(mut self, value: impl Into<String>) -> Self {
         self.inner.rotate_strategy = Some(value.into());
         self
@@ -309,85 +301,24 @@ for CreatePolicyVersionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreatePolicyVersion`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreatePolicyVersionError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreatePolicyVersionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::CreatePolicyVersionError;
+impl crate::Client {
+    /// Calls `CreatePolicyVersion`: Creates a version for a policy.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreatePolicyVersionRequestBuilder::send) it. The parameters and their rules: [`CreatePolicyVersionRequest`].
+    #[inline]
+    pub fn create_policy_version(&self) -> CreatePolicyVersionRequestBuilder<&Self> {
+        CreatePolicyVersionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreatePolicyVersionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreatePolicyVersion`: Creates a version for a policy.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreatePolicyVersionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreatePolicyVersionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreatePolicyVersionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreatePolicyVersionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreatePolicyVersionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreatePolicyVersionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreatePolicyVersionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_policy_version(&self) -> CreatePolicyVersionRequestBuilder<&Self> {
+        CreatePolicyVersionRequestBuilder::new(self)
     }
 }

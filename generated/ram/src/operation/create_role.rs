@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateRoleRequest>;
 /// Request of `CreateRole`: Creates a Resource Access Management (RAM) role.
 ///
 /// ### Operation description
@@ -147,10 +150,7 @@ impl<C> CreateRoleRequestBuilder<C> {
     ///
     /// The name of the RAM role.
     ///
-    /// The name must be 1 to 64 characters in length, and can contain letters, digits, periods (.), and hyphens (-).
-    ///
-    /// - Wire name: `RoleName`.
-    /// - Example: `ECSAdmin`.
+    /// Its description, rules and example: [`CreateRoleRequest::role_name`](CreateRoleRequest::role_name).
     pub fn role_name(mut self, value: impl Into<String>) -> Self {
         self.inner.role_name = Some(value.into());
         self
@@ -159,10 +159,7 @@ impl<C> CreateRoleRequestBuilder<C> {
     ///
     /// The description of the RAM role.
     ///
-    /// The description must be 1 to 1,024 characters in length.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `ECS administrator`.
+    /// Its description, rules and example: [`CreateRoleRequest::description`](CreateRoleRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -171,10 +168,7 @@ impl<C> CreateRoleRequestBuilder<C> {
     ///
     /// The trust policy that specifies one or more trusted entities to assume the RAM role. The trusted entities can be Alibaba Cloud accounts, Alibaba Cloud services, or identity providers (IdPs).
     ///
-    /// > RAM users cannot assume the RAM roles of trusted Alibaba Cloud services.
-    ///
-    /// - Wire name: `AssumeRolePolicyDocument`.
-    /// - Example: `{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":"acs:ram::123456789012****:root"}}],"Version":"1"}`.
+    /// Its description, rules and example: [`CreateRoleRequest::assume_role_policy_document`](CreateRoleRequest::assume_role_policy_document).
     pub fn assume_role_policy_document(mut self, value: impl Into<String>) -> Self {
         self.inner.assume_role_policy_document = Some(value.into());
         self
@@ -183,12 +177,7 @@ impl<C> CreateRoleRequestBuilder<C> {
     ///
     /// The maximum session time of the RAM role.
     ///
-    /// Valid values: 3600 to 43200. Unit: seconds. Default value: 3600.
-    ///
-    /// If you do not specify this parameter, the default value is used.
-    ///
-    /// - Wire name: `MaxSessionDuration`.
-    /// - Example: `3600`.
+    /// Its description, rules and example: [`CreateRoleRequest::max_session_duration`](CreateRoleRequest::max_session_duration).
     pub fn max_session_duration(mut self, value: i64) -> Self {
         self.inner.max_session_duration = Some(value);
         self
@@ -197,7 +186,7 @@ impl<C> CreateRoleRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
+    /// Its description, rules and example: [`CreateRoleRequest::tag`](CreateRoleRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -330,85 +319,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateRoleRespon
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateRole`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateRoleError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateRoleError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::CreateRoleError;
+impl crate::Client {
+    /// Calls `CreateRole`: Creates a Resource Access Management (RAM) role.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateRoleRequestBuilder::send) it. The parameters and their rules: [`CreateRoleRequest`].
+    #[inline]
+    pub fn create_role(&self) -> CreateRoleRequestBuilder<&Self> {
+        CreateRoleRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateRoleError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateRole`: Creates a Resource Access Management (RAM) role.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateRoleRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateRoleError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateRoleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateRoleError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateRoleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateRoleError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateRoleError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_role(&self) -> CreateRoleRequestBuilder<&Self> {
+        CreateRoleRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateUserRequest>;
 /// Request of `CreateUser`: Creates a Resource Access Management (RAM) user.
 ///
 /// This topic provides an example on how to create a RAM user named `alice`.
@@ -145,10 +148,7 @@ impl<C> CreateUserRequestBuilder<C> {
     ///
     /// The name of the RAM user.
     ///
-    /// The name must be 1 to 64 characters in length, and can contain letters, digits, periods (.), hyphens (-), and underscores (\_).
-    ///
-    /// - Wire name: `UserName`.
-    /// - Example: `alice`.
+    /// Its description, rules and example: [`CreateUserRequest::user_name`](CreateUserRequest::user_name).
     pub fn user_name(mut self, value: impl Into<String>) -> Self {
         self.inner.user_name = Some(value.into());
         self
@@ -157,10 +157,7 @@ impl<C> CreateUserRequestBuilder<C> {
     ///
     /// The display name of the RAM user.
     ///
-    /// The name must be 1 to 128 characters in length.
-    ///
-    /// - Wire name: `DisplayName`.
-    /// - Example: `alice`.
+    /// Its description, rules and example: [`CreateUserRequest::display_name`](CreateUserRequest::display_name).
     pub fn display_name(mut self, value: impl Into<String>) -> Self {
         self.inner.display_name = Some(value.into());
         self
@@ -169,12 +166,7 @@ impl<C> CreateUserRequestBuilder<C> {
     ///
     /// The mobile phone number of the RAM user.
     ///
-    /// Format: \<Country code\>-\<Mobile phone number\>.
-    ///
-    /// > This parameter applies only to the China site (aliyun.com).
-    ///
-    /// - Wire name: `MobilePhone`.
-    /// - Example: `86-1868888****`.
+    /// Its description, rules and example: [`CreateUserRequest::mobile_phone`](CreateUserRequest::mobile_phone).
     pub fn mobile_phone(mut self, value: impl Into<String>) -> Self {
         self.inner.mobile_phone = Some(value.into());
         self
@@ -183,10 +175,7 @@ impl<C> CreateUserRequestBuilder<C> {
     ///
     /// The email address of the RAM user.
     ///
-    /// > This parameter applies only to the China site (aliyun.com).
-    ///
-    /// - Wire name: `Email`.
-    /// - Example: `alice@example.com`.
+    /// Its description, rules and example: [`CreateUserRequest::email`](CreateUserRequest::email).
     pub fn email(mut self, value: impl Into<String>) -> Self {
         self.inner.email = Some(value.into());
         self
@@ -195,10 +184,7 @@ impl<C> CreateUserRequestBuilder<C> {
     ///
     /// The description of the RAM user.
     ///
-    /// The description must be 1 to 128 characters in length.
-    ///
-    /// - Wire name: `Comments`.
-    /// - Example: `This is a cloud computing engineer.`.
+    /// Its description, rules and example: [`CreateUserRequest::comments`](CreateUserRequest::comments).
     pub fn comments(mut self, value: impl Into<String>) -> Self {
         self.inner.comments = Some(value.into());
         self
@@ -331,85 +317,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateUserRespon
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateUser`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateUserError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateUserError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::CreateUserError;
+impl crate::Client {
+    /// Calls `CreateUser`: Creates a Resource Access Management (RAM) user.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateUserRequestBuilder::send) it. The parameters and their rules: [`CreateUserRequest`].
+    #[inline]
+    pub fn create_user(&self) -> CreateUserRequestBuilder<&Self> {
+        CreateUserRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateUserError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateUser`: Creates a Resource Access Management (RAM) user.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateUserRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateUserError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateUserError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateUserError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateUserError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateUserError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateUserError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_user(&self) -> CreateUserRequestBuilder<&Self> {
+        CreateUserRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DecodeDiagnosticMessageRequest>;
 /// Request of `DecodeDiagnosticMessage`: Decodes the diagnostic information in the response that contains an access denied error. The error is caused by no RAM permissions.
 ///
 /// # Example
@@ -90,8 +93,7 @@ impl<C> DecodeDiagnosticMessageRequestBuilder<C> {
     ///
     /// The encoded diagnostic information in the response that contains an access denied error. The error is caused by no RAM permissions.
     ///
-    /// - Wire name: `EncodedDiagnosticMessage`.
-    /// - Example: `AQEAAAAAZBgxr0U1MjA1NTM1LUM4BBktMzE5RS1CODgxLUU1QTI0RDNFQTM1****`.
+    /// Its description, rules and example: [`DecodeDiagnosticMessageRequest::encoded_diagnostic_message`](DecodeDiagnosticMessageRequest::encoded_diagnostic_message).
     pub fn encoded_diagnostic_message(mut self, value: impl Into<String>) -> Self {
         self.inner.encoded_diagnostic_message = Some(value.into());
         self
@@ -240,131 +242,28 @@ for DecodeDiagnosticMessageResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DecodeDiagnosticMessage`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DecodeDiagnosticMessageError {
-    /// HTTP 400 `NotSupport`: This method can only be invoked by customer, sub user and assumed role user.
-    NotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EncodedMessageExpire`: The EncodedDiagnosticMessage is expired.
-    EncodedMessageExpire(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `NoPermission`: You do not have the required permissions.
-    NoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `SearchInaccurate`: The search result is inaccurate, please retry later.
-    SearchInaccurate(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `EntityNotExist`: The specific DecodedDiagnosticMessage cannot be found.
-    EntityNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 429 `TooManyRequests`: Too many search requests at same time, please retry later.
-    TooManyRequests(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DecodeDiagnosticMessageError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "NotSupport",
-                        "EncodedMessageExpire",
-                        "NoPermission",
-                        "SearchInaccurate",
-                        "EntityNotExist",
-                        "TooManyRequests",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DecodeDiagnosticMessageError;
+impl crate::Client {
+    /// Calls `DecodeDiagnosticMessage`: Decodes the diagnostic information in the response that contains an access denied error. The error is caused by no RAM permissions.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DecodeDiagnosticMessageRequestBuilder::send) it. The parameters and their rules: [`DecodeDiagnosticMessageRequest`].
+    #[inline]
+    pub fn decode_diagnostic_message(
+        &self,
+    ) -> DecodeDiagnosticMessageRequestBuilder<&Self> {
+        DecodeDiagnosticMessageRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DecodeDiagnosticMessageError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DecodeDiagnosticMessage`: Decodes the diagnostic information in the response that contains an access denied error. The error is caused by no RAM permissions.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DecodeDiagnosticMessageRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::NotSupport(error),
-            1 => Self::EncodedMessageExpire(error),
-            2 => Self::NoPermission(error),
-            3 => Self::SearchInaccurate(error),
-            4 => Self::EntityNotExist(error),
-            5 => Self::TooManyRequests(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::NotSupport(error) => (0, error),
-            Self::EncodedMessageExpire(error) => (1, error),
-            Self::NoPermission(error) => (2, error),
-            Self::SearchInaccurate(error) => (3, error),
-            Self::EntityNotExist(error) => (4, error),
-            Self::TooManyRequests(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DecodeDiagnosticMessageError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DecodeDiagnosticMessageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "NotSupport",
-            "EncodedMessageExpire",
-            "NoPermission",
-            "SearchInaccurate",
-            "EntityNotExist",
-            "TooManyRequests",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DecodeDiagnosticMessageError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DecodeDiagnosticMessageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DecodeDiagnosticMessageError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DecodeDiagnosticMessageError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn decode_diagnostic_message(
+        &self,
+    ) -> DecodeDiagnosticMessageRequestBuilder<&Self> {
+        DecodeDiagnosticMessageRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeletePolicyRequest>;
 /// Request of `DeletePolicy`: Deletes a policy.
 ///
 /// # Example
@@ -101,8 +104,7 @@ impl<C> DeletePolicyRequestBuilder<C> {
     ///
     /// The name of the policy.
     ///
-    /// - Wire name: `PolicyName`.
-    /// - Example: `OSS-Administrator`.
+    /// Its description, rules and example: [`DeletePolicyRequest::policy_name`](DeletePolicyRequest::policy_name).
     pub fn policy_name(mut self, value: impl Into<String>) -> Self {
         self.inner.policy_name = Some(value.into());
         self
@@ -111,11 +113,7 @@ impl<C> DeletePolicyRequestBuilder<C> {
     ///
     /// Specifies whether to delete all versions of the policy. Valid values:
     ///
-    /// * true: deletes all versions of the policy.
-    /// * false: does not delete all versions of the policy. If you set the parameter to false, the non-default versions of the policy are not deleted. Before you delete the policy, you must manually delete all non-default versions of the policy.
-    ///
-    /// - Wire name: `CascadingDelete`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DeletePolicyRequest::cascading_delete`](DeletePolicyRequest::cascading_delete).
     pub fn cascading_delete(mut self, value: bool) -> Self {
         self.inner.cascading_delete = Some(value);
         self
@@ -239,85 +237,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeletePolicyResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeletePolicy`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeletePolicyError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeletePolicyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DeletePolicyError;
+impl crate::Client {
+    /// Calls `DeletePolicy`: Deletes a policy.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeletePolicyRequestBuilder::send) it. The parameters and their rules: [`DeletePolicyRequest`].
+    #[inline]
+    pub fn delete_policy(&self) -> DeletePolicyRequestBuilder<&Self> {
+        DeletePolicyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeletePolicyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeletePolicy`: Deletes a policy.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeletePolicyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeletePolicyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeletePolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeletePolicyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeletePolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeletePolicyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeletePolicyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_policy(&self) -> DeletePolicyRequestBuilder<&Self> {
+        DeletePolicyRequestBuilder::new(self)
     }
 }

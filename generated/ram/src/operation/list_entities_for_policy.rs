@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListEntitiesForPolicyRequest>;
 /// Request of `ListEntitiesForPolicy`: Queries the entities to which a policy is attached.
 ///
 /// # Example
@@ -98,8 +101,7 @@ impl<C> ListEntitiesForPolicyRequestBuilder<C> {
     ///
     /// The type of the policy. Valid values: `System` and `Custom`.
     ///
-    /// - Wire name: `PolicyType`.
-    /// - Example: `Custom`.
+    /// Its description, rules and example: [`ListEntitiesForPolicyRequest::policy_type`](ListEntitiesForPolicyRequest::policy_type).
     pub fn policy_type(mut self, value: impl Into<String>) -> Self {
         self.inner.policy_type = Some(value.into());
         self
@@ -108,8 +110,7 @@ impl<C> ListEntitiesForPolicyRequestBuilder<C> {
     ///
     /// The name of the policy.
     ///
-    /// - Wire name: `PolicyName`.
-    /// - Example: `OSS-Administrator`.
+    /// Its description, rules and example: [`ListEntitiesForPolicyRequest::policy_name`](ListEntitiesForPolicyRequest::policy_name).
     pub fn policy_name(mut self, value: impl Into<String>) -> Self {
         self.inner.policy_name = Some(value.into());
         self
@@ -265,85 +266,28 @@ for ListEntitiesForPolicyResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListEntitiesForPolicy`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListEntitiesForPolicyError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListEntitiesForPolicyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListEntitiesForPolicyError;
+impl crate::Client {
+    /// Calls `ListEntitiesForPolicy`: Queries the entities to which a policy is attached.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListEntitiesForPolicyRequestBuilder::send) it. The parameters and their rules: [`ListEntitiesForPolicyRequest`].
+    #[inline]
+    pub fn list_entities_for_policy(
+        &self,
+    ) -> ListEntitiesForPolicyRequestBuilder<&Self> {
+        ListEntitiesForPolicyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListEntitiesForPolicyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListEntitiesForPolicy`: Queries the entities to which a policy is attached.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListEntitiesForPolicyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListEntitiesForPolicyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListEntitiesForPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListEntitiesForPolicyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListEntitiesForPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListEntitiesForPolicyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListEntitiesForPolicyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_entities_for_policy(
+        &self,
+    ) -> ListEntitiesForPolicyRequestBuilder<&Self> {
+        ListEntitiesForPolicyRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListGroupsRequest>;
 /// Request of `ListGroups`: Queries Resource Access Management (RAM) user groups.
 ///
 /// # Example
@@ -104,10 +107,7 @@ impl<C> ListGroupsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. You do not need to specify this parameter for the first request.\`\`
     ///
-    /// When you call the operation for the first time, if the total number of returned entries exceeds the value of `MaxItems`, the entries are truncated. The system returns entries based on the value of `MaxItems` and does not return the excess entries. In this case, the value of the response parameter `IsTruncated` is `true`, and `Marker` is returned. In the next call, you can use the value of `Marker` and maintain the settings of the other request parameters to query the excess entries. You can repeat the call until the value of `IsTruncated` becomes `false`. This way, all entries are returned.
-    ///
-    /// - Wire name: `Marker`.
-    /// - Example: `EXAMPLE`.
+    /// Its description, rules and example: [`ListGroupsRequest::marker`](ListGroupsRequest::marker).
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.inner.marker = Some(value.into());
         self
@@ -116,12 +116,7 @@ impl<C> ListGroupsRequestBuilder<C> {
     ///
     /// The number of entries per page.
     ///
-    /// Valid values: 1 to 100.
-    ///
-    /// Default value: 100.
-    ///
-    /// - Wire name: `MaxItems`.
-    /// - Example: `100`.
+    /// Its description, rules and example: [`ListGroupsRequest::max_items`](ListGroupsRequest::max_items).
     pub fn max_items(mut self, value: i32) -> Self {
         self.inner.max_items = Some(value);
         self
@@ -277,85 +272,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListGroupsRespon
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListGroups`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListGroupsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListGroupsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListGroupsError;
+impl crate::Client {
+    /// Calls `ListGroups`: Queries Resource Access Management (RAM) user groups.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListGroupsRequestBuilder::send) it. The parameters and their rules: [`ListGroupsRequest`].
+    #[inline]
+    pub fn list_groups(&self) -> ListGroupsRequestBuilder<&Self> {
+        ListGroupsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListGroupsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListGroups`: Queries Resource Access Management (RAM) user groups.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListGroupsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListGroupsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListGroupsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListGroupsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListGroupsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListGroupsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListGroupsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_groups(&self) -> ListGroupsRequestBuilder<&Self> {
+        ListGroupsRequestBuilder::new(self)
     }
 }

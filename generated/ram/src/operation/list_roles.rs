@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListRolesRequest>;
 /// Request of `ListRoles`: Queries all Resource Access Management (RAM) roles.
 ///
 /// # Example
@@ -110,8 +113,7 @@ impl<C> ListRolesRequestBuilder<C> {
     ///
     /// The `marker`. If part of a previous response is truncated, you can use this parameter to obtain the truncated part.
     ///
-    /// - Wire name: `Marker`.
-    /// - Example: `EXAMPLE`.
+    /// Its description, rules and example: [`ListRolesRequest::marker`](ListRolesRequest::marker).
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.inner.marker = Some(value.into());
         self
@@ -120,10 +122,7 @@ impl<C> ListRolesRequestBuilder<C> {
     ///
     /// The number of entries to return. If a response is truncated because it reaches the value of `MaxItems`, the value of `IsTruncated` will be `true`.
     ///
-    /// Valid values: 1 to 1000. Default value: 100.
-    ///
-    /// - Wire name: `MaxItems`.
-    /// - Example: `100`.
+    /// Its description, rules and example: [`ListRolesRequest::max_items`](ListRolesRequest::max_items).
     pub fn max_items(mut self, value: i32) -> Self {
         self.inner.max_items = Some(value);
         self
@@ -132,7 +131,7 @@ impl<C> ListRolesRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
+    /// Its description, rules and example: [`ListRolesRequest::tag`](ListRolesRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -279,85 +278,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListRolesRespons
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListRoles`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListRolesError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListRolesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListRolesError;
+impl crate::Client {
+    /// Calls `ListRoles`: Queries all Resource Access Management (RAM) roles.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListRolesRequestBuilder::send) it. The parameters and their rules: [`ListRolesRequest`].
+    #[inline]
+    pub fn list_roles(&self) -> ListRolesRequestBuilder<&Self> {
+        ListRolesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListRolesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListRoles`: Queries all Resource Access Management (RAM) roles.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListRolesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListRolesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListRolesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListRolesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListRolesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListRolesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListRolesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_roles(&self) -> ListRolesRequestBuilder<&Self> {
+        ListRolesRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, SetPasswordPolicyRequest>;
 /// Request of `SetPasswordPolicy`: Configures the password policy for Resource Access Management (RAM) users, including the password strength.
 ///
 /// # Example
@@ -189,10 +192,7 @@ impl<C> SetPasswordPolicyRequestBuilder<C> {
     ///
     /// The minimum number of characters in a password.
     ///
-    /// Valid values: 8 to 32. Default value: 8.
-    ///
-    /// - Wire name: `MinimumPasswordLength`.
-    /// - Example: `12`.
+    /// Its description, rules and example: [`SetPasswordPolicyRequest::minimum_password_length`](SetPasswordPolicyRequest::minimum_password_length).
     pub fn minimum_password_length(mut self, value: i32) -> Self {
         self.inner.minimum_password_length = Some(value);
         self
@@ -201,8 +201,7 @@ impl<C> SetPasswordPolicyRequestBuilder<C> {
     ///
     /// Specifies whether a password must contain one or more lowercase letters.
     ///
-    /// - Wire name: `RequireLowercaseCharacters`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`SetPasswordPolicyRequest::require_lowercase_characters`](SetPasswordPolicyRequest::require_lowercase_characters).
     pub fn require_lowercase_characters(mut self, value: bool) -> Self {
         self.inner.require_lowercase_characters = Some(value);
         self
@@ -211,8 +210,7 @@ impl<C> SetPasswordPolicyRequestBuilder<C> {
     ///
     /// Specifies whether a password must contain one or more uppercase letters.
     ///
-    /// - Wire name: `RequireUppercaseCharacters`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`SetPasswordPolicyRequest::require_uppercase_characters`](SetPasswordPolicyRequest::require_uppercase_characters).
     pub fn require_uppercase_characters(mut self, value: bool) -> Self {
         self.inner.require_uppercase_characters = Some(value);
         self
@@ -221,8 +219,7 @@ impl<C> SetPasswordPolicyRequestBuilder<C> {
     ///
     /// Specifies whether a password must contain one or more digits.
     ///
-    /// - Wire name: `RequireNumbers`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`SetPasswordPolicyRequest::require_numbers`](SetPasswordPolicyRequest::require_numbers).
     pub fn require_numbers(mut self, value: bool) -> Self {
         self.inner.require_numbers = Some(value);
         self
@@ -231,8 +228,7 @@ impl<C> SetPasswordPolicyRequestBuilder<C> {
     ///
     /// Specifies whether a password must contain one or more special characters.
     ///
-    /// - Wire name: `RequireSymbols`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`SetPasswordPolicyRequest::require_symbols`](SetPasswordPolicyRequest::require_symbols).
     pub fn require_symbols(mut self, value: bool) -> Self {
         self.inner.require_symbols = Some(value);
         self
@@ -241,11 +237,7 @@ impl<C> SetPasswordPolicyRequestBuilder<C> {
     ///
     /// Specifies whether a password will expire. Valid values: `true` and `false`. Default value: `false`. If you leave this parameter unspecified, the default value false is used.
     ///
-    /// * If you set this parameter to `true`, the Alibaba Cloud account to which the RAM users belong must reset the passwords before the RAM users can log on to the Alibaba Cloud Management Console.
-    /// * If you set this parameter to `false`, the RAM users can change the passwords after the passwords expire and then log on to the Alibaba Cloud Management Console.
-    ///
-    /// - Wire name: `HardExpiry`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`SetPasswordPolicyRequest::hard_expiry`](SetPasswordPolicyRequest::hard_expiry).
     pub fn hard_expiry(mut self, value: bool) -> Self {
         self.inner.hard_expiry = Some(value);
         self
@@ -254,8 +246,7 @@ impl<C> SetPasswordPolicyRequestBuilder<C> {
     ///
     /// The number of days for which a password is valid. If you reset a password, the password validity period restarts. Default value: 0. The default value indicates that the password never expires.
     ///
-    /// - Wire name: `MaxPasswordAge`.
-    /// - Example: `0`.
+    /// Its description, rules and example: [`SetPasswordPolicyRequest::max_password_age`](SetPasswordPolicyRequest::max_password_age).
     pub fn max_password_age(mut self, value: i32) -> Self {
         self.inner.max_password_age = Some(value);
         self
@@ -264,8 +255,7 @@ impl<C> SetPasswordPolicyRequestBuilder<C> {
     ///
     /// The number of previous passwords that a RAM user is prevented from reusing. Default value: 0. The default value indicates that the RAM user can reuse previous passwords.
     ///
-    /// - Wire name: `PasswordReusePrevention`.
-    /// - Example: `0`.
+    /// Its description, rules and example: [`SetPasswordPolicyRequest::password_reuse_prevention`](SetPasswordPolicyRequest::password_reuse_prevention).
     pub fn password_reuse_prevention(mut self, value: i32) -> Self {
         self.inner.password_reuse_prevention = Some(value);
         self
@@ -274,8 +264,7 @@ impl<C> SetPasswordPolicyRequestBuilder<C> {
     ///
     /// The maximum number of permitted logon attempts within one hour. The number of logon attempts is reset to zero if a RAM user changes the password.
     ///
-    /// - Wire name: `MaxLoginAttemps`.
-    /// - Example: `5`.
+    /// Its description, rules and example: [`SetPasswordPolicyRequest::max_login_attemps`](SetPasswordPolicyRequest::max_login_attemps).
     pub fn max_login_attemps(mut self, value: i32) -> Self {
         self.inner.max_login_attemps = Some(value);
         self
@@ -421,85 +410,24 @@ for SetPasswordPolicyResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `SetPasswordPolicy`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum SetPasswordPolicyError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for SetPasswordPolicyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::SetPasswordPolicyError;
+impl crate::Client {
+    /// Calls `SetPasswordPolicy`: Configures the password policy for Resource Access Management (RAM) users, including the password strength.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](SetPasswordPolicyRequestBuilder::send) it. The parameters and their rules: [`SetPasswordPolicyRequest`].
+    #[inline]
+    pub fn set_password_policy(&self) -> SetPasswordPolicyRequestBuilder<&Self> {
+        SetPasswordPolicyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl SetPasswordPolicyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `SetPasswordPolicy`: Configures the password policy for Resource Access Management (RAM) users, including the password strength.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`SetPasswordPolicyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for SetPasswordPolicyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for SetPasswordPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl SetPasswordPolicyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for SetPasswordPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for SetPasswordPolicyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for SetPasswordPolicyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn set_password_policy(&self) -> SetPasswordPolicyRequestBuilder<&Self> {
+        SetPasswordPolicyRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, SetSecurityPreferenceRequest>;
 /// Request of `SetSecurityPreference`: Configures the security preferences.
 ///
 /// # Example
@@ -191,11 +194,7 @@ impl<C> SetSecurityPreferenceRequestBuilder<C> {
     ///
     /// Specifies whether to remember the multi-factor authentication (MFA) devices of Resource Access Management (RAM) users for seven days. Valid values:
     ///
-    /// * true
-    /// * false (default)
-    ///
-    /// - Wire name: `EnableSaveMFATicket`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`SetSecurityPreferenceRequest::enable_save_mfa_ticket`](SetSecurityPreferenceRequest::enable_save_mfa_ticket).
     pub fn enable_save_mfa_ticket(mut self, value: bool) -> Self {
         self.inner.enable_save_mfa_ticket = Some(value);
         self
@@ -204,11 +203,7 @@ impl<C> SetSecurityPreferenceRequestBuilder<C> {
     ///
     /// Specifies whether RAM users can change their passwords. Valid values:
     ///
-    /// * true (default)
-    /// * false
-    ///
-    /// - Wire name: `AllowUserToChangePassword`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`SetSecurityPreferenceRequest::allow_user_to_change_password`](SetSecurityPreferenceRequest::allow_user_to_change_password).
     pub fn allow_user_to_change_password(mut self, value: bool) -> Self {
         self.inner.allow_user_to_change_password = Some(value);
         self
@@ -217,11 +212,7 @@ impl<C> SetSecurityPreferenceRequestBuilder<C> {
     ///
     /// Specifies whether RAM users can manage their AccessKey pairs. Valid values:
     ///
-    /// * true
-    /// * false (default)
-    ///
-    /// - Wire name: `AllowUserToManageAccessKeys`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`SetSecurityPreferenceRequest::allow_user_to_manage_access_keys`](SetSecurityPreferenceRequest::allow_user_to_manage_access_keys).
     pub fn allow_user_to_manage_access_keys(mut self, value: bool) -> Self {
         self.inner.allow_user_to_manage_access_keys = Some(value);
         self
@@ -230,13 +221,7 @@ impl<C> SetSecurityPreferenceRequestBuilder<C> {
     ///
     /// Specifies whether RAM users can manage their public keys. Valid values:
     ///
-    /// * true
-    /// * false (default)
-    ///
-    /// > This parameter is valid only for the Japan site.
-    ///
-    /// - Wire name: `AllowUserToManagePublicKeys`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`SetSecurityPreferenceRequest::allow_user_to_manage_public_keys`](SetSecurityPreferenceRequest::allow_user_to_manage_public_keys).
     pub fn allow_user_to_manage_public_keys(mut self, value: bool) -> Self {
         self.inner.allow_user_to_manage_public_keys = Some(value);
         self
@@ -245,11 +230,7 @@ impl<C> SetSecurityPreferenceRequestBuilder<C> {
     ///
     /// Specifies whether RAM users can manage their MFA devices. Valid values:
     ///
-    /// * true (default)
-    /// * false
-    ///
-    /// - Wire name: `AllowUserToManageMFADevices`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`SetSecurityPreferenceRequest::allow_user_to_manage_mfa_devices`](SetSecurityPreferenceRequest::allow_user_to_manage_mfa_devices).
     pub fn allow_user_to_manage_mfa_devices(mut self, value: bool) -> Self {
         self.inner.allow_user_to_manage_mfa_devices = Some(value);
         self
@@ -258,10 +239,7 @@ impl<C> SetSecurityPreferenceRequestBuilder<C> {
     ///
     /// The validity period of the logon session of RAM users.
     ///
-    /// Valid values: 1 to 24. Default value: 6. Unit: hours.
-    ///
-    /// - Wire name: `LoginSessionDuration`.
-    /// - Example: `6`.
+    /// Its description, rules and example: [`SetSecurityPreferenceRequest::login_session_duration`](SetSecurityPreferenceRequest::login_session_duration).
     pub fn login_session_duration(mut self, value: i32) -> Self {
         self.inner.login_session_duration = Some(value);
         self
@@ -270,15 +248,7 @@ impl<C> SetSecurityPreferenceRequestBuilder<C> {
     ///
     /// The subnet mask that specifies the IP addresses from which you can log on to the Alibaba Cloud Management Console. This parameter takes effect on password-based logon and single sign-on (SSO). However, this parameter does not take effect on API calls that are authenticated by using AccessKey pairs.
     ///
-    /// * If you specify a subnet mask, RAM users can use only the IP addresses in the subnet mask to log on to the Alibaba Cloud Management Console.
-    /// * If you do not specify a subnet mask, RAM users can use all IP addresses to log on to the Alibaba Cloud Management Console.
-    ///
-    /// If you need to specify multiple subnet masks, separate the subnet masks with semicolons (;). Example: 192.168.0.0/16;10.0.0.0/8.
-    ///
-    /// You can specify up to 40 subnet masks. The total length of the subnet masks can be a maximum of 512 characters.
-    ///
-    /// - Wire name: `LoginNetworkMasks`.
-    /// - Example: `10.0.0.0/8`.
+    /// Its description, rules and example: [`SetSecurityPreferenceRequest::login_network_masks`](SetSecurityPreferenceRequest::login_network_masks).
     pub fn login_network_masks(mut self, value: impl Into<String>) -> Self {
         self.inner.login_network_masks = Some(value.into());
         self
@@ -424,85 +394,24 @@ for SetSecurityPreferenceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `SetSecurityPreference`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum SetSecurityPreferenceError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for SetSecurityPreferenceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::SetSecurityPreferenceError;
+impl crate::Client {
+    /// Calls `SetSecurityPreference`: Configures the security preferences.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](SetSecurityPreferenceRequestBuilder::send) it. The parameters and their rules: [`SetSecurityPreferenceRequest`].
+    #[inline]
+    pub fn set_security_preference(&self) -> SetSecurityPreferenceRequestBuilder<&Self> {
+        SetSecurityPreferenceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl SetSecurityPreferenceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `SetSecurityPreference`: Configures the security preferences.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`SetSecurityPreferenceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for SetSecurityPreferenceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for SetSecurityPreferenceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl SetSecurityPreferenceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for SetSecurityPreferenceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for SetSecurityPreferenceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for SetSecurityPreferenceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn set_security_preference(&self) -> SetSecurityPreferenceRequestBuilder<&Self> {
+        SetSecurityPreferenceRequestBuilder::new(self)
     }
 }

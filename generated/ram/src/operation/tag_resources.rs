@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, TagResourcesRequest>;
 /// Request of `TagResources`: Adds tags to cloud resources which are Resource Access Management (RAM) roles and policies.
 ///
 /// # Example
@@ -119,14 +122,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     ///
     /// The resource type.
     ///
-    /// Enumerated values:
-    ///
-    /// * role: RAM roles.
-    /// * policy: policies.
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Required.
-    /// - Example: `role`.
+    /// Its description, rules and example: [`TagResourcesRequest::resource_type`](TagResourcesRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -135,7 +131,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     ///
     /// The names of the resources. You can specify up to 50 resource names.
     ///
-    /// - Wire name: `ResourceNames`.
+    /// Its description, rules and example: [`TagResourcesRequest::resource_names`](TagResourcesRequest::resource_names).
     pub fn resource_names(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -147,8 +143,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     ///
     /// The tags. You can specify up to 20 tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Required.
+    /// Its description, rules and example: [`TagResourcesRequest::tag`](TagResourcesRequest::tag).
     pub fn tag(
         mut self,
         values: impl IntoIterator<Item = crate::types::TagResourcesTag>,
@@ -275,85 +270,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TagResourcesResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `TagResources`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum TagResourcesError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for TagResourcesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::TagResourcesError;
+impl crate::Client {
+    /// Calls `TagResources`: Adds tags to cloud resources which are Resource Access Management (RAM) roles and policies.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](TagResourcesRequestBuilder::send) it. The parameters and their rules: [`TagResourcesRequest`].
+    #[inline]
+    pub fn tag_resources(&self) -> TagResourcesRequestBuilder<&Self> {
+        TagResourcesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl TagResourcesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `TagResources`: Adds tags to cloud resources which are Resource Access Management (RAM) roles and policies.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`TagResourcesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for TagResourcesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for TagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl TagResourcesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for TagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for TagResourcesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for TagResourcesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn tag_resources(&self) -> TagResourcesRequestBuilder<&Self> {
+        TagResourcesRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UnbindMFADeviceRequest>;
 /// Request of `UnbindMFADevice`: Unbinds a multi-factor authentication (MFA) device from a Resource Access Management (RAM) user.
 ///
 /// # Example
@@ -87,8 +90,7 @@ impl<C> UnbindMFADeviceRequestBuilder<C> {
     ///
     /// Specifies the username.
     ///
-    /// - Wire name: `UserName`.
-    /// - Example: `zhangq****`.
+    /// Its description, rules and example: [`UnbindMFADeviceRequest::user_name`](UnbindMFADeviceRequest::user_name).
     pub fn user_name(mut self, value: impl Into<String>) -> Self {
         self.inner.user_name = Some(value.into());
         self
@@ -230,85 +232,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UnbindMFADeviceR
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UnbindMFADevice`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UnbindMFADeviceError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UnbindMFADeviceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UnbindMFADeviceError;
+impl crate::Client {
+    /// Calls `UnbindMFADevice`: Unbinds a multi-factor authentication (MFA) device from a Resource Access Management (RAM) user.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UnbindMFADeviceRequestBuilder::send) it. The parameters and their rules: [`UnbindMFADeviceRequest`].
+    #[inline]
+    pub fn unbind_mfa_device(&self) -> UnbindMFADeviceRequestBuilder<&Self> {
+        UnbindMFADeviceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UnbindMFADeviceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UnbindMFADevice`: Unbinds a multi-factor authentication (MFA) device from a Resource Access Management (RAM) user.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UnbindMFADeviceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UnbindMFADeviceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UnbindMFADeviceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UnbindMFADeviceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UnbindMFADeviceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UnbindMFADeviceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UnbindMFADeviceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn unbind_mfa_device(&self) -> UnbindMFADeviceRequestBuilder<&Self> {
+        UnbindMFADeviceRequestBuilder::new(self)
     }
 }

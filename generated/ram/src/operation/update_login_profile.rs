@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateLoginProfileRequest>;
 /// Request of `UpdateLoginProfile`: Modifies the logon configurations of a Resource Access Management (RAM) user.
 ///
 /// # Example
@@ -120,8 +123,7 @@ impl<C> UpdateLoginProfileRequestBuilder<C> {
     ///
     /// The name of the RAM user.
     ///
-    /// - Wire name: `UserName`.
-    /// - Example: `zhangq****`.
+    /// Its description, rules and example: [`UpdateLoginProfileRequest::user_name`](UpdateLoginProfileRequest::user_name).
     pub fn user_name(mut self, value: impl Into<String>) -> Self {
         self.inner.user_name = Some(value.into());
         self
@@ -130,8 +132,7 @@ impl<C> UpdateLoginProfileRequestBuilder<C> {
     ///
     /// The logon password of the RAM user. The password must meet the password strength requirements.
     ///
-    /// - Wire name: `Password`.
-    /// - Example: `mypassword`.
+    /// Its description, rules and example: [`UpdateLoginProfileRequest::password`](UpdateLoginProfileRequest::password).
     pub fn password(mut self, value: impl Into<String>) -> Self {
         self.inner.password = Some(value.into());
         self
@@ -140,8 +141,7 @@ impl<C> UpdateLoginProfileRequestBuilder<C> {
     ///
     /// Specifies whether the RAM user has to change the password upon logon.
     ///
-    /// - Wire name: `PasswordResetRequired`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`UpdateLoginProfileRequest::password_reset_required`](UpdateLoginProfileRequest::password_reset_required).
     pub fn password_reset_required(mut self, value: bool) -> Self {
         self.inner.password_reset_required = Some(value);
         self
@@ -150,8 +150,7 @@ impl<C> UpdateLoginProfileRequestBuilder<C> {
     ///
     /// Specifies whether a multi-factor authentication (MFA) device must be bound to the RAM user upon logon.
     ///
-    /// - Wire name: `MFABindRequired`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`UpdateLoginProfileRequest::mfa_bind_required`](UpdateLoginProfileRequest::mfa_bind_required).
     pub fn mfa_bind_required(mut self, value: bool) -> Self {
         self.inner.mfa_bind_required = Some(value);
         self
@@ -288,85 +287,24 @@ for UpdateLoginProfileResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateLoginProfile`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateLoginProfileError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateLoginProfileError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UpdateLoginProfileError;
+impl crate::Client {
+    /// Calls `UpdateLoginProfile`: Modifies the logon configurations of a Resource Access Management (RAM) user.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateLoginProfileRequestBuilder::send) it. The parameters and their rules: [`UpdateLoginProfileRequest`].
+    #[inline]
+    pub fn update_login_profile(&self) -> UpdateLoginProfileRequestBuilder<&Self> {
+        UpdateLoginProfileRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateLoginProfileError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateLoginProfile`: Modifies the logon configurations of a Resource Access Management (RAM) user.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateLoginProfileRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateLoginProfileError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateLoginProfileError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateLoginProfileError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateLoginProfileError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateLoginProfileError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateLoginProfileError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_login_profile(&self) -> UpdateLoginProfileRequestBuilder<&Self> {
+        UpdateLoginProfileRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateRoleRequest>;
 /// Request of `UpdateRole`: Modifies information about a Resource Access Management (RAM) role.
 ///
 /// This topic provides an example on how to change the description of `ECSAdmin` to `ECS administrator`.
@@ -133,10 +136,7 @@ impl<C> UpdateRoleRequestBuilder<C> {
     ///
     /// The name of the RAM role.
     ///
-    /// The name must be 1 to 64 characters in length, and can contain letters, digits, periods (.), and hyphens (-).
-    ///
-    /// - Wire name: `RoleName`.
-    /// - Example: `ECSAdmin`.
+    /// Its description, rules and example: [`UpdateRoleRequest::role_name`](UpdateRoleRequest::role_name).
     pub fn role_name(mut self, value: impl Into<String>) -> Self {
         self.inner.role_name = Some(value.into());
         self
@@ -145,8 +145,7 @@ impl<C> UpdateRoleRequestBuilder<C> {
     ///
     /// The trust policy that specifies the trusted entity to assume the RAM role.
     ///
-    /// - Wire name: `NewAssumeRolePolicyDocument`.
-    /// - Example: `{ "Statement": [ { "Action": "sts:AssumeRole", "Effect": "Allow", "Principal": { "RAM": "acs:ram::12345678901234****:root" } } ], "Version": "1" }`.
+    /// Its description, rules and example: [`UpdateRoleRequest::new_assume_role_policy_document`](UpdateRoleRequest::new_assume_role_policy_document).
     pub fn new_assume_role_policy_document(mut self, value: impl Into<String>) -> Self {
         self.inner.new_assume_role_policy_document = Some(value.into());
         self
@@ -155,12 +154,7 @@ impl<C> UpdateRoleRequestBuilder<C> {
     ///
     /// The maximum session time of the RAM role.
     ///
-    /// Valid values: 3600 to 43200. Unit: seconds. Default value: 3600.
-    ///
-    /// If you do not specify this parameter, the default value is used.
-    ///
-    /// - Wire name: `NewMaxSessionDuration`.
-    /// - Example: `3600`.
+    /// Its description, rules and example: [`UpdateRoleRequest::new_max_session_duration`](UpdateRoleRequest::new_max_session_duration).
     pub fn new_max_session_duration(mut self, value: i64) -> Self {
         self.inner.new_max_session_duration = Some(value);
         self
@@ -169,10 +163,7 @@ impl<C> UpdateRoleRequestBuilder<C> {
     ///
     /// The new description of the RAM role.
     ///
-    /// The description must be 1 to 1,024 characters in length.
-    ///
-    /// - Wire name: `NewDescription`.
-    /// - Example: `ECS administrator`.
+    /// Its description, rules and example: [`UpdateRoleRequest::new_description`](UpdateRoleRequest::new_description).
     pub fn new_description(mut self, value: impl Into<String>) -> Self {
         self.inner.new_description = Some(value.into());
         self
@@ -305,85 +296,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UpdateRoleRespon
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateRole`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateRoleError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateRoleError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UpdateRoleError;
+impl crate::Client {
+    /// Calls `UpdateRole`: Modifies information about a Resource Access Management (RAM) role.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateRoleRequestBuilder::send) it. The parameters and their rules: [`UpdateRoleRequest`].
+    #[inline]
+    pub fn update_role(&self) -> UpdateRoleRequestBuilder<&Self> {
+        UpdateRoleRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateRoleError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateRole`: Modifies information about a Resource Access Management (RAM) role.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateRoleRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateRoleError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateRoleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateRoleError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateRoleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateRoleError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateRoleError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_role(&self) -> UpdateRoleRequestBuilder<&Self> {
+        UpdateRoleRequestBuilder::new(self)
     }
 }

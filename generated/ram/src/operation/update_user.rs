@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateUserRequest>;
 /// Request of `UpdateUser`: Modifies information about a Resource Access Management (RAM) user.
 ///
 /// This topic provides an example on how to change the name of a RAM user from `zhangq****` to `xiaoq****`.
@@ -156,8 +159,7 @@ impl<C> UpdateUserRequestBuilder<C> {
     ///
     /// The username of the RAM user.
     ///
-    /// - Wire name: `UserName`.
-    /// - Example: `zhangq****`.
+    /// Its description, rules and example: [`UpdateUserRequest::user_name`](UpdateUserRequest::user_name).
     pub fn user_name(mut self, value: impl Into<String>) -> Self {
         self.inner.user_name = Some(value.into());
         self
@@ -166,10 +168,7 @@ impl<C> UpdateUserRequestBuilder<C> {
     ///
     /// The new username of the RAM user.
     ///
-    /// The username must be 1 to 64 characters in length, and can contain letters, digits, periods (.), hyphens (-), and underscores (\_).
-    ///
-    /// - Wire name: `NewUserName`.
-    /// - Example: `xiaoq****`.
+    /// Its description, rules and example: [`UpdateUserRequest::new_user_name`](UpdateUserRequest::new_user_name).
     pub fn new_user_name(mut self, value: impl Into<String>) -> Self {
         self.inner.new_user_name = Some(value.into());
         self
@@ -178,10 +177,7 @@ impl<C> UpdateUserRequestBuilder<C> {
     ///
     /// The new display name of the RAM user.
     ///
-    /// The name must be 1 to 128 characters in length.
-    ///
-    /// - Wire name: `NewDisplayName`.
-    /// - Example: `xiaoq****`.
+    /// Its description, rules and example: [`UpdateUserRequest::new_display_name`](UpdateUserRequest::new_display_name).
     pub fn new_display_name(mut self, value: impl Into<String>) -> Self {
         self.inner.new_display_name = Some(value.into());
         self
@@ -190,12 +186,7 @@ impl<C> UpdateUserRequestBuilder<C> {
     ///
     /// The new mobile phone number of the RAM user.
     ///
-    /// Format: \<Country code\>-\<Mobile phone number\>.
-    ///
-    /// > This parameter applies only to the China site (aliyun.com).
-    ///
-    /// - Wire name: `NewMobilePhone`.
-    /// - Example: `86-1860000****`.
+    /// Its description, rules and example: [`UpdateUserRequest::new_mobile_phone`](UpdateUserRequest::new_mobile_phone).
     pub fn new_mobile_phone(mut self, value: impl Into<String>) -> Self {
         self.inner.new_mobile_phone = Some(value.into());
         self
@@ -204,10 +195,7 @@ impl<C> UpdateUserRequestBuilder<C> {
     ///
     /// The new email address of the RAM user.
     ///
-    /// > This parameter applies only to the China site (aliyun.com).
-    ///
-    /// - Wire name: `NewEmail`.
-    /// - Example: `xiaoq****@example.com`.
+    /// Its description, rules and example: [`UpdateUserRequest::new_email`](UpdateUserRequest::new_email).
     pub fn new_email(mut self, value: impl Into<String>) -> Self {
         self.inner.new_email = Some(value.into());
         self
@@ -216,10 +204,7 @@ impl<C> UpdateUserRequestBuilder<C> {
     ///
     /// The new description of the RAM user.
     ///
-    /// The description must be 1 to 128 characters in length.
-    ///
-    /// - Wire name: `NewComments`.
-    /// - Example: `This is a cloud computing engineer.`.
+    /// Its description, rules and example: [`UpdateUserRequest::new_comments`](UpdateUserRequest::new_comments).
     pub fn new_comments(mut self, value: impl Into<String>) -> Self {
         self.inner.new_comments = Some(value.into());
         self
@@ -352,85 +337,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UpdateUserRespon
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateUser`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateUserError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateUserError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UpdateUserError;
+impl crate::Client {
+    /// Calls `UpdateUser`: Modifies information about a Resource Access Management (RAM) user.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateUserRequestBuilder::send) it. The parameters and their rules: [`UpdateUserRequest`].
+    #[inline]
+    pub fn update_user(&self) -> UpdateUserRequestBuilder<&Self> {
+        UpdateUserRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateUserError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateUser`: Modifies information about a Resource Access Management (RAM) user.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateUserRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateUserError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateUserError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateUserError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateUserError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateUserError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateUserError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_user(&self) -> UpdateUserRequestBuilder<&Self> {
+        UpdateUserRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AbortAndRollbackChangeOrderRequest>;
 /// Request of `AbortAndRollbackChangeOrder`: Terminates a change order and rolls back the corresponding application.
 ///
 /// # Example
@@ -96,9 +99,7 @@ impl<C> AbortAndRollbackChangeOrderRequestBuilder<C> {
     ///
     /// The ID of the change order.
     ///
-    /// - Wire name: `ChangeOrderId`.
-    /// - Required.
-    /// - Example: `ba386059-69b1-4e65-b1e5-0682d9fa****`.
+    /// Its description, rules and example: [`AbortAndRollbackChangeOrderRequest::change_order_id`](AbortAndRollbackChangeOrderRequest::change_order_id).
     pub fn change_order_id(mut self, value: impl Into<String>) -> Self {
         self.inner.change_order_id = Some(value.into());
         self
@@ -308,131 +309,28 @@ for AbortAndRollbackChangeOrderResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AbortAndRollbackChangeOrder`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AbortAndRollbackChangeOrderError {
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Resouce.no.permission`: You are not authorized to operate on the specified resources.
-    ResouceNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidChangeOrder.NotFound`: The current change order does not exist.
-    InvalidChangeOrderNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Application.ChangerOrder.Not.Running`: The change order is not running and cannot be terminated.
-    ApplicationChangerOrderNotRunning(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `System.Upgrading`: The system is being upgraded. Please try again later.
-    SystemUpgrading(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Application.ChangerOrderRunning`: An application change process is in progress. Please try again later.
-    ApplicationChangerOrderRunning(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AbortAndRollbackChangeOrderError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.NotEmpty",
-                        "Resouce.no.permission",
-                        "InvalidChangeOrder.NotFound",
-                        "Application.ChangerOrder.Not.Running",
-                        "System.Upgrading",
-                        "Application.ChangerOrderRunning",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AbortAndRollbackChangeOrderError;
+impl crate::Client {
+    /// Calls `AbortAndRollbackChangeOrder`: Terminates a change order and rolls back the corresponding application.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AbortAndRollbackChangeOrderRequestBuilder::send) it. The parameters and their rules: [`AbortAndRollbackChangeOrderRequest`].
+    #[inline]
+    pub fn abort_and_rollback_change_order(
+        &self,
+    ) -> AbortAndRollbackChangeOrderRequestBuilder<&Self> {
+        AbortAndRollbackChangeOrderRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AbortAndRollbackChangeOrderError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AbortAndRollbackChangeOrder`: Terminates a change order and rolls back the corresponding application.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AbortAndRollbackChangeOrderRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterNotEmpty(error),
-            1 => Self::ResouceNoPermission(error),
-            2 => Self::InvalidChangeOrderNotFound(error),
-            3 => Self::ApplicationChangerOrderNotRunning(error),
-            4 => Self::SystemUpgrading(error),
-            5 => Self::ApplicationChangerOrderRunning(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterNotEmpty(error) => (0, error),
-            Self::ResouceNoPermission(error) => (1, error),
-            Self::InvalidChangeOrderNotFound(error) => (2, error),
-            Self::ApplicationChangerOrderNotRunning(error) => (3, error),
-            Self::SystemUpgrading(error) => (4, error),
-            Self::ApplicationChangerOrderRunning(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AbortAndRollbackChangeOrderError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AbortAndRollbackChangeOrderError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterNotEmpty",
-            "ResouceNoPermission",
-            "InvalidChangeOrderNotFound",
-            "ApplicationChangerOrderNotRunning",
-            "SystemUpgrading",
-            "ApplicationChangerOrderRunning",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AbortAndRollbackChangeOrderError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AbortAndRollbackChangeOrderError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AbortAndRollbackChangeOrderError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AbortAndRollbackChangeOrderError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn abort_and_rollback_change_order(
+        &self,
+    ) -> AbortAndRollbackChangeOrderRequestBuilder<&Self> {
+        AbortAndRollbackChangeOrderRequestBuilder::new(self)
     }
 }

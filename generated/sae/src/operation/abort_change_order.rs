@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AbortChangeOrderRequest>;
 /// Request of `AbortChangeOrder`: Terminate a change order.
 ///
 /// # Example
@@ -104,16 +107,14 @@ impl<C> AbortChangeOrderRequestBuilder<C> {
     ///
     /// The ID of the change order.
     ///
-    /// - Wire name: `ChangeOrderId`.
-    /// - Required.
-    /// - Example: `be2e1c76-682b-4897-98d3-1d8d6478****`.
+    /// Its description, rules and example: [`AbortChangeOrderRequest::change_order_id`](AbortChangeOrderRequest::change_order_id).
     pub fn change_order_id(mut self, value: impl Into<String>) -> Self {
         self.inner.change_order_id = Some(value.into());
         self
     }
     /// Sets `Rollback`.
     ///
-    /// - Wire name: `Rollback`.
+    /// Its description, rules and example: [`AbortChangeOrderRequest::rollback`](AbortChangeOrderRequest::rollback).
     pub fn rollback(mut self, value: bool) -> Self {
         self.inner.rollback = Some(value);
         self
@@ -317,119 +318,24 @@ for AbortChangeOrderResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AbortChangeOrder`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AbortChangeOrderError {
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Resouce.no.permission`: You are not authorized to operate on the specified resources.
-    ResouceNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Application.ChangerOrder.Not.Running`: The change order is not running and cannot be terminated.
-    ApplicationChangerOrderNotRunning(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Application.ChangerOrderRunning`: An application change process is in progress. Please try again later.
-    ApplicationChangerOrderRunning(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AbortChangeOrderError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.NotEmpty",
-                        "Resouce.no.permission",
-                        "Application.ChangerOrder.Not.Running",
-                        "Application.ChangerOrderRunning",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AbortChangeOrderError;
+impl crate::Client {
+    /// Calls `AbortChangeOrder`: Terminate a change order.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AbortChangeOrderRequestBuilder::send) it. The parameters and their rules: [`AbortChangeOrderRequest`].
+    #[inline]
+    pub fn abort_change_order(&self) -> AbortChangeOrderRequestBuilder<&Self> {
+        AbortChangeOrderRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AbortChangeOrderError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AbortChangeOrder`: Terminate a change order.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AbortChangeOrderRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterNotEmpty(error),
-            1 => Self::ResouceNoPermission(error),
-            2 => Self::ApplicationChangerOrderNotRunning(error),
-            3 => Self::ApplicationChangerOrderRunning(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterNotEmpty(error) => (0, error),
-            Self::ResouceNoPermission(error) => (1, error),
-            Self::ApplicationChangerOrderNotRunning(error) => (2, error),
-            Self::ApplicationChangerOrderRunning(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AbortChangeOrderError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AbortChangeOrderError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterNotEmpty",
-            "ResouceNoPermission",
-            "ApplicationChangerOrderNotRunning",
-            "ApplicationChangerOrderRunning",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AbortChangeOrderError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AbortChangeOrderError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AbortChangeOrderError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AbortChangeOrderError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn abort_change_order(&self) -> AbortChangeOrderRequestBuilder<&Self> {
+        AbortChangeOrderRequestBuilder::new(self)
     }
 }

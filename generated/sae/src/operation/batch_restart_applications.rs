@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, BatchRestartApplicationsRequest>;
 /// Request of `BatchRestartApplications`: Restarts applications in batches.
 ///
 /// # Example
@@ -110,9 +113,7 @@ impl<C> BatchRestartApplicationsRequestBuilder<C> {
     ///
     /// The namespace ID.
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`BatchRestartApplicationsRequest::namespace_id`](BatchRestartApplicationsRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -121,9 +122,7 @@ impl<C> BatchRestartApplicationsRequestBuilder<C> {
     ///
     /// The application IDs. Separate multiple IDs with commas (,).
     ///
-    /// - Wire name: `AppIds`.
-    /// - Required.
-    /// - Example: `00893b3a-0e24-45ed-be0c-1f20e07b****`.
+    /// Its description, rules and example: [`BatchRestartApplicationsRequest::app_ids`](BatchRestartApplicationsRequest::app_ids).
     pub fn app_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.app_ids = Some(value.into());
         self
@@ -327,125 +326,28 @@ for BatchRestartApplicationsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `BatchRestartApplications`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum BatchRestartApplicationsError {
-    /// HTTP 400 `System.Upgrading`: The system is being upgraded. Please try again later.
-    SystemUpgrading(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mamespace.Have.No.Applications`: There are no applications in this namespace.
-    MamespaceHaveNoApplications(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.App.List.Not.Same.Namespace`: The selected applications do not belong to the same namespace.
-    InvalidAppListNotSameNamespace(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `user.indebt`: The user has an outstanding payment.
-    UserIndebt(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for BatchRestartApplicationsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "System.Upgrading",
-                        "InvalidParameter.Obviously",
-                        "Mamespace.Have.No.Applications",
-                        "Invalid.App.List.Not.Same.Namespace",
-                        "user.indebt",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::BatchRestartApplicationsError;
+impl crate::Client {
+    /// Calls `BatchRestartApplications`: Restarts applications in batches.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](BatchRestartApplicationsRequestBuilder::send) it. The parameters and their rules: [`BatchRestartApplicationsRequest`].
+    #[inline]
+    pub fn batch_restart_applications(
+        &self,
+    ) -> BatchRestartApplicationsRequestBuilder<&Self> {
+        BatchRestartApplicationsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl BatchRestartApplicationsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `BatchRestartApplications`: Restarts applications in batches.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`BatchRestartApplicationsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::SystemUpgrading(error),
-            1 => Self::InvalidParameterObviously(error),
-            2 => Self::MamespaceHaveNoApplications(error),
-            3 => Self::InvalidAppListNotSameNamespace(error),
-            4 => Self::UserIndebt(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::SystemUpgrading(error) => (0, error),
-            Self::InvalidParameterObviously(error) => (1, error),
-            Self::MamespaceHaveNoApplications(error) => (2, error),
-            Self::InvalidAppListNotSameNamespace(error) => (3, error),
-            Self::UserIndebt(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for BatchRestartApplicationsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for BatchRestartApplicationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "SystemUpgrading",
-            "InvalidParameterObviously",
-            "MamespaceHaveNoApplications",
-            "InvalidAppListNotSameNamespace",
-            "UserIndebt",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl BatchRestartApplicationsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for BatchRestartApplicationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for BatchRestartApplicationsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for BatchRestartApplicationsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn batch_restart_applications(
+        &self,
+    ) -> BatchRestartApplicationsRequestBuilder<&Self> {
+        BatchRestartApplicationsRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, BatchStartApplicationsRequest>;
 /// Request of `BatchStartApplications`: Starts multiple applications at a time.
 ///
 /// # Example
@@ -118,9 +121,7 @@ impl<C> BatchStartApplicationsRequestBuilder<C> {
     ///
     /// The ID of the request.
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`BatchStartApplicationsRequest::namespace_id`](BatchStartApplicationsRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -129,8 +130,7 @@ impl<C> BatchStartApplicationsRequestBuilder<C> {
     ///
     /// The IDs of the applications that you want to start. Separate multiple IDs with commas (,).
     ///
-    /// - Wire name: `AppIds`.
-    /// - Example: `ebf491f0-c1a5-45e2-b2c4-710dbe2a****`.
+    /// Its description, rules and example: [`BatchStartApplicationsRequest::app_ids`](BatchStartApplicationsRequest::app_ids).
     pub fn app_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.app_ids = Some(value.into());
         self
@@ -139,8 +139,7 @@ impl<C> BatchStartApplicationsRequestBuilder<C> {
     ///
     /// The application version.
     ///
-    /// - Wire name: `Version`.
-    /// - Example: `1.0`.
+    /// Its description, rules and example: [`BatchStartApplicationsRequest::version`](BatchStartApplicationsRequest::version).
     pub fn version(mut self, value: impl Into<String>) -> Self {
         self.inner.version = Some(value.into());
         self
@@ -345,125 +344,28 @@ for BatchStartApplicationsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `BatchStartApplications`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum BatchStartApplicationsError {
-    /// HTTP 400 `System.Upgrading`: The system is being upgraded. Please try again later.
-    SystemUpgrading(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mamespace.Have.No.Applications`: There are no applications in this namespace.
-    MamespaceHaveNoApplications(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.App.List.Not.Same.Namespace`: The selected applications do not belong to the same namespace.
-    InvalidAppListNotSameNamespace(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `user.indebt`: The user has an outstanding payment.
-    UserIndebt(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for BatchStartApplicationsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "System.Upgrading",
-                        "InvalidParameter.Obviously",
-                        "Mamespace.Have.No.Applications",
-                        "Invalid.App.List.Not.Same.Namespace",
-                        "user.indebt",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::BatchStartApplicationsError;
+impl crate::Client {
+    /// Calls `BatchStartApplications`: Starts multiple applications at a time.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](BatchStartApplicationsRequestBuilder::send) it. The parameters and their rules: [`BatchStartApplicationsRequest`].
+    #[inline]
+    pub fn batch_start_applications(
+        &self,
+    ) -> BatchStartApplicationsRequestBuilder<&Self> {
+        BatchStartApplicationsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl BatchStartApplicationsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `BatchStartApplications`: Starts multiple applications at a time.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`BatchStartApplicationsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::SystemUpgrading(error),
-            1 => Self::InvalidParameterObviously(error),
-            2 => Self::MamespaceHaveNoApplications(error),
-            3 => Self::InvalidAppListNotSameNamespace(error),
-            4 => Self::UserIndebt(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::SystemUpgrading(error) => (0, error),
-            Self::InvalidParameterObviously(error) => (1, error),
-            Self::MamespaceHaveNoApplications(error) => (2, error),
-            Self::InvalidAppListNotSameNamespace(error) => (3, error),
-            Self::UserIndebt(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for BatchStartApplicationsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for BatchStartApplicationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "SystemUpgrading",
-            "InvalidParameterObviously",
-            "MamespaceHaveNoApplications",
-            "InvalidAppListNotSameNamespace",
-            "UserIndebt",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl BatchStartApplicationsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for BatchStartApplicationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for BatchStartApplicationsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for BatchStartApplicationsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn batch_start_applications(
+        &self,
+    ) -> BatchStartApplicationsRequestBuilder<&Self> {
+        BatchStartApplicationsRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, BatchStopApplicationsRequest>;
 /// Request of `BatchStopApplications`: Stop applications in batches.
 ///
 /// # Example
@@ -120,9 +123,7 @@ impl<C> BatchStopApplicationsRequestBuilder<C> {
     ///
     /// ebf491f0-c1a5-45e2-b2c4-710dbe2a\*\*\*\*,ebf491f0-c1a5-45e2-b2c4-71025e2a\*\*\*\*
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`BatchStopApplicationsRequest::namespace_id`](BatchStopApplicationsRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -131,10 +132,7 @@ impl<C> BatchStopApplicationsRequestBuilder<C> {
     ///
     /// The ID of the application that you want to stop.
     ///
-    /// > If you want to stop multiple applications at the same time, separate the IDs with commas (,).
-    ///
-    /// - Wire name: `AppIds`.
-    /// - Example: `ebf491f0-c1a5-45e2-b2c4-710dbe2a****`.
+    /// Its description, rules and example: [`BatchStopApplicationsRequest::app_ids`](BatchStopApplicationsRequest::app_ids).
     pub fn app_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.app_ids = Some(value.into());
         self
@@ -143,8 +141,7 @@ impl<C> BatchStopApplicationsRequestBuilder<C> {
     ///
     /// The application version.
     ///
-    /// - Wire name: `Version`.
-    /// - Example: `1.0`.
+    /// Its description, rules and example: [`BatchStopApplicationsRequest::version`](BatchStopApplicationsRequest::version).
     pub fn version(mut self, value: impl Into<String>) -> Self {
         self.inner.version = Some(value.into());
         self
@@ -349,125 +346,24 @@ for BatchStopApplicationsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `BatchStopApplications`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum BatchStopApplicationsError {
-    /// HTTP 400 `System.Upgrading`: The system is being upgraded. Please try again later.
-    SystemUpgrading(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.App.List.Not.Same.Namespace`: The selected applications do not belong to the same namespace.
-    InvalidAppListNotSameNamespace(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mamespace.Have.No.Applications`: There are no applications in this namespace.
-    MamespaceHaveNoApplications(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `user.indebt`: The user has an outstanding payment.
-    UserIndebt(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for BatchStopApplicationsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "System.Upgrading",
-                        "InvalidParameter.Obviously",
-                        "Invalid.App.List.Not.Same.Namespace",
-                        "Mamespace.Have.No.Applications",
-                        "user.indebt",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::BatchStopApplicationsError;
+impl crate::Client {
+    /// Calls `BatchStopApplications`: Stop applications in batches.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](BatchStopApplicationsRequestBuilder::send) it. The parameters and their rules: [`BatchStopApplicationsRequest`].
+    #[inline]
+    pub fn batch_stop_applications(&self) -> BatchStopApplicationsRequestBuilder<&Self> {
+        BatchStopApplicationsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl BatchStopApplicationsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `BatchStopApplications`: Stop applications in batches.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`BatchStopApplicationsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::SystemUpgrading(error),
-            1 => Self::InvalidParameterObviously(error),
-            2 => Self::InvalidAppListNotSameNamespace(error),
-            3 => Self::MamespaceHaveNoApplications(error),
-            4 => Self::UserIndebt(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::SystemUpgrading(error) => (0, error),
-            Self::InvalidParameterObviously(error) => (1, error),
-            Self::InvalidAppListNotSameNamespace(error) => (2, error),
-            Self::MamespaceHaveNoApplications(error) => (3, error),
-            Self::UserIndebt(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for BatchStopApplicationsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for BatchStopApplicationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "SystemUpgrading",
-            "InvalidParameterObviously",
-            "InvalidAppListNotSameNamespace",
-            "MamespaceHaveNoApplications",
-            "UserIndebt",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl BatchStopApplicationsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for BatchStopApplicationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for BatchStopApplicationsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for BatchStopApplicationsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn batch_stop_applications(&self) -> BatchStopApplicationsRequestBuilder<&Self> {
+        BatchStopApplicationsRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, BindNlbRequest>;
 /// Request of `BindNlb`: Associates a Network Load Balancer (NLB) instance with an application.
 ///
 /// # Example
@@ -147,8 +150,7 @@ impl<C> BindNlbRequestBuilder<C> {
     ///
     /// The ID of the application to which the NLB instance is bound.
     ///
-    /// - Wire name: `AppId`.
-    /// - Example: `7171a6ca-d1cd-4928-8642-7d5cfe69****`.
+    /// Its description, rules and example: [`BindNlbRequest::app_id`](BindNlbRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -157,8 +159,7 @@ impl<C> BindNlbRequestBuilder<C> {
     ///
     /// The ID of the NLB instance.
     ///
-    /// - Wire name: `NlbId`.
-    /// - Example: `nlb-7z7jjbzz44d82c9***`.
+    /// Its description, rules and example: [`BindNlbRequest::nlb_id`](BindNlbRequest::nlb_id).
     pub fn nlb_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nlb_id = Some(value.into());
         self
@@ -167,13 +168,7 @@ impl<C> BindNlbRequestBuilder<C> {
     ///
     /// The listener that you want to manage. The value is a string that consists of JSON arrays. Each listener contains the following fields:
     ///
-    /// * **port**: the port number of the NLB listener. This field is required. Data type: integer. Valid values: 0 to 65535.
-    /// * **TargetPort**: the port number of the container listener. This field is required. Data type: integer. Valid values: 0 to 65535.
-    /// * **Protocol**: the listener protocol. This field is required. Data type: string. Valid values: TCP, UDP, and TCPSSL.
-    /// * **CertIds**: the IDs of the server certificates. This field is optional. Data type: string. This field is supported only by TCPSSL listeners.
-    ///
-    /// - Wire name: `Listeners`.
-    /// - Example: \`\`.
+    /// Its description, rules and example: [`BindNlbRequest::listeners`](BindNlbRequest::listeners).
     pub fn listeners(mut self, value: impl Into<String>) -> Self {
         self.inner.listeners = Some(value.into());
         self
@@ -182,11 +177,7 @@ impl<C> BindNlbRequestBuilder<C> {
     ///
     /// The mappings between zones and vSwitches. The value is a JSON string. You can specify at most 10 zones. If the region supports two or more zones, specify at least two zones. A ZoneMapping contains the following fields:
     ///
-    /// * The ID of the vSwitch in the zone. Each zone can contain only one vSwitch and one subnet. Data type: string.
-    /// * The zone ID of the NLB instance. Data type: string.
-    ///
-    /// - Wire name: `ZoneMappings`.
-    /// - Example: `vsw-sersdf**** cn-hangzhou-a`.
+    /// Its description, rules and example: [`BindNlbRequest::zone_mappings`](BindNlbRequest::zone_mappings).
     pub fn zone_mappings(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_mappings = Some(value.into());
         self
@@ -195,11 +186,7 @@ impl<C> BindNlbRequestBuilder<C> {
     ///
     /// The type of the IP addresses. Valid values:
     ///
-    /// * Internet: public endpoint.
-    /// * Intranet: private endpoint.
-    ///
-    /// - Wire name: `AddressType`.
-    /// - Example: `Internet`.
+    /// Its description, rules and example: [`BindNlbRequest::address_type`](BindNlbRequest::address_type).
     pub fn address_type(mut self, value: impl Into<String>) -> Self {
         self.inner.address_type = Some(value.into());
         self
@@ -392,85 +379,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for BindNlbResponse 
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `BindNlb`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum BindNlbError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for BindNlbError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::BindNlbError;
+impl crate::Client {
+    /// Calls `BindNlb`: Associates a Network Load Balancer (NLB) instance with an application.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](BindNlbRequestBuilder::send) it. The parameters and their rules: [`BindNlbRequest`].
+    #[inline]
+    pub fn bind_nlb(&self) -> BindNlbRequestBuilder<&Self> {
+        BindNlbRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl BindNlbError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `BindNlb`: Associates a Network Load Balancer (NLB) instance with an application.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`BindNlbRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for BindNlbError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for BindNlbError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl BindNlbError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for BindNlbError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for BindNlbError {}
-impl AsRef<::acs_runtime::client::ServiceError> for BindNlbError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn bind_nlb(&self) -> BindNlbRequestBuilder<&Self> {
+        BindNlbRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, BindSlbRequest>;
 /// Request of `BindSlb`: Binds a Server Load Balancer (SLB) instance to the application.
 ///
 /// # Example
@@ -168,9 +171,7 @@ impl<C> BindSlbRequestBuilder<C> {
     ///
     /// 0099b7be-5f5b-4512-a7fc-56049ef1\*\*\*\*
     ///
-    /// - Wire name: `AppId`.
-    /// - Required.
-    /// - Example: `0099b7be-5f5b-4512-a7fc-56049ef1****`.
+    /// Its description, rules and example: [`BindSlbRequest::app_id`](BindSlbRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -179,8 +180,7 @@ impl<C> BindSlbRequestBuilder<C> {
     ///
     /// \[{"port":80,"targetPort":8080,"protocol":"TCP"}\]
     ///
-    /// - Wire name: `Internet`.
-    /// - Example: `[{"port":80,"targetPort":8080,"protocol":"TCP"}]`.
+    /// Its description, rules and example: [`BindSlbRequest::internet`](BindSlbRequest::internet).
     pub fn internet(mut self, value: impl Into<String>) -> Self {
         self.inner.internet = Some(value.into());
         self
@@ -189,8 +189,7 @@ impl<C> BindSlbRequestBuilder<C> {
     ///
     /// \[{"port":80,"targetPort":8080,"protocol":"TCP"}\]
     ///
-    /// - Wire name: `Intranet`.
-    /// - Example: `[{"port":80,"targetPort":8080,"protocol":"TCP"}]`.
+    /// Its description, rules and example: [`BindSlbRequest::intranet`](BindSlbRequest::intranet).
     pub fn intranet(mut self, value: impl Into<String>) -> Self {
         self.inner.intranet = Some(value.into());
         self
@@ -199,8 +198,7 @@ impl<C> BindSlbRequestBuilder<C> {
     ///
     /// lb-bp1tg0k6d9nqaw7l1\*\*\*\*
     ///
-    /// - Wire name: `InternetSlbId`.
-    /// - Example: `lb-bp1tg0k6d9nqaw7l1****`.
+    /// Its description, rules and example: [`BindSlbRequest::internet_slb_id`](BindSlbRequest::internet_slb_id).
     pub fn internet_slb_id(mut self, value: impl Into<String>) -> Self {
         self.inner.internet_slb_id = Some(value.into());
         self
@@ -209,8 +207,7 @@ impl<C> BindSlbRequestBuilder<C> {
     ///
     /// lb-bp1tg0k6d9nqaw7l1\*\*\*\*
     ///
-    /// - Wire name: `IntranetSlbId`.
-    /// - Example: `lb-bp1tg0k6d9nqaw7l1****`.
+    /// Its description, rules and example: [`BindSlbRequest::intranet_slb_id`](BindSlbRequest::intranet_slb_id).
     pub fn intranet_slb_id(mut self, value: impl Into<String>) -> Self {
         self.inner.intranet_slb_id = Some(value.into());
         self
@@ -219,11 +216,7 @@ impl<C> BindSlbRequestBuilder<C> {
     ///
     /// The billing method of an Internet-facing SLB instance. The following billing methods are supported:
     ///
-    /// * **PayBySpec**: Pay-by-specification.
-    /// * **PayByCLCU**: Pay-by-CLCU.
-    ///
-    /// - Wire name: `InternetSlbChargeType`.
-    /// - Example: `PayBySpec`.
+    /// Its description, rules and example: [`BindSlbRequest::internet_slb_charge_type`](BindSlbRequest::internet_slb_charge_type).
     pub fn internet_slb_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.internet_slb_charge_type = Some(value.into());
         self
@@ -232,11 +225,7 @@ impl<C> BindSlbRequestBuilder<C> {
     ///
     /// The billing method of an Internal-facing SLB instance. The following billing methods are supported:
     ///
-    /// * **PayBySpec**: Pay-by-specification.
-    /// * **PayByCLCU**: Pay-by-CLCU.
-    ///
-    /// - Wire name: `IntranetSlbChargeType`.
-    /// - Example: `PayBySpec`.
+    /// Its description, rules and example: [`BindSlbRequest::intranet_slb_charge_type`](BindSlbRequest::intranet_slb_charge_type).
     pub fn intranet_slb_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.intranet_slb_charge_type = Some(value.into());
         self
@@ -424,221 +413,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for BindSlbResponse 
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `BindSlb`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum BindSlbError {
-    /// HTTP 400 `Slb.NotFound`: The SLB instance does not exist: slbId \[%s\]
-    SlbNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidApplication.NotFound`: The current application does not exist.
-    InvalidApplicationNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SlbHttpsCert.NotConsistent`: The HTTPS listening certificate for each listener must match.
-    SlbHttpsCertNotConsistent(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SlbHttpsCert.NotFound`: You must configure the certificate before you configure HTTPS listening for the SLB instance.
-    SlbHttpsCertNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SlbListenerPort.NotAvailable`: The SLB listening port is unavailable: slbId \[%s\], port \[%s\]
-    SlbListenerPortNotAvailable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SlbListenerType.Invalid`: An SLB listener type error occurred. Only HTTPS and TCP are supported.
-    SlbListenerTypeInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SlbSpec.NotSupport`: Shared performance SLB instances are not supported.
-    SlbSpecNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SlbType.Invalid`: An SLB network type error occurred.
-    SlbTypeInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SSLCert.NotFound`: The specified SSL certificate cannot be found.
-    SslCertNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `System.Upgrading`: The system is being upgraded. Please try again later.
-    SystemUpgrading(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Application.ChangerOrderRunning`: An application change process is in progress. Please try again later.
-    ApplicationChangerOrderRunning(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Application.InvalidStatus`: The application status is abnormal. Please try again later.
-    ApplicationInvalidStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Application.NotDeployYet`: The application has not been deployed. Please deploy it and try again.
-    ApplicationNotDeployYet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.ProtocolNotSupport`: Only TCP protocol is supported.
-    InvalidParamProtocolNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SLBInstanceQuota.OverQuota`: The total number of SLB instances exceeds the quota. Please reduce the instances and try again.
-    SlbInstanceQuotaOverQuota(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Slb.Tag.Not.Qualified`: The current SLB instance cannot be reused because it may have been occupied by %s.
-    SlbTagNotQualified(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Application.NoInstanceAvailable`: No instance is available for the application. Please scale out and try again.
-    ApplicationNoInstanceAvailable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SlbAppVSwitch.NotMatch`: The SLB instance does not match the vSwitch of the current application.
-    SlbAppVSwitchNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAppId.NotFound`: The specified AppId does not exist.
-    InvalidAppIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for BindSlbError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Slb.NotFound",
-                        "InvalidApplication.NotFound",
-                        "InvalidParameter.NotEmpty",
-                        "InvalidParameter.Obviously",
-                        "SlbHttpsCert.NotConsistent",
-                        "SlbHttpsCert.NotFound",
-                        "SlbListenerPort.NotAvailable",
-                        "SlbListenerType.Invalid",
-                        "SlbSpec.NotSupport",
-                        "SlbType.Invalid",
-                        "SSLCert.NotFound",
-                        "System.Upgrading",
-                        "Application.ChangerOrderRunning",
-                        "Application.InvalidStatus",
-                        "Application.NotDeployYet",
-                        "InvalidParam.ProtocolNotSupport",
-                        "SLBInstanceQuota.OverQuota",
-                        "Slb.Tag.Not.Qualified",
-                        "Application.NoInstanceAvailable",
-                        "SlbAppVSwitch.NotMatch",
-                        "InvalidAppId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::BindSlbError;
+impl crate::Client {
+    /// Calls `BindSlb`: Binds a Server Load Balancer (SLB) instance to the application.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](BindSlbRequestBuilder::send) it. The parameters and their rules: [`BindSlbRequest`].
+    #[inline]
+    pub fn bind_slb(&self) -> BindSlbRequestBuilder<&Self> {
+        BindSlbRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl BindSlbError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `BindSlb`: Binds a Server Load Balancer (SLB) instance to the application.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`BindSlbRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::SlbNotFound(error),
-            1 => Self::InvalidApplicationNotFound(error),
-            2 => Self::InvalidParameterNotEmpty(error),
-            3 => Self::InvalidParameterObviously(error),
-            4 => Self::SlbHttpsCertNotConsistent(error),
-            5 => Self::SlbHttpsCertNotFound(error),
-            6 => Self::SlbListenerPortNotAvailable(error),
-            7 => Self::SlbListenerTypeInvalid(error),
-            8 => Self::SlbSpecNotSupport(error),
-            9 => Self::SlbTypeInvalid(error),
-            10 => Self::SslCertNotFound(error),
-            11 => Self::SystemUpgrading(error),
-            12 => Self::ApplicationChangerOrderRunning(error),
-            13 => Self::ApplicationInvalidStatus(error),
-            14 => Self::ApplicationNotDeployYet(error),
-            15 => Self::InvalidParamProtocolNotSupport(error),
-            16 => Self::SlbInstanceQuotaOverQuota(error),
-            17 => Self::SlbTagNotQualified(error),
-            18 => Self::ApplicationNoInstanceAvailable(error),
-            19 => Self::SlbAppVSwitchNotMatch(error),
-            20 => Self::InvalidAppIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::SlbNotFound(error) => (0, error),
-            Self::InvalidApplicationNotFound(error) => (1, error),
-            Self::InvalidParameterNotEmpty(error) => (2, error),
-            Self::InvalidParameterObviously(error) => (3, error),
-            Self::SlbHttpsCertNotConsistent(error) => (4, error),
-            Self::SlbHttpsCertNotFound(error) => (5, error),
-            Self::SlbListenerPortNotAvailable(error) => (6, error),
-            Self::SlbListenerTypeInvalid(error) => (7, error),
-            Self::SlbSpecNotSupport(error) => (8, error),
-            Self::SlbTypeInvalid(error) => (9, error),
-            Self::SslCertNotFound(error) => (10, error),
-            Self::SystemUpgrading(error) => (11, error),
-            Self::ApplicationChangerOrderRunning(error) => (12, error),
-            Self::ApplicationInvalidStatus(error) => (13, error),
-            Self::ApplicationNotDeployYet(error) => (14, error),
-            Self::InvalidParamProtocolNotSupport(error) => (15, error),
-            Self::SlbInstanceQuotaOverQuota(error) => (16, error),
-            Self::SlbTagNotQualified(error) => (17, error),
-            Self::ApplicationNoInstanceAvailable(error) => (18, error),
-            Self::SlbAppVSwitchNotMatch(error) => (19, error),
-            Self::InvalidAppIdNotFound(error) => (20, error),
-            Self::Unhandled(unhandled) => (21, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for BindSlbError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for BindSlbError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "SlbNotFound",
-            "InvalidApplicationNotFound",
-            "InvalidParameterNotEmpty",
-            "InvalidParameterObviously",
-            "SlbHttpsCertNotConsistent",
-            "SlbHttpsCertNotFound",
-            "SlbListenerPortNotAvailable",
-            "SlbListenerTypeInvalid",
-            "SlbSpecNotSupport",
-            "SlbTypeInvalid",
-            "SslCertNotFound",
-            "SystemUpgrading",
-            "ApplicationChangerOrderRunning",
-            "ApplicationInvalidStatus",
-            "ApplicationNotDeployYet",
-            "InvalidParamProtocolNotSupport",
-            "SlbInstanceQuotaOverQuota",
-            "SlbTagNotQualified",
-            "ApplicationNoInstanceAvailable",
-            "SlbAppVSwitchNotMatch",
-            "InvalidAppIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl BindSlbError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for BindSlbError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for BindSlbError {}
-impl AsRef<::acs_runtime::client::ServiceError> for BindSlbError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn bind_slb(&self) -> BindSlbRequestBuilder<&Self> {
+        BindSlbRequestBuilder::new(self)
     }
 }

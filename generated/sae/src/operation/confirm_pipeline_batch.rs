@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ConfirmPipelineBatchRequest>;
 /// Request of `ConfirmPipelineBatch`: Confirms whether to start the next batch.
 ///
 /// # Example
@@ -110,9 +113,7 @@ impl<C> ConfirmPipelineBatchRequestBuilder<C> {
     ///
     /// The ID of the batch. You can call the [DescribeChangeOrder](<https://www.alibabacloud.com/help/zh/sae/serverless-app-engine-classic/developer-reference/api-sae-2019-05-06-describechangeorder-old?spm=a2c63.p38356.help-menu-search-118957.d_0>) operation to obtain the ID.
     ///
-    /// - Wire name: `PipelineId`.
-    /// - Required.
-    /// - Example: `e2e-vds-feh-***`.
+    /// Its description, rules and example: [`ConfirmPipelineBatchRequest::pipeline_id`](ConfirmPipelineBatchRequest::pipeline_id).
     pub fn pipeline_id(mut self, value: impl Into<String>) -> Self {
         self.inner.pipeline_id = Some(value.into());
         self
@@ -121,9 +122,7 @@ impl<C> ConfirmPipelineBatchRequestBuilder<C> {
     ///
     /// true
     ///
-    /// - Wire name: `Confirm`.
-    /// - Required.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ConfirmPipelineBatchRequest::confirm`](ConfirmPipelineBatchRequest::confirm).
     pub fn confirm(mut self, value: bool) -> Self {
         self.inner.confirm = Some(value);
         self
@@ -328,119 +327,24 @@ for ConfirmPipelineBatchResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ConfirmPipelineBatch`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ConfirmPipelineBatchError {
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `System.Upgrading`: The system is being upgraded. Please try again later.
-    SystemUpgrading(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.WithMessage`: The parameter is invalid {%s}: %s
-    InvalidParameterWithMessage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Pipeline.Can.Not.Start.Next.Batch`: You cannot start the next batch under the current status.
-    PipelineCanNotStartNextBatch(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ConfirmPipelineBatchError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.NotEmpty",
-                        "System.Upgrading",
-                        "InvalidParameter.WithMessage",
-                        "Pipeline.Can.Not.Start.Next.Batch",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ConfirmPipelineBatchError;
+impl crate::Client {
+    /// Calls `ConfirmPipelineBatch`: Confirms whether to start the next batch.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ConfirmPipelineBatchRequestBuilder::send) it. The parameters and their rules: [`ConfirmPipelineBatchRequest`].
+    #[inline]
+    pub fn confirm_pipeline_batch(&self) -> ConfirmPipelineBatchRequestBuilder<&Self> {
+        ConfirmPipelineBatchRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ConfirmPipelineBatchError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ConfirmPipelineBatch`: Confirms whether to start the next batch.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ConfirmPipelineBatchRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterNotEmpty(error),
-            1 => Self::SystemUpgrading(error),
-            2 => Self::InvalidParameterWithMessage(error),
-            3 => Self::PipelineCanNotStartNextBatch(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterNotEmpty(error) => (0, error),
-            Self::SystemUpgrading(error) => (1, error),
-            Self::InvalidParameterWithMessage(error) => (2, error),
-            Self::PipelineCanNotStartNextBatch(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ConfirmPipelineBatchError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ConfirmPipelineBatchError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterNotEmpty",
-            "SystemUpgrading",
-            "InvalidParameterWithMessage",
-            "PipelineCanNotStartNextBatch",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ConfirmPipelineBatchError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ConfirmPipelineBatchError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ConfirmPipelineBatchError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ConfirmPipelineBatchError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn confirm_pipeline_batch(&self) -> ConfirmPipelineBatchRequestBuilder<&Self> {
+        ConfirmPipelineBatchRequestBuilder::new(self)
     }
 }

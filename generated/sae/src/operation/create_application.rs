@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateApplicationRequest>;
 /// Request of `CreateApplication`: Creates an application.
 ///
 /// # Example
@@ -1253,9 +1256,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The name of the application. The name can contain digits, letters, and hyphens (-). The name must start with a letter and cannot end with a hyphen (-). It cannot exceed 36 characters in length.
     ///
-    /// - Wire name: `AppName`.
-    /// - Required.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`CreateApplicationRequest::app_name`](CreateApplicationRequest::app_name).
     pub fn app_name(mut self, value: impl Into<String>) -> Self {
         self.inner.app_name = Some(value.into());
         self
@@ -1264,8 +1265,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// SAE namespace ID. Only namespaces consisting of lowercase letters and hyphens (-) are supported, and the name must start with a letter.
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Example: `cn-beijing:test`.
+    /// Its description, rules and example: [`CreateApplicationRequest::namespace_id`](CreateApplicationRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -1274,8 +1274,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The description of the template. The description cannot exceed 1,024 characters in length.
     ///
-    /// - Wire name: `AppDescription`.
-    /// - Example: `This is a test description.`.
+    /// Its description, rules and example: [`CreateApplicationRequest::app_description`](CreateApplicationRequest::app_description).
     pub fn app_description(mut self, value: impl Into<String>) -> Self {
         self.inner.app_description = Some(value.into());
         self
@@ -1284,8 +1283,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The ID of the virtual private cloud (VPC) that corresponds to the SAE namespace. In SAE, once correspondence is configured between a namespace and a VPC, the namespace cannot correspond to other VPCs. When the SAE application is created within the namespace, the application is bound with the VPC. Multiple namespaces can correspond to the same VPC. The default value is the ID of the VPC that is bound to the namespace.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Example: `vpc-bp1aevy8sofi8mh1q****`.
+    /// Its description, rules and example: [`CreateApplicationRequest::vpc_id`](CreateApplicationRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -1294,8 +1292,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The vSwitch to which the elastic network interface (ENI) of the application instance is connected. The vSwitch must be located in the VPC specified by the VpcId parameter. The SAE namespace is bound with this vSwitch. The default value is the ID of the vSwitch that is bound to the namespace.
     ///
-    /// - Wire name: `VSwitchId`.
-    /// - Example: `vsw-bp12mw1f8k3jgygk9****`.
+    /// Its description, rules and example: [`CreateApplicationRequest::v_switch_id`](CreateApplicationRequest::v_switch_id).
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_id = Some(value.into());
         self
@@ -1304,16 +1301,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The type of the deployment package. Take note of the following rules:
     ///
-    /// * If you deploy the application by using a Java Archive (JAR) package, you can set this parameter to **FatJar**, **War**, or **Image**.
-    /// * If you deploy the application by using a PHP package, you can set this parameter to one of the following values:
-    ///
-    /// **PhpZip** **IMAGE_PHP_5_4** **IMAGE_PHP_5_4_ALPINE** **IMAGE_PHP_5_5** **IMAGE_PHP_5_5_ALPINE** **IMAGE_PHP_5_6** **IMAGE_PHP_5_6_ALPINE** **IMAGE_PHP_7_0** **IMAGE_PHP_7_0_ALPINE** **IMAGE_PHP_7_1** **IMAGE_PHP_7_1_ALPINE** **IMAGE_PHP_7_2** **IMAGE_PHP_7_2_ALPINE** **IMAGE_PHP_7_3** **IMAGE_PHP_7_3_ALPINE**
-    ///
-    /// * If you deploy the application by using a **Python** package, you can set this parameter to **PythonZip** or **Image**:
-    ///
-    /// - Wire name: `PackageType`.
-    /// - Required.
-    /// - Example: `FatJar`.
+    /// Its description, rules and example: [`CreateApplicationRequest::package_type`](CreateApplicationRequest::package_type).
     pub fn package_type(mut self, value: impl Into<String>) -> Self {
         self.inner.package_type = Some(value.into());
         self
@@ -1322,8 +1310,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The version of the deployment package. This parameter is required when the **PackageType** parameter is set to **FatJar**, **War**, or **PythonZip**.
     ///
-    /// - Wire name: `PackageVersion`.
-    /// - Example: `1.0.0`.
+    /// Its description, rules and example: [`CreateApplicationRequest::package_version`](CreateApplicationRequest::package_version).
     pub fn package_version(mut self, value: impl Into<String>) -> Self {
         self.inner.package_version = Some(value.into());
         self
@@ -1332,8 +1319,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The address of the deployment package. This parameter is required if you set **PackageType** to **FatJar**, **War**, or **PythonZip**.
     ///
-    /// - Wire name: `PackageUrl`.
-    /// - Example: `http://myoss.oss-cn-****.aliyuncs.com/my-buc/2019-06-30/****.jar`.
+    /// Its description, rules and example: [`CreateApplicationRequest::package_url`](CreateApplicationRequest::package_url).
     pub fn package_url(mut self, value: impl Into<String>) -> Self {
         self.inner.package_url = Some(value.into());
         self
@@ -1342,8 +1328,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The URL of the image. This parameter is required if you set the `PackageType` parameter to `Image`.
     ///
-    /// - Wire name: `ImageUrl`.
-    /// - Example: `registry.cn-hangzhou.aliyuncs.com/sae_test/ali_sae_test:0.0.1`.
+    /// Its description, rules and example: [`CreateApplicationRequest::image_url`](CreateApplicationRequest::image_url).
     pub fn image_url(mut self, value: impl Into<String>) -> Self {
         self.inner.image_url = Some(value.into());
         self
@@ -1352,17 +1337,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The version of the Java development kit (JDK) on which the deployment package of the application depends. The following versions are supported:
     ///
-    /// * **Open JDK 8**
-    /// * **Open JDK 7**
-    /// * **Dragonwell 11**
-    /// * **Dragonwell 8**
-    /// * **openjdk-8u191-jdk-alpine3.9**
-    /// * **openjdk-7u201-jdk-alpine3.9**
-    ///
-    /// This parameter is not returned if the **PackageType** parameter is set to **Image**.
-    ///
-    /// - Wire name: `Jdk`.
-    /// - Example: `Open JDK 8`.
+    /// Its description, rules and example: [`CreateApplicationRequest::jdk`](CreateApplicationRequest::jdk).
     pub fn jdk(mut self, value: impl Into<String>) -> Self {
         self.inner.jdk = Some(value.into());
         self
@@ -1371,13 +1346,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The version of the Tomcat container on which the deployment package depends. Valid values:
     ///
-    /// * **apache-tomcat-7.0.91**
-    /// * **apache-tomcat-8.5.42**
-    ///
-    /// This parameter is not returned if the **PackageType** parameter is set to **Image**.
-    ///
-    /// - Wire name: `WebContainer`.
-    /// - Example: `apache-tomcat-7.0.91`.
+    /// Its description, rules and example: [`CreateApplicationRequest::web_container`](CreateApplicationRequest::web_container).
     pub fn web_container(mut self, value: impl Into<String>) -> Self {
         self.inner.web_container = Some(value.into());
         self
@@ -1386,17 +1355,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The CPU specifications that are required for each instance. Unit: millicores. This parameter cannot be set to 0. Valid values:
     ///
-    /// * **500**
-    /// * **1000**
-    /// * **2000**
-    /// * **4000**
-    /// * **8000**
-    /// * **12000**
-    /// * **16000**
-    /// * **32000**
-    ///
-    /// - Wire name: `Cpu`.
-    /// - Example: `1000`.
+    /// Its description, rules and example: [`CreateApplicationRequest::cpu`](CreateApplicationRequest::cpu).
     pub fn cpu(mut self, value: i32) -> Self {
         self.inner.cpu = Some(value);
         self
@@ -1405,19 +1364,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The memory size that is required by each instance. Unit: MB. This parameter cannot be set to 0. The values of this parameter correspond to the values of the Cpu parameter:
     ///
-    /// * This parameter is set to **1024** if the Cpu parameter is set to 500 or 1000.
-    /// * This parameter is set to **2048** if the Cpu parameter is set to 500, 1000, or 2000.
-    /// * This parameter is set to **4096** if the Cpu parameter is set to 1000, 2000, or 4000.
-    /// * This parameter is set to **8192** if the Cpu parameter is set to 2000, 4000, or 8,000.
-    /// * This parameter is set to **12288** if the Cpu parameter is set to 12000.
-    /// * This parameter is set to **16384** if the Cpu parameter is set to 4000, 8000, or 16000.
-    /// * This parameter is set to **24576** if the Cpu parameter is set to 12000.
-    /// * This parameter is set to **32768** if the Cpu parameter is set to 16000.
-    /// * This parameter is set to **65536** if the Cpu parameter is set to 8000, 16000, or 32000.
-    /// * This parameter is set to **131072** if the Cpu parameter is set to 32000.
-    ///
-    /// - Wire name: `Memory`.
-    /// - Example: `1024`.
+    /// Its description, rules and example: [`CreateApplicationRequest::memory`](CreateApplicationRequest::memory).
     pub fn memory(mut self, value: i32) -> Self {
         self.inner.memory = Some(value);
         self
@@ -1426,9 +1373,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The number of instances when initialized.
     ///
-    /// - Wire name: `Replicas`.
-    /// - Required.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`CreateApplicationRequest::replicas`](CreateApplicationRequest::replicas).
     pub fn replicas(mut self, value: i32) -> Self {
         self.inner.replicas = Some(value);
         self
@@ -1437,18 +1382,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The command that is used to start the image. The command must be an existing executable object in the container. Sample statements:
     ///
-    /// ```text
-    /// command:
-    ///       - echo
-    ///       - abc
-    ///       - >
-    ///       - file0
-    /// ```
-    ///
-    /// In this example, the Command parameter is set to `Command="echo", CommandArgs=["abc", ">", "file0"]`.
-    ///
-    /// - Wire name: `Command`.
-    /// - Example: `echo`.
+    /// Its description, rules and example: [`CreateApplicationRequest::command`](CreateApplicationRequest::command).
     pub fn command(mut self, value: impl Into<String>) -> Self {
         self.inner.command = Some(value.into());
         self
@@ -1457,12 +1391,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The parameters of the image startup command. The CommandArgs parameter specifies the parameters that are required for the **Command** parameter. You can specify the name in one of the following formats:
     ///
-    /// `["a","b"]`
-    ///
-    /// In the preceding example, the CommandArgs parameter is set to `CommandArgs=["abc", ">", "file0"]`. The data type of `["abc", ">", "file0"]` must be an array of strings in the JSON format. This parameter is optional.
-    ///
-    /// - Wire name: `CommandArgs`.
-    /// - Example: `["a","b"]`.
+    /// Its description, rules and example: [`CreateApplicationRequest::command_args`](CreateApplicationRequest::command_args).
     pub fn command_args(mut self, value: impl Into<String>) -> Self {
         self.inner.command_args = Some(value.into());
         self
@@ -1471,19 +1400,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The environment variables. You can configure custom environment variables or reference a ConfigMap. Before you can reference a ConfigMap, you must create a ConfigMap. For more information, see [CreateConfigMap](<https://www.alibabacloud.com/help/doc-detail/176914.htm>). Valid values:
     ///
-    /// * Custom configuration
-    ///
-    ///   * **name**: the name of the environment variable.
-    ///   * **value**: the value of the environment variable. The priority of the custom configuration is higher than valueFrom.
-    /// * Reference a ConfigMap (valueFrom)
-    ///
-    ///   * **name**: the name of the environment variable. You can reference one or all keys. To reference all keys, specify `sae-sys-configmap-all-<ConfigMap name>`. Example: `sae-sys-configmap-all-test1`.
-    ///   * **valueFrom**: the reference of the environment variable. Valid value: `configMapRef`.
-    ///   * **configMapId**: the ID of the ConfigMap.
-    ///   * **key**: the key. If you want to reference all key values, you do not need to configure this parameter.
-    ///
-    /// - Wire name: `Envs`.
-    /// - Example: `[{"name":"envtmp","value":"0"}]`.
+    /// Its description, rules and example: [`CreateApplicationRequest::envs`](CreateApplicationRequest::envs).
     pub fn envs(mut self, value: impl Into<String>) -> Self {
         self.inner.envs = Some(value.into());
         self
@@ -1492,11 +1409,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The custom mappings between hostnames and IP addresses in the container. Take note of the following rules:
     ///
-    /// * **hostName**: the domain name or hostname.
-    /// * **ip**: the IP address.
-    ///
-    /// - Wire name: `CustomHostAlias`.
-    /// - Example: `[{"hostName":"samplehost","ip":"127.0.0.1"}]`.
+    /// Its description, rules and example: [`CreateApplicationRequest::custom_host_alias`](CreateApplicationRequest::custom_host_alias).
     pub fn custom_host_alias(mut self, value: impl Into<String>) -> Self {
         self.inner.custom_host_alias = Some(value.into());
         self
@@ -1505,8 +1418,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The option settings in the JAR package. The settings are used to start the application container. The default startup command for application deployment is `$JAVA_HOME/bin/java $JarStartOptions -jar $CATALINA_OPTS "$package_path" $JarStartArgs`.
     ///
-    /// - Wire name: `JarStartOptions`.
-    /// - Example: `-Xms4G -Xmx4G`.
+    /// Its description, rules and example: [`CreateApplicationRequest::jar_start_options`](CreateApplicationRequest::jar_start_options).
     pub fn jar_start_options(mut self, value: impl Into<String>) -> Self {
         self.inner.jar_start_options = Some(value.into());
         self
@@ -1515,8 +1427,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The arguments in the JAR package. The arguments are used to start the application container. The default startup command is `$JAVA_HOME/bin/java $JarStartOptions -jar $CATALINA_OPTS "$package_path" $JarStartArgs`.
     ///
-    /// - Wire name: `JarStartArgs`.
-    /// - Example: `custom-args`.
+    /// Its description, rules and example: [`CreateApplicationRequest::jar_start_args`](CreateApplicationRequest::jar_start_args).
     pub fn jar_start_args(mut self, value: impl Into<String>) -> Self {
         self.inner.jar_start_args = Some(value.into());
         self
@@ -1525,26 +1436,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// Container health check. If the container fails this check, it will be revoked and relaunch again. Use one of the following methods to perform the health check:
     ///
-    /// * Example of **exec**: `{"exec":{"command":\["sh","-c","cat/home/admin/start.sh"]},"initialDelaySeconds":30,"periodSeconds":30,"timeoutSeconds":2}`
-    /// * Sample code of the **httpGet** method: `{"httpGet":{"path":"/","port":18091,"scheme":"HTTP","isContainKeyWord":true,"keyWord":"SAE"},"initialDelaySeconds":11,"periodSeconds":10,"timeoutSeconds":1}`
-    /// * Sample code of the **tcpSocket** method: `{"tcpSocket":{"port":18091},"initialDelaySeconds":11,"periodSeconds":10,"timeoutSeconds":1}`
-    ///
-    /// > You can use only one method to perform the health check.
-    ///
-    /// The following table describes the parameters that are used in the preceding statements.
-    ///
-    /// * **exec.command**: the health check command.
-    /// * **httpGet.path**: the request path.
-    /// * **httpGet.scheme**: the protocol that is used to perform the health check. Valid values: **HTTP** and **HTTPS**.
-    /// * **httpGet.isContainKeyWord**: indicates whether the response contains keywords. Valid values: **true** and **false**. If this field is not returned, the advanced settings are not used.
-    /// * **httpGet.keyWord**: the custom keyword. This parameter is available only if the **isContainKeyWord** field is returned.
-    /// * **tcpSocket.port**: the port that is used to check the status of TCP connections.
-    /// * **initialDelaySeconds**: the delay of the health check. Default value: 10. Unit: seconds.
-    /// * **periodSeconds**: the interval at which health checks are performed. Default value: 30. Unit: seconds.
-    /// * **timeoutSeconds**: the timeout period of the health check. Default value: 1. Unit: seconds. If you set this parameter to 0 or leave this parameter empty, the timeout period is automatically set to 1 second.
-    ///
-    /// - Wire name: `Liveness`.
-    /// - Example: `{"exec":{"command":["sh","-c","cat /home/admin/start.sh"]},"initialDelaySeconds":30,"periodSeconds":30,"timeoutSeconds":2}`.
+    /// Its description, rules and example: [`CreateApplicationRequest::liveness`](CreateApplicationRequest::liveness).
     pub fn liveness(mut self, value: impl Into<String>) -> Self {
         self.inner.liveness = Some(value.into());
         self
@@ -1553,10 +1445,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// Check the launch status of the container. Containers that fail health checks more than once will not receive traffic from Server Load Balancer (SLB) instances any loner. You can use the **exec**, **httpGet**, or **tcpSocket** method to perform health checks. For more information, see the description of the **Liveness** parameter.
     ///
-    /// > You can use only one method to perform the health check.
-    ///
-    /// - Wire name: `Readiness`.
-    /// - Example: `{"exec":{"command":["sh","-c","cat /home/admin/start.sh"]},"initialDelaySeconds":30,"periodSeconds":30,"timeoutSeconds":2}`.
+    /// Its description, rules and example: [`CreateApplicationRequest::readiness`](CreateApplicationRequest::readiness).
     pub fn readiness(mut self, value: impl Into<String>) -> Self {
         self.inner.readiness = Some(value.into());
         self
@@ -1565,11 +1454,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// Whether to deploy now.
     ///
-    /// * **true** (default): Deploy now.
-    /// * **false**: Deploy later.
-    ///
-    /// - Wire name: `Deploy`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateApplicationRequest::deploy`](CreateApplicationRequest::deploy).
     pub fn deploy(mut self, value: bool) -> Self {
         self.inner.deploy = Some(value);
         self
@@ -1578,8 +1463,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The version of the container in HSF.
     ///
-    /// - Wire name: `EdasContainerVersion`.
-    /// - Example: `3.5.3`.
+    /// Its description, rules and example: [`CreateApplicationRequest::edas_container_version`](CreateApplicationRequest::edas_container_version).
     pub fn edas_container_version(mut self, value: impl Into<String>) -> Self {
         self.inner.edas_container_version = Some(value.into());
         self
@@ -1588,8 +1472,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// Time zone. Default to time zone of Asia/Shanghai.
     ///
-    /// - Wire name: `Timezone`.
-    /// - Example: `Asia/Shanghai`.
+    /// Its description, rules and example: [`CreateApplicationRequest::timezone`](CreateApplicationRequest::timezone).
     pub fn timezone(mut self, value: impl Into<String>) -> Self {
         self.inner.timezone = Some(value.into());
         self
@@ -1598,23 +1481,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The logging configurations of Log Service.
     ///
-    /// * To use Log Service resources that are automatically created by SAE, set this parameter to `[{"logDir":"","logType":"stdout"},{"logDir":"/tmp/a.log"}]`.
-    /// * To use custom Log Service resources, set this parameter to `[{"projectName":"test-sls","logType":"stdout","logDir":"","logstoreName":"sae","logtailName":""},{"projectName":"test","logDir":"/tmp/a.log","logstoreName":"sae","logtailName":""}]`.
-    ///
-    /// The following table describes the parameters that are used in the preceding statements.
-    ///
-    /// * **projectName**: the name of the Log Service project.
-    /// * **logDir**: the path in which logs are stored.
-    /// * **logType**: the log type. **stdout**: the standard output log of the container. You can specify only one stdout value for this parameter. If you leave this parameter empty, file logs are collected.
-    /// * **logstoreName**: the name of the Logstore in Log Service.
-    /// * **logtailName**: the name of the Logtail configuration in Log Service. If you do not configure this parameter, a new Logtail configuration is created.
-    ///
-    /// If you do not need to modify the logging configurations when you deploy the application, configure the **SlsConfigs** parameter only in the first request. You do not need to include this parameter in subsequent requests. If you no longer need to use Log Service, leave the **SlsConfigs** parameter empty in the request.
-    ///
-    /// > A Log Service project that is automatically created by SAE when you create an application is deleted when the application is deleted. Therefore, when you create an application, you cannot select a Log Service project that is automatically created by SAE for log collection.
-    ///
-    /// - Wire name: `SlsConfigs`.
-    /// - Example: `[{"logDir":"","logType":"stdout"},{"logDir":"/tmp/a.log"}]`.
+    /// Its description, rules and example: [`CreateApplicationRequest::sls_configs`](CreateApplicationRequest::sls_configs).
     pub fn sls_configs(mut self, value: impl Into<String>) -> Self {
         self.inner.sls_configs = Some(value.into());
         self
@@ -1623,10 +1490,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// It is not recommended to configure this field; configuring NasConfigs instead. The ID of the mounted NAS must be in the same region as the cluster. The NAS must have available mount point quota or its mount point must already be on a switch within the VPC. If this field is not specified and the mountDescs field exists, a NAS will be automatically purchased and mounted to a switch within the VPC by default.
     ///
-    /// When deploying, if the configuration has not changed, you do not need to set this parameter (i.e., the NASId field does not need to be included in the request). If you need to clear the NAS configuration, set the value of this field to an empty string in the request (i.e., set the value of the NASId field to "").
-    ///
-    /// - Wire name: `NasId`.
-    /// - Example: `KSAK****`.
+    /// Its description, rules and example: [`CreateApplicationRequest::nas_id`](CreateApplicationRequest::nas_id).
     pub fn nas_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nas_id = Some(value.into());
         self
@@ -1635,8 +1499,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// It is not recommended to configure this field; configuring NasConfigs instead. This field specifies the NAS mount point within the application's VPC. When deploying, if the configuration has not changed, you do not need to set this parameter (i.e., the MountHost field does not need to be included in the request). If you need to clear the NAS configuration, set the value of this field to an empty string in the request (i.e., set the value of the MountHost field to "").
     ///
-    /// - Wire name: `MountHost`.
-    /// - Example: `example.com`.
+    /// Its description, rules and example: [`CreateApplicationRequest::mount_host`](CreateApplicationRequest::mount_host).
     pub fn mount_host(mut self, value: impl Into<String>) -> Self {
         self.inner.mount_host = Some(value.into());
         self
@@ -1645,8 +1508,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// It is not recommended to configure this field; configuring NasConfigs instead. This field specifies the NAS mount description. When deploying, if the configuration has not changed, you do not need to set this parameter (i.e., the MountDesc field does not need to be included in the request). If you need to clear the NAS configuration, set the value of this field to an empty string in the request (i.e., set the value of the MountDesc field to "").
     ///
-    /// - Wire name: `MountDesc`.
-    /// - Example: `[{mountPath: "/tmp", nasPath: "/"}]`.
+    /// Its description, rules and example: [`CreateApplicationRequest::mount_desc`](CreateApplicationRequest::mount_desc).
     pub fn mount_desc(mut self, value: impl Into<String>) -> Self {
         self.inner.mount_desc = Some(value.into());
         self
@@ -1655,8 +1517,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// To controle whether to run a script before the container stops. Example: {"exec":{"command":\["cat","/etc/group"\]}}
     ///
-    /// - Wire name: `PreStop`.
-    /// - Example: `{"exec":{"command":["cat","/etc/group"]}}`.
+    /// Its description, rules and example: [`CreateApplicationRequest::pre_stop`](CreateApplicationRequest::pre_stop).
     pub fn pre_stop(mut self, value: impl Into<String>) -> Self {
         self.inner.pre_stop = Some(value.into());
         self
@@ -1665,8 +1526,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// Control whether to run a script after the container is initialized. Example: {"exec":{"command":\["cat","/etc/group"\]}}
     ///
-    /// - Wire name: `PostStart`.
-    /// - Example: `{"exec":{"command":["cat","/etc/group"]}}`.
+    /// Its description, rules and example: [`CreateApplicationRequest::post_start`](CreateApplicationRequest::post_start).
     pub fn post_start(mut self, value: impl Into<String>) -> Self {
         self.inner.post_start = Some(value.into());
         self
@@ -1675,8 +1535,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The startup command of the WAR package. For information about how to configure the startup command, see [Configure startup commands](<https://www.alibabacloud.com/help/doc-detail/96677.htm>).
     ///
-    /// - Wire name: `WarStartOptions`.
-    /// - Example: `CATALINA_OPTS=\"$CATALINA_OPTS $Options\" catalina.sh run`.
+    /// Its description, rules and example: [`CreateApplicationRequest::war_start_options`](CreateApplicationRequest::war_start_options).
     pub fn war_start_options(mut self, value: impl Into<String>) -> Self {
         self.inner.war_start_options = Some(value.into());
         self
@@ -1685,15 +1544,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The description of the **ConfigMap** instance mounted to the application. Use configurations created on the Configuration Items page to configure containers. The following table describes the parameters that are used in the preceding statements.
     ///
-    /// * **congfigMapId**: the ID of the ConfigMap instance. You can call the [ListNamespacedConfigMaps](<https://www.alibabacloud.com/help/doc-detail/176917.htm>) operation to obtain the ID.
-    /// * **key**: the key.
-    ///
-    /// > You can use `sae-sys-configmap-all` to mount all keys.
-    ///
-    /// * **mountPath**: the mount path in the container.
-    ///
-    /// - Wire name: `ConfigMapMountDesc` (form body).
-    /// - Example: `[{"configMapId":16,"key":"test","mountPath":"/tmp"}]`.
+    /// Its description, rules and example: [`CreateApplicationRequest::config_map_mount_desc`](CreateApplicationRequest::config_map_mount_desc).
     pub fn config_map_mount_desc(mut self, value: impl Into<String>) -> Self {
         self.inner.config_map_mount_desc = Some(value.into());
         self
@@ -1702,8 +1553,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// Security group ID.
     ///
-    /// - Wire name: `SecurityGroupId`.
-    /// - Example: `sg-wz969ngg2e49q5i4****`.
+    /// Its description, rules and example: [`CreateApplicationRequest::security_group_id`](CreateApplicationRequest::security_group_id).
     pub fn security_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.security_group_id = Some(value.into());
         self
@@ -1712,13 +1562,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// Specifies whether to automatically configure the network environment. Valid values:
     ///
-    /// * **true**: SAE automatically configures the network environment when you create the application. If you set this parameter to true, the values of the **NamespaceId**, **VpcId**, **vSwitchId**, and **SecurityGroupId** parameters are ignored.
-    /// * **false**: SAE configures the network environment based on your settings when you create the application.
-    ///
-    /// > If you select **true**, other **NamespaceId** will be ignored.
-    ///
-    /// - Wire name: `AutoConfig`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateApplicationRequest::auto_config`](CreateApplicationRequest::auto_config).
     pub fn auto_config(mut self, value: bool) -> Self {
         self.inner.auto_config = Some(value);
         self
@@ -1727,10 +1571,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The timeout period for a graceful shutdown. Default value: 30. Unit: seconds. Valid values: 1 to 300.
     ///
-    /// - Wire name: `TerminationGracePeriodSeconds`.
-    /// - Must be 0 to 6000.
-    /// - Default: `30`.
-    /// - Example: `30`.
+    /// Its description, rules and example: [`CreateApplicationRequest::termination_grace_period_seconds`](CreateApplicationRequest::termination_grace_period_seconds).
     pub fn termination_grace_period_seconds(mut self, value: i32) -> Self {
         self.inner.termination_grace_period_seconds = Some(value);
         self
@@ -1739,8 +1580,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The path on which the PHP configuration file for application monitoring is mounted. Make sure that the PHP server loads the configuration file. SAE automatically generates the corresponding configuration file. No manual operations are required.
     ///
-    /// - Wire name: `PhpArmsConfigLocation`.
-    /// - Example: `/usr/local/etc/php/conf.d/arms.ini`.
+    /// Its description, rules and example: [`CreateApplicationRequest::php_arms_config_location`](CreateApplicationRequest::php_arms_config_location).
     pub fn php_arms_config_location(mut self, value: impl Into<String>) -> Self {
         self.inner.php_arms_config_location = Some(value.into());
         self
@@ -1749,8 +1589,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The path on which the PHP configuration file for application startup is mounted. Make sure that the PHP server uses this configuration file during the startup.
     ///
-    /// - Wire name: `PhpConfigLocation`.
-    /// - Example: `/usr/local/etc/php/php.ini`.
+    /// Its description, rules and example: [`CreateApplicationRequest::php_config_location`](CreateApplicationRequest::php_config_location).
     pub fn php_config_location(mut self, value: impl Into<String>) -> Self {
         self.inner.php_config_location = Some(value.into());
         self
@@ -1759,8 +1598,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The details of the PHP configuration file.
     ///
-    /// - Wire name: `PhpConfig` (form body).
-    /// - Example: `k1=v1`.
+    /// Its description, rules and example: [`CreateApplicationRequest::php_config`](CreateApplicationRequest::php_config).
     pub fn php_config(mut self, value: impl Into<String>) -> Self {
         self.inner.php_config = Some(value.into());
         self
@@ -1769,14 +1607,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The Tomcat configuration. If you want to cancel this configuration, set this parameter to "" or "{}". The following variables are included in the configuration: Take note of the following rules:
     ///
-    /// * **port**: the port number. The port number ranges from 1024 to 65535. Though the admin permissions are configured for the container, the root permissions are required to perform operations on ports whose number is smaller than 1024. Enter a value that ranges from 1025 to 65535 because the container has only the admin permissions. If you do not specify this parameter, the default port number 8080 is used.
-    /// * **contextPath**: the path. Default value: /. This value indicates the root directory.
-    /// * **maxThreads**: the maximum number of connections in the connection pool. Default value: 400.
-    /// * **uriEncoding**: the URI encoding scheme in the Tomcat container. Valid values: UTF-8, ISO-8859-1, GBK, and GB2312.\*\*\*\*\*\*\*\*\*\*\*\* If you do not specify this parameter, the default value **ISO-8859-1** is used.
-    /// * **useBodyEncoding**: specifies whether to use the encoding scheme specified in the request body for URI query parameters. Default value: true.
-    ///
-    /// - Wire name: `TomcatConfig`.
-    /// - Example: `{"port":8080,"contextPath":"/","maxThreads":400,"uriEncoding":"ISO-8859-1","useBodyEncodingForUri":true}`.
+    /// Its description, rules and example: [`CreateApplicationRequest::tomcat_config`](CreateApplicationRequest::tomcat_config).
     pub fn tomcat_config(mut self, value: impl Into<String>) -> Self {
         self.inner.tomcat_config = Some(value.into());
         self
@@ -1785,16 +1616,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// Information of the Object Storage Service (OSS) bucket mounted to the application. The following table describes the parameters that are used in the preceding statements.
     ///
-    /// * **bucketName**: the name of the OSS bucket.
-    /// * **bucketPath**: the directory or object in OSS. If the specified directory or object does not exist, an error is returned.
-    /// * **mountPath**: the directory of the container in SAE. If the path already exists, the newly specified path overwrites the previous one. If the path does not exist, it is created.
-    /// * **readOnly**: specifies whether to only allow the container path to read data from the OSS directory. Valid values:
-    ///
-    ///   * **true**: The container path only has read permission on the OSS directory.
-    ///   * **false**: The application has read and write permissions.
-    ///
-    /// - Wire name: `OssMountDescs` (form body).
-    /// - Example: `[{"bucketName": "oss-bucket", "bucketPath": "data/user.data", "mountPath": "/usr/data/user.data", "readOnly": true}]`.
+    /// Its description, rules and example: [`CreateApplicationRequest::oss_mount_descs`](CreateApplicationRequest::oss_mount_descs).
     pub fn oss_mount_descs(mut self, value: impl Into<String>) -> Self {
         self.inner.oss_mount_descs = Some(value.into());
         self
@@ -1803,8 +1625,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The Accesskey ID that the OSS reads and writes from.
     ///
-    /// - Wire name: `OssAkId` (form body).
-    /// - Example: `xxxxxx`.
+    /// Its description, rules and example: [`CreateApplicationRequest::oss_ak_id`](CreateApplicationRequest::oss_ak_id).
     pub fn oss_ak_id(mut self, value: impl Into<String>) -> Self {
         self.inner.oss_ak_id = Some(value.into());
         self
@@ -1813,8 +1634,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The AccessKey Secret that the OSS reads and writes from.
     ///
-    /// - Wire name: `OssAkSecret` (form body).
-    /// - Example: `xxxxxx`.
+    /// Its description, rules and example: [`CreateApplicationRequest::oss_ak_secret`](CreateApplicationRequest::oss_ak_secret).
     pub fn oss_ak_secret(mut self, value: impl Into<String>) -> Self {
         self.inner.oss_ak_secret = Some(value.into());
         self
@@ -1823,8 +1643,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The dependent PHP version of PHP package. Image is not supported.
     ///
-    /// - Wire name: `Php` (form body).
-    /// - Example: `PHP-FPM 7.0`.
+    /// Its description, rules and example: [`CreateApplicationRequest::php`](CreateApplicationRequest::php).
     pub fn php(mut self, value: impl Into<String>) -> Self {
         self.inner.php = Some(value.into());
         self
@@ -1833,8 +1652,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The ID of Container Registry Enterprise Edition instance N. This parameter is required when the **ImageUrl** parameter is set to the URL of an image in an ACR Enterprise Edition instance.
     ///
-    /// - Wire name: `AcrInstanceId` (form body).
-    /// - Example: `cri-xxxxxx`.
+    /// Its description, rules and example: [`CreateApplicationRequest::acr_instance_id`](CreateApplicationRequest::acr_instance_id).
     pub fn acr_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.acr_instance_id = Some(value.into());
         self
@@ -1843,8 +1661,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The Alibaba Cloud Resource Name (ARN) required for a RAM role to obtain images across accounts. For more information, see [Grant permissions across Alibaba Cloud accounts by using a RAM role](<https://www.alibabacloud.com/help/doc-detail/223585.htm>).
     ///
-    /// - Wire name: `AcrAssumeRoleArn`.
-    /// - Example: `acs:ram::123456789012****:role/adminrole`.
+    /// Its description, rules and example: [`CreateApplicationRequest::acr_assume_role_arn`](CreateApplicationRequest::acr_assume_role_arn).
     pub fn acr_assume_role_arn(mut self, value: impl Into<String>) -> Self {
         self.inner.acr_assume_role_arn = Some(value.into());
         self
@@ -1853,8 +1670,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The ID of the corresponding Secret.
     ///
-    /// - Wire name: `ImagePullSecrets`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`CreateApplicationRequest::image_pull_secrets`](CreateApplicationRequest::image_pull_secrets).
     pub fn image_pull_secrets(mut self, value: impl Into<String>) -> Self {
         self.inner.image_pull_secrets = Some(value.into());
         self
@@ -1863,11 +1679,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// Specifies whether to associate an EIP with the node pool. Take note of the following rules:
     ///
-    /// * **true**: The EIP is associated with the application instance.
-    /// * **false**: The EIP is not associated with the application instance.
-    ///
-    /// - Wire name: `AssociateEip` (form body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateApplicationRequest::associate_eip`](CreateApplicationRequest::associate_eip).
     pub fn associate_eip(mut self, value: bool) -> Self {
         self.inner.associate_eip = Some(value);
         self
@@ -1876,13 +1688,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The programming language for the application’s technology stack. The value options are as follows:
     ///
-    /// - java: Java language
-    /// - php: PHP language
-    /// - python: Python language
-    /// - dotnet: .NET Core language
-    /// - other: Multi-language, such as C++, Go, Node.js, etc.
-    /// - Wire name: `ProgrammingLanguage`.
-    /// - Example: `java`.
+    /// Its description, rules and example: [`CreateApplicationRequest::programming_language`](CreateApplicationRequest::programming_language).
     pub fn programming_language(mut self, value: impl Into<String>) -> Self {
         self.inner.programming_language = Some(value.into());
         self
@@ -1891,12 +1697,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The logging configurations of Message Queue for Apache Kafka. Take note of the following rules:
     ///
-    /// * **kafkaEndpoint**: the endpoint of the Message Queue for Apache Kafka API.
-    /// * **kafkaInstanceId**: the ID of the Message Queue for Apache Kafka instance.
-    /// * **kafkaConfigs**: One or more logging configurations of Message Queue for Apache Kafka. For information about sample values and parameters, see the request parameter **KafkaLogfileConfig** in this topic.
-    ///
-    /// - Wire name: `KafkaConfigs`.
-    /// - Example: `{"kafkaEndpoint":"10.0.X.XXX:XXXX,10.0.X.XXX:XXXX,10.0.X.XXX:XXXX\","kafkaInstanceId":"alikafka_pre-cn-7pp2l8kr****","kafkaConfigs":[{"logType":"file_log","logDir":"/tmp/a.log","kafkaTopic":"test2"},{"logType":"stdout","logDir":"","kafkaTopic":"test"}]}`.
+    /// Its description, rules and example: [`CreateApplicationRequest::kafka_configs`](CreateApplicationRequest::kafka_configs).
     pub fn kafka_configs(mut self, value: impl Into<String>) -> Self {
         self.inner.kafka_configs = Some(value.into());
         self
@@ -1905,13 +1706,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The configurations of Kubernetes Service-based service registration and discovery. Take note of the following rules:
     ///
-    /// * **serviceName**: the name of the Alibaba Cloud service. Format: `<Custom content>-<Namespace ID>`. `-<Namespace ID>` is automatically specified based on the namespace in which an application resides and cannot be changed. For example, if you select the default namespace in the China (Beijing) region, `-cn-beijing-default` is automatically specified.
-    /// * **namespaceId**: the namespace ID.
-    /// * **portAndProtocol**: the port number and protocol. Valid values of the port number: 1 to 65535. Valid values of the protocol: **TCP** and **UDP**.
-    /// * **enable**: enables the Kubernetes Service-based registration and discovery feature.
-    ///
-    /// - Wire name: `PvtzDiscoverySvc`.
-    /// - Example: `{"serviceName":"bwm-poc-sc-gateway-cn-beijing-front","namespaceId":"cn-beijing:front","portAndProtocol":{"18012":"TCP"},"enable":true}`.
+    /// Its description, rules and example: [`CreateApplicationRequest::pvtz_discovery_svc`](CreateApplicationRequest::pvtz_discovery_svc).
     pub fn pvtz_discovery_svc(mut self, value: impl Into<String>) -> Self {
         self.inner.pvtz_discovery_svc = Some(value.into());
         self
@@ -1920,12 +1715,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The Nacos registry. Valid values:
     ///
-    /// * **0**: SAE built-in Nacos registry
-    /// * **1**: self-managed Nacos registry
-    /// * **2** : MSE enterprise edition Nacos registry
-    ///
-    /// - Wire name: `MicroRegistration`.
-    /// - Example: `"0"`.
+    /// Its description, rules and example: [`CreateApplicationRequest::micro_registration`](CreateApplicationRequest::micro_registration).
     pub fn micro_registration(mut self, value: impl Into<String>) -> Self {
         self.inner.micro_registration = Some(value.into());
         self
@@ -1934,8 +1724,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The Registry configurations.
     ///
-    /// - Wire name: `MicroRegistrationConfig` (form body).
-    /// - Example: `{\"instanceId\":\"mse-cn-zvp2bh6h70r\",\"namespace\":\"4c0aa74f-57cb-423c-b6af-5d9f2d0e3dbd\"}`.
+    /// Its description, rules and example: [`CreateApplicationRequest::micro_registration_config`](CreateApplicationRequest::micro_registration_config).
     pub fn micro_registration_config(mut self, value: impl Into<String>) -> Self {
         self.inner.micro_registration_config = Some(value.into());
         self
@@ -1944,14 +1733,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The configurations of mounting the NAS file system. Take note of the following rules:
     ///
-    /// * **mountPath**: the mount path of the container.
-    /// * **readOnly**: If you set the value to **false**, the application has the read and write permissions.
-    /// * **nasId**: the ID of the NAS file system.
-    /// * **mountDomain**: the domain name of the mount target. For more information, see [DescribeMountTargets](<https://www.alibabacloud.com/help/doc-detail/62626.htm>).
-    /// * **nasPath**: the directory in the NAS file system.
-    ///
-    /// - Wire name: `NasConfigs`.
-    /// - Example: `[{"mountPath":"/test1","readOnly":false,"nasId":"nasId1","mountDomain":"nasId1.cn-shenzhen.nas.aliyuncs.com","nasPath":"/test1"},{"nasId":"nasId2","mountDomain":"nasId2.cn-shenzhen.nas.aliyuncs.com","readOnly":false,"nasPath":"/test2","mountPath":"/test2"}]`.
+    /// Its description, rules and example: [`CreateApplicationRequest::nas_configs`](CreateApplicationRequest::nas_configs).
     pub fn nas_configs(mut self, value: impl Into<String>) -> Self {
         self.inner.nas_configs = Some(value.into());
         self
@@ -1960,8 +1742,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The Python environment. Set the value to **PYTHON 3.9.15**.
     ///
-    /// - Wire name: `Python`.
-    /// - Example: `PYTHON 3.9.15`.
+    /// Its description, rules and example: [`CreateApplicationRequest::python`](CreateApplicationRequest::python).
     pub fn python(mut self, value: impl Into<String>) -> Self {
         self.inner.python = Some(value.into());
         self
@@ -1970,8 +1751,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The configurations for installing custom module dependencies. By default, the dependencies defined by the requirements.txt file in the root directory are installed. If the package does not contain this file and you do not configure custom dependencies in the package, specify the dependencies that you want to install in the text box.
     ///
-    /// - Wire name: `PythonModules`.
-    /// - Example: `Flask==2.0`.
+    /// Its description, rules and example: [`CreateApplicationRequest::python_modules`](CreateApplicationRequest::python_modules).
     pub fn python_modules(mut self, value: impl Into<String>) -> Self {
         self.inner.python_modules = Some(value.into());
         self
@@ -1980,14 +1760,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// . NET Framework version number:
     ///
-    /// * .NET 3.1
-    /// * .NET 5.0
-    /// * .NET 6.0
-    /// * .NET 7.0
-    /// * .NET 8.0
-    ///
-    /// - Wire name: `Dotnet`.
-    /// - Example: `.NET 3.1`.
+    /// Its description, rules and example: [`CreateApplicationRequest::dotnet`](CreateApplicationRequest::dotnet).
     pub fn dotnet(mut self, value: impl Into<String>) -> Self {
         self.inner.dotnet = Some(value.into());
         self
@@ -1996,10 +1769,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// Enable application monitoring for non-Java applications based on eBPF technology. The value options are as follows:
     ///
-    /// - true: Enable.
-    /// - false: Disable (default).
-    /// - Wire name: `EnableEbpf`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateApplicationRequest::enable_ebpf`](CreateApplicationRequest::enable_ebpf).
     pub fn enable_ebpf(mut self, value: impl Into<String>) -> Self {
         self.inner.enable_ebpf = Some(value.into());
         self
@@ -2008,12 +1778,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The SAE version. Supported versions:
     ///
-    /// * **v1**
-    /// * **v2**
-    ///
-    /// - Wire name: `SaeVersion`.
-    /// - Must be one of `v1`, `v2`.
-    /// - Example: `v1`.
+    /// Its description, rules and example: [`CreateApplicationRequest::sae_version`](CreateApplicationRequest::sae_version).
     pub fn sae_version(mut self, value: impl Into<crate::types::SaeVersion>) -> Self {
         self.inner.sae_version = Some(value.into());
         self
@@ -2022,8 +1787,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// Select micro_service, which is the application.
     ///
-    /// - Wire name: `AppSource`.
-    /// - Example: `micro_service`.
+    /// Its description, rules and example: [`CreateApplicationRequest::app_source`](CreateApplicationRequest::app_source).
     pub fn app_source(mut self, value: impl Into<String>) -> Self {
         self.inner.app_source = Some(value.into());
         self
@@ -2032,8 +1796,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The ID of the basic application.
     ///
-    /// - Wire name: `BaseAppId` (form body).
-    /// - Example: `ee99cce6-1c8e-4bfa-96c3-3e2fa9de8a41`.
+    /// Its description, rules and example: [`CreateApplicationRequest::base_app_id`](CreateApplicationRequest::base_app_id).
     pub fn base_app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.base_app_id = Some(value.into());
         self
@@ -2042,8 +1805,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The canary tag configured for the application.
     ///
-    /// - Wire name: `ServiceTags` (form body).
-    /// - Example: `{\"alicloud.service.tag\":\"g1\"}`.
+    /// Its description, rules and example: [`CreateApplicationRequest::service_tags`](CreateApplicationRequest::service_tags).
     pub fn service_tags(mut self, value: impl Into<String>) -> Self {
         self.inner.service_tags = Some(value.into());
         self
@@ -2052,11 +1814,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// Indicates whether to enable the new ARMS feature:
     ///
-    /// * true: enables this parameter.
-    /// * false: disables this parameter.
-    ///
-    /// - Wire name: `EnableNewArms`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateApplicationRequest::enable_new_arms`](CreateApplicationRequest::enable_new_arms).
     pub fn enable_new_arms(mut self, value: bool) -> Self {
         self.inner.enable_new_arms = Some(value);
         self
@@ -2065,10 +1823,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// Enable CPU Burst.
     ///
-    /// - true: enable
-    /// - false: disable
-    /// - Wire name: `EnableCpuBurst`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateApplicationRequest::enable_cpu_burst`](CreateApplicationRequest::enable_cpu_burst).
     pub fn enable_cpu_burst(mut self, value: bool) -> Self {
         self.inner.enable_cpu_burst = Some(value);
         self
@@ -2077,10 +1832,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The name of the RAM role used to authenticate the user identity.
     ///
-    /// > You need to create an OpenID Connect (OIDC) identity provider (IdP) and an identity provider (IdP) for role-based single sign-on (SSO) in advance. For more information, see [Creates an OpenID Connect (OIDC) identity provider (IdP)](<https://www.alibabacloud.com/help/doc-detail/2331022.htm>) and [Creates an identity provider (IdP) for role-based single sign-on (SSO)](<https://www.alibabacloud.com/help/doc-detail/2331016.htm>).
-    ///
-    /// - Wire name: `OidcRoleName`.
-    /// - Example: `sae-test`.
+    /// Its description, rules and example: [`CreateApplicationRequest::oidc_role_name`](CreateApplicationRequest::oidc_role_name).
     pub fn oidc_role_name(mut self, value: impl Into<String>) -> Self {
         self.inner.oidc_role_name = Some(value.into());
         self
@@ -2089,7 +1841,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The configuration of the container.
     ///
-    /// - Wire name: `SidecarContainersConfig` (form body).
+    /// Its description, rules and example: [`CreateApplicationRequest::sidecar_containers_config`](CreateApplicationRequest::sidecar_containers_config).
     pub fn sidecar_containers_config(
         mut self,
         values: impl IntoIterator<Item = crate::types::SidecarContainersConfig>,
@@ -2102,11 +1854,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     /// Secret Mount Description
     /// Use the secret dictionaries created in the Namespace Secret Dictionary page to inject information into containers. Parameter descriptions are as follows:
     ///
-    /// - secretId: Secret instance ID. Obtain via the ListSecrets interface.
-    /// - key: Key-value pair. Note: Set the parameter sae-sys-secret-all to mount all keys.
-    /// - mountPath: Mount path.
-    /// - Wire name: `SecretMountDesc`.
-    /// - Example: `[{“secretId":10,”key":"test","mountPath":"/tmp"}]`.
+    /// Its description, rules and example: [`CreateApplicationRequest::secret_mount_desc`](CreateApplicationRequest::secret_mount_desc).
     pub fn secret_mount_desc(mut self, value: impl Into<String>) -> Self {
         self.inner.secret_mount_desc = Some(value.into());
         self
@@ -2115,10 +1863,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// Enable Sidecar resource isolation.
     ///
-    /// - true: enable
-    /// - false: disable
-    /// - Wire name: `EnableSidecarResourceIsolated` (form body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateApplicationRequest::enable_sidecar_resource_isolated`](CreateApplicationRequest::enable_sidecar_resource_isolated).
     pub fn enable_sidecar_resource_isolated(mut self, value: bool) -> Self {
         self.inner.enable_sidecar_resource_isolated = Some(value);
         self
@@ -2127,10 +1872,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// Custom image type. To it to empty string to use pre-built image.
     ///
-    /// - internet: Public network image
-    /// - intranet: Private network image
-    /// - Wire name: `CustomImageNetworkType`.
-    /// - Example: `internet`.
+    /// Its description, rules and example: [`CreateApplicationRequest::custom_image_network_type`](CreateApplicationRequest::custom_image_network_type).
     pub fn custom_image_network_type(mut self, value: impl Into<String>) -> Self {
         self.inner.custom_image_network_type = Some(value.into());
         self
@@ -2139,8 +1881,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The resource type. Supports NULL (default) and haiguang (haiguang server).
     ///
-    /// - Wire name: `ResourceType`.
-    /// - Example: `UNLL`.
+    /// Its description, rules and example: [`CreateApplicationRequest::resource_type`](CreateApplicationRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -2149,11 +1890,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// SAE edition.
     ///
-    /// - lite: the lightweight edition.
-    /// - std: the standard edition.
-    /// - pro: the professional edition.
-    /// - Wire name: `NewSaeVersion`.
-    /// - Example: `pro`.
+    /// Its description, rules and example: [`CreateApplicationRequest::new_sae_version`](CreateApplicationRequest::new_sae_version).
     pub fn new_sae_version(mut self, value: impl Into<String>) -> Self {
         self.inner.new_sae_version = Some(value.into());
         self
@@ -2162,29 +1899,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// Configure microservices governance
     ///
-    /// Whether to enable microservices governance (enable):
-    ///
-    /// - true: Enable
-    /// - false: Disable
-    ///
-    /// Configure lossless online/offline deployment (mseLosslessRule):
-    ///
-    /// delayTime: Delay duration (unit: seconds)
-    ///
-    /// enable: Whether to enable lossless deployment
-    ///
-    /// - true: Enable
-    /// - false: Disable
-    ///
-    /// notice: Whether to enable notifications
-    ///
-    /// - true: Enable
-    /// - false: Disable
-    ///
-    /// warmupTime: Small-traffic warm-up duration (unit: seconds)
-    ///
-    /// - Wire name: `MicroserviceEngineConfig`.
-    /// - Example: `{"enable": true,"mseLosslessRule": {"delayTime": 0,"enable": false,"notice": false,"warmupTime": 120}}`.
+    /// Its description, rules and example: [`CreateApplicationRequest::microservice_engine_config`](CreateApplicationRequest::microservice_engine_config).
     pub fn microservice_engine_config(mut self, value: impl Into<String>) -> Self {
         self.inner.microservice_engine_config = Some(value.into());
         self
@@ -2193,8 +1908,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The disk size. Unit: GB.
     ///
-    /// - Wire name: `DiskSize`.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`CreateApplicationRequest::disk_size`](CreateApplicationRequest::disk_size).
     pub fn disk_size(mut self, value: i32) -> Self {
         self.inner.disk_size = Some(value);
         self
@@ -2203,7 +1917,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// Initialize container configuration.
     ///
-    /// - Wire name: `InitContainersConfig` (form body).
+    /// Its description, rules and example: [`CreateApplicationRequest::init_containers_config`](CreateApplicationRequest::init_containers_config).
     pub fn init_containers_config(
         mut self,
         values: impl IntoIterator<Item = ::serde_json::Value>,
@@ -2213,7 +1927,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     }
     /// Sets `GpuConfig`.
     ///
-    /// - Wire name: `GpuConfig`.
+    /// Its description, rules and example: [`CreateApplicationRequest::gpu_config`](CreateApplicationRequest::gpu_config).
     pub fn gpu_config(mut self, value: impl Into<String>) -> Self {
         self.inner.gpu_config = Some(value.into());
         self
@@ -2222,70 +1936,63 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// Enable application startup probe.
     ///
-    /// Check succeeded: Indicates that the application has started successfully. If you have configured Liveness and Readiness checks, they will be performed after the application startup is successful.
-    /// Check failed: Indicates that the application failed to start; an exception will be reported and the application will be automatically restarted.
-    ///
-    /// > - exec, httpGet, and tcpSocket methods are supported. For specific examples, see the Liveness parameter documentation.
-    /// > - Only one health check method can be selected.
-    ///
-    /// - Wire name: `StartupProbe`.
-    /// - Example: `{"exec":{"command":["sh","-c","cat /home/admin/start.sh"]},"initialDelaySeconds":30,"periodSeconds":30,"timeoutSeconds":2}`.
+    /// Its description, rules and example: [`CreateApplicationRequest::startup_probe`](CreateApplicationRequest::startup_probe).
     pub fn startup_probe(mut self, value: impl Into<String>) -> Self {
         self.inner.startup_probe = Some(value.into());
         self
     }
     /// Sets `IsStateful`.
     ///
-    /// - Wire name: `IsStateful`.
+    /// Its description, rules and example: [`CreateApplicationRequest::is_stateful`](CreateApplicationRequest::is_stateful).
     pub fn is_stateful(mut self, value: bool) -> Self {
         self.inner.is_stateful = Some(value);
         self
     }
     /// Sets `EnablePrometheus`.
     ///
-    /// - Wire name: `EnablePrometheus`.
+    /// Its description, rules and example: [`CreateApplicationRequest::enable_prometheus`](CreateApplicationRequest::enable_prometheus).
     pub fn enable_prometheus(mut self, value: bool) -> Self {
         self.inner.enable_prometheus = Some(value);
         self
     }
     /// Sets `HeadlessPvtzDiscoverySvc`.
     ///
-    /// - Wire name: `HeadlessPvtzDiscoverySvc`.
+    /// Its description, rules and example: [`CreateApplicationRequest::headless_pvtz_discovery_svc`](CreateApplicationRequest::headless_pvtz_discovery_svc).
     pub fn headless_pvtz_discovery_svc(mut self, value: impl Into<String>) -> Self {
         self.inner.headless_pvtz_discovery_svc = Some(value.into());
         self
     }
     /// Sets `Html`.
     ///
-    /// - Wire name: `Html`.
+    /// Its description, rules and example: [`CreateApplicationRequest::html`](CreateApplicationRequest::html).
     pub fn html(mut self, value: impl Into<String>) -> Self {
         self.inner.html = Some(value.into());
         self
     }
     /// Sets `EmptyDirDesc`.
     ///
-    /// - Wire name: `EmptyDirDesc` (form body).
+    /// Its description, rules and example: [`CreateApplicationRequest::empty_dir_desc`](CreateApplicationRequest::empty_dir_desc).
     pub fn empty_dir_desc(mut self, value: impl Into<String>) -> Self {
         self.inner.empty_dir_desc = Some(value.into());
         self
     }
     /// Sets `AgentVersion`.
     ///
-    /// - Wire name: `AgentVersion`.
+    /// Its description, rules and example: [`CreateApplicationRequest::agent_version`](CreateApplicationRequest::agent_version).
     pub fn agent_version(mut self, value: impl Into<String>) -> Self {
         self.inner.agent_version = Some(value.into());
         self
     }
     /// Sets `EnableNamespaceAgentVersion`.
     ///
-    /// - Wire name: `EnableNamespaceAgentVersion`.
+    /// Its description, rules and example: [`CreateApplicationRequest::enable_namespace_agent_version`](CreateApplicationRequest::enable_namespace_agent_version).
     pub fn enable_namespace_agent_version(mut self, value: bool) -> Self {
         self.inner.enable_namespace_agent_version = Some(value);
         self
     }
     /// Sets `EnableNamespaceSlsConfig`.
     ///
-    /// - Wire name: `EnableNamespaceSlsConfig`.
+    /// Its description, rules and example: [`CreateApplicationRequest::enable_namespace_sls_config`](CreateApplicationRequest::enable_namespace_sls_config).
     pub fn enable_namespace_sls_config(mut self, value: bool) -> Self {
         self.inner.enable_namespace_sls_config = Some(value);
         self
@@ -2294,7 +2001,7 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// sls log tags
     ///
-    /// - Wire name: `SlsLogEnvTags`.
+    /// Its description, rules and example: [`CreateApplicationRequest::sls_log_env_tags`](CreateApplicationRequest::sls_log_env_tags).
     pub fn sls_log_env_tags(mut self, value: impl Into<String>) -> Self {
         self.inner.sls_log_env_tags = Some(value.into());
         self
@@ -2502,383 +2209,24 @@ for CreateApplicationResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateApplication`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateApplicationError {
-    /// HTTP 400 `Application.MissingJdk`: Your application must at least contain a JDK component.
-    ApplicationMissingJdk(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPackageType.NotFound`: The package type must be War, FatJar, or Image.
-    InvalidPackageTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `JarApplication.MissingJdk`: A FatJar application must contain JDK.
-    JarApplicationMissingJdk(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoAvailableCluster.NotFound`: No clusters are available for the current region.
-    NoAvailableClusterNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoComputeResourceQuota.Exceed`: Your compute resource is insufficient. Please contact us to raise the quota.
-    NoComputeResourceQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PandoraApplication.MissingJdk`: The Pandora application is missing a JDK component.
-    PandoraApplicationMissingJdk(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PandoraApplication.OnlyJdk`: A Pandora application only requires JDK component.
-    PandoraApplicationOnlyJdk(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.WithMessage`: The parameter is invalid {%s}: %s
-    InvalidParameterWithMessage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidComponent.NotFound`: The current component (such as JDK, Tomcat, or EDASWebContainer) does not exist.
-    InvalidComponentNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHostnameIp.Invalid`: The hostname and/or IP is invalid: Hostname \[%s\], IP \[%s\].
-    InvalidHostnameIpInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceSpecification.Unsupported`: The instance specification is not supported: CPU \[%s\], memory \[%s\].
-    InvalidInstanceSpecificationUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidServerlessRegion.Unsupported`: The current region is not supported: %s
-    InvalidServerlessRegionUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `WarApplication.MissingJdkWebcontainer`: A War application must contain JDK and Tomcat.
-    WarApplicationMissingJdkWebcontainer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNamespace.WithUppercase`: This namespace does not support creating SAE apps because it contains uppercase letters.
-    InvalidNamespaceWithUppercase(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LogService.ConfigQuotaExceed`: The maximum number of Log Service configs is exceeded.
-    LogServiceConfigQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LogService.InternalError`: An exception occurred while calling Log Service. Please submit a ticket to solve the problem.
-    LogServiceInternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LogService.LogDirInvalid`: The log collection path is invalid.
-    LogServiceLogDirInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LogService.NotAvailable`: Log Service is unavailable. Please activate Log Service first.
-    LogServiceNotAvailable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LogService.ProjectNumQuotaExceed`: The maximum number of Log Service projects is exceeded.
-    LogServiceProjectNumQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `user.indebt`: The user has an outstanding payment.
-    UserIndebt(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoComputeResourceQuota.App.Exceed`: You can create %s instances for each application.  Please submit a ticket to raise the quota.
-    NoComputeResourceQuotaAppExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoComputeResourceQuota.User.Exceed`: Your account is limited to create %s instances.  Please submit a ticket to raise the quota.
-    NoComputeResourceQuotaUserExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `System.Upgrading`: The system is being upgraded. Please try again later.
-    SystemUpgrading(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VolumnPath.Conflict`: Conflict between log collection directory and persistent storage directory.
-    VolumnPathConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MountConflict.ConfigMap`: Conflict detected for ConfigMap path %s.
-    MountConflictConfigMap(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotFound.ConfigMap`: The ConfigMap object (ID: %s) does not exist.
-    NotFoundConfigMap(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotFound.ConfigMapKey`: The key %s of ConfigMap object (ID: %s) does not exist.
-    NotFoundConfigMapKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Sls.Config.Mixed.Multi.Project`: The specified Config contains multiple projects.
-    SlsConfigMixedMultiProject(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Sls.Config.User.Defined.Missing.Logstore.Info`: The specified Config is invalid. Both Project and Logstore must be specified.
-    SlsConfigUserDefinedMissingLogstoreInfo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Sls.Config.User.Defined.Missing.Project.Info`: The specified Config is invalid. Both Project and Logstore must be specified.
-    SlsConfigUserDefinedMissingProjectInfo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Sls.Logstore.Name.Invalid`: The specified name of Logstore is invalid. The Logstore name must not contain the prefix "sae-".
-    SlsLogstoreNameInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Sls.Logstore.User.Defined.Not.Exist`: The user defined Logstore does not exist.
-    SlsLogstoreUserDefinedNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Sls.Project.Name.Invalid`: The specified project name is invalid. The project name must not contain the prefix "sae-".
-    SlsProjectNameInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Sls.Project.User.Defined.Not.Exist`: The user defined project does not exist.
-    SlsProjectUserDefinedNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImageUrl.AcrInstanceId.Domain.NotMatch`: The specified domain of ImageUrl does not match AcrInstanceId domains.
-    InvalidImageUrlAcrInstanceIdDomainNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PhpApplication.MissingPhpRuntime`: A PHP application must contain PHP Runtime.
-    PhpApplicationMissingPhpRuntime(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.FileName`: The application deployment package name is invalid. This name can contain only alphanumeric characters, hyphens (-), and underscores (\_). For deploying java package, you can upload JAR files only if the selected deployment version supports JAR file. Otherwise, upload WAR files only. For deploying php package, you can upload ZIP files only if the selected deployment version supports ZIP file.
-    InvalidParameterFileName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Sls.Logtail.Name.Invalid`: The specified name of Logtail is invalid. The Logtail name must not contain the prefix sae-.
-    SlsLogtailNameInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `vswitch.not.exist`: The specified vSwitch does not exist.
-    VswitchNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImageUrl.MissingAcrInstanceId`: The specified domain of ImageUrl is from ACREE, but you are not specified AcrInstanceId.
-    InvalidImageUrlMissingAcrInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EnvFromSecretIdConflict.AlreadyExist`: The specified SecretId \[%s\] already exist in the specified Envs.
-    EnvFromSecretIdConflictAlreadyExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MountConflict.Secret`: Conflict detected for Secret path %s.
-    MountConflictSecret(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Associate.Eip.Not.Enough`: No sufficient EIPs are available.
-    AssociateEipNotEnough(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidNamespaceId.NotFound`: The specified NamespaceId does not exist.
-    InvalidNamespaceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpcId.NotFound`: The specified VpcId does not exist.
-    InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAcrInstanceId.NotFound`: The specified AcrInstanceId does not exist.
-    InvalidAcrInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateApplicationError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Application.MissingJdk",
-                        "InvalidPackageType.NotFound",
-                        "InvalidParameter.NotEmpty",
-                        "InvalidParameter.Obviously",
-                        "JarApplication.MissingJdk",
-                        "NoAvailableCluster.NotFound",
-                        "NoComputeResourceQuota.Exceed",
-                        "PandoraApplication.MissingJdk",
-                        "PandoraApplication.OnlyJdk",
-                        "InvalidParameter.WithMessage",
-                        "InvalidComponent.NotFound",
-                        "InvalidHostnameIp.Invalid",
-                        "InvalidInstanceSpecification.Unsupported",
-                        "InvalidServerlessRegion.Unsupported",
-                        "WarApplication.MissingJdkWebcontainer",
-                        "InvalidNamespace.WithUppercase",
-                        "LogService.ConfigQuotaExceed",
-                        "LogService.InternalError",
-                        "LogService.LogDirInvalid",
-                        "LogService.NotAvailable",
-                        "LogService.ProjectNumQuotaExceed",
-                        "user.indebt",
-                        "NoComputeResourceQuota.App.Exceed",
-                        "NoComputeResourceQuota.User.Exceed",
-                        "System.Upgrading",
-                        "VolumnPath.Conflict",
-                        "MountConflict.ConfigMap",
-                        "NotFound.ConfigMap",
-                        "NotFound.ConfigMapKey",
-                        "Sls.Config.Mixed.Multi.Project",
-                        "Sls.Config.User.Defined.Missing.Logstore.Info",
-                        "Sls.Config.User.Defined.Missing.Project.Info",
-                        "Sls.Logstore.Name.Invalid",
-                        "Sls.Logstore.User.Defined.Not.Exist",
-                        "Sls.Project.Name.Invalid",
-                        "Sls.Project.User.Defined.Not.Exist",
-                        "InvalidImageUrl.AcrInstanceId.Domain.NotMatch",
-                        "PhpApplication.MissingPhpRuntime",
-                        "InvalidParameter.FileName",
-                        "Sls.Logtail.Name.Invalid",
-                        "vswitch.not.exist",
-                        "InvalidImageUrl.MissingAcrInstanceId",
-                        "EnvFromSecretIdConflict.AlreadyExist",
-                        "MountConflict.Secret",
-                        "Associate.Eip.Not.Enough",
-                        "InvalidNamespaceId.NotFound",
-                        "InvalidVpcId.NotFound",
-                        "InvalidAcrInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateApplicationError;
+impl crate::Client {
+    /// Calls `CreateApplication`: Creates an application.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateApplicationRequestBuilder::send) it. The parameters and their rules: [`CreateApplicationRequest`].
+    #[inline]
+    pub fn create_application(&self) -> CreateApplicationRequestBuilder<&Self> {
+        CreateApplicationRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateApplicationError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateApplication`: Creates an application.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateApplicationRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ApplicationMissingJdk(error),
-            1 => Self::InvalidPackageTypeNotFound(error),
-            2 => Self::InvalidParameterNotEmpty(error),
-            3 => Self::InvalidParameterObviously(error),
-            4 => Self::JarApplicationMissingJdk(error),
-            5 => Self::NoAvailableClusterNotFound(error),
-            6 => Self::NoComputeResourceQuotaExceed(error),
-            7 => Self::PandoraApplicationMissingJdk(error),
-            8 => Self::PandoraApplicationOnlyJdk(error),
-            9 => Self::InvalidParameterWithMessage(error),
-            10 => Self::InvalidComponentNotFound(error),
-            11 => Self::InvalidHostnameIpInvalid(error),
-            12 => Self::InvalidInstanceSpecificationUnsupported(error),
-            13 => Self::InvalidServerlessRegionUnsupported(error),
-            14 => Self::WarApplicationMissingJdkWebcontainer(error),
-            15 => Self::InvalidNamespaceWithUppercase(error),
-            16 => Self::LogServiceConfigQuotaExceed(error),
-            17 => Self::LogServiceInternalError(error),
-            18 => Self::LogServiceLogDirInvalid(error),
-            19 => Self::LogServiceNotAvailable(error),
-            20 => Self::LogServiceProjectNumQuotaExceed(error),
-            21 => Self::UserIndebt(error),
-            22 => Self::NoComputeResourceQuotaAppExceed(error),
-            23 => Self::NoComputeResourceQuotaUserExceed(error),
-            24 => Self::SystemUpgrading(error),
-            25 => Self::VolumnPathConflict(error),
-            26 => Self::MountConflictConfigMap(error),
-            27 => Self::NotFoundConfigMap(error),
-            28 => Self::NotFoundConfigMapKey(error),
-            29 => Self::SlsConfigMixedMultiProject(error),
-            30 => Self::SlsConfigUserDefinedMissingLogstoreInfo(error),
-            31 => Self::SlsConfigUserDefinedMissingProjectInfo(error),
-            32 => Self::SlsLogstoreNameInvalid(error),
-            33 => Self::SlsLogstoreUserDefinedNotExist(error),
-            34 => Self::SlsProjectNameInvalid(error),
-            35 => Self::SlsProjectUserDefinedNotExist(error),
-            36 => Self::InvalidImageUrlAcrInstanceIdDomainNotMatch(error),
-            37 => Self::PhpApplicationMissingPhpRuntime(error),
-            38 => Self::InvalidParameterFileName(error),
-            39 => Self::SlsLogtailNameInvalid(error),
-            40 => Self::VswitchNotExist(error),
-            41 => Self::InvalidImageUrlMissingAcrInstanceId(error),
-            42 => Self::EnvFromSecretIdConflictAlreadyExist(error),
-            43 => Self::MountConflictSecret(error),
-            44 => Self::AssociateEipNotEnough(error),
-            45 => Self::InvalidNamespaceIdNotFound(error),
-            46 => Self::InvalidVpcIdNotFound(error),
-            47 => Self::InvalidAcrInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ApplicationMissingJdk(error) => (0, error),
-            Self::InvalidPackageTypeNotFound(error) => (1, error),
-            Self::InvalidParameterNotEmpty(error) => (2, error),
-            Self::InvalidParameterObviously(error) => (3, error),
-            Self::JarApplicationMissingJdk(error) => (4, error),
-            Self::NoAvailableClusterNotFound(error) => (5, error),
-            Self::NoComputeResourceQuotaExceed(error) => (6, error),
-            Self::PandoraApplicationMissingJdk(error) => (7, error),
-            Self::PandoraApplicationOnlyJdk(error) => (8, error),
-            Self::InvalidParameterWithMessage(error) => (9, error),
-            Self::InvalidComponentNotFound(error) => (10, error),
-            Self::InvalidHostnameIpInvalid(error) => (11, error),
-            Self::InvalidInstanceSpecificationUnsupported(error) => (12, error),
-            Self::InvalidServerlessRegionUnsupported(error) => (13, error),
-            Self::WarApplicationMissingJdkWebcontainer(error) => (14, error),
-            Self::InvalidNamespaceWithUppercase(error) => (15, error),
-            Self::LogServiceConfigQuotaExceed(error) => (16, error),
-            Self::LogServiceInternalError(error) => (17, error),
-            Self::LogServiceLogDirInvalid(error) => (18, error),
-            Self::LogServiceNotAvailable(error) => (19, error),
-            Self::LogServiceProjectNumQuotaExceed(error) => (20, error),
-            Self::UserIndebt(error) => (21, error),
-            Self::NoComputeResourceQuotaAppExceed(error) => (22, error),
-            Self::NoComputeResourceQuotaUserExceed(error) => (23, error),
-            Self::SystemUpgrading(error) => (24, error),
-            Self::VolumnPathConflict(error) => (25, error),
-            Self::MountConflictConfigMap(error) => (26, error),
-            Self::NotFoundConfigMap(error) => (27, error),
-            Self::NotFoundConfigMapKey(error) => (28, error),
-            Self::SlsConfigMixedMultiProject(error) => (29, error),
-            Self::SlsConfigUserDefinedMissingLogstoreInfo(error) => (30, error),
-            Self::SlsConfigUserDefinedMissingProjectInfo(error) => (31, error),
-            Self::SlsLogstoreNameInvalid(error) => (32, error),
-            Self::SlsLogstoreUserDefinedNotExist(error) => (33, error),
-            Self::SlsProjectNameInvalid(error) => (34, error),
-            Self::SlsProjectUserDefinedNotExist(error) => (35, error),
-            Self::InvalidImageUrlAcrInstanceIdDomainNotMatch(error) => (36, error),
-            Self::PhpApplicationMissingPhpRuntime(error) => (37, error),
-            Self::InvalidParameterFileName(error) => (38, error),
-            Self::SlsLogtailNameInvalid(error) => (39, error),
-            Self::VswitchNotExist(error) => (40, error),
-            Self::InvalidImageUrlMissingAcrInstanceId(error) => (41, error),
-            Self::EnvFromSecretIdConflictAlreadyExist(error) => (42, error),
-            Self::MountConflictSecret(error) => (43, error),
-            Self::AssociateEipNotEnough(error) => (44, error),
-            Self::InvalidNamespaceIdNotFound(error) => (45, error),
-            Self::InvalidVpcIdNotFound(error) => (46, error),
-            Self::InvalidAcrInstanceIdNotFound(error) => (47, error),
-            Self::Unhandled(unhandled) => (48, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateApplicationError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateApplicationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ApplicationMissingJdk",
-            "InvalidPackageTypeNotFound",
-            "InvalidParameterNotEmpty",
-            "InvalidParameterObviously",
-            "JarApplicationMissingJdk",
-            "NoAvailableClusterNotFound",
-            "NoComputeResourceQuotaExceed",
-            "PandoraApplicationMissingJdk",
-            "PandoraApplicationOnlyJdk",
-            "InvalidParameterWithMessage",
-            "InvalidComponentNotFound",
-            "InvalidHostnameIpInvalid",
-            "InvalidInstanceSpecificationUnsupported",
-            "InvalidServerlessRegionUnsupported",
-            "WarApplicationMissingJdkWebcontainer",
-            "InvalidNamespaceWithUppercase",
-            "LogServiceConfigQuotaExceed",
-            "LogServiceInternalError",
-            "LogServiceLogDirInvalid",
-            "LogServiceNotAvailable",
-            "LogServiceProjectNumQuotaExceed",
-            "UserIndebt",
-            "NoComputeResourceQuotaAppExceed",
-            "NoComputeResourceQuotaUserExceed",
-            "SystemUpgrading",
-            "VolumnPathConflict",
-            "MountConflictConfigMap",
-            "NotFoundConfigMap",
-            "NotFoundConfigMapKey",
-            "SlsConfigMixedMultiProject",
-            "SlsConfigUserDefinedMissingLogstoreInfo",
-            "SlsConfigUserDefinedMissingProjectInfo",
-            "SlsLogstoreNameInvalid",
-            "SlsLogstoreUserDefinedNotExist",
-            "SlsProjectNameInvalid",
-            "SlsProjectUserDefinedNotExist",
-            "InvalidImageUrlAcrInstanceIdDomainNotMatch",
-            "PhpApplicationMissingPhpRuntime",
-            "InvalidParameterFileName",
-            "SlsLogtailNameInvalid",
-            "VswitchNotExist",
-            "InvalidImageUrlMissingAcrInstanceId",
-            "EnvFromSecretIdConflictAlreadyExist",
-            "MountConflictSecret",
-            "AssociateEipNotEnough",
-            "InvalidNamespaceIdNotFound",
-            "InvalidVpcIdNotFound",
-            "InvalidAcrInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateApplicationError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateApplicationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateApplicationError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateApplicationError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_application(&self) -> CreateApplicationRequestBuilder<&Self> {
+        CreateApplicationRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateApplicationScalingRuleRequest>;
 /// Request of `CreateApplicationScalingRule`: Creates an auto scaling policy for an application.
 ///
 /// ## Precautions
@@ -286,9 +289,7 @@ impl<C> CreateApplicationScalingRuleRequestBuilder<C> {
     ///
     /// The application ID.
     ///
-    /// - Wire name: `AppId`.
-    /// - Required.
-    /// - Example: `7171a6ca-d1cd-4928-8642-7d5cfe69****`.
+    /// Its description, rules and example: [`CreateApplicationScalingRuleRequest::app_id`](CreateApplicationScalingRuleRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -297,11 +298,7 @@ impl<C> CreateApplicationScalingRuleRequestBuilder<C> {
     ///
     /// The name of the auto scaling policy. The name must be unique in an application, and can be up to 32 characters in length. It must start with a lowercase letter and can contain only lowercase letters, digits, and hyphens (-).
     ///
-    /// > You cannot change the names of created auto scaling policies.
-    ///
-    /// - Wire name: `ScalingRuleName`.
-    /// - Required.
-    /// - Example: `timer-0800-2100`.
+    /// Its description, rules and example: [`CreateApplicationScalingRuleRequest::scaling_rule_name`](CreateApplicationScalingRuleRequest::scaling_rule_name).
     pub fn scaling_rule_name(mut self, value: impl Into<String>) -> Self {
         self.inner.scaling_rule_name = Some(value.into());
         self
@@ -310,16 +307,7 @@ impl<C> CreateApplicationScalingRuleRequestBuilder<C> {
     ///
     /// The type of the auto scaling policy. Take note of the following rules:
     ///
-    /// * **timing**: a scheduled auto scaling policy.
-    /// * **metric**: a metric-based auto scaling policy.
-    /// * **mix**: a hybrid auto scaling policy.
-    /// * If you set this parameter to timing, the ScalingRuleTimer parameter must be specified.
-    /// * If you set this parameter to metric, the ScalingRuleMetric parameter must be specified.
-    /// * If you set this parameter to mix, the ScalingRuleMetric parameter must be specified. You can specify the ScalingRuleTimer parameter based on your business requirements.
-    ///
-    /// - Wire name: `ScalingRuleType`.
-    /// - Required.
-    /// - Example: `timing`.
+    /// Its description, rules and example: [`CreateApplicationScalingRuleRequest::scaling_rule_type`](CreateApplicationScalingRuleRequest::scaling_rule_type).
     pub fn scaling_rule_type(mut self, value: impl Into<String>) -> Self {
         self.inner.scaling_rule_type = Some(value.into());
         self
@@ -328,36 +316,7 @@ impl<C> CreateApplicationScalingRuleRequestBuilder<C> {
     ///
     /// The configuration of the scheduled elasticity policy. This parameter is required if you select Scheduled Scaling Policy or Use SDK to Set.
     ///
-    /// The following table describes the parameters.
-    ///
-    /// * **beginDate** and **endDate**: **beginDate** is the start date and **endDate** is the end date, which is used to configure the timing Auto Scaling policy. Valid values:
-    ///
-    ///   * If both values are **null**, long-term execution is performed. This is the default value.
-    ///   * If the value is a specific date, for example, the **beginDate** is **2021-03-25** and the **endDate** is **2021-04-25**, the validity period is one month.
-    /// * **period**: The period during which the timed Auto Scaling policy is executed. Valid values:
-    ///
-    ///   * **\* \* \***: The scheduled policy is executed at a specified time every day.
-    ///   * **\* \* Fri,Mon**: The scheduled policy is executed at the specified time on the specified number of days per week. You can select multiple time zones. The time zone is GMT +8. Valid values:
-    ///
-    ///     * **Sun**: Sunday
-    ///     * **Mon**: Monday
-    ///     * **Tue**: Tuesday
-    ///     * **Wed**: Wednesday
-    ///     * **Thu**: Thursday
-    ///     * **Fri**: Friday
-    ///     * **Sat**: Saturday
-    ///   * **1,2,3,28,31 \* \***: The scheduled auto scaling policy is executed at a specified point in time on one or more dates of each month. Valid values: 1 to 31. If a month does not have the 31st day, the auto scaling policy is executed on the specified days other than the 31st day.
-    /// * **schedules**: the points in time at which the scheduled auto scaling policy is triggered and the number of application instances that are retained during the time periods. You can specify up to 20 points in time. The following list describes the involved parameters:
-    ///
-    ///   * **atTime**: the point in time at which the policy is triggered. **targetReplicas**: the number of application instances that you want to retain during the corresponding time period or the minimum number of available instances required for each deployment.\*\*\*\*
-    ///   * **Valid values: 1 to 50.** Valid values: 1 to 50.
-    ///
-    ///     \*\*
-    ///
-    ///     **Note**Make sure that at least one instance is available during the application deployment and rollback to prevent your business from being interrupted. If you set the value to **0**, business interruptions occur when the application is updated. If you set the value to **0**, business interruptions occur when the application is updated.
-    ///
-    /// - Wire name: `ScalingRuleTimer`.
-    /// - Example: `{"beginDate":null,"endDate":null,"period":"* * *","schedules":[{"atTime":"08:00","targetReplicas":10},{"atTime":"20:00","targetReplicas":3}]}`.
+    /// Its description, rules and example: [`CreateApplicationScalingRuleRequest::scaling_rule_timer`](CreateApplicationScalingRuleRequest::scaling_rule_timer).
     pub fn scaling_rule_timer(mut self, value: impl Into<String>) -> Self {
         self.inner.scaling_rule_timer = Some(value.into());
         self
@@ -366,49 +325,7 @@ impl<C> CreateApplicationScalingRuleRequestBuilder<C> {
     ///
     /// The configurations of the metric-based auto scaling policy. This parameter is required if you set the ScalingRuleType parameter to metric.
     ///
-    /// The following list describes the involved parameters:
-    ///
-    /// * **maxReplicas**: the maximum number of instances in the application.
-    /// * **minReplicas**: the minimum number of instances in the application.
-    /// * **metricType**: the metric that is used to trigger the auto scaling policy.
-    ///
-    ///   * **CPU**: the CPU utilization.
-    ///   * **MEMORY**: the memory usage.
-    ///   * **QPS**: the average QPS within 1 minute per Java application instance.
-    ///   * **RT**: the average response time of all API operations within 1 minute in the Java application.
-    ///   * **tcpActiveConn**: the average number of active TCP connections within 30 seconds per instance.
-    ///   * **SLB_QPS**: the average QPS of the Internet-facing SLB instance within 15 seconds per instance.
-    ///   * **SLB_RT**: the average response time of the Internet-facing SLB instance within 15 seconds.
-    ///   * **INTRANET_SLB_QPS**: the average QPS of the internal-facing SLB instance within 15 seconds per instance.
-    ///   * **INTRANET_SLB_RT**: the average response time of the internal-facing SLB instance within 15 seconds.
-    /// * **metricTargetAverageUtilization**: the limit on the metric that is specified by **metricType**. You can specify following limits:
-    ///
-    ///   * The limit on the CPU utilization. Unit: percentage.
-    ///   * The limit on the memory usage. Unit: percentage.
-    ///   * The limit on the QPS.
-    ///   * The limit on the response time. Unit: milliseconds.
-    ///   * The limit on the average number of active TCP connections per second.
-    ///   * The limit on the QPS of the Internet-facing SLB instance.
-    ///   * The limit on the response time of the Internet-facing SLB instance. Unit: milliseconds.
-    ///   * The limit on the QPS of the internal-facing SLB instance.
-    ///   * The limit on the response time of the internal-facing SLB instance. Unit: milliseconds.
-    /// * **slbId**: the ID of the SLB instance.
-    /// * **slbProject**: the Simple Log Service (SLS) project.
-    /// * **slbLogstore**: the SLS Logstore.
-    /// * **vport**: the listener port of the SLB instance. HTTP and HTTPS are supported.
-    /// * **scaleUpRules**: the scale-out rules.
-    /// * **scaleDownRules**: the scale-in rule.
-    /// * **step**: the scale-out or scale-in step size. This parameter specifies the maximum number of instances that can be added or removed per unit time.
-    /// * **disabled**: specifies whether to disable the application scale-in. If you set this parameter to true, the application instances are never reduced. This prevents business risks during peak hours.
-    ///
-    ///   * **true**: disables the application scale-in.
-    ///   * **false**: enables the application scale-in. Default value: false.
-    /// * **stabilizationWindowSeconds**: the cooldown period during which the system is stable and does not perform scale-out or scale-in operations. Valid values: 0 to 3600. Unit: seconds. Default value: 0.
-    ///
-    /// > NoteYou can specify one or more metrics as the trigger conditions of the auto scaling policy. If one of the values of the specified metrics is greater than or equal to the specified limit, the application is scaled out. The number of instances after the scale-out operation is less than or equal to the value of the specified maximum application instances. If the values of all specified metrics are less than the limits, the application is scaled in. The number of instances after the scale-in operation is greater than or equal to the value of the specified minimum application instances.
-    ///
-    /// - Wire name: `ScalingRuleMetric`.
-    /// - Example: `{"maxReplicas":3,"minReplicas":1,"metrics":[{"metricType":"CPU","metricTargetAverageUtilization":20},{"metricType":"MEMORY","metricTargetAverageUtilization":30},{"metricType":"tcpActiveConn","metricTargetAverageUtilization":20},{"metricType":"SLB_QPS","MetricTargetAverageUtilization":25,"SlbProject":"aliyun-fc-cn-hangzhou-d95881d9-5d3c-5f26-a6b8-************","SlbLogstore":"function-log","Vport":"80"},{"metricType":"SLB_RT","MetricTargetAverageUtilization":35,"SlbProject":"aliyun-fc-cn-hangzhou-d95881d9-5d3c-5f26-a6b8-************","SlbLogstore":"function-log","Vport":"80"}],"scaleUpRules":{"step":"100","disabled":false,"stabilizationWindowSeconds":0},"scaleDownRules":{"step":"100","disabled":false,"stabilizationWindowSeconds":300}}`.
+    /// Its description, rules and example: [`CreateApplicationScalingRuleRequest::scaling_rule_metric`](CreateApplicationScalingRuleRequest::scaling_rule_metric).
     pub fn scaling_rule_metric(mut self, value: impl Into<String>) -> Self {
         self.inner.scaling_rule_metric = Some(value.into());
         self
@@ -417,13 +334,7 @@ impl<C> CreateApplicationScalingRuleRequestBuilder<C> {
     ///
     /// The minimum number of available instances. Special values:
     ///
-    /// * If you set the value to **0**, business is interrupted when the application is updated.
-    /// * If you set this property to -1, the system calculates a recommended value as the minimum number of available instances by using the following formula: Recommended value = Number of existing instances × 25%. The calculation result is rounded up to the nearest integer. For example, if the number of existing instances is 5, the recommended value is calculated by using the following formula: 5 × 25% = 1.25. In this case, the minimum number of available instances is 2.
-    ///
-    /// > To ensure business continuity, make sure that at least one instance is available during application deployment and rollback.
-    ///
-    /// - Wire name: `MinReadyInstances`.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`CreateApplicationScalingRuleRequest::min_ready_instances`](CreateApplicationScalingRuleRequest::min_ready_instances).
     pub fn min_ready_instances(mut self, value: i32) -> Self {
         self.inner.min_ready_instances = Some(value);
         self
@@ -432,13 +343,7 @@ impl<C> CreateApplicationScalingRuleRequestBuilder<C> {
     ///
     /// The percentage of the minimum number of available instances. Valid values:
     ///
-    /// * **-1** (default value): The minimum number of available instances is not determined based on this parameter.
-    /// * **0 to 100**: The minimum number of available instances is calculated by using the following formula: Number of existing instances × Value of MinReadyInstanceRatio × 100%. The calculation result is rounded up to the nearest integer. For example, if the number of existing instances is 5 and MinReadyInstanceRatio is set to 50, the minimum number of available instances is 3.
-    ///
-    /// > When **MinReadyInstance** and **MinReadyInstanceRatio** are passed at the same time and the **MinReadyInstanceRatio** value is not \*\*-1\*\*, the **MinReadyInstanceRatio** parameter takes precedence. **Note**When both **MinReadyInstance** and **MinReadyInstanceRatio** are specified and **MinReadyInstanceRatio** is set to a number from 0 to 100, the value of **MinReadyInstanceRatio** takes precedence.
-    ///
-    /// - Wire name: `MinReadyInstanceRatio`.
-    /// - Example: `-1`.
+    /// Its description, rules and example: [`CreateApplicationScalingRuleRequest::min_ready_instance_ratio`](CreateApplicationScalingRuleRequest::min_ready_instance_ratio).
     pub fn min_ready_instance_ratio(mut self, value: i32) -> Self {
         self.inner.min_ready_instance_ratio = Some(value);
         self
@@ -447,18 +352,14 @@ impl<C> CreateApplicationScalingRuleRequestBuilder<C> {
     ///
     /// Specifies whether to enable the auto scaling policy. Valid values:
     ///
-    /// * **true**: The auto scaling policy is enabled.
-    /// * **false**: The auto scaling policy is disabled.
-    ///
-    /// - Wire name: `ScalingRuleEnable`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateApplicationScalingRuleRequest::scaling_rule_enable`](CreateApplicationScalingRuleRequest::scaling_rule_enable).
     pub fn scaling_rule_enable(mut self, value: bool) -> Self {
         self.inner.scaling_rule_enable = Some(value);
         self
     }
     /// Sets `EnableIdle`.
     ///
-    /// - Wire name: `EnableIdle`.
+    /// Its description, rules and example: [`CreateApplicationScalingRuleRequest::enable_idle`](CreateApplicationScalingRuleRequest::enable_idle).
     pub fn enable_idle(mut self, value: bool) -> Self {
         self.inner.enable_idle = Some(value);
         self
@@ -671,185 +572,28 @@ for CreateApplicationScalingRuleResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateApplicationScalingRule`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateApplicationScalingRuleError {
-    /// HTTP 400 `InstanceExist.ScalingRuleName`: The specified ScalingRuleName already exists.
-    InstanceExistScalingRuleName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidScalingRuleDate.BeginAfterEnd`: The specified beginning time is later than the ending time.
-    InvalidScalingRuleDateBeginAfterEnd(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidScalingRuleDate.Format`: The specified date is invalid.
-    InvalidScalingRuleDateFormat(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidScalingRuleName.NotFound`: The specified ScalingRuleName does not exist.
-    InvalidScalingRuleNameNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidScalingRuleTime.Conflict`: The specified scaling rule time is invalid. Another schedule has been set for the specified time range. Please set a different time.
-    InvalidScalingRuleTimeConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidScalingRuleTime.Format`: The specified time is invalid.
-    InvalidScalingRuleTimeFormat(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.ScalingRule`: The maximum number of application scaling rules is exceeded.
-    QuotaExceededScalingRule(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.ScalingRuleTime`: The maximum number of scaling policy trigger time is exceeded.
-    QuotaExceededScalingRuleTime(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoComputeResourceQuota.App.Exceed`: You can create %s instances for each application.  Please submit a ticket to raise the quota.
-    NoComputeResourceQuotaAppExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoComputeResourceQuota.Exceed`: Your compute resource is insufficient. Please contact us to raise the quota.
-    NoComputeResourceQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoComputeResourceQuota.User.Exceed`: Your account is limited to create %s instances.  Please submit a ticket to raise the quota.
-    NoComputeResourceQuotaUserExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `System.Upgrading`: The system is being upgraded. Please try again later.
-    SystemUpgrading(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.SDKNotSupported`: Metrics is not supported in SDK
-    OperationDeniedSdkNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MinReadyInstances.Not.Smaller.Replicas`: The minimum number of available instances must be less than the number of application instances.
-    MinReadyInstancesNotSmallerReplicas(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MinReadyInstanceRatio.Invalid`: The ratio of minimum available instances must be between 0 and 100.
-    MinReadyInstanceRatioInvalid(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateApplicationScalingRuleError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InstanceExist.ScalingRuleName",
-                        "InvalidScalingRuleDate.BeginAfterEnd",
-                        "InvalidScalingRuleDate.Format",
-                        "InvalidScalingRuleName.NotFound",
-                        "InvalidScalingRuleTime.Conflict",
-                        "InvalidScalingRuleTime.Format",
-                        "QuotaExceeded.ScalingRule",
-                        "QuotaExceeded.ScalingRuleTime",
-                        "NoComputeResourceQuota.App.Exceed",
-                        "NoComputeResourceQuota.Exceed",
-                        "NoComputeResourceQuota.User.Exceed",
-                        "System.Upgrading",
-                        "OperationDenied.SDKNotSupported",
-                        "MinReadyInstances.Not.Smaller.Replicas",
-                        "MinReadyInstanceRatio.Invalid",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateApplicationScalingRuleError;
+impl crate::Client {
+    /// Calls `CreateApplicationScalingRule`: Creates an auto scaling policy for an application.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateApplicationScalingRuleRequestBuilder::send) it. The parameters and their rules: [`CreateApplicationScalingRuleRequest`].
+    #[inline]
+    pub fn create_application_scaling_rule(
+        &self,
+    ) -> CreateApplicationScalingRuleRequestBuilder<&Self> {
+        CreateApplicationScalingRuleRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateApplicationScalingRuleError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateApplicationScalingRule`: Creates an auto scaling policy for an application.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateApplicationScalingRuleRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InstanceExistScalingRuleName(error),
-            1 => Self::InvalidScalingRuleDateBeginAfterEnd(error),
-            2 => Self::InvalidScalingRuleDateFormat(error),
-            3 => Self::InvalidScalingRuleNameNotFound(error),
-            4 => Self::InvalidScalingRuleTimeConflict(error),
-            5 => Self::InvalidScalingRuleTimeFormat(error),
-            6 => Self::QuotaExceededScalingRule(error),
-            7 => Self::QuotaExceededScalingRuleTime(error),
-            8 => Self::NoComputeResourceQuotaAppExceed(error),
-            9 => Self::NoComputeResourceQuotaExceed(error),
-            10 => Self::NoComputeResourceQuotaUserExceed(error),
-            11 => Self::SystemUpgrading(error),
-            12 => Self::OperationDeniedSdkNotSupported(error),
-            13 => Self::MinReadyInstancesNotSmallerReplicas(error),
-            14 => Self::MinReadyInstanceRatioInvalid(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InstanceExistScalingRuleName(error) => (0, error),
-            Self::InvalidScalingRuleDateBeginAfterEnd(error) => (1, error),
-            Self::InvalidScalingRuleDateFormat(error) => (2, error),
-            Self::InvalidScalingRuleNameNotFound(error) => (3, error),
-            Self::InvalidScalingRuleTimeConflict(error) => (4, error),
-            Self::InvalidScalingRuleTimeFormat(error) => (5, error),
-            Self::QuotaExceededScalingRule(error) => (6, error),
-            Self::QuotaExceededScalingRuleTime(error) => (7, error),
-            Self::NoComputeResourceQuotaAppExceed(error) => (8, error),
-            Self::NoComputeResourceQuotaExceed(error) => (9, error),
-            Self::NoComputeResourceQuotaUserExceed(error) => (10, error),
-            Self::SystemUpgrading(error) => (11, error),
-            Self::OperationDeniedSdkNotSupported(error) => (12, error),
-            Self::MinReadyInstancesNotSmallerReplicas(error) => (13, error),
-            Self::MinReadyInstanceRatioInvalid(error) => (14, error),
-            Self::Unhandled(unhandled) => (15, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateApplicationScalingRuleError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateApplicationScalingRuleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InstanceExistScalingRuleName",
-            "InvalidScalingRuleDateBeginAfterEnd",
-            "InvalidScalingRuleDateFormat",
-            "InvalidScalingRuleNameNotFound",
-            "InvalidScalingRuleTimeConflict",
-            "InvalidScalingRuleTimeFormat",
-            "QuotaExceededScalingRule",
-            "QuotaExceededScalingRuleTime",
-            "NoComputeResourceQuotaAppExceed",
-            "NoComputeResourceQuotaExceed",
-            "NoComputeResourceQuotaUserExceed",
-            "SystemUpgrading",
-            "OperationDeniedSdkNotSupported",
-            "MinReadyInstancesNotSmallerReplicas",
-            "MinReadyInstanceRatioInvalid",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateApplicationScalingRuleError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateApplicationScalingRuleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateApplicationScalingRuleError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateApplicationScalingRuleError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_application_scaling_rule(
+        &self,
+    ) -> CreateApplicationScalingRuleRequestBuilder<&Self> {
+        CreateApplicationScalingRuleRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateConfigMapRequest>;
 /// Request of `CreateConfigMap`: Create a ConfigMap in a namespace.
 ///
 /// # Example
@@ -137,9 +140,7 @@ impl<C> CreateConfigMapRequestBuilder<C> {
     ///
     /// The name of the ConfigMap. The name can contain digits, letters, and underscores (\_). The name must start with a letter.
     ///
-    /// - Wire name: `Name`.
-    /// - Required.
-    /// - Example: `name`.
+    /// Its description, rules and example: [`CreateConfigMapRequest::name`](CreateConfigMapRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -148,9 +149,7 @@ impl<C> CreateConfigMapRequestBuilder<C> {
     ///
     /// The ID of the namespace to which the ConfigMap instance belongs.
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateConfigMapRequest::namespace_id`](CreateConfigMapRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -159,8 +158,7 @@ impl<C> CreateConfigMapRequestBuilder<C> {
     ///
     /// The ID of the namespace to which the ConfigMap instance belongs.
     ///
-    /// - Wire name: `Data` (body).
-    /// - Example: `{"env.home": "/root", "env.shell": "/bin/sh"}`.
+    /// Its description, rules and example: [`CreateConfigMapRequest::data`](CreateConfigMapRequest::data).
     pub fn data(mut self, value: crate::types::CreateConfigMapData) -> Self {
         self.inner.data = Some(value);
         self
@@ -169,12 +167,7 @@ impl<C> CreateConfigMapRequestBuilder<C> {
     ///
     /// The key-value pairs of the ConfigMap in the JSON format. Format:
     ///
-    /// \{"Data":"{"k1":"v1", "k2":"v2"}"}
-    ///
-    /// k specifies a key and v specifies a value. For more information, see [Manage a Kubernetes ConfigMap](<https://www.alibabacloud.com/help/doc-detail/171326.htm>).
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `test-desc`.
+    /// Its description, rules and example: [`CreateConfigMapRequest::description`](CreateConfigMapRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -374,131 +367,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateConfigMapR
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateConfigMap`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateConfigMapError {
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.WithMessage`: The parameter is invalid {%s}: %s
-    InvalidParameterWithMessage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Exceed.ConfigMap`: Too many ConfigMap objects have been created in the namespace.
-    ExceedConfigMap(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TooMany.Configmap`: The maximum number of keys or the maximum length of Configmap is exceeded.
-    TooManyConfigmap(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `OperationFailed.RPCError`: Internal RPC request processing error.
-    OperationFailedRpcError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateConfigMapError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.NotEmpty",
-                        "InvalidParameter.Obviously",
-                        "InvalidParameter.WithMessage",
-                        "Exceed.ConfigMap",
-                        "TooMany.Configmap",
-                        "OperationFailed.RPCError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateConfigMapError;
+impl crate::Client {
+    /// Calls `CreateConfigMap`: Create a ConfigMap in a namespace.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateConfigMapRequestBuilder::send) it. The parameters and their rules: [`CreateConfigMapRequest`].
+    #[inline]
+    pub fn create_config_map(&self) -> CreateConfigMapRequestBuilder<&Self> {
+        CreateConfigMapRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateConfigMapError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateConfigMap`: Create a ConfigMap in a namespace.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateConfigMapRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterNotEmpty(error),
-            1 => Self::InvalidParameterObviously(error),
-            2 => Self::InvalidParameterWithMessage(error),
-            3 => Self::ExceedConfigMap(error),
-            4 => Self::TooManyConfigmap(error),
-            5 => Self::OperationFailedRpcError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterNotEmpty(error) => (0, error),
-            Self::InvalidParameterObviously(error) => (1, error),
-            Self::InvalidParameterWithMessage(error) => (2, error),
-            Self::ExceedConfigMap(error) => (3, error),
-            Self::TooManyConfigmap(error) => (4, error),
-            Self::OperationFailedRpcError(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateConfigMapError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateConfigMapError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterNotEmpty",
-            "InvalidParameterObviously",
-            "InvalidParameterWithMessage",
-            "ExceedConfigMap",
-            "TooManyConfigmap",
-            "OperationFailedRpcError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateConfigMapError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateConfigMapError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateConfigMapError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateConfigMapError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_config_map(&self) -> CreateConfigMapRequestBuilder<&Self> {
+        CreateConfigMapRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateGreyTagRouteRequest>;
 /// Request of `CreateGreyTagRoute`: Creates a canary release rule for a Spring Cloud or Dubbo application.
 ///
 /// > You can configure only one canary release rule for each application.
@@ -156,9 +159,7 @@ impl<C> CreateGreyTagRouteRequestBuilder<C> {
     ///
     /// The application ID.
     ///
-    /// - Wire name: `AppId`.
-    /// - Required.
-    /// - Example: `7802c49a-67bc-4167-8369-9a9c003c****`.
+    /// Its description, rules and example: [`CreateGreyTagRouteRequest::app_id`](CreateGreyTagRouteRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -167,9 +168,7 @@ impl<C> CreateGreyTagRouteRequestBuilder<C> {
     ///
     /// The name of the canary release rule. The name must start with a lowercase letter and end with a digit or a lowercase letter. The name can contain only lowercase letters, Chinese characters, digits, and hyphens (-). The name must be 1 to 64 characters in length.
     ///
-    /// - Wire name: `Name`.
-    /// - Required.
-    /// - Example: `dubbo-echo`.
+    /// Its description, rules and example: [`CreateGreyTagRouteRequest::name`](CreateGreyTagRouteRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -178,8 +177,7 @@ impl<C> CreateGreyTagRouteRequestBuilder<C> {
     ///
     /// The description of the canary release rule. The name must be 1 to 64 characters in length.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `灰度发布-地域灰度`.
+    /// Its description, rules and example: [`CreateGreyTagRouteRequest::description`](CreateGreyTagRouteRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -188,8 +186,7 @@ impl<C> CreateGreyTagRouteRequestBuilder<C> {
     ///
     /// The canary release rule that you created for Spring Cloud application. If your application uses the Spring Cloud framework, you must configure this parameter. You do not need to configure the **DubboRules** parameter.
     ///
-    /// - Wire name: `ScRules`.
-    /// - Example: `[{"condition":"OR","items":[{"cond":"==","name":"grey","operator":"rawvalue","type":"param","value":"true"},{"cond":"==","name":"grey","operator":"rawvalue","type":"cookie","value":"true"},{"cond":"==","name":"grey","operator":"rawvalue","type":"header","value":"true"}],"path":"/post-echo/hi"}]`.
+    /// Its description, rules and example: [`CreateGreyTagRouteRequest::sc_rules`](CreateGreyTagRouteRequest::sc_rules).
     pub fn sc_rules(mut self, value: impl Into<String>) -> Self {
         self.inner.sc_rules = Some(value.into());
         self
@@ -198,8 +195,7 @@ impl<C> CreateGreyTagRouteRequestBuilder<C> {
     ///
     /// The canary release rule that you created for Dubbo applications. If your application uses the Dubbo framework, you must configure this parameter. You do not need to configure the **ScRules** parameter.
     ///
-    /// - Wire name: `DubboRules`.
-    /// - Example: `[{"condition":"OR","group":"DUBBO","items":[{"cond":"==","expr":".key1","index":0,"operator":"rawvalue","value":"value1"},{"cond":"==","expr":".key2","index":0,"operator":"rawvalue","value":"value2"}],"methodName":"echo","serviceName":"com.alibaba.edas.boot.EchoService","version":"1.0.0"}]`.
+    /// Its description, rules and example: [`CreateGreyTagRouteRequest::dubbo_rules`](CreateGreyTagRouteRequest::dubbo_rules).
     pub fn dubbo_rules(mut self, value: impl Into<String>) -> Self {
         self.inner.dubbo_rules = Some(value.into());
         self
@@ -208,8 +204,7 @@ impl<C> CreateGreyTagRouteRequestBuilder<C> {
     ///
     /// The canary release rule of the application for which Application Load Balancer (ALB) gateway routing is configured.
     ///
-    /// - Wire name: `AlbRules`.
-    /// - Example: `[{"condition":"AND","items":[{"cond":"==","name":"grey","operator":"rawvalue","type":"sourceIp","value":"127.0.0.1"},{"cond":"==","name":"grey","operator":"rawvalue","type":"cookie","value":"true"},{"cond":"==","name":"grey","operator":"rawvalue","type":"header","value":"true"}],"path":"/post-echo/hi"}]`.
+    /// Its description, rules and example: [`CreateGreyTagRouteRequest::alb_rules`](CreateGreyTagRouteRequest::alb_rules).
     pub fn alb_rules(mut self, value: impl Into<String>) -> Self {
         self.inner.alb_rules = Some(value.into());
         self
@@ -416,119 +411,24 @@ for CreateGreyTagRouteResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateGreyTagRoute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateGreyTagRouteError {
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.WithMessage`: The parameter is invalid {%s}: %s
-    InvalidParameterWithMessage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Application.ChangerOrderRunning`: An application change process is in progress. Please try again later.
-    ApplicationChangerOrderRunning(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateGreyTagRouteError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.NotEmpty",
-                        "InvalidParameter.Obviously",
-                        "InvalidParameter.WithMessage",
-                        "Application.ChangerOrderRunning",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateGreyTagRouteError;
+impl crate::Client {
+    /// Calls `CreateGreyTagRoute`: Creates a canary release rule for a Spring Cloud or Dubbo application.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateGreyTagRouteRequestBuilder::send) it. The parameters and their rules: [`CreateGreyTagRouteRequest`].
+    #[inline]
+    pub fn create_grey_tag_route(&self) -> CreateGreyTagRouteRequestBuilder<&Self> {
+        CreateGreyTagRouteRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateGreyTagRouteError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateGreyTagRoute`: Creates a canary release rule for a Spring Cloud or Dubbo application.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateGreyTagRouteRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterNotEmpty(error),
-            1 => Self::InvalidParameterObviously(error),
-            2 => Self::InvalidParameterWithMessage(error),
-            3 => Self::ApplicationChangerOrderRunning(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterNotEmpty(error) => (0, error),
-            Self::InvalidParameterObviously(error) => (1, error),
-            Self::InvalidParameterWithMessage(error) => (2, error),
-            Self::ApplicationChangerOrderRunning(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateGreyTagRouteError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateGreyTagRouteError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterNotEmpty",
-            "InvalidParameterObviously",
-            "InvalidParameterWithMessage",
-            "ApplicationChangerOrderRunning",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateGreyTagRouteError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateGreyTagRouteError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateGreyTagRouteError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateGreyTagRouteError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_grey_tag_route(&self) -> CreateGreyTagRouteRequestBuilder<&Self> {
+        CreateGreyTagRouteRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateIngressRequest>;
 /// Request of `CreateIngress`: Creates a routing rule.
 ///
 /// # Example
@@ -372,9 +375,7 @@ impl<C> CreateIngressRequestBuilder<C> {
     ///
     /// The ID of the namespace where the application resides. Currently, cross-namespace applications are not supported.
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Required.
-    /// - Example: `cn-beijing:sae-test`.
+    /// Its description, rules and example: [`CreateIngressRequest::namespace_id`](CreateIngressRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -383,8 +384,7 @@ impl<C> CreateIngressRequestBuilder<C> {
     ///
     /// The name of the routing rule.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `ingress-for-sae-test`.
+    /// Its description, rules and example: [`CreateIngressRequest::description`](CreateIngressRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -393,10 +393,7 @@ impl<C> CreateIngressRequestBuilder<C> {
     ///
     /// The Server Load Balancer (SLB) instance that is used by the routing rule.
     ///
-    /// > SLB SLB instances include CLB instances and ALB instances.
-    ///
-    /// - Wire name: `SlbId`.
-    /// - Example: `lb-uf6hucc7inlqrtcq5****`.
+    /// Its description, rules and example: [`CreateIngressRequest::slb_id`](CreateIngressRequest::slb_id).
     pub fn slb_id(mut self, value: impl Into<String>) -> Self {
         self.inner.slb_id = Some(value.into());
         self
@@ -405,9 +402,7 @@ impl<C> CreateIngressRequestBuilder<C> {
     ///
     /// The SLB listening port. This port cannot be occupied.
     ///
-    /// - Wire name: `ListenerPort`.
-    /// - Required.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`CreateIngressRequest::listener_port`](CreateIngressRequest::listener_port).
     pub fn listener_port(mut self, value: i32) -> Self {
         self.inner.listener_port = Some(value);
         self
@@ -416,12 +411,7 @@ impl<C> CreateIngressRequestBuilder<C> {
     ///
     /// The ID of the **CLB** certificate. Valid values:
     ///
-    /// * If you set **LoadBalanceType** to **clb**, you can use CertId to configure a certificate for the HTTPS listener.
-    ///
-    /// For more information about how to use SSL certificate IDs for CLB, see [Manage certificates (CLB)](<https://www.alibabacloud.com/help/doc-detail/90792.htm>).
-    ///
-    /// - Wire name: `CertId`.
-    /// - Example: `188077086902****_176993d****_181437****_108724****`.
+    /// Its description, rules and example: [`CreateIngressRequest::cert_id`](CreateIngressRequest::cert_id).
     pub fn cert_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cert_id = Some(value.into());
         self
@@ -430,11 +420,7 @@ impl<C> CreateIngressRequestBuilder<C> {
     ///
     /// The ID of the multi-certificate **ALB**. Valid values:
     ///
-    /// * If the **LoadBalanceType** is **alb**, use this field to configure multiple certificates for HTTPS listeners. Separate multiple certificate IDs with commas (,).
-    /// * The ID of the SSL certificate used by ALB must be obtained from the digital certificate product. For example, in the configuration `756***-cn-hangzhou`, the `756***` is the certificate ID obtained from the product page, and the `-cn-hangzhou` is a fixed suffix. For more information, see [Manage certificates](<https://www.alibabacloud.com/help/doc-detail/209076.htm>).
-    ///
-    /// - Wire name: `CertIds`.
-    /// - Example: `87***35-cn-hangzhou,812***3-cn-hangzhou`.
+    /// Its description, rules and example: [`CreateIngressRequest::cert_ids`](CreateIngressRequest::cert_ids).
     pub fn cert_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.cert_ids = Some(value.into());
         self
@@ -443,14 +429,7 @@ impl<C> CreateIngressRequestBuilder<C> {
     ///
     /// The default forwarding rule. Forwards traffic to a specified application through a specified port based on the IP address. The following table describes the parameters.
     ///
-    /// * **appId**: the ID of the application.
-    /// * **containerPort**: The port of the application instance.
-    ///
-    /// > All requests that do not match or satisfy **Rules** forwarding rules are forwarded to the specified application.
-    ///
-    /// - Wire name: `DefaultRule`.
-    /// - Required.
-    /// - Example: `{"appId":"395b60e4-0550-458d-9c54-a265d036****","containerPort":8080}`.
+    /// Its description, rules and example: [`CreateIngressRequest::default_rule`](CreateIngressRequest::default_rule).
     pub fn default_rule(mut self, value: impl Into<String>) -> Self {
         self.inner.default_rule = Some(value.into());
         self
@@ -459,18 +438,7 @@ impl<C> CreateIngressRequestBuilder<C> {
     ///
     /// The forwarding rule. Forwards traffic to a specified application through a specified port based on the domain name and request path. The following table describes the parameters.
     ///
-    /// * **appId**: the ID of the application.
-    /// * **containerPort**: The port of the application instance.
-    /// * **domain**: the domain name.
-    /// * **path**: the request path.
-    /// * **backendProtocol**: The backend service protocol. Valid values: http, https, and grpc. Default value: http.
-    /// * **rewritePath**: Rewrite the path.
-    ///
-    /// > Only ALB allows you to set the RewritePath feature. CLB does not support this feature.
-    ///
-    /// - Wire name: `Rules` (form body).
-    /// - Required.
-    /// - Example: `[{"appId":"395b60e4-0550-458d-9c54-a265d036****","containerPort":8080,"domain":"www.sae.site","path":"/path1"},{"appId":"666403ce-d25b-47cf-87fe-497565d2****","containerPort":8080,"domain":"sae.site","path":"/path2"}]`.
+    /// Its description, rules and example: [`CreateIngressRequest::rules`](CreateIngressRequest::rules).
     pub fn rules(mut self, value: impl Into<String>) -> Self {
         self.inner.rules = Some(value.into());
         self
@@ -479,11 +447,7 @@ impl<C> CreateIngressRequestBuilder<C> {
     ///
     /// SLB the type of the SLB instance. It depends on the type that you entered when you created the routing rule and cannot be changed when you update it. Valid values:
     ///
-    /// * **clb**: traditional SLB CLB (formerly SLB).
-    /// * **alb**: Applied SLB ALB.
-    ///
-    /// - Wire name: `LoadBalanceType`.
-    /// - Example: `clb`.
+    /// Its description, rules and example: [`CreateIngressRequest::load_balance_type`](CreateIngressRequest::load_balance_type).
     pub fn load_balance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balance_type = Some(value.into());
         self
@@ -492,11 +456,7 @@ impl<C> CreateIngressRequestBuilder<C> {
     ///
     /// The request forwarding protocol. Valid values:
     ///
-    /// * **HTTP**: suitable for applications that need to identify data content.
-    /// * **HTTPS**: suitable for applications that require encrypted transmission.
-    ///
-    /// - Wire name: `ListenerProtocol`.
-    /// - Example: `HTTP`.
+    /// Its description, rules and example: [`CreateIngressRequest::listener_protocol`](CreateIngressRequest::listener_protocol).
     pub fn listener_protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_protocol = Some(value.into());
         self
@@ -505,8 +465,7 @@ impl<C> CreateIngressRequestBuilder<C> {
     ///
     /// The ID of the security policy instance.
     ///
-    /// - Wire name: `SecurityPolicyId`.
-    /// - Example: `sp-bp1bpn0kn9****`.
+    /// Its description, rules and example: [`CreateIngressRequest::security_policy_id`](CreateIngressRequest::security_policy_id).
     pub fn security_policy_id(mut self, value: impl Into<String>) -> Self {
         self.inner.security_policy_id = Some(value.into());
         self
@@ -515,8 +474,7 @@ impl<C> CreateIngressRequestBuilder<C> {
     ///
     /// Specifies the request timeout period. Unit: seconds. Valid values: 1 to 180. If the backend server does not respond within the timeout period, the SLB abandons the wait and returns an HTTP 504 error code to the client.
     ///
-    /// - Wire name: `RequestTimeout`.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`CreateIngressRequest::request_timeout`](CreateIngressRequest::request_timeout).
     pub fn request_timeout(mut self, value: i32) -> Self {
         self.inner.request_timeout = Some(value);
         self
@@ -525,8 +483,7 @@ impl<C> CreateIngressRequestBuilder<C> {
     ///
     /// Specifies the connection idle timeout period. Unit: seconds. Valid values: 1 to 60. If there is no access request within the timeout period, the SLB will temporarily interrupt the current connection until the next request comes to re-establish a new connection.
     ///
-    /// - Wire name: `IdleTimeout`.
-    /// - Example: `15`.
+    /// Its description, rules and example: [`CreateIngressRequest::idle_timeout`](CreateIngressRequest::idle_timeout).
     pub fn idle_timeout(mut self, value: i32) -> Self {
         self.inner.idle_timeout = Some(value);
         self
@@ -534,7 +491,8 @@ impl<C> CreateIngressRequestBuilder<C> {
     /// Sets `EnableXForwardedFor`.
     ///
     /// -
-    /// - Wire name: `EnableXForwardedFor`.
+    ///
+    /// Its description, rules and example: [`CreateIngressRequest::enable_x_forwarded_for`](CreateIngressRequest::enable_x_forwarded_for).
     pub fn enable_x_forwarded_for(mut self, value: bool) -> Self {
         self.inner.enable_x_forwarded_for = Some(value);
         self
@@ -542,7 +500,8 @@ impl<C> CreateIngressRequestBuilder<C> {
     /// Sets `EnableXForwardedForClientSrcPort`.
     ///
     /// -
-    /// - Wire name: `EnableXForwardedForClientSrcPort`.
+    ///
+    /// Its description, rules and example: [`CreateIngressRequest::enable_x_forwarded_for_client_src_port`](CreateIngressRequest::enable_x_forwarded_for_client_src_port).
     pub fn enable_x_forwarded_for_client_src_port(mut self, value: bool) -> Self {
         self.inner.enable_x_forwarded_for_client_src_port = Some(value);
         self
@@ -550,7 +509,8 @@ impl<C> CreateIngressRequestBuilder<C> {
     /// Sets `EnableXForwardedForProto`.
     ///
     /// -
-    /// - Wire name: `EnableXForwardedForProto`.
+    ///
+    /// Its description, rules and example: [`CreateIngressRequest::enable_x_forwarded_for_proto`](CreateIngressRequest::enable_x_forwarded_for_proto).
     pub fn enable_x_forwarded_for_proto(mut self, value: bool) -> Self {
         self.inner.enable_x_forwarded_for_proto = Some(value);
         self
@@ -558,7 +518,8 @@ impl<C> CreateIngressRequestBuilder<C> {
     /// Sets `EnableXForwardedForSlbId`.
     ///
     /// -
-    /// - Wire name: `EnableXForwardedForSlbId`.
+    ///
+    /// Its description, rules and example: [`CreateIngressRequest::enable_x_forwarded_for_slb_id`](CreateIngressRequest::enable_x_forwarded_for_slb_id).
     pub fn enable_x_forwarded_for_slb_id(mut self, value: bool) -> Self {
         self.inner.enable_x_forwarded_for_slb_id = Some(value);
         self
@@ -566,7 +527,8 @@ impl<C> CreateIngressRequestBuilder<C> {
     /// Sets `EnableXForwardedForSlbPort`.
     ///
     /// -
-    /// - Wire name: `EnableXForwardedForSlbPort`.
+    ///
+    /// Its description, rules and example: [`CreateIngressRequest::enable_x_forwarded_for_slb_port`](CreateIngressRequest::enable_x_forwarded_for_slb_port).
     pub fn enable_x_forwarded_for_slb_port(mut self, value: bool) -> Self {
         self.inner.enable_x_forwarded_for_slb_port = Some(value);
         self
@@ -574,8 +536,8 @@ impl<C> CreateIngressRequestBuilder<C> {
     /// Sets `AddressType`.
     ///
     /// -
-    /// - Wire name: `AddressType`.
-    /// - Example: `-`.
+    ///
+    /// Its description, rules and example: [`CreateIngressRequest::address_type`](CreateIngressRequest::address_type).
     pub fn address_type(mut self, value: impl Into<String>) -> Self {
         self.inner.address_type = Some(value.into());
         self
@@ -583,8 +545,8 @@ impl<C> CreateIngressRequestBuilder<C> {
     /// Sets `LoadBalancerEdition`.
     ///
     /// -
-    /// - Wire name: `LoadBalancerEdition`.
-    /// - Example: `-`.
+    ///
+    /// Its description, rules and example: [`CreateIngressRequest::load_balancer_edition`](CreateIngressRequest::load_balancer_edition).
     pub fn load_balancer_edition(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_edition = Some(value.into());
         self
@@ -592,8 +554,8 @@ impl<C> CreateIngressRequestBuilder<C> {
     /// Sets `ZoneMappings`.
     ///
     /// -
-    /// - Wire name: `ZoneMappings`.
-    /// - Example: `-`.
+    ///
+    /// Its description, rules and example: [`CreateIngressRequest::zone_mappings`](CreateIngressRequest::zone_mappings).
     pub fn zone_mappings(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_mappings = Some(value.into());
         self
@@ -601,8 +563,8 @@ impl<C> CreateIngressRequestBuilder<C> {
     /// Sets `CorsConfig`.
     ///
     /// -
-    /// - Wire name: `CorsConfig`.
-    /// - Example: `-`.
+    ///
+    /// Its description, rules and example: [`CreateIngressRequest::cors_config`](CreateIngressRequest::cors_config).
     pub fn cors_config(mut self, value: impl Into<String>) -> Self {
         self.inner.cors_config = Some(value.into());
         self
@@ -610,7 +572,8 @@ impl<C> CreateIngressRequestBuilder<C> {
     /// Sets `EnableGzip`.
     ///
     /// -
-    /// - Wire name: `EnableGzip`.
+    ///
+    /// Its description, rules and example: [`CreateIngressRequest::enable_gzip`](CreateIngressRequest::enable_gzip).
     pub fn enable_gzip(mut self, value: bool) -> Self {
         self.inner.enable_gzip = Some(value);
         self
@@ -810,143 +773,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateIngressRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateIngress`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateIngressError {
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.WithMessage`: The parameter is invalid {%s}: %s
-    InvalidParameterWithMessage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Slb.NotFound`: The SLB instance does not exist: slbId \[%s\]
-    SlbNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Exceed.IngressRule`: The number of Ingress related rules must be less than or equal to 40.
-    ExceedIngressRule(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SlbListenerPort.NotAvailable`: The SLB listening port is unavailable: slbId \[%s\], port \[%s\]
-    SlbListenerPortNotAvailable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SSLCert.NotFound`: The specified SSL certificate cannot be found.
-    SslCertNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResponse.Api`: The response of API %s is empty.
-    InvalidResponseApi(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateIngressError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.NotEmpty",
-                        "InvalidParameter.Obviously",
-                        "InvalidParameter.WithMessage",
-                        "Slb.NotFound",
-                        "Exceed.IngressRule",
-                        "SlbListenerPort.NotAvailable",
-                        "SSLCert.NotFound",
-                        "InvalidResponse.Api",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateIngressError;
+impl crate::Client {
+    /// Calls `CreateIngress`: Creates a routing rule.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateIngressRequestBuilder::send) it. The parameters and their rules: [`CreateIngressRequest`].
+    #[inline]
+    pub fn create_ingress(&self) -> CreateIngressRequestBuilder<&Self> {
+        CreateIngressRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateIngressError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateIngress`: Creates a routing rule.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateIngressRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterNotEmpty(error),
-            1 => Self::InvalidParameterObviously(error),
-            2 => Self::InvalidParameterWithMessage(error),
-            3 => Self::SlbNotFound(error),
-            4 => Self::ExceedIngressRule(error),
-            5 => Self::SlbListenerPortNotAvailable(error),
-            6 => Self::SslCertNotFound(error),
-            7 => Self::InvalidResponseApi(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterNotEmpty(error) => (0, error),
-            Self::InvalidParameterObviously(error) => (1, error),
-            Self::InvalidParameterWithMessage(error) => (2, error),
-            Self::SlbNotFound(error) => (3, error),
-            Self::ExceedIngressRule(error) => (4, error),
-            Self::SlbListenerPortNotAvailable(error) => (5, error),
-            Self::SslCertNotFound(error) => (6, error),
-            Self::InvalidResponseApi(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateIngressError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateIngressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterNotEmpty",
-            "InvalidParameterObviously",
-            "InvalidParameterWithMessage",
-            "SlbNotFound",
-            "ExceedIngressRule",
-            "SlbListenerPortNotAvailable",
-            "SslCertNotFound",
-            "InvalidResponseApi",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateIngressError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateIngressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateIngressError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateIngressError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_ingress(&self) -> CreateIngressRequestBuilder<&Self> {
+        CreateIngressRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateJobRequest>;
 /// Request of `CreateJob`: Create a job template.
 ///
 /// # Example
@@ -835,9 +838,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The name of the job template. The name can contain digits, letters, and hyphens (-). The name must start with a letter and cannot exceed 36 characters in length.
     ///
-    /// - Wire name: `AppName`.
-    /// - Required.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`CreateJobRequest::app_name`](CreateJobRequest::app_name).
     pub fn app_name(mut self, value: impl Into<String>) -> Self {
         self.inner.app_name = Some(value.into());
         self
@@ -846,8 +847,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The ID of the Serverless App Engine (SAE) namespace. The ID can contain only lowercase letters and hyphens (-). It must start with a lowercase letter.
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Example: `cn-beijing:test`.
+    /// Its description, rules and example: [`CreateJobRequest::namespace_id`](CreateJobRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -856,8 +856,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The description of the template. The description cannot exceed 1,024 characters in length.
     ///
-    /// - Wire name: `AppDescription`.
-    /// - Example: `This is a test description.`.
+    /// Its description, rules and example: [`CreateJobRequest::app_description`](CreateJobRequest::app_description).
     pub fn app_description(mut self, value: impl Into<String>) -> Self {
         self.inner.app_description = Some(value.into());
         self
@@ -866,8 +865,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The ID of the virtual private cloud (VPC) that corresponds to the SAE namespace. In SAE, once correspondence is configured between a namespace and a VPC, the namespace cannot correspond to other VPCs. When the SAE application is created within the namespace, the application is bound with the VPC. Multiple namespaces can correspond to the same VPC. The default value is the ID of the VPC that is bound to the namespace.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Example: `vpc-bp1aevy8sofi8mh1q****`.
+    /// Its description, rules and example: [`CreateJobRequest::vpc_id`](CreateJobRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -876,8 +874,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The vSwitch to which the elastic network interface (ENI) of the application instance is connected. The vSwitch must be located in the VPC specified by the VpcId parameter. The SAE namespace is bound with this vSwitch. The default value is the ID of the vSwitch that is bound to the namespace.
     ///
-    /// - Wire name: `VSwitchId`.
-    /// - Example: `vsw-bp12mw1f8k3jgygk9****`.
+    /// Its description, rules and example: [`CreateJobRequest::v_switch_id`](CreateJobRequest::v_switch_id).
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_id = Some(value.into());
         self
@@ -886,16 +883,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The type of the deployment package. Take note of the following rules:
     ///
-    /// * If you deploy the application by using a Java Archive (JAR) package, you can set this parameter to **FatJar**, **War**, or **Image**.
-    /// * If you deploy the application by using a PHP package, you can set this parameter to one of the following values:
-    ///
-    /// **PhpZip** **IMAGE_PHP_5_4** **IMAGE_PHP_5_4_ALPINE** **IMAGE_PHP_5_5** **IMAGE_PHP_5_5_ALPINE** **IMAGE_PHP_5_6** **IMAGE_PHP_5_6_ALPINE** **IMAGE_PHP_7_0** **IMAGE_PHP_7_0_ALPINE** **IMAGE_PHP_7_1** **IMAGE_PHP_7_1_ALPINE** **IMAGE_PHP_7_2** **IMAGE_PHP_7_2_ALPINE** **IMAGE_PHP_7_3** **IMAGE_PHP_7_3_ALPINE**
-    ///
-    /// * If you deploy the application by using a **Python** package, you can set this parameter to **PythonZip** or **Image**:
-    ///
-    /// - Wire name: `PackageType`.
-    /// - Required.
-    /// - Example: `FatJar`.
+    /// Its description, rules and example: [`CreateJobRequest::package_type`](CreateJobRequest::package_type).
     pub fn package_type(mut self, value: impl Into<String>) -> Self {
         self.inner.package_type = Some(value.into());
         self
@@ -904,8 +892,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The version of the deployment package. This parameter is required if you set **PackageType** to **FatJar**, **War**, or **PythonZip**.
     ///
-    /// - Wire name: `PackageVersion`.
-    /// - Example: `1.0.1`.
+    /// Its description, rules and example: [`CreateJobRequest::package_version`](CreateJobRequest::package_version).
     pub fn package_version(mut self, value: impl Into<String>) -> Self {
         self.inner.package_version = Some(value.into());
         self
@@ -914,8 +901,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The address of the deployment package. This parameter is required if you set **PackageType** to **FatJar**, **War**, or **PythonZip**.
     ///
-    /// - Wire name: `PackageUrl`.
-    /// - Example: `http://myoss.oss-cn-hangzhou.aliyuncs.com/my-buc/2019-06-30/****.jar`.
+    /// Its description, rules and example: [`CreateJobRequest::package_url`](CreateJobRequest::package_url).
     pub fn package_url(mut self, value: impl Into<String>) -> Self {
         self.inner.package_url = Some(value.into());
         self
@@ -924,8 +910,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The URL of the image. This parameter is returned only if the **PackageType** parameter is set to **Image**.
     ///
-    /// - Wire name: `ImageUrl`.
-    /// - Example: `registry.cn-hangzhou.aliyuncs.com/sae_test/ali_sae_test:0.0.1`.
+    /// Its description, rules and example: [`CreateJobRequest::image_url`](CreateJobRequest::image_url).
     pub fn image_url(mut self, value: impl Into<String>) -> Self {
         self.inner.image_url = Some(value.into());
         self
@@ -934,17 +919,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The version of the Java development kit (JDK) on which the deployment package of the application depends. The following versions are supported:
     ///
-    /// * **Open JDK 8**
-    /// * **Open JDK 7**
-    /// * **Dragonwell 11**
-    /// * **Dragonwell 8**
-    /// * **openjdk-8u191-jdk-alpine3.9**
-    /// * **openjdk-7u201-jdk-alpine3.9**
-    ///
-    /// This parameter is not returned if the **PackageType** parameter is set to **Image**.
-    ///
-    /// - Wire name: `Jdk`.
-    /// - Example: `Open JDK 8`.
+    /// Its description, rules and example: [`CreateJobRequest::jdk`](CreateJobRequest::jdk).
     pub fn jdk(mut self, value: impl Into<String>) -> Self {
         self.inner.jdk = Some(value.into());
         self
@@ -953,13 +928,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The version of the Tomcat container on which the deployment package depends. Valid values:
     ///
-    /// * **apache-tomcat-7.0.91**
-    /// * **apache-tomcat-8.5.42**
-    ///
-    /// This parameter is not returned if the **PackageType** parameter is set to **Image**.
-    ///
-    /// - Wire name: `WebContainer`.
-    /// - Example: `apache-tomcat-7.0.91`.
+    /// Its description, rules and example: [`CreateJobRequest::web_container`](CreateJobRequest::web_container).
     pub fn web_container(mut self, value: impl Into<String>) -> Self {
         self.inner.web_container = Some(value.into());
         self
@@ -968,16 +937,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The CPU specifications that are required for each instance. Unit: millicores. You cannot set this parameter to 0. Valid values:
     ///
-    /// * 500
-    /// * 1000
-    /// * 2000
-    /// * 4000
-    /// * 8000
-    /// * 16000
-    /// * 32000
-    ///
-    /// - Wire name: `Cpu`.
-    /// - Example: `1000`.
+    /// Its description, rules and example: [`CreateJobRequest::cpu`](CreateJobRequest::cpu).
     pub fn cpu(mut self, value: i32) -> Self {
         self.inner.cpu = Some(value);
         self
@@ -986,19 +946,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The size of memory required by each instance. Unit: MB. You cannot set this parameter to 0. The values of this parameter correspond to the values of the Cpu parameter:
     ///
-    /// * Set the value to 1024 when Cpu is set to 500 or 1000.
-    /// * Set the value to 2048 when Cpu is set to 500, 1000 or 2000.
-    /// * Set the value to 4096 when Cpu is set to 1000, 2000, or 4000.
-    /// * Set the value to 8192 when Cpu is set to 2000, 4000, or 8000.
-    /// * Set the value to 12288 when Cpu is set to 12000.
-    /// * Set the value to 16384 when Cpu is set to 4000, 8000, or 16000.
-    /// * Set the value to 24576 when Cpu is set to 12000.
-    /// * Set the value to 32768 when Cpu is set to 16000.
-    /// * Set the value to 65536 when Cpu is set to 8000, 16000, or 32000.
-    /// * Set the value to 131072 when Cpu is set to 32000.
-    ///
-    /// - Wire name: `Memory`.
-    /// - Example: `1024`.
+    /// Its description, rules and example: [`CreateJobRequest::memory`](CreateJobRequest::memory).
     pub fn memory(mut self, value: i32) -> Self {
         self.inner.memory = Some(value);
         self
@@ -1007,9 +955,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The number of concurrent instances.
     ///
-    /// - Wire name: `Replicas`.
-    /// - Required.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`CreateJobRequest::replicas`](CreateJobRequest::replicas).
     pub fn replicas(mut self, value: i32) -> Self {
         self.inner.replicas = Some(value);
         self
@@ -1018,18 +964,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The command that is used to start the image. The command must be an existing executable object in the container. Sample statements:
     ///
-    /// ```text
-    /// command:
-    ///       - echo
-    ///       - abc
-    ///       - >
-    ///       - file0
-    /// ```
-    ///
-    /// In this example, the Command parameter is set to `Command="echo", CommandArgs=["abc", ">", "file0"]`.
-    ///
-    /// - Wire name: `Command`.
-    /// - Example: `echo`.
+    /// Its description, rules and example: [`CreateJobRequest::command`](CreateJobRequest::command).
     pub fn command(mut self, value: impl Into<String>) -> Self {
         self.inner.command = Some(value.into());
         self
@@ -1038,12 +973,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The parameters of the image startup command. The CommandArgs parameter specifies the parameters that are required for the **Command** parameter. You can specify the name in one of the following formats:
     ///
-    /// `["a","b"]`
-    ///
-    /// In the preceding example, the CommandArgs parameter is set to `CommandArgs=["abc", ">", "file0"]`. The data type of `["abc", ">", "file0"]` must be an array of strings in the JSON format. This parameter is optional.
-    ///
-    /// - Wire name: `CommandArgs`.
-    /// - Example: `["a","b"]`.
+    /// Its description, rules and example: [`CreateJobRequest::command_args`](CreateJobRequest::command_args).
     pub fn command_args(mut self, value: impl Into<String>) -> Self {
         self.inner.command_args = Some(value.into());
         self
@@ -1052,19 +982,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The environment variables. You can configure custom environment variables or reference a ConfigMap. If you want to reference a ConfigMap, you must first create a ConfigMap. For more information, see [CreateConfigMap](<https://www.alibabacloud.com/help/doc-detail/176914.htm>). Take note of the following rules:
     ///
-    /// * Customize
-    ///
-    ///   * **name**: the name of the environment variable.
-    ///   * **value**: the value of the environment variable.
-    /// * Reference ConfigMap
-    ///
-    ///   * **name**: the name of the environment variable. You can reference one or all keys. If you want to reference all keys, specify `sae-sys-configmap-all-<ConfigMap name>`. Example: `sae-sys-configmap-all-test1`.
-    ///   * **valueFrom**: the reference of the environment variable. Set the value to `configMapRef`.
-    ///   * **configMapId**: the ConfigMap ID.
-    ///   * **key**: the key. If you want to reference all keys, do not configure this parameter.
-    ///
-    /// - Wire name: `Envs`.
-    /// - Example: `[{"name":"envtmp","value":"0"}]`.
+    /// Its description, rules and example: [`CreateJobRequest::envs`](CreateJobRequest::envs).
     pub fn envs(mut self, value: impl Into<String>) -> Self {
         self.inner.envs = Some(value.into());
         self
@@ -1073,11 +991,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The custom mappings between hostnames and IP addresses in the container. Take note of the following rules:
     ///
-    /// * **hostName**: the domain name or hostname.
-    /// * **ip**: the IP address.
-    ///
-    /// - Wire name: `CustomHostAlias`.
-    /// - Example: `[{"hostName":"samplehost","ip":"127.0.0.1"}]`.
+    /// Its description, rules and example: [`CreateJobRequest::custom_host_alias`](CreateJobRequest::custom_host_alias).
     pub fn custom_host_alias(mut self, value: impl Into<String>) -> Self {
         self.inner.custom_host_alias = Some(value.into());
         self
@@ -1086,8 +1000,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The option settings in the JAR package. The settings are used to start the application container. The default startup command for application deployment is `$JAVA_HOME/bin/java $JarStartOptions -jar $CATALINA_OPTS "$package_path" $JarStartArgs`.
     ///
-    /// - Wire name: `JarStartOptions`.
-    /// - Example: `custom-option`.
+    /// Its description, rules and example: [`CreateJobRequest::jar_start_options`](CreateJobRequest::jar_start_options).
     pub fn jar_start_options(mut self, value: impl Into<String>) -> Self {
         self.inner.jar_start_options = Some(value.into());
         self
@@ -1096,8 +1009,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The arguments in the JAR package. The arguments are used to start the application container. The default startup command is `$JAVA_HOME/bin/java $JarStartOptions -jar $CATALINA_OPTS "$package_path" $JarStartArgs`.
     ///
-    /// - Wire name: `JarStartArgs`.
-    /// - Example: `-Xms4G -Xmx4G`.
+    /// Its description, rules and example: [`CreateJobRequest::jar_start_args`](CreateJobRequest::jar_start_args).
     pub fn jar_start_args(mut self, value: impl Into<String>) -> Self {
         self.inner.jar_start_args = Some(value.into());
         self
@@ -1106,8 +1018,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The version of the container, such as Ali-Tomcat, in which an application developed based on High-speed Service Framework (HSF) is deployed.
     ///
-    /// - Wire name: `EdasContainerVersion`.
-    /// - Example: `3.5.3`.
+    /// Its description, rules and example: [`CreateJobRequest::edas_container_version`](CreateJobRequest::edas_container_version).
     pub fn edas_container_version(mut self, value: impl Into<String>) -> Self {
         self.inner.edas_container_version = Some(value.into());
         self
@@ -1116,8 +1027,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The time zone. Default value: **Asia/Shanghai**.
     ///
-    /// - Wire name: `Timezone`.
-    /// - Example: `Asia/Shanghai`.
+    /// Its description, rules and example: [`CreateJobRequest::timezone`](CreateJobRequest::timezone).
     pub fn timezone(mut self, value: impl Into<String>) -> Self {
         self.inner.timezone = Some(value.into());
         self
@@ -1126,23 +1036,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The logging configurations of Log Service.
     ///
-    /// * To use Log Service resources that are automatically created by SAE, set this parameter to `[{"logDir":"","logType":"stdout"},{"logDir":"/tmp/a.log"}]`.
-    /// * To use custom Log Service resources, set this parameter to `[{"projectName":"test-sls","logType":"stdout","logDir":"","logstoreName":"sae","logtailName":""},{"projectName":"test","logDir":"/tmp/a.log","logstoreName":"sae","logtailName":""}]`.
-    ///
-    /// The following table describes the parameters that are used in the preceding statements.
-    ///
-    /// * **projectName**: the name of the Log Service project.
-    /// * **logDir**: the path in which logs are stored.
-    /// * **logType**: the log type. **stdout**: the standard output log of the container. You can specify only one stdout value for this parameter. If you leave this parameter empty, file logs are collected.
-    /// * **logstoreName**: the name of the Logstore in Log Service.
-    /// * **logtailName**: the name of the Logtail configuration in Log Service. If you do not configure this parameter, a new Logtail configuration is created.
-    ///
-    /// If you do not need to modify the logging configurations when you deploy the application, configure the **SlsConfigs** parameter only in the first request. You do not need to include this parameter in subsequent requests. If you no longer need to use Log Service, leave the **SlsConfigs** parameter empty in the request.
-    ///
-    /// > A Log Service project that is automatically created by SAE when you create an application is deleted when the application is deleted. Therefore, when you create an application, you cannot select a Log Service project that is automatically created by SAE for log collection.
-    ///
-    /// - Wire name: `SlsConfigs`.
-    /// - Example: `[{"logDir":"","logType":"stdout"},{"logDir":"/tmp/a.log"}]`.
+    /// Its description, rules and example: [`CreateJobRequest::sls_configs`](CreateJobRequest::sls_configs).
     pub fn sls_configs(mut self, value: impl Into<String>) -> Self {
         self.inner.sls_configs = Some(value.into());
         self
@@ -1151,8 +1045,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The ID of the Apsara File Storage NAS file system. After the application is created, you may want to call other operations to manage the application. If you do not want to change the NAS configurations in these subsequent operations, you can omit the **NasId** parameter in the requests. If you want to unmount the NAS file system, you must set the **NasId** values in the subsequent requests to an empty string ("").
     ///
-    /// - Wire name: `NasId`.
-    /// - Example: `10d3b4****`.
+    /// Its description, rules and example: [`CreateJobRequest::nas_id`](CreateJobRequest::nas_id).
     pub fn nas_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nas_id = Some(value.into());
         self
@@ -1161,8 +1054,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The mount target of the NAS file system in the VPC where the application is deployed. If you do not need to modify this configuration during the deployment, configure the **MountHost** parameter only in the first request. You do not need to include this parameter in subsequent requests. If you need to remove this configuration, leave the **MountHost** parameter empty in the request.
     ///
-    /// - Wire name: `MountHost`.
-    /// - Example: `10d3b4bc9****.com`.
+    /// Its description, rules and example: [`CreateJobRequest::mount_host`](CreateJobRequest::mount_host).
     pub fn mount_host(mut self, value: impl Into<String>) -> Self {
         self.inner.mount_host = Some(value.into());
         self
@@ -1171,8 +1063,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The configurations for mounting the NAS file system. After the application is created, you may want to call other operations to manage the application. If you do not want to change the NAS configurations in these subsequent operations, you can omit the **MountDesc** parameter in the requests. If you want to unmount the NAS file system, you must set the **MountDesc** values in the subsequent requests to an empty string ("").
     ///
-    /// - Wire name: `MountDesc`.
-    /// - Example: `[{mountPath: "/tmp", nasPath: "/"}]`.
+    /// Its description, rules and example: [`CreateJobRequest::mount_desc`](CreateJobRequest::mount_desc).
     pub fn mount_desc(mut self, value: impl Into<String>) -> Self {
         self.inner.mount_desc = Some(value.into());
         self
@@ -1181,8 +1072,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The script that is run before the container is stopped. Example: `{"exec":{"command":\["sh","-c","echo hello"\]}}`
     ///
-    /// - Wire name: `PreStop`.
-    /// - Example: `{"exec":{"command":["sh","-c","echo hello"]}}`.
+    /// Its description, rules and example: [`CreateJobRequest::pre_stop`](CreateJobRequest::pre_stop).
     pub fn pre_stop(mut self, value: impl Into<String>) -> Self {
         self.inner.pre_stop = Some(value.into());
         self
@@ -1191,8 +1081,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The script that is run immediately after the container is started. Example: `{"exec":{"command":\["sh","-c","echo hello"\]}}`
     ///
-    /// - Wire name: `PostStart`.
-    /// - Example: `{"exec":{"command":["sh","-c","echo hello"]}}`.
+    /// Its description, rules and example: [`CreateJobRequest::post_start`](CreateJobRequest::post_start).
     pub fn post_start(mut self, value: impl Into<String>) -> Self {
         self.inner.post_start = Some(value.into());
         self
@@ -1201,8 +1090,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The startup command of the WAR package. For information about how to configure the startup command, see [Configure startup commands](<https://www.alibabacloud.com/help/doc-detail/96677.htm>).
     ///
-    /// - Wire name: `WarStartOptions`.
-    /// - Example: `CATALINA_OPTS=\"$CATALINA_OPTS $Options\" catalina.sh run`.
+    /// Its description, rules and example: [`CreateJobRequest::war_start_options`](CreateJobRequest::war_start_options).
     pub fn war_start_options(mut self, value: impl Into<String>) -> Self {
         self.inner.war_start_options = Some(value.into());
         self
@@ -1211,15 +1099,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The description of the **ConfigMap** instance mounted to the application. Use configurations created on the Configuration Items page to configure containers. The following table describes the parameters that are used in the preceding statements.
     ///
-    /// * **congfigMapId**: the ID of the ConfigMap instance. You can call the [ListNamespacedConfigMaps](<https://www.alibabacloud.com/help/doc-detail/176917.htm>) operation to obtain the ID.
-    /// * **key**: the key.
-    ///
-    /// > You can use the `sae-sys-configmap-all` key to mount all keys.
-    ///
-    /// * **mountPath**: the mount path in the container.
-    ///
-    /// - Wire name: `ConfigMapMountDesc` (form body).
-    /// - Example: `[{"configMapId":16,"key":"test","mountPath":"/tmp"}]`.
+    /// Its description, rules and example: [`CreateJobRequest::config_map_mount_desc`](CreateJobRequest::config_map_mount_desc).
     pub fn config_map_mount_desc(mut self, value: impl Into<String>) -> Self {
         self.inner.config_map_mount_desc = Some(value.into());
         self
@@ -1228,8 +1108,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The ID of the security group.
     ///
-    /// - Wire name: `SecurityGroupId`.
-    /// - Example: `sg-wz969ngg2e49q5i4****`.
+    /// Its description, rules and example: [`CreateJobRequest::security_group_id`](CreateJobRequest::security_group_id).
     pub fn security_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.security_group_id = Some(value.into());
         self
@@ -1238,11 +1117,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// Specifies whether to automatically configure the network environment. Take note of the following rules:
     ///
-    /// * **true**: The network environment is automatically configured by SAE when the application is created. In this case, the values of the **NamespaceId**, **VpcId**, **vSwitchId**, and **SecurityGroupId** parameters are ignored.
-    /// * **false**: The network environment is manually configured based on your settings when the application is created.
-    ///
-    /// - Wire name: `AutoConfig`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateJobRequest::auto_config`](CreateJobRequest::auto_config).
     pub fn auto_config(mut self, value: bool) -> Self {
         self.inner.auto_config = Some(value);
         self
@@ -1251,10 +1126,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The timeout period for a graceful shutdown. Default value: 30. Unit: seconds. Valid values: 1 to 300.
     ///
-    /// - Wire name: `TerminationGracePeriodSeconds`.
-    /// - Must be 0 to 6000.
-    /// - Default: `30`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`CreateJobRequest::termination_grace_period_seconds`](CreateJobRequest::termination_grace_period_seconds).
     pub fn termination_grace_period_seconds(mut self, value: i32) -> Self {
         self.inner.termination_grace_period_seconds = Some(value);
         self
@@ -1263,8 +1135,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The path on which the PHP configuration file for application startup is mounted. Make sure that the PHP server uses this configuration file during the startup.
     ///
-    /// - Wire name: `PhpConfigLocation`.
-    /// - Example: `/usr/local/etc/php/php.ini`.
+    /// Its description, rules and example: [`CreateJobRequest::php_config_location`](CreateJobRequest::php_config_location).
     pub fn php_config_location(mut self, value: impl Into<String>) -> Self {
         self.inner.php_config_location = Some(value.into());
         self
@@ -1273,8 +1144,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The details of the PHP configuration file.
     ///
-    /// - Wire name: `PhpConfig` (form body).
-    /// - Example: `k1=v1`.
+    /// Its description, rules and example: [`CreateJobRequest::php_config`](CreateJobRequest::php_config).
     pub fn php_config(mut self, value: impl Into<String>) -> Self {
         self.inner.php_config = Some(value.into());
         self
@@ -1283,14 +1153,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The Tomcat configuration. If you want to cancel this configuration, set this parameter to "" or "{}". The following variables are included in the configuration: Take note of the following rules:
     ///
-    /// * **port**: the port number. The port number ranges from 1024 to 65535. Though the admin permissions are configured for the container, the root permissions are required to perform operations on ports whose number is smaller than 1024. Enter a value that ranges from 1025 to 65535 because the container has only the admin permissions. If you do not specify this parameter, the default port number 8080 is used.
-    /// * **contextPath**: the path. Default value: /. This value indicates the root directory.
-    /// * **maxThreads**: the maximum number of connections in the connection pool. Default value: 400.
-    /// * **uriEncoding**: the URI encoding scheme in the Tomcat container. Valid values: UTF-8, ISO-8859-1, GBK, and GB2312.\*\*\*\*\*\*\*\*\*\*\*\* If you do not specify this parameter, the default value **ISO-8859-1** is used.
-    /// * **useBodyEncoding**: specifies whether to use the encoding scheme specified in the request body for URI query parameters. Default value: true.
-    ///
-    /// - Wire name: `TomcatConfig`.
-    /// - Example: `{"port":8080,"contextPath":"/","maxThreads":400,"uriEncoding":"ISO-8859-1","useBodyEncodingForUri":true}`.
+    /// Its description, rules and example: [`CreateJobRequest::tomcat_config`](CreateJobRequest::tomcat_config).
     pub fn tomcat_config(mut self, value: impl Into<String>) -> Self {
         self.inner.tomcat_config = Some(value.into());
         self
@@ -1299,16 +1162,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// Information of the Object Storage Service (OSS) bucket mounted to the application. The following table describes the parameters that are used in the preceding statements.
     ///
-    /// * **bucketName**: the name of the OSS bucket.
-    /// * **bucketPath**: the directory or object in OSS. If the specified directory or object does not exist, an error is returned.
-    /// * **mountPath**: the directory of the container in SAE. If the path already exists, the newly specified path overwrites the previous one. If the path does not exist, it is created.
-    /// * **readOnly**: specifies whether to only allow the container path to read data from the OSS directory. Valid values:
-    ///
-    ///   * **true**: The container path only has read permission on the OSS directory.
-    ///   * **false**: The application has read and write permissions.
-    ///
-    /// - Wire name: `OssMountDescs` (form body).
-    /// - Example: `[{"bucketName": "oss-bucket", "bucketPath": "data/user.data", "mountPath": "/usr/data/user.data", "readOnly": true}]`.
+    /// Its description, rules and example: [`CreateJobRequest::oss_mount_descs`](CreateJobRequest::oss_mount_descs).
     pub fn oss_mount_descs(mut self, value: impl Into<String>) -> Self {
         self.inner.oss_mount_descs = Some(value.into());
         self
@@ -1317,8 +1171,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The AccessKey ID that is used to read data from and write data to Object Storage Service (OSS) buckets.
     ///
-    /// - Wire name: `OssAkId` (form body).
-    /// - Example: `xxxxxx`.
+    /// Its description, rules and example: [`CreateJobRequest::oss_ak_id`](CreateJobRequest::oss_ak_id).
     pub fn oss_ak_id(mut self, value: impl Into<String>) -> Self {
         self.inner.oss_ak_id = Some(value.into());
         self
@@ -1327,8 +1180,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The AccessKey secret that is used to read data from and write data to OSS buckets.
     ///
-    /// - Wire name: `OssAkSecret` (form body).
-    /// - Example: `xxxxxx`.
+    /// Its description, rules and example: [`CreateJobRequest::oss_ak_secret`](CreateJobRequest::oss_ak_secret).
     pub fn oss_ak_secret(mut self, value: impl Into<String>) -> Self {
         self.inner.oss_ak_secret = Some(value.into());
         self
@@ -1337,8 +1189,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The ID of Container Registry Enterprise Edition instance N. This parameter is required when the **ImageUrl** parameter is set to the URL of an image in an ACR Enterprise Edition instance.
     ///
-    /// - Wire name: `AcrInstanceId` (form body).
-    /// - Example: `cri-xxxxxx`.
+    /// Its description, rules and example: [`CreateJobRequest::acr_instance_id`](CreateJobRequest::acr_instance_id).
     pub fn acr_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.acr_instance_id = Some(value.into());
         self
@@ -1347,8 +1198,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The Alibaba Cloud Resource Name (ARN) required for a RAM role to obtain images across accounts. For more information, see [Grant permissions across Alibaba Cloud accounts by using a RAM role](<https://www.alibabacloud.com/help/doc-detail/223585.htm>).
     ///
-    /// - Wire name: `AcrAssumeRoleArn`.
-    /// - Example: `acs:ram::123456789012****:role/adminrole`.
+    /// Its description, rules and example: [`CreateJobRequest::acr_assume_role_arn`](CreateJobRequest::acr_assume_role_arn).
     pub fn acr_assume_role_arn(mut self, value: impl Into<String>) -> Self {
         self.inner.acr_assume_role_arn = Some(value.into());
         self
@@ -1357,8 +1207,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The ID of the corresponding Secret.
     ///
-    /// - Wire name: `ImagePullSecrets`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`CreateJobRequest::image_pull_secrets`](CreateJobRequest::image_pull_secrets).
     pub fn image_pull_secrets(mut self, value: impl Into<String>) -> Self {
         self.inner.image_pull_secrets = Some(value.into());
         self
@@ -1367,9 +1216,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// 是否开启镜像加速
     ///
-    /// - Wire name: `EnableImageAccl` (form body).
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateJobRequest::enable_image_accl`](CreateJobRequest::enable_image_accl).
     pub fn enable_image_accl(mut self, value: bool) -> Self {
         self.inner.enable_image_accl = Some(value);
         self
@@ -1378,9 +1225,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// Set the value to `job`.
     ///
-    /// - Wire name: `Workload`.
-    /// - Required.
-    /// - Example: `job`.
+    /// Its description, rules and example: [`CreateJobRequest::workload`](CreateJobRequest::workload).
     pub fn workload(mut self, value: impl Into<String>) -> Self {
         self.inner.workload = Some(value.into());
         self
@@ -1389,16 +1234,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The trigger configuration. Configure this parameter based on the job type.
     ///
-    /// * **Scheduled job**: Set **type** to time, **config** to a CRON expression, and **timezone** to a specific time zone.
-    ///
-    /// Example: `{"type":"time","config":"0 1 */1 * ?","timezone":"GMT+8:00"}`
-    ///
-    /// * **One-time job**: Set **type** to http and configure an HTTP trigger rule for **config**. For more information, see [SourceHttpEventParameters](<https://help.aliyun.com/document_detail/347586.html#section-lp1-vq0-ho3>).
-    ///
-    /// Example: `{"type":"http","config":{"type":"HTTPS","method"、["GET"],"ip":[],"referer":[],"securityConfig":"none"}}`
-    ///
-    /// - Wire name: `TriggerConfig`.
-    /// - Example: `{"type":"time","config":"0 1 */1 * ?","timezone":"GMT+8:00"}`.
+    /// Its description, rules and example: [`CreateJobRequest::trigger_config`](CreateJobRequest::trigger_config).
     pub fn trigger_config(mut self, value: impl Into<String>) -> Self {
         self.inner.trigger_config = Some(value.into());
         self
@@ -1407,12 +1243,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The concurrency policy of the job. Take note of the following rules:
     ///
-    /// * **Forbid**: Prohibits concurrent running. If the previous job is not completed, no new job is created.
-    /// * **Allow**: Allows concurrent running.
-    /// * **Replace**: If the previous job is not completed when the time to create a new job is reached, the new job replaces the previous job.
-    ///
-    /// - Wire name: `ConcurrencyPolicy`.
-    /// - Example: `Allow`.
+    /// Its description, rules and example: [`CreateJobRequest::concurrency_policy`](CreateJobRequest::concurrency_policy).
     pub fn concurrency_policy(mut self, value: impl Into<String>) -> Self {
         self.inner.concurrency_policy = Some(value.into());
         self
@@ -1421,8 +1252,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The timeout period. Unit: seconds.
     ///
-    /// - Wire name: `Timeout`.
-    /// - Example: `3600`.
+    /// Its description, rules and example: [`CreateJobRequest::timeout`](CreateJobRequest::timeout).
     pub fn timeout(mut self, value: i64) -> Self {
         self.inner.timeout = Some(value);
         self
@@ -1431,8 +1261,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The number of times the job is retried.
     ///
-    /// - Wire name: `BackoffLimit`.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`CreateJobRequest::backoff_limit`](CreateJobRequest::backoff_limit).
     pub fn backoff_limit(mut self, value: i64) -> Self {
         self.inner.backoff_limit = Some(value);
         self
@@ -1441,8 +1270,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// Specifies whether to enable job sharding.
     ///
-    /// - Wire name: `Slice`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateJobRequest::slice`](CreateJobRequest::slice).
     pub fn slice(mut self, value: bool) -> Self {
         self.inner.slice = Some(value);
         self
@@ -1451,8 +1279,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The parameters of job sharding.
     ///
-    /// - Wire name: `SliceEnvs`.
-    /// - Example: `[0,1,2]`.
+    /// Its description, rules and example: [`CreateJobRequest::slice_envs`](CreateJobRequest::slice_envs).
     pub fn slice_envs(mut self, value: impl Into<String>) -> Self {
         self.inner.slice_envs = Some(value.into());
         self
@@ -1461,8 +1288,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The ID of the job that you reference.
     ///
-    /// - Wire name: `RefAppId`.
-    /// - Example: `7171a6ca-d1cd-4928-8642-7d5cfe69****`.
+    /// Its description, rules and example: [`CreateJobRequest::ref_app_id`](CreateJobRequest::ref_app_id).
     pub fn ref_app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ref_app_id = Some(value.into());
         self
@@ -1471,8 +1297,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The programming language. Valid values: **java**, **php**, **python**, and **shell**.
     ///
-    /// - Wire name: `ProgrammingLanguage`.
-    /// - Example: `java`.
+    /// Its description, rules and example: [`CreateJobRequest::programming_language`](CreateJobRequest::programming_language).
     pub fn programming_language(mut self, value: impl Into<String>) -> Self {
         self.inner.programming_language = Some(value.into());
         self
@@ -1481,8 +1306,7 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The Python environment. Set the value to **PYTHON 3.9.15**.
     ///
-    /// - Wire name: `Python`.
-    /// - Example: `PYTHON 3.9.15`.
+    /// Its description, rules and example: [`CreateJobRequest::python`](CreateJobRequest::python).
     pub fn python(mut self, value: impl Into<String>) -> Self {
         self.inner.python = Some(value.into());
         self
@@ -1491,22 +1315,21 @@ impl<C> CreateJobRequestBuilder<C> {
     ///
     /// The configurations for installing custom module dependencies. By default, the dependencies defined by the requirements.txt file in the root directory are installed. If the package does not contain this file and you do not configure custom dependencies in the package, specify the dependencies that you want to install in the text box.
     ///
-    /// - Wire name: `PythonModules`.
-    /// - Example: `Flask==2.0`.
+    /// Its description, rules and example: [`CreateJobRequest::python_modules`](CreateJobRequest::python_modules).
     pub fn python_modules(mut self, value: impl Into<String>) -> Self {
         self.inner.python_modules = Some(value.into());
         self
     }
     /// Sets `NasConfigs`.
     ///
-    /// - Wire name: `NasConfigs`.
+    /// Its description, rules and example: [`CreateJobRequest::nas_configs`](CreateJobRequest::nas_configs).
     pub fn nas_configs(mut self, value: impl Into<String>) -> Self {
         self.inner.nas_configs = Some(value.into());
         self
     }
     /// Sets `BestEffortType`.
     ///
-    /// - Wire name: `BestEffortType`.
+    /// Its description, rules and example: [`CreateJobRequest::best_effort_type`](CreateJobRequest::best_effort_type).
     pub fn best_effort_type(mut self, value: impl Into<String>) -> Self {
         self.inner.best_effort_type = Some(value.into());
         self
@@ -1701,359 +1524,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateJobRespons
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateJob`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateJobError {
-    /// HTTP 400 `Application.MissingJdk`: Your application must at least contain a JDK component.
-    ApplicationMissingJdk(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPackageType.NotFound`: The package type must be War, FatJar, or Image.
-    InvalidPackageTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.FileName`: The application deployment package name is invalid. This name can contain only alphanumeric characters, hyphens (-), and underscores (\_). In addition, you can upload JAR files only if the selected deployment version supports JAR file. Otherwise, upload WAR files only.
-    InvalidParameterFileName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `JarApplication.MissingJdk`: A FatJar application must contain JDK.
-    JarApplicationMissingJdk(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoAvailableCluster.NotFound`: No clusters are available for the current region.
-    NoAvailableClusterNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoComputeResourceQuota.Exceed`: Your compute resource is insufficient. Please contact us to raise the quota.
-    NoComputeResourceQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PandoraApplication.MissingJdk`: The Pandora application is missing a JDK component.
-    PandoraApplicationMissingJdk(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PandoraApplication.OnlyJdk`: A Pandora application only requires JDK component.
-    PandoraApplicationOnlyJdk(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.WithMessage`: The parameter is invalid {%s}: %s
-    InvalidParameterWithMessage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidComponent.NotFound`: The current component (such as JDK, Tomcat, or EDASWebContainer) does not exist.
-    InvalidComponentNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHostnameIp.Invalid`: The hostname and/or IP is invalid: Hostname \[%s\], IP \[%s\].
-    InvalidHostnameIpInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceSpecification.Unsupported`: The instance specification is not supported: CPU \[%s\], memory \[%s\].
-    InvalidInstanceSpecificationUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidServerlessRegion.Unsupported`: The current region is not supported: %s
-    InvalidServerlessRegionUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `WarApplication.MissingJdkWebcontainer`: A War application must contain JDK and Tomcat.
-    WarApplicationMissingJdkWebcontainer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNamespace.WithUppercase`: This namespace does not support creating SAE apps because it contains uppercase letters.
-    InvalidNamespaceWithUppercase(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LogService.ConfigQuotaExceed`: The maximum number of Log Service configs is exceeded.
-    LogServiceConfigQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LogService.InternalError`: An exception occurred while calling Log Service. Please submit a ticket to solve the problem.
-    LogServiceInternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LogService.LogDirInvalid`: The log collection path is invalid.
-    LogServiceLogDirInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LogService.NotAvailable`: Log Service is unavailable. Please activate Log Service first.
-    LogServiceNotAvailable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LogService.ProjectNumQuotaExceed`: The maximum number of Log Service projects is exceeded.
-    LogServiceProjectNumQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `vswitch.not.exist`: The specified VSwitch does not exist.
-    VswitchNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `user.indebt`: The user has an outstanding payment.
-    UserIndebt(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoComputeResourceQuota.App.Exceed`: You can create %s instances for each application.  Please submit a ticket to raise the quota.
-    NoComputeResourceQuotaAppExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoComputeResourceQuota.User.Exceed`: Your account is limited to create %s instances.  Please submit a ticket to raise the quota.
-    NoComputeResourceQuotaUserExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `System.Upgrading`: The system is being upgraded. Please try again later.
-    SystemUpgrading(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VolumnPath.Conflict`: Conflict between log collection directory and persistent storage directory.
-    VolumnPathConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MountConflict.ConfigMap`: Conflict detected for ConfigMap path %s.
-    MountConflictConfigMap(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotFound.ConfigMap`: The ConfigMap object (ID: %s) does not exist.
-    NotFoundConfigMap(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotFound.ConfigMapKey`: The key %s of ConfigMap object (ID: %s) does not exist.
-    NotFoundConfigMapKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Sls.Config.Mixed.Multi.Project`: The specified Config contains multiple projects.
-    SlsConfigMixedMultiProject(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Sls.Config.User.Defined.Missing.Logstore.Info`: The specified Config is invalid. Both Project and Logstore must be specified.
-    SlsConfigUserDefinedMissingLogstoreInfo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Sls.Config.User.Defined.Missing.Project.Info`: The specified Config is invalid. Both Project and Logstore must be specified.
-    SlsConfigUserDefinedMissingProjectInfo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Sls.Logstore.Name.Invalid`: The specified name of Logstore is invalid. The Logstore name must not contain the prefix "sae-".
-    SlsLogstoreNameInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Sls.Logstore.User.Defined.Not.Exist`: The user defined Logstore does not exist.
-    SlsLogstoreUserDefinedNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Sls.Project.Name.Invalid`: The specified project name is invalid. The project name must not contain the prefix "sae-".
-    SlsProjectNameInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Sls.Project.User.Defined.Not.Exist`: The user defined project does not exist.
-    SlsProjectUserDefinedNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImageUrl.AcrInstanceId.Domain.NotMatch`: The specified domain of ImageUrl does not match AcrInstanceId domains.
-    InvalidImageUrlAcrInstanceIdDomainNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PhpApplication.MissingPhpRuntime`: A PHP application must contain PHP Runtime.
-    PhpApplicationMissingPhpRuntime(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Associate.Eip.Not.Enough`: No sufficient EIPs are available.
-    AssociateEipNotEnough(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidNamespaceId.NotFound`: The specified NamespaceId does not exist.
-    InvalidNamespaceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpcId.NotFound`: The specified VpcId does not exist.
-    InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAcrInstanceId.NotFound`: The specified AcrInstanceId does not exist.
-    InvalidAcrInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateJobError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Application.MissingJdk",
-                        "InvalidPackageType.NotFound",
-                        "InvalidParameter.FileName",
-                        "InvalidParameter.NotEmpty",
-                        "InvalidParameter.Obviously",
-                        "JarApplication.MissingJdk",
-                        "NoAvailableCluster.NotFound",
-                        "NoComputeResourceQuota.Exceed",
-                        "PandoraApplication.MissingJdk",
-                        "PandoraApplication.OnlyJdk",
-                        "InvalidParameter.WithMessage",
-                        "InvalidComponent.NotFound",
-                        "InvalidHostnameIp.Invalid",
-                        "InvalidInstanceSpecification.Unsupported",
-                        "InvalidServerlessRegion.Unsupported",
-                        "WarApplication.MissingJdkWebcontainer",
-                        "InvalidNamespace.WithUppercase",
-                        "LogService.ConfigQuotaExceed",
-                        "LogService.InternalError",
-                        "LogService.LogDirInvalid",
-                        "LogService.NotAvailable",
-                        "LogService.ProjectNumQuotaExceed",
-                        "vswitch.not.exist",
-                        "user.indebt",
-                        "NoComputeResourceQuota.App.Exceed",
-                        "NoComputeResourceQuota.User.Exceed",
-                        "System.Upgrading",
-                        "VolumnPath.Conflict",
-                        "MountConflict.ConfigMap",
-                        "NotFound.ConfigMap",
-                        "NotFound.ConfigMapKey",
-                        "Sls.Config.Mixed.Multi.Project",
-                        "Sls.Config.User.Defined.Missing.Logstore.Info",
-                        "Sls.Config.User.Defined.Missing.Project.Info",
-                        "Sls.Logstore.Name.Invalid",
-                        "Sls.Logstore.User.Defined.Not.Exist",
-                        "Sls.Project.Name.Invalid",
-                        "Sls.Project.User.Defined.Not.Exist",
-                        "InvalidImageUrl.AcrInstanceId.Domain.NotMatch",
-                        "PhpApplication.MissingPhpRuntime",
-                        "Associate.Eip.Not.Enough",
-                        "InvalidNamespaceId.NotFound",
-                        "InvalidVpcId.NotFound",
-                        "InvalidAcrInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateJobError;
+impl crate::Client {
+    /// Calls `CreateJob`: Create a job template.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateJobRequestBuilder::send) it. The parameters and their rules: [`CreateJobRequest`].
+    #[inline]
+    pub fn create_job(&self) -> CreateJobRequestBuilder<&Self> {
+        CreateJobRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateJobError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateJob`: Create a job template.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateJobRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ApplicationMissingJdk(error),
-            1 => Self::InvalidPackageTypeNotFound(error),
-            2 => Self::InvalidParameterFileName(error),
-            3 => Self::InvalidParameterNotEmpty(error),
-            4 => Self::InvalidParameterObviously(error),
-            5 => Self::JarApplicationMissingJdk(error),
-            6 => Self::NoAvailableClusterNotFound(error),
-            7 => Self::NoComputeResourceQuotaExceed(error),
-            8 => Self::PandoraApplicationMissingJdk(error),
-            9 => Self::PandoraApplicationOnlyJdk(error),
-            10 => Self::InvalidParameterWithMessage(error),
-            11 => Self::InvalidComponentNotFound(error),
-            12 => Self::InvalidHostnameIpInvalid(error),
-            13 => Self::InvalidInstanceSpecificationUnsupported(error),
-            14 => Self::InvalidServerlessRegionUnsupported(error),
-            15 => Self::WarApplicationMissingJdkWebcontainer(error),
-            16 => Self::InvalidNamespaceWithUppercase(error),
-            17 => Self::LogServiceConfigQuotaExceed(error),
-            18 => Self::LogServiceInternalError(error),
-            19 => Self::LogServiceLogDirInvalid(error),
-            20 => Self::LogServiceNotAvailable(error),
-            21 => Self::LogServiceProjectNumQuotaExceed(error),
-            22 => Self::VswitchNotExist(error),
-            23 => Self::UserIndebt(error),
-            24 => Self::NoComputeResourceQuotaAppExceed(error),
-            25 => Self::NoComputeResourceQuotaUserExceed(error),
-            26 => Self::SystemUpgrading(error),
-            27 => Self::VolumnPathConflict(error),
-            28 => Self::MountConflictConfigMap(error),
-            29 => Self::NotFoundConfigMap(error),
-            30 => Self::NotFoundConfigMapKey(error),
-            31 => Self::SlsConfigMixedMultiProject(error),
-            32 => Self::SlsConfigUserDefinedMissingLogstoreInfo(error),
-            33 => Self::SlsConfigUserDefinedMissingProjectInfo(error),
-            34 => Self::SlsLogstoreNameInvalid(error),
-            35 => Self::SlsLogstoreUserDefinedNotExist(error),
-            36 => Self::SlsProjectNameInvalid(error),
-            37 => Self::SlsProjectUserDefinedNotExist(error),
-            38 => Self::InvalidImageUrlAcrInstanceIdDomainNotMatch(error),
-            39 => Self::PhpApplicationMissingPhpRuntime(error),
-            40 => Self::AssociateEipNotEnough(error),
-            41 => Self::InvalidNamespaceIdNotFound(error),
-            42 => Self::InvalidVpcIdNotFound(error),
-            43 => Self::InvalidAcrInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ApplicationMissingJdk(error) => (0, error),
-            Self::InvalidPackageTypeNotFound(error) => (1, error),
-            Self::InvalidParameterFileName(error) => (2, error),
-            Self::InvalidParameterNotEmpty(error) => (3, error),
-            Self::InvalidParameterObviously(error) => (4, error),
-            Self::JarApplicationMissingJdk(error) => (5, error),
-            Self::NoAvailableClusterNotFound(error) => (6, error),
-            Self::NoComputeResourceQuotaExceed(error) => (7, error),
-            Self::PandoraApplicationMissingJdk(error) => (8, error),
-            Self::PandoraApplicationOnlyJdk(error) => (9, error),
-            Self::InvalidParameterWithMessage(error) => (10, error),
-            Self::InvalidComponentNotFound(error) => (11, error),
-            Self::InvalidHostnameIpInvalid(error) => (12, error),
-            Self::InvalidInstanceSpecificationUnsupported(error) => (13, error),
-            Self::InvalidServerlessRegionUnsupported(error) => (14, error),
-            Self::WarApplicationMissingJdkWebcontainer(error) => (15, error),
-            Self::InvalidNamespaceWithUppercase(error) => (16, error),
-            Self::LogServiceConfigQuotaExceed(error) => (17, error),
-            Self::LogServiceInternalError(error) => (18, error),
-            Self::LogServiceLogDirInvalid(error) => (19, error),
-            Self::LogServiceNotAvailable(error) => (20, error),
-            Self::LogServiceProjectNumQuotaExceed(error) => (21, error),
-            Self::VswitchNotExist(error) => (22, error),
-            Self::UserIndebt(error) => (23, error),
-            Self::NoComputeResourceQuotaAppExceed(error) => (24, error),
-            Self::NoComputeResourceQuotaUserExceed(error) => (25, error),
-            Self::SystemUpgrading(error) => (26, error),
-            Self::VolumnPathConflict(error) => (27, error),
-            Self::MountConflictConfigMap(error) => (28, error),
-            Self::NotFoundConfigMap(error) => (29, error),
-            Self::NotFoundConfigMapKey(error) => (30, error),
-            Self::SlsConfigMixedMultiProject(error) => (31, error),
-            Self::SlsConfigUserDefinedMissingLogstoreInfo(error) => (32, error),
-            Self::SlsConfigUserDefinedMissingProjectInfo(error) => (33, error),
-            Self::SlsLogstoreNameInvalid(error) => (34, error),
-            Self::SlsLogstoreUserDefinedNotExist(error) => (35, error),
-            Self::SlsProjectNameInvalid(error) => (36, error),
-            Self::SlsProjectUserDefinedNotExist(error) => (37, error),
-            Self::InvalidImageUrlAcrInstanceIdDomainNotMatch(error) => (38, error),
-            Self::PhpApplicationMissingPhpRuntime(error) => (39, error),
-            Self::AssociateEipNotEnough(error) => (40, error),
-            Self::InvalidNamespaceIdNotFound(error) => (41, error),
-            Self::InvalidVpcIdNotFound(error) => (42, error),
-            Self::InvalidAcrInstanceIdNotFound(error) => (43, error),
-            Self::Unhandled(unhandled) => (44, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateJobError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateJobError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ApplicationMissingJdk",
-            "InvalidPackageTypeNotFound",
-            "InvalidParameterFileName",
-            "InvalidParameterNotEmpty",
-            "InvalidParameterObviously",
-            "JarApplicationMissingJdk",
-            "NoAvailableClusterNotFound",
-            "NoComputeResourceQuotaExceed",
-            "PandoraApplicationMissingJdk",
-            "PandoraApplicationOnlyJdk",
-            "InvalidParameterWithMessage",
-            "InvalidComponentNotFound",
-            "InvalidHostnameIpInvalid",
-            "InvalidInstanceSpecificationUnsupported",
-            "InvalidServerlessRegionUnsupported",
-            "WarApplicationMissingJdkWebcontainer",
-            "InvalidNamespaceWithUppercase",
-            "LogServiceConfigQuotaExceed",
-            "LogServiceInternalError",
-            "LogServiceLogDirInvalid",
-            "LogServiceNotAvailable",
-            "LogServiceProjectNumQuotaExceed",
-            "VswitchNotExist",
-            "UserIndebt",
-            "NoComputeResourceQuotaAppExceed",
-            "NoComputeResourceQuotaUserExceed",
-            "SystemUpgrading",
-            "VolumnPathConflict",
-            "MountConflictConfigMap",
-            "NotFoundConfigMap",
-            "NotFoundConfigMapKey",
-            "SlsConfigMixedMultiProject",
-            "SlsConfigUserDefinedMissingLogstoreInfo",
-            "SlsConfigUserDefinedMissingProjectInfo",
-            "SlsLogstoreNameInvalid",
-            "SlsLogstoreUserDefinedNotExist",
-            "SlsProjectNameInvalid",
-            "SlsProjectUserDefinedNotExist",
-            "InvalidImageUrlAcrInstanceIdDomainNotMatch",
-            "PhpApplicationMissingPhpRuntime",
-            "AssociateEipNotEnough",
-            "InvalidNamespaceIdNotFound",
-            "InvalidVpcIdNotFound",
-            "InvalidAcrInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateJobError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateJobError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateJobError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateJobError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_job(&self) -> CreateJobRequestBuilder<&Self> {
+        CreateJobRequestBuilder::new(self)
     }
 }

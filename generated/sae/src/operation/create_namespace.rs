@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateNamespaceRequest>;
 /// Request of `CreateNamespace`: Create a namespace.
 ///
 /// # Example
@@ -148,8 +151,7 @@ impl<C> CreateNamespaceRequestBuilder<C> {
     ///
     /// The data returned.
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Example: `cn-beijing:test`.
+    /// Its description, rules and example: [`CreateNamespaceRequest::namespace_id`](CreateNamespaceRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -158,9 +160,7 @@ impl<C> CreateNamespaceRequestBuilder<C> {
     ///
     /// The ID of the request.
     ///
-    /// - Wire name: `NamespaceName`.
-    /// - Required.
-    /// - Example: `name`.
+    /// Its description, rules and example: [`CreateNamespaceRequest::namespace_name`](CreateNamespaceRequest::namespace_name).
     pub fn namespace_name(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_name = Some(value.into());
         self
@@ -169,8 +169,7 @@ impl<C> CreateNamespaceRequestBuilder<C> {
     ///
     /// The message returned for the operation.
     ///
-    /// - Wire name: `NamespaceDescription`.
-    /// - Example: `desc`.
+    /// Its description, rules and example: [`CreateNamespaceRequest::namespace_description`](CreateNamespaceRequest::namespace_description).
     pub fn namespace_description(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_description = Some(value.into());
         self
@@ -179,8 +178,7 @@ impl<C> CreateNamespaceRequestBuilder<C> {
     ///
     /// The trace ID that is used to query the details of the request.
     ///
-    /// - Wire name: `NameSpaceShortId`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`CreateNamespaceRequest::name_space_short_id`](CreateNamespaceRequest::name_space_short_id).
     pub fn name_space_short_id(mut self, value: impl Into<String>) -> Self {
         self.inner.name_space_short_id = Some(value.into());
         self
@@ -189,13 +187,7 @@ impl<C> CreateNamespaceRequestBuilder<C> {
     ///
     /// Indicates whether to enable SAE built-in registry:
     ///
-    /// * **true**
-    /// * **false**
-    ///
-    /// Default value: true. If you do not use the built-in registry, you can set this parameter to false to accelerate the creation of a namespace.
-    ///
-    /// - Wire name: `EnableMicroRegistration`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateNamespaceRequest::enable_micro_registration`](CreateNamespaceRequest::enable_micro_registration).
     pub fn enable_micro_registration(mut self, value: bool) -> Self {
         self.inner.enable_micro_registration = Some(value);
         self
@@ -387,155 +379,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateNamespaceR
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateNamespace`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateNamespaceError {
-    /// HTTP 400 `InstanceExist.NamespaceId`: The specified namespace ID already exists.
-    InstanceExistNamespaceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNamespace.WithUppercase`: This namespace does not support creating SAE apps because it contains uppercase letters.
-    InvalidNamespaceWithUppercase(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNamespaceId.Format`: The specified NamespaceId is invalid.
-    InvalidNamespaceIdFormat(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNamespaceIdSuffix.Format`: The specified NamespaceId is invalid. NamespaceId can only contain alphabetical letters or numbers.
-    InvalidNamespaceIdSuffixFormat(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNamespaceName.Format`: The specified NamespaceName is invalid. The name of the namespace cannot exceed 63 characters in length.
-    InvalidNamespaceNameFormat(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.NamespaceClusterNotDeleted`: The specified NamespaceId contains clusters.
-    InvalidOperationNamespaceClusterNotDeleted(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Namespace.AppExists`: Please delete the application first.
-    NamespaceAppExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `System.Upgrading`: The system is being upgraded. Please try again later.
-    SystemUpgrading(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Exceed.Namespace`: Too many namespaces have been created.
-    ExceedNamespace(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `OperationFailed.DauthHttpRequest`: request dauth failed.
-    OperationFailedDauthHttpRequest(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateNamespaceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InstanceExist.NamespaceId",
-                        "InvalidNamespace.WithUppercase",
-                        "InvalidNamespaceId.Format",
-                        "InvalidNamespaceIdSuffix.Format",
-                        "InvalidNamespaceName.Format",
-                        "InvalidOperation.NamespaceClusterNotDeleted",
-                        "Namespace.AppExists",
-                        "System.Upgrading",
-                        "Exceed.Namespace",
-                        "OperationFailed.DauthHttpRequest",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateNamespaceError;
+impl crate::Client {
+    /// Calls `CreateNamespace`: Create a namespace.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateNamespaceRequestBuilder::send) it. The parameters and their rules: [`CreateNamespaceRequest`].
+    #[inline]
+    pub fn create_namespace(&self) -> CreateNamespaceRequestBuilder<&Self> {
+        CreateNamespaceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateNamespaceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateNamespace`: Create a namespace.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateNamespaceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InstanceExistNamespaceId(error),
-            1 => Self::InvalidNamespaceWithUppercase(error),
-            2 => Self::InvalidNamespaceIdFormat(error),
-            3 => Self::InvalidNamespaceIdSuffixFormat(error),
-            4 => Self::InvalidNamespaceNameFormat(error),
-            5 => Self::InvalidOperationNamespaceClusterNotDeleted(error),
-            6 => Self::NamespaceAppExists(error),
-            7 => Self::SystemUpgrading(error),
-            8 => Self::ExceedNamespace(error),
-            9 => Self::OperationFailedDauthHttpRequest(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InstanceExistNamespaceId(error) => (0, error),
-            Self::InvalidNamespaceWithUppercase(error) => (1, error),
-            Self::InvalidNamespaceIdFormat(error) => (2, error),
-            Self::InvalidNamespaceIdSuffixFormat(error) => (3, error),
-            Self::InvalidNamespaceNameFormat(error) => (4, error),
-            Self::InvalidOperationNamespaceClusterNotDeleted(error) => (5, error),
-            Self::NamespaceAppExists(error) => (6, error),
-            Self::SystemUpgrading(error) => (7, error),
-            Self::ExceedNamespace(error) => (8, error),
-            Self::OperationFailedDauthHttpRequest(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateNamespaceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateNamespaceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InstanceExistNamespaceId",
-            "InvalidNamespaceWithUppercase",
-            "InvalidNamespaceIdFormat",
-            "InvalidNamespaceIdSuffixFormat",
-            "InvalidNamespaceNameFormat",
-            "InvalidOperationNamespaceClusterNotDeleted",
-            "NamespaceAppExists",
-            "SystemUpgrading",
-            "ExceedNamespace",
-            "OperationFailedDauthHttpRequest",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateNamespaceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateNamespaceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateNamespaceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateNamespaceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_namespace(&self) -> CreateNamespaceRequestBuilder<&Self> {
+        CreateNamespaceRequestBuilder::new(self)
     }
 }

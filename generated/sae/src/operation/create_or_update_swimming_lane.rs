@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateOrUpdateSwimmingLaneRequest>;
 /// Request of `CreateOrUpdateSwimmingLane`: Creates or updates a lane.
 ///
 /// # Example
@@ -187,8 +190,7 @@ impl<C> CreateOrUpdateSwimmingLaneRequestBuilder<C> {
     ///
     /// The ID of the lane.
     ///
-    /// - Wire name: `LaneId`.
-    /// - Example: `13857`.
+    /// Its description, rules and example: [`CreateOrUpdateSwimmingLaneRequest::lane_id`](CreateOrUpdateSwimmingLaneRequest::lane_id).
     pub fn lane_id(mut self, value: i64) -> Self {
         self.inner.lane_id = Some(value);
         self
@@ -197,8 +199,7 @@ impl<C> CreateOrUpdateSwimmingLaneRequestBuilder<C> {
     ///
     /// The name of the lane.
     ///
-    /// - Wire name: `LaneName`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`CreateOrUpdateSwimmingLaneRequest::lane_name`](CreateOrUpdateSwimmingLaneRequest::lane_name).
     pub fn lane_name(mut self, value: impl Into<String>) -> Self {
         self.inner.lane_name = Some(value.into());
         self
@@ -207,8 +208,7 @@ impl<C> CreateOrUpdateSwimmingLaneRequestBuilder<C> {
     ///
     /// The tag of the lane.
     ///
-    /// - Wire name: `LaneTag`.
-    /// - Example: `{"alicloud.service.tag":"g1"}`.
+    /// Its description, rules and example: [`CreateOrUpdateSwimmingLaneRequest::lane_tag`](CreateOrUpdateSwimmingLaneRequest::lane_tag).
     pub fn lane_tag(mut self, value: impl Into<String>) -> Self {
         self.inner.lane_tag = Some(value.into());
         self
@@ -217,7 +217,7 @@ impl<C> CreateOrUpdateSwimmingLaneRequestBuilder<C> {
     ///
     /// The ID of the lane group to which the lane belongs.
     ///
-    /// - Wire name: `GroupId`.
+    /// Its description, rules and example: [`CreateOrUpdateSwimmingLaneRequest::group_id`](CreateOrUpdateSwimmingLaneRequest::group_id).
     pub fn group_id(mut self, value: i64) -> Self {
         self.inner.group_id = Some(value);
         self
@@ -226,8 +226,7 @@ impl<C> CreateOrUpdateSwimmingLaneRequestBuilder<C> {
     ///
     /// The namespace ID.
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Example: `cn-beijing:test`.
+    /// Its description, rules and example: [`CreateOrUpdateSwimmingLaneRequest::namespace_id`](CreateOrUpdateSwimmingLaneRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -236,11 +235,7 @@ impl<C> CreateOrUpdateSwimmingLaneRequestBuilder<C> {
     ///
     /// Full-link Grayscale Mode:
     ///
-    /// * 0: The request is routed based on the content of the request.
-    /// * 1: routing based on percentages
-    ///
-    /// - Wire name: `CanaryModel`.
-    /// - Example: `0`.
+    /// Its description, rules and example: [`CreateOrUpdateSwimmingLaneRequest::canary_model`](CreateOrUpdateSwimmingLaneRequest::canary_model).
     pub fn canary_model(mut self, value: i32) -> Self {
         self.inner.canary_model = Some(value);
         self
@@ -249,11 +244,7 @@ impl<C> CreateOrUpdateSwimmingLaneRequestBuilder<C> {
     ///
     /// Lane Status
     ///
-    /// * true: enabled
-    /// * false: disabled
-    ///
-    /// - Wire name: `Enable`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateOrUpdateSwimmingLaneRequest::enable`](CreateOrUpdateSwimmingLaneRequest::enable).
     pub fn enable(mut self, value: bool) -> Self {
         self.inner.enable = Some(value);
         self
@@ -262,9 +253,7 @@ impl<C> CreateOrUpdateSwimmingLaneRequestBuilder<C> {
     ///
     /// The route configuration of the gateway.
     ///
-    /// > This parameter is required if the gateway entry of the lane group is Java.
-    ///
-    /// - Wire name: `AppEntryRule`.
+    /// Its description, rules and example: [`CreateOrUpdateSwimmingLaneRequest::app_entry_rule`](CreateOrUpdateSwimmingLaneRequest::app_entry_rule).
     pub fn app_entry_rule(
         mut self,
         value: crate::types::CreateOrUpdateSwimmingLaneAppEntryRule,
@@ -276,9 +265,7 @@ impl<C> CreateOrUpdateSwimmingLaneRequestBuilder<C> {
     ///
     /// The route configuration of the MSE gateway.
     ///
-    /// > If the **EntryAppType** is set to **apig** or **mse-gw**, it is required.
-    ///
-    /// - Wire name: `MseGatewayEntryRule`.
+    /// Its description, rules and example: [`CreateOrUpdateSwimmingLaneRequest::mse_gateway_entry_rule`](CreateOrUpdateSwimmingLaneRequest::mse_gateway_entry_rule).
     pub fn mse_gateway_entry_rule(
         mut self,
         value: crate::types::MseGatewayEntryRule,
@@ -491,125 +478,28 @@ for CreateOrUpdateSwimmingLaneResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateOrUpdateSwimmingLane`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateOrUpdateSwimmingLaneError {
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.WithMessage`: The parameter is invalid {%s}: %s
-    InvalidParameterWithMessage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MseGatewayRule.CreateFailed`: Create MSE Gateway rule failed.
-    MseGatewayRuleCreateFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InternalApiError`: An exception occurred when calling mse:%s, error message: %s.
-    InternalApiError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateOrUpdateSwimmingLaneError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.NotEmpty",
-                        "InvalidParameter.Obviously",
-                        "InvalidParameter.WithMessage",
-                        "MseGatewayRule.CreateFailed",
-                        "InternalApiError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateOrUpdateSwimmingLaneError;
+impl crate::Client {
+    /// Calls `CreateOrUpdateSwimmingLane`: Creates or updates a lane.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateOrUpdateSwimmingLaneRequestBuilder::send) it. The parameters and their rules: [`CreateOrUpdateSwimmingLaneRequest`].
+    #[inline]
+    pub fn create_or_update_swimming_lane(
+        &self,
+    ) -> CreateOrUpdateSwimmingLaneRequestBuilder<&Self> {
+        CreateOrUpdateSwimmingLaneRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateOrUpdateSwimmingLaneError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateOrUpdateSwimmingLane`: Creates or updates a lane.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateOrUpdateSwimmingLaneRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterNotEmpty(error),
-            1 => Self::InvalidParameterObviously(error),
-            2 => Self::InvalidParameterWithMessage(error),
-            3 => Self::MseGatewayRuleCreateFailed(error),
-            4 => Self::InternalApiError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterNotEmpty(error) => (0, error),
-            Self::InvalidParameterObviously(error) => (1, error),
-            Self::InvalidParameterWithMessage(error) => (2, error),
-            Self::MseGatewayRuleCreateFailed(error) => (3, error),
-            Self::InternalApiError(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateOrUpdateSwimmingLaneError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateOrUpdateSwimmingLaneError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterNotEmpty",
-            "InvalidParameterObviously",
-            "InvalidParameterWithMessage",
-            "MseGatewayRuleCreateFailed",
-            "InternalApiError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateOrUpdateSwimmingLaneError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateOrUpdateSwimmingLaneError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateOrUpdateSwimmingLaneError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateOrUpdateSwimmingLaneError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_or_update_swimming_lane(
+        &self,
+    ) -> CreateOrUpdateSwimmingLaneRequestBuilder<&Self> {
+        CreateOrUpdateSwimmingLaneRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateSecretRequest>;
 /// Request of `CreateSecret`: Creates a Secret in a namespace.
 ///
 /// # Example
@@ -152,9 +155,7 @@ impl<C> CreateSecretRequestBuilder<C> {
     ///
     /// The ID of the namespace where the Secret resides. If the namespace is the default namespace, you need to only enter the region ID, such as `cn-beijing`.
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Required.
-    /// - Example: `cn-beijing:test`.
+    /// Its description, rules and example: [`CreateSecretRequest::namespace_id`](CreateSecretRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -163,9 +164,7 @@ impl<C> CreateSecretRequestBuilder<C> {
     ///
     /// The Secret name. The name can contain digits, letters, and underscores (\_). The name must start with a letter.
     ///
-    /// - Wire name: `SecretName`.
-    /// - Required.
-    /// - Example: `registry-auth-acree`.
+    /// Its description, rules and example: [`CreateSecretRequest::secret_name`](CreateSecretRequest::secret_name).
     pub fn secret_name(mut self, value: impl Into<String>) -> Self {
         self.inner.secret_name = Some(value.into());
         self
@@ -174,18 +173,7 @@ impl<C> CreateSecretRequestBuilder<C> {
     ///
     /// The supported Secret type. Valid values:
     ///
-    /// * **kubernetes.io/dockerconfigjson**: the Secret for the username and password of the image repository. The Secret is used for authentication when images are pulled during application deployment.
-    ///
-    /// Valid values:
-    ///
-    /// * Opaque
-    /// * kubernetes.io/dockerconfigjson
-    /// * kubernetes.io/tls
-    ///
-    /// - Wire name: `SecretType`.
-    /// - Required.
-    /// - Must be one of `Opaque`, `kubernetes.io/dockerconfigjson`, `kubernetes.io/tls`.
-    /// - Example: `kubernetes.io/dockerconfigjson`.
+    /// Its description, rules and example: [`CreateSecretRequest::secret_type`](CreateSecretRequest::secret_type).
     pub fn secret_type(mut self, value: impl Into<crate::types::SecretType>) -> Self {
         self.inner.secret_type = Some(value.into());
         self
@@ -194,8 +182,7 @@ impl<C> CreateSecretRequestBuilder<C> {
     ///
     /// The Secret data.
     ///
-    /// - Wire name: `SecretData`.
-    /// - Required.
+    /// Its description, rules and example: [`CreateSecretRequest::secret_data`](CreateSecretRequest::secret_data).
     pub fn secret_data(mut self, value: crate::types::SecretData) -> Self {
         self.inner.secret_data = Some(value);
         self
@@ -389,155 +376,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateSecretResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateSecret`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateSecretError {
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.WithMessage`: The parameter is invalid {%s}: %s
-    InvalidParameterWithMessage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SecretNameConflict.AlreadyExist`: The specified SecretName \[%s\] already exist in this namespace.
-    SecretNameConflictAlreadyExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.SecretInNamespace`: The specified secret exceeded quota \[%s\].
-    QuotaExceededSecretInNamespace(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.SecretDataKey`: The specified key in SecretData exceeded quota \[%s\].
-    QuotaExceededSecretDataKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSecretType.NotAvailable`: The specified SecretType \[%s\] is not supported.
-    InvalidSecretTypeNotAvailable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSecretDataKey.NotFound`: The specified Key \[%s\] does not exist in the specified Secret \[%s\].
-    InvalidSecretDataKeyNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidNamespaceId.NotFound`: The specified NamespaceId does not exist.
-    InvalidNamespaceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `OperationFailed.RPCError`: Internal RPC request processing error.
-    OperationFailedRpcError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateSecretError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.NotEmpty",
-                        "InvalidParameter.Obviously",
-                        "InvalidParameter.WithMessage",
-                        "SecretNameConflict.AlreadyExist",
-                        "QuotaExceeded.SecretInNamespace",
-                        "QuotaExceeded.SecretDataKey",
-                        "InvalidSecretType.NotAvailable",
-                        "InvalidSecretDataKey.NotFound",
-                        "InvalidNamespaceId.NotFound",
-                        "OperationFailed.RPCError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateSecretError;
+impl crate::Client {
+    /// Calls `CreateSecret`: Creates a Secret in a namespace.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateSecretRequestBuilder::send) it. The parameters and their rules: [`CreateSecretRequest`].
+    #[inline]
+    pub fn create_secret(&self) -> CreateSecretRequestBuilder<&Self> {
+        CreateSecretRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateSecretError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateSecret`: Creates a Secret in a namespace.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateSecretRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterNotEmpty(error),
-            1 => Self::InvalidParameterObviously(error),
-            2 => Self::InvalidParameterWithMessage(error),
-            3 => Self::SecretNameConflictAlreadyExist(error),
-            4 => Self::QuotaExceededSecretInNamespace(error),
-            5 => Self::QuotaExceededSecretDataKey(error),
-            6 => Self::InvalidSecretTypeNotAvailable(error),
-            7 => Self::InvalidSecretDataKeyNotFound(error),
-            8 => Self::InvalidNamespaceIdNotFound(error),
-            9 => Self::OperationFailedRpcError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterNotEmpty(error) => (0, error),
-            Self::InvalidParameterObviously(error) => (1, error),
-            Self::InvalidParameterWithMessage(error) => (2, error),
-            Self::SecretNameConflictAlreadyExist(error) => (3, error),
-            Self::QuotaExceededSecretInNamespace(error) => (4, error),
-            Self::QuotaExceededSecretDataKey(error) => (5, error),
-            Self::InvalidSecretTypeNotAvailable(error) => (6, error),
-            Self::InvalidSecretDataKeyNotFound(error) => (7, error),
-            Self::InvalidNamespaceIdNotFound(error) => (8, error),
-            Self::OperationFailedRpcError(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateSecretError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateSecretError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterNotEmpty",
-            "InvalidParameterObviously",
-            "InvalidParameterWithMessage",
-            "SecretNameConflictAlreadyExist",
-            "QuotaExceededSecretInNamespace",
-            "QuotaExceededSecretDataKey",
-            "InvalidSecretTypeNotAvailable",
-            "InvalidSecretDataKeyNotFound",
-            "InvalidNamespaceIdNotFound",
-            "OperationFailedRpcError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateSecretError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateSecretError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateSecretError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateSecretError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_secret(&self) -> CreateSecretRequestBuilder<&Self> {
+        CreateSecretRequestBuilder::new(self)
     }
 }

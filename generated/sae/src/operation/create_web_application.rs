@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateWebApplicationRequest>;
 /// Request of `CreateWebApplication`: Create a web application
 ///
 /// Call the CreateWebApplication operation to create a web application.
@@ -178,9 +181,7 @@ impl<C> CreateWebApplicationRequestBuilder<C> {
     ///
     /// The namespace ID.
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Required.
-    /// - Example: `cn-beijing:test`.
+    /// Its description, rules and example: [`CreateWebApplicationRequest::namespace_id`](CreateWebApplicationRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -189,10 +190,7 @@ impl<C> CreateWebApplicationRequestBuilder<C> {
     ///
     /// The name of the application.
     ///
-    /// - Wire name: `ApplicationName` (body).
-    /// - Required.
-    /// - Must be 1 to 128 characters long.
-    /// - Example: `sae-app`.
+    /// Its description, rules and example: [`CreateWebApplicationRequest::application_name`](CreateWebApplicationRequest::application_name).
     pub fn application_name(mut self, value: impl Into<String>) -> Self {
         self.inner.application_name = Some(value.into());
         self
@@ -201,9 +199,7 @@ impl<C> CreateWebApplicationRequestBuilder<C> {
     ///
     /// The description of the application.
     ///
-    /// - Wire name: `Description` (body).
-    /// - Must be at most 256 characters long.
-    /// - Example: `my sae app`.
+    /// Its description, rules and example: [`CreateWebApplicationRequest::description`](CreateWebApplicationRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -212,7 +208,7 @@ impl<C> CreateWebApplicationRequestBuilder<C> {
     ///
     /// The configuration on the application revision.
     ///
-    /// - Wire name: `RevisionConfig` (body).
+    /// Its description, rules and example: [`CreateWebApplicationRequest::revision_config`](CreateWebApplicationRequest::revision_config).
     pub fn revision_config(
         mut self,
         value: crate::types::CreateWebApplicationRevisionConfig,
@@ -224,9 +220,7 @@ impl<C> CreateWebApplicationRequestBuilder<C> {
     ///
     /// The network configurations.
     ///
-    /// > This field is used to configure network for the application.
-    ///
-    /// - Wire name: `WebNetworkConfig` (body).
+    /// Its description, rules and example: [`CreateWebApplicationRequest::web_network_config`](CreateWebApplicationRequest::web_network_config).
     pub fn web_network_config(
         mut self,
         value: crate::types::CreateWebApplicationWebNetworkConfig,
@@ -238,7 +232,7 @@ impl<C> CreateWebApplicationRequestBuilder<C> {
     ///
     /// The scaling configurations of the applications.
     ///
-    /// - Wire name: `WebScalingConfig` (body).
+    /// Its description, rules and example: [`CreateWebApplicationRequest::web_scaling_config`](CreateWebApplicationRequest::web_scaling_config).
     pub fn web_scaling_config(
         mut self,
         value: crate::types::CreateWebApplicationWebScalingConfig,
@@ -250,7 +244,7 @@ impl<C> CreateWebApplicationRequestBuilder<C> {
     ///
     /// The traffic configurations of the applications.
     ///
-    /// - Wire name: `WebTrafficConfig` (body).
+    /// Its description, rules and example: [`CreateWebApplicationRequest::web_traffic_config`](CreateWebApplicationRequest::web_traffic_config).
     pub fn web_traffic_config(
         mut self,
         value: crate::types::CreateWebApplicationWebTrafficConfig,
@@ -440,85 +434,24 @@ for CreateWebApplicationResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateWebApplication`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateWebApplicationError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateWebApplicationError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::CreateWebApplicationError;
+impl crate::Client {
+    /// Calls `CreateWebApplication`: Create a web application
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateWebApplicationRequestBuilder::send) it. The parameters and their rules: [`CreateWebApplicationRequest`].
+    #[inline]
+    pub fn create_web_application(&self) -> CreateWebApplicationRequestBuilder<&Self> {
+        CreateWebApplicationRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateWebApplicationError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateWebApplication`: Create a web application
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateWebApplicationRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateWebApplicationError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateWebApplicationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateWebApplicationError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateWebApplicationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateWebApplicationError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateWebApplicationError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_web_application(&self) -> CreateWebApplicationRequestBuilder<&Self> {
+        CreateWebApplicationRequestBuilder::new(self)
     }
 }

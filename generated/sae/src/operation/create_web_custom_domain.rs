@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateWebCustomDomainRequest>;
 /// Request of `CreateWebCustomDomain`: Create a custom domain name for the web application.
 ///
 /// Create a custom domain name for the web application.
@@ -184,9 +187,7 @@ impl<C> CreateWebCustomDomainRequestBuilder<C> {
     ///
     /// The namespace ID.
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateWebCustomDomainRequest::namespace_id`](CreateWebCustomDomainRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -195,7 +196,7 @@ impl<C> CreateWebCustomDomainRequestBuilder<C> {
     ///
     /// The information about the HTTPS certificate.
     ///
-    /// - Wire name: `WebCertConfig` (body).
+    /// Its description, rules and example: [`CreateWebCustomDomainRequest::web_cert_config`](CreateWebCustomDomainRequest::web_cert_config).
     pub fn web_cert_config(
         mut self,
         value: crate::types::CreateWebCustomDomainWebCertConfig,
@@ -207,8 +208,7 @@ impl<C> CreateWebCustomDomainRequestBuilder<C> {
     ///
     /// The name of the application to which data is forwarded by the domain name by default.
     ///
-    /// - Wire name: `DefaultForwardingAppName` (body).
-    /// - Example: `demo-app`.
+    /// Its description, rules and example: [`CreateWebCustomDomainRequest::default_forwarding_app_name`](CreateWebCustomDomainRequest::default_forwarding_app_name).
     pub fn default_forwarding_app_name(mut self, value: impl Into<String>) -> Self {
         self.inner.default_forwarding_app_name = Some(value.into());
         self
@@ -217,10 +217,7 @@ impl<C> CreateWebCustomDomainRequestBuilder<C> {
     ///
     /// The domain name. Enter a custom domain name that has obtained an Internet content provider (ICP) filing in the Alibaba Cloud ICP Filing system, or a custom domain name whose ICP filing information includes Alibaba Cloud as a service provider.
     ///
-    /// - Wire name: `DomainName` (body).
-    /// - Required.
-    /// - Must be 1 to 256 characters long.
-    /// - Example: `example.com`.
+    /// Its description, rules and example: [`CreateWebCustomDomainRequest::domain_name`](CreateWebCustomDomainRequest::domain_name).
     pub fn domain_name(mut self, value: impl Into<String>) -> Self {
         self.inner.domain_name = Some(value.into());
         self
@@ -229,12 +226,7 @@ impl<C> CreateWebCustomDomainRequestBuilder<C> {
     ///
     /// The protocol type that is supported by the custom domain name. Valid values:
     ///
-    /// * **HTTP**: Only HTTP is supported.
-    /// * **HTTPS**: Only HTTPS is supported.
-    /// * **HTTP,HTTPS**: Both HTTP and HTTPS are supported.
-    ///
-    /// - Wire name: `Protocol` (body).
-    /// - Example: `HTTP`.
+    /// Its description, rules and example: [`CreateWebCustomDomainRequest::protocol`](CreateWebCustomDomainRequest::protocol).
     pub fn protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.protocol = Some(value.into());
         self
@@ -243,7 +235,7 @@ impl<C> CreateWebCustomDomainRequestBuilder<C> {
     ///
     /// The Transport Layer Security (TLS) configurations.
     ///
-    /// - Wire name: `WebTLSConfig` (body).
+    /// Its description, rules and example: [`CreateWebCustomDomainRequest::web_tls_config`](CreateWebCustomDomainRequest::web_tls_config).
     pub fn web_tls_config(
         mut self,
         value: crate::types::CreateWebCustomDomainWebTlsConfig,
@@ -255,7 +247,7 @@ impl<C> CreateWebCustomDomainRequestBuilder<C> {
     ///
     /// The Web Application Firewall (WAF) configurations.
     ///
-    /// - Wire name: `WebWAFConfig` (body).
+    /// Its description, rules and example: [`CreateWebCustomDomainRequest::web_waf_config`](CreateWebCustomDomainRequest::web_waf_config).
     pub fn web_waf_config(
         mut self,
         value: crate::types::CreateWebCustomDomainWebWafConfig,
@@ -267,7 +259,7 @@ impl<C> CreateWebCustomDomainRequestBuilder<C> {
     ///
     /// The route configurations.
     ///
-    /// - Wire name: `RouteConfig` (body).
+    /// Its description, rules and example: [`CreateWebCustomDomainRequest::route_config`](CreateWebCustomDomainRequest::route_config).
     pub fn route_config(mut self, value: impl Into<::serde_json::Value>) -> Self {
         self.inner.route_config = Some(value.into());
         self
@@ -454,85 +446,28 @@ for CreateWebCustomDomainResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateWebCustomDomain`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateWebCustomDomainError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateWebCustomDomainError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::CreateWebCustomDomainError;
+impl crate::Client {
+    /// Calls `CreateWebCustomDomain`: Create a custom domain name for the web application.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateWebCustomDomainRequestBuilder::send) it. The parameters and their rules: [`CreateWebCustomDomainRequest`].
+    #[inline]
+    pub fn create_web_custom_domain(
+        &self,
+    ) -> CreateWebCustomDomainRequestBuilder<&Self> {
+        CreateWebCustomDomainRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateWebCustomDomainError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateWebCustomDomain`: Create a custom domain name for the web application.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateWebCustomDomainRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateWebCustomDomainError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateWebCustomDomainError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateWebCustomDomainError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateWebCustomDomainError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateWebCustomDomainError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateWebCustomDomainError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_web_custom_domain(
+        &self,
+    ) -> CreateWebCustomDomainRequestBuilder<&Self> {
+        CreateWebCustomDomainRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteApplicationScalingRuleRequest>;
 /// Request of `DeleteApplicationScalingRule`: 7171a6ca-d1cd-4928-8642-7d5cfe69\\*\\*\\*\\*
 ///
 /// # Example
@@ -110,9 +113,7 @@ impl<C> DeleteApplicationScalingRuleRequestBuilder<C> {
     ///
     /// The ID of the request.
     ///
-    /// - Wire name: `AppId`.
-    /// - Required.
-    /// - Example: `7171a6ca-d1cd-4928-8642-7d5cfe69****`.
+    /// Its description, rules and example: [`DeleteApplicationScalingRuleRequest::app_id`](DeleteApplicationScalingRuleRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -121,9 +122,7 @@ impl<C> DeleteApplicationScalingRuleRequestBuilder<C> {
     ///
     /// The ID of the trace. The ID is used to query the details of a request.
     ///
-    /// - Wire name: `ScalingRuleName`.
-    /// - Required.
-    /// - Example: `timer-0800-2100`.
+    /// Its description, rules and example: [`DeleteApplicationScalingRuleRequest::scaling_rule_name`](DeleteApplicationScalingRuleRequest::scaling_rule_name).
     pub fn scaling_rule_name(mut self, value: impl Into<String>) -> Self {
         self.inner.scaling_rule_name = Some(value.into());
         self
@@ -323,90 +322,28 @@ for DeleteApplicationScalingRuleResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteApplicationScalingRule`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteApplicationScalingRuleError {
-    /// HTTP 400 `System.Upgrading`: The system is being upgraded. Please try again later.
-    SystemUpgrading(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteApplicationScalingRuleError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["System.Upgrading"]), error)
+mod error;
+pub use error::DeleteApplicationScalingRuleError;
+impl crate::Client {
+    /// Calls `DeleteApplicationScalingRule`: 7171a6ca-d1cd-4928-8642-7d5cfe69\\*\\*\\*\\*
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteApplicationScalingRuleRequestBuilder::send) it. The parameters and their rules: [`DeleteApplicationScalingRuleRequest`].
+    #[inline]
+    pub fn delete_application_scaling_rule(
+        &self,
+    ) -> DeleteApplicationScalingRuleRequestBuilder<&Self> {
+        DeleteApplicationScalingRuleRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteApplicationScalingRuleError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteApplicationScalingRule`: 7171a6ca-d1cd-4928-8642-7d5cfe69\\*\\*\\*\\*
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteApplicationScalingRuleRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::SystemUpgrading(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::SystemUpgrading(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteApplicationScalingRuleError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteApplicationScalingRuleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["SystemUpgrading", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteApplicationScalingRuleError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteApplicationScalingRuleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteApplicationScalingRuleError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteApplicationScalingRuleError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_application_scaling_rule(
+        &self,
+    ) -> DeleteApplicationScalingRuleRequestBuilder<&Self> {
+        DeleteApplicationScalingRuleRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteInstancesRequest>;
 /// Request of `DeleteInstances`: Deletes an application instance.
 ///
 /// # Example
@@ -110,9 +113,7 @@ impl<C> DeleteInstancesRequestBuilder<C> {
     ///
     /// The ID of the application.
     ///
-    /// - Wire name: `AppId`.
-    /// - Required.
-    /// - Example: `017f39b8-dfa4-4e16-a84b-1dcee4b1****`.
+    /// Its description, rules and example: [`DeleteInstancesRequest::app_id`](DeleteInstancesRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -121,9 +122,7 @@ impl<C> DeleteInstancesRequestBuilder<C> {
     ///
     /// The ID of the instance to be deleted.
     ///
-    /// - Wire name: `InstanceIds`.
-    /// - Required.
-    /// - Example: `demo-aaed579c-1f8a-431e-8705-97d18e91c7b4******`.
+    /// Its description, rules and example: [`DeleteInstancesRequest::instance_ids`](DeleteInstancesRequest::instance_ids).
     pub fn instance_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_ids = Some(value.into());
         self
@@ -329,161 +328,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteInstancesR
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteInstances`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteInstancesError {
-    /// HTTP 400 `InvalidApplication.NotFound`: The current application does not exist.
-    InvalidApplicationNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.WithMessage`: The parameter is invalid {%s}: %s
-    InvalidParameterWithMessage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoComputeResourceQuota.Exceed`: Your compute resource is insufficient. Please submit a ticket to raise the quota.
-    NoComputeResourceQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoComputeResourceQuota.App.Exceed`: You can create %s instances for each application.  Please submit a ticket to raise the quota.
-    NoComputeResourceQuotaAppExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoComputeResourceQuota.User.Exceed`: Your account is limited to create %s instances.  Please submit a ticket to raise the quota.
-    NoComputeResourceQuotaUserExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `System.Upgrading`: The system is being upgraded. Please try again later.
-    SystemUpgrading(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Application.ChangerOrderRunning`: An application change process is in progress. Please try again later.
-    ApplicationChangerOrderRunning(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Application.InvalidStatus`: The application status is abnormal. Please try again later.
-    ApplicationInvalidStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Application.NotDeployYet`: The application has not been deployed. Please deploy it and try again.
-    ApplicationNotDeployYet(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteInstancesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidApplication.NotFound",
-                        "InvalidParameter.NotEmpty",
-                        "InvalidParameter.Obviously",
-                        "InvalidParameter.WithMessage",
-                        "NoComputeResourceQuota.Exceed",
-                        "NoComputeResourceQuota.App.Exceed",
-                        "NoComputeResourceQuota.User.Exceed",
-                        "System.Upgrading",
-                        "Application.ChangerOrderRunning",
-                        "Application.InvalidStatus",
-                        "Application.NotDeployYet",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteInstancesError;
+impl crate::Client {
+    /// Calls `DeleteInstances`: Deletes an application instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteInstancesRequestBuilder::send) it. The parameters and their rules: [`DeleteInstancesRequest`].
+    #[inline]
+    pub fn delete_instances(&self) -> DeleteInstancesRequestBuilder<&Self> {
+        DeleteInstancesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteInstancesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteInstances`: Deletes an application instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteInstancesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidApplicationNotFound(error),
-            1 => Self::InvalidParameterNotEmpty(error),
-            2 => Self::InvalidParameterObviously(error),
-            3 => Self::InvalidParameterWithMessage(error),
-            4 => Self::NoComputeResourceQuotaExceed(error),
-            5 => Self::NoComputeResourceQuotaAppExceed(error),
-            6 => Self::NoComputeResourceQuotaUserExceed(error),
-            7 => Self::SystemUpgrading(error),
-            8 => Self::ApplicationChangerOrderRunning(error),
-            9 => Self::ApplicationInvalidStatus(error),
-            10 => Self::ApplicationNotDeployYet(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidApplicationNotFound(error) => (0, error),
-            Self::InvalidParameterNotEmpty(error) => (1, error),
-            Self::InvalidParameterObviously(error) => (2, error),
-            Self::InvalidParameterWithMessage(error) => (3, error),
-            Self::NoComputeResourceQuotaExceed(error) => (4, error),
-            Self::NoComputeResourceQuotaAppExceed(error) => (5, error),
-            Self::NoComputeResourceQuotaUserExceed(error) => (6, error),
-            Self::SystemUpgrading(error) => (7, error),
-            Self::ApplicationChangerOrderRunning(error) => (8, error),
-            Self::ApplicationInvalidStatus(error) => (9, error),
-            Self::ApplicationNotDeployYet(error) => (10, error),
-            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteInstancesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidApplicationNotFound",
-            "InvalidParameterNotEmpty",
-            "InvalidParameterObviously",
-            "InvalidParameterWithMessage",
-            "NoComputeResourceQuotaExceed",
-            "NoComputeResourceQuotaAppExceed",
-            "NoComputeResourceQuotaUserExceed",
-            "SystemUpgrading",
-            "ApplicationChangerOrderRunning",
-            "ApplicationInvalidStatus",
-            "ApplicationNotDeployYet",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteInstancesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteInstancesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteInstancesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_instances(&self) -> DeleteInstancesRequestBuilder<&Self> {
+        DeleteInstancesRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteNamespaceRequest>;
 /// Request of `DeleteNamespace`: Delete a namespace.
 ///
 /// # Example
@@ -101,16 +104,14 @@ impl<C> DeleteNamespaceRequestBuilder<C> {
     ///
     /// cn-beijing:test
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Example: `cn-beijing:test`.
+    /// Its description, rules and example: [`DeleteNamespaceRequest::namespace_id`](DeleteNamespaceRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
     }
     /// Sets `NameSpaceShortId`.
     ///
-    /// - Wire name: `NameSpaceShortId`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`DeleteNamespaceRequest::name_space_short_id`](DeleteNamespaceRequest::name_space_short_id).
     pub fn name_space_short_id(mut self, value: impl Into<String>) -> Self {
         self.inner.name_space_short_id = Some(value.into());
         self
@@ -302,125 +303,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteNamespaceR
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteNamespace`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteNamespaceError {
-    /// HTTP 400 `InvalidOperation.NamespaceClusterNotDeleted`: The specified NamespaceId contains clusters.
-    InvalidOperationNamespaceClusterNotDeleted(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Namespace.AppExists`: Please delete the application first.
-    NamespaceAppExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `System.Upgrading`: The system is being upgraded. Please try again later.
-    SystemUpgrading(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidNamespaceId.NotFound`: The specified NamespaceId does not exist.
-    InvalidNamespaceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `OperationFailed.DauthHttpRequest`: request dauth failed.
-    OperationFailedDauthHttpRequest(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteNamespaceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidOperation.NamespaceClusterNotDeleted",
-                        "Namespace.AppExists",
-                        "System.Upgrading",
-                        "InvalidNamespaceId.NotFound",
-                        "OperationFailed.DauthHttpRequest",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteNamespaceError;
+impl crate::Client {
+    /// Calls `DeleteNamespace`: Delete a namespace.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteNamespaceRequestBuilder::send) it. The parameters and their rules: [`DeleteNamespaceRequest`].
+    #[inline]
+    pub fn delete_namespace(&self) -> DeleteNamespaceRequestBuilder<&Self> {
+        DeleteNamespaceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteNamespaceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteNamespace`: Delete a namespace.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteNamespaceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidOperationNamespaceClusterNotDeleted(error),
-            1 => Self::NamespaceAppExists(error),
-            2 => Self::SystemUpgrading(error),
-            3 => Self::InvalidNamespaceIdNotFound(error),
-            4 => Self::OperationFailedDauthHttpRequest(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidOperationNamespaceClusterNotDeleted(error) => (0, error),
-            Self::NamespaceAppExists(error) => (1, error),
-            Self::SystemUpgrading(error) => (2, error),
-            Self::InvalidNamespaceIdNotFound(error) => (3, error),
-            Self::OperationFailedDauthHttpRequest(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteNamespaceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteNamespaceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidOperationNamespaceClusterNotDeleted",
-            "NamespaceAppExists",
-            "SystemUpgrading",
-            "InvalidNamespaceIdNotFound",
-            "OperationFailedDauthHttpRequest",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteNamespaceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteNamespaceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteNamespaceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteNamespaceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_namespace(&self) -> DeleteNamespaceRequestBuilder<&Self> {
+        DeleteNamespaceRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteSwimmingLaneGroupRequest>;
 /// Request of `DeleteSwimmingLaneGroup`: Deletes a lane group.
 ///
 /// # Example
@@ -103,8 +106,7 @@ impl<C> DeleteSwimmingLaneGroupRequestBuilder<C> {
     ///
     /// The ID of a namespace.
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Example: `cn-beijing:demo`.
+    /// Its description, rules and example: [`DeleteSwimmingLaneGroupRequest::namespace_id`](DeleteSwimmingLaneGroupRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -113,8 +115,7 @@ impl<C> DeleteSwimmingLaneGroupRequestBuilder<C> {
     ///
     /// The ID of the lane group.
     ///
-    /// - Wire name: `GroupId`.
-    /// - Example: `2074`.
+    /// Its description, rules and example: [`DeleteSwimmingLaneGroupRequest::group_id`](DeleteSwimmingLaneGroupRequest::group_id).
     pub fn group_id(mut self, value: i64) -> Self {
         self.inner.group_id = Some(value);
         self
@@ -315,125 +316,28 @@ for DeleteSwimmingLaneGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteSwimmingLaneGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteSwimmingLaneGroupError {
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.WithMessage`: The parameter is invalid {%s}: %s
-    InvalidParameterWithMessage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MseGatewayRule.CreateFailed`: Create MSE Gateway rule failed.
-    MseGatewayRuleCreateFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InternalApiError`: An exception occurred when calling mse:%s, error message: %s.
-    InternalApiError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteSwimmingLaneGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.NotEmpty",
-                        "InvalidParameter.Obviously",
-                        "InvalidParameter.WithMessage",
-                        "MseGatewayRule.CreateFailed",
-                        "InternalApiError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteSwimmingLaneGroupError;
+impl crate::Client {
+    /// Calls `DeleteSwimmingLaneGroup`: Deletes a lane group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteSwimmingLaneGroupRequestBuilder::send) it. The parameters and their rules: [`DeleteSwimmingLaneGroupRequest`].
+    #[inline]
+    pub fn delete_swimming_lane_group(
+        &self,
+    ) -> DeleteSwimmingLaneGroupRequestBuilder<&Self> {
+        DeleteSwimmingLaneGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteSwimmingLaneGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteSwimmingLaneGroup`: Deletes a lane group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteSwimmingLaneGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterNotEmpty(error),
-            1 => Self::InvalidParameterObviously(error),
-            2 => Self::InvalidParameterWithMessage(error),
-            3 => Self::MseGatewayRuleCreateFailed(error),
-            4 => Self::InternalApiError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterNotEmpty(error) => (0, error),
-            Self::InvalidParameterObviously(error) => (1, error),
-            Self::InvalidParameterWithMessage(error) => (2, error),
-            Self::MseGatewayRuleCreateFailed(error) => (3, error),
-            Self::InternalApiError(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteSwimmingLaneGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteSwimmingLaneGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterNotEmpty",
-            "InvalidParameterObviously",
-            "InvalidParameterWithMessage",
-            "MseGatewayRuleCreateFailed",
-            "InternalApiError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteSwimmingLaneGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteSwimmingLaneGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteSwimmingLaneGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteSwimmingLaneGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_swimming_lane_group(
+        &self,
+    ) -> DeleteSwimmingLaneGroupRequestBuilder<&Self> {
+        DeleteSwimmingLaneGroupRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeployApplicationRequest>;
 /// Request of `DeployApplication`: Deploys an application.
 ///
 /// # Example
@@ -1269,9 +1272,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The ID of the application.
     ///
-    /// - Wire name: `AppId`.
-    /// - Required.
-    /// - Example: `7171a6ca-d1cd-4928-8642-7d5cfe69****`.
+    /// Its description, rules and example: [`DeployApplicationRequest::app_id`](DeployApplicationRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -1280,17 +1281,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The version of the Java development kit (JDK) on which the deployment package of the application depends. The following versions are supported:
     ///
-    /// * **Open JDK 8**
-    /// * **Open JDK 7**
-    /// * **Dragonwell 11**
-    /// * **Dragonwell 8**
-    /// * **openjdk-8u191-jdk-alpine3.9**
-    /// * **openjdk-7u201-jdk-alpine3.9**
-    ///
-    /// This parameter is not returned if the **PackageType** parameter is set to **Image**.
-    ///
-    /// - Wire name: `Jdk`.
-    /// - Example: `Open JDK 8`.
+    /// Its description, rules and example: [`DeployApplicationRequest::jdk`](DeployApplicationRequest::jdk).
     pub fn jdk(mut self, value: impl Into<String>) -> Self {
         self.inner.jdk = Some(value.into());
         self
@@ -1299,13 +1290,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The version of the Tomcat container on which the deployment package depends. Valid values:
     ///
-    /// * **apache-tomcat-7.0.91**
-    /// * **apache-tomcat-8.5.42**
-    ///
-    /// This parameter is not returned if the **PackageType** parameter is set to **Image**.
-    ///
-    /// - Wire name: `WebContainer`.
-    /// - Example: `apache-tomcat-7.0.91`.
+    /// Its description, rules and example: [`DeployApplicationRequest::web_container`](DeployApplicationRequest::web_container).
     pub fn web_container(mut self, value: impl Into<String>) -> Self {
         self.inner.web_container = Some(value.into());
         self
@@ -1314,8 +1299,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The version of the deployment package. This parameter is required when the **PackageType** parameter is set to **FatJar**, **War**, or **PythonZip**.
     ///
-    /// - Wire name: `PackageVersion`.
-    /// - Example: `1.0.1`.
+    /// Its description, rules and example: [`DeployApplicationRequest::package_version`](DeployApplicationRequest::package_version).
     pub fn package_version(mut self, value: impl Into<String>) -> Self {
         self.inner.package_version = Some(value.into());
         self
@@ -1324,8 +1308,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The address of the deployment package. This parameter is required when the **PackageType** parameter is set to **FatJar**, **War**, or **PythonZip**.
     ///
-    /// - Wire name: `PackageUrl`.
-    /// - Example: `http://myoss.oss-cn-hangzhou.aliyuncs.com/my-buc/2019-06-30/****.jar`.
+    /// Its description, rules and example: [`DeployApplicationRequest::package_url`](DeployApplicationRequest::package_url).
     pub fn package_url(mut self, value: impl Into<String>) -> Self {
         self.inner.package_url = Some(value.into());
         self
@@ -1334,8 +1317,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The URL of the image. This parameter is returned only if the **PackageType** parameter is set to **Image**.
     ///
-    /// - Wire name: `ImageUrl`.
-    /// - Example: `registry.cn-hangzhou.aliyuncs.com/sae_test/ali_sae_test:0.0.1`.
+    /// Its description, rules and example: [`DeployApplicationRequest::image_url`](DeployApplicationRequest::image_url).
     pub fn image_url(mut self, value: impl Into<String>) -> Self {
         self.inner.image_url = Some(value.into());
         self
@@ -1344,18 +1326,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The command that is used to start the image. The command must be an existing executable object in the container. Sample statements:
     ///
-    /// ```text
-    /// command:
-    ///       - echo
-    ///       - abc
-    ///       - >
-    ///       - file0
-    /// ```
-    ///
-    /// In this example, the Command parameter is set to `Command="echo", CommandArgs=["abc", ">", "file0"]`.
-    ///
-    /// - Wire name: `Command`.
-    /// - Example: `echo`.
+    /// Its description, rules and example: [`DeployApplicationRequest::command`](DeployApplicationRequest::command).
     pub fn command(mut self, value: impl Into<String>) -> Self {
         self.inner.command = Some(value.into());
         self
@@ -1364,12 +1335,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The parameters of the image startup command. The CommandArgs parameter specifies the parameters that are required for the **Command** parameter. You can specify the name in one of the following formats:
     ///
-    /// `["a","b"]`
-    ///
-    /// In the preceding example, the CommandArgs parameter is set to `CommandArgs=["abc", ">", "file0"]`. The data type of `["abc", ">", "file0"]` must be an array of strings in the JSON format. This parameter is optional.
-    ///
-    /// - Wire name: `CommandArgs`.
-    /// - Example: `["a","b"]`.
+    /// Its description, rules and example: [`DeployApplicationRequest::command_args`](DeployApplicationRequest::command_args).
     pub fn command_args(mut self, value: impl Into<String>) -> Self {
         self.inner.command_args = Some(value.into());
         self
@@ -1378,25 +1344,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The environment variables. You can configure custom environment variables or reference a ConfigMap. If you want to reference a ConfigMap, you must first create a ConfigMap. For more information, see [CreateConfigMap](<https://www.alibabacloud.com/help/doc-detail/176914.htm>). Take note of the following rules:
     ///
-    /// * Customize
-    ///
-    ///   * **name**: the name of the environment variable.
-    ///   * **value**: the value of the environment variable.
-    /// * Reference ConfigMap
-    ///
-    ///   * **name**: the name of the environment variable. You can reference one or all keys. If you want to reference all keys, specify `sae-sys-configmap-all-<ConfigMap name>`. Example: `sae-sys-configmap-all-test1`.
-    ///   * **valueFrom**: the reference of the environment variable. Set the value to `configMapRef`.
-    ///   * **configMapId**: the ConfigMap ID.
-    ///   * **key**: the key. If you want to reference all keys, do not configure this parameter.
-    /// * Reference secret dictionary
-    ///
-    ///   * **name**: the name of the environment variable. You can reference one or all keys. If you want to reference all keys, specify `sae-sys-secret-all-<Secret dictionary name>`. Example: `sae-sys-secret-all-test1`.
-    ///   * **valueFrom**: the reference of the environment variable. Set the value to `secretRef`.
-    ///   * **secretId**: the secret dictionary ID.
-    ///   * **key**: the key. If you want to reference all keys, do not configure this parameter.
-    ///
-    /// - Wire name: `Envs`.
-    /// - Example: `[{"name":"envtmp","value":"0"}]`.
+    /// Its description, rules and example: [`DeployApplicationRequest::envs`](DeployApplicationRequest::envs).
     pub fn envs(mut self, value: impl Into<String>) -> Self {
         self.inner.envs = Some(value.into());
         self
@@ -1405,11 +1353,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The custom mappings between hostnames and IP addresses in the container. Take note of the following rules:
     ///
-    /// * **hostName**: the domain name or hostname.
-    /// * **ip**: the IP address.
-    ///
-    /// - Wire name: `CustomHostAlias`.
-    /// - Example: `[{"hostName":"samplehost","ip":"127.0.0.1"}]`.
+    /// Its description, rules and example: [`DeployApplicationRequest::custom_host_alias`](DeployApplicationRequest::custom_host_alias).
     pub fn custom_host_alias(mut self, value: impl Into<String>) -> Self {
         self.inner.custom_host_alias = Some(value.into());
         self
@@ -1418,8 +1362,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The option settings in the JAR package. The settings are used to start the application container. The default startup command for application deployment is `$JAVA_HOME/bin/java $JarStartOptions -jar $CATALINA_OPTS "$package_path" $JarStartArgs`.
     ///
-    /// - Wire name: `JarStartOptions`.
-    /// - Example: `custom-option`.
+    /// Its description, rules and example: [`DeployApplicationRequest::jar_start_options`](DeployApplicationRequest::jar_start_options).
     pub fn jar_start_options(mut self, value: impl Into<String>) -> Self {
         self.inner.jar_start_options = Some(value.into());
         self
@@ -1428,8 +1371,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The arguments in the JAR package. The arguments are used to start the application container. The default startup command is `$JAVA_HOME/bin/java $JarStartOptions -jar $CATALINA_OPTS "$package_path" $JarStartArgs`.
     ///
-    /// - Wire name: `JarStartArgs`.
-    /// - Example: `-Xms4G -Xmx4G`.
+    /// Its description, rules and example: [`DeployApplicationRequest::jar_start_args`](DeployApplicationRequest::jar_start_args).
     pub fn jar_start_args(mut self, value: impl Into<String>) -> Self {
         self.inner.jar_start_args = Some(value.into());
         self
@@ -1438,26 +1380,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The details of the availability check that was performed on the container. If the container fails this health check multiple times, the system disables and restarts the container. You can use one of the following methods to perform the health check:
     ///
-    /// * Example of **exec**: `{"exec":{"command":\["sh","-c","cat/home/admin/start.sh"]},"initialDelaySeconds":30,"periodSeconds":30,"timeoutSeconds":2}`
-    /// * Sample code of the **httpGet** method: `{"httpGet":{"path":"/","port":18091,"scheme":"HTTP","isContainKeyWord":true,"keyWord":"SAE"},"initialDelaySeconds":11,"periodSeconds":10,"timeoutSeconds":1}`
-    /// * Sample code of the **tcpSocket** method: `{"tcpSocket":{"port":18091},"initialDelaySeconds":11,"periodSeconds":10,"timeoutSeconds":1}`
-    ///
-    /// > You can use only one method to perform the health check.
-    ///
-    /// The following table describes the parameters that are used in the preceding statements.
-    ///
-    /// * **exec.command**: the health check command.
-    /// * **httpGet.path**: the request path.
-    /// * **httpGet.scheme**: the protocol that is used to perform the health check. Valid values: **HTTP** and **HTTPS**.
-    /// * **httpGet.isContainKeyWord**: indicates whether the response contains keywords. Valid values: **true** and **false**. If this field is not returned, the advanced settings are not used.
-    /// * **httpGet.keyWord**: the custom keyword. This parameter is available only if the **isContainKeyWord** field is returned.
-    /// * **tcpSocket.port**: the port that is used to check the status of TCP connections.
-    /// * **initialDelaySeconds**: the delay of the health check. Default value: 10. Unit: seconds.
-    /// * **periodSeconds**: the interval at which health checks are performed. Default value: 30. Unit: seconds.
-    /// * **timeoutSeconds**: the timeout period of the health check. Default value: 1. Unit: seconds. If you set this parameter to 0 or leave this parameter empty, the timeout period is automatically set to 1 second.
-    ///
-    /// - Wire name: `Liveness`.
-    /// - Example: `{"exec":{"command":["sleep","5s"]},"initialDelaySeconds":10,"timeoutSeconds":11}`.
+    /// Its description, rules and example: [`DeployApplicationRequest::liveness`](DeployApplicationRequest::liveness).
     pub fn liveness(mut self, value: impl Into<String>) -> Self {
         self.inner.liveness = Some(value.into());
         self
@@ -1466,10 +1389,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The details of the health check that was performed on the container. If the container fails this health check multiple times, the system disables and restarts the container. Containers that fail health checks cannot receive traffic from Server Load Balancer (SLB) instances. You can use the **exec**, **httpGet**, or **tcpSocket** method to perform health checks. For more information, see the description of the **Liveness** parameter.
     ///
-    /// > You can use only one method to perform the health check.
-    ///
-    /// - Wire name: `Readiness`.
-    /// - Example: `{"exec":{"command":["sleep","6s"]},"initialDelaySeconds":15,"timeoutSeconds":12}`.
+    /// Its description, rules and example: [`DeployApplicationRequest::readiness`](DeployApplicationRequest::readiness).
     pub fn readiness(mut self, value: impl Into<String>) -> Self {
         self.inner.readiness = Some(value.into());
         self
@@ -1478,13 +1398,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The minimum number of available instances. Special values:
     ///
-    /// * If you set the value to **0**, business interruptions occur when the application is updated.
-    /// * If you set the value to \*\*-1\*\*, the minimum number of available instances is automatically set to a system-recommended value. The value is the nearest integer to which the calculated result of the following formula is rounded up: Current number of instances × 25%. For example, if five instances are available, the minimum number of available instances is calculated by using the following formula: 5 × 25% = 1.25. In this case, the minimum number of available instances is 2.
-    ///
-    /// > Make sure that at least one instance is available during application deployment and rollback to prevent business interruptions.
-    ///
-    /// - Wire name: `MinReadyInstances`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DeployApplicationRequest::min_ready_instances`](DeployApplicationRequest::min_ready_instances).
     pub fn min_ready_instances(mut self, value: i32) -> Self {
         self.inner.min_ready_instances = Some(value);
         self
@@ -1493,13 +1407,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The percentage of the minimum number of available instances. Take note of the following rules:
     ///
-    /// * If you set the value to **-1**, the minimum number of available instances is not determined based on this parameter. Default value: -1.
-    /// * If you set the value to a number **from 0 to 100**, the minimum number of available instances is calculated by using the following formula: Current number of instances × (Value of MinReadyInstanceRatio × 100%). The value is the nearest integer rounded up from the calculated result. For example, if the percentage is set to **50**% and five instances are available, the minimum number of available instances is 3.
-    ///
-    /// > When both **MinReadyInstance** and **MinReadyInstanceRatio** are specified and **MinReadyInstanceRatio** is set to a number from 0 to 100, the value of **MinReadyInstanceRatio**\*\* takes precedence. For example, if **MinReadyInstances** is set to \*\*5, and **MinReadyInstanceRatio** is set to **50**, the minimum number of available instances is set to the nearest integer rounded up from the calculated result of the following formula: Current number of instances × **50%**.
-    ///
-    /// - Wire name: `MinReadyInstanceRatio`.
-    /// - Example: `-1`.
+    /// Its description, rules and example: [`DeployApplicationRequest::min_ready_instance_ratio`](DeployApplicationRequest::min_ready_instance_ratio).
     pub fn min_ready_instance_ratio(mut self, value: i32) -> Self {
         self.inner.min_ready_instance_ratio = Some(value);
         self
@@ -1508,8 +1416,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The interval between batches during a batch release. Unit: minutes.
     ///
-    /// - Wire name: `BatchWaitTime`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DeployApplicationRequest::batch_wait_time`](DeployApplicationRequest::batch_wait_time).
     pub fn batch_wait_time(mut self, value: i32) -> Self {
         self.inner.batch_wait_time = Some(value);
         self
@@ -1518,8 +1425,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The version of the container, such as Ali-Tomcat, in which an application developed based on High-speed Service Framework (HSF) is deployed.
     ///
-    /// - Wire name: `EdasContainerVersion`.
-    /// - Example: `3.5.3`.
+    /// Its description, rules and example: [`DeployApplicationRequest::edas_container_version`](DeployApplicationRequest::edas_container_version).
     pub fn edas_container_version(mut self, value: impl Into<String>) -> Self {
         self.inner.edas_container_version = Some(value.into());
         self
@@ -1528,22 +1434,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The deployment policy. If the minimum number of available instances is 1, the value of the **UpdateStrategy** parameter is an empty string (""). If the minimum number of available instances is greater than 1, the following strategies can be configured:
     ///
-    /// * The application is deployed on an instance. The remaining instances are automatically classified into two release batches whose interval is set to 1. In this case, the parameter is set to `{"type":"GrayBatchUpdate","batchUpdate":{"batch":2,"releaseType":"auto","batchWaitTime":1},"grayUpdate":{"gray":1}}`.
-    /// * The application is deployed on an instance. The remaining instances are manually classified into two release batches. In this case, the parameter is set to `{"type":"GrayBatchUpdate","batchUpdate":{"batch":2,"releaseType":"manual"},"grayUpdate":{"gray":1}}`.
-    /// * All instances are automatically classified into two release batches. The application is deployed on the instances of the two batches in parallel. In this case, the parameter is set to `{"type":"BatchUpdate","batchUpdate":{"batch":2,"releaseType":"auto","batchWaitTime":0}}`
-    ///
-    /// The following table describes the parameters that are used in the preceding statements.
-    ///
-    /// * **type**: the type of the release policy. Valid values: **GrayBatchUpdate** and **BatchUpdate**.
-    /// * **batchUpdate**: the phased release policy.
-    ///
-    ///   * **batch**: the number of release batches.
-    ///   * **releaseType**: the processing method for the batches. Valid values: **auto** and **manual**.
-    ///   * **batchWaitTime**: the interval between release batches. Unit: seconds.
-    /// * **grayUpdate**: the number of release batches in the phased release after a canary release. This parameter is returned only if the **type** parameter is set to **GrayBatchUpdate**.
-    ///
-    /// - Wire name: `UpdateStrategy`.
-    /// - Example: `{"type":"GrayBatchUpdate","batchUpdate":{"batch":2,"releaseType":"auto","batchWaitTime":1},"grayUpdate":{"gray":1}}`.
+    /// Its description, rules and example: [`DeployApplicationRequest::update_strategy`](DeployApplicationRequest::update_strategy).
     pub fn update_strategy(mut self, value: impl Into<String>) -> Self {
         self.inner.update_strategy = Some(value.into());
         self
@@ -1552,23 +1443,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The logging configurations of Log Service.
     ///
-    /// * To use Log Service resources that are automatically created by SAE, set this parameter to `[{"logDir":"","logType":"stdout"},{"logDir":"/tmp/a.log"}]`.
-    /// * To use custom Log Service resources, set this parameter to `[{"projectName":"test-sls","logType":"stdout","logDir":"","logstoreName":"sae","logtailName":""},{"projectName":"test","logDir":"/tmp/a.log","logstoreName":"sae","logtailName":""}]`.
-    ///
-    /// The following table describes the parameters that are used in the preceding statements.
-    ///
-    /// * **projectName**: the name of the Log Service project.
-    /// * **logDir**: the path in which logs are stored.
-    /// * **logType**: the log type. **stdout**: the standard output log of the container. You can specify only one stdout value for this parameter. If you leave this parameter empty, file logs are collected.
-    /// * **logstoreName**: the name of the Logstore in Log Service.
-    /// * **logtailName**: the name of the Logtail configuration in Log Service. If you do not configure this parameter, a new Logtail configuration is created.
-    ///
-    /// If you do not need to modify the logging configurations when you deploy the application, configure the **SlsConfigs** parameter only in the first request. You do not need to include this parameter in subsequent requests. If you no longer need to use Log Service, leave the **SlsConfigs** parameter empty in the request.
-    ///
-    /// > A Log Service project that is automatically created by SAE when you create an application is deleted when the application is deleted. Therefore, when you create an application, you cannot select a Log Service project that is automatically created by SAE for log collection.
-    ///
-    /// - Wire name: `SlsConfigs`.
-    /// - Example: `[{"logDir":"","logType":"stdout"},{"logDir":"/tmp/a.log"}]`.
+    /// Its description, rules and example: [`DeployApplicationRequest::sls_configs`](DeployApplicationRequest::sls_configs).
     pub fn sls_configs(mut self, value: impl Into<String>) -> Self {
         self.inner.sls_configs = Some(value.into());
         self
@@ -1577,8 +1452,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The time zone. Default value: **Asia/Shanghai**.
     ///
-    /// - Wire name: `Timezone`.
-    /// - Example: `Asia/Shanghai`.
+    /// Its description, rules and example: [`DeployApplicationRequest::timezone`](DeployApplicationRequest::timezone).
     pub fn timezone(mut self, value: impl Into<String>) -> Self {
         self.inner.timezone = Some(value.into());
         self
@@ -1587,8 +1461,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The ID of the File Storage NAS file system. After the application is created, you may want to call other operations to manage the application. If you do not want to change the NAS configurations in these subsequent operations, you can omit the **NasId** parameter in the requests. If you want to unmount the NAS file system, you must set the **NasId** values in the subsequent requests to an empty string ("").
     ///
-    /// - Wire name: `NasId`.
-    /// - Example: `10d3b4****`.
+    /// Its description, rules and example: [`DeployApplicationRequest::nas_id`](DeployApplicationRequest::nas_id).
     pub fn nas_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nas_id = Some(value.into());
         self
@@ -1597,8 +1470,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The mount target of the NAS file system in the VPC where the application is deployed. If you do not need to modify this configuration during the deployment, configure the **MountHost** parameter only in the first request. You do not need to include this parameter in subsequent requests. If you need to remove this configuration, leave the **MountHost** parameter empty in the request.
     ///
-    /// - Wire name: `MountHost`.
-    /// - Example: `10d3b4bc9****.com`.
+    /// Its description, rules and example: [`DeployApplicationRequest::mount_host`](DeployApplicationRequest::mount_host).
     pub fn mount_host(mut self, value: impl Into<String>) -> Self {
         self.inner.mount_host = Some(value.into());
         self
@@ -1607,8 +1479,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The configurations for mounting the NAS file system. After the application is created, you may want to call other operations to manage the application. If you do not want to change the NAS configurations in these subsequent operations, you can omit the **MountDesc** parameter in the requests. If you want to unmount the NAS file system, you must set the **MountDesc** values in the subsequent requests to an empty string ("").
     ///
-    /// - Wire name: `MountDesc`.
-    /// - Example: `[{mountPath: "/tmp", nasPath: "/"}]`.
+    /// Its description, rules and example: [`DeployApplicationRequest::mount_desc`](DeployApplicationRequest::mount_desc).
     pub fn mount_desc(mut self, value: impl Into<String>) -> Self {
         self.inner.mount_desc = Some(value.into());
         self
@@ -1617,8 +1488,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The script that is run immediately after the container is started. Example: `{"exec":{"command":\["sh","-c","echo hello"\]}}`
     ///
-    /// - Wire name: `PostStart`.
-    /// - Example: `{"exec":{"command":["sh","-c","echo hello"]}}`.
+    /// Its description, rules and example: [`DeployApplicationRequest::post_start`](DeployApplicationRequest::post_start).
     pub fn post_start(mut self, value: impl Into<String>) -> Self {
         self.inner.post_start = Some(value.into());
         self
@@ -1627,8 +1497,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The script that is run before the container is stopped. Example: `{"exec":{"command":\["sh","-c","echo hello"\]}}`
     ///
-    /// - Wire name: `PreStop`.
-    /// - Example: `{"exec":{"command":["sh","-c","echo hello"]}}`.
+    /// Its description, rules and example: [`DeployApplicationRequest::pre_stop`](DeployApplicationRequest::pre_stop).
     pub fn pre_stop(mut self, value: impl Into<String>) -> Self {
         self.inner.pre_stop = Some(value.into());
         self
@@ -1637,8 +1506,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The description of the change order.
     ///
-    /// - Wire name: `ChangeOrderDesc`.
-    /// - Example: `Start the application`.
+    /// Its description, rules and example: [`DeployApplicationRequest::change_order_desc`](DeployApplicationRequest::change_order_desc).
     pub fn change_order_desc(mut self, value: impl Into<String>) -> Self {
         self.inner.change_order_desc = Some(value.into());
         self
@@ -1647,8 +1515,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The startup command of the WAR package. For information about how to configure the startup command, see [Configure startup commands](<https://www.alibabacloud.com/help/doc-detail/96677.htm>).
     ///
-    /// - Wire name: `WarStartOptions`.
-    /// - Example: `CATALINA_OPTS=\"$CATALINA_OPTS $Options\" catalina.sh run`.
+    /// Its description, rules and example: [`DeployApplicationRequest::war_start_options`](DeployApplicationRequest::war_start_options).
     pub fn war_start_options(mut self, value: impl Into<String>) -> Self {
         self.inner.war_start_options = Some(value.into());
         self
@@ -1657,11 +1524,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// Specifies whether to automatically enable an auto scaling policy for the application. Take note of the following rules:
     ///
-    /// * **true**: turns on Logon-free Sharing
-    /// * **false**: turns off Logon-free Sharing
-    ///
-    /// - Wire name: `AutoEnableApplicationScalingRule`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DeployApplicationRequest::auto_enable_application_scaling_rule`](DeployApplicationRequest::auto_enable_application_scaling_rule).
     pub fn auto_enable_application_scaling_rule(mut self, value: bool) -> Self {
         self.inner.auto_enable_application_scaling_rule = Some(value);
         self
@@ -1670,15 +1533,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The description of the **ConfigMap** instance mounted to the application. Use configurations created on the Configuration Items page to configure containers. The following table describes the parameters that are used in the preceding statements.
     ///
-    /// * **congfigMapId**: the ID of the ConfigMap instance. You can call the [ListNamespacedConfigMaps](<https://www.alibabacloud.com/help/doc-detail/176917.htm>) operation to obtain the ID.
-    /// * **key**: the key.
-    ///
-    /// > You can use `sae-sys-configmap-all` to mount all keys.
-    ///
-    /// * **mountPath**: the mount path in the container.
-    ///
-    /// - Wire name: `ConfigMapMountDesc` (form body).
-    /// - Example: `[{"configMapId":16,"key":"test","mountPath":"/tmp"}]`.
+    /// Its description, rules and example: [`DeployApplicationRequest::config_map_mount_desc`](DeployApplicationRequest::config_map_mount_desc).
     pub fn config_map_mount_desc(mut self, value: impl Into<String>) -> Self {
         self.inner.config_map_mount_desc = Some(value.into());
         self
@@ -1687,10 +1542,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The timeout period for a graceful shutdown. Default value: 30. Unit: seconds. Valid values: 1 to 300.
     ///
-    /// - Wire name: `TerminationGracePeriodSeconds`.
-    /// - Must be 0 to 6000.
-    /// - Default: `30`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DeployApplicationRequest::termination_grace_period_seconds`](DeployApplicationRequest::termination_grace_period_seconds).
     pub fn termination_grace_period_seconds(mut self, value: i32) -> Self {
         self.inner.termination_grace_period_seconds = Some(value);
         self
@@ -1699,11 +1551,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// Indicates whether access to Application High Availability Service (AHAS) is enabled. Take note of the following rules:
     ///
-    /// * **true**: Access to AHAS is enabled.
-    /// * **false**: Access to AHAS is disabled.
-    ///
-    /// - Wire name: `EnableAhas`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeployApplicationRequest::enable_ahas`](DeployApplicationRequest::enable_ahas).
     pub fn enable_ahas(mut self, value: impl Into<String>) -> Self {
         self.inner.enable_ahas = Some(value.into());
         self
@@ -1712,8 +1560,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The path on which the PHP configuration file for application monitoring is mounted. Make sure that the PHP server loads the configuration file. SAE automatically generates the corresponding configuration file. No manual operations are required.
     ///
-    /// - Wire name: `PhpArmsConfigLocation`.
-    /// - Example: `/usr/local/etc/php/conf.d/arms.ini`.
+    /// Its description, rules and example: [`DeployApplicationRequest::php_arms_config_location`](DeployApplicationRequest::php_arms_config_location).
     pub fn php_arms_config_location(mut self, value: impl Into<String>) -> Self {
         self.inner.php_arms_config_location = Some(value.into());
         self
@@ -1722,8 +1569,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The path on which the PHP configuration file for application startup is mounted. Make sure that the PHP server uses this configuration file during the startup.
     ///
-    /// - Wire name: `PhpConfigLocation`.
-    /// - Example: `/usr/local/etc/php/php.ini`.
+    /// Its description, rules and example: [`DeployApplicationRequest::php_config_location`](DeployApplicationRequest::php_config_location).
     pub fn php_config_location(mut self, value: impl Into<String>) -> Self {
         self.inner.php_config_location = Some(value.into());
         self
@@ -1732,8 +1578,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The details of the PHP configuration file.
     ///
-    /// - Wire name: `PhpConfig` (form body).
-    /// - Example: `k1=v1`.
+    /// Its description, rules and example: [`DeployApplicationRequest::php_config`](DeployApplicationRequest::php_config).
     pub fn php_config(mut self, value: impl Into<String>) -> Self {
         self.inner.php_config = Some(value.into());
         self
@@ -1742,14 +1587,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The Tomcat configuration. If you want to cancel this configuration, set this parameter to "" or "{}". The following variables are included in the configuration: Take note of the following rules:
     ///
-    /// * **port**: the port number. The port number ranges from 1024 to 65535. Though the admin permissions are configured for the container, the root permissions are required to perform operations on ports whose number is smaller than 1024. Enter a value that ranges from 1025 to 65535 because the container has only the admin permissions. If you do not specify this parameter, the default port number 8080 is used.
-    /// * **contextPath**: the path. Default value: /. This value indicates the root directory.
-    /// * **maxThreads**: the maximum number of connections in the connection pool. Default value: 400.
-    /// * **uriEncoding**: the URI encoding scheme in the Tomcat container. Valid values: UTF-8, ISO-8859-1, GBK, and GB2312.\*\*\*\*\*\*\*\*\*\*\*\* If you do not specify this parameter, the default value **ISO-8859-1** is used.
-    /// * **useBodyEncoding**: specifies whether to use the encoding scheme specified in the request body for URI query parameters. Default value: true.
-    ///
-    /// - Wire name: `TomcatConfig`.
-    /// - Example: `{"port":8080,"contextPath":"/","maxThreads":400,"uriEncoding":"ISO-8859-1","useBodyEncodingForUri":true}`.
+    /// Its description, rules and example: [`DeployApplicationRequest::tomcat_config`](DeployApplicationRequest::tomcat_config).
     pub fn tomcat_config(mut self, value: impl Into<String>) -> Self {
         self.inner.tomcat_config = Some(value.into());
         self
@@ -1758,16 +1596,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// Information of the Object Storage Service (OSS) bucket mounted to the application. The following table describes the parameters that are used in the preceding statements.
     ///
-    /// * **bucketName**: the name of the OSS bucket.
-    /// * **bucketPath**: the directory or object in OSS. If the specified directory or object does not exist, an error is returned.
-    /// * **mountPath**: the directory of the container in SAE. If the path already exists, the newly specified path overwrites the previous one. If the path does not exist, it is created.
-    /// * **readOnly**: specifies whether to only allow the container path to read data from the OSS directory. Valid values:
-    ///
-    ///   * **true**: The container path only has read permission on the OSS directory.
-    ///   * **false**: The application has read and write permissions.
-    ///
-    /// - Wire name: `OssMountDescs` (form body).
-    /// - Example: `[{"bucketName": "oss-bucket", "bucketPath": "data/user.data", "mountPath": "/usr/data/user.data", "readOnly": true}]`.
+    /// Its description, rules and example: [`DeployApplicationRequest::oss_mount_descs`](DeployApplicationRequest::oss_mount_descs).
     pub fn oss_mount_descs(mut self, value: impl Into<String>) -> Self {
         self.inner.oss_mount_descs = Some(value.into());
         self
@@ -1776,8 +1605,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The AccessKey ID that is used to read data from and write data to Object Storage Service (OSS) buckets.
     ///
-    /// - Wire name: `OssAkId` (form body).
-    /// - Example: `xxxxxx`.
+    /// Its description, rules and example: [`DeployApplicationRequest::oss_ak_id`](DeployApplicationRequest::oss_ak_id).
     pub fn oss_ak_id(mut self, value: impl Into<String>) -> Self {
         self.inner.oss_ak_id = Some(value.into());
         self
@@ -1786,8 +1614,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The AccessKey secret that is used to read data from and write data to OSS buckets.
     ///
-    /// - Wire name: `OssAkSecret` (form body).
-    /// - Example: `xxxxxx`.
+    /// Its description, rules and example: [`DeployApplicationRequest::oss_ak_secret`](DeployApplicationRequest::oss_ak_secret).
     pub fn oss_ak_secret(mut self, value: impl Into<String>) -> Self {
         self.inner.oss_ak_secret = Some(value.into());
         self
@@ -1796,11 +1623,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// Indicates whether canary release rules are enabled. Canary release rules apply only to applications in Spring Cloud and Dubbo frameworks. Take note of the following rules:
     ///
-    /// * **true**: The canary release rules are enabled.
-    /// * **false**: The canary release rules are disabled.
-    ///
-    /// - Wire name: `EnableGreyTagRoute`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeployApplicationRequest::enable_grey_tag_route`](DeployApplicationRequest::enable_grey_tag_route).
     pub fn enable_grey_tag_route(mut self, value: bool) -> Self {
         self.inner.enable_grey_tag_route = Some(value);
         self
@@ -1809,8 +1632,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The dependent PHP version of PHP package. Image is not supported.
     ///
-    /// - Wire name: `Php` (form body).
-    /// - Example: `PHP-FPM 7.0`.
+    /// Its description, rules and example: [`DeployApplicationRequest::php`](DeployApplicationRequest::php).
     pub fn php(mut self, value: impl Into<String>) -> Self {
         self.inner.php = Some(value.into());
         self
@@ -1819,8 +1641,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The ID of Container Registry Enterprise Edition instance N. This parameter is required when the **ImageUrl** parameter is set to the URL of an image in an ACR Enterprise Edition instance.
     ///
-    /// - Wire name: `AcrInstanceId` (form body).
-    /// - Example: `cri-xxxxxx`.
+    /// Its description, rules and example: [`DeployApplicationRequest::acr_instance_id`](DeployApplicationRequest::acr_instance_id).
     pub fn acr_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.acr_instance_id = Some(value.into());
         self
@@ -1829,8 +1650,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The Alibaba Cloud Resource Name (ARN) required for a RAM role to obtain images across accounts. For more information, see [Grant permissions across Alibaba Cloud accounts by using a RAM role](<https://www.alibabacloud.com/help/doc-detail/223585.htm>).
     ///
-    /// - Wire name: `AcrAssumeRoleArn`.
-    /// - Example: `acs:ram::123456789012****:role/adminrole`.
+    /// Its description, rules and example: [`DeployApplicationRequest::acr_assume_role_arn`](DeployApplicationRequest::acr_assume_role_arn).
     pub fn acr_assume_role_arn(mut self, value: impl Into<String>) -> Self {
         self.inner.acr_assume_role_arn = Some(value.into());
         self
@@ -1839,8 +1659,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The ID of the corresponding Secret.
     ///
-    /// - Wire name: `ImagePullSecrets`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DeployApplicationRequest::image_pull_secrets`](DeployApplicationRequest::image_pull_secrets).
     pub fn image_pull_secrets(mut self, value: impl Into<String>) -> Self {
         self.inner.image_pull_secrets = Some(value.into());
         self
@@ -1849,11 +1668,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// Specifies whether to associate an EIP with the node pool. Take note of the following rules:
     ///
-    /// * **true**: The EIP is associated with the application instance.
-    /// * **false**: The EIP is not associated with the application instance.
-    ///
-    /// - Wire name: `AssociateEip` (form body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DeployApplicationRequest::associate_eip`](DeployApplicationRequest::associate_eip).
     pub fn associate_eip(mut self, value: bool) -> Self {
         self.inner.associate_eip = Some(value);
         self
@@ -1862,12 +1677,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The logging configurations of Message Queue for Apache Kafka. Take note of the following rules:
     ///
-    /// * **kafkaEndpoint**: the endpoint of the Message Queue for Apache Kafka API.
-    /// * **kafkaInstanceId**: the ID of the Message Queue for Apache Kafka instance.
-    /// * **kafkaConfigs**: One or more logging configurations of Message Queue for Apache Kafka. For information about sample values and parameters, see the request parameter **KafkaLogfileConfig** in this topic.
-    ///
-    /// - Wire name: `KafkaConfigs`.
-    /// - Example: `{"kafkaEndpoint":"10.0.X.XXX:XXXX,10.0.X.XXX:XXXX,10.0.X.XXX:XXXX\","kafkaInstanceId":"alikafka_pre-cn-7pp2l8kr****","kafkaConfigs":[{"logType":"file_log","logDir":"/tmp/a.log","kafkaTopic":"test2"},{"logType":"stdout","logDir":"","kafkaTopic":"test"}]}`.
+    /// Its description, rules and example: [`DeployApplicationRequest::kafka_configs`](DeployApplicationRequest::kafka_configs).
     pub fn kafka_configs(mut self, value: impl Into<String>) -> Self {
         self.inner.kafka_configs = Some(value.into());
         self
@@ -1876,13 +1686,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The configurations of Kubernetes Service-based service registration and discovery. Take note of the following rules:
     ///
-    /// * **serviceName**: the name of the Alibaba Cloud service. Format: `<Custom content>-<Namespace ID>`. `-<Namespace ID>` is automatically specified based on the namespace in which an application resides and cannot be changed. For example, if you select the default namespace in the China (Beijing) region, `-cn-beijing-default` is automatically specified.
-    /// * **namespaceId**: the namespace ID.
-    /// * **portAndProtocol**: the port number and protocol. Valid values of the port number: 1 to 65535. Valid values of the protocol: **TCP** and **UDP**.
-    /// * **enable**: enables the Kubernetes Service-based registration and discovery feature.
-    ///
-    /// - Wire name: `PvtzDiscoverySvc`.
-    /// - Example: `{"serviceName":"bwm-poc-sc-gateway-cn-beijing-front","namespaceId":"cn-beijing:front","portAndProtocol":{"18012":"TCP"},"enable":true}`.
+    /// Its description, rules and example: [`DeployApplicationRequest::pvtz_discovery_svc`](DeployApplicationRequest::pvtz_discovery_svc).
     pub fn pvtz_discovery_svc(mut self, value: impl Into<String>) -> Self {
         self.inner.pvtz_discovery_svc = Some(value.into());
         self
@@ -1891,18 +1695,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// Configure K8s Service-based Service Registration/Discovery and Full-Chain Grayscale Capabilities
     ///
-    /// - enable: Whether to enable full-link grayscale based on K8s Service (set to "true" to enable; set to "false" to disable).
-    /// - namespaceId: Namespace ID
-    /// - portAndProtocol: Listener port and protocol. Format: {"Port:Protocol Type":"Container Port"}
-    /// - portProtocols: Define service ports and protocols
-    ///   port: Port
-    ///   protocol: Protocol
-    ///   targetPort: Container port
-    /// - pvtzDiscoveryName: Service discovery name
-    /// - serviceId: Service ID
-    /// - serviceName: Service name
-    /// - Wire name: `SwimlanePvtzDiscoverySvc` (form body).
-    /// - Example: `{\"enable\":\"false\",\"namespaceId\":\"cn-beijing:test\",\"portAndProtocol\":{\"2000:TCP\":\"18081\"},\"portProtocols\":[{\"port\":2000,\"protocol\":\"TCP\",\"targetPort\":18081}],\"pvtzDiscoveryName\":\"cn-beijing-1421801774382676\",\"serviceId\":\"3513\",\"serviceName\":\"demo-gray.test\"}`.
+    /// Its description, rules and example: [`DeployApplicationRequest::swimlane_pvtz_discovery_svc`](DeployApplicationRequest::swimlane_pvtz_discovery_svc).
     pub fn swimlane_pvtz_discovery_svc(mut self, value: impl Into<String>) -> Self {
         self.inner.swimlane_pvtz_discovery_svc = Some(value.into());
         self
@@ -1911,12 +1704,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The Nacos registry. Valid values:
     ///
-    /// * **0**: SAE built-in Nacos registry
-    /// * **1**: self-managed Nacos registry
-    /// * **2** : MSE Nacos registry
-    ///
-    /// - Wire name: `MicroRegistration`.
-    /// - Example: `"0"`.
+    /// Its description, rules and example: [`DeployApplicationRequest::micro_registration`](DeployApplicationRequest::micro_registration).
     pub fn micro_registration(mut self, value: impl Into<String>) -> Self {
         self.inner.micro_registration = Some(value.into());
         self
@@ -1925,11 +1713,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// Select the edition of Nacos.
     ///
-    /// - 0: SAE built-in Nacos. Unable to get the configuration of SAE built-in Nacos.
-    /// - 1: Self-built Nacos from users.
-    /// - 2: MSE enterprise Nacos.
-    /// - Wire name: `MicroRegistrationConfig` (form body).
-    /// - Example: `{\"instanceId\":\"mse-cn-zvp2bh6h70r\",\"namespace\":\"4c0aa74f-57cb-423c-b6af-5d9f2d0e3dbd\"}`.
+    /// Its description, rules and example: [`DeployApplicationRequest::micro_registration_config`](DeployApplicationRequest::micro_registration_config).
     pub fn micro_registration_config(mut self, value: impl Into<String>) -> Self {
         self.inner.micro_registration_config = Some(value.into());
         self
@@ -1938,14 +1722,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The configurations of mounting the NAS file system. Take note of the following rules:
     ///
-    /// * **mountPath**: the mount path of the container.
-    /// * **readOnly**: If you set the value to **false**, the application has the read and write permissions.
-    /// * **nasId**: the ID of the NAS file system.
-    /// * **mountDomain**: the domain name of the mount target. For more information, see [DescribeMountTargets](<https://www.alibabacloud.com/help/doc-detail/62626.htm>).
-    /// * **nasPath**: the directory in the NAS file system.
-    ///
-    /// - Wire name: `NasConfigs`.
-    /// - Example: `[{"mountPath":"/test1","readOnly":false,"nasId":"nasId1","mountDomain":"nasId1.cn-shenzhen.nas.aliyuncs.com","nasPath":"/test1"},{"nasId":"nasId2","mountDomain":"nasId2.cn-shenzhen.nas.aliyuncs.com","readOnly":false,"nasPath":"/test2","mountPath":"/test2"}]`.
+    /// Its description, rules and example: [`DeployApplicationRequest::nas_configs`](DeployApplicationRequest::nas_configs).
     pub fn nas_configs(mut self, value: impl Into<String>) -> Self {
         self.inner.nas_configs = Some(value.into());
         self
@@ -1954,8 +1731,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The Python environment. Set the value to **PYTHON 3.9.15**.
     ///
-    /// - Wire name: `Python`.
-    /// - Example: `PYTHON 3.9.15`.
+    /// Its description, rules and example: [`DeployApplicationRequest::python`](DeployApplicationRequest::python).
     pub fn python(mut self, value: impl Into<String>) -> Self {
         self.inner.python = Some(value.into());
         self
@@ -1964,8 +1740,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The configurations for installing custom module dependencies. By default, the dependencies defined by the requirements.txt file in the root directory are installed. If the package does not contain this file and you do not configure custom dependencies in the package, specify the dependencies that you want to install in the text box.
     ///
-    /// - Wire name: `PythonModules`.
-    /// - Example: `Flask==2.0`.
+    /// Its description, rules and example: [`DeployApplicationRequest::python_modules`](DeployApplicationRequest::python_modules).
     pub fn python_modules(mut self, value: impl Into<String>) -> Self {
         self.inner.python_modules = Some(value.into());
         self
@@ -1974,13 +1749,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The version of .NET
     ///
-    /// - .NET 3.1
-    /// - .NET 5.0
-    /// - .NET 6.0
-    /// - .NET 7.0
-    /// - .NET 8.0
-    /// - Wire name: `Dotnet`.
-    /// - Example: `.NET 3.1`.
+    /// Its description, rules and example: [`DeployApplicationRequest::dotnet`](DeployApplicationRequest::dotnet).
     pub fn dotnet(mut self, value: impl Into<String>) -> Self {
         self.inner.dotnet = Some(value.into());
         self
@@ -1989,11 +1758,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// This parameter takes effect only for applications that are in the Stopped state. If you call the **DeployApplication** operation to manage a running application, the application is immediately redeployed.
     ///
-    /// * **true** (default): specifies that the system immediately deploys the application, enables new configurations, and pulls application instances.
-    /// * **false**: specifies that the system only enables the new configurations.
-    ///
-    /// - Wire name: `Deploy`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DeployApplicationRequest::deploy`](DeployApplicationRequest::deploy).
     pub fn deploy(mut self, value: impl Into<String>) -> Self {
         self.inner.deploy = Some(value.into());
         self
@@ -2002,27 +1767,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The package type.
     ///
-    /// When using Java, FatJar, War and Image are supported.
-    /// When using Python, PythonZip and Image are supported.
-    /// When using PHP, the followings are supported:
-    ///
-    /// - PhpZip
-    /// - IMAGE_PHP_5_4
-    /// - IMAGE_PHP_5_4_ALPINE
-    /// - IMAGE_PHP_5_5
-    /// - IMAGE_PHP_5_5_ALPINE
-    /// - IMAGE_PHP_5_6
-    /// - IMAGE_PHP_5_6_ALPINE
-    /// - IMAGE_PHP_7_0
-    /// - IMAGE_PHP_7_0_ALPINE
-    /// - IMAGE_PHP_7_1
-    /// - IMAGE_PHP_7_1_ALPINE
-    /// - IMAGE_PHP_7_2
-    /// - IMAGE_PHP_7_2_ALPINE
-    /// - IMAGE_PHP_7_3
-    /// - IMAGE_PHP_7_3_ALPINE
-    /// - Wire name: `PackageType`.
-    /// - Example: `FatJar`.
+    /// Its description, rules and example: [`DeployApplicationRequest::package_type`](DeployApplicationRequest::package_type).
     pub fn package_type(mut self, value: impl Into<String>) -> Self {
         self.inner.package_type = Some(value.into());
         self
@@ -2031,17 +1776,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The CPU specifications that are required for each instance. Unit: millicores. This parameter cannot be set to 0. Valid values:
     ///
-    /// * **500**
-    /// * **1000**
-    /// * **2000**
-    /// * **4000**
-    /// * **8000**
-    /// * **12000**
-    /// * **16000**
-    /// * **32000**
-    ///
-    /// - Wire name: `Cpu`.
-    /// - Example: `1000`.
+    /// Its description, rules and example: [`DeployApplicationRequest::cpu`](DeployApplicationRequest::cpu).
     pub fn cpu(mut self, value: i32) -> Self {
         self.inner.cpu = Some(value);
         self
@@ -2050,19 +1785,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The memory size that is required by each instance. Unit: MB. This parameter cannot be set to 0. The values of this parameter correspond to the values of the Cpu parameter:
     ///
-    /// * This parameter is set to **1024** if the Cpu parameter is set to 500 or 1000.
-    /// * This parameter is set to **2048** if the Cpu parameter is set to 500, 1000, or 2000.
-    /// * This parameter is set to **4096** if the Cpu parameter is set to 1000, 2000, or 4000.
-    /// * This parameter is set to **8192** if the Cpu parameter is set to 2000, 4000, or 8,000.
-    /// * This parameter is set to **12288** if the Cpu parameter is set to 12000.
-    /// * This parameter is set to **16384** if the Cpu parameter is set to 4000, 8000, or 16000.
-    /// * This parameter is set to **24576** if the Cpu parameter is set to 12000.
-    /// * This parameter is set to **32768** if the Cpu parameter is set to 16000.
-    /// * This parameter is set to **65536** if the Cpu parameter is set to 8000, 16000, or 32000.
-    /// * This parameter is set to **131072** if the Cpu parameter is set to 32000.
-    ///
-    /// - Wire name: `Memory`.
-    /// - Example: `1024`.
+    /// Its description, rules and example: [`DeployApplicationRequest::memory`](DeployApplicationRequest::memory).
     pub fn memory(mut self, value: i32) -> Self {
         self.inner.memory = Some(value);
         self
@@ -2071,8 +1794,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The number of instances.
     ///
-    /// - Wire name: `Replicas`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DeployApplicationRequest::replicas`](DeployApplicationRequest::replicas).
     pub fn replicas(mut self, value: i32) -> Self {
         self.inner.replicas = Some(value);
         self
@@ -2081,8 +1803,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// Security group ID.
     ///
-    /// - Wire name: `SecurityGroupId`.
-    /// - Example: `sg-wz969ngg2e49q5i4****`.
+    /// Its description, rules and example: [`DeployApplicationRequest::security_group_id`](DeployApplicationRequest::security_group_id).
     pub fn security_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.security_group_id = Some(value.into());
         self
@@ -2091,8 +1812,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The ID of the vSwitch, where the EIP of the application instances resides. The vSwitch must reside in the VPC above.
     ///
-    /// - Wire name: `VSwitchId`.
-    /// - Example: `vsw-bp12mw1f8k3jgygk9****`.
+    /// Its description, rules and example: [`DeployApplicationRequest::v_switch_id`](DeployApplicationRequest::v_switch_id).
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_id = Some(value.into());
         self
@@ -2101,8 +1821,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The gray-release tag of the application.
     ///
-    /// - Wire name: `ServiceTags` (form body).
-    /// - Example: `{\"alicloud.service.tag\":\"g1\"}`.
+    /// Its description, rules and example: [`DeployApplicationRequest::service_tags`](DeployApplicationRequest::service_tags).
     pub fn service_tags(mut self, value: impl Into<String>) -> Self {
         self.inner.service_tags = Some(value.into());
         self
@@ -2111,10 +1830,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// Enable new ARMS features.
     ///
-    /// - true: enable
-    /// - false: disable
-    /// - Wire name: `EnableNewArms`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DeployApplicationRequest::enable_new_arms`](DeployApplicationRequest::enable_new_arms).
     pub fn enable_new_arms(mut self, value: bool) -> Self {
         self.inner.enable_new_arms = Some(value);
         self
@@ -2123,12 +1839,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// Enable CPU Burst.
     ///
-    /// true: enable
-    ///
-    /// false: disable
-    ///
-    /// - Wire name: `EnableCpuBurst`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DeployApplicationRequest::enable_cpu_burst`](DeployApplicationRequest::enable_cpu_burst).
     pub fn enable_cpu_burst(mut self, value: bool) -> Self {
         self.inner.enable_cpu_burst = Some(value);
         self
@@ -2137,10 +1848,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The name of the RAM role used to authenticate the user identity.
     ///
-    /// > You need to create an OpenID Connect (OIDC) identity provider (IdP) and an identity provider (IdP) for role-based single sign-on (SSO) in advance. For more information, see [Creates an OpenID Connect (OIDC) identity provider (IdP)](<https://www.alibabacloud.com/help/doc-detail/2331022.htm>) and [Creates an identity provider (IdP) for role-based single sign-on (SSO)](<https://www.alibabacloud.com/help/doc-detail/2331016.htm>).
-    ///
-    /// - Wire name: `OidcRoleName`.
-    /// - Example: `sae-test`.
+    /// Its description, rules and example: [`DeployApplicationRequest::oidc_role_name`](DeployApplicationRequest::oidc_role_name).
     pub fn oidc_role_name(mut self, value: impl Into<String>) -> Self {
         self.inner.oidc_role_name = Some(value.into());
         self
@@ -2149,7 +1857,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The configuration of the container.
     ///
-    /// - Wire name: `SidecarContainersConfig` (form body).
+    /// Its description, rules and example: [`DeployApplicationRequest::sidecar_containers_config`](DeployApplicationRequest::sidecar_containers_config).
     pub fn sidecar_containers_config(
         mut self,
         values: impl IntoIterator<Item = crate::types::SidecarContainersConfig>,
@@ -2162,11 +1870,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     /// Secret Mount Description
     /// Use the secret dictionaries created in the Namespace Secret Dictionary page to inject information into containers. Parameter descriptions are as follows:
     ///
-    /// - secretId: Secret instance ID. Obtain via the ListSecrets interface.
-    /// - key: Key-value pair. Note: Set the parameter sae-sys-secret-all to mount all keys.
-    /// - mountPath: Mount path.
-    /// - Wire name: `SecretMountDesc`.
-    /// - Example: `[{“secretId":10,”key":"test","mountPath":"/tmp"}]`.
+    /// Its description, rules and example: [`DeployApplicationRequest::secret_mount_desc`](DeployApplicationRequest::secret_mount_desc).
     pub fn secret_mount_desc(mut self, value: impl Into<String>) -> Self {
         self.inner.secret_mount_desc = Some(value.into());
         self
@@ -2175,12 +1879,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// Enable Sidecar resource isolation.
     ///
-    /// true: enable
-    ///
-    /// false: disable
-    ///
-    /// - Wire name: `EnableSidecarResourceIsolated` (form body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DeployApplicationRequest::enable_sidecar_resource_isolated`](DeployApplicationRequest::enable_sidecar_resource_isolated).
     pub fn enable_sidecar_resource_isolated(mut self, value: bool) -> Self {
         self.inner.enable_sidecar_resource_isolated = Some(value);
         self
@@ -2189,10 +1888,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// Custom image type. To it to empty string to use pre-built image.
     ///
-    /// - internet: Public network image
-    /// - intranet: Private network image
-    /// - Wire name: `CustomImageNetworkType`.
-    /// - Example: `internet`.
+    /// Its description, rules and example: [`DeployApplicationRequest::custom_image_network_type`](DeployApplicationRequest::custom_image_network_type).
     pub fn custom_image_network_type(mut self, value: impl Into<String>) -> Self {
         self.inner.custom_image_network_type = Some(value.into());
         self
@@ -2201,29 +1897,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// Configure Microservices Governance
     ///
-    /// Whether to enable microservices governance (enable):
-    ///
-    /// - true: Enable
-    /// - false: Disable
-    ///
-    /// Configure lossless online/offline deployment (mseLosslessRule):
-    ///
-    /// delayTime: Delay duration (unit: seconds)
-    ///
-    /// enable: Whether to enable lossless deployment
-    ///
-    /// - true: Enable
-    /// - false: Disable
-    ///
-    /// notice: Whether to enable notifications
-    ///
-    /// - true: Enable
-    /// - false: Disable
-    ///
-    /// warmupTime: Small-traffic warm-up duration (unit: seconds)
-    ///
-    /// - Wire name: `MicroserviceEngineConfig`.
-    /// - Example: `{"enable": true,"mseLosslessRule": {"delayTime": 0,"enable": false,"notice": false,"warmupTime": 120}}`.
+    /// Its description, rules and example: [`DeployApplicationRequest::microservice_engine_config`](DeployApplicationRequest::microservice_engine_config).
     pub fn microservice_engine_config(mut self, value: impl Into<String>) -> Self {
         self.inner.microservice_engine_config = Some(value.into());
         self
@@ -2232,11 +1906,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// SAE edition.
     ///
-    /// - lite: the lightweight edition.
-    /// - std: the standard edition.
-    /// - pro: the professional edition.
-    /// - Wire name: `NewSaeVersion`.
-    /// - Example: `pro`.
+    /// Its description, rules and example: [`DeployApplicationRequest::new_sae_version`](DeployApplicationRequest::new_sae_version).
     pub fn new_sae_version(mut self, value: impl Into<String>) -> Self {
         self.inner.new_sae_version = Some(value.into());
         self
@@ -2245,7 +1915,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// Initialize container configuration.
     ///
-    /// - Wire name: `InitContainersConfig` (form body).
+    /// Its description, rules and example: [`DeployApplicationRequest::init_containers_config`](DeployApplicationRequest::init_containers_config).
     pub fn init_containers_config(
         mut self,
         values: impl IntoIterator<Item = ::serde_json::Value>,
@@ -2255,7 +1925,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     }
     /// Sets `GpuConfig`.
     ///
-    /// - Wire name: `GpuConfig`.
+    /// Its description, rules and example: [`DeployApplicationRequest::gpu_config`](DeployApplicationRequest::gpu_config).
     pub fn gpu_config(mut self, value: impl Into<String>) -> Self {
         self.inner.gpu_config = Some(value.into());
         self
@@ -2264,69 +1934,63 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// Check Failure: Indicates that the application failed to start. The system will report the exception and automatically restart it.
     ///
-    /// Note:
-    ///
-    /// Supports exec, httpGet, and tcpSocket methods. For specific examples, see Liveness Parameters.
-    /// Only one method can be selected for health checks.
-    ///
-    /// - Wire name: `StartupProbe`.
-    /// - Example: `{"exec":{"command":["sh","-c","cat /home/admin/start.sh"]},"initialDelaySeconds":30,"periodSeconds":30,"timeoutSeconds":2}`.
+    /// Its description, rules and example: [`DeployApplicationRequest::startup_probe`](DeployApplicationRequest::startup_probe).
     pub fn startup_probe(mut self, value: impl Into<String>) -> Self {
         self.inner.startup_probe = Some(value.into());
         self
     }
     /// Sets `EnablePrometheus`.
     ///
-    /// - Wire name: `EnablePrometheus`.
+    /// Its description, rules and example: [`DeployApplicationRequest::enable_prometheus`](DeployApplicationRequest::enable_prometheus).
     pub fn enable_prometheus(mut self, value: bool) -> Self {
         self.inner.enable_prometheus = Some(value);
         self
     }
     /// Sets `Html`.
     ///
-    /// - Wire name: `Html`.
+    /// Its description, rules and example: [`DeployApplicationRequest::html`](DeployApplicationRequest::html).
     pub fn html(mut self, value: impl Into<String>) -> Self {
         self.inner.html = Some(value.into());
         self
     }
     /// Sets `EmptyDirDesc`.
     ///
-    /// - Wire name: `EmptyDirDesc` (form body).
+    /// Its description, rules and example: [`DeployApplicationRequest::empty_dir_desc`](DeployApplicationRequest::empty_dir_desc).
     pub fn empty_dir_desc(mut self, value: impl Into<String>) -> Self {
         self.inner.empty_dir_desc = Some(value.into());
         self
     }
     /// Sets `AlbIngressReadinessGate`.
     ///
-    /// - Wire name: `AlbIngressReadinessGate`.
+    /// Its description, rules and example: [`DeployApplicationRequest::alb_ingress_readiness_gate`](DeployApplicationRequest::alb_ingress_readiness_gate).
     pub fn alb_ingress_readiness_gate(mut self, value: impl Into<String>) -> Self {
         self.inner.alb_ingress_readiness_gate = Some(value.into());
         self
     }
     /// Sets `MaxSurgeInstances`.
     ///
-    /// - Wire name: `MaxSurgeInstances`.
+    /// Its description, rules and example: [`DeployApplicationRequest::max_surge_instances`](DeployApplicationRequest::max_surge_instances).
     pub fn max_surge_instances(mut self, value: i32) -> Self {
         self.inner.max_surge_instances = Some(value);
         self
     }
     /// Sets `MaxSurgeInstanceRatio`.
     ///
-    /// - Wire name: `MaxSurgeInstanceRatio`.
+    /// Its description, rules and example: [`DeployApplicationRequest::max_surge_instance_ratio`](DeployApplicationRequest::max_surge_instance_ratio).
     pub fn max_surge_instance_ratio(mut self, value: i32) -> Self {
         self.inner.max_surge_instance_ratio = Some(value);
         self
     }
     /// Sets `AgentVersion`.
     ///
-    /// - Wire name: `AgentVersion`.
+    /// Its description, rules and example: [`DeployApplicationRequest::agent_version`](DeployApplicationRequest::agent_version).
     pub fn agent_version(mut self, value: impl Into<String>) -> Self {
         self.inner.agent_version = Some(value.into());
         self
     }
     /// Sets `EnableNamespaceAgentVersion`.
     ///
-    /// - Wire name: `EnableNamespaceAgentVersion`.
+    /// Its description, rules and example: [`DeployApplicationRequest::enable_namespace_agent_version`](DeployApplicationRequest::enable_namespace_agent_version).
     pub fn enable_namespace_agent_version(mut self, value: bool) -> Self {
         self.inner.enable_namespace_agent_version = Some(value);
         self
@@ -2335,7 +1999,7 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// sls log tags
     ///
-    /// - Wire name: `SlsLogEnvTags`.
+    /// Its description, rules and example: [`DeployApplicationRequest::sls_log_env_tags`](DeployApplicationRequest::sls_log_env_tags).
     pub fn sls_log_env_tags(mut self, value: impl Into<String>) -> Self {
         self.inner.sls_log_env_tags = Some(value.into());
         self
@@ -2545,419 +2209,24 @@ for DeployApplicationResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeployApplication`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeployApplicationError {
-    /// HTTP 400 `Application.MissingJdk`: Your application must at least contain a JDK component.
-    ApplicationMissingJdk(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidApplication.NotFound`: The current application does not exist.
-    InvalidApplicationNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidComponent.NotFound`: The current component (such as JDK, Tomcat, or EDASWebContainer) does not exist.
-    InvalidComponentNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHostnameIp.Invalid`: The hostname and/or IP is invalid: Hostname \[%s\], IP \[%s\].
-    InvalidHostnameIpInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceSpecification.Unsupported`: The instance specification is not supported: CPU \[%s\], memory \[%s\].
-    InvalidInstanceSpecificationUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPackageType.NotFound`: The package type must be War, FatJar, or Image.
-    InvalidPackageTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.WithMessage`: The parameter is invalid {%s}: %s
-    InvalidParameterWithMessage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `JarApplication.MissingJdk`: A FatJar application must contain JDK.
-    JarApplicationMissingJdk(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoComputeResourceQuota.Exceed`: Your compute resource is insufficient. Please contact us to raise the quota.
-    NoComputeResourceQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PandoraApplication.MissingJdk`: The Pandora application is missing a JDK component.
-    PandoraApplicationMissingJdk(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PandoraApplication.OnlyJdk`: A Pandora application only requires JDK component.
-    PandoraApplicationOnlyJdk(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `WarApplication.MissingJdkWebcontainer`: A War application must contain JDK and Tomcat.
-    WarApplicationMissingJdkWebcontainer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LogService.ConfigQuotaExceed`: The maximum number of Log Service configs is exceeded.
-    LogServiceConfigQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LogService.InternalError`: An exception occurred while calling Log Service. Please submit a ticket to solve the problem.
-    LogServiceInternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LogService.LogDirInvalid`: The log collection path is invalid.
-    LogServiceLogDirInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LogService.NotAvailable`: Log Service is unavailable. Please activate Log Service first.
-    LogServiceNotAvailable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LogService.ProjectNumQuotaExceed`: The maximum number of Log Service projects is exceeded.
-    LogServiceProjectNumQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `user.indebt`: The user has an outstanding payment.
-    UserIndebt(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoComputeResourceQuota.App.Exceed`: You can create %s instances for each application.  Please submit a ticket to raise the quota.
-    NoComputeResourceQuotaAppExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoComputeResourceQuota.User.Exceed`: Your account is limited to create %s instances.  Please submit a ticket to raise the quota.
-    NoComputeResourceQuotaUserExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `System.Upgrading`: The system is being upgraded. Please try again later.
-    SystemUpgrading(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VolumnPath.Conflict`: Conflict between log collection directory and persistent storage directory.
-    VolumnPathConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Application.ChangerOrderRunning`: An application change process is in progress. Please try again later.
-    ApplicationChangerOrderRunning(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Application.InvalidStatus`: The application status is abnormal. Please try again later.
-    ApplicationInvalidStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MountConflict.ConfigMap`: Conflict detected for ConfigMap path %s.
-    MountConflictConfigMap(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotFound.ConfigMap`: The ConfigMap object (ID: %s) does not exist.
-    NotFoundConfigMap(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotFound.ConfigMapKey`: The key %s of ConfigMap object (ID: %s) does not exist.
-    NotFoundConfigMapKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Package.Version.Too.Long`: The maximum length of package version is exceeded.
-    PackageVersionTooLong(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `App.Package.Version.Exists`: The package version of application  already exists.
-    AppPackageVersionExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Slb.Occupied`: The SLB instance is occupied.
-    SlbOccupied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Slb.Tag.Not.Qualified`: The current SLB instance cannot be reused because it may have been occupied by %s.
-    SlbTagNotQualified(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MinReadyInstances.Not.Smaller.Replicas`: The minimum number of available instances must be less than the number of application instances.
-    MinReadyInstancesNotSmallerReplicas(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MinReadyInstanceRatio.Invalid`: The ratio of minimum available instances must be between 0 and 100.
-    MinReadyInstanceRatioInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BatchWaitTime.Not.Smaller.Zero`: BatchWaitTime must not be smaller than zero.
-    BatchWaitTimeNotSmallerZero(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Sls.Config.Mixed.Multi.Project`: The specified Config contains multiple projects.
-    SlsConfigMixedMultiProject(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Sls.Config.User.Defined.Missing.Logstore.Info`: The specified Config is invalid. Both Project and Logstore must be specified.
-    SlsConfigUserDefinedMissingLogstoreInfo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Sls.Config.User.Defined.Missing.Project.Info`: The specified Config is invalid. Both Project and Logstore must be specified.
-    SlsConfigUserDefinedMissingProjectInfo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Sls.Logstore.Name.Invalid`: The specified name of Logstore is invalid. The Logstore name must not contain the prefix "sae-".
-    SlsLogstoreNameInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Sls.Logstore.User.Defined.Not.Exist`: The user defined Logstore does not exist.
-    SlsLogstoreUserDefinedNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Sls.Project.Name.Invalid`: The specified project name is invalid. The project name must not contain the prefix "sae-".
-    SlsProjectNameInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Sls.Project.User.Defined.Not.Exist`: The user defined project does not exist.
-    SlsProjectUserDefinedNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Sae.Errorcode.Ahas.Create.Error.Message`: Failed to create AHAS.
-    SaeErrorcodeAhasCreateErrorMessage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImageUrl.AcrInstanceId.Domain.NotMatch`: The specified domain of ImageUrl does not match AcrInstanceId domains.
-    InvalidImageUrlAcrInstanceIdDomainNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PhpApplication.MissingPhpRuntime`: A PHP application must contain PHP Runtime.
-    PhpApplicationMissingPhpRuntime(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.FileName`: The application deployment package name is invalid. This name can contain only alphanumeric characters, hyphens (-), and underscores (\_). For deploying java package, you can upload JAR files only if the selected deployment version supports JAR file. Otherwise, upload WAR files only. For deploying php package, you can upload ZIP files only if the selected deployment version supports ZIP file.
-    InvalidParameterFileName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Sls.Logtail.Name.Invalid`: The specified name of Logtail is invalid. The Logtail name must not contain the prefix sae-.
-    SlsLogtailNameInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImageUrl.MissingAcrInstanceId`: The specified domain of ImageUrl is from ACREE, but you are not specified AcrInstanceId.
-    InvalidImageUrlMissingAcrInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EnvFromSecretIdConflict.AlreadyExist`: The specified SecretId \[%s\] already exist in the specified Envs.
-    EnvFromSecretIdConflictAlreadyExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MountConflict.Secret`: Conflict detected for Secret path %s.
-    MountConflictSecret(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidNamespaceId.NotFound`: The specified NamespaceId does not exist.
-    InvalidNamespaceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAcrInstanceId.NotFound`: The specified AcrInstanceId does not exist.
-    InvalidAcrInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Associate.Eip.Not.Enough`: No sufficient EIPs are available.
-    AssociateEipNotEnough(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeployApplicationError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Application.MissingJdk",
-                        "InvalidApplication.NotFound",
-                        "InvalidComponent.NotFound",
-                        "InvalidHostnameIp.Invalid",
-                        "InvalidInstanceSpecification.Unsupported",
-                        "InvalidPackageType.NotFound",
-                        "InvalidParameter.NotEmpty",
-                        "InvalidParameter.Obviously",
-                        "InvalidParameter.WithMessage",
-                        "JarApplication.MissingJdk",
-                        "NoComputeResourceQuota.Exceed",
-                        "PandoraApplication.MissingJdk",
-                        "PandoraApplication.OnlyJdk",
-                        "WarApplication.MissingJdkWebcontainer",
-                        "LogService.ConfigQuotaExceed",
-                        "LogService.InternalError",
-                        "LogService.LogDirInvalid",
-                        "LogService.NotAvailable",
-                        "LogService.ProjectNumQuotaExceed",
-                        "user.indebt",
-                        "NoComputeResourceQuota.App.Exceed",
-                        "NoComputeResourceQuota.User.Exceed",
-                        "System.Upgrading",
-                        "VolumnPath.Conflict",
-                        "Application.ChangerOrderRunning",
-                        "Application.InvalidStatus",
-                        "MountConflict.ConfigMap",
-                        "NotFound.ConfigMap",
-                        "NotFound.ConfigMapKey",
-                        "Package.Version.Too.Long",
-                        "App.Package.Version.Exists",
-                        "Slb.Occupied",
-                        "Slb.Tag.Not.Qualified",
-                        "MinReadyInstances.Not.Smaller.Replicas",
-                        "MinReadyInstanceRatio.Invalid",
-                        "BatchWaitTime.Not.Smaller.Zero",
-                        "Sls.Config.Mixed.Multi.Project",
-                        "Sls.Config.User.Defined.Missing.Logstore.Info",
-                        "Sls.Config.User.Defined.Missing.Project.Info",
-                        "Sls.Logstore.Name.Invalid",
-                        "Sls.Logstore.User.Defined.Not.Exist",
-                        "Sls.Project.Name.Invalid",
-                        "Sls.Project.User.Defined.Not.Exist",
-                        "Sae.Errorcode.Ahas.Create.Error.Message",
-                        "InvalidImageUrl.AcrInstanceId.Domain.NotMatch",
-                        "PhpApplication.MissingPhpRuntime",
-                        "InvalidParameter.FileName",
-                        "Sls.Logtail.Name.Invalid",
-                        "InvalidImageUrl.MissingAcrInstanceId",
-                        "EnvFromSecretIdConflict.AlreadyExist",
-                        "MountConflict.Secret",
-                        "InvalidNamespaceId.NotFound",
-                        "InvalidAcrInstanceId.NotFound",
-                        "Associate.Eip.Not.Enough",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeployApplicationError;
+impl crate::Client {
+    /// Calls `DeployApplication`: Deploys an application.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeployApplicationRequestBuilder::send) it. The parameters and their rules: [`DeployApplicationRequest`].
+    #[inline]
+    pub fn deploy_application(&self) -> DeployApplicationRequestBuilder<&Self> {
+        DeployApplicationRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeployApplicationError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeployApplication`: Deploys an application.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeployApplicationRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ApplicationMissingJdk(error),
-            1 => Self::InvalidApplicationNotFound(error),
-            2 => Self::InvalidComponentNotFound(error),
-            3 => Self::InvalidHostnameIpInvalid(error),
-            4 => Self::InvalidInstanceSpecificationUnsupported(error),
-            5 => Self::InvalidPackageTypeNotFound(error),
-            6 => Self::InvalidParameterNotEmpty(error),
-            7 => Self::InvalidParameterObviously(error),
-            8 => Self::InvalidParameterWithMessage(error),
-            9 => Self::JarApplicationMissingJdk(error),
-            10 => Self::NoComputeResourceQuotaExceed(error),
-            11 => Self::PandoraApplicationMissingJdk(error),
-            12 => Self::PandoraApplicationOnlyJdk(error),
-            13 => Self::WarApplicationMissingJdkWebcontainer(error),
-            14 => Self::LogServiceConfigQuotaExceed(error),
-            15 => Self::LogServiceInternalError(error),
-            16 => Self::LogServiceLogDirInvalid(error),
-            17 => Self::LogServiceNotAvailable(error),
-            18 => Self::LogServiceProjectNumQuotaExceed(error),
-            19 => Self::UserIndebt(error),
-            20 => Self::NoComputeResourceQuotaAppExceed(error),
-            21 => Self::NoComputeResourceQuotaUserExceed(error),
-            22 => Self::SystemUpgrading(error),
-            23 => Self::VolumnPathConflict(error),
-            24 => Self::ApplicationChangerOrderRunning(error),
-            25 => Self::ApplicationInvalidStatus(error),
-            26 => Self::MountConflictConfigMap(error),
-            27 => Self::NotFoundConfigMap(error),
-            28 => Self::NotFoundConfigMapKey(error),
-            29 => Self::PackageVersionTooLong(error),
-            30 => Self::AppPackageVersionExists(error),
-            31 => Self::SlbOccupied(error),
-            32 => Self::SlbTagNotQualified(error),
-            33 => Self::MinReadyInstancesNotSmallerReplicas(error),
-            34 => Self::MinReadyInstanceRatioInvalid(error),
-            35 => Self::BatchWaitTimeNotSmallerZero(error),
-            36 => Self::SlsConfigMixedMultiProject(error),
-            37 => Self::SlsConfigUserDefinedMissingLogstoreInfo(error),
-            38 => Self::SlsConfigUserDefinedMissingProjectInfo(error),
-            39 => Self::SlsLogstoreNameInvalid(error),
-            40 => Self::SlsLogstoreUserDefinedNotExist(error),
-            41 => Self::SlsProjectNameInvalid(error),
-            42 => Self::SlsProjectUserDefinedNotExist(error),
-            43 => Self::SaeErrorcodeAhasCreateErrorMessage(error),
-            44 => Self::InvalidImageUrlAcrInstanceIdDomainNotMatch(error),
-            45 => Self::PhpApplicationMissingPhpRuntime(error),
-            46 => Self::InvalidParameterFileName(error),
-            47 => Self::SlsLogtailNameInvalid(error),
-            48 => Self::InvalidImageUrlMissingAcrInstanceId(error),
-            49 => Self::EnvFromSecretIdConflictAlreadyExist(error),
-            50 => Self::MountConflictSecret(error),
-            51 => Self::InvalidNamespaceIdNotFound(error),
-            52 => Self::InvalidAcrInstanceIdNotFound(error),
-            53 => Self::AssociateEipNotEnough(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ApplicationMissingJdk(error) => (0, error),
-            Self::InvalidApplicationNotFound(error) => (1, error),
-            Self::InvalidComponentNotFound(error) => (2, error),
-            Self::InvalidHostnameIpInvalid(error) => (3, error),
-            Self::InvalidInstanceSpecificationUnsupported(error) => (4, error),
-            Self::InvalidPackageTypeNotFound(error) => (5, error),
-            Self::InvalidParameterNotEmpty(error) => (6, error),
-            Self::InvalidParameterObviously(error) => (7, error),
-            Self::InvalidParameterWithMessage(error) => (8, error),
-            Self::JarApplicationMissingJdk(error) => (9, error),
-            Self::NoComputeResourceQuotaExceed(error) => (10, error),
-            Self::PandoraApplicationMissingJdk(error) => (11, error),
-            Self::PandoraApplicationOnlyJdk(error) => (12, error),
-            Self::WarApplicationMissingJdkWebcontainer(error) => (13, error),
-            Self::LogServiceConfigQuotaExceed(error) => (14, error),
-            Self::LogServiceInternalError(error) => (15, error),
-            Self::LogServiceLogDirInvalid(error) => (16, error),
-            Self::LogServiceNotAvailable(error) => (17, error),
-            Self::LogServiceProjectNumQuotaExceed(error) => (18, error),
-            Self::UserIndebt(error) => (19, error),
-            Self::NoComputeResourceQuotaAppExceed(error) => (20, error),
-            Self::NoComputeResourceQuotaUserExceed(error) => (21, error),
-            Self::SystemUpgrading(error) => (22, error),
-            Self::VolumnPathConflict(error) => (23, error),
-            Self::ApplicationChangerOrderRunning(error) => (24, error),
-            Self::ApplicationInvalidStatus(error) => (25, error),
-            Self::MountConflictConfigMap(error) => (26, error),
-            Self::NotFoundConfigMap(error) => (27, error),
-            Self::NotFoundConfigMapKey(error) => (28, error),
-            Self::PackageVersionTooLong(error) => (29, error),
-            Self::AppPackageVersionExists(error) => (30, error),
-            Self::SlbOccupied(error) => (31, error),
-            Self::SlbTagNotQualified(error) => (32, error),
-            Self::MinReadyInstancesNotSmallerReplicas(error) => (33, error),
-            Self::MinReadyInstanceRatioInvalid(error) => (34, error),
-            Self::BatchWaitTimeNotSmallerZero(error) => (35, error),
-            Self::SlsConfigMixedMultiProject(error) => (36, error),
-            Self::SlsConfigUserDefinedMissingLogstoreInfo(error) => (37, error),
-            Self::SlsConfigUserDefinedMissingProjectInfo(error) => (38, error),
-            Self::SlsLogstoreNameInvalid(error) => (39, error),
-            Self::SlsLogstoreUserDefinedNotExist(error) => (40, error),
-            Self::SlsProjectNameInvalid(error) => (41, error),
-            Self::SlsProjectUserDefinedNotExist(error) => (42, error),
-            Self::SaeErrorcodeAhasCreateErrorMessage(error) => (43, error),
-            Self::InvalidImageUrlAcrInstanceIdDomainNotMatch(error) => (44, error),
-            Self::PhpApplicationMissingPhpRuntime(error) => (45, error),
-            Self::InvalidParameterFileName(error) => (46, error),
-            Self::SlsLogtailNameInvalid(error) => (47, error),
-            Self::InvalidImageUrlMissingAcrInstanceId(error) => (48, error),
-            Self::EnvFromSecretIdConflictAlreadyExist(error) => (49, error),
-            Self::MountConflictSecret(error) => (50, error),
-            Self::InvalidNamespaceIdNotFound(error) => (51, error),
-            Self::InvalidAcrInstanceIdNotFound(error) => (52, error),
-            Self::AssociateEipNotEnough(error) => (53, error),
-            Self::Unhandled(unhandled) => (54, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeployApplicationError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeployApplicationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ApplicationMissingJdk",
-            "InvalidApplicationNotFound",
-            "InvalidComponentNotFound",
-            "InvalidHostnameIpInvalid",
-            "InvalidInstanceSpecificationUnsupported",
-            "InvalidPackageTypeNotFound",
-            "InvalidParameterNotEmpty",
-            "InvalidParameterObviously",
-            "InvalidParameterWithMessage",
-            "JarApplicationMissingJdk",
-            "NoComputeResourceQuotaExceed",
-            "PandoraApplicationMissingJdk",
-            "PandoraApplicationOnlyJdk",
-            "WarApplicationMissingJdkWebcontainer",
-            "LogServiceConfigQuotaExceed",
-            "LogServiceInternalError",
-            "LogServiceLogDirInvalid",
-            "LogServiceNotAvailable",
-            "LogServiceProjectNumQuotaExceed",
-            "UserIndebt",
-            "NoComputeResourceQuotaAppExceed",
-            "NoComputeResourceQuotaUserExceed",
-            "SystemUpgrading",
-            "VolumnPathConflict",
-            "ApplicationChangerOrderRunning",
-            "ApplicationInvalidStatus",
-            "MountConflictConfigMap",
-            "NotFoundConfigMap",
-            "NotFoundConfigMapKey",
-            "PackageVersionTooLong",
-            "AppPackageVersionExists",
-            "SlbOccupied",
-            "SlbTagNotQualified",
-            "MinReadyInstancesNotSmallerReplicas",
-            "MinReadyInstanceRatioInvalid",
-            "BatchWaitTimeNotSmallerZero",
-            "SlsConfigMixedMultiProject",
-            "SlsConfigUserDefinedMissingLogstoreInfo",
-            "SlsConfigUserDefinedMissingProjectInfo",
-            "SlsLogstoreNameInvalid",
-            "SlsLogstoreUserDefinedNotExist",
-            "SlsProjectNameInvalid",
-            "SlsProjectUserDefinedNotExist",
-            "SaeErrorcodeAhasCreateErrorMessage",
-            "InvalidImageUrlAcrInstanceIdDomainNotMatch",
-            "PhpApplicationMissingPhpRuntime",
-            "InvalidParameterFileName",
-            "SlsLogtailNameInvalid",
-            "InvalidImageUrlMissingAcrInstanceId",
-            "EnvFromSecretIdConflictAlreadyExist",
-            "MountConflictSecret",
-            "InvalidNamespaceIdNotFound",
-            "InvalidAcrInstanceIdNotFound",
-            "AssociateEipNotEnough",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeployApplicationError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeployApplicationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeployApplicationError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeployApplicationError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn deploy_application(&self) -> DeployApplicationRequestBuilder<&Self> {
+        DeployApplicationRequestBuilder::new(self)
     }
 }

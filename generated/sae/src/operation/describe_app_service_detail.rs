@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeAppServiceDetailRequest>;
 /// Request of `DescribeAppServiceDetail`: Queries the metadata details of the service of an application.
 ///
 /// # Example
@@ -162,9 +165,7 @@ impl<C> DescribeAppServiceDetailRequestBuilder<C> {
     ///
     /// 6dcc8c9e-d3da-478a-a066-86dcf820\*\*\*\*
     ///
-    /// - Wire name: `AppId`.
-    /// - Required.
-    /// - Example: `6dcc8c9e-d3da-478a-a066-86dcf820****`.
+    /// Its description, rules and example: [`DescribeAppServiceDetailRequest::app_id`](DescribeAppServiceDetailRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -173,8 +174,7 @@ impl<C> DescribeAppServiceDetailRequestBuilder<C> {
     ///
     /// springCloud
     ///
-    /// - Wire name: `ServiceType`.
-    /// - Example: `springCloud`.
+    /// Its description, rules and example: [`DescribeAppServiceDetailRequest::service_type`](DescribeAppServiceDetailRequest::service_type).
     pub fn service_type(mut self, value: impl Into<String>) -> Self {
         self.inner.service_type = Some(value.into());
         self
@@ -183,8 +183,7 @@ impl<C> DescribeAppServiceDetailRequestBuilder<C> {
     ///
     /// springCloud
     ///
-    /// - Wire name: `ServiceGroup`.
-    /// - Example: `springCloud`.
+    /// Its description, rules and example: [`DescribeAppServiceDetailRequest::service_group`](DescribeAppServiceDetailRequest::service_group).
     pub fn service_group(mut self, value: impl Into<String>) -> Self {
         self.inner.service_group = Some(value.into());
         self
@@ -193,8 +192,7 @@ impl<C> DescribeAppServiceDetailRequestBuilder<C> {
     ///
     /// 1\.0.0
     ///
-    /// - Wire name: `ServiceVersion`.
-    /// - Example: `1.0.0`.
+    /// Its description, rules and example: [`DescribeAppServiceDetailRequest::service_version`](DescribeAppServiceDetailRequest::service_version).
     pub fn service_version(mut self, value: impl Into<String>) -> Self {
         self.inner.service_version = Some(value.into());
         self
@@ -203,8 +201,7 @@ impl<C> DescribeAppServiceDetailRequestBuilder<C> {
     ///
     /// edas.service.provider
     ///
-    /// - Wire name: `ServiceName`.
-    /// - Example: `edas.service.provider`.
+    /// Its description, rules and example: [`DescribeAppServiceDetailRequest::service_name`](DescribeAppServiceDetailRequest::service_name).
     pub fn service_name(mut self, value: impl Into<String>) -> Self {
         self.inner.service_name = Some(value.into());
         self
@@ -213,8 +210,7 @@ impl<C> DescribeAppServiceDetailRequestBuilder<C> {
     ///
     /// The ID of the MSE Nacos instance.
     ///
-    /// - Wire name: `NacosInstanceId`.
-    /// - Example: `mse-cn-sco3r0u****`.
+    /// Its description, rules and example: [`DescribeAppServiceDetailRequest::nacos_instance_id`](DescribeAppServiceDetailRequest::nacos_instance_id).
     pub fn nacos_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nacos_instance_id = Some(value.into());
         self
@@ -223,8 +219,7 @@ impl<C> DescribeAppServiceDetailRequestBuilder<C> {
     ///
     /// The ID of the namespace for the MSE Nacos instance.
     ///
-    /// - Wire name: `NacosNamespaceId`.
-    /// - Example: `public`.
+    /// Its description, rules and example: [`DescribeAppServiceDetailRequest::nacos_namespace_id`](DescribeAppServiceDetailRequest::nacos_namespace_id).
     pub fn nacos_namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nacos_namespace_id = Some(value.into());
         self
@@ -429,104 +424,28 @@ for DescribeAppServiceDetailResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeAppServiceDetail`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeAppServiceDetailError {
-    /// HTTP 400 `Micro.Service.MetaData.NotFound`: The micro service metadata not found  {%s}.
-    MicroServiceMetaDataNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeAppServiceDetailError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &["Micro.Service.MetaData.NotFound", "InvalidParameter.Obviously"],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeAppServiceDetailError;
+impl crate::Client {
+    /// Calls `DescribeAppServiceDetail`: Queries the metadata details of the service of an application.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeAppServiceDetailRequestBuilder::send) it. The parameters and their rules: [`DescribeAppServiceDetailRequest`].
+    #[inline]
+    pub fn describe_app_service_detail(
+        &self,
+    ) -> DescribeAppServiceDetailRequestBuilder<&Self> {
+        DescribeAppServiceDetailRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeAppServiceDetailError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeAppServiceDetail`: Queries the metadata details of the service of an application.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeAppServiceDetailRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MicroServiceMetaDataNotFound(error),
-            1 => Self::InvalidParameterObviously(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MicroServiceMetaDataNotFound(error) => (0, error),
-            Self::InvalidParameterObviously(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeAppServiceDetailError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeAppServiceDetailError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MicroServiceMetaDataNotFound",
-            "InvalidParameterObviously",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeAppServiceDetailError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeAppServiceDetailError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeAppServiceDetailError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeAppServiceDetailError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_app_service_detail(
+        &self,
+    ) -> DescribeAppServiceDetailRequestBuilder<&Self> {
+        DescribeAppServiceDetailRequestBuilder::new(self)
     }
 }

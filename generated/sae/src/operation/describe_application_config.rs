@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeApplicationConfigRequest>;
 /// Request of `DescribeApplicationConfig`: Queries the configurations of an application.
 ///
 /// # Example
@@ -107,9 +110,7 @@ impl<C> DescribeApplicationConfigRequestBuilder<C> {
     ///
     /// The app id.
     ///
-    /// - Wire name: `AppId`.
-    /// - Required.
-    /// - Example: `7171a6ca-d1cd-4928-8642-7d5cfe69****`.
+    /// Its description, rules and example: [`DescribeApplicationConfigRequest::app_id`](DescribeApplicationConfigRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -118,8 +119,7 @@ impl<C> DescribeApplicationConfigRequestBuilder<C> {
     ///
     /// The version id.
     ///
-    /// - Wire name: `VersionId`.
-    /// - Example: `0026ff7f-2b57-4127-bdd0-9bf202bb****`.
+    /// Its description, rules and example: [`DescribeApplicationConfigRequest::version_id`](DescribeApplicationConfigRequest::version_id).
     pub fn version_id(mut self, value: impl Into<String>) -> Self {
         self.inner.version_id = Some(value.into());
         self
@@ -326,97 +326,28 @@ for DescribeApplicationConfigResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeApplicationConfig`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeApplicationConfigError {
-    /// HTTP 400 `InvalidApplication.NotFound`: The current application does not exist.
-    InvalidApplicationNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAppId.NotFound`: The specified AppId does not exist.
-    InvalidAppIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeApplicationConfigError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["InvalidApplication.NotFound", "InvalidAppId.NotFound"]),
-            error,
-        )
+mod error;
+pub use error::DescribeApplicationConfigError;
+impl crate::Client {
+    /// Calls `DescribeApplicationConfig`: Queries the configurations of an application.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeApplicationConfigRequestBuilder::send) it. The parameters and their rules: [`DescribeApplicationConfigRequest`].
+    #[inline]
+    pub fn describe_application_config(
+        &self,
+    ) -> DescribeApplicationConfigRequestBuilder<&Self> {
+        DescribeApplicationConfigRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeApplicationConfigError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeApplicationConfig`: Queries the configurations of an application.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeApplicationConfigRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidApplicationNotFound(error),
-            1 => Self::InvalidAppIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidApplicationNotFound(error) => (0, error),
-            Self::InvalidAppIdNotFound(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeApplicationConfigError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeApplicationConfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidApplicationNotFound", "InvalidAppIdNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeApplicationConfigError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeApplicationConfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeApplicationConfigError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeApplicationConfigError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_application_config(
+        &self,
+    ) -> DescribeApplicationConfigRequestBuilder<&Self> {
+        DescribeApplicationConfigRequestBuilder::new(self)
     }
 }

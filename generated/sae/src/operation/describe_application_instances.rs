@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeApplicationInstancesRequest>;
 /// Request of `DescribeApplicationInstances`: Queries a list of application instances.
 ///
 /// # Example
@@ -163,9 +166,7 @@ impl<C> DescribeApplicationInstancesRequestBuilder<C> {
     ///
     /// d700e680-aa4d-4ec1-afc2-6566b5ff\*\*\*\*
     ///
-    /// - Wire name: `AppId`.
-    /// - Required.
-    /// - Example: `d700e680-aa4d-4ec1-afc2-6566b5ff****`.
+    /// Its description, rules and example: [`DescribeApplicationInstancesRequest::app_id`](DescribeApplicationInstancesRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -174,9 +175,7 @@ impl<C> DescribeApplicationInstancesRequestBuilder<C> {
     ///
     /// b2a8a925-477a-4ed7-b825-d5e22500\*\*\*\*
     ///
-    /// - Wire name: `GroupId`.
-    /// - Required.
-    /// - Example: `b2a8a925-477a-4ed7-b825-d5e22500****`.
+    /// Its description, rules and example: [`DescribeApplicationInstancesRequest::group_id`](DescribeApplicationInstancesRequest::group_id).
     pub fn group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.group_id = Some(value.into());
         self
@@ -185,8 +184,7 @@ impl<C> DescribeApplicationInstancesRequestBuilder<C> {
     ///
     /// 1
     ///
-    /// - Wire name: `CurrentPage`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeApplicationInstancesRequest::current_page`](DescribeApplicationInstancesRequest::current_page).
     pub fn current_page(mut self, value: i32) -> Self {
         self.inner.current_page = Some(value);
         self
@@ -195,8 +193,7 @@ impl<C> DescribeApplicationInstancesRequestBuilder<C> {
     ///
     /// 10
     ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeApplicationInstancesRequest::page_size`](DescribeApplicationInstancesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -205,8 +202,7 @@ impl<C> DescribeApplicationInstancesRequestBuilder<C> {
     ///
     /// true
     ///
-    /// - Wire name: `Reverse`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DescribeApplicationInstancesRequest::reverse`](DescribeApplicationInstancesRequest::reverse).
     pub fn reverse(mut self, value: bool) -> Self {
         self.inner.reverse = Some(value);
         self
@@ -215,16 +211,14 @@ impl<C> DescribeApplicationInstancesRequestBuilder<C> {
     ///
     /// The ID of the application instance.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Example: `demo-faaca66c-5959-45cc-b3bf-d26093b2e9c0******`.
+    /// Its description, rules and example: [`DescribeApplicationInstancesRequest::instance_id`](DescribeApplicationInstancesRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
     }
     /// Sets `PipelineId`.
     ///
-    /// - Wire name: `PipelineId`.
-    /// - Example: `85750d48-6cfc-4dbf-8ea0-840397******`.
+    /// Its description, rules and example: [`DescribeApplicationInstancesRequest::pipeline_id`](DescribeApplicationInstancesRequest::pipeline_id).
     pub fn pipeline_id(mut self, value: impl Into<String>) -> Self {
         self.inner.pipeline_id = Some(value.into());
         self
@@ -433,85 +427,28 @@ for DescribeApplicationInstancesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeApplicationInstances`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeApplicationInstancesError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeApplicationInstancesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeApplicationInstancesError;
+impl crate::Client {
+    /// Calls `DescribeApplicationInstances`: Queries a list of application instances.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeApplicationInstancesRequestBuilder::send) it. The parameters and their rules: [`DescribeApplicationInstancesRequest`].
+    #[inline]
+    pub fn describe_application_instances(
+        &self,
+    ) -> DescribeApplicationInstancesRequestBuilder<&Self> {
+        DescribeApplicationInstancesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeApplicationInstancesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeApplicationInstances`: Queries a list of application instances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeApplicationInstancesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeApplicationInstancesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeApplicationInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeApplicationInstancesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeApplicationInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeApplicationInstancesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeApplicationInstancesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_application_instances(
+        &self,
+    ) -> DescribeApplicationInstancesRequestBuilder<&Self> {
+        DescribeApplicationInstancesRequestBuilder::new(self)
     }
 }

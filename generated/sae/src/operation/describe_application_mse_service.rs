@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeApplicationMseServiceRequest>;
 /// Request of `DescribeApplicationMseService`: Queries the information of the associated MSE microservice governance application.
 ///
 /// # Example
@@ -111,9 +114,7 @@ impl<C> DescribeApplicationMseServiceRequestBuilder<C> {
     ///
     /// The application ID.
     ///
-    /// - Wire name: `AppId`.
-    /// - Required.
-    /// - Example: `f7730764-d88f-4b9a-8d8e-cd8efbfe****`.
+    /// Its description, rules and example: [`DescribeApplicationMseServiceRequest::app_id`](DescribeApplicationMseServiceRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -122,9 +123,7 @@ impl<C> DescribeApplicationMseServiceRequestBuilder<C> {
     ///
     /// Specifies whether to enable traffic limiting and degradation. Set to true to check traffic limiting and degradation permissions when accessing related APIs; set to false otherwise.
     ///
-    /// - Wire name: `EnableAhas`.
-    /// - Required.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DescribeApplicationMseServiceRequest::enable_ahas`](DescribeApplicationMseServiceRequest::enable_ahas).
     pub fn enable_ahas(mut self, value: bool) -> Self {
         self.inner.enable_ahas = Some(value);
         self
@@ -330,97 +329,28 @@ for DescribeApplicationMseServiceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeApplicationMseService`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeApplicationMseServiceError {
-    /// HTTP 400 `System.Upgrading`: The system is being upgraded. Please try again later.
-    SystemUpgrading(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidApplication.NotFound`: The current application does not exist.
-    InvalidApplicationNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeApplicationMseServiceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["System.Upgrading", "InvalidApplication.NotFound"]),
-            error,
-        )
+mod error;
+pub use error::DescribeApplicationMseServiceError;
+impl crate::Client {
+    /// Calls `DescribeApplicationMseService`: Queries the information of the associated MSE microservice governance application.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeApplicationMseServiceRequestBuilder::send) it. The parameters and their rules: [`DescribeApplicationMseServiceRequest`].
+    #[inline]
+    pub fn describe_application_mse_service(
+        &self,
+    ) -> DescribeApplicationMseServiceRequestBuilder<&Self> {
+        DescribeApplicationMseServiceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeApplicationMseServiceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeApplicationMseService`: Queries the information of the associated MSE microservice governance application.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeApplicationMseServiceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::SystemUpgrading(error),
-            1 => Self::InvalidApplicationNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::SystemUpgrading(error) => (0, error),
-            Self::InvalidApplicationNotFound(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeApplicationMseServiceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeApplicationMseServiceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["SystemUpgrading", "InvalidApplicationNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeApplicationMseServiceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeApplicationMseServiceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeApplicationMseServiceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeApplicationMseServiceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_application_mse_service(
+        &self,
+    ) -> DescribeApplicationMseServiceRequestBuilder<&Self> {
+        DescribeApplicationMseServiceRequestBuilder::new(self)
     }
 }

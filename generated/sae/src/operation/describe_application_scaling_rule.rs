@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeApplicationScalingRuleRequest>;
 /// Request of `DescribeApplicationScalingRule`: Queries an Auto Scaling policy of an application.
 ///
 /// # Example
@@ -111,9 +114,7 @@ impl<C> DescribeApplicationScalingRuleRequestBuilder<C> {
     ///
     /// a0d2e04c-159d-40a8-b240-d2f2c263\*\*\*\*
     ///
-    /// - Wire name: `AppId`.
-    /// - Required.
-    /// - Example: `a0d2e04c-159d-40a8-b240-d2f2c263****`.
+    /// Its description, rules and example: [`DescribeApplicationScalingRuleRequest::app_id`](DescribeApplicationScalingRuleRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -122,9 +123,7 @@ impl<C> DescribeApplicationScalingRuleRequestBuilder<C> {
     ///
     /// test
     ///
-    /// - Wire name: `ScalingRuleName`.
-    /// - Required.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`DescribeApplicationScalingRuleRequest::scaling_rule_name`](DescribeApplicationScalingRuleRequest::scaling_rule_name).
     pub fn scaling_rule_name(mut self, value: impl Into<String>) -> Self {
         self.inner.scaling_rule_name = Some(value.into());
         self
@@ -315,85 +314,28 @@ for DescribeApplicationScalingRuleResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeApplicationScalingRule`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeApplicationScalingRuleError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeApplicationScalingRuleError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeApplicationScalingRuleError;
+impl crate::Client {
+    /// Calls `DescribeApplicationScalingRule`: Queries an Auto Scaling policy of an application.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeApplicationScalingRuleRequestBuilder::send) it. The parameters and their rules: [`DescribeApplicationScalingRuleRequest`].
+    #[inline]
+    pub fn describe_application_scaling_rule(
+        &self,
+    ) -> DescribeApplicationScalingRuleRequestBuilder<&Self> {
+        DescribeApplicationScalingRuleRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeApplicationScalingRuleError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeApplicationScalingRule`: Queries an Auto Scaling policy of an application.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeApplicationScalingRuleRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeApplicationScalingRuleError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeApplicationScalingRuleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeApplicationScalingRuleError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeApplicationScalingRuleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeApplicationScalingRuleError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeApplicationScalingRuleError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_application_scaling_rule(
+        &self,
+    ) -> DescribeApplicationScalingRuleRequestBuilder<&Self> {
+        DescribeApplicationScalingRuleRequestBuilder::new(self)
     }
 }

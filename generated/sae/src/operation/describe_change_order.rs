@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeChangeOrderRequest>;
 /// Request of `DescribeChangeOrder`: Queries the information of a change order.
 ///
 /// # Example
@@ -96,9 +99,7 @@ impl<C> DescribeChangeOrderRequestBuilder<C> {
     ///
     /// The ID of the change order. You can call the [ListChangeOrders](<https://www.alibabacloud.com/help/doc-detail/126615.htm>) operation to obtain the ID.
     ///
-    /// - Wire name: `ChangeOrderId`.
-    /// - Required.
-    /// - Example: `76fa5c0-9ebb-4bb4-b383-1f885447****`.
+    /// Its description, rules and example: [`DescribeChangeOrderRequest::change_order_id`](DescribeChangeOrderRequest::change_order_id).
     pub fn change_order_id(mut self, value: impl Into<String>) -> Self {
         self.inner.change_order_id = Some(value.into());
         self
@@ -305,119 +306,24 @@ for DescribeChangeOrderResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeChangeOrder`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeChangeOrderError {
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Resouce.no.permission`: You are not authorized to operate on the specified resources.
-    ResouceNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidChangeOrder.NotFound`: The current change order does not exist.
-    InvalidChangeOrderNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAppId.NotFound`: The specified AppId does not exist.
-    InvalidAppIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeChangeOrderError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.NotEmpty",
-                        "Resouce.no.permission",
-                        "InvalidChangeOrder.NotFound",
-                        "InvalidAppId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeChangeOrderError;
+impl crate::Client {
+    /// Calls `DescribeChangeOrder`: Queries the information of a change order.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeChangeOrderRequestBuilder::send) it. The parameters and their rules: [`DescribeChangeOrderRequest`].
+    #[inline]
+    pub fn describe_change_order(&self) -> DescribeChangeOrderRequestBuilder<&Self> {
+        DescribeChangeOrderRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeChangeOrderError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeChangeOrder`: Queries the information of a change order.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeChangeOrderRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterNotEmpty(error),
-            1 => Self::ResouceNoPermission(error),
-            2 => Self::InvalidChangeOrderNotFound(error),
-            3 => Self::InvalidAppIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterNotEmpty(error) => (0, error),
-            Self::ResouceNoPermission(error) => (1, error),
-            Self::InvalidChangeOrderNotFound(error) => (2, error),
-            Self::InvalidAppIdNotFound(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeChangeOrderError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeChangeOrderError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterNotEmpty",
-            "ResouceNoPermission",
-            "InvalidChangeOrderNotFound",
-            "InvalidAppIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeChangeOrderError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeChangeOrderError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeChangeOrderError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeChangeOrderError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_change_order(&self) -> DescribeChangeOrderRequestBuilder<&Self> {
+        DescribeChangeOrderRequestBuilder::new(self)
     }
 }

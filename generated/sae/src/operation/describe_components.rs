@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeComponentsRequest>;
 /// Request of `DescribeComponents`: Queries the version of the component that is required when you create and deploy an application.
 ///
 /// # Example
@@ -110,8 +113,7 @@ impl<C> DescribeComponentsRequestBuilder<C> {
     ///
     /// The application ID.
     ///
-    /// - Wire name: `AppId`.
-    /// - Example: `d700e680-aa4d-4ec1-afc2-6566b5ff****`.
+    /// Its description, rules and example: [`DescribeComponentsRequest::app_id`](DescribeComponentsRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -120,12 +122,7 @@ impl<C> DescribeComponentsRequestBuilder<C> {
     ///
     /// The type of the supported components. Valid values:
     ///
-    /// * **TOMCAT**
-    /// * **JDK**
-    ///
-    /// - Wire name: `Type`.
-    /// - Required.
-    /// - Example: `TOMCAT`.
+    /// Its description, rules and example: [`DescribeComponentsRequest::type`](DescribeComponentsRequest::type).
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.inner.r#type = Some(value.into());
         self
@@ -332,90 +329,24 @@ for DescribeComponentsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeComponents`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeComponentsError {
-    /// HTTP 400 `InvalidComponentType.NotFound`: The specified Type does not exist.
-    InvalidComponentTypeNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeComponentsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidComponentType.NotFound"]), error)
+mod error;
+pub use error::DescribeComponentsError;
+impl crate::Client {
+    /// Calls `DescribeComponents`: Queries the version of the component that is required when you create and deploy an application.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeComponentsRequestBuilder::send) it. The parameters and their rules: [`DescribeComponentsRequest`].
+    #[inline]
+    pub fn describe_components(&self) -> DescribeComponentsRequestBuilder<&Self> {
+        DescribeComponentsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeComponentsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeComponents`: Queries the version of the component that is required when you create and deploy an application.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeComponentsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidComponentTypeNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidComponentTypeNotFound(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeComponentsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeComponentsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidComponentTypeNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeComponentsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeComponentsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeComponentsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeComponentsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_components(&self) -> DescribeComponentsRequestBuilder<&Self> {
+        DescribeComponentsRequestBuilder::new(self)
     }
 }

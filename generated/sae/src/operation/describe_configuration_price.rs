@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeConfigurationPriceRequest>;
 /// Request of `DescribeConfigurationPrice`: Query configuration price.
 ///
 /// # Example
@@ -168,18 +171,7 @@ impl<C> DescribeConfigurationPriceRequestBuilder<C> {
     ///
     /// The CPU specifications that are required for each instance. Unit: millicores. This parameter cannot be set to 0. Valid values:
     ///
-    /// * **500**
-    /// * **1000**
-    /// * **2000**
-    /// * **4000**
-    /// * **8000**
-    /// * **12000**
-    /// * **16000**
-    /// * **32000**
-    ///
-    /// - Wire name: `Cpu`.
-    /// - Required.
-    /// - Example: `2000`.
+    /// Its description, rules and example: [`DescribeConfigurationPriceRequest::cpu`](DescribeConfigurationPriceRequest::cpu).
     pub fn cpu(mut self, value: i32) -> Self {
         self.inner.cpu = Some(value);
         self
@@ -188,20 +180,7 @@ impl<C> DescribeConfigurationPriceRequestBuilder<C> {
     ///
     /// The memory size that is required by each instance. Unit: MB. This parameter cannot be set to 0. The values of this parameter correspond to the values of the Cpu parameter:
     ///
-    /// * This parameter is set to **1024** if the Cpu parameter is set to 500 or 1000.
-    /// * This parameter is set to **2048** if the Cpu parameter is set to 500, 1000, or 2000.
-    /// * This parameter is set to **4096** if the Cpu parameter is set to 1000, 2000, or 4000.
-    /// * This parameter is set to **8192** if the Cpu parameter is set to 2000, 4000, or 8,000.
-    /// * This parameter is set to **12288** if the Cpu parameter is set to 12000.
-    /// * This parameter is set to **16384** if the Cpu parameter is set to 4000, 8000, or 16000.
-    /// * This parameter is set to **24576** if the Cpu parameter is set to 12000.
-    /// * This parameter is set to **32768** if the Cpu parameter is set to 16000.
-    /// * This parameter is set to **65536** if the Cpu parameter is set to 8000, 16000, or 32000.
-    /// * This parameter is set to **131072** if the Cpu parameter is set to 32000.
-    ///
-    /// - Wire name: `Memory`.
-    /// - Required.
-    /// - Example: `4096`.
+    /// Its description, rules and example: [`DescribeConfigurationPriceRequest::memory`](DescribeConfigurationPriceRequest::memory).
     pub fn memory(mut self, value: i32) -> Self {
         self.inner.memory = Some(value);
         self
@@ -210,32 +189,28 @@ impl<C> DescribeConfigurationPriceRequestBuilder<C> {
     ///
     /// Scenarios:
     ///
-    /// * Web
-    /// * micro_service
-    ///
-    /// - Wire name: `Workload`.
-    /// - Example: `Web`.
+    /// Its description, rules and example: [`DescribeConfigurationPriceRequest::workload`](DescribeConfigurationPriceRequest::workload).
     pub fn workload(mut self, value: impl Into<String>) -> Self {
         self.inner.workload = Some(value.into());
         self
     }
     /// Sets `ResourceType`.
     ///
-    /// - Wire name: `ResourceType`.
+    /// Its description, rules and example: [`DescribeConfigurationPriceRequest::resource_type`](DescribeConfigurationPriceRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
     }
     /// Sets `NewSaeVersion`.
     ///
-    /// - Wire name: `NewSaeVersion`.
+    /// Its description, rules and example: [`DescribeConfigurationPriceRequest::new_sae_version`](DescribeConfigurationPriceRequest::new_sae_version).
     pub fn new_sae_version(mut self, value: impl Into<String>) -> Self {
         self.inner.new_sae_version = Some(value.into());
         self
     }
     /// Sets `BestEffortType`.
     ///
-    /// - Wire name: `BestEffortType`.
+    /// Its description, rules and example: [`DescribeConfigurationPriceRequest::best_effort_type`](DescribeConfigurationPriceRequest::best_effort_type).
     pub fn best_effort_type(mut self, value: impl Into<String>) -> Self {
         self.inner.best_effort_type = Some(value.into());
         self
@@ -445,90 +420,28 @@ for DescribeConfigurationPriceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeConfigurationPrice`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeConfigurationPriceError {
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeConfigurationPriceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidParameter.Obviously"]), error)
+mod error;
+pub use error::DescribeConfigurationPriceError;
+impl crate::Client {
+    /// Calls `DescribeConfigurationPrice`: Query configuration price.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeConfigurationPriceRequestBuilder::send) it. The parameters and their rules: [`DescribeConfigurationPriceRequest`].
+    #[inline]
+    pub fn describe_configuration_price(
+        &self,
+    ) -> DescribeConfigurationPriceRequestBuilder<&Self> {
+        DescribeConfigurationPriceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeConfigurationPriceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeConfigurationPrice`: Query configuration price.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeConfigurationPriceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterObviously(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterObviously(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeConfigurationPriceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeConfigurationPriceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidParameterObviously", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeConfigurationPriceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeConfigurationPriceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeConfigurationPriceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeConfigurationPriceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_configuration_price(
+        &self,
+    ) -> DescribeConfigurationPriceRequestBuilder<&Self> {
+        DescribeConfigurationPriceRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeInstanceLogRequest>;
 /// Request of `DescribeInstanceLog`: Queries the logs of a sidecar container instance.
 ///
 /// # Example
@@ -115,9 +118,7 @@ impl<C> DescribeInstanceLogRequestBuilder<C> {
     ///
     /// The instance ID.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `******-d700e680-aa4d-4ec1-afc2-6566b5ff4d7a-85d44d4bfc-*****`.
+    /// Its description, rules and example: [`DescribeInstanceLogRequest::instance_id`](DescribeInstanceLogRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -126,15 +127,14 @@ impl<C> DescribeInstanceLogRequestBuilder<C> {
     ///
     /// The ID of the sidecar container. You can call the [DescribeApplicationInstances](<https://www.alibabacloud.com/help/doc-detail/2834847.htm>) to obtain the ID.
     ///
-    /// - Wire name: `ContainerId`.
-    /// - Example: `sidecar-test-01`.
+    /// Its description, rules and example: [`DescribeInstanceLogRequest::container_id`](DescribeInstanceLogRequest::container_id).
     pub fn container_id(mut self, value: impl Into<String>) -> Self {
         self.inner.container_id = Some(value.into());
         self
     }
     /// Sets `Previous`.
     ///
-    /// - Wire name: `Previous`.
+    /// Its description, rules and example: [`DescribeInstanceLogRequest::previous`](DescribeInstanceLogRequest::previous).
     pub fn previous(mut self, value: impl Into<String>) -> Self {
         self.inner.previous = Some(value.into());
         self
@@ -343,90 +343,24 @@ for DescribeInstanceLogResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeInstanceLog`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeInstanceLogError {
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeInstanceLogError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidParameter.NotEmpty"]), error)
+mod error;
+pub use error::DescribeInstanceLogError;
+impl crate::Client {
+    /// Calls `DescribeInstanceLog`: Queries the logs of a sidecar container instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeInstanceLogRequestBuilder::send) it. The parameters and their rules: [`DescribeInstanceLogRequest`].
+    #[inline]
+    pub fn describe_instance_log(&self) -> DescribeInstanceLogRequestBuilder<&Self> {
+        DescribeInstanceLogRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeInstanceLogError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeInstanceLog`: Queries the logs of a sidecar container instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeInstanceLogRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterNotEmpty(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterNotEmpty(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeInstanceLogError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeInstanceLogError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidParameterNotEmpty", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeInstanceLogError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeInstanceLogError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeInstanceLogError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeInstanceLogError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_instance_log(&self) -> DescribeInstanceLogRequestBuilder<&Self> {
+        DescribeInstanceLogRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeJobHistoryRequest>;
 /// Request of `DescribeJobHistory`: Query the information about jobs.
 ///
 /// # Example
@@ -134,9 +137,7 @@ impl<C> DescribeJobHistoryRequestBuilder<C> {
     ///
     /// The ID of the job template.
     ///
-    /// - Wire name: `AppId`.
-    /// - Required.
-    /// - Example: `e1a7a07-abcb-4652-a1d3-2d57f415****`.
+    /// Its description, rules and example: [`DescribeJobHistoryRequest::app_id`](DescribeJobHistoryRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -145,8 +146,7 @@ impl<C> DescribeJobHistoryRequestBuilder<C> {
     ///
     /// The number of the page to return.
     ///
-    /// - Wire name: `CurrentPage`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeJobHistoryRequest::current_page`](DescribeJobHistoryRequest::current_page).
     pub fn current_page(mut self, value: i64) -> Self {
         self.inner.current_page = Some(value);
         self
@@ -155,8 +155,7 @@ impl<C> DescribeJobHistoryRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Valid values: 0 to 10000.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`DescribeJobHistoryRequest::page_size`](DescribeJobHistoryRequest::page_size).
     pub fn page_size(mut self, value: i64) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -165,13 +164,7 @@ impl<C> DescribeJobHistoryRequestBuilder<C> {
     ///
     /// The status of the job. Valid values:
     ///
-    /// * **0**: The job is not executed.
-    /// * **1**: The job is executed.
-    /// * **2**: The job fails to be executed.
-    /// * **3**: The job is being executed.
-    ///
-    /// - Wire name: `State`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeJobHistoryRequest::state`](DescribeJobHistoryRequest::state).
     pub fn state(mut self, value: impl Into<String>) -> Self {
         self.inner.state = Some(value.into());
         self
@@ -381,90 +374,24 @@ for DescribeJobHistoryResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeJobHistory`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeJobHistoryError {
-    /// HTTP 404 `InvalidAppId.NotFound`: The specified AppId does not exist.
-    InvalidAppIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeJobHistoryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidAppId.NotFound"]), error)
+mod error;
+pub use error::DescribeJobHistoryError;
+impl crate::Client {
+    /// Calls `DescribeJobHistory`: Query the information about jobs.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeJobHistoryRequestBuilder::send) it. The parameters and their rules: [`DescribeJobHistoryRequest`].
+    #[inline]
+    pub fn describe_job_history(&self) -> DescribeJobHistoryRequestBuilder<&Self> {
+        DescribeJobHistoryRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeJobHistoryError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeJobHistory`: Query the information about jobs.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeJobHistoryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidAppIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidAppIdNotFound(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeJobHistoryError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeJobHistoryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidAppIdNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeJobHistoryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeJobHistoryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeJobHistoryError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeJobHistoryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_job_history(&self) -> DescribeJobHistoryRequestBuilder<&Self> {
+        DescribeJobHistoryRequestBuilder::new(self)
     }
 }

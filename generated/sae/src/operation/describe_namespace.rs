@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeNamespaceRequest>;
 /// Request of `DescribeNamespace`: Queries the details of a namespace.
 ///
 /// # Example
@@ -103,8 +106,7 @@ impl<C> DescribeNamespaceRequestBuilder<C> {
     ///
     /// The ID of the namespace. The information about the default namespace cannot be queried or modified. The default namespace cannot be deleted.
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Example: `cn-beijing:test`.
+    /// Its description, rules and example: [`DescribeNamespaceRequest::namespace_id`](DescribeNamespaceRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -113,8 +115,7 @@ impl<C> DescribeNamespaceRequestBuilder<C> {
     ///
     /// The short ID of the namespace. You do not need to specify a region ID. The value of this parameter can be up to 20 characters in length and can contain only lowercase letters and digits.
     ///
-    /// - Wire name: `NameSpaceShortId`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`DescribeNamespaceRequest::name_space_short_id`](DescribeNamespaceRequest::name_space_short_id).
     pub fn name_space_short_id(mut self, value: impl Into<String>) -> Self {
         self.inner.name_space_short_id = Some(value.into());
         self
@@ -324,85 +325,24 @@ for DescribeNamespaceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeNamespace`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeNamespaceError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeNamespaceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeNamespaceError;
+impl crate::Client {
+    /// Calls `DescribeNamespace`: Queries the details of a namespace.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeNamespaceRequestBuilder::send) it. The parameters and their rules: [`DescribeNamespaceRequest`].
+    #[inline]
+    pub fn describe_namespace(&self) -> DescribeNamespaceRequestBuilder<&Self> {
+        DescribeNamespaceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeNamespaceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeNamespace`: Queries the details of a namespace.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeNamespaceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeNamespaceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeNamespaceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeNamespaceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeNamespaceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeNamespaceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeNamespaceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_namespace(&self) -> DescribeNamespaceRequestBuilder<&Self> {
+        DescribeNamespaceRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeNamespaceListRequest>;
 /// Request of `DescribeNamespaceList`: Queries a list of namespaces.
 ///
 /// # Example
@@ -109,11 +112,7 @@ impl<C> DescribeNamespaceListRequestBuilder<C> {
     ///
     /// Specifies whether to return custom namespaces. Valid values:
     ///
-    /// * **true**: The system returns custom namespaces.
-    /// * **false**: The system does not return custom namespaces.
-    ///
-    /// - Wire name: `ContainCustom`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DescribeNamespaceListRequest::contain_custom`](DescribeNamespaceListRequest::contain_custom).
     pub fn contain_custom(mut self, value: bool) -> Self {
         self.inner.contain_custom = Some(value);
         self
@@ -122,11 +121,7 @@ impl<C> DescribeNamespaceListRequestBuilder<C> {
     ///
     /// Indicates whether hybrid cloud namespaces are excluded. Valid values:
     ///
-    /// * **true**: Hybrid cloud namespaces are excluded.
-    /// * **false**: Hybrid cloud namespaces are included.
-    ///
-    /// - Wire name: `HybridCloudExclude`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DescribeNamespaceListRequest::hybrid_cloud_exclude`](DescribeNamespaceListRequest::hybrid_cloud_exclude).
     pub fn hybrid_cloud_exclude(mut self, value: bool) -> Self {
         self.inner.hybrid_cloud_exclude = Some(value);
         self
@@ -336,85 +331,24 @@ for DescribeNamespaceListResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeNamespaceList`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeNamespaceListError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeNamespaceListError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeNamespaceListError;
+impl crate::Client {
+    /// Calls `DescribeNamespaceList`: Queries a list of namespaces.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeNamespaceListRequestBuilder::send) it. The parameters and their rules: [`DescribeNamespaceListRequest`].
+    #[inline]
+    pub fn describe_namespace_list(&self) -> DescribeNamespaceListRequestBuilder<&Self> {
+        DescribeNamespaceListRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeNamespaceListError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeNamespaceList`: Queries a list of namespaces.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeNamespaceListRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeNamespaceListError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeNamespaceListError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeNamespaceListError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeNamespaceListError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeNamespaceListError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeNamespaceListError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_namespace_list(&self) -> DescribeNamespaceListRequestBuilder<&Self> {
+        DescribeNamespaceListRequestBuilder::new(self)
     }
 }

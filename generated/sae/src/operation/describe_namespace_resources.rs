@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeNamespaceResourcesRequest>;
 /// Request of `DescribeNamespaceResources`: Query the information about resources in a namespace.
 ///
 /// # Example
@@ -101,16 +104,14 @@ impl<C> DescribeNamespaceResourcesRequestBuilder<C> {
     ///
     /// cn-shanghai:test
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Example: `cn-shanghai:test`.
+    /// Its description, rules and example: [`DescribeNamespaceResourcesRequest::namespace_id`](DescribeNamespaceResourcesRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
     }
     /// Sets `NameSpaceShortId`.
     ///
-    /// - Wire name: `NameSpaceShortId`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`DescribeNamespaceResourcesRequest::name_space_short_id`](DescribeNamespaceResourcesRequest::name_space_short_id).
     pub fn name_space_short_id(mut self, value: impl Into<String>) -> Self {
         self.inner.name_space_short_id = Some(value.into());
         self
@@ -318,90 +319,28 @@ for DescribeNamespaceResourcesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeNamespaceResources`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeNamespaceResourcesError {
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeNamespaceResourcesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidParameter.Obviously"]), error)
+mod error;
+pub use error::DescribeNamespaceResourcesError;
+impl crate::Client {
+    /// Calls `DescribeNamespaceResources`: Query the information about resources in a namespace.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeNamespaceResourcesRequestBuilder::send) it. The parameters and their rules: [`DescribeNamespaceResourcesRequest`].
+    #[inline]
+    pub fn describe_namespace_resources(
+        &self,
+    ) -> DescribeNamespaceResourcesRequestBuilder<&Self> {
+        DescribeNamespaceResourcesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeNamespaceResourcesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeNamespaceResources`: Query the information about resources in a namespace.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeNamespaceResourcesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterObviously(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterObviously(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeNamespaceResourcesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeNamespaceResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidParameterObviously", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeNamespaceResourcesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeNamespaceResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeNamespaceResourcesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeNamespaceResourcesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_namespace_resources(
+        &self,
+    ) -> DescribeNamespaceResourcesRequestBuilder<&Self> {
+        DescribeNamespaceResourcesRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribePipelineRequest>;
 /// Request of `DescribePipeline`: View batch information
 ///
 /// # Example
@@ -96,9 +99,7 @@ impl<C> DescribePipelineRequestBuilder<C> {
     ///
     /// The ID of the batch. You can call the [DescribeChangeOrder](<https://www.alibabacloud.com/help/doc-detail/126617.htm>) operation to obtain the ID.
     ///
-    /// - Wire name: `PipelineId`.
-    /// - Required.
-    /// - Example: `917660ba-5092-44ca-b8e0-80012c96****`.
+    /// Its description, rules and example: [`DescribePipelineRequest::pipeline_id`](DescribePipelineRequest::pipeline_id).
     pub fn pipeline_id(mut self, value: impl Into<String>) -> Self {
         self.inner.pipeline_id = Some(value.into());
         self
@@ -302,104 +303,24 @@ for DescribePipelineResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribePipeline`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribePipelineError {
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.NoPermission`: Resource no permission
-    InvalidParameterNoPermission(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribePipelineError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &["InvalidParameter.NotEmpty", "InvalidParameter.NoPermission"],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribePipelineError;
+impl crate::Client {
+    /// Calls `DescribePipeline`: View batch information
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribePipelineRequestBuilder::send) it. The parameters and their rules: [`DescribePipelineRequest`].
+    #[inline]
+    pub fn describe_pipeline(&self) -> DescribePipelineRequestBuilder<&Self> {
+        DescribePipelineRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribePipelineError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribePipeline`: View batch information
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribePipelineRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterNotEmpty(error),
-            1 => Self::InvalidParameterNoPermission(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterNotEmpty(error) => (0, error),
-            Self::InvalidParameterNoPermission(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribePipelineError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribePipelineError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterNotEmpty",
-            "InvalidParameterNoPermission",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribePipelineError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribePipelineError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribePipelineError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribePipelineError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_pipeline(&self) -> DescribePipelineRequestBuilder<&Self> {
+        DescribePipelineRequestBuilder::new(self)
     }
 }

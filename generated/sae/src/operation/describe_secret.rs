@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeSecretRequest>;
 /// Request of `DescribeSecret`: Queries the details of a Secret.
 ///
 /// # Example
@@ -112,9 +115,7 @@ impl<C> DescribeSecretRequestBuilder<C> {
     ///
     /// The ID of the namespace where the Secret resides. If the namespace is the default namespace, you need to only enter the region ID, such as `cn-beijing`.
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Required.
-    /// - Example: `cn-beijing:test`.
+    /// Its description, rules and example: [`DescribeSecretRequest::namespace_id`](DescribeSecretRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -123,10 +124,7 @@ impl<C> DescribeSecretRequestBuilder<C> {
     ///
     /// The ID of the Secret instance to be queried. You can call the [ListSecrets](<https://www.alibabacloud.com/help/doc-detail/466929.htm>) operation to view the IDs of Secrete instances.
     ///
-    /// - Wire name: `SecretId`.
-    /// - Required.
-    /// - Must be 1 to 1000000000.
-    /// - Example: `16`.
+    /// Its description, rules and example: [`DescribeSecretRequest::secret_id`](DescribeSecretRequest::secret_id).
     pub fn secret_id(mut self, value: i64) -> Self {
         self.inner.secret_id = Some(value);
         self
@@ -329,125 +327,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeSecretRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeSecret`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeSecretError {
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.WithMessage`: The parameter is invalid {%s}: %s
-    InvalidParameterWithMessage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSecretId.NotFound`: The specified SecretId \[%s\] does not exist in our records.
-    InvalidSecretIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidNamespaceId.NotFound`: The specified NamespaceId does not exist.
-    InvalidNamespaceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeSecretError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.NotEmpty",
-                        "InvalidParameter.Obviously",
-                        "InvalidParameter.WithMessage",
-                        "InvalidSecretId.NotFound",
-                        "InvalidNamespaceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeSecretError;
+impl crate::Client {
+    /// Calls `DescribeSecret`: Queries the details of a Secret.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeSecretRequestBuilder::send) it. The parameters and their rules: [`DescribeSecretRequest`].
+    #[inline]
+    pub fn describe_secret(&self) -> DescribeSecretRequestBuilder<&Self> {
+        DescribeSecretRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeSecretError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeSecret`: Queries the details of a Secret.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeSecretRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterNotEmpty(error),
-            1 => Self::InvalidParameterObviously(error),
-            2 => Self::InvalidParameterWithMessage(error),
-            3 => Self::InvalidSecretIdNotFound(error),
-            4 => Self::InvalidNamespaceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterNotEmpty(error) => (0, error),
-            Self::InvalidParameterObviously(error) => (1, error),
-            Self::InvalidParameterWithMessage(error) => (2, error),
-            Self::InvalidSecretIdNotFound(error) => (3, error),
-            Self::InvalidNamespaceIdNotFound(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeSecretError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeSecretError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterNotEmpty",
-            "InvalidParameterObviously",
-            "InvalidParameterWithMessage",
-            "InvalidSecretIdNotFound",
-            "InvalidNamespaceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeSecretError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeSecretError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeSecretError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeSecretError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_secret(&self) -> DescribeSecretRequestBuilder<&Self> {
+        DescribeSecretRequestBuilder::new(self)
     }
 }

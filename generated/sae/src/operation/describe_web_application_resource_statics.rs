@@ -15,6 +15,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    DescribeWebApplicationResourceStaticsRequest,
+>;
 /// Request of `DescribeWebApplicationResourceStatics`: Query the resource usage of a web application.
 ///
 /// Query the resource usage of a web application.
@@ -146,9 +152,7 @@ impl<C> DescribeWebApplicationResourceStaticsRequestBuilder<C> {
     ///
     /// The namespace ID.
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeWebApplicationResourceStaticsRequest::namespace_id`](DescribeWebApplicationResourceStaticsRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -157,9 +161,7 @@ impl<C> DescribeWebApplicationResourceStaticsRequestBuilder<C> {
     ///
     /// The application ID.
     ///
-    /// - Wire name: `ApplicationId` (path).
-    /// - Required.
-    /// - Example: `7e41aff0-9eca-45c9-ac48-675e09******`.
+    /// Its description, rules and example: [`DescribeWebApplicationResourceStaticsRequest::application_id`](DescribeWebApplicationResourceStaticsRequest::application_id).
     pub fn application_id(mut self, value: impl Into<String>) -> Self {
         self.inner.application_id = Some(value.into());
         self
@@ -168,8 +170,7 @@ impl<C> DescribeWebApplicationResourceStaticsRequestBuilder<C> {
     ///
     /// The region ID.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-beijing`.
+    /// Its description, rules and example: [`DescribeWebApplicationResourceStaticsRequest::region_id`](DescribeWebApplicationResourceStaticsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -178,8 +179,7 @@ impl<C> DescribeWebApplicationResourceStaticsRequestBuilder<C> {
     ///
     /// The time when the task was created.
     ///
-    /// - Wire name: `StartTime`.
-    /// - Example: `1562831689704`.
+    /// Its description, rules and example: [`DescribeWebApplicationResourceStaticsRequest::start_time`](DescribeWebApplicationResourceStaticsRequest::start_time).
     pub fn start_time(mut self, value: i64) -> Self {
         self.inner.start_time = Some(value);
         self
@@ -188,8 +188,7 @@ impl<C> DescribeWebApplicationResourceStaticsRequestBuilder<C> {
     ///
     /// The end of the time range during which data was queried.
     ///
-    /// - Wire name: `EndTime`.
-    /// - Example: `1687832980387`.
+    /// Its description, rules and example: [`DescribeWebApplicationResourceStaticsRequest::end_time`](DescribeWebApplicationResourceStaticsRequest::end_time).
     pub fn end_time(mut self, value: i64) -> Self {
         self.inner.end_time = Some(value);
         self
@@ -379,87 +378,28 @@ for DescribeWebApplicationResourceStaticsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeWebApplicationResourceStatics`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeWebApplicationResourceStaticsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeWebApplicationResourceStaticsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeWebApplicationResourceStaticsError;
+impl crate::Client {
+    /// Calls `DescribeWebApplicationResourceStatics`: Query the resource usage of a web application.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeWebApplicationResourceStaticsRequestBuilder::send) it. The parameters and their rules: [`DescribeWebApplicationResourceStaticsRequest`].
+    #[inline]
+    pub fn describe_web_application_resource_statics(
+        &self,
+    ) -> DescribeWebApplicationResourceStaticsRequestBuilder<&Self> {
+        DescribeWebApplicationResourceStaticsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeWebApplicationResourceStaticsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeWebApplicationResourceStatics`: Query the resource usage of a web application.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeWebApplicationResourceStaticsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeWebApplicationResourceStaticsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeWebApplicationResourceStaticsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeWebApplicationResourceStaticsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeWebApplicationResourceStaticsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeWebApplicationResourceStaticsError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeWebApplicationResourceStaticsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_web_application_resource_statics(
+        &self,
+    ) -> DescribeWebApplicationResourceStaticsRequestBuilder<&Self> {
+        DescribeWebApplicationResourceStaticsRequestBuilder::new(self)
     }
 }

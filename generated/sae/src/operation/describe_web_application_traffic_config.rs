@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeWebApplicationTrafficConfigRequest>;
 /// Request of `DescribeWebApplicationTrafficConfig`: Query the traffic configurations of a web application.
 ///
 /// Call the DescribeWebApplicationTrafficConfig operation to query the traffic configurations of a web application.
@@ -113,9 +116,7 @@ impl<C> DescribeWebApplicationTrafficConfigRequestBuilder<C> {
     ///
     /// The namespace ID.
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Required.
-    /// - Example: `cn-beijing:test`.
+    /// Its description, rules and example: [`DescribeWebApplicationTrafficConfigRequest::namespace_id`](DescribeWebApplicationTrafficConfigRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -124,9 +125,7 @@ impl<C> DescribeWebApplicationTrafficConfigRequestBuilder<C> {
     ///
     /// The application ID.
     ///
-    /// - Wire name: `ApplicationId` (path).
-    /// - Required.
-    /// - Example: `0099b7be-5f5b-4512-a7fc-56049ef1****`.
+    /// Its description, rules and example: [`DescribeWebApplicationTrafficConfigRequest::application_id`](DescribeWebApplicationTrafficConfigRequest::application_id).
     pub fn application_id(mut self, value: impl Into<String>) -> Self {
         self.inner.application_id = Some(value.into());
         self
@@ -316,87 +315,28 @@ for DescribeWebApplicationTrafficConfigResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeWebApplicationTrafficConfig`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeWebApplicationTrafficConfigError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeWebApplicationTrafficConfigError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeWebApplicationTrafficConfigError;
+impl crate::Client {
+    /// Calls `DescribeWebApplicationTrafficConfig`: Query the traffic configurations of a web application.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeWebApplicationTrafficConfigRequestBuilder::send) it. The parameters and their rules: [`DescribeWebApplicationTrafficConfigRequest`].
+    #[inline]
+    pub fn describe_web_application_traffic_config(
+        &self,
+    ) -> DescribeWebApplicationTrafficConfigRequestBuilder<&Self> {
+        DescribeWebApplicationTrafficConfigRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeWebApplicationTrafficConfigError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeWebApplicationTrafficConfig`: Query the traffic configurations of a web application.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeWebApplicationTrafficConfigRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeWebApplicationTrafficConfigError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeWebApplicationTrafficConfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeWebApplicationTrafficConfigError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeWebApplicationTrafficConfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeWebApplicationTrafficConfigError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeWebApplicationTrafficConfigError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_web_application_traffic_config(
+        &self,
+    ) -> DescribeWebApplicationTrafficConfigRequestBuilder<&Self> {
+        DescribeWebApplicationTrafficConfigRequestBuilder::new(self)
     }
 }

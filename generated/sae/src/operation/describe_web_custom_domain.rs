@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeWebCustomDomainRequest>;
 /// Request of `DescribeWebCustomDomain`: Query the details of a custom domain name for a web application.
 ///
 /// Query the details of a custom domain name for a web application.
@@ -112,9 +115,7 @@ impl<C> DescribeWebCustomDomainRequestBuilder<C> {
     ///
     /// The namespace ID.
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`DescribeWebCustomDomainRequest::namespace_id`](DescribeWebCustomDomainRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -123,9 +124,7 @@ impl<C> DescribeWebCustomDomainRequestBuilder<C> {
     ///
     /// The custom domain name.
     ///
-    /// - Wire name: `DomainName` (path).
-    /// - Required.
-    /// - Example: `example.com`.
+    /// Its description, rules and example: [`DescribeWebCustomDomainRequest::domain_name`](DescribeWebCustomDomainRequest::domain_name).
     pub fn domain_name(mut self, value: impl Into<String>) -> Self {
         self.inner.domain_name = Some(value.into());
         self
@@ -361,85 +360,28 @@ for DescribeWebCustomDomainResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeWebCustomDomain`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeWebCustomDomainError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeWebCustomDomainError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeWebCustomDomainError;
+impl crate::Client {
+    /// Calls `DescribeWebCustomDomain`: Query the details of a custom domain name for a web application.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeWebCustomDomainRequestBuilder::send) it. The parameters and their rules: [`DescribeWebCustomDomainRequest`].
+    #[inline]
+    pub fn describe_web_custom_domain(
+        &self,
+    ) -> DescribeWebCustomDomainRequestBuilder<&Self> {
+        DescribeWebCustomDomainRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeWebCustomDomainError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeWebCustomDomain`: Query the details of a custom domain name for a web application.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeWebCustomDomainRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeWebCustomDomainError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeWebCustomDomainError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeWebCustomDomainError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeWebCustomDomainError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeWebCustomDomainError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeWebCustomDomainError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_web_custom_domain(
+        &self,
+    ) -> DescribeWebCustomDomainRequestBuilder<&Self> {
+        DescribeWebCustomDomainRequestBuilder::new(self)
     }
 }

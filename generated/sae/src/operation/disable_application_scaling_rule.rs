@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DisableApplicationScalingRuleRequest>;
 /// Request of `DisableApplicationScalingRule`: Disables an auto scaling policy for an application.
 ///
 /// # Example
@@ -111,9 +114,7 @@ impl<C> DisableApplicationScalingRuleRequestBuilder<C> {
     ///
     /// timer-0800-2100
     ///
-    /// - Wire name: `AppId`.
-    /// - Required.
-    /// - Example: `7171a6ca-d1cd-4928-8642-7d5cfe69****`.
+    /// Its description, rules and example: [`DisableApplicationScalingRuleRequest::app_id`](DisableApplicationScalingRuleRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -122,9 +123,7 @@ impl<C> DisableApplicationScalingRuleRequestBuilder<C> {
     ///
     /// The ID of the request.
     ///
-    /// - Wire name: `ScalingRuleName`.
-    /// - Required.
-    /// - Example: `timer-0800-2100`.
+    /// Its description, rules and example: [`DisableApplicationScalingRuleRequest::scaling_rule_name`](DisableApplicationScalingRuleRequest::scaling_rule_name).
     pub fn scaling_rule_name(mut self, value: impl Into<String>) -> Self {
         self.inner.scaling_rule_name = Some(value.into());
         self
@@ -326,97 +325,28 @@ for DisableApplicationScalingRuleResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DisableApplicationScalingRule`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DisableApplicationScalingRuleError {
-    /// HTTP 400 `System.Upgrading`: The system is being upgraded. Please try again later.
-    SystemUpgrading(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Application.ChangerOrderRunning`: An application change process is in progress. Please try again later.
-    ApplicationChangerOrderRunning(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DisableApplicationScalingRuleError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["System.Upgrading", "Application.ChangerOrderRunning"]),
-            error,
-        )
+mod error;
+pub use error::DisableApplicationScalingRuleError;
+impl crate::Client {
+    /// Calls `DisableApplicationScalingRule`: Disables an auto scaling policy for an application.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DisableApplicationScalingRuleRequestBuilder::send) it. The parameters and their rules: [`DisableApplicationScalingRuleRequest`].
+    #[inline]
+    pub fn disable_application_scaling_rule(
+        &self,
+    ) -> DisableApplicationScalingRuleRequestBuilder<&Self> {
+        DisableApplicationScalingRuleRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DisableApplicationScalingRuleError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DisableApplicationScalingRule`: Disables an auto scaling policy for an application.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DisableApplicationScalingRuleRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::SystemUpgrading(error),
-            1 => Self::ApplicationChangerOrderRunning(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::SystemUpgrading(error) => (0, error),
-            Self::ApplicationChangerOrderRunning(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DisableApplicationScalingRuleError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DisableApplicationScalingRuleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["SystemUpgrading", "ApplicationChangerOrderRunning", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DisableApplicationScalingRuleError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DisableApplicationScalingRuleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DisableApplicationScalingRuleError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DisableApplicationScalingRuleError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn disable_application_scaling_rule(
+        &self,
+    ) -> DisableApplicationScalingRuleRequestBuilder<&Self> {
+        DisableApplicationScalingRuleRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ExecJobRequest>;
 /// Request of `ExecJob`: Executes a job.
 ///
 /// # Example
@@ -183,41 +186,35 @@ pub struct ExecJobRequestBuilder<C = ()> {
 impl<C> ExecJobRequestBuilder<C> {
     /// Sets `AppId`.
     ///
-    /// - Wire name: `AppId`.
-    /// - Required.
-    /// - Example: `ee1a7a07-abcb-4652-a1d3-2d57f415****`.
+    /// Its description, rules and example: [`ExecJobRequest::app_id`](ExecJobRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
     }
     /// Sets `EventId`.
     ///
-    /// - Wire name: `EventId`.
-    /// - Example: `custom`.
+    /// Its description, rules and example: [`ExecJobRequest::event_id`](ExecJobRequest::event_id).
     pub fn event_id(mut self, value: impl Into<String>) -> Self {
         self.inner.event_id = Some(value.into());
         self
     }
     /// Sets `Command`.
     ///
-    /// - Wire name: `Command`.
-    /// - Example: `echo`.
+    /// Its description, rules and example: [`ExecJobRequest::command`](ExecJobRequest::command).
     pub fn command(mut self, value: impl Into<String>) -> Self {
         self.inner.command = Some(value.into());
         self
     }
     /// Sets `CommandArgs`.
     ///
-    /// - Wire name: `CommandArgs`.
-    /// - Example: `["a","b"]`.
+    /// Its description, rules and example: [`ExecJobRequest::command_args`](ExecJobRequest::command_args).
     pub fn command_args(mut self, value: impl Into<String>) -> Self {
         self.inner.command_args = Some(value.into());
         self
     }
     /// Sets `Envs`.
     ///
-    /// - Wire name: `Envs`.
-    /// - Example: `[{"name":"envtmp","value":"0"}]`.
+    /// Its description, rules and example: [`ExecJobRequest::envs`](ExecJobRequest::envs).
     pub fn envs(mut self, value: impl Into<String>) -> Self {
         self.inner.envs = Some(value.into());
         self
@@ -226,8 +223,7 @@ impl<C> ExecJobRequestBuilder<C> {
     ///
     /// The option settings in the JAR package. The settings are used to start the job. The default startup command is `$JAVA_HOME/bin/java $JarStartOptions -jar $CATALINA_OPTS "$package_path" $JarStartArg`.
     ///
-    /// - Wire name: `JarStartOptions`.
-    /// - Example: `-Xms4G -Xmx4G`.
+    /// Its description, rules and example: [`ExecJobRequest::jar_start_options`](ExecJobRequest::jar_start_options).
     pub fn jar_start_options(mut self, value: impl Into<String>) -> Self {
         self.inner.jar_start_options = Some(value.into());
         self
@@ -236,8 +232,7 @@ impl<C> ExecJobRequestBuilder<C> {
     ///
     /// The arguments in the JAR package. The arguments are used to start the job. The default startup command is `$JAVA_HOME/bin/java $JarStartOptions -jar $CATALINA_OPTS "$package_path" $JarStartArgs`.
     ///
-    /// - Wire name: `JarStartArgs`.
-    /// - Example: `custom-args`.
+    /// Its description, rules and example: [`ExecJobRequest::jar_start_args`](ExecJobRequest::jar_start_args).
     pub fn jar_start_args(mut self, value: impl Into<String>) -> Self {
         self.inner.jar_start_args = Some(value.into());
         self
@@ -246,8 +241,7 @@ impl<C> ExecJobRequestBuilder<C> {
     ///
     /// The startup command of the WAR package. For information about how to configure the startup command, see [Configure a startup command](<https://www.alibabacloud.com/help/doc-detail/96677.htm>).
     ///
-    /// - Wire name: `WarStartOptions`.
-    /// - Example: `CATALINA_OPTS=\"$CATALINA_OPTS $Options\" catalina.sh run`.
+    /// Its description, rules and example: [`ExecJobRequest::war_start_options`](ExecJobRequest::war_start_options).
     pub fn war_start_options(mut self, value: impl Into<String>) -> Self {
         self.inner.war_start_options = Some(value.into());
         self
@@ -256,8 +250,7 @@ impl<C> ExecJobRequestBuilder<C> {
     ///
     /// The time at which the job is triggered. Format: `yyyy-MM-dd'T'HH:mm:ss'Z'`.
     ///
-    /// - Wire name: `Time`.
-    /// - Example: `2023-09-14T14:25:02Z`.
+    /// Its description, rules and example: [`ExecJobRequest::time`](ExecJobRequest::time).
     pub fn time(mut self, value: impl Into<String>) -> Self {
         self.inner.time = Some(value.into());
         self
@@ -266,8 +259,7 @@ impl<C> ExecJobRequestBuilder<C> {
     ///
     /// The number of concurrent instances.
     ///
-    /// - Wire name: `Replicas`.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`ExecJobRequest::replicas`](ExecJobRequest::replicas).
     pub fn replicas(mut self, value: impl Into<String>) -> Self {
         self.inner.replicas = Some(value.into());
         self
@@ -430,119 +422,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ExecJobResponse 
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ExecJob`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ExecJobError {
-    /// HTTP 400 `InvalidApplication.NotFound`: The current application does not exist.
-    InvalidApplicationNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `JobForbidPolicy`: You cannot execute new jobs because ongoing jobs exist.
-    JobForbidPolicy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `JobSuspend`: The job is suspended.
-    JobSuspend(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `user.indebt`: The user has an outstanding payment.
-    UserIndebt(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ExecJobError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidApplication.NotFound",
-                        "JobForbidPolicy",
-                        "JobSuspend",
-                        "user.indebt",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ExecJobError;
+impl crate::Client {
+    /// Calls `ExecJob`: Executes a job.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ExecJobRequestBuilder::send) it. The parameters and their rules: [`ExecJobRequest`].
+    #[inline]
+    pub fn exec_job(&self) -> ExecJobRequestBuilder<&Self> {
+        ExecJobRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ExecJobError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ExecJob`: Executes a job.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ExecJobRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidApplicationNotFound(error),
-            1 => Self::JobForbidPolicy(error),
-            2 => Self::JobSuspend(error),
-            3 => Self::UserIndebt(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidApplicationNotFound(error) => (0, error),
-            Self::JobForbidPolicy(error) => (1, error),
-            Self::JobSuspend(error) => (2, error),
-            Self::UserIndebt(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ExecJobError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ExecJobError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidApplicationNotFound",
-            "JobForbidPolicy",
-            "JobSuspend",
-            "UserIndebt",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ExecJobError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ExecJobError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ExecJobError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ExecJobError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn exec_job(&self) -> ExecJobRequestBuilder<&Self> {
+        ExecJobRequestBuilder::new(self)
     }
 }

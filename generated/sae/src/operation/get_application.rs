@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetApplicationRequest>;
 /// Request of `GetApplication`: Queries the basic information of an application.
 ///
 /// # Example
@@ -114,8 +117,7 @@ impl<C> GetApplicationRequestBuilder<C> {
     ///
     /// The application ID.
     ///
-    /// - Wire name: `AppId`.
-    /// - Example: `017f39b8-dfa4-4e16-a84b-1dcee4b1****`.
+    /// Its description, rules and example: [`GetApplicationRequest::app_id`](GetApplicationRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -124,8 +126,7 @@ impl<C> GetApplicationRequestBuilder<C> {
     ///
     /// The application name.
     ///
-    /// - Wire name: `AppName`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`GetApplicationRequest::app_name`](GetApplicationRequest::app_name).
     pub fn app_name(mut self, value: impl Into<String>) -> Self {
         self.inner.app_name = Some(value.into());
         self
@@ -134,8 +135,7 @@ impl<C> GetApplicationRequestBuilder<C> {
     ///
     /// The ID of the namespace.
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Example: `cn-shenzhen`.
+    /// Its description, rules and example: [`GetApplicationRequest::namespace_id`](GetApplicationRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -297,131 +297,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GetApplicationRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetApplication`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetApplicationError {
-    /// HTTP 400 `InvalidApplication.NotFound`: The current application does not exist.
-    InvalidApplicationNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.WithMessage`: The parameter is invalid {%s}: %s
-    InvalidParameterWithMessage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.NoPermission`: Resource no permission
-    InvalidParameterNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAppId.NotFound`: The specified AppId does not exist.
-    InvalidAppIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetApplicationError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidApplication.NotFound",
-                        "InvalidParameter.WithMessage",
-                        "InvalidParameter.Obviously",
-                        "InvalidParameter.NotEmpty",
-                        "InvalidParameter.NoPermission",
-                        "InvalidAppId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::GetApplicationError;
+impl crate::Client {
+    /// Calls `GetApplication`: Queries the basic information of an application.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetApplicationRequestBuilder::send) it. The parameters and their rules: [`GetApplicationRequest`].
+    #[inline]
+    pub fn get_application(&self) -> GetApplicationRequestBuilder<&Self> {
+        GetApplicationRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetApplicationError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetApplication`: Queries the basic information of an application.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetApplicationRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidApplicationNotFound(error),
-            1 => Self::InvalidParameterWithMessage(error),
-            2 => Self::InvalidParameterObviously(error),
-            3 => Self::InvalidParameterNotEmpty(error),
-            4 => Self::InvalidParameterNoPermission(error),
-            5 => Self::InvalidAppIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidApplicationNotFound(error) => (0, error),
-            Self::InvalidParameterWithMessage(error) => (1, error),
-            Self::InvalidParameterObviously(error) => (2, error),
-            Self::InvalidParameterNotEmpty(error) => (3, error),
-            Self::InvalidParameterNoPermission(error) => (4, error),
-            Self::InvalidAppIdNotFound(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetApplicationError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetApplicationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidApplicationNotFound",
-            "InvalidParameterWithMessage",
-            "InvalidParameterObviously",
-            "InvalidParameterNotEmpty",
-            "InvalidParameterNoPermission",
-            "InvalidAppIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetApplicationError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetApplicationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetApplicationError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetApplicationError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_application(&self) -> GetApplicationRequestBuilder<&Self> {
+        GetApplicationRequestBuilder::new(self)
     }
 }

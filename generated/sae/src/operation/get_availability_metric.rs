@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetAvailabilityMetricRequest>;
 /// Request of `GetAvailabilityMetric`: Queries the top N applications in which abnormal instances exist. The applications are sorted by the total number of abnormal instances.
 ///
 /// # Example
@@ -136,8 +139,7 @@ impl<C> GetAvailabilityMetricRequestBuilder<C> {
     ///
     /// The region ID.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`GetAvailabilityMetricRequest::region_id`](GetAvailabilityMetricRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -146,9 +148,7 @@ impl<C> GetAvailabilityMetricRequestBuilder<C> {
     ///
     /// The number of entries to return. Valid values: 0 to 100.
     ///
-    /// - Wire name: `Limit`.
-    /// - Required.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`GetAvailabilityMetricRequest::limit`](GetAvailabilityMetricRequest::limit).
     pub fn limit(mut self, value: i64) -> Self {
         self.inner.limit = Some(value);
         self
@@ -157,12 +157,7 @@ impl<C> GetAvailabilityMetricRequestBuilder<C> {
     ///
     /// The SAE application type. Valid values:
     ///
-    /// * **micro_service**
-    /// * **web**
-    /// * **job**
-    ///
-    /// - Wire name: `AppSource`.
-    /// - Example: `micro_service`.
+    /// Its description, rules and example: [`GetAvailabilityMetricRequest::app_source`](GetAvailabilityMetricRequest::app_source).
     pub fn app_source(mut self, value: impl Into<String>) -> Self {
         self.inner.app_source = Some(value.into());
         self
@@ -171,11 +166,7 @@ impl<C> GetAvailabilityMetricRequestBuilder<C> {
     ///
     /// The CPU allocation policy. Valid values:
     ///
-    /// * **request**: CPU cores are allocated only when a request is initiated.
-    /// * **always**: Fixed CPU cores are always allocated.
-    ///
-    /// - Wire name: `CpuStrategy`.
-    /// - Example: `always`.
+    /// Its description, rules and example: [`GetAvailabilityMetricRequest::cpu_strategy`](GetAvailabilityMetricRequest::cpu_strategy).
     pub fn cpu_strategy(mut self, value: impl Into<String>) -> Self {
         self.inner.cpu_strategy = Some(value.into());
         self
@@ -362,113 +353,24 @@ for GetAvailabilityMetricResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetAvailabilityMetric`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetAvailabilityMetricError {
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.WithMessage`: The parameter is invalid {%s}: %s
-    InvalidParameterWithMessage(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetAvailabilityMetricError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.NotEmpty",
-                        "InvalidParameter.Obviously",
-                        "InvalidParameter.WithMessage",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::GetAvailabilityMetricError;
+impl crate::Client {
+    /// Calls `GetAvailabilityMetric`: Queries the top N applications in which abnormal instances exist. The applications are sorted by the total number of abnormal instances.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetAvailabilityMetricRequestBuilder::send) it. The parameters and their rules: [`GetAvailabilityMetricRequest`].
+    #[inline]
+    pub fn get_availability_metric(&self) -> GetAvailabilityMetricRequestBuilder<&Self> {
+        GetAvailabilityMetricRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetAvailabilityMetricError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetAvailabilityMetric`: Queries the top N applications in which abnormal instances exist. The applications are sorted by the total number of abnormal instances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetAvailabilityMetricRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterNotEmpty(error),
-            1 => Self::InvalidParameterObviously(error),
-            2 => Self::InvalidParameterWithMessage(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterNotEmpty(error) => (0, error),
-            Self::InvalidParameterObviously(error) => (1, error),
-            Self::InvalidParameterWithMessage(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetAvailabilityMetricError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetAvailabilityMetricError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterNotEmpty",
-            "InvalidParameterObviously",
-            "InvalidParameterWithMessage",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetAvailabilityMetricError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetAvailabilityMetricError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetAvailabilityMetricError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetAvailabilityMetricError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_availability_metric(&self) -> GetAvailabilityMetricRequestBuilder<&Self> {
+        GetAvailabilityMetricRequestBuilder::new(self)
     }
 }

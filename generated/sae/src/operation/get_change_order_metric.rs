@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetChangeOrderMetricRequest>;
 /// Request of `GetChangeOrderMetric`: Queries top N applications in abnormal change orders.
 ///
 /// # Example
@@ -180,8 +183,7 @@ impl<C> GetChangeOrderMetricRequestBuilder<C> {
     ///
     /// The region ID.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`GetChangeOrderMetricRequest::region_id`](GetChangeOrderMetricRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -190,9 +192,7 @@ impl<C> GetChangeOrderMetricRequestBuilder<C> {
     ///
     /// The start time when the change order was created.
     ///
-    /// - Wire name: `CreateTime`.
-    /// - Required.
-    /// - Example: `1661152748883`.
+    /// Its description, rules and example: [`GetChangeOrderMetricRequest::create_time`](GetChangeOrderMetricRequest::create_time).
     pub fn create_time(mut self, value: impl Into<String>) -> Self {
         self.inner.create_time = Some(value.into());
         self
@@ -201,9 +201,7 @@ impl<C> GetChangeOrderMetricRequestBuilder<C> {
     ///
     /// The field based on which you want to sort the returned entries.
     ///
-    /// - Wire name: `OrderBy`.
-    /// - Required.
-    /// - Example: `errorPercent`.
+    /// Its description, rules and example: [`GetChangeOrderMetricRequest::order_by`](GetChangeOrderMetricRequest::order_by).
     pub fn order_by(mut self, value: impl Into<String>) -> Self {
         self.inner.order_by = Some(value.into());
         self
@@ -212,9 +210,7 @@ impl<C> GetChangeOrderMetricRequestBuilder<C> {
     ///
     /// The number of entries to return. Valid values: 0 to 100.
     ///
-    /// - Wire name: `Limit`.
-    /// - Required.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`GetChangeOrderMetricRequest::limit`](GetChangeOrderMetricRequest::limit).
     pub fn limit(mut self, value: i64) -> Self {
         self.inner.limit = Some(value);
         self
@@ -223,12 +219,7 @@ impl<C> GetChangeOrderMetricRequestBuilder<C> {
     ///
     /// The SAE application type. Valid values:
     ///
-    /// * **micro_service**
-    /// * **web**
-    /// * **job**
-    ///
-    /// - Wire name: `AppSource`.
-    /// - Example: `micro_service`.
+    /// Its description, rules and example: [`GetChangeOrderMetricRequest::app_source`](GetChangeOrderMetricRequest::app_source).
     pub fn app_source(mut self, value: impl Into<String>) -> Self {
         self.inner.app_source = Some(value.into());
         self
@@ -237,25 +228,21 @@ impl<C> GetChangeOrderMetricRequestBuilder<C> {
     ///
     /// The CPU allocation policy. Valid values:
     ///
-    /// * **request**: CPU cores are allocated only when a request is initiated.
-    /// * **always**: Fixed CPU cores are always allocated.
-    ///
-    /// - Wire name: `CpuStrategy`.
-    /// - Example: `always`.
+    /// Its description, rules and example: [`GetChangeOrderMetricRequest::cpu_strategy`](GetChangeOrderMetricRequest::cpu_strategy).
     pub fn cpu_strategy(mut self, value: impl Into<String>) -> Self {
         self.inner.cpu_strategy = Some(value.into());
         self
     }
     /// Sets `AppId`.
     ///
-    /// - Wire name: `AppId`.
+    /// Its description, rules and example: [`GetChangeOrderMetricRequest::app_id`](GetChangeOrderMetricRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
     }
     /// Sets `CoType`.
     ///
-    /// - Wire name: `CoType`.
+    /// Its description, rules and example: [`GetChangeOrderMetricRequest::co_type`](GetChangeOrderMetricRequest::co_type).
     pub fn co_type(mut self, value: impl Into<String>) -> Self {
         self.inner.co_type = Some(value.into());
         self
@@ -440,113 +427,24 @@ for GetChangeOrderMetricResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetChangeOrderMetric`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetChangeOrderMetricError {
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.WithMessage`: The parameter is invalid {%s}: %s
-    InvalidParameterWithMessage(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetChangeOrderMetricError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.NotEmpty",
-                        "InvalidParameter.Obviously",
-                        "InvalidParameter.WithMessage",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::GetChangeOrderMetricError;
+impl crate::Client {
+    /// Calls `GetChangeOrderMetric`: Queries top N applications in abnormal change orders.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetChangeOrderMetricRequestBuilder::send) it. The parameters and their rules: [`GetChangeOrderMetricRequest`].
+    #[inline]
+    pub fn get_change_order_metric(&self) -> GetChangeOrderMetricRequestBuilder<&Self> {
+        GetChangeOrderMetricRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetChangeOrderMetricError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetChangeOrderMetric`: Queries top N applications in abnormal change orders.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetChangeOrderMetricRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterNotEmpty(error),
-            1 => Self::InvalidParameterObviously(error),
-            2 => Self::InvalidParameterWithMessage(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterNotEmpty(error) => (0, error),
-            Self::InvalidParameterObviously(error) => (1, error),
-            Self::InvalidParameterWithMessage(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetChangeOrderMetricError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetChangeOrderMetricError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterNotEmpty",
-            "InvalidParameterObviously",
-            "InvalidParameterWithMessage",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetChangeOrderMetricError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetChangeOrderMetricError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetChangeOrderMetricError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetChangeOrderMetricError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_change_order_metric(&self) -> GetChangeOrderMetricRequestBuilder<&Self> {
+        GetChangeOrderMetricRequestBuilder::new(self)
     }
 }

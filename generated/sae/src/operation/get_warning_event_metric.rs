@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetWarningEventMetricRequest>;
 /// Request of `GetWarningEventMetric`: Queries the top N applications in which Warning events occur.
 ///
 /// # Example
@@ -167,9 +170,7 @@ impl<C> GetWarningEventMetricRequestBuilder<C> {
     ///
     /// The region ID.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`GetWarningEventMetricRequest::region_id`](GetWarningEventMetricRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -178,9 +179,7 @@ impl<C> GetWarningEventMetricRequestBuilder<C> {
     ///
     /// The beginning of the time range to query.
     ///
-    /// - Wire name: `StartTime`.
-    /// - Required.
-    /// - Example: `1675823135951`.
+    /// Its description, rules and example: [`GetWarningEventMetricRequest::start_time`](GetWarningEventMetricRequest::start_time).
     pub fn start_time(mut self, value: i64) -> Self {
         self.inner.start_time = Some(value);
         self
@@ -189,9 +188,7 @@ impl<C> GetWarningEventMetricRequestBuilder<C> {
     ///
     /// The end of the time range to query.
     ///
-    /// - Wire name: `EndTime`.
-    /// - Required.
-    /// - Example: `1675824035951`.
+    /// Its description, rules and example: [`GetWarningEventMetricRequest::end_time`](GetWarningEventMetricRequest::end_time).
     pub fn end_time(mut self, value: i64) -> Self {
         self.inner.end_time = Some(value);
         self
@@ -200,9 +197,7 @@ impl<C> GetWarningEventMetricRequestBuilder<C> {
     ///
     /// The number of entries to return. Valid values: 0 to 100.
     ///
-    /// - Wire name: `Limit`.
-    /// - Required.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`GetWarningEventMetricRequest::limit`](GetWarningEventMetricRequest::limit).
     pub fn limit(mut self, value: i64) -> Self {
         self.inner.limit = Some(value);
         self
@@ -211,12 +206,7 @@ impl<C> GetWarningEventMetricRequestBuilder<C> {
     ///
     /// The SAE application type. Valid values:
     ///
-    /// * **micro_service**
-    /// * **web**
-    /// * **job**
-    ///
-    /// - Wire name: `AppSource`.
-    /// - Example: `micro_service`.
+    /// Its description, rules and example: [`GetWarningEventMetricRequest::app_source`](GetWarningEventMetricRequest::app_source).
     pub fn app_source(mut self, value: impl Into<String>) -> Self {
         self.inner.app_source = Some(value.into());
         self
@@ -225,11 +215,7 @@ impl<C> GetWarningEventMetricRequestBuilder<C> {
     ///
     /// The CPU allocation policy. Valid values:
     ///
-    /// * **request**: CPU cores are allocated only when a request is initiated.
-    /// * **always**: Fixed CPU cores are always allocated.
-    ///
-    /// - Wire name: `CpuStrategy`.
-    /// - Example: `always`.
+    /// Its description, rules and example: [`GetWarningEventMetricRequest::cpu_strategy`](GetWarningEventMetricRequest::cpu_strategy).
     pub fn cpu_strategy(mut self, value: impl Into<String>) -> Self {
         self.inner.cpu_strategy = Some(value.into());
         self
@@ -411,119 +397,28 @@ for GetWarningEventMetricResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetWarningEventMetric`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetWarningEventMetricError {
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.WithMessage`: The parameter is invalid {%s}: %s
-    InvalidParameterWithMessage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Sls.NotExist`: SLS configuration does not exist.
-    SlsNotExist(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetWarningEventMetricError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.NotEmpty",
-                        "InvalidParameter.Obviously",
-                        "InvalidParameter.WithMessage",
-                        "Sls.NotExist",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::GetWarningEventMetricError;
+impl crate::Client {
+    /// Calls `GetWarningEventMetric`: Queries the top N applications in which Warning events occur.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetWarningEventMetricRequestBuilder::send) it. The parameters and their rules: [`GetWarningEventMetricRequest`].
+    #[inline]
+    pub fn get_warning_event_metric(
+        &self,
+    ) -> GetWarningEventMetricRequestBuilder<&Self> {
+        GetWarningEventMetricRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetWarningEventMetricError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetWarningEventMetric`: Queries the top N applications in which Warning events occur.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetWarningEventMetricRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterNotEmpty(error),
-            1 => Self::InvalidParameterObviously(error),
-            2 => Self::InvalidParameterWithMessage(error),
-            3 => Self::SlsNotExist(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterNotEmpty(error) => (0, error),
-            Self::InvalidParameterObviously(error) => (1, error),
-            Self::InvalidParameterWithMessage(error) => (2, error),
-            Self::SlsNotExist(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetWarningEventMetricError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetWarningEventMetricError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterNotEmpty",
-            "InvalidParameterObviously",
-            "InvalidParameterWithMessage",
-            "SlsNotExist",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetWarningEventMetricError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetWarningEventMetricError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetWarningEventMetricError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetWarningEventMetricError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_warning_event_metric(
+        &self,
+    ) -> GetWarningEventMetricRequestBuilder<&Self> {
+        GetWarningEventMetricRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetWebshellTokenRequest>;
 /// Request of `GetWebshellToken`: Obtains the token used to remotely log on to the Webshell of an instance.
 ///
 /// # Example
@@ -131,9 +134,7 @@ impl<C> GetWebshellTokenRequestBuilder<C> {
     ///
     /// The ID of the interactive messaging application.
     ///
-    /// - Wire name: `AppId`.
-    /// - Required.
-    /// - Example: `017f39b8-dfa4-4e16-a84b-1dcee4b1****`.
+    /// Its description, rules and example: [`GetWebshellTokenRequest::app_id`](GetWebshellTokenRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -142,9 +143,7 @@ impl<C> GetWebshellTokenRequestBuilder<C> {
     ///
     /// The name of the pod.
     ///
-    /// - Wire name: `PodName`.
-    /// - Required.
-    /// - Example: `hello-podsdfsdfsdfsdf`.
+    /// Its description, rules and example: [`GetWebshellTokenRequest::pod_name`](GetWebshellTokenRequest::pod_name).
     pub fn pod_name(mut self, value: impl Into<String>) -> Self {
         self.inner.pod_name = Some(value.into());
         self
@@ -153,18 +152,7 @@ impl<C> GetWebshellTokenRequestBuilder<C> {
     ///
     /// The name of the init container.
     ///
-    /// Note:
-    ///
-    /// * If you specify this parameter, Cloud Assistant runs the command in the specified container of the instances.
-    /// * If this parameter is specified, the command can run only on Linux instances on which Cloud Assistant Agent 2.2.3.344 or later is installed.
-    ///
-    ///   * For information about how to query the version of Cloud Assistant Agent, see [Install Cloud Assistant Agent](<https://www.alibabacloud.com/help/doc-detail/64921.htm>).
-    ///   * For information about how to upgrade Cloud Assistant Agent, see [Upgrade or disable upgrades for Cloud Assistant Agent](<https://www.alibabacloud.com/help/doc-detail/134383.htm>).
-    /// * If this parameter is specified, the `Username` parameter that is specified in a request to call this operation and the `WorkingDir` parameter that is specified in a request to call the [CreateCommand](<https://www.alibabacloud.com/help/doc-detail/64844.htm>) operation do not take effect. You can run the command only in the default working directory of the container by using the default user of the container. For more information, see [Use Cloud Assistant to run commands in containers](<https://www.alibabacloud.com/help/doc-detail/456641.htm>).
-    /// * If this parameter is specified, only shell scripts can be run in Linux containers. You cannot add a command in the format similar to `#!/usr/bin/python` at the beginning of a script to specify a script interpreter. For more information, see [Use Cloud Assistant to run commands in containers](<https://www.alibabacloud.com/help/doc-detail/456641.htm>).
-    ///
-    /// - Wire name: `ContainerName`.
-    /// - Example: `ad-helper`.
+    /// Its description, rules and example: [`GetWebshellTokenRequest::container_name`](GetWebshellTokenRequest::container_name).
     pub fn container_name(mut self, value: impl Into<String>) -> Self {
         self.inner.container_name = Some(value.into());
         self
@@ -366,125 +354,24 @@ for GetWebshellTokenResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetWebshellToken`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetWebshellTokenError {
-    /// HTTP 400 `InvalidApplication.NotFound`: The current application does not exist.
-    InvalidApplicationNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.WithMessage`: The parameter is invalid {%s}: %s
-    InvalidParameterWithMessage(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `OperationFailed.RPCError`: Internal RPC request processing error.
-    OperationFailedRpcError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetWebshellTokenError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidApplication.NotFound",
-                        "InvalidParameter.NotEmpty",
-                        "InvalidParameter.Obviously",
-                        "InvalidParameter.WithMessage",
-                        "OperationFailed.RPCError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::GetWebshellTokenError;
+impl crate::Client {
+    /// Calls `GetWebshellToken`: Obtains the token used to remotely log on to the Webshell of an instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetWebshellTokenRequestBuilder::send) it. The parameters and their rules: [`GetWebshellTokenRequest`].
+    #[inline]
+    pub fn get_webshell_token(&self) -> GetWebshellTokenRequestBuilder<&Self> {
+        GetWebshellTokenRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetWebshellTokenError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetWebshellToken`: Obtains the token used to remotely log on to the Webshell of an instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetWebshellTokenRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidApplicationNotFound(error),
-            1 => Self::InvalidParameterNotEmpty(error),
-            2 => Self::InvalidParameterObviously(error),
-            3 => Self::InvalidParameterWithMessage(error),
-            4 => Self::OperationFailedRpcError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidApplicationNotFound(error) => (0, error),
-            Self::InvalidParameterNotEmpty(error) => (1, error),
-            Self::InvalidParameterObviously(error) => (2, error),
-            Self::InvalidParameterWithMessage(error) => (3, error),
-            Self::OperationFailedRpcError(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetWebshellTokenError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetWebshellTokenError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidApplicationNotFound",
-            "InvalidParameterNotEmpty",
-            "InvalidParameterObviously",
-            "InvalidParameterWithMessage",
-            "OperationFailedRpcError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetWebshellTokenError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetWebshellTokenError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetWebshellTokenError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetWebshellTokenError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_webshell_token(&self) -> GetWebshellTokenRequestBuilder<&Self> {
+        GetWebshellTokenRequestBuilder::new(self)
     }
 }

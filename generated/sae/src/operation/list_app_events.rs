@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListAppEventsRequest>;
 /// Request of `ListAppEvents`: Queries the events that occurred in an application.
 ///
 /// # Example
@@ -182,8 +185,7 @@ impl<C> ListAppEventsRequestBuilder<C> {
     ///
     /// The page number of the page to return.
     ///
-    /// - Wire name: `CurrentPage`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListAppEventsRequest::current_page`](ListAppEventsRequest::current_page).
     pub fn current_page(mut self, value: i32) -> Self {
         self.inner.current_page = Some(value);
         self
@@ -192,8 +194,7 @@ impl<C> ListAppEventsRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Valid values: 0 to 10000.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListAppEventsRequest::page_size`](ListAppEventsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -202,8 +203,7 @@ impl<C> ListAppEventsRequestBuilder<C> {
     ///
     /// The application ID.
     ///
-    /// - Wire name: `AppId`.
-    /// - Example: `f7730764-d88f-4b9a-8d8e-cd8efbfe****`.
+    /// Its description, rules and example: [`ListAppEventsRequest::app_id`](ListAppEventsRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -212,14 +212,7 @@ impl<C> ListAppEventsRequestBuilder<C> {
     ///
     /// The type of the object. Valid values:
     ///
-    /// * **Deployment**: an application.
-    /// * **Pod**: an application instance.
-    /// * **Service**: a Server Load Balancer (SLB) instance.
-    /// * **HorizontalPodAutoscaler**: an auto scaling policy.
-    /// * **CloneSet**: an application.
-    ///
-    /// - Wire name: `ObjectKind`.
-    /// - Example: `Pod`.
+    /// Its description, rules and example: [`ListAppEventsRequest::object_kind`](ListAppEventsRequest::object_kind).
     pub fn object_kind(mut self, value: impl Into<String>) -> Self {
         self.inner.object_kind = Some(value.into());
         self
@@ -228,8 +221,7 @@ impl<C> ListAppEventsRequestBuilder<C> {
     ///
     /// The name of the object. Fuzzy search by prefix is supported.
     ///
-    /// - Wire name: `ObjectName`.
-    /// - Example: `errew-b86bf540-b4dc-47d8-a42f-b4997c14bd8f-5595cbddd6-x****`.
+    /// Its description, rules and example: [`ListAppEventsRequest::object_name`](ListAppEventsRequest::object_name).
     pub fn object_name(mut self, value: impl Into<String>) -> Self {
         self.inner.object_name = Some(value.into());
         self
@@ -238,11 +230,7 @@ impl<C> ListAppEventsRequestBuilder<C> {
     ///
     /// The type of the event. Valid values:
     ///
-    /// * **Warning**: an alert.
-    /// * **Normal**: a normal event.
-    ///
-    /// - Wire name: `EventType`.
-    /// - Example: `Warning`.
+    /// Its description, rules and example: [`ListAppEventsRequest::event_type`](ListAppEventsRequest::event_type).
     pub fn event_type(mut self, value: impl Into<String>) -> Self {
         self.inner.event_type = Some(value.into());
         self
@@ -251,8 +239,7 @@ impl<C> ListAppEventsRequestBuilder<C> {
     ///
     /// The cause of the event. Fuzzy search by prefix is supported.
     ///
-    /// - Wire name: `Reason`.
-    /// - Example: `Started`.
+    /// Its description, rules and example: [`ListAppEventsRequest::reason`](ListAppEventsRequest::reason).
     pub fn reason(mut self, value: impl Into<String>) -> Self {
         self.inner.reason = Some(value.into());
         self
@@ -261,9 +248,7 @@ impl<C> ListAppEventsRequestBuilder<C> {
     ///
     /// The namespace ID.
     ///
-    /// - Wire name: `Namespace`.
-    /// - Required.
-    /// - Example: `cn-beijing`.
+    /// Its description, rules and example: [`ListAppEventsRequest::namespace`](ListAppEventsRequest::namespace).
     pub fn namespace(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace = Some(value.into());
         self
@@ -450,97 +435,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListAppEventsRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListAppEvents`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListAppEventsError {
-    /// HTTP 400 `get.event.error`: Failed to obtain event information.
-    GetEventError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListAppEventsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["get.event.error", "InvalidParameter.NotEmpty"]),
-            error,
-        )
+mod error;
+pub use error::ListAppEventsError;
+impl crate::Client {
+    /// Calls `ListAppEvents`: Queries the events that occurred in an application.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListAppEventsRequestBuilder::send) it. The parameters and their rules: [`ListAppEventsRequest`].
+    #[inline]
+    pub fn list_app_events(&self) -> ListAppEventsRequestBuilder<&Self> {
+        ListAppEventsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListAppEventsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListAppEvents`: Queries the events that occurred in an application.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListAppEventsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::GetEventError(error),
-            1 => Self::InvalidParameterNotEmpty(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::GetEventError(error) => (0, error),
-            Self::InvalidParameterNotEmpty(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListAppEventsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListAppEventsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["GetEventError", "InvalidParameterNotEmpty", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListAppEventsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListAppEventsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListAppEventsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListAppEventsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_app_events(&self) -> ListAppEventsRequestBuilder<&Self> {
+        ListAppEventsRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListAppServicesRequest>;
 /// Request of `ListAppServices`: Queries the list of microservices.
 ///
 /// # Example
@@ -190,8 +193,7 @@ impl<C> ListAppServicesRequestBuilder<C> {
     ///
     /// The ID of the application. You must specify only one of the following parameters: vpcId, namespace ID, and application ID.
     ///
-    /// - Wire name: `AppId`.
-    /// - Example: `017f39b8-dfa4-4e16-a84b-1dcee4b1****`.
+    /// Its description, rules and example: [`ListAppServicesRequest::app_id`](ListAppServicesRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -200,13 +202,7 @@ impl<C> ListAppServicesRequestBuilder<C> {
     ///
     /// The service type. Valid values:
     ///
-    /// * **dubbo**
-    /// * **springCloud**
-    /// * **hsf**
-    /// * **k8sService**
-    ///
-    /// - Wire name: `ServiceType`.
-    /// - Example: `springCloud`.
+    /// Its description, rules and example: [`ListAppServicesRequest::service_type`](ListAppServicesRequest::service_type).
     pub fn service_type(mut self, value: impl Into<String>) -> Self {
         self.inner.service_type = Some(value.into());
         self
@@ -215,13 +211,7 @@ impl<C> ListAppServicesRequestBuilder<C> {
     ///
     /// The registry type. Valid values:
     ///
-    /// * **0**: SAE Nacos
-    /// * **1**: SAE built-in Nacos
-    /// * **2** :MSE Nacos
-    /// * **9**: SAE Kubernetes service
-    ///
-    /// - Wire name: `RegistryType`.
-    /// - Example: `0`.
+    /// Its description, rules and example: [`ListAppServicesRequest::registry_type`](ListAppServicesRequest::registry_type).
     pub fn registry_type(mut self, value: impl Into<String>) -> Self {
         self.inner.registry_type = Some(value.into());
         self
@@ -230,8 +220,7 @@ impl<C> ListAppServicesRequestBuilder<C> {
     ///
     /// The ID of the MSE Nacos instance. This parameter is required when the registry type is set to MSE Nacos.
     ///
-    /// - Wire name: `NacosInstanceId`.
-    /// - Example: `mse-cn-sco3r0u****`.
+    /// Its description, rules and example: [`ListAppServicesRequest::nacos_instance_id`](ListAppServicesRequest::nacos_instance_id).
     pub fn nacos_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nacos_instance_id = Some(value.into());
         self
@@ -240,8 +229,7 @@ impl<C> ListAppServicesRequestBuilder<C> {
     ///
     /// The ID of the MSE Nacos namespace. This parameter is required when the registry type is set to MSE Nacos.
     ///
-    /// - Wire name: `NacosNamespaceId`.
-    /// - Example: `mse-test`.
+    /// Its description, rules and example: [`ListAppServicesRequest::nacos_namespace_id`](ListAppServicesRequest::nacos_namespace_id).
     pub fn nacos_namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nacos_namespace_id = Some(value.into());
         self
@@ -250,8 +238,7 @@ impl<C> ListAppServicesRequestBuilder<C> {
     ///
     /// The page number of the returned page.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListAppServicesRequest::page_number`](ListAppServicesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -260,8 +247,7 @@ impl<C> ListAppServicesRequestBuilder<C> {
     ///
     /// The number of entries per page.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListAppServicesRequest::page_size`](ListAppServicesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -270,8 +256,7 @@ impl<C> ListAppServicesRequestBuilder<C> {
     ///
     /// The unique identifier of the VPC. You must specify only one of the following parameters: VPC ID, namespace ID, and application ID.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Example: `vpc-2ze0i263cnn311nvj****`.
+    /// Its description, rules and example: [`ListAppServicesRequest::vpc_id`](ListAppServicesRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -280,8 +265,7 @@ impl<C> ListAppServicesRequestBuilder<C> {
     ///
     /// The ID of the namespace. You must specify only one of the following parameters: VPC ID, namespace ID, and application ID.
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Example: `cn-beijing:test`.
+    /// Its description, rules and example: [`ListAppServicesRequest::namespace_id`](ListAppServicesRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -485,97 +469,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListAppServicesR
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListAppServices`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListAppServicesError {
-    /// HTTP 400 `Micro.Service.NotFound`: The micro service not found  {%s}.
-    MicroServiceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListAppServicesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["Micro.Service.NotFound", "InvalidParameter.Obviously"]),
-            error,
-        )
+mod error;
+pub use error::ListAppServicesError;
+impl crate::Client {
+    /// Calls `ListAppServices`: Queries the list of microservices.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListAppServicesRequestBuilder::send) it. The parameters and their rules: [`ListAppServicesRequest`].
+    #[inline]
+    pub fn list_app_services(&self) -> ListAppServicesRequestBuilder<&Self> {
+        ListAppServicesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListAppServicesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListAppServices`: Queries the list of microservices.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListAppServicesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MicroServiceNotFound(error),
-            1 => Self::InvalidParameterObviously(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MicroServiceNotFound(error) => (0, error),
-            Self::InvalidParameterObviously(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListAppServicesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListAppServicesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["MicroServiceNotFound", "InvalidParameterObviously", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListAppServicesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListAppServicesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListAppServicesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListAppServicesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_app_services(&self) -> ListAppServicesRequestBuilder<&Self> {
+        ListAppServicesRequestBuilder::new(self)
     }
 }

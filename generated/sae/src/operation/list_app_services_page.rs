@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListAppServicesPageRequest>;
 /// Request of `ListAppServicesPage`: Queries the services of an application.
 ///
 /// # Example
@@ -135,9 +138,7 @@ impl<C> ListAppServicesPageRequestBuilder<C> {
     ///
     /// The application ID.
     ///
-    /// - Wire name: `AppId`.
-    /// - Required.
-    /// - Example: `6dcc8c9e-d3da-478a-a066-86dcf820****`.
+    /// Its description, rules and example: [`ListAppServicesPageRequest::app_id`](ListAppServicesPageRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -146,12 +147,7 @@ impl<C> ListAppServicesPageRequestBuilder<C> {
     ///
     /// The service type. Valid values:
     ///
-    /// * **dubbo**
-    /// * **springCloud**
-    ///
-    /// - Wire name: `ServiceType`.
-    /// - Required.
-    /// - Example: `springCloud`.
+    /// Its description, rules and example: [`ListAppServicesPageRequest::service_type`](ListAppServicesPageRequest::service_type).
     pub fn service_type(mut self, value: impl Into<String>) -> Self {
         self.inner.service_type = Some(value.into());
         self
@@ -160,8 +156,7 @@ impl<C> ListAppServicesPageRequestBuilder<C> {
     ///
     /// The page number of the returned page.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListAppServicesPageRequest::page_number`](ListAppServicesPageRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -170,8 +165,7 @@ impl<C> ListAppServicesPageRequestBuilder<C> {
     ///
     /// The number of entries returned on each page. Valid values: 0 to 9999.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `9999`.
+    /// Its description, rules and example: [`ListAppServicesPageRequest::page_size`](ListAppServicesPageRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -378,97 +372,24 @@ for ListAppServicesPageResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListAppServicesPage`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListAppServicesPageError {
-    /// HTTP 400 `Micro.Service.NotFound`: The micro service not found  {%s}.
-    MicroServiceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListAppServicesPageError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["Micro.Service.NotFound", "InvalidParameter.Obviously"]),
-            error,
-        )
+mod error;
+pub use error::ListAppServicesPageError;
+impl crate::Client {
+    /// Calls `ListAppServicesPage`: Queries the services of an application.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListAppServicesPageRequestBuilder::send) it. The parameters and their rules: [`ListAppServicesPageRequest`].
+    #[inline]
+    pub fn list_app_services_page(&self) -> ListAppServicesPageRequestBuilder<&Self> {
+        ListAppServicesPageRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListAppServicesPageError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListAppServicesPage`: Queries the services of an application.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListAppServicesPageRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MicroServiceNotFound(error),
-            1 => Self::InvalidParameterObviously(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MicroServiceNotFound(error) => (0, error),
-            Self::InvalidParameterObviously(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListAppServicesPageError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListAppServicesPageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["MicroServiceNotFound", "InvalidParameterObviously", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListAppServicesPageError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListAppServicesPageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListAppServicesPageError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListAppServicesPageError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_app_services_page(&self) -> ListAppServicesPageRequestBuilder<&Self> {
+        ListAppServicesPageRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListApplicationsRequest>;
 /// Request of `ListApplications`: Query a list of applications.
 ///
 /// # Example
@@ -226,8 +229,7 @@ impl<C> ListApplicationsRequestBuilder<C> {
     ///
     /// The current page number.
     ///
-    /// - Wire name: `CurrentPage`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListApplicationsRequest::current_page`](ListApplicationsRequest::current_page).
     pub fn current_page(mut self, value: i32) -> Self {
         self.inner.current_page = Some(value);
         self
@@ -236,8 +238,7 @@ impl<C> ListApplicationsRequestBuilder<C> {
     ///
     /// The number of records in each page. Value range: \[0,10000\]
     ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListApplicationsRequest::page_size`](ListApplicationsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -246,8 +247,7 @@ impl<C> ListApplicationsRequestBuilder<C> {
     ///
     /// The application name.
     ///
-    /// - Wire name: `AppName`.
-    /// - Example: `demo-app`.
+    /// Its description, rules and example: [`ListApplicationsRequest::app_name`](ListApplicationsRequest::app_name).
     pub fn app_name(mut self, value: impl Into<String>) -> Self {
         self.inner.app_name = Some(value.into());
         self
@@ -256,8 +256,7 @@ impl<C> ListApplicationsRequestBuilder<C> {
     ///
     /// The namespace ID.
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Example: `cn-beijing:demo`.
+    /// Its description, rules and example: [`ListApplicationsRequest::namespace_id`](ListApplicationsRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -266,15 +265,7 @@ impl<C> ListApplicationsRequestBuilder<C> {
     ///
     /// The tag in the format of a key-value pair.
     ///
-    /// * **key**: the tag key. It cannot exceed 128 characters in length.
-    /// * **value**: the tag value. It cannot exceed 128 characters in length.
-    ///
-    /// Tag keys and tag values are case-sensitive. If you specify multiple tags, the system adds all the tags to the specified resources. Each tag key on a resource can have only one tag value. If you create a tag that has the same key as an existing tag, the value of the existing tag is overwritten.
-    ///
-    /// Tag keys and tag values cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.
-    ///
-    /// - Wire name: `Tags`.
-    /// - Example: `[{"key":"key","value":"value"}]`.
+    /// Its description, rules and example: [`ListApplicationsRequest::tags`](ListApplicationsRequest::tags).
     pub fn tags(mut self, value: impl Into<String>) -> Self {
         self.inner.tags = Some(value.into());
         self
@@ -283,11 +274,7 @@ impl<C> ListApplicationsRequestBuilder<C> {
     ///
     /// Specifies how applications are sorted. Valid values:
     ///
-    /// * **running**: The applications are sorted based on the number of running instances.
-    /// * **instances**: The applications are sorted based on the number of destination instances.
-    ///
-    /// - Wire name: `OrderBy`.
-    /// - Example: `running`.
+    /// Its description, rules and example: [`ListApplicationsRequest::order_by`](ListApplicationsRequest::order_by).
     pub fn order_by(mut self, value: impl Into<String>) -> Self {
         self.inner.order_by = Some(value.into());
         self
@@ -296,10 +283,7 @@ impl<C> ListApplicationsRequestBuilder<C> {
     ///
     /// Sort by the running status of application instances. If the statuses are the same, sort by instance ID. The value options are as follows:
     ///
-    /// - true: Sort in ascending order. Instances are arranged according to the startup process, for example: to ultimately reach the running state, an instance must first go through steps such as starting containers, pulling images, and initializing the instance.
-    /// - false: Sort in descending order.
-    /// - Wire name: `Reverse`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ListApplicationsRequest::reverse`](ListApplicationsRequest::reverse).
     pub fn reverse(mut self, value: bool) -> Self {
         self.inner.reverse = Some(value);
         self
@@ -308,12 +292,7 @@ impl<C> ListApplicationsRequestBuilder<C> {
     ///
     /// Set the filtering criteria for applications. The value options are as follows:
     ///
-    /// - appName: Application name.
-    /// - appIds: Application IDs.
-    /// - slbIps: SLB IP addresses.
-    /// - instanceIps: Instance IP addresses.
-    /// - Wire name: `FieldType`.
-    /// - Example: `appName`.
+    /// Its description, rules and example: [`ListApplicationsRequest::field_type`](ListApplicationsRequest::field_type).
     pub fn field_type(mut self, value: impl Into<String>) -> Self {
         self.inner.field_type = Some(value.into());
         self
@@ -322,8 +301,7 @@ impl<C> ListApplicationsRequestBuilder<C> {
     ///
     /// The name, ID, SLB IP, or instance IP of the target application.
     ///
-    /// - Wire name: `FieldValue`.
-    /// - Example: `demo-app`.
+    /// Its description, rules and example: [`ListApplicationsRequest::field_value`](ListApplicationsRequest::field_value).
     pub fn field_value(mut self, value: impl Into<String>) -> Self {
         self.inner.field_value = Some(value.into());
         self
@@ -332,25 +310,21 @@ impl<C> ListApplicationsRequestBuilder<C> {
     ///
     /// The SAE application type. Valid values:
     ///
-    /// - **micro_service**
-    /// - **web**
-    /// - **job**
-    /// - Wire name: `AppSource`.
-    /// - Example: `micro_service`.
+    /// Its description, rules and example: [`ListApplicationsRequest::app_source`](ListApplicationsRequest::app_source).
     pub fn app_source(mut self, value: impl Into<String>) -> Self {
         self.inner.app_source = Some(value.into());
         self
     }
     /// Sets `IsStateful`.
     ///
-    /// - Wire name: `IsStateful`.
+    /// Its description, rules and example: [`ListApplicationsRequest::is_stateful`](ListApplicationsRequest::is_stateful).
     pub fn is_stateful(mut self, value: impl Into<String>) -> Self {
         self.inner.is_stateful = Some(value.into());
         self
     }
     /// Sets `NewSaeVersion`.
     ///
-    /// - Wire name: `NewSaeVersion`.
+    /// Its description, rules and example: [`ListApplicationsRequest::new_sae_version`](ListApplicationsRequest::new_sae_version).
     pub fn new_sae_version(mut self, value: impl Into<String>) -> Self {
         self.inner.new_sae_version = Some(value.into());
         self
@@ -573,90 +547,24 @@ for ListApplicationsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListApplications`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListApplicationsError {
-    /// HTTP 400 `Illegal.argument`: Illegal argument
-    IllegalArgument(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListApplicationsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["Illegal.argument"]), error)
+mod error;
+pub use error::ListApplicationsError;
+impl crate::Client {
+    /// Calls `ListApplications`: Query a list of applications.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListApplicationsRequestBuilder::send) it. The parameters and their rules: [`ListApplicationsRequest`].
+    #[inline]
+    pub fn list_applications(&self) -> ListApplicationsRequestBuilder<&Self> {
+        ListApplicationsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListApplicationsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListApplications`: Query a list of applications.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListApplicationsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalArgument(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalArgument(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListApplicationsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListApplicationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["IllegalArgument", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListApplicationsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListApplicationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListApplicationsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListApplicationsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_applications(&self) -> ListApplicationsRequestBuilder<&Self> {
+        ListApplicationsRequestBuilder::new(self)
     }
 }

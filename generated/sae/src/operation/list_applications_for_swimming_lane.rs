@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListApplicationsForSwimmingLaneRequest>;
 /// Request of `ListApplicationsForSwimmingLane`: Obtains the application list for the end-to-end grayscale pull application list.
 ///
 /// # Example
@@ -118,9 +121,7 @@ impl<C> ListApplicationsForSwimmingLaneRequestBuilder<C> {
     ///
     /// The ID of a namespace.
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Required.
-    /// - Example: `cn-beijing:test`.
+    /// Its description, rules and example: [`ListApplicationsForSwimmingLaneRequest::namespace_id`](ListApplicationsForSwimmingLaneRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -129,7 +130,7 @@ impl<C> ListApplicationsForSwimmingLaneRequestBuilder<C> {
     ///
     /// The ID of the application group. You can call the [DescribeApplicationGroups](<https://www.alibabacloud.com/help/doc-detail/126249.htm>) operation to obtain the ID.
     ///
-    /// - Wire name: `GroupId`.
+    /// Its description, rules and example: [`ListApplicationsForSwimmingLaneRequest::group_id`](ListApplicationsForSwimmingLaneRequest::group_id).
     pub fn group_id(mut self, value: i64) -> Self {
         self.inner.group_id = Some(value);
         self
@@ -138,8 +139,7 @@ impl<C> ListApplicationsForSwimmingLaneRequestBuilder<C> {
     ///
     /// The canary tag
     ///
-    /// - Wire name: `Tag`.
-    /// - Example: `{"alicloud.service.tag":"gray"}`.
+    /// Its description, rules and example: [`ListApplicationsForSwimmingLaneRequest::tag`](ListApplicationsForSwimmingLaneRequest::tag).
     pub fn tag(mut self, value: impl Into<String>) -> Self {
         self.inner.tag = Some(value.into());
         self
@@ -342,114 +342,28 @@ for ListApplicationsForSwimmingLaneResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListApplicationsForSwimmingLane`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListApplicationsForSwimmingLaneError {
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InternalApiError`: An exception occurred when calling mse:%s, error message: %s.
-    InternalApiError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.WithMessage`: The parameter is invalid {%s}: %s
-    InvalidParameterWithMessage(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListApplicationsForSwimmingLaneError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.NotEmpty",
-                        "InternalApiError",
-                        "InvalidParameter.WithMessage",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListApplicationsForSwimmingLaneError;
+impl crate::Client {
+    /// Calls `ListApplicationsForSwimmingLane`: Obtains the application list for the end-to-end grayscale pull application list.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListApplicationsForSwimmingLaneRequestBuilder::send) it. The parameters and their rules: [`ListApplicationsForSwimmingLaneRequest`].
+    #[inline]
+    pub fn list_applications_for_swimming_lane(
+        &self,
+    ) -> ListApplicationsForSwimmingLaneRequestBuilder<&Self> {
+        ListApplicationsForSwimmingLaneRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListApplicationsForSwimmingLaneError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListApplicationsForSwimmingLane`: Obtains the application list for the end-to-end grayscale pull application list.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListApplicationsForSwimmingLaneRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterNotEmpty(error),
-            1 => Self::InternalApiError(error),
-            2 => Self::InvalidParameterWithMessage(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterNotEmpty(error) => (0, error),
-            Self::InternalApiError(error) => (1, error),
-            Self::InvalidParameterWithMessage(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListApplicationsForSwimmingLaneError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListApplicationsForSwimmingLaneError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterNotEmpty",
-            "InternalApiError",
-            "InvalidParameterWithMessage",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListApplicationsForSwimmingLaneError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListApplicationsForSwimmingLaneError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListApplicationsForSwimmingLaneError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ListApplicationsForSwimmingLaneError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_applications_for_swimming_lane(
+        &self,
+    ) -> ListApplicationsForSwimmingLaneRequestBuilder<&Self> {
+        ListApplicationsForSwimmingLaneRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListChangeOrdersRequest>;
 /// Request of `ListChangeOrders`: Query a list of change orders.
 ///
 /// # Example
@@ -188,9 +191,7 @@ impl<C> ListChangeOrdersRequestBuilder<C> {
     ///
     /// 1
     ///
-    /// - Wire name: `AppId`.
-    /// - Required.
-    /// - Example: `145341c-9708-4967-b3ec-24933767****`.
+    /// Its description, rules and example: [`ListChangeOrdersRequest::app_id`](ListChangeOrdersRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -199,8 +200,7 @@ impl<C> ListChangeOrdersRequestBuilder<C> {
     ///
     /// 20
     ///
-    /// - Wire name: `CurrentPage`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListChangeOrdersRequest::current_page`](ListChangeOrdersRequest::current_page).
     pub fn current_page(mut self, value: i32) -> Self {
         self.inner.current_page = Some(value);
         self
@@ -209,8 +209,7 @@ impl<C> ListChangeOrdersRequestBuilder<C> {
     ///
     /// test
     ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListChangeOrdersRequest::page_size`](ListChangeOrdersRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -219,8 +218,7 @@ impl<C> ListChangeOrdersRequestBuilder<C> {
     ///
     /// CoCreateApp
     ///
-    /// - Wire name: `Key`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`ListChangeOrdersRequest::key`](ListChangeOrdersRequest::key).
     pub fn key(mut self, value: impl Into<String>) -> Self {
         self.inner.key = Some(value.into());
         self
@@ -229,29 +227,7 @@ impl<C> ListChangeOrdersRequestBuilder<C> {
     ///
     /// The type of the change order. Valid values:
     ///
-    /// * **CoBindSlb**: associates the Server Load Balancer (SLB) instance with the application.
-    /// * **CoUnbindSlb**: disassociates an SLB instance from the application.
-    /// * **CoCreateApp**: creates the application.
-    /// * **CoDeleteApp**: deletes the application.
-    /// * **CoDeploy**: deploys the application.
-    /// * **CoRestartApplication**: restarts the application.
-    /// * **CoRollback**: rolls back the application.
-    /// * **CoScaleIn**: scales in the application.
-    /// * **CoScaleOut**: scales out the application.
-    /// * **CoStartApplication**: starts the application.
-    /// * **CoStopApplication**: stops the application.
-    /// * **CoRescaleApplicationVertically**: modifies the instance type.
-    /// * **CoDeployHistroy**: rolls back the application to an earlier version.
-    /// * **CoBindNas**: associates a network-attached storage (NAS) file system with the application.
-    /// * **CoUnbindNas**: disassociates a NAS file system from the application.
-    /// * **CoBatchStartApplication**: starts multiple applications concurrently.
-    /// * **CoBatchStopApplication**: stops multiple applications concurrently.
-    /// * **CoRestartInstances**: restarts the instance.
-    /// * **CoDeleteInstances**: deletes the instance.
-    /// * **CoScaleInAppWithInstances**: reduces the specified number of application instances.
-    ///
-    /// - Wire name: `CoType`.
-    /// - Example: `CoCreateApp`.
+    /// Its description, rules and example: [`ListChangeOrdersRequest::co_type`](ListChangeOrdersRequest::co_type).
     pub fn co_type(mut self, value: impl Into<String>) -> Self {
         self.inner.co_type = Some(value.into());
         self
@@ -260,22 +236,21 @@ impl<C> ListChangeOrdersRequestBuilder<C> {
     ///
     /// The ID of the request.
     ///
-    /// - Wire name: `CoStatus`.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`ListChangeOrdersRequest::co_status`](ListChangeOrdersRequest::co_status).
     pub fn co_status(mut self, value: impl Into<String>) -> Self {
         self.inner.co_status = Some(value.into());
         self
     }
     /// Sets `OrderBy`.
     ///
-    /// - Wire name: `OrderBy`.
+    /// Its description, rules and example: [`ListChangeOrdersRequest::order_by`](ListChangeOrdersRequest::order_by).
     pub fn order_by(mut self, value: impl Into<String>) -> Self {
         self.inner.order_by = Some(value.into());
         self
     }
     /// Sets `Reverse`.
     ///
-    /// - Wire name: `Reverse`.
+    /// Its description, rules and example: [`ListChangeOrdersRequest::reverse`](ListChangeOrdersRequest::reverse).
     pub fn reverse(mut self, value: bool) -> Self {
         self.inner.reverse = Some(value);
         self
@@ -474,113 +449,24 @@ for ListChangeOrdersResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListChangeOrders`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListChangeOrdersError {
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Resouce.no.permission`: You are not authorized to operate on the specified resources.
-    ResouceNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAppId.NotFound`: The specified AppId does not exist.
-    InvalidAppIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListChangeOrdersError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.NotEmpty",
-                        "Resouce.no.permission",
-                        "InvalidAppId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListChangeOrdersError;
+impl crate::Client {
+    /// Calls `ListChangeOrders`: Query a list of change orders.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListChangeOrdersRequestBuilder::send) it. The parameters and their rules: [`ListChangeOrdersRequest`].
+    #[inline]
+    pub fn list_change_orders(&self) -> ListChangeOrdersRequestBuilder<&Self> {
+        ListChangeOrdersRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListChangeOrdersError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListChangeOrders`: Query a list of change orders.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListChangeOrdersRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterNotEmpty(error),
-            1 => Self::ResouceNoPermission(error),
-            2 => Self::InvalidAppIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterNotEmpty(error) => (0, error),
-            Self::ResouceNoPermission(error) => (1, error),
-            Self::InvalidAppIdNotFound(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListChangeOrdersError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListChangeOrdersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterNotEmpty",
-            "ResouceNoPermission",
-            "InvalidAppIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListChangeOrdersError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListChangeOrdersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListChangeOrdersError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListChangeOrdersError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_change_orders(&self) -> ListChangeOrdersRequestBuilder<&Self> {
+        ListChangeOrdersRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListJobsRequest>;
 /// Request of `ListJobs`: Queries the information about job templates.
 ///
 /// # Example
@@ -203,8 +206,7 @@ impl<C> ListJobsRequestBuilder<C> {
     ///
     /// The number of the page to return. The parameter value is a positive integer that is greater than or equal to 1.
     ///
-    /// - Wire name: `CurrentPage`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListJobsRequest::current_page`](ListJobsRequest::current_page).
     pub fn current_page(mut self, value: i32) -> Self {
         self.inner.current_page = Some(value);
         self
@@ -213,8 +215,7 @@ impl<C> ListJobsRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Valid value: 0 to 200.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListJobsRequest::page_size`](ListJobsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -223,8 +224,7 @@ impl<C> ListJobsRequestBuilder<C> {
     ///
     /// The name of the job template.
     ///
-    /// - Wire name: `AppName`.
-    /// - Example: `demo-app`.
+    /// Its description, rules and example: [`ListJobsRequest::app_name`](ListJobsRequest::app_name).
     pub fn app_name(mut self, value: impl Into<String>) -> Self {
         self.inner.app_name = Some(value.into());
         self
@@ -233,8 +233,7 @@ impl<C> ListJobsRequestBuilder<C> {
     ///
     /// The namespace ID.
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Example: `cn-beijing:demo`.
+    /// Its description, rules and example: [`ListJobsRequest::namespace_id`](ListJobsRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -243,11 +242,7 @@ impl<C> ListJobsRequestBuilder<C> {
     ///
     /// The tags that are displayed in a JSON string. Valid values:
     ///
-    /// * **key**: the tag key
-    /// * **value**: the tag value
-    ///
-    /// - Wire name: `Tags`.
-    /// - Example: `[{"key":"key","value":"value"}]`.
+    /// Its description, rules and example: [`ListJobsRequest::tags`](ListJobsRequest::tags).
     pub fn tags(mut self, value: impl Into<String>) -> Self {
         self.inner.tags = Some(value.into());
         self
@@ -256,11 +251,7 @@ impl<C> ListJobsRequestBuilder<C> {
     ///
     /// Specifies how applications are sorted. Valid values:
     ///
-    /// * **running**: The applications are sorted based on the number of running instances.
-    /// * **instances**: The applications are sorted based on the number of destination instances.
-    ///
-    /// - Wire name: `OrderBy`.
-    /// - Example: `running`.
+    /// Its description, rules and example: [`ListJobsRequest::order_by`](ListJobsRequest::order_by).
     pub fn order_by(mut self, value: impl Into<String>) -> Self {
         self.inner.order_by = Some(value.into());
         self
@@ -269,11 +260,7 @@ impl<C> ListJobsRequestBuilder<C> {
     ///
     /// Specifies whether to sort the field names that are passed by **OrderBy** in ascending order. Valid values:
     ///
-    /// * **true**: in ascending order
-    /// * **false**: in descending order
-    ///
-    /// - Wire name: `Reverse`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ListJobsRequest::reverse`](ListJobsRequest::reverse).
     pub fn reverse(mut self, value: bool) -> Self {
         self.inner.reverse = Some(value);
         self
@@ -282,11 +269,7 @@ impl<C> ListJobsRequestBuilder<C> {
     ///
     /// The dimension by which applications are filtered. Valid values:
     ///
-    /// * **appName**: Applications are filtered by job template name.
-    /// * **appIds**: Applications are filtered by job template ID.
-    ///
-    /// - Wire name: `FieldType`.
-    /// - Example: `appName`.
+    /// Its description, rules and example: [`ListJobsRequest::field_type`](ListJobsRequest::field_type).
     pub fn field_type(mut self, value: impl Into<String>) -> Self {
         self.inner.field_type = Some(value.into());
         self
@@ -295,8 +278,7 @@ impl<C> ListJobsRequestBuilder<C> {
     ///
     /// Enter the name and ID of the job template.
     ///
-    /// - Wire name: `FieldValue`.
-    /// - Example: `demo-app`.
+    /// Its description, rules and example: [`ListJobsRequest::field_value`](ListJobsRequest::field_value).
     pub fn field_value(mut self, value: impl Into<String>) -> Self {
         self.inner.field_value = Some(value.into());
         self
@@ -305,8 +287,7 @@ impl<C> ListJobsRequestBuilder<C> {
     ///
     /// Set the value to `job`.
     ///
-    /// - Wire name: `Workload`.
-    /// - Example: `job`.
+    /// Its description, rules and example: [`ListJobsRequest::workload`](ListJobsRequest::workload).
     pub fn workload(mut self, value: impl Into<String>) -> Self {
         self.inner.workload = Some(value.into());
         self
@@ -516,90 +497,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListJobsResponse
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListJobs`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListJobsError {
-    /// HTTP 404 `InvalidAppId.NotFound`: The specified AppId does not exist.
-    InvalidAppIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListJobsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidAppId.NotFound"]), error)
+mod error;
+pub use error::ListJobsError;
+impl crate::Client {
+    /// Calls `ListJobs`: Queries the information about job templates.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListJobsRequestBuilder::send) it. The parameters and their rules: [`ListJobsRequest`].
+    #[inline]
+    pub fn list_jobs(&self) -> ListJobsRequestBuilder<&Self> {
+        ListJobsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListJobsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListJobs`: Queries the information about job templates.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListJobsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidAppIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidAppIdNotFound(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListJobsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListJobsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidAppIdNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListJobsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListJobsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListJobsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListJobsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_jobs(&self) -> ListJobsRequestBuilder<&Self> {
+        ListJobsRequestBuilder::new(self)
     }
 }

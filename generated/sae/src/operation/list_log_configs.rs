@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListLogConfigsRequest>;
 /// Request of `ListLogConfigs`: Queries a list of application logs.
 ///
 /// # Example
@@ -124,9 +127,7 @@ impl<C> ListLogConfigsRequestBuilder<C> {
     ///
     /// 10
     ///
-    /// - Wire name: `AppId`.
-    /// - Required.
-    /// - Example: `56f77b65-788d-442a-9885-7f20d91f****`.
+    /// Its description, rules and example: [`ListLogConfigsRequest::app_id`](ListLogConfigsRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -135,9 +136,7 @@ impl<C> ListLogConfigsRequestBuilder<C> {
     ///
     /// 1
     ///
-    /// - Wire name: `PageSize`.
-    /// - Required.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListLogConfigsRequest::page_size`](ListLogConfigsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -146,9 +145,7 @@ impl<C> ListLogConfigsRequestBuilder<C> {
     ///
     /// The ID of the request.
     ///
-    /// - Wire name: `CurrentPage`.
-    /// - Required.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListLogConfigsRequest::current_page`](ListLogConfigsRequest::current_page).
     pub fn current_page(mut self, value: i32) -> Self {
         self.inner.current_page = Some(value);
         self
@@ -346,85 +343,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListLogConfigsRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListLogConfigs`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListLogConfigsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListLogConfigsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListLogConfigsError;
+impl crate::Client {
+    /// Calls `ListLogConfigs`: Queries a list of application logs.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListLogConfigsRequestBuilder::send) it. The parameters and their rules: [`ListLogConfigsRequest`].
+    #[inline]
+    pub fn list_log_configs(&self) -> ListLogConfigsRequestBuilder<&Self> {
+        ListLogConfigsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListLogConfigsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListLogConfigs`: Queries a list of application logs.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListLogConfigsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListLogConfigsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListLogConfigsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListLogConfigsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListLogConfigsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListLogConfigsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListLogConfigsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_log_configs(&self) -> ListLogConfigsRequestBuilder<&Self> {
+        ListLogConfigsRequestBuilder::new(self)
     }
 }

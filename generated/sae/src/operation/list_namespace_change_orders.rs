@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListNamespaceChangeOrdersRequest>;
 /// Request of `ListNamespaceChangeOrders`: Queries a list of change orders in a namespace.
 ///
 /// # Example
@@ -151,9 +154,7 @@ impl<C> ListNamespaceChangeOrdersRequestBuilder<C> {
     ///
     /// cn-shanghai:test
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Required.
-    /// - Example: `cn-shanghai:test`.
+    /// Its description, rules and example: [`ListNamespaceChangeOrdersRequest::namespace_id`](ListNamespaceChangeOrdersRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -162,8 +163,7 @@ impl<C> ListNamespaceChangeOrdersRequestBuilder<C> {
     ///
     /// 2
     ///
-    /// - Wire name: `CoStatus`.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`ListNamespaceChangeOrdersRequest::co_status`](ListNamespaceChangeOrdersRequest::co_status).
     pub fn co_status(mut self, value: impl Into<String>) -> Self {
         self.inner.co_status = Some(value.into());
         self
@@ -172,8 +172,7 @@ impl<C> ListNamespaceChangeOrdersRequestBuilder<C> {
     ///
     /// CoBatchStartApplication
     ///
-    /// - Wire name: `CoType`.
-    /// - Example: `CoBatchStartApplication`.
+    /// Its description, rules and example: [`ListNamespaceChangeOrdersRequest::co_type`](ListNamespaceChangeOrdersRequest::co_type).
     pub fn co_type(mut self, value: impl Into<String>) -> Self {
         self.inner.co_type = Some(value.into());
         self
@@ -182,8 +181,7 @@ impl<C> ListNamespaceChangeOrdersRequestBuilder<C> {
     ///
     /// test
     ///
-    /// - Wire name: `Key`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`ListNamespaceChangeOrdersRequest::key`](ListNamespaceChangeOrdersRequest::key).
     pub fn key(mut self, value: impl Into<String>) -> Self {
         self.inner.key = Some(value.into());
         self
@@ -192,8 +190,7 @@ impl<C> ListNamespaceChangeOrdersRequestBuilder<C> {
     ///
     /// 1
     ///
-    /// - Wire name: `CurrentPage`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListNamespaceChangeOrdersRequest::current_page`](ListNamespaceChangeOrdersRequest::current_page).
     pub fn current_page(mut self, value: i32) -> Self {
         self.inner.current_page = Some(value);
         self
@@ -202,8 +199,7 @@ impl<C> ListNamespaceChangeOrdersRequestBuilder<C> {
     ///
     /// 20
     ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListNamespaceChangeOrdersRequest::page_size`](ListNamespaceChangeOrdersRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -408,97 +404,28 @@ for ListNamespaceChangeOrdersResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListNamespaceChangeOrders`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListNamespaceChangeOrdersError {
-    /// HTTP 400 `Resouce.no.permission`: You are not authorized to operate on the specified resources.
-    ResouceNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListNamespaceChangeOrdersError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["Resouce.no.permission", "InvalidParameter.NotEmpty"]),
-            error,
-        )
+mod error;
+pub use error::ListNamespaceChangeOrdersError;
+impl crate::Client {
+    /// Calls `ListNamespaceChangeOrders`: Queries a list of change orders in a namespace.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListNamespaceChangeOrdersRequestBuilder::send) it. The parameters and their rules: [`ListNamespaceChangeOrdersRequest`].
+    #[inline]
+    pub fn list_namespace_change_orders(
+        &self,
+    ) -> ListNamespaceChangeOrdersRequestBuilder<&Self> {
+        ListNamespaceChangeOrdersRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListNamespaceChangeOrdersError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListNamespaceChangeOrders`: Queries a list of change orders in a namespace.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListNamespaceChangeOrdersRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResouceNoPermission(error),
-            1 => Self::InvalidParameterNotEmpty(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResouceNoPermission(error) => (0, error),
-            Self::InvalidParameterNotEmpty(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListNamespaceChangeOrdersError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListNamespaceChangeOrdersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["ResouceNoPermission", "InvalidParameterNotEmpty", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListNamespaceChangeOrdersError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListNamespaceChangeOrdersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListNamespaceChangeOrdersError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListNamespaceChangeOrdersError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_namespace_change_orders(
+        &self,
+    ) -> ListNamespaceChangeOrdersRequestBuilder<&Self> {
+        ListNamespaceChangeOrdersRequestBuilder::new(self)
     }
 }

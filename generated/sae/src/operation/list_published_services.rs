@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListPublishedServicesRequest>;
 /// Request of `ListPublishedServices`: Queries a list of microservices that are published.
 ///
 /// # Example
@@ -96,9 +99,7 @@ impl<C> ListPublishedServicesRequestBuilder<C> {
     ///
     /// The ID of the application.
     ///
-    /// - Wire name: `AppId`.
-    /// - Required.
-    /// - Example: `b2a8a925-477a-4ed7-b825-d5e22500****`.
+    /// Its description, rules and example: [`ListPublishedServicesRequest::app_id`](ListPublishedServicesRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -308,104 +309,24 @@ for ListPublishedServicesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListPublishedServices`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListPublishedServicesError {
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListPublishedServicesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &["InvalidParameter.Obviously", "InvalidParameter.NotEmpty"],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListPublishedServicesError;
+impl crate::Client {
+    /// Calls `ListPublishedServices`: Queries a list of microservices that are published.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListPublishedServicesRequestBuilder::send) it. The parameters and their rules: [`ListPublishedServicesRequest`].
+    #[inline]
+    pub fn list_published_services(&self) -> ListPublishedServicesRequestBuilder<&Self> {
+        ListPublishedServicesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListPublishedServicesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListPublishedServices`: Queries a list of microservices that are published.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListPublishedServicesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterObviously(error),
-            1 => Self::InvalidParameterNotEmpty(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterObviously(error) => (0, error),
-            Self::InvalidParameterNotEmpty(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListPublishedServicesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListPublishedServicesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterObviously",
-            "InvalidParameterNotEmpty",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListPublishedServicesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListPublishedServicesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListPublishedServicesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListPublishedServicesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_published_services(&self) -> ListPublishedServicesRequestBuilder<&Self> {
+        ListPublishedServicesRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListWebApplicationInstancesRequest>;
 /// Request of `ListWebApplicationInstances`: Query the list of web application instances.
 ///
 /// Query the list of web application instances.
@@ -178,9 +181,7 @@ impl<C> ListWebApplicationInstancesRequestBuilder<C> {
     ///
     /// The namespace ID.
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListWebApplicationInstancesRequest::namespace_id`](ListWebApplicationInstancesRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -189,9 +190,7 @@ impl<C> ListWebApplicationInstancesRequestBuilder<C> {
     ///
     /// The application ID.
     ///
-    /// - Wire name: `ApplicationId` (path).
-    /// - Required.
-    /// - Example: `614a6500-fddb-464d-a549-408a07******`.
+    /// Its description, rules and example: [`ListWebApplicationInstancesRequest::application_id`](ListWebApplicationInstancesRequest::application_id).
     pub fn application_id(mut self, value: impl Into<String>) -> Self {
         self.inner.application_id = Some(value.into());
         self
@@ -200,8 +199,7 @@ impl<C> ListWebApplicationInstancesRequestBuilder<C> {
     ///
     /// The instance ID.
     ///
-    /// - Wire name: `InstanceIds`.
-    /// - Example: `c-667d143a-17b4e0fa-46d3a2******`.
+    /// Its description, rules and example: [`ListWebApplicationInstancesRequest::instance_ids`](ListWebApplicationInstancesRequest::instance_ids).
     pub fn instance_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -213,8 +211,7 @@ impl<C> ListWebApplicationInstancesRequestBuilder<C> {
     ///
     /// The ID of the application version.
     ///
-    /// - Wire name: `VersionIds`.
-    /// - Example: `001`.
+    /// Its description, rules and example: [`ListWebApplicationInstancesRequest::version_ids`](ListWebApplicationInstancesRequest::version_ids).
     pub fn version_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -226,8 +223,7 @@ impl<C> ListWebApplicationInstancesRequestBuilder<C> {
     ///
     /// The status of the application instance.
     ///
-    /// - Wire name: `Statuses`.
-    /// - Example: \`\`.
+    /// Its description, rules and example: [`ListWebApplicationInstancesRequest::statuses`](ListWebApplicationInstancesRequest::statuses).
     pub fn statuses(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -239,8 +235,7 @@ impl<C> ListWebApplicationInstancesRequestBuilder<C> {
     ///
     /// The number of application instances returned.
     ///
-    /// - Wire name: `Limit`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListWebApplicationInstancesRequest::limit`](ListWebApplicationInstancesRequest::limit).
     pub fn limit(mut self, value: impl Into<String>) -> Self {
         self.inner.limit = Some(value.into());
         self
@@ -249,8 +244,7 @@ impl<C> ListWebApplicationInstancesRequestBuilder<C> {
     ///
     /// The time when the task was created.
     ///
-    /// - Wire name: `StartTime`.
-    /// - Example: `1562831689704`.
+    /// Its description, rules and example: [`ListWebApplicationInstancesRequest::start_time`](ListWebApplicationInstancesRequest::start_time).
     pub fn start_time(mut self, value: i64) -> Self {
         self.inner.start_time = Some(value);
         self
@@ -259,8 +253,7 @@ impl<C> ListWebApplicationInstancesRequestBuilder<C> {
     ///
     /// The time when the operation ended.
     ///
-    /// - Wire name: `EndTime`.
-    /// - Example: `1715567192`.
+    /// Its description, rules and example: [`ListWebApplicationInstancesRequest::end_time`](ListWebApplicationInstancesRequest::end_time).
     pub fn end_time(mut self, value: i64) -> Self {
         self.inner.end_time = Some(value);
         self
@@ -450,85 +443,28 @@ for ListWebApplicationInstancesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListWebApplicationInstances`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListWebApplicationInstancesError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListWebApplicationInstancesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListWebApplicationInstancesError;
+impl crate::Client {
+    /// Calls `ListWebApplicationInstances`: Query the list of web application instances.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListWebApplicationInstancesRequestBuilder::send) it. The parameters and their rules: [`ListWebApplicationInstancesRequest`].
+    #[inline]
+    pub fn list_web_application_instances(
+        &self,
+    ) -> ListWebApplicationInstancesRequestBuilder<&Self> {
+        ListWebApplicationInstancesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListWebApplicationInstancesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListWebApplicationInstances`: Query the list of web application instances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListWebApplicationInstancesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListWebApplicationInstancesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListWebApplicationInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListWebApplicationInstancesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListWebApplicationInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListWebApplicationInstancesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListWebApplicationInstancesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_web_application_instances(
+        &self,
+    ) -> ListWebApplicationInstancesRequestBuilder<&Self> {
+        ListWebApplicationInstancesRequestBuilder::new(self)
     }
 }

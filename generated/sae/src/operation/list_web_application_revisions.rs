@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListWebApplicationRevisionsRequest>;
 /// Request of `ListWebApplicationRevisions`: Query the list of web application versions.
 ///
 /// Query the list of web application versions.
@@ -134,9 +137,7 @@ impl<C> ListWebApplicationRevisionsRequestBuilder<C> {
     ///
     /// The namespace ID.
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`ListWebApplicationRevisionsRequest::namespace_id`](ListWebApplicationRevisionsRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -145,9 +146,7 @@ impl<C> ListWebApplicationRevisionsRequestBuilder<C> {
     ///
     /// The application ID.
     ///
-    /// - Wire name: `ApplicationId` (path).
-    /// - Required.
-    /// - Example: `7e41aff0-9eca-45c9-ac48-675e09******`.
+    /// Its description, rules and example: [`ListWebApplicationRevisionsRequest::application_id`](ListWebApplicationRevisionsRequest::application_id).
     pub fn application_id(mut self, value: impl Into<String>) -> Self {
         self.inner.application_id = Some(value.into());
         self
@@ -156,8 +155,7 @@ impl<C> ListWebApplicationRevisionsRequestBuilder<C> {
     ///
     /// The pagination token.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `A2RN`.
+    /// Its description, rules and example: [`ListWebApplicationRevisionsRequest::next_token`](ListWebApplicationRevisionsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -166,8 +164,7 @@ impl<C> ListWebApplicationRevisionsRequestBuilder<C> {
     ///
     /// The number of applications returned.
     ///
-    /// - Wire name: `Limit`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListWebApplicationRevisionsRequest::limit`](ListWebApplicationRevisionsRequest::limit).
     pub fn limit(mut self, value: i32) -> Self {
         self.inner.limit = Some(value);
         self
@@ -346,85 +343,28 @@ for ListWebApplicationRevisionsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListWebApplicationRevisions`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListWebApplicationRevisionsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListWebApplicationRevisionsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListWebApplicationRevisionsError;
+impl crate::Client {
+    /// Calls `ListWebApplicationRevisions`: Query the list of web application versions.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListWebApplicationRevisionsRequestBuilder::send) it. The parameters and their rules: [`ListWebApplicationRevisionsRequest`].
+    #[inline]
+    pub fn list_web_application_revisions(
+        &self,
+    ) -> ListWebApplicationRevisionsRequestBuilder<&Self> {
+        ListWebApplicationRevisionsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListWebApplicationRevisionsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListWebApplicationRevisions`: Query the list of web application versions.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListWebApplicationRevisionsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListWebApplicationRevisionsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListWebApplicationRevisionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListWebApplicationRevisionsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListWebApplicationRevisionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListWebApplicationRevisionsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListWebApplicationRevisionsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_web_application_revisions(
+        &self,
+    ) -> ListWebApplicationRevisionsRequestBuilder<&Self> {
+        ListWebApplicationRevisionsRequestBuilder::new(self)
     }
 }

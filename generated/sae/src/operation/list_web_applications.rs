@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListWebApplicationsRequest>;
 /// Request of `ListWebApplications`: Query the list of web applications.
 ///
 /// Call the ListWebApplications operation to query the list of web applications.
@@ -127,8 +130,7 @@ impl<C> ListWebApplicationsRequestBuilder<C> {
     ///
     /// The namespace ID.
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Example: `cn-beijing:test`.
+    /// Its description, rules and example: [`ListWebApplicationsRequest::namespace_id`](ListWebApplicationsRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -137,8 +139,7 @@ impl<C> ListWebApplicationsRequestBuilder<C> {
     ///
     /// The prefix of the application name.
     ///
-    /// - Wire name: `Prefix`.
-    /// - Example: `my-application`.
+    /// Its description, rules and example: [`ListWebApplicationsRequest::prefix`](ListWebApplicationsRequest::prefix).
     pub fn prefix(mut self, value: impl Into<String>) -> Self {
         self.inner.prefix = Some(value.into());
         self
@@ -147,8 +148,7 @@ impl<C> ListWebApplicationsRequestBuilder<C> {
     ///
     /// The pagination token.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `MTIzNCNhYmM`.
+    /// Its description, rules and example: [`ListWebApplicationsRequest::next_token`](ListWebApplicationsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -157,8 +157,7 @@ impl<C> ListWebApplicationsRequestBuilder<C> {
     ///
     /// The number of applications returned.
     ///
-    /// - Wire name: `Limit`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListWebApplicationsRequest::limit`](ListWebApplicationsRequest::limit).
     pub fn limit(mut self, value: i32) -> Self {
         self.inner.limit = Some(value);
         self
@@ -345,85 +344,24 @@ for ListWebApplicationsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListWebApplications`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListWebApplicationsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListWebApplicationsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListWebApplicationsError;
+impl crate::Client {
+    /// Calls `ListWebApplications`: Query the list of web applications.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListWebApplicationsRequestBuilder::send) it. The parameters and their rules: [`ListWebApplicationsRequest`].
+    #[inline]
+    pub fn list_web_applications(&self) -> ListWebApplicationsRequestBuilder<&Self> {
+        ListWebApplicationsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListWebApplicationsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListWebApplications`: Query the list of web applications.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListWebApplicationsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListWebApplicationsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListWebApplicationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListWebApplicationsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListWebApplicationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListWebApplicationsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListWebApplicationsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_web_applications(&self) -> ListWebApplicationsRequestBuilder<&Self> {
+        ListWebApplicationsRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListWebCustomDomainsRequest>;
 /// Request of `ListWebCustomDomains`: Query available custom domain names.
 ///
 /// Query available custom domain names.
@@ -138,8 +141,7 @@ impl<C> ListWebCustomDomainsRequestBuilder<C> {
     ///
     /// The namespace ID.
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListWebCustomDomainsRequest::namespace_id`](ListWebCustomDomainsRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -148,8 +150,7 @@ impl<C> ListWebCustomDomainsRequestBuilder<C> {
     ///
     /// The application ID.
     ///
-    /// - Wire name: `ApplicationId`.
-    /// - Example: `7e41aff0-9eca-45c9-ac48-675e09******`.
+    /// Its description, rules and example: [`ListWebCustomDomainsRequest::application_id`](ListWebCustomDomainsRequest::application_id).
     pub fn application_id(mut self, value: impl Into<String>) -> Self {
         self.inner.application_id = Some(value.into());
         self
@@ -158,8 +159,7 @@ impl<C> ListWebCustomDomainsRequestBuilder<C> {
     ///
     /// The prefix of the custom domain name that you want to query.
     ///
-    /// - Wire name: `Prefix`.
-    /// - Example: `remoteresult`.
+    /// Its description, rules and example: [`ListWebCustomDomainsRequest::prefix`](ListWebCustomDomainsRequest::prefix).
     pub fn prefix(mut self, value: impl Into<String>) -> Self {
         self.inner.prefix = Some(value.into());
         self
@@ -168,8 +168,7 @@ impl<C> ListWebCustomDomainsRequestBuilder<C> {
     ///
     /// The pagination token.
     ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `A2RN`.
+    /// Its description, rules and example: [`ListWebCustomDomainsRequest::next_token`](ListWebCustomDomainsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -178,8 +177,7 @@ impl<C> ListWebCustomDomainsRequestBuilder<C> {
     ///
     /// The number of custom domain names returned.
     ///
-    /// - Wire name: `Limit`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListWebCustomDomainsRequest::limit`](ListWebCustomDomainsRequest::limit).
     pub fn limit(mut self, value: i32) -> Self {
         self.inner.limit = Some(value);
         self
@@ -366,85 +364,24 @@ for ListWebCustomDomainsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListWebCustomDomains`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListWebCustomDomainsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListWebCustomDomainsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListWebCustomDomainsError;
+impl crate::Client {
+    /// Calls `ListWebCustomDomains`: Query available custom domain names.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListWebCustomDomainsRequestBuilder::send) it. The parameters and their rules: [`ListWebCustomDomainsRequest`].
+    #[inline]
+    pub fn list_web_custom_domains(&self) -> ListWebCustomDomainsRequestBuilder<&Self> {
+        ListWebCustomDomainsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListWebCustomDomainsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListWebCustomDomains`: Query available custom domain names.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListWebCustomDomainsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListWebCustomDomainsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListWebCustomDomainsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListWebCustomDomainsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListWebCustomDomainsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListWebCustomDomainsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListWebCustomDomainsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_web_custom_domains(&self) -> ListWebCustomDomainsRequestBuilder<&Self> {
+        ListWebCustomDomainsRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, OpenSaeServiceRequest>;
 /// Request of `OpenSaeService`: Activates Serverless App Engine (SAE) for free.
 ///
 /// > Make sure that your account balance is greater than 0. Otherwise, the SAE service cannot be activated.
@@ -212,97 +215,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for OpenSaeServiceRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `OpenSaeService`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum OpenSaeServiceError {
-    /// HTTP 400 `ORDER.OPEND`: order opend.
-    OrderOpend(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Pay.Insufficient.Balance`: pay insufficient balance
-    PayInsufficientBalance(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for OpenSaeServiceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["ORDER.OPEND", "Pay.Insufficient.Balance"]),
-            error,
-        )
+mod error;
+pub use error::OpenSaeServiceError;
+impl crate::Client {
+    /// Calls `OpenSaeService`: Activates Serverless App Engine (SAE) for free.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](OpenSaeServiceRequestBuilder::send) it. The parameters and their rules: [`OpenSaeServiceRequest`].
+    #[inline]
+    pub fn open_sae_service(&self) -> OpenSaeServiceRequestBuilder<&Self> {
+        OpenSaeServiceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl OpenSaeServiceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `OpenSaeService`: Activates Serverless App Engine (SAE) for free.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`OpenSaeServiceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OrderOpend(error),
-            1 => Self::PayInsufficientBalance(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OrderOpend(error) => (0, error),
-            Self::PayInsufficientBalance(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for OpenSaeServiceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for OpenSaeServiceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["OrderOpend", "PayInsufficientBalance", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl OpenSaeServiceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for OpenSaeServiceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for OpenSaeServiceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for OpenSaeServiceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn open_sae_service(&self) -> OpenSaeServiceRequestBuilder<&Self> {
+        OpenSaeServiceRequestBuilder::new(self)
     }
 }

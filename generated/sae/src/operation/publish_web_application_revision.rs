@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, PublishWebApplicationRevisionRequest>;
 /// Request of `PublishWebApplicationRevision`: Publish a web application version.
 ///
 /// Publish a web application version. You can change the configurations of the version and create a new version.
@@ -163,9 +166,7 @@ impl<C> PublishWebApplicationRevisionRequestBuilder<C> {
     ///
     /// The namespace ID.
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`PublishWebApplicationRevisionRequest::namespace_id`](PublishWebApplicationRevisionRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -174,9 +175,7 @@ impl<C> PublishWebApplicationRevisionRequestBuilder<C> {
     ///
     /// The application ID.
     ///
-    /// - Wire name: `ApplicationId` (path).
-    /// - Required.
-    /// - Example: `7e41aff0-9eca-45c9-ac48-675e09******`.
+    /// Its description, rules and example: [`PublishWebApplicationRevisionRequest::application_id`](PublishWebApplicationRevisionRequest::application_id).
     pub fn application_id(mut self, value: impl Into<String>) -> Self {
         self.inner.application_id = Some(value.into());
         self
@@ -185,9 +184,7 @@ impl<C> PublishWebApplicationRevisionRequestBuilder<C> {
     ///
     /// The container configurations of the revision version.
     ///
-    /// - Wire name: `Containers` (body).
-    /// - Required.
-    /// - Must have at most 1 items.
+    /// Its description, rules and example: [`PublishWebApplicationRevisionRequest::containers`](PublishWebApplicationRevisionRequest::containers).
     pub fn containers(
         mut self,
         values: impl IntoIterator<Item = crate::types::CreateWebApplicationContainer>,
@@ -199,9 +196,7 @@ impl<C> PublishWebApplicationRevisionRequestBuilder<C> {
     ///
     /// The version description.
     ///
-    /// - Wire name: `Description` (body).
-    /// - Must be at most 256 characters long.
-    /// - Example: `test version`.
+    /// Its description, rules and example: [`PublishWebApplicationRevisionRequest::description`](PublishWebApplicationRevisionRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -210,8 +205,7 @@ impl<C> PublishWebApplicationRevisionRequestBuilder<C> {
     ///
     /// Specifies whether to enable Application Real-Time Monitoring Service (ARMS) monitoring.
     ///
-    /// - Wire name: `EnableArmsMetrics` (body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`PublishWebApplicationRevisionRequest::enable_arms_metrics`](PublishWebApplicationRevisionRequest::enable_arms_metrics).
     pub fn enable_arms_metrics(mut self, value: bool) -> Self {
         self.inner.enable_arms_metrics = Some(value);
         self
@@ -220,8 +214,7 @@ impl<C> PublishWebApplicationRevisionRequestBuilder<C> {
     ///
     /// Specifies whether to switch all traffic to a new version after the new version is released. Default value: false.
     ///
-    /// - Wire name: `TakeEffect` (body).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`PublishWebApplicationRevisionRequest::take_effect`](PublishWebApplicationRevisionRequest::take_effect).
     pub fn take_effect(mut self, value: bool) -> Self {
         self.inner.take_effect = Some(value);
         self
@@ -400,85 +393,28 @@ for PublishWebApplicationRevisionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `PublishWebApplicationRevision`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum PublishWebApplicationRevisionError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for PublishWebApplicationRevisionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::PublishWebApplicationRevisionError;
+impl crate::Client {
+    /// Calls `PublishWebApplicationRevision`: Publish a web application version.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](PublishWebApplicationRevisionRequestBuilder::send) it. The parameters and their rules: [`PublishWebApplicationRevisionRequest`].
+    #[inline]
+    pub fn publish_web_application_revision(
+        &self,
+    ) -> PublishWebApplicationRevisionRequestBuilder<&Self> {
+        PublishWebApplicationRevisionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl PublishWebApplicationRevisionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `PublishWebApplicationRevision`: Publish a web application version.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`PublishWebApplicationRevisionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for PublishWebApplicationRevisionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for PublishWebApplicationRevisionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl PublishWebApplicationRevisionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for PublishWebApplicationRevisionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for PublishWebApplicationRevisionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for PublishWebApplicationRevisionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn publish_web_application_revision(
+        &self,
+    ) -> PublishWebApplicationRevisionRequestBuilder<&Self> {
+        PublishWebApplicationRevisionRequestBuilder::new(self)
     }
 }

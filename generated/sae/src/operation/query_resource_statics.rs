@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, QueryResourceStaticsRequest>;
 /// Request of `QueryResourceStatics`: Queries the resource usage of an application.
 ///
 /// # Example
@@ -96,9 +99,7 @@ impl<C> QueryResourceStaticsRequestBuilder<C> {
     ///
     /// 7171a6ca-d1cd-4928-8642-7d5cfe69\*\*\*\*
     ///
-    /// - Wire name: `AppId`.
-    /// - Required.
-    /// - Example: `7171a6ca-d1cd-4928-8642-7d5cfe69****`.
+    /// Its description, rules and example: [`QueryResourceStaticsRequest::app_id`](QueryResourceStaticsRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -307,113 +308,24 @@ for QueryResourceStaticsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `QueryResourceStatics`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum QueryResourceStaticsError {
-    /// HTTP 400 `InvalidServerlessRegion.Unsupported`: The current region is not supported: %s
-    InvalidServerlessRegionUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidApplication.NotFound`: The current application does not exist.
-    InvalidApplicationNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `Measuredata.Query.Error`: An error occurred while querying measurement information.
-    MeasuredataQueryError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for QueryResourceStaticsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidServerlessRegion.Unsupported",
-                        "InvalidApplication.NotFound",
-                        "Measuredata.Query.Error",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::QueryResourceStaticsError;
+impl crate::Client {
+    /// Calls `QueryResourceStatics`: Queries the resource usage of an application.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](QueryResourceStaticsRequestBuilder::send) it. The parameters and their rules: [`QueryResourceStaticsRequest`].
+    #[inline]
+    pub fn query_resource_statics(&self) -> QueryResourceStaticsRequestBuilder<&Self> {
+        QueryResourceStaticsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl QueryResourceStaticsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `QueryResourceStatics`: Queries the resource usage of an application.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`QueryResourceStaticsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidServerlessRegionUnsupported(error),
-            1 => Self::InvalidApplicationNotFound(error),
-            2 => Self::MeasuredataQueryError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidServerlessRegionUnsupported(error) => (0, error),
-            Self::InvalidApplicationNotFound(error) => (1, error),
-            Self::MeasuredataQueryError(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for QueryResourceStaticsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for QueryResourceStaticsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidServerlessRegionUnsupported",
-            "InvalidApplicationNotFound",
-            "MeasuredataQueryError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl QueryResourceStaticsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for QueryResourceStaticsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for QueryResourceStaticsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for QueryResourceStaticsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn query_resource_statics(&self) -> QueryResourceStaticsRequestBuilder<&Self> {
+        QueryResourceStaticsRequestBuilder::new(self)
     }
 }

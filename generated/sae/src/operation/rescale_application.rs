@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RescaleApplicationRequest>;
 /// Request of `RescaleApplication`: Rescale an application.
 ///
 /// # Example
@@ -159,9 +162,7 @@ impl<C> RescaleApplicationRequestBuilder<C> {
     ///
     /// The ID of the application.
     ///
-    /// - Wire name: `AppId`.
-    /// - Required.
-    /// - Example: `0099b7be-5f5b-4512-a7fc-56049ef1****`.
+    /// Its description, rules and example: [`RescaleApplicationRequest::app_id`](RescaleApplicationRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -170,9 +171,7 @@ impl<C> RescaleApplicationRequestBuilder<C> {
     ///
     /// The expected number of instances.
     ///
-    /// - Wire name: `Replicas`.
-    /// - Required.
-    /// - Example: `5`.
+    /// Its description, rules and example: [`RescaleApplicationRequest::replicas`](RescaleApplicationRequest::replicas).
     pub fn replicas(mut self, value: i32) -> Self {
         self.inner.replicas = Some(value);
         self
@@ -181,13 +180,7 @@ impl<C> RescaleApplicationRequestBuilder<C> {
     ///
     /// The minimum number of available instances. Special values:
     ///
-    /// * If you set the value to **0**, business interruptions occur when the application is updated.
-    /// * If you set the value to \*\*-1\*\*, the minimum number of available instances is automatically set to a system-recommended value. The value is the nearest integer to which the calculated result of the following formula is rounded up: Current number of instances × 25%. For example, if five instances are available, the minimum number of available instances is calculated by using the following formula: 5 × 25% = 1.25. In this case, the minimum number of available instances is 2.
-    ///
-    /// > Make sure that at least one instance is available during application deployment and rollback to prevent business interruptions.
-    ///
-    /// - Wire name: `MinReadyInstances`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`RescaleApplicationRequest::min_ready_instances`](RescaleApplicationRequest::min_ready_instances).
     pub fn min_ready_instances(mut self, value: i32) -> Self {
         self.inner.min_ready_instances = Some(value);
         self
@@ -196,13 +189,7 @@ impl<C> RescaleApplicationRequestBuilder<C> {
     ///
     /// The percentage of the minimum number of available instances. Take note of the following rules:
     ///
-    /// * If you set the value to **-1**, the minimum number of available instances is not determined based on this parameter. Default value: -1.
-    /// * If you set the value to a number **from 0 to 100**, the minimum number of available instances is calculated by using the following formula: Current number of instances × (Value of MinReadyInstanceRatio × 100%). The value is the nearest integer rounded up from the calculated result. For example, if the percentage is set to **50**% and five instances are available, the minimum number of available instances is 3.
-    ///
-    /// > When **MinReadyInstance** and **MinReadyInstanceRatio** are specified and **MinReadyInstanceRatio** is set to a number from 0 to 100, the value of MinReadyInstanceRatio\*\* takes precedence.\*\*\*\* For example, if **MinReadyInstances** is set to \*\*5, and **MinReadyInstanceRatio** is set to **50**, the minimum number of available instances is set to the nearest integer rounded up from the calculated result of the following formula: Current number of instances × **50%**.
-    ///
-    /// - Wire name: `MinReadyInstanceRatio`.
-    /// - Example: `-1`.
+    /// Its description, rules and example: [`RescaleApplicationRequest::min_ready_instance_ratio`](RescaleApplicationRequest::min_ready_instance_ratio).
     pub fn min_ready_instance_ratio(mut self, value: i32) -> Self {
         self.inner.min_ready_instance_ratio = Some(value);
         self
@@ -211,11 +198,7 @@ impl<C> RescaleApplicationRequestBuilder<C> {
     ///
     /// Specifies whether to automatically enable an auto scaling policy for the application. Take note of the following rules:
     ///
-    /// * **true**: turns on Logon-free Sharing
-    /// * **false**: turns off Logon-free Sharing
-    ///
-    /// - Wire name: `AutoEnableApplicationScalingRule`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`RescaleApplicationRequest::auto_enable_application_scaling_rule`](RescaleApplicationRequest::auto_enable_application_scaling_rule).
     pub fn auto_enable_application_scaling_rule(mut self, value: bool) -> Self {
         self.inner.auto_enable_application_scaling_rule = Some(value);
         self
@@ -412,185 +395,24 @@ for RescaleApplicationResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RescaleApplication`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RescaleApplicationError {
-    /// HTTP 400 `InvalidApplication.NotFound`: The current application does not exist.
-    InvalidApplicationNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.WithMessage`: The parameter is invalid {%s}: %s
-    InvalidParameterWithMessage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `user.indebt`: The user has an outstanding payment.
-    UserIndebt(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoComputeResourceQuota.App.Exceed`: You can create %s instances for each application.  Please submit a ticket to raise the quota.
-    NoComputeResourceQuotaAppExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoComputeResourceQuota.Exceed`: Your compute resource is insufficient. Please contact us to raise the quota.
-    NoComputeResourceQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoComputeResourceQuota.User.Exceed`: Your account is limited to create %s instances.  Please submit a ticket to raise the quota.
-    NoComputeResourceQuotaUserExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `System.Upgrading`: The system is being upgraded. Please try again later.
-    SystemUpgrading(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Application.ChangerOrderRunning`: An application change process is in progress. Please try again later.
-    ApplicationChangerOrderRunning(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Application.InvalidStatus`: The application status is abnormal. Please try again later.
-    ApplicationInvalidStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Application.NotDeployYet`: The application has not been deployed. Please deploy it and try again.
-    ApplicationNotDeployYet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MinReadyInstances.Not.Smaller.Replicas`: The minimum number of available instances must be less than the number of application instances.
-    MinReadyInstancesNotSmallerReplicas(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MinReadyInstanceRatio.Invalid`: The ratio of minimum available instances must be between 0 and 100.
-    MinReadyInstanceRatioInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Associate.Eip.Not.Enough`: No sufficient EIPs are available.
-    AssociateEipNotEnough(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RescaleApplicationError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidApplication.NotFound",
-                        "InvalidParameter.NotEmpty",
-                        "InvalidParameter.Obviously",
-                        "InvalidParameter.WithMessage",
-                        "user.indebt",
-                        "NoComputeResourceQuota.App.Exceed",
-                        "NoComputeResourceQuota.Exceed",
-                        "NoComputeResourceQuota.User.Exceed",
-                        "System.Upgrading",
-                        "Application.ChangerOrderRunning",
-                        "Application.InvalidStatus",
-                        "Application.NotDeployYet",
-                        "MinReadyInstances.Not.Smaller.Replicas",
-                        "MinReadyInstanceRatio.Invalid",
-                        "Associate.Eip.Not.Enough",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::RescaleApplicationError;
+impl crate::Client {
+    /// Calls `RescaleApplication`: Rescale an application.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RescaleApplicationRequestBuilder::send) it. The parameters and their rules: [`RescaleApplicationRequest`].
+    #[inline]
+    pub fn rescale_application(&self) -> RescaleApplicationRequestBuilder<&Self> {
+        RescaleApplicationRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RescaleApplicationError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RescaleApplication`: Rescale an application.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RescaleApplicationRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidApplicationNotFound(error),
-            1 => Self::InvalidParameterNotEmpty(error),
-            2 => Self::InvalidParameterObviously(error),
-            3 => Self::InvalidParameterWithMessage(error),
-            4 => Self::UserIndebt(error),
-            5 => Self::NoComputeResourceQuotaAppExceed(error),
-            6 => Self::NoComputeResourceQuotaExceed(error),
-            7 => Self::NoComputeResourceQuotaUserExceed(error),
-            8 => Self::SystemUpgrading(error),
-            9 => Self::ApplicationChangerOrderRunning(error),
-            10 => Self::ApplicationInvalidStatus(error),
-            11 => Self::ApplicationNotDeployYet(error),
-            12 => Self::MinReadyInstancesNotSmallerReplicas(error),
-            13 => Self::MinReadyInstanceRatioInvalid(error),
-            14 => Self::AssociateEipNotEnough(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidApplicationNotFound(error) => (0, error),
-            Self::InvalidParameterNotEmpty(error) => (1, error),
-            Self::InvalidParameterObviously(error) => (2, error),
-            Self::InvalidParameterWithMessage(error) => (3, error),
-            Self::UserIndebt(error) => (4, error),
-            Self::NoComputeResourceQuotaAppExceed(error) => (5, error),
-            Self::NoComputeResourceQuotaExceed(error) => (6, error),
-            Self::NoComputeResourceQuotaUserExceed(error) => (7, error),
-            Self::SystemUpgrading(error) => (8, error),
-            Self::ApplicationChangerOrderRunning(error) => (9, error),
-            Self::ApplicationInvalidStatus(error) => (10, error),
-            Self::ApplicationNotDeployYet(error) => (11, error),
-            Self::MinReadyInstancesNotSmallerReplicas(error) => (12, error),
-            Self::MinReadyInstanceRatioInvalid(error) => (13, error),
-            Self::AssociateEipNotEnough(error) => (14, error),
-            Self::Unhandled(unhandled) => (15, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RescaleApplicationError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RescaleApplicationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidApplicationNotFound",
-            "InvalidParameterNotEmpty",
-            "InvalidParameterObviously",
-            "InvalidParameterWithMessage",
-            "UserIndebt",
-            "NoComputeResourceQuotaAppExceed",
-            "NoComputeResourceQuotaExceed",
-            "NoComputeResourceQuotaUserExceed",
-            "SystemUpgrading",
-            "ApplicationChangerOrderRunning",
-            "ApplicationInvalidStatus",
-            "ApplicationNotDeployYet",
-            "MinReadyInstancesNotSmallerReplicas",
-            "MinReadyInstanceRatioInvalid",
-            "AssociateEipNotEnough",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RescaleApplicationError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RescaleApplicationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RescaleApplicationError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RescaleApplicationError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn rescale_application(&self) -> RescaleApplicationRequestBuilder<&Self> {
+        RescaleApplicationRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RescaleApplicationVerticallyRequest>;
 /// Request of `RescaleApplicationVertically`: Changes the instance specifications of an application.
 ///
 /// # Example
@@ -195,9 +198,7 @@ impl<C> RescaleApplicationVerticallyRequestBuilder<C> {
     ///
     /// The app ID.
     ///
-    /// - Wire name: `AppId`.
-    /// - Required.
-    /// - Example: `0099b7be-5f5b-4512-a7fc-56049ef1****`.
+    /// Its description, rules and example: [`RescaleApplicationVerticallyRequest::app_id`](RescaleApplicationVerticallyRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -206,9 +207,7 @@ impl<C> RescaleApplicationVerticallyRequestBuilder<C> {
     ///
     /// Target CPU specification. Unit: millicore.
     ///
-    /// - Wire name: `Cpu`.
-    /// - Required.
-    /// - Example: `1000`.
+    /// Its description, rules and example: [`RescaleApplicationVerticallyRequest::cpu`](RescaleApplicationVerticallyRequest::cpu).
     pub fn cpu(mut self, value: impl Into<String>) -> Self {
         self.inner.cpu = Some(value.into());
         self
@@ -217,9 +216,7 @@ impl<C> RescaleApplicationVerticallyRequestBuilder<C> {
     ///
     /// Target memory specification. Unit: MB.
     ///
-    /// - Wire name: `Memory`.
-    /// - Required.
-    /// - Example: `2048`.
+    /// Its description, rules and example: [`RescaleApplicationVerticallyRequest::memory`](RescaleApplicationVerticallyRequest::memory).
     pub fn memory(mut self, value: impl Into<String>) -> Self {
         self.inner.memory = Some(value.into());
         self
@@ -228,8 +225,7 @@ impl<C> RescaleApplicationVerticallyRequestBuilder<C> {
     ///
     /// Minimum ready instances.
     ///
-    /// - Wire name: `minReadyInstances`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`RescaleApplicationVerticallyRequest::min_ready_instances`](RescaleApplicationVerticallyRequest::min_ready_instances).
     pub fn min_ready_instances(mut self, value: i32) -> Self {
         self.inner.min_ready_instances = Some(value);
         self
@@ -238,8 +234,7 @@ impl<C> RescaleApplicationVerticallyRequestBuilder<C> {
     ///
     /// The ratio of minimum ready instances.
     ///
-    /// - Wire name: `minReadyInstanceRatio`.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`RescaleApplicationVerticallyRequest::min_ready_instance_ratio`](RescaleApplicationVerticallyRequest::min_ready_instance_ratio).
     pub fn min_ready_instance_ratio(mut self, value: i32) -> Self {
         self.inner.min_ready_instance_ratio = Some(value);
         self
@@ -248,8 +243,7 @@ impl<C> RescaleApplicationVerticallyRequestBuilder<C> {
     ///
     /// Enable application scale rules automatically.
     ///
-    /// - Wire name: `autoEnableApplicationScalingRule`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`RescaleApplicationVerticallyRequest::auto_enable_application_scaling_rule`](RescaleApplicationVerticallyRequest::auto_enable_application_scaling_rule).
     pub fn auto_enable_application_scaling_rule(mut self, value: bool) -> Self {
         self.inner.auto_enable_application_scaling_rule = Some(value);
         self
@@ -258,29 +252,28 @@ impl<C> RescaleApplicationVerticallyRequestBuilder<C> {
     ///
     /// The disk size. Unit: GB.
     ///
-    /// - Wire name: `DiskSize`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`RescaleApplicationVerticallyRequest::disk_size`](RescaleApplicationVerticallyRequest::disk_size).
     pub fn disk_size(mut self, value: impl Into<String>) -> Self {
         self.inner.disk_size = Some(value.into());
         self
     }
     /// Sets `ResourceType`.
     ///
-    /// - Wire name: `ResourceType`.
+    /// Its description, rules and example: [`RescaleApplicationVerticallyRequest::resource_type`](RescaleApplicationVerticallyRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
     }
     /// Sets `VSwitchId`.
     ///
-    /// - Wire name: `VSwitchId`.
+    /// Its description, rules and example: [`RescaleApplicationVerticallyRequest::v_switch_id`](RescaleApplicationVerticallyRequest::v_switch_id).
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_id = Some(value.into());
         self
     }
     /// Sets `Deploy`.
     ///
-    /// - Wire name: `Deploy`.
+    /// Its description, rules and example: [`RescaleApplicationVerticallyRequest::deploy`](RescaleApplicationVerticallyRequest::deploy).
     pub fn deploy(mut self, value: bool) -> Self {
         self.inner.deploy = Some(value);
         self
@@ -488,161 +481,28 @@ for RescaleApplicationVerticallyResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RescaleApplicationVertically`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RescaleApplicationVerticallyError {
-    /// HTTP 400 `InvalidApplication.NotFound`: The current application does not exist.
-    InvalidApplicationNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceSpecification.Unsupported`: The instance specification is not supported: CPU \[%s\], memory \[%s\].
-    InvalidInstanceSpecificationUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.WithMessage`: The parameter is invalid {%s}: %s
-    InvalidParameterWithMessage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoComputeResourceQuota.Exceed`: Your compute resource is insufficient. Please contact us to raise the quota.
-    NoComputeResourceQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `user.indebt`: The user has an outstanding payment.
-    UserIndebt(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `System.Upgrading`: The system is being upgraded. Please try again later.
-    SystemUpgrading(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Application.ChangerOrderRunning`: An application change process is in progress. Please try again later.
-    ApplicationChangerOrderRunning(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Application.InvalidStatus`: The application status is abnormal. Please try again later.
-    ApplicationInvalidStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Application.NotDeployYet`: The application has not been deployed. Please deploy it and try again.
-    ApplicationNotDeployYet(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RescaleApplicationVerticallyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidApplication.NotFound",
-                        "InvalidInstanceSpecification.Unsupported",
-                        "InvalidParameter.NotEmpty",
-                        "InvalidParameter.Obviously",
-                        "InvalidParameter.WithMessage",
-                        "NoComputeResourceQuota.Exceed",
-                        "user.indebt",
-                        "System.Upgrading",
-                        "Application.ChangerOrderRunning",
-                        "Application.InvalidStatus",
-                        "Application.NotDeployYet",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::RescaleApplicationVerticallyError;
+impl crate::Client {
+    /// Calls `RescaleApplicationVertically`: Changes the instance specifications of an application.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RescaleApplicationVerticallyRequestBuilder::send) it. The parameters and their rules: [`RescaleApplicationVerticallyRequest`].
+    #[inline]
+    pub fn rescale_application_vertically(
+        &self,
+    ) -> RescaleApplicationVerticallyRequestBuilder<&Self> {
+        RescaleApplicationVerticallyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RescaleApplicationVerticallyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RescaleApplicationVertically`: Changes the instance specifications of an application.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RescaleApplicationVerticallyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidApplicationNotFound(error),
-            1 => Self::InvalidInstanceSpecificationUnsupported(error),
-            2 => Self::InvalidParameterNotEmpty(error),
-            3 => Self::InvalidParameterObviously(error),
-            4 => Self::InvalidParameterWithMessage(error),
-            5 => Self::NoComputeResourceQuotaExceed(error),
-            6 => Self::UserIndebt(error),
-            7 => Self::SystemUpgrading(error),
-            8 => Self::ApplicationChangerOrderRunning(error),
-            9 => Self::ApplicationInvalidStatus(error),
-            10 => Self::ApplicationNotDeployYet(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidApplicationNotFound(error) => (0, error),
-            Self::InvalidInstanceSpecificationUnsupported(error) => (1, error),
-            Self::InvalidParameterNotEmpty(error) => (2, error),
-            Self::InvalidParameterObviously(error) => (3, error),
-            Self::InvalidParameterWithMessage(error) => (4, error),
-            Self::NoComputeResourceQuotaExceed(error) => (5, error),
-            Self::UserIndebt(error) => (6, error),
-            Self::SystemUpgrading(error) => (7, error),
-            Self::ApplicationChangerOrderRunning(error) => (8, error),
-            Self::ApplicationInvalidStatus(error) => (9, error),
-            Self::ApplicationNotDeployYet(error) => (10, error),
-            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RescaleApplicationVerticallyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RescaleApplicationVerticallyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidApplicationNotFound",
-            "InvalidInstanceSpecificationUnsupported",
-            "InvalidParameterNotEmpty",
-            "InvalidParameterObviously",
-            "InvalidParameterWithMessage",
-            "NoComputeResourceQuotaExceed",
-            "UserIndebt",
-            "SystemUpgrading",
-            "ApplicationChangerOrderRunning",
-            "ApplicationInvalidStatus",
-            "ApplicationNotDeployYet",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RescaleApplicationVerticallyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RescaleApplicationVerticallyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RescaleApplicationVerticallyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RescaleApplicationVerticallyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn rescale_application_vertically(
+        &self,
+    ) -> RescaleApplicationVerticallyRequestBuilder<&Self> {
+        RescaleApplicationVerticallyRequestBuilder::new(self)
     }
 }

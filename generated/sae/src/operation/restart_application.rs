@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RestartApplicationRequest>;
 /// Request of `RestartApplication`: Restarts an application.
 ///
 /// # Example
@@ -145,9 +148,7 @@ impl<C> RestartApplicationRequestBuilder<C> {
     ///
     /// The ID of the application.
     ///
-    /// - Wire name: `AppId`.
-    /// - Required.
-    /// - Example: `0099b7be-5f5b-4512-a7fc-56049ef1****`.
+    /// Its description, rules and example: [`RestartApplicationRequest::app_id`](RestartApplicationRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -156,13 +157,7 @@ impl<C> RestartApplicationRequestBuilder<C> {
     ///
     /// The minimum number of available instances. Special values:
     ///
-    /// * If you set the value to **0**, business interruptions occur when the application is updated.
-    /// * If you set the value to \*\*-1\*\*, the minimum number of available instances is automatically set to a system-recommended value. The value is the nearest integer to which the calculated result of the following formula is rounded up: Current number of instances × 25%. For example, if five instances are available, the minimum number of available instances is calculated by using the following formula: 5 × 25% = 1.25. In this case, the minimum number of available instances is 2.
-    ///
-    /// > Make sure that at least one instance is available during application deployment and rollback to prevent business interruptions.
-    ///
-    /// - Wire name: `MinReadyInstances`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`RestartApplicationRequest::min_ready_instances`](RestartApplicationRequest::min_ready_instances).
     pub fn min_ready_instances(mut self, value: i32) -> Self {
         self.inner.min_ready_instances = Some(value);
         self
@@ -171,13 +166,7 @@ impl<C> RestartApplicationRequestBuilder<C> {
     ///
     /// The percentage of the minimum number of available instances. Take note of the following rules:
     ///
-    /// * If you set the value to **-1**, the minimum number of available instances is not determined based on this parameter. Default value: -1.
-    /// * If you set the value to a number **from 0 to 100**, the minimum number of available instances is calculated by using the following formula: Current number of instances × (Value of MinReadyInstanceRatio × 100%). The value is the nearest integer rounded up from the calculated result. For example, if the percentage is set to **50**% and five instances are available, the minimum number of available instances is 3.
-    ///
-    /// > When **MinReadyInstance** and **MinReadyInstanceRatio** are specified and **MinReadyInstanceRatio** is set to a number from 0 to 100, the value of \*\*MinReadyInstanceRatio\*\* takes precedence.\*\*\*\* For example, if **MinReadyInstances** is set to \*\*5\*\*, and **MinReadyInstanceRatio** is set to **50**, the minimum number of available instances is set to the nearest integer rounded up from the calculated result of the following formula: Current number of instances × **50%**.
-    ///
-    /// - Wire name: `MinReadyInstanceRatio`.
-    /// - Example: `-1`.
+    /// Its description, rules and example: [`RestartApplicationRequest::min_ready_instance_ratio`](RestartApplicationRequest::min_ready_instance_ratio).
     pub fn min_ready_instance_ratio(mut self, value: i32) -> Self {
         self.inner.min_ready_instance_ratio = Some(value);
         self
@@ -186,11 +175,7 @@ impl<C> RestartApplicationRequestBuilder<C> {
     ///
     /// Specifies whether to automatically enable an auto scaling policy for the application. Valid values:
     ///
-    /// * **true**: enabled.
-    /// * **false**: disabled
-    ///
-    /// - Wire name: `AutoEnableApplicationScalingRule`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`RestartApplicationRequest::auto_enable_application_scaling_rule`](RestartApplicationRequest::auto_enable_application_scaling_rule).
     pub fn auto_enable_application_scaling_rule(mut self, value: bool) -> Self {
         self.inner.auto_enable_application_scaling_rule = Some(value);
         self
@@ -400,173 +385,24 @@ for RestartApplicationResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RestartApplication`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RestartApplicationError {
-    /// HTTP 400 `InvalidApplication.NotFound`: The current application does not exist.
-    InvalidApplicationNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.WithMessage`: The parameter is invalid {%s}: %s
-    InvalidParameterWithMessage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoComputeResourceQuota.Exceed`: Your compute resource is insufficient. Please contact us to raise the quota.
-    NoComputeResourceQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `user.indebt`: The user has an outstanding payment.
-    UserIndebt(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoComputeResourceQuota.App.Exceed`: You can create %s instances for each application.  Please submit a ticket to raise the quota.
-    NoComputeResourceQuotaAppExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoComputeResourceQuota.User.Exceed`: Your account is limited to create %s instances.  Please submit a ticket to raise the quota.
-    NoComputeResourceQuotaUserExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `System.Upgrading`: The system is being upgraded. Please try again later.
-    SystemUpgrading(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Application.ChangerOrderRunning`: An application change process is in progress. Please try again later.
-    ApplicationChangerOrderRunning(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Application.InvalidStatus`: The application status is abnormal. Please try again later.
-    ApplicationInvalidStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Application.NotDeployYet`: The application has not been deployed. Please deploy it and try again.
-    ApplicationNotDeployYet(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Associate.Eip.Not.Enough`: No sufficient EIPs are available.
-    AssociateEipNotEnough(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RestartApplicationError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidApplication.NotFound",
-                        "InvalidParameter.NotEmpty",
-                        "InvalidParameter.Obviously",
-                        "InvalidParameter.WithMessage",
-                        "NoComputeResourceQuota.Exceed",
-                        "user.indebt",
-                        "NoComputeResourceQuota.App.Exceed",
-                        "NoComputeResourceQuota.User.Exceed",
-                        "System.Upgrading",
-                        "Application.ChangerOrderRunning",
-                        "Application.InvalidStatus",
-                        "Application.NotDeployYet",
-                        "Associate.Eip.Not.Enough",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::RestartApplicationError;
+impl crate::Client {
+    /// Calls `RestartApplication`: Restarts an application.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RestartApplicationRequestBuilder::send) it. The parameters and their rules: [`RestartApplicationRequest`].
+    #[inline]
+    pub fn restart_application(&self) -> RestartApplicationRequestBuilder<&Self> {
+        RestartApplicationRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RestartApplicationError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RestartApplication`: Restarts an application.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RestartApplicationRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidApplicationNotFound(error),
-            1 => Self::InvalidParameterNotEmpty(error),
-            2 => Self::InvalidParameterObviously(error),
-            3 => Self::InvalidParameterWithMessage(error),
-            4 => Self::NoComputeResourceQuotaExceed(error),
-            5 => Self::UserIndebt(error),
-            6 => Self::NoComputeResourceQuotaAppExceed(error),
-            7 => Self::NoComputeResourceQuotaUserExceed(error),
-            8 => Self::SystemUpgrading(error),
-            9 => Self::ApplicationChangerOrderRunning(error),
-            10 => Self::ApplicationInvalidStatus(error),
-            11 => Self::ApplicationNotDeployYet(error),
-            12 => Self::AssociateEipNotEnough(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidApplicationNotFound(error) => (0, error),
-            Self::InvalidParameterNotEmpty(error) => (1, error),
-            Self::InvalidParameterObviously(error) => (2, error),
-            Self::InvalidParameterWithMessage(error) => (3, error),
-            Self::NoComputeResourceQuotaExceed(error) => (4, error),
-            Self::UserIndebt(error) => (5, error),
-            Self::NoComputeResourceQuotaAppExceed(error) => (6, error),
-            Self::NoComputeResourceQuotaUserExceed(error) => (7, error),
-            Self::SystemUpgrading(error) => (8, error),
-            Self::ApplicationChangerOrderRunning(error) => (9, error),
-            Self::ApplicationInvalidStatus(error) => (10, error),
-            Self::ApplicationNotDeployYet(error) => (11, error),
-            Self::AssociateEipNotEnough(error) => (12, error),
-            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RestartApplicationError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RestartApplicationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidApplicationNotFound",
-            "InvalidParameterNotEmpty",
-            "InvalidParameterObviously",
-            "InvalidParameterWithMessage",
-            "NoComputeResourceQuotaExceed",
-            "UserIndebt",
-            "NoComputeResourceQuotaAppExceed",
-            "NoComputeResourceQuotaUserExceed",
-            "SystemUpgrading",
-            "ApplicationChangerOrderRunning",
-            "ApplicationInvalidStatus",
-            "ApplicationNotDeployYet",
-            "AssociateEipNotEnough",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RestartApplicationError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RestartApplicationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RestartApplicationError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RestartApplicationError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn restart_application(&self) -> RestartApplicationRequestBuilder<&Self> {
+        RestartApplicationRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RollbackApplicationRequest>;
 /// Request of `RollbackApplication`: Rolls back an application.
 ///
 /// # Example
@@ -201,9 +204,7 @@ impl<C> RollbackApplicationRequestBuilder<C> {
     ///
     /// The ID of the application.
     ///
-    /// - Wire name: `AppId`.
-    /// - Required.
-    /// - Example: `017f39b8-dfa4-4e16-a84b-1dcee4b1****`.
+    /// Its description, rules and example: [`RollbackApplicationRequest::app_id`](RollbackApplicationRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -212,9 +213,7 @@ impl<C> RollbackApplicationRequestBuilder<C> {
     ///
     /// The ID of the application version. Call the [ListAppVersions](<https://www.alibabacloud.com/help/doc-detail/162054.htm>) operation to obtain the version ID.
     ///
-    /// - Wire name: `VersionId`.
-    /// - Required.
-    /// - Example: `0026ff7f-2b57-4127-bdd0-9bf202bb9****`.
+    /// Its description, rules and example: [`RollbackApplicationRequest::version_id`](RollbackApplicationRequest::version_id).
     pub fn version_id(mut self, value: impl Into<String>) -> Self {
         self.inner.version_id = Some(value.into());
         self
@@ -223,8 +222,7 @@ impl<C> RollbackApplicationRequestBuilder<C> {
     ///
     /// The wait time between batches. Unit: seconds.
     ///
-    /// - Wire name: `BatchWaitTime`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`RollbackApplicationRequest::batch_wait_time`](RollbackApplicationRequest::batch_wait_time).
     pub fn batch_wait_time(mut self, value: i32) -> Self {
         self.inner.batch_wait_time = Some(value);
         self
@@ -233,13 +231,7 @@ impl<C> RollbackApplicationRequestBuilder<C> {
     ///
     /// The minimum number of available instances. Take note of the following rules:
     ///
-    /// * If you set the value to **0**, business interruptions occur when the application is updated.
-    /// * If you set the value to \*\*-1\*\*, the minimum number of available instances is automatically set to a system-recommended value. The value is the nearest integer to which the calculated result of the following formula is rounded up: Current number of instances × 25%. For example, if five instances are available, the minimum number of available instances is calculated by using the following formula: 5 × 25% = 1.25. In this case, the minimum number of available instances is 2.
-    ///
-    /// > Make sure that at least one instance is available during application deployment and rollback to prevent business interruptions.
-    ///
-    /// - Wire name: `MinReadyInstances`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`RollbackApplicationRequest::min_ready_instances`](RollbackApplicationRequest::min_ready_instances).
     pub fn min_ready_instances(mut self, value: i32) -> Self {
         self.inner.min_ready_instances = Some(value);
         self
@@ -248,13 +240,7 @@ impl<C> RollbackApplicationRequestBuilder<C> {
     ///
     /// The percentage of the minimum number of available instances. Take note of the following rules:
     ///
-    /// * If you set the value to **-1**, the minimum number of available instances is not determined based on this parameter. Default value: -1.
-    /// * If you set the value to a number **from 0 to 100**, the minimum number of available instances is calculated by using the following formula: Current number of instances × (Value of MinReadyInstanceRatio × 100%). The value is the nearest integer rounded up from the calculated result. For example, if the percentage is set to **50**% and five instances are available, the minimum number of available instances is 3.
-    ///
-    /// > When both **MinReadyInstance** and **MinReadyInstanceRatio** are specified and **MinReadyInstanceRatio** is set to a number from 0 to 100, the value of **MinReadyInstanceRatio** takes precedence.\*\* For example, if **MinReadyInstances** is set to \*\*5, and **MinReadyInstanceRatio** is set to **50**, the minimum number of available instances is set to the nearest integer rounded up from the calculated result of the following formula: Current number of instances × **50%**.
-    ///
-    /// - Wire name: `MinReadyInstanceRatio`.
-    /// - Example: `-1`.
+    /// Its description, rules and example: [`RollbackApplicationRequest::min_ready_instance_ratio`](RollbackApplicationRequest::min_ready_instance_ratio).
     pub fn min_ready_instance_ratio(mut self, value: i32) -> Self {
         self.inner.min_ready_instance_ratio = Some(value);
         self
@@ -263,28 +249,7 @@ impl<C> RollbackApplicationRequestBuilder<C> {
     ///
     /// The deployment policy. If the minimum number of available instances is 1, the value of the **UpdateStrategy** parameter is an empty string (""). If the minimum number of available instances is larger than 1, specify this parameter based on your requirements. Examples:
     ///
-    /// * Perform canary release for one instance and release the remaining instances in two batches automatically with a one-minute interval between the deployment of each instance:
-    ///
-    ///   `{"type":"GrayBatchUpdate","batchUpdate":{"batch":2,"releaseType":"auto","batchWaitTime":1},"grayUpdate":{"gray":1}}`
-    /// * Perform canary release for one instance and release the remaining instances in two batches manually:
-    ///
-    ///   `{"type":"GrayBatchUpdate","batchUpdate":{"batch":2,"releaseType":"manual"},"grayUpdate":{"gray":1}}`
-    /// * Release the instances in two batches automatically with no interval between the deployment of each instance:
-    ///
-    ///   `{"type":"BatchUpdate","batchUpdate":{"batch":2,"releaseType":"auto","batchWaitTime":0}}`
-    ///
-    /// The following table describes the parameters that are used in the preceding statements.
-    ///
-    /// * **type**: the type of the release policy. Valid values: **GrayBatchUpdate** and **BatchUpdate**.
-    /// * **batchUpdate**: the phased release policy.
-    ///
-    ///   * **batch**: the number of release batches.
-    ///   * **releaseType**: the processing method for the batches. Valid values: **auto** and **manual**.
-    ///   * **batchWaitTime**: the interval between release batches. Unit: seconds.
-    /// * **grayUpdate**: the number of release batches in the phased release after a canary release. This parameter is returned only if the **type** parameter is set to **GrayBatchUpdate**.
-    ///
-    /// - Wire name: `UpdateStrategy`.
-    /// - Example: `{"type":"GrayBatchUpdate","batchUpdate":{"batch":2,"releaseType":"auto","batchWaitTime":1},"grayUpdate":{"gray":1}}`.
+    /// Its description, rules and example: [`RollbackApplicationRequest::update_strategy`](RollbackApplicationRequest::update_strategy).
     pub fn update_strategy(mut self, value: impl Into<String>) -> Self {
         self.inner.update_strategy = Some(value.into());
         self
@@ -293,11 +258,7 @@ impl<C> RollbackApplicationRequestBuilder<C> {
     ///
     /// Specifies whether to automatically enable an auto scaling policy for the application. Take note of the following rules:
     ///
-    /// * **true**: turns on Logon-free Sharing
-    /// * **false**: turns off Logon-free Sharing
-    ///
-    /// - Wire name: `AutoEnableApplicationScalingRule`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`RollbackApplicationRequest::auto_enable_application_scaling_rule`](RollbackApplicationRequest::auto_enable_application_scaling_rule).
     pub fn auto_enable_application_scaling_rule(
         mut self,
         value: impl Into<String>,
@@ -507,329 +468,24 @@ for RollbackApplicationResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RollbackApplication`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RollbackApplicationError {
-    /// HTTP 400 `InvalidApplication.NotFound`: The current application does not exist.
-    InvalidApplicationNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.WithMessage`: The parameter is invalid {%s}: %s
-    InvalidParameterWithMessage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoComputeResourceQuota.Exceed`: Your compute resource is insufficient. Please contact us to raise the quota.
-    NoComputeResourceQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `user.indebt`: The user has an outstanding payment.
-    UserIndebt(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoComputeResourceQuota.App.Exceed`: You can create %s instances for each application.  Please submit a ticket to raise the quota.
-    NoComputeResourceQuotaAppExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoComputeResourceQuota.User.Exceed`: Your account is limited to create %s instances.  Please submit a ticket to raise the quota.
-    NoComputeResourceQuotaUserExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `System.Upgrading`: The system is being upgraded. Please try again later.
-    SystemUpgrading(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Application.ChangerOrderRunning`: An application change process is in progress. Please try again later.
-    ApplicationChangerOrderRunning(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Application.InvalidStatus`: The application status is abnormal. Please try again later.
-    ApplicationInvalidStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Application.NotDeployYet`: The application has not been deployed. Please deploy it and try again.
-    ApplicationNotDeployYet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `rollback.error`: Failed to roll back.
-    RollbackError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Application.MissingJdk`: Your application must at least contain a JDK component.
-    ApplicationMissingJdk(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `JarApplication.MissingJdk`: A FatJar application must contain JDK.
-    JarApplicationMissingJdk(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PandoraApplication.MissingJdk`: The Pandora application is missing a JDK component.
-    PandoraApplicationMissingJdk(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `WarApplication.MissingJdkWebcontainer`: A War application must contain JDK and Tomcat.
-    WarApplicationMissingJdkWebcontainer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidComponent.NotFound`: The current component (such as JDK, Tomcat, or EDASWebContainer) does not exist.
-    InvalidComponentNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHostnameIp.Invalid`: The hostname and/or IP is invalid: Hostname \[%s\], IP \[%s\].
-    InvalidHostnameIpInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceSpecification.Unsupported`: The instance specification is not supported: CPU \[%s\], memory \[%s\].
-    InvalidInstanceSpecificationUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPackageType.NotFound`: The package type must be War, FatJar, or Image.
-    InvalidPackageTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LogService.ConfigQuotaExceed`: The maximum number of Log Service configs is exceeded.
-    LogServiceConfigQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LogService.InternalError`: An exception occurred while calling Log Service. Please submit a ticket to solve the problem.
-    LogServiceInternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LogService.LogDirInvalid`: The log collection path is invalid.
-    LogServiceLogDirInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LogService.NotAvailable`: Log Service is unavailable. Please activate Log Service first.
-    LogServiceNotAvailable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LogService.ProjectNumQuotaExceed`: The maximum number of Log Service projects is exceeded.
-    LogServiceProjectNumQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VolumnPath.Conflict`: Conflict between log collection directory and persistent storage directory.
-    VolumnPathConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MountConflict.ConfigMap`: Conflict detected for ConfigMap path %s.
-    MountConflictConfigMap(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotFound.ConfigMap`: The ConfigMap object (ID: %s) does not exist.
-    NotFoundConfigMap(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotFound.ConfigMapKey`: The key %s of ConfigMap object (ID: %s) does not exist.
-    NotFoundConfigMapKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MinReadyInstances.Not.Smaller.Replicas`: The minimum number of available instances must be less than the number of application instances.
-    MinReadyInstancesNotSmallerReplicas(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MinReadyInstanceRatio.Invalid`: The ratio of minimum available instances must be between 0 and 100.
-    MinReadyInstanceRatioInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Package.Version.Too.Long`: The maximum length of package version is exceeded.
-    PackageVersionTooLong(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `App.Package.Version.Exists`: The package version of application  already exists.
-    AppPackageVersionExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Slb.Occupied`: The SLB instance is occupied.
-    SlbOccupied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Slb.Tag.Not.Qualified`: The current SLB instance cannot be reused because it may have been occupied by %s.
-    SlbTagNotQualified(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.FileName`: The application deployment package name is invalid. This name can contain only alphanumeric characters, hyphens (-), and underscores (\_). For deploying java package, you can upload JAR files only if the selected deployment version supports JAR file. Otherwise, upload WAR files only. For deploying php package, you can upload ZIP files only if the selected deployment version supports ZIP file.
-    InvalidParameterFileName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `vswitch.not.exist`: The specified vSwitch does not exist.
-    VswitchNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidNamespaceId.NotFound`: The specified NamespaceId does not exist.
-    InvalidNamespaceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RollbackApplicationError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidApplication.NotFound",
-                        "InvalidParameter.NotEmpty",
-                        "InvalidParameter.Obviously",
-                        "InvalidParameter.WithMessage",
-                        "NoComputeResourceQuota.Exceed",
-                        "user.indebt",
-                        "NoComputeResourceQuota.App.Exceed",
-                        "NoComputeResourceQuota.User.Exceed",
-                        "System.Upgrading",
-                        "Application.ChangerOrderRunning",
-                        "Application.InvalidStatus",
-                        "Application.NotDeployYet",
-                        "rollback.error",
-                        "Application.MissingJdk",
-                        "JarApplication.MissingJdk",
-                        "PandoraApplication.MissingJdk",
-                        "WarApplication.MissingJdkWebcontainer",
-                        "InvalidComponent.NotFound",
-                        "InvalidHostnameIp.Invalid",
-                        "InvalidInstanceSpecification.Unsupported",
-                        "InvalidPackageType.NotFound",
-                        "LogService.ConfigQuotaExceed",
-                        "LogService.InternalError",
-                        "LogService.LogDirInvalid",
-                        "LogService.NotAvailable",
-                        "LogService.ProjectNumQuotaExceed",
-                        "VolumnPath.Conflict",
-                        "MountConflict.ConfigMap",
-                        "NotFound.ConfigMap",
-                        "NotFound.ConfigMapKey",
-                        "MinReadyInstances.Not.Smaller.Replicas",
-                        "MinReadyInstanceRatio.Invalid",
-                        "Package.Version.Too.Long",
-                        "App.Package.Version.Exists",
-                        "Slb.Occupied",
-                        "Slb.Tag.Not.Qualified",
-                        "InvalidParameter.FileName",
-                        "vswitch.not.exist",
-                        "InvalidNamespaceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::RollbackApplicationError;
+impl crate::Client {
+    /// Calls `RollbackApplication`: Rolls back an application.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RollbackApplicationRequestBuilder::send) it. The parameters and their rules: [`RollbackApplicationRequest`].
+    #[inline]
+    pub fn rollback_application(&self) -> RollbackApplicationRequestBuilder<&Self> {
+        RollbackApplicationRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RollbackApplicationError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RollbackApplication`: Rolls back an application.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RollbackApplicationRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidApplicationNotFound(error),
-            1 => Self::InvalidParameterNotEmpty(error),
-            2 => Self::InvalidParameterObviously(error),
-            3 => Self::InvalidParameterWithMessage(error),
-            4 => Self::NoComputeResourceQuotaExceed(error),
-            5 => Self::UserIndebt(error),
-            6 => Self::NoComputeResourceQuotaAppExceed(error),
-            7 => Self::NoComputeResourceQuotaUserExceed(error),
-            8 => Self::SystemUpgrading(error),
-            9 => Self::ApplicationChangerOrderRunning(error),
-            10 => Self::ApplicationInvalidStatus(error),
-            11 => Self::ApplicationNotDeployYet(error),
-            12 => Self::RollbackError(error),
-            13 => Self::ApplicationMissingJdk(error),
-            14 => Self::JarApplicationMissingJdk(error),
-            15 => Self::PandoraApplicationMissingJdk(error),
-            16 => Self::WarApplicationMissingJdkWebcontainer(error),
-            17 => Self::InvalidComponentNotFound(error),
-            18 => Self::InvalidHostnameIpInvalid(error),
-            19 => Self::InvalidInstanceSpecificationUnsupported(error),
-            20 => Self::InvalidPackageTypeNotFound(error),
-            21 => Self::LogServiceConfigQuotaExceed(error),
-            22 => Self::LogServiceInternalError(error),
-            23 => Self::LogServiceLogDirInvalid(error),
-            24 => Self::LogServiceNotAvailable(error),
-            25 => Self::LogServiceProjectNumQuotaExceed(error),
-            26 => Self::VolumnPathConflict(error),
-            27 => Self::MountConflictConfigMap(error),
-            28 => Self::NotFoundConfigMap(error),
-            29 => Self::NotFoundConfigMapKey(error),
-            30 => Self::MinReadyInstancesNotSmallerReplicas(error),
-            31 => Self::MinReadyInstanceRatioInvalid(error),
-            32 => Self::PackageVersionTooLong(error),
-            33 => Self::AppPackageVersionExists(error),
-            34 => Self::SlbOccupied(error),
-            35 => Self::SlbTagNotQualified(error),
-            36 => Self::InvalidParameterFileName(error),
-            37 => Self::VswitchNotExist(error),
-            38 => Self::InvalidNamespaceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidApplicationNotFound(error) => (0, error),
-            Self::InvalidParameterNotEmpty(error) => (1, error),
-            Self::InvalidParameterObviously(error) => (2, error),
-            Self::InvalidParameterWithMessage(error) => (3, error),
-            Self::NoComputeResourceQuotaExceed(error) => (4, error),
-            Self::UserIndebt(error) => (5, error),
-            Self::NoComputeResourceQuotaAppExceed(error) => (6, error),
-            Self::NoComputeResourceQuotaUserExceed(error) => (7, error),
-            Self::SystemUpgrading(error) => (8, error),
-            Self::ApplicationChangerOrderRunning(error) => (9, error),
-            Self::ApplicationInvalidStatus(error) => (10, error),
-            Self::ApplicationNotDeployYet(error) => (11, error),
-            Self::RollbackError(error) => (12, error),
-            Self::ApplicationMissingJdk(error) => (13, error),
-            Self::JarApplicationMissingJdk(error) => (14, error),
-            Self::PandoraApplicationMissingJdk(error) => (15, error),
-            Self::WarApplicationMissingJdkWebcontainer(error) => (16, error),
-            Self::InvalidComponentNotFound(error) => (17, error),
-            Self::InvalidHostnameIpInvalid(error) => (18, error),
-            Self::InvalidInstanceSpecificationUnsupported(error) => (19, error),
-            Self::InvalidPackageTypeNotFound(error) => (20, error),
-            Self::LogServiceConfigQuotaExceed(error) => (21, error),
-            Self::LogServiceInternalError(error) => (22, error),
-            Self::LogServiceLogDirInvalid(error) => (23, error),
-            Self::LogServiceNotAvailable(error) => (24, error),
-            Self::LogServiceProjectNumQuotaExceed(error) => (25, error),
-            Self::VolumnPathConflict(error) => (26, error),
-            Self::MountConflictConfigMap(error) => (27, error),
-            Self::NotFoundConfigMap(error) => (28, error),
-            Self::NotFoundConfigMapKey(error) => (29, error),
-            Self::MinReadyInstancesNotSmallerReplicas(error) => (30, error),
-            Self::MinReadyInstanceRatioInvalid(error) => (31, error),
-            Self::PackageVersionTooLong(error) => (32, error),
-            Self::AppPackageVersionExists(error) => (33, error),
-            Self::SlbOccupied(error) => (34, error),
-            Self::SlbTagNotQualified(error) => (35, error),
-            Self::InvalidParameterFileName(error) => (36, error),
-            Self::VswitchNotExist(error) => (37, error),
-            Self::InvalidNamespaceIdNotFound(error) => (38, error),
-            Self::Unhandled(unhandled) => (39, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RollbackApplicationError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RollbackApplicationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidApplicationNotFound",
-            "InvalidParameterNotEmpty",
-            "InvalidParameterObviously",
-            "InvalidParameterWithMessage",
-            "NoComputeResourceQuotaExceed",
-            "UserIndebt",
-            "NoComputeResourceQuotaAppExceed",
-            "NoComputeResourceQuotaUserExceed",
-            "SystemUpgrading",
-            "ApplicationChangerOrderRunning",
-            "ApplicationInvalidStatus",
-            "ApplicationNotDeployYet",
-            "RollbackError",
-            "ApplicationMissingJdk",
-            "JarApplicationMissingJdk",
-            "PandoraApplicationMissingJdk",
-            "WarApplicationMissingJdkWebcontainer",
-            "InvalidComponentNotFound",
-            "InvalidHostnameIpInvalid",
-            "InvalidInstanceSpecificationUnsupported",
-            "InvalidPackageTypeNotFound",
-            "LogServiceConfigQuotaExceed",
-            "LogServiceInternalError",
-            "LogServiceLogDirInvalid",
-            "LogServiceNotAvailable",
-            "LogServiceProjectNumQuotaExceed",
-            "VolumnPathConflict",
-            "MountConflictConfigMap",
-            "NotFoundConfigMap",
-            "NotFoundConfigMapKey",
-            "MinReadyInstancesNotSmallerReplicas",
-            "MinReadyInstanceRatioInvalid",
-            "PackageVersionTooLong",
-            "AppPackageVersionExists",
-            "SlbOccupied",
-            "SlbTagNotQualified",
-            "InvalidParameterFileName",
-            "VswitchNotExist",
-            "InvalidNamespaceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RollbackApplicationError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RollbackApplicationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RollbackApplicationError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RollbackApplicationError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn rollback_application(&self) -> RollbackApplicationRequestBuilder<&Self> {
+        RollbackApplicationRequestBuilder::new(self)
     }
 }

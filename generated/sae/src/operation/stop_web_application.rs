@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, StopWebApplicationRequest>;
 /// Request of `StopWebApplication`: Stop a web application.
 ///
 /// Call the StopWebApplication operation to stop a web application.
@@ -112,9 +115,7 @@ impl<C> StopWebApplicationRequestBuilder<C> {
     ///
     /// The namespace ID.
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Required.
-    /// - Example: `cn-beijing:test`.
+    /// Its description, rules and example: [`StopWebApplicationRequest::namespace_id`](StopWebApplicationRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -123,9 +124,7 @@ impl<C> StopWebApplicationRequestBuilder<C> {
     ///
     /// The application ID.
     ///
-    /// - Wire name: `ApplicationId` (path).
-    /// - Required.
-    /// - Example: `0099b7be-5f5b-4512-a7fc-56049ef1****`.
+    /// Its description, rules and example: [`StopWebApplicationRequest::application_id`](StopWebApplicationRequest::application_id).
     pub fn application_id(mut self, value: impl Into<String>) -> Self {
         self.inner.application_id = Some(value.into());
         self
@@ -312,85 +311,24 @@ for StopWebApplicationResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `StopWebApplication`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum StopWebApplicationError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for StopWebApplicationError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::StopWebApplicationError;
+impl crate::Client {
+    /// Calls `StopWebApplication`: Stop a web application.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](StopWebApplicationRequestBuilder::send) it. The parameters and their rules: [`StopWebApplicationRequest`].
+    #[inline]
+    pub fn stop_web_application(&self) -> StopWebApplicationRequestBuilder<&Self> {
+        StopWebApplicationRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl StopWebApplicationError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `StopWebApplication`: Stop a web application.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`StopWebApplicationRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for StopWebApplicationError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for StopWebApplicationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl StopWebApplicationError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for StopWebApplicationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for StopWebApplicationError {}
-impl AsRef<::acs_runtime::client::ServiceError> for StopWebApplicationError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn stop_web_application(&self) -> StopWebApplicationRequestBuilder<&Self> {
+        StopWebApplicationRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, SuspendJobRequest>;
 /// Request of `SuspendJob`: Suspends one or more jobs.
 ///
 /// # Example
@@ -113,9 +116,7 @@ impl<C> SuspendJobRequestBuilder<C> {
     ///
     /// The ID of the job template.
     ///
-    /// - Wire name: `AppId`.
-    /// - Required.
-    /// - Example: `ee1a7a07-abcb-4652-a1d3-2d57f415****`.
+    /// Its description, rules and example: [`SuspendJobRequest::app_id`](SuspendJobRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -124,12 +125,7 @@ impl<C> SuspendJobRequestBuilder<C> {
     ///
     /// Start or suspend a job template.
     ///
-    /// * true: Start a job template.
-    /// * false: Suspend a job template.
-    ///
-    /// - Wire name: `Suspend`.
-    /// - Required.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`SuspendJobRequest::suspend`](SuspendJobRequest::suspend).
     pub fn suspend(mut self, value: bool) -> Self {
         self.inner.suspend = Some(value);
         self
@@ -325,90 +321,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SuspendJobRespon
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `SuspendJob`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum SuspendJobError {
-    /// HTTP 404 `InvalidAppId.NotFound`: The specified AppId does not exist.
-    InvalidAppIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for SuspendJobError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidAppId.NotFound"]), error)
+mod error;
+pub use error::SuspendJobError;
+impl crate::Client {
+    /// Calls `SuspendJob`: Suspends one or more jobs.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](SuspendJobRequestBuilder::send) it. The parameters and their rules: [`SuspendJobRequest`].
+    #[inline]
+    pub fn suspend_job(&self) -> SuspendJobRequestBuilder<&Self> {
+        SuspendJobRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl SuspendJobError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `SuspendJob`: Suspends one or more jobs.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`SuspendJobRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidAppIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidAppIdNotFound(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for SuspendJobError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for SuspendJobError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidAppIdNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl SuspendJobError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for SuspendJobError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for SuspendJobError {}
-impl AsRef<::acs_runtime::client::ServiceError> for SuspendJobError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn suspend_job(&self) -> SuspendJobRequestBuilder<&Self> {
+        SuspendJobRequestBuilder::new(self)
     }
 }

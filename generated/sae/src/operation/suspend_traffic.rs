@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, SuspendTrafficRequest>;
 /// Request of `SuspendTraffic`: 将流量从实例中摘除
 ///
 /// # Example
@@ -97,16 +100,14 @@ pub struct SuspendTrafficRequestBuilder<C = ()> {
 impl<C> SuspendTrafficRequestBuilder<C> {
     /// Sets `AppId`.
     ///
-    /// - Wire name: `AppId`.
-    /// - Example: `d700e680-aa4d-4ec1-afc2-6566b5ff****`.
+    /// Its description, rules and example: [`SuspendTrafficRequest::app_id`](SuspendTrafficRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
     }
     /// Sets `InstanceIds`.
     ///
-    /// - Wire name: `InstanceIds`.
-    /// - Example: `c-668727a8-17d86664-41e5bb******,c-668727a8-17d86664-7e4958******`.
+    /// Its description, rules and example: [`SuspendTrafficRequest::instance_ids`](SuspendTrafficRequest::instance_ids).
     pub fn instance_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_ids = Some(value.into());
         self
@@ -283,85 +284,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SuspendTrafficRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `SuspendTraffic`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum SuspendTrafficError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for SuspendTrafficError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::SuspendTrafficError;
+impl crate::Client {
+    /// Calls `SuspendTraffic`: 将流量从实例中摘除
+    ///
+    /// Set the parameters on the returned builder, then [`send`](SuspendTrafficRequestBuilder::send) it. The parameters and their rules: [`SuspendTrafficRequest`].
+    #[inline]
+    pub fn suspend_traffic(&self) -> SuspendTrafficRequestBuilder<&Self> {
+        SuspendTrafficRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl SuspendTrafficError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `SuspendTraffic`: 将流量从实例中摘除
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`SuspendTrafficRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for SuspendTrafficError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for SuspendTrafficError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl SuspendTrafficError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for SuspendTrafficError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for SuspendTrafficError {}
-impl AsRef<::acs_runtime::client::ServiceError> for SuspendTrafficError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn suspend_traffic(&self) -> SuspendTrafficRequestBuilder<&Self> {
+        SuspendTrafficRequestBuilder::new(self)
     }
 }

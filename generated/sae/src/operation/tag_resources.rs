@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, TagResourcesRequest>;
 /// Request of `TagResources`: Adds tags to resources.
 ///
 /// # Example
@@ -139,8 +142,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     ///
     /// The region ID.
     ///
-    /// - Wire name: `RegionId` (form body).
-    /// - Example: `cn-beijing`.
+    /// Its description, rules and example: [`TagResourcesRequest::region_id`](TagResourcesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -149,9 +151,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     ///
     /// The type of the resource. Set the value to `application`.
     ///
-    /// - Wire name: `ResourceType` (form body).
-    /// - Required.
-    /// - Example: `application`.
+    /// Its description, rules and example: [`TagResourcesRequest::resource_type`](TagResourcesRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -160,15 +160,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     ///
     /// The tag in the format of a key-value pair. This parameter is required if you do not specify the **ResourceIds** parameter. The following parameters are involved:
     ///
-    /// * **key**: the tag key. It cannot exceed 128 characters in length.
-    /// * **value**: the tag value. It cannot exceed 128 characters in length.
-    ///
-    /// Tag keys and tag values are case-sensitive. If you specify multiple tags, the system adds all the tags to the specified resources. Each tag key on a resource can have only one tag value. If you create a tag that has the same key as an existing tag, the value of the existing tag is overwritten.
-    ///
-    /// Tag keys and tag values cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.
-    ///
-    /// - Wire name: `Tags` (form body).
-    /// - Example: `[{"key":"k1","value":"v1"}]`.
+    /// Its description, rules and example: [`TagResourcesRequest::tags`](TagResourcesRequest::tags).
     pub fn tags(mut self, value: impl Into<String>) -> Self {
         self.inner.tags = Some(value.into());
         self
@@ -177,9 +169,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     ///
     /// The IDs of resources. Separate multiple resource IDs with comma (,). This parameter is required if you do not specify the **Tags** parameter.
     ///
-    /// - Wire name: `ResourceIds` (form body).
-    /// - Required.
-    /// - Example: `["d42921c4-5433-4abd-8075-0e536f8b****"]`.
+    /// Its description, rules and example: [`TagResourcesRequest::resource_ids`](TagResourcesRequest::resource_ids).
     pub fn resource_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_ids = Some(value.into());
         self
@@ -377,143 +367,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TagResourcesResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `TagResources`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum TagResourcesError {
-    /// HTTP 400 `Duplicate.TagKey`: The TagKey contains duplicate keys.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.TagKey`: The specified TagKey is invalid.
-    InvalidParameterTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.TagValue`: The specified TagValue is invalid.
-    InvalidParameterTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Missing.TagKey`: You must specify TagKey.
-    MissingTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NumberExceed.Tags`: The maximum number of tags is exceeded.
-    NumberExceedTags(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResourceType.NotFound`: The specified resource type is not supported.
-    InvalidResourceTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NumberExceed.ResourceIds`: The number of resource IDs cannot exceed 50.
-    NumberExceedResourceIds(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for TagResourcesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Duplicate.TagKey",
-                        "InvalidParameter.TagKey",
-                        "InvalidParameter.TagValue",
-                        "Missing.TagKey",
-                        "NumberExceed.Tags",
-                        "InvalidResourceType.NotFound",
-                        "InvalidParameter.Obviously",
-                        "NumberExceed.ResourceIds",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::TagResourcesError;
+impl crate::Client {
+    /// Calls `TagResources`: Adds tags to resources.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](TagResourcesRequestBuilder::send) it. The parameters and their rules: [`TagResourcesRequest`].
+    #[inline]
+    pub fn tag_resources(&self) -> TagResourcesRequestBuilder<&Self> {
+        TagResourcesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl TagResourcesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `TagResources`: Adds tags to resources.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`TagResourcesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::DuplicateTagKey(error),
-            1 => Self::InvalidParameterTagKey(error),
-            2 => Self::InvalidParameterTagValue(error),
-            3 => Self::MissingTagKey(error),
-            4 => Self::NumberExceedTags(error),
-            5 => Self::InvalidResourceTypeNotFound(error),
-            6 => Self::InvalidParameterObviously(error),
-            7 => Self::NumberExceedResourceIds(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::DuplicateTagKey(error) => (0, error),
-            Self::InvalidParameterTagKey(error) => (1, error),
-            Self::InvalidParameterTagValue(error) => (2, error),
-            Self::MissingTagKey(error) => (3, error),
-            Self::NumberExceedTags(error) => (4, error),
-            Self::InvalidResourceTypeNotFound(error) => (5, error),
-            Self::InvalidParameterObviously(error) => (6, error),
-            Self::NumberExceedResourceIds(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for TagResourcesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for TagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "DuplicateTagKey",
-            "InvalidParameterTagKey",
-            "InvalidParameterTagValue",
-            "MissingTagKey",
-            "NumberExceedTags",
-            "InvalidResourceTypeNotFound",
-            "InvalidParameterObviously",
-            "NumberExceedResourceIds",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl TagResourcesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for TagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for TagResourcesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for TagResourcesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn tag_resources(&self) -> TagResourcesRequestBuilder<&Self> {
+        TagResourcesRequestBuilder::new(self)
     }
 }

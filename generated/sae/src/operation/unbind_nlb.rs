@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UnbindNlbRequest>;
 /// Request of `UnbindNlb`: Calls the UnbindNlb operation to delete an NLB listener bound for application access
 ///
 /// # Example
@@ -129,8 +132,7 @@ impl<C> UnbindNlbRequestBuilder<C> {
     ///
     /// A short description of struct
     ///
-    /// - Wire name: `AppId`.
-    /// - Example: `7171a6ca-d1cd-4928-8642-7d5cfe69****`.
+    /// Its description, rules and example: [`UnbindNlbRequest::app_id`](UnbindNlbRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -139,8 +141,7 @@ impl<C> UnbindNlbRequestBuilder<C> {
     ///
     /// The ID of NLB instance.
     ///
-    /// - Wire name: `NlbId`.
-    /// - Example: `nlb-7z7jjbzz44d82c9***`.
+    /// Its description, rules and example: [`UnbindNlbRequest::nlb_id`](UnbindNlbRequest::nlb_id).
     pub fn nlb_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nlb_id = Some(value.into());
         self
@@ -149,12 +150,7 @@ impl<C> UnbindNlbRequestBuilder<C> {
     ///
     /// The type of the protocol. Valid values:
     ///
-    /// * **TCP**.
-    /// * **UDP**.
-    /// * **TCPSSL**.
-    ///
-    /// - Wire name: `Protocol`.
-    /// - Example: `TCP`.
+    /// Its description, rules and example: [`UnbindNlbRequest::protocol`](UnbindNlbRequest::protocol).
     pub fn protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.protocol = Some(value.into());
         self
@@ -163,8 +159,7 @@ impl<C> UnbindNlbRequestBuilder<C> {
     ///
     /// The listener port of the instance. Valid values: 0 to 65535.
     ///
-    /// - Wire name: `Port`.
-    /// - Example: `3306`.
+    /// Its description, rules and example: [`UnbindNlbRequest::port`](UnbindNlbRequest::port).
     pub fn port(mut self, value: i32) -> Self {
         self.inner.port = Some(value);
         self
@@ -359,85 +354,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UnbindNlbRespons
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UnbindNlb`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UnbindNlbError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UnbindNlbError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UnbindNlbError;
+impl crate::Client {
+    /// Calls `UnbindNlb`: Calls the UnbindNlb operation to delete an NLB listener bound for application access
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UnbindNlbRequestBuilder::send) it. The parameters and their rules: [`UnbindNlbRequest`].
+    #[inline]
+    pub fn unbind_nlb(&self) -> UnbindNlbRequestBuilder<&Self> {
+        UnbindNlbRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UnbindNlbError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UnbindNlb`: Calls the UnbindNlb operation to delete an NLB listener bound for application access
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UnbindNlbRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UnbindNlbError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UnbindNlbError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UnbindNlbError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UnbindNlbError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UnbindNlbError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UnbindNlbError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn unbind_nlb(&self) -> UnbindNlbRequestBuilder<&Self> {
+        UnbindNlbRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UnbindSlbRequest>;
 /// Request of `UnbindSlb`: Disassociates an internal-facing or Internet-facing SLB instance from an application.
 ///
 /// # Example
@@ -126,9 +129,7 @@ impl<C> UnbindSlbRequestBuilder<C> {
     ///
     /// The ID of the application.
     ///
-    /// - Wire name: `AppId`.
-    /// - Required.
-    /// - Example: `0099b7be-5f5b-4512-a7fc-56049ef1****`.
+    /// Its description, rules and example: [`UnbindSlbRequest::app_id`](UnbindSlbRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -137,12 +138,7 @@ impl<C> UnbindSlbRequestBuilder<C> {
     ///
     /// Specifies whether to disassociate the Internet-facing SLB instance. Valid values:
     ///
-    /// * **true**: dissociates the Internet-facing SLB instance.
-    /// * **false**: does not dissociate the Internet-facing SLB instance.
-    ///
-    /// - Wire name: `Internet`.
-    /// - Default: `false`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`UnbindSlbRequest::internet`](UnbindSlbRequest::internet).
     pub fn internet(mut self, value: bool) -> Self {
         self.inner.internet = Some(value);
         self
@@ -151,12 +147,7 @@ impl<C> UnbindSlbRequestBuilder<C> {
     ///
     /// Specifies whether to disassociate the internal-facing SLB instance. Valid values:
     ///
-    /// * **true**: dissociates the internal-facing SLB instance.
-    /// * **false**: does not dissociate the internal-facing SLB instance.
-    ///
-    /// - Wire name: `Intranet`.
-    /// - Default: `false`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`UnbindSlbRequest::intranet`](UnbindSlbRequest::intranet).
     pub fn intranet(mut self, value: bool) -> Self {
         self.inner.intranet = Some(value);
         self
@@ -351,143 +342,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UnbindSlbRespons
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UnbindSlb`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UnbindSlbError {
-    /// HTTP 400 `InvalidApplication.NotFound`: The current application does not exist.
-    InvalidApplicationNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.WithMessage`: The parameter is invalid {%s}: %s
-    InvalidParameterWithMessage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `System.Upgrading`: The system is being upgraded. Please try again later.
-    SystemUpgrading(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Application.ChangerOrderRunning`: An application change process is in progress. Please try again later.
-    ApplicationChangerOrderRunning(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Application.InvalidStatus`: The application status is abnormal. Please try again later.
-    ApplicationInvalidStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Application.NotDeployYet`: The application has not been deployed. Please deploy it and try again.
-    ApplicationNotDeployYet(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UnbindSlbError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidApplication.NotFound",
-                        "InvalidParameter.NotEmpty",
-                        "InvalidParameter.Obviously",
-                        "InvalidParameter.WithMessage",
-                        "System.Upgrading",
-                        "Application.ChangerOrderRunning",
-                        "Application.InvalidStatus",
-                        "Application.NotDeployYet",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UnbindSlbError;
+impl crate::Client {
+    /// Calls `UnbindSlb`: Disassociates an internal-facing or Internet-facing SLB instance from an application.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UnbindSlbRequestBuilder::send) it. The parameters and their rules: [`UnbindSlbRequest`].
+    #[inline]
+    pub fn unbind_slb(&self) -> UnbindSlbRequestBuilder<&Self> {
+        UnbindSlbRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UnbindSlbError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UnbindSlb`: Disassociates an internal-facing or Internet-facing SLB instance from an application.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UnbindSlbRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidApplicationNotFound(error),
-            1 => Self::InvalidParameterNotEmpty(error),
-            2 => Self::InvalidParameterObviously(error),
-            3 => Self::InvalidParameterWithMessage(error),
-            4 => Self::SystemUpgrading(error),
-            5 => Self::ApplicationChangerOrderRunning(error),
-            6 => Self::ApplicationInvalidStatus(error),
-            7 => Self::ApplicationNotDeployYet(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidApplicationNotFound(error) => (0, error),
-            Self::InvalidParameterNotEmpty(error) => (1, error),
-            Self::InvalidParameterObviously(error) => (2, error),
-            Self::InvalidParameterWithMessage(error) => (3, error),
-            Self::SystemUpgrading(error) => (4, error),
-            Self::ApplicationChangerOrderRunning(error) => (5, error),
-            Self::ApplicationInvalidStatus(error) => (6, error),
-            Self::ApplicationNotDeployYet(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UnbindSlbError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UnbindSlbError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidApplicationNotFound",
-            "InvalidParameterNotEmpty",
-            "InvalidParameterObviously",
-            "InvalidParameterWithMessage",
-            "SystemUpgrading",
-            "ApplicationChangerOrderRunning",
-            "ApplicationInvalidStatus",
-            "ApplicationNotDeployYet",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UnbindSlbError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UnbindSlbError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UnbindSlbError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UnbindSlbError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn unbind_slb(&self) -> UnbindSlbRequestBuilder<&Self> {
+        UnbindSlbRequestBuilder::new(self)
     }
 }

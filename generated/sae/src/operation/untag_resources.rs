@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UntagResourcesRequest>;
 /// Request of `UntagResources`: Removes tags from resources.
 ///
 /// # Example
@@ -149,9 +152,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
     ///
     /// The region ID.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-beijing`.
+    /// Its description, rules and example: [`UntagResourcesRequest::region_id`](UntagResourcesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -160,9 +161,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
     ///
     /// The type of the resource. Set the value to `application`.
     ///
-    /// - Wire name: `ResourceType`.
-    /// - Required.
-    /// - Example: `application`.
+    /// Its description, rules and example: [`UntagResourcesRequest::resource_type`](UntagResourcesRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -171,9 +170,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
     ///
     /// The IDs of resources. Separate multiple resource IDs with comma (,).
     ///
-    /// - Wire name: `ResourceIds`.
-    /// - Required.
-    /// - Example: `["d42921c4-5433-4abd-8075-0e536f8b****"]`.
+    /// Its description, rules and example: [`UntagResourcesRequest::resource_ids`](UntagResourcesRequest::resource_ids).
     pub fn resource_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_ids = Some(value.into());
         self
@@ -182,8 +179,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
     ///
     /// The tag keys. Separate multiple tag keys with commas (,).
     ///
-    /// - Wire name: `TagKeys`.
-    /// - Example: `["k1","k2"]`.
+    /// Its description, rules and example: [`UntagResourcesRequest::tag_keys`](UntagResourcesRequest::tag_keys).
     pub fn tag_keys(mut self, value: impl Into<String>) -> Self {
         self.inner.tag_keys = Some(value.into());
         self
@@ -192,11 +188,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
     ///
     /// Specifies whether to remove all the specified tags. This parameter takes effect only if the TagKeys parameter is specified. Valid values:
     ///
-    /// * **true**
-    /// * **false**
-    ///
-    /// - Wire name: `DeleteAll`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UntagResourcesRequest::delete_all`](UntagResourcesRequest::delete_all).
     pub fn delete_all(mut self, value: bool) -> Self {
         self.inner.delete_all = Some(value);
         self
@@ -400,149 +392,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UntagResourcesRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UntagResources`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UntagResourcesError {
-    /// HTTP 400 `Duplicate.TagKey`: The TagKey contains duplicate keys.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResourceType.NotFound`: The specified resource type is not supported.
-    InvalidResourceTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.TagKey`: The specified TagKey is invalid.
-    InvalidParameterTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.TagValue`: The specified TagValue is invalid.
-    InvalidParameterTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NumberExceed.Tags`: The specified parameter Tags count exceed.
-    NumberExceedTags(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NumberExceed.ResourceIds`: The number of resource IDs cannot exceed 50.
-    NumberExceedResourceIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.Param.Tag.Scope`: The specified parameter is invalid: tag scope.
-    InvalidParamTagScope(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `No.Permission`: The account has no permission.
-    NoPermission(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UntagResourcesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Duplicate.TagKey",
-                        "InvalidParameter.Obviously",
-                        "InvalidResourceType.NotFound",
-                        "InvalidParameter.TagKey",
-                        "InvalidParameter.TagValue",
-                        "NumberExceed.Tags",
-                        "NumberExceed.ResourceIds",
-                        "Invalid.Param.Tag.Scope",
-                        "No.Permission",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UntagResourcesError;
+impl crate::Client {
+    /// Calls `UntagResources`: Removes tags from resources.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UntagResourcesRequestBuilder::send) it. The parameters and their rules: [`UntagResourcesRequest`].
+    #[inline]
+    pub fn untag_resources(&self) -> UntagResourcesRequestBuilder<&Self> {
+        UntagResourcesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UntagResourcesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UntagResources`: Removes tags from resources.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UntagResourcesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::DuplicateTagKey(error),
-            1 => Self::InvalidParameterObviously(error),
-            2 => Self::InvalidResourceTypeNotFound(error),
-            3 => Self::InvalidParameterTagKey(error),
-            4 => Self::InvalidParameterTagValue(error),
-            5 => Self::NumberExceedTags(error),
-            6 => Self::NumberExceedResourceIds(error),
-            7 => Self::InvalidParamTagScope(error),
-            8 => Self::NoPermission(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::DuplicateTagKey(error) => (0, error),
-            Self::InvalidParameterObviously(error) => (1, error),
-            Self::InvalidResourceTypeNotFound(error) => (2, error),
-            Self::InvalidParameterTagKey(error) => (3, error),
-            Self::InvalidParameterTagValue(error) => (4, error),
-            Self::NumberExceedTags(error) => (5, error),
-            Self::NumberExceedResourceIds(error) => (6, error),
-            Self::InvalidParamTagScope(error) => (7, error),
-            Self::NoPermission(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UntagResourcesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UntagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "DuplicateTagKey",
-            "InvalidParameterObviously",
-            "InvalidResourceTypeNotFound",
-            "InvalidParameterTagKey",
-            "InvalidParameterTagValue",
-            "NumberExceedTags",
-            "NumberExceedResourceIds",
-            "InvalidParamTagScope",
-            "NoPermission",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UntagResourcesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UntagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UntagResourcesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UntagResourcesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn untag_resources(&self) -> UntagResourcesRequestBuilder<&Self> {
+        UntagResourcesRequestBuilder::new(self)
     }
 }

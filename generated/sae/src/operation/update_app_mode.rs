@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateAppModeRequest>;
 /// Request of `UpdateAppMode`: Application Idle Mode Update
 ///
 /// # Example
@@ -124,13 +127,7 @@ impl<C> UpdateAppModeRequestBuilder<C> {
     ///
     /// Enable Idle Mode?
     ///
-    /// Enumeration value:
-    ///
-    /// * true: enables.
-    /// * false: disables.
-    ///
-    /// - Wire name: `EnableIdle`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`UpdateAppModeRequest::enable_idle`](UpdateAppModeRequest::enable_idle).
     pub fn enable_idle(mut self, value: bool) -> Self {
         self.inner.enable_idle = Some(value);
         self
@@ -139,22 +136,21 @@ impl<C> UpdateAppModeRequestBuilder<C> {
     ///
     /// The app ID.
     ///
-    /// - Wire name: `AppId`.
-    /// - Example: `7171a6ca-d1cd-4928-8642-7d5cfe69****`.
+    /// Its description, rules and example: [`UpdateAppModeRequest::app_id`](UpdateAppModeRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
     }
     /// Sets `NamespaceId`.
     ///
-    /// - Wire name: `NamespaceId`.
+    /// Its description, rules and example: [`UpdateAppModeRequest::namespace_id`](UpdateAppModeRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
     }
     /// Sets `AppIds`.
     ///
-    /// - Wire name: `AppIds`.
+    /// Its description, rules and example: [`UpdateAppModeRequest::app_ids`](UpdateAppModeRequest::app_ids).
     pub fn app_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.app_ids = Some(value.into());
         self
@@ -342,85 +338,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UpdateAppModeRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateAppMode`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateAppModeError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateAppModeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UpdateAppModeError;
+impl crate::Client {
+    /// Calls `UpdateAppMode`: Application Idle Mode Update
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateAppModeRequestBuilder::send) it. The parameters and their rules: [`UpdateAppModeRequest`].
+    #[inline]
+    pub fn update_app_mode(&self) -> UpdateAppModeRequestBuilder<&Self> {
+        UpdateAppModeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateAppModeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateAppMode`: Application Idle Mode Update
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateAppModeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateAppModeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateAppModeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateAppModeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateAppModeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateAppModeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateAppModeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_app_mode(&self) -> UpdateAppModeRequestBuilder<&Self> {
+        UpdateAppModeRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateApplicationDescriptionRequest>;
 /// Request of `UpdateApplicationDescription`: Updates the description of an application.
 ///
 /// # Example
@@ -110,9 +113,7 @@ impl<C> UpdateApplicationDescriptionRequestBuilder<C> {
     ///
     /// The ID of the application that you want to update.
     ///
-    /// - Wire name: `AppId`.
-    /// - Required.
-    /// - Example: `7171a6ca-d1cd-4928-8642-7d5cfe69****`.
+    /// Its description, rules and example: [`UpdateApplicationDescriptionRequest::app_id`](UpdateApplicationDescriptionRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -121,9 +122,7 @@ impl<C> UpdateApplicationDescriptionRequestBuilder<C> {
     ///
     /// The new description of the application. The description can be up to 1,024 characters in length.
     ///
-    /// - Wire name: `AppDescription`.
-    /// - Required.
-    /// - Example: `newdesc`.
+    /// Its description, rules and example: [`UpdateApplicationDescriptionRequest::app_description`](UpdateApplicationDescriptionRequest::app_description).
     pub fn app_description(mut self, value: impl Into<String>) -> Self {
         self.inner.app_description = Some(value.into());
         self
@@ -327,119 +326,28 @@ for UpdateApplicationDescriptionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateApplicationDescription`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateApplicationDescriptionError {
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidApplication.NotFound`: The current application does not exist.
-    InvalidApplicationNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.WithMessage`: The parameter is invalid {%s}: %s
-    InvalidParameterWithMessage(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAppId.NotFound`: The specified AppId does not exist.
-    InvalidAppIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateApplicationDescriptionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.NotEmpty",
-                        "InvalidApplication.NotFound",
-                        "InvalidParameter.WithMessage",
-                        "InvalidAppId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateApplicationDescriptionError;
+impl crate::Client {
+    /// Calls `UpdateApplicationDescription`: Updates the description of an application.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateApplicationDescriptionRequestBuilder::send) it. The parameters and their rules: [`UpdateApplicationDescriptionRequest`].
+    #[inline]
+    pub fn update_application_description(
+        &self,
+    ) -> UpdateApplicationDescriptionRequestBuilder<&Self> {
+        UpdateApplicationDescriptionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateApplicationDescriptionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateApplicationDescription`: Updates the description of an application.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateApplicationDescriptionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterNotEmpty(error),
-            1 => Self::InvalidApplicationNotFound(error),
-            2 => Self::InvalidParameterWithMessage(error),
-            3 => Self::InvalidAppIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterNotEmpty(error) => (0, error),
-            Self::InvalidApplicationNotFound(error) => (1, error),
-            Self::InvalidParameterWithMessage(error) => (2, error),
-            Self::InvalidAppIdNotFound(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateApplicationDescriptionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateApplicationDescriptionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterNotEmpty",
-            "InvalidApplicationNotFound",
-            "InvalidParameterWithMessage",
-            "InvalidAppIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateApplicationDescriptionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateApplicationDescriptionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateApplicationDescriptionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateApplicationDescriptionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_application_description(
+        &self,
+    ) -> UpdateApplicationDescriptionRequestBuilder<&Self> {
+        UpdateApplicationDescriptionRequestBuilder::new(self)
     }
 }

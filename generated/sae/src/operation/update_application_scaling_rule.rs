@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateApplicationScalingRuleRequest>;
 /// Request of `UpdateApplicationScalingRule`: Updates the auto scaling policy of an application.
 ///
 /// ##
@@ -238,9 +241,7 @@ impl<C> UpdateApplicationScalingRuleRequestBuilder<C> {
     ///
     /// The application ID.
     ///
-    /// - Wire name: `AppId`.
-    /// - Required.
-    /// - Example: `7171a6ca-d1cd-4928-8642-7d5cfe69****`.
+    /// Its description, rules and example: [`UpdateApplicationScalingRuleRequest::app_id`](UpdateApplicationScalingRuleRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -249,11 +250,7 @@ impl<C> UpdateApplicationScalingRuleRequestBuilder<C> {
     ///
     /// The name of the auto scaling policy. The name must start with a lowercase letter and can contain only lowercase letters, digits, and hyphens (-). The name cannot exceed 32 characters in length.
     ///
-    /// > You cannot change the names of created policies.
-    ///
-    /// - Wire name: `ScalingRuleName`.
-    /// - Required.
-    /// - Example: `timer-0800-2100`.
+    /// Its description, rules and example: [`UpdateApplicationScalingRuleRequest::scaling_rule_name`](UpdateApplicationScalingRuleRequest::scaling_rule_name).
     pub fn scaling_rule_name(mut self, value: impl Into<String>) -> Self {
         self.inner.scaling_rule_name = Some(value.into());
         self
@@ -262,36 +259,7 @@ impl<C> UpdateApplicationScalingRuleRequestBuilder<C> {
     ///
     /// The configurations of the scheduled auto scaling policy. This parameter is required when you set the ScalingRuleType parameter to timing or when you want to create a scheduled auto scaling policy by using an SDK.
     ///
-    /// Parameter description:
-    ///
-    /// * **beginDate** and **endDate**: specify the validity period of the scheduled auto scaling policy. **beginDate** specifies the start date and **endDate** specifies the end date. Take note of the following rules:
-    ///
-    ///   * If you set the two parameters to **null**, the scheduled auto scaling policy is a long-term policy. Default values of the beginDate and endDate parameters: null.
-    ///   * If you set the two parameters to specific dates, the scheduled auto scaling policy can be triggered during the period between the two dates. For example, if you set **beginDate** to **2021-03-25** and **endDate** to **2021-04-25**, the auto scaling policy is valid for one month.
-    /// * **period**: specifies the frequency at which the scheduled auto scaling policy is executed. Valid values:
-    ///
-    ///   * **\* \* \***: The scheduled auto scaling policy is executed at a specified point in time every day.
-    ///   * **\* \* Fri,Mon**: The scheduled auto scaling policy is executed at a specified point in time on one or more specified days of each week. GMT+8 is used. Valid values:
-    ///
-    ///     * **Sun**
-    ///     * **Mon**
-    ///     * **Tue**
-    ///     * **Wed**
-    ///     * **Thu**
-    ///     * **Fri**
-    ///     * **Sat**
-    ///   * **1,2,3,28,31 \* \***: The scheduled auto scaling policy is executed at a specified point in time on one or more days of each month. Valid values: 1 to 31. If the month does not have a 31st day, the auto scaling policy is executed on the specified days other than the 31st day.
-    /// * **schedules**: specifies the points in time at which the auto scaling policy is triggered and the number of application instances that are retained during the corresponding period of time. You can specify up to 20 points in time. Parameter description:
-    ///
-    ///   * **atTime**: the point in time at which the policy is triggered. Format: **Hour:Minute**. Example: **08:00**.
-    ///   * **targetReplicas**: specifies the number of application instances that you want to maintain by using this policy. You can also set the value to the minimum number of available instances required for each application release. Valid values: 1 to 50.
-    ///
-    ///     \*\*
-    ///
-    ///     **Note**Make sure that at least **one** instance is available during the application deployment and rollback to prevent your business from being interrupted. If you set the value to **0**, business interruptions occur when the application is updated.
-    ///
-    /// - Wire name: `ScalingRuleTimer`.
-    /// - Example: `{"beginDate":null,"endDate":null,"period":"* * *","schedules":[{"atTime":"08:00","targetReplicas":10},{"atTime":"20:00","targetReplicas":3}]}`.
+    /// Its description, rules and example: [`UpdateApplicationScalingRuleRequest::scaling_rule_timer`](UpdateApplicationScalingRuleRequest::scaling_rule_timer).
     pub fn scaling_rule_timer(mut self, value: impl Into<String>) -> Self {
         self.inner.scaling_rule_timer = Some(value.into());
         self
@@ -300,40 +268,7 @@ impl<C> UpdateApplicationScalingRuleRequestBuilder<C> {
     ///
     /// The configurations of the metric-based auto scaling policy. This parameter is required if you set the ScalingRuleType parameter to metric.
     ///
-    /// Parameter description:
-    ///
-    /// * **maxReplicas**: the maximum number of instances in the application.
-    /// * **minReplicas**: the minimum number of instances in the application.
-    /// * **metricType**: the metric that is used to trigger the auto scaling policy.
-    ///
-    ///   * **CPU**: the CPU utilization.
-    ///   * **MEMORY**: the memory usage.
-    ///   * **tcpActiveConn**: the average number of active TCP connections in an application instance within 30 seconds.
-    ///   * **SLB_QPS**: the average queries per second (QPS) of the Internet-facing Server Load Balancer (SLB) instance associated with an application instance within 15 seconds.
-    ///   * **SLB_RT**: the average response time of the Internet-facing SLB instance within 15 seconds.
-    /// * **metricTargetAverageUtilization**: the limit on the metric specified by the **metricType** parameter.
-    ///
-    ///   * The limit on the CPU utilization. Unit: percentage.
-    ///   * The limit on the memory usage. Unit: percentage.
-    ///   * The limit on the average number of active TCP connections per second.
-    ///   * The limit on the QPS of the Internet-facing SLB instance.
-    ///   * The limit on the response time of the Internet-facing SLB instance. Unit: milliseconds.
-    /// * **SlbProject**: the Log Service project.
-    /// * **SlbLogstore**: the Log Service Logstore.
-    /// * **Vport**: the listener port for the SLB instance. HTTP and HTTPS are supported.
-    /// * **scaleUpRules**: the scale-out rule.
-    /// * **scaleDownRules**: the scale-in rule.
-    /// * **step**: the scale-out or scale-in step size. The maximum number of instances that can be added or removed per unit time.
-    /// * **disabled**: specifies whether to disable the application scale-in. If you set this parameter to true, the application instances are never scaled in. This prevents business risks during peak hours.
-    ///
-    ///   * **true**: disables the application scale-in.
-    ///   * **false**: enables the application scale-in. Default value: false.
-    /// * **stabilizationWindowSeconds**: the cooldown period during which the system is stable and does not perform scale-out or scale-in operations. Valid values: 0 to 3600. Unit: seconds. Default value: 0.
-    ///
-    /// > You can specify one or more metrics as the trigger conditions of the auto scaling policy. If you specify multiple metrics, the application is scaled out when the value of a metric is greater than or equal to the limit. The number of application instances after the scale-out cannot exceed the configured maximum number of application instances. If the values of all the metrics are less than the limits, the application is scaled in. The number of instances after the scale-in cannot be less than the configured minimum number of application instances.
-    ///
-    /// - Wire name: `ScalingRuleMetric`.
-    /// - Example: `{"maxReplicas":3,"minReplicas":1,"metrics":[{"metricType":"CPU","metricTargetAverageUtilization":20},{"metricType":"MEMORY","metricTargetAverageUtilization":30},{"metricType":"tcpActiveConn","metricTargetAverageUtilization":20},{"metricType":"SLB_QPS","MetricTargetAverageUtilization":25,"SlbProject":"aliyun-fc-cn-hangzhou-d95881d9-5d3c-5f26-a6b8-************","SlbLogstore":"function-log","Vport":"80"},{"metricType":"SLB_RT","MetricTargetAverageUtilization":35,"SlbProject":"aliyun-fc-cn-hangzhou-d95881d9-5d3c-5f26-a6b8-************","SlbLogstore":"function-log","Vport":"80"}],"scaleUpRules":{"step":"100","disabled":false,"stabilizationWindowSeconds":0},"scaleDownRules":{"step":"100","disabled":false,"stabilizationWindowSeconds":300}}`.
+    /// Its description, rules and example: [`UpdateApplicationScalingRuleRequest::scaling_rule_metric`](UpdateApplicationScalingRuleRequest::scaling_rule_metric).
     pub fn scaling_rule_metric(mut self, value: impl Into<String>) -> Self {
         self.inner.scaling_rule_metric = Some(value.into());
         self
@@ -342,13 +277,7 @@ impl<C> UpdateApplicationScalingRuleRequestBuilder<C> {
     ///
     /// The minimum number of available instances. Take note of the following rules:
     ///
-    /// * If you set the value to **0**, business interruptions occur when the auto-scaling policy is updated.
-    /// * If you set the value to \*\*-1\*\*, the minimum number of available instances is automatically set to a system-recommended value. The value is the nearest integer to which the calculated result of the following formula is rounded up: Current number of instances × 25%. For example, if five instances are available, the minimum number of available instances is calculated by using the following formula: 5 × 25% = 1.25. In this case, the minimum number of available instances is 2.
-    ///
-    /// > Make sure that at least one instance is available during application deployment and rollback to prevent business interruptions.
-    ///
-    /// - Wire name: `MinReadyInstances`.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`UpdateApplicationScalingRuleRequest::min_ready_instances`](UpdateApplicationScalingRuleRequest::min_ready_instances).
     pub fn min_ready_instances(mut self, value: i32) -> Self {
         self.inner.min_ready_instances = Some(value);
         self
@@ -357,20 +286,14 @@ impl<C> UpdateApplicationScalingRuleRequestBuilder<C> {
     ///
     /// The percentage of the minimum number of available instances. Take note of the following rules:
     ///
-    /// * If you set the value to **-1**, the minimum number of available instances is not determined based on this parameter. This is the default value.
-    /// * If you set the value to a number **from 0 to 100**, the minimum number of available instances is calculated by using the following formula: Current number of instances × (Value of MinReadyInstanceRatio × 100%). The value is the nearest integer rounded up from the calculated result. For example, if you set this parameter to **50**, and five instances are available, the minimum number of available instances is 3.
-    ///
-    /// > When **MinReadyInstance** and **MinReadyInstanceRatio** are specified and **MinReadyInstanceRatio** is set to a number from 0 to 100, the value of \*\*MinReadyInstanceRatio\*\* takes precedence.\*\*\*\* For example, if **MinReadyInstances** is set to \*\*5\*\*, and **MinReadyInstanceRatio** is set to **50**, the minimum number of available instances is set to the nearest integer rounded up from the calculated result of the following formula: Current number of instances × **50%**.
-    ///
-    /// - Wire name: `MinReadyInstanceRatio`.
-    /// - Example: `-1`.
+    /// Its description, rules and example: [`UpdateApplicationScalingRuleRequest::min_ready_instance_ratio`](UpdateApplicationScalingRuleRequest::min_ready_instance_ratio).
     pub fn min_ready_instance_ratio(mut self, value: i32) -> Self {
         self.inner.min_ready_instance_ratio = Some(value);
         self
     }
     /// Sets `EnableIdle`.
     ///
-    /// - Wire name: `EnableIdle`.
+    /// Its description, rules and example: [`UpdateApplicationScalingRuleRequest::enable_idle`](UpdateApplicationScalingRuleRequest::enable_idle).
     pub fn enable_idle(mut self, value: bool) -> Self {
         self.inner.enable_idle = Some(value);
         self
@@ -583,173 +506,28 @@ for UpdateApplicationScalingRuleResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateApplicationScalingRule`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateApplicationScalingRuleError {
-    /// HTTP 400 `InvalidScalingRuleDate.BeginAfterEnd`: The specified beginning time is later than the ending time.
-    InvalidScalingRuleDateBeginAfterEnd(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidScalingRuleDate.Format`: The specified date is invalid.
-    InvalidScalingRuleDateFormat(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidScalingRuleName.NotFound`: The specified ScalingRuleName does not exist.
-    InvalidScalingRuleNameNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidScalingRuleTime.Conflict`: The specified scaling rule time is invalid. Another schedule has been set for the specified time range. Please set a different time.
-    InvalidScalingRuleTimeConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidScalingRuleTime.Format`: The specified time is invalid.
-    InvalidScalingRuleTimeFormat(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.ScalingRuleTime`: The maximum number of scaling policy trigger time is exceeded.
-    QuotaExceededScalingRuleTime(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoComputeResourceQuota.Exceed`: Your compute resource is insufficient. Please contact us to raise the quota.
-    NoComputeResourceQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoComputeResourceQuota.App.Exceed`: You can create %s instances for each application.  Please submit a ticket to raise the quota.
-    NoComputeResourceQuotaAppExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoComputeResourceQuota.User.Exceed`: Your account is limited to create %s instances.  Please submit a ticket to raise the quota.
-    NoComputeResourceQuotaUserExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `System.Upgrading`: The system is being upgraded. Please try again later.
-    SystemUpgrading(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MinReadyInstances.Not.Smaller.Replicas`: The minimum number of available instances must be less than the number of application instances.
-    MinReadyInstancesNotSmallerReplicas(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MinReadyInstanceRatio.Invalid`: The ratio of minimum available instances must be between 0 and 100.
-    MinReadyInstanceRatioInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Application.ChangerOrderRunning`: An application change process is in progress. Please try again later.
-    ApplicationChangerOrderRunning(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateApplicationScalingRuleError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidScalingRuleDate.BeginAfterEnd",
-                        "InvalidScalingRuleDate.Format",
-                        "InvalidScalingRuleName.NotFound",
-                        "InvalidScalingRuleTime.Conflict",
-                        "InvalidScalingRuleTime.Format",
-                        "QuotaExceeded.ScalingRuleTime",
-                        "NoComputeResourceQuota.Exceed",
-                        "NoComputeResourceQuota.App.Exceed",
-                        "NoComputeResourceQuota.User.Exceed",
-                        "System.Upgrading",
-                        "MinReadyInstances.Not.Smaller.Replicas",
-                        "MinReadyInstanceRatio.Invalid",
-                        "Application.ChangerOrderRunning",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateApplicationScalingRuleError;
+impl crate::Client {
+    /// Calls `UpdateApplicationScalingRule`: Updates the auto scaling policy of an application.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateApplicationScalingRuleRequestBuilder::send) it. The parameters and their rules: [`UpdateApplicationScalingRuleRequest`].
+    #[inline]
+    pub fn update_application_scaling_rule(
+        &self,
+    ) -> UpdateApplicationScalingRuleRequestBuilder<&Self> {
+        UpdateApplicationScalingRuleRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateApplicationScalingRuleError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateApplicationScalingRule`: Updates the auto scaling policy of an application.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateApplicationScalingRuleRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidScalingRuleDateBeginAfterEnd(error),
-            1 => Self::InvalidScalingRuleDateFormat(error),
-            2 => Self::InvalidScalingRuleNameNotFound(error),
-            3 => Self::InvalidScalingRuleTimeConflict(error),
-            4 => Self::InvalidScalingRuleTimeFormat(error),
-            5 => Self::QuotaExceededScalingRuleTime(error),
-            6 => Self::NoComputeResourceQuotaExceed(error),
-            7 => Self::NoComputeResourceQuotaAppExceed(error),
-            8 => Self::NoComputeResourceQuotaUserExceed(error),
-            9 => Self::SystemUpgrading(error),
-            10 => Self::MinReadyInstancesNotSmallerReplicas(error),
-            11 => Self::MinReadyInstanceRatioInvalid(error),
-            12 => Self::ApplicationChangerOrderRunning(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidScalingRuleDateBeginAfterEnd(error) => (0, error),
-            Self::InvalidScalingRuleDateFormat(error) => (1, error),
-            Self::InvalidScalingRuleNameNotFound(error) => (2, error),
-            Self::InvalidScalingRuleTimeConflict(error) => (3, error),
-            Self::InvalidScalingRuleTimeFormat(error) => (4, error),
-            Self::QuotaExceededScalingRuleTime(error) => (5, error),
-            Self::NoComputeResourceQuotaExceed(error) => (6, error),
-            Self::NoComputeResourceQuotaAppExceed(error) => (7, error),
-            Self::NoComputeResourceQuotaUserExceed(error) => (8, error),
-            Self::SystemUpgrading(error) => (9, error),
-            Self::MinReadyInstancesNotSmallerReplicas(error) => (10, error),
-            Self::MinReadyInstanceRatioInvalid(error) => (11, error),
-            Self::ApplicationChangerOrderRunning(error) => (12, error),
-            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateApplicationScalingRuleError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateApplicationScalingRuleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidScalingRuleDateBeginAfterEnd",
-            "InvalidScalingRuleDateFormat",
-            "InvalidScalingRuleNameNotFound",
-            "InvalidScalingRuleTimeConflict",
-            "InvalidScalingRuleTimeFormat",
-            "QuotaExceededScalingRuleTime",
-            "NoComputeResourceQuotaExceed",
-            "NoComputeResourceQuotaAppExceed",
-            "NoComputeResourceQuotaUserExceed",
-            "SystemUpgrading",
-            "MinReadyInstancesNotSmallerReplicas",
-            "MinReadyInstanceRatioInvalid",
-            "ApplicationChangerOrderRunning",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateApplicationScalingRuleError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateApplicationScalingRuleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateApplicationScalingRuleError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateApplicationScalingRuleError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_application_scaling_rule(
+        &self,
+    ) -> UpdateApplicationScalingRuleRequestBuilder<&Self> {
+        UpdateApplicationScalingRuleRequestBuilder::new(self)
     }
 }

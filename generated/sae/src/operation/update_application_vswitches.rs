@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateApplicationVswitchesRequest>;
 /// Request of `UpdateApplicationVswitches`: Update the configuration of a vSwitch.
 ///
 /// # Example
@@ -118,9 +121,7 @@ impl<C> UpdateApplicationVswitchesRequestBuilder<C> {
     ///
     /// The application ID.
     ///
-    /// - Wire name: `AppId`.
-    /// - Required.
-    /// - Example: `0099b7be-5f5b-4512-a7fc-56049ef1****`.
+    /// Its description, rules and example: [`UpdateApplicationVswitchesRequest::app_id`](UpdateApplicationVswitchesRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -129,16 +130,14 @@ impl<C> UpdateApplicationVswitchesRequestBuilder<C> {
     ///
     /// The ID of the vSwitch.
     ///
-    /// - Wire name: `VSwitchId`.
-    /// - Required.
-    /// - Example: `vsw-2ze559r1z1bpwqxwp****`.
+    /// Its description, rules and example: [`UpdateApplicationVswitchesRequest::v_switch_id`](UpdateApplicationVswitchesRequest::v_switch_id).
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_id = Some(value.into());
         self
     }
     /// Sets `Deploy`.
     ///
-    /// - Wire name: `Deploy`.
+    /// Its description, rules and example: [`UpdateApplicationVswitchesRequest::deploy`](UpdateApplicationVswitchesRequest::deploy).
     pub fn deploy(mut self, value: bool) -> Self {
         self.inner.deploy = Some(value);
         self
@@ -339,113 +338,28 @@ for UpdateApplicationVswitchesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateApplicationVswitches`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateApplicationVswitchesError {
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidApplication.NotFound`: The current application does not exist.
-    InvalidApplicationNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.WithMessage`: The parameter is invalid {%s}: %s
-    InvalidParameterWithMessage(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateApplicationVswitchesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.NotEmpty",
-                        "InvalidApplication.NotFound",
-                        "InvalidParameter.WithMessage",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateApplicationVswitchesError;
+impl crate::Client {
+    /// Calls `UpdateApplicationVswitches`: Update the configuration of a vSwitch.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateApplicationVswitchesRequestBuilder::send) it. The parameters and their rules: [`UpdateApplicationVswitchesRequest`].
+    #[inline]
+    pub fn update_application_vswitches(
+        &self,
+    ) -> UpdateApplicationVswitchesRequestBuilder<&Self> {
+        UpdateApplicationVswitchesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateApplicationVswitchesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateApplicationVswitches`: Update the configuration of a vSwitch.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateApplicationVswitchesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterNotEmpty(error),
-            1 => Self::InvalidApplicationNotFound(error),
-            2 => Self::InvalidParameterWithMessage(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterNotEmpty(error) => (0, error),
-            Self::InvalidApplicationNotFound(error) => (1, error),
-            Self::InvalidParameterWithMessage(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateApplicationVswitchesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateApplicationVswitchesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterNotEmpty",
-            "InvalidApplicationNotFound",
-            "InvalidParameterWithMessage",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateApplicationVswitchesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateApplicationVswitchesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateApplicationVswitchesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateApplicationVswitchesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_application_vswitches(
+        &self,
+    ) -> UpdateApplicationVswitchesRequestBuilder<&Self> {
+        UpdateApplicationVswitchesRequestBuilder::new(self)
     }
 }

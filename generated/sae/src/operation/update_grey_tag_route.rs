@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateGreyTagRouteRequest>;
 /// Request of `UpdateGreyTagRoute`: Updates a canary release rule.
 ///
 /// # Example
@@ -140,8 +143,7 @@ impl<C> UpdateGreyTagRouteRequestBuilder<C> {
     ///
     /// The description of the canary release rule.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `灰度发布-地域灰度`.
+    /// Its description, rules and example: [`UpdateGreyTagRouteRequest::description`](UpdateGreyTagRouteRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -150,8 +152,7 @@ impl<C> UpdateGreyTagRouteRequestBuilder<C> {
     ///
     /// The canary release rule of the Spring Cloud application.
     ///
-    /// - Wire name: `ScRules`.
-    /// - Example: `[{"condition":"OR","items":[{"cond":"==","name":"grey","operator":"rawvalue","type":"param","value":"true"},{"cond":"==","name":"grey","operator":"rawvalue","type":"cookie","value":"true"},{"cond":"==","name":"grey","operator":"rawvalue","type":"header","value":"true"}],"path":"/post-echo/hi"}]`.
+    /// Its description, rules and example: [`UpdateGreyTagRouteRequest::sc_rules`](UpdateGreyTagRouteRequest::sc_rules).
     pub fn sc_rules(mut self, value: impl Into<String>) -> Self {
         self.inner.sc_rules = Some(value.into());
         self
@@ -160,8 +161,7 @@ impl<C> UpdateGreyTagRouteRequestBuilder<C> {
     ///
     /// The canary release rule of the Dubbo application.
     ///
-    /// - Wire name: `DubboRules`.
-    /// - Example: `[{"condition":"OR","group":"DUBBO","items":[{"cond":"==","expr":".key1","index":0,"operator":"rawvalue","value":"value1"},{"cond":"==","expr":".key2","index":0,"operator":"rawvalue","value":"value2"}],"methodName":"echo","serviceName":"com.alibaba.edas.boot.EchoService","version":"1.0.0"}]`.
+    /// Its description, rules and example: [`UpdateGreyTagRouteRequest::dubbo_rules`](UpdateGreyTagRouteRequest::dubbo_rules).
     pub fn dubbo_rules(mut self, value: impl Into<String>) -> Self {
         self.inner.dubbo_rules = Some(value.into());
         self
@@ -170,9 +170,7 @@ impl<C> UpdateGreyTagRouteRequestBuilder<C> {
     ///
     /// The ID of the canary release rule.
     ///
-    /// - Wire name: `GreyTagRouteId`.
-    /// - Required.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`UpdateGreyTagRouteRequest::grey_tag_route_id`](UpdateGreyTagRouteRequest::grey_tag_route_id).
     pub fn grey_tag_route_id(mut self, value: i64) -> Self {
         self.inner.grey_tag_route_id = Some(value);
         self
@@ -181,8 +179,7 @@ impl<C> UpdateGreyTagRouteRequestBuilder<C> {
     ///
     /// The canary release rule of the application for which ALB gateway routing is configured.
     ///
-    /// - Wire name: `AlbRules`.
-    /// - Example: `[{"condition":"AND","items":[{"cond":"==","name":"grey","operator":"rawvalue","type":"sourceIp","value":"127.0.0.1"},{"cond":"==","name":"grey","operator":"rawvalue","type":"cookie","value":"true"},{"cond":"==","name":"grey","operator":"rawvalue","type":"header","value":"true"}],"path":"/post-echo/hi"}]`.
+    /// Its description, rules and example: [`UpdateGreyTagRouteRequest::alb_rules`](UpdateGreyTagRouteRequest::alb_rules).
     pub fn alb_rules(mut self, value: impl Into<String>) -> Self {
         self.inner.alb_rules = Some(value.into());
         self
@@ -389,119 +386,24 @@ for UpdateGreyTagRouteResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateGreyTagRoute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateGreyTagRouteError {
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.WithMessage`: The parameter is invalid {%s}: %s
-    InvalidParameterWithMessage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Application.ChangerOrderRunning`: An application change process is in progress. Please try again later.
-    ApplicationChangerOrderRunning(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateGreyTagRouteError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.NotEmpty",
-                        "InvalidParameter.Obviously",
-                        "InvalidParameter.WithMessage",
-                        "Application.ChangerOrderRunning",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateGreyTagRouteError;
+impl crate::Client {
+    /// Calls `UpdateGreyTagRoute`: Updates a canary release rule.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateGreyTagRouteRequestBuilder::send) it. The parameters and their rules: [`UpdateGreyTagRouteRequest`].
+    #[inline]
+    pub fn update_grey_tag_route(&self) -> UpdateGreyTagRouteRequestBuilder<&Self> {
+        UpdateGreyTagRouteRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateGreyTagRouteError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateGreyTagRoute`: Updates a canary release rule.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateGreyTagRouteRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterNotEmpty(error),
-            1 => Self::InvalidParameterObviously(error),
-            2 => Self::InvalidParameterWithMessage(error),
-            3 => Self::ApplicationChangerOrderRunning(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterNotEmpty(error) => (0, error),
-            Self::InvalidParameterObviously(error) => (1, error),
-            Self::InvalidParameterWithMessage(error) => (2, error),
-            Self::ApplicationChangerOrderRunning(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateGreyTagRouteError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateGreyTagRouteError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterNotEmpty",
-            "InvalidParameterObviously",
-            "InvalidParameterWithMessage",
-            "ApplicationChangerOrderRunning",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateGreyTagRouteError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateGreyTagRouteError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateGreyTagRouteError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateGreyTagRouteError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_grey_tag_route(&self) -> UpdateGreyTagRouteRequestBuilder<&Self> {
+        UpdateGreyTagRouteRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateIngressRequest>;
 /// Request of `UpdateIngress`: Update the configurations of an Ingress instance.
 ///
 /// # Example
@@ -307,9 +310,7 @@ impl<C> UpdateIngressRequestBuilder<C> {
     ///
     /// The ID of the routing rule.
     ///
-    /// - Wire name: `IngressId`.
-    /// - Required.
-    /// - Example: `87`.
+    /// Its description, rules and example: [`UpdateIngressRequest::ingress_id`](UpdateIngressRequest::ingress_id).
     pub fn ingress_id(mut self, value: i64) -> Self {
         self.inner.ingress_id = Some(value);
         self
@@ -318,12 +319,7 @@ impl<C> UpdateIngressRequestBuilder<C> {
     ///
     /// The ID of the **CLB** certificate. Valid values:
     ///
-    /// * If the **LoadBalanceType** is **clb**, use this field to configure the HTTPS listener certificate.
-    ///
-    /// For more information about how to use SSL certificate IDs for CLB, see [Manage certificates (CLB)](<https://www.alibabacloud.com/help/doc-detail/90792.htm>).
-    ///
-    /// - Wire name: `CertId`.
-    /// - Example: `188077086902****_176993d****_181437****_108724****`.
+    /// Its description, rules and example: [`UpdateIngressRequest::cert_id`](UpdateIngressRequest::cert_id).
     pub fn cert_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cert_id = Some(value.into());
         self
@@ -332,11 +328,7 @@ impl<C> UpdateIngressRequestBuilder<C> {
     ///
     /// The ID of the multi-certificate **ALB**. Valid values:
     ///
-    /// * If the **LoadBalanceType** is **alb**, use this field to configure multiple certificates for HTTPS listeners. Separate multiple certificate IDs with commas (,).
-    /// * The ID of the SSL certificate used by ALB must be obtained from the digital certificate product. For example, in the configuration `756***-cn-hangzhou`, the `756***` is the certificate ID obtained from the product page, and the `-cn-hangzhou` is a fixed suffix. For more information, see [Manage certificates](<https://www.alibabacloud.com/help/doc-detail/209076.htm>).
-    ///
-    /// - Wire name: `CertIds`.
-    /// - Example: `87***35-cn-hangzhou,812***3-cn-hangzhou`.
+    /// Its description, rules and example: [`UpdateIngressRequest::cert_ids`](UpdateIngressRequest::cert_ids).
     pub fn cert_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.cert_ids = Some(value.into());
         self
@@ -345,8 +337,7 @@ impl<C> UpdateIngressRequestBuilder<C> {
     ///
     /// The name of the routing rule.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `ingress-sae-test`.
+    /// Its description, rules and example: [`UpdateIngressRequest::description`](UpdateIngressRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -355,8 +346,7 @@ impl<C> UpdateIngressRequestBuilder<C> {
     ///
     /// The SLB listening port. This port cannot be occupied.
     ///
-    /// - Wire name: `ListenerPort`.
-    /// - Example: `443`.
+    /// Its description, rules and example: [`UpdateIngressRequest::listener_port`](UpdateIngressRequest::listener_port).
     pub fn listener_port(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_port = Some(value.into());
         self
@@ -365,13 +355,7 @@ impl<C> UpdateIngressRequestBuilder<C> {
     ///
     /// The default forwarding rule. Forwards traffic to a specified application through a specified port based on the IP address. The following table describes the parameters.
     ///
-    /// * **appId**: the ID of the application.
-    /// * **containerPort**: the container port of the application.
-    ///
-    /// > All requests that do not match the forwarding rules specified for Rules are forwarded over the port to the application.
-    ///
-    /// - Wire name: `DefaultRule`.
-    /// - Example: `{"appId":"395b60e4-0550-458d-9c54-a265d036****","containerPort":8080}`.
+    /// Its description, rules and example: [`UpdateIngressRequest::default_rule`](UpdateIngressRequest::default_rule).
     pub fn default_rule(mut self, value: impl Into<String>) -> Self {
         self.inner.default_rule = Some(value.into());
         self
@@ -380,13 +364,7 @@ impl<C> UpdateIngressRequestBuilder<C> {
     ///
     /// The forwarding rule. Forwards traffic to a specified application through a specified port based on the domain name and request path. The following table describes the parameters.
     ///
-    /// * **appId**: the ID of the application.
-    /// * **containerPort**: The port of the application instance.
-    /// * **domain**: the domain name.
-    /// * **path**: the request path.
-    ///
-    /// - Wire name: `Rules` (form body).
-    /// - Example: `[{"appId":"395b60e4-0550-458d-9c54-a265d036****","containerPort":8080,"domain":"www.sae.site","path":"/path1"},{"appId":"666403ce-d25b-47cf-87fe-497565d2****","containerPort":8080,"domain":"sae.site","path":"/path2"}]`.
+    /// Its description, rules and example: [`UpdateIngressRequest::rules`](UpdateIngressRequest::rules).
     pub fn rules(mut self, value: impl Into<String>) -> Self {
         self.inner.rules = Some(value.into());
         self
@@ -395,8 +373,7 @@ impl<C> UpdateIngressRequestBuilder<C> {
     ///
     /// The parameter is deprecated and cannot be updated.
     ///
-    /// - Wire name: `LoadBalanceType`.
-    /// - Example: `clb`.
+    /// Its description, rules and example: [`UpdateIngressRequest::load_balance_type`](UpdateIngressRequest::load_balance_type).
     pub fn load_balance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balance_type = Some(value.into());
         self
@@ -405,11 +382,7 @@ impl<C> UpdateIngressRequestBuilder<C> {
     ///
     /// The protocol that is used to forward requests. Valid values:
     ///
-    /// * **HTTP**: HTTP is suitable for applications that need to identify transmitted data.
-    /// * **HTTPS**: HTTPS is suitable for applications that require encrypted data transmission.
-    ///
-    /// - Wire name: `ListenerProtocol`.
-    /// - Example: `HTTP`.
+    /// Its description, rules and example: [`UpdateIngressRequest::listener_protocol`](UpdateIngressRequest::listener_protocol).
     pub fn listener_protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_protocol = Some(value.into());
         self
@@ -418,8 +391,7 @@ impl<C> UpdateIngressRequestBuilder<C> {
     ///
     /// The request timed out. Unit: seconds.
     ///
-    /// - Wire name: `RequestTimeout`.
-    /// - Example: `60`.
+    /// Its description, rules and example: [`UpdateIngressRequest::request_timeout`](UpdateIngressRequest::request_timeout).
     pub fn request_timeout(mut self, value: i32) -> Self {
         self.inner.request_timeout = Some(value);
         self
@@ -428,8 +400,7 @@ impl<C> UpdateIngressRequestBuilder<C> {
     ///
     /// The ID of a security policy.
     ///
-    /// - Wire name: `SecurityPolicyId`.
-    /// - Example: `tls_cipher_policy_1_2_strict_with_1_3`.
+    /// Its description, rules and example: [`UpdateIngressRequest::security_policy_id`](UpdateIngressRequest::security_policy_id).
     pub fn security_policy_id(mut self, value: impl Into<String>) -> Self {
         self.inner.security_policy_id = Some(value.into());
         self
@@ -438,59 +409,56 @@ impl<C> UpdateIngressRequestBuilder<C> {
     ///
     /// The timeout period of idle connections. Unit: seconds.
     ///
-    /// > A value of 0 indicates that the default value is used.
-    ///
-    /// - Wire name: `IdleTimeout`.
-    /// - Example: `15`.
+    /// Its description, rules and example: [`UpdateIngressRequest::idle_timeout`](UpdateIngressRequest::idle_timeout).
     pub fn idle_timeout(mut self, value: i32) -> Self {
         self.inner.idle_timeout = Some(value);
         self
     }
     /// Sets `EnableXForwardedFor`.
     ///
-    /// - Wire name: `EnableXForwardedFor`.
+    /// Its description, rules and example: [`UpdateIngressRequest::enable_x_forwarded_for`](UpdateIngressRequest::enable_x_forwarded_for).
     pub fn enable_x_forwarded_for(mut self, value: bool) -> Self {
         self.inner.enable_x_forwarded_for = Some(value);
         self
     }
     /// Sets `EnableXForwardedForClientSrcPort`.
     ///
-    /// - Wire name: `EnableXForwardedForClientSrcPort`.
+    /// Its description, rules and example: [`UpdateIngressRequest::enable_x_forwarded_for_client_src_port`](UpdateIngressRequest::enable_x_forwarded_for_client_src_port).
     pub fn enable_x_forwarded_for_client_src_port(mut self, value: bool) -> Self {
         self.inner.enable_x_forwarded_for_client_src_port = Some(value);
         self
     }
     /// Sets `EnableXForwardedForProto`.
     ///
-    /// - Wire name: `EnableXForwardedForProto`.
+    /// Its description, rules and example: [`UpdateIngressRequest::enable_x_forwarded_for_proto`](UpdateIngressRequest::enable_x_forwarded_for_proto).
     pub fn enable_x_forwarded_for_proto(mut self, value: bool) -> Self {
         self.inner.enable_x_forwarded_for_proto = Some(value);
         self
     }
     /// Sets `EnableXForwardedForSlbId`.
     ///
-    /// - Wire name: `EnableXForwardedForSlbId`.
+    /// Its description, rules and example: [`UpdateIngressRequest::enable_x_forwarded_for_slb_id`](UpdateIngressRequest::enable_x_forwarded_for_slb_id).
     pub fn enable_x_forwarded_for_slb_id(mut self, value: bool) -> Self {
         self.inner.enable_x_forwarded_for_slb_id = Some(value);
         self
     }
     /// Sets `EnableXForwardedForSlbPort`.
     ///
-    /// - Wire name: `EnableXForwardedForSlbPort`.
+    /// Its description, rules and example: [`UpdateIngressRequest::enable_x_forwarded_for_slb_port`](UpdateIngressRequest::enable_x_forwarded_for_slb_port).
     pub fn enable_x_forwarded_for_slb_port(mut self, value: bool) -> Self {
         self.inner.enable_x_forwarded_for_slb_port = Some(value);
         self
     }
     /// Sets `CorsConfig`.
     ///
-    /// - Wire name: `CorsConfig`.
+    /// Its description, rules and example: [`UpdateIngressRequest::cors_config`](UpdateIngressRequest::cors_config).
     pub fn cors_config(mut self, value: impl Into<String>) -> Self {
         self.inner.cors_config = Some(value.into());
         self
     }
     /// Sets `EnableGzip`.
     ///
-    /// - Wire name: `EnableGzip`.
+    /// Its description, rules and example: [`UpdateIngressRequest::enable_gzip`](UpdateIngressRequest::enable_gzip).
     pub fn enable_gzip(mut self, value: bool) -> Self {
         self.inner.enable_gzip = Some(value);
         self
@@ -690,131 +658,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UpdateIngressRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateIngress`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateIngressError {
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.WithMessage`: The parameter is invalid {%s}: %s
-    InvalidParameterWithMessage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Exceed.IngressRule`: The number of Ingress related rules must be less than or equal to 40.
-    ExceedIngressRule(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SlbListenerPort.NotAvailable`: The SLB listening port is unavailable: slbId \[%s\], port \[%s\]
-    SlbListenerPortNotAvailable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SSLCert.NotFound`: The specified SSL certificate cannot be found.
-    SslCertNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateIngressError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.NotEmpty",
-                        "InvalidParameter.Obviously",
-                        "InvalidParameter.WithMessage",
-                        "Exceed.IngressRule",
-                        "SlbListenerPort.NotAvailable",
-                        "SSLCert.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateIngressError;
+impl crate::Client {
+    /// Calls `UpdateIngress`: Update the configurations of an Ingress instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateIngressRequestBuilder::send) it. The parameters and their rules: [`UpdateIngressRequest`].
+    #[inline]
+    pub fn update_ingress(&self) -> UpdateIngressRequestBuilder<&Self> {
+        UpdateIngressRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateIngressError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateIngress`: Update the configurations of an Ingress instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateIngressRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterNotEmpty(error),
-            1 => Self::InvalidParameterObviously(error),
-            2 => Self::InvalidParameterWithMessage(error),
-            3 => Self::ExceedIngressRule(error),
-            4 => Self::SlbListenerPortNotAvailable(error),
-            5 => Self::SslCertNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterNotEmpty(error) => (0, error),
-            Self::InvalidParameterObviously(error) => (1, error),
-            Self::InvalidParameterWithMessage(error) => (2, error),
-            Self::ExceedIngressRule(error) => (3, error),
-            Self::SlbListenerPortNotAvailable(error) => (4, error),
-            Self::SslCertNotFound(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateIngressError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateIngressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterNotEmpty",
-            "InvalidParameterObviously",
-            "InvalidParameterWithMessage",
-            "ExceedIngressRule",
-            "SlbListenerPortNotAvailable",
-            "SslCertNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateIngressError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateIngressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateIngressError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateIngressError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_ingress(&self) -> UpdateIngressRequestBuilder<&Self> {
+        UpdateIngressRequestBuilder::new(self)
     }
 }

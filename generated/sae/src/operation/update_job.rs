@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateJobRequest>;
 /// Request of `UpdateJob`: Updates a job template.
 ///
 /// # Example
@@ -697,9 +700,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The ID of the application.
     ///
-    /// - Wire name: `AppId`.
-    /// - Required.
-    /// - Example: `7171a6ca-d1cd-4928-8642-7d5cfe69****`.
+    /// Its description, rules and example: [`UpdateJobRequest::app_id`](UpdateJobRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -708,17 +709,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The version of the Java development kit (JDK) on which the deployment package of the application depends. The following versions are supported:
     ///
-    /// * **Open JDK 8**
-    /// * **Open JDK 7**
-    /// * **Dragonwell 11**
-    /// * **Dragonwell 8**
-    /// * **openjdk-8u191-jdk-alpine3.9**
-    /// * **openjdk-7u201-jdk-alpine3.9**
-    ///
-    /// This parameter is not returned if the **PackageType** parameter is set to **Image**.
-    ///
-    /// - Wire name: `Jdk`.
-    /// - Example: `Open JDK 8`.
+    /// Its description, rules and example: [`UpdateJobRequest::jdk`](UpdateJobRequest::jdk).
     pub fn jdk(mut self, value: impl Into<String>) -> Self {
         self.inner.jdk = Some(value.into());
         self
@@ -727,13 +718,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The version of the Tomcat container on which the deployment package depends. The following versions are supported:
     ///
-    /// * **apache-tomcat-7.0.91**
-    /// * **apache-tomcat-8.5.42**
-    ///
-    /// This parameter is not returned if the **PackageType** parameter is set to **Image**.
-    ///
-    /// - Wire name: `WebContainer`.
-    /// - Example: `apache-tomcat-7.0.91`.
+    /// Its description, rules and example: [`UpdateJobRequest::web_container`](UpdateJobRequest::web_container).
     pub fn web_container(mut self, value: impl Into<String>) -> Self {
         self.inner.web_container = Some(value.into());
         self
@@ -742,8 +727,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The version of the deployment package. This parameter is required if you set **PackageType** to **FatJar**, **War**, or **PythonZip**.
     ///
-    /// - Wire name: `PackageVersion`.
-    /// - Example: `1.0.1`.
+    /// Its description, rules and example: [`UpdateJobRequest::package_version`](UpdateJobRequest::package_version).
     pub fn package_version(mut self, value: impl Into<String>) -> Self {
         self.inner.package_version = Some(value.into());
         self
@@ -752,8 +736,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The address of the deployment package. This parameter is required if you set **PackageType** to **FatJar**, **War**, or **PythonZip**.
     ///
-    /// - Wire name: `PackageUrl`.
-    /// - Example: `http://myoss.oss-cn-hangzhou.aliyuncs.com/my-buc/2019-06-30/****.jar`.
+    /// Its description, rules and example: [`UpdateJobRequest::package_url`](UpdateJobRequest::package_url).
     pub fn package_url(mut self, value: impl Into<String>) -> Self {
         self.inner.package_url = Some(value.into());
         self
@@ -762,8 +745,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The URL of the image. This parameter is returned only if the **PackageType** parameter is set to **Image**.
     ///
-    /// - Wire name: `ImageUrl`.
-    /// - Example: `registry.cn-hangzhou.aliyuncs.com/sae_test/ali_sae_test:0.0.1`.
+    /// Its description, rules and example: [`UpdateJobRequest::image_url`](UpdateJobRequest::image_url).
     pub fn image_url(mut self, value: impl Into<String>) -> Self {
         self.inner.image_url = Some(value.into());
         self
@@ -772,18 +754,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The command that is used to start the image. The command must be an existing executable object in the container. Example:
     ///
-    /// ```text
-    /// command:
-    ///       - echo
-    ///       - abc
-    ///       - >
-    ///       - file0
-    /// ```
-    ///
-    /// In this example, the Command parameter is set to `Command="echo", CommandArgs=["abc", ">", "file0"]`.
-    ///
-    /// - Wire name: `Command`.
-    /// - Example: `echo`.
+    /// Its description, rules and example: [`UpdateJobRequest::command`](UpdateJobRequest::command).
     pub fn command(mut self, value: impl Into<String>) -> Self {
         self.inner.command = Some(value.into());
         self
@@ -792,12 +763,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The parameters of the image startup command. The CommandArgs parameter specifies the parameters that are required for the **Command** parameter. The name must meet the following format requirements:
     ///
-    /// `["a","b"]`
-    ///
-    /// In the preceding example, the CommandArgs parameter is set to `CommandArgs=["abc", ">", "file0"]`. The data type of `["abc", ">", "file0"]` must be an array of strings in the JSON format. This parameter is optional.
-    ///
-    /// - Wire name: `CommandArgs`.
-    /// - Example: `["a","b"]`.
+    /// Its description, rules and example: [`UpdateJobRequest::command_args`](UpdateJobRequest::command_args).
     pub fn command_args(mut self, value: impl Into<String>) -> Self {
         self.inner.command_args = Some(value.into());
         self
@@ -806,19 +772,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The environment variables. You can configure custom environment variables or reference a ConfigMap. If you want to reference a ConfigMap, you must first create a ConfigMap. For more information, see [CreateConfigMap](<https://www.alibabacloud.com/help/doc-detail/176914.htm>). Valid values:
     ///
-    /// * Configure custom environment variables
-    ///
-    ///   * **name**: the name of the environment variable.
-    ///   * **value**: the value of the environment variable.
-    /// * Reference ConfigMap
-    ///
-    ///   * **name**: the name of the environment variable. You can reference one or all keys. If you want to reference all keys, specify `sae-sys-configmap-all-<ConfigMap name>`. Example: `sae-sys-configmap-all-test1`.
-    ///   * **valueFrom**: the reference of the environment variable. Set the value to `configMapRef`.
-    ///   * **configMapId**: the ConfigMap ID.
-    ///   * **key**: the key. If you want to reference all keys, do not configure this parameter.
-    ///
-    /// - Wire name: `Envs`.
-    /// - Example: `[{"name":"envtmp","value":"0"}]`.
+    /// Its description, rules and example: [`UpdateJobRequest::envs`](UpdateJobRequest::envs).
     pub fn envs(mut self, value: impl Into<String>) -> Self {
         self.inner.envs = Some(value.into());
         self
@@ -827,11 +781,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The custom mappings between hostnames and IP addresses in the container. Valid values:
     ///
-    /// * **hostName**: the domain name or hostname.
-    /// * **ip**: the IP address.
-    ///
-    /// - Wire name: `CustomHostAlias`.
-    /// - Example: `[{"hostName":"samplehost","ip":"127.0.0.1"}]`.
+    /// Its description, rules and example: [`UpdateJobRequest::custom_host_alias`](UpdateJobRequest::custom_host_alias).
     pub fn custom_host_alias(mut self, value: impl Into<String>) -> Self {
         self.inner.custom_host_alias = Some(value.into());
         self
@@ -840,8 +790,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The option settings in the JAR package. The settings are used to start the application container. The default startup command for application deployment is `$JAVA_HOME/bin/java $JarStartOptions -jar $CATALINA_OPTS "$package_path" $JarStartArgs`.
     ///
-    /// - Wire name: `JarStartOptions`.
-    /// - Example: `custom-option`.
+    /// Its description, rules and example: [`UpdateJobRequest::jar_start_options`](UpdateJobRequest::jar_start_options).
     pub fn jar_start_options(mut self, value: impl Into<String>) -> Self {
         self.inner.jar_start_options = Some(value.into());
         self
@@ -850,8 +799,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The arguments in the JAR package. The arguments are used to start the application container. The default startup command is `$JAVA_HOME/bin/java $JarStartOptions -jar $CATALINA_OPTS "$package_path" $JarStartArgs`.
     ///
-    /// - Wire name: `JarStartArgs`.
-    /// - Example: `-Xms4G -Xmx4G`.
+    /// Its description, rules and example: [`UpdateJobRequest::jar_start_args`](UpdateJobRequest::jar_start_args).
     pub fn jar_start_args(mut self, value: impl Into<String>) -> Self {
         self.inner.jar_start_args = Some(value.into());
         self
@@ -860,8 +808,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The version of the container, such as Ali-Tomcat, in which an application developed based on High-speed Service Framework (HSF) is deployed.
     ///
-    /// - Wire name: `EdasContainerVersion`.
-    /// - Example: `3.5.3`.
+    /// Its description, rules and example: [`UpdateJobRequest::edas_container_version`](UpdateJobRequest::edas_container_version).
     pub fn edas_container_version(mut self, value: impl Into<String>) -> Self {
         self.inner.edas_container_version = Some(value.into());
         self
@@ -870,23 +817,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The configurations of Log Service.
     ///
-    /// * To use Log Service resources that are automatically created by SAE, set this parameter to `[{"logDir":"","logType":"stdout"},{"logDir":"/tmp/a.log"}]`.
-    /// * To use custom Log Service resources, set this parameter to `[{"projectName":"test-sls","logType":"stdout","logDir":"","logstoreName":"sae","logtailName":""},{"projectName":"test","logDir":"/tmp/a.log","logstoreName":"sae","logtailName":""}]`.
-    ///
-    /// The following parameters are involved:
-    ///
-    /// * **projectName**: the name of the Log Service project.
-    /// * **logDir**: the path in which logs are stored.
-    /// * **logType**: the log type. **stdout**: the standard output log of the container. You can specify only one stdout value for this parameter. If you leave this parameter empty, file logs are collected.
-    /// * **logstoreName**: the name of the Logstore in Log Service.
-    /// * **logtailName**: the name of the Logtail configuration in Log Service. If you do not configure this parameter, a new Logtail configuration is created.
-    ///
-    /// If you do not need to modify the logging configurations when you deploy the application, configure the **SlsConfigs** parameter only in the first request. You do not need to include this parameter in subsequent requests. If you no longer need to use Log Service, leave the **SlsConfigs** parameter empty in the request.
-    ///
-    /// > A Log Service project that is automatically created by SAE when you create an application is deleted when the application is deleted. Therefore, when you create an application, you cannot select a Log Service project that is automatically created by SAE for log collection.
-    ///
-    /// - Wire name: `SlsConfigs`.
-    /// - Example: `[{"logDir":"","logType":"stdout"},{"logDir":"/tmp/a.log"}]`.
+    /// Its description, rules and example: [`UpdateJobRequest::sls_configs`](UpdateJobRequest::sls_configs).
     pub fn sls_configs(mut self, value: impl Into<String>) -> Self {
         self.inner.sls_configs = Some(value.into());
         self
@@ -895,8 +826,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The time zone. Default value: **Asia/Shanghai**.
     ///
-    /// - Wire name: `Timezone`.
-    /// - Example: `Asia/Shanghai`.
+    /// Its description, rules and example: [`UpdateJobRequest::timezone`](UpdateJobRequest::timezone).
     pub fn timezone(mut self, value: impl Into<String>) -> Self {
         self.inner.timezone = Some(value.into());
         self
@@ -905,8 +835,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The ID of the Apsara File Storage NAS file system. If you do not need to modify the NAS configurations when you deploy the application, configure **NasId** only in the first request. If you no longer need to use NAS, leave **NasId** empty in the request.
     ///
-    /// - Wire name: `NasId`.
-    /// - Example: `10d3b4****`.
+    /// Its description, rules and example: [`UpdateJobRequest::nas_id`](UpdateJobRequest::nas_id).
     pub fn nas_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nas_id = Some(value.into());
         self
@@ -915,8 +844,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The mount target of the NAS file system in the VPC where the application is deployed. If you do not need to modify this configuration during the deployment, configure the **MountHost** parameter only in the first request. You do not need to include this parameter in subsequent requests. If you need to remove this configuration, leave the **MountHost** parameter empty in the request.
     ///
-    /// - Wire name: `MountHost`.
-    /// - Example: `10d3b4bc9****.com`.
+    /// Its description, rules and example: [`UpdateJobRequest::mount_host`](UpdateJobRequest::mount_host).
     pub fn mount_host(mut self, value: impl Into<String>) -> Self {
         self.inner.mount_host = Some(value.into());
         self
@@ -925,8 +853,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The configurations for mounting the NAS file system. If you do not need to modify the NAS configurations when you deploy the application, configure **MountDesc** only in the first request. If you no longer need to use NAS, leave **MountDesc** empty in the request.
     ///
-    /// - Wire name: `MountDesc`.
-    /// - Example: `[{mountPath: "/tmp", nasPath: "/"}]`.
+    /// Its description, rules and example: [`UpdateJobRequest::mount_desc`](UpdateJobRequest::mount_desc).
     pub fn mount_desc(mut self, value: impl Into<String>) -> Self {
         self.inner.mount_desc = Some(value.into());
         self
@@ -935,8 +862,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The script to be run after the container is started. Example: `{"exec":{"command":\["sh","-c","echo hello"\]}}`
     ///
-    /// - Wire name: `PostStart`.
-    /// - Example: `{"exec":{"command":["sh","-c","echo hello"]}}`.
+    /// Its description, rules and example: [`UpdateJobRequest::post_start`](UpdateJobRequest::post_start).
     pub fn post_start(mut self, value: impl Into<String>) -> Self {
         self.inner.post_start = Some(value.into());
         self
@@ -945,8 +871,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The script that is run before the container is stopped. Example: `{"exec":{"command":\["sh","-c","echo hello"\]}}`
     ///
-    /// - Wire name: `PreStop`.
-    /// - Example: `{"exec":{"command":["sh","-c","echo hello"]}}`.
+    /// Its description, rules and example: [`UpdateJobRequest::pre_stop`](UpdateJobRequest::pre_stop).
     pub fn pre_stop(mut self, value: impl Into<String>) -> Self {
         self.inner.pre_stop = Some(value.into());
         self
@@ -955,8 +880,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The startup command of the WAR package. For information about how to configure the startup command, see [Configure startup commands](<https://www.alibabacloud.com/help/doc-detail/96677.htm>).
     ///
-    /// - Wire name: `WarStartOptions`.
-    /// - Example: `CATALINA_OPTS=\"$CATALINA_OPTS $Options\" catalina.sh run`.
+    /// Its description, rules and example: [`UpdateJobRequest::war_start_options`](UpdateJobRequest::war_start_options).
     pub fn war_start_options(mut self, value: impl Into<String>) -> Self {
         self.inner.war_start_options = Some(value.into());
         self
@@ -965,15 +889,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The description of the **ConfigMap** instance mounted to the application. Use configurations created on the Configuration Items page to configure containers. The following parameters are involved:
     ///
-    /// * **congfigMapId**: the ID of the ConfigMap instance. You can call the [ListNamespacedConfigMaps](<https://www.alibabacloud.com/help/doc-detail/176917.htm>) operation to obtain the ID.
-    /// * **key**: the key.
-    ///
-    /// > You can use the `sae-sys-configmap-all` key to mount all keys.
-    ///
-    /// * **mountPath**: the mount path.
-    ///
-    /// - Wire name: `ConfigMapMountDesc` (form body).
-    /// - Example: `[{"configMapId":16,"key":"test","mountPath":"/tmp"}]`.
+    /// Its description, rules and example: [`UpdateJobRequest::config_map_mount_desc`](UpdateJobRequest::config_map_mount_desc).
     pub fn config_map_mount_desc(mut self, value: impl Into<String>) -> Self {
         self.inner.config_map_mount_desc = Some(value.into());
         self
@@ -982,10 +898,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The timeout period for a graceful shutdown. Default value: 30. Unit: seconds. Valid values: 1 to 300.
     ///
-    /// - Wire name: `TerminationGracePeriodSeconds`.
-    /// - Must be 0 to 6000.
-    /// - Default: `30`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`UpdateJobRequest::termination_grace_period_seconds`](UpdateJobRequest::termination_grace_period_seconds).
     pub fn termination_grace_period_seconds(mut self, value: i32) -> Self {
         self.inner.termination_grace_period_seconds = Some(value);
         self
@@ -994,8 +907,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The path on which the PHP configuration file for application startup is mounted. Make sure that the PHP server uses this configuration file during the startup.
     ///
-    /// - Wire name: `PhpConfigLocation`.
-    /// - Example: `/usr/local/etc/php/php.ini`.
+    /// Its description, rules and example: [`UpdateJobRequest::php_config_location`](UpdateJobRequest::php_config_location).
     pub fn php_config_location(mut self, value: impl Into<String>) -> Self {
         self.inner.php_config_location = Some(value.into());
         self
@@ -1004,8 +916,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The details of the PHP configuration file.
     ///
-    /// - Wire name: `PhpConfig` (form body).
-    /// - Example: `k1=v1`.
+    /// Its description, rules and example: [`UpdateJobRequest::php_config`](UpdateJobRequest::php_config).
     pub fn php_config(mut self, value: impl Into<String>) -> Self {
         self.inner.php_config = Some(value.into());
         self
@@ -1014,14 +925,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The Tomcat configuration. If you want to delete the configuration, set this parameter to {} or leave this parameter empty. Valid values:
     ///
-    /// * **port**: the port number. The port number ranges from 1024 to 65535. Though the admin permissions are configured for the container, the root permissions are required to perform operations on ports whose number is smaller than 1024. Enter a value that ranges from 1025 to 65535 because the container has only the admin permissions. If you do not specify this parameter, the default port number 8080 is used.
-    /// * **contextPath**: the path. Default value: /. This value indicates the root directory.
-    /// * **maxThreads**: the maximum number of connections in the connection pool. Default value: 400.
-    /// * **uriEncoding**: the URI encoding scheme in the Tomcat container. Valid values: **UTF-8**, **ISO-8859-1**, **GBK**, and GB2312. If you do not specify this parameter, the default value **ISO-8859-1** is used.
-    /// * **useBodyEncoding**: specifies whether to use the encoding scheme that is specified by **BodyEncoding for URL**. Default value: **true**.
-    ///
-    /// - Wire name: `TomcatConfig`.
-    /// - Example: `{"port":8080,"contextPath":"/","maxThreads":400,"uriEncoding":"ISO-8859-1","useBodyEncodingForUri":true}`.
+    /// Its description, rules and example: [`UpdateJobRequest::tomcat_config`](UpdateJobRequest::tomcat_config).
     pub fn tomcat_config(mut self, value: impl Into<String>) -> Self {
         self.inner.tomcat_config = Some(value.into());
         self
@@ -1030,16 +934,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The information about the mounted Object Storage Service (OSS) bucket. The following parameters are involved:
     ///
-    /// * **bucketName**: the name of the OSS bucket.
-    /// * **bucketPath**: the directory or object in OSS. If the specified directory or object does not exist, an error is returned.
-    /// * **mountPath**: the directory of the container in SAE. If the path already exists, the newly specified path overwrites the previous one. If the path does not exist, it is created.
-    /// * **readOnly**: specifies whether to only allow the container path to read data from the OSS directory. Valid values:
-    ///
-    ///   * **true**: The container path only has read permission on the OSS directory.
-    ///   * **false**: The application has read and write permissions.
-    ///
-    /// - Wire name: `OssMountDescs` (form body).
-    /// - Example: `[{"bucketName": "oss-bucket", "bucketPath": "data/user.data", "mountPath": "/usr/data/user.data", "readOnly": true}]`.
+    /// Its description, rules and example: [`UpdateJobRequest::oss_mount_descs`](UpdateJobRequest::oss_mount_descs).
     pub fn oss_mount_descs(mut self, value: impl Into<String>) -> Self {
         self.inner.oss_mount_descs = Some(value.into());
         self
@@ -1048,8 +943,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The AccessKey ID that is used to read data from and write data to OSS.
     ///
-    /// - Wire name: `OssAkId` (form body).
-    /// - Example: `xxxxxx`.
+    /// Its description, rules and example: [`UpdateJobRequest::oss_ak_id`](UpdateJobRequest::oss_ak_id).
     pub fn oss_ak_id(mut self, value: impl Into<String>) -> Self {
         self.inner.oss_ak_id = Some(value.into());
         self
@@ -1058,8 +952,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The AccessKey secret that is used to read data from and write data to OSS.
     ///
-    /// - Wire name: `OssAkSecret` (form body).
-    /// - Example: `xxxxxx`.
+    /// Its description, rules and example: [`UpdateJobRequest::oss_ak_secret`](UpdateJobRequest::oss_ak_secret).
     pub fn oss_ak_secret(mut self, value: impl Into<String>) -> Self {
         self.inner.oss_ak_secret = Some(value.into());
         self
@@ -1068,8 +961,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The ID of Container Registry Enterprise Edition instance N.
     ///
-    /// - Wire name: `Php` (form body).
-    /// - Example: `cri-xxxxxx`.
+    /// Its description, rules and example: [`UpdateJobRequest::php`](UpdateJobRequest::php).
     pub fn php(mut self, value: impl Into<String>) -> Self {
         self.inner.php = Some(value.into());
         self
@@ -1078,8 +970,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The ID of Container Registry Enterprise Edition instance N. This parameter is required when the **ImageUrl** parameter is set to the URL of an image in an ACR Enterprise Edition instance.
     ///
-    /// - Wire name: `AcrInstanceId` (form body).
-    /// - Example: `cri-xxxxxx`.
+    /// Its description, rules and example: [`UpdateJobRequest::acr_instance_id`](UpdateJobRequest::acr_instance_id).
     pub fn acr_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.acr_instance_id = Some(value.into());
         self
@@ -1088,8 +979,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The Alibaba Cloud Resource Name (ARN) of the RAM role that is used to pull images across accounts. For more information, see [Grant permissions across Alibaba Cloud accounts by using a RAM role](<https://www.alibabacloud.com/help/doc-detail/223585.htm>).
     ///
-    /// - Wire name: `AcrAssumeRoleArn`.
-    /// - Example: `acs:ram::123456789012****:role/adminrole`.
+    /// Its description, rules and example: [`UpdateJobRequest::acr_assume_role_arn`](UpdateJobRequest::acr_assume_role_arn).
     pub fn acr_assume_role_arn(mut self, value: impl Into<String>) -> Self {
         self.inner.acr_assume_role_arn = Some(value.into());
         self
@@ -1098,8 +988,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The ID of the corresponding Secret.
     ///
-    /// - Wire name: `ImagePullSecrets`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`UpdateJobRequest::image_pull_secrets`](UpdateJobRequest::image_pull_secrets).
     pub fn image_pull_secrets(mut self, value: impl Into<String>) -> Self {
         self.inner.image_pull_secrets = Some(value.into());
         self
@@ -1108,8 +997,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// 是否开启镜像加速
     ///
-    /// - Wire name: `EnableImageAccl` (form body).
-    /// - Default: `false`.
+    /// Its description, rules and example: [`UpdateJobRequest::enable_image_accl`](UpdateJobRequest::enable_image_accl).
     pub fn enable_image_accl(mut self, value: bool) -> Self {
         self.inner.enable_image_accl = Some(value);
         self
@@ -1118,16 +1006,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The trigger configuration. Configure this parameter based on the job type.
     ///
-    /// * **Scheduled job**: Set **type** to time, **config** to a CRON expression, and **timezone** to a specific time zone.
-    ///
-    /// Example: `{"type":"time","config":"0 1 */1 * ?","timezone":"GMT+8:00"}`
-    ///
-    /// * **One-time job**: Set **type** to http and configure an HTTP trigger rule for **config**. For more information, see [SourceHttpEventParameters](<https://help.aliyun.com/document_detail/347586.html#section-lp1-vq0-ho3>).
-    ///
-    /// Example: `{"type":"http","config":{"type":"HTTPS","method"、["GET"],"ip":[],"referer":[],"securityConfig":"none"}}`
-    ///
-    /// - Wire name: `TriggerConfig`.
-    /// - Example: `{"type":"time","config":"0 1 */1 * ?","timezone":"GMT+8:00"}`.
+    /// Its description, rules and example: [`UpdateJobRequest::trigger_config`](UpdateJobRequest::trigger_config).
     pub fn trigger_config(mut self, value: impl Into<String>) -> Self {
         self.inner.trigger_config = Some(value.into());
         self
@@ -1136,12 +1015,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The concurrency policy of the job. Valid values:
     ///
-    /// * **Forbid**: Prohibits concurrent running. If the previous job is not completed, no new job is created.
-    /// * **Allow**: Allows concurrent running.
-    /// * **Replace**: If the previous job is not completed when the time to create a new job is reached, the new job replaces the previous job.
-    ///
-    /// - Wire name: `ConcurrencyPolicy`.
-    /// - Example: `Allow`.
+    /// Its description, rules and example: [`UpdateJobRequest::concurrency_policy`](UpdateJobRequest::concurrency_policy).
     pub fn concurrency_policy(mut self, value: impl Into<String>) -> Self {
         self.inner.concurrency_policy = Some(value.into());
         self
@@ -1150,8 +1024,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The timeout period. Unit: seconds.
     ///
-    /// - Wire name: `Timeout`.
-    /// - Example: `3600`.
+    /// Its description, rules and example: [`UpdateJobRequest::timeout`](UpdateJobRequest::timeout).
     pub fn timeout(mut self, value: i64) -> Self {
         self.inner.timeout = Some(value);
         self
@@ -1160,8 +1033,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The number of times the job is retried.
     ///
-    /// - Wire name: `BackoffLimit`.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`UpdateJobRequest::backoff_limit`](UpdateJobRequest::backoff_limit).
     pub fn backoff_limit(mut self, value: i64) -> Self {
         self.inner.backoff_limit = Some(value);
         self
@@ -1170,8 +1042,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// Specifies whether to enable job sharding.
     ///
-    /// - Wire name: `Slice`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`UpdateJobRequest::slice`](UpdateJobRequest::slice).
     pub fn slice(mut self, value: bool) -> Self {
         self.inner.slice = Some(value);
         self
@@ -1180,8 +1051,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The parameters of job sharding.
     ///
-    /// - Wire name: `SliceEnvs`.
-    /// - Example: `[0,1,2]`.
+    /// Its description, rules and example: [`UpdateJobRequest::slice_envs`](UpdateJobRequest::slice_envs).
     pub fn slice_envs(mut self, value: impl Into<String>) -> Self {
         self.inner.slice_envs = Some(value.into());
         self
@@ -1190,8 +1060,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The number of concurrent instances.
     ///
-    /// - Wire name: `Replicas`.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`UpdateJobRequest::replicas`](UpdateJobRequest::replicas).
     pub fn replicas(mut self, value: impl Into<String>) -> Self {
         self.inner.replicas = Some(value.into());
         self
@@ -1200,8 +1069,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The ID of the job that you reference.
     ///
-    /// - Wire name: `RefAppId`.
-    /// - Example: `7171a6ca-d1cd-4928-8642-7d5cfe69****`.
+    /// Its description, rules and example: [`UpdateJobRequest::ref_app_id`](UpdateJobRequest::ref_app_id).
     pub fn ref_app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ref_app_id = Some(value.into());
         self
@@ -1210,8 +1078,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The programming language. Valid values: **java**, **php**, **python**, and **shell**.
     ///
-    /// - Wire name: `ProgrammingLanguage`.
-    /// - Example: `java`.
+    /// Its description, rules and example: [`UpdateJobRequest::programming_language`](UpdateJobRequest::programming_language).
     pub fn programming_language(mut self, value: impl Into<String>) -> Self {
         self.inner.programming_language = Some(value.into());
         self
@@ -1220,8 +1087,7 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The Python environment. Set the value to **PYTHON 3.9.15**.
     ///
-    /// - Wire name: `Python`.
-    /// - Example: `PYTHON 3.9.15`.
+    /// Its description, rules and example: [`UpdateJobRequest::python`](UpdateJobRequest::python).
     pub fn python(mut self, value: impl Into<String>) -> Self {
         self.inner.python = Some(value.into());
         self
@@ -1230,22 +1096,21 @@ impl<C> UpdateJobRequestBuilder<C> {
     ///
     /// The configurations for installing custom module dependencies. By default, the dependencies defined by the requirements.txt file in the root directory are installed. If the package does not contain this file and you do not configure custom dependencies in the package, specify the dependencies that you want to install in the text box.
     ///
-    /// - Wire name: `PythonModules`.
-    /// - Example: `Flask==2.0`.
+    /// Its description, rules and example: [`UpdateJobRequest::python_modules`](UpdateJobRequest::python_modules).
     pub fn python_modules(mut self, value: impl Into<String>) -> Self {
         self.inner.python_modules = Some(value.into());
         self
     }
     /// Sets `NasConfigs`.
     ///
-    /// - Wire name: `NasConfigs`.
+    /// Its description, rules and example: [`UpdateJobRequest::nas_configs`](UpdateJobRequest::nas_configs).
     pub fn nas_configs(mut self, value: impl Into<String>) -> Self {
         self.inner.nas_configs = Some(value.into());
         self
     }
     /// Sets `BestEffortType`.
     ///
-    /// - Wire name: `BestEffortType`.
+    /// Its description, rules and example: [`UpdateJobRequest::best_effort_type`](UpdateJobRequest::best_effort_type).
     pub fn best_effort_type(mut self, value: impl Into<String>) -> Self {
         self.inner.best_effort_type = Some(value.into());
         self
@@ -1440,389 +1305,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UpdateJobRespons
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateJob`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateJobError {
-    /// HTTP 400 `Application.MissingJdk`: Your application must at least contain a JDK component.
-    ApplicationMissingJdk(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidApplication.NotFound`: The current application does not exist.
-    InvalidApplicationNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidComponent.NotFound`: The current component (such as JDK, Tomcat, or EDASWebContainer) does not exist.
-    InvalidComponentNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHostnameIp.Invalid`: The hostname and/or IP is invalid: Hostname \[%s\], IP \[%s\].
-    InvalidHostnameIpInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceSpecification.Unsupported`: The instance specification is not supported: CPU \[%s\], memory \[%s\].
-    InvalidInstanceSpecificationUnsupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPackageType.NotFound`: The package type must be War, FatJar, or Image.
-    InvalidPackageTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.FileName`: The application deployment package name is invalid. This name can contain only alphanumeric characters, hyphens (-), and underscores (\_). In addition, you can upload JAR files only if the selected deployment version supports JAR file. Otherwise, upload WAR files only.
-    InvalidParameterFileName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.WithMessage`: The parameter is invalid {%s}: %s
-    InvalidParameterWithMessage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `JarApplication.MissingJdk`: A FatJar application must contain JDK.
-    JarApplicationMissingJdk(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoComputeResourceQuota.Exceed`: Your compute resource is insufficient. Please contact us to raise the quota.
-    NoComputeResourceQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PandoraApplication.MissingJdk`: The Pandora application is missing a JDK component.
-    PandoraApplicationMissingJdk(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PandoraApplication.OnlyJdk`: A Pandora application only requires JDK component.
-    PandoraApplicationOnlyJdk(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `WarApplication.MissingJdkWebcontainer`: A War application must contain JDK and Tomcat.
-    WarApplicationMissingJdkWebcontainer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LogService.ConfigQuotaExceed`: The maximum number of Log Service configs is exceeded.
-    LogServiceConfigQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LogService.InternalError`: An exception occurred while calling Log Service. Please submit a ticket to solve the problem.
-    LogServiceInternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LogService.LogDirInvalid`: The log collection path is invalid.
-    LogServiceLogDirInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LogService.NotAvailable`: Log Service is unavailable. Please activate Log Service first.
-    LogServiceNotAvailable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LogService.ProjectNumQuotaExceed`: The maximum number of Log Service projects is exceeded.
-    LogServiceProjectNumQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `user.indebt`: The user has an outstanding payment.
-    UserIndebt(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoComputeResourceQuota.App.Exceed`: You can create %s instances for each application.  Please submit a ticket to raise the quota.
-    NoComputeResourceQuotaAppExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoComputeResourceQuota.User.Exceed`: Your account is limited to create %s instances.  Please submit a ticket to raise the quota.
-    NoComputeResourceQuotaUserExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `System.Upgrading`: The system is being upgraded. Please try again later.
-    SystemUpgrading(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VolumnPath.Conflict`: Conflict between log collection directory and persistent storage directory.
-    VolumnPathConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Application.ChangerOrderRunning`: An application change process is in progress. Please try again later.
-    ApplicationChangerOrderRunning(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Application.InvalidStatus`: The application status is abnormal. Please try again later.
-    ApplicationInvalidStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MountConflict.ConfigMap`: Conflict detected for ConfigMap path %s.
-    MountConflictConfigMap(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotFound.ConfigMap`: The ConfigMap object (ID: %s) does not exist.
-    NotFoundConfigMap(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotFound.ConfigMapKey`: The key %s of ConfigMap object (ID: %s) does not exist.
-    NotFoundConfigMapKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Package.Version.Too.Long`: The maximum length of package version is exceeded.
-    PackageVersionTooLong(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `App.Package.Version.Exists`: The package version of application  already exists.
-    AppPackageVersionExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Slb.Occupied`: The SLB instance is occupied.
-    SlbOccupied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Slb.Tag.Not.Qualified`: The current SLB instance cannot be reused because it may have been occupied by %s.
-    SlbTagNotQualified(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MinReadyInstances.Not.Smaller.Replicas`: The minimum number of available instances must be less than the number of application instances.
-    MinReadyInstancesNotSmallerReplicas(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BatchWaitTime.Not.Smaller.Zero`: BatchWaitTime must not be smaller than zero.
-    BatchWaitTimeNotSmallerZero(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Sls.Config.Mixed.Multi.Project`: The specified Config contains multiple projects.
-    SlsConfigMixedMultiProject(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Sls.Config.User.Defined.Missing.Logstore.Info`: The specified Config is invalid. Both Project and Logstore must be specified.
-    SlsConfigUserDefinedMissingLogstoreInfo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Sls.Config.User.Defined.Missing.Project.Info`: The specified Config is invalid. Both Project and Logstore must be specified.
-    SlsConfigUserDefinedMissingProjectInfo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Sls.Logstore.Name.Invalid`: The specified name of Logstore is invalid. The Logstore name must not contain the prefix "sae-".
-    SlsLogstoreNameInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Sls.Logstore.User.Defined.Not.Exist`: The user defined Logstore does not exist.
-    SlsLogstoreUserDefinedNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Sls.Project.Name.Invalid`: The specified project name is invalid. The project name must not contain the prefix "sae-".
-    SlsProjectNameInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Sls.Project.User.Defined.Not.Exist`: The user defined project does not exist.
-    SlsProjectUserDefinedNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Sae.Errorcode.Ahas.Create.Error.Message`: Failed to create AHAS.
-    SaeErrorcodeAhasCreateErrorMessage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidImageUrl.AcrInstanceId.Domain.NotMatch`: The specified domain of ImageUrl does not match AcrInstanceId domains.
-    InvalidImageUrlAcrInstanceIdDomainNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PhpApplication.MissingPhpRuntime`: A PHP application must contain PHP Runtime.
-    PhpApplicationMissingPhpRuntime(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidNamespaceId.NotFound`: The specified NamespaceId does not exist.
-    InvalidNamespaceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAcrInstanceId.NotFound`: The specified AcrInstanceId does not exist.
-    InvalidAcrInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Associate.Eip.Not.Enough`: No sufficient EIPs are available.
-    AssociateEipNotEnough(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateJobError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Application.MissingJdk",
-                        "InvalidApplication.NotFound",
-                        "InvalidComponent.NotFound",
-                        "InvalidHostnameIp.Invalid",
-                        "InvalidInstanceSpecification.Unsupported",
-                        "InvalidPackageType.NotFound",
-                        "InvalidParameter.FileName",
-                        "InvalidParameter.NotEmpty",
-                        "InvalidParameter.Obviously",
-                        "InvalidParameter.WithMessage",
-                        "JarApplication.MissingJdk",
-                        "NoComputeResourceQuota.Exceed",
-                        "PandoraApplication.MissingJdk",
-                        "PandoraApplication.OnlyJdk",
-                        "WarApplication.MissingJdkWebcontainer",
-                        "LogService.ConfigQuotaExceed",
-                        "LogService.InternalError",
-                        "LogService.LogDirInvalid",
-                        "LogService.NotAvailable",
-                        "LogService.ProjectNumQuotaExceed",
-                        "user.indebt",
-                        "NoComputeResourceQuota.App.Exceed",
-                        "NoComputeResourceQuota.User.Exceed",
-                        "System.Upgrading",
-                        "VolumnPath.Conflict",
-                        "Application.ChangerOrderRunning",
-                        "Application.InvalidStatus",
-                        "MountConflict.ConfigMap",
-                        "NotFound.ConfigMap",
-                        "NotFound.ConfigMapKey",
-                        "Package.Version.Too.Long",
-                        "App.Package.Version.Exists",
-                        "Slb.Occupied",
-                        "Slb.Tag.Not.Qualified",
-                        "MinReadyInstances.Not.Smaller.Replicas",
-                        "BatchWaitTime.Not.Smaller.Zero",
-                        "Sls.Config.Mixed.Multi.Project",
-                        "Sls.Config.User.Defined.Missing.Logstore.Info",
-                        "Sls.Config.User.Defined.Missing.Project.Info",
-                        "Sls.Logstore.Name.Invalid",
-                        "Sls.Logstore.User.Defined.Not.Exist",
-                        "Sls.Project.Name.Invalid",
-                        "Sls.Project.User.Defined.Not.Exist",
-                        "Sae.Errorcode.Ahas.Create.Error.Message",
-                        "InvalidImageUrl.AcrInstanceId.Domain.NotMatch",
-                        "PhpApplication.MissingPhpRuntime",
-                        "InvalidNamespaceId.NotFound",
-                        "InvalidAcrInstanceId.NotFound",
-                        "Associate.Eip.Not.Enough",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateJobError;
+impl crate::Client {
+    /// Calls `UpdateJob`: Updates a job template.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateJobRequestBuilder::send) it. The parameters and their rules: [`UpdateJobRequest`].
+    #[inline]
+    pub fn update_job(&self) -> UpdateJobRequestBuilder<&Self> {
+        UpdateJobRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateJobError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateJob`: Updates a job template.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateJobRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ApplicationMissingJdk(error),
-            1 => Self::InvalidApplicationNotFound(error),
-            2 => Self::InvalidComponentNotFound(error),
-            3 => Self::InvalidHostnameIpInvalid(error),
-            4 => Self::InvalidInstanceSpecificationUnsupported(error),
-            5 => Self::InvalidPackageTypeNotFound(error),
-            6 => Self::InvalidParameterFileName(error),
-            7 => Self::InvalidParameterNotEmpty(error),
-            8 => Self::InvalidParameterObviously(error),
-            9 => Self::InvalidParameterWithMessage(error),
-            10 => Self::JarApplicationMissingJdk(error),
-            11 => Self::NoComputeResourceQuotaExceed(error),
-            12 => Self::PandoraApplicationMissingJdk(error),
-            13 => Self::PandoraApplicationOnlyJdk(error),
-            14 => Self::WarApplicationMissingJdkWebcontainer(error),
-            15 => Self::LogServiceConfigQuotaExceed(error),
-            16 => Self::LogServiceInternalError(error),
-            17 => Self::LogServiceLogDirInvalid(error),
-            18 => Self::LogServiceNotAvailable(error),
-            19 => Self::LogServiceProjectNumQuotaExceed(error),
-            20 => Self::UserIndebt(error),
-            21 => Self::NoComputeResourceQuotaAppExceed(error),
-            22 => Self::NoComputeResourceQuotaUserExceed(error),
-            23 => Self::SystemUpgrading(error),
-            24 => Self::VolumnPathConflict(error),
-            25 => Self::ApplicationChangerOrderRunning(error),
-            26 => Self::ApplicationInvalidStatus(error),
-            27 => Self::MountConflictConfigMap(error),
-            28 => Self::NotFoundConfigMap(error),
-            29 => Self::NotFoundConfigMapKey(error),
-            30 => Self::PackageVersionTooLong(error),
-            31 => Self::AppPackageVersionExists(error),
-            32 => Self::SlbOccupied(error),
-            33 => Self::SlbTagNotQualified(error),
-            34 => Self::MinReadyInstancesNotSmallerReplicas(error),
-            35 => Self::BatchWaitTimeNotSmallerZero(error),
-            36 => Self::SlsConfigMixedMultiProject(error),
-            37 => Self::SlsConfigUserDefinedMissingLogstoreInfo(error),
-            38 => Self::SlsConfigUserDefinedMissingProjectInfo(error),
-            39 => Self::SlsLogstoreNameInvalid(error),
-            40 => Self::SlsLogstoreUserDefinedNotExist(error),
-            41 => Self::SlsProjectNameInvalid(error),
-            42 => Self::SlsProjectUserDefinedNotExist(error),
-            43 => Self::SaeErrorcodeAhasCreateErrorMessage(error),
-            44 => Self::InvalidImageUrlAcrInstanceIdDomainNotMatch(error),
-            45 => Self::PhpApplicationMissingPhpRuntime(error),
-            46 => Self::InvalidNamespaceIdNotFound(error),
-            47 => Self::InvalidAcrInstanceIdNotFound(error),
-            48 => Self::AssociateEipNotEnough(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ApplicationMissingJdk(error) => (0, error),
-            Self::InvalidApplicationNotFound(error) => (1, error),
-            Self::InvalidComponentNotFound(error) => (2, error),
-            Self::InvalidHostnameIpInvalid(error) => (3, error),
-            Self::InvalidInstanceSpecificationUnsupported(error) => (4, error),
-            Self::InvalidPackageTypeNotFound(error) => (5, error),
-            Self::InvalidParameterFileName(error) => (6, error),
-            Self::InvalidParameterNotEmpty(error) => (7, error),
-            Self::InvalidParameterObviously(error) => (8, error),
-            Self::InvalidParameterWithMessage(error) => (9, error),
-            Self::JarApplicationMissingJdk(error) => (10, error),
-            Self::NoComputeResourceQuotaExceed(error) => (11, error),
-            Self::PandoraApplicationMissingJdk(error) => (12, error),
-            Self::PandoraApplicationOnlyJdk(error) => (13, error),
-            Self::WarApplicationMissingJdkWebcontainer(error) => (14, error),
-            Self::LogServiceConfigQuotaExceed(error) => (15, error),
-            Self::LogServiceInternalError(error) => (16, error),
-            Self::LogServiceLogDirInvalid(error) => (17, error),
-            Self::LogServiceNotAvailable(error) => (18, error),
-            Self::LogServiceProjectNumQuotaExceed(error) => (19, error),
-            Self::UserIndebt(error) => (20, error),
-            Self::NoComputeResourceQuotaAppExceed(error) => (21, error),
-            Self::NoComputeResourceQuotaUserExceed(error) => (22, error),
-            Self::SystemUpgrading(error) => (23, error),
-            Self::VolumnPathConflict(error) => (24, error),
-            Self::ApplicationChangerOrderRunning(error) => (25, error),
-            Self::ApplicationInvalidStatus(error) => (26, error),
-            Self::MountConflictConfigMap(error) => (27, error),
-            Self::NotFoundConfigMap(error) => (28, error),
-            Self::NotFoundConfigMapKey(error) => (29, error),
-            Self::PackageVersionTooLong(error) => (30, error),
-            Self::AppPackageVersionExists(error) => (31, error),
-            Self::SlbOccupied(error) => (32, error),
-            Self::SlbTagNotQualified(error) => (33, error),
-            Self::MinReadyInstancesNotSmallerReplicas(error) => (34, error),
-            Self::BatchWaitTimeNotSmallerZero(error) => (35, error),
-            Self::SlsConfigMixedMultiProject(error) => (36, error),
-            Self::SlsConfigUserDefinedMissingLogstoreInfo(error) => (37, error),
-            Self::SlsConfigUserDefinedMissingProjectInfo(error) => (38, error),
-            Self::SlsLogstoreNameInvalid(error) => (39, error),
-            Self::SlsLogstoreUserDefinedNotExist(error) => (40, error),
-            Self::SlsProjectNameInvalid(error) => (41, error),
-            Self::SlsProjectUserDefinedNotExist(error) => (42, error),
-            Self::SaeErrorcodeAhasCreateErrorMessage(error) => (43, error),
-            Self::InvalidImageUrlAcrInstanceIdDomainNotMatch(error) => (44, error),
-            Self::PhpApplicationMissingPhpRuntime(error) => (45, error),
-            Self::InvalidNamespaceIdNotFound(error) => (46, error),
-            Self::InvalidAcrInstanceIdNotFound(error) => (47, error),
-            Self::AssociateEipNotEnough(error) => (48, error),
-            Self::Unhandled(unhandled) => (49, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateJobError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateJobError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ApplicationMissingJdk",
-            "InvalidApplicationNotFound",
-            "InvalidComponentNotFound",
-            "InvalidHostnameIpInvalid",
-            "InvalidInstanceSpecificationUnsupported",
-            "InvalidPackageTypeNotFound",
-            "InvalidParameterFileName",
-            "InvalidParameterNotEmpty",
-            "InvalidParameterObviously",
-            "InvalidParameterWithMessage",
-            "JarApplicationMissingJdk",
-            "NoComputeResourceQuotaExceed",
-            "PandoraApplicationMissingJdk",
-            "PandoraApplicationOnlyJdk",
-            "WarApplicationMissingJdkWebcontainer",
-            "LogServiceConfigQuotaExceed",
-            "LogServiceInternalError",
-            "LogServiceLogDirInvalid",
-            "LogServiceNotAvailable",
-            "LogServiceProjectNumQuotaExceed",
-            "UserIndebt",
-            "NoComputeResourceQuotaAppExceed",
-            "NoComputeResourceQuotaUserExceed",
-            "SystemUpgrading",
-            "VolumnPathConflict",
-            "ApplicationChangerOrderRunning",
-            "ApplicationInvalidStatus",
-            "MountConflictConfigMap",
-            "NotFoundConfigMap",
-            "NotFoundConfigMapKey",
-            "PackageVersionTooLong",
-            "AppPackageVersionExists",
-            "SlbOccupied",
-            "SlbTagNotQualified",
-            "MinReadyInstancesNotSmallerReplicas",
-            "BatchWaitTimeNotSmallerZero",
-            "SlsConfigMixedMultiProject",
-            "SlsConfigUserDefinedMissingLogstoreInfo",
-            "SlsConfigUserDefinedMissingProjectInfo",
-            "SlsLogstoreNameInvalid",
-            "SlsLogstoreUserDefinedNotExist",
-            "SlsProjectNameInvalid",
-            "SlsProjectUserDefinedNotExist",
-            "SaeErrorcodeAhasCreateErrorMessage",
-            "InvalidImageUrlAcrInstanceIdDomainNotMatch",
-            "PhpApplicationMissingPhpRuntime",
-            "InvalidNamespaceIdNotFound",
-            "InvalidAcrInstanceIdNotFound",
-            "AssociateEipNotEnough",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateJobError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateJobError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateJobError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateJobError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_job(&self) -> UpdateJobRequestBuilder<&Self> {
+        UpdateJobRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateNamespaceRequest>;
 /// Request of `UpdateNamespace`: Update the information about a namespace.
 ///
 /// # Example
@@ -148,8 +151,7 @@ impl<C> UpdateNamespaceRequestBuilder<C> {
     ///
     /// The long ID of the namespace. If you configure this parameter, the long ID take effects and the value of the NameSpaceShortId parameter is ignored. To ensure compatibility, we recommend that you specify a short namespace ID. A long namespace ID follows the `<RegionId>:<NamespaceId>` format. The `NamespaceId` variable can contain only lowercase letters and digits. Example: `cn-beijing:test`. The value of the Namespaceid variable cannot exceed 32 characters in length. For more information about **RegionId**, you can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2834842.htm>) operation to obtain the IDs of regions supported by SAE.
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Example: `cn-beijing:test`.
+    /// Its description, rules and example: [`UpdateNamespaceRequest::namespace_id`](UpdateNamespaceRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -158,9 +160,7 @@ impl<C> UpdateNamespaceRequestBuilder<C> {
     ///
     /// The name of the namespace. The name cannot exceed 64 characters in length.
     ///
-    /// - Wire name: `NamespaceName`.
-    /// - Required.
-    /// - Example: `name`.
+    /// Its description, rules and example: [`UpdateNamespaceRequest::namespace_name`](UpdateNamespaceRequest::namespace_name).
     pub fn namespace_name(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_name = Some(value.into());
         self
@@ -169,8 +169,7 @@ impl<C> UpdateNamespaceRequestBuilder<C> {
     ///
     /// The description of the namespace. The description cannot exceed 100 characters in length.
     ///
-    /// - Wire name: `NamespaceDescription`.
-    /// - Example: `desc`.
+    /// Its description, rules and example: [`UpdateNamespaceRequest::namespace_description`](UpdateNamespaceRequest::namespace_description).
     pub fn namespace_description(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_description = Some(value.into());
         self
@@ -179,8 +178,7 @@ impl<C> UpdateNamespaceRequestBuilder<C> {
     ///
     /// The short ID of the namespace. You do not need to specify a region ID. We recommend that you configure this parameter. The value of this parameter can be up to 20 characters in length and can contain only lowercase letters and digits.
     ///
-    /// - Wire name: `NameSpaceShortId`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`UpdateNamespaceRequest::name_space_short_id`](UpdateNamespaceRequest::name_space_short_id).
     pub fn name_space_short_id(mut self, value: impl Into<String>) -> Self {
         self.inner.name_space_short_id = Some(value.into());
         self
@@ -189,13 +187,7 @@ impl<C> UpdateNamespaceRequestBuilder<C> {
     ///
     /// Indicates whether to enable SAE built-in registry:
     ///
-    /// * **true**
-    /// * **false**
-    ///
-    /// If you set this parameter to true, a shared registry is created for the namespace. The registry cannot be disabled after it is created.
-    ///
-    /// - Wire name: `EnableMicroRegistration`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`UpdateNamespaceRequest::enable_micro_registration`](UpdateNamespaceRequest::enable_micro_registration).
     pub fn enable_micro_registration(mut self, value: bool) -> Self {
         self.inner.enable_micro_registration = Some(value);
         self
@@ -398,125 +390,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UpdateNamespaceR
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateNamespace`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateNamespaceError {
-    /// HTTP 400 `InvalidNamespaceName.Format`: The specified NamespaceName is invalid. The name of the namespace cannot exceed 63 characters in length.
-    InvalidNamespaceNameFormat(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `System.Upgrading`: The system is being upgraded. Please try again later.
-    SystemUpgrading(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Exceed.Namespace`: Too many namespaces have been created.
-    ExceedNamespace(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNamespaceId.Format`: The specified NamespaceId is invalid.
-    InvalidNamespaceIdFormat(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidNamespaceId.NotFound`: The specified NamespaceId does not exist.
-    InvalidNamespaceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateNamespaceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidNamespaceName.Format",
-                        "System.Upgrading",
-                        "Exceed.Namespace",
-                        "InvalidNamespaceId.Format",
-                        "InvalidNamespaceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateNamespaceError;
+impl crate::Client {
+    /// Calls `UpdateNamespace`: Update the information about a namespace.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateNamespaceRequestBuilder::send) it. The parameters and their rules: [`UpdateNamespaceRequest`].
+    #[inline]
+    pub fn update_namespace(&self) -> UpdateNamespaceRequestBuilder<&Self> {
+        UpdateNamespaceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateNamespaceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateNamespace`: Update the information about a namespace.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateNamespaceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidNamespaceNameFormat(error),
-            1 => Self::SystemUpgrading(error),
-            2 => Self::ExceedNamespace(error),
-            3 => Self::InvalidNamespaceIdFormat(error),
-            4 => Self::InvalidNamespaceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidNamespaceNameFormat(error) => (0, error),
-            Self::SystemUpgrading(error) => (1, error),
-            Self::ExceedNamespace(error) => (2, error),
-            Self::InvalidNamespaceIdFormat(error) => (3, error),
-            Self::InvalidNamespaceIdNotFound(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateNamespaceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateNamespaceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidNamespaceNameFormat",
-            "SystemUpgrading",
-            "ExceedNamespace",
-            "InvalidNamespaceIdFormat",
-            "InvalidNamespaceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateNamespaceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateNamespaceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateNamespaceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateNamespaceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_namespace(&self) -> UpdateNamespaceRequestBuilder<&Self> {
+        UpdateNamespaceRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateNamespaceSlsConfigsRequest>;
 /// Request of `UpdateNamespaceSlsConfigs`: Updates the Simple Log Service configuration for a namespace.
 ///
 /// # Example
@@ -129,8 +132,7 @@ impl<C> UpdateNamespaceSlsConfigsRequestBuilder<C> {
     ///
     /// The namespace ID.
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Example: `cn-beijing:test`.
+    /// Its description, rules and example: [`UpdateNamespaceSlsConfigsRequest::namespace_id`](UpdateNamespaceSlsConfigsRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -139,8 +141,7 @@ impl<C> UpdateNamespaceSlsConfigsRequestBuilder<C> {
     ///
     /// The short ID of the namespace. No need to specify a region ID. We recommend configuring this parameter.
     ///
-    /// - Wire name: `NameSpaceShortId`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`UpdateNamespaceSlsConfigsRequest::name_space_short_id`](UpdateNamespaceSlsConfigsRequest::name_space_short_id).
     pub fn name_space_short_id(mut self, value: impl Into<String>) -> Self {
         self.inner.name_space_short_id = Some(value.into());
         self
@@ -149,23 +150,7 @@ impl<C> UpdateNamespaceSlsConfigsRequestBuilder<C> {
     ///
     /// The logging configurations of Simple Log Service.
     ///
-    /// * `[{"logDir":"","logType":"stdout"},{"logDir":"/tmp/a.log"}]`: Simple Log Service resources automatically created by Serverless App Engine (SAE) are used.
-    /// * To use custom Simple Log Service resources, set this parameter to `[{"projectName":"test-sls","logType":"stdout","logDir":"","logstoreName":"sae","logtailName":""},{"projectName":"test","logDir":"/tmp/a.log","logstoreName":"sae","logtailName":""}]`.
-    ///
-    /// Take note of the following subparameters:
-    ///
-    /// * **projectName**: the name of the Simple Log Service project.
-    /// * **logDir**: the path in which logs are stored.
-    /// * **logType**: the log type. **stdout** indicates the standard output (stdout) logs of the container. You can specify only one stdout value for this parameter. If not specified, file logs are collected.
-    /// * **logstoreName**: the name of the Logstore in Simple Log Service.
-    /// * **logtailName**: the name of the Logtail in Simple Log Service. If not specified, a new Logtail is created.
-    ///
-    /// If logging configuration changes are not needed during job template deployment, specify **SlsConfigs** only in the first request. Omit this parameter in later requests. To stop using Simple Log Service, leave **SlsConfigs** empty.
-    ///
-    /// > Projects automatically created by SAE for job templates are deleted when their corresponding job templates are deleted. Therefore, you should not select an existing SAE-created project for log collection.
-    ///
-    /// - Wire name: `SlsConfigs`.
-    /// - Example: `[{"projectName":"test","logDir":"/tmp/a.log","logstoreName":"sae","logtailName":""}]`.
+    /// Its description, rules and example: [`UpdateNamespaceSlsConfigsRequest::sls_configs`](UpdateNamespaceSlsConfigsRequest::sls_configs).
     pub fn sls_configs(mut self, value: impl Into<String>) -> Self {
         self.inner.sls_configs = Some(value.into());
         self
@@ -355,90 +340,28 @@ for UpdateNamespaceSlsConfigsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateNamespaceSlsConfigs`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateNamespaceSlsConfigsError {
-    /// HTTP 404 `InvalidNamespaceId.NotFound`: The specified NamespaceId does not exist.
-    InvalidNamespaceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateNamespaceSlsConfigsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidNamespaceId.NotFound"]), error)
+mod error;
+pub use error::UpdateNamespaceSlsConfigsError;
+impl crate::Client {
+    /// Calls `UpdateNamespaceSlsConfigs`: Updates the Simple Log Service configuration for a namespace.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateNamespaceSlsConfigsRequestBuilder::send) it. The parameters and their rules: [`UpdateNamespaceSlsConfigsRequest`].
+    #[inline]
+    pub fn update_namespace_sls_configs(
+        &self,
+    ) -> UpdateNamespaceSlsConfigsRequestBuilder<&Self> {
+        UpdateNamespaceSlsConfigsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateNamespaceSlsConfigsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateNamespaceSlsConfigs`: Updates the Simple Log Service configuration for a namespace.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateNamespaceSlsConfigsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidNamespaceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidNamespaceIdNotFound(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateNamespaceSlsConfigsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateNamespaceSlsConfigsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidNamespaceIdNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateNamespaceSlsConfigsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateNamespaceSlsConfigsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateNamespaceSlsConfigsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateNamespaceSlsConfigsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_namespace_sls_configs(
+        &self,
+    ) -> UpdateNamespaceSlsConfigsRequestBuilder<&Self> {
+        UpdateNamespaceSlsConfigsRequestBuilder::new(self)
     }
 }

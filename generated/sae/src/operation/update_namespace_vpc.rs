@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateNamespaceVpcRequest>;
 /// Request of `UpdateNamespaceVpc`: cn-beijing:test
 ///
 /// # Example
@@ -116,8 +119,7 @@ impl<C> UpdateNamespaceVpcRequestBuilder<C> {
     ///
     /// vpc-2ze0i263cnn311nvj\*\*\*\*
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Example: `cn-beijing:test`.
+    /// Its description, rules and example: [`UpdateNamespaceVpcRequest::namespace_id`](UpdateNamespaceVpcRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -126,17 +128,14 @@ impl<C> UpdateNamespaceVpcRequestBuilder<C> {
     ///
     /// The ID of the request.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Required.
-    /// - Example: `vpc-2ze0i263cnn311nvj****`.
+    /// Its description, rules and example: [`UpdateNamespaceVpcRequest::vpc_id`](UpdateNamespaceVpcRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
     }
     /// Sets `NameSpaceShortId`.
     ///
-    /// - Wire name: `NameSpaceShortId`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`UpdateNamespaceVpcRequest::name_space_short_id`](UpdateNamespaceVpcRequest::name_space_short_id).
     pub fn name_space_short_id(mut self, value: impl Into<String>) -> Self {
         self.inner.name_space_short_id = Some(value.into());
         self
@@ -333,97 +332,24 @@ for UpdateNamespaceVpcResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateNamespaceVpc`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateNamespaceVpcError {
-    /// HTTP 400 `DeleteFail.NamespaceHasIngress`: Ingress detected when deleting the namespace.
-    DeleteFailNamespaceHasIngress(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Namespace.AppExists`: Please delete the application first.
-    NamespaceAppExists(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateNamespaceVpcError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["DeleteFail.NamespaceHasIngress", "Namespace.AppExists"]),
-            error,
-        )
+mod error;
+pub use error::UpdateNamespaceVpcError;
+impl crate::Client {
+    /// Calls `UpdateNamespaceVpc`: cn-beijing:test
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateNamespaceVpcRequestBuilder::send) it. The parameters and their rules: [`UpdateNamespaceVpcRequest`].
+    #[inline]
+    pub fn update_namespace_vpc(&self) -> UpdateNamespaceVpcRequestBuilder<&Self> {
+        UpdateNamespaceVpcRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateNamespaceVpcError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateNamespaceVpc`: cn-beijing:test
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateNamespaceVpcRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::DeleteFailNamespaceHasIngress(error),
-            1 => Self::NamespaceAppExists(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::DeleteFailNamespaceHasIngress(error) => (0, error),
-            Self::NamespaceAppExists(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateNamespaceVpcError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateNamespaceVpcError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["DeleteFailNamespaceHasIngress", "NamespaceAppExists", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateNamespaceVpcError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateNamespaceVpcError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateNamespaceVpcError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateNamespaceVpcError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_namespace_vpc(&self) -> UpdateNamespaceVpcRequestBuilder<&Self> {
+        UpdateNamespaceVpcRequestBuilder::new(self)
     }
 }

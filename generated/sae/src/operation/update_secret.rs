@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateSecretRequest>;
 /// Request of `UpdateSecret`: The HTTP status code. Valid values: \*   \*\*2xx\*\*: The call was successful. \*   \*\*3xx\*\*: The call was redirected. \*   \*\*4xx\*\*: The call failed. \*   \*\*5xx\*\*: A server error occurred.
 ///
 /// # Example
@@ -123,19 +126,14 @@ impl<C> UpdateSecretRequestBuilder<C> {
     ///
     /// The ID of the namespace where the Secret resides. If the namespace is the default namespace, you need to only enter the region ID, such as `cn-beijing`.
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Required.
-    /// - Example: `cn-beijing:test`.
+    /// Its description, rules and example: [`UpdateSecretRequest::namespace_id`](UpdateSecretRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
     }
     /// Sets `SecretId`.
     ///
-    /// - Wire name: `SecretId`.
-    /// - Required.
-    /// - Must be 1 to 1000000000.
-    /// - Example: `16`.
+    /// Its description, rules and example: [`UpdateSecretRequest::secret_id`](UpdateSecretRequest::secret_id).
     pub fn secret_id(mut self, value: i64) -> Self {
         self.inner.secret_id = Some(value);
         self
@@ -144,8 +142,7 @@ impl<C> UpdateSecretRequestBuilder<C> {
     ///
     /// The Secret data.
     ///
-    /// - Wire name: `SecretData`.
-    /// - Required.
+    /// Its description, rules and example: [`UpdateSecretRequest::secret_data`](UpdateSecretRequest::secret_data).
     pub fn secret_data(mut self, value: crate::types::SecretData) -> Self {
         self.inner.secret_data = Some(value);
         self
@@ -312,131 +309,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UpdateSecretResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateSecret`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateSecretError {
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.WithMessage`: The parameter is invalid {%s}: %s
-    InvalidParameterWithMessage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSecretId.NotFound`: The specified SecretId \[%s\] does not exist in our records.
-    InvalidSecretIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSecretDataKey.NotFound`: The specified Key \[%s\] does not exist in the specified Secret \[%s\].
-    InvalidSecretDataKeyNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `OperationFailed.RPCError`: Internal RPC request processing error.
-    OperationFailedRpcError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateSecretError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.NotEmpty",
-                        "InvalidParameter.Obviously",
-                        "InvalidParameter.WithMessage",
-                        "InvalidSecretId.NotFound",
-                        "InvalidSecretDataKey.NotFound",
-                        "OperationFailed.RPCError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateSecretError;
+impl crate::Client {
+    /// Calls `UpdateSecret`: The HTTP status code. Valid values: \*   \*\*2xx\*\*: The call was successful. \*   \*\*3xx\*\*: The call was redirected. \*   \*\*4xx\*\*: The call failed. \*   \*\*5xx\*\*: A server error occurred.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateSecretRequestBuilder::send) it. The parameters and their rules: [`UpdateSecretRequest`].
+    #[inline]
+    pub fn update_secret(&self) -> UpdateSecretRequestBuilder<&Self> {
+        UpdateSecretRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateSecretError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateSecret`: The HTTP status code. Valid values: \*   \*\*2xx\*\*: The call was successful. \*   \*\*3xx\*\*: The call was redirected. \*   \*\*4xx\*\*: The call failed. \*   \*\*5xx\*\*: A server error occurred.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateSecretRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterNotEmpty(error),
-            1 => Self::InvalidParameterObviously(error),
-            2 => Self::InvalidParameterWithMessage(error),
-            3 => Self::InvalidSecretIdNotFound(error),
-            4 => Self::InvalidSecretDataKeyNotFound(error),
-            5 => Self::OperationFailedRpcError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterNotEmpty(error) => (0, error),
-            Self::InvalidParameterObviously(error) => (1, error),
-            Self::InvalidParameterWithMessage(error) => (2, error),
-            Self::InvalidSecretIdNotFound(error) => (3, error),
-            Self::InvalidSecretDataKeyNotFound(error) => (4, error),
-            Self::OperationFailedRpcError(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateSecretError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateSecretError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterNotEmpty",
-            "InvalidParameterObviously",
-            "InvalidParameterWithMessage",
-            "InvalidSecretIdNotFound",
-            "InvalidSecretDataKeyNotFound",
-            "OperationFailedRpcError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateSecretError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateSecretError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateSecretError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateSecretError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_secret(&self) -> UpdateSecretRequestBuilder<&Self> {
+        UpdateSecretRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateSwimmingLaneEnableAttributeRequest>;
 /// Request of `UpdateSwimmingLaneEnableAttribute`: Update the enabled property of the swimlane.
 ///
 /// # Example
@@ -129,8 +132,7 @@ impl<C> UpdateSwimmingLaneEnableAttributeRequestBuilder<C> {
     ///
     /// The ID of a namespace.
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Example: `cn-beijing:test`.
+    /// Its description, rules and example: [`UpdateSwimmingLaneEnableAttributeRequest::namespace_id`](UpdateSwimmingLaneEnableAttributeRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -139,8 +141,7 @@ impl<C> UpdateSwimmingLaneEnableAttributeRequestBuilder<C> {
     ///
     /// The ID of the lane group.
     ///
-    /// - Wire name: `GroupId`.
-    /// - Example: `2074`.
+    /// Its description, rules and example: [`UpdateSwimmingLaneEnableAttributeRequest::group_id`](UpdateSwimmingLaneEnableAttributeRequest::group_id).
     pub fn group_id(mut self, value: i64) -> Self {
         self.inner.group_id = Some(value);
         self
@@ -149,8 +150,7 @@ impl<C> UpdateSwimmingLaneEnableAttributeRequestBuilder<C> {
     ///
     /// The ID of the lane.
     ///
-    /// - Wire name: `LaneId`.
-    /// - Example: `9637`.
+    /// Its description, rules and example: [`UpdateSwimmingLaneEnableAttributeRequest::lane_id`](UpdateSwimmingLaneEnableAttributeRequest::lane_id).
     pub fn lane_id(mut self, value: i64) -> Self {
         self.inner.lane_id = Some(value);
         self
@@ -159,11 +159,7 @@ impl<C> UpdateSwimmingLaneEnableAttributeRequestBuilder<C> {
     ///
     /// Lane status:
     ///
-    /// * true: enabled
-    /// * false: disabled
-    ///
-    /// - Wire name: `Enable`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`UpdateSwimmingLaneEnableAttributeRequest::enable`](UpdateSwimmingLaneEnableAttributeRequest::enable).
     pub fn enable(mut self, value: bool) -> Self {
         self.inner.enable = Some(value);
         self
@@ -367,127 +363,28 @@ for UpdateSwimmingLaneEnableAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateSwimmingLaneEnableAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateSwimmingLaneEnableAttributeError {
-    /// HTTP 400 `InvalidParameter.NotEmpty`: You must specify the parameter %s.
-    InvalidParameterNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Obviously`: The specified parameter is invalid {%s}.
-    InvalidParameterObviously(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.WithMessage`: The parameter is invalid {%s}: %s
-    InvalidParameterWithMessage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MseGatewayRule.CreateFailed`: Create MSE Gateway rule failed.
-    MseGatewayRuleCreateFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InternalApiError`: An exception occurred when calling mse:%s, error message: %s.
-    InternalApiError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for UpdateSwimmingLaneEnableAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.NotEmpty",
-                        "InvalidParameter.Obviously",
-                        "InvalidParameter.WithMessage",
-                        "MseGatewayRule.CreateFailed",
-                        "InternalApiError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateSwimmingLaneEnableAttributeError;
+impl crate::Client {
+    /// Calls `UpdateSwimmingLaneEnableAttribute`: Update the enabled property of the swimlane.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateSwimmingLaneEnableAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateSwimmingLaneEnableAttributeRequest`].
+    #[inline]
+    pub fn update_swimming_lane_enable_attribute(
+        &self,
+    ) -> UpdateSwimmingLaneEnableAttributeRequestBuilder<&Self> {
+        UpdateSwimmingLaneEnableAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateSwimmingLaneEnableAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateSwimmingLaneEnableAttribute`: Update the enabled property of the swimlane.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateSwimmingLaneEnableAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterNotEmpty(error),
-            1 => Self::InvalidParameterObviously(error),
-            2 => Self::InvalidParameterWithMessage(error),
-            3 => Self::MseGatewayRuleCreateFailed(error),
-            4 => Self::InternalApiError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterNotEmpty(error) => (0, error),
-            Self::InvalidParameterObviously(error) => (1, error),
-            Self::InvalidParameterWithMessage(error) => (2, error),
-            Self::MseGatewayRuleCreateFailed(error) => (3, error),
-            Self::InternalApiError(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateSwimmingLaneEnableAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateSwimmingLaneEnableAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterNotEmpty",
-            "InvalidParameterObviously",
-            "InvalidParameterWithMessage",
-            "MseGatewayRuleCreateFailed",
-            "InternalApiError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateSwimmingLaneEnableAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateSwimmingLaneEnableAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateSwimmingLaneEnableAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for UpdateSwimmingLaneEnableAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_swimming_lane_enable_attribute(
+        &self,
+    ) -> UpdateSwimmingLaneEnableAttributeRequestBuilder<&Self> {
+        UpdateSwimmingLaneEnableAttributeRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateWebApplicationScalingConfigRequest>;
 /// Request of `UpdateWebApplicationScalingConfig`: Update the scaling configuration of a web application.
 ///
 /// You can call the UpdateWebApplicationScalingConfig operation to update the scaling configurations of a web application.
@@ -141,9 +144,7 @@ impl<C> UpdateWebApplicationScalingConfigRequestBuilder<C> {
     ///
     /// The namespace ID.
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Required.
-    /// - Example: `cn-beijing:test`.
+    /// Its description, rules and example: [`UpdateWebApplicationScalingConfigRequest::namespace_id`](UpdateWebApplicationScalingConfigRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -152,9 +153,7 @@ impl<C> UpdateWebApplicationScalingConfigRequestBuilder<C> {
     ///
     /// The application ID.
     ///
-    /// - Wire name: `ApplicationId` (path).
-    /// - Required.
-    /// - Example: `0099b7be-5f5b-4512-a7fc-56049ef1****`.
+    /// Its description, rules and example: [`UpdateWebApplicationScalingConfigRequest::application_id`](UpdateWebApplicationScalingConfigRequest::application_id).
     pub fn application_id(mut self, value: impl Into<String>) -> Self {
         self.inner.application_id = Some(value.into());
         self
@@ -163,9 +162,7 @@ impl<C> UpdateWebApplicationScalingConfigRequestBuilder<C> {
     ///
     /// The maximum number of instances.
     ///
-    /// - Wire name: `MaximumInstanceCount` (body).
-    /// - Required.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`UpdateWebApplicationScalingConfigRequest::maximum_instance_count`](UpdateWebApplicationScalingConfigRequest::maximum_instance_count).
     pub fn maximum_instance_count(mut self, value: i64) -> Self {
         self.inner.maximum_instance_count = Some(value);
         self
@@ -174,9 +171,7 @@ impl<C> UpdateWebApplicationScalingConfigRequestBuilder<C> {
     ///
     /// The minimum number of instances.
     ///
-    /// - Wire name: `MinimumInstanceCount` (body).
-    /// - Required.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`UpdateWebApplicationScalingConfigRequest::minimum_instance_count`](UpdateWebApplicationScalingConfigRequest::minimum_instance_count).
     pub fn minimum_instance_count(mut self, value: i64) -> Self {
         self.inner.minimum_instance_count = Some(value);
         self
@@ -366,87 +361,28 @@ for UpdateWebApplicationScalingConfigResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateWebApplicationScalingConfig`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateWebApplicationScalingConfigError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for UpdateWebApplicationScalingConfigError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UpdateWebApplicationScalingConfigError;
+impl crate::Client {
+    /// Calls `UpdateWebApplicationScalingConfig`: Update the scaling configuration of a web application.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateWebApplicationScalingConfigRequestBuilder::send) it. The parameters and their rules: [`UpdateWebApplicationScalingConfigRequest`].
+    #[inline]
+    pub fn update_web_application_scaling_config(
+        &self,
+    ) -> UpdateWebApplicationScalingConfigRequestBuilder<&Self> {
+        UpdateWebApplicationScalingConfigRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateWebApplicationScalingConfigError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateWebApplicationScalingConfig`: Update the scaling configuration of a web application.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateWebApplicationScalingConfigRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateWebApplicationScalingConfigError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateWebApplicationScalingConfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateWebApplicationScalingConfigError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateWebApplicationScalingConfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateWebApplicationScalingConfigError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for UpdateWebApplicationScalingConfigError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_web_application_scaling_config(
+        &self,
+    ) -> UpdateWebApplicationScalingConfigRequestBuilder<&Self> {
+        UpdateWebApplicationScalingConfigRequestBuilder::new(self)
     }
 }

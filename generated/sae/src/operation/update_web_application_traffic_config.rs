@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateWebApplicationTrafficConfigRequest>;
 /// Request of `UpdateWebApplicationTrafficConfig`: Update the traffic configurations of a web application.
 ///
 /// Call the UpdateWebApplicationTrafficConfig operation to update the traffic configurations of a web application.
@@ -156,9 +159,7 @@ impl<C> UpdateWebApplicationTrafficConfigRequestBuilder<C> {
     ///
     /// The namespace ID.
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Required.
-    /// - Example: `cn-beijing:test`.
+    /// Its description, rules and example: [`UpdateWebApplicationTrafficConfigRequest::namespace_id`](UpdateWebApplicationTrafficConfigRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -167,9 +168,7 @@ impl<C> UpdateWebApplicationTrafficConfigRequestBuilder<C> {
     ///
     /// The application ID.
     ///
-    /// - Wire name: `ApplicationId` (path).
-    /// - Required.
-    /// - Example: `0099b7be-5f5b-4512-a7fc-56049ef1****`.
+    /// Its description, rules and example: [`UpdateWebApplicationTrafficConfigRequest::application_id`](UpdateWebApplicationTrafficConfigRequest::application_id).
     pub fn application_id(mut self, value: impl Into<String>) -> Self {
         self.inner.application_id = Some(value.into());
         self
@@ -178,7 +177,7 @@ impl<C> UpdateWebApplicationTrafficConfigRequestBuilder<C> {
     ///
     /// The configurations of the access control list (ACL) that consists of IP addresses.
     ///
-    /// - Wire name: `WebAclConfig` (body).
+    /// Its description, rules and example: [`UpdateWebApplicationTrafficConfigRequest::web_acl_config`](UpdateWebApplicationTrafficConfigRequest::web_acl_config).
     pub fn web_acl_config(
         mut self,
         value: crate::types::CreateWebApplicationWebAclConfig,
@@ -190,8 +189,7 @@ impl<C> UpdateWebApplicationTrafficConfigRequestBuilder<C> {
     ///
     /// The authentication type. Valid values: Anonymous (default): does not require authentication. Application: requires authentication.
     ///
-    /// - Wire name: `AuthType` (body).
-    /// - Example: `Anonymous`.
+    /// Its description, rules and example: [`UpdateWebApplicationTrafficConfigRequest::auth_type`](UpdateWebApplicationTrafficConfigRequest::auth_type).
     pub fn auth_type(mut self, value: impl Into<String>) -> Self {
         self.inner.auth_type = Some(value.into());
         self
@@ -200,8 +198,7 @@ impl<C> UpdateWebApplicationTrafficConfigRequestBuilder<C> {
     ///
     /// Specifies whether to disable access to the default Internet domain. If you set this parameter to true, a 403 error is returned if you access the default public URL provided by the application. A value of false does not have affect the running of the function.
     ///
-    /// - Wire name: `DisableURLInternet` (body).
-    /// - Example: `true`.
+    /// Its description, rules and example: [`UpdateWebApplicationTrafficConfigRequest::disable_url_internet`](UpdateWebApplicationTrafficConfigRequest::disable_url_internet).
     pub fn disable_url_internet(mut self, value: bool) -> Self {
         self.inner.disable_url_internet = Some(value);
         self
@@ -210,7 +207,7 @@ impl<C> UpdateWebApplicationTrafficConfigRequestBuilder<C> {
     ///
     /// The traffic distribution for the application versions. The sum of traffic percentages for all versions must be equal to 1.
     ///
-    /// - Wire name: `RevisionsTrafficWeight` (body).
+    /// Its description, rules and example: [`UpdateWebApplicationTrafficConfigRequest::revisions_traffic_weight`](UpdateWebApplicationTrafficConfigRequest::revisions_traffic_weight).
     pub fn revisions_traffic_weight(
         mut self,
         entries: impl IntoIterator<Item = (impl Into<String>, f32)>,
@@ -405,87 +402,28 @@ for UpdateWebApplicationTrafficConfigResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateWebApplicationTrafficConfig`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateWebApplicationTrafficConfigError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for UpdateWebApplicationTrafficConfigError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UpdateWebApplicationTrafficConfigError;
+impl crate::Client {
+    /// Calls `UpdateWebApplicationTrafficConfig`: Update the traffic configurations of a web application.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateWebApplicationTrafficConfigRequestBuilder::send) it. The parameters and their rules: [`UpdateWebApplicationTrafficConfigRequest`].
+    #[inline]
+    pub fn update_web_application_traffic_config(
+        &self,
+    ) -> UpdateWebApplicationTrafficConfigRequestBuilder<&Self> {
+        UpdateWebApplicationTrafficConfigRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateWebApplicationTrafficConfigError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateWebApplicationTrafficConfig`: Update the traffic configurations of a web application.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateWebApplicationTrafficConfigRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateWebApplicationTrafficConfigError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateWebApplicationTrafficConfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateWebApplicationTrafficConfigError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateWebApplicationTrafficConfigError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateWebApplicationTrafficConfigError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for UpdateWebApplicationTrafficConfigError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_web_application_traffic_config(
+        &self,
+    ) -> UpdateWebApplicationTrafficConfigRequestBuilder<&Self> {
+        UpdateWebApplicationTrafficConfigRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateWebCustomDomainRequest>;
 /// Request of `UpdateWebCustomDomain`: Update a custom domain name.
 ///
 /// Update a custom domain name.
@@ -182,9 +185,7 @@ impl<C> UpdateWebCustomDomainRequestBuilder<C> {
     ///
     /// The namespace ID.
     ///
-    /// - Wire name: `NamespaceId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`UpdateWebCustomDomainRequest::namespace_id`](UpdateWebCustomDomainRequest::namespace_id).
     pub fn namespace_id(mut self, value: impl Into<String>) -> Self {
         self.inner.namespace_id = Some(value.into());
         self
@@ -193,9 +194,7 @@ impl<C> UpdateWebCustomDomainRequestBuilder<C> {
     ///
     /// The name of the custom domain name.
     ///
-    /// - Wire name: `DomainName` (path).
-    /// - Required.
-    /// - Example: `www.99zuowen.com`.
+    /// Its description, rules and example: [`UpdateWebCustomDomainRequest::domain_name`](UpdateWebCustomDomainRequest::domain_name).
     pub fn domain_name(mut self, value: impl Into<String>) -> Self {
         self.inner.domain_name = Some(value.into());
         self
@@ -204,7 +203,7 @@ impl<C> UpdateWebCustomDomainRequestBuilder<C> {
     ///
     /// The information about the HTTPS certificate.
     ///
-    /// - Wire name: `WebCertConfig` (body).
+    /// Its description, rules and example: [`UpdateWebCustomDomainRequest::web_cert_config`](UpdateWebCustomDomainRequest::web_cert_config).
     pub fn web_cert_config(
         mut self,
         value: crate::types::CreateWebCustomDomainWebCertConfig,
@@ -216,8 +215,7 @@ impl<C> UpdateWebCustomDomainRequestBuilder<C> {
     ///
     /// The name of the application to which data is forwarded by the domain name by default.
     ///
-    /// - Wire name: `DefaultForwardingAppName` (body).
-    /// - Example: `demo-app`.
+    /// Its description, rules and example: [`UpdateWebCustomDomainRequest::default_forwarding_app_name`](UpdateWebCustomDomainRequest::default_forwarding_app_name).
     pub fn default_forwarding_app_name(mut self, value: impl Into<String>) -> Self {
         self.inner.default_forwarding_app_name = Some(value.into());
         self
@@ -226,12 +224,7 @@ impl<C> UpdateWebCustomDomainRequestBuilder<C> {
     ///
     /// The protocol type that is supported by the custom domain name. Valid values:
     ///
-    /// * **HTTP**: Only HTTP is supported.
-    /// * **HTTPS**: Only HTTPS is supported.
-    /// * **HTTP,HTTPS**: Both HTTP and HTTPS are supported.
-    ///
-    /// - Wire name: `Protocol` (body).
-    /// - Example: `HTTP`.
+    /// Its description, rules and example: [`UpdateWebCustomDomainRequest::protocol`](UpdateWebCustomDomainRequest::protocol).
     pub fn protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.protocol = Some(value.into());
         self
@@ -240,7 +233,7 @@ impl<C> UpdateWebCustomDomainRequestBuilder<C> {
     ///
     /// The Transport Layer Security (TLS) configurations.
     ///
-    /// - Wire name: `WebTLSConfig` (body).
+    /// Its description, rules and example: [`UpdateWebCustomDomainRequest::web_tls_config`](UpdateWebCustomDomainRequest::web_tls_config).
     pub fn web_tls_config(
         mut self,
         value: crate::types::CreateWebCustomDomainWebTlsConfig,
@@ -252,7 +245,7 @@ impl<C> UpdateWebCustomDomainRequestBuilder<C> {
     ///
     /// The Web Application Firewall (WAF) configurations.
     ///
-    /// - Wire name: `WebWAFConfig` (body).
+    /// Its description, rules and example: [`UpdateWebCustomDomainRequest::web_waf_config`](UpdateWebCustomDomainRequest::web_waf_config).
     pub fn web_waf_config(
         mut self,
         value: crate::types::CreateWebCustomDomainWebWafConfig,
@@ -264,7 +257,7 @@ impl<C> UpdateWebCustomDomainRequestBuilder<C> {
     ///
     /// The route configuration.
     ///
-    /// - Wire name: `RouteConfig` (body).
+    /// Its description, rules and example: [`UpdateWebCustomDomainRequest::route_config`](UpdateWebCustomDomainRequest::route_config).
     pub fn route_config(mut self, value: impl Into<::serde_json::Value>) -> Self {
         self.inner.route_config = Some(value.into());
         self
@@ -451,85 +444,28 @@ for UpdateWebCustomDomainResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateWebCustomDomain`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateWebCustomDomainError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateWebCustomDomainError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::UpdateWebCustomDomainError;
+impl crate::Client {
+    /// Calls `UpdateWebCustomDomain`: Update a custom domain name.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateWebCustomDomainRequestBuilder::send) it. The parameters and their rules: [`UpdateWebCustomDomainRequest`].
+    #[inline]
+    pub fn update_web_custom_domain(
+        &self,
+    ) -> UpdateWebCustomDomainRequestBuilder<&Self> {
+        UpdateWebCustomDomainRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateWebCustomDomainError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateWebCustomDomain`: Update a custom domain name.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateWebCustomDomainRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateWebCustomDomainError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateWebCustomDomainError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateWebCustomDomainError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateWebCustomDomainError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateWebCustomDomainError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateWebCustomDomainError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_web_custom_domain(
+        &self,
+    ) -> UpdateWebCustomDomainRequestBuilder<&Self> {
+        UpdateWebCustomDomainRequestBuilder::new(self)
     }
 }

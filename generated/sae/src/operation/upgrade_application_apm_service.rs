@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpgradeApplicationApmServiceRequest>;
 /// Request of `UpgradeApplicationApmService`: Enables the advanced monitoring feature of Application Real-Time Monitoring Service (ARMS).
 ///
 /// You are charged when you use the ARMS advanced monitoring feature. Enable this feature based on your business requirements. For more information, see [Billing overview](<https://www.alibabacloud.com/help/zh/arms/application-monitoring/product-overview/billing-overview-1>).
@@ -98,9 +101,7 @@ impl<C> UpgradeApplicationApmServiceRequestBuilder<C> {
     ///
     /// The application ID.
     ///
-    /// - Wire name: `AppId`.
-    /// - Required.
-    /// - Example: `017f39b8-dfa4-4e16-a84b-1dcee4b1****`.
+    /// Its description, rules and example: [`UpgradeApplicationApmServiceRequest::app_id`](UpgradeApplicationApmServiceRequest::app_id).
     pub fn app_id(mut self, value: impl Into<String>) -> Self {
         self.inner.app_id = Some(value.into());
         self
@@ -310,97 +311,28 @@ for UpgradeApplicationApmServiceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpgradeApplicationApmService`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpgradeApplicationApmServiceError {
-    /// HTTP 400 `System.Upgrading`: The system is being upgraded. Please try again later.
-    SystemUpgrading(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidApplication.NotFound`: The current application does not exist.
-    InvalidApplicationNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpgradeApplicationApmServiceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["System.Upgrading", "InvalidApplication.NotFound"]),
-            error,
-        )
+mod error;
+pub use error::UpgradeApplicationApmServiceError;
+impl crate::Client {
+    /// Calls `UpgradeApplicationApmService`: Enables the advanced monitoring feature of Application Real-Time Monitoring Service (ARMS).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpgradeApplicationApmServiceRequestBuilder::send) it. The parameters and their rules: [`UpgradeApplicationApmServiceRequest`].
+    #[inline]
+    pub fn upgrade_application_apm_service(
+        &self,
+    ) -> UpgradeApplicationApmServiceRequestBuilder<&Self> {
+        UpgradeApplicationApmServiceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpgradeApplicationApmServiceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpgradeApplicationApmService`: Enables the advanced monitoring feature of Application Real-Time Monitoring Service (ARMS).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpgradeApplicationApmServiceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::SystemUpgrading(error),
-            1 => Self::InvalidApplicationNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::SystemUpgrading(error) => (0, error),
-            Self::InvalidApplicationNotFound(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpgradeApplicationApmServiceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpgradeApplicationApmServiceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["SystemUpgrading", "InvalidApplicationNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpgradeApplicationApmServiceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpgradeApplicationApmServiceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpgradeApplicationApmServiceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpgradeApplicationApmServiceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn upgrade_application_apm_service(
+        &self,
+    ) -> UpgradeApplicationApmServiceRequestBuilder<&Self> {
+        UpgradeApplicationApmServiceRequestBuilder::new(self)
     }
 }

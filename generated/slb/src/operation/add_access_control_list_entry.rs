@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AddAccessControlListEntryRequest>;
 /// Request of `AddAccessControlListEntry`: Adds IP entries to an access control list (ACL).
 ///
 /// Each network ACL can contain one or more IP addresses or CIDR blocks. Take note of the following limits on network ACLs:
@@ -123,9 +126,7 @@ impl<C> AddAccessControlListEntryRequestBuilder<C> {
     ///
     /// The region ID of the network ACL.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AddAccessControlListEntryRequest::region_id`](AddAccessControlListEntryRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -134,8 +135,7 @@ impl<C> AddAccessControlListEntryRequestBuilder<C> {
     ///
     /// The ID of the network ACL.
     ///
-    /// - Wire name: `AclId`.
-    /// - Example: `acl-bp1l0kk4gxce43kze*****`.
+    /// Its description, rules and example: [`AddAccessControlListEntryRequest::acl_id`](AddAccessControlListEntryRequest::acl_id).
     pub fn acl_id(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_id = Some(value.into());
         self
@@ -144,13 +144,7 @@ impl<C> AddAccessControlListEntryRequestBuilder<C> {
     ///
     /// The configuration of the network ACL. Valid values:
     ///
-    /// * **entry**: the IP entries that you want to add to the network ACL. You can add CIDR blocks. Separate multiple CIDR blocks with commas (,).
-    /// * **comment**: the comment on the network ACL.
-    ///
-    /// > You can add at most 50 IP entries to a network ACL in each call. If the IP entry that you want to add to a network ACL already exists, the IP entry is not added. The IP entries that you add must be CIDR blocks.
-    ///
-    /// - Wire name: `AclEntrys`.
-    /// - Example: `[{"entry":"10.0.**.**/24","comment":"privaterule1"},{"entry":"192.168.**.**/16","comment":"privaterule2"}]`.
+    /// Its description, rules and example: [`AddAccessControlListEntryRequest::acl_entrys`](AddAccessControlListEntryRequest::acl_entrys).
     pub fn acl_entrys(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_entrys = Some(value.into());
         self
@@ -285,143 +279,28 @@ for AddAccessControlListEntryResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AddAccessControlListEntry`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AddAccessControlListEntryError {
-    /// HTTP 400 `InvalidParam.AclEntryExists`: The specified aclEntry already exists in the acl.
-    InvalidParamAclEntryExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalEntry`: Entry version is conflict to the acl version.
-    IllegalEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AclEntryIllegal`: %s.
-    AclEntryIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEntry`: %s.
-    InvalidEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.Comment`: The specified comment is invalid.
-    InvalidParamComment(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AclEntryExceedLimit`: The maximum number of ACL entries is exceeded.
-    AclEntryExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SystemBusy`: The system is busy.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 503 `ServiceUnavailable`: Service is unavailable now.
-    ServiceUnavailable(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AddAccessControlListEntryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParam.AclEntryExists",
-                        "IllegalEntry",
-                        "AclEntryIllegal",
-                        "InvalidEntry",
-                        "InvalidParam.Comment",
-                        "AclEntryExceedLimit",
-                        "SystemBusy",
-                        "ServiceUnavailable",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AddAccessControlListEntryError;
+impl crate::Client {
+    /// Calls `AddAccessControlListEntry`: Adds IP entries to an access control list (ACL).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AddAccessControlListEntryRequestBuilder::send) it. The parameters and their rules: [`AddAccessControlListEntryRequest`].
+    #[inline]
+    pub fn add_access_control_list_entry(
+        &self,
+    ) -> AddAccessControlListEntryRequestBuilder<&Self> {
+        AddAccessControlListEntryRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AddAccessControlListEntryError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AddAccessControlListEntry`: Adds IP entries to an access control list (ACL).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AddAccessControlListEntryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParamAclEntryExists(error),
-            1 => Self::IllegalEntry(error),
-            2 => Self::AclEntryIllegal(error),
-            3 => Self::InvalidEntry(error),
-            4 => Self::InvalidParamComment(error),
-            5 => Self::AclEntryExceedLimit(error),
-            6 => Self::SystemBusy(error),
-            7 => Self::ServiceUnavailable(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParamAclEntryExists(error) => (0, error),
-            Self::IllegalEntry(error) => (1, error),
-            Self::AclEntryIllegal(error) => (2, error),
-            Self::InvalidEntry(error) => (3, error),
-            Self::InvalidParamComment(error) => (4, error),
-            Self::AclEntryExceedLimit(error) => (5, error),
-            Self::SystemBusy(error) => (6, error),
-            Self::ServiceUnavailable(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AddAccessControlListEntryError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AddAccessControlListEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParamAclEntryExists",
-            "IllegalEntry",
-            "AclEntryIllegal",
-            "InvalidEntry",
-            "InvalidParamComment",
-            "AclEntryExceedLimit",
-            "SystemBusy",
-            "ServiceUnavailable",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AddAccessControlListEntryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AddAccessControlListEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AddAccessControlListEntryError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AddAccessControlListEntryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn add_access_control_list_entry(
+        &self,
+    ) -> AddAccessControlListEntryRequestBuilder<&Self> {
+        AddAccessControlListEntryRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AddBackendServersRequest>;
 /// Request of `AddBackendServers`: Adds backend servers.
 ///
 /// > If multiple identical Elastic Compute Service (ECS) instances are specified in a request, only the first ECS instance is added. The other ECS instances are ignored. If the backend server that you add is the same as one of the existing backend servers that are already associated with the listener, an error message is returned.
@@ -142,10 +145,7 @@ impl<C> AddBackendServersRequestBuilder<C> {
     ///
     /// The ID of the region where the Classic Load Balancer (CLB) instance is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/27584.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-beijing`.
+    /// Its description, rules and example: [`AddBackendServersRequest::region_id`](AddBackendServersRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -154,9 +154,7 @@ impl<C> AddBackendServersRequestBuilder<C> {
     ///
     /// The ID of the CLB instance.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-2ze7o5h52g02kkzz******`.
+    /// Its description, rules and example: [`AddBackendServersRequest::load_balancer_id`](AddBackendServersRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -165,33 +163,7 @@ impl<C> AddBackendServersRequestBuilder<C> {
     ///
     /// The list of backend servers that you want to add. Set the following parameters:
     ///
-    /// * **ServerId**: Required. This value must be a string. Enter the ID of an ECS instance, elastic network interface (ENI), or elastic container instance. If **ServerId** is set to the ID of an ENI or elastic container instance, **Type** is required.
-    /// * **Weight**: the weight of the backend server. Valid values: **0** to **100**. Default value: **100**.
-    ///
-    ///   If the value is set to 0, no requests are forwarded to the backend server.
-    /// * **Description**: Optional. The description of the backend server. This value must be a string. The description must be 1 to 80 characters in length, and can contain letters, digits, hyphens (-), forward slashes (/), periods (.), and underscores (\_).
-    /// * **Type**: the type of the backend server. Valid values:
-    ///
-    ///   * **ecs** (default): an ECS instance
-    ///   * **eni**: an ENI
-    ///   * **eci**: an elastic container instance
-    ///
-    /// > You can specify ENIs and elastic container instances as the backend servers only for high-performance CLB instances.
-    ///
-    /// * **ServerIp**: the IP address of the ECS instance, ENI, or elastic container instance
-    /// * **Port**: the backend port
-    ///
-    /// Examples:
-    ///
-    /// * ECS instance: `[{ "ServerId": "i-xxxxxxxxx", "Weight": "100", "Type": "ecs", "Port":"80","Description":"test-112" }]`
-    /// * ENI: `[{ "ServerId": "eni-xxxxxxxxx", "Weight": "100", "Type": "eni", "ServerIp": "192.168.**.**", "Port":"80","Description":"test-112" }]`
-    /// * ENI with multiple IP addresses: `[{ "ServerId": "eni-xxxxxxxxx", "Weight": "100", "Type": "eni", "ServerIp": "192.168.**.**", "Port":"80","Description":"test-113" },{ "ServerId": "eni-xxxxxxxxx", "Weight": "100", "Type": "eni", "ServerIp": "172.166.**.**", "Port":"80","Description":"test-113" }]`
-    /// * Elastic container instance: `[{ "ServerId": "eci-xxxxxxxxx", "Weight": "100", "Type": "eci", "ServerIp": "192.168.**.**", "Port":"80","Description":"test-114" }]`
-    ///
-    /// > The backend servers that you add to a CLB instance must be in the Running state. You can add at most 20 backend servers to a CLB instance in each request.
-    ///
-    /// - Wire name: `BackendServers`.
-    /// - Example: `[{ "ServerId": "eni-xxxxxxxxx", "Weight": "100", "Type": "eni", "ServerIp": "192.168.**.**", "Port":"80","Description":"test-112" },{ "ServerId": "eni-xxxxxxxxx", "Weight": "100", "Type": "eni", "ServerIp": "172.166.**.**", "Port":"80","Description":"test-113" }]`.
+    /// Its description, rules and example: [`AddBackendServersRequest::backend_servers`](AddBackendServersRequest::backend_servers).
     pub fn backend_servers(mut self, value: impl Into<String>) -> Self {
         self.inner.backend_servers = Some(value.into());
         self
@@ -343,149 +315,24 @@ for AddBackendServersResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AddBackendServers`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AddBackendServersError {
-    /// HTTP 400 `InvalidParameter`: The specified load balancer does not support the network type of the ECS instance.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatched.ZoneId`: The zone of the server is not matched with the cloud box loadbalancer.
-    MismatchedZoneId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BackendServerProcessing`: Backend Server is adding, please try again later.
-    BackendServerProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBackendServers.ServerIpConflict`: %s.
-    InvalidBackendServersServerIpConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.AddBackendServers`: This type of backend server is not allowed to attached to singleTunnel or anyTunnel lb.
-    OperationUnsupportedAddBackendServers(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RSByPassToas`: %s.
-    IncorrectStatusRsByPassToas(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ActionNotSupport`: The loadbalancer does not support such action.
-    OperationFailedActionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NetworkConflict`: %s.
-    NetworkConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SystemBusy`: The system is busy.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AddBackendServersError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "Mismatched.ZoneId",
-                        "BackendServerProcessing",
-                        "InvalidBackendServers.ServerIpConflict",
-                        "OperationUnsupported.AddBackendServers",
-                        "IncorrectStatus.RSByPassToas",
-                        "OperationFailed.ActionNotSupport",
-                        "NetworkConflict",
-                        "SystemBusy",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AddBackendServersError;
+impl crate::Client {
+    /// Calls `AddBackendServers`: Adds backend servers.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AddBackendServersRequestBuilder::send) it. The parameters and their rules: [`AddBackendServersRequest`].
+    #[inline]
+    pub fn add_backend_servers(&self) -> AddBackendServersRequestBuilder<&Self> {
+        AddBackendServersRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AddBackendServersError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AddBackendServers`: Adds backend servers.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AddBackendServersRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::MismatchedZoneId(error),
-            2 => Self::BackendServerProcessing(error),
-            3 => Self::InvalidBackendServersServerIpConflict(error),
-            4 => Self::OperationUnsupportedAddBackendServers(error),
-            5 => Self::IncorrectStatusRsByPassToas(error),
-            6 => Self::OperationFailedActionNotSupport(error),
-            7 => Self::NetworkConflict(error),
-            8 => Self::SystemBusy(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::MismatchedZoneId(error) => (1, error),
-            Self::BackendServerProcessing(error) => (2, error),
-            Self::InvalidBackendServersServerIpConflict(error) => (3, error),
-            Self::OperationUnsupportedAddBackendServers(error) => (4, error),
-            Self::IncorrectStatusRsByPassToas(error) => (5, error),
-            Self::OperationFailedActionNotSupport(error) => (6, error),
-            Self::NetworkConflict(error) => (7, error),
-            Self::SystemBusy(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AddBackendServersError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AddBackendServersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "MismatchedZoneId",
-            "BackendServerProcessing",
-            "InvalidBackendServersServerIpConflict",
-            "OperationUnsupportedAddBackendServers",
-            "IncorrectStatusRsByPassToas",
-            "OperationFailedActionNotSupport",
-            "NetworkConflict",
-            "SystemBusy",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AddBackendServersError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AddBackendServersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AddBackendServersError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AddBackendServersError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn add_backend_servers(&self) -> AddBackendServersRequestBuilder<&Self> {
+        AddBackendServersRequestBuilder::new(self)
     }
 }

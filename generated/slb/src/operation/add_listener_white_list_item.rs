@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AddListenerWhiteListItemRequest>;
 /// Request of `AddListenerWhiteListItem`: Adds IP addresses to the whitelist of a listener.
 ///
 /// # Example
@@ -153,10 +156,7 @@ impl<C> AddListenerWhiteListItemRequestBuilder<C> {
     ///
     /// The ID of the region where the Classic Load Balancer (CLB) instance is created.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AddListenerWhiteListItemRequest::region_id`](AddListenerWhiteListItemRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -165,9 +165,7 @@ impl<C> AddListenerWhiteListItemRequestBuilder<C> {
     ///
     /// The ID of the CLB instance.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp1o94dp5i6ea*******`.
+    /// Its description, rules and example: [`AddListenerWhiteListItemRequest::load_balancer_id`](AddListenerWhiteListItemRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -176,10 +174,7 @@ impl<C> AddListenerWhiteListItemRequestBuilder<C> {
     ///
     /// The frontend port that is used by the CLB instance.
     ///
-    /// - Wire name: `ListenerPort`.
-    /// - Required.
-    /// - Must be 1 to 65535.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`AddListenerWhiteListItemRequest::listener_port`](AddListenerWhiteListItemRequest::listener_port).
     pub fn listener_port(mut self, value: i32) -> Self {
         self.inner.listener_port = Some(value);
         self
@@ -188,15 +183,7 @@ impl<C> AddListenerWhiteListItemRequestBuilder<C> {
     ///
     /// The IP addresses or CIDR blocks that you want to add to the whitelist.
     ///
-    /// This parameter takes effect when the **AccessControlStatus** parameter of the listener is set to **open_white_list**.
-    ///
-    /// Separate multiple IP addresses or CIDR blocks with commas (,).
-    ///
-    /// You cannot enter **0.0.0.0** or **0.0.0.0/0**. To disable access control, you can call the [SetListenerAccessControlStatus](<https://www.alibabacloud.com/help/doc-detail/27599.htm>) operation to set the value of the **AccessControlStatus** parameter to **close**.
-    ///
-    /// - Wire name: `SourceItems`.
-    /// - Required.
-    /// - Example: `192.168.XX.XX`.
+    /// Its description, rules and example: [`AddListenerWhiteListItemRequest::source_items`](AddListenerWhiteListItemRequest::source_items).
     pub fn source_items(mut self, value: impl Into<String>) -> Self {
         self.inner.source_items = Some(value.into());
         self
@@ -205,10 +192,7 @@ impl<C> AddListenerWhiteListItemRequestBuilder<C> {
     ///
     /// The frontend protocol that is used by the CLB instance.
     ///
-    /// > This parameter is required when listeners that use different protocols listen on the same port.
-    ///
-    /// - Wire name: `ListenerProtocol`.
-    /// - Example: `https`.
+    /// Its description, rules and example: [`AddListenerWhiteListItemRequest::listener_protocol`](AddListenerWhiteListItemRequest::listener_protocol).
     pub fn listener_protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_protocol = Some(value.into());
         self
@@ -343,119 +327,28 @@ for AddListenerWhiteListItemResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AddListenerWhiteListItem`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AddListenerWhiteListItemError {
-    /// HTTP 400 `TooManyListeners`: More than 1 listener is found, please be more specified
-    TooManyListeners(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Operation.NotAllowed`: WhiteList is Disabled while Acl is Enabled
-    OperationNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAddress`: %s,%s
-    InvalidAddress(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.SourceItems`: %s.
-    InvalidParameterSourceItems(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AddListenerWhiteListItemError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "TooManyListeners",
-                        "Operation.NotAllowed",
-                        "InvalidAddress",
-                        "InvalidParameter.SourceItems",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AddListenerWhiteListItemError;
+impl crate::Client {
+    /// Calls `AddListenerWhiteListItem`: Adds IP addresses to the whitelist of a listener.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AddListenerWhiteListItemRequestBuilder::send) it. The parameters and their rules: [`AddListenerWhiteListItemRequest`].
+    #[inline]
+    pub fn add_listener_white_list_item(
+        &self,
+    ) -> AddListenerWhiteListItemRequestBuilder<&Self> {
+        AddListenerWhiteListItemRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AddListenerWhiteListItemError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AddListenerWhiteListItem`: Adds IP addresses to the whitelist of a listener.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AddListenerWhiteListItemRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::TooManyListeners(error),
-            1 => Self::OperationNotAllowed(error),
-            2 => Self::InvalidAddress(error),
-            3 => Self::InvalidParameterSourceItems(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::TooManyListeners(error) => (0, error),
-            Self::OperationNotAllowed(error) => (1, error),
-            Self::InvalidAddress(error) => (2, error),
-            Self::InvalidParameterSourceItems(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AddListenerWhiteListItemError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AddListenerWhiteListItemError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "TooManyListeners",
-            "OperationNotAllowed",
-            "InvalidAddress",
-            "InvalidParameterSourceItems",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AddListenerWhiteListItemError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AddListenerWhiteListItemError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AddListenerWhiteListItemError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AddListenerWhiteListItemError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn add_listener_white_list_item(
+        &self,
+    ) -> AddListenerWhiteListItemRequestBuilder<&Self> {
+        AddListenerWhiteListItemRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AddTagsRequest>;
 /// Request of `AddTags`: Adds tags to an SLB instance.
 ///
 /// # Limits
@@ -128,9 +131,7 @@ impl<C> AddTagsRequestBuilder<C> {
     ///
     /// The ID of the region to which the SLB instance belongs.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AddTagsRequest::region_id`](AddTagsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -139,9 +140,7 @@ impl<C> AddTagsRequestBuilder<C> {
     ///
     /// The ID of the Server Load Balancer (SLB) instance.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp1kuzyb******`.
+    /// Its description, rules and example: [`AddTagsRequest::load_balancer_id`](AddTagsRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -150,9 +149,7 @@ impl<C> AddTagsRequestBuilder<C> {
     ///
     /// The list of tags that need to be added.
     ///
-    /// - Wire name: `Tags`.
-    /// - Required.
-    /// - Example: `[{"TagKey":"Key1","TagValue":"Value1"},{"TagKey":"Key2","TagValue":"Value2"}]`.
+    /// Its description, rules and example: [`AddTagsRequest::tags`](AddTagsRequest::tags).
     pub fn tags(mut self, value: impl Into<String>) -> Self {
         self.inner.tags = Some(value.into());
         self
@@ -270,161 +267,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AddTagsResponse 
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AddTags`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AddTagsError {
-    /// HTTP 400 `InvalidParameter.TagValue`: The specified tag value is illegal.
-    InvalidParameterTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.Tag`: The number of Tag exceeds the limit.
-    QuotaExceededTag(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.TagKey`: The specified tag key is invalid.
-    InvalidParameterTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.Tags`: The parameter Tags should not be null.
-    MissingParameterTags(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoPermission.Operator`: The operator is not permission for this operate.
-    NoPermissionOperator(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceed.TagsPerResource`: The maximum number of tags for each resource is exceeded.
-    QuotaExceedTagsPerResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.ConcurrentModification`: The resource %s is modified concurrently.
-    InvalidOperationConcurrentModification(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InnerRateLimiting`: Internal service rate limiting, please try again later.
-    InnerRateLimiting(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SystemError`: The request processing has failed due to unknow error, exception or failure.
-    SystemError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InternalInvokeError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalInvokeError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AddTagsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.TagValue",
-                        "QuotaExceeded.Tag",
-                        "InvalidParameter.TagKey",
-                        "MissingParameter.Tags",
-                        "Duplicate.TagKey",
-                        "NoPermission.Operator",
-                        "QuotaExceed.TagsPerResource",
-                        "InvalidOperation.ConcurrentModification",
-                        "InnerRateLimiting",
-                        "SystemError",
-                        "InternalInvokeError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AddTagsError;
+impl crate::Client {
+    /// Calls `AddTags`: Adds tags to an SLB instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AddTagsRequestBuilder::send) it. The parameters and their rules: [`AddTagsRequest`].
+    #[inline]
+    pub fn add_tags(&self) -> AddTagsRequestBuilder<&Self> {
+        AddTagsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AddTagsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AddTags`: Adds tags to an SLB instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AddTagsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterTagValue(error),
-            1 => Self::QuotaExceededTag(error),
-            2 => Self::InvalidParameterTagKey(error),
-            3 => Self::MissingParameterTags(error),
-            4 => Self::DuplicateTagKey(error),
-            5 => Self::NoPermissionOperator(error),
-            6 => Self::QuotaExceedTagsPerResource(error),
-            7 => Self::InvalidOperationConcurrentModification(error),
-            8 => Self::InnerRateLimiting(error),
-            9 => Self::SystemError(error),
-            10 => Self::InternalInvokeError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterTagValue(error) => (0, error),
-            Self::QuotaExceededTag(error) => (1, error),
-            Self::InvalidParameterTagKey(error) => (2, error),
-            Self::MissingParameterTags(error) => (3, error),
-            Self::DuplicateTagKey(error) => (4, error),
-            Self::NoPermissionOperator(error) => (5, error),
-            Self::QuotaExceedTagsPerResource(error) => (6, error),
-            Self::InvalidOperationConcurrentModification(error) => (7, error),
-            Self::InnerRateLimiting(error) => (8, error),
-            Self::SystemError(error) => (9, error),
-            Self::InternalInvokeError(error) => (10, error),
-            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AddTagsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AddTagsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterTagValue",
-            "QuotaExceededTag",
-            "InvalidParameterTagKey",
-            "MissingParameterTags",
-            "DuplicateTagKey",
-            "NoPermissionOperator",
-            "QuotaExceedTagsPerResource",
-            "InvalidOperationConcurrentModification",
-            "InnerRateLimiting",
-            "SystemError",
-            "InternalInvokeError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AddTagsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AddTagsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AddTagsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AddTagsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn add_tags(&self) -> AddTagsRequestBuilder<&Self> {
+        AddTagsRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AddVServerGroupBackendServersRequest>;
 /// Request of `AddVServerGroupBackendServers`: Adds backend servers to a vServer group.
 ///
 /// # Example
@@ -151,9 +154,7 @@ impl<C> AddVServerGroupBackendServersRequestBuilder<C> {
     ///
     /// The region ID of the Server Load Balancer (SLB) instance.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AddVServerGroupBackendServersRequest::region_id`](AddVServerGroupBackendServersRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -162,9 +163,7 @@ impl<C> AddVServerGroupBackendServersRequestBuilder<C> {
     ///
     /// The ID of the vServer group.
     ///
-    /// - Wire name: `VServerGroupId`.
-    /// - Required.
-    /// - Example: `rsp-cige6******`.
+    /// Its description, rules and example: [`AddVServerGroupBackendServersRequest::v_server_group_id`](AddVServerGroupBackendServersRequest::v_server_group_id).
     pub fn v_server_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_server_group_id = Some(value.into());
         self
@@ -173,40 +172,7 @@ impl<C> AddVServerGroupBackendServersRequestBuilder<C> {
     ///
     /// The backend servers that you want to add. Configure the following parameters:
     ///
-    /// * **ServerId**: Required. The ID of the backend server. Specify the ID in a string. You can specify the ID of an Elastic Compute Service (ECS) instance, an elastic network interface (ENI), and an elastic container instance. If you set **ServerId** to the ID of an ENI or an elastic container instance, you must configure the **Type** parameter.
-    /// * **Weight**: the weight of the backend server. Valid values: **0** to **100**. Default value: **100**. If you set the weight of a backend server to 0, no requests are forwarded to the backend server.
-    /// * **Description**: Optional. The description of the backend server. Specify the description in a string. The description must be 1 to 80 characters in length, and can contain letters, digits, hyphens (-), forward slashes (/), periods (.), and underscores (\_).
-    /// * **Type**: the type of the backend server. Valid values:
-    ///
-    ///   * **ecs** (default): ECS instance
-    ///   * **eni**: ENI
-    ///   * **eci**: elastic container instance
-    ///
-    /// > You can specify ENIs and elastic container instances as backend servers only for high-performance SLB instances.
-    ///
-    /// * **ServerIp**: the IP address of an ENI or an elastic container instance.
-    /// * **Port**: the backend port.
-    ///
-    /// Examples:
-    ///
-    /// * Add an ECS instance:
-    ///
-    ///   `[{ "ServerId": "i-xxxxxxxxx", "Weight": "100", "Type": "ecs", "Port":"80","Description":"test-112" }]`
-    /// * Add an ENI:
-    ///
-    ///   `[{ "ServerId": "eni-xxxxxxxxx", "Weight": "100", "Type": "eni", "ServerIp": "192.168.**.**", "Port":"80","Description":"test-112" }]`
-    /// * Add an ENI with multiple IP addresses:
-    ///
-    ///   `[{ "ServerId": "eni-xxxxxxxxx", "Weight": "100", "Type": "eni", "ServerIp": "192.168.**.**", "Port":"80","Description":"test-113" },{ "ServerId": "eni-xxxxxxxxx", "Weight": "100", "Type": "eni", "ServerIp": "172.166.**.**", "Port":"80","Description":"test-113" }]`
-    /// * Add an elastic container instance:
-    ///
-    ///   `[{ "ServerId": "eci-xxxxxxxxx", "Weight": "100", "Type": "eci", "ServerIp": "192.168.**.**", "Port":"80","Description":"test-114" }]`
-    ///
-    /// > You can add only running backend servers to SLB instances. You can specify at most 20 backend servers in each call.
-    ///
-    /// - Wire name: `BackendServers`.
-    /// - Required.
-    /// - Example: `[{ "ServerId": "eni-xxxxxxxxx", "Weight": "100", "Type": "eni", "ServerIp": "192.168.**.**", "Port":"80","Description":"test-112" },{ "ServerId": "eni-xxxxxxxxx", "Weight": "100", "Type": "eni", "ServerIp": "172.166.**.**", "Port":"80","Description":"test-113" }]`.
+    /// Its description, rules and example: [`AddVServerGroupBackendServersRequest::backend_servers`](AddVServerGroupBackendServersRequest::backend_servers).
     pub fn backend_servers(mut self, value: impl Into<String>) -> Self {
         self.inner.backend_servers = Some(value.into());
         self
@@ -361,253 +327,28 @@ for AddVServerGroupBackendServersResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AddVServerGroupBackendServers`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AddVServerGroupBackendServersError {
-    /// HTTP 400 `InvalidBackendServers.ServerIpConflict`: %s.
-    InvalidBackendServersServerIpConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatched.ZoneId`: The zone of the server is not matched with the cloud box loadbalancer.
-    MismatchedZoneId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.AddVServerGroupBackendServers`: This type of backend server is not allowed to attached to singleTunnel or anyTunnel lb.
-    OperationUnsupportedAddVServerGroupBackendServers(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `IncorrectStatus.RSByPassToas`: %s.
-    IncorrectStatusRsByPassToas(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BackendServer.InvalidType`: The specified Type is invalid.
-    BackendServerInvalidType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BackendServer.ServerRegionIdNotEqual`: The specified ServerRegionId must be equal.
-    BackendServerServerRegionIdNotEqual(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InvalidCen`: The cen related with this loadbalancer is invalid.
-    OperationFailedInvalidCen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.CenNotAssociated`: The action is invalid because the loadbalancer is not associated with cen.
-    IncorrectStatusCenNotAssociated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBackendServers.MissingCenBandWidth`: The bandwidth is missing between loadbalancer and backendServers in cen.
-    InvalidBackendServersMissingCenBandWidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBackendServers.VpcNotInCen`: The BackendServers is not in the cen associated with the loadbalancer.
-    InvalidBackendServersVpcNotInCen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidServerId.NotExist`: The specified ServerId is not exist.
-    InvalidServerIdNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.ServerRegionId`: The parameter ServerRegionId is required.
-    MissingParameterServerRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.VbrId`: The parameter VbrId is required.
-    MissingParameterVbrId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ServerRegionId`: The parameter ServerRegionId is invalid for crossborder.
-    InvalidParameterServerRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVbrId.NotInCen`: The VbrId is not in the cen associated with the loadbalancer.
-    InvalidVbrIdNotInCen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ZoneNotSupport`: The zone does not support the parameter %s.
-    InvalidParameterZoneNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MasterSlaveServerConflict`: The servers are conflict for MasterSlaveGroup.
-    MasterSlaveServerConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ServiceGroupProcessing`: The specified service group is processing.
-    OperationFailedServiceGroupProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NetworkConflict`: %s.
-    NetworkConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SystemBusy`: The system is busy.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SignatureNonceUsed`: Specified signature nonce was used already.
-    SignatureNonceUsed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpcSystemBusy`: Invoke vpc system busy, please retry later.
-    VpcSystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDeny.LbNotSupportIPv6Server`: The specified loadbalancer does not support ipv6 server.
-    OperationDenyLbNotSupportIPv6Server(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationBusy`: The operation is busy.
-    OperationBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.vServers`: The specified enis %s does not exist.
-    ResourceNotFoundVServers(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Cen`: The specified resource Cen %s not Exists.
-    ResourceNotFoundCen(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AddVServerGroupBackendServersError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidBackendServers.ServerIpConflict",
-                        "Mismatched.ZoneId",
-                        "OperationUnsupported.AddVServerGroupBackendServers",
-                        "IncorrectStatus.RSByPassToas",
-                        "BackendServer.InvalidType",
-                        "BackendServer.ServerRegionIdNotEqual",
-                        "OperationFailed.InvalidCen",
-                        "IncorrectStatus.CenNotAssociated",
-                        "InvalidBackendServers.MissingCenBandWidth",
-                        "InvalidBackendServers.VpcNotInCen",
-                        "InvalidServerId.NotExist",
-                        "MissingParameter.ServerRegionId",
-                        "MissingParameter.VbrId",
-                        "InvalidParameter.ServerRegionId",
-                        "InvalidVbrId.NotInCen",
-                        "InvalidParameter.ZoneNotSupport",
-                        "MasterSlaveServerConflict",
-                        "OperationFailed.ServiceGroupProcessing",
-                        "NetworkConflict",
-                        "SystemBusy",
-                        "SignatureNonceUsed",
-                        "VpcSystemBusy",
-                        "OperationDeny.LbNotSupportIPv6Server",
-                        "OperationBusy",
-                        "ResourceNotFound.vServers",
-                        "ResourceNotFound.Cen",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AddVServerGroupBackendServersError;
+impl crate::Client {
+    /// Calls `AddVServerGroupBackendServers`: Adds backend servers to a vServer group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AddVServerGroupBackendServersRequestBuilder::send) it. The parameters and their rules: [`AddVServerGroupBackendServersRequest`].
+    #[inline]
+    pub fn add_v_server_group_backend_servers(
+        &self,
+    ) -> AddVServerGroupBackendServersRequestBuilder<&Self> {
+        AddVServerGroupBackendServersRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AddVServerGroupBackendServersError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AddVServerGroupBackendServers`: Adds backend servers to a vServer group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AddVServerGroupBackendServersRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidBackendServersServerIpConflict(error),
-            1 => Self::MismatchedZoneId(error),
-            2 => Self::OperationUnsupportedAddVServerGroupBackendServers(error),
-            3 => Self::IncorrectStatusRsByPassToas(error),
-            4 => Self::BackendServerInvalidType(error),
-            5 => Self::BackendServerServerRegionIdNotEqual(error),
-            6 => Self::OperationFailedInvalidCen(error),
-            7 => Self::IncorrectStatusCenNotAssociated(error),
-            8 => Self::InvalidBackendServersMissingCenBandWidth(error),
-            9 => Self::InvalidBackendServersVpcNotInCen(error),
-            10 => Self::InvalidServerIdNotExist(error),
-            11 => Self::MissingParameterServerRegionId(error),
-            12 => Self::MissingParameterVbrId(error),
-            13 => Self::InvalidParameterServerRegionId(error),
-            14 => Self::InvalidVbrIdNotInCen(error),
-            15 => Self::InvalidParameterZoneNotSupport(error),
-            16 => Self::MasterSlaveServerConflict(error),
-            17 => Self::OperationFailedServiceGroupProcessing(error),
-            18 => Self::NetworkConflict(error),
-            19 => Self::SystemBusy(error),
-            20 => Self::SignatureNonceUsed(error),
-            21 => Self::VpcSystemBusy(error),
-            22 => Self::OperationDenyLbNotSupportIPv6Server(error),
-            23 => Self::OperationBusy(error),
-            24 => Self::ResourceNotFoundVServers(error),
-            25 => Self::ResourceNotFoundCen(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidBackendServersServerIpConflict(error) => (0, error),
-            Self::MismatchedZoneId(error) => (1, error),
-            Self::OperationUnsupportedAddVServerGroupBackendServers(error) => (2, error),
-            Self::IncorrectStatusRsByPassToas(error) => (3, error),
-            Self::BackendServerInvalidType(error) => (4, error),
-            Self::BackendServerServerRegionIdNotEqual(error) => (5, error),
-            Self::OperationFailedInvalidCen(error) => (6, error),
-            Self::IncorrectStatusCenNotAssociated(error) => (7, error),
-            Self::InvalidBackendServersMissingCenBandWidth(error) => (8, error),
-            Self::InvalidBackendServersVpcNotInCen(error) => (9, error),
-            Self::InvalidServerIdNotExist(error) => (10, error),
-            Self::MissingParameterServerRegionId(error) => (11, error),
-            Self::MissingParameterVbrId(error) => (12, error),
-            Self::InvalidParameterServerRegionId(error) => (13, error),
-            Self::InvalidVbrIdNotInCen(error) => (14, error),
-            Self::InvalidParameterZoneNotSupport(error) => (15, error),
-            Self::MasterSlaveServerConflict(error) => (16, error),
-            Self::OperationFailedServiceGroupProcessing(error) => (17, error),
-            Self::NetworkConflict(error) => (18, error),
-            Self::SystemBusy(error) => (19, error),
-            Self::SignatureNonceUsed(error) => (20, error),
-            Self::VpcSystemBusy(error) => (21, error),
-            Self::OperationDenyLbNotSupportIPv6Server(error) => (22, error),
-            Self::OperationBusy(error) => (23, error),
-            Self::ResourceNotFoundVServers(error) => (24, error),
-            Self::ResourceNotFoundCen(error) => (25, error),
-            Self::Unhandled(unhandled) => (26, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AddVServerGroupBackendServersError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AddVServerGroupBackendServersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidBackendServersServerIpConflict",
-            "MismatchedZoneId",
-            "OperationUnsupportedAddVServerGroupBackendServers",
-            "IncorrectStatusRsByPassToas",
-            "BackendServerInvalidType",
-            "BackendServerServerRegionIdNotEqual",
-            "OperationFailedInvalidCen",
-            "IncorrectStatusCenNotAssociated",
-            "InvalidBackendServersMissingCenBandWidth",
-            "InvalidBackendServersVpcNotInCen",
-            "InvalidServerIdNotExist",
-            "MissingParameterServerRegionId",
-            "MissingParameterVbrId",
-            "InvalidParameterServerRegionId",
-            "InvalidVbrIdNotInCen",
-            "InvalidParameterZoneNotSupport",
-            "MasterSlaveServerConflict",
-            "OperationFailedServiceGroupProcessing",
-            "NetworkConflict",
-            "SystemBusy",
-            "SignatureNonceUsed",
-            "VpcSystemBusy",
-            "OperationDenyLbNotSupportIPv6Server",
-            "OperationBusy",
-            "ResourceNotFoundVServers",
-            "ResourceNotFoundCen",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AddVServerGroupBackendServersError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AddVServerGroupBackendServersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AddVServerGroupBackendServersError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AddVServerGroupBackendServersError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn add_v_server_group_backend_servers(
+        &self,
+    ) -> AddVServerGroupBackendServersRequestBuilder<&Self> {
+        AddVServerGroupBackendServersRequestBuilder::new(self)
     }
 }

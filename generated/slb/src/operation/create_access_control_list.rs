@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateAccessControlListRequest>;
 /// Request of `CreateAccessControlList`: Creates an access control list (ACL).
 ///
 /// You can create multiple ACLs. Each ACL can contain one or more IP addresses or CIDR blocks. Before you create an ACL, take note of the following limits:
@@ -146,9 +149,7 @@ impl<C> CreateAccessControlListRequestBuilder<C> {
     ///
     /// The region ID of the ACL.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateAccessControlListRequest::region_id`](CreateAccessControlListRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -157,9 +158,7 @@ impl<C> CreateAccessControlListRequestBuilder<C> {
     ///
     /// The name of the ACL. The name must be 1 to 80 characters in length, and can contain letters, digits, periods (.), hyphens (-), forward slashes (/), and underscores (\_). The name of the ACL that you create must be unique within each region.
     ///
-    /// - Wire name: `AclName`.
-    /// - Required.
-    /// - Example: `rule1`.
+    /// Its description, rules and example: [`CreateAccessControlListRequest::acl_name`](CreateAccessControlListRequest::acl_name).
     pub fn acl_name(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_name = Some(value.into());
         self
@@ -168,9 +167,7 @@ impl<C> CreateAccessControlListRequestBuilder<C> {
     ///
     /// The IP version. Valid values: **ipv4** and **ipv6**.
     ///
-    /// - Wire name: `AddressIPVersion`.
-    /// - Default: `ipv4`.
-    /// - Example: `ipv4`.
+    /// Its description, rules and example: [`CreateAccessControlListRequest::address_ip_version`](CreateAccessControlListRequest::address_ip_version).
     pub fn address_ip_version(mut self, value: impl Into<String>) -> Self {
         self.inner.address_ip_version = Some(value.into());
         self
@@ -179,8 +176,7 @@ impl<C> CreateAccessControlListRequestBuilder<C> {
     ///
     /// The resource group ID.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-atstuj3rt******`.
+    /// Its description, rules and example: [`CreateAccessControlListRequest::resource_group_id`](CreateAccessControlListRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -189,8 +185,7 @@ impl<C> CreateAccessControlListRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateAccessControlListRequest::tag`](CreateAccessControlListRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -335,143 +330,28 @@ for CreateAccessControlListResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateAccessControlList`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateAccessControlListError {
-    /// HTTP 400 `InvalidAction.RegionNotSupport`: The region does not support this action.
-    InvalidActionRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AclNumberOverLimit`: The Acl number has reached to the max quota limit.
-    AclNumberOverLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResourceGroupId.NotFound`: The specified ResourceGroupId is not found.
-    InvalidResourceGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceInConfiguring.Acl`: The specified resource is configuring, please try again later.
-    ResourceInConfiguringAcl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.TagValue`: %s.
-    InvalidParamTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.TagKey`: %s.
-    InvalidParamTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.Tag`: %s.
-    SizeLimitExceededTag(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TagKey`: The param MissingParam.TagKey is missing.
-    MissingParamTagKey(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateAccessControlListError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidAction.RegionNotSupport",
-                        "AclNumberOverLimit",
-                        "InvalidResourceGroupId.NotFound",
-                        "ResourceInConfiguring.Acl",
-                        "InvalidParam.TagValue",
-                        "InvalidParam.TagKey",
-                        "SizeLimitExceeded.Tag",
-                        "MissingParam.TagKey",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateAccessControlListError;
+impl crate::Client {
+    /// Calls `CreateAccessControlList`: Creates an access control list (ACL).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateAccessControlListRequestBuilder::send) it. The parameters and their rules: [`CreateAccessControlListRequest`].
+    #[inline]
+    pub fn create_access_control_list(
+        &self,
+    ) -> CreateAccessControlListRequestBuilder<&Self> {
+        CreateAccessControlListRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateAccessControlListError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateAccessControlList`: Creates an access control list (ACL).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateAccessControlListRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidActionRegionNotSupport(error),
-            1 => Self::AclNumberOverLimit(error),
-            2 => Self::InvalidResourceGroupIdNotFound(error),
-            3 => Self::ResourceInConfiguringAcl(error),
-            4 => Self::InvalidParamTagValue(error),
-            5 => Self::InvalidParamTagKey(error),
-            6 => Self::SizeLimitExceededTag(error),
-            7 => Self::MissingParamTagKey(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidActionRegionNotSupport(error) => (0, error),
-            Self::AclNumberOverLimit(error) => (1, error),
-            Self::InvalidResourceGroupIdNotFound(error) => (2, error),
-            Self::ResourceInConfiguringAcl(error) => (3, error),
-            Self::InvalidParamTagValue(error) => (4, error),
-            Self::InvalidParamTagKey(error) => (5, error),
-            Self::SizeLimitExceededTag(error) => (6, error),
-            Self::MissingParamTagKey(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateAccessControlListError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateAccessControlListError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidActionRegionNotSupport",
-            "AclNumberOverLimit",
-            "InvalidResourceGroupIdNotFound",
-            "ResourceInConfiguringAcl",
-            "InvalidParamTagValue",
-            "InvalidParamTagKey",
-            "SizeLimitExceededTag",
-            "MissingParamTagKey",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateAccessControlListError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateAccessControlListError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateAccessControlListError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateAccessControlListError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_access_control_list(
+        &self,
+    ) -> CreateAccessControlListRequestBuilder<&Self> {
+        CreateAccessControlListRequestBuilder::new(self)
     }
 }

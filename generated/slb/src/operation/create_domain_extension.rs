@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateDomainExtensionRequest>;
 /// Request of `CreateDomainExtension`: Adds an additional domain name.
 ///
 /// # Example
@@ -146,9 +149,7 @@ impl<C> CreateDomainExtensionRequestBuilder<C> {
     ///
     /// The region ID of the Server Load Balancer (SLB) instance.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateDomainExtensionRequest::region_id`](CreateDomainExtensionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -157,9 +158,7 @@ impl<C> CreateDomainExtensionRequestBuilder<C> {
     ///
     /// The ID of the SLB instance.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp1o94dp5i6earrxxxxxx`.
+    /// Its description, rules and example: [`CreateDomainExtensionRequest::load_balancer_id`](CreateDomainExtensionRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -168,11 +167,7 @@ impl<C> CreateDomainExtensionRequestBuilder<C> {
     ///
     /// The frontend port that is used by the HTTPS listener of the SLB instance.
     ///
-    /// Valid values: **1 to 65535**.
-    ///
-    /// - Wire name: `ListenerPort`.
-    /// - Required.
-    /// - Example: `443`.
+    /// Its description, rules and example: [`CreateDomainExtensionRequest::listener_port`](CreateDomainExtensionRequest::listener_port).
     pub fn listener_port(mut self, value: i32) -> Self {
         self.inner.listener_port = Some(value);
         self
@@ -181,9 +176,7 @@ impl<C> CreateDomainExtensionRequestBuilder<C> {
     ///
     /// The domain name.
     ///
-    /// - Wire name: `Domain`.
-    /// - Required.
-    /// - Example: `*.example1.com`.
+    /// Its description, rules and example: [`CreateDomainExtensionRequest::domain`](CreateDomainExtensionRequest::domain).
     pub fn domain(mut self, value: impl Into<String>) -> Self {
         self.inner.domain = Some(value.into());
         self
@@ -192,8 +185,7 @@ impl<C> CreateDomainExtensionRequestBuilder<C> {
     ///
     /// The ID of the certificate used by the domain name.
     ///
-    /// - Wire name: `ServerCertificateId`.
-    /// - Example: `123157xxxxxxx_166f820xxxxxx_1714763408_709981xxxx`.
+    /// Its description, rules and example: [`CreateDomainExtensionRequest::server_certificate_id`](CreateDomainExtensionRequest::server_certificate_id).
     pub fn server_certificate_id(mut self, value: impl Into<String>) -> Self {
         self.inner.server_certificate_id = Some(value.into());
         self
@@ -348,197 +340,24 @@ for CreateDomainExtensionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateDomainExtension`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateDomainExtensionError {
-    /// HTTP 400 `InvalidAction.RegionNotSupport`: The region does not support this action.
-    InvalidActionRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ServerCertificateId`: The specified ServerCertificateId does not exist.
-    InvalidParameterServerCertificateId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Domain`: The specified Domain exists.
-    InvalidParameterDomain(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DomainExtensionProcessing`: A previous configuration of the DomainExtension is pending, please try again later.
-    DomainExtensionProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DomainExtensionNumberOverLimit`: The number of domainExtension has reached to the quota limit of this listener.
-    DomainExtensionNumberOverLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DomainExtensionNotSupport`: The instance with shared loadBalancerSpec does not support domainExtension.
-    DomainExtensionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.CertificateId`: The specified CertificateId contains duplicate certificate EncryptionAlgorithm.
-    InvalidParameterCertificateId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParamSize.CertificateId`: The size of parameter CertificateId is invalid.
-    InvalidParamSizeCertificateId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.CertificateId`: The parameter CertificateId is required.
-    MissingParameterCertificateId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.RegionNotSupport`: The region does not support the parameter: %s.
-    InvalidParameterRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CertificateTypeMismatched`: The certificate type does not match.
-    CertificateTypeMismatched(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SPEC_NOT_SUPPORT_PARAMETER`: The loadbalancer with share spec does not support the parameter.
-    SpecNotSupportParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CnCertificateNotSupport`: The cn certificate is not support.
-    CnCertificateNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.CertificateBindingType`: The param  is invalid.
-    InvalidParamCertificateBindingType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.ServerCertificates`: The param ServerCertificates is missing.
-    MissingParamServerCertificates(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParamSize.ServerCertificates`: The size of param ServerCertificates is invalid.
-    InvalidParamSizeServerCertificates(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TooManyListeners`: More than 1 listener is found, please be more specified.
-    TooManyListeners(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateDomainExtensionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidAction.RegionNotSupport",
-                        "InvalidParameter.ServerCertificateId",
-                        "InvalidParameter.Domain",
-                        "DomainExtensionProcessing",
-                        "DomainExtensionNumberOverLimit",
-                        "DomainExtensionNotSupport",
-                        "InvalidParameter.CertificateId",
-                        "InvalidParamSize.CertificateId",
-                        "MissingParameter.CertificateId",
-                        "InvalidParameter.RegionNotSupport",
-                        "CertificateTypeMismatched",
-                        "SPEC_NOT_SUPPORT_PARAMETER",
-                        "CnCertificateNotSupport",
-                        "InvalidParam.CertificateBindingType",
-                        "MissingParam.ServerCertificates",
-                        "InvalidParamSize.ServerCertificates",
-                        "TooManyListeners",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateDomainExtensionError;
+impl crate::Client {
+    /// Calls `CreateDomainExtension`: Adds an additional domain name.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateDomainExtensionRequestBuilder::send) it. The parameters and their rules: [`CreateDomainExtensionRequest`].
+    #[inline]
+    pub fn create_domain_extension(&self) -> CreateDomainExtensionRequestBuilder<&Self> {
+        CreateDomainExtensionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateDomainExtensionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateDomainExtension`: Adds an additional domain name.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateDomainExtensionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidActionRegionNotSupport(error),
-            1 => Self::InvalidParameterServerCertificateId(error),
-            2 => Self::InvalidParameterDomain(error),
-            3 => Self::DomainExtensionProcessing(error),
-            4 => Self::DomainExtensionNumberOverLimit(error),
-            5 => Self::DomainExtensionNotSupport(error),
-            6 => Self::InvalidParameterCertificateId(error),
-            7 => Self::InvalidParamSizeCertificateId(error),
-            8 => Self::MissingParameterCertificateId(error),
-            9 => Self::InvalidParameterRegionNotSupport(error),
-            10 => Self::CertificateTypeMismatched(error),
-            11 => Self::SpecNotSupportParameter(error),
-            12 => Self::CnCertificateNotSupport(error),
-            13 => Self::InvalidParamCertificateBindingType(error),
-            14 => Self::MissingParamServerCertificates(error),
-            15 => Self::InvalidParamSizeServerCertificates(error),
-            16 => Self::TooManyListeners(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidActionRegionNotSupport(error) => (0, error),
-            Self::InvalidParameterServerCertificateId(error) => (1, error),
-            Self::InvalidParameterDomain(error) => (2, error),
-            Self::DomainExtensionProcessing(error) => (3, error),
-            Self::DomainExtensionNumberOverLimit(error) => (4, error),
-            Self::DomainExtensionNotSupport(error) => (5, error),
-            Self::InvalidParameterCertificateId(error) => (6, error),
-            Self::InvalidParamSizeCertificateId(error) => (7, error),
-            Self::MissingParameterCertificateId(error) => (8, error),
-            Self::InvalidParameterRegionNotSupport(error) => (9, error),
-            Self::CertificateTypeMismatched(error) => (10, error),
-            Self::SpecNotSupportParameter(error) => (11, error),
-            Self::CnCertificateNotSupport(error) => (12, error),
-            Self::InvalidParamCertificateBindingType(error) => (13, error),
-            Self::MissingParamServerCertificates(error) => (14, error),
-            Self::InvalidParamSizeServerCertificates(error) => (15, error),
-            Self::TooManyListeners(error) => (16, error),
-            Self::Unhandled(unhandled) => (17, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateDomainExtensionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateDomainExtensionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidActionRegionNotSupport",
-            "InvalidParameterServerCertificateId",
-            "InvalidParameterDomain",
-            "DomainExtensionProcessing",
-            "DomainExtensionNumberOverLimit",
-            "DomainExtensionNotSupport",
-            "InvalidParameterCertificateId",
-            "InvalidParamSizeCertificateId",
-            "MissingParameterCertificateId",
-            "InvalidParameterRegionNotSupport",
-            "CertificateTypeMismatched",
-            "SpecNotSupportParameter",
-            "CnCertificateNotSupport",
-            "InvalidParamCertificateBindingType",
-            "MissingParamServerCertificates",
-            "InvalidParamSizeServerCertificates",
-            "TooManyListeners",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateDomainExtensionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateDomainExtensionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateDomainExtensionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateDomainExtensionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_domain_extension(&self) -> CreateDomainExtensionRequestBuilder<&Self> {
+        CreateDomainExtensionRequestBuilder::new(self)
     }
 }

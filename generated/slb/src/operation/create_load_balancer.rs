@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateLoadBalancerRequest>;
 /// Request of `CreateLoadBalancer`: Creates a Classic Load Balancer (CLB) instance.
 ///
 /// * Before you create a CLB instance, call the DescribeAvailableResource operation to query the resources available for purchase in the region where you want to create the CLB instance.
@@ -436,11 +439,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The region ID of the CLB instance.
     ///
-    /// You can call the DescribeRegions operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::region_id`](CreateLoadBalancerRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -449,12 +448,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The network type of the CLB instance. Valid values:
     ///
-    /// * **internet**: After an Internet-facing CLB instance is created, the system allocates a public IP address to the instance. The CLB instance can forward requests over the Internet.
-    /// * **intranet**: After an internal-facing CLB instance is created, the system allocates a private IP address to the CLB instance. The CLB instance can forward requests only within the VPC.
-    ///
-    /// - Wire name: `AddressType`.
-    /// - Default: `internet`.
-    /// - Example: `internet`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::address_type`](CreateLoadBalancerRequest::address_type).
     pub fn address_type(mut self, value: impl Into<String>) -> Self {
         self.inner.address_type = Some(value.into());
         self
@@ -463,16 +457,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The metering method of the Internet-facing CLB instance. Valid values:
     ///
-    /// * **paybytraffic** (default): pay-by-data-transfer
-    ///
-    ///   > If you set InternetChargeType to **paybytraffic**, you do not need to configure the **Bandwidth** parameter. The value of **Bandwidth** does not take effect even if you specify one.
-    /// * **paybybandwidth**: pay-by-bandwidth
-    ///
-    /// > If you set **PayType** to **PayOnDemand** and **InstanceChargeType** to **PayByCLCU**, the only valid value for InternetChargeType is **paybytraffic**.
-    ///
-    /// - Wire name: `InternetChargeType`.
-    /// - Default: `paybytraffic`.
-    /// - Example: `paybytraffic`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::internet_charge_type`](CreateLoadBalancerRequest::internet_charge_type).
     pub fn internet_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.internet_charge_type = Some(value.into());
         self
@@ -481,11 +466,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The maximum bandwidth of the listener. Unit: Mbit/s.
     ///
-    /// Valid values: **1** to **5120**. For a pay-by-bandwidth Internet-facing CLB instance, you can specify a maximum bandwidth for each listener. The sum of the maximum bandwidth of all listeners cannot exceed the maximum bandwidth of the CLB instance.
-    ///
-    /// - Wire name: `Bandwidth`.
-    /// - Must be 1 to 5000.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::bandwidth`](CreateLoadBalancerRequest::bandwidth).
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.inner.bandwidth = Some(value);
         self
@@ -494,13 +475,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests.
-    ///
-    /// > If you do not specify this parameter, the system uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `593B0448-D13E-4C56-AC0D-FDF0FDE0E9A3`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::client_token`](CreateLoadBalancerRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -509,12 +484,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The CLB instance name.
     ///
-    /// The name must be 1 to 80 characters in length, and can contain digits, periods (.), underscores (\_), and hyphens (-). It must start with a letter.
-    ///
-    /// If you do not specify this parameter, the system automatically assigns a name to the CLB instance.
-    ///
-    /// - Wire name: `LoadBalancerName`.
-    /// - Example: `lb-bp1o94dp5i6ea****`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::load_balancer_name`](CreateLoadBalancerRequest::load_balancer_name).
     pub fn load_balancer_name(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_name = Some(value.into());
         self
@@ -523,8 +493,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The ID of the virtual private cloud (VPC) to which the CLB instance belongs.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Example: `vpc-bp1aevy8sofi8mh1****`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::vpc_id`](CreateLoadBalancerRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -533,10 +502,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The ID of the vSwitch to which the CLB instance belongs.
     ///
-    /// If you want to deploy the CLB instance in a VPC, this parameter is required. If this parameter is specified, **AddessType** is set to **intranet** by default.
-    ///
-    /// - Wire name: `VSwitchId`.
-    /// - Example: `vsw-bp12mw1f8k3jgy****`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::v_switch_id`](CreateLoadBalancerRequest::v_switch_id).
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_id = Some(value.into());
         self
@@ -545,10 +511,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The ID of the primary zone to which the CLB instance belongs.
     ///
-    /// You can call the [DescribeZone](<https://www.alibabacloud.com/help/doc-detail/2401683.htm>) operation to query the primary and secondary zones in the region where you want to create the CLB instance.
-    ///
-    /// - Wire name: `MasterZoneId`.
-    /// - Example: `cn-hangzhou-b`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::master_zone_id`](CreateLoadBalancerRequest::master_zone_id).
     pub fn master_zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.master_zone_id = Some(value.into());
         self
@@ -557,10 +520,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The ID of the secondary zone to which the CLB instance belongs.
     ///
-    /// You can call the [DescribeZone](<https://www.alibabacloud.com/help/doc-detail/2401683.htm>) operation to query the primary and secondary zones in the region where you want to create the CLB instance.
-    ///
-    /// - Wire name: `SlaveZoneId`.
-    /// - Example: `cn-hangzhou-d`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::slave_zone_id`](CreateLoadBalancerRequest::slave_zone_id).
     pub fn slave_zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.slave_zone_id = Some(value.into());
         self
@@ -569,19 +529,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The specification of the CLB instance. Valid values:
     ///
-    /// * **slb.s1.small**
-    /// * **slb.s2.small**
-    /// * **slb.s2.medium**
-    /// * **slb.s3.small**
-    /// * **slb.s3.medium**
-    /// * **slb.s3.large**
-    ///
-    /// > If you do not specify this parameter, a shared-resource CLB instance is created. Shared-resource CLB instances are no longer available for purchase. Therefore, you must specify this parameter.
-    ///
-    /// If **InstanceChargeType** is set to **PayByCLCU**, this parameter is invalid and you do not need to specify this parameter.
-    ///
-    /// - Wire name: `LoadBalancerSpec`.
-    /// - Example: `slb.s1.small`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::load_balancer_spec`](CreateLoadBalancerRequest::load_balancer_spec).
     pub fn load_balancer_spec(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_spec = Some(value.into());
         self
@@ -590,8 +538,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The ID of the resource group.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-atstuj3rtopt****`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::resource_group_id`](CreateLoadBalancerRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -600,14 +547,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The billing method of the CLB instance. Valid values:
     ///
-    /// **PayOnDemand**: pay-as-you-go.
-    ///
-    /// > The Alibaba Cloud International site supports only pay-as-you-go CLB instances.
-    ///
-    /// - Wire name: `PayType`.
-    /// - Default: `PayOnDemand`.
-    /// - Example: `PayOnDemand`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::pay_type`](CreateLoadBalancerRequest::pay_type).
     pub fn pay_type(mut self, value: impl Into<String>) -> Self {
         self.inner.pay_type = Some(value.into());
         self
@@ -616,14 +556,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The billing cycle of the subscription Internet-facing CLB instance. Valid values:
     ///
-    /// * **month**
-    /// * **year**
-    ///
-    /// > This parameter is supported only by subscription instances created on the Alibaba Cloud China site.
-    ///
-    /// - Wire name: `PricingCycle`.
-    /// - Example: `month`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::pricing_cycle`](CreateLoadBalancerRequest::pricing_cycle).
     pub fn pricing_cycle(mut self, value: impl Into<String>) -> Self {
         self.inner.pricing_cycle = Some(value.into());
         self
@@ -632,15 +565,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The subscription duration of the Internet-facing CLB instance. Valid values:
     ///
-    /// * If **PricingCycle** is set to **month**, the valid values are **1 to 9**.
-    /// * If **PricingCycle** is set to **year**, the valid values are **1 to 5**.
-    ///
-    /// > This parameter is supported only by subscription instances created on the Alibaba Cloud China site.
-    ///
-    /// - Wire name: `Duration`.
-    /// - Must be at least 1.
-    /// - Example: `1`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::duration`](CreateLoadBalancerRequest::duration).
     pub fn duration(mut self, value: i32) -> Self {
         self.inner.duration = Some(value);
         self
@@ -649,15 +574,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// Specifies whether to automatically pay the subscription fee of the Internet-facing CLB instance. Valid values:
     ///
-    /// * **true**: yes. The CLB instance is created after you call the API operation.
-    /// * **false** (default): After you call the operation, the order is created but the payment is not completed. You can view pending orders in the console. The CLB instance will not be created until you complete the payment.
-    ///
-    /// > This parameter takes effect only for subscription CLB instances created on the Alibaba Cloud China site.
-    ///
-    /// - Wire name: `AutoPay`.
-    /// - Default: `false`.
-    /// - Example: `true`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::auto_pay`](CreateLoadBalancerRequest::auto_pay).
     pub fn auto_pay(mut self, value: bool) -> Self {
         self.inner.auto_pay = Some(value);
         self
@@ -666,9 +583,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The IP version of the CLB instance. Valid values: **ipv4** and **ipv6**.
     ///
-    /// - Wire name: `AddressIPVersion`.
-    /// - Default: `ipv4`.
-    /// - Example: `ipv4`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::address_ip_version`](CreateLoadBalancerRequest::address_ip_version).
     pub fn address_ip_version(mut self, value: impl Into<String>) -> Self {
         self.inner.address_ip_version = Some(value.into());
         self
@@ -677,8 +592,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The private IP address of the CLB instance. The private IP address must belong to the destination CIDR block of the vSwitch.
     ///
-    /// - Wire name: `Address`.
-    /// - Example: `192.168.XX.XX`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::address`](CreateLoadBalancerRequest::address).
     pub fn address(mut self, value: impl Into<String>) -> Self {
         self.inner.address = Some(value.into());
         self
@@ -687,8 +601,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::tag`](CreateLoadBalancerRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -697,12 +610,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// Specifies whether to enable deletion protection for the CLB instance. Valid values:
     ///
-    /// * **on**
-    /// * **off**
-    ///
-    /// - Wire name: `DeleteProtection`.
-    /// - Default: `off`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::delete_protection`](CreateLoadBalancerRequest::delete_protection).
     pub fn delete_protection(mut self, value: impl Into<String>) -> Self {
         self.inner.delete_protection = Some(value.into());
         self
@@ -711,13 +619,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// Specifies whether to enable the configuration read-only mode. Valid values:
     ///
-    /// * **NonProtection**: disables the configuration read-only mode. After you disable the configuration read-only mode, the value of **ModificationProtectionReason** is cleared.
-    /// * **ConsoleProtection**: enables the configuration read-only mode.
-    ///
-    /// > If you set this parameter to **ConsoleProtection**, you cannot modify instance configurations in the CLB console. However, you can modify instance configurations by calling API operations.
-    ///
-    /// - Wire name: `ModificationProtectionStatus`.
-    /// - Example: `ConsoleProtection`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::modification_protection_status`](CreateLoadBalancerRequest::modification_protection_status).
     pub fn modification_protection_status(mut self, value: impl Into<String>) -> Self {
         self.inner.modification_protection_status = Some(value.into());
         self
@@ -726,10 +628,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The reason for enabling the configuration read-only mode. The reason must be 1 to 80 characters in length. It must start with a letter and can contain letters, digits, periods (.), underscores (\_), and hyphens (-).
     ///
-    /// > This parameter takes effect only when **ModificationProtectionStatus** is set to **ConsoleProtection**.
-    ///
-    /// - Wire name: `ModificationProtectionReason`.
-    /// - Example: `Managed instance`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::modification_protection_reason`](CreateLoadBalancerRequest::modification_protection_reason).
     pub fn modification_protection_reason(mut self, value: impl Into<String>) -> Self {
         self.inner.modification_protection_reason = Some(value.into());
         self
@@ -738,13 +637,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The metering method of the CLB instance. Valid values:
     ///
-    /// * **PayBySpec** (default)
-    /// * **PayByCLCU**
-    ///
-    /// > This parameter is supported only by instances created on the Alibaba Cloud China site and only when **PayType** is set to **PayOnDemand**.
-    ///
-    /// - Wire name: `InstanceChargeType`.
-    /// - Example: `PayBySpec`.
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::instance_charge_type`](CreateLoadBalancerRequest::instance_charge_type).
     pub fn instance_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_charge_type = Some(value.into());
         self
@@ -971,519 +864,24 @@ for CreateLoadBalancerResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateLoadBalancer`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateLoadBalancerError {
-    /// HTTP 400 `OperationFailed.ZoneResourceLimit`: The operation failed because of resource limit of the specified zone.
-    OperationFailedZoneResourceLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CloudBoxNotSupportIpv6`: The cloudBox instance does not support ipv6.
-    CloudBoxNotSupportIpv6(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CloudBoxNotSupportInternet`: The cloudBox instance does not support internet.
-    CloudBoxNotSupportInternet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.RegionResourceLimit`: The operation failed because of resource limit of the specified region.
-    OperationFailedRegionResourceLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Operation.NotAllowed`: Operation Denied. The charge type of internet prepay instance can only be paybybandwidth.
-    OperationNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.UnpaidBillsExist`: The account has unpaid bills. Please pay your overdue bill first.
-    OperationFailedUnpaidBillsExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RegionOrZonesNotSupportIpv6`: The specified region or master/slave zones does not support ipv6.
-    RegionOrZonesNotSupportIpv6(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Mismatch`: AddressType and IpVersion is conflict, IPv6 does not support intranet instance.
-    InvalidParameterMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE`: Your account does not have enough balance.
-    PayforCreditPayInsufficientBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `HighRiskOperationDenied`: The operation is denied because of high risk.
-    HighRiskOperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VSwitchAvailableIpNotExist`: The specified VSwitch has no availabe ip.
-    VSwitchAvailableIpNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VSwitchNotExist`: The specified VSwitch does not exist.
-    VSwitchNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Illegal parameter. The IP address is not in subnet.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Instance.ShareSlbNotSupportPay95`: Illegal parameter. The share instance not support PayBy95 or PayByOld95.
-    InstanceShareSlbNotSupportPay95(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Instance.Pay95RateInvalid`: Illegal parameter. The rate is illegal.
-    InstancePay95RateInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Instance.Pay95BandwidthIllegal`: Illegal parameter. The bandwidth is illegal.
-    InstancePay95BandwidthIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Instance.InternetChargeTypeNotAllowed`: Illegal parameter. The specified InternetChargeType not allowed.
-    InstanceInternetChargeTypeNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.TokenIsProcessing`: The operation is failed, because the Client Token is processing.
-    OperationFailedTokenIsProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InsufficientBalance`: Your account does not have enough balance.
-    InsufficientBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.VSwitchId`: The parameter VSwitchId is required.
-    MissingParamVSwitchId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpcId.NotExist`: The specified VPC not exist.
-    InvalidVpcIdNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL`: Your account did not sign a withholding agreement or no coupons in Alipay.
-    PayMayiWithholdingAgreementIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.CloudType`: The specified CloudType is invalid.
-    InvalidParameterCloudType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InvalidAccount`: The account information is incomplete.
-    OperationFailedInvalidAccount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RegionOrZonesNotSupportCEN`: The specified region or master/slave zones does not support cloudType of hybrid_cen.
-    RegionOrZonesNotSupportCen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.LoadBalancerSpec`: The param LoadBalancerSpec is required.
-    MissingParamLoadBalancerSpec(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Bandwidth`: The param Bandwidth is invalid.
-    InvalidParameterBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationForbidden.AccountRiskReject`: The operation failed because of account risk reject.
-    OperationForbiddenAccountRiskReject(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationForbidden.QuotaLimit`: The operation failed because of quota limit of shared loadbalancers.
-    OperationForbiddenQuotaLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.ModificationProtectionStatus`: The param ModificationProtectionStatus is invalid.
-    InvalidParamModificationProtectionStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.ModificationProtectionReason`: The param ModificationProtectionReason is invalid.
-    InvalidParamModificationProtectionReason(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ShareSlbHaltSales`: The share instance has been discontinued.
-    ShareSlbHaltSales(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CashBookInsufficient`: No payment method is specified for your account, We recommend that you add a payment method or maintain a prepayment balance.
-    OperationFailedCashBookInsufficient(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.OnlyInnerCommoditySupportToPurchase`: AliCroup2Cloud user only can buy inner commodity.
-    OperationFailedOnlyInnerCommoditySupportToPurchase(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationFailed.InvokeLingXiaoFailed`: Failed to invoke lingxiao service.
-    OperationFailedInvokeLingXiaoFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AllocateVpcInstanceFailed`: Failed to allocate vpc instance.
-    AllocateVpcInstanceFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QueryCreditCtrlInfoFailed`: Failed to query credit ctrl info.
-    QueryCreditCtrlInfoFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QueryCommodityCenterFailed`: Failed to query commodity center.
-    QueryCommodityCenterFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RegionNotSupportParameter`: Current region does not support the param of %s.
-    RegionNotSupportParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QueryAccountBookInfoFailed`: Failed to invoke account book info.
-    QueryAccountBookInfoFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RateAccountFailed`: Failed to rate account for pricing.
-    RateAccountFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TradeWaitDistributorAudit`: The trade needs distributor to audit.
-    TradeWaitDistributorAudit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InvokeProxyFailed`: Failed to invoke proxy.
-    OperationFailedInvokeProxyFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QueryAccountCompleteProgressFailed`: Failed to query account progress.
-    QueryAccountCompleteProgressFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QueryVoucherInfoFailed`: Failed to query voucher info.
-    QueryVoucherInfoFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVSwitchId.NotFound`: The specified vSwitch instance is invalid.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.SpecType`: The param of SpecType is illegal.
-    IllegalParamSpecType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.SpecType`: The param of SpecType is missing.
-    MissingParamSpecType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedRegion`: The feature is not supported in current region.
-    UnsupportedRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PayInsufficientBalance`: Your account balance is insufficient.
-    PayInsufficientBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.InstanceChargeType`: The parameter InstanceChargeType is illegal.
-    IllegalParamInstanceChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SystemBusy`: The system is busy.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PRODUCT.NOT_AVAILABLE_IZ`: The Instance zone id doesn t support
-    ProductNotAvailableIz(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PRICE.INQUIRY_FAILED`: The instance pricing inquiry is failed.
-    PriceInquiryFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AssociateIpFail`: The instance associating ip is failed.
-    AssociateIpFail(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SDK.ServerUnreachable`: Service is unreachable.
-    SdkServerUnreachable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OverQuota`: The Total is over the quota
-    OverQuota(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.TagValue`: %s.
-    InvalidParamTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.TagKey`: %s.
-    InvalidParamTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.Tag`: %s.
-    SizeLimitExceededTag(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TagKey`: The param MissingParam.TagKey is missing.
-    MissingParamTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SubnetIpExhaust`: No subnet IP addresses are available.
-    SubnetIpExhaust(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BeforePayRuleBatchValidateError`: The pre-payment rule center instance rule validation failed. Please check if the instance limit has been reached.
-    BeforePayRuleBatchValidateError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TradeSyncCreateSubError`: Subscription transfer failed.
-    TradeSyncCreateSubError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QueryOrderError`: Failed to query the order. Please try again later.
-    QueryOrderError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CreateOrderTimeout`: Order creation timed out. Please try again later.
-    CreateOrderTimeout(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MultiGrayKeyResourceInconsist`: The identifier for the gray resource is set incorrectly.
-    MultiGrayKeyResourceInconsist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InsufficientAvailableQuota`: Your account available balance is less than 0. Please recharge before attempting to make a purchase.
-    InsufficientAvailableQuota(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.AliGroupForbiddenRegion`: Thre region is forbidden for aligroup user.
-    ForbiddenAliGroupForbiddenRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `SecurityRisk.AuthVerification`: We have detected a security risk with your payment method. Please proceed with verification via the link in your email or console message and re-submit your order after verification.
-    SecurityRiskAuthVerification(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.ZoneResourceLimit",
-                        "CloudBoxNotSupportIpv6",
-                        "CloudBoxNotSupportInternet",
-                        "OperationFailed.RegionResourceLimit",
-                        "Operation.NotAllowed",
-                        "OperationFailed.UnpaidBillsExist",
-                        "RegionOrZonesNotSupportIpv6",
-                        "InvalidParameter.Mismatch",
-                        "PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE",
-                        "HighRiskOperationDenied",
-                        "VSwitchAvailableIpNotExist",
-                        "VSwitchNotExist",
-                        "InvalidParameter",
-                        "Instance.ShareSlbNotSupportPay95",
-                        "Instance.Pay95RateInvalid",
-                        "Instance.Pay95BandwidthIllegal",
-                        "Instance.InternetChargeTypeNotAllowed",
-                        "OperationFailed.TokenIsProcessing",
-                        "InsufficientBalance",
-                        "MissingParam.VSwitchId",
-                        "InvalidVpcId.NotExist",
-                        "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL",
-                        "InvalidParameter.CloudType",
-                        "OperationFailed.InvalidAccount",
-                        "RegionOrZonesNotSupportCEN",
-                        "MissingParam.LoadBalancerSpec",
-                        "InvalidParameter.Bandwidth",
-                        "OperationForbidden.AccountRiskReject",
-                        "OperationForbidden.QuotaLimit",
-                        "InvalidParam.ModificationProtectionStatus",
-                        "InvalidParam.ModificationProtectionReason",
-                        "ShareSlbHaltSales",
-                        "OperationFailed.CashBookInsufficient",
-                        "OperationFailed.OnlyInnerCommoditySupportToPurchase",
-                        "OperationFailed.InvokeLingXiaoFailed",
-                        "AllocateVpcInstanceFailed",
-                        "QueryCreditCtrlInfoFailed",
-                        "QueryCommodityCenterFailed",
-                        "RegionNotSupportParameter",
-                        "QueryAccountBookInfoFailed",
-                        "RateAccountFailed",
-                        "TradeWaitDistributorAudit",
-                        "OperationFailed.InvokeProxyFailed",
-                        "QueryAccountCompleteProgressFailed",
-                        "QueryVoucherInfoFailed",
-                        "InvalidVSwitchId.NotFound",
-                        "IllegalParam.SpecType",
-                        "MissingParam.SpecType",
-                        "UnsupportedRegion",
-                        "PayInsufficientBalance",
-                        "IllegalParam.InstanceChargeType",
-                        "SystemBusy",
-                        "PRODUCT.NOT_AVAILABLE_IZ",
-                        "PRICE.INQUIRY_FAILED",
-                        "AssociateIpFail",
-                        "SDK.ServerUnreachable",
-                        "OverQuota",
-                        "InvalidParam.TagValue",
-                        "InvalidParam.TagKey",
-                        "SizeLimitExceeded.Tag",
-                        "MissingParam.TagKey",
-                        "SubnetIpExhaust",
-                        "BeforePayRuleBatchValidateError",
-                        "TradeSyncCreateSubError",
-                        "QueryOrderError",
-                        "CreateOrderTimeout",
-                        "MultiGrayKeyResourceInconsist",
-                        "InsufficientAvailableQuota",
-                        "Forbidden.AliGroupForbiddenRegion",
-                        "SecurityRisk.AuthVerification",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateLoadBalancerError;
+impl crate::Client {
+    /// Calls `CreateLoadBalancer`: Creates a Classic Load Balancer (CLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateLoadBalancerRequestBuilder::send) it. The parameters and their rules: [`CreateLoadBalancerRequest`].
+    #[inline]
+    pub fn create_load_balancer(&self) -> CreateLoadBalancerRequestBuilder<&Self> {
+        CreateLoadBalancerRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateLoadBalancerError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateLoadBalancer`: Creates a Classic Load Balancer (CLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateLoadBalancerRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedZoneResourceLimit(error),
-            1 => Self::CloudBoxNotSupportIpv6(error),
-            2 => Self::CloudBoxNotSupportInternet(error),
-            3 => Self::OperationFailedRegionResourceLimit(error),
-            4 => Self::OperationNotAllowed(error),
-            5 => Self::OperationFailedUnpaidBillsExist(error),
-            6 => Self::RegionOrZonesNotSupportIpv6(error),
-            7 => Self::InvalidParameterMismatch(error),
-            8 => Self::PayforCreditPayInsufficientBalance(error),
-            9 => Self::HighRiskOperationDenied(error),
-            10 => Self::VSwitchAvailableIpNotExist(error),
-            11 => Self::VSwitchNotExist(error),
-            12 => Self::InvalidParameter(error),
-            13 => Self::InstanceShareSlbNotSupportPay95(error),
-            14 => Self::InstancePay95RateInvalid(error),
-            15 => Self::InstancePay95BandwidthIllegal(error),
-            16 => Self::InstanceInternetChargeTypeNotAllowed(error),
-            17 => Self::OperationFailedTokenIsProcessing(error),
-            18 => Self::InsufficientBalance(error),
-            19 => Self::MissingParamVSwitchId(error),
-            20 => Self::InvalidVpcIdNotExist(error),
-            21 => Self::PayMayiWithholdingAgreementIllegal(error),
-            22 => Self::InvalidParameterCloudType(error),
-            23 => Self::OperationFailedInvalidAccount(error),
-            24 => Self::RegionOrZonesNotSupportCen(error),
-            25 => Self::MissingParamLoadBalancerSpec(error),
-            26 => Self::InvalidParameterBandwidth(error),
-            27 => Self::OperationForbiddenAccountRiskReject(error),
-            28 => Self::OperationForbiddenQuotaLimit(error),
-            29 => Self::InvalidParamModificationProtectionStatus(error),
-            30 => Self::InvalidParamModificationProtectionReason(error),
-            31 => Self::ShareSlbHaltSales(error),
-            32 => Self::OperationFailedCashBookInsufficient(error),
-            33 => Self::OperationFailedOnlyInnerCommoditySupportToPurchase(error),
-            34 => Self::OperationFailedInvokeLingXiaoFailed(error),
-            35 => Self::AllocateVpcInstanceFailed(error),
-            36 => Self::QueryCreditCtrlInfoFailed(error),
-            37 => Self::QueryCommodityCenterFailed(error),
-            38 => Self::RegionNotSupportParameter(error),
-            39 => Self::QueryAccountBookInfoFailed(error),
-            40 => Self::RateAccountFailed(error),
-            41 => Self::TradeWaitDistributorAudit(error),
-            42 => Self::OperationFailedInvokeProxyFailed(error),
-            43 => Self::QueryAccountCompleteProgressFailed(error),
-            44 => Self::QueryVoucherInfoFailed(error),
-            45 => Self::InvalidVSwitchIdNotFound(error),
-            46 => Self::IllegalParamSpecType(error),
-            47 => Self::MissingParamSpecType(error),
-            48 => Self::UnsupportedRegion(error),
-            49 => Self::PayInsufficientBalance(error),
-            50 => Self::IllegalParamInstanceChargeType(error),
-            51 => Self::SystemBusy(error),
-            52 => Self::ProductNotAvailableIz(error),
-            53 => Self::PriceInquiryFailed(error),
-            54 => Self::AssociateIpFail(error),
-            55 => Self::SdkServerUnreachable(error),
-            56 => Self::OverQuota(error),
-            57 => Self::InvalidParamTagValue(error),
-            58 => Self::InvalidParamTagKey(error),
-            59 => Self::SizeLimitExceededTag(error),
-            60 => Self::MissingParamTagKey(error),
-            61 => Self::SubnetIpExhaust(error),
-            62 => Self::BeforePayRuleBatchValidateError(error),
-            63 => Self::TradeSyncCreateSubError(error),
-            64 => Self::QueryOrderError(error),
-            65 => Self::CreateOrderTimeout(error),
-            66 => Self::MultiGrayKeyResourceInconsist(error),
-            67 => Self::InsufficientAvailableQuota(error),
-            68 => Self::ForbiddenAliGroupForbiddenRegion(error),
-            69 => Self::SecurityRiskAuthVerification(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedZoneResourceLimit(error) => (0, error),
-            Self::CloudBoxNotSupportIpv6(error) => (1, error),
-            Self::CloudBoxNotSupportInternet(error) => (2, error),
-            Self::OperationFailedRegionResourceLimit(error) => (3, error),
-            Self::OperationNotAllowed(error) => (4, error),
-            Self::OperationFailedUnpaidBillsExist(error) => (5, error),
-            Self::RegionOrZonesNotSupportIpv6(error) => (6, error),
-            Self::InvalidParameterMismatch(error) => (7, error),
-            Self::PayforCreditPayInsufficientBalance(error) => (8, error),
-            Self::HighRiskOperationDenied(error) => (9, error),
-            Self::VSwitchAvailableIpNotExist(error) => (10, error),
-            Self::VSwitchNotExist(error) => (11, error),
-            Self::InvalidParameter(error) => (12, error),
-            Self::InstanceShareSlbNotSupportPay95(error) => (13, error),
-            Self::InstancePay95RateInvalid(error) => (14, error),
-            Self::InstancePay95BandwidthIllegal(error) => (15, error),
-            Self::InstanceInternetChargeTypeNotAllowed(error) => (16, error),
-            Self::OperationFailedTokenIsProcessing(error) => (17, error),
-            Self::InsufficientBalance(error) => (18, error),
-            Self::MissingParamVSwitchId(error) => (19, error),
-            Self::InvalidVpcIdNotExist(error) => (20, error),
-            Self::PayMayiWithholdingAgreementIllegal(error) => (21, error),
-            Self::InvalidParameterCloudType(error) => (22, error),
-            Self::OperationFailedInvalidAccount(error) => (23, error),
-            Self::RegionOrZonesNotSupportCen(error) => (24, error),
-            Self::MissingParamLoadBalancerSpec(error) => (25, error),
-            Self::InvalidParameterBandwidth(error) => (26, error),
-            Self::OperationForbiddenAccountRiskReject(error) => (27, error),
-            Self::OperationForbiddenQuotaLimit(error) => (28, error),
-            Self::InvalidParamModificationProtectionStatus(error) => (29, error),
-            Self::InvalidParamModificationProtectionReason(error) => (30, error),
-            Self::ShareSlbHaltSales(error) => (31, error),
-            Self::OperationFailedCashBookInsufficient(error) => (32, error),
-            Self::OperationFailedOnlyInnerCommoditySupportToPurchase(error) => {
-                (33, error)
-            }
-            Self::OperationFailedInvokeLingXiaoFailed(error) => (34, error),
-            Self::AllocateVpcInstanceFailed(error) => (35, error),
-            Self::QueryCreditCtrlInfoFailed(error) => (36, error),
-            Self::QueryCommodityCenterFailed(error) => (37, error),
-            Self::RegionNotSupportParameter(error) => (38, error),
-            Self::QueryAccountBookInfoFailed(error) => (39, error),
-            Self::RateAccountFailed(error) => (40, error),
-            Self::TradeWaitDistributorAudit(error) => (41, error),
-            Self::OperationFailedInvokeProxyFailed(error) => (42, error),
-            Self::QueryAccountCompleteProgressFailed(error) => (43, error),
-            Self::QueryVoucherInfoFailed(error) => (44, error),
-            Self::InvalidVSwitchIdNotFound(error) => (45, error),
-            Self::IllegalParamSpecType(error) => (46, error),
-            Self::MissingParamSpecType(error) => (47, error),
-            Self::UnsupportedRegion(error) => (48, error),
-            Self::PayInsufficientBalance(error) => (49, error),
-            Self::IllegalParamInstanceChargeType(error) => (50, error),
-            Self::SystemBusy(error) => (51, error),
-            Self::ProductNotAvailableIz(error) => (52, error),
-            Self::PriceInquiryFailed(error) => (53, error),
-            Self::AssociateIpFail(error) => (54, error),
-            Self::SdkServerUnreachable(error) => (55, error),
-            Self::OverQuota(error) => (56, error),
-            Self::InvalidParamTagValue(error) => (57, error),
-            Self::InvalidParamTagKey(error) => (58, error),
-            Self::SizeLimitExceededTag(error) => (59, error),
-            Self::MissingParamTagKey(error) => (60, error),
-            Self::SubnetIpExhaust(error) => (61, error),
-            Self::BeforePayRuleBatchValidateError(error) => (62, error),
-            Self::TradeSyncCreateSubError(error) => (63, error),
-            Self::QueryOrderError(error) => (64, error),
-            Self::CreateOrderTimeout(error) => (65, error),
-            Self::MultiGrayKeyResourceInconsist(error) => (66, error),
-            Self::InsufficientAvailableQuota(error) => (67, error),
-            Self::ForbiddenAliGroupForbiddenRegion(error) => (68, error),
-            Self::SecurityRiskAuthVerification(error) => (69, error),
-            Self::Unhandled(unhandled) => (70, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateLoadBalancerError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateLoadBalancerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedZoneResourceLimit",
-            "CloudBoxNotSupportIpv6",
-            "CloudBoxNotSupportInternet",
-            "OperationFailedRegionResourceLimit",
-            "OperationNotAllowed",
-            "OperationFailedUnpaidBillsExist",
-            "RegionOrZonesNotSupportIpv6",
-            "InvalidParameterMismatch",
-            "PayforCreditPayInsufficientBalance",
-            "HighRiskOperationDenied",
-            "VSwitchAvailableIpNotExist",
-            "VSwitchNotExist",
-            "InvalidParameter",
-            "InstanceShareSlbNotSupportPay95",
-            "InstancePay95RateInvalid",
-            "InstancePay95BandwidthIllegal",
-            "InstanceInternetChargeTypeNotAllowed",
-            "OperationFailedTokenIsProcessing",
-            "InsufficientBalance",
-            "MissingParamVSwitchId",
-            "InvalidVpcIdNotExist",
-            "PayMayiWithholdingAgreementIllegal",
-            "InvalidParameterCloudType",
-            "OperationFailedInvalidAccount",
-            "RegionOrZonesNotSupportCen",
-            "MissingParamLoadBalancerSpec",
-            "InvalidParameterBandwidth",
-            "OperationForbiddenAccountRiskReject",
-            "OperationForbiddenQuotaLimit",
-            "InvalidParamModificationProtectionStatus",
-            "InvalidParamModificationProtectionReason",
-            "ShareSlbHaltSales",
-            "OperationFailedCashBookInsufficient",
-            "OperationFailedOnlyInnerCommoditySupportToPurchase",
-            "OperationFailedInvokeLingXiaoFailed",
-            "AllocateVpcInstanceFailed",
-            "QueryCreditCtrlInfoFailed",
-            "QueryCommodityCenterFailed",
-            "RegionNotSupportParameter",
-            "QueryAccountBookInfoFailed",
-            "RateAccountFailed",
-            "TradeWaitDistributorAudit",
-            "OperationFailedInvokeProxyFailed",
-            "QueryAccountCompleteProgressFailed",
-            "QueryVoucherInfoFailed",
-            "InvalidVSwitchIdNotFound",
-            "IllegalParamSpecType",
-            "MissingParamSpecType",
-            "UnsupportedRegion",
-            "PayInsufficientBalance",
-            "IllegalParamInstanceChargeType",
-            "SystemBusy",
-            "ProductNotAvailableIz",
-            "PriceInquiryFailed",
-            "AssociateIpFail",
-            "SdkServerUnreachable",
-            "OverQuota",
-            "InvalidParamTagValue",
-            "InvalidParamTagKey",
-            "SizeLimitExceededTag",
-            "MissingParamTagKey",
-            "SubnetIpExhaust",
-            "BeforePayRuleBatchValidateError",
-            "TradeSyncCreateSubError",
-            "QueryOrderError",
-            "CreateOrderTimeout",
-            "MultiGrayKeyResourceInconsist",
-            "InsufficientAvailableQuota",
-            "ForbiddenAliGroupForbiddenRegion",
-            "SecurityRiskAuthVerification",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateLoadBalancerError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateLoadBalancerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateLoadBalancerError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateLoadBalancerError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_load_balancer(&self) -> CreateLoadBalancerRequestBuilder<&Self> {
+        CreateLoadBalancerRequestBuilder::new(self)
     }
 }

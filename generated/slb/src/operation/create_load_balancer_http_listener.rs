@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateLoadBalancerHTTPListenerRequest>;
 /// Request of `CreateLoadBalancerHTTPListener`: Creates an HTTP listener for a Classic Load Balancer (CLB) instance.
 ///
 /// A newly created listener is in the **stopped** state. After a listener is created, you can call the StartLoadBalancerListener operation to start the listener. After the listener is started, the listener can forward traffic to backend servers.
@@ -665,10 +668,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// The ID of the region where the CLB instance is deployed.
     ///
-    /// You can query the region ID from the [Regions and zones](<https://www.alibabacloud.com/help/doc-detail/40654.htm>) list or by calling the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/27584.htm>) operation.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::region_id`](CreateLoadBalancerHTTPListenerRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -677,9 +677,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// The ID of the CLB instance.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp1c9vixxjh92q83tw*****`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::load_balancer_id`](CreateLoadBalancerHTTPListenerRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -688,12 +686,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// The maximum bandwidth of the listener. Unit: Mbit/s. Valid values:
     ///
-    /// **-1**: specifies that the bandwidth of the listener is unlimited.
-    ///
-    /// - Wire name: `Bandwidth`.
-    /// - Must be -1 to 5120.
-    /// - Default: `-1`.
-    /// - Example: `-1`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::bandwidth`](CreateLoadBalancerHTTPListenerRequest::bandwidth).
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.inner.bandwidth = Some(value);
         self
@@ -702,12 +695,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// The frontend port that is used by the CLB instance.
     ///
-    /// Valid values: **1** to **65535**.
-    ///
-    /// - Wire name: `ListenerPort`.
-    /// - Required.
-    /// - Must be 1 to 65535.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::listener_port`](CreateLoadBalancerHTTPListenerRequest::listener_port).
     pub fn listener_port(mut self, value: i32) -> Self {
         self.inner.listener_port = Some(value);
         self
@@ -716,13 +704,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// The backend port that is used by the CLB instance.
     ///
-    /// Valid values: **1** to **65535**.
-    ///
-    /// > If the VServerGroupId parameter is not specified, this parameter is required.
-    ///
-    /// - Wire name: `BackendServerPort`.
-    /// - Must be 1 to 65535.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::backend_server_port`](CreateLoadBalancerHTTPListenerRequest::backend_server_port).
     pub fn backend_server_port(mut self, value: i32) -> Self {
         self.inner.backend_server_port = Some(value);
         self
@@ -731,12 +713,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// Specifies whether to use the `X-Forwarded-For` header to retrieve client IP addresses. Valid values:
     ///
-    /// * **on** (default)
-    /// * **off**
-    ///
-    /// - Wire name: `XForwardedFor`.
-    /// - Default: `on`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::x_forwarded_for`](CreateLoadBalancerHTTPListenerRequest::x_forwarded_for).
     pub fn x_forwarded_for(mut self, value: impl Into<String>) -> Self {
         self.inner.x_forwarded_for = Some(value.into());
         self
@@ -745,12 +722,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// The scheduling algorithm. Valid values:
     ///
-    /// * **wrr** (default): Backend servers with higher weights receive more requests than those with lower weights.
-    /// * **rr**: Requests are distributed to backend servers in sequence.
-    ///
-    /// - Wire name: `Scheduler`.
-    /// - Default: `wrr`.
-    /// - Example: `wrr`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::scheduler`](CreateLoadBalancerHTTPListenerRequest::scheduler).
     pub fn scheduler(mut self, value: impl Into<String>) -> Self {
         self.inner.scheduler = Some(value.into());
         self
@@ -759,12 +731,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// Specifies whether to enable session persistence. Valid values:
     ///
-    /// * **on**
-    /// * **off** (default)
-    ///
-    /// - Wire name: `StickySession`.
-    /// - Default: `off`.
-    /// - Example: `off`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::sticky_session`](CreateLoadBalancerHTTPListenerRequest::sticky_session).
     pub fn sticky_session(mut self, value: impl Into<String>) -> Self {
         self.inner.sticky_session = Some(value.into());
         self
@@ -773,17 +740,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// The method that is used to handle cookies. Valid values:
     ///
-    /// * **insert**: inserts a cookie.
-    ///
-    ///   The first time a client accesses CLB, CLB inserts a cookie into the response packet. Subsequent requests from the client that carry the cookie are distributed to the same backend server as the first request.
-    /// * **server**: rewrites the original cookie.
-    ///
-    ///   CLB rewrites the custom cookies in requests from a client. Subsequent requests from the client that carry the new cookie are forwarded to the same backend server as the first request.
-    ///
-    /// > This parameter is required if the **StickySession** parameter is set to **on**.
-    ///
-    /// - Wire name: `StickySessionType`.
-    /// - Example: `insert`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::sticky_session_type`](CreateLoadBalancerHTTPListenerRequest::sticky_session_type).
     pub fn sticky_session_type(mut self, value: impl Into<String>) -> Self {
         self.inner.sticky_session_type = Some(value.into());
         self
@@ -792,8 +749,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::tag`](CreateLoadBalancerHTTPListenerRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -802,13 +758,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// The timeout period of a cookie. Unit: seconds.
     ///
-    /// Valid values: **1** to **86400**.
-    ///
-    /// > If **StickySession** is set to **on** and **StickySessionType** is set to **insert**, this parameter is required.
-    ///
-    /// - Wire name: `CookieTimeout`.
-    /// - Must be 1 to 86400.
-    /// - Example: `500`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::cookie_timeout`](CreateLoadBalancerHTTPListenerRequest::cookie_timeout).
     pub fn cookie_timeout(mut self, value: i32) -> Self {
         self.inner.cookie_timeout = Some(value);
         self
@@ -817,12 +767,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// The cookie configured for the server.
     ///
-    /// The cookie must be 1 to 200 characters in length, and can contain only ASCII letters and digits. It cannot contain commas (,), semicolons (;), space characters, or start with a dollar sign ($).
-    ///
-    /// > This parameter is required when the **StickySession** parameter is set to **on** and the **StickySessionType** parameter is set to **server**.
-    ///
-    /// - Wire name: `Cookie`.
-    /// - Example: `testCookie`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::cookie`](CreateLoadBalancerHTTPListenerRequest::cookie).
     pub fn cookie(mut self, value: impl Into<String>) -> Self {
         self.inner.cookie = Some(value.into());
         self
@@ -831,12 +776,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// Specifies whether to enable the health check feature. Valid values:
     ///
-    /// * **on**: yes
-    /// * **off**: no
-    ///
-    /// - Wire name: `HealthCheck`.
-    /// - Required.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::health_check`](CreateLoadBalancerHTTPListenerRequest::health_check).
     pub fn health_check(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check = Some(value.into());
         self
@@ -845,10 +785,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// The health check method used in HTTP health checks. Valid values: **head** and **get**.
     ///
-    /// > This parameter takes effect only if the **HealthCheck** parameter is set to **on**.
-    ///
-    /// - Wire name: `HealthCheckMethod`.
-    /// - Example: `get`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::health_check_method`](CreateLoadBalancerHTTPListenerRequest::health_check_method).
     pub fn health_check_method(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_method = Some(value.into());
         self
@@ -857,13 +794,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// The domain name that is used for health checks. Valid values:
     ///
-    /// * **$\_ip**: the private IP address of a backend server. If an IP address is specified, or this parameter is not specified, the CLB instance uses the private IP address of each backend server as the domain name for health checks.
-    /// * **domain**: The domain name must be 1 to 80 characters in length, and can contain letters, digits, periods (.), and hyphens (-).
-    ///
-    /// > This parameter takes effect only if the **HealthCheck** parameter is set to **on**.
-    ///
-    /// - Wire name: `HealthCheckDomain`.
-    /// - Example: `172.16.0.0/12`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::health_check_domain`](CreateLoadBalancerHTTPListenerRequest::health_check_domain).
     pub fn health_check_domain(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_domain = Some(value.into());
         self
@@ -872,12 +803,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// The URI that is used for health checks.
     ///
-    /// The URI must be 1 to 80 characters in length, and can contain letters, digits, hyphens (-), forward slashes (/), periods (.), percent signs (%), question marks (?), number signs (#), and ampersands (\&). The URI must start with a forward slash (/) but cannot be a single forward slash (/).
-    ///
-    /// > This parameter takes effect only if the **HealthCheck** parameter is set to **on**.
-    ///
-    /// - Wire name: `HealthCheckURI`.
-    /// - Example: `/test/index.html`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::health_check_uri`](CreateLoadBalancerHTTPListenerRequest::health_check_uri).
     pub fn health_check_uri(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_uri = Some(value.into());
         self
@@ -886,13 +812,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// The number of times that an unhealthy backend server must consecutively pass health checks before it is declared healthy. In this case, the health status is changed from **fail** to **success**.
     ///
-    /// Valid values: **2** to **10**.
-    ///
-    /// > This parameter takes effect only if the **HealthCheck** parameter is set to **on**.
-    ///
-    /// - Wire name: `HealthyThreshold`.
-    /// - Must be 1 to 10.
-    /// - Example: `4`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::healthy_threshold`](CreateLoadBalancerHTTPListenerRequest::healthy_threshold).
     pub fn healthy_threshold(mut self, value: i32) -> Self {
         self.inner.healthy_threshold = Some(value);
         self
@@ -901,13 +821,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// The number of times that a healthy backend server must consecutively fail health checks before it is declared unhealthy. In this case, the health status is changed from **success** to **fail**.
     ///
-    /// Valid values: **2** to **10**.
-    ///
-    /// > This parameter takes effect only if the **HealthCheck** parameter is set to **on**.
-    ///
-    /// - Wire name: `UnhealthyThreshold`.
-    /// - Must be 1 to 10.
-    /// - Example: `4`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::unhealthy_threshold`](CreateLoadBalancerHTTPListenerRequest::unhealthy_threshold).
     pub fn unhealthy_threshold(mut self, value: i32) -> Self {
         self.inner.unhealthy_threshold = Some(value);
         self
@@ -916,13 +830,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// The timeout period of a health check response. If a backend ECS instance does not respond within the specified timeout period, the ECS instance fails the health check. Unit: seconds
     ///
-    /// Valid values: **1** to **300**.
-    ///
-    /// > This parameter takes effect only if the **HealthCheck** parameter is set to **on**.
-    ///
-    /// - Wire name: `HealthCheckTimeout`.
-    /// - Must be 1 to 300.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::health_check_timeout`](CreateLoadBalancerHTTPListenerRequest::health_check_timeout).
     pub fn health_check_timeout(mut self, value: i32) -> Self {
         self.inner.health_check_timeout = Some(value);
         self
@@ -931,13 +839,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// The backend port that is used for health checks.
     ///
-    /// Valid values: **1** to **65535**.
-    ///
-    /// > This parameter takes effect only if the **HealthCheck** parameter is set to **on**.
-    ///
-    /// - Wire name: `HealthCheckConnectPort`.
-    /// - Must be -520 to 65535.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::health_check_connect_port`](CreateLoadBalancerHTTPListenerRequest::health_check_connect_port).
     pub fn health_check_connect_port(mut self, value: i32) -> Self {
         self.inner.health_check_connect_port = Some(value);
         self
@@ -946,13 +848,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// The interval between two consecutive health checks. Unit: seconds.
     ///
-    /// Valid values: **1** to **50**.
-    ///
-    /// > This parameter takes effect only if the **HealthCheck** parameter is set to **on**.
-    ///
-    /// - Wire name: `HealthCheckInterval`.
-    /// - Must be 1 to 50.
-    /// - Example: `5`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::health_check_interval`](CreateLoadBalancerHTTPListenerRequest::health_check_interval).
     pub fn health_check_interval(mut self, value: i32) -> Self {
         self.inner.health_check_interval = Some(value);
         self
@@ -961,12 +857,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// The HTTP status code for a successful health check. Separate multiple HTTP status codes with commas (,).
     ///
-    /// Valid values: **http_2xx** (default), **http_3xx**, **http_4xx**, and **http_5xx**.
-    ///
-    /// > This parameter takes effect only if the **HealthCheck** parameter is set to **on**.
-    ///
-    /// - Wire name: `HealthCheckHttpCode`.
-    /// - Example: `http_2xx`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::health_check_http_code`](CreateLoadBalancerHTTPListenerRequest::health_check_http_code).
     pub fn health_check_http_code(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_http_code = Some(value.into());
         self
@@ -975,8 +866,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// The ID of the vServer group.
     ///
-    /// - Wire name: `VServerGroupId`.
-    /// - Example: `rsp-cige6j*****`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::v_server_group_id`](CreateLoadBalancerHTTPListenerRequest::v_server_group_id).
     pub fn v_server_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_server_group_id = Some(value.into());
         self
@@ -985,12 +875,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// Specifies whether to use the `SLB-IP` header to retrieve the virtual IP address of the client. Valid values:
     ///
-    /// * **on**
-    /// * **off** (default)
-    ///
-    /// - Wire name: `XForwardedFor_SLBIP`.
-    /// - Default: `off`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::x_forwarded_for_slbip`](CreateLoadBalancerHTTPListenerRequest::x_forwarded_for_slbip).
     pub fn x_forwarded_for_slbip(mut self, value: impl Into<String>) -> Self {
         self.inner.x_forwarded_for_slbip = Some(value.into());
         self
@@ -999,12 +884,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// Specifies whether to use the `SLB-ID` header to retrieve the ID of the CLB instance. Valid values:
     ///
-    /// * **on**
-    /// * **off** (default)
-    ///
-    /// - Wire name: `XForwardedFor_SLBID`.
-    /// - Default: `off`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::x_forwarded_for_slbid`](CreateLoadBalancerHTTPListenerRequest::x_forwarded_for_slbid).
     pub fn x_forwarded_for_slbid(mut self, value: impl Into<String>) -> Self {
         self.inner.x_forwarded_for_slbid = Some(value.into());
         self
@@ -1013,12 +893,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// Specifies whether to use the `X-Forwarded-Proto` header to retrieve the listener protocol. Valid values:
     ///
-    /// * **on**
-    /// * **off** (default)
-    ///
-    /// - Wire name: `XForwardedFor_proto`.
-    /// - Default: `off`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::x_forwarded_for_proto`](CreateLoadBalancerHTTPListenerRequest::x_forwarded_for_proto).
     pub fn x_forwarded_for_proto(mut self, value: impl Into<String>) -> Self {
         self.inner.x_forwarded_for_proto = Some(value.into());
         self
@@ -1027,12 +902,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// Specifies whether to enable `GZIP` compression to compress specific types of files. Valid values:
     ///
-    /// * **on** (default)
-    /// * **off**
-    ///
-    /// - Wire name: `Gzip`.
-    /// - Default: `on`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::gzip`](CreateLoadBalancerHTTPListenerRequest::gzip).
     pub fn gzip(mut self, value: impl Into<String>) -> Self {
         self.inner.gzip = Some(value.into());
         self
@@ -1041,10 +911,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// The ID of the network access control list (ACL) that is associated with the listener.
     ///
-    /// > If **AclStatus** is set to **on**, this parameter is required.
-    ///
-    /// - Wire name: `AclId`.
-    /// - Example: `acl-uf60jw******`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::acl_id`](CreateLoadBalancerHTTPListenerRequest::acl_id).
     pub fn acl_id(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_id = Some(value.into());
         self
@@ -1053,17 +920,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// The type of access control. Valid values:
     ///
-    /// * **white**: Only requests from IP addresses and CIDR blocks on the whitelist are forwarded by the listener. Your service may be adversely affected if the whitelist is not properly configured. If a whitelist is configured, the listener forwards only requests from IP addresses that are added to the whitelist.
-    ///
-    ///   If you configure a whitelist but do not add an IP address to the whitelist, the listener forwards all requests.
-    /// * **black**: Requests from the IP addresses and CIDR blocks on the blacklist are blocked.
-    ///
-    ///   If you configure a blacklist but do not add an IP address to the blacklist, the listener forwards all requests.
-    ///
-    /// > When **AclStatus** is set to **on**, this parameter takes effect.
-    ///
-    /// - Wire name: `AclType`.
-    /// - Example: `white`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::acl_type`](CreateLoadBalancerHTTPListenerRequest::acl_type).
     pub fn acl_type(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_type = Some(value.into());
         self
@@ -1072,11 +929,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// Specifies whether to enable access control. Valid values:
     ///
-    /// * **on**: yes
-    /// * **off** (default): no
-    ///
-    /// - Wire name: `AclStatus`.
-    /// - Example: `off`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::acl_status`](CreateLoadBalancerHTTPListenerRequest::acl_status).
     pub fn acl_status(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_status = Some(value.into());
         self
@@ -1085,10 +938,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// The name of the listener.
     ///
-    /// The name must be 1 to 256 characters in length, and can contain letters, digits, hyphens (-), forward slashes (/), periods (.), and underscores (\_).
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `HTTP_443`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::description`](CreateLoadBalancerHTTPListenerRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -1097,11 +947,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// Specifies whether to enable HTTP-to-HTTPS redirection. Valid values:
     ///
-    /// * **on**: yes
-    /// * **off** (default): no
-    ///
-    /// - Wire name: `ListenerForward`.
-    /// - Example: `off`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::listener_forward`](CreateLoadBalancerHTTPListenerRequest::listener_forward).
     pub fn listener_forward(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_forward = Some(value.into());
         self
@@ -1110,9 +956,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// The listening port that is used to redirect HTTP requests to HTTPS.
     ///
-    /// - Wire name: `ForwardPort`.
-    /// - Must be 1 to 65535.
-    /// - Example: `443`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::forward_port`](CreateLoadBalancerHTTPListenerRequest::forward_port).
     pub fn forward_port(mut self, value: i32) -> Self {
         self.inner.forward_port = Some(value);
         self
@@ -1121,13 +965,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// The timeout period of an idle connection. Unit: seconds.
     ///
-    /// Default value: **15**. Valid values: **1** to **60**.
-    ///
-    /// If no request is received within the specified timeout period, SLB closes the connection. When a request is received, SLB establishes a new connection.
-    ///
-    /// - Wire name: `IdleTimeout`.
-    /// - Must be 1 to 9999.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::idle_timeout`](CreateLoadBalancerHTTPListenerRequest::idle_timeout).
     pub fn idle_timeout(mut self, value: i32) -> Self {
         self.inner.idle_timeout = Some(value);
         self
@@ -1136,13 +974,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// The timeout period of a request. Unit: seconds.
     ///
-    /// Default value: **60**. Valid values: **1** to **180**.
-    ///
-    /// If no response is received from the backend server within the specified timeout period, CLB sends an `HTTP 504` error code to the client.
-    ///
-    /// - Wire name: `RequestTimeout`.
-    /// - Must be 1 to 9999.
-    /// - Example: `6`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::request_timeout`](CreateLoadBalancerHTTPListenerRequest::request_timeout).
     pub fn request_timeout(mut self, value: i32) -> Self {
         self.inner.request_timeout = Some(value);
         self
@@ -1151,11 +983,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// Specifies whether to use the `XForwardedFor_SLBPORT` header to retrieve the listener port of the CLB instance. Valid values:
     ///
-    /// * **on**
-    /// * **off**
-    ///
-    /// - Wire name: `XForwardedFor_SLBPORT`.
-    /// - Example: `off`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::x_forwarded_for_slbport`](CreateLoadBalancerHTTPListenerRequest::x_forwarded_for_slbport).
     pub fn x_forwarded_for_slbport(mut self, value: impl Into<String>) -> Self {
         self.inner.x_forwarded_for_slbport = Some(value.into());
         self
@@ -1164,11 +992,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// Specifies whether to use the `XForwardedFor_ClientSrcPort` header to retrieve the client port. Valid values:
     ///
-    /// * **on**
-    /// * **off**
-    ///
-    /// - Wire name: `XForwardedFor_ClientSrcPort`.
-    /// - Example: `off`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::x_forwarded_for_client_src_port`](CreateLoadBalancerHTTPListenerRequest::x_forwarded_for_client_src_port).
     pub fn x_forwarded_for_client_src_port(mut self, value: impl Into<String>) -> Self {
         self.inner.x_forwarded_for_client_src_port = Some(value.into());
         self
@@ -1306,273 +1130,28 @@ for CreateLoadBalancerHTTPListenerResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateLoadBalancerHTTPListener`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateLoadBalancerHTTPListenerError {
-    /// HTTP 400 `InvalidParameter.RegionNotSupport`: The region does not support the parameter: %s.
-    InvalidParameterRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IpVersionConflict`: The ip version of this LoadBalancer and the Acl is conflict.
-    IpVersionConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: The specified ListenerPort or ForwardPort is invalid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ListenerForwardNotSupport`: X-Forward-For is not supported to a ipv6 instance.
-    ListenerForwardNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.IdleTimeout`: The specified IdleTimeout exceeds the limit.
-    InvalidParameterIdleTimeout(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.RequestTimeout`: The specified RequestTimeout exceeds the limit.
-    InvalidParameterRequestTimeout(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ListenerProcessing`: A previous configuration of the listener is pending,please try again later.
-    ListenerProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ListenerPortConflict`: There is conflict listener port exists.
-    InvalidParameterListenerPortConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotAvailible.HttpListener`: The specified Zone did not have enough resource.
-    ResourceNotAvailibleHttpListener(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AclNotExist`: Acl does not exist.
-    AclNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.CreateLoadBalancerLayer7Listener`: The slb instance does not support create HTTP or HTTPS listener.
-    OperationUnsupportedCreateLoadBalancerLayer7Listener(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter.VServerGroupId`: The MasterSlaveServerGroup can not be attached to HTTP or HTTPS listener.
-    InvalidParameterVServerGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.HealthCheckDomain`: The HealthCheckDomain is required when HealthCheckHttpVersion is http1.1.
-    MissingParamHealthCheckDomain(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.HealthCheckHttpVersion`: The param HealthCheckHttpVersion is invalid.
-    InvalidParameterHealthCheckHttpVersion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.AclEntry`: %s.
-    DuplicatedAclEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InsufficientResources`: The loadbalancer does not support this operation because of insufficient resources.
-    OperationFailedInsufficientResources(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ForwardCode`: The specified ForwardCode is invalid.
-    InvalidParameterForwardCode(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LbNotSupportTcpssl`: You cannot create a TCP SSL type listener for the specified load balancer.
-    LbNotSupportTcpssl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LbSupportTcpsslOnly`: The specified load balancer supports TCP SSL type listener only.
-    LbSupportTcpsslOnly(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ListenerNotSupportRule`: You cannot create a rule for the specified listener.
-    ListenerNotSupportRule(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.SlbSpecTypeAndListenerProtocol`: The SlbSpecType and ListenerProtocol are mismatched.
-    MismatchSlbSpecTypeAndListenerProtocol(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.TagValue`: %s.
-    InvalidParamTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.TagKey`: %s.
-    InvalidParamTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.Tag`: %s.
-    SizeLimitExceededTag(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TagKey`: The param MissingParam.TagKey is missing.
-    MissingParamTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AclListenerOverLimit`: This acl has reached the limit of binding to listeners.
-    AclListenerOverLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaLimitExceeds.AclAttachedToListener`: The number of Acl bound listeners has reached the quota limit
-    QuotaLimitExceedsAclAttachedToListener(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaLimitExceeds.TotalAclEntry`: The number of Acl entries has reached the quota limit.
-    QuotaLimitExceedsTotalAclEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaLimitExceeds.AclListenerOverLimit`: This acl has reached the limit of binding to listeners.
-    QuotaLimitExceedsAclListenerOverLimit(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerHTTPListenerError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.RegionNotSupport",
-                        "IpVersionConflict",
-                        "InvalidParameter",
-                        "ListenerForwardNotSupport",
-                        "InvalidParameter.IdleTimeout",
-                        "InvalidParameter.RequestTimeout",
-                        "ListenerProcessing",
-                        "InvalidParameter.ListenerPortConflict",
-                        "ResourceNotAvailible.HttpListener",
-                        "AclNotExist",
-                        "OperationUnsupported.CreateLoadBalancerLayer7Listener",
-                        "InvalidParameter.VServerGroupId",
-                        "MissingParam.HealthCheckDomain",
-                        "InvalidParameter.HealthCheckHttpVersion",
-                        "Duplicated.AclEntry",
-                        "OperationFailed.InsufficientResources",
-                        "InvalidParameter.ForwardCode",
-                        "LbNotSupportTcpssl",
-                        "LbSupportTcpsslOnly",
-                        "ListenerNotSupportRule",
-                        "Mismatch.SlbSpecTypeAndListenerProtocol",
-                        "InvalidParam.TagValue",
-                        "InvalidParam.TagKey",
-                        "SizeLimitExceeded.Tag",
-                        "MissingParam.TagKey",
-                        "AclListenerOverLimit",
-                        "QuotaLimitExceeds.AclAttachedToListener",
-                        "QuotaLimitExceeds.TotalAclEntry",
-                        "QuotaLimitExceeds.AclListenerOverLimit",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateLoadBalancerHTTPListenerError;
+impl crate::Client {
+    /// Calls `CreateLoadBalancerHTTPListener`: Creates an HTTP listener for a Classic Load Balancer (CLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateLoadBalancerHTTPListenerRequestBuilder::send) it. The parameters and their rules: [`CreateLoadBalancerHTTPListenerRequest`].
+    #[inline]
+    pub fn create_load_balancer_http_listener(
+        &self,
+    ) -> CreateLoadBalancerHTTPListenerRequestBuilder<&Self> {
+        CreateLoadBalancerHTTPListenerRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateLoadBalancerHTTPListenerError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateLoadBalancerHTTPListener`: Creates an HTTP listener for a Classic Load Balancer (CLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateLoadBalancerHTTPListenerRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterRegionNotSupport(error),
-            1 => Self::IpVersionConflict(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::ListenerForwardNotSupport(error),
-            4 => Self::InvalidParameterIdleTimeout(error),
-            5 => Self::InvalidParameterRequestTimeout(error),
-            6 => Self::ListenerProcessing(error),
-            7 => Self::InvalidParameterListenerPortConflict(error),
-            8 => Self::ResourceNotAvailibleHttpListener(error),
-            9 => Self::AclNotExist(error),
-            10 => Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(error),
-            11 => Self::InvalidParameterVServerGroupId(error),
-            12 => Self::MissingParamHealthCheckDomain(error),
-            13 => Self::InvalidParameterHealthCheckHttpVersion(error),
-            14 => Self::DuplicatedAclEntry(error),
-            15 => Self::OperationFailedInsufficientResources(error),
-            16 => Self::InvalidParameterForwardCode(error),
-            17 => Self::LbNotSupportTcpssl(error),
-            18 => Self::LbSupportTcpsslOnly(error),
-            19 => Self::ListenerNotSupportRule(error),
-            20 => Self::MismatchSlbSpecTypeAndListenerProtocol(error),
-            21 => Self::InvalidParamTagValue(error),
-            22 => Self::InvalidParamTagKey(error),
-            23 => Self::SizeLimitExceededTag(error),
-            24 => Self::MissingParamTagKey(error),
-            25 => Self::AclListenerOverLimit(error),
-            26 => Self::QuotaLimitExceedsAclAttachedToListener(error),
-            27 => Self::QuotaLimitExceedsTotalAclEntry(error),
-            28 => Self::QuotaLimitExceedsAclListenerOverLimit(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterRegionNotSupport(error) => (0, error),
-            Self::IpVersionConflict(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::ListenerForwardNotSupport(error) => (3, error),
-            Self::InvalidParameterIdleTimeout(error) => (4, error),
-            Self::InvalidParameterRequestTimeout(error) => (5, error),
-            Self::ListenerProcessing(error) => (6, error),
-            Self::InvalidParameterListenerPortConflict(error) => (7, error),
-            Self::ResourceNotAvailibleHttpListener(error) => (8, error),
-            Self::AclNotExist(error) => (9, error),
-            Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(error) => {
-                (10, error)
-            }
-            Self::InvalidParameterVServerGroupId(error) => (11, error),
-            Self::MissingParamHealthCheckDomain(error) => (12, error),
-            Self::InvalidParameterHealthCheckHttpVersion(error) => (13, error),
-            Self::DuplicatedAclEntry(error) => (14, error),
-            Self::OperationFailedInsufficientResources(error) => (15, error),
-            Self::InvalidParameterForwardCode(error) => (16, error),
-            Self::LbNotSupportTcpssl(error) => (17, error),
-            Self::LbSupportTcpsslOnly(error) => (18, error),
-            Self::ListenerNotSupportRule(error) => (19, error),
-            Self::MismatchSlbSpecTypeAndListenerProtocol(error) => (20, error),
-            Self::InvalidParamTagValue(error) => (21, error),
-            Self::InvalidParamTagKey(error) => (22, error),
-            Self::SizeLimitExceededTag(error) => (23, error),
-            Self::MissingParamTagKey(error) => (24, error),
-            Self::AclListenerOverLimit(error) => (25, error),
-            Self::QuotaLimitExceedsAclAttachedToListener(error) => (26, error),
-            Self::QuotaLimitExceedsTotalAclEntry(error) => (27, error),
-            Self::QuotaLimitExceedsAclListenerOverLimit(error) => (28, error),
-            Self::Unhandled(unhandled) => (29, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateLoadBalancerHTTPListenerError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateLoadBalancerHTTPListenerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterRegionNotSupport",
-            "IpVersionConflict",
-            "InvalidParameter",
-            "ListenerForwardNotSupport",
-            "InvalidParameterIdleTimeout",
-            "InvalidParameterRequestTimeout",
-            "ListenerProcessing",
-            "InvalidParameterListenerPortConflict",
-            "ResourceNotAvailibleHttpListener",
-            "AclNotExist",
-            "OperationUnsupportedCreateLoadBalancerLayer7Listener",
-            "InvalidParameterVServerGroupId",
-            "MissingParamHealthCheckDomain",
-            "InvalidParameterHealthCheckHttpVersion",
-            "DuplicatedAclEntry",
-            "OperationFailedInsufficientResources",
-            "InvalidParameterForwardCode",
-            "LbNotSupportTcpssl",
-            "LbSupportTcpsslOnly",
-            "ListenerNotSupportRule",
-            "MismatchSlbSpecTypeAndListenerProtocol",
-            "InvalidParamTagValue",
-            "InvalidParamTagKey",
-            "SizeLimitExceededTag",
-            "MissingParamTagKey",
-            "AclListenerOverLimit",
-            "QuotaLimitExceedsAclAttachedToListener",
-            "QuotaLimitExceedsTotalAclEntry",
-            "QuotaLimitExceedsAclListenerOverLimit",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateLoadBalancerHTTPListenerError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateLoadBalancerHTTPListenerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateLoadBalancerHTTPListenerError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateLoadBalancerHTTPListenerError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_load_balancer_http_listener(
+        &self,
+    ) -> CreateLoadBalancerHTTPListenerRequestBuilder<&Self> {
+        CreateLoadBalancerHTTPListenerRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateLoadBalancerHTTPSListenerRequest>;
 /// Request of `CreateLoadBalancerHTTPSListener`: Creates an HTTPS listener.
 ///
 /// A newly created listener is in the **stopped** state. After a listener is created, you can call the [StartLoadBalancerListener](<https://www.alibabacloud.com/help/doc-detail/27597.htm>) operation to start the listener. After the listener is started, the listener can forward traffic to backend servers.
@@ -711,10 +714,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// The region ID of the CLB instance.
     ///
-    /// You can query the region ID from the [Regions and zones](<https://www.alibabacloud.com/help/doc-detail/40654.htm>) list or by calling the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::region_id`](CreateLoadBalancerHTTPSListenerRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -723,9 +723,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// The ID of the CLB instance.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp1o94dp5i6earr****`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::load_balancer_id`](CreateLoadBalancerHTTPSListenerRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -734,14 +732,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// The maximum bandwidth of the listener. Unit: Mbit/s.
     ///
-    /// The URL must meet the following requirements:
-    ///
-    /// * **-1**: For a pay-by-data-transfer Internet-facing CLB instance, this parameter is set to -1. This indicates that the bandwidth of the listener is unlimited.
-    ///
-    /// - Wire name: `Bandwidth`.
-    /// - Required.
-    /// - Must be -1 to 5120.
-    /// - Example: `-1`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::bandwidth`](CreateLoadBalancerHTTPSListenerRequest::bandwidth).
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.inner.bandwidth = Some(value);
         self
@@ -750,12 +741,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// The frontend port that is used by the CLB instance.
     ///
-    /// Valid values: **1** to **65535**.
-    ///
-    /// - Wire name: `ListenerPort`.
-    /// - Required.
-    /// - Must be 1 to 65535.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::listener_port`](CreateLoadBalancerHTTPSListenerRequest::listener_port).
     pub fn listener_port(mut self, value: i32) -> Self {
         self.inner.listener_port = Some(value);
         self
@@ -764,11 +750,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// The backend port that is used by the CLB instance. Valid values: **1** to **65535**.
     ///
-    /// If the VServerGroupId parameter is not set, this parameter is required.
-    ///
-    /// - Wire name: `BackendServerPort`.
-    /// - Must be 1 to 65535.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::backend_server_port`](CreateLoadBalancerHTTPSListenerRequest::backend_server_port).
     pub fn backend_server_port(mut self, value: i32) -> Self {
         self.inner.backend_server_port = Some(value);
         self
@@ -777,8 +759,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::tag`](CreateLoadBalancerHTTPSListenerRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -787,12 +768,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// Specifies whether to use the `X-Forwarded-For` header to retrieve client IP addresses. Valid values:
     ///
-    /// * **on**
-    /// * **off**
-    ///
-    /// - Wire name: `XForwardedFor`.
-    /// - Default: `on`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::x_forwarded_for`](CreateLoadBalancerHTTPSListenerRequest::x_forwarded_for).
     pub fn x_forwarded_for(mut self, value: impl Into<String>) -> Self {
         self.inner.x_forwarded_for = Some(value.into());
         self
@@ -801,12 +777,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// The scheduling algorithm. Valid values:
     ///
-    /// * **wrr**: Backend servers with higher weights receive more requests than those with lower weights.
-    /// * **rr**: Requests are distributed to backend servers in sequence.
-    ///
-    /// - Wire name: `Scheduler`.
-    /// - Default: `wrr`.
-    /// - Example: `wrr`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::scheduler`](CreateLoadBalancerHTTPSListenerRequest::scheduler).
     pub fn scheduler(mut self, value: impl Into<String>) -> Self {
         self.inner.scheduler = Some(value.into());
         self
@@ -815,12 +786,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// Specifies whether to enable session persistence. Valid values:
     ///
-    /// * **on**
-    /// * **off**
-    ///
-    /// - Wire name: `StickySession`.
-    /// - Default: `off`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::sticky_session`](CreateLoadBalancerHTTPSListenerRequest::sticky_session).
     pub fn sticky_session(mut self, value: impl Into<String>) -> Self {
         self.inner.sticky_session = Some(value.into());
         self
@@ -829,17 +795,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// The method that is used to handle a cookie. Valid values: **insert** and **server**.
     ///
-    /// * **insert**: inserts a cookie.
-    ///
-    ///   CLB inserts a cookie (SERVERID) into the first HTTP or HTTPS response packet that is sent to a client. The next request from the client will contain this cookie, and the listener will distribute this request to the recorded backend server.
-    /// * **server**: rewrites a cookie.
-    ///
-    ///   When CLB detects a user-defined cookie, it overwrites the original cookie with the user-defined cookie. The next request from the client carries the user-defined cookie, and the listener will distribute the request to the recorded backend server.
-    ///
-    /// > This parameter is required if the **StickySession** parameter is set to **on**.
-    ///
-    /// - Wire name: `StickySessionType`.
-    /// - Example: `insert`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::sticky_session_type`](CreateLoadBalancerHTTPSListenerRequest::sticky_session_type).
     pub fn sticky_session_type(mut self, value: impl Into<String>) -> Self {
         self.inner.sticky_session_type = Some(value.into());
         self
@@ -848,13 +804,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// The timeout period of a cookie. Unit: seconds.
     ///
-    /// Valid values: **1** to **86400**.
-    ///
-    /// > If **StickySession** is set to **on** and **StickySessionType** is set to **insert**, this parameter is required.
-    ///
-    /// - Wire name: `CookieTimeout`.
-    /// - Must be 1 to 86400.
-    /// - Example: `500`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::cookie_timeout`](CreateLoadBalancerHTTPSListenerRequest::cookie_timeout).
     pub fn cookie_timeout(mut self, value: i32) -> Self {
         self.inner.cookie_timeout = Some(value);
         self
@@ -863,12 +813,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// The cookie that you configure for the server.
     ///
-    /// The cookie must be 1 to 200 characters in length, and can contain only ASCII letters and digits. It cannot contain commas (,), semicolons (;), spaces, or start with a dollar sign ($).
-    ///
-    /// > This parameter is required when the **StickySession** parameter is set to **on** and the **StickySessionType** parameter is set to **server**.
-    ///
-    /// - Wire name: `Cookie`.
-    /// - Example: `B490B5EBF6F3CD402E515D22BCDA****`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::cookie`](CreateLoadBalancerHTTPSListenerRequest::cookie).
     pub fn cookie(mut self, value: impl Into<String>) -> Self {
         self.inner.cookie = Some(value.into());
         self
@@ -877,12 +822,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// Specifies whether to enable the health check feature. Valid values:
     ///
-    /// * **on**: yes
-    /// * **off**: no
-    ///
-    /// - Wire name: `HealthCheck`.
-    /// - Required.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::health_check`](CreateLoadBalancerHTTPSListenerRequest::health_check).
     pub fn health_check(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check = Some(value.into());
         self
@@ -891,10 +831,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// The health check method used in HTTP health checks. Valid values: **head** and **get**.
     ///
-    /// > This parameter takes effect only if the **HealthCheck** parameter is set to **on**.
-    ///
-    /// - Wire name: `HealthCheckMethod`.
-    /// - Example: `get`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::health_check_method`](CreateLoadBalancerHTTPSListenerRequest::health_check_method).
     pub fn health_check_method(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_method = Some(value.into());
         self
@@ -903,13 +840,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// The domain name that is used for health checks. Valid values:
     ///
-    /// * **$\_ip**: the private IP address of a backend server. If you do not set the HealthCheckDomain parameter or set the parameter to $\_ip, the CLB instance uses the private IP address of each backend server for health checks.
-    /// * **domain**: The domain name must be 1 to 80 characters in length and can contain letters, digits, periods (.), and hyphens (-).
-    ///
-    /// > This parameter takes effect only if the **HealthCheck** parameter is set to **on**.
-    ///
-    /// - Wire name: `HealthCheckDomain`.
-    /// - Example: `172.XX.XX.16`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::health_check_domain`](CreateLoadBalancerHTTPSListenerRequest::health_check_domain).
     pub fn health_check_domain(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_domain = Some(value.into());
         self
@@ -918,12 +849,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// The URI that is used for health checks.
     ///
-    /// The URI must be 1 to 80 characters in length, and can contain letters, digits, and the following special characters: `-/.%?#&`. The URI must start with a forward slash (`/`), but cannot be a single forward slash (`/`).
-    ///
-    /// > This parameter takes effect only if the **HealthCheck** parameter is set to **on**.
-    ///
-    /// - Wire name: `HealthCheckURI`.
-    /// - Example: `/test/index.html`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::health_check_uri`](CreateLoadBalancerHTTPSListenerRequest::health_check_uri).
     pub fn health_check_uri(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_uri = Some(value.into());
         self
@@ -932,13 +858,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// The number of times that an unhealthy backend server must consecutively pass health checks before it is declared healthy. In this case, the health status is changed from **fail** to **success**.
     ///
-    /// Valid values: **2** to **10**.
-    ///
-    /// > This parameter takes effect only if the **HealthCheck** parameter is set to **on**.
-    ///
-    /// - Wire name: `HealthyThreshold`.
-    /// - Must be 1 to 10.
-    /// - Example: `4`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::healthy_threshold`](CreateLoadBalancerHTTPSListenerRequest::healthy_threshold).
     pub fn healthy_threshold(mut self, value: i32) -> Self {
         self.inner.healthy_threshold = Some(value);
         self
@@ -947,13 +867,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// The number of times that a healthy backend server must consecutively fail health checks before it is declared unhealthy. In this case, the health status is changed from **success** to **fail**.
     ///
-    /// Valid values: **2** to **10**.
-    ///
-    /// > This parameter takes effect only if the **HealthCheck** parameter is set to **on**.
-    ///
-    /// - Wire name: `UnhealthyThreshold`.
-    /// - Must be 1 to 10.
-    /// - Example: `4`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::unhealthy_threshold`](CreateLoadBalancerHTTPSListenerRequest::unhealthy_threshold).
     pub fn unhealthy_threshold(mut self, value: i32) -> Self {
         self.inner.unhealthy_threshold = Some(value);
         self
@@ -962,11 +876,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// The timeout period of a health check response. If a backend ECS instance does not respond within the specified timeout period, the ECS instance fails the health check. Unit: seconds Valid values: **1** to **300**.
     ///
-    /// > This parameter takes effect only if the **HealthCheck** parameter is set to **on**.
-    ///
-    /// - Wire name: `HealthCheckTimeout`.
-    /// - Must be 1 to 300.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::health_check_timeout`](CreateLoadBalancerHTTPSListenerRequest::health_check_timeout).
     pub fn health_check_timeout(mut self, value: i32) -> Self {
         self.inner.health_check_timeout = Some(value);
         self
@@ -975,13 +885,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// The port that is used for health checks.
     ///
-    /// Valid values: **1** to **65535**.
-    ///
-    /// > This parameter takes effect only if the **HealthCheck** parameter is set to **on**.
-    ///
-    /// - Wire name: `HealthCheckConnectPort`.
-    /// - Must be -520 to 65535.
-    /// - Example: `8080`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::health_check_connect_port`](CreateLoadBalancerHTTPSListenerRequest::health_check_connect_port).
     pub fn health_check_connect_port(mut self, value: i32) -> Self {
         self.inner.health_check_connect_port = Some(value);
         self
@@ -990,13 +894,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// The interval between two consecutive health checks. Unit: seconds.
     ///
-    /// Valid values: **1** to **50**.
-    ///
-    /// > This parameter takes effect only if the **HealthCheck** parameter is set to **on**.
-    ///
-    /// - Wire name: `HealthCheckInterval`.
-    /// - Must be 1 to 50.
-    /// - Example: `5`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::health_check_interval`](CreateLoadBalancerHTTPSListenerRequest::health_check_interval).
     pub fn health_check_interval(mut self, value: i32) -> Self {
         self.inner.health_check_interval = Some(value);
         self
@@ -1005,12 +903,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// The HTTP status code for a successful health check. Separate multiple HTTP status codes with commas (,).
     ///
-    /// Valid values: **http_2xx**, **http_3xx**, **http_4xx**, and **http_5xx**.
-    ///
-    /// > This parameter takes effect only if the **HealthCheck** parameter is set to **on**.
-    ///
-    /// - Wire name: `HealthCheckHttpCode`.
-    /// - Example: `http_2xx,http_3xx`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::health_check_http_code`](CreateLoadBalancerHTTPSListenerRequest::health_check_http_code).
     pub fn health_check_http_code(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_http_code = Some(value.into());
         self
@@ -1019,8 +912,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// The ID of the server certificate.
     ///
-    /// - Wire name: `ServerCertificateId`.
-    /// - Example: `idkp-123-cn-test-****`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::server_certificate_id`](CreateLoadBalancerHTTPSListenerRequest::server_certificate_id).
     pub fn server_certificate_id(mut self, value: impl Into<String>) -> Self {
         self.inner.server_certificate_id = Some(value.into());
         self
@@ -1029,8 +921,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// The ID of the server group.
     ///
-    /// - Wire name: `VServerGroupId`.
-    /// - Example: `rsp-cige6j5e7p****`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::v_server_group_id`](CreateLoadBalancerHTTPSListenerRequest::v_server_group_id).
     pub fn v_server_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_server_group_id = Some(value.into());
         self
@@ -1039,12 +930,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// The ID of the certification authority (CA) certificate.
     ///
-    /// If both the CA certificate and the server certificate are uploaded, mutual authentication is used.
-    ///
-    /// If you upload only the server certificate, one-way authentication is used.
-    ///
-    /// - Wire name: `CACertificateId`.
-    /// - Example: `139a00604ad-cn-east-hangzh****`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::ca_certificate_id`](CreateLoadBalancerHTTPSListenerRequest::ca_certificate_id).
     pub fn ca_certificate_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ca_certificate_id = Some(value.into());
         self
@@ -1053,12 +939,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// Specifies whether to use the `SLB-IP` header to retrieve the virtual IP address of the client. Valid values:
     ///
-    /// * **on**
-    /// * **off**
-    ///
-    /// - Wire name: `XForwardedFor_SLBIP`.
-    /// - Default: `off`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::x_forwarded_for_slbip`](CreateLoadBalancerHTTPSListenerRequest::x_forwarded_for_slbip).
     pub fn x_forwarded_for_slbip(mut self, value: impl Into<String>) -> Self {
         self.inner.x_forwarded_for_slbip = Some(value.into());
         self
@@ -1067,12 +948,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// Specifies whether to use the `SLB-ID` header to retrieve the ID of the CLB instance. Valid values:
     ///
-    /// * **on**
-    /// * **off**
-    ///
-    /// - Wire name: `XForwardedFor_SLBID`.
-    /// - Default: `off`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::x_forwarded_for_slbid`](CreateLoadBalancerHTTPSListenerRequest::x_forwarded_for_slbid).
     pub fn x_forwarded_for_slbid(mut self, value: impl Into<String>) -> Self {
         self.inner.x_forwarded_for_slbid = Some(value.into());
         self
@@ -1081,12 +957,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// Specifies whether to use the `X-Forwarded-Proto` header to retrieve the listener protocol. Valid values:
     ///
-    /// * **on**
-    /// * **off**
-    ///
-    /// - Wire name: `XForwardedFor_proto`.
-    /// - Default: `off`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::x_forwarded_for_proto`](CreateLoadBalancerHTTPSListenerRequest::x_forwarded_for_proto).
     pub fn x_forwarded_for_proto(mut self, value: impl Into<String>) -> Self {
         self.inner.x_forwarded_for_proto = Some(value.into());
         self
@@ -1095,12 +966,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// Specifies whether to enable `GZIP` compression to compress specific types of files. Valid values:
     ///
-    /// * **on**
-    /// * **off**
-    ///
-    /// - Wire name: `Gzip`.
-    /// - Default: `on`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::gzip`](CreateLoadBalancerHTTPSListenerRequest::gzip).
     pub fn gzip(mut self, value: impl Into<String>) -> Self {
         self.inner.gzip = Some(value.into());
         self
@@ -1109,10 +975,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// The ID of the network access control list (ACL) that is associated with the listener.
     ///
-    /// > This parameter is required if **AclStatus** is set to **on**.
-    ///
-    /// - Wire name: `AclId`.
-    /// - Example: `nacl-a2do9e413e0spzasx****`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::acl_id`](CreateLoadBalancerHTTPSListenerRequest::acl_id).
     pub fn acl_id(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_id = Some(value.into());
         self
@@ -1121,17 +984,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// The type of the network ACL. Valid values:
     ///
-    /// * **white**: a whitelist. Only requests from the IP addresses or CIDR blocks in the network ACL are forwarded. Whitelists apply to scenarios in which you want to allow only specific IP addresses to access an application. Your service may be adversely affected if the allowlist is not properly configured. After a whitelist is configured, only requests from IP addresses that are added to the whitelist are forwarded by the listener.
-    ///
-    ///   If you enable a whitelist but do not add an IP address to the ACL, the listener forwards all requests.
-    /// * **black**: a blacklist. All requests from the IP addresses or CIDR blocks in the network ACL are denied. The blacklist applies to scenarios in which you want to deny access from specific IP addresses to an application.
-    ///
-    ///   If a blacklist is configured for a listener but no IP address is added to the blacklist, the listener forwards all requests.
-    ///
-    /// > If **AclStatus** is set to **on**, this parameter is required.
-    ///
-    /// - Wire name: `AclType`.
-    /// - Example: `white`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::acl_type`](CreateLoadBalancerHTTPSListenerRequest::acl_type).
     pub fn acl_type(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_type = Some(value.into());
         self
@@ -1140,11 +993,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// Specifies whether to enable access control. Valid values:
     ///
-    /// * **on**: yes
-    /// * **off**: no
-    ///
-    /// - Wire name: `AclStatus`.
-    /// - Example: `off`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::acl_status`](CreateLoadBalancerHTTPSListenerRequest::acl_status).
     pub fn acl_status(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_status = Some(value.into());
         self
@@ -1153,10 +1002,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// The name of the listener.
     ///
-    /// The name must be 1 to 256 characters in length and can contain letters, digits, hyphens (-), forward slashes (/), periods (.), and underscores (\_).
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `HTTPS_443`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::description`](CreateLoadBalancerHTTPSListenerRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -1165,11 +1011,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// The timeout period of an idle connection. Valid values: **1 to 60**. Default value: **15**. Unit: seconds.
     ///
-    /// If no request is received within the specified timeout period, CLB closes the connection. When a request is received, CLB establishes a new connection.
-    ///
-    /// - Wire name: `IdleTimeout`.
-    /// - Must be 1 to 9999.
-    /// - Example: `12`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::idle_timeout`](CreateLoadBalancerHTTPSListenerRequest::idle_timeout).
     pub fn idle_timeout(mut self, value: i32) -> Self {
         self.inner.idle_timeout = Some(value);
         self
@@ -1178,11 +1020,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// The timeout period of a request. Valid values: **1 to 180**. Default value: **60**. Unit: seconds.
     ///
-    /// If no response is received from a backend server within the specified timeout period, CLB returns the HTTP 504 status code to the client.
-    ///
-    /// - Wire name: `RequestTimeout`.
-    /// - Must be 1 to 9999.
-    /// - Example: `23`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::request_timeout`](CreateLoadBalancerHTTPSListenerRequest::request_timeout).
     pub fn request_timeout(mut self, value: i32) -> Self {
         self.inner.request_timeout = Some(value);
         self
@@ -1191,11 +1029,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// Specifies whether to enable HTTP/2. Valid values:
     ///
-    /// * **on**: yes
-    /// * **off**: no
-    ///
-    /// - Wire name: `EnableHttp2`.
-    /// - Example: `off`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::enable_http2`](CreateLoadBalancerHTTPSListenerRequest::enable_http2).
     pub fn enable_http2(mut self, value: impl Into<String>) -> Self {
         self.inner.enable_http2 = Some(value.into());
         self
@@ -1204,34 +1038,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// The Transport Layer Security (TLS) security policy. Each security policy contains TLS protocol versions and cipher suites available for HTTPS.
     ///
-    /// * **tls_cipher_policy_1_0**:
-    ///
-    ///   Supported TLS versions: TLS 1.0, TLS 1.1, and TLS 1.2
-    ///
-    ///   Supported cipher suites: ECDHE-RSA-AES128-GCM-SHA256, ECDHE-RSA-AES256-GCM-SHA384, ECDHE-RSA-AES128-SHA256, ECDHE-RSA-AES256-SHA384, AES128-GCM-SHA256, AES256-GCM-SHA384, AES128-SHA256, AES256-SHA256, ECDHE-RSA-AES128-SHA, ECDHE-RSA-AES256-SHA, AES128-SHA, AES256-SHA, and DES-CBC3-SHA
-    /// * **tls_cipher_policy_1_1**:
-    ///
-    ///   Supported TLS versions: TLS 1.1 and TLS 1.2
-    ///
-    ///   Supported cipher suites: ECDHE-RSA-AES128-GCM-SHA256, ECDHE-RSA-AES256-GCM-SHA384, ECDHE-RSA-AES128-SHA256, ECDHE-RSA-AES256-SHA384, AES128-GCM-SHA256, AES256-GCM-SHA384, AES128-SHA256, AES256-SHA256, ECDHE-RSA-AES128-SHA, ECDHE-RSA-AES256-SHA, AES128-SHA, AES256-SHA, and DES-CBC3-SHA
-    /// * **tls_cipher_policy_1_2**
-    ///
-    ///   Supported TLS version: TLS 1.2
-    ///
-    ///   Supported cipher suites: ECDHE-RSA-AES128-GCM-SHA256, ECDHE-RSA-AES256-GCM-SHA384, ECDHE-RSA-AES128-SHA256, ECDHE-RSA-AES256-SHA384, AES128-GCM-SHA256, AES256-GCM-SHA384, AES128-SHA256, AES256-SHA256, ECDHE-RSA-AES128-SHA, ECDHE-RSA-AES256-SHA, AES128-SHA, AES256-SHA, and DES-CBC3-SHA
-    /// * **tls_cipher_policy_1_2_strict**
-    ///
-    ///   Supported TLS version: TLS 1.2
-    ///
-    ///   Supported cipher suites: ECDHE-RSA-AES128-GCM-SHA256, ECDHE-RSA-AES256-GCM-SHA384, ECDHE-RSA-AES128-SHA256, ECDHE-RSA-AES256-SHA384, ECDHE-RSA-AES128-SHA, and ECDHE-RSA-AES256-SHA
-    /// * **tls_cipher_policy_1_2_strict_with_1_3**
-    ///
-    ///   Supported TLS versions: TLS 1.2 and TLS 1.3
-    ///
-    ///   Supported cipher suites: TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384, TLS_CHACHA20_POLY1305_SHA256, TLS_AES_128_CCM_SHA256, TLS_AES_128_CCM_8_SHA256, ECDHE-ECDSA-AES128-GCM-SHA256, ECDHE-ECDSA-AES256-GCM-SHA384, ECDHE-ECDSA-AES128-SHA256, ECDHE-ECDSA-AES256-SHA384, ECDHE-RSA-AES128-GCM-SHA256, ECDHE-RSA-AES256-GCM-SHA384, ECDHE-RSA-AES128-SHA256, ECDHE-RSA-AES256-SHA384, ECDHE-ECDSA-AES128-SHA, ECDHE-ECDSA-AES256-SHA, ECDHE-RSA-AES128-SHA, and ECDHE-RSA-AES256-SHA
-    ///
-    /// - Wire name: `TLSCipherPolicy`.
-    /// - Example: `tls_cipher_policy_1_1`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::tls_cipher_policy`](CreateLoadBalancerHTTPSListenerRequest::tls_cipher_policy).
     pub fn tls_cipher_policy(mut self, value: impl Into<String>) -> Self {
         self.inner.tls_cipher_policy = Some(value.into());
         self
@@ -1240,11 +1047,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// Specifies whether to use the `XForwardedFor_SLBPORT` header to retrieve the listener port of the CLB instance. Valid values:
     ///
-    /// * **on**
-    /// * **off**
-    ///
-    /// - Wire name: `XForwardedFor_SLBPORT`.
-    /// - Example: `off`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::x_forwarded_for_slbport`](CreateLoadBalancerHTTPSListenerRequest::x_forwarded_for_slbport).
     pub fn x_forwarded_for_slbport(mut self, value: impl Into<String>) -> Self {
         self.inner.x_forwarded_for_slbport = Some(value.into());
         self
@@ -1253,11 +1056,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// Specifies whether to use the `XForwardedFor_ClientSrcPort` header to retrieve the client port. Valid values:
     ///
-    /// * **on**
-    /// * **off**
-    ///
-    /// - Wire name: `XForwardedFor_ClientSrcPort`.
-    /// - Example: `off`.
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::x_forwarded_for_client_src_port`](CreateLoadBalancerHTTPSListenerRequest::x_forwarded_for_client_src_port).
     pub fn x_forwarded_for_client_src_port(mut self, value: impl Into<String>) -> Self {
         self.inner.x_forwarded_for_client_src_port = Some(value.into());
         self
@@ -1395,358 +1194,28 @@ for CreateLoadBalancerHTTPSListenerResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateLoadBalancerHTTPSListener`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateLoadBalancerHTTPSListenerError {
-    /// HTTP 400 `ParamDuplicateError`: The specified parameter value of XForwardedFor_ClientCertSubjectDNAlias is duplicate. Please change to a different one.
-    ParamDuplicateError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IpVersionConflict`: The ip version of this LoadBalancer and the Acl is conflict.
-    IpVersionConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.IdleTimeout`: The specified IdleTimeout exceeds the limit.
-    InvalidParameterIdleTimeout(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.RequestTimeout`: The specified RequestTimeout exceeds the limit.
-    InvalidParameterRequestTimeout(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ListenerForwardNotSupport`: X-Forward-For is not supported to a ipv6 instance.
-    ListenerForwardNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.RegionNotSupport`: The region does not support the parameter: %s.
-    InvalidParameterRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.SpecNotSupport`: The loadBalancer of shared spec does not support the parameter: %s.
-    InvalidParameterSpecNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ListenerProcessing`: A previous configuration of the listener is pending,please try again later.
-    ListenerProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Certkey.Forbidden`: The specified certkey is not owned by the current user.
-    CertkeyForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ListenerPortConflict`: There is conflict listener port exists.
-    InvalidParameterListenerPortConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotAvailible.HttpsListener`: The specified Zone did not have enough resource.
-    ResourceNotAvailibleHttpsListener(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AclNotExist`: Acl does not exist.
-    AclNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.CreateLoadBalancerLayer7Listener`: The slb instance does not support create HTTP or HTTPS listener.
-    OperationUnsupportedCreateLoadBalancerLayer7Listener(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter.VServerGroupId`: The MasterSlaveServerGroup can not be attached to HTTP or HTTPS listener.
-    InvalidParameterVServerGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.HealthCheckDomain`: The HealthCheckDomain is required when HealthCheckHttpVersion is http1.1.
-    MissingParamHealthCheckDomain(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.HealthCheckHttpVersion`: The param HealthCheckHttpVersion is invalid.
-    InvalidParameterHealthCheckHttpVersion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.AclEntry`: %s.
-    DuplicatedAclEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CertificateNotExist`: The specified CertificateId does not exist.
-    CertificateNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InsufficientResources`: The loadbalancer does not support this operation because of insufficient resources.
-    OperationFailedInsufficientResources(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTLSPolicyId.NotExist`: The specified TLS cipher policy does not exist.
-    InvalidTlsPolicyIdNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TLSPolicyConfiguring`: The specified TLS cipher policy is configuring.
-    TlsPolicyConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TLSCipherPolicyVipRelationOverLimit`: The number of listeners associated with a policy has exceeded.
-    TlsCipherPolicyVipRelationOverLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CertificateTypeMismatched`: The certificate type does not match.
-    CertificateTypeMismatched(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.ServerCertificates`: Server certificates are required.
-    MissingParamServerCertificates(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TooManyCertificates`: The number of certificates must not be greater than one.
-    TooManyCertificates(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CnCertificateNotSupport`: The cn certificate is not support.
-    CnCertificateNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.CertificateBindingType`: The param CertificateBindingType is invalid.
-    InvalidParamCertificateBindingType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParamSize.ServerCertificates`: The size of param ServerCertificates is invalid.
-    InvalidParamSizeServerCertificates(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TooManyCertificates.ServerCertificates`: The number of certificates must not be greater than one.
-    TooManyCertificatesServerCertificates(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SPEC_NOT_SUPPORT_PARAMETER`: Share spec does not support the feature.
-    SpecNotSupportParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LbNotSupportTcpssl`: You cannot create a TCP SSL type listener for the specified load balancer.
-    LbNotSupportTcpssl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LbSupportTcpsslOnly`: The specified load balancer supports TCP SSL type listener only.
-    LbSupportTcpsslOnly(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ListenerNotSupportRule`: You cannot create a rule for the specified listener.
-    ListenerNotSupportRule(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.SlbSpecTypeAndListenerProtocol`: The SlbSpecType and ListenerProtocol are mismatched.
-    MismatchSlbSpecTypeAndListenerProtocol(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.TagValue`: %s.
-    InvalidParamTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.TagKey`: %s.
-    InvalidParamTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.Tag`: %s.
-    SizeLimitExceededTag(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TagKey`: The param MissingParam.TagKey is missing.
-    MissingParamTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AclListenerOverLimit`: This acl has reached the limit of binding to listeners.
-    AclListenerOverLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaLimitExceeds.AclAttachedToListener`: The number of Acl bound listeners has reached the quota limit
-    QuotaLimitExceedsAclAttachedToListener(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaLimitExceeds.TotalAclEntry`: The number of Acl entries has reached the quota limit.
-    QuotaLimitExceedsTotalAclEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaLimitExceeds.AclListenerOverLimit`: This acl has reached the limit of binding to listeners.
-    QuotaLimitExceedsAclListenerOverLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Certificate`: The specified resource is not found.
-    ResourceNotFoundCertificate(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerHTTPSListenerError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ParamDuplicateError",
-                        "IpVersionConflict",
-                        "InvalidParameter.IdleTimeout",
-                        "InvalidParameter.RequestTimeout",
-                        "ListenerForwardNotSupport",
-                        "InvalidParameter.RegionNotSupport",
-                        "InvalidParameter.SpecNotSupport",
-                        "ListenerProcessing",
-                        "Certkey.Forbidden",
-                        "InvalidParameter.ListenerPortConflict",
-                        "ResourceNotAvailible.HttpsListener",
-                        "AclNotExist",
-                        "OperationUnsupported.CreateLoadBalancerLayer7Listener",
-                        "InvalidParameter.VServerGroupId",
-                        "MissingParam.HealthCheckDomain",
-                        "InvalidParameter.HealthCheckHttpVersion",
-                        "Duplicated.AclEntry",
-                        "CertificateNotExist",
-                        "OperationFailed.InsufficientResources",
-                        "InvalidTLSPolicyId.NotExist",
-                        "TLSPolicyConfiguring",
-                        "TLSCipherPolicyVipRelationOverLimit",
-                        "CertificateTypeMismatched",
-                        "MissingParam.ServerCertificates",
-                        "TooManyCertificates",
-                        "CnCertificateNotSupport",
-                        "InvalidParam.CertificateBindingType",
-                        "InvalidParamSize.ServerCertificates",
-                        "TooManyCertificates.ServerCertificates",
-                        "SPEC_NOT_SUPPORT_PARAMETER",
-                        "LbNotSupportTcpssl",
-                        "LbSupportTcpsslOnly",
-                        "ListenerNotSupportRule",
-                        "Mismatch.SlbSpecTypeAndListenerProtocol",
-                        "InvalidParam.TagValue",
-                        "InvalidParam.TagKey",
-                        "SizeLimitExceeded.Tag",
-                        "MissingParam.TagKey",
-                        "AclListenerOverLimit",
-                        "QuotaLimitExceeds.AclAttachedToListener",
-                        "QuotaLimitExceeds.TotalAclEntry",
-                        "QuotaLimitExceeds.AclListenerOverLimit",
-                        "ResourceNotFound.Certificate",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateLoadBalancerHTTPSListenerError;
+impl crate::Client {
+    /// Calls `CreateLoadBalancerHTTPSListener`: Creates an HTTPS listener.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateLoadBalancerHTTPSListenerRequestBuilder::send) it. The parameters and their rules: [`CreateLoadBalancerHTTPSListenerRequest`].
+    #[inline]
+    pub fn create_load_balancer_https_listener(
+        &self,
+    ) -> CreateLoadBalancerHTTPSListenerRequestBuilder<&Self> {
+        CreateLoadBalancerHTTPSListenerRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateLoadBalancerHTTPSListenerError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateLoadBalancerHTTPSListener`: Creates an HTTPS listener.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateLoadBalancerHTTPSListenerRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ParamDuplicateError(error),
-            1 => Self::IpVersionConflict(error),
-            2 => Self::InvalidParameterIdleTimeout(error),
-            3 => Self::InvalidParameterRequestTimeout(error),
-            4 => Self::ListenerForwardNotSupport(error),
-            5 => Self::InvalidParameterRegionNotSupport(error),
-            6 => Self::InvalidParameterSpecNotSupport(error),
-            7 => Self::ListenerProcessing(error),
-            8 => Self::CertkeyForbidden(error),
-            9 => Self::InvalidParameterListenerPortConflict(error),
-            10 => Self::ResourceNotAvailibleHttpsListener(error),
-            11 => Self::AclNotExist(error),
-            12 => Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(error),
-            13 => Self::InvalidParameterVServerGroupId(error),
-            14 => Self::MissingParamHealthCheckDomain(error),
-            15 => Self::InvalidParameterHealthCheckHttpVersion(error),
-            16 => Self::DuplicatedAclEntry(error),
-            17 => Self::CertificateNotExist(error),
-            18 => Self::OperationFailedInsufficientResources(error),
-            19 => Self::InvalidTlsPolicyIdNotExist(error),
-            20 => Self::TlsPolicyConfiguring(error),
-            21 => Self::TlsCipherPolicyVipRelationOverLimit(error),
-            22 => Self::CertificateTypeMismatched(error),
-            23 => Self::MissingParamServerCertificates(error),
-            24 => Self::TooManyCertificates(error),
-            25 => Self::CnCertificateNotSupport(error),
-            26 => Self::InvalidParamCertificateBindingType(error),
-            27 => Self::InvalidParamSizeServerCertificates(error),
-            28 => Self::TooManyCertificatesServerCertificates(error),
-            29 => Self::SpecNotSupportParameter(error),
-            30 => Self::LbNotSupportTcpssl(error),
-            31 => Self::LbSupportTcpsslOnly(error),
-            32 => Self::ListenerNotSupportRule(error),
-            33 => Self::MismatchSlbSpecTypeAndListenerProtocol(error),
-            34 => Self::InvalidParamTagValue(error),
-            35 => Self::InvalidParamTagKey(error),
-            36 => Self::SizeLimitExceededTag(error),
-            37 => Self::MissingParamTagKey(error),
-            38 => Self::AclListenerOverLimit(error),
-            39 => Self::QuotaLimitExceedsAclAttachedToListener(error),
-            40 => Self::QuotaLimitExceedsTotalAclEntry(error),
-            41 => Self::QuotaLimitExceedsAclListenerOverLimit(error),
-            42 => Self::ResourceNotFoundCertificate(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ParamDuplicateError(error) => (0, error),
-            Self::IpVersionConflict(error) => (1, error),
-            Self::InvalidParameterIdleTimeout(error) => (2, error),
-            Self::InvalidParameterRequestTimeout(error) => (3, error),
-            Self::ListenerForwardNotSupport(error) => (4, error),
-            Self::InvalidParameterRegionNotSupport(error) => (5, error),
-            Self::InvalidParameterSpecNotSupport(error) => (6, error),
-            Self::ListenerProcessing(error) => (7, error),
-            Self::CertkeyForbidden(error) => (8, error),
-            Self::InvalidParameterListenerPortConflict(error) => (9, error),
-            Self::ResourceNotAvailibleHttpsListener(error) => (10, error),
-            Self::AclNotExist(error) => (11, error),
-            Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(error) => {
-                (12, error)
-            }
-            Self::InvalidParameterVServerGroupId(error) => (13, error),
-            Self::MissingParamHealthCheckDomain(error) => (14, error),
-            Self::InvalidParameterHealthCheckHttpVersion(error) => (15, error),
-            Self::DuplicatedAclEntry(error) => (16, error),
-            Self::CertificateNotExist(error) => (17, error),
-            Self::OperationFailedInsufficientResources(error) => (18, error),
-            Self::InvalidTlsPolicyIdNotExist(error) => (19, error),
-            Self::TlsPolicyConfiguring(error) => (20, error),
-            Self::TlsCipherPolicyVipRelationOverLimit(error) => (21, error),
-            Self::CertificateTypeMismatched(error) => (22, error),
-            Self::MissingParamServerCertificates(error) => (23, error),
-            Self::TooManyCertificates(error) => (24, error),
-            Self::CnCertificateNotSupport(error) => (25, error),
-            Self::InvalidParamCertificateBindingType(error) => (26, error),
-            Self::InvalidParamSizeServerCertificates(error) => (27, error),
-            Self::TooManyCertificatesServerCertificates(error) => (28, error),
-            Self::SpecNotSupportParameter(error) => (29, error),
-            Self::LbNotSupportTcpssl(error) => (30, error),
-            Self::LbSupportTcpsslOnly(error) => (31, error),
-            Self::ListenerNotSupportRule(error) => (32, error),
-            Self::MismatchSlbSpecTypeAndListenerProtocol(error) => (33, error),
-            Self::InvalidParamTagValue(error) => (34, error),
-            Self::InvalidParamTagKey(error) => (35, error),
-            Self::SizeLimitExceededTag(error) => (36, error),
-            Self::MissingParamTagKey(error) => (37, error),
-            Self::AclListenerOverLimit(error) => (38, error),
-            Self::QuotaLimitExceedsAclAttachedToListener(error) => (39, error),
-            Self::QuotaLimitExceedsTotalAclEntry(error) => (40, error),
-            Self::QuotaLimitExceedsAclListenerOverLimit(error) => (41, error),
-            Self::ResourceNotFoundCertificate(error) => (42, error),
-            Self::Unhandled(unhandled) => (43, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateLoadBalancerHTTPSListenerError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateLoadBalancerHTTPSListenerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ParamDuplicateError",
-            "IpVersionConflict",
-            "InvalidParameterIdleTimeout",
-            "InvalidParameterRequestTimeout",
-            "ListenerForwardNotSupport",
-            "InvalidParameterRegionNotSupport",
-            "InvalidParameterSpecNotSupport",
-            "ListenerProcessing",
-            "CertkeyForbidden",
-            "InvalidParameterListenerPortConflict",
-            "ResourceNotAvailibleHttpsListener",
-            "AclNotExist",
-            "OperationUnsupportedCreateLoadBalancerLayer7Listener",
-            "InvalidParameterVServerGroupId",
-            "MissingParamHealthCheckDomain",
-            "InvalidParameterHealthCheckHttpVersion",
-            "DuplicatedAclEntry",
-            "CertificateNotExist",
-            "OperationFailedInsufficientResources",
-            "InvalidTlsPolicyIdNotExist",
-            "TlsPolicyConfiguring",
-            "TlsCipherPolicyVipRelationOverLimit",
-            "CertificateTypeMismatched",
-            "MissingParamServerCertificates",
-            "TooManyCertificates",
-            "CnCertificateNotSupport",
-            "InvalidParamCertificateBindingType",
-            "InvalidParamSizeServerCertificates",
-            "TooManyCertificatesServerCertificates",
-            "SpecNotSupportParameter",
-            "LbNotSupportTcpssl",
-            "LbSupportTcpsslOnly",
-            "ListenerNotSupportRule",
-            "MismatchSlbSpecTypeAndListenerProtocol",
-            "InvalidParamTagValue",
-            "InvalidParamTagKey",
-            "SizeLimitExceededTag",
-            "MissingParamTagKey",
-            "AclListenerOverLimit",
-            "QuotaLimitExceedsAclAttachedToListener",
-            "QuotaLimitExceedsTotalAclEntry",
-            "QuotaLimitExceedsAclListenerOverLimit",
-            "ResourceNotFoundCertificate",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateLoadBalancerHTTPSListenerError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateLoadBalancerHTTPSListenerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateLoadBalancerHTTPSListenerError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for CreateLoadBalancerHTTPSListenerError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_load_balancer_https_listener(
+        &self,
+    ) -> CreateLoadBalancerHTTPSListenerRequestBuilder<&Self> {
+        CreateLoadBalancerHTTPSListenerRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateLoadBalancerTCPListenerRequest>;
 /// Request of `CreateLoadBalancerTCPListener`: Creates a TCP listener.
 ///
 /// > Newly created listeners are in the **stopped** state. After a listener is created, call the [StartLoadBalancerListener](<https://www.alibabacloud.com/help/doc-detail/2401757.htm>) operation to enable the listener to forward network traffic.
@@ -529,10 +532,7 @@ impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
     ///
     /// The ID of the region where the Classic Load Balancer (CLB) instance is deployed.
     ///
-    /// For the most recent region list, refer to [Regions and zones](<https://www.alibabacloud.com/help/doc-detail/40654.htm>) or call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2401682.htm>) operation the retrieve the information.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateLoadBalancerTCPListenerRequest::region_id`](CreateLoadBalancerTCPListenerRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -541,9 +541,7 @@ impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
     ///
     /// The ID of the CLB instance.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp1b6c719dfa08ex****`.
+    /// Its description, rules and example: [`CreateLoadBalancerTCPListenerRequest::load_balancer_id`](CreateLoadBalancerTCPListenerRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -552,12 +550,7 @@ impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
     ///
     /// The frontend port used by the CLB instance.
     ///
-    /// Valid values: **1** to **65535**.
-    ///
-    /// - Wire name: `ListenerPort`.
-    /// - Required.
-    /// - Must be 0 to 65535.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`CreateLoadBalancerTCPListenerRequest::listener_port`](CreateLoadBalancerTCPListenerRequest::listener_port).
     pub fn listener_port(mut self, value: i32) -> Self {
         self.inner.listener_port = Some(value);
         self
@@ -566,13 +559,7 @@ impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
     ///
     /// The backend port used by the CLB instance.
     ///
-    /// Valid values: **1** to **65535**.
-    ///
-    /// If the **VServerGroupId** parameter is not set, this parameter is required.
-    ///
-    /// - Wire name: `BackendServerPort`.
-    /// - Must be 0 to 65535.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`CreateLoadBalancerTCPListenerRequest::backend_server_port`](CreateLoadBalancerTCPListenerRequest::backend_server_port).
     pub fn backend_server_port(mut self, value: i32) -> Self {
         self.inner.backend_server_port = Some(value);
         self
@@ -581,8 +568,7 @@ impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateLoadBalancerTCPListenerRequest::tag`](CreateLoadBalancerTCPListenerRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -591,13 +577,7 @@ impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
     ///
     /// The maximum bandwidth of the listener. Unit: Mbit/s. Valid values:
     ///
-    /// * **-1**: For a pay-by-data-transfer Internet-facing CLB instance, this value can be set to -1, which specifies unlimited bandwidth.
-    /// * **1** to **5120**: For a pay-by-bandwidth Internet-facing CLB instance, you can specify the maximum bandwidth of each listener. The sum of the maximum bandwidth values that you set for all listeners cannot exceed the maximum bandwidth of the CLB instance.
-    ///
-    /// - Wire name: `Bandwidth`.
-    /// - Required.
-    /// - Must be -1 to 5120.
-    /// - Example: `-1`.
+    /// Its description, rules and example: [`CreateLoadBalancerTCPListenerRequest::bandwidth`](CreateLoadBalancerTCPListenerRequest::bandwidth).
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.inner.bandwidth = Some(value);
         self
@@ -606,16 +586,7 @@ impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
     ///
     /// The scheduling algorithm. Valid values:
     ///
-    /// * **wrr** (default): Backend servers with higher weights receive more requests than those with lower weights.
-    /// * **rr**: Requests are distributed to backend servers in sequence.
-    /// * **sch**: specifies consistent hashing that is based on source IP addresses. Requests from the same source IP address are distributed to the same backend server.
-    /// * **tch**: specifies consistent hashing that is based on four factors: source IP address, destination IP address, source port, and destination port. Requests that contain the same information based on the four factors are distributed to the same backend server.
-    ///
-    /// > Only high-performance CLB instances support the **sch** and **tch** consistent hashing algorithms.
-    ///
-    /// - Wire name: `Scheduler`.
-    /// - Default: `wrr`.
-    /// - Example: `wrr`.
+    /// Its description, rules and example: [`CreateLoadBalancerTCPListenerRequest::scheduler`](CreateLoadBalancerTCPListenerRequest::scheduler).
     pub fn scheduler(mut self, value: impl Into<String>) -> Self {
         self.inner.scheduler = Some(value.into());
         self
@@ -624,14 +595,7 @@ impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
     ///
     /// The timeout period of session persistence. Unit: seconds
     ///
-    /// Valid values: **0 to 3600**
-    ///
-    /// Default value: **0**. If the default value is used, the system disables session persistence.
-    ///
-    /// - Wire name: `PersistenceTimeout`.
-    /// - Must be 0 to 3600.
-    /// - Default: `0`.
-    /// - Example: `0`.
+    /// Its description, rules and example: [`CreateLoadBalancerTCPListenerRequest::persistence_timeout`](CreateLoadBalancerTCPListenerRequest::persistence_timeout).
     pub fn persistence_timeout(mut self, value: i32) -> Self {
         self.inner.persistence_timeout = Some(value);
         self
@@ -640,12 +604,7 @@ impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
     ///
     /// The timeout period of a connection. Unit: seconds
     ///
-    /// Valid values: **10** to **900**.
-    ///
-    /// - Wire name: `EstablishedTimeout`.
-    /// - Must be 10 to 900.
-    /// - Default: `900`.
-    /// - Example: `500`.
+    /// Its description, rules and example: [`CreateLoadBalancerTCPListenerRequest::established_timeout`](CreateLoadBalancerTCPListenerRequest::established_timeout).
     pub fn established_timeout(mut self, value: i32) -> Self {
         self.inner.established_timeout = Some(value);
         self
@@ -654,12 +613,7 @@ impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
     ///
     /// The number of times that an unhealthy backend server must consecutively pass health checks before it is declared healthy. In this case, the health status is changed from **fail** to **success**.
     ///
-    /// Valid values: **2** to **10**
-    ///
-    /// - Wire name: `HealthyThreshold`.
-    /// - Must be 1 to 10.
-    /// - Default: `3`.
-    /// - Example: `4`.
+    /// Its description, rules and example: [`CreateLoadBalancerTCPListenerRequest::healthy_threshold`](CreateLoadBalancerTCPListenerRequest::healthy_threshold).
     pub fn healthy_threshold(mut self, value: i32) -> Self {
         self.inner.healthy_threshold = Some(value);
         self
@@ -668,12 +622,7 @@ impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
     ///
     /// The number of times that a healthy backend server must consecutively fail health checks before it is declared unhealthy. In this case, the health status is changed from **success** to **fail**.
     ///
-    /// Valid values: **2** to **10**
-    ///
-    /// - Wire name: `UnhealthyThreshold`.
-    /// - Must be 1 to 10.
-    /// - Default: `3`.
-    /// - Example: `4`.
+    /// Its description, rules and example: [`CreateLoadBalancerTCPListenerRequest::unhealthy_threshold`](CreateLoadBalancerTCPListenerRequest::unhealthy_threshold).
     pub fn unhealthy_threshold(mut self, value: i32) -> Self {
         self.inner.unhealthy_threshold = Some(value);
         self
@@ -682,14 +631,7 @@ impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
     ///
     /// The maximum timeout period of a health check response. Unit: seconds
     ///
-    /// Valid values: **1** to **300**
-    ///
-    /// Default value: **5**
-    ///
-    /// - Wire name: `HealthCheckConnectTimeout`.
-    /// - Must be 1 to 300.
-    /// - Default: `5`.
-    /// - Example: `100`.
+    /// Its description, rules and example: [`CreateLoadBalancerTCPListenerRequest::health_check_connect_timeout`](CreateLoadBalancerTCPListenerRequest::health_check_connect_timeout).
     pub fn health_check_connect_timeout(mut self, value: i32) -> Self {
         self.inner.health_check_connect_timeout = Some(value);
         self
@@ -698,13 +640,7 @@ impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
     ///
     /// The port that is used for health checks.
     ///
-    /// Valid values: **1** to **65535**.
-    ///
-    /// If this parameter is not set, the backend port specified by **BackendServerPort** is used for health checks.
-    ///
-    /// - Wire name: `HealthCheckConnectPort`.
-    /// - Must be 1 to 65535.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`CreateLoadBalancerTCPListenerRequest::health_check_connect_port`](CreateLoadBalancerTCPListenerRequest::health_check_connect_port).
     pub fn health_check_connect_port(mut self, value: i32) -> Self {
         self.inner.health_check_connect_port = Some(value);
         self
@@ -713,11 +649,7 @@ impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
     ///
     /// The interval between two consecutive health checks. Unit: seconds.
     ///
-    /// Valid values: **1** to **50**.
-    ///
-    /// - Wire name: `healthCheckInterval`.
-    /// - Must be 1 to 50.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`CreateLoadBalancerTCPListenerRequest::health_check_interval`](CreateLoadBalancerTCPListenerRequest::health_check_interval).
     pub fn health_check_interval(mut self, value: i32) -> Self {
         self.inner.health_check_interval = Some(value);
         self
@@ -726,11 +658,7 @@ impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
     ///
     /// The domain name that you want to use for health checks. Valid values:
     ///
-    /// * **$\_ip**: the private IP address of a backend server. If you do not set the HealthCheckDomain parameter or set the parameter to $\_ip, the CLB instance uses the private IP address of each backend server for health checks.
-    /// * **domain**: The domain name must be 1 to 80 characters in length, and can contain letters, digits, periods (.), and hyphens (-).
-    ///
-    /// - Wire name: `HealthCheckDomain`.
-    /// - Example: `172.XX.XX.6`.
+    /// Its description, rules and example: [`CreateLoadBalancerTCPListenerRequest::health_check_domain`](CreateLoadBalancerTCPListenerRequest::health_check_domain).
     pub fn health_check_domain(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_domain = Some(value.into());
         self
@@ -739,10 +667,7 @@ impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
     ///
     /// The URI that is used for health checks. The URI must be 1 to 80 characters in length, and can contain only digits, letters, hyphens (-), forward slashes (/), periods (.), percent signs (%), number signs (#), and ampersands (\&). The URI must start with a forward slash (/) but cannot be a single forward slash (/).
     ///
-    /// You can set this parameter when the TCP listener requires HTTP health checks. If you do not set this parameter, TCP health checks are performed.
-    ///
-    /// - Wire name: `HealthCheckURI`.
-    /// - Example: `/test/index.html`.
+    /// Its description, rules and example: [`CreateLoadBalancerTCPListenerRequest::health_check_uri`](CreateLoadBalancerTCPListenerRequest::health_check_uri).
     pub fn health_check_uri(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_uri = Some(value.into());
         self
@@ -751,13 +676,7 @@ impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
     ///
     /// The HTTP status code for a successful health check. Separate multiple HTTP status codes with commas (,). Valid values:
     ///
-    /// * **http_2xx**(default)
-    /// * **http_3xx**
-    /// * **http_4xx**
-    /// * **http_5xx**
-    ///
-    /// - Wire name: `HealthCheckHttpCode`.
-    /// - Example: `http_2xx,http_3xx`.
+    /// Its description, rules and example: [`CreateLoadBalancerTCPListenerRequest::health_check_http_code`](CreateLoadBalancerTCPListenerRequest::health_check_http_code).
     pub fn health_check_http_code(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_http_code = Some(value.into());
         self
@@ -766,11 +685,7 @@ impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
     ///
     /// The type of health checks. Valid values:
     ///
-    /// * **tcp** (default)
-    /// * **http**
-    ///
-    /// - Wire name: `HealthCheckType`.
-    /// - Example: `tcp`.
+    /// Its description, rules and example: [`CreateLoadBalancerTCPListenerRequest::health_check_type`](CreateLoadBalancerTCPListenerRequest::health_check_type).
     pub fn health_check_type(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_type = Some(value.into());
         self
@@ -779,8 +694,7 @@ impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
     ///
     /// The ID of the vServer group.
     ///
-    /// - Wire name: `VServerGroupId`.
-    /// - Example: `rsp-cige6j****`.
+    /// Its description, rules and example: [`CreateLoadBalancerTCPListenerRequest::v_server_group_id`](CreateLoadBalancerTCPListenerRequest::v_server_group_id).
     pub fn v_server_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_server_group_id = Some(value.into());
         self
@@ -789,10 +703,7 @@ impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
     ///
     /// The ID of the primary/secondary server group.
     ///
-    /// > You cannot set both VServerGroupId and MasterSlaveServerGroupId.
-    ///
-    /// - Wire name: `MasterSlaveServerGroupId`.
-    /// - Example: `rsp-0bfucw****`.
+    /// Its description, rules and example: [`CreateLoadBalancerTCPListenerRequest::master_slave_server_group_id`](CreateLoadBalancerTCPListenerRequest::master_slave_server_group_id).
     pub fn master_slave_server_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.master_slave_server_group_id = Some(value.into());
         self
@@ -801,10 +712,7 @@ impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
     ///
     /// The ID of the network ACL that is associated with the listener.
     ///
-    /// > If **AclStatus** is set to **on**, this parameter is required.
-    ///
-    /// - Wire name: `AclId`.
-    /// - Example: `acl-uf60jwfiv6******`.
+    /// Its description, rules and example: [`CreateLoadBalancerTCPListenerRequest::acl_id`](CreateLoadBalancerTCPListenerRequest::acl_id).
     pub fn acl_id(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_id = Some(value.into());
         self
@@ -813,19 +721,7 @@ impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
     ///
     /// The type of the ACL. Valid values:
     ///
-    /// * **white**: a whitelist. Only requests from the IP addresses or CIDR blocks in the network ACL are forwarded. Whitelists apply to scenarios where you want to allow only specific IP addresses to access an application.
-    ///
-    ///   Your service may be adversely affected if the whitelist is not properly configured.
-    ///
-    ///   If a whitelist is configured, only requests from IP addresses that are added to the whitelist are forwarded by the listener. If a whitelist is configured but no IP address is added to the whitelist, the listener forwards all requests.
-    /// * **black**: a blacklist. All requests from the IP addresses or CIDR blocks in the ACL are rejected. Blacklists apply to scenarios where you want to block access from specified IP addresses to an application.
-    ///
-    ///   If a blacklist is configured for a listener but no IP address is added to the blacklist, the listener forwards all requests.
-    ///
-    /// > If **AclStatus** is set to **on**, this parameter is required.
-    ///
-    /// - Wire name: `AclType`.
-    /// - Example: `black`.
+    /// Its description, rules and example: [`CreateLoadBalancerTCPListenerRequest::acl_type`](CreateLoadBalancerTCPListenerRequest::acl_type).
     pub fn acl_type(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_type = Some(value.into());
         self
@@ -834,11 +730,7 @@ impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
     ///
     /// Specifies whether to enable access control. Valid values:
     ///
-    /// * **on**: yes
-    /// * **off** (default): no
-    ///
-    /// - Wire name: `AclStatus`.
-    /// - Example: `off`.
+    /// Its description, rules and example: [`CreateLoadBalancerTCPListenerRequest::acl_status`](CreateLoadBalancerTCPListenerRequest::acl_status).
     pub fn acl_status(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_status = Some(value.into());
         self
@@ -847,10 +739,7 @@ impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
     ///
     /// The name of the listener.
     ///
-    /// The name must be 1 to 256 characters in length, and can contain letters, digits, hyphens (-), forward slashes (/), periods (.), and underscores (\_).
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `tcp_80`.
+    /// Its description, rules and example: [`CreateLoadBalancerTCPListenerRequest::description`](CreateLoadBalancerTCPListenerRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -859,11 +748,7 @@ impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
     ///
     /// Specifies whether to enable connection draining. Valid values:
     ///
-    /// * **on**: yes
-    /// * **off**: no
-    ///
-    /// - Wire name: `ConnectionDrain`.
-    /// - Example: `off`.
+    /// Its description, rules and example: [`CreateLoadBalancerTCPListenerRequest::connection_drain`](CreateLoadBalancerTCPListenerRequest::connection_drain).
     pub fn connection_drain(mut self, value: impl Into<String>) -> Self {
         self.inner.connection_drain = Some(value.into());
         self
@@ -872,12 +757,7 @@ impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
     ///
     /// The timeout period of connection draining. Unit: seconds.
     ///
-    /// Valid values: **10** to **900**.
-    ///
-    /// > This parameter is required if **ConnectionDrain** is set to **on**.
-    ///
-    /// - Wire name: `ConnectionDrainTimeout`.
-    /// - Example: `300`.
+    /// Its description, rules and example: [`CreateLoadBalancerTCPListenerRequest::connection_drain_timeout`](CreateLoadBalancerTCPListenerRequest::connection_drain_timeout).
     pub fn connection_drain_timeout(mut self, value: i32) -> Self {
         self.inner.connection_drain_timeout = Some(value);
         self
@@ -886,11 +766,7 @@ impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
     ///
     /// Specifies whether to use the Proxy protocol to pass client IP addresses to backend servers. Valid values:
     ///
-    /// * **true**: yes
-    /// * **false** (default): no
-    ///
-    /// - Wire name: `ProxyProtocolV2Enabled`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateLoadBalancerTCPListenerRequest::proxy_protocol_v2_enabled`](CreateLoadBalancerTCPListenerRequest::proxy_protocol_v2_enabled).
     pub fn proxy_protocol_v2_enabled(mut self, value: bool) -> Self {
         self.inner.proxy_protocol_v2_enabled = Some(value);
         self
@@ -899,11 +775,7 @@ impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
     ///
     /// Specifies whether to enable the health check feature. Valid values:
     ///
-    /// * **on** (default): yes
-    /// * **off**: no
-    ///
-    /// - Wire name: `HealthCheckSwitch`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`CreateLoadBalancerTCPListenerRequest::health_check_switch`](CreateLoadBalancerTCPListenerRequest::health_check_switch).
     pub fn health_check_switch(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_switch = Some(value.into());
         self
@@ -1041,361 +913,28 @@ for CreateLoadBalancerTCPListenerResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateLoadBalancerTCPListener`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateLoadBalancerTCPListenerError {
-    /// HTTP 400 `InvalidParameterValue.SpecNotSupport`: The loadBalancer of shared spec does not support the parameter value, %s.
-    InvalidParameterValueSpecNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationNotSupport.Acl`: The cloud box instance does not support acl.
-    OperationNotSupportAcl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameterValue.RegionNotSupport`: The region does not support the parameter value, %s.
-    InvalidParameterValueRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch`: The parameters VServerGroupId or MasterSlaveServerGroupId miss match.
-    AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `IpVersionConflict`: The ip version of this LoadBalancer and the Acl is conflict.
-    IpVersionConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameterValue.ZoneNotSupport`: The zone does not support the parameter value, %s.
-    InvalidParameterValueZoneNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ListenerProcessing`: A previous configuration of the listener is pending, please try again later.
-    ListenerProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AclNotExist`: Acl does not exist.
-    AclNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ListenerPortConflict`: There is conflict listener port exists.
-    InvalidParameterListenerPortConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ZoneNotSupport`: The zone does not support the parameter %s.
-    InvalidParameterZoneNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.VServerGroupId`: The specified VServerGroupId is invalid.
-    InvalidParamVServerGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.HealthCheckConnectPort`: The parameter HealthCheckConnectPort is required.
-    MissingParamHealthCheckConnectPort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.ListenerPort`: The specified ListenerPort is invalid.
-    InvalidParamListenerPort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.StartPort`: The specified StartPort is invalid.
-    InvalidParamStartPort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParamSize.PortRange`: The size of param PortRange is invalid.
-    InvalidParamSizePortRange(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.EndPort`: The specified EndPort is invalid.
-    InvalidParamEndPort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.AclEntry`: %s.
-    DuplicatedAclEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.SetAccessControl`: The singleTunnel/anyTunnel loadbalancer does not support config AccessControlList.
-    OperationUnsupportedSetAccessControl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.PortRange`: The specified PortRange is invalid.
-    InvalidParamPortRange(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.RegionNotSupport`: The region does not support the parameter: %s.
-    InvalidParameterRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LbNotSupportTcpssl`: You cannot create a TCP SSL type listener for the specified load balancer.
-    LbNotSupportTcpssl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LbSupportTcpsslOnly`: The specified load balancer supports TCP SSL type listener only.
-    LbSupportTcpsslOnly(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ListenerNotSupportRule`: You cannot create a rule for the specified listener.
-    ListenerNotSupportRule(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ListenerPortConflict`: The specified ListenerPort is conflict with other listener.
-    ListenerPortConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.VServerGroup`: %s.
-    ResourceNotFoundVServerGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.FailoverThreshold`: The parameter FailoverThreshold is illegal.
-    IllegalParamFailoverThreshold(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.FailoverStrategy`: The parameter FailoverStrategy is illegal.
-    IllegalParamFailoverStrategy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MasterSlaveServerConflict`: The servers are conflict for MasterSlaveGroup.
-    MasterSlaveServerConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.HealthCheckClosedForMasterSlaveMode`: The operation is denied because of HealthCheckClosedForMasterSlaveMode.
-    OperationDeniedHealthCheckClosedForMasterSlaveMode(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `IllegalParam.HealthCheck`: The param of HelathCheck is illegal.
-    IllegalParamHealthCheck(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.SlbSpecTypeAndListenerProtocol`: The SlbSpecType and ListenerProtocol are mismatched.
-    MismatchSlbSpecTypeAndListenerProtocol(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.FullNatModeNotAllowed`: The operation is not allowed because of FullNatModeNotAllowed.
-    OperationDeniedFullNatModeNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.OnlyIpv4SlbSupport`: The operation is not allowed because of OnlyIpv4SlbSupport.
-    OperationDeniedOnlyIpv4SlbSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SpecNotSupportParameter`: The instance with share spec does not support FullNatEnabled parameter.
-    SpecNotSupportParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.TagValue`: %s.
-    InvalidParamTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.TagKey`: %s.
-    InvalidParamTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.Tag`: %s.
-    SizeLimitExceededTag(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TagKey`: The param MissingParam.TagKey is missing.
-    MissingParamTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: The BackendServerPort or VServerGroupId is required at lease one.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AclListenerOverLimit`: This acl has reached the limit of binding to listeners.
-    AclListenerOverLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaLimitExceeds.AclAttachedToListener`: The number of Acl bound listeners has reached the quota limit
-    QuotaLimitExceedsAclAttachedToListener(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaLimitExceeds.TotalAclEntry`: The number of Acl entries has reached the quota limit.
-    QuotaLimitExceedsTotalAclEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaLimitExceeds.AclListenerOverLimit`: This acl has reached the limit of binding to listeners.
-    QuotaLimitExceedsAclListenerOverLimit(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerTCPListenerError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameterValue.SpecNotSupport",
-                        "OperationNotSupport.Acl",
-                        "InvalidParameterValue.RegionNotSupport",
-                        "Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch",
-                        "IpVersionConflict",
-                        "InvalidParameterValue.ZoneNotSupport",
-                        "ListenerProcessing",
-                        "AclNotExist",
-                        "InvalidParameter.ListenerPortConflict",
-                        "InvalidParameter.ZoneNotSupport",
-                        "InvalidParam.VServerGroupId",
-                        "MissingParam.HealthCheckConnectPort",
-                        "InvalidParam.ListenerPort",
-                        "InvalidParam.StartPort",
-                        "InvalidParamSize.PortRange",
-                        "InvalidParam.EndPort",
-                        "Duplicated.AclEntry",
-                        "OperationUnsupported.SetAccessControl",
-                        "InvalidParam.PortRange",
-                        "InvalidParameter.RegionNotSupport",
-                        "LbNotSupportTcpssl",
-                        "LbSupportTcpsslOnly",
-                        "ListenerNotSupportRule",
-                        "ListenerPortConflict",
-                        "ResourceNotFound.VServerGroup",
-                        "IllegalParam.FailoverThreshold",
-                        "IllegalParam.FailoverStrategy",
-                        "MasterSlaveServerConflict",
-                        "OperationDenied.HealthCheckClosedForMasterSlaveMode",
-                        "IllegalParam.HealthCheck",
-                        "Mismatch.SlbSpecTypeAndListenerProtocol",
-                        "OperationDenied.FullNatModeNotAllowed",
-                        "OperationDenied.OnlyIpv4SlbSupport",
-                        "SpecNotSupportParameter",
-                        "InvalidParam.TagValue",
-                        "InvalidParam.TagKey",
-                        "SizeLimitExceeded.Tag",
-                        "MissingParam.TagKey",
-                        "MissingParameter",
-                        "AclListenerOverLimit",
-                        "QuotaLimitExceeds.AclAttachedToListener",
-                        "QuotaLimitExceeds.TotalAclEntry",
-                        "QuotaLimitExceeds.AclListenerOverLimit",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateLoadBalancerTCPListenerError;
+impl crate::Client {
+    /// Calls `CreateLoadBalancerTCPListener`: Creates a TCP listener.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateLoadBalancerTCPListenerRequestBuilder::send) it. The parameters and their rules: [`CreateLoadBalancerTCPListenerRequest`].
+    #[inline]
+    pub fn create_load_balancer_tcp_listener(
+        &self,
+    ) -> CreateLoadBalancerTCPListenerRequestBuilder<&Self> {
+        CreateLoadBalancerTCPListenerRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateLoadBalancerTCPListenerError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateLoadBalancerTCPListener`: Creates a TCP listener.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateLoadBalancerTCPListenerRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterValueSpecNotSupport(error),
-            1 => Self::OperationNotSupportAcl(error),
-            2 => Self::InvalidParameterValueRegionNotSupport(error),
-            3 => Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error),
-            4 => Self::IpVersionConflict(error),
-            5 => Self::InvalidParameterValueZoneNotSupport(error),
-            6 => Self::ListenerProcessing(error),
-            7 => Self::AclNotExist(error),
-            8 => Self::InvalidParameterListenerPortConflict(error),
-            9 => Self::InvalidParameterZoneNotSupport(error),
-            10 => Self::InvalidParamVServerGroupId(error),
-            11 => Self::MissingParamHealthCheckConnectPort(error),
-            12 => Self::InvalidParamListenerPort(error),
-            13 => Self::InvalidParamStartPort(error),
-            14 => Self::InvalidParamSizePortRange(error),
-            15 => Self::InvalidParamEndPort(error),
-            16 => Self::DuplicatedAclEntry(error),
-            17 => Self::OperationUnsupportedSetAccessControl(error),
-            18 => Self::InvalidParamPortRange(error),
-            19 => Self::InvalidParameterRegionNotSupport(error),
-            20 => Self::LbNotSupportTcpssl(error),
-            21 => Self::LbSupportTcpsslOnly(error),
-            22 => Self::ListenerNotSupportRule(error),
-            23 => Self::ListenerPortConflict(error),
-            24 => Self::ResourceNotFoundVServerGroup(error),
-            25 => Self::IllegalParamFailoverThreshold(error),
-            26 => Self::IllegalParamFailoverStrategy(error),
-            27 => Self::MasterSlaveServerConflict(error),
-            28 => Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(error),
-            29 => Self::IllegalParamHealthCheck(error),
-            30 => Self::MismatchSlbSpecTypeAndListenerProtocol(error),
-            31 => Self::OperationDeniedFullNatModeNotAllowed(error),
-            32 => Self::OperationDeniedOnlyIpv4SlbSupport(error),
-            33 => Self::SpecNotSupportParameter(error),
-            34 => Self::InvalidParamTagValue(error),
-            35 => Self::InvalidParamTagKey(error),
-            36 => Self::SizeLimitExceededTag(error),
-            37 => Self::MissingParamTagKey(error),
-            38 => Self::MissingParameter(error),
-            39 => Self::AclListenerOverLimit(error),
-            40 => Self::QuotaLimitExceedsAclAttachedToListener(error),
-            41 => Self::QuotaLimitExceedsTotalAclEntry(error),
-            42 => Self::QuotaLimitExceedsAclListenerOverLimit(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterValueSpecNotSupport(error) => (0, error),
-            Self::OperationNotSupportAcl(error) => (1, error),
-            Self::InvalidParameterValueRegionNotSupport(error) => (2, error),
-            Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error) => {
-                (3, error)
-            }
-            Self::IpVersionConflict(error) => (4, error),
-            Self::InvalidParameterValueZoneNotSupport(error) => (5, error),
-            Self::ListenerProcessing(error) => (6, error),
-            Self::AclNotExist(error) => (7, error),
-            Self::InvalidParameterListenerPortConflict(error) => (8, error),
-            Self::InvalidParameterZoneNotSupport(error) => (9, error),
-            Self::InvalidParamVServerGroupId(error) => (10, error),
-            Self::MissingParamHealthCheckConnectPort(error) => (11, error),
-            Self::InvalidParamListenerPort(error) => (12, error),
-            Self::InvalidParamStartPort(error) => (13, error),
-            Self::InvalidParamSizePortRange(error) => (14, error),
-            Self::InvalidParamEndPort(error) => (15, error),
-            Self::DuplicatedAclEntry(error) => (16, error),
-            Self::OperationUnsupportedSetAccessControl(error) => (17, error),
-            Self::InvalidParamPortRange(error) => (18, error),
-            Self::InvalidParameterRegionNotSupport(error) => (19, error),
-            Self::LbNotSupportTcpssl(error) => (20, error),
-            Self::LbSupportTcpsslOnly(error) => (21, error),
-            Self::ListenerNotSupportRule(error) => (22, error),
-            Self::ListenerPortConflict(error) => (23, error),
-            Self::ResourceNotFoundVServerGroup(error) => (24, error),
-            Self::IllegalParamFailoverThreshold(error) => (25, error),
-            Self::IllegalParamFailoverStrategy(error) => (26, error),
-            Self::MasterSlaveServerConflict(error) => (27, error),
-            Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(error) => {
-                (28, error)
-            }
-            Self::IllegalParamHealthCheck(error) => (29, error),
-            Self::MismatchSlbSpecTypeAndListenerProtocol(error) => (30, error),
-            Self::OperationDeniedFullNatModeNotAllowed(error) => (31, error),
-            Self::OperationDeniedOnlyIpv4SlbSupport(error) => (32, error),
-            Self::SpecNotSupportParameter(error) => (33, error),
-            Self::InvalidParamTagValue(error) => (34, error),
-            Self::InvalidParamTagKey(error) => (35, error),
-            Self::SizeLimitExceededTag(error) => (36, error),
-            Self::MissingParamTagKey(error) => (37, error),
-            Self::MissingParameter(error) => (38, error),
-            Self::AclListenerOverLimit(error) => (39, error),
-            Self::QuotaLimitExceedsAclAttachedToListener(error) => (40, error),
-            Self::QuotaLimitExceedsTotalAclEntry(error) => (41, error),
-            Self::QuotaLimitExceedsAclListenerOverLimit(error) => (42, error),
-            Self::Unhandled(unhandled) => (43, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateLoadBalancerTCPListenerError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateLoadBalancerTCPListenerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterValueSpecNotSupport",
-            "OperationNotSupportAcl",
-            "InvalidParameterValueRegionNotSupport",
-            "AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch",
-            "IpVersionConflict",
-            "InvalidParameterValueZoneNotSupport",
-            "ListenerProcessing",
-            "AclNotExist",
-            "InvalidParameterListenerPortConflict",
-            "InvalidParameterZoneNotSupport",
-            "InvalidParamVServerGroupId",
-            "MissingParamHealthCheckConnectPort",
-            "InvalidParamListenerPort",
-            "InvalidParamStartPort",
-            "InvalidParamSizePortRange",
-            "InvalidParamEndPort",
-            "DuplicatedAclEntry",
-            "OperationUnsupportedSetAccessControl",
-            "InvalidParamPortRange",
-            "InvalidParameterRegionNotSupport",
-            "LbNotSupportTcpssl",
-            "LbSupportTcpsslOnly",
-            "ListenerNotSupportRule",
-            "ListenerPortConflict",
-            "ResourceNotFoundVServerGroup",
-            "IllegalParamFailoverThreshold",
-            "IllegalParamFailoverStrategy",
-            "MasterSlaveServerConflict",
-            "OperationDeniedHealthCheckClosedForMasterSlaveMode",
-            "IllegalParamHealthCheck",
-            "MismatchSlbSpecTypeAndListenerProtocol",
-            "OperationDeniedFullNatModeNotAllowed",
-            "OperationDeniedOnlyIpv4SlbSupport",
-            "SpecNotSupportParameter",
-            "InvalidParamTagValue",
-            "InvalidParamTagKey",
-            "SizeLimitExceededTag",
-            "MissingParamTagKey",
-            "MissingParameter",
-            "AclListenerOverLimit",
-            "QuotaLimitExceedsAclAttachedToListener",
-            "QuotaLimitExceedsTotalAclEntry",
-            "QuotaLimitExceedsAclListenerOverLimit",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateLoadBalancerTCPListenerError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateLoadBalancerTCPListenerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateLoadBalancerTCPListenerError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateLoadBalancerTCPListenerError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_load_balancer_tcp_listener(
+        &self,
+    ) -> CreateLoadBalancerTCPListenerRequestBuilder<&Self> {
+        CreateLoadBalancerTCPListenerRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateLoadBalancerUDPListenerRequest>;
 /// Request of `CreateLoadBalancerUDPListener`: Creates a UDP listener.
 ///
 /// UDP listeners of Classic Load Balancer (CLB) instances in a classic network cannot pass client IP addresses to backend servers.
@@ -429,8 +432,7 @@ impl<C> CreateLoadBalancerUDPListenerRequestBuilder<C> {
     ///
     /// The ID of the region where the CLB instance is deployed.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateLoadBalancerUDPListenerRequest::region_id`](CreateLoadBalancerUDPListenerRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -439,8 +441,7 @@ impl<C> CreateLoadBalancerUDPListenerRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateLoadBalancerUDPListenerRequest::tag`](CreateLoadBalancerUDPListenerRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -449,9 +450,7 @@ impl<C> CreateLoadBalancerUDPListenerRequestBuilder<C> {
     ///
     /// The ID of the CLB instance.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp1ygod3yctvg1y7****`.
+    /// Its description, rules and example: [`CreateLoadBalancerUDPListenerRequest::load_balancer_id`](CreateLoadBalancerUDPListenerRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -460,12 +459,7 @@ impl<C> CreateLoadBalancerUDPListenerRequestBuilder<C> {
     ///
     /// The frontend port used by the CLB instance.
     ///
-    /// Valid values: **1** to **65535**.
-    ///
-    /// - Wire name: `ListenerPort`.
-    /// - Required.
-    /// - Must be 0 to 65535.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`CreateLoadBalancerUDPListenerRequest::listener_port`](CreateLoadBalancerUDPListenerRequest::listener_port).
     pub fn listener_port(mut self, value: i32) -> Self {
         self.inner.listener_port = Some(value);
         self
@@ -474,13 +468,7 @@ impl<C> CreateLoadBalancerUDPListenerRequestBuilder<C> {
     ///
     /// The backend port used by the CLB instance.
     ///
-    /// Valid values: **1** to **65535**.
-    ///
-    /// If the **VServerGroupId** parameter is not set, this parameter is required.
-    ///
-    /// - Wire name: `BackendServerPort`.
-    /// - Must be 0 to 65535.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`CreateLoadBalancerUDPListenerRequest::backend_server_port`](CreateLoadBalancerUDPListenerRequest::backend_server_port).
     pub fn backend_server_port(mut self, value: i32) -> Self {
         self.inner.backend_server_port = Some(value);
         self
@@ -489,12 +477,7 @@ impl<C> CreateLoadBalancerUDPListenerRequestBuilder<C> {
     ///
     /// The maximum bandwidth of the listener. Unit: Mbit/s. Valid values:
     ///
-    /// **-1**: For a pay-by-data-transfer Internet-facing CLB instance, you can set this parameter to **-1**. This way, the bandwidth of the listener is unlimited.
-    ///
-    /// - Wire name: `Bandwidth`.
-    /// - Required.
-    /// - Must be -1 to 5120.
-    /// - Example: `-1`.
+    /// Its description, rules and example: [`CreateLoadBalancerUDPListenerRequest::bandwidth`](CreateLoadBalancerUDPListenerRequest::bandwidth).
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.inner.bandwidth = Some(value);
         self
@@ -503,17 +486,7 @@ impl<C> CreateLoadBalancerUDPListenerRequestBuilder<C> {
     ///
     /// The scheduling algorithm. Valid values:
     ///
-    /// * **wrr** (default): Backend servers with higher weights receive more requests than those with lower weights.
-    /// * **rr**: Requests are distributed to backend servers in sequence.
-    /// * **sch**: specifies consistent hashing that is based on source IP addresses. Requests from the same source IP address are distributed to the same backend server.
-    /// * **tch**: specifies consistent hashing that is based on four factors: source IP address, destination IP address, source port, and destination port. Requests that contain the same information based on the four factors are distributed to the same backend server.
-    /// * **qch**: specifies consistent hashing that is based on QUIC connection IDs. Requests that contain the same QUIC connection ID are distributed to the same backend server.
-    ///
-    /// Only high-performance CLB instances support the sch, tch, and qch consistent hashing algorithms.
-    ///
-    /// - Wire name: `Scheduler`.
-    /// - Default: `wrr`.
-    /// - Example: `wrr`.
+    /// Its description, rules and example: [`CreateLoadBalancerUDPListenerRequest::scheduler`](CreateLoadBalancerUDPListenerRequest::scheduler).
     pub fn scheduler(mut self, value: impl Into<String>) -> Self {
         self.inner.scheduler = Some(value.into());
         self
@@ -522,12 +495,7 @@ impl<C> CreateLoadBalancerUDPListenerRequestBuilder<C> {
     ///
     /// The number of times that an unhealthy backend server must consecutively pass health checks before it is declared healthy. In this case, the health status is changed from **fail** to **success**.
     ///
-    /// Valid values: **2** to **10**
-    ///
-    /// - Wire name: `HealthyThreshold`.
-    /// - Must be 1 to 10.
-    /// - Default: `3`.
-    /// - Example: `4`.
+    /// Its description, rules and example: [`CreateLoadBalancerUDPListenerRequest::healthy_threshold`](CreateLoadBalancerUDPListenerRequest::healthy_threshold).
     pub fn healthy_threshold(mut self, value: i32) -> Self {
         self.inner.healthy_threshold = Some(value);
         self
@@ -536,12 +504,7 @@ impl<C> CreateLoadBalancerUDPListenerRequestBuilder<C> {
     ///
     /// The number of times that a healthy backend server must consecutively fail health checks before it is declared unhealthy. In this case, the health status is changed from **success** to **fail**.
     ///
-    /// Valid values: **2** to **10**
-    ///
-    /// - Wire name: `UnhealthyThreshold`.
-    /// - Must be 1 to 10.
-    /// - Default: `3`.
-    /// - Example: `4`.
+    /// Its description, rules and example: [`CreateLoadBalancerUDPListenerRequest::unhealthy_threshold`](CreateLoadBalancerUDPListenerRequest::unhealthy_threshold).
     pub fn unhealthy_threshold(mut self, value: i32) -> Self {
         self.inner.unhealthy_threshold = Some(value);
         self
@@ -550,14 +513,7 @@ impl<C> CreateLoadBalancerUDPListenerRequestBuilder<C> {
     ///
     /// The timeout period of a health check.
     ///
-    /// If a backend server, such as an Elastic Compute Service (ECS) instance, does not respond to a probe packet within the specified timeout period, the server fails the health check. Unit: seconds
-    ///
-    /// Valid values: **1** to **300**.
-    ///
-    /// - Wire name: `HealthCheckConnectTimeout`.
-    /// - Must be 1 to 300.
-    /// - Default: `5`.
-    /// - Example: `100`.
+    /// Its description, rules and example: [`CreateLoadBalancerUDPListenerRequest::health_check_connect_timeout`](CreateLoadBalancerUDPListenerRequest::health_check_connect_timeout).
     pub fn health_check_connect_timeout(mut self, value: i32) -> Self {
         self.inner.health_check_connect_timeout = Some(value);
         self
@@ -566,13 +522,7 @@ impl<C> CreateLoadBalancerUDPListenerRequestBuilder<C> {
     ///
     /// The port that is used for health checks.
     ///
-    /// Valid values: **1** to **65535**.
-    ///
-    /// If this parameter is not set, the backend port specified by **BackendServerPort** is used for health checks.
-    ///
-    /// - Wire name: `HealthCheckConnectPort`.
-    /// - Must be 1 to 65535.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`CreateLoadBalancerUDPListenerRequest::health_check_connect_port`](CreateLoadBalancerUDPListenerRequest::health_check_connect_port).
     pub fn health_check_connect_port(mut self, value: i32) -> Self {
         self.inner.health_check_connect_port = Some(value);
         self
@@ -581,11 +531,7 @@ impl<C> CreateLoadBalancerUDPListenerRequestBuilder<C> {
     ///
     /// The interval between two consecutive health checks. Unit: seconds.
     ///
-    /// Valid values: **1** to **50**.
-    ///
-    /// - Wire name: `healthCheckInterval`.
-    /// - Must be 1 to 50.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`CreateLoadBalancerUDPListenerRequest::health_check_interval`](CreateLoadBalancerUDPListenerRequest::health_check_interval).
     pub fn health_check_interval(mut self, value: i32) -> Self {
         self.inner.health_check_interval = Some(value);
         self
@@ -594,8 +540,7 @@ impl<C> CreateLoadBalancerUDPListenerRequestBuilder<C> {
     ///
     /// The request string for UDP listener health checks. The string must be 1 to 64 characters in length and can contain only letters and digits.
     ///
-    /// - Wire name: `healthCheckReq`.
-    /// - Example: `hello`.
+    /// Its description, rules and example: [`CreateLoadBalancerUDPListenerRequest::health_check_req`](CreateLoadBalancerUDPListenerRequest::health_check_req).
     pub fn health_check_req(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_req = Some(value.into());
         self
@@ -604,8 +549,7 @@ impl<C> CreateLoadBalancerUDPListenerRequestBuilder<C> {
     ///
     /// The response string for UDP listener health checks. The string must be 1 to 64 characters in length and can contain only letters and digits.
     ///
-    /// - Wire name: `healthCheckExp`.
-    /// - Example: `ok`.
+    /// Its description, rules and example: [`CreateLoadBalancerUDPListenerRequest::health_check_exp`](CreateLoadBalancerUDPListenerRequest::health_check_exp).
     pub fn health_check_exp(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_exp = Some(value.into());
         self
@@ -614,8 +558,7 @@ impl<C> CreateLoadBalancerUDPListenerRequestBuilder<C> {
     ///
     /// The ID of the vServer group.
     ///
-    /// - Wire name: `VServerGroupId`.
-    /// - Example: `rsp-cige6j8****`.
+    /// Its description, rules and example: [`CreateLoadBalancerUDPListenerRequest::v_server_group_id`](CreateLoadBalancerUDPListenerRequest::v_server_group_id).
     pub fn v_server_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_server_group_id = Some(value.into());
         self
@@ -624,10 +567,7 @@ impl<C> CreateLoadBalancerUDPListenerRequestBuilder<C> {
     ///
     /// The ID of the primary/secondary server group.
     ///
-    /// > You can set only one of the VServerGroupId and MasterSlaveServerGroupId parameters.
-    ///
-    /// - Wire name: `MasterSlaveServerGroupId`.
-    /// - Example: `rsp-0bfucwu****`.
+    /// Its description, rules and example: [`CreateLoadBalancerUDPListenerRequest::master_slave_server_group_id`](CreateLoadBalancerUDPListenerRequest::master_slave_server_group_id).
     pub fn master_slave_server_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.master_slave_server_group_id = Some(value.into());
         self
@@ -636,10 +576,7 @@ impl<C> CreateLoadBalancerUDPListenerRequestBuilder<C> {
     ///
     /// The ID of the network ACL that is associated with the listener.
     ///
-    /// If **AclStatus** is set to **on**, this parameter is required.
-    ///
-    /// - Wire name: `AclId`.
-    /// - Example: `123`.
+    /// Its description, rules and example: [`CreateLoadBalancerUDPListenerRequest::acl_id`](CreateLoadBalancerUDPListenerRequest::acl_id).
     pub fn acl_id(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_id = Some(value.into());
         self
@@ -648,17 +585,7 @@ impl<C> CreateLoadBalancerUDPListenerRequestBuilder<C> {
     ///
     /// The type of the network ACL. Valid values:
     ///
-    /// * **white**: a whitelist. Only requests from the IP addresses or CIDR blocks in the network ACL are forwarded. Whitelists apply to scenarios in which you want to allow only specific IP addresses to access an application. After a whitelist is configured, only IP addresses in the whitelist can access the CLB listener. Risks may arise if the whitelist is improperly set.
-    ///
-    ///   If a whitelist is configured but no IP address is added to the whitelist, the listener forwards all requests.
-    /// * **black**: a blacklist. All requests from the IP addresses or CIDR blocks in the network ACL are blocked. Blacklists apply to scenarios in which you want to deny access from specific IP addresses to an application.
-    ///
-    ///   If a blacklist is configured for a listener but no IP address is added to the blacklist, the listener forwards all requests.
-    ///
-    /// If **AclStatus** is set to **on**, this parameter is required.
-    ///
-    /// - Wire name: `AclType`.
-    /// - Example: `white`.
+    /// Its description, rules and example: [`CreateLoadBalancerUDPListenerRequest::acl_type`](CreateLoadBalancerUDPListenerRequest::acl_type).
     pub fn acl_type(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_type = Some(value.into());
         self
@@ -667,11 +594,7 @@ impl<C> CreateLoadBalancerUDPListenerRequestBuilder<C> {
     ///
     /// Specifies whether to enable access control. Valid values:
     ///
-    /// * **on**: yes
-    /// * **off** (default): no
-    ///
-    /// - Wire name: `AclStatus`.
-    /// - Example: `off`.
+    /// Its description, rules and example: [`CreateLoadBalancerUDPListenerRequest::acl_status`](CreateLoadBalancerUDPListenerRequest::acl_status).
     pub fn acl_status(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_status = Some(value.into());
         self
@@ -680,10 +603,7 @@ impl<C> CreateLoadBalancerUDPListenerRequestBuilder<C> {
     ///
     /// The name of the listener.
     ///
-    /// The name must be 1 to 256 characters in length, and can contain letters, digits, hyphens (-), forward slashes (/), periods (.), and underscores (\_).
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `udp_80`.
+    /// Its description, rules and example: [`CreateLoadBalancerUDPListenerRequest::description`](CreateLoadBalancerUDPListenerRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -692,11 +612,7 @@ impl<C> CreateLoadBalancerUDPListenerRequestBuilder<C> {
     ///
     /// Specifies whether to use the Proxy protocol to pass client IP addresses to backend servers. Valid values:
     ///
-    /// * **true**: yes
-    /// * **false** (default): no
-    ///
-    /// - Wire name: `ProxyProtocolV2Enabled`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateLoadBalancerUDPListenerRequest::proxy_protocol_v2_enabled`](CreateLoadBalancerUDPListenerRequest::proxy_protocol_v2_enabled).
     pub fn proxy_protocol_v2_enabled(mut self, value: bool) -> Self {
         self.inner.proxy_protocol_v2_enabled = Some(value);
         self
@@ -705,11 +621,7 @@ impl<C> CreateLoadBalancerUDPListenerRequestBuilder<C> {
     ///
     /// Specifies whether to enable the health check feature. Valid values:
     ///
-    /// * **on** (default): yes
-    /// * **off**: no
-    ///
-    /// - Wire name: `HealthCheckSwitch`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`CreateLoadBalancerUDPListenerRequest::health_check_switch`](CreateLoadBalancerUDPListenerRequest::health_check_switch).
     pub fn health_check_switch(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_switch = Some(value.into());
         self
@@ -847,381 +759,28 @@ for CreateLoadBalancerUDPListenerResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateLoadBalancerUDPListener`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateLoadBalancerUDPListenerError {
-    /// HTTP 400 `InvalidParameterValue.SpecNotSupport`: The loadBalancer of shared spec does not support the parameter value, %s.
-    InvalidParameterValueSpecNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationNotSupport.Acl`: The cloud box instance does not support acl.
-    OperationNotSupportAcl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameterValue.RegionNotSupport`: The region does not support the parameter value, %s.
-    InvalidParameterValueRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch`: The parameters VServerGroupId or MasterSlaveServerGroupId miss match.
-    AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `IpVersionConflict`: The ip version of this LoadBalancer and the Acl is conflict.
-    IpVersionConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameterValue.ZoneNotSupport`: The zone does not support the parameter value, %s.
-    InvalidParameterValueZoneNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ListenerProcessing`: A previous configuration of the listener is pending,please try again later.
-    ListenerProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AclNotExist`: Acl does not exist.
-    AclNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ListenerPortConflict`: There is conflict listener port exists.
-    InvalidParameterListenerPortConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.VServerGroupId`: The specified VServerGroupId is invalid.
-    InvalidParamVServerGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.HealthCheckConnectPort`: The parameter HealthCheckConnectPort is required.
-    MissingParamHealthCheckConnectPort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.ListenerPort`: The specified ListenerPort is invalid.
-    InvalidParamListenerPort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.StartPort`: The specified StartPort is invalid.
-    InvalidParamStartPort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParamSize.PortRange`: The size of param PortRange is invalid.
-    InvalidParamSizePortRange(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.EndPort`: The specified EndPort is invalid.
-    InvalidParamEndPort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.AclEntry`: %s.
-    DuplicatedAclEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.RegionNotSupport`: The region does not support the parameter: %s.
-    InvalidParameterRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LbNotSupportTcpssl`: You cannot create a TCP SSL type listener for the specified load balancer.
-    LbNotSupportTcpssl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LbSupportTcpsslOnly`: The specified load balancer supports TCP SSL type listener only.
-    LbSupportTcpsslOnly(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ListenerNotSupportRule`: You cannot create a rule for the specified listener.
-    ListenerNotSupportRule(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParamLength.HealthCheckExp`: The length of the parameter HealthCheckReq is invalid.
-    InvalidParamLengthHealthCheckExp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParamLength.HealthCheckReq`: The length of the parameter HealthCheckReq is invalid.
-    InvalidParamLengthHealthCheckReq(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.HealthCheckReq`: The param HealthCheckReq is invalid.
-    InvalidParamHealthCheckReq(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.HealthCheckExp`: The param HealthCheckExp is invalid.
-    InvalidParamHealthCheckExp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.VServerGroup`: %s.
-    ResourceNotFoundVServerGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.FailoverThreshold`: The parameter FailoverThreshold is illegal.
-    IllegalParamFailoverThreshold(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.FailoverStrategy`: The parameter FailoverStrategy is illegal.
-    IllegalParamFailoverStrategy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ZoneNotSupport`: The zone does not support the parameter %s.
-    InvalidParameterZoneNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MasterSlaveServerConflict`: The servers are conflict for MasterSlaveGroup.
-    MasterSlaveServerConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VipNotSupportQuicVersion`: The listener does not support the parameter of QuicVersion.
-    VipNotSupportQuicVersion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.HealthCheckType`: The param of HealthCheckType is illegal.
-    IllegalParamHealthCheckType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.HealthCheckMethod`: The param of HealthCheckMethod is missing.
-    MissingParamHealthCheckMethod(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.HealthCheckMethod`: The param of HealthCheckMethod is illegal.
-    IllegalParamHealthCheckMethod(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.HealthCheck`: The param of HealthCheck is illegal.
-    IllegalParamHealthCheck(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.SpecialListenerPortNotAllowed`: The operation is not allowed because port 4789 is reserved by the system.
-    OperationDeniedSpecialListenerPortNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.SlbSpecTypeAndListenerProtocol`: The SlbSpecType and ListenerProtocol are mismatched.
-    MismatchSlbSpecTypeAndListenerProtocol(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.OnlyIpv4SlbSupport`: The operation is not allowed because of OnlyIpv4SlbSupport.
-    OperationDeniedOnlyIpv4SlbSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.FullNatModeNotAllowed`: The operation is not allowed because of FullNatModeNotAllowed.
-    OperationDeniedFullNatModeNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SpecNotSupportParameter`: The instance with share spec does not support FullNatEnabled parameter.
-    SpecNotSupportParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.TagValue`: %s.
-    InvalidParamTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.TagKey`: %s.
-    InvalidParamTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.Tag`: %s.
-    SizeLimitExceededTag(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TagKey`: The param MissingParam.TagKey is missing.
-    MissingParamTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AclListenerOverLimit`: This acl has reached the limit of binding to listeners.
-    AclListenerOverLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaLimitExceeds.AclAttachedToListener`: The number of Acl bound listeners has reached the quota limit
-    QuotaLimitExceedsAclAttachedToListener(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaLimitExceeds.TotalAclEntry`: The number of Acl entries has reached the quota limit.
-    QuotaLimitExceedsTotalAclEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaLimitExceeds.AclListenerOverLimit`: This acl has reached the limit of binding to listeners.
-    QuotaLimitExceedsAclListenerOverLimit(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerUDPListenerError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameterValue.SpecNotSupport",
-                        "OperationNotSupport.Acl",
-                        "InvalidParameterValue.RegionNotSupport",
-                        "Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch",
-                        "IpVersionConflict",
-                        "InvalidParameterValue.ZoneNotSupport",
-                        "ListenerProcessing",
-                        "AclNotExist",
-                        "InvalidParameter.ListenerPortConflict",
-                        "InvalidParam.VServerGroupId",
-                        "MissingParam.HealthCheckConnectPort",
-                        "InvalidParam.ListenerPort",
-                        "InvalidParam.StartPort",
-                        "InvalidParamSize.PortRange",
-                        "InvalidParam.EndPort",
-                        "Duplicated.AclEntry",
-                        "InvalidParameter.RegionNotSupport",
-                        "LbNotSupportTcpssl",
-                        "LbSupportTcpsslOnly",
-                        "ListenerNotSupportRule",
-                        "InvalidParamLength.HealthCheckExp",
-                        "InvalidParamLength.HealthCheckReq",
-                        "InvalidParam.HealthCheckReq",
-                        "InvalidParam.HealthCheckExp",
-                        "ResourceNotFound.VServerGroup",
-                        "IllegalParam.FailoverThreshold",
-                        "IllegalParam.FailoverStrategy",
-                        "InvalidParameter.ZoneNotSupport",
-                        "MasterSlaveServerConflict",
-                        "VipNotSupportQuicVersion",
-                        "IllegalParam.HealthCheckType",
-                        "MissingParam.HealthCheckMethod",
-                        "IllegalParam.HealthCheckMethod",
-                        "IllegalParam.HealthCheck",
-                        "OperationDenied.SpecialListenerPortNotAllowed",
-                        "Mismatch.SlbSpecTypeAndListenerProtocol",
-                        "OperationDenied.OnlyIpv4SlbSupport",
-                        "OperationDenied.FullNatModeNotAllowed",
-                        "SpecNotSupportParameter",
-                        "InvalidParam.TagValue",
-                        "InvalidParam.TagKey",
-                        "SizeLimitExceeded.Tag",
-                        "MissingParam.TagKey",
-                        "AclListenerOverLimit",
-                        "QuotaLimitExceeds.AclAttachedToListener",
-                        "QuotaLimitExceeds.TotalAclEntry",
-                        "QuotaLimitExceeds.AclListenerOverLimit",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateLoadBalancerUDPListenerError;
+impl crate::Client {
+    /// Calls `CreateLoadBalancerUDPListener`: Creates a UDP listener.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateLoadBalancerUDPListenerRequestBuilder::send) it. The parameters and their rules: [`CreateLoadBalancerUDPListenerRequest`].
+    #[inline]
+    pub fn create_load_balancer_udp_listener(
+        &self,
+    ) -> CreateLoadBalancerUDPListenerRequestBuilder<&Self> {
+        CreateLoadBalancerUDPListenerRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateLoadBalancerUDPListenerError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateLoadBalancerUDPListener`: Creates a UDP listener.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateLoadBalancerUDPListenerRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterValueSpecNotSupport(error),
-            1 => Self::OperationNotSupportAcl(error),
-            2 => Self::InvalidParameterValueRegionNotSupport(error),
-            3 => Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error),
-            4 => Self::IpVersionConflict(error),
-            5 => Self::InvalidParameterValueZoneNotSupport(error),
-            6 => Self::ListenerProcessing(error),
-            7 => Self::AclNotExist(error),
-            8 => Self::InvalidParameterListenerPortConflict(error),
-            9 => Self::InvalidParamVServerGroupId(error),
-            10 => Self::MissingParamHealthCheckConnectPort(error),
-            11 => Self::InvalidParamListenerPort(error),
-            12 => Self::InvalidParamStartPort(error),
-            13 => Self::InvalidParamSizePortRange(error),
-            14 => Self::InvalidParamEndPort(error),
-            15 => Self::DuplicatedAclEntry(error),
-            16 => Self::InvalidParameterRegionNotSupport(error),
-            17 => Self::LbNotSupportTcpssl(error),
-            18 => Self::LbSupportTcpsslOnly(error),
-            19 => Self::ListenerNotSupportRule(error),
-            20 => Self::InvalidParamLengthHealthCheckExp(error),
-            21 => Self::InvalidParamLengthHealthCheckReq(error),
-            22 => Self::InvalidParamHealthCheckReq(error),
-            23 => Self::InvalidParamHealthCheckExp(error),
-            24 => Self::ResourceNotFoundVServerGroup(error),
-            25 => Self::IllegalParamFailoverThreshold(error),
-            26 => Self::IllegalParamFailoverStrategy(error),
-            27 => Self::InvalidParameterZoneNotSupport(error),
-            28 => Self::MasterSlaveServerConflict(error),
-            29 => Self::VipNotSupportQuicVersion(error),
-            30 => Self::IllegalParamHealthCheckType(error),
-            31 => Self::MissingParamHealthCheckMethod(error),
-            32 => Self::IllegalParamHealthCheckMethod(error),
-            33 => Self::IllegalParamHealthCheck(error),
-            34 => Self::OperationDeniedSpecialListenerPortNotAllowed(error),
-            35 => Self::MismatchSlbSpecTypeAndListenerProtocol(error),
-            36 => Self::OperationDeniedOnlyIpv4SlbSupport(error),
-            37 => Self::OperationDeniedFullNatModeNotAllowed(error),
-            38 => Self::SpecNotSupportParameter(error),
-            39 => Self::InvalidParamTagValue(error),
-            40 => Self::InvalidParamTagKey(error),
-            41 => Self::SizeLimitExceededTag(error),
-            42 => Self::MissingParamTagKey(error),
-            43 => Self::AclListenerOverLimit(error),
-            44 => Self::QuotaLimitExceedsAclAttachedToListener(error),
-            45 => Self::QuotaLimitExceedsTotalAclEntry(error),
-            46 => Self::QuotaLimitExceedsAclListenerOverLimit(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterValueSpecNotSupport(error) => (0, error),
-            Self::OperationNotSupportAcl(error) => (1, error),
-            Self::InvalidParameterValueRegionNotSupport(error) => (2, error),
-            Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error) => {
-                (3, error)
-            }
-            Self::IpVersionConflict(error) => (4, error),
-            Self::InvalidParameterValueZoneNotSupport(error) => (5, error),
-            Self::ListenerProcessing(error) => (6, error),
-            Self::AclNotExist(error) => (7, error),
-            Self::InvalidParameterListenerPortConflict(error) => (8, error),
-            Self::InvalidParamVServerGroupId(error) => (9, error),
-            Self::MissingParamHealthCheckConnectPort(error) => (10, error),
-            Self::InvalidParamListenerPort(error) => (11, error),
-            Self::InvalidParamStartPort(error) => (12, error),
-            Self::InvalidParamSizePortRange(error) => (13, error),
-            Self::InvalidParamEndPort(error) => (14, error),
-            Self::DuplicatedAclEntry(error) => (15, error),
-            Self::InvalidParameterRegionNotSupport(error) => (16, error),
-            Self::LbNotSupportTcpssl(error) => (17, error),
-            Self::LbSupportTcpsslOnly(error) => (18, error),
-            Self::ListenerNotSupportRule(error) => (19, error),
-            Self::InvalidParamLengthHealthCheckExp(error) => (20, error),
-            Self::InvalidParamLengthHealthCheckReq(error) => (21, error),
-            Self::InvalidParamHealthCheckReq(error) => (22, error),
-            Self::InvalidParamHealthCheckExp(error) => (23, error),
-            Self::ResourceNotFoundVServerGroup(error) => (24, error),
-            Self::IllegalParamFailoverThreshold(error) => (25, error),
-            Self::IllegalParamFailoverStrategy(error) => (26, error),
-            Self::InvalidParameterZoneNotSupport(error) => (27, error),
-            Self::MasterSlaveServerConflict(error) => (28, error),
-            Self::VipNotSupportQuicVersion(error) => (29, error),
-            Self::IllegalParamHealthCheckType(error) => (30, error),
-            Self::MissingParamHealthCheckMethod(error) => (31, error),
-            Self::IllegalParamHealthCheckMethod(error) => (32, error),
-            Self::IllegalParamHealthCheck(error) => (33, error),
-            Self::OperationDeniedSpecialListenerPortNotAllowed(error) => (34, error),
-            Self::MismatchSlbSpecTypeAndListenerProtocol(error) => (35, error),
-            Self::OperationDeniedOnlyIpv4SlbSupport(error) => (36, error),
-            Self::OperationDeniedFullNatModeNotAllowed(error) => (37, error),
-            Self::SpecNotSupportParameter(error) => (38, error),
-            Self::InvalidParamTagValue(error) => (39, error),
-            Self::InvalidParamTagKey(error) => (40, error),
-            Self::SizeLimitExceededTag(error) => (41, error),
-            Self::MissingParamTagKey(error) => (42, error),
-            Self::AclListenerOverLimit(error) => (43, error),
-            Self::QuotaLimitExceedsAclAttachedToListener(error) => (44, error),
-            Self::QuotaLimitExceedsTotalAclEntry(error) => (45, error),
-            Self::QuotaLimitExceedsAclListenerOverLimit(error) => (46, error),
-            Self::Unhandled(unhandled) => (47, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateLoadBalancerUDPListenerError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateLoadBalancerUDPListenerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterValueSpecNotSupport",
-            "OperationNotSupportAcl",
-            "InvalidParameterValueRegionNotSupport",
-            "AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch",
-            "IpVersionConflict",
-            "InvalidParameterValueZoneNotSupport",
-            "ListenerProcessing",
-            "AclNotExist",
-            "InvalidParameterListenerPortConflict",
-            "InvalidParamVServerGroupId",
-            "MissingParamHealthCheckConnectPort",
-            "InvalidParamListenerPort",
-            "InvalidParamStartPort",
-            "InvalidParamSizePortRange",
-            "InvalidParamEndPort",
-            "DuplicatedAclEntry",
-            "InvalidParameterRegionNotSupport",
-            "LbNotSupportTcpssl",
-            "LbSupportTcpsslOnly",
-            "ListenerNotSupportRule",
-            "InvalidParamLengthHealthCheckExp",
-            "InvalidParamLengthHealthCheckReq",
-            "InvalidParamHealthCheckReq",
-            "InvalidParamHealthCheckExp",
-            "ResourceNotFoundVServerGroup",
-            "IllegalParamFailoverThreshold",
-            "IllegalParamFailoverStrategy",
-            "InvalidParameterZoneNotSupport",
-            "MasterSlaveServerConflict",
-            "VipNotSupportQuicVersion",
-            "IllegalParamHealthCheckType",
-            "MissingParamHealthCheckMethod",
-            "IllegalParamHealthCheckMethod",
-            "IllegalParamHealthCheck",
-            "OperationDeniedSpecialListenerPortNotAllowed",
-            "MismatchSlbSpecTypeAndListenerProtocol",
-            "OperationDeniedOnlyIpv4SlbSupport",
-            "OperationDeniedFullNatModeNotAllowed",
-            "SpecNotSupportParameter",
-            "InvalidParamTagValue",
-            "InvalidParamTagKey",
-            "SizeLimitExceededTag",
-            "MissingParamTagKey",
-            "AclListenerOverLimit",
-            "QuotaLimitExceedsAclAttachedToListener",
-            "QuotaLimitExceedsTotalAclEntry",
-            "QuotaLimitExceedsAclListenerOverLimit",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateLoadBalancerUDPListenerError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateLoadBalancerUDPListenerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateLoadBalancerUDPListenerError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateLoadBalancerUDPListenerError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_load_balancer_udp_listener(
+        &self,
+    ) -> CreateLoadBalancerUDPListenerRequestBuilder<&Self> {
+        CreateLoadBalancerUDPListenerRequestBuilder::new(self)
     }
 }

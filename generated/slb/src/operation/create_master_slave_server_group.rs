@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateMasterSlaveServerGroupRequest>;
 /// Request of `CreateMasterSlaveServerGroup`: Creates a primary/secondary server group. Each primary/secondary server group consists of two backend servers. One backend server functions as the primary server, and the other backend server functions as the secondary backend server.
 ///
 /// # Example
@@ -165,9 +168,7 @@ impl<C> CreateMasterSlaveServerGroupRequestBuilder<C> {
     ///
     /// The region ID of the Classic Load Balancer (CLB) instance.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateMasterSlaveServerGroupRequest::region_id`](CreateMasterSlaveServerGroupRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -176,9 +177,7 @@ impl<C> CreateMasterSlaveServerGroupRequestBuilder<C> {
     ///
     /// The CLB instance ID.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp1hv944r69al4j******`.
+    /// Its description, rules and example: [`CreateMasterSlaveServerGroupRequest::load_balancer_id`](CreateMasterSlaveServerGroupRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -187,8 +186,7 @@ impl<C> CreateMasterSlaveServerGroupRequestBuilder<C> {
     ///
     /// The name of the primary/secondary server group.
     ///
-    /// - Wire name: `MasterSlaveServerGroupName`.
-    /// - Example: `Group1`.
+    /// Its description, rules and example: [`CreateMasterSlaveServerGroupRequest::master_slave_server_group_name`](CreateMasterSlaveServerGroupRequest::master_slave_server_group_name).
     pub fn master_slave_server_group_name(mut self, value: impl Into<String>) -> Self {
         self.inner.master_slave_server_group_name = Some(value.into());
         self
@@ -197,28 +195,7 @@ impl<C> CreateMasterSlaveServerGroupRequestBuilder<C> {
     ///
     /// The backend servers in the primary/secondary server group. Each primary/secondary server group consists of two backend servers.
     ///
-    /// Configure the following parameters:
-    ///
-    /// * **ServerId**: required. The IDs of the backend servers. Specify the IDs in a string. You can specify the IDs of Elastic Compute Service (ECS) instances, elastic network interfaces (ENIs), and elastic container instances. If you set **ServerId** to the IDs of ENIs or elastic container instances, you must configure the **Type** parameter.
-    /// * **Weight**: the weight of the backend server. Valid values: **0** to **100**. Default value: **100**. If you set the weight of a backend server to 0, no requests are forwarded to the backend server.
-    /// * **Description**: optional. The description of the backend servers. Specify the description in a string. The description must be 1 to 80 characters in length, and can contain letters, digits, hyphens (-), forward slashes (/). periods (.), and underscores (\_).
-    /// * **Type**: the type of the backend server. Valid values:
-    ///
-    ///   * **ecs** (default): ECS instance
-    ///   * **eni**: ENI
-    ///   * **eci**: elastic container instance
-    ///
-    /// > You can specify ENIs and elastic container instances as backend servers only for high-performance CLB instances.
-    ///
-    /// * **ServerIp**: the IP address of the ENI or elastic container instance.
-    /// * **Port**: the backend port.
-    /// * **ServerType**: Specify the primary and secondary backend servers in a string. Valid values:
-    ///
-    ///   * **Master**: primary server
-    ///   * **Slave**: secondary server
-    ///
-    /// - Wire name: `MasterSlaveBackendServers`.
-    /// - Example: `[{ "ServerId": "i-xxxxxxxxx", "Weight": "100", "Type": "ecs",  "Port":"82","ServerType":"Master","Description":"test-112" },  { "ServerId": "i-xxxxxxxxx", "Weight": "100", "Type": "ecs",  "Port":"84","ServerType":"Slave","Description":"test-112" }]`.
+    /// Its description, rules and example: [`CreateMasterSlaveServerGroupRequest::master_slave_backend_servers`](CreateMasterSlaveServerGroupRequest::master_slave_backend_servers).
     pub fn master_slave_backend_servers(mut self, value: impl Into<String>) -> Self {
         self.inner.master_slave_backend_servers = Some(value.into());
         self
@@ -227,8 +204,7 @@ impl<C> CreateMasterSlaveServerGroupRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateMasterSlaveServerGroupRequest::tag`](CreateMasterSlaveServerGroupRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -389,201 +365,28 @@ for CreateMasterSlaveServerGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateMasterSlaveServerGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateMasterSlaveServerGroupError {
-    /// HTTP 400 `BACKEND_SERVERS_NUM_MUST_BE_TWO`: Backend servers num must be 2.
-    BackendServersNumMustBeTwo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatched.ZoneId`: The zone of the server is not matched with the cloud box loadbalancer.
-    MismatchedZoneId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BACKEND_SERVERS_HAVE_SAME_PORT_AND_SERVERID`: Backend servers have same port and serverId.
-    BackendServersHaveSamePortAndServerid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BACKEND_SERVERS_CAN_ONLY_CONTAIN_ONE_MASTER_AND_ONE_SLAVE`: Backend servers can only contain one master and one slave.
-    BackendServersCanOnlyContainOneMasterAndOneSlave(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `BACKEND_SERVER_ID_CAN_NOT_EMPTY`: Backend server id can not empty.
-    BackendServerIdCanNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `INVALID_SERVER_TYPE`: Invalid server type.
-    InvalidServerType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BACKEND_SERVER_PORT_CAN_NOT_EMPTY`: Backend server port can not empty.
-    BackendServerPortCanNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RealServerPortNotSupport`: Real server port not support.
-    RealServerPortNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.CreateMasterSlaveServerGroup`: This type of backend server is not allowed to attached to singleTunnel or anyTunnel lb.
-    OperationUnsupportedCreateMasterSlaveServerGroup(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `IncorrectStatus.RSByPassToas`: %s.
-    IncorrectStatusRsByPassToas(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ActionNotSupport`: The loadbalancer does not support such action.
-    OperationFailedActionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RsTunnelIp2VmNameConflict`: %s.
-    RsTunnelIp2VmNameConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NetworkConflict`: %s.
-    NetworkConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.TagValue`: %s.
-    InvalidParamTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.TagKey`: %s.
-    InvalidParamTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.Tag`: %s.
-    SizeLimitExceededTag(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TagKey`: The param MissingParam.TagKey is missing.
-    MissingParamTagKey(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateMasterSlaveServerGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "BACKEND_SERVERS_NUM_MUST_BE_TWO",
-                        "Mismatched.ZoneId",
-                        "BACKEND_SERVERS_HAVE_SAME_PORT_AND_SERVERID",
-                        "BACKEND_SERVERS_CAN_ONLY_CONTAIN_ONE_MASTER_AND_ONE_SLAVE",
-                        "BACKEND_SERVER_ID_CAN_NOT_EMPTY",
-                        "INVALID_SERVER_TYPE",
-                        "BACKEND_SERVER_PORT_CAN_NOT_EMPTY",
-                        "RealServerPortNotSupport",
-                        "OperationUnsupported.CreateMasterSlaveServerGroup",
-                        "IncorrectStatus.RSByPassToas",
-                        "OperationFailed.ActionNotSupport",
-                        "RsTunnelIp2VmNameConflict",
-                        "NetworkConflict",
-                        "InvalidParam.TagValue",
-                        "InvalidParam.TagKey",
-                        "SizeLimitExceeded.Tag",
-                        "MissingParam.TagKey",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateMasterSlaveServerGroupError;
+impl crate::Client {
+    /// Calls `CreateMasterSlaveServerGroup`: Creates a primary/secondary server group. Each primary/secondary server group consists of two backend servers. One backend server functions as the primary server, and the other backend server functions as the secondary backend server.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateMasterSlaveServerGroupRequestBuilder::send) it. The parameters and their rules: [`CreateMasterSlaveServerGroupRequest`].
+    #[inline]
+    pub fn create_master_slave_server_group(
+        &self,
+    ) -> CreateMasterSlaveServerGroupRequestBuilder<&Self> {
+        CreateMasterSlaveServerGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateMasterSlaveServerGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateMasterSlaveServerGroup`: Creates a primary/secondary server group. Each primary/secondary server group consists of two backend servers. One backend server functions as the primary server, and the other backend server functions as the secondary backend server.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateMasterSlaveServerGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::BackendServersNumMustBeTwo(error),
-            1 => Self::MismatchedZoneId(error),
-            2 => Self::BackendServersHaveSamePortAndServerid(error),
-            3 => Self::BackendServersCanOnlyContainOneMasterAndOneSlave(error),
-            4 => Self::BackendServerIdCanNotEmpty(error),
-            5 => Self::InvalidServerType(error),
-            6 => Self::BackendServerPortCanNotEmpty(error),
-            7 => Self::RealServerPortNotSupport(error),
-            8 => Self::OperationUnsupportedCreateMasterSlaveServerGroup(error),
-            9 => Self::IncorrectStatusRsByPassToas(error),
-            10 => Self::OperationFailedActionNotSupport(error),
-            11 => Self::RsTunnelIp2VmNameConflict(error),
-            12 => Self::NetworkConflict(error),
-            13 => Self::InvalidParamTagValue(error),
-            14 => Self::InvalidParamTagKey(error),
-            15 => Self::SizeLimitExceededTag(error),
-            16 => Self::MissingParamTagKey(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::BackendServersNumMustBeTwo(error) => (0, error),
-            Self::MismatchedZoneId(error) => (1, error),
-            Self::BackendServersHaveSamePortAndServerid(error) => (2, error),
-            Self::BackendServersCanOnlyContainOneMasterAndOneSlave(error) => (3, error),
-            Self::BackendServerIdCanNotEmpty(error) => (4, error),
-            Self::InvalidServerType(error) => (5, error),
-            Self::BackendServerPortCanNotEmpty(error) => (6, error),
-            Self::RealServerPortNotSupport(error) => (7, error),
-            Self::OperationUnsupportedCreateMasterSlaveServerGroup(error) => (8, error),
-            Self::IncorrectStatusRsByPassToas(error) => (9, error),
-            Self::OperationFailedActionNotSupport(error) => (10, error),
-            Self::RsTunnelIp2VmNameConflict(error) => (11, error),
-            Self::NetworkConflict(error) => (12, error),
-            Self::InvalidParamTagValue(error) => (13, error),
-            Self::InvalidParamTagKey(error) => (14, error),
-            Self::SizeLimitExceededTag(error) => (15, error),
-            Self::MissingParamTagKey(error) => (16, error),
-            Self::Unhandled(unhandled) => (17, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateMasterSlaveServerGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateMasterSlaveServerGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "BackendServersNumMustBeTwo",
-            "MismatchedZoneId",
-            "BackendServersHaveSamePortAndServerid",
-            "BackendServersCanOnlyContainOneMasterAndOneSlave",
-            "BackendServerIdCanNotEmpty",
-            "InvalidServerType",
-            "BackendServerPortCanNotEmpty",
-            "RealServerPortNotSupport",
-            "OperationUnsupportedCreateMasterSlaveServerGroup",
-            "IncorrectStatusRsByPassToas",
-            "OperationFailedActionNotSupport",
-            "RsTunnelIp2VmNameConflict",
-            "NetworkConflict",
-            "InvalidParamTagValue",
-            "InvalidParamTagKey",
-            "SizeLimitExceededTag",
-            "MissingParamTagKey",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateMasterSlaveServerGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateMasterSlaveServerGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateMasterSlaveServerGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateMasterSlaveServerGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_master_slave_server_group(
+        &self,
+    ) -> CreateMasterSlaveServerGroupRequestBuilder<&Self> {
+        CreateMasterSlaveServerGroupRequestBuilder::new(self)
     }
 }

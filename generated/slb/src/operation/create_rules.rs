@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateRulesRequest>;
 /// Request of `CreateRules`: Creates forwarding rules for an HTTP or HTTPS listener.
 ///
 /// # Example
@@ -157,11 +160,7 @@ impl<C> CreateRulesRequestBuilder<C> {
     ///
     /// The ID of the region where the Server Load Balancer (SLB) instance is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/27584.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateRulesRequest::region_id`](CreateRulesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -170,9 +169,7 @@ impl<C> CreateRulesRequestBuilder<C> {
     ///
     /// The ID of the SLB instance.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp1ca0zt07t934w******`.
+    /// Its description, rules and example: [`CreateRulesRequest::load_balancer_id`](CreateRulesRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -181,11 +178,7 @@ impl<C> CreateRulesRequestBuilder<C> {
     ///
     /// The frontend listener port that is used by the SLB instance.
     ///
-    /// Valid values: **1 to 65535**.
-    ///
-    /// - Wire name: `ListenerPort`.
-    /// - Required.
-    /// - Example: `443`.
+    /// Its description, rules and example: [`CreateRulesRequest::listener_port`](CreateRulesRequest::listener_port).
     pub fn listener_port(mut self, value: i32) -> Self {
         self.inner.listener_port = Some(value);
         self
@@ -194,10 +187,7 @@ impl<C> CreateRulesRequestBuilder<C> {
     ///
     /// The frontend protocol that is used by the SLB instance.
     ///
-    /// > This parameter is required if the same port is used by listeners that use different protocols.
-    ///
-    /// - Wire name: `ListenerProtocol`.
-    /// - Example: `https`.
+    /// Its description, rules and example: [`CreateRulesRequest::listener_protocol`](CreateRulesRequest::listener_protocol).
     pub fn listener_protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_protocol = Some(value.into());
         self
@@ -206,16 +196,7 @@ impl<C> CreateRulesRequestBuilder<C> {
     ///
     /// The forwarding rules that you want to create. You can create at most 10 forwarding rules in each call. Each forwarding rule contains the following parameters:
     ///
-    /// * **RuleName**: Required. The value must be of the STRING type. The name of the forwarding rule. The name must be 1 to 40 characters in length, and can contain letters, digits, hyphens (-), forward slashes (/), periods (.), and underscores (\_). Forwarding rule names must be unique within the same listener.
-    /// * **Domain**: Optional. The value must be a string. The domain name that is associated with the forwarding rule. You must specify this parameter or the **URL** parameter.
-    /// * **Url**: Optional. The value must be 1 to 80 characters in length, and can contain letters, digits, hyphens (-), forward slashes (/), periods (.), percent signs (%), question marks (?), number signs (#), and ampersands (\&). The value must be a string. The URL cannot be only a forward slash (/). However, it must start with a forward slash (/). You must specify this parameter or the **Domain** parameter.
-    /// * **VServerGroupId**: Required. The value must be a string. The ID of the vServer group to be specified in the forwarding rule.
-    ///
-    /// > You must specify at least one between the `Domain` and `URL` parameters. You can also specify both. The combination of `Domain` and `Url` must be unique within the same listener.
-    ///
-    /// - Wire name: `RuleList`.
-    /// - Required.
-    /// - Example: `[{"RuleName":"Rule2","Domain":"test.com","VServerGroupId":"rsp-bp114ni******"}]`.
+    /// Its description, rules and example: [`CreateRulesRequest::rule_list`](CreateRulesRequest::rule_list).
     pub fn rule_list(mut self, value: impl Into<String>) -> Self {
         self.inner.rule_list = Some(value.into());
         self
@@ -344,137 +325,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateRulesRespo
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateRules`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateRulesError {
-    /// HTTP 400 `InvalidParameter`: The specified VServerGroupId does not belong to the LoadBalancerId of the rule.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameterValue.RegionNotSupport`: The region does not support the parameter value, %s.
-    InvalidParameterValueRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TooManyListeners`: More than 1 listener is found, please be more specified.
-    TooManyListeners(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DomainExist`: rule with same domain and url already exists in specified vip
-    DomainExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ListenerStatusNotSupport`: The status of the listener does not support this operation. Please try again later.
-    OperationFailedListenerStatusNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ActionNotSupport`: The loadbalancer does not support such action.
-    OperationFailedActionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.RuleName`: The parameter RuleName is required.
-    MissingParameterRuleName(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateRulesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "InvalidParameterValue.RegionNotSupport",
-                        "TooManyListeners",
-                        "DomainExist",
-                        "OperationFailed.ListenerStatusNotSupport",
-                        "OperationFailed.ActionNotSupport",
-                        "MissingParameter.RuleName",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateRulesError;
+impl crate::Client {
+    /// Calls `CreateRules`: Creates forwarding rules for an HTTP or HTTPS listener.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateRulesRequestBuilder::send) it. The parameters and their rules: [`CreateRulesRequest`].
+    #[inline]
+    pub fn create_rules(&self) -> CreateRulesRequestBuilder<&Self> {
+        CreateRulesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateRulesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateRules`: Creates forwarding rules for an HTTP or HTTPS listener.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateRulesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::InvalidParameterValueRegionNotSupport(error),
-            2 => Self::TooManyListeners(error),
-            3 => Self::DomainExist(error),
-            4 => Self::OperationFailedListenerStatusNotSupport(error),
-            5 => Self::OperationFailedActionNotSupport(error),
-            6 => Self::MissingParameterRuleName(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::InvalidParameterValueRegionNotSupport(error) => (1, error),
-            Self::TooManyListeners(error) => (2, error),
-            Self::DomainExist(error) => (3, error),
-            Self::OperationFailedListenerStatusNotSupport(error) => (4, error),
-            Self::OperationFailedActionNotSupport(error) => (5, error),
-            Self::MissingParameterRuleName(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateRulesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateRulesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "InvalidParameterValueRegionNotSupport",
-            "TooManyListeners",
-            "DomainExist",
-            "OperationFailedListenerStatusNotSupport",
-            "OperationFailedActionNotSupport",
-            "MissingParameterRuleName",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateRulesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateRulesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateRulesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateRulesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_rules(&self) -> CreateRulesRequestBuilder<&Self> {
+        CreateRulesRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateTLSCipherPolicyRequest>;
 /// Request of `CreateTLSCipherPolicy`: Creates a Transport Layer Security (TLS) policy.
 ///
 /// # Example
@@ -177,11 +180,7 @@ impl<C> CreateTLSCipherPolicyRequestBuilder<C> {
     ///
     /// The ID of the region where the Server Load Balancer (SLB) instance is created.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateTLSCipherPolicyRequest::region_id`](CreateTLSCipherPolicyRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -190,9 +189,7 @@ impl<C> CreateTLSCipherPolicyRequestBuilder<C> {
     ///
     /// The name of the TLS policy. The name must be 2 to 200 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). The name must start with a letter.
     ///
-    /// - Wire name: `Name`.
-    /// - Required.
-    /// - Example: `TLSPolicy-test`.
+    /// Its description, rules and example: [`CreateTLSCipherPolicyRequest::name`](CreateTLSCipherPolicyRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -201,50 +198,7 @@ impl<C> CreateTLSCipherPolicyRequestBuilder<C> {
     ///
     /// The supported cipher suites, which are determined by the TLS protocol version. You can specify at most 32 cipher suites.
     ///
-    /// TLS 1.0 and TLS 1.1 support the following cipher suites:
-    ///
-    /// * **ECDHE-ECDSA-AES128-SHA**
-    /// * **ECDHE-ECDSA-AES256-SHA**
-    /// * **ECDHE-RSA-AES128-SHA**
-    /// * **ECDHE-RSA-AES256-SHA**
-    /// * **AES128-SHA**
-    /// * **AES256-SHA**
-    /// * **DES-CBC3-SHA**
-    ///
-    /// TLS 1.2 supports the following cipher suites:
-    ///
-    /// * **ECDHE-ECDSA-AES128-SHA**
-    /// * **ECDHE-ECDSA-AES256-SHA**
-    /// * **ECDHE-RSA-AES128-SHA**
-    /// * **ECDHE-RSA-AES256-SHA**
-    /// * **AES128-SHA**
-    /// * **AES256-SHA**
-    /// * **DES-CBC3-SHA**
-    /// * **ECDHE-ECDSA-AES128-GCM-SHA256**
-    /// * **ECDHE-ECDSA-AES256-GCM-SHA384**
-    /// * **ECDHE-ECDSA-AES128-SHA256**
-    /// * **ECDHE-ECDSA-AES256-SHA384**
-    /// * **ECDHE-RSA-AES128-GCM-SHA256**
-    /// * **ECDHE-RSA-AES256-GCM-SHA384**
-    /// * **ECDHE-RSA-AES128-SHA256**
-    /// * **ECDHE-RSA-AES256-SHA384**
-    /// * **AES128-GCM-SHA256**
-    /// * **AES256-GCM-SHA384**
-    /// * **AES128-SHA256**
-    /// * **AES256-SHA256**
-    ///
-    /// TLS 1.3 supports the following cipher suites:
-    ///
-    /// * **TLS_AES_128_GCM_SHA256**
-    /// * **TLS_AES_256_GCM_SHA384**
-    /// * **TLS_CHACHA20_POLY1305_SHA256**
-    /// * **TLS_AES_128_CCM_SHA256**
-    /// * **TLS_AES_128_CCM_8_SHA256**
-    ///
-    /// - Wire name: `Ciphers`.
-    /// - Required.
-    /// - Must have at most 30 items.
-    /// - Example: `AES256-SHA256`.
+    /// Its description, rules and example: [`CreateTLSCipherPolicyRequest::ciphers`](CreateTLSCipherPolicyRequest::ciphers).
     pub fn ciphers(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -256,10 +210,7 @@ impl<C> CreateTLSCipherPolicyRequestBuilder<C> {
     ///
     /// The version of the TLS protocol. Valid values: **TLSv1.0**, **TLSv1.1**, **TLSv1.2**, and **TLSv1.3**. You can specify at most four TLS versions.
     ///
-    /// - Wire name: `TLSVersions`.
-    /// - Required.
-    /// - Must have at most 5 items.
-    /// - Example: `TLSv1.0`.
+    /// Its description, rules and example: [`CreateTLSCipherPolicyRequest::tls_versions`](CreateTLSCipherPolicyRequest::tls_versions).
     pub fn tls_versions(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -407,143 +358,28 @@ for CreateTLSCipherPolicyResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateTLSCipherPolicy`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateTLSCipherPolicyError {
-    /// HTTP 400 `MissingParam.Name`: The param Name is missing.
-    MissingParamName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TlsVersions`: The param TlsVersions is missing.
-    MissingParamTlsVersions(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.Ciphers`: The param Ciphers is missing.
-    MissingParamCiphers(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParamDuplicateError.TlsVersions`: The param TlsVersions is duplicate in request.
-    ParamDuplicateErrorTlsVersions(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParamDuplicateError.Ciphers`: The param Ciphers is duplicate in request.
-    ParamDuplicateErrorCiphers(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TLSPolicyNoSupportVersion`: The specified TLS version is not supported.
-    TlsPolicyNoSupportVersion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TLSPolicyNoSupportCipher`: The specified TLS cipher is not supported.
-    TlsPolicyNoSupportCipher(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TLSCipherPolicyOverLimit`: The TLSCipherPolicy is over the limit.
-    TlsCipherPolicyOverLimit(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateTLSCipherPolicyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParam.Name",
-                        "MissingParam.TlsVersions",
-                        "MissingParam.Ciphers",
-                        "ParamDuplicateError.TlsVersions",
-                        "ParamDuplicateError.Ciphers",
-                        "TLSPolicyNoSupportVersion",
-                        "TLSPolicyNoSupportCipher",
-                        "TLSCipherPolicyOverLimit",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateTLSCipherPolicyError;
+impl crate::Client {
+    /// Calls `CreateTLSCipherPolicy`: Creates a Transport Layer Security (TLS) policy.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateTLSCipherPolicyRequestBuilder::send) it. The parameters and their rules: [`CreateTLSCipherPolicyRequest`].
+    #[inline]
+    pub fn create_tls_cipher_policy(
+        &self,
+    ) -> CreateTLSCipherPolicyRequestBuilder<&Self> {
+        CreateTLSCipherPolicyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateTLSCipherPolicyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateTLSCipherPolicy`: Creates a Transport Layer Security (TLS) policy.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateTLSCipherPolicyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParamName(error),
-            1 => Self::MissingParamTlsVersions(error),
-            2 => Self::MissingParamCiphers(error),
-            3 => Self::ParamDuplicateErrorTlsVersions(error),
-            4 => Self::ParamDuplicateErrorCiphers(error),
-            5 => Self::TlsPolicyNoSupportVersion(error),
-            6 => Self::TlsPolicyNoSupportCipher(error),
-            7 => Self::TlsCipherPolicyOverLimit(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParamName(error) => (0, error),
-            Self::MissingParamTlsVersions(error) => (1, error),
-            Self::MissingParamCiphers(error) => (2, error),
-            Self::ParamDuplicateErrorTlsVersions(error) => (3, error),
-            Self::ParamDuplicateErrorCiphers(error) => (4, error),
-            Self::TlsPolicyNoSupportVersion(error) => (5, error),
-            Self::TlsPolicyNoSupportCipher(error) => (6, error),
-            Self::TlsCipherPolicyOverLimit(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateTLSCipherPolicyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateTLSCipherPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParamName",
-            "MissingParamTlsVersions",
-            "MissingParamCiphers",
-            "ParamDuplicateErrorTlsVersions",
-            "ParamDuplicateErrorCiphers",
-            "TlsPolicyNoSupportVersion",
-            "TlsPolicyNoSupportCipher",
-            "TlsCipherPolicyOverLimit",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateTLSCipherPolicyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateTLSCipherPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateTLSCipherPolicyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateTLSCipherPolicyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_tls_cipher_policy(
+        &self,
+    ) -> CreateTLSCipherPolicyRequestBuilder<&Self> {
+        CreateTLSCipherPolicyRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateVServerGroupRequest>;
 /// Request of `CreateVServerGroup`: Creates a vServer group and adds backend servers to the vServer group.
 ///
 /// # Example
@@ -172,8 +175,7 @@ impl<C> CreateVServerGroupRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateVServerGroupRequest::tag`](CreateVServerGroupRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -182,9 +184,7 @@ impl<C> CreateVServerGroupRequestBuilder<C> {
     ///
     /// The ID of the region where the SLB instance is deployed.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateVServerGroupRequest::region_id`](CreateVServerGroupRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -193,9 +193,7 @@ impl<C> CreateVServerGroupRequestBuilder<C> {
     ///
     /// The ID of the Server Load Balancer (SLB) instance.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp1qjwo61pqz3ahl******`.
+    /// Its description, rules and example: [`CreateVServerGroupRequest::load_balancer_id`](CreateVServerGroupRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -204,10 +202,7 @@ impl<C> CreateVServerGroupRequestBuilder<C> {
     ///
     /// The name of the vServer group.
     ///
-    /// The name must be 1 to 80 characters in length, and can contain letters, digits, hyphens (-), forward slashes (/), periods (.),and underscores (\_).
-    ///
-    /// - Wire name: `VServerGroupName`.
-    /// - Example: `Group1`.
+    /// Its description, rules and example: [`CreateVServerGroupRequest::v_server_group_name`](CreateVServerGroupRequest::v_server_group_name).
     pub fn v_server_group_name(mut self, value: impl Into<String>) -> Self {
         self.inner.v_server_group_name = Some(value.into());
         self
@@ -216,39 +211,7 @@ impl<C> CreateVServerGroupRequestBuilder<C> {
     ///
     /// The backend servers that you want to add. Configure the following parameters:
     ///
-    /// * **ServerId**:  required. The ID of the backend server. Specify the ID in a string. You can specify the ID of an Elastic Compute Service (ECS) instance, an elastic network interface (ENI), or an elastic container instance. If you set ServerId to the ID of an ENI or an elastic container instance, you must configure the Type parameter.
-    /// * **Weight**: the weight of the backend server. Valid values: 0 to 100. Default value: 100. If you set the weight of a backend server to 0, no requests are forwarded to the backend server.
-    /// * **Description**: optional. The description of the backend server. Specify the description in a string. The description must be 1 to 80 characters in length, and can contain letters, digits, hyphens (-), forward slashes (/), periods (.), and underscores (\_).
-    /// * **Type**: the type of the backend server. Valid values:
-    ///
-    ///   * **ecs (default)**: ECS instance
-    ///   * **eni**: ENI.
-    ///   * **eni**: elastic container instance.
-    ///
-    /// > You can specify ENIs and elastic container instances as backend servers only for high-performance SLB instances.
-    ///
-    /// * **ServerIp**: The IP address of the ECS instance or ENI.
-    /// * **Port**: the backend port.
-    ///
-    /// Examples:
-    ///
-    /// - Add an ECS instance:
-    ///
-    ///   `[{ "ServerId": "i-xxxxxxxxx", "Weight": "100", "Type": "ecs", "Port":"80","Description":"test-112" }]`
-    /// - Add an ENI:
-    ///
-    ///   ` [{ "ServerId": "eni-xxxxxxxxx", "Weight": "100", "Type": "eni", "ServerIp": "192.168.**.**", "Port":"80","Description":"test-112" }]`
-    /// - Add an ENI with multiple IP addresses:
-    ///
-    ///   `[{ "ServerId": "eni-xxxxxxxxx", "Weight": "100", "Type": "eni", "ServerIp": "192.168.**.**", "Port":"80","Description":"test-113" },{ "ServerId": "eni-xxxxxxxxx", "Weight": "100", "Type": "eni", "ServerIp": "172.166.**.**", "Port":"80","Description":"test-113" }]`
-    /// - Add an elastic container instance:
-    ///
-    ///   ` [{ "ServerId": "eci-xxxxxxxxx", "Weight": "100", "Type": "eci", "ServerIp": "192.168.**.**", "Port":"80","Description":"test-114" }]`
-    ///
-    /// > You can add only running backend servers to SLB instances. You can specify at most 20 backend servers.
-    ///
-    /// - Wire name: `BackendServers`.
-    /// - Example: `[{ "ServerId": "eni-xxxxxxxxx", "Weight": "100", "Type": "eni", "ServerIp": "192.168.**.**", "Port":"80","Description":"test-112" },{ "ServerId": "eni-xxxxxxxxx", "Weight": "100", "Type": "eni", "ServerIp": "172.166.**.**", "Port":"80","Description":"test-113" }]`.
+    /// Its description, rules and example: [`CreateVServerGroupRequest::backend_servers`](CreateVServerGroupRequest::backend_servers).
     pub fn backend_servers(mut self, value: impl Into<String>) -> Self {
         self.inner.backend_servers = Some(value.into());
         self
@@ -400,245 +363,24 @@ for CreateVServerGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateVServerGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateVServerGroupError {
-    /// HTTP 400 `LBNotSupportIpv6Backend`: The specified loadbalancer does not support ipv6 backend.
-    LbNotSupportIpv6Backend(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatched.ZoneId`: The zone of the server is not matched with the cloud box loadbalancer.
-    MismatchedZoneId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBackendServers.ServerIpConflict`: %s.
-    InvalidBackendServersServerIpConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.CreateVServerGroup`: This type of backend server is not allowed to attached to singleTunnel or anyTunnel lb.
-    OperationUnsupportedCreateVServerGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RSByPassToas`: %s.
-    IncorrectStatusRsByPassToas(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BackendServer.InvalidType`: The specified Type is invalid.
-    BackendServerInvalidType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BackendServer.ServerRegionIdNotEqual`: The specified ServerRegionId must be equal.
-    BackendServerServerRegionIdNotEqual(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InvalidCen`: The cen related with this loadbalancer is invalid.
-    OperationFailedInvalidCen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.CenNotAssociated`: The action is invalid because the loadbalancer is not associated with cen.
-    IncorrectStatusCenNotAssociated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBackendServers.MissingCenBandWidth`: The bandwidth is missing between loadbalancer and backendServers in cen.
-    InvalidBackendServersMissingCenBandWidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBackendServers.VpcNotInCen`: The BackendServers is not in the cen associated with the loadbalancer.
-    InvalidBackendServersVpcNotInCen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidServerId.NotExist`: The specified ServerId is not exist.
-    InvalidServerIdNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.ServerRegionId`: The parameter ServerRegionId is required.
-    MissingParameterServerRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.VbrId`: The parameter VbrId is required.
-    MissingParameterVbrId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ServerRegionId`: The parameter ServerRegionId is invalid for crossborder.
-    InvalidParameterServerRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVbrId.NotInCen`: The VbrId is not in the cen associated with the loadbalancer.
-    InvalidVbrIdNotInCen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ZoneNotSupport`: The zone does not support the parameter %s.
-    InvalidParameterZoneNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NetworkConflict`: %s.
-    NetworkConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.TagValue`: %s.
-    InvalidParamTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.TagKey`: %s.
-    InvalidParamTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.Tag`: %s.
-    SizeLimitExceededTag(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TagKey`: The param MissingParam.TagKey is missing.
-    MissingParamTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpcSystemBusy`: Invoke vpc system busy, please retry later.
-    VpcSystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.Endpoint`: The operation failed because of the RegionId is unavailable in this endpoint.
-    OperationFailedEndpoint(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UnauthorizedRegion`: The specified region of  is not authorized.
-    UnauthorizedRegion(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateVServerGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "LBNotSupportIpv6Backend",
-                        "Mismatched.ZoneId",
-                        "InvalidBackendServers.ServerIpConflict",
-                        "OperationUnsupported.CreateVServerGroup",
-                        "IncorrectStatus.RSByPassToas",
-                        "BackendServer.InvalidType",
-                        "BackendServer.ServerRegionIdNotEqual",
-                        "OperationFailed.InvalidCen",
-                        "IncorrectStatus.CenNotAssociated",
-                        "InvalidBackendServers.MissingCenBandWidth",
-                        "InvalidBackendServers.VpcNotInCen",
-                        "InvalidServerId.NotExist",
-                        "MissingParameter.ServerRegionId",
-                        "MissingParameter.VbrId",
-                        "InvalidParameter.ServerRegionId",
-                        "InvalidVbrId.NotInCen",
-                        "InvalidParameter.ZoneNotSupport",
-                        "NetworkConflict",
-                        "InvalidParam.TagValue",
-                        "InvalidParam.TagKey",
-                        "SizeLimitExceeded.Tag",
-                        "MissingParam.TagKey",
-                        "VpcSystemBusy",
-                        "OperationFailed.Endpoint",
-                        "UnauthorizedRegion",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateVServerGroupError;
+impl crate::Client {
+    /// Calls `CreateVServerGroup`: Creates a vServer group and adds backend servers to the vServer group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateVServerGroupRequestBuilder::send) it. The parameters and their rules: [`CreateVServerGroupRequest`].
+    #[inline]
+    pub fn create_v_server_group(&self) -> CreateVServerGroupRequestBuilder<&Self> {
+        CreateVServerGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateVServerGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateVServerGroup`: Creates a vServer group and adds backend servers to the vServer group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateVServerGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::LbNotSupportIpv6Backend(error),
-            1 => Self::MismatchedZoneId(error),
-            2 => Self::InvalidBackendServersServerIpConflict(error),
-            3 => Self::OperationUnsupportedCreateVServerGroup(error),
-            4 => Self::IncorrectStatusRsByPassToas(error),
-            5 => Self::BackendServerInvalidType(error),
-            6 => Self::BackendServerServerRegionIdNotEqual(error),
-            7 => Self::OperationFailedInvalidCen(error),
-            8 => Self::IncorrectStatusCenNotAssociated(error),
-            9 => Self::InvalidBackendServersMissingCenBandWidth(error),
-            10 => Self::InvalidBackendServersVpcNotInCen(error),
-            11 => Self::InvalidServerIdNotExist(error),
-            12 => Self::MissingParameterServerRegionId(error),
-            13 => Self::MissingParameterVbrId(error),
-            14 => Self::InvalidParameterServerRegionId(error),
-            15 => Self::InvalidVbrIdNotInCen(error),
-            16 => Self::InvalidParameterZoneNotSupport(error),
-            17 => Self::NetworkConflict(error),
-            18 => Self::InvalidParamTagValue(error),
-            19 => Self::InvalidParamTagKey(error),
-            20 => Self::SizeLimitExceededTag(error),
-            21 => Self::MissingParamTagKey(error),
-            22 => Self::VpcSystemBusy(error),
-            23 => Self::OperationFailedEndpoint(error),
-            24 => Self::UnauthorizedRegion(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::LbNotSupportIpv6Backend(error) => (0, error),
-            Self::MismatchedZoneId(error) => (1, error),
-            Self::InvalidBackendServersServerIpConflict(error) => (2, error),
-            Self::OperationUnsupportedCreateVServerGroup(error) => (3, error),
-            Self::IncorrectStatusRsByPassToas(error) => (4, error),
-            Self::BackendServerInvalidType(error) => (5, error),
-            Self::BackendServerServerRegionIdNotEqual(error) => (6, error),
-            Self::OperationFailedInvalidCen(error) => (7, error),
-            Self::IncorrectStatusCenNotAssociated(error) => (8, error),
-            Self::InvalidBackendServersMissingCenBandWidth(error) => (9, error),
-            Self::InvalidBackendServersVpcNotInCen(error) => (10, error),
-            Self::InvalidServerIdNotExist(error) => (11, error),
-            Self::MissingParameterServerRegionId(error) => (12, error),
-            Self::MissingParameterVbrId(error) => (13, error),
-            Self::InvalidParameterServerRegionId(error) => (14, error),
-            Self::InvalidVbrIdNotInCen(error) => (15, error),
-            Self::InvalidParameterZoneNotSupport(error) => (16, error),
-            Self::NetworkConflict(error) => (17, error),
-            Self::InvalidParamTagValue(error) => (18, error),
-            Self::InvalidParamTagKey(error) => (19, error),
-            Self::SizeLimitExceededTag(error) => (20, error),
-            Self::MissingParamTagKey(error) => (21, error),
-            Self::VpcSystemBusy(error) => (22, error),
-            Self::OperationFailedEndpoint(error) => (23, error),
-            Self::UnauthorizedRegion(error) => (24, error),
-            Self::Unhandled(unhandled) => (25, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateVServerGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateVServerGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "LbNotSupportIpv6Backend",
-            "MismatchedZoneId",
-            "InvalidBackendServersServerIpConflict",
-            "OperationUnsupportedCreateVServerGroup",
-            "IncorrectStatusRsByPassToas",
-            "BackendServerInvalidType",
-            "BackendServerServerRegionIdNotEqual",
-            "OperationFailedInvalidCen",
-            "IncorrectStatusCenNotAssociated",
-            "InvalidBackendServersMissingCenBandWidth",
-            "InvalidBackendServersVpcNotInCen",
-            "InvalidServerIdNotExist",
-            "MissingParameterServerRegionId",
-            "MissingParameterVbrId",
-            "InvalidParameterServerRegionId",
-            "InvalidVbrIdNotInCen",
-            "InvalidParameterZoneNotSupport",
-            "NetworkConflict",
-            "InvalidParamTagValue",
-            "InvalidParamTagKey",
-            "SizeLimitExceededTag",
-            "MissingParamTagKey",
-            "VpcSystemBusy",
-            "OperationFailedEndpoint",
-            "UnauthorizedRegion",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateVServerGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateVServerGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateVServerGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateVServerGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_v_server_group(&self) -> CreateVServerGroupRequestBuilder<&Self> {
+        CreateVServerGroupRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteAccessLogsDownloadAttributeRequest>;
 /// Request of `DeleteAccessLogsDownloadAttribute`: Deletes the access log of a Classic Load Balancer (CLB) instance.
 ///
 /// # Example
@@ -132,9 +135,7 @@ impl<C> DeleteAccessLogsDownloadAttributeRequestBuilder<C> {
     ///
     /// The region ID of the CLB instance.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteAccessLogsDownloadAttributeRequest::region_id`](DeleteAccessLogsDownloadAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -143,8 +144,7 @@ impl<C> DeleteAccessLogsDownloadAttributeRequestBuilder<C> {
     ///
     /// The tags that are added to the CLB instance. The tags must be key-value pairs that are contained in a JSON dictionary.
     ///
-    /// - Wire name: `Tags`.
-    /// - Example: `[{"tagKey":"Key1","tagValue":"Value1"}]`.
+    /// Its description, rules and example: [`DeleteAccessLogsDownloadAttributeRequest::tags`](DeleteAccessLogsDownloadAttributeRequest::tags).
     pub fn tags(mut self, value: impl Into<String>) -> Self {
         self.inner.tags = Some(value.into());
         self
@@ -153,8 +153,7 @@ impl<C> DeleteAccessLogsDownloadAttributeRequestBuilder<C> {
     ///
     /// The CLB instance ID.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Example: `lb-uf68ps3rekbljmdb0****`.
+    /// Its description, rules and example: [`DeleteAccessLogsDownloadAttributeRequest::load_balancer_id`](DeleteAccessLogsDownloadAttributeRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -163,13 +162,7 @@ impl<C> DeleteAccessLogsDownloadAttributeRequestBuilder<C> {
     ///
     /// The access log forwarding rule. Parameters:
     ///
-    /// * **LogProject**: the name of the project of Log Service.
-    /// * **LogStore**: the name of the Logstore of Log Service.
-    /// * **LoadBalancerId**: the ID of the CLB instance.
-    ///
-    /// - Wire name: `LogsDownloadAttributes`.
-    /// - Required.
-    /// - Example: `[{"logProject":"my-project", "LogStore":"my-log-store", "LoadBalancerId":"lb-uf68ps3rekbljmdb0****"}]`.
+    /// Its description, rules and example: [`DeleteAccessLogsDownloadAttributeRequest::logs_download_attributes`](DeleteAccessLogsDownloadAttributeRequest::logs_download_attributes).
     pub fn logs_download_attributes(mut self, value: impl Into<String>) -> Self {
         self.inner.logs_download_attributes = Some(value.into());
         self
@@ -307,92 +300,28 @@ for DeleteAccessLogsDownloadAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteAccessLogsDownloadAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteAccessLogsDownloadAttributeError {
-    /// HTTP 400 `Operation.NotAllowed`: The AccessLogDownloadAttribute not exists.
-    OperationNotAllowed(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DeleteAccessLogsDownloadAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["Operation.NotAllowed"]), error)
+mod error;
+pub use error::DeleteAccessLogsDownloadAttributeError;
+impl crate::Client {
+    /// Calls `DeleteAccessLogsDownloadAttribute`: Deletes the access log of a Classic Load Balancer (CLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteAccessLogsDownloadAttributeRequestBuilder::send) it. The parameters and their rules: [`DeleteAccessLogsDownloadAttributeRequest`].
+    #[inline]
+    pub fn delete_access_logs_download_attribute(
+        &self,
+    ) -> DeleteAccessLogsDownloadAttributeRequestBuilder<&Self> {
+        DeleteAccessLogsDownloadAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteAccessLogsDownloadAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteAccessLogsDownloadAttribute`: Deletes the access log of a Classic Load Balancer (CLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteAccessLogsDownloadAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationNotAllowed(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationNotAllowed(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteAccessLogsDownloadAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteAccessLogsDownloadAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["OperationNotAllowed", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteAccessLogsDownloadAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteAccessLogsDownloadAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteAccessLogsDownloadAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DeleteAccessLogsDownloadAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_access_logs_download_attribute(
+        &self,
+    ) -> DeleteAccessLogsDownloadAttributeRequestBuilder<&Self> {
+        DeleteAccessLogsDownloadAttributeRequestBuilder::new(self)
     }
 }

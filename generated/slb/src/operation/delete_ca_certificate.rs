@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteCACertificateRequest>;
 /// Request of `DeleteCACertificate`: Deletes a certificate authority (CA) certificate.
 ///
 /// You cannot delete a CA certificate that is in use.
@@ -109,11 +112,7 @@ impl<C> DeleteCACertificateRequestBuilder<C> {
     ///
     /// The region of the CA certificates.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/27584.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteCACertificateRequest::region_id`](DeleteCACertificateRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -122,9 +121,7 @@ impl<C> DeleteCACertificateRequestBuilder<C> {
     ///
     /// The CA certificate ID.
     ///
-    /// - Wire name: `CACertificateId`.
-    /// - Required.
-    /// - Example: `123157908xxxxxxx_15c73d77203_-986300114_-2110544xxx`.
+    /// Its description, rules and example: [`DeleteCACertificateRequest::ca_certificate_id`](DeleteCACertificateRequest::ca_certificate_id).
     pub fn ca_certificate_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ca_certificate_id = Some(value.into());
         self
@@ -259,90 +256,24 @@ for DeleteCACertificateResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteCACertificate`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteCACertificateError {
-    /// HTTP 400 `CertificateAndPrivateKeyIsRefered`: The specified certificate is bound to listeners. You cannot delete it.
-    CertificateAndPrivateKeyIsRefered(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteCACertificateError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["CertificateAndPrivateKeyIsRefered"]), error)
+mod error;
+pub use error::DeleteCACertificateError;
+impl crate::Client {
+    /// Calls `DeleteCACertificate`: Deletes a certificate authority (CA) certificate.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteCACertificateRequestBuilder::send) it. The parameters and their rules: [`DeleteCACertificateRequest`].
+    #[inline]
+    pub fn delete_ca_certificate(&self) -> DeleteCACertificateRequestBuilder<&Self> {
+        DeleteCACertificateRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteCACertificateError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteCACertificate`: Deletes a certificate authority (CA) certificate.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteCACertificateRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::CertificateAndPrivateKeyIsRefered(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::CertificateAndPrivateKeyIsRefered(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteCACertificateError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteCACertificateError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["CertificateAndPrivateKeyIsRefered", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteCACertificateError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteCACertificateError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteCACertificateError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteCACertificateError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_ca_certificate(&self) -> DeleteCACertificateRequestBuilder<&Self> {
+        DeleteCACertificateRequestBuilder::new(self)
     }
 }

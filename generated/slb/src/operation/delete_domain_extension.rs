@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteDomainExtensionRequest>;
 /// Request of `DeleteDomainExtension`: Deletes an additional domain name.
 ///
 /// # Example
@@ -105,9 +108,7 @@ impl<C> DeleteDomainExtensionRequestBuilder<C> {
     ///
     /// The region ID of the Server Load Balancer (SLB) instance.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteDomainExtensionRequest::region_id`](DeleteDomainExtensionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -116,9 +117,7 @@ impl<C> DeleteDomainExtensionRequestBuilder<C> {
     ///
     /// The ID of the additional domain name that you want to delete.
     ///
-    /// - Wire name: `DomainExtensionId`.
-    /// - Required.
-    /// - Example: `de-bp1rp7ta1****`.
+    /// Its description, rules and example: [`DeleteDomainExtensionRequest::domain_extension_id`](DeleteDomainExtensionRequest::domain_extension_id).
     pub fn domain_extension_id(mut self, value: impl Into<String>) -> Self {
         self.inner.domain_extension_id = Some(value.into());
         self
@@ -253,119 +252,24 @@ for DeleteDomainExtensionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteDomainExtension`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteDomainExtensionError {
-    /// HTTP 400 `InvalidParameter.DomainExtensionId`: The specified DomainExtensionId does not exist.
-    InvalidParameterDomainExtensionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DomainExtensionProcessing`: A previous configuration of the DomainExtension is pending, please try again later.
-    DomainExtensionProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DomainExtensionRelatedRuleExist`: The DomainExtension is related with rules.
-    DomainExtensionRelatedRuleExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TooManyListeners`: More than 1 listener is found, please be more specified
-    TooManyListeners(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteDomainExtensionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.DomainExtensionId",
-                        "DomainExtensionProcessing",
-                        "DomainExtensionRelatedRuleExist",
-                        "TooManyListeners",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteDomainExtensionError;
+impl crate::Client {
+    /// Calls `DeleteDomainExtension`: Deletes an additional domain name.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteDomainExtensionRequestBuilder::send) it. The parameters and their rules: [`DeleteDomainExtensionRequest`].
+    #[inline]
+    pub fn delete_domain_extension(&self) -> DeleteDomainExtensionRequestBuilder<&Self> {
+        DeleteDomainExtensionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteDomainExtensionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteDomainExtension`: Deletes an additional domain name.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteDomainExtensionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterDomainExtensionId(error),
-            1 => Self::DomainExtensionProcessing(error),
-            2 => Self::DomainExtensionRelatedRuleExist(error),
-            3 => Self::TooManyListeners(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterDomainExtensionId(error) => (0, error),
-            Self::DomainExtensionProcessing(error) => (1, error),
-            Self::DomainExtensionRelatedRuleExist(error) => (2, error),
-            Self::TooManyListeners(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteDomainExtensionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteDomainExtensionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterDomainExtensionId",
-            "DomainExtensionProcessing",
-            "DomainExtensionRelatedRuleExist",
-            "TooManyListeners",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteDomainExtensionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteDomainExtensionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteDomainExtensionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteDomainExtensionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_domain_extension(&self) -> DeleteDomainExtensionRequestBuilder<&Self> {
+        DeleteDomainExtensionRequestBuilder::new(self)
     }
 }

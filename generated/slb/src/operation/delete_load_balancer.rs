@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteLoadBalancerRequest>;
 /// Request of `DeleteLoadBalancer`: Deletes a pay-as-you-go Server Load Balancer (SLB) instance.
 ///
 /// > The listeners and tags of the SLB instance are deleted along with the SLB instance.
@@ -106,10 +109,7 @@ impl<C> DeleteLoadBalancerRequestBuilder<C> {
     ///
     /// The region ID of the SLB instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/27584.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteLoadBalancerRequest::region_id`](DeleteLoadBalancerRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -118,9 +118,7 @@ impl<C> DeleteLoadBalancerRequestBuilder<C> {
     ///
     /// The SLB instance ID.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp1h66tp5uat8********`.
+    /// Its description, rules and example: [`DeleteLoadBalancerRequest::load_balancer_id`](DeleteLoadBalancerRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -255,119 +253,24 @@ for DeleteLoadBalancerResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteLoadBalancer`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteLoadBalancerError {
-    /// HTTP 400 `InvalidChargeType`: The prepay loadBalancer does not support this action.
-    InvalidChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Operation.NotAllowed`: Operation Denied. Unfinished order exists.
-    OperationNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.DeleteProtectionIsOn`: The loadbalancer can not be deleted due to DeleteProtection is enabled.
-    OperationDeniedDeleteProtectionIsOn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoPermission.AliyunServiceRoleForSlbEipAccess`: You are not authorized to create the service linked role. Role Name: AliyunServiceRoleForSlbEipAccess. Service Name: eipaccess.slb.aliyuncs.com. Please ensure the user has been granted the ram:CreateServiceLinkedRole permission
-    NoPermissionAliyunServiceRoleForSlbEipAccess(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteLoadBalancerError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidChargeType",
-                        "Operation.NotAllowed",
-                        "OperationDenied.DeleteProtectionIsOn",
-                        "NoPermission.AliyunServiceRoleForSlbEipAccess",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteLoadBalancerError;
+impl crate::Client {
+    /// Calls `DeleteLoadBalancer`: Deletes a pay-as-you-go Server Load Balancer (SLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteLoadBalancerRequestBuilder::send) it. The parameters and their rules: [`DeleteLoadBalancerRequest`].
+    #[inline]
+    pub fn delete_load_balancer(&self) -> DeleteLoadBalancerRequestBuilder<&Self> {
+        DeleteLoadBalancerRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteLoadBalancerError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteLoadBalancer`: Deletes a pay-as-you-go Server Load Balancer (SLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteLoadBalancerRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidChargeType(error),
-            1 => Self::OperationNotAllowed(error),
-            2 => Self::OperationDeniedDeleteProtectionIsOn(error),
-            3 => Self::NoPermissionAliyunServiceRoleForSlbEipAccess(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidChargeType(error) => (0, error),
-            Self::OperationNotAllowed(error) => (1, error),
-            Self::OperationDeniedDeleteProtectionIsOn(error) => (2, error),
-            Self::NoPermissionAliyunServiceRoleForSlbEipAccess(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteLoadBalancerError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteLoadBalancerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidChargeType",
-            "OperationNotAllowed",
-            "OperationDeniedDeleteProtectionIsOn",
-            "NoPermissionAliyunServiceRoleForSlbEipAccess",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteLoadBalancerError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteLoadBalancerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteLoadBalancerError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteLoadBalancerError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_load_balancer(&self) -> DeleteLoadBalancerRequestBuilder<&Self> {
+        DeleteLoadBalancerRequestBuilder::new(self)
     }
 }

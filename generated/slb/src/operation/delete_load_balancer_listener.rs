@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteLoadBalancerListenerRequest>;
 /// Request of `DeleteLoadBalancerListener`: Deletes a listener.
 ///
 /// > You can delete only listeners that are in the **stopped** or **running** state.
@@ -139,12 +142,7 @@ impl<C> DeleteLoadBalancerListenerRequestBuilder<C> {
     ///
     /// The region ID of the Classic Load Balancer (CLB) instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/27584.htm>) operation to query the most recent region list.
-    ///
-    /// > The **RegionId** parameter is required if the endpoint of the region is slb.aliyuncs.com.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteLoadBalancerListenerRequest::region_id`](DeleteLoadBalancerListenerRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -153,9 +151,7 @@ impl<C> DeleteLoadBalancerListenerRequestBuilder<C> {
     ///
     /// The ID of the CLB instance.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp13jaf5qli5xmg******`.
+    /// Its description, rules and example: [`DeleteLoadBalancerListenerRequest::load_balancer_id`](DeleteLoadBalancerListenerRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -164,12 +160,7 @@ impl<C> DeleteLoadBalancerListenerRequestBuilder<C> {
     ///
     /// The frontend port that is used by the CLB instance.
     ///
-    /// Valid values: **1 to 65535**.
-    ///
-    /// - Wire name: `ListenerPort`.
-    /// - Required.
-    /// - Must be 0 to 65535.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`DeleteLoadBalancerListenerRequest::listener_port`](DeleteLoadBalancerListenerRequest::listener_port).
     pub fn listener_port(mut self, value: i32) -> Self {
         self.inner.listener_port = Some(value);
         self
@@ -178,10 +169,7 @@ impl<C> DeleteLoadBalancerListenerRequestBuilder<C> {
     ///
     /// The frontend protocol that is used by the CLB instance.
     ///
-    /// > This parameter is required if the same port is specified for listeners of different protocols.
-    ///
-    /// - Wire name: `ListenerProtocol`.
-    /// - Example: `https`.
+    /// Its description, rules and example: [`DeleteLoadBalancerListenerRequest::listener_protocol`](DeleteLoadBalancerListenerRequest::listener_protocol).
     pub fn listener_protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_protocol = Some(value.into());
         self
@@ -316,119 +304,28 @@ for DeleteLoadBalancerListenerResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteLoadBalancerListener`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteLoadBalancerListenerError {
-    /// HTTP 400 `ListenerForwardExist`: The specified listener is forwarded by the other listener, the ListenerForward relationship should be deleted firstly.
-    ListenerForwardExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TooManyListeners`: More than 1 listener is found, please be more specified.
-    TooManyListeners(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Operation.NotAllowed`: The specified listener is not allowed to operate.
-    OperationNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Listener`: The specified listener is not found.
-    ResourceNotFoundListener(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteLoadBalancerListenerError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ListenerForwardExist",
-                        "TooManyListeners",
-                        "Operation.NotAllowed",
-                        "ResourceNotFound.Listener",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteLoadBalancerListenerError;
+impl crate::Client {
+    /// Calls `DeleteLoadBalancerListener`: Deletes a listener.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteLoadBalancerListenerRequestBuilder::send) it. The parameters and their rules: [`DeleteLoadBalancerListenerRequest`].
+    #[inline]
+    pub fn delete_load_balancer_listener(
+        &self,
+    ) -> DeleteLoadBalancerListenerRequestBuilder<&Self> {
+        DeleteLoadBalancerListenerRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteLoadBalancerListenerError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteLoadBalancerListener`: Deletes a listener.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteLoadBalancerListenerRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ListenerForwardExist(error),
-            1 => Self::TooManyListeners(error),
-            2 => Self::OperationNotAllowed(error),
-            3 => Self::ResourceNotFoundListener(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ListenerForwardExist(error) => (0, error),
-            Self::TooManyListeners(error) => (1, error),
-            Self::OperationNotAllowed(error) => (2, error),
-            Self::ResourceNotFoundListener(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteLoadBalancerListenerError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteLoadBalancerListenerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ListenerForwardExist",
-            "TooManyListeners",
-            "OperationNotAllowed",
-            "ResourceNotFoundListener",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteLoadBalancerListenerError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteLoadBalancerListenerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteLoadBalancerListenerError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteLoadBalancerListenerError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_load_balancer_listener(
+        &self,
+    ) -> DeleteLoadBalancerListenerRequestBuilder<&Self> {
+        DeleteLoadBalancerListenerRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteMasterSlaveServerGroupRequest>;
 /// Request of `DeleteMasterSlaveServerGroup`: Deletes a primary/secondary server group.
 ///
 /// # Example
@@ -110,9 +113,7 @@ impl<C> DeleteMasterSlaveServerGroupRequestBuilder<C> {
     ///
     /// The region ID of the Server Load Balancer (SLB) instance.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteMasterSlaveServerGroupRequest::region_id`](DeleteMasterSlaveServerGroupRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -121,11 +122,7 @@ impl<C> DeleteMasterSlaveServerGroupRequestBuilder<C> {
     ///
     /// The primary/secondary server group ID.
     ///
-    /// > You cannot delete a primary/secondary server group that is in use.
-    ///
-    /// - Wire name: `MasterSlaveServerGroupId`.
-    /// - Required.
-    /// - Example: `rsp-cige6*****`.
+    /// Its description, rules and example: [`DeleteMasterSlaveServerGroupRequest::master_slave_server_group_id`](DeleteMasterSlaveServerGroupRequest::master_slave_server_group_id).
     pub fn master_slave_server_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.master_slave_server_group_id = Some(value.into());
         self
@@ -263,90 +260,28 @@ for DeleteMasterSlaveServerGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteMasterSlaveServerGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteMasterSlaveServerGroupError {
-    /// HTTP 400 `RspoolVipExist`: there are vips associating with this vServer group.
-    RspoolVipExist(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteMasterSlaveServerGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["RspoolVipExist"]), error)
+mod error;
+pub use error::DeleteMasterSlaveServerGroupError;
+impl crate::Client {
+    /// Calls `DeleteMasterSlaveServerGroup`: Deletes a primary/secondary server group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteMasterSlaveServerGroupRequestBuilder::send) it. The parameters and their rules: [`DeleteMasterSlaveServerGroupRequest`].
+    #[inline]
+    pub fn delete_master_slave_server_group(
+        &self,
+    ) -> DeleteMasterSlaveServerGroupRequestBuilder<&Self> {
+        DeleteMasterSlaveServerGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteMasterSlaveServerGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteMasterSlaveServerGroup`: Deletes a primary/secondary server group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteMasterSlaveServerGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::RspoolVipExist(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::RspoolVipExist(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteMasterSlaveServerGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteMasterSlaveServerGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["RspoolVipExist", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteMasterSlaveServerGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteMasterSlaveServerGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteMasterSlaveServerGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteMasterSlaveServerGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_master_slave_server_group(
+        &self,
+    ) -> DeleteMasterSlaveServerGroupRequestBuilder<&Self> {
+        DeleteMasterSlaveServerGroupRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteRulesRequest>;
 /// Request of `DeleteRules`: Deletes forwarding rules.
 ///
 /// You must specify at least one forwarding rule that you want to delete. You can specify at most 10 forwarding rules in each call.
@@ -111,11 +114,7 @@ impl<C> DeleteRulesRequestBuilder<C> {
     ///
     /// The ID of the region where the Server Load Balancer (SLB) instance is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/27584.htm>) operation to query region IDs.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteRulesRequest::region_id`](DeleteRulesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -124,11 +123,7 @@ impl<C> DeleteRulesRequestBuilder<C> {
     ///
     /// The list of forwarding rules that you want to delete.
     ///
-    /// > The RuleIds parameter is required. You can specify up to 10 forwarding rules in each request.
-    ///
-    /// - Wire name: `RuleIds`.
-    /// - Required.
-    /// - Example: `["rule-bp1z9ce******","rule-bp1tuc******4"]`.
+    /// Its description, rules and example: [`DeleteRulesRequest::rule_ids`](DeleteRulesRequest::rule_ids).
     pub fn rule_ids(mut self, value: impl Into<String>) -> Self {
         self.inner.rule_ids = Some(value.into());
         self
@@ -250,113 +245,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteRulesRespo
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteRules`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteRulesError {
-    /// HTTP 400 `Operation.NotAllowed`: The specified rules must be in the same listener.
-    OperationNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ListenerStatusNotSupport`: The status of the listener does not support this operation. Please try again later.
-    OperationFailedListenerStatusNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ListenerConflict`: The rule does not support this operation because of same port listener.
-    OperationFailedListenerConflict(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteRulesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Operation.NotAllowed",
-                        "OperationFailed.ListenerStatusNotSupport",
-                        "OperationFailed.ListenerConflict",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteRulesError;
+impl crate::Client {
+    /// Calls `DeleteRules`: Deletes forwarding rules.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteRulesRequestBuilder::send) it. The parameters and their rules: [`DeleteRulesRequest`].
+    #[inline]
+    pub fn delete_rules(&self) -> DeleteRulesRequestBuilder<&Self> {
+        DeleteRulesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteRulesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteRules`: Deletes forwarding rules.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteRulesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationNotAllowed(error),
-            1 => Self::OperationFailedListenerStatusNotSupport(error),
-            2 => Self::OperationFailedListenerConflict(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationNotAllowed(error) => (0, error),
-            Self::OperationFailedListenerStatusNotSupport(error) => (1, error),
-            Self::OperationFailedListenerConflict(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteRulesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteRulesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationNotAllowed",
-            "OperationFailedListenerStatusNotSupport",
-            "OperationFailedListenerConflict",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteRulesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteRulesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteRulesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteRulesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_rules(&self) -> DeleteRulesRequestBuilder<&Self> {
+        DeleteRulesRequestBuilder::new(self)
     }
 }

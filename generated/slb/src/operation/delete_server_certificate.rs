@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteServerCertificateRequest>;
 /// Request of `DeleteServerCertificate`: Deletes a server certificate.
 ///
 /// > You cannot delete server certificates that are in use.
@@ -106,10 +109,7 @@ impl<C> DeleteServerCertificateRequestBuilder<C> {
     ///
     /// The region ID of the Classic Load Balancer (CLB) instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/27584.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteServerCertificateRequest::region_id`](DeleteServerCertificateRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -118,9 +118,7 @@ impl<C> DeleteServerCertificateRequestBuilder<C> {
     ///
     /// The server certificate ID.
     ///
-    /// - Wire name: `ServerCertificateId`.
-    /// - Required.
-    /// - Example: `123157xxxxxxx_166f8204689_1714763408_709981430`.
+    /// Its description, rules and example: [`DeleteServerCertificateRequest::server_certificate_id`](DeleteServerCertificateRequest::server_certificate_id).
     pub fn server_certificate_id(mut self, value: impl Into<String>) -> Self {
         self.inner.server_certificate_id = Some(value.into());
         self
@@ -255,107 +253,28 @@ for DeleteServerCertificateResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteServerCertificate`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteServerCertificateError {
-    /// HTTP 400 `CertificateRelatedDomainExtensionExist`: The domainExtension related with this ServerCertificate exists.
-    CertificateRelatedDomainExtensionExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CertificateAndPrivateKeyIsRefered`: The specified certificate is bound to listeners. You cannot delete it.
-    CertificateAndPrivateKeyIsRefered(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteServerCertificateError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "CertificateRelatedDomainExtensionExist",
-                        "CertificateAndPrivateKeyIsRefered",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteServerCertificateError;
+impl crate::Client {
+    /// Calls `DeleteServerCertificate`: Deletes a server certificate.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteServerCertificateRequestBuilder::send) it. The parameters and their rules: [`DeleteServerCertificateRequest`].
+    #[inline]
+    pub fn delete_server_certificate(
+        &self,
+    ) -> DeleteServerCertificateRequestBuilder<&Self> {
+        DeleteServerCertificateRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteServerCertificateError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteServerCertificate`: Deletes a server certificate.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteServerCertificateRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::CertificateRelatedDomainExtensionExist(error),
-            1 => Self::CertificateAndPrivateKeyIsRefered(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::CertificateRelatedDomainExtensionExist(error) => (0, error),
-            Self::CertificateAndPrivateKeyIsRefered(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteServerCertificateError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteServerCertificateError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "CertificateRelatedDomainExtensionExist",
-            "CertificateAndPrivateKeyIsRefered",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteServerCertificateError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteServerCertificateError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteServerCertificateError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteServerCertificateError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_server_certificate(
+        &self,
+    ) -> DeleteServerCertificateRequestBuilder<&Self> {
+        DeleteServerCertificateRequestBuilder::new(self)
     }
 }

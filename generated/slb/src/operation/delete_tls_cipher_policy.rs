@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteTLSCipherPolicyRequest>;
 /// Request of `DeleteTLSCipherPolicy`: Deletes a TLS policy.
 ///
 /// ## Debugging
@@ -111,11 +114,7 @@ impl<C> DeleteTLSCipherPolicyRequestBuilder<C> {
     ///
     /// The ID of the region where the Classic Load Balancer (CLB) instance is created.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteTLSCipherPolicyRequest::region_id`](DeleteTLSCipherPolicyRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -124,9 +123,7 @@ impl<C> DeleteTLSCipherPolicyRequestBuilder<C> {
     ///
     /// The ID of the TLS policy.
     ///
-    /// - Wire name: `TLSCipherPolicyId`.
-    /// - Required.
-    /// - Example: `tls-bp1lp2076qx4ebridp******`.
+    /// Its description, rules and example: [`DeleteTLSCipherPolicyRequest::tls_cipher_policy_id`](DeleteTLSCipherPolicyRequest::tls_cipher_policy_id).
     pub fn tls_cipher_policy_id(mut self, value: impl Into<String>) -> Self {
         self.inner.tls_cipher_policy_id = Some(value.into());
         self
@@ -261,125 +258,28 @@ for DeleteTLSCipherPolicyResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteTLSCipherPolicy`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteTLSCipherPolicyError {
-    /// HTTP 400 `MissingParam.TLSCipherPolicyId`: The param TLSCipherPolicyId is missing.
-    MissingParamTlsCipherPolicyId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TLSPolicyConfiguring`: The specified TLS cipher policy is configuring.
-    TlsPolicyConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TLSPolicyBeingUsed`: The specified TLS cipher policy is being used.
-    TlsPolicyBeingUsed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTLSPolicyId.NotExist`: The specified TLS cipher policy does not exist.
-    InvalidTlsPolicyIdNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TLSPolicyRelated`: The specified TLS cipher policy is related with listeners.
-    TlsPolicyRelated(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteTLSCipherPolicyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParam.TLSCipherPolicyId",
-                        "TLSPolicyConfiguring",
-                        "TLSPolicyBeingUsed",
-                        "InvalidTLSPolicyId.NotExist",
-                        "TLSPolicyRelated",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteTLSCipherPolicyError;
+impl crate::Client {
+    /// Calls `DeleteTLSCipherPolicy`: Deletes a TLS policy.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteTLSCipherPolicyRequestBuilder::send) it. The parameters and their rules: [`DeleteTLSCipherPolicyRequest`].
+    #[inline]
+    pub fn delete_tls_cipher_policy(
+        &self,
+    ) -> DeleteTLSCipherPolicyRequestBuilder<&Self> {
+        DeleteTLSCipherPolicyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteTLSCipherPolicyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteTLSCipherPolicy`: Deletes a TLS policy.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteTLSCipherPolicyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParamTlsCipherPolicyId(error),
-            1 => Self::TlsPolicyConfiguring(error),
-            2 => Self::TlsPolicyBeingUsed(error),
-            3 => Self::InvalidTlsPolicyIdNotExist(error),
-            4 => Self::TlsPolicyRelated(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParamTlsCipherPolicyId(error) => (0, error),
-            Self::TlsPolicyConfiguring(error) => (1, error),
-            Self::TlsPolicyBeingUsed(error) => (2, error),
-            Self::InvalidTlsPolicyIdNotExist(error) => (3, error),
-            Self::TlsPolicyRelated(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteTLSCipherPolicyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteTLSCipherPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParamTlsCipherPolicyId",
-            "TlsPolicyConfiguring",
-            "TlsPolicyBeingUsed",
-            "InvalidTlsPolicyIdNotExist",
-            "TlsPolicyRelated",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteTLSCipherPolicyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteTLSCipherPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteTLSCipherPolicyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteTLSCipherPolicyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_tls_cipher_policy(
+        &self,
+    ) -> DeleteTLSCipherPolicyRequestBuilder<&Self> {
+        DeleteTLSCipherPolicyRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteVServerGroupRequest>;
 /// Request of `DeleteVServerGroup`: Deletes a VServer group.
 ///
 /// # Example
@@ -107,9 +110,7 @@ impl<C> DeleteVServerGroupRequestBuilder<C> {
     ///
     /// The ID of the region to which the associated Server Load Balancer (SLB) instance belongs.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteVServerGroupRequest::region_id`](DeleteVServerGroupRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -118,11 +119,7 @@ impl<C> DeleteVServerGroupRequestBuilder<C> {
     ///
     /// The ID of the VServer group to be deleted.
     ///
-    /// > If the VServer group is in use, it cannot be deleted.
-    ///
-    /// - Wire name: `VServerGroupId`.
-    /// - Required.
-    /// - Example: `rsp-cige6j*****`.
+    /// Its description, rules and example: [`DeleteVServerGroupRequest::v_server_group_id`](DeleteVServerGroupRequest::v_server_group_id).
     pub fn v_server_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_server_group_id = Some(value.into());
         self
@@ -257,90 +254,24 @@ for DeleteVServerGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteVServerGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteVServerGroupError {
-    /// HTTP 400 `RspoolVipExist`: there are vips associating with this vServer group.
-    RspoolVipExist(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteVServerGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["RspoolVipExist"]), error)
+mod error;
+pub use error::DeleteVServerGroupError;
+impl crate::Client {
+    /// Calls `DeleteVServerGroup`: Deletes a VServer group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteVServerGroupRequestBuilder::send) it. The parameters and their rules: [`DeleteVServerGroupRequest`].
+    #[inline]
+    pub fn delete_v_server_group(&self) -> DeleteVServerGroupRequestBuilder<&Self> {
+        DeleteVServerGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteVServerGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteVServerGroup`: Deletes a VServer group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteVServerGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::RspoolVipExist(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::RspoolVipExist(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteVServerGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteVServerGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["RspoolVipExist", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteVServerGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteVServerGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteVServerGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteVServerGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_v_server_group(&self) -> DeleteVServerGroupRequestBuilder<&Self> {
+        DeleteVServerGroupRequestBuilder::new(self)
     }
 }

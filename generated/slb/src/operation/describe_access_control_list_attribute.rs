@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeAccessControlListAttributeRequest>;
 /// Request of `DescribeAccessControlListAttribute`: Queries the configuration of an access control list (ACL).
 ///
 /// # Example
@@ -141,11 +144,7 @@ impl<C> DescribeAccessControlListAttributeRequestBuilder<C> {
     ///
     /// The region ID of the ACL.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2401682.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeAccessControlListAttributeRequest::region_id`](DescribeAccessControlListAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -154,9 +153,7 @@ impl<C> DescribeAccessControlListAttributeRequestBuilder<C> {
     ///
     /// The ID of the ACL that you want to query.
     ///
-    /// - Wire name: `AclId`.
-    /// - Required.
-    /// - Example: `acl-bp1ut10zzvh1y8dfs****`.
+    /// Its description, rules and example: [`DescribeAccessControlListAttributeRequest::acl_id`](DescribeAccessControlListAttributeRequest::acl_id).
     pub fn acl_id(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_id = Some(value.into());
         self
@@ -165,8 +162,7 @@ impl<C> DescribeAccessControlListAttributeRequestBuilder<C> {
     ///
     /// The remarks of the ACL entry.
     ///
-    /// - Wire name: `AclEntryComment`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`DescribeAccessControlListAttributeRequest::acl_entry_comment`](DescribeAccessControlListAttributeRequest::acl_entry_comment).
     pub fn acl_entry_comment(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_entry_comment = Some(value.into());
         self
@@ -175,8 +171,7 @@ impl<C> DescribeAccessControlListAttributeRequestBuilder<C> {
     ///
     /// The number of the page to return.
     ///
-    /// - Wire name: `Page`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeAccessControlListAttributeRequest::page`](DescribeAccessControlListAttributeRequest::page).
     pub fn page(mut self, value: i32) -> Self {
         self.inner.page = Some(value);
         self
@@ -185,8 +180,7 @@ impl<C> DescribeAccessControlListAttributeRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Maximum value: **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeAccessControlListAttributeRequest::page_size`](DescribeAccessControlListAttributeRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -405,87 +399,28 @@ for DescribeAccessControlListAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeAccessControlListAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeAccessControlListAttributeError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeAccessControlListAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeAccessControlListAttributeError;
+impl crate::Client {
+    /// Calls `DescribeAccessControlListAttribute`: Queries the configuration of an access control list (ACL).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeAccessControlListAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeAccessControlListAttributeRequest`].
+    #[inline]
+    pub fn describe_access_control_list_attribute(
+        &self,
+    ) -> DescribeAccessControlListAttributeRequestBuilder<&Self> {
+        DescribeAccessControlListAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeAccessControlListAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeAccessControlListAttribute`: Queries the configuration of an access control list (ACL).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeAccessControlListAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeAccessControlListAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeAccessControlListAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeAccessControlListAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeAccessControlListAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeAccessControlListAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeAccessControlListAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_access_control_list_attribute(
+        &self,
+    ) -> DescribeAccessControlListAttributeRequestBuilder<&Self> {
+        DescribeAccessControlListAttributeRequestBuilder::new(self)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `access-control` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`SlbApi`](crate::SlbApi) trait for fakes: [`describe_access_control_lists_pages`](crate::Client::describe_access_control_lists_pages) and [`describe_access_control_lists_items`](crate::Client::describe_access_control_lists_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`SlbApi`](crate::SlbApi) (fakes included): [`describe_access_control_lists_pages`](crate::Client::describe_access_control_lists_pages) and [`describe_access_control_lists_items`](crate::Client::describe_access_control_lists_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeAccessControlLists",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeAccessControlListsRequest>;
 /// Request of `DescribeAccessControlLists`: Queries access control lists (ACLs).
 ///
 /// # Example
@@ -165,11 +168,7 @@ impl<C> DescribeAccessControlListsRequestBuilder<C> {
     ///
     /// The region ID of the ACL.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/27584.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeAccessControlListsRequest::region_id`](DescribeAccessControlListsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -178,8 +177,7 @@ impl<C> DescribeAccessControlListsRequestBuilder<C> {
     ///
     /// The ACL name. The ACL name. The name must be 1 to 80 characters in length, and can contain letters, digits, periods (.), hyphens (-), forward slashes (/), and underscores (\_). The name of each ACL must be unique within a region. Fuzzy match is supported.
     ///
-    /// - Wire name: `AclName`.
-    /// - Example: `rule1`.
+    /// Its description, rules and example: [`DescribeAccessControlListsRequest::acl_name`](DescribeAccessControlListsRequest::acl_name).
     pub fn acl_name(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_name = Some(value.into());
         self
@@ -188,11 +186,7 @@ impl<C> DescribeAccessControlListsRequestBuilder<C> {
     ///
     /// The IP version of the Classic Load Balancer (CLB) instance with which the ACL is associated. Valid values:
     ///
-    /// * **ipv4**
-    /// * **ipv6**
-    ///
-    /// - Wire name: `AddressIPVersion`.
-    /// - Example: `ipv4`.
+    /// Its description, rules and example: [`DescribeAccessControlListsRequest::address_ip_version`](DescribeAccessControlListsRequest::address_ip_version).
     pub fn address_ip_version(mut self, value: impl Into<String>) -> Self {
         self.inner.address_ip_version = Some(value.into());
         self
@@ -201,8 +195,7 @@ impl<C> DescribeAccessControlListsRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Maximum value: **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeAccessControlListsRequest::page_size`](DescribeAccessControlListsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -211,8 +204,7 @@ impl<C> DescribeAccessControlListsRequestBuilder<C> {
     ///
     /// The number of the page to return. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeAccessControlListsRequest::page_number`](DescribeAccessControlListsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -221,8 +213,7 @@ impl<C> DescribeAccessControlListsRequestBuilder<C> {
     ///
     /// The resource group ID.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-atstuj3rtop4****`.
+    /// Its description, rules and example: [`DescribeAccessControlListsRequest::resource_group_id`](DescribeAccessControlListsRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -231,8 +222,7 @@ impl<C> DescribeAccessControlListsRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeAccessControlListsRequest::tag`](DescribeAccessControlListsRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -414,104 +404,121 @@ for DescribeAccessControlListsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeAccessControlLists`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeAccessControlListsError {
-    /// HTTP 400 `InvalidResourceGroupId.NotFound`: The specified ResourceGroupId is not found.
-    InvalidResourceGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LocationServiceTimeout`: Location service connection timeout. Please try again later.
-    LocationServiceTimeout(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeAccessControlListsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &["InvalidResourceGroupId.NotFound", "LocationServiceTimeout"],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeAccessControlListsError;
+impl crate::Client {
+    /// Calls `DescribeAccessControlLists`: Queries access control lists (ACLs).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeAccessControlListsRequestBuilder::send) it. The parameters and their rules: [`DescribeAccessControlListsRequest`].
+    #[inline]
+    pub fn describe_access_control_lists(
+        &self,
+    ) -> DescribeAccessControlListsRequestBuilder<&Self> {
+        DescribeAccessControlListsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeAccessControlListsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeAccessControlLists`: Queries access control lists (ACLs).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeAccessControlListsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidResourceGroupIdNotFound(error),
-            1 => Self::LocationServiceTimeout(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidResourceGroupIdNotFound(error) => (0, error),
-            Self::LocationServiceTimeout(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn describe_access_control_lists(
+        &self,
+    ) -> DescribeAccessControlListsRequestBuilder<&Self> {
+        DescribeAccessControlListsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeAccessControlListsError {
+/// Every page of `DescribeAccessControlLists`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_access_control_lists_pages<A: crate::SlbApi + ?Sized>(
+    api: &A,
+    request: DescribeAccessControlListsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeAccessControlListsResponse,
+        ::acs_runtime::client::Error<DescribeAccessControlListsError>,
+    >,
+> {
+    fn count(response: &DescribeAccessControlListsResponse) -> usize {
+        response.acls.as_ref().and_then(|x| x.acl.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeAccessControlListsRequest,
+        response: &DescribeAccessControlListsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeAccessControlListsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_access_control_lists(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeAccessControlLists`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_access_control_lists_pages(
+        &self,
+        request: DescribeAccessControlListsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeAccessControlListsResponse,
+            ::acs_runtime::client::Error<DescribeAccessControlListsError>,
+        >,
+    > {
+        describe_access_control_lists_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeAccessControlListsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidResourceGroupIdNotFound",
-            "LocationServiceTimeout",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeAccessControlLists`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_access_control_lists_items<A: crate::SlbApi + ?Sized>(
+    api: &A,
+    request: DescribeAccessControlListsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::Acl,
+        ::acs_runtime::client::Error<DescribeAccessControlListsError>,
+    >,
+> {
+    fn extract(response: DescribeAccessControlListsResponse) -> Vec<crate::types::Acl> {
+        response.acls.and_then(|x| x.acl).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_access_control_lists_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeAccessControlListsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeAccessControlLists`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeAccessControlListsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeAccessControlListsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeAccessControlListsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_access_control_lists_items(
+        &self,
+        request: DescribeAccessControlListsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::Acl,
+            ::acs_runtime::client::Error<DescribeAccessControlListsError>,
+        >,
+    > {
+        describe_access_control_lists_items(self, request)
     }
 }

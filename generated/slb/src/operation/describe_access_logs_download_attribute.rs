@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `access-logs` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`SlbApi`](crate::SlbApi) trait for fakes: [`describe_access_logs_download_attribute_pages`](crate::Client::describe_access_logs_download_attribute_pages) and [`describe_access_logs_download_attribute_items`](crate::Client::describe_access_logs_download_attribute_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`SlbApi`](crate::SlbApi) (fakes included): [`describe_access_logs_download_attribute_pages`](crate::Client::describe_access_logs_download_attribute_pages) and [`describe_access_logs_download_attribute_items`](crate::Client::describe_access_logs_download_attribute_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeAccessLogsDownloadAttribute",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeAccessLogsDownloadAttributeRequest>;
 /// Request of `DescribeAccessLogsDownloadAttribute`: Queries the access log of a Classic Load Balancer (CLB) instance.
 ///
 /// # Example
@@ -160,11 +163,7 @@ impl<C> DescribeAccessLogsDownloadAttributeRequestBuilder<C> {
     ///
     /// The region ID of the CLB instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/27584.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeAccessLogsDownloadAttributeRequest::region_id`](DescribeAccessLogsDownloadAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -173,10 +172,7 @@ impl<C> DescribeAccessLogsDownloadAttributeRequestBuilder<C> {
     ///
     /// The tags that are added to the CLB instance. The tags must be key-value pairs that are contained in a JSON dictionary.
     ///
-    /// You can specify up to 10 tags in each call.
-    ///
-    /// - Wire name: `Tags`.
-    /// - Example: `[{"tagKey":"Key1","tagValue":"Value1"}]`.
+    /// Its description, rules and example: [`DescribeAccessLogsDownloadAttributeRequest::tags`](DescribeAccessLogsDownloadAttributeRequest::tags).
     pub fn tags(mut self, value: impl Into<String>) -> Self {
         self.inner.tags = Some(value.into());
         self
@@ -185,8 +181,7 @@ impl<C> DescribeAccessLogsDownloadAttributeRequestBuilder<C> {
     ///
     /// The CLB instance ID.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Example: `lb-bp1b6c719dfa08ex*****`.
+    /// Its description, rules and example: [`DescribeAccessLogsDownloadAttributeRequest::load_balancer_id`](DescribeAccessLogsDownloadAttributeRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -195,9 +190,7 @@ impl<C> DescribeAccessLogsDownloadAttributeRequestBuilder<C> {
     ///
     /// The type of access log. Set the value to **layer7**, which specifies Layer 7 access logs.
     ///
-    /// - Wire name: `LogType`.
-    /// - Default: `layer7`.
-    /// - Example: `layer7`.
+    /// Its description, rules and example: [`DescribeAccessLogsDownloadAttributeRequest::log_type`](DescribeAccessLogsDownloadAttributeRequest::log_type).
     pub fn log_type(mut self, value: impl Into<String>) -> Self {
         self.inner.log_type = Some(value.into());
         self
@@ -206,10 +199,7 @@ impl<C> DescribeAccessLogsDownloadAttributeRequestBuilder<C> {
     ///
     /// The page number. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeAccessLogsDownloadAttributeRequest::page_number`](DescribeAccessLogsDownloadAttributeRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -218,10 +208,7 @@ impl<C> DescribeAccessLogsDownloadAttributeRequestBuilder<C> {
     ///
     /// The number of entries per page. Maximum value: **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Default: `20`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeAccessLogsDownloadAttributeRequest::page_size`](DescribeAccessLogsDownloadAttributeRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -396,87 +383,130 @@ for DescribeAccessLogsDownloadAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeAccessLogsDownloadAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeAccessLogsDownloadAttributeError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeAccessLogsDownloadAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeAccessLogsDownloadAttributeError;
+impl crate::Client {
+    /// Calls `DescribeAccessLogsDownloadAttribute`: Queries the access log of a Classic Load Balancer (CLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeAccessLogsDownloadAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeAccessLogsDownloadAttributeRequest`].
+    #[inline]
+    pub fn describe_access_logs_download_attribute(
+        &self,
+    ) -> DescribeAccessLogsDownloadAttributeRequestBuilder<&Self> {
+        DescribeAccessLogsDownloadAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeAccessLogsDownloadAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeAccessLogsDownloadAttribute`: Queries the access log of a Classic Load Balancer (CLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeAccessLogsDownloadAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
+    pub fn describe_access_logs_download_attribute(
+        &self,
+    ) -> DescribeAccessLogsDownloadAttributeRequestBuilder<&Self> {
+        DescribeAccessLogsDownloadAttributeRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeAccessLogsDownloadAttributeError {
+/// Every page of `DescribeAccessLogsDownloadAttribute`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_access_logs_download_attribute_pages<A: crate::SlbApi + ?Sized>(
+    api: &A,
+    request: DescribeAccessLogsDownloadAttributeRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeAccessLogsDownloadAttributeResponse,
+        ::acs_runtime::client::Error<DescribeAccessLogsDownloadAttributeError>,
+    >,
+> {
+    fn count(response: &DescribeAccessLogsDownloadAttributeResponse) -> usize {
+        response
+            .logs_download_attributes
+            .as_ref()
+            .and_then(|x| x.logs_download_attribute.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeAccessLogsDownloadAttributeRequest,
+        response: &DescribeAccessLogsDownloadAttributeResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeAccessLogsDownloadAttributeRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_access_logs_download_attribute(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeAccessLogsDownloadAttribute`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_access_logs_download_attribute_pages(
+        &self,
+        request: DescribeAccessLogsDownloadAttributeRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeAccessLogsDownloadAttributeResponse,
+            ::acs_runtime::client::Error<DescribeAccessLogsDownloadAttributeError>,
+        >,
+    > {
+        describe_access_logs_download_attribute_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeAccessLogsDownloadAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeAccessLogsDownloadAttribute`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_access_logs_download_attribute_items<A: crate::SlbApi + ?Sized>(
+    api: &A,
+    request: DescribeAccessLogsDownloadAttributeRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::LogsDownloadAttribute,
+        ::acs_runtime::client::Error<DescribeAccessLogsDownloadAttributeError>,
+    >,
+> {
+    fn extract(
+        response: DescribeAccessLogsDownloadAttributeResponse,
+    ) -> Vec<crate::types::LogsDownloadAttribute> {
+        response
+            .logs_download_attributes
+            .and_then(|x| x.logs_download_attribute)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_access_logs_download_attribute_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeAccessLogsDownloadAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeAccessLogsDownloadAttribute`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeAccessLogsDownloadAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeAccessLogsDownloadAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeAccessLogsDownloadAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_access_logs_download_attribute_items(
+        &self,
+        request: DescribeAccessLogsDownloadAttributeRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::LogsDownloadAttribute,
+            ::acs_runtime::client::Error<DescribeAccessLogsDownloadAttributeError>,
+        >,
+    > {
+        describe_access_logs_download_attribute_items(self, request)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeAvailableResourceRequest>;
 /// Request of `DescribeAvailableResource`: Queries the available resources and resources that are available for purchase in the zones of a region.
 ///
 /// > Only the available resources and zones are returned.
@@ -125,9 +128,7 @@ impl<C> DescribeAvailableResourceRequestBuilder<C> {
     ///
     /// The region ID.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeAvailableResourceRequest::region_id`](DescribeAvailableResourceRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -136,16 +137,7 @@ impl<C> DescribeAvailableResourceRequestBuilder<C> {
     ///
     /// The network type.
     ///
-    /// Valid values: **vpc, classic-internet, and classic-intranet**.
-    ///
-    /// vpc: an internal Classic Load Balancer (CLB) instance that is deployed in a virtual private cloud (VPC).
-    ///
-    /// classic_internet: a public-facing CLB instance.
-    ///
-    /// classic_intranet: an internal CLB instance that is deployed in a classic network.
-    ///
-    /// - Wire name: `AddressType`.
-    /// - Example: `vpc`.
+    /// Its description, rules and example: [`DescribeAvailableResourceRequest::address_type`](DescribeAvailableResourceRequest::address_type).
     pub fn address_type(mut self, value: impl Into<String>) -> Self {
         self.inner.address_type = Some(value.into());
         self
@@ -154,10 +146,7 @@ impl<C> DescribeAvailableResourceRequestBuilder<C> {
     ///
     /// The type of the IP address.
     ///
-    /// Valid values: **ipv4 and ipv6**.
-    ///
-    /// - Wire name: `AddressIPVersion`.
-    /// - Example: `ipv4`.
+    /// Its description, rules and example: [`DescribeAvailableResourceRequest::address_ip_version`](DescribeAvailableResourceRequest::address_ip_version).
     pub fn address_ip_version(mut self, value: impl Into<String>) -> Self {
         self.inner.address_ip_version = Some(value.into());
         self
@@ -299,85 +288,28 @@ for DescribeAvailableResourceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeAvailableResource`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeAvailableResourceError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeAvailableResourceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeAvailableResourceError;
+impl crate::Client {
+    /// Calls `DescribeAvailableResource`: Queries the available resources and resources that are available for purchase in the zones of a region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeAvailableResourceRequestBuilder::send) it. The parameters and their rules: [`DescribeAvailableResourceRequest`].
+    #[inline]
+    pub fn describe_available_resource(
+        &self,
+    ) -> DescribeAvailableResourceRequestBuilder<&Self> {
+        DescribeAvailableResourceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeAvailableResourceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeAvailableResource`: Queries the available resources and resources that are available for purchase in the zones of a region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeAvailableResourceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeAvailableResourceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeAvailableResourceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeAvailableResourceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeAvailableResourceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeAvailableResourceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeAvailableResourceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_available_resource(
+        &self,
+    ) -> DescribeAvailableResourceRequestBuilder<&Self> {
+        DescribeAvailableResourceRequestBuilder::new(self)
     }
 }

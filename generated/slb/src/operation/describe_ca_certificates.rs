@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeCACertificatesRequest>;
 /// Request of `DescribeCACertificates`: Queries certificate authority (CA) certificates.
 ///
 /// > To ensure data confidentiality, only the certificate fingerprint and name are returned. The certificate content is not returned.
@@ -129,11 +132,7 @@ impl<C> DescribeCACertificatesRequestBuilder<C> {
     ///
     /// The region of the CA certificates.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/27584.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeCACertificatesRequest::region_id`](DescribeCACertificatesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -142,8 +141,7 @@ impl<C> DescribeCACertificatesRequestBuilder<C> {
     ///
     /// The CA certificate ID.
     ///
-    /// - Wire name: `CACertificateId`.
-    /// - Example: `139a00604bd-cn-east-hangzho****`.
+    /// Its description, rules and example: [`DescribeCACertificatesRequest::ca_certificate_id`](DescribeCACertificatesRequest::ca_certificate_id).
     pub fn ca_certificate_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ca_certificate_id = Some(value.into());
         self
@@ -152,8 +150,7 @@ impl<C> DescribeCACertificatesRequestBuilder<C> {
     ///
     /// The resource group ID.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-atstuj3rtop****`.
+    /// Its description, rules and example: [`DescribeCACertificatesRequest::resource_group_id`](DescribeCACertificatesRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -162,8 +159,7 @@ impl<C> DescribeCACertificatesRequestBuilder<C> {
     ///
     /// The tags of the CA certificates.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeCACertificatesRequest::tag`](DescribeCACertificatesRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -305,107 +301,28 @@ for DescribeCACertificatesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeCACertificates`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeCACertificatesError {
-    /// HTTP 400 `Abs.CACertificateIdAndResourceGroupId.MissMatch`: CACertificateId or ResourceGroupId miss match.
-    AbsCaCertificateIdAndResourceGroupIdMissMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LocationServiceTimeout`: Location service connection timeout. Please try again later.
-    LocationServiceTimeout(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeCACertificatesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Abs.CACertificateIdAndResourceGroupId.MissMatch",
-                        "LocationServiceTimeout",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeCACertificatesError;
+impl crate::Client {
+    /// Calls `DescribeCACertificates`: Queries certificate authority (CA) certificates.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeCACertificatesRequestBuilder::send) it. The parameters and their rules: [`DescribeCACertificatesRequest`].
+    #[inline]
+    pub fn describe_ca_certificates(
+        &self,
+    ) -> DescribeCACertificatesRequestBuilder<&Self> {
+        DescribeCACertificatesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeCACertificatesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeCACertificates`: Queries certificate authority (CA) certificates.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeCACertificatesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::AbsCaCertificateIdAndResourceGroupIdMissMatch(error),
-            1 => Self::LocationServiceTimeout(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::AbsCaCertificateIdAndResourceGroupIdMissMatch(error) => (0, error),
-            Self::LocationServiceTimeout(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeCACertificatesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeCACertificatesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "AbsCaCertificateIdAndResourceGroupIdMissMatch",
-            "LocationServiceTimeout",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeCACertificatesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeCACertificatesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeCACertificatesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeCACertificatesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_ca_certificates(
+        &self,
+    ) -> DescribeCACertificatesRequestBuilder<&Self> {
+        DescribeCACertificatesRequestBuilder::new(self)
     }
 }

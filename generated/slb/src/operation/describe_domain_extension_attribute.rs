@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeDomainExtensionAttributeRequest>;
 /// Request of `DescribeDomainExtensionAttribute`: Queries the attributes of an additional domain name.
 ///
 /// # Example
@@ -106,9 +109,7 @@ impl<C> DescribeDomainExtensionAttributeRequestBuilder<C> {
     ///
     /// The ID of the region where the Server Load Balancer (SLB) instance is deployed.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeDomainExtensionAttributeRequest::region_id`](DescribeDomainExtensionAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -117,9 +118,7 @@ impl<C> DescribeDomainExtensionAttributeRequestBuilder<C> {
     ///
     /// The ID of the additional certificate.
     ///
-    /// - Wire name: `DomainExtensionId`.
-    /// - Required.
-    /// - Example: `de-bp1rp7ta1****`.
+    /// Its description, rules and example: [`DescribeDomainExtensionAttributeRequest::domain_extension_id`](DescribeDomainExtensionAttributeRequest::domain_extension_id).
     pub fn domain_extension_id(mut self, value: impl Into<String>) -> Self {
         self.inner.domain_extension_id = Some(value.into());
         self
@@ -307,109 +306,28 @@ for DescribeDomainExtensionAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeDomainExtensionAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeDomainExtensionAttributeError {
-    /// HTTP 400 `InvalidParameter.DomainExtensionId`: %s.
-    InvalidParameterDomainExtensionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.DomainExtensionId`: The param DomainExtensionId is missing
-    MissingParameterDomainExtensionId(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeDomainExtensionAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.DomainExtensionId",
-                        "MissingParameter.DomainExtensionId",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeDomainExtensionAttributeError;
+impl crate::Client {
+    /// Calls `DescribeDomainExtensionAttribute`: Queries the attributes of an additional domain name.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeDomainExtensionAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeDomainExtensionAttributeRequest`].
+    #[inline]
+    pub fn describe_domain_extension_attribute(
+        &self,
+    ) -> DescribeDomainExtensionAttributeRequestBuilder<&Self> {
+        DescribeDomainExtensionAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeDomainExtensionAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeDomainExtensionAttribute`: Queries the attributes of an additional domain name.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeDomainExtensionAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterDomainExtensionId(error),
-            1 => Self::MissingParameterDomainExtensionId(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterDomainExtensionId(error) => (0, error),
-            Self::MissingParameterDomainExtensionId(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeDomainExtensionAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeDomainExtensionAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterDomainExtensionId",
-            "MissingParameterDomainExtensionId",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeDomainExtensionAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeDomainExtensionAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeDomainExtensionAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeDomainExtensionAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_domain_extension_attribute(
+        &self,
+    ) -> DescribeDomainExtensionAttributeRequestBuilder<&Self> {
+        DescribeDomainExtensionAttributeRequestBuilder::new(self)
     }
 }

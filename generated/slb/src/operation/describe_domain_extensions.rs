@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeDomainExtensionsRequest>;
 /// Request of `DescribeDomainExtensions`: Queries additional domain names.
 ///
 /// # Example
@@ -130,9 +133,7 @@ impl<C> DescribeDomainExtensionsRequestBuilder<C> {
     ///
     /// The region ID of the Server Load Balancer (SLB) instance.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeDomainExtensionsRequest::region_id`](DescribeDomainExtensionsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -141,9 +142,7 @@ impl<C> DescribeDomainExtensionsRequestBuilder<C> {
     ///
     /// The SLB instance ID.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp1b6c719dfa08ex****`.
+    /// Its description, rules and example: [`DescribeDomainExtensionsRequest::load_balancer_id`](DescribeDomainExtensionsRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -152,9 +151,7 @@ impl<C> DescribeDomainExtensionsRequestBuilder<C> {
     ///
     /// The frontend port of the HTTPS listener that is configured for the SLB instance. Valid values: **1 to 65535**.
     ///
-    /// - Wire name: `ListenerPort`.
-    /// - Required.
-    /// - Example: `443`.
+    /// Its description, rules and example: [`DescribeDomainExtensionsRequest::listener_port`](DescribeDomainExtensionsRequest::listener_port).
     pub fn listener_port(mut self, value: i32) -> Self {
         self.inner.listener_port = Some(value);
         self
@@ -163,8 +160,7 @@ impl<C> DescribeDomainExtensionsRequestBuilder<C> {
     ///
     /// The ID of the additional certificate.
     ///
-    /// - Wire name: `DomainExtensionId`.
-    /// - Example: `de-bp1rp7ta1****`.
+    /// Its description, rules and example: [`DescribeDomainExtensionsRequest::domain_extension_id`](DescribeDomainExtensionsRequest::domain_extension_id).
     pub fn domain_extension_id(mut self, value: impl Into<String>) -> Self {
         self.inner.domain_extension_id = Some(value.into());
         self
@@ -306,85 +302,28 @@ for DescribeDomainExtensionsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeDomainExtensions`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeDomainExtensionsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeDomainExtensionsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeDomainExtensionsError;
+impl crate::Client {
+    /// Calls `DescribeDomainExtensions`: Queries additional domain names.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeDomainExtensionsRequestBuilder::send) it. The parameters and their rules: [`DescribeDomainExtensionsRequest`].
+    #[inline]
+    pub fn describe_domain_extensions(
+        &self,
+    ) -> DescribeDomainExtensionsRequestBuilder<&Self> {
+        DescribeDomainExtensionsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeDomainExtensionsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeDomainExtensions`: Queries additional domain names.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeDomainExtensionsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeDomainExtensionsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeDomainExtensionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeDomainExtensionsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeDomainExtensionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeDomainExtensionsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeDomainExtensionsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_domain_extensions(
+        &self,
+    ) -> DescribeDomainExtensionsRequestBuilder<&Self> {
+        DescribeDomainExtensionsRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeHealthStatusRequest>;
 /// Request of `DescribeHealthStatus`: Queries the health status of backend servers.
 ///
 /// # Example
@@ -128,9 +131,7 @@ impl<C> DescribeHealthStatusRequestBuilder<C> {
     ///
     /// The ID of the Classic Load Balancer (CLB) instance.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp1qjwo61pqz3ah****`.
+    /// Its description, rules and example: [`DescribeHealthStatusRequest::load_balancer_id`](DescribeHealthStatusRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -139,11 +140,7 @@ impl<C> DescribeHealthStatusRequestBuilder<C> {
     ///
     /// The frontend port that is used by the SLB instance. Valid values: **1 to 65535**.
     ///
-    /// > If you do not specify this parameter, the health status of all ports is returned.
-    ///
-    /// - Wire name: `ListenerPort`.
-    /// - Must be 0 to 65535.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`DescribeHealthStatusRequest::listener_port`](DescribeHealthStatusRequest::listener_port).
     pub fn listener_port(mut self, value: i32) -> Self {
         self.inner.listener_port = Some(value);
         self
@@ -152,8 +149,7 @@ impl<C> DescribeHealthStatusRequestBuilder<C> {
     ///
     /// The frontend protocol that is used by the SLB instance.
     ///
-    /// - Wire name: `ListenerProtocol`.
-    /// - Example: `https`.
+    /// Its description, rules and example: [`DescribeHealthStatusRequest::listener_protocol`](DescribeHealthStatusRequest::listener_protocol).
     pub fn listener_protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_protocol = Some(value.into());
         self
@@ -162,8 +158,7 @@ impl<C> DescribeHealthStatusRequestBuilder<C> {
     ///
     /// The region ID of the SLB instance.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeHealthStatusRequest::region_id`](DescribeHealthStatusRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -305,109 +300,24 @@ for DescribeHealthStatusResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeHealthStatus`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeHealthStatusError {
-    /// HTTP 400 `TooManyListeners`: More than 1 listener is found, please be more specified.
-    TooManyListeners(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LocationServiceTimeout`: Location service connection timeout. Please try again later.
-    LocationServiceTimeout(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SystemBusy`: The system is busy.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeHealthStatusError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &["TooManyListeners", "LocationServiceTimeout", "SystemBusy"],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeHealthStatusError;
+impl crate::Client {
+    /// Calls `DescribeHealthStatus`: Queries the health status of backend servers.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeHealthStatusRequestBuilder::send) it. The parameters and their rules: [`DescribeHealthStatusRequest`].
+    #[inline]
+    pub fn describe_health_status(&self) -> DescribeHealthStatusRequestBuilder<&Self> {
+        DescribeHealthStatusRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeHealthStatusError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeHealthStatus`: Queries the health status of backend servers.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeHealthStatusRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::TooManyListeners(error),
-            1 => Self::LocationServiceTimeout(error),
-            2 => Self::SystemBusy(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::TooManyListeners(error) => (0, error),
-            Self::LocationServiceTimeout(error) => (1, error),
-            Self::SystemBusy(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeHealthStatusError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeHealthStatusError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "TooManyListeners",
-            "LocationServiceTimeout",
-            "SystemBusy",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeHealthStatusError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeHealthStatusError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeHealthStatusError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeHealthStatusError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_health_status(&self) -> DescribeHealthStatusRequestBuilder<&Self> {
+        DescribeHealthStatusRequestBuilder::new(self)
     }
 }

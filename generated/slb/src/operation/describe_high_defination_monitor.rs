@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeHighDefinationMonitorRequest>;
 /// Request of `DescribeHighDefinationMonitor`: Queries the configurations of fine-grained monitoring in a region.
 ///
 /// # Example
@@ -105,8 +108,7 @@ impl<C> DescribeHighDefinationMonitorRequestBuilder<C> {
     ///
     /// The tags of the logs. The tags must be key-value pairs that are contained in a JSON dictionary.
     ///
-    /// - Wire name: `Tags`.
-    /// - Example: `[{"tagKey":"Key1","tagValue":"Value1"}]`.
+    /// Its description, rules and example: [`DescribeHighDefinationMonitorRequest::tags`](DescribeHighDefinationMonitorRequest::tags).
     pub fn tags(mut self, value: impl Into<String>) -> Self {
         self.inner.tags = Some(value.into());
         self
@@ -115,11 +117,7 @@ impl<C> DescribeHighDefinationMonitorRequestBuilder<C> {
     ///
     /// The ID of the region where you want to query the configuration of fine-grained monitoring.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/27584.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeHighDefinationMonitorRequest::region_id`](DescribeHighDefinationMonitorRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -290,85 +288,28 @@ for DescribeHighDefinationMonitorResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeHighDefinationMonitor`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeHighDefinationMonitorError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeHighDefinationMonitorError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeHighDefinationMonitorError;
+impl crate::Client {
+    /// Calls `DescribeHighDefinationMonitor`: Queries the configurations of fine-grained monitoring in a region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeHighDefinationMonitorRequestBuilder::send) it. The parameters and their rules: [`DescribeHighDefinationMonitorRequest`].
+    #[inline]
+    pub fn describe_high_defination_monitor(
+        &self,
+    ) -> DescribeHighDefinationMonitorRequestBuilder<&Self> {
+        DescribeHighDefinationMonitorRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeHighDefinationMonitorError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeHighDefinationMonitor`: Queries the configurations of fine-grained monitoring in a region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeHighDefinationMonitorRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeHighDefinationMonitorError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeHighDefinationMonitorError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeHighDefinationMonitorError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeHighDefinationMonitorError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeHighDefinationMonitorError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeHighDefinationMonitorError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_high_defination_monitor(
+        &self,
+    ) -> DescribeHighDefinationMonitorRequestBuilder<&Self> {
+        DescribeHighDefinationMonitorRequestBuilder::new(self)
     }
 }

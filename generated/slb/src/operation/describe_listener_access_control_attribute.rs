@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    DescribeListenerAccessControlAttributeRequest,
+>;
 /// Request of `DescribeListenerAccessControlAttribute`: Queries the whitelist configurations of a listener.
 ///
 /// # Example
@@ -135,10 +141,7 @@ impl<C> DescribeListenerAccessControlAttributeRequestBuilder<C> {
     ///
     /// The region where the Classic Load Balancer (CLB) instance is created.
     ///
-    /// You can query the region ID from the [Regions and zones](<https://www.alibabacloud.com/help/doc-detail/40654.htm>) list or by calling the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeListenerAccessControlAttributeRequest::region_id`](DescribeListenerAccessControlAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -147,9 +150,7 @@ impl<C> DescribeListenerAccessControlAttributeRequestBuilder<C> {
     ///
     /// The CLB instance ID.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-8vb86hxixo8lvsja8****`.
+    /// Its description, rules and example: [`DescribeListenerAccessControlAttributeRequest::load_balancer_id`](DescribeListenerAccessControlAttributeRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -158,11 +159,7 @@ impl<C> DescribeListenerAccessControlAttributeRequestBuilder<C> {
     ///
     /// The frontend port that is used by the CLB instance.
     ///
-    /// Valid values: **1 to 65535**.
-    ///
-    /// - Wire name: `ListenerPort`.
-    /// - Required.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`DescribeListenerAccessControlAttributeRequest::listener_port`](DescribeListenerAccessControlAttributeRequest::listener_port).
     pub fn listener_port(mut self, value: i32) -> Self {
         self.inner.listener_port = Some(value);
         self
@@ -171,10 +168,7 @@ impl<C> DescribeListenerAccessControlAttributeRequestBuilder<C> {
     ///
     /// The frontend protocol that is used by the CLB instance.
     ///
-    /// > This parameter is required if the same port is specified for listeners of different protocols.
-    ///
-    /// - Wire name: `ListenerProtocol`.
-    /// - Example: `https`.
+    /// Its description, rules and example: [`DescribeListenerAccessControlAttributeRequest::listener_protocol`](DescribeListenerAccessControlAttributeRequest::listener_protocol).
     pub fn listener_protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_protocol = Some(value.into());
         self
@@ -335,92 +329,28 @@ for DescribeListenerAccessControlAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeListenerAccessControlAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeListenerAccessControlAttributeError {
-    /// HTTP 400 `TooManyListeners`: More than 1 listener is found, please be more specified
-    TooManyListeners(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeListenerAccessControlAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["TooManyListeners"]), error)
+mod error;
+pub use error::DescribeListenerAccessControlAttributeError;
+impl crate::Client {
+    /// Calls `DescribeListenerAccessControlAttribute`: Queries the whitelist configurations of a listener.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeListenerAccessControlAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeListenerAccessControlAttributeRequest`].
+    #[inline]
+    pub fn describe_listener_access_control_attribute(
+        &self,
+    ) -> DescribeListenerAccessControlAttributeRequestBuilder<&Self> {
+        DescribeListenerAccessControlAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeListenerAccessControlAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeListenerAccessControlAttribute`: Queries the whitelist configurations of a listener.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeListenerAccessControlAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::TooManyListeners(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::TooManyListeners(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeListenerAccessControlAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeListenerAccessControlAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["TooManyListeners", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeListenerAccessControlAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeListenerAccessControlAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeListenerAccessControlAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeListenerAccessControlAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_listener_access_control_attribute(
+        &self,
+    ) -> DescribeListenerAccessControlAttributeRequestBuilder<&Self> {
+        DescribeListenerAccessControlAttributeRequestBuilder::new(self)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `classic-load-balancer-instances` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`SlbApi`](crate::SlbApi) trait for fakes: [`wait_until_load_balancer_active`](crate::Client::wait_until_load_balancer_active) polls it until the CLB instance is `active` (`inactive` means not yet; `locked`, after overdue payments or for other reasons, means never).
+//! On [`Client`](crate::Client), and as functions of this module over any [`SlbApi`](crate::SlbApi) (fakes included): [`wait_until_load_balancer_active`](crate::Client::wait_until_load_balancer_active) polls it until the CLB instance is `active` (`inactive` means not yet; `locked`, after overdue payments or for other reasons, means never).
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeLoadBalancerAttribute",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeLoadBalancerAttributeRequest>;
 /// Request of `DescribeLoadBalancerAttribute`: Queries the detail of a Classic Load Balancer (CLB) instance.
 ///
 /// > If backend servers are deployed in a vServer group, you can call the [DescribeVServerGroupAttribute](<https://www.alibabacloud.com/help/doc-detail/35224.htm>) operation to query the backend servers.
@@ -109,10 +112,7 @@ impl<C> DescribeLoadBalancerAttributeRequestBuilder<C> {
     ///
     /// The region ID of the CLB instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeLoadBalancerAttributeRequest::region_id`](DescribeLoadBalancerAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -121,9 +121,7 @@ impl<C> DescribeLoadBalancerAttributeRequestBuilder<C> {
     ///
     /// The CLB instance ID.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp1b6c719dfa08ex****`.
+    /// Its description, rules and example: [`DescribeLoadBalancerAttributeRequest::load_balancer_id`](DescribeLoadBalancerAttributeRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -635,97 +633,85 @@ for DescribeLoadBalancerAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeLoadBalancerAttribute`: one variant per documented code, `Unhandled` for any other.
+mod error;
+pub use error::DescribeLoadBalancerAttributeError;
+impl crate::Client {
+    /// Calls `DescribeLoadBalancerAttribute`: Queries the detail of a Classic Load Balancer (CLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeLoadBalancerAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeLoadBalancerAttributeRequest`].
+    #[inline]
+    pub fn describe_load_balancer_attribute(
+        &self,
+    ) -> DescribeLoadBalancerAttributeRequestBuilder<&Self> {
+        DescribeLoadBalancerAttributeRequestBuilder::new(self)
+    }
+}
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeLoadBalancerAttribute`: Queries the detail of a Classic Load Balancer (CLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeLoadBalancerAttributeRequest`].
+    #[inline]
+    pub fn describe_load_balancer_attribute(
+        &self,
+    ) -> DescribeLoadBalancerAttributeRequestBuilder<&Self> {
+        DescribeLoadBalancerAttributeRequestBuilder::new(self)
+    }
+}
+/// Polls `DescribeLoadBalancerAttribute` until the CLB instance is `active` (`inactive` means not yet; `locked`, after overdue payments or for other reasons, means never).
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeLoadBalancerAttributeError {
-    /// HTTP 400 `LocationServiceTimeout`: Location service connection timeout. Please try again later.
-    LocationServiceTimeout(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UnauthorizedRegion`: The specified region of  is not authorized.
-    UnauthorizedRegion(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
+/// By default every 3000 ms for at most 300000 ms; pass a `WaiterConfig` to change that. Success states: active. A state among locked fails at once.
+pub fn wait_until_load_balancer_active<A: crate::SlbApi + ?Sized>(
+    api: &A,
+    request: DescribeLoadBalancerAttributeRequest,
+    config: Option<::acs_runtime::waiter::WaiterConfig>,
+) -> crate::BoxFuture<
+    '_,
+    Result<
+        Option<DescribeLoadBalancerAttributeResponse>,
+        ::acs_runtime::waiter::WaitError<DescribeLoadBalancerAttributeError>,
+    >,
+> {
+    fn state(response: &DescribeLoadBalancerAttributeResponse) -> Option<&str> {
+        response.load_balancer_status.as_deref()
+    }
+    let acceptors = ::acs_runtime::waiter::Acceptors {
+        success: &["active"],
+        failure: &["locked"],
+        success_codes: &[],
+    };
+    let config = config
+        .unwrap_or(
+            ::acs_runtime::waiter::WaiterConfig::new(
+                ::std::time::Duration::from_millis(3000),
+                ::std::time::Duration::from_millis(300000),
+            ),
+        );
+    Box::pin(
+        ::acs_runtime::waiter::wait(
+            config,
+            acceptors,
+            move || api.describe_load_balancer_attribute(request.clone()),
+            state,
+        ),
+    )
 }
-impl From<::acs_runtime::client::ServiceError> for DescribeLoadBalancerAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["LocationServiceTimeout", "UnauthorizedRegion"]),
-            error,
-        )
-    }
-}
-#[allow(deprecated)]
-impl DescribeLoadBalancerAttributeError {
-    /// The service error behind the variant.
+impl crate::Client {
+    /// Polls `DescribeLoadBalancerAttribute` until the CLB instance is `active` (`inactive` means not yet; `locked`, after overdue payments or for other reasons, means never).
+    ///
+    /// By default every 3000 ms for at most 300000 ms; pass a `WaiterConfig` to change that. Success states: active. A state among locked fails at once.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::LocationServiceTimeout(error),
-            1 => Self::UnauthorizedRegion(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::LocationServiceTimeout(error) => (0, error),
-            Self::UnauthorizedRegion(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeLoadBalancerAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeLoadBalancerAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["LocationServiceTimeout", "UnauthorizedRegion", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeLoadBalancerAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeLoadBalancerAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeLoadBalancerAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeLoadBalancerAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn wait_until_load_balancer_active(
+        &self,
+        request: DescribeLoadBalancerAttributeRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<DescribeLoadBalancerAttributeResponse>,
+            ::acs_runtime::waiter::WaitError<DescribeLoadBalancerAttributeError>,
+        >,
+    > {
+        wait_until_load_balancer_active(self, request, config)
     }
 }

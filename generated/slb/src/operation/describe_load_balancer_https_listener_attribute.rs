@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    DescribeLoadBalancerHTTPSListenerAttributeRequest,
+>;
 /// Request of `DescribeLoadBalancerHTTPSListenerAttribute`: Queries the configurations of an HTTPS listener.
 ///
 /// * A Classic Load Balancer (CLB) instance is created. For more information, see [CreateLoadBalancer](<https://www.alibabacloud.com/help/doc-detail/27577.htm>).
@@ -125,8 +131,7 @@ impl<C> DescribeLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// The region ID of the CLB instance.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeLoadBalancerHTTPSListenerAttributeRequest::region_id`](DescribeLoadBalancerHTTPSListenerAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -135,9 +140,7 @@ impl<C> DescribeLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// The CLB instance ID.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp1mxu5r8lau****`.
+    /// Its description, rules and example: [`DescribeLoadBalancerHTTPSListenerAttributeRequest::load_balancer_id`](DescribeLoadBalancerHTTPSListenerAttributeRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -146,12 +149,7 @@ impl<C> DescribeLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// The frontend port that is used by the CLB instance.
     ///
-    /// Valid values: **1** to **65535**.
-    ///
-    /// - Wire name: `ListenerPort`.
-    /// - Required.
-    /// - Must be 1 to 65535.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`DescribeLoadBalancerHTTPSListenerAttributeRequest::listener_port`](DescribeLoadBalancerHTTPSListenerAttributeRequest::listener_port).
     pub fn listener_port(mut self, value: i32) -> Self {
         self.inner.listener_port = Some(value);
         self
@@ -877,87 +875,28 @@ for DescribeLoadBalancerHTTPSListenerAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeLoadBalancerHTTPSListenerAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeLoadBalancerHTTPSListenerAttributeError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeLoadBalancerHTTPSListenerAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeLoadBalancerHTTPSListenerAttributeError;
+impl crate::Client {
+    /// Calls `DescribeLoadBalancerHTTPSListenerAttribute`: Queries the configurations of an HTTPS listener.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeLoadBalancerHTTPSListenerAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeLoadBalancerHTTPSListenerAttributeRequest`].
+    #[inline]
+    pub fn describe_load_balancer_https_listener_attribute(
+        &self,
+    ) -> DescribeLoadBalancerHTTPSListenerAttributeRequestBuilder<&Self> {
+        DescribeLoadBalancerHTTPSListenerAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeLoadBalancerHTTPSListenerAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeLoadBalancerHTTPSListenerAttribute`: Queries the configurations of an HTTPS listener.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeLoadBalancerHTTPSListenerAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeLoadBalancerHTTPSListenerAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeLoadBalancerHTTPSListenerAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeLoadBalancerHTTPSListenerAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeLoadBalancerHTTPSListenerAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeLoadBalancerHTTPSListenerAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeLoadBalancerHTTPSListenerAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_load_balancer_https_listener_attribute(
+        &self,
+    ) -> DescribeLoadBalancerHTTPSListenerAttributeRequestBuilder<&Self> {
+        DescribeLoadBalancerHTTPSListenerAttributeRequestBuilder::new(self)
     }
 }

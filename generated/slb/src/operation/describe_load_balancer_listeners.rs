@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `listeners` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`SlbApi`](crate::SlbApi) trait for fakes: [`describe_load_balancer_listeners_pages`](crate::Client::describe_load_balancer_listeners_pages) and [`describe_load_balancer_listeners_items`](crate::Client::describe_load_balancer_listeners_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`SlbApi`](crate::SlbApi) (fakes included): [`describe_load_balancer_listeners_pages`](crate::Client::describe_load_balancer_listeners_pages) and [`describe_load_balancer_listeners_items`](crate::Client::describe_load_balancer_listeners_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeLoadBalancerListeners",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeLoadBalancerListenersRequest>;
 /// Request of `DescribeLoadBalancerListeners`: Queries the listeners of a Classic Load Balancer (CLB) instance.
 ///
 /// * A CLB instance is created. For more information, see [CreateLoadBalancer](<https://www.alibabacloud.com/help/doc-detail/2401685.htm>).
@@ -200,12 +203,7 @@ impl<C> DescribeLoadBalancerListenersRequestBuilder<C> {
     ///
     /// The ID of the region where the CLB instance is deployed.
     ///
-    /// You can call the DescribeRegions operation to query the most recent region list.
-    ///
-    /// > If the endpoint of the selected region is slb.aliyuncs.com, the `RegionId` parameter is required.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeLoadBalancerListenersRequest::region_id`](DescribeLoadBalancerListenersRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -214,11 +212,7 @@ impl<C> DescribeLoadBalancerListenersRequestBuilder<C> {
     ///
     /// The token that is used for the next query. Valid values:
     ///
-    /// * If this is your first query and no subsequent queries are to be sent, ignore this parameter.
-    /// * If a subsequent query is to be sent, set the parameter to the value of NextToken that is returned from the last call.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`DescribeLoadBalancerListenersRequest::next_token`](DescribeLoadBalancerListenersRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -227,12 +221,7 @@ impl<C> DescribeLoadBalancerListenersRequestBuilder<C> {
     ///
     /// The number of entries to return in each call.
     ///
-    /// Valid values: **1** to **100**. If you do not specify this parameter, the default value **20** is used.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 0 to 101.
-    /// - Default: `20`.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`DescribeLoadBalancerListenersRequest::max_results`](DescribeLoadBalancerListenersRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -241,13 +230,7 @@ impl<C> DescribeLoadBalancerListenersRequestBuilder<C> {
     ///
     /// The protocol used by the listener. Valid values:
     ///
-    /// * **tcp**
-    /// * **udp**
-    /// * **http**
-    /// * **https**
-    ///
-    /// - Wire name: `ListenerProtocol`.
-    /// - Example: `http`.
+    /// Its description, rules and example: [`DescribeLoadBalancerListenersRequest::listener_protocol`](DescribeLoadBalancerListenersRequest::listener_protocol).
     pub fn listener_protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_protocol = Some(value.into());
         self
@@ -256,11 +239,7 @@ impl<C> DescribeLoadBalancerListenersRequestBuilder<C> {
     ///
     /// The IDs of the CLB instances. You can specify up to 10 instance IDs.
     ///
-    /// > If you do not use the SDK to call this operation, use the LoadBalancerId.N parameter.
-    ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Must have at most 11 items.
-    /// - Example: `lb-123wrwer`.
+    /// Its description, rules and example: [`DescribeLoadBalancerListenersRequest::load_balancer_id`](DescribeLoadBalancerListenersRequest::load_balancer_id).
     pub fn load_balancer_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -272,8 +251,7 @@ impl<C> DescribeLoadBalancerListenersRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeLoadBalancerListenersRequest::tag`](DescribeLoadBalancerListenersRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -282,9 +260,7 @@ impl<C> DescribeLoadBalancerListenersRequestBuilder<C> {
     ///
     /// The frontend port that is used by the CLB instance.
     ///
-    /// - Wire name: `ListenerPort`.
-    /// - Must be 0 to 65535.
-    /// - Example: `443`.
+    /// Its description, rules and example: [`DescribeLoadBalancerListenersRequest::listener_port`](DescribeLoadBalancerListenersRequest::listener_port).
     pub fn listener_port(mut self, value: i32) -> Self {
         self.inner.listener_port = Some(value);
         self
@@ -293,8 +269,7 @@ impl<C> DescribeLoadBalancerListenersRequestBuilder<C> {
     ///
     /// The description of the listener.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `HTTPS_443`.
+    /// Its description, rules and example: [`DescribeLoadBalancerListenersRequest::description`](DescribeLoadBalancerListenersRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -476,131 +451,121 @@ for DescribeLoadBalancerListenersResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeLoadBalancerListeners`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeLoadBalancerListenersError {
-    /// HTTP 400 `IllegalParam.ListenerProtocol`: The param of ListenerProtocol is illegal.
-    IllegalParamListenerProtocol(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.MaxResults`: The param of MaxResults is illegal.
-    IllegalParamMaxResults(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.NextToken`: The param of NextToken is illegal.
-    IllegalParamNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParamSize.LoadBalancerId`: The param size of LoadBalancerId is illegal.
-    IllegalParamSizeLoadBalancerId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TagKey`: The param of TagKey is missing.
-    MissingParamTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UnauthorizedRegion`: The specified region of  is not authorized.
-    UnauthorizedRegion(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeLoadBalancerListenersError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.ListenerProtocol",
-                        "IllegalParam.MaxResults",
-                        "IllegalParam.NextToken",
-                        "IllegalParamSize.LoadBalancerId",
-                        "MissingParam.TagKey",
-                        "UnauthorizedRegion",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeLoadBalancerListenersError;
+impl crate::Client {
+    /// Calls `DescribeLoadBalancerListeners`: Queries the listeners of a Classic Load Balancer (CLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeLoadBalancerListenersRequestBuilder::send) it. The parameters and their rules: [`DescribeLoadBalancerListenersRequest`].
+    #[inline]
+    pub fn describe_load_balancer_listeners(
+        &self,
+    ) -> DescribeLoadBalancerListenersRequestBuilder<&Self> {
+        DescribeLoadBalancerListenersRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeLoadBalancerListenersError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeLoadBalancerListeners`: Queries the listeners of a Classic Load Balancer (CLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeLoadBalancerListenersRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamListenerProtocol(error),
-            1 => Self::IllegalParamMaxResults(error),
-            2 => Self::IllegalParamNextToken(error),
-            3 => Self::IllegalParamSizeLoadBalancerId(error),
-            4 => Self::MissingParamTagKey(error),
-            5 => Self::UnauthorizedRegion(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamListenerProtocol(error) => (0, error),
-            Self::IllegalParamMaxResults(error) => (1, error),
-            Self::IllegalParamNextToken(error) => (2, error),
-            Self::IllegalParamSizeLoadBalancerId(error) => (3, error),
-            Self::MissingParamTagKey(error) => (4, error),
-            Self::UnauthorizedRegion(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
+    pub fn describe_load_balancer_listeners(
+        &self,
+    ) -> DescribeLoadBalancerListenersRequestBuilder<&Self> {
+        DescribeLoadBalancerListenersRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeLoadBalancerListenersError {
+/// Every page of `DescribeLoadBalancerListeners`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_load_balancer_listeners_pages<A: crate::SlbApi + ?Sized>(
+    api: &A,
+    request: DescribeLoadBalancerListenersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeLoadBalancerListenersResponse,
+        ::acs_runtime::client::Error<DescribeLoadBalancerListenersError>,
+    >,
+> {
+    fn count(response: &DescribeLoadBalancerListenersResponse) -> usize {
+        response.listeners.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeLoadBalancerListenersRequest,
+        response: &DescribeLoadBalancerListenersResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeLoadBalancerListenersRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_load_balancer_listeners(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeLoadBalancerListeners`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_load_balancer_listeners_pages(
+        &self,
+        request: DescribeLoadBalancerListenersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeLoadBalancerListenersResponse,
+            ::acs_runtime::client::Error<DescribeLoadBalancerListenersError>,
+        >,
+    > {
+        describe_load_balancer_listeners_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeLoadBalancerListenersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamListenerProtocol",
-            "IllegalParamMaxResults",
-            "IllegalParamNextToken",
-            "IllegalParamSizeLoadBalancerId",
-            "MissingParamTagKey",
-            "UnauthorizedRegion",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeLoadBalancerListeners`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_load_balancer_listeners_items<A: crate::SlbApi + ?Sized>(
+    api: &A,
+    request: DescribeLoadBalancerListenersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::DescribeLoadBalancerListenersListener,
+        ::acs_runtime::client::Error<DescribeLoadBalancerListenersError>,
+    >,
+> {
+    fn extract(
+        response: DescribeLoadBalancerListenersResponse,
+    ) -> Vec<crate::types::DescribeLoadBalancerListenersListener> {
+        response.listeners.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_load_balancer_listeners_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeLoadBalancerListenersError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeLoadBalancerListeners`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeLoadBalancerListenersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeLoadBalancerListenersError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeLoadBalancerListenersError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_load_balancer_listeners_items(
+        &self,
+        request: DescribeLoadBalancerListenersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::DescribeLoadBalancerListenersListener,
+            ::acs_runtime::client::Error<DescribeLoadBalancerListenersError>,
+        >,
+    > {
+        describe_load_balancer_listeners_items(self, request)
     }
 }

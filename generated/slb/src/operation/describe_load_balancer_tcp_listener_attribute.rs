@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    DescribeLoadBalancerTCPListenerAttributeRequest,
+>;
 /// Request of `DescribeLoadBalancerTCPListenerAttribute`: Queries the configurations of a TCP listener of Classic Load Balancer (CLB).
 ///
 /// # Example
@@ -124,10 +130,7 @@ impl<C> DescribeLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     ///
     /// The region ID of the CLB instance.
     ///
-    /// You can query the region ID from the [Regions and zones](<https://www.alibabacloud.com/help/doc-detail/40654.htm>) list or by calling the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeLoadBalancerTCPListenerAttributeRequest::region_id`](DescribeLoadBalancerTCPListenerAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -136,9 +139,7 @@ impl<C> DescribeLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     ///
     /// The ID of the CLB instance.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp1ygod3yctvg1y****`.
+    /// Its description, rules and example: [`DescribeLoadBalancerTCPListenerAttributeRequest::load_balancer_id`](DescribeLoadBalancerTCPListenerAttributeRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -147,12 +148,7 @@ impl<C> DescribeLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     ///
     /// The frontend port used by the CLB instance.
     ///
-    /// Valid values: **1** to **65535**.
-    ///
-    /// - Wire name: `ListenerPort`.
-    /// - Required.
-    /// - Must be 0 to 65535.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`DescribeLoadBalancerTCPListenerAttributeRequest::listener_port`](DescribeLoadBalancerTCPListenerAttributeRequest::listener_port).
     pub fn listener_port(mut self, value: i32) -> Self {
         self.inner.listener_port = Some(value);
         self
@@ -654,99 +650,28 @@ for DescribeLoadBalancerTCPListenerAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeLoadBalancerTCPListenerAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeLoadBalancerTCPListenerAttributeError {
-    /// HTTP 400 `LocationServiceTimeout`: Location service connection timeout. Please try again later.
-    LocationServiceTimeout(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UnauthorizedRegion`: The specified region of  is not authorized.
-    UnauthorizedRegion(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeLoadBalancerTCPListenerAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["LocationServiceTimeout", "UnauthorizedRegion"]),
-            error,
-        )
+mod error;
+pub use error::DescribeLoadBalancerTCPListenerAttributeError;
+impl crate::Client {
+    /// Calls `DescribeLoadBalancerTCPListenerAttribute`: Queries the configurations of a TCP listener of Classic Load Balancer (CLB).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeLoadBalancerTCPListenerAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeLoadBalancerTCPListenerAttributeRequest`].
+    #[inline]
+    pub fn describe_load_balancer_tcp_listener_attribute(
+        &self,
+    ) -> DescribeLoadBalancerTCPListenerAttributeRequestBuilder<&Self> {
+        DescribeLoadBalancerTCPListenerAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeLoadBalancerTCPListenerAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeLoadBalancerTCPListenerAttribute`: Queries the configurations of a TCP listener of Classic Load Balancer (CLB).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeLoadBalancerTCPListenerAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::LocationServiceTimeout(error),
-            1 => Self::UnauthorizedRegion(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::LocationServiceTimeout(error) => (0, error),
-            Self::UnauthorizedRegion(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeLoadBalancerTCPListenerAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeLoadBalancerTCPListenerAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["LocationServiceTimeout", "UnauthorizedRegion", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeLoadBalancerTCPListenerAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeLoadBalancerTCPListenerAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeLoadBalancerTCPListenerAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeLoadBalancerTCPListenerAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_load_balancer_tcp_listener_attribute(
+        &self,
+    ) -> DescribeLoadBalancerTCPListenerAttributeRequestBuilder<&Self> {
+        DescribeLoadBalancerTCPListenerAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    DescribeLoadBalancerUDPListenerAttributeRequest,
+>;
 /// Request of `DescribeLoadBalancerUDPListenerAttribute`: Queries the configurations of a UDP listener.
 ///
 /// # Example
@@ -122,8 +128,7 @@ impl<C> DescribeLoadBalancerUDPListenerAttributeRequestBuilder<C> {
     ///
     /// The ID of the region where the Classic Load Balancer (CLB) instance is deployed.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeLoadBalancerUDPListenerAttributeRequest::region_id`](DescribeLoadBalancerUDPListenerAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -132,9 +137,7 @@ impl<C> DescribeLoadBalancerUDPListenerAttributeRequestBuilder<C> {
     ///
     /// The ID of the CLB instance.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp1rtfnodmywb43e*****`.
+    /// Its description, rules and example: [`DescribeLoadBalancerUDPListenerAttributeRequest::load_balancer_id`](DescribeLoadBalancerUDPListenerAttributeRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -143,12 +146,7 @@ impl<C> DescribeLoadBalancerUDPListenerAttributeRequestBuilder<C> {
     ///
     /// The frontend port used by the CLB instance.
     ///
-    /// Valid values: **1** to **65535**.
-    ///
-    /// - Wire name: `ListenerPort`.
-    /// - Required.
-    /// - Must be 0 to 65535.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`DescribeLoadBalancerUDPListenerAttributeRequest::listener_port`](DescribeLoadBalancerUDPListenerAttributeRequest::listener_port).
     pub fn listener_port(mut self, value: i32) -> Self {
         self.inner.listener_port = Some(value);
         self
@@ -542,87 +540,28 @@ for DescribeLoadBalancerUDPListenerAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeLoadBalancerUDPListenerAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeLoadBalancerUDPListenerAttributeError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeLoadBalancerUDPListenerAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeLoadBalancerUDPListenerAttributeError;
+impl crate::Client {
+    /// Calls `DescribeLoadBalancerUDPListenerAttribute`: Queries the configurations of a UDP listener.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeLoadBalancerUDPListenerAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeLoadBalancerUDPListenerAttributeRequest`].
+    #[inline]
+    pub fn describe_load_balancer_udp_listener_attribute(
+        &self,
+    ) -> DescribeLoadBalancerUDPListenerAttributeRequestBuilder<&Self> {
+        DescribeLoadBalancerUDPListenerAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeLoadBalancerUDPListenerAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeLoadBalancerUDPListenerAttribute`: Queries the configurations of a UDP listener.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeLoadBalancerUDPListenerAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeLoadBalancerUDPListenerAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeLoadBalancerUDPListenerAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeLoadBalancerUDPListenerAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeLoadBalancerUDPListenerAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeLoadBalancerUDPListenerAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeLoadBalancerUDPListenerAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_load_balancer_udp_listener_attribute(
+        &self,
+    ) -> DescribeLoadBalancerUDPListenerAttributeRequestBuilder<&Self> {
+        DescribeLoadBalancerUDPListenerAttributeRequestBuilder::new(self)
     }
 }

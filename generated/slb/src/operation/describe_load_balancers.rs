@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `classic-load-balancer-instances` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`SlbApi`](crate::SlbApi) trait for fakes: [`describe_load_balancers_pages`](crate::Client::describe_load_balancers_pages) and [`describe_load_balancers_items`](crate::Client::describe_load_balancers_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`SlbApi`](crate::SlbApi) (fakes included): [`describe_load_balancers_pages`](crate::Client::describe_load_balancers_pages) and [`describe_load_balancers_items`](crate::Client::describe_load_balancers_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeLoadBalancers",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeLoadBalancersRequest>;
 /// Request of `DescribeLoadBalancers`: Queries Classic Load Balancer (CLB) instances.
 ///
 /// # Example
@@ -352,11 +355,7 @@ impl<C> DescribeLoadBalancersRequestBuilder<C> {
     ///
     /// The ID of the region where the CLB instance is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2401682.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeLoadBalancersRequest::region_id`](DescribeLoadBalancersRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -365,8 +364,7 @@ impl<C> DescribeLoadBalancersRequestBuilder<C> {
     ///
     /// The ID of the backend server that is added to the CLB instance.
     ///
-    /// - Wire name: `ServerId`.
-    /// - Example: `vm-server-23****`.
+    /// Its description, rules and example: [`DescribeLoadBalancersRequest::server_id`](DescribeLoadBalancersRequest::server_id).
     pub fn server_id(mut self, value: impl Into<String>) -> Self {
         self.inner.server_id = Some(value.into());
         self
@@ -375,8 +373,7 @@ impl<C> DescribeLoadBalancersRequestBuilder<C> {
     ///
     /// The IP version that is used by the CLB instance. Valid values: **ipv4** and **ipv6**.
     ///
-    /// - Wire name: `AddressIPVersion`.
-    /// - Example: `ipv4`.
+    /// Its description, rules and example: [`DescribeLoadBalancersRequest::address_ip_version`](DescribeLoadBalancersRequest::address_ip_version).
     pub fn address_ip_version(mut self, value: impl Into<String>) -> Self {
         self.inner.address_ip_version = Some(value.into());
         self
@@ -385,12 +382,7 @@ impl<C> DescribeLoadBalancersRequestBuilder<C> {
     ///
     /// The status of the CLB instance. Valid values:
     ///
-    /// * **inactive:** The CLB instance is disabled. CLB instances in the inactive state do not forward traffic.
-    /// * **active:** The CLB instance runs as expected. By default, newly created CLB instances are in the **active** state.
-    /// * **locked:** The CLB instance is locked. After a CLB instance expires, it is locked for seven days. A locked CLB instance cannot forward traffic and you cannot perform operations on the locked CLB instance. However, other settings such as the IP address are retained.
-    ///
-    /// - Wire name: `LoadBalancerStatus`.
-    /// - Example: `active`.
+    /// Its description, rules and example: [`DescribeLoadBalancersRequest::load_balancer_status`](DescribeLoadBalancersRequest::load_balancer_status).
     pub fn load_balancer_status(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_status = Some(value.into());
         self
@@ -399,10 +391,7 @@ impl<C> DescribeLoadBalancersRequestBuilder<C> {
     ///
     /// The ID of the CLB instance.
     ///
-    /// You can specify up to 10 IDs. Separate multiple IDs with commas (,).
-    ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Example: `lb-bp1b6c719dfa****`.
+    /// Its description, rules and example: [`DescribeLoadBalancersRequest::load_balancer_id`](DescribeLoadBalancersRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -411,12 +400,7 @@ impl<C> DescribeLoadBalancersRequestBuilder<C> {
     ///
     /// The name of the CLB instance.
     ///
-    /// The name must be 1 to 80 characters in length, and can contain digits, periods (.), underscores (\_), and hyphens (-). The name must start with a letter.
-    ///
-    /// You can specify up to 10 names. Separate multiple names with commas (,).
-    ///
-    /// - Wire name: `LoadBalancerName`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`DescribeLoadBalancersRequest::load_balancer_name`](DescribeLoadBalancersRequest::load_balancer_name).
     pub fn load_balancer_name(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_name = Some(value.into());
         self
@@ -425,10 +409,7 @@ impl<C> DescribeLoadBalancersRequestBuilder<C> {
     ///
     /// The private IP address of the backend server that is added to the CLB instance.
     ///
-    /// You can specify multiple IP addresses. Separate multiple IP addresses with commas (,).
-    ///
-    /// - Wire name: `ServerIntranetAddress`.
-    /// - Example: `10.XX.XX.102`.
+    /// Its description, rules and example: [`DescribeLoadBalancersRequest::server_intranet_address`](DescribeLoadBalancersRequest::server_intranet_address).
     pub fn server_intranet_address(mut self, value: impl Into<String>) -> Self {
         self.inner.server_intranet_address = Some(value.into());
         self
@@ -437,11 +418,7 @@ impl<C> DescribeLoadBalancersRequestBuilder<C> {
     ///
     /// The network type of the CLB instance. Valid values:
     ///
-    /// * **internet:** After an Internet-facing CLB instance is created, the system assigns a public IP address to the CLB instance. Then, the CLB instance can forward requests over the Internet.
-    /// * **intranet:** After an internal-facing CLB instance is created, the system assigns a private IP address to the CLB instance. Then, the CLB instance can forward requests only over internal networks.
-    ///
-    /// - Wire name: `AddressType`.
-    /// - Example: `intranet`.
+    /// Its description, rules and example: [`DescribeLoadBalancersRequest::address_type`](DescribeLoadBalancersRequest::address_type).
     pub fn address_type(mut self, value: impl Into<String>) -> Self {
         self.inner.address_type = Some(value.into());
         self
@@ -450,11 +427,7 @@ impl<C> DescribeLoadBalancersRequestBuilder<C> {
     ///
     /// The metering method of Internet data transfer. Valid values:
     ///
-    /// * **paybybandwidth:** pay-by-bandwidth.
-    /// * **paybytraffic:** pay-by-data-transfer.
-    ///
-    /// - Wire name: `InternetChargeType`.
-    /// - Example: `paybytraffic`.
+    /// Its description, rules and example: [`DescribeLoadBalancersRequest::internet_charge_type`](DescribeLoadBalancersRequest::internet_charge_type).
     pub fn internet_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.internet_charge_type = Some(value.into());
         self
@@ -463,8 +436,7 @@ impl<C> DescribeLoadBalancersRequestBuilder<C> {
     ///
     /// The ID of the virtual private cloud (VPC) to which the CLB instance belongs.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Example: `vpc-bp1aevy8sof****`.
+    /// Its description, rules and example: [`DescribeLoadBalancersRequest::vpc_id`](DescribeLoadBalancersRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -473,8 +445,7 @@ impl<C> DescribeLoadBalancersRequestBuilder<C> {
     ///
     /// The ID of the vSwitch to which the CLB instance belongs.
     ///
-    /// - Wire name: `VSwitchId`.
-    /// - Example: `vsw-bp12mw1f8k3****`.
+    /// Its description, rules and example: [`DescribeLoadBalancersRequest::v_switch_id`](DescribeLoadBalancersRequest::v_switch_id).
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_id = Some(value.into());
         self
@@ -483,11 +454,7 @@ impl<C> DescribeLoadBalancersRequestBuilder<C> {
     ///
     /// The network type of the internal-facing CLB instance. Valid values:
     ///
-    /// * **vpc**: VPC
-    /// * **Classic**: classic network
-    ///
-    /// - Wire name: `NetworkType`.
-    /// - Example: `vpc`.
+    /// Its description, rules and example: [`DescribeLoadBalancersRequest::network_type`](DescribeLoadBalancersRequest::network_type).
     pub fn network_type(mut self, value: impl Into<String>) -> Self {
         self.inner.network_type = Some(value.into());
         self
@@ -496,8 +463,7 @@ impl<C> DescribeLoadBalancersRequestBuilder<C> {
     ///
     /// The IP address that the CLB instance uses to provide services.
     ///
-    /// - Wire name: `Address`.
-    /// - Example: `192.168.XX.XX`.
+    /// Its description, rules and example: [`DescribeLoadBalancersRequest::address`](DescribeLoadBalancersRequest::address).
     pub fn address(mut self, value: impl Into<String>) -> Self {
         self.inner.address = Some(value.into());
         self
@@ -506,8 +472,7 @@ impl<C> DescribeLoadBalancersRequestBuilder<C> {
     ///
     /// The ID of the primary zone to which the CLB instance belongs.
     ///
-    /// - Wire name: `MasterZoneId`.
-    /// - Example: `cn-hangzhou-b`.
+    /// Its description, rules and example: [`DescribeLoadBalancersRequest::master_zone_id`](DescribeLoadBalancersRequest::master_zone_id).
     pub fn master_zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.master_zone_id = Some(value.into());
         self
@@ -516,10 +481,7 @@ impl<C> DescribeLoadBalancersRequestBuilder<C> {
     ///
     /// The ID of the secondary zone to which the CLB instance belongs.
     ///
-    /// CLB instances on Alibaba Finance Cloud do not support cross-zone deployment.
-    ///
-    /// - Wire name: `SlaveZoneId`.
-    /// - Example: `cn-hangzhou-d`.
+    /// Its description, rules and example: [`DescribeLoadBalancersRequest::slave_zone_id`](DescribeLoadBalancersRequest::slave_zone_id).
     pub fn slave_zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.slave_zone_id = Some(value.into());
         self
@@ -528,10 +490,7 @@ impl<C> DescribeLoadBalancersRequestBuilder<C> {
     ///
     /// The tags that are added to the CLB instance. The tags must be key-value pairs that are contained in a JSON dictionary.
     ///
-    /// You can specify up to 10 tags in each call.
-    ///
-    /// - Wire name: `Tags`.
-    /// - Example: `[{"tagKey":"Key1","tagValue":"Value1"}]`.
+    /// Its description, rules and example: [`DescribeLoadBalancersRequest::tags`](DescribeLoadBalancersRequest::tags).
     pub fn tags(mut self, value: impl Into<String>) -> Self {
         self.inner.tags = Some(value.into());
         self
@@ -540,10 +499,7 @@ impl<C> DescribeLoadBalancersRequestBuilder<C> {
     ///
     /// The billing method of the CLB instance. Valid values:
     ///
-    /// * Set the value to **PayOnDemand**.
-    ///
-    /// - Wire name: `PayType`.
-    /// - Example: `PayOnDemand`.
+    /// Its description, rules and example: [`DescribeLoadBalancersRequest::pay_type`](DescribeLoadBalancersRequest::pay_type).
     pub fn pay_type(mut self, value: impl Into<String>) -> Self {
         self.inner.pay_type = Some(value.into());
         self
@@ -552,8 +508,7 @@ impl<C> DescribeLoadBalancersRequestBuilder<C> {
     ///
     /// The ID of the resource group.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeLoadBalancersRequest::resource_group_id`](DescribeLoadBalancersRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -562,9 +517,7 @@ impl<C> DescribeLoadBalancersRequestBuilder<C> {
     ///
     /// The page number of the page to return.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be 1 to 1000.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeLoadBalancersRequest::page_number`](DescribeLoadBalancersRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -573,14 +526,7 @@ impl<C> DescribeLoadBalancersRequestBuilder<C> {
     ///
     /// The number of entries to return on each page.
     ///
-    /// Valid values: **1** to **100**.
-    ///
-    /// > If you specify the **PageSize** parameter, you must also specify the **PageNumber** parameter.
-    ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`DescribeLoadBalancersRequest::page_size`](DescribeLoadBalancersRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -589,8 +535,7 @@ impl<C> DescribeLoadBalancersRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeLoadBalancersRequest::tag`](DescribeLoadBalancersRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -762,119 +707,123 @@ for DescribeLoadBalancersResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeLoadBalancers`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeLoadBalancersError {
-    /// HTTP 400 `InvalidTag`: The specified tags is invalid.
-    InvalidTag(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TooManyResult`: fuzzy query retrieve too many instances.
-    TooManyResult(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LocationServiceTimeout`: Location service connection timeout. Please try again later.
-    LocationServiceTimeout(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UnauthorizedRegion`: The specified region of  is not authorized.
-    UnauthorizedRegion(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeLoadBalancersError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidTag",
-                        "TooManyResult",
-                        "LocationServiceTimeout",
-                        "UnauthorizedRegion",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeLoadBalancersError;
+impl crate::Client {
+    /// Calls `DescribeLoadBalancers`: Queries Classic Load Balancer (CLB) instances.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeLoadBalancersRequestBuilder::send) it. The parameters and their rules: [`DescribeLoadBalancersRequest`].
+    #[inline]
+    pub fn describe_load_balancers(&self) -> DescribeLoadBalancersRequestBuilder<&Self> {
+        DescribeLoadBalancersRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeLoadBalancersError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeLoadBalancers`: Queries Classic Load Balancer (CLB) instances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeLoadBalancersRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidTag(error),
-            1 => Self::TooManyResult(error),
-            2 => Self::LocationServiceTimeout(error),
-            3 => Self::UnauthorizedRegion(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidTag(error) => (0, error),
-            Self::TooManyResult(error) => (1, error),
-            Self::LocationServiceTimeout(error) => (2, error),
-            Self::UnauthorizedRegion(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
+    pub fn describe_load_balancers(&self) -> DescribeLoadBalancersRequestBuilder<&Self> {
+        DescribeLoadBalancersRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeLoadBalancersError {
+/// Every page of `DescribeLoadBalancers`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_load_balancers_pages<A: crate::SlbApi + ?Sized>(
+    api: &A,
+    request: DescribeLoadBalancersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeLoadBalancersResponse,
+        ::acs_runtime::client::Error<DescribeLoadBalancersError>,
+    >,
+> {
+    fn count(response: &DescribeLoadBalancersResponse) -> usize {
+        response
+            .load_balancers
+            .as_ref()
+            .and_then(|x| x.load_balancer.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeLoadBalancersRequest,
+        response: &DescribeLoadBalancersResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeLoadBalancersRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_load_balancers(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeLoadBalancers`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_load_balancers_pages(
+        &self,
+        request: DescribeLoadBalancersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeLoadBalancersResponse,
+            ::acs_runtime::client::Error<DescribeLoadBalancersError>,
+        >,
+    > {
+        describe_load_balancers_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeLoadBalancersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidTag",
-            "TooManyResult",
-            "LocationServiceTimeout",
-            "UnauthorizedRegion",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeLoadBalancers`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_load_balancers_items<A: crate::SlbApi + ?Sized>(
+    api: &A,
+    request: DescribeLoadBalancersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::LoadBalancer,
+        ::acs_runtime::client::Error<DescribeLoadBalancersError>,
+    >,
+> {
+    fn extract(
+        response: DescribeLoadBalancersResponse,
+    ) -> Vec<crate::types::LoadBalancer> {
+        response.load_balancers.and_then(|x| x.load_balancer).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_load_balancers_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeLoadBalancersError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeLoadBalancers`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeLoadBalancersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeLoadBalancersError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeLoadBalancersError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_load_balancers_items(
+        &self,
+        request: DescribeLoadBalancersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::LoadBalancer,
+            ::acs_runtime::client::Error<DescribeLoadBalancersError>,
+        >,
+    > {
+        describe_load_balancers_items(self, request)
     }
 }

@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    DescribeMasterSlaveServerGroupAttributeRequest,
+>;
 /// Request of `DescribeMasterSlaveServerGroupAttribute`: Queries the detailed information about a primary/secondary server group.
 ///
 /// # Example
@@ -110,9 +116,7 @@ impl<C> DescribeMasterSlaveServerGroupAttributeRequestBuilder<C> {
     ///
     /// The region ID of the Classic Load Balancer (CLB) instance.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeMasterSlaveServerGroupAttributeRequest::region_id`](DescribeMasterSlaveServerGroupAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -121,9 +125,7 @@ impl<C> DescribeMasterSlaveServerGroupAttributeRequestBuilder<C> {
     ///
     /// The ID of the primary/secondary server group.
     ///
-    /// - Wire name: `MasterSlaveServerGroupId`.
-    /// - Required.
-    /// - Example: `rsp-cige6j******`.
+    /// Its description, rules and example: [`DescribeMasterSlaveServerGroupAttributeRequest::master_slave_server_group_id`](DescribeMasterSlaveServerGroupAttributeRequest::master_slave_server_group_id).
     pub fn master_slave_server_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.master_slave_server_group_id = Some(value.into());
         self
@@ -324,87 +326,28 @@ for DescribeMasterSlaveServerGroupAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeMasterSlaveServerGroupAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeMasterSlaveServerGroupAttributeError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeMasterSlaveServerGroupAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeMasterSlaveServerGroupAttributeError;
+impl crate::Client {
+    /// Calls `DescribeMasterSlaveServerGroupAttribute`: Queries the detailed information about a primary/secondary server group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeMasterSlaveServerGroupAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeMasterSlaveServerGroupAttributeRequest`].
+    #[inline]
+    pub fn describe_master_slave_server_group_attribute(
+        &self,
+    ) -> DescribeMasterSlaveServerGroupAttributeRequestBuilder<&Self> {
+        DescribeMasterSlaveServerGroupAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeMasterSlaveServerGroupAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeMasterSlaveServerGroupAttribute`: Queries the detailed information about a primary/secondary server group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeMasterSlaveServerGroupAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeMasterSlaveServerGroupAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeMasterSlaveServerGroupAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeMasterSlaveServerGroupAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeMasterSlaveServerGroupAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeMasterSlaveServerGroupAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeMasterSlaveServerGroupAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_master_slave_server_group_attribute(
+        &self,
+    ) -> DescribeMasterSlaveServerGroupAttributeRequestBuilder<&Self> {
+        DescribeMasterSlaveServerGroupAttributeRequestBuilder::new(self)
     }
 }

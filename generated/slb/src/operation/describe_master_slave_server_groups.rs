@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeMasterSlaveServerGroupsRequest>;
 /// Request of `DescribeMasterSlaveServerGroups`: Queries primary/secondary server groups.
 ///
 /// # Example
@@ -143,9 +146,7 @@ impl<C> DescribeMasterSlaveServerGroupsRequestBuilder<C> {
     ///
     /// The region ID of the CLB instance.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeMasterSlaveServerGroupsRequest::region_id`](DescribeMasterSlaveServerGroupsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -154,9 +155,7 @@ impl<C> DescribeMasterSlaveServerGroupsRequestBuilder<C> {
     ///
     /// The CLB instance ID.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp14zi0n66zpg6o******`.
+    /// Its description, rules and example: [`DescribeMasterSlaveServerGroupsRequest::load_balancer_id`](DescribeMasterSlaveServerGroupsRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -165,11 +164,7 @@ impl<C> DescribeMasterSlaveServerGroupsRequestBuilder<C> {
     ///
     /// Specifies whether to return information about the associated listeners. Valid values:
     ///
-    /// * **true**
-    /// * **false**
-    ///
-    /// - Wire name: `IncludeListener`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeMasterSlaveServerGroupsRequest::include_listener`](DescribeMasterSlaveServerGroupsRequest::include_listener).
     pub fn include_listener(mut self, value: bool) -> Self {
         self.inner.include_listener = Some(value);
         self
@@ -178,8 +173,7 @@ impl<C> DescribeMasterSlaveServerGroupsRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeMasterSlaveServerGroupsRequest::tag`](DescribeMasterSlaveServerGroupsRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -188,8 +182,7 @@ impl<C> DescribeMasterSlaveServerGroupsRequestBuilder<C> {
     ///
     /// The description of the primary/secondary server group.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `test-112`.
+    /// Its description, rules and example: [`DescribeMasterSlaveServerGroupsRequest::description`](DescribeMasterSlaveServerGroupsRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -337,91 +330,28 @@ for DescribeMasterSlaveServerGroupsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeMasterSlaveServerGroups`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeMasterSlaveServerGroupsError {
-    /// HTTP 400 `MissingParam.TagKey`: The param of TagKey is missing.
-    MissingParamTagKey(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeMasterSlaveServerGroupsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["MissingParam.TagKey"]), error)
+mod error;
+pub use error::DescribeMasterSlaveServerGroupsError;
+impl crate::Client {
+    /// Calls `DescribeMasterSlaveServerGroups`: Queries primary/secondary server groups.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeMasterSlaveServerGroupsRequestBuilder::send) it. The parameters and their rules: [`DescribeMasterSlaveServerGroupsRequest`].
+    #[inline]
+    pub fn describe_master_slave_server_groups(
+        &self,
+    ) -> DescribeMasterSlaveServerGroupsRequestBuilder<&Self> {
+        DescribeMasterSlaveServerGroupsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeMasterSlaveServerGroupsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeMasterSlaveServerGroups`: Queries primary/secondary server groups.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeMasterSlaveServerGroupsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParamTagKey(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParamTagKey(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeMasterSlaveServerGroupsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeMasterSlaveServerGroupsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["MissingParamTagKey", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeMasterSlaveServerGroupsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeMasterSlaveServerGroupsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeMasterSlaveServerGroupsError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeMasterSlaveServerGroupsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_master_slave_server_groups(
+        &self,
+    ) -> DescribeMasterSlaveServerGroupsRequestBuilder<&Self> {
+        DescribeMasterSlaveServerGroupsRequestBuilder::new(self)
     }
 }

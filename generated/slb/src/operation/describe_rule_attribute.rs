@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeRuleAttributeRequest>;
 /// Request of `DescribeRuleAttribute`: Queries the configurations of a specified forwarding rule.
 ///
 /// # Example
@@ -107,11 +110,7 @@ impl<C> DescribeRuleAttributeRequestBuilder<C> {
     ///
     /// The ID of the region where the Server Load Balancer (SLB) instance is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/27584.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeRuleAttributeRequest::region_id`](DescribeRuleAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -120,9 +119,7 @@ impl<C> DescribeRuleAttributeRequestBuilder<C> {
     ///
     /// The ID of the forwarding rule.
     ///
-    /// - Wire name: `RuleId`.
-    /// - Required.
-    /// - Example: `rule-bp1efemp9****`.
+    /// Its description, rules and example: [`DescribeRuleAttributeRequest::rule_id`](DescribeRuleAttributeRequest::rule_id).
     pub fn rule_id(mut self, value: impl Into<String>) -> Self {
         self.inner.rule_id = Some(value.into());
         self
@@ -539,85 +536,24 @@ for DescribeRuleAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeRuleAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeRuleAttributeError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeRuleAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeRuleAttributeError;
+impl crate::Client {
+    /// Calls `DescribeRuleAttribute`: Queries the configurations of a specified forwarding rule.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeRuleAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeRuleAttributeRequest`].
+    #[inline]
+    pub fn describe_rule_attribute(&self) -> DescribeRuleAttributeRequestBuilder<&Self> {
+        DescribeRuleAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeRuleAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeRuleAttribute`: Queries the configurations of a specified forwarding rule.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeRuleAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeRuleAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeRuleAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeRuleAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeRuleAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeRuleAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeRuleAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_rule_attribute(&self) -> DescribeRuleAttributeRequestBuilder<&Self> {
+        DescribeRuleAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeRulesRequest>;
 /// Request of `DescribeRules`: Queries the forwarding rules that are configured for a specified listener.
 ///
 /// # Example
@@ -136,11 +139,7 @@ impl<C> DescribeRulesRequestBuilder<C> {
     ///
     /// The ID of the region where the SLB instance is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/27584.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeRulesRequest::region_id`](DescribeRulesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -149,9 +148,7 @@ impl<C> DescribeRulesRequestBuilder<C> {
     ///
     /// The ID of the SLB instance.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp1ca0zt07t934****`.
+    /// Its description, rules and example: [`DescribeRulesRequest::load_balancer_id`](DescribeRulesRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -160,10 +157,7 @@ impl<C> DescribeRulesRequestBuilder<C> {
     ///
     /// The frontend listener protocol that is used by the SLB instance.
     ///
-    /// > This parameter is required when listeners that use different protocols listen on the same port.
-    ///
-    /// - Wire name: `ListenerProtocol`.
-    /// - Example: `https`.
+    /// Its description, rules and example: [`DescribeRulesRequest::listener_protocol`](DescribeRulesRequest::listener_protocol).
     pub fn listener_protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_protocol = Some(value.into());
         self
@@ -172,11 +166,7 @@ impl<C> DescribeRulesRequestBuilder<C> {
     ///
     /// The frontend listener port that is used by the Server Load Balancer (SLB) instance.
     ///
-    /// Valid values: **1 to 65535**.
-    ///
-    /// - Wire name: `ListenerPort`.
-    /// - Required.
-    /// - Example: `90`.
+    /// Its description, rules and example: [`DescribeRulesRequest::listener_port`](DescribeRulesRequest::listener_port).
     pub fn listener_port(mut self, value: i32) -> Self {
         self.inner.listener_port = Some(value);
         self
@@ -308,90 +298,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeRulesRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeRules`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeRulesError {
-    /// HTTP 400 `TooManyListeners`: More than 1 listener is found, please be more specified.
-    TooManyListeners(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeRulesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["TooManyListeners"]), error)
+mod error;
+pub use error::DescribeRulesError;
+impl crate::Client {
+    /// Calls `DescribeRules`: Queries the forwarding rules that are configured for a specified listener.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeRulesRequestBuilder::send) it. The parameters and their rules: [`DescribeRulesRequest`].
+    #[inline]
+    pub fn describe_rules(&self) -> DescribeRulesRequestBuilder<&Self> {
+        DescribeRulesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeRulesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeRules`: Queries the forwarding rules that are configured for a specified listener.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeRulesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::TooManyListeners(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::TooManyListeners(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeRulesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeRulesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["TooManyListeners", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeRulesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeRulesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeRulesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeRulesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_rules(&self) -> DescribeRulesRequestBuilder<&Self> {
+        DescribeRulesRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeServerCertificatesRequest>;
 /// Request of `DescribeServerCertificates`: Queries the server certificates in a region.
 ///
 /// > For security reasons, only the fingerprints and names of server certificates are returned. The content of server certificates and private keys is not returned.
@@ -128,12 +131,7 @@ impl<C> DescribeServerCertificatesRequestBuilder<C> {
     ///
     /// The region where the CLB instance is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/27584.htm>) operation to query the most recent region list.
-    ///
-    /// > If the endpoint of the selected region is slb.aliyuncs.com, you must specify `RegionId`.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeServerCertificatesRequest::region_id`](DescribeServerCertificatesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -142,8 +140,7 @@ impl<C> DescribeServerCertificatesRequestBuilder<C> {
     ///
     /// The server certificate ID.
     ///
-    /// - Wire name: `ServerCertificateId`.
-    /// - Example: `12315790*******_166f8204689_1714763408_709981430`.
+    /// Its description, rules and example: [`DescribeServerCertificatesRequest::server_certificate_id`](DescribeServerCertificatesRequest::server_certificate_id).
     pub fn server_certificate_id(mut self, value: impl Into<String>) -> Self {
         self.inner.server_certificate_id = Some(value.into());
         self
@@ -152,8 +149,7 @@ impl<C> DescribeServerCertificatesRequestBuilder<C> {
     ///
     /// The resource group ID.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-atstuj3rtop****`.
+    /// Its description, rules and example: [`DescribeServerCertificatesRequest::resource_group_id`](DescribeServerCertificatesRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -162,8 +158,7 @@ impl<C> DescribeServerCertificatesRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeServerCertificatesRequest::tag`](DescribeServerCertificatesRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -305,109 +300,28 @@ for DescribeServerCertificatesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeServerCertificates`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeServerCertificatesError {
-    /// HTTP 400 `Abs.ServerCertificateIdAndResourceGroupId.MissMatch`: ServerCertificateId or ResourceGroupId miss match.
-    AbsServerCertificateIdAndResourceGroupIdMissMatch(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `LocationServiceTimeout`: Location service connection timeout. Please try again later.
-    LocationServiceTimeout(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeServerCertificatesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Abs.ServerCertificateIdAndResourceGroupId.MissMatch",
-                        "LocationServiceTimeout",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeServerCertificatesError;
+impl crate::Client {
+    /// Calls `DescribeServerCertificates`: Queries the server certificates in a region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeServerCertificatesRequestBuilder::send) it. The parameters and their rules: [`DescribeServerCertificatesRequest`].
+    #[inline]
+    pub fn describe_server_certificates(
+        &self,
+    ) -> DescribeServerCertificatesRequestBuilder<&Self> {
+        DescribeServerCertificatesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeServerCertificatesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeServerCertificates`: Queries the server certificates in a region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeServerCertificatesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::AbsServerCertificateIdAndResourceGroupIdMissMatch(error),
-            1 => Self::LocationServiceTimeout(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::AbsServerCertificateIdAndResourceGroupIdMissMatch(error) => (0, error),
-            Self::LocationServiceTimeout(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeServerCertificatesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeServerCertificatesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "AbsServerCertificateIdAndResourceGroupIdMissMatch",
-            "LocationServiceTimeout",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeServerCertificatesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeServerCertificatesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeServerCertificatesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeServerCertificatesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_server_certificates(
+        &self,
+    ) -> DescribeServerCertificatesRequestBuilder<&Self> {
+        DescribeServerCertificatesRequestBuilder::new(self)
     }
 }

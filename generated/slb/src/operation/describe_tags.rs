@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `tags` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`SlbApi`](crate::SlbApi) trait for fakes: [`describe_tags_pages`](crate::Client::describe_tags_pages) and [`describe_tags_items`](crate::Client::describe_tags_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`SlbApi`](crate::SlbApi) (fakes included): [`describe_tags_pages`](crate::Client::describe_tags_pages) and [`describe_tags_items`](crate::Client::describe_tags_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeTags",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeTagsRequest>;
 /// Request of `DescribeTags`: Queries tags.
 ///
 /// Take note of the following items:
@@ -161,9 +164,7 @@ impl<C> DescribeTagsRequestBuilder<C> {
     ///
     /// The region ID of the Server Load Balancer (SLB) instance.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeTagsRequest::region_id`](DescribeTagsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -172,8 +173,7 @@ impl<C> DescribeTagsRequestBuilder<C> {
     ///
     /// The SLB instance ID.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Example: `lb-bp1kuzybm******`.
+    /// Its description, rules and example: [`DescribeTagsRequest::load_balancer_id`](DescribeTagsRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -182,8 +182,7 @@ impl<C> DescribeTagsRequestBuilder<C> {
     ///
     /// The tags that you want to query.
     ///
-    /// - Wire name: `Tags`.
-    /// - Example: `[{"TagKey":"Key1","TagValue":"Value1"},{"TagKey":"Key2","TagValue":"Value2"}]`.
+    /// Its description, rules and example: [`DescribeTagsRequest::tags`](DescribeTagsRequest::tags).
     pub fn tags(mut self, value: impl Into<String>) -> Self {
         self.inner.tags = Some(value.into());
         self
@@ -192,11 +191,7 @@ impl<C> DescribeTagsRequestBuilder<C> {
     ///
     /// Specifies whether the tags contain distinct keys.
     ///
-    /// Valid values: true and false.
-    ///
-    /// - Wire name: `DistinctKey`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeTagsRequest::distinct_key`](DescribeTagsRequest::distinct_key).
     pub fn distinct_key(mut self, value: bool) -> Self {
         self.inner.distinct_key = Some(value);
         self
@@ -205,9 +200,7 @@ impl<C> DescribeTagsRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Default value: 50. Maximum value: 100.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Default: `50`.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`DescribeTagsRequest::page_size`](DescribeTagsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -216,9 +209,7 @@ impl<C> DescribeTagsRequestBuilder<C> {
     ///
     /// The number of the page to return. Minimum value: 1. Default value: 1.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeTagsRequest::page_number`](DescribeTagsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -377,90 +368,102 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeTagsResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeTags`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeTagsError {
-    /// HTTP 400 `NoPermission.Operator`: The operator is not permission for this operate.
-    NoPermissionOperator(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeTagsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["NoPermission.Operator"]), error)
+mod error;
+pub use error::DescribeTagsError;
+impl crate::Client {
+    /// Calls `DescribeTags`: Queries tags.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeTagsRequestBuilder::send) it. The parameters and their rules: [`DescribeTagsRequest`].
+    #[inline]
+    pub fn describe_tags(&self) -> DescribeTagsRequestBuilder<&Self> {
+        DescribeTagsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeTagsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeTags`: Queries tags.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeTagsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::NoPermissionOperator(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::NoPermissionOperator(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
+    pub fn describe_tags(&self) -> DescribeTagsRequestBuilder<&Self> {
+        DescribeTagsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeTagsError {
+/// Every page of `DescribeTags`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_tags_pages<A: crate::SlbApi + ?Sized>(
+    api: &A,
+    request: DescribeTagsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<DescribeTagsResponse, ::acs_runtime::client::Error<DescribeTagsError>>,
+> {
+    fn count(response: &DescribeTagsResponse) -> usize {
+        response.tag_sets.as_ref().and_then(|x| x.tag_set.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeTagsRequest,
+        response: &DescribeTagsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeTagsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_tags(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeTags`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_tags_pages(
+        &self,
+        request: DescribeTagsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<DescribeTagsResponse, ::acs_runtime::client::Error<DescribeTagsError>>,
+    > {
+        describe_tags_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeTagsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["NoPermissionOperator", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeTags`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_tags_items<A: crate::SlbApi + ?Sized>(
+    api: &A,
+    request: DescribeTagsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::TagSet, ::acs_runtime::client::Error<DescribeTagsError>>,
+> {
+    fn extract(response: DescribeTagsResponse) -> Vec<crate::types::TagSet> {
+        response.tag_sets.and_then(|x| x.tag_set).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(describe_tags_pages(api, request), extract),
+    )
 }
-impl DescribeTagsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeTags`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeTagsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeTagsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeTagsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_tags_items(
+        &self,
+        request: DescribeTagsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<crate::types::TagSet, ::acs_runtime::client::Error<DescribeTagsError>>,
+    > {
+        describe_tags_items(self, request)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeVServerGroupsRequest>;
 /// Request of `DescribeVServerGroups`: Queries vServer groups.
 ///
 /// # Example
@@ -158,11 +161,7 @@ impl<C> DescribeVServerGroupsRequestBuilder<C> {
     ///
     /// The region ID of the Classic Load Balancer (CLB) instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/27584.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeVServerGroupsRequest::region_id`](DescribeVServerGroupsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -171,9 +170,7 @@ impl<C> DescribeVServerGroupsRequestBuilder<C> {
     ///
     /// The ID of the CLB instance.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp1o94dp5i6ea*******`.
+    /// Its description, rules and example: [`DescribeVServerGroupsRequest::load_balancer_id`](DescribeVServerGroupsRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -182,11 +179,7 @@ impl<C> DescribeVServerGroupsRequestBuilder<C> {
     ///
     /// Specifies whether to return the forwarding rules associated with the vServer groups. Valid values:
     ///
-    /// * **true**: yes
-    /// * **false** (default): no
-    ///
-    /// - Wire name: `IncludeRule`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeVServerGroupsRequest::include_rule`](DescribeVServerGroupsRequest::include_rule).
     pub fn include_rule(mut self, value: bool) -> Self {
         self.inner.include_rule = Some(value);
         self
@@ -195,11 +188,7 @@ impl<C> DescribeVServerGroupsRequestBuilder<C> {
     ///
     /// Specifies whether to return information about the associated listeners. Valid values:
     ///
-    /// * **true**: yes
-    /// * **false** (default): no
-    ///
-    /// - Wire name: `IncludeListener`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeVServerGroupsRequest::include_listener`](DescribeVServerGroupsRequest::include_listener).
     pub fn include_listener(mut self, value: bool) -> Self {
         self.inner.include_listener = Some(value);
         self
@@ -208,8 +197,7 @@ impl<C> DescribeVServerGroupsRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeVServerGroupsRequest::tag`](DescribeVServerGroupsRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -218,8 +206,7 @@ impl<C> DescribeVServerGroupsRequestBuilder<C> {
     ///
     /// The name of the vServer group.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `Group3`.
+    /// Its description, rules and example: [`DescribeVServerGroupsRequest::description`](DescribeVServerGroupsRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -361,90 +348,28 @@ for DescribeVServerGroupsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeVServerGroups`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeVServerGroupsError {
-    /// HTTP 400 `MissingParam.TagKey`: The param of TagKey is missing.
-    MissingParamTagKey(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeVServerGroupsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["MissingParam.TagKey"]), error)
+mod error;
+pub use error::DescribeVServerGroupsError;
+impl crate::Client {
+    /// Calls `DescribeVServerGroups`: Queries vServer groups.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeVServerGroupsRequestBuilder::send) it. The parameters and their rules: [`DescribeVServerGroupsRequest`].
+    #[inline]
+    pub fn describe_v_server_groups(
+        &self,
+    ) -> DescribeVServerGroupsRequestBuilder<&Self> {
+        DescribeVServerGroupsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeVServerGroupsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeVServerGroups`: Queries vServer groups.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeVServerGroupsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParamTagKey(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParamTagKey(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeVServerGroupsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeVServerGroupsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["MissingParamTagKey", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeVServerGroupsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeVServerGroupsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeVServerGroupsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeVServerGroupsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_v_server_groups(
+        &self,
+    ) -> DescribeVServerGroupsRequestBuilder<&Self> {
+        DescribeVServerGroupsRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, EnableHighDefinationMonitorRequest>;
 /// Request of `EnableHighDefinationMonitor`: Enables fine-grained monitoring for the current region.
 ///
 /// # Example
@@ -132,8 +135,7 @@ impl<C> EnableHighDefinationMonitorRequestBuilder<C> {
     ///
     /// The tags of the logs. The tags must be key-value pairs that are contained in a JSON dictionary.
     ///
-    /// - Wire name: `Tags`.
-    /// - Example: `[{"tagKey":"Key1","tagValue":"Value1"}]`.
+    /// Its description, rules and example: [`EnableHighDefinationMonitorRequest::tags`](EnableHighDefinationMonitorRequest::tags).
     pub fn tags(mut self, value: impl Into<String>) -> Self {
         self.inner.tags = Some(value.into());
         self
@@ -142,11 +144,7 @@ impl<C> EnableHighDefinationMonitorRequestBuilder<C> {
     ///
     /// The ID of the region where the Classic Load Balancer (CLB) instance is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/27584.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`EnableHighDefinationMonitorRequest::region_id`](EnableHighDefinationMonitorRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -155,9 +153,7 @@ impl<C> EnableHighDefinationMonitorRequestBuilder<C> {
     ///
     /// The name of the project of Log Service. The name must be 4 to 63 characters in length, and can contain digits and lowercase letters. It must start and end with a digit or a letter.
     ///
-    /// - Wire name: `LogProject`.
-    /// - Required.
-    /// - Example: `my-project`.
+    /// Its description, rules and example: [`EnableHighDefinationMonitorRequest::log_project`](EnableHighDefinationMonitorRequest::log_project).
     pub fn log_project(mut self, value: impl Into<String>) -> Self {
         self.inner.log_project = Some(value.into());
         self
@@ -166,9 +162,7 @@ impl<C> EnableHighDefinationMonitorRequestBuilder<C> {
     ///
     /// The name of the Logstore of Log Service. The name must be 2 to 64 characters in length and can contain digits, lowercase letters, hyphens (-) and underscores (\_). It must start and end with a digit or a letter.
     ///
-    /// - Wire name: `LogStore`.
-    /// - Required.
-    /// - Example: `my-log-store`.
+    /// Its description, rules and example: [`EnableHighDefinationMonitorRequest::log_store`](EnableHighDefinationMonitorRequest::log_store).
     pub fn log_store(mut self, value: impl Into<String>) -> Self {
         self.inner.log_store = Some(value.into());
         self
@@ -319,113 +313,28 @@ for EnableHighDefinationMonitorResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `EnableHighDefinationMonitor`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum EnableHighDefinationMonitorError {
-    /// HTTP 400 `OperationNotAllowed.HighDefinitionMonitorEnabled`: The operation is not allowed because HighDefinitionMonitor is already enabled in this region.
-    OperationNotAllowedHighDefinitionMonitorEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.User`: The feature of HighDefinationMonitor is not supported.
-    UnsupportedFeatureUser(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoPermission.AliyunServiceRoleForSlbLogDelivery`: You are not authorized to create the service linked role. Role Name: AliyunServiceRoleForSlbLogDelivery. Service Name: logdelivery.slb.aliyuncs.com. Please ensure the user has been granted the ram:CreateServiceLinkedRole permission
-    NoPermissionAliyunServiceRoleForSlbLogDelivery(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for EnableHighDefinationMonitorError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationNotAllowed.HighDefinitionMonitorEnabled",
-                        "UnsupportedFeature.User",
-                        "NoPermission.AliyunServiceRoleForSlbLogDelivery",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::EnableHighDefinationMonitorError;
+impl crate::Client {
+    /// Calls `EnableHighDefinationMonitor`: Enables fine-grained monitoring for the current region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](EnableHighDefinationMonitorRequestBuilder::send) it. The parameters and their rules: [`EnableHighDefinationMonitorRequest`].
+    #[inline]
+    pub fn enable_high_defination_monitor(
+        &self,
+    ) -> EnableHighDefinationMonitorRequestBuilder<&Self> {
+        EnableHighDefinationMonitorRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl EnableHighDefinationMonitorError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `EnableHighDefinationMonitor`: Enables fine-grained monitoring for the current region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`EnableHighDefinationMonitorRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationNotAllowedHighDefinitionMonitorEnabled(error),
-            1 => Self::UnsupportedFeatureUser(error),
-            2 => Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationNotAllowedHighDefinitionMonitorEnabled(error) => (0, error),
-            Self::UnsupportedFeatureUser(error) => (1, error),
-            Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for EnableHighDefinationMonitorError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for EnableHighDefinationMonitorError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationNotAllowedHighDefinitionMonitorEnabled",
-            "UnsupportedFeatureUser",
-            "NoPermissionAliyunServiceRoleForSlbLogDelivery",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl EnableHighDefinationMonitorError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for EnableHighDefinationMonitorError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for EnableHighDefinationMonitorError {}
-impl AsRef<::acs_runtime::client::ServiceError> for EnableHighDefinationMonitorError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn enable_high_defination_monitor(
+        &self,
+    ) -> EnableHighDefinationMonitorRequestBuilder<&Self> {
+        EnableHighDefinationMonitorRequestBuilder::new(self)
     }
 }

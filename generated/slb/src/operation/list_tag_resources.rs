@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `tags` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`SlbApi`](crate::SlbApi) trait for fakes: [`list_tag_resources_pages`](crate::Client::list_tag_resources_pages) and [`list_tag_resources_items`](crate::Client::list_tag_resources_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`SlbApi`](crate::SlbApi) (fakes included): [`list_tag_resources_pages`](crate::Client::list_tag_resources_pages) and [`list_tag_resources_items`](crate::Client::list_tag_resources_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTagResources",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListTagResourcesRequest>;
 /// Request of `ListTagResources`: Queries the tags that are added to resources.
 ///
 /// * Set **ResourceId.N** or **Tag.N** that consists of **Tag.N.Key** and **Tag.N.Value** in the request to specify the object to be queried.
@@ -162,11 +165,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// The region ID of the CLB instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/27584.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListTagResourcesRequest::region_id`](ListTagResourcesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -175,16 +174,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// The type of the resource. Valid values:
     ///
-    /// * **instance**: a CLB instance
-    /// * **certificate**: a certificate
-    /// * **acl**: an access control list (ACL)
-    /// * **listener**: a listener
-    /// * **vservergroup**: a vServer group
-    /// * **masterslaveservergroup**: a primary/secondary server group
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Required.
-    /// - Example: `instance`.
+    /// Its description, rules and example: [`ListTagResourcesRequest::resource_type`](ListTagResourcesRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -193,11 +183,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// The token that determines the start point of the query. Valid values:
     ///
-    /// * If this is your first query or no subsequent query is to be sent, ignore this parameter.
-    /// * If a subsequent query is to be sent, set the parameter to the value of NextToken that is returned from the last call.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `caeba0bbb2be03f84eb48b699f0a****`.
+    /// Its description, rules and example: [`ListTagResourcesRequest::next_token`](ListTagResourcesRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -206,11 +192,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// The resource ID. You can specify up to 20 resources.
     ///
-    /// > The value of **ResourceId** of a **listener** is **LoadBalancerId_Listener protocol_Port**, where LoadBalancerId is the ID of the CLB instance and port is the listener port. Example: lb-bp1qnnvj18yy6h\*\*\*\*\_http_80.
-    ///
-    /// - Wire name: `ResourceId`.
-    /// - Must have at most 51 items.
-    /// - Example: `lb-bp1qnnvj18yy6h******`.
+    /// Its description, rules and example: [`ListTagResourcesRequest::resource_id`](ListTagResourcesRequest::resource_id).
     pub fn resource_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -222,8 +204,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`ListTagResourcesRequest::tag`](ListTagResourcesRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -375,203 +356,113 @@ for ListTagResourcesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListTagResources`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListTagResourcesError {
-    /// HTTP 400 `TagTypeNotSame`: The category of tags in the same request must be the same.
-    TagTypeNotSame(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotExist`: %s.
-    ResourceNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QueryTokenNotExist`: The specified NextToken does not exist.
-    QueryTokenNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.NextToken`: The specified NextToken is invalid.
-    InvalidParamNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.Scope`: The specified Scope is invalid.
-    InvalidParamScope(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.ResourceType`: The specified ResourceType is invalid.
-    InvalidParamResourceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.TagKey`: The specified TagKey is invalid.
-    InvalidParamTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.TagValue`: The specified TagValue is invalid.
-    InvalidParamTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.TagKeyOrValue`: The specified TagKey or TagValue is invalid.
-    InvalidParamTagKeyOrValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.TagOwnerUid`: The specified TagOwnerUid is invalid.
-    InvalidParamTagOwnerUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.TagOwnerBid`: The specified TagOwnerBid is invalid.
-    InvalidParamTagOwnerBid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.Scope`: The parameter Scope is required.
-    MissingParamScope(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TagOwnerUid`: The parameter TagOwnerUid is required.
-    MissingParamTagOwnerUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TagOwnerBid`: The parameter TagOwnerBid is required.
-    MissingParamTagOwnerBid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.RegionId`: The specified RegionId does not exist.
-    InvalidParameterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TagOrResourceId`: The parameter Tag or ResourceId is required at least one.
-    MissingParamTagOrResourceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.ResourceId`: The maximum size of ResourceId is exceeded.
-    SizeLimitExceededResourceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.Tag`: The maximum size of Tag is exceeded.
-    SizeLimitExceededTag(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListTagResourcesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "TagTypeNotSame",
-                        "ResourceNotExist",
-                        "QueryTokenNotExist",
-                        "InvalidParam.NextToken",
-                        "InvalidParam.Scope",
-                        "InvalidParam.ResourceType",
-                        "InvalidParam.TagKey",
-                        "InvalidParam.TagValue",
-                        "InvalidParam.TagKeyOrValue",
-                        "InvalidParam.TagOwnerUid",
-                        "InvalidParam.TagOwnerBid",
-                        "MissingParam.Scope",
-                        "MissingParam.TagOwnerUid",
-                        "MissingParam.TagOwnerBid",
-                        "InvalidParameter.RegionId",
-                        "MissingParam.TagOrResourceId",
-                        "SizeLimitExceeded.ResourceId",
-                        "SizeLimitExceeded.Tag",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListTagResourcesError;
+impl crate::Client {
+    /// Calls `ListTagResources`: Queries the tags that are added to resources.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListTagResourcesRequestBuilder::send) it. The parameters and their rules: [`ListTagResourcesRequest`].
+    #[inline]
+    pub fn list_tag_resources(&self) -> ListTagResourcesRequestBuilder<&Self> {
+        ListTagResourcesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListTagResourcesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListTagResources`: Queries the tags that are added to resources.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListTagResourcesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::TagTypeNotSame(error),
-            1 => Self::ResourceNotExist(error),
-            2 => Self::QueryTokenNotExist(error),
-            3 => Self::InvalidParamNextToken(error),
-            4 => Self::InvalidParamScope(error),
-            5 => Self::InvalidParamResourceType(error),
-            6 => Self::InvalidParamTagKey(error),
-            7 => Self::InvalidParamTagValue(error),
-            8 => Self::InvalidParamTagKeyOrValue(error),
-            9 => Self::InvalidParamTagOwnerUid(error),
-            10 => Self::InvalidParamTagOwnerBid(error),
-            11 => Self::MissingParamScope(error),
-            12 => Self::MissingParamTagOwnerUid(error),
-            13 => Self::MissingParamTagOwnerBid(error),
-            14 => Self::InvalidParameterRegionId(error),
-            15 => Self::MissingParamTagOrResourceId(error),
-            16 => Self::SizeLimitExceededResourceId(error),
-            17 => Self::SizeLimitExceededTag(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::TagTypeNotSame(error) => (0, error),
-            Self::ResourceNotExist(error) => (1, error),
-            Self::QueryTokenNotExist(error) => (2, error),
-            Self::InvalidParamNextToken(error) => (3, error),
-            Self::InvalidParamScope(error) => (4, error),
-            Self::InvalidParamResourceType(error) => (5, error),
-            Self::InvalidParamTagKey(error) => (6, error),
-            Self::InvalidParamTagValue(error) => (7, error),
-            Self::InvalidParamTagKeyOrValue(error) => (8, error),
-            Self::InvalidParamTagOwnerUid(error) => (9, error),
-            Self::InvalidParamTagOwnerBid(error) => (10, error),
-            Self::MissingParamScope(error) => (11, error),
-            Self::MissingParamTagOwnerUid(error) => (12, error),
-            Self::MissingParamTagOwnerBid(error) => (13, error),
-            Self::InvalidParameterRegionId(error) => (14, error),
-            Self::MissingParamTagOrResourceId(error) => (15, error),
-            Self::SizeLimitExceededResourceId(error) => (16, error),
-            Self::SizeLimitExceededTag(error) => (17, error),
-            Self::Unhandled(unhandled) => (18, unhandled.service_error()),
-        }
+    pub fn list_tag_resources(&self) -> ListTagResourcesRequestBuilder<&Self> {
+        ListTagResourcesRequestBuilder::new(self)
     }
 }
-impl Clone for ListTagResourcesError {
+/// Every page of `ListTagResources`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_tag_resources_pages<A: crate::SlbApi + ?Sized>(
+    api: &A,
+    request: ListTagResourcesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListTagResourcesResponse, ::acs_runtime::client::Error<ListTagResourcesError>>,
+> {
+    fn count(response: &ListTagResourcesResponse) -> usize {
+        response
+            .tag_resources
+            .as_ref()
+            .and_then(|x| x.tag_resource.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListTagResourcesRequest,
+        response: &ListTagResourcesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListTagResourcesRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_tag_resources(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListTagResources`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_tag_resources_pages(
+        &self,
+        request: ListTagResourcesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListTagResourcesResponse,
+            ::acs_runtime::client::Error<ListTagResourcesError>,
+        >,
+    > {
+        list_tag_resources_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListTagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "TagTypeNotSame",
-            "ResourceNotExist",
-            "QueryTokenNotExist",
-            "InvalidParamNextToken",
-            "InvalidParamScope",
-            "InvalidParamResourceType",
-            "InvalidParamTagKey",
-            "InvalidParamTagValue",
-            "InvalidParamTagKeyOrValue",
-            "InvalidParamTagOwnerUid",
-            "InvalidParamTagOwnerBid",
-            "MissingParamScope",
-            "MissingParamTagOwnerUid",
-            "MissingParamTagOwnerBid",
-            "InvalidParameterRegionId",
-            "MissingParamTagOrResourceId",
-            "SizeLimitExceededResourceId",
-            "SizeLimitExceededTag",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListTagResources`, in order: `while let Some(item) = items.next().await`.
+pub fn list_tag_resources_items<A: crate::SlbApi + ?Sized>(
+    api: &A,
+    request: ListTagResourcesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::TagResource,
+        ::acs_runtime::client::Error<ListTagResourcesError>,
+    >,
+> {
+    fn extract(response: ListTagResourcesResponse) -> Vec<crate::types::TagResource> {
+        response.tag_resources.and_then(|x| x.tag_resource).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_tag_resources_pages(api, request), extract),
+    )
 }
-impl ListTagResourcesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListTagResources`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListTagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListTagResourcesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListTagResourcesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_tag_resources_items(
+        &self,
+        request: ListTagResourcesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::TagResource,
+            ::acs_runtime::client::Error<ListTagResourcesError>,
+        >,
+    > {
+        list_tag_resources_items(self, request)
     }
 }

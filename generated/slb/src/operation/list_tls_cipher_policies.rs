@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `tls-policies` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`SlbApi`](crate::SlbApi) trait for fakes: [`list_tls_cipher_policies_pages`](crate::Client::list_tls_cipher_policies_pages) and [`list_tls_cipher_policies_items`](crate::Client::list_tls_cipher_policies_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`SlbApi`](crate::SlbApi) (fakes included): [`list_tls_cipher_policies_pages`](crate::Client::list_tls_cipher_policies_pages) and [`list_tls_cipher_policies_items`](crate::Client::list_tls_cipher_policies_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTLSCipherPolicies",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListTLSCipherPoliciesRequest>;
 /// Request of `ListTLSCipherPolicies`: Queries Transport Layer Security (TLS) policies.
 ///
 /// # Example
@@ -157,11 +160,7 @@ impl<C> ListTLSCipherPoliciesRequestBuilder<C> {
     ///
     /// The ID of the region where the Classic Load Balancer (CLB) instance is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListTLSCipherPoliciesRequest::region_id`](ListTLSCipherPoliciesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -170,8 +169,7 @@ impl<C> ListTLSCipherPoliciesRequestBuilder<C> {
     ///
     /// The ID of the TLS policy.
     ///
-    /// - Wire name: `TLSCipherPolicyId`.
-    /// - Example: `tls-bp17elso1h323r****`.
+    /// Its description, rules and example: [`ListTLSCipherPoliciesRequest::tls_cipher_policy_id`](ListTLSCipherPoliciesRequest::tls_cipher_policy_id).
     pub fn tls_cipher_policy_id(mut self, value: impl Into<String>) -> Self {
         self.inner.tls_cipher_policy_id = Some(value.into());
         self
@@ -180,8 +178,7 @@ impl<C> ListTLSCipherPoliciesRequestBuilder<C> {
     ///
     /// The name of the TLS policy. The name must be 2 to 128 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). The name must start with a letter.
     ///
-    /// - Wire name: `Name`.
-    /// - Example: `TLSPolicy-test****`.
+    /// Its description, rules and example: [`ListTLSCipherPoliciesRequest::name`](ListTLSCipherPoliciesRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -190,12 +187,7 @@ impl<C> ListTLSCipherPoliciesRequestBuilder<C> {
     ///
     /// Specifies whether to return the information about the associated listeners. Valid values:
     ///
-    /// * **true**: returns the information about the associated listeners.
-    /// * **false** (default): does not return the information about the associated listeners.
-    ///
-    /// - Wire name: `IncludeListener`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ListTLSCipherPoliciesRequest::include_listener`](ListTLSCipherPoliciesRequest::include_listener).
     pub fn include_listener(mut self, value: bool) -> Self {
         self.inner.include_listener = Some(value);
         self
@@ -204,11 +196,7 @@ impl<C> ListTLSCipherPoliciesRequestBuilder<C> {
     ///
     /// The token that is used for the next query. Valid values:
     ///
-    /// * If this is your first query or no next query is to be sent, ignore this parameter.
-    /// * If a next query is to be sent, set the value to the value of NextToken that is returned from the last call.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListTLSCipherPoliciesRequest::next_token`](ListTLSCipherPoliciesRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -217,8 +205,7 @@ impl<C> ListTLSCipherPoliciesRequestBuilder<C> {
     ///
     /// The maximum number of TLS policies to be queried in this call. Valid values: **1** to **100**. If you do not set this parameter, the default value **20** is used.
     ///
-    /// - Wire name: `MaxItems`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListTLSCipherPoliciesRequest::max_items`](ListTLSCipherPoliciesRequest::max_items).
     pub fn max_items(mut self, value: i32) -> Self {
         self.inner.max_items = Some(value);
         self
@@ -398,97 +385,121 @@ for ListTLSCipherPoliciesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListTLSCipherPolicies`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListTLSCipherPoliciesError {
-    /// HTTP 400 `QueryTokenInvalid`: The specified token is invalid.
-    QueryTokenInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QueryTokenNotExist`: The specified token is not exist.
-    QueryTokenNotExist(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListTLSCipherPoliciesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["QueryTokenInvalid", "QueryTokenNotExist"]),
-            error,
-        )
+mod error;
+pub use error::ListTLSCipherPoliciesError;
+impl crate::Client {
+    /// Calls `ListTLSCipherPolicies`: Queries Transport Layer Security (TLS) policies.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListTLSCipherPoliciesRequestBuilder::send) it. The parameters and their rules: [`ListTLSCipherPoliciesRequest`].
+    #[inline]
+    pub fn list_tls_cipher_policies(
+        &self,
+    ) -> ListTLSCipherPoliciesRequestBuilder<&Self> {
+        ListTLSCipherPoliciesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListTLSCipherPoliciesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListTLSCipherPolicies`: Queries Transport Layer Security (TLS) policies.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListTLSCipherPoliciesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::QueryTokenInvalid(error),
-            1 => Self::QueryTokenNotExist(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::QueryTokenInvalid(error) => (0, error),
-            Self::QueryTokenNotExist(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn list_tls_cipher_policies(
+        &self,
+    ) -> ListTLSCipherPoliciesRequestBuilder<&Self> {
+        ListTLSCipherPoliciesRequestBuilder::new(self)
     }
 }
-impl Clone for ListTLSCipherPoliciesError {
+/// Every page of `ListTLSCipherPolicies`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_tls_cipher_policies_pages<A: crate::SlbApi + ?Sized>(
+    api: &A,
+    request: ListTLSCipherPoliciesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListTLSCipherPoliciesResponse,
+        ::acs_runtime::client::Error<ListTLSCipherPoliciesError>,
+    >,
+> {
+    fn count(response: &ListTLSCipherPoliciesResponse) -> usize {
+        response.tls_cipher_policies.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListTLSCipherPoliciesRequest,
+        response: &ListTLSCipherPoliciesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListTLSCipherPoliciesRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_tls_cipher_policies(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListTLSCipherPolicies`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_tls_cipher_policies_pages(
+        &self,
+        request: ListTLSCipherPoliciesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListTLSCipherPoliciesResponse,
+            ::acs_runtime::client::Error<ListTLSCipherPoliciesError>,
+        >,
+    > {
+        list_tls_cipher_policies_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListTLSCipherPoliciesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["QueryTokenInvalid", "QueryTokenNotExist", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListTLSCipherPolicies`, in order: `while let Some(item) = items.next().await`.
+pub fn list_tls_cipher_policies_items<A: crate::SlbApi + ?Sized>(
+    api: &A,
+    request: ListTLSCipherPoliciesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::TlsCipherPolicies,
+        ::acs_runtime::client::Error<ListTLSCipherPoliciesError>,
+    >,
+> {
+    fn extract(
+        response: ListTLSCipherPoliciesResponse,
+    ) -> Vec<crate::types::TlsCipherPolicies> {
+        response.tls_cipher_policies.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_tls_cipher_policies_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListTLSCipherPoliciesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListTLSCipherPolicies`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListTLSCipherPoliciesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListTLSCipherPoliciesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListTLSCipherPoliciesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_tls_cipher_policies_items(
+        &self,
+        request: ListTLSCipherPoliciesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::TlsCipherPolicies,
+            ::acs_runtime::client::Error<ListTLSCipherPoliciesError>,
+        >,
+    > {
+        list_tls_cipher_policies_items(self, request)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyHighDefinationMonitorRequest>;
 /// Request of `ModifyHighDefinationMonitor`: Modifies the configuration of fine-grained monitoring in a specified region.
 ///
 /// # Example
@@ -121,11 +124,7 @@ impl<C> ModifyHighDefinationMonitorRequestBuilder<C> {
     ///
     /// The ID of the region where the Classic Load Balancer (CLB) instance is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/27584.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyHighDefinationMonitorRequest::region_id`](ModifyHighDefinationMonitorRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -134,9 +133,7 @@ impl<C> ModifyHighDefinationMonitorRequestBuilder<C> {
     ///
     /// The new name of the project of Log Service. The name must be 4 to 63 characters in length, and can contain digits and lowercase letters. It must start and end with a digit or a letter.
     ///
-    /// - Wire name: `LogProject`.
-    /// - Required.
-    /// - Example: `my-project`.
+    /// Its description, rules and example: [`ModifyHighDefinationMonitorRequest::log_project`](ModifyHighDefinationMonitorRequest::log_project).
     pub fn log_project(mut self, value: impl Into<String>) -> Self {
         self.inner.log_project = Some(value.into());
         self
@@ -145,9 +142,7 @@ impl<C> ModifyHighDefinationMonitorRequestBuilder<C> {
     ///
     /// The new name of the Logstore of Log Service. The name must be 2 to 64 characters in length and can contain digits, lowercase letters, hyphens (-) and underscores (\_). It must start and end with a digit or a letter.
     ///
-    /// - Wire name: `LogStore`.
-    /// - Required.
-    /// - Example: `my-log-store`.
+    /// Its description, rules and example: [`ModifyHighDefinationMonitorRequest::log_store`](ModifyHighDefinationMonitorRequest::log_store).
     pub fn log_store(mut self, value: impl Into<String>) -> Self {
         self.inner.log_store = Some(value.into());
         self
@@ -298,127 +293,28 @@ for ModifyHighDefinationMonitorResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyHighDefinationMonitor`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyHighDefinationMonitorError {
-    /// HTTP 400 `OperationNotAllowed.HighDefinitionMonitorEnabled`: The operation is not allowed because HighDefinitionMonitor is already enabled in this region.
-    OperationNotAllowedHighDefinitionMonitorEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.User`: The feature of HighDefinationMonitor is not supported.
-    UnsupportedFeatureUser(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoPermission.AliyunServiceRoleForSlbLogDelivery`: You are not authorized to create the service linked role. Role Name: AliyunServiceRoleForSlbLogDelivery. Service Name: logdelivery.slb.aliyuncs.com. Please ensure the user has been granted the ram:CreateServiceLinkedRole permission
-    NoPermissionAliyunServiceRoleForSlbLogDelivery(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.HdMonitorListenerExist`: The operation is denied because there are still listeners enabling HighDefinitionMnitor.
-    OperationDeniedHdMonitorListenerExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationNotAllowed.HighDefinitionMonitorNotEnabled`: The operation is not allowed because HighDefinitionMonitor is not enabled in this region.
-    OperationNotAllowedHighDefinitionMonitorNotEnabled(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyHighDefinationMonitorError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationNotAllowed.HighDefinitionMonitorEnabled",
-                        "UnsupportedFeature.User",
-                        "NoPermission.AliyunServiceRoleForSlbLogDelivery",
-                        "OperationDenied.HdMonitorListenerExist",
-                        "OperationNotAllowed.HighDefinitionMonitorNotEnabled",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyHighDefinationMonitorError;
+impl crate::Client {
+    /// Calls `ModifyHighDefinationMonitor`: Modifies the configuration of fine-grained monitoring in a specified region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyHighDefinationMonitorRequestBuilder::send) it. The parameters and their rules: [`ModifyHighDefinationMonitorRequest`].
+    #[inline]
+    pub fn modify_high_defination_monitor(
+        &self,
+    ) -> ModifyHighDefinationMonitorRequestBuilder<&Self> {
+        ModifyHighDefinationMonitorRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyHighDefinationMonitorError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyHighDefinationMonitor`: Modifies the configuration of fine-grained monitoring in a specified region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyHighDefinationMonitorRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationNotAllowedHighDefinitionMonitorEnabled(error),
-            1 => Self::UnsupportedFeatureUser(error),
-            2 => Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error),
-            3 => Self::OperationDeniedHdMonitorListenerExist(error),
-            4 => Self::OperationNotAllowedHighDefinitionMonitorNotEnabled(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationNotAllowedHighDefinitionMonitorEnabled(error) => (0, error),
-            Self::UnsupportedFeatureUser(error) => (1, error),
-            Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error) => (2, error),
-            Self::OperationDeniedHdMonitorListenerExist(error) => (3, error),
-            Self::OperationNotAllowedHighDefinitionMonitorNotEnabled(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyHighDefinationMonitorError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyHighDefinationMonitorError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationNotAllowedHighDefinitionMonitorEnabled",
-            "UnsupportedFeatureUser",
-            "NoPermissionAliyunServiceRoleForSlbLogDelivery",
-            "OperationDeniedHdMonitorListenerExist",
-            "OperationNotAllowedHighDefinitionMonitorNotEnabled",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyHighDefinationMonitorError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyHighDefinationMonitorError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyHighDefinationMonitorError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyHighDefinationMonitorError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_high_defination_monitor(
+        &self,
+    ) -> ModifyHighDefinationMonitorRequestBuilder<&Self> {
+        ModifyHighDefinationMonitorRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyLoadBalancerInstanceChargeTypeRequest>;
 /// Request of `ModifyLoadBalancerInstanceChargeType`: Changes the metering method of a pay-as-you-go Classic Load Balancer (CLB) instance.
 ///
 /// > * For pay-as-you-go CLB instances, you can only change the metering method from pay-by-specification to pay-by-LCU. You cannot change the metering method from pay-by-LCU to pay-by-specification.
@@ -171,11 +174,7 @@ impl<C> ModifyLoadBalancerInstanceChargeTypeRequestBuilder<C> {
     ///
     /// The region ID of the CLB instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyLoadBalancerInstanceChargeTypeRequest::region_id`](ModifyLoadBalancerInstanceChargeTypeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -184,9 +183,7 @@ impl<C> ModifyLoadBalancerInstanceChargeTypeRequestBuilder<C> {
     ///
     /// The ID of the CLB instance.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp1b3jus5hpenznuu****`.
+    /// Its description, rules and example: [`ModifyLoadBalancerInstanceChargeTypeRequest::load_balancer_id`](ModifyLoadBalancerInstanceChargeTypeRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -195,13 +192,7 @@ impl<C> ModifyLoadBalancerInstanceChargeTypeRequestBuilder<C> {
     ///
     /// The metering method of Internet data transfer after the change.
     ///
-    /// Valid value: **paybytraffic**.
-    ///
-    /// > * If the value of the **InstanceChargeType** parameter is set to **PayByCLCU**, only pay-by-data-transfer is supported.
-    /// > * When you change the metering method, the new metering method takes effect at 00:00:00 the next day.
-    ///
-    /// - Wire name: `InternetChargeType`.
-    /// - Example: `paybytraffic`.
+    /// Its description, rules and example: [`ModifyLoadBalancerInstanceChargeTypeRequest::internet_charge_type`](ModifyLoadBalancerInstanceChargeTypeRequest::internet_charge_type).
     pub fn internet_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.internet_charge_type = Some(value.into());
         self
@@ -210,11 +201,7 @@ impl<C> ModifyLoadBalancerInstanceChargeTypeRequestBuilder<C> {
     ///
     /// The metering method of the instance after the change.
     ///
-    /// Valid value: **PayByCLCU**. Only pay-by-LCU is supported.
-    ///
-    /// - Wire name: `InstanceChargeType`.
-    /// - Required.
-    /// - Example: `PayByCLCU`.
+    /// Its description, rules and example: [`ModifyLoadBalancerInstanceChargeTypeRequest::instance_charge_type`](ModifyLoadBalancerInstanceChargeTypeRequest::instance_charge_type).
     pub fn instance_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_charge_type = Some(value.into());
         self
@@ -223,10 +210,7 @@ impl<C> ModifyLoadBalancerInstanceChargeTypeRequestBuilder<C> {
     ///
     /// The specification of the CLB instance.
     ///
-    /// You do not need to set this parameter. For pay-as-you-go CLB instances, you can only change the metering method from pay-by-specification to pay-by-LCU. You cannot change the metering method from pay-by-LCU to pay-by-specification.
-    ///
-    /// - Wire name: `LoadBalancerSpec`.
-    /// - Example: `slb.s1.small`.
+    /// Its description, rules and example: [`ModifyLoadBalancerInstanceChargeTypeRequest::load_balancer_spec`](ModifyLoadBalancerInstanceChargeTypeRequest::load_balancer_spec).
     pub fn load_balancer_spec(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_spec = Some(value.into());
         self
@@ -235,11 +219,7 @@ impl<C> ModifyLoadBalancerInstanceChargeTypeRequestBuilder<C> {
     ///
     /// The maximum bandwidth of the Internet-facing CLB instance that is billed on a pay-by-bandwidth basis.
     ///
-    /// You do not need to set this parameter. The metering method of Internet data transfer for pay-by-LCU instances supports only pay-by-traffic.
-    ///
-    /// - Wire name: `Bandwidth`.
-    /// - Must be 1 to 5000.
-    /// - Example: `5`.
+    /// Its description, rules and example: [`ModifyLoadBalancerInstanceChargeTypeRequest::bandwidth`](ModifyLoadBalancerInstanceChargeTypeRequest::bandwidth).
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.inner.bandwidth = Some(value);
         self
@@ -377,169 +357,28 @@ for ModifyLoadBalancerInstanceChargeTypeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyLoadBalancerInstanceChargeType`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyLoadBalancerInstanceChargeTypeError {
-    /// HTTP 400 `OperationFailed.UnpaidBillsExist`: The account has unpaid bills. Please pay your overdue bill first.
-    OperationFailedUnpaidBillsExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Operation.NotAllowed`: Operation Denied. Unfinished order exists.
-    OperationNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PAYFOR.ACCOUNT_MONEY_VALIDATE_ERROR`: Your channel partner account does not have sufficient funds, please contact your channel partner to recharge the account.
-    PayforAccountMoneyValidateError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.PayByCLCU`: The operation is not allowed because the instanceChargeType of loadbalancer is PayByCLCU.
-    OperationDeniedPayByClcu(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.InstanceChargeType`: The parameter InstanceChargeType is illegal.
-    IllegalParamInstanceChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.InternetChargeType`: The parameter InternetChargeType is illegal.
-    IllegalParamInternetChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAction.RegionNotSupport`: The region does not support this action.
-    InvalidActionRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.LoadBalancerSpec`: The param LoadBalancerSpec is required.
-    MissingParamLoadBalancerSpec(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.PayBySpec`: The operation is not allowed because the instanceChargeType of loadbalancer is PayBySpec.
-    OperationDeniedPayBySpec(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameterBandwidth`: The specified Bandwidth is invalid.
-    InvalidParameterBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: The specified LoadBalancerSpec is invalid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.LcuToSpec`: User does not have permission modify InstanceChargeType to spec.
-    ForbiddenLcuToSpec(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ModifyLoadBalancerInstanceChargeTypeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.UnpaidBillsExist",
-                        "Operation.NotAllowed",
-                        "PAYFOR.ACCOUNT_MONEY_VALIDATE_ERROR",
-                        "OperationDenied.PayByCLCU",
-                        "IllegalParam.InstanceChargeType",
-                        "IllegalParam.InternetChargeType",
-                        "InvalidAction.RegionNotSupport",
-                        "MissingParam.LoadBalancerSpec",
-                        "OperationDenied.PayBySpec",
-                        "InvalidParameterBandwidth",
-                        "InvalidParameter",
-                        "Forbidden.LcuToSpec",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyLoadBalancerInstanceChargeTypeError;
+impl crate::Client {
+    /// Calls `ModifyLoadBalancerInstanceChargeType`: Changes the metering method of a pay-as-you-go Classic Load Balancer (CLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyLoadBalancerInstanceChargeTypeRequestBuilder::send) it. The parameters and their rules: [`ModifyLoadBalancerInstanceChargeTypeRequest`].
+    #[inline]
+    pub fn modify_load_balancer_instance_charge_type(
+        &self,
+    ) -> ModifyLoadBalancerInstanceChargeTypeRequestBuilder<&Self> {
+        ModifyLoadBalancerInstanceChargeTypeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyLoadBalancerInstanceChargeTypeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyLoadBalancerInstanceChargeType`: Changes the metering method of a pay-as-you-go Classic Load Balancer (CLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyLoadBalancerInstanceChargeTypeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedUnpaidBillsExist(error),
-            1 => Self::OperationNotAllowed(error),
-            2 => Self::PayforAccountMoneyValidateError(error),
-            3 => Self::OperationDeniedPayByClcu(error),
-            4 => Self::IllegalParamInstanceChargeType(error),
-            5 => Self::IllegalParamInternetChargeType(error),
-            6 => Self::InvalidActionRegionNotSupport(error),
-            7 => Self::MissingParamLoadBalancerSpec(error),
-            8 => Self::OperationDeniedPayBySpec(error),
-            9 => Self::InvalidParameterBandwidth(error),
-            10 => Self::InvalidParameter(error),
-            11 => Self::ForbiddenLcuToSpec(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedUnpaidBillsExist(error) => (0, error),
-            Self::OperationNotAllowed(error) => (1, error),
-            Self::PayforAccountMoneyValidateError(error) => (2, error),
-            Self::OperationDeniedPayByClcu(error) => (3, error),
-            Self::IllegalParamInstanceChargeType(error) => (4, error),
-            Self::IllegalParamInternetChargeType(error) => (5, error),
-            Self::InvalidActionRegionNotSupport(error) => (6, error),
-            Self::MissingParamLoadBalancerSpec(error) => (7, error),
-            Self::OperationDeniedPayBySpec(error) => (8, error),
-            Self::InvalidParameterBandwidth(error) => (9, error),
-            Self::InvalidParameter(error) => (10, error),
-            Self::ForbiddenLcuToSpec(error) => (11, error),
-            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyLoadBalancerInstanceChargeTypeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyLoadBalancerInstanceChargeTypeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedUnpaidBillsExist",
-            "OperationNotAllowed",
-            "PayforAccountMoneyValidateError",
-            "OperationDeniedPayByClcu",
-            "IllegalParamInstanceChargeType",
-            "IllegalParamInternetChargeType",
-            "InvalidActionRegionNotSupport",
-            "MissingParamLoadBalancerSpec",
-            "OperationDeniedPayBySpec",
-            "InvalidParameterBandwidth",
-            "InvalidParameter",
-            "ForbiddenLcuToSpec",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyLoadBalancerInstanceChargeTypeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyLoadBalancerInstanceChargeTypeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyLoadBalancerInstanceChargeTypeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ModifyLoadBalancerInstanceChargeTypeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_load_balancer_instance_charge_type(
+        &self,
+    ) -> ModifyLoadBalancerInstanceChargeTypeRequestBuilder<&Self> {
+        ModifyLoadBalancerInstanceChargeTypeRequestBuilder::new(self)
     }
 }

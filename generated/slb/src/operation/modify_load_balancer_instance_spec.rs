@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyLoadBalancerInstanceSpecRequest>;
 /// Request of `ModifyLoadBalancerInstanceSpec`: Modifies the specification of a Classic Load Balancer (CLB) instance.
 ///
 /// # Example
@@ -147,10 +150,7 @@ impl<C> ModifyLoadBalancerInstanceSpecRequestBuilder<C> {
     ///
     /// The region ID of the CLB instance.
     ///
-    /// You can query the region ID from the [Regions and zones](<https://www.alibabacloud.com/help/doc-detail/40654.htm>) list or by calling the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/27584.htm>) operation.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyLoadBalancerInstanceSpecRequest::region_id`](ModifyLoadBalancerInstanceSpecRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -159,9 +159,7 @@ impl<C> ModifyLoadBalancerInstanceSpecRequestBuilder<C> {
     ///
     /// The ID of the CLB instance.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp1b6c719df*********`.
+    /// Its description, rules and example: [`ModifyLoadBalancerInstanceSpecRequest::load_balancer_id`](ModifyLoadBalancerInstanceSpecRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -170,20 +168,7 @@ impl<C> ModifyLoadBalancerInstanceSpecRequestBuilder<C> {
     ///
     /// The specification of the CLB instance. Valid values:
     ///
-    /// * **slb.s1.small**
-    /// * **slb.s2.small**
-    /// * **slb.s2.medium**
-    /// * **slb.s3.small**
-    /// * **slb.s3.medium**
-    /// * **slb.s3.large**
-    ///
-    /// The specifications available vary by region. For more information about the specifications, see [High-performance CLB instance](<https://www.alibabacloud.com/help/doc-detail/85931.htm>).
-    ///
-    /// > When you switch a shared-resource CLB instance to a high-performance CLB instance, your service may be interrupted for 10 to 30 seconds. We recommend that you modify the specification during off-peak hours or use Alibaba Cloud DNS to schedule your workloads to another CLB instance before you modify the specification.
-    ///
-    /// - Wire name: `LoadBalancerSpec`.
-    /// - Required.
-    /// - Example: `slb.s2.small`.
+    /// Its description, rules and example: [`ModifyLoadBalancerInstanceSpecRequest::load_balancer_spec`](ModifyLoadBalancerInstanceSpecRequest::load_balancer_spec).
     pub fn load_balancer_spec(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_spec = Some(value.into());
         self
@@ -192,14 +177,7 @@ impl<C> ModifyLoadBalancerInstanceSpecRequestBuilder<C> {
     ///
     /// Specifies whether to enable automatic payment. Valid values:
     ///
-    /// * **true**: automatically completes the payment.
-    /// * **false** (default): If you select this option, you must complete the payment in the Order Center.
-    ///
-    /// > This parameter takes effect only for subscription instances.
-    ///
-    /// - Wire name: `AutoPay`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyLoadBalancerInstanceSpecRequest::auto_pay`](ModifyLoadBalancerInstanceSpecRequest::auto_pay).
     pub fn auto_pay(mut self, value: bool) -> Self {
         self.inner.auto_pay = Some(value);
         self
@@ -347,125 +325,28 @@ for ModifyLoadBalancerInstanceSpecResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyLoadBalancerInstanceSpec`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyLoadBalancerInstanceSpecError {
-    /// HTTP 400 `ModifySpecNotAllowed`: LoadBalancerSpec not allowed for this instance
-    ModifySpecNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Operation.NotAllowed`: Operation Denied, Your account does not have enough balance.
-    OperationNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Bandwidth`: The param Bandwidth is invalid.
-    InvalidParameterBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ChangeLbSpecNotAllowed`: You cannot change the specification for the specified load balancer.
-    ChangeLbSpecNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.PayByCLCU`: The operation is not allowed because the instanceChargeType of loadbalancer is PayByCLCU.
-    OperationDeniedPayByClcu(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyLoadBalancerInstanceSpecError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ModifySpecNotAllowed",
-                        "Operation.NotAllowed",
-                        "InvalidParameter.Bandwidth",
-                        "ChangeLbSpecNotAllowed",
-                        "OperationDenied.PayByCLCU",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyLoadBalancerInstanceSpecError;
+impl crate::Client {
+    /// Calls `ModifyLoadBalancerInstanceSpec`: Modifies the specification of a Classic Load Balancer (CLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyLoadBalancerInstanceSpecRequestBuilder::send) it. The parameters and their rules: [`ModifyLoadBalancerInstanceSpecRequest`].
+    #[inline]
+    pub fn modify_load_balancer_instance_spec(
+        &self,
+    ) -> ModifyLoadBalancerInstanceSpecRequestBuilder<&Self> {
+        ModifyLoadBalancerInstanceSpecRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyLoadBalancerInstanceSpecError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyLoadBalancerInstanceSpec`: Modifies the specification of a Classic Load Balancer (CLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyLoadBalancerInstanceSpecRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ModifySpecNotAllowed(error),
-            1 => Self::OperationNotAllowed(error),
-            2 => Self::InvalidParameterBandwidth(error),
-            3 => Self::ChangeLbSpecNotAllowed(error),
-            4 => Self::OperationDeniedPayByClcu(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ModifySpecNotAllowed(error) => (0, error),
-            Self::OperationNotAllowed(error) => (1, error),
-            Self::InvalidParameterBandwidth(error) => (2, error),
-            Self::ChangeLbSpecNotAllowed(error) => (3, error),
-            Self::OperationDeniedPayByClcu(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyLoadBalancerInstanceSpecError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyLoadBalancerInstanceSpecError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ModifySpecNotAllowed",
-            "OperationNotAllowed",
-            "InvalidParameterBandwidth",
-            "ChangeLbSpecNotAllowed",
-            "OperationDeniedPayByClcu",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyLoadBalancerInstanceSpecError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyLoadBalancerInstanceSpecError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyLoadBalancerInstanceSpecError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyLoadBalancerInstanceSpecError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_load_balancer_instance_spec(
+        &self,
+    ) -> ModifyLoadBalancerInstanceSpecRequestBuilder<&Self> {
+        ModifyLoadBalancerInstanceSpecRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyLoadBalancerInternetSpecRequest>;
 /// Request of `ModifyLoadBalancerInternetSpec`: Modifies the metering method of an Internet-facing Classic Load Balancer (CLB) instance.
 ///
 /// ## Description
@@ -156,10 +159,7 @@ impl<C> ModifyLoadBalancerInternetSpecRequestBuilder<C> {
     ///
     /// The ID of the region where the CLB instance is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/27584.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyLoadBalancerInternetSpecRequest::region_id`](ModifyLoadBalancerInternetSpecRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -168,9 +168,7 @@ impl<C> ModifyLoadBalancerInternetSpecRequestBuilder<C> {
     ///
     /// The ID of the CLB instance.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp1b6c719dfa08ex******`.
+    /// Its description, rules and example: [`ModifyLoadBalancerInternetSpecRequest::load_balancer_id`](ModifyLoadBalancerInternetSpecRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -179,11 +177,7 @@ impl<C> ModifyLoadBalancerInternetSpecRequestBuilder<C> {
     ///
     /// The metering method of the Internet-facing CLB instance. Valid values:
     ///
-    /// * **paybybandwidth**: pay-by-bandwidth
-    /// * **paybytraffic**: pay-by-data-transfer
-    ///
-    /// - Wire name: `InternetChargeType`.
-    /// - Example: `paybytraffic`.
+    /// Its description, rules and example: [`ModifyLoadBalancerInternetSpecRequest::internet_charge_type`](ModifyLoadBalancerInternetSpecRequest::internet_charge_type).
     pub fn internet_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.internet_charge_type = Some(value.into());
         self
@@ -192,13 +186,7 @@ impl<C> ModifyLoadBalancerInternetSpecRequestBuilder<C> {
     ///
     /// The maximum bandwidth of the Internet-facing CLB instance that uses the pay-by-bandwidth metering method. Unit: Mbit/s.
     ///
-    /// Valid values: **1 to 5000**. The maximum bandwidth varies based on the region where the CLB instance is created.\*\*\*\*
-    ///
-    /// > You do not need to specify this parameter if you set **InternetChargeType** to **paybytraffic** (pay-by-data-transfer).
-    ///
-    /// - Wire name: `Bandwidth`.
-    /// - Must be 1 to 5000.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ModifyLoadBalancerInternetSpecRequest::bandwidth`](ModifyLoadBalancerInternetSpecRequest::bandwidth).
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.inner.bandwidth = Some(value);
         self
@@ -207,12 +195,7 @@ impl<C> ModifyLoadBalancerInternetSpecRequestBuilder<C> {
     ///
     /// Specifies whether to automatically pay the subscription fee of the Internet-facing CLB instance. Valid values:
     ///
-    /// * **true**: enables automatic payments. This is the default value.
-    /// * **false**: disables automatic payment. You must complete the payment in Order Center.
-    ///
-    /// - Wire name: `AutoPay`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyLoadBalancerInternetSpecRequest::auto_pay`](ModifyLoadBalancerInternetSpecRequest::auto_pay).
     pub fn auto_pay(mut self, value: bool) -> Self {
         self.inner.auto_pay = Some(value);
         self
@@ -359,143 +342,28 @@ for ModifyLoadBalancerInternetSpecResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyLoadBalancerInternetSpec`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyLoadBalancerInternetSpecError {
-    /// HTTP 400 `OperationFailed.UnpaidBillsExist`: The account has unpaid bills. Please pay your overdue bill first.
-    OperationFailedUnpaidBillsExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Operation.NotAllowed`: Operation Denied. Unfinished order exists.
-    OperationNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Instance.ShareSlbNotSupportPay95`: Illegal parameter. The share instance not support PayBy95 or PayByOld95.
-    InstanceShareSlbNotSupportPay95(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Instance.Pay95RateInvalid`: Illegal parameter. The rate is illegal.
-    InstancePay95RateInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Instance.Pay95BandwidthIllegal`: Illegal parameter. The bandwidth is illegal.
-    InstancePay95BandwidthIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Instance.InternetChargeTypeNotAllowed`: Illegal parameter. The specified InternetChargeType not allowed.
-    InstanceInternetChargeTypeNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PAYFOR.ACCOUNT_MONEY_VALIDATE_ERROR`: Your channel partner account does not have sufficient funds, please contact your channel partner to recharge the account.
-    PayforAccountMoneyValidateError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.PayByCLCU`: The operation is not allowed because the instanceChargeType of loadbalancer is PayByCLCU.
-    OperationDeniedPayByClcu(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyLoadBalancerInternetSpecError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.UnpaidBillsExist",
-                        "Operation.NotAllowed",
-                        "Instance.ShareSlbNotSupportPay95",
-                        "Instance.Pay95RateInvalid",
-                        "Instance.Pay95BandwidthIllegal",
-                        "Instance.InternetChargeTypeNotAllowed",
-                        "PAYFOR.ACCOUNT_MONEY_VALIDATE_ERROR",
-                        "OperationDenied.PayByCLCU",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyLoadBalancerInternetSpecError;
+impl crate::Client {
+    /// Calls `ModifyLoadBalancerInternetSpec`: Modifies the metering method of an Internet-facing Classic Load Balancer (CLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyLoadBalancerInternetSpecRequestBuilder::send) it. The parameters and their rules: [`ModifyLoadBalancerInternetSpecRequest`].
+    #[inline]
+    pub fn modify_load_balancer_internet_spec(
+        &self,
+    ) -> ModifyLoadBalancerInternetSpecRequestBuilder<&Self> {
+        ModifyLoadBalancerInternetSpecRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyLoadBalancerInternetSpecError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyLoadBalancerInternetSpec`: Modifies the metering method of an Internet-facing Classic Load Balancer (CLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyLoadBalancerInternetSpecRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedUnpaidBillsExist(error),
-            1 => Self::OperationNotAllowed(error),
-            2 => Self::InstanceShareSlbNotSupportPay95(error),
-            3 => Self::InstancePay95RateInvalid(error),
-            4 => Self::InstancePay95BandwidthIllegal(error),
-            5 => Self::InstanceInternetChargeTypeNotAllowed(error),
-            6 => Self::PayforAccountMoneyValidateError(error),
-            7 => Self::OperationDeniedPayByClcu(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedUnpaidBillsExist(error) => (0, error),
-            Self::OperationNotAllowed(error) => (1, error),
-            Self::InstanceShareSlbNotSupportPay95(error) => (2, error),
-            Self::InstancePay95RateInvalid(error) => (3, error),
-            Self::InstancePay95BandwidthIllegal(error) => (4, error),
-            Self::InstanceInternetChargeTypeNotAllowed(error) => (5, error),
-            Self::PayforAccountMoneyValidateError(error) => (6, error),
-            Self::OperationDeniedPayByClcu(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyLoadBalancerInternetSpecError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyLoadBalancerInternetSpecError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedUnpaidBillsExist",
-            "OperationNotAllowed",
-            "InstanceShareSlbNotSupportPay95",
-            "InstancePay95RateInvalid",
-            "InstancePay95BandwidthIllegal",
-            "InstanceInternetChargeTypeNotAllowed",
-            "PayforAccountMoneyValidateError",
-            "OperationDeniedPayByClcu",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyLoadBalancerInternetSpecError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyLoadBalancerInternetSpecError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyLoadBalancerInternetSpecError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyLoadBalancerInternetSpecError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_load_balancer_internet_spec(
+        &self,
+    ) -> ModifyLoadBalancerInternetSpecRequestBuilder<&Self> {
+        ModifyLoadBalancerInternetSpecRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyLoadBalancerPayTypeRequest>;
 /// Request of `ModifyLoadBalancerPayType`: Changes the billing method of a Classic Load Balancer (CLB) instance from pay-as-you-go to subscription.
 ///
 /// Deprecated: no replacement operation.
@@ -177,11 +180,7 @@ impl<C> ModifyLoadBalancerPayTypeRequestBuilder<C> {
     ///
     /// The ID of the region where the CLB instance is deployed.
     ///
-    /// You can query the region ID from the [Regions and zones](<https://www.alibabacloud.com/help/doc-detail/40654.htm>) list or by calling the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyLoadBalancerPayTypeRequest::region_id`](ModifyLoadBalancerPayTypeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -190,9 +189,7 @@ impl<C> ModifyLoadBalancerPayTypeRequestBuilder<C> {
     ///
     /// The ID of the CLB instance.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp1b6c719dfa08ex*****`.
+    /// Its description, rules and example: [`ModifyLoadBalancerPayTypeRequest::load_balancer_id`](ModifyLoadBalancerPayTypeRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -201,13 +198,7 @@ impl<C> ModifyLoadBalancerPayTypeRequestBuilder<C> {
     ///
     /// The billing method of the CLB instance. Valid values:
     ///
-    /// * **PayOnDemand** (default): pay-as-you-go
-    ///
-    /// To change the billing method of a pay-as-you-go CLB instance to subscription, you must set the parameter to **PrePay**. In addition, the previous billing method of the CLB instance must be **PayOnDemand**.
-    ///
-    /// - Wire name: `PayType`.
-    /// - Default: `PrePay`.
-    /// - Example: `PrePay`.
+    /// Its description, rules and example: [`ModifyLoadBalancerPayTypeRequest::pay_type`](ModifyLoadBalancerPayTypeRequest::pay_type).
     pub fn pay_type(mut self, value: impl Into<String>) -> Self {
         self.inner.pay_type = Some(value.into());
         self
@@ -216,12 +207,7 @@ impl<C> ModifyLoadBalancerPayTypeRequestBuilder<C> {
     ///
     /// The billing cycle.
     ///
-    /// Valid values: **year** and **month**.
-    ///
-    /// > This parameter is valid only when the **PayType** parameter is set to **PrePay**. This parameter is valid only for pay-as-you-go instances.
-    ///
-    /// - Wire name: `PricingCycle`.
-    /// - Example: `month`.
+    /// Its description, rules and example: [`ModifyLoadBalancerPayTypeRequest::pricing_cycle`](ModifyLoadBalancerPayTypeRequest::pricing_cycle).
     pub fn pricing_cycle(mut self, value: impl Into<String>) -> Self {
         self.inner.pricing_cycle = Some(value.into());
         self
@@ -230,14 +216,7 @@ impl<C> ModifyLoadBalancerPayTypeRequestBuilder<C> {
     ///
     /// The subscription duration.
     ///
-    /// * If **PricingCycle** is set to **month**, the valid values are **1** to **9**.
-    /// * If **PricingCycle** is set to **year**, the valid values are **1** to **3**.
-    ///
-    /// > This parameter is valid only when the **PayType** parameter is set to **PrePay**. This parameter is valid only for pay-as-you-go instances.
-    ///
-    /// - Wire name: `Duration`.
-    /// - Must be at least 1.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ModifyLoadBalancerPayTypeRequest::duration`](ModifyLoadBalancerPayTypeRequest::duration).
     pub fn duration(mut self, value: i32) -> Self {
         self.inner.duration = Some(value);
         self
@@ -246,14 +225,7 @@ impl<C> ModifyLoadBalancerPayTypeRequestBuilder<C> {
     ///
     /// Specifies whether to enable automatic payment. Valid values:
     ///
-    /// * **true**: yes
-    /// * **false** (default): no
-    ///
-    /// > This parameter is valid only when the `PayType` parameter is set to **PrePay**. This parameter is valid only for pay-as-you-go instances.
-    ///
-    /// - Wire name: `AutoPay`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyLoadBalancerPayTypeRequest::auto_pay`](ModifyLoadBalancerPayTypeRequest::auto_pay).
     pub fn auto_pay(mut self, value: bool) -> Self {
         self.inner.auto_pay = Some(value);
         self
@@ -398,97 +370,28 @@ for ModifyLoadBalancerPayTypeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyLoadBalancerPayType`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyLoadBalancerPayTypeError {
-    /// HTTP 400 `Operation.NotAllowed`: Cannot change internet payByTraffic loadBalancer from PayOnDemand to PrePay.
-    OperationNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.PayByCLCU`: The operation is not allowed because the instanceChargeType of loadbalancer is PayByCLCU.
-    OperationDeniedPayByClcu(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyLoadBalancerPayTypeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["Operation.NotAllowed", "OperationDenied.PayByCLCU"]),
-            error,
-        )
+mod error;
+pub use error::ModifyLoadBalancerPayTypeError;
+impl crate::Client {
+    /// Calls `ModifyLoadBalancerPayType`: Changes the billing method of a Classic Load Balancer (CLB) instance from pay-as-you-go to subscription.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyLoadBalancerPayTypeRequestBuilder::send) it. The parameters and their rules: [`ModifyLoadBalancerPayTypeRequest`].
+    #[inline]
+    pub fn modify_load_balancer_pay_type(
+        &self,
+    ) -> ModifyLoadBalancerPayTypeRequestBuilder<&Self> {
+        ModifyLoadBalancerPayTypeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyLoadBalancerPayTypeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyLoadBalancerPayType`: Changes the billing method of a Classic Load Balancer (CLB) instance from pay-as-you-go to subscription.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyLoadBalancerPayTypeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationNotAllowed(error),
-            1 => Self::OperationDeniedPayByClcu(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationNotAllowed(error) => (0, error),
-            Self::OperationDeniedPayByClcu(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyLoadBalancerPayTypeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyLoadBalancerPayTypeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["OperationNotAllowed", "OperationDeniedPayByClcu", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyLoadBalancerPayTypeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyLoadBalancerPayTypeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyLoadBalancerPayTypeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyLoadBalancerPayTypeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_load_balancer_pay_type(
+        &self,
+    ) -> ModifyLoadBalancerPayTypeRequestBuilder<&Self> {
+        ModifyLoadBalancerPayTypeRequestBuilder::new(self)
     }
 }

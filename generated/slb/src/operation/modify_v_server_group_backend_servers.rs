@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyVServerGroupBackendServersRequest>;
 /// Request of `ModifyVServerGroupBackendServers`: Replaces backend servers in a vServer group.
 ///
 /// This operation can be used only to replace backend servers in a vServer group. To modify the attributes of backend servers, such as weights, call the [SetVServerGroupAttribute](<https://www.alibabacloud.com/help/doc-detail/35217.htm>) operation.
@@ -192,9 +195,7 @@ impl<C> ModifyVServerGroupBackendServersRequestBuilder<C> {
     ///
     /// The ID of the region where the Classic Load Balancer (CLB) instance is deployed.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyVServerGroupBackendServersRequest::region_id`](ModifyVServerGroupBackendServersRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -203,9 +204,7 @@ impl<C> ModifyVServerGroupBackendServersRequestBuilder<C> {
     ///
     /// The ID of the vServer group.
     ///
-    /// - Wire name: `VServerGroupId`.
-    /// - Required.
-    /// - Example: `rsp-cige6j****`.
+    /// Its description, rules and example: [`ModifyVServerGroupBackendServersRequest::v_server_group_id`](ModifyVServerGroupBackendServersRequest::v_server_group_id).
     pub fn v_server_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_server_group_id = Some(value.into());
         self
@@ -214,39 +213,7 @@ impl<C> ModifyVServerGroupBackendServersRequestBuilder<C> {
     ///
     /// The backend servers that you want to replace. Configure the following parameters:
     ///
-    /// * **ServerId**: required. The IDs of the backend servers. Specify the IDs in a string. You can specify the IDs of Elastic Compute Service (ECS) instances, elastic network interfaces (ENIs), and elastic container instances. If you set **ServerId** to the IDs of ENIs or elastic container instances, you must configure the **Type** parameter.
-    /// * **Weight**: the weight of the backend server. Valid values: **0** to **100**. Default value: **100**. If you set the weight of a backend server to 0, no requests are forwarded to the backend server.
-    /// * **Description**: optional. The description of the backend servers. Specify the description in a string. The description must be 1 to 80 characters in length, and can contain letters, digits, hyphens (-), forward slashes (/). periods (.), and underscores (\_).
-    /// * **Type**: the type of the backend server. Valid values:
-    ///
-    ///   * **ecs** (default): ECS instance
-    ///   * **eni**: ENI
-    ///   * **eci**: elastic container instance
-    ///
-    /// > You can specify ENIs and elastic container instances as backend servers only for high-performance SLB instances.
-    ///
-    /// * **ServerIp**: the IP address of the ENI or elastic container instance.
-    /// * **Port**: the backend port.
-    ///
-    /// Examples:
-    ///
-    /// * Add an ECS instance:
-    ///
-    ///   `[{ "ServerId": "i-xxxxxxxxx", "Weight": "100", "Type": "ecs", "Port":"80","Description":"test-112" }]`
-    /// * Add an ENI:
-    ///
-    ///   `[{ "ServerId": "eni-xxxxxxxxx", "Weight": "100", "Type": "eni", "ServerIp": "192.168.**.**", "Port":"80","Description":"test-112" }]`
-    /// * Add an ENI with multiple IP addresses:
-    ///
-    ///   `[{ "ServerId": "eni-xxxxxxxxx", "Weight": "100", "Type": "eni", "ServerIp": "192.168.**.**", "Port":"80","Description":"test-113" },{ "ServerId": "eni-xxxxxxxxx", "Weight": "100", "Type": "eni", "ServerIp": "172.166.**.**", "Port":"80","Description":"test-113" }]`
-    /// * Add an elastic container instance
-    ///
-    ///   `[{ "ServerId": "eci-xxxxxxxxx", "Weight": "100", "Type": "eci", "ServerIp": "192.168.**.**", "Port":"80","Description":"test-114" }]`
-    ///
-    /// > You can add only running backend servers to SLB instances. You can specify at most 20 backend servers in each call.
-    ///
-    /// - Wire name: `OldBackendServers`.
-    /// - Example: `[{ "ServerId": "i-xxxxxxxxx", "Weight": "100", "Type": "ecs",  "Port":"80","Description":"test-112" }]`.
+    /// Its description, rules and example: [`ModifyVServerGroupBackendServersRequest::old_backend_servers`](ModifyVServerGroupBackendServersRequest::old_backend_servers).
     pub fn old_backend_servers(mut self, value: impl Into<String>) -> Self {
         self.inner.old_backend_servers = Some(value.into());
         self
@@ -255,39 +222,7 @@ impl<C> ModifyVServerGroupBackendServersRequestBuilder<C> {
     ///
     /// The backend servers that you want to add to the vServer group. Configure the following parameters:
     ///
-    /// * **ServerId**: required. The IDs of the backend servers. Specify the IDs in a string. You can specify the IDs of ECS instances, ENIs, and elastic container instances. If you set **ServerId** to the IDs of ENIs or elastic container instances, you must configure the **Type** parameter.
-    /// * **Weight**: the weight of the backend server. Valid values: **0** to **100**. Default value: **100**. If you set the weight of a backend server to 0, no requests are forwarded to the backend server.
-    /// * **Description**: optional. The description of the backend servers. Specify the description in a string. The description must be 1 to 80 characters in length, and can contain letters, digits, hyphens (-), forward slashes (/). periods (.), and underscores (\_).
-    /// * **Type**: the type of the backend server. Valid values:
-    ///
-    ///   * **ecs** (default): ECS instance
-    ///   * **eni**: ENI
-    ///   * **eci**: elastic container instance
-    ///
-    /// > You can specify ENIs and elastic container instances as backend servers only for high-performance SLB instances.
-    ///
-    /// * **ServerIp**: the IP address of the ENI or elastic container instance.
-    /// * **Port**: the backend port.
-    ///
-    /// Examples:
-    ///
-    /// * Add an ECS instance:
-    ///
-    ///   `[{ "ServerId": "i-xxxxxxxxx", "Weight": "100", "Type": "ecs", "Port":"80","Description":"test-112" }]`
-    /// * Add an ENI:
-    ///
-    ///   `[{ "ServerId": "eni-xxxxxxxxx", "Weight": "100", "Type": "eni", "ServerIp": "192.168.**.**", "Port":"80","Description":"test-112" }]`
-    /// * Add an ENI with multiple IP addresses:
-    ///
-    ///   `[{ "ServerId": "eni-xxxxxxxxx", "Weight": "100", "Type": "eni", "ServerIp": "192.168.**.**", "Port":"80","Description":"test-113" },{ "ServerId": "eni-xxxxxxxxx", "Weight": "100", "Type": "eni", "ServerIp": "172.166.**.**", "Port":"80","Description":"test-113" }]`
-    /// * Add an elastic container instance
-    ///
-    ///   `[{ "ServerId": "eci-xxxxxxxxx", "Weight": "100", "Type": "eci", "ServerIp": "192.168.**.**", "Port":"80","Description":"test-114" }]`
-    ///
-    /// > You can add only running backend servers to SLB instances. You can specify at most 20 backend servers in each call.
-    ///
-    /// - Wire name: `NewBackendServers`.
-    /// - Example: `[{ "ServerId": "eni-xxxxxxxxx", "Weight": "100", "Type": "eni", "ServerIp": "192.168.**.**", "Port":"80","Description":"test-112" },{ "ServerId": "eni-xxxxxxxxx", "Weight": "100", "Type": "eni", "ServerIp": "172.166.**.**", "Port":"80","Description":"test-113" }]`.
+    /// Its description, rules and example: [`ModifyVServerGroupBackendServersRequest::new_backend_servers`](ModifyVServerGroupBackendServersRequest::new_backend_servers).
     pub fn new_backend_servers(mut self, value: impl Into<String>) -> Self {
         self.inner.new_backend_servers = Some(value.into());
         self
@@ -442,215 +377,28 @@ for ModifyVServerGroupBackendServersResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyVServerGroupBackendServers`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyVServerGroupBackendServersError {
-    /// HTTP 400 `InvalidParameter`: The specified BackendServers contain duplicated value of ServerID and Port.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatched.ZoneId`: The zone of the server is not matched with the cloud box loadbalancer.
-    MismatchedZoneId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBackendServers.ServerIpConflict`: %s.
-    InvalidBackendServersServerIpConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.ModifyVServerGroupBackendServers`: This type of backend server is not allowed to attached to singleTunnel or anyTunnel lb.
-    OperationUnsupportedModifyVServerGroupBackendServers(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `IncorrectStatus.RSByPassToas`: %s.
-    IncorrectStatusRsByPassToas(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BackendServer.InvalidType`: The specified Type is invalid.
-    BackendServerInvalidType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BackendServer.ServerRegionIdNotEqual`: The specified ServerRegionId must be equal.
-    BackendServerServerRegionIdNotEqual(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InvalidCen`: The cen related with this loadbalancer is invalid.
-    OperationFailedInvalidCen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.CenNotAssociated`: The action is invalid because the loadbalancer is not associated with cen.
-    IncorrectStatusCenNotAssociated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBackendServers.MissingCenBandWidth`: The bandwidth is missing between loadbalancer and backendServers in cen.
-    InvalidBackendServersMissingCenBandWidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBackendServers.VpcNotInCen`: The BackendServers is not in the cen associated with the loadbalancer.
-    InvalidBackendServersVpcNotInCen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidServerId.NotExist`: The specified ServerId is not exist.
-    InvalidServerIdNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.ServerRegionId`: The parameter ServerRegionId is required.
-    MissingParameterServerRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.VbrId`: The parameter VbrId is required.
-    MissingParameterVbrId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ServerRegionId`: The parameter ServerRegionId is invalid for crossborder.
-    InvalidParameterServerRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVbrId.NotInCen`: The VbrId is not in the cen associated with the loadbalancer.
-    InvalidVbrIdNotInCen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ZoneNotSupport`: The zone does not support the parameter %s.
-    InvalidParameterZoneNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MasterSlaveServerConflict`: The servers are conflict for MasterSlaveGroup.
-    MasterSlaveServerConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NetworkConflict`: %s.
-    NetworkConflict(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ModifyVServerGroupBackendServersError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter",
-                        "Mismatched.ZoneId",
-                        "InvalidBackendServers.ServerIpConflict",
-                        "OperationUnsupported.ModifyVServerGroupBackendServers",
-                        "IncorrectStatus.RSByPassToas",
-                        "BackendServer.InvalidType",
-                        "BackendServer.ServerRegionIdNotEqual",
-                        "OperationFailed.InvalidCen",
-                        "IncorrectStatus.CenNotAssociated",
-                        "InvalidBackendServers.MissingCenBandWidth",
-                        "InvalidBackendServers.VpcNotInCen",
-                        "InvalidServerId.NotExist",
-                        "MissingParameter.ServerRegionId",
-                        "MissingParameter.VbrId",
-                        "InvalidParameter.ServerRegionId",
-                        "InvalidVbrId.NotInCen",
-                        "InvalidParameter.ZoneNotSupport",
-                        "MasterSlaveServerConflict",
-                        "NetworkConflict",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyVServerGroupBackendServersError;
+impl crate::Client {
+    /// Calls `ModifyVServerGroupBackendServers`: Replaces backend servers in a vServer group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyVServerGroupBackendServersRequestBuilder::send) it. The parameters and their rules: [`ModifyVServerGroupBackendServersRequest`].
+    #[inline]
+    pub fn modify_v_server_group_backend_servers(
+        &self,
+    ) -> ModifyVServerGroupBackendServersRequestBuilder<&Self> {
+        ModifyVServerGroupBackendServersRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyVServerGroupBackendServersError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyVServerGroupBackendServers`: Replaces backend servers in a vServer group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyVServerGroupBackendServersRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::MismatchedZoneId(error),
-            2 => Self::InvalidBackendServersServerIpConflict(error),
-            3 => Self::OperationUnsupportedModifyVServerGroupBackendServers(error),
-            4 => Self::IncorrectStatusRsByPassToas(error),
-            5 => Self::BackendServerInvalidType(error),
-            6 => Self::BackendServerServerRegionIdNotEqual(error),
-            7 => Self::OperationFailedInvalidCen(error),
-            8 => Self::IncorrectStatusCenNotAssociated(error),
-            9 => Self::InvalidBackendServersMissingCenBandWidth(error),
-            10 => Self::InvalidBackendServersVpcNotInCen(error),
-            11 => Self::InvalidServerIdNotExist(error),
-            12 => Self::MissingParameterServerRegionId(error),
-            13 => Self::MissingParameterVbrId(error),
-            14 => Self::InvalidParameterServerRegionId(error),
-            15 => Self::InvalidVbrIdNotInCen(error),
-            16 => Self::InvalidParameterZoneNotSupport(error),
-            17 => Self::MasterSlaveServerConflict(error),
-            18 => Self::NetworkConflict(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::MismatchedZoneId(error) => (1, error),
-            Self::InvalidBackendServersServerIpConflict(error) => (2, error),
-            Self::OperationUnsupportedModifyVServerGroupBackendServers(error) => {
-                (3, error)
-            }
-            Self::IncorrectStatusRsByPassToas(error) => (4, error),
-            Self::BackendServerInvalidType(error) => (5, error),
-            Self::BackendServerServerRegionIdNotEqual(error) => (6, error),
-            Self::OperationFailedInvalidCen(error) => (7, error),
-            Self::IncorrectStatusCenNotAssociated(error) => (8, error),
-            Self::InvalidBackendServersMissingCenBandWidth(error) => (9, error),
-            Self::InvalidBackendServersVpcNotInCen(error) => (10, error),
-            Self::InvalidServerIdNotExist(error) => (11, error),
-            Self::MissingParameterServerRegionId(error) => (12, error),
-            Self::MissingParameterVbrId(error) => (13, error),
-            Self::InvalidParameterServerRegionId(error) => (14, error),
-            Self::InvalidVbrIdNotInCen(error) => (15, error),
-            Self::InvalidParameterZoneNotSupport(error) => (16, error),
-            Self::MasterSlaveServerConflict(error) => (17, error),
-            Self::NetworkConflict(error) => (18, error),
-            Self::Unhandled(unhandled) => (19, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyVServerGroupBackendServersError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyVServerGroupBackendServersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "MismatchedZoneId",
-            "InvalidBackendServersServerIpConflict",
-            "OperationUnsupportedModifyVServerGroupBackendServers",
-            "IncorrectStatusRsByPassToas",
-            "BackendServerInvalidType",
-            "BackendServerServerRegionIdNotEqual",
-            "OperationFailedInvalidCen",
-            "IncorrectStatusCenNotAssociated",
-            "InvalidBackendServersMissingCenBandWidth",
-            "InvalidBackendServersVpcNotInCen",
-            "InvalidServerIdNotExist",
-            "MissingParameterServerRegionId",
-            "MissingParameterVbrId",
-            "InvalidParameterServerRegionId",
-            "InvalidVbrIdNotInCen",
-            "InvalidParameterZoneNotSupport",
-            "MasterSlaveServerConflict",
-            "NetworkConflict",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyVServerGroupBackendServersError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyVServerGroupBackendServersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyVServerGroupBackendServersError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ModifyVServerGroupBackendServersError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_v_server_group_backend_servers(
+        &self,
+    ) -> ModifyVServerGroupBackendServersRequestBuilder<&Self> {
+        ModifyVServerGroupBackendServersRequestBuilder::new(self)
     }
 }

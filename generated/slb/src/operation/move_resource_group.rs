@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, MoveResourceGroupRequest>;
 /// Request of `MoveResourceGroup`: Moves a resource to another resource group.
 ///
 /// # Example
@@ -159,9 +162,7 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
     ///
     /// The region ID of the Classic Load Balancer (CLB) instance.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-beijing`.
+    /// Its description, rules and example: [`MoveResourceGroupRequest::region_id`](MoveResourceGroupRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -170,9 +171,7 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
     ///
     /// The ID of the resource for which you want to modify the resource group.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Required.
-    /// - Example: `lb-uf6ghek7ds2btzt65****`.
+    /// Its description, rules and example: [`MoveResourceGroupRequest::resource_id`](MoveResourceGroupRequest::resource_id).
     pub fn resource_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_id = Some(value.into());
         self
@@ -181,13 +180,7 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
     ///
     /// The type of the resource. Valid values:
     ///
-    /// * **loadbalancer**: a CLB instance
-    /// * **certificate**: a certificate
-    /// * **acl**: an access control list (ACL)
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Required.
-    /// - Example: `loadbalancer`.
+    /// Its description, rules and example: [`MoveResourceGroupRequest::resource_type`](MoveResourceGroupRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -196,9 +189,7 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
     ///
     /// The ID of the resource group to which you want to move the resource.
     ///
-    /// - Wire name: `NewResourceGroupId`.
-    /// - Required.
-    /// - Example: `rg-aek2rpsek5h****`.
+    /// Its description, rules and example: [`MoveResourceGroupRequest::new_resource_group_id`](MoveResourceGroupRequest::new_resource_group_id).
     pub fn new_resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.new_resource_group_id = Some(value.into());
         self
@@ -207,8 +198,7 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
     ///
     /// The resource group ID.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-aek2dmxj56z****`.
+    /// Its description, rules and example: [`MoveResourceGroupRequest::resource_group_id`](MoveResourceGroupRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -217,8 +207,7 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
     ///
     /// The AccessKey ID provided to you by Alibaba Cloud for accessing the service.
     ///
-    /// - Wire name: `access_key_id`.
-    /// - Example: `yourAccessKeyID`.
+    /// Its description, rules and example: [`MoveResourceGroupRequest::access_key_id`](MoveResourceGroupRequest::access_key_id).
     pub fn access_key_id(mut self, value: impl Into<String>) -> Self {
         self.inner.access_key_id = Some(value.into());
         self
@@ -353,85 +342,24 @@ for MoveResourceGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `MoveResourceGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum MoveResourceGroupError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for MoveResourceGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::MoveResourceGroupError;
+impl crate::Client {
+    /// Calls `MoveResourceGroup`: Moves a resource to another resource group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](MoveResourceGroupRequestBuilder::send) it. The parameters and their rules: [`MoveResourceGroupRequest`].
+    #[inline]
+    pub fn move_resource_group(&self) -> MoveResourceGroupRequestBuilder<&Self> {
+        MoveResourceGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl MoveResourceGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `MoveResourceGroup`: Moves a resource to another resource group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`MoveResourceGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for MoveResourceGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for MoveResourceGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl MoveResourceGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for MoveResourceGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for MoveResourceGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for MoveResourceGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn move_resource_group(&self) -> MoveResourceGroupRequestBuilder<&Self> {
+        MoveResourceGroupRequestBuilder::new(self)
     }
 }

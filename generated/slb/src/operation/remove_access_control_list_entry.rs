@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RemoveAccessControlListEntryRequest>;
 /// Request of `RemoveAccessControlListEntry`: Removes IP entries from the network access control list (ACL) of a Classic Load Balancer (CLB) instance.
 ///
 /// # Example
@@ -121,11 +124,7 @@ impl<C> RemoveAccessControlListEntryRequestBuilder<C> {
     ///
     /// The ID of the region where the network ACL is created.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/27584.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`RemoveAccessControlListEntryRequest::region_id`](RemoveAccessControlListEntryRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -134,9 +133,7 @@ impl<C> RemoveAccessControlListEntryRequestBuilder<C> {
     ///
     /// The ID of the network ACL.
     ///
-    /// - Wire name: `AclId`.
-    /// - Required.
-    /// - Example: `acl-bp1l0kk4gxce43k******`.
+    /// Its description, rules and example: [`RemoveAccessControlListEntryRequest::acl_id`](RemoveAccessControlListEntryRequest::acl_id).
     pub fn acl_id(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_id = Some(value.into());
         self
@@ -145,11 +142,7 @@ impl<C> RemoveAccessControlListEntryRequestBuilder<C> {
     ///
     /// The IP entries that you want to remove from the network ACL. Valid values:
     ///
-    /// * **entry**: the IP address or CIDR block that you want to remove from the network ACL. Separate multiple IP addresses or CIDR blocks with commas (,).
-    /// * **comment**: the description of the network ACL.
-    ///
-    /// - Wire name: `AclEntrys`.
-    /// - Example: `[{"entry":"10.0.10.0/24","comment":"privaterule1"}]`.
+    /// Its description, rules and example: [`RemoveAccessControlListEntryRequest::acl_entrys`](RemoveAccessControlListEntryRequest::acl_entrys).
     pub fn acl_entrys(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_entrys = Some(value.into());
         self
@@ -287,90 +280,28 @@ for RemoveAccessControlListEntryResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RemoveAccessControlListEntry`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RemoveAccessControlListEntryError {
-    /// HTTP 400 `SystemBusy`: The system is busy.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RemoveAccessControlListEntryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["SystemBusy"]), error)
+mod error;
+pub use error::RemoveAccessControlListEntryError;
+impl crate::Client {
+    /// Calls `RemoveAccessControlListEntry`: Removes IP entries from the network access control list (ACL) of a Classic Load Balancer (CLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RemoveAccessControlListEntryRequestBuilder::send) it. The parameters and their rules: [`RemoveAccessControlListEntryRequest`].
+    #[inline]
+    pub fn remove_access_control_list_entry(
+        &self,
+    ) -> RemoveAccessControlListEntryRequestBuilder<&Self> {
+        RemoveAccessControlListEntryRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RemoveAccessControlListEntryError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RemoveAccessControlListEntry`: Removes IP entries from the network access control list (ACL) of a Classic Load Balancer (CLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RemoveAccessControlListEntryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::SystemBusy(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::SystemBusy(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RemoveAccessControlListEntryError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RemoveAccessControlListEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["SystemBusy", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RemoveAccessControlListEntryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RemoveAccessControlListEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RemoveAccessControlListEntryError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RemoveAccessControlListEntryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn remove_access_control_list_entry(
+        &self,
+    ) -> RemoveAccessControlListEntryRequestBuilder<&Self> {
+        RemoveAccessControlListEntryRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RemoveBackendServersRequest>;
 /// Request of `RemoveBackendServers`: Removes backend servers.
 ///
 /// > If the backend servers that you want to remove are not in the server list of the Classic Load Balancer (CLB) instance, the request fails. However, the system does not report an error.
@@ -140,8 +143,7 @@ impl<C> RemoveBackendServersRequestBuilder<C> {
     ///
     /// The ID of the region where the CLB instance is deployed.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`RemoveBackendServersRequest::region_id`](RemoveBackendServersRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -150,9 +152,7 @@ impl<C> RemoveBackendServersRequestBuilder<C> {
     ///
     /// The ID of the CLB instance.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp15lbk8uja8rvm4a****`.
+    /// Its description, rules and example: [`RemoveBackendServersRequest::load_balancer_id`](RemoveBackendServersRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -161,31 +161,7 @@ impl<C> RemoveBackendServersRequestBuilder<C> {
     ///
     /// The backend servers that you want to remove.
     ///
-    /// * **ServerId**: The IDs of the backend servers. Set the value to a string. This parameter is required.
-    /// * **Type**: the type of the backend server. Valid values:
-    ///
-    ///   * **ecs** (default): Elastic Compute Service (ECS) instance
-    ///   * **eni**: elastic network interface (ENI)
-    ///   * **eci**: elastic container instance
-    /// * **Weight**: the weight of the backend server. Valid values: **0** to **100**. Set the value to an integer.
-    ///
-    /// You can specify at most 20 backend servers in each call. Examples:
-    ///
-    /// * Remove ECS instances:
-    ///
-    /// `[{"ServerId":"i-bp1fq61enf4loa5i****", "Type": "ecs","Weight":"100"}]`
-    ///
-    /// * Remove ENIs:
-    ///
-    /// `[{"ServerId":"eni-2ze1sdp5****","Type": "eni","Weight":"100"}]`
-    ///
-    /// * Remove elastic container instances:
-    ///
-    /// `[{"ServerId":"eci-2ze1sdp5****","Type": "eci","Weight":"100"}]`
-    ///
-    /// - Wire name: `BackendServers`.
-    /// - Required.
-    /// - Example: `[{"ServerId":"i-bp1fq61enf4loa5i****", "Type": "ecs","Weight":"100"}]`.
+    /// Its description, rules and example: [`RemoveBackendServersRequest::backend_servers`](RemoveBackendServersRequest::backend_servers).
     pub fn backend_servers(mut self, value: impl Into<String>) -> Self {
         self.inner.backend_servers = Some(value.into());
         self
@@ -337,90 +313,24 @@ for RemoveBackendServersResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RemoveBackendServers`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RemoveBackendServersError {
-    /// HTTP 400 `SystemBusy`: The system is busy.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RemoveBackendServersError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["SystemBusy"]), error)
+mod error;
+pub use error::RemoveBackendServersError;
+impl crate::Client {
+    /// Calls `RemoveBackendServers`: Removes backend servers.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RemoveBackendServersRequestBuilder::send) it. The parameters and their rules: [`RemoveBackendServersRequest`].
+    #[inline]
+    pub fn remove_backend_servers(&self) -> RemoveBackendServersRequestBuilder<&Self> {
+        RemoveBackendServersRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RemoveBackendServersError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RemoveBackendServers`: Removes backend servers.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RemoveBackendServersRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::SystemBusy(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::SystemBusy(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RemoveBackendServersError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RemoveBackendServersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["SystemBusy", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RemoveBackendServersError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RemoveBackendServersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RemoveBackendServersError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RemoveBackendServersError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn remove_backend_servers(&self) -> RemoveBackendServersRequestBuilder<&Self> {
+        RemoveBackendServersRequestBuilder::new(self)
     }
 }

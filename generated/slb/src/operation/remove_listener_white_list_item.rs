@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RemoveListenerWhiteListItemRequest>;
 /// Request of `RemoveListenerWhiteListItem`: Removes IP addresses or CIDR blocks from the whitelist of a listener.
 ///
 /// # Example
@@ -149,10 +152,7 @@ impl<C> RemoveListenerWhiteListItemRequestBuilder<C> {
     ///
     /// The region where the Classic Load Balancer (CLB) instance is created.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/27584.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`RemoveListenerWhiteListItemRequest::region_id`](RemoveListenerWhiteListItemRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -161,9 +161,7 @@ impl<C> RemoveListenerWhiteListItemRequestBuilder<C> {
     ///
     /// The ID of the CLB instance.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-8vb86hxixo8lvsja8****`.
+    /// Its description, rules and example: [`RemoveListenerWhiteListItemRequest::load_balancer_id`](RemoveListenerWhiteListItemRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -172,10 +170,7 @@ impl<C> RemoveListenerWhiteListItemRequestBuilder<C> {
     ///
     /// The listening port.
     ///
-    /// - Wire name: `ListenerPort`.
-    /// - Required.
-    /// - Must be 1 to 65535.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`RemoveListenerWhiteListItemRequest::listener_port`](RemoveListenerWhiteListItemRequest::listener_port).
     pub fn listener_port(mut self, value: i32) -> Self {
         self.inner.listener_port = Some(value);
         self
@@ -184,11 +179,7 @@ impl<C> RemoveListenerWhiteListItemRequestBuilder<C> {
     ///
     /// The list of IP addresses or CIDR blocks that you want to remove from the whitelist. Separate multiple IP addresses or CIDR blocks with commas (,).
     ///
-    /// > If all IP addresses are removed from the whitelist, the listener does not forward requests.
-    ///
-    /// - Wire name: `SourceItems`.
-    /// - Required.
-    /// - Example: `192.168.XX.XX`.
+    /// Its description, rules and example: [`RemoveListenerWhiteListItemRequest::source_items`](RemoveListenerWhiteListItemRequest::source_items).
     pub fn source_items(mut self, value: impl Into<String>) -> Self {
         self.inner.source_items = Some(value.into());
         self
@@ -197,10 +188,7 @@ impl<C> RemoveListenerWhiteListItemRequestBuilder<C> {
     ///
     /// The frontend protocol that is used by the CLB instance.
     ///
-    /// > This parameter is required when listeners that use different protocols listen on the same port.
-    ///
-    /// - Wire name: `ListenerProtocol`.
-    /// - Example: `https`.
+    /// Its description, rules and example: [`RemoveListenerWhiteListItemRequest::listener_protocol`](RemoveListenerWhiteListItemRequest::listener_protocol).
     pub fn listener_protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_protocol = Some(value.into());
         self
@@ -338,90 +326,28 @@ for RemoveListenerWhiteListItemResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RemoveListenerWhiteListItem`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RemoveListenerWhiteListItemError {
-    /// HTTP 400 `TooManyListeners`: More than 1 listener is found, please be more specified
-    TooManyListeners(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RemoveListenerWhiteListItemError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["TooManyListeners"]), error)
+mod error;
+pub use error::RemoveListenerWhiteListItemError;
+impl crate::Client {
+    /// Calls `RemoveListenerWhiteListItem`: Removes IP addresses or CIDR blocks from the whitelist of a listener.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RemoveListenerWhiteListItemRequestBuilder::send) it. The parameters and their rules: [`RemoveListenerWhiteListItemRequest`].
+    #[inline]
+    pub fn remove_listener_white_list_item(
+        &self,
+    ) -> RemoveListenerWhiteListItemRequestBuilder<&Self> {
+        RemoveListenerWhiteListItemRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RemoveListenerWhiteListItemError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RemoveListenerWhiteListItem`: Removes IP addresses or CIDR blocks from the whitelist of a listener.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RemoveListenerWhiteListItemRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::TooManyListeners(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::TooManyListeners(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RemoveListenerWhiteListItemError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RemoveListenerWhiteListItemError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["TooManyListeners", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RemoveListenerWhiteListItemError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RemoveListenerWhiteListItemError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RemoveListenerWhiteListItemError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RemoveListenerWhiteListItemError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn remove_listener_white_list_item(
+        &self,
+    ) -> RemoveListenerWhiteListItemRequestBuilder<&Self> {
+        RemoveListenerWhiteListItemRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RemoveTagsRequest>;
 /// Request of `RemoveTags`: Removes tags from a Server Load Balancer (SLB) instance.
 ///
 /// # Example
@@ -121,11 +124,7 @@ impl<C> RemoveTagsRequestBuilder<C> {
     ///
     /// The ID of the region where the Server Load Balancer (SLB) instance is created.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2401682.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`RemoveTagsRequest::region_id`](RemoveTagsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -134,9 +133,7 @@ impl<C> RemoveTagsRequestBuilder<C> {
     ///
     /// The SLB instance ID.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp1l5j******`.
+    /// Its description, rules and example: [`RemoveTagsRequest::load_balancer_id`](RemoveTagsRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -145,9 +142,7 @@ impl<C> RemoveTagsRequestBuilder<C> {
     ///
     /// A list of tags to be removed.
     ///
-    /// - Wire name: `Tags`.
-    /// - Required.
-    /// - Example: `[{"TagKey":"Key1","TagValue":"Value1"},{"TagKey":"Key2","TagValue":"Value2"}]`.
+    /// Its description, rules and example: [`RemoveTagsRequest::tags`](RemoveTagsRequest::tags).
     pub fn tags(mut self, value: impl Into<String>) -> Self {
         self.inner.tags = Some(value.into());
         self
@@ -269,90 +264,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RemoveTagsRespon
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RemoveTags`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RemoveTagsError {
-    /// HTTP 400 `InvalidParameter.TagKey`: The specified tag key is invalid.
-    InvalidParameterTagKey(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RemoveTagsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidParameter.TagKey"]), error)
+mod error;
+pub use error::RemoveTagsError;
+impl crate::Client {
+    /// Calls `RemoveTags`: Removes tags from a Server Load Balancer (SLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RemoveTagsRequestBuilder::send) it. The parameters and their rules: [`RemoveTagsRequest`].
+    #[inline]
+    pub fn remove_tags(&self) -> RemoveTagsRequestBuilder<&Self> {
+        RemoveTagsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RemoveTagsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RemoveTags`: Removes tags from a Server Load Balancer (SLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RemoveTagsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterTagKey(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterTagKey(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RemoveTagsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RemoveTagsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidParameterTagKey", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RemoveTagsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RemoveTagsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RemoveTagsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RemoveTagsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn remove_tags(&self) -> RemoveTagsRequestBuilder<&Self> {
+        RemoveTagsRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RemoveVServerGroupBackendServersRequest>;
 /// Request of `RemoveVServerGroupBackendServers`: Removes backend servers from a vServer group.
 ///
 /// > If the backend servers specified by the **BackendServers** parameter do not exist in the vServer group, the backend servers are ignored. No error message is returned.
@@ -153,9 +156,7 @@ impl<C> RemoveVServerGroupBackendServersRequestBuilder<C> {
     ///
     /// The region ID of the Server Load Balancer (SLB) instance.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`RemoveVServerGroupBackendServersRequest::region_id`](RemoveVServerGroupBackendServersRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -164,9 +165,7 @@ impl<C> RemoveVServerGroupBackendServersRequestBuilder<C> {
     ///
     /// The ID of the vServer group.
     ///
-    /// - Wire name: `VServerGroupId`.
-    /// - Required.
-    /// - Example: `rsp-cige6****`.
+    /// Its description, rules and example: [`RemoveVServerGroupBackendServersRequest::v_server_group_id`](RemoveVServerGroupBackendServersRequest::v_server_group_id).
     pub fn v_server_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_server_group_id = Some(value.into());
         self
@@ -175,40 +174,7 @@ impl<C> RemoveVServerGroupBackendServersRequestBuilder<C> {
     ///
     /// The backend servers that you want to remove. Configure the following parameters:
     ///
-    /// * **ServerId**: Required. The ID of the backend server. Specify the value in a string. You can specify the ID of an Elastic Compute Service (ECS) instance, an elastic network interface (ENI), or an elastic container instance. If you set **ServerId** to the ID of an ENI or an elastic container instance, you must configure the **Type** parameter.
-    /// * **Weight**: the weight of the backend server. Valid values: **0** to **100**. Default value: **100**. If you set the weight of a backend server to 0, no requests are forwarded to the backend server.
-    /// * **Description**: Optional. The description of the backend server. Specify the value in a string. The description must be 1 to 80 characters in length, and can contain letters, digits, hyphens (-), forward slashes (/), periods (.), and underscores (\_).
-    /// * **Type**: the type of the backend server. Valid values:
-    ///
-    ///   * **ecs**: ECS instance
-    ///   * **eni**: ENI
-    ///   * **eci**: elastic container instance
-    ///
-    /// > You can specify ENIs and elastic container instances as backend servers only for high-performance SLB instances.
-    ///
-    /// * **ServerIp**: the IP address of an ENI or an elastic container instance.
-    /// * **Port**: the backend port.
-    ///
-    /// Examples:
-    ///
-    /// * Add ECS instances:
-    ///
-    ///   `[{ "ServerId": "i-xxxxxxxxx", "Weight": "100", "Type": "ecs", "Port":"80","Description":"test-112" }]`
-    /// * Add ENIs:
-    ///
-    ///   `[{ "ServerId": "eni-xxxxxxxxx", "Weight": "100", "Type": "eni", "ServerIp": "192.168.**.**", "Port":"80","Description":"test-112" }]`
-    /// * Add ENIs with multiple IP addresses:
-    ///
-    ///   `[{ "ServerId": "eni-xxxxxxxxx", "Weight": "100", "Type": "eni", "ServerIp": "192.168.**.**", "Port":"80","Description":"test-113" },{ "ServerId": "eni-xxxxxxxxx", "Weight": "100", "Type": "eni", "ServerIp": "172.166.**.**", "Port":"80","Description":"test-113" }]`
-    /// * Add elastic container instances:
-    ///
-    ///   `[{ "ServerId": "eci-xxxxxxxxx", "Weight": "100", "Type": "eci", "ServerIp": "192.168.**.**", "Port":"80","Description":"test-114" }]`
-    ///
-    /// > You can add only running backend servers to SLB instances. You can specify at most 20 backend servers.
-    ///
-    /// - Wire name: `BackendServers`.
-    /// - Required.
-    /// - Example: `[{ "ServerId": "eni-xxxxxxxxx", "Weight": "100", "Type": "eni", "ServerIp": "192.168.**.**", "Port":"80","Description":"test-112" },{ "ServerId": "eni-xxxxxxxxx", "Weight": "100", "Type": "eni", "ServerIp": "172.166.**.**", "Port":"80","Description":"test-113" }]`.
+    /// Its description, rules and example: [`RemoveVServerGroupBackendServersRequest::backend_servers`](RemoveVServerGroupBackendServersRequest::backend_servers).
     pub fn backend_servers(mut self, value: impl Into<String>) -> Self {
         self.inner.backend_servers = Some(value.into());
         self
@@ -365,92 +331,28 @@ for RemoveVServerGroupBackendServersResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RemoveVServerGroupBackendServers`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RemoveVServerGroupBackendServersError {
-    /// HTTP 400 `LbStatusNotSupport`: The status of specified loadbalancer does not support..
-    LbStatusNotSupport(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for RemoveVServerGroupBackendServersError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["LbStatusNotSupport"]), error)
+mod error;
+pub use error::RemoveVServerGroupBackendServersError;
+impl crate::Client {
+    /// Calls `RemoveVServerGroupBackendServers`: Removes backend servers from a vServer group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RemoveVServerGroupBackendServersRequestBuilder::send) it. The parameters and their rules: [`RemoveVServerGroupBackendServersRequest`].
+    #[inline]
+    pub fn remove_v_server_group_backend_servers(
+        &self,
+    ) -> RemoveVServerGroupBackendServersRequestBuilder<&Self> {
+        RemoveVServerGroupBackendServersRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RemoveVServerGroupBackendServersError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RemoveVServerGroupBackendServers`: Removes backend servers from a vServer group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RemoveVServerGroupBackendServersRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::LbStatusNotSupport(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::LbStatusNotSupport(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RemoveVServerGroupBackendServersError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RemoveVServerGroupBackendServersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["LbStatusNotSupport", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RemoveVServerGroupBackendServersError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RemoveVServerGroupBackendServersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RemoveVServerGroupBackendServersError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for RemoveVServerGroupBackendServersError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn remove_v_server_group_backend_servers(
+        &self,
+    ) -> RemoveVServerGroupBackendServersRequestBuilder<&Self> {
+        RemoveVServerGroupBackendServersRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, SetAccessControlListAttributeRequest>;
 /// Request of `SetAccessControlListAttribute`: Renames an access control list (ACL).
 ///
 /// # Example
@@ -122,11 +125,7 @@ impl<C> SetAccessControlListAttributeRequestBuilder<C> {
     ///
     /// The region ID of the ACL.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/27584.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`SetAccessControlListAttributeRequest::region_id`](SetAccessControlListAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -135,9 +134,7 @@ impl<C> SetAccessControlListAttributeRequestBuilder<C> {
     ///
     /// The ACL ID.
     ///
-    /// - Wire name: `AclId`.
-    /// - Required.
-    /// - Example: `acl-bp1l0kk4gxce43k******`.
+    /// Its description, rules and example: [`SetAccessControlListAttributeRequest::acl_id`](SetAccessControlListAttributeRequest::acl_id).
     pub fn acl_id(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_id = Some(value.into());
         self
@@ -146,9 +143,7 @@ impl<C> SetAccessControlListAttributeRequestBuilder<C> {
     ///
     /// The ACL name.
     ///
-    /// - Wire name: `AclName`.
-    /// - Required.
-    /// - Example: `test1`.
+    /// Its description, rules and example: [`SetAccessControlListAttributeRequest::acl_name`](SetAccessControlListAttributeRequest::acl_name).
     pub fn acl_name(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_name = Some(value.into());
         self
@@ -286,85 +281,28 @@ for SetAccessControlListAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `SetAccessControlListAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum SetAccessControlListAttributeError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for SetAccessControlListAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::SetAccessControlListAttributeError;
+impl crate::Client {
+    /// Calls `SetAccessControlListAttribute`: Renames an access control list (ACL).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](SetAccessControlListAttributeRequestBuilder::send) it. The parameters and their rules: [`SetAccessControlListAttributeRequest`].
+    #[inline]
+    pub fn set_access_control_list_attribute(
+        &self,
+    ) -> SetAccessControlListAttributeRequestBuilder<&Self> {
+        SetAccessControlListAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl SetAccessControlListAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `SetAccessControlListAttribute`: Renames an access control list (ACL).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`SetAccessControlListAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for SetAccessControlListAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for SetAccessControlListAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl SetAccessControlListAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for SetAccessControlListAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for SetAccessControlListAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for SetAccessControlListAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn set_access_control_list_attribute(
+        &self,
+    ) -> SetAccessControlListAttributeRequestBuilder<&Self> {
+        SetAccessControlListAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, SetAccessLogsDownloadAttributeRequest>;
 /// Request of `SetAccessLogsDownloadAttribute`: Adds an access log forwarding rule to a Classic Load Balancer (CLB) instance.
 ///
 /// # Example
@@ -136,11 +139,7 @@ impl<C> SetAccessLogsDownloadAttributeRequestBuilder<C> {
     ///
     /// The region ID of the CLB instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/27584.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`SetAccessLogsDownloadAttributeRequest::region_id`](SetAccessLogsDownloadAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -149,10 +148,7 @@ impl<C> SetAccessLogsDownloadAttributeRequestBuilder<C> {
     ///
     /// The tags that are added to the CLB instance. The tags must be key-value pairs that are contained in a JSON dictionary.
     ///
-    /// You can specify up to 10 tags in each call.
-    ///
-    /// - Wire name: `Tags`.
-    /// - Example: `[{"tagKey":"Key1","tagValue":"Value1"}]`.
+    /// Its description, rules and example: [`SetAccessLogsDownloadAttributeRequest::tags`](SetAccessLogsDownloadAttributeRequest::tags).
     pub fn tags(mut self, value: impl Into<String>) -> Self {
         self.inner.tags = Some(value.into());
         self
@@ -161,8 +157,7 @@ impl<C> SetAccessLogsDownloadAttributeRequestBuilder<C> {
     ///
     /// The ID of the CLB instance.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Example: `lb-bp1b6c719dfa08ex*****`.
+    /// Its description, rules and example: [`SetAccessLogsDownloadAttributeRequest::load_balancer_id`](SetAccessLogsDownloadAttributeRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -171,13 +166,7 @@ impl<C> SetAccessLogsDownloadAttributeRequestBuilder<C> {
     ///
     /// The access log forwarding rule. Parameters:
     ///
-    /// * **LogProject**: the name of the project of Simple Log Service.
-    /// * **LogStore**: the name of the Logstore of Simple Log Service.
-    /// * **LoadBalancerId**: the ID of the CLB instance.
-    ///
-    /// - Wire name: `LogsDownloadAttributes`.
-    /// - Required.
-    /// - Example: `[{"logProject":"my-project", "LogStore":"my-log-store", "LoadBalancerId":"lb-uf68ps3rekbljmdb0****"}]`.
+    /// Its description, rules and example: [`SetAccessLogsDownloadAttributeRequest::logs_download_attributes`](SetAccessLogsDownloadAttributeRequest::logs_download_attributes).
     pub fn logs_download_attributes(mut self, value: impl Into<String>) -> Self {
         self.inner.logs_download_attributes = Some(value.into());
         self
@@ -315,113 +304,28 @@ for SetAccessLogsDownloadAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `SetAccessLogsDownloadAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum SetAccessLogsDownloadAttributeError {
-    /// HTTP 400 `Operation.NotAllowed`: The AccessLogDownloadAttribute already exists.
-    OperationNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidProject.NotExist`: The specified project does not exist.
-    InvalidProjectNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoPermission.AliyunServiceRoleForSlbLogDelivery`: You are not authorized to create the service linked role. Role Name: AliyunServiceRoleForSlbLogDelivery. Service Name: logdelivery.slb.aliyuncs.com. Please ensure the user has been granted the ram:CreateServiceLinkedRole permission
-    NoPermissionAliyunServiceRoleForSlbLogDelivery(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for SetAccessLogsDownloadAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Operation.NotAllowed",
-                        "InvalidProject.NotExist",
-                        "NoPermission.AliyunServiceRoleForSlbLogDelivery",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::SetAccessLogsDownloadAttributeError;
+impl crate::Client {
+    /// Calls `SetAccessLogsDownloadAttribute`: Adds an access log forwarding rule to a Classic Load Balancer (CLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](SetAccessLogsDownloadAttributeRequestBuilder::send) it. The parameters and their rules: [`SetAccessLogsDownloadAttributeRequest`].
+    #[inline]
+    pub fn set_access_logs_download_attribute(
+        &self,
+    ) -> SetAccessLogsDownloadAttributeRequestBuilder<&Self> {
+        SetAccessLogsDownloadAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl SetAccessLogsDownloadAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `SetAccessLogsDownloadAttribute`: Adds an access log forwarding rule to a Classic Load Balancer (CLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`SetAccessLogsDownloadAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationNotAllowed(error),
-            1 => Self::InvalidProjectNotExist(error),
-            2 => Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationNotAllowed(error) => (0, error),
-            Self::InvalidProjectNotExist(error) => (1, error),
-            Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for SetAccessLogsDownloadAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for SetAccessLogsDownloadAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationNotAllowed",
-            "InvalidProjectNotExist",
-            "NoPermissionAliyunServiceRoleForSlbLogDelivery",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl SetAccessLogsDownloadAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for SetAccessLogsDownloadAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for SetAccessLogsDownloadAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for SetAccessLogsDownloadAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn set_access_logs_download_attribute(
+        &self,
+    ) -> SetAccessLogsDownloadAttributeRequestBuilder<&Self> {
+        SetAccessLogsDownloadAttributeRequestBuilder::new(self)
     }
 }

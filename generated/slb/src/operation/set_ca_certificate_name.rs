@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, SetCACertificateNameRequest>;
 /// Request of `SetCACertificateName`: Specifies a name for a CA certificate.
 ///
 /// # Example
@@ -123,11 +126,7 @@ impl<C> SetCACertificateNameRequestBuilder<C> {
     ///
     /// The region of the CA certificate.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/27584.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`SetCACertificateNameRequest::region_id`](SetCACertificateNameRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -136,9 +135,7 @@ impl<C> SetCACertificateNameRequestBuilder<C> {
     ///
     /// The ID of the CA certificate.
     ///
-    /// - Wire name: `CACertificateId`.
-    /// - Required.
-    /// - Example: `139a0******-cn-east-hangzhou-01`.
+    /// Its description, rules and example: [`SetCACertificateNameRequest::ca_certificate_id`](SetCACertificateNameRequest::ca_certificate_id).
     pub fn ca_certificate_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ca_certificate_id = Some(value.into());
         self
@@ -147,11 +144,7 @@ impl<C> SetCACertificateNameRequestBuilder<C> {
     ///
     /// The CA certificate name.
     ///
-    /// The name must be 1 to 80 character in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). It must start with a letter.
-    ///
-    /// - Wire name: `CACertificateName`.
-    /// - Required.
-    /// - Example: `mycacert02`.
+    /// Its description, rules and example: [`SetCACertificateNameRequest::ca_certificate_name`](SetCACertificateNameRequest::ca_certificate_name).
     pub fn ca_certificate_name(mut self, value: impl Into<String>) -> Self {
         self.inner.ca_certificate_name = Some(value.into());
         self
@@ -286,85 +279,24 @@ for SetCACertificateNameResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `SetCACertificateName`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum SetCACertificateNameError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for SetCACertificateNameError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::SetCACertificateNameError;
+impl crate::Client {
+    /// Calls `SetCACertificateName`: Specifies a name for a CA certificate.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](SetCACertificateNameRequestBuilder::send) it. The parameters and their rules: [`SetCACertificateNameRequest`].
+    #[inline]
+    pub fn set_ca_certificate_name(&self) -> SetCACertificateNameRequestBuilder<&Self> {
+        SetCACertificateNameRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl SetCACertificateNameError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `SetCACertificateName`: Specifies a name for a CA certificate.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`SetCACertificateNameRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for SetCACertificateNameError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for SetCACertificateNameError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl SetCACertificateNameError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for SetCACertificateNameError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for SetCACertificateNameError {}
-impl AsRef<::acs_runtime::client::ServiceError> for SetCACertificateNameError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn set_ca_certificate_name(&self) -> SetCACertificateNameRequestBuilder<&Self> {
+        SetCACertificateNameRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, SetDomainExtensionAttributeRequest>;
 /// Request of `SetDomainExtensionAttribute`: Replaces the certificate of an additional domain name.
 ///
 /// > You cannot replace an additional certificate for a listener that is added to a shared-resource Server Load Balancer (SLB) instance.
@@ -118,9 +121,7 @@ impl<C> SetDomainExtensionAttributeRequestBuilder<C> {
     ///
     /// The region ID of the Server Load Balancer (SLB) instance.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`SetDomainExtensionAttributeRequest::region_id`](SetDomainExtensionAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -129,9 +130,7 @@ impl<C> SetDomainExtensionAttributeRequestBuilder<C> {
     ///
     /// The ID of the domain name that is associated with the additional certificate to be replaced.
     ///
-    /// - Wire name: `DomainExtensionId`.
-    /// - Required.
-    /// - Example: `de-bp1rp7ta*****`.
+    /// Its description, rules and example: [`SetDomainExtensionAttributeRequest::domain_extension_id`](SetDomainExtensionAttributeRequest::domain_extension_id).
     pub fn domain_extension_id(mut self, value: impl Into<String>) -> Self {
         self.inner.domain_extension_id = Some(value.into());
         self
@@ -140,8 +139,7 @@ impl<C> SetDomainExtensionAttributeRequestBuilder<C> {
     ///
     /// The ID of the new certificate.
     ///
-    /// - Wire name: `ServerCertificateId`.
-    /// - Example: `1231579xxxxxxxx_166f8204689_1714763408_709981xxx`.
+    /// Its description, rules and example: [`SetDomainExtensionAttributeRequest::server_certificate_id`](SetDomainExtensionAttributeRequest::server_certificate_id).
     pub fn server_certificate_id(mut self, value: impl Into<String>) -> Self {
         self.inner.server_certificate_id = Some(value.into());
         self
@@ -279,179 +277,28 @@ for SetDomainExtensionAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `SetDomainExtensionAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum SetDomainExtensionAttributeError {
-    /// HTTP 400 `InvalidParameter.DomainExtensionId`: The specified DomainExtensionId does not exist.
-    InvalidParameterDomainExtensionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ServerCertificateId`: The specified ServerCertificateId does not exist.
-    InvalidParameterServerCertificateId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DomainExtensionProcessing`: A previous configuration of the DomainExtension is pending, please try again later.
-    DomainExtensionProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.DomainExtension`: The listener to which the domain extension belongs is being configured, please try again later.
-    IncorrectStatusDomainExtension(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.CertificateId`: The specified CertificateId contains duplicate certificate EncryptionAlgorithm.
-    InvalidParameterCertificateId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParamSize.CertificateId`: The size of parameter CertificateId is invalid.
-    InvalidParamSizeCertificateId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.CertificateId`: The parameter CertificateId is required.
-    MissingParameterCertificateId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.RegionNotSupport`: The region does not support the parameter: %s.
-    InvalidParameterRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CertificateTypeMismatched`: The certificate type does not match.
-    CertificateTypeMismatched(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SPEC_NOT_SUPPORT_PARAMETER`: The loadbalancer with share spec does not support the parameter.
-    SpecNotSupportParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CnCertificateNotSupport`: The cn certificate is not support.
-    CnCertificateNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.CertificateBindingType`: The param  is invalid.
-    InvalidParamCertificateBindingType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.ServerCertificates`: The param ServerCertificates is missing.
-    MissingParamServerCertificates(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParamSize.ServerCertificates`: The size of param ServerCertificates is invalid.
-    InvalidParamSizeServerCertificates(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for SetDomainExtensionAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.DomainExtensionId",
-                        "InvalidParameter.ServerCertificateId",
-                        "DomainExtensionProcessing",
-                        "IncorrectStatus.DomainExtension",
-                        "InvalidParameter.CertificateId",
-                        "InvalidParamSize.CertificateId",
-                        "MissingParameter.CertificateId",
-                        "InvalidParameter.RegionNotSupport",
-                        "CertificateTypeMismatched",
-                        "SPEC_NOT_SUPPORT_PARAMETER",
-                        "CnCertificateNotSupport",
-                        "InvalidParam.CertificateBindingType",
-                        "MissingParam.ServerCertificates",
-                        "InvalidParamSize.ServerCertificates",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::SetDomainExtensionAttributeError;
+impl crate::Client {
+    /// Calls `SetDomainExtensionAttribute`: Replaces the certificate of an additional domain name.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](SetDomainExtensionAttributeRequestBuilder::send) it. The parameters and their rules: [`SetDomainExtensionAttributeRequest`].
+    #[inline]
+    pub fn set_domain_extension_attribute(
+        &self,
+    ) -> SetDomainExtensionAttributeRequestBuilder<&Self> {
+        SetDomainExtensionAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl SetDomainExtensionAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `SetDomainExtensionAttribute`: Replaces the certificate of an additional domain name.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`SetDomainExtensionAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterDomainExtensionId(error),
-            1 => Self::InvalidParameterServerCertificateId(error),
-            2 => Self::DomainExtensionProcessing(error),
-            3 => Self::IncorrectStatusDomainExtension(error),
-            4 => Self::InvalidParameterCertificateId(error),
-            5 => Self::InvalidParamSizeCertificateId(error),
-            6 => Self::MissingParameterCertificateId(error),
-            7 => Self::InvalidParameterRegionNotSupport(error),
-            8 => Self::CertificateTypeMismatched(error),
-            9 => Self::SpecNotSupportParameter(error),
-            10 => Self::CnCertificateNotSupport(error),
-            11 => Self::InvalidParamCertificateBindingType(error),
-            12 => Self::MissingParamServerCertificates(error),
-            13 => Self::InvalidParamSizeServerCertificates(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterDomainExtensionId(error) => (0, error),
-            Self::InvalidParameterServerCertificateId(error) => (1, error),
-            Self::DomainExtensionProcessing(error) => (2, error),
-            Self::IncorrectStatusDomainExtension(error) => (3, error),
-            Self::InvalidParameterCertificateId(error) => (4, error),
-            Self::InvalidParamSizeCertificateId(error) => (5, error),
-            Self::MissingParameterCertificateId(error) => (6, error),
-            Self::InvalidParameterRegionNotSupport(error) => (7, error),
-            Self::CertificateTypeMismatched(error) => (8, error),
-            Self::SpecNotSupportParameter(error) => (9, error),
-            Self::CnCertificateNotSupport(error) => (10, error),
-            Self::InvalidParamCertificateBindingType(error) => (11, error),
-            Self::MissingParamServerCertificates(error) => (12, error),
-            Self::InvalidParamSizeServerCertificates(error) => (13, error),
-            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for SetDomainExtensionAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for SetDomainExtensionAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterDomainExtensionId",
-            "InvalidParameterServerCertificateId",
-            "DomainExtensionProcessing",
-            "IncorrectStatusDomainExtension",
-            "InvalidParameterCertificateId",
-            "InvalidParamSizeCertificateId",
-            "MissingParameterCertificateId",
-            "InvalidParameterRegionNotSupport",
-            "CertificateTypeMismatched",
-            "SpecNotSupportParameter",
-            "CnCertificateNotSupport",
-            "InvalidParamCertificateBindingType",
-            "MissingParamServerCertificates",
-            "InvalidParamSizeServerCertificates",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl SetDomainExtensionAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for SetDomainExtensionAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for SetDomainExtensionAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for SetDomainExtensionAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn set_domain_extension_attribute(
+        &self,
+    ) -> SetDomainExtensionAttributeRequestBuilder<&Self> {
+        SetDomainExtensionAttributeRequestBuilder::new(self)
     }
 }

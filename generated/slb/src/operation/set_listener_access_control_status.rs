@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, SetListenerAccessControlStatusRequest>;
 /// Request of `SetListenerAccessControlStatus`: Enables or disables the whitelist of a listener.
 ///
 /// # Example
@@ -155,10 +158,7 @@ impl<C> SetListenerAccessControlStatusRequestBuilder<C> {
     ///
     /// The region where the Classic Load Balancer (CLB) instance is created.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/27584.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`SetListenerAccessControlStatusRequest::region_id`](SetListenerAccessControlStatusRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -167,9 +167,7 @@ impl<C> SetListenerAccessControlStatusRequestBuilder<C> {
     ///
     /// The ID of the CLB instance.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-8vb86hxixo8lvsja8****`.
+    /// Its description, rules and example: [`SetListenerAccessControlStatusRequest::load_balancer_id`](SetListenerAccessControlStatusRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -178,12 +176,7 @@ impl<C> SetListenerAccessControlStatusRequestBuilder<C> {
     ///
     /// The frontend port that is used by the CLB instance.
     ///
-    /// Valid values: **1 to 65535**.
-    ///
-    /// - Wire name: `ListenerPort`.
-    /// - Required.
-    /// - Must be 1 to 65535.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`SetListenerAccessControlStatusRequest::listener_port`](SetListenerAccessControlStatusRequest::listener_port).
     pub fn listener_port(mut self, value: i32) -> Self {
         self.inner.listener_port = Some(value);
         self
@@ -192,14 +185,7 @@ impl<C> SetListenerAccessControlStatusRequestBuilder<C> {
     ///
     /// Specifies whether to enable the whitelist. Valid values:
     ///
-    /// * **open_white_list**: enables the whitelist.
-    /// * **close**: disables the whitelist.
-    ///
-    /// > After the whitelist is enabled, if no IP address is added to the whitelist, the CLB instance does not distribute network traffic.
-    ///
-    /// - Wire name: `AccessControlStatus`.
-    /// - Required.
-    /// - Example: `open_white_list`.
+    /// Its description, rules and example: [`SetListenerAccessControlStatusRequest::access_control_status`](SetListenerAccessControlStatusRequest::access_control_status).
     pub fn access_control_status(mut self, value: impl Into<String>) -> Self {
         self.inner.access_control_status = Some(value.into());
         self
@@ -208,10 +194,7 @@ impl<C> SetListenerAccessControlStatusRequestBuilder<C> {
     ///
     /// The frontend protocol that is used by the CLB instance.
     ///
-    /// > This parameter is required when listeners that use different protocols listen on the same port.
-    ///
-    /// - Wire name: `ListenerProtocol`.
-    /// - Example: `https`.
+    /// Its description, rules and example: [`SetListenerAccessControlStatusRequest::listener_protocol`](SetListenerAccessControlStatusRequest::listener_protocol).
     pub fn listener_protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_protocol = Some(value.into());
         self
@@ -349,113 +332,28 @@ for SetListenerAccessControlStatusResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `SetListenerAccessControlStatus`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum SetListenerAccessControlStatusError {
-    /// HTTP 400 `TooManyListeners`: More than 1 listener is found, please be more specified
-    TooManyListeners(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ActionNotSupport`: The loadbalancer of ipv6 does not support such action.
-    OperationFailedActionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.SetAccessControl`: The singleTunnel/anyTunnel loadbalancer does not support config AccessControlList.
-    OperationUnsupportedSetAccessControl(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for SetListenerAccessControlStatusError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "TooManyListeners",
-                        "OperationFailed.ActionNotSupport",
-                        "OperationUnsupported.SetAccessControl",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::SetListenerAccessControlStatusError;
+impl crate::Client {
+    /// Calls `SetListenerAccessControlStatus`: Enables or disables the whitelist of a listener.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](SetListenerAccessControlStatusRequestBuilder::send) it. The parameters and their rules: [`SetListenerAccessControlStatusRequest`].
+    #[inline]
+    pub fn set_listener_access_control_status(
+        &self,
+    ) -> SetListenerAccessControlStatusRequestBuilder<&Self> {
+        SetListenerAccessControlStatusRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl SetListenerAccessControlStatusError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `SetListenerAccessControlStatus`: Enables or disables the whitelist of a listener.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`SetListenerAccessControlStatusRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::TooManyListeners(error),
-            1 => Self::OperationFailedActionNotSupport(error),
-            2 => Self::OperationUnsupportedSetAccessControl(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::TooManyListeners(error) => (0, error),
-            Self::OperationFailedActionNotSupport(error) => (1, error),
-            Self::OperationUnsupportedSetAccessControl(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for SetListenerAccessControlStatusError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for SetListenerAccessControlStatusError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "TooManyListeners",
-            "OperationFailedActionNotSupport",
-            "OperationUnsupportedSetAccessControl",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl SetListenerAccessControlStatusError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for SetListenerAccessControlStatusError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for SetListenerAccessControlStatusError {}
-impl AsRef<::acs_runtime::client::ServiceError> for SetListenerAccessControlStatusError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn set_listener_access_control_status(
+        &self,
+    ) -> SetListenerAccessControlStatusRequestBuilder<&Self> {
+        SetListenerAccessControlStatusRequestBuilder::new(self)
     }
 }

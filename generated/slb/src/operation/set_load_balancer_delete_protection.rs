@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, SetLoadBalancerDeleteProtectionRequest>;
 /// Request of `SetLoadBalancerDeleteProtection`: Enables or disables deletion protection for an SLB instance.
 ///
 /// # Example
@@ -124,11 +127,7 @@ impl<C> SetLoadBalancerDeleteProtectionRequestBuilder<C> {
     ///
     /// The region where the SLB instance is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/27584.htm>) operation to query region IDs.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`SetLoadBalancerDeleteProtectionRequest::region_id`](SetLoadBalancerDeleteProtectionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -137,9 +136,7 @@ impl<C> SetLoadBalancerDeleteProtectionRequestBuilder<C> {
     ///
     /// The ID of the SLB instance.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp1b6c719dfa08e*****`.
+    /// Its description, rules and example: [`SetLoadBalancerDeleteProtectionRequest::load_balancer_id`](SetLoadBalancerDeleteProtectionRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -148,11 +145,7 @@ impl<C> SetLoadBalancerDeleteProtectionRequestBuilder<C> {
     ///
     /// Specify whether to enable or disable deletion protection for the SLB instance.
     ///
-    /// Valid values: **on and off**.
-    ///
-    /// - Wire name: `DeleteProtection`.
-    /// - Required.
-    /// - Example: `off`.
+    /// Its description, rules and example: [`SetLoadBalancerDeleteProtectionRequest::delete_protection`](SetLoadBalancerDeleteProtectionRequest::delete_protection).
     pub fn delete_protection(mut self, value: impl Into<String>) -> Self {
         self.inner.delete_protection = Some(value.into());
         self
@@ -290,102 +283,28 @@ for SetLoadBalancerDeleteProtectionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `SetLoadBalancerDeleteProtection`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum SetLoadBalancerDeleteProtectionError {
-    /// HTTP 400 `OperationUnsupported.DeleteProtectionForPrePayInstance`: The operation failed because prepay instance does not support delete protection.
-    OperationUnsupportedDeleteProtectionForPrePayInstance(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for SetLoadBalancerDeleteProtectionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(&["OperationUnsupported.DeleteProtectionForPrePayInstance"]),
-            error,
-        )
+mod error;
+pub use error::SetLoadBalancerDeleteProtectionError;
+impl crate::Client {
+    /// Calls `SetLoadBalancerDeleteProtection`: Enables or disables deletion protection for an SLB instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](SetLoadBalancerDeleteProtectionRequestBuilder::send) it. The parameters and their rules: [`SetLoadBalancerDeleteProtectionRequest`].
+    #[inline]
+    pub fn set_load_balancer_delete_protection(
+        &self,
+    ) -> SetLoadBalancerDeleteProtectionRequestBuilder<&Self> {
+        SetLoadBalancerDeleteProtectionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl SetLoadBalancerDeleteProtectionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `SetLoadBalancerDeleteProtection`: Enables or disables deletion protection for an SLB instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`SetLoadBalancerDeleteProtectionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationUnsupportedDeleteProtectionForPrePayInstance(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationUnsupportedDeleteProtectionForPrePayInstance(error) => {
-                (0, error)
-            }
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for SetLoadBalancerDeleteProtectionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for SetLoadBalancerDeleteProtectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationUnsupportedDeleteProtectionForPrePayInstance",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl SetLoadBalancerDeleteProtectionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for SetLoadBalancerDeleteProtectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for SetLoadBalancerDeleteProtectionError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for SetLoadBalancerDeleteProtectionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn set_load_balancer_delete_protection(
+        &self,
+    ) -> SetLoadBalancerDeleteProtectionRequestBuilder<&Self> {
+        SetLoadBalancerDeleteProtectionRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, SetLoadBalancerHTTPListenerAttributeRequest>;
 /// Request of `SetLoadBalancerHTTPListenerAttribute`: Modifies the configurations of an HTTP listener.
 ///
 /// ### Prerequisites
@@ -605,10 +608,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     ///
     /// The region ID of the CLB instance.
     ///
-    /// You can query the region ID from the [Regions and zones](<https://www.alibabacloud.com/help/doc-detail/27585.htm>) list or by calling the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/27584.htm>) operation.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPListenerAttributeRequest::region_id`](SetLoadBalancerHTTPListenerAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -617,9 +617,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     ///
     /// The CLB instance ID.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp1qjwo61pqz3ah*****`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPListenerAttributeRequest::load_balancer_id`](SetLoadBalancerHTTPListenerAttributeRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -628,12 +626,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     ///
     /// The frontend port that is used by the CLB instance.
     ///
-    /// Valid values: **1** to **65535**.
-    ///
-    /// - Wire name: `ListenerPort`.
-    /// - Required.
-    /// - Must be 1 to 65535.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPListenerAttributeRequest::listener_port`](SetLoadBalancerHTTPListenerAttributeRequest::listener_port).
     pub fn listener_port(mut self, value: i32) -> Self {
         self.inner.listener_port = Some(value);
         self
@@ -642,11 +635,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     ///
     /// The maximum bandwidth of the listener. Unit: Mbit/s. Set the value to
     ///
-    /// * **-1**: For a pay-by-data-transfer Internet-facing CLB instance, this value specifies that the bandwidth of the listener is unlimited.
-    ///
-    /// - Wire name: `Bandwidth`.
-    /// - Must be -1 to 5120.
-    /// - Example: `-1`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPListenerAttributeRequest::bandwidth`](SetLoadBalancerHTTPListenerAttributeRequest::bandwidth).
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.inner.bandwidth = Some(value);
         self
@@ -655,11 +644,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to use the `X-Forwarded-For` header to preserve client IP addresses. Valid values:
     ///
-    /// * **on** (default)
-    /// * **off**
-    ///
-    /// - Wire name: `XForwardedFor`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPListenerAttributeRequest::x_forwarded_for`](SetLoadBalancerHTTPListenerAttributeRequest::x_forwarded_for).
     pub fn x_forwarded_for(mut self, value: impl Into<String>) -> Self {
         self.inner.x_forwarded_for = Some(value.into());
         self
@@ -668,11 +653,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     ///
     /// The scheduling algorithm. Valid values:
     ///
-    /// * **wrr**: Backend servers that have higher weights receive more requests than backend servers that have lower weights.
-    /// * **rr**: Requests are distributed to backend servers in sequence.
-    ///
-    /// - Wire name: `Scheduler`.
-    /// - Example: `wrr`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPListenerAttributeRequest::scheduler`](SetLoadBalancerHTTPListenerAttributeRequest::scheduler).
     pub fn scheduler(mut self, value: impl Into<String>) -> Self {
         self.inner.scheduler = Some(value.into());
         self
@@ -681,11 +662,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable session persistence. Valid values:
     ///
-    /// * **on**
-    /// * **off**
-    ///
-    /// - Wire name: `StickySession`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPListenerAttributeRequest::sticky_session`](SetLoadBalancerHTTPListenerAttributeRequest::sticky_session).
     pub fn sticky_session(mut self, value: impl Into<String>) -> Self {
         self.inner.sticky_session = Some(value.into());
         self
@@ -694,18 +671,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     ///
     /// The method that is used to handle a cookie. Valid values:
     ///
-    /// * **insert**: inserts a cookie.
-    ///
-    /// CLB inserts a cookie (SERVERID) into the first HTTP or HTTPS response packet that is sent to a client. The next request from the client contains this cookie, and the listener distributes the request to the recorded backend server.
-    ///
-    /// * **server**: rewrites a cookie.
-    ///
-    /// When CLB detects a user-defined cookie, CLB overwrites the original cookie with the user-defined cookie. The next request from the client carries the user-defined cookie, and the listener forwards the request to the recorded backend server.
-    ///
-    /// > This parameter is required when **StickySession** is set to **on**.
-    ///
-    /// - Wire name: `StickySessionType`.
-    /// - Example: `insert`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPListenerAttributeRequest::sticky_session_type`](SetLoadBalancerHTTPListenerAttributeRequest::sticky_session_type).
     pub fn sticky_session_type(mut self, value: impl Into<String>) -> Self {
         self.inner.sticky_session_type = Some(value.into());
         self
@@ -714,13 +680,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     ///
     /// The timeout period of a cookie.
     ///
-    /// Valid values: **1** to **86400**. Unit: seconds.
-    ///
-    /// > This parameter is required when **StickySession** is set to **on** and **StickySessionType** is set to **insert**.
-    ///
-    /// - Wire name: `CookieTimeout`.
-    /// - Must be 1 to 86400.
-    /// - Example: `500`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPListenerAttributeRequest::cookie_timeout`](SetLoadBalancerHTTPListenerAttributeRequest::cookie_timeout).
     pub fn cookie_timeout(mut self, value: i32) -> Self {
         self.inner.cookie_timeout = Some(value);
         self
@@ -729,12 +689,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     ///
     /// The cookie that is configured on the server.
     ///
-    /// The cookie must be 1 to 200 characters in length, and can contain ASCII characters and digits. It cannot contain commas (,), semicolons (;), or spaces. It cannot start with a dollar sign ($).
-    ///
-    /// > This parameter is required when **StickySession** is set to **on** and **StickySessionType** is set to **server**.
-    ///
-    /// - Wire name: `Cookie`.
-    /// - Example: `testCookie`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPListenerAttributeRequest::cookie`](SetLoadBalancerHTTPListenerAttributeRequest::cookie).
     pub fn cookie(mut self, value: impl Into<String>) -> Self {
         self.inner.cookie = Some(value.into());
         self
@@ -743,11 +698,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable the health check feature. Valid values:
     ///
-    /// * **on**
-    /// * **off**
-    ///
-    /// - Wire name: `HealthCheck`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPListenerAttributeRequest::health_check`](SetLoadBalancerHTTPListenerAttributeRequest::health_check).
     pub fn health_check(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check = Some(value.into());
         self
@@ -756,10 +707,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     ///
     /// The health check method that is used in HTTP health checks. Valid values: **head** and **get**.
     ///
-    /// > The parameter takes effect only if you set **HealthCheck** to **on**.
-    ///
-    /// - Wire name: `HealthCheckMethod`.
-    /// - Example: `get`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPListenerAttributeRequest::health_check_method`](SetLoadBalancerHTTPListenerAttributeRequest::health_check_method).
     pub fn health_check_method(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_method = Some(value.into());
         self
@@ -768,13 +716,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     ///
     /// The domain name that is used for health checks. Valid values:
     ///
-    /// * **$\_ip**: the private IP address of a backend server. If you specify \*\*$\_ip **or** ignore HealthCheckDomain\*\*, CLB uses the private IP addresses of backend servers as the health check domain names.
-    /// * **domain**: The domain name must be 1 to 80 characters in length, and can contain letters, digits, periods (.), and hyphens (-).
-    ///
-    /// > The parameter takes effect only if you set **HealthCheck** to **on**.
-    ///
-    /// - Wire name: `HealthCheckDomain`.
-    /// - Example: `172.XX.XX.16`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPListenerAttributeRequest::health_check_domain`](SetLoadBalancerHTTPListenerAttributeRequest::health_check_domain).
     pub fn health_check_domain(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_domain = Some(value.into());
         self
@@ -783,12 +725,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     ///
     /// The Uniform Resource Identifier (URI) that you want to use for health checks.
     ///
-    /// The URI must be 1 to 80 characters in length, and can contain letters, digits, and the following characters: - / . % ? # \& The URI must start with a forward slash (/) but cannot be a single forward slash (/).
-    ///
-    /// > The parameter takes effect only if you set **HealthCheck** to **on**.
-    ///
-    /// - Wire name: `HealthCheckURI`.
-    /// - Example: `/test/index.html`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPListenerAttributeRequest::health_check_uri`](SetLoadBalancerHTTPListenerAttributeRequest::health_check_uri).
     pub fn health_check_uri(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_uri = Some(value.into());
         self
@@ -797,13 +734,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     ///
     /// The number of times that an unhealthy backend server must consecutively pass health checks before it is declared healthy. In this case, the health status is changed from **fail** to **success**.
     ///
-    /// Valid values: **2** to **10**.
-    ///
-    /// > The parameter takes effect only if you set **HealthCheck** to **on**.
-    ///
-    /// - Wire name: `HealthyThreshold`.
-    /// - Must be 1 to 10.
-    /// - Example: `4`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPListenerAttributeRequest::healthy_threshold`](SetLoadBalancerHTTPListenerAttributeRequest::healthy_threshold).
     pub fn healthy_threshold(mut self, value: i32) -> Self {
         self.inner.healthy_threshold = Some(value);
         self
@@ -812,13 +743,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     ///
     /// The number of times that a healthy backend server must consecutively fail health checks before it is declared unhealthy. In this case, the health status is changed from **success** to **fail**.
     ///
-    /// Valid values: **2** to **10**.
-    ///
-    /// > The parameter takes effect only if you set **HealthCheck** to **on**.
-    ///
-    /// - Wire name: `UnhealthyThreshold`.
-    /// - Must be 1 to 10.
-    /// - Example: `4`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPListenerAttributeRequest::unhealthy_threshold`](SetLoadBalancerHTTPListenerAttributeRequest::unhealthy_threshold).
     pub fn unhealthy_threshold(mut self, value: i32) -> Self {
         self.inner.unhealthy_threshold = Some(value);
         self
@@ -827,11 +752,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     ///
     /// The timeout period of a health check response. If a backend ECS instance does not respond within the specified timeout period, the ECS instance fails the health check. This parameter takes effect only if the **HealthCheck** parameter is set to **on**.
     ///
-    /// Valid values: **1** to **300**. Unit: seconds.
-    ///
-    /// - Wire name: `HealthCheckTimeout`.
-    /// - Must be 1 to 300.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPListenerAttributeRequest::health_check_timeout`](SetLoadBalancerHTTPListenerAttributeRequest::health_check_timeout).
     pub fn health_check_timeout(mut self, value: i32) -> Self {
         self.inner.health_check_timeout = Some(value);
         self
@@ -840,13 +761,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     ///
     /// The interval at which health checks are performed.
     ///
-    /// Valid values: **1** to **50**. Unit: seconds.
-    ///
-    /// > The parameter takes effect only if you set **HealthCheck** to **on**.
-    ///
-    /// - Wire name: `HealthCheckInterval`.
-    /// - Must be 1 to 50.
-    /// - Example: `5`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPListenerAttributeRequest::health_check_interval`](SetLoadBalancerHTTPListenerAttributeRequest::health_check_interval).
     pub fn health_check_interval(mut self, value: i32) -> Self {
         self.inner.health_check_interval = Some(value);
         self
@@ -855,13 +770,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     ///
     /// The port that is used for health checks.
     ///
-    /// Valid values: **1** to **65535**.
-    ///
-    /// > This parameter takes effect only if you set **HealthCheck** to **on**.
-    ///
-    /// - Wire name: `HealthCheckConnectPort`.
-    /// - Must be -520 to 65535.
-    /// - Example: `8080`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPListenerAttributeRequest::health_check_connect_port`](SetLoadBalancerHTTPListenerAttributeRequest::health_check_connect_port).
     pub fn health_check_connect_port(mut self, value: i32) -> Self {
         self.inner.health_check_connect_port = Some(value);
         self
@@ -870,12 +779,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     ///
     /// The HTTP status code for a successful health check. Separate multiple HTTP status codes with commas (,).
     ///
-    /// Valid values: **http_2xx**, **http_3xx**, **http_4xx**, and **http_5xx**.
-    ///
-    /// > The parameter takes effect only if you set **HealthCheck** to **on**.
-    ///
-    /// - Wire name: `HealthCheckHttpCode`.
-    /// - Example: `http_2xx,http_3xx`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPListenerAttributeRequest::health_check_http_code`](SetLoadBalancerHTTPListenerAttributeRequest::health_check_http_code).
     pub fn health_check_http_code(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_http_code = Some(value.into());
         self
@@ -884,11 +788,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to use a vServer group. Valid values:
     ///
-    /// * **on**
-    /// * **off**
-    ///
-    /// - Wire name: `VServerGroup`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPListenerAttributeRequest::v_server_group`](SetLoadBalancerHTTPListenerAttributeRequest::v_server_group).
     pub fn v_server_group(mut self, value: impl Into<String>) -> Self {
         self.inner.v_server_group = Some(value.into());
         self
@@ -897,8 +797,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     ///
     /// The ID of the vServer group.
     ///
-    /// - Wire name: `VServerGroupId`.
-    /// - Example: `rsp-cige6j*****`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPListenerAttributeRequest::v_server_group_id`](SetLoadBalancerHTTPListenerAttributeRequest::v_server_group_id).
     pub fn v_server_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_server_group_id = Some(value.into());
         self
@@ -907,11 +806,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to use the `SLB-IP` header to retrieve the virtual IP address (VIP) requested by the client. Valid values:
     ///
-    /// * **on**
-    /// * **off**
-    ///
-    /// - Wire name: `XForwardedFor_SLBIP`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPListenerAttributeRequest::x_forwarded_for_slbip`](SetLoadBalancerHTTPListenerAttributeRequest::x_forwarded_for_slbip).
     pub fn x_forwarded_for_slbip(mut self, value: impl Into<String>) -> Self {
         self.inner.x_forwarded_for_slbip = Some(value.into());
         self
@@ -920,11 +815,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to use the `SLB-ID` header to retrieve the ID of the CLB instance. Valid values:
     ///
-    /// * **on**
-    /// * **off**
-    ///
-    /// - Wire name: `XForwardedFor_SLBID`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPListenerAttributeRequest::x_forwarded_for_slbid`](SetLoadBalancerHTTPListenerAttributeRequest::x_forwarded_for_slbid).
     pub fn x_forwarded_for_slbid(mut self, value: impl Into<String>) -> Self {
         self.inner.x_forwarded_for_slbid = Some(value.into());
         self
@@ -933,11 +824,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to use the `X-Forwarded-Proto` header to retrieve the listener protocol. Valid values:
     ///
-    /// * **on**
-    /// * **off**
-    ///
-    /// - Wire name: `XForwardedFor_proto`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPListenerAttributeRequest::x_forwarded_for_proto`](SetLoadBalancerHTTPListenerAttributeRequest::x_forwarded_for_proto).
     pub fn x_forwarded_for_proto(mut self, value: impl Into<String>) -> Self {
         self.inner.x_forwarded_for_proto = Some(value.into());
         self
@@ -946,11 +833,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable `GZIP` compression to compress specific types of files. Valid values:
     ///
-    /// * **on**
-    /// * **off**
-    ///
-    /// - Wire name: `Gzip`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPListenerAttributeRequest::gzip`](SetLoadBalancerHTTPListenerAttributeRequest::gzip).
     pub fn gzip(mut self, value: impl Into<String>) -> Self {
         self.inner.gzip = Some(value.into());
         self
@@ -959,10 +842,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     ///
     /// The ID of the access control list (ACL) that is associated with the listener.
     ///
-    /// > This parameter is required when **AclStatus** is set to **on**.
-    ///
-    /// - Wire name: `AclId`.
-    /// - Example: `acl-uf60jw******`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPListenerAttributeRequest::acl_id`](SetLoadBalancerHTTPListenerAttributeRequest::acl_id).
     pub fn acl_id(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_id = Some(value.into());
         self
@@ -971,18 +851,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     ///
     /// The type of the ACL. Valid values:
     ///
-    /// * **white**: a whitelist. Only requests from the IP addresses or CIDR blocks in the ACL are forwarded. Whitelists apply to scenarios where you want to allow only specific IP addresses to access an application. Risks may occur if a whitelist is improperly configured. If a whitelist is configured, only requests from IP addresses that are added to the whitelist are forwarded by the listener.
-    ///
-    /// If you enable a whitelist but do not add an IP address to the ACL, the listener forwards all requests.
-    ///
-    /// * **black**: a blacklist. All requests from the IP addresses or CIDR blocks in the ACL are rejected. Blacklists apply to scenarios where you want to block access from specified IP addresses to an application.
-    ///
-    /// If a blacklist is configured for a listener but no IP addresses are added to the blacklist, the listener forwards all requests.
-    ///
-    /// > This parameter takes effect when the value of **AclStatus** is set to **on**.
-    ///
-    /// - Wire name: `AclType`.
-    /// - Example: `white`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPListenerAttributeRequest::acl_type`](SetLoadBalancerHTTPListenerAttributeRequest::acl_type).
     pub fn acl_type(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_type = Some(value.into());
         self
@@ -991,11 +860,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable access control. Valid values:
     ///
-    /// * **on**
-    /// * **off**
-    ///
-    /// - Wire name: `AclStatus`.
-    /// - Example: `off`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPListenerAttributeRequest::acl_status`](SetLoadBalancerHTTPListenerAttributeRequest::acl_status).
     pub fn acl_status(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_status = Some(value.into());
         self
@@ -1004,11 +869,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     ///
     /// The timeout period of an idle connection. Unit: seconds. Valid values: **1 to 60**. Default value: **15**.
     ///
-    /// If no request is received within the specified timeout period, CLB closes the connection. When a request is received, CLB establishes a new connection.
-    ///
-    /// - Wire name: `IdleTimeout`.
-    /// - Must be 1 to 9999.
-    /// - Example: `12`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPListenerAttributeRequest::idle_timeout`](SetLoadBalancerHTTPListenerAttributeRequest::idle_timeout).
     pub fn idle_timeout(mut self, value: i32) -> Self {
         self.inner.idle_timeout = Some(value);
         self
@@ -1017,11 +878,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     ///
     /// The timeout period of a request. Unit: seconds. Valid values: **1 to 180**. Default value: **60**.
     ///
-    /// If no response is received from the backend server within the request timeout period, CLB returns an HTTP 504 error code to the client.
-    ///
-    /// - Wire name: `RequestTimeout`.
-    /// - Must be 1 to 9999.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPListenerAttributeRequest::request_timeout`](SetLoadBalancerHTTPListenerAttributeRequest::request_timeout).
     pub fn request_timeout(mut self, value: i32) -> Self {
         self.inner.request_timeout = Some(value);
         self
@@ -1030,8 +887,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     ///
     /// The description of the listener.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPListenerAttributeRequest::description`](SetLoadBalancerHTTPListenerAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -1040,11 +896,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to use the `XForwardedFor_SLBPORT` header to retrieve the listener port of the CLB instance. Valid values:
     ///
-    /// * **on**
-    /// * **off**
-    ///
-    /// - Wire name: `XForwardedFor_SLBPORT`.
-    /// - Example: `off`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPListenerAttributeRequest::x_forwarded_for_slbport`](SetLoadBalancerHTTPListenerAttributeRequest::x_forwarded_for_slbport).
     pub fn x_forwarded_for_slbport(mut self, value: impl Into<String>) -> Self {
         self.inner.x_forwarded_for_slbport = Some(value.into());
         self
@@ -1053,11 +905,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to use the `XForwardedFor_ClientSrcPort` header to retrieve the client port. Valid values:
     ///
-    /// * **on**
-    /// * **off**
-    ///
-    /// - Wire name: `XForwardedFor_ClientSrcPort`.
-    /// - Example: `off`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPListenerAttributeRequest::x_forwarded_for_client_src_port`](SetLoadBalancerHTTPListenerAttributeRequest::x_forwarded_for_client_src_port).
     pub fn x_forwarded_for_client_src_port(mut self, value: impl Into<String>) -> Self {
         self.inner.x_forwarded_for_client_src_port = Some(value.into());
         self
@@ -1195,193 +1043,28 @@ for SetLoadBalancerHTTPListenerAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `SetLoadBalancerHTTPListenerAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum SetLoadBalancerHTTPListenerAttributeError {
-    /// HTTP 400 `IpVersionConflict`: The ip version of this LoadBalancer and the Acl is conflict.
-    IpVersionConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Operation.NotAllowed`: Operation Denied. The HTTP listener does not support this action.
-    OperationNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.IdleTimeout`: The specified IdleTimeout exceeds the limit.
-    InvalidParameterIdleTimeout(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.RequestTimeout`: The specified RequestTimeout exceeds the limit.
-    InvalidParameterRequestTimeout(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ListenerForwardNotSupport`: X-Forward-For is not supported to a ipv6 instance.
-    ListenerForwardNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.RegionNotSupport`: The region does not support the parameter: %s.
-    InvalidParameterRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ServerGroupInUse`: The VServerGroup or MasterSlaveServerGroup can not be close for this listener.
-    OperationFailedServerGroupInUse(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.VServerGroupId`: The MasterSlaveServerGroup can not be attached to HTTP or HTTPS listener.
-    InvalidParameterVServerGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.HealthCheckDomain`: The HealthCheckDomain is required when HealthCheckHttpVersion is http1.1.
-    MissingParamHealthCheckDomain(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.HealthCheckHttpVersion`: The param HealthCheckHttpVersion is invalid.
-    InvalidParameterHealthCheckHttpVersion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.AclEntry`: %s.
-    DuplicatedAclEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ForwardCode`: The specified ForwardCode is invalid.
-    InvalidParameterForwardCode(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AclListenerOverLimit`: This acl has reached the limit of binding to listeners.
-    AclListenerOverLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaLimitExceeds.AclAttachedToListener`: The number of Acl bound listeners has reached the quota limit
-    QuotaLimitExceedsAclAttachedToListener(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaLimitExceeds.TotalAclEntry`: The number of Acl entries has reached the quota limit.
-    QuotaLimitExceedsTotalAclEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaLimitExceeds.AclListenerOverLimit`: This acl has reached the limit of binding to listeners.
-    QuotaLimitExceedsAclListenerOverLimit(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for SetLoadBalancerHTTPListenerAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IpVersionConflict",
-                        "Operation.NotAllowed",
-                        "InvalidParameter.IdleTimeout",
-                        "InvalidParameter.RequestTimeout",
-                        "ListenerForwardNotSupport",
-                        "InvalidParameter.RegionNotSupport",
-                        "OperationFailed.ServerGroupInUse",
-                        "InvalidParameter.VServerGroupId",
-                        "MissingParam.HealthCheckDomain",
-                        "InvalidParameter.HealthCheckHttpVersion",
-                        "Duplicated.AclEntry",
-                        "InvalidParameter.ForwardCode",
-                        "AclListenerOverLimit",
-                        "QuotaLimitExceeds.AclAttachedToListener",
-                        "QuotaLimitExceeds.TotalAclEntry",
-                        "QuotaLimitExceeds.AclListenerOverLimit",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::SetLoadBalancerHTTPListenerAttributeError;
+impl crate::Client {
+    /// Calls `SetLoadBalancerHTTPListenerAttribute`: Modifies the configurations of an HTTP listener.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](SetLoadBalancerHTTPListenerAttributeRequestBuilder::send) it. The parameters and their rules: [`SetLoadBalancerHTTPListenerAttributeRequest`].
+    #[inline]
+    pub fn set_load_balancer_http_listener_attribute(
+        &self,
+    ) -> SetLoadBalancerHTTPListenerAttributeRequestBuilder<&Self> {
+        SetLoadBalancerHTTPListenerAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl SetLoadBalancerHTTPListenerAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `SetLoadBalancerHTTPListenerAttribute`: Modifies the configurations of an HTTP listener.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`SetLoadBalancerHTTPListenerAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IpVersionConflict(error),
-            1 => Self::OperationNotAllowed(error),
-            2 => Self::InvalidParameterIdleTimeout(error),
-            3 => Self::InvalidParameterRequestTimeout(error),
-            4 => Self::ListenerForwardNotSupport(error),
-            5 => Self::InvalidParameterRegionNotSupport(error),
-            6 => Self::OperationFailedServerGroupInUse(error),
-            7 => Self::InvalidParameterVServerGroupId(error),
-            8 => Self::MissingParamHealthCheckDomain(error),
-            9 => Self::InvalidParameterHealthCheckHttpVersion(error),
-            10 => Self::DuplicatedAclEntry(error),
-            11 => Self::InvalidParameterForwardCode(error),
-            12 => Self::AclListenerOverLimit(error),
-            13 => Self::QuotaLimitExceedsAclAttachedToListener(error),
-            14 => Self::QuotaLimitExceedsTotalAclEntry(error),
-            15 => Self::QuotaLimitExceedsAclListenerOverLimit(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IpVersionConflict(error) => (0, error),
-            Self::OperationNotAllowed(error) => (1, error),
-            Self::InvalidParameterIdleTimeout(error) => (2, error),
-            Self::InvalidParameterRequestTimeout(error) => (3, error),
-            Self::ListenerForwardNotSupport(error) => (4, error),
-            Self::InvalidParameterRegionNotSupport(error) => (5, error),
-            Self::OperationFailedServerGroupInUse(error) => (6, error),
-            Self::InvalidParameterVServerGroupId(error) => (7, error),
-            Self::MissingParamHealthCheckDomain(error) => (8, error),
-            Self::InvalidParameterHealthCheckHttpVersion(error) => (9, error),
-            Self::DuplicatedAclEntry(error) => (10, error),
-            Self::InvalidParameterForwardCode(error) => (11, error),
-            Self::AclListenerOverLimit(error) => (12, error),
-            Self::QuotaLimitExceedsAclAttachedToListener(error) => (13, error),
-            Self::QuotaLimitExceedsTotalAclEntry(error) => (14, error),
-            Self::QuotaLimitExceedsAclListenerOverLimit(error) => (15, error),
-            Self::Unhandled(unhandled) => (16, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for SetLoadBalancerHTTPListenerAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for SetLoadBalancerHTTPListenerAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IpVersionConflict",
-            "OperationNotAllowed",
-            "InvalidParameterIdleTimeout",
-            "InvalidParameterRequestTimeout",
-            "ListenerForwardNotSupport",
-            "InvalidParameterRegionNotSupport",
-            "OperationFailedServerGroupInUse",
-            "InvalidParameterVServerGroupId",
-            "MissingParamHealthCheckDomain",
-            "InvalidParameterHealthCheckHttpVersion",
-            "DuplicatedAclEntry",
-            "InvalidParameterForwardCode",
-            "AclListenerOverLimit",
-            "QuotaLimitExceedsAclAttachedToListener",
-            "QuotaLimitExceedsTotalAclEntry",
-            "QuotaLimitExceedsAclListenerOverLimit",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl SetLoadBalancerHTTPListenerAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for SetLoadBalancerHTTPListenerAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for SetLoadBalancerHTTPListenerAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for SetLoadBalancerHTTPListenerAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn set_load_balancer_http_listener_attribute(
+        &self,
+    ) -> SetLoadBalancerHTTPListenerAttributeRequestBuilder<&Self> {
+        SetLoadBalancerHTTPListenerAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    SetLoadBalancerHTTPSListenerAttributeRequest,
+>;
 /// Request of `SetLoadBalancerHTTPSListenerAttribute`: Modifies the configurations of an HTTPS listener.
 ///
 /// * A Classic Load Balancer (CLB) instance is created. For more information, see [CreateLoadBalancer](<https://www.alibabacloud.com/help/doc-detail/27577.htm>).
@@ -680,10 +686,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// The ID of the region where the CLB instance is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::region_id`](SetLoadBalancerHTTPSListenerAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -692,9 +695,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// The ID of the CLB instance.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-sjhfdji****`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::load_balancer_id`](SetLoadBalancerHTTPSListenerAttributeRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -703,12 +704,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// The frontend port that is used by the CLB instance.
     ///
-    /// Valid values: **1** to **65535**.
-    ///
-    /// - Wire name: `ListenerPort`.
-    /// - Required.
-    /// - Must be 1 to 65535.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::listener_port`](SetLoadBalancerHTTPSListenerAttributeRequest::listener_port).
     pub fn listener_port(mut self, value: i32) -> Self {
         self.inner.listener_port = Some(value);
         self
@@ -717,13 +713,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// The maximum bandwidth of the listener. Unit: Mbit/s.
     ///
-    /// Valid values:
-    ///
-    /// * **-1**: If you set the value to -1, the bandwidth of the listener is unlimited.
-    ///
-    /// - Wire name: `Bandwidth`.
-    /// - Must be -1 to 5120.
-    /// - Example: `-1`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::bandwidth`](SetLoadBalancerHTTPSListenerAttributeRequest::bandwidth).
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.inner.bandwidth = Some(value);
         self
@@ -732,11 +722,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to use the `X-Forwarded-For` header to retrieve client IP addresses. Valid values:
     ///
-    /// * **on**: yes
-    /// * **off**: no
-    ///
-    /// - Wire name: `XForwardedFor`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::x_forwarded_for`](SetLoadBalancerHTTPSListenerAttributeRequest::x_forwarded_for).
     pub fn x_forwarded_for(mut self, value: impl Into<String>) -> Self {
         self.inner.x_forwarded_for = Some(value.into());
         self
@@ -745,11 +731,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// The scheduling algorithm. Valid values:
     ///
-    /// * **wrr**: Backend servers that have higher weights receive more requests than backend servers that have lower weights.
-    /// * **rr**: Requests are distributed to backend servers in sequence.
-    ///
-    /// - Wire name: `Scheduler`.
-    /// - Example: `wrr`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::scheduler`](SetLoadBalancerHTTPSListenerAttributeRequest::scheduler).
     pub fn scheduler(mut self, value: impl Into<String>) -> Self {
         self.inner.scheduler = Some(value.into());
         self
@@ -758,11 +740,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable session persistence. Valid values:
     ///
-    /// * **on**: yes
-    /// * **off**: no
-    ///
-    /// - Wire name: `StickySession`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::sticky_session`](SetLoadBalancerHTTPSListenerAttributeRequest::sticky_session).
     pub fn sticky_session(mut self, value: impl Into<String>) -> Self {
         self.inner.sticky_session = Some(value.into());
         self
@@ -771,17 +749,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// The method that is used to handle a cookie. Valid values:
     ///
-    /// * **insert**: inserts a cookie.
-    ///
-    ///   CLB inserts a cookie (SERVERID) into the first HTTP or HTTPS response that is sent to a client. The next request from the client will contain this cookie, and the listener will distribute this request to the recorded backend server.
-    /// * **server**: rewrites a cookie.
-    ///
-    ///   When CLB detects a user-defined cookie, it overwrites the original cookie with the user-defined cookie. The next request from the client will contain the user-defined cookie, and the listener will distribute this request to the recorded backend server.
-    ///
-    /// > This parameter is required if the **StickySession** parameter is set to **on**.
-    ///
-    /// - Wire name: `StickySessionType`.
-    /// - Example: `insert`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::sticky_session_type`](SetLoadBalancerHTTPSListenerAttributeRequest::sticky_session_type).
     pub fn sticky_session_type(mut self, value: impl Into<String>) -> Self {
         self.inner.sticky_session_type = Some(value.into());
         self
@@ -790,13 +758,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// The timeout period of the cookie. Unit: seconds.
     ///
-    /// Valid values: **1** to **86400**.
-    ///
-    /// > This parameter is required if the **StickySession** parameter is set to **on** and the **StickySessionType** parameter is set to **insert**.
-    ///
-    /// - Wire name: `CookieTimeout`.
-    /// - Must be 1 to 86400.
-    /// - Example: `500`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::cookie_timeout`](SetLoadBalancerHTTPSListenerAttributeRequest::cookie_timeout).
     pub fn cookie_timeout(mut self, value: i32) -> Self {
         self.inner.cookie_timeout = Some(value);
         self
@@ -805,12 +767,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// The cookie that you want to configure for the server.
     ///
-    /// The cookie must be 1 to 200 characters in length, and can contain only ASCII letters and digits. It cannot contain commas (,), semicolons (;), or space characters. It cannot start with a dollar sign ($).
-    ///
-    /// > This parameter is required when you set the **StickySession** parameter to **on** and the **StickySessionType** parameter to **server**.
-    ///
-    /// - Wire name: `Cookie`.
-    /// - Example: `testCookie`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::cookie`](SetLoadBalancerHTTPSListenerAttributeRequest::cookie).
     pub fn cookie(mut self, value: impl Into<String>) -> Self {
         self.inner.cookie = Some(value.into());
         self
@@ -819,11 +776,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable health checks. Valid values:
     ///
-    /// * **on**: yes
-    /// * **off**: no
-    ///
-    /// - Wire name: `HealthCheck`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::health_check`](SetLoadBalancerHTTPSListenerAttributeRequest::health_check).
     pub fn health_check(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check = Some(value.into());
         self
@@ -832,10 +785,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// The HTTP method that is used for health checks. Valid values: **head** and **get**.
     ///
-    /// > This parameter takes effect only when the **HealthCheck** parameter is set to **on**.
-    ///
-    /// - Wire name: `HealthCheckMethod`.
-    /// - Example: `get`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::health_check_method`](SetLoadBalancerHTTPSListenerAttributeRequest::health_check_method).
     pub fn health_check_method(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_method = Some(value.into());
         self
@@ -844,13 +794,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// The domain name that is used for health checks. Valid values:
     ///
-    /// * **$\_ip**: the private IP address of a backend server. If you do not set this parameter or set the parameter to $\_ip, the CLB instance uses the private IP address of each backend server as the domain name for health checks.
-    /// * **domain**: The domain name must be 1 to 80 characters in length, and can contain letters, digits, periods (.),and hyphens (-).
-    ///
-    /// > This parameter takes effect only when the **HealthCheck** parameter is set to **on**.
-    ///
-    /// - Wire name: `HealthCheckDomain`.
-    /// - Example: `172.XX.XX.16`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::health_check_domain`](SetLoadBalancerHTTPSListenerAttributeRequest::health_check_domain).
     pub fn health_check_domain(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_domain = Some(value.into());
         self
@@ -859,12 +803,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// The URL that is used for health checks.
     ///
-    /// The URL must be 1 to 80 characters in length and can contain letters, digits, and the following characters: - / . % ? # \&. The URL must not be a single forward slash (/) but it must start with a forward slash (/).
-    ///
-    /// > This parameter takes effect only when the **HealthCheck** parameter is set to **on**.
-    ///
-    /// - Wire name: `HealthCheckURI`.
-    /// - Example: `/test/index.html`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::health_check_uri`](SetLoadBalancerHTTPSListenerAttributeRequest::health_check_uri).
     pub fn health_check_uri(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_uri = Some(value.into());
         self
@@ -873,13 +812,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// The number of health checks that an unhealthy backend server must consecutively pass before it can be declared healthy (from **fail** to **success**).
     ///
-    /// Valid values: **2** to **10**.
-    ///
-    /// > This parameter takes effect only when the **HealthCheck** parameter is set to **on**.
-    ///
-    /// - Wire name: `HealthyThreshold`.
-    /// - Must be 1 to 10.
-    /// - Example: `4`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::healthy_threshold`](SetLoadBalancerHTTPSListenerAttributeRequest::healthy_threshold).
     pub fn healthy_threshold(mut self, value: i32) -> Self {
         self.inner.healthy_threshold = Some(value);
         self
@@ -888,13 +821,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// The number of health checks that a healthy backend server must consecutively fail before it can be declared unhealthy (from **success** to **fail**).
     ///
-    /// Valid values: **2** to **10**.
-    ///
-    /// > This parameter takes effect only when the **HealthCheck** parameter is set to **on**.
-    ///
-    /// - Wire name: `UnhealthyThreshold`.
-    /// - Must be 1 to 10.
-    /// - Example: `4`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::unhealthy_threshold`](SetLoadBalancerHTTPSListenerAttributeRequest::unhealthy_threshold).
     pub fn unhealthy_threshold(mut self, value: i32) -> Self {
         self.inner.unhealthy_threshold = Some(value);
         self
@@ -903,11 +830,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// The timeout period of a health check response. If a backend ECS instance does not respond within the specified timeout period, the ECS instance fails the health check. Unit: seconds Valid values: **1** to **300**.
     ///
-    /// > This parameter takes effect only if the **HealthCheck** parameter is set to **on**.
-    ///
-    /// - Wire name: `HealthCheckTimeout`.
-    /// - Must be 1 to 300.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::health_check_timeout`](SetLoadBalancerHTTPSListenerAttributeRequest::health_check_timeout).
     pub fn health_check_timeout(mut self, value: i32) -> Self {
         self.inner.health_check_timeout = Some(value);
         self
@@ -916,13 +839,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// The interval between two consecutive health checks. Unit: seconds.
     ///
-    /// Valid values: **1** to **50**.
-    ///
-    /// > This parameter takes effect only when the **HealthCheck** parameter is set to **on**.
-    ///
-    /// - Wire name: `HealthCheckInterval`.
-    /// - Must be 1 to 50.
-    /// - Example: `5`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::health_check_interval`](SetLoadBalancerHTTPSListenerAttributeRequest::health_check_interval).
     pub fn health_check_interval(mut self, value: i32) -> Self {
         self.inner.health_check_interval = Some(value);
         self
@@ -931,13 +848,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// The port that is used for health checks.
     ///
-    /// Valid values: **1** to **65535**.
-    ///
-    /// > This parameter takes effect only when the **HealthCheck** parameter is set to **on**.
-    ///
-    /// - Wire name: `HealthCheckConnectPort`.
-    /// - Must be -520 to 65535.
-    /// - Example: `8080`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::health_check_connect_port`](SetLoadBalancerHTTPSListenerAttributeRequest::health_check_connect_port).
     pub fn health_check_connect_port(mut self, value: i32) -> Self {
         self.inner.health_check_connect_port = Some(value);
         self
@@ -946,12 +857,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// The HTTP status code of a successful health check. Separate multiple HTTP status codes with commas (,).
     ///
-    /// Valid values: **http_2xx**, **http_3xx**, **http_4xx**, and **http_5xx**.
-    ///
-    /// > This parameter takes effect only when the **HealthCheck** parameter is set to **on**.
-    ///
-    /// - Wire name: `HealthCheckHttpCode`.
-    /// - Example: `http_2xx,http_3xx`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::health_check_http_code`](SetLoadBalancerHTTPSListenerAttributeRequest::health_check_http_code).
     pub fn health_check_http_code(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_http_code = Some(value.into());
         self
@@ -960,8 +866,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// The ID of the server certificate.
     ///
-    /// - Wire name: `ServerCertificateId`.
-    /// - Example: `idkp-123-cn-te****`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::server_certificate_id`](SetLoadBalancerHTTPSListenerAttributeRequest::server_certificate_id).
     pub fn server_certificate_id(mut self, value: impl Into<String>) -> Self {
         self.inner.server_certificate_id = Some(value.into());
         self
@@ -970,11 +875,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// The ID of the CA certificate.
     ///
-    /// * If both the CA certificate and the server certificate are uploaded, mutual authentication is used.
-    /// * If you upload only the server certificate, one-way authentication is used.
-    ///
-    /// - Wire name: `CACertificateId`.
-    /// - Example: `139a00604ad-cn-east-****`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::ca_certificate_id`](SetLoadBalancerHTTPSListenerAttributeRequest::ca_certificate_id).
     pub fn ca_certificate_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ca_certificate_id = Some(value.into());
         self
@@ -983,11 +884,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to use a vServer group. Valid values:
     ///
-    /// * **on**: yes
-    /// * **off**: no
-    ///
-    /// - Wire name: `VServerGroup`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::v_server_group`](SetLoadBalancerHTTPSListenerAttributeRequest::v_server_group).
     pub fn v_server_group(mut self, value: impl Into<String>) -> Self {
         self.inner.v_server_group = Some(value.into());
         self
@@ -996,8 +893,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// The ID of the vServer group.
     ///
-    /// - Wire name: `VServerGroupId`.
-    /// - Example: `rsp-cige6j****`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::v_server_group_id`](SetLoadBalancerHTTPSListenerAttributeRequest::v_server_group_id).
     pub fn v_server_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_server_group_id = Some(value.into());
         self
@@ -1006,11 +902,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to use the `SLB-IP` header to obtain the virtual IP address (VIP) requested by the client. Valid values:
     ///
-    /// * **on**: yes
-    /// * **off**: no
-    ///
-    /// - Wire name: `XForwardedFor_SLBIP`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::x_forwarded_for_slbip`](SetLoadBalancerHTTPSListenerAttributeRequest::x_forwarded_for_slbip).
     pub fn x_forwarded_for_slbip(mut self, value: impl Into<String>) -> Self {
         self.inner.x_forwarded_for_slbip = Some(value.into());
         self
@@ -1019,11 +911,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to use the `SLB-ID` header to retrieve the ID of the CLB instance. Valid values:
     ///
-    /// * **on**: yes
-    /// * **off**: no
-    ///
-    /// - Wire name: `XForwardedFor_SLBID`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::x_forwarded_for_slbid`](SetLoadBalancerHTTPSListenerAttributeRequest::x_forwarded_for_slbid).
     pub fn x_forwarded_for_slbid(mut self, value: impl Into<String>) -> Self {
         self.inner.x_forwarded_for_slbid = Some(value.into());
         self
@@ -1032,11 +920,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to use the `X-Forwarded-Proto` header to retrieve the listener protocol. Valid values:
     ///
-    /// * **on**: yes
-    /// * **off**: no
-    ///
-    /// - Wire name: `XForwardedFor_proto`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::x_forwarded_for_proto`](SetLoadBalancerHTTPSListenerAttributeRequest::x_forwarded_for_proto).
     pub fn x_forwarded_for_proto(mut self, value: impl Into<String>) -> Self {
         self.inner.x_forwarded_for_proto = Some(value.into());
         self
@@ -1045,11 +929,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable `Gzip` compression to compress specific types of files. Valid values:
     ///
-    /// * **on**: yes
-    /// * **off**: no
-    ///
-    /// - Wire name: `Gzip`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::gzip`](SetLoadBalancerHTTPSListenerAttributeRequest::gzip).
     pub fn gzip(mut self, value: impl Into<String>) -> Self {
         self.inner.gzip = Some(value.into());
         self
@@ -1058,10 +938,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// The ID of the network access control list (ACL) that is associated with the listener.
     ///
-    /// This parameter is required if **AclStatus** is set to **on**.
-    ///
-    /// - Wire name: `AclId`.
-    /// - Example: `nacl-a2do9e413e0spzasx****`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::acl_id`](SetLoadBalancerHTTPSListenerAttributeRequest::acl_id).
     pub fn acl_id(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_id = Some(value.into());
         self
@@ -1070,17 +947,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// The type of network ACL. Valid values:
     ///
-    /// * **white**: a whitelist. Only requests from the IP addresses or CIDR blocks in the network ACL are forwarded. Whitelists apply to scenarios where you want to allow only specific IP addresses to access an application. Your business may be adversely affected if the whitelist is not set properly. After a whitelist is configured, only IP addresses in the whitelist can access the CLB listener.
-    ///
-    ///   If no IP address is added to the whitelist, the CLB listener forwards all requests.
-    /// * **black**: a blacklist. All requests from the IP addresses or CIDR blocks in the network ACL are denied. Blacklists apply to scenarios where you want to deny access from specified IP addresses to an application.
-    ///
-    ///   If no IP address is added to the blacklist, the listener forwards all requests.
-    ///
-    /// > This parameter takes effect only when **AclStatus** is set to **on**.
-    ///
-    /// - Wire name: `AclType`.
-    /// - Example: `white`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::acl_type`](SetLoadBalancerHTTPSListenerAttributeRequest::acl_type).
     pub fn acl_type(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_type = Some(value.into());
         self
@@ -1089,11 +956,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable access control. Valid values:
     ///
-    /// * **on**: enables access control
-    /// * **off**: disables access control
-    ///
-    /// - Wire name: `AclStatus`.
-    /// - Example: `off`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::acl_status`](SetLoadBalancerHTTPSListenerAttributeRequest::acl_status).
     pub fn acl_status(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_status = Some(value.into());
         self
@@ -1102,11 +965,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// The timeout period of an idle connection. Unit: seconds. Valid values: **1 to 60**. Default value: **15**.
     ///
-    /// If no request is received within the specified timeout period, CLB closes the connection. When another request is received, CLB establishes a new connection.
-    ///
-    /// - Wire name: `IdleTimeout`.
-    /// - Must be 1 to 9999.
-    /// - Example: `23`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::idle_timeout`](SetLoadBalancerHTTPSListenerAttributeRequest::idle_timeout).
     pub fn idle_timeout(mut self, value: i32) -> Self {
         self.inner.idle_timeout = Some(value);
         self
@@ -1115,11 +974,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// The timeout period of a request. Unit: seconds. Valid values: **1 to 180**. Default value: **60**.
     ///
-    /// If no response is received from the backend server during the request timeout period, CLB sends an HTTP 504 error code to the client.
-    ///
-    /// - Wire name: `RequestTimeout`.
-    /// - Must be 1 to 9999.
-    /// - Example: `223`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::request_timeout`](SetLoadBalancerHTTPSListenerAttributeRequest::request_timeout).
     pub fn request_timeout(mut self, value: i32) -> Self {
         self.inner.request_timeout = Some(value);
         self
@@ -1128,11 +983,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to use `HTTP 2.0`. Valid values:
     ///
-    /// * **on**: yes
-    /// * **off**: no
-    ///
-    /// - Wire name: `EnableHttp2`.
-    /// - Example: `off`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::enable_http2`](SetLoadBalancerHTTPSListenerAttributeRequest::enable_http2).
     pub fn enable_http2(mut self, value: impl Into<String>) -> Self {
         self.inner.enable_http2 = Some(value.into());
         self
@@ -1141,34 +992,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// The Transport Layer Security (TLS) security policy. Each security policy contains TLS protocol versions and cipher suites available for HTTPS.
     ///
-    /// * **tls_cipher_policy_1_0**:
-    ///
-    ///   Supported TLS versions: TLS 1.0, TLS 1.1, and TLS 1.2
-    ///
-    ///   Supported cipher suites: ECDHE-RSA-AES128-GCM-SHA256, ECDHE-RSA-AES256-GCM-SHA384, ECDHE-RSA-AES128-SHA256, ECDHE-RSA-AES256-SHA384, AES128-GCM-SHA256, AES256-GCM-SHA384, AES128-SHA256, AES256-SHA256, ECDHE-RSA-AES128-SHA, ECDHE-RSA-AES256-SHA, AES128-SHA, AES256-SHA, and DES-CBC3-SHA
-    /// * **tls_cipher_policy_1_1**:
-    ///
-    ///   Supported TLS versions: TLS 1.1 and TLS 1.2
-    ///
-    ///   Supported cipher suites: ECDHE-RSA-AES128-GCM-SHA256, ECDHE-RSA-AES256-GCM-SHA384, ECDHE-RSA-AES128-SHA256, ECDHE-RSA-AES256-SHA384, AES128-GCM-SHA256, AES256-GCM-SHA384, AES128-SHA256, AES256-SHA256, ECDHE-RSA-AES128-SHA, ECDHE-RSA-AES256-SHA, AES128-SHA, AES256-SHA, and DES-CBC3-SHA
-    /// * **tls_cipher_policy_1_2**
-    ///
-    ///   Supported TLS version: TLS 1.2
-    ///
-    ///   Supported cipher suites: ECDHE-RSA-AES128-GCM-SHA256, ECDHE-RSA-AES256-GCM-SHA384, ECDHE-RSA-AES128-SHA256, ECDHE-RSA-AES256-SHA384, AES128-GCM-SHA256, AES256-GCM-SHA384, AES128-SHA256, AES256-SHA256, ECDHE-RSA-AES128-SHA, ECDHE-RSA-AES256-SHA, AES128-SHA, AES256-SHA, and DES-CBC3-SHA
-    /// * **tls_cipher_policy_1_2_strict**
-    ///
-    ///   Supported TLS version: TLS 1.2
-    ///
-    ///   Supported cipher suites: ECDHE-RSA-AES128-GCM-SHA256, ECDHE-RSA-AES256-GCM-SHA384, ECDHE-RSA-AES128-SHA256, ECDHE-RSA-AES256-SHA384, ECDHE-RSA-AES128-SHA, and ECDHE-RSA-AES256-SHA
-    /// * **tls_cipher_policy_1_2_strict_with_1_3**
-    ///
-    ///   Supported TLS versions: TLS 1.2 and TLS 1.3
-    ///
-    ///   Supported cipher suites: TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384, TLS_CHACHA20_POLY1305_SHA256, TLS_AES_128_CCM_SHA256, TLS_AES_128_CCM_8_SHA256, ECDHE-ECDSA-AES128-GCM-SHA256, ECDHE-ECDSA-AES256-GCM-SHA384, ECDHE-ECDSA-AES128-SHA256, ECDHE-ECDSA-AES256-SHA384, ECDHE-RSA-AES128-GCM-SHA256, ECDHE-RSA-AES256-GCM-SHA384, ECDHE-RSA-AES128-SHA256, ECDHE-RSA-AES256-SHA384, ECDHE-ECDSA-AES128-SHA, ECDHE-ECDSA-AES256-SHA, ECDHE-RSA-AES128-SHA, and ECDHE-RSA-AES256-SHA
-    ///
-    /// - Wire name: `TLSCipherPolicy`.
-    /// - Example: `tls_cipher_policy_1_2`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::tls_cipher_policy`](SetLoadBalancerHTTPSListenerAttributeRequest::tls_cipher_policy).
     pub fn tls_cipher_policy(mut self, value: impl Into<String>) -> Self {
         self.inner.tls_cipher_policy = Some(value.into());
         self
@@ -1178,8 +1002,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     /// The description of the listener.
     /// The name must be 1 to 256 characters in length and can contain letters, digits, hyphens (-), forward slashes (/), periods (.), and underscores (\_).
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `https_80`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::description`](SetLoadBalancerHTTPSListenerAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -1188,11 +1011,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to use the `XForwardedFor_SLBPORT` header to retrieve the listener port of the CLB instance. Valid values:
     ///
-    /// * **on**
-    /// * **off**
-    ///
-    /// - Wire name: `XForwardedFor_SLBPORT`.
-    /// - Example: `off`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::x_forwarded_for_slbport`](SetLoadBalancerHTTPSListenerAttributeRequest::x_forwarded_for_slbport).
     pub fn x_forwarded_for_slbport(mut self, value: impl Into<String>) -> Self {
         self.inner.x_forwarded_for_slbport = Some(value.into());
         self
@@ -1201,11 +1020,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to use the `XForwardedFor_ClientSrcPort` header to retrieve the client port. Valid values:
     ///
-    /// * **on**
-    /// * **off**
-    ///
-    /// - Wire name: `XForwardedFor_ClientSrcPort`.
-    /// - Example: `off`.
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::x_forwarded_for_client_src_port`](SetLoadBalancerHTTPSListenerAttributeRequest::x_forwarded_for_client_src_port).
     pub fn x_forwarded_for_client_src_port(mut self, value: impl Into<String>) -> Self {
         self.inner.x_forwarded_for_client_src_port = Some(value.into());
         self
@@ -1343,265 +1158,28 @@ for SetLoadBalancerHTTPSListenerAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `SetLoadBalancerHTTPSListenerAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum SetLoadBalancerHTTPSListenerAttributeError {
-    /// HTTP 400 `ParamDuplicateError`: The specified parameter value of XForwardedFor_ClientCertSubjectDNAlias is duplicate. Please change to a different one.
-    ParamDuplicateError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IpVersionConflict`: The ip version of this LoadBalancer and the Acl is conflict.
-    IpVersionConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.IdleTimeout`: The specified IdleTimeout exceeds the limit.
-    InvalidParameterIdleTimeout(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.RequestTimeout`: The specified RequestTimeout exceeds the limit.
-    InvalidParameterRequestTimeout(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ListenerForwardNotSupport`: X-Forward-For is not supported to a ipv6 instance.
-    ListenerForwardNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.RegionNotSupport`: The region does not support the parameter: %s.
-    InvalidParameterRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.SpecNotSupport`: The loadBalancer of shared spec does not support the parameter: %s.
-    InvalidParameterSpecNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ServerGroupInUse`: The VServerGroup or MasterSlaveServerGroup can not be close for this listener.
-    OperationFailedServerGroupInUse(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.VServerGroupId`: The MasterSlaveServerGroup can not be attached to HTTP or HTTPS listener.
-    InvalidParameterVServerGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.HealthCheckDomain`: The HealthCheckDomain is required when HealthCheckHttpVersion is http1.1.
-    MissingParamHealthCheckDomain(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.HealthCheckHttpVersion`: The param HealthCheckHttpVersion is invalid.
-    InvalidParameterHealthCheckHttpVersion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.AclEntry`: %s.
-    DuplicatedAclEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CertificateNotExist`: The specified CertificateId does not exist.
-    CertificateNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTLSPolicyId.NotExist`: The specified TLS cipher policy does not exist.
-    InvalidTlsPolicyIdNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TLSPolicyConfiguring`: The specified TLS cipher policy is configuring.
-    TlsPolicyConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TLSCipherPolicyVipRelationOverLimit`: The number of listeners associated with a policy has exceeded.
-    TlsCipherPolicyVipRelationOverLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TooManyCertificates`: The number of certificates must not be greater than one.
-    TooManyCertificates(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CertificateTypeMismatched`: The certificate type does not match.
-    CertificateTypeMismatched(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.ServerCertificates`: Server certificates are required.
-    MissingParamServerCertificates(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CnCertificateNotSupport`: The cn certificate is not support.
-    CnCertificateNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.CertificateBindingType`: The param CertificateBindingType is invalid.
-    InvalidParamCertificateBindingType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParamSize.ServerCertificates`: The size of param ServerCertificates is invalid.
-    InvalidParamSizeServerCertificates(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TooManyCertificates.ServerCertificates`: The number of certificates must not be greater than one.
-    TooManyCertificatesServerCertificates(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AclListenerOverLimit`: This acl has reached the limit of binding to listeners.
-    AclListenerOverLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaLimitExceeds.AclAttachedToListener`: The number of Acl bound listeners has reached the quota limit
-    QuotaLimitExceedsAclAttachedToListener(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaLimitExceeds.TotalAclEntry`: The number of Acl entries has reached the quota limit.
-    QuotaLimitExceedsTotalAclEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaLimitExceeds.AclListenerOverLimit`: This acl has reached the limit of binding to listeners.
-    QuotaLimitExceedsAclListenerOverLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Certificate`: The specified resource is not found.
-    ResourceNotFoundCertificate(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for SetLoadBalancerHTTPSListenerAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ParamDuplicateError",
-                        "IpVersionConflict",
-                        "InvalidParameter.IdleTimeout",
-                        "InvalidParameter.RequestTimeout",
-                        "ListenerForwardNotSupport",
-                        "InvalidParameter.RegionNotSupport",
-                        "InvalidParameter.SpecNotSupport",
-                        "OperationFailed.ServerGroupInUse",
-                        "InvalidParameter.VServerGroupId",
-                        "MissingParam.HealthCheckDomain",
-                        "InvalidParameter.HealthCheckHttpVersion",
-                        "Duplicated.AclEntry",
-                        "CertificateNotExist",
-                        "InvalidTLSPolicyId.NotExist",
-                        "TLSPolicyConfiguring",
-                        "TLSCipherPolicyVipRelationOverLimit",
-                        "TooManyCertificates",
-                        "CertificateTypeMismatched",
-                        "MissingParam.ServerCertificates",
-                        "CnCertificateNotSupport",
-                        "InvalidParam.CertificateBindingType",
-                        "InvalidParamSize.ServerCertificates",
-                        "TooManyCertificates.ServerCertificates",
-                        "AclListenerOverLimit",
-                        "QuotaLimitExceeds.AclAttachedToListener",
-                        "QuotaLimitExceeds.TotalAclEntry",
-                        "QuotaLimitExceeds.AclListenerOverLimit",
-                        "ResourceNotFound.Certificate",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::SetLoadBalancerHTTPSListenerAttributeError;
+impl crate::Client {
+    /// Calls `SetLoadBalancerHTTPSListenerAttribute`: Modifies the configurations of an HTTPS listener.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](SetLoadBalancerHTTPSListenerAttributeRequestBuilder::send) it. The parameters and their rules: [`SetLoadBalancerHTTPSListenerAttributeRequest`].
+    #[inline]
+    pub fn set_load_balancer_https_listener_attribute(
+        &self,
+    ) -> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<&Self> {
+        SetLoadBalancerHTTPSListenerAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl SetLoadBalancerHTTPSListenerAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `SetLoadBalancerHTTPSListenerAttribute`: Modifies the configurations of an HTTPS listener.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`SetLoadBalancerHTTPSListenerAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ParamDuplicateError(error),
-            1 => Self::IpVersionConflict(error),
-            2 => Self::InvalidParameterIdleTimeout(error),
-            3 => Self::InvalidParameterRequestTimeout(error),
-            4 => Self::ListenerForwardNotSupport(error),
-            5 => Self::InvalidParameterRegionNotSupport(error),
-            6 => Self::InvalidParameterSpecNotSupport(error),
-            7 => Self::OperationFailedServerGroupInUse(error),
-            8 => Self::InvalidParameterVServerGroupId(error),
-            9 => Self::MissingParamHealthCheckDomain(error),
-            10 => Self::InvalidParameterHealthCheckHttpVersion(error),
-            11 => Self::DuplicatedAclEntry(error),
-            12 => Self::CertificateNotExist(error),
-            13 => Self::InvalidTlsPolicyIdNotExist(error),
-            14 => Self::TlsPolicyConfiguring(error),
-            15 => Self::TlsCipherPolicyVipRelationOverLimit(error),
-            16 => Self::TooManyCertificates(error),
-            17 => Self::CertificateTypeMismatched(error),
-            18 => Self::MissingParamServerCertificates(error),
-            19 => Self::CnCertificateNotSupport(error),
-            20 => Self::InvalidParamCertificateBindingType(error),
-            21 => Self::InvalidParamSizeServerCertificates(error),
-            22 => Self::TooManyCertificatesServerCertificates(error),
-            23 => Self::AclListenerOverLimit(error),
-            24 => Self::QuotaLimitExceedsAclAttachedToListener(error),
-            25 => Self::QuotaLimitExceedsTotalAclEntry(error),
-            26 => Self::QuotaLimitExceedsAclListenerOverLimit(error),
-            27 => Self::ResourceNotFoundCertificate(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ParamDuplicateError(error) => (0, error),
-            Self::IpVersionConflict(error) => (1, error),
-            Self::InvalidParameterIdleTimeout(error) => (2, error),
-            Self::InvalidParameterRequestTimeout(error) => (3, error),
-            Self::ListenerForwardNotSupport(error) => (4, error),
-            Self::InvalidParameterRegionNotSupport(error) => (5, error),
-            Self::InvalidParameterSpecNotSupport(error) => (6, error),
-            Self::OperationFailedServerGroupInUse(error) => (7, error),
-            Self::InvalidParameterVServerGroupId(error) => (8, error),
-            Self::MissingParamHealthCheckDomain(error) => (9, error),
-            Self::InvalidParameterHealthCheckHttpVersion(error) => (10, error),
-            Self::DuplicatedAclEntry(error) => (11, error),
-            Self::CertificateNotExist(error) => (12, error),
-            Self::InvalidTlsPolicyIdNotExist(error) => (13, error),
-            Self::TlsPolicyConfiguring(error) => (14, error),
-            Self::TlsCipherPolicyVipRelationOverLimit(error) => (15, error),
-            Self::TooManyCertificates(error) => (16, error),
-            Self::CertificateTypeMismatched(error) => (17, error),
-            Self::MissingParamServerCertificates(error) => (18, error),
-            Self::CnCertificateNotSupport(error) => (19, error),
-            Self::InvalidParamCertificateBindingType(error) => (20, error),
-            Self::InvalidParamSizeServerCertificates(error) => (21, error),
-            Self::TooManyCertificatesServerCertificates(error) => (22, error),
-            Self::AclListenerOverLimit(error) => (23, error),
-            Self::QuotaLimitExceedsAclAttachedToListener(error) => (24, error),
-            Self::QuotaLimitExceedsTotalAclEntry(error) => (25, error),
-            Self::QuotaLimitExceedsAclListenerOverLimit(error) => (26, error),
-            Self::ResourceNotFoundCertificate(error) => (27, error),
-            Self::Unhandled(unhandled) => (28, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for SetLoadBalancerHTTPSListenerAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for SetLoadBalancerHTTPSListenerAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ParamDuplicateError",
-            "IpVersionConflict",
-            "InvalidParameterIdleTimeout",
-            "InvalidParameterRequestTimeout",
-            "ListenerForwardNotSupport",
-            "InvalidParameterRegionNotSupport",
-            "InvalidParameterSpecNotSupport",
-            "OperationFailedServerGroupInUse",
-            "InvalidParameterVServerGroupId",
-            "MissingParamHealthCheckDomain",
-            "InvalidParameterHealthCheckHttpVersion",
-            "DuplicatedAclEntry",
-            "CertificateNotExist",
-            "InvalidTlsPolicyIdNotExist",
-            "TlsPolicyConfiguring",
-            "TlsCipherPolicyVipRelationOverLimit",
-            "TooManyCertificates",
-            "CertificateTypeMismatched",
-            "MissingParamServerCertificates",
-            "CnCertificateNotSupport",
-            "InvalidParamCertificateBindingType",
-            "InvalidParamSizeServerCertificates",
-            "TooManyCertificatesServerCertificates",
-            "AclListenerOverLimit",
-            "QuotaLimitExceedsAclAttachedToListener",
-            "QuotaLimitExceedsTotalAclEntry",
-            "QuotaLimitExceedsAclListenerOverLimit",
-            "ResourceNotFoundCertificate",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl SetLoadBalancerHTTPSListenerAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for SetLoadBalancerHTTPSListenerAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for SetLoadBalancerHTTPSListenerAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for SetLoadBalancerHTTPSListenerAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn set_load_balancer_https_listener_attribute(
+        &self,
+    ) -> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<&Self> {
+        SetLoadBalancerHTTPSListenerAttributeRequestBuilder::new(self)
     }
 }

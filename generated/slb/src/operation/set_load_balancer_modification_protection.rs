@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    SetLoadBalancerModificationProtectionRequest,
+>;
 /// Request of `SetLoadBalancerModificationProtection`: Enable or disable the configuration read-only mode for a Classic Load Balancer (CLB) instance.
 ///
 /// # Example
@@ -150,11 +156,7 @@ impl<C> SetLoadBalancerModificationProtectionRequestBuilder<C> {
     ///
     /// The region ID of the CLB instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/27584.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`SetLoadBalancerModificationProtectionRequest::region_id`](SetLoadBalancerModificationProtectionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -163,9 +165,7 @@ impl<C> SetLoadBalancerModificationProtectionRequestBuilder<C> {
     ///
     /// The ID of the CLB instance.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp1b6c719dfa08e*****`.
+    /// Its description, rules and example: [`SetLoadBalancerModificationProtectionRequest::load_balancer_id`](SetLoadBalancerModificationProtectionRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -174,14 +174,7 @@ impl<C> SetLoadBalancerModificationProtectionRequestBuilder<C> {
     ///
     /// Specifies whether to enable the configuration read-only mode. Valid values:
     ///
-    /// * **NonProtection**: disables the configuration read-only mode. After you disable the configuration read-only mode, the value of **ModificationProtectionReason** is cleared.
-    /// * **ConsoleProtection**: enables the configuration read-only mode.
-    ///
-    /// > If you set this parameter to **ConsoleProtection**, you cannot use the CLB console to modify instance configurations. However, you can call API operations to modify instance configurations.
-    ///
-    /// - Wire name: `ModificationProtectionStatus`.
-    /// - Required.
-    /// - Example: `ConsoleProtection`.
+    /// Its description, rules and example: [`SetLoadBalancerModificationProtectionRequest::modification_protection_status`](SetLoadBalancerModificationProtectionRequest::modification_protection_status).
     pub fn modification_protection_status(mut self, value: impl Into<String>) -> Self {
         self.inner.modification_protection_status = Some(value.into());
         self
@@ -190,10 +183,7 @@ impl<C> SetLoadBalancerModificationProtectionRequestBuilder<C> {
     ///
     /// The reason why the configuration read-only mode is enabled. The value must be 1 to 80 characters in length. It must start with a letter and can contain letters, digits, periods (.), underscores (\_), and hyphens (-).
     ///
-    /// > This parameter is valid only if the **ModificationProtectionStatus** parameter is set to **ConsoleProtection**.
-    ///
-    /// - Wire name: `ModificationProtectionReason`.
-    /// - Example: `Configuration change`.
+    /// Its description, rules and example: [`SetLoadBalancerModificationProtectionRequest::modification_protection_reason`](SetLoadBalancerModificationProtectionRequest::modification_protection_reason).
     pub fn modification_protection_reason(mut self, value: impl Into<String>) -> Self {
         self.inner.modification_protection_reason = Some(value.into());
         self
@@ -331,115 +321,28 @@ for SetLoadBalancerModificationProtectionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `SetLoadBalancerModificationProtection`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum SetLoadBalancerModificationProtectionError {
-    /// HTTP 400 `OperationUnsupported.SetLoadBalancerStatus`: The zone of the loadBalancer does not support this operation.
-    OperationUnsupportedSetLoadBalancerStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.ModificationProtectionStatus`: The param ModificationProtectionStatus is invalid.
-    InvalidParamModificationProtectionStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.ModificationProtectionReason`: The param ModificationProtectionReason is invalid.
-    InvalidParamModificationProtectionReason(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for SetLoadBalancerModificationProtectionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationUnsupported.SetLoadBalancerStatus",
-                        "InvalidParam.ModificationProtectionStatus",
-                        "InvalidParam.ModificationProtectionReason",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::SetLoadBalancerModificationProtectionError;
+impl crate::Client {
+    /// Calls `SetLoadBalancerModificationProtection`: Enable or disable the configuration read-only mode for a Classic Load Balancer (CLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](SetLoadBalancerModificationProtectionRequestBuilder::send) it. The parameters and their rules: [`SetLoadBalancerModificationProtectionRequest`].
+    #[inline]
+    pub fn set_load_balancer_modification_protection(
+        &self,
+    ) -> SetLoadBalancerModificationProtectionRequestBuilder<&Self> {
+        SetLoadBalancerModificationProtectionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl SetLoadBalancerModificationProtectionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `SetLoadBalancerModificationProtection`: Enable or disable the configuration read-only mode for a Classic Load Balancer (CLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`SetLoadBalancerModificationProtectionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationUnsupportedSetLoadBalancerStatus(error),
-            1 => Self::InvalidParamModificationProtectionStatus(error),
-            2 => Self::InvalidParamModificationProtectionReason(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationUnsupportedSetLoadBalancerStatus(error) => (0, error),
-            Self::InvalidParamModificationProtectionStatus(error) => (1, error),
-            Self::InvalidParamModificationProtectionReason(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for SetLoadBalancerModificationProtectionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for SetLoadBalancerModificationProtectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationUnsupportedSetLoadBalancerStatus",
-            "InvalidParamModificationProtectionStatus",
-            "InvalidParamModificationProtectionReason",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl SetLoadBalancerModificationProtectionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for SetLoadBalancerModificationProtectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for SetLoadBalancerModificationProtectionError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for SetLoadBalancerModificationProtectionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn set_load_balancer_modification_protection(
+        &self,
+    ) -> SetLoadBalancerModificationProtectionRequestBuilder<&Self> {
+        SetLoadBalancerModificationProtectionRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, SetLoadBalancerStatusRequest>;
 /// Request of `SetLoadBalancerStatus`: Modifies the state of a Classic Load Balancer (CLB) instance.
 ///
 /// # Example
@@ -129,10 +132,7 @@ impl<C> SetLoadBalancerStatusRequestBuilder<C> {
     ///
     /// The ID of the region where the CLB instance is deployed.
     ///
-    /// You can query region IDs from the [Regions and zones](<https://www.alibabacloud.com/help/doc-detail/40654.htm>) list or by calling the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`SetLoadBalancerStatusRequest::region_id`](SetLoadBalancerStatusRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -141,9 +141,7 @@ impl<C> SetLoadBalancerStatusRequestBuilder<C> {
     ///
     /// The ID of the CLB instance.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp1b6c719dfa08e******`.
+    /// Its description, rules and example: [`SetLoadBalancerStatusRequest::load_balancer_id`](SetLoadBalancerStatusRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -152,20 +150,7 @@ impl<C> SetLoadBalancerStatusRequestBuilder<C> {
     ///
     /// The state of the CLB instance. Valid values: **active** and **inactive**.
     ///
-    /// * **active** (default)
-    ///
-    ///   If a CLB instance is in the **active** state, listeners of the CLB instance can forward traffic based on forwarding rules.
-    ///
-    ///   By default, newly created CLB instances are in the **active** state.
-    /// * **inactive**
-    ///
-    ///   If a CLB instance is in the **inactive** state, listeners of the CLB instance do not forward traffic.
-    ///
-    /// > If all listeners of a CLB instance are deleted, the CLB instance automatically switches to the **inactive** state.
-    ///
-    /// - Wire name: `LoadBalancerStatus`.
-    /// - Required.
-    /// - Example: `active`.
+    /// Its description, rules and example: [`SetLoadBalancerStatusRequest::load_balancer_status`](SetLoadBalancerStatusRequest::load_balancer_status).
     pub fn load_balancer_status(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_status = Some(value.into());
         self
@@ -300,93 +285,28 @@ for SetLoadBalancerStatusResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `SetLoadBalancerStatus`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum SetLoadBalancerStatusError {
-    /// HTTP 400 `OperationUnsupported.SetLoadBalancerStatus`: The zone of the loadBalancer does not support this operation.
-    OperationUnsupportedSetLoadBalancerStatus(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for SetLoadBalancerStatusError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["OperationUnsupported.SetLoadBalancerStatus"]),
-            error,
-        )
+mod error;
+pub use error::SetLoadBalancerStatusError;
+impl crate::Client {
+    /// Calls `SetLoadBalancerStatus`: Modifies the state of a Classic Load Balancer (CLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](SetLoadBalancerStatusRequestBuilder::send) it. The parameters and their rules: [`SetLoadBalancerStatusRequest`].
+    #[inline]
+    pub fn set_load_balancer_status(
+        &self,
+    ) -> SetLoadBalancerStatusRequestBuilder<&Self> {
+        SetLoadBalancerStatusRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl SetLoadBalancerStatusError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `SetLoadBalancerStatus`: Modifies the state of a Classic Load Balancer (CLB) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`SetLoadBalancerStatusRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationUnsupportedSetLoadBalancerStatus(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationUnsupportedSetLoadBalancerStatus(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for SetLoadBalancerStatusError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for SetLoadBalancerStatusError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["OperationUnsupportedSetLoadBalancerStatus", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl SetLoadBalancerStatusError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for SetLoadBalancerStatusError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for SetLoadBalancerStatusError {}
-impl AsRef<::acs_runtime::client::ServiceError> for SetLoadBalancerStatusError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn set_load_balancer_status(
+        &self,
+    ) -> SetLoadBalancerStatusRequestBuilder<&Self> {
+        SetLoadBalancerStatusRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, SetLoadBalancerTCPListenerAttributeRequest>;
 /// Request of `SetLoadBalancerTCPListenerAttribute`: Modifies the configurations of a TCP listener of Classic Load Balancer (CLB).
 ///
 /// * A CLB instance is created. For more information, see [CreateLoadBalancer](<https://www.alibabacloud.com/help/doc-detail/2401685.htm>).
@@ -531,10 +534,7 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     ///
     /// The region ID of the CLB instance.
     ///
-    /// You can query the region ID from the [Regions and zones](<https://www.alibabacloud.com/help/doc-detail/40654.htm>) list or by calling the DescribeRegions operation.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`SetLoadBalancerTCPListenerAttributeRequest::region_id`](SetLoadBalancerTCPListenerAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -543,9 +543,7 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     ///
     /// The ID of the CLB instance.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp1ygod3yctvg1y****`.
+    /// Its description, rules and example: [`SetLoadBalancerTCPListenerAttributeRequest::load_balancer_id`](SetLoadBalancerTCPListenerAttributeRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -554,12 +552,7 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     ///
     /// The frontend port used by the CLB instance.
     ///
-    /// Valid values: **1** to **65535**.
-    ///
-    /// - Wire name: `ListenerPort`.
-    /// - Required.
-    /// - Must be 0 to 65535.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`SetLoadBalancerTCPListenerAttributeRequest::listener_port`](SetLoadBalancerTCPListenerAttributeRequest::listener_port).
     pub fn listener_port(mut self, value: i32) -> Self {
         self.inner.listener_port = Some(value);
         self
@@ -568,12 +561,7 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     ///
     /// The maximum bandwidth of the listener. Unit: Mbit/s. Valid values: **-1** and **1** to **5120**.
     ///
-    /// * **-1**: For a pay-by-data-transfer Internet-facing CLB instance, you can set this parameter to **-1**, which specifies unlimited bandwidth.
-    /// * **1** to **5120**: For a pay-by-bandwidth Internet-facing CLB instance, you can specify the maximum bandwidth of each listener. The sum of the maximum bandwidth values of all listeners cannot exceed the maximum bandwidth of the CLB instance.
-    ///
-    /// - Wire name: `Bandwidth`.
-    /// - Must be -1 to 5120.
-    /// - Example: `43`.
+    /// Its description, rules and example: [`SetLoadBalancerTCPListenerAttributeRequest::bandwidth`](SetLoadBalancerTCPListenerAttributeRequest::bandwidth).
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.inner.bandwidth = Some(value);
         self
@@ -582,16 +570,7 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     ///
     /// The scheduling algorithm. Valid values:
     ///
-    /// * **wrr**: Backend servers that have higher weights receive more requests than backend servers that have lower weights.
-    /// * **rr**: Requests are distributed to backend servers in sequence.
-    /// * **sch**: specifies consistent hashing that is based on source IP addresses. Requests from the same source IP address are distributed to the same backend server.
-    /// * **tch**: specifies consistent hashing that is based on four factors: source IP address, destination IP address, source port, and destination port. Requests that contain the same information based on the four factors are distributed to the same backend server.
-    ///
-    /// > * Only high-performance CLB instances support the **sch** and **tch** algorithms.
-    /// > * CLB does not support converting the **wrr** and **rr** algorithms to sch or tch. You cannot switch the hash algorithm from one to another.
-    ///
-    /// - Wire name: `Scheduler`.
-    /// - Example: `wrr`.
+    /// Its description, rules and example: [`SetLoadBalancerTCPListenerAttributeRequest::scheduler`](SetLoadBalancerTCPListenerAttributeRequest::scheduler).
     pub fn scheduler(mut self, value: impl Into<String>) -> Self {
         self.inner.scheduler = Some(value.into());
         self
@@ -600,11 +579,7 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     ///
     /// The timeout period of session persistence. Valid values: **0** to **3600**. Unit: seconds.
     ///
-    /// Default value: **0**. If the default value is used, the system disables session persistence.
-    ///
-    /// - Wire name: `PersistenceTimeout`.
-    /// - Must be 0 to 3600.
-    /// - Example: `0`.
+    /// Its description, rules and example: [`SetLoadBalancerTCPListenerAttributeRequest::persistence_timeout`](SetLoadBalancerTCPListenerAttributeRequest::persistence_timeout).
     pub fn persistence_timeout(mut self, value: i32) -> Self {
         self.inner.persistence_timeout = Some(value);
         self
@@ -613,9 +588,7 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     ///
     /// The timeout period of a connection. Unit: seconds. Valid values: **10** to **900**.
     ///
-    /// - Wire name: `EstablishedTimeout`.
-    /// - Must be 10 to 900.
-    /// - Example: `500`.
+    /// Its description, rules and example: [`SetLoadBalancerTCPListenerAttributeRequest::established_timeout`](SetLoadBalancerTCPListenerAttributeRequest::established_timeout).
     pub fn established_timeout(mut self, value: i32) -> Self {
         self.inner.established_timeout = Some(value);
         self
@@ -624,11 +597,7 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     ///
     /// The number of times that an unhealthy backend server must consecutively pass health checks before it is declared healthy. In this case, the health status is changed from **fail** to **success**.
     ///
-    /// Valid values: **2** to **10**.
-    ///
-    /// - Wire name: `HealthyThreshold`.
-    /// - Must be 1 to 10.
-    /// - Example: `4`.
+    /// Its description, rules and example: [`SetLoadBalancerTCPListenerAttributeRequest::healthy_threshold`](SetLoadBalancerTCPListenerAttributeRequest::healthy_threshold).
     pub fn healthy_threshold(mut self, value: i32) -> Self {
         self.inner.healthy_threshold = Some(value);
         self
@@ -637,11 +606,7 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     ///
     /// The number of times that a healthy backend server must consecutively fail health checks before it is declared unhealthy. In this case, the health status is changed from **success** to **fail**.
     ///
-    /// Valid values: **2** to **10**.
-    ///
-    /// - Wire name: `UnhealthyThreshold`.
-    /// - Must be 1 to 10.
-    /// - Example: `4`.
+    /// Its description, rules and example: [`SetLoadBalancerTCPListenerAttributeRequest::unhealthy_threshold`](SetLoadBalancerTCPListenerAttributeRequest::unhealthy_threshold).
     pub fn unhealthy_threshold(mut self, value: i32) -> Self {
         self.inner.unhealthy_threshold = Some(value);
         self
@@ -650,15 +615,7 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     ///
     /// The timeout period of a health check.
     ///
-    /// If a backend ECS instance does not return a health check response within the specified timeout period, the server fails the health check.
-    ///
-    /// Valid values: **1** to **300**. Unit: seconds.
-    ///
-    /// > If the value of the **HealthCheckConnectTimeout** parameter is smaller than that of the **HealthCheckInterval** parameter, the timeout period specified by the **HCTimeout** parameter is ignored and the period of time specified by the **HealthCheckInterval** parameter is used as the timeout period.
-    ///
-    /// - Wire name: `HealthCheckConnectTimeout`.
-    /// - Must be 1 to 300.
-    /// - Example: `100`.
+    /// Its description, rules and example: [`SetLoadBalancerTCPListenerAttributeRequest::health_check_connect_timeout`](SetLoadBalancerTCPListenerAttributeRequest::health_check_connect_timeout).
     pub fn health_check_connect_timeout(mut self, value: i32) -> Self {
         self.inner.health_check_connect_timeout = Some(value);
         self
@@ -667,11 +624,7 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     ///
     /// The port that is used for health checks. Valid values: **1** to **65535**.
     ///
-    /// If you do not set this parameter, the port specified by the **BackendServerPort** parameter is used.
-    ///
-    /// - Wire name: `HealthCheckConnectPort`.
-    /// - Must be 1 to 65535.
-    /// - Example: `8080`.
+    /// Its description, rules and example: [`SetLoadBalancerTCPListenerAttributeRequest::health_check_connect_port`](SetLoadBalancerTCPListenerAttributeRequest::health_check_connect_port).
     pub fn health_check_connect_port(mut self, value: i32) -> Self {
         self.inner.health_check_connect_port = Some(value);
         self
@@ -680,11 +633,7 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     ///
     /// The interval between two consecutive health checks. Unit: seconds.
     ///
-    /// Valid values: **1** to **50**.
-    ///
-    /// - Wire name: `HealthCheckInterval`.
-    /// - Must be 1 to 50.
-    /// - Example: `5`.
+    /// Its description, rules and example: [`SetLoadBalancerTCPListenerAttributeRequest::health_check_interval`](SetLoadBalancerTCPListenerAttributeRequest::health_check_interval).
     pub fn health_check_interval(mut self, value: i32) -> Self {
         self.inner.health_check_interval = Some(value);
         self
@@ -693,13 +642,7 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     ///
     /// The domain name that is used for health checks. You can set this parameter when the TCP listener requires HTTP health checks. If you do not set this parameter, TCP health checks are performed.
     ///
-    /// * **$\_ip**: the private IP addresses of the backend servers.
-    ///
-    ///   If you do not set the HealthCheckHost parameter or set the parameter to $SERVER_IP, the CLB instance uses the private IP addresses of backend servers for health checks.
-    /// * **domain**: The domain name is 1 to 80 characters in length, and can contain letters, digits, periods (.), and hyphens (-).
-    ///
-    /// - Wire name: `HealthCheckDomain`.
-    /// - Example: `192.168.XX.XX`.
+    /// Its description, rules and example: [`SetLoadBalancerTCPListenerAttributeRequest::health_check_domain`](SetLoadBalancerTCPListenerAttributeRequest::health_check_domain).
     pub fn health_check_domain(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_domain = Some(value.into());
         self
@@ -708,12 +651,7 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     ///
     /// The URI that is used for health checks. The URI must be 1 to 80 characters in length, and can contain letters, digits, hyphens (-), forward slashes (/), periods (.), percent signs (%), question marks (?), number signs (#), and ampersands (\&). The URI must start with a forward slash (/) but cannot be a single forward slash (/).
     ///
-    /// You can set this parameter when the TCP listener requires HTTP health checks.
-    ///
-    /// If you do not set this parameter, TCP health checks are performed.
-    ///
-    /// - Wire name: `HealthCheckURI`.
-    /// - Example: `/test/index.html`.
+    /// Its description, rules and example: [`SetLoadBalancerTCPListenerAttributeRequest::health_check_uri`](SetLoadBalancerTCPListenerAttributeRequest::health_check_uri).
     pub fn health_check_uri(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_uri = Some(value.into());
         self
@@ -722,10 +660,7 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     ///
     /// The HTTP status code for a successful health check. Separate multiple HTTP status codes with commas (,).
     ///
-    /// Valid values: **http_2xx**, **http_3xx**, **http_4xx**, and **http_5xx**.
-    ///
-    /// - Wire name: `HealthCheckHttpCode`.
-    /// - Example: `http_2xx`.
+    /// Its description, rules and example: [`SetLoadBalancerTCPListenerAttributeRequest::health_check_http_code`](SetLoadBalancerTCPListenerAttributeRequest::health_check_http_code).
     pub fn health_check_http_code(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_http_code = Some(value.into());
         self
@@ -734,8 +669,7 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     ///
     /// The type of the health check. Valid values: **tcp** and **http**.
     ///
-    /// - Wire name: `HealthCheckType`.
-    /// - Example: `tcp`.
+    /// Its description, rules and example: [`SetLoadBalancerTCPListenerAttributeRequest::health_check_type`](SetLoadBalancerTCPListenerAttributeRequest::health_check_type).
     pub fn health_check_type(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_type = Some(value.into());
         self
@@ -744,13 +678,7 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable the SynProxy feature of CLB for protection. Valid values:
     ///
-    /// * **enable**: yes
-    /// * **disable**: no
-    ///
-    /// We recommend that you use the default value of this parameter.
-    ///
-    /// - Wire name: `SynProxy`.
-    /// - Example: `enable`.
+    /// Its description, rules and example: [`SetLoadBalancerTCPListenerAttributeRequest::syn_proxy`](SetLoadBalancerTCPListenerAttributeRequest::syn_proxy).
     pub fn syn_proxy(mut self, value: impl Into<String>) -> Self {
         self.inner.syn_proxy = Some(value.into());
         self
@@ -759,13 +687,7 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to use a vServer group. Valid values:
     ///
-    /// * **on**: yes
-    /// * **off**: no
-    ///
-    /// > You cannot set both **VserverGroup** and **MasterSlaveServerGroup** to **on**.
-    ///
-    /// - Wire name: `VServerGroup`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`SetLoadBalancerTCPListenerAttributeRequest::v_server_group`](SetLoadBalancerTCPListenerAttributeRequest::v_server_group).
     pub fn v_server_group(mut self, value: impl Into<String>) -> Self {
         self.inner.v_server_group = Some(value.into());
         self
@@ -774,8 +696,7 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     ///
     /// The ID of the vServer group.
     ///
-    /// - Wire name: `VServerGroupId`.
-    /// - Example: `rsp-cige6j5****`.
+    /// Its description, rules and example: [`SetLoadBalancerTCPListenerAttributeRequest::v_server_group_id`](SetLoadBalancerTCPListenerAttributeRequest::v_server_group_id).
     pub fn v_server_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_server_group_id = Some(value.into());
         self
@@ -784,10 +705,7 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     ///
     /// The ID of the primary/secondary server group.
     ///
-    /// > You can set only one of the VServerGroupId and MasterSlaveServerGroupId parameters.
-    ///
-    /// - Wire name: `MasterSlaveServerGroupId`.
-    /// - Example: `rsp-cige****`.
+    /// Its description, rules and example: [`SetLoadBalancerTCPListenerAttributeRequest::master_slave_server_group_id`](SetLoadBalancerTCPListenerAttributeRequest::master_slave_server_group_id).
     pub fn master_slave_server_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.master_slave_server_group_id = Some(value.into());
         self
@@ -796,13 +714,7 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to use a primary/secondary server group. Valid values:
     ///
-    /// * **on**: yes
-    /// * **off**: no
-    ///
-    /// You cannot set both **VserverGroup** and **MasterSlaveServerGroup** to **on**.
-    ///
-    /// - Wire name: `MasterSlaveServerGroup`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`SetLoadBalancerTCPListenerAttributeRequest::master_slave_server_group`](SetLoadBalancerTCPListenerAttributeRequest::master_slave_server_group).
     pub fn master_slave_server_group(mut self, value: impl Into<String>) -> Self {
         self.inner.master_slave_server_group = Some(value.into());
         self
@@ -811,10 +723,7 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     ///
     /// The ID of the network access control list (ACL) that is associated with the listener.
     ///
-    /// If **AclStatus** is set to **on**, this parameter is required.
-    ///
-    /// - Wire name: `AclId`.
-    /// - Example: `12333`.
+    /// Its description, rules and example: [`SetLoadBalancerTCPListenerAttributeRequest::acl_id`](SetLoadBalancerTCPListenerAttributeRequest::acl_id).
     pub fn acl_id(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_id = Some(value.into());
         self
@@ -823,17 +732,7 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     ///
     /// The type of the network ACL. Valid values:
     ///
-    /// * **white**: a whitelist. Only requests from the IP addresses or CIDR blocks in the network ACL are forwarded. Whitelists apply to scenarios where you want to allow only specific IP addresses to access an application. Your service may be adversely affected if the allowlist is not properly configured. After a whitelist is configured, only requests from IP addresses that are added to the whitelist are forwarded by the listener.
-    ///
-    ///   If you enable a whitelist but do not add an IP address to the ACL, the listener forwards all requests.
-    /// * **black**: a blacklist. All requests from the IP addresses or CIDR blocks in the ACL are rejected. Blacklists apply to scenarios where you want to block access from specified IP addresses to an application.
-    ///
-    ///   If a blacklist is configured for a listener but no IP address is added to the blacklist, the listener forwards all requests.
-    ///
-    /// > If **AclStatus** is set to **on**, this parameter is required.
-    ///
-    /// - Wire name: `AclType`.
-    /// - Example: `white`.
+    /// Its description, rules and example: [`SetLoadBalancerTCPListenerAttributeRequest::acl_type`](SetLoadBalancerTCPListenerAttributeRequest::acl_type).
     pub fn acl_type(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_type = Some(value.into());
         self
@@ -842,11 +741,7 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable access control. Valid values:
     ///
-    /// * **on**: yes
-    /// * **off**: no
-    ///
-    /// - Wire name: `AclStatus`.
-    /// - Example: `off`.
+    /// Its description, rules and example: [`SetLoadBalancerTCPListenerAttributeRequest::acl_status`](SetLoadBalancerTCPListenerAttributeRequest::acl_status).
     pub fn acl_status(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_status = Some(value.into());
         self
@@ -855,10 +750,7 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     ///
     /// The name of the listener.
     ///
-    /// The name must be 1 to 256 characters in length and can contain letters, digits, hyphens (-), forward slashes (/), periods (.), and underscores (\_).
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `tcp_80`.
+    /// Its description, rules and example: [`SetLoadBalancerTCPListenerAttributeRequest::description`](SetLoadBalancerTCPListenerAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -867,11 +759,7 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable connection draining. Valid values:
     ///
-    /// * **on**: yes
-    /// * **off**: no
-    ///
-    /// - Wire name: `ConnectionDrain`.
-    /// - Example: `off`.
+    /// Its description, rules and example: [`SetLoadBalancerTCPListenerAttributeRequest::connection_drain`](SetLoadBalancerTCPListenerAttributeRequest::connection_drain).
     pub fn connection_drain(mut self, value: impl Into<String>) -> Self {
         self.inner.connection_drain = Some(value.into());
         self
@@ -880,10 +768,7 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     ///
     /// The timeout period of connection draining. This parameter is required if **ConnectionDrain** is set to **on**. Unit: seconds.
     ///
-    /// Valid values: **10** to **900**.
-    ///
-    /// - Wire name: `ConnectionDrainTimeout`.
-    /// - Example: `300`.
+    /// Its description, rules and example: [`SetLoadBalancerTCPListenerAttributeRequest::connection_drain_timeout`](SetLoadBalancerTCPListenerAttributeRequest::connection_drain_timeout).
     pub fn connection_drain_timeout(mut self, value: i32) -> Self {
         self.inner.connection_drain_timeout = Some(value);
         self
@@ -892,11 +777,7 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to use the Proxy protocol to pass client IP addresses to backend servers. Valid values:
     ///
-    /// * **true**: yes
-    /// * **false**: no
-    ///
-    /// - Wire name: `ProxyProtocolV2Enabled`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`SetLoadBalancerTCPListenerAttributeRequest::proxy_protocol_v2_enabled`](SetLoadBalancerTCPListenerAttributeRequest::proxy_protocol_v2_enabled).
     pub fn proxy_protocol_v2_enabled(mut self, value: bool) -> Self {
         self.inner.proxy_protocol_v2_enabled = Some(value);
         self
@@ -905,11 +786,7 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable the health check feature. Valid values:
     ///
-    /// * **on**: yes
-    /// * **off**: no
-    ///
-    /// - Wire name: `HealthCheckSwitch`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`SetLoadBalancerTCPListenerAttributeRequest::health_check_switch`](SetLoadBalancerTCPListenerAttributeRequest::health_check_switch).
     pub fn health_check_switch(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_switch = Some(value.into());
         self
@@ -1047,297 +924,28 @@ for SetLoadBalancerTCPListenerAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `SetLoadBalancerTCPListenerAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum SetLoadBalancerTCPListenerAttributeError {
-    /// HTTP 400 `InvalidParameterValue.SpecNotSupport`: The loadBalancer of shared spec does not support the parameter value, %s.
-    InvalidParameterValueSpecNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationNotSupport.Acl`: The cloud box instance does not support acl.
-    OperationNotSupportAcl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameterValue.RegionNotSupport`: The region does not support the parameter value, %s.
-    InvalidParameterValueRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IpVersionConflict`: The ip version of this LoadBalancer and the Acl is conflict.
-    IpVersionConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameterValue.ZoneNotSupport`: The zone does not support the parameter value, %s.
-    InvalidParameterValueZoneNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ZoneNotSupport`: The zone does not support the parameter %s.
-    InvalidParameterZoneNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ServerGroupInUse`: The VServerGroup or MasterSlaveServerGroup can not be close for this listener.
-    OperationFailedServerGroupInUse(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.VServerGroupId`: The specified VServerGroupId is invalid.
-    InvalidParamVServerGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.HealthCheckConnectPort`: The parameter HealthCheckConnectPort is required.
-    MissingParamHealthCheckConnectPort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.ListenerPort`: The specified ListenerPort is invalid.
-    InvalidParamListenerPort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.StartPort`: The specified StartPort is invalid.
-    InvalidParamStartPort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParamSize.PortRange`: The size of param PortRange is invalid.
-    InvalidParamSizePortRange(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.EndPort`: The specified EndPort is invalid.
-    InvalidParamEndPort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.PortRange`: The specified PortRange is invalid.
-    InvalidParamPortRange(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.AclEntry`: %s.
-    DuplicatedAclEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.VServerGroup`: %s.
-    ResourceNotFoundVServerGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.FailoverStrategy`: The parameter FailoverStrategy is illegal.
-    IllegalParamFailoverStrategy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.FailoverThreshold`: The parameter FailoverThreshold is illegal.
-    IllegalParamFailoverThreshold(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MasterSlaveServerConflict`: The servers are conflict for MasterSlaveGroup.
-    MasterSlaveServerConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.VServerGroupId`: The parameter VServerGroupId is missing.
-    MissingParamVServerGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.HealthCheckClosedForMasterSlaveMode`: The operation is denied because of HealthCheckClosedForMasterSlaveMode.
-    OperationDeniedHealthCheckClosedForMasterSlaveMode(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParam.HealthCheck`: The param of HealthCheck is illegal.
-    InvalidParamHealthCheck(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.MasterSlaveGroupLogEnabled`: The operation is denied because of MasterSlaveGroupLogEnabled.
-    OperationDeniedMasterSlaveGroupLogEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.NotSupportAcl`: The operation is denied because The single Tunnel or any Tunnel loadbalancer does not support config AccessControlList.
-    OperationDeniedNotSupportAcl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.FullNatModeNotAllowed`: The operation is not allowed because of FullNatModeNotAllowed.
-    OperationDeniedFullNatModeNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.OnlyIpv4SlbSupport`: The operation is not allowed because of OnlyIpv4SlbSupport.
-    OperationDeniedOnlyIpv4SlbSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SpecNotSupportParameter`: The instance with share spec does not support FullNatEnabled parameter.
-    SpecNotSupportParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch`: Virtual service group ID or master slave server group ID is missing. Please check the input parameters.
-    AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `AclListenerOverLimit`: This acl has reached the limit of binding to listeners.
-    AclListenerOverLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaLimitExceeds.AclAttachedToListener`: The number of Acl bound listeners has reached the quota limit
-    QuotaLimitExceedsAclAttachedToListener(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaLimitExceeds.TotalAclEntry`: The number of Acl entries has reached the quota limit.
-    QuotaLimitExceedsTotalAclEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaLimitExceeds.AclListenerOverLimit`: This acl has reached the limit of binding to listeners.
-    QuotaLimitExceedsAclListenerOverLimit(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for SetLoadBalancerTCPListenerAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameterValue.SpecNotSupport",
-                        "OperationNotSupport.Acl",
-                        "InvalidParameterValue.RegionNotSupport",
-                        "IpVersionConflict",
-                        "InvalidParameterValue.ZoneNotSupport",
-                        "InvalidParameter.ZoneNotSupport",
-                        "OperationFailed.ServerGroupInUse",
-                        "InvalidParam.VServerGroupId",
-                        "MissingParam.HealthCheckConnectPort",
-                        "InvalidParam.ListenerPort",
-                        "InvalidParam.StartPort",
-                        "InvalidParamSize.PortRange",
-                        "InvalidParam.EndPort",
-                        "InvalidParam.PortRange",
-                        "Duplicated.AclEntry",
-                        "ResourceNotFound.VServerGroup",
-                        "IllegalParam.FailoverStrategy",
-                        "IllegalParam.FailoverThreshold",
-                        "MasterSlaveServerConflict",
-                        "MissingParam.VServerGroupId",
-                        "OperationDenied.HealthCheckClosedForMasterSlaveMode",
-                        "InvalidParam.HealthCheck",
-                        "OperationDenied.MasterSlaveGroupLogEnabled",
-                        "OperationDenied.NotSupportAcl",
-                        "OperationDenied.FullNatModeNotAllowed",
-                        "OperationDenied.OnlyIpv4SlbSupport",
-                        "SpecNotSupportParameter",
-                        "Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch",
-                        "AclListenerOverLimit",
-                        "QuotaLimitExceeds.AclAttachedToListener",
-                        "QuotaLimitExceeds.TotalAclEntry",
-                        "QuotaLimitExceeds.AclListenerOverLimit",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::SetLoadBalancerTCPListenerAttributeError;
+impl crate::Client {
+    /// Calls `SetLoadBalancerTCPListenerAttribute`: Modifies the configurations of a TCP listener of Classic Load Balancer (CLB).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](SetLoadBalancerTCPListenerAttributeRequestBuilder::send) it. The parameters and their rules: [`SetLoadBalancerTCPListenerAttributeRequest`].
+    #[inline]
+    pub fn set_load_balancer_tcp_listener_attribute(
+        &self,
+    ) -> SetLoadBalancerTCPListenerAttributeRequestBuilder<&Self> {
+        SetLoadBalancerTCPListenerAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl SetLoadBalancerTCPListenerAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `SetLoadBalancerTCPListenerAttribute`: Modifies the configurations of a TCP listener of Classic Load Balancer (CLB).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`SetLoadBalancerTCPListenerAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterValueSpecNotSupport(error),
-            1 => Self::OperationNotSupportAcl(error),
-            2 => Self::InvalidParameterValueRegionNotSupport(error),
-            3 => Self::IpVersionConflict(error),
-            4 => Self::InvalidParameterValueZoneNotSupport(error),
-            5 => Self::InvalidParameterZoneNotSupport(error),
-            6 => Self::OperationFailedServerGroupInUse(error),
-            7 => Self::InvalidParamVServerGroupId(error),
-            8 => Self::MissingParamHealthCheckConnectPort(error),
-            9 => Self::InvalidParamListenerPort(error),
-            10 => Self::InvalidParamStartPort(error),
-            11 => Self::InvalidParamSizePortRange(error),
-            12 => Self::InvalidParamEndPort(error),
-            13 => Self::InvalidParamPortRange(error),
-            14 => Self::DuplicatedAclEntry(error),
-            15 => Self::ResourceNotFoundVServerGroup(error),
-            16 => Self::IllegalParamFailoverStrategy(error),
-            17 => Self::IllegalParamFailoverThreshold(error),
-            18 => Self::MasterSlaveServerConflict(error),
-            19 => Self::MissingParamVServerGroupId(error),
-            20 => Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(error),
-            21 => Self::InvalidParamHealthCheck(error),
-            22 => Self::OperationDeniedMasterSlaveGroupLogEnabled(error),
-            23 => Self::OperationDeniedNotSupportAcl(error),
-            24 => Self::OperationDeniedFullNatModeNotAllowed(error),
-            25 => Self::OperationDeniedOnlyIpv4SlbSupport(error),
-            26 => Self::SpecNotSupportParameter(error),
-            27 => Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error),
-            28 => Self::AclListenerOverLimit(error),
-            29 => Self::QuotaLimitExceedsAclAttachedToListener(error),
-            30 => Self::QuotaLimitExceedsTotalAclEntry(error),
-            31 => Self::QuotaLimitExceedsAclListenerOverLimit(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterValueSpecNotSupport(error) => (0, error),
-            Self::OperationNotSupportAcl(error) => (1, error),
-            Self::InvalidParameterValueRegionNotSupport(error) => (2, error),
-            Self::IpVersionConflict(error) => (3, error),
-            Self::InvalidParameterValueZoneNotSupport(error) => (4, error),
-            Self::InvalidParameterZoneNotSupport(error) => (5, error),
-            Self::OperationFailedServerGroupInUse(error) => (6, error),
-            Self::InvalidParamVServerGroupId(error) => (7, error),
-            Self::MissingParamHealthCheckConnectPort(error) => (8, error),
-            Self::InvalidParamListenerPort(error) => (9, error),
-            Self::InvalidParamStartPort(error) => (10, error),
-            Self::InvalidParamSizePortRange(error) => (11, error),
-            Self::InvalidParamEndPort(error) => (12, error),
-            Self::InvalidParamPortRange(error) => (13, error),
-            Self::DuplicatedAclEntry(error) => (14, error),
-            Self::ResourceNotFoundVServerGroup(error) => (15, error),
-            Self::IllegalParamFailoverStrategy(error) => (16, error),
-            Self::IllegalParamFailoverThreshold(error) => (17, error),
-            Self::MasterSlaveServerConflict(error) => (18, error),
-            Self::MissingParamVServerGroupId(error) => (19, error),
-            Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(error) => {
-                (20, error)
-            }
-            Self::InvalidParamHealthCheck(error) => (21, error),
-            Self::OperationDeniedMasterSlaveGroupLogEnabled(error) => (22, error),
-            Self::OperationDeniedNotSupportAcl(error) => (23, error),
-            Self::OperationDeniedFullNatModeNotAllowed(error) => (24, error),
-            Self::OperationDeniedOnlyIpv4SlbSupport(error) => (25, error),
-            Self::SpecNotSupportParameter(error) => (26, error),
-            Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error) => {
-                (27, error)
-            }
-            Self::AclListenerOverLimit(error) => (28, error),
-            Self::QuotaLimitExceedsAclAttachedToListener(error) => (29, error),
-            Self::QuotaLimitExceedsTotalAclEntry(error) => (30, error),
-            Self::QuotaLimitExceedsAclListenerOverLimit(error) => (31, error),
-            Self::Unhandled(unhandled) => (32, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for SetLoadBalancerTCPListenerAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for SetLoadBalancerTCPListenerAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterValueSpecNotSupport",
-            "OperationNotSupportAcl",
-            "InvalidParameterValueRegionNotSupport",
-            "IpVersionConflict",
-            "InvalidParameterValueZoneNotSupport",
-            "InvalidParameterZoneNotSupport",
-            "OperationFailedServerGroupInUse",
-            "InvalidParamVServerGroupId",
-            "MissingParamHealthCheckConnectPort",
-            "InvalidParamListenerPort",
-            "InvalidParamStartPort",
-            "InvalidParamSizePortRange",
-            "InvalidParamEndPort",
-            "InvalidParamPortRange",
-            "DuplicatedAclEntry",
-            "ResourceNotFoundVServerGroup",
-            "IllegalParamFailoverStrategy",
-            "IllegalParamFailoverThreshold",
-            "MasterSlaveServerConflict",
-            "MissingParamVServerGroupId",
-            "OperationDeniedHealthCheckClosedForMasterSlaveMode",
-            "InvalidParamHealthCheck",
-            "OperationDeniedMasterSlaveGroupLogEnabled",
-            "OperationDeniedNotSupportAcl",
-            "OperationDeniedFullNatModeNotAllowed",
-            "OperationDeniedOnlyIpv4SlbSupport",
-            "SpecNotSupportParameter",
-            "AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch",
-            "AclListenerOverLimit",
-            "QuotaLimitExceedsAclAttachedToListener",
-            "QuotaLimitExceedsTotalAclEntry",
-            "QuotaLimitExceedsAclListenerOverLimit",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl SetLoadBalancerTCPListenerAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for SetLoadBalancerTCPListenerAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for SetLoadBalancerTCPListenerAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for SetLoadBalancerTCPListenerAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn set_load_balancer_tcp_listener_attribute(
+        &self,
+    ) -> SetLoadBalancerTCPListenerAttributeRequestBuilder<&Self> {
+        SetLoadBalancerTCPListenerAttributeRequestBuilder::new(self)
     }
 }

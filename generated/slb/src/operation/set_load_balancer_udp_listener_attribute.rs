@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, SetLoadBalancerUDPListenerAttributeRequest>;
 /// Request of `SetLoadBalancerUDPListenerAttribute`: Modifies the configurations of a UDP listener.
 ///
 /// * A Classic Load Balancer (CLB) instance is created. For more information, see [CreateLoadBalancer](<https://www.alibabacloud.com/help/doc-detail/27577.htm>).
@@ -428,10 +431,7 @@ impl<C> SetLoadBalancerUDPListenerAttributeRequestBuilder<C> {
     ///
     /// The region ID of the CLB instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`SetLoadBalancerUDPListenerAttributeRequest::region_id`](SetLoadBalancerUDPListenerAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -440,9 +440,7 @@ impl<C> SetLoadBalancerUDPListenerAttributeRequestBuilder<C> {
     ///
     /// The ID of the CLB instance.
     ///
-    /// - Wire name: `LoadBalancerId`.
-    /// - Required.
-    /// - Example: `lb-bp1rtfnodmywb43ecu4sf-c****`.
+    /// Its description, rules and example: [`SetLoadBalancerUDPListenerAttributeRequest::load_balancer_id`](SetLoadBalancerUDPListenerAttributeRequest::load_balancer_id).
     pub fn load_balancer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.load_balancer_id = Some(value.into());
         self
@@ -451,12 +449,7 @@ impl<C> SetLoadBalancerUDPListenerAttributeRequestBuilder<C> {
     ///
     /// The frontend port used by the CLB instance.
     ///
-    /// Valid values: **1** to **65535**.
-    ///
-    /// - Wire name: `ListenerPort`.
-    /// - Required.
-    /// - Must be 0 to 65535.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`SetLoadBalancerUDPListenerAttributeRequest::listener_port`](SetLoadBalancerUDPListenerAttributeRequest::listener_port).
     pub fn listener_port(mut self, value: i32) -> Self {
         self.inner.listener_port = Some(value);
         self
@@ -465,12 +458,7 @@ impl<C> SetLoadBalancerUDPListenerAttributeRequestBuilder<C> {
     ///
     /// The maximum bandwidth of the listener. Unit: Mbit/s. Valid values:
     ///
-    /// * **-1**: For a pay-by-data-transfer Internet-facing CLB instance, you can set this parameter to **-1**. This way, the bandwidth of the listener is unlimited.
-    /// * **1** to **5120**: For a pay-by-bandwidth Internet-facing CLB instance, you can specify the maximum bandwidth of each listener. The sum of bandwidth limits that you set for all listeners cannot exceed the maximum bandwidth of the CLB instance.
-    ///
-    /// - Wire name: `Bandwidth`.
-    /// - Must be -1 to 5120.
-    /// - Example: `-1`.
+    /// Its description, rules and example: [`SetLoadBalancerUDPListenerAttributeRequest::bandwidth`](SetLoadBalancerUDPListenerAttributeRequest::bandwidth).
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.inner.bandwidth = Some(value);
         self
@@ -479,19 +467,7 @@ impl<C> SetLoadBalancerUDPListenerAttributeRequestBuilder<C> {
     ///
     /// The scheduling algorithm. Valid values:
     ///
-    /// * **wrr**: Backend servers with higher weights receive more requests than those with lower weights.
-    ///
-    ///   If two backend servers have the same weight, the backend server that has fewer connections is expected to receive more requests.
-    /// * **rr**: Requests are distributed to backend servers in sequence.
-    /// * **sch**: specifies consistent hashing that is based on source IP addresses. Requests from the same source IP address are distributed to the same backend server.
-    /// * **tch**: specifies consistent hashing that is based on the following parameters: source IP address, destination IP address, source port, and destination port. Requests that contain the same preceding information are distributed to the same backend server.
-    /// * **qch**: specifies consistent hashing that is based on QUIC connection IDs. Requests that contain the same QUIC connection ID are distributed to the same backend server.
-    ///
-    /// > * Only high-performance CLB instances support **sch**, **tch**, and **qch**.
-    /// > * You cannot switch the algorithm used by a CLB instance from **wrr** or **rr** to consistent hashing or from consistent hashing to weighted round robin or round robin.
-    ///
-    /// - Wire name: `Scheduler`.
-    /// - Example: `wrr`.
+    /// Its description, rules and example: [`SetLoadBalancerUDPListenerAttributeRequest::scheduler`](SetLoadBalancerUDPListenerAttributeRequest::scheduler).
     pub fn scheduler(mut self, value: impl Into<String>) -> Self {
         self.inner.scheduler = Some(value.into());
         self
@@ -500,11 +476,7 @@ impl<C> SetLoadBalancerUDPListenerAttributeRequestBuilder<C> {
     ///
     /// The number of times that an unhealthy backend server must consecutively pass health checks before it can be declared healthy (from **fail** to **success**).
     ///
-    /// Valid values: **1** to **10**.
-    ///
-    /// - Wire name: `HealthyThreshold`.
-    /// - Must be 1 to 10.
-    /// - Example: `4`.
+    /// Its description, rules and example: [`SetLoadBalancerUDPListenerAttributeRequest::healthy_threshold`](SetLoadBalancerUDPListenerAttributeRequest::healthy_threshold).
     pub fn healthy_threshold(mut self, value: i32) -> Self {
         self.inner.healthy_threshold = Some(value);
         self
@@ -513,11 +485,7 @@ impl<C> SetLoadBalancerUDPListenerAttributeRequestBuilder<C> {
     ///
     /// The number of times that a healthy backend server must consecutively fail health checks before it is declared unhealthy. In this case, the health status is changed from **success** to **fail**.
     ///
-    /// Valid values: **1** to **10**.
-    ///
-    /// - Wire name: `UnhealthyThreshold`.
-    /// - Must be 1 to 10.
-    /// - Example: `4`.
+    /// Its description, rules and example: [`SetLoadBalancerUDPListenerAttributeRequest::unhealthy_threshold`](SetLoadBalancerUDPListenerAttributeRequest::unhealthy_threshold).
     pub fn unhealthy_threshold(mut self, value: i32) -> Self {
         self.inner.unhealthy_threshold = Some(value);
         self
@@ -526,13 +494,7 @@ impl<C> SetLoadBalancerUDPListenerAttributeRequestBuilder<C> {
     ///
     /// The timeout period of a health check. If a backend server, such as an Elastic Compute Service (ECS) instance, does not return a health check response within the specified timeout period, the server fails the health check. Unit: seconds.
     ///
-    /// Valid values: **1** to **300**.
-    ///
-    /// > If the value of the **HealthCheckConnectTimeout** parameter is smaller than that of the **HealthCheckInterval** parameter, the timeout period specified by the **HealthCheckConnectTimeout** parameter is ignored and the period of time specified by the **HealthCheckInterval** parameter is used as the timeout period.
-    ///
-    /// - Wire name: `HealthCheckConnectTimeout`.
-    /// - Must be 1 to 300.
-    /// - Example: `100`.
+    /// Its description, rules and example: [`SetLoadBalancerUDPListenerAttributeRequest::health_check_connect_timeout`](SetLoadBalancerUDPListenerAttributeRequest::health_check_connect_timeout).
     pub fn health_check_connect_timeout(mut self, value: i32) -> Self {
         self.inner.health_check_connect_timeout = Some(value);
         self
@@ -541,11 +503,7 @@ impl<C> SetLoadBalancerUDPListenerAttributeRequestBuilder<C> {
     ///
     /// The port that is used for health checks.
     ///
-    /// Valid values: **1** to **65535**.
-    ///
-    /// - Wire name: `HealthCheckConnectPort`.
-    /// - Must be 1 to 65535.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`SetLoadBalancerUDPListenerAttributeRequest::health_check_connect_port`](SetLoadBalancerUDPListenerAttributeRequest::health_check_connect_port).
     pub fn health_check_connect_port(mut self, value: i32) -> Self {
         self.inner.health_check_connect_port = Some(value);
         self
@@ -554,11 +512,7 @@ impl<C> SetLoadBalancerUDPListenerAttributeRequestBuilder<C> {
     ///
     /// The interval at which health checks are performed. Unit: seconds.
     ///
-    /// Valid values: **1** to **50**.
-    ///
-    /// - Wire name: `HealthCheckInterval`.
-    /// - Must be 1 to 50.
-    /// - Example: `5`.
+    /// Its description, rules and example: [`SetLoadBalancerUDPListenerAttributeRequest::health_check_interval`](SetLoadBalancerUDPListenerAttributeRequest::health_check_interval).
     pub fn health_check_interval(mut self, value: i32) -> Self {
         self.inner.health_check_interval = Some(value);
         self
@@ -567,8 +521,7 @@ impl<C> SetLoadBalancerUDPListenerAttributeRequestBuilder<C> {
     ///
     /// The request string for UDP listener health checks. The string must be 1 to 64 characters in length and can contain only letters and digits.
     ///
-    /// - Wire name: `healthCheckReq`.
-    /// - Example: `hello`.
+    /// Its description, rules and example: [`SetLoadBalancerUDPListenerAttributeRequest::health_check_req`](SetLoadBalancerUDPListenerAttributeRequest::health_check_req).
     pub fn health_check_req(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_req = Some(value.into());
         self
@@ -577,8 +530,7 @@ impl<C> SetLoadBalancerUDPListenerAttributeRequestBuilder<C> {
     ///
     /// The response string for UDP listener health checks. The string must be 1 to 64 characters in length and can contain only letters and digits.
     ///
-    /// - Wire name: `healthCheckExp`.
-    /// - Example: `ok`.
+    /// Its description, rules and example: [`SetLoadBalancerUDPListenerAttributeRequest::health_check_exp`](SetLoadBalancerUDPListenerAttributeRequest::health_check_exp).
     pub fn health_check_exp(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_exp = Some(value.into());
         self
@@ -587,13 +539,7 @@ impl<C> SetLoadBalancerUDPListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to use a vServer group. Valid values:
     ///
-    /// * **on**: yes
-    /// * **off**: no
-    ///
-    /// > You cannot set both **VserverGroup** and **MasterSlaveServerGroup** to **on**.
-    ///
-    /// - Wire name: `VServerGroup`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`SetLoadBalancerUDPListenerAttributeRequest::v_server_group`](SetLoadBalancerUDPListenerAttributeRequest::v_server_group).
     pub fn v_server_group(mut self, value: impl Into<String>) -> Self {
         self.inner.v_server_group = Some(value.into());
         self
@@ -602,8 +548,7 @@ impl<C> SetLoadBalancerUDPListenerAttributeRequestBuilder<C> {
     ///
     /// The ID of the vServer group.
     ///
-    /// - Wire name: `VServerGroupId`.
-    /// - Example: `rsp-cige6****`.
+    /// Its description, rules and example: [`SetLoadBalancerUDPListenerAttributeRequest::v_server_group_id`](SetLoadBalancerUDPListenerAttributeRequest::v_server_group_id).
     pub fn v_server_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_server_group_id = Some(value.into());
         self
@@ -612,10 +557,7 @@ impl<C> SetLoadBalancerUDPListenerAttributeRequestBuilder<C> {
     ///
     /// The ID of the primary/secondary server group.
     ///
-    /// > You cannot specify both VServerGroupId and MasterSlaveServerGroupId.
-    ///
-    /// - Wire name: `MasterSlaveServerGroupId`.
-    /// - Example: `rsp-0bfuc****`.
+    /// Its description, rules and example: [`SetLoadBalancerUDPListenerAttributeRequest::master_slave_server_group_id`](SetLoadBalancerUDPListenerAttributeRequest::master_slave_server_group_id).
     pub fn master_slave_server_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.master_slave_server_group_id = Some(value.into());
         self
@@ -624,13 +566,7 @@ impl<C> SetLoadBalancerUDPListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to use a primary/secondary server group. Valid values:
     ///
-    /// * **on**: yes
-    /// * **off**: no
-    ///
-    /// > You cannot set **VserverGroup** and **MasterSlaveServerGroup** both to **on**.
-    ///
-    /// - Wire name: `MasterSlaveServerGroup`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`SetLoadBalancerUDPListenerAttributeRequest::master_slave_server_group`](SetLoadBalancerUDPListenerAttributeRequest::master_slave_server_group).
     pub fn master_slave_server_group(mut self, value: impl Into<String>) -> Self {
         self.inner.master_slave_server_group = Some(value.into());
         self
@@ -639,10 +575,7 @@ impl<C> SetLoadBalancerUDPListenerAttributeRequestBuilder<C> {
     ///
     /// The ID of the network access control list (ACL) that is associated with the listener.
     ///
-    /// > If **AclStatus** is set to **on**, this parameter is required.
-    ///
-    /// - Wire name: `AclId`.
-    /// - Example: `off`.
+    /// Its description, rules and example: [`SetLoadBalancerUDPListenerAttributeRequest::acl_id`](SetLoadBalancerUDPListenerAttributeRequest::acl_id).
     pub fn acl_id(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_id = Some(value.into());
         self
@@ -651,17 +584,7 @@ impl<C> SetLoadBalancerUDPListenerAttributeRequestBuilder<C> {
     ///
     /// The type of the network ACL. Valid values:
     ///
-    /// * **white**: a whitelist. Only requests from the IP addresses or CIDR blocks in the network ACL are forwarded. Whitelists apply to scenarios where you want to allow only specific IP addresses to access an application. Your service may be adversely affected if the whitelist is not properly configured. After a whitelist is configured, only requests from IP addresses that are added to the whitelist are forwarded by the listener.
-    ///
-    ///   If you enable a whitelist but do not add an IP address to the ACL, the listener forwards all requests.
-    /// * **black**: a blacklist. All requests from the IP addresses or CIDR blocks in the network ACL are denied. Blacklists apply to scenarios where you want to block access from specified IP addresses to an application.
-    ///
-    ///   If a blacklist is configured for a listener but no IP address is added to the blacklist, the listener forwards all requests.
-    ///
-    /// > If **AclStatus** is set to **on**, this parameter is required.
-    ///
-    /// - Wire name: `AclType`.
-    /// - Example: `white`.
+    /// Its description, rules and example: [`SetLoadBalancerUDPListenerAttributeRequest::acl_type`](SetLoadBalancerUDPListenerAttributeRequest::acl_type).
     pub fn acl_type(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_type = Some(value.into());
         self
@@ -670,11 +593,7 @@ impl<C> SetLoadBalancerUDPListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable access control. Valid values:
     ///
-    /// * **on**: yes
-    /// * **off**: no
-    ///
-    /// - Wire name: `AclStatus`.
-    /// - Example: `off`.
+    /// Its description, rules and example: [`SetLoadBalancerUDPListenerAttributeRequest::acl_status`](SetLoadBalancerUDPListenerAttributeRequest::acl_status).
     pub fn acl_status(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_status = Some(value.into());
         self
@@ -683,10 +602,7 @@ impl<C> SetLoadBalancerUDPListenerAttributeRequestBuilder<C> {
     ///
     /// The name of the listener.
     ///
-    /// The name must be 1 to 256 characters in length and can contain letters, digits, hyphens (-), forward slashes (/), periods (.), and underscores (\_).
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `udp_80`.
+    /// Its description, rules and example: [`SetLoadBalancerUDPListenerAttributeRequest::description`](SetLoadBalancerUDPListenerAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -695,11 +611,7 @@ impl<C> SetLoadBalancerUDPListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to use the Proxy protocol to pass client IP addresses to backend servers. Valid values:
     ///
-    /// * **true**: yes
-    /// * **false** (default): no
-    ///
-    /// - Wire name: `ProxyProtocolV2Enabled`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`SetLoadBalancerUDPListenerAttributeRequest::proxy_protocol_v2_enabled`](SetLoadBalancerUDPListenerAttributeRequest::proxy_protocol_v2_enabled).
     pub fn proxy_protocol_v2_enabled(mut self, value: bool) -> Self {
         self.inner.proxy_protocol_v2_enabled = Some(value);
         self
@@ -708,11 +620,7 @@ impl<C> SetLoadBalancerUDPListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable the health check feature. Valid values:
     ///
-    /// * **on** (default): yes
-    /// * **off**: no
-    ///
-    /// - Wire name: `HealthCheckSwitch`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`SetLoadBalancerUDPListenerAttributeRequest::health_check_switch`](SetLoadBalancerUDPListenerAttributeRequest::health_check_switch).
     pub fn health_check_switch(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_switch = Some(value.into());
         self
@@ -850,329 +758,28 @@ for SetLoadBalancerUDPListenerAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `SetLoadBalancerUDPListenerAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum SetLoadBalancerUDPListenerAttributeError {
-    /// HTTP 400 `InvalidParameterValue.SpecNotSupport`: The loadBalancer of shared spec does not support the parameter value, %s.
-    InvalidParameterValueSpecNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationNotSupport.Acl`: The cloud box instance does not support acl.
-    OperationNotSupportAcl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameterValue.RegionNotSupport`: The region does not support the parameter value, %s.
-    InvalidParameterValueRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IpVersionConflict`: The ip version of this LoadBalancer and the Acl is conflict.
-    IpVersionConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameterValue.ZoneNotSupport`: The zone does not support the parameter value, %s.
-    InvalidParameterValueZoneNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ServerGroupInUse`: The VServerGroup or MasterSlaveServerGroup can not be close for this listener.
-    OperationFailedServerGroupInUse(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.VServerGroupId`: The specified VServerGroupId is invalid.
-    InvalidParamVServerGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.HealthCheckConnectPort`: The parameter HealthCheckConnectPort is required.
-    MissingParamHealthCheckConnectPort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.ListenerPort`: The specified ListenerPort is invalid.
-    InvalidParamListenerPort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.StartPort`: The specified StartPort is invalid.
-    InvalidParamStartPort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParamSize.PortRange`: The size of param PortRange is invalid.
-    InvalidParamSizePortRange(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.EndPort`: The specified EndPort is invalid.
-    InvalidParamEndPort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.PortRange`: The specified PortRange is invalid.
-    InvalidParamPortRange(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.AclEntry`: %s.
-    DuplicatedAclEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParamLength.HealthCheckReq`: The length of the parameter HealthCheckReq is invalid.
-    InvalidParamLengthHealthCheckReq(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParamLength.HealthCheckExp`: The length of the parameter HealthCheckExp is invalid.
-    InvalidParamLengthHealthCheckExp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.HealthCheckReq`: The param HealthCheckReq is invalid.
-    InvalidParamHealthCheckReq(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.HealthCheckExp`: The param HealthCheckExp is invalid.
-    InvalidParamHealthCheckExp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.VServerGroup`: %s.
-    ResourceNotFoundVServerGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.FailoverThreshold`: The parameter FailoverThreshold is illegal.
-    IllegalParamFailoverThreshold(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.FailoverStrategy`: The parameter FailoverStrategy is illegal.
-    IllegalParamFailoverStrategy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ZoneNotSupport`: The zone does not support the parameter %s.
-    InvalidParameterZoneNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MasterSlaveServerConflict`: The servers are conflict for MasterSlaveGroup.
-    MasterSlaveServerConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.VServerGroupId`: The parameter VServerGroupId is missing.
-    MissingParamVServerGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VipNotSupportQuicVersion`: The listener does not support the parameter of QuicVersion.
-    VipNotSupportQuicVersion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.HealthCheckType`: The param of HealthCheckType is illegal.
-    IllegalParamHealthCheckType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.HealthCheckMethod`: The param of HealthCheckMethod is illegal.
-    IllegalParamHealthCheckMethod(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.HealthCheck`: The param of HealthCheck is illegal.
-    IllegalParamHealthCheck(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.MasterSlaveGroupLogEnabled`: The operation is denied because of MasterSlaveGroupLogEnabled.
-    OperationDeniedMasterSlaveGroupLogEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.OnlyIpv4SlbSupport`: The operation is not allowed because of OnlyIpv4SlbSupport.
-    OperationDeniedOnlyIpv4SlbSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.FullNatModeNotAllowed`: The operation is not allowed because of FullNatModeNotAllowed.
-    OperationDeniedFullNatModeNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SpecNotSupportParameter`: The instance with share spec does not support FullNatEnabled parameter.
-    SpecNotSupportParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch`: Virtual service group ID or master slave server group ID is missing. Please check the input parameters.
-    AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `AclListenerOverLimit`: This acl has reached the limit of binding to listeners.
-    AclListenerOverLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaLimitExceeds.AclAttachedToListener`: The number of Acl bound listeners has reached the quota limit
-    QuotaLimitExceedsAclAttachedToListener(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaLimitExceeds.TotalAclEntry`: The number of Acl entries has reached the quota limit.
-    QuotaLimitExceedsTotalAclEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaLimitExceeds.AclListenerOverLimit`: This acl has reached the limit of binding to listeners.
-    QuotaLimitExceedsAclListenerOverLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UnauthorizedRegion`: The specified region of  is not authorized.
-    UnauthorizedRegion(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for SetLoadBalancerUDPListenerAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameterValue.SpecNotSupport",
-                        "OperationNotSupport.Acl",
-                        "InvalidParameterValue.RegionNotSupport",
-                        "IpVersionConflict",
-                        "InvalidParameterValue.ZoneNotSupport",
-                        "OperationFailed.ServerGroupInUse",
-                        "InvalidParam.VServerGroupId",
-                        "MissingParam.HealthCheckConnectPort",
-                        "InvalidParam.ListenerPort",
-                        "InvalidParam.StartPort",
-                        "InvalidParamSize.PortRange",
-                        "InvalidParam.EndPort",
-                        "InvalidParam.PortRange",
-                        "Duplicated.AclEntry",
-                        "InvalidParamLength.HealthCheckReq",
-                        "InvalidParamLength.HealthCheckExp",
-                        "InvalidParam.HealthCheckReq",
-                        "InvalidParam.HealthCheckExp",
-                        "ResourceNotFound.VServerGroup",
-                        "IllegalParam.FailoverThreshold",
-                        "IllegalParam.FailoverStrategy",
-                        "InvalidParameter.ZoneNotSupport",
-                        "MasterSlaveServerConflict",
-                        "MissingParam.VServerGroupId",
-                        "VipNotSupportQuicVersion",
-                        "IllegalParam.HealthCheckType",
-                        "IllegalParam.HealthCheckMethod",
-                        "IllegalParam.HealthCheck",
-                        "OperationDenied.MasterSlaveGroupLogEnabled",
-                        "OperationDenied.OnlyIpv4SlbSupport",
-                        "OperationDenied.FullNatModeNotAllowed",
-                        "SpecNotSupportParameter",
-                        "Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch",
-                        "AclListenerOverLimit",
-                        "QuotaLimitExceeds.AclAttachedToListener",
-                        "QuotaLimitExceeds.TotalAclEntry",
-                        "QuotaLimitExceeds.AclListenerOverLimit",
-                        "UnauthorizedRegion",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::SetLoadBalancerUDPListenerAttributeError;
+impl crate::Client {
+    /// Calls `SetLoadBalancerUDPListenerAttribute`: Modifies the configurations of a UDP listener.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](SetLoadBalancerUDPListenerAttributeRequestBuilder::send) it. The parameters and their rules: [`SetLoadBalancerUDPListenerAttributeRequest`].
+    #[inline]
+    pub fn set_load_balancer_udp_listener_attribute(
+        &self,
+    ) -> SetLoadBalancerUDPListenerAttributeRequestBuilder<&Self> {
+        SetLoadBalancerUDPListenerAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl SetLoadBalancerUDPListenerAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `SetLoadBalancerUDPListenerAttribute`: Modifies the configurations of a UDP listener.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`SetLoadBalancerUDPListenerAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterValueSpecNotSupport(error),
-            1 => Self::OperationNotSupportAcl(error),
-            2 => Self::InvalidParameterValueRegionNotSupport(error),
-            3 => Self::IpVersionConflict(error),
-            4 => Self::InvalidParameterValueZoneNotSupport(error),
-            5 => Self::OperationFailedServerGroupInUse(error),
-            6 => Self::InvalidParamVServerGroupId(error),
-            7 => Self::MissingParamHealthCheckConnectPort(error),
-            8 => Self::InvalidParamListenerPort(error),
-            9 => Self::InvalidParamStartPort(error),
-            10 => Self::InvalidParamSizePortRange(error),
-            11 => Self::InvalidParamEndPort(error),
-            12 => Self::InvalidParamPortRange(error),
-            13 => Self::DuplicatedAclEntry(error),
-            14 => Self::InvalidParamLengthHealthCheckReq(error),
-            15 => Self::InvalidParamLengthHealthCheckExp(error),
-            16 => Self::InvalidParamHealthCheckReq(error),
-            17 => Self::InvalidParamHealthCheckExp(error),
-            18 => Self::ResourceNotFoundVServerGroup(error),
-            19 => Self::IllegalParamFailoverThreshold(error),
-            20 => Self::IllegalParamFailoverStrategy(error),
-            21 => Self::InvalidParameterZoneNotSupport(error),
-            22 => Self::MasterSlaveServerConflict(error),
-            23 => Self::MissingParamVServerGroupId(error),
-            24 => Self::VipNotSupportQuicVersion(error),
-            25 => Self::IllegalParamHealthCheckType(error),
-            26 => Self::IllegalParamHealthCheckMethod(error),
-            27 => Self::IllegalParamHealthCheck(error),
-            28 => Self::OperationDeniedMasterSlaveGroupLogEnabled(error),
-            29 => Self::OperationDeniedOnlyIpv4SlbSupport(error),
-            30 => Self::OperationDeniedFullNatModeNotAllowed(error),
-            31 => Self::SpecNotSupportParameter(error),
-            32 => Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error),
-            33 => Self::AclListenerOverLimit(error),
-            34 => Self::QuotaLimitExceedsAclAttachedToListener(error),
-            35 => Self::QuotaLimitExceedsTotalAclEntry(error),
-            36 => Self::QuotaLimitExceedsAclListenerOverLimit(error),
-            37 => Self::UnauthorizedRegion(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterValueSpecNotSupport(error) => (0, error),
-            Self::OperationNotSupportAcl(error) => (1, error),
-            Self::InvalidParameterValueRegionNotSupport(error) => (2, error),
-            Self::IpVersionConflict(error) => (3, error),
-            Self::InvalidParameterValueZoneNotSupport(error) => (4, error),
-            Self::OperationFailedServerGroupInUse(error) => (5, error),
-            Self::InvalidParamVServerGroupId(error) => (6, error),
-            Self::MissingParamHealthCheckConnectPort(error) => (7, error),
-            Self::InvalidParamListenerPort(error) => (8, error),
-            Self::InvalidParamStartPort(error) => (9, error),
-            Self::InvalidParamSizePortRange(error) => (10, error),
-            Self::InvalidParamEndPort(error) => (11, error),
-            Self::InvalidParamPortRange(error) => (12, error),
-            Self::DuplicatedAclEntry(error) => (13, error),
-            Self::InvalidParamLengthHealthCheckReq(error) => (14, error),
-            Self::InvalidParamLengthHealthCheckExp(error) => (15, error),
-            Self::InvalidParamHealthCheckReq(error) => (16, error),
-            Self::InvalidParamHealthCheckExp(error) => (17, error),
-            Self::ResourceNotFoundVServerGroup(error) => (18, error),
-            Self::IllegalParamFailoverThreshold(error) => (19, error),
-            Self::IllegalParamFailoverStrategy(error) => (20, error),
-            Self::InvalidParameterZoneNotSupport(error) => (21, error),
-            Self::MasterSlaveServerConflict(error) => (22, error),
-            Self::MissingParamVServerGroupId(error) => (23, error),
-            Self::VipNotSupportQuicVersion(error) => (24, error),
-            Self::IllegalParamHealthCheckType(error) => (25, error),
-            Self::IllegalParamHealthCheckMethod(error) => (26, error),
-            Self::IllegalParamHealthCheck(error) => (27, error),
-            Self::OperationDeniedMasterSlaveGroupLogEnabled(error) => (28, error),
-            Self::OperationDeniedOnlyIpv4SlbSupport(error) => (29, error),
-            Self::OperationDeniedFullNatModeNotAllowed(error) => (30, error),
-            Self::SpecNotSupportParameter(error) => (31, error),
-            Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error) => {
-                (32, error)
-            }
-            Self::AclListenerOverLimit(error) => (33, error),
-            Self::QuotaLimitExceedsAclAttachedToListener(error) => (34, error),
-            Self::QuotaLimitExceedsTotalAclEntry(error) => (35, error),
-            Self::QuotaLimitExceedsAclListenerOverLimit(error) => (36, error),
-            Self::UnauthorizedRegion(error) => (37, error),
-            Self::Unhandled(unhandled) => (38, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for SetLoadBalancerUDPListenerAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for SetLoadBalancerUDPListenerAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterValueSpecNotSupport",
-            "OperationNotSupportAcl",
-            "InvalidParameterValueRegionNotSupport",
-            "IpVersionConflict",
-            "InvalidParameterValueZoneNotSupport",
-            "OperationFailedServerGroupInUse",
-            "InvalidParamVServerGroupId",
-            "MissingParamHealthCheckConnectPort",
-            "InvalidParamListenerPort",
-            "InvalidParamStartPort",
-            "InvalidParamSizePortRange",
-            "InvalidParamEndPort",
-            "InvalidParamPortRange",
-            "DuplicatedAclEntry",
-            "InvalidParamLengthHealthCheckReq",
-            "InvalidParamLengthHealthCheckExp",
-            "InvalidParamHealthCheckReq",
-            "InvalidParamHealthCheckExp",
-            "ResourceNotFoundVServerGroup",
-            "IllegalParamFailoverThreshold",
-            "IllegalParamFailoverStrategy",
-            "InvalidParameterZoneNotSupport",
-            "MasterSlaveServerConflict",
-            "MissingParamVServerGroupId",
-            "VipNotSupportQuicVersion",
-            "IllegalParamHealthCheckType",
-            "IllegalParamHealthCheckMethod",
-            "IllegalParamHealthCheck",
-            "OperationDeniedMasterSlaveGroupLogEnabled",
-            "OperationDeniedOnlyIpv4SlbSupport",
-            "OperationDeniedFullNatModeNotAllowed",
-            "SpecNotSupportParameter",
-            "AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch",
-            "AclListenerOverLimit",
-            "QuotaLimitExceedsAclAttachedToListener",
-            "QuotaLimitExceedsTotalAclEntry",
-            "QuotaLimitExceedsAclListenerOverLimit",
-            "UnauthorizedRegion",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl SetLoadBalancerUDPListenerAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for SetLoadBalancerUDPListenerAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for SetLoadBalancerUDPListenerAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for SetLoadBalancerUDPListenerAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn set_load_balancer_udp_listener_attribute(
+        &self,
+    ) -> SetLoadBalancerUDPListenerAttributeRequestBuilder<&Self> {
+        SetLoadBalancerUDPListenerAttributeRequestBuilder::new(self)
     }
 }

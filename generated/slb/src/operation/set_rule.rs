@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, SetRuleRequest>;
 /// Request of `SetRule`: Modifies a forwarding rule that is associated with a vServer group.
 ///
 /// # Example
@@ -376,11 +379,7 @@ impl<C> SetRuleRequestBuilder<C> {
     ///
     /// The ID of the region where the Classic Load Balancer (CLB) instance is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/27584.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`SetRuleRequest::region_id`](SetRuleRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -389,9 +388,7 @@ impl<C> SetRuleRequestBuilder<C> {
     ///
     /// The ID of the forwarding rule.
     ///
-    /// - Wire name: `RuleId`.
-    /// - Required.
-    /// - Example: `rule-3ejhkt****`.
+    /// Its description, rules and example: [`SetRuleRequest::rule_id`](SetRuleRequest::rule_id).
     pub fn rule_id(mut self, value: impl Into<String>) -> Self {
         self.inner.rule_id = Some(value.into());
         self
@@ -400,8 +397,7 @@ impl<C> SetRuleRequestBuilder<C> {
     ///
     /// The ID of the vServer group that is associated with the forwarding rule.
     ///
-    /// - Wire name: `VServerGroupId`.
-    /// - Example: `rsp-cige6****`.
+    /// Its description, rules and example: [`SetRuleRequest::v_server_group_id`](SetRuleRequest::v_server_group_id).
     pub fn v_server_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_server_group_id = Some(value.into());
         self
@@ -410,10 +406,7 @@ impl<C> SetRuleRequestBuilder<C> {
     ///
     /// The name of the forwarding rule. The name must be 1 to 40 characters in length, and can contain letters, digits, hyphens (-), forward slashes (/), periods (.), and underscores (\_).
     ///
-    /// > On the same listener, the forwarding rule names must be unique.
-    ///
-    /// - Wire name: `RuleName`.
-    /// - Example: `doctest`.
+    /// Its description, rules and example: [`SetRuleRequest::rule_name`](SetRuleRequest::rule_name).
     pub fn rule_name(mut self, value: impl Into<String>) -> Self {
         self.inner.rule_name = Some(value.into());
         self
@@ -422,11 +415,7 @@ impl<C> SetRuleRequestBuilder<C> {
     ///
     /// Specifies whether to use the scheduling algorithm, session persistence, and health check configurations of the listener. Valid values:
     ///
-    /// * **on**: uses the configurations of the listener.
-    /// * **off**: does not use the configurations of the listener. You can customize the health check and session persistence configurations for the forwarding rule.
-    ///
-    /// - Wire name: `ListenerSync`.
-    /// - Example: `off`.
+    /// Its description, rules and example: [`SetRuleRequest::listener_sync`](SetRuleRequest::listener_sync).
     pub fn listener_sync(mut self, value: impl Into<String>) -> Self {
         self.inner.listener_sync = Some(value.into());
         self
@@ -435,13 +424,7 @@ impl<C> SetRuleRequestBuilder<C> {
     ///
     /// The scheduling algorithm. Valid values:
     ///
-    /// * **wrr**: Backend servers with higher weights receive more requests than those with lower weights.
-    /// * **rr**: Requests are distributed to backend servers in sequence.
-    ///
-    /// > This parameter is required and takes effect if the **ListenerSync** parameter is set to **off**.
-    ///
-    /// - Wire name: `Scheduler`.
-    /// - Example: `wrr`.
+    /// Its description, rules and example: [`SetRuleRequest::scheduler`](SetRuleRequest::scheduler).
     pub fn scheduler(mut self, value: impl Into<String>) -> Self {
         self.inner.scheduler = Some(value.into());
         self
@@ -450,13 +433,7 @@ impl<C> SetRuleRequestBuilder<C> {
     ///
     /// Specifies whether to enable session persistence. Valid values:
     ///
-    /// * **on**: yes
-    /// * **off**: no
-    ///
-    /// This parameter is required and takes effect if the **ListenerSync** parameter is set to **off**.
-    ///
-    /// - Wire name: `StickySession`.
-    /// - Example: `off`.
+    /// Its description, rules and example: [`SetRuleRequest::sticky_session`](SetRuleRequest::sticky_session).
     pub fn sticky_session(mut self, value: impl Into<String>) -> Self {
         self.inner.sticky_session = Some(value.into());
         self
@@ -465,17 +442,7 @@ impl<C> SetRuleRequestBuilder<C> {
     ///
     /// The method that is used to handle a cookie. Valid values:
     ///
-    /// * **insert**: inserts a cookie.
-    ///
-    ///   CLB inserts the backend server ID as a cookie into the first HTTP or HTTPS response that is sent to a client. The next request from the client will contain this cookie, and the listener will distribute this request to the recorded backend server.
-    /// * **server**: rewrites a cookie.
-    ///
-    ///   When CLB detects a user-defined cookie, it overwrites the original cookie with the user-defined cookie. The next request from the client will contain the user-defined cookie, and the listener will distribute this request to the recorded backend server.
-    ///
-    /// > This parameter is required and takes effect if the **StickySession** parameter is set to **on**.
-    ///
-    /// - Wire name: `StickySessionType`.
-    /// - Example: `insert`.
+    /// Its description, rules and example: [`SetRuleRequest::sticky_session_type`](SetRuleRequest::sticky_session_type).
     pub fn sticky_session_type(mut self, value: impl Into<String>) -> Self {
         self.inner.sticky_session_type = Some(value.into());
         self
@@ -484,11 +451,7 @@ impl<C> SetRuleRequestBuilder<C> {
     ///
     /// The timeout period of a cookie. Unit: seconds. Valid values: **1** to **86400**.
     ///
-    /// > This parameter is required and takes effect if **StickySession** is set to **on** and **StickySessionType** is set to **insert**.
-    ///
-    /// - Wire name: `CookieTimeout`.
-    /// - Must be 1 to 86400.
-    /// - Example: `123`.
+    /// Its description, rules and example: [`SetRuleRequest::cookie_timeout`](SetRuleRequest::cookie_timeout).
     pub fn cookie_timeout(mut self, value: i32) -> Self {
         self.inner.cookie_timeout = Some(value);
         self
@@ -497,12 +460,7 @@ impl<C> SetRuleRequestBuilder<C> {
     ///
     /// The cookie that is configured on the server.
     ///
-    /// The cookie must be 1 to 200 characters in length and can contain only ASCII characters and digits. It cannot contain commas (,), semicolons (;), or space characters. It cannot start with a dollar sign ($).
-    ///
-    /// > This parameter is required and takes effect if **StickySession** is set to **on** and **StickySessionType** is set to **server**.
-    ///
-    /// - Wire name: `Cookie`.
-    /// - Example: `23ffsa`.
+    /// Its description, rules and example: [`SetRuleRequest::cookie`](SetRuleRequest::cookie).
     pub fn cookie(mut self, value: impl Into<String>) -> Self {
         self.inner.cookie = Some(value.into());
         self
@@ -511,13 +469,7 @@ impl<C> SetRuleRequestBuilder<C> {
     ///
     /// Specifies whether to enable the health check feature. Valid values:
     ///
-    /// * **on**: yes
-    /// * **off**: no
-    ///
-    /// > This parameter is required and takes effect if the **ListenerSync** parameter is set to **off**.
-    ///
-    /// - Wire name: `HealthCheck`.
-    /// - Example: `off`.
+    /// Its description, rules and example: [`SetRuleRequest::health_check`](SetRuleRequest::health_check).
     pub fn health_check(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check = Some(value.into());
         self
@@ -526,13 +478,7 @@ impl<C> SetRuleRequestBuilder<C> {
     ///
     /// The domain name that is used for health checks. Valid values:
     ///
-    /// * **$\_ip**: the private IP address of a backend server. If you do not set this parameter or set the parameter to $\_ip, the SLB instance uses the private IP address of each backend server for health checks.
-    /// * **domain**: The domain name must be 1 to 80 characters in length, and can contain letters, digits, periods (.), and hyphens (-).
-    ///
-    /// > This parameter takes effect if the **HealthCheck** parameter is set to **on**.
-    ///
-    /// - Wire name: `HealthCheckDomain`.
-    /// - Example: `$_ip`.
+    /// Its description, rules and example: [`SetRuleRequest::health_check_domain`](SetRuleRequest::health_check_domain).
     pub fn health_check_domain(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_domain = Some(value.into());
         self
@@ -541,10 +487,7 @@ impl<C> SetRuleRequestBuilder<C> {
     ///
     /// The URI that is used for health checks.
     ///
-    /// > This parameter is required and takes effect if the **HealthCheck** parameter is set to **on**.
-    ///
-    /// - Wire name: `HealthCheckURI`.
-    /// - Example: `/example`.
+    /// Its description, rules and example: [`SetRuleRequest::health_check_uri`](SetRuleRequest::health_check_uri).
     pub fn health_check_uri(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_uri = Some(value.into());
         self
@@ -553,13 +496,7 @@ impl<C> SetRuleRequestBuilder<C> {
     ///
     /// The number of times that an unhealthy backend server must consecutively pass health checks before it is declared healthy. In this case, the health status is changed from **fail** to **success**.
     ///
-    /// Valid values: **2** to **10**.
-    ///
-    /// > This parameter is required and takes effect if the **HealthCheck** parameter is set to **on**.
-    ///
-    /// - Wire name: `HealthyThreshold`.
-    /// - Must be 1 to 10.
-    /// - Example: `4`.
+    /// Its description, rules and example: [`SetRuleRequest::healthy_threshold`](SetRuleRequest::healthy_threshold).
     pub fn healthy_threshold(mut self, value: i32) -> Self {
         self.inner.healthy_threshold = Some(value);
         self
@@ -568,13 +505,7 @@ impl<C> SetRuleRequestBuilder<C> {
     ///
     /// The number of times that a healthy backend server must consecutively fail health checks before it is declared unhealthy. In this case, the health status is changed from **success** to **fail**.
     ///
-    /// Valid values: **2** to **10**.
-    ///
-    /// > This parameter is required and takes effect if the **HealthCheck** parameter is set to **on**.
-    ///
-    /// - Wire name: `UnhealthyThreshold`.
-    /// - Must be 1 to 10.
-    /// - Example: `4`.
+    /// Its description, rules and example: [`SetRuleRequest::unhealthy_threshold`](SetRuleRequest::unhealthy_threshold).
     pub fn unhealthy_threshold(mut self, value: i32) -> Self {
         self.inner.unhealthy_threshold = Some(value);
         self
@@ -583,11 +514,7 @@ impl<C> SetRuleRequestBuilder<C> {
     ///
     /// The timeout period of a health check response. If a backend server, such as an Elastic Compute Service (ECS) instance, does not return a health check response within the specified timeout period, the server fails the health check. Unit: seconds. Valid values: **1** to **300**.
     ///
-    /// > This parameter is required and takes effect if the **HealthCheck** parameter is set to **on**.
-    ///
-    /// - Wire name: `HealthCheckTimeout`.
-    /// - Must be 1 to 300.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`SetRuleRequest::health_check_timeout`](SetRuleRequest::health_check_timeout).
     pub fn health_check_timeout(mut self, value: i32) -> Self {
         self.inner.health_check_timeout = Some(value);
         self
@@ -596,11 +523,7 @@ impl<C> SetRuleRequestBuilder<C> {
     ///
     /// The interval between two consecutive health checks. Unit: seconds. Valid values: **1** to **50**.
     ///
-    /// > This parameter is required and takes effect if the **HealthCheck** parameter is set to **on**.
-    ///
-    /// - Wire name: `HealthCheckInterval`.
-    /// - Must be 1 to 50.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`SetRuleRequest::health_check_interval`](SetRuleRequest::health_check_interval).
     pub fn health_check_interval(mut self, value: i32) -> Self {
         self.inner.health_check_interval = Some(value);
         self
@@ -609,11 +532,7 @@ impl<C> SetRuleRequestBuilder<C> {
     ///
     /// The port that is used for health checks. Valid values: **1** to **65535**.
     ///
-    /// > This parameter takes effect when the **HealthCheck** parameter is set to **on**.
-    ///
-    /// - Wire name: `HealthCheckConnectPort`.
-    /// - Must be 1 to 65535.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`SetRuleRequest::health_check_connect_port`](SetRuleRequest::health_check_connect_port).
     pub fn health_check_connect_port(mut self, value: i32) -> Self {
         self.inner.health_check_connect_port = Some(value);
         self
@@ -622,12 +541,7 @@ impl<C> SetRuleRequestBuilder<C> {
     ///
     /// The HTTP status code for a successful health check. Multiple HTTP status codes are separated by commas (,).
     ///
-    /// Valid values: **http_2xx**, **http_3xx**, **http_4xx**, and **http_5xx**.
-    ///
-    /// > This parameter is required and takes effect if the **HealthCheck** parameter is set to **on**.
-    ///
-    /// - Wire name: `HealthCheckHttpCode`.
-    /// - Example: `http_2xx`.
+    /// Its description, rules and example: [`SetRuleRequest::health_check_http_code`](SetRuleRequest::health_check_http_code).
     pub fn health_check_http_code(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_http_code = Some(value.into());
         self
@@ -745,101 +659,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SetRuleResponse 
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `SetRule`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum SetRuleError {
-    /// HTTP 400 `InvalidParameter`: The specified VServerGroupId does not belong to the LoadBalancerId of the rule.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.RegionNotSupport`: The region does not support the parameter: %s.
-    InvalidParameterRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for SetRuleError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["InvalidParameter", "InvalidParameter.RegionNotSupport"]),
-            error,
-        )
+mod error;
+pub use error::SetRuleError;
+impl crate::Client {
+    /// Calls `SetRule`: Modifies a forwarding rule that is associated with a vServer group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](SetRuleRequestBuilder::send) it. The parameters and their rules: [`SetRuleRequest`].
+    #[inline]
+    pub fn set_rule(&self) -> SetRuleRequestBuilder<&Self> {
+        SetRuleRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl SetRuleError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `SetRule`: Modifies a forwarding rule that is associated with a vServer group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`SetRuleRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::InvalidParameterRegionNotSupport(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::InvalidParameterRegionNotSupport(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for SetRuleError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for SetRuleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameter",
-            "InvalidParameterRegionNotSupport",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl SetRuleError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for SetRuleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for SetRuleError {}
-impl AsRef<::acs_runtime::client::ServiceError> for SetRuleError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn set_rule(&self) -> SetRuleRequestBuilder<&Self> {
+        SetRuleRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, SetServerCertificateNameRequest>;
 /// Request of `SetServerCertificateName`: Sets a name for a server certificate.
 ///
 /// # Example
@@ -119,9 +122,7 @@ impl<C> SetServerCertificateNameRequestBuilder<C> {
     ///
     /// The region ID of the Classic Load Balancer (CLB) instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2401682.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`SetServerCertificateNameRequest::region_id`](SetServerCertificateNameRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -130,9 +131,7 @@ impl<C> SetServerCertificateNameRequestBuilder<C> {
     ///
     /// The ID of the server certificate.
     ///
-    /// - Wire name: `ServerCertificateId`.
-    /// - Required.
-    /// - Example: `139a0******-cn-east-hangzhou-01`.
+    /// Its description, rules and example: [`SetServerCertificateNameRequest::server_certificate_id`](SetServerCertificateNameRequest::server_certificate_id).
     pub fn server_certificate_id(mut self, value: impl Into<String>) -> Self {
         self.inner.server_certificate_id = Some(value.into());
         self
@@ -141,9 +140,7 @@ impl<C> SetServerCertificateNameRequestBuilder<C> {
     ///
     /// The name of the third-party server certificate that you want to upload. The name must be 1 to 80 characters in length, and can contain letters, digits, hyphens (-), forward slashes (/), periods (.), underscores (\_), and asterisks (\*).
     ///
-    /// - Wire name: `ServerCertificateName`.
-    /// - Required.
-    /// - Example: `mycert01`.
+    /// Its description, rules and example: [`SetServerCertificateNameRequest::server_certificate_name`](SetServerCertificateNameRequest::server_certificate_name).
     pub fn server_certificate_name(mut self, value: impl Into<String>) -> Self {
         self.inner.server_certificate_name = Some(value.into());
         self
@@ -278,85 +275,28 @@ for SetServerCertificateNameResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `SetServerCertificateName`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum SetServerCertificateNameError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for SetServerCertificateNameError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::SetServerCertificateNameError;
+impl crate::Client {
+    /// Calls `SetServerCertificateName`: Sets a name for a server certificate.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](SetServerCertificateNameRequestBuilder::send) it. The parameters and their rules: [`SetServerCertificateNameRequest`].
+    #[inline]
+    pub fn set_server_certificate_name(
+        &self,
+    ) -> SetServerCertificateNameRequestBuilder<&Self> {
+        SetServerCertificateNameRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl SetServerCertificateNameError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `SetServerCertificateName`: Sets a name for a server certificate.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`SetServerCertificateNameRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for SetServerCertificateNameError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for SetServerCertificateNameError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl SetServerCertificateNameError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for SetServerCertificateNameError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for SetServerCertificateNameError {}
-impl AsRef<::acs_runtime::client::ServiceError> for SetServerCertificateNameError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn set_server_certificate_name(
+        &self,
+    ) -> SetServerCertificateNameRequestBuilder<&Self> {
+        SetServerCertificateNameRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, SetTLSCipherPolicyAttributeRequest>;
 /// Request of `SetTLSCipherPolicyAttribute`: Configures a Transport Layer Security (TLS) policy.
 ///
 /// # Example
@@ -190,11 +193,7 @@ impl<C> SetTLSCipherPolicyAttributeRequestBuilder<C> {
     ///
     /// The ID of the region where the Server Load Balancer (SLB) instance is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`SetTLSCipherPolicyAttributeRequest::region_id`](SetTLSCipherPolicyAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -203,9 +202,7 @@ impl<C> SetTLSCipherPolicyAttributeRequestBuilder<C> {
     ///
     /// The ID of the TLS policy.
     ///
-    /// - Wire name: `TLSCipherPolicyId`.
-    /// - Required.
-    /// - Example: `tls-bp1lp2076qx4e******bridp`.
+    /// Its description, rules and example: [`SetTLSCipherPolicyAttributeRequest::tls_cipher_policy_id`](SetTLSCipherPolicyAttributeRequest::tls_cipher_policy_id).
     pub fn tls_cipher_policy_id(mut self, value: impl Into<String>) -> Self {
         self.inner.tls_cipher_policy_id = Some(value.into());
         self
@@ -214,9 +211,7 @@ impl<C> SetTLSCipherPolicyAttributeRequestBuilder<C> {
     ///
     /// The name of the TLS policy. The name must be 2 to 128 characters in length and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). The name must start with a letter.
     ///
-    /// - Wire name: `Name`.
-    /// - Required.
-    /// - Example: `tls-policy*****-test`.
+    /// Its description, rules and example: [`SetTLSCipherPolicyAttributeRequest::name`](SetTLSCipherPolicyAttributeRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -225,10 +220,7 @@ impl<C> SetTLSCipherPolicyAttributeRequestBuilder<C> {
     ///
     /// The version of the TLS protocol. Valid values: **TLSv1.0**, **TLSv1.1**, **TLSv1.2**, and **TLSv1.3**.
     ///
-    /// - Wire name: `TLSVersions`.
-    /// - Required.
-    /// - Must have at most 5 items.
-    /// - Example: `TLSv1.0`.
+    /// Its description, rules and example: [`SetTLSCipherPolicyAttributeRequest::tls_versions`](SetTLSCipherPolicyAttributeRequest::tls_versions).
     pub fn tls_versions(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -240,49 +232,7 @@ impl<C> SetTLSCipherPolicyAttributeRequestBuilder<C> {
     ///
     /// The cipher suites supported by the TLS version.
     ///
-    /// The specified cipher suites must be supported by at least one TLS protocol version that you specify. For example, if you set the TLSVersions parameter to TLSv1.3, you must specify cipher suites that are supported by this protocol version.
-    ///
-    /// TLS 1.0 and TLS 1.1 support the following cipher suites:
-    ///
-    /// * ECDHE-ECDSA-AES128-SHA
-    /// * ECDHE-ECDSA-AES256-SHA
-    /// * ECDHE-RSA-AES128-SHA
-    /// * ECDHE-RSA-AES256-SHA
-    /// * AES128-SHA AES256-SHA
-    /// * DES-CBC3-SHA
-    ///
-    /// TLS 1.2 supports the following cipher suites:
-    ///
-    /// * ECDHE-ECDSA-AES128-SHA
-    /// * ECDHE-ECDSA-AES256-SHA
-    /// * ECDHE-RSA-AES128-SHA
-    /// * ECDHE-RSA-AES256-SHA
-    /// * AES128-SHA AES256-SHA
-    /// * DES-CBC3-SHA
-    /// * ECDHE-ECDSA-AES128-GCM-SHA256
-    /// * ECDHE-ECDSA-AES256-GCM-SHA384
-    /// * ECDHE-ECDSA-AES128-SHA256
-    /// * ECDHE-ECDSA-AES256-SHA384
-    /// * ECDHE-RSA-AES128-GCM-SHA256
-    /// * ECDHE-RSA-AES256-GCM-SHA384
-    /// * ECDHE-RSA-AES128-SHA256
-    /// * ECDHE-RSA-AES256-SHA384
-    /// * AES128-GCM-SHA256
-    /// * AES256-GCM-SHA384
-    /// * AES128-SHA256 AES256-SHA256
-    ///
-    /// TLS 1.3 supports the following cipher suites:
-    ///
-    /// * TLS_AES_128_GCM_SHA256
-    /// * TLS_AES_256_GCM_SHA384
-    /// * TLS_CHACHA20_POLY1305_SHA256
-    /// * TLS_AES_128_CCM_SHA256
-    /// * TLS_AES_128_CCM_8_SHA256
-    ///
-    /// - Wire name: `Ciphers`.
-    /// - Required.
-    /// - Must have at most 30 items.
-    /// - Example: `DES-CBC3-SHA`.
+    /// Its description, rules and example: [`SetTLSCipherPolicyAttributeRequest::ciphers`](SetTLSCipherPolicyAttributeRequest::ciphers).
     pub fn ciphers(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -433,167 +383,28 @@ for SetTLSCipherPolicyAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `SetTLSCipherPolicyAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum SetTLSCipherPolicyAttributeError {
-    /// HTTP 400 `MissingParam.Name`: The param Name is missing.
-    MissingParamName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TlsVersions`: The param TlsVersions is missing.
-    MissingParamTlsVersions(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.Ciphers`: The param Ciphers is missing.
-    MissingParamCiphers(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParamDuplicateError.TlsVersions`: The param TlsVersions is duplicate in request.
-    ParamDuplicateErrorTlsVersions(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParamDuplicateError.Ciphers`: The param Ciphers is duplicate in request.
-    ParamDuplicateErrorCiphers(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TLSPolicyNoSupportVersion`: The specified TLS version is not supported.
-    TlsPolicyNoSupportVersion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TLSPolicyNoSupportCipher`: The specified TLS cipher is not supported.
-    TlsPolicyNoSupportCipher(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TLSCipherPolicyId`: The param TLSCipherPolicyId is missing.
-    MissingParamTlsCipherPolicyId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TLSPolicyConfiguring`: The specified TLS cipher policy is configuring.
-    TlsPolicyConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TLSPolicyBeingUsed`: The specified TLS cipher policy is being used.
-    TlsPolicyBeingUsed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTLSPolicyId.NotExist`: The specified TLS cipher policy does not exist.
-    InvalidTlsPolicyIdNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TLSPolicyUnchanged`: The specified TLS cipher policy is unchanged.
-    TlsPolicyUnchanged(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for SetTLSCipherPolicyAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParam.Name",
-                        "MissingParam.TlsVersions",
-                        "MissingParam.Ciphers",
-                        "ParamDuplicateError.TlsVersions",
-                        "ParamDuplicateError.Ciphers",
-                        "TLSPolicyNoSupportVersion",
-                        "TLSPolicyNoSupportCipher",
-                        "MissingParam.TLSCipherPolicyId",
-                        "TLSPolicyConfiguring",
-                        "TLSPolicyBeingUsed",
-                        "InvalidTLSPolicyId.NotExist",
-                        "TLSPolicyUnchanged",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::SetTLSCipherPolicyAttributeError;
+impl crate::Client {
+    /// Calls `SetTLSCipherPolicyAttribute`: Configures a Transport Layer Security (TLS) policy.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](SetTLSCipherPolicyAttributeRequestBuilder::send) it. The parameters and their rules: [`SetTLSCipherPolicyAttributeRequest`].
+    #[inline]
+    pub fn set_tls_cipher_policy_attribute(
+        &self,
+    ) -> SetTLSCipherPolicyAttributeRequestBuilder<&Self> {
+        SetTLSCipherPolicyAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl SetTLSCipherPolicyAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `SetTLSCipherPolicyAttribute`: Configures a Transport Layer Security (TLS) policy.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`SetTLSCipherPolicyAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParamName(error),
-            1 => Self::MissingParamTlsVersions(error),
-            2 => Self::MissingParamCiphers(error),
-            3 => Self::ParamDuplicateErrorTlsVersions(error),
-            4 => Self::ParamDuplicateErrorCiphers(error),
-            5 => Self::TlsPolicyNoSupportVersion(error),
-            6 => Self::TlsPolicyNoSupportCipher(error),
-            7 => Self::MissingParamTlsCipherPolicyId(error),
-            8 => Self::TlsPolicyConfiguring(error),
-            9 => Self::TlsPolicyBeingUsed(error),
-            10 => Self::InvalidTlsPolicyIdNotExist(error),
-            11 => Self::TlsPolicyUnchanged(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParamName(error) => (0, error),
-            Self::MissingParamTlsVersions(error) => (1, error),
-            Self::MissingParamCiphers(error) => (2, error),
-            Self::ParamDuplicateErrorTlsVersions(error) => (3, error),
-            Self::ParamDuplicateErrorCiphers(error) => (4, error),
-            Self::TlsPolicyNoSupportVersion(error) => (5, error),
-            Self::TlsPolicyNoSupportCipher(error) => (6, error),
-            Self::MissingParamTlsCipherPolicyId(error) => (7, error),
-            Self::TlsPolicyConfiguring(error) => (8, error),
-            Self::TlsPolicyBeingUsed(error) => (9, error),
-            Self::InvalidTlsPolicyIdNotExist(error) => (10, error),
-            Self::TlsPolicyUnchanged(error) => (11, error),
-            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for SetTLSCipherPolicyAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for SetTLSCipherPolicyAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParamName",
-            "MissingParamTlsVersions",
-            "MissingParamCiphers",
-            "ParamDuplicateErrorTlsVersions",
-            "ParamDuplicateErrorCiphers",
-            "TlsPolicyNoSupportVersion",
-            "TlsPolicyNoSupportCipher",
-            "MissingParamTlsCipherPolicyId",
-            "TlsPolicyConfiguring",
-            "TlsPolicyBeingUsed",
-            "InvalidTlsPolicyIdNotExist",
-            "TlsPolicyUnchanged",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl SetTLSCipherPolicyAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for SetTLSCipherPolicyAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for SetTLSCipherPolicyAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for SetTLSCipherPolicyAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn set_tls_cipher_policy_attribute(
+        &self,
+    ) -> SetTLSCipherPolicyAttributeRequestBuilder<&Self> {
+        SetTLSCipherPolicyAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, TagResourcesRequest>;
 /// Request of `TagResources`: Creates tags and adds the tags to resources.
 ///
 /// > You can add at most 20 tags to each instance. Before you add tags to a resource, Alibaba Cloud checks the number of existing tags of the resource. If the maximum number is reached, an error message is returned.
@@ -147,11 +150,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     ///
     /// The ID of the region where the Server Load Balancer (SLB) instance is created.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/27584.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`TagResourcesRequest::region_id`](TagResourcesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -160,16 +159,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     ///
     /// The type of the resource. Valid values:
     ///
-    /// * **instance**: a Server Load Balancer (SLB) instance
-    /// * **certificate**: a certificate
-    /// * **acl**: an access control list (ACL)
-    /// * **listener**: a listener
-    /// * **vservergroup**: a vServer group
-    /// * **masterslaveservergroup**: a primary/secondary server group
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Required.
-    /// - Example: `instance`.
+    /// Its description, rules and example: [`TagResourcesRequest::resource_type`](TagResourcesRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -178,12 +168,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     ///
     /// The ID of the resource. You can specify at most 20 resources.
     ///
-    /// > Set **ResourceId** of the **listener** to **LoadBalancerId_Listener protocol_Port**. Set LoadBalancerId to the ID of the SLB instance, and Port to the listener port. Example: lb-bp1snb10sbml4\*\*\*\*\_http_80.
-    ///
-    /// - Wire name: `ResourceId`.
-    /// - Required.
-    /// - Must have at most 51 items.
-    /// - Example: `lb-bp16qjewdsunr41m1****`.
+    /// Its description, rules and example: [`TagResourcesRequest::resource_id`](TagResourcesRequest::resource_id).
     pub fn resource_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -195,9 +180,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Required.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`TagResourcesRequest::tag`](TagResourcesRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -319,233 +302,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TagResourcesResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `TagResources`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum TagResourcesError {
-    /// HTTP 400 `TagTypeNotSame`: The category of tags in the same request must be the same.
-    TagTypeNotSame(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotExist`: %s.
-    ResourceNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DeniedForNoneTagCreator`: %s.
-    DeniedForNoneTagCreator(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DeniedForScopeNotEqual`: %s.
-    DeniedForScopeNotEqual(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaLimitExceeds`: %s.
-    QuotaLimitExceeds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.Scope`: The specified Scope is invalid.
-    InvalidParamScope(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.ResourceType`: The specified ResourceType is invalid.
-    InvalidParamResourceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.TagKey`: The specified TagKey is invalid.
-    InvalidParamTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.TagValue`: The specified TagValue is invalid.
-    InvalidParamTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.TagKeyOrValue`: The specified TagKey or TagValue is invalid.
-    InvalidParamTagKeyOrValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.TagOwnerUid`: The specified TagOwnerUid is invalid.
-    InvalidParamTagOwnerUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.TagOwnerBid`: The specified TagOwnerBid is invalid.
-    InvalidParamTagOwnerBid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TagKey`: The parameter TagKey is required.
-    MissingParamTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.Scope`: The parameter Scope is required.
-    MissingParamScope(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TagOwnerUid`: The parameter TagOwnerUid is required.
-    MissingParamTagOwnerUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TagOwnerBid`: The parameter TagOwnerBid is required.
-    MissingParamTagOwnerBid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.RegionId`: The specified RegionId does not exist.
-    InvalidParameterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DeniedForOperateCustomTag`: %s.
-    DeniedForOperateCustomTag(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.ResourceId`: The parameter ResourceId is required.
-    MissingParamResourceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicate.TagKey`: The param TagKey has duplicate value.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.ResourceId`: The maximum size of ResourceId is exceeded.
-    SizeLimitExceededResourceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.Tag`: The maximum size of Tag is exceeded.
-    SizeLimitExceededTag(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.RegionId`: The parameter RegionId is required.
-    MissingParamRegionId(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for TagResourcesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "TagTypeNotSame",
-                        "ResourceNotExist",
-                        "DeniedForNoneTagCreator",
-                        "DeniedForScopeNotEqual",
-                        "QuotaLimitExceeds",
-                        "InvalidParam.Scope",
-                        "InvalidParam.ResourceType",
-                        "InvalidParam.TagKey",
-                        "InvalidParam.TagValue",
-                        "InvalidParam.TagKeyOrValue",
-                        "InvalidParam.TagOwnerUid",
-                        "InvalidParam.TagOwnerBid",
-                        "MissingParam.TagKey",
-                        "MissingParam.Scope",
-                        "MissingParam.TagOwnerUid",
-                        "MissingParam.TagOwnerBid",
-                        "InvalidParameter.RegionId",
-                        "DeniedForOperateCustomTag",
-                        "MissingParam.ResourceId",
-                        "Duplicate.TagKey",
-                        "SizeLimitExceeded.ResourceId",
-                        "SizeLimitExceeded.Tag",
-                        "MissingParam.RegionId",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::TagResourcesError;
+impl crate::Client {
+    /// Calls `TagResources`: Creates tags and adds the tags to resources.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](TagResourcesRequestBuilder::send) it. The parameters and their rules: [`TagResourcesRequest`].
+    #[inline]
+    pub fn tag_resources(&self) -> TagResourcesRequestBuilder<&Self> {
+        TagResourcesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl TagResourcesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `TagResources`: Creates tags and adds the tags to resources.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`TagResourcesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::TagTypeNotSame(error),
-            1 => Self::ResourceNotExist(error),
-            2 => Self::DeniedForNoneTagCreator(error),
-            3 => Self::DeniedForScopeNotEqual(error),
-            4 => Self::QuotaLimitExceeds(error),
-            5 => Self::InvalidParamScope(error),
-            6 => Self::InvalidParamResourceType(error),
-            7 => Self::InvalidParamTagKey(error),
-            8 => Self::InvalidParamTagValue(error),
-            9 => Self::InvalidParamTagKeyOrValue(error),
-            10 => Self::InvalidParamTagOwnerUid(error),
-            11 => Self::InvalidParamTagOwnerBid(error),
-            12 => Self::MissingParamTagKey(error),
-            13 => Self::MissingParamScope(error),
-            14 => Self::MissingParamTagOwnerUid(error),
-            15 => Self::MissingParamTagOwnerBid(error),
-            16 => Self::InvalidParameterRegionId(error),
-            17 => Self::DeniedForOperateCustomTag(error),
-            18 => Self::MissingParamResourceId(error),
-            19 => Self::DuplicateTagKey(error),
-            20 => Self::SizeLimitExceededResourceId(error),
-            21 => Self::SizeLimitExceededTag(error),
-            22 => Self::MissingParamRegionId(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::TagTypeNotSame(error) => (0, error),
-            Self::ResourceNotExist(error) => (1, error),
-            Self::DeniedForNoneTagCreator(error) => (2, error),
-            Self::DeniedForScopeNotEqual(error) => (3, error),
-            Self::QuotaLimitExceeds(error) => (4, error),
-            Self::InvalidParamScope(error) => (5, error),
-            Self::InvalidParamResourceType(error) => (6, error),
-            Self::InvalidParamTagKey(error) => (7, error),
-            Self::InvalidParamTagValue(error) => (8, error),
-            Self::InvalidParamTagKeyOrValue(error) => (9, error),
-            Self::InvalidParamTagOwnerUid(error) => (10, error),
-            Self::InvalidParamTagOwnerBid(error) => (11, error),
-            Self::MissingParamTagKey(error) => (12, error),
-            Self::MissingParamScope(error) => (13, error),
-            Self::MissingParamTagOwnerUid(error) => (14, error),
-            Self::MissingParamTagOwnerBid(error) => (15, error),
-            Self::InvalidParameterRegionId(error) => (16, error),
-            Self::DeniedForOperateCustomTag(error) => (17, error),
-            Self::MissingParamResourceId(error) => (18, error),
-            Self::DuplicateTagKey(error) => (19, error),
-            Self::SizeLimitExceededResourceId(error) => (20, error),
-            Self::SizeLimitExceededTag(error) => (21, error),
-            Self::MissingParamRegionId(error) => (22, error),
-            Self::Unhandled(unhandled) => (23, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for TagResourcesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for TagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "TagTypeNotSame",
-            "ResourceNotExist",
-            "DeniedForNoneTagCreator",
-            "DeniedForScopeNotEqual",
-            "QuotaLimitExceeds",
-            "InvalidParamScope",
-            "InvalidParamResourceType",
-            "InvalidParamTagKey",
-            "InvalidParamTagValue",
-            "InvalidParamTagKeyOrValue",
-            "InvalidParamTagOwnerUid",
-            "InvalidParamTagOwnerBid",
-            "MissingParamTagKey",
-            "MissingParamScope",
-            "MissingParamTagOwnerUid",
-            "MissingParamTagOwnerBid",
-            "InvalidParameterRegionId",
-            "DeniedForOperateCustomTag",
-            "MissingParamResourceId",
-            "DuplicateTagKey",
-            "SizeLimitExceededResourceId",
-            "SizeLimitExceededTag",
-            "MissingParamRegionId",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl TagResourcesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for TagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for TagResourcesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for TagResourcesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn tag_resources(&self) -> TagResourcesRequestBuilder<&Self> {
+        TagResourcesRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UntagResourcesRequest>;
 /// Request of `UntagResources`: Removes tags from a resource.
 ///
 /// # Example
@@ -162,11 +165,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
     ///
     /// The region ID of the Classic Load Balancer (CLB) instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/27584.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`UntagResourcesRequest::region_id`](UntagResourcesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -175,16 +174,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
     ///
     /// The type of resource. Valid values:
     ///
-    /// * **instance**: CLB instance
-    /// * **certificate**: certificate
-    /// * **acl**: access control list (ACL)
-    /// * **listener**: listener
-    /// * **vservergroup**: vServer group
-    /// * **masterslaveservergroup**: primary/secondary server group
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Required.
-    /// - Example: `instance`.
+    /// Its description, rules and example: [`UntagResourcesRequest::resource_type`](UntagResourcesRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -193,11 +183,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
     ///
     /// Specifies whether to remove all tags from the specified resource. This parameter takes effect only if **TagKey.N** is empty.
     ///
-    /// Valid values: **true** and **false**.
-    ///
-    /// - Wire name: `All`.
-    /// - Default: `false`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`UntagResourcesRequest::all`](UntagResourcesRequest::all).
     pub fn all(mut self, value: bool) -> Self {
         self.inner.all = Some(value);
         self
@@ -206,12 +192,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
     ///
     /// The ID of the resource. You can specify at most 20 resources.
     ///
-    /// > Set **ResourceId** of the **listener** to **LoadBalancerId_Listener protocol_Port**. Set LoadBalancerId to the ID of the CLB instance, and Port to the listener port.
-    ///
-    /// - Wire name: `ResourceId`.
-    /// - Required.
-    /// - Must have at most 51 items.
-    /// - Example: `lb-bp16qjewdsunr41m1****`.
+    /// Its description, rules and example: [`UntagResourcesRequest::resource_id`](UntagResourcesRequest::resource_id).
     pub fn resource_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -223,13 +204,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
     ///
     /// The tag key. You can specify at most 20 tag keys. The tag key cannot be an empty string.
     ///
-    /// The tag key can be up to 64 characters in length and cannot contain `http://` or `https://`. The tag key cannot start with `aliyun` or `acs:`.
-    ///
-    /// > If you do not specify **TagKey**, all tags are removed from the instance.
-    ///
-    /// - Wire name: `TagKey`.
-    /// - Must have at most 21 items.
-    /// - Example: `FinanceDept`.
+    /// Its description, rules and example: [`UntagResourcesRequest::tag_key`](UntagResourcesRequest::tag_key).
     pub fn tag_key(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -360,203 +335,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UntagResourcesRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UntagResources`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UntagResourcesError {
-    /// HTTP 400 `TagTypeNotSame`: The category of tags in the same request must be the same.
-    TagTypeNotSame(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotExist`: %s.
-    ResourceNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DeniedForNoneTagCreator`: %s.
-    DeniedForNoneTagCreator(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DeniedForScopeNotEqual`: %s.
-    DeniedForScopeNotEqual(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.ResourceType`: The specified ResourceType is invalid.
-    InvalidParamResourceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.TagKey`: The specified TagKey is invalid.
-    InvalidParamTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.TagValue`: The specified TagValue is invalid.
-    InvalidParamTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.TagKeyOrValue`: The specified TagKey or TagValue is invalid.
-    InvalidParamTagKeyOrValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.TagOwnerUid`: The specified TagOwnerUid is invalid.
-    InvalidParamTagOwnerUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.TagOwnerBid`: The specified TagOwnerBid is invalid.
-    InvalidParamTagOwnerBid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TagOwnerUid`: The parameter TagOwnerUid is required.
-    MissingParamTagOwnerUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TagOwnerBid`: The parameter TagOwnerBid is required.
-    MissingParamTagOwnerBid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.RegionId`: The specified RegionId does not exist.
-    InvalidParameterRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.ResourceId`: The parameter ResourceId is required.
-    MissingParamResourceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DeniedForOperateCustomTag`: %s.
-    DeniedForOperateCustomTag(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicate.TagKey`: The param TagKey has duplicate value.
-    DuplicateTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.ResourceId`: The maximum size of ResourceId is exceeded.
-    SizeLimitExceededResourceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.TagKey`: The maximum size of TagKey is exceeded.
-    SizeLimitExceededTagKey(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UntagResourcesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "TagTypeNotSame",
-                        "ResourceNotExist",
-                        "DeniedForNoneTagCreator",
-                        "DeniedForScopeNotEqual",
-                        "InvalidParam.ResourceType",
-                        "InvalidParam.TagKey",
-                        "InvalidParam.TagValue",
-                        "InvalidParam.TagKeyOrValue",
-                        "InvalidParam.TagOwnerUid",
-                        "InvalidParam.TagOwnerBid",
-                        "MissingParam.TagOwnerUid",
-                        "MissingParam.TagOwnerBid",
-                        "InvalidParameter.RegionId",
-                        "MissingParam.ResourceId",
-                        "DeniedForOperateCustomTag",
-                        "Duplicate.TagKey",
-                        "SizeLimitExceeded.ResourceId",
-                        "SizeLimitExceeded.TagKey",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UntagResourcesError;
+impl crate::Client {
+    /// Calls `UntagResources`: Removes tags from a resource.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UntagResourcesRequestBuilder::send) it. The parameters and their rules: [`UntagResourcesRequest`].
+    #[inline]
+    pub fn untag_resources(&self) -> UntagResourcesRequestBuilder<&Self> {
+        UntagResourcesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UntagResourcesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UntagResources`: Removes tags from a resource.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UntagResourcesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::TagTypeNotSame(error),
-            1 => Self::ResourceNotExist(error),
-            2 => Self::DeniedForNoneTagCreator(error),
-            3 => Self::DeniedForScopeNotEqual(error),
-            4 => Self::InvalidParamResourceType(error),
-            5 => Self::InvalidParamTagKey(error),
-            6 => Self::InvalidParamTagValue(error),
-            7 => Self::InvalidParamTagKeyOrValue(error),
-            8 => Self::InvalidParamTagOwnerUid(error),
-            9 => Self::InvalidParamTagOwnerBid(error),
-            10 => Self::MissingParamTagOwnerUid(error),
-            11 => Self::MissingParamTagOwnerBid(error),
-            12 => Self::InvalidParameterRegionId(error),
-            13 => Self::MissingParamResourceId(error),
-            14 => Self::DeniedForOperateCustomTag(error),
-            15 => Self::DuplicateTagKey(error),
-            16 => Self::SizeLimitExceededResourceId(error),
-            17 => Self::SizeLimitExceededTagKey(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::TagTypeNotSame(error) => (0, error),
-            Self::ResourceNotExist(error) => (1, error),
-            Self::DeniedForNoneTagCreator(error) => (2, error),
-            Self::DeniedForScopeNotEqual(error) => (3, error),
-            Self::InvalidParamResourceType(error) => (4, error),
-            Self::InvalidParamTagKey(error) => (5, error),
-            Self::InvalidParamTagValue(error) => (6, error),
-            Self::InvalidParamTagKeyOrValue(error) => (7, error),
-            Self::InvalidParamTagOwnerUid(error) => (8, error),
-            Self::InvalidParamTagOwnerBid(error) => (9, error),
-            Self::MissingParamTagOwnerUid(error) => (10, error),
-            Self::MissingParamTagOwnerBid(error) => (11, error),
-            Self::InvalidParameterRegionId(error) => (12, error),
-            Self::MissingParamResourceId(error) => (13, error),
-            Self::DeniedForOperateCustomTag(error) => (14, error),
-            Self::DuplicateTagKey(error) => (15, error),
-            Self::SizeLimitExceededResourceId(error) => (16, error),
-            Self::SizeLimitExceededTagKey(error) => (17, error),
-            Self::Unhandled(unhandled) => (18, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UntagResourcesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UntagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "TagTypeNotSame",
-            "ResourceNotExist",
-            "DeniedForNoneTagCreator",
-            "DeniedForScopeNotEqual",
-            "InvalidParamResourceType",
-            "InvalidParamTagKey",
-            "InvalidParamTagValue",
-            "InvalidParamTagKeyOrValue",
-            "InvalidParamTagOwnerUid",
-            "InvalidParamTagOwnerBid",
-            "MissingParamTagOwnerUid",
-            "MissingParamTagOwnerBid",
-            "InvalidParameterRegionId",
-            "MissingParamResourceId",
-            "DeniedForOperateCustomTag",
-            "DuplicateTagKey",
-            "SizeLimitExceededResourceId",
-            "SizeLimitExceededTagKey",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UntagResourcesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UntagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UntagResourcesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UntagResourcesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn untag_resources(&self) -> UntagResourcesRequestBuilder<&Self> {
+        UntagResourcesRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UploadCACertificateRequest>;
 /// Request of `UploadCACertificate`: Uploads a CA certificate.
 ///
 /// You can upload only one CA certificate at a time. After a CA certificate is uploaded, the certificate ID, name, and fingerprint are returned.
@@ -144,9 +147,7 @@ impl<C> UploadCACertificateRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
-    /// - Example: `UploadCACertificate`.
+    /// Its description, rules and example: [`UploadCACertificateRequest::tag`](UploadCACertificateRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -155,11 +156,7 @@ impl<C> UploadCACertificateRequestBuilder<C> {
     ///
     /// The region of the CA certificates.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2401682.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`UploadCACertificateRequest::region_id`](UploadCACertificateRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -168,9 +165,7 @@ impl<C> UploadCACertificateRequestBuilder<C> {
     ///
     /// The information about the CA certificate.
     ///
-    /// - Wire name: `CACertificate`.
-    /// - Required.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`UploadCACertificateRequest::ca_certificate`](UploadCACertificateRequest::ca_certificate).
     pub fn ca_certificate(mut self, value: impl Into<String>) -> Self {
         self.inner.ca_certificate = Some(value.into());
         self
@@ -179,8 +174,7 @@ impl<C> UploadCACertificateRequestBuilder<C> {
     ///
     /// The CA certificate name.
     ///
-    /// - Wire name: `CACertificateName`.
-    /// - Example: `mycacert01`.
+    /// Its description, rules and example: [`UploadCACertificateRequest::ca_certificate_name`](UploadCACertificateRequest::ca_certificate_name).
     pub fn ca_certificate_name(mut self, value: impl Into<String>) -> Self {
         self.inner.ca_certificate_name = Some(value.into());
         self
@@ -189,8 +183,7 @@ impl<C> UploadCACertificateRequestBuilder<C> {
     ///
     /// The ID of the resource group.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-atstuj3rto*****`.
+    /// Its description, rules and example: [`UploadCACertificateRequest::resource_group_id`](UploadCACertificateRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -415,119 +408,24 @@ for UploadCACertificateResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UploadCACertificate`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UploadCACertificateError {
-    /// HTTP 400 `InvalidParam.TagValue`: %s.
-    InvalidParamTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.TagKey`: %s.
-    InvalidParamTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.Tag`: %s.
-    SizeLimitExceededTag(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TagKey`: The param MissingParam.TagKey is missing.
-    MissingParamTagKey(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UploadCACertificateError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParam.TagValue",
-                        "InvalidParam.TagKey",
-                        "SizeLimitExceeded.Tag",
-                        "MissingParam.TagKey",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UploadCACertificateError;
+impl crate::Client {
+    /// Calls `UploadCACertificate`: Uploads a CA certificate.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UploadCACertificateRequestBuilder::send) it. The parameters and their rules: [`UploadCACertificateRequest`].
+    #[inline]
+    pub fn upload_ca_certificate(&self) -> UploadCACertificateRequestBuilder<&Self> {
+        UploadCACertificateRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UploadCACertificateError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UploadCACertificate`: Uploads a CA certificate.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UploadCACertificateRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParamTagValue(error),
-            1 => Self::InvalidParamTagKey(error),
-            2 => Self::SizeLimitExceededTag(error),
-            3 => Self::MissingParamTagKey(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParamTagValue(error) => (0, error),
-            Self::InvalidParamTagKey(error) => (1, error),
-            Self::SizeLimitExceededTag(error) => (2, error),
-            Self::MissingParamTagKey(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UploadCACertificateError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UploadCACertificateError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParamTagValue",
-            "InvalidParamTagKey",
-            "SizeLimitExceededTag",
-            "MissingParamTagKey",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UploadCACertificateError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UploadCACertificateError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UploadCACertificateError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UploadCACertificateError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn upload_ca_certificate(&self) -> UploadCACertificateRequestBuilder<&Self> {
+        UploadCACertificateRequestBuilder::new(self)
     }
 }

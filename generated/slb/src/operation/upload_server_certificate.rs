@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UploadServerCertificateRequest>;
 /// Request of `UploadServerCertificate`: Uploads a server certificate.
 ///
 /// * You can upload only one server certificate and its private key in each call.
@@ -193,8 +196,7 @@ impl<C> UploadServerCertificateRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`UploadServerCertificateRequest::tag`](UploadServerCertificateRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -203,11 +205,7 @@ impl<C> UploadServerCertificateRequestBuilder<C> {
     ///
     /// The region ID of the CLB instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/27584.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`UploadServerCertificateRequest::region_id`](UploadServerCertificateRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -216,8 +214,7 @@ impl<C> UploadServerCertificateRequestBuilder<C> {
     ///
     /// AliCloud certificate ID.
     ///
-    /// - Wire name: `AliCloudCertificateId`.
-    /// - Example: `775****`.
+    /// Its description, rules and example: [`UploadServerCertificateRequest::ali_cloud_certificate_id`](UploadServerCertificateRequest::ali_cloud_certificate_id).
     pub fn ali_cloud_certificate_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ali_cloud_certificate_id = Some(value.into());
         self
@@ -226,8 +223,7 @@ impl<C> UploadServerCertificateRequestBuilder<C> {
     ///
     /// AliCloud certificate name.
     ///
-    /// - Wire name: `AliCloudCertificateName`.
-    /// - Example: `cloudcertificate`.
+    /// Its description, rules and example: [`UploadServerCertificateRequest::ali_cloud_certificate_name`](UploadServerCertificateRequest::ali_cloud_certificate_name).
     pub fn ali_cloud_certificate_name(mut self, value: impl Into<String>) -> Self {
         self.inner.ali_cloud_certificate_name = Some(value.into());
         self
@@ -236,8 +232,7 @@ impl<C> UploadServerCertificateRequestBuilder<C> {
     ///
     /// The region ID of AliCloud certificate.
     ///
-    /// - Wire name: `AliCloudCertificateRegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`UploadServerCertificateRequest::ali_cloud_certificate_region_id`](UploadServerCertificateRequest::ali_cloud_certificate_region_id).
     pub fn ali_cloud_certificate_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ali_cloud_certificate_region_id = Some(value.into());
         self
@@ -246,8 +241,7 @@ impl<C> UploadServerCertificateRequestBuilder<C> {
     ///
     /// The server certificate to be uploaded.
     ///
-    /// - Wire name: `ServerCertificate`.
-    /// - Example: `-----BEGIN CERTIFICATE----- MIIGDTCC****** -----END CERTIFICATE-----`.
+    /// Its description, rules and example: [`UploadServerCertificateRequest::server_certificate`](UploadServerCertificateRequest::server_certificate).
     pub fn server_certificate(mut self, value: impl Into<String>) -> Self {
         self.inner.server_certificate = Some(value.into());
         self
@@ -256,8 +250,7 @@ impl<C> UploadServerCertificateRequestBuilder<C> {
     ///
     /// The private key of the certificate.
     ///
-    /// - Wire name: `PrivateKey`.
-    /// - Example: `-----BEGIN RSA PRIVATE KEY----- MIIEogIB****** -----END RSA PRIVATE KEY-----`.
+    /// Its description, rules and example: [`UploadServerCertificateRequest::private_key`](UploadServerCertificateRequest::private_key).
     pub fn private_key(mut self, value: impl Into<String>) -> Self {
         self.inner.private_key = Some(value.into());
         self
@@ -266,10 +259,7 @@ impl<C> UploadServerCertificateRequestBuilder<C> {
     ///
     /// The name of the server certificate.
     ///
-    /// The name must be 1 to 80 characters in length. It must start with an English letter. It can contain letters, numbers, periods (.), underscores (\_), and hyphens (-).
-    ///
-    /// - Wire name: `ServerCertificateName`.
-    /// - Example: `mycert01`.
+    /// Its description, rules and example: [`UploadServerCertificateRequest::server_certificate_name`](UploadServerCertificateRequest::server_certificate_name).
     pub fn server_certificate_name(mut self, value: impl Into<String>) -> Self {
         self.inner.server_certificate_name = Some(value.into());
         self
@@ -278,8 +268,7 @@ impl<C> UploadServerCertificateRequestBuilder<C> {
     ///
     /// The resource group ID.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-atstuj3rto****`.
+    /// Its description, rules and example: [`UploadServerCertificateRequest::resource_group_id`](UploadServerCertificateRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -563,167 +552,28 @@ for UploadServerCertificateResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UploadServerCertificate`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UploadServerCertificateError {
-    /// HTTP 400 `IllegalParam.ServerCertificate`: The specified server certificate is illegal.
-    IllegalParamServerCertificate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: The specified ServerCertificate and PrivateKey fail to validate.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ServerCertificate.NotSupport`: The specified Region Not support ServerCertificate.
-    ServerCertificateNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.AliCloudCertificateId`: The specified AliCloudCertificateId is invalid.
-    InvalidParameterAliCloudCertificateId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.IllegalKeyLength`: The operation is not allowed because the key length of certificate is illegal.
-    OperationDeniedIllegalKeyLength(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.TagValue`: %s.
-    InvalidParamTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.TagKey`: %s.
-    InvalidParamTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.Tag`: %s.
-    SizeLimitExceededTag(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TagKey`: The param MissingParam.TagKey is missing.
-    MissingParamTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EccCertificateNotSupport`: The ECC certificate is not support.
-    EccCertificateNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CertificateFormatInvalid`: The certificate format is invalid.
-    CertificateFormatInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `UnauthorizedRegion`: The specified region of  is not authorized.
-    UnauthorizedRegion(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UploadServerCertificateError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.ServerCertificate",
-                        "InvalidParameter",
-                        "ServerCertificate.NotSupport",
-                        "InvalidParameter.AliCloudCertificateId",
-                        "OperationDenied.IllegalKeyLength",
-                        "InvalidParam.TagValue",
-                        "InvalidParam.TagKey",
-                        "SizeLimitExceeded.Tag",
-                        "MissingParam.TagKey",
-                        "EccCertificateNotSupport",
-                        "CertificateFormatInvalid",
-                        "UnauthorizedRegion",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UploadServerCertificateError;
+impl crate::Client {
+    /// Calls `UploadServerCertificate`: Uploads a server certificate.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UploadServerCertificateRequestBuilder::send) it. The parameters and their rules: [`UploadServerCertificateRequest`].
+    #[inline]
+    pub fn upload_server_certificate(
+        &self,
+    ) -> UploadServerCertificateRequestBuilder<&Self> {
+        UploadServerCertificateRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UploadServerCertificateError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UploadServerCertificate`: Uploads a server certificate.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UploadServerCertificateRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamServerCertificate(error),
-            1 => Self::InvalidParameter(error),
-            2 => Self::ServerCertificateNotSupport(error),
-            3 => Self::InvalidParameterAliCloudCertificateId(error),
-            4 => Self::OperationDeniedIllegalKeyLength(error),
-            5 => Self::InvalidParamTagValue(error),
-            6 => Self::InvalidParamTagKey(error),
-            7 => Self::SizeLimitExceededTag(error),
-            8 => Self::MissingParamTagKey(error),
-            9 => Self::EccCertificateNotSupport(error),
-            10 => Self::CertificateFormatInvalid(error),
-            11 => Self::UnauthorizedRegion(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamServerCertificate(error) => (0, error),
-            Self::InvalidParameter(error) => (1, error),
-            Self::ServerCertificateNotSupport(error) => (2, error),
-            Self::InvalidParameterAliCloudCertificateId(error) => (3, error),
-            Self::OperationDeniedIllegalKeyLength(error) => (4, error),
-            Self::InvalidParamTagValue(error) => (5, error),
-            Self::InvalidParamTagKey(error) => (6, error),
-            Self::SizeLimitExceededTag(error) => (7, error),
-            Self::MissingParamTagKey(error) => (8, error),
-            Self::EccCertificateNotSupport(error) => (9, error),
-            Self::CertificateFormatInvalid(error) => (10, error),
-            Self::UnauthorizedRegion(error) => (11, error),
-            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UploadServerCertificateError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UploadServerCertificateError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamServerCertificate",
-            "InvalidParameter",
-            "ServerCertificateNotSupport",
-            "InvalidParameterAliCloudCertificateId",
-            "OperationDeniedIllegalKeyLength",
-            "InvalidParamTagValue",
-            "InvalidParamTagKey",
-            "SizeLimitExceededTag",
-            "MissingParamTagKey",
-            "EccCertificateNotSupport",
-            "CertificateFormatInvalid",
-            "UnauthorizedRegion",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UploadServerCertificateError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UploadServerCertificateError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UploadServerCertificateError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UploadServerCertificateError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn upload_server_certificate(
+        &self,
+    ) -> UploadServerCertificateRequestBuilder<&Self> {
+        UploadServerCertificateRequestBuilder::new(self)
     }
 }

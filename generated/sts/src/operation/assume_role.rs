@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AssumeRoleRequest>;
 /// Request of `AssumeRole`: Obtains a Security Token Service (STS) token to assume a Resource Access Management (RAM) role.
 ///
 /// ### Prerequisites
@@ -193,12 +196,7 @@ impl<C> AssumeRoleRequestBuilder<C> {
     ///
     /// The validity period of the STS token. Unit: seconds.
     ///
-    /// Minimum value: 900. Maximum value: the value of the `MaxSessionDuration` parameter. Default value: 3600.
-    ///
-    /// You can call the CreateRole or UpdateRole operation to configure the `MaxSessionDuration` parameter. For more information, see [CreateRole](<https://www.alibabacloud.com/help/doc-detail/28710.htm>) or [UpdateRole](<https://www.alibabacloud.com/help/doc-detail/28712.htm>).
-    ///
-    /// - Wire name: `DurationSeconds`.
-    /// - Example: `3600`.
+    /// Its description, rules and example: [`AssumeRoleRequest::duration_seconds`](AssumeRoleRequest::duration_seconds).
     pub fn duration_seconds(mut self, value: i64) -> Self {
         self.inner.duration_seconds = Some(value);
         self
@@ -207,15 +205,7 @@ impl<C> AssumeRoleRequestBuilder<C> {
     ///
     /// The policy that specifies the permissions of the returned STS token. You can use this parameter to grant the STS token fewer permissions than the permissions granted to the RAM role.
     ///
-    /// * If you specify this parameter, the permissions of the returned STS token are the permissions that are included in the value of this parameter and owned by the RAM role.
-    /// * If you do not specify this parameter, the returned STS token has all the permissions of the RAM role.
-    ///
-    /// The value must be 1 to 2,048 characters in length.
-    ///
-    /// For more information about policy elements and sample policies, see [Policy elements](<https://www.alibabacloud.com/help/doc-detail/93738.htm>) and [Overview of sample policies](<https://www.alibabacloud.com/help/doc-detail/210969.htm>).
-    ///
-    /// - Wire name: `Policy`.
-    /// - Example: `{"Statement": [{"Action": ["*"],"Effect": "Allow","Resource": ["*"]}],"Version":"1"}`.
+    /// Its description, rules and example: [`AssumeRoleRequest::policy`](AssumeRoleRequest::policy).
     pub fn policy(mut self, value: impl Into<String>) -> Self {
         self.inner.policy = Some(value.into());
         self
@@ -224,18 +214,7 @@ impl<C> AssumeRoleRequestBuilder<C> {
     ///
     /// The Alibaba Cloud Resource Name (ARN) of the RAM role.
     ///
-    /// The trusted entity of the RAM role is an Alibaba Cloud account. For more information, see [Create a RAM role for a trusted Alibaba Cloud account](<https://www.alibabacloud.com/help/doc-detail/93691.htm>) or [CreateRole](<https://www.alibabacloud.com/help/doc-detail/28710.htm>).
-    ///
-    /// Format: `acs:ram::<account_id>:role/<role_name>`.
-    ///
-    /// You can view the ARN in the RAM console or by calling operations. The following items describe the validity periods of storage addresses:
-    ///
-    /// * For more information about how to view the ARN in the RAM console, see [How do I find the ARN of the RAM role?](<https://www.alibabacloud.com/help/doc-detail/39744.htm>)
-    /// * For more information about how to view the ARN by calling operations, see [ListRoles](<https://www.alibabacloud.com/help/doc-detail/28713.htm>) or [GetRole](<https://www.alibabacloud.com/help/doc-detail/28711.htm>).
-    ///
-    /// - Wire name: `RoleArn`.
-    /// - Required.
-    /// - Example: `acs:ram::123456789012****:role/adminrole`.
+    /// Its description, rules and example: [`AssumeRoleRequest::role_arn`](AssumeRoleRequest::role_arn).
     pub fn role_arn(mut self, value: impl Into<String>) -> Self {
         self.inner.role_arn = Some(value.into());
         self
@@ -244,13 +223,7 @@ impl<C> AssumeRoleRequestBuilder<C> {
     ///
     /// The custom name of the role session.
     ///
-    /// Set this parameter based on your business requirements. In most cases, you can set this parameter to the identity of the API caller. For example, you can specify a username. You can specify `RoleSessionName` to identify API callers that assume the same RAM role in ActionTrail logs. This allows you to track the users that perform the operations.
-    ///
-    /// The value must be 2 to 64 characters in length and can contain letters, digits, and the following special characters: `. @ - _`.
-    ///
-    /// - Wire name: `RoleSessionName`.
-    /// - Required.
-    /// - Example: `alice`.
+    /// Its description, rules and example: [`AssumeRoleRequest::role_session_name`](AssumeRoleRequest::role_session_name).
     pub fn role_session_name(mut self, value: impl Into<String>) -> Self {
         self.inner.role_session_name = Some(value.into());
         self
@@ -259,19 +232,14 @@ impl<C> AssumeRoleRequestBuilder<C> {
     ///
     /// The external ID of the RAM role.
     ///
-    /// This parameter is provided by an external party and is used to prevent the confused deputy problem. For more information, see [Use ExternalId to prevent the confused deputy problem](<https://www.alibabacloud.com/help/doc-detail/2361741.htm>).
-    ///
-    /// The value must be 2 to 1,224 characters in length and can contain letters, digits, and the following special characters: `= , . @ : / - _`. The regular expression for this parameter is `[\w+=,.@:\/-]*`.
-    ///
-    /// - Wire name: `ExternalId`.
-    /// - Example: `abcd1234`.
+    /// Its description, rules and example: [`AssumeRoleRequest::external_id`](AssumeRoleRequest::external_id).
     pub fn external_id(mut self, value: impl Into<String>) -> Self {
         self.inner.external_id = Some(value.into());
         self
     }
     /// Sets `SourceIdentity`.
     ///
-    /// - Wire name: `SourceIdentity`.
+    /// Its description, rules and example: [`AssumeRoleRequest::source_identity`](AssumeRoleRequest::source_identity).
     pub fn source_identity(mut self, value: impl Into<String>) -> Self {
         self.inner.source_identity = Some(value.into());
         self
@@ -420,179 +388,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AssumeRoleRespon
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AssumeRole`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AssumeRoleError {
-    /// HTTP 400 `InvalidParameter.DurationSeconds`: The Min/Max value of DurationSeconds is 15min/1hr.
-    InvalidParameterDurationSeconds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ExternalId`: The parameter ExternalId is wrongly formed.
-    InvalidParameterExternalId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.RoleArn`: The parameter RoleArn is wrongly formed.
-    InvalidParameterRoleArn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.RoleSessionName`: The parameter RoleSessionName is wrongly formed.
-    InvalidParameterRoleSessionName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.SerialNumber`: The parameter SerialNumber is wrongly formed.
-    InvalidParameterSerialNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.TokenCode`: The parameter TokenCode is wrongly formed.
-    InvalidParameterTokenCode(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.PolicyGrammar`: The parameter Policy has not passed grammar check.
-    InvalidParameterPolicyGrammar(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.PolicySize`: The size of Policy must be smaller than 2048 bytes.
-    InvalidParameterPolicySize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.ContentType`: The ContentType request header must be either "application/json" or "application/x-www-form-urlencoded".
-    InvalidParameterContentType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `NoPermission`: You are not authorized to do this action. You should be authorized by RAM.
-    NoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `AuthenticationFail.ApiUsername`: The specified api username is not legal.
-    AuthenticationFailApiUsername(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `AuthenticationFail.ApiPassword`: The specified api password is not legal.
-    AuthenticationFailApiPassword(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `EntityNotExist.Role`: The specified Role not exists .
-    EntityNotExistRole(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: STS Server Internal Error happened, please send the RequestId to us.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AssumeRoleError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.DurationSeconds",
-                        "InvalidParameter.ExternalId",
-                        "InvalidParameter.RoleArn",
-                        "InvalidParameter.RoleSessionName",
-                        "InvalidParameter.SerialNumber",
-                        "InvalidParameter.TokenCode",
-                        "InvalidParameter.PolicyGrammar",
-                        "InvalidParameter.PolicySize",
-                        "InvalidParameter.ContentType",
-                        "NoPermission",
-                        "AuthenticationFail.ApiUsername",
-                        "AuthenticationFail.ApiPassword",
-                        "EntityNotExist.Role",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AssumeRoleError;
+impl crate::Client {
+    /// Calls `AssumeRole`: Obtains a Security Token Service (STS) token to assume a Resource Access Management (RAM) role.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AssumeRoleRequestBuilder::send) it. The parameters and their rules: [`AssumeRoleRequest`].
+    #[inline]
+    pub fn assume_role(&self) -> AssumeRoleRequestBuilder<&Self> {
+        AssumeRoleRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AssumeRoleError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AssumeRole`: Obtains a Security Token Service (STS) token to assume a Resource Access Management (RAM) role.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AssumeRoleRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterDurationSeconds(error),
-            1 => Self::InvalidParameterExternalId(error),
-            2 => Self::InvalidParameterRoleArn(error),
-            3 => Self::InvalidParameterRoleSessionName(error),
-            4 => Self::InvalidParameterSerialNumber(error),
-            5 => Self::InvalidParameterTokenCode(error),
-            6 => Self::InvalidParameterPolicyGrammar(error),
-            7 => Self::InvalidParameterPolicySize(error),
-            8 => Self::InvalidParameterContentType(error),
-            9 => Self::NoPermission(error),
-            10 => Self::AuthenticationFailApiUsername(error),
-            11 => Self::AuthenticationFailApiPassword(error),
-            12 => Self::EntityNotExistRole(error),
-            13 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterDurationSeconds(error) => (0, error),
-            Self::InvalidParameterExternalId(error) => (1, error),
-            Self::InvalidParameterRoleArn(error) => (2, error),
-            Self::InvalidParameterRoleSessionName(error) => (3, error),
-            Self::InvalidParameterSerialNumber(error) => (4, error),
-            Self::InvalidParameterTokenCode(error) => (5, error),
-            Self::InvalidParameterPolicyGrammar(error) => (6, error),
-            Self::InvalidParameterPolicySize(error) => (7, error),
-            Self::InvalidParameterContentType(error) => (8, error),
-            Self::NoPermission(error) => (9, error),
-            Self::AuthenticationFailApiUsername(error) => (10, error),
-            Self::AuthenticationFailApiPassword(error) => (11, error),
-            Self::EntityNotExistRole(error) => (12, error),
-            Self::InternalError(error) => (13, error),
-            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AssumeRoleError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AssumeRoleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterDurationSeconds",
-            "InvalidParameterExternalId",
-            "InvalidParameterRoleArn",
-            "InvalidParameterRoleSessionName",
-            "InvalidParameterSerialNumber",
-            "InvalidParameterTokenCode",
-            "InvalidParameterPolicyGrammar",
-            "InvalidParameterPolicySize",
-            "InvalidParameterContentType",
-            "NoPermission",
-            "AuthenticationFailApiUsername",
-            "AuthenticationFailApiPassword",
-            "EntityNotExistRole",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AssumeRoleError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AssumeRoleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AssumeRoleError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AssumeRoleError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn assume_role(&self) -> AssumeRoleRequestBuilder<&Self> {
+        AssumeRoleRequestBuilder::new(self)
     }
 }

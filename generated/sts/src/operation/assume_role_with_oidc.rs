@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AssumeRoleWithOIDCRequest>;
 /// Request of `AssumeRoleWithOIDC`: Queries a Security Token Service (STS) token to assume a Resource Access Management (RAM) role during role-based single sign-on (SSO) by using OpenID Connect (OIDC).
 ///
 /// ### Prerequisites
@@ -181,13 +184,7 @@ impl<C> AssumeRoleWithOIDCRequestBuilder<C> {
     ///
     /// The Alibaba Cloud Resource Name (ARN) of the OIDC IdP.
     ///
-    /// You can view the ARN in the RAM console or by calling operations.
-    ///
-    /// * For more information about how to view the ARN in the RAM console, see [View the information about an OIDC IdP](<https://www.alibabacloud.com/help/doc-detail/327123.htm>).
-    /// * For more information about how to view the ARN by calling operations, see [GetOIDCProvider](<https://www.alibabacloud.com/help/doc-detail/327126.htm>) or [ListOIDCProviders](<https://www.alibabacloud.com/help/doc-detail/327127.htm>).
-    ///
-    /// - Wire name: `OIDCProviderArn`.
-    /// - Example: `acs:ram::113511544585****:oidc-provider/TestOidcIdp`.
+    /// Its description, rules and example: [`AssumeRoleWithOIDCRequest::oidc_provider_arn`](AssumeRoleWithOIDCRequest::oidc_provider_arn).
     pub fn oidc_provider_arn(mut self, value: impl Into<String>) -> Self {
         self.inner.oidc_provider_arn = Some(value.into());
         self
@@ -196,13 +193,7 @@ impl<C> AssumeRoleWithOIDCRequestBuilder<C> {
     ///
     /// The ARN of the RAM role.
     ///
-    /// You can view the ARN in the RAM console or by calling operations.
-    ///
-    /// * For more information about how to view the ARN in the RAM console, see [How do I view the ARN of the RAM role?](<https://www.alibabacloud.com/help/doc-detail/39744.htm>)
-    /// * For more information about how to view the ARN by calling operations, see [ListRoles](<https://www.alibabacloud.com/help/doc-detail/28713.htm>) or [GetRole](<https://www.alibabacloud.com/help/doc-detail/28711.htm>).
-    ///
-    /// - Wire name: `RoleArn`.
-    /// - Example: `acs:ram::113511544585****:role/testoidc`.
+    /// Its description, rules and example: [`AssumeRoleWithOIDCRequest::role_arn`](AssumeRoleWithOIDCRequest::role_arn).
     pub fn role_arn(mut self, value: impl Into<String>) -> Self {
         self.inner.role_arn = Some(value.into());
         self
@@ -211,12 +202,7 @@ impl<C> AssumeRoleWithOIDCRequestBuilder<C> {
     ///
     /// The OIDC token that is issued by the external IdP.
     ///
-    /// The OIDC token must be 4 to 20,000 characters in length.
-    ///
-    /// > You must enter the original OIDC token. You do not need to enter the Base64-encoded OIDC token.
-    ///
-    /// - Wire name: `OIDCToken`.
-    /// - Example: `eyJraWQiOiJKQzl3eHpyaHFKMGd0****`.
+    /// Its description, rules and example: [`AssumeRoleWithOIDCRequest::oidc_token`](AssumeRoleWithOIDCRequest::oidc_token).
     pub fn oidc_token(mut self, value: impl Into<String>) -> Self {
         self.inner.oidc_token = Some(value.into());
         self
@@ -225,13 +211,7 @@ impl<C> AssumeRoleWithOIDCRequestBuilder<C> {
     ///
     /// The policy that specifies the permissions of the returned STS token. You can use this parameter to grant the STS token fewer permissions than the permissions granted to the RAM role.
     ///
-    /// * If you specify this parameter, the permissions of the returned STS token are the permissions that are included in the value of this parameter and owned by the RAM role.
-    /// * If you do not specify this parameter, the returned STS token has all the permissions of the RAM role.
-    ///
-    /// The value must be 1 to 2,048 characters in length.
-    ///
-    /// - Wire name: `Policy`.
-    /// - Example: `{"Statement": [{"Action": ["*"],"Effect": "Allow","Resource": ["*"]}],"Version":"1"}`.
+    /// Its description, rules and example: [`AssumeRoleWithOIDCRequest::policy`](AssumeRoleWithOIDCRequest::policy).
     pub fn policy(mut self, value: impl Into<String>) -> Self {
         self.inner.policy = Some(value.into());
         self
@@ -240,12 +220,7 @@ impl<C> AssumeRoleWithOIDCRequestBuilder<C> {
     ///
     /// The validity period of the STS token. Unit: seconds.
     ///
-    /// Default value: 3600. Minimum value: 900. Maximum value: the value of the `MaxSessionDuration` parameter.
-    ///
-    /// For more information about how to specify `MaxSessionDuration`, see [CreateRole](<https://www.alibabacloud.com/help/doc-detail/28710.htm>) or [UpdateRole](<https://www.alibabacloud.com/help/doc-detail/28712.htm>).
-    ///
-    /// - Wire name: `DurationSeconds`.
-    /// - Example: `3600`.
+    /// Its description, rules and example: [`AssumeRoleWithOIDCRequest::duration_seconds`](AssumeRoleWithOIDCRequest::duration_seconds).
     pub fn duration_seconds(mut self, value: i64) -> Self {
         self.inner.duration_seconds = Some(value);
         self
@@ -254,15 +229,7 @@ impl<C> AssumeRoleWithOIDCRequestBuilder<C> {
     ///
     /// The custom name of the role session.
     ///
-    /// Set this parameter based on your business requirements. In most cases, this parameter is set to the identity of the user who calls the operation, for example, the username. In ActionTrail logs, you can distinguish the users who assume the same RAM role to perform operations based on the value of the RoleSessionName parameter. This way, you can perform user-specific auditing.
-    ///
-    /// The value can contain letters, digits, periods (.), at signs (@), hyphens (-), and underscores (\_).
-    ///
-    /// The value must be 2 to 64 characters in length.
-    ///
-    /// - Wire name: `RoleSessionName`.
-    /// - Required.
-    /// - Example: `TestOidcAssumedRoleSession`.
+    /// Its description, rules and example: [`AssumeRoleWithOIDCRequest::role_session_name`](AssumeRoleWithOIDCRequest::role_session_name).
     pub fn role_session_name(mut self, value: impl Into<String>) -> Self {
         self.inner.role_session_name = Some(value.into());
         self
@@ -433,85 +400,24 @@ for AssumeRoleWithOIDCResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AssumeRoleWithOIDC`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AssumeRoleWithOIDCError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AssumeRoleWithOIDCError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::AssumeRoleWithOIDCError;
+impl crate::Client {
+    /// Calls `AssumeRoleWithOIDC`: Queries a Security Token Service (STS) token to assume a Resource Access Management (RAM) role during role-based single sign-on (SSO) by using OpenID Connect (OIDC).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AssumeRoleWithOIDCRequestBuilder::send) it. The parameters and their rules: [`AssumeRoleWithOIDCRequest`].
+    #[inline]
+    pub fn assume_role_with_oidc(&self) -> AssumeRoleWithOIDCRequestBuilder<&Self> {
+        AssumeRoleWithOIDCRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AssumeRoleWithOIDCError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AssumeRoleWithOIDC`: Queries a Security Token Service (STS) token to assume a Resource Access Management (RAM) role during role-based single sign-on (SSO) by using OpenID Connect (OIDC).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AssumeRoleWithOIDCRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AssumeRoleWithOIDCError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AssumeRoleWithOIDCError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AssumeRoleWithOIDCError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AssumeRoleWithOIDCError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AssumeRoleWithOIDCError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AssumeRoleWithOIDCError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn assume_role_with_oidc(&self) -> AssumeRoleWithOIDCRequestBuilder<&Self> {
+        AssumeRoleWithOIDCRequestBuilder::new(self)
     }
 }

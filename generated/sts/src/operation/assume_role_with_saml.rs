@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AssumeRoleWithSAMLRequest>;
 /// Request of `AssumeRoleWithSAML`: Obtains a Security Token Service (STS) token to assume a Resource Access Management (RAM) role during role-based single sign-on (SSO) by using Security Assertion Markup Language (SAML).
 ///
 /// ###
@@ -166,15 +169,7 @@ impl<C> AssumeRoleWithSAMLRequestBuilder<C> {
     ///
     /// The Alibaba Cloud Resource Name (ARN) of the SAML IdP that is created in the RAM console.
     ///
-    /// Format: `acs:ram::<account_id>:saml-provider/<saml_provider_id>`.
-    ///
-    /// You can view the ARN in the RAM console or by calling operations.
-    ///
-    /// * For more information about how to view the ARN in the RAM console, see [How do I view the ARN of a RAM role?](<https://www.alibabacloud.com/help/doc-detail/116795.htm>)
-    /// * For more information about how to view the ARN by calling operations, see [GetSAMLProvider](<https://www.alibabacloud.com/help/doc-detail/186833.htm>) or [ListSAMLProviders](<https://www.alibabacloud.com/help/doc-detail/186851.htm>).
-    ///
-    /// - Wire name: `SAMLProviderArn`.
-    /// - Example: `acs:ram::123456789012****:saml-provider/company1`.
+    /// Its description, rules and example: [`AssumeRoleWithSAMLRequest::saml_provider_arn`](AssumeRoleWithSAMLRequest::saml_provider_arn).
     pub fn saml_provider_arn(mut self, value: impl Into<String>) -> Self {
         self.inner.saml_provider_arn = Some(value.into());
         self
@@ -183,17 +178,7 @@ impl<C> AssumeRoleWithSAMLRequestBuilder<C> {
     ///
     /// The ARN of the RAM role.
     ///
-    /// The trust entity of the RAM role is a SAML IdP. For more information, see [Create a RAM role for a trusted IdP](<https://www.alibabacloud.com/help/doc-detail/116805.htm>) or [CreateRole](<https://www.alibabacloud.com/help/doc-detail/28710.htm>).
-    ///
-    /// Format: `acs:ram::<account_id>:role/<role_name>`.
-    ///
-    /// You can view the ARN in the RAM console or by calling operations.
-    ///
-    /// * For more information about how to view the ARN in the RAM console, see [How do I view the ARN of the RAM role?](<https://www.alibabacloud.com/help/doc-detail/39744.htm>).
-    /// * For more information about how to view the ARN by calling operations, see [ListRoles](<https://www.alibabacloud.com/help/doc-detail/28713.htm>) or [GetRole](<https://www.alibabacloud.com/help/doc-detail/28711.htm>).
-    ///
-    /// - Wire name: `RoleArn`.
-    /// - Example: `acs:ram::123456789012****:role/adminrole`.
+    /// Its description, rules and example: [`AssumeRoleWithSAMLRequest::role_arn`](AssumeRoleWithSAMLRequest::role_arn).
     pub fn role_arn(mut self, value: impl Into<String>) -> Self {
         self.inner.role_arn = Some(value.into());
         self
@@ -202,12 +187,7 @@ impl<C> AssumeRoleWithSAMLRequestBuilder<C> {
     ///
     /// The Base64-encoded SAML assertion.
     ///
-    /// The value must be 4 to 100,000 characters in length.
-    ///
-    /// > A complete SAML response rather than a single SAMLAssertion field must be retrieved from the external IdP.
-    ///
-    /// - Wire name: `SAMLAssertion`.
-    /// - Example: `base64_encoded_saml_assertion`.
+    /// Its description, rules and example: [`AssumeRoleWithSAMLRequest::saml_assertion`](AssumeRoleWithSAMLRequest::saml_assertion).
     pub fn saml_assertion(mut self, value: impl Into<String>) -> Self {
         self.inner.saml_assertion = Some(value.into());
         self
@@ -216,13 +196,7 @@ impl<C> AssumeRoleWithSAMLRequestBuilder<C> {
     ///
     /// The policy that specifies the permissions of the returned STS token. You can use this parameter to grant the STS token fewer permissions than the permissions granted to the RAM role.
     ///
-    /// * If you specify this parameter, the permissions of the returned STS token are the permissions that are included in the value of this parameter and owned by the RAM role.
-    /// * If you do not specify this parameter, the returned STS token has all the permissions of the RAM role.
-    ///
-    /// The value must be 1 to 2,048 characters in length.
-    ///
-    /// - Wire name: `Policy`.
-    /// - Example: `url_encoded_policy`.
+    /// Its description, rules and example: [`AssumeRoleWithSAMLRequest::policy`](AssumeRoleWithSAMLRequest::policy).
     pub fn policy(mut self, value: impl Into<String>) -> Self {
         self.inner.policy = Some(value.into());
         self
@@ -231,12 +205,7 @@ impl<C> AssumeRoleWithSAMLRequestBuilder<C> {
     ///
     /// The validity period of the STS token. Unit: seconds.
     ///
-    /// Minimum value: 900. Maximum value: the value of the `MaxSessionDuration` parameter. Default value: 3600.
-    ///
-    /// You can call the CreateRole or UpdateRole operation to configure the `MaxSessionDuration` parameter. For more information, see [CreateRole](<https://www.alibabacloud.com/help/doc-detail/28710.htm>) or [UpdateRole](<https://www.alibabacloud.com/help/doc-detail/28712.htm>).
-    ///
-    /// - Wire name: `DurationSeconds`.
-    /// - Example: `3600`.
+    /// Its description, rules and example: [`AssumeRoleWithSAMLRequest::duration_seconds`](AssumeRoleWithSAMLRequest::duration_seconds).
     pub fn duration_seconds(mut self, value: i64) -> Self {
         self.inner.duration_seconds = Some(value);
         self
@@ -407,90 +376,24 @@ for AssumeRoleWithSAMLResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AssumeRoleWithSAML`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AssumeRoleWithSAMLError {
-    /// HTTP 500 `InternalError`: STS Server Internal Error happened, please send the RequestId to us.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AssumeRoleWithSAMLError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InternalError"]), error)
+mod error;
+pub use error::AssumeRoleWithSAMLError;
+impl crate::Client {
+    /// Calls `AssumeRoleWithSAML`: Obtains a Security Token Service (STS) token to assume a Resource Access Management (RAM) role during role-based single sign-on (SSO) by using Security Assertion Markup Language (SAML).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AssumeRoleWithSAMLRequestBuilder::send) it. The parameters and their rules: [`AssumeRoleWithSAMLRequest`].
+    #[inline]
+    pub fn assume_role_with_saml(&self) -> AssumeRoleWithSAMLRequestBuilder<&Self> {
+        AssumeRoleWithSAMLRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AssumeRoleWithSAMLError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AssumeRoleWithSAML`: Obtains a Security Token Service (STS) token to assume a Resource Access Management (RAM) role during role-based single sign-on (SSO) by using Security Assertion Markup Language (SAML).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AssumeRoleWithSAMLRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InternalError(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AssumeRoleWithSAMLError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AssumeRoleWithSAMLError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InternalError", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AssumeRoleWithSAMLError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AssumeRoleWithSAMLError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AssumeRoleWithSAMLError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AssumeRoleWithSAMLError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn assume_role_with_saml(&self) -> AssumeRoleWithSAMLRequestBuilder<&Self> {
+        AssumeRoleWithSAMLRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ActivateRouterInterfaceRequest>;
 /// Request of `ActivateRouterInterface`: Activates a router interface that is in the Inactive state.
 ///
 /// After you call this operation, the router interface enters the **Activating** state. After the router interface is activated, it enters the **Active** state.
@@ -111,11 +114,7 @@ impl<C> ActivateRouterInterfaceRequestBuilder<C> {
     ///
     /// The region ID of the router interface.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ActivateRouterInterfaceRequest::region_id`](ActivateRouterInterfaceRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -124,9 +123,7 @@ impl<C> ActivateRouterInterfaceRequestBuilder<C> {
     ///
     /// The ID of the router interface.
     ///
-    /// - Wire name: `RouterInterfaceId`.
-    /// - Required.
-    /// - Example: `ri-2zeo3xzyf38r4urz****`.
+    /// Its description, rules and example: [`ActivateRouterInterfaceRequest::router_interface_id`](ActivateRouterInterfaceRequest::router_interface_id).
     pub fn router_interface_id(mut self, value: impl Into<String>) -> Self {
         self.inner.router_interface_id = Some(value.into());
         self
@@ -261,143 +258,28 @@ for ActivateRouterInterfaceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ActivateRouterInterface`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ActivateRouterInterfaceError {
-    /// HTTP 400 `IncorrectRIStatus`: RouterInterface can be operated by this action only when it's status is Inactive.
-    IncorrectRiStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.FinancialLocked`: This RouterInterface is financiel locked because of bills outstanding.
-    ForbiddenFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.PconnTrafficNotEnable`: The operation is failed because of PconnTrafficNotEnable.
-    OperationFailedPconnTrafficNotEnable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbbiden`: The router does not belong to your account.
-    Forbbiden(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotSupportLinkrole`: This RouterInterface is not a vlan interface for connection.
-    NotSupportLinkrole(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OppositeRouterInterfaceIsDeleted`: The opposite router interface is already deleted.
-    OppositeRouterInterfaceIsDeleted(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRouterInterfaceId.NotFound`: The specified RouterInterfaceId does not exist in our records.
-    InvalidRouterInterfaceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ActivateRouterInterfaceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectRIStatus",
-                        "Forbidden.FinancialLocked",
-                        "OperationFailed.PconnTrafficNotEnable",
-                        "Forbbiden",
-                        "NotSupportLinkrole",
-                        "OppositeRouterInterfaceIsDeleted",
-                        "InvalidRegionId.NotFound",
-                        "InvalidRouterInterfaceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ActivateRouterInterfaceError;
+impl crate::Client {
+    /// Calls `ActivateRouterInterface`: Activates a router interface that is in the Inactive state.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ActivateRouterInterfaceRequestBuilder::send) it. The parameters and their rules: [`ActivateRouterInterfaceRequest`].
+    #[inline]
+    pub fn activate_router_interface(
+        &self,
+    ) -> ActivateRouterInterfaceRequestBuilder<&Self> {
+        ActivateRouterInterfaceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ActivateRouterInterfaceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ActivateRouterInterface`: Activates a router interface that is in the Inactive state.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ActivateRouterInterfaceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectRiStatus(error),
-            1 => Self::ForbiddenFinancialLocked(error),
-            2 => Self::OperationFailedPconnTrafficNotEnable(error),
-            3 => Self::Forbbiden(error),
-            4 => Self::NotSupportLinkrole(error),
-            5 => Self::OppositeRouterInterfaceIsDeleted(error),
-            6 => Self::InvalidRegionIdNotFound(error),
-            7 => Self::InvalidRouterInterfaceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectRiStatus(error) => (0, error),
-            Self::ForbiddenFinancialLocked(error) => (1, error),
-            Self::OperationFailedPconnTrafficNotEnable(error) => (2, error),
-            Self::Forbbiden(error) => (3, error),
-            Self::NotSupportLinkrole(error) => (4, error),
-            Self::OppositeRouterInterfaceIsDeleted(error) => (5, error),
-            Self::InvalidRegionIdNotFound(error) => (6, error),
-            Self::InvalidRouterInterfaceIdNotFound(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ActivateRouterInterfaceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ActivateRouterInterfaceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectRiStatus",
-            "ForbiddenFinancialLocked",
-            "OperationFailedPconnTrafficNotEnable",
-            "Forbbiden",
-            "NotSupportLinkrole",
-            "OppositeRouterInterfaceIsDeleted",
-            "InvalidRegionIdNotFound",
-            "InvalidRouterInterfaceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ActivateRouterInterfaceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ActivateRouterInterfaceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ActivateRouterInterfaceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ActivateRouterInterfaceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn activate_router_interface(
+        &self,
+    ) -> ActivateRouterInterfaceRequestBuilder<&Self> {
+        ActivateRouterInterfaceRequestBuilder::new(self)
     }
 }

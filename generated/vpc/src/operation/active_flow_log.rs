@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ActiveFlowLogRequest>;
 /// Request of `ActiveFlowLog`: Enables a flow log. After the flow log is enabled, traffic information about a resource is captured.
 ///
 /// * The **ActiveFlowLog** operation is asynchronous. After you send the request, the system returns a request ID. However, the operation is still being performed in the system background. You can call the [DescribeFlowLogs](<https://www.alibabacloud.com/help/doc-detail/87923.htm>) operation to query the status of a flow log:
@@ -117,9 +120,7 @@ impl<C> ActiveFlowLogRequestBuilder<C> {
     ///
     /// The ID of the region where you want to create the flow log. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-qingdao`.
+    /// Its description, rules and example: [`ActiveFlowLogRequest::region_id`](ActiveFlowLogRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -128,9 +129,7 @@ impl<C> ActiveFlowLogRequestBuilder<C> {
     ///
     /// The ID of the flow log.
     ///
-    /// - Wire name: `FlowLogId`.
-    /// - Required.
-    /// - Example: `fl-m5e8vhz2t21sel1nq****`.
+    /// Its description, rules and example: [`ActiveFlowLogRequest::flow_log_id`](ActiveFlowLogRequest::flow_log_id).
     pub fn flow_log_id(mut self, value: impl Into<String>) -> Self {
         self.inner.flow_log_id = Some(value.into());
         self
@@ -268,173 +267,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ActiveFlowLogRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ActiveFlowLog`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ActiveFlowLogError {
-    /// HTTP 400 `IncorrectBusinessStatus.FlowLog`: The business status of flowLog is incorrect.
-    IncorrectBusinessStatusFlowLog(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceId`: Instance does not exist.
-    InvalidInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus`: Current instance status is not valid for this action.
-    InvalidStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceId.NotFound`: The specfied instance is not existed.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.flowlog`: Invalid flowlog status.
-    IncorrectStatusFlowlog(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.OperateManagedFlowLog`: Authentication is failed for operate managed flowlog.
-    ForbiddenOperateManagedFlowLog(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.FlowLogDeliverFailed`: The operation is not allowed due to an invalid delivery address.
-    OperationDeniedFlowLogDeliverFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.NisTrafficAnalyzerAggregationIntervalMismatch`: The sampling interval of the FlowLog is greater than the sampling interval of the NIS Traffic Analyzer.
-    OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationDenied.NisTrafficAnalyzerNotActive`: The specified NIS Traffic Analyzer is not enabled.
-    OperationDeniedNisTrafficAnalyzerNotActive(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.NisTrafficAnalyzerNotFound`: The specified NIS Traffic Analyzer does not exist.
-    OperationDeniedNisTrafficAnalyzerNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InternalError`: The request processing has failed due to some unknown error.
-    OperationFailedInternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ActiveFlowLogError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectBusinessStatus.FlowLog",
-                        "InvalidInstanceId",
-                        "InvalidStatus",
-                        "InvalidRegionId.NotFound",
-                        "InvalidInstanceId.NotFound",
-                        "IncorrectStatus.flowlog",
-                        "Forbidden.OperateManagedFlowLog",
-                        "OperationDenied.FlowLogDeliverFailed",
-                        "OperationDenied.NisTrafficAnalyzerAggregationIntervalMismatch",
-                        "OperationDenied.NisTrafficAnalyzerNotActive",
-                        "OperationDenied.NisTrafficAnalyzerNotFound",
-                        "OperationFailed.InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ActiveFlowLogError;
+impl crate::Client {
+    /// Calls `ActiveFlowLog`: Enables a flow log. After the flow log is enabled, traffic information about a resource is captured.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ActiveFlowLogRequestBuilder::send) it. The parameters and their rules: [`ActiveFlowLogRequest`].
+    #[inline]
+    pub fn active_flow_log(&self) -> ActiveFlowLogRequestBuilder<&Self> {
+        ActiveFlowLogRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ActiveFlowLogError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ActiveFlowLog`: Enables a flow log. After the flow log is enabled, traffic information about a resource is captured.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ActiveFlowLogRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectBusinessStatusFlowLog(error),
-            1 => Self::InvalidInstanceId(error),
-            2 => Self::InvalidStatus(error),
-            3 => Self::InvalidRegionIdNotFound(error),
-            4 => Self::InvalidInstanceIdNotFound(error),
-            5 => Self::IncorrectStatusFlowlog(error),
-            6 => Self::ForbiddenOperateManagedFlowLog(error),
-            7 => Self::OperationDeniedFlowLogDeliverFailed(error),
-            8 => {
-                Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error)
-            }
-            9 => Self::OperationDeniedNisTrafficAnalyzerNotActive(error),
-            10 => Self::OperationDeniedNisTrafficAnalyzerNotFound(error),
-            11 => Self::OperationFailedInternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectBusinessStatusFlowLog(error) => (0, error),
-            Self::InvalidInstanceId(error) => (1, error),
-            Self::InvalidStatus(error) => (2, error),
-            Self::InvalidRegionIdNotFound(error) => (3, error),
-            Self::InvalidInstanceIdNotFound(error) => (4, error),
-            Self::IncorrectStatusFlowlog(error) => (5, error),
-            Self::ForbiddenOperateManagedFlowLog(error) => (6, error),
-            Self::OperationDeniedFlowLogDeliverFailed(error) => (7, error),
-            Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error) => {
-                (8, error)
-            }
-            Self::OperationDeniedNisTrafficAnalyzerNotActive(error) => (9, error),
-            Self::OperationDeniedNisTrafficAnalyzerNotFound(error) => (10, error),
-            Self::OperationFailedInternalError(error) => (11, error),
-            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ActiveFlowLogError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ActiveFlowLogError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectBusinessStatusFlowLog",
-            "InvalidInstanceId",
-            "InvalidStatus",
-            "InvalidRegionIdNotFound",
-            "InvalidInstanceIdNotFound",
-            "IncorrectStatusFlowlog",
-            "ForbiddenOperateManagedFlowLog",
-            "OperationDeniedFlowLogDeliverFailed",
-            "OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch",
-            "OperationDeniedNisTrafficAnalyzerNotActive",
-            "OperationDeniedNisTrafficAnalyzerNotFound",
-            "OperationFailedInternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ActiveFlowLogError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ActiveFlowLogError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ActiveFlowLogError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ActiveFlowLogError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn active_flow_log(&self) -> ActiveFlowLogRequestBuilder<&Self> {
+        ActiveFlowLogRequestBuilder::new(self)
     }
 }

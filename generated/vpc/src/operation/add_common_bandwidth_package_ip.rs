@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AddCommonBandwidthPackageIpRequest>;
 /// Request of `AddCommonBandwidthPackageIp`: Associates an elastic IP address (EIP) with an Internet Shared Bandwidth instance.
 ///
 /// Before you call this operation, take note of the following items:
@@ -163,11 +166,7 @@ impl<C> AddCommonBandwidthPackageIpRequestBuilder<C> {
     ///
     /// The region ID of the Internet Shared Bandwidth instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AddCommonBandwidthPackageIpRequest::region_id`](AddCommonBandwidthPackageIpRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -176,9 +175,7 @@ impl<C> AddCommonBandwidthPackageIpRequestBuilder<C> {
     ///
     /// The ID of the Internet Shared Bandwidth instance.
     ///
-    /// - Wire name: `BandwidthPackageId`.
-    /// - Required.
-    /// - Example: `cbwp-2ze2ic1xd2qeqasdf****`.
+    /// Its description, rules and example: [`AddCommonBandwidthPackageIpRequest::bandwidth_package_id`](AddCommonBandwidthPackageIpRequest::bandwidth_package_id).
     pub fn bandwidth_package_id(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth_package_id = Some(value.into());
         self
@@ -187,11 +184,7 @@ impl<C> AddCommonBandwidthPackageIpRequestBuilder<C> {
     ///
     /// The EIP ID.
     ///
-    /// You can call the [DescribeEipAddresses](<https://www.alibabacloud.com/help/doc-detail/36018.htm>) operation to query EIP IDs.
-    ///
-    /// - Wire name: `IpInstanceId`.
-    /// - Required.
-    /// - Example: `eip-2zeerraiwb7uqwed****`.
+    /// Its description, rules and example: [`AddCommonBandwidthPackageIpRequest::ip_instance_id`](AddCommonBandwidthPackageIpRequest::ip_instance_id).
     pub fn ip_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_instance_id = Some(value.into());
         self
@@ -200,9 +193,7 @@ impl<C> AddCommonBandwidthPackageIpRequestBuilder<C> {
     ///
     /// The type of IP address. Set the value to **EIP** to associate EIPs with the Internet Shared Bandwidth instance.
     ///
-    /// - Wire name: `IpType`.
-    /// - Default: `EIP`.
-    /// - Example: `EIP`.
+    /// Its description, rules and example: [`AddCommonBandwidthPackageIpRequest::ip_type`](AddCommonBandwidthPackageIpRequest::ip_type).
     pub fn ip_type(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_type = Some(value.into());
         self
@@ -211,13 +202,7 @@ impl<C> AddCommonBandwidthPackageIpRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AddCommonBandwidthPackageIpRequest::client_token`](AddCommonBandwidthPackageIpRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -357,249 +342,28 @@ for AddCommonBandwidthPackageIpResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AddCommonBandwidthPackageIp`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AddCommonBandwidthPackageIpError {
-    /// HTTP 400 `OperationDenied.SecurityProtectionTypesInconsistent`: The operation is not allowed because of SecurityProtectionTypesInconsistent.
-    OperationDeniedSecurityProtectionTypesInconsistent(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `IpInstanceId.AlreadyInBandwidthPackage`: The specified Eip InstanceId already in bandwidthPackage.
-    IpInstanceIdAlreadyInBandwidthPackage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IpInstanceId.BizStatusInvalid`: The specified Eip BizStatus is Disable, Cannot add to bandwidthPackage.
-    IpInstanceIdBizStatusInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IpInstanceId.ChargeType.NotSupport`: The specified Eip instance is PrePaid type, Cannot add to BandwidthPackage.
-    IpInstanceIdChargeTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BandwidthPackageId.InvalidBizStatus`: The specified BandwidthPackageId has been FinancialLocked, Cannot add Ip.
-    BandwidthPackageIdInvalidBizStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IpInstanceId.QuotaExceeded`: The specified BandwidthPackageId has too many ip in it. exceed the quota , Cannot add more.
-    IpInstanceIdQuotaExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EipOperation.TooFrequently`: The specified Eip add into bandwidthPackage too frequently. please add later.
-    EipOperationTooFrequently(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The operation is too frequent, TaskConflict.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Eip`: Eip status error.
-    IncorrectStatusEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.IpType`: Ip type does not support the operation.
-    OperationUnsupportedIpType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParamExclusive.IpInstanceIdAndBandwidthPackageId`: %s
-    ParamExclusiveIpInstanceIdAndBandwidthPackageId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBandwidthPackage.NotExist`: Eip bandwidth package not exist.
-    InvalidBandwidthPackageNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.DistibuteLock`: Distibute lock fail.
-    OperationFailedDistibuteLock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ZoneIdInconsistent`: %s
-    OperationFailedZoneIdInconsistent(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AttrMismatching.BandwidthPackageIpVersion`: %s
-    AttrMismatchingBandwidthPackageIpVersion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBandwidthPackageId.NotFound`: The specified BandwidthPackageId not exist.
+mod error;
+pub use error::AddCommonBandwidthPackageIpError;
+impl crate::Client {
+    /// Calls `AddCommonBandwidthPackageIp`: Associates an elastic IP address (EIP) with an Internet Shared Bandwidth instance.
     ///
-    /// Also returned with HTTP 404: The specified bandwidthPackageId does not exist in our records.
-    InvalidBandwidthPackageIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceId.NotFound`: The InstanceId is not found.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEIPStatus.BizDisabled`: The EIP has been locked.
-    InvalidEipStatusBizDisabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.FinancialLocked`: The ip business status is invalid.
-    ForbiddenFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.CloudBoxCbwpZoneAndEipZone`: The CbwpZone and EipZone are mismatched.
-    MismatchCloudBoxCbwpZoneAndEipZone(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.BandwidthPackageId`: The parameter bandwidthPackageId is mandatory.
-    MissingParamBandwidthPackageId(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidIpInstanceId.NotFound`: The specified Eip InstanceId does not exist in our records.
-    InvalidIpInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `IpInstanceId.InvalidIpInternetChargeType`: The hybrid type eip not support add into bandwidthPackage of PayBytraffic type.
-    IpInstanceIdInvalidIpInternetChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `BandwidthPackageId.InvalidBandwidth`: The hybrid type eip can not add into low bandwidth bandwidthPackage.
-    BandwidthPackageIdInvalidBandwidth(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AddCommonBandwidthPackageIpError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationDenied.SecurityProtectionTypesInconsistent",
-                        "IpInstanceId.AlreadyInBandwidthPackage",
-                        "IpInstanceId.BizStatusInvalid",
-                        "IpInstanceId.ChargeType.NotSupport",
-                        "BandwidthPackageId.InvalidBizStatus",
-                        "IpInstanceId.QuotaExceeded",
-                        "EipOperation.TooFrequently",
-                        "TaskConflict",
-                        "IncorrectStatus.Eip",
-                        "OperationUnsupported.IpType",
-                        "ParamExclusive.IpInstanceIdAndBandwidthPackageId",
-                        "InvalidBandwidthPackage.NotExist",
-                        "OperationFailed.DistibuteLock",
-                        "OperationFailed.ZoneIdInconsistent",
-                        "AttrMismatching.BandwidthPackageIpVersion",
-                        "InvalidBandwidthPackageId.NotFound",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidEIPStatus.BizDisabled",
-                        "Forbidden.FinancialLocked",
-                        "Mismatch.CloudBoxCbwpZoneAndEipZone",
-                        "MissingParam.BandwidthPackageId",
-                        "InvalidRegionId.NotFound",
-                        "InvalidIpInstanceId.NotFound",
-                        "IpInstanceId.InvalidIpInternetChargeType",
-                        "BandwidthPackageId.InvalidBandwidth",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](AddCommonBandwidthPackageIpRequestBuilder::send) it. The parameters and their rules: [`AddCommonBandwidthPackageIpRequest`].
+    #[inline]
+    pub fn add_common_bandwidth_package_ip(
+        &self,
+    ) -> AddCommonBandwidthPackageIpRequestBuilder<&Self> {
+        AddCommonBandwidthPackageIpRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AddCommonBandwidthPackageIpError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AddCommonBandwidthPackageIp`: Associates an elastic IP address (EIP) with an Internet Shared Bandwidth instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AddCommonBandwidthPackageIpRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationDeniedSecurityProtectionTypesInconsistent(error),
-            1 => Self::IpInstanceIdAlreadyInBandwidthPackage(error),
-            2 => Self::IpInstanceIdBizStatusInvalid(error),
-            3 => Self::IpInstanceIdChargeTypeNotSupport(error),
-            4 => Self::BandwidthPackageIdInvalidBizStatus(error),
-            5 => Self::IpInstanceIdQuotaExceeded(error),
-            6 => Self::EipOperationTooFrequently(error),
-            7 => Self::TaskConflict(error),
-            8 => Self::IncorrectStatusEip(error),
-            9 => Self::OperationUnsupportedIpType(error),
-            10 => Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(error),
-            11 => Self::InvalidBandwidthPackageNotExist(error),
-            12 => Self::OperationFailedDistibuteLock(error),
-            13 => Self::OperationFailedZoneIdInconsistent(error),
-            14 => Self::AttrMismatchingBandwidthPackageIpVersion(error),
-            15 => Self::InvalidBandwidthPackageIdNotFound(error),
-            16 => Self::InvalidInstanceIdNotFound(error),
-            17 => Self::InvalidEipStatusBizDisabled(error),
-            18 => Self::ForbiddenFinancialLocked(error),
-            19 => Self::MismatchCloudBoxCbwpZoneAndEipZone(error),
-            20 => Self::MissingParamBandwidthPackageId(error),
-            21 => Self::InvalidRegionIdNotFound(error),
-            22 => Self::InvalidIpInstanceIdNotFound(error),
-            23 => Self::IpInstanceIdInvalidIpInternetChargeType(error),
-            24 => Self::BandwidthPackageIdInvalidBandwidth(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationDeniedSecurityProtectionTypesInconsistent(error) => (0, error),
-            Self::IpInstanceIdAlreadyInBandwidthPackage(error) => (1, error),
-            Self::IpInstanceIdBizStatusInvalid(error) => (2, error),
-            Self::IpInstanceIdChargeTypeNotSupport(error) => (3, error),
-            Self::BandwidthPackageIdInvalidBizStatus(error) => (4, error),
-            Self::IpInstanceIdQuotaExceeded(error) => (5, error),
-            Self::EipOperationTooFrequently(error) => (6, error),
-            Self::TaskConflict(error) => (7, error),
-            Self::IncorrectStatusEip(error) => (8, error),
-            Self::OperationUnsupportedIpType(error) => (9, error),
-            Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(error) => (10, error),
-            Self::InvalidBandwidthPackageNotExist(error) => (11, error),
-            Self::OperationFailedDistibuteLock(error) => (12, error),
-            Self::OperationFailedZoneIdInconsistent(error) => (13, error),
-            Self::AttrMismatchingBandwidthPackageIpVersion(error) => (14, error),
-            Self::InvalidBandwidthPackageIdNotFound(error) => (15, error),
-            Self::InvalidInstanceIdNotFound(error) => (16, error),
-            Self::InvalidEipStatusBizDisabled(error) => (17, error),
-            Self::ForbiddenFinancialLocked(error) => (18, error),
-            Self::MismatchCloudBoxCbwpZoneAndEipZone(error) => (19, error),
-            Self::MissingParamBandwidthPackageId(error) => (20, error),
-            Self::InvalidRegionIdNotFound(error) => (21, error),
-            Self::InvalidIpInstanceIdNotFound(error) => (22, error),
-            Self::IpInstanceIdInvalidIpInternetChargeType(error) => (23, error),
-            Self::BandwidthPackageIdInvalidBandwidth(error) => (24, error),
-            Self::Unhandled(unhandled) => (25, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AddCommonBandwidthPackageIpError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AddCommonBandwidthPackageIpError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationDeniedSecurityProtectionTypesInconsistent",
-            "IpInstanceIdAlreadyInBandwidthPackage",
-            "IpInstanceIdBizStatusInvalid",
-            "IpInstanceIdChargeTypeNotSupport",
-            "BandwidthPackageIdInvalidBizStatus",
-            "IpInstanceIdQuotaExceeded",
-            "EipOperationTooFrequently",
-            "TaskConflict",
-            "IncorrectStatusEip",
-            "OperationUnsupportedIpType",
-            "ParamExclusiveIpInstanceIdAndBandwidthPackageId",
-            "InvalidBandwidthPackageNotExist",
-            "OperationFailedDistibuteLock",
-            "OperationFailedZoneIdInconsistent",
-            "AttrMismatchingBandwidthPackageIpVersion",
-            "InvalidBandwidthPackageIdNotFound",
-            "InvalidInstanceIdNotFound",
-            "InvalidEipStatusBizDisabled",
-            "ForbiddenFinancialLocked",
-            "MismatchCloudBoxCbwpZoneAndEipZone",
-            "MissingParamBandwidthPackageId",
-            "InvalidRegionIdNotFound",
-            "InvalidIpInstanceIdNotFound",
-            "IpInstanceIdInvalidIpInternetChargeType",
-            "BandwidthPackageIdInvalidBandwidth",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AddCommonBandwidthPackageIpError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AddCommonBandwidthPackageIpError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AddCommonBandwidthPackageIpError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AddCommonBandwidthPackageIpError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn add_common_bandwidth_package_ip(
+        &self,
+    ) -> AddCommonBandwidthPackageIpRequestBuilder<&Self> {
+        AddCommonBandwidthPackageIpRequestBuilder::new(self)
     }
 }

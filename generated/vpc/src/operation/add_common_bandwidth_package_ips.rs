@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AddCommonBandwidthPackageIpsRequest>;
 /// Request of `AddCommonBandwidthPackageIps`: Associates multiple elastic IP addresses (EIPs) with an Internet Shared Bandwidth instance.
 ///
 /// * When you call this operation to associate EIPs with an Internet Shared Bandwidth instance, make sure that the EIPs meet the following requirements:
@@ -161,11 +164,7 @@ impl<C> AddCommonBandwidthPackageIpsRequestBuilder<C> {
     ///
     /// The region ID of the Internet Shared Bandwidth instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/448570.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`AddCommonBandwidthPackageIpsRequest::region_id`](AddCommonBandwidthPackageIpsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -174,9 +173,7 @@ impl<C> AddCommonBandwidthPackageIpsRequestBuilder<C> {
     ///
     /// The ID of the Internet Shared Bandwidth instance.
     ///
-    /// - Wire name: `BandwidthPackageId`.
-    /// - Required.
-    /// - Example: `cbwp-2ze2ic1xd2qeqasdf****`.
+    /// Its description, rules and example: [`AddCommonBandwidthPackageIpsRequest::bandwidth_package_id`](AddCommonBandwidthPackageIpsRequest::bandwidth_package_id).
     pub fn bandwidth_package_id(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth_package_id = Some(value.into());
         self
@@ -185,9 +182,7 @@ impl<C> AddCommonBandwidthPackageIpsRequestBuilder<C> {
     ///
     /// The type of the IP address. Set the value to **EIP** to associate EIPs with the EIP bandwidth plan.
     ///
-    /// - Wire name: `IpType`.
-    /// - Default: `EIP`.
-    /// - Example: `EIP`.
+    /// Its description, rules and example: [`AddCommonBandwidthPackageIpsRequest::ip_type`](AddCommonBandwidthPackageIpsRequest::ip_type).
     pub fn ip_type(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_type = Some(value.into());
         self
@@ -196,13 +191,7 @@ impl<C> AddCommonBandwidthPackageIpsRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AddCommonBandwidthPackageIpsRequest::client_token`](AddCommonBandwidthPackageIpsRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -211,11 +200,7 @@ impl<C> AddCommonBandwidthPackageIpsRequestBuilder<C> {
     ///
     /// The list of EIPs that you want to associate with the Internet Shared Bandwidth instance.
     ///
-    /// You can specify at most 10 EIP IDs at a time.
-    ///
-    /// - Wire name: `IpInstanceIds`.
-    /// - Required.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`AddCommonBandwidthPackageIpsRequest::ip_instance_ids`](AddCommonBandwidthPackageIpsRequest::ip_instance_ids).
     pub fn ip_instance_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -358,253 +343,28 @@ for AddCommonBandwidthPackageIpsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AddCommonBandwidthPackageIps`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AddCommonBandwidthPackageIpsError {
-    /// HTTP 400 `OperationDenied.SecurityProtectionTypesInconsistent`: The operation is not allowed because of SecurityProtectionTypesInconsistent.
-    OperationDeniedSecurityProtectionTypesInconsistent(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidIpInstanceId.NotFound`: The specified Eip InstanceId does not exist in our records.
-    InvalidIpInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EIP_ALREADY_IN_BANDWIDTHPACKAGE`: The Eip already in bandwidthPackage.
-    EipAlreadyInBandwidthpackage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBandwidthPackageId.NotFound`: The specified bandwidthPackageId does not exist in our records.
-    InvalidBandwidthPackageIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IpInstanceId.AlreadyInBandwidthPackage`: The specified Eip InstanceId already in bandwidthPackage.
-    IpInstanceIdAlreadyInBandwidthPackage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IpInstanceId.BizStatusInvalid`: The specified Eip BizStatus is Disable, Cannot add to bandwidthPackage.
-    IpInstanceIdBizStatusInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IpInstanceId.ChargeType.NotSupport`: The specified Eip instance is PrePaid type, Cannot add to BandwidthPackage.
-    IpInstanceIdChargeTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BandwidthPackageId.InvalidBizStatus`: The specified BandwidthPackageId has been FinancialLocked, Cannot add Ip.
-    BandwidthPackageIdInvalidBizStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IpInstanceId.QuotaExceeded`: The specified BandwidthPackageId has too many ip in it. exceed the quota , Cannot add more.
-    IpInstanceIdQuotaExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EipOperation.TooFrequently`: The specified Eip add into bandwidthPackage too frequently. please add later.
-    EipOperationTooFrequently(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IpInstanceId.InvalidIpInternetChargeType`: The hybrid type eip not support add into bandwidthPackage of PayBytraffic type.
-    IpInstanceIdInvalidIpInternetChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The operation is too frequent, TaskConflict.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Eip`: Eip status error.
-    IncorrectStatusEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.IpType`: Ip type does not support the operation.
-    OperationUnsupportedIpType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParamExclusive.IpInstanceIdAndBandwidthPackageId`: %s
-    ParamExclusiveIpInstanceIdAndBandwidthPackageId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBandwidthPackage.NotExist`: Eip bandwidth package not exist.
-    InvalidBandwidthPackageNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.DistibuteLock`: Distibute lock fail.
-    OperationFailedDistibuteLock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BandwidthPackageId.InvalidBandwidth`: The hybrid type eip can not add into low bandwidth bandwidthPackage.
-    BandwidthPackageIdInvalidBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ZoneIdInconsistent`: %s
-    OperationFailedZoneIdInconsistent(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AttrMismatching.BandwidthPackageIpVersion`: %s
-    AttrMismatchingBandwidthPackageIpVersion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEIPStatus.BizDisabled`: The EIP has been locked.
-    InvalidEipStatusBizDisabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.FinancialLocked`: The ip business status is invalid.
-    ForbiddenFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.CloudBoxCbwpZoneAndEipZone`: The CbwpZone and EipZone are mismatched.
-    MismatchCloudBoxCbwpZoneAndEipZone(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceId.NotFound`: The InstanceId is not found.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.BandwidthPackageId`: The parameter bandwidthPackageId is mandatory.
-    MissingParamBandwidthPackageId(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AddCommonBandwidthPackageIpsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationDenied.SecurityProtectionTypesInconsistent",
-                        "InvalidIpInstanceId.NotFound",
-                        "EIP_ALREADY_IN_BANDWIDTHPACKAGE",
-                        "InvalidRegionId.NotFound",
-                        "InvalidBandwidthPackageId.NotFound",
-                        "IpInstanceId.AlreadyInBandwidthPackage",
-                        "IpInstanceId.BizStatusInvalid",
-                        "IpInstanceId.ChargeType.NotSupport",
-                        "BandwidthPackageId.InvalidBizStatus",
-                        "IpInstanceId.QuotaExceeded",
-                        "EipOperation.TooFrequently",
-                        "IpInstanceId.InvalidIpInternetChargeType",
-                        "TaskConflict",
-                        "IncorrectStatus.Eip",
-                        "OperationUnsupported.IpType",
-                        "ParamExclusive.IpInstanceIdAndBandwidthPackageId",
-                        "InvalidBandwidthPackage.NotExist",
-                        "OperationFailed.DistibuteLock",
-                        "BandwidthPackageId.InvalidBandwidth",
-                        "OperationFailed.ZoneIdInconsistent",
-                        "AttrMismatching.BandwidthPackageIpVersion",
-                        "InvalidEIPStatus.BizDisabled",
-                        "Forbidden.FinancialLocked",
-                        "Mismatch.CloudBoxCbwpZoneAndEipZone",
-                        "InvalidInstanceId.NotFound",
-                        "MissingParam.BandwidthPackageId",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AddCommonBandwidthPackageIpsError;
+impl crate::Client {
+    /// Calls `AddCommonBandwidthPackageIps`: Associates multiple elastic IP addresses (EIPs) with an Internet Shared Bandwidth instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AddCommonBandwidthPackageIpsRequestBuilder::send) it. The parameters and their rules: [`AddCommonBandwidthPackageIpsRequest`].
+    #[inline]
+    pub fn add_common_bandwidth_package_ips(
+        &self,
+    ) -> AddCommonBandwidthPackageIpsRequestBuilder<&Self> {
+        AddCommonBandwidthPackageIpsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AddCommonBandwidthPackageIpsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AddCommonBandwidthPackageIps`: Associates multiple elastic IP addresses (EIPs) with an Internet Shared Bandwidth instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AddCommonBandwidthPackageIpsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationDeniedSecurityProtectionTypesInconsistent(error),
-            1 => Self::InvalidIpInstanceIdNotFound(error),
-            2 => Self::EipAlreadyInBandwidthpackage(error),
-            3 => Self::InvalidRegionIdNotFound(error),
-            4 => Self::InvalidBandwidthPackageIdNotFound(error),
-            5 => Self::IpInstanceIdAlreadyInBandwidthPackage(error),
-            6 => Self::IpInstanceIdBizStatusInvalid(error),
-            7 => Self::IpInstanceIdChargeTypeNotSupport(error),
-            8 => Self::BandwidthPackageIdInvalidBizStatus(error),
-            9 => Self::IpInstanceIdQuotaExceeded(error),
-            10 => Self::EipOperationTooFrequently(error),
-            11 => Self::IpInstanceIdInvalidIpInternetChargeType(error),
-            12 => Self::TaskConflict(error),
-            13 => Self::IncorrectStatusEip(error),
-            14 => Self::OperationUnsupportedIpType(error),
-            15 => Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(error),
-            16 => Self::InvalidBandwidthPackageNotExist(error),
-            17 => Self::OperationFailedDistibuteLock(error),
-            18 => Self::BandwidthPackageIdInvalidBandwidth(error),
-            19 => Self::OperationFailedZoneIdInconsistent(error),
-            20 => Self::AttrMismatchingBandwidthPackageIpVersion(error),
-            21 => Self::InvalidEipStatusBizDisabled(error),
-            22 => Self::ForbiddenFinancialLocked(error),
-            23 => Self::MismatchCloudBoxCbwpZoneAndEipZone(error),
-            24 => Self::InvalidInstanceIdNotFound(error),
-            25 => Self::MissingParamBandwidthPackageId(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationDeniedSecurityProtectionTypesInconsistent(error) => (0, error),
-            Self::InvalidIpInstanceIdNotFound(error) => (1, error),
-            Self::EipAlreadyInBandwidthpackage(error) => (2, error),
-            Self::InvalidRegionIdNotFound(error) => (3, error),
-            Self::InvalidBandwidthPackageIdNotFound(error) => (4, error),
-            Self::IpInstanceIdAlreadyInBandwidthPackage(error) => (5, error),
-            Self::IpInstanceIdBizStatusInvalid(error) => (6, error),
-            Self::IpInstanceIdChargeTypeNotSupport(error) => (7, error),
-            Self::BandwidthPackageIdInvalidBizStatus(error) => (8, error),
-            Self::IpInstanceIdQuotaExceeded(error) => (9, error),
-            Self::EipOperationTooFrequently(error) => (10, error),
-            Self::IpInstanceIdInvalidIpInternetChargeType(error) => (11, error),
-            Self::TaskConflict(error) => (12, error),
-            Self::IncorrectStatusEip(error) => (13, error),
-            Self::OperationUnsupportedIpType(error) => (14, error),
-            Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(error) => (15, error),
-            Self::InvalidBandwidthPackageNotExist(error) => (16, error),
-            Self::OperationFailedDistibuteLock(error) => (17, error),
-            Self::BandwidthPackageIdInvalidBandwidth(error) => (18, error),
-            Self::OperationFailedZoneIdInconsistent(error) => (19, error),
-            Self::AttrMismatchingBandwidthPackageIpVersion(error) => (20, error),
-            Self::InvalidEipStatusBizDisabled(error) => (21, error),
-            Self::ForbiddenFinancialLocked(error) => (22, error),
-            Self::MismatchCloudBoxCbwpZoneAndEipZone(error) => (23, error),
-            Self::InvalidInstanceIdNotFound(error) => (24, error),
-            Self::MissingParamBandwidthPackageId(error) => (25, error),
-            Self::Unhandled(unhandled) => (26, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AddCommonBandwidthPackageIpsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AddCommonBandwidthPackageIpsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationDeniedSecurityProtectionTypesInconsistent",
-            "InvalidIpInstanceIdNotFound",
-            "EipAlreadyInBandwidthpackage",
-            "InvalidRegionIdNotFound",
-            "InvalidBandwidthPackageIdNotFound",
-            "IpInstanceIdAlreadyInBandwidthPackage",
-            "IpInstanceIdBizStatusInvalid",
-            "IpInstanceIdChargeTypeNotSupport",
-            "BandwidthPackageIdInvalidBizStatus",
-            "IpInstanceIdQuotaExceeded",
-            "EipOperationTooFrequently",
-            "IpInstanceIdInvalidIpInternetChargeType",
-            "TaskConflict",
-            "IncorrectStatusEip",
-            "OperationUnsupportedIpType",
-            "ParamExclusiveIpInstanceIdAndBandwidthPackageId",
-            "InvalidBandwidthPackageNotExist",
-            "OperationFailedDistibuteLock",
-            "BandwidthPackageIdInvalidBandwidth",
-            "OperationFailedZoneIdInconsistent",
-            "AttrMismatchingBandwidthPackageIpVersion",
-            "InvalidEipStatusBizDisabled",
-            "ForbiddenFinancialLocked",
-            "MismatchCloudBoxCbwpZoneAndEipZone",
-            "InvalidInstanceIdNotFound",
-            "MissingParamBandwidthPackageId",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AddCommonBandwidthPackageIpsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AddCommonBandwidthPackageIpsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AddCommonBandwidthPackageIpsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AddCommonBandwidthPackageIpsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn add_common_bandwidth_package_ips(
+        &self,
+    ) -> AddCommonBandwidthPackageIpsRequestBuilder<&Self> {
+        AddCommonBandwidthPackageIpsRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AddGlobalAccelerationInstanceIpRequest>;
 /// Request of `AddGlobalAccelerationInstanceIp`: Associates an elastic IP address (EIP) with a shared-bandwidth Global Accelerator (GA) instance.
 ///
 /// # Example
@@ -131,11 +134,7 @@ impl<C> AddGlobalAccelerationInstanceIpRequestBuilder<C> {
     ///
     /// The region of the shared-bandwidth GA instance.
     ///
-    /// You can call the **DescribeRegions** operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AddGlobalAccelerationInstanceIpRequest::region_id`](AddGlobalAccelerationInstanceIpRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -144,9 +143,7 @@ impl<C> AddGlobalAccelerationInstanceIpRequestBuilder<C> {
     ///
     /// The ID of the shared-bandwidth GA instance.
     ///
-    /// - Wire name: `GlobalAccelerationInstanceId`.
-    /// - Required.
-    /// - Example: `ga-Ldefrgbttnyyf****`.
+    /// Its description, rules and example: [`AddGlobalAccelerationInstanceIpRequest::global_acceleration_instance_id`](AddGlobalAccelerationInstanceIpRequest::global_acceleration_instance_id).
     pub fn global_acceleration_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.global_acceleration_instance_id = Some(value.into());
         self
@@ -155,11 +152,7 @@ impl<C> AddGlobalAccelerationInstanceIpRequestBuilder<C> {
     ///
     /// The EIP ID. You can call the [DescribeEipAddresses](<https://www.alibabacloud.com/help/doc-detail/36018.htm>) operation to query EIP IDs.
     ///
-    /// > Make sure that the billing method of the EIP is pay-as-you-go, and the EIP and the shared-bandwidth GA instance belong to the same region.
-    ///
-    /// - Wire name: `IpInstanceId`.
-    /// - Required.
-    /// - Example: `eip-rw434rwfdeaf****`.
+    /// Its description, rules and example: [`AddGlobalAccelerationInstanceIpRequest::ip_instance_id`](AddGlobalAccelerationInstanceIpRequest::ip_instance_id).
     pub fn ip_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_instance_id = Some(value.into());
         self
@@ -297,162 +290,28 @@ for AddGlobalAccelerationInstanceIpResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AddGlobalAccelerationInstanceIp`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AddGlobalAccelerationInstanceIpError {
-    /// HTTP 400 `IpInstanceId.AlreadyInBandwidthPackage`: The specified Eip InstanceId already in bandwidthPackage.
-    IpInstanceIdAlreadyInBandwidthPackage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IpInstanceId.BizStatusInvalid`: The specified Eip BizStatus is Disable, Cannot add to bandwidthPackage.
-    IpInstanceIdBizStatusInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IpInstanceId.ChargeType.NotSupport`: The specified Eip instance is PrePaid type, Cannot add to BandwidthPackage.
-    IpInstanceIdChargeTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BandwidthPackageId.InvalidBizStatus`: The specified BandwidthPackageId has been FinancialLocked, Cannot add Ip.
-    BandwidthPackageIdInvalidBizStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IpInstanceId.QuotaExceeded`: The specified BandwidthPackageId has too many ip in it. exceed the quota , Cannot add more.
-    IpInstanceIdQuotaExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EipOperation.TooFrequently`: The specified Eip add into bandwidthPackage too frequently. please add later.
-    EipOperationTooFrequently(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidBandwidthPackageId.NotFound`: The specified bandwidthPackageId does not exist in our records.
-    InvalidBandwidthPackageIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidIpInstanceId.NotFound`: The specified Eip InstanceId does not exist in our records.
-    InvalidIpInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `IpInstanceId.InvalidIpInternetChargeType`: The hybrid type eip not support add into bandwidthPackage of PayBytraffic type.
-    IpInstanceIdInvalidIpInternetChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `IpInstanceId.StatusNotAvailable`: The specified Eip Status is not Available, Cannot add to GlobalAcceleration.
-    IpInstanceIdStatusNotAvailable(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AddGlobalAccelerationInstanceIpError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IpInstanceId.AlreadyInBandwidthPackage",
-                        "IpInstanceId.BizStatusInvalid",
-                        "IpInstanceId.ChargeType.NotSupport",
-                        "BandwidthPackageId.InvalidBizStatus",
-                        "IpInstanceId.QuotaExceeded",
-                        "EipOperation.TooFrequently",
-                        "InvalidRegionId.NotFound",
-                        "InvalidBandwidthPackageId.NotFound",
-                        "InvalidIpInstanceId.NotFound",
-                        "IpInstanceId.InvalidIpInternetChargeType",
-                        "IpInstanceId.StatusNotAvailable",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AddGlobalAccelerationInstanceIpError;
+impl crate::Client {
+    /// Calls `AddGlobalAccelerationInstanceIp`: Associates an elastic IP address (EIP) with a shared-bandwidth Global Accelerator (GA) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AddGlobalAccelerationInstanceIpRequestBuilder::send) it. The parameters and their rules: [`AddGlobalAccelerationInstanceIpRequest`].
+    #[inline]
+    pub fn add_global_acceleration_instance_ip(
+        &self,
+    ) -> AddGlobalAccelerationInstanceIpRequestBuilder<&Self> {
+        AddGlobalAccelerationInstanceIpRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AddGlobalAccelerationInstanceIpError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AddGlobalAccelerationInstanceIp`: Associates an elastic IP address (EIP) with a shared-bandwidth Global Accelerator (GA) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AddGlobalAccelerationInstanceIpRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IpInstanceIdAlreadyInBandwidthPackage(error),
-            1 => Self::IpInstanceIdBizStatusInvalid(error),
-            2 => Self::IpInstanceIdChargeTypeNotSupport(error),
-            3 => Self::BandwidthPackageIdInvalidBizStatus(error),
-            4 => Self::IpInstanceIdQuotaExceeded(error),
-            5 => Self::EipOperationTooFrequently(error),
-            6 => Self::InvalidRegionIdNotFound(error),
-            7 => Self::InvalidBandwidthPackageIdNotFound(error),
-            8 => Self::InvalidIpInstanceIdNotFound(error),
-            9 => Self::IpInstanceIdInvalidIpInternetChargeType(error),
-            10 => Self::IpInstanceIdStatusNotAvailable(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IpInstanceIdAlreadyInBandwidthPackage(error) => (0, error),
-            Self::IpInstanceIdBizStatusInvalid(error) => (1, error),
-            Self::IpInstanceIdChargeTypeNotSupport(error) => (2, error),
-            Self::BandwidthPackageIdInvalidBizStatus(error) => (3, error),
-            Self::IpInstanceIdQuotaExceeded(error) => (4, error),
-            Self::EipOperationTooFrequently(error) => (5, error),
-            Self::InvalidRegionIdNotFound(error) => (6, error),
-            Self::InvalidBandwidthPackageIdNotFound(error) => (7, error),
-            Self::InvalidIpInstanceIdNotFound(error) => (8, error),
-            Self::IpInstanceIdInvalidIpInternetChargeType(error) => (9, error),
-            Self::IpInstanceIdStatusNotAvailable(error) => (10, error),
-            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AddGlobalAccelerationInstanceIpError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AddGlobalAccelerationInstanceIpError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IpInstanceIdAlreadyInBandwidthPackage",
-            "IpInstanceIdBizStatusInvalid",
-            "IpInstanceIdChargeTypeNotSupport",
-            "BandwidthPackageIdInvalidBizStatus",
-            "IpInstanceIdQuotaExceeded",
-            "EipOperationTooFrequently",
-            "InvalidRegionIdNotFound",
-            "InvalidBandwidthPackageIdNotFound",
-            "InvalidIpInstanceIdNotFound",
-            "IpInstanceIdInvalidIpInternetChargeType",
-            "IpInstanceIdStatusNotAvailable",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AddGlobalAccelerationInstanceIpError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AddGlobalAccelerationInstanceIpError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AddGlobalAccelerationInstanceIpError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for AddGlobalAccelerationInstanceIpError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn add_global_acceleration_instance_ip(
+        &self,
+    ) -> AddGlobalAccelerationInstanceIpRequestBuilder<&Self> {
+        AddGlobalAccelerationInstanceIpRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AddIPv6TranslatorAclListEntryRequest>;
 /// Request of `AddIPv6TranslatorAclListEntry`: Adds an IP entry to an access control list (ACL).
 ///
 /// Deprecated: no replacement operation.
@@ -137,9 +140,7 @@ impl<C> AddIPv6TranslatorAclListEntryRequestBuilder<C> {
     ///
     /// The region ID of the ACL.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AddIPv6TranslatorAclListEntryRequest::region_id`](AddIPv6TranslatorAclListEntryRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -148,9 +149,7 @@ impl<C> AddIPv6TranslatorAclListEntryRequestBuilder<C> {
     ///
     /// The ID of the ACL to which you want to add the IP entry.
     ///
-    /// - Wire name: `AclId`.
-    /// - Required.
-    /// - Example: `ipv6transacl-bp1dcdvfe2****`.
+    /// Its description, rules and example: [`AddIPv6TranslatorAclListEntryRequest::acl_id`](AddIPv6TranslatorAclListEntryRequest::acl_id).
     pub fn acl_id(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_id = Some(value.into());
         self
@@ -159,9 +158,7 @@ impl<C> AddIPv6TranslatorAclListEntryRequestBuilder<C> {
     ///
     /// The IPv6 address or IPv6 CIDR block that you want to add to the ACL entry, for example, 12XX:0:0:XXXX::0102 or 12XX:0:0:XXXX::/60.
     ///
-    /// - Wire name: `AclEntryIp`.
-    /// - Required.
-    /// - Example: `12XX:0:0:XXXX::0102`.
+    /// Its description, rules and example: [`AddIPv6TranslatorAclListEntryRequest::acl_entry_ip`](AddIPv6TranslatorAclListEntryRequest::acl_entry_ip).
     pub fn acl_entry_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_entry_ip = Some(value.into());
         self
@@ -170,10 +167,7 @@ impl<C> AddIPv6TranslatorAclListEntryRequestBuilder<C> {
     ///
     /// The remarks of the ACL entry.
     ///
-    /// It must be 2 to 100 characters in length, and can contain letters, digits, underscores (\_), and hyphens (-). It must start with a letter.
-    ///
-    /// - Wire name: `AclEntryComment`.
-    /// - Example: `clientIP1`.
+    /// Its description, rules and example: [`AddIPv6TranslatorAclListEntryRequest::acl_entry_comment`](AddIPv6TranslatorAclListEntryRequest::acl_entry_comment).
     pub fn acl_entry_comment(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_entry_comment = Some(value.into());
         self
@@ -323,131 +317,28 @@ for AddIPv6TranslatorAclListEntryResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AddIPv6TranslatorAclListEntry`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AddIPv6TranslatorAclListEntryError {
-    /// HTTP 400 `InvalidIpAddress.WrongFormat`: The specified entry ip address is invalid.
-    InvalidIpAddressWrongFormat(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIPv6TranslatorAclId.NotFound`: The specified ipv6 translator acl instance id does not exist.
-    InvalidIPv6TranslatorAclIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEntryComment`: The specified value of comment not supported.
-    InvalidEntryComment(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
-    ResourceQuotaFull(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AddIPv6TranslatorAclListEntryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidIpAddress.WrongFormat",
-                        "InvalidIPv6TranslatorAclId.NotFound",
-                        "InvalidEntryComment",
-                        "Resource.QuotaFull",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AddIPv6TranslatorAclListEntryError;
+impl crate::Client {
+    /// Calls `AddIPv6TranslatorAclListEntry`: Adds an IP entry to an access control list (ACL).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AddIPv6TranslatorAclListEntryRequestBuilder::send) it. The parameters and their rules: [`AddIPv6TranslatorAclListEntryRequest`].
+    #[inline]
+    pub fn add_i_pv6_translator_acl_list_entry(
+        &self,
+    ) -> AddIPv6TranslatorAclListEntryRequestBuilder<&Self> {
+        AddIPv6TranslatorAclListEntryRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AddIPv6TranslatorAclListEntryError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AddIPv6TranslatorAclListEntry`: Adds an IP entry to an access control list (ACL).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AddIPv6TranslatorAclListEntryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidIpAddressWrongFormat(error),
-            1 => Self::InvalidIPv6TranslatorAclIdNotFound(error),
-            2 => Self::InvalidEntryComment(error),
-            3 => Self::ResourceQuotaFull(error),
-            4 => Self::ForbbidenSubUser(error),
-            5 => Self::Forbidden(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidIpAddressWrongFormat(error) => (0, error),
-            Self::InvalidIPv6TranslatorAclIdNotFound(error) => (1, error),
-            Self::InvalidEntryComment(error) => (2, error),
-            Self::ResourceQuotaFull(error) => (3, error),
-            Self::ForbbidenSubUser(error) => (4, error),
-            Self::Forbidden(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AddIPv6TranslatorAclListEntryError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AddIPv6TranslatorAclListEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidIpAddressWrongFormat",
-            "InvalidIPv6TranslatorAclIdNotFound",
-            "InvalidEntryComment",
-            "ResourceQuotaFull",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AddIPv6TranslatorAclListEntryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AddIPv6TranslatorAclListEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AddIPv6TranslatorAclListEntryError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AddIPv6TranslatorAclListEntryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn add_i_pv6_translator_acl_list_entry(
+        &self,
+    ) -> AddIPv6TranslatorAclListEntryRequestBuilder<&Self> {
+        AddIPv6TranslatorAclListEntryRequestBuilder::new(self)
     }
 }

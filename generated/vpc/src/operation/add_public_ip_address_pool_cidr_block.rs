@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AddPublicIpAddressPoolCidrBlockRequest>;
 /// Request of `AddPublicIpAddressPoolCidrBlock`: Adds a CIDR block to an IP address pool.
 ///
 /// Before you call this operation, take note of the following limits:
@@ -180,9 +183,7 @@ impl<C> AddPublicIpAddressPoolCidrBlockRequestBuilder<C> {
     ///
     /// The ID of the IP address pool.
     ///
-    /// - Wire name: `PublicIpAddressPoolId`.
-    /// - Required.
-    /// - Example: `pippool-6wetvn6fumkgycssx****`.
+    /// Its description, rules and example: [`AddPublicIpAddressPoolCidrBlockRequest::public_ip_address_pool_id`](AddPublicIpAddressPoolCidrBlockRequest::public_ip_address_pool_id).
     pub fn public_ip_address_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.public_ip_address_pool_id = Some(value.into());
         self
@@ -191,10 +192,7 @@ impl<C> AddPublicIpAddressPoolCidrBlockRequestBuilder<C> {
     ///
     /// The CIDR block.
     ///
-    /// > You can specify only one of **CidrBlock** and **CidrMask**.
-    ///
-    /// - Wire name: `CidrBlock`.
-    /// - Example: `47.0.XX.XX/24`.
+    /// Its description, rules and example: [`AddPublicIpAddressPoolCidrBlockRequest::cidr_block`](AddPublicIpAddressPoolCidrBlockRequest::cidr_block).
     pub fn cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.cidr_block = Some(value.into());
         self
@@ -203,13 +201,7 @@ impl<C> AddPublicIpAddressPoolCidrBlockRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AddPublicIpAddressPoolCidrBlockRequest::client_token`](AddPublicIpAddressPoolCidrBlockRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -218,11 +210,7 @@ impl<C> AddPublicIpAddressPoolCidrBlockRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`AddPublicIpAddressPoolCidrBlockRequest::dry_run`](AddPublicIpAddressPoolCidrBlockRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -231,9 +219,7 @@ impl<C> AddPublicIpAddressPoolCidrBlockRequestBuilder<C> {
     ///
     /// The region ID of the IP address pool to which you want to add the CIDR block.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-chengdu`.
+    /// Its description, rules and example: [`AddPublicIpAddressPoolCidrBlockRequest::region_id`](AddPublicIpAddressPoolCidrBlockRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -242,12 +228,7 @@ impl<C> AddPublicIpAddressPoolCidrBlockRequestBuilder<C> {
     ///
     /// The subnet mask of the CIDR block. After you enter the subnet mask, the system automatically allocates IP addresses.
     ///
-    /// Valid values: **24** to **28**.
-    ///
-    /// > You can specify only one of **CidrBlock** and **CidrMask**.
-    ///
-    /// - Wire name: `CidrMask`.
-    /// - Example: `24`.
+    /// Its description, rules and example: [`AddPublicIpAddressPoolCidrBlockRequest::cidr_mask`](AddPublicIpAddressPoolCidrBlockRequest::cidr_mask).
     pub fn cidr_mask(mut self, value: i32) -> Self {
         self.inner.cidr_mask = Some(value);
         self
@@ -397,174 +378,28 @@ for AddPublicIpAddressPoolCidrBlockResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AddPublicIpAddressPoolCidrBlock`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AddPublicIpAddressPoolCidrBlockError {
-    /// HTTP 400 `IllegalParam.CidrBlock`: The param of CidrBlock \[%s\] is illegal.
-    IllegalParamCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CidrBlockMask`: The param of CidrBlock Mask \[%s\] is illegal.
-    IllegalParamCidrBlockMask(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.PublicIpAddressPool`: The status of PublicIpAddressPool \[%s\] is incorrect.
-    IncorrectStatusPublicIpAddressPool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.CidrBlockBelongToOtherUser`: The operation is not allowed because of CidrBlock belong to other user.
-    OperationDeniedCidrBlockBelongToOtherUser(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.PublicIpAddressPool`: The specified resource ofPublicIpAddressPool \[%s\] is not found.
-    ResourceNotFoundPublicIpAddressPool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.PoolIpQuantity`: The quota of PoolIpQuantity is exceeded.
-    QuotaExceededPoolIpQuantity(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.OperateSharedResource`: The operation is not allowed because of the PublicIpAddressPool is a shared resource.
-    OperationDeniedOperateSharedResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.CidrBlockOrCidrMask`: CidrBlock or CidrMask is not specified.
-    MissingParamCidrBlockOrCidrMask(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DuplicatedParam.CidrBlockAndCidrMask`: CidrBlock and CidrMask cannot be specified at the same time.
-    DuplicatedParamCidrBlockAndCidrMask(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.FinancialLocked`: The instance is locked due to outstanding payments.
-    ForbiddenFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotEnough.CidrBlock`: The specified resource is not enough.
-    ResourceNotEnoughCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.PublicIpAddressPoolId`: The parameter PublicIpAddressPoolId is missing.
-    MissingParamPublicIpAddressPoolId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ResourceNotEnough`: Insufficient resources.
-    OperationFailedResourceNotEnough(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AddPublicIpAddressPoolCidrBlockError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.CidrBlock",
-                        "IllegalParam.CidrBlockMask",
-                        "IncorrectStatus.PublicIpAddressPool",
-                        "OperationDenied.CidrBlockBelongToOtherUser",
-                        "ResourceNotFound.PublicIpAddressPool",
-                        "QuotaExceeded.PoolIpQuantity",
-                        "OperationDenied.OperateSharedResource",
-                        "MissingParam.CidrBlockOrCidrMask",
-                        "DuplicatedParam.CidrBlockAndCidrMask",
-                        "Forbidden.FinancialLocked",
-                        "ResourceNotEnough.CidrBlock",
-                        "MissingParam.PublicIpAddressPoolId",
-                        "OperationFailed.ResourceNotEnough",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AddPublicIpAddressPoolCidrBlockError;
+impl crate::Client {
+    /// Calls `AddPublicIpAddressPoolCidrBlock`: Adds a CIDR block to an IP address pool.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AddPublicIpAddressPoolCidrBlockRequestBuilder::send) it. The parameters and their rules: [`AddPublicIpAddressPoolCidrBlockRequest`].
+    #[inline]
+    pub fn add_public_ip_address_pool_cidr_block(
+        &self,
+    ) -> AddPublicIpAddressPoolCidrBlockRequestBuilder<&Self> {
+        AddPublicIpAddressPoolCidrBlockRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AddPublicIpAddressPoolCidrBlockError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AddPublicIpAddressPoolCidrBlock`: Adds a CIDR block to an IP address pool.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AddPublicIpAddressPoolCidrBlockRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamCidrBlock(error),
-            1 => Self::IllegalParamCidrBlockMask(error),
-            2 => Self::IncorrectStatusPublicIpAddressPool(error),
-            3 => Self::OperationDeniedCidrBlockBelongToOtherUser(error),
-            4 => Self::ResourceNotFoundPublicIpAddressPool(error),
-            5 => Self::QuotaExceededPoolIpQuantity(error),
-            6 => Self::OperationDeniedOperateSharedResource(error),
-            7 => Self::MissingParamCidrBlockOrCidrMask(error),
-            8 => Self::DuplicatedParamCidrBlockAndCidrMask(error),
-            9 => Self::ForbiddenFinancialLocked(error),
-            10 => Self::ResourceNotEnoughCidrBlock(error),
-            11 => Self::MissingParamPublicIpAddressPoolId(error),
-            12 => Self::OperationFailedResourceNotEnough(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamCidrBlock(error) => (0, error),
-            Self::IllegalParamCidrBlockMask(error) => (1, error),
-            Self::IncorrectStatusPublicIpAddressPool(error) => (2, error),
-            Self::OperationDeniedCidrBlockBelongToOtherUser(error) => (3, error),
-            Self::ResourceNotFoundPublicIpAddressPool(error) => (4, error),
-            Self::QuotaExceededPoolIpQuantity(error) => (5, error),
-            Self::OperationDeniedOperateSharedResource(error) => (6, error),
-            Self::MissingParamCidrBlockOrCidrMask(error) => (7, error),
-            Self::DuplicatedParamCidrBlockAndCidrMask(error) => (8, error),
-            Self::ForbiddenFinancialLocked(error) => (9, error),
-            Self::ResourceNotEnoughCidrBlock(error) => (10, error),
-            Self::MissingParamPublicIpAddressPoolId(error) => (11, error),
-            Self::OperationFailedResourceNotEnough(error) => (12, error),
-            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AddPublicIpAddressPoolCidrBlockError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AddPublicIpAddressPoolCidrBlockError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamCidrBlock",
-            "IllegalParamCidrBlockMask",
-            "IncorrectStatusPublicIpAddressPool",
-            "OperationDeniedCidrBlockBelongToOtherUser",
-            "ResourceNotFoundPublicIpAddressPool",
-            "QuotaExceededPoolIpQuantity",
-            "OperationDeniedOperateSharedResource",
-            "MissingParamCidrBlockOrCidrMask",
-            "DuplicatedParamCidrBlockAndCidrMask",
-            "ForbiddenFinancialLocked",
-            "ResourceNotEnoughCidrBlock",
-            "MissingParamPublicIpAddressPoolId",
-            "OperationFailedResourceNotEnough",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AddPublicIpAddressPoolCidrBlockError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AddPublicIpAddressPoolCidrBlockError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AddPublicIpAddressPoolCidrBlockError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for AddPublicIpAddressPoolCidrBlockError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn add_public_ip_address_pool_cidr_block(
+        &self,
+    ) -> AddPublicIpAddressPoolCidrBlockRequestBuilder<&Self> {
+        AddPublicIpAddressPoolCidrBlockRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AddSourcesToTrafficMirrorSessionRequest>;
 /// Request of `AddSourcesToTrafficMirrorSession`: Adds a traffic mirror source to a traffic mirror session.
 ///
 /// * **AddSourcesToTrafficMirrorSession** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListTrafficMirrorSessions](<https://www.alibabacloud.com/help/doc-detail/261367.htm>) operation to query the status of the task.
@@ -171,13 +174,7 @@ impl<C> AddSourcesToTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AddSourcesToTrafficMirrorSessionRequest::client_token`](AddSourcesToTrafficMirrorSessionRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -186,11 +183,7 @@ impl<C> AddSourcesToTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`AddSourcesToTrafficMirrorSessionRequest::dry_run`](AddSourcesToTrafficMirrorSessionRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -199,9 +192,7 @@ impl<C> AddSourcesToTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// The ID of the traffic mirror session.
     ///
-    /// - Wire name: `TrafficMirrorSessionId`.
-    /// - Required.
-    /// - Example: `tms-j6cla50buc44ap8tu****`.
+    /// Its description, rules and example: [`AddSourcesToTrafficMirrorSessionRequest::traffic_mirror_session_id`](AddSourcesToTrafficMirrorSessionRequest::traffic_mirror_session_id).
     pub fn traffic_mirror_session_id(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_mirror_session_id = Some(value.into());
         self
@@ -210,10 +201,7 @@ impl<C> AddSourcesToTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// The ID of the traffic mirror source. You can specify only an elastic network interface (ENI) as the traffic mirror source. The default value of **N** is **1**, which indicates that you can add only one traffic mirror source to a traffic mirror session.
     ///
-    /// - Wire name: `TrafficMirrorSourceIds`.
-    /// - Required.
-    /// - Must have at most 30 items.
-    /// - Example: `eni-j6ccmrl8z3xkvxgw****`.
+    /// Its description, rules and example: [`AddSourcesToTrafficMirrorSessionRequest::traffic_mirror_source_ids`](AddSourcesToTrafficMirrorSessionRequest::traffic_mirror_source_ids).
     pub fn traffic_mirror_source_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -227,13 +215,7 @@ impl<C> AddSourcesToTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// The ID of the region to which the traffic mirror session belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// For more information about regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hongkong`.
+    /// Its description, rules and example: [`AddSourcesToTrafficMirrorSessionRequest::region_id`](AddSourcesToTrafficMirrorSessionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -371,199 +353,28 @@ for AddSourcesToTrafficMirrorSessionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AddSourcesToTrafficMirrorSession`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AddSourcesToTrafficMirrorSessionError {
-    /// HTTP 400 `IncorrectBusinessStatus.TrafficMirror`: The business status of traffic mirror is incorrect.
-    IncorrectBusinessStatusTrafficMirror(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OptInRequired.TrafficMirror`: You need to subscribe to the traffic mirror service first.
-    OptInRequiredTrafficMirror(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DuplicatedParam.SourceInstanceIds`: The parameter of source instance IDs contains duplicate values.
-    DuplicatedParamSourceInstanceIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.TrafficMirrorSession`: The specified resource of traffic mirror session is not found.
-    ResourceNotFoundTrafficMirrorSession(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TrafficMirrorSession`: The status of traffic mirror session is incorrect.
-    IncorrectStatusTrafficMirrorSession(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceAlreadyAssociated.TrafficMirrorSource`: The specified traffic mirror source and session are already associated.
-    ResourceAlreadyAssociatedTrafficMirrorSource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.NetworkInterface`: The specified resource of %s is not found.
-    ResourceNotFoundNetworkInterface(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.EcsInstance`: The specified resource of ECS instance is not found.
-    ResourceNotFoundEcsInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.EcsNotSupportTrafficMirror`: The ECS instance does not support traffic mirroring.
-    OperationDeniedEcsNotSupportTrafficMirror(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.DuplicateRole`: The network interface must not be the source and the target of traffic mirror sessions at the same time.
-    OperationDeniedDuplicateRole(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.NetworkInterfaceRelatedSession`: The quota of the number of traffic mirror sessions related to one network interface is exceeded.
-    QuotaExceededNetworkInterfaceRelatedSession(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.FreeNetworkInterface`: The network interface is not attached to any ECS instance.
-    OperationDeniedFreeNetworkInterface(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.SourceNumPerSession`: The quota of the number of traffic mirror sources per session is exceeded.
-    QuotaExceededSourceNumPerSession(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.SourceNumPerTarget`: The maximum number of traffic mirror sources for a target is exceeded.
-    QuotaExceededSourceNumPerTarget(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.BondingNetworkInterface`: The specified traffic mirror source is bonding eni without slave.
-    OperationUnsupportedBondingNetworkInterface(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.UnsupportedTargetType`: Traffic mirror target must be SLB if traffic mirror sources contain nat gateway network interface.
-    OperationDeniedUnsupportedTargetType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.InvalidSourceBondEniType`: The traffic mirroring source does not support the entered bond ENI type.
-    OperationDeniedInvalidSourceBondEniType(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for AddSourcesToTrafficMirrorSessionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectBusinessStatus.TrafficMirror",
-                        "OptInRequired.TrafficMirror",
-                        "DuplicatedParam.SourceInstanceIds",
-                        "ResourceNotFound.TrafficMirrorSession",
-                        "IncorrectStatus.TrafficMirrorSession",
-                        "ResourceAlreadyAssociated.TrafficMirrorSource",
-                        "ResourceNotFound.NetworkInterface",
-                        "ResourceNotFound.EcsInstance",
-                        "OperationDenied.EcsNotSupportTrafficMirror",
-                        "OperationDenied.DuplicateRole",
-                        "QuotaExceeded.NetworkInterfaceRelatedSession",
-                        "OperationDenied.FreeNetworkInterface",
-                        "QuotaExceeded.SourceNumPerSession",
-                        "QuotaExceeded.SourceNumPerTarget",
-                        "OperationUnsupported.BondingNetworkInterface",
-                        "OperationDenied.UnsupportedTargetType",
-                        "OperationDenied.InvalidSourceBondEniType",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AddSourcesToTrafficMirrorSessionError;
+impl crate::Client {
+    /// Calls `AddSourcesToTrafficMirrorSession`: Adds a traffic mirror source to a traffic mirror session.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AddSourcesToTrafficMirrorSessionRequestBuilder::send) it. The parameters and their rules: [`AddSourcesToTrafficMirrorSessionRequest`].
+    #[inline]
+    pub fn add_sources_to_traffic_mirror_session(
+        &self,
+    ) -> AddSourcesToTrafficMirrorSessionRequestBuilder<&Self> {
+        AddSourcesToTrafficMirrorSessionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AddSourcesToTrafficMirrorSessionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AddSourcesToTrafficMirrorSession`: Adds a traffic mirror source to a traffic mirror session.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AddSourcesToTrafficMirrorSessionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectBusinessStatusTrafficMirror(error),
-            1 => Self::OptInRequiredTrafficMirror(error),
-            2 => Self::DuplicatedParamSourceInstanceIds(error),
-            3 => Self::ResourceNotFoundTrafficMirrorSession(error),
-            4 => Self::IncorrectStatusTrafficMirrorSession(error),
-            5 => Self::ResourceAlreadyAssociatedTrafficMirrorSource(error),
-            6 => Self::ResourceNotFoundNetworkInterface(error),
-            7 => Self::ResourceNotFoundEcsInstance(error),
-            8 => Self::OperationDeniedEcsNotSupportTrafficMirror(error),
-            9 => Self::OperationDeniedDuplicateRole(error),
-            10 => Self::QuotaExceededNetworkInterfaceRelatedSession(error),
-            11 => Self::OperationDeniedFreeNetworkInterface(error),
-            12 => Self::QuotaExceededSourceNumPerSession(error),
-            13 => Self::QuotaExceededSourceNumPerTarget(error),
-            14 => Self::OperationUnsupportedBondingNetworkInterface(error),
-            15 => Self::OperationDeniedUnsupportedTargetType(error),
-            16 => Self::OperationDeniedInvalidSourceBondEniType(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectBusinessStatusTrafficMirror(error) => (0, error),
-            Self::OptInRequiredTrafficMirror(error) => (1, error),
-            Self::DuplicatedParamSourceInstanceIds(error) => (2, error),
-            Self::ResourceNotFoundTrafficMirrorSession(error) => (3, error),
-            Self::IncorrectStatusTrafficMirrorSession(error) => (4, error),
-            Self::ResourceAlreadyAssociatedTrafficMirrorSource(error) => (5, error),
-            Self::ResourceNotFoundNetworkInterface(error) => (6, error),
-            Self::ResourceNotFoundEcsInstance(error) => (7, error),
-            Self::OperationDeniedEcsNotSupportTrafficMirror(error) => (8, error),
-            Self::OperationDeniedDuplicateRole(error) => (9, error),
-            Self::QuotaExceededNetworkInterfaceRelatedSession(error) => (10, error),
-            Self::OperationDeniedFreeNetworkInterface(error) => (11, error),
-            Self::QuotaExceededSourceNumPerSession(error) => (12, error),
-            Self::QuotaExceededSourceNumPerTarget(error) => (13, error),
-            Self::OperationUnsupportedBondingNetworkInterface(error) => (14, error),
-            Self::OperationDeniedUnsupportedTargetType(error) => (15, error),
-            Self::OperationDeniedInvalidSourceBondEniType(error) => (16, error),
-            Self::Unhandled(unhandled) => (17, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AddSourcesToTrafficMirrorSessionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AddSourcesToTrafficMirrorSessionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectBusinessStatusTrafficMirror",
-            "OptInRequiredTrafficMirror",
-            "DuplicatedParamSourceInstanceIds",
-            "ResourceNotFoundTrafficMirrorSession",
-            "IncorrectStatusTrafficMirrorSession",
-            "ResourceAlreadyAssociatedTrafficMirrorSource",
-            "ResourceNotFoundNetworkInterface",
-            "ResourceNotFoundEcsInstance",
-            "OperationDeniedEcsNotSupportTrafficMirror",
-            "OperationDeniedDuplicateRole",
-            "QuotaExceededNetworkInterfaceRelatedSession",
-            "OperationDeniedFreeNetworkInterface",
-            "QuotaExceededSourceNumPerSession",
-            "QuotaExceededSourceNumPerTarget",
-            "OperationUnsupportedBondingNetworkInterface",
-            "OperationDeniedUnsupportedTargetType",
-            "OperationDeniedInvalidSourceBondEniType",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AddSourcesToTrafficMirrorSessionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AddSourcesToTrafficMirrorSessionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AddSourcesToTrafficMirrorSessionError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for AddSourcesToTrafficMirrorSessionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn add_sources_to_traffic_mirror_session(
+        &self,
+    ) -> AddSourcesToTrafficMirrorSessionRequestBuilder<&Self> {
+        AddSourcesToTrafficMirrorSessionRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AllocateEipAddressRequest>;
 /// Request of `AllocateEipAddress`: Applies for an elastic IP address (EIP).
 ///
 /// Before you call this operation, make sure that you are familiar with the billing methods and pricing of EIPs. For more information, see [Billing overview](<https://www.alibabacloud.com/help/doc-detail/122035.htm>).
@@ -402,11 +405,7 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     ///
     /// The ID of the region to which the EIP belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AllocateEipAddressRequest::region_id`](AllocateEipAddressRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -415,14 +414,7 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     ///
     /// The maximum bandwidth of the EIP. Unit: Mbit/s.
     ///
-    /// * Valid values when **InstanceChargeType** is set to **PostPaid** and **InternetChargeType** is set to **PayByBandwidth**: **1** to **500**.\*\*\*\*
-    /// * Valid values when **InstanceChargeType** is set to **PostPaid** and **InternetChargeType** is set to **PayByTraffic**: **1** to **200**.\*\*\*\*
-    /// * Valid values when **InstanceChargeType** is set to **PrePaid**: **1** to **1000**.\*\*\*\*
-    ///
-    /// Default value: **5**. Unit: Mbit/s.
-    ///
-    /// - Wire name: `Bandwidth`.
-    /// - Example: `5`.
+    /// Its description, rules and example: [`AllocateEipAddressRequest::bandwidth`](AllocateEipAddressRequest::bandwidth).
     pub fn bandwidth(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth = Some(value.into());
         self
@@ -431,14 +423,7 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     ///
     /// The subscription duration of the EIP.
     ///
-    /// Valid values when **PricingCycle** is set to **Month**: **1** to **9**.\*\*\*\*
-    ///
-    /// Valid values when **PricingCycle** is set to **Year**: **1** to **5**.\*\*\*\*
-    ///
-    /// This parameter must be specified when **InstanceChargeType** is set to **PrePaid**. This parameter is optional when **InstanceChargeType** is set to **PostPaid**.
-    ///
-    /// - Wire name: `Period`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`AllocateEipAddressRequest::period`](AllocateEipAddressRequest::period).
     pub fn period(mut self, value: i32) -> Self {
         self.inner.period = Some(value);
         self
@@ -447,23 +432,7 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     ///
     /// The line type. Valid values:
     ///
-    /// * **BGP** (default): BGP (Multi-ISP) All regions support BGP (Multi-ISP) EIPs.
-    /// * **BGP_PRO**: BGP (Multi-ISP) Pro Only the following regions support BGP (Multi-ISP) Pro lines: China (Hong Kong), Singapore, Japan (Tokyo), Malaysia (Kuala Lumpur), Philippines (Manila), Indonesia (Jakarta), and Thailand (Bangkok).
-    ///
-    /// For more information about BGP (Multi-ISP) and BGP (Multi-ISP) Pro, see the "Line types" section of [What is EIP?](<https://www.alibabacloud.com/help/doc-detail/32321.htm>)
-    ///
-    /// * If you are allowed to use single-ISP bandwidth, you can also choose one of the following values:
-    ///
-    ///   * **ChinaTelecom**
-    ///   * **ChinaUnicom**
-    ///   * **ChinaMobile**
-    ///   * **ChinaTelecom_L2**
-    ///   * **ChinaUnicom_L2**
-    ///   * **ChinaMobile_L2**
-    /// * If your services are deployed in China East 1 Finance, this parameter is required and you must set the value to **BGP_FinanceCloud**.
-    ///
-    /// - Wire name: `ISP`.
-    /// - Example: `BGP`.
+    /// Its description, rules and example: [`AllocateEipAddressRequest::isp`](AllocateEipAddressRequest::isp).
     pub fn isp(mut self, value: impl Into<String>) -> Self {
         self.inner.isp = Some(value.into());
         self
@@ -472,8 +441,7 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     ///
     /// The promotion code. This parameter is not required.
     ///
-    /// - Wire name: `ActivityId`.
-    /// - Example: `123456`.
+    /// Its description, rules and example: [`AllocateEipAddressRequest::activity_id`](AllocateEipAddressRequest::activity_id).
     pub fn activity_id(mut self, value: i64) -> Self {
         self.inner.activity_id = Some(value);
         self
@@ -482,8 +450,7 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     ///
     /// The network type. Default value: **public**.
     ///
-    /// - Wire name: `Netmode`.
-    /// - Example: `public`.
+    /// Its description, rules and example: [`AllocateEipAddressRequest::netmode`](AllocateEipAddressRequest::netmode).
     pub fn netmode(mut self, value: impl Into<String>) -> Self {
         self.inner.netmode = Some(value.into());
         self
@@ -492,13 +459,7 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     ///
     /// Specifies whether to enable automatic payment. Valid values:
     ///
-    /// * **false** (default): The automatic payment is disabled. If you select this option, you must go to the Order Center to complete the payment after an order is generated.
-    /// * **true**: The automatic payment is enabled. Payments are automatically complete after an order is generated.
-    ///
-    /// If **InstanceChargeType** is set to **PrePaid**, this parameter is required. If **InstanceChargeType** is set to **PostPaid**, this parameter is not required.
-    ///
-    /// - Wire name: `AutoPay`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`AllocateEipAddressRequest::auto_pay`](AllocateEipAddressRequest::auto_pay).
     pub fn auto_pay(mut self, value: bool) -> Self {
         self.inner.auto_pay = Some(value);
         self
@@ -507,13 +468,7 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     ///
     /// The billing cycle of the subscription EIP. Valid values:
     ///
-    /// * **Month** (default)
-    /// * **Year**
-    ///
-    /// If **InstanceChargeType** is set to **PrePaid**, this parameter is required. If **InstanceChargeType** is set to **PostPaid**, this parameter is not required.
-    ///
-    /// - Wire name: `PricingCycle`.
-    /// - Example: `Month`.
+    /// Its description, rules and example: [`AllocateEipAddressRequest::pricing_cycle`](AllocateEipAddressRequest::pricing_cycle).
     pub fn pricing_cycle(mut self, value: impl Into<String>) -> Self {
         self.inner.pricing_cycle = Some(value.into());
         self
@@ -522,13 +477,7 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     ///
     /// The billing method of the EIP. Valid values:
     ///
-    /// * **PrePaid**: subscription
-    /// * **PostPaid** (default): pay-as-you-go
-    ///
-    /// If **InstanceChargeType** is set to **PrePaid**, set **InternetChargeType** to **PayByBandwidth**. If **InstanceChargeType** is set to **PostPaid**, set **InternetChargeType** to **PayByBandwidth** or **PayByTraffic**.
-    ///
-    /// - Wire name: `InstanceChargeType`.
-    /// - Example: `PostPaid`.
+    /// Its description, rules and example: [`AllocateEipAddressRequest::instance_charge_type`](AllocateEipAddressRequest::instance_charge_type).
     pub fn instance_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_charge_type = Some(value.into());
         self
@@ -537,16 +486,7 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     ///
     /// The metering method of the EIP. Valid values:
     ///
-    /// * **PayByBandwidth** (default): pay-by-bandwidth
-    /// * **PayByTraffic**: pay-by-data-transfer
-    ///
-    /// When **InstanceChargeType** is set to **PrePaid**, set **InternetChargeType** to **PayByBandwidth**.
-    ///
-    /// When **InstanceChargeType** is set to **PostPaid**, set **InternetChargeType** to **PayByBandwidth** or **PayByTraffic**.
-    ///
-    /// - Wire name: `InternetChargeType`.
-    /// - Default: `PayByBandwidth`.
-    /// - Example: `PayByTraffic`.
+    /// Its description, rules and example: [`AllocateEipAddressRequest::internet_charge_type`](AllocateEipAddressRequest::internet_charge_type).
     pub fn internet_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.internet_charge_type = Some(value.into());
         self
@@ -555,8 +495,7 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     ///
     /// The ID of the resource group.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmxazffggds****`.
+    /// Its description, rules and example: [`AllocateEipAddressRequest::resource_group_id`](AllocateEipAddressRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -565,13 +504,7 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate a token, but you must make sure that the token is unique among different requests. The **client token** can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the value of **RequestId** as the **client token**. The value of **RequestId** is different for each API request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AllocateEipAddressRequest::client_token`](AllocateEipAddressRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -580,12 +513,7 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     ///
     /// The EIP name.
     ///
-    /// The name must be 1 to 128 characters in length and start with a letter, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-).
-    ///
-    /// > You cannot specify this parameter if you create a subscription EIP.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `EIP1`.
+    /// Its description, rules and example: [`AllocateEipAddressRequest::name`](AllocateEipAddressRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -594,12 +522,7 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     ///
     /// The description of the EIP.
     ///
-    /// The description must be 2 to 256 characters in length. The description must start with a letter but cannot start with `http://` or `https://`.
-    ///
-    /// > You cannot specify this parameter if you create a subscription EIP.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`AllocateEipAddressRequest::description`](AllocateEipAddressRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -608,14 +531,7 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     ///
     /// The editions of Anti-DDoS.
     ///
-    /// * If you do not specify this parameter, Anti-DDoS Origin Basic is used.
-    /// * If you set the parameter to **AntiDDoS_Enhanced**, Anti-DDoS Pro/Premium is used.
-    ///
-    /// You can specify up to 10 editions of Anti-DDoS.
-    ///
-    /// - Wire name: `SecurityProtectionTypes`.
-    /// - Must have at most 10 items.
-    /// - Example: `AntiDDoS_Enhanced`.
+    /// Its description, rules and example: [`AllocateEipAddressRequest::security_protection_types`](AllocateEipAddressRequest::security_protection_types).
     pub fn security_protection_types(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -629,12 +545,7 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     ///
     /// The ID of the IP address pool.
     ///
-    /// The EIP is allocated from the IP address pool.
-    ///
-    /// By default, the IP address pool feature is unavailable. To use the IP address pool, apply for the privilege in the Quota Center console. For more information, see the "Request a quota increase in the Quota Center console" section in [Manage EIP quotas](<https://www.alibabacloud.com/help/doc-detail/108213.htm>).
-    ///
-    /// - Wire name: `PublicIpAddressPoolId`.
-    /// - Example: `pippool-2vc0kxcedhquybdsz****`.
+    /// Its description, rules and example: [`AllocateEipAddressRequest::public_ip_address_pool_id`](AllocateEipAddressRequest::public_ip_address_pool_id).
     pub fn public_ip_address_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.public_ip_address_pool_id = Some(value.into());
         self
@@ -643,12 +554,7 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     ///
     /// The zone of the EIP.
     ///
-    /// When the service type of the IP address pool specified by **PublicIpAddressPoolId** is CloudBox, the default value is the zone of the IP address pool.
-    ///
-    /// For more information, see [ListPublicIpAddressPools](<https://www.alibabacloud.com/help/doc-detail/429433.htm>).
-    ///
-    /// - Wire name: `Zone`.
-    /// - Example: `cn-hangzhou-a`.
+    /// Its description, rules and example: [`AllocateEipAddressRequest::zone`](AllocateEipAddressRequest::zone).
     pub fn zone(mut self, value: impl Into<String>) -> Self {
         self.inner.zone = Some(value.into());
         self
@@ -657,10 +563,7 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     ///
     /// The IP address of the EIP that you want to request.
     ///
-    /// Specify **IpAddress** or **InstanceId**. If you leave both parameters empty, the system randomly allocates an EIP.
-    ///
-    /// - Wire name: `IpAddress`.
-    /// - Example: `192.0.XX.XX`.
+    /// Its description, rules and example: [`AllocateEipAddressRequest::ip_address`](AllocateEipAddressRequest::ip_address).
     pub fn ip_address(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_address = Some(value.into());
         self
@@ -669,18 +572,14 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     ///
     /// The EIP ID.
     ///
-    /// Specify **IpAddress** or **InstanceId**. If you leave both parameters empty, the system randomly allocates an EIP.
-    ///
-    /// - Wire name: `InstanceId`.
-    /// - Example: `eip-25877c70gddh****`.
+    /// Its description, rules and example: [`AllocateEipAddressRequest::instance_id`](AllocateEipAddressRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
     }
     /// Sets `Tag`.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`AllocateEipAddressRequest::tag`](AllocateEipAddressRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -857,519 +756,24 @@ for AllocateEipAddressResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AllocateEipAddress`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AllocateEipAddressError {
-    /// HTTP 400 `COMMODITY_NO_EXIST`: commodity is not exist
-    CommodityNoExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.Eip`: Elastic IP address quota exceeded
-    QuotaExceededEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Specified value of "InternetChargeType" is not valid
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InsufficientBalance`: Your account does not have enough balance.
-    InsufficientBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ReserveIpFail`: Reserve eip failed.
-    ReserveIpFail(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegion.NotSupport`: The specified region does not support.
-    InvalidRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBandwidth.Malformed`: The specified Bandwidth is invalid.
-    InvalidBandwidthMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `INSTANCE_TYPE_NOT_SUPPORT`: The instance type is invalid.
-    InstanceTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QueryParameter.Illegal`: query parameter illegal
-    QueryParameterIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TokenVerfiy.Failed`: token verify failed.
-    TokenVerfiyFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OrderFailed`: The Account failed to create order.
-    OrderFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.LargeSpecEip`: Elastic IP address with large spec quota exceeded.
-    QuotaExceededLargeSpecEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResourceGroupId`: The specified ResourceGroupId does not exist.
-    InvalidResourceGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE`: Your account does not have enough balance.
-    PayforCreditPayInsufficientBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR`: You have arrears and do not meet the purchase conditions.
-    SystemSaleValidateUnexpectedError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Trade_Sync_Create_Sub_ERROR`: SyncOrderToSub error.
-    TradeSyncCreateSubError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidComponent.EipBandwidthMax`: The eip_bandwidth_max component is invalid.
-    InvalidComponentEipBandwidthMax(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.RiskControl`: Risk control check failed.
-    OperationFailedRiskControl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SaleValidate`: Validate sale condition with subArticle failed.
-    OperationFailedSaleValidate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.OrderParamComponent`: Product order param has invalid component.
-    IllegalParamOrderParamComponent(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SaleExpression`: Get the sales expression exception attached to the item.
-    OperationFailedSaleExpression(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CompleteUserInfo`: Complete user info failed.
-    OperationFailedCompleteUserInfo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.QueryPrice`: Query price failed when create order.
-    OperationFailedQueryPrice(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InsufficientEIP`: Eip resource is not enough.
-    OperationFailedInsufficientEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InvokeInnerApi`: Failed to invoke inner api.
-    OperationFailedInvokeInnerApi(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.AccountMoneyInvalid`: Account money is invalid.
-    OperationFailedAccountMoneyInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.QueryCredtiInfo`: Failed to query credit info.
-    OperationFailedQueryCredtiInfo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `FrequentPurchase.EIP`: eip frequent purchase
-    FrequentPurchaseEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.QueryUserLabel`: Failed to query user label info.
-    OperationFailedQueryUserLabel(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PAY.INSUFFICIENT_BALANCE`: Your account does not have enough balance.
-    PayInsufficientBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL`: User withhoding argeement is illegal.
-    PayMayiWithholdingAgreementIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OrderError.EIP`: FThe Account failed to create order.
+mod error;
+pub use error::AllocateEipAddressError;
+impl crate::Client {
+    /// Calls `AllocateEipAddress`: Applies for an elastic IP address (EIP).
     ///
-    /// Also returned with HTTP 500: The Account failed to create order.
-    OrderErrorEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IellgalParameter.OwnerAccount`: The specified parameter OwnerAccount is not valid.
-    IellgalParameterOwnerAccount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.PublicIpAddressPool`: The specified resource of PublicIpAddressPool is not found.
-    ResourceNotFoundPublicIpAddressPool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotEnough.PublicIpAddressPool`: The specified resource of PublicIpAddressPool is not enough.
-    ResourceNotEnoughPublicIpAddressPool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.IpAndPublicIpAddressPool`: The Ip and PublicIpAddressPool are mismatched.
-    MismatchIpAndPublicIpAddressPool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CreditPayInsufficientBalance`: The balance is insufficient, please contact your channel partner to increase the balance
-    CreditPayInsufficientBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.NotOpenDdosOriginProtectService`: The operation is not allowed because of you do not open Ddos Origin Protection Service
-    OperationDeniedNotOpenDdosOriginProtectService(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.PublicIpAddressPool`: The status of PublicIpAddressPool is incorrect.
-    IncorrectStatusPublicIpAddressPool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Isp`: The param of %s is illegal.
-    IllegalParamIsp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AccountMoneyValidateError`: The available amount of the account is insufficient.
-    AccountMoneyValidateError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OrderFailed.ConcurrentOperate`: Failed to create the order due to concurrent operations.
-    OrderFailedConcurrentOperate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.BasicInfoUncompleted`: Your information is incomplete. Complete your information before the operation.
-    OperationFailedBasicInfoUncompleted(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.QuotaNotEnough`: Your quota is insufficient. Please contact your channel partner to increase your quota
-    OperationFailedQuotaNotEnough(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ExclusiveParam.ZoneAndPublicIpAddressPoolId`: The Zone and PublicIpAddressPoolId parameters are mutually exclusive.
-    ExclusiveParamZoneAndPublicIpAddressPoolId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Zone`: The specified zone is invalid.
-    IllegalParamZone(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.AllocateUnfamiliarIp`: The operation failed because only IP addresses used within the last seven days can be allocated.
-    OperationFailedAllocateUnfamiliarIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Ip.Allocated`: The reserve ip has been allocated.
-    IpAllocated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Ip`: The status of ip is incorrect.
-    IncorrectStatusIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.AllocateEipAddressWithZone`: The feature of AllocateEipAddressWithZone is not supported.
-    UnsupportedFeatureAllocateEipAddressWithZone(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.Ip`: The specified ip is not found.
-    ResourceNotFoundIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CreditPayInsufficientBalance`: Your account does not have enough balance.
-    OperationFailedCreditPayInsufficientBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ResourceNotEnough`: The resources you have applied for are insufficient.
-    OperationFailedResourceNotEnough(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Bandwidth`: The param of bandwidth is illegal.
-    IllegalParamBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.IpIsLocked`: The operation is failed because of ip is locked.
-    OperationFailedIpIsLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.EipSecurityProtectionTypeAndPoolSecurityProtectionType`: The EipSecurityProtectionType and PoolSecurityProtectionType are mismatched.
-    MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `IllegalParam.SecurityProtectionTypes`: The param of securityProtectionTypes is illegal.
-    IllegalParamSecurityProtectionTypes(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ServiceLocation`: The param of serviceLocation is illegal.
-    IllegalParamServiceLocation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.Isp`: The feature of Isp is not supported.
-    UnsupportedFeatureIsp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ExclusiveParam.ZoneAndIpAddress`: The specified  param Zone and IpAddress or InstanceId are mutually exclusive.
-    ExclusiveParamZoneAndIpAddress(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The Description is illeagl.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName.Malformed`: The attribute name is illegal.
-    InvalidNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.UpgradeCdtServiceFirst`: The operation is failed because of cdt is not upgraded.
-    OperationFailedUpgradeCdtServiceFirst(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: Specified value of "RegionId" is not supported.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `FUWU_BIZ_COMMODITY_VERIFY_FAIL`: ????????, ????????PD.
-    FuwuBizCommodityVerifyFail(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `OperationConflict`: Request was denied due to conflict with a previous request.
-    OperationConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `OperationFailed.SystemBusy`: Operation failed because system is busy.
-    OperationFailedSystemBusy(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AllocateEipAddressError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "COMMODITY_NO_EXIST",
-                        "QuotaExceeded.Eip",
-                        "InvalidParameter",
-                        "InsufficientBalance",
-                        "ReserveIpFail",
-                        "InvalidRegion.NotSupport",
-                        "InvalidBandwidth.Malformed",
-                        "INSTANCE_TYPE_NOT_SUPPORT",
-                        "QueryParameter.Illegal",
-                        "TokenVerfiy.Failed",
-                        "OrderFailed",
-                        "QuotaExceeded.LargeSpecEip",
-                        "InvalidResourceGroupId",
-                        "PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE",
-                        "SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR",
-                        "Trade_Sync_Create_Sub_ERROR",
-                        "InvalidComponent.EipBandwidthMax",
-                        "OperationFailed.RiskControl",
-                        "OperationFailed.SaleValidate",
-                        "IllegalParam.OrderParamComponent",
-                        "OperationFailed.SaleExpression",
-                        "OperationFailed.CompleteUserInfo",
-                        "OperationFailed.QueryPrice",
-                        "OperationFailed.InsufficientEIP",
-                        "OperationFailed.InvokeInnerApi",
-                        "OperationFailed.AccountMoneyInvalid",
-                        "OperationFailed.QueryCredtiInfo",
-                        "FrequentPurchase.EIP",
-                        "OperationFailed.QueryUserLabel",
-                        "PAY.INSUFFICIENT_BALANCE",
-                        "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL",
-                        "OrderError.EIP",
-                        "IellgalParameter.OwnerAccount",
-                        "ResourceNotFound.PublicIpAddressPool",
-                        "ResourceNotEnough.PublicIpAddressPool",
-                        "Mismatch.IpAndPublicIpAddressPool",
-                        "CreditPayInsufficientBalance",
-                        "OperationDenied.NotOpenDdosOriginProtectService",
-                        "IncorrectStatus.PublicIpAddressPool",
-                        "IllegalParam.Isp",
-                        "AccountMoneyValidateError",
-                        "OrderFailed.ConcurrentOperate",
-                        "OperationFailed.BasicInfoUncompleted",
-                        "OperationFailed.QuotaNotEnough",
-                        "ExclusiveParam.ZoneAndPublicIpAddressPoolId",
-                        "IllegalParam.Zone",
-                        "OperationFailed.AllocateUnfamiliarIp",
-                        "Ip.Allocated",
-                        "IncorrectStatus.Ip",
-                        "UnsupportedFeature.AllocateEipAddressWithZone",
-                        "ResourceNotFound.Ip",
-                        "OperationFailed.CreditPayInsufficientBalance",
-                        "OperationFailed.ResourceNotEnough",
-                        "IllegalParam.Bandwidth",
-                        "OperationFailed.IpIsLocked",
-                        "Mismatch.EipSecurityProtectionTypeAndPoolSecurityProtectionType",
-                        "IllegalParam.SecurityProtectionTypes",
-                        "IllegalParam.ServiceLocation",
-                        "UnsupportedFeature.Isp",
-                        "ExclusiveParam.ZoneAndIpAddress",
-                        "InvalidDescription.Malformed",
-                        "InvalidName.Malformed",
-                        "OperationFailed.UpgradeCdtServiceFirst",
-                        "Forbidden",
-                        "InvalidRegionId.NotFound",
-                        "FUWU_BIZ_COMMODITY_VERIFY_FAIL",
-                        "OperationConflict",
-                        "InternalError",
-                        "OperationFailed.SystemBusy",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](AllocateEipAddressRequestBuilder::send) it. The parameters and their rules: [`AllocateEipAddressRequest`].
+    #[inline]
+    pub fn allocate_eip_address(&self) -> AllocateEipAddressRequestBuilder<&Self> {
+        AllocateEipAddressRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AllocateEipAddressError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AllocateEipAddress`: Applies for an elastic IP address (EIP).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AllocateEipAddressRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::CommodityNoExist(error),
-            1 => Self::QuotaExceededEip(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::InsufficientBalance(error),
-            4 => Self::ReserveIpFail(error),
-            5 => Self::InvalidRegionNotSupport(error),
-            6 => Self::InvalidBandwidthMalformed(error),
-            7 => Self::InstanceTypeNotSupport(error),
-            8 => Self::QueryParameterIllegal(error),
-            9 => Self::TokenVerfiyFailed(error),
-            10 => Self::OrderFailed(error),
-            11 => Self::QuotaExceededLargeSpecEip(error),
-            12 => Self::InvalidResourceGroupId(error),
-            13 => Self::PayforCreditPayInsufficientBalance(error),
-            14 => Self::SystemSaleValidateUnexpectedError(error),
-            15 => Self::TradeSyncCreateSubError(error),
-            16 => Self::InvalidComponentEipBandwidthMax(error),
-            17 => Self::OperationFailedRiskControl(error),
-            18 => Self::OperationFailedSaleValidate(error),
-            19 => Self::IllegalParamOrderParamComponent(error),
-            20 => Self::OperationFailedSaleExpression(error),
-            21 => Self::OperationFailedCompleteUserInfo(error),
-            22 => Self::OperationFailedQueryPrice(error),
-            23 => Self::OperationFailedInsufficientEip(error),
-            24 => Self::OperationFailedInvokeInnerApi(error),
-            25 => Self::OperationFailedAccountMoneyInvalid(error),
-            26 => Self::OperationFailedQueryCredtiInfo(error),
-            27 => Self::FrequentPurchaseEip(error),
-            28 => Self::OperationFailedQueryUserLabel(error),
-            29 => Self::PayInsufficientBalance(error),
-            30 => Self::PayMayiWithholdingAgreementIllegal(error),
-            31 => Self::OrderErrorEip(error),
-            32 => Self::IellgalParameterOwnerAccount(error),
-            33 => Self::ResourceNotFoundPublicIpAddressPool(error),
-            34 => Self::ResourceNotEnoughPublicIpAddressPool(error),
-            35 => Self::MismatchIpAndPublicIpAddressPool(error),
-            36 => Self::CreditPayInsufficientBalance(error),
-            37 => Self::OperationDeniedNotOpenDdosOriginProtectService(error),
-            38 => Self::IncorrectStatusPublicIpAddressPool(error),
-            39 => Self::IllegalParamIsp(error),
-            40 => Self::AccountMoneyValidateError(error),
-            41 => Self::OrderFailedConcurrentOperate(error),
-            42 => Self::OperationFailedBasicInfoUncompleted(error),
-            43 => Self::OperationFailedQuotaNotEnough(error),
-            44 => Self::ExclusiveParamZoneAndPublicIpAddressPoolId(error),
-            45 => Self::IllegalParamZone(error),
-            46 => Self::OperationFailedAllocateUnfamiliarIp(error),
-            47 => Self::IpAllocated(error),
-            48 => Self::IncorrectStatusIp(error),
-            49 => Self::UnsupportedFeatureAllocateEipAddressWithZone(error),
-            50 => Self::ResourceNotFoundIp(error),
-            51 => Self::OperationFailedCreditPayInsufficientBalance(error),
-            52 => Self::OperationFailedResourceNotEnough(error),
-            53 => Self::IllegalParamBandwidth(error),
-            54 => Self::OperationFailedIpIsLocked(error),
-            55 => {
-                Self::MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType(
-                    error,
-                )
-            }
-            56 => Self::IllegalParamSecurityProtectionTypes(error),
-            57 => Self::IllegalParamServiceLocation(error),
-            58 => Self::UnsupportedFeatureIsp(error),
-            59 => Self::ExclusiveParamZoneAndIpAddress(error),
-            60 => Self::InvalidDescriptionMalformed(error),
-            61 => Self::InvalidNameMalformed(error),
-            62 => Self::OperationFailedUpgradeCdtServiceFirst(error),
-            63 => Self::Forbidden(error),
-            64 => Self::InvalidRegionIdNotFound(error),
-            65 => Self::FuwuBizCommodityVerifyFail(error),
-            66 => Self::OperationConflict(error),
-            67 => Self::InternalError(error),
-            68 => Self::OperationFailedSystemBusy(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::CommodityNoExist(error) => (0, error),
-            Self::QuotaExceededEip(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::InsufficientBalance(error) => (3, error),
-            Self::ReserveIpFail(error) => (4, error),
-            Self::InvalidRegionNotSupport(error) => (5, error),
-            Self::InvalidBandwidthMalformed(error) => (6, error),
-            Self::InstanceTypeNotSupport(error) => (7, error),
-            Self::QueryParameterIllegal(error) => (8, error),
-            Self::TokenVerfiyFailed(error) => (9, error),
-            Self::OrderFailed(error) => (10, error),
-            Self::QuotaExceededLargeSpecEip(error) => (11, error),
-            Self::InvalidResourceGroupId(error) => (12, error),
-            Self::PayforCreditPayInsufficientBalance(error) => (13, error),
-            Self::SystemSaleValidateUnexpectedError(error) => (14, error),
-            Self::TradeSyncCreateSubError(error) => (15, error),
-            Self::InvalidComponentEipBandwidthMax(error) => (16, error),
-            Self::OperationFailedRiskControl(error) => (17, error),
-            Self::OperationFailedSaleValidate(error) => (18, error),
-            Self::IllegalParamOrderParamComponent(error) => (19, error),
-            Self::OperationFailedSaleExpression(error) => (20, error),
-            Self::OperationFailedCompleteUserInfo(error) => (21, error),
-            Self::OperationFailedQueryPrice(error) => (22, error),
-            Self::OperationFailedInsufficientEip(error) => (23, error),
-            Self::OperationFailedInvokeInnerApi(error) => (24, error),
-            Self::OperationFailedAccountMoneyInvalid(error) => (25, error),
-            Self::OperationFailedQueryCredtiInfo(error) => (26, error),
-            Self::FrequentPurchaseEip(error) => (27, error),
-            Self::OperationFailedQueryUserLabel(error) => (28, error),
-            Self::PayInsufficientBalance(error) => (29, error),
-            Self::PayMayiWithholdingAgreementIllegal(error) => (30, error),
-            Self::OrderErrorEip(error) => (31, error),
-            Self::IellgalParameterOwnerAccount(error) => (32, error),
-            Self::ResourceNotFoundPublicIpAddressPool(error) => (33, error),
-            Self::ResourceNotEnoughPublicIpAddressPool(error) => (34, error),
-            Self::MismatchIpAndPublicIpAddressPool(error) => (35, error),
-            Self::CreditPayInsufficientBalance(error) => (36, error),
-            Self::OperationDeniedNotOpenDdosOriginProtectService(error) => (37, error),
-            Self::IncorrectStatusPublicIpAddressPool(error) => (38, error),
-            Self::IllegalParamIsp(error) => (39, error),
-            Self::AccountMoneyValidateError(error) => (40, error),
-            Self::OrderFailedConcurrentOperate(error) => (41, error),
-            Self::OperationFailedBasicInfoUncompleted(error) => (42, error),
-            Self::OperationFailedQuotaNotEnough(error) => (43, error),
-            Self::ExclusiveParamZoneAndPublicIpAddressPoolId(error) => (44, error),
-            Self::IllegalParamZone(error) => (45, error),
-            Self::OperationFailedAllocateUnfamiliarIp(error) => (46, error),
-            Self::IpAllocated(error) => (47, error),
-            Self::IncorrectStatusIp(error) => (48, error),
-            Self::UnsupportedFeatureAllocateEipAddressWithZone(error) => (49, error),
-            Self::ResourceNotFoundIp(error) => (50, error),
-            Self::OperationFailedCreditPayInsufficientBalance(error) => (51, error),
-            Self::OperationFailedResourceNotEnough(error) => (52, error),
-            Self::IllegalParamBandwidth(error) => (53, error),
-            Self::OperationFailedIpIsLocked(error) => (54, error),
-            Self::MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType(
-                error,
-            ) => (55, error),
-            Self::IllegalParamSecurityProtectionTypes(error) => (56, error),
-            Self::IllegalParamServiceLocation(error) => (57, error),
-            Self::UnsupportedFeatureIsp(error) => (58, error),
-            Self::ExclusiveParamZoneAndIpAddress(error) => (59, error),
-            Self::InvalidDescriptionMalformed(error) => (60, error),
-            Self::InvalidNameMalformed(error) => (61, error),
-            Self::OperationFailedUpgradeCdtServiceFirst(error) => (62, error),
-            Self::Forbidden(error) => (63, error),
-            Self::InvalidRegionIdNotFound(error) => (64, error),
-            Self::FuwuBizCommodityVerifyFail(error) => (65, error),
-            Self::OperationConflict(error) => (66, error),
-            Self::InternalError(error) => (67, error),
-            Self::OperationFailedSystemBusy(error) => (68, error),
-            Self::Unhandled(unhandled) => (69, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AllocateEipAddressError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AllocateEipAddressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "CommodityNoExist",
-            "QuotaExceededEip",
-            "InvalidParameter",
-            "InsufficientBalance",
-            "ReserveIpFail",
-            "InvalidRegionNotSupport",
-            "InvalidBandwidthMalformed",
-            "InstanceTypeNotSupport",
-            "QueryParameterIllegal",
-            "TokenVerfiyFailed",
-            "OrderFailed",
-            "QuotaExceededLargeSpecEip",
-            "InvalidResourceGroupId",
-            "PayforCreditPayInsufficientBalance",
-            "SystemSaleValidateUnexpectedError",
-            "TradeSyncCreateSubError",
-            "InvalidComponentEipBandwidthMax",
-            "OperationFailedRiskControl",
-            "OperationFailedSaleValidate",
-            "IllegalParamOrderParamComponent",
-            "OperationFailedSaleExpression",
-            "OperationFailedCompleteUserInfo",
-            "OperationFailedQueryPrice",
-            "OperationFailedInsufficientEip",
-            "OperationFailedInvokeInnerApi",
-            "OperationFailedAccountMoneyInvalid",
-            "OperationFailedQueryCredtiInfo",
-            "FrequentPurchaseEip",
-            "OperationFailedQueryUserLabel",
-            "PayInsufficientBalance",
-            "PayMayiWithholdingAgreementIllegal",
-            "OrderErrorEip",
-            "IellgalParameterOwnerAccount",
-            "ResourceNotFoundPublicIpAddressPool",
-            "ResourceNotEnoughPublicIpAddressPool",
-            "MismatchIpAndPublicIpAddressPool",
-            "CreditPayInsufficientBalance",
-            "OperationDeniedNotOpenDdosOriginProtectService",
-            "IncorrectStatusPublicIpAddressPool",
-            "IllegalParamIsp",
-            "AccountMoneyValidateError",
-            "OrderFailedConcurrentOperate",
-            "OperationFailedBasicInfoUncompleted",
-            "OperationFailedQuotaNotEnough",
-            "ExclusiveParamZoneAndPublicIpAddressPoolId",
-            "IllegalParamZone",
-            "OperationFailedAllocateUnfamiliarIp",
-            "IpAllocated",
-            "IncorrectStatusIp",
-            "UnsupportedFeatureAllocateEipAddressWithZone",
-            "ResourceNotFoundIp",
-            "OperationFailedCreditPayInsufficientBalance",
-            "OperationFailedResourceNotEnough",
-            "IllegalParamBandwidth",
-            "OperationFailedIpIsLocked",
-            "MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType",
-            "IllegalParamSecurityProtectionTypes",
-            "IllegalParamServiceLocation",
-            "UnsupportedFeatureIsp",
-            "ExclusiveParamZoneAndIpAddress",
-            "InvalidDescriptionMalformed",
-            "InvalidNameMalformed",
-            "OperationFailedUpgradeCdtServiceFirst",
-            "Forbidden",
-            "InvalidRegionIdNotFound",
-            "FuwuBizCommodityVerifyFail",
-            "OperationConflict",
-            "InternalError",
-            "OperationFailedSystemBusy",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AllocateEipAddressError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AllocateEipAddressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AllocateEipAddressError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AllocateEipAddressError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn allocate_eip_address(&self) -> AllocateEipAddressRequestBuilder<&Self> {
+        AllocateEipAddressRequestBuilder::new(self)
     }
 }

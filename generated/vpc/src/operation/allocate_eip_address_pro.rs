@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AllocateEipAddressProRequest>;
 /// Request of `AllocateEipAddressPro`: Requests a specified elastic IP address (EIP).
 ///
 /// # Example
@@ -338,11 +341,7 @@ impl<C> AllocateEipAddressProRequestBuilder<C> {
     ///
     /// The ID of the region to which the EIP belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AllocateEipAddressProRequest::region_id`](AllocateEipAddressProRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -351,10 +350,7 @@ impl<C> AllocateEipAddressProRequestBuilder<C> {
     ///
     /// The IP address of the EIP.
     ///
-    /// Specify **IpAddress** or **InstanceId**. If you leave both parameters empty, the system randomly allocates an EIP.
-    ///
-    /// - Wire name: `IpAddress`.
-    /// - Example: `192.0.XX.XX`.
+    /// Its description, rules and example: [`AllocateEipAddressProRequest::ip_address`](AllocateEipAddressProRequest::ip_address).
     pub fn ip_address(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_address = Some(value.into());
         self
@@ -363,10 +359,7 @@ impl<C> AllocateEipAddressProRequestBuilder<C> {
     ///
     /// The EIP ID.
     ///
-    /// Specify **IpAddress** or **InstanceId**. If you leave both parameters empty, the system randomly allocates an EIP.
-    ///
-    /// - Wire name: `InstanceId`.
-    /// - Example: `eip-25877c70gddh****`.
+    /// Its description, rules and example: [`AllocateEipAddressProRequest::instance_id`](AllocateEipAddressProRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -375,14 +368,7 @@ impl<C> AllocateEipAddressProRequestBuilder<C> {
     ///
     /// The maximum bandwidth of the specified EIP. Unit: Mbit/s.
     ///
-    /// * When **InstanceChargeType** is set to **PostPaid** and **InternetChargeType** is set to **PayByBandwidth**, valid values for **Bandwidth** are **1** to **500**.
-    /// * When **InstanceChargeType** is set to **PostPaid** and **InternetChargeType** is set to **PayByTraffic**, valid values for **Bandwidth** are **1** to **200**.
-    /// * When **InstanceChargeType** is set to **PrePaid**, valid values for **Bandwidth** are **1** to **1000**.
-    ///
-    /// Default value: **5** Mbit /s.
-    ///
-    /// - Wire name: `Bandwidth`.
-    /// - Example: `5`.
+    /// Its description, rules and example: [`AllocateEipAddressProRequest::bandwidth`](AllocateEipAddressProRequest::bandwidth).
     pub fn bandwidth(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth = Some(value.into());
         self
@@ -391,15 +377,7 @@ impl<C> AllocateEipAddressProRequestBuilder<C> {
     ///
     /// The subscription duration.
     ///
-    /// * Valid values when **PricingCycle** is set to **Month**: **1 to 9**.\*\*\*\*
-    /// * Valid values when **PricingCycle** is set to **Year**: **1 to 3**.\*\*\*\*
-    ///
-    /// This parameter is required if **InstanceChargeType** is set to **PrePaid**.
-    ///
-    /// Leave this parameter empty if **InstanceChargeType** is set to **PostPaid**.
-    ///
-    /// - Wire name: `Period`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`AllocateEipAddressProRequest::period`](AllocateEipAddressProRequest::period).
     pub fn period(mut self, value: i32) -> Self {
         self.inner.period = Some(value);
         self
@@ -408,23 +386,7 @@ impl<C> AllocateEipAddressProRequestBuilder<C> {
     ///
     /// The line type. Valid values:
     ///
-    /// * **BGP** (default): BGP (Multi-ISP) line The BGP (Multi-ISP) line is supported in all regions.
-    /// * **BGP_PRO**: BGP (Multi-ISP) Pro line The BGP (Multi-ISP) Pro line is supported in the China (Hong Kong), Singapore, Malaysia (Kuala Lumpur), Philippines (Manila), Indonesia (Jakarta), and Thailand (Bangkok) regions.
-    ///
-    /// For more information about the BGP (Multi-ISP) line and BGP (Multi-ISP) Pro line, see the "Line types" section of [What is EIP?](<https://www.alibabacloud.com/help/doc-detail/32321.htm>)
-    ///
-    /// * If you are allowed to use single-ISP bandwidth, you can also choose one of the following values:
-    ///
-    ///   * **ChinaTelecom**
-    ///   * **ChinaUnicom**
-    ///   * **ChinaMobile**
-    ///   * **ChinaTelecom_L2**
-    ///   * **ChinaUnicom_L2**
-    ///   * **ChinaMobile_L2**
-    /// * If your services are deployed in China East 1 Finance, this parameter is required and you must set the parameter to **BGP_FinanceCloud**.
-    ///
-    /// - Wire name: `ISP`.
-    /// - Example: `BGP`.
+    /// Its description, rules and example: [`AllocateEipAddressProRequest::isp`](AllocateEipAddressProRequest::isp).
     pub fn isp(mut self, value: impl Into<String>) -> Self {
         self.inner.isp = Some(value.into());
         self
@@ -433,8 +395,7 @@ impl<C> AllocateEipAddressProRequestBuilder<C> {
     ///
     /// The network type. By default, this value is set to **public**, which specifies the public network type.
     ///
-    /// - Wire name: `Netmode`.
-    /// - Example: `public`.
+    /// Its description, rules and example: [`AllocateEipAddressProRequest::netmode`](AllocateEipAddressProRequest::netmode).
     pub fn netmode(mut self, value: impl Into<String>) -> Self {
         self.inner.netmode = Some(value.into());
         self
@@ -443,13 +404,7 @@ impl<C> AllocateEipAddressProRequestBuilder<C> {
     ///
     /// Specifies whether to enable automatic payment. Default value: true. Valid values:
     ///
-    /// * **false**: Automatic payment is disabled. After an order is generated, you must go to the Order Center to complete the payment.
-    /// * **true**: Automatic payment is enabled. After an order is generated, the payment is automatically completed.
-    ///
-    /// This parameter is required if **InstanceChargeType** is set to **PrePaid**. This parameter is optional if **InstanceChargeType** is set to **PostPaid**.
-    ///
-    /// - Wire name: `AutoPay`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`AllocateEipAddressProRequest::auto_pay`](AllocateEipAddressProRequest::auto_pay).
     pub fn auto_pay(mut self, value: bool) -> Self {
         self.inner.auto_pay = Some(value);
         self
@@ -458,13 +413,7 @@ impl<C> AllocateEipAddressProRequestBuilder<C> {
     ///
     /// The billing cycle of the subscription EIP. Valid values:
     ///
-    /// * **Month** (default)
-    /// * **Year**
-    ///
-    /// This parameter is required if **InstanceChargeType** is set to **PrePaid**. This parameter is optional if **InstanceChargeType** is set to **PostPaid**.
-    ///
-    /// - Wire name: `PricingCycle`.
-    /// - Example: `Month`.
+    /// Its description, rules and example: [`AllocateEipAddressProRequest::pricing_cycle`](AllocateEipAddressProRequest::pricing_cycle).
     pub fn pricing_cycle(mut self, value: impl Into<String>) -> Self {
         self.inner.pricing_cycle = Some(value.into());
         self
@@ -473,15 +422,7 @@ impl<C> AllocateEipAddressProRequestBuilder<C> {
     ///
     /// The billing method of the EIP. Valid values:
     ///
-    /// * **PrePaid**: subscription
-    /// * **PostPaid** (default): pay-as-you-go
-    ///
-    /// Set the value of **InternetChargeType** to **PayByBandwidth** if **InstanceChargeType** is set to **PrePaid**.
-    ///
-    /// Valid values when **InstanceChargeType** is set to **PostPaid**: **PayByBandwidth** or **PayByTraffic**.
-    ///
-    /// - Wire name: `InstanceChargeType`.
-    /// - Example: `PostPaid`.
+    /// Its description, rules and example: [`AllocateEipAddressProRequest::instance_charge_type`](AllocateEipAddressProRequest::instance_charge_type).
     pub fn instance_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_charge_type = Some(value.into());
         self
@@ -490,16 +431,7 @@ impl<C> AllocateEipAddressProRequestBuilder<C> {
     ///
     /// The metering method of the EIP. Valid values:
     ///
-    /// * **PayByBandwidth** (default): pay-by-bandwidth.
-    /// * **PayByTraffic**: pay-by-data-transfer.
-    ///
-    /// When **InstanceChargeType** is set to **PrePaid**, you must set **InternetChargeType** to **PayByBandwidth**.
-    ///
-    /// When **InstanceChargeType** is set to **PostPaid**, set **InternetChargeType** to **PayByBandwidth** or **PayByTraffic**.
-    ///
-    /// - Wire name: `InternetChargeType`.
-    /// - Default: `PayByBandwidth`.
-    /// - Example: `PayByBandwidth`.
+    /// Its description, rules and example: [`AllocateEipAddressProRequest::internet_charge_type`](AllocateEipAddressProRequest::internet_charge_type).
     pub fn internet_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.internet_charge_type = Some(value.into());
         self
@@ -508,16 +440,14 @@ impl<C> AllocateEipAddressProRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the EIP belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-resourcegroup****`.
+    /// Its description, rules and example: [`AllocateEipAddressProRequest::resource_group_id`](AllocateEipAddressProRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
     }
     /// Sets `Tag`.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`AllocateEipAddressProRequest::tag`](AllocateEipAddressProRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -526,13 +456,7 @@ impl<C> AllocateEipAddressProRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate a token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe6****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AllocateEipAddressProRequest::client_token`](AllocateEipAddressProRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -541,13 +465,7 @@ impl<C> AllocateEipAddressProRequestBuilder<C> {
     ///
     /// The editions of Anti-DDoS.
     ///
-    /// * If you do not specify this parameter, Anti-DDoS Origin Basic is used.
-    /// * If you set the parameter to **AntiDDoS_Enhanced**, Anti-DDoS Pro/Premium is used.
-    ///
-    /// You can configure Anti-DDoS editions for up to 10 EIPs.
-    ///
-    /// - Wire name: `SecurityProtectionTypes`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`AllocateEipAddressProRequest::security_protection_types`](AllocateEipAddressProRequest::security_protection_types).
     pub fn security_protection_types(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -561,12 +479,7 @@ impl<C> AllocateEipAddressProRequestBuilder<C> {
     ///
     /// The ID of the IP address pool.
     ///
-    /// The EIP is allocated from the IP address pool.
-    ///
-    /// By default, you cannot use the IP address pool. To use this feature, apply for the privilege in the Quota Center console. For more information, see the "Request a quota increase in the Quota Center console" section of [Manage EIP quotas](<https://www.alibabacloud.com/help/doc-detail/108213.htm>).
-    ///
-    /// - Wire name: `PublicIpAddressPoolId`.
-    /// - Example: `pippool-2vc0kxcedhquybdsz****`.
+    /// Its description, rules and example: [`AllocateEipAddressProRequest::public_ip_address_pool_id`](AllocateEipAddressProRequest::public_ip_address_pool_id).
     pub fn public_ip_address_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.public_ip_address_pool_id = Some(value.into());
         self
@@ -745,349 +658,28 @@ for AllocateEipAddressProResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AllocateEipAddressPro`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AllocateEipAddressProError {
-    /// HTTP 400 `FrequentPurchase.EIP`: eip frequent purchase
-    FrequentPurchaseEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `COMMODITY_NO_EXIST`: commodity is not exist
-    CommodityNoExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.Eip`: Elastic IP address quota exceeded
-    QuotaExceededEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Specified value of "InternetChargeType" is not valid
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InsufficientBalance`: Your account does not have enough balance.
-    InsufficientBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ReserveIpFail`: Reserve eip failed.
-    ReserveIpFail(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegion.NotSupport`: The specified region does not support.
-    InvalidRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBandwidth.Malformed`: The specified Bandwidth is invalid.
-    InvalidBandwidthMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `INSTANCE_TYPE_NOT_SUPPORT`: The instance type is invalid.
-    InstanceTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QueryParameter.Illegal`: query parameter illegal
-    QueryParameterIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SYSTEM.UNKNOWN.ERROR`: The Account failed to create order.
-    SystemUnknownError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TokenVerfiy.Failed`: token verify failed.
-    TokenVerfiyFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OrderFailed`: The Account failed to create order.
-    OrderFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.LargeSpecEip`: Elastic IP address with large spec quota exceeded.
-    QuotaExceededLargeSpecEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResourceGroupId`: The specified ResourceGroupId does not exist.
-    InvalidResourceGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.Reserve.Ip`: The reserve ip is invalid.
-    InvalidReserveIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Ip.Allocated`: The reserve ip has been allocated.
-    IpAllocated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Ip.Keeped`: The reserve ip been keeped in an hour.
-    IpKeeped(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.AllocateUnfamiliarIp`: The operation failed because only IP addresses used within the last seven days can be allocated.
-    OperationFailedAllocateUnfamiliarIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `INVALID_INSTANCE_STATUS`: The instance status is invalid.
-    InvalidInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InstanceNotExist`: Eip instanceId does not exist.
-    OperationFailedInstanceNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.ValueNotSupported`: The specified status is not supported.
-    InvalidStatusValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.RiskControl`: Risk control check failed.
-    OperationFailedRiskControl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OrderError.EIP`: The Account failed to create order.
-    OrderErrorEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotEnough.PublicIpAddressPool`: The specified resource of PublicIpAddressPool is not enough.
-    ResourceNotEnoughPublicIpAddressPool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.IpAndPublicIpAddressPool`: The Ip and PublicIpAddressPool are mismatched.
-    MismatchIpAndPublicIpAddressPool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.PublicIpAddressPool`: The specified resource of PublicIpAddressPool is not found.
-    ResourceNotFoundPublicIpAddressPool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.Ip`: The specified ip is not found.
-    ResourceNotFoundIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.IpBelongToOtherUser`: The operation is not allowed because of ip belong to other user.
-    OperationDeniedIpBelongToOtherUser(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Ip`: The status of ip is incorrect.
-    IncorrectStatusIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.IpIsLocked`: The operation is failed because of ip is locked.
-    OperationFailedIpIsLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.IpAndIsp`: The specified IP address does not match the ISP.
-    MismatchIpAndIsp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.PublicIpAddressPool`: The status of PublicIpAddressPool is incorrect.
-    IncorrectStatusPublicIpAddressPool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.IpAddress`: The specified IpAddress (%s) is illegal.
-    IllegalParamIpAddress(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ResourceNotEnough`: The resources you have applied for are insufficient.
-    OperationFailedResourceNotEnough(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.EipSecurityProtectionTypeAndPoolSecurityProtectionType`: The EipSecurityProtectionType and PoolSecurityProtectionType are mismatched.
-    MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `IllegalParam.Isp`: The param of Isp \[%s\] is illegal.
-    IllegalParamIsp(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: Specified value of "RegionId" is not supported.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `FUWU_BIZ_COMMODITY_VERIFY_FAIL`: ????????, ????????PD.
-    FuwuBizCommodityVerifyFail(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AllocateEipAddressProError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "FrequentPurchase.EIP",
-                        "COMMODITY_NO_EXIST",
-                        "QuotaExceeded.Eip",
-                        "InvalidParameter",
-                        "InsufficientBalance",
-                        "ReserveIpFail",
-                        "InvalidRegion.NotSupport",
-                        "InvalidBandwidth.Malformed",
-                        "INSTANCE_TYPE_NOT_SUPPORT",
-                        "QueryParameter.Illegal",
-                        "SYSTEM.UNKNOWN.ERROR",
-                        "TokenVerfiy.Failed",
-                        "OrderFailed",
-                        "QuotaExceeded.LargeSpecEip",
-                        "InvalidResourceGroupId",
-                        "Invalid.Reserve.Ip",
-                        "Ip.Allocated",
-                        "Ip.Keeped",
-                        "OperationFailed.AllocateUnfamiliarIp",
-                        "INVALID_INSTANCE_STATUS",
-                        "OperationFailed.InstanceNotExist",
-                        "InvalidStatus.ValueNotSupported",
-                        "OperationFailed.RiskControl",
-                        "OrderError.EIP",
-                        "ResourceNotEnough.PublicIpAddressPool",
-                        "Mismatch.IpAndPublicIpAddressPool",
-                        "ResourceNotFound.PublicIpAddressPool",
-                        "ResourceNotFound.Ip",
-                        "OperationDenied.IpBelongToOtherUser",
-                        "IncorrectStatus.Ip",
-                        "OperationFailed.IpIsLocked",
-                        "Mismatch.IpAndIsp",
-                        "IncorrectStatus.PublicIpAddressPool",
-                        "IllegalParam.IpAddress",
-                        "OperationFailed.ResourceNotEnough",
-                        "Mismatch.EipSecurityProtectionTypeAndPoolSecurityProtectionType",
-                        "IllegalParam.Isp",
-                        "Forbidden",
-                        "InvalidRegionId.NotFound",
-                        "FUWU_BIZ_COMMODITY_VERIFY_FAIL",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AllocateEipAddressProError;
+impl crate::Client {
+    /// Calls `AllocateEipAddressPro`: Requests a specified elastic IP address (EIP).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AllocateEipAddressProRequestBuilder::send) it. The parameters and their rules: [`AllocateEipAddressProRequest`].
+    #[inline]
+    pub fn allocate_eip_address_pro(
+        &self,
+    ) -> AllocateEipAddressProRequestBuilder<&Self> {
+        AllocateEipAddressProRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AllocateEipAddressProError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AllocateEipAddressPro`: Requests a specified elastic IP address (EIP).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AllocateEipAddressProRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::FrequentPurchaseEip(error),
-            1 => Self::CommodityNoExist(error),
-            2 => Self::QuotaExceededEip(error),
-            3 => Self::InvalidParameter(error),
-            4 => Self::InsufficientBalance(error),
-            5 => Self::ReserveIpFail(error),
-            6 => Self::InvalidRegionNotSupport(error),
-            7 => Self::InvalidBandwidthMalformed(error),
-            8 => Self::InstanceTypeNotSupport(error),
-            9 => Self::QueryParameterIllegal(error),
-            10 => Self::SystemUnknownError(error),
-            11 => Self::TokenVerfiyFailed(error),
-            12 => Self::OrderFailed(error),
-            13 => Self::QuotaExceededLargeSpecEip(error),
-            14 => Self::InvalidResourceGroupId(error),
-            15 => Self::InvalidReserveIp(error),
-            16 => Self::IpAllocated(error),
-            17 => Self::IpKeeped(error),
-            18 => Self::OperationFailedAllocateUnfamiliarIp(error),
-            19 => Self::InvalidInstanceStatus(error),
-            20 => Self::OperationFailedInstanceNotExist(error),
-            21 => Self::InvalidStatusValueNotSupported(error),
-            22 => Self::OperationFailedRiskControl(error),
-            23 => Self::OrderErrorEip(error),
-            24 => Self::ResourceNotEnoughPublicIpAddressPool(error),
-            25 => Self::MismatchIpAndPublicIpAddressPool(error),
-            26 => Self::ResourceNotFoundPublicIpAddressPool(error),
-            27 => Self::ResourceNotFoundIp(error),
-            28 => Self::OperationDeniedIpBelongToOtherUser(error),
-            29 => Self::IncorrectStatusIp(error),
-            30 => Self::OperationFailedIpIsLocked(error),
-            31 => Self::MismatchIpAndIsp(error),
-            32 => Self::IncorrectStatusPublicIpAddressPool(error),
-            33 => Self::IllegalParamIpAddress(error),
-            34 => Self::OperationFailedResourceNotEnough(error),
-            35 => {
-                Self::MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType(
-                    error,
-                )
-            }
-            36 => Self::IllegalParamIsp(error),
-            37 => Self::Forbidden(error),
-            38 => Self::InvalidRegionIdNotFound(error),
-            39 => Self::FuwuBizCommodityVerifyFail(error),
-            40 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::FrequentPurchaseEip(error) => (0, error),
-            Self::CommodityNoExist(error) => (1, error),
-            Self::QuotaExceededEip(error) => (2, error),
-            Self::InvalidParameter(error) => (3, error),
-            Self::InsufficientBalance(error) => (4, error),
-            Self::ReserveIpFail(error) => (5, error),
-            Self::InvalidRegionNotSupport(error) => (6, error),
-            Self::InvalidBandwidthMalformed(error) => (7, error),
-            Self::InstanceTypeNotSupport(error) => (8, error),
-            Self::QueryParameterIllegal(error) => (9, error),
-            Self::SystemUnknownError(error) => (10, error),
-            Self::TokenVerfiyFailed(error) => (11, error),
-            Self::OrderFailed(error) => (12, error),
-            Self::QuotaExceededLargeSpecEip(error) => (13, error),
-            Self::InvalidResourceGroupId(error) => (14, error),
-            Self::InvalidReserveIp(error) => (15, error),
-            Self::IpAllocated(error) => (16, error),
-            Self::IpKeeped(error) => (17, error),
-            Self::OperationFailedAllocateUnfamiliarIp(error) => (18, error),
-            Self::InvalidInstanceStatus(error) => (19, error),
-            Self::OperationFailedInstanceNotExist(error) => (20, error),
-            Self::InvalidStatusValueNotSupported(error) => (21, error),
-            Self::OperationFailedRiskControl(error) => (22, error),
-            Self::OrderErrorEip(error) => (23, error),
-            Self::ResourceNotEnoughPublicIpAddressPool(error) => (24, error),
-            Self::MismatchIpAndPublicIpAddressPool(error) => (25, error),
-            Self::ResourceNotFoundPublicIpAddressPool(error) => (26, error),
-            Self::ResourceNotFoundIp(error) => (27, error),
-            Self::OperationDeniedIpBelongToOtherUser(error) => (28, error),
-            Self::IncorrectStatusIp(error) => (29, error),
-            Self::OperationFailedIpIsLocked(error) => (30, error),
-            Self::MismatchIpAndIsp(error) => (31, error),
-            Self::IncorrectStatusPublicIpAddressPool(error) => (32, error),
-            Self::IllegalParamIpAddress(error) => (33, error),
-            Self::OperationFailedResourceNotEnough(error) => (34, error),
-            Self::MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType(
-                error,
-            ) => (35, error),
-            Self::IllegalParamIsp(error) => (36, error),
-            Self::Forbidden(error) => (37, error),
-            Self::InvalidRegionIdNotFound(error) => (38, error),
-            Self::FuwuBizCommodityVerifyFail(error) => (39, error),
-            Self::InternalError(error) => (40, error),
-            Self::Unhandled(unhandled) => (41, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AllocateEipAddressProError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AllocateEipAddressProError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "FrequentPurchaseEip",
-            "CommodityNoExist",
-            "QuotaExceededEip",
-            "InvalidParameter",
-            "InsufficientBalance",
-            "ReserveIpFail",
-            "InvalidRegionNotSupport",
-            "InvalidBandwidthMalformed",
-            "InstanceTypeNotSupport",
-            "QueryParameterIllegal",
-            "SystemUnknownError",
-            "TokenVerfiyFailed",
-            "OrderFailed",
-            "QuotaExceededLargeSpecEip",
-            "InvalidResourceGroupId",
-            "InvalidReserveIp",
-            "IpAllocated",
-            "IpKeeped",
-            "OperationFailedAllocateUnfamiliarIp",
-            "InvalidInstanceStatus",
-            "OperationFailedInstanceNotExist",
-            "InvalidStatusValueNotSupported",
-            "OperationFailedRiskControl",
-            "OrderErrorEip",
-            "ResourceNotEnoughPublicIpAddressPool",
-            "MismatchIpAndPublicIpAddressPool",
-            "ResourceNotFoundPublicIpAddressPool",
-            "ResourceNotFoundIp",
-            "OperationDeniedIpBelongToOtherUser",
-            "IncorrectStatusIp",
-            "OperationFailedIpIsLocked",
-            "MismatchIpAndIsp",
-            "IncorrectStatusPublicIpAddressPool",
-            "IllegalParamIpAddress",
-            "OperationFailedResourceNotEnough",
-            "MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType",
-            "IllegalParamIsp",
-            "Forbidden",
-            "InvalidRegionIdNotFound",
-            "FuwuBizCommodityVerifyFail",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AllocateEipAddressProError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AllocateEipAddressProError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AllocateEipAddressProError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AllocateEipAddressProError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn allocate_eip_address_pro(
+        &self,
+    ) -> AllocateEipAddressProRequestBuilder<&Self> {
+        AllocateEipAddressProRequestBuilder::new(self)
     }
 }

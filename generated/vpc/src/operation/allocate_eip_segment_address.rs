@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AllocateEipSegmentAddressRequest>;
 /// Request of `AllocateEipSegmentAddress`: Applies for contiguous elastic IP addresses (EIPs).
 ///
 /// **AllocateEipSegmentAddress** is an asynchronous operation. After a request is sent, the system returns the ID of a contiguous EIP group and runs the task in the background. You can call the [DescribeEipSegment](<https://www.alibabacloud.com/help/doc-detail/156063.htm>) operation to query the status of the task.
@@ -232,13 +235,7 @@ impl<C> AllocateEipSegmentAddressRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate a token, but you must make sure that the token is unique among different requests. **ClientToken** can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AllocateEipSegmentAddressRequest::client_token`](AllocateEipSegmentAddressRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -247,14 +244,7 @@ impl<C> AllocateEipSegmentAddressRequestBuilder<C> {
     ///
     /// The maximum bandwidth of the contiguous EIP group. Unit: Mbit/s.
     ///
-    /// * Valid values when **InstanceChargeType** is set to **PostPaid** and **InternetChargeType** is set to **PayByBandwidth**: **1** to **500**.\*\*\*\*
-    /// * Valid values when **InstanceChargeType** is set to **PostPaid** and **InternetChargeType** is set to **PayByTraffic**: **1** to **200**.\*\*\*\*
-    /// * Valid values when **InstanceChargeType** is set to **PrePaid**: **1** to **1000**.\*\*\*\*
-    ///
-    /// Default value: **5**. Unit: Mbit/s.
-    ///
-    /// - Wire name: `Bandwidth`.
-    /// - Example: `5`.
+    /// Its description, rules and example: [`AllocateEipSegmentAddressRequest::bandwidth`](AllocateEipSegmentAddressRequest::bandwidth).
     pub fn bandwidth(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth = Some(value.into());
         self
@@ -263,11 +253,7 @@ impl<C> AllocateEipSegmentAddressRequestBuilder<C> {
     ///
     /// The ID of the region in which the contiguous EIP group resides.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AllocateEipSegmentAddressRequest::region_id`](AllocateEipSegmentAddressRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -276,17 +262,7 @@ impl<C> AllocateEipSegmentAddressRequestBuilder<C> {
     ///
     /// The subnet mask of the contiguous EIP group. Valid values:
     ///
-    /// * **28**: applies for 16 contiguous EIPs in each call.
-    /// * **27**: applies for 32 contiguous EIPs in each call.
-    /// * **26**: applies for 64 contiguous EIPs in each call.
-    /// * **25**: applies for 128 contiguous EIPs in each call.
-    /// * **24**: applies for 256 contiguous EIPs in each call.
-    ///
-    /// > Some IP address are reserved for specific purposes. Therefore, the actual number of the contiguous EIPs may be one, three, or four less than the expected number.
-    ///
-    /// - Wire name: `EipMask`.
-    /// - Required.
-    /// - Example: `28`.
+    /// Its description, rules and example: [`AllocateEipSegmentAddressRequest::eip_mask`](AllocateEipSegmentAddressRequest::eip_mask).
     pub fn eip_mask(mut self, value: impl Into<String>) -> Self {
         self.inner.eip_mask = Some(value.into());
         self
@@ -295,8 +271,7 @@ impl<C> AllocateEipSegmentAddressRequestBuilder<C> {
     ///
     /// The network type. Set the value to **public**, which specifies the public network type.
     ///
-    /// - Wire name: `Netmode`.
-    /// - Example: `public`.
+    /// Its description, rules and example: [`AllocateEipSegmentAddressRequest::netmode`](AllocateEipSegmentAddressRequest::netmode).
     pub fn netmode(mut self, value: impl Into<String>) -> Self {
         self.inner.netmode = Some(value.into());
         self
@@ -305,12 +280,7 @@ impl<C> AllocateEipSegmentAddressRequestBuilder<C> {
     ///
     /// The metering method of contiguous EIPs. Valid values:
     ///
-    /// * **PayByBandwidth** (default)
-    /// * **PayByTraffic**
-    ///
-    /// - Wire name: `InternetChargeType`.
-    /// - Default: `PayByBandwidth`.
-    /// - Example: `PayByBandwidth`.
+    /// Its description, rules and example: [`AllocateEipSegmentAddressRequest::internet_charge_type`](AllocateEipSegmentAddressRequest::internet_charge_type).
     pub fn internet_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.internet_charge_type = Some(value.into());
         self
@@ -319,8 +289,7 @@ impl<C> AllocateEipSegmentAddressRequestBuilder<C> {
     ///
     /// The resource group ID.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`AllocateEipSegmentAddressRequest::resource_group_id`](AllocateEipSegmentAddressRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -329,24 +298,7 @@ impl<C> AllocateEipSegmentAddressRequestBuilder<C> {
     ///
     /// The line type. Valid values:
     ///
-    /// * **BGP** (default): BGP (Multi-ISP) line The BGP (Multi-ISP) line is supported in all regions.
-    /// * **BGP_PRO**: BGP (Multi-ISP) Pro line BGP (Multi-ISP) Pro line is supported only in the China (Hong Kong), Singapore, Japan (Tokyo), Malaysia (Kuala Lumpur), Philippines (Manila), Indonesia (Jakarta), and Thailand (Bangkok) regions.
-    ///
-    /// For more information about the BGP (Multi-ISP) line and BGP (Multi-ISP) Pro line, see [EIP line types](<https://www.alibabacloud.com/help/doc-detail/32321.htm>).
-    ///
-    /// If you are allowed to use single-ISP bandwidth, you can also use one of the following values:
-    ///
-    /// * **ChinaTelecom**
-    /// * **ChinaUnicom**
-    /// * **ChinaMobile**
-    /// * **ChinaTelecom_L2**
-    /// * **ChinaUnicom_L2**
-    /// * **ChinaMobile_L2**
-    ///
-    /// If your services are deployed in China East 1 Finance, this parameter is required and you must set the parameter to **BGP_FinanceCloud**.
-    ///
-    /// - Wire name: `Isp`.
-    /// - Example: `BGP`.
+    /// Its description, rules and example: [`AllocateEipSegmentAddressRequest::isp`](AllocateEipSegmentAddressRequest::isp).
     pub fn isp(mut self, value: impl Into<String>) -> Self {
         self.inner.isp = Some(value.into());
         self
@@ -355,8 +307,7 @@ impl<C> AllocateEipSegmentAddressRequestBuilder<C> {
     ///
     /// The zone of the contiguous EIP group.
     ///
-    /// - Wire name: `Zone`.
-    /// - Example: `cn-hangzhou-a`.
+    /// Its description, rules and example: [`AllocateEipSegmentAddressRequest::zone`](AllocateEipSegmentAddressRequest::zone).
     pub fn zone(mut self, value: impl Into<String>) -> Self {
         self.inner.zone = Some(value.into());
         self
@@ -503,409 +454,28 @@ for AllocateEipSegmentAddressResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AllocateEipSegmentAddress`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AllocateEipSegmentAddressError {
-    /// HTTP 400 `COMMODITY_NO_EXIST`: commodity is not exist
-    CommodityNoExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.Eip`: Elastic IP address quota exceeded
-    QuotaExceededEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Specified value of "InternetChargeType" is not valid
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InsufficientBalance`: Your account does not have enough balance.
-    InsufficientBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ReserveIpFail`: Reserve eip failed.
-    ReserveIpFail(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegion.NotSupport`: The specified region does not support.
-    InvalidRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBandwidth.Malformed`: The specified Bandwidth is invalid.
-    InvalidBandwidthMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `INSTANCE_TYPE_NOT_SUPPORT`: The instance type is invalid.
-    InstanceTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QueryParameter.Illegal`: query parameter illegal
-    QueryParameterIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TokenVerfiy.Failed`: token verify failed.
-    TokenVerfiyFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OrderFailed`: The Account failed to create order.
-    OrderFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.LargeSpecEip`: Elastic IP address with large spec quota exceeded.
-    QuotaExceededLargeSpecEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResourceGroupId`: The specified ResourceGroupId does not exist.
-    InvalidResourceGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE`: Your account does not have enough balance.
-    PayforCreditPayInsufficientBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR`: You have arrears and do not meet the purchase conditions.
-    SystemSaleValidateUnexpectedError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Trade_Sync_Create_Sub_ERROR`: SyncOrderToSub error.
-    TradeSyncCreateSubError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidComponent.EipBandwidthMax`: The eip_bandwidth_max component is invalid.
-    InvalidComponentEipBandwidthMax(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.RiskControl`: Risk control check failed.
-    OperationFailedRiskControl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SaleValidate`: Validate sale condition with subArticle failed.
-    OperationFailedSaleValidate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.OrderParamComponent`: Product order param has invalid component.
-    IllegalParamOrderParamComponent(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SaleExpression`: Get the sales expression exception attached to the item.
-    OperationFailedSaleExpression(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CompleteUserInfo`: Complete user info failed.
-    OperationFailedCompleteUserInfo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.QueryPrice`: Query price failed when create order.
-    OperationFailedQueryPrice(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InsufficientEIP`: Eip resource is not enough.
-    OperationFailedInsufficientEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InvokeInnerApi`: Failed to invoke inner api.
-    OperationFailedInvokeInnerApi(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.AccountMoneyInvalid`: Account money is invalid.
-    OperationFailedAccountMoneyInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.QueryCredtiInfo`: Failed to query credit info.
-    OperationFailedQueryCredtiInfo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `FrequentPurchase.EIP`: eip frequent purchase
-    FrequentPurchaseEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.QueryUserLabel`: Failed to query user label info.
-    OperationFailedQueryUserLabel(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PAY.INSUFFICIENT_BALANCE`: Your account does not have enough balance.
-    PayInsufficientBalance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ORDER.QUANTITY_INVALID`: User quota has exceeded the limit.
-    OrderQuantityInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL`: User withhoding argeement is illegal.
-    PayMayiWithholdingAgreementIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ChargeTypeInvalid`: Operation failed because hybrid netmode do not support PayByTraffic.
-    OperationFailedChargeTypeInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.EipMask`: EipMask is illegal.
-    IllegalParamEipMask(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Name`: Name is illegal.
-    IllegalParamName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Description`: Description is illegal.
-    IllegalParamDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceExist.EipSegment`: The eipSegment instance already exists.
-    InstanceExistEipSegment(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.QuotaExceed`: Operation failed because over threshold bandwidth quota exceed.
-    OperationFailedQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.FrequentPurchase`: Operation failed because eip frequent purchase.
-    OperationFailedFrequentPurchase(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.AllocateEipSegment`: Operation failed because eip segment is out of stock.
-    OperationFailedAllocateEipSegment(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CreateOrderFailed`: Operation failed because create order failed.
-    OperationFailedCreateOrderFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.Bandwidth`: The parameter Bandwidth is mandatory when allocate hybrid EipSegment.
-    MissingParamBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.EipQuotaExceed`: Operation failed because eip quota exceed.
-    OperationFailedEipQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OrderError.EIP`: The Account failed to create order.
+mod error;
+pub use error::AllocateEipSegmentAddressError;
+impl crate::Client {
+    /// Calls `AllocateEipSegmentAddress`: Applies for contiguous elastic IP addresses (EIPs).
     ///
-    /// Also returned with HTTP 500: The Account failed to create order.
-    OrderErrorEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationConflict`: Request was denied due to conflict with a previous request.
-    OperationConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.AllocateEipAddressWithZone`: The feature of AllocateEipAddressWithZone is not supported.
-    UnsupportedFeatureAllocateEipAddressWithZone(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Zone`: The specified zone is invalid.
-    IllegalParamZone(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.AllocateEipSegmentAddress`: Authentication is failed for allocating eip segment address.
-    ForbiddenAllocateEipSegmentAddress(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: Specified value of "RegionId" is not supported.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `FUWU_BIZ_COMMODITY_VERIFY_FAIL`: ????????, ????????PD.
-    FuwuBizCommodityVerifyFail(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AllocateEipSegmentAddressError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "COMMODITY_NO_EXIST",
-                        "QuotaExceeded.Eip",
-                        "InvalidParameter",
-                        "InsufficientBalance",
-                        "ReserveIpFail",
-                        "InvalidRegion.NotSupport",
-                        "InvalidBandwidth.Malformed",
-                        "INSTANCE_TYPE_NOT_SUPPORT",
-                        "QueryParameter.Illegal",
-                        "TokenVerfiy.Failed",
-                        "OrderFailed",
-                        "QuotaExceeded.LargeSpecEip",
-                        "InvalidResourceGroupId",
-                        "PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE",
-                        "SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR",
-                        "Trade_Sync_Create_Sub_ERROR",
-                        "InvalidComponent.EipBandwidthMax",
-                        "OperationFailed.RiskControl",
-                        "OperationFailed.SaleValidate",
-                        "IllegalParam.OrderParamComponent",
-                        "OperationFailed.SaleExpression",
-                        "OperationFailed.CompleteUserInfo",
-                        "OperationFailed.QueryPrice",
-                        "OperationFailed.InsufficientEIP",
-                        "OperationFailed.InvokeInnerApi",
-                        "OperationFailed.AccountMoneyInvalid",
-                        "OperationFailed.QueryCredtiInfo",
-                        "FrequentPurchase.EIP",
-                        "OperationFailed.QueryUserLabel",
-                        "PAY.INSUFFICIENT_BALANCE",
-                        "ORDER.QUANTITY_INVALID",
-                        "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL",
-                        "OperationFailed.ChargeTypeInvalid",
-                        "IllegalParam.EipMask",
-                        "IllegalParam.Name",
-                        "IllegalParam.Description",
-                        "InstanceExist.EipSegment",
-                        "OperationFailed.QuotaExceed",
-                        "OperationFailed.FrequentPurchase",
-                        "OperationFailed.AllocateEipSegment",
-                        "OperationFailed.CreateOrderFailed",
-                        "MissingParam.Bandwidth",
-                        "OperationFailed.EipQuotaExceed",
-                        "OrderError.EIP",
-                        "OperationConflict",
-                        "Forbidden",
-                        "UnsupportedFeature.AllocateEipAddressWithZone",
-                        "IllegalParam.Zone",
-                        "Forbidden.AllocateEipSegmentAddress",
-                        "InvalidRegionId.NotFound",
-                        "FUWU_BIZ_COMMODITY_VERIFY_FAIL",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](AllocateEipSegmentAddressRequestBuilder::send) it. The parameters and their rules: [`AllocateEipSegmentAddressRequest`].
+    #[inline]
+    pub fn allocate_eip_segment_address(
+        &self,
+    ) -> AllocateEipSegmentAddressRequestBuilder<&Self> {
+        AllocateEipSegmentAddressRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AllocateEipSegmentAddressError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AllocateEipSegmentAddress`: Applies for contiguous elastic IP addresses (EIPs).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AllocateEipSegmentAddressRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::CommodityNoExist(error),
-            1 => Self::QuotaExceededEip(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::InsufficientBalance(error),
-            4 => Self::ReserveIpFail(error),
-            5 => Self::InvalidRegionNotSupport(error),
-            6 => Self::InvalidBandwidthMalformed(error),
-            7 => Self::InstanceTypeNotSupport(error),
-            8 => Self::QueryParameterIllegal(error),
-            9 => Self::TokenVerfiyFailed(error),
-            10 => Self::OrderFailed(error),
-            11 => Self::QuotaExceededLargeSpecEip(error),
-            12 => Self::InvalidResourceGroupId(error),
-            13 => Self::PayforCreditPayInsufficientBalance(error),
-            14 => Self::SystemSaleValidateUnexpectedError(error),
-            15 => Self::TradeSyncCreateSubError(error),
-            16 => Self::InvalidComponentEipBandwidthMax(error),
-            17 => Self::OperationFailedRiskControl(error),
-            18 => Self::OperationFailedSaleValidate(error),
-            19 => Self::IllegalParamOrderParamComponent(error),
-            20 => Self::OperationFailedSaleExpression(error),
-            21 => Self::OperationFailedCompleteUserInfo(error),
-            22 => Self::OperationFailedQueryPrice(error),
-            23 => Self::OperationFailedInsufficientEip(error),
-            24 => Self::OperationFailedInvokeInnerApi(error),
-            25 => Self::OperationFailedAccountMoneyInvalid(error),
-            26 => Self::OperationFailedQueryCredtiInfo(error),
-            27 => Self::FrequentPurchaseEip(error),
-            28 => Self::OperationFailedQueryUserLabel(error),
-            29 => Self::PayInsufficientBalance(error),
-            30 => Self::OrderQuantityInvalid(error),
-            31 => Self::PayMayiWithholdingAgreementIllegal(error),
-            32 => Self::OperationFailedChargeTypeInvalid(error),
-            33 => Self::IllegalParamEipMask(error),
-            34 => Self::IllegalParamName(error),
-            35 => Self::IllegalParamDescription(error),
-            36 => Self::InstanceExistEipSegment(error),
-            37 => Self::OperationFailedQuotaExceed(error),
-            38 => Self::OperationFailedFrequentPurchase(error),
-            39 => Self::OperationFailedAllocateEipSegment(error),
-            40 => Self::OperationFailedCreateOrderFailed(error),
-            41 => Self::MissingParamBandwidth(error),
-            42 => Self::OperationFailedEipQuotaExceed(error),
-            43 => Self::OrderErrorEip(error),
-            44 => Self::OperationConflict(error),
-            45 => Self::Forbidden(error),
-            46 => Self::UnsupportedFeatureAllocateEipAddressWithZone(error),
-            47 => Self::IllegalParamZone(error),
-            48 => Self::ForbiddenAllocateEipSegmentAddress(error),
-            49 => Self::InvalidRegionIdNotFound(error),
-            50 => Self::FuwuBizCommodityVerifyFail(error),
-            51 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::CommodityNoExist(error) => (0, error),
-            Self::QuotaExceededEip(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::InsufficientBalance(error) => (3, error),
-            Self::ReserveIpFail(error) => (4, error),
-            Self::InvalidRegionNotSupport(error) => (5, error),
-            Self::InvalidBandwidthMalformed(error) => (6, error),
-            Self::InstanceTypeNotSupport(error) => (7, error),
-            Self::QueryParameterIllegal(error) => (8, error),
-            Self::TokenVerfiyFailed(error) => (9, error),
-            Self::OrderFailed(error) => (10, error),
-            Self::QuotaExceededLargeSpecEip(error) => (11, error),
-            Self::InvalidResourceGroupId(error) => (12, error),
-            Self::PayforCreditPayInsufficientBalance(error) => (13, error),
-            Self::SystemSaleValidateUnexpectedError(error) => (14, error),
-            Self::TradeSyncCreateSubError(error) => (15, error),
-            Self::InvalidComponentEipBandwidthMax(error) => (16, error),
-            Self::OperationFailedRiskControl(error) => (17, error),
-            Self::OperationFailedSaleValidate(error) => (18, error),
-            Self::IllegalParamOrderParamComponent(error) => (19, error),
-            Self::OperationFailedSaleExpression(error) => (20, error),
-            Self::OperationFailedCompleteUserInfo(error) => (21, error),
-            Self::OperationFailedQueryPrice(error) => (22, error),
-            Self::OperationFailedInsufficientEip(error) => (23, error),
-            Self::OperationFailedInvokeInnerApi(error) => (24, error),
-            Self::OperationFailedAccountMoneyInvalid(error) => (25, error),
-            Self::OperationFailedQueryCredtiInfo(error) => (26, error),
-            Self::FrequentPurchaseEip(error) => (27, error),
-            Self::OperationFailedQueryUserLabel(error) => (28, error),
-            Self::PayInsufficientBalance(error) => (29, error),
-            Self::OrderQuantityInvalid(error) => (30, error),
-            Self::PayMayiWithholdingAgreementIllegal(error) => (31, error),
-            Self::OperationFailedChargeTypeInvalid(error) => (32, error),
-            Self::IllegalParamEipMask(error) => (33, error),
-            Self::IllegalParamName(error) => (34, error),
-            Self::IllegalParamDescription(error) => (35, error),
-            Self::InstanceExistEipSegment(error) => (36, error),
-            Self::OperationFailedQuotaExceed(error) => (37, error),
-            Self::OperationFailedFrequentPurchase(error) => (38, error),
-            Self::OperationFailedAllocateEipSegment(error) => (39, error),
-            Self::OperationFailedCreateOrderFailed(error) => (40, error),
-            Self::MissingParamBandwidth(error) => (41, error),
-            Self::OperationFailedEipQuotaExceed(error) => (42, error),
-            Self::OrderErrorEip(error) => (43, error),
-            Self::OperationConflict(error) => (44, error),
-            Self::Forbidden(error) => (45, error),
-            Self::UnsupportedFeatureAllocateEipAddressWithZone(error) => (46, error),
-            Self::IllegalParamZone(error) => (47, error),
-            Self::ForbiddenAllocateEipSegmentAddress(error) => (48, error),
-            Self::InvalidRegionIdNotFound(error) => (49, error),
-            Self::FuwuBizCommodityVerifyFail(error) => (50, error),
-            Self::InternalError(error) => (51, error),
-            Self::Unhandled(unhandled) => (52, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AllocateEipSegmentAddressError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AllocateEipSegmentAddressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "CommodityNoExist",
-            "QuotaExceededEip",
-            "InvalidParameter",
-            "InsufficientBalance",
-            "ReserveIpFail",
-            "InvalidRegionNotSupport",
-            "InvalidBandwidthMalformed",
-            "InstanceTypeNotSupport",
-            "QueryParameterIllegal",
-            "TokenVerfiyFailed",
-            "OrderFailed",
-            "QuotaExceededLargeSpecEip",
-            "InvalidResourceGroupId",
-            "PayforCreditPayInsufficientBalance",
-            "SystemSaleValidateUnexpectedError",
-            "TradeSyncCreateSubError",
-            "InvalidComponentEipBandwidthMax",
-            "OperationFailedRiskControl",
-            "OperationFailedSaleValidate",
-            "IllegalParamOrderParamComponent",
-            "OperationFailedSaleExpression",
-            "OperationFailedCompleteUserInfo",
-            "OperationFailedQueryPrice",
-            "OperationFailedInsufficientEip",
-            "OperationFailedInvokeInnerApi",
-            "OperationFailedAccountMoneyInvalid",
-            "OperationFailedQueryCredtiInfo",
-            "FrequentPurchaseEip",
-            "OperationFailedQueryUserLabel",
-            "PayInsufficientBalance",
-            "OrderQuantityInvalid",
-            "PayMayiWithholdingAgreementIllegal",
-            "OperationFailedChargeTypeInvalid",
-            "IllegalParamEipMask",
-            "IllegalParamName",
-            "IllegalParamDescription",
-            "InstanceExistEipSegment",
-            "OperationFailedQuotaExceed",
-            "OperationFailedFrequentPurchase",
-            "OperationFailedAllocateEipSegment",
-            "OperationFailedCreateOrderFailed",
-            "MissingParamBandwidth",
-            "OperationFailedEipQuotaExceed",
-            "OrderErrorEip",
-            "OperationConflict",
-            "Forbidden",
-            "UnsupportedFeatureAllocateEipAddressWithZone",
-            "IllegalParamZone",
-            "ForbiddenAllocateEipSegmentAddress",
-            "InvalidRegionIdNotFound",
-            "FuwuBizCommodityVerifyFail",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AllocateEipSegmentAddressError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AllocateEipSegmentAddressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AllocateEipSegmentAddressError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AllocateEipSegmentAddressError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn allocate_eip_segment_address(
+        &self,
+    ) -> AllocateEipSegmentAddressRequestBuilder<&Self> {
+        AllocateEipSegmentAddressRequestBuilder::new(self)
     }
 }

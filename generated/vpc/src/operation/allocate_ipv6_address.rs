@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AllocateIpv6AddressRequest>;
 /// Request of `AllocateIpv6Address`: Assigns an IPv6 address.
 ///
 /// # Asynchronous
@@ -209,9 +212,7 @@ impl<C> AllocateIpv6AddressRequestBuilder<C> {
     ///
     /// The region ID.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AllocateIpv6AddressRequest::region_id`](AllocateIpv6AddressRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -220,9 +221,7 @@ impl<C> AllocateIpv6AddressRequestBuilder<C> {
     ///
     /// The ID of the vSwitch to which the IPv6 address belongs.
     ///
-    /// - Wire name: `VSwitchId`.
-    /// - Required.
-    /// - Example: `vsw-asdfjlnaue4g****`.
+    /// Its description, rules and example: [`AllocateIpv6AddressRequest::v_switch_id`](AllocateIpv6AddressRequest::v_switch_id).
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_id = Some(value.into());
         self
@@ -231,8 +230,7 @@ impl<C> AllocateIpv6AddressRequestBuilder<C> {
     ///
     /// The IPv6 address. The IPv6 address must be an idle one that falls within the vSwitch CIDR block.
     ///
-    /// - Wire name: `Ipv6Address`.
-    /// - Example: `2408:XXXX:153:3921:851c:c435:7b12:1c5f`.
+    /// Its description, rules and example: [`AllocateIpv6AddressRequest::ipv6_address`](AllocateIpv6AddressRequest::ipv6_address).
     pub fn ipv6_address(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_address = Some(value.into());
         self
@@ -241,8 +239,7 @@ impl<C> AllocateIpv6AddressRequestBuilder<C> {
     ///
     /// The name of the IPv6 address.
     ///
-    /// - Wire name: `Ipv6AddressName`.
-    /// - Example: `ipv6-name`.
+    /// Its description, rules and example: [`AllocateIpv6AddressRequest::ipv6_address_name`](AllocateIpv6AddressRequest::ipv6_address_name).
     pub fn ipv6_address_name(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_address_name = Some(value.into());
         self
@@ -251,8 +248,7 @@ impl<C> AllocateIpv6AddressRequestBuilder<C> {
     ///
     /// The description of the IPv6 address.
     ///
-    /// - Wire name: `Ipv6AddressDescription`.
-    /// - Example: `ipv6-description`.
+    /// Its description, rules and example: [`AllocateIpv6AddressRequest::ipv6_address_description`](AllocateIpv6AddressRequest::ipv6_address_description).
     pub fn ipv6_address_description(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_address_description = Some(value.into());
         self
@@ -261,11 +257,7 @@ impl<C> AllocateIpv6AddressRequestBuilder<C> {
     ///
     /// The type of the IPv6 address. Valid values:
     ///
-    /// * IPv6Address (default): an IPv6 address.
-    /// * IPv6Prefix: an IPv6 CIDR block.
-    ///
-    /// - Wire name: `AddressType`.
-    /// - Example: `IPv6Address`.
+    /// Its description, rules and example: [`AllocateIpv6AddressRequest::address_type`](AllocateIpv6AddressRequest::address_type).
     pub fn address_type(mut self, value: impl Into<String>) -> Self {
         self.inner.address_type = Some(value.into());
         self
@@ -274,8 +266,7 @@ impl<C> AllocateIpv6AddressRequestBuilder<C> {
     ///
     /// The resource group ID. For more information about resource groups, see related documentation.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`AllocateIpv6AddressRequest::resource_group_id`](AllocateIpv6AddressRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -284,8 +275,7 @@ impl<C> AllocateIpv6AddressRequestBuilder<C> {
     ///
     /// The tag list.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`AllocateIpv6AddressRequest::tag`](AllocateIpv6AddressRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -294,11 +284,7 @@ impl<C> AllocateIpv6AddressRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-0016e04****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AllocateIpv6AddressRequest::client_token`](AllocateIpv6AddressRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -307,11 +293,7 @@ impl<C> AllocateIpv6AddressRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * true: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the DryRunOperation error code is returned.
-    /// * false (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`AllocateIpv6AddressRequest::dry_run`](AllocateIpv6AddressRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -476,189 +458,24 @@ for AllocateIpv6AddressResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AllocateIpv6Address`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AllocateIpv6AddressError {
-    /// HTTP 400 `OperationFailed.IPv6AddressAlreadyAllocated`: The operation is failed because of the ipv6 address specified was allocated.
-    OperationFailedIPv6AddressAlreadyAllocated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.AddressNotInVSwitchCidr`: The operation is failed because of %s.
-    OperationFailedAddressNotInVSwitchCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.IpAddress`: The param of %s is illegal.
-    IllegalParamIpAddress(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.IPv6Disabled`: Operation failed because IPv6 is not enabled for the vSwitch.
-    OperationFailedIPv6Disabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.IpPrefixMustInVSwitchCidrReservation`: The specified ip prefix must in reserved segment the VSwitch.
-    OperationFailedIpPrefixMustInVSwitchCidrReservation(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `Forbidden.OperateShareResource`: You cannot operate shared resources.
-    ForbiddenOperateShareResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.IPv6PrefixMask`: The quota of specifed  ipv6 prefix  mask is exceeded.
-    QuotaExceededIPv6PrefixMask(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.Ipv6Feature`: The IPv6 feature is not supported in the region.
-    OperationUnsupportedIpv6Feature(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Ipv6Prefix`: The param of Ipv6Prefix is illegal.
-    IllegalParamIpv6Prefix(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ExistIPv6Used`: The operation is failed because of some ipv6 in the ipv6 prefix is already in use.
-    OperationFailedExistIPv6Used(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.UnboundIpv6PrefixFeature`: The region does not support creating IPv6 prefix that are not bound to any resources.
-    OperationUnsupportedUnboundIpv6PrefixFeature(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.UnboundIpv6Feature`: The region does not support creating IPv6 addresses that are not bound to any resources.
-    OperationUnsupportedUnboundIpv6Feature(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.FreePrivateIpv6`: This operation does not support free private IPv6 addresses.
-    OperationUnsupportedFreePrivateIpv6(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.VSwitch`: The specified resource of %s is not found.
-    ResourceNotFoundVSwitch(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.VSwitchCidrReservation`: The dependent vswitch cidr reservation is not found.
-    ResourceNotFoundVSwitchCidrReservation(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AllocateIpv6AddressError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.IPv6AddressAlreadyAllocated",
-                        "OperationFailed.AddressNotInVSwitchCidr",
-                        "IllegalParam.IpAddress",
-                        "OperationFailed.IPv6Disabled",
-                        "OperationFailed.IpPrefixMustInVSwitchCidrReservation",
-                        "Forbidden.OperateShareResource",
-                        "QuotaExceeded.IPv6PrefixMask",
-                        "OperationUnsupported.Ipv6Feature",
-                        "IllegalParam.Ipv6Prefix",
-                        "OperationFailed.ExistIPv6Used",
-                        "OperationUnsupported.UnboundIpv6PrefixFeature",
-                        "OperationUnsupported.UnboundIpv6Feature",
-                        "OperationUnsupported.FreePrivateIpv6",
-                        "ResourceNotFound.VSwitch",
-                        "ResourceNotFound.VSwitchCidrReservation",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AllocateIpv6AddressError;
+impl crate::Client {
+    /// Calls `AllocateIpv6Address`: Assigns an IPv6 address.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AllocateIpv6AddressRequestBuilder::send) it. The parameters and their rules: [`AllocateIpv6AddressRequest`].
+    #[inline]
+    pub fn allocate_ipv6_address(&self) -> AllocateIpv6AddressRequestBuilder<&Self> {
+        AllocateIpv6AddressRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AllocateIpv6AddressError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AllocateIpv6Address`: Assigns an IPv6 address.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AllocateIpv6AddressRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedIPv6AddressAlreadyAllocated(error),
-            1 => Self::OperationFailedAddressNotInVSwitchCidr(error),
-            2 => Self::IllegalParamIpAddress(error),
-            3 => Self::OperationFailedIPv6Disabled(error),
-            4 => Self::OperationFailedIpPrefixMustInVSwitchCidrReservation(error),
-            5 => Self::ForbiddenOperateShareResource(error),
-            6 => Self::QuotaExceededIPv6PrefixMask(error),
-            7 => Self::OperationUnsupportedIpv6Feature(error),
-            8 => Self::IllegalParamIpv6Prefix(error),
-            9 => Self::OperationFailedExistIPv6Used(error),
-            10 => Self::OperationUnsupportedUnboundIpv6PrefixFeature(error),
-            11 => Self::OperationUnsupportedUnboundIpv6Feature(error),
-            12 => Self::OperationUnsupportedFreePrivateIpv6(error),
-            13 => Self::ResourceNotFoundVSwitch(error),
-            14 => Self::ResourceNotFoundVSwitchCidrReservation(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedIPv6AddressAlreadyAllocated(error) => (0, error),
-            Self::OperationFailedAddressNotInVSwitchCidr(error) => (1, error),
-            Self::IllegalParamIpAddress(error) => (2, error),
-            Self::OperationFailedIPv6Disabled(error) => (3, error),
-            Self::OperationFailedIpPrefixMustInVSwitchCidrReservation(error) => {
-                (4, error)
-            }
-            Self::ForbiddenOperateShareResource(error) => (5, error),
-            Self::QuotaExceededIPv6PrefixMask(error) => (6, error),
-            Self::OperationUnsupportedIpv6Feature(error) => (7, error),
-            Self::IllegalParamIpv6Prefix(error) => (8, error),
-            Self::OperationFailedExistIPv6Used(error) => (9, error),
-            Self::OperationUnsupportedUnboundIpv6PrefixFeature(error) => (10, error),
-            Self::OperationUnsupportedUnboundIpv6Feature(error) => (11, error),
-            Self::OperationUnsupportedFreePrivateIpv6(error) => (12, error),
-            Self::ResourceNotFoundVSwitch(error) => (13, error),
-            Self::ResourceNotFoundVSwitchCidrReservation(error) => (14, error),
-            Self::Unhandled(unhandled) => (15, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AllocateIpv6AddressError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AllocateIpv6AddressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedIPv6AddressAlreadyAllocated",
-            "OperationFailedAddressNotInVSwitchCidr",
-            "IllegalParamIpAddress",
-            "OperationFailedIPv6Disabled",
-            "OperationFailedIpPrefixMustInVSwitchCidrReservation",
-            "ForbiddenOperateShareResource",
-            "QuotaExceededIPv6PrefixMask",
-            "OperationUnsupportedIpv6Feature",
-            "IllegalParamIpv6Prefix",
-            "OperationFailedExistIPv6Used",
-            "OperationUnsupportedUnboundIpv6PrefixFeature",
-            "OperationUnsupportedUnboundIpv6Feature",
-            "OperationUnsupportedFreePrivateIpv6",
-            "ResourceNotFoundVSwitch",
-            "ResourceNotFoundVSwitchCidrReservation",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AllocateIpv6AddressError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AllocateIpv6AddressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AllocateIpv6AddressError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AllocateIpv6AddressError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn allocate_ipv6_address(&self) -> AllocateIpv6AddressRequestBuilder<&Self> {
+        AllocateIpv6AddressRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AllocateIpv6InternetBandwidthRequest>;
 /// Request of `AllocateIpv6InternetBandwidth`: Default IPv6 gateways support only private communication. You can call the AllocateIpv6InternetBandwidth operation to purchase Internet bandwidth resources for an IPv6 address. This way, ECS instances in a VPC can access the Internet through the IPv6 address. IPv6 clients can also access the ECS instances over the Internet.
 ///
 /// * Before you call this operation, make sure that an ECS instance that supports IPv6 is created in a VPC that has an IPv6 CIDR block. For more information, see [Create a VPC with an IPv6 CIDR block](<https://www.alibabacloud.com/help/doc-detail/100540.htm>).
@@ -187,9 +190,7 @@ impl<C> AllocateIpv6InternetBandwidthRequestBuilder<C> {
     ///
     /// The ID of the region where the IPv6 gateway is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-huhehaote`.
+    /// Its description, rules and example: [`AllocateIpv6InternetBandwidthRequest::region_id`](AllocateIpv6InternetBandwidthRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -198,8 +199,7 @@ impl<C> AllocateIpv6InternetBandwidthRequestBuilder<C> {
     ///
     /// The ID of the IPv6 gateway.
     ///
-    /// - Wire name: `Ipv6GatewayId`.
-    /// - Example: `ipv6gw-uf6hcyzu65v98v3du****`.
+    /// Its description, rules and example: [`AllocateIpv6InternetBandwidthRequest::ipv6_gateway_id`](AllocateIpv6InternetBandwidthRequest::ipv6_gateway_id).
     pub fn ipv6_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_gateway_id = Some(value.into());
         self
@@ -208,9 +208,7 @@ impl<C> AllocateIpv6InternetBandwidthRequestBuilder<C> {
     ///
     /// The ID of the IPv6 address.
     ///
-    /// - Wire name: `Ipv6AddressId`.
-    /// - Required.
-    /// - Example: `ipv6-2zen5j4axcp5l5qyy****`.
+    /// Its description, rules and example: [`AllocateIpv6InternetBandwidthRequest::ipv6_address_id`](AllocateIpv6InternetBandwidthRequest::ipv6_address_id).
     pub fn ipv6_address_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_address_id = Some(value.into());
         self
@@ -219,11 +217,7 @@ impl<C> AllocateIpv6InternetBandwidthRequestBuilder<C> {
     ///
     /// The metering method of the Internet bandwidth for the IPv6 address. Valid values:
     ///
-    /// * **PayByTraffic**: pay-by-data-transfer
-    /// * **PayByBandwidth** (default): pay-by-bandwidth
-    ///
-    /// - Wire name: `InternetChargeType`.
-    /// - Example: `PayByBandwidth`.
+    /// Its description, rules and example: [`AllocateIpv6InternetBandwidthRequest::internet_charge_type`](AllocateIpv6InternetBandwidthRequest::internet_charge_type).
     pub fn internet_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.internet_charge_type = Some(value.into());
         self
@@ -232,12 +226,7 @@ impl<C> AllocateIpv6InternetBandwidthRequestBuilder<C> {
     ///
     /// The Internet bandwidth of the IPv6 address. Unit: Mbit/s.
     ///
-    /// * If you set **InternetChargeType** to **PayByTraffic**, valid values are **1** to **1000**.
-    /// * If you set **InternetChargeType** to **PayByBandwidth**, valid values are **1** to **2000**.
-    ///
-    /// - Wire name: `Bandwidth`.
-    /// - Required.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`AllocateIpv6InternetBandwidthRequest::bandwidth`](AllocateIpv6InternetBandwidthRequest::bandwidth).
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.inner.bandwidth = Some(value);
         self
@@ -246,13 +235,7 @@ impl<C> AllocateIpv6InternetBandwidthRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AllocateIpv6InternetBandwidthRequest::client_token`](AllocateIpv6InternetBandwidthRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -261,11 +244,7 @@ impl<C> AllocateIpv6InternetBandwidthRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including invalid AccessKey pairs, unauthorized RAM users, and missing parameter values. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false**: sends the API request. After the request passes the check, a 2XX HTTP status code is returned and the route table is associated. This is the default value.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`AllocateIpv6InternetBandwidthRequest::dry_run`](AllocateIpv6InternetBandwidthRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -423,237 +402,28 @@ for AllocateIpv6InternetBandwidthResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AllocateIpv6InternetBandwidth`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AllocateIpv6InternetBandwidthError {
-    /// HTTP 400 `IllegalParam.Bandwidth`: The param of %s is illegal.
-    IllegalParamBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.Ipv6InstanceId`: The param of Ipv6InstanceId is missing.
-    MissingParamIpv6InstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIpv6Instance.NotFound`: The specified Ipv6AddressId or Ipv6InternetBandwidthId is not found.
-    InvalidIpv6InstanceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ChargeType`: The param of %s is illegal.
-    IllegalParamChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.InternetChargeType`: The param of %s is illegal.
-    IllegalParamInternetChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.PrePaid`: %s is unsupported.
-    OperationUnsupportedPrePaid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.Ipv6GatewayDisMatchIpv6Address`: The operation is failed because of %s.
-    OperationFailedIpv6GatewayDisMatchIpv6Address(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InternetBandwidthAlreadyExisted`: The operation is failed because of %s.
-    OperationFailedInternetBandwidthAlreadyExisted(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.Ipv6GatewayNotExist`: The operation is failed because of %s.
-    OperationFailedIpv6GatewayNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Ipv6Instance`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusIpv6Instance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Ipv6Address`: The param of %s is illegal.
-    IllegalParamIpv6Address(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.InternetChargeTypeOnFreeIpv6Address`: The feature of %s is not supported.
-    UnsupportedFeatureInternetChargeTypeOnFreeIpv6Address(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `UnsupportedFeature.InternetChargeTypeOnStaticIsp`: The feature of %s is not supported.
-    UnsupportedFeatureInternetChargeTypeOnStaticIsp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.ULA`: %s is unsupported.
-    OperationUnsupportedUla(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.OpenCdtServiceFirst`: The operation is failed because of %s.
-    OperationFailedOpenCdtServiceFirst(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.UpgradeCdtServiceFirst`: The operation is failed because of cdt is not upgraded.
-    OperationFailedUpgradeCdtServiceFirst(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.PrivateGUA`: This operation does not support private GUA addresses.
-    OperationUnsupportedPrivateGua(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.UnSupportedBindTypeCloudInstance`: Internet bandwidth cannot be allocated to the IPv6 address bound to the cloud service instance.
-    OperationDeniedUnSupportedBindTypeCloudInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Ipv6Address`: The specified resource of %s is not found.
-    ResourceNotFoundIpv6Address(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `OperationFailed.QueryAccountInfo`: Query account info failed when create order.
-    OperationFailedQueryAccountInfo(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `OperationFailed.SaleValidate`: Validate sale condition with subArticle failed.
-    OperationFailedSaleValidate(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `SystemBusy`: The system is busy. Please try again later.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AllocateIpv6InternetBandwidthError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.Bandwidth",
-                        "MissingParam.Ipv6InstanceId",
-                        "InvalidIpv6Instance.NotFound",
-                        "IllegalParam.ChargeType",
-                        "IllegalParam.InternetChargeType",
-                        "OperationUnsupported.PrePaid",
-                        "OperationFailed.Ipv6GatewayDisMatchIpv6Address",
-                        "OperationFailed.InternetBandwidthAlreadyExisted",
-                        "OperationFailed.Ipv6GatewayNotExist",
-                        "IncorrectStatus.Ipv6Instance",
-                        "IllegalParam.Ipv6Address",
-                        "UnsupportedFeature.InternetChargeTypeOnFreeIpv6Address",
-                        "UnsupportedFeature.InternetChargeTypeOnStaticIsp",
-                        "OperationUnsupported.ULA",
-                        "OperationFailed.OpenCdtServiceFirst",
-                        "OperationFailed.UpgradeCdtServiceFirst",
-                        "OperationUnsupported.PrivateGUA",
-                        "OperationDenied.UnSupportedBindTypeCloudInstance",
-                        "InvalidRegionId.NotFound",
-                        "ResourceNotFound.Ipv6Address",
-                        "OperationFailed.QueryAccountInfo",
-                        "OperationFailed.SaleValidate",
-                        "SystemBusy",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AllocateIpv6InternetBandwidthError;
+impl crate::Client {
+    /// Calls `AllocateIpv6InternetBandwidth`: Default IPv6 gateways support only private communication. You can call the AllocateIpv6InternetBandwidth operation to purchase Internet bandwidth resources for an IPv6 address. This way, ECS instances in a VPC can access the Internet through the IPv6 address. IPv6 clients can also access the ECS instances over the Internet.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AllocateIpv6InternetBandwidthRequestBuilder::send) it. The parameters and their rules: [`AllocateIpv6InternetBandwidthRequest`].
+    #[inline]
+    pub fn allocate_ipv6_internet_bandwidth(
+        &self,
+    ) -> AllocateIpv6InternetBandwidthRequestBuilder<&Self> {
+        AllocateIpv6InternetBandwidthRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AllocateIpv6InternetBandwidthError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AllocateIpv6InternetBandwidth`: Default IPv6 gateways support only private communication. You can call the AllocateIpv6InternetBandwidth operation to purchase Internet bandwidth resources for an IPv6 address. This way, ECS instances in a VPC can access the Internet through the IPv6 address. IPv6 clients can also access the ECS instances over the Internet.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AllocateIpv6InternetBandwidthRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamBandwidth(error),
-            1 => Self::MissingParamIpv6InstanceId(error),
-            2 => Self::InvalidIpv6InstanceNotFound(error),
-            3 => Self::IllegalParamChargeType(error),
-            4 => Self::IllegalParamInternetChargeType(error),
-            5 => Self::OperationUnsupportedPrePaid(error),
-            6 => Self::OperationFailedIpv6GatewayDisMatchIpv6Address(error),
-            7 => Self::OperationFailedInternetBandwidthAlreadyExisted(error),
-            8 => Self::OperationFailedIpv6GatewayNotExist(error),
-            9 => Self::IncorrectStatusIpv6Instance(error),
-            10 => Self::IllegalParamIpv6Address(error),
-            11 => Self::UnsupportedFeatureInternetChargeTypeOnFreeIpv6Address(error),
-            12 => Self::UnsupportedFeatureInternetChargeTypeOnStaticIsp(error),
-            13 => Self::OperationUnsupportedUla(error),
-            14 => Self::OperationFailedOpenCdtServiceFirst(error),
-            15 => Self::OperationFailedUpgradeCdtServiceFirst(error),
-            16 => Self::OperationUnsupportedPrivateGua(error),
-            17 => Self::OperationDeniedUnSupportedBindTypeCloudInstance(error),
-            18 => Self::InvalidRegionIdNotFound(error),
-            19 => Self::ResourceNotFoundIpv6Address(error),
-            20 => Self::OperationFailedQueryAccountInfo(error),
-            21 => Self::OperationFailedSaleValidate(error),
-            22 => Self::SystemBusy(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamBandwidth(error) => (0, error),
-            Self::MissingParamIpv6InstanceId(error) => (1, error),
-            Self::InvalidIpv6InstanceNotFound(error) => (2, error),
-            Self::IllegalParamChargeType(error) => (3, error),
-            Self::IllegalParamInternetChargeType(error) => (4, error),
-            Self::OperationUnsupportedPrePaid(error) => (5, error),
-            Self::OperationFailedIpv6GatewayDisMatchIpv6Address(error) => (6, error),
-            Self::OperationFailedInternetBandwidthAlreadyExisted(error) => (7, error),
-            Self::OperationFailedIpv6GatewayNotExist(error) => (8, error),
-            Self::IncorrectStatusIpv6Instance(error) => (9, error),
-            Self::IllegalParamIpv6Address(error) => (10, error),
-            Self::UnsupportedFeatureInternetChargeTypeOnFreeIpv6Address(error) => {
-                (11, error)
-            }
-            Self::UnsupportedFeatureInternetChargeTypeOnStaticIsp(error) => (12, error),
-            Self::OperationUnsupportedUla(error) => (13, error),
-            Self::OperationFailedOpenCdtServiceFirst(error) => (14, error),
-            Self::OperationFailedUpgradeCdtServiceFirst(error) => (15, error),
-            Self::OperationUnsupportedPrivateGua(error) => (16, error),
-            Self::OperationDeniedUnSupportedBindTypeCloudInstance(error) => (17, error),
-            Self::InvalidRegionIdNotFound(error) => (18, error),
-            Self::ResourceNotFoundIpv6Address(error) => (19, error),
-            Self::OperationFailedQueryAccountInfo(error) => (20, error),
-            Self::OperationFailedSaleValidate(error) => (21, error),
-            Self::SystemBusy(error) => (22, error),
-            Self::Unhandled(unhandled) => (23, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AllocateIpv6InternetBandwidthError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AllocateIpv6InternetBandwidthError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamBandwidth",
-            "MissingParamIpv6InstanceId",
-            "InvalidIpv6InstanceNotFound",
-            "IllegalParamChargeType",
-            "IllegalParamInternetChargeType",
-            "OperationUnsupportedPrePaid",
-            "OperationFailedIpv6GatewayDisMatchIpv6Address",
-            "OperationFailedInternetBandwidthAlreadyExisted",
-            "OperationFailedIpv6GatewayNotExist",
-            "IncorrectStatusIpv6Instance",
-            "IllegalParamIpv6Address",
-            "UnsupportedFeatureInternetChargeTypeOnFreeIpv6Address",
-            "UnsupportedFeatureInternetChargeTypeOnStaticIsp",
-            "OperationUnsupportedUla",
-            "OperationFailedOpenCdtServiceFirst",
-            "OperationFailedUpgradeCdtServiceFirst",
-            "OperationUnsupportedPrivateGua",
-            "OperationDeniedUnSupportedBindTypeCloudInstance",
-            "InvalidRegionIdNotFound",
-            "ResourceNotFoundIpv6Address",
-            "OperationFailedQueryAccountInfo",
-            "OperationFailedSaleValidate",
-            "SystemBusy",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AllocateIpv6InternetBandwidthError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AllocateIpv6InternetBandwidthError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AllocateIpv6InternetBandwidthError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AllocateIpv6InternetBandwidthError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn allocate_ipv6_internet_bandwidth(
+        &self,
+    ) -> AllocateIpv6InternetBandwidthRequestBuilder<&Self> {
+        AllocateIpv6InternetBandwidthRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AllocateVpcIpv6CidrRequest>;
 /// Request of `AllocateVpcIpv6Cidr`: Reserves an IPv6 CIDR block.
 ///
 /// #
@@ -161,11 +164,7 @@ impl<C> AllocateVpcIpv6CidrRequestBuilder<C> {
     ///
     /// The region ID of the VPC.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AllocateVpcIpv6CidrRequest::region_id`](AllocateVpcIpv6CidrRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -174,11 +173,7 @@ impl<C> AllocateVpcIpv6CidrRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AllocateVpcIpv6CidrRequest::client_token`](AllocateVpcIpv6CidrRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -187,20 +182,7 @@ impl<C> AllocateVpcIpv6CidrRequestBuilder<C> {
     ///
     /// The type of IPv6 CIDR block. Valid values:
     ///
-    /// * **BGP** (default): BGP (Multi-ISP)
-    /// * **BGP_International**: BGP (Multi-ISP) International
-    /// * **ChinaMobile**: China Mobile (Single-ISP)
-    /// * **ChinaUnicom**: China Unicom (Single-ISP)
-    /// * **ChinaTelecom**: China Telecom (Single-ISP)
-    /// * **ChinaMobile_L2**: China Mobile (Single-ISP)\_L2
-    /// * **ChinaUnicom_L2**: China Unicom (Single-ISP)\_L2
-    /// * **ChinaTelecom_L2**: China Telecom (Single-ISP)\_L2
-    ///
-    /// > * If your account is included in the whitelist, you can set this parameter to one of the following values: **ChinaTelecom**, **ChinaUnicom**, **ChinaMobile**, **ChinaTelecom_L2**, **ChinaUnicom_L2**, **ChinaMobile_L2**, and **BGP_International**.
-    /// > * You can reserve only one IPv6 CIDR block of each type. You can reserve another IPv6 CIDR block only after the existing one is allocated to a VPC.
-    ///
-    /// - Wire name: `Ipv6Isp`.
-    /// - Example: `BGP`.
+    /// Its description, rules and example: [`AllocateVpcIpv6CidrRequest::ipv6_isp`](AllocateVpcIpv6CidrRequest::ipv6_isp).
     pub fn ipv6_isp(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_isp = Some(value.into());
         self
@@ -209,10 +191,7 @@ impl<C> AllocateVpcIpv6CidrRequestBuilder<C> {
     ///
     /// The type of the IPv6 address pool. Valid values:
     ///
-    /// - **aliyun** (default): IPv6 CIDR block is allocated by the system.
-    /// - **custom**: custom IPv6 CIDR block.
-    /// - Wire name: `AddressPoolType`.
-    /// - Example: `custom`.
+    /// Its description, rules and example: [`AllocateVpcIpv6CidrRequest::address_pool_type`](AllocateVpcIpv6CidrRequest::address_pool_type).
     pub fn address_pool_type(mut self, value: impl Into<String>) -> Self {
         self.inner.address_pool_type = Some(value.into());
         self
@@ -221,8 +200,7 @@ impl<C> AllocateVpcIpv6CidrRequestBuilder<C> {
     ///
     /// The IPv6 CIDR block that you want to reserve.
     ///
-    /// - Wire name: `Ipv6CidrBlock`.
-    /// - Example: `2408:XXXX:0:a600::/56`.
+    /// Its description, rules and example: [`AllocateVpcIpv6CidrRequest::ipv6_cidr_block`](AllocateVpcIpv6CidrRequest::ipv6_cidr_block).
     pub fn ipv6_cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_cidr_block = Some(value.into());
         self
@@ -367,137 +345,24 @@ for AllocateVpcIpv6CidrResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AllocateVpcIpv6Cidr`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AllocateVpcIpv6CidrError {
-    /// HTTP 400 `OperationUnsupported.Ipv6Feature`: The IPv6 feature is not supported in the region.
-    OperationUnsupportedIpv6Feature(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.Ipv6Isp`: The Ipv6Isp feature is not supported.
-    UnsupportedFeatureIpv6Isp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.AddressPoolType`: The specified addressPoolType is invalid.
-    IllegalParamAddressPoolType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotEnough.Ipv6Cidr`: The specified resource ipv6 cidr is not enough.
-    ResourceNotEnoughIpv6Cidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Ipv6Cidr`: The specified Ipv6CidrBlock is invalid.
-    IllegalParamIpv6Cidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unavailable.Ipv6Cidr`: The specified resource ipv6 cidr is not available.
-    UnavailableIpv6Cidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CidrBlock`: The param of cidrBlock is illegal.
-    IllegalParamCidrBlock(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AllocateVpcIpv6CidrError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationUnsupported.Ipv6Feature",
-                        "UnsupportedFeature.Ipv6Isp",
-                        "IllegalParam.AddressPoolType",
-                        "ResourceNotEnough.Ipv6Cidr",
-                        "IllegalParam.Ipv6Cidr",
-                        "Unavailable.Ipv6Cidr",
-                        "IllegalParam.CidrBlock",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AllocateVpcIpv6CidrError;
+impl crate::Client {
+    /// Calls `AllocateVpcIpv6Cidr`: Reserves an IPv6 CIDR block.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AllocateVpcIpv6CidrRequestBuilder::send) it. The parameters and their rules: [`AllocateVpcIpv6CidrRequest`].
+    #[inline]
+    pub fn allocate_vpc_ipv6_cidr(&self) -> AllocateVpcIpv6CidrRequestBuilder<&Self> {
+        AllocateVpcIpv6CidrRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AllocateVpcIpv6CidrError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AllocateVpcIpv6Cidr`: Reserves an IPv6 CIDR block.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AllocateVpcIpv6CidrRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationUnsupportedIpv6Feature(error),
-            1 => Self::UnsupportedFeatureIpv6Isp(error),
-            2 => Self::IllegalParamAddressPoolType(error),
-            3 => Self::ResourceNotEnoughIpv6Cidr(error),
-            4 => Self::IllegalParamIpv6Cidr(error),
-            5 => Self::UnavailableIpv6Cidr(error),
-            6 => Self::IllegalParamCidrBlock(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationUnsupportedIpv6Feature(error) => (0, error),
-            Self::UnsupportedFeatureIpv6Isp(error) => (1, error),
-            Self::IllegalParamAddressPoolType(error) => (2, error),
-            Self::ResourceNotEnoughIpv6Cidr(error) => (3, error),
-            Self::IllegalParamIpv6Cidr(error) => (4, error),
-            Self::UnavailableIpv6Cidr(error) => (5, error),
-            Self::IllegalParamCidrBlock(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AllocateVpcIpv6CidrError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AllocateVpcIpv6CidrError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationUnsupportedIpv6Feature",
-            "UnsupportedFeatureIpv6Isp",
-            "IllegalParamAddressPoolType",
-            "ResourceNotEnoughIpv6Cidr",
-            "IllegalParamIpv6Cidr",
-            "UnavailableIpv6Cidr",
-            "IllegalParamCidrBlock",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AllocateVpcIpv6CidrError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AllocateVpcIpv6CidrError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AllocateVpcIpv6CidrError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AllocateVpcIpv6CidrError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn allocate_vpc_ipv6_cidr(&self) -> AllocateVpcIpv6CidrRequestBuilder<&Self> {
+        AllocateVpcIpv6CidrRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ApplyPhysicalConnectionLOARequest>;
 /// Request of `ApplyPhysicalConnectionLOA`: Applies for a Letter of Authorization (LOA) for an Express Connect circuit.
 ///
 /// # Example
@@ -221,13 +224,7 @@ impl<C> ApplyPhysicalConnectionLOARequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ApplyPhysicalConnectionLOARequest::client_token`](ApplyPhysicalConnectionLOARequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -236,11 +233,7 @@ impl<C> ApplyPhysicalConnectionLOARequestBuilder<C> {
     ///
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ApplyPhysicalConnectionLOARequest::region_id`](ApplyPhysicalConnectionLOARequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -249,11 +242,7 @@ impl<C> ApplyPhysicalConnectionLOARequestBuilder<C> {
     ///
     /// The bandwidth of the Express Connect circuit. Unit: Mbit/s.
     ///
-    /// Valid values: **2** to **10240**.
-    ///
-    /// - Wire name: `Bandwidth`.
-    /// - Default: `100`.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`ApplyPhysicalConnectionLOARequest::bandwidth`](ApplyPhysicalConnectionLOARequest::bandwidth).
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.inner.bandwidth = Some(value);
         self
@@ -262,8 +251,7 @@ impl<C> ApplyPhysicalConnectionLOARequestBuilder<C> {
     ///
     /// The geographic location where the Express Connect circuit is deployed.
     ///
-    /// - Wire name: `PeerLocation`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ApplyPhysicalConnectionLOARequest::peer_location`](ApplyPhysicalConnectionLOARequest::peer_location).
     pub fn peer_location(mut self, value: impl Into<String>) -> Self {
         self.inner.peer_location = Some(value.into());
         self
@@ -272,9 +260,7 @@ impl<C> ApplyPhysicalConnectionLOARequestBuilder<C> {
     ///
     /// The ID of the Express Connect circuit.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `pc-bp1qrb3044eqi****`.
+    /// Its description, rules and example: [`ApplyPhysicalConnectionLOARequest::instance_id`](ApplyPhysicalConnectionLOARequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -283,9 +269,7 @@ impl<C> ApplyPhysicalConnectionLOARequestBuilder<C> {
     ///
     /// The name of the customer company that requires the Express Connect circuit.
     ///
-    /// - Wire name: `CompanyName`.
-    /// - Required.
-    /// - Example: `company`.
+    /// Its description, rules and example: [`ApplyPhysicalConnectionLOARequest::company_name`](ApplyPhysicalConnectionLOARequest::company_name).
     pub fn company_name(mut self, value: impl Into<String>) -> Self {
         self.inner.company_name = Some(value.into());
         self
@@ -294,14 +278,7 @@ impl<C> ApplyPhysicalConnectionLOARequestBuilder<C> {
     ///
     /// The type of the Express Connect circuit. Valid values:
     ///
-    /// * **MSTP**: MSTP line
-    /// * **MPLSVPN**: MPLSVPN line
-    /// * **FIBRE**: fiber line
-    /// * **Other**: other types
-    ///
-    /// - Wire name: `LineType`.
-    /// - Required.
-    /// - Example: `FIBRE`.
+    /// Its description, rules and example: [`ApplyPhysicalConnectionLOARequest::line_type`](ApplyPhysicalConnectionLOARequest::line_type).
     pub fn line_type(mut self, value: impl Into<String>) -> Self {
         self.inner.line_type = Some(value.into());
         self
@@ -310,9 +287,7 @@ impl<C> ApplyPhysicalConnectionLOARequestBuilder<C> {
     ///
     /// The construction company.
     ///
-    /// - Wire name: `Si`.
-    /// - Required.
-    /// - Example: `company`.
+    /// Its description, rules and example: [`ApplyPhysicalConnectionLOARequest::si`](ApplyPhysicalConnectionLOARequest::si).
     pub fn si(mut self, value: impl Into<String>) -> Self {
         self.inner.si = Some(value.into());
         self
@@ -321,9 +296,7 @@ impl<C> ApplyPhysicalConnectionLOARequestBuilder<C> {
     ///
     /// The time when construction started. Specify the time in the ISO 8601 standard in the YYYY-MM-DDThh:mm:ssZ format. The time is displayed in UTC.
     ///
-    /// - Wire name: `ConstructionTime`.
-    /// - Required.
-    /// - Example: `2022-02-28T16:00:00Z`.
+    /// Its description, rules and example: [`ApplyPhysicalConnectionLOARequest::construction_time`](ApplyPhysicalConnectionLOARequest::construction_time).
     pub fn construction_time(mut self, value: impl Into<String>) -> Self {
         self.inner.construction_time = Some(value.into());
         self
@@ -332,8 +305,7 @@ impl<C> ApplyPhysicalConnectionLOARequestBuilder<C> {
     ///
     /// The information about the construction engineer.
     ///
-    /// - Wire name: `PMInfo`.
-    /// - Must have at most 16 items.
+    /// Its description, rules and example: [`ApplyPhysicalConnectionLOARequest::pm_info`](ApplyPhysicalConnectionLOARequest::pm_info).
     pub fn pm_info(
         mut self,
         values: impl IntoIterator<Item = crate::types::PmInfo>,
@@ -471,215 +443,28 @@ for ApplyPhysicalConnectionLOAResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ApplyPhysicalConnectionLOA`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ApplyPhysicalConnectionLOAError {
-    /// HTTP 400 `MissingParam.AliUid`: %s
-    MissingParamAliUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.InstanceId`: %s
-    MissingParamInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.RegionNo`: %s
-    MissingParamRegionNo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.PMInfo`: %s
-    MissingParamPmInfo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.LineOperator`: %s
-    IllegalParamLineOperator(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.LineType`: %s
-    IllegalParamLineType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PeerLocation`: %s
-    IllegalParamPeerLocation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PmCertificateType`: %s
-    IllegalParamPmCertificateType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PmCertificateNo`: %s
-    IllegalParamPmCertificateNo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PmContactInfo`: %s
-    IllegalParamPmContactInfo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PmGender`: %s
-    IllegalParamPmGender(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PmName`: %s
-    IllegalParamPmName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Si`: %s
-    IllegalParamSi(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidConstructionTime.Malformed`: %s
-    InvalidConstructionTimeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceId.NotFound`: %s
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.PhysicalConnectionLOA`: %s
-    IncorrectStatusPhysicalConnectionLoa(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.PhysicalConnection`: %s
-    IncorrectStatusPhysicalConnection(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CompanyName`: %s
-    IllegalParamCompanyName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.PconnTrafficNotEnable`: The operation is failed because of PconnTrafficNotEnable.
-    OperationFailedPconnTrafficNotEnable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Bandwidth`: The param of bandwidth is illegal.
-    IllegalParamBandwidth(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ApplyPhysicalConnectionLOAError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParam.AliUid",
-                        "MissingParam.InstanceId",
-                        "MissingParam.RegionNo",
-                        "MissingParam.PMInfo",
-                        "IllegalParam.LineOperator",
-                        "IllegalParam.LineType",
-                        "IllegalParam.PeerLocation",
-                        "IllegalParam.PmCertificateType",
-                        "IllegalParam.PmCertificateNo",
-                        "IllegalParam.PmContactInfo",
-                        "IllegalParam.PmGender",
-                        "IllegalParam.PmName",
-                        "IllegalParam.Si",
-                        "InvalidConstructionTime.Malformed",
-                        "InvalidInstanceId.NotFound",
-                        "IncorrectStatus.PhysicalConnectionLOA",
-                        "IncorrectStatus.PhysicalConnection",
-                        "IllegalParam.CompanyName",
-                        "OperationFailed.PconnTrafficNotEnable",
-                        "IllegalParam.Bandwidth",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ApplyPhysicalConnectionLOAError;
+impl crate::Client {
+    /// Calls `ApplyPhysicalConnectionLOA`: Applies for a Letter of Authorization (LOA) for an Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ApplyPhysicalConnectionLOARequestBuilder::send) it. The parameters and their rules: [`ApplyPhysicalConnectionLOARequest`].
+    #[inline]
+    pub fn apply_physical_connection_loa(
+        &self,
+    ) -> ApplyPhysicalConnectionLOARequestBuilder<&Self> {
+        ApplyPhysicalConnectionLOARequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ApplyPhysicalConnectionLOAError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ApplyPhysicalConnectionLOA`: Applies for a Letter of Authorization (LOA) for an Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ApplyPhysicalConnectionLOARequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParamAliUid(error),
-            1 => Self::MissingParamInstanceId(error),
-            2 => Self::MissingParamRegionNo(error),
-            3 => Self::MissingParamPmInfo(error),
-            4 => Self::IllegalParamLineOperator(error),
-            5 => Self::IllegalParamLineType(error),
-            6 => Self::IllegalParamPeerLocation(error),
-            7 => Self::IllegalParamPmCertificateType(error),
-            8 => Self::IllegalParamPmCertificateNo(error),
-            9 => Self::IllegalParamPmContactInfo(error),
-            10 => Self::IllegalParamPmGender(error),
-            11 => Self::IllegalParamPmName(error),
-            12 => Self::IllegalParamSi(error),
-            13 => Self::InvalidConstructionTimeMalformed(error),
-            14 => Self::InvalidInstanceIdNotFound(error),
-            15 => Self::IncorrectStatusPhysicalConnectionLoa(error),
-            16 => Self::IncorrectStatusPhysicalConnection(error),
-            17 => Self::IllegalParamCompanyName(error),
-            18 => Self::OperationFailedPconnTrafficNotEnable(error),
-            19 => Self::IllegalParamBandwidth(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParamAliUid(error) => (0, error),
-            Self::MissingParamInstanceId(error) => (1, error),
-            Self::MissingParamRegionNo(error) => (2, error),
-            Self::MissingParamPmInfo(error) => (3, error),
-            Self::IllegalParamLineOperator(error) => (4, error),
-            Self::IllegalParamLineType(error) => (5, error),
-            Self::IllegalParamPeerLocation(error) => (6, error),
-            Self::IllegalParamPmCertificateType(error) => (7, error),
-            Self::IllegalParamPmCertificateNo(error) => (8, error),
-            Self::IllegalParamPmContactInfo(error) => (9, error),
-            Self::IllegalParamPmGender(error) => (10, error),
-            Self::IllegalParamPmName(error) => (11, error),
-            Self::IllegalParamSi(error) => (12, error),
-            Self::InvalidConstructionTimeMalformed(error) => (13, error),
-            Self::InvalidInstanceIdNotFound(error) => (14, error),
-            Self::IncorrectStatusPhysicalConnectionLoa(error) => (15, error),
-            Self::IncorrectStatusPhysicalConnection(error) => (16, error),
-            Self::IllegalParamCompanyName(error) => (17, error),
-            Self::OperationFailedPconnTrafficNotEnable(error) => (18, error),
-            Self::IllegalParamBandwidth(error) => (19, error),
-            Self::Unhandled(unhandled) => (20, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ApplyPhysicalConnectionLOAError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ApplyPhysicalConnectionLOAError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParamAliUid",
-            "MissingParamInstanceId",
-            "MissingParamRegionNo",
-            "MissingParamPmInfo",
-            "IllegalParamLineOperator",
-            "IllegalParamLineType",
-            "IllegalParamPeerLocation",
-            "IllegalParamPmCertificateType",
-            "IllegalParamPmCertificateNo",
-            "IllegalParamPmContactInfo",
-            "IllegalParamPmGender",
-            "IllegalParamPmName",
-            "IllegalParamSi",
-            "InvalidConstructionTimeMalformed",
-            "InvalidInstanceIdNotFound",
-            "IncorrectStatusPhysicalConnectionLoa",
-            "IncorrectStatusPhysicalConnection",
-            "IllegalParamCompanyName",
-            "OperationFailedPconnTrafficNotEnable",
-            "IllegalParamBandwidth",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ApplyPhysicalConnectionLOAError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ApplyPhysicalConnectionLOAError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ApplyPhysicalConnectionLOAError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ApplyPhysicalConnectionLOAError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn apply_physical_connection_loa(
+        &self,
+    ) -> ApplyPhysicalConnectionLOARequestBuilder<&Self> {
+        ApplyPhysicalConnectionLOARequestBuilder::new(self)
     }
 }

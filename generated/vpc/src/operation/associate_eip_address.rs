@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AssociateEipAddressRequest>;
 /// Request of `AssociateEipAddress`: Associates an elastic IP address (EIP) with an instance in the same region.
 ///
 /// * You can associate an EIP with an Elastic Compute Service (ECS) instance, a Classic Load Balancer (CLB) instance, a secondary elastic network interface (ENI), a NAT gateway, or a high-availability virtual IP address (HAVIP) in the same region. The ECS instance and CLB instance must be deployed in a virtual private cloud (VPC).
@@ -221,10 +224,7 @@ impl<C> AssociateEipAddressRequestBuilder<C> {
     ///
     /// The ID of the region to which the EIP belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AssociateEipAddressRequest::region_id`](AssociateEipAddressRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -233,9 +233,7 @@ impl<C> AssociateEipAddressRequestBuilder<C> {
     ///
     /// The ID of the EIP that you want to associate with an instance.
     ///
-    /// - Wire name: `AllocationId`.
-    /// - Required.
-    /// - Example: `eip-2zeerraiwb7ujsxdc****`.
+    /// Its description, rules and example: [`AssociateEipAddressRequest::allocation_id`](AssociateEipAddressRequest::allocation_id).
     pub fn allocation_id(mut self, value: impl Into<String>) -> Self {
         self.inner.allocation_id = Some(value.into());
         self
@@ -244,11 +242,7 @@ impl<C> AssociateEipAddressRequestBuilder<C> {
     ///
     /// The ID of the instance with which you want to associate the EIP.
     ///
-    /// You can enter the ID of a NAT gateway, CLB instance, ECS instance, secondary ENI, HAVIP, or IP address.
-    ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-2zebb08phyczzawe****`.
+    /// Its description, rules and example: [`AssociateEipAddressRequest::instance_id`](AssociateEipAddressRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -257,17 +251,7 @@ impl<C> AssociateEipAddressRequestBuilder<C> {
     ///
     /// The type of the instance with which you want to associate the EIP. Valid values:
     ///
-    /// * **Nat**: NAT gateway
-    /// * **SlbInstance**: CLB instance
-    /// * **EcsInstance** (default): ECS instance
-    /// * **NetworkInterface**: secondary ENI
-    /// * **HaVip**: HAVIP
-    /// * **IpAddress**: IP address
-    ///
-    /// > The default value is **EcsInstance**. If the instance with which you want to associate the EIP is not an ECS instance, this parameter is required.
-    ///
-    /// - Wire name: `InstanceType`.
-    /// - Example: `EcsInstance`.
+    /// Its description, rules and example: [`AssociateEipAddressRequest::instance_type`](AssociateEipAddressRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -276,10 +260,7 @@ impl<C> AssociateEipAddressRequestBuilder<C> {
     ///
     /// The ID of the region in which the instance with which you want to associate the EIP resides.
     ///
-    /// > This parameter is required only when the EIP is added to a shared Global Accelerator (GA) instance.
-    ///
-    /// - Wire name: `InstanceRegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AssociateEipAddressRequest::instance_region_id`](AssociateEipAddressRequest::instance_region_id).
     pub fn instance_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_region_id = Some(value.into());
         self
@@ -288,10 +269,7 @@ impl<C> AssociateEipAddressRequestBuilder<C> {
     ///
     /// The IP address in the CIDR block of the vSwitch.
     ///
-    /// If you leave this parameter empty, the system allocates a private IP address based on the VPC ID and vSwitch ID.
-    ///
-    /// - Wire name: `PrivateIpAddress`.
-    /// - Example: `192.168.XX.XX`.
+    /// Its description, rules and example: [`AssociateEipAddressRequest::private_ip_address`](AssociateEipAddressRequest::private_ip_address).
     pub fn private_ip_address(mut self, value: impl Into<String>) -> Self {
         self.inner.private_ip_address = Some(value.into());
         self
@@ -300,14 +278,7 @@ impl<C> AssociateEipAddressRequestBuilder<C> {
     ///
     /// The association mode. Valid values:
     ///
-    /// * **NAT** (default): NAT mode
-    /// * **MULTI_BINDED**: multi-EIP-to-ENI mode
-    /// * **BINDED**: cut-network interface controller mode
-    ///
-    /// > This parameter is required only when **InstanceType** is set to **NetworkInterface**.
-    ///
-    /// - Wire name: `Mode`.
-    /// - Example: `NAT`.
+    /// Its description, rules and example: [`AssociateEipAddressRequest::mode`](AssociateEipAddressRequest::mode).
     pub fn mode(mut self, value: impl Into<String>) -> Self {
         self.inner.mode = Some(value.into());
         self
@@ -316,12 +287,7 @@ impl<C> AssociateEipAddressRequestBuilder<C> {
     ///
     /// The ID of the VPC in which an IPv4 gateway is created. The VPC and the EIP must be in the same region.
     ///
-    /// When you associate an EIP with an IP address, the system can enable the IP address to access the Internet based on VPC route configurations.
-    ///
-    /// > This parameter is required if **InstanceType** is set to **IpAddress**, which indicates that the EIP is to be associated with an IP address.
-    ///
-    /// - Wire name: `VpcId`.
-    /// - Example: `vpc-257gqcdfvx6n****`.
+    /// Its description, rules and example: [`AssociateEipAddressRequest::vpc_id`](AssociateEipAddressRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -330,13 +296,7 @@ impl<C> AssociateEipAddressRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate a token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AssociateEipAddressRequest::client_token`](AssociateEipAddressRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -473,593 +433,24 @@ for AssociateEipAddressResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AssociateEipAddress`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AssociateEipAddressError {
-    /// HTTP 400 `InvalidAssociation.Duplicated`: Specified instance already is associated.
-    InvalidAssociationDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied`: Specified instance is not in VPC.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Mismatch`: Specified elastic IP address and ECS instance are not in the same region.
-    InvalidParameterMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectEipStatus`: Current elastic IP status does not support this operation
-    IncorrectEipStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectInstanceStatus`: Current instance status does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.ValueNotSupported`: The specified value of InstanceType is not supported.
-    InvalidInstanceTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectHaVipStatus`: HaVip can be operated by this action only when it's status is Available or InUse.
-    IncorrectHaVipStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The eip operate too frequent, TaskConflict.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBindingStatus`: The eip binding status invalid.
-    InvalidBindingStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP`: The instance may have portMap or already bind eip.
-    BindInstanceHavePortmapOrBindEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EIP_CAN_NOT_ASSOCIATE_WITH_PUBLIC_IP`: instance already bind natpublicip,cannot bind eip.
-    EipCanNotAssociateWithPublicIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BIND_INSTANCE_OWENER_ERROR`: Cannot operate the eip.
-    BindInstanceOwenerError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NATGATEWAY_FINANCIALLOCKED`: The NatGateway has expire, cannot do bind operation.
-    NatgatewayFinanciallocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.InstanceTypeNotSupport`: The specified instance type is not support.
-    InvalidParameterInstanceTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.NumberOfTrafficEip`: The number of traffic eip on natgw exceed limitation.
-    QuotaExceededNumberOfTrafficEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.NumberOfEip`: Binded eip Quota exceed on this NatGw.
-    QuotaExceededNumberOfEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.EipCanNotBindGatgw`: Eip can not bind on natgw.
-    ForbiddenEipCanNotBindGatgw(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAction.Denied`: Action is denied due to unfinished Eip configuration modification.
-    InvalidActionDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceType.NotSupport`: The instance type is invalid.
-    InstanceTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.NotFound`: instance not found
-    InvalidParamsNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BindInstance.NotSupported`: bind instance type %s is not supported.
-    BindInstanceNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.InstanceBandwidthNotZero`: Eip can not bind with instance when it's bandwidth is not zero.
-    ForbiddenInstanceBandwidthNotZero(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `INSTANCE_TYPE_NOT_SUPPORT`: The instance type is invalid.
-    InstanceTypeNotSupportError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ServerRegion.Invalid`: Eip bind remote server region invalid.
-    ServerRegionInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Eni.Attached`: The eni should be detached from ecs when associating with direct eip.
-    EniAttached(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Eni.HasSubIp`: Eni has sub ip can not bind direct eip.
-    EniHasSubIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.DirectEip.BindType`: The direct eip can be only associated with eni.
-    InvalidDirectEipBindType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.EcsStatusNotSupport`: The special instance status is not support operate
-    InvalidStatusEcsStatusNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.Function.NotSupported`: Multi-IP function is under test, the region or uid is not supported.
-    InvalidFunctionNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.EniStatusNotSupport`: %s
-    InvalidStatusEniStatusNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.EniInstanceId`: %s
-    InvalidParameterEniInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNexthop.DirectEni`: The direct Eni cannot be nexthop.
-    InvalidNexthopDirectEni(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mode.Conflict`: The eni can bind only one mode of eip.
-    ModeConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mode.NotSupport`: The user cannot use multi direct eip.
-    ModeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceed.MultiBindedEip`: The number of multi binded eip is over limit.
-    QuotaExceedMultiBindedEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEIPStatus.BizDisabled`: The EIP has been locked.
-    InvalidEipStatusBizDisabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.EniSubIp`: Eni has sub ip can not bind direct eip.
-    OperationFailedEniSubIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEip.EipQuotaExceeded`: The specified eni assigned eip is more than privateIp.
-    InvalidEipEipQuotaExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.QueryCommodityInfo`: Operation failed because quey commodity info error.
-    OperationFailedQueryCommodityInfo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.MultiIp`: Multi ip function is not support.
-    OperationUnsupportedMultiIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNicOrVm.NotFound`: Bind nic or vm not exist.
-    InvalidNicOrVmNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.EipBindModel`: The instance type of ecs does not support MULTI_BINDED model Eip.
-    OperationUnsupportedEipBindModel(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.NatGateway`: %s
-    IncorrectStatusNatGateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EipBindRemote.BackendRegionMustBeSingle`: eip bind remote instance, backend region must be single
-    EipBindRemoteBackendRegionMustBeSingle(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.BindingInstanceRegion`: The specified BindingInstanceRegion is not supported.
-    InvalidParameterBindingInstanceRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.HavipBoundPortmap`: %s
-    OperationFailedHavipBoundPortmap(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Mode`: %s
-    IllegalParamMode(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.NotAllow`: Bind instance status invalid
-    InvalidStatusNotAllow(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstance.NotExist`: Bind instance data not exist
-    InvalidInstanceNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBandwidthPackageId.NotFound`: The specified BandwidthPackageId not exist.
-    InvalidBandwidthPackageIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceQueryError`: The specified resource is queried error.
-    ResourceQueryError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.InstanceHasBandWidth`: The specified instance bandwidth invalid.
-    InvalidStatusInstanceHasBandWidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.CloudBoxResourceExist`: The operation is not allowed because there are resources related to the cloud box in VPC.
-    OperationDeniedCloudBoxResourceExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.CloudBoxVSwitchExist`: The operation is not allowed because a cloud box type vSwitch exists in VPC.
-    OperationDeniedCloudBoxVSwitchExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.NoAvailablePrivateIp`: The operation is failed because of vSwitch has not availalbe private ip
-    OperationDeniedNoAvailablePrivateIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedRegion`: %s
-    UnsupportedRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceAlreadyAssociated.IpAddress`: %s
-    ResourceAlreadyAssociatedIpAddress(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.Ipv4GatewayNotOpenedInVpc`: The operation is failed because Ipv4Gateway is not opened in Vpc.
-    OperationFailedIpv4GatewayNotOpenedInVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.Ipv4GatewayNotActivatedInVpc`: The operation is failed because Ipv4Gateway is not activated in Vpc.
-    OperationFailedIpv4GatewayNotActivatedInVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.L2EipBindIpAddress`: %s
-    OperationDeniedL2EipBindIpAddress(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden`: The eip instance owner error
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.FinancialLocked`: The ip business status is invalid.
-    ForbiddenFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.EipBindIpAddress`: The feature of EipBindIpAddress is not supported.
-    UnsupportedFeatureEipBindIpAddress(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InstanceNotExist`: The ECS instance does not exist, or is not a VPC VM.
-    OperationFailedInstanceNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.Ipv4GatewayExist`: The operation is not allowed because of Ipv4GatewayExist.
-    OperationDeniedIpv4GatewayExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.EipBindModeConflict`: Eips can not bind Eni with NAT mode and  MULTI_BINDED mode at the same time.
-    OperationFailedEipBindModeConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.EcsMigrating`: The operation is failed because of ECS is migrating.
-    OperationFailedEcsMigrating(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.IpPrefixConflict`: The operation failed due to the IP prefix of the ENI.
-    OperationFailedIpPrefixConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.EipBindPrefixIp`: The feature of EipBindPrefixIp is not supported.
-    UnsupportedFeatureEipBindPrefixIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.UnsupportedEipBindMode`: The operation is not supported for the NAT gateway due to its EIP binding mode.
-    OperationDeniedUnsupportedEipBindMode(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.Unauthorized`: The operation is not allowed because the user is not in the whitelist.
-    OperationDeniedUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SystemBusy`: Operation failed because system is busy.
-    OperationFailedSystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.PrivateIpAddressNotExist`: The operation failed because the PrivateIpAddress is not found.
-    OperationFailedPrivateIpAddressNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.InstanceId`: The param of InstanceId can't be null or empty.
-    MissingParamInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEniType.SlaveEni`: The eni type cannot be slave eni.
-    InvalidEniTypeSlaveEni(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PrivateIpAddress`: The specified PrivateIpAddress is illegal.
-    IllegalParamPrivateIpAddress(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAllocationId.NotFound`: Specified allocation ID is not found.
-    InvalidAllocationIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanId.NotFound`: Specified instance does not exist.
-    InvalidInstanIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: Specified value of InstanceRegionId is not supported.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.RegionNotFound`: Specified instance is not found during access authentication.
-    ForbiddenRegionNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `OperationDenied.VpcIpv4GatewayEnabled`: The operation is not allowed because of the VPC of the NAT gateway has opened IPv4 Gateway.
-    OperationDeniedVpcIpv4GatewayEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 503 `ServiceUnavailable`: The request has failed due to a temporary failure of the server.
-    ServiceUnavailable(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AssociateEipAddressError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidAssociation.Duplicated",
-                        "OperationDenied",
-                        "InvalidParameter.Mismatch",
-                        "IncorrectEipStatus",
-                        "IncorrectInstanceStatus",
-                        "InvalidInstanceType.ValueNotSupported",
-                        "IncorrectHaVipStatus",
-                        "InvalidParameter",
-                        "TaskConflict",
-                        "InvalidBindingStatus",
-                        "BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP",
-                        "EIP_CAN_NOT_ASSOCIATE_WITH_PUBLIC_IP",
-                        "BIND_INSTANCE_OWENER_ERROR",
-                        "NATGATEWAY_FINANCIALLOCKED",
-                        "InvalidParameter.InstanceTypeNotSupport",
-                        "QuotaExceeded.NumberOfTrafficEip",
-                        "QuotaExceeded.NumberOfEip",
-                        "Forbidden.EipCanNotBindGatgw",
-                        "InvalidAction.Denied",
-                        "InstanceType.NotSupport",
-                        "InvalidParams.NotFound",
-                        "BindInstance.NotSupported",
-                        "Forbidden.InstanceBandwidthNotZero",
-                        "INSTANCE_TYPE_NOT_SUPPORT",
-                        "ServerRegion.Invalid",
-                        "Eni.Attached",
-                        "Eni.HasSubIp",
-                        "Invalid.DirectEip.BindType",
-                        "InvalidStatus.EcsStatusNotSupport",
-                        "Invalid.Function.NotSupported",
-                        "InvalidStatus.EniStatusNotSupport",
-                        "InvalidParameter.EniInstanceId",
-                        "InvalidNexthop.DirectEni",
-                        "Mode.Conflict",
-                        "Mode.NotSupport",
-                        "QuotaExceed.MultiBindedEip",
-                        "InvalidEIPStatus.BizDisabled",
-                        "OperationFailed.EniSubIp",
-                        "InvalidEip.EipQuotaExceeded",
-                        "OperationFailed.QueryCommodityInfo",
-                        "OperationUnsupported.MultiIp",
-                        "InvalidNicOrVm.NotFound",
-                        "OperationUnsupported.EipBindModel",
-                        "IncorrectStatus.NatGateway",
-                        "EipBindRemote.BackendRegionMustBeSingle",
-                        "InvalidParameter.BindingInstanceRegion",
-                        "OperationFailed.HavipBoundPortmap",
-                        "IllegalParam.Mode",
-                        "InvalidStatus.NotAllow",
-                        "InvalidInstance.NotExist",
-                        "InvalidBandwidthPackageId.NotFound",
-                        "ResourceQueryError",
-                        "InvalidStatus.InstanceHasBandWidth",
-                        "OperationDenied.CloudBoxResourceExist",
-                        "OperationDenied.CloudBoxVSwitchExist",
-                        "OperationDenied.NoAvailablePrivateIp",
-                        "UnsupportedRegion",
-                        "ResourceAlreadyAssociated.IpAddress",
-                        "OperationFailed.Ipv4GatewayNotOpenedInVpc",
-                        "OperationFailed.Ipv4GatewayNotActivatedInVpc",
-                        "OperationDenied.L2EipBindIpAddress",
-                        "Forbidden",
-                        "Forbidden.FinancialLocked",
-                        "UnsupportedFeature.EipBindIpAddress",
-                        "OperationFailed.InstanceNotExist",
-                        "OperationDenied.Ipv4GatewayExist",
-                        "OperationFailed.EipBindModeConflict",
-                        "OperationFailed.EcsMigrating",
-                        "OperationFailed.IpPrefixConflict",
-                        "UnsupportedFeature.EipBindPrefixIp",
-                        "OperationDenied.UnsupportedEipBindMode",
-                        "OperationDenied.Unauthorized",
-                        "OperationFailed.SystemBusy",
-                        "OperationFailed.PrivateIpAddressNotExist",
-                        "MissingParam.InstanceId",
-                        "InvalidEniType.SlaveEni",
-                        "IllegalParam.PrivateIpAddress",
-                        "InvalidAllocationId.NotFound",
-                        "InvalidInstanId.NotFound",
-                        "InvalidRegionId.NotFound",
-                        "Forbidden.RegionNotFound",
-                        "OperationDenied.VpcIpv4GatewayEnabled",
-                        "ServiceUnavailable",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AssociateEipAddressError;
+impl crate::Client {
+    /// Calls `AssociateEipAddress`: Associates an elastic IP address (EIP) with an instance in the same region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AssociateEipAddressRequestBuilder::send) it. The parameters and their rules: [`AssociateEipAddressRequest`].
+    #[inline]
+    pub fn associate_eip_address(&self) -> AssociateEipAddressRequestBuilder<&Self> {
+        AssociateEipAddressRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AssociateEipAddressError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AssociateEipAddress`: Associates an elastic IP address (EIP) with an instance in the same region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AssociateEipAddressRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidAssociationDuplicated(error),
-            1 => Self::OperationDenied(error),
-            2 => Self::InvalidParameterMismatch(error),
-            3 => Self::IncorrectEipStatus(error),
-            4 => Self::IncorrectInstanceStatus(error),
-            5 => Self::InvalidInstanceTypeValueNotSupported(error),
-            6 => Self::IncorrectHaVipStatus(error),
-            7 => Self::InvalidParameter(error),
-            8 => Self::TaskConflict(error),
-            9 => Self::InvalidBindingStatus(error),
-            10 => Self::BindInstanceHavePortmapOrBindEip(error),
-            11 => Self::EipCanNotAssociateWithPublicIp(error),
-            12 => Self::BindInstanceOwenerError(error),
-            13 => Self::NatgatewayFinanciallocked(error),
-            14 => Self::InvalidParameterInstanceTypeNotSupport(error),
-            15 => Self::QuotaExceededNumberOfTrafficEip(error),
-            16 => Self::QuotaExceededNumberOfEip(error),
-            17 => Self::ForbiddenEipCanNotBindGatgw(error),
-            18 => Self::InvalidActionDenied(error),
-            19 => Self::InstanceTypeNotSupport(error),
-            20 => Self::InvalidParamsNotFound(error),
-            21 => Self::BindInstanceNotSupported(error),
-            22 => Self::ForbiddenInstanceBandwidthNotZero(error),
-            23 => Self::InstanceTypeNotSupportError(error),
-            24 => Self::ServerRegionInvalid(error),
-            25 => Self::EniAttached(error),
-            26 => Self::EniHasSubIp(error),
-            27 => Self::InvalidDirectEipBindType(error),
-            28 => Self::InvalidStatusEcsStatusNotSupport(error),
-            29 => Self::InvalidFunctionNotSupported(error),
-            30 => Self::InvalidStatusEniStatusNotSupport(error),
-            31 => Self::InvalidParameterEniInstanceId(error),
-            32 => Self::InvalidNexthopDirectEni(error),
-            33 => Self::ModeConflict(error),
-            34 => Self::ModeNotSupport(error),
-            35 => Self::QuotaExceedMultiBindedEip(error),
-            36 => Self::InvalidEipStatusBizDisabled(error),
-            37 => Self::OperationFailedEniSubIp(error),
-            38 => Self::InvalidEipEipQuotaExceeded(error),
-            39 => Self::OperationFailedQueryCommodityInfo(error),
-            40 => Self::OperationUnsupportedMultiIp(error),
-            41 => Self::InvalidNicOrVmNotFound(error),
-            42 => Self::OperationUnsupportedEipBindModel(error),
-            43 => Self::IncorrectStatusNatGateway(error),
-            44 => Self::EipBindRemoteBackendRegionMustBeSingle(error),
-            45 => Self::InvalidParameterBindingInstanceRegion(error),
-            46 => Self::OperationFailedHavipBoundPortmap(error),
-            47 => Self::IllegalParamMode(error),
-            48 => Self::InvalidStatusNotAllow(error),
-            49 => Self::InvalidInstanceNotExist(error),
-            50 => Self::InvalidBandwidthPackageIdNotFound(error),
-            51 => Self::ResourceQueryError(error),
-            52 => Self::InvalidStatusInstanceHasBandWidth(error),
-            53 => Self::OperationDeniedCloudBoxResourceExist(error),
-            54 => Self::OperationDeniedCloudBoxVSwitchExist(error),
-            55 => Self::OperationDeniedNoAvailablePrivateIp(error),
-            56 => Self::UnsupportedRegion(error),
-            57 => Self::ResourceAlreadyAssociatedIpAddress(error),
-            58 => Self::OperationFailedIpv4GatewayNotOpenedInVpc(error),
-            59 => Self::OperationFailedIpv4GatewayNotActivatedInVpc(error),
-            60 => Self::OperationDeniedL2EipBindIpAddress(error),
-            61 => Self::Forbidden(error),
-            62 => Self::ForbiddenFinancialLocked(error),
-            63 => Self::UnsupportedFeatureEipBindIpAddress(error),
-            64 => Self::OperationFailedInstanceNotExist(error),
-            65 => Self::OperationDeniedIpv4GatewayExist(error),
-            66 => Self::OperationFailedEipBindModeConflict(error),
-            67 => Self::OperationFailedEcsMigrating(error),
-            68 => Self::OperationFailedIpPrefixConflict(error),
-            69 => Self::UnsupportedFeatureEipBindPrefixIp(error),
-            70 => Self::OperationDeniedUnsupportedEipBindMode(error),
-            71 => Self::OperationDeniedUnauthorized(error),
-            72 => Self::OperationFailedSystemBusy(error),
-            73 => Self::OperationFailedPrivateIpAddressNotExist(error),
-            74 => Self::MissingParamInstanceId(error),
-            75 => Self::InvalidEniTypeSlaveEni(error),
-            76 => Self::IllegalParamPrivateIpAddress(error),
-            77 => Self::InvalidAllocationIdNotFound(error),
-            78 => Self::InvalidInstanIdNotFound(error),
-            79 => Self::InvalidRegionIdNotFound(error),
-            80 => Self::ForbiddenRegionNotFound(error),
-            81 => Self::OperationDeniedVpcIpv4GatewayEnabled(error),
-            82 => Self::ServiceUnavailable(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidAssociationDuplicated(error) => (0, error),
-            Self::OperationDenied(error) => (1, error),
-            Self::InvalidParameterMismatch(error) => (2, error),
-            Self::IncorrectEipStatus(error) => (3, error),
-            Self::IncorrectInstanceStatus(error) => (4, error),
-            Self::InvalidInstanceTypeValueNotSupported(error) => (5, error),
-            Self::IncorrectHaVipStatus(error) => (6, error),
-            Self::InvalidParameter(error) => (7, error),
-            Self::TaskConflict(error) => (8, error),
-            Self::InvalidBindingStatus(error) => (9, error),
-            Self::BindInstanceHavePortmapOrBindEip(error) => (10, error),
-            Self::EipCanNotAssociateWithPublicIp(error) => (11, error),
-            Self::BindInstanceOwenerError(error) => (12, error),
-            Self::NatgatewayFinanciallocked(error) => (13, error),
-            Self::InvalidParameterInstanceTypeNotSupport(error) => (14, error),
-            Self::QuotaExceededNumberOfTrafficEip(error) => (15, error),
-            Self::QuotaExceededNumberOfEip(error) => (16, error),
-            Self::ForbiddenEipCanNotBindGatgw(error) => (17, error),
-            Self::InvalidActionDenied(error) => (18, error),
-            Self::InstanceTypeNotSupport(error) => (19, error),
-            Self::InvalidParamsNotFound(error) => (20, error),
-            Self::BindInstanceNotSupported(error) => (21, error),
-            Self::ForbiddenInstanceBandwidthNotZero(error) => (22, error),
-            Self::InstanceTypeNotSupportError(error) => (23, error),
-            Self::ServerRegionInvalid(error) => (24, error),
-            Self::EniAttached(error) => (25, error),
-            Self::EniHasSubIp(error) => (26, error),
-            Self::InvalidDirectEipBindType(error) => (27, error),
-            Self::InvalidStatusEcsStatusNotSupport(error) => (28, error),
-            Self::InvalidFunctionNotSupported(error) => (29, error),
-            Self::InvalidStatusEniStatusNotSupport(error) => (30, error),
-            Self::InvalidParameterEniInstanceId(error) => (31, error),
-            Self::InvalidNexthopDirectEni(error) => (32, error),
-            Self::ModeConflict(error) => (33, error),
-            Self::ModeNotSupport(error) => (34, error),
-            Self::QuotaExceedMultiBindedEip(error) => (35, error),
-            Self::InvalidEipStatusBizDisabled(error) => (36, error),
-            Self::OperationFailedEniSubIp(error) => (37, error),
-            Self::InvalidEipEipQuotaExceeded(error) => (38, error),
-            Self::OperationFailedQueryCommodityInfo(error) => (39, error),
-            Self::OperationUnsupportedMultiIp(error) => (40, error),
-            Self::InvalidNicOrVmNotFound(error) => (41, error),
-            Self::OperationUnsupportedEipBindModel(error) => (42, error),
-            Self::IncorrectStatusNatGateway(error) => (43, error),
-            Self::EipBindRemoteBackendRegionMustBeSingle(error) => (44, error),
-            Self::InvalidParameterBindingInstanceRegion(error) => (45, error),
-            Self::OperationFailedHavipBoundPortmap(error) => (46, error),
-            Self::IllegalParamMode(error) => (47, error),
-            Self::InvalidStatusNotAllow(error) => (48, error),
-            Self::InvalidInstanceNotExist(error) => (49, error),
-            Self::InvalidBandwidthPackageIdNotFound(error) => (50, error),
-            Self::ResourceQueryError(error) => (51, error),
-            Self::InvalidStatusInstanceHasBandWidth(error) => (52, error),
-            Self::OperationDeniedCloudBoxResourceExist(error) => (53, error),
-            Self::OperationDeniedCloudBoxVSwitchExist(error) => (54, error),
-            Self::OperationDeniedNoAvailablePrivateIp(error) => (55, error),
-            Self::UnsupportedRegion(error) => (56, error),
-            Self::ResourceAlreadyAssociatedIpAddress(error) => (57, error),
-            Self::OperationFailedIpv4GatewayNotOpenedInVpc(error) => (58, error),
-            Self::OperationFailedIpv4GatewayNotActivatedInVpc(error) => (59, error),
-            Self::OperationDeniedL2EipBindIpAddress(error) => (60, error),
-            Self::Forbidden(error) => (61, error),
-            Self::ForbiddenFinancialLocked(error) => (62, error),
-            Self::UnsupportedFeatureEipBindIpAddress(error) => (63, error),
-            Self::OperationFailedInstanceNotExist(error) => (64, error),
-            Self::OperationDeniedIpv4GatewayExist(error) => (65, error),
-            Self::OperationFailedEipBindModeConflict(error) => (66, error),
-            Self::OperationFailedEcsMigrating(error) => (67, error),
-            Self::OperationFailedIpPrefixConflict(error) => (68, error),
-            Self::UnsupportedFeatureEipBindPrefixIp(error) => (69, error),
-            Self::OperationDeniedUnsupportedEipBindMode(error) => (70, error),
-            Self::OperationDeniedUnauthorized(error) => (71, error),
-            Self::OperationFailedSystemBusy(error) => (72, error),
-            Self::OperationFailedPrivateIpAddressNotExist(error) => (73, error),
-            Self::MissingParamInstanceId(error) => (74, error),
-            Self::InvalidEniTypeSlaveEni(error) => (75, error),
-            Self::IllegalParamPrivateIpAddress(error) => (76, error),
-            Self::InvalidAllocationIdNotFound(error) => (77, error),
-            Self::InvalidInstanIdNotFound(error) => (78, error),
-            Self::InvalidRegionIdNotFound(error) => (79, error),
-            Self::ForbiddenRegionNotFound(error) => (80, error),
-            Self::OperationDeniedVpcIpv4GatewayEnabled(error) => (81, error),
-            Self::ServiceUnavailable(error) => (82, error),
-            Self::Unhandled(unhandled) => (83, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AssociateEipAddressError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AssociateEipAddressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidAssociationDuplicated",
-            "OperationDenied",
-            "InvalidParameterMismatch",
-            "IncorrectEipStatus",
-            "IncorrectInstanceStatus",
-            "InvalidInstanceTypeValueNotSupported",
-            "IncorrectHaVipStatus",
-            "InvalidParameter",
-            "TaskConflict",
-            "InvalidBindingStatus",
-            "BindInstanceHavePortmapOrBindEip",
-            "EipCanNotAssociateWithPublicIp",
-            "BindInstanceOwenerError",
-            "NatgatewayFinanciallocked",
-            "InvalidParameterInstanceTypeNotSupport",
-            "QuotaExceededNumberOfTrafficEip",
-            "QuotaExceededNumberOfEip",
-            "ForbiddenEipCanNotBindGatgw",
-            "InvalidActionDenied",
-            "InstanceTypeNotSupport",
-            "InvalidParamsNotFound",
-            "BindInstanceNotSupported",
-            "ForbiddenInstanceBandwidthNotZero",
-            "InstanceTypeNotSupportError",
-            "ServerRegionInvalid",
-            "EniAttached",
-            "EniHasSubIp",
-            "InvalidDirectEipBindType",
-            "InvalidStatusEcsStatusNotSupport",
-            "InvalidFunctionNotSupported",
-            "InvalidStatusEniStatusNotSupport",
-            "InvalidParameterEniInstanceId",
-            "InvalidNexthopDirectEni",
-            "ModeConflict",
-            "ModeNotSupport",
-            "QuotaExceedMultiBindedEip",
-            "InvalidEipStatusBizDisabled",
-            "OperationFailedEniSubIp",
-            "InvalidEipEipQuotaExceeded",
-            "OperationFailedQueryCommodityInfo",
-            "OperationUnsupportedMultiIp",
-            "InvalidNicOrVmNotFound",
-            "OperationUnsupportedEipBindModel",
-            "IncorrectStatusNatGateway",
-            "EipBindRemoteBackendRegionMustBeSingle",
-            "InvalidParameterBindingInstanceRegion",
-            "OperationFailedHavipBoundPortmap",
-            "IllegalParamMode",
-            "InvalidStatusNotAllow",
-            "InvalidInstanceNotExist",
-            "InvalidBandwidthPackageIdNotFound",
-            "ResourceQueryError",
-            "InvalidStatusInstanceHasBandWidth",
-            "OperationDeniedCloudBoxResourceExist",
-            "OperationDeniedCloudBoxVSwitchExist",
-            "OperationDeniedNoAvailablePrivateIp",
-            "UnsupportedRegion",
-            "ResourceAlreadyAssociatedIpAddress",
-            "OperationFailedIpv4GatewayNotOpenedInVpc",
-            "OperationFailedIpv4GatewayNotActivatedInVpc",
-            "OperationDeniedL2EipBindIpAddress",
-            "Forbidden",
-            "ForbiddenFinancialLocked",
-            "UnsupportedFeatureEipBindIpAddress",
-            "OperationFailedInstanceNotExist",
-            "OperationDeniedIpv4GatewayExist",
-            "OperationFailedEipBindModeConflict",
-            "OperationFailedEcsMigrating",
-            "OperationFailedIpPrefixConflict",
-            "UnsupportedFeatureEipBindPrefixIp",
-            "OperationDeniedUnsupportedEipBindMode",
-            "OperationDeniedUnauthorized",
-            "OperationFailedSystemBusy",
-            "OperationFailedPrivateIpAddressNotExist",
-            "MissingParamInstanceId",
-            "InvalidEniTypeSlaveEni",
-            "IllegalParamPrivateIpAddress",
-            "InvalidAllocationIdNotFound",
-            "InvalidInstanIdNotFound",
-            "InvalidRegionIdNotFound",
-            "ForbiddenRegionNotFound",
-            "OperationDeniedVpcIpv4GatewayEnabled",
-            "ServiceUnavailable",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AssociateEipAddressError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AssociateEipAddressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AssociateEipAddressError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AssociateEipAddressError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn associate_eip_address(&self) -> AssociateEipAddressRequestBuilder<&Self> {
+        AssociateEipAddressRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AssociateEipAddressBatchRequest>;
 /// Request of `AssociateEipAddressBatch`: Associates multiple elastic IP addresses (EIPs) with an instance in the same region.
 ///
 /// * You can call the **AssociateEipAddressBatch** operation to associate EIPs with an instance in the same region. The instance must be a NAT gateway or a secondary elastic network interface (ENI). For more information about how to associate EIPs with other instances, see [AssociateEipAddress](<https://www.alibabacloud.com/help/doc-detail/120195.htm>).
@@ -182,9 +185,7 @@ impl<C> AssociateEipAddressBatchRequestBuilder<C> {
     ///
     /// The ID of the region to which the EIPs belong. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AssociateEipAddressBatchRequest::region_id`](AssociateEipAddressBatchRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -193,11 +194,7 @@ impl<C> AssociateEipAddressBatchRequestBuilder<C> {
     ///
     /// The ID of the instance with which you want to associate the EIPs.
     ///
-    /// The instance can be a NAT gateway or a secondary ENI.
-    ///
-    /// - Wire name: `BindedInstanceId`.
-    /// - Required.
-    /// - Example: `ngw-hp3akk9irtd69jad****`.
+    /// Its description, rules and example: [`AssociateEipAddressBatchRequest::binded_instance_id`](AssociateEipAddressBatchRequest::binded_instance_id).
     pub fn binded_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.binded_instance_id = Some(value.into());
         self
@@ -206,12 +203,7 @@ impl<C> AssociateEipAddressBatchRequestBuilder<C> {
     ///
     /// The type of the instance with which you want to associate the EIPs. Valid values:
     ///
-    /// * **Nat**: NAT gateway
-    /// * **NetworkInterface**: secondary ENI
-    ///
-    /// - Wire name: `BindedInstanceType`.
-    /// - Required.
-    /// - Example: `Nat`.
+    /// Its description, rules and example: [`AssociateEipAddressBatchRequest::binded_instance_type`](AssociateEipAddressBatchRequest::binded_instance_type).
     pub fn binded_instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.binded_instance_type = Some(value.into());
         self
@@ -220,10 +212,7 @@ impl<C> AssociateEipAddressBatchRequestBuilder<C> {
     ///
     /// The association mode. Set the value to **MULTI_BINDED**, which specifies the Multi-EIP-to-ENI mode.
     ///
-    /// This parameter is required only when **BindedInstanceType** is set to **NetworkInterface**.
-    ///
-    /// - Wire name: `Mode`.
-    /// - Example: `MULTI_BINDED`.
+    /// Its description, rules and example: [`AssociateEipAddressBatchRequest::mode`](AssociateEipAddressBatchRequest::mode).
     pub fn mode(mut self, value: impl Into<String>) -> Self {
         self.inner.mode = Some(value.into());
         self
@@ -232,11 +221,7 @@ impl<C> AssociateEipAddressBatchRequestBuilder<C> {
     ///
     /// The EIPs to be associated with the instance.
     ///
-    /// You must enter at least one EIP. You can enter up to 50 EIPs.
-    ///
-    /// - Wire name: `InstanceIds`.
-    /// - Required.
-    /// - Must have at most 50 items.
+    /// Its description, rules and example: [`AssociateEipAddressBatchRequest::instance_ids`](AssociateEipAddressBatchRequest::instance_ids).
     pub fn instance_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -248,13 +233,7 @@ impl<C> AssociateEipAddressBatchRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate a token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AssociateEipAddressBatchRequest::client_token`](AssociateEipAddressBatchRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -391,359 +370,28 @@ for AssociateEipAddressBatchResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AssociateEipAddressBatch`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AssociateEipAddressBatchError {
-    /// HTTP 400 `InvalidAssociation.Duplicated`: Specified instance already is associated.
-    InvalidAssociationDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied`: Specified instance is not in VPC.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Mismatch`: Specified elastic IP address and ECS instance are not in the same region.
-    InvalidParameterMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectEipStatus`: Current elastic IP status does not support this operation
-    IncorrectEipStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectInstanceStatus`: Current instance status does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.ValueNotSupported`: The specified value of InstanceType is not supported.
-    InvalidInstanceTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectHaVipStatus`: HaVip can be operated by this action only when it's status is Available or InUse.
-    IncorrectHaVipStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden`: The eip instance owener error
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The eip operate too frequent, TaskConflict.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBindingStatus`: The eip binding status invalid.
-    InvalidBindingStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP`: The instance may have portMap or already bind eip.
-    BindInstanceHavePortmapOrBindEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EIP_CAN_NOT_ASSOCIATE_WITH_PUBLIC_IP`: instance already bind natpublicip,cannot bind eip.
-    EipCanNotAssociateWithPublicIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BIND_INSTANCE_OWENER_ERROR`: Cannot operate the eip.
-    BindInstanceOwenerError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NATGATEWAY_FINANCIALLOCKED`: The NatGateway has expire, cannot do bind operation.
-    NatgatewayFinanciallocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.InstanceTypeNotSupport`: The specified instance type is not support.
-    InvalidParameterInstanceTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.NumberOfTrafficEip`: The number of traffic eip on natgw exceed limitation.
-    QuotaExceededNumberOfTrafficEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.NumberOfEip`: Binded eip Quota exceed on this NatGw.
-    QuotaExceededNumberOfEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEipBandwidth.OutOfMaxValue`: The Eip Bandwidth is invalid.
-    InvalidEipBandwidthOutOfMaxValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.EipCanNotBindGatgw`: Eip can not bind on natgw.
-    ForbiddenEipCanNotBindGatgw(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAction.Denied`: Action is denied due to unfinished Eip configuration modification.
-    InvalidActionDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceType.NotSupport`: The instance type is invalid.
-    InstanceTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.NotFound`: instance not found
-    InvalidParamsNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BindInstance.NotSupported`: bind instance type %s is not supported.
-    BindInstanceNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.InstanceBandwidthNotZero`: Eip can not bind with instance when it's bandwidth is not zero.
-    ForbiddenInstanceBandwidthNotZero(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `INSTANCE_TYPE_NOT_SUPPORT`: The instance type is invalid.
-    InstanceTypeNotSupportError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ServerRegion.Invalid`: Eip bind remote server region invalid.
-    ServerRegionInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Eni.Attached`: The eni should be detached from ecs when associating with direct eip.
-    EniAttached(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.DirectEip.BindType`: The direct eip can be only associated with eni.
-    InvalidDirectEipBindType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.Function.NotSupported`: Multi-IP function is under test, the region or uid is not supported.
-    InvalidFunctionNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.EniStatusNotSupport`: %s
-    InvalidStatusEniStatusNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.EniInstanceId`: %s
-    InvalidParameterEniInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EipBatchBind.TypeNotSupport`: eip batch bind type not support
-    EipBatchBindTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.RegionNotMatch`: The specified eip is not in this region
-    OperationFailedRegionNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEIPStatus.BizDisabled`: The EIP has been locked.
-    InvalidEipStatusBizDisabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.FinancialLocked`: The ip business status is invalid.
-    ForbiddenFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.Unauthorized`: The operation is not allowed because the user is not in the whitelist.
-    OperationDeniedUnauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.UnsupportedEipBindMode`: The operation is not supported for the NAT gateway due to its EIP binding mode.
-    OperationDeniedUnsupportedEipBindMode(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.Ipv4GatewayExist`: The operation is not allowed because of Ipv4GatewayExist.
-    OperationDeniedIpv4GatewayExist(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAllocationId.NotFound`: Specified allocation ID is not found.
-    InvalidAllocationIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanId.NotFound`: Specified instance does not exist.
-    InvalidInstanIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: Specified value of InstanceRegionId is not supported.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.RegionNotFound`: Specified instance is not found during access authentication.
-    ForbiddenRegionNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `OperationDenied.VpcIpv4GatewayEnabled`: The operation is not allowed because of the VPC of the NAT gateway has opened IPv4 Gateway.
-    OperationDeniedVpcIpv4GatewayEnabled(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AssociateEipAddressBatchError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidAssociation.Duplicated",
-                        "OperationDenied",
-                        "InvalidParameter.Mismatch",
-                        "IncorrectEipStatus",
-                        "IncorrectInstanceStatus",
-                        "InvalidInstanceType.ValueNotSupported",
-                        "IncorrectHaVipStatus",
-                        "InvalidParameter",
-                        "Forbidden",
-                        "TaskConflict",
-                        "InvalidBindingStatus",
-                        "BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP",
-                        "EIP_CAN_NOT_ASSOCIATE_WITH_PUBLIC_IP",
-                        "BIND_INSTANCE_OWENER_ERROR",
-                        "NATGATEWAY_FINANCIALLOCKED",
-                        "InvalidParameter.InstanceTypeNotSupport",
-                        "QuotaExceeded.NumberOfTrafficEip",
-                        "QuotaExceeded.NumberOfEip",
-                        "InvalidEipBandwidth.OutOfMaxValue",
-                        "Forbidden.EipCanNotBindGatgw",
-                        "InvalidAction.Denied",
-                        "InstanceType.NotSupport",
-                        "InvalidParams.NotFound",
-                        "BindInstance.NotSupported",
-                        "Forbidden.InstanceBandwidthNotZero",
-                        "INSTANCE_TYPE_NOT_SUPPORT",
-                        "ServerRegion.Invalid",
-                        "Eni.Attached",
-                        "Invalid.DirectEip.BindType",
-                        "Invalid.Function.NotSupported",
-                        "InvalidStatus.EniStatusNotSupport",
-                        "InvalidParameter.EniInstanceId",
-                        "EipBatchBind.TypeNotSupport",
-                        "OperationFailed.RegionNotMatch",
-                        "InvalidEIPStatus.BizDisabled",
-                        "Forbidden.FinancialLocked",
-                        "OperationDenied.Unauthorized",
-                        "OperationDenied.UnsupportedEipBindMode",
-                        "OperationDenied.Ipv4GatewayExist",
-                        "InvalidAllocationId.NotFound",
-                        "InvalidInstanId.NotFound",
-                        "InvalidRegionId.NotFound",
-                        "Forbidden.RegionNotFound",
-                        "OperationDenied.VpcIpv4GatewayEnabled",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AssociateEipAddressBatchError;
+impl crate::Client {
+    /// Calls `AssociateEipAddressBatch`: Associates multiple elastic IP addresses (EIPs) with an instance in the same region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AssociateEipAddressBatchRequestBuilder::send) it. The parameters and their rules: [`AssociateEipAddressBatchRequest`].
+    #[inline]
+    pub fn associate_eip_address_batch(
+        &self,
+    ) -> AssociateEipAddressBatchRequestBuilder<&Self> {
+        AssociateEipAddressBatchRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AssociateEipAddressBatchError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AssociateEipAddressBatch`: Associates multiple elastic IP addresses (EIPs) with an instance in the same region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AssociateEipAddressBatchRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidAssociationDuplicated(error),
-            1 => Self::OperationDenied(error),
-            2 => Self::InvalidParameterMismatch(error),
-            3 => Self::IncorrectEipStatus(error),
-            4 => Self::IncorrectInstanceStatus(error),
-            5 => Self::InvalidInstanceTypeValueNotSupported(error),
-            6 => Self::IncorrectHaVipStatus(error),
-            7 => Self::InvalidParameter(error),
-            8 => Self::Forbidden(error),
-            9 => Self::TaskConflict(error),
-            10 => Self::InvalidBindingStatus(error),
-            11 => Self::BindInstanceHavePortmapOrBindEip(error),
-            12 => Self::EipCanNotAssociateWithPublicIp(error),
-            13 => Self::BindInstanceOwenerError(error),
-            14 => Self::NatgatewayFinanciallocked(error),
-            15 => Self::InvalidParameterInstanceTypeNotSupport(error),
-            16 => Self::QuotaExceededNumberOfTrafficEip(error),
-            17 => Self::QuotaExceededNumberOfEip(error),
-            18 => Self::InvalidEipBandwidthOutOfMaxValue(error),
-            19 => Self::ForbiddenEipCanNotBindGatgw(error),
-            20 => Self::InvalidActionDenied(error),
-            21 => Self::InstanceTypeNotSupport(error),
-            22 => Self::InvalidParamsNotFound(error),
-            23 => Self::BindInstanceNotSupported(error),
-            24 => Self::ForbiddenInstanceBandwidthNotZero(error),
-            25 => Self::InstanceTypeNotSupportError(error),
-            26 => Self::ServerRegionInvalid(error),
-            27 => Self::EniAttached(error),
-            28 => Self::InvalidDirectEipBindType(error),
-            29 => Self::InvalidFunctionNotSupported(error),
-            30 => Self::InvalidStatusEniStatusNotSupport(error),
-            31 => Self::InvalidParameterEniInstanceId(error),
-            32 => Self::EipBatchBindTypeNotSupport(error),
-            33 => Self::OperationFailedRegionNotMatch(error),
-            34 => Self::InvalidEipStatusBizDisabled(error),
-            35 => Self::ForbiddenFinancialLocked(error),
-            36 => Self::OperationDeniedUnauthorized(error),
-            37 => Self::OperationDeniedUnsupportedEipBindMode(error),
-            38 => Self::OperationDeniedIpv4GatewayExist(error),
-            39 => Self::InvalidAllocationIdNotFound(error),
-            40 => Self::InvalidInstanIdNotFound(error),
-            41 => Self::InvalidRegionIdNotFound(error),
-            42 => Self::ForbiddenRegionNotFound(error),
-            43 => Self::OperationDeniedVpcIpv4GatewayEnabled(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidAssociationDuplicated(error) => (0, error),
-            Self::OperationDenied(error) => (1, error),
-            Self::InvalidParameterMismatch(error) => (2, error),
-            Self::IncorrectEipStatus(error) => (3, error),
-            Self::IncorrectInstanceStatus(error) => (4, error),
-            Self::InvalidInstanceTypeValueNotSupported(error) => (5, error),
-            Self::IncorrectHaVipStatus(error) => (6, error),
-            Self::InvalidParameter(error) => (7, error),
-            Self::Forbidden(error) => (8, error),
-            Self::TaskConflict(error) => (9, error),
-            Self::InvalidBindingStatus(error) => (10, error),
-            Self::BindInstanceHavePortmapOrBindEip(error) => (11, error),
-            Self::EipCanNotAssociateWithPublicIp(error) => (12, error),
-            Self::BindInstanceOwenerError(error) => (13, error),
-            Self::NatgatewayFinanciallocked(error) => (14, error),
-            Self::InvalidParameterInstanceTypeNotSupport(error) => (15, error),
-            Self::QuotaExceededNumberOfTrafficEip(error) => (16, error),
-            Self::QuotaExceededNumberOfEip(error) => (17, error),
-            Self::InvalidEipBandwidthOutOfMaxValue(error) => (18, error),
-            Self::ForbiddenEipCanNotBindGatgw(error) => (19, error),
-            Self::InvalidActionDenied(error) => (20, error),
-            Self::InstanceTypeNotSupport(error) => (21, error),
-            Self::InvalidParamsNotFound(error) => (22, error),
-            Self::BindInstanceNotSupported(error) => (23, error),
-            Self::ForbiddenInstanceBandwidthNotZero(error) => (24, error),
-            Self::InstanceTypeNotSupportError(error) => (25, error),
-            Self::ServerRegionInvalid(error) => (26, error),
-            Self::EniAttached(error) => (27, error),
-            Self::InvalidDirectEipBindType(error) => (28, error),
-            Self::InvalidFunctionNotSupported(error) => (29, error),
-            Self::InvalidStatusEniStatusNotSupport(error) => (30, error),
-            Self::InvalidParameterEniInstanceId(error) => (31, error),
-            Self::EipBatchBindTypeNotSupport(error) => (32, error),
-            Self::OperationFailedRegionNotMatch(error) => (33, error),
-            Self::InvalidEipStatusBizDisabled(error) => (34, error),
-            Self::ForbiddenFinancialLocked(error) => (35, error),
-            Self::OperationDeniedUnauthorized(error) => (36, error),
-            Self::OperationDeniedUnsupportedEipBindMode(error) => (37, error),
-            Self::OperationDeniedIpv4GatewayExist(error) => (38, error),
-            Self::InvalidAllocationIdNotFound(error) => (39, error),
-            Self::InvalidInstanIdNotFound(error) => (40, error),
-            Self::InvalidRegionIdNotFound(error) => (41, error),
-            Self::ForbiddenRegionNotFound(error) => (42, error),
-            Self::OperationDeniedVpcIpv4GatewayEnabled(error) => (43, error),
-            Self::Unhandled(unhandled) => (44, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AssociateEipAddressBatchError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AssociateEipAddressBatchError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidAssociationDuplicated",
-            "OperationDenied",
-            "InvalidParameterMismatch",
-            "IncorrectEipStatus",
-            "IncorrectInstanceStatus",
-            "InvalidInstanceTypeValueNotSupported",
-            "IncorrectHaVipStatus",
-            "InvalidParameter",
-            "Forbidden",
-            "TaskConflict",
-            "InvalidBindingStatus",
-            "BindInstanceHavePortmapOrBindEip",
-            "EipCanNotAssociateWithPublicIp",
-            "BindInstanceOwenerError",
-            "NatgatewayFinanciallocked",
-            "InvalidParameterInstanceTypeNotSupport",
-            "QuotaExceededNumberOfTrafficEip",
-            "QuotaExceededNumberOfEip",
-            "InvalidEipBandwidthOutOfMaxValue",
-            "ForbiddenEipCanNotBindGatgw",
-            "InvalidActionDenied",
-            "InstanceTypeNotSupport",
-            "InvalidParamsNotFound",
-            "BindInstanceNotSupported",
-            "ForbiddenInstanceBandwidthNotZero",
-            "InstanceTypeNotSupportError",
-            "ServerRegionInvalid",
-            "EniAttached",
-            "InvalidDirectEipBindType",
-            "InvalidFunctionNotSupported",
-            "InvalidStatusEniStatusNotSupport",
-            "InvalidParameterEniInstanceId",
-            "EipBatchBindTypeNotSupport",
-            "OperationFailedRegionNotMatch",
-            "InvalidEipStatusBizDisabled",
-            "ForbiddenFinancialLocked",
-            "OperationDeniedUnauthorized",
-            "OperationDeniedUnsupportedEipBindMode",
-            "OperationDeniedIpv4GatewayExist",
-            "InvalidAllocationIdNotFound",
-            "InvalidInstanIdNotFound",
-            "InvalidRegionIdNotFound",
-            "ForbiddenRegionNotFound",
-            "OperationDeniedVpcIpv4GatewayEnabled",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AssociateEipAddressBatchError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AssociateEipAddressBatchError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AssociateEipAddressBatchError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AssociateEipAddressBatchError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn associate_eip_address_batch(
+        &self,
+    ) -> AssociateEipAddressBatchRequestBuilder<&Self> {
+        AssociateEipAddressBatchRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AssociateHaVipRequest>;
 /// Request of `AssociateHaVip`: Associates a high-availability virtual IP address (HaVip) with an Elastic Compute Service (ECS) instance or an elastic network interface (ENI).
 ///
 /// When you call this operation, take note of the following limits:
@@ -164,13 +167,7 @@ impl<C> AssociateHaVipRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** in each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AssociateHaVipRequest::client_token`](AssociateHaVipRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -179,11 +176,7 @@ impl<C> AssociateHaVipRequestBuilder<C> {
     ///
     /// The ID of the region to which the HaVip belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`AssociateHaVipRequest::region_id`](AssociateHaVipRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -192,9 +185,7 @@ impl<C> AssociateHaVipRequestBuilder<C> {
     ///
     /// The ID of the HaVip.
     ///
-    /// - Wire name: `HaVipId`.
-    /// - Required.
-    /// - Example: `havip-2zeo05qre24nhrqpy****`.
+    /// Its description, rules and example: [`AssociateHaVipRequest::ha_vip_id`](AssociateHaVipRequest::ha_vip_id).
     pub fn ha_vip_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ha_vip_id = Some(value.into());
         self
@@ -203,9 +194,7 @@ impl<C> AssociateHaVipRequestBuilder<C> {
     ///
     /// The ID of the ECS instance to be associated with the HaVip.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-faf344422ffsfad****`.
+    /// Its description, rules and example: [`AssociateHaVipRequest::instance_id`](AssociateHaVipRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -214,11 +203,7 @@ impl<C> AssociateHaVipRequestBuilder<C> {
     ///
     /// The type of the instance to be associated with the HaVip. Valid values:
     ///
-    /// * **EcsInstance**: an ECS instance
-    /// * **NetworkInterface**: an ENI. If you want to associate the HaVip with an ENI, this parameter is required.
-    ///
-    /// - Wire name: `InstanceType`.
-    /// - Example: `EcsInstance`.
+    /// Its description, rules and example: [`AssociateHaVipRequest::instance_type`](AssociateHaVipRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -346,241 +331,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AssociateHaVipRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AssociateHaVip`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AssociateHaVipError {
-    /// HTTP 400 `OperationUnsupported.BindOnFreeNetworkInterface`: The network interface must be attached to an ECS instance.
-    OperationUnsupportedBindOnFreeNetworkInterface(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.BindMultipleType`: You cannot bind HaVip to multiple instance types.
-    OperationUnsupportedBindMultipleType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.BindOnMultipleVswitch`: The bound instance and HaVip must be on the same vSwitch.
-    OperationUnsupportedBindOnMultipleVswitch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVip.Status`: vip invalid status
-    InvalidVipStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectHaVipStatus`: HaVip can be operated by this action only when it's status is Available or InUse.
-    IncorrectHaVipStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectInstanceStatus`: ECS instance can be operated by this action only when it?s status is Running or Stopped.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CountLimitExceed.HaVipOnInstance`: The amount of HaVip associated with the specified Instance reach its limits.
-    CountLimitExceedHaVipOnInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CountLimitExceeded.HaVipOnECSInstance`: The amount of Instance associated with the specified HaVip reach its limits.
-    CountLimitExceededHaVipOnEcsInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.DistibuteLock`: Distibute lock fail.
-    OperationFailedDistibuteLock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNetworkInterfaceId.NotFound`: The network interface is not found.
-    InvalidNetworkInterfaceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.QueryNetworkInterfaceInfo`: Failed to query network interface information.
-    OperationFailedQueryNetworkInterfaceInfo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.InstanceType`: The specified instance type is invalid. Only ECS instances and network interface are allowed.
-    IllegalParamInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.BindOnSameEcs`: You cannot bind two network interfaces on the same ECS instance.
-    OperationUnsupportedBindOnSameEcs(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.HavipBindType`: You cannot bind HAVIP to network interface in the specified region.
-    OperationUnsupportedHavipBindType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstance.NotExist`: InvalidInstance.NotExist : The specified Instance does not exist in the specified region. i-bp136w25mhx503ptilrh\\r\\nRequestId : A961CC27-D797-4E16-B1B3-19B9ECBA1495
-    InvalidInstanceNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.BindOnSameEcs`: The operation is not allowed because networkinterface bind on same instance.
-    OperationDeniedBindOnSameEcs(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.HaVip`: No permissions to perform operations on HAVIPs. Please apply for privilege--vpc_privilege_allow_buy_havip_instance.
-    ForbiddenHaVip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceId.NotFound`: The specified Instance does not exist in the specified region.
+mod error;
+pub use error::AssociateHaVipError;
+impl crate::Client {
+    /// Calls `AssociateHaVip`: Associates a high-availability virtual IP address (HaVip) with an Elastic Compute Service (ECS) instance or an elastic network interface (ENI).
     ///
-    /// Also returned with HTTP 404: The specified Instance does not exist in the specified region.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.EcsInstance`: The specified resource of ECS instance is not found.
-    ResourceNotFoundEcsInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.NotAllow`: Bind instance status invalid
-    InvalidStatusNotAllow(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHaVip.Exist`: haVip already bind exist.
-    InvalidHaVipExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.HaVipBindInstance`: The amount of instance associated with the specified haVip reach its limits.
-    QuotaExceededHaVipBindInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidHaVipId.NotFound`: The specified HaVip does not exist in the specified region.
-    InvalidHaVipIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AssociateHaVipError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationUnsupported.BindOnFreeNetworkInterface",
-                        "OperationUnsupported.BindMultipleType",
-                        "OperationUnsupported.BindOnMultipleVswitch",
-                        "InvalidVip.Status",
-                        "IncorrectHaVipStatus",
-                        "IncorrectInstanceStatus",
-                        "CountLimitExceed.HaVipOnInstance",
-                        "CountLimitExceeded.HaVipOnECSInstance",
-                        "OperationFailed.DistibuteLock",
-                        "InvalidNetworkInterfaceId.NotFound",
-                        "OperationFailed.QueryNetworkInterfaceInfo",
-                        "IllegalParam.InstanceType",
-                        "OperationUnsupported.BindOnSameEcs",
-                        "OperationUnsupported.HavipBindType",
-                        "InvalidInstance.NotExist",
-                        "OperationDenied.BindOnSameEcs",
-                        "Forbidden.HaVip",
-                        "InvalidInstanceId.NotFound",
-                        "ResourceNotFound.EcsInstance",
-                        "InvalidStatus.NotAllow",
-                        "InvalidHaVip.Exist",
-                        "InvalidRegionId.NotFound",
-                        "QuotaExceeded.HaVipBindInstance",
-                        "InvalidHaVipId.NotFound",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](AssociateHaVipRequestBuilder::send) it. The parameters and their rules: [`AssociateHaVipRequest`].
+    #[inline]
+    pub fn associate_ha_vip(&self) -> AssociateHaVipRequestBuilder<&Self> {
+        AssociateHaVipRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AssociateHaVipError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AssociateHaVip`: Associates a high-availability virtual IP address (HaVip) with an Elastic Compute Service (ECS) instance or an elastic network interface (ENI).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AssociateHaVipRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationUnsupportedBindOnFreeNetworkInterface(error),
-            1 => Self::OperationUnsupportedBindMultipleType(error),
-            2 => Self::OperationUnsupportedBindOnMultipleVswitch(error),
-            3 => Self::InvalidVipStatus(error),
-            4 => Self::IncorrectHaVipStatus(error),
-            5 => Self::IncorrectInstanceStatus(error),
-            6 => Self::CountLimitExceedHaVipOnInstance(error),
-            7 => Self::CountLimitExceededHaVipOnEcsInstance(error),
-            8 => Self::OperationFailedDistibuteLock(error),
-            9 => Self::InvalidNetworkInterfaceIdNotFound(error),
-            10 => Self::OperationFailedQueryNetworkInterfaceInfo(error),
-            11 => Self::IllegalParamInstanceType(error),
-            12 => Self::OperationUnsupportedBindOnSameEcs(error),
-            13 => Self::OperationUnsupportedHavipBindType(error),
-            14 => Self::InvalidInstanceNotExist(error),
-            15 => Self::OperationDeniedBindOnSameEcs(error),
-            16 => Self::ForbiddenHaVip(error),
-            17 => Self::InvalidInstanceIdNotFound(error),
-            18 => Self::ResourceNotFoundEcsInstance(error),
-            19 => Self::InvalidStatusNotAllow(error),
-            20 => Self::InvalidHaVipExist(error),
-            21 => Self::InvalidRegionIdNotFound(error),
-            22 => Self::QuotaExceededHaVipBindInstance(error),
-            23 => Self::InvalidHaVipIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationUnsupportedBindOnFreeNetworkInterface(error) => (0, error),
-            Self::OperationUnsupportedBindMultipleType(error) => (1, error),
-            Self::OperationUnsupportedBindOnMultipleVswitch(error) => (2, error),
-            Self::InvalidVipStatus(error) => (3, error),
-            Self::IncorrectHaVipStatus(error) => (4, error),
-            Self::IncorrectInstanceStatus(error) => (5, error),
-            Self::CountLimitExceedHaVipOnInstance(error) => (6, error),
-            Self::CountLimitExceededHaVipOnEcsInstance(error) => (7, error),
-            Self::OperationFailedDistibuteLock(error) => (8, error),
-            Self::InvalidNetworkInterfaceIdNotFound(error) => (9, error),
-            Self::OperationFailedQueryNetworkInterfaceInfo(error) => (10, error),
-            Self::IllegalParamInstanceType(error) => (11, error),
-            Self::OperationUnsupportedBindOnSameEcs(error) => (12, error),
-            Self::OperationUnsupportedHavipBindType(error) => (13, error),
-            Self::InvalidInstanceNotExist(error) => (14, error),
-            Self::OperationDeniedBindOnSameEcs(error) => (15, error),
-            Self::ForbiddenHaVip(error) => (16, error),
-            Self::InvalidInstanceIdNotFound(error) => (17, error),
-            Self::ResourceNotFoundEcsInstance(error) => (18, error),
-            Self::InvalidStatusNotAllow(error) => (19, error),
-            Self::InvalidHaVipExist(error) => (20, error),
-            Self::InvalidRegionIdNotFound(error) => (21, error),
-            Self::QuotaExceededHaVipBindInstance(error) => (22, error),
-            Self::InvalidHaVipIdNotFound(error) => (23, error),
-            Self::Unhandled(unhandled) => (24, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AssociateHaVipError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AssociateHaVipError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationUnsupportedBindOnFreeNetworkInterface",
-            "OperationUnsupportedBindMultipleType",
-            "OperationUnsupportedBindOnMultipleVswitch",
-            "InvalidVipStatus",
-            "IncorrectHaVipStatus",
-            "IncorrectInstanceStatus",
-            "CountLimitExceedHaVipOnInstance",
-            "CountLimitExceededHaVipOnEcsInstance",
-            "OperationFailedDistibuteLock",
-            "InvalidNetworkInterfaceIdNotFound",
-            "OperationFailedQueryNetworkInterfaceInfo",
-            "IllegalParamInstanceType",
-            "OperationUnsupportedBindOnSameEcs",
-            "OperationUnsupportedHavipBindType",
-            "InvalidInstanceNotExist",
-            "OperationDeniedBindOnSameEcs",
-            "ForbiddenHaVip",
-            "InvalidInstanceIdNotFound",
-            "ResourceNotFoundEcsInstance",
-            "InvalidStatusNotAllow",
-            "InvalidHaVipExist",
-            "InvalidRegionIdNotFound",
-            "QuotaExceededHaVipBindInstance",
-            "InvalidHaVipIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AssociateHaVipError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AssociateHaVipError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AssociateHaVipError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AssociateHaVipError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn associate_ha_vip(&self) -> AssociateHaVipRequestBuilder<&Self> {
+        AssociateHaVipRequestBuilder::new(self)
     }
 }

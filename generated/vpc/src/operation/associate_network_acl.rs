@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AssociateNetworkAclRequest>;
 /// Request of `AssociateNetworkAcl`: Associates a network access control list (ACL) with a vSwitch.
 ///
 /// ## Description
@@ -159,8 +162,7 @@ impl<C> AssociateNetworkAclRequestBuilder<C> {
     ///
     /// The information about the associated resources.
     ///
-    /// - Wire name: `Resource`.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`AssociateNetworkAclRequest::resource`](AssociateNetworkAclRequest::resource).
     pub fn resource(
         mut self,
         values: impl IntoIterator<Item = crate::types::AssociateNetworkAclResource>,
@@ -172,9 +174,7 @@ impl<C> AssociateNetworkAclRequestBuilder<C> {
     ///
     /// The ID of the network ACL.
     ///
-    /// - Wire name: `NetworkAclId`.
-    /// - Required.
-    /// - Example: `nacl-a2do9e413e0sp****`.
+    /// Its description, rules and example: [`AssociateNetworkAclRequest::network_acl_id`](AssociateNetworkAclRequest::network_acl_id).
     pub fn network_acl_id(mut self, value: impl Into<String>) -> Self {
         self.inner.network_acl_id = Some(value.into());
         self
@@ -183,9 +183,7 @@ impl<C> AssociateNetworkAclRequestBuilder<C> {
     ///
     /// The region ID of the network ACL. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AssociateNetworkAclRequest::region_id`](AssociateNetworkAclRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -194,13 +192,7 @@ impl<C> AssociateNetworkAclRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AssociateNetworkAclRequest::client_token`](AssociateNetworkAclRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -209,8 +201,7 @@ impl<C> AssociateNetworkAclRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request.
     ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`AssociateNetworkAclRequest::dry_run`](AssociateNetworkAclRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -345,211 +336,24 @@ for AssociateNetworkAclResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AssociateNetworkAcl`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AssociateNetworkAclError {
-    /// HTTP 400 `ParameterMissing.AliUid`: ParameterMissing.AliUid
-    ParameterMissingAliUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterMissing.Bid`: ParameterMissing.Bid
-    ParameterMissingBid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterMissing.RegionId`: ParameterMissing.RegionId
-    ParameterMissingRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterEmpty.RegionId`: ParameterEmpty.RegionId
-    ParameterEmptyRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterMissing.NetworkAclId`: ParameterMissing.NetworkAclId
-    ParameterMissingNetworkAclId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterEmpty.NetworkAclId`: ParameterEmpty.NetworkAclId
-    ParameterEmptyNetworkAclId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterMissing.Resources`: ParameterMissing.Resources
-    ParameterMissingResources(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterEmpty.Resources`: ParameterEmpty.Resources
-    ParameterEmptyResources(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNetworkAcl.NotFound`: The special Network Acl is not found.
-    InvalidNetworkAclNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NetworkStatus.Modifying`: The special Network Acl is in modifying.
-    NetworkStatusModifying(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceStatus.Error`: The binding instance is in middle status.
-    ResourceStatusError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResource.NotFound`: The binding instance is not found.
-    InvalidResourceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResource.VpcError`: The network acl and resource not in same vpc.
-    InvalidResourceVpcError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResource.BindingExist`: The binding instance has been binded.
-    InvalidResourceBindingExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotSupport.NetworkAcl`: Network acl is not support now.
-    NotSupportNetworkAcl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterIllegal.ResourceType`: The specified resource type is illegal.
-    ParameterIllegalResourceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.Resource`: Missing parameter Resource.
-    MissingParamResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.NetworkAclAttachmentInMiddleStatus`: The network ACL is being bound to or unbound from the switch.
-    OperationDeniedNetworkAclAttachmentInMiddleStatus(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AssociateNetworkAclError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ParameterMissing.AliUid",
-                        "ParameterMissing.Bid",
-                        "ParameterMissing.RegionId",
-                        "ParameterEmpty.RegionId",
-                        "ParameterMissing.NetworkAclId",
-                        "ParameterEmpty.NetworkAclId",
-                        "ParameterMissing.Resources",
-                        "ParameterEmpty.Resources",
-                        "InvalidNetworkAcl.NotFound",
-                        "NetworkStatus.Modifying",
-                        "ResourceStatus.Error",
-                        "InvalidResource.NotFound",
-                        "InvalidResource.VpcError",
-                        "InvalidResource.BindingExist",
-                        "NotSupport.NetworkAcl",
-                        "ParameterIllegal.ResourceType",
-                        "MissingParam.Resource",
-                        "OperationDenied.NetworkAclAttachmentInMiddleStatus",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AssociateNetworkAclError;
+impl crate::Client {
+    /// Calls `AssociateNetworkAcl`: Associates a network access control list (ACL) with a vSwitch.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AssociateNetworkAclRequestBuilder::send) it. The parameters and their rules: [`AssociateNetworkAclRequest`].
+    #[inline]
+    pub fn associate_network_acl(&self) -> AssociateNetworkAclRequestBuilder<&Self> {
+        AssociateNetworkAclRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AssociateNetworkAclError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AssociateNetworkAcl`: Associates a network access control list (ACL) with a vSwitch.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AssociateNetworkAclRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ParameterMissingAliUid(error),
-            1 => Self::ParameterMissingBid(error),
-            2 => Self::ParameterMissingRegionId(error),
-            3 => Self::ParameterEmptyRegionId(error),
-            4 => Self::ParameterMissingNetworkAclId(error),
-            5 => Self::ParameterEmptyNetworkAclId(error),
-            6 => Self::ParameterMissingResources(error),
-            7 => Self::ParameterEmptyResources(error),
-            8 => Self::InvalidNetworkAclNotFound(error),
-            9 => Self::NetworkStatusModifying(error),
-            10 => Self::ResourceStatusError(error),
-            11 => Self::InvalidResourceNotFound(error),
-            12 => Self::InvalidResourceVpcError(error),
-            13 => Self::InvalidResourceBindingExist(error),
-            14 => Self::NotSupportNetworkAcl(error),
-            15 => Self::ParameterIllegalResourceType(error),
-            16 => Self::MissingParamResource(error),
-            17 => Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error),
-            18 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ParameterMissingAliUid(error) => (0, error),
-            Self::ParameterMissingBid(error) => (1, error),
-            Self::ParameterMissingRegionId(error) => (2, error),
-            Self::ParameterEmptyRegionId(error) => (3, error),
-            Self::ParameterMissingNetworkAclId(error) => (4, error),
-            Self::ParameterEmptyNetworkAclId(error) => (5, error),
-            Self::ParameterMissingResources(error) => (6, error),
-            Self::ParameterEmptyResources(error) => (7, error),
-            Self::InvalidNetworkAclNotFound(error) => (8, error),
-            Self::NetworkStatusModifying(error) => (9, error),
-            Self::ResourceStatusError(error) => (10, error),
-            Self::InvalidResourceNotFound(error) => (11, error),
-            Self::InvalidResourceVpcError(error) => (12, error),
-            Self::InvalidResourceBindingExist(error) => (13, error),
-            Self::NotSupportNetworkAcl(error) => (14, error),
-            Self::ParameterIllegalResourceType(error) => (15, error),
-            Self::MissingParamResource(error) => (16, error),
-            Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error) => (17, error),
-            Self::InternalError(error) => (18, error),
-            Self::Unhandled(unhandled) => (19, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AssociateNetworkAclError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AssociateNetworkAclError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ParameterMissingAliUid",
-            "ParameterMissingBid",
-            "ParameterMissingRegionId",
-            "ParameterEmptyRegionId",
-            "ParameterMissingNetworkAclId",
-            "ParameterEmptyNetworkAclId",
-            "ParameterMissingResources",
-            "ParameterEmptyResources",
-            "InvalidNetworkAclNotFound",
-            "NetworkStatusModifying",
-            "ResourceStatusError",
-            "InvalidResourceNotFound",
-            "InvalidResourceVpcError",
-            "InvalidResourceBindingExist",
-            "NotSupportNetworkAcl",
-            "ParameterIllegalResourceType",
-            "MissingParamResource",
-            "OperationDeniedNetworkAclAttachmentInMiddleStatus",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AssociateNetworkAclError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AssociateNetworkAclError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AssociateNetworkAclError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AssociateNetworkAclError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn associate_network_acl(&self) -> AssociateNetworkAclRequestBuilder<&Self> {
+        AssociateNetworkAclRequestBuilder::new(self)
     }
 }

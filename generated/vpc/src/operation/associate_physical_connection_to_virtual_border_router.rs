@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    AssociatePhysicalConnectionToVirtualBorderRouterRequest,
+>;
 /// Request of `AssociatePhysicalConnectionToVirtualBorderRouter`: Associates a virtual border router (VBR) with a specified Express Connect circuit.
 ///
 /// # Example
@@ -258,11 +264,7 @@ impl<C> AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AssociatePhysicalConnectionToVirtualBorderRouterRequest::region_id`](AssociatePhysicalConnectionToVirtualBorderRouterRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -271,9 +273,7 @@ impl<C> AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The ID of the VBR.
     ///
-    /// - Wire name: `VbrId`.
-    /// - Required.
-    /// - Example: `vbr-bp186tnz6rijyhj******`.
+    /// Its description, rules and example: [`AssociatePhysicalConnectionToVirtualBorderRouterRequest::vbr_id`](AssociatePhysicalConnectionToVirtualBorderRouterRequest::vbr_id).
     pub fn vbr_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vbr_id = Some(value.into());
         self
@@ -282,9 +282,7 @@ impl<C> AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The ID of the Express Connect circuit.
     ///
-    /// - Wire name: `PhysicalConnectionId`.
-    /// - Required.
-    /// - Example: `pc-bp1qrb3044eqixog****`.
+    /// Its description, rules and example: [`AssociatePhysicalConnectionToVirtualBorderRouterRequest::physical_connection_id`](AssociatePhysicalConnectionToVirtualBorderRouterRequest::physical_connection_id).
     pub fn physical_connection_id(mut self, value: impl Into<String>) -> Self {
         self.inner.physical_connection_id = Some(value.into());
         self
@@ -293,11 +291,7 @@ impl<C> AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The VLAN ID of the VBR. Valid values: **0 to 2999**.
     ///
-    /// > Only the Express Connect circuit owner can specify this parameter. Two VBRs associated with the same Express Connect circuit cannot use the same VLAN ID.
-    ///
-    /// - Wire name: `VlanId`.
-    /// - Required.
-    /// - Example: `123`.
+    /// Its description, rules and example: [`AssociatePhysicalConnectionToVirtualBorderRouterRequest::vlan_id`](AssociatePhysicalConnectionToVirtualBorderRouterRequest::vlan_id).
     pub fn vlan_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vlan_id = Some(value.into());
         self
@@ -306,10 +300,7 @@ impl<C> AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The circuit code of the Express Connect circuit. The circuit code is provided by the connectivity provider.
     ///
-    /// > Only the Express Connect circuit owner can specify this parameter.
-    ///
-    /// - Wire name: `CircuitCode`.
-    /// - Example: `longtel001`.
+    /// Its description, rules and example: [`AssociatePhysicalConnectionToVirtualBorderRouterRequest::circuit_code`](AssociatePhysicalConnectionToVirtualBorderRouterRequest::circuit_code).
     pub fn circuit_code(mut self, value: impl Into<String>) -> Self {
         self.inner.circuit_code = Some(value.into());
         self
@@ -318,8 +309,7 @@ impl<C> AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The IP address of the gateway device on the Alibaba Cloud side.
     ///
-    /// - Wire name: `LocalGatewayIp`.
-    /// - Example: `192.168.XX.XX`.
+    /// Its description, rules and example: [`AssociatePhysicalConnectionToVirtualBorderRouterRequest::local_gateway_ip`](AssociatePhysicalConnectionToVirtualBorderRouterRequest::local_gateway_ip).
     pub fn local_gateway_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.local_gateway_ip = Some(value.into());
         self
@@ -328,11 +318,7 @@ impl<C> AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The IP address of the gateway device on the user side.
     ///
-    /// * Only the owner of the VBR can set or modify this parameter.
-    /// * When you create a VBR for the owner of the Express Connect circuit, this parameter is required.
-    ///
-    /// - Wire name: `PeerGatewayIp`.
-    /// - Example: `192.168.XX.XX`.
+    /// Its description, rules and example: [`AssociatePhysicalConnectionToVirtualBorderRouterRequest::peer_gateway_ip`](AssociatePhysicalConnectionToVirtualBorderRouterRequest::peer_gateway_ip).
     pub fn peer_gateway_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.peer_gateway_ip = Some(value.into());
         self
@@ -341,10 +327,7 @@ impl<C> AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The subnet mask of the IP addresses of the VBR and the gateway device in the data center.
     ///
-    /// The two IP addresses must fall within the same subnet.
-    ///
-    /// - Wire name: `PeeringSubnetMask`.
-    /// - Example: `255.255.255.0`.
+    /// Its description, rules and example: [`AssociatePhysicalConnectionToVirtualBorderRouterRequest::peering_subnet_mask`](AssociatePhysicalConnectionToVirtualBorderRouterRequest::peering_subnet_mask).
     pub fn peering_subnet_mask(mut self, value: impl Into<String>) -> Self {
         self.inner.peering_subnet_mask = Some(value.into());
         self
@@ -353,13 +336,7 @@ impl<C> AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AssociatePhysicalConnectionToVirtualBorderRouterRequest::client_token`](AssociatePhysicalConnectionToVirtualBorderRouterRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -368,8 +345,7 @@ impl<C> AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The IPv6 address of the gateway device on the Alibaba Cloud side.
     ///
-    /// - Wire name: `LocalIpv6GatewayIp`.
-    /// - Example: `2001:XXXX:3c4d:0015:0000:0000:0000:1a2b`.
+    /// Its description, rules and example: [`AssociatePhysicalConnectionToVirtualBorderRouterRequest::local_ipv6_gateway_ip`](AssociatePhysicalConnectionToVirtualBorderRouterRequest::local_ipv6_gateway_ip).
     pub fn local_ipv6_gateway_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.local_ipv6_gateway_ip = Some(value.into());
         self
@@ -378,11 +354,7 @@ impl<C> AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The IPv6 address of the gateway device in the data center.
     ///
-    /// * Only the owner of the VBR can specify or modify this parameter.
-    /// * When you create a VBR for the owner of the Express Connect circuit, this parameter is required.
-    ///
-    /// - Wire name: `PeerIpv6GatewayIp`.
-    /// - Example: `2001:XXXX:4:4:4:4:4:4`.
+    /// Its description, rules and example: [`AssociatePhysicalConnectionToVirtualBorderRouterRequest::peer_ipv6_gateway_ip`](AssociatePhysicalConnectionToVirtualBorderRouterRequest::peer_ipv6_gateway_ip).
     pub fn peer_ipv6_gateway_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.peer_ipv6_gateway_ip = Some(value.into());
         self
@@ -391,10 +363,7 @@ impl<C> AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The subnet mask of the IPv6 addresses of the gateway devices on the user side and Alibaba Cloud side.
     ///
-    /// The two IPv6 addresses must fall within the same subnet.
-    ///
-    /// - Wire name: `PeeringIpv6SubnetMask`.
-    /// - Example: `2408:4004:cc:400::/56`.
+    /// Its description, rules and example: [`AssociatePhysicalConnectionToVirtualBorderRouterRequest::peering_ipv6_subnet_mask`](AssociatePhysicalConnectionToVirtualBorderRouterRequest::peering_ipv6_subnet_mask).
     pub fn peering_ipv6_subnet_mask(mut self, value: impl Into<String>) -> Self {
         self.inner.peering_ipv6_subnet_mask = Some(value.into());
         self
@@ -403,11 +372,7 @@ impl<C> AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<C> {
     ///
     /// Specifies whether to enable IPv6. Valid values:
     ///
-    /// * **true**
-    /// * **false** (default)
-    ///
-    /// - Wire name: `EnableIpv6`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`AssociatePhysicalConnectionToVirtualBorderRouterRequest::enable_ipv6`](AssociatePhysicalConnectionToVirtualBorderRouterRequest::enable_ipv6).
     pub fn enable_ipv6(mut self, value: impl Into<String>) -> Self {
         self.inner.enable_ipv6 = Some(value.into());
         self
@@ -552,367 +517,28 @@ for AssociatePhysicalConnectionToVirtualBorderRouterResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AssociatePhysicalConnectionToVirtualBorderRouter`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AssociatePhysicalConnectionToVirtualBorderRouterError {
-    /// HTTP 400 `InvalidOperation.RouterInterfaceNotDeleted`: The specified VirutalBorderRouter still has routerInterface.
-    InvalidOperationRouterInterfaceNotDeleted(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.OperationNotAllowedInState`: The specified VirutalBorderRouter is in invalid state.
-    InvalidOperationOperationNotAllowedInState(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.NotAllowed`: Invalid virtual border router status.
-    InvalidStatusNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPhysicalConnectionId.NotFound`: The specified PhysicalConnectionId is not found.
-    InvalidPhysicalConnectionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVlanId.Used`: The specified VlanId has been used.
-    InvalidVlanIdUsed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: The input parameter 'PhysicalConnectionId' that is mandatory for processing this request is not supplied.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPhysicalConnectionId.NotEnabled`: The specified PhysicalConnectionId is not in Enabled state.
-    InvalidPhysicalConnectionIdNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVlanId.Malformed`: The specified VlanId is not valid.
-    InvalidVlanIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCircuitCode.Malformed`: The specified CircuitCode is not valid.
-    InvalidCircuitCodeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidLocalGatewayIp.Malformed`: The specified LocalGatewayIp is not valid.
-    InvalidLocalGatewayIpMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeerGatewayIp.Malformed`: The specified PeerGatewayIp is not valid.
-    InvalidPeerGatewayIpMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeeringSubnetMask.Malformed`: The specified PeeringSubnetMask is not valid.
-    InvalidPeeringSubnetMaskMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName.Malformed`: The specified ?Name? is not valid.
-    InvalidNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The specifid ?Description? is not valid.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.vbrPerpConn`: Virtual boarder router per PhysicalConnection quota exceed.
-    QuotaExceededVbrPerpConn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EXCEED_ASSOCIATE_MAX_NUM`: assocaite virtual boarder num too many.
-    ExceedAssociateMaxNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIP.Malformed`: Ip malformed.
-    InvalidIpMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIp.NotSameSubnet`: Local gateway ip and peer gateway ip are not in the same subnet.
-    InvalidIpNotSameSubnet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.StatusNotEnabled`: The physical connection status is invalid.
-    InvalidStatusStatusNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.AlreadyExists`: physical connection has already associated with vbr.
-    InvalidParamsAlreadyExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PHYSICAL_NOT_ALLOW_ASSOCIATE_VBR`: The specified operation not allow.
-    PhysicalNotAllowAssociateVbr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.OperationNotAllowed`: The caller must be PhysicalConnection or VirtualBorderRouter's owner.
-    ForbiddenOperationNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.NotSameAccessDevice`: Vbr and physicalConnection are not on the same accessDevice.
-    ForbiddenNotSameAccessDevice(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.LocalGatewayIp`: Vbr has conflict local gateway ip.
-    DuplicatedLocalGatewayIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VlanIdInUse`: Operation failed because vlanId is in use.
-    OperationFailedVlanIdInUse(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.PconnTrafficNotEnable`: The operation is failed because of PconnTrafficNotEnable.
-    OperationFailedPconnTrafficNotEnable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DuplicatedParam.LocalGatewayIp`: Duplicated LocalGatewayIp values.
-    DuplicatedParamLocalGatewayIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DuplicatedParam.PeerGatewayIp`: Duplicated PeerGatewayIp values.
-    DuplicatedParamPeerGatewayIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DuplicatedParam.LocalIpv6GatewayIp`: Duplicated LocalIpv6GatewayIp values.
-    DuplicatedParamLocalIpv6GatewayIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DuplicatedParam.PeerIpv6GatewayIp`: Duplicated PeerIpv6GatewayIp values.
-    DuplicatedParamPeerIpv6GatewayIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EcPconnVbrMustContainsAll`: In the single VBR with multiple Pconn scene, all Pconn must be associated with the same Qos.
-    EcPconnVbrMustContainsAll(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.LocalGatewayIpAndMask`: The LocalGatewayIpAndMask value is invalid.
-    IllegalParamLocalGatewayIpAndMask(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PeeringIpv6SubnetMask`: The PeeringIpv6SubnetMask value is invalid.
-    IllegalParamPeeringIpv6SubnetMask(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.OperationNotAllowedByUser`: The caller is not allowed to delete the specified VirtualBorderRouter.
-    ForbiddenOperationNotAllowedByUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.MultiVlanRi`: Multiple vlan router interfaces are found.
-    ForbiddenMultiVlanRi(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoRiFound`: No vlan router interfaces are found.
-    ForbiddenNoRiFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.LocalGatewayIpNotAllowedByCaller`: The caller is not allowed to specify the LocalGatewayIp parameter.
-    ForbiddenLocalGatewayIpNotAllowedByCaller(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.PeerGatewayIpNotAllowedByCaller`: The caller is not allowed to specify the PeerGatewayIp  parameter.
-    ForbiddenPeerGatewayIpNotAllowedByCaller(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.PeeringSubnetMaskNotAllowedByCaller`: The caller is not allowed to specify the PeeringSubnetMask parameter.
-    ForbiddenPeeringSubnetMaskNotAllowedByCaller(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NameNotAllowedByCaller`: The caller is not allowed to specify the Name parameter.
-    ForbiddenNameNotAllowedByCaller(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.DescriptionNotAllowedByCaller`: The caller is not allowed to specify the Description parameter.
-    ForbiddenDescriptionNotAllowedByCaller(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified Instance does not exist in the specified region.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVbrId.NotFound`: The specified VirutalBorderRouter does not exist in our records.
-    InvalidVbrIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVbrOwnerId.NotFound`: The specified VbrOwnerId is not valid.
-    InvalidVbrOwnerIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for AssociatePhysicalConnectionToVirtualBorderRouterError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidOperation.RouterInterfaceNotDeleted",
-                        "InvalidOperation.OperationNotAllowedInState",
-                        "InvalidStatus.NotAllowed",
-                        "InvalidPhysicalConnectionId.NotFound",
-                        "InvalidVlanId.Used",
-                        "MissingParameter",
-                        "InvalidPhysicalConnectionId.NotEnabled",
-                        "InvalidVlanId.Malformed",
-                        "InvalidCircuitCode.Malformed",
-                        "InvalidLocalGatewayIp.Malformed",
-                        "InvalidPeerGatewayIp.Malformed",
-                        "InvalidPeeringSubnetMask.Malformed",
-                        "InvalidName.Malformed",
-                        "InvalidDescription.Malformed",
-                        "QuotaExceeded.vbrPerpConn",
-                        "EXCEED_ASSOCIATE_MAX_NUM",
-                        "InvalidIP.Malformed",
-                        "InvalidIp.NotSameSubnet",
-                        "InvalidStatus.StatusNotEnabled",
-                        "InvalidParams.AlreadyExists",
-                        "PHYSICAL_NOT_ALLOW_ASSOCIATE_VBR",
-                        "Forbidden.OperationNotAllowed",
-                        "Forbidden.NotSameAccessDevice",
-                        "Duplicated.LocalGatewayIp",
-                        "OperationFailed.VlanIdInUse",
-                        "OperationFailed.PconnTrafficNotEnable",
-                        "DuplicatedParam.LocalGatewayIp",
-                        "DuplicatedParam.PeerGatewayIp",
-                        "DuplicatedParam.LocalIpv6GatewayIp",
-                        "DuplicatedParam.PeerIpv6GatewayIp",
-                        "EcPconnVbrMustContainsAll",
-                        "IllegalParam.LocalGatewayIpAndMask",
-                        "IllegalParam.PeeringIpv6SubnetMask",
-                        "Forbidden.OperationNotAllowedByUser",
-                        "Forbidden.MultiVlanRi",
-                        "Forbidden.NoRiFound",
-                        "Forbidden.LocalGatewayIpNotAllowedByCaller",
-                        "Forbidden.PeerGatewayIpNotAllowedByCaller",
-                        "Forbidden.PeeringSubnetMaskNotAllowedByCaller",
-                        "Forbidden.NameNotAllowedByCaller",
-                        "Forbidden.DescriptionNotAllowedByCaller",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidRegionId.NotFound",
-                        "InvalidVbrId.NotFound",
-                        "InvalidVbrOwnerId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AssociatePhysicalConnectionToVirtualBorderRouterError;
+impl crate::Client {
+    /// Calls `AssociatePhysicalConnectionToVirtualBorderRouter`: Associates a virtual border router (VBR) with a specified Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder::send) it. The parameters and their rules: [`AssociatePhysicalConnectionToVirtualBorderRouterRequest`].
+    #[inline]
+    pub fn associate_physical_connection_to_virtual_border_router(
+        &self,
+    ) -> AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<&Self> {
+        AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AssociatePhysicalConnectionToVirtualBorderRouterError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AssociatePhysicalConnectionToVirtualBorderRouter`: Associates a virtual border router (VBR) with a specified Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AssociatePhysicalConnectionToVirtualBorderRouterRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidOperationRouterInterfaceNotDeleted(error),
-            1 => Self::InvalidOperationOperationNotAllowedInState(error),
-            2 => Self::InvalidStatusNotAllowed(error),
-            3 => Self::InvalidPhysicalConnectionIdNotFound(error),
-            4 => Self::InvalidVlanIdUsed(error),
-            5 => Self::MissingParameter(error),
-            6 => Self::InvalidPhysicalConnectionIdNotEnabled(error),
-            7 => Self::InvalidVlanIdMalformed(error),
-            8 => Self::InvalidCircuitCodeMalformed(error),
-            9 => Self::InvalidLocalGatewayIpMalformed(error),
-            10 => Self::InvalidPeerGatewayIpMalformed(error),
-            11 => Self::InvalidPeeringSubnetMaskMalformed(error),
-            12 => Self::InvalidNameMalformed(error),
-            13 => Self::InvalidDescriptionMalformed(error),
-            14 => Self::QuotaExceededVbrPerpConn(error),
-            15 => Self::ExceedAssociateMaxNum(error),
-            16 => Self::InvalidIpMalformed(error),
-            17 => Self::InvalidIpNotSameSubnet(error),
-            18 => Self::InvalidStatusStatusNotEnabled(error),
-            19 => Self::InvalidParamsAlreadyExists(error),
-            20 => Self::PhysicalNotAllowAssociateVbr(error),
-            21 => Self::ForbiddenOperationNotAllowed(error),
-            22 => Self::ForbiddenNotSameAccessDevice(error),
-            23 => Self::DuplicatedLocalGatewayIp(error),
-            24 => Self::OperationFailedVlanIdInUse(error),
-            25 => Self::OperationFailedPconnTrafficNotEnable(error),
-            26 => Self::DuplicatedParamLocalGatewayIp(error),
-            27 => Self::DuplicatedParamPeerGatewayIp(error),
-            28 => Self::DuplicatedParamLocalIpv6GatewayIp(error),
-            29 => Self::DuplicatedParamPeerIpv6GatewayIp(error),
-            30 => Self::EcPconnVbrMustContainsAll(error),
-            31 => Self::IllegalParamLocalGatewayIpAndMask(error),
-            32 => Self::IllegalParamPeeringIpv6SubnetMask(error),
-            33 => Self::ForbiddenOperationNotAllowedByUser(error),
-            34 => Self::ForbiddenMultiVlanRi(error),
-            35 => Self::ForbiddenNoRiFound(error),
-            36 => Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error),
-            37 => Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error),
-            38 => Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error),
-            39 => Self::ForbiddenNameNotAllowedByCaller(error),
-            40 => Self::ForbiddenDescriptionNotAllowedByCaller(error),
-            41 => Self::InvalidInstanceIdNotFound(error),
-            42 => Self::InvalidRegionIdNotFound(error),
-            43 => Self::InvalidVbrIdNotFound(error),
-            44 => Self::InvalidVbrOwnerIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidOperationRouterInterfaceNotDeleted(error) => (0, error),
-            Self::InvalidOperationOperationNotAllowedInState(error) => (1, error),
-            Self::InvalidStatusNotAllowed(error) => (2, error),
-            Self::InvalidPhysicalConnectionIdNotFound(error) => (3, error),
-            Self::InvalidVlanIdUsed(error) => (4, error),
-            Self::MissingParameter(error) => (5, error),
-            Self::InvalidPhysicalConnectionIdNotEnabled(error) => (6, error),
-            Self::InvalidVlanIdMalformed(error) => (7, error),
-            Self::InvalidCircuitCodeMalformed(error) => (8, error),
-            Self::InvalidLocalGatewayIpMalformed(error) => (9, error),
-            Self::InvalidPeerGatewayIpMalformed(error) => (10, error),
-            Self::InvalidPeeringSubnetMaskMalformed(error) => (11, error),
-            Self::InvalidNameMalformed(error) => (12, error),
-            Self::InvalidDescriptionMalformed(error) => (13, error),
-            Self::QuotaExceededVbrPerpConn(error) => (14, error),
-            Self::ExceedAssociateMaxNum(error) => (15, error),
-            Self::InvalidIpMalformed(error) => (16, error),
-            Self::InvalidIpNotSameSubnet(error) => (17, error),
-            Self::InvalidStatusStatusNotEnabled(error) => (18, error),
-            Self::InvalidParamsAlreadyExists(error) => (19, error),
-            Self::PhysicalNotAllowAssociateVbr(error) => (20, error),
-            Self::ForbiddenOperationNotAllowed(error) => (21, error),
-            Self::ForbiddenNotSameAccessDevice(error) => (22, error),
-            Self::DuplicatedLocalGatewayIp(error) => (23, error),
-            Self::OperationFailedVlanIdInUse(error) => (24, error),
-            Self::OperationFailedPconnTrafficNotEnable(error) => (25, error),
-            Self::DuplicatedParamLocalGatewayIp(error) => (26, error),
-            Self::DuplicatedParamPeerGatewayIp(error) => (27, error),
-            Self::DuplicatedParamLocalIpv6GatewayIp(error) => (28, error),
-            Self::DuplicatedParamPeerIpv6GatewayIp(error) => (29, error),
-            Self::EcPconnVbrMustContainsAll(error) => (30, error),
-            Self::IllegalParamLocalGatewayIpAndMask(error) => (31, error),
-            Self::IllegalParamPeeringIpv6SubnetMask(error) => (32, error),
-            Self::ForbiddenOperationNotAllowedByUser(error) => (33, error),
-            Self::ForbiddenMultiVlanRi(error) => (34, error),
-            Self::ForbiddenNoRiFound(error) => (35, error),
-            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error) => (36, error),
-            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error) => (37, error),
-            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error) => (38, error),
-            Self::ForbiddenNameNotAllowedByCaller(error) => (39, error),
-            Self::ForbiddenDescriptionNotAllowedByCaller(error) => (40, error),
-            Self::InvalidInstanceIdNotFound(error) => (41, error),
-            Self::InvalidRegionIdNotFound(error) => (42, error),
-            Self::InvalidVbrIdNotFound(error) => (43, error),
-            Self::InvalidVbrOwnerIdNotFound(error) => (44, error),
-            Self::Unhandled(unhandled) => (45, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AssociatePhysicalConnectionToVirtualBorderRouterError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AssociatePhysicalConnectionToVirtualBorderRouterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidOperationRouterInterfaceNotDeleted",
-            "InvalidOperationOperationNotAllowedInState",
-            "InvalidStatusNotAllowed",
-            "InvalidPhysicalConnectionIdNotFound",
-            "InvalidVlanIdUsed",
-            "MissingParameter",
-            "InvalidPhysicalConnectionIdNotEnabled",
-            "InvalidVlanIdMalformed",
-            "InvalidCircuitCodeMalformed",
-            "InvalidLocalGatewayIpMalformed",
-            "InvalidPeerGatewayIpMalformed",
-            "InvalidPeeringSubnetMaskMalformed",
-            "InvalidNameMalformed",
-            "InvalidDescriptionMalformed",
-            "QuotaExceededVbrPerpConn",
-            "ExceedAssociateMaxNum",
-            "InvalidIpMalformed",
-            "InvalidIpNotSameSubnet",
-            "InvalidStatusStatusNotEnabled",
-            "InvalidParamsAlreadyExists",
-            "PhysicalNotAllowAssociateVbr",
-            "ForbiddenOperationNotAllowed",
-            "ForbiddenNotSameAccessDevice",
-            "DuplicatedLocalGatewayIp",
-            "OperationFailedVlanIdInUse",
-            "OperationFailedPconnTrafficNotEnable",
-            "DuplicatedParamLocalGatewayIp",
-            "DuplicatedParamPeerGatewayIp",
-            "DuplicatedParamLocalIpv6GatewayIp",
-            "DuplicatedParamPeerIpv6GatewayIp",
-            "EcPconnVbrMustContainsAll",
-            "IllegalParamLocalGatewayIpAndMask",
-            "IllegalParamPeeringIpv6SubnetMask",
-            "ForbiddenOperationNotAllowedByUser",
-            "ForbiddenMultiVlanRi",
-            "ForbiddenNoRiFound",
-            "ForbiddenLocalGatewayIpNotAllowedByCaller",
-            "ForbiddenPeerGatewayIpNotAllowedByCaller",
-            "ForbiddenPeeringSubnetMaskNotAllowedByCaller",
-            "ForbiddenNameNotAllowedByCaller",
-            "ForbiddenDescriptionNotAllowedByCaller",
-            "InvalidInstanceIdNotFound",
-            "InvalidRegionIdNotFound",
-            "InvalidVbrIdNotFound",
-            "InvalidVbrOwnerIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AssociatePhysicalConnectionToVirtualBorderRouterError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AssociatePhysicalConnectionToVirtualBorderRouterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AssociatePhysicalConnectionToVirtualBorderRouterError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for AssociatePhysicalConnectionToVirtualBorderRouterError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn associate_physical_connection_to_virtual_border_router(
+        &self,
+    ) -> AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<&Self> {
+        AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder::new(self)
     }
 }

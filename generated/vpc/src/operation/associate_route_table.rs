@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AssociateRouteTableRequest>;
 /// Request of `AssociateRouteTable`: Associates a custom route table with a vSwitch in the same VPC.
 ///
 /// **AssociateRouteTable** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVSwitchAttributes](<https://www.alibabacloud.com/help/doc-detail/94567.htm>) operation to query the status of the task:
@@ -142,11 +145,7 @@ impl<C> AssociateRouteTableRequestBuilder<C> {
     ///
     /// The region ID of the VPC to which the route table belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AssociateRouteTableRequest::region_id`](AssociateRouteTableRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -155,9 +154,7 @@ impl<C> AssociateRouteTableRequestBuilder<C> {
     ///
     /// The ID of the route table.
     ///
-    /// - Wire name: `RouteTableId`.
-    /// - Required.
-    /// - Example: `vtb-bp145q7glnuzdvzu2****`.
+    /// Its description, rules and example: [`AssociateRouteTableRequest::route_table_id`](AssociateRouteTableRequest::route_table_id).
     pub fn route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.route_table_id = Some(value.into());
         self
@@ -166,9 +163,7 @@ impl<C> AssociateRouteTableRequestBuilder<C> {
     ///
     /// The ID of the vSwitch.
     ///
-    /// - Wire name: `VSwitchId`.
-    /// - Required.
-    /// - Example: `vsw-25ncdvfaue4****`.
+    /// Its description, rules and example: [`AssociateRouteTableRequest::v_switch_id`](AssociateRouteTableRequest::v_switch_id).
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_id = Some(value.into());
         self
@@ -177,13 +172,7 @@ impl<C> AssociateRouteTableRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AssociateRouteTableRequest::client_token`](AssociateRouteTableRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -318,193 +307,24 @@ for AssociateRouteTableResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AssociateRouteTable`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AssociateRouteTableError {
-    /// HTTP 400 `OperationDenied.CloudBoxVbrEntryExist`: The operation is not allowed because the routing table has a route entry for the next hop to the cloud box VBR.
-    OperationDeniedCloudBoxVbrEntryExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.OtherCloudBoxVbrEntryExist`: The operation is not allowed because the routing table has a route entry for the next hop that points to a VBR other than this cloud box.
-    OperationDeniedOtherCloudBoxVbrEntryExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceAlreadyAssociated.RouteTable`: The resource has already associated with a routetable.
-    ResourceAlreadyAssociatedRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.AssociateGatewayRouteTable`: The operation is not allowed because gateway route tables cannot be bound to a vSwitch.
-    OperationDeniedAssociateGatewayRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.SwitchToSystemRouteTable`: The associated route tables cannot be directly changed to system route tables.
-    OperationDeniedSwitchToSystemRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.VSwitch`: The specified resource of VSwitch is not found.
-    ResourceNotFoundVSwitch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouteTableId.NotFound`: Specified route table does not exist.
+mod error;
+pub use error::AssociateRouteTableError;
+impl crate::Client {
+    /// Calls `AssociateRouteTable`: Associates a custom route table with a vSwitch in the same VPC.
     ///
-    /// Also returned with HTTP 404: Specified route table does not exist.
-    InvalidRouteTableIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.LocalRouteEntryModified`: The next hop of a local route is modified.
-    OperationDeniedLocalRouteEntryModified(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.VSwitchId`: The parameter VSwitchId is missing.
-    MissingParamVSwitchId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: Specified value of RegionId is not supported.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Action`: This vpc feature is not supported in this region
-    InvalidParameterAction(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectVSwitchStatus`: The current status of the virtual switch does not support this operation.
-    IncorrectVSwitchStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.VSwitchAlreadyAssociatedRouteTable`: The specified virtual switch already associates route table.
-    ForbiddenVSwitchAlreadyAssociatedRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.NotInSameVpc`: The specified virtual switch and route table are not in the same VPC.
-    ForbiddenNotInSameVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouteTable`: The status of the specified route table is incorrect.
-    IncorrectStatusRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVSwitchId.NotFound`: Specified VSwitch does not exist.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AssociateRouteTableError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationDenied.CloudBoxVbrEntryExist",
-                        "OperationDenied.OtherCloudBoxVbrEntryExist",
-                        "ResourceAlreadyAssociated.RouteTable",
-                        "OperationDenied.AssociateGatewayRouteTable",
-                        "OperationDenied.SwitchToSystemRouteTable",
-                        "ResourceNotFound.VSwitch",
-                        "InvalidRouteTableId.NotFound",
-                        "OperationDenied.LocalRouteEntryModified",
-                        "MissingParam.VSwitchId",
-                        "InvalidRegionId.NotFound",
-                        "InvalidParameter.Action",
-                        "IncorrectVSwitchStatus",
-                        "Forbidden.VSwitchAlreadyAssociatedRouteTable",
-                        "Forbidden.NotInSameVpc",
-                        "IncorrectStatus.RouteTable",
-                        "InvalidVSwitchId.NotFound",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](AssociateRouteTableRequestBuilder::send) it. The parameters and their rules: [`AssociateRouteTableRequest`].
+    #[inline]
+    pub fn associate_route_table(&self) -> AssociateRouteTableRequestBuilder<&Self> {
+        AssociateRouteTableRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AssociateRouteTableError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AssociateRouteTable`: Associates a custom route table with a vSwitch in the same VPC.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AssociateRouteTableRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationDeniedCloudBoxVbrEntryExist(error),
-            1 => Self::OperationDeniedOtherCloudBoxVbrEntryExist(error),
-            2 => Self::ResourceAlreadyAssociatedRouteTable(error),
-            3 => Self::OperationDeniedAssociateGatewayRouteTable(error),
-            4 => Self::OperationDeniedSwitchToSystemRouteTable(error),
-            5 => Self::ResourceNotFoundVSwitch(error),
-            6 => Self::InvalidRouteTableIdNotFound(error),
-            7 => Self::OperationDeniedLocalRouteEntryModified(error),
-            8 => Self::MissingParamVSwitchId(error),
-            9 => Self::InvalidRegionIdNotFound(error),
-            10 => Self::InvalidParameterAction(error),
-            11 => Self::IncorrectVSwitchStatus(error),
-            12 => Self::ForbiddenVSwitchAlreadyAssociatedRouteTable(error),
-            13 => Self::ForbiddenNotInSameVpc(error),
-            14 => Self::IncorrectStatusRouteTable(error),
-            15 => Self::InvalidVSwitchIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationDeniedCloudBoxVbrEntryExist(error) => (0, error),
-            Self::OperationDeniedOtherCloudBoxVbrEntryExist(error) => (1, error),
-            Self::ResourceAlreadyAssociatedRouteTable(error) => (2, error),
-            Self::OperationDeniedAssociateGatewayRouteTable(error) => (3, error),
-            Self::OperationDeniedSwitchToSystemRouteTable(error) => (4, error),
-            Self::ResourceNotFoundVSwitch(error) => (5, error),
-            Self::InvalidRouteTableIdNotFound(error) => (6, error),
-            Self::OperationDeniedLocalRouteEntryModified(error) => (7, error),
-            Self::MissingParamVSwitchId(error) => (8, error),
-            Self::InvalidRegionIdNotFound(error) => (9, error),
-            Self::InvalidParameterAction(error) => (10, error),
-            Self::IncorrectVSwitchStatus(error) => (11, error),
-            Self::ForbiddenVSwitchAlreadyAssociatedRouteTable(error) => (12, error),
-            Self::ForbiddenNotInSameVpc(error) => (13, error),
-            Self::IncorrectStatusRouteTable(error) => (14, error),
-            Self::InvalidVSwitchIdNotFound(error) => (15, error),
-            Self::Unhandled(unhandled) => (16, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AssociateRouteTableError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AssociateRouteTableError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationDeniedCloudBoxVbrEntryExist",
-            "OperationDeniedOtherCloudBoxVbrEntryExist",
-            "ResourceAlreadyAssociatedRouteTable",
-            "OperationDeniedAssociateGatewayRouteTable",
-            "OperationDeniedSwitchToSystemRouteTable",
-            "ResourceNotFoundVSwitch",
-            "InvalidRouteTableIdNotFound",
-            "OperationDeniedLocalRouteEntryModified",
-            "MissingParamVSwitchId",
-            "InvalidRegionIdNotFound",
-            "InvalidParameterAction",
-            "IncorrectVSwitchStatus",
-            "ForbiddenVSwitchAlreadyAssociatedRouteTable",
-            "ForbiddenNotInSameVpc",
-            "IncorrectStatusRouteTable",
-            "InvalidVSwitchIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AssociateRouteTableError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AssociateRouteTableError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AssociateRouteTableError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AssociateRouteTableError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn associate_route_table(&self) -> AssociateRouteTableRequestBuilder<&Self> {
+        AssociateRouteTableRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AssociateRouteTableWithGatewayRequest>;
 /// Request of `AssociateRouteTableWithGateway`: Associates a gateway route table with an IPv4 gateway in the same virtual private cloud (VPC).
 ///
 /// # Example
@@ -165,11 +168,7 @@ impl<C> AssociateRouteTableWithGatewayRequestBuilder<C> {
     ///
     /// The region ID of the IPv4 gateway with which you want to associate the gateway route table.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `ap-southeast-6`.
+    /// Its description, rules and example: [`AssociateRouteTableWithGatewayRequest::region_id`](AssociateRouteTableWithGatewayRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -178,9 +177,7 @@ impl<C> AssociateRouteTableWithGatewayRequestBuilder<C> {
     ///
     /// The ID of the gateway route table.
     ///
-    /// - Wire name: `RouteTableId`.
-    /// - Required.
-    /// - Example: `vtb-5ts0ohchwkp3dydt2****`.
+    /// Its description, rules and example: [`AssociateRouteTableWithGatewayRequest::route_table_id`](AssociateRouteTableWithGatewayRequest::route_table_id).
     pub fn route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.route_table_id = Some(value.into());
         self
@@ -189,13 +186,7 @@ impl<C> AssociateRouteTableWithGatewayRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// > If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** of each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AssociateRouteTableWithGatewayRequest::client_token`](AssociateRouteTableWithGatewayRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -204,11 +195,7 @@ impl<C> AssociateRouteTableWithGatewayRequestBuilder<C> {
     ///
     /// Specifies whether to check the request without performing the operation. Valid values:
     ///
-    /// * **true**: prechecks the request without performing the operation. The system prechecks the required parameters, request syntax, and limits. If the request fails the precheck, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// * **false** (default): sends the request. After the request passes the precheck, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`AssociateRouteTableWithGatewayRequest::dry_run`](AssociateRouteTableWithGatewayRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -217,11 +204,7 @@ impl<C> AssociateRouteTableWithGatewayRequestBuilder<C> {
     ///
     /// The ID of the IPv4 gateway.
     ///
-    /// The IPv4 gateway must be in the **Activated** state.
-    ///
-    /// - Wire name: `GatewayId`.
-    /// - Required.
-    /// - Example: `ipv4gw-5tsnc6s4ogsedtp3k****`.
+    /// Its description, rules and example: [`AssociateRouteTableWithGatewayRequest::gateway_id`](AssociateRouteTableWithGatewayRequest::gateway_id).
     pub fn gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.gateway_id = Some(value.into());
         self
@@ -230,8 +213,7 @@ impl<C> AssociateRouteTableWithGatewayRequestBuilder<C> {
     ///
     /// The type of a gateway to be associated with a route table.
     ///
-    /// - Wire name: `GatewayType`.
-    /// - Example: `Ipv4Gateway`.
+    /// Its description, rules and example: [`AssociateRouteTableWithGatewayRequest::gateway_type`](AssociateRouteTableWithGatewayRequest::gateway_type).
     pub fn gateway_type(mut self, value: impl Into<String>) -> Self {
         self.inner.gateway_type = Some(value.into());
         self
@@ -369,185 +351,28 @@ for AssociateRouteTableWithGatewayResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AssociateRouteTableWithGateway`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AssociateRouteTableWithGatewayError {
-    /// HTTP 400 `ResourceNotFound.Ipv4Gateway`: The specified resource ipv4Gateway is not found.
-    ResourceNotFoundIpv4Gateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Ipv4Gateway`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusIpv4Gateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceAlreadyAssociated.Ipv4Gateway`: The specified resource %s is already associated.
-    ResourceAlreadyAssociatedIpv4Gateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.GatewayRouteTable`: The specified resource GatewayRouteTable is not found.
-    ResourceNotFoundGatewayRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.GatewayRouteTable`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusGatewayRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceAlreadyAssociated.GatewayRouteTable`: The specified resource %s is already associated.
-    ResourceAlreadyAssociatedGatewayRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.Ipv4GatewayNotActive`: The operation is not allowed because of ipv4Gateway \[%s\] is not active.
-    OperationDeniedIpv4GatewayNotActive(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.RouteTableTypeIncorrect`: The operation is not allowed because of routeTableType is incorrect.
-    OperationDeniedRouteTableTypeIncorrect(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.RouteTable`: The specified resource gatewayRouteTable is not found.
-    ResourceNotFoundRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.GatewayAndTableNotInOneVpc`: The operation is not allowed because of GatewayAndTableNotInOneVpc.
-    OperationDeniedGatewayAndTableNotInOneVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouteTable`: The status of the specified route table is incorrect.
-    IncorrectStatusRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.GatewayType`: The param of %s is illegal.
-    IllegalParamGatewayType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.Ipv6GatewayRouteTable`: The feature of %s is not supported.
-    UnsupportedFeatureIpv6GatewayRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.IngressRoutingNotSupportAnycast`: The operation is not allowed because ingress routing not support anycast.
-    OperationDeniedIngressRoutingNotSupportAnycast(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.ExistPublicIpv6IpInVpc`: Operation denied because IPV6 public ip exists in VPC.
-    OperationDeniedExistPublicIpv6IpInVpc(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AssociateRouteTableWithGatewayError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ResourceNotFound.Ipv4Gateway",
-                        "IncorrectStatus.Ipv4Gateway",
-                        "ResourceAlreadyAssociated.Ipv4Gateway",
-                        "ResourceNotFound.GatewayRouteTable",
-                        "IncorrectStatus.GatewayRouteTable",
-                        "ResourceAlreadyAssociated.GatewayRouteTable",
-                        "OperationDenied.Ipv4GatewayNotActive",
-                        "OperationDenied.RouteTableTypeIncorrect",
-                        "ResourceNotFound.RouteTable",
-                        "OperationDenied.GatewayAndTableNotInOneVpc",
-                        "IncorrectStatus.RouteTable",
-                        "IllegalParam.GatewayType",
-                        "UnsupportedFeature.Ipv6GatewayRouteTable",
-                        "OperationDenied.IngressRoutingNotSupportAnycast",
-                        "OperationDenied.ExistPublicIpv6IpInVpc",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AssociateRouteTableWithGatewayError;
+impl crate::Client {
+    /// Calls `AssociateRouteTableWithGateway`: Associates a gateway route table with an IPv4 gateway in the same virtual private cloud (VPC).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AssociateRouteTableWithGatewayRequestBuilder::send) it. The parameters and their rules: [`AssociateRouteTableWithGatewayRequest`].
+    #[inline]
+    pub fn associate_route_table_with_gateway(
+        &self,
+    ) -> AssociateRouteTableWithGatewayRequestBuilder<&Self> {
+        AssociateRouteTableWithGatewayRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AssociateRouteTableWithGatewayError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AssociateRouteTableWithGateway`: Associates a gateway route table with an IPv4 gateway in the same virtual private cloud (VPC).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AssociateRouteTableWithGatewayRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceNotFoundIpv4Gateway(error),
-            1 => Self::IncorrectStatusIpv4Gateway(error),
-            2 => Self::ResourceAlreadyAssociatedIpv4Gateway(error),
-            3 => Self::ResourceNotFoundGatewayRouteTable(error),
-            4 => Self::IncorrectStatusGatewayRouteTable(error),
-            5 => Self::ResourceAlreadyAssociatedGatewayRouteTable(error),
-            6 => Self::OperationDeniedIpv4GatewayNotActive(error),
-            7 => Self::OperationDeniedRouteTableTypeIncorrect(error),
-            8 => Self::ResourceNotFoundRouteTable(error),
-            9 => Self::OperationDeniedGatewayAndTableNotInOneVpc(error),
-            10 => Self::IncorrectStatusRouteTable(error),
-            11 => Self::IllegalParamGatewayType(error),
-            12 => Self::UnsupportedFeatureIpv6GatewayRouteTable(error),
-            13 => Self::OperationDeniedIngressRoutingNotSupportAnycast(error),
-            14 => Self::OperationDeniedExistPublicIpv6IpInVpc(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceNotFoundIpv4Gateway(error) => (0, error),
-            Self::IncorrectStatusIpv4Gateway(error) => (1, error),
-            Self::ResourceAlreadyAssociatedIpv4Gateway(error) => (2, error),
-            Self::ResourceNotFoundGatewayRouteTable(error) => (3, error),
-            Self::IncorrectStatusGatewayRouteTable(error) => (4, error),
-            Self::ResourceAlreadyAssociatedGatewayRouteTable(error) => (5, error),
-            Self::OperationDeniedIpv4GatewayNotActive(error) => (6, error),
-            Self::OperationDeniedRouteTableTypeIncorrect(error) => (7, error),
-            Self::ResourceNotFoundRouteTable(error) => (8, error),
-            Self::OperationDeniedGatewayAndTableNotInOneVpc(error) => (9, error),
-            Self::IncorrectStatusRouteTable(error) => (10, error),
-            Self::IllegalParamGatewayType(error) => (11, error),
-            Self::UnsupportedFeatureIpv6GatewayRouteTable(error) => (12, error),
-            Self::OperationDeniedIngressRoutingNotSupportAnycast(error) => (13, error),
-            Self::OperationDeniedExistPublicIpv6IpInVpc(error) => (14, error),
-            Self::Unhandled(unhandled) => (15, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AssociateRouteTableWithGatewayError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AssociateRouteTableWithGatewayError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceNotFoundIpv4Gateway",
-            "IncorrectStatusIpv4Gateway",
-            "ResourceAlreadyAssociatedIpv4Gateway",
-            "ResourceNotFoundGatewayRouteTable",
-            "IncorrectStatusGatewayRouteTable",
-            "ResourceAlreadyAssociatedGatewayRouteTable",
-            "OperationDeniedIpv4GatewayNotActive",
-            "OperationDeniedRouteTableTypeIncorrect",
-            "ResourceNotFoundRouteTable",
-            "OperationDeniedGatewayAndTableNotInOneVpc",
-            "IncorrectStatusRouteTable",
-            "IllegalParamGatewayType",
-            "UnsupportedFeatureIpv6GatewayRouteTable",
-            "OperationDeniedIngressRoutingNotSupportAnycast",
-            "OperationDeniedExistPublicIpv6IpInVpc",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AssociateRouteTableWithGatewayError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AssociateRouteTableWithGatewayError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AssociateRouteTableWithGatewayError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AssociateRouteTableWithGatewayError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn associate_route_table_with_gateway(
+        &self,
+    ) -> AssociateRouteTableWithGatewayRequestBuilder<&Self> {
+        AssociateRouteTableWithGatewayRequestBuilder::new(self)
     }
 }

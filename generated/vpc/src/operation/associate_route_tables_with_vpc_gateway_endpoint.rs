@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    AssociateRouteTablesWithVpcGatewayEndpointRequest,
+>;
 /// Request of `AssociateRouteTablesWithVpcGatewayEndpoint`: Associates a route table with a gateway endpoint.
 ///
 /// When you call this operation, take note of the following limits:
@@ -172,9 +178,7 @@ impl<C> AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// The ID of the gateway endpoint to be associated with the route table.
     ///
-    /// - Wire name: `EndpointId`.
-    /// - Required.
-    /// - Example: `vpce-m5e371h5clm3uadih****`.
+    /// Its description, rules and example: [`AssociateRouteTablesWithVpcGatewayEndpointRequest::endpoint_id`](AssociateRouteTablesWithVpcGatewayEndpointRequest::endpoint_id).
     pub fn endpoint_id(mut self, value: impl Into<String>) -> Self {
         self.inner.endpoint_id = Some(value.into());
         self
@@ -183,10 +187,7 @@ impl<C> AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// The ID of the route table. Valid values of **N** are **1** to **20**, which specifies that you can associate a gateway endpoint with at most 20 route tables at a time.
     ///
-    /// - Wire name: `RouteTableIds`.
-    /// - Required.
-    /// - Must have at most 20 items.
-    /// - Example: `vtb-m5elgtm3aj586iitr****`.
+    /// Its description, rules and example: [`AssociateRouteTablesWithVpcGatewayEndpointRequest::route_table_ids`](AssociateRouteTablesWithVpcGatewayEndpointRequest::route_table_ids).
     pub fn route_table_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -198,11 +199,7 @@ impl<C> AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate a client token. Make sure that a unique client token is used for each request. The **token** can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AssociateRouteTablesWithVpcGatewayEndpointRequest::client_token`](AssociateRouteTablesWithVpcGatewayEndpointRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -211,11 +208,7 @@ impl<C> AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks your AccessKey pair, the RAM user permissions, and the required parameters. If the request fails the dry run, the DryRunOperation error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`AssociateRouteTablesWithVpcGatewayEndpointRequest::dry_run`](AssociateRouteTablesWithVpcGatewayEndpointRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -224,11 +217,7 @@ impl<C> AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// The region ID of the gateway endpoint.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AssociateRouteTablesWithVpcGatewayEndpointRequest::region_id`](AssociateRouteTablesWithVpcGatewayEndpointRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -368,221 +357,28 @@ for AssociateRouteTablesWithVpcGatewayEndpointResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AssociateRouteTablesWithVpcGatewayEndpoint`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AssociateRouteTablesWithVpcGatewayEndpointError {
-    /// HTTP 400 `OperationFailed.ConcurrentOperation`: The operation is failed because of concurrent operation.
-    OperationFailedConcurrentOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IdempotentParameterMismatch`: The request uses the same client token as a previous, but non-identical request. Do not reuse a client token with different requests, unless the requests are identical.
-    IdempotentParameterMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.GatewayEndpoint`: The specified resource gateway endpoint is not found.
-    ResourceNotFoundGatewayEndpoint(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.GatewayEndpoint`: The status of GatewayEndpoint \[%s\] is incorrect.
-    IncorrectStatusGatewayEndpoint(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.ServiceName`: The specified resource service name is not found.
-    ResourceNotFoundServiceName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.PrefixList`: The specified resource prefixList is not found.
-    ResourceNotFoundPrefixList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.RouteTable`: The specified resource routetable is not found.
-    ResourceNotFoundRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.VpcAndRouteTable`: The vpc and routetable are mismatched.
-    MismatchVpcAndRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouteTable`: The status of route table \[%s\] is incorrect.
-    IncorrectStatusRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceAlreadyExist.Association`: The specified resource of \[%s\] is already exist.
-    ResourceAlreadyExistAssociation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE`: Specified CIDR block is already exists.
-    VpcRouteEntryCidrBlockDuplicate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VPC_SWITCH_STATUS_ERROR`: vSwitch status error, %s
-    VpcSwitchStatusError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.VpcRouteEntryNum`: The quota of vpc route entry num is exceeded, usage %s/%s.
-    QuotaExceededVpcRouteEntryNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.DestinationCidrBlockOverlapWithVSwitch`: The operation is failed because of destination CIDR block is in the CIDR of the VSwitch.
-    OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `SystemBusy`: System is busy, please try again later.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbbiden`: User not authorized to operate on the specified resource.
-    Forbbiden(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The regionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Vpc`: The status of vpc \[%s\] is incorrect.
-    IncorrectStatusVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.CenStatus`: The status of vpc cenStatus \[%s\] is incorrect.
-    IncorrectStatusCenStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.RouterTableType`: The type of router table is not supported.
-    UnsupportedFeatureRouterTableType(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for AssociateRouteTablesWithVpcGatewayEndpointError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.ConcurrentOperation",
-                        "IdempotentParameterMismatch",
-                        "ResourceNotFound.GatewayEndpoint",
-                        "IncorrectStatus.GatewayEndpoint",
-                        "ResourceNotFound.ServiceName",
-                        "ResourceNotFound.PrefixList",
-                        "ResourceNotFound.RouteTable",
-                        "Mismatch.VpcAndRouteTable",
-                        "IncorrectStatus.RouteTable",
-                        "ResourceAlreadyExist.Association",
-                        "VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE",
-                        "VPC_SWITCH_STATUS_ERROR",
-                        "QuotaExceeded.VpcRouteEntryNum",
-                        "OperationUnsupported.DestinationCidrBlockOverlapWithVSwitch",
-                        "SystemBusy",
-                        "Forbbiden",
-                        "InvalidRegionId.NotFound",
-                        "IncorrectStatus.Vpc",
-                        "IncorrectStatus.CenStatus",
-                        "UnsupportedFeature.RouterTableType",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AssociateRouteTablesWithVpcGatewayEndpointError;
+impl crate::Client {
+    /// Calls `AssociateRouteTablesWithVpcGatewayEndpoint`: Associates a route table with a gateway endpoint.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder::send) it. The parameters and their rules: [`AssociateRouteTablesWithVpcGatewayEndpointRequest`].
+    #[inline]
+    pub fn associate_route_tables_with_vpc_gateway_endpoint(
+        &self,
+    ) -> AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<&Self> {
+        AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AssociateRouteTablesWithVpcGatewayEndpointError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AssociateRouteTablesWithVpcGatewayEndpoint`: Associates a route table with a gateway endpoint.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AssociateRouteTablesWithVpcGatewayEndpointRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedConcurrentOperation(error),
-            1 => Self::IdempotentParameterMismatch(error),
-            2 => Self::ResourceNotFoundGatewayEndpoint(error),
-            3 => Self::IncorrectStatusGatewayEndpoint(error),
-            4 => Self::ResourceNotFoundServiceName(error),
-            5 => Self::ResourceNotFoundPrefixList(error),
-            6 => Self::ResourceNotFoundRouteTable(error),
-            7 => Self::MismatchVpcAndRouteTable(error),
-            8 => Self::IncorrectStatusRouteTable(error),
-            9 => Self::ResourceAlreadyExistAssociation(error),
-            10 => Self::VpcRouteEntryCidrBlockDuplicate(error),
-            11 => Self::VpcSwitchStatusError(error),
-            12 => Self::QuotaExceededVpcRouteEntryNum(error),
-            13 => Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error),
-            14 => Self::SystemBusy(error),
-            15 => Self::Forbbiden(error),
-            16 => Self::InvalidRegionIdNotFound(error),
-            17 => Self::IncorrectStatusVpc(error),
-            18 => Self::IncorrectStatusCenStatus(error),
-            19 => Self::UnsupportedFeatureRouterTableType(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedConcurrentOperation(error) => (0, error),
-            Self::IdempotentParameterMismatch(error) => (1, error),
-            Self::ResourceNotFoundGatewayEndpoint(error) => (2, error),
-            Self::IncorrectStatusGatewayEndpoint(error) => (3, error),
-            Self::ResourceNotFoundServiceName(error) => (4, error),
-            Self::ResourceNotFoundPrefixList(error) => (5, error),
-            Self::ResourceNotFoundRouteTable(error) => (6, error),
-            Self::MismatchVpcAndRouteTable(error) => (7, error),
-            Self::IncorrectStatusRouteTable(error) => (8, error),
-            Self::ResourceAlreadyExistAssociation(error) => (9, error),
-            Self::VpcRouteEntryCidrBlockDuplicate(error) => (10, error),
-            Self::VpcSwitchStatusError(error) => (11, error),
-            Self::QuotaExceededVpcRouteEntryNum(error) => (12, error),
-            Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error) => {
-                (13, error)
-            }
-            Self::SystemBusy(error) => (14, error),
-            Self::Forbbiden(error) => (15, error),
-            Self::InvalidRegionIdNotFound(error) => (16, error),
-            Self::IncorrectStatusVpc(error) => (17, error),
-            Self::IncorrectStatusCenStatus(error) => (18, error),
-            Self::UnsupportedFeatureRouterTableType(error) => (19, error),
-            Self::Unhandled(unhandled) => (20, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AssociateRouteTablesWithVpcGatewayEndpointError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AssociateRouteTablesWithVpcGatewayEndpointError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedConcurrentOperation",
-            "IdempotentParameterMismatch",
-            "ResourceNotFoundGatewayEndpoint",
-            "IncorrectStatusGatewayEndpoint",
-            "ResourceNotFoundServiceName",
-            "ResourceNotFoundPrefixList",
-            "ResourceNotFoundRouteTable",
-            "MismatchVpcAndRouteTable",
-            "IncorrectStatusRouteTable",
-            "ResourceAlreadyExistAssociation",
-            "VpcRouteEntryCidrBlockDuplicate",
-            "VpcSwitchStatusError",
-            "QuotaExceededVpcRouteEntryNum",
-            "OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch",
-            "SystemBusy",
-            "Forbbiden",
-            "InvalidRegionIdNotFound",
-            "IncorrectStatusVpc",
-            "IncorrectStatusCenStatus",
-            "UnsupportedFeatureRouterTableType",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AssociateRouteTablesWithVpcGatewayEndpointError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AssociateRouteTablesWithVpcGatewayEndpointError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AssociateRouteTablesWithVpcGatewayEndpointError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for AssociateRouteTablesWithVpcGatewayEndpointError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn associate_route_tables_with_vpc_gateway_endpoint(
+        &self,
+    ) -> AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<&Self> {
+        AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder::new(self)
     }
 }

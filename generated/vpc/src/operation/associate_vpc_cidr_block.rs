@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AssociateVpcCidrBlockRequest>;
 /// Request of `AssociateVpcCidrBlock`: Adds a secondary CIDR block to a virtual private cloud (VPC).
 ///
 /// ##
@@ -218,11 +221,7 @@ impl<C> AssociateVpcCidrBlockRequestBuilder<C> {
     ///
     /// The region ID of the VPC to which you want to add a secondary CIDR block.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `ch-hangzhou`.
+    /// Its description, rules and example: [`AssociateVpcCidrBlockRequest::region_id`](AssociateVpcCidrBlockRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -231,9 +230,7 @@ impl<C> AssociateVpcCidrBlockRequestBuilder<C> {
     ///
     /// The ID of the VPC to which you want to add a secondary CIDR block.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Required.
-    /// - Example: `vpc-o6wrloqsdqc9io3mg****`.
+    /// Its description, rules and example: [`AssociateVpcCidrBlockRequest::vpc_id`](AssociateVpcCidrBlockRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -242,18 +239,7 @@ impl<C> AssociateVpcCidrBlockRequestBuilder<C> {
     ///
     /// The IPv4 CIDR block to be added. Take note of the following requirements:
     ///
-    /// * You can specify one of the following standard IPv4 CIDR blocks or their subnets as the secondary IPv4 CIDR block of the VPC: 192.168.0.0/16, 172.16.0.0/12, and 10.0.0.0/8.
-    /// * You can also use a custom CIDR block other than 100.64.0.0/10, 224.0.0.0/4, 127.0.0.0/8, 169.254.0.0/16, or their subnets as the secondary IPv4 CIDR block of the VPC.
-    ///
-    /// The CIDR block must meet the following requirements:
-    ///
-    /// * The CIDR block cannot start with 0. The subnet mask must be 8 to 28 bits in length.
-    /// * The CIDR block cannot overlap with the primary CIDR block or an existing secondary CIDR block of the VPC.
-    ///
-    /// > You must and can specify only one of **SecondaryCidrBlock** and **Ipv6CidrBlock**.
-    ///
-    /// - Wire name: `SecondaryCidrBlock`.
-    /// - Example: `192.168.0.0/16`.
+    /// Its description, rules and example: [`AssociateVpcCidrBlockRequest::secondary_cidr_block`](AssociateVpcCidrBlockRequest::secondary_cidr_block).
     pub fn secondary_cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.secondary_cidr_block = Some(value.into());
         self
@@ -262,10 +248,7 @@ impl<C> AssociateVpcCidrBlockRequestBuilder<C> {
     ///
     /// Add an IPv4 CIDR block from the IPAM pool to the VPC by specifying a mask.
     ///
-    /// > If you use an IPAM pool, you must specify at least one of SecondaryCidrBlock and SecondaryCidrMask.
-    ///
-    /// - Wire name: `SecondaryCidrMask`.
-    /// - Example: `16`.
+    /// Its description, rules and example: [`AssociateVpcCidrBlockRequest::secondary_cidr_mask`](AssociateVpcCidrBlockRequest::secondary_cidr_mask).
     pub fn secondary_cidr_mask(mut self, value: i32) -> Self {
         self.inner.secondary_cidr_mask = Some(value);
         self
@@ -274,10 +257,7 @@ impl<C> AssociateVpcCidrBlockRequestBuilder<C> {
     ///
     /// The IPv6 CIDR block that you want to add to the VPC.
     ///
-    /// > You can specify only one of **SecondaryCidrBlock** and **Ipv6CidrBlock**.
-    ///
-    /// - Wire name: `IPv6CidrBlock`.
-    /// - Example: `2408:XXXX:0:6a::/56`.
+    /// Its description, rules and example: [`AssociateVpcCidrBlockRequest::i_pv6_cidr_block`](AssociateVpcCidrBlockRequest::i_pv6_cidr_block).
     pub fn i_pv6_cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.i_pv6_cidr_block = Some(value.into());
         self
@@ -286,15 +266,7 @@ impl<C> AssociateVpcCidrBlockRequestBuilder<C> {
     ///
     /// The type of the IPv6 CIDR block. Valid values:
     ///
-    /// * **BGP** (default)
-    /// * **ChinaMobile**
-    /// * **ChinaUnicom**
-    /// * **ChinaTelecom**
-    ///
-    /// > If your Alibaba Cloud account is allowed to activate single-ISP bandwidth, you can set this parameter to **ChinaTelecom**, **ChinaUnicom**, or **ChinaMobile**.
-    ///
-    /// - Wire name: `Ipv6Isp`.
-    /// - Example: `BGP`.
+    /// Its description, rules and example: [`AssociateVpcCidrBlockRequest::ipv6_isp`](AssociateVpcCidrBlockRequest::ipv6_isp).
     pub fn ipv6_isp(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_isp = Some(value.into());
         self
@@ -303,11 +275,7 @@ impl<C> AssociateVpcCidrBlockRequestBuilder<C> {
     ///
     /// The version of the IP address. Valid values:
     ///
-    /// * **IPV4**: the IPv4 address.
-    /// * **IPV6**: the IPv6 address. If you set **IpVersion** to **IPV6** and do not specify **SecondaryCidrBlock**, you can add a secondary IPv6 CIDR block to the VPC.
-    ///
-    /// - Wire name: `IpVersion`.
-    /// - Example: `IPV4`.
+    /// Its description, rules and example: [`AssociateVpcCidrBlockRequest::ip_version`](AssociateVpcCidrBlockRequest::ip_version).
     pub fn ip_version(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_version = Some(value.into());
         self
@@ -316,8 +284,7 @@ impl<C> AssociateVpcCidrBlockRequestBuilder<C> {
     ///
     /// The ID of the IPAM pool.
     ///
-    /// - Wire name: `IpamPoolId`.
-    /// - Example: `ipam-pool-sycmt3p2a9v63i****`.
+    /// Its description, rules and example: [`AssociateVpcCidrBlockRequest::ipam_pool_id`](AssociateVpcCidrBlockRequest::ipam_pool_id).
     pub fn ipam_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipam_pool_id = Some(value.into());
         self
@@ -326,10 +293,7 @@ impl<C> AssociateVpcCidrBlockRequestBuilder<C> {
     ///
     /// Add an IPv6 CIDR block from the IPAM pool to the VPC by entering a mask.
     ///
-    /// > To add an IPv6 CIDR block to a VPC, specify at least one of the IPv6CidrBlock and Ipv6CidrMask parameters.
-    ///
-    /// - Wire name: `Ipv6CidrMask`.
-    /// - Example: `56`.
+    /// Its description, rules and example: [`AssociateVpcCidrBlockRequest::ipv6_cidr_mask`](AssociateVpcCidrBlockRequest::ipv6_cidr_mask).
     pub fn ipv6_cidr_mask(mut self, value: i32) -> Self {
         self.inner.ipv6_cidr_mask = Some(value);
         self
@@ -489,371 +453,28 @@ for AssociateVpcCidrBlockResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AssociateVpcCidrBlock`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AssociateVpcCidrBlockError {
-    /// HTTP 400 `InvalidVpc.NotFound`: %s
-    InvalidVpcNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Vpc`: %s
-    IncorrectStatusVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParamExclusive.SecondaryCidrAndIpv6Cidr`: %s
-    ParamExclusiveSecondaryCidrAndIpv6Cidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.VpcMultiCidr`: %s
-    OperationUnsupportedVpcMultiCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.SecondaryCidrOrIpv6Cidr`: %s
-    MissingParamSecondaryCidrOrIpv6Cidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.IPv6ULA`: %s
-    OperationUnsupportedIPv6Ula(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.Ipv6CidrBlockExisted`: %s
-    OperationFailedIpv6CidrBlockExisted(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIpv6ULACidrBlock.Malformed`: %s
-    InvalidIpv6UlaCidrBlockMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.GUAIpv6CidrBlock`: %s
-    QuotaExceededGuaIpv6CidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Ipv6CidrType`: %s
-    IllegalParamIpv6CidrType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.OnlyULA`: %s
-    OperationUnsupportedOnlyUla(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCidrBlock.Malformed`: Specified CIDR block is not valid.
-    InvalidCidrBlockMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.SecondaryCidrBlock`: %s
-    IllegalParamSecondaryCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.SecondaryCidrBlock`: %s
-    DuplicatedSecondaryCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ConflictWithEntry`: %s
-    OperationFailedConflictWithEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.VpcMultiCidr`: %s
-    QuotaExceededVpcMultiCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.SecondaryCidrBlockOrIpv6CidrBlock`: Either SecondaryCidrBlock or Ipv6CidrBlock must be specified.
-    MissingParamSecondaryCidrBlockOrIpv6CidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.VpcId`: You must specify VpcId.
-    MissingParamVpcId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.Ipv6Isp`: The Ipv6Isp feature is not supported.
-    UnsupportedFeatureIpv6Isp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.IpVersion`: %s
-    IllegalParamIpVersion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.GUAIpv6CidrBlock`: The operation is not allowed because this ipv6 CIDR is not reserved.
-    OperationDeniedGuaIpv6CidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.IPv6CidrNotReserved`: Operation failed because this ipv6 cidr is not reserved.
-    OperationFailedIPv6CidrNotReserved(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCidrBlock`: Specified CIDR block is already exists.
-    InvalidCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.IpamPool`: The specified IPAM pool cannot be empty.
-    IllegalParamIpamPool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.SecondaryCidrMask`: The parameter SecondaryCidrMask must be input.
-    MissingParamSecondaryCidrMask(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.SecondaryCidrMask`: The specified Secondary CIDR Mask is illegal.
-    IllegalParamSecondaryCidrMask(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.RequestRegionInvalid`: The operation is not allowed because the request is not invoked in the region of the IPAM pool.
-    OperationDeniedRequestRegionInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.IpamPoolNotInRegion`: The operation is not allowed because the IPAM pool not in specific region does not support creating VPC or associating CIDR for VPC.
-    OperationDeniedIpamPoolNotInRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.CidrOrCidrMask`: The CIDR or CIDR Mask must be input.
-    MissingParamCidrOrCidrMask(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.CidrInExcludeCidrs`: The operation is not allowed because the input CIDR is within the illegal CIDRs.
-    OperationDeniedCidrInExcludeCidrs(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.AvailableCidrInsufficient`: The operation is not allowed because available CIDR is insufficient.
-    OperationDeniedAvailableCidrInsufficient(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.Ipam`: IPAM is not supported in this region.
-    UnsupportedFeatureIpam(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.VpcIpamIpv6`: The specified IPAM pool does not support the IPv6 feature.
-    UnsupportedFeatureVpcIpamIpv6(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.CidrUnavailableInPool`: The operation is not allowed because the CIDR is unavailable in the IPAM pool.
-    OperationDeniedCidrUnavailableInPool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIpv6CidrBlock.Malformed`: Param Ipv6CidrBlock  is malformed.
-    InvalidIpv6CidrBlockMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.IpVersion`: The parameter IpVersion is missing.
-    MissingParamIpVersion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.IpVersionAndIpamPoolIpVersion`: The input IpVersion is inconsistent with the IpVersion of the input IPAM pool.
-    MismatchIpVersionAndIpamPoolIpVersion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Ipv6CidrBlock`: The parameter of Ipv6CidrBlock is illegal.
-    IllegalParamIpv6CidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.Ipv6CidrBlockOverLapped`: The input IPv6 CIDR block overlaps with the existing ones.
-    OperationFailedIpv6CidrBlockOverLapped(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.IPv6CidrBlock`: The number of IPv6 CIDR blocks in the VPC exceeds the limit.
-    QuotaExceededIPv6CidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.MaskOfCidrIsNotAllowed`: The input mask or mask of the input CIDR is not allowed.
-    OperationDeniedMaskOfCidrIsNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Ipv6Isp`: The specified Ipv6Isp is illegal.
-    IllegalParamIpv6Isp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CidrMask`: The input CIDR mask is illegal.
-    IllegalParamCidrMask(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden`: User not authorized to operate on the specified resource.
-    Forbbiden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.IpamPool`: The dependent IPAM pool is not found.
-    ResourceNotFoundIpamPool(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `OperationFailed.ResourceNotEnough`: Insufficient resources.
-    OperationFailedResourceNotEnough(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AssociateVpcCidrBlockError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidVpc.NotFound",
-                        "IncorrectStatus.Vpc",
-                        "ParamExclusive.SecondaryCidrAndIpv6Cidr",
-                        "OperationUnsupported.VpcMultiCidr",
-                        "MissingParam.SecondaryCidrOrIpv6Cidr",
-                        "OperationUnsupported.IPv6ULA",
-                        "OperationFailed.Ipv6CidrBlockExisted",
-                        "InvalidIpv6ULACidrBlock.Malformed",
-                        "QuotaExceeded.GUAIpv6CidrBlock",
-                        "IllegalParam.Ipv6CidrType",
-                        "OperationUnsupported.OnlyULA",
-                        "InvalidCidrBlock.Malformed",
-                        "IllegalParam.SecondaryCidrBlock",
-                        "Duplicated.SecondaryCidrBlock",
-                        "OperationFailed.ConflictWithEntry",
-                        "QuotaExceeded.VpcMultiCidr",
-                        "MissingParam.SecondaryCidrBlockOrIpv6CidrBlock",
-                        "MissingParam.VpcId",
-                        "UnsupportedFeature.Ipv6Isp",
-                        "IllegalParam.IpVersion",
-                        "OperationDenied.GUAIpv6CidrBlock",
-                        "OperationFailed.IPv6CidrNotReserved",
-                        "InvalidCidrBlock",
-                        "IllegalParam.IpamPool",
-                        "MissingParam.SecondaryCidrMask",
-                        "IllegalParam.SecondaryCidrMask",
-                        "OperationDenied.RequestRegionInvalid",
-                        "OperationDenied.IpamPoolNotInRegion",
-                        "MissingParam.CidrOrCidrMask",
-                        "OperationDenied.CidrInExcludeCidrs",
-                        "OperationDenied.AvailableCidrInsufficient",
-                        "UnsupportedFeature.Ipam",
-                        "UnsupportedFeature.VpcIpamIpv6",
-                        "OperationDenied.CidrUnavailableInPool",
-                        "InvalidIpv6CidrBlock.Malformed",
-                        "MissingParam.IpVersion",
-                        "Mismatch.IpVersionAndIpamPoolIpVersion",
-                        "IllegalParam.Ipv6CidrBlock",
-                        "OperationFailed.Ipv6CidrBlockOverLapped",
-                        "QuotaExceeded.IPv6CidrBlock",
-                        "OperationDenied.MaskOfCidrIsNotAllowed",
-                        "IllegalParam.Ipv6Isp",
-                        "IllegalParam.CidrMask",
-                        "Forbbiden",
-                        "ResourceNotFound.IpamPool",
-                        "OperationFailed.ResourceNotEnough",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AssociateVpcCidrBlockError;
+impl crate::Client {
+    /// Calls `AssociateVpcCidrBlock`: Adds a secondary CIDR block to a virtual private cloud (VPC).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AssociateVpcCidrBlockRequestBuilder::send) it. The parameters and their rules: [`AssociateVpcCidrBlockRequest`].
+    #[inline]
+    pub fn associate_vpc_cidr_block(
+        &self,
+    ) -> AssociateVpcCidrBlockRequestBuilder<&Self> {
+        AssociateVpcCidrBlockRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AssociateVpcCidrBlockError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AssociateVpcCidrBlock`: Adds a secondary CIDR block to a virtual private cloud (VPC).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AssociateVpcCidrBlockRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidVpcNotFound(error),
-            1 => Self::IncorrectStatusVpc(error),
-            2 => Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(error),
-            3 => Self::OperationUnsupportedVpcMultiCidr(error),
-            4 => Self::MissingParamSecondaryCidrOrIpv6Cidr(error),
-            5 => Self::OperationUnsupportedIPv6Ula(error),
-            6 => Self::OperationFailedIpv6CidrBlockExisted(error),
-            7 => Self::InvalidIpv6UlaCidrBlockMalformed(error),
-            8 => Self::QuotaExceededGuaIpv6CidrBlock(error),
-            9 => Self::IllegalParamIpv6CidrType(error),
-            10 => Self::OperationUnsupportedOnlyUla(error),
-            11 => Self::InvalidCidrBlockMalformed(error),
-            12 => Self::IllegalParamSecondaryCidrBlock(error),
-            13 => Self::DuplicatedSecondaryCidrBlock(error),
-            14 => Self::OperationFailedConflictWithEntry(error),
-            15 => Self::QuotaExceededVpcMultiCidr(error),
-            16 => Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error),
-            17 => Self::MissingParamVpcId(error),
-            18 => Self::UnsupportedFeatureIpv6Isp(error),
-            19 => Self::IllegalParamIpVersion(error),
-            20 => Self::OperationDeniedGuaIpv6CidrBlock(error),
-            21 => Self::OperationFailedIPv6CidrNotReserved(error),
-            22 => Self::InvalidCidrBlock(error),
-            23 => Self::IllegalParamIpamPool(error),
-            24 => Self::MissingParamSecondaryCidrMask(error),
-            25 => Self::IllegalParamSecondaryCidrMask(error),
-            26 => Self::OperationDeniedRequestRegionInvalid(error),
-            27 => Self::OperationDeniedIpamPoolNotInRegion(error),
-            28 => Self::MissingParamCidrOrCidrMask(error),
-            29 => Self::OperationDeniedCidrInExcludeCidrs(error),
-            30 => Self::OperationDeniedAvailableCidrInsufficient(error),
-            31 => Self::UnsupportedFeatureIpam(error),
-            32 => Self::UnsupportedFeatureVpcIpamIpv6(error),
-            33 => Self::OperationDeniedCidrUnavailableInPool(error),
-            34 => Self::InvalidIpv6CidrBlockMalformed(error),
-            35 => Self::MissingParamIpVersion(error),
-            36 => Self::MismatchIpVersionAndIpamPoolIpVersion(error),
-            37 => Self::IllegalParamIpv6CidrBlock(error),
-            38 => Self::OperationFailedIpv6CidrBlockOverLapped(error),
-            39 => Self::QuotaExceededIPv6CidrBlock(error),
-            40 => Self::OperationDeniedMaskOfCidrIsNotAllowed(error),
-            41 => Self::IllegalParamIpv6Isp(error),
-            42 => Self::IllegalParamCidrMask(error),
-            43 => Self::Forbbiden(error),
-            44 => Self::ResourceNotFoundIpamPool(error),
-            45 => Self::OperationFailedResourceNotEnough(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidVpcNotFound(error) => (0, error),
-            Self::IncorrectStatusVpc(error) => (1, error),
-            Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(error) => (2, error),
-            Self::OperationUnsupportedVpcMultiCidr(error) => (3, error),
-            Self::MissingParamSecondaryCidrOrIpv6Cidr(error) => (4, error),
-            Self::OperationUnsupportedIPv6Ula(error) => (5, error),
-            Self::OperationFailedIpv6CidrBlockExisted(error) => (6, error),
-            Self::InvalidIpv6UlaCidrBlockMalformed(error) => (7, error),
-            Self::QuotaExceededGuaIpv6CidrBlock(error) => (8, error),
-            Self::IllegalParamIpv6CidrType(error) => (9, error),
-            Self::OperationUnsupportedOnlyUla(error) => (10, error),
-            Self::InvalidCidrBlockMalformed(error) => (11, error),
-            Self::IllegalParamSecondaryCidrBlock(error) => (12, error),
-            Self::DuplicatedSecondaryCidrBlock(error) => (13, error),
-            Self::OperationFailedConflictWithEntry(error) => (14, error),
-            Self::QuotaExceededVpcMultiCidr(error) => (15, error),
-            Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error) => (16, error),
-            Self::MissingParamVpcId(error) => (17, error),
-            Self::UnsupportedFeatureIpv6Isp(error) => (18, error),
-            Self::IllegalParamIpVersion(error) => (19, error),
-            Self::OperationDeniedGuaIpv6CidrBlock(error) => (20, error),
-            Self::OperationFailedIPv6CidrNotReserved(error) => (21, error),
-            Self::InvalidCidrBlock(error) => (22, error),
-            Self::IllegalParamIpamPool(error) => (23, error),
-            Self::MissingParamSecondaryCidrMask(error) => (24, error),
-            Self::IllegalParamSecondaryCidrMask(error) => (25, error),
-            Self::OperationDeniedRequestRegionInvalid(error) => (26, error),
-            Self::OperationDeniedIpamPoolNotInRegion(error) => (27, error),
-            Self::MissingParamCidrOrCidrMask(error) => (28, error),
-            Self::OperationDeniedCidrInExcludeCidrs(error) => (29, error),
-            Self::OperationDeniedAvailableCidrInsufficient(error) => (30, error),
-            Self::UnsupportedFeatureIpam(error) => (31, error),
-            Self::UnsupportedFeatureVpcIpamIpv6(error) => (32, error),
-            Self::OperationDeniedCidrUnavailableInPool(error) => (33, error),
-            Self::InvalidIpv6CidrBlockMalformed(error) => (34, error),
-            Self::MissingParamIpVersion(error) => (35, error),
-            Self::MismatchIpVersionAndIpamPoolIpVersion(error) => (36, error),
-            Self::IllegalParamIpv6CidrBlock(error) => (37, error),
-            Self::OperationFailedIpv6CidrBlockOverLapped(error) => (38, error),
-            Self::QuotaExceededIPv6CidrBlock(error) => (39, error),
-            Self::OperationDeniedMaskOfCidrIsNotAllowed(error) => (40, error),
-            Self::IllegalParamIpv6Isp(error) => (41, error),
-            Self::IllegalParamCidrMask(error) => (42, error),
-            Self::Forbbiden(error) => (43, error),
-            Self::ResourceNotFoundIpamPool(error) => (44, error),
-            Self::OperationFailedResourceNotEnough(error) => (45, error),
-            Self::Unhandled(unhandled) => (46, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AssociateVpcCidrBlockError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AssociateVpcCidrBlockError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidVpcNotFound",
-            "IncorrectStatusVpc",
-            "ParamExclusiveSecondaryCidrAndIpv6Cidr",
-            "OperationUnsupportedVpcMultiCidr",
-            "MissingParamSecondaryCidrOrIpv6Cidr",
-            "OperationUnsupportedIPv6Ula",
-            "OperationFailedIpv6CidrBlockExisted",
-            "InvalidIpv6UlaCidrBlockMalformed",
-            "QuotaExceededGuaIpv6CidrBlock",
-            "IllegalParamIpv6CidrType",
-            "OperationUnsupportedOnlyUla",
-            "InvalidCidrBlockMalformed",
-            "IllegalParamSecondaryCidrBlock",
-            "DuplicatedSecondaryCidrBlock",
-            "OperationFailedConflictWithEntry",
-            "QuotaExceededVpcMultiCidr",
-            "MissingParamSecondaryCidrBlockOrIpv6CidrBlock",
-            "MissingParamVpcId",
-            "UnsupportedFeatureIpv6Isp",
-            "IllegalParamIpVersion",
-            "OperationDeniedGuaIpv6CidrBlock",
-            "OperationFailedIPv6CidrNotReserved",
-            "InvalidCidrBlock",
-            "IllegalParamIpamPool",
-            "MissingParamSecondaryCidrMask",
-            "IllegalParamSecondaryCidrMask",
-            "OperationDeniedRequestRegionInvalid",
-            "OperationDeniedIpamPoolNotInRegion",
-            "MissingParamCidrOrCidrMask",
-            "OperationDeniedCidrInExcludeCidrs",
-            "OperationDeniedAvailableCidrInsufficient",
-            "UnsupportedFeatureIpam",
-            "UnsupportedFeatureVpcIpamIpv6",
-            "OperationDeniedCidrUnavailableInPool",
-            "InvalidIpv6CidrBlockMalformed",
-            "MissingParamIpVersion",
-            "MismatchIpVersionAndIpamPoolIpVersion",
-            "IllegalParamIpv6CidrBlock",
-            "OperationFailedIpv6CidrBlockOverLapped",
-            "QuotaExceededIPv6CidrBlock",
-            "OperationDeniedMaskOfCidrIsNotAllowed",
-            "IllegalParamIpv6Isp",
-            "IllegalParamCidrMask",
-            "Forbbiden",
-            "ResourceNotFoundIpamPool",
-            "OperationFailedResourceNotEnough",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AssociateVpcCidrBlockError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AssociateVpcCidrBlockError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AssociateVpcCidrBlockError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AssociateVpcCidrBlockError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn associate_vpc_cidr_block(
+        &self,
+    ) -> AssociateVpcCidrBlockRequestBuilder<&Self> {
+        AssociateVpcCidrBlockRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AssociateVpnGatewayWithCertificateRequest>;
 /// Request of `AssociateVpnGatewayWithCertificate`: Associates a VPN gateway with a certificate.
 ///
 /// Before you associate a VPN gateway with an SSL certificate, take note of the following items:
@@ -195,11 +198,7 @@ impl<C> AssociateVpnGatewayWithCertificateRequestBuilder<C> {
     ///
     /// The region ID of the VPN gateway.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AssociateVpnGatewayWithCertificateRequest::region_id`](AssociateVpnGatewayWithCertificateRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -208,11 +207,7 @@ impl<C> AssociateVpnGatewayWithCertificateRequestBuilder<C> {
     ///
     /// The ID of the VPN gateway.
     ///
-    /// > You can associate only VPN gateways of the SM type with certificates.
-    ///
-    /// - Wire name: `VpnGatewayId`.
-    /// - Required.
-    /// - Example: `vpn-bp1q8bgx4xnkm2ogj****`.
+    /// Its description, rules and example: [`AssociateVpnGatewayWithCertificateRequest::vpn_gateway_id`](AssociateVpnGatewayWithCertificateRequest::vpn_gateway_id).
     pub fn vpn_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_gateway_id = Some(value.into());
         self
@@ -221,13 +216,7 @@ impl<C> AssociateVpnGatewayWithCertificateRequestBuilder<C> {
     ///
     /// The type of the certificate. Valid values:
     ///
-    /// * **Encryption**
-    /// * **Signature**
-    ///
-    /// - Wire name: `CertificateType`.
-    /// - Required.
-    /// - Must be one of `Encryption` (encryption certificate), `Signature` (signature certificate).
-    /// - Example: `Signature`.
+    /// Its description, rules and example: [`AssociateVpnGatewayWithCertificateRequest::certificate_type`](AssociateVpnGatewayWithCertificateRequest::certificate_type).
     pub fn certificate_type(
         mut self,
         value: impl Into<crate::types::CertificateType>,
@@ -239,9 +228,7 @@ impl<C> AssociateVpnGatewayWithCertificateRequestBuilder<C> {
     ///
     /// The ID of the certificate.
     ///
-    /// - Wire name: `CertificateId`.
-    /// - Required.
-    /// - Example: `6bfe4218-ea1d****`.
+    /// Its description, rules and example: [`AssociateVpnGatewayWithCertificateRequest::certificate_id`](AssociateVpnGatewayWithCertificateRequest::certificate_id).
     pub fn certificate_id(mut self, value: impl Into<String>) -> Self {
         self.inner.certificate_id = Some(value.into());
         self
@@ -250,14 +237,7 @@ impl<C> AssociateVpnGatewayWithCertificateRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Must contain only ASCII characters.
-    /// - Example: `0c593ea1-3bea****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AssociateVpnGatewayWithCertificateRequest::client_token`](AssociateVpnGatewayWithCertificateRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -266,11 +246,7 @@ impl<C> AssociateVpnGatewayWithCertificateRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request passes the dry run, a request ID is returned. Otherwise, an error message is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`AssociateVpnGatewayWithCertificateRequest::dry_run`](AssociateVpnGatewayWithCertificateRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -410,175 +386,28 @@ for AssociateVpnGatewayWithCertificateResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AssociateVpnGatewayWithCertificate`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AssociateVpnGatewayWithCertificateError {
-    /// HTTP 400 `IllegalParam.CertificateType`: The specified certificate type (%s) is invalid.
-    IllegalParamCertificateType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NotNationalStandard`: The VPN gateway is not national standard.
-    OperationFailedNotNationalStandard(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
-    VpnGatewayConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NoRamPermission`: VPN service has no permission to operate your KMS instances.
-    OperationFailedNoRamPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.AssociationExist`: The association already exists.
-    OperationFailedAssociationExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.AnotherAssociationExist`: The VPN gateway has associated with %s.
-    OperationFailedAnotherAssociationExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SystemBusy`: The system is busy. Please try again later.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InvalidCertificate`: The specified certificate is invalid.
-    OperationFailedInvalidCertificate(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NoSlrPermission`: User not authorized to create service linked role.
-    ForbiddenNoSlrPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpnGatewayInstanceId.NotFound`: The specified vpn gateway instance id does not exist.
-    InvalidVpnGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidCertificateId.NotFound`: The specified certificate ID (%s) does not exist.
-    InvalidCertificateIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `OperationConflict`: The operation against this instance is too frequent, please try again later.
-    OperationConflict(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for AssociateVpnGatewayWithCertificateError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.CertificateType",
-                        "OperationFailed.NotNationalStandard",
-                        "VpnGateway.Configuring",
-                        "OperationFailed.NoRamPermission",
-                        "OperationFailed.AssociationExist",
-                        "OperationFailed.AnotherAssociationExist",
-                        "SystemBusy",
-                        "OperationFailed.InvalidCertificate",
-                        "Forbidden",
-                        "Forbidden.NoSlrPermission",
-                        "InvalidVpnGatewayInstanceId.NotFound",
-                        "InvalidCertificateId.NotFound",
-                        "OperationConflict",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AssociateVpnGatewayWithCertificateError;
+impl crate::Client {
+    /// Calls `AssociateVpnGatewayWithCertificate`: Associates a VPN gateway with a certificate.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AssociateVpnGatewayWithCertificateRequestBuilder::send) it. The parameters and their rules: [`AssociateVpnGatewayWithCertificateRequest`].
+    #[inline]
+    pub fn associate_vpn_gateway_with_certificate(
+        &self,
+    ) -> AssociateVpnGatewayWithCertificateRequestBuilder<&Self> {
+        AssociateVpnGatewayWithCertificateRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AssociateVpnGatewayWithCertificateError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AssociateVpnGatewayWithCertificate`: Associates a VPN gateway with a certificate.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AssociateVpnGatewayWithCertificateRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamCertificateType(error),
-            1 => Self::OperationFailedNotNationalStandard(error),
-            2 => Self::VpnGatewayConfiguring(error),
-            3 => Self::OperationFailedNoRamPermission(error),
-            4 => Self::OperationFailedAssociationExist(error),
-            5 => Self::OperationFailedAnotherAssociationExist(error),
-            6 => Self::SystemBusy(error),
-            7 => Self::OperationFailedInvalidCertificate(error),
-            8 => Self::Forbidden(error),
-            9 => Self::ForbiddenNoSlrPermission(error),
-            10 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            11 => Self::InvalidCertificateIdNotFound(error),
-            12 => Self::OperationConflict(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamCertificateType(error) => (0, error),
-            Self::OperationFailedNotNationalStandard(error) => (1, error),
-            Self::VpnGatewayConfiguring(error) => (2, error),
-            Self::OperationFailedNoRamPermission(error) => (3, error),
-            Self::OperationFailedAssociationExist(error) => (4, error),
-            Self::OperationFailedAnotherAssociationExist(error) => (5, error),
-            Self::SystemBusy(error) => (6, error),
-            Self::OperationFailedInvalidCertificate(error) => (7, error),
-            Self::Forbidden(error) => (8, error),
-            Self::ForbiddenNoSlrPermission(error) => (9, error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (10, error),
-            Self::InvalidCertificateIdNotFound(error) => (11, error),
-            Self::OperationConflict(error) => (12, error),
-            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AssociateVpnGatewayWithCertificateError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AssociateVpnGatewayWithCertificateError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamCertificateType",
-            "OperationFailedNotNationalStandard",
-            "VpnGatewayConfiguring",
-            "OperationFailedNoRamPermission",
-            "OperationFailedAssociationExist",
-            "OperationFailedAnotherAssociationExist",
-            "SystemBusy",
-            "OperationFailedInvalidCertificate",
-            "Forbidden",
-            "ForbiddenNoSlrPermission",
-            "InvalidVpnGatewayInstanceIdNotFound",
-            "InvalidCertificateIdNotFound",
-            "OperationConflict",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AssociateVpnGatewayWithCertificateError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AssociateVpnGatewayWithCertificateError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AssociateVpnGatewayWithCertificateError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for AssociateVpnGatewayWithCertificateError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn associate_vpn_gateway_with_certificate(
+        &self,
+    ) -> AssociateVpnGatewayWithCertificateRequestBuilder<&Self> {
+        AssociateVpnGatewayWithCertificateRequestBuilder::new(self)
     }
 }

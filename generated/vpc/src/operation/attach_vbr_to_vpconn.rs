@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AttachVbrToVpconnRequest>;
 /// Request of `AttachVbrToVpconn`: Associates a virtual border router (VBR) with a hosted connection.
 ///
 /// # Example
@@ -148,9 +151,7 @@ impl<C> AttachVbrToVpconnRequestBuilder<C> {
     ///
     /// The ID of the hosted connection.
     ///
-    /// - Wire name: `VpconnId`.
-    /// - Required.
-    /// - Example: `pc-bp1mrgfbtmc9brre7****`.
+    /// Its description, rules and example: [`AttachVbrToVpconnRequest::vpconn_id`](AttachVbrToVpconnRequest::vpconn_id).
     pub fn vpconn_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpconn_id = Some(value.into());
         self
@@ -159,9 +160,7 @@ impl<C> AttachVbrToVpconnRequestBuilder<C> {
     ///
     /// The ID of the VBR.
     ///
-    /// - Wire name: `VbrId`.
-    /// - Required.
-    /// - Example: `vbr-bp133sn3nwjvu7twc****`.
+    /// Its description, rules and example: [`AttachVbrToVpconnRequest::vbr_id`](AttachVbrToVpconnRequest::vbr_id).
     pub fn vbr_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vbr_id = Some(value.into());
         self
@@ -170,10 +169,7 @@ impl<C> AttachVbrToVpconnRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must ensure that it is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// - Wire name: `Token`.
-    /// - Example: `CBCE910E-D396-4944-8****`.
+    /// Its description, rules and example: [`AttachVbrToVpconnRequest::token`](AttachVbrToVpconnRequest::token).
     pub fn token(mut self, value: impl Into<String>) -> Self {
         self.inner.token = Some(value.into());
         self
@@ -182,11 +178,7 @@ impl<C> AttachVbrToVpconnRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including required parameters, request syntax, and instance status. If the request fails the dry run, an error message is returned. If the request passes the dry run, the request ID is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`AttachVbrToVpconnRequest::dry_run`](AttachVbrToVpconnRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -195,11 +187,7 @@ impl<C> AttachVbrToVpconnRequestBuilder<C> {
     ///
     /// The region ID of the hosted connection.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`AttachVbrToVpconnRequest::region_id`](AttachVbrToVpconnRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -349,125 +337,24 @@ for AttachVbrToVpconnResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AttachVbrToVpconn`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AttachVbrToVpconnError {
-    /// HTTP 400 `QuotaExceeded.VPCONN`: The quota of VBR_COUNT_PER_VPCONN is exceeded, usage 1/1.
-    QuotaExceededVpconn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VbrBindedPconn`: The operation is failed because of VbrBindedPconn.
-    OperationFailedVbrBindedPconn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.PhysicalConnectionId`: PhysicalConnection is not found.
-    ResourceNotFoundPhysicalConnectionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.PhysicalConnection`: The specified PhysicalConnectionId \[%s\] is not in Enabled state.
-    IncorrectStatusPhysicalConnection(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.VirtualBorderRouter`: The specified resource of %s is not found.
-    ResourceNotFoundVirtualBorderRouter(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AttachVbrToVpconnError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "QuotaExceeded.VPCONN",
-                        "OperationFailed.VbrBindedPconn",
-                        "ResourceNotFound.PhysicalConnectionId",
-                        "IncorrectStatus.PhysicalConnection",
-                        "ResourceNotFound.VirtualBorderRouter",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AttachVbrToVpconnError;
+impl crate::Client {
+    /// Calls `AttachVbrToVpconn`: Associates a virtual border router (VBR) with a hosted connection.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AttachVbrToVpconnRequestBuilder::send) it. The parameters and their rules: [`AttachVbrToVpconnRequest`].
+    #[inline]
+    pub fn attach_vbr_to_vpconn(&self) -> AttachVbrToVpconnRequestBuilder<&Self> {
+        AttachVbrToVpconnRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AttachVbrToVpconnError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AttachVbrToVpconn`: Associates a virtual border router (VBR) with a hosted connection.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AttachVbrToVpconnRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::QuotaExceededVpconn(error),
-            1 => Self::OperationFailedVbrBindedPconn(error),
-            2 => Self::ResourceNotFoundPhysicalConnectionId(error),
-            3 => Self::IncorrectStatusPhysicalConnection(error),
-            4 => Self::ResourceNotFoundVirtualBorderRouter(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::QuotaExceededVpconn(error) => (0, error),
-            Self::OperationFailedVbrBindedPconn(error) => (1, error),
-            Self::ResourceNotFoundPhysicalConnectionId(error) => (2, error),
-            Self::IncorrectStatusPhysicalConnection(error) => (3, error),
-            Self::ResourceNotFoundVirtualBorderRouter(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AttachVbrToVpconnError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AttachVbrToVpconnError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "QuotaExceededVpconn",
-            "OperationFailedVbrBindedPconn",
-            "ResourceNotFoundPhysicalConnectionId",
-            "IncorrectStatusPhysicalConnection",
-            "ResourceNotFoundVirtualBorderRouter",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AttachVbrToVpconnError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AttachVbrToVpconnError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AttachVbrToVpconnError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AttachVbrToVpconnError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn attach_vbr_to_vpconn(&self) -> AttachVbrToVpconnRequestBuilder<&Self> {
+        AttachVbrToVpconnRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    CancelCommonBandwidthPackageIpBandwidthRequest,
+>;
 /// Request of `CancelCommonBandwidthPackageIpBandwidth`: Cancels the maximum bandwidth configured for an elastic IP address (EIP) that is associated with an Internet Shared Bandwidth instance.
 ///
 /// Before you call this operation, take note of the following items:
@@ -126,9 +132,7 @@ impl<C> CancelCommonBandwidthPackageIpBandwidthRequestBuilder<C> {
     ///
     /// The region ID of the Internet Shared Bandwidth instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CancelCommonBandwidthPackageIpBandwidthRequest::region_id`](CancelCommonBandwidthPackageIpBandwidthRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -137,9 +141,7 @@ impl<C> CancelCommonBandwidthPackageIpBandwidthRequestBuilder<C> {
     ///
     /// The ID of the Internet Shared Bandwidth instance.
     ///
-    /// - Wire name: `BandwidthPackageId`.
-    /// - Required.
-    /// - Example: `cbwp-bp13d0m4e2qv8xxxxxxxx`.
+    /// Its description, rules and example: [`CancelCommonBandwidthPackageIpBandwidthRequest::bandwidth_package_id`](CancelCommonBandwidthPackageIpBandwidthRequest::bandwidth_package_id).
     pub fn bandwidth_package_id(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth_package_id = Some(value.into());
         self
@@ -148,9 +150,7 @@ impl<C> CancelCommonBandwidthPackageIpBandwidthRequestBuilder<C> {
     ///
     /// The ID of the EIP that is associated with the Internet Shared Bandwidth instance.
     ///
-    /// - Wire name: `EipId`.
-    /// - Required.
-    /// - Example: `eip-2zewysoansu0sxxxxxxxx`.
+    /// Its description, rules and example: [`CancelCommonBandwidthPackageIpBandwidthRequest::eip_id`](CancelCommonBandwidthPackageIpBandwidthRequest::eip_id).
     pub fn eip_id(mut self, value: impl Into<String>) -> Self {
         self.inner.eip_id = Some(value.into());
         self
@@ -290,115 +290,28 @@ for CancelCommonBandwidthPackageIpBandwidthResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CancelCommonBandwidthPackageIpBandwidth`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CancelCommonBandwidthPackageIpBandwidthError {
-    /// HTTP 400 `InvalidEIPStatus.BizDisabled`: The EIP has been locked.
-    InvalidEipStatusBizDisabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.FinancialLocked`: The ip business status is invalid.
-    ForbiddenFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for CancelCommonBandwidthPackageIpBandwidthError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidEIPStatus.BizDisabled",
-                        "Forbidden.FinancialLocked",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CancelCommonBandwidthPackageIpBandwidthError;
+impl crate::Client {
+    /// Calls `CancelCommonBandwidthPackageIpBandwidth`: Cancels the maximum bandwidth configured for an elastic IP address (EIP) that is associated with an Internet Shared Bandwidth instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CancelCommonBandwidthPackageIpBandwidthRequestBuilder::send) it. The parameters and their rules: [`CancelCommonBandwidthPackageIpBandwidthRequest`].
+    #[inline]
+    pub fn cancel_common_bandwidth_package_ip_bandwidth(
+        &self,
+    ) -> CancelCommonBandwidthPackageIpBandwidthRequestBuilder<&Self> {
+        CancelCommonBandwidthPackageIpBandwidthRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CancelCommonBandwidthPackageIpBandwidthError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CancelCommonBandwidthPackageIpBandwidth`: Cancels the maximum bandwidth configured for an elastic IP address (EIP) that is associated with an Internet Shared Bandwidth instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CancelCommonBandwidthPackageIpBandwidthRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidEipStatusBizDisabled(error),
-            1 => Self::ForbiddenFinancialLocked(error),
-            2 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidEipStatusBizDisabled(error) => (0, error),
-            Self::ForbiddenFinancialLocked(error) => (1, error),
-            Self::InvalidRegionIdNotFound(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CancelCommonBandwidthPackageIpBandwidthError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CancelCommonBandwidthPackageIpBandwidthError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidEipStatusBizDisabled",
-            "ForbiddenFinancialLocked",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CancelCommonBandwidthPackageIpBandwidthError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CancelCommonBandwidthPackageIpBandwidthError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CancelCommonBandwidthPackageIpBandwidthError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for CancelCommonBandwidthPackageIpBandwidthError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn cancel_common_bandwidth_package_ip_bandwidth(
+        &self,
+    ) -> CancelCommonBandwidthPackageIpBandwidthRequestBuilder<&Self> {
+        CancelCommonBandwidthPackageIpBandwidthRequestBuilder::new(self)
     }
 }

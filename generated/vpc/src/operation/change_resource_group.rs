@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ChangeResourceGroupRequest>;
 /// Request of `ChangeResourceGroup`: Moves an Express Connect circuit to a new resource group.
 ///
 /// ##
@@ -145,11 +148,7 @@ impl<C> ChangeResourceGroupRequestBuilder<C> {
     ///
     /// The ID of the new resource group.
     ///
-    /// > You can use resource groups to manage resources within your Alibaba Cloud account by group. This helps you resolve issues such as resource grouping and permission management for your Alibaba Cloud account. For more information, see [What is Resource Management?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
-    ///
-    /// - Wire name: `NewResourceGroupId`.
-    /// - Required.
-    /// - Example: `rg-bp1drpcfz9srr393h****`.
+    /// Its description, rules and example: [`ChangeResourceGroupRequest::new_resource_group_id`](ChangeResourceGroupRequest::new_resource_group_id).
     pub fn new_resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.new_resource_group_id = Some(value.into());
         self
@@ -158,13 +157,7 @@ impl<C> ChangeResourceGroupRequestBuilder<C> {
     ///
     /// The type of the resource. Valid values:
     ///
-    /// * **PHYSICALCONNECTION**: Express Connect circuit.
-    /// * **VIRTUALBORDERROUTER**: virtual border router (VBR).
-    /// * **ROUTERINTERFACE**: router interface.
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Required.
-    /// - Example: `PHYSICALCONNECTION`.
+    /// Its description, rules and example: [`ChangeResourceGroupRequest::resource_type`](ChangeResourceGroupRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -173,9 +166,7 @@ impl<C> ChangeResourceGroupRequestBuilder<C> {
     ///
     /// The ID of the Express Connect circuit whose resource group you want to modify.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Required.
-    /// - Example: `pc-bp16qjewdsunr41m1****`.
+    /// Its description, rules and example: [`ChangeResourceGroupRequest::resource_id`](ChangeResourceGroupRequest::resource_id).
     pub fn resource_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_id = Some(value.into());
         self
@@ -184,11 +175,7 @@ impl<C> ChangeResourceGroupRequestBuilder<C> {
     ///
     /// The ID of the region to which the new resource group belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ChangeResourceGroupRequest::region_id`](ChangeResourceGroupRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -325,125 +312,24 @@ for ChangeResourceGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ChangeResourceGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ChangeResourceGroupError {
-    /// HTTP 400 `ResourceType.Unknown`: Unknown ResourceType.
-    ResourceTypeUnknown(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceId.NotFound`: The specified instance id does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResourceId.NotFound`: This resourceId already has flowlog instance existed.
-    InvalidResourceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ResourceType`: Invalid Resource Type value.
-    IllegalParamResourceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ResourceGroupId`: Invalid ResourceGroupld value.
-    IllegalParamResourceGroupId(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ChangeResourceGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ResourceType.Unknown",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidResourceId.NotFound",
-                        "IllegalParam.ResourceType",
-                        "IllegalParam.ResourceGroupId",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ChangeResourceGroupError;
+impl crate::Client {
+    /// Calls `ChangeResourceGroup`: Moves an Express Connect circuit to a new resource group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ChangeResourceGroupRequestBuilder::send) it. The parameters and their rules: [`ChangeResourceGroupRequest`].
+    #[inline]
+    pub fn change_resource_group(&self) -> ChangeResourceGroupRequestBuilder<&Self> {
+        ChangeResourceGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ChangeResourceGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ChangeResourceGroup`: Moves an Express Connect circuit to a new resource group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ChangeResourceGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceTypeUnknown(error),
-            1 => Self::InvalidInstanceIdNotFound(error),
-            2 => Self::InvalidResourceIdNotFound(error),
-            3 => Self::IllegalParamResourceType(error),
-            4 => Self::IllegalParamResourceGroupId(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceTypeUnknown(error) => (0, error),
-            Self::InvalidInstanceIdNotFound(error) => (1, error),
-            Self::InvalidResourceIdNotFound(error) => (2, error),
-            Self::IllegalParamResourceType(error) => (3, error),
-            Self::IllegalParamResourceGroupId(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ChangeResourceGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ChangeResourceGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceTypeUnknown",
-            "InvalidInstanceIdNotFound",
-            "InvalidResourceIdNotFound",
-            "IllegalParamResourceType",
-            "IllegalParamResourceGroupId",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ChangeResourceGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ChangeResourceGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ChangeResourceGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ChangeResourceGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn change_resource_group(&self) -> ChangeResourceGroupRequestBuilder<&Self> {
+        ChangeResourceGroupRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CheckCanAllocateVpcPrivateIpAddressRequest>;
 /// Request of `CheckCanAllocateVpcPrivateIpAddress`: Checks whether a private IP address in a specified vSwitch is available.
 ///
 /// # Example
@@ -136,11 +139,7 @@ impl<C> CheckCanAllocateVpcPrivateIpAddressRequestBuilder<C> {
     ///
     /// The region ID of the vSwitch to which the private IP address that you want to query belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-qingdao`.
+    /// Its description, rules and example: [`CheckCanAllocateVpcPrivateIpAddressRequest::region_id`](CheckCanAllocateVpcPrivateIpAddressRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -149,9 +148,7 @@ impl<C> CheckCanAllocateVpcPrivateIpAddressRequestBuilder<C> {
     ///
     /// The ID of the vSwitch to which the private IP address to be queried belongs.
     ///
-    /// - Wire name: `VSwitchId`.
-    /// - Required.
-    /// - Example: `vsw-m5ew3t46z2drmifnt****`.
+    /// Its description, rules and example: [`CheckCanAllocateVpcPrivateIpAddressRequest::v_switch_id`](CheckCanAllocateVpcPrivateIpAddressRequest::v_switch_id).
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_id = Some(value.into());
         self
@@ -160,9 +157,7 @@ impl<C> CheckCanAllocateVpcPrivateIpAddressRequestBuilder<C> {
     ///
     /// To query whether a private IP address is available, the private IP address must belong to the vSwitch specified by the **VSwitchId** parameter.
     ///
-    /// - Wire name: `PrivateIpAddress`.
-    /// - Required.
-    /// - Example: `10.0.0.7`.
+    /// Its description, rules and example: [`CheckCanAllocateVpcPrivateIpAddressRequest::private_ip_address`](CheckCanAllocateVpcPrivateIpAddressRequest::private_ip_address).
     pub fn private_ip_address(mut self, value: impl Into<String>) -> Self {
         self.inner.private_ip_address = Some(value.into());
         self
@@ -171,11 +166,7 @@ impl<C> CheckCanAllocateVpcPrivateIpAddressRequestBuilder<C> {
     ///
     /// The version of the private IP address. Valid values:
     ///
-    /// * **ipv4** If you want to query an IPv4 address, this parameter is optional.
-    /// * **ipv6** If you want to query an IPv6 address, this parameter is required.
-    ///
-    /// - Wire name: `IpVersion`.
-    /// - Example: `ipv4`.
+    /// Its description, rules and example: [`CheckCanAllocateVpcPrivateIpAddressRequest::ip_version`](CheckCanAllocateVpcPrivateIpAddressRequest::ip_version).
     pub fn ip_version(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_version = Some(value.into());
         self
@@ -328,121 +319,28 @@ for CheckCanAllocateVpcPrivateIpAddressResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CheckCanAllocateVpcPrivateIpAddress`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CheckCanAllocateVpcPrivateIpAddressError {
-    /// HTTP 400 `PARAMETER_ILLEGAL`: Parameter illegal.Parameter is ipVersion
-    ParameterIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.VSwitchId`: The specified resource vswitch is not found.
-    ResourceNotFoundVSwitchId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.VSwitchAndPrivateIpAddress`: The vswitch and privateIpAddress are mismatched.
-    MismatchVSwitchAndPrivateIpAddress(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PrivateIpAddress`: The specified PrivateIpAddress is illegal.
-    IllegalParamPrivateIpAddress(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for CheckCanAllocateVpcPrivateIpAddressError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "PARAMETER_ILLEGAL",
-                        "ResourceNotFound.VSwitchId",
-                        "Mismatch.VSwitchAndPrivateIpAddress",
-                        "IllegalParam.PrivateIpAddress",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CheckCanAllocateVpcPrivateIpAddressError;
+impl crate::Client {
+    /// Calls `CheckCanAllocateVpcPrivateIpAddress`: Checks whether a private IP address in a specified vSwitch is available.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CheckCanAllocateVpcPrivateIpAddressRequestBuilder::send) it. The parameters and their rules: [`CheckCanAllocateVpcPrivateIpAddressRequest`].
+    #[inline]
+    pub fn check_can_allocate_vpc_private_ip_address(
+        &self,
+    ) -> CheckCanAllocateVpcPrivateIpAddressRequestBuilder<&Self> {
+        CheckCanAllocateVpcPrivateIpAddressRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CheckCanAllocateVpcPrivateIpAddressError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CheckCanAllocateVpcPrivateIpAddress`: Checks whether a private IP address in a specified vSwitch is available.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CheckCanAllocateVpcPrivateIpAddressRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ParameterIllegal(error),
-            1 => Self::ResourceNotFoundVSwitchId(error),
-            2 => Self::MismatchVSwitchAndPrivateIpAddress(error),
-            3 => Self::IllegalParamPrivateIpAddress(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ParameterIllegal(error) => (0, error),
-            Self::ResourceNotFoundVSwitchId(error) => (1, error),
-            Self::MismatchVSwitchAndPrivateIpAddress(error) => (2, error),
-            Self::IllegalParamPrivateIpAddress(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CheckCanAllocateVpcPrivateIpAddressError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CheckCanAllocateVpcPrivateIpAddressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ParameterIllegal",
-            "ResourceNotFoundVSwitchId",
-            "MismatchVSwitchAndPrivateIpAddress",
-            "IllegalParamPrivateIpAddress",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CheckCanAllocateVpcPrivateIpAddressError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CheckCanAllocateVpcPrivateIpAddressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CheckCanAllocateVpcPrivateIpAddressError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for CheckCanAllocateVpcPrivateIpAddressError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn check_can_allocate_vpc_private_ip_address(
+        &self,
+    ) -> CheckCanAllocateVpcPrivateIpAddressRequestBuilder<&Self> {
+        CheckCanAllocateVpcPrivateIpAddressRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CompletePhysicalConnectionLOARequest>;
 /// Request of `CompletePhysicalConnectionLOA`: Generates a report for an installed Express Connect circuit.
 ///
 /// # Example
@@ -188,13 +191,7 @@ impl<C> CompletePhysicalConnectionLOARequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must ensure that it is unique among different requests.
-    ///
-    /// > If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** of each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-230e-11e9-8e44-0016e04115b`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CompletePhysicalConnectionLOARequest::client_token`](CompletePhysicalConnectionLOARequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -203,11 +200,7 @@ impl<C> CompletePhysicalConnectionLOARequestBuilder<C> {
     ///
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`CompletePhysicalConnectionLOARequest::region_id`](CompletePhysicalConnectionLOARequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -216,9 +209,7 @@ impl<C> CompletePhysicalConnectionLOARequestBuilder<C> {
     ///
     /// The ID of the Express Connect circuit.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `pc-bp10tvlhnwkw****`.
+    /// Its description, rules and example: [`CompletePhysicalConnectionLOARequest::instance_id`](CompletePhysicalConnectionLOARequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -227,8 +218,7 @@ impl<C> CompletePhysicalConnectionLOARequestBuilder<C> {
     ///
     /// The circuit code provided by the connectivity provider.
     ///
-    /// - Wire name: `LineCode`.
-    /// - Example: `aaa111****`.
+    /// Its description, rules and example: [`CompletePhysicalConnectionLOARequest::line_code`](CompletePhysicalConnectionLOARequest::line_code).
     pub fn line_code(mut self, value: impl Into<String>) -> Self {
         self.inner.line_code = Some(value.into());
         self
@@ -237,8 +227,7 @@ impl<C> CompletePhysicalConnectionLOARequestBuilder<C> {
     ///
     /// The label of the cable in the data center.
     ///
-    /// - Wire name: `LineLabel`.
-    /// - Example: `bbb222****`.
+    /// Its description, rules and example: [`CompletePhysicalConnectionLOARequest::line_label`](CompletePhysicalConnectionLOARequest::line_label).
     pub fn line_label(mut self, value: impl Into<String>) -> Self {
         self.inner.line_label = Some(value.into());
         self
@@ -247,13 +236,7 @@ impl<C> CompletePhysicalConnectionLOARequestBuilder<C> {
     ///
     /// The ISP. Valid values:
     ///
-    /// * **China Telecom**
-    /// * **China Unicom**
-    /// * **China Mobile**
-    /// * **Other ISPs in China**
-    ///
-    /// - Wire name: `LineServiceProvider`.
-    /// - Example: `Other ISPs in China`.
+    /// Its description, rules and example: [`CompletePhysicalConnectionLOARequest::line_service_provider`](CompletePhysicalConnectionLOARequest::line_service_provider).
     pub fn line_service_provider(mut self, value: impl Into<String>) -> Self {
         self.inner.line_service_provider = Some(value.into());
         self
@@ -262,8 +245,7 @@ impl<C> CompletePhysicalConnectionLOARequestBuilder<C> {
     ///
     /// The contact information about line O\&M.
     ///
-    /// - Wire name: `LineSPContactInfo`.
-    /// - Example: `1388888****`.
+    /// Its description, rules and example: [`CompletePhysicalConnectionLOARequest::line_sp_contact_info`](CompletePhysicalConnectionLOARequest::line_sp_contact_info).
     pub fn line_sp_contact_info(mut self, value: impl Into<String>) -> Self {
         self.inner.line_sp_contact_info = Some(value.into());
         self
@@ -272,12 +254,7 @@ impl<C> CompletePhysicalConnectionLOARequestBuilder<C> {
     ///
     /// Specifies whether the construction is completed. Valid values:
     ///
-    /// * **true**
-    /// * **false**
-    ///
-    /// - Wire name: `FinishWork`.
-    /// - Default: `true`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CompletePhysicalConnectionLOARequest::finish_work`](CompletePhysicalConnectionLOARequest::finish_work).
     pub fn finish_work(mut self, value: bool) -> Self {
         self.inner.finish_work = Some(value);
         self
@@ -415,149 +392,28 @@ for CompletePhysicalConnectionLOAResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CompletePhysicalConnectionLOA`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CompletePhysicalConnectionLOAError {
-    /// HTTP 400 `MissingParam.AliUid`: %s
-    MissingParamAliUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.InstanceId`: %s
-    MissingParamInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.RegionNo`: %s
-    MissingParamRegionNo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceId.NotFound`: %s
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.PhysicalConnectionLOA`: %s
-    IncorrectStatusPhysicalConnectionLoa(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.LineCode`: %s
-    IllegalParamLineCode(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.LineLabel`: %s
-    IllegalParamLineLabel(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.LOAStatusNotAllowComplete`: The operation is not allowed because of LOAStatusNotAllowComplete.
-    OperationDeniedLoaStatusNotAllowComplete(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.LineSPContactInfo`: LineSPContactInfo is illegal.
-    IllegalParamLineSpContactInfo(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CompletePhysicalConnectionLOAError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParam.AliUid",
-                        "MissingParam.InstanceId",
-                        "MissingParam.RegionNo",
-                        "InvalidInstanceId.NotFound",
-                        "IncorrectStatus.PhysicalConnectionLOA",
-                        "IllegalParam.LineCode",
-                        "IllegalParam.LineLabel",
-                        "OperationDenied.LOAStatusNotAllowComplete",
-                        "IllegalParam.LineSPContactInfo",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CompletePhysicalConnectionLOAError;
+impl crate::Client {
+    /// Calls `CompletePhysicalConnectionLOA`: Generates a report for an installed Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CompletePhysicalConnectionLOARequestBuilder::send) it. The parameters and their rules: [`CompletePhysicalConnectionLOARequest`].
+    #[inline]
+    pub fn complete_physical_connection_loa(
+        &self,
+    ) -> CompletePhysicalConnectionLOARequestBuilder<&Self> {
+        CompletePhysicalConnectionLOARequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CompletePhysicalConnectionLOAError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CompletePhysicalConnectionLOA`: Generates a report for an installed Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CompletePhysicalConnectionLOARequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParamAliUid(error),
-            1 => Self::MissingParamInstanceId(error),
-            2 => Self::MissingParamRegionNo(error),
-            3 => Self::InvalidInstanceIdNotFound(error),
-            4 => Self::IncorrectStatusPhysicalConnectionLoa(error),
-            5 => Self::IllegalParamLineCode(error),
-            6 => Self::IllegalParamLineLabel(error),
-            7 => Self::OperationDeniedLoaStatusNotAllowComplete(error),
-            8 => Self::IllegalParamLineSpContactInfo(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParamAliUid(error) => (0, error),
-            Self::MissingParamInstanceId(error) => (1, error),
-            Self::MissingParamRegionNo(error) => (2, error),
-            Self::InvalidInstanceIdNotFound(error) => (3, error),
-            Self::IncorrectStatusPhysicalConnectionLoa(error) => (4, error),
-            Self::IllegalParamLineCode(error) => (5, error),
-            Self::IllegalParamLineLabel(error) => (6, error),
-            Self::OperationDeniedLoaStatusNotAllowComplete(error) => (7, error),
-            Self::IllegalParamLineSpContactInfo(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CompletePhysicalConnectionLOAError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CompletePhysicalConnectionLOAError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParamAliUid",
-            "MissingParamInstanceId",
-            "MissingParamRegionNo",
-            "InvalidInstanceIdNotFound",
-            "IncorrectStatusPhysicalConnectionLoa",
-            "IllegalParamLineCode",
-            "IllegalParamLineLabel",
-            "OperationDeniedLoaStatusNotAllowComplete",
-            "IllegalParamLineSpContactInfo",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CompletePhysicalConnectionLOAError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CompletePhysicalConnectionLOAError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CompletePhysicalConnectionLOAError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CompletePhysicalConnectionLOAError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn complete_physical_connection_loa(
+        &self,
+    ) -> CompletePhysicalConnectionLOARequestBuilder<&Self> {
+        CompletePhysicalConnectionLOARequestBuilder::new(self)
     }
 }

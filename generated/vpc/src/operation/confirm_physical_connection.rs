@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ConfirmPhysicalConnectionRequest>;
 /// Request of `ConfirmPhysicalConnection`: Changes the status of an Express Connect circuit to Confirmed.
 ///
 /// # Example
@@ -123,11 +126,7 @@ impl<C> ConfirmPhysicalConnectionRequestBuilder<C> {
     ///
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`ConfirmPhysicalConnectionRequest::region_id`](ConfirmPhysicalConnectionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -136,9 +135,7 @@ impl<C> ConfirmPhysicalConnectionRequestBuilder<C> {
     ///
     /// The ID of the Express Connect circuit.
     ///
-    /// - Wire name: `PhysicalConnectionId`.
-    /// - Required.
-    /// - Example: `pc-119mf****`.
+    /// Its description, rules and example: [`ConfirmPhysicalConnectionRequest::physical_connection_id`](ConfirmPhysicalConnectionRequest::physical_connection_id).
     pub fn physical_connection_id(mut self, value: impl Into<String>) -> Self {
         self.inner.physical_connection_id = Some(value.into());
         self
@@ -147,13 +144,7 @@ impl<C> ConfirmPhysicalConnectionRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-0016e0****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ConfirmPhysicalConnectionRequest::client_token`](ConfirmPhysicalConnectionRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -288,155 +279,28 @@ for ConfirmPhysicalConnectionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ConfirmPhysicalConnection`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ConfirmPhysicalConnectionError {
-    /// HTTP 400 `OperationFailed.PconnTrafficNotEnable`: The operation is failed because of PconnTrafficNotEnable.
-    OperationFailedPconnTrafficNotEnable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.PhysicalConnectionId`: PhysicalConnection is not found.
-    ResourceNotFoundPhysicalConnectionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.RegionNo`: RegionNo is missing.
-    MissingParamRegionNo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.AliUid`: AliUid is missing.
-    MissingParamAliUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.PhysicalConnectionId`: PhysicalConnectionId is missing.
-    MissingParamPhysicalConnectionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPhysicalConnectionId.NotFound`: The specified physicalConnection is not found
-    InvalidPhysicalConnectionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The specified RegionId is not found.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.PhysicalConnection`: The specified PhysicalConnectionId is not in Allocated state.
-    IncorrectStatusPhysicalConnection(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.SkipConstruction`: You can not skip construction.
-    OperationUnsupportedSkipConstruction(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.PhysicalConnection`: The specified resource of %s is not found.
-    ResourceNotFoundPhysicalConnection(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ConfirmPhysicalConnectionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.PconnTrafficNotEnable",
-                        "ResourceNotFound.PhysicalConnectionId",
-                        "MissingParam.RegionNo",
-                        "MissingParam.AliUid",
-                        "MissingParam.PhysicalConnectionId",
-                        "InvalidPhysicalConnectionId.NotFound",
-                        "InvalidRegionId.NotFound",
-                        "IncorrectStatus.PhysicalConnection",
-                        "OperationUnsupported.SkipConstruction",
-                        "ResourceNotFound.PhysicalConnection",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ConfirmPhysicalConnectionError;
+impl crate::Client {
+    /// Calls `ConfirmPhysicalConnection`: Changes the status of an Express Connect circuit to Confirmed.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ConfirmPhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`ConfirmPhysicalConnectionRequest`].
+    #[inline]
+    pub fn confirm_physical_connection(
+        &self,
+    ) -> ConfirmPhysicalConnectionRequestBuilder<&Self> {
+        ConfirmPhysicalConnectionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ConfirmPhysicalConnectionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ConfirmPhysicalConnection`: Changes the status of an Express Connect circuit to Confirmed.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ConfirmPhysicalConnectionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedPconnTrafficNotEnable(error),
-            1 => Self::ResourceNotFoundPhysicalConnectionId(error),
-            2 => Self::MissingParamRegionNo(error),
-            3 => Self::MissingParamAliUid(error),
-            4 => Self::MissingParamPhysicalConnectionId(error),
-            5 => Self::InvalidPhysicalConnectionIdNotFound(error),
-            6 => Self::InvalidRegionIdNotFound(error),
-            7 => Self::IncorrectStatusPhysicalConnection(error),
-            8 => Self::OperationUnsupportedSkipConstruction(error),
-            9 => Self::ResourceNotFoundPhysicalConnection(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedPconnTrafficNotEnable(error) => (0, error),
-            Self::ResourceNotFoundPhysicalConnectionId(error) => (1, error),
-            Self::MissingParamRegionNo(error) => (2, error),
-            Self::MissingParamAliUid(error) => (3, error),
-            Self::MissingParamPhysicalConnectionId(error) => (4, error),
-            Self::InvalidPhysicalConnectionIdNotFound(error) => (5, error),
-            Self::InvalidRegionIdNotFound(error) => (6, error),
-            Self::IncorrectStatusPhysicalConnection(error) => (7, error),
-            Self::OperationUnsupportedSkipConstruction(error) => (8, error),
-            Self::ResourceNotFoundPhysicalConnection(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ConfirmPhysicalConnectionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ConfirmPhysicalConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedPconnTrafficNotEnable",
-            "ResourceNotFoundPhysicalConnectionId",
-            "MissingParamRegionNo",
-            "MissingParamAliUid",
-            "MissingParamPhysicalConnectionId",
-            "InvalidPhysicalConnectionIdNotFound",
-            "InvalidRegionIdNotFound",
-            "IncorrectStatusPhysicalConnection",
-            "OperationUnsupportedSkipConstruction",
-            "ResourceNotFoundPhysicalConnection",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ConfirmPhysicalConnectionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ConfirmPhysicalConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ConfirmPhysicalConnectionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ConfirmPhysicalConnectionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn confirm_physical_connection(
+        &self,
+    ) -> ConfirmPhysicalConnectionRequestBuilder<&Self> {
+        ConfirmPhysicalConnectionRequestBuilder::new(self)
     }
 }

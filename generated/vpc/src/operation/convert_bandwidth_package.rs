@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ConvertBandwidthPackageRequest>;
 /// Request of `ConvertBandwidthPackage`: Converts a NAT service plan to an Internet Shared Bandwidth instance.
 ///
 /// Before you convert a NAT service plan to an Internet Shared Bandwidth instance, take note of the following limits:
@@ -127,9 +130,7 @@ impl<C> ConvertBandwidthPackageRequestBuilder<C> {
     ///
     /// The ID of the NAT service plan.
     ///
-    /// - Wire name: `BandwidthPackageId`.
-    /// - Required.
-    /// - Example: `bwp-bp1xea10o8qxw4f****`.
+    /// Its description, rules and example: [`ConvertBandwidthPackageRequest::bandwidth_package_id`](ConvertBandwidthPackageRequest::bandwidth_package_id).
     pub fn bandwidth_package_id(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth_package_id = Some(value.into());
         self
@@ -138,9 +139,7 @@ impl<C> ConvertBandwidthPackageRequestBuilder<C> {
     ///
     /// The region where the NAT gateway resides. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ConvertBandwidthPackageRequest::region_id`](ConvertBandwidthPackageRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -149,9 +148,7 @@ impl<C> ConvertBandwidthPackageRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotency of the request. You can use the client to generate a client token. Make sure that a unique client token is used for each request. The **token** can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/36569.htm>).
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ConvertBandwidthPackageRequest::client_token`](ConvertBandwidthPackageRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -296,125 +293,28 @@ for ConvertBandwidthPackageResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ConvertBandwidthPackage`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ConvertBandwidthPackageError {
-    /// HTTP 400 `NotOpen.Api`: The api is not open.
-    NotOpenApi(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotFound.BandwidthPackage`: BandwidthPackage is not exist
-    NotFoundBandwidthPackage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ORDER.QUOTA_EXCEEDED`: The EIP quota is exceeded
-    OrderQuotaExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ORDER.ERROR`: Create order failed.Commodity configuration does not support.
-    OrderError(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ConvertBandwidthPackageError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "NotOpen.Api",
-                        "NotFound.BandwidthPackage",
-                        "ORDER.QUOTA_EXCEEDED",
-                        "ORDER.ERROR",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ConvertBandwidthPackageError;
+impl crate::Client {
+    /// Calls `ConvertBandwidthPackage`: Converts a NAT service plan to an Internet Shared Bandwidth instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ConvertBandwidthPackageRequestBuilder::send) it. The parameters and their rules: [`ConvertBandwidthPackageRequest`].
+    #[inline]
+    pub fn convert_bandwidth_package(
+        &self,
+    ) -> ConvertBandwidthPackageRequestBuilder<&Self> {
+        ConvertBandwidthPackageRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ConvertBandwidthPackageError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ConvertBandwidthPackage`: Converts a NAT service plan to an Internet Shared Bandwidth instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ConvertBandwidthPackageRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::NotOpenApi(error),
-            1 => Self::NotFoundBandwidthPackage(error),
-            2 => Self::OrderQuotaExceeded(error),
-            3 => Self::OrderError(error),
-            4 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::NotOpenApi(error) => (0, error),
-            Self::NotFoundBandwidthPackage(error) => (1, error),
-            Self::OrderQuotaExceeded(error) => (2, error),
-            Self::OrderError(error) => (3, error),
-            Self::InternalError(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ConvertBandwidthPackageError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ConvertBandwidthPackageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "NotOpenApi",
-            "NotFoundBandwidthPackage",
-            "OrderQuotaExceeded",
-            "OrderError",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ConvertBandwidthPackageError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ConvertBandwidthPackageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ConvertBandwidthPackageError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ConvertBandwidthPackageError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn convert_bandwidth_package(
+        &self,
+    ) -> ConvertBandwidthPackageRequestBuilder<&Self> {
+        ConvertBandwidthPackageRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CopyNetworkAclEntriesRequest>;
 /// Request of `CopyNetworkAclEntries`: Copies rules of a network access control list (ACL).
 ///
 /// ## Description
@@ -163,9 +166,7 @@ impl<C> CopyNetworkAclEntriesRequestBuilder<C> {
     ///
     /// The region ID of the network ACL. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CopyNetworkAclEntriesRequest::region_id`](CopyNetworkAclEntriesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -174,9 +175,7 @@ impl<C> CopyNetworkAclEntriesRequestBuilder<C> {
     ///
     /// The ID of the network ACL.
     ///
-    /// - Wire name: `NetworkAclId`.
-    /// - Required.
-    /// - Example: `nacl-a2do9e413e0spxxxxxxxx`.
+    /// Its description, rules and example: [`CopyNetworkAclEntriesRequest::network_acl_id`](CopyNetworkAclEntriesRequest::network_acl_id).
     pub fn network_acl_id(mut self, value: impl Into<String>) -> Self {
         self.inner.network_acl_id = Some(value.into());
         self
@@ -185,9 +184,7 @@ impl<C> CopyNetworkAclEntriesRequestBuilder<C> {
     ///
     /// The ID of the network ACL whose rules you want to copy.
     ///
-    /// - Wire name: `SourceNetworkAclId`.
-    /// - Required.
-    /// - Example: `nacl-ghuo9ehg3e0spxxxxxxxx`.
+    /// Its description, rules and example: [`CopyNetworkAclEntriesRequest::source_network_acl_id`](CopyNetworkAclEntriesRequest::source_network_acl_id).
     pub fn source_network_acl_id(mut self, value: impl Into<String>) -> Self {
         self.inner.source_network_acl_id = Some(value.into());
         self
@@ -196,13 +193,7 @@ impl<C> CopyNetworkAclEntriesRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CopyNetworkAclEntriesRequest::client_token`](CopyNetworkAclEntriesRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -211,11 +202,7 @@ impl<C> CopyNetworkAclEntriesRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CopyNetworkAclEntriesRequest::dry_run`](CopyNetworkAclEntriesRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -350,161 +337,28 @@ for CopyNetworkAclEntriesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CopyNetworkAclEntries`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CopyNetworkAclEntriesError {
-    /// HTTP 400 `ParameterMissing.AliUid`: ParameterMissing.AliUid
-    ParameterMissingAliUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterMissing.Bid`: ParameterMissing.Bid
-    ParameterMissingBid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterMissing.RegionId`: ParameterMissing.RegionId
-    ParameterMissingRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterEmpty.RegionId`: ParameterEmpty.RegionId
-    ParameterEmptyRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterMissing.NetworkAclId`: ParameterMissing.NetworkAclId
-    ParameterMissingNetworkAclId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterEmpty.NetworkAclId`: ParameterEmpty.NetworkAclId
-    ParameterEmptyNetworkAclId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterMissing.SourceNetworkAclId`: ParameterMissing.SourceNetworkAclId
-    ParameterMissingSourceNetworkAclId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterEmpty.SourceNetworkAclId`: ParameterEmpty.SourceNetworkAclId
-    ParameterEmptySourceNetworkAclId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNetworkAcl.NotFound`: The special Network Acl is not found.
-    InvalidNetworkAclNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSourceNetworkAcl.NotFound`: The special source network Acl is not found.
-    InvalidSourceNetworkAclNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CopyNetworkAclEntriesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ParameterMissing.AliUid",
-                        "ParameterMissing.Bid",
-                        "ParameterMissing.RegionId",
-                        "ParameterEmpty.RegionId",
-                        "ParameterMissing.NetworkAclId",
-                        "ParameterEmpty.NetworkAclId",
-                        "ParameterMissing.SourceNetworkAclId",
-                        "ParameterEmpty.SourceNetworkAclId",
-                        "InvalidNetworkAcl.NotFound",
-                        "InvalidSourceNetworkAcl.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CopyNetworkAclEntriesError;
+impl crate::Client {
+    /// Calls `CopyNetworkAclEntries`: Copies rules of a network access control list (ACL).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CopyNetworkAclEntriesRequestBuilder::send) it. The parameters and their rules: [`CopyNetworkAclEntriesRequest`].
+    #[inline]
+    pub fn copy_network_acl_entries(
+        &self,
+    ) -> CopyNetworkAclEntriesRequestBuilder<&Self> {
+        CopyNetworkAclEntriesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CopyNetworkAclEntriesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CopyNetworkAclEntries`: Copies rules of a network access control list (ACL).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CopyNetworkAclEntriesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ParameterMissingAliUid(error),
-            1 => Self::ParameterMissingBid(error),
-            2 => Self::ParameterMissingRegionId(error),
-            3 => Self::ParameterEmptyRegionId(error),
-            4 => Self::ParameterMissingNetworkAclId(error),
-            5 => Self::ParameterEmptyNetworkAclId(error),
-            6 => Self::ParameterMissingSourceNetworkAclId(error),
-            7 => Self::ParameterEmptySourceNetworkAclId(error),
-            8 => Self::InvalidNetworkAclNotFound(error),
-            9 => Self::InvalidSourceNetworkAclNotFound(error),
-            10 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ParameterMissingAliUid(error) => (0, error),
-            Self::ParameterMissingBid(error) => (1, error),
-            Self::ParameterMissingRegionId(error) => (2, error),
-            Self::ParameterEmptyRegionId(error) => (3, error),
-            Self::ParameterMissingNetworkAclId(error) => (4, error),
-            Self::ParameterEmptyNetworkAclId(error) => (5, error),
-            Self::ParameterMissingSourceNetworkAclId(error) => (6, error),
-            Self::ParameterEmptySourceNetworkAclId(error) => (7, error),
-            Self::InvalidNetworkAclNotFound(error) => (8, error),
-            Self::InvalidSourceNetworkAclNotFound(error) => (9, error),
-            Self::InternalError(error) => (10, error),
-            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CopyNetworkAclEntriesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CopyNetworkAclEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ParameterMissingAliUid",
-            "ParameterMissingBid",
-            "ParameterMissingRegionId",
-            "ParameterEmptyRegionId",
-            "ParameterMissingNetworkAclId",
-            "ParameterEmptyNetworkAclId",
-            "ParameterMissingSourceNetworkAclId",
-            "ParameterEmptySourceNetworkAclId",
-            "InvalidNetworkAclNotFound",
-            "InvalidSourceNetworkAclNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CopyNetworkAclEntriesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CopyNetworkAclEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CopyNetworkAclEntriesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CopyNetworkAclEntriesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn copy_network_acl_entries(
+        &self,
+    ) -> CopyNetworkAclEntriesRequestBuilder<&Self> {
+        CopyNetworkAclEntriesRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateBgpGroupRequest>;
 /// Request of `CreateBgpGroup`: Creates a BGP group for a virtual border router (VBR).
 ///
 /// You can connect a VBR to a data center through BGP. Each BGP group is associated with a VBR. You can add a BGP peer that needs to communicate with a VBR to a BGP group and advertise the BGP network in the VBR.
@@ -243,11 +246,7 @@ impl<C> CreateBgpGroupRequestBuilder<C> {
     ///
     /// The region ID of the VBR.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`CreateBgpGroupRequest::region_id`](CreateBgpGroupRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -256,9 +255,7 @@ impl<C> CreateBgpGroupRequestBuilder<C> {
     ///
     /// The ID of the VBR.
     ///
-    /// - Wire name: `RouterId`.
-    /// - Required.
-    /// - Example: `vbr-bp1ctxy813985gkuk****`.
+    /// Its description, rules and example: [`CreateBgpGroupRequest::router_id`](CreateBgpGroupRequest::router_id).
     pub fn router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.router_id = Some(value.into());
         self
@@ -267,10 +264,7 @@ impl<C> CreateBgpGroupRequestBuilder<C> {
     ///
     /// The name of the BGP group.
     ///
-    /// The name must be 2 to 128 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). The name must start with a letter.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`CreateBgpGroupRequest::name`](CreateBgpGroupRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -279,10 +273,7 @@ impl<C> CreateBgpGroupRequestBuilder<C> {
     ///
     /// The description of the BGP group.
     ///
-    /// The description must be 2 to 256 characters in length. It must start with a letter and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `BGP`.
+    /// Its description, rules and example: [`CreateBgpGroupRequest::description`](CreateBgpGroupRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -291,14 +282,7 @@ impl<C> CreateBgpGroupRequestBuilder<C> {
     ///
     /// The custom ASN on the Alibaba Cloud side. Valid values:
     ///
-    /// * **45104**
-    /// * **64512\~65534**
-    /// * **4200000000\~4294967294**
-    ///
-    /// > **65025** is reserved by Alibaba Cloud. By default, Alibaba Cloud uses **45104** as **LocalAsn**. If you use custom **LocalAsn** in multi-line access scenarios, loops in BGP may occur.
-    ///
-    /// - Wire name: `LocalAsn`.
-    /// - Example: `45104`.
+    /// Its description, rules and example: [`CreateBgpGroupRequest::local_asn`](CreateBgpGroupRequest::local_asn).
     pub fn local_asn(mut self, value: i64) -> Self {
         self.inner.local_asn = Some(value);
         self
@@ -307,8 +291,7 @@ impl<C> CreateBgpGroupRequestBuilder<C> {
     ///
     /// The ASN of the gateway device in the data center.
     ///
-    /// - Wire name: `PeerAsn`.
-    /// - Required.
+    /// Its description, rules and example: [`CreateBgpGroupRequest::peer_asn`](CreateBgpGroupRequest::peer_asn).
     pub fn peer_asn(mut self, value: i64) -> Self {
         self.inner.peer_asn = Some(value);
         self
@@ -317,8 +300,7 @@ impl<C> CreateBgpGroupRequestBuilder<C> {
     ///
     /// The authentication key of the BGP group.
     ///
-    /// - Wire name: `AuthKey`.
-    /// - Example: `!PWZ2****`.
+    /// Its description, rules and example: [`CreateBgpGroupRequest::auth_key`](CreateBgpGroupRequest::auth_key).
     pub fn auth_key(mut self, value: impl Into<String>) -> Self {
         self.inner.auth_key = Some(value.into());
         self
@@ -327,14 +309,7 @@ impl<C> CreateBgpGroupRequestBuilder<C> {
     ///
     /// Specifies whether to use a fake ASN. Valid values:
     ///
-    /// * **false** (default)
-    /// * **true**
-    ///
-    /// > A router that runs BGP typically belongs to only one AS. If you need to replace an existing AS with a new AS and you cannot immediately modify BGP configurations, you can use fake ASNs to ensure service continuity.
-    ///
-    /// - Wire name: `IsFakeAsn`.
-    /// - Default: `true`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateBgpGroupRequest::is_fake_asn`](CreateBgpGroupRequest::is_fake_asn).
     pub fn is_fake_asn(mut self, value: bool) -> Self {
         self.inner.is_fake_asn = Some(value);
         self
@@ -343,13 +318,7 @@ impl<C> CreateBgpGroupRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateBgpGroupRequest::client_token`](CreateBgpGroupRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -358,11 +327,7 @@ impl<C> CreateBgpGroupRequestBuilder<C> {
     ///
     /// The IP version. Valid values:
     ///
-    /// * **IPv4**: This is the default value.
-    /// * **IPv6**: IPv6 is supported only if the VBR for which you want to create the BGP group has IPv6 enabled.
-    ///
-    /// - Wire name: `IpVersion`.
-    /// - Example: `IPv4`.
+    /// Its description, rules and example: [`CreateBgpGroupRequest::ip_version`](CreateBgpGroupRequest::ip_version).
     pub fn ip_version(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_version = Some(value.into());
         self
@@ -371,8 +336,7 @@ impl<C> CreateBgpGroupRequestBuilder<C> {
     ///
     /// The maximum number of routes supported by a BGP peer. Default value: **110**.
     ///
-    /// - Wire name: `RouteQuota`.
-    /// - Example: `110`.
+    /// Its description, rules and example: [`CreateBgpGroupRequest::route_quota`](CreateBgpGroupRequest::route_quota).
     pub fn route_quota(mut self, value: i32) -> Self {
         self.inner.route_quota = Some(value);
         self
@@ -512,263 +476,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateBgpGroupRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateBgpGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateBgpGroupError {
-    /// HTTP 400 `QuotaExceeded.Bgp`: bgp peer count per vbr quota exceed.
-    QuotaExceededBgp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.Nqa`: nqa count per vbr quota exceed.
-    QuotaExceededNqa(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.BgpNetwork`: bgp network count per vbr quota exceed.
-    QuotaExceededBgpNetwork(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeerIpAddress`: multi pconn peer ip can not be null.
-    InvalidPeerIpAddress(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVbrNetwork`: vbr netowrk not exists
-    InvalidVbrNetwork(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBgpGroup`: bgp group not exists
-    InvalidBgpGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBgpName.Malformed`: Specified Bgp Group name is not valid.
-    InvalidBgpNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBgpDescription.Malformed`: Specified Bgp Group description is not valid.
-    InvalidBgpDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBgpAuthkey.Malformed`: Specified Bgp Group authkey is not valid.
-    InvalidBgpAuthkeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIP.Malformed`: Ip malformed.
-    InvalidIpMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeerAsn.Malformed`: invalid peer asn cannot equals aliyun asn:45104
-    InvalidPeerAsnMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.NotNull`: params must not null.
-    InvalidParamsNotNull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBgpGroup.LocalAsnInvalid`: The specified BgpGroup LocalAsn is invalid, only support 64512 to 65534 or 4200000000 to 4294967294, but cannot be 65025.
-    InvalidBgpGroupLocalAsnInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.NotFound`: instance not found
-    InvalidParamsNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.AlreadyExists`: bgp network already exists
-    InvalidParamsAlreadyExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.CannotOperate`: invalid status cannot operate
-    InvalidStatusCannotOperate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.PeerIpAddressMustPointOut`: vbr has 0 or more than 1 subif ,point out peerIpAddress.
-    InvalidParamsPeerIpAddressMustPointOut(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.PeerIpAddressInUse`: peer ip address in use ,cannot create bgp peer.
-    InvalidParamsPeerIpAddressInUse(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PeerAsn`: The param of PeerAsn is illegal
-    IllegalParamPeerAsn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.LocalAsn`: The param of LocalAsn is illegal
-    IllegalParamLocalAsn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.PconnTrafficNotEnable`: The operation is failed because of PconnTrafficNotEnable.
-    OperationFailedPconnTrafficNotEnable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupport`: Operation is unsupport, not in vbr support custom local asn white list.
-    OperationUnsupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.RouteLimit`: The operation is failed because of bgp group max route entry num quota exceed.
-    IllegalParamRouteLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.BgpGroupLocalAsn`: VBR BgpGroup localAsn must same with ECR asn.
-    IllegalParamBgpGroupLocalAsn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.VbrAttachEcrInMiddleStatus`: The operation is not allowed because of VBR attach or detach ECR in middle status.
-    OperationDeniedVbrAttachEcrInMiddleStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.BgpPeerConflictWithECR`: The BGP neighbor created by the previous VBR conflicts with the ECR configuration.
-    OperationFailedBgpPeerConflictWithEcr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.PeerAsnCannotEqualsLocalAsn`: Peer ASN is illegal, peer ASN cannot equals to local ASN.
-    OperationFailedPeerAsnCannotEqualsLocalAsn(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId is not found.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateBgpGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "QuotaExceeded.Bgp",
-                        "QuotaExceeded.Nqa",
-                        "QuotaExceeded.BgpNetwork",
-                        "InvalidPeerIpAddress",
-                        "InvalidVbrNetwork",
-                        "InvalidBgpGroup",
-                        "InvalidBgpName.Malformed",
-                        "InvalidBgpDescription.Malformed",
-                        "InvalidBgpAuthkey.Malformed",
-                        "InvalidIP.Malformed",
-                        "InvalidPeerAsn.Malformed",
-                        "InvalidParams.NotNull",
-                        "InvalidBgpGroup.LocalAsnInvalid",
-                        "InvalidParams.NotFound",
-                        "InvalidParams.AlreadyExists",
-                        "InvalidStatus.CannotOperate",
-                        "InvalidParams.PeerIpAddressMustPointOut",
-                        "InvalidParams.PeerIpAddressInUse",
-                        "IllegalParam.PeerAsn",
-                        "IllegalParam.LocalAsn",
-                        "OperationFailed.PconnTrafficNotEnable",
-                        "OperationUnsupport",
-                        "IllegalParam.RouteLimit",
-                        "IllegalParam.BgpGroupLocalAsn",
-                        "OperationDenied.VbrAttachEcrInMiddleStatus",
-                        "OperationFailed.BgpPeerConflictWithECR",
-                        "OperationFailed.PeerAsnCannotEqualsLocalAsn",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateBgpGroupError;
+impl crate::Client {
+    /// Calls `CreateBgpGroup`: Creates a BGP group for a virtual border router (VBR).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateBgpGroupRequestBuilder::send) it. The parameters and their rules: [`CreateBgpGroupRequest`].
+    #[inline]
+    pub fn create_bgp_group(&self) -> CreateBgpGroupRequestBuilder<&Self> {
+        CreateBgpGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateBgpGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateBgpGroup`: Creates a BGP group for a virtual border router (VBR).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateBgpGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::QuotaExceededBgp(error),
-            1 => Self::QuotaExceededNqa(error),
-            2 => Self::QuotaExceededBgpNetwork(error),
-            3 => Self::InvalidPeerIpAddress(error),
-            4 => Self::InvalidVbrNetwork(error),
-            5 => Self::InvalidBgpGroup(error),
-            6 => Self::InvalidBgpNameMalformed(error),
-            7 => Self::InvalidBgpDescriptionMalformed(error),
-            8 => Self::InvalidBgpAuthkeyMalformed(error),
-            9 => Self::InvalidIpMalformed(error),
-            10 => Self::InvalidPeerAsnMalformed(error),
-            11 => Self::InvalidParamsNotNull(error),
-            12 => Self::InvalidBgpGroupLocalAsnInvalid(error),
-            13 => Self::InvalidParamsNotFound(error),
-            14 => Self::InvalidParamsAlreadyExists(error),
-            15 => Self::InvalidStatusCannotOperate(error),
-            16 => Self::InvalidParamsPeerIpAddressMustPointOut(error),
-            17 => Self::InvalidParamsPeerIpAddressInUse(error),
-            18 => Self::IllegalParamPeerAsn(error),
-            19 => Self::IllegalParamLocalAsn(error),
-            20 => Self::OperationFailedPconnTrafficNotEnable(error),
-            21 => Self::OperationUnsupport(error),
-            22 => Self::IllegalParamRouteLimit(error),
-            23 => Self::IllegalParamBgpGroupLocalAsn(error),
-            24 => Self::OperationDeniedVbrAttachEcrInMiddleStatus(error),
-            25 => Self::OperationFailedBgpPeerConflictWithEcr(error),
-            26 => Self::OperationFailedPeerAsnCannotEqualsLocalAsn(error),
-            27 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::QuotaExceededBgp(error) => (0, error),
-            Self::QuotaExceededNqa(error) => (1, error),
-            Self::QuotaExceededBgpNetwork(error) => (2, error),
-            Self::InvalidPeerIpAddress(error) => (3, error),
-            Self::InvalidVbrNetwork(error) => (4, error),
-            Self::InvalidBgpGroup(error) => (5, error),
-            Self::InvalidBgpNameMalformed(error) => (6, error),
-            Self::InvalidBgpDescriptionMalformed(error) => (7, error),
-            Self::InvalidBgpAuthkeyMalformed(error) => (8, error),
-            Self::InvalidIpMalformed(error) => (9, error),
-            Self::InvalidPeerAsnMalformed(error) => (10, error),
-            Self::InvalidParamsNotNull(error) => (11, error),
-            Self::InvalidBgpGroupLocalAsnInvalid(error) => (12, error),
-            Self::InvalidParamsNotFound(error) => (13, error),
-            Self::InvalidParamsAlreadyExists(error) => (14, error),
-            Self::InvalidStatusCannotOperate(error) => (15, error),
-            Self::InvalidParamsPeerIpAddressMustPointOut(error) => (16, error),
-            Self::InvalidParamsPeerIpAddressInUse(error) => (17, error),
-            Self::IllegalParamPeerAsn(error) => (18, error),
-            Self::IllegalParamLocalAsn(error) => (19, error),
-            Self::OperationFailedPconnTrafficNotEnable(error) => (20, error),
-            Self::OperationUnsupport(error) => (21, error),
-            Self::IllegalParamRouteLimit(error) => (22, error),
-            Self::IllegalParamBgpGroupLocalAsn(error) => (23, error),
-            Self::OperationDeniedVbrAttachEcrInMiddleStatus(error) => (24, error),
-            Self::OperationFailedBgpPeerConflictWithEcr(error) => (25, error),
-            Self::OperationFailedPeerAsnCannotEqualsLocalAsn(error) => (26, error),
-            Self::InvalidRegionIdNotFound(error) => (27, error),
-            Self::Unhandled(unhandled) => (28, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateBgpGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateBgpGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "QuotaExceededBgp",
-            "QuotaExceededNqa",
-            "QuotaExceededBgpNetwork",
-            "InvalidPeerIpAddress",
-            "InvalidVbrNetwork",
-            "InvalidBgpGroup",
-            "InvalidBgpNameMalformed",
-            "InvalidBgpDescriptionMalformed",
-            "InvalidBgpAuthkeyMalformed",
-            "InvalidIpMalformed",
-            "InvalidPeerAsnMalformed",
-            "InvalidParamsNotNull",
-            "InvalidBgpGroupLocalAsnInvalid",
-            "InvalidParamsNotFound",
-            "InvalidParamsAlreadyExists",
-            "InvalidStatusCannotOperate",
-            "InvalidParamsPeerIpAddressMustPointOut",
-            "InvalidParamsPeerIpAddressInUse",
-            "IllegalParamPeerAsn",
-            "IllegalParamLocalAsn",
-            "OperationFailedPconnTrafficNotEnable",
-            "OperationUnsupport",
-            "IllegalParamRouteLimit",
-            "IllegalParamBgpGroupLocalAsn",
-            "OperationDeniedVbrAttachEcrInMiddleStatus",
-            "OperationFailedBgpPeerConflictWithEcr",
-            "OperationFailedPeerAsnCannotEqualsLocalAsn",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateBgpGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateBgpGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateBgpGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateBgpGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_bgp_group(&self) -> CreateBgpGroupRequestBuilder<&Self> {
+        CreateBgpGroupRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateBgpPeerRequest>;
 /// Request of `CreateBgpPeer`: Adds a Border Gateway Protocol (BGP) peer to a BGP group.
 ///
 /// # Example
@@ -178,11 +181,7 @@ impl<C> CreateBgpPeerRequestBuilder<C> {
     ///
     /// The ID of the region to which the BGP group belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`CreateBgpPeerRequest::region_id`](CreateBgpPeerRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -191,9 +190,7 @@ impl<C> CreateBgpPeerRequestBuilder<C> {
     ///
     /// The ID of the BGP group.
     ///
-    /// - Wire name: `BgpGroupId`.
-    /// - Required.
-    /// - Example: `bgpg-wz9f62v4fbg****`.
+    /// Its description, rules and example: [`CreateBgpPeerRequest::bgp_group_id`](CreateBgpPeerRequest::bgp_group_id).
     pub fn bgp_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.bgp_group_id = Some(value.into());
         self
@@ -202,8 +199,7 @@ impl<C> CreateBgpPeerRequestBuilder<C> {
     ///
     /// The IP address of the BGP peer.
     ///
-    /// - Wire name: `PeerIpAddress`.
-    /// - Example: `116.62.XX.XX`.
+    /// Its description, rules and example: [`CreateBgpPeerRequest::peer_ip_address`](CreateBgpPeerRequest::peer_ip_address).
     pub fn peer_ip_address(mut self, value: impl Into<String>) -> Self {
         self.inner.peer_ip_address = Some(value.into());
         self
@@ -212,12 +208,7 @@ impl<C> CreateBgpPeerRequestBuilder<C> {
     ///
     /// Specifies whether to enable the Bidirectional Forwarding Detection (BFD) feature. Valid values:
     ///
-    /// * **true**: enables BFD.
-    /// * **false**: disables BFD.
-    ///
-    /// - Wire name: `EnableBfd`.
-    /// - Default: `false`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateBgpPeerRequest::enable_bfd`](CreateBgpPeerRequest::enable_bfd).
     pub fn enable_bfd(mut self, value: bool) -> Self {
         self.inner.enable_bfd = Some(value);
         self
@@ -226,13 +217,7 @@ impl<C> CreateBgpPeerRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that the value is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// > If you do not set this parameter, the system uses the value of **RequestId** as **ClientToken**. The value of **RequestId** for each API request is different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateBgpPeerRequest::client_token`](CreateBgpPeerRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -241,11 +226,7 @@ impl<C> CreateBgpPeerRequestBuilder<C> {
     ///
     /// The IP version. Valid values:
     ///
-    /// * **IPv4**: This is the default value.
-    /// * **IPv6**: IPv6 is supported only if the VBR for which you want to create the BGP group has IPv6 enabled.
-    ///
-    /// - Wire name: `IpVersion`.
-    /// - Example: `IPv4`.
+    /// Its description, rules and example: [`CreateBgpPeerRequest::ip_version`](CreateBgpPeerRequest::ip_version).
     pub fn ip_version(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_version = Some(value.into());
         self
@@ -254,12 +235,7 @@ impl<C> CreateBgpPeerRequestBuilder<C> {
     ///
     /// The BFD hop count. Valid values: **1** to **255**.
     ///
-    /// This parameter is required only if you enable BFD. The parameter specifies the maximum number of network devices that a packet can traverse from the source to the destination. Set a value based on your network topology.
-    ///
-    /// > If you use BFD in a multi-cloud environment or a fiber-optic direct connection network without any bridge device, you need to change the default BFD hop count from **255** to **1**.
-    ///
-    /// - Wire name: `BfdMultiHop`.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`CreateBgpPeerRequest::bfd_multi_hop`](CreateBgpPeerRequest::bfd_multi_hop).
     pub fn bfd_multi_hop(mut self, value: i32) -> Self {
         self.inner.bfd_multi_hop = Some(value);
         self
@@ -394,299 +370,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateBgpPeerRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateBgpPeer`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateBgpPeerError {
-    /// HTTP 400 `QuotaExceeded.Bgp`: bgp peer count per vbr quota exceed.
-    QuotaExceededBgp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.Nqa`: nqa count per vbr quota exceed.
-    QuotaExceededNqa(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAccessDeviceId.NotFound`: There is no Access_Device_Id in our records
-    InvalidAccessDeviceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.BfdSession`: Your Bfd Session number reaches the upper limit.
-    QuotaExceededBfdSession(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.BgpNetwork`: bgp network count per vbr quota exceed.
-    QuotaExceededBgpNetwork(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeerIpAddress`: multi pconn peer ip can not be null.
-    InvalidPeerIpAddress(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVbrNetwork`: vbr netowrk not exists
-    InvalidVbrNetwork(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBgpGroup`: bgp group not exists
-    InvalidBgpGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBgpName.Malformed`: Specified Bgp Group name is not valid.
-    InvalidBgpNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBgpDiscription.Malformed`: Specified Bgp Group description is not valid.
-    InvalidBgpDiscriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBgpAuthkey.Malformed`: Specified Bgp Group authkey is not valid.
-    InvalidBgpAuthkeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIP.Malformed`: Ip malformed.
-    InvalidIpMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeerAsn.Malformed`: invalid peer asn cannot equals aliyun asn:45104
-    InvalidPeerAsnMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.NotNull`: invalid peer asn cannot equals aliyun asn:45104
-    InvalidParamsNotNull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.NotFound`: instance not found
-    InvalidParamsNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.AlreadyExists`: bgp network already exists
-    InvalidParamsAlreadyExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.CannotOperate`: invalid status cannot operate
-    InvalidStatusCannotOperate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.PeerIpAddressMustPointOut`: vbr has 0 or more than 1 subif ,point out peerIpAddress.
-    InvalidParamsPeerIpAddressMustPointOut(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.PeerIpAddressInUse`: peer ip address in use ,cannot create bgp peer.
-    InvalidParamsPeerIpAddressInUse(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BgpPeer.Already.Exists`: bgp peer already exists.
-    BgpPeerAlreadyExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.EnableBfd`: The parameter EnableBfd is missing.
-    MissingParamEnableBfd(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.IPV6ForThisRegion`: This Region is unsupported IPV6.
-    OperationUnsupportedIpv6ForThisRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.BfdMultiHop`: BfdMultiHop is illegal.
-    IllegalParamBfdMultiHop(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.PconnTrafficNotEnable`: The operation is failed because of PconnTrafficNotEnable.
-    OperationFailedPconnTrafficNotEnable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.Vpconn`: The feature of Vpconn is not supported.
-    UnsupportedFeatureVpconn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DuplicatedParam.PeerIpAddress`: The param of PeerIpAddress is duplicated.
-    DuplicatedParamPeerIpAddress(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DuplicatedParam.LocalIpAddress`: The LocalIpAddress already exists.
-    DuplicatedParamLocalIpAddress(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DuplicatedParam.PeerIpv6Address`: The PeerIpv6Address already exists.
-    DuplicatedParamPeerIpv6Address(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DuplicatedParam.LocalIpv6Address`: The LocalIpv6Address already exists.
-    DuplicatedParamLocalIpv6Address(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.LocalGatewayIpAndMask`: The LocalGatewayIpAndMask value is invalid.
-    IllegalParamLocalGatewayIpAndMask(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PeeringIpv6SubnetMask`: The PeeringIpv6SubnetMask value is invalid.
-    IllegalParamPeeringIpv6SubnetMask(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.IpVersion`: The param of IPV6 is illegal.
-    IllegalParamIpVersion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PeerIpAddress`: The param of PeerIpAddress is illegal.
-    IllegalParamPeerIpAddress(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: Specified value of "regionId" is not supported.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateBgpPeerError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "QuotaExceeded.Bgp",
-                        "QuotaExceeded.Nqa",
-                        "InvalidAccessDeviceId.NotFound",
-                        "QuotaExceeded.BfdSession",
-                        "QuotaExceeded.BgpNetwork",
-                        "InvalidPeerIpAddress",
-                        "InvalidVbrNetwork",
-                        "InvalidBgpGroup",
-                        "InvalidBgpName.Malformed",
-                        "InvalidBgpDiscription.Malformed",
-                        "InvalidBgpAuthkey.Malformed",
-                        "InvalidIP.Malformed",
-                        "InvalidPeerAsn.Malformed",
-                        "InvalidParams.NotNull",
-                        "InvalidParams.NotFound",
-                        "InvalidParams.AlreadyExists",
-                        "InvalidStatus.CannotOperate",
-                        "InvalidParams.PeerIpAddressMustPointOut",
-                        "InvalidParams.PeerIpAddressInUse",
-                        "BgpPeer.Already.Exists",
-                        "MissingParam.EnableBfd",
-                        "OperationUnsupported.IPV6ForThisRegion",
-                        "IllegalParam.BfdMultiHop",
-                        "OperationFailed.PconnTrafficNotEnable",
-                        "UnsupportedFeature.Vpconn",
-                        "DuplicatedParam.PeerIpAddress",
-                        "DuplicatedParam.LocalIpAddress",
-                        "DuplicatedParam.PeerIpv6Address",
-                        "DuplicatedParam.LocalIpv6Address",
-                        "IllegalParam.LocalGatewayIpAndMask",
-                        "IllegalParam.PeeringIpv6SubnetMask",
-                        "IllegalParam.IpVersion",
-                        "IllegalParam.PeerIpAddress",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateBgpPeerError;
+impl crate::Client {
+    /// Calls `CreateBgpPeer`: Adds a Border Gateway Protocol (BGP) peer to a BGP group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateBgpPeerRequestBuilder::send) it. The parameters and their rules: [`CreateBgpPeerRequest`].
+    #[inline]
+    pub fn create_bgp_peer(&self) -> CreateBgpPeerRequestBuilder<&Self> {
+        CreateBgpPeerRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateBgpPeerError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateBgpPeer`: Adds a Border Gateway Protocol (BGP) peer to a BGP group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateBgpPeerRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::QuotaExceededBgp(error),
-            1 => Self::QuotaExceededNqa(error),
-            2 => Self::InvalidAccessDeviceIdNotFound(error),
-            3 => Self::QuotaExceededBfdSession(error),
-            4 => Self::QuotaExceededBgpNetwork(error),
-            5 => Self::InvalidPeerIpAddress(error),
-            6 => Self::InvalidVbrNetwork(error),
-            7 => Self::InvalidBgpGroup(error),
-            8 => Self::InvalidBgpNameMalformed(error),
-            9 => Self::InvalidBgpDiscriptionMalformed(error),
-            10 => Self::InvalidBgpAuthkeyMalformed(error),
-            11 => Self::InvalidIpMalformed(error),
-            12 => Self::InvalidPeerAsnMalformed(error),
-            13 => Self::InvalidParamsNotNull(error),
-            14 => Self::InvalidParamsNotFound(error),
-            15 => Self::InvalidParamsAlreadyExists(error),
-            16 => Self::InvalidStatusCannotOperate(error),
-            17 => Self::InvalidParamsPeerIpAddressMustPointOut(error),
-            18 => Self::InvalidParamsPeerIpAddressInUse(error),
-            19 => Self::BgpPeerAlreadyExists(error),
-            20 => Self::MissingParamEnableBfd(error),
-            21 => Self::OperationUnsupportedIpv6ForThisRegion(error),
-            22 => Self::IllegalParamBfdMultiHop(error),
-            23 => Self::OperationFailedPconnTrafficNotEnable(error),
-            24 => Self::UnsupportedFeatureVpconn(error),
-            25 => Self::DuplicatedParamPeerIpAddress(error),
-            26 => Self::DuplicatedParamLocalIpAddress(error),
-            27 => Self::DuplicatedParamPeerIpv6Address(error),
-            28 => Self::DuplicatedParamLocalIpv6Address(error),
-            29 => Self::IllegalParamLocalGatewayIpAndMask(error),
-            30 => Self::IllegalParamPeeringIpv6SubnetMask(error),
-            31 => Self::IllegalParamIpVersion(error),
-            32 => Self::IllegalParamPeerIpAddress(error),
-            33 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::QuotaExceededBgp(error) => (0, error),
-            Self::QuotaExceededNqa(error) => (1, error),
-            Self::InvalidAccessDeviceIdNotFound(error) => (2, error),
-            Self::QuotaExceededBfdSession(error) => (3, error),
-            Self::QuotaExceededBgpNetwork(error) => (4, error),
-            Self::InvalidPeerIpAddress(error) => (5, error),
-            Self::InvalidVbrNetwork(error) => (6, error),
-            Self::InvalidBgpGroup(error) => (7, error),
-            Self::InvalidBgpNameMalformed(error) => (8, error),
-            Self::InvalidBgpDiscriptionMalformed(error) => (9, error),
-            Self::InvalidBgpAuthkeyMalformed(error) => (10, error),
-            Self::InvalidIpMalformed(error) => (11, error),
-            Self::InvalidPeerAsnMalformed(error) => (12, error),
-            Self::InvalidParamsNotNull(error) => (13, error),
-            Self::InvalidParamsNotFound(error) => (14, error),
-            Self::InvalidParamsAlreadyExists(error) => (15, error),
-            Self::InvalidStatusCannotOperate(error) => (16, error),
-            Self::InvalidParamsPeerIpAddressMustPointOut(error) => (17, error),
-            Self::InvalidParamsPeerIpAddressInUse(error) => (18, error),
-            Self::BgpPeerAlreadyExists(error) => (19, error),
-            Self::MissingParamEnableBfd(error) => (20, error),
-            Self::OperationUnsupportedIpv6ForThisRegion(error) => (21, error),
-            Self::IllegalParamBfdMultiHop(error) => (22, error),
-            Self::OperationFailedPconnTrafficNotEnable(error) => (23, error),
-            Self::UnsupportedFeatureVpconn(error) => (24, error),
-            Self::DuplicatedParamPeerIpAddress(error) => (25, error),
-            Self::DuplicatedParamLocalIpAddress(error) => (26, error),
-            Self::DuplicatedParamPeerIpv6Address(error) => (27, error),
-            Self::DuplicatedParamLocalIpv6Address(error) => (28, error),
-            Self::IllegalParamLocalGatewayIpAndMask(error) => (29, error),
-            Self::IllegalParamPeeringIpv6SubnetMask(error) => (30, error),
-            Self::IllegalParamIpVersion(error) => (31, error),
-            Self::IllegalParamPeerIpAddress(error) => (32, error),
-            Self::InvalidRegionIdNotFound(error) => (33, error),
-            Self::Unhandled(unhandled) => (34, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateBgpPeerError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateBgpPeerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "QuotaExceededBgp",
-            "QuotaExceededNqa",
-            "InvalidAccessDeviceIdNotFound",
-            "QuotaExceededBfdSession",
-            "QuotaExceededBgpNetwork",
-            "InvalidPeerIpAddress",
-            "InvalidVbrNetwork",
-            "InvalidBgpGroup",
-            "InvalidBgpNameMalformed",
-            "InvalidBgpDiscriptionMalformed",
-            "InvalidBgpAuthkeyMalformed",
-            "InvalidIpMalformed",
-            "InvalidPeerAsnMalformed",
-            "InvalidParamsNotNull",
-            "InvalidParamsNotFound",
-            "InvalidParamsAlreadyExists",
-            "InvalidStatusCannotOperate",
-            "InvalidParamsPeerIpAddressMustPointOut",
-            "InvalidParamsPeerIpAddressInUse",
-            "BgpPeerAlreadyExists",
-            "MissingParamEnableBfd",
-            "OperationUnsupportedIpv6ForThisRegion",
-            "IllegalParamBfdMultiHop",
-            "OperationFailedPconnTrafficNotEnable",
-            "UnsupportedFeatureVpconn",
-            "DuplicatedParamPeerIpAddress",
-            "DuplicatedParamLocalIpAddress",
-            "DuplicatedParamPeerIpv6Address",
-            "DuplicatedParamLocalIpv6Address",
-            "IllegalParamLocalGatewayIpAndMask",
-            "IllegalParamPeeringIpv6SubnetMask",
-            "IllegalParamIpVersion",
-            "IllegalParamPeerIpAddress",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateBgpPeerError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateBgpPeerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateBgpPeerError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateBgpPeerError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_bgp_peer(&self) -> CreateBgpPeerRequestBuilder<&Self> {
+        CreateBgpPeerRequestBuilder::new(self)
     }
 }

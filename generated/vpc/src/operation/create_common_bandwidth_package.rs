@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateCommonBandwidthPackageRequest>;
 /// Request of `CreateCommonBandwidthPackage`: Creates an Internet Shared Bandwidth instance.
 ///
 /// # Example
@@ -255,11 +258,7 @@ impl<C> CreateCommonBandwidthPackageRequestBuilder<C> {
     ///
     /// The region ID of the Internet Shared Bandwidth instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateCommonBandwidthPackageRequest::region_id`](CreateCommonBandwidthPackageRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -268,8 +267,7 @@ impl<C> CreateCommonBandwidthPackageRequestBuilder<C> {
     ///
     /// The zone of the Internet Shared Bandwidth instance. This parameter is required if you create an Internet Shared Bandwidth instance for a cloud box.
     ///
-    /// - Wire name: `Zone`.
-    /// - Example: `ap-southeast-1-lzdvn-cb`.
+    /// Its description, rules and example: [`CreateCommonBandwidthPackageRequest::zone`](CreateCommonBandwidthPackageRequest::zone).
     pub fn zone(mut self, value: impl Into<String>) -> Self {
         self.inner.zone = Some(value.into());
         self
@@ -278,22 +276,7 @@ impl<C> CreateCommonBandwidthPackageRequestBuilder<C> {
     ///
     /// The line type. Valid values:
     ///
-    /// * **BGP** (default) All regions support BGP (Multi-ISP).
-    /// * **BGP_PRO** BGP (Multi-ISP) Pro lines are available in the China (Hong Kong), Singapore, Japan (Tokyo), Philippines (Manila), Malaysia (Kuala Lumpur), Indonesia (Jakarta), and Thailand (Bangkok) regions.
-    ///
-    /// If you are allowed to use single-ISP bandwidth, you can also use one of the following values:
-    ///
-    /// * **ChinaTelecom**
-    /// * **ChinaUnicom**
-    /// * **ChinaMobile**
-    /// * **ChinaTelecom_L2**
-    /// * **ChinaUnicom_L2**
-    /// * **ChinaMobile_L2**
-    ///
-    /// If your services are deployed in China East 1 Finance, this parameter is required and you must set the value to **BGP_FinanceCloud**.
-    ///
-    /// - Wire name: `ISP`.
-    /// - Example: `BGP`.
+    /// Its description, rules and example: [`CreateCommonBandwidthPackageRequest::isp`](CreateCommonBandwidthPackageRequest::isp).
     pub fn isp(mut self, value: impl Into<String>) -> Self {
         self.inner.isp = Some(value.into());
         self
@@ -302,10 +285,7 @@ impl<C> CreateCommonBandwidthPackageRequestBuilder<C> {
     ///
     /// The name of the Internet Shared Bandwidth instance.
     ///
-    /// The name must be 0 to 128 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `test123`.
+    /// Its description, rules and example: [`CreateCommonBandwidthPackageRequest::name`](CreateCommonBandwidthPackageRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -314,10 +294,7 @@ impl<C> CreateCommonBandwidthPackageRequestBuilder<C> {
     ///
     /// The description of the Internet Shared Bandwidth instance.
     ///
-    /// The description must be 0 to 256 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `abc`.
+    /// Its description, rules and example: [`CreateCommonBandwidthPackageRequest::description`](CreateCommonBandwidthPackageRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -326,13 +303,7 @@ impl<C> CreateCommonBandwidthPackageRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateCommonBandwidthPackageRequest::client_token`](CreateCommonBandwidthPackageRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -341,8 +312,7 @@ impl<C> CreateCommonBandwidthPackageRequestBuilder<C> {
     ///
     /// The ID of the resource group.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmxazdjdhd****`.
+    /// Its description, rules and example: [`CreateCommonBandwidthPackageRequest::resource_group_id`](CreateCommonBandwidthPackageRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -351,11 +321,7 @@ impl<C> CreateCommonBandwidthPackageRequestBuilder<C> {
     ///
     /// The maximum bandwidth of the Internet Shared Bandwidth instance. Unit: Mbit/s.
     ///
-    /// Valid values: **1** to **1000**. Default value: **1**.
-    ///
-    /// - Wire name: `Bandwidth`.
-    /// - Required.
-    /// - Example: `1000`.
+    /// Its description, rules and example: [`CreateCommonBandwidthPackageRequest::bandwidth`](CreateCommonBandwidthPackageRequest::bandwidth).
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.inner.bandwidth = Some(value);
         self
@@ -364,11 +330,7 @@ impl<C> CreateCommonBandwidthPackageRequestBuilder<C> {
     ///
     /// The percentage of the minimum bandwidth commitment. Set the parameter to **20**.
     ///
-    /// > This parameter is available only on the Alibaba Cloud China site.
-    ///
-    /// - Wire name: `Ratio`.
-    /// - Must be 0 to 100.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`CreateCommonBandwidthPackageRequest::ratio`](CreateCommonBandwidthPackageRequest::ratio).
     pub fn ratio(mut self, value: i32) -> Self {
         self.inner.ratio = Some(value);
         self
@@ -377,18 +339,14 @@ impl<C> CreateCommonBandwidthPackageRequestBuilder<C> {
     ///
     /// The billing method of the Internet Shared Bandwidth instance. Set the value to **PayByTraffic**, which specifies the pay-by-data-transfer billing method.
     ///
-    /// - Wire name: `InternetChargeType`.
-    /// - Default: `PayByBandwidth`.
-    /// - Example: \`\`.
+    /// Its description, rules and example: [`CreateCommonBandwidthPackageRequest::internet_charge_type`](CreateCommonBandwidthPackageRequest::internet_charge_type).
     pub fn internet_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.internet_charge_type = Some(value.into());
         self
     }
     /// Sets `SecurityProtectionTypes`.
     ///
-    /// - Wire name: `SecurityProtectionTypes`.
-    /// - Must have at most 10 items.
-    /// - Example: `AntiDDoS_Enhanced`.
+    /// Its description, rules and example: [`CreateCommonBandwidthPackageRequest::security_protection_types`](CreateCommonBandwidthPackageRequest::security_protection_types).
     pub fn security_protection_types(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -400,8 +358,7 @@ impl<C> CreateCommonBandwidthPackageRequestBuilder<C> {
     }
     /// Sets `Tag`.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`CreateCommonBandwidthPackageRequest::tag`](CreateCommonBandwidthPackageRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -559,227 +516,28 @@ for CreateCommonBandwidthPackageResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateCommonBandwidthPackage`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateCommonBandwidthPackageError {
-    /// HTTP 400 `ResourceNotEnough.Bandwidth`: The specified resource of Bandwidth is not enough.
-    ResourceNotEnoughBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: Miss mandatory parameter.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Name.Malformed`: The specified Name is not valid.
-    InvalidParameterNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Description.Malformed`: The specified Description is not valid.
-    InvalidParameterDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BandwidthPackageOperation.conflict`: BandwidthPackage operation conflict, please wait a moment and try again.
-    BandwidthPackageOperationConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Bandwidth`: The specified bandwidth is not valid.
-    InvalidParameterBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BandwidthPackage.QuotaExceeded`: Create BandwidthPackage has exceeded quota.
-    BandwidthPackageQuotaExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Zone`: Zone is illegal.
-    IllegalParamZone(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.InvalidChargeType`: The specified chargeType is not valid.
-    InvalidParameterInvalidChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResourceGroupId`: The specified ResourceGroupId does not exist.
-    InvalidResourceGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SaleValidate`: Validate sale condition with subArticle failed.
-    OperationFailedSaleValidate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SyncOrderToSub`: SyncOrderToSub error.
-    OperationFailedSyncOrderToSub(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Ratio`: The specified ratio is not valid.
-    IllegalParamRatio(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.InvalidZone`: It is not allowed to create CBWP in the specified zone.
-    OperationUnsupportedInvalidZone(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.AvailableZone`: %s
-    IllegalParamAvailableZone(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.NameOrDescription`: %s
-    MissingParamNameOrDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SystemBusy`: Operation failed because system is busy.
-    OperationFailedSystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedRegion.CloudBoxInternet`: The region does not support cloud box public network.
-    UnsupportedRegionCloudBoxInternet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotEnough.CommonBandWidthPackage`: The specified resource commonBandWidthPackage is not enough.
-    ResourceNotEnoughCommonBandWidthPackage(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpcId.NotFound`: Specified value of VpcId is not found in our record.
-    InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidZoneId.NotFound`: Specified value of ZoneId is not exists.
-    InvalidZoneIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateCommonBandwidthPackageError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ResourceNotEnough.Bandwidth",
-                        "MissingParameter",
-                        "InvalidParameter.Name.Malformed",
-                        "InvalidParameter.Description.Malformed",
-                        "BandwidthPackageOperation.conflict",
-                        "InvalidParameter.Bandwidth",
-                        "BandwidthPackage.QuotaExceeded",
-                        "IllegalParam.Zone",
-                        "InvalidParameter.InvalidChargeType",
-                        "InvalidResourceGroupId",
-                        "OperationFailed.SaleValidate",
-                        "OperationFailed.SyncOrderToSub",
-                        "IllegalParam.Ratio",
-                        "OperationUnsupported.InvalidZone",
-                        "IllegalParam.AvailableZone",
-                        "MissingParam.NameOrDescription",
-                        "OperationFailed.SystemBusy",
-                        "UnsupportedRegion.CloudBoxInternet",
-                        "ResourceNotEnough.CommonBandWidthPackage",
-                        "InvalidRegionId.NotFound",
-                        "InvalidVpcId.NotFound",
-                        "InvalidZoneId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateCommonBandwidthPackageError;
+impl crate::Client {
+    /// Calls `CreateCommonBandwidthPackage`: Creates an Internet Shared Bandwidth instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateCommonBandwidthPackageRequestBuilder::send) it. The parameters and their rules: [`CreateCommonBandwidthPackageRequest`].
+    #[inline]
+    pub fn create_common_bandwidth_package(
+        &self,
+    ) -> CreateCommonBandwidthPackageRequestBuilder<&Self> {
+        CreateCommonBandwidthPackageRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateCommonBandwidthPackageError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateCommonBandwidthPackage`: Creates an Internet Shared Bandwidth instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateCommonBandwidthPackageRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceNotEnoughBandwidth(error),
-            1 => Self::MissingParameter(error),
-            2 => Self::InvalidParameterNameMalformed(error),
-            3 => Self::InvalidParameterDescriptionMalformed(error),
-            4 => Self::BandwidthPackageOperationConflict(error),
-            5 => Self::InvalidParameterBandwidth(error),
-            6 => Self::BandwidthPackageQuotaExceeded(error),
-            7 => Self::IllegalParamZone(error),
-            8 => Self::InvalidParameterInvalidChargeType(error),
-            9 => Self::InvalidResourceGroupId(error),
-            10 => Self::OperationFailedSaleValidate(error),
-            11 => Self::OperationFailedSyncOrderToSub(error),
-            12 => Self::IllegalParamRatio(error),
-            13 => Self::OperationUnsupportedInvalidZone(error),
-            14 => Self::IllegalParamAvailableZone(error),
-            15 => Self::MissingParamNameOrDescription(error),
-            16 => Self::OperationFailedSystemBusy(error),
-            17 => Self::UnsupportedRegionCloudBoxInternet(error),
-            18 => Self::ResourceNotEnoughCommonBandWidthPackage(error),
-            19 => Self::InvalidRegionIdNotFound(error),
-            20 => Self::InvalidVpcIdNotFound(error),
-            21 => Self::InvalidZoneIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceNotEnoughBandwidth(error) => (0, error),
-            Self::MissingParameter(error) => (1, error),
-            Self::InvalidParameterNameMalformed(error) => (2, error),
-            Self::InvalidParameterDescriptionMalformed(error) => (3, error),
-            Self::BandwidthPackageOperationConflict(error) => (4, error),
-            Self::InvalidParameterBandwidth(error) => (5, error),
-            Self::BandwidthPackageQuotaExceeded(error) => (6, error),
-            Self::IllegalParamZone(error) => (7, error),
-            Self::InvalidParameterInvalidChargeType(error) => (8, error),
-            Self::InvalidResourceGroupId(error) => (9, error),
-            Self::OperationFailedSaleValidate(error) => (10, error),
-            Self::OperationFailedSyncOrderToSub(error) => (11, error),
-            Self::IllegalParamRatio(error) => (12, error),
-            Self::OperationUnsupportedInvalidZone(error) => (13, error),
-            Self::IllegalParamAvailableZone(error) => (14, error),
-            Self::MissingParamNameOrDescription(error) => (15, error),
-            Self::OperationFailedSystemBusy(error) => (16, error),
-            Self::UnsupportedRegionCloudBoxInternet(error) => (17, error),
-            Self::ResourceNotEnoughCommonBandWidthPackage(error) => (18, error),
-            Self::InvalidRegionIdNotFound(error) => (19, error),
-            Self::InvalidVpcIdNotFound(error) => (20, error),
-            Self::InvalidZoneIdNotFound(error) => (21, error),
-            Self::Unhandled(unhandled) => (22, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateCommonBandwidthPackageError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateCommonBandwidthPackageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceNotEnoughBandwidth",
-            "MissingParameter",
-            "InvalidParameterNameMalformed",
-            "InvalidParameterDescriptionMalformed",
-            "BandwidthPackageOperationConflict",
-            "InvalidParameterBandwidth",
-            "BandwidthPackageQuotaExceeded",
-            "IllegalParamZone",
-            "InvalidParameterInvalidChargeType",
-            "InvalidResourceGroupId",
-            "OperationFailedSaleValidate",
-            "OperationFailedSyncOrderToSub",
-            "IllegalParamRatio",
-            "OperationUnsupportedInvalidZone",
-            "IllegalParamAvailableZone",
-            "MissingParamNameOrDescription",
-            "OperationFailedSystemBusy",
-            "UnsupportedRegionCloudBoxInternet",
-            "ResourceNotEnoughCommonBandWidthPackage",
-            "InvalidRegionIdNotFound",
-            "InvalidVpcIdNotFound",
-            "InvalidZoneIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateCommonBandwidthPackageError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateCommonBandwidthPackageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateCommonBandwidthPackageError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateCommonBandwidthPackageError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_common_bandwidth_package(
+        &self,
+    ) -> CreateCommonBandwidthPackageRequestBuilder<&Self> {
+        CreateCommonBandwidthPackageRequestBuilder::new(self)
     }
 }

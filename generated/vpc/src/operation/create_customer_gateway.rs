@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateCustomerGatewayRequest>;
 /// Request of `CreateCustomerGateway`: Creates a customer gateway.
 ///
 /// # Example
@@ -241,11 +244,7 @@ impl<C> CreateCustomerGatewayRequestBuilder<C> {
     ///
     /// The region ID of the customer gateway.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`CreateCustomerGatewayRequest::region_id`](CreateCustomerGatewayRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -254,15 +253,7 @@ impl<C> CreateCustomerGatewayRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Must be at most 64 characters long.
-    /// - Must contain only ASCII characters.
-    /// - Example: `02fb3da4-130e-11e9-8e44****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateCustomerGatewayRequest::client_token`](CreateCustomerGatewayRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -271,20 +262,7 @@ impl<C> CreateCustomerGatewayRequestBuilder<C> {
     ///
     /// The static IP address of the gateway device in the data center.
     ///
-    /// * If you want to create a public IPsec-VPN connection, enter a public IP address.
-    /// * If you want to create a private IPsec-VPN connection, enter a private IP address.
-    ///
-    /// You cannot use the following IP addresses. Otherwise, a IPsec-VPN connection cannot be established:
-    ///
-    /// * 100\.64.0.0\~100.127.255.255
-    /// * 127\.0.0.0\~127.255.255.255
-    /// * 169\.254.0.0\~169.254.255.255
-    /// * 224\.0.0.0\~239.255.255.255
-    /// * 255\.0.0.0\~255.255.255.255
-    ///
-    /// - Wire name: `IpAddress`.
-    /// - Required.
-    /// - Example: `101.12.XX.XX`.
+    /// Its description, rules and example: [`CreateCustomerGatewayRequest::ip_address`](CreateCustomerGatewayRequest::ip_address).
     pub fn ip_address(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_address = Some(value.into());
         self
@@ -293,11 +271,7 @@ impl<C> CreateCustomerGatewayRequestBuilder<C> {
     ///
     /// The name of the customer gateway.
     ///
-    /// The name must be 1 to 100 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Must be 1 to 100 characters long.
-    /// - Example: `nametest`.
+    /// Its description, rules and example: [`CreateCustomerGatewayRequest::name`](CreateCustomerGatewayRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -306,11 +280,7 @@ impl<C> CreateCustomerGatewayRequestBuilder<C> {
     ///
     /// The description of the customer gateway.
     ///
-    /// The description must be 1 to 100 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Must be 1 to 100 characters long.
-    /// - Example: `desctest`.
+    /// Its description, rules and example: [`CreateCustomerGatewayRequest::description`](CreateCustomerGatewayRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -319,15 +289,7 @@ impl<C> CreateCustomerGatewayRequestBuilder<C> {
     ///
     /// The autonomous system number (ASN) of the gateway device in your data center. This parameter is required If you want to use Border Gateway Protocol (BGP) for the IPsec-VPN connection. Valid values: 1 to 4294967295. 45104 is not supported.
     ///
-    /// **Asn** is a 4-byte number. You can enter it in two segments and separate the first 16 bits from the following 16 bits with a period (.). Enter the number in each segment in decimal format.
-    ///
-    /// For example, if you enter 123.456, the ASN is 8061384. The ASN is calculated by using the following formula: 123 × 65536 + 456 = 8061384.
-    ///
-    /// > - We recommend that you use a private ASN to establish BGP connections to Alibaba Cloud. For information about the range of private ASNs, see the relevant documentation.
-    /// > - 45104 is a unique identifier assigned by IANA to Alibaba Cloud. It is used to identify Alibaba Cloud during route selection and data transmission over the Internet.
-    ///
-    /// - Wire name: `Asn`.
-    /// - Example: `65530`.
+    /// Its description, rules and example: [`CreateCustomerGatewayRequest::asn`](CreateCustomerGatewayRequest::asn).
     pub fn asn(mut self, value: impl Into<String>) -> Self {
         self.inner.asn = Some(value.into());
         self
@@ -336,13 +298,7 @@ impl<C> CreateCustomerGatewayRequestBuilder<C> {
     ///
     /// The authentication key of the BGP routing protocol for the gateway device in the data center.
     ///
-    /// The key must be 1 to 64 characters in length. It can contain only ASCII characters and cannot contain spaces or question marks (?).
-    ///
-    /// - Wire name: `AuthKey`.
-    /// - Must be 1 to 64 characters long.
-    /// - Must match the pattern `^[^ ?]*$` (no spaces or question marks (?)).
-    /// - Must contain only ASCII characters.
-    /// - Example: `AuthKey****`.
+    /// Its description, rules and example: [`CreateCustomerGatewayRequest::auth_key`](CreateCustomerGatewayRequest::auth_key).
     pub fn auth_key(mut self, value: impl Into<String>) -> Self {
         self.inner.auth_key = Some(value.into());
         self
@@ -351,12 +307,7 @@ impl<C> CreateCustomerGatewayRequestBuilder<C> {
     ///
     /// The tag value.
     ///
-    /// The tag value can be an empty string and cannot exceed 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.
-    ///
-    /// Each tag key corresponds to one tag value. You can specify up to 20 tag values in each call.
-    ///
-    /// - Wire name: `Tags`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateCustomerGatewayRequest::tags`](CreateCustomerGatewayRequest::tags).
     pub fn tags(
         mut self,
         values: impl IntoIterator<Item = crate::types::CreateCustomerGatewayTag>,
@@ -368,10 +319,7 @@ impl<C> CreateCustomerGatewayRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the customer gateway belongs.
     ///
-    /// - You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query the resource group list.
-    /// - If you do not specify a resource group, the customer gateway will belong to the default resource group after being created.
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-aek2qo2h4jy****`.
+    /// Its description, rules and example: [`CreateCustomerGatewayRequest::resource_group_id`](CreateCustomerGatewayRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -560,203 +508,24 @@ for CreateCustomerGatewayResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateCustomerGateway`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateCustomerGatewayError {
-    /// HTTP 400 `InvalidAuthkey.Malformed`: The specified BGP authentication key (%s) is malformed.
-    InvalidAuthkeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIpAddress.AlreadyExist`: Specified IpAddress is already exist.
-    InvalidIpAddressAlreadyExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIpAddress.WrongFormat`: Specified IpAddress is invalid.
-    InvalidIpAddressWrongFormat(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName`: The name is not valid
-    InvalidName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription`: The description is not valid
-    InvalidDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
-    ResourceQuotaFull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Asn`: The specified Asn is invalid.
-    IllegalParamAsn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.MissingAsn`: The autonomous system number of the customer gateway is mandatory when BGP authentication key is specified.
-    OperationDeniedMissingAsn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.TagValue`: The specified parameter TagValue is invalid.
-    InvalidParameterTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.TagNum`: The maximum number of tags is exceeded.
-    SizeLimitExceededTagNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.TagKey.Duplicated`: The specified tag key already exists.
-    ForbiddenTagKeyDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.TagKey`: The specified parameter TagKey is invalid.
-    InvalidParameterTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.TagKey`: The specified parameter TagKey is duplicated.
-    DuplicatedTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NoRamPermission`: Vpn Service has no permission to operate your IDaaS instances.
-    OperationFailedNoRamPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CreateVpnUserGatewayQuotaFull.QuotaFull`: The number of created VPN customer gateways exceeds the quota.
-    CreateVpnUserGatewayQuotaFullQuotaFull(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbiddenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `OperationConflict`: The operation against this instance is too frequent, please try again later.
-    OperationConflict(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateCustomerGatewayError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidAuthkey.Malformed",
-                        "InvalidIpAddress.AlreadyExist",
-                        "InvalidIpAddress.WrongFormat",
-                        "InvalidName",
-                        "InvalidDescription",
-                        "Resource.QuotaFull",
-                        "IllegalParam.Asn",
-                        "OperationDenied.MissingAsn",
-                        "InvalidParameter.TagValue",
-                        "SizeLimitExceeded.TagNum",
-                        "Forbidden.TagKey.Duplicated",
-                        "InvalidParameter.TagKey",
-                        "Duplicated.TagKey",
-                        "OperationFailed.NoRamPermission",
-                        "CreateVpnUserGatewayQuotaFull.QuotaFull",
-                        "Forbidden.SubUser",
-                        "Forbidden",
-                        "OperationConflict",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateCustomerGatewayError;
+impl crate::Client {
+    /// Calls `CreateCustomerGateway`: Creates a customer gateway.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateCustomerGatewayRequestBuilder::send) it. The parameters and their rules: [`CreateCustomerGatewayRequest`].
+    #[inline]
+    pub fn create_customer_gateway(&self) -> CreateCustomerGatewayRequestBuilder<&Self> {
+        CreateCustomerGatewayRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateCustomerGatewayError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateCustomerGateway`: Creates a customer gateway.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateCustomerGatewayRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidAuthkeyMalformed(error),
-            1 => Self::InvalidIpAddressAlreadyExist(error),
-            2 => Self::InvalidIpAddressWrongFormat(error),
-            3 => Self::InvalidName(error),
-            4 => Self::InvalidDescription(error),
-            5 => Self::ResourceQuotaFull(error),
-            6 => Self::IllegalParamAsn(error),
-            7 => Self::OperationDeniedMissingAsn(error),
-            8 => Self::InvalidParameterTagValue(error),
-            9 => Self::SizeLimitExceededTagNum(error),
-            10 => Self::ForbiddenTagKeyDuplicated(error),
-            11 => Self::InvalidParameterTagKey(error),
-            12 => Self::DuplicatedTagKey(error),
-            13 => Self::OperationFailedNoRamPermission(error),
-            14 => Self::CreateVpnUserGatewayQuotaFullQuotaFull(error),
-            15 => Self::ForbiddenSubUser(error),
-            16 => Self::Forbidden(error),
-            17 => Self::OperationConflict(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidAuthkeyMalformed(error) => (0, error),
-            Self::InvalidIpAddressAlreadyExist(error) => (1, error),
-            Self::InvalidIpAddressWrongFormat(error) => (2, error),
-            Self::InvalidName(error) => (3, error),
-            Self::InvalidDescription(error) => (4, error),
-            Self::ResourceQuotaFull(error) => (5, error),
-            Self::IllegalParamAsn(error) => (6, error),
-            Self::OperationDeniedMissingAsn(error) => (7, error),
-            Self::InvalidParameterTagValue(error) => (8, error),
-            Self::SizeLimitExceededTagNum(error) => (9, error),
-            Self::ForbiddenTagKeyDuplicated(error) => (10, error),
-            Self::InvalidParameterTagKey(error) => (11, error),
-            Self::DuplicatedTagKey(error) => (12, error),
-            Self::OperationFailedNoRamPermission(error) => (13, error),
-            Self::CreateVpnUserGatewayQuotaFullQuotaFull(error) => (14, error),
-            Self::ForbiddenSubUser(error) => (15, error),
-            Self::Forbidden(error) => (16, error),
-            Self::OperationConflict(error) => (17, error),
-            Self::Unhandled(unhandled) => (18, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateCustomerGatewayError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateCustomerGatewayError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidAuthkeyMalformed",
-            "InvalidIpAddressAlreadyExist",
-            "InvalidIpAddressWrongFormat",
-            "InvalidName",
-            "InvalidDescription",
-            "ResourceQuotaFull",
-            "IllegalParamAsn",
-            "OperationDeniedMissingAsn",
-            "InvalidParameterTagValue",
-            "SizeLimitExceededTagNum",
-            "ForbiddenTagKeyDuplicated",
-            "InvalidParameterTagKey",
-            "DuplicatedTagKey",
-            "OperationFailedNoRamPermission",
-            "CreateVpnUserGatewayQuotaFullQuotaFull",
-            "ForbiddenSubUser",
-            "Forbidden",
-            "OperationConflict",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateCustomerGatewayError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateCustomerGatewayError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateCustomerGatewayError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateCustomerGatewayError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_customer_gateway(&self) -> CreateCustomerGatewayRequestBuilder<&Self> {
+        CreateCustomerGatewayRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateDefaultVSwitchRequest>;
 /// Request of `CreateDefaultVSwitch`: Creates a default vSwitch.
 ///
 /// When you call this operation, take note of the following limits:
@@ -149,11 +152,7 @@ impl<C> CreateDefaultVSwitchRequestBuilder<C> {
     ///
     /// The zone ID of the default vSwitch.
     ///
-    /// You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/36064.htm>) operation to query the most recent zone list.
-    ///
-    /// - Wire name: `ZoneId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou-b`.
+    /// Its description, rules and example: [`CreateDefaultVSwitchRequest::zone_id`](CreateDefaultVSwitchRequest::zone_id).
     pub fn zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_id = Some(value.into());
         self
@@ -162,11 +161,7 @@ impl<C> CreateDefaultVSwitchRequestBuilder<C> {
     ///
     /// The region ID of the default vSwitch.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateDefaultVSwitchRequest::region_id`](CreateDefaultVSwitchRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -175,8 +170,7 @@ impl<C> CreateDefaultVSwitchRequestBuilder<C> {
     ///
     /// The last eight bits of the IPv6 CIDR block of the vSwitch. Valid values: **0** to **255**.
     ///
-    /// - Wire name: `Ipv6CidrBlock`.
-    /// - Example: `12`.
+    /// Its description, rules and example: [`CreateDefaultVSwitchRequest::ipv6_cidr_block`](CreateDefaultVSwitchRequest::ipv6_cidr_block).
     pub fn ipv6_cidr_block(mut self, value: i32) -> Self {
         self.inner.ipv6_cidr_block = Some(value);
         self
@@ -185,13 +179,7 @@ impl<C> CreateDefaultVSwitchRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateDefaultVSwitchRequest::client_token`](CreateDefaultVSwitchRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -338,311 +326,24 @@ for CreateDefaultVSwitchResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateDefaultVSwitch`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateDefaultVSwitchError {
-    /// HTTP 400 `InvalidDescription.Malformed`: Invalid description.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVSwitchName.Malformed`: Specified virtual switch name is not valid.
-    InvalidVSwitchNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVSwitchDiscription.Malformed`: Specified  virtual switch description is not valid.
-    InvalidVSwitchDiscriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Abs.Vpc.InvalidDescription.Malformed`: Specified virtual switch name is not valid.
-    AbsVpcInvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotAvailable`: Resource you requested is not available in this region or zone.
-    ResourceNotAvailable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Specified CIDR block is not valid in VPC.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCidrBlock.Overlapped`: Specified CIDR block overlapped with other subnets.
-    InvalidCidrBlockOverlapped(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.VSwitch`: Virtual switch quota exceeded.
-    QuotaExceededVSwitch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectRouteEntryStatus`: Some route entry status blocked this operation.
-    IncorrectRouteEntryStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectVSwitchStatus`: Some virtual switch is modifying within the same VPC.
-    IncorrectVSwitchStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCirdrBlock.MaskLength`: Specified CIDR block is not valid .
-    InvalidCirdrBlockMaskLength(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectVpcStatus`: Current VPC status does not support this operation.
-    IncorrectVpcStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CreateVSwitch.IncorrectStatus.cbnStatus`: Current CBN status does not support this operation.
-    CreateVSwitchIncorrectStatusCbnStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCidrBlock.Malformed`: Specified CIDR block is not valid.
-    InvalidCidrBlockMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: Miss mandatory parameter.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The operation is too frequent, TaskConflict.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VPC.SWITCH.RULE.QUOTA.NOT.EXISTS`: vSwitch quota rule not exists.
-    VpcSwitchRuleQuotaNotExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.VpcNotFound`: Specified VPC can not found.
-    ForbiddenVpcNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RouteConflict.AlreadyExist`: Route conflict exists in routing table.
-    RouteConflictAlreadyExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CidrAcross`: Classic link instance cidr must not across.
-    OperationFailedCidrAcross(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.ClientToken`: %s
-    DuplicatedClientToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.Ipv6CidrBlockExisted`: %s
-    OperationFailedIpv6CidrBlockExisted(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Ipv6CidrBlock`: %s
-    IllegalParamIpv6CidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VpcIpv6Disabled`: %s
-    OperationFailedVpcIpv6Disabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.cbnStatus`: Current CBN status does not support this operation.
-    IncorrectStatusCbnStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.DefaultVpcNotExist`: %s
-    OperationFailedDefaultVpcNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.CloudBoxIpv6`: The IPv6 feature is not supported by cloud box.
-    UnsupportedFeatureCloudBoxIpv6(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.VpcPeerExist`: The operation is not allowed because the VPC peer exists.
-    OperationDeniedVpcPeerExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.CenAttached`: The operation is not allowed because the VPC is attached to CEN.
-    OperationDeniedCenAttached(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.NatgwExist`: The operation is not allowed because the NAT gateway exists in VPC.
-    OperationDeniedNatgwExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.OtherSubnetCreating`: other subnet is creating
-    OperationDeniedOtherSubnetCreating(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.DefaultVSwitchExist`: A default vSwitch already exists in the zone.
-    OperationFailedDefaultVSwitchExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.RouteEntry`: RouteEntry status error.
-    InvalidStatusRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidZoneId.NotFound`: Specified zone does not exist.
-    InvalidZoneIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Invalid.NotExist`: witch mask rule not exists.
-    InvalidNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpcId.NotFound`: Specified VPC does not exist.
-    InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateDefaultVSwitchError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidDescription.Malformed",
-                        "InvalidVSwitchName.Malformed",
-                        "InvalidVSwitchDiscription.Malformed",
-                        "Abs.Vpc.InvalidDescription.Malformed",
-                        "ResourceNotAvailable",
-                        "InvalidParameter",
-                        "InvalidCidrBlock.Overlapped",
-                        "QuotaExceeded.VSwitch",
-                        "IncorrectRouteEntryStatus",
-                        "IncorrectVSwitchStatus",
-                        "InvalidCirdrBlock.MaskLength",
-                        "IncorrectVpcStatus",
-                        "CreateVSwitch.IncorrectStatus.cbnStatus",
-                        "InvalidCidrBlock.Malformed",
-                        "MissingParameter",
-                        "TaskConflict",
-                        "VPC.SWITCH.RULE.QUOTA.NOT.EXISTS",
-                        "Forbidden.VpcNotFound",
-                        "RouteConflict.AlreadyExist",
-                        "OperationFailed.CidrAcross",
-                        "Duplicated.ClientToken",
-                        "OperationFailed.Ipv6CidrBlockExisted",
-                        "IllegalParam.Ipv6CidrBlock",
-                        "OperationFailed.VpcIpv6Disabled",
-                        "IncorrectStatus.cbnStatus",
-                        "OperationFailed.DefaultVpcNotExist",
-                        "UnsupportedFeature.CloudBoxIpv6",
-                        "OperationDenied.VpcPeerExist",
-                        "OperationDenied.CenAttached",
-                        "OperationDenied.NatgwExist",
-                        "OperationDenied.OtherSubnetCreating",
-                        "OperationFailed.DefaultVSwitchExist",
-                        "InvalidStatus.RouteEntry",
-                        "InvalidZoneId.NotFound",
-                        "Invalid.NotExist",
-                        "InvalidVpcId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateDefaultVSwitchError;
+impl crate::Client {
+    /// Calls `CreateDefaultVSwitch`: Creates a default vSwitch.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateDefaultVSwitchRequestBuilder::send) it. The parameters and their rules: [`CreateDefaultVSwitchRequest`].
+    #[inline]
+    pub fn create_default_v_switch(&self) -> CreateDefaultVSwitchRequestBuilder<&Self> {
+        CreateDefaultVSwitchRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateDefaultVSwitchError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateDefaultVSwitch`: Creates a default vSwitch.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateDefaultVSwitchRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidDescriptionMalformed(error),
-            1 => Self::InvalidVSwitchNameMalformed(error),
-            2 => Self::InvalidVSwitchDiscriptionMalformed(error),
-            3 => Self::AbsVpcInvalidDescriptionMalformed(error),
-            4 => Self::ResourceNotAvailable(error),
-            5 => Self::InvalidParameter(error),
-            6 => Self::InvalidCidrBlockOverlapped(error),
-            7 => Self::QuotaExceededVSwitch(error),
-            8 => Self::IncorrectRouteEntryStatus(error),
-            9 => Self::IncorrectVSwitchStatus(error),
-            10 => Self::InvalidCirdrBlockMaskLength(error),
-            11 => Self::IncorrectVpcStatus(error),
-            12 => Self::CreateVSwitchIncorrectStatusCbnStatus(error),
-            13 => Self::InvalidCidrBlockMalformed(error),
-            14 => Self::MissingParameter(error),
-            15 => Self::TaskConflict(error),
-            16 => Self::VpcSwitchRuleQuotaNotExists(error),
-            17 => Self::ForbiddenVpcNotFound(error),
-            18 => Self::RouteConflictAlreadyExist(error),
-            19 => Self::OperationFailedCidrAcross(error),
-            20 => Self::DuplicatedClientToken(error),
-            21 => Self::OperationFailedIpv6CidrBlockExisted(error),
-            22 => Self::IllegalParamIpv6CidrBlock(error),
-            23 => Self::OperationFailedVpcIpv6Disabled(error),
-            24 => Self::IncorrectStatusCbnStatus(error),
-            25 => Self::OperationFailedDefaultVpcNotExist(error),
-            26 => Self::UnsupportedFeatureCloudBoxIpv6(error),
-            27 => Self::OperationDeniedVpcPeerExist(error),
-            28 => Self::OperationDeniedCenAttached(error),
-            29 => Self::OperationDeniedNatgwExist(error),
-            30 => Self::OperationDeniedOtherSubnetCreating(error),
-            31 => Self::OperationFailedDefaultVSwitchExist(error),
-            32 => Self::InvalidStatusRouteEntry(error),
-            33 => Self::InvalidZoneIdNotFound(error),
-            34 => Self::InvalidNotExist(error),
-            35 => Self::InvalidVpcIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidDescriptionMalformed(error) => (0, error),
-            Self::InvalidVSwitchNameMalformed(error) => (1, error),
-            Self::InvalidVSwitchDiscriptionMalformed(error) => (2, error),
-            Self::AbsVpcInvalidDescriptionMalformed(error) => (3, error),
-            Self::ResourceNotAvailable(error) => (4, error),
-            Self::InvalidParameter(error) => (5, error),
-            Self::InvalidCidrBlockOverlapped(error) => (6, error),
-            Self::QuotaExceededVSwitch(error) => (7, error),
-            Self::IncorrectRouteEntryStatus(error) => (8, error),
-            Self::IncorrectVSwitchStatus(error) => (9, error),
-            Self::InvalidCirdrBlockMaskLength(error) => (10, error),
-            Self::IncorrectVpcStatus(error) => (11, error),
-            Self::CreateVSwitchIncorrectStatusCbnStatus(error) => (12, error),
-            Self::InvalidCidrBlockMalformed(error) => (13, error),
-            Self::MissingParameter(error) => (14, error),
-            Self::TaskConflict(error) => (15, error),
-            Self::VpcSwitchRuleQuotaNotExists(error) => (16, error),
-            Self::ForbiddenVpcNotFound(error) => (17, error),
-            Self::RouteConflictAlreadyExist(error) => (18, error),
-            Self::OperationFailedCidrAcross(error) => (19, error),
-            Self::DuplicatedClientToken(error) => (20, error),
-            Self::OperationFailedIpv6CidrBlockExisted(error) => (21, error),
-            Self::IllegalParamIpv6CidrBlock(error) => (22, error),
-            Self::OperationFailedVpcIpv6Disabled(error) => (23, error),
-            Self::IncorrectStatusCbnStatus(error) => (24, error),
-            Self::OperationFailedDefaultVpcNotExist(error) => (25, error),
-            Self::UnsupportedFeatureCloudBoxIpv6(error) => (26, error),
-            Self::OperationDeniedVpcPeerExist(error) => (27, error),
-            Self::OperationDeniedCenAttached(error) => (28, error),
-            Self::OperationDeniedNatgwExist(error) => (29, error),
-            Self::OperationDeniedOtherSubnetCreating(error) => (30, error),
-            Self::OperationFailedDefaultVSwitchExist(error) => (31, error),
-            Self::InvalidStatusRouteEntry(error) => (32, error),
-            Self::InvalidZoneIdNotFound(error) => (33, error),
-            Self::InvalidNotExist(error) => (34, error),
-            Self::InvalidVpcIdNotFound(error) => (35, error),
-            Self::Unhandled(unhandled) => (36, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateDefaultVSwitchError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateDefaultVSwitchError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidDescriptionMalformed",
-            "InvalidVSwitchNameMalformed",
-            "InvalidVSwitchDiscriptionMalformed",
-            "AbsVpcInvalidDescriptionMalformed",
-            "ResourceNotAvailable",
-            "InvalidParameter",
-            "InvalidCidrBlockOverlapped",
-            "QuotaExceededVSwitch",
-            "IncorrectRouteEntryStatus",
-            "IncorrectVSwitchStatus",
-            "InvalidCirdrBlockMaskLength",
-            "IncorrectVpcStatus",
-            "CreateVSwitchIncorrectStatusCbnStatus",
-            "InvalidCidrBlockMalformed",
-            "MissingParameter",
-            "TaskConflict",
-            "VpcSwitchRuleQuotaNotExists",
-            "ForbiddenVpcNotFound",
-            "RouteConflictAlreadyExist",
-            "OperationFailedCidrAcross",
-            "DuplicatedClientToken",
-            "OperationFailedIpv6CidrBlockExisted",
-            "IllegalParamIpv6CidrBlock",
-            "OperationFailedVpcIpv6Disabled",
-            "IncorrectStatusCbnStatus",
-            "OperationFailedDefaultVpcNotExist",
-            "UnsupportedFeatureCloudBoxIpv6",
-            "OperationDeniedVpcPeerExist",
-            "OperationDeniedCenAttached",
-            "OperationDeniedNatgwExist",
-            "OperationDeniedOtherSubnetCreating",
-            "OperationFailedDefaultVSwitchExist",
-            "InvalidStatusRouteEntry",
-            "InvalidZoneIdNotFound",
-            "InvalidNotExist",
-            "InvalidVpcIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateDefaultVSwitchError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateDefaultVSwitchError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateDefaultVSwitchError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateDefaultVSwitchError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_default_v_switch(&self) -> CreateDefaultVSwitchRequestBuilder<&Self> {
+        CreateDefaultVSwitchRequestBuilder::new(self)
     }
 }

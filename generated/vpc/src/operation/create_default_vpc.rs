@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateDefaultVpcRequest>;
 /// Request of `CreateDefaultVpc`: Creates a default virtual private cloud (VPC).
 ///
 /// ## Usage notes
@@ -162,11 +165,7 @@ impl<C> CreateDefaultVpcRequestBuilder<C> {
     ///
     /// The ID of the region to which the default VPC belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateDefaultVpcRequest::region_id`](CreateDefaultVpcRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -175,10 +174,7 @@ impl<C> CreateDefaultVpcRequestBuilder<C> {
     ///
     /// The IPv6 CIDR block of the default VPC.
     ///
-    /// > When **EnableIpv6** is set to **true**, this parameter is required.
-    ///
-    /// - Wire name: `Ipv6CidrBlock`.
-    /// - Example: `2408:XXXX:346:b600::/56`.
+    /// Its description, rules and example: [`CreateDefaultVpcRequest::ipv6_cidr_block`](CreateDefaultVpcRequest::ipv6_cidr_block).
     pub fn ipv6_cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_cidr_block = Some(value.into());
         self
@@ -187,11 +183,7 @@ impl<C> CreateDefaultVpcRequestBuilder<C> {
     ///
     /// Specifies whether to enable IPv6. Valid values:
     ///
-    /// * **false** (default)
-    /// * **true**
-    ///
-    /// - Wire name: `EnableIpv6`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateDefaultVpcRequest::enable_ipv6`](CreateDefaultVpcRequest::enable_ipv6).
     pub fn enable_ipv6(mut self, value: bool) -> Self {
         self.inner.enable_ipv6 = Some(value);
         self
@@ -200,8 +192,7 @@ impl<C> CreateDefaultVpcRequestBuilder<C> {
     ///
     /// The ID of the resource group.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmystnjq4****`.
+    /// Its description, rules and example: [`CreateDefaultVpcRequest::resource_group_id`](CreateDefaultVpcRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -210,13 +201,7 @@ impl<C> CreateDefaultVpcRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateDefaultVpcRequest::client_token`](CreateDefaultVpcRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -380,215 +365,24 @@ for CreateDefaultVpcResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateDefaultVpc`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateDefaultVpcError {
-    /// HTTP 400 `TOKEN_PROCESSING`: Action is processing.
-    TokenProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvokeError`: instance quota rule invoke error.
-    InvokeError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Specified CIDR block is not valid
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotAvailable`: Resource you requested is not available in this region or zone.
-    ResourceNotAvailable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpcName.Malformed`: Specified VPC name is not valid.
-    InvalidVpcNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpcDiscription.Malformed`: Specified VPC description is not valid.
-    InvalidVpcDiscriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.Vpc`: VPC quota exceeded.
-    QuotaExceededVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotAvailable.Vpc`: Resource you requested is not available in this region or zone.
-    ResourceNotAvailableVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidUserCidr.Quota`: Specified  UserCidr number is greater than 3.
-    InvalidUserCidrQuota(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidUserCidr.Malformed`: Specified  UserCidr  overlapping in of 100.64.0.0/10.
-    InvalidUserCidrMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResourceGroupId`: The specified ResourceGroupId does not exist.
-    InvalidResourceGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Ipv6CidrBlock`: %s
-    IllegalParamIpv6CidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.IPv6CidrNotReserved`: %s
-    OperationFailedIPv6CidrNotReserved(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.EnableIpv6`: %s
-    MissingParamEnableIpv6(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.Ipv6Feature`: %s
-    OperationUnsupportedIpv6Feature(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ZoneId`: %s
-    IllegalParamZoneId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.DefaultVpcExist`: %s
-    OperationFailedDefaultVpcExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: Specified value of "regionId" is not supported.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden`: User not authorized to operate on the specified resource.
-    Forbbiden(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateDefaultVpcError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "TOKEN_PROCESSING",
-                        "InvokeError",
-                        "InvalidParameter",
-                        "ResourceNotAvailable",
-                        "InvalidVpcName.Malformed",
-                        "InvalidVpcDiscription.Malformed",
-                        "QuotaExceeded.Vpc",
-                        "ResourceNotAvailable.Vpc",
-                        "InvalidUserCidr.Quota",
-                        "InvalidUserCidr.Malformed",
-                        "InvalidResourceGroupId",
-                        "IllegalParam.Ipv6CidrBlock",
-                        "OperationFailed.IPv6CidrNotReserved",
-                        "MissingParam.EnableIpv6",
-                        "OperationUnsupported.Ipv6Feature",
-                        "IllegalParam.ZoneId",
-                        "OperationFailed.DefaultVpcExist",
-                        "InvalidRegionId.NotFound",
-                        "Forbbiden",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateDefaultVpcError;
+impl crate::Client {
+    /// Calls `CreateDefaultVpc`: Creates a default virtual private cloud (VPC).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateDefaultVpcRequestBuilder::send) it. The parameters and their rules: [`CreateDefaultVpcRequest`].
+    #[inline]
+    pub fn create_default_vpc(&self) -> CreateDefaultVpcRequestBuilder<&Self> {
+        CreateDefaultVpcRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateDefaultVpcError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateDefaultVpc`: Creates a default virtual private cloud (VPC).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateDefaultVpcRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::TokenProcessing(error),
-            1 => Self::InvokeError(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::ResourceNotAvailable(error),
-            4 => Self::InvalidVpcNameMalformed(error),
-            5 => Self::InvalidVpcDiscriptionMalformed(error),
-            6 => Self::QuotaExceededVpc(error),
-            7 => Self::ResourceNotAvailableVpc(error),
-            8 => Self::InvalidUserCidrQuota(error),
-            9 => Self::InvalidUserCidrMalformed(error),
-            10 => Self::InvalidResourceGroupId(error),
-            11 => Self::IllegalParamIpv6CidrBlock(error),
-            12 => Self::OperationFailedIPv6CidrNotReserved(error),
-            13 => Self::MissingParamEnableIpv6(error),
-            14 => Self::OperationUnsupportedIpv6Feature(error),
-            15 => Self::IllegalParamZoneId(error),
-            16 => Self::OperationFailedDefaultVpcExist(error),
-            17 => Self::InvalidRegionIdNotFound(error),
-            18 => Self::Forbbiden(error),
-            19 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::TokenProcessing(error) => (0, error),
-            Self::InvokeError(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::ResourceNotAvailable(error) => (3, error),
-            Self::InvalidVpcNameMalformed(error) => (4, error),
-            Self::InvalidVpcDiscriptionMalformed(error) => (5, error),
-            Self::QuotaExceededVpc(error) => (6, error),
-            Self::ResourceNotAvailableVpc(error) => (7, error),
-            Self::InvalidUserCidrQuota(error) => (8, error),
-            Self::InvalidUserCidrMalformed(error) => (9, error),
-            Self::InvalidResourceGroupId(error) => (10, error),
-            Self::IllegalParamIpv6CidrBlock(error) => (11, error),
-            Self::OperationFailedIPv6CidrNotReserved(error) => (12, error),
-            Self::MissingParamEnableIpv6(error) => (13, error),
-            Self::OperationUnsupportedIpv6Feature(error) => (14, error),
-            Self::IllegalParamZoneId(error) => (15, error),
-            Self::OperationFailedDefaultVpcExist(error) => (16, error),
-            Self::InvalidRegionIdNotFound(error) => (17, error),
-            Self::Forbbiden(error) => (18, error),
-            Self::InternalError(error) => (19, error),
-            Self::Unhandled(unhandled) => (20, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateDefaultVpcError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateDefaultVpcError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "TokenProcessing",
-            "InvokeError",
-            "InvalidParameter",
-            "ResourceNotAvailable",
-            "InvalidVpcNameMalformed",
-            "InvalidVpcDiscriptionMalformed",
-            "QuotaExceededVpc",
-            "ResourceNotAvailableVpc",
-            "InvalidUserCidrQuota",
-            "InvalidUserCidrMalformed",
-            "InvalidResourceGroupId",
-            "IllegalParamIpv6CidrBlock",
-            "OperationFailedIPv6CidrNotReserved",
-            "MissingParamEnableIpv6",
-            "OperationUnsupportedIpv6Feature",
-            "IllegalParamZoneId",
-            "OperationFailedDefaultVpcExist",
-            "InvalidRegionIdNotFound",
-            "Forbbiden",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateDefaultVpcError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateDefaultVpcError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateDefaultVpcError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateDefaultVpcError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_default_vpc(&self) -> CreateDefaultVpcRequestBuilder<&Self> {
+        CreateDefaultVpcRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateDhcpOptionsSetRequest>;
 /// Request of `CreateDhcpOptionsSet`: Creates a DHCP options set.
 ///
 /// * **CreateDhcpOptionsSet** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [GetDhcpOptionsSet](<https://www.alibabacloud.com/help/doc-detail/448820.htm>) to query the status of the task.
@@ -245,11 +248,7 @@ impl<C> CreateDhcpOptionsSetRequestBuilder<C> {
     ///
     /// The region to which the DHCP options set belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateDhcpOptionsSetRequest::region_id`](CreateDhcpOptionsSetRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -258,10 +257,7 @@ impl<C> CreateDhcpOptionsSetRequestBuilder<C> {
     ///
     /// The IP address of the DNS server. You can enter at most four DNS server IP addresses. Separate IP addresses with commas (,).
     ///
-    /// > If no IP address is specified, the Elastic Compute Service (ECS) instance uses the IP addresses 100.100.2.136 and 100.100.2.138, which are provided by Alibaba Cloud by default.
-    ///
-    /// - Wire name: `DomainNameServers`.
-    /// - Example: `192.XX.XX.123`.
+    /// Its description, rules and example: [`CreateDhcpOptionsSetRequest::domain_name_servers`](CreateDhcpOptionsSetRequest::domain_name_servers).
     pub fn domain_name_servers(mut self, value: impl Into<String>) -> Self {
         self.inner.domain_name_servers = Some(value.into());
         self
@@ -270,10 +266,7 @@ impl<C> CreateDhcpOptionsSetRequestBuilder<C> {
     ///
     /// The name of the DHCP options set.
     ///
-    /// The name must be 1 to 128 characters in length and can contain letters, digits, underscores (\_), and hyphens (-). It must start with a letter.
-    ///
-    /// - Wire name: `DhcpOptionsSetName`.
-    /// - Example: `name`.
+    /// Its description, rules and example: [`CreateDhcpOptionsSetRequest::dhcp_options_set_name`](CreateDhcpOptionsSetRequest::dhcp_options_set_name).
     pub fn dhcp_options_set_name(mut self, value: impl Into<String>) -> Self {
         self.inner.dhcp_options_set_name = Some(value.into());
         self
@@ -282,10 +275,7 @@ impl<C> CreateDhcpOptionsSetRequestBuilder<C> {
     ///
     /// The description of the DHCP options set.
     ///
-    /// The description must be 1 to 256 characters in length. It must start with a letter and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `DhcpOptionsSetDescription`.
-    /// - Example: `description`.
+    /// Its description, rules and example: [`CreateDhcpOptionsSetRequest::dhcp_options_set_description`](CreateDhcpOptionsSetRequest::dhcp_options_set_description).
     pub fn dhcp_options_set_description(mut self, value: impl Into<String>) -> Self {
         self.inner.dhcp_options_set_description = Some(value.into());
         self
@@ -294,10 +284,7 @@ impl<C> CreateDhcpOptionsSetRequestBuilder<C> {
     ///
     /// The root domain. For example, you can set the value to example.com.
     ///
-    /// After a DHCP options set is associated with a virtual private cloud (VPC), the root domain in the DHCP options set is automatically synchronized with the ECS instances in the VPC.
-    ///
-    /// - Wire name: `DomainName`.
-    /// - Example: `example.com`.
+    /// Its description, rules and example: [`CreateDhcpOptionsSetRequest::domain_name`](CreateDhcpOptionsSetRequest::domain_name).
     pub fn domain_name(mut self, value: impl Into<String>) -> Self {
         self.inner.domain_name = Some(value.into());
         self
@@ -306,8 +293,7 @@ impl<C> CreateDhcpOptionsSetRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the DHCP options set belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmxazb4ph****`.
+    /// Its description, rules and example: [`CreateDhcpOptionsSetRequest::resource_group_id`](CreateDhcpOptionsSetRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -316,8 +302,7 @@ impl<C> CreateDhcpOptionsSetRequestBuilder<C> {
     ///
     /// The tag of the resource.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`CreateDhcpOptionsSetRequest::tag`](CreateDhcpOptionsSetRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -326,13 +311,7 @@ impl<C> CreateDhcpOptionsSetRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateDhcpOptionsSetRequest::client_token`](CreateDhcpOptionsSetRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -341,12 +320,7 @@ impl<C> CreateDhcpOptionsSetRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request.
     ///
-    /// **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    ///
-    /// **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateDhcpOptionsSetRequest::dry_run`](CreateDhcpOptionsSetRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -355,13 +329,7 @@ impl<C> CreateDhcpOptionsSetRequestBuilder<C> {
     ///
     /// The lease time of the IPv4 addresses for the DHCP options set.
     ///
-    /// * If you use hours as the unit, valid values are **24h to 1176h** and **87600h to 175200h**. Default value: **87600h**.
-    /// * If you use days as the unit, valid values are **1d to 49d** and **3650d to 7300d**. Default value: **3650d**.
-    ///
-    /// > When you enter a value, you must also specify the unit.
-    ///
-    /// - Wire name: `LeaseTime`.
-    /// - Example: `3650d`.
+    /// Its description, rules and example: [`CreateDhcpOptionsSetRequest::lease_time`](CreateDhcpOptionsSetRequest::lease_time).
     pub fn lease_time(mut self, value: impl Into<String>) -> Self {
         self.inner.lease_time = Some(value.into());
         self
@@ -370,13 +338,7 @@ impl<C> CreateDhcpOptionsSetRequestBuilder<C> {
     ///
     /// The lease time of the IPv6 addresses for the DHCP options set.
     ///
-    /// * If you use hours as the unit, valid values are **24h to 1176h** and **87600h to 175200h**. Default value: **87600h**.
-    /// * If you use days as the unit, valid values are **1d to 49d** and **3650d to 7300d**. Default value: **3650d**.
-    ///
-    /// > When you enter a value, you must also specify the unit.
-    ///
-    /// - Wire name: `Ipv6LeaseTime`.
-    /// - Example: `3650d`.
+    /// Its description, rules and example: [`CreateDhcpOptionsSetRequest::ipv6_lease_time`](CreateDhcpOptionsSetRequest::ipv6_lease_time).
     pub fn ipv6_lease_time(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_lease_time = Some(value.into());
         self
@@ -533,161 +495,24 @@ for CreateDhcpOptionsSetResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateDhcpOptionsSet`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateDhcpOptionsSetError {
-    /// HTTP 400 `OperationUnsupported.DhcpOptionsSet`: The DHCP options set feature in this region is not supported.
-    OperationUnsupportedDhcpOptionsSet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDomainNameServers.Malformed`: The specified format of DomainNameServers is invalid.
-    InvalidDomainNameServersMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.DomainNameServers`: The maximum number of domain name servers cannot exceed 4.
-    QuotaExceededDomainNameServers(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.DomainNameServers`: The specified DomainNameServers is invalid.
-    IllegalParamDomainNameServers(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.DomainName`: The specified DomainName is invalid.
-    IllegalParamDomainName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.DhcpOptionsSetName`: The specified DhcpOptionsSetName is invalid.
-    IllegalParamDhcpOptionsSetName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.DhcpOptionsSetDescription`: The specified DhcpOptionsSetDescription is invalid.
-    IllegalParamDhcpOptionsSetDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.RegionDhcpOptionsSet`: The quota of dhcpOptionsSet in the region is exceeded.
-    QuotaExceededRegionDhcpOptionsSet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.DhcpLeaseTime`: The DhcpOptionsSet of this region does not support custom LeaseTime.
-    OperationUnsupportedDhcpLeaseTime(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.LeaseTime`: LeaseTime \[%s\] is illegal.
-    IllegalParamLeaseTime(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateDhcpOptionsSetError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationUnsupported.DhcpOptionsSet",
-                        "InvalidDomainNameServers.Malformed",
-                        "QuotaExceeded.DomainNameServers",
-                        "IllegalParam.DomainNameServers",
-                        "IllegalParam.DomainName",
-                        "IllegalParam.DhcpOptionsSetName",
-                        "IllegalParam.DhcpOptionsSetDescription",
-                        "QuotaExceeded.RegionDhcpOptionsSet",
-                        "OperationUnsupported.DhcpLeaseTime",
-                        "IllegalParam.LeaseTime",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateDhcpOptionsSetError;
+impl crate::Client {
+    /// Calls `CreateDhcpOptionsSet`: Creates a DHCP options set.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateDhcpOptionsSetRequestBuilder::send) it. The parameters and their rules: [`CreateDhcpOptionsSetRequest`].
+    #[inline]
+    pub fn create_dhcp_options_set(&self) -> CreateDhcpOptionsSetRequestBuilder<&Self> {
+        CreateDhcpOptionsSetRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateDhcpOptionsSetError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateDhcpOptionsSet`: Creates a DHCP options set.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateDhcpOptionsSetRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationUnsupportedDhcpOptionsSet(error),
-            1 => Self::InvalidDomainNameServersMalformed(error),
-            2 => Self::QuotaExceededDomainNameServers(error),
-            3 => Self::IllegalParamDomainNameServers(error),
-            4 => Self::IllegalParamDomainName(error),
-            5 => Self::IllegalParamDhcpOptionsSetName(error),
-            6 => Self::IllegalParamDhcpOptionsSetDescription(error),
-            7 => Self::QuotaExceededRegionDhcpOptionsSet(error),
-            8 => Self::OperationUnsupportedDhcpLeaseTime(error),
-            9 => Self::IllegalParamLeaseTime(error),
-            10 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationUnsupportedDhcpOptionsSet(error) => (0, error),
-            Self::InvalidDomainNameServersMalformed(error) => (1, error),
-            Self::QuotaExceededDomainNameServers(error) => (2, error),
-            Self::IllegalParamDomainNameServers(error) => (3, error),
-            Self::IllegalParamDomainName(error) => (4, error),
-            Self::IllegalParamDhcpOptionsSetName(error) => (5, error),
-            Self::IllegalParamDhcpOptionsSetDescription(error) => (6, error),
-            Self::QuotaExceededRegionDhcpOptionsSet(error) => (7, error),
-            Self::OperationUnsupportedDhcpLeaseTime(error) => (8, error),
-            Self::IllegalParamLeaseTime(error) => (9, error),
-            Self::InvalidRegionIdNotFound(error) => (10, error),
-            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateDhcpOptionsSetError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateDhcpOptionsSetError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationUnsupportedDhcpOptionsSet",
-            "InvalidDomainNameServersMalformed",
-            "QuotaExceededDomainNameServers",
-            "IllegalParamDomainNameServers",
-            "IllegalParamDomainName",
-            "IllegalParamDhcpOptionsSetName",
-            "IllegalParamDhcpOptionsSetDescription",
-            "QuotaExceededRegionDhcpOptionsSet",
-            "OperationUnsupportedDhcpLeaseTime",
-            "IllegalParamLeaseTime",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateDhcpOptionsSetError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateDhcpOptionsSetError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateDhcpOptionsSetError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateDhcpOptionsSetError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_dhcp_options_set(&self) -> CreateDhcpOptionsSetRequestBuilder<&Self> {
+        CreateDhcpOptionsSetRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateExpressCloudConnectionRequest>;
 /// Request of `CreateExpressCloudConnection`: Creates an Express Cloud Connect (ECC) instance.
 ///
 /// # Example
@@ -237,9 +240,7 @@ impl<C> CreateExpressCloudConnectionRequestBuilder<C> {
     ///
     /// The region ID of the ECC instance.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateExpressCloudConnectionRequest::region_id`](CreateExpressCloudConnectionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -248,10 +249,7 @@ impl<C> CreateExpressCloudConnectionRequestBuilder<C> {
     ///
     /// The name of the ECC instance.
     ///
-    /// The name must be 2 to 128 characters in length and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). It must start with a letter but cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `doctest`.
+    /// Its description, rules and example: [`CreateExpressCloudConnectionRequest::name`](CreateExpressCloudConnectionRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -260,10 +258,7 @@ impl<C> CreateExpressCloudConnectionRequestBuilder<C> {
     ///
     /// The description of ECC.
     ///
-    /// The description must be 2 to 256 characters in length. It must start with a letter but cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `ECC`.
+    /// Its description, rules and example: [`CreateExpressCloudConnectionRequest::description`](CreateExpressCloudConnectionRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -272,9 +267,7 @@ impl<C> CreateExpressCloudConnectionRequestBuilder<C> {
     ///
     /// The city where the data center is located.
     ///
-    /// - Wire name: `PeerCity`.
-    /// - Default: `blank`.
-    /// - Example: `Hangzhou`.
+    /// Its description, rules and example: [`CreateExpressCloudConnectionRequest::peer_city`](CreateExpressCloudConnectionRequest::peer_city).
     pub fn peer_city(mut self, value: impl Into<String>) -> Self {
         self.inner.peer_city = Some(value.into());
         self
@@ -283,11 +276,7 @@ impl<C> CreateExpressCloudConnectionRequestBuilder<C> {
     ///
     /// The geographical location of the data center.
     ///
-    /// > It must be accurate to house number-floor-room number-server rack number.
-    ///
-    /// - Wire name: `PeerLocation`.
-    /// - Required.
-    /// - Example: `\*\*city\*\*district/county\*\*road\*\*number\*\*property or building name\*\*building\*\*floor\*\*room number\*\*server rack number\*\*server rack name\*\*device\*\*port`.
+    /// Its description, rules and example: [`CreateExpressCloudConnectionRequest::peer_location`](CreateExpressCloudConnectionRequest::peer_location).
     pub fn peer_location(mut self, value: impl Into<String>) -> Self {
         self.inner.peer_location = Some(value.into());
         self
@@ -296,9 +285,7 @@ impl<C> CreateExpressCloudConnectionRequestBuilder<C> {
     ///
     /// The Internet service provider (ISP) for the data center.
     ///
-    /// - Wire name: `IdcSP`.
-    /// - Required.
-    /// - Example: `CU`.
+    /// Its description, rules and example: [`CreateExpressCloudConnectionRequest::idc_sp`](CreateExpressCloudConnectionRequest::idc_sp).
     pub fn idc_sp(mut self, value: impl Into<String>) -> Self {
         self.inner.idc_sp = Some(value.into());
         self
@@ -307,14 +294,7 @@ impl<C> CreateExpressCloudConnectionRequestBuilder<C> {
     ///
     /// The port of the Express Connect circuit. Valid values:
     ///
-    /// * 100Base-T
-    /// * 1000Base-T
-    /// * 1000Base-LX
-    /// * 10GBase-T
-    /// * 10GBase-LR
-    ///
-    /// - Wire name: `PortType`.
-    /// - Example: `100Base-T`.
+    /// Its description, rules and example: [`CreateExpressCloudConnectionRequest::port_type`](CreateExpressCloudConnectionRequest::port_type).
     pub fn port_type(mut self, value: impl Into<String>) -> Self {
         self.inner.port_type = Some(value.into());
         self
@@ -323,11 +303,7 @@ impl<C> CreateExpressCloudConnectionRequestBuilder<C> {
     ///
     /// The bandwidth for ECC, which corresponds to the bandwidth for the underlying circuit.
     ///
-    /// Unit: Mbit/s.
-    ///
-    /// - Wire name: `Bandwidth`.
-    /// - Required.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`CreateExpressCloudConnectionRequest::bandwidth`](CreateExpressCloudConnectionRequest::bandwidth).
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.inner.bandwidth = Some(value);
         self
@@ -336,8 +312,7 @@ impl<C> CreateExpressCloudConnectionRequestBuilder<C> {
     ///
     /// The phone number of the contact who applies for ECC.
     ///
-    /// - Wire name: `ContactTel`.
-    /// - Example: `132*********`.
+    /// Its description, rules and example: [`CreateExpressCloudConnectionRequest::contact_tel`](CreateExpressCloudConnectionRequest::contact_tel).
     pub fn contact_tel(mut self, value: impl Into<String>) -> Self {
         self.inner.contact_tel = Some(value.into());
         self
@@ -346,8 +321,7 @@ impl<C> CreateExpressCloudConnectionRequestBuilder<C> {
     ///
     /// The email address of the contact who applies for ECC.
     ///
-    /// - Wire name: `ContactMail`.
-    /// - Example: `XX@example.com`.
+    /// Its description, rules and example: [`CreateExpressCloudConnectionRequest::contact_mail`](CreateExpressCloudConnectionRequest::contact_mail).
     pub fn contact_mail(mut self, value: impl Into<String>) -> Self {
         self.inner.contact_mail = Some(value.into());
         self
@@ -356,9 +330,7 @@ impl<C> CreateExpressCloudConnectionRequestBuilder<C> {
     ///
     /// The ID card number of the contact who applies for ECC.
     ///
-    /// - Wire name: `IDCardNo`.
-    /// - Default: `blank`.
-    /// - Example: `32*****************`.
+    /// Its description, rules and example: [`CreateExpressCloudConnectionRequest::id_card_no`](CreateExpressCloudConnectionRequest::id_card_no).
     pub fn id_card_no(mut self, value: impl Into<String>) -> Self {
         self.inner.id_card_no = Some(value.into());
         self
@@ -367,8 +339,7 @@ impl<C> CreateExpressCloudConnectionRequestBuilder<C> {
     ///
     /// The ID of the standby Express Connect circuit.
     ///
-    /// - Wire name: `RedundantEccId`.
-    /// - Example: `ecc-d****`.
+    /// Its description, rules and example: [`CreateExpressCloudConnectionRequest::redundant_ecc_id`](CreateExpressCloudConnectionRequest::redundant_ecc_id).
     pub fn redundant_ecc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.redundant_ecc_id = Some(value.into());
         self
@@ -516,185 +487,28 @@ for CreateExpressCloudConnectionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateExpressCloudConnection`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateExpressCloudConnectionError {
-    /// HTTP 400 `IllegalParam.AliUid`: %s
-    IllegalParamAliUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.Bid`: %s
-    MissingParamBid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.RegionNo`: %s
-    IllegalParamRegionNo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Bandwith`: %s
-    IllegalParamBandwith(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ContactTel`: %s
-    IllegalParamContactTel(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ContactMail`: %s
-    IllegalParamContactMail(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Description`: %s
-    IllegalParamDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.IDCardNo`: %s
-    IllegalParamIdCardNo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PortType`: %s
-    IllegalParamPortType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Name`: %s
-    IllegalParamName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PeerCity`: %s
-    IllegalParamPeerCity(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PeerLocation`: %s
-    IllegalParamPeerLocation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ServiceProvider`: %s
-    IllegalParamServiceProvider(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.RedundantEccId`: %s
-    IllegalParamRedundantEccId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.IdcSP`: %s
-    IllegalParamIdcSp(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateExpressCloudConnectionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.AliUid",
-                        "MissingParam.Bid",
-                        "IllegalParam.RegionNo",
-                        "IllegalParam.Bandwith",
-                        "IllegalParam.ContactTel",
-                        "IllegalParam.ContactMail",
-                        "IllegalParam.Description",
-                        "IllegalParam.IDCardNo",
-                        "IllegalParam.PortType",
-                        "IllegalParam.Name",
-                        "IllegalParam.PeerCity",
-                        "IllegalParam.PeerLocation",
-                        "IllegalParam.ServiceProvider",
-                        "IllegalParam.RedundantEccId",
-                        "IllegalParam.IdcSP",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateExpressCloudConnectionError;
+impl crate::Client {
+    /// Calls `CreateExpressCloudConnection`: Creates an Express Cloud Connect (ECC) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateExpressCloudConnectionRequestBuilder::send) it. The parameters and their rules: [`CreateExpressCloudConnectionRequest`].
+    #[inline]
+    pub fn create_express_cloud_connection(
+        &self,
+    ) -> CreateExpressCloudConnectionRequestBuilder<&Self> {
+        CreateExpressCloudConnectionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateExpressCloudConnectionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateExpressCloudConnection`: Creates an Express Cloud Connect (ECC) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateExpressCloudConnectionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamAliUid(error),
-            1 => Self::MissingParamBid(error),
-            2 => Self::IllegalParamRegionNo(error),
-            3 => Self::IllegalParamBandwith(error),
-            4 => Self::IllegalParamContactTel(error),
-            5 => Self::IllegalParamContactMail(error),
-            6 => Self::IllegalParamDescription(error),
-            7 => Self::IllegalParamIdCardNo(error),
-            8 => Self::IllegalParamPortType(error),
-            9 => Self::IllegalParamName(error),
-            10 => Self::IllegalParamPeerCity(error),
-            11 => Self::IllegalParamPeerLocation(error),
-            12 => Self::IllegalParamServiceProvider(error),
-            13 => Self::IllegalParamRedundantEccId(error),
-            14 => Self::IllegalParamIdcSp(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamAliUid(error) => (0, error),
-            Self::MissingParamBid(error) => (1, error),
-            Self::IllegalParamRegionNo(error) => (2, error),
-            Self::IllegalParamBandwith(error) => (3, error),
-            Self::IllegalParamContactTel(error) => (4, error),
-            Self::IllegalParamContactMail(error) => (5, error),
-            Self::IllegalParamDescription(error) => (6, error),
-            Self::IllegalParamIdCardNo(error) => (7, error),
-            Self::IllegalParamPortType(error) => (8, error),
-            Self::IllegalParamName(error) => (9, error),
-            Self::IllegalParamPeerCity(error) => (10, error),
-            Self::IllegalParamPeerLocation(error) => (11, error),
-            Self::IllegalParamServiceProvider(error) => (12, error),
-            Self::IllegalParamRedundantEccId(error) => (13, error),
-            Self::IllegalParamIdcSp(error) => (14, error),
-            Self::Unhandled(unhandled) => (15, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateExpressCloudConnectionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateExpressCloudConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamAliUid",
-            "MissingParamBid",
-            "IllegalParamRegionNo",
-            "IllegalParamBandwith",
-            "IllegalParamContactTel",
-            "IllegalParamContactMail",
-            "IllegalParamDescription",
-            "IllegalParamIdCardNo",
-            "IllegalParamPortType",
-            "IllegalParamName",
-            "IllegalParamPeerCity",
-            "IllegalParamPeerLocation",
-            "IllegalParamServiceProvider",
-            "IllegalParamRedundantEccId",
-            "IllegalParamIdcSp",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateExpressCloudConnectionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateExpressCloudConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateExpressCloudConnectionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateExpressCloudConnectionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_express_cloud_connection(
+        &self,
+    ) -> CreateExpressCloudConnectionRequestBuilder<&Self> {
+        CreateExpressCloudConnectionRequestBuilder::new(self)
     }
 }

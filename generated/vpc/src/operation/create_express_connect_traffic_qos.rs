@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateExpressConnectTrafficQosRequest>;
 /// Request of `CreateExpressConnectTrafficQos`: Creates a quality of service (QoS) policy.
 ///
 /// # Example
@@ -159,11 +162,7 @@ impl<C> CreateExpressConnectTrafficQosRequestBuilder<C> {
     ///
     /// The region ID of the QoS policy.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`CreateExpressConnectTrafficQosRequest::region_id`](CreateExpressConnectTrafficQosRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -172,13 +171,7 @@ impl<C> CreateExpressConnectTrafficQosRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** in each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateExpressConnectTrafficQosRequest::client_token`](CreateExpressConnectTrafficQosRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -187,10 +180,7 @@ impl<C> CreateExpressConnectTrafficQosRequestBuilder<C> {
     ///
     /// The name of the QoS policy.
     ///
-    /// The name must be 0 to 128 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `QosName`.
-    /// - Example: `qos-test`.
+    /// Its description, rules and example: [`CreateExpressConnectTrafficQosRequest::qos_name`](CreateExpressConnectTrafficQosRequest::qos_name).
     pub fn qos_name(mut self, value: impl Into<String>) -> Self {
         self.inner.qos_name = Some(value.into());
         self
@@ -199,10 +189,7 @@ impl<C> CreateExpressConnectTrafficQosRequestBuilder<C> {
     ///
     /// The description of the QoS policy.
     ///
-    /// The description must be 0 to 256 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `QosDescription`.
-    /// - Example: `qos-test`.
+    /// Its description, rules and example: [`CreateExpressConnectTrafficQosRequest::qos_description`](CreateExpressConnectTrafficQosRequest::qos_description).
     pub fn qos_description(mut self, value: impl Into<String>) -> Self {
         self.inner.qos_description = Some(value.into());
         self
@@ -211,8 +198,7 @@ impl<C> CreateExpressConnectTrafficQosRequestBuilder<C> {
     ///
     /// The ID of the resource group.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmxazfdgdg****`.
+    /// Its description, rules and example: [`CreateExpressConnectTrafficQosRequest::resource_group_id`](CreateExpressConnectTrafficQosRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -221,8 +207,7 @@ impl<C> CreateExpressConnectTrafficQosRequestBuilder<C> {
     ///
     /// The tag to add to the resource.
     ///
-    /// - Wire name: `Tags`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateExpressConnectTrafficQosRequest::tags`](CreateExpressConnectTrafficQosRequest::tags).
     pub fn tags(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tags = Some(values.into_iter().collect());
         self
@@ -372,97 +357,28 @@ for CreateExpressConnectTrafficQosResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateExpressConnectTrafficQos`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateExpressConnectTrafficQosError {
-    /// HTTP 400 `OperationUnsupported.Qos`: QoS is unsupported.
-    OperationUnsupportedQos(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.Qos`: The quota of QoS is exceeded.
-    QuotaExceededQos(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateExpressConnectTrafficQosError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["OperationUnsupported.Qos", "QuotaExceeded.Qos"]),
-            error,
-        )
+mod error;
+pub use error::CreateExpressConnectTrafficQosError;
+impl crate::Client {
+    /// Calls `CreateExpressConnectTrafficQos`: Creates a quality of service (QoS) policy.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateExpressConnectTrafficQosRequestBuilder::send) it. The parameters and their rules: [`CreateExpressConnectTrafficQosRequest`].
+    #[inline]
+    pub fn create_express_connect_traffic_qos(
+        &self,
+    ) -> CreateExpressConnectTrafficQosRequestBuilder<&Self> {
+        CreateExpressConnectTrafficQosRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateExpressConnectTrafficQosError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateExpressConnectTrafficQos`: Creates a quality of service (QoS) policy.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateExpressConnectTrafficQosRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationUnsupportedQos(error),
-            1 => Self::QuotaExceededQos(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationUnsupportedQos(error) => (0, error),
-            Self::QuotaExceededQos(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateExpressConnectTrafficQosError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateExpressConnectTrafficQosError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["OperationUnsupportedQos", "QuotaExceededQos", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateExpressConnectTrafficQosError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateExpressConnectTrafficQosError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateExpressConnectTrafficQosError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateExpressConnectTrafficQosError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_express_connect_traffic_qos(
+        &self,
+    ) -> CreateExpressConnectTrafficQosRequestBuilder<&Self> {
+        CreateExpressConnectTrafficQosRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateExpressConnectTrafficQosQueueRequest>;
 /// Request of `CreateExpressConnectTrafficQosQueue`: Creates a quality of service (QoS) queue.
 ///
 /// # Example
@@ -184,11 +187,7 @@ impl<C> CreateExpressConnectTrafficQosQueueRequestBuilder<C> {
     ///
     /// The region ID of the QoS policy.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`CreateExpressConnectTrafficQosQueueRequest::region_id`](CreateExpressConnectTrafficQosQueueRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -197,13 +196,7 @@ impl<C> CreateExpressConnectTrafficQosQueueRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among all requests. ClientToken can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateExpressConnectTrafficQosQueueRequest::client_token`](CreateExpressConnectTrafficQosQueueRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -212,10 +205,7 @@ impl<C> CreateExpressConnectTrafficQosQueueRequestBuilder<C> {
     ///
     /// The name of the QoS queue.
     ///
-    /// It must be 0 to 128 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `QueueName`.
-    /// - Example: `qos-queue-test`.
+    /// Its description, rules and example: [`CreateExpressConnectTrafficQosQueueRequest::queue_name`](CreateExpressConnectTrafficQosQueueRequest::queue_name).
     pub fn queue_name(mut self, value: impl Into<String>) -> Self {
         self.inner.queue_name = Some(value.into());
         self
@@ -224,10 +214,7 @@ impl<C> CreateExpressConnectTrafficQosQueueRequestBuilder<C> {
     ///
     /// The description of the QoS queue.
     ///
-    /// It must be 0 to 256 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `QueueDescription`.
-    /// - Example: `qos-queue-test`.
+    /// Its description, rules and example: [`CreateExpressConnectTrafficQosQueueRequest::queue_description`](CreateExpressConnectTrafficQosQueueRequest::queue_description).
     pub fn queue_description(mut self, value: impl Into<String>) -> Self {
         self.inner.queue_description = Some(value.into());
         self
@@ -236,9 +223,7 @@ impl<C> CreateExpressConnectTrafficQosQueueRequestBuilder<C> {
     ///
     /// The ID of the QoS policy.
     ///
-    /// - Wire name: `QosId`.
-    /// - Required.
-    /// - Example: `qos-2giu0a6vd5x0mv4700`.
+    /// Its description, rules and example: [`CreateExpressConnectTrafficQosQueueRequest::qos_id`](CreateExpressConnectTrafficQosQueueRequest::qos_id).
     pub fn qos_id(mut self, value: impl Into<String>) -> Self {
         self.inner.qos_id = Some(value.into());
         self
@@ -247,15 +232,7 @@ impl<C> CreateExpressConnectTrafficQosQueueRequestBuilder<C> {
     ///
     /// The priority of the QoS queue. Valid values:
     ///
-    /// * **High**
-    /// * **Medium**
-    /// * **Default**: default queue.
-    ///
-    /// > You cannot create a QoS queue of the default priority.
-    ///
-    /// - Wire name: `QueueType`.
-    /// - Required.
-    /// - Example: `High`.
+    /// Its description, rules and example: [`CreateExpressConnectTrafficQosQueueRequest::queue_type`](CreateExpressConnectTrafficQosQueueRequest::queue_type).
     pub fn queue_type(mut self, value: impl Into<String>) -> Self {
         self.inner.queue_type = Some(value.into());
         self
@@ -264,11 +241,7 @@ impl<C> CreateExpressConnectTrafficQosQueueRequestBuilder<C> {
     ///
     /// The percentage of bandwidth allocated to the QoS queue.
     ///
-    /// * If QueueType is set to **Medium**, this parameter is required. Valid values: 1 to 100.
-    /// * If QueueType is set to **Default**, a value of - is returned.
-    ///
-    /// - Wire name: `BandwidthPercent`.
-    /// - Example: `100`.
+    /// Its description, rules and example: [`CreateExpressConnectTrafficQosQueueRequest::bandwidth_percent`](CreateExpressConnectTrafficQosQueueRequest::bandwidth_percent).
     pub fn bandwidth_percent(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth_percent = Some(value.into());
         self
@@ -426,131 +399,28 @@ for CreateExpressConnectTrafficQosQueueResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateExpressConnectTrafficQosQueue`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateExpressConnectTrafficQosQueueError {
-    /// HTTP 400 `QuotaExceeded.QosMediumPriorityQueueCount`: The quota of QosMediumPriorityQueueCount is exceeded.
-    QuotaExceededQosMediumPriorityQueueCount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.QosHighPriorityQueueCount`: The quota of QosHighPriorityQueueCount is exceeded.
-    QuotaExceededQosHighPriorityQueueCount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.QosMediumPriorityQueueBandwidthPercent`: The quota of QosMediumPriorityQueueBandwidthPercent is exceeded.
-    QuotaExceededQosMediumPriorityQueueBandwidthPercent(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `IncorrectStatus.Qos`: The status of QoS is incorrect.
-    IncorrectStatusQos(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EcQoSConflict`: The specified QoS is conflict with other QoS.
-    EcQoSConflict(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for CreateExpressConnectTrafficQosQueueError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "QuotaExceeded.QosMediumPriorityQueueCount",
-                        "QuotaExceeded.QosHighPriorityQueueCount",
-                        "QuotaExceeded.QosMediumPriorityQueueBandwidthPercent",
-                        "IncorrectStatus.Qos",
-                        "EcQoSConflict",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateExpressConnectTrafficQosQueueError;
+impl crate::Client {
+    /// Calls `CreateExpressConnectTrafficQosQueue`: Creates a quality of service (QoS) queue.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateExpressConnectTrafficQosQueueRequestBuilder::send) it. The parameters and their rules: [`CreateExpressConnectTrafficQosQueueRequest`].
+    #[inline]
+    pub fn create_express_connect_traffic_qos_queue(
+        &self,
+    ) -> CreateExpressConnectTrafficQosQueueRequestBuilder<&Self> {
+        CreateExpressConnectTrafficQosQueueRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateExpressConnectTrafficQosQueueError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateExpressConnectTrafficQosQueue`: Creates a quality of service (QoS) queue.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateExpressConnectTrafficQosQueueRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::QuotaExceededQosMediumPriorityQueueCount(error),
-            1 => Self::QuotaExceededQosHighPriorityQueueCount(error),
-            2 => Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(error),
-            3 => Self::IncorrectStatusQos(error),
-            4 => Self::EcQoSConflict(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::QuotaExceededQosMediumPriorityQueueCount(error) => (0, error),
-            Self::QuotaExceededQosHighPriorityQueueCount(error) => (1, error),
-            Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(error) => {
-                (2, error)
-            }
-            Self::IncorrectStatusQos(error) => (3, error),
-            Self::EcQoSConflict(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateExpressConnectTrafficQosQueueError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateExpressConnectTrafficQosQueueError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "QuotaExceededQosMediumPriorityQueueCount",
-            "QuotaExceededQosHighPriorityQueueCount",
-            "QuotaExceededQosMediumPriorityQueueBandwidthPercent",
-            "IncorrectStatusQos",
-            "EcQoSConflict",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateExpressConnectTrafficQosQueueError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateExpressConnectTrafficQosQueueError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateExpressConnectTrafficQosQueueError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for CreateExpressConnectTrafficQosQueueError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_express_connect_traffic_qos_queue(
+        &self,
+    ) -> CreateExpressConnectTrafficQosQueueRequestBuilder<&Self> {
+        CreateExpressConnectTrafficQosQueueRequestBuilder::new(self)
     }
 }

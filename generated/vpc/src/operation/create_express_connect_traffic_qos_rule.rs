@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateExpressConnectTrafficQosRuleRequest>;
 /// Request of `CreateExpressConnectTrafficQosRule`: Creates a quality of service (QoS) rule.
 ///
 /// # Example
@@ -322,11 +325,7 @@ impl<C> CreateExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The region ID of the QoS policy.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`CreateExpressConnectTrafficQosRuleRequest::region_id`](CreateExpressConnectTrafficQosRuleRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -335,13 +334,7 @@ impl<C> CreateExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate a token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateExpressConnectTrafficQosRuleRequest::client_token`](CreateExpressConnectTrafficQosRuleRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -350,9 +343,7 @@ impl<C> CreateExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The ID of the QoS policy.
     ///
-    /// - Wire name: `QosId`.
-    /// - Required.
-    /// - Example: `qos-2giu0a6vd5x0mv4700`.
+    /// Its description, rules and example: [`CreateExpressConnectTrafficQosRuleRequest::qos_id`](CreateExpressConnectTrafficQosRuleRequest::qos_id).
     pub fn qos_id(mut self, value: impl Into<String>) -> Self {
         self.inner.qos_id = Some(value.into());
         self
@@ -361,9 +352,7 @@ impl<C> CreateExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The ID of the QoS queue.
     ///
-    /// - Wire name: `QueueId`.
-    /// - Required.
-    /// - Example: `qos-queue-9nyx2u7n71s2rcy4n5`.
+    /// Its description, rules and example: [`CreateExpressConnectTrafficQosRuleRequest::queue_id`](CreateExpressConnectTrafficQosRuleRequest::queue_id).
     pub fn queue_id(mut self, value: impl Into<String>) -> Self {
         self.inner.queue_id = Some(value.into());
         self
@@ -372,9 +361,7 @@ impl<C> CreateExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The priority of the QoS rule. Valid values: **1** to **9000**. A larger value indicates a higher priority. The priority of each QoS rule must be unique in the same QoS policy.
     ///
-    /// - Wire name: `Priority`.
-    /// - Required.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`CreateExpressConnectTrafficQosRuleRequest::priority`](CreateExpressConnectTrafficQosRuleRequest::priority).
     pub fn priority(mut self, value: i32) -> Self {
         self.inner.priority = Some(value);
         self
@@ -383,26 +370,7 @@ impl<C> CreateExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The protocol of the QoS rule. Valid values:
     ///
-    /// * **ALL**
-    /// * **ICMP(IPv4)**
-    /// * **ICMPv6(IPv6)**
-    /// * **TCP**
-    /// * **UDP**
-    /// * **GRE**
-    /// * **SSH**
-    /// * **Telnet**
-    /// * **HTTP**
-    /// * **HTTPS**
-    /// * **MS SQL**
-    /// * **Oracle**
-    /// * **MySql**
-    /// * **RDP**
-    /// * **PostgreSQL**
-    /// * **Redis**
-    ///
-    /// - Wire name: `Protocol`.
-    /// - Required.
-    /// - Example: `ALL`.
+    /// Its description, rules and example: [`CreateExpressConnectTrafficQosRuleRequest::protocol`](CreateExpressConnectTrafficQosRuleRequest::protocol).
     pub fn protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.protocol = Some(value.into());
         self
@@ -411,10 +379,7 @@ impl<C> CreateExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The source IPv4 CIDR block that matches the QoS rule traffic.
     ///
-    /// > When this parameter is unavailable, specify **SrcIPv6Cidr** or **DstIPv6Cidr**.
-    ///
-    /// - Wire name: `SrcCidr`.
-    /// - Example: `1.1.1.0/24`.
+    /// Its description, rules and example: [`CreateExpressConnectTrafficQosRuleRequest::src_cidr`](CreateExpressConnectTrafficQosRuleRequest::src_cidr).
     pub fn src_cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.src_cidr = Some(value.into());
         self
@@ -423,10 +388,7 @@ impl<C> CreateExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The destination IPv4 CIDR block that matches the QoS rule traffic.
     ///
-    /// > When this parameter is unavailable, specify **SrcIPv6Cidr** or **DstIPv6Cidr**.
-    ///
-    /// - Wire name: `DstCidr`.
-    /// - Example: `1.1.1.0/24`.
+    /// Its description, rules and example: [`CreateExpressConnectTrafficQosRuleRequest::dst_cidr`](CreateExpressConnectTrafficQosRuleRequest::dst_cidr).
     pub fn dst_cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.dst_cidr = Some(value.into());
         self
@@ -435,10 +397,7 @@ impl<C> CreateExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The source IPv6 CIDR block that matches the QoS rule traffic.
     ///
-    /// > When this parameter is unavailable, specify **SrcCidr** or **DstCidr**.
-    ///
-    /// - Wire name: `SrcIPv6Cidr`.
-    /// - Example: `2001:0db8:1234:5678::/64`.
+    /// Its description, rules and example: [`CreateExpressConnectTrafficQosRuleRequest::src_i_pv6_cidr`](CreateExpressConnectTrafficQosRuleRequest::src_i_pv6_cidr).
     pub fn src_i_pv6_cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.src_i_pv6_cidr = Some(value.into());
         self
@@ -447,10 +406,7 @@ impl<C> CreateExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The destination IPv6 CIDR block that matches the QoS rule traffic.
     ///
-    /// > When this parameter is unavailable, specify **SrcCidr** or **DstCidr**.
-    ///
-    /// - Wire name: `DstIPv6Cidr`.
-    /// - Example: `2001:0db8:1234:5678::/64`.
+    /// Its description, rules and example: [`CreateExpressConnectTrafficQosRuleRequest::dst_i_pv6_cidr`](CreateExpressConnectTrafficQosRuleRequest::dst_i_pv6_cidr).
     pub fn dst_i_pv6_cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.dst_i_pv6_cidr = Some(value.into());
         self
@@ -459,8 +415,7 @@ impl<C> CreateExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The range of source ports that match the QoS rule traffic. Valid values: **0** to **65535**. If the traffic does not match, the value is -1. You can specify only one port. The start port number must be the same as the end port number.
     ///
-    /// - Wire name: `SrcPortRange`.
-    /// - Example: `-1/-1`.
+    /// Its description, rules and example: [`CreateExpressConnectTrafficQosRuleRequest::src_port_range`](CreateExpressConnectTrafficQosRuleRequest::src_port_range).
     pub fn src_port_range(mut self, value: impl Into<String>) -> Self {
         self.inner.src_port_range = Some(value.into());
         self
@@ -469,25 +424,7 @@ impl<C> CreateExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The range of destination ports that match the QoS rule traffic. Valid values: **0** to **65535**. If the traffic does not match, the value is -1. You can specify only one port. The start port number must be the same as the end port number. Different protocols correspond to different ports. Valid values:
     ///
-    /// * **ALL** (uneditable): -1/-1.
-    /// * **ICMP(IPv4)** (uneditable): -1/-1.
-    /// * **ICMPv6(IPv6)** (uneditable): -1/-1.
-    /// * **TCP** (editable): -1/-1.
-    /// * **UDP** (editable): -1/-1.
-    /// * **GRE** (uneditable): -1/-1.
-    /// * **SSH** (uneditable): 22/22.
-    /// * **Telnet** (uneditable): 23/23.
-    /// * **HTTP** (uneditable): 80/80.
-    /// * **HTTPS** (uneditable): 443/443.
-    /// * **MS SQL** (uneditable): 1443/1443.
-    /// * **Oracle** (uneditable): 1521/1521.
-    /// * **MySql** (uneditable): 3306/3306.
-    /// * **RDP** (uneditable): 3389/3389.
-    /// * **PostgreSQL** (uneditable): 5432/5432.
-    /// * **Redis** (uneditable): 6379/6379.
-    ///
-    /// - Wire name: `DstPortRange`.
-    /// - Example: `-1/-1`.
+    /// Its description, rules and example: [`CreateExpressConnectTrafficQosRuleRequest::dst_port_range`](CreateExpressConnectTrafficQosRuleRequest::dst_port_range).
     pub fn dst_port_range(mut self, value: impl Into<String>) -> Self {
         self.inner.dst_port_range = Some(value.into());
         self
@@ -496,8 +433,7 @@ impl<C> CreateExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The DSCP value that matches the QoS rule traffic. Valid values: **0** to **63**. If no value is matched, the value is -1.
     ///
-    /// - Wire name: `MatchDscp`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`CreateExpressConnectTrafficQosRuleRequest::match_dscp`](CreateExpressConnectTrafficQosRuleRequest::match_dscp).
     pub fn match_dscp(mut self, value: i32) -> Self {
         self.inner.match_dscp = Some(value);
         self
@@ -506,8 +442,7 @@ impl<C> CreateExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The new DSCP value. Valid values: **0** to **63**. If you do not change the value, set the value to -1.
     ///
-    /// - Wire name: `RemarkingDscp`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`CreateExpressConnectTrafficQosRuleRequest::remarking_dscp`](CreateExpressConnectTrafficQosRuleRequest::remarking_dscp).
     pub fn remarking_dscp(mut self, value: i32) -> Self {
         self.inner.remarking_dscp = Some(value);
         self
@@ -516,10 +451,7 @@ impl<C> CreateExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The name of the QoS rule.
     ///
-    /// The name must be 0 to 128 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `RuleName`.
-    /// - Example: `qos-rule-test`.
+    /// Its description, rules and example: [`CreateExpressConnectTrafficQosRuleRequest::rule_name`](CreateExpressConnectTrafficQosRuleRequest::rule_name).
     pub fn rule_name(mut self, value: impl Into<String>) -> Self {
         self.inner.rule_name = Some(value.into());
         self
@@ -528,10 +460,7 @@ impl<C> CreateExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The description of the QoS rule.
     ///
-    /// The description must be 0 to 256 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `RuleDescription`.
-    /// - Example: `qos-rule-test`.
+    /// Its description, rules and example: [`CreateExpressConnectTrafficQosRuleRequest::rule_description`](CreateExpressConnectTrafficQosRuleRequest::rule_description).
     pub fn rule_description(mut self, value: impl Into<String>) -> Self {
         self.inner.rule_description = Some(value.into());
         self
@@ -699,121 +628,28 @@ for CreateExpressConnectTrafficQosRuleResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateExpressConnectTrafficQosRule`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateExpressConnectTrafficQosRuleError {
-    /// HTTP 400 `IncorrectStatus.Qos`: The status of QoS is incorrect.
-    IncorrectStatusQos(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EcQoSConflict`: The specified QoS is conflict with other QoS.
-    EcQoSConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EcQosRuleNotAllowV4AndV6`: QoS rules do not allow IPv4 and IPv6 addresses to be mixed and updated.
-    EcQosRuleNotAllowV4AndV6(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.QosRuleCount`: The quota of QosRuleCount is exceeded.
-    QuotaExceededQosRuleCount(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for CreateExpressConnectTrafficQosRuleError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.Qos",
-                        "EcQoSConflict",
-                        "EcQosRuleNotAllowV4AndV6",
-                        "QuotaExceeded.QosRuleCount",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateExpressConnectTrafficQosRuleError;
+impl crate::Client {
+    /// Calls `CreateExpressConnectTrafficQosRule`: Creates a quality of service (QoS) rule.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateExpressConnectTrafficQosRuleRequestBuilder::send) it. The parameters and their rules: [`CreateExpressConnectTrafficQosRuleRequest`].
+    #[inline]
+    pub fn create_express_connect_traffic_qos_rule(
+        &self,
+    ) -> CreateExpressConnectTrafficQosRuleRequestBuilder<&Self> {
+        CreateExpressConnectTrafficQosRuleRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateExpressConnectTrafficQosRuleError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateExpressConnectTrafficQosRule`: Creates a quality of service (QoS) rule.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateExpressConnectTrafficQosRuleRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusQos(error),
-            1 => Self::EcQoSConflict(error),
-            2 => Self::EcQosRuleNotAllowV4AndV6(error),
-            3 => Self::QuotaExceededQosRuleCount(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusQos(error) => (0, error),
-            Self::EcQoSConflict(error) => (1, error),
-            Self::EcQosRuleNotAllowV4AndV6(error) => (2, error),
-            Self::QuotaExceededQosRuleCount(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateExpressConnectTrafficQosRuleError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateExpressConnectTrafficQosRuleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusQos",
-            "EcQoSConflict",
-            "EcQosRuleNotAllowV4AndV6",
-            "QuotaExceededQosRuleCount",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateExpressConnectTrafficQosRuleError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateExpressConnectTrafficQosRuleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateExpressConnectTrafficQosRuleError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for CreateExpressConnectTrafficQosRuleError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_express_connect_traffic_qos_rule(
+        &self,
+    ) -> CreateExpressConnectTrafficQosRuleRequestBuilder<&Self> {
+        CreateExpressConnectTrafficQosRuleRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateFailoverTestJobRequest>;
 /// Request of `CreateFailoverTestJob`: Creates a failover test.
 ///
 /// You cannot create a failover test in the following scenarios:
@@ -228,10 +231,7 @@ impl<C> CreateFailoverTestJobRequestBuilder<C> {
     ///
     /// The region ID of the failover test.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateFailoverTestJobRequest::region_id`](CreateFailoverTestJobRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -240,13 +240,7 @@ impl<C> CreateFailoverTestJobRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateFailoverTestJobRequest::client_token`](CreateFailoverTestJobRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -255,10 +249,7 @@ impl<C> CreateFailoverTestJobRequestBuilder<C> {
     ///
     /// The name of the failover test.
     ///
-    /// The name must be 0 to 128 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`CreateFailoverTestJobRequest::name`](CreateFailoverTestJobRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -267,10 +258,7 @@ impl<C> CreateFailoverTestJobRequestBuilder<C> {
     ///
     /// The description of the failover test.
     ///
-    /// The description must be 0 to 256 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`CreateFailoverTestJobRequest::description`](CreateFailoverTestJobRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -279,10 +267,7 @@ impl<C> CreateFailoverTestJobRequestBuilder<C> {
     ///
     /// The resource type of the failover test. Set the value to **PHYSICALCONNECTION**.
     ///
-    /// - Wire name: `ResourceType`.
-    /// - Required.
-    /// - Must be one of `PHYSICALCONNECTION`, `VIRTUALBORDERROUTER`, `BGPPEER`.
-    /// - Example: `PHYSICALCONNECTION`.
+    /// Its description, rules and example: [`CreateFailoverTestJobRequest::resource_type`](CreateFailoverTestJobRequest::resource_type).
     pub fn resource_type(
         mut self,
         value: impl Into<crate::types::ResourceType>,
@@ -294,9 +279,7 @@ impl<C> CreateFailoverTestJobRequestBuilder<C> {
     ///
     /// The IDs of failover test resources. You can add at most 16 resources.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Required.
-    /// - Must have 1 to 16 items.
+    /// Its description, rules and example: [`CreateFailoverTestJobRequest::resource_id`](CreateFailoverTestJobRequest::resource_id).
     pub fn resource_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -308,13 +291,7 @@ impl<C> CreateFailoverTestJobRequestBuilder<C> {
     ///
     /// The type of the failover test. Valid values:
     ///
-    /// * **StartNow**
-    /// * **StartLater**
-    ///
-    /// - Wire name: `JobType`.
-    /// - Required.
-    /// - Must be one of `StartNow`, `StartLater`.
-    /// - Example: `StartNow`.
+    /// Its description, rules and example: [`CreateFailoverTestJobRequest::job_type`](CreateFailoverTestJobRequest::job_type).
     pub fn job_type(mut self, value: impl Into<crate::types::JobType>) -> Self {
         self.inner.job_type = Some(value.into());
         self
@@ -323,10 +300,7 @@ impl<C> CreateFailoverTestJobRequestBuilder<C> {
     ///
     /// The duration of the failover test. Unit: minutes. Valid values: **1 to 4320**.
     ///
-    /// - Wire name: `JobDuration`.
-    /// - Required.
-    /// - Must be 1 to 4320.
-    /// - Example: `60`.
+    /// Its description, rules and example: [`CreateFailoverTestJobRequest::job_duration`](CreateFailoverTestJobRequest::job_duration).
     pub fn job_duration(mut self, value: i32) -> Self {
         self.inner.job_duration = Some(value);
         self
@@ -335,8 +309,7 @@ impl<C> CreateFailoverTestJobRequestBuilder<C> {
     ///
     /// If you set the value to true, the system performs only a dry run without actually performing the actual request. If you set the value to false, the system performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateFailoverTestJobRequest::dry_run`](CreateFailoverTestJobRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -483,197 +456,28 @@ for CreateFailoverTestJobResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateFailoverTestJob`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateFailoverTestJobError {
-    /// HTTP 400 `IllegalParam.Name`: The param of Name \[%s\] is illegal.
-    IllegalParamName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Description`: The param of Description \[%s\] is illegal.
-    IllegalParamDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ResourceType`: Invalid Resource Type value.
-    IllegalParamResourceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EcFailoverTestJobExceedMaxResourceNum`: The input resource number is exceeded the quota of 16.
-    EcFailoverTestJobExceedMaxResourceNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EcFailoverTestJobResourceInAnotherProcessingJob`: There is another processing failover test job.
-    EcFailoverTestJobResourceInAnotherProcessingJob(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ResourceId`: The input parameter resource ID is invalid.
-    IllegalParamResourceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.ResourceId`: The specified resource status is invalid.
-    IncorrectStatusResourceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectBusinessStatus.ResourceId`: The specified resource business status is invalid.
-    IncorrectBusinessStatusResourceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpconnNotAssociatedVbr`: The specified vpconn is not associated with vbr.
-    VpconnNotAssociatedVbr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpconnWithVlan0NotSupportShutdown`: The specified virtualPhysicalConnection with vlan 0 does not support shutdown.
-    VpconnWithVlan0NotSupportShutdown(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PconnContainsMoreThanOneVpconn`: The specified physicalConnection contains more than one virtualPhysicalConnection.
-    PconnContainsMoreThanOneVpconn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PconnContailsMoreThanOneAcrossCountVbr`: The specified physicalConnection contains more than one virtualBorderRouter which is across count.
-    PconnContailsMoreThanOneAcrossCountVbr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.JobType`: The specified parameter JobType is illegal.
-    IllegalParamJobType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.JobDuration`: The specified parameter JobDuration is illegal.
-    IllegalParamJobDuration(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AnotherJobTesting`: There is another job which is testing.
-    AnotherJobTesting(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MultiplePconnSingleVbrNotSupportShutdown`: Vbr for single vbr and multiple pconn scenarios does not support failover test job.
-    MultiplePconnSingleVbrNotSupportShutdown(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EcFailoverTestJobConflict`: The current failover test job task is in operation, please try again later.
-    EcFailoverTestJobConflict(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateFailoverTestJobError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.Name",
-                        "IllegalParam.Description",
-                        "IllegalParam.ResourceType",
-                        "EcFailoverTestJobExceedMaxResourceNum",
-                        "EcFailoverTestJobResourceInAnotherProcessingJob",
-                        "IllegalParam.ResourceId",
-                        "IncorrectStatus.ResourceId",
-                        "IncorrectBusinessStatus.ResourceId",
-                        "VpconnNotAssociatedVbr",
-                        "VpconnWithVlan0NotSupportShutdown",
-                        "PconnContainsMoreThanOneVpconn",
-                        "PconnContailsMoreThanOneAcrossCountVbr",
-                        "IllegalParam.JobType",
-                        "IllegalParam.JobDuration",
-                        "AnotherJobTesting",
-                        "MultiplePconnSingleVbrNotSupportShutdown",
-                        "EcFailoverTestJobConflict",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateFailoverTestJobError;
+impl crate::Client {
+    /// Calls `CreateFailoverTestJob`: Creates a failover test.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateFailoverTestJobRequestBuilder::send) it. The parameters and their rules: [`CreateFailoverTestJobRequest`].
+    #[inline]
+    pub fn create_failover_test_job(
+        &self,
+    ) -> CreateFailoverTestJobRequestBuilder<&Self> {
+        CreateFailoverTestJobRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateFailoverTestJobError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateFailoverTestJob`: Creates a failover test.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateFailoverTestJobRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamName(error),
-            1 => Self::IllegalParamDescription(error),
-            2 => Self::IllegalParamResourceType(error),
-            3 => Self::EcFailoverTestJobExceedMaxResourceNum(error),
-            4 => Self::EcFailoverTestJobResourceInAnotherProcessingJob(error),
-            5 => Self::IllegalParamResourceId(error),
-            6 => Self::IncorrectStatusResourceId(error),
-            7 => Self::IncorrectBusinessStatusResourceId(error),
-            8 => Self::VpconnNotAssociatedVbr(error),
-            9 => Self::VpconnWithVlan0NotSupportShutdown(error),
-            10 => Self::PconnContainsMoreThanOneVpconn(error),
-            11 => Self::PconnContailsMoreThanOneAcrossCountVbr(error),
-            12 => Self::IllegalParamJobType(error),
-            13 => Self::IllegalParamJobDuration(error),
-            14 => Self::AnotherJobTesting(error),
-            15 => Self::MultiplePconnSingleVbrNotSupportShutdown(error),
-            16 => Self::EcFailoverTestJobConflict(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamName(error) => (0, error),
-            Self::IllegalParamDescription(error) => (1, error),
-            Self::IllegalParamResourceType(error) => (2, error),
-            Self::EcFailoverTestJobExceedMaxResourceNum(error) => (3, error),
-            Self::EcFailoverTestJobResourceInAnotherProcessingJob(error) => (4, error),
-            Self::IllegalParamResourceId(error) => (5, error),
-            Self::IncorrectStatusResourceId(error) => (6, error),
-            Self::IncorrectBusinessStatusResourceId(error) => (7, error),
-            Self::VpconnNotAssociatedVbr(error) => (8, error),
-            Self::VpconnWithVlan0NotSupportShutdown(error) => (9, error),
-            Self::PconnContainsMoreThanOneVpconn(error) => (10, error),
-            Self::PconnContailsMoreThanOneAcrossCountVbr(error) => (11, error),
-            Self::IllegalParamJobType(error) => (12, error),
-            Self::IllegalParamJobDuration(error) => (13, error),
-            Self::AnotherJobTesting(error) => (14, error),
-            Self::MultiplePconnSingleVbrNotSupportShutdown(error) => (15, error),
-            Self::EcFailoverTestJobConflict(error) => (16, error),
-            Self::Unhandled(unhandled) => (17, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateFailoverTestJobError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateFailoverTestJobError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamName",
-            "IllegalParamDescription",
-            "IllegalParamResourceType",
-            "EcFailoverTestJobExceedMaxResourceNum",
-            "EcFailoverTestJobResourceInAnotherProcessingJob",
-            "IllegalParamResourceId",
-            "IncorrectStatusResourceId",
-            "IncorrectBusinessStatusResourceId",
-            "VpconnNotAssociatedVbr",
-            "VpconnWithVlan0NotSupportShutdown",
-            "PconnContainsMoreThanOneVpconn",
-            "PconnContailsMoreThanOneAcrossCountVbr",
-            "IllegalParamJobType",
-            "IllegalParamJobDuration",
-            "AnotherJobTesting",
-            "MultiplePconnSingleVbrNotSupportShutdown",
-            "EcFailoverTestJobConflict",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateFailoverTestJobError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateFailoverTestJobError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateFailoverTestJobError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateFailoverTestJobError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_failover_test_job(
+        &self,
+    ) -> CreateFailoverTestJobRequestBuilder<&Self> {
+        CreateFailoverTestJobRequestBuilder::new(self)
     }
 }

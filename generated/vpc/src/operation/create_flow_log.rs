@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateFlowLogRequest>;
 /// Request of `CreateFlowLog`: Creates a flow log.
 ///
 /// **CreateFlowLog** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeFlowLogs](<https://www.alibabacloud.com/help/doc-detail/87923.htm>) operation to query the status of the flow log.
@@ -265,9 +268,7 @@ impl<C> CreateFlowLogRequestBuilder<C> {
     ///
     /// The ID of the region where you want to create the flow log. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-qingdao`.
+    /// Its description, rules and example: [`CreateFlowLogRequest::region_id`](CreateFlowLogRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -276,10 +277,7 @@ impl<C> CreateFlowLogRequestBuilder<C> {
     ///
     /// The name of the flow log.
     ///
-    /// The name must be 1 to 128 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `FlowLogName`.
-    /// - Example: `myFlowlog`.
+    /// Its description, rules and example: [`CreateFlowLogRequest::flow_log_name`](CreateFlowLogRequest::flow_log_name).
     pub fn flow_log_name(mut self, value: impl Into<String>) -> Self {
         self.inner.flow_log_name = Some(value.into());
         self
@@ -288,10 +286,7 @@ impl<C> CreateFlowLogRequestBuilder<C> {
     ///
     /// The description of the flow log.
     ///
-    /// The description must be 1 to 256 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `This is my Flowlog.`.
+    /// Its description, rules and example: [`CreateFlowLogRequest::description`](CreateFlowLogRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -300,13 +295,7 @@ impl<C> CreateFlowLogRequestBuilder<C> {
     ///
     /// The type of the resource whose traffic you want to capture. Valid values:
     ///
-    /// * **NetworkInterface**: elastic network interface (ENI)
-    /// * **VSwitch**: all ENIs in a vSwitch
-    /// * **VPC**: all ENIs in a virtual private cloud (VPC)
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Required.
-    /// - Example: `NetworkInterface`.
+    /// Its description, rules and example: [`CreateFlowLogRequest::resource_type`](CreateFlowLogRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -315,9 +304,7 @@ impl<C> CreateFlowLogRequestBuilder<C> {
     ///
     /// The ID of the resource whose traffic you want to capture.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Required.
-    /// - Example: `eni-askldfas****`.
+    /// Its description, rules and example: [`CreateFlowLogRequest::resource_id`](CreateFlowLogRequest::resource_id).
     pub fn resource_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_id = Some(value.into());
         self
@@ -326,13 +313,7 @@ impl<C> CreateFlowLogRequestBuilder<C> {
     ///
     /// The type of traffic that you want to capture. Valid values:
     ///
-    /// * **All**: all traffic
-    /// * **Allow**: traffic that is allowed
-    /// * **Drop**: traffic that is rejected
-    ///
-    /// - Wire name: `TrafficType`.
-    /// - Required.
-    /// - Example: `All`.
+    /// Its description, rules and example: [`CreateFlowLogRequest::traffic_type`](CreateFlowLogRequest::traffic_type).
     pub fn traffic_type(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_type = Some(value.into());
         self
@@ -341,12 +322,7 @@ impl<C> CreateFlowLogRequestBuilder<C> {
     ///
     /// The name of the project that stores the captured traffic data.
     ///
-    /// * The name can contain only lowercase letters, digits, and hyphens (-).
-    /// * The name must start and end with a lowercase letter or a digit.
-    /// * The name must be 3 to 63 characters in length.
-    ///
-    /// - Wire name: `ProjectName`.
-    /// - Example: `FlowLogProject`.
+    /// Its description, rules and example: [`CreateFlowLogRequest::project_name`](CreateFlowLogRequest::project_name).
     pub fn project_name(mut self, value: impl Into<String>) -> Self {
         self.inner.project_name = Some(value.into());
         self
@@ -355,12 +331,7 @@ impl<C> CreateFlowLogRequestBuilder<C> {
     ///
     /// The name of the Logstore that stores the captured traffic data.
     ///
-    /// * The name can contain only lowercase letters, digits, hyphens (-), and underscores (\_).
-    /// * The name must start and end with a lowercase letter or a digit.
-    /// * The name must be 3 to 63 characters in length.
-    ///
-    /// - Wire name: `LogStoreName`.
-    /// - Example: `FlowLogStore`.
+    /// Its description, rules and example: [`CreateFlowLogRequest::log_store_name`](CreateFlowLogRequest::log_store_name).
     pub fn log_store_name(mut self, value: impl Into<String>) -> Self {
         self.inner.log_store_name = Some(value.into());
         self
@@ -369,8 +340,7 @@ impl<C> CreateFlowLogRequestBuilder<C> {
     ///
     /// The sampling interval of the flow log. Unit: seconds. Valid values: **1**, **5**, and **10** (default).
     ///
-    /// - Wire name: `AggregationInterval`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`CreateFlowLogRequest::aggregation_interval`](CreateFlowLogRequest::aggregation_interval).
     pub fn aggregation_interval(mut self, value: i32) -> Self {
         self.inner.aggregation_interval = Some(value);
         self
@@ -379,11 +349,7 @@ impl<C> CreateFlowLogRequestBuilder<C> {
     ///
     /// The scope of the traffic that you want to capture. Valid values:
     ///
-    /// * **all**: all traffic.
-    /// * **internetGateway**: Internet traffic.
-    ///
-    /// - Wire name: `TrafficPath`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateFlowLogRequest::traffic_path`](CreateFlowLogRequest::traffic_path).
     pub fn traffic_path(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -395,8 +361,7 @@ impl<C> CreateFlowLogRequestBuilder<C> {
     ///
     /// The ID of the resource group.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmxazdjdhd****`.
+    /// Its description, rules and example: [`CreateFlowLogRequest::resource_group_id`](CreateFlowLogRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -405,15 +370,14 @@ impl<C> CreateFlowLogRequestBuilder<C> {
     ///
     /// The tag of the resource.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`CreateFlowLogRequest::tag`](CreateFlowLogRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
     /// Sets `IpVersion`.
     ///
-    /// - Wire name: `IpVersion`.
+    /// Its description, rules and example: [`CreateFlowLogRequest::ip_version`](CreateFlowLogRequest::ip_version).
     pub fn ip_version(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_version = Some(value.into());
         self
@@ -571,315 +535,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateFlowLogRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateFlowLog`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateFlowLogError {
-    /// HTTP 400 `IncorrectBusinessStatus.FlowLog`: The business status of flowLog  is incorrect.
-    IncorrectBusinessStatusFlowLog(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OptInRequired.FlowLog`: You are not authorized to use the requested service of flowLog. Ensure that you have subscribed to the service you are trying to use.
-    OptInRequiredFlowLog(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.AdvancedFeature`: Advanced features of the vpc is unsupported.
-    OperationUnsupportedAdvancedFeature(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceId`: vswitch does not exist.
-    InvalidInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ProjectOrLogstoreNotExist`: The specified project or logstore does not exist.
-    ProjectOrLogstoreNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SourceProjectNotExist`: The Source Project or logstore does not exist.
-    SourceProjectNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: This api does not support sub user or role.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.action`: This action is not support.
-    OperationUnsupportedAction(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterInvalid`: Invalid parameter.
-    ParameterInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RuleExist`: The rule has already existed.
-    RuleExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHdMonitorStatus`: Current instance status is not valid for this action.
-    InvalidHdMonitorStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.FlowlogCount`: This user has reached the maximum instance number of flowlog.
-    QuotaExceededFlowlogCount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResourceId.NotFound`: This resourceId already has flowlog instance existed.
-    InvalidResourceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `INVALID_PARAMETER`: The parameter invalid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: Missing mandatory parameter
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResourceType.NotFound`: Resource type no the same.
-    InvalidResourceTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.ResourceType`: This resource type is not supported.
-    OperationUnsupportedResourceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.AggregationInterval`: The param of aggregationInterval is illegal.
-    IllegalParamAggregationInterval(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.UserDefinedTrafficPath`: The feature of UserDefinedTrafficPath is not supported.
-    UnsupportedFeatureUserDefinedTrafficPath(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TrafficPath`: The param of trafficPath is illegal.
-    IllegalParamTrafficPath(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DuplicatedParam.TrafficPath`: The param of trafficPath is duplicated.
-    DuplicatedParamTrafficPath(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ResourceGroupId`: Invalid ResourceGroupld value.
-    IllegalParamResourceGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.OperateShareResource`: The operation is not allowed because of OperateShareResource.
-    OperationDeniedOperateShareResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.IpVersion`: The ipversion type is not supported.
-    UnsupportedFeatureIpVersion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.VpcAdvancedFeature`: The VPC does not support some advanced features.
-    UnsupportedFeatureVpcAdvancedFeature(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.EniTypeNotSupport`: Operation failed because the ENI type is not supported.
-    OperationFailedEniTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.IpVersion`: The parameter of IpVersion is illegal.
-    IllegalParamIpVersion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.NisTrafficAnalyzerAggregationIntervalMismatch`: The sampling interval of the FlowLog is greater than the sampling interval of the NIS Traffic Analyzer.
-    OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationDenied.NisTrafficAnalyzerNotFound`: The specified NIS Traffic Analyzer does not exist.
-    OperationDeniedNisTrafficAnalyzerNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.NisTrafficAnalyzerNotActive`: The specified NIS Traffic Analyzer is not enabled.
-    OperationDeniedNisTrafficAnalyzerNotActive(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InternalError`: The request processing has failed due to some unknown error.
-    OperationFailedInternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.TrafficAnalyzerIdOrLogProjectOrLogStore`: TrafficAnalyzerId and ProjectName and LogStoreName parameters are not passed in.
-    MissingParamTrafficAnalyzerIdOrLogProjectOrLogStore(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationDenied.AllTrafficPathOfManagedExist`: The resource you specified has created a flow log instance that collects the traffic of all scenarios. You cannot create a flow log instance that collects only some scenarios.
-    OperationDeniedAllTrafficPathOfManagedExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.UserDefinedTrafficPathIpv6`: Dual-stack flow log instances do not support custom trafficPath.
-    UnsupportedFeatureUserDefinedTrafficPathIpv6(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateFlowLogError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectBusinessStatus.FlowLog",
-                        "OptInRequired.FlowLog",
-                        "OperationUnsupported.AdvancedFeature",
-                        "InvalidInstanceId",
-                        "ProjectOrLogstoreNotExist",
-                        "SourceProjectNotExist",
-                        "Unauthorized",
-                        "OperationUnsupported.action",
-                        "ParameterInvalid",
-                        "RuleExist",
-                        "InvalidHdMonitorStatus",
-                        "QuotaExceeded.FlowlogCount",
-                        "InvalidResourceId.NotFound",
-                        "INVALID_PARAMETER",
-                        "MissingParameter",
-                        "InvalidRegionId.NotFound",
-                        "InvalidResourceType.NotFound",
-                        "OperationUnsupported.ResourceType",
-                        "IllegalParam.AggregationInterval",
-                        "UnsupportedFeature.UserDefinedTrafficPath",
-                        "IllegalParam.TrafficPath",
-                        "DuplicatedParam.TrafficPath",
-                        "IllegalParam.ResourceGroupId",
-                        "OperationDenied.OperateShareResource",
-                        "UnsupportedFeature.IpVersion",
-                        "UnsupportedFeature.VpcAdvancedFeature",
-                        "OperationFailed.EniTypeNotSupport",
-                        "IllegalParam.IpVersion",
-                        "OperationDenied.NisTrafficAnalyzerAggregationIntervalMismatch",
-                        "OperationDenied.NisTrafficAnalyzerNotFound",
-                        "OperationDenied.NisTrafficAnalyzerNotActive",
-                        "OperationFailed.InternalError",
-                        "MissingParam.TrafficAnalyzerIdOrLogProjectOrLogStore",
-                        "OperationDenied.AllTrafficPathOfManagedExist",
-                        "UnsupportedFeature.UserDefinedTrafficPathIpv6",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateFlowLogError;
+impl crate::Client {
+    /// Calls `CreateFlowLog`: Creates a flow log.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateFlowLogRequestBuilder::send) it. The parameters and their rules: [`CreateFlowLogRequest`].
+    #[inline]
+    pub fn create_flow_log(&self) -> CreateFlowLogRequestBuilder<&Self> {
+        CreateFlowLogRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateFlowLogError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateFlowLog`: Creates a flow log.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateFlowLogRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectBusinessStatusFlowLog(error),
-            1 => Self::OptInRequiredFlowLog(error),
-            2 => Self::OperationUnsupportedAdvancedFeature(error),
-            3 => Self::InvalidInstanceId(error),
-            4 => Self::ProjectOrLogstoreNotExist(error),
-            5 => Self::SourceProjectNotExist(error),
-            6 => Self::Unauthorized(error),
-            7 => Self::OperationUnsupportedAction(error),
-            8 => Self::ParameterInvalid(error),
-            9 => Self::RuleExist(error),
-            10 => Self::InvalidHdMonitorStatus(error),
-            11 => Self::QuotaExceededFlowlogCount(error),
-            12 => Self::InvalidResourceIdNotFound(error),
-            13 => Self::InvalidParameter(error),
-            14 => Self::MissingParameter(error),
-            15 => Self::InvalidRegionIdNotFound(error),
-            16 => Self::InvalidResourceTypeNotFound(error),
-            17 => Self::OperationUnsupportedResourceType(error),
-            18 => Self::IllegalParamAggregationInterval(error),
-            19 => Self::UnsupportedFeatureUserDefinedTrafficPath(error),
-            20 => Self::IllegalParamTrafficPath(error),
-            21 => Self::DuplicatedParamTrafficPath(error),
-            22 => Self::IllegalParamResourceGroupId(error),
-            23 => Self::OperationDeniedOperateShareResource(error),
-            24 => Self::UnsupportedFeatureIpVersion(error),
-            25 => Self::UnsupportedFeatureVpcAdvancedFeature(error),
-            26 => Self::OperationFailedEniTypeNotSupport(error),
-            27 => Self::IllegalParamIpVersion(error),
-            28 => {
-                Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error)
-            }
-            29 => Self::OperationDeniedNisTrafficAnalyzerNotFound(error),
-            30 => Self::OperationDeniedNisTrafficAnalyzerNotActive(error),
-            31 => Self::OperationFailedInternalError(error),
-            32 => Self::MissingParamTrafficAnalyzerIdOrLogProjectOrLogStore(error),
-            33 => Self::OperationDeniedAllTrafficPathOfManagedExist(error),
-            34 => Self::UnsupportedFeatureUserDefinedTrafficPathIpv6(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectBusinessStatusFlowLog(error) => (0, error),
-            Self::OptInRequiredFlowLog(error) => (1, error),
-            Self::OperationUnsupportedAdvancedFeature(error) => (2, error),
-            Self::InvalidInstanceId(error) => (3, error),
-            Self::ProjectOrLogstoreNotExist(error) => (4, error),
-            Self::SourceProjectNotExist(error) => (5, error),
-            Self::Unauthorized(error) => (6, error),
-            Self::OperationUnsupportedAction(error) => (7, error),
-            Self::ParameterInvalid(error) => (8, error),
-            Self::RuleExist(error) => (9, error),
-            Self::InvalidHdMonitorStatus(error) => (10, error),
-            Self::QuotaExceededFlowlogCount(error) => (11, error),
-            Self::InvalidResourceIdNotFound(error) => (12, error),
-            Self::InvalidParameter(error) => (13, error),
-            Self::MissingParameter(error) => (14, error),
-            Self::InvalidRegionIdNotFound(error) => (15, error),
-            Self::InvalidResourceTypeNotFound(error) => (16, error),
-            Self::OperationUnsupportedResourceType(error) => (17, error),
-            Self::IllegalParamAggregationInterval(error) => (18, error),
-            Self::UnsupportedFeatureUserDefinedTrafficPath(error) => (19, error),
-            Self::IllegalParamTrafficPath(error) => (20, error),
-            Self::DuplicatedParamTrafficPath(error) => (21, error),
-            Self::IllegalParamResourceGroupId(error) => (22, error),
-            Self::OperationDeniedOperateShareResource(error) => (23, error),
-            Self::UnsupportedFeatureIpVersion(error) => (24, error),
-            Self::UnsupportedFeatureVpcAdvancedFeature(error) => (25, error),
-            Self::OperationFailedEniTypeNotSupport(error) => (26, error),
-            Self::IllegalParamIpVersion(error) => (27, error),
-            Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error) => {
-                (28, error)
-            }
-            Self::OperationDeniedNisTrafficAnalyzerNotFound(error) => (29, error),
-            Self::OperationDeniedNisTrafficAnalyzerNotActive(error) => (30, error),
-            Self::OperationFailedInternalError(error) => (31, error),
-            Self::MissingParamTrafficAnalyzerIdOrLogProjectOrLogStore(error) => {
-                (32, error)
-            }
-            Self::OperationDeniedAllTrafficPathOfManagedExist(error) => (33, error),
-            Self::UnsupportedFeatureUserDefinedTrafficPathIpv6(error) => (34, error),
-            Self::Unhandled(unhandled) => (35, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateFlowLogError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateFlowLogError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectBusinessStatusFlowLog",
-            "OptInRequiredFlowLog",
-            "OperationUnsupportedAdvancedFeature",
-            "InvalidInstanceId",
-            "ProjectOrLogstoreNotExist",
-            "SourceProjectNotExist",
-            "Unauthorized",
-            "OperationUnsupportedAction",
-            "ParameterInvalid",
-            "RuleExist",
-            "InvalidHdMonitorStatus",
-            "QuotaExceededFlowlogCount",
-            "InvalidResourceIdNotFound",
-            "InvalidParameter",
-            "MissingParameter",
-            "InvalidRegionIdNotFound",
-            "InvalidResourceTypeNotFound",
-            "OperationUnsupportedResourceType",
-            "IllegalParamAggregationInterval",
-            "UnsupportedFeatureUserDefinedTrafficPath",
-            "IllegalParamTrafficPath",
-            "DuplicatedParamTrafficPath",
-            "IllegalParamResourceGroupId",
-            "OperationDeniedOperateShareResource",
-            "UnsupportedFeatureIpVersion",
-            "UnsupportedFeatureVpcAdvancedFeature",
-            "OperationFailedEniTypeNotSupport",
-            "IllegalParamIpVersion",
-            "OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch",
-            "OperationDeniedNisTrafficAnalyzerNotFound",
-            "OperationDeniedNisTrafficAnalyzerNotActive",
-            "OperationFailedInternalError",
-            "MissingParamTrafficAnalyzerIdOrLogProjectOrLogStore",
-            "OperationDeniedAllTrafficPathOfManagedExist",
-            "UnsupportedFeatureUserDefinedTrafficPathIpv6",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateFlowLogError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateFlowLogError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateFlowLogError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateFlowLogError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_flow_log(&self) -> CreateFlowLogRequestBuilder<&Self> {
+        CreateFlowLogRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateForwardEntryRequest>;
 /// Request of `CreateForwardEntry`: Adds a DNAT entry to a DNAT table.
 ///
 /// ##
@@ -263,11 +266,7 @@ impl<C> CreateForwardEntryRequestBuilder<C> {
     ///
     /// The region ID of the NAT gateway.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateForwardEntryRequest::region_id`](CreateForwardEntryRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -276,9 +275,7 @@ impl<C> CreateForwardEntryRequestBuilder<C> {
     ///
     /// The ID of the DNAT table.
     ///
-    /// - Wire name: `ForwardTableId`.
-    /// - Required.
-    /// - Example: `ftb-bp1mbjubq34hlcqpa****`.
+    /// Its description, rules and example: [`CreateForwardEntryRequest::forward_table_id`](CreateForwardEntryRequest::forward_table_id).
     pub fn forward_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.forward_table_id = Some(value.into());
         self
@@ -288,9 +285,7 @@ impl<C> CreateForwardEntryRequestBuilder<C> {
     /// * The EIP that can be accessed over the Internet when you configure a DNAT entry for an Internet NAT gateway.
     /// * The NAT IP address that can be accessed by external networks when you configure a DNAT entry for a VPC NAT gateway.
     ///
-    /// - Wire name: `ExternalIp`.
-    /// - Required.
-    /// - Example: `116.28.XX.XX`.
+    /// Its description, rules and example: [`CreateForwardEntryRequest::external_ip`](CreateForwardEntryRequest::external_ip).
     pub fn external_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.external_ip = Some(value.into());
         self
@@ -299,14 +294,7 @@ impl<C> CreateForwardEntryRequestBuilder<C> {
     ///
     /// * The external port range that is used for port forwarding when you configure a DNAT entry for an Internet NAT gateway.
     ///
-    ///   * Valid values: **1** to **65535**.
-    ///   * To specify a port range, separate the first port and the last port with a forward slash (/), for example, `10/20`.
-    ///   * If you set **ExternalPort** to a port range, you must also set **InternalPort** to a port range, and the number of ports specified by these parameters must be the same. For example, if you set **ExternalPort** to `10/20`, you can set **InternalPort** to `80/90`.
-    /// * The port that can be accessed by external networks when you configure a DNAT entry for a VPC NAT gateway. Valid values: **1** to **65535**.
-    ///
-    /// - Wire name: `ExternalPort`.
-    /// - Required.
-    /// - Example: `8080`.
+    /// Its description, rules and example: [`CreateForwardEntryRequest::external_port`](CreateForwardEntryRequest::external_port).
     pub fn external_port(mut self, value: impl Into<String>) -> Self {
         self.inner.external_port = Some(value.into());
         self
@@ -315,13 +303,7 @@ impl<C> CreateForwardEntryRequestBuilder<C> {
     ///
     /// * The private IP address of the ECS instance that needs to communicate with the Internet when you configure a DNAT entry for an Internet NAT gateway. The private IP address must meet the following requirements:
     ///
-    ///   * It must belong to the CIDR block of the VPC where the NAT gateway is deployed.
-    ///   * The DNAT entry takes effect only if the private IP address is assigned to an ECS instance and the ECS instance is not associated with an EIP.
-    /// * The private IP address that uses DNAT when you add a DNAT entry to a VPC NAT gateway.
-    ///
-    /// - Wire name: `InternalIp`.
-    /// - Required.
-    /// - Example: `192.168.XX.XX`.
+    /// Its description, rules and example: [`CreateForwardEntryRequest::internal_ip`](CreateForwardEntryRequest::internal_ip).
     pub fn internal_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.internal_ip = Some(value.into());
         self
@@ -331,9 +313,7 @@ impl<C> CreateForwardEntryRequestBuilder<C> {
     /// * The internal port or port range that is used for port forwarding when you configure a DNAT entry for an Internet NAT gateway. Valid values: **1** to **65535**.
     /// * The port of the destination ECS instance to be mapped when you configure a DNAT entry for a VPC NAT gateway. Valid values: **1** to **65535**.
     ///
-    /// - Wire name: `InternalPort`.
-    /// - Required.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`CreateForwardEntryRequest::internal_port`](CreateForwardEntryRequest::internal_port).
     pub fn internal_port(mut self, value: impl Into<String>) -> Self {
         self.inner.internal_port = Some(value.into());
         self
@@ -342,13 +322,7 @@ impl<C> CreateForwardEntryRequestBuilder<C> {
     ///
     /// The protocol. Valid values:
     ///
-    /// * **TCP**
-    /// * **UDP**
-    /// * **Any** If you set **IpProtocol** to **Any**, you must also set **ExternalPort** and **InternalPort** to **Any** to implement DNAT IP mapping.
-    ///
-    /// - Wire name: `IpProtocol`.
-    /// - Required.
-    /// - Example: `TCP`.
+    /// Its description, rules and example: [`CreateForwardEntryRequest::ip_protocol`](CreateForwardEntryRequest::ip_protocol).
     pub fn ip_protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_protocol = Some(value.into());
         self
@@ -357,10 +331,7 @@ impl<C> CreateForwardEntryRequestBuilder<C> {
     ///
     /// The name of the DNAT entry.
     ///
-    /// The name must be 2 to 128 characters in length. It must start with a letter but cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `ForwardEntryName`.
-    /// - Example: `ForwardEntry-1`.
+    /// Its description, rules and example: [`CreateForwardEntryRequest::forward_entry_name`](CreateForwardEntryRequest::forward_entry_name).
     pub fn forward_entry_name(mut self, value: impl Into<String>) -> Self {
         self.inner.forward_entry_name = Some(value.into());
         self
@@ -369,13 +340,7 @@ impl<C> CreateForwardEntryRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe6****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateForwardEntryRequest::client_token`](CreateForwardEntryRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -384,21 +349,14 @@ impl<C> CreateForwardEntryRequestBuilder<C> {
     ///
     /// Specifies whether to remove limits on the port range. Valid values:
     ///
-    /// * **true**
-    /// * **false** (default)
-    ///
-    /// > If a DNAT entry and an SNAT entry have the same public IP address, ou must specify a port that is larger that 1024, and set **PortBreak** to **true**.
-    ///
-    /// - Wire name: `PortBreak`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateForwardEntryRequest::port_break`](CreateForwardEntryRequest::port_break).
     pub fn port_break(mut self, value: bool) -> Self {
         self.inner.port_break = Some(value);
         self
     }
     /// Sets `DryRun`.
     ///
-    /// - Wire name: `DryRun`.
+    /// Its description, rules and example: [`CreateForwardEntryRequest::dry_run`](CreateForwardEntryRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -543,339 +501,24 @@ for CreateForwardEntryResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateForwardEntry`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateForwardEntryError {
-    /// HTTP 400 `UnsupportedFeature.PrivateLinkEnabled`: The feature of PrivateLinkEnabled is not supported.
-    UnsupportedFeaturePrivateLinkEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.PortSegment`: The feature of PortSegment is not supported.
-    UnsupportedFeaturePortSegment(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DuplicatedParam.InternalPort`: The param of %s is duplicated.
-    DuplicatedParamInternalPort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DuplicatedParam.ExternalPort`: The param of %s is duplicated.
-    DuplicatedParamExternalPort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.AnyPortConfig`: Operation failed because any port correspondence any protocol
-    OperationFailedAnyPortConfig(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.ForwardEntry`: Duplicated destination ip port is unsupported.
-    OperationUnsupportedForwardEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIp.NotInNatgw`: The specified Ip not belong to natgateway.
-    InvalidIpNotInNatgw(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.ForwardEntry`: The quota of %s is exceeded, usage %s/%s.
-    QuotaExceededForwardEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.NatIp`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusNatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.IpHasBeenUsedInSnat`: The source ip can't be used. Because it has been used in snat.
-    ForbiddenIpHasBeenUsedInSnat(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidExternalIp.Malformed`: The specified ExternalIp is not a valid IP address.
-    InvalidExternalIpMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInternalIp.Malformed`: The specified InternalIp is not a valid IP address.
-    InvalidInternalIpMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidExternalPort.Malformed`: The specified ExternalPort is not a valid port.
-    InvalidExternalPortMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInternalPort.Malformed`: The specified InternalPort is not a valid port.
-    InvalidInternalPortMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.DestnationIpOutOfVpcCIDR`: The specified Internal Ip is Out of VPC CIDR.
-    ForbiddenDestnationIpOutOfVpcCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.DestinationIpOutOfVswitchCIDR`: The specified Internal Ip is Out of VSwitch CIDR.
-    ForbiddenDestinationIpOutOfVswitchCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidProtocal.ValueNotSupported`: The specified IpProtocol does not support.
-    InvalidProtocalValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorretForwardEntryStatus`: Some Forward entry status blocked this operation..
-    IncorretForwardEntryStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ForwardEntry.Duplicated`: The specified ExternalIp, IpProtocol, ExternalPort,InternalIp, InternalPort  is duplicated
-    ForwardEntryDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.ExternalIp.UsedInSnatTable`: The specified ExternalIp is already used in SnatTable
-    ForbiddenExternalIpUsedInSnatTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbindden`: The specified Instance already bind eip
-    Forbindden(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.InternalIpOutOfVpcCIDR`: The specified Internal Ip is Out of VPC CIDR.
-    ForbiddenInternalIpOutOfVpcCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.natgwNotExist`: The specified natgateway not exist.
-    InvalidNatgwNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: Missing mandatory parameter
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AnyPort.PortMustBeZero`: any port port must be zero.
-    AnyPortPortMustBeZero(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Name.Malformed`: The specified Name is not valid.
-    InvalidParameterNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.ForwardEntry`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusForwardEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.DestinationPort`: The specified param DestinationPort is duplicated.
-    DuplicatedDestinationPort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.EipInBinding`: Create snat entry with eip in associating status is unsupported.
-    OperationUnsupportedEipInBinding(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.ForwardEntrySessionManytoOne`: The dnat session quota is exceed.
-    QuotaExceededForwardEntrySessionManytoOne(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The operation is too frequent, please wait a moment and try again.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.DnatPortRangeLimit`: The maximum number of port ranges that can be specified is exceeded.
-    OperationFailedDnatPortRangeLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.NATGW`: NATGW status is invalid.
-    IncorrectStatusNatgw(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ForwardEntryNotAllowSrcIpEqualDstIp`: The source IP of forward entry is not allowed to equal destination IP.
-    OperationFailedForwardEntryNotAllowSrcIpEqualDstIp(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 404 `ResourceNotFound.NatIp`: The specified resource of %s is not found.
-    ResourceNotFoundNatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidForwardTableId.NotFound`: Specified forward table does not exist.
-    InvalidForwardTableIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidExternalIp.NotFound`: Specified External Ip address does not found on the VRouter
-    InvalidExternalIpNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `System.Error`: ERROR SYSTEM ERROR.
-    SystemError(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateForwardEntryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "UnsupportedFeature.PrivateLinkEnabled",
-                        "UnsupportedFeature.PortSegment",
-                        "DuplicatedParam.InternalPort",
-                        "DuplicatedParam.ExternalPort",
-                        "OperationFailed.AnyPortConfig",
-                        "OperationUnsupported.ForwardEntry",
-                        "InvalidIp.NotInNatgw",
-                        "QuotaExceeded.ForwardEntry",
-                        "IncorrectStatus.NatIp",
-                        "Forbidden.IpHasBeenUsedInSnat",
-                        "InvalidExternalIp.Malformed",
-                        "InvalidInternalIp.Malformed",
-                        "InvalidExternalPort.Malformed",
-                        "InvalidInternalPort.Malformed",
-                        "Forbidden.DestnationIpOutOfVpcCIDR",
-                        "Forbidden.DestinationIpOutOfVswitchCIDR",
-                        "InvalidProtocal.ValueNotSupported",
-                        "IncorretForwardEntryStatus",
-                        "ForwardEntry.Duplicated",
-                        "Forbidden.ExternalIp.UsedInSnatTable",
-                        "Forbindden",
-                        "Forbidden.InternalIpOutOfVpcCIDR",
-                        "Invalid.natgwNotExist",
-                        "MissingParameter",
-                        "AnyPort.PortMustBeZero",
-                        "InvalidParameter.Name.Malformed",
-                        "IncorrectStatus.ForwardEntry",
-                        "Duplicated.DestinationPort",
-                        "OperationUnsupported.EipInBinding",
-                        "QuotaExceeded.ForwardEntrySessionManytoOne",
-                        "TaskConflict",
-                        "OperationFailed.DnatPortRangeLimit",
-                        "IncorrectStatus.NATGW",
-                        "OperationFailed.ForwardEntryNotAllowSrcIpEqualDstIp",
-                        "ResourceNotFound.NatIp",
-                        "InvalidRegionId.NotFound",
-                        "InvalidForwardTableId.NotFound",
-                        "InvalidExternalIp.NotFound",
-                        "System.Error",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateForwardEntryError;
+impl crate::Client {
+    /// Calls `CreateForwardEntry`: Adds a DNAT entry to a DNAT table.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateForwardEntryRequestBuilder::send) it. The parameters and their rules: [`CreateForwardEntryRequest`].
+    #[inline]
+    pub fn create_forward_entry(&self) -> CreateForwardEntryRequestBuilder<&Self> {
+        CreateForwardEntryRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateForwardEntryError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateForwardEntry`: Adds a DNAT entry to a DNAT table.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateForwardEntryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::UnsupportedFeaturePrivateLinkEnabled(error),
-            1 => Self::UnsupportedFeaturePortSegment(error),
-            2 => Self::DuplicatedParamInternalPort(error),
-            3 => Self::DuplicatedParamExternalPort(error),
-            4 => Self::OperationFailedAnyPortConfig(error),
-            5 => Self::OperationUnsupportedForwardEntry(error),
-            6 => Self::InvalidIpNotInNatgw(error),
-            7 => Self::QuotaExceededForwardEntry(error),
-            8 => Self::IncorrectStatusNatIp(error),
-            9 => Self::ForbiddenIpHasBeenUsedInSnat(error),
-            10 => Self::InvalidExternalIpMalformed(error),
-            11 => Self::InvalidInternalIpMalformed(error),
-            12 => Self::InvalidExternalPortMalformed(error),
-            13 => Self::InvalidInternalPortMalformed(error),
-            14 => Self::ForbiddenDestnationIpOutOfVpcCidr(error),
-            15 => Self::ForbiddenDestinationIpOutOfVswitchCidr(error),
-            16 => Self::InvalidProtocalValueNotSupported(error),
-            17 => Self::IncorretForwardEntryStatus(error),
-            18 => Self::ForwardEntryDuplicated(error),
-            19 => Self::ForbiddenExternalIpUsedInSnatTable(error),
-            20 => Self::Forbindden(error),
-            21 => Self::ForbiddenInternalIpOutOfVpcCidr(error),
-            22 => Self::InvalidNatgwNotExist(error),
-            23 => Self::MissingParameter(error),
-            24 => Self::AnyPortPortMustBeZero(error),
-            25 => Self::InvalidParameterNameMalformed(error),
-            26 => Self::IncorrectStatusForwardEntry(error),
-            27 => Self::DuplicatedDestinationPort(error),
-            28 => Self::OperationUnsupportedEipInBinding(error),
-            29 => Self::QuotaExceededForwardEntrySessionManytoOne(error),
-            30 => Self::TaskConflict(error),
-            31 => Self::OperationFailedDnatPortRangeLimit(error),
-            32 => Self::IncorrectStatusNatgw(error),
-            33 => Self::OperationFailedForwardEntryNotAllowSrcIpEqualDstIp(error),
-            34 => Self::ResourceNotFoundNatIp(error),
-            35 => Self::InvalidRegionIdNotFound(error),
-            36 => Self::InvalidForwardTableIdNotFound(error),
-            37 => Self::InvalidExternalIpNotFound(error),
-            38 => Self::SystemError(error),
-            39 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::UnsupportedFeaturePrivateLinkEnabled(error) => (0, error),
-            Self::UnsupportedFeaturePortSegment(error) => (1, error),
-            Self::DuplicatedParamInternalPort(error) => (2, error),
-            Self::DuplicatedParamExternalPort(error) => (3, error),
-            Self::OperationFailedAnyPortConfig(error) => (4, error),
-            Self::OperationUnsupportedForwardEntry(error) => (5, error),
-            Self::InvalidIpNotInNatgw(error) => (6, error),
-            Self::QuotaExceededForwardEntry(error) => (7, error),
-            Self::IncorrectStatusNatIp(error) => (8, error),
-            Self::ForbiddenIpHasBeenUsedInSnat(error) => (9, error),
-            Self::InvalidExternalIpMalformed(error) => (10, error),
-            Self::InvalidInternalIpMalformed(error) => (11, error),
-            Self::InvalidExternalPortMalformed(error) => (12, error),
-            Self::InvalidInternalPortMalformed(error) => (13, error),
-            Self::ForbiddenDestnationIpOutOfVpcCidr(error) => (14, error),
-            Self::ForbiddenDestinationIpOutOfVswitchCidr(error) => (15, error),
-            Self::InvalidProtocalValueNotSupported(error) => (16, error),
-            Self::IncorretForwardEntryStatus(error) => (17, error),
-            Self::ForwardEntryDuplicated(error) => (18, error),
-            Self::ForbiddenExternalIpUsedInSnatTable(error) => (19, error),
-            Self::Forbindden(error) => (20, error),
-            Self::ForbiddenInternalIpOutOfVpcCidr(error) => (21, error),
-            Self::InvalidNatgwNotExist(error) => (22, error),
-            Self::MissingParameter(error) => (23, error),
-            Self::AnyPortPortMustBeZero(error) => (24, error),
-            Self::InvalidParameterNameMalformed(error) => (25, error),
-            Self::IncorrectStatusForwardEntry(error) => (26, error),
-            Self::DuplicatedDestinationPort(error) => (27, error),
-            Self::OperationUnsupportedEipInBinding(error) => (28, error),
-            Self::QuotaExceededForwardEntrySessionManytoOne(error) => (29, error),
-            Self::TaskConflict(error) => (30, error),
-            Self::OperationFailedDnatPortRangeLimit(error) => (31, error),
-            Self::IncorrectStatusNatgw(error) => (32, error),
-            Self::OperationFailedForwardEntryNotAllowSrcIpEqualDstIp(error) => {
-                (33, error)
-            }
-            Self::ResourceNotFoundNatIp(error) => (34, error),
-            Self::InvalidRegionIdNotFound(error) => (35, error),
-            Self::InvalidForwardTableIdNotFound(error) => (36, error),
-            Self::InvalidExternalIpNotFound(error) => (37, error),
-            Self::SystemError(error) => (38, error),
-            Self::InternalError(error) => (39, error),
-            Self::Unhandled(unhandled) => (40, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateForwardEntryError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateForwardEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "UnsupportedFeaturePrivateLinkEnabled",
-            "UnsupportedFeaturePortSegment",
-            "DuplicatedParamInternalPort",
-            "DuplicatedParamExternalPort",
-            "OperationFailedAnyPortConfig",
-            "OperationUnsupportedForwardEntry",
-            "InvalidIpNotInNatgw",
-            "QuotaExceededForwardEntry",
-            "IncorrectStatusNatIp",
-            "ForbiddenIpHasBeenUsedInSnat",
-            "InvalidExternalIpMalformed",
-            "InvalidInternalIpMalformed",
-            "InvalidExternalPortMalformed",
-            "InvalidInternalPortMalformed",
-            "ForbiddenDestnationIpOutOfVpcCidr",
-            "ForbiddenDestinationIpOutOfVswitchCidr",
-            "InvalidProtocalValueNotSupported",
-            "IncorretForwardEntryStatus",
-            "ForwardEntryDuplicated",
-            "ForbiddenExternalIpUsedInSnatTable",
-            "Forbindden",
-            "ForbiddenInternalIpOutOfVpcCidr",
-            "InvalidNatgwNotExist",
-            "MissingParameter",
-            "AnyPortPortMustBeZero",
-            "InvalidParameterNameMalformed",
-            "IncorrectStatusForwardEntry",
-            "DuplicatedDestinationPort",
-            "OperationUnsupportedEipInBinding",
-            "QuotaExceededForwardEntrySessionManytoOne",
-            "TaskConflict",
-            "OperationFailedDnatPortRangeLimit",
-            "IncorrectStatusNatgw",
-            "OperationFailedForwardEntryNotAllowSrcIpEqualDstIp",
-            "ResourceNotFoundNatIp",
-            "InvalidRegionIdNotFound",
-            "InvalidForwardTableIdNotFound",
-            "InvalidExternalIpNotFound",
-            "SystemError",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateForwardEntryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateForwardEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateForwardEntryError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateForwardEntryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_forward_entry(&self) -> CreateForwardEntryRequestBuilder<&Self> {
+        CreateForwardEntryRequestBuilder::new(self)
     }
 }

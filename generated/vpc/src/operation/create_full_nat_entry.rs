@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateFullNatEntryRequest>;
 /// Request of `CreateFullNatEntry`: Adds a FULLNAT entry to the FULLNAT table.
 ///
 /// * **CreateFullNatEntry** is an asynchronous operation. After you send a request to call this operation, the system returns a FULLNAT entry and the FULLNAT entry is being added in the backend. You can call the [ListFullNatEntries](<https://www.alibabacloud.com/help/doc-detail/348779.htm>) operation to query the status of a FULLNAT entry.
@@ -254,13 +257,7 @@ impl<C> CreateFullNatEntryRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate a value, and you must make sure that each request has a unique token value. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateFullNatEntryRequest::client_token`](CreateFullNatEntryRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -269,9 +266,7 @@ impl<C> CreateFullNatEntryRequestBuilder<C> {
     ///
     /// The ID of the FULLNAT table to which the FULLNAT entry belongs.
     ///
-    /// - Wire name: `FullNatTableId`.
-    /// - Required.
-    /// - Example: `fulltb-gw88z7hhlv43rmb26****`.
+    /// Its description, rules and example: [`CreateFullNatEntryRequest::full_nat_table_id`](CreateFullNatEntryRequest::full_nat_table_id).
     pub fn full_nat_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.full_nat_table_id = Some(value.into());
         self
@@ -280,9 +275,7 @@ impl<C> CreateFullNatEntryRequestBuilder<C> {
     ///
     /// The elastic network interface (ENI) ID.
     ///
-    /// - Wire name: `NetworkInterfaceId`.
-    /// - Required.
-    /// - Example: `eni-gw8g131ef2dnbu3k****`.
+    /// Its description, rules and example: [`CreateFullNatEntryRequest::network_interface_id`](CreateFullNatEntryRequest::network_interface_id).
     pub fn network_interface_id(mut self, value: impl Into<String>) -> Self {
         self.inner.network_interface_id = Some(value.into());
         self
@@ -291,9 +284,7 @@ impl<C> CreateFullNatEntryRequestBuilder<C> {
     ///
     /// The NAT IP address that provides address translation.
     ///
-    /// - Wire name: `NatIp`.
-    /// - Required.
-    /// - Example: `192.168.XX.XX`.
+    /// Its description, rules and example: [`CreateFullNatEntryRequest::nat_ip`](CreateFullNatEntryRequest::nat_ip).
     pub fn nat_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_ip = Some(value.into());
         self
@@ -302,8 +293,7 @@ impl<C> CreateFullNatEntryRequestBuilder<C> {
     ///
     /// The frontend port to be modified in the mapping of FULLNAT port. Valid values: **1** to **65535**.
     ///
-    /// - Wire name: `NatIpPort`.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`CreateFullNatEntryRequest::nat_ip_port`](CreateFullNatEntryRequest::nat_ip_port).
     pub fn nat_ip_port(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_ip_port = Some(value.into());
         self
@@ -312,9 +302,7 @@ impl<C> CreateFullNatEntryRequestBuilder<C> {
     ///
     /// The backend IP address to be modified in FULLNAT address translation.
     ///
-    /// - Wire name: `AccessIp`.
-    /// - Required.
-    /// - Example: `192.168.XX.XX`.
+    /// Its description, rules and example: [`CreateFullNatEntryRequest::access_ip`](CreateFullNatEntryRequest::access_ip).
     pub fn access_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.access_ip = Some(value.into());
         self
@@ -323,9 +311,7 @@ impl<C> CreateFullNatEntryRequestBuilder<C> {
     ///
     /// The backend port to be modified in the mapping of FULLNAT port. Valid values: **1** to **65535**.
     ///
-    /// - Wire name: `AccessPort`.
-    /// - Required.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`CreateFullNatEntryRequest::access_port`](CreateFullNatEntryRequest::access_port).
     pub fn access_port(mut self, value: impl Into<String>) -> Self {
         self.inner.access_port = Some(value.into());
         self
@@ -334,12 +320,7 @@ impl<C> CreateFullNatEntryRequestBuilder<C> {
     ///
     /// The protocol of the packets that are forwarded by the port. Valid values:
     ///
-    /// * **TCP**
-    /// * **UDP**
-    ///
-    /// - Wire name: `IpProtocol`.
-    /// - Required.
-    /// - Example: `TCP`.
+    /// Its description, rules and example: [`CreateFullNatEntryRequest::ip_protocol`](CreateFullNatEntryRequest::ip_protocol).
     pub fn ip_protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_protocol = Some(value.into());
         self
@@ -348,8 +329,7 @@ impl<C> CreateFullNatEntryRequestBuilder<C> {
     ///
     /// The FULLNAT entry name. The name must be 2 to 128 characters in length. It must start with a letter but cannot start with http:// or https://.
     ///
-    /// - Wire name: `FullNatEntryName`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`CreateFullNatEntryRequest::full_nat_entry_name`](CreateFullNatEntryRequest::full_nat_entry_name).
     pub fn full_nat_entry_name(mut self, value: impl Into<String>) -> Self {
         self.inner.full_nat_entry_name = Some(value.into());
         self
@@ -358,10 +338,7 @@ impl<C> CreateFullNatEntryRequestBuilder<C> {
     ///
     /// The description of the FULLNAT entry.
     ///
-    /// This parameter is optional. If you enter a description, the description must be 2 to 256 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `FullNatEntryDescription`.
-    /// - Example: `abc`.
+    /// Its description, rules and example: [`CreateFullNatEntryRequest::full_nat_entry_description`](CreateFullNatEntryRequest::full_nat_entry_description).
     pub fn full_nat_entry_description(mut self, value: impl Into<String>) -> Self {
         self.inner.full_nat_entry_description = Some(value.into());
         self
@@ -370,11 +347,7 @@ impl<C> CreateFullNatEntryRequestBuilder<C> {
     ///
     /// Specifies whether to only precheck this request. Valid values:
     ///
-    /// * **true**: prechecks the request without adding the FULLNAT entry. The system checks whether your AccessKey pair is valid, whether RAM users are granted required permissions, and whether the required parameters are set. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// * **false**: sends the API request. This is the default value. After the request passes the precheck, a 2XX HTTP status code is returned and the FULLNAT entry is added.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateFullNatEntryRequest::dry_run`](CreateFullNatEntryRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -383,11 +356,7 @@ impl<C> CreateFullNatEntryRequestBuilder<C> {
     ///
     /// The region ID of the Virtual Private Cloud (VPC) NAT gateway to which the FULLNAT entry to be added belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `eu-central-1`.
+    /// Its description, rules and example: [`CreateFullNatEntryRequest::region_id`](CreateFullNatEntryRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -534,161 +503,24 @@ for CreateFullNatEntryResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateFullNatEntry`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateFullNatEntryError {
-    /// HTTP 400 `ResourceNotFound.NatIp`: The specified resource of %s is not found.
-    ResourceNotFoundNatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParamFormat.NatIp`: The param format of %s\[%s\] is illegal.
-    IllegalParamFormatNatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.PrivateLinkMode`: The feature of %s is not supported.
-    UnsupportedFeaturePrivateLinkMode(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.FullNatEntry`: The quota of %s is exceeded, usage %s/%s.
-    QuotaExceededFullNatEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.NatIp`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusNatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceAlreadyExist.FullNatEntry`: The specified resource of %s is already exist.
-    ResourceAlreadyExistFullNatEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.NetworkInterface`: The status of  network interface is incorrect.
-    IncorrectStatusNetworkInterface(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.AllocateNatIpPortFailed`: NatIpPort allocation failed.
-    OperationFailedAllocateNatIpPortFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.NetworkInterfaceId`: The param of NetworkInterfaceId is illegal.
-    IllegalParamNetworkInterfaceId(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.NatGateway`: The NatGateway instance not exist.
-    ResourceNotFoundNatGateway(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateFullNatEntryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ResourceNotFound.NatIp",
-                        "IllegalParamFormat.NatIp",
-                        "UnsupportedFeature.PrivateLinkMode",
-                        "QuotaExceeded.FullNatEntry",
-                        "IncorrectStatus.NatIp",
-                        "ResourceAlreadyExist.FullNatEntry",
-                        "IncorrectStatus.NetworkInterface",
-                        "OperationFailed.AllocateNatIpPortFailed",
-                        "IllegalParam.NetworkInterfaceId",
-                        "ResourceNotFound.NatGateway",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateFullNatEntryError;
+impl crate::Client {
+    /// Calls `CreateFullNatEntry`: Adds a FULLNAT entry to the FULLNAT table.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateFullNatEntryRequestBuilder::send) it. The parameters and their rules: [`CreateFullNatEntryRequest`].
+    #[inline]
+    pub fn create_full_nat_entry(&self) -> CreateFullNatEntryRequestBuilder<&Self> {
+        CreateFullNatEntryRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateFullNatEntryError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateFullNatEntry`: Adds a FULLNAT entry to the FULLNAT table.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateFullNatEntryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceNotFoundNatIp(error),
-            1 => Self::IllegalParamFormatNatIp(error),
-            2 => Self::UnsupportedFeaturePrivateLinkMode(error),
-            3 => Self::QuotaExceededFullNatEntry(error),
-            4 => Self::IncorrectStatusNatIp(error),
-            5 => Self::ResourceAlreadyExistFullNatEntry(error),
-            6 => Self::IncorrectStatusNetworkInterface(error),
-            7 => Self::OperationFailedAllocateNatIpPortFailed(error),
-            8 => Self::IllegalParamNetworkInterfaceId(error),
-            9 => Self::ResourceNotFoundNatGateway(error),
-            10 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceNotFoundNatIp(error) => (0, error),
-            Self::IllegalParamFormatNatIp(error) => (1, error),
-            Self::UnsupportedFeaturePrivateLinkMode(error) => (2, error),
-            Self::QuotaExceededFullNatEntry(error) => (3, error),
-            Self::IncorrectStatusNatIp(error) => (4, error),
-            Self::ResourceAlreadyExistFullNatEntry(error) => (5, error),
-            Self::IncorrectStatusNetworkInterface(error) => (6, error),
-            Self::OperationFailedAllocateNatIpPortFailed(error) => (7, error),
-            Self::IllegalParamNetworkInterfaceId(error) => (8, error),
-            Self::ResourceNotFoundNatGateway(error) => (9, error),
-            Self::InternalError(error) => (10, error),
-            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateFullNatEntryError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateFullNatEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceNotFoundNatIp",
-            "IllegalParamFormatNatIp",
-            "UnsupportedFeaturePrivateLinkMode",
-            "QuotaExceededFullNatEntry",
-            "IncorrectStatusNatIp",
-            "ResourceAlreadyExistFullNatEntry",
-            "IncorrectStatusNetworkInterface",
-            "OperationFailedAllocateNatIpPortFailed",
-            "IllegalParamNetworkInterfaceId",
-            "ResourceNotFoundNatGateway",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateFullNatEntryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateFullNatEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateFullNatEntryError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateFullNatEntryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_full_nat_entry(&self) -> CreateFullNatEntryRequestBuilder<&Self> {
+        CreateFullNatEntryRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateGlobalAccelerationInstanceRequest>;
 /// Request of `CreateGlobalAccelerationInstance`: Creates a Global Accelerator (GA) instance.
 ///
 /// ## Usage notes
@@ -189,11 +192,7 @@ impl<C> CreateGlobalAccelerationInstanceRequestBuilder<C> {
     ///
     /// The region ID of the GA instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateGlobalAccelerationInstanceRequest::region_id`](CreateGlobalAccelerationInstanceRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -202,14 +201,7 @@ impl<C> CreateGlobalAccelerationInstanceRequestBuilder<C> {
     ///
     /// The acceleration area. Valid values:
     ///
-    /// * **china-mainland**
-    /// * **north-america**
-    /// * **asia-pacific**
-    /// * **europe**
-    ///
-    /// - Wire name: `ServiceLocation`.
-    /// - Required.
-    /// - Example: `china-mainland`.
+    /// Its description, rules and example: [`CreateGlobalAccelerationInstanceRequest::service_location`](CreateGlobalAccelerationInstanceRequest::service_location).
     pub fn service_location(mut self, value: impl Into<String>) -> Self {
         self.inner.service_location = Some(value.into());
         self
@@ -218,9 +210,7 @@ impl<C> CreateGlobalAccelerationInstanceRequestBuilder<C> {
     ///
     /// The maximum bandwidth of the GA instance. Set the value to **10**. Unit: Mbit/s.
     ///
-    /// - Wire name: `Bandwidth`.
-    /// - Required.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`CreateGlobalAccelerationInstanceRequest::bandwidth`](CreateGlobalAccelerationInstanceRequest::bandwidth).
     pub fn bandwidth(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth = Some(value.into());
         self
@@ -229,11 +219,7 @@ impl<C> CreateGlobalAccelerationInstanceRequestBuilder<C> {
     ///
     /// The bandwidth type. Valid values:
     ///
-    /// * **Sharing**
-    /// * **Exclusive**
-    ///
-    /// - Wire name: `BandwidthType`.
-    /// - Example: `Exclusive`.
+    /// Its description, rules and example: [`CreateGlobalAccelerationInstanceRequest::bandwidth_type`](CreateGlobalAccelerationInstanceRequest::bandwidth_type).
     pub fn bandwidth_type(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth_type = Some(value.into());
         self
@@ -242,10 +228,7 @@ impl<C> CreateGlobalAccelerationInstanceRequestBuilder<C> {
     ///
     /// The name of the GA instance.
     ///
-    /// The name must be 2 to 128 characters in length and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). It must start with a letter and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `GA-1`.
+    /// Its description, rules and example: [`CreateGlobalAccelerationInstanceRequest::name`](CreateGlobalAccelerationInstanceRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -254,10 +237,7 @@ impl<C> CreateGlobalAccelerationInstanceRequestBuilder<C> {
     ///
     /// The description of the GA instance.
     ///
-    /// The description must be 2 to 256 characters in length. It must start with a letter but cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `My GA`.
+    /// Its description, rules and example: [`CreateGlobalAccelerationInstanceRequest::description`](CreateGlobalAccelerationInstanceRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -266,11 +246,7 @@ impl<C> CreateGlobalAccelerationInstanceRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateGlobalAccelerationInstanceRequest::client_token`](CreateGlobalAccelerationInstanceRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -433,143 +409,28 @@ for CreateGlobalAccelerationInstanceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateGlobalAccelerationInstance`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateGlobalAccelerationInstanceError {
-    /// HTTP 400 `InvalidBandwidth.ValueNotSupported`: The specified Bandwidth is not supported.
-    InvalidBandwidthValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidServiceLocation.ValueNotSupported`: The specified ServiceLocation is not supported.
-    InvalidServiceLocationValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.GlobalAccelerationInstance`: GlobalAccelerationInstance quota exceeded.
-    QuotaExceededGlobalAccelerationInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidGlobalAccelerationInstanceName.Malformed`: The specified Name is not valid.
-    InvalidGlobalAccelerationInstanceNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidGlobalAccelerationInstanceDescription.Malformed`: The specified Description is not valid.
-    InvalidGlobalAccelerationInstanceDescriptionMalformed(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationFailed.UnpaidBillsExist`: The account has unpaid bills. Please pay your overdue bill first.
-    OperationFailedUnpaidBillsExist(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified region is not supported.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for CreateGlobalAccelerationInstanceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidBandwidth.ValueNotSupported",
-                        "InvalidServiceLocation.ValueNotSupported",
-                        "QuotaExceeded.GlobalAccelerationInstance",
-                        "InvalidGlobalAccelerationInstanceName.Malformed",
-                        "InvalidGlobalAccelerationInstanceDescription.Malformed",
-                        "OperationFailed.UnpaidBillsExist",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateGlobalAccelerationInstanceError;
+impl crate::Client {
+    /// Calls `CreateGlobalAccelerationInstance`: Creates a Global Accelerator (GA) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateGlobalAccelerationInstanceRequestBuilder::send) it. The parameters and their rules: [`CreateGlobalAccelerationInstanceRequest`].
+    #[inline]
+    pub fn create_global_acceleration_instance(
+        &self,
+    ) -> CreateGlobalAccelerationInstanceRequestBuilder<&Self> {
+        CreateGlobalAccelerationInstanceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateGlobalAccelerationInstanceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateGlobalAccelerationInstance`: Creates a Global Accelerator (GA) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateGlobalAccelerationInstanceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidBandwidthValueNotSupported(error),
-            1 => Self::InvalidServiceLocationValueNotSupported(error),
-            2 => Self::QuotaExceededGlobalAccelerationInstance(error),
-            3 => Self::InvalidGlobalAccelerationInstanceNameMalformed(error),
-            4 => Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error),
-            5 => Self::OperationFailedUnpaidBillsExist(error),
-            6 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidBandwidthValueNotSupported(error) => (0, error),
-            Self::InvalidServiceLocationValueNotSupported(error) => (1, error),
-            Self::QuotaExceededGlobalAccelerationInstance(error) => (2, error),
-            Self::InvalidGlobalAccelerationInstanceNameMalformed(error) => (3, error),
-            Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error) => {
-                (4, error)
-            }
-            Self::OperationFailedUnpaidBillsExist(error) => (5, error),
-            Self::InvalidRegionIdNotFound(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateGlobalAccelerationInstanceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateGlobalAccelerationInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidBandwidthValueNotSupported",
-            "InvalidServiceLocationValueNotSupported",
-            "QuotaExceededGlobalAccelerationInstance",
-            "InvalidGlobalAccelerationInstanceNameMalformed",
-            "InvalidGlobalAccelerationInstanceDescriptionMalformed",
-            "OperationFailedUnpaidBillsExist",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateGlobalAccelerationInstanceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateGlobalAccelerationInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateGlobalAccelerationInstanceError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for CreateGlobalAccelerationInstanceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_global_acceleration_instance(
+        &self,
+    ) -> CreateGlobalAccelerationInstanceRequestBuilder<&Self> {
+        CreateGlobalAccelerationInstanceRequestBuilder::new(self)
     }
 }

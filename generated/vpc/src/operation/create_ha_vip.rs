@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateHaVipRequest>;
 /// Request of `CreateHaVip`: Creates a high-availability virtual IP address (HaVip).
 ///
 /// **CreateHaVip** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeHaVips](<https://www.alibabacloud.com/help/doc-detail/114611.htm>) operation to query the status of the task:
@@ -188,10 +191,7 @@ impl<C> CreateHaVipRequestBuilder<C> {
     ///
     /// The name of the HaVip.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`CreateHaVipRequest::name`](CreateHaVipRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -200,13 +200,7 @@ impl<C> CreateHaVipRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that the value is unique among all requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateHaVipRequest::client_token`](CreateHaVipRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -215,9 +209,7 @@ impl<C> CreateHaVipRequestBuilder<C> {
     ///
     /// The region ID of the HaVip. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateHaVipRequest::region_id`](CreateHaVipRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -226,9 +218,7 @@ impl<C> CreateHaVipRequestBuilder<C> {
     ///
     /// The ID of the vSwitch to which the HaVip belongs.
     ///
-    /// - Wire name: `VSwitchId`.
-    /// - Required.
-    /// - Example: `vsw-asdfjlnaue4g****`.
+    /// Its description, rules and example: [`CreateHaVipRequest::v_switch_id`](CreateHaVipRequest::v_switch_id).
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_id = Some(value.into());
         self
@@ -237,10 +227,7 @@ impl<C> CreateHaVipRequestBuilder<C> {
     ///
     /// The IP address of the HaVip.
     ///
-    /// The specified IP address must be an idle IP address that falls within the CIDR block of the vSwitch. If this parameter is not set, an idle IP address from the CIDR block of the vSwitch is randomly assigned to the HaVip.
-    ///
-    /// - Wire name: `IpAddress`.
-    /// - Example: `192.XX.XX.10`.
+    /// Its description, rules and example: [`CreateHaVipRequest::ip_address`](CreateHaVipRequest::ip_address).
     pub fn ip_address(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_address = Some(value.into());
         self
@@ -249,10 +236,7 @@ impl<C> CreateHaVipRequestBuilder<C> {
     ///
     /// The description of the HaVip.
     ///
-    /// The description must be 1 to 255 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `This is my HaVip.`.
+    /// Its description, rules and example: [`CreateHaVipRequest::description`](CreateHaVipRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -261,8 +245,7 @@ impl<C> CreateHaVipRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the HaVip belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmxazb4ph6aiy****`.
+    /// Its description, rules and example: [`CreateHaVipRequest::resource_group_id`](CreateHaVipRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -271,8 +254,7 @@ impl<C> CreateHaVipRequestBuilder<C> {
     ///
     /// The tag of the resource.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`CreateHaVipRequest::tag`](CreateHaVipRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -416,193 +398,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateHaVipRespo
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateHaVip`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateHaVipError {
-    /// HTTP 400 `InvalidDescription.Malformed`: The specified Description  is wrongly formed.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIPAddress.OutOfRange`: The specified IPAddress is out of VSwitch CIDR.
-    InvalidIpAddressOutOfRange(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIPAddress.NotAvailable`: The specified IPAddress is not available because it is a system reserved IPAddress.
-    InvalidIpAddressNotAvailable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIPAddress.AlreadyUsed`: The specified IPAddress is already used by other resource.
-    InvalidIpAddressAlreadyUsed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIPAddress.Malformed`: The specified IPAddress is not a valid or strict address.
-    InvalidIpAddressMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Abs.Vpc.InvalidName.Malformed`: The specified Name is not valid.
-    AbsVpcInvalidNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIPAddress.OutOfVswCIDR`: The specified IPAddress is out of VSwitch CIDR.
-    InvalidIpAddressOutOfVswCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIPAddress.AlreadyInUse`: The specified IPAddress is already used by other resource.
-    InvalidIpAddressAlreadyInUse(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.CloudBoxHaVip`: The HAVIP feature is not supported in cloud box.
-    UnsupportedFeatureCloudBoxHaVip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CountLimitExceed.HaVipInVpc`: Specified Vpc exceeds the quota of max number of ha-vip count.
+mod error;
+pub use error::CreateHaVipError;
+impl crate::Client {
+    /// Calls `CreateHaVip`: Creates a high-availability virtual IP address (HaVip).
     ///
-    /// Also returned with HTTP 403: Specified Vpc exceeds the quota of max number of ha-vip count.
-    CountLimitExceedHaVipInVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.HaVip`: No permissions to perform operations on HAVIPs. Please apply for privilege--vpc_privilege_allow_buy_havip_instance.
-    ForbiddenHaVip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.InvalidIpReservedByVSwitch`: The specified ip address is the reserved address of the switch.
-    OperationDeniedInvalidIpReservedByVSwitch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: Specified value of "regionId" is not supported.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ResourceGroupId`: Invalid ResourceGroupld value.
-    IllegalParamResourceGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `QuotaExceeded.HaVip`: Living HaVip quota exceeded.
-    QuotaExceededHaVip(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVSwitchId.NotFound`: The specified VSwitch does not exist in the specified region.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateHaVipError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidDescription.Malformed",
-                        "InvalidIPAddress.OutOfRange",
-                        "InvalidIPAddress.NotAvailable",
-                        "InvalidIPAddress.AlreadyUsed",
-                        "InvalidIPAddress.Malformed",
-                        "Abs.Vpc.InvalidName.Malformed",
-                        "InvalidIPAddress.OutOfVswCIDR",
-                        "InvalidIPAddress.AlreadyInUse",
-                        "UnsupportedFeature.CloudBoxHaVip",
-                        "CountLimitExceed.HaVipInVpc",
-                        "Forbidden.HaVip",
-                        "OperationDenied.InvalidIpReservedByVSwitch",
-                        "InvalidRegionId.NotFound",
-                        "IllegalParam.ResourceGroupId",
-                        "QuotaExceeded.HaVip",
-                        "InvalidVSwitchId.NotFound",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](CreateHaVipRequestBuilder::send) it. The parameters and their rules: [`CreateHaVipRequest`].
+    #[inline]
+    pub fn create_ha_vip(&self) -> CreateHaVipRequestBuilder<&Self> {
+        CreateHaVipRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateHaVipError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateHaVip`: Creates a high-availability virtual IP address (HaVip).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateHaVipRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidDescriptionMalformed(error),
-            1 => Self::InvalidIpAddressOutOfRange(error),
-            2 => Self::InvalidIpAddressNotAvailable(error),
-            3 => Self::InvalidIpAddressAlreadyUsed(error),
-            4 => Self::InvalidIpAddressMalformed(error),
-            5 => Self::AbsVpcInvalidNameMalformed(error),
-            6 => Self::InvalidIpAddressOutOfVswCidr(error),
-            7 => Self::InvalidIpAddressAlreadyInUse(error),
-            8 => Self::UnsupportedFeatureCloudBoxHaVip(error),
-            9 => Self::CountLimitExceedHaVipInVpc(error),
-            10 => Self::ForbiddenHaVip(error),
-            11 => Self::OperationDeniedInvalidIpReservedByVSwitch(error),
-            12 => Self::InvalidRegionIdNotFound(error),
-            13 => Self::IllegalParamResourceGroupId(error),
-            14 => Self::QuotaExceededHaVip(error),
-            15 => Self::InvalidVSwitchIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidDescriptionMalformed(error) => (0, error),
-            Self::InvalidIpAddressOutOfRange(error) => (1, error),
-            Self::InvalidIpAddressNotAvailable(error) => (2, error),
-            Self::InvalidIpAddressAlreadyUsed(error) => (3, error),
-            Self::InvalidIpAddressMalformed(error) => (4, error),
-            Self::AbsVpcInvalidNameMalformed(error) => (5, error),
-            Self::InvalidIpAddressOutOfVswCidr(error) => (6, error),
-            Self::InvalidIpAddressAlreadyInUse(error) => (7, error),
-            Self::UnsupportedFeatureCloudBoxHaVip(error) => (8, error),
-            Self::CountLimitExceedHaVipInVpc(error) => (9, error),
-            Self::ForbiddenHaVip(error) => (10, error),
-            Self::OperationDeniedInvalidIpReservedByVSwitch(error) => (11, error),
-            Self::InvalidRegionIdNotFound(error) => (12, error),
-            Self::IllegalParamResourceGroupId(error) => (13, error),
-            Self::QuotaExceededHaVip(error) => (14, error),
-            Self::InvalidVSwitchIdNotFound(error) => (15, error),
-            Self::Unhandled(unhandled) => (16, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateHaVipError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateHaVipError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidDescriptionMalformed",
-            "InvalidIpAddressOutOfRange",
-            "InvalidIpAddressNotAvailable",
-            "InvalidIpAddressAlreadyUsed",
-            "InvalidIpAddressMalformed",
-            "AbsVpcInvalidNameMalformed",
-            "InvalidIpAddressOutOfVswCidr",
-            "InvalidIpAddressAlreadyInUse",
-            "UnsupportedFeatureCloudBoxHaVip",
-            "CountLimitExceedHaVipInVpc",
-            "ForbiddenHaVip",
-            "OperationDeniedInvalidIpReservedByVSwitch",
-            "InvalidRegionIdNotFound",
-            "IllegalParamResourceGroupId",
-            "QuotaExceededHaVip",
-            "InvalidVSwitchIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateHaVipError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateHaVipError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateHaVipError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateHaVipError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_ha_vip(&self) -> CreateHaVipRequestBuilder<&Self> {
+        CreateHaVipRequestBuilder::new(self)
     }
 }

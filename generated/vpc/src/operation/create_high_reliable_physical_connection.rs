@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateHighReliablePhysicalConnectionRequest>;
 /// Request of `CreateHighReliablePhysicalConnection`: Creates Express Connect circuits in high reliability mode. This improves the stability of multiple Express Connect circuits and prevents service interruptions caused by single points of failures (SPOFs).
 ///
 /// # Asynchronous
@@ -239,10 +242,7 @@ impl<C> CreateHighReliablePhysicalConnectionRequestBuilder<C> {
     ///
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`CreateHighReliablePhysicalConnectionRequest::region_id`](CreateHighReliablePhysicalConnectionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -251,13 +251,7 @@ impl<C> CreateHighReliablePhysicalConnectionRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateHighReliablePhysicalConnectionRequest::client_token`](CreateHighReliablePhysicalConnectionRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -266,8 +260,7 @@ impl<C> CreateHighReliablePhysicalConnectionRequestBuilder<C> {
     ///
     /// The ID of the resource group.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmxazb4p****`.
+    /// Its description, rules and example: [`CreateHighReliablePhysicalConnectionRequest::resource_group_id`](CreateHighReliablePhysicalConnectionRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -276,8 +269,7 @@ impl<C> CreateHighReliablePhysicalConnectionRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateHighReliablePhysicalConnectionRequest::tag`](CreateHighReliablePhysicalConnectionRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -286,13 +278,7 @@ impl<C> CreateHighReliablePhysicalConnectionRequestBuilder<C> {
     ///
     /// The high availability mode. Valid values:
     ///
-    /// - **MultiApMultiDevice** : This mode supports two access points and two devices, and provides the maximum disaster recovery capability.
-    /// - **MultiApSingleDevice** : This mode supports two access points and one device, and provides robust disaster recovery capability.
-    /// - **SingleApMultiDevice** : This mode supports one access point and two devices, and is recommended for non-critical business test and development.
-    /// - **SingleApMultiConnection** : This mode supports one access point, one device, and multiple physical ports. Only users in the whitelist can use this mode. To use this mode, contact your account manager.
-    /// - Wire name: `HighReliableType`.
-    /// - Required.
-    /// - Example: `MultiApMultiDevice`.
+    /// Its description, rules and example: [`CreateHighReliablePhysicalConnectionRequest::high_reliable_type`](CreateHighReliablePhysicalConnectionRequest::high_reliable_type).
     pub fn high_reliable_type(mut self, value: impl Into<String>) -> Self {
         self.inner.high_reliable_type = Some(value.into());
         self
@@ -301,19 +287,7 @@ impl<C> CreateHighReliablePhysicalConnectionRequestBuilder<C> {
     ///
     /// The port type. Valid values:
     ///
-    /// * **100Base-T**: 100 Mbit/s copper Ethernet port
-    /// * **1000Base-T**: 1,000 Mbit/s copper Ethernet port
-    /// * **1000Base-LX**: 1,000 Mbit/s single-mode optical port (10 km)
-    /// * **10GBase-T**: 10,000 Mbit/s copper Ethernet port
-    /// * **10GBase-LR**: 10,000 Mbit/s single-mode optical port (10 km)
-    /// * **40GBase-LR**: 40,000 Mbit/s single-mode optical port
-    /// * **100GBase-LR**: 100,000 Mbit/s single-mode optical port
-    ///
-    /// > To use ports 40GBase-LR and 100GBase-LR, you must first contact your account manager.
-    ///
-    /// - Wire name: `PortType`.
-    /// - Required.
-    /// - Example: `1000Base-T`.
+    /// Its description, rules and example: [`CreateHighReliablePhysicalConnectionRequest::port_type`](CreateHighReliablePhysicalConnectionRequest::port_type).
     pub fn port_type(mut self, value: impl Into<String>) -> Self {
         self.inner.port_type = Some(value.into());
         self
@@ -322,8 +296,7 @@ impl<C> CreateHighReliablePhysicalConnectionRequestBuilder<C> {
     ///
     /// The advanced features of the device.
     ///
-    /// - Wire name: `DeviceAdvancedCapacity`.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`CreateHighReliablePhysicalConnectionRequest::device_advanced_capacity`](CreateHighReliablePhysicalConnectionRequest::device_advanced_capacity).
     pub fn device_advanced_capacity(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -337,9 +310,7 @@ impl<C> CreateHighReliablePhysicalConnectionRequestBuilder<C> {
     ///
     /// The access points.
     ///
-    /// - Wire name: `ApList`.
-    /// - Required.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`CreateHighReliablePhysicalConnectionRequest::ap_list`](CreateHighReliablePhysicalConnectionRequest::ap_list).
     pub fn ap_list(
         mut self,
         values: impl IntoIterator<Item = crate::types::ApList>,
@@ -351,11 +322,7 @@ impl<C> CreateHighReliablePhysicalConnectionRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateHighReliablePhysicalConnectionRequest::dry_run`](CreateHighReliablePhysicalConnectionRequest::dry_run).
     pub fn dry_run(mut self, value: impl Into<String>) -> Self {
         self.inner.dry_run = Some(value.into());
         self
@@ -364,11 +331,7 @@ impl<C> CreateHighReliablePhysicalConnectionRequestBuilder<C> {
     ///
     /// The language to display the results. Valid values:
     ///
-    /// * **zh-CN** (default): Chinese
-    /// * **en-US**: English
-    ///
-    /// - Wire name: `AcceptLanguage`.
-    /// - Example: `zh-CN`.
+    /// Its description, rules and example: [`CreateHighReliablePhysicalConnectionRequest::accept_language`](CreateHighReliablePhysicalConnectionRequest::accept_language).
     pub fn accept_language(mut self, value: impl Into<String>) -> Self {
         self.inner.accept_language = Some(value.into());
         self
@@ -526,249 +489,28 @@ for CreateHighReliablePhysicalConnectionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateHighReliablePhysicalConnection`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateHighReliablePhysicalConnectionError {
-    /// HTTP 400 `Invalid.Status`: The device or interface status invalid, or has been used..
-    InvalidStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidType.Malformd`: The Type provided was invalid.
-    InvalidTypeMalformd(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeerLocation.Malformd`: The PeerLocation provided was invalid.
-    InvalidPeerLocationMalformd(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidLineOperator.Malformd`: The LineOperator provided was invalid.
-    InvalidLineOperatorMalformd(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPortType.Malformd`: The PortType provided was invalid.
-    InvalidPortTypeMalformd(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The specifid ?Description? is not valid.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRedundantPhysicalConnectionId.NotFound`: The RedundantPhysicalConnectionId  does not found.
-    InvalidRedundantPhysicalConnectionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName.Malformed`: The specified ?Name? is not valid.
-    InvalidNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.pConnPerAP`: Physical connection count per ap quota exceed.
-    QuotaExceededPConnPerAp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBandwidth`: invalid physical connection banwidth.
-    InvalidBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRedundantPhysicalConnection`: redundant physical connection doesn't belong to current user.
-    InvalidRedundantPhysicalConnection(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRedundantPhysicalConnectionStatus`: invalid redundant physical connection status.
-    InvalidRedundantPhysicalConnectionStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCircuitCode.Malformed`: circuitCode is illegal.
-    InvalidCircuitCodeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.freePconnPerAP`: free physical connections count excceeded.
-    QuotaExceededFreePconnPerAp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPhysicalConnectionOperator.Malformed`: Specified PhysicalConnection Operator is not valid.
-    InvalidPhysicalConnectionOperatorMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPhysicalConnectionPortType.Malformed`: Specified PhysicalConnection PortType is not valid.
-    InvalidPhysicalConnectionPortTypeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPhysicalConnectionBandwidth.Malformed`: Specified PhysicalConnection Bandwidth is not valid.
-    InvalidPhysicalConnectionBandwidthMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ClientToken`: Token verify failed because client token length too long.
-    IllegalParamClientToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPortType.NotFound`: Specified port type is not found.
+mod error;
+pub use error::CreateHighReliablePhysicalConnectionError;
+impl crate::Client {
+    /// Calls `CreateHighReliablePhysicalConnection`: Creates Express Connect circuits in high reliability mode. This improves the stability of multiple Express Connect circuits and prevents service interruptions caused by single points of failures (SPOFs).
     ///
-    /// Also returned with HTTP 404: There are no resources with the portType.
-    InvalidPortTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.PconnTrafficNotEnable`: The operation is failed because of PconnTrafficNotEnable.
-    OperationFailedPconnTrafficNotEnable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EcNotSupportRegion`: High reliable physical connection is not support in this region.
-    EcNotSupportRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EcFailToGetAp`: Fail to get access point details.
-    EcFailToGetAp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EcNotEnoughResource`: Insufficient access point resources.
-    EcNotEnoughResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.UnsupportedAccessPoint`: The access point type does not support the creation of a highly reliable physical connection.
-    IllegalParamUnsupportedAccessPoint(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.AccessPointId`: The specified resource of access point id is not found.
-    ResourceNotFoundAccessPointId(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for CreateHighReliablePhysicalConnectionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Invalid.Status",
-                        "InvalidType.Malformd",
-                        "InvalidPeerLocation.Malformd",
-                        "InvalidLineOperator.Malformd",
-                        "InvalidPortType.Malformd",
-                        "InvalidDescription.Malformed",
-                        "InvalidRedundantPhysicalConnectionId.NotFound",
-                        "InvalidName.Malformed",
-                        "QuotaExceeded.pConnPerAP",
-                        "InvalidBandwidth",
-                        "InvalidRedundantPhysicalConnection",
-                        "InvalidRedundantPhysicalConnectionStatus",
-                        "InvalidCircuitCode.Malformed",
-                        "QuotaExceeded.freePconnPerAP",
-                        "InvalidPhysicalConnectionOperator.Malformed",
-                        "InvalidPhysicalConnectionPortType.Malformed",
-                        "InvalidPhysicalConnectionBandwidth.Malformed",
-                        "IllegalParam.ClientToken",
-                        "InvalidPortType.NotFound",
-                        "OperationFailed.PconnTrafficNotEnable",
-                        "EcNotSupportRegion",
-                        "EcFailToGetAp",
-                        "EcNotEnoughResource",
-                        "IllegalParam.UnsupportedAccessPoint",
-                        "ResourceNotFound.AccessPointId",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](CreateHighReliablePhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`CreateHighReliablePhysicalConnectionRequest`].
+    #[inline]
+    pub fn create_high_reliable_physical_connection(
+        &self,
+    ) -> CreateHighReliablePhysicalConnectionRequestBuilder<&Self> {
+        CreateHighReliablePhysicalConnectionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateHighReliablePhysicalConnectionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateHighReliablePhysicalConnection`: Creates Express Connect circuits in high reliability mode. This improves the stability of multiple Express Connect circuits and prevents service interruptions caused by single points of failures (SPOFs).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateHighReliablePhysicalConnectionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidStatus(error),
-            1 => Self::InvalidTypeMalformd(error),
-            2 => Self::InvalidPeerLocationMalformd(error),
-            3 => Self::InvalidLineOperatorMalformd(error),
-            4 => Self::InvalidPortTypeMalformd(error),
-            5 => Self::InvalidDescriptionMalformed(error),
-            6 => Self::InvalidRedundantPhysicalConnectionIdNotFound(error),
-            7 => Self::InvalidNameMalformed(error),
-            8 => Self::QuotaExceededPConnPerAp(error),
-            9 => Self::InvalidBandwidth(error),
-            10 => Self::InvalidRedundantPhysicalConnection(error),
-            11 => Self::InvalidRedundantPhysicalConnectionStatus(error),
-            12 => Self::InvalidCircuitCodeMalformed(error),
-            13 => Self::QuotaExceededFreePconnPerAp(error),
-            14 => Self::InvalidPhysicalConnectionOperatorMalformed(error),
-            15 => Self::InvalidPhysicalConnectionPortTypeMalformed(error),
-            16 => Self::InvalidPhysicalConnectionBandwidthMalformed(error),
-            17 => Self::IllegalParamClientToken(error),
-            18 => Self::InvalidPortTypeNotFound(error),
-            19 => Self::OperationFailedPconnTrafficNotEnable(error),
-            20 => Self::EcNotSupportRegion(error),
-            21 => Self::EcFailToGetAp(error),
-            22 => Self::EcNotEnoughResource(error),
-            23 => Self::IllegalParamUnsupportedAccessPoint(error),
-            24 => Self::ResourceNotFoundAccessPointId(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidStatus(error) => (0, error),
-            Self::InvalidTypeMalformd(error) => (1, error),
-            Self::InvalidPeerLocationMalformd(error) => (2, error),
-            Self::InvalidLineOperatorMalformd(error) => (3, error),
-            Self::InvalidPortTypeMalformd(error) => (4, error),
-            Self::InvalidDescriptionMalformed(error) => (5, error),
-            Self::InvalidRedundantPhysicalConnectionIdNotFound(error) => (6, error),
-            Self::InvalidNameMalformed(error) => (7, error),
-            Self::QuotaExceededPConnPerAp(error) => (8, error),
-            Self::InvalidBandwidth(error) => (9, error),
-            Self::InvalidRedundantPhysicalConnection(error) => (10, error),
-            Self::InvalidRedundantPhysicalConnectionStatus(error) => (11, error),
-            Self::InvalidCircuitCodeMalformed(error) => (12, error),
-            Self::QuotaExceededFreePconnPerAp(error) => (13, error),
-            Self::InvalidPhysicalConnectionOperatorMalformed(error) => (14, error),
-            Self::InvalidPhysicalConnectionPortTypeMalformed(error) => (15, error),
-            Self::InvalidPhysicalConnectionBandwidthMalformed(error) => (16, error),
-            Self::IllegalParamClientToken(error) => (17, error),
-            Self::InvalidPortTypeNotFound(error) => (18, error),
-            Self::OperationFailedPconnTrafficNotEnable(error) => (19, error),
-            Self::EcNotSupportRegion(error) => (20, error),
-            Self::EcFailToGetAp(error) => (21, error),
-            Self::EcNotEnoughResource(error) => (22, error),
-            Self::IllegalParamUnsupportedAccessPoint(error) => (23, error),
-            Self::ResourceNotFoundAccessPointId(error) => (24, error),
-            Self::Unhandled(unhandled) => (25, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateHighReliablePhysicalConnectionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateHighReliablePhysicalConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidStatus",
-            "InvalidTypeMalformd",
-            "InvalidPeerLocationMalformd",
-            "InvalidLineOperatorMalformd",
-            "InvalidPortTypeMalformd",
-            "InvalidDescriptionMalformed",
-            "InvalidRedundantPhysicalConnectionIdNotFound",
-            "InvalidNameMalformed",
-            "QuotaExceededPConnPerAp",
-            "InvalidBandwidth",
-            "InvalidRedundantPhysicalConnection",
-            "InvalidRedundantPhysicalConnectionStatus",
-            "InvalidCircuitCodeMalformed",
-            "QuotaExceededFreePconnPerAp",
-            "InvalidPhysicalConnectionOperatorMalformed",
-            "InvalidPhysicalConnectionPortTypeMalformed",
-            "InvalidPhysicalConnectionBandwidthMalformed",
-            "IllegalParamClientToken",
-            "InvalidPortTypeNotFound",
-            "OperationFailedPconnTrafficNotEnable",
-            "EcNotSupportRegion",
-            "EcFailToGetAp",
-            "EcNotEnoughResource",
-            "IllegalParamUnsupportedAccessPoint",
-            "ResourceNotFoundAccessPointId",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateHighReliablePhysicalConnectionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateHighReliablePhysicalConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateHighReliablePhysicalConnectionError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for CreateHighReliablePhysicalConnectionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_high_reliable_physical_connection(
+        &self,
+    ) -> CreateHighReliablePhysicalConnectionRequestBuilder<&Self> {
+        CreateHighReliablePhysicalConnectionRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateIPv6TranslatorRequest>;
 /// Request of `CreateIPv6Translator`: Creates an IPv6 Translation Service instance.
 ///
 /// Deprecated: no replacement operation.
@@ -206,9 +209,7 @@ impl<C> CreateIPv6TranslatorRequestBuilder<C> {
     ///
     /// The region of the IPv6 Translation Service instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cm-hangzhou`.
+    /// Its description, rules and example: [`CreateIPv6TranslatorRequest::region_id`](CreateIPv6TranslatorRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -217,9 +218,7 @@ impl<C> CreateIPv6TranslatorRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the value, but you must ensure that it is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `sha111`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateIPv6TranslatorRequest::client_token`](CreateIPv6TranslatorRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -228,8 +227,7 @@ impl<C> CreateIPv6TranslatorRequestBuilder<C> {
     ///
     /// The name of the IPv6 Translation Service instance. The default name is the instance ID. It must be 2 to 100 characters in length and must start with a letter. It can contain letters, digits, periods (.), underscores (\_), and hyphens (-). It cannot start with `http://` or `https://`.
     ///
-    /// - Wire name: `Name`.
-    /// - Example: `ipv6_1`.
+    /// Its description, rules and example: [`CreateIPv6TranslatorRequest::name`](CreateIPv6TranslatorRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -238,9 +236,7 @@ impl<C> CreateIPv6TranslatorRequestBuilder<C> {
     ///
     /// The specification of the IPv6 Translation Service instance. Set the value to **small**.
     ///
-    /// - Wire name: `Spec`.
-    /// - Default: `small`.
-    /// - Example: `small`.
+    /// Its description, rules and example: [`CreateIPv6TranslatorRequest::spec`](CreateIPv6TranslatorRequest::spec).
     pub fn spec(mut self, value: impl Into<String>) -> Self {
         self.inner.spec = Some(value.into());
         self
@@ -249,12 +245,7 @@ impl<C> CreateIPv6TranslatorRequestBuilder<C> {
     ///
     /// The billing method of the IPv6 Translation Service instance. Valid values:
     ///
-    /// * **PREPAY**: subscription
-    /// * **POSTPAY**: pay-as-you-go
-    ///
-    /// - Wire name: `PayType`.
-    /// - Default: `PREPAY`.
-    /// - Example: `PREPAY`.
+    /// Its description, rules and example: [`CreateIPv6TranslatorRequest::pay_type`](CreateIPv6TranslatorRequest::pay_type).
     pub fn pay_type(mut self, value: impl Into<String>) -> Self {
         self.inner.pay_type = Some(value.into());
         self
@@ -263,12 +254,7 @@ impl<C> CreateIPv6TranslatorRequestBuilder<C> {
     ///
     /// The billing cycle of the subscription. Valid values:
     ///
-    /// * **Month** (default)
-    /// * **Year**
-    ///
-    /// - Wire name: `PricingCycle`.
-    /// - Default: \`\`.
-    /// - Example: `Month`.
+    /// Its description, rules and example: [`CreateIPv6TranslatorRequest::pricing_cycle`](CreateIPv6TranslatorRequest::pricing_cycle).
     pub fn pricing_cycle(mut self, value: impl Into<String>) -> Self {
         self.inner.pricing_cycle = Some(value.into());
         self
@@ -277,11 +263,7 @@ impl<C> CreateIPv6TranslatorRequestBuilder<C> {
     ///
     /// The subscription duration.
     ///
-    /// * If the billing cycle is **Month**, valid values are **1** to **9**.
-    /// * If the billing cycle is **Year**, set the value to **3**.
-    ///
-    /// - Wire name: `Duration`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`CreateIPv6TranslatorRequest::duration`](CreateIPv6TranslatorRequest::duration).
     pub fn duration(mut self, value: i32) -> Self {
         self.inner.duration = Some(value);
         self
@@ -290,9 +272,7 @@ impl<C> CreateIPv6TranslatorRequestBuilder<C> {
     ///
     /// Specifies whether to enable automatic payment. Valid values: **true and false**.
     ///
-    /// - Wire name: `AutoPay`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateIPv6TranslatorRequest::auto_pay`](CreateIPv6TranslatorRequest::auto_pay).
     pub fn auto_pay(mut self, value: bool) -> Self {
         self.inner.auto_pay = Some(value);
         self
@@ -301,11 +281,7 @@ impl<C> CreateIPv6TranslatorRequestBuilder<C> {
     ///
     /// The bandwidth of the IPv6 Translation Service instance. Unit: Mbit/s. Valid values: **1** to **200**. If you do not specify the bandwidth for the mapping entry, the bandwidth is shared with the mapping entry.
     ///
-    /// > If you do not specify this parameter, the default bandwidth is 10 Mbit/s.
-    ///
-    /// - Wire name: `Bandwidth`.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`CreateIPv6TranslatorRequest::bandwidth`](CreateIPv6TranslatorRequest::bandwidth).
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.inner.bandwidth = Some(value);
         self
@@ -480,149 +456,24 @@ for CreateIPv6TranslatorResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateIPv6Translator`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateIPv6TranslatorError {
-    /// HTTP 400 `InvalidName`: The specified name is not support.
-    InvalidName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Spec.NotSupport`: The specified spec does not exist in our records.
-    SpecNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duration.NotSupport`: The specified duration is not support.
-    DurationNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PricingCycle.NotSupport`: The specified pricing cycle is not support.
-    PricingCycleNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PayType.NotSupport`: The specified pay type is not support.
-    PayTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InventoryNotEnough`: The inventory is not enough.
-    InventoryNotEnough(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full.
-    ResourceQuotaFull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Bandwidth.NotSupport`: The specified bandwidth is not support.
-    BandwidthNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: Internal Error
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateIPv6TranslatorError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidName",
-                        "Spec.NotSupport",
-                        "Duration.NotSupport",
-                        "PricingCycle.NotSupport",
-                        "PayType.NotSupport",
-                        "InventoryNotEnough",
-                        "Resource.QuotaFull",
-                        "Bandwidth.NotSupport",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateIPv6TranslatorError;
+impl crate::Client {
+    /// Calls `CreateIPv6Translator`: Creates an IPv6 Translation Service instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateIPv6TranslatorRequestBuilder::send) it. The parameters and their rules: [`CreateIPv6TranslatorRequest`].
+    #[inline]
+    pub fn create_i_pv6_translator(&self) -> CreateIPv6TranslatorRequestBuilder<&Self> {
+        CreateIPv6TranslatorRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateIPv6TranslatorError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateIPv6Translator`: Creates an IPv6 Translation Service instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateIPv6TranslatorRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidName(error),
-            1 => Self::SpecNotSupport(error),
-            2 => Self::DurationNotSupport(error),
-            3 => Self::PricingCycleNotSupport(error),
-            4 => Self::PayTypeNotSupport(error),
-            5 => Self::InventoryNotEnough(error),
-            6 => Self::ResourceQuotaFull(error),
-            7 => Self::BandwidthNotSupport(error),
-            8 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidName(error) => (0, error),
-            Self::SpecNotSupport(error) => (1, error),
-            Self::DurationNotSupport(error) => (2, error),
-            Self::PricingCycleNotSupport(error) => (3, error),
-            Self::PayTypeNotSupport(error) => (4, error),
-            Self::InventoryNotEnough(error) => (5, error),
-            Self::ResourceQuotaFull(error) => (6, error),
-            Self::BandwidthNotSupport(error) => (7, error),
-            Self::InternalError(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateIPv6TranslatorError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateIPv6TranslatorError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidName",
-            "SpecNotSupport",
-            "DurationNotSupport",
-            "PricingCycleNotSupport",
-            "PayTypeNotSupport",
-            "InventoryNotEnough",
-            "ResourceQuotaFull",
-            "BandwidthNotSupport",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateIPv6TranslatorError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateIPv6TranslatorError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateIPv6TranslatorError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateIPv6TranslatorError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_i_pv6_translator(&self) -> CreateIPv6TranslatorRequestBuilder<&Self> {
+        CreateIPv6TranslatorRequestBuilder::new(self)
     }
 }

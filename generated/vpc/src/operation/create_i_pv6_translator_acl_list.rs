@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateIPv6TranslatorAclListRequest>;
 /// Request of `CreateIPv6TranslatorAclList`: Creates an access control list (ACL).
 ///
 /// **Deprecated** by the service.
@@ -117,18 +120,14 @@ impl<C> CreateIPv6TranslatorAclListRequestBuilder<C> {
     ///
     /// The region of the IPv6 Translation Service instance. You can call the DescribeRegions operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateIPv6TranslatorAclListRequest::region_id`](CreateIPv6TranslatorAclListRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `ClientToken`.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `sha123456`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateIPv6TranslatorAclListRequest::client_token`](CreateIPv6TranslatorAclListRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -137,9 +136,7 @@ impl<C> CreateIPv6TranslatorAclListRequestBuilder<C> {
     ///
     /// The ACL name.
     ///
-    /// - Wire name: `AclName`.
-    /// - Required.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`CreateIPv6TranslatorAclListRequest::acl_name`](CreateIPv6TranslatorAclListRequest::acl_name).
     pub fn acl_name(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_name = Some(value.into());
         self
@@ -287,119 +284,28 @@ for CreateIPv6TranslatorAclListResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateIPv6TranslatorAclList`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateIPv6TranslatorAclListError {
-    /// HTTP 400 `InvalidName`: The specified name is not support.
-    InvalidName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full.
-    ResourceQuotaFull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Nat64Acl.AclNameExist`: This ipv6 translator acl name is existed
-    Nat64AclAclNameExist(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: Internal Error
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateIPv6TranslatorAclListError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidName",
-                        "Resource.QuotaFull",
-                        "Nat64Acl.AclNameExist",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateIPv6TranslatorAclListError;
+impl crate::Client {
+    /// Calls `CreateIPv6TranslatorAclList`: Creates an access control list (ACL).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateIPv6TranslatorAclListRequestBuilder::send) it. The parameters and their rules: [`CreateIPv6TranslatorAclListRequest`].
+    #[inline]
+    pub fn create_i_pv6_translator_acl_list(
+        &self,
+    ) -> CreateIPv6TranslatorAclListRequestBuilder<&Self> {
+        CreateIPv6TranslatorAclListRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateIPv6TranslatorAclListError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateIPv6TranslatorAclList`: Creates an access control list (ACL).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateIPv6TranslatorAclListRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidName(error),
-            1 => Self::ResourceQuotaFull(error),
-            2 => Self::Nat64AclAclNameExist(error),
-            3 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidName(error) => (0, error),
-            Self::ResourceQuotaFull(error) => (1, error),
-            Self::Nat64AclAclNameExist(error) => (2, error),
-            Self::InternalError(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateIPv6TranslatorAclListError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateIPv6TranslatorAclListError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidName",
-            "ResourceQuotaFull",
-            "Nat64AclAclNameExist",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateIPv6TranslatorAclListError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateIPv6TranslatorAclListError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateIPv6TranslatorAclListError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateIPv6TranslatorAclListError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_i_pv6_translator_acl_list(
+        &self,
+    ) -> CreateIPv6TranslatorAclListRequestBuilder<&Self> {
+        CreateIPv6TranslatorAclListRequestBuilder::new(self)
     }
 }

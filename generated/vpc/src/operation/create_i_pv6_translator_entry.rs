@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateIPv6TranslatorEntryRequest>;
 /// Request of `CreateIPv6TranslatorEntry`: Adds an IPv6 mapping entry to an IPv6 Translation Service instance.
 ///
 /// **Deprecated** by the service.
@@ -245,9 +248,7 @@ impl<C> CreateIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// The region of the IPv6 Translation Service instance. You can call the **DescribeRegions** operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateIPv6TranslatorEntryRequest::region_id`](CreateIPv6TranslatorEntryRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -256,9 +257,7 @@ impl<C> CreateIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// The ID of the IPv6 Translation Service instance.
     ///
-    /// - Wire name: `Ipv6TranslatorId`.
-    /// - Required.
-    /// - Example: `ipv6trans-bp1858ys57xxxxxx`.
+    /// Its description, rules and example: [`CreateIPv6TranslatorEntryRequest::ipv6_translator_id`](CreateIPv6TranslatorEntryRequest::ipv6_translator_id).
     pub fn ipv6_translator_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_translator_id = Some(value.into());
         self
@@ -267,8 +266,7 @@ impl<C> CreateIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// The name of the IPv6 mapping entry. It must be 2 to 100 characters in length and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). It must start with a letter. It cannot start with `http://` or `https://`.
     ///
-    /// - Wire name: `EntryName`.
-    /// - Example: `name1`.
+    /// Its description, rules and example: [`CreateIPv6TranslatorEntryRequest::entry_name`](CreateIPv6TranslatorEntryRequest::entry_name).
     pub fn entry_name(mut self, value: impl Into<String>) -> Self {
         self.inner.entry_name = Some(value.into());
         self
@@ -277,8 +275,7 @@ impl<C> CreateIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// The description of the IPv6 mapping entry.
     ///
-    /// - Wire name: `EntryDescription`.
-    /// - Example: `description`.
+    /// Its description, rules and example: [`CreateIPv6TranslatorEntryRequest::entry_description`](CreateIPv6TranslatorEntryRequest::entry_description).
     pub fn entry_description(mut self, value: impl Into<String>) -> Self {
         self.inner.entry_description = Some(value.into());
         self
@@ -287,9 +284,7 @@ impl<C> CreateIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// The port that is used by the IPv6 address allocated to the IPv6 Translation Service instance.
     ///
-    /// - Wire name: `AllocateIpv6Port`.
-    /// - Required.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`CreateIPv6TranslatorEntryRequest::allocate_ipv6_port`](CreateIPv6TranslatorEntryRequest::allocate_ipv6_port).
     pub fn allocate_ipv6_port(mut self, value: i32) -> Self {
         self.inner.allocate_ipv6_port = Some(value);
         self
@@ -298,9 +293,7 @@ impl<C> CreateIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// The public IPv4 address that needs to provide IPv6 services.
     ///
-    /// - Wire name: `BackendIpv4Addr`.
-    /// - Required.
-    /// - Example: `46.22.xx.xx`.
+    /// Its description, rules and example: [`CreateIPv6TranslatorEntryRequest::backend_ipv4_addr`](CreateIPv6TranslatorEntryRequest::backend_ipv4_addr).
     pub fn backend_ipv4_addr(mut self, value: impl Into<String>) -> Self {
         self.inner.backend_ipv4_addr = Some(value.into());
         self
@@ -309,9 +302,7 @@ impl<C> CreateIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// The port of the public IPv4 address that needs to provide IPv6 services.
     ///
-    /// - Wire name: `BackendIpv4Port`.
-    /// - Required.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`CreateIPv6TranslatorEntryRequest::backend_ipv4_port`](CreateIPv6TranslatorEntryRequest::backend_ipv4_port).
     pub fn backend_ipv4_port(mut self, value: i32) -> Self {
         self.inner.backend_ipv4_port = Some(value);
         self
@@ -320,12 +311,7 @@ impl<C> CreateIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// The protocol. Valid values:
     ///
-    /// * **tcp**
-    /// * **udp**
-    ///
-    /// - Wire name: `TransProtocol`.
-    /// - Required.
-    /// - Example: `tcp`.
+    /// Its description, rules and example: [`CreateIPv6TranslatorEntryRequest::trans_protocol`](CreateIPv6TranslatorEntryRequest::trans_protocol).
     pub fn trans_protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.trans_protocol = Some(value.into());
         self
@@ -334,14 +320,7 @@ impl<C> CreateIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// The maximum bandwidth specified in the IPv6 mapping entry. Valid values:
     ///
-    /// * \-1 (default): does not limit the maximum bandwidth specified in the IPv6 mapping entry.
-    /// * 1 to 200: the bandwidth value specified in the IPv6 mapping entry. Unit: Mbit/s.
-    ///
-    /// > The sum of the maximum bandwidth values specified in all IPv6 entries cannot exceed the maximum bandwidth supported by the instance.
-    ///
-    /// - Wire name: `EntryBandwidth`.
-    /// - Default: `-1`.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`CreateIPv6TranslatorEntryRequest::entry_bandwidth`](CreateIPv6TranslatorEntryRequest::entry_bandwidth).
     pub fn entry_bandwidth(mut self, value: i32) -> Self {
         self.inner.entry_bandwidth = Some(value);
         self
@@ -350,12 +329,7 @@ impl<C> CreateIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// Specifies whether to enable access control lists (ACLs). Valid values:
     ///
-    /// * **on**
-    /// * **off**
-    ///
-    /// - Wire name: `AclStatus`.
-    /// - Default: `off`.
-    /// - Example: `on`.
+    /// Its description, rules and example: [`CreateIPv6TranslatorEntryRequest::acl_status`](CreateIPv6TranslatorEntryRequest::acl_status).
     pub fn acl_status(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_status = Some(value.into());
         self
@@ -364,11 +338,7 @@ impl<C> CreateIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// Specifies whether to enable ACLs. Valid values:
     ///
-    /// * **white**: a whitelist. IPv6 addresses in the ACL are allowed to access backend services.
-    /// * **black**: a blacklist. IPv6 addresses in the ACL are not allowed to access backend services.
-    ///
-    /// - Wire name: `AclType`.
-    /// - Example: `white`.
+    /// Its description, rules and example: [`CreateIPv6TranslatorEntryRequest::acl_type`](CreateIPv6TranslatorEntryRequest::acl_type).
     pub fn acl_type(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_type = Some(value.into());
         self
@@ -377,8 +347,7 @@ impl<C> CreateIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// The ID of the associated ACL.
     ///
-    /// - Wire name: `AclId`.
-    /// - Example: `ipv6transacl-bp1g8bhrdexnrxxxx`.
+    /// Its description, rules and example: [`CreateIPv6TranslatorEntryRequest::acl_id`](CreateIPv6TranslatorEntryRequest::acl_id).
     pub fn acl_id(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_id = Some(value.into());
         self
@@ -525,209 +494,28 @@ for CreateIPv6TranslatorEntryResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateIPv6TranslatorEntry`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateIPv6TranslatorEntryError {
-    /// HTTP 400 `InvalidIpAddress.AlreadyExist`: The specified  ip address is already exist.
-    InvalidIpAddressAlreadyExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIpAddress.WrongFormat`: The specified ip address is invalid.
-    InvalidIpAddressWrongFormat(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIpAddress.PrivateAddress`: The specified private ip address is invalid.
-    InvalidIpAddressPrivateAddress(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IPv6TranslatorEntry.InvalidPort`: The specified port is invalid.
-    IPv6TranslatorEntryInvalidPort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIPv6TranslatorId.NotFound`: The specified ipv6 translator instance id does not exist.
-    InvalidIPv6TranslatorIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName`: The specified value of name not supported.
-    InvalidName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription`: The specified value of description not supported.
-    InvalidDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IPv6TranslatorEntry.InvalidProtocol`: The specified transProtocol is invalid.
-    IPv6TranslatorEntryInvalidProtocol(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
-    ResourceQuotaFull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IPv6Translator.Configuring`: The specified ipv6 translator is configuring.
-    IPv6TranslatorConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IPv6TranslatorEntry.InvalidBandwidth`: The specified entry bandwidth is not valid.
-    IPv6TranslatorEntryInvalidBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IPv6TranslatorEntry.IPv6Conflict`: The specified ipv6 port conflict.
-    IPv6TranslatorEntryIPv6Conflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IPv6TranslatorEntry.IPv4Conflict`: The specified ipv4 port and address conflict.
-    IPv6TranslatorEntryIPv4Conflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IPv6TranslatorEntry.AclIdNull`: The acl id must not be null.
-    IPv6TranslatorEntryAclIdNull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIPv6TranslatorAclId.NotFound`: The specified ipv6 translator acl id does not exist.
-    InvalidIPv6TranslatorAclIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IPv6TranslatorEntry.InvalidAclStatus`: The specified acl status is invalid.
-    IPv6TranslatorEntryInvalidAclStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IPv6TranslatorEntry.InvalidAclType`: The specified acl type is invalid.
-    IPv6TranslatorEntryInvalidAclType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateIPv6TranslatorEntryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidIpAddress.AlreadyExist",
-                        "InvalidIpAddress.WrongFormat",
-                        "InvalidIpAddress.PrivateAddress",
-                        "IPv6TranslatorEntry.InvalidPort",
-                        "InvalidIPv6TranslatorId.NotFound",
-                        "InvalidName",
-                        "InvalidDescription",
-                        "IPv6TranslatorEntry.InvalidProtocol",
-                        "Resource.QuotaFull",
-                        "IPv6Translator.Configuring",
-                        "IPv6TranslatorEntry.InvalidBandwidth",
-                        "IPv6TranslatorEntry.IPv6Conflict",
-                        "IPv6TranslatorEntry.IPv4Conflict",
-                        "IPv6TranslatorEntry.AclIdNull",
-                        "InvalidIPv6TranslatorAclId.NotFound",
-                        "IPv6TranslatorEntry.InvalidAclStatus",
-                        "IPv6TranslatorEntry.InvalidAclType",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateIPv6TranslatorEntryError;
+impl crate::Client {
+    /// Calls `CreateIPv6TranslatorEntry`: Adds an IPv6 mapping entry to an IPv6 Translation Service instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateIPv6TranslatorEntryRequestBuilder::send) it. The parameters and their rules: [`CreateIPv6TranslatorEntryRequest`].
+    #[inline]
+    pub fn create_i_pv6_translator_entry(
+        &self,
+    ) -> CreateIPv6TranslatorEntryRequestBuilder<&Self> {
+        CreateIPv6TranslatorEntryRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateIPv6TranslatorEntryError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateIPv6TranslatorEntry`: Adds an IPv6 mapping entry to an IPv6 Translation Service instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateIPv6TranslatorEntryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidIpAddressAlreadyExist(error),
-            1 => Self::InvalidIpAddressWrongFormat(error),
-            2 => Self::InvalidIpAddressPrivateAddress(error),
-            3 => Self::IPv6TranslatorEntryInvalidPort(error),
-            4 => Self::InvalidIPv6TranslatorIdNotFound(error),
-            5 => Self::InvalidName(error),
-            6 => Self::InvalidDescription(error),
-            7 => Self::IPv6TranslatorEntryInvalidProtocol(error),
-            8 => Self::ResourceQuotaFull(error),
-            9 => Self::IPv6TranslatorConfiguring(error),
-            10 => Self::IPv6TranslatorEntryInvalidBandwidth(error),
-            11 => Self::IPv6TranslatorEntryIPv6Conflict(error),
-            12 => Self::IPv6TranslatorEntryIPv4Conflict(error),
-            13 => Self::IPv6TranslatorEntryAclIdNull(error),
-            14 => Self::InvalidIPv6TranslatorAclIdNotFound(error),
-            15 => Self::IPv6TranslatorEntryInvalidAclStatus(error),
-            16 => Self::IPv6TranslatorEntryInvalidAclType(error),
-            17 => Self::ForbbidenSubUser(error),
-            18 => Self::Forbidden(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidIpAddressAlreadyExist(error) => (0, error),
-            Self::InvalidIpAddressWrongFormat(error) => (1, error),
-            Self::InvalidIpAddressPrivateAddress(error) => (2, error),
-            Self::IPv6TranslatorEntryInvalidPort(error) => (3, error),
-            Self::InvalidIPv6TranslatorIdNotFound(error) => (4, error),
-            Self::InvalidName(error) => (5, error),
-            Self::InvalidDescription(error) => (6, error),
-            Self::IPv6TranslatorEntryInvalidProtocol(error) => (7, error),
-            Self::ResourceQuotaFull(error) => (8, error),
-            Self::IPv6TranslatorConfiguring(error) => (9, error),
-            Self::IPv6TranslatorEntryInvalidBandwidth(error) => (10, error),
-            Self::IPv6TranslatorEntryIPv6Conflict(error) => (11, error),
-            Self::IPv6TranslatorEntryIPv4Conflict(error) => (12, error),
-            Self::IPv6TranslatorEntryAclIdNull(error) => (13, error),
-            Self::InvalidIPv6TranslatorAclIdNotFound(error) => (14, error),
-            Self::IPv6TranslatorEntryInvalidAclStatus(error) => (15, error),
-            Self::IPv6TranslatorEntryInvalidAclType(error) => (16, error),
-            Self::ForbbidenSubUser(error) => (17, error),
-            Self::Forbidden(error) => (18, error),
-            Self::Unhandled(unhandled) => (19, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateIPv6TranslatorEntryError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateIPv6TranslatorEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidIpAddressAlreadyExist",
-            "InvalidIpAddressWrongFormat",
-            "InvalidIpAddressPrivateAddress",
-            "IPv6TranslatorEntryInvalidPort",
-            "InvalidIPv6TranslatorIdNotFound",
-            "InvalidName",
-            "InvalidDescription",
-            "IPv6TranslatorEntryInvalidProtocol",
-            "ResourceQuotaFull",
-            "IPv6TranslatorConfiguring",
-            "IPv6TranslatorEntryInvalidBandwidth",
-            "IPv6TranslatorEntryIPv6Conflict",
-            "IPv6TranslatorEntryIPv4Conflict",
-            "IPv6TranslatorEntryAclIdNull",
-            "InvalidIPv6TranslatorAclIdNotFound",
-            "IPv6TranslatorEntryInvalidAclStatus",
-            "IPv6TranslatorEntryInvalidAclType",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateIPv6TranslatorEntryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateIPv6TranslatorEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateIPv6TranslatorEntryError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateIPv6TranslatorEntryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_i_pv6_translator_entry(
+        &self,
+    ) -> CreateIPv6TranslatorEntryRequestBuilder<&Self> {
+        CreateIPv6TranslatorEntryRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateIpsecServerRequest>;
 /// Request of `CreateIpsecServer`: Creates an IPsec server.
 ///
 /// * Before you create an IPsec server, you must create a VPN gateway and enable the SSL-VPN feature for the VPN gateway. For more information, see [CreateVpnGateway](<https://www.alibabacloud.com/help/doc-detail/2794049.htm>).
@@ -287,9 +290,7 @@ impl<C> CreateIpsecServerRequestBuilder<C> {
     ///
     /// The ID of the region where the VPN gateway is deployed.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateIpsecServerRequest::region_id`](CreateIpsecServerRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -298,9 +299,7 @@ impl<C> CreateIpsecServerRequestBuilder<C> {
     ///
     /// The ID of the VPN gateway.
     ///
-    /// - Wire name: `VpnGatewayId`.
-    /// - Required.
-    /// - Example: `vpn-bp17lofy9fd0dnvzv****`.
+    /// Its description, rules and example: [`CreateIpsecServerRequest::vpn_gateway_id`](CreateIpsecServerRequest::vpn_gateway_id).
     pub fn vpn_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_gateway_id = Some(value.into());
         self
@@ -309,11 +308,7 @@ impl<C> CreateIpsecServerRequestBuilder<C> {
     ///
     /// The local CIDR blocks, which are the CIDR blocks of the virtual private cloud (VPC) for the client to access.
     ///
-    /// Multiple CIDR blocks are separated with commas (,). Example: 192.168.1.0/24,192.168.2.0/24.
-    ///
-    /// - Wire name: `LocalSubnet`.
-    /// - Required.
-    /// - Example: `192.168.0.0/24`.
+    /// Its description, rules and example: [`CreateIpsecServerRequest::local_subnet`](CreateIpsecServerRequest::local_subnet).
     pub fn local_subnet(mut self, value: impl Into<String>) -> Self {
         self.inner.local_subnet = Some(value.into());
         self
@@ -322,11 +317,7 @@ impl<C> CreateIpsecServerRequestBuilder<C> {
     ///
     /// The client CIDR block from which an IP address is allocated to the virtual network interface controller (NIC) of the client.
     ///
-    /// > The client CIDR block must not overlap with the CIDR blocks of the VPC.
-    ///
-    /// - Wire name: `ClientIpPool`.
-    /// - Required.
-    /// - Example: `10.0.0.0/24`.
+    /// Its description, rules and example: [`CreateIpsecServerRequest::client_ip_pool`](CreateIpsecServerRequest::client_ip_pool).
     pub fn client_ip_pool(mut self, value: impl Into<String>) -> Self {
         self.inner.client_ip_pool = Some(value.into());
         self
@@ -335,11 +326,7 @@ impl<C> CreateIpsecServerRequestBuilder<C> {
     ///
     /// The name of the IPsec server.
     ///
-    /// The name must be 1 to 100 characters in length.
-    ///
-    /// - Wire name: `IpSecServerName`.
-    /// - Must be 1 to 100 characters long.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`CreateIpsecServerRequest::ip_sec_server_name`](CreateIpsecServerRequest::ip_sec_server_name).
     pub fn ip_sec_server_name(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_sec_server_name = Some(value.into());
         self
@@ -348,11 +335,7 @@ impl<C> CreateIpsecServerRequestBuilder<C> {
     ///
     /// Specify whether to start connection negotiations immediately. Valid values:
     ///
-    /// * **true**: immediately initiates negotiations after the configuration is complete.
-    /// * **false** (default): initiates negotiations when inbound traffic is detected. This is the default value.
-    ///
-    /// - Wire name: `EffectImmediately`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateIpsecServerRequest::effect_immediately`](CreateIpsecServerRequest::effect_immediately).
     pub fn effect_immediately(mut self, value: bool) -> Self {
         self.inner.effect_immediately = Some(value);
         self
@@ -361,17 +344,7 @@ impl<C> CreateIpsecServerRequestBuilder<C> {
     ///
     /// The configuration of Phase 1 negotiation. Valid values:
     ///
-    /// * **IkeVersion**: the IKE version. Valid values: **ikev1** and **ikev2**. Default value: **ikev2**.
-    /// * **IkeMode**: the IKE negotiation mode. Default value: **main**.
-    /// * **IkeEncAlg**: the encryption algorithm that is used in Phase 1 negotiation. Default value: **aes**.
-    /// * **IkeAuthAlg**: the authentication algorithm that is used in Phase 1 negotiation. Default value: **sha1**.
-    /// * **IkePfs**: the Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiation. Default value: **group2**.
-    /// * **IkeLifetime**: the security association (SA) lifetime determined by Phase 1 negotiation. Unit: seconds. Valid values: **0** to **86400**. Default value: **86400**.
-    /// * **LocalId**: the identifier of the IPsec server. The value can be a fully qualified domain name (FQDN) or an IP address. The default value is the public IP address of the VPN gateway.
-    /// * **RemoteId**: the peer identifier. The value can be an FQDN or an IP address. The default value is empty.
-    ///
-    /// - Wire name: `IkeConfig`.
-    /// - Example: `{"IkeVersion":"ikev2","IkeMode":"main","IkeEncAlg":"aes","IkeAuthAlg":"sha1","IkePfs":"group2","IkeLifetime":86400}`.
+    /// Its description, rules and example: [`CreateIpsecServerRequest::ike_config`](CreateIpsecServerRequest::ike_config).
     pub fn ike_config(mut self, value: impl Into<String>) -> Self {
         self.inner.ike_config = Some(value.into());
         self
@@ -380,13 +353,7 @@ impl<C> CreateIpsecServerRequestBuilder<C> {
     ///
     /// The configuration of Phase 2 negotiation. Valid values:
     ///
-    /// * **IpsecEncAlg**: the encryption algorithm that is used in Phase 2 negotiation. Default value: **aes**.
-    /// * **IpsecAuthAlg**: the authentication algorithm that is used in Phase 2 negotiation. Default value: **sha1**.
-    /// * **IpsecPfs**: forwards packets of all protocols. The Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiation. Default value: **group2**.
-    /// * **IpsecLifetime**: the SA lifetime determined by Phase 2 negotiation. Unit: seconds. Valid values: **0** to **86400**. Default value: **86400**.
-    ///
-    /// - Wire name: `IpsecConfig`.
-    /// - Example: `{"IpsecEncAlg":"aes","IpsecAuthAlg":"sha1","IpsecPfs":"group2","IpsecLifetime":86400}`.
+    /// Its description, rules and example: [`CreateIpsecServerRequest::ipsec_config`](CreateIpsecServerRequest::ipsec_config).
     pub fn ipsec_config(mut self, value: impl Into<String>) -> Self {
         self.inner.ipsec_config = Some(value.into());
         self
@@ -395,10 +362,7 @@ impl<C> CreateIpsecServerRequestBuilder<C> {
     ///
     /// Indicates whether pre-shared key authentication is enabled. If you set the value to **true**, pre-shared key authentication is enabled.
     ///
-    /// > This parameter is required.
-    ///
-    /// - Wire name: `PskEnabled`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateIpsecServerRequest::psk_enabled`](CreateIpsecServerRequest::psk_enabled).
     pub fn psk_enabled(mut self, value: bool) -> Self {
         self.inner.psk_enabled = Some(value);
         self
@@ -407,15 +371,7 @@ impl<C> CreateIpsecServerRequestBuilder<C> {
     ///
     /// The pre-shared key.
     ///
-    /// The pre-shared key that is used for authentication between the IPsec-VPN server and the client. It must be 1 to 100 characters in length.
-    ///
-    /// If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call [ListIpsecServers](<https://www.alibabacloud.com/help/doc-detail/2794120.htm>) to query keys generated by the system.
-    ///
-    /// > The pre-shared key of the IPsec server key must be the same as that of the client. Otherwise, the connection between the IPsec server and the client cannot be established.
-    ///
-    /// - Wire name: `Psk`.
-    /// - Must be 1 to 100 characters long.
-    /// - Example: `Cfd123****`.
+    /// Its description, rules and example: [`CreateIpsecServerRequest::psk`](CreateIpsecServerRequest::psk).
     pub fn psk(mut self, value: impl Into<String>) -> Self {
         self.inner.psk = Some(value.into());
         self
@@ -424,14 +380,7 @@ impl<C> CreateIpsecServerRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Must contain only ASCII characters.
-    /// - Example: `d7d24a21-f4ba-4454-9173-b38****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateIpsecServerRequest::client_token`](CreateIpsecServerRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -440,12 +389,7 @@ impl<C> CreateIpsecServerRequestBuilder<C> {
     ///
     /// Specifies whether to only precheck this request. Valid values:
     ///
-    /// * **true**: prechecks the request without creating the IPsec server. The system checks the required parameters, request format, and service limits. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// * **false** (default): sends the request. This is the default value. If the request passes the precheck, the system creates the IPsec server.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Must be one of `true` (only check the request), `false` (check and perform the request).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateIpsecServerRequest::dry_run`](CreateIpsecServerRequest::dry_run).
     pub fn dry_run(mut self, value: impl Into<crate::types::DryRun>) -> Self {
         self.inner.dry_run = Some(value.into());
         self
@@ -634,251 +578,24 @@ for CreateIpsecServerResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateIpsecServer`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateIpsecServerError {
-    /// HTTP 400 `OperationUnsupported.IPsecServer`: The current version of the VPN gateway does not support IPsec server.
-    OperationUnsupportedIPsecServer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnGateway.SslVpnDisabled`: The VPN gateway has not enabled SSL VPN.
-    VpnGatewaySslVpnDisabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
-    VpnGatewayConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnGateway.FinancialLocked`: The specified service is financial locked.
-    VpnGatewayFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.IPsecServerExist`: An IPsec server already exists in the VPN gateway.
-    OperationFailedIPsecServerExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.IpsecPfs`: The specified IPsec Pfs is unsupported.
-    OperationUnsupportedIpsecPfs(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.AuthMethod`: One authentication method (Psk or IDaaS) should be specified at least.
-    IllegalParamAuthMethod(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.LocalSubnet`: The specified "LocalSubnet" (%s) is invalid.
-    IllegalParamLocalSubnet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ClientIpPool`: The specified ClientIpPool (%s) is invalid.
-    IllegalParamClientIpPool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.IDaaSInstanceId`: The input parameter IDaaSInstanceId is mandatory when enable multi-factor authentication.
-    MissingParamIDaaSInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NoRamPermission`: Vpn Service has no permission to operate your IDaaS instances.
-    OperationFailedNoRamPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ClientIpPool.NetmaskInvalid`: The netmask length of client IP pool must be greater than or equal to 16 and less than or equal to 29.
-    ClientIpPoolNetmaskInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.Conflict`: The specified client IP pool conflicts with VPN connection or SSL server.
-    VpnRouteEntryConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ClientIpPool.SubnetInvalid`: The specified client IP pool cannot be used.
-    ClientIpPoolSubnetInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidClientIpPool.Conflict`: The specified client IP pool conflicts with other resources in the same VPC.
-    InvalidClientIpPoolConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.AddVpcRoute`: It is failed to add VPC route after this operation.
-    OperationFailedAddVpcRoute(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.VpnRouteEntry`: The number of route entries to the VPN gateway in the VPC routing table has reached the quota limit.
-    QuotaExceededVpnRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SystemBusy`: The system is busy. Please try again later.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EnableHaCheck.IpsecServerCidrContainsVpcRouteDest`: Ipsec server client cidr contains vpc route prefix. The vpc route prefix is %s.
-    EnableHaCheckIpsecServerCidrContainsVpcRouteDest(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `VpnGateway.IPsecServerAndVpnConnectionConflict`: The IPSec connection and IPSec server cannot be configured on the same VPN gateway at the same time.
-    VpnGatewayIPsecServerAndVpnConnectionConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EnableHaCheck.SslVpnServerClientCidrContainsVpcRouteDest`: Ssl vpn client cidr contains vpc route prefix. The vpc route prefix is %s.
-    EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpnGatewayInstanceId.NotFound`: The specified vpn gateway instance id does not exist.
-    InvalidVpnGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidIDaaSInstanceId.NotFound`: The specified IDaaS instance ID does not exist.
-    InvalidIDaaSInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `OperationConflict`: The operation against this instance is too frequent, please try again later.
-    OperationConflict(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateIpsecServerError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationUnsupported.IPsecServer",
-                        "VpnGateway.SslVpnDisabled",
-                        "VpnGateway.Configuring",
-                        "VpnGateway.FinancialLocked",
-                        "OperationFailed.IPsecServerExist",
-                        "OperationUnsupported.IpsecPfs",
-                        "IllegalParam.AuthMethod",
-                        "IllegalParam.LocalSubnet",
-                        "IllegalParam.ClientIpPool",
-                        "MissingParam.IDaaSInstanceId",
-                        "OperationFailed.NoRamPermission",
-                        "ClientIpPool.NetmaskInvalid",
-                        "VpnRouteEntry.Conflict",
-                        "ClientIpPool.SubnetInvalid",
-                        "InvalidClientIpPool.Conflict",
-                        "OperationFailed.AddVpcRoute",
-                        "QuotaExceeded.VpnRouteEntry",
-                        "SystemBusy",
-                        "EnableHaCheck.IpsecServerCidrContainsVpcRouteDest",
-                        "VpnGateway.IPsecServerAndVpnConnectionConflict",
-                        "EnableHaCheck.SslVpnServerClientCidrContainsVpcRouteDest",
-                        "Forbidden",
-                        "InvalidVpnGatewayInstanceId.NotFound",
-                        "InvalidIDaaSInstanceId.NotFound",
-                        "OperationConflict",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateIpsecServerError;
+impl crate::Client {
+    /// Calls `CreateIpsecServer`: Creates an IPsec server.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateIpsecServerRequestBuilder::send) it. The parameters and their rules: [`CreateIpsecServerRequest`].
+    #[inline]
+    pub fn create_ipsec_server(&self) -> CreateIpsecServerRequestBuilder<&Self> {
+        CreateIpsecServerRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateIpsecServerError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateIpsecServer`: Creates an IPsec server.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateIpsecServerRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationUnsupportedIPsecServer(error),
-            1 => Self::VpnGatewaySslVpnDisabled(error),
-            2 => Self::VpnGatewayConfiguring(error),
-            3 => Self::VpnGatewayFinancialLocked(error),
-            4 => Self::OperationFailedIPsecServerExist(error),
-            5 => Self::OperationUnsupportedIpsecPfs(error),
-            6 => Self::IllegalParamAuthMethod(error),
-            7 => Self::IllegalParamLocalSubnet(error),
-            8 => Self::IllegalParamClientIpPool(error),
-            9 => Self::MissingParamIDaaSInstanceId(error),
-            10 => Self::OperationFailedNoRamPermission(error),
-            11 => Self::ClientIpPoolNetmaskInvalid(error),
-            12 => Self::VpnRouteEntryConflict(error),
-            13 => Self::ClientIpPoolSubnetInvalid(error),
-            14 => Self::InvalidClientIpPoolConflict(error),
-            15 => Self::OperationFailedAddVpcRoute(error),
-            16 => Self::QuotaExceededVpnRouteEntry(error),
-            17 => Self::SystemBusy(error),
-            18 => Self::EnableHaCheckIpsecServerCidrContainsVpcRouteDest(error),
-            19 => Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error),
-            20 => Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error),
-            21 => Self::Forbidden(error),
-            22 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            23 => Self::InvalidIDaaSInstanceIdNotFound(error),
-            24 => Self::OperationConflict(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationUnsupportedIPsecServer(error) => (0, error),
-            Self::VpnGatewaySslVpnDisabled(error) => (1, error),
-            Self::VpnGatewayConfiguring(error) => (2, error),
-            Self::VpnGatewayFinancialLocked(error) => (3, error),
-            Self::OperationFailedIPsecServerExist(error) => (4, error),
-            Self::OperationUnsupportedIpsecPfs(error) => (5, error),
-            Self::IllegalParamAuthMethod(error) => (6, error),
-            Self::IllegalParamLocalSubnet(error) => (7, error),
-            Self::IllegalParamClientIpPool(error) => (8, error),
-            Self::MissingParamIDaaSInstanceId(error) => (9, error),
-            Self::OperationFailedNoRamPermission(error) => (10, error),
-            Self::ClientIpPoolNetmaskInvalid(error) => (11, error),
-            Self::VpnRouteEntryConflict(error) => (12, error),
-            Self::ClientIpPoolSubnetInvalid(error) => (13, error),
-            Self::InvalidClientIpPoolConflict(error) => (14, error),
-            Self::OperationFailedAddVpcRoute(error) => (15, error),
-            Self::QuotaExceededVpnRouteEntry(error) => (16, error),
-            Self::SystemBusy(error) => (17, error),
-            Self::EnableHaCheckIpsecServerCidrContainsVpcRouteDest(error) => (18, error),
-            Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error) => (19, error),
-            Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error) => {
-                (20, error)
-            }
-            Self::Forbidden(error) => (21, error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (22, error),
-            Self::InvalidIDaaSInstanceIdNotFound(error) => (23, error),
-            Self::OperationConflict(error) => (24, error),
-            Self::Unhandled(unhandled) => (25, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateIpsecServerError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateIpsecServerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationUnsupportedIPsecServer",
-            "VpnGatewaySslVpnDisabled",
-            "VpnGatewayConfiguring",
-            "VpnGatewayFinancialLocked",
-            "OperationFailedIPsecServerExist",
-            "OperationUnsupportedIpsecPfs",
-            "IllegalParamAuthMethod",
-            "IllegalParamLocalSubnet",
-            "IllegalParamClientIpPool",
-            "MissingParamIDaaSInstanceId",
-            "OperationFailedNoRamPermission",
-            "ClientIpPoolNetmaskInvalid",
-            "VpnRouteEntryConflict",
-            "ClientIpPoolSubnetInvalid",
-            "InvalidClientIpPoolConflict",
-            "OperationFailedAddVpcRoute",
-            "QuotaExceededVpnRouteEntry",
-            "SystemBusy",
-            "EnableHaCheckIpsecServerCidrContainsVpcRouteDest",
-            "VpnGatewayIPsecServerAndVpnConnectionConflict",
-            "EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest",
-            "Forbidden",
-            "InvalidVpnGatewayInstanceIdNotFound",
-            "InvalidIDaaSInstanceIdNotFound",
-            "OperationConflict",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateIpsecServerError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateIpsecServerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateIpsecServerError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateIpsecServerError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_ipsec_server(&self) -> CreateIpsecServerRequestBuilder<&Self> {
+        CreateIpsecServerRequestBuilder::new(self)
     }
 }

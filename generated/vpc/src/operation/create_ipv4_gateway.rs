@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateIpv4GatewayRequest>;
 /// Request of `CreateIpv4Gateway`: Creates an IPv4 gateway.
 ///
 /// * **CreateIpv4Gateway** is an asynchronous operation. After you send a request, the system returns a request ID and runs the task in the background. You can call the [GetIpv4GatewayAttribute](<https://www.alibabacloud.com/help/doc-detail/407670.htm>) operation to query the status of an IPv4 gateway:
@@ -200,10 +203,7 @@ impl<C> CreateIpv4GatewayRequestBuilder<C> {
     ///
     /// The name of the IPv4 gateway.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Ipv4GatewayName`.
-    /// - Example: `ipv4`.
+    /// Its description, rules and example: [`CreateIpv4GatewayRequest::ipv4_gateway_name`](CreateIpv4GatewayRequest::ipv4_gateway_name).
     pub fn ipv4_gateway_name(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv4_gateway_name = Some(value.into());
         self
@@ -212,10 +212,7 @@ impl<C> CreateIpv4GatewayRequestBuilder<C> {
     ///
     /// The description of the IPv4 gateway.
     ///
-    /// The description must be 1 to 256 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Ipv4GatewayDescription`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`CreateIpv4GatewayRequest::ipv4_gateway_description`](CreateIpv4GatewayRequest::ipv4_gateway_description).
     pub fn ipv4_gateway_description(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv4_gateway_description = Some(value.into());
         self
@@ -224,11 +221,7 @@ impl<C> CreateIpv4GatewayRequestBuilder<C> {
     ///
     /// The ID of the VPC where you want to create the IPv4 gateway.
     ///
-    /// You can create only one IPv4 gateway in a VPC.
-    ///
-    /// - Wire name: `VpcId`.
-    /// - Required.
-    /// - Example: `vpc-5tss06uvoyps5xoya****`.
+    /// Its description, rules and example: [`CreateIpv4GatewayRequest::vpc_id`](CreateIpv4GatewayRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -237,11 +230,7 @@ impl<C> CreateIpv4GatewayRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateIpv4GatewayRequest::dry_run`](CreateIpv4GatewayRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -250,13 +239,7 @@ impl<C> CreateIpv4GatewayRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among different requests. ClientToken can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, the system sets **ClientToken** to the value of **RequestId**. The value of **RequestId** for each API request is different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateIpv4GatewayRequest::client_token`](CreateIpv4GatewayRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -265,11 +248,7 @@ impl<C> CreateIpv4GatewayRequestBuilder<C> {
     ///
     /// The ID of the region where you want to create the IPv4 gateway.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `ap-southeast-6`.
+    /// Its description, rules and example: [`CreateIpv4GatewayRequest::region_id`](CreateIpv4GatewayRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -278,8 +257,7 @@ impl<C> CreateIpv4GatewayRequestBuilder<C> {
     ///
     /// The ID of the resource group.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmxazb4ph6aiy****`.
+    /// Its description, rules and example: [`CreateIpv4GatewayRequest::resource_group_id`](CreateIpv4GatewayRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -288,8 +266,7 @@ impl<C> CreateIpv4GatewayRequestBuilder<C> {
     ///
     /// The tags of the resource.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`CreateIpv4GatewayRequest::tag`](CreateIpv4GatewayRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -444,173 +421,24 @@ for CreateIpv4GatewayResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateIpv4Gateway`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateIpv4GatewayError {
-    /// HTTP 400 `OperationDenied.ExistDirectEip`: The operation is not allowed because of existing direct eip.
-    OperationDeniedExistDirectEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedRegion`: The feature of ipv4Gateway is not supported in the region.
-    UnsupportedRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.OperateShareResource`: You cannot operate shared resources.
-    ForbiddenOperateShareResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.SubnetRouteV1Exist`: The operation is not allowed because of existing subnetRouteV1.
-    OperationDeniedSubnetRouteV1Exist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.NormalNatExist`: The operation is not allowed because of existing normalNat.
-    OperationDeniedNormalNatExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.VpcExistIpv4Gateway`: An IPv4 gateway already exists in the VPC.
-    OperationDeniedVpcExistIpv4Gateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.Ipv4Gateway`: The feature of ipv4Gateway is not supported for \[%s\].
-    UnsupportedFeatureIpv4Gateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.VpnExist`: The operation is not allowed because of existing vpn.
-    OperationDeniedVpnExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.DirectEipExist`: The operation is not allowed because of existing directEip.
-    OperationDeniedDirectEipExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.GetNfvServiceList`: The operation is failed because of get nfv serviceList failed.
-    OperationFailedGetNfvServiceList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Vpc`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VpcNotExist`: The operation is failed because of vpc is not found.
-    OperationFailedVpcNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ResourceGroupId`: Invalid ResourceGroupld value.
-    IllegalParamResourceGroupId(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateIpv4GatewayError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationDenied.ExistDirectEip",
-                        "UnsupportedRegion",
-                        "Forbidden.OperateShareResource",
-                        "OperationDenied.SubnetRouteV1Exist",
-                        "OperationDenied.NormalNatExist",
-                        "OperationDenied.VpcExistIpv4Gateway",
-                        "UnsupportedFeature.Ipv4Gateway",
-                        "OperationDenied.VpnExist",
-                        "OperationDenied.DirectEipExist",
-                        "OperationFailed.GetNfvServiceList",
-                        "IncorrectStatus.Vpc",
-                        "OperationFailed.VpcNotExist",
-                        "IllegalParam.ResourceGroupId",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateIpv4GatewayError;
+impl crate::Client {
+    /// Calls `CreateIpv4Gateway`: Creates an IPv4 gateway.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateIpv4GatewayRequestBuilder::send) it. The parameters and their rules: [`CreateIpv4GatewayRequest`].
+    #[inline]
+    pub fn create_ipv4_gateway(&self) -> CreateIpv4GatewayRequestBuilder<&Self> {
+        CreateIpv4GatewayRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateIpv4GatewayError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateIpv4Gateway`: Creates an IPv4 gateway.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateIpv4GatewayRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationDeniedExistDirectEip(error),
-            1 => Self::UnsupportedRegion(error),
-            2 => Self::ForbiddenOperateShareResource(error),
-            3 => Self::OperationDeniedSubnetRouteV1Exist(error),
-            4 => Self::OperationDeniedNormalNatExist(error),
-            5 => Self::OperationDeniedVpcExistIpv4Gateway(error),
-            6 => Self::UnsupportedFeatureIpv4Gateway(error),
-            7 => Self::OperationDeniedVpnExist(error),
-            8 => Self::OperationDeniedDirectEipExist(error),
-            9 => Self::OperationFailedGetNfvServiceList(error),
-            10 => Self::IncorrectStatusVpc(error),
-            11 => Self::OperationFailedVpcNotExist(error),
-            12 => Self::IllegalParamResourceGroupId(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationDeniedExistDirectEip(error) => (0, error),
-            Self::UnsupportedRegion(error) => (1, error),
-            Self::ForbiddenOperateShareResource(error) => (2, error),
-            Self::OperationDeniedSubnetRouteV1Exist(error) => (3, error),
-            Self::OperationDeniedNormalNatExist(error) => (4, error),
-            Self::OperationDeniedVpcExistIpv4Gateway(error) => (5, error),
-            Self::UnsupportedFeatureIpv4Gateway(error) => (6, error),
-            Self::OperationDeniedVpnExist(error) => (7, error),
-            Self::OperationDeniedDirectEipExist(error) => (8, error),
-            Self::OperationFailedGetNfvServiceList(error) => (9, error),
-            Self::IncorrectStatusVpc(error) => (10, error),
-            Self::OperationFailedVpcNotExist(error) => (11, error),
-            Self::IllegalParamResourceGroupId(error) => (12, error),
-            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateIpv4GatewayError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateIpv4GatewayError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationDeniedExistDirectEip",
-            "UnsupportedRegion",
-            "ForbiddenOperateShareResource",
-            "OperationDeniedSubnetRouteV1Exist",
-            "OperationDeniedNormalNatExist",
-            "OperationDeniedVpcExistIpv4Gateway",
-            "UnsupportedFeatureIpv4Gateway",
-            "OperationDeniedVpnExist",
-            "OperationDeniedDirectEipExist",
-            "OperationFailedGetNfvServiceList",
-            "IncorrectStatusVpc",
-            "OperationFailedVpcNotExist",
-            "IllegalParamResourceGroupId",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateIpv4GatewayError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateIpv4GatewayError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateIpv4GatewayError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateIpv4GatewayError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_ipv4_gateway(&self) -> CreateIpv4GatewayRequestBuilder<&Self> {
+        CreateIpv4GatewayRequestBuilder::new(self)
     }
 }

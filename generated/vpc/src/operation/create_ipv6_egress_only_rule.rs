@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateIpv6EgressOnlyRuleRequest>;
 /// Request of `CreateIpv6EgressOnlyRule`: You can call CreateIpv6EgressOnlyRule to create egress-only rules to enable ECS instances in VPCs that have IPv6 enabled to access IPv6 clients. However, IPv6 clients cannot access the ECS instances over the Internet.
 ///
 /// * **CreateIpv6EgressOnlyRule** is an asynchronous operation. After a request is sent, the system returns a request ID and creates the rule in the background. You can call the [DescribeIpv6EgressOnlyRules](<https://www.alibabacloud.com/help/doc-detail/102208.htm>) operation to query the status of the task.
@@ -188,11 +191,7 @@ impl<C> CreateIpv6EgressOnlyRuleRequestBuilder<C> {
     ///
     /// The ID of the region in which the IPv6 gateway is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-huhehaote`.
+    /// Its description, rules and example: [`CreateIpv6EgressOnlyRuleRequest::region_id`](CreateIpv6EgressOnlyRuleRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -201,9 +200,7 @@ impl<C> CreateIpv6EgressOnlyRuleRequestBuilder<C> {
     ///
     /// The ID of the IPv6 gateway.
     ///
-    /// - Wire name: `Ipv6GatewayId`.
-    /// - Required.
-    /// - Example: `ipv6gw-hp3c2paq0ywauasza****`.
+    /// Its description, rules and example: [`CreateIpv6EgressOnlyRuleRequest::ipv6_gateway_id`](CreateIpv6EgressOnlyRuleRequest::ipv6_gateway_id).
     pub fn ipv6_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_gateway_id = Some(value.into());
         self
@@ -212,9 +209,7 @@ impl<C> CreateIpv6EgressOnlyRuleRequestBuilder<C> {
     ///
     /// The ID of the IPv6 address for which you want to create an egress-only rule.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `ipv6-hp3nxjkfxn5pnhgl5****`.
+    /// Its description, rules and example: [`CreateIpv6EgressOnlyRuleRequest::instance_id`](CreateIpv6EgressOnlyRuleRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -223,10 +218,7 @@ impl<C> CreateIpv6EgressOnlyRuleRequestBuilder<C> {
     ///
     /// The type of the instance for which you want to create an egress-only rule.
     ///
-    /// Default value: **Ipv6Address**
-    ///
-    /// - Wire name: `InstanceType`.
-    /// - Example: `Ipv6Address`.
+    /// Its description, rules and example: [`CreateIpv6EgressOnlyRuleRequest::instance_type`](CreateIpv6EgressOnlyRuleRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -235,10 +227,7 @@ impl<C> CreateIpv6EgressOnlyRuleRequestBuilder<C> {
     ///
     /// The name of the egress-only rule.
     ///
-    /// The name must be 0 to 128 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `rulename`.
+    /// Its description, rules and example: [`CreateIpv6EgressOnlyRuleRequest::name`](CreateIpv6EgressOnlyRuleRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -247,10 +236,7 @@ impl<C> CreateIpv6EgressOnlyRuleRequestBuilder<C> {
     ///
     /// The description of the egress-only rule.
     ///
-    /// The description must be 0 to 256 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `ruledescription`.
+    /// Its description, rules and example: [`CreateIpv6EgressOnlyRuleRequest::description`](CreateIpv6EgressOnlyRuleRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -259,13 +245,7 @@ impl<C> CreateIpv6EgressOnlyRuleRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate a token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the value of RequestId as the client token. The value of RequestId is different for each API request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateIpv6EgressOnlyRuleRequest::client_token`](CreateIpv6EgressOnlyRuleRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -410,201 +390,28 @@ for CreateIpv6EgressOnlyRuleResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateIpv6EgressOnlyRule`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateIpv6EgressOnlyRuleError {
-    /// HTTP 400 `InvalidIpv6Gateway.NotFound`: The specified IPv6 gateway was not found.
-    InvalidIpv6GatewayNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Name`: The param of Name \[%s\] is illegal.
-    IllegalParamName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Description`: The parameter of Description is illegal.
-    IllegalParamDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.InstanceType`: The parameter of InstanceType is illegal.
-    IllegalParamInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.FinancialLocked`: The operation is forbidden because of financialLocked.
-    OperationFailedFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.EgressRuleVSwitch`: The specified VSwitch is not supported to create egress-only rule.
-    OperationUnsupportedEgressRuleVSwitch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIpv6Instance.NotFound`: The specified resource of InvalidIpv6Instance is not found.
-    InvalidIpv6InstanceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NoInternetBandwidth`: Operation failed because the ipv6 instance has no internet bandwidth.
-    OperationFailedNoInternetBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.Ipv6EgressRuleExisted`: An egress-only rule already exists for the IPv6 address.
-    OperationFailedIpv6EgressRuleExisted(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InternetBandwidthUnstable`: The operation is forbidden because of InternetBandwidthUnstable.
-    OperationFailedInternetBandwidthUnstable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Ipv6InternetBandwidth`: The status of the IPv6InternetBandwidth is incorrect.
-    IncorrectStatusIpv6InternetBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.EgressRuleInDefaultSpec`: Egress-only rule is not supported. Please update the spec of IPv6 Gateway to Medium or Large.
-    OperationUnsupportedEgressRuleInDefaultSpec(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.Ipv6EgressRules`: %s quota exceeded.
-    QuotaExceededIpv6EgressRules(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.Ipv6AddressAndIpv6Gateway`: The %s and %s are mismatched.
-    MismatchIpv6AddressAndIpv6Gateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.EgressOnlyRuleOnFreeIpv6Instance`: Creating ipv6 egress only rule on ipv6 instance that not associated with any resource is unsupported.
-    OperationUnsupportedEgressOnlyRuleOnFreeIpv6Instance(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `MissingParam.InstanceId`: The parameter InstanceId is mandatory.
-    MissingParamInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateIpv6EgressOnlyRuleError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidIpv6Gateway.NotFound",
-                        "IllegalParam.Name",
-                        "IllegalParam.Description",
-                        "IllegalParam.InstanceType",
-                        "OperationFailed.FinancialLocked",
-                        "OperationUnsupported.EgressRuleVSwitch",
-                        "InvalidIpv6Instance.NotFound",
-                        "OperationFailed.NoInternetBandwidth",
-                        "OperationFailed.Ipv6EgressRuleExisted",
-                        "OperationFailed.InternetBandwidthUnstable",
-                        "IncorrectStatus.Ipv6InternetBandwidth",
-                        "OperationUnsupported.EgressRuleInDefaultSpec",
-                        "QuotaExceeded.Ipv6EgressRules",
-                        "Mismatch.Ipv6AddressAndIpv6Gateway",
-                        "OperationUnsupported.EgressOnlyRuleOnFreeIpv6Instance",
-                        "MissingParam.InstanceId",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateIpv6EgressOnlyRuleError;
+impl crate::Client {
+    /// Calls `CreateIpv6EgressOnlyRule`: You can call CreateIpv6EgressOnlyRule to create egress-only rules to enable ECS instances in VPCs that have IPv6 enabled to access IPv6 clients. However, IPv6 clients cannot access the ECS instances over the Internet.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateIpv6EgressOnlyRuleRequestBuilder::send) it. The parameters and their rules: [`CreateIpv6EgressOnlyRuleRequest`].
+    #[inline]
+    pub fn create_ipv6_egress_only_rule(
+        &self,
+    ) -> CreateIpv6EgressOnlyRuleRequestBuilder<&Self> {
+        CreateIpv6EgressOnlyRuleRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateIpv6EgressOnlyRuleError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateIpv6EgressOnlyRule`: You can call CreateIpv6EgressOnlyRule to create egress-only rules to enable ECS instances in VPCs that have IPv6 enabled to access IPv6 clients. However, IPv6 clients cannot access the ECS instances over the Internet.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateIpv6EgressOnlyRuleRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidIpv6GatewayNotFound(error),
-            1 => Self::IllegalParamName(error),
-            2 => Self::IllegalParamDescription(error),
-            3 => Self::IllegalParamInstanceType(error),
-            4 => Self::OperationFailedFinancialLocked(error),
-            5 => Self::OperationUnsupportedEgressRuleVSwitch(error),
-            6 => Self::InvalidIpv6InstanceNotFound(error),
-            7 => Self::OperationFailedNoInternetBandwidth(error),
-            8 => Self::OperationFailedIpv6EgressRuleExisted(error),
-            9 => Self::OperationFailedInternetBandwidthUnstable(error),
-            10 => Self::IncorrectStatusIpv6InternetBandwidth(error),
-            11 => Self::OperationUnsupportedEgressRuleInDefaultSpec(error),
-            12 => Self::QuotaExceededIpv6EgressRules(error),
-            13 => Self::MismatchIpv6AddressAndIpv6Gateway(error),
-            14 => Self::OperationUnsupportedEgressOnlyRuleOnFreeIpv6Instance(error),
-            15 => Self::MissingParamInstanceId(error),
-            16 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidIpv6GatewayNotFound(error) => (0, error),
-            Self::IllegalParamName(error) => (1, error),
-            Self::IllegalParamDescription(error) => (2, error),
-            Self::IllegalParamInstanceType(error) => (3, error),
-            Self::OperationFailedFinancialLocked(error) => (4, error),
-            Self::OperationUnsupportedEgressRuleVSwitch(error) => (5, error),
-            Self::InvalidIpv6InstanceNotFound(error) => (6, error),
-            Self::OperationFailedNoInternetBandwidth(error) => (7, error),
-            Self::OperationFailedIpv6EgressRuleExisted(error) => (8, error),
-            Self::OperationFailedInternetBandwidthUnstable(error) => (9, error),
-            Self::IncorrectStatusIpv6InternetBandwidth(error) => (10, error),
-            Self::OperationUnsupportedEgressRuleInDefaultSpec(error) => (11, error),
-            Self::QuotaExceededIpv6EgressRules(error) => (12, error),
-            Self::MismatchIpv6AddressAndIpv6Gateway(error) => (13, error),
-            Self::OperationUnsupportedEgressOnlyRuleOnFreeIpv6Instance(error) => {
-                (14, error)
-            }
-            Self::MissingParamInstanceId(error) => (15, error),
-            Self::InvalidRegionIdNotFound(error) => (16, error),
-            Self::Unhandled(unhandled) => (17, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateIpv6EgressOnlyRuleError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateIpv6EgressOnlyRuleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidIpv6GatewayNotFound",
-            "IllegalParamName",
-            "IllegalParamDescription",
-            "IllegalParamInstanceType",
-            "OperationFailedFinancialLocked",
-            "OperationUnsupportedEgressRuleVSwitch",
-            "InvalidIpv6InstanceNotFound",
-            "OperationFailedNoInternetBandwidth",
-            "OperationFailedIpv6EgressRuleExisted",
-            "OperationFailedInternetBandwidthUnstable",
-            "IncorrectStatusIpv6InternetBandwidth",
-            "OperationUnsupportedEgressRuleInDefaultSpec",
-            "QuotaExceededIpv6EgressRules",
-            "MismatchIpv6AddressAndIpv6Gateway",
-            "OperationUnsupportedEgressOnlyRuleOnFreeIpv6Instance",
-            "MissingParamInstanceId",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateIpv6EgressOnlyRuleError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateIpv6EgressOnlyRuleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateIpv6EgressOnlyRuleError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateIpv6EgressOnlyRuleError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_ipv6_egress_only_rule(
+        &self,
+    ) -> CreateIpv6EgressOnlyRuleRequestBuilder<&Self> {
+        CreateIpv6EgressOnlyRuleRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateIpv6GatewayRequest>;
 /// Request of `CreateIpv6Gateway`: IPv6 gateways are used to control the IPv6 traffic of virtual private clouds (VPCs). You can call the CreateIpv6Gateway operation to create IPv6 gateways.
 ///
 /// * **CreateIpv6Gateway** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeIpv6GatewayAttribute](<https://www.alibabacloud.com/help/doc-detail/102226.htm>) operation to query the status of the task.
@@ -176,9 +179,7 @@ impl<C> CreateIpv6GatewayRequestBuilder<C> {
     ///
     /// The region ID of the IPv6 gateway. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-huhehaote`.
+    /// Its description, rules and example: [`CreateIpv6GatewayRequest::region_id`](CreateIpv6GatewayRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -187,9 +188,7 @@ impl<C> CreateIpv6GatewayRequestBuilder<C> {
     ///
     /// The ID of the VPC in which you want to create the IPv6 gateway.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Required.
-    /// - Example: `vpc-123sedrfswd23****`.
+    /// Its description, rules and example: [`CreateIpv6GatewayRequest::vpc_id`](CreateIpv6GatewayRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -198,10 +197,7 @@ impl<C> CreateIpv6GatewayRequestBuilder<C> {
     ///
     /// The name of the IPv6 gateway.
     ///
-    /// The name must be 0 to 128 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `ipv6GW`.
+    /// Its description, rules and example: [`CreateIpv6GatewayRequest::name`](CreateIpv6GatewayRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -210,10 +206,7 @@ impl<C> CreateIpv6GatewayRequestBuilder<C> {
     ///
     /// The description of the IPv6 gateway.
     ///
-    /// The description must be 0 to 256 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `ipv6gatewayforVPC1`.
+    /// Its description, rules and example: [`CreateIpv6GatewayRequest::description`](CreateIpv6GatewayRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -222,13 +215,7 @@ impl<C> CreateIpv6GatewayRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateIpv6GatewayRequest::client_token`](CreateIpv6GatewayRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -237,8 +224,7 @@ impl<C> CreateIpv6GatewayRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the IPv6 gateway belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmxazb4ph6aiy****`.
+    /// Its description, rules and example: [`CreateIpv6GatewayRequest::resource_group_id`](CreateIpv6GatewayRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -247,8 +233,7 @@ impl<C> CreateIpv6GatewayRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`CreateIpv6GatewayRequest::tag`](CreateIpv6GatewayRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -405,181 +390,24 @@ for CreateIpv6GatewayResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateIpv6Gateway`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateIpv6GatewayError {
-    /// HTTP 400 `InvalidVpcId.NotFound`: %s
+mod error;
+pub use error::CreateIpv6GatewayError;
+impl crate::Client {
+    /// Calls `CreateIpv6Gateway`: IPv6 gateways are used to control the IPv6 traffic of virtual private clouds (VPCs). You can call the CreateIpv6Gateway operation to create IPv6 gateways.
     ///
-    /// Also returned with HTTP 404: Specified VPC does not exist.
-    InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Name`: %s
-    IllegalParamName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Description`: %s
-    IllegalParamDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Spec`: %s
-    IllegalParamSpec(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ChargeType`: %s
-    IllegalParamChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.OnlyOneIpv6GatewayInVpc`: %s
-    OperationUnsupportedOnlyOneIpv6GatewayInVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VpcIpv6Disabled`: %s
-    OperationFailedVpcIpv6Disabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.UnpaidBillsExist`: The account has unpaid bills. Please pay your overdue bill first.
-    OperationFailedUnpaidBillsExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InformationIncomplete`: Your information is incomplete.
-    OperationFailedInformationIncomplete(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NoPaymentMethod`: No payment method is specified for your account.
-    OperationFailedNoPaymentMethod(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ResourceGroupId`: Invalid ResourceGroupld value.
-    IllegalParamResourceGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.vpcId`: The parameter vpcId is mandatory.
-    MissingParamVpcId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.OperateShareResource`: You cannot operate shared resources.
-    ForbiddenOperateShareResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateIpv6GatewayError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidVpcId.NotFound",
-                        "IllegalParam.Name",
-                        "IllegalParam.Description",
-                        "IllegalParam.Spec",
-                        "IllegalParam.ChargeType",
-                        "OperationUnsupported.OnlyOneIpv6GatewayInVpc",
-                        "OperationFailed.VpcIpv6Disabled",
-                        "OperationFailed.UnpaidBillsExist",
-                        "OperationFailed.InformationIncomplete",
-                        "OperationFailed.NoPaymentMethod",
-                        "IllegalParam.ResourceGroupId",
-                        "MissingParam.vpcId",
-                        "Forbidden.OperateShareResource",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](CreateIpv6GatewayRequestBuilder::send) it. The parameters and their rules: [`CreateIpv6GatewayRequest`].
+    #[inline]
+    pub fn create_ipv6_gateway(&self) -> CreateIpv6GatewayRequestBuilder<&Self> {
+        CreateIpv6GatewayRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateIpv6GatewayError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateIpv6Gateway`: IPv6 gateways are used to control the IPv6 traffic of virtual private clouds (VPCs). You can call the CreateIpv6Gateway operation to create IPv6 gateways.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateIpv6GatewayRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidVpcIdNotFound(error),
-            1 => Self::IllegalParamName(error),
-            2 => Self::IllegalParamDescription(error),
-            3 => Self::IllegalParamSpec(error),
-            4 => Self::IllegalParamChargeType(error),
-            5 => Self::OperationUnsupportedOnlyOneIpv6GatewayInVpc(error),
-            6 => Self::OperationFailedVpcIpv6Disabled(error),
-            7 => Self::OperationFailedUnpaidBillsExist(error),
-            8 => Self::OperationFailedInformationIncomplete(error),
-            9 => Self::OperationFailedNoPaymentMethod(error),
-            10 => Self::IllegalParamResourceGroupId(error),
-            11 => Self::MissingParamVpcId(error),
-            12 => Self::ForbiddenOperateShareResource(error),
-            13 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidVpcIdNotFound(error) => (0, error),
-            Self::IllegalParamName(error) => (1, error),
-            Self::IllegalParamDescription(error) => (2, error),
-            Self::IllegalParamSpec(error) => (3, error),
-            Self::IllegalParamChargeType(error) => (4, error),
-            Self::OperationUnsupportedOnlyOneIpv6GatewayInVpc(error) => (5, error),
-            Self::OperationFailedVpcIpv6Disabled(error) => (6, error),
-            Self::OperationFailedUnpaidBillsExist(error) => (7, error),
-            Self::OperationFailedInformationIncomplete(error) => (8, error),
-            Self::OperationFailedNoPaymentMethod(error) => (9, error),
-            Self::IllegalParamResourceGroupId(error) => (10, error),
-            Self::MissingParamVpcId(error) => (11, error),
-            Self::ForbiddenOperateShareResource(error) => (12, error),
-            Self::InvalidRegionIdNotFound(error) => (13, error),
-            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateIpv6GatewayError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateIpv6GatewayError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidVpcIdNotFound",
-            "IllegalParamName",
-            "IllegalParamDescription",
-            "IllegalParamSpec",
-            "IllegalParamChargeType",
-            "OperationUnsupportedOnlyOneIpv6GatewayInVpc",
-            "OperationFailedVpcIpv6Disabled",
-            "OperationFailedUnpaidBillsExist",
-            "OperationFailedInformationIncomplete",
-            "OperationFailedNoPaymentMethod",
-            "IllegalParamResourceGroupId",
-            "MissingParamVpcId",
-            "ForbiddenOperateShareResource",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateIpv6GatewayError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateIpv6GatewayError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateIpv6GatewayError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateIpv6GatewayError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_ipv6_gateway(&self) -> CreateIpv6GatewayRequestBuilder<&Self> {
+        CreateIpv6GatewayRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateNatGatewayRequest>;
 /// Request of `CreateNatGateway`: Creates an enhanced Internet NAT gateway or a Virtual Private Cloud (VPC) NAT gateway.
 ///
 /// ## Usage notes
@@ -373,11 +376,7 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     ///
     /// The region ID of the NAT gateway.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateNatGatewayRequest::region_id`](CreateNatGatewayRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -386,9 +385,7 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     ///
     /// The ID of the VPC where you want to create the NAT gateway.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Required.
-    /// - Example: `vpc-bp1di7uewzmtvfuq8****`.
+    /// Its description, rules and example: [`CreateNatGatewayRequest::vpc_id`](CreateNatGatewayRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -397,12 +394,7 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     ///
     /// The name of the NAT gateway.
     ///
-    /// The name must be 2 to 128 characters in length and can contain letters, digits, underscores (\_), and hyphens (-). The name must start with a letter.
-    ///
-    /// If this parameter is not set, the system assigns a default name to the NAT gateway.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `fortest`.
+    /// Its description, rules and example: [`CreateNatGatewayRequest::name`](CreateNatGatewayRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -411,10 +403,7 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     ///
     /// The description of the NAT gateway.
     ///
-    /// You can leave this parameter empty or enter a description. If you enter a description, the description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `testnat`.
+    /// Its description, rules and example: [`CreateNatGatewayRequest::description`](CreateNatGatewayRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -423,13 +412,7 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateNatGatewayRequest::client_token`](CreateNatGatewayRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -438,8 +421,7 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     ///
     /// Subscription Internet NAT gateways are no longer available for purchase. Ignore this parameter.
     ///
-    /// - Wire name: `Spec`.
-    /// - Example: `Invalid parameter.`.
+    /// Its description, rules and example: [`CreateNatGatewayRequest::spec`](CreateNatGatewayRequest::spec).
     pub fn spec(mut self, value: impl Into<String>) -> Self {
         self.inner.spec = Some(value.into());
         self
@@ -448,12 +430,7 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     ///
     /// The billing method of the NAT gateway.
     ///
-    /// Set the value to **PostPaid** (pay-as-you-go), which is the default value.
-    ///
-    /// For more information, see [Internet NAT gateway billing](<https://www.alibabacloud.com/help/doc-detail/48126.htm>) and [VPC NAT gateway billing](<https://www.alibabacloud.com/help/doc-detail/270913.htm>).
-    ///
-    /// - Wire name: `InstanceChargeType`.
-    /// - Example: `PostPaid`.
+    /// Its description, rules and example: [`CreateNatGatewayRequest::instance_charge_type`](CreateNatGatewayRequest::instance_charge_type).
     pub fn instance_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_charge_type = Some(value.into());
         self
@@ -462,8 +439,7 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     ///
     /// Subscription Internet NAT gateways are no longer available for purchase. Ignore this parameter.
     ///
-    /// - Wire name: `PricingCycle`.
-    /// - Example: `Invalid parameter.`.
+    /// Its description, rules and example: [`CreateNatGatewayRequest::pricing_cycle`](CreateNatGatewayRequest::pricing_cycle).
     pub fn pricing_cycle(mut self, value: impl Into<String>) -> Self {
         self.inner.pricing_cycle = Some(value.into());
         self
@@ -472,8 +448,7 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     ///
     /// Subscription Internet NAT gateways are no longer available for purchase. Ignore this parameter.
     ///
-    /// - Wire name: `Duration`.
-    /// - Example: `Invalid parameter.`.
+    /// Its description, rules and example: [`CreateNatGatewayRequest::duration`](CreateNatGatewayRequest::duration).
     pub fn duration(mut self, value: impl Into<String>) -> Self {
         self.inner.duration = Some(value.into());
         self
@@ -482,7 +457,7 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     ///
     /// Subscription Internet NAT gateways are no longer available for purchase. Ignore this parameter.
     ///
-    /// - Wire name: `AutoPay`.
+    /// Its description, rules and example: [`CreateNatGatewayRequest::auto_pay`](CreateNatGatewayRequest::auto_pay).
     pub fn auto_pay(mut self, value: bool) -> Self {
         self.inner.auto_pay = Some(value);
         self
@@ -491,15 +466,7 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     ///
     /// The ID of the vSwitch to which the NAT gateway is attached.
     ///
-    /// When you create a NAT gateway, you must specify a vSwitch for the NAT gateway. Then, the system assigns an idle private IP address from the vSwitch to the NAT gateway.
-    ///
-    /// * To attach the NAT gateway to an existing vSwitch, make sure that the zone to which the vSwitch belongs supports NAT gateways. In addition, the vSwitch must have idle IP addresses.
-    /// * If no vSwitch exists in the VPC, create a vSwitch in a zone that supports NAT gateways. Then, specify the vSwitch for the NAT gateway.
-    ///
-    /// > You can call the [ListEnhanhcedNatGatewayAvailableZones](<https://www.alibabacloud.com/help/doc-detail/182292.htm>) operation to query zones that support NAT gateways. You can call the [DescribeVSwitches](<https://www.alibabacloud.com/help/doc-detail/35748.htm>) operation to query idle IP addresses in a vSwitch.
-    ///
-    /// - Wire name: `VSwitchId`.
-    /// - Example: `vsw-bp1e3se98n9fq8hle****`.
+    /// Its description, rules and example: [`CreateNatGatewayRequest::v_switch_id`](CreateNatGatewayRequest::v_switch_id).
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_id = Some(value.into());
         self
@@ -508,8 +475,7 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     ///
     /// The type of NAT gateway. Set the value to **Enhanced**, which specifies enhanced NAT gateway.
     ///
-    /// - Wire name: `NatType`.
-    /// - Example: `Enhanced`.
+    /// Its description, rules and example: [`CreateNatGatewayRequest::nat_type`](CreateNatGatewayRequest::nat_type).
     pub fn nat_type(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_type = Some(value.into());
         self
@@ -518,8 +484,7 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     ///
     /// The metering method of the NAT gateway. Set the value to **PayByLcu**, which specifies the pay-by-CU metering method.
     ///
-    /// - Wire name: `InternetChargeType`.
-    /// - Example: `PayByLcu`.
+    /// Its description, rules and example: [`CreateNatGatewayRequest::internet_charge_type`](CreateNatGatewayRequest::internet_charge_type).
     pub fn internet_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.internet_charge_type = Some(value.into());
         self
@@ -528,11 +493,7 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     ///
     /// The network type of the NAT gateway. Valid values:
     ///
-    /// * **internet**: Internet
-    /// * **intranet**: VPC
-    ///
-    /// - Wire name: `NetworkType`.
-    /// - Example: `internet`.
+    /// Its description, rules and example: [`CreateNatGatewayRequest::network_type`](CreateNatGatewayRequest::network_type).
     pub fn network_type(mut self, value: impl Into<String>) -> Self {
         self.inner.network_type = Some(value.into());
         self
@@ -541,11 +502,7 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     ///
     /// Specifies whether to enable the firewall feature. Valid values:
     ///
-    /// * **false** (default)\>\<notice\>This parameter is deprecated.\>\</notice\>
-    ///
-    /// - Wire name: `SecurityProtectionEnabled`.
-    /// - Example: `false`.
-    /// - Deprecated.
+    /// Its description, rules and example: [`CreateNatGatewayRequest::security_protection_enabled`](CreateNatGatewayRequest::security_protection_enabled).
     pub fn security_protection_enabled(mut self, value: bool) -> Self {
         self.inner.security_protection_enabled = Some(value);
         self
@@ -554,11 +511,7 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     ///
     /// Specifies whether to enable ICMP retrieval. Valid values:
     ///
-    /// * **true** (default)
-    /// * **false**
-    ///
-    /// - Wire name: `IcmpReplyEnabled`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateNatGatewayRequest::icmp_reply_enabled`](CreateNatGatewayRequest::icmp_reply_enabled).
     pub fn icmp_reply_enabled(mut self, value: bool) -> Self {
         self.inner.icmp_reply_enabled = Some(value);
         self
@@ -567,7 +520,7 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     ///
     /// PrivateLink is not supported by default. If you set the value to true, PrivateLink is supported.
     ///
-    /// - Wire name: `PrivateLinkEnabled`.
+    /// Its description, rules and example: [`CreateNatGatewayRequest::private_link_enabled`](CreateNatGatewayRequest::private_link_enabled).
     pub fn private_link_enabled(mut self, value: bool) -> Self {
         self.inner.private_link_enabled = Some(value);
         self
@@ -576,14 +529,7 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     ///
     /// The mode in which the EIP is associated with the NAT gateway. Valid values:
     ///
-    /// - **MULTI_BINDED**(default): the multi-EIP-to-ENI mode.
-    /// - **NAT**: NAT mode, which is compatible with IPv4 addresses.
-    ///
-    /// > If an EIP is associated with a NAT gateway in NAT mode, the EIP occupies a private IP address of the vSwitch where the NAT gateway is deployed. Make sure that the vSwitch has sufficient private IP addresses. Otherwise, EIPs cannot be associated with the NAT gateway. In NAT mode, a maximum number of 50 EIPs can be associated with each NAT gateway.
-    ///
-    /// - Wire name: `EipBindMode`.
-    /// - Default: `MULTI_BINDED`.
-    /// - Example: `MULTI_BINDED`.
+    /// Its description, rules and example: [`CreateNatGatewayRequest::eip_bind_mode`](CreateNatGatewayRequest::eip_bind_mode).
     pub fn eip_bind_mode(mut self, value: impl Into<String>) -> Self {
         self.inner.eip_bind_mode = Some(value.into());
         self
@@ -592,9 +538,7 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
-    /// - Example: `MULTI_BINDED`.
+    /// Its description, rules and example: [`CreateNatGatewayRequest::tag`](CreateNatGatewayRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -603,7 +547,7 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     ///
     /// The access mode for reverse access to the VPC NAT gateway.
     ///
-    /// - Wire name: `AccessMode`.
+    /// Its description, rules and example: [`CreateNatGatewayRequest::access_mode`](CreateNatGatewayRequest::access_mode).
     pub fn access_mode(
         mut self,
         value: crate::types::CreateNatGatewayAccessMode,
@@ -613,14 +557,14 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     }
     /// Sets `NatIp`.
     ///
-    /// - Wire name: `NatIp`.
+    /// Its description, rules and example: [`CreateNatGatewayRequest::nat_ip`](CreateNatGatewayRequest::nat_ip).
     pub fn nat_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_ip = Some(value.into());
         self
     }
     /// Sets `Ipv4Prefix`.
     ///
-    /// - Wire name: `Ipv4Prefix`.
+    /// Its description, rules and example: [`CreateNatGatewayRequest::ipv4_prefix`](CreateNatGatewayRequest::ipv4_prefix).
     pub fn ipv4_prefix(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv4_prefix = Some(value.into());
         self
@@ -785,643 +729,24 @@ for CreateNatGatewayResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateNatGateway`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateNatGatewayError {
-    /// HTTP 400 `Forbidden.NatPayBySpec`: Pay-by-specification NAT is no longer supported. Newly purchased pay-as-you-go NAT gateways only support the pay-by-CU metering method.
-    ForbiddenNatPayBySpec(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.FullNatEntry`: The specified resource of %s depends on %s, so the operation cannot be completed.
-    DependencyViolationFullNatEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.InternetChargeType`: The feature of InternetChargeType is not supported.
-    UnsupportedFeatureInternetChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVPCStatus`: vpc incorrect status.
-    InvalidVpcStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNatGatewayName.MalFormed`: NatGateway name is not valid.
-    InvalidNatGatewayNameMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNatGatewayDescription.MalFormed`: NatGateway description is not valid.
-    InvalidNatGatewayDescriptionMalFormed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.BandwidthPackage`: only support one BandwidthPackage be created with NatGateway.
-    MissingParameterBandwidthPackage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied`: The user cannot allow to create natgw, please call PD to authorize
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RouterEntryConflict.Duplicated`: A route entry already exists, which CIDR is '0.0.0.0/0'
-    RouterEntryConflictDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: Miss mandatory parameter.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.BandwidthPackageIps`: The specified ipCount exceeded quota.
-    QuotaExceededBandwidthPackageIps(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AllocateIpFailed`: Alloc bandwidthPackage ips failed, maybe no available ip.
-    AllocateIpFailed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Name.Malformed`: The specified Name is not valid.
-    InvalidParameterNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Description.Malformed`: The specified Description is not valid.
-    InvalidParameterDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ZONE_NO_AVAILABLE_IP`: The Zone have no available ip.
-    ZoneNoAvailableIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterIllegal`: ipCount,bandwidth parameter invalid
-    ParameterIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.BandwidthPackage.n.ISP.ValueNotSupport`: The specified ISP of BandwidthPackage is not valid.
-    InvalidParameterBandwidthPackageNIspValueNotSupport(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidNatGatewayId.NotFound`: The NatGatewayId not exist.
-    InvalidNatGatewayIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpcStatusError`: The Vpc is creating .
-    VpcStatusError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Spec.ValueNotSupported`: The specified Spec is not valid.
-    InvalidParameterSpecValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The operation is too frequent, TaskConflict.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `COMMODITY.INVALID_COMPONENT`: The instance component is invalid.
-    CommodityInvalidComponent(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CreateNatGateway.RouteConflict.DynamicRoute`: Route conflict exists in routing table.
-    CreateNatGatewayRouteConflictDynamicRoute(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.MultiNatGateway`: More than one natGateway per vpc is unsupported.
-    OperationUnsupportedMultiNatGateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.CheckEntryRuleQuota`: Route entry quota rule check error.
-    ForbiddenCheckEntryRuleQuota(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.UnpaidBillsExist`: The account has unpaid bills. Please pay your overdue bill first.
-    OperationFailedUnpaidBillsExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouteEntry`: Specified routeEntry status error.
-    IncorrectStatusRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.RiskControl`: Risk control check failed.
-    OperationFailedRiskControl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouteTableStatus`: %s
-    IncorrectStatusRouteTableStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.TokenVerfiy`: Token verify failed.
-    OperationFailedTokenVerfiy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Name`: The specified Name is invalid, shorter than 2 characters.
-    IllegalParamName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.EnhancedQuotaExceed`: Enhanced nat gateway per vpc quota is exceeded
-    OperationFailedEnhancedQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OrderError.NoAvailablePaymentMethod`: %s
-    OrderErrorNoAvailablePaymentMethod(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OrderError.BasicInfoUncompleted`: %s
-    OrderErrorBasicInfoUncompleted(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.EnhancedCURegion`: %s
-    OperationUnsupportedEnhancedCuRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NoPermission.CreateServiceLinkedRole`: You are not authorized to create service linked role
-    NoPermissionCreateServiceLinkedRole(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.EnhancedRegion`: %s
-    OperationUnsupportedEnhancedRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.EnhancedInventoryNotEnough`: Operation failed because inventory is not enough.
-    OperationFailedEnhancedInventoryNotEnough(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VswNotBelongToVpc`: Operation failed because the specified VSwitch is not bound to the same VPC with NAT gateway.
-    OperationFailedVswNotBelongToVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.EnhancedUserIsUnAuthorized`: Operation failed because the user is not authorized to create an enhanced NAT gateway.
-    OperationFailedEnhancedUserIsUnAuthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.PrePaidPyByLcu`: The operation failed because the subscription NAT gateway does not support the pay-by-LCU billing method.
-    OperationUnsupportedPrePaidPyByLcu(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NormalInventoryNotEnough`: Standard NAT gateways are no longer offered. You can create enhanced NAT gateways and set the correct natType.
-    OperationFailedNormalInventoryNotEnough(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VSwitchNoAvailableIp`: Operation failed because the specified vswitch does not have availabe ip.
-    OperationFailedVSwitchNoAvailableIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.IcmpReplyEnabled`: The feature of IcmpReplyEnabled is not supported.
-    UnsupportedFeatureIcmpReplyEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.SecurityProtectionEnabled`: The feature of SecurityProtectionEnabled is not supported.
-    UnsupportedFeatureSecurityProtectionEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.RegionConvert`: Operation failed because do not find region info.
-    OperationFailedRegionConvert(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.VpcNat`: The feature of VpcNat is not supported.
-    UnsupportedFeatureVpcNat(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVSWITCHID.NotFound`: The specified resource of %s is not found.
-    InvalidVswitchidNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.OperateShareResource`: Operate share resource  is forbidden.
-    ForbiddenOperateShareResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VSWITCH`: The status of VSWITCH is incorrect.
-    IncorrectStatusVswitch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VpcNatGatewayInventoryNotEnough`: The operation is failed because of inventory is not enough.
-    OperationFailedVpcNatGatewayInventoryNotEnough(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VpcNatGatewayCheckInventory`: The operation is failed because of check inventory result is unexpected
-    OperationFailedVpcNatGatewayCheckInventory(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SecurityGroupType.NotSupported`: The specified security group type is not supported.
-    SecurityGroupTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SecurityGroup.NotExist`: The specified security group is not exist.
-    SecurityGroupNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ContainForbiddenLabel`: There is a label that prohibits ordering, please contact your distributor for processing.
-    OperationFailedContainForbiddenLabel(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.PrePaidInstance`: The operation is not allowed because prepaid instance is no longer supported.
-    OperationDeniedPrePaidInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.Geneve`: The feature of Geneve is not supported.
-    UnsupportedFeatureGeneve(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NoAvailableResource`: The Zone have no available resource.
-    OperationFailedNoAvailableResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ExclusiveParam.AccessModeValueAndAccessTunnelType`: The specified  param AccessModeValue and AccessTunnelType are mutually exclusive.
-    ExclusiveParamAccessModeValueAndAccessTunnelType(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `ExclusiveParam.PrivateLinkModeAndAccessMode`: The specified  param PrivateLinkMode and AccessMode are mutually exclusive.
-    ExclusiveParamPrivateLinkModeAndAccessMode(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ExclusiveParam.PrivateLinkEnabledAndAccessMode`: The specified  paramPrivateLinkEnabled and AccessMode are mutually exclusive.
-    ExclusiveParamPrivateLinkEnabledAndAccessMode(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.AccessModeValue`: The feature of AccessMode.ModeValue(%s) is not supported.
-    UnsupportedFeatureAccessModeValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.AccessTunnelType`: The request parameter AccessMode.TunnelType is illegal.
-    IllegalParamAccessTunnelType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.AccessModeValue`: The request parameter AccessMode.ModeValue is illegal.
-    IllegalParamAccessModeValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VSwitchStatusError`: The vSwitch is creating .
-    OperationFailedVSwitchStatusError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.PrivateLinkMode`: The feature of %s is not supported.
-    UnsupportedFeaturePrivateLinkMode(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.EcsNetworkInterfaceQuotaNotSatisfy`: ECS network interface quota is not satisfy.
-    OperationFailedEcsNetworkInterfaceQuotaNotSatisfy(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationFailed.NoNameAuthentication`: You have not passed the real name authentication and do not meet the purchase conditions. Please log in to the user center for real-name authentication.
-    OperationFailedNoNameAuthentication(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.NatIpAndNatIpCidr`: The %s and %s are mismatched.
-    MismatchNatIpAndNatIpCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.Ipv4PrefixAndNatIpCidr`: The %s and %s are mismatched.
-    MismatchIpv4PrefixAndNatIpCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceAlreadyExist.NatIp`: The specified resource of NatIp has already exist.
-    ResourceAlreadyExistNatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.Ipv4PrefixAndCidrReservations`: The %s and %s are mismatched.
-    MismatchIpv4PrefixAndCidrReservations(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceAlreadyAssociated.Ipv4Prefix`: %s is already associated.
-    ResourceAlreadyAssociatedIpv4Prefix(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotEnough.Ipv4Prefix`: The resource of %s is not enough.
-    ResourceNotEnoughIpv4Prefix(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.Ipv4Prefix`: The resource of s% is not found.
-    ResourceNotFoundIpv4Prefix(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceAlreadyAssociated.NatIp`: The resource of %s was already associated.
-    ResourceAlreadyAssociatedNatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotEnough.NatIp`: The specified resource of NatIp is not enough.
-    ResourceNotEnoughNatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.NatIp`: The specified resource of %s is not found.
-    ResourceNotFoundNatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Ipv4Prefix`: The param of %s is illegal, must be /28 network segment.
-    IllegalParamIpv4Prefix(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.NatIp`: The param of %s is illegal.
-    IllegalParamNatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpcId.NotFound`: Specified value of VpcId is not found in our record.
-    InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidZoneId.NotFound`: Specified value of ZoneId is not exists.
-    InvalidZoneIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `VPC_ONLY_CAN_CREATE_ONE_NAT_GATEWAY`: NatGateway in one vpc support only one.
-    VpcOnlyCanCreateOneNatGateway(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `OperationFailed.CrateEntryTimeOut`: Operation failed because create custom routeEntry timeout.
-    OperationFailedCrateEntryTimeOut(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.CreateSpecialSpecNatGateway`: You are not authorized to create special spec nat gateway.
-    ForbiddenCreateSpecialSpecNatGateway(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `UnsupportedZoneForFwNat`: The zone is unsupported for FW NAT.
-    UnsupportedZoneForFwNat(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `OrderError.NatGateway`: The Account failed to create order.
-    OrderErrorNatGateway(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `OperationFailed.AccessTunnelId`: AccessTunnelId param do operation failed.
-    OperationFailedAccessTunnelId(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `OperationFailed.EnhancedCheckInventory`: The NAT gateway in the current zone is not in service, or the resource inventory is insufficient.
-    OperationFailedEnhancedCheckInventory(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateNatGatewayError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Forbidden.NatPayBySpec",
-                        "DependencyViolation.FullNatEntry",
-                        "UnsupportedFeature.InternetChargeType",
-                        "InvalidVPCStatus",
-                        "InvalidNatGatewayName.MalFormed",
-                        "InvalidNatGatewayDescription.MalFormed",
-                        "MissingParameter.BandwidthPackage",
-                        "OperationDenied",
-                        "RouterEntryConflict.Duplicated",
-                        "MissingParameter",
-                        "QuotaExceeded.BandwidthPackageIps",
-                        "AllocateIpFailed",
-                        "InvalidParameter.Name.Malformed",
-                        "InvalidParameter.Description.Malformed",
-                        "ZONE_NO_AVAILABLE_IP",
-                        "ParameterIllegal",
-                        "InvalidParameter.BandwidthPackage.n.ISP.ValueNotSupport",
-                        "InvalidNatGatewayId.NotFound",
-                        "VpcStatusError",
-                        "InvalidParameter.Spec.ValueNotSupported",
-                        "TaskConflict",
-                        "COMMODITY.INVALID_COMPONENT",
-                        "CreateNatGateway.RouteConflict.DynamicRoute",
-                        "OperationUnsupported.MultiNatGateway",
-                        "Forbidden.CheckEntryRuleQuota",
-                        "OperationFailed.UnpaidBillsExist",
-                        "IncorrectStatus.RouteEntry",
-                        "OperationFailed.RiskControl",
-                        "IncorrectStatus.RouteTableStatus",
-                        "OperationFailed.TokenVerfiy",
-                        "IllegalParam.Name",
-                        "OperationFailed.EnhancedQuotaExceed",
-                        "OrderError.NoAvailablePaymentMethod",
-                        "OrderError.BasicInfoUncompleted",
-                        "OperationUnsupported.EnhancedCURegion",
-                        "NoPermission.CreateServiceLinkedRole",
-                        "OperationUnsupported.EnhancedRegion",
-                        "OperationFailed.EnhancedInventoryNotEnough",
-                        "OperationFailed.VswNotBelongToVpc",
-                        "OperationFailed.EnhancedUserIsUnAuthorized",
-                        "OperationUnsupported.PrePaidPyByLcu",
-                        "OperationFailed.NormalInventoryNotEnough",
-                        "OperationFailed.VSwitchNoAvailableIp",
-                        "UnsupportedFeature.IcmpReplyEnabled",
-                        "UnsupportedFeature.SecurityProtectionEnabled",
-                        "OperationFailed.RegionConvert",
-                        "UnsupportedFeature.VpcNat",
-                        "InvalidVSWITCHID.NotFound",
-                        "Forbidden.OperateShareResource",
-                        "IncorrectStatus.VSWITCH",
-                        "OperationFailed.VpcNatGatewayInventoryNotEnough",
-                        "OperationFailed.VpcNatGatewayCheckInventory",
-                        "SecurityGroupType.NotSupported",
-                        "SecurityGroup.NotExist",
-                        "OperationFailed.ContainForbiddenLabel",
-                        "OperationDenied.PrePaidInstance",
-                        "UnsupportedFeature.Geneve",
-                        "OperationFailed.NoAvailableResource",
-                        "ExclusiveParam.AccessModeValueAndAccessTunnelType",
-                        "ExclusiveParam.PrivateLinkModeAndAccessMode",
-                        "ExclusiveParam.PrivateLinkEnabledAndAccessMode",
-                        "UnsupportedFeature.AccessModeValue",
-                        "IllegalParam.AccessTunnelType",
-                        "IllegalParam.AccessModeValue",
-                        "OperationFailed.VSwitchStatusError",
-                        "UnsupportedFeature.PrivateLinkMode",
-                        "OperationFailed.EcsNetworkInterfaceQuotaNotSatisfy",
-                        "OperationFailed.NoNameAuthentication",
-                        "Mismatch.NatIpAndNatIpCidr",
-                        "Mismatch.Ipv4PrefixAndNatIpCidr",
-                        "ResourceAlreadyExist.NatIp",
-                        "Mismatch.Ipv4PrefixAndCidrReservations",
-                        "ResourceAlreadyAssociated.Ipv4Prefix",
-                        "ResourceNotEnough.Ipv4Prefix",
-                        "ResourceNotFound.Ipv4Prefix",
-                        "ResourceAlreadyAssociated.NatIp",
-                        "ResourceNotEnough.NatIp",
-                        "ResourceNotFound.NatIp",
-                        "IllegalParam.Ipv4Prefix",
-                        "IllegalParam.NatIp",
-                        "InvalidRegionId.NotFound",
-                        "InvalidVpcId.NotFound",
-                        "InvalidZoneId.NotFound",
-                        "VPC_ONLY_CAN_CREATE_ONE_NAT_GATEWAY",
-                        "OperationFailed.CrateEntryTimeOut",
-                        "Forbidden.CreateSpecialSpecNatGateway",
-                        "UnsupportedZoneForFwNat",
-                        "OrderError.NatGateway",
-                        "OperationFailed.AccessTunnelId",
-                        "OperationFailed.EnhancedCheckInventory",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateNatGatewayError;
+impl crate::Client {
+    /// Calls `CreateNatGateway`: Creates an enhanced Internet NAT gateway or a Virtual Private Cloud (VPC) NAT gateway.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateNatGatewayRequestBuilder::send) it. The parameters and their rules: [`CreateNatGatewayRequest`].
+    #[inline]
+    pub fn create_nat_gateway(&self) -> CreateNatGatewayRequestBuilder<&Self> {
+        CreateNatGatewayRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateNatGatewayError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateNatGateway`: Creates an enhanced Internet NAT gateway or a Virtual Private Cloud (VPC) NAT gateway.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateNatGatewayRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbiddenNatPayBySpec(error),
-            1 => Self::DependencyViolationFullNatEntry(error),
-            2 => Self::UnsupportedFeatureInternetChargeType(error),
-            3 => Self::InvalidVpcStatus(error),
-            4 => Self::InvalidNatGatewayNameMalFormed(error),
-            5 => Self::InvalidNatGatewayDescriptionMalFormed(error),
-            6 => Self::MissingParameterBandwidthPackage(error),
-            7 => Self::OperationDenied(error),
-            8 => Self::RouterEntryConflictDuplicated(error),
-            9 => Self::MissingParameter(error),
-            10 => Self::QuotaExceededBandwidthPackageIps(error),
-            11 => Self::AllocateIpFailed(error),
-            12 => Self::InvalidParameterNameMalformed(error),
-            13 => Self::InvalidParameterDescriptionMalformed(error),
-            14 => Self::ZoneNoAvailableIp(error),
-            15 => Self::ParameterIllegal(error),
-            16 => Self::InvalidParameterBandwidthPackageNIspValueNotSupport(error),
-            17 => Self::InvalidNatGatewayIdNotFound(error),
-            18 => Self::VpcStatusError(error),
-            19 => Self::InvalidParameterSpecValueNotSupported(error),
-            20 => Self::TaskConflict(error),
-            21 => Self::CommodityInvalidComponent(error),
-            22 => Self::CreateNatGatewayRouteConflictDynamicRoute(error),
-            23 => Self::OperationUnsupportedMultiNatGateway(error),
-            24 => Self::ForbiddenCheckEntryRuleQuota(error),
-            25 => Self::OperationFailedUnpaidBillsExist(error),
-            26 => Self::IncorrectStatusRouteEntry(error),
-            27 => Self::OperationFailedRiskControl(error),
-            28 => Self::IncorrectStatusRouteTableStatus(error),
-            29 => Self::OperationFailedTokenVerfiy(error),
-            30 => Self::IllegalParamName(error),
-            31 => Self::OperationFailedEnhancedQuotaExceed(error),
-            32 => Self::OrderErrorNoAvailablePaymentMethod(error),
-            33 => Self::OrderErrorBasicInfoUncompleted(error),
-            34 => Self::OperationUnsupportedEnhancedCuRegion(error),
-            35 => Self::NoPermissionCreateServiceLinkedRole(error),
-            36 => Self::OperationUnsupportedEnhancedRegion(error),
-            37 => Self::OperationFailedEnhancedInventoryNotEnough(error),
-            38 => Self::OperationFailedVswNotBelongToVpc(error),
-            39 => Self::OperationFailedEnhancedUserIsUnAuthorized(error),
-            40 => Self::OperationUnsupportedPrePaidPyByLcu(error),
-            41 => Self::OperationFailedNormalInventoryNotEnough(error),
-            42 => Self::OperationFailedVSwitchNoAvailableIp(error),
-            43 => Self::UnsupportedFeatureIcmpReplyEnabled(error),
-            44 => Self::UnsupportedFeatureSecurityProtectionEnabled(error),
-            45 => Self::OperationFailedRegionConvert(error),
-            46 => Self::UnsupportedFeatureVpcNat(error),
-            47 => Self::InvalidVswitchidNotFound(error),
-            48 => Self::ForbiddenOperateShareResource(error),
-            49 => Self::IncorrectStatusVswitch(error),
-            50 => Self::OperationFailedVpcNatGatewayInventoryNotEnough(error),
-            51 => Self::OperationFailedVpcNatGatewayCheckInventory(error),
-            52 => Self::SecurityGroupTypeNotSupported(error),
-            53 => Self::SecurityGroupNotExist(error),
-            54 => Self::OperationFailedContainForbiddenLabel(error),
-            55 => Self::OperationDeniedPrePaidInstance(error),
-            56 => Self::UnsupportedFeatureGeneve(error),
-            57 => Self::OperationFailedNoAvailableResource(error),
-            58 => Self::ExclusiveParamAccessModeValueAndAccessTunnelType(error),
-            59 => Self::ExclusiveParamPrivateLinkModeAndAccessMode(error),
-            60 => Self::ExclusiveParamPrivateLinkEnabledAndAccessMode(error),
-            61 => Self::UnsupportedFeatureAccessModeValue(error),
-            62 => Self::IllegalParamAccessTunnelType(error),
-            63 => Self::IllegalParamAccessModeValue(error),
-            64 => Self::OperationFailedVSwitchStatusError(error),
-            65 => Self::UnsupportedFeaturePrivateLinkMode(error),
-            66 => Self::OperationFailedEcsNetworkInterfaceQuotaNotSatisfy(error),
-            67 => Self::OperationFailedNoNameAuthentication(error),
-            68 => Self::MismatchNatIpAndNatIpCidr(error),
-            69 => Self::MismatchIpv4PrefixAndNatIpCidr(error),
-            70 => Self::ResourceAlreadyExistNatIp(error),
-            71 => Self::MismatchIpv4PrefixAndCidrReservations(error),
-            72 => Self::ResourceAlreadyAssociatedIpv4Prefix(error),
-            73 => Self::ResourceNotEnoughIpv4Prefix(error),
-            74 => Self::ResourceNotFoundIpv4Prefix(error),
-            75 => Self::ResourceAlreadyAssociatedNatIp(error),
-            76 => Self::ResourceNotEnoughNatIp(error),
-            77 => Self::ResourceNotFoundNatIp(error),
-            78 => Self::IllegalParamIpv4Prefix(error),
-            79 => Self::IllegalParamNatIp(error),
-            80 => Self::InvalidRegionIdNotFound(error),
-            81 => Self::InvalidVpcIdNotFound(error),
-            82 => Self::InvalidZoneIdNotFound(error),
-            83 => Self::VpcOnlyCanCreateOneNatGateway(error),
-            84 => Self::OperationFailedCrateEntryTimeOut(error),
-            85 => Self::ForbiddenCreateSpecialSpecNatGateway(error),
-            86 => Self::UnsupportedZoneForFwNat(error),
-            87 => Self::OrderErrorNatGateway(error),
-            88 => Self::OperationFailedAccessTunnelId(error),
-            89 => Self::OperationFailedEnhancedCheckInventory(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbiddenNatPayBySpec(error) => (0, error),
-            Self::DependencyViolationFullNatEntry(error) => (1, error),
-            Self::UnsupportedFeatureInternetChargeType(error) => (2, error),
-            Self::InvalidVpcStatus(error) => (3, error),
-            Self::InvalidNatGatewayNameMalFormed(error) => (4, error),
-            Self::InvalidNatGatewayDescriptionMalFormed(error) => (5, error),
-            Self::MissingParameterBandwidthPackage(error) => (6, error),
-            Self::OperationDenied(error) => (7, error),
-            Self::RouterEntryConflictDuplicated(error) => (8, error),
-            Self::MissingParameter(error) => (9, error),
-            Self::QuotaExceededBandwidthPackageIps(error) => (10, error),
-            Self::AllocateIpFailed(error) => (11, error),
-            Self::InvalidParameterNameMalformed(error) => (12, error),
-            Self::InvalidParameterDescriptionMalformed(error) => (13, error),
-            Self::ZoneNoAvailableIp(error) => (14, error),
-            Self::ParameterIllegal(error) => (15, error),
-            Self::InvalidParameterBandwidthPackageNIspValueNotSupport(error) => {
-                (16, error)
-            }
-            Self::InvalidNatGatewayIdNotFound(error) => (17, error),
-            Self::VpcStatusError(error) => (18, error),
-            Self::InvalidParameterSpecValueNotSupported(error) => (19, error),
-            Self::TaskConflict(error) => (20, error),
-            Self::CommodityInvalidComponent(error) => (21, error),
-            Self::CreateNatGatewayRouteConflictDynamicRoute(error) => (22, error),
-            Self::OperationUnsupportedMultiNatGateway(error) => (23, error),
-            Self::ForbiddenCheckEntryRuleQuota(error) => (24, error),
-            Self::OperationFailedUnpaidBillsExist(error) => (25, error),
-            Self::IncorrectStatusRouteEntry(error) => (26, error),
-            Self::OperationFailedRiskControl(error) => (27, error),
-            Self::IncorrectStatusRouteTableStatus(error) => (28, error),
-            Self::OperationFailedTokenVerfiy(error) => (29, error),
-            Self::IllegalParamName(error) => (30, error),
-            Self::OperationFailedEnhancedQuotaExceed(error) => (31, error),
-            Self::OrderErrorNoAvailablePaymentMethod(error) => (32, error),
-            Self::OrderErrorBasicInfoUncompleted(error) => (33, error),
-            Self::OperationUnsupportedEnhancedCuRegion(error) => (34, error),
-            Self::NoPermissionCreateServiceLinkedRole(error) => (35, error),
-            Self::OperationUnsupportedEnhancedRegion(error) => (36, error),
-            Self::OperationFailedEnhancedInventoryNotEnough(error) => (37, error),
-            Self::OperationFailedVswNotBelongToVpc(error) => (38, error),
-            Self::OperationFailedEnhancedUserIsUnAuthorized(error) => (39, error),
-            Self::OperationUnsupportedPrePaidPyByLcu(error) => (40, error),
-            Self::OperationFailedNormalInventoryNotEnough(error) => (41, error),
-            Self::OperationFailedVSwitchNoAvailableIp(error) => (42, error),
-            Self::UnsupportedFeatureIcmpReplyEnabled(error) => (43, error),
-            Self::UnsupportedFeatureSecurityProtectionEnabled(error) => (44, error),
-            Self::OperationFailedRegionConvert(error) => (45, error),
-            Self::UnsupportedFeatureVpcNat(error) => (46, error),
-            Self::InvalidVswitchidNotFound(error) => (47, error),
-            Self::ForbiddenOperateShareResource(error) => (48, error),
-            Self::IncorrectStatusVswitch(error) => (49, error),
-            Self::OperationFailedVpcNatGatewayInventoryNotEnough(error) => (50, error),
-            Self::OperationFailedVpcNatGatewayCheckInventory(error) => (51, error),
-            Self::SecurityGroupTypeNotSupported(error) => (52, error),
-            Self::SecurityGroupNotExist(error) => (53, error),
-            Self::OperationFailedContainForbiddenLabel(error) => (54, error),
-            Self::OperationDeniedPrePaidInstance(error) => (55, error),
-            Self::UnsupportedFeatureGeneve(error) => (56, error),
-            Self::OperationFailedNoAvailableResource(error) => (57, error),
-            Self::ExclusiveParamAccessModeValueAndAccessTunnelType(error) => (58, error),
-            Self::ExclusiveParamPrivateLinkModeAndAccessMode(error) => (59, error),
-            Self::ExclusiveParamPrivateLinkEnabledAndAccessMode(error) => (60, error),
-            Self::UnsupportedFeatureAccessModeValue(error) => (61, error),
-            Self::IllegalParamAccessTunnelType(error) => (62, error),
-            Self::IllegalParamAccessModeValue(error) => (63, error),
-            Self::OperationFailedVSwitchStatusError(error) => (64, error),
-            Self::UnsupportedFeaturePrivateLinkMode(error) => (65, error),
-            Self::OperationFailedEcsNetworkInterfaceQuotaNotSatisfy(error) => (66, error),
-            Self::OperationFailedNoNameAuthentication(error) => (67, error),
-            Self::MismatchNatIpAndNatIpCidr(error) => (68, error),
-            Self::MismatchIpv4PrefixAndNatIpCidr(error) => (69, error),
-            Self::ResourceAlreadyExistNatIp(error) => (70, error),
-            Self::MismatchIpv4PrefixAndCidrReservations(error) => (71, error),
-            Self::ResourceAlreadyAssociatedIpv4Prefix(error) => (72, error),
-            Self::ResourceNotEnoughIpv4Prefix(error) => (73, error),
-            Self::ResourceNotFoundIpv4Prefix(error) => (74, error),
-            Self::ResourceAlreadyAssociatedNatIp(error) => (75, error),
-            Self::ResourceNotEnoughNatIp(error) => (76, error),
-            Self::ResourceNotFoundNatIp(error) => (77, error),
-            Self::IllegalParamIpv4Prefix(error) => (78, error),
-            Self::IllegalParamNatIp(error) => (79, error),
-            Self::InvalidRegionIdNotFound(error) => (80, error),
-            Self::InvalidVpcIdNotFound(error) => (81, error),
-            Self::InvalidZoneIdNotFound(error) => (82, error),
-            Self::VpcOnlyCanCreateOneNatGateway(error) => (83, error),
-            Self::OperationFailedCrateEntryTimeOut(error) => (84, error),
-            Self::ForbiddenCreateSpecialSpecNatGateway(error) => (85, error),
-            Self::UnsupportedZoneForFwNat(error) => (86, error),
-            Self::OrderErrorNatGateway(error) => (87, error),
-            Self::OperationFailedAccessTunnelId(error) => (88, error),
-            Self::OperationFailedEnhancedCheckInventory(error) => (89, error),
-            Self::Unhandled(unhandled) => (90, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateNatGatewayError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateNatGatewayError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ForbiddenNatPayBySpec",
-            "DependencyViolationFullNatEntry",
-            "UnsupportedFeatureInternetChargeType",
-            "InvalidVpcStatus",
-            "InvalidNatGatewayNameMalFormed",
-            "InvalidNatGatewayDescriptionMalFormed",
-            "MissingParameterBandwidthPackage",
-            "OperationDenied",
-            "RouterEntryConflictDuplicated",
-            "MissingParameter",
-            "QuotaExceededBandwidthPackageIps",
-            "AllocateIpFailed",
-            "InvalidParameterNameMalformed",
-            "InvalidParameterDescriptionMalformed",
-            "ZoneNoAvailableIp",
-            "ParameterIllegal",
-            "InvalidParameterBandwidthPackageNIspValueNotSupport",
-            "InvalidNatGatewayIdNotFound",
-            "VpcStatusError",
-            "InvalidParameterSpecValueNotSupported",
-            "TaskConflict",
-            "CommodityInvalidComponent",
-            "CreateNatGatewayRouteConflictDynamicRoute",
-            "OperationUnsupportedMultiNatGateway",
-            "ForbiddenCheckEntryRuleQuota",
-            "OperationFailedUnpaidBillsExist",
-            "IncorrectStatusRouteEntry",
-            "OperationFailedRiskControl",
-            "IncorrectStatusRouteTableStatus",
-            "OperationFailedTokenVerfiy",
-            "IllegalParamName",
-            "OperationFailedEnhancedQuotaExceed",
-            "OrderErrorNoAvailablePaymentMethod",
-            "OrderErrorBasicInfoUncompleted",
-            "OperationUnsupportedEnhancedCuRegion",
-            "NoPermissionCreateServiceLinkedRole",
-            "OperationUnsupportedEnhancedRegion",
-            "OperationFailedEnhancedInventoryNotEnough",
-            "OperationFailedVswNotBelongToVpc",
-            "OperationFailedEnhancedUserIsUnAuthorized",
-            "OperationUnsupportedPrePaidPyByLcu",
-            "OperationFailedNormalInventoryNotEnough",
-            "OperationFailedVSwitchNoAvailableIp",
-            "UnsupportedFeatureIcmpReplyEnabled",
-            "UnsupportedFeatureSecurityProtectionEnabled",
-            "OperationFailedRegionConvert",
-            "UnsupportedFeatureVpcNat",
-            "InvalidVswitchidNotFound",
-            "ForbiddenOperateShareResource",
-            "IncorrectStatusVswitch",
-            "OperationFailedVpcNatGatewayInventoryNotEnough",
-            "OperationFailedVpcNatGatewayCheckInventory",
-            "SecurityGroupTypeNotSupported",
-            "SecurityGroupNotExist",
-            "OperationFailedContainForbiddenLabel",
-            "OperationDeniedPrePaidInstance",
-            "UnsupportedFeatureGeneve",
-            "OperationFailedNoAvailableResource",
-            "ExclusiveParamAccessModeValueAndAccessTunnelType",
-            "ExclusiveParamPrivateLinkModeAndAccessMode",
-            "ExclusiveParamPrivateLinkEnabledAndAccessMode",
-            "UnsupportedFeatureAccessModeValue",
-            "IllegalParamAccessTunnelType",
-            "IllegalParamAccessModeValue",
-            "OperationFailedVSwitchStatusError",
-            "UnsupportedFeaturePrivateLinkMode",
-            "OperationFailedEcsNetworkInterfaceQuotaNotSatisfy",
-            "OperationFailedNoNameAuthentication",
-            "MismatchNatIpAndNatIpCidr",
-            "MismatchIpv4PrefixAndNatIpCidr",
-            "ResourceAlreadyExistNatIp",
-            "MismatchIpv4PrefixAndCidrReservations",
-            "ResourceAlreadyAssociatedIpv4Prefix",
-            "ResourceNotEnoughIpv4Prefix",
-            "ResourceNotFoundIpv4Prefix",
-            "ResourceAlreadyAssociatedNatIp",
-            "ResourceNotEnoughNatIp",
-            "ResourceNotFoundNatIp",
-            "IllegalParamIpv4Prefix",
-            "IllegalParamNatIp",
-            "InvalidRegionIdNotFound",
-            "InvalidVpcIdNotFound",
-            "InvalidZoneIdNotFound",
-            "VpcOnlyCanCreateOneNatGateway",
-            "OperationFailedCrateEntryTimeOut",
-            "ForbiddenCreateSpecialSpecNatGateway",
-            "UnsupportedZoneForFwNat",
-            "OrderErrorNatGateway",
-            "OperationFailedAccessTunnelId",
-            "OperationFailedEnhancedCheckInventory",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateNatGatewayError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateNatGatewayError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateNatGatewayError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateNatGatewayError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_nat_gateway(&self) -> CreateNatGatewayRequestBuilder<&Self> {
+        CreateNatGatewayRequestBuilder::new(self)
     }
 }

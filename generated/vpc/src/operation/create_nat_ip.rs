@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateNatIpRequest>;
 /// Request of `CreateNatIp`: Creates a NAT IP address.
 ///
 /// ##
@@ -216,11 +219,7 @@ impl<C> CreateNatIpRequestBuilder<C> {
     ///
     /// The region ID of the NAT gateway to which the NAT IP address that you want to create belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent list of regions.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `eu-central-1`.
+    /// Its description, rules and example: [`CreateNatIpRequest::region_id`](CreateNatIpRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -229,9 +228,7 @@ impl<C> CreateNatIpRequestBuilder<C> {
     ///
     /// The ID of the Virtual Private Cloud (VPC) NAT gateway for which you want to create the NAT IP address.
     ///
-    /// - Wire name: `NatGatewayId`.
-    /// - Required.
-    /// - Example: `ngw-gw8v16wgvtq26vh59****`.
+    /// Its description, rules and example: [`CreateNatIpRequest::nat_gateway_id`](CreateNatIpRequest::nat_gateway_id).
     pub fn nat_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_gateway_id = Some(value.into());
         self
@@ -240,10 +237,7 @@ impl<C> CreateNatIpRequestBuilder<C> {
     ///
     /// The name of the NAT IP address.
     ///
-    /// The name must be 2 to 128 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). It must start with a letter. The name must start with a letter and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `NatIpName`.
-    /// - Example: `newnatip`.
+    /// Its description, rules and example: [`CreateNatIpRequest::nat_ip_name`](CreateNatIpRequest::nat_ip_name).
     pub fn nat_ip_name(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_ip_name = Some(value.into());
         self
@@ -252,10 +246,7 @@ impl<C> CreateNatIpRequestBuilder<C> {
     ///
     /// The description of the NAT IP address.
     ///
-    /// The description must be 2 to 256 characters in length and start with a letter. The description cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `NatIpDescription`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`CreateNatIpRequest::nat_ip_description`](CreateNatIpRequest::nat_ip_description).
     pub fn nat_ip_description(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_ip_description = Some(value.into());
         self
@@ -264,11 +255,7 @@ impl<C> CreateNatIpRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateNatIpRequest::dry_run`](CreateNatIpRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -277,13 +264,7 @@ impl<C> CreateNatIpRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateNatIpRequest::client_token`](CreateNatIpRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -292,9 +273,7 @@ impl<C> CreateNatIpRequestBuilder<C> {
     ///
     /// The CIDR block to which the NAT IP address belongs.
     ///
-    /// - Wire name: `NatIpCidr`.
-    /// - Required.
-    /// - Example: `192.168.0.0/24`.
+    /// Its description, rules and example: [`CreateNatIpRequest::nat_ip_cidr`](CreateNatIpRequest::nat_ip_cidr).
     pub fn nat_ip_cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_ip_cidr = Some(value.into());
         self
@@ -303,25 +282,21 @@ impl<C> CreateNatIpRequestBuilder<C> {
     ///
     /// The NAT IP address that you want to create.
     ///
-    /// If you do not specify an IP address, the system randomly allocates an IP address from the specified CIDR block.
-    ///
-    /// - Wire name: `NatIp`.
-    /// - Example: `192.168.0.34`.
+    /// Its description, rules and example: [`CreateNatIpRequest::nat_ip`](CreateNatIpRequest::nat_ip).
     pub fn nat_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_ip = Some(value.into());
         self
     }
     /// Sets `Ipv4Prefix`.
     ///
-    /// - Wire name: `Ipv4Prefix`.
-    /// - Example: `null`.
+    /// Its description, rules and example: [`CreateNatIpRequest::ipv4_prefix`](CreateNatIpRequest::ipv4_prefix).
     pub fn ipv4_prefix(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv4_prefix = Some(value.into());
         self
     }
     /// Sets `Ipv4PrefixCount`.
     ///
-    /// - Wire name: `Ipv4PrefixCount`.
+    /// Its description, rules and example: [`CreateNatIpRequest::ipv4_prefix_count`](CreateNatIpRequest::ipv4_prefix_count).
     pub fn ipv4_prefix_count(mut self, value: i64) -> Self {
         self.inner.ipv4_prefix_count = Some(value);
         self
@@ -482,203 +457,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateNatIpRespo
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateNatIp`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateNatIpError {
-    /// HTTP 400 `Mismatch.NatIpAndNatIpCidr`: The %s and %s are mismatched.
-    MismatchNatIpAndNatIpCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.NatGateway`: The specified resource of %s is not found.
-    ResourceNotFoundNatGateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.NatIpCidr`: The specified resource of %s is not found.
-    ResourceNotFoundNatIpCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.NatGateway`: %The status of %s \[%s\] is incorrect.
-    IncorrectStatusNatGateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.NatIp`: The quota of %s is exceeded, usage %s/%s.
-    QuotaExceededNatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotEnough.SwitchAvailableIps`: The available private Ip number is not enough in your subnet.
-    ResourceNotEnoughSwitchAvailableIps(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotEnough.NatIp`: The specified resource of NatIp is not enough.
-    ResourceNotEnoughNatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceAlreadyExist.NatIp`: The specified resource of NatIp has already exist.
-    ResourceAlreadyExistNatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.Ipv4PrefixAndNatIpCidr`: The %s and %s are mismatched.
-    MismatchIpv4PrefixAndNatIpCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.Ipv4PrefixAndCidrReservations`: The %s and %s are mismatched.
-    MismatchIpv4PrefixAndCidrReservations(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceAlreadyAssociated.Ipv4Prefix`: %s is already associated.
-    ResourceAlreadyAssociatedIpv4Prefix(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotEnough.Ipv4Prefix`: The resource of %s is not enough.
-    ResourceNotEnoughIpv4Prefix(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.Ipv4Prefix`: The resource of s% is not found.
-    ResourceNotFoundIpv4Prefix(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceAlreadyAssociated.NatIp`: The resource of %s was already associated.
-    ResourceAlreadyAssociatedNatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.NatIp`: The specified resource of %s is not found.
-    ResourceNotFoundNatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Ipv4Prefix`: The param of %s is illegal, must be /28 network segment.
-    IllegalParamIpv4Prefix(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceAlreadyExist.Ipv4Prefix`: The specified resource of %s is already exist.
-    ResourceAlreadyExistIpv4Prefix(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateNatIpError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Mismatch.NatIpAndNatIpCidr",
-                        "ResourceNotFound.NatGateway",
-                        "ResourceNotFound.NatIpCidr",
-                        "IncorrectStatus.NatGateway",
-                        "QuotaExceeded.NatIp",
-                        "ResourceNotEnough.SwitchAvailableIps",
-                        "ResourceNotEnough.NatIp",
-                        "ResourceAlreadyExist.NatIp",
-                        "Mismatch.Ipv4PrefixAndNatIpCidr",
-                        "Mismatch.Ipv4PrefixAndCidrReservations",
-                        "ResourceAlreadyAssociated.Ipv4Prefix",
-                        "ResourceNotEnough.Ipv4Prefix",
-                        "ResourceNotFound.Ipv4Prefix",
-                        "ResourceAlreadyAssociated.NatIp",
-                        "ResourceNotFound.NatIp",
-                        "IllegalParam.Ipv4Prefix",
-                        "ResourceAlreadyExist.Ipv4Prefix",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateNatIpError;
+impl crate::Client {
+    /// Calls `CreateNatIp`: Creates a NAT IP address.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateNatIpRequestBuilder::send) it. The parameters and their rules: [`CreateNatIpRequest`].
+    #[inline]
+    pub fn create_nat_ip(&self) -> CreateNatIpRequestBuilder<&Self> {
+        CreateNatIpRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateNatIpError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateNatIp`: Creates a NAT IP address.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateNatIpRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MismatchNatIpAndNatIpCidr(error),
-            1 => Self::ResourceNotFoundNatGateway(error),
-            2 => Self::ResourceNotFoundNatIpCidr(error),
-            3 => Self::IncorrectStatusNatGateway(error),
-            4 => Self::QuotaExceededNatIp(error),
-            5 => Self::ResourceNotEnoughSwitchAvailableIps(error),
-            6 => Self::ResourceNotEnoughNatIp(error),
-            7 => Self::ResourceAlreadyExistNatIp(error),
-            8 => Self::MismatchIpv4PrefixAndNatIpCidr(error),
-            9 => Self::MismatchIpv4PrefixAndCidrReservations(error),
-            10 => Self::ResourceAlreadyAssociatedIpv4Prefix(error),
-            11 => Self::ResourceNotEnoughIpv4Prefix(error),
-            12 => Self::ResourceNotFoundIpv4Prefix(error),
-            13 => Self::ResourceAlreadyAssociatedNatIp(error),
-            14 => Self::ResourceNotFoundNatIp(error),
-            15 => Self::IllegalParamIpv4Prefix(error),
-            16 => Self::ResourceAlreadyExistIpv4Prefix(error),
-            17 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MismatchNatIpAndNatIpCidr(error) => (0, error),
-            Self::ResourceNotFoundNatGateway(error) => (1, error),
-            Self::ResourceNotFoundNatIpCidr(error) => (2, error),
-            Self::IncorrectStatusNatGateway(error) => (3, error),
-            Self::QuotaExceededNatIp(error) => (4, error),
-            Self::ResourceNotEnoughSwitchAvailableIps(error) => (5, error),
-            Self::ResourceNotEnoughNatIp(error) => (6, error),
-            Self::ResourceAlreadyExistNatIp(error) => (7, error),
-            Self::MismatchIpv4PrefixAndNatIpCidr(error) => (8, error),
-            Self::MismatchIpv4PrefixAndCidrReservations(error) => (9, error),
-            Self::ResourceAlreadyAssociatedIpv4Prefix(error) => (10, error),
-            Self::ResourceNotEnoughIpv4Prefix(error) => (11, error),
-            Self::ResourceNotFoundIpv4Prefix(error) => (12, error),
-            Self::ResourceAlreadyAssociatedNatIp(error) => (13, error),
-            Self::ResourceNotFoundNatIp(error) => (14, error),
-            Self::IllegalParamIpv4Prefix(error) => (15, error),
-            Self::ResourceAlreadyExistIpv4Prefix(error) => (16, error),
-            Self::InvalidRegionIdNotFound(error) => (17, error),
-            Self::Unhandled(unhandled) => (18, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateNatIpError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateNatIpError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MismatchNatIpAndNatIpCidr",
-            "ResourceNotFoundNatGateway",
-            "ResourceNotFoundNatIpCidr",
-            "IncorrectStatusNatGateway",
-            "QuotaExceededNatIp",
-            "ResourceNotEnoughSwitchAvailableIps",
-            "ResourceNotEnoughNatIp",
-            "ResourceAlreadyExistNatIp",
-            "MismatchIpv4PrefixAndNatIpCidr",
-            "MismatchIpv4PrefixAndCidrReservations",
-            "ResourceAlreadyAssociatedIpv4Prefix",
-            "ResourceNotEnoughIpv4Prefix",
-            "ResourceNotFoundIpv4Prefix",
-            "ResourceAlreadyAssociatedNatIp",
-            "ResourceNotFoundNatIp",
-            "IllegalParamIpv4Prefix",
-            "ResourceAlreadyExistIpv4Prefix",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateNatIpError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateNatIpError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateNatIpError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateNatIpError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_nat_ip(&self) -> CreateNatIpRequestBuilder<&Self> {
+        CreateNatIpRequestBuilder::new(self)
     }
 }

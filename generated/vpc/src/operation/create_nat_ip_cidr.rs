@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateNatIpCidrRequest>;
 /// Request of `CreateNatIpCidr`: Creates a NAT CIDR block.
 ///
 /// ## Description
@@ -188,11 +191,7 @@ impl<C> CreateNatIpCidrRequestBuilder<C> {
     ///
     /// The region ID of the NAT gateway with which you want to associate the CIDR block.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `eu-central-1`.
+    /// Its description, rules and example: [`CreateNatIpCidrRequest::region_id`](CreateNatIpCidrRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -201,9 +200,7 @@ impl<C> CreateNatIpCidrRequestBuilder<C> {
     ///
     /// The ID of the Virtual Private Cloud (VPC) NAT gateway with which you want to associate the CIDR block.
     ///
-    /// - Wire name: `NatGatewayId`.
-    /// - Required.
-    /// - Example: `ngw-gw8v16wgvtq26vh59****`.
+    /// Its description, rules and example: [`CreateNatIpCidrRequest::nat_gateway_id`](CreateNatIpCidrRequest::nat_gateway_id).
     pub fn nat_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_gateway_id = Some(value.into());
         self
@@ -212,10 +209,7 @@ impl<C> CreateNatIpCidrRequestBuilder<C> {
     ///
     /// The name of the CIDR block.
     ///
-    /// The name must be 2 to 128 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). It must start with a letter. The name must start with a letter and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `NatIpCidrName`.
-    /// - Example: `newcidr`.
+    /// Its description, rules and example: [`CreateNatIpCidrRequest::nat_ip_cidr_name`](CreateNatIpCidrRequest::nat_ip_cidr_name).
     pub fn nat_ip_cidr_name(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_ip_cidr_name = Some(value.into());
         self
@@ -224,10 +218,7 @@ impl<C> CreateNatIpCidrRequestBuilder<C> {
     ///
     /// The description of the NAT CIDR block.
     ///
-    /// The description must be 2 to 256 characters in length and start with a letter. The description cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `NatIpCidrDescription`.
-    /// - Example: `mycidr`.
+    /// Its description, rules and example: [`CreateNatIpCidrRequest::nat_ip_cidr_description`](CreateNatIpCidrRequest::nat_ip_cidr_description).
     pub fn nat_ip_cidr_description(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_ip_cidr_description = Some(value.into());
         self
@@ -236,11 +227,7 @@ impl<C> CreateNatIpCidrRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false**(default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateNatIpCidrRequest::dry_run`](CreateNatIpCidrRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -249,13 +236,7 @@ impl<C> CreateNatIpCidrRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateNatIpCidrRequest::client_token`](CreateNatIpCidrRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -264,16 +245,7 @@ impl<C> CreateNatIpCidrRequestBuilder<C> {
     ///
     /// The NAT CIDR block that you want to associate with the NAT gateway.
     ///
-    /// The new CIDR block must meet the following conditions:
-    ///
-    /// * The NAT CIDR block must fall within 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or their subnets.
-    /// * The subnet mask must be 16 to 32 bits in length.
-    /// * The NAT CIDR block cannot overlap with the private CIDR block of the VPC to which the NAT gateway belongs. If you want to use other IP addresses from the private CIDR block of the VPC to provide NAT services, create a vSwitch and attach the vSwitch to another VPC NAT gateway.
-    /// * If you want to use public IP addresses to provide NAT services, make sure that the public IP addresses fall within a customer CIDR block of the VPC to which the VPC NAT gateway belongs. For more information, see [What is customer CIDR block?](<https://www.alibabacloud.com/help/doc-detail/185311.htm>).
-    ///
-    /// - Wire name: `NatIpCidr`.
-    /// - Required.
-    /// - Example: `172.16.0.0/24`.
+    /// Its description, rules and example: [`CreateNatIpCidrRequest::nat_ip_cidr`](CreateNatIpCidrRequest::nat_ip_cidr).
     pub fn nat_ip_cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_ip_cidr = Some(value.into());
         self
@@ -414,155 +386,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateNatIpCidrR
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateNatIpCidr`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateNatIpCidrError {
-    /// HTTP 400 `IncorrectStatus.NatGateway`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusNatGateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NatIpCidrInUse`: The operation is failed because of %s.
-    OperationFailedNatIpCidrInUse(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.NatIpCidr`: The quota of %s is exceeded, usage %s/%s.
-    QuotaExceededNatIpCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CreateNatIpCidrInVpcCidrBlock`: The operation is failed because of Creating NatIpCidr in Vpc Cidr.
-    OperationFailedCreateNatIpCidrInVpcCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CreateNatIpCidrNotInUserCidr`: The operation is failed because of Creating NatIpCidr not in UserCidr.
-    OperationFailedCreateNatIpCidrNotInUserCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceAlreadyExist.NatIpCidr`: The specified resource of %s is already exist.
-    ResourceAlreadyExistNatIpCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParamFormat.NatIpCidr`: The param format of NatIpCidr is illegal.
-    IllegalParamFormatNatIpCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.NatGateway`: The specified resource of %s is not found.
-    ResourceNotFoundNatGateway(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.VPC`: The specified resource of %s is not found.
-    ResourceNotFoundVpc(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateNatIpCidrError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.NatGateway",
-                        "OperationFailed.NatIpCidrInUse",
-                        "QuotaExceeded.NatIpCidr",
-                        "OperationFailed.CreateNatIpCidrInVpcCidrBlock",
-                        "OperationFailed.CreateNatIpCidrNotInUserCidr",
-                        "ResourceAlreadyExist.NatIpCidr",
-                        "IllegalParamFormat.NatIpCidr",
-                        "InvalidRegionId.NotFound",
-                        "ResourceNotFound.NatGateway",
-                        "ResourceNotFound.VPC",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateNatIpCidrError;
+impl crate::Client {
+    /// Calls `CreateNatIpCidr`: Creates a NAT CIDR block.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateNatIpCidrRequestBuilder::send) it. The parameters and their rules: [`CreateNatIpCidrRequest`].
+    #[inline]
+    pub fn create_nat_ip_cidr(&self) -> CreateNatIpCidrRequestBuilder<&Self> {
+        CreateNatIpCidrRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateNatIpCidrError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateNatIpCidr`: Creates a NAT CIDR block.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateNatIpCidrRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusNatGateway(error),
-            1 => Self::OperationFailedNatIpCidrInUse(error),
-            2 => Self::QuotaExceededNatIpCidr(error),
-            3 => Self::OperationFailedCreateNatIpCidrInVpcCidrBlock(error),
-            4 => Self::OperationFailedCreateNatIpCidrNotInUserCidr(error),
-            5 => Self::ResourceAlreadyExistNatIpCidr(error),
-            6 => Self::IllegalParamFormatNatIpCidr(error),
-            7 => Self::InvalidRegionIdNotFound(error),
-            8 => Self::ResourceNotFoundNatGateway(error),
-            9 => Self::ResourceNotFoundVpc(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusNatGateway(error) => (0, error),
-            Self::OperationFailedNatIpCidrInUse(error) => (1, error),
-            Self::QuotaExceededNatIpCidr(error) => (2, error),
-            Self::OperationFailedCreateNatIpCidrInVpcCidrBlock(error) => (3, error),
-            Self::OperationFailedCreateNatIpCidrNotInUserCidr(error) => (4, error),
-            Self::ResourceAlreadyExistNatIpCidr(error) => (5, error),
-            Self::IllegalParamFormatNatIpCidr(error) => (6, error),
-            Self::InvalidRegionIdNotFound(error) => (7, error),
-            Self::ResourceNotFoundNatGateway(error) => (8, error),
-            Self::ResourceNotFoundVpc(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateNatIpCidrError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateNatIpCidrError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusNatGateway",
-            "OperationFailedNatIpCidrInUse",
-            "QuotaExceededNatIpCidr",
-            "OperationFailedCreateNatIpCidrInVpcCidrBlock",
-            "OperationFailedCreateNatIpCidrNotInUserCidr",
-            "ResourceAlreadyExistNatIpCidr",
-            "IllegalParamFormatNatIpCidr",
-            "InvalidRegionIdNotFound",
-            "ResourceNotFoundNatGateway",
-            "ResourceNotFoundVpc",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateNatIpCidrError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateNatIpCidrError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateNatIpCidrError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateNatIpCidrError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_nat_ip_cidr(&self) -> CreateNatIpCidrRequestBuilder<&Self> {
+        CreateNatIpCidrRequestBuilder::new(self)
     }
 }

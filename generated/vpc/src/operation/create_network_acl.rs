@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateNetworkAclRequest>;
 /// Request of `CreateNetworkAcl`: Creates a network ACL.
 ///
 /// # Asynchronous
@@ -190,18 +193,7 @@ impl<C> CreateNetworkAclRequestBuilder<C> {
     ///
     /// The ID of the virtual private cloud (VPC) to which the network ACL belongs.
     ///
-    /// If the VPC contains Elastic Compute Service (ECS) instances of the following instance families, you must upgrade the ECS instances or release the ECS instances. Otherwise, you cannot create a network ACL for the VPC.
-    ///
-    /// ecs.c1, ecs.c2, ecs.c4, ecs.c5, ecs.ce4, ecs.cm4, ecs.d1, ecs.e3, ecs.e4, ecs.ga1, ecs.gn4, ecs.gn5, ecs.i1, ecs.m1, ecs.m2, ecs.mn4, ecs.n1, ecs.n2, ecs.n4, ecs.s1, ecs.s2, ecs.s3, ecs.se1, ecs.sn1, ecs.sn2, ecs.t1, and ecs.xn4.
-    ///
-    /// * For more information about how to upgrade an ECS instance, see [Upgrade subscription instances](<https://www.alibabacloud.com/help/doc-detail/25438.htm>) and [Change the specifications of pay-as-you-go instances](<https://www.alibabacloud.com/help/doc-detail/60051.htm>).
-    /// * For more information about how to release an ECS instance, see [Release an ECS instance](<https://www.alibabacloud.com/help/doc-detail/25442.htm>).
-    ///
-    /// > If the VPC contains an ECS instance that does not support network ACLs, upgrade the ECS instance.
-    ///
-    /// - Wire name: `VpcId`.
-    /// - Required.
-    /// - Example: `vpc-dsfd34356vdf****`.
+    /// Its description, rules and example: [`CreateNetworkAclRequest::vpc_id`](CreateNetworkAclRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -210,10 +202,7 @@ impl<C> CreateNetworkAclRequestBuilder<C> {
     ///
     /// The name of the network ACL.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `NetworkAclName`.
-    /// - Example: `acl-1`.
+    /// Its description, rules and example: [`CreateNetworkAclRequest::network_acl_name`](CreateNetworkAclRequest::network_acl_name).
     pub fn network_acl_name(mut self, value: impl Into<String>) -> Self {
         self.inner.network_acl_name = Some(value.into());
         self
@@ -222,10 +211,7 @@ impl<C> CreateNetworkAclRequestBuilder<C> {
     ///
     /// The description of the network ACL.
     ///
-    /// The description must be 1 to 256 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `This is my NetworkAcl.`.
+    /// Its description, rules and example: [`CreateNetworkAclRequest::description`](CreateNetworkAclRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -234,13 +220,7 @@ impl<C> CreateNetworkAclRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateNetworkAclRequest::client_token`](CreateNetworkAclRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -249,11 +229,7 @@ impl<C> CreateNetworkAclRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateNetworkAclRequest::dry_run`](CreateNetworkAclRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -262,8 +238,7 @@ impl<C> CreateNetworkAclRequestBuilder<C> {
     ///
     /// The tags of the resource.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`CreateNetworkAclRequest::tag`](CreateNetworkAclRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -272,11 +247,7 @@ impl<C> CreateNetworkAclRequestBuilder<C> {
     ///
     /// The region ID of the network ACL.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateNetworkAclRequest::region_id`](CreateNetworkAclRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -427,173 +398,24 @@ for CreateNetworkAclResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateNetworkAcl`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateNetworkAclError {
-    /// HTTP 400 `ParameterMissing.AliUid`: ParameterMissing.AliUid
-    ParameterMissingAliUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterMissing.Bid`: ParameterMissing.Bid
-    ParameterMissingBid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterMissing.RegionId`: ParameterMissing.RegionId
-    ParameterMissingRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterEmpty.RegionId`: ParameterEmpty.RegionId
-    ParameterEmptyRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterMissing.VpcId`: ParameterMissing.VpcId
-    ParameterMissingVpcId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterLengthIllegal.Name`: ParameterLengthIllegal.Name
-    ParameterLengthIllegalName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterIllegal.Name`: ParameterIllegal.Name
-    ParameterIllegalName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterLengthIllegal.Description`: ParameterLengthIllegal.Description
-    ParameterLengthIllegalDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterIllegal.Description`: ParameterIllegal.Description
-    ParameterIllegalDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterEmpty.VpcId`: ParameterEmpty.VpcId
-    ParameterEmptyVpcId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpcId.NotFound`: The vpc is not exist.
-    InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceed.NetworkAcl`: Network acl is over limit.
-    QuotaExceedNetworkAcl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotSupport.NetworkAcl`: Network acl is not support now.
-    NotSupportNetworkAcl(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateNetworkAclError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ParameterMissing.AliUid",
-                        "ParameterMissing.Bid",
-                        "ParameterMissing.RegionId",
-                        "ParameterEmpty.RegionId",
-                        "ParameterMissing.VpcId",
-                        "ParameterLengthIllegal.Name",
-                        "ParameterIllegal.Name",
-                        "ParameterLengthIllegal.Description",
-                        "ParameterIllegal.Description",
-                        "ParameterEmpty.VpcId",
-                        "InvalidVpcId.NotFound",
-                        "QuotaExceed.NetworkAcl",
-                        "NotSupport.NetworkAcl",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateNetworkAclError;
+impl crate::Client {
+    /// Calls `CreateNetworkAcl`: Creates a network ACL.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateNetworkAclRequestBuilder::send) it. The parameters and their rules: [`CreateNetworkAclRequest`].
+    #[inline]
+    pub fn create_network_acl(&self) -> CreateNetworkAclRequestBuilder<&Self> {
+        CreateNetworkAclRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateNetworkAclError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateNetworkAcl`: Creates a network ACL.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateNetworkAclRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ParameterMissingAliUid(error),
-            1 => Self::ParameterMissingBid(error),
-            2 => Self::ParameterMissingRegionId(error),
-            3 => Self::ParameterEmptyRegionId(error),
-            4 => Self::ParameterMissingVpcId(error),
-            5 => Self::ParameterLengthIllegalName(error),
-            6 => Self::ParameterIllegalName(error),
-            7 => Self::ParameterLengthIllegalDescription(error),
-            8 => Self::ParameterIllegalDescription(error),
-            9 => Self::ParameterEmptyVpcId(error),
-            10 => Self::InvalidVpcIdNotFound(error),
-            11 => Self::QuotaExceedNetworkAcl(error),
-            12 => Self::NotSupportNetworkAcl(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ParameterMissingAliUid(error) => (0, error),
-            Self::ParameterMissingBid(error) => (1, error),
-            Self::ParameterMissingRegionId(error) => (2, error),
-            Self::ParameterEmptyRegionId(error) => (3, error),
-            Self::ParameterMissingVpcId(error) => (4, error),
-            Self::ParameterLengthIllegalName(error) => (5, error),
-            Self::ParameterIllegalName(error) => (6, error),
-            Self::ParameterLengthIllegalDescription(error) => (7, error),
-            Self::ParameterIllegalDescription(error) => (8, error),
-            Self::ParameterEmptyVpcId(error) => (9, error),
-            Self::InvalidVpcIdNotFound(error) => (10, error),
-            Self::QuotaExceedNetworkAcl(error) => (11, error),
-            Self::NotSupportNetworkAcl(error) => (12, error),
-            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateNetworkAclError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateNetworkAclError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ParameterMissingAliUid",
-            "ParameterMissingBid",
-            "ParameterMissingRegionId",
-            "ParameterEmptyRegionId",
-            "ParameterMissingVpcId",
-            "ParameterLengthIllegalName",
-            "ParameterIllegalName",
-            "ParameterLengthIllegalDescription",
-            "ParameterIllegalDescription",
-            "ParameterEmptyVpcId",
-            "InvalidVpcIdNotFound",
-            "QuotaExceedNetworkAcl",
-            "NotSupportNetworkAcl",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateNetworkAclError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateNetworkAclError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateNetworkAclError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateNetworkAclError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_network_acl(&self) -> CreateNetworkAclRequestBuilder<&Self> {
+        CreateNetworkAclRequestBuilder::new(self)
     }
 }

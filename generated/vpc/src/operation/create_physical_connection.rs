@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreatePhysicalConnectionRequest>;
 /// Request of `CreatePhysicalConnection`: Applies for an Express Connect circuit.
 ///
 /// You can apply for a dedicated Express Connect circuit for yourself or create a hosted connection for a tenant. After your application is approved, the Express Connect circuit changes to the **Initial** state. You can contact the connectivity provider to start construction.
@@ -328,11 +331,7 @@ impl<C> CreatePhysicalConnectionRequestBuilder<C> {
     ///
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`CreatePhysicalConnectionRequest::region_id`](CreatePhysicalConnectionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -341,9 +340,7 @@ impl<C> CreatePhysicalConnectionRequestBuilder<C> {
     ///
     /// The access point ID of the Express Connect circuit.
     ///
-    /// - Wire name: `AccessPointId`.
-    /// - Required.
-    /// - Example: `ap-cn-beijing-ft-A`.
+    /// Its description, rules and example: [`CreatePhysicalConnectionRequest::access_point_id`](CreatePhysicalConnectionRequest::access_point_id).
     pub fn access_point_id(mut self, value: impl Into<String>) -> Self {
         self.inner.access_point_id = Some(value.into());
         self
@@ -352,9 +349,7 @@ impl<C> CreatePhysicalConnectionRequestBuilder<C> {
     ///
     /// The type of Express Connect circuit. Default value: **VPC**.
     ///
-    /// - Wire name: `Type`.
-    /// - Default: `VPC`.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`CreatePhysicalConnectionRequest::type`](CreatePhysicalConnectionRequest::type).
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.inner.r#type = Some(value.into());
         self
@@ -363,16 +358,7 @@ impl<C> CreatePhysicalConnectionRequestBuilder<C> {
     ///
     /// The connectivity provider of the Express Connect circuit. Valid values:
     ///
-    /// * **CT**: China Telecom.
-    /// * **CU**: China Unicom.
-    /// * **CM**: China Mobile.
-    /// * **CO**: other connectivity providers in the Chinese mainland.
-    /// * **Equinix**: Equinix.
-    /// * **Other**: other connectivity providers outside the Chinese mainland.
-    ///
-    /// - Wire name: `LineOperator`.
-    /// - Required.
-    /// - Example: `CT`.
+    /// Its description, rules and example: [`CreatePhysicalConnectionRequest::line_operator`](CreatePhysicalConnectionRequest::line_operator).
     pub fn line_operator(mut self, value: impl Into<String>) -> Self {
         self.inner.line_operator = Some(value.into());
         self
@@ -381,11 +367,7 @@ impl<C> CreatePhysicalConnectionRequestBuilder<C> {
     ///
     /// The maximum bandwidth of the hosted connection. Unit: Mbit/s.
     ///
-    /// Valid values: **50**, **100**, **200**, **300**, **400**, **500**, **1000**, **2000**, **4000**, **5000**, **8000**, and **10000**.
-    ///
-    /// - Wire name: `bandwidth`.
-    /// - Default: `100`.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`CreatePhysicalConnectionRequest::bandwidth`](CreatePhysicalConnectionRequest::bandwidth).
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.inner.bandwidth = Some(value);
         self
@@ -394,8 +376,7 @@ impl<C> CreatePhysicalConnectionRequestBuilder<C> {
     ///
     /// The geographical location of the data center.
     ///
-    /// - Wire name: `PeerLocation`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreatePhysicalConnectionRequest::peer_location`](CreatePhysicalConnectionRequest::peer_location).
     pub fn peer_location(mut self, value: impl Into<String>) -> Self {
         self.inner.peer_location = Some(value.into());
         self
@@ -404,19 +385,7 @@ impl<C> CreatePhysicalConnectionRequestBuilder<C> {
     ///
     /// The port type. Valid values:
     ///
-    /// * **100Base-T**: 100 Mbit/s copper Ethernet port
-    /// * **1000Base-T**: 1,000 Mbit/s copper Ethernet port
-    /// * **1000Base-LX**: 1,000 Mbit/s single-mode optical port (10 km)
-    /// * **10GBase-T**: 10,000 Mbit/s copper Ethernet port
-    /// * **10GBase-LR**: 10,000 Mbit/s single-mode optical port (10 km)
-    /// * **40GBase-LR**: 40,000 Mbit/s single-mode optical port
-    /// * **100GBase-LR**: 100,000 Mbit/s single-mode optical port
-    ///
-    /// > To use ports 40GBase-LR and 100GBase-LR, you must first contact your account manager.
-    ///
-    /// - Wire name: `PortType`.
-    /// - Default: `1000Base-T`.
-    /// - Example: `1000Base-T`.
+    /// Its description, rules and example: [`CreatePhysicalConnectionRequest::port_type`](CreatePhysicalConnectionRequest::port_type).
     pub fn port_type(mut self, value: impl Into<String>) -> Self {
         self.inner.port_type = Some(value.into());
         self
@@ -425,8 +394,7 @@ impl<C> CreatePhysicalConnectionRequestBuilder<C> {
     ///
     /// The ID of the redundant Express Connect circuit. The redundant Express Connect circuit must be in the **Allocated**, **Confirmed**, or **Enabled** state.
     ///
-    /// - Wire name: `RedundantPhysicalConnectionId`.
-    /// - Example: `pc-119mfjzm****`.
+    /// Its description, rules and example: [`CreatePhysicalConnectionRequest::redundant_physical_connection_id`](CreatePhysicalConnectionRequest::redundant_physical_connection_id).
     pub fn redundant_physical_connection_id(mut self, value: impl Into<String>) -> Self {
         self.inner.redundant_physical_connection_id = Some(value.into());
         self
@@ -435,10 +403,7 @@ impl<C> CreatePhysicalConnectionRequestBuilder<C> {
     ///
     /// The description of the Express Connect circuit.
     ///
-    /// The description must be 2 to 256 characters in length. The description must start with a letter but cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `description`.
+    /// Its description, rules and example: [`CreatePhysicalConnectionRequest::description`](CreatePhysicalConnectionRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -447,10 +412,7 @@ impl<C> CreatePhysicalConnectionRequestBuilder<C> {
     ///
     /// The name of the Express Connect circuit.
     ///
-    /// The name must be 2 to 128 characters in length, and can contain letters, digits, underscores (\_), and hyphens (-). The name must start with a letter but cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`CreatePhysicalConnectionRequest::name`](CreatePhysicalConnectionRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -459,8 +421,7 @@ impl<C> CreatePhysicalConnectionRequestBuilder<C> {
     ///
     /// The circuit code of the Express Connect circuit. The circuit code is provided by the connectivity provider.
     ///
-    /// - Wire name: `CircuitCode`.
-    /// - Example: `longtel001`.
+    /// Its description, rules and example: [`CreatePhysicalConnectionRequest::circuit_code`](CreatePhysicalConnectionRequest::circuit_code).
     pub fn circuit_code(mut self, value: impl Into<String>) -> Self {
         self.inner.circuit_code = Some(value.into());
         self
@@ -469,13 +430,7 @@ impl<C> CreatePhysicalConnectionRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-42665544****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreatePhysicalConnectionRequest::client_token`](CreatePhysicalConnectionRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -484,8 +439,7 @@ impl<C> CreatePhysicalConnectionRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the Express Connect circuit belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmoiyermp****`.
+    /// Its description, rules and example: [`CreatePhysicalConnectionRequest::resource_group_id`](CreatePhysicalConnectionRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -494,8 +448,7 @@ impl<C> CreatePhysicalConnectionRequestBuilder<C> {
     ///
     /// The tag list.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreatePhysicalConnectionRequest::tag`](CreatePhysicalConnectionRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -504,8 +457,7 @@ impl<C> CreatePhysicalConnectionRequestBuilder<C> {
     ///
     /// The advanced features of the device.
     ///
-    /// - Wire name: `DeviceAdvancedCapacity`.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`CreatePhysicalConnectionRequest::device_advanced_capacity`](CreatePhysicalConnectionRequest::device_advanced_capacity).
     pub fn device_advanced_capacity(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -535,7 +487,7 @@ impl<C> CreatePhysicalConnectionRequestBuilder<C> {
     /// QSFP28-100G-ER4-WDM1300,40KM
     /// QSFP28-100G-ZR4-WDM1300,80KM
     ///
-    /// - Wire name: `OpticalModuleModel`.
+    /// Its description, rules and example: [`CreatePhysicalConnectionRequest::optical_module_model`](CreatePhysicalConnectionRequest::optical_module_model).
     pub fn optical_module_model(mut self, value: impl Into<String>) -> Self {
         self.inner.optical_module_model = Some(value.into());
         self
@@ -682,229 +634,28 @@ for CreatePhysicalConnectionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreatePhysicalConnection`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreatePhysicalConnectionError {
-    /// HTTP 400 `Invalid.Status`: The device or interface status invalid, or has been used..
-    InvalidStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidType.Malformd`: The Type provided was invalid.
-    InvalidTypeMalformd(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeerLocation.Malformd`: The PeerLocation provided was invalid.
-    InvalidPeerLocationMalformd(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidLineOperator.Malformd`: The LineOperator provided was invalid.
-    InvalidLineOperatorMalformd(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPortType.Malformd`: The PortType provided was invalid.
-    InvalidPortTypeMalformd(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The specifid ?Description? is not valid.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRedundantPhysicalConnectionId.NotFound`: The RedundantPhysicalConnectionId  does not found.
-    InvalidRedundantPhysicalConnectionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName.Malformed`: The specified ?Name? is not valid.
-    InvalidNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.pConnPerAP`: Physical connection count per ap quota exceed.
-    QuotaExceededPConnPerAp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBandwidth`: invalid physical connection banwidth.
-    InvalidBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRedundantPhysicalConnection`: redundant physical connection doesn't belong to current user.
-    InvalidRedundantPhysicalConnection(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRedundantPhysicalConnectionStatus`: invalid redundant physical connection status.
-    InvalidRedundantPhysicalConnectionStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCircuitCode.Malformed`: circuitCode is illegal.
-    InvalidCircuitCodeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.freePconnPerAP`: free physical connections count excceeded.
-    QuotaExceededFreePconnPerAp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPhysicalConnectionOperator.Malformed`: Specified PhysicalConnection Operator is not valid.
-    InvalidPhysicalConnectionOperatorMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPhysicalConnectionPortType.Malformed`: Specified PhysicalConnection PortType is not valid.
-    InvalidPhysicalConnectionPortTypeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPhysicalConnectionBandwidth.Malformed`: Specified PhysicalConnection Bandwidth is not valid.
-    InvalidPhysicalConnectionBandwidthMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ClientToken`: Token verify failed because client token length too long.
-    IllegalParamClientToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPortType.NotFound`: Specified port type is not found.
+mod error;
+pub use error::CreatePhysicalConnectionError;
+impl crate::Client {
+    /// Calls `CreatePhysicalConnection`: Applies for an Express Connect circuit.
     ///
-    /// Also returned with HTTP 404: There are no resources with the portType.
-    InvalidPortTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.PconnTrafficNotEnable`: The operation is failed because of PconnTrafficNotEnable.
-    OperationFailedPconnTrafficNotEnable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAccessPointId.NotEnabled`: Invalid access point status.
-    InvalidAccessPointIdNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.AccessPointId`: The specified resource of access point id is not found.
-    ResourceNotFoundAccessPointId(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreatePhysicalConnectionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Invalid.Status",
-                        "InvalidType.Malformd",
-                        "InvalidPeerLocation.Malformd",
-                        "InvalidLineOperator.Malformd",
-                        "InvalidPortType.Malformd",
-                        "InvalidDescription.Malformed",
-                        "InvalidRedundantPhysicalConnectionId.NotFound",
-                        "InvalidName.Malformed",
-                        "QuotaExceeded.pConnPerAP",
-                        "InvalidBandwidth",
-                        "InvalidRedundantPhysicalConnection",
-                        "InvalidRedundantPhysicalConnectionStatus",
-                        "InvalidCircuitCode.Malformed",
-                        "QuotaExceeded.freePconnPerAP",
-                        "InvalidPhysicalConnectionOperator.Malformed",
-                        "InvalidPhysicalConnectionPortType.Malformed",
-                        "InvalidPhysicalConnectionBandwidth.Malformed",
-                        "IllegalParam.ClientToken",
-                        "InvalidPortType.NotFound",
-                        "OperationFailed.PconnTrafficNotEnable",
-                        "InvalidAccessPointId.NotEnabled",
-                        "ResourceNotFound.AccessPointId",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](CreatePhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`CreatePhysicalConnectionRequest`].
+    #[inline]
+    pub fn create_physical_connection(
+        &self,
+    ) -> CreatePhysicalConnectionRequestBuilder<&Self> {
+        CreatePhysicalConnectionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreatePhysicalConnectionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreatePhysicalConnection`: Applies for an Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreatePhysicalConnectionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidStatus(error),
-            1 => Self::InvalidTypeMalformd(error),
-            2 => Self::InvalidPeerLocationMalformd(error),
-            3 => Self::InvalidLineOperatorMalformd(error),
-            4 => Self::InvalidPortTypeMalformd(error),
-            5 => Self::InvalidDescriptionMalformed(error),
-            6 => Self::InvalidRedundantPhysicalConnectionIdNotFound(error),
-            7 => Self::InvalidNameMalformed(error),
-            8 => Self::QuotaExceededPConnPerAp(error),
-            9 => Self::InvalidBandwidth(error),
-            10 => Self::InvalidRedundantPhysicalConnection(error),
-            11 => Self::InvalidRedundantPhysicalConnectionStatus(error),
-            12 => Self::InvalidCircuitCodeMalformed(error),
-            13 => Self::QuotaExceededFreePconnPerAp(error),
-            14 => Self::InvalidPhysicalConnectionOperatorMalformed(error),
-            15 => Self::InvalidPhysicalConnectionPortTypeMalformed(error),
-            16 => Self::InvalidPhysicalConnectionBandwidthMalformed(error),
-            17 => Self::IllegalParamClientToken(error),
-            18 => Self::InvalidPortTypeNotFound(error),
-            19 => Self::OperationFailedPconnTrafficNotEnable(error),
-            20 => Self::InvalidAccessPointIdNotEnabled(error),
-            21 => Self::ResourceNotFoundAccessPointId(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidStatus(error) => (0, error),
-            Self::InvalidTypeMalformd(error) => (1, error),
-            Self::InvalidPeerLocationMalformd(error) => (2, error),
-            Self::InvalidLineOperatorMalformd(error) => (3, error),
-            Self::InvalidPortTypeMalformd(error) => (4, error),
-            Self::InvalidDescriptionMalformed(error) => (5, error),
-            Self::InvalidRedundantPhysicalConnectionIdNotFound(error) => (6, error),
-            Self::InvalidNameMalformed(error) => (7, error),
-            Self::QuotaExceededPConnPerAp(error) => (8, error),
-            Self::InvalidBandwidth(error) => (9, error),
-            Self::InvalidRedundantPhysicalConnection(error) => (10, error),
-            Self::InvalidRedundantPhysicalConnectionStatus(error) => (11, error),
-            Self::InvalidCircuitCodeMalformed(error) => (12, error),
-            Self::QuotaExceededFreePconnPerAp(error) => (13, error),
-            Self::InvalidPhysicalConnectionOperatorMalformed(error) => (14, error),
-            Self::InvalidPhysicalConnectionPortTypeMalformed(error) => (15, error),
-            Self::InvalidPhysicalConnectionBandwidthMalformed(error) => (16, error),
-            Self::IllegalParamClientToken(error) => (17, error),
-            Self::InvalidPortTypeNotFound(error) => (18, error),
-            Self::OperationFailedPconnTrafficNotEnable(error) => (19, error),
-            Self::InvalidAccessPointIdNotEnabled(error) => (20, error),
-            Self::ResourceNotFoundAccessPointId(error) => (21, error),
-            Self::Unhandled(unhandled) => (22, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreatePhysicalConnectionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreatePhysicalConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidStatus",
-            "InvalidTypeMalformd",
-            "InvalidPeerLocationMalformd",
-            "InvalidLineOperatorMalformd",
-            "InvalidPortTypeMalformd",
-            "InvalidDescriptionMalformed",
-            "InvalidRedundantPhysicalConnectionIdNotFound",
-            "InvalidNameMalformed",
-            "QuotaExceededPConnPerAp",
-            "InvalidBandwidth",
-            "InvalidRedundantPhysicalConnection",
-            "InvalidRedundantPhysicalConnectionStatus",
-            "InvalidCircuitCodeMalformed",
-            "QuotaExceededFreePconnPerAp",
-            "InvalidPhysicalConnectionOperatorMalformed",
-            "InvalidPhysicalConnectionPortTypeMalformed",
-            "InvalidPhysicalConnectionBandwidthMalformed",
-            "IllegalParamClientToken",
-            "InvalidPortTypeNotFound",
-            "OperationFailedPconnTrafficNotEnable",
-            "InvalidAccessPointIdNotEnabled",
-            "ResourceNotFoundAccessPointId",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreatePhysicalConnectionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreatePhysicalConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreatePhysicalConnectionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreatePhysicalConnectionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_physical_connection(
+        &self,
+    ) -> CreatePhysicalConnectionRequestBuilder<&Self> {
+        CreatePhysicalConnectionRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    CreatePhysicalConnectionOccupancyOrderRequest,
+>;
 /// Request of `CreatePhysicalConnectionOccupancyOrder`: Creates an order for resource occupation of an Express Connect circuit.
 ///
 /// > You can call this operation only when the Express Connect circuit is in the **Complete** state.
@@ -196,11 +202,7 @@ impl<C> CreatePhysicalConnectionOccupancyOrderRequestBuilder<C> {
     ///
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreatePhysicalConnectionOccupancyOrderRequest::region_id`](CreatePhysicalConnectionOccupancyOrderRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -209,9 +211,7 @@ impl<C> CreatePhysicalConnectionOccupancyOrderRequestBuilder<C> {
     ///
     /// The ID of the Express Connect circuit.
     ///
-    /// - Wire name: `PhysicalConnectionId`.
-    /// - Required.
-    /// - Example: `pc-bp1hp0wr072f6****`.
+    /// Its description, rules and example: [`CreatePhysicalConnectionOccupancyOrderRequest::physical_connection_id`](CreatePhysicalConnectionOccupancyOrderRequest::physical_connection_id).
     pub fn physical_connection_id(mut self, value: impl Into<String>) -> Self {
         self.inner.physical_connection_id = Some(value.into());
         self
@@ -220,11 +220,7 @@ impl<C> CreatePhysicalConnectionOccupancyOrderRequestBuilder<C> {
     ///
     /// The subscription duration.
     ///
-    /// * If **PricingCycle** is set to **Month**, set **Period** to a value from **1 to 9**.
-    /// * If **PricingCycle** is set to **Year**, set **Period** to a value from **1 to 5**.
-    ///
-    /// - Wire name: `Period`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`CreatePhysicalConnectionOccupancyOrderRequest::period`](CreatePhysicalConnectionOccupancyOrderRequest::period).
     pub fn period(mut self, value: i32) -> Self {
         self.inner.period = Some(value);
         self
@@ -233,10 +229,7 @@ impl<C> CreatePhysicalConnectionOccupancyOrderRequestBuilder<C> {
     ///
     /// The billing method. Set the value to
     ///
-    /// **PrePaid**, which specifies the subscription billing method. If you choose this billing method, make sure that your Alibaba Cloud account supports balance payments or credit payments.
-    ///
-    /// - Wire name: `InstanceChargeType`.
-    /// - Example: `PrePaid`.
+    /// Its description, rules and example: [`CreatePhysicalConnectionOccupancyOrderRequest::instance_charge_type`](CreatePhysicalConnectionOccupancyOrderRequest::instance_charge_type).
     pub fn instance_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_charge_type = Some(value.into());
         self
@@ -245,11 +238,7 @@ impl<C> CreatePhysicalConnectionOccupancyOrderRequestBuilder<C> {
     ///
     /// Specifies whether to enable automatic payments. Valid values:
     ///
-    /// * **true**: yes Make sure that you have a sufficient balance in your account. Otherwise, your order becomes invalid and is automatically canceled.
-    /// * **false**: disables automatic payment. This is the default value.
-    ///
-    /// - Wire name: `AutoPay`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreatePhysicalConnectionOccupancyOrderRequest::auto_pay`](CreatePhysicalConnectionOccupancyOrderRequest::auto_pay).
     pub fn auto_pay(mut self, value: bool) -> Self {
         self.inner.auto_pay = Some(value);
         self
@@ -258,11 +247,7 @@ impl<C> CreatePhysicalConnectionOccupancyOrderRequestBuilder<C> {
     ///
     /// The billing cycle of the subscription. Valid values:
     ///
-    /// * **Month** (default)
-    /// * **Year**
-    ///
-    /// - Wire name: `PricingCycle`.
-    /// - Example: `Month`.
+    /// Its description, rules and example: [`CreatePhysicalConnectionOccupancyOrderRequest::pricing_cycle`](CreatePhysicalConnectionOccupancyOrderRequest::pricing_cycle).
     pub fn pricing_cycle(mut self, value: impl Into<String>) -> Self {
         self.inner.pricing_cycle = Some(value.into());
         self
@@ -271,25 +256,21 @@ impl<C> CreatePhysicalConnectionOccupancyOrderRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `CBCE910E-D396-4944`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreatePhysicalConnectionOccupancyOrderRequest::client_token`](CreatePhysicalConnectionOccupancyOrderRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
     }
     /// Sets `AutoRenew`.
     ///
-    /// - Wire name: `AutoRenew`.
+    /// Its description, rules and example: [`CreatePhysicalConnectionOccupancyOrderRequest::auto_renew`](CreatePhysicalConnectionOccupancyOrderRequest::auto_renew).
     pub fn auto_renew(mut self, value: bool) -> Self {
         self.inner.auto_renew = Some(value);
         self
     }
     /// Sets `AutoRenewDuration`.
     ///
-    /// - Wire name: `AutoRenewDuration`.
+    /// Its description, rules and example: [`CreatePhysicalConnectionOccupancyOrderRequest::auto_renew_duration`](CreatePhysicalConnectionOccupancyOrderRequest::auto_renew_duration).
     pub fn auto_renew_duration(mut self, value: i32) -> Self {
         self.inner.auto_renew_duration = Some(value);
         self
@@ -436,163 +417,28 @@ for CreatePhysicalConnectionOccupancyOrderResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreatePhysicalConnectionOccupancyOrder`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreatePhysicalConnectionOccupancyOrderError {
-    /// HTTP 400 `IAbs.InvalidStatus.ValueNotSupported`: status is not supported.
-    IAbsInvalidStatusValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPrice.NotFound`: Pricing plan result not found.
-    InvalidPriceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPhysicalConnectionChargeType.Malformed`: Specified Physical Connection ChargeType is not valid.
-    InvalidPhysicalConnectionChargeTypeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPhysicalConnectionPeriod.Malformed`: Specified Physical Connection Period is not valid.
-    InvalidPhysicalConnectionPeriodMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPhysicalConnectionPricingCycle.Malformed`: Specified Physical Connection PricingCycle is not valid.
-    InvalidPhysicalConnectionPricingCycleMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.NotAllowedInState`: The request does not allow in this state.
-    ForbiddenNotAllowedInState(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `INSTANCE.STATUS.NOT.ALLOW`: Instance status not allow
-    InstanceStatusNotAllow(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Abs.InstanceNotExist`: The specified instance does not exist.
-    AbsInstanceNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.PhysicalConnection`: Invalid physical connection status.
-    IncorrectStatusPhysicalConnection(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidPhysicalConnectionId.NotFound`: The PhysicalConnectionId provided does not exist in our records.
-    InvalidPhysicalConnectionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for CreatePhysicalConnectionOccupancyOrderError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IAbs.InvalidStatus.ValueNotSupported",
-                        "InvalidPrice.NotFound",
-                        "InvalidPhysicalConnectionChargeType.Malformed",
-                        "InvalidPhysicalConnectionPeriod.Malformed",
-                        "InvalidPhysicalConnectionPricingCycle.Malformed",
-                        "Forbidden.NotAllowedInState",
-                        "INSTANCE.STATUS.NOT.ALLOW",
-                        "Abs.InstanceNotExist",
-                        "IncorrectStatus.PhysicalConnection",
-                        "InvalidRegionId.NotFound",
-                        "InvalidPhysicalConnectionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreatePhysicalConnectionOccupancyOrderError;
+impl crate::Client {
+    /// Calls `CreatePhysicalConnectionOccupancyOrder`: Creates an order for resource occupation of an Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreatePhysicalConnectionOccupancyOrderRequestBuilder::send) it. The parameters and their rules: [`CreatePhysicalConnectionOccupancyOrderRequest`].
+    #[inline]
+    pub fn create_physical_connection_occupancy_order(
+        &self,
+    ) -> CreatePhysicalConnectionOccupancyOrderRequestBuilder<&Self> {
+        CreatePhysicalConnectionOccupancyOrderRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreatePhysicalConnectionOccupancyOrderError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreatePhysicalConnectionOccupancyOrder`: Creates an order for resource occupation of an Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreatePhysicalConnectionOccupancyOrderRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IAbsInvalidStatusValueNotSupported(error),
-            1 => Self::InvalidPriceNotFound(error),
-            2 => Self::InvalidPhysicalConnectionChargeTypeMalformed(error),
-            3 => Self::InvalidPhysicalConnectionPeriodMalformed(error),
-            4 => Self::InvalidPhysicalConnectionPricingCycleMalformed(error),
-            5 => Self::ForbiddenNotAllowedInState(error),
-            6 => Self::InstanceStatusNotAllow(error),
-            7 => Self::AbsInstanceNotExist(error),
-            8 => Self::IncorrectStatusPhysicalConnection(error),
-            9 => Self::InvalidRegionIdNotFound(error),
-            10 => Self::InvalidPhysicalConnectionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IAbsInvalidStatusValueNotSupported(error) => (0, error),
-            Self::InvalidPriceNotFound(error) => (1, error),
-            Self::InvalidPhysicalConnectionChargeTypeMalformed(error) => (2, error),
-            Self::InvalidPhysicalConnectionPeriodMalformed(error) => (3, error),
-            Self::InvalidPhysicalConnectionPricingCycleMalformed(error) => (4, error),
-            Self::ForbiddenNotAllowedInState(error) => (5, error),
-            Self::InstanceStatusNotAllow(error) => (6, error),
-            Self::AbsInstanceNotExist(error) => (7, error),
-            Self::IncorrectStatusPhysicalConnection(error) => (8, error),
-            Self::InvalidRegionIdNotFound(error) => (9, error),
-            Self::InvalidPhysicalConnectionIdNotFound(error) => (10, error),
-            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreatePhysicalConnectionOccupancyOrderError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreatePhysicalConnectionOccupancyOrderError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IAbsInvalidStatusValueNotSupported",
-            "InvalidPriceNotFound",
-            "InvalidPhysicalConnectionChargeTypeMalformed",
-            "InvalidPhysicalConnectionPeriodMalformed",
-            "InvalidPhysicalConnectionPricingCycleMalformed",
-            "ForbiddenNotAllowedInState",
-            "InstanceStatusNotAllow",
-            "AbsInstanceNotExist",
-            "IncorrectStatusPhysicalConnection",
-            "InvalidRegionIdNotFound",
-            "InvalidPhysicalConnectionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreatePhysicalConnectionOccupancyOrderError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreatePhysicalConnectionOccupancyOrderError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreatePhysicalConnectionOccupancyOrderError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for CreatePhysicalConnectionOccupancyOrderError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_physical_connection_occupancy_order(
+        &self,
+    ) -> CreatePhysicalConnectionOccupancyOrderRequestBuilder<&Self> {
+        CreatePhysicalConnectionOccupancyOrderRequestBuilder::new(self)
     }
 }

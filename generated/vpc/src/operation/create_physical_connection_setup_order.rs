@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreatePhysicalConnectionSetupOrderRequest>;
 /// Request of `CreatePhysicalConnectionSetupOrder`: Creates an order for initial installation of an Express Connect circuit.
 ///
 /// # Example
@@ -195,11 +198,7 @@ impl<C> CreatePhysicalConnectionSetupOrderRequestBuilder<C> {
     ///
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-beijing`.
+    /// Its description, rules and example: [`CreatePhysicalConnectionSetupOrderRequest::region_id`](CreatePhysicalConnectionSetupOrderRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -208,9 +207,7 @@ impl<C> CreatePhysicalConnectionSetupOrderRequestBuilder<C> {
     ///
     /// The ID of the access point.
     ///
-    /// - Wire name: `AccessPointId`.
-    /// - Required.
-    /// - Example: `ap-cn-beijing-ft-A`.
+    /// Its description, rules and example: [`CreatePhysicalConnectionSetupOrderRequest::access_point_id`](CreatePhysicalConnectionSetupOrderRequest::access_point_id).
     pub fn access_point_id(mut self, value: impl Into<String>) -> Self {
         self.inner.access_point_id = Some(value.into());
         self
@@ -219,16 +216,7 @@ impl<C> CreatePhysicalConnectionSetupOrderRequestBuilder<C> {
     ///
     /// The connectivity provider of the Express Connect circuit. Valid values:
     ///
-    /// * **CT**: China Telecom
-    /// * **CU**: China Unicom
-    /// * **CM**: China Mobile
-    /// * **CO**: other connectivity providers in the Chinese mainland
-    /// * **Equinix**: Equinix
-    /// * **Other**: other connectivity providers outside the Chinese mainland
-    ///
-    /// - Wire name: `LineOperator`.
-    /// - Required.
-    /// - Example: `CT`.
+    /// Its description, rules and example: [`CreatePhysicalConnectionSetupOrderRequest::line_operator`](CreatePhysicalConnectionSetupOrderRequest::line_operator).
     pub fn line_operator(mut self, value: impl Into<String>) -> Self {
         self.inner.line_operator = Some(value.into());
         self
@@ -237,19 +225,7 @@ impl<C> CreatePhysicalConnectionSetupOrderRequestBuilder<C> {
     ///
     /// The port type of the Express Connect circuit. Valid values:
     ///
-    /// * **100Base-T**: 100 Mbit/s copper Ethernet port
-    /// * **1000Base-T** (default): 1,000 Mbit/s copper Ethernet port
-    /// * **1000Base-LX**: 1,000 Mbit/s single-mode optical port (10 km)
-    /// * **10GBase-T**: 10,000 Mbit/s copper Ethernet port
-    /// * **10GBase-LR**: 10,000 Mbit/s single-mode optical port (10 km)
-    /// * **40GBase-LR**: 40,000 Mbit/s single-mode optical port
-    /// * **100GBase-LR**: 100,000 Mbit/s single-mode optical port
-    ///
-    /// > Whether 40GBase-LR and 100GBase-LR ports can be created depends on resource supplies. For more information, contact your account manager.
-    ///
-    /// - Wire name: `PortType`.
-    /// - Default: `1000Base-T`.
-    /// - Example: `100Base-T`.
+    /// Its description, rules and example: [`CreatePhysicalConnectionSetupOrderRequest::port_type`](CreatePhysicalConnectionSetupOrderRequest::port_type).
     pub fn port_type(mut self, value: impl Into<String>) -> Self {
         self.inner.port_type = Some(value.into());
         self
@@ -258,8 +234,7 @@ impl<C> CreatePhysicalConnectionSetupOrderRequestBuilder<C> {
     ///
     /// The ID of the redundant physical connection. The redundant physical connection must be in the **Allocated**, **Confirmed**, or **Enabled** state.
     ///
-    /// - Wire name: `RedundantPhysicalConnectionId`.
-    /// - Example: `pc-bp10zsv5ntp****`.
+    /// Its description, rules and example: [`CreatePhysicalConnectionSetupOrderRequest::redundant_physical_connection_id`](CreatePhysicalConnectionSetupOrderRequest::redundant_physical_connection_id).
     pub fn redundant_physical_connection_id(mut self, value: impl Into<String>) -> Self {
         self.inner.redundant_physical_connection_id = Some(value.into());
         self
@@ -268,11 +243,7 @@ impl<C> CreatePhysicalConnectionSetupOrderRequestBuilder<C> {
     ///
     /// Specifies whether to enable automatic payments. Valid values:
     ///
-    /// * **false** (default): disables automatic payment.
-    /// * **true**
-    ///
-    /// - Wire name: `AutoPay`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreatePhysicalConnectionSetupOrderRequest::auto_pay`](CreatePhysicalConnectionSetupOrderRequest::auto_pay).
     pub fn auto_pay(mut self, value: bool) -> Self {
         self.inner.auto_pay = Some(value);
         self
@@ -281,13 +252,7 @@ impl<C> CreatePhysicalConnectionSetupOrderRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `318BB676-0A2B-43A0-9AD8-F1D34E93750F`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreatePhysicalConnectionSetupOrderRequest::client_token`](CreatePhysicalConnectionSetupOrderRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -445,145 +410,28 @@ for CreatePhysicalConnectionSetupOrderResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreatePhysicalConnectionSetupOrder`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreatePhysicalConnectionSetupOrderError {
-    /// HTTP 400 `InvalidPrice.NotFound`: Pricing plan result not found.
-    InvalidPriceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.PerAccessPoint`: Physical connection count per ap quota exceed.
-    QuotaExceededPerAccessPoint(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPhysicalConnectionOperator.Malformed`: Specified PhysicalConnection Operator is not valid.
-    InvalidPhysicalConnectionOperatorMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPhysicalConnectionPortType.Malformed`: Specified PhysicalConnection PortType is not valid.
-    InvalidPhysicalConnectionPortTypeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPortType.NotFound`: %s
-    InvalidPortTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstance.NotFound`: %s
-    InvalidInstanceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.AccessPoint`: %s
-    IncorrectStatusAccessPoint(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AccessPoint.NotFound`: The input access point does not exist or does not have permission to view it.
-    AccessPointNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for CreatePhysicalConnectionSetupOrderError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidPrice.NotFound",
-                        "QuotaExceeded.PerAccessPoint",
-                        "InvalidPhysicalConnectionOperator.Malformed",
-                        "InvalidPhysicalConnectionPortType.Malformed",
-                        "InvalidPortType.NotFound",
-                        "InvalidInstance.NotFound",
-                        "IncorrectStatus.AccessPoint",
-                        "AccessPoint.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreatePhysicalConnectionSetupOrderError;
+impl crate::Client {
+    /// Calls `CreatePhysicalConnectionSetupOrder`: Creates an order for initial installation of an Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreatePhysicalConnectionSetupOrderRequestBuilder::send) it. The parameters and their rules: [`CreatePhysicalConnectionSetupOrderRequest`].
+    #[inline]
+    pub fn create_physical_connection_setup_order(
+        &self,
+    ) -> CreatePhysicalConnectionSetupOrderRequestBuilder<&Self> {
+        CreatePhysicalConnectionSetupOrderRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreatePhysicalConnectionSetupOrderError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreatePhysicalConnectionSetupOrder`: Creates an order for initial installation of an Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreatePhysicalConnectionSetupOrderRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidPriceNotFound(error),
-            1 => Self::QuotaExceededPerAccessPoint(error),
-            2 => Self::InvalidPhysicalConnectionOperatorMalformed(error),
-            3 => Self::InvalidPhysicalConnectionPortTypeMalformed(error),
-            4 => Self::InvalidPortTypeNotFound(error),
-            5 => Self::InvalidInstanceNotFound(error),
-            6 => Self::IncorrectStatusAccessPoint(error),
-            7 => Self::AccessPointNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidPriceNotFound(error) => (0, error),
-            Self::QuotaExceededPerAccessPoint(error) => (1, error),
-            Self::InvalidPhysicalConnectionOperatorMalformed(error) => (2, error),
-            Self::InvalidPhysicalConnectionPortTypeMalformed(error) => (3, error),
-            Self::InvalidPortTypeNotFound(error) => (4, error),
-            Self::InvalidInstanceNotFound(error) => (5, error),
-            Self::IncorrectStatusAccessPoint(error) => (6, error),
-            Self::AccessPointNotFound(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreatePhysicalConnectionSetupOrderError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreatePhysicalConnectionSetupOrderError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidPriceNotFound",
-            "QuotaExceededPerAccessPoint",
-            "InvalidPhysicalConnectionOperatorMalformed",
-            "InvalidPhysicalConnectionPortTypeMalformed",
-            "InvalidPortTypeNotFound",
-            "InvalidInstanceNotFound",
-            "IncorrectStatusAccessPoint",
-            "AccessPointNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreatePhysicalConnectionSetupOrderError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreatePhysicalConnectionSetupOrderError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreatePhysicalConnectionSetupOrderError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for CreatePhysicalConnectionSetupOrderError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_physical_connection_setup_order(
+        &self,
+    ) -> CreatePhysicalConnectionSetupOrderRequestBuilder<&Self> {
+        CreatePhysicalConnectionSetupOrderRequestBuilder::new(self)
     }
 }

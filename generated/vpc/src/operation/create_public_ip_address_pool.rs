@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreatePublicIpAddressPoolRequest>;
 /// Request of `CreatePublicIpAddressPool`: Creates an IP address pool.
 ///
 /// By default, the IP address pool feature is unavailable. You can apply for the privilege to use the **IP address pool feature** in the Quota Center console. For more information, see the "Request a quota increase in the Quota Center console" section in the [Manage EIP quotas](<https://www.alibabacloud.com/help/doc-detail/108213.htm>) topic.
@@ -247,23 +250,7 @@ impl<C> CreatePublicIpAddressPoolRequestBuilder<C> {
     ///
     /// The line type. Valid values:
     ///
-    /// * **BGP** (default)
-    /// * **BGP_PRO**
-    ///
-    /// For more information about BGP (Multi-ISP) lines and BGP (Multi-ISP) Pro lines, see the "Line types" section in the [What is EIP?](<https://www.alibabacloud.com/help/doc-detail/32321.htm>) topic.
-    ///
-    /// * If you are allowed to use single-ISP bandwidth, you can also use one of the following values:
-    ///
-    ///   * **ChinaTelecom**
-    ///   * **ChinaUnicom**
-    ///   * **ChinaMobile**
-    ///   * **ChinaTelecom_L2**
-    ///   * **ChinaUnicom_L2**
-    ///   * **ChinaMobile_L2**
-    /// * If your services are deployed in China East 1 Finance, this parameter is required and you must set the value to **BGP_FinanceCloud**.
-    ///
-    /// - Wire name: `Isp`.
-    /// - Example: `BGP`.
+    /// Its description, rules and example: [`CreatePublicIpAddressPoolRequest::isp`](CreatePublicIpAddressPoolRequest::isp).
     pub fn isp(mut self, value: impl Into<String>) -> Self {
         self.inner.isp = Some(value.into());
         self
@@ -272,10 +259,7 @@ impl<C> CreatePublicIpAddressPoolRequestBuilder<C> {
     ///
     /// The name of the IP address pool.
     ///
-    /// The name must be 0 to 128 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `AddressPoolName`.
+    /// Its description, rules and example: [`CreatePublicIpAddressPoolRequest::name`](CreatePublicIpAddressPoolRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -284,10 +268,7 @@ impl<C> CreatePublicIpAddressPoolRequestBuilder<C> {
     ///
     /// The description of the IP address pool.
     ///
-    /// The description must be 0 to 256 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `AddressPoolDescription`.
+    /// Its description, rules and example: [`CreatePublicIpAddressPoolRequest::description`](CreatePublicIpAddressPoolRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -296,13 +277,7 @@ impl<C> CreatePublicIpAddressPoolRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate a value, and you must make sure that each request has a unique token value. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The value of **RequestId** for each API request is different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreatePublicIpAddressPoolRequest::client_token`](CreatePublicIpAddressPoolRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -311,11 +286,7 @@ impl<C> CreatePublicIpAddressPoolRequestBuilder<C> {
     ///
     /// Specifies whether to precheck only this request. Valid values:
     ///
-    /// * **true**: prechecks the request without creating an IP address pool. The system checks the required parameters, request format, and service limits. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// * **false**: sends the request. This is the default value. If the request passes the precheck, a 2xx HTTP status code is returned and the IP address pool is created.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreatePublicIpAddressPoolRequest::dry_run`](CreatePublicIpAddressPoolRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -324,8 +295,7 @@ impl<C> CreatePublicIpAddressPoolRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the IP address pool belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmxazb4pcdvf****`.
+    /// Its description, rules and example: [`CreatePublicIpAddressPoolRequest::resource_group_id`](CreatePublicIpAddressPoolRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -334,9 +304,7 @@ impl<C> CreatePublicIpAddressPoolRequestBuilder<C> {
     ///
     /// The ID of the region where you want to create the IP address pool.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-chengdu`.
+    /// Its description, rules and example: [`CreatePublicIpAddressPoolRequest::region_id`](CreatePublicIpAddressPoolRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -345,11 +313,7 @@ impl<C> CreatePublicIpAddressPoolRequestBuilder<C> {
     ///
     /// The service type of the IP address pool. Valid values:
     ///
-    /// * **CloudBox** Only cloud box users can select this type.
-    /// * **Default**: This is the default value.
-    ///
-    /// - Wire name: `BizType`.
-    /// - Example: `Default`.
+    /// Its description, rules and example: [`CreatePublicIpAddressPoolRequest::biz_type`](CreatePublicIpAddressPoolRequest::biz_type).
     pub fn biz_type(mut self, value: impl Into<String>) -> Self {
         self.inner.biz_type = Some(value.into());
         self
@@ -358,8 +322,7 @@ impl<C> CreatePublicIpAddressPoolRequestBuilder<C> {
     ///
     /// The zone of the IP address pool. If you set **BizType** to **CloudBox**, this parameter is required.
     ///
-    /// - Wire name: `Zones`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`CreatePublicIpAddressPoolRequest::zones`](CreatePublicIpAddressPoolRequest::zones).
     pub fn zones(mut self, values: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.inner.zones = Some(values.into_iter().map(Into::into).collect());
         self
@@ -368,8 +331,7 @@ impl<C> CreatePublicIpAddressPoolRequestBuilder<C> {
     ///
     /// The tag of the resource.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`CreatePublicIpAddressPoolRequest::tag`](CreatePublicIpAddressPoolRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -378,10 +340,7 @@ impl<C> CreatePublicIpAddressPoolRequestBuilder<C> {
     ///
     /// The editions of Anti-DDoS.
     ///
-    /// - If you do not specify this parameter, Anti-DDoS Origin Basic is used.
-    /// - If you set the parameter to AntiDDoS_Enhanced, Anti-DDoS Pro/Premium is used.
-    /// - Wire name: `SecurityProtectionTypes`.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`CreatePublicIpAddressPoolRequest::security_protection_types`](CreatePublicIpAddressPoolRequest::security_protection_types).
     pub fn security_protection_types(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -554,179 +513,28 @@ for CreatePublicIpAddressPoolResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreatePublicIpAddressPool`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreatePublicIpAddressPoolError {
-    /// HTTP 400 `IllegalParam.Isp`: The param of Isp \[%s\] is illegal.
-    IllegalParamIsp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Name`: The param of Name \[%s\] is illegal.
-    IllegalParamName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Description`: The param of Description \[%s\] is illegal.
-    IllegalParamDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.CreatePublicIpAddressPool`: Authentication is failed for creating public ip address pool.
-    ForbiddenCreatePublicIpAddressPool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.PublicIpAddressPool`: The quota of PublicIpAddressPool is exceeded.
-    QuotaExceededPublicIpAddressPool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.Zones`: The Zones parameter is required.
-    MissingParamZones(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedRegion`: The feature is not supported in current region.
-    UnsupportedRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Zones`: The values of Zones \[%s\] are invalid.
-    IllegalParamZones(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParamSize.Zones`: An invalid number of zones is specified.
-    IllegalParamSizeZones(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.Isp`: The feature of Isp is not supported.
-    UnsupportedFeatureIsp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.ISPNotSupportDdosEnhanced`: The operation is not allowed because of DdosEnhanced is not supported by current isp.
-    OperationDeniedIspNotSupportDdosEnhanced(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.SecurityProtectionTypes`: The param of securityProtectionTypes is illegal.
-    IllegalParamSecurityProtectionTypes(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectBusinessStatus.PublicIpAddressPool`: The business status of publicIpAddressPool  is incorrect.
-    IncorrectBusinessStatusPublicIpAddressPool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OptInRequired.PublicIpAddressPool`: You are not authorized to use the requested service of publicIpAddressPool. Ensure that you have subscribed to the service you are trying to use.
-    OptInRequiredPublicIpAddressPool(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreatePublicIpAddressPoolError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.Isp",
-                        "IllegalParam.Name",
-                        "IllegalParam.Description",
-                        "Forbidden.CreatePublicIpAddressPool",
-                        "QuotaExceeded.PublicIpAddressPool",
-                        "MissingParam.Zones",
-                        "UnsupportedRegion",
-                        "IllegalParam.Zones",
-                        "IllegalParamSize.Zones",
-                        "UnsupportedFeature.Isp",
-                        "OperationDenied.ISPNotSupportDdosEnhanced",
-                        "IllegalParam.SecurityProtectionTypes",
-                        "IncorrectBusinessStatus.PublicIpAddressPool",
-                        "OptInRequired.PublicIpAddressPool",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreatePublicIpAddressPoolError;
+impl crate::Client {
+    /// Calls `CreatePublicIpAddressPool`: Creates an IP address pool.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreatePublicIpAddressPoolRequestBuilder::send) it. The parameters and their rules: [`CreatePublicIpAddressPoolRequest`].
+    #[inline]
+    pub fn create_public_ip_address_pool(
+        &self,
+    ) -> CreatePublicIpAddressPoolRequestBuilder<&Self> {
+        CreatePublicIpAddressPoolRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreatePublicIpAddressPoolError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreatePublicIpAddressPool`: Creates an IP address pool.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreatePublicIpAddressPoolRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamIsp(error),
-            1 => Self::IllegalParamName(error),
-            2 => Self::IllegalParamDescription(error),
-            3 => Self::ForbiddenCreatePublicIpAddressPool(error),
-            4 => Self::QuotaExceededPublicIpAddressPool(error),
-            5 => Self::MissingParamZones(error),
-            6 => Self::UnsupportedRegion(error),
-            7 => Self::IllegalParamZones(error),
-            8 => Self::IllegalParamSizeZones(error),
-            9 => Self::UnsupportedFeatureIsp(error),
-            10 => Self::OperationDeniedIspNotSupportDdosEnhanced(error),
-            11 => Self::IllegalParamSecurityProtectionTypes(error),
-            12 => Self::IncorrectBusinessStatusPublicIpAddressPool(error),
-            13 => Self::OptInRequiredPublicIpAddressPool(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamIsp(error) => (0, error),
-            Self::IllegalParamName(error) => (1, error),
-            Self::IllegalParamDescription(error) => (2, error),
-            Self::ForbiddenCreatePublicIpAddressPool(error) => (3, error),
-            Self::QuotaExceededPublicIpAddressPool(error) => (4, error),
-            Self::MissingParamZones(error) => (5, error),
-            Self::UnsupportedRegion(error) => (6, error),
-            Self::IllegalParamZones(error) => (7, error),
-            Self::IllegalParamSizeZones(error) => (8, error),
-            Self::UnsupportedFeatureIsp(error) => (9, error),
-            Self::OperationDeniedIspNotSupportDdosEnhanced(error) => (10, error),
-            Self::IllegalParamSecurityProtectionTypes(error) => (11, error),
-            Self::IncorrectBusinessStatusPublicIpAddressPool(error) => (12, error),
-            Self::OptInRequiredPublicIpAddressPool(error) => (13, error),
-            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreatePublicIpAddressPoolError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreatePublicIpAddressPoolError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamIsp",
-            "IllegalParamName",
-            "IllegalParamDescription",
-            "ForbiddenCreatePublicIpAddressPool",
-            "QuotaExceededPublicIpAddressPool",
-            "MissingParamZones",
-            "UnsupportedRegion",
-            "IllegalParamZones",
-            "IllegalParamSizeZones",
-            "UnsupportedFeatureIsp",
-            "OperationDeniedIspNotSupportDdosEnhanced",
-            "IllegalParamSecurityProtectionTypes",
-            "IncorrectBusinessStatusPublicIpAddressPool",
-            "OptInRequiredPublicIpAddressPool",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreatePublicIpAddressPoolError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreatePublicIpAddressPoolError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreatePublicIpAddressPoolError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreatePublicIpAddressPoolError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_public_ip_address_pool(
+        &self,
+    ) -> CreatePublicIpAddressPoolRequestBuilder<&Self> {
+        CreatePublicIpAddressPoolRequestBuilder::new(self)
     }
 }

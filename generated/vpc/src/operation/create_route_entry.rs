@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateRouteEntryRequest>;
 /// Request of `CreateRouteEntry`: Creates a custom route entry in the route table of a VRouter or virtual border router (VBR).
 ///
 /// * **CreateRouteEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeRouteEntryList](<https://www.alibabacloud.com/help/doc-detail/138148.htm>) operation to query the status of the task:
@@ -260,10 +263,7 @@ impl<C> CreateRouteEntryRequestBuilder<C> {
     ///
     /// The region ID of the route table.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateRouteEntryRequest::region_id`](CreateRouteEntryRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -272,9 +272,7 @@ impl<C> CreateRouteEntryRequestBuilder<C> {
     ///
     /// The ID of the route table to which you want to add a custom route entry.
     ///
-    /// - Wire name: `RouteTableId`.
-    /// - Required.
-    /// - Example: `vtb-bp145q7glnuzd****`.
+    /// Its description, rules and example: [`CreateRouteEntryRequest::route_table_id`](CreateRouteEntryRequest::route_table_id).
     pub fn route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.route_table_id = Some(value.into());
         self
@@ -283,12 +281,7 @@ impl<C> CreateRouteEntryRequestBuilder<C> {
     ///
     /// The destination CIDR block of the custom route entry. Both IPv4 and IPv6 CIDR blocks are supported. Make sure that the destination CIDR block meets the following requirements:
     ///
-    /// * The destination CIDR block is not 100.64.0.0/10 or a subset of 100.64.0.0/10.
-    /// * The destination CIDR block of the custom route entry is different from the destination CIDR blocks of other route entries in the same route table.
-    ///
-    /// - Wire name: `DestinationCidrBlock`.
-    /// - Required.
-    /// - Example: `192.168.0.0/24`.
+    /// Its description, rules and example: [`CreateRouteEntryRequest::destination_cidr_block`](CreateRouteEntryRequest::destination_cidr_block).
     pub fn destination_cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.destination_cidr_block = Some(value.into());
         self
@@ -297,10 +290,7 @@ impl<C> CreateRouteEntryRequestBuilder<C> {
     ///
     /// The ID of the next hop for the custom route.
     ///
-    /// > If you set the NextHopType parameter to ECR, call the [DescribeExpressConnectRouterAssociation](<https://www.alibabacloud.com/help/doc-detail/2712069.htm>) operation to access the AssociationId and use it as the next hop ID.
-    ///
-    /// - Wire name: `NextHopId`.
-    /// - Example: `i-j6c2fp57q8rr4jlu****`.
+    /// Its description, rules and example: [`CreateRouteEntryRequest::next_hop_id`](CreateRouteEntryRequest::next_hop_id).
     pub fn next_hop_id(mut self, value: impl Into<String>) -> Self {
         self.inner.next_hop_id = Some(value.into());
         self
@@ -309,13 +299,7 @@ impl<C> CreateRouteEntryRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that the value is unique among different requests. The ClientToken value can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateRouteEntryRequest::client_token`](CreateRouteEntryRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -324,10 +308,7 @@ impl<C> CreateRouteEntryRequestBuilder<C> {
     ///
     /// The name of the custom route entry that you want to add.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `RouteEntryName`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`CreateRouteEntryRequest::route_entry_name`](CreateRouteEntryRequest::route_entry_name).
     pub fn route_entry_name(mut self, value: impl Into<String>) -> Self {
         self.inner.route_entry_name = Some(value.into());
         self
@@ -336,10 +317,7 @@ impl<C> CreateRouteEntryRequestBuilder<C> {
     ///
     /// The description of the custom route entry.
     ///
-    /// The description must be 1 to 256 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`CreateRouteEntryRequest::description`](CreateRouteEntryRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -348,21 +326,7 @@ impl<C> CreateRouteEntryRequestBuilder<C> {
     ///
     /// The type of next hop of the custom route entry. Valid values:
     ///
-    /// * **Instance**: an Elastic Compute Service (ECS) instance. This is the default value.
-    /// * **HaVip**: a high-availability virtual IP address (HaVip).
-    /// * **RouterInterface**: a router interface.
-    /// * **NetworkInterface**: an elastic network interface (ENI).
-    /// * **VpnGateway**: a VPN gateway.
-    /// * **IPv6Gateway**: an IPv6 gateway.
-    /// * **NatGateway**: a NAT gateway.
-    /// * **Attachment**: a transit router.
-    /// * **VpcPeer**: a VPC peering connection.
-    /// * **Ipv4Gateway**: an IPv4 gateway.
-    /// * **GatewayEndpoint**: a gateway endpoint.
-    /// * **Ecr**: an Express Connect Router (ECR).
-    ///
-    /// - Wire name: `NextHopType`.
-    /// - Example: `RouterInterface`.
+    /// Its description, rules and example: [`CreateRouteEntryRequest::next_hop_type`](CreateRouteEntryRequest::next_hop_type).
     pub fn next_hop_type(mut self, value: impl Into<String>) -> Self {
         self.inner.next_hop_type = Some(value.into());
         self
@@ -371,8 +335,7 @@ impl<C> CreateRouteEntryRequestBuilder<C> {
     ///
     /// The next hop list.
     ///
-    /// - Wire name: `NextHopList`.
-    /// - Must have at most 16 items.
+    /// Its description, rules and example: [`CreateRouteEntryRequest::next_hop_list`](CreateRouteEntryRequest::next_hop_list).
     pub fn next_hop_list(
         mut self,
         values: impl IntoIterator<Item = crate::types::NextHopList>,
@@ -384,11 +347,7 @@ impl<C> CreateRouteEntryRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the required parameters, request syntax, and limits. If the request fails, an error message is returned. If the request passes the validation, the `DryRunOperation` error code is returned.
-    /// * **false** (default): sends the request. If the request passes the check, an HTTP 2xx status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateRouteEntryRequest::dry_run`](CreateRouteEntryRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -532,959 +491,24 @@ for CreateRouteEntryResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateRouteEntry`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateRouteEntryError {
-    /// HTTP 400 `IllegalParam.CidrBlock`: The specified CidrBlock is illegal.
-    IllegalParamCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded`: Route entry quota exceeded in this route table.
-    QuotaExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: Miss mandatory parameter.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCidrBlock.Malformed`: Specified CIDR block is not valid.
-    InvalidCidrBlockMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCIDRBlock.Duplicate`: Specified CIDR block is already exists.
-    InvalidCidrBlockDuplicate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectVpcStatus`: Current VPC status does not support this operation.
-    IncorrectVpcStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectInstanceStatus`: Current instance status does not support this operation.
+mod error;
+pub use error::CreateRouteEntryError;
+impl crate::Client {
+    /// Calls `CreateRouteEntry`: Creates a custom route entry in the route table of a VRouter or virtual border router (VBR).
     ///
-    /// Also returned with HTTP 403: The current status of the resource does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectRouteEntryStatus`: Some route entry status blocked this operation.
-    IncorrectRouteEntryStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectVSwitchStatus`: The current virtual switch status does not support this operation.
-    IncorrectVSwitchStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCidrBlock`: Specified CIDR block is not valid.
-    InvalidCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNextHop.NotFound`: Specified next hop does not exist.
-    InvalidNextHopNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVRouter.NotFound`: vRouter not exists.
-    InvalidVRouterNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVPC.NotFound`: vpc not exists.
-    InvalidVpcNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNexthopTypeAndList.BothNull`: both nexthopType and nextHopList are null.
-    InvalidNexthopTypeAndListBothNull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNexthopTypeAndList.BothNotNull`: both nexthopType and nextHopList are not null.
-    InvalidNexthopTypeAndListBothNotNull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouterInterface`: invalid router interface.
-    InvalidRouterInterface(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOppositeRouterType`: nexthop list cannot only contain router interface whose opposite router interface is on vbr.
-    InvalidOppositeRouterType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNexthopListSize`: nexthop size is illegal. Must be between 2 and 4.
-    InvalidNexthopListSize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEntryRuleQuota.NotFound`: Route entry quota rule not exists.
-    InvalidEntryRuleQuotaNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.CheckEntryRuleQuota`: Route entry quota rule check error.
-    ForbiddenCheckEntryRuleQuota(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVBRStatus`: invalid virtual border router status.
-    InvalidVbrStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPhysicalConnectionBusinessStatus`: invalid physical connection business status.
-    InvalidPhysicalConnectionBusinessStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouterType`: Cannot specify nexthop list in vbr's route table.
-    InvalidRouterType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectHaVipStatus`: This operation is denied because satus of the specified HaVip is neither Available nor InUse.
-    IncorrectHaVipStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CountLimitExceed.HaVipRouteEntry`: The count of route entry to HaVip in one route table is exceeded.
-    CountLimitExceedHaVipRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouteEntry.Duplicate`: The route entry already exist.
-    InvalidRouteEntryDuplicate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam`: The Ecmp routerEntry with router interfaces local vgw vip not match.
-    InvalidParam(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `INVALID_WEIGHT_PARAM`: Specified value of weight invalid
-    InvalidWeightParam(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `FORBIDDEN_USE_VPC_AS_INTERNET_GATEWAY`: The Specified CIDR must be in vpc CIDR.
-    ForbiddenUseVpcAsInternetGateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNexthop`: The Specified nexthop illegal.
-    InvalidNexthop(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `INVALID_VPC_ID`: The Specified VpcId not match.
-    InvalidVpcId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouteEntrySize`: The Specified routerEntry size not legal.
-    InvalidRouteEntrySize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The operation is too frequent, please wait a moment and try again.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouteEntry`: Specified routeEntry not exist.
-    InvalidRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDestinationCidrBlock`: The specified destinationCidrBlock must not included in black list cidr.
-    InvalidDestinationCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.VRouterNotFound`: Specified virtual switch is not found during access authentication.
-    ForbiddenVRouterNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DefaultValidate.Error`: validte fail.
-    DefaultValidateError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Region.NotSupport`: The specified region does not currently support nextHopType for networkInterface
-    RegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NotifyCenCreate`: Failed to notify cen when create route entry.
-    OperationFailedNotifyCenCreate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.PrivateIpNotFound`: Private ip address not exist.
-    ForbiddenPrivateIpNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.InactiveMode`: Vpc multi scope route only support active standby.
-    OperationUnsupportedInactiveMode(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouteEntryName.Malformed`: Specified RouteEntry name is not valid.
-    InvalidRouteEntryNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.MultiScopeRiRouteEntry`: MultiScope ri status must not in idle.
-    IncorrectStatusMultiScopeRiRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.MoreThanOneVpnOrHavip`: MultiScope can not support more than one vpn/havip.
-    OperationUnsupportedMoreThanOneVpnOrHavip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.EcmpRiTypeOrNumber`: Emcp entry not supported if vpc-vbr or vbr-vlan ri does not exist.
-    OperationUnsupportedEcmpRiTypeOrNumber(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.VpcNextHop`: Route entry nexthop duplicate.
-    DuplicatedVpcNextHop(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.SubRouteTableECMP`: Vpc subRouteTable don't support ecmp or multiScope.
-    OperationUnsupportedSubRouteTableEcmp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNexthop.NotFound`: VRouterEntry nexthop does not exist.
-    InvalidNexthopNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.NextHopId`: Instance not exists or not vpc vm.
-    IllegalParamNextHopId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.HaVipRouteEntry`: Vpc havip route entry quota exceed.
-    QuotaExceededHaVipRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNexthop.DirectEni`: The direct Eni cannot be nexthop.
-    InvalidNexthopDirectEni(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InvalidNexthop`: vpc multi scope route must has a enable nexthop.
-    OperationFailedInvalidNexthop(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NotifyCenDelete`: Failed to notify cen when delete route entry.
-    OperationFailedNotifyCenDelete(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNatGateway.NotFound`: Natgateway not exist.
-    InvalidNatGatewayNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CxpRouteExist`: Cxp route alreay existed.
-    OperationFailedCxpRouteExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.GetEniInfo`: Failed to get networkInterface info.
-    OperationFailedGetEniInfo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.InvalidRouterInterfaceType`: Only vpc vbr interface support ecmp route.
-    OperationUnsupportedInvalidRouterInterfaceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHaVip.NotFound`: The specified HaVip does not exist in the specified region.
-    InvalidHaVipNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.MultiScopeType`: The specified nexthop type is not support in multiScope.
-    OperationFailedMultiScopeType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.DistibuteLock`: Distibute lock fail.
-    OperationFailedDistibuteLock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.VpnRouteEntry`: Vpn route entry quota exceeded.
-    QuotaExceededVpnRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAttachment.NotFound`: The attachment is not found.
-    InvalidAttachmentNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ActiveNetworkInterfaceNotFound`: No active network interface is found on the attachment.
-    OperationFailedActiveNetworkInterfaceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNetworkInterface.NotFound`: The network interface is not found on the attachment.
+    /// Set the parameters on the returned builder, then [`send`](CreateRouteEntryRequestBuilder::send) it. The parameters and their rules: [`CreateRouteEntryRequest`].
+    #[inline]
+    pub fn create_route_entry(&self) -> CreateRouteEntryRequestBuilder<&Self> {
+        CreateRouteEntryRequestBuilder::new(self)
+    }
+}
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateRouteEntry`: Creates a custom route entry in the route table of a VRouter or virtual border router (VBR).
     ///
-    /// Also returned with HTTP 404: The specified networkInterface does not exist.
-    InvalidNetworkInterfaceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.QueryAttachmentInfo`: Failed to query attachment information.
-    OperationFailedQueryAttachmentInfo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.AttachmentId`: The attachment is invalid.
-    IllegalParamAttachmentId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NotSupportIPV6`: The specified next hop does not support IPv6.
-    OperationFailedNotSupportIpv6(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Ipv6Address`: The IPv6 address of the specified next hop is being assigned or deleted.
-    IncorrectStatusIpv6Address(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.Ipv6EntryOnPrimaryNetworkInterface`: You cannot create IPv6 route entries on a primary network interface.
-    OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationUnsupported.SpecifyIpOnIpv6Entry`: You cannot specify the private IP address when you create IPv6 route entries.
-    OperationUnsupportedSpecifyIpOnIpv6Entry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.MutipleIpv6Address`: You cannot specify a next hop that has bound multiple IPv6 addresses.
-    OperationUnsupportedMutipleIpv6Address(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.Ipv6EntryOnCustomTable`: You cannot create any IPv6 route entry on a custom route table.
-    OperationDeniedIpv6EntryOnCustomTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.CloudBoxVbrEntryAllowedInCustomRouteTable`: The operation is not allowed because only the custom routing table can add a routing entry with the next hop pointing to the cloud box type VBR.
-    OperationDeniedCloudBoxVbrEntryAllowedInCustomRouteTable(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationDenied.RouteTableAssociateNotCloudBoxVSwitch`: The operation is not allowed because of the routing table is bound to a non-cloud box type vswitch, and routing entries pointing to the cloud box VBR cannot be added.
-    OperationDeniedRouteTableAssociateNotCloudBoxVSwitch(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationDenied.VbrMisMatchCloudBox`: The operation is not allowed because the routing table is bound to a cloud box vswitch, and routing entries pointing to other cloud box VBRs cannot be added.
-    OperationDeniedVbrMisMatchCloudBox(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.VbrIdle`: The operation is not allowed because the next hop of the added routing entry is a VBR type RI at the opposite end, which cannot be in an idle state.
-    OperationDeniedVbrIdle(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.RouterInterfaceToDifferentVpc`: The operation is not allowed because the router interface is connected to different VPCs.
-    OperationDeniedRouterInterfaceToDifferentVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.RouterInterfaceFromDifferentZones`: The operation is not allowed because the router interface resides in different zones.
-    OperationDeniedRouterInterfaceFromDifferentZones(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationFailed.PconnTrafficNotEnable`: The operation is failed because of PconnTrafficNotEnable.
-    OperationFailedPconnTrafficNotEnable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.VpcPeer`: The specified resource of %s is not found.
-    ResourceNotFoundVpcPeer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VpcPeer`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusVpcPeer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.RouteTableTypeNotPermitted`: The operation is not allowed because the type of route table is not permitted.
-    OperationDeniedRouteTableTypeNotPermitted(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.GatewayRouteTableNotPermitted`: The operation is not allowed to create a route pointing to this nextHop type on gateway route table.
-    OperationDeniedGatewayRouteTableNotPermitted(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.VpcPeerIpv6`: IPv6 route entries for VPC peering connections cannot be created in this region.
-    UnsupportedFeatureVpcPeerIpv6(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.VpcIpv6NotEnabled`: IPv6 has not been enabled for the VPC.
-    OperationDeniedVpcIpv6NotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Ipv4Gateway`: The status of Ipv4Gateway is incorrect.
-    ///
-    /// Also returned with HTTP 500: The status of Ipv4Gateway is incorrect.
-    IncorrectStatusIpv4Gateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.PrefixList`: The specified resource of prefixList is not found.
-    ResourceNotFoundPrefixList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.CreatePrefixListEcmpRouteEntry`: The feature of creating ecmp route entry with prefixList is not supported.
-    UnsupportedFeatureCreatePrefixListEcmpRouteEntry(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationDenied.RouterInterfaceIpv6NotEnabled`: Routerinterface does not support IPv6.
-    OperationDeniedRouterInterfaceIpv6NotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.NextHopTypeNotPermitted`: The operation is not allowed because the nextHop type is invalid.
-    OperationDeniedNextHopTypeNotPermitted(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceAlreadyAssociated.PrefixList`: The operation failed because the specified prefixList route entry already exists.
-    ResourceAlreadyAssociatedPrefixList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CidrConflictWithPrefixList`: The specified CIDR block already exists in a prefixList route entry.
-    OperationFailedCidrConflictWithPrefixList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.Ipv4Gateway`: Specified Ipv4Gateway does not exist.
-    ResourceNotFoundIpv4Gateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.HaVipIdAndRouteTableId`: The HaVip and RouteTable are mismatched.
-    MismatchHaVipIdAndRouteTableId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.OperationLocked`: The operation failed because the nextHop instance is in the O\&M lock state.
-    OperationFailedOperationLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.Ipv4GatewayIdAndRouteTableId`: The specified IPv4Gateway and RouteTable are not matched.
-    MismatchIpv4GatewayIdAndRouteTableId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.DestinationCidrBlockOverlapWithVSwitch`: The destination IPv6 network segment specified in the route entry overlaps with the vSwitch network segment.
-    OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `ResourceNotAssociated.Cen`: The Vpc and Cen are not associated.
-    ResourceNotAssociatedCen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.CenRelation`: The status of Vpc in Cen is incorrect.
-    IncorrectStatusCenRelation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.CenTypeInvalid`: The operation is not allowed because of Cen type is invalid..
-    OperationDeniedCenTypeInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.Cen`: The specified resource of Cen is not found.
-    ResourceNotFoundCen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.NetworkInterface`: The specified resource of network interface is not found.
-    ResourceNotFoundNetworkInterface(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RouteConflict.AlreadyExist`: Route conflict exists in routing table.
-    RouteConflictAlreadyExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouterInterface`: The specified RouterInterface status is invalid.
-    IncorrectStatusRouterInterface(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNexthop.UnsupportedEniBizType`: The biz type of NetworkInterface is illegal.
-    InvalidNexthopUnsupportedEniBizType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.RouterInterfaceIpv6`: RouterInterface does not support IPv6.
-    OperationDeniedRouterInterfaceIpv6(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNextHopType`: Specified parameter "NextHopType" is not valid.
-    InvalidNextHopType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.VbrAttachEcrInMiddleStatus`: The operation is not allowed because of VBR attach or detach ECR in middle status.
-    OperationDeniedVbrAttachEcrInMiddleStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotAssociated.Ecr`: The ECR is not associated.
-    ResourceNotAssociatedEcr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.RouterInterfaceIpv6`: The feature of ipv6 is not supported for the routerInterface.
-    UnsupportedFeatureRouterInterfaceIpv6(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpnInstanceId.NotFound`: The specified VPN was not found.
-    InvalidVpnInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ScopeActiveRouteEntryType`: Operation failed because the type of the active route entry is not supported.
-    OperationFailedScopeActiveRouteEntryType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ScopeStandbyRouteEntryQuota`: Operation failed because the quota for standby route entries in the scope has been exceeded.
-    OperationFailedScopeStandbyRouteEntryQuota(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ScopeActiveRouteEntryQuota`: Operation failed because the quota for active route entries in the scope has been exceeded.
-    OperationFailedScopeActiveRouteEntryQuota(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.ScopeInvalidRouteType`: The specified route type is unsupported.
-    OperationUnsupportedScopeInvalidRouteType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.EcmpInvalidRouterInterfaceOppositeType`: Operation failed because the opposite type of the router interface is invalid for ECMP configuration.
-    OperationFailedEcmpInvalidRouterInterfaceOppositeType(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationUnsupported.Ipv6EcmpRouteEntry`: The EcmpRouteEntry is not supported for IPv6.
-    OperationUnsupportedIpv6EcmpRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.Ipv6CidrBlock`: The specified IPv6 CIDR block is unsupported.
-    OperationUnsupportedIpv6CidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.Ipv6ForVBR`: IPv6 route entry is not supported for VirtualBorderRouter.
-    OperationUnsupportedIpv6ForVbr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouteTableStatus`: The status of the specified RouteTable is incorrect.
-    IncorrectStatusRouteTableStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InvalidNextHopType`: Operation failed  because Ecmp routeEntry has more than one ri entry and can only support one  non-ri entry.
-    OperationFailedInvalidNextHopType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedRegion`: The feature is not supported in current region.
-    UnsupportedRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.VpcAdvancedFeature`: The VPC does not support some advanced features.
-    UnsupportedFeatureVpcAdvancedFeature(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.CreateEcmpForPublishedRouteEntry`: Operation denied because of can not create EcmpRouteEntry for published RouteEntry.
-    OperationDeniedCreateEcmpForPublishedRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.TrAttachmentIpv6Disabled`: The operation is not allowed because tr attachment Ipv6 is disabled.
-    OperationDeniedTrAttachmentIpv6Disabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.EniIdAndRouteTableId`: The operation is not allowed because eni and route table not in same vpc.
-    MismatchEniIdAndRouteTableId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The Description is illegal.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InstanceDismatchCurrentVpc`: The specified instance does not exist in current vpc.
-    OperationFailedInstanceDismatchCurrentVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidParameter`: Instance not exists or not vpc vm
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidNatGatewayId.NotFound`: Specified value of NatGatewayId is not found in our record.
-    InvalidNatGatewayIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanId.NotFound`: Specified instance does not exist.
-    InvalidInstanIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidNextHopId.NotFound`: Specified next hop does not exist.
-    InvalidNextHopIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRouteTableId.NotFound`: Specified route table does not exist.
-    InvalidRouteTableIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidHaVipId.NotFound`: The specified HaVip does not exist in the specified VPC.
-    InvalidHaVipIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpc.NotFound`: Specified vpc is not found in our record.
-    InvalidVpcNotFoundError(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidIpv6Gateway.NotFound`: Specified Ipv6Gateway does not exist.
-    InvalidIpv6GatewayNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.GatewayLoadBalancerEndpoint`: GatewayLoadBalancerEndpoint instance not found.
-    ResourceNotFoundGatewayLoadBalancerEndpoint(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `VPC.ERROR`: error code 500,Internal server error.
-    VpcError(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateRouteEntryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.CidrBlock",
-                        "QuotaExceeded",
-                        "MissingParameter",
-                        "InvalidCidrBlock.Malformed",
-                        "InvalidCIDRBlock.Duplicate",
-                        "IncorrectVpcStatus",
-                        "IncorrectInstanceStatus",
-                        "IncorrectRouteEntryStatus",
-                        "IncorrectVSwitchStatus",
-                        "InvalidCidrBlock",
-                        "InvalidNextHop.NotFound",
-                        "InvalidVRouter.NotFound",
-                        "InvalidVPC.NotFound",
-                        "InvalidNexthopTypeAndList.BothNull",
-                        "InvalidNexthopTypeAndList.BothNotNull",
-                        "InvalidRouterInterface",
-                        "InvalidOppositeRouterType",
-                        "InvalidNexthopListSize",
-                        "InvalidEntryRuleQuota.NotFound",
-                        "Forbidden.CheckEntryRuleQuota",
-                        "InvalidVBRStatus",
-                        "InvalidPhysicalConnectionBusinessStatus",
-                        "InvalidRouterType",
-                        "IncorrectHaVipStatus",
-                        "CountLimitExceed.HaVipRouteEntry",
-                        "InvalidRouteEntry.Duplicate",
-                        "InvalidParam",
-                        "INVALID_WEIGHT_PARAM",
-                        "FORBIDDEN_USE_VPC_AS_INTERNET_GATEWAY",
-                        "InvalidNexthop",
-                        "INVALID_VPC_ID",
-                        "InvalidRouteEntrySize",
-                        "TaskConflict",
-                        "InvalidRouteEntry",
-                        "InvalidDestinationCidrBlock",
-                        "Forbidden.VRouterNotFound",
-                        "DefaultValidate.Error",
-                        "Region.NotSupport",
-                        "OperationFailed.NotifyCenCreate",
-                        "Forbidden.PrivateIpNotFound",
-                        "OperationUnsupported.InactiveMode",
-                        "InvalidRouteEntryName.Malformed",
-                        "IncorrectStatus.MultiScopeRiRouteEntry",
-                        "OperationUnsupported.MoreThanOneVpnOrHavip",
-                        "OperationUnsupported.EcmpRiTypeOrNumber",
-                        "Duplicated.VpcNextHop",
-                        "OperationUnsupported.SubRouteTableECMP",
-                        "InvalidNexthop.NotFound",
-                        "IllegalParam.NextHopId",
-                        "QuotaExceeded.HaVipRouteEntry",
-                        "InvalidNexthop.DirectEni",
-                        "OperationFailed.InvalidNexthop",
-                        "OperationFailed.NotifyCenDelete",
-                        "InvalidNatGateway.NotFound",
-                        "OperationFailed.CxpRouteExist",
-                        "OperationFailed.GetEniInfo",
-                        "OperationUnsupported.InvalidRouterInterfaceType",
-                        "InvalidHaVip.NotFound",
-                        "OperationFailed.MultiScopeType",
-                        "OperationFailed.DistibuteLock",
-                        "QuotaExceeded.VpnRouteEntry",
-                        "InvalidAttachment.NotFound",
-                        "OperationFailed.ActiveNetworkInterfaceNotFound",
-                        "InvalidNetworkInterface.NotFound",
-                        "OperationFailed.QueryAttachmentInfo",
-                        "IllegalParam.AttachmentId",
-                        "OperationFailed.NotSupportIPV6",
-                        "IncorrectStatus.Ipv6Address",
-                        "OperationUnsupported.Ipv6EntryOnPrimaryNetworkInterface",
-                        "OperationUnsupported.SpecifyIpOnIpv6Entry",
-                        "OperationUnsupported.MutipleIpv6Address",
-                        "OperationDenied.Ipv6EntryOnCustomTable",
-                        "OperationDenied.CloudBoxVbrEntryAllowedInCustomRouteTable",
-                        "OperationDenied.RouteTableAssociateNotCloudBoxVSwitch",
-                        "OperationDenied.VbrMisMatchCloudBox",
-                        "OperationDenied.VbrIdle",
-                        "OperationDenied.RouterInterfaceToDifferentVpc",
-                        "OperationDenied.RouterInterfaceFromDifferentZones",
-                        "OperationFailed.PconnTrafficNotEnable",
-                        "ResourceNotFound.VpcPeer",
-                        "IncorrectStatus.VpcPeer",
-                        "OperationDenied.RouteTableTypeNotPermitted",
-                        "OperationDenied.GatewayRouteTableNotPermitted",
-                        "UnsupportedFeature.VpcPeerIpv6",
-                        "OperationDenied.VpcIpv6NotEnabled",
-                        "IncorrectStatus.Ipv4Gateway",
-                        "ResourceNotFound.PrefixList",
-                        "UnsupportedFeature.CreatePrefixListEcmpRouteEntry",
-                        "OperationDenied.RouterInterfaceIpv6NotEnabled",
-                        "OperationDenied.NextHopTypeNotPermitted",
-                        "ResourceAlreadyAssociated.PrefixList",
-                        "OperationFailed.CidrConflictWithPrefixList",
-                        "ResourceNotFound.Ipv4Gateway",
-                        "Mismatch.HaVipIdAndRouteTableId",
-                        "OperationFailed.OperationLocked",
-                        "Mismatch.Ipv4GatewayIdAndRouteTableId",
-                        "OperationUnsupported.DestinationCidrBlockOverlapWithVSwitch",
-                        "ResourceNotAssociated.Cen",
-                        "IncorrectStatus.CenRelation",
-                        "OperationDenied.CenTypeInvalid",
-                        "ResourceNotFound.Cen",
-                        "ResourceNotFound.NetworkInterface",
-                        "RouteConflict.AlreadyExist",
-                        "IncorrectStatus.RouterInterface",
-                        "InvalidNexthop.UnsupportedEniBizType",
-                        "OperationDenied.RouterInterfaceIpv6",
-                        "InvalidNextHopType",
-                        "OperationDenied.VbrAttachEcrInMiddleStatus",
-                        "ResourceNotAssociated.Ecr",
-                        "UnsupportedFeature.RouterInterfaceIpv6",
-                        "InvalidVpnInstanceId.NotFound",
-                        "OperationFailed.ScopeActiveRouteEntryType",
-                        "OperationFailed.ScopeStandbyRouteEntryQuota",
-                        "OperationFailed.ScopeActiveRouteEntryQuota",
-                        "OperationUnsupported.ScopeInvalidRouteType",
-                        "OperationFailed.EcmpInvalidRouterInterfaceOppositeType",
-                        "OperationUnsupported.Ipv6EcmpRouteEntry",
-                        "OperationUnsupported.Ipv6CidrBlock",
-                        "OperationUnsupported.Ipv6ForVBR",
-                        "IncorrectStatus.RouteTableStatus",
-                        "OperationFailed.InvalidNextHopType",
-                        "UnsupportedRegion",
-                        "UnsupportedFeature.VpcAdvancedFeature",
-                        "OperationDenied.CreateEcmpForPublishedRouteEntry",
-                        "OperationDenied.TrAttachmentIpv6Disabled",
-                        "Mismatch.EniIdAndRouteTableId",
-                        "InvalidDescription.Malformed",
-                        "OperationFailed.InstanceDismatchCurrentVpc",
-                        "InvalidParameter",
-                        "InvalidNatGatewayId.NotFound",
-                        "InvalidInstanId.NotFound",
-                        "InvalidNextHopId.NotFound",
-                        "InvalidRouteTableId.NotFound",
-                        "InvalidHaVipId.NotFound",
-                        "InvalidVpc.NotFound",
-                        "InvalidIpv6Gateway.NotFound",
-                        "ResourceNotFound.GatewayLoadBalancerEndpoint",
-                        "VPC.ERROR",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
-    }
-}
-#[allow(deprecated)]
-impl CreateRouteEntryError {
-    /// The service error behind the variant.
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateRouteEntryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamCidrBlock(error),
-            1 => Self::QuotaExceeded(error),
-            2 => Self::MissingParameter(error),
-            3 => Self::InvalidCidrBlockMalformed(error),
-            4 => Self::InvalidCidrBlockDuplicate(error),
-            5 => Self::IncorrectVpcStatus(error),
-            6 => Self::IncorrectInstanceStatus(error),
-            7 => Self::IncorrectRouteEntryStatus(error),
-            8 => Self::IncorrectVSwitchStatus(error),
-            9 => Self::InvalidCidrBlock(error),
-            10 => Self::InvalidNextHopNotFound(error),
-            11 => Self::InvalidVRouterNotFound(error),
-            12 => Self::InvalidVpcNotFound(error),
-            13 => Self::InvalidNexthopTypeAndListBothNull(error),
-            14 => Self::InvalidNexthopTypeAndListBothNotNull(error),
-            15 => Self::InvalidRouterInterface(error),
-            16 => Self::InvalidOppositeRouterType(error),
-            17 => Self::InvalidNexthopListSize(error),
-            18 => Self::InvalidEntryRuleQuotaNotFound(error),
-            19 => Self::ForbiddenCheckEntryRuleQuota(error),
-            20 => Self::InvalidVbrStatus(error),
-            21 => Self::InvalidPhysicalConnectionBusinessStatus(error),
-            22 => Self::InvalidRouterType(error),
-            23 => Self::IncorrectHaVipStatus(error),
-            24 => Self::CountLimitExceedHaVipRouteEntry(error),
-            25 => Self::InvalidRouteEntryDuplicate(error),
-            26 => Self::InvalidParam(error),
-            27 => Self::InvalidWeightParam(error),
-            28 => Self::ForbiddenUseVpcAsInternetGateway(error),
-            29 => Self::InvalidNexthop(error),
-            30 => Self::InvalidVpcId(error),
-            31 => Self::InvalidRouteEntrySize(error),
-            32 => Self::TaskConflict(error),
-            33 => Self::InvalidRouteEntry(error),
-            34 => Self::InvalidDestinationCidrBlock(error),
-            35 => Self::ForbiddenVRouterNotFound(error),
-            36 => Self::DefaultValidateError(error),
-            37 => Self::RegionNotSupport(error),
-            38 => Self::OperationFailedNotifyCenCreate(error),
-            39 => Self::ForbiddenPrivateIpNotFound(error),
-            40 => Self::OperationUnsupportedInactiveMode(error),
-            41 => Self::InvalidRouteEntryNameMalformed(error),
-            42 => Self::IncorrectStatusMultiScopeRiRouteEntry(error),
-            43 => Self::OperationUnsupportedMoreThanOneVpnOrHavip(error),
-            44 => Self::OperationUnsupportedEcmpRiTypeOrNumber(error),
-            45 => Self::DuplicatedVpcNextHop(error),
-            46 => Self::OperationUnsupportedSubRouteTableEcmp(error),
-            47 => Self::InvalidNexthopNotFound(error),
-            48 => Self::IllegalParamNextHopId(error),
-            49 => Self::QuotaExceededHaVipRouteEntry(error),
-            50 => Self::InvalidNexthopDirectEni(error),
-            51 => Self::OperationFailedInvalidNexthop(error),
-            52 => Self::OperationFailedNotifyCenDelete(error),
-            53 => Self::InvalidNatGatewayNotFound(error),
-            54 => Self::OperationFailedCxpRouteExist(error),
-            55 => Self::OperationFailedGetEniInfo(error),
-            56 => Self::OperationUnsupportedInvalidRouterInterfaceType(error),
-            57 => Self::InvalidHaVipNotFound(error),
-            58 => Self::OperationFailedMultiScopeType(error),
-            59 => Self::OperationFailedDistibuteLock(error),
-            60 => Self::QuotaExceededVpnRouteEntry(error),
-            61 => Self::InvalidAttachmentNotFound(error),
-            62 => Self::OperationFailedActiveNetworkInterfaceNotFound(error),
-            63 => Self::InvalidNetworkInterfaceNotFound(error),
-            64 => Self::OperationFailedQueryAttachmentInfo(error),
-            65 => Self::IllegalParamAttachmentId(error),
-            66 => Self::OperationFailedNotSupportIpv6(error),
-            67 => Self::IncorrectStatusIpv6Address(error),
-            68 => Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(error),
-            69 => Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error),
-            70 => Self::OperationUnsupportedMutipleIpv6Address(error),
-            71 => Self::OperationDeniedIpv6EntryOnCustomTable(error),
-            72 => Self::OperationDeniedCloudBoxVbrEntryAllowedInCustomRouteTable(error),
-            73 => Self::OperationDeniedRouteTableAssociateNotCloudBoxVSwitch(error),
-            74 => Self::OperationDeniedVbrMisMatchCloudBox(error),
-            75 => Self::OperationDeniedVbrIdle(error),
-            76 => Self::OperationDeniedRouterInterfaceToDifferentVpc(error),
-            77 => Self::OperationDeniedRouterInterfaceFromDifferentZones(error),
-            78 => Self::OperationFailedPconnTrafficNotEnable(error),
-            79 => Self::ResourceNotFoundVpcPeer(error),
-            80 => Self::IncorrectStatusVpcPeer(error),
-            81 => Self::OperationDeniedRouteTableTypeNotPermitted(error),
-            82 => Self::OperationDeniedGatewayRouteTableNotPermitted(error),
-            83 => Self::UnsupportedFeatureVpcPeerIpv6(error),
-            84 => Self::OperationDeniedVpcIpv6NotEnabled(error),
-            85 => Self::IncorrectStatusIpv4Gateway(error),
-            86 => Self::ResourceNotFoundPrefixList(error),
-            87 => Self::UnsupportedFeatureCreatePrefixListEcmpRouteEntry(error),
-            88 => Self::OperationDeniedRouterInterfaceIpv6NotEnabled(error),
-            89 => Self::OperationDeniedNextHopTypeNotPermitted(error),
-            90 => Self::ResourceAlreadyAssociatedPrefixList(error),
-            91 => Self::OperationFailedCidrConflictWithPrefixList(error),
-            92 => Self::ResourceNotFoundIpv4Gateway(error),
-            93 => Self::MismatchHaVipIdAndRouteTableId(error),
-            94 => Self::OperationFailedOperationLocked(error),
-            95 => Self::MismatchIpv4GatewayIdAndRouteTableId(error),
-            96 => Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error),
-            97 => Self::ResourceNotAssociatedCen(error),
-            98 => Self::IncorrectStatusCenRelation(error),
-            99 => Self::OperationDeniedCenTypeInvalid(error),
-            100 => Self::ResourceNotFoundCen(error),
-            101 => Self::ResourceNotFoundNetworkInterface(error),
-            102 => Self::RouteConflictAlreadyExist(error),
-            103 => Self::IncorrectStatusRouterInterface(error),
-            104 => Self::InvalidNexthopUnsupportedEniBizType(error),
-            105 => Self::OperationDeniedRouterInterfaceIpv6(error),
-            106 => Self::InvalidNextHopType(error),
-            107 => Self::OperationDeniedVbrAttachEcrInMiddleStatus(error),
-            108 => Self::ResourceNotAssociatedEcr(error),
-            109 => Self::UnsupportedFeatureRouterInterfaceIpv6(error),
-            110 => Self::InvalidVpnInstanceIdNotFound(error),
-            111 => Self::OperationFailedScopeActiveRouteEntryType(error),
-            112 => Self::OperationFailedScopeStandbyRouteEntryQuota(error),
-            113 => Self::OperationFailedScopeActiveRouteEntryQuota(error),
-            114 => Self::OperationUnsupportedScopeInvalidRouteType(error),
-            115 => Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(error),
-            116 => Self::OperationUnsupportedIpv6EcmpRouteEntry(error),
-            117 => Self::OperationUnsupportedIpv6CidrBlock(error),
-            118 => Self::OperationUnsupportedIpv6ForVbr(error),
-            119 => Self::IncorrectStatusRouteTableStatus(error),
-            120 => Self::OperationFailedInvalidNextHopType(error),
-            121 => Self::UnsupportedRegion(error),
-            122 => Self::UnsupportedFeatureVpcAdvancedFeature(error),
-            123 => Self::OperationDeniedCreateEcmpForPublishedRouteEntry(error),
-            124 => Self::OperationDeniedTrAttachmentIpv6Disabled(error),
-            125 => Self::MismatchEniIdAndRouteTableId(error),
-            126 => Self::InvalidDescriptionMalformed(error),
-            127 => Self::OperationFailedInstanceDismatchCurrentVpc(error),
-            128 => Self::InvalidParameter(error),
-            129 => Self::InvalidNatGatewayIdNotFound(error),
-            130 => Self::InvalidInstanIdNotFound(error),
-            131 => Self::InvalidNextHopIdNotFound(error),
-            132 => Self::InvalidRouteTableIdNotFound(error),
-            133 => Self::InvalidHaVipIdNotFound(error),
-            134 => Self::InvalidVpcNotFoundError(error),
-            135 => Self::InvalidIpv6GatewayNotFound(error),
-            136 => Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error),
-            137 => Self::VpcError(error),
-            138 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamCidrBlock(error) => (0, error),
-            Self::QuotaExceeded(error) => (1, error),
-            Self::MissingParameter(error) => (2, error),
-            Self::InvalidCidrBlockMalformed(error) => (3, error),
-            Self::InvalidCidrBlockDuplicate(error) => (4, error),
-            Self::IncorrectVpcStatus(error) => (5, error),
-            Self::IncorrectInstanceStatus(error) => (6, error),
-            Self::IncorrectRouteEntryStatus(error) => (7, error),
-            Self::IncorrectVSwitchStatus(error) => (8, error),
-            Self::InvalidCidrBlock(error) => (9, error),
-            Self::InvalidNextHopNotFound(error) => (10, error),
-            Self::InvalidVRouterNotFound(error) => (11, error),
-            Self::InvalidVpcNotFound(error) => (12, error),
-            Self::InvalidNexthopTypeAndListBothNull(error) => (13, error),
-            Self::InvalidNexthopTypeAndListBothNotNull(error) => (14, error),
-            Self::InvalidRouterInterface(error) => (15, error),
-            Self::InvalidOppositeRouterType(error) => (16, error),
-            Self::InvalidNexthopListSize(error) => (17, error),
-            Self::InvalidEntryRuleQuotaNotFound(error) => (18, error),
-            Self::ForbiddenCheckEntryRuleQuota(error) => (19, error),
-            Self::InvalidVbrStatus(error) => (20, error),
-            Self::InvalidPhysicalConnectionBusinessStatus(error) => (21, error),
-            Self::InvalidRouterType(error) => (22, error),
-            Self::IncorrectHaVipStatus(error) => (23, error),
-            Self::CountLimitExceedHaVipRouteEntry(error) => (24, error),
-            Self::InvalidRouteEntryDuplicate(error) => (25, error),
-            Self::InvalidParam(error) => (26, error),
-            Self::InvalidWeightParam(error) => (27, error),
-            Self::ForbiddenUseVpcAsInternetGateway(error) => (28, error),
-            Self::InvalidNexthop(error) => (29, error),
-            Self::InvalidVpcId(error) => (30, error),
-            Self::InvalidRouteEntrySize(error) => (31, error),
-            Self::TaskConflict(error) => (32, error),
-            Self::InvalidRouteEntry(error) => (33, error),
-            Self::InvalidDestinationCidrBlock(error) => (34, error),
-            Self::ForbiddenVRouterNotFound(error) => (35, error),
-            Self::DefaultValidateError(error) => (36, error),
-            Self::RegionNotSupport(error) => (37, error),
-            Self::OperationFailedNotifyCenCreate(error) => (38, error),
-            Self::ForbiddenPrivateIpNotFound(error) => (39, error),
-            Self::OperationUnsupportedInactiveMode(error) => (40, error),
-            Self::InvalidRouteEntryNameMalformed(error) => (41, error),
-            Self::IncorrectStatusMultiScopeRiRouteEntry(error) => (42, error),
-            Self::OperationUnsupportedMoreThanOneVpnOrHavip(error) => (43, error),
-            Self::OperationUnsupportedEcmpRiTypeOrNumber(error) => (44, error),
-            Self::DuplicatedVpcNextHop(error) => (45, error),
-            Self::OperationUnsupportedSubRouteTableEcmp(error) => (46, error),
-            Self::InvalidNexthopNotFound(error) => (47, error),
-            Self::IllegalParamNextHopId(error) => (48, error),
-            Self::QuotaExceededHaVipRouteEntry(error) => (49, error),
-            Self::InvalidNexthopDirectEni(error) => (50, error),
-            Self::OperationFailedInvalidNexthop(error) => (51, error),
-            Self::OperationFailedNotifyCenDelete(error) => (52, error),
-            Self::InvalidNatGatewayNotFound(error) => (53, error),
-            Self::OperationFailedCxpRouteExist(error) => (54, error),
-            Self::OperationFailedGetEniInfo(error) => (55, error),
-            Self::OperationUnsupportedInvalidRouterInterfaceType(error) => (56, error),
-            Self::InvalidHaVipNotFound(error) => (57, error),
-            Self::OperationFailedMultiScopeType(error) => (58, error),
-            Self::OperationFailedDistibuteLock(error) => (59, error),
-            Self::QuotaExceededVpnRouteEntry(error) => (60, error),
-            Self::InvalidAttachmentNotFound(error) => (61, error),
-            Self::OperationFailedActiveNetworkInterfaceNotFound(error) => (62, error),
-            Self::InvalidNetworkInterfaceNotFound(error) => (63, error),
-            Self::OperationFailedQueryAttachmentInfo(error) => (64, error),
-            Self::IllegalParamAttachmentId(error) => (65, error),
-            Self::OperationFailedNotSupportIpv6(error) => (66, error),
-            Self::IncorrectStatusIpv6Address(error) => (67, error),
-            Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(error) => {
-                (68, error)
-            }
-            Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error) => (69, error),
-            Self::OperationUnsupportedMutipleIpv6Address(error) => (70, error),
-            Self::OperationDeniedIpv6EntryOnCustomTable(error) => (71, error),
-            Self::OperationDeniedCloudBoxVbrEntryAllowedInCustomRouteTable(error) => {
-                (72, error)
-            }
-            Self::OperationDeniedRouteTableAssociateNotCloudBoxVSwitch(error) => {
-                (73, error)
-            }
-            Self::OperationDeniedVbrMisMatchCloudBox(error) => (74, error),
-            Self::OperationDeniedVbrIdle(error) => (75, error),
-            Self::OperationDeniedRouterInterfaceToDifferentVpc(error) => (76, error),
-            Self::OperationDeniedRouterInterfaceFromDifferentZones(error) => (77, error),
-            Self::OperationFailedPconnTrafficNotEnable(error) => (78, error),
-            Self::ResourceNotFoundVpcPeer(error) => (79, error),
-            Self::IncorrectStatusVpcPeer(error) => (80, error),
-            Self::OperationDeniedRouteTableTypeNotPermitted(error) => (81, error),
-            Self::OperationDeniedGatewayRouteTableNotPermitted(error) => (82, error),
-            Self::UnsupportedFeatureVpcPeerIpv6(error) => (83, error),
-            Self::OperationDeniedVpcIpv6NotEnabled(error) => (84, error),
-            Self::IncorrectStatusIpv4Gateway(error) => (85, error),
-            Self::ResourceNotFoundPrefixList(error) => (86, error),
-            Self::UnsupportedFeatureCreatePrefixListEcmpRouteEntry(error) => (87, error),
-            Self::OperationDeniedRouterInterfaceIpv6NotEnabled(error) => (88, error),
-            Self::OperationDeniedNextHopTypeNotPermitted(error) => (89, error),
-            Self::ResourceAlreadyAssociatedPrefixList(error) => (90, error),
-            Self::OperationFailedCidrConflictWithPrefixList(error) => (91, error),
-            Self::ResourceNotFoundIpv4Gateway(error) => (92, error),
-            Self::MismatchHaVipIdAndRouteTableId(error) => (93, error),
-            Self::OperationFailedOperationLocked(error) => (94, error),
-            Self::MismatchIpv4GatewayIdAndRouteTableId(error) => (95, error),
-            Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error) => {
-                (96, error)
-            }
-            Self::ResourceNotAssociatedCen(error) => (97, error),
-            Self::IncorrectStatusCenRelation(error) => (98, error),
-            Self::OperationDeniedCenTypeInvalid(error) => (99, error),
-            Self::ResourceNotFoundCen(error) => (100, error),
-            Self::ResourceNotFoundNetworkInterface(error) => (101, error),
-            Self::RouteConflictAlreadyExist(error) => (102, error),
-            Self::IncorrectStatusRouterInterface(error) => (103, error),
-            Self::InvalidNexthopUnsupportedEniBizType(error) => (104, error),
-            Self::OperationDeniedRouterInterfaceIpv6(error) => (105, error),
-            Self::InvalidNextHopType(error) => (106, error),
-            Self::OperationDeniedVbrAttachEcrInMiddleStatus(error) => (107, error),
-            Self::ResourceNotAssociatedEcr(error) => (108, error),
-            Self::UnsupportedFeatureRouterInterfaceIpv6(error) => (109, error),
-            Self::InvalidVpnInstanceIdNotFound(error) => (110, error),
-            Self::OperationFailedScopeActiveRouteEntryType(error) => (111, error),
-            Self::OperationFailedScopeStandbyRouteEntryQuota(error) => (112, error),
-            Self::OperationFailedScopeActiveRouteEntryQuota(error) => (113, error),
-            Self::OperationUnsupportedScopeInvalidRouteType(error) => (114, error),
-            Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(error) => {
-                (115, error)
-            }
-            Self::OperationUnsupportedIpv6EcmpRouteEntry(error) => (116, error),
-            Self::OperationUnsupportedIpv6CidrBlock(error) => (117, error),
-            Self::OperationUnsupportedIpv6ForVbr(error) => (118, error),
-            Self::IncorrectStatusRouteTableStatus(error) => (119, error),
-            Self::OperationFailedInvalidNextHopType(error) => (120, error),
-            Self::UnsupportedRegion(error) => (121, error),
-            Self::UnsupportedFeatureVpcAdvancedFeature(error) => (122, error),
-            Self::OperationDeniedCreateEcmpForPublishedRouteEntry(error) => (123, error),
-            Self::OperationDeniedTrAttachmentIpv6Disabled(error) => (124, error),
-            Self::MismatchEniIdAndRouteTableId(error) => (125, error),
-            Self::InvalidDescriptionMalformed(error) => (126, error),
-            Self::OperationFailedInstanceDismatchCurrentVpc(error) => (127, error),
-            Self::InvalidParameter(error) => (128, error),
-            Self::InvalidNatGatewayIdNotFound(error) => (129, error),
-            Self::InvalidInstanIdNotFound(error) => (130, error),
-            Self::InvalidNextHopIdNotFound(error) => (131, error),
-            Self::InvalidRouteTableIdNotFound(error) => (132, error),
-            Self::InvalidHaVipIdNotFound(error) => (133, error),
-            Self::InvalidVpcNotFoundError(error) => (134, error),
-            Self::InvalidIpv6GatewayNotFound(error) => (135, error),
-            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => (136, error),
-            Self::VpcError(error) => (137, error),
-            Self::InternalError(error) => (138, error),
-            Self::Unhandled(unhandled) => (139, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateRouteEntryError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateRouteEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamCidrBlock",
-            "QuotaExceeded",
-            "MissingParameter",
-            "InvalidCidrBlockMalformed",
-            "InvalidCidrBlockDuplicate",
-            "IncorrectVpcStatus",
-            "IncorrectInstanceStatus",
-            "IncorrectRouteEntryStatus",
-            "IncorrectVSwitchStatus",
-            "InvalidCidrBlock",
-            "InvalidNextHopNotFound",
-            "InvalidVRouterNotFound",
-            "InvalidVpcNotFound",
-            "InvalidNexthopTypeAndListBothNull",
-            "InvalidNexthopTypeAndListBothNotNull",
-            "InvalidRouterInterface",
-            "InvalidOppositeRouterType",
-            "InvalidNexthopListSize",
-            "InvalidEntryRuleQuotaNotFound",
-            "ForbiddenCheckEntryRuleQuota",
-            "InvalidVbrStatus",
-            "InvalidPhysicalConnectionBusinessStatus",
-            "InvalidRouterType",
-            "IncorrectHaVipStatus",
-            "CountLimitExceedHaVipRouteEntry",
-            "InvalidRouteEntryDuplicate",
-            "InvalidParam",
-            "InvalidWeightParam",
-            "ForbiddenUseVpcAsInternetGateway",
-            "InvalidNexthop",
-            "InvalidVpcId",
-            "InvalidRouteEntrySize",
-            "TaskConflict",
-            "InvalidRouteEntry",
-            "InvalidDestinationCidrBlock",
-            "ForbiddenVRouterNotFound",
-            "DefaultValidateError",
-            "RegionNotSupport",
-            "OperationFailedNotifyCenCreate",
-            "ForbiddenPrivateIpNotFound",
-            "OperationUnsupportedInactiveMode",
-            "InvalidRouteEntryNameMalformed",
-            "IncorrectStatusMultiScopeRiRouteEntry",
-            "OperationUnsupportedMoreThanOneVpnOrHavip",
-            "OperationUnsupportedEcmpRiTypeOrNumber",
-            "DuplicatedVpcNextHop",
-            "OperationUnsupportedSubRouteTableEcmp",
-            "InvalidNexthopNotFound",
-            "IllegalParamNextHopId",
-            "QuotaExceededHaVipRouteEntry",
-            "InvalidNexthopDirectEni",
-            "OperationFailedInvalidNexthop",
-            "OperationFailedNotifyCenDelete",
-            "InvalidNatGatewayNotFound",
-            "OperationFailedCxpRouteExist",
-            "OperationFailedGetEniInfo",
-            "OperationUnsupportedInvalidRouterInterfaceType",
-            "InvalidHaVipNotFound",
-            "OperationFailedMultiScopeType",
-            "OperationFailedDistibuteLock",
-            "QuotaExceededVpnRouteEntry",
-            "InvalidAttachmentNotFound",
-            "OperationFailedActiveNetworkInterfaceNotFound",
-            "InvalidNetworkInterfaceNotFound",
-            "OperationFailedQueryAttachmentInfo",
-            "IllegalParamAttachmentId",
-            "OperationFailedNotSupportIpv6",
-            "IncorrectStatusIpv6Address",
-            "OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface",
-            "OperationUnsupportedSpecifyIpOnIpv6Entry",
-            "OperationUnsupportedMutipleIpv6Address",
-            "OperationDeniedIpv6EntryOnCustomTable",
-            "OperationDeniedCloudBoxVbrEntryAllowedInCustomRouteTable",
-            "OperationDeniedRouteTableAssociateNotCloudBoxVSwitch",
-            "OperationDeniedVbrMisMatchCloudBox",
-            "OperationDeniedVbrIdle",
-            "OperationDeniedRouterInterfaceToDifferentVpc",
-            "OperationDeniedRouterInterfaceFromDifferentZones",
-            "OperationFailedPconnTrafficNotEnable",
-            "ResourceNotFoundVpcPeer",
-            "IncorrectStatusVpcPeer",
-            "OperationDeniedRouteTableTypeNotPermitted",
-            "OperationDeniedGatewayRouteTableNotPermitted",
-            "UnsupportedFeatureVpcPeerIpv6",
-            "OperationDeniedVpcIpv6NotEnabled",
-            "IncorrectStatusIpv4Gateway",
-            "ResourceNotFoundPrefixList",
-            "UnsupportedFeatureCreatePrefixListEcmpRouteEntry",
-            "OperationDeniedRouterInterfaceIpv6NotEnabled",
-            "OperationDeniedNextHopTypeNotPermitted",
-            "ResourceAlreadyAssociatedPrefixList",
-            "OperationFailedCidrConflictWithPrefixList",
-            "ResourceNotFoundIpv4Gateway",
-            "MismatchHaVipIdAndRouteTableId",
-            "OperationFailedOperationLocked",
-            "MismatchIpv4GatewayIdAndRouteTableId",
-            "OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch",
-            "ResourceNotAssociatedCen",
-            "IncorrectStatusCenRelation",
-            "OperationDeniedCenTypeInvalid",
-            "ResourceNotFoundCen",
-            "ResourceNotFoundNetworkInterface",
-            "RouteConflictAlreadyExist",
-            "IncorrectStatusRouterInterface",
-            "InvalidNexthopUnsupportedEniBizType",
-            "OperationDeniedRouterInterfaceIpv6",
-            "InvalidNextHopType",
-            "OperationDeniedVbrAttachEcrInMiddleStatus",
-            "ResourceNotAssociatedEcr",
-            "UnsupportedFeatureRouterInterfaceIpv6",
-            "InvalidVpnInstanceIdNotFound",
-            "OperationFailedScopeActiveRouteEntryType",
-            "OperationFailedScopeStandbyRouteEntryQuota",
-            "OperationFailedScopeActiveRouteEntryQuota",
-            "OperationUnsupportedScopeInvalidRouteType",
-            "OperationFailedEcmpInvalidRouterInterfaceOppositeType",
-            "OperationUnsupportedIpv6EcmpRouteEntry",
-            "OperationUnsupportedIpv6CidrBlock",
-            "OperationUnsupportedIpv6ForVbr",
-            "IncorrectStatusRouteTableStatus",
-            "OperationFailedInvalidNextHopType",
-            "UnsupportedRegion",
-            "UnsupportedFeatureVpcAdvancedFeature",
-            "OperationDeniedCreateEcmpForPublishedRouteEntry",
-            "OperationDeniedTrAttachmentIpv6Disabled",
-            "MismatchEniIdAndRouteTableId",
-            "InvalidDescriptionMalformed",
-            "OperationFailedInstanceDismatchCurrentVpc",
-            "InvalidParameter",
-            "InvalidNatGatewayIdNotFound",
-            "InvalidInstanIdNotFound",
-            "InvalidNextHopIdNotFound",
-            "InvalidRouteTableIdNotFound",
-            "InvalidHaVipIdNotFound",
-            "InvalidVpcNotFoundError",
-            "InvalidIpv6GatewayNotFound",
-            "ResourceNotFoundGatewayLoadBalancerEndpoint",
-            "VpcError",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateRouteEntryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateRouteEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateRouteEntryError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateRouteEntryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_route_entry(&self) -> CreateRouteEntryRequestBuilder<&Self> {
+        CreateRouteEntryRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateRouteTableRequest>;
 /// Request of `CreateRouteTable`: Creates a custom route table.
 ///
 /// * **CreateRouteTable** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the operation in the background. You can call the [DescribeRouteTableList](<https://www.alibabacloud.com/help/doc-detail/87602.htm>) operation to query the status of the task.
@@ -181,11 +184,7 @@ impl<C> CreateRouteTableRequestBuilder<C> {
     ///
     /// The region ID of the virtual private cloud (VPC) to which the custom route table belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-zhangjiakou`.
+    /// Its description, rules and example: [`CreateRouteTableRequest::region_id`](CreateRouteTableRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -194,9 +193,7 @@ impl<C> CreateRouteTableRequestBuilder<C> {
     ///
     /// The ID of the VPC to which the custom route table belongs.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Required.
-    /// - Example: `vpc-bp1qpo0kug3a20qqe****`.
+    /// Its description, rules and example: [`CreateRouteTableRequest::vpc_id`](CreateRouteTableRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -205,10 +202,7 @@ impl<C> CreateRouteTableRequestBuilder<C> {
     ///
     /// The name of the route table.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `RouteTableName`.
-    /// - Example: `myRouteTable`.
+    /// Its description, rules and example: [`CreateRouteTableRequest::route_table_name`](CreateRouteTableRequest::route_table_name).
     pub fn route_table_name(mut self, value: impl Into<String>) -> Self {
         self.inner.route_table_name = Some(value.into());
         self
@@ -217,10 +211,7 @@ impl<C> CreateRouteTableRequestBuilder<C> {
     ///
     /// The description of the route table.
     ///
-    /// The description must be 1 to 256 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `abc`.
+    /// Its description, rules and example: [`CreateRouteTableRequest::description`](CreateRouteTableRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -229,11 +220,7 @@ impl<C> CreateRouteTableRequestBuilder<C> {
     ///
     /// The type of the route table. Valid values:
     ///
-    /// * **VSwitch** (default): vSwitch route table
-    /// * **Gateway**: gateway route table
-    ///
-    /// - Wire name: `AssociateType`.
-    /// - Example: `VSwitch`.
+    /// Its description, rules and example: [`CreateRouteTableRequest::associate_type`](CreateRouteTableRequest::associate_type).
     pub fn associate_type(mut self, value: impl Into<String>) -> Self {
         self.inner.associate_type = Some(value.into());
         self
@@ -242,13 +229,7 @@ impl<C> CreateRouteTableRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** in each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-0016e04`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateRouteTableRequest::client_token`](CreateRouteTableRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -257,8 +238,7 @@ impl<C> CreateRouteTableRequestBuilder<C> {
     ///
     /// The tags of the resource.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`CreateRouteTableRequest::tag`](CreateRouteTableRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -402,167 +382,24 @@ for CreateRouteTableResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateRouteTable`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateRouteTableError {
-    /// HTTP 400 `UnsupportedRegion`: The feature of ipv4Gateway is not supported in the region.
-    UnsupportedRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.RouteTableName.Malformed`: The specified route table name is not valid.
-    InvalidParameterRouteTableNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Description.Malformed`: The specified Description is not valid.
-    InvalidParameterDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.RouteTable`: VPC RouteTable quota exceeded.
-    QuotaExceededRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.cbnStatus`: Current CBN status does not support this operation.
-    IncorrectStatusCbnStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpcId.NotSupport`: The vpc is not support.
-    InvalidVpcIdNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.AdvancedFeature`: Advanced features of the vpc is unsupported.
-    OperationUnsupportedAdvancedFeature(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.GatewayRouteTable`: The quota of Gateway Route Table is exceeded.
-    QuotaExceededGatewayRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.vpcId`: The parameter vpcId is mandatory.
-    MissingParamVpcId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: Specified value of RegionId is not supported.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Action`: This vpc feature is not supported in this region
-    InvalidParameterAction(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpcId.NotFound`: Specified VPC does not exist.
-    InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateRouteTableError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "UnsupportedRegion",
-                        "InvalidParameter.RouteTableName.Malformed",
-                        "InvalidParameter.Description.Malformed",
-                        "QuotaExceeded.RouteTable",
-                        "IncorrectStatus.cbnStatus",
-                        "InvalidVpcId.NotSupport",
-                        "OperationUnsupported.AdvancedFeature",
-                        "QuotaExceeded.GatewayRouteTable",
-                        "MissingParam.vpcId",
-                        "InvalidRegionId.NotFound",
-                        "InvalidParameter.Action",
-                        "InvalidVpcId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateRouteTableError;
+impl crate::Client {
+    /// Calls `CreateRouteTable`: Creates a custom route table.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateRouteTableRequestBuilder::send) it. The parameters and their rules: [`CreateRouteTableRequest`].
+    #[inline]
+    pub fn create_route_table(&self) -> CreateRouteTableRequestBuilder<&Self> {
+        CreateRouteTableRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateRouteTableError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateRouteTable`: Creates a custom route table.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateRouteTableRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::UnsupportedRegion(error),
-            1 => Self::InvalidParameterRouteTableNameMalformed(error),
-            2 => Self::InvalidParameterDescriptionMalformed(error),
-            3 => Self::QuotaExceededRouteTable(error),
-            4 => Self::IncorrectStatusCbnStatus(error),
-            5 => Self::InvalidVpcIdNotSupport(error),
-            6 => Self::OperationUnsupportedAdvancedFeature(error),
-            7 => Self::QuotaExceededGatewayRouteTable(error),
-            8 => Self::MissingParamVpcId(error),
-            9 => Self::InvalidRegionIdNotFound(error),
-            10 => Self::InvalidParameterAction(error),
-            11 => Self::InvalidVpcIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::UnsupportedRegion(error) => (0, error),
-            Self::InvalidParameterRouteTableNameMalformed(error) => (1, error),
-            Self::InvalidParameterDescriptionMalformed(error) => (2, error),
-            Self::QuotaExceededRouteTable(error) => (3, error),
-            Self::IncorrectStatusCbnStatus(error) => (4, error),
-            Self::InvalidVpcIdNotSupport(error) => (5, error),
-            Self::OperationUnsupportedAdvancedFeature(error) => (6, error),
-            Self::QuotaExceededGatewayRouteTable(error) => (7, error),
-            Self::MissingParamVpcId(error) => (8, error),
-            Self::InvalidRegionIdNotFound(error) => (9, error),
-            Self::InvalidParameterAction(error) => (10, error),
-            Self::InvalidVpcIdNotFound(error) => (11, error),
-            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateRouteTableError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateRouteTableError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "UnsupportedRegion",
-            "InvalidParameterRouteTableNameMalformed",
-            "InvalidParameterDescriptionMalformed",
-            "QuotaExceededRouteTable",
-            "IncorrectStatusCbnStatus",
-            "InvalidVpcIdNotSupport",
-            "OperationUnsupportedAdvancedFeature",
-            "QuotaExceededGatewayRouteTable",
-            "MissingParamVpcId",
-            "InvalidRegionIdNotFound",
-            "InvalidParameterAction",
-            "InvalidVpcIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateRouteTableError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateRouteTableError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateRouteTableError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateRouteTableError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_route_table(&self) -> CreateRouteTableRequestBuilder<&Self> {
+        CreateRouteTableRequestBuilder::new(self)
     }
 }

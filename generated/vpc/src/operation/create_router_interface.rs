@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateRouterInterfaceRequest>;
 /// Request of `CreateRouterInterface`: Creates a router interface.
 ///
 /// When you call this operation, take note of the following limits:
@@ -459,11 +462,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// The ID of the region to which the router interface belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::region_id`](CreateRouterInterfaceRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -472,12 +471,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// The role of the router interface. Valid values:
     ///
-    /// * **InitiatingSide**: requester
-    /// * **AcceptingSide**: acceptor
-    ///
-    /// - Wire name: `Role`.
-    /// - Required.
-    /// - Example: `InitiatingSide`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::role`](CreateRouterInterfaceRequest::role).
     pub fn role(mut self, value: impl Into<String>) -> Self {
         self.inner.role = Some(value.into());
         self
@@ -486,9 +480,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// The ID of the region in which the acceptor is deployed.
     ///
-    /// - Wire name: `OppositeRegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::opposite_region_id`](CreateRouterInterfaceRequest::opposite_region_id).
     pub fn opposite_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.opposite_region_id = Some(value.into());
         self
@@ -497,24 +489,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// The specification of the router interface and the corresponding bandwidth. Valid values:
     ///
-    /// * **Mini.2**: 2 Mbit/s
-    /// * **Mini.5**: 5 Mbit/s
-    /// * **Small.1**: 10 Mbit/s
-    /// * **Small.2**: 20 Mbit/s
-    /// * **Small.5**: 50 Mbit/s
-    /// * **Middle.1**: 100 Mbit/s
-    /// * **Middle.2**: 200 Mbit/s
-    /// * **Middle.5**: 500 Mbit/s
-    /// * **Large.1**: 1,000 Mbit/s
-    /// * **Large.2**: 2,000 Mbit/s
-    /// * **Large.5**: 5,000 Mbit/s
-    /// * **Xlarge.1**: 10,000 Mbit/s
-    ///
-    /// > If **Role** is set to **AcceptingSide**, set **Spec** to **Negative**. This indicates that you do not need to specify the specification when you create an acceptor router interface.
-    ///
-    /// - Wire name: `Spec`.
-    /// - Required.
-    /// - Example: `Mini.2`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::spec`](CreateRouterInterfaceRequest::spec).
     pub fn spec(mut self, value: impl Into<String>) -> Self {
         self.inner.spec = Some(value.into());
         self
@@ -523,12 +498,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// The type of router that is associated with the router interface. Valid values:
     ///
-    /// * **VRouter**
-    /// * **VBR**
-    ///
-    /// - Wire name: `RouterType`.
-    /// - Required.
-    /// - Example: `VRouter`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::router_type`](CreateRouterInterfaceRequest::router_type).
     pub fn router_type(mut self, value: impl Into<String>) -> Self {
         self.inner.router_type = Some(value.into());
         self
@@ -537,9 +507,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// The ID of the router that is associated with the router interface.
     ///
-    /// - Wire name: `RouterId`.
-    /// - Required.
-    /// - Example: `vbr-m5ebm6g9ptc9mly1c****`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::router_id`](CreateRouterInterfaceRequest::router_id).
     pub fn router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.router_id = Some(value.into());
         self
@@ -548,8 +516,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// The ID of the peer router interface.
     ///
-    /// - Wire name: `OppositeInterfaceId`.
-    /// - Example: `ri-2zeo3xzyf38r4urzd****`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::opposite_interface_id`](CreateRouterInterfaceRequest::opposite_interface_id).
     pub fn opposite_interface_id(mut self, value: impl Into<String>) -> Self {
         self.inner.opposite_interface_id = Some(value.into());
         self
@@ -558,8 +525,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// The ID of the peer router.
     ///
-    /// - Wire name: `OppositeRouterId`.
-    /// - Example: `vrt-bp1lhl0taikrteen8****`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::opposite_router_id`](CreateRouterInterfaceRequest::opposite_router_id).
     pub fn opposite_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.opposite_router_id = Some(value.into());
         self
@@ -568,12 +534,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// The type of router that is associated with the peer router interface. Valid values:
     ///
-    /// * **VRouter**
-    /// * **VBR**
-    ///
-    /// - Wire name: `OppositeRouterType`.
-    /// - Default: `VRouter`.
-    /// - Example: `VRouter`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::opposite_router_type`](CreateRouterInterfaceRequest::opposite_router_type).
     pub fn opposite_router_type(mut self, value: impl Into<String>) -> Self {
         self.inner.opposite_router_type = Some(value.into());
         self
@@ -582,8 +543,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// The ID of the Alibaba Cloud account to which the peer router interface belongs.
     ///
-    /// - Wire name: `OppositeInterfaceOwnerId`.
-    /// - Example: `253460731706911258`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::opposite_interface_owner_id`](CreateRouterInterfaceRequest::opposite_interface_owner_id).
     pub fn opposite_interface_owner_id(mut self, value: impl Into<String>) -> Self {
         self.inner.opposite_interface_owner_id = Some(value.into());
         self
@@ -592,10 +552,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// The source IP address that is used to perform health checks. The source IP address must be an idle IP address of the local virtual private cloud (VPC).
     ///
-    /// > You can set this parameter when an Express Connect circuit is used.
-    ///
-    /// - Wire name: `HealthCheckSourceIp`.
-    /// - Example: `192.168.0.6`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::health_check_source_ip`](CreateRouterInterfaceRequest::health_check_source_ip).
     pub fn health_check_source_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_source_ip = Some(value.into());
         self
@@ -604,10 +561,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// The destination IP address that is used to perform health checks.
     ///
-    /// > This parameter is required if you specify **HealthCheckSourceIp**
-    ///
-    /// - Wire name: `HealthCheckTargetIp`.
-    /// - Example: `192.168.0.8`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::health_check_target_ip`](CreateRouterInterfaceRequest::health_check_target_ip).
     pub fn health_check_target_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_target_ip = Some(value.into());
         self
@@ -616,12 +570,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// The ID of the access point to which the VBR belongs.
     ///
-    /// You can call the [DescribeAccessPoints](<https://www.alibabacloud.com/help/doc-detail/36062.htm>) operation to obtain the IDs of access points.
-    ///
-    /// > This parameter is required if the VBR is connected to an Express Connect circuit.
-    ///
-    /// - Wire name: `AccessPointId`.
-    /// - Example: `ap-cn-hangzhou-yh-ts-A`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::access_point_id`](CreateRouterInterfaceRequest::access_point_id).
     pub fn access_point_id(mut self, value: impl Into<String>) -> Self {
         self.inner.access_point_id = Some(value.into());
         self
@@ -630,10 +579,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// The ID of the access point to which the peer belongs.
     ///
-    /// > This parameter is required if the peer router interface is associated with a VBR. The specified value cannot be changed after the router interface is created.
-    ///
-    /// - Wire name: `OppositeAccessPointId`.
-    /// - Example: `ap-cn-shanghai-nt-aligroup-C`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::opposite_access_point_id`](CreateRouterInterfaceRequest::opposite_access_point_id).
     pub fn opposite_access_point_id(mut self, value: impl Into<String>) -> Self {
         self.inner.opposite_access_point_id = Some(value.into());
         self
@@ -642,10 +588,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// The description of the router interface.
     ///
-    /// The description must be 2 to 256 characters in length. It must start with a letter but cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `abcabc`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::description`](CreateRouterInterfaceRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -654,10 +597,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// The name of the router interface.
     ///
-    /// The name must be 2 to 128 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-).
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `abc`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::name`](CreateRouterInterfaceRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -666,13 +606,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// The subscription duration. Valid values:
     ///
-    /// * Valid values when PricingCycle is set to Month: **1 to 9**.
-    /// * Valid values when PricingCycle is set to Year: **1 to 3**.
-    ///
-    /// > This parameter is required if **InstanceChargeType** is set to **PrePaid**.
-    ///
-    /// - Wire name: `Period`.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::period`](CreateRouterInterfaceRequest::period).
     pub fn period(mut self, value: i32) -> Self {
         self.inner.period = Some(value);
         self
@@ -681,11 +615,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// The billing method of the router interface. Valid values:
     ///
-    /// * **PrePaid**: subscription
-    /// * **PostPaid**: pay-as-you-go
-    ///
-    /// - Wire name: `InstanceChargeType`.
-    /// - Example: `PrePaid`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::instance_charge_type`](CreateRouterInterfaceRequest::instance_charge_type).
     pub fn instance_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_charge_type = Some(value.into());
         self
@@ -694,13 +624,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// Specifies whether to enable automatic payment. Valid values:
     ///
-    /// * **false** (default): The automatic payment is disabled. If you select this option, you must go to the Order Center to complete the payment after an order is generated.
-    /// * **true**: The automatic payment is enabled. Payments are automatically complete after an order is generated.
-    ///
-    /// > This parameter is required if **InstanceChargeType** is set to **PrePaid**.
-    ///
-    /// - Wire name: `AutoPay`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::auto_pay`](CreateRouterInterfaceRequest::auto_pay).
     pub fn auto_pay(mut self, value: bool) -> Self {
         self.inner.auto_pay = Some(value);
         self
@@ -709,13 +633,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// The billing cycle of the subscription. Valid values:
     ///
-    /// * **Month** (default)
-    /// * **Year**
-    ///
-    /// > This parameter is required if **InstanceChargeType** is set to **PrePaid**.
-    ///
-    /// - Wire name: `PricingCycle`.
-    /// - Example: `Month`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::pricing_cycle`](CreateRouterInterfaceRequest::pricing_cycle).
     pub fn pricing_cycle(mut self, value: impl Into<String>) -> Self {
         self.inner.pricing_cycle = Some(value.into());
         self
@@ -724,13 +642,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::client_token`](CreateRouterInterfaceRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -739,14 +651,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// Specifies whether the VBR that is created in the Fast Link mode is uplinked to the router interface. The Fast Link mode helps automatically connect router interfaces that are created for the VBR and its peer VPC. Valid values:
     ///
-    /// * **true**
-    /// * **false**
-    /// * This parameter takes effect only if **RouterType** is set to **VBR** and **OppositeRouterType** is set to **VRouter**.
-    /// * If **FastLinkMode** is set to **true**, **Role** must be set to **InitiatingSide**. In this case, **AccessPointId**, **OppositeRouterType**, **OpppsiteRouterId**, and **OppositeInterfaceOwnerId** are required.
-    ///
-    /// - Wire name: `FastLinkMode`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::fast_link_mode`](CreateRouterInterfaceRequest::fast_link_mode).
     pub fn fast_link_mode(mut self, value: bool) -> Self {
         self.inner.fast_link_mode = Some(value);
         self
@@ -755,12 +660,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// Specifies whether to enable auto-renewal. Valid values:
     ///
-    /// * **false** (default)
-    /// * **true**
-    ///
-    /// - Wire name: `AutoRenew`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::auto_renew`](CreateRouterInterfaceRequest::auto_renew).
     pub fn auto_renew(mut self, value: bool) -> Self {
         self.inner.auto_renew = Some(value);
         self
@@ -769,10 +669,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// The ID of the resource group.
     ///
-    /// For more information about resource group, see [What is Resource Management?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
-    ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmxazb4ph6aiy****`.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::resource_group_id`](CreateRouterInterfaceRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -781,8 +678,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     ///
     /// The tag to add to the resource.
     ///
-    /// - Wire name: `Tags`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateRouterInterfaceRequest::tags`](CreateRouterInterfaceRequest::tags).
     pub fn tags(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tags = Some(values.into_iter().collect());
         self
@@ -939,381 +835,24 @@ for CreateRouterInterfaceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateRouterInterface`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateRouterInterfaceError {
-    /// HTTP 400 `InvalidPrice.NotFound`: Pricing plan result not found.
-    InvalidPriceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAliuid`: Invalid Aliuid.
-    InvalidAliuid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRole.ValueNotSupported`: The specified Role is not valid.
-    InvalidRoleValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSpec.ValudNotSupported`: The specified Spec is not supported.
-    InvalidSpecValudNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouterType.ValueNotSupported`: The specified RouterType is not valid.
-    InvalidRouterTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName.Malformed`: The specified "Name" is not valid.
-    InvalidNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.BillsOutstanding`: You cannot create more RouterInterface because you have bills outstanding.
-    ForbiddenBillsOutstanding(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LimitationExceed.InterfaceNumberOnRouter`: Total number of RouterInterfaces on a Router exceeded.
-    LimitationExceedInterfaceNumberOnRouter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.NotInRouterInterfaceCreateWhitelist`: Not in router interface create whitelist.
-    ForbiddenNotInRouterInterfaceCreateWhitelist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RI_CREATE_ONE_LIMIT_BY_SYNC`: Create ri only one limit by sync.
-    RiCreateOneLimitBySync(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAccessPoint.ValueNotAllowed`: The non-vbr router interface cannot have access point configured.
-    InvalidAccessPointValueNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.NotFound`: Parameter must not be null,uid, bid,regionNo, remoteRegionNo, routerId or accessPointId
-    InvalidParamNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAccessPoint.NotMatch`: The accessPoint id is not matched
-    InvalidAccessPointNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAccessPoint.NotExist`: The accessPoint not exit
-    InvalidAccessPointNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `INVAID_VBR_STATUS`: VBR status must be active
-    InvaidVbrStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.CenStatus`: Cen status must not be middle status.
-    IncorrectStatusCenStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.AcceptRoleNotSupportPrePay`: Acception side ri not support chargetype for prepaid.
-    ForbiddenAcceptRoleNotSupportPrePay(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouterInterfaceSpec.Malformed`: Specified RouterInterface spec is not valid.
-    InvalidRouterInterfaceSpecMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpcSubnet.NotFound`: Vpc subnet not exist.
-    VpcSubnetNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.HealthcheckIp`: Healthcheck ip cannot equal with instance ip.
-    IllegalParamHealthcheckIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.HcForInvalidRiType`: Healthchecksourceip and healthchecktargetip is only valid for vr ri that is connected to vbr.
-    OperationFailedHcForInvalidRiType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SyncOrderToSub`: SyncOrderToSub error.
-    OperationFailedSyncOrderToSub(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CrossBorderBandwidth`: CrossBorder bandwidth error.
-    IllegalParamCrossBorderBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.VRouterType`: The VRouterType is not supported.
-    IllegalParamVRouterType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Spec`: The spec is illegal.
-    IllegalParamSpec(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.CrossBorder`: User not authorized to create cross border routerInterface.
-    ForbiddenCrossBorder(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouterId.NotFound`: Param is not valid,this user does not have this router or aliuid bid regionNo and routerId must have something wrong.
+mod error;
+pub use error::CreateRouterInterfaceError;
+impl crate::Client {
+    /// Calls `CreateRouterInterface`: Creates a router interface.
     ///
-    /// Also returned with HTTP 404: The specified RouterId does not exist in our recored.
-    InvalidRouterIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCommodity.NotFound`: Commodity is not exist.
-    InvalidCommodityNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouterInterfaceChargeType.Malformed`: Specified RouterInterface ChargeType is not valid.
-    InvalidRouterInterfaceChargeTypeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.RegionId`: The specified regionId is illegal.
-    IllegalParamRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL`: User withhoding argeement is illegal.
-    PayMayiWithholdingAgreementIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded`: RiPerUser quota exceeded
-    QuotaExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.PconnTrafficNotEnable`: The operation is failed because of PconnTrafficNotEnable.
-    OperationFailedPconnTrafficNotEnable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The regionId provided does not exist in ec region list.
+    /// Set the parameters on the returned builder, then [`send`](CreateRouterInterfaceRequestBuilder::send) it. The parameters and their rules: [`CreateRouterInterfaceRequest`].
+    #[inline]
+    pub fn create_router_interface(&self) -> CreateRouterInterfaceRequestBuilder<&Self> {
+        CreateRouterInterfaceRequestBuilder::new(self)
+    }
+}
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateRouterInterface`: Creates a router interface.
     ///
-    /// Also returned with HTTP 404: The regionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotInResourceGroup`: The specified resource is not in the specified ResourceGroup.
-    ResourceNotInResourceGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `HaveConnectionBetweenRouters`: Have connection between routers
-    HaveConnectionBetweenRouters(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The specified "Description" is not valid.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBandwidth.NotEnough`: Bandwidth not enough.
-    InvalidBandwidthNotEnough(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ForbiddenAction`: The user does not support this action.
-    ForbiddenAction(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NotSupportIPv6`: Router interface not support IPv6.
-    OperationFailedNotSupportIPv6(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.AvailableZoneId`: The specified AvailableZoneId did not retrieve the corresponding cluster IP address.
-    InvalidParamAvailableZoneId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NoAvailableAmount`: The available amount of your account is less than 0, please recharge before attempting to purchase.
-    OperationFailedNoAvailableAmount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.OperationLocked`: Operation failed because OperationLocked.
-    OperationFailedOperationLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InvalidEcGrant`: The VBR have no grant to create EC.
-    OperationFailedInvalidEcGrant(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CannotConnectOtherOwnerInstance`: Can not connect with other owner VPC or CEN.
-    OperationFailedCannotConnectOtherOwnerInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.NotNull`: params must not null.
-    InvalidParamsNotNull(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRouterId.AttacedToCEN`: Can not create ri when attaced to CEN.
-    InvalidRouterIdAttacedToCen(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateRouterInterfaceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidPrice.NotFound",
-                        "InvalidAliuid",
-                        "InvalidRole.ValueNotSupported",
-                        "InvalidSpec.ValudNotSupported",
-                        "InvalidRouterType.ValueNotSupported",
-                        "InvalidName.Malformed",
-                        "Forbidden.BillsOutstanding",
-                        "LimitationExceed.InterfaceNumberOnRouter",
-                        "Forbidden.NotInRouterInterfaceCreateWhitelist",
-                        "RI_CREATE_ONE_LIMIT_BY_SYNC",
-                        "InvalidAccessPoint.ValueNotAllowed",
-                        "InvalidParam.NotFound",
-                        "InvalidAccessPoint.NotMatch",
-                        "InvalidAccessPoint.NotExist",
-                        "INVAID_VBR_STATUS",
-                        "IncorrectStatus.CenStatus",
-                        "Forbidden.AcceptRoleNotSupportPrePay",
-                        "InvalidRouterInterfaceSpec.Malformed",
-                        "VpcSubnet.NotFound",
-                        "IllegalParam.HealthcheckIp",
-                        "OperationFailed.HcForInvalidRiType",
-                        "OperationFailed.SyncOrderToSub",
-                        "IllegalParam.CrossBorderBandwidth",
-                        "IllegalParam.VRouterType",
-                        "IllegalParam.Spec",
-                        "Forbidden.CrossBorder",
-                        "InvalidRouterId.NotFound",
-                        "InvalidCommodity.NotFound",
-                        "InvalidRouterInterfaceChargeType.Malformed",
-                        "IllegalParam.RegionId",
-                        "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL",
-                        "QuotaExceeded",
-                        "OperationFailed.PconnTrafficNotEnable",
-                        "InvalidRegionId.NotFound",
-                        "ResourceNotInResourceGroup",
-                        "HaveConnectionBetweenRouters",
-                        "InvalidDescription.Malformed",
-                        "InvalidBandwidth.NotEnough",
-                        "ForbiddenAction",
-                        "OperationFailed.NotSupportIPv6",
-                        "InvalidParam.AvailableZoneId",
-                        "OperationFailed.NoAvailableAmount",
-                        "OperationFailed.OperationLocked",
-                        "OperationFailed.InvalidEcGrant",
-                        "OperationFailed.CannotConnectOtherOwnerInstance",
-                        "InvalidParams.NotNull",
-                        "InvalidRouterId.AttacedToCEN",
-                    ],
-                ),
-            error,
-        )
-    }
-}
-#[allow(deprecated)]
-impl CreateRouterInterfaceError {
-    /// The service error behind the variant.
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateRouterInterfaceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidPriceNotFound(error),
-            1 => Self::InvalidAliuid(error),
-            2 => Self::InvalidRoleValueNotSupported(error),
-            3 => Self::InvalidSpecValudNotSupported(error),
-            4 => Self::InvalidRouterTypeValueNotSupported(error),
-            5 => Self::InvalidNameMalformed(error),
-            6 => Self::ForbiddenBillsOutstanding(error),
-            7 => Self::LimitationExceedInterfaceNumberOnRouter(error),
-            8 => Self::ForbiddenNotInRouterInterfaceCreateWhitelist(error),
-            9 => Self::RiCreateOneLimitBySync(error),
-            10 => Self::InvalidAccessPointValueNotAllowed(error),
-            11 => Self::InvalidParamNotFound(error),
-            12 => Self::InvalidAccessPointNotMatch(error),
-            13 => Self::InvalidAccessPointNotExist(error),
-            14 => Self::InvaidVbrStatus(error),
-            15 => Self::IncorrectStatusCenStatus(error),
-            16 => Self::ForbiddenAcceptRoleNotSupportPrePay(error),
-            17 => Self::InvalidRouterInterfaceSpecMalformed(error),
-            18 => Self::VpcSubnetNotFound(error),
-            19 => Self::IllegalParamHealthcheckIp(error),
-            20 => Self::OperationFailedHcForInvalidRiType(error),
-            21 => Self::OperationFailedSyncOrderToSub(error),
-            22 => Self::IllegalParamCrossBorderBandwidth(error),
-            23 => Self::IllegalParamVRouterType(error),
-            24 => Self::IllegalParamSpec(error),
-            25 => Self::ForbiddenCrossBorder(error),
-            26 => Self::InvalidRouterIdNotFound(error),
-            27 => Self::InvalidCommodityNotFound(error),
-            28 => Self::InvalidRouterInterfaceChargeTypeMalformed(error),
-            29 => Self::IllegalParamRegionId(error),
-            30 => Self::PayMayiWithholdingAgreementIllegal(error),
-            31 => Self::QuotaExceeded(error),
-            32 => Self::OperationFailedPconnTrafficNotEnable(error),
-            33 => Self::InvalidRegionIdNotFound(error),
-            34 => Self::ResourceNotInResourceGroup(error),
-            35 => Self::HaveConnectionBetweenRouters(error),
-            36 => Self::InvalidDescriptionMalformed(error),
-            37 => Self::InvalidBandwidthNotEnough(error),
-            38 => Self::ForbiddenAction(error),
-            39 => Self::OperationFailedNotSupportIPv6(error),
-            40 => Self::InvalidParamAvailableZoneId(error),
-            41 => Self::OperationFailedNoAvailableAmount(error),
-            42 => Self::OperationFailedOperationLocked(error),
-            43 => Self::OperationFailedInvalidEcGrant(error),
-            44 => Self::OperationFailedCannotConnectOtherOwnerInstance(error),
-            45 => Self::InvalidParamsNotNull(error),
-            46 => Self::InvalidRouterIdAttacedToCen(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidPriceNotFound(error) => (0, error),
-            Self::InvalidAliuid(error) => (1, error),
-            Self::InvalidRoleValueNotSupported(error) => (2, error),
-            Self::InvalidSpecValudNotSupported(error) => (3, error),
-            Self::InvalidRouterTypeValueNotSupported(error) => (4, error),
-            Self::InvalidNameMalformed(error) => (5, error),
-            Self::ForbiddenBillsOutstanding(error) => (6, error),
-            Self::LimitationExceedInterfaceNumberOnRouter(error) => (7, error),
-            Self::ForbiddenNotInRouterInterfaceCreateWhitelist(error) => (8, error),
-            Self::RiCreateOneLimitBySync(error) => (9, error),
-            Self::InvalidAccessPointValueNotAllowed(error) => (10, error),
-            Self::InvalidParamNotFound(error) => (11, error),
-            Self::InvalidAccessPointNotMatch(error) => (12, error),
-            Self::InvalidAccessPointNotExist(error) => (13, error),
-            Self::InvaidVbrStatus(error) => (14, error),
-            Self::IncorrectStatusCenStatus(error) => (15, error),
-            Self::ForbiddenAcceptRoleNotSupportPrePay(error) => (16, error),
-            Self::InvalidRouterInterfaceSpecMalformed(error) => (17, error),
-            Self::VpcSubnetNotFound(error) => (18, error),
-            Self::IllegalParamHealthcheckIp(error) => (19, error),
-            Self::OperationFailedHcForInvalidRiType(error) => (20, error),
-            Self::OperationFailedSyncOrderToSub(error) => (21, error),
-            Self::IllegalParamCrossBorderBandwidth(error) => (22, error),
-            Self::IllegalParamVRouterType(error) => (23, error),
-            Self::IllegalParamSpec(error) => (24, error),
-            Self::ForbiddenCrossBorder(error) => (25, error),
-            Self::InvalidRouterIdNotFound(error) => (26, error),
-            Self::InvalidCommodityNotFound(error) => (27, error),
-            Self::InvalidRouterInterfaceChargeTypeMalformed(error) => (28, error),
-            Self::IllegalParamRegionId(error) => (29, error),
-            Self::PayMayiWithholdingAgreementIllegal(error) => (30, error),
-            Self::QuotaExceeded(error) => (31, error),
-            Self::OperationFailedPconnTrafficNotEnable(error) => (32, error),
-            Self::InvalidRegionIdNotFound(error) => (33, error),
-            Self::ResourceNotInResourceGroup(error) => (34, error),
-            Self::HaveConnectionBetweenRouters(error) => (35, error),
-            Self::InvalidDescriptionMalformed(error) => (36, error),
-            Self::InvalidBandwidthNotEnough(error) => (37, error),
-            Self::ForbiddenAction(error) => (38, error),
-            Self::OperationFailedNotSupportIPv6(error) => (39, error),
-            Self::InvalidParamAvailableZoneId(error) => (40, error),
-            Self::OperationFailedNoAvailableAmount(error) => (41, error),
-            Self::OperationFailedOperationLocked(error) => (42, error),
-            Self::OperationFailedInvalidEcGrant(error) => (43, error),
-            Self::OperationFailedCannotConnectOtherOwnerInstance(error) => (44, error),
-            Self::InvalidParamsNotNull(error) => (45, error),
-            Self::InvalidRouterIdAttacedToCen(error) => (46, error),
-            Self::Unhandled(unhandled) => (47, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateRouterInterfaceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateRouterInterfaceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidPriceNotFound",
-            "InvalidAliuid",
-            "InvalidRoleValueNotSupported",
-            "InvalidSpecValudNotSupported",
-            "InvalidRouterTypeValueNotSupported",
-            "InvalidNameMalformed",
-            "ForbiddenBillsOutstanding",
-            "LimitationExceedInterfaceNumberOnRouter",
-            "ForbiddenNotInRouterInterfaceCreateWhitelist",
-            "RiCreateOneLimitBySync",
-            "InvalidAccessPointValueNotAllowed",
-            "InvalidParamNotFound",
-            "InvalidAccessPointNotMatch",
-            "InvalidAccessPointNotExist",
-            "InvaidVbrStatus",
-            "IncorrectStatusCenStatus",
-            "ForbiddenAcceptRoleNotSupportPrePay",
-            "InvalidRouterInterfaceSpecMalformed",
-            "VpcSubnetNotFound",
-            "IllegalParamHealthcheckIp",
-            "OperationFailedHcForInvalidRiType",
-            "OperationFailedSyncOrderToSub",
-            "IllegalParamCrossBorderBandwidth",
-            "IllegalParamVRouterType",
-            "IllegalParamSpec",
-            "ForbiddenCrossBorder",
-            "InvalidRouterIdNotFound",
-            "InvalidCommodityNotFound",
-            "InvalidRouterInterfaceChargeTypeMalformed",
-            "IllegalParamRegionId",
-            "PayMayiWithholdingAgreementIllegal",
-            "QuotaExceeded",
-            "OperationFailedPconnTrafficNotEnable",
-            "InvalidRegionIdNotFound",
-            "ResourceNotInResourceGroup",
-            "HaveConnectionBetweenRouters",
-            "InvalidDescriptionMalformed",
-            "InvalidBandwidthNotEnough",
-            "ForbiddenAction",
-            "OperationFailedNotSupportIPv6",
-            "InvalidParamAvailableZoneId",
-            "OperationFailedNoAvailableAmount",
-            "OperationFailedOperationLocked",
-            "OperationFailedInvalidEcGrant",
-            "OperationFailedCannotConnectOtherOwnerInstance",
-            "InvalidParamsNotNull",
-            "InvalidRouterIdAttacedToCen",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateRouterInterfaceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateRouterInterfaceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateRouterInterfaceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateRouterInterfaceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_router_interface(&self) -> CreateRouterInterfaceRequestBuilder<&Self> {
+        CreateRouterInterfaceRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateSnatEntryRequest>;
 /// Request of `CreateSnatEntry`: Adds an SNAT entry to an SNAT table.
 ///
 /// You can call this operation to add SNAT entries to Internet NAT gateways and Virtual Private Cloud (VPC) NAT gateways. In this topic, a **NAT** gateway refers to both gateway types.
@@ -254,27 +257,7 @@ impl<C> CreateSnatEntryRequestBuilder<C> {
     ///
     /// The region ID of the NAT gateway.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// Valid values:
-    ///
-    /// * ap-northeast-2-pop
-    ///
-    ///   \<!-- --\>
-    ///
-    ///   \:
-    ///
-    ///   \<!-- --\>
-    ///
-    ///   ap-northeast-2-pop
-    ///
-    ///   \<!-- --\>
-    ///
-    ///   .
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateSnatEntryRequest::region_id`](CreateSnatEntryRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -283,9 +266,7 @@ impl<C> CreateSnatEntryRequestBuilder<C> {
     ///
     /// The ID of the SNAT table.
     ///
-    /// - Wire name: `SnatTableId`.
-    /// - Required.
-    /// - Example: `stb-bp190wu8io1vgev****`.
+    /// Its description, rules and example: [`CreateSnatEntryRequest::snat_table_id`](CreateSnatEntryRequest::snat_table_id).
     pub fn snat_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.snat_table_id = Some(value.into());
         self
@@ -294,11 +275,7 @@ impl<C> CreateSnatEntryRequestBuilder<C> {
     ///
     /// The ID of the vSwitch.
     ///
-    /// * When you add an SNAT entry to an Internet NAT gateway, this parameter specifies that ECS instances in the vSwitch can use the SNAT entry to access the Internet. If you select multiple elastic IP addresses (EIPs) to create an SNAT address pool, connections are hashed to these EIPs. Network traffic may not be evenly distributed to the EIPs because the amount of traffic that passes through each connection varies. We recommend that you associate these EIPs with the same EIP bandwidth plan to prevent service interruptions due to the bandwidth limits on individual EIPs.
-    /// * When you add an SNAT entry to a VPC NAT gateway, this parameter specifies that ECS instances in the vSwitch can use the SNAT entry to access external networks.
-    ///
-    /// - Wire name: `SourceVSwitchId`.
-    /// - Example: `vsw-bp1nhx2s9ui5o****`.
+    /// Its description, rules and example: [`CreateSnatEntryRequest::source_v_switch_id`](CreateSnatEntryRequest::source_v_switch_id).
     pub fn source_v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.source_v_switch_id = Some(value.into());
         self
@@ -307,21 +284,7 @@ impl<C> CreateSnatEntryRequestBuilder<C> {
     ///
     /// You can specify the CIDR block of a VPC, a vSwitch, or an ECS instance or enter a custom CIDR block.
     ///
-    /// You can specify an SNAT entry in the following ways:
-    ///
-    /// * You can specify the CIDR block of the VPC where the NAT gateway is deployed. Then, all ECS instances in the VPC can access the Internet or external networks by using SNAT.
-    /// * You can specify the CIDR block of a vSwitch, for example, 192.168.1.0/24. Then, the ECS instances in the vSwitch can access the Internet or external networks by using SNAT.
-    /// * You can specify the IP address of an ECS instance, for example, 192.168.1.1/32. Then, the ECS instance can access the Internet or external networks by using SNAT.
-    /// * You can specify a custom CIDR block. Then, all ECS instances within the specified CIDR block can access the Internet or external networks by using SNAT.
-    ///
-    /// When you add an SNAT entry to an Internet NAT gateway, if **SnatIp** is set to an EIP, the ECS instance uses the specified EIP to access the Internet.
-    ///
-    /// If **SnatIp** is set to multiple EIPs, the ECS instance randomly selects an EIP specified in the **SnatIp** parameter to access the Internet.
-    ///
-    /// You cannot specify this parameter and **SourceVSwtichId** at the same time. If **SourceVSwitchId** is specified, you cannot specify **SourceCIDR**. If **SourceCIDR** is specified, you cannot specify **SourceVSwitchId**.
-    ///
-    /// - Wire name: `SourceCIDR`.
-    /// - Example: `10.1.1.0/24`.
+    /// Its description, rules and example: [`CreateSnatEntryRequest::source_cidr`](CreateSnatEntryRequest::source_cidr).
     pub fn source_cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.source_cidr = Some(value.into());
         self
@@ -330,12 +293,7 @@ impl<C> CreateSnatEntryRequestBuilder<C> {
     ///
     /// * The EIPs in the SNAT entry when you add an SNAT entry to an Internet NAT gateway. Separate EIPs with commas (,).
     ///
-    /// > If you specify multiple EIPs in the SNAT IP address pool, the service connection is allocated to multiple EIPs by using the hashing algorithm. The traffic of each EIP may be different. Therefore, we recommend that you associate the EIPs with an Internet Shared Bandwidth instance to prevent service interruptions caused by bandwidth exhaustion.
-    ///
-    /// * When you add SNAT entries for a VPC NAT gateway, this parameter specifies the NAT IP addresses in the SNAT entry. Separate multiple NAT IP addresses with commas (,).
-    ///
-    /// - Wire name: `SnatIp`.
-    /// - Example: `47.98.XX.XX`.
+    /// Its description, rules and example: [`CreateSnatEntryRequest::snat_ip`](CreateSnatEntryRequest::snat_ip).
     pub fn snat_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.snat_ip = Some(value.into());
         self
@@ -344,10 +302,7 @@ impl<C> CreateSnatEntryRequestBuilder<C> {
     ///
     /// The name of the SNAT entry.
     ///
-    /// The name must be 2 to 128 characters in length. It must start with a letter but cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `SnatEntryName`.
-    /// - Example: `SnatEntry-1`.
+    /// Its description, rules and example: [`CreateSnatEntryRequest::snat_entry_name`](CreateSnatEntryRequest::snat_entry_name).
     pub fn snat_entry_name(mut self, value: impl Into<String>) -> Self {
         self.inner.snat_entry_name = Some(value.into());
         self
@@ -356,15 +311,7 @@ impl<C> CreateSnatEntryRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The `client token` can contain only ASCII characters.
-    ///
-    /// \*\*
-    ///
-    /// **Description** If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateSnatEntryRequest::client_token`](CreateSnatEntryRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -373,29 +320,21 @@ impl<C> CreateSnatEntryRequestBuilder<C> {
     ///
     /// Specifies whether to enable EIP affinity. Valid values:
     ///
-    /// * **0**: no
-    /// * **1**: yes
-    ///
-    /// \*\*
-    ///
-    /// **Description** After you enable EIP affinity, if multiple EIPs are associated with an SNAT entry, each client uses one EIP to access the Internet. If EIP affinity is disabled, each client uses a random EIP to access the Internet.
-    ///
-    /// - Wire name: `EipAffinity`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`CreateSnatEntryRequest::eip_affinity`](CreateSnatEntryRequest::eip_affinity).
     pub fn eip_affinity(mut self, value: i32) -> Self {
         self.inner.eip_affinity = Some(value);
         self
     }
     /// Sets `NetworkInterfaceId`.
     ///
-    /// - Wire name: `NetworkInterfaceId`.
+    /// Its description, rules and example: [`CreateSnatEntryRequest::network_interface_id`](CreateSnatEntryRequest::network_interface_id).
     pub fn network_interface_id(mut self, value: impl Into<String>) -> Self {
         self.inner.network_interface_id = Some(value.into());
         self
     }
     /// Sets `DryRun`.
     ///
-    /// - Wire name: `DryRun`.
+    /// Its description, rules and example: [`CreateSnatEntryRequest::dry_run`](CreateSnatEntryRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -538,393 +477,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateSnatEntryR
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateSnatEntry`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateSnatEntryError {
-    /// HTTP 400 `UnsupportedFeature.PrivateLinkEnabled`: The feature of PrivateLinkEnabled is not supported.
-    UnsupportedFeaturePrivateLinkEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSourceCIDR.Malformed`: SourceCIDR is illegal.
-    InvalidSourceCidrMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NOT_ALLOW_USE_SOURCECIDR_OUTSIDEVPC`: The User not in sourcecidr_unlimited_outsidevpc white list. Cannot use SourceCidr outside VpcCidr.
-    NotAllowUseSourcecidrOutsidevpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NOT_ALLOW_USE_SOURCECIDR_AUTODEFINE`: The User not in sourcecidr_unlimited_insidevpc white list. Cannot use SourceCidr auto defined.
-    NotAllowUseSourcecidrAutodefine(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NOT_ALLOW_USE_SOURCECIDR_CONTAINSZERO`: The User not in sourcecidr_unlimited_outsidevpc_containszero white list. Cannot use SourceCidr outside VpcCidr.
-    NotAllowUseSourcecidrContainszero(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.IpHasBeenUsedInDnat`: The snat ip can't be used. Because it has been used in dnat
-    ForbiddenIpHasBeenUsedInDnat(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.SourceVSwitchId.IncludeHaVip`: There is some HaVips under specified VSwitch
-    ForbiddenSourceVSwitchIdIncludeHaVip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSnatIp.Malformed`: The specified SnatIp is not a valid IP address.
-    InvalidSnatIpMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SNAT_IP_POOL_COUNT_TOO_MANY`: The Snat pool ip too many.
-    SnatIpPoolCountTooMany(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.SnatEntryCountLimited`: SNAT entry in the specified SNAT table reach its limit.
-    ForbiddenSnatEntryCountLimited(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NOT_ALLOW_USE_SOURCECIDR`: The User not in nat_scope_unlimited white list. Cannot use SourceCidr param.
-    NotAllowUseSourcecidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `INVALID_PARAMETER`: The parameter invalid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.SourceVSwitchId.Duplicated`: The specified SourceCIDRis duplicated.
-    ForbiddenSourceVSwitchIdDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.IpUsedInForwardTable`: The specified SnatIp already used in forward table
-    ForbiddenIpUsedInForwardTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbindden`: The specified Instance already bind eip
-    Forbindden(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EIP_NOT_SUPPORT_SNAT_POOL`: The Eip cannot support snat pool
-    EipNotSupportSnatPool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EIP_NOT_IN_GATEWAY`: The Eip not in nat gateway
-    EipNotInGateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.CidrConflict`: The specified CIDR block conflicts with an existing SNAT entry.
-    OperationUnsupportedCidrConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.EipNatIpCheck`: %s
-    OperationUnsupportedEipNatIpCheck(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.EipNatBWPCheck`: %s
-    OperationUnsupportedEipNatBwpCheck(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.EipNatGWCheck`: %s
-    OperationUnsupportedEipNatGwCheck(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SnatIpPoolBwpRules`: %s
-    OperationFailedSnatIpPoolBwpRules(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SnatIpsCheck`: %s
-    OperationFailedSnatIpsCheck(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SnatIpPoolCbwpRules`: %s
-    OperationFailedSnatIpPoolCbwpRules(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CreateSnatEntry.ParamExclusive.sourceVSwitchIdAndsourceCIDR`: %s
-    CreateSnatEntryParamExclusiveSourceVSwitchIdAndsourceCidr(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidNatGatewayId.NotFound`: The NatGateway instance not exist.
-    InvalidNatGatewayIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Name.Malformed`: The specified Name is not valid.
-    InvalidParameterNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.SnatIp`: Ip semgment must be subnet cidr.
-    InvalidParameterSnatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.SnatEntry`: %s
-    IncorrectStatusSnatEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.SnatIp`: Public ip number exceeds quota.
-    QuotaExceededSnatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.EipInBinding`: Create snat entry with eip in associating status is unsupported.
-    OperationUnsupportedEipInBinding(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VSwitchNotInVpc`: The specified vswitch and natgateway are not in the same vpc.
-    OperationFailedVSwitchNotInVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.SnatEntry`: SNAT entry in the specified SNAT table reach it?s limit.
-    QuotaExceededSnatEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.NatIp`: %s
-    IncorrectStatusNatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.NATGW`: NATGW status is invalid.
-    IncorrectStatusNatgw(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VSwitch`: The specified vSwitch status is invalid.
-    IncorrectStatusVSwitch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.SnatIp`: The input parameter SnatIp  that is mandatory for processing this request is not supplied.
-    MissingParamSnatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.NetworkInterfaceId`: The input parameter NetworkInterfaceId that is mandatory for processing this request is not supplied.
-    MissingParamNetworkInterfaceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParamExclusive.SnatIpAndNetworkInterfaceId`: SnatIp and NetworkInterfaceId is mutually exclusive when create a snat entry for nat.
-    ParamExclusiveSnatIpAndNetworkInterfaceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.NetworkInterfaceId`: The param of NetworkInterfaceId is illegal.
-    IllegalParamNetworkInterfaceId(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSnatTableId.NotFound`: Specified SNAT table does not exist.
-    InvalidSnatTableIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVSwitchId.NotFound`: The specified virtual switch does not exists.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSnatIp.NotFound`: Specified SnatIp does not found on the NAT Gateway
-    InvalidSnatIpNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.NatGateway`: The NatGateway instance not exist.
-    ResourceNotFoundNatGateway(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.NatIp`: The NatIp instance not exist.
-    ResourceNotFoundNatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.VSwitch`: The specified resource of %s is not found.
-    ResourceNotFoundVSwitch(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `DefaultValidate.Error`: validte fail.
-    DefaultValidateError(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `OperationFailed.CrateSnatEntryTimeOut`: Operation failed because create snatEntry timeout.
-    OperationFailedCrateSnatEntryTimeOut(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateSnatEntryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "UnsupportedFeature.PrivateLinkEnabled",
-                        "InvalidSourceCIDR.Malformed",
-                        "NOT_ALLOW_USE_SOURCECIDR_OUTSIDEVPC",
-                        "NOT_ALLOW_USE_SOURCECIDR_AUTODEFINE",
-                        "NOT_ALLOW_USE_SOURCECIDR_CONTAINSZERO",
-                        "Forbidden.IpHasBeenUsedInDnat",
-                        "Forbidden.SourceVSwitchId.IncludeHaVip",
-                        "InvalidSnatIp.Malformed",
-                        "SNAT_IP_POOL_COUNT_TOO_MANY",
-                        "Forbidden.SnatEntryCountLimited",
-                        "NOT_ALLOW_USE_SOURCECIDR",
-                        "INVALID_PARAMETER",
-                        "Forbidden.SourceVSwitchId.Duplicated",
-                        "Forbidden.IpUsedInForwardTable",
-                        "Forbindden",
-                        "EIP_NOT_SUPPORT_SNAT_POOL",
-                        "EIP_NOT_IN_GATEWAY",
-                        "OperationUnsupported.CidrConflict",
-                        "OperationUnsupported.EipNatIpCheck",
-                        "OperationUnsupported.EipNatBWPCheck",
-                        "OperationUnsupported.EipNatGWCheck",
-                        "OperationFailed.SnatIpPoolBwpRules",
-                        "OperationFailed.SnatIpsCheck",
-                        "OperationFailed.SnatIpPoolCbwpRules",
-                        "CreateSnatEntry.ParamExclusive.sourceVSwitchIdAndsourceCIDR",
-                        "InvalidNatGatewayId.NotFound",
-                        "InvalidParameter.Name.Malformed",
-                        "InvalidParameter.SnatIp",
-                        "IncorrectStatus.SnatEntry",
-                        "QuotaExceeded.SnatIp",
-                        "OperationUnsupported.EipInBinding",
-                        "OperationFailed.VSwitchNotInVpc",
-                        "QuotaExceeded.SnatEntry",
-                        "IncorrectStatus.NatIp",
-                        "IncorrectStatus.NATGW",
-                        "IncorrectStatus.VSwitch",
-                        "MissingParam.SnatIp",
-                        "MissingParam.NetworkInterfaceId",
-                        "ParamExclusive.SnatIpAndNetworkInterfaceId",
-                        "IllegalParam.NetworkInterfaceId",
-                        "InvalidRegionId.NotFound",
-                        "InvalidSnatTableId.NotFound",
-                        "InvalidVSwitchId.NotFound",
-                        "InvalidSnatIp.NotFound",
-                        "ResourceNotFound.NatGateway",
-                        "ResourceNotFound.NatIp",
-                        "ResourceNotFound.VSwitch",
-                        "DefaultValidate.Error",
-                        "OperationFailed.CrateSnatEntryTimeOut",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateSnatEntryError;
+impl crate::Client {
+    /// Calls `CreateSnatEntry`: Adds an SNAT entry to an SNAT table.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateSnatEntryRequestBuilder::send) it. The parameters and their rules: [`CreateSnatEntryRequest`].
+    #[inline]
+    pub fn create_snat_entry(&self) -> CreateSnatEntryRequestBuilder<&Self> {
+        CreateSnatEntryRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateSnatEntryError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateSnatEntry`: Adds an SNAT entry to an SNAT table.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateSnatEntryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::UnsupportedFeaturePrivateLinkEnabled(error),
-            1 => Self::InvalidSourceCidrMalformed(error),
-            2 => Self::NotAllowUseSourcecidrOutsidevpc(error),
-            3 => Self::NotAllowUseSourcecidrAutodefine(error),
-            4 => Self::NotAllowUseSourcecidrContainszero(error),
-            5 => Self::ForbiddenIpHasBeenUsedInDnat(error),
-            6 => Self::ForbiddenSourceVSwitchIdIncludeHaVip(error),
-            7 => Self::InvalidSnatIpMalformed(error),
-            8 => Self::SnatIpPoolCountTooMany(error),
-            9 => Self::ForbiddenSnatEntryCountLimited(error),
-            10 => Self::NotAllowUseSourcecidr(error),
-            11 => Self::InvalidParameter(error),
-            12 => Self::ForbiddenSourceVSwitchIdDuplicated(error),
-            13 => Self::ForbiddenIpUsedInForwardTable(error),
-            14 => Self::Forbindden(error),
-            15 => Self::EipNotSupportSnatPool(error),
-            16 => Self::EipNotInGateway(error),
-            17 => Self::OperationUnsupportedCidrConflict(error),
-            18 => Self::OperationUnsupportedEipNatIpCheck(error),
-            19 => Self::OperationUnsupportedEipNatBwpCheck(error),
-            20 => Self::OperationUnsupportedEipNatGwCheck(error),
-            21 => Self::OperationFailedSnatIpPoolBwpRules(error),
-            22 => Self::OperationFailedSnatIpsCheck(error),
-            23 => Self::OperationFailedSnatIpPoolCbwpRules(error),
-            24 => Self::CreateSnatEntryParamExclusiveSourceVSwitchIdAndsourceCidr(error),
-            25 => Self::InvalidNatGatewayIdNotFound(error),
-            26 => Self::InvalidParameterNameMalformed(error),
-            27 => Self::InvalidParameterSnatIp(error),
-            28 => Self::IncorrectStatusSnatEntry(error),
-            29 => Self::QuotaExceededSnatIp(error),
-            30 => Self::OperationUnsupportedEipInBinding(error),
-            31 => Self::OperationFailedVSwitchNotInVpc(error),
-            32 => Self::QuotaExceededSnatEntry(error),
-            33 => Self::IncorrectStatusNatIp(error),
-            34 => Self::IncorrectStatusNatgw(error),
-            35 => Self::IncorrectStatusVSwitch(error),
-            36 => Self::MissingParamSnatIp(error),
-            37 => Self::MissingParamNetworkInterfaceId(error),
-            38 => Self::ParamExclusiveSnatIpAndNetworkInterfaceId(error),
-            39 => Self::IllegalParamNetworkInterfaceId(error),
-            40 => Self::InvalidRegionIdNotFound(error),
-            41 => Self::InvalidSnatTableIdNotFound(error),
-            42 => Self::InvalidVSwitchIdNotFound(error),
-            43 => Self::InvalidSnatIpNotFound(error),
-            44 => Self::ResourceNotFoundNatGateway(error),
-            45 => Self::ResourceNotFoundNatIp(error),
-            46 => Self::ResourceNotFoundVSwitch(error),
-            47 => Self::DefaultValidateError(error),
-            48 => Self::OperationFailedCrateSnatEntryTimeOut(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::UnsupportedFeaturePrivateLinkEnabled(error) => (0, error),
-            Self::InvalidSourceCidrMalformed(error) => (1, error),
-            Self::NotAllowUseSourcecidrOutsidevpc(error) => (2, error),
-            Self::NotAllowUseSourcecidrAutodefine(error) => (3, error),
-            Self::NotAllowUseSourcecidrContainszero(error) => (4, error),
-            Self::ForbiddenIpHasBeenUsedInDnat(error) => (5, error),
-            Self::ForbiddenSourceVSwitchIdIncludeHaVip(error) => (6, error),
-            Self::InvalidSnatIpMalformed(error) => (7, error),
-            Self::SnatIpPoolCountTooMany(error) => (8, error),
-            Self::ForbiddenSnatEntryCountLimited(error) => (9, error),
-            Self::NotAllowUseSourcecidr(error) => (10, error),
-            Self::InvalidParameter(error) => (11, error),
-            Self::ForbiddenSourceVSwitchIdDuplicated(error) => (12, error),
-            Self::ForbiddenIpUsedInForwardTable(error) => (13, error),
-            Self::Forbindden(error) => (14, error),
-            Self::EipNotSupportSnatPool(error) => (15, error),
-            Self::EipNotInGateway(error) => (16, error),
-            Self::OperationUnsupportedCidrConflict(error) => (17, error),
-            Self::OperationUnsupportedEipNatIpCheck(error) => (18, error),
-            Self::OperationUnsupportedEipNatBwpCheck(error) => (19, error),
-            Self::OperationUnsupportedEipNatGwCheck(error) => (20, error),
-            Self::OperationFailedSnatIpPoolBwpRules(error) => (21, error),
-            Self::OperationFailedSnatIpsCheck(error) => (22, error),
-            Self::OperationFailedSnatIpPoolCbwpRules(error) => (23, error),
-            Self::CreateSnatEntryParamExclusiveSourceVSwitchIdAndsourceCidr(error) => {
-                (24, error)
-            }
-            Self::InvalidNatGatewayIdNotFound(error) => (25, error),
-            Self::InvalidParameterNameMalformed(error) => (26, error),
-            Self::InvalidParameterSnatIp(error) => (27, error),
-            Self::IncorrectStatusSnatEntry(error) => (28, error),
-            Self::QuotaExceededSnatIp(error) => (29, error),
-            Self::OperationUnsupportedEipInBinding(error) => (30, error),
-            Self::OperationFailedVSwitchNotInVpc(error) => (31, error),
-            Self::QuotaExceededSnatEntry(error) => (32, error),
-            Self::IncorrectStatusNatIp(error) => (33, error),
-            Self::IncorrectStatusNatgw(error) => (34, error),
-            Self::IncorrectStatusVSwitch(error) => (35, error),
-            Self::MissingParamSnatIp(error) => (36, error),
-            Self::MissingParamNetworkInterfaceId(error) => (37, error),
-            Self::ParamExclusiveSnatIpAndNetworkInterfaceId(error) => (38, error),
-            Self::IllegalParamNetworkInterfaceId(error) => (39, error),
-            Self::InvalidRegionIdNotFound(error) => (40, error),
-            Self::InvalidSnatTableIdNotFound(error) => (41, error),
-            Self::InvalidVSwitchIdNotFound(error) => (42, error),
-            Self::InvalidSnatIpNotFound(error) => (43, error),
-            Self::ResourceNotFoundNatGateway(error) => (44, error),
-            Self::ResourceNotFoundNatIp(error) => (45, error),
-            Self::ResourceNotFoundVSwitch(error) => (46, error),
-            Self::DefaultValidateError(error) => (47, error),
-            Self::OperationFailedCrateSnatEntryTimeOut(error) => (48, error),
-            Self::Unhandled(unhandled) => (49, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateSnatEntryError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateSnatEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "UnsupportedFeaturePrivateLinkEnabled",
-            "InvalidSourceCidrMalformed",
-            "NotAllowUseSourcecidrOutsidevpc",
-            "NotAllowUseSourcecidrAutodefine",
-            "NotAllowUseSourcecidrContainszero",
-            "ForbiddenIpHasBeenUsedInDnat",
-            "ForbiddenSourceVSwitchIdIncludeHaVip",
-            "InvalidSnatIpMalformed",
-            "SnatIpPoolCountTooMany",
-            "ForbiddenSnatEntryCountLimited",
-            "NotAllowUseSourcecidr",
-            "InvalidParameter",
-            "ForbiddenSourceVSwitchIdDuplicated",
-            "ForbiddenIpUsedInForwardTable",
-            "Forbindden",
-            "EipNotSupportSnatPool",
-            "EipNotInGateway",
-            "OperationUnsupportedCidrConflict",
-            "OperationUnsupportedEipNatIpCheck",
-            "OperationUnsupportedEipNatBwpCheck",
-            "OperationUnsupportedEipNatGwCheck",
-            "OperationFailedSnatIpPoolBwpRules",
-            "OperationFailedSnatIpsCheck",
-            "OperationFailedSnatIpPoolCbwpRules",
-            "CreateSnatEntryParamExclusiveSourceVSwitchIdAndsourceCidr",
-            "InvalidNatGatewayIdNotFound",
-            "InvalidParameterNameMalformed",
-            "InvalidParameterSnatIp",
-            "IncorrectStatusSnatEntry",
-            "QuotaExceededSnatIp",
-            "OperationUnsupportedEipInBinding",
-            "OperationFailedVSwitchNotInVpc",
-            "QuotaExceededSnatEntry",
-            "IncorrectStatusNatIp",
-            "IncorrectStatusNatgw",
-            "IncorrectStatusVSwitch",
-            "MissingParamSnatIp",
-            "MissingParamNetworkInterfaceId",
-            "ParamExclusiveSnatIpAndNetworkInterfaceId",
-            "IllegalParamNetworkInterfaceId",
-            "InvalidRegionIdNotFound",
-            "InvalidSnatTableIdNotFound",
-            "InvalidVSwitchIdNotFound",
-            "InvalidSnatIpNotFound",
-            "ResourceNotFoundNatGateway",
-            "ResourceNotFoundNatIp",
-            "ResourceNotFoundVSwitch",
-            "DefaultValidateError",
-            "OperationFailedCrateSnatEntryTimeOut",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateSnatEntryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateSnatEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateSnatEntryError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateSnatEntryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_snat_entry(&self) -> CreateSnatEntryRequestBuilder<&Self> {
+        CreateSnatEntryRequestBuilder::new(self)
     }
 }

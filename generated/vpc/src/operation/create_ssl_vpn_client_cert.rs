@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateSslVpnClientCertRequest>;
 /// Request of `CreateSslVpnClientCert`: Creates an SSL client certificate.
 ///
 /// Before you create an SSL client certificate, make sure that an SSL server is created on the VPN gateway. For more information, see [CreateSslVpnServer](<https://www.alibabacloud.com/help/doc-detail/2794075.htm>).
@@ -150,15 +153,7 @@ impl<C> CreateSslVpnClientCertRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// > If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** may be different for each API request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Must be at most 64 characters long.
-    /// - Must contain only ASCII characters.
-    /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateSslVpnClientCertRequest::client_token`](CreateSslVpnClientCertRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -167,11 +162,7 @@ impl<C> CreateSslVpnClientCertRequestBuilder<C> {
     ///
     /// The ID of the region where the VPN gateway is created.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateSslVpnClientCertRequest::region_id`](CreateSslVpnClientCertRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -180,9 +171,7 @@ impl<C> CreateSslVpnClientCertRequestBuilder<C> {
     ///
     /// The ID of the SSL server.
     ///
-    /// - Wire name: `SslVpnServerId`.
-    /// - Required.
-    /// - Example: `vss-m5et0q3iy1qex328w****`.
+    /// Its description, rules and example: [`CreateSslVpnClientCertRequest::ssl_vpn_server_id`](CreateSslVpnClientCertRequest::ssl_vpn_server_id).
     pub fn ssl_vpn_server_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ssl_vpn_server_id = Some(value.into());
         self
@@ -191,11 +180,7 @@ impl<C> CreateSslVpnClientCertRequestBuilder<C> {
     ///
     /// The name of the SSL client certificate.
     ///
-    /// The name must be 1 to 100 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Must be 1 to 100 characters long.
-    /// - Example: `SslVpnClientCert1`.
+    /// Its description, rules and example: [`CreateSslVpnClientCertRequest::name`](CreateSslVpnClientCertRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -350,155 +335,28 @@ for CreateSslVpnClientCertResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateSslVpnClientCert`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateSslVpnClientCertError {
-    /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
-    ResourceQuotaFull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
-    VpnGatewayConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnGateway.FinancialLocked`: The specified service is financial locked.
-    VpnGatewayFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName`: The name is not valid
-    InvalidName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SslVpnClientCreateTimes.ReachLimits`: The number of client cert creation operations reaches the upper limit.
-    SslVpnClientCreateTimesReachLimits(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CreateSslCertsQuotaFull.QuotaFull`: Create the number of SSL certificates that exceed the quota limit.
-    CreateSslCertsQuotaFullQuotaFull(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSslVpnServerId.NotFound`: The specified SSL VPN server id does not exist.
-    InvalidSslVpnServerIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified region is not found during access authentication.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateSslVpnClientCertError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Resource.QuotaFull",
-                        "VpnGateway.Configuring",
-                        "VpnGateway.FinancialLocked",
-                        "InvalidName",
-                        "SslVpnClientCreateTimes.ReachLimits",
-                        "CreateSslCertsQuotaFull.QuotaFull",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                        "InvalidSslVpnServerId.NotFound",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateSslVpnClientCertError;
+impl crate::Client {
+    /// Calls `CreateSslVpnClientCert`: Creates an SSL client certificate.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateSslVpnClientCertRequestBuilder::send) it. The parameters and their rules: [`CreateSslVpnClientCertRequest`].
+    #[inline]
+    pub fn create_ssl_vpn_client_cert(
+        &self,
+    ) -> CreateSslVpnClientCertRequestBuilder<&Self> {
+        CreateSslVpnClientCertRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateSslVpnClientCertError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateSslVpnClientCert`: Creates an SSL client certificate.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateSslVpnClientCertRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceQuotaFull(error),
-            1 => Self::VpnGatewayConfiguring(error),
-            2 => Self::VpnGatewayFinancialLocked(error),
-            3 => Self::InvalidName(error),
-            4 => Self::SslVpnClientCreateTimesReachLimits(error),
-            5 => Self::CreateSslCertsQuotaFullQuotaFull(error),
-            6 => Self::ForbbidenSubUser(error),
-            7 => Self::Forbidden(error),
-            8 => Self::InvalidSslVpnServerIdNotFound(error),
-            9 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceQuotaFull(error) => (0, error),
-            Self::VpnGatewayConfiguring(error) => (1, error),
-            Self::VpnGatewayFinancialLocked(error) => (2, error),
-            Self::InvalidName(error) => (3, error),
-            Self::SslVpnClientCreateTimesReachLimits(error) => (4, error),
-            Self::CreateSslCertsQuotaFullQuotaFull(error) => (5, error),
-            Self::ForbbidenSubUser(error) => (6, error),
-            Self::Forbidden(error) => (7, error),
-            Self::InvalidSslVpnServerIdNotFound(error) => (8, error),
-            Self::InvalidRegionIdNotFound(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateSslVpnClientCertError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateSslVpnClientCertError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceQuotaFull",
-            "VpnGatewayConfiguring",
-            "VpnGatewayFinancialLocked",
-            "InvalidName",
-            "SslVpnClientCreateTimesReachLimits",
-            "CreateSslCertsQuotaFullQuotaFull",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "InvalidSslVpnServerIdNotFound",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateSslVpnClientCertError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateSslVpnClientCertError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateSslVpnClientCertError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateSslVpnClientCertError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_ssl_vpn_client_cert(
+        &self,
+    ) -> CreateSslVpnClientCertRequestBuilder<&Self> {
+        CreateSslVpnClientCertRequestBuilder::new(self)
     }
 }

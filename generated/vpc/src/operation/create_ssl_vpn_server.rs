@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateSslVpnServerRequest>;
 /// Request of `CreateSslVpnServer`: Creates an SSL server.
 ///
 /// * **CreateSslVpnServer** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpnGateway](<https://www.alibabacloud.com/help/doc-detail/2794055.htm>) operation to query the status of the task.
@@ -395,14 +398,7 @@ impl<C> CreateSslVpnServerRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Must contain only ASCII characters.
-    /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateSslVpnServerRequest::client_token`](CreateSslVpnServerRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -411,11 +407,7 @@ impl<C> CreateSslVpnServerRequestBuilder<C> {
     ///
     /// The region ID of the VPN gateway.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`CreateSslVpnServerRequest::region_id`](CreateSslVpnServerRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -424,9 +416,7 @@ impl<C> CreateSslVpnServerRequestBuilder<C> {
     ///
     /// The ID of the VPN gateway.
     ///
-    /// - Wire name: `VpnGatewayId`.
-    /// - Required.
-    /// - Example: `vpn-bp1hgim8by0kc9nga****`.
+    /// Its description, rules and example: [`CreateSslVpnServerRequest::vpn_gateway_id`](CreateSslVpnServerRequest::vpn_gateway_id).
     pub fn vpn_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_gateway_id = Some(value.into());
         self
@@ -435,11 +425,7 @@ impl<C> CreateSslVpnServerRequestBuilder<C> {
     ///
     /// The SSL server name.
     ///
-    /// The name must be 1 to 100 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Must be 1 to 100 characters long.
-    /// - Example: `sslvpnname`.
+    /// Its description, rules and example: [`CreateSslVpnServerRequest::name`](CreateSslVpnServerRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -448,43 +434,7 @@ impl<C> CreateSslVpnServerRequestBuilder<C> {
     ///
     /// The client CIDR block.
     ///
-    /// The CIDR block from which an IP address is allocated to the virtual network interface controller (NIC) of the client, rather than the private CIDR block.
-    ///
-    /// If the client accesses the SSL server over an SSL-VPN connection, the VPN gateway assigns an IP address from the specified client CIDR block for the client to access cloud resources.
-    ///
-    /// Make sure that the number of IP addresses in the client CIDR block is at least four times the maximum number of SSL-VPN connections supported by the VPN gateway.
-    ///
-    /// **Click to view the reason.**
-    ///
-    /// For example, if you specify 192.168.0.0/24 as the client CIDR block, the system first divides a subnet CIDR block with a subnet mask of 30 from 192.168.0.0/24, such as 192.168.0.4/30. This subnet provides up to four IP addresses. Then, the system allocates an IP address from 192.168.0.4/30 to the client and uses the other three IP addresses to ensure network communication. In this case, one client consumes four IP addresses. Therefore, to ensure that an IP address is assigned to your client, the number of IP addresses in the client CIDR block must be at least four times the maximum number of SSL-VPN connections supported by the VPN gateway with which the SSL server is associated.
-    ///
-    /// **Click to view the CIDR blocks that are not supported.**
-    ///
-    /// * 100\.64.0.0\~100.127.255.255
-    /// * 127\.0.0.0\~127.255.255.255
-    /// * 169\.254.0.0\~169.254.255.255
-    /// * 224\.0.0.0\~239.255.255.255
-    /// * 255\.0.0.0\~255.255.255.255
-    ///
-    /// **Click to view the recommended client CIDR blocks for different numbers of SSL-VPN connections.**
-    ///
-    /// * If the number of SSL-VPN connections is 5, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 27 bits in length. Examples: 10.0.0.0/27 and 10.0.0.0/26.
-    /// * If the number of SSL-VPN connections is 10, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 26 bits in length. Examples: 10.0.0.0/26 and 10.0.0.0/25.
-    /// * If the number of SSL-VPN connections is 20, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 25 bits in length. Examples: 10.0.0.0/25 and 10.0.0.0/24.
-    /// * If the number of SSL-VPN connections is 50, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 24 bits in length. Examples: 10.0.0.0/24 and 10.0.0.0/23.
-    /// * If the number of SSL-VPN connections is 100, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 23 bits in length. Examples: 10.0.0.0/23 and 10.0.0.0/22.
-    /// * If the number of SSL-VPN connections is 200, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 22 bits in length. Examples: 10.0.0.0/22 and 10.0.0.0/21.
-    /// * If the number of SSL-VPN connections is 500, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 21 bits in length. Examples: 10.0.0.0/21 and 10.0.0.0/20.
-    /// * If the number of SSL-VPN connections is 1,000, we recommend that you specify a client CIDR block with a subnet mask that is less than or equal to 20 bits in length. Examples: 10.0.0.0/20 and 10.0.0.0/19.
-    /// * The subnet mask of the client CIDR block must be 16 to 29 bits in length.
-    /// * Make sure that the client CIDR block does not overlap with the local CIDR block, the VPC CIDR block, or route CIDR blocks associated with the client.
-    /// * We recommend that you use 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, or one of their subnets as the client CIDR block. If you want to specify a public CIDR block as the client CIDR block, you must specify the public CIDR block as the user CIDR block of the virtual private cloud (VPC). This way, the VPC can access the public CIDR block. For more information, see [VPC FAQs](<https://www.alibabacloud.com/help/doc-detail/185311.htm>).
-    /// * After you create an SSL server, the system automatically adds routes that point to the client CIDR block to the VPC route table. Do not manually add routes that point to the client CIDR block. Otherwise, SSL-VPN connections cannot work as expected.
-    ///
-    /// - Wire name: `ClientIpPool`.
-    /// - Required.
-    /// - Must match the pattern `^(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}/(?:1[6-9]|2[0-9])$` (an IPv4 CIDR block with a subnet mask of 16 to 29 bits).
-    /// - Example: `192.168.1.0/24`.
+    /// Its description, rules and example: [`CreateSslVpnServerRequest::client_ip_pool`](CreateSslVpnServerRequest::client_ip_pool).
     pub fn client_ip_pool(mut self, value: impl Into<String>) -> Self {
         self.inner.client_ip_pool = Some(value.into());
         self
@@ -493,20 +443,7 @@ impl<C> CreateSslVpnServerRequestBuilder<C> {
     ///
     /// The local CIDR block.
     ///
-    /// The CIDR block that your client needs to access by using the SSL-VPN connection.
-    ///
-    /// This value can be the CIDR block of a VPC, a vSwitch, a data center that is connected to a VPC by using an Express Connect circuit, or an Alibaba Cloud service such as Object Storage Service (OSS).
-    ///
-    /// The subnet mask of the specified local CIDR block must be 8 to 32 bits in length. You cannot specify the following CIDR blocks as the local CIDR blocks:
-    ///
-    /// * 127\.0.0.0\~127.255.255.255
-    /// * 169\.254.0.0\~169.254.255.255
-    /// * 224\.0.0.0\~239.255.255.255
-    /// * 255\.0.0.0\~255.255.255.255
-    ///
-    /// - Wire name: `LocalSubnet`.
-    /// - Required.
-    /// - Example: `10.0.0.0/8`.
+    /// Its description, rules and example: [`CreateSslVpnServerRequest::local_subnet`](CreateSslVpnServerRequest::local_subnet).
     pub fn local_subnet(mut self, value: impl Into<String>) -> Self {
         self.inner.local_subnet = Some(value.into());
         self
@@ -515,12 +452,7 @@ impl<C> CreateSslVpnServerRequestBuilder<C> {
     ///
     /// The protocol that is used by the SSL server. Valid values:
     ///
-    /// * **TCP** (default)
-    /// * **UDP**
-    ///
-    /// - Wire name: `Proto`.
-    /// - Must be one of `TCP` (TCP (default)), `UDP` (UDP).
-    /// - Example: `UDP`.
+    /// Its description, rules and example: [`CreateSslVpnServerRequest::proto`](CreateSslVpnServerRequest::proto).
     pub fn proto(mut self, value: impl Into<crate::types::Proto>) -> Self {
         self.inner.proto = Some(value.into());
         self
@@ -529,17 +461,7 @@ impl<C> CreateSslVpnServerRequestBuilder<C> {
     ///
     /// The encryption algorithm that is used by the SSL-VPN connection.
     ///
-    /// * If the client uses Tunnelblick or OpenVPN 2.4.0 or later, the SSL server dynamically negotiates with the client about the encryption algorithm and uses the most secure encryption algorithm that is supported by the SSL server and the client. The encryption algorithm that you specify for the SSL server does not take effect.
-    /// * If the client uses OpenVPN of a version that is earlier than 2.4.0, the SSL server and the client use the encryption algorithm that you specify for the SSL server. You can specify one of the following encryption algorithms for the SSL server:
-    ///
-    ///   * **AES-128-CBC** (default)
-    ///   * **AES-192-CBC**
-    ///   * **AES-256-CBC**
-    ///   * **none**
-    ///
-    /// - Wire name: `Cipher`.
-    /// - Must be one of `AES-128-CBC` (AES-128-CBC (default)), `AES-192-CBC` (AES-192-CBC), `AES-256-CBC` (AES-256-CBC), `none` (no encryption).
-    /// - Example: `AES-128-CBC`.
+    /// Its description, rules and example: [`CreateSslVpnServerRequest::cipher`](CreateSslVpnServerRequest::cipher).
     pub fn cipher(mut self, value: impl Into<crate::types::Cipher>) -> Self {
         self.inner.cipher = Some(value.into());
         self
@@ -548,11 +470,7 @@ impl<C> CreateSslVpnServerRequestBuilder<C> {
     ///
     /// The port that is used by the SSL server. Valid values of port numbers: **1** to **65535**. Default value: **1194**.
     ///
-    /// The following ports are not supported: **22**, **2222**, **22222**, **9000**, **9001**, **9002**, **7505**, **80**, **443**, **53**, **68**, **123**, **4510**, **4560**, **500**, and **4500**.
-    ///
-    /// - Wire name: `Port`.
-    /// - Must be one of 1 to 21, 23 to 52, 54 to 67, 69 to 79, 81 to 122, 124 to 442, 444 to 499, 501 to 2221, 2223 to 4499, 4501 to 4509, 4511 to 4559, 4561 to 7504, 7506 to 8999, 9003 to 22221, 22223 to 65535.
-    /// - Example: `1194`.
+    /// Its description, rules and example: [`CreateSslVpnServerRequest::port`](CreateSslVpnServerRequest::port).
     pub fn port(mut self, value: i32) -> Self {
         self.inner.port = Some(value);
         self
@@ -561,11 +479,7 @@ impl<C> CreateSslVpnServerRequestBuilder<C> {
     ///
     /// Specifies whether to enable data compression. Valid values:
     ///
-    /// * **true**
-    /// * **false** (default)
-    ///
-    /// - Wire name: `Compress`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateSslVpnServerRequest::compress`](CreateSslVpnServerRequest::compress).
     pub fn compress(mut self, value: bool) -> Self {
         self.inner.compress = Some(value);
         self
@@ -574,14 +488,7 @@ impl<C> CreateSslVpnServerRequestBuilder<C> {
     ///
     /// Specifies whether to enable two-factor authentication. To enable two-factor authentication, you need to specify `IDaaSInstanceId`, `IDaaSRegionId`, and `IDaaSApplicationId`. Valid values:
     ///
-    /// * **true**: enables this feature.
-    /// * **false** (default): disables this feature.
-    /// * If you use two-factor authentication for the first time, you must first complete [authorization](<https://ram.console.aliyun.com/role/authorization?request=%7B%22Services%22%3A%5B%7B%22Service%22%3A%22VPN%22%2C%22Roles%22%3A%5B%7B%22RoleName%22%3A%22AliyunVpnAccessingIdaasRole%22%2C%22TemplateId%22%3A%22IdaasRole%22%7D%5D%7D%5D%2C%22ReturnUrl%22%3A%22https%3A%2F%2Fvpc.console.aliyun.com%2Fsslvpn%2Fcn-shanghai%2Fvpn-servers%22%7D>) .
-    /// * When you create an SSL server in the UAE (Dubai) region, we recommend that you associate the SSL server with an IDaaS EIAM 2.0 instance in Singapore to reduce latency.
-    /// * IDaaS EIAM 1.0 instances are no longer for purchase. If your Alibaba Cloud account has IDaaS EIAM 1.0 instances, the IDaaS EIAM 1.0 instances can be associated after two-factor authentication is enabled. If your Alibaba Cloud account does not have IDaaS EIAM 1.0 instances, only IDaaS EIAM 2.0 instances can be associated after two-factor authentication is enabled.
-    ///
-    /// - Wire name: `EnableMultiFactorAuth`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateSslVpnServerRequest::enable_multi_factor_auth`](CreateSslVpnServerRequest::enable_multi_factor_auth).
     pub fn enable_multi_factor_auth(mut self, value: bool) -> Self {
         self.inner.enable_multi_factor_auth = Some(value);
         self
@@ -590,8 +497,7 @@ impl<C> CreateSslVpnServerRequestBuilder<C> {
     ///
     /// The ID of the IDaaS EIAM instance.
     ///
-    /// - Wire name: `IDaaSInstanceId`.
-    /// - Example: `idaas-cn-hangzhou-p****`.
+    /// Its description, rules and example: [`CreateSslVpnServerRequest::i_daa_s_instance_id`](CreateSslVpnServerRequest::i_daa_s_instance_id).
     pub fn i_daa_s_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.i_daa_s_instance_id = Some(value.into());
         self
@@ -600,8 +506,7 @@ impl<C> CreateSslVpnServerRequestBuilder<C> {
     ///
     /// The region ID of the IDaaS EIAM instance.
     ///
-    /// - Wire name: `IDaaSRegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateSslVpnServerRequest::i_daa_s_region_id`](CreateSslVpnServerRequest::i_daa_s_region_id).
     pub fn i_daa_s_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.i_daa_s_region_id = Some(value.into());
         self
@@ -610,18 +515,14 @@ impl<C> CreateSslVpnServerRequestBuilder<C> {
     ///
     /// The ID of the IDaaS application.
     ///
-    /// * If an IDaaS EIAM 2.0 instance is associated, you need to specify an IDaaS application ID.
-    /// * If an IDaaS EIAM 1.0 instance is associated, you do not need to specify an IDaaS application ID.
-    ///
-    /// - Wire name: `IDaaSApplicationId`.
-    /// - Example: `app_my6g4qmvnwxzj2f****`.
+    /// Its description, rules and example: [`CreateSslVpnServerRequest::i_daa_s_application_id`](CreateSslVpnServerRequest::i_daa_s_application_id).
     pub fn i_daa_s_application_id(mut self, value: impl Into<String>) -> Self {
         self.inner.i_daa_s_application_id = Some(value.into());
         self
     }
     /// Sets `DryRun`.
     ///
-    /// - Wire name: `DryRun`.
+    /// Its description, rules and example: [`CreateSslVpnServerRequest::dry_run`](CreateSslVpnServerRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -776,279 +677,24 @@ for CreateSslVpnServerResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateSslVpnServer`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateSslVpnServerError {
-    /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
-    ResourceQuotaFull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName`: The name is not valid
-    InvalidName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
-    VpnGatewayConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnGateway.FinancialLocked`: The specified service is financial locked.
-    VpnGatewayFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SslVpnServer.AlreadyExist`: The SSL VPN server of specified vpn gateway already exists.
-    SslVpnServerAlreadyExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.Conflict`: The specified route entry has conflict.
-    VpnRouteEntryConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IpConflict`: Client IP pool conflict with local IP range.
-    IpConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SslVpnServer.AddRouteError`: Add route error whose destination is client IP pool, please check vpc route entry and relevant quota.
-    SslVpnServerAddRouteError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ClientIpPool.NetmaskInvalid`: The netmask length of client IP pool must be greater than or equal to 16 and less than or equal to 29.
-    ClientIpPoolNetmaskInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ClientIpPool.SubnetInvalid`: The specified client IP pool cannot be used.
-    ClientIpPoolSubnetInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.IDaaSInstanceId`: The input parameter IDaaSInstanceId is mandatory when enable multi-factor authentication.
-    MissingParameterIDaaSInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NoRamPermission`: Vpn Service has no permission to operate your IDaaS instances.
-    OperationFailedNoRamPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.NotSupportMultiFactorAuth`: Current version of the VPN does not support multi-factor authentication.
-    OperationUnsupportedNotSupportMultiFactorAuth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.VpnRouteEntry`: The number of route entries to the VPN gateway in the VPC routing table has reached the quota limit.
-    QuotaExceededVpnRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SystemBusy`: The system is busy. Please try again later.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SslVpnServerPort.Illegal`: The server port is not in the range of \[1-65535\].
-    SslVpnServerPortIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EnableHaCheck.SslVpnServerClientCidrContainsVpcRouteDest`: Ssl vpn client cidr contains vpc route prefix. The vpc route prefix is %s.
-    EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `VpnGateway.SslVpnDisabled`: The VPN gateway has not enabled SSL VPN.
-    VpnGatewaySslVpnDisabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.LocalSubnet`: The specified "LocalSubnet" (%s) is invalid.
-    IllegalParamLocalSubnet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.IDaaSApplicationId`: The specified IDaaS application Id is not illegal, the application instance needs to be created based on the dedicated SSL VPN template.
-    IllegalParamIDaaSApplicationId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SslVpnIDaaS2.NotSupport`: Current version of the VPN does not support IDaaS2.0.
-    SslVpnIDaaS2NotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.IDaaSApplicationId`: The input parameter IDaaSApplicationId is mandatory when enable multi-factor authentication.
-    MissingParamIDaaSApplicationId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.IDaaSRegionId`: The input parameter IDaaSRegionId is mandatory when enable multi-factor authentication.
-    MissingParamIDaaSRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
-    DryRunOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified region is not found during access authentication.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpnGatewayInstanceId.NotFound`: The specified vpn gateway instance id does not exist.
-    InvalidVpnGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidIDaaSInstanceId.NotFound`: The specified IDaaS instance ID does not exist.
-    InvalidIDaaSInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidIDaaSApplicationId.NotFound`: The specified IDaaS application Id does not exist.
-    InvalidIDaaSApplicationIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateSslVpnServerError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Resource.QuotaFull",
-                        "InvalidName",
-                        "VpnGateway.Configuring",
-                        "VpnGateway.FinancialLocked",
-                        "SslVpnServer.AlreadyExist",
-                        "VpnRouteEntry.Conflict",
-                        "IpConflict",
-                        "SslVpnServer.AddRouteError",
-                        "ClientIpPool.NetmaskInvalid",
-                        "ClientIpPool.SubnetInvalid",
-                        "MissingParameter.IDaaSInstanceId",
-                        "OperationFailed.NoRamPermission",
-                        "OperationUnsupported.NotSupportMultiFactorAuth",
-                        "QuotaExceeded.VpnRouteEntry",
-                        "SystemBusy",
-                        "SslVpnServerPort.Illegal",
-                        "EnableHaCheck.SslVpnServerClientCidrContainsVpcRouteDest",
-                        "VpnGateway.SslVpnDisabled",
-                        "IllegalParam.LocalSubnet",
-                        "IllegalParam.IDaaSApplicationId",
-                        "SslVpnIDaaS2.NotSupport",
-                        "MissingParam.IDaaSApplicationId",
-                        "MissingParam.IDaaSRegionId",
-                        "DryRunOperation",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                        "InvalidRegionId.NotFound",
-                        "InvalidVpnGatewayInstanceId.NotFound",
-                        "InvalidIDaaSInstanceId.NotFound",
-                        "InvalidIDaaSApplicationId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateSslVpnServerError;
+impl crate::Client {
+    /// Calls `CreateSslVpnServer`: Creates an SSL server.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateSslVpnServerRequestBuilder::send) it. The parameters and their rules: [`CreateSslVpnServerRequest`].
+    #[inline]
+    pub fn create_ssl_vpn_server(&self) -> CreateSslVpnServerRequestBuilder<&Self> {
+        CreateSslVpnServerRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateSslVpnServerError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateSslVpnServer`: Creates an SSL server.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateSslVpnServerRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceQuotaFull(error),
-            1 => Self::InvalidName(error),
-            2 => Self::VpnGatewayConfiguring(error),
-            3 => Self::VpnGatewayFinancialLocked(error),
-            4 => Self::SslVpnServerAlreadyExist(error),
-            5 => Self::VpnRouteEntryConflict(error),
-            6 => Self::IpConflict(error),
-            7 => Self::SslVpnServerAddRouteError(error),
-            8 => Self::ClientIpPoolNetmaskInvalid(error),
-            9 => Self::ClientIpPoolSubnetInvalid(error),
-            10 => Self::MissingParameterIDaaSInstanceId(error),
-            11 => Self::OperationFailedNoRamPermission(error),
-            12 => Self::OperationUnsupportedNotSupportMultiFactorAuth(error),
-            13 => Self::QuotaExceededVpnRouteEntry(error),
-            14 => Self::SystemBusy(error),
-            15 => Self::SslVpnServerPortIllegal(error),
-            16 => Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error),
-            17 => Self::VpnGatewaySslVpnDisabled(error),
-            18 => Self::IllegalParamLocalSubnet(error),
-            19 => Self::IllegalParamIDaaSApplicationId(error),
-            20 => Self::SslVpnIDaaS2NotSupport(error),
-            21 => Self::MissingParamIDaaSApplicationId(error),
-            22 => Self::MissingParamIDaaSRegionId(error),
-            23 => Self::DryRunOperation(error),
-            24 => Self::ForbbidenSubUser(error),
-            25 => Self::Forbidden(error),
-            26 => Self::InvalidRegionIdNotFound(error),
-            27 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            28 => Self::InvalidIDaaSInstanceIdNotFound(error),
-            29 => Self::InvalidIDaaSApplicationIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceQuotaFull(error) => (0, error),
-            Self::InvalidName(error) => (1, error),
-            Self::VpnGatewayConfiguring(error) => (2, error),
-            Self::VpnGatewayFinancialLocked(error) => (3, error),
-            Self::SslVpnServerAlreadyExist(error) => (4, error),
-            Self::VpnRouteEntryConflict(error) => (5, error),
-            Self::IpConflict(error) => (6, error),
-            Self::SslVpnServerAddRouteError(error) => (7, error),
-            Self::ClientIpPoolNetmaskInvalid(error) => (8, error),
-            Self::ClientIpPoolSubnetInvalid(error) => (9, error),
-            Self::MissingParameterIDaaSInstanceId(error) => (10, error),
-            Self::OperationFailedNoRamPermission(error) => (11, error),
-            Self::OperationUnsupportedNotSupportMultiFactorAuth(error) => (12, error),
-            Self::QuotaExceededVpnRouteEntry(error) => (13, error),
-            Self::SystemBusy(error) => (14, error),
-            Self::SslVpnServerPortIllegal(error) => (15, error),
-            Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error) => {
-                (16, error)
-            }
-            Self::VpnGatewaySslVpnDisabled(error) => (17, error),
-            Self::IllegalParamLocalSubnet(error) => (18, error),
-            Self::IllegalParamIDaaSApplicationId(error) => (19, error),
-            Self::SslVpnIDaaS2NotSupport(error) => (20, error),
-            Self::MissingParamIDaaSApplicationId(error) => (21, error),
-            Self::MissingParamIDaaSRegionId(error) => (22, error),
-            Self::DryRunOperation(error) => (23, error),
-            Self::ForbbidenSubUser(error) => (24, error),
-            Self::Forbidden(error) => (25, error),
-            Self::InvalidRegionIdNotFound(error) => (26, error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (27, error),
-            Self::InvalidIDaaSInstanceIdNotFound(error) => (28, error),
-            Self::InvalidIDaaSApplicationIdNotFound(error) => (29, error),
-            Self::Unhandled(unhandled) => (30, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateSslVpnServerError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateSslVpnServerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceQuotaFull",
-            "InvalidName",
-            "VpnGatewayConfiguring",
-            "VpnGatewayFinancialLocked",
-            "SslVpnServerAlreadyExist",
-            "VpnRouteEntryConflict",
-            "IpConflict",
-            "SslVpnServerAddRouteError",
-            "ClientIpPoolNetmaskInvalid",
-            "ClientIpPoolSubnetInvalid",
-            "MissingParameterIDaaSInstanceId",
-            "OperationFailedNoRamPermission",
-            "OperationUnsupportedNotSupportMultiFactorAuth",
-            "QuotaExceededVpnRouteEntry",
-            "SystemBusy",
-            "SslVpnServerPortIllegal",
-            "EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest",
-            "VpnGatewaySslVpnDisabled",
-            "IllegalParamLocalSubnet",
-            "IllegalParamIDaaSApplicationId",
-            "SslVpnIDaaS2NotSupport",
-            "MissingParamIDaaSApplicationId",
-            "MissingParamIDaaSRegionId",
-            "DryRunOperation",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "InvalidRegionIdNotFound",
-            "InvalidVpnGatewayInstanceIdNotFound",
-            "InvalidIDaaSInstanceIdNotFound",
-            "InvalidIDaaSApplicationIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateSslVpnServerError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateSslVpnServerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateSslVpnServerError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateSslVpnServerError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_ssl_vpn_server(&self) -> CreateSslVpnServerRequestBuilder<&Self> {
+        CreateSslVpnServerRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateTrafficMirrorFilterRequest>;
 /// Request of `CreateTrafficMirrorFilter`: Creates a filter for traffic mirror.
 ///
 /// **CreateTrafficMirrorFilter** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListTrafficMirrorFilters](<https://www.alibabacloud.com/help/doc-detail/261353.htm>) operation to query the status of the task.
@@ -209,10 +212,7 @@ impl<C> CreateTrafficMirrorFilterRequestBuilder<C> {
     ///
     /// The description of the filter.
     ///
-    /// The description must be 1 to 256 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `TrafficMirrorFilterDescription`.
-    /// - Example: `this is a filter.`.
+    /// Its description, rules and example: [`CreateTrafficMirrorFilterRequest::traffic_mirror_filter_description`](CreateTrafficMirrorFilterRequest::traffic_mirror_filter_description).
     pub fn traffic_mirror_filter_description(
         mut self,
         value: impl Into<String>,
@@ -224,10 +224,7 @@ impl<C> CreateTrafficMirrorFilterRequestBuilder<C> {
     ///
     /// The name of the filter.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `TrafficMirrorFilterName`.
-    /// - Example: `abc`.
+    /// Its description, rules and example: [`CreateTrafficMirrorFilterRequest::traffic_mirror_filter_name`](CreateTrafficMirrorFilterRequest::traffic_mirror_filter_name).
     pub fn traffic_mirror_filter_name(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_mirror_filter_name = Some(value.into());
         self
@@ -236,13 +233,7 @@ impl<C> CreateTrafficMirrorFilterRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must ensure that the value is unique among all requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateTrafficMirrorFilterRequest::client_token`](CreateTrafficMirrorFilterRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -251,11 +242,7 @@ impl<C> CreateTrafficMirrorFilterRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false**: performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed. This is the default value.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateTrafficMirrorFilterRequest::dry_run`](CreateTrafficMirrorFilterRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -264,8 +251,7 @@ impl<C> CreateTrafficMirrorFilterRequestBuilder<C> {
     ///
     /// The information about inbound rules.
     ///
-    /// - Wire name: `IngressRules`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`CreateTrafficMirrorFilterRequest::ingress_rules`](CreateTrafficMirrorFilterRequest::ingress_rules).
     pub fn ingress_rules(
         mut self,
         values: impl IntoIterator<Item = crate::types::IngressRule>,
@@ -277,8 +263,7 @@ impl<C> CreateTrafficMirrorFilterRequestBuilder<C> {
     ///
     /// The information about the outbound rules.
     ///
-    /// - Wire name: `EgressRules`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`CreateTrafficMirrorFilterRequest::egress_rules`](CreateTrafficMirrorFilterRequest::egress_rules).
     pub fn egress_rules(
         mut self,
         values: impl IntoIterator<Item = crate::types::EgressRule>,
@@ -290,11 +275,7 @@ impl<C> CreateTrafficMirrorFilterRequestBuilder<C> {
     ///
     /// The ID of the region to which the mirrored traffic belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hongkong`.
+    /// Its description, rules and example: [`CreateTrafficMirrorFilterRequest::region_id`](CreateTrafficMirrorFilterRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -303,8 +284,7 @@ impl<C> CreateTrafficMirrorFilterRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the mirrored traffic belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`CreateTrafficMirrorFilterRequest::resource_group_id`](CreateTrafficMirrorFilterRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -313,8 +293,7 @@ impl<C> CreateTrafficMirrorFilterRequestBuilder<C> {
     ///
     /// The tag of the resource.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`CreateTrafficMirrorFilterRequest::tag`](CreateTrafficMirrorFilterRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -469,161 +448,28 @@ for CreateTrafficMirrorFilterResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateTrafficMirrorFilter`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateTrafficMirrorFilterError {
-    /// HTTP 400 `UnsupportedFeature.IpVersion`: The ipversion type is not supported.
-    UnsupportedFeatureIpVersion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectBusinessStatus.TrafficMirror`: The business status of traffic mirror is incorrect.
-    IncorrectBusinessStatusTrafficMirror(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OptInRequired.TrafficMirror`: You need to subscribe to the traffic mirror service first.
-    OptInRequiredTrafficMirror(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.TrafficMirrorFilter`: The maximum number of traffic image filters is exceeded.
-    QuotaExceededTrafficMirrorFilter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DuplicatedParam.Priority`: The specified priority conflicts with the existing priority.
-    DuplicatedParamPriority(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedRegion`: The feature is not supported in current region.
-    UnsupportedRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParamFormat.SrcCidrBlock`: The format of the specified source CIDR block is invalid.
-    IllegalParamFormatSrcCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParamFormat.DstCidrBlock`: The format of the specified dst CIDR block is invalid.
-    IllegalParamFormatDstCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.DestinationCidrBlock`: The param of DestinationCidrBlock %s is illegal.
-    IllegalParamDestinationCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.SourceCidrBlock`: The param of SourceCidrBlock %s is illegal.
-    IllegalParamSourceCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Protocol`: The specified Protocol %s is invalid.
-    IllegalParamProtocol(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateTrafficMirrorFilterError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "UnsupportedFeature.IpVersion",
-                        "IncorrectBusinessStatus.TrafficMirror",
-                        "OptInRequired.TrafficMirror",
-                        "QuotaExceeded.TrafficMirrorFilter",
-                        "DuplicatedParam.Priority",
-                        "UnsupportedRegion",
-                        "IllegalParamFormat.SrcCidrBlock",
-                        "IllegalParamFormat.DstCidrBlock",
-                        "IllegalParam.DestinationCidrBlock",
-                        "IllegalParam.SourceCidrBlock",
-                        "IllegalParam.Protocol",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateTrafficMirrorFilterError;
+impl crate::Client {
+    /// Calls `CreateTrafficMirrorFilter`: Creates a filter for traffic mirror.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateTrafficMirrorFilterRequestBuilder::send) it. The parameters and their rules: [`CreateTrafficMirrorFilterRequest`].
+    #[inline]
+    pub fn create_traffic_mirror_filter(
+        &self,
+    ) -> CreateTrafficMirrorFilterRequestBuilder<&Self> {
+        CreateTrafficMirrorFilterRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateTrafficMirrorFilterError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateTrafficMirrorFilter`: Creates a filter for traffic mirror.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateTrafficMirrorFilterRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::UnsupportedFeatureIpVersion(error),
-            1 => Self::IncorrectBusinessStatusTrafficMirror(error),
-            2 => Self::OptInRequiredTrafficMirror(error),
-            3 => Self::QuotaExceededTrafficMirrorFilter(error),
-            4 => Self::DuplicatedParamPriority(error),
-            5 => Self::UnsupportedRegion(error),
-            6 => Self::IllegalParamFormatSrcCidrBlock(error),
-            7 => Self::IllegalParamFormatDstCidrBlock(error),
-            8 => Self::IllegalParamDestinationCidrBlock(error),
-            9 => Self::IllegalParamSourceCidrBlock(error),
-            10 => Self::IllegalParamProtocol(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::UnsupportedFeatureIpVersion(error) => (0, error),
-            Self::IncorrectBusinessStatusTrafficMirror(error) => (1, error),
-            Self::OptInRequiredTrafficMirror(error) => (2, error),
-            Self::QuotaExceededTrafficMirrorFilter(error) => (3, error),
-            Self::DuplicatedParamPriority(error) => (4, error),
-            Self::UnsupportedRegion(error) => (5, error),
-            Self::IllegalParamFormatSrcCidrBlock(error) => (6, error),
-            Self::IllegalParamFormatDstCidrBlock(error) => (7, error),
-            Self::IllegalParamDestinationCidrBlock(error) => (8, error),
-            Self::IllegalParamSourceCidrBlock(error) => (9, error),
-            Self::IllegalParamProtocol(error) => (10, error),
-            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateTrafficMirrorFilterError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateTrafficMirrorFilterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "UnsupportedFeatureIpVersion",
-            "IncorrectBusinessStatusTrafficMirror",
-            "OptInRequiredTrafficMirror",
-            "QuotaExceededTrafficMirrorFilter",
-            "DuplicatedParamPriority",
-            "UnsupportedRegion",
-            "IllegalParamFormatSrcCidrBlock",
-            "IllegalParamFormatDstCidrBlock",
-            "IllegalParamDestinationCidrBlock",
-            "IllegalParamSourceCidrBlock",
-            "IllegalParamProtocol",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateTrafficMirrorFilterError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateTrafficMirrorFilterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateTrafficMirrorFilterError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateTrafficMirrorFilterError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_traffic_mirror_filter(
+        &self,
+    ) -> CreateTrafficMirrorFilterRequestBuilder<&Self> {
+        CreateTrafficMirrorFilterRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateTrafficMirrorFilterRulesRequest>;
 /// Request of `CreateTrafficMirrorFilterRules`: Creates an inbound or outbound rule for traffic mirror.
 ///
 /// * **CreateTrafficMirrorFilterRules** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [ListTrafficMirrorFilters](<https://www.alibabacloud.com/help/doc-detail/261353.htm>) to query the status of the task.
@@ -172,9 +175,7 @@ impl<C> CreateTrafficMirrorFilterRulesRequestBuilder<C> {
     ///
     /// The ID of the filter.
     ///
-    /// - Wire name: `TrafficMirrorFilterId`.
-    /// - Required.
-    /// - Example: `tmf-j6cmls82xnc86vtpe****`.
+    /// Its description, rules and example: [`CreateTrafficMirrorFilterRulesRequest::traffic_mirror_filter_id`](CreateTrafficMirrorFilterRulesRequest::traffic_mirror_filter_id).
     pub fn traffic_mirror_filter_id(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_mirror_filter_id = Some(value.into());
         self
@@ -183,13 +184,7 @@ impl<C> CreateTrafficMirrorFilterRulesRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateTrafficMirrorFilterRulesRequest::client_token`](CreateTrafficMirrorFilterRulesRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -198,11 +193,7 @@ impl<C> CreateTrafficMirrorFilterRulesRequestBuilder<C> {
     ///
     /// Specifies whether to check the request without performing the operation. Valid values:
     ///
-    /// * **true**: checks the request without performing the operation. The system checks the required parameters, request format, and limits. If the request fails the precheck, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// * **false** (default): sends the request. After the request passes the check, the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateTrafficMirrorFilterRulesRequest::dry_run`](CreateTrafficMirrorFilterRulesRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -211,8 +202,7 @@ impl<C> CreateTrafficMirrorFilterRulesRequestBuilder<C> {
     ///
     /// The information about the inbound rules.
     ///
-    /// - Wire name: `IngressRules`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`CreateTrafficMirrorFilterRulesRequest::ingress_rules`](CreateTrafficMirrorFilterRulesRequest::ingress_rules).
     pub fn ingress_rules(
         mut self,
         values: impl IntoIterator<
@@ -226,8 +216,7 @@ impl<C> CreateTrafficMirrorFilterRulesRequestBuilder<C> {
     ///
     /// The information about the outbound rule.
     ///
-    /// - Wire name: `EgressRules`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`CreateTrafficMirrorFilterRulesRequest::egress_rules`](CreateTrafficMirrorFilterRulesRequest::egress_rules).
     pub fn egress_rules(
         mut self,
         values: impl IntoIterator<Item = crate::types::EgressRule>,
@@ -239,11 +228,7 @@ impl<C> CreateTrafficMirrorFilterRulesRequestBuilder<C> {
     ///
     /// The ID of the region to which the mirrored traffic belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hongkong`.
+    /// Its description, rules and example: [`CreateTrafficMirrorFilterRulesRequest::region_id`](CreateTrafficMirrorFilterRulesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -403,155 +388,28 @@ for CreateTrafficMirrorFilterRulesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateTrafficMirrorFilterRules`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateTrafficMirrorFilterRulesError {
-    /// HTTP 400 `ResourceNotFound.TrafficMirrorFilter`: The specified resource of traffic mirror filter is not found.
-    ResourceNotFoundTrafficMirrorFilter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TrafficMirrorFilter`: The status of traffic mirror filter is incorrect.
-    IncorrectStatusTrafficMirrorFilter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TrafficMirrorSession`: The status of traffic mirror session is incorrect.
-    IncorrectStatusTrafficMirrorSession(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.TrafficMirrorRulesPerFilter`: The quota of the number of traffic mirror rules per filter is exceeded.
-    QuotaExceededTrafficMirrorRulesPerFilter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DuplicatedParam.Priority`: The specified priority conflicts with the existing priority.
-    DuplicatedParamPriority(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedRegion`: The feature is not supported in current region.
-    UnsupportedRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CidrBlock`: The specified CidrBlock is illegal.
-    IllegalParamCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.SourceCidrBlock`: The param of SourceCidrBlock %s is illegal.
-    IllegalParamSourceCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.DestinationCidrBlock`: The param of DestinationCidrBlock %s is illegal.
-    IllegalParamDestinationCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Protocol`: The specified Protocol %s is invalid.
-    IllegalParamProtocol(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateTrafficMirrorFilterRulesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ResourceNotFound.TrafficMirrorFilter",
-                        "IncorrectStatus.TrafficMirrorFilter",
-                        "IncorrectStatus.TrafficMirrorSession",
-                        "QuotaExceeded.TrafficMirrorRulesPerFilter",
-                        "DuplicatedParam.Priority",
-                        "UnsupportedRegion",
-                        "IllegalParam.CidrBlock",
-                        "IllegalParam.SourceCidrBlock",
-                        "IllegalParam.DestinationCidrBlock",
-                        "IllegalParam.Protocol",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateTrafficMirrorFilterRulesError;
+impl crate::Client {
+    /// Calls `CreateTrafficMirrorFilterRules`: Creates an inbound or outbound rule for traffic mirror.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateTrafficMirrorFilterRulesRequestBuilder::send) it. The parameters and their rules: [`CreateTrafficMirrorFilterRulesRequest`].
+    #[inline]
+    pub fn create_traffic_mirror_filter_rules(
+        &self,
+    ) -> CreateTrafficMirrorFilterRulesRequestBuilder<&Self> {
+        CreateTrafficMirrorFilterRulesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateTrafficMirrorFilterRulesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateTrafficMirrorFilterRules`: Creates an inbound or outbound rule for traffic mirror.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateTrafficMirrorFilterRulesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceNotFoundTrafficMirrorFilter(error),
-            1 => Self::IncorrectStatusTrafficMirrorFilter(error),
-            2 => Self::IncorrectStatusTrafficMirrorSession(error),
-            3 => Self::QuotaExceededTrafficMirrorRulesPerFilter(error),
-            4 => Self::DuplicatedParamPriority(error),
-            5 => Self::UnsupportedRegion(error),
-            6 => Self::IllegalParamCidrBlock(error),
-            7 => Self::IllegalParamSourceCidrBlock(error),
-            8 => Self::IllegalParamDestinationCidrBlock(error),
-            9 => Self::IllegalParamProtocol(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceNotFoundTrafficMirrorFilter(error) => (0, error),
-            Self::IncorrectStatusTrafficMirrorFilter(error) => (1, error),
-            Self::IncorrectStatusTrafficMirrorSession(error) => (2, error),
-            Self::QuotaExceededTrafficMirrorRulesPerFilter(error) => (3, error),
-            Self::DuplicatedParamPriority(error) => (4, error),
-            Self::UnsupportedRegion(error) => (5, error),
-            Self::IllegalParamCidrBlock(error) => (6, error),
-            Self::IllegalParamSourceCidrBlock(error) => (7, error),
-            Self::IllegalParamDestinationCidrBlock(error) => (8, error),
-            Self::IllegalParamProtocol(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateTrafficMirrorFilterRulesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateTrafficMirrorFilterRulesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceNotFoundTrafficMirrorFilter",
-            "IncorrectStatusTrafficMirrorFilter",
-            "IncorrectStatusTrafficMirrorSession",
-            "QuotaExceededTrafficMirrorRulesPerFilter",
-            "DuplicatedParamPriority",
-            "UnsupportedRegion",
-            "IllegalParamCidrBlock",
-            "IllegalParamSourceCidrBlock",
-            "IllegalParamDestinationCidrBlock",
-            "IllegalParamProtocol",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateTrafficMirrorFilterRulesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateTrafficMirrorFilterRulesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateTrafficMirrorFilterRulesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateTrafficMirrorFilterRulesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_traffic_mirror_filter_rules(
+        &self,
+    ) -> CreateTrafficMirrorFilterRulesRequestBuilder<&Self> {
+        CreateTrafficMirrorFilterRulesRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateTrafficMirrorSessionRequest>;
 /// Request of `CreateTrafficMirrorSession`: Creates a traffic mirror session.
 ///
 /// **CreateTrafficMirrorSession** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [ListTrafficMirrorSessions](<https://www.alibabacloud.com/help/doc-detail/261367.htm>) to query the status of the task.
@@ -312,10 +315,7 @@ impl<C> CreateTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// The description of the traffic mirror session.
     ///
-    /// The description must be 1 to 256 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `TrafficMirrorSessionDescription`.
-    /// - Example: `This is a trafficmirrorsession.`.
+    /// Its description, rules and example: [`CreateTrafficMirrorSessionRequest::traffic_mirror_session_description`](CreateTrafficMirrorSessionRequest::traffic_mirror_session_description).
     pub fn traffic_mirror_session_description(
         mut self,
         value: impl Into<String>,
@@ -327,10 +327,7 @@ impl<C> CreateTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// The name of the traffic mirror session.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `TrafficMirrorSessionName`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`CreateTrafficMirrorSessionRequest::traffic_mirror_session_name`](CreateTrafficMirrorSessionRequest::traffic_mirror_session_name).
     pub fn traffic_mirror_session_name(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_mirror_session_name = Some(value.into());
         self
@@ -339,13 +336,7 @@ impl<C> CreateTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must ensure that the value is unique among all requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** might be different for each API request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateTrafficMirrorSessionRequest::client_token`](CreateTrafficMirrorSessionRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -354,11 +345,7 @@ impl<C> CreateTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks the required parameters, request format, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the request. If the request passes the dry run, the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateTrafficMirrorSessionRequest::dry_run`](CreateTrafficMirrorSessionRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -367,9 +354,7 @@ impl<C> CreateTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// The ID of the traffic mirror destination. You can specify only an elastic network interface (ENI) or a Server Load Balancer (SLB) instance as a traffic mirror destination.
     ///
-    /// - Wire name: `TrafficMirrorTargetId`.
-    /// - Required.
-    /// - Example: `eni-j6c8znm5l1yt4sox****`.
+    /// Its description, rules and example: [`CreateTrafficMirrorSessionRequest::traffic_mirror_target_id`](CreateTrafficMirrorSessionRequest::traffic_mirror_target_id).
     pub fn traffic_mirror_target_id(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_mirror_target_id = Some(value.into());
         self
@@ -378,12 +363,7 @@ impl<C> CreateTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// The type of the traffic mirror destination. Valid values:
     ///
-    /// * **NetworkInterface**: an ENI
-    /// * **SLB**: an SLB instance
-    ///
-    /// - Wire name: `TrafficMirrorTargetType`.
-    /// - Required.
-    /// - Example: `NetworkInterface`.
+    /// Its description, rules and example: [`CreateTrafficMirrorSessionRequest::traffic_mirror_target_type`](CreateTrafficMirrorSessionRequest::traffic_mirror_target_type).
     pub fn traffic_mirror_target_type(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_mirror_target_type = Some(value.into());
         self
@@ -392,9 +372,7 @@ impl<C> CreateTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// The ID of the filter.
     ///
-    /// - Wire name: `TrafficMirrorFilterId`.
-    /// - Required.
-    /// - Example: `tmf-j6cmls82xnc86vtpe****`.
+    /// Its description, rules and example: [`CreateTrafficMirrorSessionRequest::traffic_mirror_filter_id`](CreateTrafficMirrorSessionRequest::traffic_mirror_filter_id).
     pub fn traffic_mirror_filter_id(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_mirror_filter_id = Some(value.into());
         self
@@ -403,10 +381,7 @@ impl<C> CreateTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// The VXLAN network identifier (VNI). Valid values: **0** to **16777215**.
     ///
-    /// You can use VNIs to identify mirrored traffic from different sessions at the traffic mirror destination. You can specify a custom VNI or use a random VNI allocated by the system. If you want the system to randomly allocate a VNI, do not enter a value.
-    ///
-    /// - Wire name: `VirtualNetworkId`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`CreateTrafficMirrorSessionRequest::virtual_network_id`](CreateTrafficMirrorSessionRequest::virtual_network_id).
     pub fn virtual_network_id(mut self, value: i32) -> Self {
         self.inner.virtual_network_id = Some(value);
         self
@@ -415,12 +390,7 @@ impl<C> CreateTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// The priority of the traffic mirror session. Valid values: **1** to **32766**.
     ///
-    /// A smaller value indicates a higher priority. You cannot specify identical priorities for traffic mirror sessions that are created in the same region by using the same account.
-    ///
-    /// - Wire name: `Priority`.
-    /// - Required.
-    /// - Must be 1 to 32766.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`CreateTrafficMirrorSessionRequest::priority`](CreateTrafficMirrorSessionRequest::priority).
     pub fn priority(mut self, value: i32) -> Self {
         self.inner.priority = Some(value);
         self
@@ -429,11 +399,7 @@ impl<C> CreateTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// Specifies whether to enable the traffic mirror session. Valid values:
     ///
-    /// * **false** (default): does not enable the traffic mirror session.
-    /// * **true**: enables the traffic mirror session.
-    ///
-    /// - Wire name: `Enabled`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateTrafficMirrorSessionRequest::enabled`](CreateTrafficMirrorSessionRequest::enabled).
     pub fn enabled(mut self, value: bool) -> Self {
         self.inner.enabled = Some(value);
         self
@@ -442,10 +408,7 @@ impl<C> CreateTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// The maximum transmission unit.
     ///
-    /// Valid values: **64 to 9600**. Default value: **1500**.
-    ///
-    /// - Wire name: `PacketLength`.
-    /// - Example: `1500`.
+    /// Its description, rules and example: [`CreateTrafficMirrorSessionRequest::packet_length`](CreateTrafficMirrorSessionRequest::packet_length).
     pub fn packet_length(mut self, value: i32) -> Self {
         self.inner.packet_length = Some(value);
         self
@@ -454,10 +417,7 @@ impl<C> CreateTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// The ID of the traffic mirror source. You can specify only an elastic network interface (ENI) as the traffic mirror source. The default value of **N** is **1**, which indicates that you can add only one traffic mirror source to a traffic mirror session.
     ///
-    /// - Wire name: `TrafficMirrorSourceIds`.
-    /// - Required.
-    /// - Must have at most 30 items.
-    /// - Example: `eni-j6c2fp57q8rr47rp****`.
+    /// Its description, rules and example: [`CreateTrafficMirrorSessionRequest::traffic_mirror_source_ids`](CreateTrafficMirrorSessionRequest::traffic_mirror_source_ids).
     pub fn traffic_mirror_source_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -471,9 +431,7 @@ impl<C> CreateTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// The ID of the region to which the traffic mirror session belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hongkong`.
+    /// Its description, rules and example: [`CreateTrafficMirrorSessionRequest::region_id`](CreateTrafficMirrorSessionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -482,8 +440,7 @@ impl<C> CreateTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the mirrored traffic belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`CreateTrafficMirrorSessionRequest::resource_group_id`](CreateTrafficMirrorSessionRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -492,8 +449,7 @@ impl<C> CreateTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// The tag of the resource.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`CreateTrafficMirrorSessionRequest::tag`](CreateTrafficMirrorSessionRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -648,329 +604,28 @@ for CreateTrafficMirrorSessionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateTrafficMirrorSession`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateTrafficMirrorSessionError {
-    /// HTTP 400 `IncorrectBusinessStatus.TrafficMirror`: The business status of traffic mirror is incorrect.
-    IncorrectBusinessStatusTrafficMirror(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OptInRequired.TrafficMirror`: You need to subscribe to the traffic mirror service first.
-    OptInRequiredTrafficMirror(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DuplicatedParam.SourceInstanceIds`: The parameter of source instance IDs contains duplicate values.
-    DuplicatedParamSourceInstanceIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.DuplicateRole`: The network interface must not be the source and the target of traffic mirror sessions at the same time.
-    OperationDeniedDuplicateRole(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.NetworkInterface`: The specified resource of %s is not found.
-    ResourceNotFoundNetworkInterface(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.EcsInstance`: The specified resource of ECS instance is not found.
-    ResourceNotFoundEcsInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.Slb`: The specified resource of SLB is not found.
-    ResourceNotFoundSlb(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.SlbNotInVpc`: The specified SLB is not in any VPC.
-    OperationDeniedSlbNotInVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.TrafficMirrorFilter`: The specified resource of traffic mirror filter is not found.
-    ResourceNotFoundTrafficMirrorFilter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TrafficMirrorFilter`: The status of traffic mirror filter is incorrect.
-    IncorrectStatusTrafficMirrorFilter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.EcsNotSupportTrafficMirror`: The ECS instance does not support traffic mirroring.
-    OperationDeniedEcsNotSupportTrafficMirror(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.SessionNum`: The quota of the number of traffic mirror sessions is exceeded.
-    QuotaExceededSessionNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.FilterRelatedSession`: The quota of the number of traffic mirror sessions related to one filter is exceeded.
-    QuotaExceededFilterRelatedSession(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.SourceNumPerSession`: The quota of the number of traffic mirror sources per session is exceeded.
-    QuotaExceededSourceNumPerSession(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.NetworkInterfaceRelatedSession`: The quota of the number of traffic mirror sessions related to one network interface is exceeded.
-    QuotaExceededNetworkInterfaceRelatedSession(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.SlbRelatedSession`: The quota of the number of traffic mirror sessions related to one SLB is exceeded.
-    QuotaExceededSlbRelatedSession(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedRegion`: The feature is not supported in current region.
-    UnsupportedRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidLoadBalancerId.NotFound`: The specified resource of load balancer is not found.
-    InvalidLoadBalancerIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.FreeNetworkInterface`: The network interface is not attached to any ECS instance.
-    OperationDeniedFreeNetworkInterface(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.ClassicSLB`: The operation is not allowed because of ClassicSLB.
-    OperationDeniedClassicSlb(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.TargetInstance`: The specified target instance for traffic mirroring is not found.
-    ResourceNotFoundTargetInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.SourceNumPerTarget`: The maximum number of traffic mirror sources for a target is exceeded.
-    QuotaExceededSourceNumPerTarget(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.NetworkInterface`: The status of  network interface is incorrect.
-    IncorrectStatusNetworkInterface(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NotSupportBizType`: The specified instance type does not support the operation.
-    OperationFailedNotSupportBizType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Priority`: The specified Priority is illegal or the same as other mirroring sessions.
-    IllegalParamPriority(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.UnsupportedTargetType`: Traffic mirror target must be SLB if traffic mirror sources contain nat gateway network interface.
-    OperationDeniedUnsupportedTargetType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.TargetTypeNotSupportGatewayLoadBalancerEndpoint`: Operation denied because of target type can not be GatewayLoadBalancerEndpoint.
-    OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationDenied.TargetTypeNotSupportBondEni`: Operation denied because of target type can not be Bond Network Interface.
-    OperationDeniedTargetTypeNotSupportBondEni(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.InvalidTargetBondEniType`: The traffic mirroring target does not support the entered bond ENI type.
-    OperationDeniedInvalidTargetBondEniType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.InvalidSourceBondEniType`: The traffic mirroring source does not support the entered bond ENI type.
-    OperationDeniedInvalidSourceBondEniType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.TargetTypeNotSupportTrafficMirrorFullPacket`: The traffic mirror session target type does not support the feature of mirroring  source full packet.
-    OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationDenied.TrafficMirrorSessionSourceFullPacketNotSupport`: The traffic mirror session does not support the feature of mirroring  source full packet.
-    OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `QuotaExceeded.SessionNumPerTarget`: The quota of the number of traffic mirror sessions per target is exceeded.
-    QuotaExceededSessionNumPerTarget(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.NotSupportBondEniAsTrafficMirrorSource`: The operation is not allowed because bond eni cannot be the source of traffic mirror.
-    OperationDeniedNotSupportBondEniAsTrafficMirrorSource(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 404 `ResourceNotFound.GatewayLoadBalancerEndpoint`: GatewayLoadBalancerEndpoint instance not found.
-    ResourceNotFoundGatewayLoadBalancerEndpoint(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateTrafficMirrorSessionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectBusinessStatus.TrafficMirror",
-                        "OptInRequired.TrafficMirror",
-                        "DuplicatedParam.SourceInstanceIds",
-                        "OperationDenied.DuplicateRole",
-                        "ResourceNotFound.NetworkInterface",
-                        "ResourceNotFound.EcsInstance",
-                        "ResourceNotFound.Slb",
-                        "OperationDenied.SlbNotInVpc",
-                        "ResourceNotFound.TrafficMirrorFilter",
-                        "IncorrectStatus.TrafficMirrorFilter",
-                        "OperationDenied.EcsNotSupportTrafficMirror",
-                        "QuotaExceeded.SessionNum",
-                        "QuotaExceeded.FilterRelatedSession",
-                        "QuotaExceeded.SourceNumPerSession",
-                        "QuotaExceeded.NetworkInterfaceRelatedSession",
-                        "QuotaExceeded.SlbRelatedSession",
-                        "UnsupportedRegion",
-                        "InvalidLoadBalancerId.NotFound",
-                        "OperationDenied.FreeNetworkInterface",
-                        "OperationDenied.ClassicSLB",
-                        "ResourceNotFound.TargetInstance",
-                        "QuotaExceeded.SourceNumPerTarget",
-                        "IncorrectStatus.NetworkInterface",
-                        "OperationFailed.NotSupportBizType",
-                        "IllegalParam.Priority",
-                        "OperationDenied.UnsupportedTargetType",
-                        "OperationDenied.TargetTypeNotSupportGatewayLoadBalancerEndpoint",
-                        "OperationDenied.TargetTypeNotSupportBondEni",
-                        "OperationDenied.InvalidTargetBondEniType",
-                        "OperationDenied.InvalidSourceBondEniType",
-                        "OperationDenied.TargetTypeNotSupportTrafficMirrorFullPacket",
-                        "OperationDenied.TrafficMirrorSessionSourceFullPacketNotSupport",
-                        "QuotaExceeded.SessionNumPerTarget",
-                        "OperationDenied.NotSupportBondEniAsTrafficMirrorSource",
-                        "ResourceNotFound.GatewayLoadBalancerEndpoint",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateTrafficMirrorSessionError;
+impl crate::Client {
+    /// Calls `CreateTrafficMirrorSession`: Creates a traffic mirror session.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateTrafficMirrorSessionRequestBuilder::send) it. The parameters and their rules: [`CreateTrafficMirrorSessionRequest`].
+    #[inline]
+    pub fn create_traffic_mirror_session(
+        &self,
+    ) -> CreateTrafficMirrorSessionRequestBuilder<&Self> {
+        CreateTrafficMirrorSessionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateTrafficMirrorSessionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateTrafficMirrorSession`: Creates a traffic mirror session.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateTrafficMirrorSessionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectBusinessStatusTrafficMirror(error),
-            1 => Self::OptInRequiredTrafficMirror(error),
-            2 => Self::DuplicatedParamSourceInstanceIds(error),
-            3 => Self::OperationDeniedDuplicateRole(error),
-            4 => Self::ResourceNotFoundNetworkInterface(error),
-            5 => Self::ResourceNotFoundEcsInstance(error),
-            6 => Self::ResourceNotFoundSlb(error),
-            7 => Self::OperationDeniedSlbNotInVpc(error),
-            8 => Self::ResourceNotFoundTrafficMirrorFilter(error),
-            9 => Self::IncorrectStatusTrafficMirrorFilter(error),
-            10 => Self::OperationDeniedEcsNotSupportTrafficMirror(error),
-            11 => Self::QuotaExceededSessionNum(error),
-            12 => Self::QuotaExceededFilterRelatedSession(error),
-            13 => Self::QuotaExceededSourceNumPerSession(error),
-            14 => Self::QuotaExceededNetworkInterfaceRelatedSession(error),
-            15 => Self::QuotaExceededSlbRelatedSession(error),
-            16 => Self::UnsupportedRegion(error),
-            17 => Self::InvalidLoadBalancerIdNotFound(error),
-            18 => Self::OperationDeniedFreeNetworkInterface(error),
-            19 => Self::OperationDeniedClassicSlb(error),
-            20 => Self::ResourceNotFoundTargetInstance(error),
-            21 => Self::QuotaExceededSourceNumPerTarget(error),
-            22 => Self::IncorrectStatusNetworkInterface(error),
-            23 => Self::OperationFailedNotSupportBizType(error),
-            24 => Self::IllegalParamPriority(error),
-            25 => Self::OperationDeniedUnsupportedTargetType(error),
-            26 => {
-                Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(
-                    error,
-                )
-            }
-            27 => Self::OperationDeniedTargetTypeNotSupportBondEni(error),
-            28 => Self::OperationDeniedInvalidTargetBondEniType(error),
-            29 => Self::OperationDeniedInvalidSourceBondEniType(error),
-            30 => Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(error),
-            31 => {
-                Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(
-                    error,
-                )
-            }
-            32 => Self::QuotaExceededSessionNumPerTarget(error),
-            33 => Self::OperationDeniedNotSupportBondEniAsTrafficMirrorSource(error),
-            34 => Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectBusinessStatusTrafficMirror(error) => (0, error),
-            Self::OptInRequiredTrafficMirror(error) => (1, error),
-            Self::DuplicatedParamSourceInstanceIds(error) => (2, error),
-            Self::OperationDeniedDuplicateRole(error) => (3, error),
-            Self::ResourceNotFoundNetworkInterface(error) => (4, error),
-            Self::ResourceNotFoundEcsInstance(error) => (5, error),
-            Self::ResourceNotFoundSlb(error) => (6, error),
-            Self::OperationDeniedSlbNotInVpc(error) => (7, error),
-            Self::ResourceNotFoundTrafficMirrorFilter(error) => (8, error),
-            Self::IncorrectStatusTrafficMirrorFilter(error) => (9, error),
-            Self::OperationDeniedEcsNotSupportTrafficMirror(error) => (10, error),
-            Self::QuotaExceededSessionNum(error) => (11, error),
-            Self::QuotaExceededFilterRelatedSession(error) => (12, error),
-            Self::QuotaExceededSourceNumPerSession(error) => (13, error),
-            Self::QuotaExceededNetworkInterfaceRelatedSession(error) => (14, error),
-            Self::QuotaExceededSlbRelatedSession(error) => (15, error),
-            Self::UnsupportedRegion(error) => (16, error),
-            Self::InvalidLoadBalancerIdNotFound(error) => (17, error),
-            Self::OperationDeniedFreeNetworkInterface(error) => (18, error),
-            Self::OperationDeniedClassicSlb(error) => (19, error),
-            Self::ResourceNotFoundTargetInstance(error) => (20, error),
-            Self::QuotaExceededSourceNumPerTarget(error) => (21, error),
-            Self::IncorrectStatusNetworkInterface(error) => (22, error),
-            Self::OperationFailedNotSupportBizType(error) => (23, error),
-            Self::IllegalParamPriority(error) => (24, error),
-            Self::OperationDeniedUnsupportedTargetType(error) => (25, error),
-            Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(
-                error,
-            ) => (26, error),
-            Self::OperationDeniedTargetTypeNotSupportBondEni(error) => (27, error),
-            Self::OperationDeniedInvalidTargetBondEniType(error) => (28, error),
-            Self::OperationDeniedInvalidSourceBondEniType(error) => (29, error),
-            Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(error) => {
-                (30, error)
-            }
-            Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(
-                error,
-            ) => (31, error),
-            Self::QuotaExceededSessionNumPerTarget(error) => (32, error),
-            Self::OperationDeniedNotSupportBondEniAsTrafficMirrorSource(error) => {
-                (33, error)
-            }
-            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => (34, error),
-            Self::Unhandled(unhandled) => (35, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateTrafficMirrorSessionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateTrafficMirrorSessionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectBusinessStatusTrafficMirror",
-            "OptInRequiredTrafficMirror",
-            "DuplicatedParamSourceInstanceIds",
-            "OperationDeniedDuplicateRole",
-            "ResourceNotFoundNetworkInterface",
-            "ResourceNotFoundEcsInstance",
-            "ResourceNotFoundSlb",
-            "OperationDeniedSlbNotInVpc",
-            "ResourceNotFoundTrafficMirrorFilter",
-            "IncorrectStatusTrafficMirrorFilter",
-            "OperationDeniedEcsNotSupportTrafficMirror",
-            "QuotaExceededSessionNum",
-            "QuotaExceededFilterRelatedSession",
-            "QuotaExceededSourceNumPerSession",
-            "QuotaExceededNetworkInterfaceRelatedSession",
-            "QuotaExceededSlbRelatedSession",
-            "UnsupportedRegion",
-            "InvalidLoadBalancerIdNotFound",
-            "OperationDeniedFreeNetworkInterface",
-            "OperationDeniedClassicSlb",
-            "ResourceNotFoundTargetInstance",
-            "QuotaExceededSourceNumPerTarget",
-            "IncorrectStatusNetworkInterface",
-            "OperationFailedNotSupportBizType",
-            "IllegalParamPriority",
-            "OperationDeniedUnsupportedTargetType",
-            "OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint",
-            "OperationDeniedTargetTypeNotSupportBondEni",
-            "OperationDeniedInvalidTargetBondEniType",
-            "OperationDeniedInvalidSourceBondEniType",
-            "OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket",
-            "OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport",
-            "QuotaExceededSessionNumPerTarget",
-            "OperationDeniedNotSupportBondEniAsTrafficMirrorSource",
-            "ResourceNotFoundGatewayLoadBalancerEndpoint",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateTrafficMirrorSessionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateTrafficMirrorSessionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateTrafficMirrorSessionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateTrafficMirrorSessionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_traffic_mirror_session(
+        &self,
+    ) -> CreateTrafficMirrorSessionRequestBuilder<&Self> {
+        CreateTrafficMirrorSessionRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateVSwitchRequest>;
 /// Request of `CreateVSwitch`: Creates a vSwitch.
 ///
 /// When you call this operation, take note of the following limits:
@@ -228,8 +231,7 @@ impl<C> CreateVSwitchRequestBuilder<C> {
     ///
     /// The tag of the resource.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`CreateVSwitchRequest::tag`](CreateVSwitchRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -238,11 +240,7 @@ impl<C> CreateVSwitchRequestBuilder<C> {
     ///
     /// The zone ID of the vSwitch.
     ///
-    /// You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/36064.htm>) operation to query the most recent zone list.
-    ///
-    /// - Wire name: `ZoneId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou-b`.
+    /// Its description, rules and example: [`CreateVSwitchRequest::zone_id`](CreateVSwitchRequest::zone_id).
     pub fn zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_id = Some(value.into());
         self
@@ -251,10 +249,7 @@ impl<C> CreateVSwitchRequestBuilder<C> {
     ///
     /// The region ID of the vSwitch.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateVSwitchRequest::region_id`](CreateVSwitchRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -263,13 +258,7 @@ impl<C> CreateVSwitchRequestBuilder<C> {
     ///
     /// The CIDR block of the vSwitch. Take note of the following limits:
     ///
-    /// * The subnet mask of the CIDR block must be 16 to 29 bits in length.
-    /// * The CIDR block of the vSwitch must fall within the CIDR block of the VPC to which the vSwitch belongs.
-    /// * The CIDR block of a vSwitch cannot be the same as the destination CIDR block in a route entry of the VPC. However, it can be a subset of the destination CIDR block.
-    ///
-    /// - Wire name: `CidrBlock`.
-    /// - Required.
-    /// - Example: `172.16.0.0/24`.
+    /// Its description, rules and example: [`CreateVSwitchRequest::cidr_block`](CreateVSwitchRequest::cidr_block).
     pub fn cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.cidr_block = Some(value.into());
         self
@@ -278,8 +267,7 @@ impl<C> CreateVSwitchRequestBuilder<C> {
     ///
     /// The last eight bits of the IPv6 CIDR block of the vSwitch. Valid values: **0** to **255**.
     ///
-    /// - Wire name: `Ipv6CidrBlock`.
-    /// - Example: `12`.
+    /// Its description, rules and example: [`CreateVSwitchRequest::ipv6_cidr_block`](CreateVSwitchRequest::ipv6_cidr_block).
     pub fn ipv6_cidr_block(mut self, value: i32) -> Self {
         self.inner.ipv6_cidr_block = Some(value);
         self
@@ -288,9 +276,7 @@ impl<C> CreateVSwitchRequestBuilder<C> {
     ///
     /// The ID of the VPC where you want to create the vSwitch.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Required.
-    /// - Example: `vpc-257gqcdfvx6n****`.
+    /// Its description, rules and example: [`CreateVSwitchRequest::vpc_id`](CreateVSwitchRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -299,10 +285,7 @@ impl<C> CreateVSwitchRequestBuilder<C> {
     ///
     /// The name of the vSwitch.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `VSwitchName`.
-    /// - Example: `vSwitch-1`.
+    /// Its description, rules and example: [`CreateVSwitchRequest::v_switch_name`](CreateVSwitchRequest::v_switch_name).
     pub fn v_switch_name(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_name = Some(value.into());
         self
@@ -311,10 +294,7 @@ impl<C> CreateVSwitchRequestBuilder<C> {
     ///
     /// The description of the vSwitch.
     ///
-    /// The description must be 1 to 256 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `vSwitch`.
+    /// Its description, rules and example: [`CreateVSwitchRequest::description`](CreateVSwitchRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -323,13 +303,7 @@ impl<C> CreateVSwitchRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among all requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** may be different for each API request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateVSwitchRequest::client_token`](CreateVSwitchRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -338,8 +312,7 @@ impl<C> CreateVSwitchRequestBuilder<C> {
     ///
     /// The IPv6 CIDR block of the VPC.
     ///
-    /// - Wire name: `VpcIpv6CidrBlock`.
-    /// - Example: `2408:XXXX:0:6a::/56`.
+    /// Its description, rules and example: [`CreateVSwitchRequest::vpc_ipv6_cidr_block`](CreateVSwitchRequest::vpc_ipv6_cidr_block).
     pub fn vpc_ipv6_cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_ipv6_cidr_block = Some(value.into());
         self
@@ -476,353 +449,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateVSwitchRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateVSwitch`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateVSwitchError {
-    /// HTTP 400 `OperationFailed.ResourceConflict`: vpc only support one cloud box.
-    OperationFailedResourceConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.IdempotentTokenProcessing`: Action is processing.
-    OperationFailedIdempotentTokenProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: Invalid description.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVSwitchName.Malformed`: Specified virtual switch name is not valid.
-    InvalidVSwitchNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVSwitchDiscription.Malformed`: Specified  virtual switch description is not valid.
-    InvalidVSwitchDiscriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Abs.Vpc.InvalidDescription.Malformed`: Specified virtual switch name is not valid.
-    AbsVpcInvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.vpcId`: The parameter vpcId is mandatory.
-    MissingParamVpcId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotAvailable`: Resource you requested is not available in this region or zone.
-    ResourceNotAvailable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Specified CIDR block is not valid in VPC.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCidrBlock.Overlapped`: Specified CIDR block overlapped with other subnets.
-    InvalidCidrBlockOverlapped(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.VSwitch`: Virtual switch quota exceeded.
-    QuotaExceededVSwitch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectRouteEntryStatus`: Some route entry status blocked this operation.
-    IncorrectRouteEntryStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectVSwitchStatus`: Some virtual switch is modifying within the same VPC.
-    IncorrectVSwitchStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCirdrBlock.MaskLength`: Specified CIDR block is not valid .
-    InvalidCirdrBlockMaskLength(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectVpcStatus`: Current VPC status does not support this operation.
-    IncorrectVpcStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CreateVSwitch.IncorrectStatus.cbnStatus`: Current CBN status does not support this operation.
-    CreateVSwitchIncorrectStatusCbnStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCidrBlock.Malformed`: Specified CIDR block is not valid.
-    InvalidCidrBlockMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: Miss mandatory parameter.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The operation is too frequent, TaskConflict.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VPC.SWITCH.RULE.QUOTA.NOT.EXISTS`: vSwitch quota rule not exists.
-    VpcSwitchRuleQuotaNotExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.VpcNotFound`: Specified VPC can not found.
-    ForbiddenVpcNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RouteConflict.AlreadyExist`: Route conflict exists in routing table.
-    RouteConflictAlreadyExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CidrAcross`: Classic link instance cidr must not across.
-    OperationFailedCidrAcross(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.ClientToken`: %s
-    DuplicatedClientToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.Ipv6CidrBlockExisted`: %s
-    OperationFailedIpv6CidrBlockExisted(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Ipv6CidrBlock`: %s
-    IllegalParamIpv6CidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VpcIpv6Disabled`: %s
-    OperationFailedVpcIpv6Disabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.cbnStatus`: Current CBN status does not support this operation.
-    IncorrectStatusCbnStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NotifyCenCreate`: Failed to notify cen when create vswitch.
-    OperationFailedNotifyCenCreate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.DistibuteLock`: Distibute lock fail.
-    OperationFailedDistibuteLock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.CloudBoxIpv6`: The IPv6 feature is not supported by cloud box.
-    UnsupportedFeatureCloudBoxIpv6(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.VpcPeerExist`: The operation is not allowed because the VPC peer exists.
-    OperationDeniedVpcPeerExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.CenAttached`: The operation is not allowed because the VPC is attached to CEN.
-    OperationDeniedCenAttached(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.NatgwExist`: The operation is not allowed because the NAT gateway exists in VPC.
-    OperationDeniedNatgwExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.Ipv6CidrBlock`: The parameter Ipv6CidrBlock is mandatory.
-    MissingParamIpv6CidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.VpcIpv6CidrBlock`: %s
-    IllegalParamVpcIpv6CidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.OtherSubnetCreating`: The operation is not allowed because the other VSwitch is creating.
-    OperationDeniedOtherSubnetCreating(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.VpcPeerExists`: The operation is not allowed because the VpcPeer exists.
-    OperationDeniedVpcPeerExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CidrBlock`: The param of CidrBlock \[%s\] is illegal.
-    IllegalParamCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.RouteEntry`: RouteEntry status error.
-    InvalidStatusRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidZoneId.NotFound`: Specified zone does not exist.
-    InvalidZoneIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Invalid.NotExist`: witch mask rule not exists.
-    InvalidNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpcId.NotFound`: Specified VPC does not exist.
-    InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateVSwitchError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.ResourceConflict",
-                        "OperationFailed.IdempotentTokenProcessing",
-                        "InvalidDescription.Malformed",
-                        "InvalidVSwitchName.Malformed",
-                        "InvalidVSwitchDiscription.Malformed",
-                        "Abs.Vpc.InvalidDescription.Malformed",
-                        "MissingParam.vpcId",
-                        "ResourceNotAvailable",
-                        "InvalidParameter",
-                        "InvalidCidrBlock.Overlapped",
-                        "QuotaExceeded.VSwitch",
-                        "IncorrectRouteEntryStatus",
-                        "IncorrectVSwitchStatus",
-                        "InvalidCirdrBlock.MaskLength",
-                        "IncorrectVpcStatus",
-                        "CreateVSwitch.IncorrectStatus.cbnStatus",
-                        "InvalidCidrBlock.Malformed",
-                        "MissingParameter",
-                        "TaskConflict",
-                        "VPC.SWITCH.RULE.QUOTA.NOT.EXISTS",
-                        "Forbidden.VpcNotFound",
-                        "RouteConflict.AlreadyExist",
-                        "OperationFailed.CidrAcross",
-                        "Duplicated.ClientToken",
-                        "OperationFailed.Ipv6CidrBlockExisted",
-                        "IllegalParam.Ipv6CidrBlock",
-                        "OperationFailed.VpcIpv6Disabled",
-                        "IncorrectStatus.cbnStatus",
-                        "OperationFailed.NotifyCenCreate",
-                        "OperationFailed.DistibuteLock",
-                        "UnsupportedFeature.CloudBoxIpv6",
-                        "OperationDenied.VpcPeerExist",
-                        "OperationDenied.CenAttached",
-                        "OperationDenied.NatgwExist",
-                        "MissingParam.Ipv6CidrBlock",
-                        "IllegalParam.VpcIpv6CidrBlock",
-                        "OperationDenied.OtherSubnetCreating",
-                        "OperationDenied.VpcPeerExists",
-                        "IllegalParam.CidrBlock",
-                        "InvalidStatus.RouteEntry",
-                        "InvalidZoneId.NotFound",
-                        "Invalid.NotExist",
-                        "InvalidVpcId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateVSwitchError;
+impl crate::Client {
+    /// Calls `CreateVSwitch`: Creates a vSwitch.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateVSwitchRequestBuilder::send) it. The parameters and their rules: [`CreateVSwitchRequest`].
+    #[inline]
+    pub fn create_v_switch(&self) -> CreateVSwitchRequestBuilder<&Self> {
+        CreateVSwitchRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateVSwitchError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateVSwitch`: Creates a vSwitch.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateVSwitchRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedResourceConflict(error),
-            1 => Self::OperationFailedIdempotentTokenProcessing(error),
-            2 => Self::InvalidDescriptionMalformed(error),
-            3 => Self::InvalidVSwitchNameMalformed(error),
-            4 => Self::InvalidVSwitchDiscriptionMalformed(error),
-            5 => Self::AbsVpcInvalidDescriptionMalformed(error),
-            6 => Self::MissingParamVpcId(error),
-            7 => Self::ResourceNotAvailable(error),
-            8 => Self::InvalidParameter(error),
-            9 => Self::InvalidCidrBlockOverlapped(error),
-            10 => Self::QuotaExceededVSwitch(error),
-            11 => Self::IncorrectRouteEntryStatus(error),
-            12 => Self::IncorrectVSwitchStatus(error),
-            13 => Self::InvalidCirdrBlockMaskLength(error),
-            14 => Self::IncorrectVpcStatus(error),
-            15 => Self::CreateVSwitchIncorrectStatusCbnStatus(error),
-            16 => Self::InvalidCidrBlockMalformed(error),
-            17 => Self::MissingParameter(error),
-            18 => Self::TaskConflict(error),
-            19 => Self::VpcSwitchRuleQuotaNotExists(error),
-            20 => Self::ForbiddenVpcNotFound(error),
-            21 => Self::RouteConflictAlreadyExist(error),
-            22 => Self::OperationFailedCidrAcross(error),
-            23 => Self::DuplicatedClientToken(error),
-            24 => Self::OperationFailedIpv6CidrBlockExisted(error),
-            25 => Self::IllegalParamIpv6CidrBlock(error),
-            26 => Self::OperationFailedVpcIpv6Disabled(error),
-            27 => Self::IncorrectStatusCbnStatus(error),
-            28 => Self::OperationFailedNotifyCenCreate(error),
-            29 => Self::OperationFailedDistibuteLock(error),
-            30 => Self::UnsupportedFeatureCloudBoxIpv6(error),
-            31 => Self::OperationDeniedVpcPeerExist(error),
-            32 => Self::OperationDeniedCenAttached(error),
-            33 => Self::OperationDeniedNatgwExist(error),
-            34 => Self::MissingParamIpv6CidrBlock(error),
-            35 => Self::IllegalParamVpcIpv6CidrBlock(error),
-            36 => Self::OperationDeniedOtherSubnetCreating(error),
-            37 => Self::OperationDeniedVpcPeerExists(error),
-            38 => Self::IllegalParamCidrBlock(error),
-            39 => Self::InvalidStatusRouteEntry(error),
-            40 => Self::InvalidZoneIdNotFound(error),
-            41 => Self::InvalidNotExist(error),
-            42 => Self::InvalidVpcIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedResourceConflict(error) => (0, error),
-            Self::OperationFailedIdempotentTokenProcessing(error) => (1, error),
-            Self::InvalidDescriptionMalformed(error) => (2, error),
-            Self::InvalidVSwitchNameMalformed(error) => (3, error),
-            Self::InvalidVSwitchDiscriptionMalformed(error) => (4, error),
-            Self::AbsVpcInvalidDescriptionMalformed(error) => (5, error),
-            Self::MissingParamVpcId(error) => (6, error),
-            Self::ResourceNotAvailable(error) => (7, error),
-            Self::InvalidParameter(error) => (8, error),
-            Self::InvalidCidrBlockOverlapped(error) => (9, error),
-            Self::QuotaExceededVSwitch(error) => (10, error),
-            Self::IncorrectRouteEntryStatus(error) => (11, error),
-            Self::IncorrectVSwitchStatus(error) => (12, error),
-            Self::InvalidCirdrBlockMaskLength(error) => (13, error),
-            Self::IncorrectVpcStatus(error) => (14, error),
-            Self::CreateVSwitchIncorrectStatusCbnStatus(error) => (15, error),
-            Self::InvalidCidrBlockMalformed(error) => (16, error),
-            Self::MissingParameter(error) => (17, error),
-            Self::TaskConflict(error) => (18, error),
-            Self::VpcSwitchRuleQuotaNotExists(error) => (19, error),
-            Self::ForbiddenVpcNotFound(error) => (20, error),
-            Self::RouteConflictAlreadyExist(error) => (21, error),
-            Self::OperationFailedCidrAcross(error) => (22, error),
-            Self::DuplicatedClientToken(error) => (23, error),
-            Self::OperationFailedIpv6CidrBlockExisted(error) => (24, error),
-            Self::IllegalParamIpv6CidrBlock(error) => (25, error),
-            Self::OperationFailedVpcIpv6Disabled(error) => (26, error),
-            Self::IncorrectStatusCbnStatus(error) => (27, error),
-            Self::OperationFailedNotifyCenCreate(error) => (28, error),
-            Self::OperationFailedDistibuteLock(error) => (29, error),
-            Self::UnsupportedFeatureCloudBoxIpv6(error) => (30, error),
-            Self::OperationDeniedVpcPeerExist(error) => (31, error),
-            Self::OperationDeniedCenAttached(error) => (32, error),
-            Self::OperationDeniedNatgwExist(error) => (33, error),
-            Self::MissingParamIpv6CidrBlock(error) => (34, error),
-            Self::IllegalParamVpcIpv6CidrBlock(error) => (35, error),
-            Self::OperationDeniedOtherSubnetCreating(error) => (36, error),
-            Self::OperationDeniedVpcPeerExists(error) => (37, error),
-            Self::IllegalParamCidrBlock(error) => (38, error),
-            Self::InvalidStatusRouteEntry(error) => (39, error),
-            Self::InvalidZoneIdNotFound(error) => (40, error),
-            Self::InvalidNotExist(error) => (41, error),
-            Self::InvalidVpcIdNotFound(error) => (42, error),
-            Self::Unhandled(unhandled) => (43, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateVSwitchError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateVSwitchError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedResourceConflict",
-            "OperationFailedIdempotentTokenProcessing",
-            "InvalidDescriptionMalformed",
-            "InvalidVSwitchNameMalformed",
-            "InvalidVSwitchDiscriptionMalformed",
-            "AbsVpcInvalidDescriptionMalformed",
-            "MissingParamVpcId",
-            "ResourceNotAvailable",
-            "InvalidParameter",
-            "InvalidCidrBlockOverlapped",
-            "QuotaExceededVSwitch",
-            "IncorrectRouteEntryStatus",
-            "IncorrectVSwitchStatus",
-            "InvalidCirdrBlockMaskLength",
-            "IncorrectVpcStatus",
-            "CreateVSwitchIncorrectStatusCbnStatus",
-            "InvalidCidrBlockMalformed",
-            "MissingParameter",
-            "TaskConflict",
-            "VpcSwitchRuleQuotaNotExists",
-            "ForbiddenVpcNotFound",
-            "RouteConflictAlreadyExist",
-            "OperationFailedCidrAcross",
-            "DuplicatedClientToken",
-            "OperationFailedIpv6CidrBlockExisted",
-            "IllegalParamIpv6CidrBlock",
-            "OperationFailedVpcIpv6Disabled",
-            "IncorrectStatusCbnStatus",
-            "OperationFailedNotifyCenCreate",
-            "OperationFailedDistibuteLock",
-            "UnsupportedFeatureCloudBoxIpv6",
-            "OperationDeniedVpcPeerExist",
-            "OperationDeniedCenAttached",
-            "OperationDeniedNatgwExist",
-            "MissingParamIpv6CidrBlock",
-            "IllegalParamVpcIpv6CidrBlock",
-            "OperationDeniedOtherSubnetCreating",
-            "OperationDeniedVpcPeerExists",
-            "IllegalParamCidrBlock",
-            "InvalidStatusRouteEntry",
-            "InvalidZoneIdNotFound",
-            "InvalidNotExist",
-            "InvalidVpcIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateVSwitchError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateVSwitchError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateVSwitchError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateVSwitchError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_v_switch(&self) -> CreateVSwitchRequestBuilder<&Self> {
+        CreateVSwitchRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateVSwitchCidrReservationRequest>;
 /// Request of `CreateVSwitchCidrReservation`: Creates a reserved CIDR block for a vSwitch.
 ///
 /// ## Description
@@ -268,8 +271,7 @@ impl<C> CreateVSwitchCidrReservationRequestBuilder<C> {
     ///
     /// Resource tags
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`CreateVSwitchCidrReservationRequest::tag`](CreateVSwitchCidrReservationRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -278,9 +280,7 @@ impl<C> CreateVSwitchCidrReservationRequestBuilder<C> {
     ///
     /// The ID of the vSwitch to which the reserved CIDR block belongs.
     ///
-    /// - Wire name: `VSwitchId`.
-    /// - Required.
-    /// - Example: `vsw-25navfgbue4g****`.
+    /// Its description, rules and example: [`CreateVSwitchCidrReservationRequest::v_switch_id`](CreateVSwitchCidrReservationRequest::v_switch_id).
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_id = Some(value.into());
         self
@@ -289,10 +289,7 @@ impl<C> CreateVSwitchCidrReservationRequestBuilder<C> {
     ///
     /// The name of the reserved CIDR block.
     ///
-    /// The name must be 2 to 128 characters in length and can contain digits, underscores (\_), and hyphens (-). It must start with a letter.
-    ///
-    /// - Wire name: `VSwitchCidrReservationName`.
-    /// - Example: `ReservationName`.
+    /// Its description, rules and example: [`CreateVSwitchCidrReservationRequest::v_switch_cidr_reservation_name`](CreateVSwitchCidrReservationRequest::v_switch_cidr_reservation_name).
     pub fn v_switch_cidr_reservation_name(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_cidr_reservation_name = Some(value.into());
         self
@@ -301,10 +298,7 @@ impl<C> CreateVSwitchCidrReservationRequestBuilder<C> {
     ///
     /// The description of the reserved CIDR block. This parameter is empty by default.
     ///
-    /// The description must be 2 to 256 characters in length. It must start with a letter and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `VSwitchCidrReservationDescription`.
-    /// - Example: `ReservationDescription`.
+    /// Its description, rules and example: [`CreateVSwitchCidrReservationRequest::v_switch_cidr_reservation_description`](CreateVSwitchCidrReservationRequest::v_switch_cidr_reservation_description).
     pub fn v_switch_cidr_reservation_description(
         mut self,
         value: impl Into<String>,
@@ -316,11 +310,7 @@ impl<C> CreateVSwitchCidrReservationRequestBuilder<C> {
     ///
     /// The IP version of the reserved CIDR block. Valid values:
     ///
-    /// * **IPv4** (default)
-    /// * **IPv6**
-    ///
-    /// - Wire name: `IpVersion`.
-    /// - Example: `IPv4`.
+    /// Its description, rules and example: [`CreateVSwitchCidrReservationRequest::ip_version`](CreateVSwitchCidrReservationRequest::ip_version).
     pub fn ip_version(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_version = Some(value.into());
         self
@@ -329,13 +319,7 @@ impl<C> CreateVSwitchCidrReservationRequestBuilder<C> {
     ///
     /// The subnet mask of the reserved CIDR block.
     ///
-    /// * When **IpVersion** is set to **IPv4**, the subnet mask length of the CIDR block must be greater than the IPv4 subnet mask length of the vSwitch and cannot be greater than 28.
-    /// * When **IpVersion** is set to **IPv6**, the subnet mask length of the CIDR block must be greater than the IPv6 subnet mask length of the vSwitch and cannot be greater than 80.
-    ///
-    /// > You must specify one of **VSwitchCidrReservationMask** and **VSwitchCidrReservationCidr**.
-    ///
-    /// - Wire name: `VSwitchCidrReservationMask`.
-    /// - Example: `28`.
+    /// Its description, rules and example: [`CreateVSwitchCidrReservationRequest::v_switch_cidr_reservation_mask`](CreateVSwitchCidrReservationRequest::v_switch_cidr_reservation_mask).
     pub fn v_switch_cidr_reservation_mask(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_cidr_reservation_mask = Some(value.into());
         self
@@ -344,13 +328,7 @@ impl<C> CreateVSwitchCidrReservationRequestBuilder<C> {
     ///
     /// The reserved CIDR block of the vSwitch.
     ///
-    /// * When **IpVersion** is set to **IPv4**, the reserved CIDR block must be a proper subset of the IPv4 CIDR block of the vSwitch and the subnet mask length of the reserved CIDR block cannot be greater than 28.
-    /// * When **IpVersion** is set to **IPv6**, the reserved CIDR block must be a proper subset of the IPv6 CIDR block of the vSwitch and the subnet mask length of the reserved CIDR block cannot be greater than 80.
-    ///
-    /// > You must specify one of **VSwitchCidrReservationMask** and **VSwitchCidrReservationCidr**.
-    ///
-    /// - Wire name: `VSwitchCidrReservationCidr`.
-    /// - Example: `192.168.1.64/28`.
+    /// Its description, rules and example: [`CreateVSwitchCidrReservationRequest::v_switch_cidr_reservation_cidr`](CreateVSwitchCidrReservationRequest::v_switch_cidr_reservation_cidr).
     pub fn v_switch_cidr_reservation_cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_cidr_reservation_cidr = Some(value.into());
         self
@@ -359,10 +337,7 @@ impl<C> CreateVSwitchCidrReservationRequestBuilder<C> {
     ///
     /// The type of reserved CIDR block. Set the value to **prefix**.
     ///
-    /// > When a user or a cloud service allocates a CIDR block to an elastic network interface (ENI), the CIDR block must be allocated from the reserved CIDR block. If the reserved CIDR block is exhausted, an error is returned.
-    ///
-    /// - Wire name: `VSwitchCidrReservationType`.
-    /// - Example: `prefix`.
+    /// Its description, rules and example: [`CreateVSwitchCidrReservationRequest::v_switch_cidr_reservation_type`](CreateVSwitchCidrReservationRequest::v_switch_cidr_reservation_type).
     pub fn v_switch_cidr_reservation_type(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_cidr_reservation_type = Some(value.into());
         self
@@ -371,13 +346,7 @@ impl<C> CreateVSwitchCidrReservationRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateVSwitchCidrReservationRequest::client_token`](CreateVSwitchCidrReservationRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -386,11 +355,7 @@ impl<C> CreateVSwitchCidrReservationRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run, without performing the actual request. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateVSwitchCidrReservationRequest::dry_run`](CreateVSwitchCidrReservationRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -399,11 +364,7 @@ impl<C> CreateVSwitchCidrReservationRequestBuilder<C> {
     ///
     /// The ID of the region where the vSwitch is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateVSwitchCidrReservationRequest::region_id`](CreateVSwitchCidrReservationRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -556,203 +517,28 @@ for CreateVSwitchCidrReservationResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateVSwitchCidrReservation`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateVSwitchCidrReservationError {
-    /// HTTP 400 `IllegalParamFormat`: IllegalParamFormat
-    IllegalParamFormat(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParamFormat.VSwitchCidrReservationCidr`: The param format of VSwitchCidrReservationCidr is illegal.
-    IllegalParamFormatVSwitchCidrReservationCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.VSwitch`: The specified resource of VSwitch is not found.
-    ResourceNotFoundVSwitch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.ReservedType`: The specified ReservedType is not supported.
-    UnsupportedFeatureReservedType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.VSwitchIpv6`: The ipv6 feature of  switch is not supported.
-    UnsupportedFeatureVSwitchIpv6(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VSwitchCidrReservationCidr`: The specified VSwitchCidrReservationCidr conflicts with existed cidr reservation or vswitch cidr.
-    OperationFailedVSwitchCidrReservationCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.CidrReservationMaskOrCidrReservationCidr`: Either VSwitchCidrReservationMask or VSwitchCidrReservationCidr should be specified.
-    MissingParamCidrReservationMaskOrCidrReservationCidr(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `UnsupportedRegion`: UnsupportedRegion
-    UnsupportedRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.VpcAdvancedFeature`: UnsupportedFeature.VpcAdvancedFeature
-    UnsupportedFeatureVpcAdvancedFeature(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.CidrReservationCount`: The quota of VSwitchCidrReservation is exceeded.
-    QuotaExceededCidrReservationCount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Conflict.CidrReservationMaskAndCidrReservationCidr`: The specified VSwitchCidrReservationMask and  VSwitchCidrReservationCidr is conflict.
-    ConflictCidrReservationMaskAndCidrReservationCidr(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationFailed.CidrNotEnoughInVSwitch`: No enough cidr to allocate in this vswitch.
-    OperationFailedCidrNotEnoughInVSwitch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SystemReservedIpContained`: The specified VSwitchCidrReservationCidr cannot contain system reserved IP addresses.
-    OperationFailedSystemReservedIpContained(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.AlreadyUsedIpContained`: The specified VSwitchCidrReservationCidr cannot contain already used IP addresses.
-    OperationFailedAlreadyUsedIpContained(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VSWITCH`: The status of the specified VSwitch is invalid.
-    IncorrectStatusVswitch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.VSwitchCidrReservationMask`: The specified VSwitchCidrReservationMask must be at least 2 bits greater than the vSwitch mask.
-    IllegalParamVSwitchCidrReservationMask(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.VSwitchCidrReservationMask`: The operation is failed because of %s. The mask of the reserved subnet cidr exceeds the current default mask of IP Prefix, %s/%s.
-    QuotaExceededVSwitchCidrReservationMask(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateVSwitchCidrReservationError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParamFormat",
-                        "IllegalParamFormat.VSwitchCidrReservationCidr",
-                        "ResourceNotFound.VSwitch",
-                        "UnsupportedFeature.ReservedType",
-                        "UnsupportedFeature.VSwitchIpv6",
-                        "OperationFailed.VSwitchCidrReservationCidr",
-                        "MissingParam.CidrReservationMaskOrCidrReservationCidr",
-                        "UnsupportedRegion",
-                        "UnsupportedFeature.VpcAdvancedFeature",
-                        "QuotaExceeded.CidrReservationCount",
-                        "Conflict.CidrReservationMaskAndCidrReservationCidr",
-                        "OperationFailed.CidrNotEnoughInVSwitch",
-                        "OperationFailed.SystemReservedIpContained",
-                        "OperationFailed.AlreadyUsedIpContained",
-                        "IncorrectStatus.VSWITCH",
-                        "IllegalParam.VSwitchCidrReservationMask",
-                        "QuotaExceeded.VSwitchCidrReservationMask",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateVSwitchCidrReservationError;
+impl crate::Client {
+    /// Calls `CreateVSwitchCidrReservation`: Creates a reserved CIDR block for a vSwitch.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateVSwitchCidrReservationRequestBuilder::send) it. The parameters and their rules: [`CreateVSwitchCidrReservationRequest`].
+    #[inline]
+    pub fn create_v_switch_cidr_reservation(
+        &self,
+    ) -> CreateVSwitchCidrReservationRequestBuilder<&Self> {
+        CreateVSwitchCidrReservationRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateVSwitchCidrReservationError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateVSwitchCidrReservation`: Creates a reserved CIDR block for a vSwitch.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateVSwitchCidrReservationRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamFormat(error),
-            1 => Self::IllegalParamFormatVSwitchCidrReservationCidr(error),
-            2 => Self::ResourceNotFoundVSwitch(error),
-            3 => Self::UnsupportedFeatureReservedType(error),
-            4 => Self::UnsupportedFeatureVSwitchIpv6(error),
-            5 => Self::OperationFailedVSwitchCidrReservationCidr(error),
-            6 => Self::MissingParamCidrReservationMaskOrCidrReservationCidr(error),
-            7 => Self::UnsupportedRegion(error),
-            8 => Self::UnsupportedFeatureVpcAdvancedFeature(error),
-            9 => Self::QuotaExceededCidrReservationCount(error),
-            10 => Self::ConflictCidrReservationMaskAndCidrReservationCidr(error),
-            11 => Self::OperationFailedCidrNotEnoughInVSwitch(error),
-            12 => Self::OperationFailedSystemReservedIpContained(error),
-            13 => Self::OperationFailedAlreadyUsedIpContained(error),
-            14 => Self::IncorrectStatusVswitch(error),
-            15 => Self::IllegalParamVSwitchCidrReservationMask(error),
-            16 => Self::QuotaExceededVSwitchCidrReservationMask(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamFormat(error) => (0, error),
-            Self::IllegalParamFormatVSwitchCidrReservationCidr(error) => (1, error),
-            Self::ResourceNotFoundVSwitch(error) => (2, error),
-            Self::UnsupportedFeatureReservedType(error) => (3, error),
-            Self::UnsupportedFeatureVSwitchIpv6(error) => (4, error),
-            Self::OperationFailedVSwitchCidrReservationCidr(error) => (5, error),
-            Self::MissingParamCidrReservationMaskOrCidrReservationCidr(error) => {
-                (6, error)
-            }
-            Self::UnsupportedRegion(error) => (7, error),
-            Self::UnsupportedFeatureVpcAdvancedFeature(error) => (8, error),
-            Self::QuotaExceededCidrReservationCount(error) => (9, error),
-            Self::ConflictCidrReservationMaskAndCidrReservationCidr(error) => (10, error),
-            Self::OperationFailedCidrNotEnoughInVSwitch(error) => (11, error),
-            Self::OperationFailedSystemReservedIpContained(error) => (12, error),
-            Self::OperationFailedAlreadyUsedIpContained(error) => (13, error),
-            Self::IncorrectStatusVswitch(error) => (14, error),
-            Self::IllegalParamVSwitchCidrReservationMask(error) => (15, error),
-            Self::QuotaExceededVSwitchCidrReservationMask(error) => (16, error),
-            Self::Unhandled(unhandled) => (17, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateVSwitchCidrReservationError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateVSwitchCidrReservationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamFormat",
-            "IllegalParamFormatVSwitchCidrReservationCidr",
-            "ResourceNotFoundVSwitch",
-            "UnsupportedFeatureReservedType",
-            "UnsupportedFeatureVSwitchIpv6",
-            "OperationFailedVSwitchCidrReservationCidr",
-            "MissingParamCidrReservationMaskOrCidrReservationCidr",
-            "UnsupportedRegion",
-            "UnsupportedFeatureVpcAdvancedFeature",
-            "QuotaExceededCidrReservationCount",
-            "ConflictCidrReservationMaskAndCidrReservationCidr",
-            "OperationFailedCidrNotEnoughInVSwitch",
-            "OperationFailedSystemReservedIpContained",
-            "OperationFailedAlreadyUsedIpContained",
-            "IncorrectStatusVswitch",
-            "IllegalParamVSwitchCidrReservationMask",
-            "QuotaExceededVSwitchCidrReservationMask",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateVSwitchCidrReservationError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateVSwitchCidrReservationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateVSwitchCidrReservationError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateVSwitchCidrReservationError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_v_switch_cidr_reservation(
+        &self,
+    ) -> CreateVSwitchCidrReservationRequestBuilder<&Self> {
+        CreateVSwitchCidrReservationRequestBuilder::new(self)
     }
 }

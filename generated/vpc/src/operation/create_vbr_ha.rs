@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateVbrHaRequest>;
 /// Request of `CreateVbrHa`: Creates a virtual border router (VBR) failover group.
 ///
 /// # Example
@@ -173,10 +176,7 @@ impl<C> CreateVbrHaRequestBuilder<C> {
     ///
     /// The description of the VBR failover group.
     ///
-    /// The description must be 2 to 256 characters in length. It must start with a letter but cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `VBRHa`.
+    /// Its description, rules and example: [`CreateVbrHaRequest::description`](CreateVbrHaRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -185,8 +185,7 @@ impl<C> CreateVbrHaRequestBuilder<C> {
     ///
     /// The name of the VBR failover group.
     ///
-    /// - Wire name: `Name`.
-    /// - Example: `VBRHa`.
+    /// Its description, rules and example: [`CreateVbrHaRequest::name`](CreateVbrHaRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -195,13 +194,7 @@ impl<C> CreateVbrHaRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `CBCE910E-D396-4944-8****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateVbrHaRequest::client_token`](CreateVbrHaRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -210,11 +203,7 @@ impl<C> CreateVbrHaRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values: Valid Values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and instance status. If the request fails the dry run, an error message is returned. If the request passes the dry run, `DRYRUN.SUCCESS` is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateVbrHaRequest::dry_run`](CreateVbrHaRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -223,9 +212,7 @@ impl<C> CreateVbrHaRequestBuilder<C> {
     ///
     /// The ID of the VBR.
     ///
-    /// - Wire name: `VbrId`.
-    /// - Required.
-    /// - Example: `vbr-bp1jcg5cmxjbl9xgc****`.
+    /// Its description, rules and example: [`CreateVbrHaRequest::vbr_id`](CreateVbrHaRequest::vbr_id).
     pub fn vbr_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vbr_id = Some(value.into());
         self
@@ -234,9 +221,7 @@ impl<C> CreateVbrHaRequestBuilder<C> {
     ///
     /// The ID of the other VBR in the VBR failover group.
     ///
-    /// - Wire name: `PeerVbrId`.
-    /// - Required.
-    /// - Example: `vbr-bp12mw1f8k3jgygk9****`.
+    /// Its description, rules and example: [`CreateVbrHaRequest::peer_vbr_id`](CreateVbrHaRequest::peer_vbr_id).
     pub fn peer_vbr_id(mut self, value: impl Into<String>) -> Self {
         self.inner.peer_vbr_id = Some(value.into());
         self
@@ -245,9 +230,7 @@ impl<C> CreateVbrHaRequestBuilder<C> {
     ///
     /// The ID of the region in which the VBR is deployed.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateVbrHaRequest::region_id`](CreateVbrHaRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -379,157 +362,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateVbrHaRespo
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateVbrHa`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateVbrHaError {
-    /// HTTP 400 `OperationFailed.VbrCenNotConsistent`: The VBR and the peer VBR are attached to different CENs.
-    OperationFailedVbrCenNotConsistent(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VbrAliUidNotConsistent`: The VBR and the peer VBR belong to different AliUids.
-    OperationFailedVbrAliUidNotConsistent(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VbrAccessDeviceSame`: The VBR and the peer VBR are in the same device.
-    OperationFailedVbrAccessDeviceSame(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VbrBandWidthExceed`: The VBR bandwidth exceeds the limit.
-    OperationFailedVbrBandWidthExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VbrInUsedByOtherHa`: The VBR is used by another VBR HA.
-    OperationFailedVbrInUsedByOtherHa(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VbrBgpPeerNotEnableBfd`: The VBR BGP has not enabled BFD.
-    OperationFailedVbrBgpPeerNotEnableBfd(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VbrCenNotRelation`: The VBR is not attached to any CEN.
-    OperationFailedVbrCenNotRelation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.BgpGroupLocalAsnMustSameEachOther`: VBR bgpGroup local asn must same each other.
-    OperationFailedBgpGroupLocalAsnMustSameEachOther(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `IllegalParam.BgpGroupLocalAsn`: Vbr bgp group local asn must same with ecr asn.
-    IllegalParamBgpGroupLocalAsn(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Vbr`: The VBR resource is not found.
-    ResourceNotFoundVbr(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateVbrHaError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.VbrCenNotConsistent",
-                        "OperationFailed.VbrAliUidNotConsistent",
-                        "OperationFailed.VbrAccessDeviceSame",
-                        "OperationFailed.VbrBandWidthExceed",
-                        "OperationFailed.VbrInUsedByOtherHa",
-                        "OperationFailed.VbrBgpPeerNotEnableBfd",
-                        "OperationFailed.VbrCenNotRelation",
-                        "OperationFailed.BgpGroupLocalAsnMustSameEachOther",
-                        "IllegalParam.BgpGroupLocalAsn",
-                        "ResourceNotFound.Vbr",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateVbrHaError;
+impl crate::Client {
+    /// Calls `CreateVbrHa`: Creates a virtual border router (VBR) failover group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateVbrHaRequestBuilder::send) it. The parameters and their rules: [`CreateVbrHaRequest`].
+    #[inline]
+    pub fn create_vbr_ha(&self) -> CreateVbrHaRequestBuilder<&Self> {
+        CreateVbrHaRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateVbrHaError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateVbrHa`: Creates a virtual border router (VBR) failover group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateVbrHaRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedVbrCenNotConsistent(error),
-            1 => Self::OperationFailedVbrAliUidNotConsistent(error),
-            2 => Self::OperationFailedVbrAccessDeviceSame(error),
-            3 => Self::OperationFailedVbrBandWidthExceed(error),
-            4 => Self::OperationFailedVbrInUsedByOtherHa(error),
-            5 => Self::OperationFailedVbrBgpPeerNotEnableBfd(error),
-            6 => Self::OperationFailedVbrCenNotRelation(error),
-            7 => Self::OperationFailedBgpGroupLocalAsnMustSameEachOther(error),
-            8 => Self::IllegalParamBgpGroupLocalAsn(error),
-            9 => Self::ResourceNotFoundVbr(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedVbrCenNotConsistent(error) => (0, error),
-            Self::OperationFailedVbrAliUidNotConsistent(error) => (1, error),
-            Self::OperationFailedVbrAccessDeviceSame(error) => (2, error),
-            Self::OperationFailedVbrBandWidthExceed(error) => (3, error),
-            Self::OperationFailedVbrInUsedByOtherHa(error) => (4, error),
-            Self::OperationFailedVbrBgpPeerNotEnableBfd(error) => (5, error),
-            Self::OperationFailedVbrCenNotRelation(error) => (6, error),
-            Self::OperationFailedBgpGroupLocalAsnMustSameEachOther(error) => (7, error),
-            Self::IllegalParamBgpGroupLocalAsn(error) => (8, error),
-            Self::ResourceNotFoundVbr(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateVbrHaError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateVbrHaError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedVbrCenNotConsistent",
-            "OperationFailedVbrAliUidNotConsistent",
-            "OperationFailedVbrAccessDeviceSame",
-            "OperationFailedVbrBandWidthExceed",
-            "OperationFailedVbrInUsedByOtherHa",
-            "OperationFailedVbrBgpPeerNotEnableBfd",
-            "OperationFailedVbrCenNotRelation",
-            "OperationFailedBgpGroupLocalAsnMustSameEachOther",
-            "IllegalParamBgpGroupLocalAsn",
-            "ResourceNotFoundVbr",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateVbrHaError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateVbrHaError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateVbrHaError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateVbrHaError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_vbr_ha(&self) -> CreateVbrHaRequestBuilder<&Self> {
+        CreateVbrHaRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateVcoRouteEntryRequest>;
 /// Request of `CreateVcoRouteEntry`: Adds a destination-based route for an IPsec-VPN connection.
 ///
 /// * The IPsec-VPN connection must be associated with a transit router. For more information, see [CreateTransitRouterVpnAttachment](<https://www.alibabacloud.com/help/doc-detail/468249.htm>).
@@ -224,11 +227,7 @@ impl<C> CreateVcoRouteEntryRequestBuilder<C> {
     ///
     /// The region ID of the IPsec-VPN connection.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateVcoRouteEntryRequest::region_id`](CreateVcoRouteEntryRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -237,9 +236,7 @@ impl<C> CreateVcoRouteEntryRequestBuilder<C> {
     ///
     /// The ID of the IPsec-VPN connection.
     ///
-    /// - Wire name: `VpnConnectionId`.
-    /// - Required.
-    /// - Example: `vco-p0w2jpkhi2eeop6q6****`.
+    /// Its description, rules and example: [`CreateVcoRouteEntryRequest::vpn_connection_id`](CreateVcoRouteEntryRequest::vpn_connection_id).
     pub fn vpn_connection_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_connection_id = Some(value.into());
         self
@@ -248,9 +245,7 @@ impl<C> CreateVcoRouteEntryRequestBuilder<C> {
     ///
     /// The destination CIDR block of the destination-based route.
     ///
-    /// - Wire name: `RouteDest`.
-    /// - Required.
-    /// - Example: `192.168.10.0/24`.
+    /// Its description, rules and example: [`CreateVcoRouteEntryRequest::route_dest`](CreateVcoRouteEntryRequest::route_dest).
     pub fn route_dest(mut self, value: impl Into<String>) -> Self {
         self.inner.route_dest = Some(value.into());
         self
@@ -259,13 +254,7 @@ impl<C> CreateVcoRouteEntryRequestBuilder<C> {
     ///
     /// The weight of the destination-based route. Valid values:
     ///
-    /// * **0**: a low priority
-    /// * **100**: a high priority
-    ///
-    /// - Wire name: `Weight`.
-    /// - Required.
-    /// - Must be one of 0, 100.
-    /// - Example: `100`.
+    /// Its description, rules and example: [`CreateVcoRouteEntryRequest::weight`](CreateVcoRouteEntryRequest::weight).
     pub fn weight(mut self, value: i32) -> Self {
         self.inner.weight = Some(value);
         self
@@ -274,9 +263,7 @@ impl<C> CreateVcoRouteEntryRequestBuilder<C> {
     ///
     /// The next hop of the destination-based route.
     ///
-    /// - Wire name: `NextHop`.
-    /// - Required.
-    /// - Example: `vco-p0w2jpkhi2eeop6q6****`.
+    /// Its description, rules and example: [`CreateVcoRouteEntryRequest::next_hop`](CreateVcoRouteEntryRequest::next_hop).
     pub fn next_hop(mut self, value: impl Into<String>) -> Self {
         self.inner.next_hop = Some(value.into());
         self
@@ -285,8 +272,7 @@ impl<C> CreateVcoRouteEntryRequestBuilder<C> {
     ///
     /// The description of the destination-based route.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `desctest`.
+    /// Its description, rules and example: [`CreateVcoRouteEntryRequest::description`](CreateVcoRouteEntryRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -295,9 +281,7 @@ impl<C> CreateVcoRouteEntryRequestBuilder<C> {
     ///
     /// The tunneling protocol. Set the value to **Ipsec**, which specifies the IPsec tunneling protocol.
     ///
-    /// - Wire name: `OverlayMode`.
-    /// - Must be one of `Ipsec` (the IPsec tunneling protocol).
-    /// - Example: `Ipsec`.
+    /// Its description, rules and example: [`CreateVcoRouteEntryRequest::overlay_mode`](CreateVcoRouteEntryRequest::overlay_mode).
     pub fn overlay_mode(mut self, value: impl Into<crate::types::OverlayMode>) -> Self {
         self.inner.overlay_mode = Some(value.into());
         self
@@ -306,21 +290,14 @@ impl<C> CreateVcoRouteEntryRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Must contain only ASCII characters.
-    /// - Example: `123e4567-e89b-12d3-a456-4266****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateVcoRouteEntryRequest::client_token`](CreateVcoRouteEntryRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
     }
     /// Sets `DryRun`.
     ///
-    /// - Wire name: `DryRun`.
+    /// Its description, rules and example: [`CreateVcoRouteEntryRequest::dry_run`](CreateVcoRouteEntryRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -546,209 +523,24 @@ for CreateVcoRouteEntryResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateVcoRouteEntry`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateVcoRouteEntryError {
-    /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
-    ResourceQuotaFull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnConnection.Configuring`: The specified service is configuring.
-    VpnConnectionConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnConnection.FinancialLocked`: The specified service is financial locked.
-    VpnConnectionFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.AlreadyExists`: The specified route entry is already exist.
-    VpnRouteEntryAlreadyExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.Conflict`: The specified route entry has conflict.
-    VpnRouteEntryConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.ConflictSSL`: The specified route entry has conflict with SSL client.
-    VpnRouteEntryConflictSsl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.BackupRoute`: Validate backup route entry failed.
-    VpnRouteEntryBackupRoute(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNextHop.NotFound`: The specified NextHop does not exist.
-    InvalidNextHopNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.RouteDest`: The specified RouteDest is invalid
-    IllegalParamRouteDest(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InvalidCidrBlock`: Operation failed because the specified network block is invalid.
-    OperationFailedInvalidCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.VpnRouteEntry`: The number of route entries to the VPN gateway in the VPC routing table has reached the quota limit.
-    QuotaExceededVpnRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The operation is too frequent, please wait a moment and try again.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Resource.PbrRouteQuotaFull`: The quota of Policy-based route is full.
-    ResourcePbrRouteQuotaFull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CreatePbrRoutesQuotaFull.QuotaFull`: The number of policy routes exceeds the quota limit.
-    CreatePbrRoutesQuotaFullQuotaFull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CreateDbrRoutesQuotaFull.QuotaFull`: The number of created destination routes exceeds the quota limit.
-    CreateDbrRoutesQuotaFullQuotaFull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
-    DryRunOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpnConnectionInstanceId.NotFound`: The specified vpn connection instance id does not exist.
-    InvalidVpnConnectionInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateVcoRouteEntryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Resource.QuotaFull",
-                        "VpnConnection.Configuring",
-                        "VpnConnection.FinancialLocked",
-                        "VpnRouteEntry.AlreadyExists",
-                        "VpnRouteEntry.Conflict",
-                        "VpnRouteEntry.ConflictSSL",
-                        "VpnRouteEntry.BackupRoute",
-                        "InvalidNextHop.NotFound",
-                        "IllegalParam.RouteDest",
-                        "OperationFailed.InvalidCidrBlock",
-                        "QuotaExceeded.VpnRouteEntry",
-                        "TaskConflict",
-                        "Resource.PbrRouteQuotaFull",
-                        "CreatePbrRoutesQuotaFull.QuotaFull",
-                        "CreateDbrRoutesQuotaFull.QuotaFull",
-                        "DryRunOperation",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                        "InvalidVpnConnectionInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateVcoRouteEntryError;
+impl crate::Client {
+    /// Calls `CreateVcoRouteEntry`: Adds a destination-based route for an IPsec-VPN connection.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateVcoRouteEntryRequestBuilder::send) it. The parameters and their rules: [`CreateVcoRouteEntryRequest`].
+    #[inline]
+    pub fn create_vco_route_entry(&self) -> CreateVcoRouteEntryRequestBuilder<&Self> {
+        CreateVcoRouteEntryRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateVcoRouteEntryError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateVcoRouteEntry`: Adds a destination-based route for an IPsec-VPN connection.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateVcoRouteEntryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceQuotaFull(error),
-            1 => Self::VpnConnectionConfiguring(error),
-            2 => Self::VpnConnectionFinancialLocked(error),
-            3 => Self::VpnRouteEntryAlreadyExists(error),
-            4 => Self::VpnRouteEntryConflict(error),
-            5 => Self::VpnRouteEntryConflictSsl(error),
-            6 => Self::VpnRouteEntryBackupRoute(error),
-            7 => Self::InvalidNextHopNotFound(error),
-            8 => Self::IllegalParamRouteDest(error),
-            9 => Self::OperationFailedInvalidCidrBlock(error),
-            10 => Self::QuotaExceededVpnRouteEntry(error),
-            11 => Self::TaskConflict(error),
-            12 => Self::ResourcePbrRouteQuotaFull(error),
-            13 => Self::CreatePbrRoutesQuotaFullQuotaFull(error),
-            14 => Self::CreateDbrRoutesQuotaFullQuotaFull(error),
-            15 => Self::DryRunOperation(error),
-            16 => Self::ForbbidenSubUser(error),
-            17 => Self::Forbidden(error),
-            18 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceQuotaFull(error) => (0, error),
-            Self::VpnConnectionConfiguring(error) => (1, error),
-            Self::VpnConnectionFinancialLocked(error) => (2, error),
-            Self::VpnRouteEntryAlreadyExists(error) => (3, error),
-            Self::VpnRouteEntryConflict(error) => (4, error),
-            Self::VpnRouteEntryConflictSsl(error) => (5, error),
-            Self::VpnRouteEntryBackupRoute(error) => (6, error),
-            Self::InvalidNextHopNotFound(error) => (7, error),
-            Self::IllegalParamRouteDest(error) => (8, error),
-            Self::OperationFailedInvalidCidrBlock(error) => (9, error),
-            Self::QuotaExceededVpnRouteEntry(error) => (10, error),
-            Self::TaskConflict(error) => (11, error),
-            Self::ResourcePbrRouteQuotaFull(error) => (12, error),
-            Self::CreatePbrRoutesQuotaFullQuotaFull(error) => (13, error),
-            Self::CreateDbrRoutesQuotaFullQuotaFull(error) => (14, error),
-            Self::DryRunOperation(error) => (15, error),
-            Self::ForbbidenSubUser(error) => (16, error),
-            Self::Forbidden(error) => (17, error),
-            Self::InvalidVpnConnectionInstanceIdNotFound(error) => (18, error),
-            Self::Unhandled(unhandled) => (19, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateVcoRouteEntryError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateVcoRouteEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceQuotaFull",
-            "VpnConnectionConfiguring",
-            "VpnConnectionFinancialLocked",
-            "VpnRouteEntryAlreadyExists",
-            "VpnRouteEntryConflict",
-            "VpnRouteEntryConflictSsl",
-            "VpnRouteEntryBackupRoute",
-            "InvalidNextHopNotFound",
-            "IllegalParamRouteDest",
-            "OperationFailedInvalidCidrBlock",
-            "QuotaExceededVpnRouteEntry",
-            "TaskConflict",
-            "ResourcePbrRouteQuotaFull",
-            "CreatePbrRoutesQuotaFullQuotaFull",
-            "CreateDbrRoutesQuotaFullQuotaFull",
-            "DryRunOperation",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "InvalidVpnConnectionInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateVcoRouteEntryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateVcoRouteEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateVcoRouteEntryError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateVcoRouteEntryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_vco_route_entry(&self) -> CreateVcoRouteEntryRequestBuilder<&Self> {
+        CreateVcoRouteEntryRequestBuilder::new(self)
     }
 }

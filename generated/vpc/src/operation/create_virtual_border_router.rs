@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateVirtualBorderRouterRequest>;
 /// Request of `CreateVirtualBorderRouter`: Creates a virtual border router (VBR).
 ///
 /// After you create a VBR, the VBR is in the **active** state.
@@ -325,11 +328,7 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`CreateVirtualBorderRouterRequest::region_id`](CreateVirtualBorderRouterRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -338,11 +337,7 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The ID of the Express Connect circuit.
     ///
-    /// You can create a VBR for a dedicated connection or a hosted connection.
-    ///
-    /// - Wire name: `PhysicalConnectionId`.
-    /// - Required.
-    /// - Example: `pc-2zextbehcx****`.
+    /// Its description, rules and example: [`CreateVirtualBorderRouterRequest::physical_connection_id`](CreateVirtualBorderRouterRequest::physical_connection_id).
     pub fn physical_connection_id(mut self, value: impl Into<String>) -> Self {
         self.inner.physical_connection_id = Some(value.into());
         self
@@ -351,9 +346,7 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The account ID of the VBR owner.
     ///
-    /// The default value is the ID of the current Alibaba Cloud account.
-    ///
-    /// - Wire name: `VbrOwnerId`.
+    /// Its description, rules and example: [`CreateVirtualBorderRouterRequest::vbr_owner_id`](CreateVirtualBorderRouterRequest::vbr_owner_id).
     pub fn vbr_owner_id(mut self, value: i64) -> Self {
         self.inner.vbr_owner_id = Some(value);
         self
@@ -362,11 +355,7 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The VLAN ID of the VBR. Valid values: **0 to 2999**.
     ///
-    /// > Only the owner of the Express Connect circuit can set this parameter. The VLAN IDs of two VBRs of the same the Express Connect circuit must be different.
-    ///
-    /// - Wire name: `VlanId`.
-    /// - Required.
-    /// - Example: `0`.
+    /// Its description, rules and example: [`CreateVirtualBorderRouterRequest::vlan_id`](CreateVirtualBorderRouterRequest::vlan_id).
     pub fn vlan_id(mut self, value: i32) -> Self {
         self.inner.vlan_id = Some(value);
         self
@@ -375,10 +364,7 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The circuit code of the Express Connect circuit. The circuit code is provided by the connectivity provider.
     ///
-    /// > Only the owner of the Express Connect circuit can set this parameter.
-    ///
-    /// - Wire name: `CircuitCode`.
-    /// - Example: `longtel001`.
+    /// Its description, rules and example: [`CreateVirtualBorderRouterRequest::circuit_code`](CreateVirtualBorderRouterRequest::circuit_code).
     pub fn circuit_code(mut self, value: impl Into<String>) -> Self {
         self.inner.circuit_code = Some(value.into());
         self
@@ -387,10 +373,7 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The IP address of the VBR. Only the owner of the VBR can set or modify this parameter.
     ///
-    /// When you create a VBR for the owner of the Express Connect circuit, this parameter is required.
-    ///
-    /// - Wire name: `LocalGatewayIp`.
-    /// - Example: `192.168.XX.XX`.
+    /// Its description, rules and example: [`CreateVirtualBorderRouterRequest::local_gateway_ip`](CreateVirtualBorderRouterRequest::local_gateway_ip).
     pub fn local_gateway_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.local_gateway_ip = Some(value.into());
         self
@@ -399,10 +382,7 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The IP address of the gateway device in the data center. Only the owner of the VBR can set or modify this parameter.
     ///
-    /// When you create a VBR for the owner of the Express Connect circuit, this parameter is required.
-    ///
-    /// - Wire name: `PeerGatewayIp`.
-    /// - Example: `116.62.XX.XX`.
+    /// Its description, rules and example: [`CreateVirtualBorderRouterRequest::peer_gateway_ip`](CreateVirtualBorderRouterRequest::peer_gateway_ip).
     pub fn peer_gateway_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.peer_gateway_ip = Some(value.into());
         self
@@ -411,10 +391,7 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The subnet mask of the IP addresses of the VBR and the gateway device in the data center.
     ///
-    /// The two IP addresses must fall within the same subnet.
-    ///
-    /// - Wire name: `PeeringSubnetMask`.
-    /// - Example: `255.255.255.252`.
+    /// Its description, rules and example: [`CreateVirtualBorderRouterRequest::peering_subnet_mask`](CreateVirtualBorderRouterRequest::peering_subnet_mask).
     pub fn peering_subnet_mask(mut self, value: impl Into<String>) -> Self {
         self.inner.peering_subnet_mask = Some(value.into());
         self
@@ -423,10 +400,7 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The description of the VBR.
     ///
-    /// The description must be 2 to 256 characters in length. The description must start with a letter but cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `desc`.
+    /// Its description, rules and example: [`CreateVirtualBorderRouterRequest::description`](CreateVirtualBorderRouterRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -435,10 +409,7 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The name of the VBR.
     ///
-    /// The name must be 2 to 128 characters in length, and can contain letters, digits, underscores (\_), and hyphens (-). The name must start with a letter.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`CreateVirtualBorderRouterRequest::name`](CreateVirtualBorderRouterRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -447,13 +418,7 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among different requests.
-    ///
-    /// > If you do not set this parameter, the system automatically sets **ClientToken** to the value of **RequestId**. The value of **RequestId** may be different for each API request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateVirtualBorderRouterRequest::client_token`](CreateVirtualBorderRouterRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -462,10 +427,7 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The IPv6 address of the VBR. Only the owner of the VBR can set or modify this parameter.
     ///
-    /// When you create a VBR for the owner of the Express Connect circuit, this parameter is required.
-    ///
-    /// - Wire name: `LocalIpv6GatewayIp`.
-    /// - Example: `2001:XXXX:3c4d:0015:0000:0000:0000:1a2b`.
+    /// Its description, rules and example: [`CreateVirtualBorderRouterRequest::local_ipv6_gateway_ip`](CreateVirtualBorderRouterRequest::local_ipv6_gateway_ip).
     pub fn local_ipv6_gateway_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.local_ipv6_gateway_ip = Some(value.into());
         self
@@ -474,10 +436,7 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The IPv6 address of the gateway device in the data center. Only the owner of the VBR can set or modify this parameter.
     ///
-    /// When you create a VBR for the owner of the Express Connect circuit, this parameter is required.
-    ///
-    /// - Wire name: `PeerIpv6GatewayIp`.
-    /// - Example: `2001:XXXX:4:4:4:4:4:4`.
+    /// Its description, rules and example: [`CreateVirtualBorderRouterRequest::peer_ipv6_gateway_ip`](CreateVirtualBorderRouterRequest::peer_ipv6_gateway_ip).
     pub fn peer_ipv6_gateway_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.peer_ipv6_gateway_ip = Some(value.into());
         self
@@ -486,10 +445,7 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The subnet mask of the IPv6 addresses of the VBR and the gateway device in the data center.
     ///
-    /// The two IPv6 addresses must fall within the same subnet.
-    ///
-    /// - Wire name: `PeeringIpv6SubnetMask`.
-    /// - Example: `2408:4004:cc:400::/56`.
+    /// Its description, rules and example: [`CreateVirtualBorderRouterRequest::peering_ipv6_subnet_mask`](CreateVirtualBorderRouterRequest::peering_ipv6_subnet_mask).
     pub fn peering_ipv6_subnet_mask(mut self, value: impl Into<String>) -> Self {
         self.inner.peering_ipv6_subnet_mask = Some(value.into());
         self
@@ -498,11 +454,7 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
     ///
     /// Specifies whether to enable IPv6. Valid values:
     ///
-    /// * **true**: enables IPv6.
-    /// * **false** (default): disables IPv6.
-    ///
-    /// - Wire name: `EnableIpv6`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateVirtualBorderRouterRequest::enable_ipv6`](CreateVirtualBorderRouterRequest::enable_ipv6).
     pub fn enable_ipv6(mut self, value: bool) -> Self {
         self.inner.enable_ipv6 = Some(value);
         self
@@ -511,11 +463,7 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The bandwidth of the VBR. Unit: Mbit/s.
     ///
-    /// * When you create a VBR for a dedicated connection, valid values are **50**, **100**, **200**, **300**, **400**, **500**, **1000**, **2048**, **5120**, **8192**, **10240**, **20480**, **40960**, **50120**, **61440**, and **102400**.
-    /// * You do not need to set this parameter when you create a VBR for a hosted connection. The bandwidth is already configured when the hosted connection is created.
-    ///
-    /// - Wire name: `Bandwidth`.
-    /// - Example: `100`.
+    /// Its description, rules and example: [`CreateVirtualBorderRouterRequest::bandwidth`](CreateVirtualBorderRouterRequest::bandwidth).
     pub fn bandwidth(mut self, value: i64) -> Self {
         self.inner.bandwidth = Some(value);
         self
@@ -524,10 +472,7 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The resource group ID.
     ///
-    /// For more information about resource group, see [What is Resource Management?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
-    ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmxazb4ph6aiy****`.
+    /// Its description, rules and example: [`CreateVirtualBorderRouterRequest::resource_group_id`](CreateVirtualBorderRouterRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -536,8 +481,7 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tags`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateVirtualBorderRouterRequest::tags`](CreateVirtualBorderRouterRequest::tags).
     pub fn tags(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tags = Some(values.into_iter().collect());
         self
@@ -684,405 +628,28 @@ for CreateVirtualBorderRouterResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateVirtualBorderRouter`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateVirtualBorderRouterError {
-    /// HTTP 400 `OperationFailed.PconnAllocateVlan0`: Vlan 0 Vbr cannot share the physical connection with another Vbr.
-    OperationFailedPconnAllocateVlan0(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.IpAddress`: The specified IpAddress (%s) is illegal.
-    IllegalParamIpAddress(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CidrBlock`: The specified CidrBlock (%s) is illegal.
-    IllegalParamCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPhysicalConnectionId.NotFound`: The specified PhysicalConnectionId is not found.
-    InvalidPhysicalConnectionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVlanId.Used`: The specified VlanId has been used.
-    InvalidVlanIdUsed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: The input parameter 'PhysicalConnectionId' that is mandatory for processing this request is not supplied.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPhysicalConnectionId.NotEnabled`: The specified PhysicalConnectionId is not in Enabled state.
-    InvalidPhysicalConnectionIdNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVlanId.Malformed`: The specified VlanId is not valid.
-    InvalidVlanIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCircuitCode.Malformed`: The specified CircuitCode is not valid.
-    InvalidCircuitCodeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidLocalGatewayIp.Malformed`: The specified LocalGatewayIp is not valid.
-    InvalidLocalGatewayIpMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeeringSubnetMask.Malformed`: The specified PeeringSubnetMask is not valid.
-    InvalidPeeringSubnetMaskMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName.Malformed`: The specified ?Name? is not valid.
-    InvalidNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The specifid ?Description? is not valid.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.vbrPerpConn`: Virtual boarder router per PhysicalConnection quota exceed.
-    QuotaExceededVbrPerpConn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.freevbr`: Free virtual boarder router quota exceed.
-    QuotaExceededFreevbr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIp.NotSameSubnet`: Local gateway ip and peer gateway ip are not in the same subnet.
-    InvalidIpNotSameSubnet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The operation is too frequent, please wait a moment and try again.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.CrossUserVBRPerUser`: Cross virtual boarder router per user quota exceed.
-    QuotaExceededCrossUserVbrPerUser(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VlanIdInUse`: Operation failed because vlanId is in use.
-    OperationFailedVlanIdInUse(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.SameAccountVBRPerPconn`: Same account virtual boarder router per physicalConnection quota exceed.
-    QuotaExceededSameAccountVbrPerPconn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.VbrPerPconnPortSpec`: Quota exceed for current port spec
-    QuotaExceededVbrPerPconnPortSpec(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.VbrPerAccessDevice`: Virtual boarder router per access device quota exceed.
-    QuotaExceededVbrPerAccessDevice(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.IPV6ForThisRegion`: This Region do not support IPV6.
-    OperationUnsupportedIpv6ForThisRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VbrBandwidthExceed`: VBR bandwidth exceed for this physical connection.
-    VbrBandwidthExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.PconnExistVlan0Vbr`: The physical connection has VLAN 0 VBR. You cannot create another VBR.
-    OperationFailedPconnExistVlan0Vbr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.Vlan0VbrUnSharePconn`: VLAN 0 VBR cannot share the physical connection with another VBR.
-    OperationFailedVlan0VbrUnSharePconn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.PconnTrafficNotEnable`: The operation is failed because of PconnTrafficNotEnable.
-    OperationFailedPconnTrafficNotEnable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotEnough.Bandwidth`: The specified resource of Bandwidth is not enough.
-    ResourceNotEnoughBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.VirtualBorderRouterEnableIPv6`: The operation failed. The device or region does not support IPv6 functions.
-    OperationUnsupportedVirtualBorderRouterEnableIPv6(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `IllegalParam.OwnerAliUid`: The param of VbrOwnerId is illegal.
-    IllegalParamOwnerAliUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.OwnerAliUid`: RAM account or Partner account is forbidden to be OwnerAliUid.
-    ForbiddenOwnerAliUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.VPconn`: Vpconn is forbidden to create vbr for another account.
-    OperationDeniedVPconn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NotConsistentWithVpconn`: VBR bandwidth is not consistent with vpconn
-    OperationFailedNotConsistentWithVpconn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Bandwidth`: The param of bandwidth is illegal.
-    IllegalParamBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VirtualPhysicalConnectionExistVBR`: The virtual physical connect has already created another VBR.
-    OperationFailedVirtualPhysicalConnectionExistVbr(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `ResourceNotInResourceGroup`: The specified resource is not in the specified ResourceGroup.
-    ResourceNotInResourceGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VirtualPhysicalConnection`: The status of PhysicalConnection \[%s\] is incorrect.
-    IncorrectStatusVirtualPhysicalConnection(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr`: The specified Pconn associated with Qos is not allowed to create cross account VBR.Please contact the business manager.
-    EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationFailed.VbrBandWidthMust0InVlan0Vbr`: The operation is failed because of VbrBandWidthMust0InVlan0Vbr.
-    OperationFailedVbrBandWidthMust0InVlan0Vbr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.PhysicalConnectionNotSupportMPBGPAndMPBGP-v6`: The operation is not allowed because this physical connection not support MPBGP and MPBGP-v6.
-    OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `Forbidden.LocalGatewayIpNotAllowedByCaller`: The caller is not allowed to specify the LocalGatewayIp parameter.
-    ForbiddenLocalGatewayIpNotAllowedByCaller(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.PeerGatewayIpNotAllowedByCaller`: The caller is not allowed to specify the PeerGatewayIp  parameter.
-    ForbiddenPeerGatewayIpNotAllowedByCaller(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.PeeringSubnetMaskNotAllowedByCaller`: The caller is not allowed to specify the PeeringSubnetMask parameter.
-    ForbiddenPeeringSubnetMaskNotAllowedByCaller(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NameNotAllowedByCaller`: The caller is not allowed to specify the Name parameter.
-    ForbiddenNameNotAllowedByCaller(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.DescriptionNotAllowedByCaller`: The caller is not allowed to specify the Description parameter.
-    ForbiddenDescriptionNotAllowedByCaller(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId is not found.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVbrOwnerId.NotFound`: The specified VbrOwnerId is not valid.
-    InvalidVbrOwnerIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `CROSS_BID.FORBIDDEN`: Create VBR across bid is illegal
-    CrossBidForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `OperationFailed.AccessDeviceDisabled`: Access device is disabled and can not create vbr.
-    OperationFailedAccessDeviceDisabled(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateVirtualBorderRouterError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.PconnAllocateVlan0",
-                        "IllegalParam.IpAddress",
-                        "IllegalParam.CidrBlock",
-                        "InvalidPhysicalConnectionId.NotFound",
-                        "InvalidVlanId.Used",
-                        "MissingParameter",
-                        "InvalidPhysicalConnectionId.NotEnabled",
-                        "InvalidVlanId.Malformed",
-                        "InvalidCircuitCode.Malformed",
-                        "InvalidLocalGatewayIp.Malformed",
-                        "InvalidPeeringSubnetMask.Malformed",
-                        "InvalidName.Malformed",
-                        "InvalidDescription.Malformed",
-                        "QuotaExceeded.vbrPerpConn",
-                        "QuotaExceeded.freevbr",
-                        "InvalidIp.NotSameSubnet",
-                        "TaskConflict",
-                        "QuotaExceeded.CrossUserVBRPerUser",
-                        "OperationFailed.VlanIdInUse",
-                        "QuotaExceeded.SameAccountVBRPerPconn",
-                        "QuotaExceeded.VbrPerPconnPortSpec",
-                        "QuotaExceeded.VbrPerAccessDevice",
-                        "OperationUnsupported.IPV6ForThisRegion",
-                        "VbrBandwidthExceed",
-                        "OperationFailed.PconnExistVlan0Vbr",
-                        "OperationFailed.Vlan0VbrUnSharePconn",
-                        "OperationFailed.PconnTrafficNotEnable",
-                        "ResourceNotEnough.Bandwidth",
-                        "OperationUnsupported.VirtualBorderRouterEnableIPv6",
-                        "IllegalParam.OwnerAliUid",
-                        "Forbidden.OwnerAliUid",
-                        "OperationDenied.VPconn",
-                        "OperationFailed.NotConsistentWithVpconn",
-                        "IllegalParam.Bandwidth",
-                        "OperationFailed.VirtualPhysicalConnectionExistVBR",
-                        "ResourceNotInResourceGroup",
-                        "IncorrectStatus.VirtualPhysicalConnection",
-                        "EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr",
-                        "OperationFailed.VbrBandWidthMust0InVlan0Vbr",
-                        "OperationDenied.PhysicalConnectionNotSupportMPBGPAndMPBGP-v6",
-                        "Forbidden.LocalGatewayIpNotAllowedByCaller",
-                        "Forbidden.PeerGatewayIpNotAllowedByCaller",
-                        "Forbidden.PeeringSubnetMaskNotAllowedByCaller",
-                        "Forbidden.NameNotAllowedByCaller",
-                        "Forbidden.DescriptionNotAllowedByCaller",
-                        "InvalidRegionId.NotFound",
-                        "InvalidVbrOwnerId.NotFound",
-                        "CROSS_BID.FORBIDDEN",
-                        "OperationFailed.AccessDeviceDisabled",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateVirtualBorderRouterError;
+impl crate::Client {
+    /// Calls `CreateVirtualBorderRouter`: Creates a virtual border router (VBR).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateVirtualBorderRouterRequestBuilder::send) it. The parameters and their rules: [`CreateVirtualBorderRouterRequest`].
+    #[inline]
+    pub fn create_virtual_border_router(
+        &self,
+    ) -> CreateVirtualBorderRouterRequestBuilder<&Self> {
+        CreateVirtualBorderRouterRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateVirtualBorderRouterError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateVirtualBorderRouter`: Creates a virtual border router (VBR).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateVirtualBorderRouterRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedPconnAllocateVlan0(error),
-            1 => Self::IllegalParamIpAddress(error),
-            2 => Self::IllegalParamCidrBlock(error),
-            3 => Self::InvalidPhysicalConnectionIdNotFound(error),
-            4 => Self::InvalidVlanIdUsed(error),
-            5 => Self::MissingParameter(error),
-            6 => Self::InvalidPhysicalConnectionIdNotEnabled(error),
-            7 => Self::InvalidVlanIdMalformed(error),
-            8 => Self::InvalidCircuitCodeMalformed(error),
-            9 => Self::InvalidLocalGatewayIpMalformed(error),
-            10 => Self::InvalidPeeringSubnetMaskMalformed(error),
-            11 => Self::InvalidNameMalformed(error),
-            12 => Self::InvalidDescriptionMalformed(error),
-            13 => Self::QuotaExceededVbrPerpConn(error),
-            14 => Self::QuotaExceededFreevbr(error),
-            15 => Self::InvalidIpNotSameSubnet(error),
-            16 => Self::TaskConflict(error),
-            17 => Self::QuotaExceededCrossUserVbrPerUser(error),
-            18 => Self::OperationFailedVlanIdInUse(error),
-            19 => Self::QuotaExceededSameAccountVbrPerPconn(error),
-            20 => Self::QuotaExceededVbrPerPconnPortSpec(error),
-            21 => Self::QuotaExceededVbrPerAccessDevice(error),
-            22 => Self::OperationUnsupportedIpv6ForThisRegion(error),
-            23 => Self::VbrBandwidthExceed(error),
-            24 => Self::OperationFailedPconnExistVlan0Vbr(error),
-            25 => Self::OperationFailedVlan0VbrUnSharePconn(error),
-            26 => Self::OperationFailedPconnTrafficNotEnable(error),
-            27 => Self::ResourceNotEnoughBandwidth(error),
-            28 => Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(error),
-            29 => Self::IllegalParamOwnerAliUid(error),
-            30 => Self::ForbiddenOwnerAliUid(error),
-            31 => Self::OperationDeniedVPconn(error),
-            32 => Self::OperationFailedNotConsistentWithVpconn(error),
-            33 => Self::IllegalParamBandwidth(error),
-            34 => Self::OperationFailedVirtualPhysicalConnectionExistVbr(error),
-            35 => Self::ResourceNotInResourceGroup(error),
-            36 => Self::IncorrectStatusVirtualPhysicalConnection(error),
-            37 => Self::EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr(error),
-            38 => Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(error),
-            39 => Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(error),
-            40 => Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error),
-            41 => Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error),
-            42 => Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error),
-            43 => Self::ForbiddenNameNotAllowedByCaller(error),
-            44 => Self::ForbiddenDescriptionNotAllowedByCaller(error),
-            45 => Self::InvalidRegionIdNotFound(error),
-            46 => Self::InvalidVbrOwnerIdNotFound(error),
-            47 => Self::CrossBidForbidden(error),
-            48 => Self::OperationFailedAccessDeviceDisabled(error),
-            49 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedPconnAllocateVlan0(error) => (0, error),
-            Self::IllegalParamIpAddress(error) => (1, error),
-            Self::IllegalParamCidrBlock(error) => (2, error),
-            Self::InvalidPhysicalConnectionIdNotFound(error) => (3, error),
-            Self::InvalidVlanIdUsed(error) => (4, error),
-            Self::MissingParameter(error) => (5, error),
-            Self::InvalidPhysicalConnectionIdNotEnabled(error) => (6, error),
-            Self::InvalidVlanIdMalformed(error) => (7, error),
-            Self::InvalidCircuitCodeMalformed(error) => (8, error),
-            Self::InvalidLocalGatewayIpMalformed(error) => (9, error),
-            Self::InvalidPeeringSubnetMaskMalformed(error) => (10, error),
-            Self::InvalidNameMalformed(error) => (11, error),
-            Self::InvalidDescriptionMalformed(error) => (12, error),
-            Self::QuotaExceededVbrPerpConn(error) => (13, error),
-            Self::QuotaExceededFreevbr(error) => (14, error),
-            Self::InvalidIpNotSameSubnet(error) => (15, error),
-            Self::TaskConflict(error) => (16, error),
-            Self::QuotaExceededCrossUserVbrPerUser(error) => (17, error),
-            Self::OperationFailedVlanIdInUse(error) => (18, error),
-            Self::QuotaExceededSameAccountVbrPerPconn(error) => (19, error),
-            Self::QuotaExceededVbrPerPconnPortSpec(error) => (20, error),
-            Self::QuotaExceededVbrPerAccessDevice(error) => (21, error),
-            Self::OperationUnsupportedIpv6ForThisRegion(error) => (22, error),
-            Self::VbrBandwidthExceed(error) => (23, error),
-            Self::OperationFailedPconnExistVlan0Vbr(error) => (24, error),
-            Self::OperationFailedVlan0VbrUnSharePconn(error) => (25, error),
-            Self::OperationFailedPconnTrafficNotEnable(error) => (26, error),
-            Self::ResourceNotEnoughBandwidth(error) => (27, error),
-            Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(error) => (28, error),
-            Self::IllegalParamOwnerAliUid(error) => (29, error),
-            Self::ForbiddenOwnerAliUid(error) => (30, error),
-            Self::OperationDeniedVPconn(error) => (31, error),
-            Self::OperationFailedNotConsistentWithVpconn(error) => (32, error),
-            Self::IllegalParamBandwidth(error) => (33, error),
-            Self::OperationFailedVirtualPhysicalConnectionExistVbr(error) => (34, error),
-            Self::ResourceNotInResourceGroup(error) => (35, error),
-            Self::IncorrectStatusVirtualPhysicalConnection(error) => (36, error),
-            Self::EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr(error) => (37, error),
-            Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(error) => (38, error),
-            Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(error) => {
-                (39, error)
-            }
-            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error) => (40, error),
-            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error) => (41, error),
-            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error) => (42, error),
-            Self::ForbiddenNameNotAllowedByCaller(error) => (43, error),
-            Self::ForbiddenDescriptionNotAllowedByCaller(error) => (44, error),
-            Self::InvalidRegionIdNotFound(error) => (45, error),
-            Self::InvalidVbrOwnerIdNotFound(error) => (46, error),
-            Self::CrossBidForbidden(error) => (47, error),
-            Self::OperationFailedAccessDeviceDisabled(error) => (48, error),
-            Self::InternalError(error) => (49, error),
-            Self::Unhandled(unhandled) => (50, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateVirtualBorderRouterError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateVirtualBorderRouterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedPconnAllocateVlan0",
-            "IllegalParamIpAddress",
-            "IllegalParamCidrBlock",
-            "InvalidPhysicalConnectionIdNotFound",
-            "InvalidVlanIdUsed",
-            "MissingParameter",
-            "InvalidPhysicalConnectionIdNotEnabled",
-            "InvalidVlanIdMalformed",
-            "InvalidCircuitCodeMalformed",
-            "InvalidLocalGatewayIpMalformed",
-            "InvalidPeeringSubnetMaskMalformed",
-            "InvalidNameMalformed",
-            "InvalidDescriptionMalformed",
-            "QuotaExceededVbrPerpConn",
-            "QuotaExceededFreevbr",
-            "InvalidIpNotSameSubnet",
-            "TaskConflict",
-            "QuotaExceededCrossUserVbrPerUser",
-            "OperationFailedVlanIdInUse",
-            "QuotaExceededSameAccountVbrPerPconn",
-            "QuotaExceededVbrPerPconnPortSpec",
-            "QuotaExceededVbrPerAccessDevice",
-            "OperationUnsupportedIpv6ForThisRegion",
-            "VbrBandwidthExceed",
-            "OperationFailedPconnExistVlan0Vbr",
-            "OperationFailedVlan0VbrUnSharePconn",
-            "OperationFailedPconnTrafficNotEnable",
-            "ResourceNotEnoughBandwidth",
-            "OperationUnsupportedVirtualBorderRouterEnableIPv6",
-            "IllegalParamOwnerAliUid",
-            "ForbiddenOwnerAliUid",
-            "OperationDeniedVPconn",
-            "OperationFailedNotConsistentWithVpconn",
-            "IllegalParamBandwidth",
-            "OperationFailedVirtualPhysicalConnectionExistVbr",
-            "ResourceNotInResourceGroup",
-            "IncorrectStatusVirtualPhysicalConnection",
-            "EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr",
-            "OperationFailedVbrBandWidthMust0InVlan0Vbr",
-            "OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6",
-            "ForbiddenLocalGatewayIpNotAllowedByCaller",
-            "ForbiddenPeerGatewayIpNotAllowedByCaller",
-            "ForbiddenPeeringSubnetMaskNotAllowedByCaller",
-            "ForbiddenNameNotAllowedByCaller",
-            "ForbiddenDescriptionNotAllowedByCaller",
-            "InvalidRegionIdNotFound",
-            "InvalidVbrOwnerIdNotFound",
-            "CrossBidForbidden",
-            "OperationFailedAccessDeviceDisabled",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateVirtualBorderRouterError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateVirtualBorderRouterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateVirtualBorderRouterError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateVirtualBorderRouterError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_virtual_border_router(
+        &self,
+    ) -> CreateVirtualBorderRouterRequestBuilder<&Self> {
+        CreateVirtualBorderRouterRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateVirtualPhysicalConnectionRequest>;
 /// Request of `CreateVirtualPhysicalConnection`: Creates a hosted connection over Express Connect circuit.
 ///
 /// # Description
@@ -265,13 +268,7 @@ impl<C> CreateVirtualPhysicalConnectionRequestBuilder<C> {
     ///
     /// The payer for the hosted connection. Valid values:
     ///
-    /// * **PayByPhysicalConnectionOwner**: The partner pays for the hosted connection.
-    /// * **PayByVirtualPhysicalConnectionOwner**: The tenant pays for the hosted connection.
-    ///
-    /// - Wire name: `OrderMode`.
-    /// - Required.
-    /// - Must be one of `PayByVirtualPhysicalConnectionOwner`, `PayByPhysicalConnectionOwner`.
-    /// - Example: `PayByVirtualPhysicalConnectionOwner`.
+    /// Its description, rules and example: [`CreateVirtualPhysicalConnectionRequest::order_mode`](CreateVirtualPhysicalConnectionRequest::order_mode).
     pub fn order_mode(mut self, value: impl Into<crate::types::OrderMode>) -> Self {
         self.inner.order_mode = Some(value.into());
         self
@@ -280,12 +277,7 @@ impl<C> CreateVirtualPhysicalConnectionRequestBuilder<C> {
     ///
     /// The virtual local area network (VLAN) ID of the hosted connection. Valid values: **0** to **2999**.
     ///
-    /// * If the VLAN ID is set to **0**, it indicates that the switch port of the virtual border router (VBR) is a Layer 3 router interface instead of a VLAN interface. When a Layer 3 router interface is used, each Express Connect circuit corresponds to a VBR.
-    /// * If the VLAN ID is set to a value from **1** to **2999**, the switch port of the VBR is a Layer 3 VLAN subinterface. When a Layer 3 VLAN subinterface is used, each VLAN ID corresponds to one VBR. In this case, the Express Connect circuit with which the VBR is associated can be used to connect to virtual private clouds (VPCs) that belong to different Alibaba Cloud accounts. VBRs in different VLANs are isolated from each other at Layer 2.
-    ///
-    /// - Wire name: `VlanId`.
-    /// - Required.
-    /// - Example: `4`.
+    /// Its description, rules and example: [`CreateVirtualPhysicalConnectionRequest::vlan_id`](CreateVirtualPhysicalConnectionRequest::vlan_id).
     pub fn vlan_id(mut self, value: i64) -> Self {
         self.inner.vlan_id = Some(value);
         self
@@ -294,15 +286,7 @@ impl<C> CreateVirtualPhysicalConnectionRequestBuilder<C> {
     ///
     /// The bandwidth value of the hosted connection.
     ///
-    /// Valid values: **50M**, **100M**, **200M**, **300M**, **400M**, **500M**, **1G**, **2G**, **5G**, **8G**, and **10G**.
-    ///
-    /// > **2G**, **5G**, **8G**, and **10G** are unavailable by default. If you want to use these bandwidth values, contact your account manager.
-    ///
-    /// **M** indicates Mbit/s and **G** indicates Gbit/s.
-    ///
-    /// - Wire name: `Spec`.
-    /// - Required.
-    /// - Example: `50M`.
+    /// Its description, rules and example: [`CreateVirtualPhysicalConnectionRequest::spec`](CreateVirtualPhysicalConnectionRequest::spec).
     pub fn spec(mut self, value: impl Into<String>) -> Self {
         self.inner.spec = Some(value.into());
         self
@@ -311,9 +295,7 @@ impl<C> CreateVirtualPhysicalConnectionRequestBuilder<C> {
     ///
     /// The Alibaba Cloud account ID of the tenant.
     ///
-    /// - Wire name: `VpconnAliUid`.
-    /// - Required.
-    /// - Example: `1210123456123456`.
+    /// Its description, rules and example: [`CreateVirtualPhysicalConnectionRequest::vpconn_ali_uid`](CreateVirtualPhysicalConnectionRequest::vpconn_ali_uid).
     pub fn vpconn_ali_uid(mut self, value: i64) -> Self {
         self.inner.vpconn_ali_uid = Some(value);
         self
@@ -322,9 +304,7 @@ impl<C> CreateVirtualPhysicalConnectionRequestBuilder<C> {
     ///
     /// The ID of the Express Connect circuit over which the hosted connection is created.
     ///
-    /// - Wire name: `PhysicalConnectionId`.
-    /// - Required.
-    /// - Example: `pc-bp1ciz7ekd2grn1as****`.
+    /// Its description, rules and example: [`CreateVirtualPhysicalConnectionRequest::physical_connection_id`](CreateVirtualPhysicalConnectionRequest::physical_connection_id).
     pub fn physical_connection_id(mut self, value: impl Into<String>) -> Self {
         self.inner.physical_connection_id = Some(value.into());
         self
@@ -333,10 +313,7 @@ impl<C> CreateVirtualPhysicalConnectionRequestBuilder<C> {
     ///
     /// The name of the hosted connection.
     ///
-    /// The name must be 2 to 128 characters in length, and can contain letters, digits, underscores (\_), and hyphens (-). The name must start with a letter but cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `nametest`.
+    /// Its description, rules and example: [`CreateVirtualPhysicalConnectionRequest::name`](CreateVirtualPhysicalConnectionRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -345,12 +322,7 @@ impl<C> CreateVirtualPhysicalConnectionRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `Token`.
-    /// - Example: `CBCE910E-D396-4944-8****`.
+    /// Its description, rules and example: [`CreateVirtualPhysicalConnectionRequest::token`](CreateVirtualPhysicalConnectionRequest::token).
     pub fn token(mut self, value: impl Into<String>) -> Self {
         self.inner.token = Some(value.into());
         self
@@ -359,11 +331,7 @@ impl<C> CreateVirtualPhysicalConnectionRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without performing the actual request. Default value: 45104. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks the request for potential issues, including required parameters, request syntax, and instance status. If the request fails the dry run, an error code is returned. If the request passes the dry run, `DRYRUN.SUCCESS` is returned.
-    /// * **false**: performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateVirtualPhysicalConnectionRequest::dry_run`](CreateVirtualPhysicalConnectionRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -372,10 +340,7 @@ impl<C> CreateVirtualPhysicalConnectionRequestBuilder<C> {
     ///
     /// The description of the hosted connection.
     ///
-    /// The description must be 2 to 256 characters in length. The description must start with a letter but cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `desctest`.
+    /// Its description, rules and example: [`CreateVirtualPhysicalConnectionRequest::description`](CreateVirtualPhysicalConnectionRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -384,11 +349,7 @@ impl<C> CreateVirtualPhysicalConnectionRequestBuilder<C> {
     ///
     /// The region ID of the hosted connection.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateVirtualPhysicalConnectionRequest::region_id`](CreateVirtualPhysicalConnectionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -397,8 +358,7 @@ impl<C> CreateVirtualPhysicalConnectionRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the hosted connection belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-aekzjty2chzuqky`.
+    /// Its description, rules and example: [`CreateVirtualPhysicalConnectionRequest::resource_group_id`](CreateVirtualPhysicalConnectionRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -407,8 +367,7 @@ impl<C> CreateVirtualPhysicalConnectionRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateVirtualPhysicalConnectionRequest::tag`](CreateVirtualPhysicalConnectionRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -561,256 +520,28 @@ for CreateVirtualPhysicalConnectionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateVirtualPhysicalConnection`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateVirtualPhysicalConnectionError {
-    /// HTTP 400 `OperationFailed.VbrBindedPconn`: The operation is failed because of VbrBindedPconn.
-    OperationFailedVbrBindedPconn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Bandwidth`: The param of Bandwidth \[%s\] is illegal.
-    IllegalParamBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.PhysicalConnectionId`: The specified PhysicalConnectionId \[%s\] is not found.
-    ResourceNotFoundPhysicalConnectionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VPconnCreated`: The operation is failed because of VPconnCreated.
-    OperationFailedVPconnCreated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.Spec`: The param of Spec is missing.
-    MissingParamSpec(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Spec`: The param of Spec is illegal.
-    IllegalParamSpec(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.VlanId`: The param of VlanId is illegal.
-    IllegalParamVlanId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VLAN_ID_HAS_BEEN_USED_IN_PHYSICAL_CONNECTION`: vlan id has been used in physical connection
-    VlanIdHasBeenUsedInPhysicalConnection(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPhysicalConnectionId.NotFound`: The specified PhysicalConnectionId is not found.
-    InvalidPhysicalConnectionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: The input parameter 'PhysicalConnectionId' that is mandatory for processing this request is not supplied.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPhysicalConnectionId.NotEnabled`: The specified PhysicalConnectionId is not in Enabled state.
-    InvalidPhysicalConnectionIdNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.PconnAllocateVlan0`: The operation is failed because of PconnAllocatedResource.
-    OperationFailedPconnAllocateVlan0(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVlanId.Malformed`: The specified VlanId is not valid.
-    InvalidVlanIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName.Malformed`: The specified Name is not valid.
-    InvalidNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotEnough.Bandwidth`: The specified resource of Bandwidth is not enough.
-    ResourceNotEnoughBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.VpconnAliUid`: The specified AliUid of Vpconn is illegal.
-    IllegalParamVpconnAliUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.OrderMode`: The param of OrderMode is illegal.
-    IllegalParamOrderMode(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.VpconnAliUid`: Vpconn UID is forbidden to belong to a RAM account or partner account.
-    ForbiddenVpconnAliUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.VPCONN`: The quota of VPCONN_COUNT_PER_PCONN is exceeded
-    QuotaExceededVpconn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.CreateVpconn`: You are not allowed to create virtual physical connection. Please contact your CBM.
-    OperationDeniedCreateVpconn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The specified Description is not valid.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EcAssociatedQoSPconnNotAllowCreateVpconn`: The specified Pconn associated with Qos is not allowed to create Vpconn.Please contact the business manager.
-    EcAssociatedQoSPconnNotAllowCreateVpconn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ResourceGroupId`: Invalid ResourceGroupld value.
-    IllegalParamResourceGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.VpconnCrossBid`: Not allow to create across bid virtual physical connection.
-    ForbiddenVpconnCrossBid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.PhysicalConnection`: Invalid physical connection status.
-    IncorrectStatusPhysicalConnection(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.PhysicalConnectionNotSupportMPBGPAndMPBGP-v6`: The operation is not allowed because this physical connection not support MPBGP and MPBGP-v6.
-    OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateVirtualPhysicalConnectionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.VbrBindedPconn",
-                        "IllegalParam.Bandwidth",
-                        "ResourceNotFound.PhysicalConnectionId",
-                        "OperationFailed.VPconnCreated",
-                        "MissingParam.Spec",
-                        "IllegalParam.Spec",
-                        "IllegalParam.VlanId",
-                        "VLAN_ID_HAS_BEEN_USED_IN_PHYSICAL_CONNECTION",
-                        "InvalidPhysicalConnectionId.NotFound",
-                        "MissingParameter",
-                        "InvalidPhysicalConnectionId.NotEnabled",
-                        "OperationFailed.PconnAllocateVlan0",
-                        "InvalidVlanId.Malformed",
-                        "InvalidName.Malformed",
-                        "ResourceNotEnough.Bandwidth",
-                        "IllegalParam.VpconnAliUid",
-                        "IllegalParam.OrderMode",
-                        "Forbidden.VpconnAliUid",
-                        "QuotaExceeded.VPCONN",
-                        "OperationDenied.CreateVpconn",
-                        "InvalidDescription.Malformed",
-                        "EcAssociatedQoSPconnNotAllowCreateVpconn",
-                        "IllegalParam.ResourceGroupId",
-                        "Forbidden.VpconnCrossBid",
-                        "IncorrectStatus.PhysicalConnection",
-                        "OperationDenied.PhysicalConnectionNotSupportMPBGPAndMPBGP-v6",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateVirtualPhysicalConnectionError;
+impl crate::Client {
+    /// Calls `CreateVirtualPhysicalConnection`: Creates a hosted connection over Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateVirtualPhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`CreateVirtualPhysicalConnectionRequest`].
+    #[inline]
+    pub fn create_virtual_physical_connection(
+        &self,
+    ) -> CreateVirtualPhysicalConnectionRequestBuilder<&Self> {
+        CreateVirtualPhysicalConnectionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateVirtualPhysicalConnectionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateVirtualPhysicalConnection`: Creates a hosted connection over Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateVirtualPhysicalConnectionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedVbrBindedPconn(error),
-            1 => Self::IllegalParamBandwidth(error),
-            2 => Self::ResourceNotFoundPhysicalConnectionId(error),
-            3 => Self::OperationFailedVPconnCreated(error),
-            4 => Self::MissingParamSpec(error),
-            5 => Self::IllegalParamSpec(error),
-            6 => Self::IllegalParamVlanId(error),
-            7 => Self::VlanIdHasBeenUsedInPhysicalConnection(error),
-            8 => Self::InvalidPhysicalConnectionIdNotFound(error),
-            9 => Self::MissingParameter(error),
-            10 => Self::InvalidPhysicalConnectionIdNotEnabled(error),
-            11 => Self::OperationFailedPconnAllocateVlan0(error),
-            12 => Self::InvalidVlanIdMalformed(error),
-            13 => Self::InvalidNameMalformed(error),
-            14 => Self::ResourceNotEnoughBandwidth(error),
-            15 => Self::IllegalParamVpconnAliUid(error),
-            16 => Self::IllegalParamOrderMode(error),
-            17 => Self::ForbiddenVpconnAliUid(error),
-            18 => Self::QuotaExceededVpconn(error),
-            19 => Self::OperationDeniedCreateVpconn(error),
-            20 => Self::InvalidDescriptionMalformed(error),
-            21 => Self::EcAssociatedQoSPconnNotAllowCreateVpconn(error),
-            22 => Self::IllegalParamResourceGroupId(error),
-            23 => Self::ForbiddenVpconnCrossBid(error),
-            24 => Self::IncorrectStatusPhysicalConnection(error),
-            25 => Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedVbrBindedPconn(error) => (0, error),
-            Self::IllegalParamBandwidth(error) => (1, error),
-            Self::ResourceNotFoundPhysicalConnectionId(error) => (2, error),
-            Self::OperationFailedVPconnCreated(error) => (3, error),
-            Self::MissingParamSpec(error) => (4, error),
-            Self::IllegalParamSpec(error) => (5, error),
-            Self::IllegalParamVlanId(error) => (6, error),
-            Self::VlanIdHasBeenUsedInPhysicalConnection(error) => (7, error),
-            Self::InvalidPhysicalConnectionIdNotFound(error) => (8, error),
-            Self::MissingParameter(error) => (9, error),
-            Self::InvalidPhysicalConnectionIdNotEnabled(error) => (10, error),
-            Self::OperationFailedPconnAllocateVlan0(error) => (11, error),
-            Self::InvalidVlanIdMalformed(error) => (12, error),
-            Self::InvalidNameMalformed(error) => (13, error),
-            Self::ResourceNotEnoughBandwidth(error) => (14, error),
-            Self::IllegalParamVpconnAliUid(error) => (15, error),
-            Self::IllegalParamOrderMode(error) => (16, error),
-            Self::ForbiddenVpconnAliUid(error) => (17, error),
-            Self::QuotaExceededVpconn(error) => (18, error),
-            Self::OperationDeniedCreateVpconn(error) => (19, error),
-            Self::InvalidDescriptionMalformed(error) => (20, error),
-            Self::EcAssociatedQoSPconnNotAllowCreateVpconn(error) => (21, error),
-            Self::IllegalParamResourceGroupId(error) => (22, error),
-            Self::ForbiddenVpconnCrossBid(error) => (23, error),
-            Self::IncorrectStatusPhysicalConnection(error) => (24, error),
-            Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(error) => {
-                (25, error)
-            }
-            Self::Unhandled(unhandled) => (26, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateVirtualPhysicalConnectionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateVirtualPhysicalConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedVbrBindedPconn",
-            "IllegalParamBandwidth",
-            "ResourceNotFoundPhysicalConnectionId",
-            "OperationFailedVPconnCreated",
-            "MissingParamSpec",
-            "IllegalParamSpec",
-            "IllegalParamVlanId",
-            "VlanIdHasBeenUsedInPhysicalConnection",
-            "InvalidPhysicalConnectionIdNotFound",
-            "MissingParameter",
-            "InvalidPhysicalConnectionIdNotEnabled",
-            "OperationFailedPconnAllocateVlan0",
-            "InvalidVlanIdMalformed",
-            "InvalidNameMalformed",
-            "ResourceNotEnoughBandwidth",
-            "IllegalParamVpconnAliUid",
-            "IllegalParamOrderMode",
-            "ForbiddenVpconnAliUid",
-            "QuotaExceededVpconn",
-            "OperationDeniedCreateVpconn",
-            "InvalidDescriptionMalformed",
-            "EcAssociatedQoSPconnNotAllowCreateVpconn",
-            "IllegalParamResourceGroupId",
-            "ForbiddenVpconnCrossBid",
-            "IncorrectStatusPhysicalConnection",
-            "OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateVirtualPhysicalConnectionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateVirtualPhysicalConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateVirtualPhysicalConnectionError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for CreateVirtualPhysicalConnectionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_virtual_physical_connection(
+        &self,
+    ) -> CreateVirtualPhysicalConnectionRequestBuilder<&Self> {
+        CreateVirtualPhysicalConnectionRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateVpcRequest>;
 /// Request of `CreateVpc`: Creates a virtual private cloud (VPC).
 ///
 /// When you call this operation, take note of the following items:
@@ -317,11 +320,7 @@ impl<C> CreateVpcRequestBuilder<C> {
     ///
     /// The ID of the region to which the VPC belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateVpcRequest::region_id`](CreateVpcRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -330,12 +329,7 @@ impl<C> CreateVpcRequestBuilder<C> {
     ///
     /// The CIDR block of the VPC.
     ///
-    /// * We recommend using the private IPv4 address specified in RFC 1918 as the primary IPv4 CIDR block of the VPC with a recommended mask length of 16 to 28 bits. For example, 10.0.0.0/16, 172.16.0.0/16, and 192.168.0.0/16.
-    /// * You can also use a custom CIDR block other than 100.64.0.0/10, 224.0.0.0/4, 127.0.0.0/8, 169.254.0.0/16, or their subnets as the primary IPv4 CIDR block.
-    ///
-    /// - Wire name: `CidrBlock`.
-    /// - Default: `172.16.0.0/12`.
-    /// - Example: `172.16.0.0/12`.
+    /// Its description, rules and example: [`CreateVpcRequest::cidr_block`](CreateVpcRequest::cidr_block).
     pub fn cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.cidr_block = Some(value.into());
         self
@@ -344,8 +338,7 @@ impl<C> CreateVpcRequestBuilder<C> {
     ///
     /// The IPv6 CIDR block of the VPC. If you enable IPv6 for a VPC, the system allocates an IPv6 CIDR block. To specify an IPv6 CIDR block, you must call the [AllocateVpcIpv6Cidr](<https://www.alibabacloud.com/help/doc-detail/448916.htm>) operation to reserve the specified IPv6 CIDR block.
     ///
-    /// - Wire name: `Ipv6CidrBlock`.
-    /// - Example: `2408:XXXX:0:6a::/56`.
+    /// Its description, rules and example: [`CreateVpcRequest::ipv6_cidr_block`](CreateVpcRequest::ipv6_cidr_block).
     pub fn ipv6_cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_cidr_block = Some(value.into());
         self
@@ -354,10 +347,7 @@ impl<C> CreateVpcRequestBuilder<C> {
     ///
     /// The name of the VPC.
     ///
-    /// The name must be 1 to 128 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `VpcName`.
-    /// - Example: `abc`.
+    /// Its description, rules and example: [`CreateVpcRequest::vpc_name`](CreateVpcRequest::vpc_name).
     pub fn vpc_name(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_name = Some(value.into());
         self
@@ -366,11 +356,7 @@ impl<C> CreateVpcRequestBuilder<C> {
     ///
     /// Indicates whether IPv6 is enabled. Valid values:
     ///
-    /// * **false** (default): disabled.
-    /// * **true**: enabled.
-    ///
-    /// - Wire name: `EnableIpv6`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateVpcRequest::enable_ipv6`](CreateVpcRequest::enable_ipv6).
     pub fn enable_ipv6(mut self, value: bool) -> Self {
         self.inner.enable_ipv6 = Some(value);
         self
@@ -379,10 +365,7 @@ impl<C> CreateVpcRequestBuilder<C> {
     ///
     /// The description of the VPC.
     ///
-    /// The description must be 1 to 256 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `This is my first Vpc`.
+    /// Its description, rules and example: [`CreateVpcRequest::description`](CreateVpcRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -391,10 +374,7 @@ impl<C> CreateVpcRequestBuilder<C> {
     ///
     /// The ID of the resource group.
     ///
-    /// For more information about resource groups, see [What is a resource group?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
-    ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmxazb4ph6aiy****`.
+    /// Its description, rules and example: [`CreateVpcRequest::resource_group_id`](CreateVpcRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -403,8 +383,7 @@ impl<C> CreateVpcRequestBuilder<C> {
     ///
     /// The tag of the resource.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`CreateVpcRequest::tag`](CreateVpcRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -413,11 +392,7 @@ impl<C> CreateVpcRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateVpcRequest::dry_run`](CreateVpcRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -426,10 +401,7 @@ impl<C> CreateVpcRequestBuilder<C> {
     ///
     /// The user CIDR block. Separate user CIDR blocks with commas (,). You can specify up to three user CIDR blocks.
     ///
-    /// For more information about user CIDR blocks, see the `What is a user CIDR block?` section in [VPC FAQ](<https://www.alibabacloud.com/help/doc-detail/185311.htm>).
-    ///
-    /// - Wire name: `UserCidr`.
-    /// - Example: `192.168.0.0/12`.
+    /// Its description, rules and example: [`CreateVpcRequest::user_cidr`](CreateVpcRequest::user_cidr).
     pub fn user_cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.user_cidr = Some(value.into());
         self
@@ -438,13 +410,7 @@ impl<C> CreateVpcRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateVpcRequest::client_token`](CreateVpcRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -453,15 +419,7 @@ impl<C> CreateVpcRequestBuilder<C> {
     ///
     /// The type of the IPv6 CIDR block of the VPC. Valid values:
     ///
-    /// * **BGP** (default)
-    /// * **ChinaMobile**
-    /// * **ChinaUnicom**
-    /// * **ChinaTelecom**
-    ///
-    /// > If you are allowed to use single-ISP bandwidth, you can set the value to **ChinaTelecom**, **ChinaUnicom**, or **ChinaMobile**.
-    ///
-    /// - Wire name: `Ipv6Isp`.
-    /// - Example: `BGP`.
+    /// Its description, rules and example: [`CreateVpcRequest::ipv6_isp`](CreateVpcRequest::ipv6_isp).
     pub fn ipv6_isp(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_isp = Some(value.into());
         self
@@ -470,8 +428,7 @@ impl<C> CreateVpcRequestBuilder<C> {
     ///
     /// The ID of the IP Address Manager (IPAM) pool of the IPv4 type.
     ///
-    /// - Wire name: `Ipv4IpamPoolId`.
-    /// - Example: `ipam-pool-sycmt3p2a9v63i****`.
+    /// Its description, rules and example: [`CreateVpcRequest::ipv4_ipam_pool_id`](CreateVpcRequest::ipv4_ipam_pool_id).
     pub fn ipv4_ipam_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv4_ipam_pool_id = Some(value.into());
         self
@@ -480,10 +437,7 @@ impl<C> CreateVpcRequestBuilder<C> {
     ///
     /// Allocate VPC from the IPAM address pool by inputting a mask.
     ///
-    /// > When creating a VPC with a specified IPAM address pool, at least one of the parameters CidrBlock or Ipv4CidrMask must be provided.
-    ///
-    /// - Wire name: `Ipv4CidrMask`.
-    /// - Example: `12`.
+    /// Its description, rules and example: [`CreateVpcRequest::ipv4_cidr_mask`](CreateVpcRequest::ipv4_cidr_mask).
     pub fn ipv4_cidr_mask(mut self, value: i32) -> Self {
         self.inner.ipv4_cidr_mask = Some(value);
         self
@@ -492,10 +446,7 @@ impl<C> CreateVpcRequestBuilder<C> {
     ///
     /// Whether to enable the DNS hostname feature. Values:
     ///
-    /// - **false** (default): Not enabled.
-    /// - **true**: Enabled.
-    /// - Wire name: `EnableDnsHostname`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateVpcRequest::enable_dns_hostname`](CreateVpcRequest::enable_dns_hostname).
     pub fn enable_dns_hostname(mut self, value: bool) -> Self {
         self.inner.enable_dns_hostname = Some(value);
         self
@@ -504,8 +455,7 @@ impl<C> CreateVpcRequestBuilder<C> {
     ///
     /// The ID of the IP Address Manager (IPAM) pool of the IPv6 type.
     ///
-    /// - Wire name: `Ipv6IpamPoolId`.
-    /// - Example: `ipam-pool-bp1aq51kkfh477z03****`.
+    /// Its description, rules and example: [`CreateVpcRequest::ipv6_ipam_pool_id`](CreateVpcRequest::ipv6_ipam_pool_id).
     pub fn ipv6_ipam_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_ipam_pool_id = Some(value.into());
         self
@@ -514,8 +464,7 @@ impl<C> CreateVpcRequestBuilder<C> {
     ///
     /// Add an IPv6 CIDR block from the IPAM pool to the VPC by entering a mask.
     ///
-    /// - Wire name: `Ipv6CidrMask`.
-    /// - Example: `56`.
+    /// Its description, rules and example: [`CreateVpcRequest::ipv6_cidr_mask`](CreateVpcRequest::ipv6_cidr_mask).
     pub fn ipv6_cidr_mask(mut self, value: i32) -> Self {
         self.inner.ipv6_cidr_mask = Some(value);
         self
@@ -677,347 +626,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateVpcRespons
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateVpc`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateVpcError {
-    /// HTTP 400 `TOKEN_PROCESSING`: Action is processing.
-    TokenProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvokeError`: instance quota rule invoke error.
-    InvokeError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Specified CIDR block is not valid
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotAvailable`: Resource you requested is not available in this region or zone.
-    ResourceNotAvailable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpcName.Malformed`: Specified VPC name is not valid.
-    InvalidVpcNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpcDiscription.Malformed`: Specified VPC description is not valid.
-    InvalidVpcDiscriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.Vpc`: VPC quota exceeded.
-    QuotaExceededVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotAvailable.Vpc`: Resource you requested is not available in this region or zone.
-    ResourceNotAvailableVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidUserCidr.Quota`: Specified  UserCidr number is greater than 3.
-    InvalidUserCidrQuota(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidUserCidr.Malformed`: Specified  UserCidr  overlapping in of 100.64.0.0/10.
-    InvalidUserCidrMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResourceGroupId`: The specified ResourceGroupId does not exist.
-    InvalidResourceGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Ipv6CidrBlock`: %s
-    IllegalParamIpv6CidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.IPv6CidrNotReserved`: %s
-    OperationFailedIPv6CidrNotReserved(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.EnableIpv6`: %s
-    MissingParamEnableIpv6(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.Ipv6Feature`: %s
-    OperationUnsupportedIpv6Feature(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `System.ServiceBusy`: System is busy, please try later.
-    SystemServiceBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.UserCidr`: UserCidr is not a valid or strict address.
-    IllegalParamUserCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.ResourceGroupId`: ResourceGroup is not supported in this region.
-    OperationUnsupportedResourceGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.EnableIpv6`: %s
-    IllegalParamEnableIpv6(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIpv6CidrBlock.Malformed`: Specified Ipv6CidrBlock is not valid.
-    InvalidIpv6CidrBlockMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.Ipv6Isp`: The Ipv6Isp feature is not supported.
-    UnsupportedFeatureIpv6Isp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotEnough.Ipv6Cidr`: The specified resource of Ipv6Cidr is not enough.
-    ResourceNotEnoughIpv6Cidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.IPAM`: VPCs cannot be created by using IPAM.
-    UnsupportedFeatureIpam(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Ipv4CidrMask`: The specified Ipv4CidrMask is illegal.
-    IllegalParamIpv4CidrMask(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.IpamPool`: The specified IPAM pool cannot be empty.
-    IllegalParamIpamPool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.RequestRegionInvalid`: The operation is not allowed because the request is not invoked in the region of the IPAM pool.
-    OperationDeniedRequestRegionInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.IpamPoolNotInRegion`: The operation is not allowed because the IPAM pool not in specific region does not support creating VPC or associating CIDR for VPC.
-    OperationDeniedIpamPoolNotInRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.CidrOrCidrMask`: The CIDR or CIDR Mask must be input.
-    MissingParamCidrOrCidrMask(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.CidrInExcludeCidrs`: The operation is not allowed because the input CIDR is within the illegal CIDRs.
-    OperationDeniedCidrInExcludeCidrs(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.AvailableCidrInsufficient`: The operation is not allowed because available CIDR is insufficient.
-    OperationDeniedAvailableCidrInsufficient(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.Ipam`: IPAM is not supported in this region.
-    UnsupportedFeatureIpamError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.CidrUnavailableInPool`: The operation is not allowed because the CIDR is unavailable in the IPAM pool.
-    OperationDeniedCidrUnavailableInPool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CidrBlockMask`: The param of CidrBlock Mask \[%s\] is illegal.
-    IllegalParamCidrBlockMask(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.VpcDnsHostname`: The feature of vpc dns hostname is unsupported.
-    UnsupportedFeatureVpcDnsHostname(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.MaskOfCidrIsNotAllowed`: The input mask or mask of the input CIDR is not allowed.
-    OperationDeniedMaskOfCidrIsNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Ipv6Isp`: The specified Ipv6Isp is illegal.
-    IllegalParamIpv6Isp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CidrMask`: The input CIDR mask is illegal.
-    IllegalParamCidrMask(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: Specified value of "regionId" is not supported.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.DhcpOptionsSet`: The feature of dhcp options set is unsupported.
-    UnsupportedFeatureDhcpOptionsSet(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.IpamPool`: The dependent IPAM pool is not found.
-    ResourceNotFoundIpamPool(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateVpcError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "TOKEN_PROCESSING",
-                        "InvokeError",
-                        "InvalidParameter",
-                        "ResourceNotAvailable",
-                        "InvalidVpcName.Malformed",
-                        "InvalidVpcDiscription.Malformed",
-                        "QuotaExceeded.Vpc",
-                        "ResourceNotAvailable.Vpc",
-                        "InvalidUserCidr.Quota",
-                        "InvalidUserCidr.Malformed",
-                        "InvalidResourceGroupId",
-                        "IllegalParam.Ipv6CidrBlock",
-                        "OperationFailed.IPv6CidrNotReserved",
-                        "MissingParam.EnableIpv6",
-                        "OperationUnsupported.Ipv6Feature",
-                        "System.ServiceBusy",
-                        "IllegalParam.UserCidr",
-                        "OperationUnsupported.ResourceGroupId",
-                        "IllegalParam.EnableIpv6",
-                        "InvalidIpv6CidrBlock.Malformed",
-                        "UnsupportedFeature.Ipv6Isp",
-                        "ResourceNotEnough.Ipv6Cidr",
-                        "UnsupportedFeature.IPAM",
-                        "IllegalParam.Ipv4CidrMask",
-                        "IllegalParam.IpamPool",
-                        "OperationDenied.RequestRegionInvalid",
-                        "OperationDenied.IpamPoolNotInRegion",
-                        "MissingParam.CidrOrCidrMask",
-                        "OperationDenied.CidrInExcludeCidrs",
-                        "OperationDenied.AvailableCidrInsufficient",
-                        "UnsupportedFeature.Ipam",
-                        "OperationDenied.CidrUnavailableInPool",
-                        "IllegalParam.CidrBlockMask",
-                        "UnsupportedFeature.VpcDnsHostname",
-                        "OperationDenied.MaskOfCidrIsNotAllowed",
-                        "IllegalParam.Ipv6Isp",
-                        "IllegalParam.CidrMask",
-                        "InvalidRegionId.NotFound",
-                        "UnsupportedFeature.DhcpOptionsSet",
-                        "Forbidden",
-                        "ResourceNotFound.IpamPool",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateVpcError;
+impl crate::Client {
+    /// Calls `CreateVpc`: Creates a virtual private cloud (VPC).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateVpcRequestBuilder::send) it. The parameters and their rules: [`CreateVpcRequest`].
+    #[inline]
+    pub fn create_vpc(&self) -> CreateVpcRequestBuilder<&Self> {
+        CreateVpcRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateVpcError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateVpc`: Creates a virtual private cloud (VPC).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateVpcRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::TokenProcessing(error),
-            1 => Self::InvokeError(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::ResourceNotAvailable(error),
-            4 => Self::InvalidVpcNameMalformed(error),
-            5 => Self::InvalidVpcDiscriptionMalformed(error),
-            6 => Self::QuotaExceededVpc(error),
-            7 => Self::ResourceNotAvailableVpc(error),
-            8 => Self::InvalidUserCidrQuota(error),
-            9 => Self::InvalidUserCidrMalformed(error),
-            10 => Self::InvalidResourceGroupId(error),
-            11 => Self::IllegalParamIpv6CidrBlock(error),
-            12 => Self::OperationFailedIPv6CidrNotReserved(error),
-            13 => Self::MissingParamEnableIpv6(error),
-            14 => Self::OperationUnsupportedIpv6Feature(error),
-            15 => Self::SystemServiceBusy(error),
-            16 => Self::IllegalParamUserCidr(error),
-            17 => Self::OperationUnsupportedResourceGroupId(error),
-            18 => Self::IllegalParamEnableIpv6(error),
-            19 => Self::InvalidIpv6CidrBlockMalformed(error),
-            20 => Self::UnsupportedFeatureIpv6Isp(error),
-            21 => Self::ResourceNotEnoughIpv6Cidr(error),
-            22 => Self::UnsupportedFeatureIpam(error),
-            23 => Self::IllegalParamIpv4CidrMask(error),
-            24 => Self::IllegalParamIpamPool(error),
-            25 => Self::OperationDeniedRequestRegionInvalid(error),
-            26 => Self::OperationDeniedIpamPoolNotInRegion(error),
-            27 => Self::MissingParamCidrOrCidrMask(error),
-            28 => Self::OperationDeniedCidrInExcludeCidrs(error),
-            29 => Self::OperationDeniedAvailableCidrInsufficient(error),
-            30 => Self::UnsupportedFeatureIpamError(error),
-            31 => Self::OperationDeniedCidrUnavailableInPool(error),
-            32 => Self::IllegalParamCidrBlockMask(error),
-            33 => Self::UnsupportedFeatureVpcDnsHostname(error),
-            34 => Self::OperationDeniedMaskOfCidrIsNotAllowed(error),
-            35 => Self::IllegalParamIpv6Isp(error),
-            36 => Self::IllegalParamCidrMask(error),
-            37 => Self::InvalidRegionIdNotFound(error),
-            38 => Self::UnsupportedFeatureDhcpOptionsSet(error),
-            39 => Self::Forbidden(error),
-            40 => Self::ResourceNotFoundIpamPool(error),
-            41 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::TokenProcessing(error) => (0, error),
-            Self::InvokeError(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::ResourceNotAvailable(error) => (3, error),
-            Self::InvalidVpcNameMalformed(error) => (4, error),
-            Self::InvalidVpcDiscriptionMalformed(error) => (5, error),
-            Self::QuotaExceededVpc(error) => (6, error),
-            Self::ResourceNotAvailableVpc(error) => (7, error),
-            Self::InvalidUserCidrQuota(error) => (8, error),
-            Self::InvalidUserCidrMalformed(error) => (9, error),
-            Self::InvalidResourceGroupId(error) => (10, error),
-            Self::IllegalParamIpv6CidrBlock(error) => (11, error),
-            Self::OperationFailedIPv6CidrNotReserved(error) => (12, error),
-            Self::MissingParamEnableIpv6(error) => (13, error),
-            Self::OperationUnsupportedIpv6Feature(error) => (14, error),
-            Self::SystemServiceBusy(error) => (15, error),
-            Self::IllegalParamUserCidr(error) => (16, error),
-            Self::OperationUnsupportedResourceGroupId(error) => (17, error),
-            Self::IllegalParamEnableIpv6(error) => (18, error),
-            Self::InvalidIpv6CidrBlockMalformed(error) => (19, error),
-            Self::UnsupportedFeatureIpv6Isp(error) => (20, error),
-            Self::ResourceNotEnoughIpv6Cidr(error) => (21, error),
-            Self::UnsupportedFeatureIpam(error) => (22, error),
-            Self::IllegalParamIpv4CidrMask(error) => (23, error),
-            Self::IllegalParamIpamPool(error) => (24, error),
-            Self::OperationDeniedRequestRegionInvalid(error) => (25, error),
-            Self::OperationDeniedIpamPoolNotInRegion(error) => (26, error),
-            Self::MissingParamCidrOrCidrMask(error) => (27, error),
-            Self::OperationDeniedCidrInExcludeCidrs(error) => (28, error),
-            Self::OperationDeniedAvailableCidrInsufficient(error) => (29, error),
-            Self::UnsupportedFeatureIpamError(error) => (30, error),
-            Self::OperationDeniedCidrUnavailableInPool(error) => (31, error),
-            Self::IllegalParamCidrBlockMask(error) => (32, error),
-            Self::UnsupportedFeatureVpcDnsHostname(error) => (33, error),
-            Self::OperationDeniedMaskOfCidrIsNotAllowed(error) => (34, error),
-            Self::IllegalParamIpv6Isp(error) => (35, error),
-            Self::IllegalParamCidrMask(error) => (36, error),
-            Self::InvalidRegionIdNotFound(error) => (37, error),
-            Self::UnsupportedFeatureDhcpOptionsSet(error) => (38, error),
-            Self::Forbidden(error) => (39, error),
-            Self::ResourceNotFoundIpamPool(error) => (40, error),
-            Self::InternalError(error) => (41, error),
-            Self::Unhandled(unhandled) => (42, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateVpcError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateVpcError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "TokenProcessing",
-            "InvokeError",
-            "InvalidParameter",
-            "ResourceNotAvailable",
-            "InvalidVpcNameMalformed",
-            "InvalidVpcDiscriptionMalformed",
-            "QuotaExceededVpc",
-            "ResourceNotAvailableVpc",
-            "InvalidUserCidrQuota",
-            "InvalidUserCidrMalformed",
-            "InvalidResourceGroupId",
-            "IllegalParamIpv6CidrBlock",
-            "OperationFailedIPv6CidrNotReserved",
-            "MissingParamEnableIpv6",
-            "OperationUnsupportedIpv6Feature",
-            "SystemServiceBusy",
-            "IllegalParamUserCidr",
-            "OperationUnsupportedResourceGroupId",
-            "IllegalParamEnableIpv6",
-            "InvalidIpv6CidrBlockMalformed",
-            "UnsupportedFeatureIpv6Isp",
-            "ResourceNotEnoughIpv6Cidr",
-            "UnsupportedFeatureIpam",
-            "IllegalParamIpv4CidrMask",
-            "IllegalParamIpamPool",
-            "OperationDeniedRequestRegionInvalid",
-            "OperationDeniedIpamPoolNotInRegion",
-            "MissingParamCidrOrCidrMask",
-            "OperationDeniedCidrInExcludeCidrs",
-            "OperationDeniedAvailableCidrInsufficient",
-            "UnsupportedFeatureIpamError",
-            "OperationDeniedCidrUnavailableInPool",
-            "IllegalParamCidrBlockMask",
-            "UnsupportedFeatureVpcDnsHostname",
-            "OperationDeniedMaskOfCidrIsNotAllowed",
-            "IllegalParamIpv6Isp",
-            "IllegalParamCidrMask",
-            "InvalidRegionIdNotFound",
-            "UnsupportedFeatureDhcpOptionsSet",
-            "Forbidden",
-            "ResourceNotFoundIpamPool",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateVpcError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateVpcError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateVpcError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateVpcError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_vpc(&self) -> CreateVpcRequestBuilder<&Self> {
+        CreateVpcRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateVpcGatewayEndpointRequest>;
 /// Request of `CreateVpcGatewayEndpoint`: Creates a gateway endpoint.
 ///
 /// * **CreateVpcGatewayEndpoint** is an asynchronous operation. After a request is sent, the system returns an **EndpointId** and runs the task in the background. You can call the [ListVpcGatewayEndpoints](<https://www.alibabacloud.com/help/doc-detail/448682.htm>) operation to query the status of the task.
@@ -227,11 +230,7 @@ impl<C> CreateVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// The ID of the virtual private cloud (VPC) where you want to create the gateway endpoint.
     ///
-    /// The VPC and gateway endpoint must be deployed in the same region.
-    ///
-    /// - Wire name: `VpcId`.
-    /// - Required.
-    /// - Example: `vpc-bp1gsk7h12ew7oegk****`.
+    /// Its description, rules and example: [`CreateVpcGatewayEndpointRequest::vpc_id`](CreateVpcGatewayEndpointRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -240,9 +239,7 @@ impl<C> CreateVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// The name of the endpoint service.
     ///
-    /// - Wire name: `ServiceName`.
-    /// - Required.
-    /// - Example: `com.aliyun.cn-hangzhou.oss`.
+    /// Its description, rules and example: [`CreateVpcGatewayEndpointRequest::service_name`](CreateVpcGatewayEndpointRequest::service_name).
     pub fn service_name(mut self, value: impl Into<String>) -> Self {
         self.inner.service_name = Some(value.into());
         self
@@ -251,10 +248,7 @@ impl<C> CreateVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// The access policy for the cloud service.
     ///
-    /// For more information about the syntax and structure of the access policy, see [Policy syntax and structure](<https://www.alibabacloud.com/help/doc-detail/93739.htm>).
-    ///
-    /// - Wire name: `PolicyDocument`.
-    /// - Example: `{   "Version" : "1",   "Statement" : [ {     "Effect" : "Allow",     "Resource" : [ "*" ],     "Action" : [ "*" ],     "Principal" : [ "*" ]   } ] }`.
+    /// Its description, rules and example: [`CreateVpcGatewayEndpointRequest::policy_document`](CreateVpcGatewayEndpointRequest::policy_document).
     pub fn policy_document(mut self, value: impl Into<String>) -> Self {
         self.inner.policy_document = Some(value.into());
         self
@@ -263,10 +257,7 @@ impl<C> CreateVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// The name of the gateway endpoint.
     ///
-    /// The name must be 1 to 128 characters in length.
-    ///
-    /// - Wire name: `EndpointName`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`CreateVpcGatewayEndpointRequest::endpoint_name`](CreateVpcGatewayEndpointRequest::endpoint_name).
     pub fn endpoint_name(mut self, value: impl Into<String>) -> Self {
         self.inner.endpoint_name = Some(value.into());
         self
@@ -275,10 +266,7 @@ impl<C> CreateVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// The description of the gateway endpoint.
     ///
-    /// The description must be 1 to 255 characters in length.
-    ///
-    /// - Wire name: `EndpointDescription`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`CreateVpcGatewayEndpointRequest::endpoint_description`](CreateVpcGatewayEndpointRequest::endpoint_description).
     pub fn endpoint_description(mut self, value: impl Into<String>) -> Self {
         self.inner.endpoint_description = Some(value.into());
         self
@@ -287,13 +275,7 @@ impl<C> CreateVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateVpcGatewayEndpointRequest::client_token`](CreateVpcGatewayEndpointRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -302,11 +284,7 @@ impl<C> CreateVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateVpcGatewayEndpointRequest::dry_run`](CreateVpcGatewayEndpointRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -315,8 +293,7 @@ impl<C> CreateVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the gateway endpoint belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmxazb4ph****`.
+    /// Its description, rules and example: [`CreateVpcGatewayEndpointRequest::resource_group_id`](CreateVpcGatewayEndpointRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -325,8 +302,7 @@ impl<C> CreateVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// The tags of the resource.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`CreateVpcGatewayEndpointRequest::tag`](CreateVpcGatewayEndpointRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -335,11 +311,7 @@ impl<C> CreateVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// The region ID of the gateway endpoint.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateVpcGatewayEndpointRequest::region_id`](CreateVpcGatewayEndpointRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -524,209 +496,28 @@ for CreateVpcGatewayEndpointResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateVpcGatewayEndpoint`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateVpcGatewayEndpointError {
-    /// HTTP 400 `OperationFailed.ConcurrentOperation`: The operation is failed because of concurrent operation.
-    OperationFailedConcurrentOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IdempotentParameterMismatch`: The request uses the same client token as a previous, but non-identical request. Do not reuse a client token with different requests, unless the requests are identical.
-    IdempotentParameterMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PolicyDocument`: The param of PolicyDocument is illegal.
-    IllegalParamPolicyDocument(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.GatewayEndpointName`: The param of GatewayEndpointName is illegal.
-    IllegalParamGatewayEndpointName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.GatewayEndpointDescription`: The param of GatewayEndpointDescription is illegal.
-    IllegalParamGatewayEndpointDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceAlreadyExist.GatewayEndpoint`: The specified resource gateway endpoint is already exist.
-    ResourceAlreadyExistGatewayEndpoint(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.ServiceName`: The specified resource service name is not found.
-    ResourceNotFoundServiceName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.VpcId`: The specified resource vpc is not found.
-    ResourceNotFoundVpcId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.OperateShareResource`: The operation is failed because of shared vpc.
-    ForbiddenOperateShareResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Vpc`: The status of vpc \[%s\] is incorrect.
-    IncorrectStatusVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.CenStatus`: The status of vpc cenStatus \[%s\] is incorrect.
-    IncorrectStatusCenStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VpcIpv6Disabled`: The operation is failed because of VpcIpv6Disabled.
-    OperationFailedVpcIpv6Disabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.GatewayEndpoint`: The feature of gatewayEndpoint is not supported for %s.
-    UnsupportedFeatureGatewayEndpoint(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SystemBusy`: System is busy, please try again later.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbbiden`: User not authorized to operate on the specified resource.
-    Forbbiden(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.PolicyDocument`: The gatewayEndpoint does not support policy.
-    OperationDeniedPolicyDocument(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.PolicyDocument`: The param of PolicyDocument is missing.
-    MissingParamPolicyDocument(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.NotAuthorized`: User not authorized to operate on the specified resource.
-    OperationDeniedNotAuthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPolicy.WrongFormat`: Invalid input policy format.
-    InvalidPolicyWrongFormat(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateVpcGatewayEndpointError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.ConcurrentOperation",
-                        "IdempotentParameterMismatch",
-                        "IllegalParam.PolicyDocument",
-                        "IllegalParam.GatewayEndpointName",
-                        "IllegalParam.GatewayEndpointDescription",
-                        "ResourceAlreadyExist.GatewayEndpoint",
-                        "ResourceNotFound.ServiceName",
-                        "ResourceNotFound.VpcId",
-                        "Forbidden.OperateShareResource",
-                        "IncorrectStatus.Vpc",
-                        "IncorrectStatus.CenStatus",
-                        "OperationFailed.VpcIpv6Disabled",
-                        "UnsupportedFeature.GatewayEndpoint",
-                        "SystemBusy",
-                        "Forbbiden",
-                        "OperationDenied.PolicyDocument",
-                        "MissingParam.PolicyDocument",
-                        "OperationDenied.NotAuthorized",
-                        "InvalidPolicy.WrongFormat",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateVpcGatewayEndpointError;
+impl crate::Client {
+    /// Calls `CreateVpcGatewayEndpoint`: Creates a gateway endpoint.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateVpcGatewayEndpointRequestBuilder::send) it. The parameters and their rules: [`CreateVpcGatewayEndpointRequest`].
+    #[inline]
+    pub fn create_vpc_gateway_endpoint(
+        &self,
+    ) -> CreateVpcGatewayEndpointRequestBuilder<&Self> {
+        CreateVpcGatewayEndpointRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateVpcGatewayEndpointError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateVpcGatewayEndpoint`: Creates a gateway endpoint.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateVpcGatewayEndpointRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedConcurrentOperation(error),
-            1 => Self::IdempotentParameterMismatch(error),
-            2 => Self::IllegalParamPolicyDocument(error),
-            3 => Self::IllegalParamGatewayEndpointName(error),
-            4 => Self::IllegalParamGatewayEndpointDescription(error),
-            5 => Self::ResourceAlreadyExistGatewayEndpoint(error),
-            6 => Self::ResourceNotFoundServiceName(error),
-            7 => Self::ResourceNotFoundVpcId(error),
-            8 => Self::ForbiddenOperateShareResource(error),
-            9 => Self::IncorrectStatusVpc(error),
-            10 => Self::IncorrectStatusCenStatus(error),
-            11 => Self::OperationFailedVpcIpv6Disabled(error),
-            12 => Self::UnsupportedFeatureGatewayEndpoint(error),
-            13 => Self::SystemBusy(error),
-            14 => Self::Forbbiden(error),
-            15 => Self::OperationDeniedPolicyDocument(error),
-            16 => Self::MissingParamPolicyDocument(error),
-            17 => Self::OperationDeniedNotAuthorized(error),
-            18 => Self::InvalidPolicyWrongFormat(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedConcurrentOperation(error) => (0, error),
-            Self::IdempotentParameterMismatch(error) => (1, error),
-            Self::IllegalParamPolicyDocument(error) => (2, error),
-            Self::IllegalParamGatewayEndpointName(error) => (3, error),
-            Self::IllegalParamGatewayEndpointDescription(error) => (4, error),
-            Self::ResourceAlreadyExistGatewayEndpoint(error) => (5, error),
-            Self::ResourceNotFoundServiceName(error) => (6, error),
-            Self::ResourceNotFoundVpcId(error) => (7, error),
-            Self::ForbiddenOperateShareResource(error) => (8, error),
-            Self::IncorrectStatusVpc(error) => (9, error),
-            Self::IncorrectStatusCenStatus(error) => (10, error),
-            Self::OperationFailedVpcIpv6Disabled(error) => (11, error),
-            Self::UnsupportedFeatureGatewayEndpoint(error) => (12, error),
-            Self::SystemBusy(error) => (13, error),
-            Self::Forbbiden(error) => (14, error),
-            Self::OperationDeniedPolicyDocument(error) => (15, error),
-            Self::MissingParamPolicyDocument(error) => (16, error),
-            Self::OperationDeniedNotAuthorized(error) => (17, error),
-            Self::InvalidPolicyWrongFormat(error) => (18, error),
-            Self::Unhandled(unhandled) => (19, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateVpcGatewayEndpointError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateVpcGatewayEndpointError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedConcurrentOperation",
-            "IdempotentParameterMismatch",
-            "IllegalParamPolicyDocument",
-            "IllegalParamGatewayEndpointName",
-            "IllegalParamGatewayEndpointDescription",
-            "ResourceAlreadyExistGatewayEndpoint",
-            "ResourceNotFoundServiceName",
-            "ResourceNotFoundVpcId",
-            "ForbiddenOperateShareResource",
-            "IncorrectStatusVpc",
-            "IncorrectStatusCenStatus",
-            "OperationFailedVpcIpv6Disabled",
-            "UnsupportedFeatureGatewayEndpoint",
-            "SystemBusy",
-            "Forbbiden",
-            "OperationDeniedPolicyDocument",
-            "MissingParamPolicyDocument",
-            "OperationDeniedNotAuthorized",
-            "InvalidPolicyWrongFormat",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateVpcGatewayEndpointError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateVpcGatewayEndpointError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateVpcGatewayEndpointError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateVpcGatewayEndpointError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_vpc_gateway_endpoint(
+        &self,
+    ) -> CreateVpcGatewayEndpointRequestBuilder<&Self> {
+        CreateVpcGatewayEndpointRequestBuilder::new(self)
     }
 }

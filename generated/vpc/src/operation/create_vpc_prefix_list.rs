@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateVpcPrefixListRequest>;
 /// Request of `CreateVpcPrefixList`: Creates a prefix list.
 ///
 /// You cannot repeatedly call the **CreateVpcPrefixList** operation within the specified period of time.
@@ -223,10 +226,7 @@ impl<C> CreateVpcPrefixListRequestBuilder<C> {
     ///
     /// The name of the prefix list.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `PrefixListName`.
-    /// - Example: `name`.
+    /// Its description, rules and example: [`CreateVpcPrefixListRequest::prefix_list_name`](CreateVpcPrefixListRequest::prefix_list_name).
     pub fn prefix_list_name(mut self, value: impl Into<String>) -> Self {
         self.inner.prefix_list_name = Some(value.into());
         self
@@ -235,10 +235,7 @@ impl<C> CreateVpcPrefixListRequestBuilder<C> {
     ///
     /// The description of the prefix list.
     ///
-    /// The description must be 1 to 256 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `PrefixListDescription`.
-    /// - Example: `description`.
+    /// Its description, rules and example: [`CreateVpcPrefixListRequest::prefix_list_description`](CreateVpcPrefixListRequest::prefix_list_description).
     pub fn prefix_list_description(mut self, value: impl Into<String>) -> Self {
         self.inner.prefix_list_description = Some(value.into());
         self
@@ -247,13 +244,7 @@ impl<C> CreateVpcPrefixListRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among all requests. ClientToken can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateVpcPrefixListRequest::client_token`](CreateVpcPrefixListRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -262,11 +253,7 @@ impl<C> CreateVpcPrefixListRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateVpcPrefixListRequest::dry_run`](CreateVpcPrefixListRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -275,8 +262,7 @@ impl<C> CreateVpcPrefixListRequestBuilder<C> {
     ///
     /// The maximum number of CIDR blocks that you can specify in the prefix list. Default value: 50.
     ///
-    /// - Wire name: `MaxEntries`.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`CreateVpcPrefixListRequest::max_entries`](CreateVpcPrefixListRequest::max_entries).
     pub fn max_entries(mut self, value: i32) -> Self {
         self.inner.max_entries = Some(value);
         self
@@ -285,8 +271,7 @@ impl<C> CreateVpcPrefixListRequestBuilder<C> {
     ///
     /// The CIDR block information specified in the prefix list.
     ///
-    /// - Wire name: `PrefixListEntries`.
-    /// - Must have at most 50 items.
+    /// Its description, rules and example: [`CreateVpcPrefixListRequest::prefix_list_entries`](CreateVpcPrefixListRequest::prefix_list_entries).
     pub fn prefix_list_entries(
         mut self,
         values: impl IntoIterator<Item = crate::types::PrefixListEntries>,
@@ -298,8 +283,7 @@ impl<C> CreateVpcPrefixListRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the prefix list belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`CreateVpcPrefixListRequest::resource_group_id`](CreateVpcPrefixListRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -308,11 +292,7 @@ impl<C> CreateVpcPrefixListRequestBuilder<C> {
     ///
     /// The ID of the region where you want to create the prefix list.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateVpcPrefixListRequest::region_id`](CreateVpcPrefixListRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -321,11 +301,7 @@ impl<C> CreateVpcPrefixListRequestBuilder<C> {
     ///
     /// The IP version. Valid values:
     ///
-    /// * **IPv4** (default)
-    /// * **IPv6**
-    ///
-    /// - Wire name: `IpVersion`.
-    /// - Example: `IPv4`.
+    /// Its description, rules and example: [`CreateVpcPrefixListRequest::ip_version`](CreateVpcPrefixListRequest::ip_version).
     pub fn ip_version(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_version = Some(value.into());
         self
@@ -334,8 +310,7 @@ impl<C> CreateVpcPrefixListRequestBuilder<C> {
     ///
     /// The tag list.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`CreateVpcPrefixListRequest::tag`](CreateVpcPrefixListRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -490,137 +465,24 @@ for CreateVpcPrefixListResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateVpcPrefixList`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateVpcPrefixListError {
-    /// HTTP 400 `UnsupportedFeature.IpVersion`: The ipversion type is not supported.
-    UnsupportedFeatureIpVersion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.PrefixListCidrCount`: The quota of prefixListMaxEntry count is exceeded.
-    QuotaExceededPrefixListCidrCount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CidrCountExceedMaxCount`: The operation is failed because of cidrCountExceedMaxCount.
-    OperationFailedCidrCountExceedMaxCount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CidrBlock`: The param of cidrBlock is illegal.
-    IllegalParamCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CidrName`: The param of cidrName is illegal.
-    IllegalParamCidrName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DuplicatedParam.CidrBlock`: The param of cidrBlock is duplicated.
-    DuplicatedParamCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.PrefixListCount`: The quota of prefixList count is exceeded.
-    QuotaExceededPrefixListCount(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateVpcPrefixListError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "UnsupportedFeature.IpVersion",
-                        "QuotaExceeded.PrefixListCidrCount",
-                        "OperationFailed.CidrCountExceedMaxCount",
-                        "IllegalParam.CidrBlock",
-                        "IllegalParam.CidrName",
-                        "DuplicatedParam.CidrBlock",
-                        "QuotaExceeded.PrefixListCount",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateVpcPrefixListError;
+impl crate::Client {
+    /// Calls `CreateVpcPrefixList`: Creates a prefix list.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateVpcPrefixListRequestBuilder::send) it. The parameters and their rules: [`CreateVpcPrefixListRequest`].
+    #[inline]
+    pub fn create_vpc_prefix_list(&self) -> CreateVpcPrefixListRequestBuilder<&Self> {
+        CreateVpcPrefixListRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateVpcPrefixListError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateVpcPrefixList`: Creates a prefix list.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateVpcPrefixListRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::UnsupportedFeatureIpVersion(error),
-            1 => Self::QuotaExceededPrefixListCidrCount(error),
-            2 => Self::OperationFailedCidrCountExceedMaxCount(error),
-            3 => Self::IllegalParamCidrBlock(error),
-            4 => Self::IllegalParamCidrName(error),
-            5 => Self::DuplicatedParamCidrBlock(error),
-            6 => Self::QuotaExceededPrefixListCount(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::UnsupportedFeatureIpVersion(error) => (0, error),
-            Self::QuotaExceededPrefixListCidrCount(error) => (1, error),
-            Self::OperationFailedCidrCountExceedMaxCount(error) => (2, error),
-            Self::IllegalParamCidrBlock(error) => (3, error),
-            Self::IllegalParamCidrName(error) => (4, error),
-            Self::DuplicatedParamCidrBlock(error) => (5, error),
-            Self::QuotaExceededPrefixListCount(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateVpcPrefixListError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateVpcPrefixListError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "UnsupportedFeatureIpVersion",
-            "QuotaExceededPrefixListCidrCount",
-            "OperationFailedCidrCountExceedMaxCount",
-            "IllegalParamCidrBlock",
-            "IllegalParamCidrName",
-            "DuplicatedParamCidrBlock",
-            "QuotaExceededPrefixListCount",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateVpcPrefixListError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateVpcPrefixListError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateVpcPrefixListError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateVpcPrefixListError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_vpc_prefix_list(&self) -> CreateVpcPrefixListRequestBuilder<&Self> {
+        CreateVpcPrefixListRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateVpconnFromVbrRequest>;
 /// Request of `CreateVpconnFromVbr`: Adds a shared port to a hosted connection.
 ///
 /// If an Express Connect partner has created a virtual border router (VBR) for a tenant before, the Express Connect partner can push the Express Connect circuit that is associated with the VBR to the tenant account by adding a shared port for the tenant account. The service of the tenant is not interrupted in this process.
@@ -166,12 +169,7 @@ impl<C> CreateVpconnFromVbrRequestBuilder<C> {
     ///
     /// The payer for the shared Express Connect circuit. Valid values:
     ///
-    /// * **PayByPhysicalConnectionOwner**: the owner of the shared Express Connect circuit
-    /// * **PayByVirtualPhysicalConnectionOwner**: the owner of the hosted connection
-    ///
-    /// - Wire name: `OrderMode`.
-    /// - Must be one of `PayByVirtualPhysicalConnectionOwner`, `PayByPhysicalConnectionOwner`.
-    /// - Example: `PayByVirtualPhysicalConnectionOwner`.
+    /// Its description, rules and example: [`CreateVpconnFromVbrRequest::order_mode`](CreateVpconnFromVbrRequest::order_mode).
     pub fn order_mode(mut self, value: impl Into<crate::types::OrderMode>) -> Self {
         self.inner.order_mode = Some(value.into());
         self
@@ -180,9 +178,7 @@ impl<C> CreateVpconnFromVbrRequestBuilder<C> {
     ///
     /// The ID of the associated VBR.
     ///
-    /// - Wire name: `VbrId`.
-    /// - Required.
-    /// - Example: `vbr-bp136flp1mf8mlq6r****`.
+    /// Its description, rules and example: [`CreateVpconnFromVbrRequest::vbr_id`](CreateVpconnFromVbrRequest::vbr_id).
     pub fn vbr_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vbr_id = Some(value.into());
         self
@@ -191,10 +187,7 @@ impl<C> CreateVpconnFromVbrRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must ensure that it is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// - Wire name: `Token`.
-    /// - Example: `CBCE910E-D396-4944-8****`.
+    /// Its description, rules and example: [`CreateVpconnFromVbrRequest::token`](CreateVpconnFromVbrRequest::token).
     pub fn token(mut self, value: impl Into<String>) -> Self {
         self.inner.token = Some(value.into());
         self
@@ -203,11 +196,7 @@ impl<C> CreateVpconnFromVbrRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and instance status. If the request fails the dry run, an error message is returned. If the request passes the dry run, the system returns the ID of the request.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateVpconnFromVbrRequest::dry_run`](CreateVpconnFromVbrRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -216,11 +205,7 @@ impl<C> CreateVpconnFromVbrRequestBuilder<C> {
     ///
     /// The region ID of the hosted connection.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateVpconnFromVbrRequest::region_id`](CreateVpconnFromVbrRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -370,149 +355,24 @@ for CreateVpconnFromVbrResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateVpconnFromVbr`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateVpconnFromVbrError {
-    /// HTTP 400 `OperationFailed.TargetUserPconnTrafficNotEnable`: The operation failed because of TargetUserPconnTrafficNotEnable.
-    OperationFailedTargetUserPconnTrafficNotEnable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotEnough.Bandwidth`: The specified resource of Bandwidth is not enough.
-    ResourceNotEnoughBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VbrBindedPconn`: The operation is failed because of VbrBindedPconn.
-    OperationFailedVbrBindedPconn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Bandwidth`: The param of Bandwidth \[%s\] is illegal.
-    IllegalParamBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VbrId`: The status of %s is incorrect.
-    IncorrectStatusVbrId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.PhysicalConnectionId`: PhysicalConnection is not found.
-    ResourceNotFoundPhysicalConnectionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VPconnCreated`: The operation is failed because of VPconnCreated.
-    OperationFailedVPconnCreated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.BandwidthOrVlanIdEmpty`: The operation is failed because of BandwidthOrVlanIdEmpty.
-    OperationFailedBandwidthOrVlanIdEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.VirtualBorderRouter`: The specified resource of %s is not found.
-    ResourceNotFoundVirtualBorderRouter(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateVpconnFromVbrError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.TargetUserPconnTrafficNotEnable",
-                        "ResourceNotEnough.Bandwidth",
-                        "OperationFailed.VbrBindedPconn",
-                        "IllegalParam.Bandwidth",
-                        "IncorrectStatus.VbrId",
-                        "ResourceNotFound.PhysicalConnectionId",
-                        "OperationFailed.VPconnCreated",
-                        "OperationFailed.BandwidthOrVlanIdEmpty",
-                        "ResourceNotFound.VirtualBorderRouter",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateVpconnFromVbrError;
+impl crate::Client {
+    /// Calls `CreateVpconnFromVbr`: Adds a shared port to a hosted connection.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateVpconnFromVbrRequestBuilder::send) it. The parameters and their rules: [`CreateVpconnFromVbrRequest`].
+    #[inline]
+    pub fn create_vpconn_from_vbr(&self) -> CreateVpconnFromVbrRequestBuilder<&Self> {
+        CreateVpconnFromVbrRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateVpconnFromVbrError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateVpconnFromVbr`: Adds a shared port to a hosted connection.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateVpconnFromVbrRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedTargetUserPconnTrafficNotEnable(error),
-            1 => Self::ResourceNotEnoughBandwidth(error),
-            2 => Self::OperationFailedVbrBindedPconn(error),
-            3 => Self::IllegalParamBandwidth(error),
-            4 => Self::IncorrectStatusVbrId(error),
-            5 => Self::ResourceNotFoundPhysicalConnectionId(error),
-            6 => Self::OperationFailedVPconnCreated(error),
-            7 => Self::OperationFailedBandwidthOrVlanIdEmpty(error),
-            8 => Self::ResourceNotFoundVirtualBorderRouter(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedTargetUserPconnTrafficNotEnable(error) => (0, error),
-            Self::ResourceNotEnoughBandwidth(error) => (1, error),
-            Self::OperationFailedVbrBindedPconn(error) => (2, error),
-            Self::IllegalParamBandwidth(error) => (3, error),
-            Self::IncorrectStatusVbrId(error) => (4, error),
-            Self::ResourceNotFoundPhysicalConnectionId(error) => (5, error),
-            Self::OperationFailedVPconnCreated(error) => (6, error),
-            Self::OperationFailedBandwidthOrVlanIdEmpty(error) => (7, error),
-            Self::ResourceNotFoundVirtualBorderRouter(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateVpconnFromVbrError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateVpconnFromVbrError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedTargetUserPconnTrafficNotEnable",
-            "ResourceNotEnoughBandwidth",
-            "OperationFailedVbrBindedPconn",
-            "IllegalParamBandwidth",
-            "IncorrectStatusVbrId",
-            "ResourceNotFoundPhysicalConnectionId",
-            "OperationFailedVPconnCreated",
-            "OperationFailedBandwidthOrVlanIdEmpty",
-            "ResourceNotFoundVirtualBorderRouter",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateVpconnFromVbrError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateVpconnFromVbrError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateVpconnFromVbrError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateVpconnFromVbrError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_vpconn_from_vbr(&self) -> CreateVpconnFromVbrRequestBuilder<&Self> {
+        CreateVpconnFromVbrRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateVpnAttachmentRequest>;
 /// Request of `CreateVpnAttachment`: Creates an IPsec-VPN connection. After you create the IPsec-VPN connection, you can associate the IPsec-VPN connection with a transit router.
 ///
 /// * By default, the IPsec-VPN connection created by calling the `CreateVpnAttachment` operation is not bound to any resources. You can call the [CreateTransitRouterVpnAttachment](<https://www.alibabacloud.com/help/doc-detail/443993.htm>) operation to bind the IPsec-VPN connection to a transit router.
@@ -466,11 +469,7 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// The region ID of the IPsec-VPN connection.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateVpnAttachmentRequest::region_id`](CreateVpnAttachmentRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -479,11 +478,7 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// The name of the IPsec-VPN connection.
     ///
-    /// The name must be 1 to 100 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Must be 1 to 100 characters long.
-    /// - Example: `nametest`.
+    /// Its description, rules and example: [`CreateVpnAttachmentRequest::name`](CreateVpnAttachmentRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -492,10 +487,7 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// The customer gateway ID.
     ///
-    /// > This parameter is required only when you create a single-tunnel IPsec-VPN connection.
-    ///
-    /// - Wire name: `CustomerGatewayId`.
-    /// - Example: `cgw-p0w2jemrcj5u61un8****`.
+    /// Its description, rules and example: [`CreateVpnAttachmentRequest::customer_gateway_id`](CreateVpnAttachmentRequest::customer_gateway_id).
     pub fn customer_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.customer_gateway_id = Some(value.into());
         self
@@ -504,12 +496,7 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// The network type of the IPsec-VPN connection. Valid values:
     ///
-    /// * **public** (default)
-    /// * **private**
-    ///
-    /// - Wire name: `NetworkType`.
-    /// - Must be one of `public` (an encrypted connection over the Internet), `private` (an encrypted connection over private networks).
-    /// - Example: `public`.
+    /// Its description, rules and example: [`CreateVpnAttachmentRequest::network_type`](CreateVpnAttachmentRequest::network_type).
     pub fn network_type(mut self, value: impl Into<crate::types::NetworkType>) -> Self {
         self.inner.network_type = Some(value.into());
         self
@@ -518,16 +505,7 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// The CIDR block on the VPC side. The CIDR block is used in Phase 2 negotiations.
     ///
-    /// Separate multiple CIDR blocks with commas (,). Example: 192.168.1.0/24,192.168.2.0/24.
-    ///
-    /// The following routing modes are supported:
-    ///
-    /// * If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
-    /// * If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
-    ///
-    /// - Wire name: `LocalSubnet`.
-    /// - Required.
-    /// - Example: `10.1.1.0/24,10.1.2.0/24`.
+    /// Its description, rules and example: [`CreateVpnAttachmentRequest::local_subnet`](CreateVpnAttachmentRequest::local_subnet).
     pub fn local_subnet(mut self, value: impl Into<String>) -> Self {
         self.inner.local_subnet = Some(value.into());
         self
@@ -536,16 +514,7 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// The CIDR block on the data center side. This CIDR block is used in Phase 2 negotiations.
     ///
-    /// Separate multiple CIDR blocks with commas (,). Example: 192.168.3.0/24,192.168.4.0/24.
-    ///
-    /// The following routing modes are supported:
-    ///
-    /// * If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
-    /// * If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
-    ///
-    /// - Wire name: `RemoteSubnet`.
-    /// - Required.
-    /// - Example: `10.1.3.0/24,10.1.4.0/24`.
+    /// Its description, rules and example: [`CreateVpnAttachmentRequest::remote_subnet`](CreateVpnAttachmentRequest::remote_subnet).
     pub fn remote_subnet(mut self, value: impl Into<String>) -> Self {
         self.inner.remote_subnet = Some(value.into());
         self
@@ -554,11 +523,7 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// Specifies whether to immediately start IPsec negotiations after the configuration takes effect. Valid values:
     ///
-    /// * **true**: immediately starts IPsec negotiations after the configuration is complete.
-    /// * **false** (default): starts IPsec negotiations when inbound traffic is received.
-    ///
-    /// - Wire name: `EffectImmediately`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateVpnAttachmentRequest::effect_immediately`](CreateVpnAttachmentRequest::effect_immediately).
     pub fn effect_immediately(mut self, value: bool) -> Self {
         self.inner.effect_immediately = Some(value);
         self
@@ -567,25 +532,7 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// This parameter is supported if you create an IPsec-VPN connection in single-tunnel mode.
     ///
-    /// The configurations of Phase 1 negotiations:
-    ///
-    /// * **IkeConfig.Psk**: the pre-shared key that is used for identity authentication between the VPN gateway and the on-premises data center.
-    ///
-    ///   * The key cannot contain space characters. The key must be 1 to 100 characters in length, and can contain digits, letters, and the following special characters: ``~!`@#$%^&*()_-+={}[]|;:',.<>/?``
-    ///   * If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call the [DescribeVpnConnection](<https://www.alibabacloud.com/help/doc-detail/2526951.htm>) operation to query the pre-shared key that is automatically generated by the system.
-    ///
-    ///   > The pre-shared key of the IPsec-VPN connection must be the same as the authentication key of the on-premises data center. Otherwise, connections between the on-premises data center and the VPN gateway cannot be established.
-    /// * **IkeConfig.IkeVersion**: the version of the Internet Key Exchange (IKE) protocol. Valid values: **ikev1** and **ikev2**. Default value: **ikev1**.
-    /// * **IkeConfig.IkeMode**: the negotiation mode. Valid values: **main** and **aggressive**. Default value: **main**.
-    /// * **IkeConfig.IkeEncAlg:** the encryption algorithm that is used in Phase 1 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.
-    /// * **IkeConfig.IkeAuthAlg**: the authentication algorithm that is used in Phase 1 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **md5**.
-    /// * **IkeConfig.IkePfs**: the Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Valid values: **group1**, **group2**, **group5**, and **group14**. Default value: **group2**.
-    /// * **IkeConfig.IkeLifetime**: the SA lifetime as a result of Phase 1 negotiations. Unit: seconds. Valid values: **0** to **86400**. Default value: **86400**.
-    /// * **IkeConfig.LocalId**: the identifier on the Alibaba Cloud side. The identifier cannot exceed 100 characters in length and cannot contain space characters. This parameter is empty by default.
-    /// * **IkeConfig.RemoteId**: the identifier on the data center side. The identifier cannot exceed 100 characters in length and cannot contain space characters. The default value is the IP address of the customer gateway.
-    ///
-    /// - Wire name: `IkeConfig`.
-    /// - Example: `{"Psk":"1234****","IkeVersion":"ikev1","IkeMode":"main","IkeEncAlg":"aes","IkeAuthAlg":"sha1","IkePfs":"group2","IkeLifetime":86400,"LocalId":"47.XX.XX.1","RemoteId":"47.XX.XX.2"}`.
+    /// Its description, rules and example: [`CreateVpnAttachmentRequest::ike_config`](CreateVpnAttachmentRequest::ike_config).
     pub fn ike_config(mut self, value: impl Into<String>) -> Self {
         self.inner.ike_config = Some(value.into());
         self
@@ -594,15 +541,7 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// This parameter is supported if you create an IPsec-VPN connection in single-tunnel mode.
     ///
-    /// The configurations of Phase 2 negotiations:
-    ///
-    /// * **IpsecConfig.IpsecEncAlg**: the encryption algorithm that is used in Phase 2 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.
-    /// * **IpsecConfig. IpsecAuthAlg**: the authentication algorithm that is used in Phase 2 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **md5**.
-    /// * **IpsecConfig. IpsecPfs**: The Diffie-Hellman key exchange algorithm used in the second phase negotiation. Valid values: **disabled**, **group1**, **group2**, **group5**, and **group14**. Default value: **group2**.
-    /// * **IkeConfig.IkeLifetime**: the SA lifetime determined by Phase 2 negotiations. Unit: seconds. Valid values: **0** to **86400**. Default value: **86400**.
-    ///
-    /// - Wire name: `IpsecConfig`.
-    /// - Example: `{"IpsecEncAlg":"aes","IpsecAuthAlg":"sha1","IpsecPfs":"group2","IpsecLifetime":86400}`.
+    /// Its description, rules and example: [`CreateVpnAttachmentRequest::ipsec_config`](CreateVpnAttachmentRequest::ipsec_config).
     pub fn ipsec_config(mut self, value: impl Into<String>) -> Self {
         self.inner.ipsec_config = Some(value.into());
         self
@@ -611,22 +550,7 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// This parameter is supported when you create an IPsec-VPN connection in single-tunnel mode.
     ///
-    /// BGP configuration:
-    ///
-    /// * **BgpConfig.EnableBgp**: specifies whether to enable BGP. Valid values: **true** and **false** (default).
-    /// * **BgpConfig.LocalAsn**: the ASN on the Alibaba Cloud side. Valid values: **1** to **4294967295**. Default value: **45104**.
-    ///
-    ///   You can enter a value in two segments separated by a period (.). Each segment is 16 bits in length. Enter the number in each segment in decimal format.
-    ///
-    ///   For example, if you enter 123.456, the ASN is 8061384. The ASN is calculated by using the following formula: 123 × 65536 + 456 = 8061384.
-    /// * **BgpConfig.TunnelCidr**: The CIDR block of the IPsec tunnel. The CIDR block must fall into 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.
-    /// * **LocalBgpIp**: the BGP address on the Alibaba Cloud side. It must be an IP address that falls within the CIDR block of the IPsec tunnel.
-    ///
-    /// > - Before you add BGP configurations, we recommend that you learn about how BGP works and the limits. For more information, see [Configure BGP dynamic routing](<https://www.alibabacloud.com/help/doc-detail/445767.htm>).
-    /// > - We recommend that you use a private ASN to establish BGP connections to Alibaba Cloud. Refer to the relevant documentation for the private ASN range.
-    ///
-    /// - Wire name: `BgpConfig`.
-    /// - Example: `{"EnableBgp":"true","LocalAsn":"45104","TunnelCidr":"169.254.11.0/30","LocalBgpIp":"169.254.11.1"}`.
+    /// Its description, rules and example: [`CreateVpnAttachmentRequest::bgp_config`](CreateVpnAttachmentRequest::bgp_config).
     pub fn bgp_config(mut self, value: impl Into<String>) -> Self {
         self.inner.bgp_config = Some(value.into());
         self
@@ -635,20 +559,7 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// This parameter is supported if you create an IPsec-VPN connection in single-tunnel mode.
     ///
-    /// The health check configurations:
-    ///
-    /// * **HealthCheckConfig.enable**: indicates whether the health check is enabled. Valid values: **true** and **false** (default).
-    /// * **HealthCheckConfig.dip**: the destination IP address configured for health checks. Enter the IP address of the on-premises data center that the VPC can access through the IPsec connection.
-    /// * **HealthCheckConfig.sip**: the source IP address configured for health checks. Enter the IP address of the VPC that the on-premises data center can access through the IPsec connection.
-    /// * **HealthCheckConfig.interval**: the time interval of health check retries. Unit: seconds. Default value: **3**.
-    /// * **HealthCheckConfig.retry**: the maximum number of health check retries. Default value: **3**.
-    /// * **HealthCheckConfig.Policy**: specifies whether to withdraw published routes when health checks fail. Valid values:
-    ///
-    ///   * **revoke_route** (default): withdraws published routes.
-    ///   * **reserve_route**: does not withdraw published routes.
-    ///
-    /// - Wire name: `HealthCheckConfig`.
-    /// - Example: `{"enable":"true","dip":"192.168.1.1","sip":"10.1.1.1","interval":"3","retry":"3","Policy": "revoke_route"}`.
+    /// Its description, rules and example: [`CreateVpnAttachmentRequest::health_check_config`](CreateVpnAttachmentRequest::health_check_config).
     pub fn health_check_config(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_config = Some(value.into());
         self
@@ -657,11 +568,7 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// Specifies whether to automatically configure routes. Valid values:
     ///
-    /// * **true** (default)
-    /// * **false**
-    ///
-    /// - Wire name: `AutoConfigRoute`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateVpnAttachmentRequest::auto_config_route`](CreateVpnAttachmentRequest::auto_config_route).
     pub fn auto_config_route(mut self, value: bool) -> Self {
         self.inner.auto_config_route = Some(value);
         self
@@ -670,13 +577,7 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// This parameter is supported if you create an IPsec-VPN connection in single-tunnel mode.
     ///
-    /// Specifies whether to enable DPD. Valid values: Valid values:
-    ///
-    /// * **true** (default): enables DPD. The initiator of the IPsec-VPN connection sends DPD packets to check the existence and availability of the peer. If no feedback is received from the peer within the specified period of time, the connection fails. In this case, ISAKMP SA and IPsec SA are deleted along with the security tunnel.
-    /// * **false**: disables DPD. The initiator of the IPsec-VPN connection does not send DPD packets.
-    ///
-    /// - Wire name: `EnableDpd`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateVpnAttachmentRequest::enable_dpd`](CreateVpnAttachmentRequest::enable_dpd).
     pub fn enable_dpd(mut self, value: bool) -> Self {
         self.inner.enable_dpd = Some(value);
         self
@@ -685,13 +586,7 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// This parameter is supported if you create an IPsec-VPN connection in single-tunnel mode.
     ///
-    /// Specifies whether to enable NAT traversal. Valid values:
-    ///
-    /// * **true** (default): enables NAT traversal. After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the IPsec-VPN tunnel.
-    /// * **false**: disables NAT traversal.
-    ///
-    /// - Wire name: `EnableNatTraversal`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateVpnAttachmentRequest::enable_nat_traversal`](CreateVpnAttachmentRequest::enable_nat_traversal).
     pub fn enable_nat_traversal(mut self, value: bool) -> Self {
         self.inner.enable_nat_traversal = Some(value);
         self
@@ -700,8 +595,7 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// The peer CA certificate when a ShangMi (SM) VPN gateway is used to create the IPsec-VPN connection.
     ///
-    /// - Wire name: `RemoteCaCert`.
-    /// - Example: `-----BEGIN CERTIFICATE----- MIIB7zCCAZW**** -----END CERTIFICATE-----`.
+    /// Its description, rules and example: [`CreateVpnAttachmentRequest::remote_ca_cert`](CreateVpnAttachmentRequest::remote_ca_cert).
     pub fn remote_ca_cert(mut self, value: impl Into<String>) -> Self {
         self.inner.remote_ca_cert = Some(value.into());
         self
@@ -710,14 +604,7 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Must contain only ASCII characters.
-    /// - Example: `123e4567-e89b-12d3-a456-4266****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateVpnAttachmentRequest::client_token`](CreateVpnAttachmentRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -726,12 +613,7 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// The tag value.
     ///
-    /// The tag value can be an empty string and cannot exceed 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.
-    ///
-    /// Each tag key corresponds to one tag value. You can specify up to 20 tag values in each call.
-    ///
-    /// - Wire name: `Tags`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateVpnAttachmentRequest::tags`](CreateVpnAttachmentRequest::tags).
     pub fn tags(
         mut self,
         values: impl IntoIterator<Item = crate::types::CreateCustomerGatewayTag>,
@@ -743,11 +625,7 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the IPsec-VPN connection belongs.
     ///
-    /// * You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query resource group IDs.
-    /// * If you do not specify a resource group ID, the IPsec-VPN connection belongs to the default resource group.
-    ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmzs372yg****`.
+    /// Its description, rules and example: [`CreateVpnAttachmentRequest::resource_group_id`](CreateVpnAttachmentRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -756,11 +634,7 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// The tunnel configurations.
     ///
-    /// * You can specify parameters in the **TunnelOptionsSpecification** array when you create an IPsec-VPN connection in dual tunnel mode.
-    /// * When you create a IPsec-VPN connection in dual-tunnel mode, you must add both tunnels to IPsec-VPN connection to ensure that the IPsec-VPN connection has connection redundancy. Each IPsec-VPN connection supports only two tunnels.
-    ///
-    /// - Wire name: `TunnelOptionsSpecification` (form body).
-    /// - Must have at most 2 items.
+    /// Its description, rules and example: [`CreateVpnAttachmentRequest::tunnel_options_specification`](CreateVpnAttachmentRequest::tunnel_options_specification).
     pub fn tunnel_options_specification(
         mut self,
         values: impl IntoIterator<
@@ -774,19 +648,14 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     ///
     /// This parameter is available if you create an IPsec-VPN connection in dual-tunnel mode.
     ///
-    /// Specifies whether to enable the BGP feature for the tunnel. Valid values: **true** and **false**. Default value: false.
-    ///
-    /// > Before you add BGP configurations, we recommend that you learn about how BGP works and the limits. For more information, see [Configure BGP dynamic routing](<https://www.alibabacloud.com/help/doc-detail/445767.htm>)
-    ///
-    /// - Wire name: `EnableTunnelsBgp`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateVpnAttachmentRequest::enable_tunnels_bgp`](CreateVpnAttachmentRequest::enable_tunnels_bgp).
     pub fn enable_tunnels_bgp(mut self, value: bool) -> Self {
         self.inner.enable_tunnels_bgp = Some(value);
         self
     }
     /// Sets `DryRun`.
     ///
-    /// - Wire name: `DryRun`.
+    /// Its description, rules and example: [`CreateVpnAttachmentRequest::dry_run`](CreateVpnAttachmentRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -988,341 +857,24 @@ for CreateVpnAttachmentResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateVpnAttachment`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateVpnAttachmentError {
-    /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
-    ResourceQuotaFull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpnConnection.AlreadyExists`: Vpn connection already exists.
-    InvalidVpnConnectionAlreadyExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.AlreadyExists`: The specified route entry is already exist.
-    VpnRouteEntryAlreadyExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.Conflict`: The specified route entry has conflict.
-    VpnRouteEntryConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotSupportVpnConnectionParameter.IpsecPfs`: The specified vpn connection ipsec Ipsec Pfs is not support.
-    NotSupportVpnConnectionParameterIpsecPfs(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotSupportVpnConnectionParameter.IpsecAuthAlg`: The specified vpn connection ipsec Auth Alg is not support.
-    NotSupportVpnConnectionParameterIpsecAuthAlg(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.BackupRoute`: Validate backup route entry failed.
-    VpnRouteEntryBackupRoute(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.InvalidWeight`: Invalid route entry weight value.
-    VpnRouteEntryInvalidWeight(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.VpnConnectionName`: The specified vpn connection name is invalid.
-    InvalidParameterVpnConnectionName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.PolicyBasedRoute`: The maximum number of policy-based routes is exceeded. Existing routes: %s. Routes to be created: %s. Maximum routes: %s.
-    QuotaExceededPolicyBasedRoute(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.TunnelCidr`: The parameter TunnelCidr is mandatory when BGP is enabled.
-    MissingParameterTunnelCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.EnableBgp`: Current region does not support enable BGP.
-    OperationUnsupportedEnableBgp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.CustomerGatewayAsn`: Asn of customer gateway is mandatory when BGP is enabled.
-    MissingParamCustomerGatewayAsn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.LocalAsn`: The specified LocalAsn is invalid.
-    IllegalParamLocalAsn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.BgpConfig`: The specified BgpConfig is invalid.
-    InvalidParameterBgpConfig(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.EnableBgp`: VPN connection must enable BGP when VPN gateway has enabled BGP.
-    IllegalParamEnableBgp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TunnelCidr`: The specified TunnelCidr is invalid.
-    IllegalParamTunnelCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidLocalBgpIp.Malformed`: The specified LocalBgpIp is malformed.
-    InvalidLocalBgpIpMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.LocalBgpIp`: The specified LocalBgpIp is invalid.
-    IllegalParamLocalBgpIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.LocalSubnet`: The specified "LocalSubnet" (%s) is invalid.
-    IllegalParamLocalSubnet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.RemoteSubnet`: The specified "RemoteSubnet" (%s) is invalid.
-    IllegalParamRemoteSubnet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.MissCertificate`: The VPN connecton has not associated any certificates.
-    OperationFailedMissCertificate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.RemoteId`: The remote ID is mandatory when creating national standard VPN connection.
-    MissingParamRemoteId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CustomerGateway.ConflictRouteEntry`: The specified customer gateway has conflict with route entry.
-    CustomerGatewayConflictRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnTask.CONFLICT`: Vpn task has conflict.
-    VpnTaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.TagKey.Duplicated`: The specified tag key already exists.
-    ForbiddenTagKeyDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NoAvailableAmount`: The available amount of your account is less than 0, please recharge before attempting to purchase.
-    OperationFailedNoAvailableAmount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.TagNum`: The maximum number of tags is exceeded.
-    SizeLimitExceededTagNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.TagValue`: The specified parameter TagValue is invalid.
-    InvalidParameterTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.TagKey`: The specified parameter TagKey is invalid.
-    InvalidParameterTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.TagKey`: The specified parameter TagKey is duplicated.
-    DuplicatedTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTunnelCidr.Malformed`: The specified TunnelCidr is malformed.
-    InvalidTunnelCidrMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CustomerGateway.ConflictVpnIp`: The customer gateway associated with the IPSec connection should not have the same IP address as the VPN gateway.
-    CustomerGatewayConflictVpnIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.TunnelOptionsSpecification`: The required parameters are missing when creating a tunnel for dual-tunnel VPN.
-    MissingParameterTunnelOptionsSpecification(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CreateDbrRoutesQuotaFull.QuotaFull`: The number of created destination routes exceeds the quota limit.
-    CreateDbrRoutesQuotaFullQuotaFull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
-    DryRunOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnConnection.InvalidCreateTunnelOptions`: The master and slave tunnels must be created at the same time.
-    VpnConnectionInvalidCreateTunnelOptions(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidCustomerGatewayInstanceId.NotFound`: The specified customer gateway instance id does not exist.
-    InvalidCustomerGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateVpnAttachmentError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Resource.QuotaFull",
-                        "InvalidVpnConnection.AlreadyExists",
-                        "VpnRouteEntry.AlreadyExists",
-                        "VpnRouteEntry.Conflict",
-                        "NotSupportVpnConnectionParameter.IpsecPfs",
-                        "NotSupportVpnConnectionParameter.IpsecAuthAlg",
-                        "VpnRouteEntry.BackupRoute",
-                        "VpnRouteEntry.InvalidWeight",
-                        "InvalidParameter.VpnConnectionName",
-                        "QuotaExceeded.PolicyBasedRoute",
-                        "MissingParameter.TunnelCidr",
-                        "OperationUnsupported.EnableBgp",
-                        "MissingParam.CustomerGatewayAsn",
-                        "IllegalParam.LocalAsn",
-                        "InvalidParameter.BgpConfig",
-                        "IllegalParam.EnableBgp",
-                        "IllegalParam.TunnelCidr",
-                        "InvalidLocalBgpIp.Malformed",
-                        "IllegalParam.LocalBgpIp",
-                        "IllegalParam.LocalSubnet",
-                        "IllegalParam.RemoteSubnet",
-                        "OperationFailed.MissCertificate",
-                        "MissingParam.RemoteId",
-                        "CustomerGateway.ConflictRouteEntry",
-                        "VpnTask.CONFLICT",
-                        "Forbidden.TagKey.Duplicated",
-                        "OperationFailed.NoAvailableAmount",
-                        "SizeLimitExceeded.TagNum",
-                        "InvalidParameter.TagValue",
-                        "InvalidParameter.TagKey",
-                        "Duplicated.TagKey",
-                        "InternalError",
-                        "InvalidTunnelCidr.Malformed",
-                        "CustomerGateway.ConflictVpnIp",
-                        "MissingParameter.TunnelOptionsSpecification",
-                        "CreateDbrRoutesQuotaFull.QuotaFull",
-                        "DryRunOperation",
-                        "VpnConnection.InvalidCreateTunnelOptions",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                        "InvalidCustomerGatewayInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateVpnAttachmentError;
+impl crate::Client {
+    /// Calls `CreateVpnAttachment`: Creates an IPsec-VPN connection. After you create the IPsec-VPN connection, you can associate the IPsec-VPN connection with a transit router.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateVpnAttachmentRequestBuilder::send) it. The parameters and their rules: [`CreateVpnAttachmentRequest`].
+    #[inline]
+    pub fn create_vpn_attachment(&self) -> CreateVpnAttachmentRequestBuilder<&Self> {
+        CreateVpnAttachmentRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateVpnAttachmentError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateVpnAttachment`: Creates an IPsec-VPN connection. After you create the IPsec-VPN connection, you can associate the IPsec-VPN connection with a transit router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateVpnAttachmentRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceQuotaFull(error),
-            1 => Self::InvalidVpnConnectionAlreadyExists(error),
-            2 => Self::VpnRouteEntryAlreadyExists(error),
-            3 => Self::VpnRouteEntryConflict(error),
-            4 => Self::NotSupportVpnConnectionParameterIpsecPfs(error),
-            5 => Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error),
-            6 => Self::VpnRouteEntryBackupRoute(error),
-            7 => Self::VpnRouteEntryInvalidWeight(error),
-            8 => Self::InvalidParameterVpnConnectionName(error),
-            9 => Self::QuotaExceededPolicyBasedRoute(error),
-            10 => Self::MissingParameterTunnelCidr(error),
-            11 => Self::OperationUnsupportedEnableBgp(error),
-            12 => Self::MissingParamCustomerGatewayAsn(error),
-            13 => Self::IllegalParamLocalAsn(error),
-            14 => Self::InvalidParameterBgpConfig(error),
-            15 => Self::IllegalParamEnableBgp(error),
-            16 => Self::IllegalParamTunnelCidr(error),
-            17 => Self::InvalidLocalBgpIpMalformed(error),
-            18 => Self::IllegalParamLocalBgpIp(error),
-            19 => Self::IllegalParamLocalSubnet(error),
-            20 => Self::IllegalParamRemoteSubnet(error),
-            21 => Self::OperationFailedMissCertificate(error),
-            22 => Self::MissingParamRemoteId(error),
-            23 => Self::CustomerGatewayConflictRouteEntry(error),
-            24 => Self::VpnTaskConflict(error),
-            25 => Self::ForbiddenTagKeyDuplicated(error),
-            26 => Self::OperationFailedNoAvailableAmount(error),
-            27 => Self::SizeLimitExceededTagNum(error),
-            28 => Self::InvalidParameterTagValue(error),
-            29 => Self::InvalidParameterTagKey(error),
-            30 => Self::DuplicatedTagKey(error),
-            31 => Self::InternalError(error),
-            32 => Self::InvalidTunnelCidrMalformed(error),
-            33 => Self::CustomerGatewayConflictVpnIp(error),
-            34 => Self::MissingParameterTunnelOptionsSpecification(error),
-            35 => Self::CreateDbrRoutesQuotaFullQuotaFull(error),
-            36 => Self::DryRunOperation(error),
-            37 => Self::VpnConnectionInvalidCreateTunnelOptions(error),
-            38 => Self::ForbbidenSubUser(error),
-            39 => Self::Forbidden(error),
-            40 => Self::InvalidCustomerGatewayInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceQuotaFull(error) => (0, error),
-            Self::InvalidVpnConnectionAlreadyExists(error) => (1, error),
-            Self::VpnRouteEntryAlreadyExists(error) => (2, error),
-            Self::VpnRouteEntryConflict(error) => (3, error),
-            Self::NotSupportVpnConnectionParameterIpsecPfs(error) => (4, error),
-            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error) => (5, error),
-            Self::VpnRouteEntryBackupRoute(error) => (6, error),
-            Self::VpnRouteEntryInvalidWeight(error) => (7, error),
-            Self::InvalidParameterVpnConnectionName(error) => (8, error),
-            Self::QuotaExceededPolicyBasedRoute(error) => (9, error),
-            Self::MissingParameterTunnelCidr(error) => (10, error),
-            Self::OperationUnsupportedEnableBgp(error) => (11, error),
-            Self::MissingParamCustomerGatewayAsn(error) => (12, error),
-            Self::IllegalParamLocalAsn(error) => (13, error),
-            Self::InvalidParameterBgpConfig(error) => (14, error),
-            Self::IllegalParamEnableBgp(error) => (15, error),
-            Self::IllegalParamTunnelCidr(error) => (16, error),
-            Self::InvalidLocalBgpIpMalformed(error) => (17, error),
-            Self::IllegalParamLocalBgpIp(error) => (18, error),
-            Self::IllegalParamLocalSubnet(error) => (19, error),
-            Self::IllegalParamRemoteSubnet(error) => (20, error),
-            Self::OperationFailedMissCertificate(error) => (21, error),
-            Self::MissingParamRemoteId(error) => (22, error),
-            Self::CustomerGatewayConflictRouteEntry(error) => (23, error),
-            Self::VpnTaskConflict(error) => (24, error),
-            Self::ForbiddenTagKeyDuplicated(error) => (25, error),
-            Self::OperationFailedNoAvailableAmount(error) => (26, error),
-            Self::SizeLimitExceededTagNum(error) => (27, error),
-            Self::InvalidParameterTagValue(error) => (28, error),
-            Self::InvalidParameterTagKey(error) => (29, error),
-            Self::DuplicatedTagKey(error) => (30, error),
-            Self::InternalError(error) => (31, error),
-            Self::InvalidTunnelCidrMalformed(error) => (32, error),
-            Self::CustomerGatewayConflictVpnIp(error) => (33, error),
-            Self::MissingParameterTunnelOptionsSpecification(error) => (34, error),
-            Self::CreateDbrRoutesQuotaFullQuotaFull(error) => (35, error),
-            Self::DryRunOperation(error) => (36, error),
-            Self::VpnConnectionInvalidCreateTunnelOptions(error) => (37, error),
-            Self::ForbbidenSubUser(error) => (38, error),
-            Self::Forbidden(error) => (39, error),
-            Self::InvalidCustomerGatewayInstanceIdNotFound(error) => (40, error),
-            Self::Unhandled(unhandled) => (41, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateVpnAttachmentError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateVpnAttachmentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceQuotaFull",
-            "InvalidVpnConnectionAlreadyExists",
-            "VpnRouteEntryAlreadyExists",
-            "VpnRouteEntryConflict",
-            "NotSupportVpnConnectionParameterIpsecPfs",
-            "NotSupportVpnConnectionParameterIpsecAuthAlg",
-            "VpnRouteEntryBackupRoute",
-            "VpnRouteEntryInvalidWeight",
-            "InvalidParameterVpnConnectionName",
-            "QuotaExceededPolicyBasedRoute",
-            "MissingParameterTunnelCidr",
-            "OperationUnsupportedEnableBgp",
-            "MissingParamCustomerGatewayAsn",
-            "IllegalParamLocalAsn",
-            "InvalidParameterBgpConfig",
-            "IllegalParamEnableBgp",
-            "IllegalParamTunnelCidr",
-            "InvalidLocalBgpIpMalformed",
-            "IllegalParamLocalBgpIp",
-            "IllegalParamLocalSubnet",
-            "IllegalParamRemoteSubnet",
-            "OperationFailedMissCertificate",
-            "MissingParamRemoteId",
-            "CustomerGatewayConflictRouteEntry",
-            "VpnTaskConflict",
-            "ForbiddenTagKeyDuplicated",
-            "OperationFailedNoAvailableAmount",
-            "SizeLimitExceededTagNum",
-            "InvalidParameterTagValue",
-            "InvalidParameterTagKey",
-            "DuplicatedTagKey",
-            "InternalError",
-            "InvalidTunnelCidrMalformed",
-            "CustomerGatewayConflictVpnIp",
-            "MissingParameterTunnelOptionsSpecification",
-            "CreateDbrRoutesQuotaFullQuotaFull",
-            "DryRunOperation",
-            "VpnConnectionInvalidCreateTunnelOptions",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "InvalidCustomerGatewayInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateVpnAttachmentError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateVpnAttachmentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateVpnAttachmentError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateVpnAttachmentError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_vpn_attachment(&self) -> CreateVpnAttachmentRequestBuilder<&Self> {
+        CreateVpnAttachmentRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateVpnConnectionRequest>;
 /// Request of `CreateVpnConnection`: Creates an IPsec-VPN connection.
 ///
 /// * If the VPN gateway supports the dual-tunnel mode, you can specify the following parameters in addition to the required parameters when you call `CreateVpnConnection`:
@@ -460,9 +463,7 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
     ///
     /// The ID of the region where the IPsec-VPN connection is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`CreateVpnConnectionRequest::region_id`](CreateVpnConnectionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -471,14 +472,7 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Must contain only ASCII characters.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateVpnConnectionRequest::client_token`](CreateVpnConnectionRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -487,10 +481,7 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
     ///
     /// When you create an IPsec-VPN connection in single-tunnel mode, this parameter is required.
     ///
-    /// The ID of the customer gateway.
-    ///
-    /// - Wire name: `CustomerGatewayId`.
-    /// - Example: `cgw-p0w2jemrcj5u61un8****`.
+    /// Its description, rules and example: [`CreateVpnConnectionRequest::customer_gateway_id`](CreateVpnConnectionRequest::customer_gateway_id).
     pub fn customer_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.customer_gateway_id = Some(value.into());
         self
@@ -499,9 +490,7 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
     ///
     /// The ID of the VPN gateway.
     ///
-    /// - Wire name: `VpnGatewayId`.
-    /// - Required.
-    /// - Example: `vpn-bp1q8bgx4xnkm****`.
+    /// Its description, rules and example: [`CreateVpnConnectionRequest::vpn_gateway_id`](CreateVpnConnectionRequest::vpn_gateway_id).
     pub fn vpn_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_gateway_id = Some(value.into());
         self
@@ -510,11 +499,7 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
     ///
     /// The name of the IPsec-VPN connection.
     ///
-    /// The name must be 1 to 100 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Must be 1 to 100 characters long.
-    /// - Example: `IPsec`.
+    /// Its description, rules and example: [`CreateVpnConnectionRequest::name`](CreateVpnConnectionRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -523,16 +508,7 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
     ///
     /// The CIDR block of the virtual private cloud (VPC) that needs to communicate with the on-premises database. The CIDR block is used in Phase 2 negotiations.
     ///
-    /// Separate multiple CIDR blocks with commas (,). Example: 192.168.1.0/24,192.168.2.0/24.
-    ///
-    /// The following routing modes are supported:
-    ///
-    /// * If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
-    /// * If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
-    ///
-    /// - Wire name: `LocalSubnet`.
-    /// - Required.
-    /// - Example: `10.10.1.0/24,10.10.2.0/24`.
+    /// Its description, rules and example: [`CreateVpnConnectionRequest::local_subnet`](CreateVpnConnectionRequest::local_subnet).
     pub fn local_subnet(mut self, value: impl Into<String>) -> Self {
         self.inner.local_subnet = Some(value.into());
         self
@@ -541,16 +517,7 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
     ///
     /// The CIDR block of the on-premises database that needs to communicate with the VPC. The CIDR block is used in Phase 2 negotiations.
     ///
-    /// Separate multiple CIDR blocks with commas (,). Example: 192.168.3.0/24,192.168.4.0/24.
-    ///
-    /// The following routing modes are supported:
-    ///
-    /// * If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
-    /// * If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
-    ///
-    /// - Wire name: `RemoteSubnet`.
-    /// - Required.
-    /// - Example: `10.10.3.0/24,10.10.4.0/24`.
+    /// Its description, rules and example: [`CreateVpnConnectionRequest::remote_subnet`](CreateVpnConnectionRequest::remote_subnet).
     pub fn remote_subnet(mut self, value: impl Into<String>) -> Self {
         self.inner.remote_subnet = Some(value.into());
         self
@@ -559,12 +526,7 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
     ///
     /// Specifies whether to immediately start IPsec negotiations. Valid values:
     ///
-    /// * **true**: immediately starts IPsec negotiations.
-    /// * **false** (default): starts IPsec negotiations when inbound traffic is detected.
-    ///
-    /// - Wire name: `EffectImmediately`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateVpnConnectionRequest::effect_immediately`](CreateVpnConnectionRequest::effect_immediately).
     pub fn effect_immediately(mut self, value: bool) -> Self {
         self.inner.effect_immediately = Some(value);
         self
@@ -573,34 +535,7 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
     ///
     /// This parameter is supported if you create an IPsec-VPN connection in single-tunnel mode.
     ///
-    /// The configurations of Phase 1 negotiations:
-    ///
-    /// * **IkeConfig.Psk**: the pre-shared key that is used for identity authentication between the VPN gateway and the on-premises data center.
-    ///
-    ///   * The key cannot contain spaces. The key must be 1 to 100 characters in length, and can contain digits, letters, and the following special characters: ``~!\`@#$%^&*()_-+={}[]|;:',.<>/?``
-    ///   * If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call the [DescribeVpnConnection](<https://www.alibabacloud.com/help/doc-detail/2526951.htm>) operation to query the pre-shared key that is automatically generated by the system.
-    ///
-    ///     > The pre-shared key of the IPsec-VPN connection must be the same as the authentication key of the on-premises data center. Otherwise, connections between the on-premises data center and the VPN gateway cannot be established.
-    /// * **IkeConfig.IkeVersion**: the version of the Internet Key Exchange (IKE) protocol. Valid values: **ikev1** and **ikev2**. Default value: **ikev1**.
-    ///
-    ///   Compared with IKEv1, IKEv2 simplifies the security association (SA) negotiation process and provides better support for scenarios with multiple CIDR blocks.
-    /// * **IkeConfig.IkeMode**: the negotiation mode of IKE. Valid values: **main** and **aggressive**. Default value: **main**.
-    ///
-    ///   * **main:** This mode offers higher security during negotiations.
-    ///   * **aggressive:** This mode is faster and has a higher success rate.
-    /// * **IkeConfig.IkeEncAlg**: the encryption algorithm that is used in Phase 1 negotiations.
-    ///
-    ///   Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.
-    /// * **IkeConfig.IkeAuthAlg**: the authentication algorithm that is used in Phase 1 negotiations.
-    ///
-    ///   Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **md5**.
-    /// * **IkeConfig.IkePfs**: the Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Valid values: **group1**, **group2**, **group5**, and **group14**. Default value: **group2**.
-    /// * **IkeConfig.IkeLifetime**: the SA lifetime as a result of Phase 1 negotiations. Unit: seconds Valid values: **0** to **86400**. Default value: **86400**.
-    /// * **IkeConfig.LocalId**: the identifier of the VPN gateway. It can be up to 100 characters in length and cannot contain space characters. The default value is the IP address of the VPN gateway.
-    /// * **IkeConfig.RemoteId**: the identifier of the customer gateway. It can be up to 100 characters in length and cannot contain space characters. The default value is the IP address of the customer gateway.
-    ///
-    /// - Wire name: `IkeConfig`.
-    /// - Example: `{"Psk":"1234****","IkeVersion":"ikev1","IkeMode":"main","IkeEncAlg":"aes","IkeAuthAlg":"sha1","IkePfs":"group2","IkeLifetime":86400,"LocalId":"47.XX.XX.1","RemoteId":"47.XX.XX.2"}`.
+    /// Its description, rules and example: [`CreateVpnConnectionRequest::ike_config`](CreateVpnConnectionRequest::ike_config).
     pub fn ike_config(mut self, value: impl Into<String>) -> Self {
         self.inner.ike_config = Some(value.into());
         self
@@ -609,19 +544,7 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
     ///
     /// This parameter is available if you create an IPsec-VPN connection in single-tunnel mode.
     ///
-    /// The configurations of Phase 2 negotiations:
-    ///
-    /// * **IpsecConfig.IpsecEncAlg**: the encryption algorithm that is used in Phase 2 negotiations.
-    ///
-    ///   Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.
-    /// * **IpsecConfig. IpsecAuthAlg**: the authentication algorithm that is used in Phase 2 negotiations.
-    ///
-    ///   Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **md5**.
-    /// * **IpsecConfig. IpsecPfs**: the DH key exchange algorithm that is used in Phase 2 negotiations. Valid values: **disabled**, **group1**, **group2**, **group5**, and **group14**. Default value: **group2**.
-    /// * **IpsecConfig. IpsecLifetime**: the SA lifetime that is determined by Phase 2 negotiations. Unit: seconds. Valid values: **0** to **86400**. Default value: **86400**.
-    ///
-    /// - Wire name: `IpsecConfig`.
-    /// - Example: `{"IpsecEncAlg":"aes","IpsecAuthAlg":"sha1","IpsecPfs":"group2","IpsecLifetime":86400}`.
+    /// Its description, rules and example: [`CreateVpnConnectionRequest::ipsec_config`](CreateVpnConnectionRequest::ipsec_config).
     pub fn ipsec_config(mut self, value: impl Into<String>) -> Self {
         self.inner.ipsec_config = Some(value.into());
         self
@@ -630,16 +553,7 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
     ///
     /// This parameter is available if you create an IPsec-VPN connection in single-tunnel mode.
     ///
-    /// The health check configuration:
-    ///
-    /// * **HealthCheckConfig.enable**: specifies whether to enable health checks. Valid values: **true** and **false**. Default value: false.
-    /// * **HealthCheckConfig.dip**: the destination IP address configured for health checks.
-    /// * **HealthCheckConfig.sip:** the source IP address that is used for health checks.
-    /// * **HealthCheckConfig.interval**: the time interval of health check retries. Unit: seconds. Default value: **3**.
-    /// * **HealthCheckConfig.retry**: the maximum number of health check retries. Default value: **3**.
-    ///
-    /// - Wire name: `HealthCheckConfig`.
-    /// - Example: `{"enable":"true","dip":"192.168.10.1","sip":"10.10.1.1","interval":"3","retry":"3"}`.
+    /// Its description, rules and example: [`CreateVpnConnectionRequest::health_check_config`](CreateVpnConnectionRequest::health_check_config).
     pub fn health_check_config(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_config = Some(value.into());
         self
@@ -648,11 +562,7 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
     ///
     /// Specifies whether to automatically configure routes. Valid values:
     ///
-    /// * **true** (default)
-    /// * **false**
-    ///
-    /// - Wire name: `AutoConfigRoute`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateVpnConnectionRequest::auto_config_route`](CreateVpnConnectionRequest::auto_config_route).
     pub fn auto_config_route(mut self, value: bool) -> Self {
         self.inner.auto_config_route = Some(value);
         self
@@ -661,13 +571,7 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
     ///
     /// This parameter is available if you create an IPsec-VPN connection in single-tunnel mode.
     ///
-    /// Specifies whether to enable the dead peer detection (DPD) feature. Valid values:
-    ///
-    /// * **true** (default) The initiator of the IPsec-VPN connection sends DPD packets to verify the existence and availability of the peer. If no feedback is received from the peer within a specified period of time, the connection fails. ISAKMP SAs and IPsec SAs are deleted. The IPsec tunnel is also deleted.
-    /// * **false**
-    ///
-    /// - Wire name: `EnableDpd`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateVpnConnectionRequest::enable_dpd`](CreateVpnConnectionRequest::enable_dpd).
     pub fn enable_dpd(mut self, value: bool) -> Self {
         self.inner.enable_dpd = Some(value);
         self
@@ -676,13 +580,7 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
     ///
     /// This parameter is available if you create an IPsec-VPN connection in single-tunnel mode.
     ///
-    /// Specifies whether to enable NAT traversal. Valid values:
-    ///
-    /// * **true** (default) After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the VPN tunnel.
-    /// * **false**
-    ///
-    /// - Wire name: `EnableNatTraversal`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateVpnConnectionRequest::enable_nat_traversal`](CreateVpnConnectionRequest::enable_nat_traversal).
     pub fn enable_nat_traversal(mut self, value: bool) -> Self {
         self.inner.enable_nat_traversal = Some(value);
         self
@@ -691,24 +589,7 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
     ///
     /// This parameter is supported if you create an IPsec-VPN connection in single-tunnel mode.
     ///
-    /// BGP configuration:
-    ///
-    /// * **BgpConfig.EnableBgp**: specifies whether to enable BGP. Valid values: **true** and **false** (default).
-    /// * **BgpConfig.LocalAsn:** the autonomous system number (ASN) on the Alibaba Cloud side. Valid values: **1** to **4294967295**. Default value: **45104**.
-    ///
-    ///   You can enter a value in two segments separated by a period (.). Each segment is 16 bits in length. Enter the number in each segment in decimal format.
-    ///
-    ///   For example, if you enter 123.456, the ASN is 8061384. The ASN is calculated by using the following formula: 123 × 65536 + 456 = 8061384.
-    /// * **BgpConfig.TunnelCidr**: The CIDR block of the IPsec tunnel. The CIDR block must fall within 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.
-    ///
-    ///   > The CIDR block of the IPsec tunnel for each IPsec-VPN connection on a VPN gateway must be unique.
-    /// * **LocalBgpIp**: the BGP address on the Alibaba Cloud side. It must be an IP address that falls within the CIDR block of the IPsec tunnel.
-    ///
-    /// > - Before you add BGP configurations, we recommend that you learn about how BGP works and the limits. For more information, see [Configure BGP dynamic routing](<https://www.alibabacloud.com/help/doc-detail/2638220.htm>).
-    /// > - We recommend that you use a private ASN to establish BGP connections to Alibaba Cloud. Refer to the relevant documentation for the private ASN range.
-    ///
-    /// - Wire name: `BgpConfig`.
-    /// - Example: `{"EnableBgp":"true","LocalAsn":"45104","TunnelCidr":"169.254.11.0/30","LocalBgpIp":"169.254.11.1"}`.
+    /// Its description, rules and example: [`CreateVpnConnectionRequest::bgp_config`](CreateVpnConnectionRequest::bgp_config).
     pub fn bgp_config(mut self, value: impl Into<String>) -> Self {
         self.inner.bgp_config = Some(value.into());
         self
@@ -717,13 +598,7 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
     ///
     /// This parameter is available if you create an IPsec-VPN connection in single-tunnel mode.
     ///
-    /// The certificate authority (CA) certificate. If the VPN gateway is of the ShangMi (SM) type, you need to configure a CA certificate for the peer gateway device.
-    ///
-    /// * If an SM VPN gateway is used to create the IPsec-VPN connection, this parameter is required.
-    /// * If a standard VPN gateway is used to create the IPsec-VPN connection, leave this parameter empty.
-    ///
-    /// - Wire name: `RemoteCaCertificate`.
-    /// - Example: `-----BEGIN CERTIFICATE----- MIIB7zCCAZW**** -----END CERTIFICATE-----`.
+    /// Its description, rules and example: [`CreateVpnConnectionRequest::remote_ca_certificate`](CreateVpnConnectionRequest::remote_ca_certificate).
     pub fn remote_ca_certificate(mut self, value: impl Into<String>) -> Self {
         self.inner.remote_ca_certificate = Some(value.into());
         self
@@ -732,12 +607,7 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
     ///
     /// The tag value.
     ///
-    /// The tag value can be an empty string and cannot exceed 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.
-    ///
-    /// Each tag key corresponds to one tag value. You can specify up to 20 tag values in each call.
-    ///
-    /// - Wire name: `Tags`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`CreateVpnConnectionRequest::tags`](CreateVpnConnectionRequest::tags).
     pub fn tags(
         mut self,
         values: impl IntoIterator<Item = crate::types::CreateCustomerGatewayTag>,
@@ -749,11 +619,7 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
     ///
     /// The tunnel configurations.
     ///
-    /// * You can specify parameters in the **TunnelOptionsSpecification** array when you create an IPsec-VPN connection in dual tunnel mode.
-    /// * When you create an IPsec-VPN connection in dual tunnel mode, you must add configurations of the active and standby tunnels for the IPsec-VPN connection. Each IPsec-VPN connection supports only one active tunnel and one standby tunnel.
-    ///
-    /// - Wire name: `TunnelOptionsSpecification` (form body).
-    /// - Must have at most 2 items.
+    /// Its description, rules and example: [`CreateVpnConnectionRequest::tunnel_options_specification`](CreateVpnConnectionRequest::tunnel_options_specification).
     pub fn tunnel_options_specification(
         mut self,
         values: impl IntoIterator<
@@ -767,17 +633,14 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
     ///
     /// This parameter is available if you create an IPsec-VPN connection in dual-tunnel mode.
     ///
-    /// Specifies whether to enable the BGP feature for the tunnel. Valid values: **true** and **false**. Default value: false.
-    ///
-    /// - Wire name: `EnableTunnelsBgp`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateVpnConnectionRequest::enable_tunnels_bgp`](CreateVpnConnectionRequest::enable_tunnels_bgp).
     pub fn enable_tunnels_bgp(mut self, value: bool) -> Self {
         self.inner.enable_tunnels_bgp = Some(value);
         self
     }
     /// Sets `DryRun`.
     ///
-    /// - Wire name: `DryRun`.
+    /// Its description, rules and example: [`CreateVpnConnectionRequest::dry_run`](CreateVpnConnectionRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -946,423 +809,24 @@ for CreateVpnConnectionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateVpnConnection`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateVpnConnectionError {
-    /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
-    ResourceQuotaFull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpnConnection.AlreadyExists`: Vpn connection already exists.
-    InvalidVpnConnectionAlreadyExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
-    VpnGatewayConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnGateway.FinancialLocked`: The specified service is financial locked.
-    VpnGatewayFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnGateway.IpsecVpnDisabled`: The vpn gateway does not enable IPSec VPN.
-    VpnGatewayIpsecVpnDisabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.AlreadyExists`: The specified route entry is already exist.
-    VpnRouteEntryAlreadyExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.Conflict`: The specified route entry has conflict.
-    VpnRouteEntryConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotSupportVpnConnectionParameter.IpsecPfs`: The specified vpn connection ipsec Ipsec Pfs is not support.
-    NotSupportVpnConnectionParameterIpsecPfs(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotSupportVpnConnectionParameter.IpsecAuthAlg`: The specified vpn connection ipsec Auth Alg is not support.
-    NotSupportVpnConnectionParameterIpsecAuthAlg(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.ConflictSSL`: The specified route entry has conflict with SSL client.
-    VpnRouteEntryConflictSsl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.BackupRoute`: Validate backup route entry failed.
-    VpnRouteEntryBackupRoute(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.InvalidWeight`: Invalid route entry weight value.
-    VpnRouteEntryInvalidWeight(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.VpnConnectionName`: The specified vpn connection name is invalid.
-    InvalidParameterVpnConnectionName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.SetDPD`: Current version of the VPN does not support setting DPD.
-    OperationUnsupportedSetDpd(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.SetNatTraversal`: Current version of the VPN does not support setting NAT traversal.
-    OperationUnsupportedSetNatTraversal(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.PolicyBasedRoute`: The maximum number of policy-based routes is exceeded. Existing routes: %s. Routes to be created: %s. Maximum routes: %s.
-    QuotaExceededPolicyBasedRoute(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.TunnelCidr`: The parameter TunnelCidr is mandatory when BGP is enabled.
-    MissingParameterTunnelCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.EnableBgp`: Current version of the VPN does not support enable BGP.
-    OperationUnsupportedEnableBgp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.CustomerGatewayAsn`: Asn of customer gateway is mandatory when BGP is enabled.
-    MissingParamCustomerGatewayAsn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.LocalAsn`: The specified LocalAsn is invalid.
-    IllegalParamLocalAsn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.BgpConfig`: The specified BgpConfig is invalid.
-    IllegalParamBgpConfig(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.EnableBgp`: VPN connection must enable BGP when VPN gateway has enabled BGP.
-    IllegalParamEnableBgp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TunnelCidr`: The specified TunnelCidr is invalid.
-    IllegalParamTunnelCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidLocalBgpIp.Malformed`: The specified LocalBgpIp is malformed.
-    InvalidLocalBgpIpMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.LocalBgpIp`: The specified LocalBgpIp is invalid.
-    IllegalParamLocalBgpIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.LocalSubnet`: The specified "LocalSubnet" (%s) is invalid.
-    IllegalParamLocalSubnet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.RemoteSubnet`: The specified "RemoteSubnet" (%s) is invalid.
-    IllegalParamRemoteSubnet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.MissCertificate`: The VPN gateway has not associated any certificates.
-    OperationFailedMissCertificate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.RemoteId`: The remote ID is mandatory when creating national standard VPN connection.
-    MissingParamRemoteId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CenLevelNotSupport`: When the VPC to which the VPN gateway belongs is attached to a FULL-mode CEN, the VPN gateway cannot enable BGP.
-    OperationFailedCenLevelNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CustomerGateway.ConflictRouteEntry`: The specified customer gateway has conflict with route entry.
-    CustomerGatewayConflictRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnTask.CONFLICT`: Vpn task has conflict.
-    VpnTaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.TagKey.Duplicated`: The specified tag key already exists.
-    ForbiddenTagKeyDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.TagNum`: The maximum number of tags is exceeded.
-    SizeLimitExceededTagNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.TagValue`: The specified parameter TagValue is invalid.
-    InvalidParameterTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.TagKey`: The specified parameter TagKey is invalid.
-    InvalidParameterTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.TagKey`: The specified parameter TagKey is duplicated.
-    DuplicatedTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTunnelCidr.Malformed`: The specified TunnelCidr is malformed.
-    InvalidTunnelCidrMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnConnectionParamInvalid.SameVpnAndCgwDifferentIkeConfigs`: IPSec connections associated with the same user gateway and VPN gateway should have the same pre-shared key and IKE configuration.
-    VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `VpnConnectionParamInvalid.SameVpnAndCgwTrafficSelectorOverlap`: Traffic selectors of IPSec connections associated with the same user gateway and VPN gateway should not overlap.
-    VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `CustomerGateway.ConflictVpnIp`: The customer gateway associated with the IPSec connection should not have the same IP address as the VPN gateway.
-    CustomerGatewayConflictVpnIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnGateway.IPsecServerAndVpnConnectionConflict`: The IPSec connection and IPSec server cannot be configured on the same VPN gateway at the same time.
-    VpnGatewayIPsecServerAndVpnConnectionConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSslVpnServerCertId.NotFound`: The parameter is incorrect. The corresponding SSL VPN server certificate cannot be found.
-    InvalidSslVpnServerCertIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.TunnelOptionsSpecification`: The required parameters are missing when creating a tunnel for dual-tunnel VPN.
-    MissingParameterTunnelOptionsSpecification(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CreateDbrRoutesQuotaFull.QuotaFull`: The number of created destination routes exceeds the quota limit.
-    CreateDbrRoutesQuotaFullQuotaFull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CreatePbrRoutesQuotaFull.QuotaFull`: The number of policy routes exceeds the quota limit.
-    CreatePbrRoutesQuotaFullQuotaFull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CreateVpnConnectionsQuotaFull.QuotaFull`: The number of VPN connections exceeds the quota limit.
-    CreateVpnConnectionsQuotaFullQuotaFull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
-    DryRunOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidCustomerGatewayInstanceId.NotFound`: The specified customer gateway instance id does not exist.
-    InvalidCustomerGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpnGatewayInstanceId.NotFound`: The specified vpn gateway instance id does not exist.
-    InvalidVpnGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateVpnConnectionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Resource.QuotaFull",
-                        "InvalidVpnConnection.AlreadyExists",
-                        "VpnGateway.Configuring",
-                        "VpnGateway.FinancialLocked",
-                        "VpnGateway.IpsecVpnDisabled",
-                        "VpnRouteEntry.AlreadyExists",
-                        "VpnRouteEntry.Conflict",
-                        "NotSupportVpnConnectionParameter.IpsecPfs",
-                        "NotSupportVpnConnectionParameter.IpsecAuthAlg",
-                        "VpnRouteEntry.ConflictSSL",
-                        "VpnRouteEntry.BackupRoute",
-                        "VpnRouteEntry.InvalidWeight",
-                        "InvalidParameter.VpnConnectionName",
-                        "OperationUnsupported.SetDPD",
-                        "OperationUnsupported.SetNatTraversal",
-                        "QuotaExceeded.PolicyBasedRoute",
-                        "MissingParameter.TunnelCidr",
-                        "OperationUnsupported.EnableBgp",
-                        "MissingParam.CustomerGatewayAsn",
-                        "IllegalParam.LocalAsn",
-                        "IllegalParam.BgpConfig",
-                        "IllegalParam.EnableBgp",
-                        "IllegalParam.TunnelCidr",
-                        "InvalidLocalBgpIp.Malformed",
-                        "IllegalParam.LocalBgpIp",
-                        "IllegalParam.LocalSubnet",
-                        "IllegalParam.RemoteSubnet",
-                        "OperationFailed.MissCertificate",
-                        "MissingParam.RemoteId",
-                        "OperationFailed.CenLevelNotSupport",
-                        "CustomerGateway.ConflictRouteEntry",
-                        "VpnTask.CONFLICT",
-                        "Forbidden.TagKey.Duplicated",
-                        "SizeLimitExceeded.TagNum",
-                        "InvalidParameter.TagValue",
-                        "InvalidParameter.TagKey",
-                        "Duplicated.TagKey",
-                        "InternalError",
-                        "InvalidTunnelCidr.Malformed",
-                        "VpnConnectionParamInvalid.SameVpnAndCgwDifferentIkeConfigs",
-                        "VpnConnectionParamInvalid.SameVpnAndCgwTrafficSelectorOverlap",
-                        "CustomerGateway.ConflictVpnIp",
-                        "VpnGateway.IPsecServerAndVpnConnectionConflict",
-                        "InvalidSslVpnServerCertId.NotFound",
-                        "MissingParameter.TunnelOptionsSpecification",
-                        "CreateDbrRoutesQuotaFull.QuotaFull",
-                        "CreatePbrRoutesQuotaFull.QuotaFull",
-                        "CreateVpnConnectionsQuotaFull.QuotaFull",
-                        "DryRunOperation",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                        "InvalidCustomerGatewayInstanceId.NotFound",
-                        "InvalidVpnGatewayInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateVpnConnectionError;
+impl crate::Client {
+    /// Calls `CreateVpnConnection`: Creates an IPsec-VPN connection.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateVpnConnectionRequestBuilder::send) it. The parameters and their rules: [`CreateVpnConnectionRequest`].
+    #[inline]
+    pub fn create_vpn_connection(&self) -> CreateVpnConnectionRequestBuilder<&Self> {
+        CreateVpnConnectionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateVpnConnectionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateVpnConnection`: Creates an IPsec-VPN connection.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateVpnConnectionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceQuotaFull(error),
-            1 => Self::InvalidVpnConnectionAlreadyExists(error),
-            2 => Self::VpnGatewayConfiguring(error),
-            3 => Self::VpnGatewayFinancialLocked(error),
-            4 => Self::VpnGatewayIpsecVpnDisabled(error),
-            5 => Self::VpnRouteEntryAlreadyExists(error),
-            6 => Self::VpnRouteEntryConflict(error),
-            7 => Self::NotSupportVpnConnectionParameterIpsecPfs(error),
-            8 => Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error),
-            9 => Self::VpnRouteEntryConflictSsl(error),
-            10 => Self::VpnRouteEntryBackupRoute(error),
-            11 => Self::VpnRouteEntryInvalidWeight(error),
-            12 => Self::InvalidParameterVpnConnectionName(error),
-            13 => Self::OperationUnsupportedSetDpd(error),
-            14 => Self::OperationUnsupportedSetNatTraversal(error),
-            15 => Self::QuotaExceededPolicyBasedRoute(error),
-            16 => Self::MissingParameterTunnelCidr(error),
-            17 => Self::OperationUnsupportedEnableBgp(error),
-            18 => Self::MissingParamCustomerGatewayAsn(error),
-            19 => Self::IllegalParamLocalAsn(error),
-            20 => Self::IllegalParamBgpConfig(error),
-            21 => Self::IllegalParamEnableBgp(error),
-            22 => Self::IllegalParamTunnelCidr(error),
-            23 => Self::InvalidLocalBgpIpMalformed(error),
-            24 => Self::IllegalParamLocalBgpIp(error),
-            25 => Self::IllegalParamLocalSubnet(error),
-            26 => Self::IllegalParamRemoteSubnet(error),
-            27 => Self::OperationFailedMissCertificate(error),
-            28 => Self::MissingParamRemoteId(error),
-            29 => Self::OperationFailedCenLevelNotSupport(error),
-            30 => Self::CustomerGatewayConflictRouteEntry(error),
-            31 => Self::VpnTaskConflict(error),
-            32 => Self::ForbiddenTagKeyDuplicated(error),
-            33 => Self::SizeLimitExceededTagNum(error),
-            34 => Self::InvalidParameterTagValue(error),
-            35 => Self::InvalidParameterTagKey(error),
-            36 => Self::DuplicatedTagKey(error),
-            37 => Self::InternalError(error),
-            38 => Self::InvalidTunnelCidrMalformed(error),
-            39 => Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error),
-            40 => {
-                Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error)
-            }
-            41 => Self::CustomerGatewayConflictVpnIp(error),
-            42 => Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error),
-            43 => Self::InvalidSslVpnServerCertIdNotFound(error),
-            44 => Self::MissingParameterTunnelOptionsSpecification(error),
-            45 => Self::CreateDbrRoutesQuotaFullQuotaFull(error),
-            46 => Self::CreatePbrRoutesQuotaFullQuotaFull(error),
-            47 => Self::CreateVpnConnectionsQuotaFullQuotaFull(error),
-            48 => Self::DryRunOperation(error),
-            49 => Self::ForbbidenSubUser(error),
-            50 => Self::Forbidden(error),
-            51 => Self::InvalidCustomerGatewayInstanceIdNotFound(error),
-            52 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceQuotaFull(error) => (0, error),
-            Self::InvalidVpnConnectionAlreadyExists(error) => (1, error),
-            Self::VpnGatewayConfiguring(error) => (2, error),
-            Self::VpnGatewayFinancialLocked(error) => (3, error),
-            Self::VpnGatewayIpsecVpnDisabled(error) => (4, error),
-            Self::VpnRouteEntryAlreadyExists(error) => (5, error),
-            Self::VpnRouteEntryConflict(error) => (6, error),
-            Self::NotSupportVpnConnectionParameterIpsecPfs(error) => (7, error),
-            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error) => (8, error),
-            Self::VpnRouteEntryConflictSsl(error) => (9, error),
-            Self::VpnRouteEntryBackupRoute(error) => (10, error),
-            Self::VpnRouteEntryInvalidWeight(error) => (11, error),
-            Self::InvalidParameterVpnConnectionName(error) => (12, error),
-            Self::OperationUnsupportedSetDpd(error) => (13, error),
-            Self::OperationUnsupportedSetNatTraversal(error) => (14, error),
-            Self::QuotaExceededPolicyBasedRoute(error) => (15, error),
-            Self::MissingParameterTunnelCidr(error) => (16, error),
-            Self::OperationUnsupportedEnableBgp(error) => (17, error),
-            Self::MissingParamCustomerGatewayAsn(error) => (18, error),
-            Self::IllegalParamLocalAsn(error) => (19, error),
-            Self::IllegalParamBgpConfig(error) => (20, error),
-            Self::IllegalParamEnableBgp(error) => (21, error),
-            Self::IllegalParamTunnelCidr(error) => (22, error),
-            Self::InvalidLocalBgpIpMalformed(error) => (23, error),
-            Self::IllegalParamLocalBgpIp(error) => (24, error),
-            Self::IllegalParamLocalSubnet(error) => (25, error),
-            Self::IllegalParamRemoteSubnet(error) => (26, error),
-            Self::OperationFailedMissCertificate(error) => (27, error),
-            Self::MissingParamRemoteId(error) => (28, error),
-            Self::OperationFailedCenLevelNotSupport(error) => (29, error),
-            Self::CustomerGatewayConflictRouteEntry(error) => (30, error),
-            Self::VpnTaskConflict(error) => (31, error),
-            Self::ForbiddenTagKeyDuplicated(error) => (32, error),
-            Self::SizeLimitExceededTagNum(error) => (33, error),
-            Self::InvalidParameterTagValue(error) => (34, error),
-            Self::InvalidParameterTagKey(error) => (35, error),
-            Self::DuplicatedTagKey(error) => (36, error),
-            Self::InternalError(error) => (37, error),
-            Self::InvalidTunnelCidrMalformed(error) => (38, error),
-            Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error) => {
-                (39, error)
-            }
-            Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error) => {
-                (40, error)
-            }
-            Self::CustomerGatewayConflictVpnIp(error) => (41, error),
-            Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error) => (42, error),
-            Self::InvalidSslVpnServerCertIdNotFound(error) => (43, error),
-            Self::MissingParameterTunnelOptionsSpecification(error) => (44, error),
-            Self::CreateDbrRoutesQuotaFullQuotaFull(error) => (45, error),
-            Self::CreatePbrRoutesQuotaFullQuotaFull(error) => (46, error),
-            Self::CreateVpnConnectionsQuotaFullQuotaFull(error) => (47, error),
-            Self::DryRunOperation(error) => (48, error),
-            Self::ForbbidenSubUser(error) => (49, error),
-            Self::Forbidden(error) => (50, error),
-            Self::InvalidCustomerGatewayInstanceIdNotFound(error) => (51, error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (52, error),
-            Self::Unhandled(unhandled) => (53, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateVpnConnectionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateVpnConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceQuotaFull",
-            "InvalidVpnConnectionAlreadyExists",
-            "VpnGatewayConfiguring",
-            "VpnGatewayFinancialLocked",
-            "VpnGatewayIpsecVpnDisabled",
-            "VpnRouteEntryAlreadyExists",
-            "VpnRouteEntryConflict",
-            "NotSupportVpnConnectionParameterIpsecPfs",
-            "NotSupportVpnConnectionParameterIpsecAuthAlg",
-            "VpnRouteEntryConflictSsl",
-            "VpnRouteEntryBackupRoute",
-            "VpnRouteEntryInvalidWeight",
-            "InvalidParameterVpnConnectionName",
-            "OperationUnsupportedSetDpd",
-            "OperationUnsupportedSetNatTraversal",
-            "QuotaExceededPolicyBasedRoute",
-            "MissingParameterTunnelCidr",
-            "OperationUnsupportedEnableBgp",
-            "MissingParamCustomerGatewayAsn",
-            "IllegalParamLocalAsn",
-            "IllegalParamBgpConfig",
-            "IllegalParamEnableBgp",
-            "IllegalParamTunnelCidr",
-            "InvalidLocalBgpIpMalformed",
-            "IllegalParamLocalBgpIp",
-            "IllegalParamLocalSubnet",
-            "IllegalParamRemoteSubnet",
-            "OperationFailedMissCertificate",
-            "MissingParamRemoteId",
-            "OperationFailedCenLevelNotSupport",
-            "CustomerGatewayConflictRouteEntry",
-            "VpnTaskConflict",
-            "ForbiddenTagKeyDuplicated",
-            "SizeLimitExceededTagNum",
-            "InvalidParameterTagValue",
-            "InvalidParameterTagKey",
-            "DuplicatedTagKey",
-            "InternalError",
-            "InvalidTunnelCidrMalformed",
-            "VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs",
-            "VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap",
-            "CustomerGatewayConflictVpnIp",
-            "VpnGatewayIPsecServerAndVpnConnectionConflict",
-            "InvalidSslVpnServerCertIdNotFound",
-            "MissingParameterTunnelOptionsSpecification",
-            "CreateDbrRoutesQuotaFullQuotaFull",
-            "CreatePbrRoutesQuotaFullQuotaFull",
-            "CreateVpnConnectionsQuotaFullQuotaFull",
-            "DryRunOperation",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "InvalidCustomerGatewayInstanceIdNotFound",
-            "InvalidVpnGatewayInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateVpnConnectionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateVpnConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateVpnConnectionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateVpnConnectionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_vpn_connection(&self) -> CreateVpnConnectionRequestBuilder<&Self> {
+        CreateVpnConnectionRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateVpnGatewayRequest>;
 /// Request of `CreateVpnGateway`: Creates a VPN gateway.
 ///
 /// Creates a VPN gateway in a virtual private cloud (VPC).
@@ -363,9 +366,7 @@ impl<C> CreateVpnGatewayRequestBuilder<C> {
     /// The region ID of the VPN gateway. You can call the DescribeRegions operation to query the
     /// most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateVpnGatewayRequest::region_id`](CreateVpnGatewayRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -374,10 +375,7 @@ impl<C> CreateVpnGatewayRequestBuilder<C> {
     ///
     /// The name of the VPN gateway. The default value is the ID of the VPN gateway.
     ///
-    /// - Wire name: `Name`.
-    /// - Must be 2 to 100 characters long.
-    /// - Must match the pattern `^[A-Za-z][A-Za-z0-9_-]*$` (starts with a letter; letters, digits, underscores (\_) and hyphens (-) only).
-    /// - Example: `MYVPN`.
+    /// Its description, rules and example: [`CreateVpnGatewayRequest::name`](CreateVpnGatewayRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -386,9 +384,7 @@ impl<C> CreateVpnGatewayRequestBuilder<C> {
     ///
     /// The ID of the virtual private cloud (VPC) where you want to create the VPN gateway.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Required.
-    /// - Example: `vpc-bp1ub1yt9cvakoelj****`.
+    /// Its description, rules and example: [`CreateVpnGatewayRequest::vpc_id`](CreateVpnGatewayRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -399,12 +395,7 @@ impl<C> CreateVpnGatewayRequestBuilder<C> {
     /// pay-as-you-go billing method. Example value for the Alibaba Cloud China site: PREPAY;
     /// for the Alibaba Cloud International site: POSTPAY.
     ///
-    /// This parameter is required when you create a VPN gateway.
-    ///
-    /// - Wire name: `InstanceChargeType`.
-    /// - Must be one of `PREPAY` (subscription), `POSTPAY` (pay-as-you-go).
-    /// - Default: `POSTPAY`.
-    /// - Example: `POSTPAY`.
+    /// Its description, rules and example: [`CreateVpnGatewayRequest::instance_charge_type`](CreateVpnGatewayRequest::instance_charge_type).
     pub fn instance_charge_type(
         mut self,
         value: impl Into<crate::types::InstanceChargeType>,
@@ -416,9 +407,7 @@ impl<C> CreateVpnGatewayRequestBuilder<C> {
     ///
     /// The subscription duration. Unit: months.
     ///
-    /// - Wire name: `Period`.
-    /// - Must be one of 1 to 9, 12, 24, 36.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`CreateVpnGatewayRequest::period`](CreateVpnGatewayRequest::period).
     pub fn period(mut self, value: i32) -> Self {
         self.inner.period = Some(value);
         self
@@ -427,9 +416,7 @@ impl<C> CreateVpnGatewayRequestBuilder<C> {
     ///
     /// Specifies whether to enable automatic payment for the VPN gateway.
     ///
-    /// - Wire name: `AutoPay`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateVpnGatewayRequest::auto_pay`](CreateVpnGatewayRequest::auto_pay).
     pub fn auto_pay(mut self, value: bool) -> Self {
         self.inner.auto_pay = Some(value);
         self
@@ -438,10 +425,7 @@ impl<C> CreateVpnGatewayRequestBuilder<C> {
     ///
     /// The public bandwidth of the VPN gateway. Unit: Mbit/s.
     ///
-    /// - Wire name: `Bandwidth`.
-    /// - Required.
-    /// - Must be one of 5, 10, 20, 50, 100, 200.
-    /// - Example: `5`.
+    /// Its description, rules and example: [`CreateVpnGatewayRequest::bandwidth`](CreateVpnGatewayRequest::bandwidth).
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.inner.bandwidth = Some(value);
         self
@@ -450,9 +434,7 @@ impl<C> CreateVpnGatewayRequestBuilder<C> {
     ///
     /// Specifies whether to enable the IPsec-VPN feature.
     ///
-    /// - Wire name: `EnableIpsec`.
-    /// - Default: `true`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateVpnGatewayRequest::enable_ipsec`](CreateVpnGatewayRequest::enable_ipsec).
     pub fn enable_ipsec(mut self, value: bool) -> Self {
         self.inner.enable_ipsec = Some(value);
         self
@@ -461,9 +443,7 @@ impl<C> CreateVpnGatewayRequestBuilder<C> {
     ///
     /// Specifies whether to enable the SSL-VPN feature for the VPN gateway.
     ///
-    /// - Wire name: `EnableSsl`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateVpnGatewayRequest::enable_ssl`](CreateVpnGatewayRequest::enable_ssl).
     pub fn enable_ssl(mut self, value: bool) -> Self {
         self.inner.enable_ssl = Some(value);
         self
@@ -472,9 +452,7 @@ impl<C> CreateVpnGatewayRequestBuilder<C> {
     ///
     /// The maximum number of clients that can be connected at the same time.
     ///
-    /// - Wire name: `SslConnections`.
-    /// - Must be one of 5, 10, 20.
-    /// - Example: `5`.
+    /// Its description, rules and example: [`CreateVpnGatewayRequest::ssl_connections`](CreateVpnGatewayRequest::ssl_connections).
     pub fn ssl_connections(mut self, value: i32) -> Self {
         self.inner.ssl_connections = Some(value);
         self
@@ -483,8 +461,7 @@ impl<C> CreateVpnGatewayRequestBuilder<C> {
     ///
     /// The ID of the vSwitch to which the VPN gateway belongs.
     ///
-    /// - Wire name: `VSwitchId`.
-    /// - Example: `vsw-bp1j5miw2bae9s2vt****`.
+    /// Its description, rules and example: [`CreateVpnGatewayRequest::v_switch_id`](CreateVpnGatewayRequest::v_switch_id).
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_id = Some(value.into());
         self
@@ -493,10 +470,7 @@ impl<C> CreateVpnGatewayRequestBuilder<C> {
     ///
     /// The type of the VPN gateway.
     ///
-    /// - Wire name: `VpnType`.
-    /// - Must be one of `Normal` (standard), `NationalStandard` (ShangMi (SM)).
-    /// - Default: `Normal`.
-    /// - Example: `Normal`.
+    /// Its description, rules and example: [`CreateVpnGatewayRequest::vpn_type`](CreateVpnGatewayRequest::vpn_type).
     pub fn vpn_type(mut self, value: impl Into<crate::types::VpnType>) -> Self {
         self.inner.vpn_type = Some(value.into());
         self
@@ -505,14 +479,7 @@ impl<C> CreateVpnGatewayRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique
-    /// among different requests. If you do not set this parameter, the system automatically uses
-    /// RequestId as ClientToken; RequestId of each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Must contain only ASCII characters.
-    /// - Example: `02fb3da4****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateVpnGatewayRequest::client_token`](CreateVpnGatewayRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -521,10 +488,7 @@ impl<C> CreateVpnGatewayRequestBuilder<C> {
     ///
     /// The network type of the VPN gateway.
     ///
-    /// - Wire name: `NetworkType`.
-    /// - Must be one of `public` (public VPN gateway), `private` (private VPN gateway).
-    /// - Default: `public`.
-    /// - Example: `public`.
+    /// Its description, rules and example: [`CreateVpnGatewayRequest::network_type`](CreateVpnGatewayRequest::network_type).
     pub fn network_type(mut self, value: impl Into<crate::types::NetworkType>) -> Self {
         self.inner.network_type = Some(value.into());
         self
@@ -533,14 +497,7 @@ impl<C> CreateVpnGatewayRequestBuilder<C> {
     ///
     /// The second vSwitch with which you want to associate the VPN gateway.
     ///
-    /// * If you call this operation in a region that supports the IPsec-VPN connections in dual-tunnel mode, this parameter is required.
-    /// * You need to specify two vSwitches in different zones in the virtual private cloud (VPC) that is associated with the VPN gateway to implement disaster recovery across zones.
-    /// * For a region that supports only one zone, disaster recovery across zones is not supported. We recommend that you specify two vSwitches in the zone to implement high availability. You can specify the same vSwitch.
-    ///
-    /// For more information about the regions and zones that support the IPsec-VPN connections in dual-tunnel mode, see [IPsec-VPN connections support the dual-tunnel mode](<https://www.alibabacloud.com/help/doc-detail/2358946.htm>).
-    ///
-    /// - Wire name: `DisasterRecoveryVSwitchId`.
-    /// - Example: `vsw-p0wiz7obm0tbimu4r****`.
+    /// Its description, rules and example: [`CreateVpnGatewayRequest::disaster_recovery_v_switch_id`](CreateVpnGatewayRequest::disaster_recovery_v_switch_id).
     pub fn disaster_recovery_v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.disaster_recovery_v_switch_id = Some(value.into());
         self
@@ -549,14 +506,7 @@ impl<C> CreateVpnGatewayRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the VPN gateway belongs.
     ///
-    /// * You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query resource group IDs.
-    /// * If you do not specify a resource group ID, the VPN gateway belongs to the default resource group.
-    /// * After the VPN gateway is created, the following resources also belong to the resource group and you cannot change the resource group: SSL servers, SSL client certificates, IPsec servers, and IPsec-VPN connections.
-    ///
-    ///   If you move the VPN gateway to a new resource group, the preceding resources are also moved to the new resource group.
-    ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmzs372yg****`.
+    /// Its description, rules and example: [`CreateVpnGatewayRequest::resource_group_id`](CreateVpnGatewayRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -723,283 +673,24 @@ for CreateVpnGatewayResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateVpnGateway`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateVpnGatewayError {
-    /// HTTP 400 `InvalidVpcId.NotFound`: The specified VPC id does not exist in our records.
-    InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName`: The specified value of Name not supported.
-    InvalidName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSpec.NotFound`: The specified Spec does not exist in our records.
-    InvalidSpecNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeriod`: The specified period is not valid
-    InvalidPeriod(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ChargeType.NotSupport`: The specified charge type is not support.
-    ChargeTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InventoryNotEnough`: The inventory is not enough.
-    InventoryNotEnough(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnnecessarySslConnection`: The SSL connection is unnecessary for ssl vpn disabled.
-    UnnecessarySslConnection(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpnEnable`: Either IPsec or SSL VPN must be set enable.
-    InvalidVpnEnable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
+mod error;
+pub use error::CreateVpnGatewayError;
+impl crate::Client {
+    /// Calls `CreateVpnGateway`: Creates a VPN gateway.
     ///
-    /// The error message returned because the resource quota is reached.
-    ResourceQuotaFull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVSwitchId.NotFound`: The specified vswitchId is not found.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InventoryNotEnough`: No enough available resource. Try another vswitch with different available zone.
-    OperationFailedInventoryNotEnough(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.OperateShareResource`: Operating shared resources is forbidden.
-    ForbiddenOperateShareResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.IpNotEnough`: Operation failed because private ip address of the virtual switch is not enough.
-    OperationFailedIpNotEnough(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.NoSLRPermission`: User not authorized to create service linked role.
-    ForbiddenNoSlrPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VSwitchConflict`: The vswitch can't create vpn. Try another vswitch.
-    OperationFailedVSwitchConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.AzNotSupport`: Current available zone can't create vpn. Try another vswitch with different available zone.
-    OperationFailedAzNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NetworkTypeNotMatch`: Create NationalStandard vpn with private networkType is unsupported.
-    OperationFailedNetworkTypeNotMatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SslNotSupport`: Enable ssl vpn with private networkType is unsupported.
-    OperationFailedSslNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.TagKey.Duplicated`: The specified tag key already exists.
-    ForbiddenTagKeyDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.TagNum`: The maximum number of tags is exceeded.
-    SizeLimitExceededTagNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.TagValue`: The specified parameter TagValue is invalid.
-    InvalidParameterTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.TagKey`: The specified parameter TagKey is invalid.
-    InvalidParameterTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.TagKey`: The specified parameter TagKey is duplicated.
-    DuplicatedTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVSwitchId.SecondVswitchNotSupport`: The available zone of vswitch2 not supported.
-    InvalidVSwitchIdSecondVswitchNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVSwitchId.FirstVswitchNotSupport`: The available zone of vswitch1 not supported.
-    InvalidVSwitchIdFirstVswitchNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVSwitchId.VswitchIdShouldDifferent`: The VSwitch ids should be different.
-    InvalidVSwitchIdVswitchIdShouldDifferent(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVSwitchId.FirstVswitchIpNotEnough`: The ip of vswitch1 not enough.
-    InvalidVSwitchIdFirstVswitchIpNotEnough(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVSwitchId.SecondVswitchIpNotEnough`: The ip of vswitch2 not enough.
-    InvalidVSwitchIdSecondVswitchIpNotEnough(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVSwitchId.ZoneIdShouldDifferent`: Two vSwitches should belong to different Availability Zones.
-    InvalidVSwitchIdZoneIdShouldDifferent(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified region is not found during access authentication.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateVpnGatewayError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidVpcId.NotFound",
-                        "InvalidName",
-                        "InvalidSpec.NotFound",
-                        "InvalidPeriod",
-                        "ChargeType.NotSupport",
-                        "InventoryNotEnough",
-                        "UnnecessarySslConnection",
-                        "InvalidVpnEnable",
-                        "Resource.QuotaFull",
-                        "InvalidVSwitchId.NotFound",
-                        "OperationFailed.InventoryNotEnough",
-                        "Forbidden.OperateShareResource",
-                        "OperationFailed.IpNotEnough",
-                        "Forbidden.NoSLRPermission",
-                        "OperationFailed.VSwitchConflict",
-                        "OperationFailed.AzNotSupport",
-                        "OperationFailed.NetworkTypeNotMatch",
-                        "OperationFailed.SslNotSupport",
-                        "Forbidden.TagKey.Duplicated",
-                        "SizeLimitExceeded.TagNum",
-                        "InvalidParameter.TagValue",
-                        "InvalidParameter.TagKey",
-                        "Duplicated.TagKey",
-                        "InternalError",
-                        "InvalidVSwitchId.SecondVswitchNotSupport",
-                        "InvalidVSwitchId.FirstVswitchNotSupport",
-                        "InvalidVSwitchId.VswitchIdShouldDifferent",
-                        "InvalidVSwitchId.FirstVswitchIpNotEnough",
-                        "InvalidVSwitchId.SecondVswitchIpNotEnough",
-                        "InvalidVSwitchId.ZoneIdShouldDifferent",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](CreateVpnGatewayRequestBuilder::send) it. The parameters and their rules: [`CreateVpnGatewayRequest`].
+    #[inline]
+    pub fn create_vpn_gateway(&self) -> CreateVpnGatewayRequestBuilder<&Self> {
+        CreateVpnGatewayRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateVpnGatewayError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateVpnGateway`: Creates a VPN gateway.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateVpnGatewayRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidVpcIdNotFound(error),
-            1 => Self::InvalidName(error),
-            2 => Self::InvalidSpecNotFound(error),
-            3 => Self::InvalidPeriod(error),
-            4 => Self::ChargeTypeNotSupport(error),
-            5 => Self::InventoryNotEnough(error),
-            6 => Self::UnnecessarySslConnection(error),
-            7 => Self::InvalidVpnEnable(error),
-            8 => Self::ResourceQuotaFull(error),
-            9 => Self::InvalidVSwitchIdNotFound(error),
-            10 => Self::OperationFailedInventoryNotEnough(error),
-            11 => Self::ForbiddenOperateShareResource(error),
-            12 => Self::OperationFailedIpNotEnough(error),
-            13 => Self::ForbiddenNoSlrPermission(error),
-            14 => Self::OperationFailedVSwitchConflict(error),
-            15 => Self::OperationFailedAzNotSupport(error),
-            16 => Self::OperationFailedNetworkTypeNotMatch(error),
-            17 => Self::OperationFailedSslNotSupport(error),
-            18 => Self::ForbiddenTagKeyDuplicated(error),
-            19 => Self::SizeLimitExceededTagNum(error),
-            20 => Self::InvalidParameterTagValue(error),
-            21 => Self::InvalidParameterTagKey(error),
-            22 => Self::DuplicatedTagKey(error),
-            23 => Self::InternalError(error),
-            24 => Self::InvalidVSwitchIdSecondVswitchNotSupport(error),
-            25 => Self::InvalidVSwitchIdFirstVswitchNotSupport(error),
-            26 => Self::InvalidVSwitchIdVswitchIdShouldDifferent(error),
-            27 => Self::InvalidVSwitchIdFirstVswitchIpNotEnough(error),
-            28 => Self::InvalidVSwitchIdSecondVswitchIpNotEnough(error),
-            29 => Self::InvalidVSwitchIdZoneIdShouldDifferent(error),
-            30 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidVpcIdNotFound(error) => (0, error),
-            Self::InvalidName(error) => (1, error),
-            Self::InvalidSpecNotFound(error) => (2, error),
-            Self::InvalidPeriod(error) => (3, error),
-            Self::ChargeTypeNotSupport(error) => (4, error),
-            Self::InventoryNotEnough(error) => (5, error),
-            Self::UnnecessarySslConnection(error) => (6, error),
-            Self::InvalidVpnEnable(error) => (7, error),
-            Self::ResourceQuotaFull(error) => (8, error),
-            Self::InvalidVSwitchIdNotFound(error) => (9, error),
-            Self::OperationFailedInventoryNotEnough(error) => (10, error),
-            Self::ForbiddenOperateShareResource(error) => (11, error),
-            Self::OperationFailedIpNotEnough(error) => (12, error),
-            Self::ForbiddenNoSlrPermission(error) => (13, error),
-            Self::OperationFailedVSwitchConflict(error) => (14, error),
-            Self::OperationFailedAzNotSupport(error) => (15, error),
-            Self::OperationFailedNetworkTypeNotMatch(error) => (16, error),
-            Self::OperationFailedSslNotSupport(error) => (17, error),
-            Self::ForbiddenTagKeyDuplicated(error) => (18, error),
-            Self::SizeLimitExceededTagNum(error) => (19, error),
-            Self::InvalidParameterTagValue(error) => (20, error),
-            Self::InvalidParameterTagKey(error) => (21, error),
-            Self::DuplicatedTagKey(error) => (22, error),
-            Self::InternalError(error) => (23, error),
-            Self::InvalidVSwitchIdSecondVswitchNotSupport(error) => (24, error),
-            Self::InvalidVSwitchIdFirstVswitchNotSupport(error) => (25, error),
-            Self::InvalidVSwitchIdVswitchIdShouldDifferent(error) => (26, error),
-            Self::InvalidVSwitchIdFirstVswitchIpNotEnough(error) => (27, error),
-            Self::InvalidVSwitchIdSecondVswitchIpNotEnough(error) => (28, error),
-            Self::InvalidVSwitchIdZoneIdShouldDifferent(error) => (29, error),
-            Self::InvalidRegionIdNotFound(error) => (30, error),
-            Self::Unhandled(unhandled) => (31, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateVpnGatewayError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateVpnGatewayError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidVpcIdNotFound",
-            "InvalidName",
-            "InvalidSpecNotFound",
-            "InvalidPeriod",
-            "ChargeTypeNotSupport",
-            "InventoryNotEnough",
-            "UnnecessarySslConnection",
-            "InvalidVpnEnable",
-            "ResourceQuotaFull",
-            "InvalidVSwitchIdNotFound",
-            "OperationFailedInventoryNotEnough",
-            "ForbiddenOperateShareResource",
-            "OperationFailedIpNotEnough",
-            "ForbiddenNoSlrPermission",
-            "OperationFailedVSwitchConflict",
-            "OperationFailedAzNotSupport",
-            "OperationFailedNetworkTypeNotMatch",
-            "OperationFailedSslNotSupport",
-            "ForbiddenTagKeyDuplicated",
-            "SizeLimitExceededTagNum",
-            "InvalidParameterTagValue",
-            "InvalidParameterTagKey",
-            "DuplicatedTagKey",
-            "InternalError",
-            "InvalidVSwitchIdSecondVswitchNotSupport",
-            "InvalidVSwitchIdFirstVswitchNotSupport",
-            "InvalidVSwitchIdVswitchIdShouldDifferent",
-            "InvalidVSwitchIdFirstVswitchIpNotEnough",
-            "InvalidVSwitchIdSecondVswitchIpNotEnough",
-            "InvalidVSwitchIdZoneIdShouldDifferent",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateVpnGatewayError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateVpnGatewayError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateVpnGatewayError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateVpnGatewayError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_vpn_gateway(&self) -> CreateVpnGatewayRequestBuilder<&Self> {
+        CreateVpnGatewayRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateVpnPbrRouteEntryRequest>;
 /// Request of `CreateVpnPbrRouteEntry`: Creates a policy-based route for a VPN gateway.
 ///
 /// * Before you call this operation, make sure that you are familiar with the match rules of and limits on policy-based routes. For more information, see [Manage policy-based routes](<https://www.alibabacloud.com/help/doc-detail/110777.htm>).
@@ -277,9 +280,7 @@ impl<C> CreateVpnPbrRouteEntryRequestBuilder<C> {
     ///
     /// The region ID of the VPN gateway. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateVpnPbrRouteEntryRequest::region_id`](CreateVpnPbrRouteEntryRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -288,14 +289,7 @@ impl<C> CreateVpnPbrRouteEntryRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate a token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID is different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Must contain only ASCII characters.
-    /// - Example: `d7d24a21-f4ba-4454-9173-b3****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateVpnPbrRouteEntryRequest::client_token`](CreateVpnPbrRouteEntryRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -304,9 +298,7 @@ impl<C> CreateVpnPbrRouteEntryRequestBuilder<C> {
     ///
     /// The VPN gateway ID.
     ///
-    /// - Wire name: `VpnGatewayId`.
-    /// - Required.
-    /// - Example: `vpn-bp1a3kqjiiq9legfx****`.
+    /// Its description, rules and example: [`CreateVpnPbrRouteEntryRequest::vpn_gateway_id`](CreateVpnPbrRouteEntryRequest::vpn_gateway_id).
     pub fn vpn_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_gateway_id = Some(value.into());
         self
@@ -315,9 +307,7 @@ impl<C> CreateVpnPbrRouteEntryRequestBuilder<C> {
     ///
     /// The source CIDR block of the policy-based route.
     ///
-    /// - Wire name: `RouteSource`.
-    /// - Required.
-    /// - Example: `192.168.1.0/24`.
+    /// Its description, rules and example: [`CreateVpnPbrRouteEntryRequest::route_source`](CreateVpnPbrRouteEntryRequest::route_source).
     pub fn route_source(mut self, value: impl Into<String>) -> Self {
         self.inner.route_source = Some(value.into());
         self
@@ -326,9 +316,7 @@ impl<C> CreateVpnPbrRouteEntryRequestBuilder<C> {
     ///
     /// The destination CIDR block of the policy-based route.
     ///
-    /// - Wire name: `RouteDest`.
-    /// - Required.
-    /// - Example: `10.0.0.0/24`.
+    /// Its description, rules and example: [`CreateVpnPbrRouteEntryRequest::route_dest`](CreateVpnPbrRouteEntryRequest::route_dest).
     pub fn route_dest(mut self, value: impl Into<String>) -> Self {
         self.inner.route_dest = Some(value.into());
         self
@@ -337,9 +325,7 @@ impl<C> CreateVpnPbrRouteEntryRequestBuilder<C> {
     ///
     /// The next hop of the policy-based route.
     ///
-    /// - Wire name: `NextHop`.
-    /// - Required.
-    /// - Example: `vco-bp15oes1py4i66rmd****`.
+    /// Its description, rules and example: [`CreateVpnPbrRouteEntryRequest::next_hop`](CreateVpnPbrRouteEntryRequest::next_hop).
     pub fn next_hop(mut self, value: impl Into<String>) -> Self {
         self.inner.next_hop = Some(value.into());
         self
@@ -348,19 +334,7 @@ impl<C> CreateVpnPbrRouteEntryRequestBuilder<C> {
     ///
     /// The weight of the policy-based route.
     ///
-    /// If you use the same VPN gateway to establish active/standby IPsec-VPN connections, you can configure route weights to specify which connection is active. A value of 100 specifies the active connection, whereas a value of 0 specifies the standby connection.
-    ///
-    /// You can configure health checks to automatically check the connectivity of IPsec-VPN connections. If the active connection is down, the standby connection automatically takes over. For more information, see [CreateVpnConnection](<https://www.alibabacloud.com/help/doc-detail/120391.htm>).
-    ///
-    /// * **100**: The IPsec-VPN connection associated with the policy-based route serves as an active connection.
-    /// * **0**: The IPsec-VPN connection associated with the policy-based route serves as a standby connection.
-    ///
-    /// > If you specify active/standby IPsec-VPN connections, the active policy-based route and the standby policy-based route must have the same source and destination CIDR blocks.
-    ///
-    /// - Wire name: `Weight`.
-    /// - Required.
-    /// - Must be one of 0, 100.
-    /// - Example: `0`.
+    /// Its description, rules and example: [`CreateVpnPbrRouteEntryRequest::weight`](CreateVpnPbrRouteEntryRequest::weight).
     pub fn weight(mut self, value: i32) -> Self {
         self.inner.weight = Some(value);
         self
@@ -369,12 +343,7 @@ impl<C> CreateVpnPbrRouteEntryRequestBuilder<C> {
     ///
     /// Specifies whether to advertise the policy-based route to a virtual private cloud (VPC) route table. Valid values:
     ///
-    /// * **true**
-    /// * **false**
-    ///
-    /// - Wire name: `PublishVpc`.
-    /// - Required.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateVpnPbrRouteEntryRequest::publish_vpc`](CreateVpnPbrRouteEntryRequest::publish_vpc).
     pub fn publish_vpc(mut self, value: bool) -> Self {
         self.inner.publish_vpc = Some(value);
         self
@@ -383,11 +352,7 @@ impl<C> CreateVpnPbrRouteEntryRequestBuilder<C> {
     ///
     /// The description of the policy-based route.
     ///
-    /// The description must be 1 to 100 characters in length, and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `Description`.
-    /// - Must be 1 to 100 characters long.
-    /// - Example: `desctest`.
+    /// Its description, rules and example: [`CreateVpnPbrRouteEntryRequest::description`](CreateVpnPbrRouteEntryRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -396,9 +361,7 @@ impl<C> CreateVpnPbrRouteEntryRequestBuilder<C> {
     ///
     /// The tunneling protocol. Set the value to **Ipsec**.
     ///
-    /// - Wire name: `OverlayMode`.
-    /// - Must be one of `Ipsec` (the IPsec tunneling protocol).
-    /// - Example: `Ipsec`.
+    /// Its description, rules and example: [`CreateVpnPbrRouteEntryRequest::overlay_mode`](CreateVpnPbrRouteEntryRequest::overlay_mode).
     pub fn overlay_mode(mut self, value: impl Into<crate::types::OverlayMode>) -> Self {
         self.inner.overlay_mode = Some(value.into());
         self
@@ -407,18 +370,14 @@ impl<C> CreateVpnPbrRouteEntryRequestBuilder<C> {
     ///
     /// The priority of the policy-based route. Valid values: **1** to **100**. Default value: **10**.
     ///
-    /// A smaller value indicates a higher priority.
-    ///
-    /// - Wire name: `Priority`.
-    /// - Must be 1 to 100.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`CreateVpnPbrRouteEntryRequest::priority`](CreateVpnPbrRouteEntryRequest::priority).
     pub fn priority(mut self, value: i32) -> Self {
         self.inner.priority = Some(value);
         self
     }
     /// Sets `DryRun`.
     ///
-    /// - Wire name: `DryRun`.
+    /// Its description, rules and example: [`CreateVpnPbrRouteEntryRequest::dry_run`](CreateVpnPbrRouteEntryRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -663,251 +622,28 @@ for CreateVpnPbrRouteEntryResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateVpnPbrRouteEntry`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateVpnPbrRouteEntryError {
-    /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
-    ResourceQuotaFull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnGateway.FinancialLocked`: The specified service is financial locked.
-    VpnGatewayFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.AlreadyExists`: The specified route entry is already exist.
-    VpnRouteEntryAlreadyExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.Conflict`: The specified route entry has conflict.
-    VpnRouteEntryConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.ConflictSSL`: The specified route entry has conflict with SSL client.
-    VpnRouteEntryConflictSsl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.BackupRoute`: Validate backup route entry failed.
-    VpnRouteEntryBackupRoute(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.InvalidWeight`: Invalid route entry weight value.
-    VpnRouteEntryInvalidWeight(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNextHop.NotFound`: The specified NextHop does not exist.
-    InvalidNextHopNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.RouteDest`: The specified RouteDest is invalid
-    IllegalParamRouteDest(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.RouteConflict`: Operation failed because there is already a route in VPC route table to another VPN on the same network block.
-    OperationFailedRouteConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InvalidCidrBlock`: Operation failed because the specified network block is invalid.
-    OperationFailedInvalidCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.VpnRouteEntry`: The number of route entries to the VPN gateway in the VPC routing table has reached the quota limit.
-    QuotaExceededVpnRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnPbrRouteEntryPriority.NotSupport`: Current version of the VPN does not support setting custom pbr route entry priority.
-    VpnPbrRouteEntryPriorityNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The operation is too frequent, please wait a moment and try again.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnTask.CONFLICT`: Vpn task has conflict.
-    VpnTaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
-    VpnGatewayConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.SrcDestWeightConflict`: The VPN gateway does not support Policy-based routing with the same source CIDR, destination CIDR and weight.
-    VpnRouteEntrySrcDestWeightConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.SamePriorityPbrRoutePrefixOverlap`: The source CIDR and destination CIDR of Policy-based routes with the same priority cannot overlap.
-    VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.SrcDestConflict`: The VPN gateway does not support Policy-based routing with the same source CIDR and destination CIDR.
-    VpnRouteEntrySrcDestConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CreatePbrRoutesQuotaFull.QuotaFull`: The number of policy routes exceeds the quota limit.
-    CreatePbrRoutesQuotaFullQuotaFull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCidrBlock.Malformed`: Specified CIDR block is not valid.
-    InvalidCidrBlockMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
-    DryRunOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpnGatewayInstanceId.NotFound`: The specified vpn gateway instance id does not exist.
-    InvalidVpnGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateVpnPbrRouteEntryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Resource.QuotaFull",
-                        "VpnGateway.FinancialLocked",
-                        "VpnRouteEntry.AlreadyExists",
-                        "VpnRouteEntry.Conflict",
-                        "VpnRouteEntry.ConflictSSL",
-                        "VpnRouteEntry.BackupRoute",
-                        "VpnRouteEntry.InvalidWeight",
-                        "InvalidNextHop.NotFound",
-                        "IllegalParam.RouteDest",
-                        "OperationFailed.RouteConflict",
-                        "OperationFailed.InvalidCidrBlock",
-                        "QuotaExceeded.VpnRouteEntry",
-                        "VpnPbrRouteEntryPriority.NotSupport",
-                        "TaskConflict",
-                        "VpnTask.CONFLICT",
-                        "VpnGateway.Configuring",
-                        "InternalError",
-                        "VpnRouteEntry.SrcDestWeightConflict",
-                        "VpnRouteEntry.SamePriorityPbrRoutePrefixOverlap",
-                        "VpnRouteEntry.SrcDestConflict",
-                        "CreatePbrRoutesQuotaFull.QuotaFull",
-                        "InvalidCidrBlock.Malformed",
-                        "DryRunOperation",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                        "InvalidVpnGatewayInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateVpnPbrRouteEntryError;
+impl crate::Client {
+    /// Calls `CreateVpnPbrRouteEntry`: Creates a policy-based route for a VPN gateway.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateVpnPbrRouteEntryRequestBuilder::send) it. The parameters and their rules: [`CreateVpnPbrRouteEntryRequest`].
+    #[inline]
+    pub fn create_vpn_pbr_route_entry(
+        &self,
+    ) -> CreateVpnPbrRouteEntryRequestBuilder<&Self> {
+        CreateVpnPbrRouteEntryRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateVpnPbrRouteEntryError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateVpnPbrRouteEntry`: Creates a policy-based route for a VPN gateway.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateVpnPbrRouteEntryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceQuotaFull(error),
-            1 => Self::VpnGatewayFinancialLocked(error),
-            2 => Self::VpnRouteEntryAlreadyExists(error),
-            3 => Self::VpnRouteEntryConflict(error),
-            4 => Self::VpnRouteEntryConflictSsl(error),
-            5 => Self::VpnRouteEntryBackupRoute(error),
-            6 => Self::VpnRouteEntryInvalidWeight(error),
-            7 => Self::InvalidNextHopNotFound(error),
-            8 => Self::IllegalParamRouteDest(error),
-            9 => Self::OperationFailedRouteConflict(error),
-            10 => Self::OperationFailedInvalidCidrBlock(error),
-            11 => Self::QuotaExceededVpnRouteEntry(error),
-            12 => Self::VpnPbrRouteEntryPriorityNotSupport(error),
-            13 => Self::TaskConflict(error),
-            14 => Self::VpnTaskConflict(error),
-            15 => Self::VpnGatewayConfiguring(error),
-            16 => Self::InternalError(error),
-            17 => Self::VpnRouteEntrySrcDestWeightConflict(error),
-            18 => Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error),
-            19 => Self::VpnRouteEntrySrcDestConflict(error),
-            20 => Self::CreatePbrRoutesQuotaFullQuotaFull(error),
-            21 => Self::InvalidCidrBlockMalformed(error),
-            22 => Self::DryRunOperation(error),
-            23 => Self::ForbbidenSubUser(error),
-            24 => Self::Forbidden(error),
-            25 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceQuotaFull(error) => (0, error),
-            Self::VpnGatewayFinancialLocked(error) => (1, error),
-            Self::VpnRouteEntryAlreadyExists(error) => (2, error),
-            Self::VpnRouteEntryConflict(error) => (3, error),
-            Self::VpnRouteEntryConflictSsl(error) => (4, error),
-            Self::VpnRouteEntryBackupRoute(error) => (5, error),
-            Self::VpnRouteEntryInvalidWeight(error) => (6, error),
-            Self::InvalidNextHopNotFound(error) => (7, error),
-            Self::IllegalParamRouteDest(error) => (8, error),
-            Self::OperationFailedRouteConflict(error) => (9, error),
-            Self::OperationFailedInvalidCidrBlock(error) => (10, error),
-            Self::QuotaExceededVpnRouteEntry(error) => (11, error),
-            Self::VpnPbrRouteEntryPriorityNotSupport(error) => (12, error),
-            Self::TaskConflict(error) => (13, error),
-            Self::VpnTaskConflict(error) => (14, error),
-            Self::VpnGatewayConfiguring(error) => (15, error),
-            Self::InternalError(error) => (16, error),
-            Self::VpnRouteEntrySrcDestWeightConflict(error) => (17, error),
-            Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error) => (18, error),
-            Self::VpnRouteEntrySrcDestConflict(error) => (19, error),
-            Self::CreatePbrRoutesQuotaFullQuotaFull(error) => (20, error),
-            Self::InvalidCidrBlockMalformed(error) => (21, error),
-            Self::DryRunOperation(error) => (22, error),
-            Self::ForbbidenSubUser(error) => (23, error),
-            Self::Forbidden(error) => (24, error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (25, error),
-            Self::Unhandled(unhandled) => (26, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateVpnPbrRouteEntryError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateVpnPbrRouteEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceQuotaFull",
-            "VpnGatewayFinancialLocked",
-            "VpnRouteEntryAlreadyExists",
-            "VpnRouteEntryConflict",
-            "VpnRouteEntryConflictSsl",
-            "VpnRouteEntryBackupRoute",
-            "VpnRouteEntryInvalidWeight",
-            "InvalidNextHopNotFound",
-            "IllegalParamRouteDest",
-            "OperationFailedRouteConflict",
-            "OperationFailedInvalidCidrBlock",
-            "QuotaExceededVpnRouteEntry",
-            "VpnPbrRouteEntryPriorityNotSupport",
-            "TaskConflict",
-            "VpnTaskConflict",
-            "VpnGatewayConfiguring",
-            "InternalError",
-            "VpnRouteEntrySrcDestWeightConflict",
-            "VpnRouteEntrySamePriorityPbrRoutePrefixOverlap",
-            "VpnRouteEntrySrcDestConflict",
-            "CreatePbrRoutesQuotaFullQuotaFull",
-            "InvalidCidrBlockMalformed",
-            "DryRunOperation",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "InvalidVpnGatewayInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateVpnPbrRouteEntryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateVpnPbrRouteEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateVpnPbrRouteEntryError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateVpnPbrRouteEntryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_vpn_pbr_route_entry(
+        &self,
+    ) -> CreateVpnPbrRouteEntryRequestBuilder<&Self> {
+        CreateVpnPbrRouteEntryRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateVpnRouteEntryRequest>;
 /// Request of `CreateVpnRouteEntry`: Creates a destination-based route entry for a VPN gateway.
 ///
 /// * **CreateVpnRouteEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](<https://www.alibabacloud.com/help/doc-detail/73720.htm>) to query the status of the task.
@@ -236,11 +239,7 @@ impl<C> CreateVpnRouteEntryRequestBuilder<C> {
     ///
     /// The ID of the region where the VPN gateway is created.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateVpnRouteEntryRequest::region_id`](CreateVpnRouteEntryRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -249,14 +248,7 @@ impl<C> CreateVpnRouteEntryRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Must contain only ASCII characters.
-    /// - Example: `d7d24a21-f4ba-4454-9173-b3828dae****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateVpnRouteEntryRequest::client_token`](CreateVpnRouteEntryRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -265,9 +257,7 @@ impl<C> CreateVpnRouteEntryRequestBuilder<C> {
     ///
     /// The ID of the VPN gateway.
     ///
-    /// - Wire name: `VpnGatewayId`.
-    /// - Required.
-    /// - Example: `vpn-bp1a3kqjiiq9legfx****`.
+    /// Its description, rules and example: [`CreateVpnRouteEntryRequest::vpn_gateway_id`](CreateVpnRouteEntryRequest::vpn_gateway_id).
     pub fn vpn_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_gateway_id = Some(value.into());
         self
@@ -276,9 +266,7 @@ impl<C> CreateVpnRouteEntryRequestBuilder<C> {
     ///
     /// The destination CIDR block of the destination-based route.
     ///
-    /// - Wire name: `RouteDest`.
-    /// - Required.
-    /// - Example: `10.0.0.0/24`.
+    /// Its description, rules and example: [`CreateVpnRouteEntryRequest::route_dest`](CreateVpnRouteEntryRequest::route_dest).
     pub fn route_dest(mut self, value: impl Into<String>) -> Self {
         self.inner.route_dest = Some(value.into());
         self
@@ -287,9 +275,7 @@ impl<C> CreateVpnRouteEntryRequestBuilder<C> {
     ///
     /// The next hop of the destination-based route.
     ///
-    /// - Wire name: `NextHop`.
-    /// - Required.
-    /// - Example: `vco-bp15oes1py4i66rmd****`.
+    /// Its description, rules and example: [`CreateVpnRouteEntryRequest::next_hop`](CreateVpnRouteEntryRequest::next_hop).
     pub fn next_hop(mut self, value: impl Into<String>) -> Self {
         self.inner.next_hop = Some(value.into());
         self
@@ -298,13 +284,7 @@ impl<C> CreateVpnRouteEntryRequestBuilder<C> {
     ///
     /// The weight of the destination-based route. Valid values:
     ///
-    /// * **100**: a high priority
-    /// * **0**: a low priority
-    ///
-    /// - Wire name: `Weight`.
-    /// - Required.
-    /// - Must be one of 0, 100.
-    /// - Example: `0`.
+    /// Its description, rules and example: [`CreateVpnRouteEntryRequest::weight`](CreateVpnRouteEntryRequest::weight).
     pub fn weight(mut self, value: i32) -> Self {
         self.inner.weight = Some(value);
         self
@@ -313,12 +293,7 @@ impl<C> CreateVpnRouteEntryRequestBuilder<C> {
     ///
     /// Specifies whether to advertise the destination-based route to a virtual private cloud (VPC) route table. Valid values:
     ///
-    /// * **true**
-    /// * **false**
-    ///
-    /// - Wire name: `PublishVpc`.
-    /// - Required.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`CreateVpnRouteEntryRequest::publish_vpc`](CreateVpnRouteEntryRequest::publish_vpc).
     pub fn publish_vpc(mut self, value: bool) -> Self {
         self.inner.publish_vpc = Some(value);
         self
@@ -327,11 +302,7 @@ impl<C> CreateVpnRouteEntryRequestBuilder<C> {
     ///
     /// The description of the destination-based route.
     ///
-    /// The description must be **1** to **100** characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Must be 1 to 100 characters long.
-    /// - Example: `mytest`.
+    /// Its description, rules and example: [`CreateVpnRouteEntryRequest::description`](CreateVpnRouteEntryRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -340,16 +311,14 @@ impl<C> CreateVpnRouteEntryRequestBuilder<C> {
     ///
     /// The tunneling protocol. The value is set to **Ipsec**, which indicates the IPsec tunneling protocol.
     ///
-    /// - Wire name: `OverlayMode`.
-    /// - Must be one of `Ipsec` (the IPsec tunneling protocol).
-    /// - Example: `Ipsec`.
+    /// Its description, rules and example: [`CreateVpnRouteEntryRequest::overlay_mode`](CreateVpnRouteEntryRequest::overlay_mode).
     pub fn overlay_mode(mut self, value: impl Into<crate::types::OverlayMode>) -> Self {
         self.inner.overlay_mode = Some(value.into());
         self
     }
     /// Sets `DryRun`.
     ///
-    /// - Wire name: `DryRun`.
+    /// Its description, rules and example: [`CreateVpnRouteEntryRequest::dry_run`](CreateVpnRouteEntryRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -574,227 +543,24 @@ for CreateVpnRouteEntryResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateVpnRouteEntry`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateVpnRouteEntryError {
-    /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
-    ResourceQuotaFull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
-    VpnGatewayConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnGateway.FinancialLocked`: The specified service is financial locked.
-    VpnGatewayFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.AlreadyExists`: The specified route entry is already exist.
-    VpnRouteEntryAlreadyExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.Conflict`: The specified route entry has conflict.
-    VpnRouteEntryConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.ConflictSSL`: The specified route entry has conflict with SSL client.
-    VpnRouteEntryConflictSsl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.BackupRoute`: Validate backup route entry failed.
-    VpnRouteEntryBackupRoute(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.InvalidWeight`: Invalid route entry weight value.
-    VpnRouteEntryInvalidWeight(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNextHop.NotFound`: The specified NextHop does not exist.
-    InvalidNextHopNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.RouteDest`: The specified RouteDest is invalid
-    IllegalParamRouteDest(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.RouteConflict`: Operation failed because there is already a route in VPC route table to another VPN on the same network block.
-    OperationFailedRouteConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InvalidCidrBlock`: Operation failed because the specified network block is invalid.
-    OperationFailedInvalidCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.VpnRouteEntry`: The number of route entries to the VPN gateway in the VPC routing table has reached the quota limit.
-    QuotaExceededVpnRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The operation is too frequent, please wait a moment and try again.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnTask.CONFLICT`: Vpn task has conflict.
-    VpnTaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectVpcStatus`: Current VPC status does not support this operation.
-    IncorrectVpcStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCidrBlock.Malformed`: Specified CIDR block is not valid.
-    InvalidCidrBlockMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
-    DryRunOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpnGatewayInstanceId.NotFound`: The specified vpn gateway instance id does not exist.
-    InvalidVpnGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateVpnRouteEntryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Resource.QuotaFull",
-                        "VpnGateway.Configuring",
-                        "VpnGateway.FinancialLocked",
-                        "VpnRouteEntry.AlreadyExists",
-                        "VpnRouteEntry.Conflict",
-                        "VpnRouteEntry.ConflictSSL",
-                        "VpnRouteEntry.BackupRoute",
-                        "VpnRouteEntry.InvalidWeight",
-                        "InvalidNextHop.NotFound",
-                        "IllegalParam.RouteDest",
-                        "OperationFailed.RouteConflict",
-                        "OperationFailed.InvalidCidrBlock",
-                        "QuotaExceeded.VpnRouteEntry",
-                        "TaskConflict",
-                        "VpnTask.CONFLICT",
-                        "IncorrectVpcStatus",
-                        "InternalError",
-                        "InvalidCidrBlock.Malformed",
-                        "DryRunOperation",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                        "InvalidVpnGatewayInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateVpnRouteEntryError;
+impl crate::Client {
+    /// Calls `CreateVpnRouteEntry`: Creates a destination-based route entry for a VPN gateway.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateVpnRouteEntryRequestBuilder::send) it. The parameters and their rules: [`CreateVpnRouteEntryRequest`].
+    #[inline]
+    pub fn create_vpn_route_entry(&self) -> CreateVpnRouteEntryRequestBuilder<&Self> {
+        CreateVpnRouteEntryRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateVpnRouteEntryError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateVpnRouteEntry`: Creates a destination-based route entry for a VPN gateway.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateVpnRouteEntryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceQuotaFull(error),
-            1 => Self::VpnGatewayConfiguring(error),
-            2 => Self::VpnGatewayFinancialLocked(error),
-            3 => Self::VpnRouteEntryAlreadyExists(error),
-            4 => Self::VpnRouteEntryConflict(error),
-            5 => Self::VpnRouteEntryConflictSsl(error),
-            6 => Self::VpnRouteEntryBackupRoute(error),
-            7 => Self::VpnRouteEntryInvalidWeight(error),
-            8 => Self::InvalidNextHopNotFound(error),
-            9 => Self::IllegalParamRouteDest(error),
-            10 => Self::OperationFailedRouteConflict(error),
-            11 => Self::OperationFailedInvalidCidrBlock(error),
-            12 => Self::QuotaExceededVpnRouteEntry(error),
-            13 => Self::TaskConflict(error),
-            14 => Self::VpnTaskConflict(error),
-            15 => Self::IncorrectVpcStatus(error),
-            16 => Self::InternalError(error),
-            17 => Self::InvalidCidrBlockMalformed(error),
-            18 => Self::DryRunOperation(error),
-            19 => Self::ForbbidenSubUser(error),
-            20 => Self::Forbidden(error),
-            21 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceQuotaFull(error) => (0, error),
-            Self::VpnGatewayConfiguring(error) => (1, error),
-            Self::VpnGatewayFinancialLocked(error) => (2, error),
-            Self::VpnRouteEntryAlreadyExists(error) => (3, error),
-            Self::VpnRouteEntryConflict(error) => (4, error),
-            Self::VpnRouteEntryConflictSsl(error) => (5, error),
-            Self::VpnRouteEntryBackupRoute(error) => (6, error),
-            Self::VpnRouteEntryInvalidWeight(error) => (7, error),
-            Self::InvalidNextHopNotFound(error) => (8, error),
-            Self::IllegalParamRouteDest(error) => (9, error),
-            Self::OperationFailedRouteConflict(error) => (10, error),
-            Self::OperationFailedInvalidCidrBlock(error) => (11, error),
-            Self::QuotaExceededVpnRouteEntry(error) => (12, error),
-            Self::TaskConflict(error) => (13, error),
-            Self::VpnTaskConflict(error) => (14, error),
-            Self::IncorrectVpcStatus(error) => (15, error),
-            Self::InternalError(error) => (16, error),
-            Self::InvalidCidrBlockMalformed(error) => (17, error),
-            Self::DryRunOperation(error) => (18, error),
-            Self::ForbbidenSubUser(error) => (19, error),
-            Self::Forbidden(error) => (20, error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (21, error),
-            Self::Unhandled(unhandled) => (22, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateVpnRouteEntryError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateVpnRouteEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceQuotaFull",
-            "VpnGatewayConfiguring",
-            "VpnGatewayFinancialLocked",
-            "VpnRouteEntryAlreadyExists",
-            "VpnRouteEntryConflict",
-            "VpnRouteEntryConflictSsl",
-            "VpnRouteEntryBackupRoute",
-            "VpnRouteEntryInvalidWeight",
-            "InvalidNextHopNotFound",
-            "IllegalParamRouteDest",
-            "OperationFailedRouteConflict",
-            "OperationFailedInvalidCidrBlock",
-            "QuotaExceededVpnRouteEntry",
-            "TaskConflict",
-            "VpnTaskConflict",
-            "IncorrectVpcStatus",
-            "InternalError",
-            "InvalidCidrBlockMalformed",
-            "DryRunOperation",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "InvalidVpnGatewayInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateVpnRouteEntryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateVpnRouteEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateVpnRouteEntryError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateVpnRouteEntryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_vpn_route_entry(&self) -> CreateVpnRouteEntryRequestBuilder<&Self> {
+        CreateVpnRouteEntryRequestBuilder::new(self)
     }
 }

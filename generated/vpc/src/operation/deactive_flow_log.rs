@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeactiveFlowLogRequest>;
 /// Request of `DeactiveFlowLog`: Disables a flow log. After a flow log is disabled, the system no longer captures the traffic information about a resource.
 ///
 /// * The **DeactiveFlowLog** operation is asynchronous. After you send the request, the system returns a request ID. However, the operation is still being performed in the system background. You can call the [DescribeFlowLogs](<https://www.alibabacloud.com/help/doc-detail/87923.htm>) operation to query the status of a flow log:
@@ -117,9 +120,7 @@ impl<C> DeactiveFlowLogRequestBuilder<C> {
     ///
     /// The ID of the region where you want to create the flow log. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-qingdao`.
+    /// Its description, rules and example: [`DeactiveFlowLogRequest::region_id`](DeactiveFlowLogRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -128,9 +129,7 @@ impl<C> DeactiveFlowLogRequestBuilder<C> {
     ///
     /// The ID of the flow log.
     ///
-    /// - Wire name: `FlowLogId`.
-    /// - Required.
-    /// - Example: `fl-m5e8vhz2t21sel1nq****`.
+    /// Its description, rules and example: [`DeactiveFlowLogRequest::flow_log_id`](DeactiveFlowLogRequest::flow_log_id).
     pub fn flow_log_id(mut self, value: impl Into<String>) -> Self {
         self.inner.flow_log_id = Some(value.into());
         self
@@ -274,143 +273,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeactiveFlowLogR
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeactiveFlowLog`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeactiveFlowLogError {
-    /// HTTP 400 `IncorrectBusinessStatus.FlowLog`: The business status of flowLog  is incorrect.
-    IncorrectBusinessStatusFlowLog(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceId`: Instance does not exist.
-    InvalidInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus`: Current instance status is not valid for this action.
-    InvalidStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `FlowLogNumberOverLimit`: This user has reached the maximum instance number of flowlog.
-    FlowLogNumberOverLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceId.NotFound`: The specfied instance is not existed.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.flowlog`: Invalid flowlog status.
-    IncorrectStatusFlowlog(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.OperateManagedFlowLog`: Authentication is failed for operate managed flowlog.
-    ForbiddenOperateManagedFlowLog(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeactiveFlowLogError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectBusinessStatus.FlowLog",
-                        "InvalidInstanceId",
-                        "InvalidStatus",
-                        "FlowLogNumberOverLimit",
-                        "InvalidRegionId.NotFound",
-                        "InvalidInstanceId.NotFound",
-                        "IncorrectStatus.flowlog",
-                        "Forbidden.OperateManagedFlowLog",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeactiveFlowLogError;
+impl crate::Client {
+    /// Calls `DeactiveFlowLog`: Disables a flow log. After a flow log is disabled, the system no longer captures the traffic information about a resource.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeactiveFlowLogRequestBuilder::send) it. The parameters and their rules: [`DeactiveFlowLogRequest`].
+    #[inline]
+    pub fn deactive_flow_log(&self) -> DeactiveFlowLogRequestBuilder<&Self> {
+        DeactiveFlowLogRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeactiveFlowLogError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeactiveFlowLog`: Disables a flow log. After a flow log is disabled, the system no longer captures the traffic information about a resource.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeactiveFlowLogRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectBusinessStatusFlowLog(error),
-            1 => Self::InvalidInstanceId(error),
-            2 => Self::InvalidStatus(error),
-            3 => Self::FlowLogNumberOverLimit(error),
-            4 => Self::InvalidRegionIdNotFound(error),
-            5 => Self::InvalidInstanceIdNotFound(error),
-            6 => Self::IncorrectStatusFlowlog(error),
-            7 => Self::ForbiddenOperateManagedFlowLog(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectBusinessStatusFlowLog(error) => (0, error),
-            Self::InvalidInstanceId(error) => (1, error),
-            Self::InvalidStatus(error) => (2, error),
-            Self::FlowLogNumberOverLimit(error) => (3, error),
-            Self::InvalidRegionIdNotFound(error) => (4, error),
-            Self::InvalidInstanceIdNotFound(error) => (5, error),
-            Self::IncorrectStatusFlowlog(error) => (6, error),
-            Self::ForbiddenOperateManagedFlowLog(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeactiveFlowLogError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeactiveFlowLogError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectBusinessStatusFlowLog",
-            "InvalidInstanceId",
-            "InvalidStatus",
-            "FlowLogNumberOverLimit",
-            "InvalidRegionIdNotFound",
-            "InvalidInstanceIdNotFound",
-            "IncorrectStatusFlowlog",
-            "ForbiddenOperateManagedFlowLog",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeactiveFlowLogError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeactiveFlowLogError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeactiveFlowLogError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeactiveFlowLogError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn deactive_flow_log(&self) -> DeactiveFlowLogRequestBuilder<&Self> {
+        DeactiveFlowLogRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteBgpPeerRequest>;
 /// Request of `DeleteBgpPeer`: Deletes a Border Gateway Protocol (BGP) peer.
 ///
 /// # Example
@@ -123,11 +126,7 @@ impl<C> DeleteBgpPeerRequestBuilder<C> {
     ///
     /// The region ID of the BGP group.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`DeleteBgpPeerRequest::region_id`](DeleteBgpPeerRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -136,9 +135,7 @@ impl<C> DeleteBgpPeerRequestBuilder<C> {
     ///
     /// The ID of the BGP peer.
     ///
-    /// - Wire name: `BgpPeerId`.
-    /// - Required.
-    /// - Example: `bgp-wz977wcrmb69a********`.
+    /// Its description, rules and example: [`DeleteBgpPeerRequest::bgp_peer_id`](DeleteBgpPeerRequest::bgp_peer_id).
     pub fn bgp_peer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.bgp_peer_id = Some(value.into());
         self
@@ -147,13 +144,7 @@ impl<C> DeleteBgpPeerRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteBgpPeerRequest::client_token`](DeleteBgpPeerRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -280,215 +271,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteBgpPeerRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteBgpPeer`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteBgpPeerError {
-    /// HTTP 400 `QuotaExceeded.Bgp`: bgp peer count per vbr quota exceed.
-    QuotaExceededBgp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.Nqa`: nqa count per vbr quota exceed.
-    QuotaExceededNqa(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.BgpNetwork`: bgp network count per vbr quota exceed.
-    QuotaExceededBgpNetwork(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeerIpAddress`: multi pconn peer ip can not be null.
-    InvalidPeerIpAddress(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVbrNetwork`: vbr netowrk not exists
-    InvalidVbrNetwork(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBgpGroup`: bgp group not exists
-    InvalidBgpGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBgpName.Malformed`: Specified Bgp Group name is not valid.
-    InvalidBgpNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBgpDiscription.Malformed`: Specified Bgp Group description is not valid.
-    InvalidBgpDiscriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBgpAuthkey.Malformed`: Specified Bgp Group authkey is not valid.
-    InvalidBgpAuthkeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIP.Malformed`: Ip malformed.
-    InvalidIpMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeerAsn.Malformed`: invalid peer asn cannot equals aliyun asn:45104
-    InvalidPeerAsnMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.NotNull`: invalid peer asn cannot equals aliyun asn:45104
-    InvalidParamsNotNull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.NotFound`: instance not found
-    InvalidParamsNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.AlreadyExists`: bgp network already exists
-    InvalidParamsAlreadyExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.CannotOperate`: invalid status cannot operate
-    InvalidStatusCannotOperate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.PeerIpAddressMustPointOut`: vbr has 0 or more than 1 subif ,point out peerIpAddress.
-    InvalidParamsPeerIpAddressMustPointOut(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.PeerIpAddressInUse`: peer ip address in use ,cannot create bgp peer.
-    InvalidParamsPeerIpAddressInUse(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBgpPeer.NotFound`: Bgp peer not found.
-    InvalidBgpPeerNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.BgpPeer`: Invalid BgpPeer status cannot operate.
-    IncorrectStatusBgpPeer(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: Specified value of "regionId" is not supported.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteBgpPeerError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "QuotaExceeded.Bgp",
-                        "QuotaExceeded.Nqa",
-                        "QuotaExceeded.BgpNetwork",
-                        "InvalidPeerIpAddress",
-                        "InvalidVbrNetwork",
-                        "InvalidBgpGroup",
-                        "InvalidBgpName.Malformed",
-                        "InvalidBgpDiscription.Malformed",
-                        "InvalidBgpAuthkey.Malformed",
-                        "InvalidIP.Malformed",
-                        "InvalidPeerAsn.Malformed",
-                        "InvalidParams.NotNull",
-                        "InvalidParams.NotFound",
-                        "InvalidParams.AlreadyExists",
-                        "InvalidStatus.CannotOperate",
-                        "InvalidParams.PeerIpAddressMustPointOut",
-                        "InvalidParams.PeerIpAddressInUse",
-                        "InvalidBgpPeer.NotFound",
-                        "IncorrectStatus.BgpPeer",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteBgpPeerError;
+impl crate::Client {
+    /// Calls `DeleteBgpPeer`: Deletes a Border Gateway Protocol (BGP) peer.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteBgpPeerRequestBuilder::send) it. The parameters and their rules: [`DeleteBgpPeerRequest`].
+    #[inline]
+    pub fn delete_bgp_peer(&self) -> DeleteBgpPeerRequestBuilder<&Self> {
+        DeleteBgpPeerRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteBgpPeerError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteBgpPeer`: Deletes a Border Gateway Protocol (BGP) peer.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteBgpPeerRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::QuotaExceededBgp(error),
-            1 => Self::QuotaExceededNqa(error),
-            2 => Self::QuotaExceededBgpNetwork(error),
-            3 => Self::InvalidPeerIpAddress(error),
-            4 => Self::InvalidVbrNetwork(error),
-            5 => Self::InvalidBgpGroup(error),
-            6 => Self::InvalidBgpNameMalformed(error),
-            7 => Self::InvalidBgpDiscriptionMalformed(error),
-            8 => Self::InvalidBgpAuthkeyMalformed(error),
-            9 => Self::InvalidIpMalformed(error),
-            10 => Self::InvalidPeerAsnMalformed(error),
-            11 => Self::InvalidParamsNotNull(error),
-            12 => Self::InvalidParamsNotFound(error),
-            13 => Self::InvalidParamsAlreadyExists(error),
-            14 => Self::InvalidStatusCannotOperate(error),
-            15 => Self::InvalidParamsPeerIpAddressMustPointOut(error),
-            16 => Self::InvalidParamsPeerIpAddressInUse(error),
-            17 => Self::InvalidBgpPeerNotFound(error),
-            18 => Self::IncorrectStatusBgpPeer(error),
-            19 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::QuotaExceededBgp(error) => (0, error),
-            Self::QuotaExceededNqa(error) => (1, error),
-            Self::QuotaExceededBgpNetwork(error) => (2, error),
-            Self::InvalidPeerIpAddress(error) => (3, error),
-            Self::InvalidVbrNetwork(error) => (4, error),
-            Self::InvalidBgpGroup(error) => (5, error),
-            Self::InvalidBgpNameMalformed(error) => (6, error),
-            Self::InvalidBgpDiscriptionMalformed(error) => (7, error),
-            Self::InvalidBgpAuthkeyMalformed(error) => (8, error),
-            Self::InvalidIpMalformed(error) => (9, error),
-            Self::InvalidPeerAsnMalformed(error) => (10, error),
-            Self::InvalidParamsNotNull(error) => (11, error),
-            Self::InvalidParamsNotFound(error) => (12, error),
-            Self::InvalidParamsAlreadyExists(error) => (13, error),
-            Self::InvalidStatusCannotOperate(error) => (14, error),
-            Self::InvalidParamsPeerIpAddressMustPointOut(error) => (15, error),
-            Self::InvalidParamsPeerIpAddressInUse(error) => (16, error),
-            Self::InvalidBgpPeerNotFound(error) => (17, error),
-            Self::IncorrectStatusBgpPeer(error) => (18, error),
-            Self::InvalidRegionIdNotFound(error) => (19, error),
-            Self::Unhandled(unhandled) => (20, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteBgpPeerError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteBgpPeerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "QuotaExceededBgp",
-            "QuotaExceededNqa",
-            "QuotaExceededBgpNetwork",
-            "InvalidPeerIpAddress",
-            "InvalidVbrNetwork",
-            "InvalidBgpGroup",
-            "InvalidBgpNameMalformed",
-            "InvalidBgpDiscriptionMalformed",
-            "InvalidBgpAuthkeyMalformed",
-            "InvalidIpMalformed",
-            "InvalidPeerAsnMalformed",
-            "InvalidParamsNotNull",
-            "InvalidParamsNotFound",
-            "InvalidParamsAlreadyExists",
-            "InvalidStatusCannotOperate",
-            "InvalidParamsPeerIpAddressMustPointOut",
-            "InvalidParamsPeerIpAddressInUse",
-            "InvalidBgpPeerNotFound",
-            "IncorrectStatusBgpPeer",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteBgpPeerError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteBgpPeerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteBgpPeerError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteBgpPeerError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_bgp_peer(&self) -> DeleteBgpPeerRequestBuilder<&Self> {
+        DeleteBgpPeerRequestBuilder::new(self)
     }
 }

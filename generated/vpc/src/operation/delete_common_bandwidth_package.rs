@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteCommonBandwidthPackageRequest>;
 /// Request of `DeleteCommonBandwidthPackage`: Deletes an Internet Shared Bandwidth instance.
 ///
 /// You cannot repeatedly call the **DeleteCommonBandwidthPackage** operation to delete an Internet Shared Bandwidth instance within the specified period of time.
@@ -123,11 +126,7 @@ impl<C> DeleteCommonBandwidthPackageRequestBuilder<C> {
     ///
     /// The ID of the region where the Internet Shared Bandwidth instance is created.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteCommonBandwidthPackageRequest::region_id`](DeleteCommonBandwidthPackageRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -136,11 +135,7 @@ impl<C> DeleteCommonBandwidthPackageRequestBuilder<C> {
     ///
     /// Specifies whether to forcefully delete the Internet Shared Bandwidth instance. Valid values:
     ///
-    /// * **false** (default): deletes the Internet Shared Bandwidth instance only when no EIPs are associated with the Internet Shared Bandwidth instance.
-    /// * **true**: disassociates all EIPs from the Internet Shared Bandwidth instance and deletes the Internet Shared Bandwidth instance.
-    ///
-    /// - Wire name: `Force`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteCommonBandwidthPackageRequest::force`](DeleteCommonBandwidthPackageRequest::force).
     pub fn force(mut self, value: impl Into<String>) -> Self {
         self.inner.force = Some(value.into());
         self
@@ -149,9 +144,7 @@ impl<C> DeleteCommonBandwidthPackageRequestBuilder<C> {
     ///
     /// The ID of the Internet Shared Bandwidth instance.
     ///
-    /// - Wire name: `BandwidthPackageId`.
-    /// - Required.
-    /// - Example: `cbwp-2ze2ic1xd2qeqk145pn4u`.
+    /// Its description, rules and example: [`DeleteCommonBandwidthPackageRequest::bandwidth_package_id`](DeleteCommonBandwidthPackageRequest::bandwidth_package_id).
     pub fn bandwidth_package_id(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth_package_id = Some(value.into());
         self
@@ -291,143 +284,28 @@ for DeleteCommonBandwidthPackageResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteCommonBandwidthPackage`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteCommonBandwidthPackageError {
-    /// HTTP 400 `DependencyViolation.Ips`: The specified BandwidthPackageId has dependent resource ips.
-    DependencyViolationIps(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ForbiddenAction.PrePaid`: The specified BandwidthPackageId is PrePaid.
-    ForbiddenActionPrePaid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.BandwidthPackageNotEmpty`: Eip bandwidth package not empty.
-    OperationFailedBandwidthPackageNotEmpty(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.DeletionProtection`: The instance cannnot delete because of deletion protecion.
-    InvalidOperationDeletionProtection(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.Release95Instance`: Releasing instances that payBy95 or payByOld95 is unsupported.
-    OperationUnsupportedRelease95Instance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.AddIpTaskInProcessing`: Operation failed because add ip to common bandwidth task in processing.
-    OperationFailedAddIpTaskInProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidBandwidthPackageId.NotFound`: The specified BandwidthPackageId does not exist in our records.
-    InvalidBandwidthPackageIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteCommonBandwidthPackageError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "DependencyViolation.Ips",
-                        "ForbiddenAction.PrePaid",
-                        "OperationFailed.BandwidthPackageNotEmpty",
-                        "InvalidOperation.DeletionProtection",
-                        "OperationUnsupported.Release95Instance",
-                        "OperationFailed.AddIpTaskInProcessing",
-                        "InvalidRegionId.NotFound",
-                        "InvalidBandwidthPackageId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteCommonBandwidthPackageError;
+impl crate::Client {
+    /// Calls `DeleteCommonBandwidthPackage`: Deletes an Internet Shared Bandwidth instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteCommonBandwidthPackageRequestBuilder::send) it. The parameters and their rules: [`DeleteCommonBandwidthPackageRequest`].
+    #[inline]
+    pub fn delete_common_bandwidth_package(
+        &self,
+    ) -> DeleteCommonBandwidthPackageRequestBuilder<&Self> {
+        DeleteCommonBandwidthPackageRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteCommonBandwidthPackageError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteCommonBandwidthPackage`: Deletes an Internet Shared Bandwidth instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteCommonBandwidthPackageRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::DependencyViolationIps(error),
-            1 => Self::ForbiddenActionPrePaid(error),
-            2 => Self::OperationFailedBandwidthPackageNotEmpty(error),
-            3 => Self::InvalidOperationDeletionProtection(error),
-            4 => Self::OperationUnsupportedRelease95Instance(error),
-            5 => Self::OperationFailedAddIpTaskInProcessing(error),
-            6 => Self::InvalidRegionIdNotFound(error),
-            7 => Self::InvalidBandwidthPackageIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::DependencyViolationIps(error) => (0, error),
-            Self::ForbiddenActionPrePaid(error) => (1, error),
-            Self::OperationFailedBandwidthPackageNotEmpty(error) => (2, error),
-            Self::InvalidOperationDeletionProtection(error) => (3, error),
-            Self::OperationUnsupportedRelease95Instance(error) => (4, error),
-            Self::OperationFailedAddIpTaskInProcessing(error) => (5, error),
-            Self::InvalidRegionIdNotFound(error) => (6, error),
-            Self::InvalidBandwidthPackageIdNotFound(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteCommonBandwidthPackageError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteCommonBandwidthPackageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "DependencyViolationIps",
-            "ForbiddenActionPrePaid",
-            "OperationFailedBandwidthPackageNotEmpty",
-            "InvalidOperationDeletionProtection",
-            "OperationUnsupportedRelease95Instance",
-            "OperationFailedAddIpTaskInProcessing",
-            "InvalidRegionIdNotFound",
-            "InvalidBandwidthPackageIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteCommonBandwidthPackageError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteCommonBandwidthPackageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteCommonBandwidthPackageError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteCommonBandwidthPackageError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_common_bandwidth_package(
+        &self,
+    ) -> DeleteCommonBandwidthPackageRequestBuilder<&Self> {
+        DeleteCommonBandwidthPackageRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteDhcpOptionsSetRequest>;
 /// Request of `DeleteDhcpOptionsSet`: Deletes a DHCP options set.
 ///
 /// ## Description
@@ -144,9 +147,7 @@ impl<C> DeleteDhcpOptionsSetRequestBuilder<C> {
     ///
     /// The region of the DHCP options set to be deleted. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteDhcpOptionsSetRequest::region_id`](DeleteDhcpOptionsSetRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -155,9 +156,7 @@ impl<C> DeleteDhcpOptionsSetRequestBuilder<C> {
     ///
     /// The ID of the DHCP options set to be deleted.
     ///
-    /// - Wire name: `DhcpOptionsSetId`.
-    /// - Required.
-    /// - Example: `dopt-o6w0df4epg9zo8isy****`.
+    /// Its description, rules and example: [`DeleteDhcpOptionsSetRequest::dhcp_options_set_id`](DeleteDhcpOptionsSetRequest::dhcp_options_set_id).
     pub fn dhcp_options_set_id(mut self, value: impl Into<String>) -> Self {
         self.inner.dhcp_options_set_id = Some(value.into());
         self
@@ -166,13 +165,7 @@ impl<C> DeleteDhcpOptionsSetRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteDhcpOptionsSetRequest::client_token`](DeleteDhcpOptionsSetRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -181,12 +174,7 @@ impl<C> DeleteDhcpOptionsSetRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    ///
-    /// **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteDhcpOptionsSetRequest::dry_run`](DeleteDhcpOptionsSetRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -321,131 +309,24 @@ for DeleteDhcpOptionsSetResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteDhcpOptionsSet`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteDhcpOptionsSetError {
-    /// HTTP 400 `IncorrectStatus.DhcpOptionsSet`: The DhcpOptionsSet status does not support this operation.
-    IncorrectStatusDhcpOptionsSet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.DhcpOptionsSet`: The DHCP options set feature in this region is not supported.
-    OperationUnsupportedDhcpOptionsSet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.VpcAttachment`: DhcpOptionsSet cannot be deleted when it is attached to VPC.
-    DependencyViolationVpcAttachment(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDhcpOptionsSetId.NotFound`: The specified dhcpOptionsSetId does not exist.
-    InvalidDhcpOptionsSetIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.DhcpOptionsSetId`: Missing parameter DhcpOptionsSetId.
-    MissingParamDhcpOptionsSetId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteDhcpOptionsSetError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.DhcpOptionsSet",
-                        "OperationUnsupported.DhcpOptionsSet",
-                        "DependencyViolation.VpcAttachment",
-                        "InvalidDhcpOptionsSetId.NotFound",
-                        "MissingParam.DhcpOptionsSetId",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteDhcpOptionsSetError;
+impl crate::Client {
+    /// Calls `DeleteDhcpOptionsSet`: Deletes a DHCP options set.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteDhcpOptionsSetRequestBuilder::send) it. The parameters and their rules: [`DeleteDhcpOptionsSetRequest`].
+    #[inline]
+    pub fn delete_dhcp_options_set(&self) -> DeleteDhcpOptionsSetRequestBuilder<&Self> {
+        DeleteDhcpOptionsSetRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteDhcpOptionsSetError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteDhcpOptionsSet`: Deletes a DHCP options set.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteDhcpOptionsSetRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusDhcpOptionsSet(error),
-            1 => Self::OperationUnsupportedDhcpOptionsSet(error),
-            2 => Self::DependencyViolationVpcAttachment(error),
-            3 => Self::InvalidDhcpOptionsSetIdNotFound(error),
-            4 => Self::MissingParamDhcpOptionsSetId(error),
-            5 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusDhcpOptionsSet(error) => (0, error),
-            Self::OperationUnsupportedDhcpOptionsSet(error) => (1, error),
-            Self::DependencyViolationVpcAttachment(error) => (2, error),
-            Self::InvalidDhcpOptionsSetIdNotFound(error) => (3, error),
-            Self::MissingParamDhcpOptionsSetId(error) => (4, error),
-            Self::InvalidRegionIdNotFound(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteDhcpOptionsSetError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteDhcpOptionsSetError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusDhcpOptionsSet",
-            "OperationUnsupportedDhcpOptionsSet",
-            "DependencyViolationVpcAttachment",
-            "InvalidDhcpOptionsSetIdNotFound",
-            "MissingParamDhcpOptionsSetId",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteDhcpOptionsSetError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteDhcpOptionsSetError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteDhcpOptionsSetError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteDhcpOptionsSetError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_dhcp_options_set(&self) -> DeleteDhcpOptionsSetRequestBuilder<&Self> {
+        DeleteDhcpOptionsSetRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteExpressConnectRequest>;
 /// Request of `DeleteExpressConnect`: Deletes a Express Connect instance, including the initiator and acceptor.
 ///
 /// # Example
@@ -133,9 +136,7 @@ impl<C> DeleteExpressConnectRequestBuilder<C> {
     ///
     /// The ID of the region where the Express Connect instance is deployed. Call the [DescribeRegion](<https://www.alibabacloud.com/help/vpc/developer-reference/api-vpc-2016-04-28-describeregions?spm=a2c63.p38356.0.i2>) operation to query the region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`DeleteExpressConnectRequest::region_id`](DeleteExpressConnectRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -144,9 +145,7 @@ impl<C> DeleteExpressConnectRequestBuilder<C> {
     ///
     /// The ID of the Express Connect instance.
     ///
-    /// - Wire name: `RouterInterfaceId`.
-    /// - Required.
-    /// - Example: `ri-119mfjz****`.
+    /// Its description, rules and example: [`DeleteExpressConnectRequest::router_interface_id`](DeleteExpressConnectRequest::router_interface_id).
     pub fn router_interface_id(mut self, value: impl Into<String>) -> Self {
         self.inner.router_interface_id = Some(value.into());
         self
@@ -155,11 +154,7 @@ impl<C> DeleteExpressConnectRequestBuilder<C> {
     ///
     /// Specifies whether to delete the route entries associated with the Express Connect instance.
     ///
-    /// * **true**: forcefully deletes the snapshot
-    /// * **false**
-    ///
-    /// - Wire name: `Force`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteExpressConnectRequest::force`](DeleteExpressConnectRequest::force).
     pub fn force(mut self, value: bool) -> Self {
         self.inner.force = Some(value);
         self
@@ -168,11 +163,7 @@ impl<C> DeleteExpressConnectRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// Use the client to generate the value, but you must ensure that it is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-00****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteExpressConnectRequest::client_token`](DeleteExpressConnectRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -307,173 +298,24 @@ for DeleteExpressConnectResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteExpressConnect`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteExpressConnectError {
-    /// HTTP 400 `IncorrectStatus.RouterInterface`: This openeration would not be allowed because the status of this RouterInterface is not correct.
-    IncorrectStatusRouterInterface(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.RouterInterfaceReferedByRouteEntry`: RouterInterface cannot be deleted when it is refered by a route table entry as next hop.
-    DependencyViolationRouterInterfaceReferedByRouteEntry(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidRouterInterfaceChargeType.Malformed`: The prepaid routerinterface can not delete.
-    InvalidRouterInterfaceChargeTypeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouterInterfaceOppositeChargeType.Malformed`: Opposite routerinterface is prepaid and can not delete.
-    InvalidRouterInterfaceOppositeChargeTypeMalformed(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `IncorrectStatus.Vpc`: Vpc incorrect status.
-    IncorrectStatusVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.OperationLocked`: Operation failed because OperationLocked.
-    OperationFailedOperationLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The InstanceId provided does not exist in our records.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRouterInterfaceId.NotFound`: The routerInterface is not exist.
-    InvalidRouterInterfaceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `IncorrectStatus.VSwitchOrRouteEntry`: vpc has no stable subnet or route entry.
-    IncorrectStatusVSwitchOrRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `DependencyViolation.ClassicLinkEcsRouteEntry`: RouterInterface cannot be deleted when it is used by cross account classicLink.
-    DependencyViolationClassicLinkEcsRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: Internal system error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteExpressConnectError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.RouterInterface",
-                        "DependencyViolation.RouterInterfaceReferedByRouteEntry",
-                        "InvalidRouterInterfaceChargeType.Malformed",
-                        "InvalidRouterInterfaceOppositeChargeType.Malformed",
-                        "IncorrectStatus.Vpc",
-                        "OperationFailed.OperationLocked",
-                        "InvalidRegionId.NotFound",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidRouterInterfaceId.NotFound",
-                        "IncorrectStatus.VSwitchOrRouteEntry",
-                        "DependencyViolation.ClassicLinkEcsRouteEntry",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteExpressConnectError;
+impl crate::Client {
+    /// Calls `DeleteExpressConnect`: Deletes a Express Connect instance, including the initiator and acceptor.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteExpressConnectRequestBuilder::send) it. The parameters and their rules: [`DeleteExpressConnectRequest`].
+    #[inline]
+    pub fn delete_express_connect(&self) -> DeleteExpressConnectRequestBuilder<&Self> {
+        DeleteExpressConnectRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteExpressConnectError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteExpressConnect`: Deletes a Express Connect instance, including the initiator and acceptor.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteExpressConnectRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusRouterInterface(error),
-            1 => Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error),
-            2 => Self::InvalidRouterInterfaceChargeTypeMalformed(error),
-            3 => Self::InvalidRouterInterfaceOppositeChargeTypeMalformed(error),
-            4 => Self::IncorrectStatusVpc(error),
-            5 => Self::OperationFailedOperationLocked(error),
-            6 => Self::InvalidRegionIdNotFound(error),
-            7 => Self::InvalidInstanceIdNotFound(error),
-            8 => Self::InvalidRouterInterfaceIdNotFound(error),
-            9 => Self::IncorrectStatusVSwitchOrRouteEntry(error),
-            10 => Self::DependencyViolationClassicLinkEcsRouteEntry(error),
-            11 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusRouterInterface(error) => (0, error),
-            Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error) => {
-                (1, error)
-            }
-            Self::InvalidRouterInterfaceChargeTypeMalformed(error) => (2, error),
-            Self::InvalidRouterInterfaceOppositeChargeTypeMalformed(error) => (3, error),
-            Self::IncorrectStatusVpc(error) => (4, error),
-            Self::OperationFailedOperationLocked(error) => (5, error),
-            Self::InvalidRegionIdNotFound(error) => (6, error),
-            Self::InvalidInstanceIdNotFound(error) => (7, error),
-            Self::InvalidRouterInterfaceIdNotFound(error) => (8, error),
-            Self::IncorrectStatusVSwitchOrRouteEntry(error) => (9, error),
-            Self::DependencyViolationClassicLinkEcsRouteEntry(error) => (10, error),
-            Self::InternalError(error) => (11, error),
-            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteExpressConnectError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteExpressConnectError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusRouterInterface",
-            "DependencyViolationRouterInterfaceReferedByRouteEntry",
-            "InvalidRouterInterfaceChargeTypeMalformed",
-            "InvalidRouterInterfaceOppositeChargeTypeMalformed",
-            "IncorrectStatusVpc",
-            "OperationFailedOperationLocked",
-            "InvalidRegionIdNotFound",
-            "InvalidInstanceIdNotFound",
-            "InvalidRouterInterfaceIdNotFound",
-            "IncorrectStatusVSwitchOrRouteEntry",
-            "DependencyViolationClassicLinkEcsRouteEntry",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteExpressConnectError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteExpressConnectError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteExpressConnectError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteExpressConnectError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_express_connect(&self) -> DeleteExpressConnectRequestBuilder<&Self> {
+        DeleteExpressConnectRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteExpressConnectTrafficQosRequest>;
 /// Request of `DeleteExpressConnectTrafficQos`: Deletes a quality of service (QoS) policy.
 ///
 /// # Example
@@ -124,11 +127,7 @@ impl<C> DeleteExpressConnectTrafficQosRequestBuilder<C> {
     ///
     /// The region ID of the QoS policy.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`DeleteExpressConnectTrafficQosRequest::region_id`](DeleteExpressConnectTrafficQosRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -137,13 +136,7 @@ impl<C> DeleteExpressConnectTrafficQosRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteExpressConnectTrafficQosRequest::client_token`](DeleteExpressConnectTrafficQosRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -152,9 +145,7 @@ impl<C> DeleteExpressConnectTrafficQosRequestBuilder<C> {
     ///
     /// The instance ID of the QoS policy.
     ///
-    /// - Wire name: `QosId`.
-    /// - Required.
-    /// - Example: `qos-2giu0a6vd5x0mv4700`.
+    /// Its description, rules and example: [`DeleteExpressConnectTrafficQosRequest::qos_id`](DeleteExpressConnectTrafficQosRequest::qos_id).
     pub fn qos_id(mut self, value: impl Into<String>) -> Self {
         self.inner.qos_id = Some(value.into());
         self
@@ -292,113 +283,28 @@ for DeleteExpressConnectTrafficQosResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteExpressConnectTrafficQos`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteExpressConnectTrafficQosError {
-    /// HTTP 400 `IncorrectStatus.Qos`: The status of QoS is incorrect.
-    IncorrectStatusQos(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EcQoSConflict`: The specified QoS is conflict with other QoS.
-    EcQoSConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EcQoSWithPconnNotSupportDelete`: The Qos policy associated with Pconn cannot be deleted. Please disassociate it first.
-    EcQoSWithPconnNotSupportDelete(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteExpressConnectTrafficQosError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.Qos",
-                        "EcQoSConflict",
-                        "EcQoSWithPconnNotSupportDelete",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteExpressConnectTrafficQosError;
+impl crate::Client {
+    /// Calls `DeleteExpressConnectTrafficQos`: Deletes a quality of service (QoS) policy.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteExpressConnectTrafficQosRequestBuilder::send) it. The parameters and their rules: [`DeleteExpressConnectTrafficQosRequest`].
+    #[inline]
+    pub fn delete_express_connect_traffic_qos(
+        &self,
+    ) -> DeleteExpressConnectTrafficQosRequestBuilder<&Self> {
+        DeleteExpressConnectTrafficQosRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteExpressConnectTrafficQosError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteExpressConnectTrafficQos`: Deletes a quality of service (QoS) policy.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteExpressConnectTrafficQosRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusQos(error),
-            1 => Self::EcQoSConflict(error),
-            2 => Self::EcQoSWithPconnNotSupportDelete(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusQos(error) => (0, error),
-            Self::EcQoSConflict(error) => (1, error),
-            Self::EcQoSWithPconnNotSupportDelete(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteExpressConnectTrafficQosError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteExpressConnectTrafficQosError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusQos",
-            "EcQoSConflict",
-            "EcQoSWithPconnNotSupportDelete",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteExpressConnectTrafficQosError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteExpressConnectTrafficQosError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteExpressConnectTrafficQosError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteExpressConnectTrafficQosError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_express_connect_traffic_qos(
+        &self,
+    ) -> DeleteExpressConnectTrafficQosRequestBuilder<&Self> {
+        DeleteExpressConnectTrafficQosRequestBuilder::new(self)
     }
 }

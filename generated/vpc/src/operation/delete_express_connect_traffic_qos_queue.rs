@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteExpressConnectTrafficQosQueueRequest>;
 /// Request of `DeleteExpressConnectTrafficQosQueue`: Deletes a quality of service (QoS) queue.
 ///
 /// # Example
@@ -138,11 +141,7 @@ impl<C> DeleteExpressConnectTrafficQosQueueRequestBuilder<C> {
     ///
     /// The region ID of the QoS policy.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`DeleteExpressConnectTrafficQosQueueRequest::region_id`](DeleteExpressConnectTrafficQosQueueRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -151,13 +150,7 @@ impl<C> DeleteExpressConnectTrafficQosQueueRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteExpressConnectTrafficQosQueueRequest::client_token`](DeleteExpressConnectTrafficQosQueueRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -166,9 +159,7 @@ impl<C> DeleteExpressConnectTrafficQosQueueRequestBuilder<C> {
     ///
     /// The ID of the QoS policy.
     ///
-    /// - Wire name: `QosId`.
-    /// - Required.
-    /// - Example: `qos-2giu0a6vd5x0mv4700`.
+    /// Its description, rules and example: [`DeleteExpressConnectTrafficQosQueueRequest::qos_id`](DeleteExpressConnectTrafficQosQueueRequest::qos_id).
     pub fn qos_id(mut self, value: impl Into<String>) -> Self {
         self.inner.qos_id = Some(value.into());
         self
@@ -177,9 +168,7 @@ impl<C> DeleteExpressConnectTrafficQosQueueRequestBuilder<C> {
     ///
     /// The ID of the QoS queue.
     ///
-    /// - Wire name: `QueueId`.
-    /// - Required.
-    /// - Example: `qos-queue-9nyx2u7n71s2rcy4n5`.
+    /// Its description, rules and example: [`DeleteExpressConnectTrafficQosQueueRequest::queue_id`](DeleteExpressConnectTrafficQosQueueRequest::queue_id).
     pub fn queue_id(mut self, value: impl Into<String>) -> Self {
         self.inner.queue_id = Some(value.into());
         self
@@ -317,96 +306,28 @@ for DeleteExpressConnectTrafficQosQueueResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteExpressConnectTrafficQosQueue`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteExpressConnectTrafficQosQueueError {
-    /// HTTP 400 `IncorrectStatus.Qos`: The status of QoS is incorrect.
-    IncorrectStatusQos(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EcQoSConflict`: The specified QoS is conflict with other QoS.
-    EcQoSConflict(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DeleteExpressConnectTrafficQosQueueError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["IncorrectStatus.Qos", "EcQoSConflict"]), error)
+mod error;
+pub use error::DeleteExpressConnectTrafficQosQueueError;
+impl crate::Client {
+    /// Calls `DeleteExpressConnectTrafficQosQueue`: Deletes a quality of service (QoS) queue.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteExpressConnectTrafficQosQueueRequestBuilder::send) it. The parameters and their rules: [`DeleteExpressConnectTrafficQosQueueRequest`].
+    #[inline]
+    pub fn delete_express_connect_traffic_qos_queue(
+        &self,
+    ) -> DeleteExpressConnectTrafficQosQueueRequestBuilder<&Self> {
+        DeleteExpressConnectTrafficQosQueueRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteExpressConnectTrafficQosQueueError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteExpressConnectTrafficQosQueue`: Deletes a quality of service (QoS) queue.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteExpressConnectTrafficQosQueueRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusQos(error),
-            1 => Self::EcQoSConflict(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusQos(error) => (0, error),
-            Self::EcQoSConflict(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteExpressConnectTrafficQosQueueError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteExpressConnectTrafficQosQueueError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["IncorrectStatusQos", "EcQoSConflict", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteExpressConnectTrafficQosQueueError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteExpressConnectTrafficQosQueueError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteExpressConnectTrafficQosQueueError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DeleteExpressConnectTrafficQosQueueError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_express_connect_traffic_qos_queue(
+        &self,
+    ) -> DeleteExpressConnectTrafficQosQueueRequestBuilder<&Self> {
+        DeleteExpressConnectTrafficQosQueueRequestBuilder::new(self)
     }
 }

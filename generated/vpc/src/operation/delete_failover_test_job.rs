@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteFailoverTestJobRequest>;
 /// Request of `DeleteFailoverTestJob`: Deletes a failover test.
 ///
 /// You can delete only failover tests that are in the **Pending** or **Complete** state.
@@ -122,10 +125,7 @@ impl<C> DeleteFailoverTestJobRequestBuilder<C> {
     ///
     /// The region ID of the failover test.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `ch-hangzhou`.
+    /// Its description, rules and example: [`DeleteFailoverTestJobRequest::region_id`](DeleteFailoverTestJobRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -134,13 +134,7 @@ impl<C> DeleteFailoverTestJobRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteFailoverTestJobRequest::client_token`](DeleteFailoverTestJobRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -149,9 +143,7 @@ impl<C> DeleteFailoverTestJobRequestBuilder<C> {
     ///
     /// The ID of the failover test.
     ///
-    /// - Wire name: `JobId`.
-    /// - Required.
-    /// - Example: `ftj-xxxxxxxxx`.
+    /// Its description, rules and example: [`DeleteFailoverTestJobRequest::job_id`](DeleteFailoverTestJobRequest::job_id).
     pub fn job_id(mut self, value: impl Into<String>) -> Self {
         self.inner.job_id = Some(value.into());
         self
@@ -286,113 +278,28 @@ for DeleteFailoverTestJobResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteFailoverTestJob`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteFailoverTestJobError {
-    /// HTTP 400 `IllegalParam.JobId`: The specified parameter JobId is illegal.
-    IllegalParamJobId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.OnlyForInitOrStopped`: Only failover test job in the status of init  or stopped can be deleted.
-    IncorrectStatusOnlyForInitOrStopped(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EcFailoverTestJobConflict`: The current failover test job task is in operation, please try again later.
-    EcFailoverTestJobConflict(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteFailoverTestJobError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.JobId",
-                        "IncorrectStatus.OnlyForInitOrStopped",
-                        "EcFailoverTestJobConflict",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteFailoverTestJobError;
+impl crate::Client {
+    /// Calls `DeleteFailoverTestJob`: Deletes a failover test.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteFailoverTestJobRequestBuilder::send) it. The parameters and their rules: [`DeleteFailoverTestJobRequest`].
+    #[inline]
+    pub fn delete_failover_test_job(
+        &self,
+    ) -> DeleteFailoverTestJobRequestBuilder<&Self> {
+        DeleteFailoverTestJobRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteFailoverTestJobError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteFailoverTestJob`: Deletes a failover test.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteFailoverTestJobRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamJobId(error),
-            1 => Self::IncorrectStatusOnlyForInitOrStopped(error),
-            2 => Self::EcFailoverTestJobConflict(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamJobId(error) => (0, error),
-            Self::IncorrectStatusOnlyForInitOrStopped(error) => (1, error),
-            Self::EcFailoverTestJobConflict(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteFailoverTestJobError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteFailoverTestJobError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamJobId",
-            "IncorrectStatusOnlyForInitOrStopped",
-            "EcFailoverTestJobConflict",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteFailoverTestJobError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteFailoverTestJobError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteFailoverTestJobError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteFailoverTestJobError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_failover_test_job(
+        &self,
+    ) -> DeleteFailoverTestJobRequestBuilder<&Self> {
+        DeleteFailoverTestJobRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteFlowLogRequest>;
 /// Request of `DeleteFlowLog`: Deletes a flow log.
 ///
 /// * The **DeleteFlowLog** operation is asynchronous. After you send the request, the system returns a request ID. However, the operation is still being performed in the system background. You can call the [DescribeFlowLogs](<https://www.alibabacloud.com/help/doc-detail/87923.htm>) operation to query the status of a flow log:
@@ -117,9 +120,7 @@ impl<C> DeleteFlowLogRequestBuilder<C> {
     ///
     /// The region ID of the flow log. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-qingdao`.
+    /// Its description, rules and example: [`DeleteFlowLogRequest::region_id`](DeleteFlowLogRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -128,9 +129,7 @@ impl<C> DeleteFlowLogRequestBuilder<C> {
     ///
     /// The ID of the flow log.
     ///
-    /// - Wire name: `FlowLogId`.
-    /// - Required.
-    /// - Example: `fl-m5e8vhz2t21sel1nq****`.
+    /// Its description, rules and example: [`DeleteFlowLogRequest::flow_log_id`](DeleteFlowLogRequest::flow_log_id).
     pub fn flow_log_id(mut self, value: impl Into<String>) -> Self {
         self.inner.flow_log_id = Some(value.into());
         self
@@ -268,173 +267,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteFlowLogRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteFlowLog`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteFlowLogError {
-    /// HTTP 400 `InvalidInstanceId`: Instance does not exist.
-    InvalidInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ProjectOrLogstoreNotExist`: The specified project or logstore does not exist.
-    ProjectOrLogstoreNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SourceProjectNotExist`: The Source Project or logstore does not exist.
-    SourceProjectNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: This api does not support sub user or role.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterInvalid`: Invalid parameter.
-    ParameterInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus`: The specfied instance's status is invalid.
-    InvalidStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHdMonitorStatus`: Current instance status is not valid for this action.
-    InvalidHdMonitorStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `FlowLogNumberOverLimit`: This user has reached the maximum instance number of flowlog.
-    FlowLogNumberOverLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceId.NotFound`: The specfied instance is not existed.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.flowlog`: Invalid flowlog status.
-    IncorrectStatusFlowlog(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResourceId.NotFound`: Resource id is empty.
-    InvalidResourceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.OperateManagedFlowLog`: Authentication is failed for operate managed flowlog.
-    ForbiddenOperateManagedFlowLog(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteFlowLogError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidInstanceId",
-                        "ProjectOrLogstoreNotExist",
-                        "SourceProjectNotExist",
-                        "Unauthorized",
-                        "ParameterInvalid",
-                        "InvalidStatus",
-                        "InvalidHdMonitorStatus",
-                        "FlowLogNumberOverLimit",
-                        "InvalidRegionId.NotFound",
-                        "InvalidInstanceId.NotFound",
-                        "IncorrectStatus.flowlog",
-                        "InvalidResourceId.NotFound",
-                        "Forbidden.OperateManagedFlowLog",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteFlowLogError;
+impl crate::Client {
+    /// Calls `DeleteFlowLog`: Deletes a flow log.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteFlowLogRequestBuilder::send) it. The parameters and their rules: [`DeleteFlowLogRequest`].
+    #[inline]
+    pub fn delete_flow_log(&self) -> DeleteFlowLogRequestBuilder<&Self> {
+        DeleteFlowLogRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteFlowLogError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteFlowLog`: Deletes a flow log.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteFlowLogRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidInstanceId(error),
-            1 => Self::ProjectOrLogstoreNotExist(error),
-            2 => Self::SourceProjectNotExist(error),
-            3 => Self::Unauthorized(error),
-            4 => Self::ParameterInvalid(error),
-            5 => Self::InvalidStatus(error),
-            6 => Self::InvalidHdMonitorStatus(error),
-            7 => Self::FlowLogNumberOverLimit(error),
-            8 => Self::InvalidRegionIdNotFound(error),
-            9 => Self::InvalidInstanceIdNotFound(error),
-            10 => Self::IncorrectStatusFlowlog(error),
-            11 => Self::InvalidResourceIdNotFound(error),
-            12 => Self::ForbiddenOperateManagedFlowLog(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidInstanceId(error) => (0, error),
-            Self::ProjectOrLogstoreNotExist(error) => (1, error),
-            Self::SourceProjectNotExist(error) => (2, error),
-            Self::Unauthorized(error) => (3, error),
-            Self::ParameterInvalid(error) => (4, error),
-            Self::InvalidStatus(error) => (5, error),
-            Self::InvalidHdMonitorStatus(error) => (6, error),
-            Self::FlowLogNumberOverLimit(error) => (7, error),
-            Self::InvalidRegionIdNotFound(error) => (8, error),
-            Self::InvalidInstanceIdNotFound(error) => (9, error),
-            Self::IncorrectStatusFlowlog(error) => (10, error),
-            Self::InvalidResourceIdNotFound(error) => (11, error),
-            Self::ForbiddenOperateManagedFlowLog(error) => (12, error),
-            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteFlowLogError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteFlowLogError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidInstanceId",
-            "ProjectOrLogstoreNotExist",
-            "SourceProjectNotExist",
-            "Unauthorized",
-            "ParameterInvalid",
-            "InvalidStatus",
-            "InvalidHdMonitorStatus",
-            "FlowLogNumberOverLimit",
-            "InvalidRegionIdNotFound",
-            "InvalidInstanceIdNotFound",
-            "IncorrectStatusFlowlog",
-            "InvalidResourceIdNotFound",
-            "ForbiddenOperateManagedFlowLog",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteFlowLogError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteFlowLogError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteFlowLogError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteFlowLogError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_flow_log(&self) -> DeleteFlowLogRequestBuilder<&Self> {
+        DeleteFlowLogRequestBuilder::new(self)
     }
 }

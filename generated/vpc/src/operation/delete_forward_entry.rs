@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteForwardEntryRequest>;
 /// Request of `DeleteForwardEntry`: Deletes a DNAT entry.
 ///
 /// ## Description
@@ -148,11 +151,7 @@ impl<C> DeleteForwardEntryRequestBuilder<C> {
     ///
     /// The region ID of the NAT gateway.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteForwardEntryRequest::region_id`](DeleteForwardEntryRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -161,9 +160,7 @@ impl<C> DeleteForwardEntryRequestBuilder<C> {
     ///
     /// The ID of the DNAT table to which the DNAT entry belongs.
     ///
-    /// - Wire name: `ForwardTableId`.
-    /// - Required.
-    /// - Example: `ftb-8vbx8xu2lqj9qb334****`.
+    /// Its description, rules and example: [`DeleteForwardEntryRequest::forward_table_id`](DeleteForwardEntryRequest::forward_table_id).
     pub fn forward_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.forward_table_id = Some(value.into());
         self
@@ -172,9 +169,7 @@ impl<C> DeleteForwardEntryRequestBuilder<C> {
     ///
     /// The ID of the DNAT entry to be deleted.
     ///
-    /// - Wire name: `ForwardEntryId`.
-    /// - Required.
-    /// - Example: `fwd-8vbn3bc8roygjp0gy****`.
+    /// Its description, rules and example: [`DeleteForwardEntryRequest::forward_entry_id`](DeleteForwardEntryRequest::forward_entry_id).
     pub fn forward_entry_id(mut self, value: impl Into<String>) -> Self {
         self.inner.forward_entry_id = Some(value.into());
         self
@@ -183,13 +178,7 @@ impl<C> DeleteForwardEntryRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteForwardEntryRequest::client_token`](DeleteForwardEntryRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -326,143 +315,24 @@ for DeleteForwardEntryResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteForwardEntry`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteForwardEntryError {
-    /// HTTP 400 `IncorretForwardEntryStatus`: Some Forward entry status blocked this operation..
-    IncorretForwardEntryStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: Missing mandatory parameter
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.NATGW`: The status of the specified NAT gateway is abnormal.
-    IncorrectStatusNatgw(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.ForwardEntry`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusForwardEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidForwardEntryId.NotFound`: Specified forward entry ID does not exist
-    InvalidForwardEntryIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidForwardTableId.NotFound`: Specified forward table does not exist.
-    InvalidForwardTableIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.ForwardEntry`: The specified resource of %s is not found.
-    ResourceNotFoundForwardEntry(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteForwardEntryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorretForwardEntryStatus",
-                        "MissingParameter",
-                        "IncorrectStatus.NATGW",
-                        "IncorrectStatus.ForwardEntry",
-                        "InvalidRegionId.NotFound",
-                        "InvalidForwardEntryId.NotFound",
-                        "InvalidForwardTableId.NotFound",
-                        "ResourceNotFound.ForwardEntry",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteForwardEntryError;
+impl crate::Client {
+    /// Calls `DeleteForwardEntry`: Deletes a DNAT entry.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteForwardEntryRequestBuilder::send) it. The parameters and their rules: [`DeleteForwardEntryRequest`].
+    #[inline]
+    pub fn delete_forward_entry(&self) -> DeleteForwardEntryRequestBuilder<&Self> {
+        DeleteForwardEntryRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteForwardEntryError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteForwardEntry`: Deletes a DNAT entry.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteForwardEntryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorretForwardEntryStatus(error),
-            1 => Self::MissingParameter(error),
-            2 => Self::IncorrectStatusNatgw(error),
-            3 => Self::IncorrectStatusForwardEntry(error),
-            4 => Self::InvalidRegionIdNotFound(error),
-            5 => Self::InvalidForwardEntryIdNotFound(error),
-            6 => Self::InvalidForwardTableIdNotFound(error),
-            7 => Self::ResourceNotFoundForwardEntry(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorretForwardEntryStatus(error) => (0, error),
-            Self::MissingParameter(error) => (1, error),
-            Self::IncorrectStatusNatgw(error) => (2, error),
-            Self::IncorrectStatusForwardEntry(error) => (3, error),
-            Self::InvalidRegionIdNotFound(error) => (4, error),
-            Self::InvalidForwardEntryIdNotFound(error) => (5, error),
-            Self::InvalidForwardTableIdNotFound(error) => (6, error),
-            Self::ResourceNotFoundForwardEntry(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteForwardEntryError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteForwardEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorretForwardEntryStatus",
-            "MissingParameter",
-            "IncorrectStatusNatgw",
-            "IncorrectStatusForwardEntry",
-            "InvalidRegionIdNotFound",
-            "InvalidForwardEntryIdNotFound",
-            "InvalidForwardTableIdNotFound",
-            "ResourceNotFoundForwardEntry",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteForwardEntryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteForwardEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteForwardEntryError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteForwardEntryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_forward_entry(&self) -> DeleteForwardEntryRequestBuilder<&Self> {
+        DeleteForwardEntryRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteFullNatEntryRequest>;
 /// Request of `DeleteFullNatEntry`: Deletes a FULLNAT entry.
 ///
 /// ## Description
@@ -160,13 +163,7 @@ impl<C> DeleteFullNatEntryRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteFullNatEntryRequest::client_token`](DeleteFullNatEntryRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -175,9 +172,7 @@ impl<C> DeleteFullNatEntryRequestBuilder<C> {
     ///
     /// The ID of the FULLNAT table to which the FULLNAT entry to be deleted belongs.
     ///
-    /// - Wire name: `FullNatTableId`.
-    /// - Required.
-    /// - Example: `fulltb-gw88z7hhlv43rmb26****`.
+    /// Its description, rules and example: [`DeleteFullNatEntryRequest::full_nat_table_id`](DeleteFullNatEntryRequest::full_nat_table_id).
     pub fn full_nat_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.full_nat_table_id = Some(value.into());
         self
@@ -186,9 +181,7 @@ impl<C> DeleteFullNatEntryRequestBuilder<C> {
     ///
     /// The ID of the FULLNAT entry that you want to delete.
     ///
-    /// - Wire name: `FullNatEntryId`.
-    /// - Required.
-    /// - Example: `fullnat-gw8fz23jezpbblf1j****`.
+    /// Its description, rules and example: [`DeleteFullNatEntryRequest::full_nat_entry_id`](DeleteFullNatEntryRequest::full_nat_entry_id).
     pub fn full_nat_entry_id(mut self, value: impl Into<String>) -> Self {
         self.inner.full_nat_entry_id = Some(value.into());
         self
@@ -197,11 +190,7 @@ impl<C> DeleteFullNatEntryRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, the related error message is returned. If the request passes the dry run, the DryRunOperation error code is returned.
-    /// * **false**: performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteFullNatEntryRequest::dry_run`](DeleteFullNatEntryRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -210,11 +199,7 @@ impl<C> DeleteFullNatEntryRequestBuilder<C> {
     ///
     /// The region ID of the VPC NAT gateway to which the FULLNAT entry to be deleted belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent list of regions.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `eu-central-1`.
+    /// Its description, rules and example: [`DeleteFullNatEntryRequest::region_id`](DeleteFullNatEntryRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -351,113 +336,24 @@ for DeleteFullNatEntryResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteFullNatEntry`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteFullNatEntryError {
-    /// HTTP 400 `ResourceNotFound.FullNatEntry`: The specified resource of %s is not found.
-    ResourceNotFoundFullNatEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.FullNatEntry`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusFullNatEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.FullNatTableId`: The specified resource of %s is not found.
-    ResourceNotFoundFullNatTableId(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteFullNatEntryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ResourceNotFound.FullNatEntry",
-                        "IncorrectStatus.FullNatEntry",
-                        "ResourceNotFound.FullNatTableId",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteFullNatEntryError;
+impl crate::Client {
+    /// Calls `DeleteFullNatEntry`: Deletes a FULLNAT entry.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteFullNatEntryRequestBuilder::send) it. The parameters and their rules: [`DeleteFullNatEntryRequest`].
+    #[inline]
+    pub fn delete_full_nat_entry(&self) -> DeleteFullNatEntryRequestBuilder<&Self> {
+        DeleteFullNatEntryRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteFullNatEntryError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteFullNatEntry`: Deletes a FULLNAT entry.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteFullNatEntryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceNotFoundFullNatEntry(error),
-            1 => Self::IncorrectStatusFullNatEntry(error),
-            2 => Self::ResourceNotFoundFullNatTableId(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceNotFoundFullNatEntry(error) => (0, error),
-            Self::IncorrectStatusFullNatEntry(error) => (1, error),
-            Self::ResourceNotFoundFullNatTableId(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteFullNatEntryError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteFullNatEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceNotFoundFullNatEntry",
-            "IncorrectStatusFullNatEntry",
-            "ResourceNotFoundFullNatTableId",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteFullNatEntryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteFullNatEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteFullNatEntryError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteFullNatEntryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_full_nat_entry(&self) -> DeleteFullNatEntryRequestBuilder<&Self> {
+        DeleteFullNatEntryRequestBuilder::new(self)
     }
 }

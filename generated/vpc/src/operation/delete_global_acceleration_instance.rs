@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteGlobalAccelerationInstanceRequest>;
 /// Request of `DeleteGlobalAccelerationInstance`: Deletes a GA instance.
 ///
 /// When you call this operation, take note of the following items:
@@ -121,11 +124,7 @@ impl<C> DeleteGlobalAccelerationInstanceRequestBuilder<C> {
     ///
     /// The region ID of the GA instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteGlobalAccelerationInstanceRequest::region_id`](DeleteGlobalAccelerationInstanceRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -134,9 +133,7 @@ impl<C> DeleteGlobalAccelerationInstanceRequestBuilder<C> {
     ///
     /// The ID of the GA instance.
     ///
-    /// - Wire name: `GlobalAccelerationInstanceId`.
-    /// - Required.
-    /// - Example: `ga-asdfsl22s****`.
+    /// Its description, rules and example: [`DeleteGlobalAccelerationInstanceRequest::global_acceleration_instance_id`](DeleteGlobalAccelerationInstanceRequest::global_acceleration_instance_id).
     pub fn global_acceleration_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.global_acceleration_instance_id = Some(value.into());
         self
@@ -274,137 +271,28 @@ for DeleteGlobalAccelerationInstanceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteGlobalAccelerationInstance`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteGlobalAccelerationInstanceError {
-    /// HTTP 400 `IncorrectGlobalAccelerationInstanceIdStatus`: Current GlobalAccelerationInstance status does not support this operation.
-    IncorrectGlobalAccelerationInstanceIdStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidGlobalAccelerationInstanceId.NotFound`: The specified GlobalAccelerationInstanceId is not found.
-    InvalidGlobalAccelerationInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.GlobalAccelerationInstanceChargeTypeIsPrepaid`: It's forbidden to release a prepaid GlobalAccelerationInstance
-    ForbiddenGlobalAccelerationInstanceChargeTypeIsPrepaid(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `DependencyViolation.Ips`: The specified BandwidthPackageId has dependent resource ips.
-    DependencyViolationIps(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus`: This openeration would be allowed only when status of this RouterInterface is Idle/Inactive.
-    IncorrectStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified region is not supported.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DeleteGlobalAccelerationInstanceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectGlobalAccelerationInstanceIdStatus",
-                        "InvalidGlobalAccelerationInstanceId.NotFound",
-                        "Forbidden.GlobalAccelerationInstanceChargeTypeIsPrepaid",
-                        "DependencyViolation.Ips",
-                        "IncorrectStatus",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteGlobalAccelerationInstanceError;
+impl crate::Client {
+    /// Calls `DeleteGlobalAccelerationInstance`: Deletes a GA instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteGlobalAccelerationInstanceRequestBuilder::send) it. The parameters and their rules: [`DeleteGlobalAccelerationInstanceRequest`].
+    #[inline]
+    pub fn delete_global_acceleration_instance(
+        &self,
+    ) -> DeleteGlobalAccelerationInstanceRequestBuilder<&Self> {
+        DeleteGlobalAccelerationInstanceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteGlobalAccelerationInstanceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteGlobalAccelerationInstance`: Deletes a GA instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteGlobalAccelerationInstanceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectGlobalAccelerationInstanceIdStatus(error),
-            1 => Self::InvalidGlobalAccelerationInstanceIdNotFound(error),
-            2 => Self::ForbiddenGlobalAccelerationInstanceChargeTypeIsPrepaid(error),
-            3 => Self::DependencyViolationIps(error),
-            4 => Self::IncorrectStatus(error),
-            5 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectGlobalAccelerationInstanceIdStatus(error) => (0, error),
-            Self::InvalidGlobalAccelerationInstanceIdNotFound(error) => (1, error),
-            Self::ForbiddenGlobalAccelerationInstanceChargeTypeIsPrepaid(error) => {
-                (2, error)
-            }
-            Self::DependencyViolationIps(error) => (3, error),
-            Self::IncorrectStatus(error) => (4, error),
-            Self::InvalidRegionIdNotFound(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteGlobalAccelerationInstanceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteGlobalAccelerationInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectGlobalAccelerationInstanceIdStatus",
-            "InvalidGlobalAccelerationInstanceIdNotFound",
-            "ForbiddenGlobalAccelerationInstanceChargeTypeIsPrepaid",
-            "DependencyViolationIps",
-            "IncorrectStatus",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteGlobalAccelerationInstanceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteGlobalAccelerationInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteGlobalAccelerationInstanceError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DeleteGlobalAccelerationInstanceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_global_acceleration_instance(
+        &self,
+    ) -> DeleteGlobalAccelerationInstanceRequestBuilder<&Self> {
+        DeleteGlobalAccelerationInstanceRequestBuilder::new(self)
     }
 }

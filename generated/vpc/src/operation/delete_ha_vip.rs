@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteHaVipRequest>;
 /// Request of `DeleteHaVip`: Deletes a high-availability virtual IP address (HaVip).
 ///
 /// When you call this operation, take note of the following rules:
@@ -132,13 +135,7 @@ impl<C> DeleteHaVipRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** in each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteHaVipRequest::client_token`](DeleteHaVipRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -147,9 +144,7 @@ impl<C> DeleteHaVipRequestBuilder<C> {
     ///
     /// The region where the HaVip resides. Call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`DeleteHaVipRequest::region_id`](DeleteHaVipRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -158,9 +153,7 @@ impl<C> DeleteHaVipRequestBuilder<C> {
     ///
     /// The ID of the HaVip that you want to delete.
     ///
-    /// - Wire name: `HaVipId`.
-    /// - Required.
-    /// - Example: `havip-2zeo05qre24nhrqpy****`.
+    /// Its description, rules and example: [`DeleteHaVipRequest::ha_vip_id`](DeleteHaVipRequest::ha_vip_id).
     pub fn ha_vip_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ha_vip_id = Some(value.into());
         self
@@ -282,137 +275,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteHaVipRespo
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteHaVip`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteHaVipError {
-    /// HTTP 400 `IncorrectStatus`: HaVip can be deleted only when it is status is Available.
-    IncorrectStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.HaVipReferedByRouteEntry`: HaVip cannot be deleted when it is refered by a route table entry as next hop.
-    DependencyViolationHaVipReferedByRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.HaVipAssociatedWithEIP`: HaVip cannot be deleted when it is associated with  EIP.
-    DependencyViolationHaVipAssociatedWithEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectHaVipStatus`: HaVip?s status is invalid.
-    IncorrectHaVipStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.HaVip`: No permissions to perform operations on HAVIPs. Please apply for privilege--vpc_privilege_allow_buy_havip_instance.
-    ForbiddenHaVip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidHaVipId.NotFound`: The specified HaVip does not exist in the specified region.
-    InvalidHaVipIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteHaVipError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus",
-                        "DependencyViolation.HaVipReferedByRouteEntry",
-                        "DependencyViolation.HaVipAssociatedWithEIP",
-                        "IncorrectHaVipStatus",
-                        "Forbidden.HaVip",
-                        "InvalidRegionId.NotFound",
-                        "InvalidHaVipId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteHaVipError;
+impl crate::Client {
+    /// Calls `DeleteHaVip`: Deletes a high-availability virtual IP address (HaVip).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteHaVipRequestBuilder::send) it. The parameters and their rules: [`DeleteHaVipRequest`].
+    #[inline]
+    pub fn delete_ha_vip(&self) -> DeleteHaVipRequestBuilder<&Self> {
+        DeleteHaVipRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteHaVipError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteHaVip`: Deletes a high-availability virtual IP address (HaVip).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteHaVipRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatus(error),
-            1 => Self::DependencyViolationHaVipReferedByRouteEntry(error),
-            2 => Self::DependencyViolationHaVipAssociatedWithEip(error),
-            3 => Self::IncorrectHaVipStatus(error),
-            4 => Self::ForbiddenHaVip(error),
-            5 => Self::InvalidRegionIdNotFound(error),
-            6 => Self::InvalidHaVipIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatus(error) => (0, error),
-            Self::DependencyViolationHaVipReferedByRouteEntry(error) => (1, error),
-            Self::DependencyViolationHaVipAssociatedWithEip(error) => (2, error),
-            Self::IncorrectHaVipStatus(error) => (3, error),
-            Self::ForbiddenHaVip(error) => (4, error),
-            Self::InvalidRegionIdNotFound(error) => (5, error),
-            Self::InvalidHaVipIdNotFound(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteHaVipError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteHaVipError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatus",
-            "DependencyViolationHaVipReferedByRouteEntry",
-            "DependencyViolationHaVipAssociatedWithEip",
-            "IncorrectHaVipStatus",
-            "ForbiddenHaVip",
-            "InvalidRegionIdNotFound",
-            "InvalidHaVipIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteHaVipError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteHaVipError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteHaVipError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteHaVipError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_ha_vip(&self) -> DeleteHaVipRequestBuilder<&Self> {
+        DeleteHaVipRequestBuilder::new(self)
     }
 }

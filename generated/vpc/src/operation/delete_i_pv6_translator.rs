@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteIPv6TranslatorRequest>;
 /// Request of `DeleteIPv6Translator`: Deletes an IPv6 Translation Service instance.
 ///
 /// # Example
@@ -119,11 +122,7 @@ impl<C> DeleteIPv6TranslatorRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `ClientToken`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteIPv6TranslatorRequest::client_token`](DeleteIPv6TranslatorRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -132,9 +131,7 @@ impl<C> DeleteIPv6TranslatorRequestBuilder<C> {
     ///
     /// The region ID of the IPv6 Translation Service instance.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteIPv6TranslatorRequest::region_id`](DeleteIPv6TranslatorRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -143,9 +140,7 @@ impl<C> DeleteIPv6TranslatorRequestBuilder<C> {
     ///
     /// The ID of the IPv6 Translation Service instance.
     ///
-    /// - Wire name: `Ipv6TranslatorId`.
-    /// - Required.
-    /// - Example: `ipv6trans-bp1i8ahxut1ie****`.
+    /// Its description, rules and example: [`DeleteIPv6TranslatorRequest::ipv6_translator_id`](DeleteIPv6TranslatorRequest::ipv6_translator_id).
     pub fn ipv6_translator_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_translator_id = Some(value.into());
         self
@@ -282,131 +277,24 @@ for DeleteIPv6TranslatorResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteIPv6Translator`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteIPv6TranslatorError {
-    /// HTTP 400 `IPv6Translator.Configuring`: The specified ipv6 translator is configuring.
-    IPv6TranslatorConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Nat64Gateway.Configuring`: The specified IPv6 translator is configuring.
-    Nat64GatewayConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ForbiddenRelease`: Forbidden to release a prepaid instance within validity period
-    ForbiddenRelease(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidIPv6TranslatorId.NotFound`: The specified ipv6 translator instance id does not exist.
-    InvalidIPv6TranslatorIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteIPv6TranslatorError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IPv6Translator.Configuring",
-                        "Nat64Gateway.Configuring",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                        "ForbiddenRelease",
-                        "InvalidIPv6TranslatorId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteIPv6TranslatorError;
+impl crate::Client {
+    /// Calls `DeleteIPv6Translator`: Deletes an IPv6 Translation Service instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteIPv6TranslatorRequestBuilder::send) it. The parameters and their rules: [`DeleteIPv6TranslatorRequest`].
+    #[inline]
+    pub fn delete_i_pv6_translator(&self) -> DeleteIPv6TranslatorRequestBuilder<&Self> {
+        DeleteIPv6TranslatorRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteIPv6TranslatorError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteIPv6Translator`: Deletes an IPv6 Translation Service instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteIPv6TranslatorRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IPv6TranslatorConfiguring(error),
-            1 => Self::Nat64GatewayConfiguring(error),
-            2 => Self::ForbbidenSubUser(error),
-            3 => Self::Forbidden(error),
-            4 => Self::ForbiddenRelease(error),
-            5 => Self::InvalidIPv6TranslatorIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IPv6TranslatorConfiguring(error) => (0, error),
-            Self::Nat64GatewayConfiguring(error) => (1, error),
-            Self::ForbbidenSubUser(error) => (2, error),
-            Self::Forbidden(error) => (3, error),
-            Self::ForbiddenRelease(error) => (4, error),
-            Self::InvalidIPv6TranslatorIdNotFound(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteIPv6TranslatorError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteIPv6TranslatorError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IPv6TranslatorConfiguring",
-            "Nat64GatewayConfiguring",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "ForbiddenRelease",
-            "InvalidIPv6TranslatorIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteIPv6TranslatorError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteIPv6TranslatorError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteIPv6TranslatorError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteIPv6TranslatorError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_i_pv6_translator(&self) -> DeleteIPv6TranslatorRequestBuilder<&Self> {
+        DeleteIPv6TranslatorRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteIPv6TranslatorAclListRequest>;
 /// Request of `DeleteIPv6TranslatorAclList`: Deletes an access control list (ACL). You can delete an ACL only when the ACL is not associated with IPv6 translation mappings.
 ///
 /// **Deprecated** by the service.
@@ -121,11 +124,7 @@ impl<C> DeleteIPv6TranslatorAclListRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among all requests. The token can contain only ASCII characters.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteIPv6TranslatorAclListRequest::client_token`](DeleteIPv6TranslatorAclListRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -134,9 +133,7 @@ impl<C> DeleteIPv6TranslatorAclListRequestBuilder<C> {
     ///
     /// The region of the IPv6 translation service instance.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteIPv6TranslatorAclListRequest::region_id`](DeleteIPv6TranslatorAclListRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -145,9 +142,7 @@ impl<C> DeleteIPv6TranslatorAclListRequestBuilder<C> {
     ///
     /// The ID of the ACL that you want to delete.
     ///
-    /// - Wire name: `AclId`.
-    /// - Required.
-    /// - Example: `ipv6transacl-bp1de2****`.
+    /// Its description, rules and example: [`DeleteIPv6TranslatorAclListRequest::acl_id`](DeleteIPv6TranslatorAclListRequest::acl_id).
     pub fn acl_id(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_id = Some(value.into());
         self
@@ -287,119 +282,28 @@ for DeleteIPv6TranslatorAclListResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteIPv6TranslatorAclList`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteIPv6TranslatorAclListError {
-    /// HTTP 400 `InvalidIPv6TranslatorACLId.NotFound`: The specified ipv6 translator acl instance id does not exist.
-    InvalidIPv6TranslatorAclIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIPv6TranslatorACL.Used`: The specified ipv6 translator acl is be used.
-    InvalidIPv6TranslatorAclUsed(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteIPv6TranslatorAclListError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidIPv6TranslatorACLId.NotFound",
-                        "InvalidIPv6TranslatorACL.Used",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteIPv6TranslatorAclListError;
+impl crate::Client {
+    /// Calls `DeleteIPv6TranslatorAclList`: Deletes an access control list (ACL). You can delete an ACL only when the ACL is not associated with IPv6 translation mappings.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteIPv6TranslatorAclListRequestBuilder::send) it. The parameters and their rules: [`DeleteIPv6TranslatorAclListRequest`].
+    #[inline]
+    pub fn delete_i_pv6_translator_acl_list(
+        &self,
+    ) -> DeleteIPv6TranslatorAclListRequestBuilder<&Self> {
+        DeleteIPv6TranslatorAclListRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteIPv6TranslatorAclListError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteIPv6TranslatorAclList`: Deletes an access control list (ACL). You can delete an ACL only when the ACL is not associated with IPv6 translation mappings.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteIPv6TranslatorAclListRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidIPv6TranslatorAclIdNotFound(error),
-            1 => Self::InvalidIPv6TranslatorAclUsed(error),
-            2 => Self::ForbbidenSubUser(error),
-            3 => Self::Forbidden(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidIPv6TranslatorAclIdNotFound(error) => (0, error),
-            Self::InvalidIPv6TranslatorAclUsed(error) => (1, error),
-            Self::ForbbidenSubUser(error) => (2, error),
-            Self::Forbidden(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteIPv6TranslatorAclListError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteIPv6TranslatorAclListError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidIPv6TranslatorAclIdNotFound",
-            "InvalidIPv6TranslatorAclUsed",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteIPv6TranslatorAclListError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteIPv6TranslatorAclListError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteIPv6TranslatorAclListError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteIPv6TranslatorAclListError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_i_pv6_translator_acl_list(
+        &self,
+    ) -> DeleteIPv6TranslatorAclListRequestBuilder<&Self> {
+        DeleteIPv6TranslatorAclListRequestBuilder::new(self)
     }
 }

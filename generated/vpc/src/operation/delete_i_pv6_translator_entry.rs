@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteIPv6TranslatorEntryRequest>;
 /// Request of `DeleteIPv6TranslatorEntry`: Deletes an IPv6 mapping entry.
 ///
 /// **Deprecated** by the service.
@@ -131,11 +134,7 @@ impl<C> DeleteIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteIPv6TranslatorEntryRequest::client_token`](DeleteIPv6TranslatorEntryRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -144,9 +143,7 @@ impl<C> DeleteIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// The region of the IPv6 Translation Service instance. You can call the **DescribeRegions** operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteIPv6TranslatorEntryRequest::region_id`](DeleteIPv6TranslatorEntryRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -155,8 +152,7 @@ impl<C> DeleteIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// The ID of the IPv6 mapping entry to be deleted.
     ///
-    /// - Wire name: `Ipv6TranslatorEntryId`.
-    /// - Example: `ipv6transentry-bp1g8bhrde****`.
+    /// Its description, rules and example: [`DeleteIPv6TranslatorEntryRequest::ipv6_translator_entry_id`](DeleteIPv6TranslatorEntryRequest::ipv6_translator_entry_id).
     pub fn ipv6_translator_entry_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_translator_entry_id = Some(value.into());
         self
@@ -165,10 +161,7 @@ impl<C> DeleteIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// The ID of the IPv6 Translation Service instance.
     ///
-    /// > If you do not specify **Ipv6TranslatorEntryId**, all mapping entries in the specified instance are deleted.
-    ///
-    /// - Wire name: `Ipv6TranslatorId`.
-    /// - Example: `ipv6trans-bp1858ys****`.
+    /// Its description, rules and example: [`DeleteIPv6TranslatorEntryRequest::ipv6_translator_id`](DeleteIPv6TranslatorEntryRequest::ipv6_translator_id).
     pub fn ipv6_translator_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_translator_id = Some(value.into());
         self
@@ -305,143 +298,28 @@ for DeleteIPv6TranslatorEntryResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteIPv6TranslatorEntry`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteIPv6TranslatorEntryError {
-    /// HTTP 400 `InvalidIPv6TranslatorId.NotFound`: The specified ipv6 translator gateway instance id does not exist.
-    InvalidIPv6TranslatorIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIPv6TranslatorEntryId.NotFound`: The specified ipv6 translator entry id does not exist.
-    InvalidIPv6TranslatorEntryIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IPv6Translator.Configuring`: The specified ipv6 translator is configuring.
-    IPv6TranslatorConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IPv6Translator.FinancialLocked`: The specified ipv6 translator is financial locked.
-    IPv6TranslatorFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIPv6TranslatorId.CoexistWithEntryId`: The entry id and instance id can not be specified together
-    InvalidIPv6TranslatorIdCoexistWithEntryId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingEntryOrInstanceId`: The entry or instance id is not supplied
-    MissingEntryOrInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteIPv6TranslatorEntryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidIPv6TranslatorId.NotFound",
-                        "InvalidIPv6TranslatorEntryId.NotFound",
-                        "IPv6Translator.Configuring",
-                        "IPv6Translator.FinancialLocked",
-                        "InvalidIPv6TranslatorId.CoexistWithEntryId",
-                        "MissingEntryOrInstanceId",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteIPv6TranslatorEntryError;
+impl crate::Client {
+    /// Calls `DeleteIPv6TranslatorEntry`: Deletes an IPv6 mapping entry.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteIPv6TranslatorEntryRequestBuilder::send) it. The parameters and their rules: [`DeleteIPv6TranslatorEntryRequest`].
+    #[inline]
+    pub fn delete_i_pv6_translator_entry(
+        &self,
+    ) -> DeleteIPv6TranslatorEntryRequestBuilder<&Self> {
+        DeleteIPv6TranslatorEntryRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteIPv6TranslatorEntryError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteIPv6TranslatorEntry`: Deletes an IPv6 mapping entry.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteIPv6TranslatorEntryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidIPv6TranslatorIdNotFound(error),
-            1 => Self::InvalidIPv6TranslatorEntryIdNotFound(error),
-            2 => Self::IPv6TranslatorConfiguring(error),
-            3 => Self::IPv6TranslatorFinancialLocked(error),
-            4 => Self::InvalidIPv6TranslatorIdCoexistWithEntryId(error),
-            5 => Self::MissingEntryOrInstanceId(error),
-            6 => Self::ForbbidenSubUser(error),
-            7 => Self::Forbidden(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidIPv6TranslatorIdNotFound(error) => (0, error),
-            Self::InvalidIPv6TranslatorEntryIdNotFound(error) => (1, error),
-            Self::IPv6TranslatorConfiguring(error) => (2, error),
-            Self::IPv6TranslatorFinancialLocked(error) => (3, error),
-            Self::InvalidIPv6TranslatorIdCoexistWithEntryId(error) => (4, error),
-            Self::MissingEntryOrInstanceId(error) => (5, error),
-            Self::ForbbidenSubUser(error) => (6, error),
-            Self::Forbidden(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteIPv6TranslatorEntryError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteIPv6TranslatorEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidIPv6TranslatorIdNotFound",
-            "InvalidIPv6TranslatorEntryIdNotFound",
-            "IPv6TranslatorConfiguring",
-            "IPv6TranslatorFinancialLocked",
-            "InvalidIPv6TranslatorIdCoexistWithEntryId",
-            "MissingEntryOrInstanceId",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteIPv6TranslatorEntryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteIPv6TranslatorEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteIPv6TranslatorEntryError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteIPv6TranslatorEntryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_i_pv6_translator_entry(
+        &self,
+    ) -> DeleteIPv6TranslatorEntryRequestBuilder<&Self> {
+        DeleteIPv6TranslatorEntryRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteIpsecServerRequest>;
 /// Request of `DeleteIpsecServer`: Deletes an IPsec server.
 ///
 /// * **DeleteIpsecServer** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](<https://www.alibabacloud.com/help/doc-detail/2794055.htm>) to query the status of the task.
@@ -150,9 +153,7 @@ impl<C> DeleteIpsecServerRequestBuilder<C> {
     ///
     /// The ID of the region where the IPsec server is created.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteIpsecServerRequest::region_id`](DeleteIpsecServerRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -161,9 +162,7 @@ impl<C> DeleteIpsecServerRequestBuilder<C> {
     ///
     /// The ID of the IPsec server.
     ///
-    /// - Wire name: `IpsecServerId`.
-    /// - Required.
-    /// - Example: `iss-bp1jougp8cfsbo8y9****`.
+    /// Its description, rules and example: [`DeleteIpsecServerRequest::ipsec_server_id`](DeleteIpsecServerRequest::ipsec_server_id).
     pub fn ipsec_server_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipsec_server_id = Some(value.into());
         self
@@ -172,14 +171,7 @@ impl<C> DeleteIpsecServerRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Must contain only ASCII characters.
-    /// - Example: `02fb3da4-130e-11e9-8e44-00****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteIpsecServerRequest::client_token`](DeleteIpsecServerRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -188,12 +180,7 @@ impl<C> DeleteIpsecServerRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Must be one of `true` (only check the request), `false` (check and perform the request).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteIpsecServerRequest::dry_run`](DeleteIpsecServerRequest::dry_run).
     pub fn dry_run(mut self, value: impl Into<crate::types::DryRun>) -> Self {
         self.inner.dry_run = Some(value.into());
         self
@@ -328,119 +315,24 @@ for DeleteIpsecServerResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteIpsecServer`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteIpsecServerError {
-    /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
-    VpnGatewayConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidIpsecServerId.NotFound`: The specified IPsec server ID (%s) does not exist.
-    InvalidIpsecServerIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `OperationConflict`: The operation against this instance is too frequent, please try again later.
-    OperationConflict(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteIpsecServerError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "VpnGateway.Configuring",
-                        "Forbidden",
-                        "InvalidIpsecServerId.NotFound",
-                        "OperationConflict",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteIpsecServerError;
+impl crate::Client {
+    /// Calls `DeleteIpsecServer`: Deletes an IPsec server.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteIpsecServerRequestBuilder::send) it. The parameters and their rules: [`DeleteIpsecServerRequest`].
+    #[inline]
+    pub fn delete_ipsec_server(&self) -> DeleteIpsecServerRequestBuilder<&Self> {
+        DeleteIpsecServerRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteIpsecServerError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteIpsecServer`: Deletes an IPsec server.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteIpsecServerRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::VpnGatewayConfiguring(error),
-            1 => Self::Forbidden(error),
-            2 => Self::InvalidIpsecServerIdNotFound(error),
-            3 => Self::OperationConflict(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::VpnGatewayConfiguring(error) => (0, error),
-            Self::Forbidden(error) => (1, error),
-            Self::InvalidIpsecServerIdNotFound(error) => (2, error),
-            Self::OperationConflict(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteIpsecServerError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteIpsecServerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "VpnGatewayConfiguring",
-            "Forbidden",
-            "InvalidIpsecServerIdNotFound",
-            "OperationConflict",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteIpsecServerError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteIpsecServerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteIpsecServerError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteIpsecServerError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_ipsec_server(&self) -> DeleteIpsecServerRequestBuilder<&Self> {
+        DeleteIpsecServerRequestBuilder::new(self)
     }
 }

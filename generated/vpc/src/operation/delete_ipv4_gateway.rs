@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteIpv4GatewayRequest>;
 /// Request of `DeleteIpv4Gateway`: Deletes an IPv4 gateway.
 ///
 /// ### Description
@@ -165,9 +168,7 @@ impl<C> DeleteIpv4GatewayRequestBuilder<C> {
     ///
     /// The ID of the IPv4 gateway that you want to delete.
     ///
-    /// - Wire name: `Ipv4GatewayId`.
-    /// - Required.
-    /// - Example: `ipv4gw-5tsnc6s4ogsedtp3k****`.
+    /// Its description, rules and example: [`DeleteIpv4GatewayRequest::ipv4_gateway_id`](DeleteIpv4GatewayRequest::ipv4_gateway_id).
     pub fn ipv4_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv4_gateway_id = Some(value.into());
         self
@@ -176,10 +177,7 @@ impl<C> DeleteIpv4GatewayRequestBuilder<C> {
     ///
     /// Select the public network mode of the VPC after deleting the IPv4 gateway. The values are:
     ///
-    /// - **private**: Default value, after deleting the IPv4 gateway, the VPC will become a pure private VPC without public network access capability.
-    /// - **public**: After deleting the IPv4 gateway, the VPC's public network access is no longer centrally controlled by the IPv4 gateway, and instances with public IPs bound can access the public network by default.
-    /// - Wire name: `InternetMode`.
-    /// - Example: `public`.
+    /// Its description, rules and example: [`DeleteIpv4GatewayRequest::internet_mode`](DeleteIpv4GatewayRequest::internet_mode).
     pub fn internet_mode(mut self, value: impl Into<String>) -> Self {
         self.inner.internet_mode = Some(value.into());
         self
@@ -188,11 +186,7 @@ impl<C> DeleteIpv4GatewayRequestBuilder<C> {
     ///
     /// The region ID of the IPv4 gateway that you want to delete.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `ap-southeast-6`.
+    /// Its description, rules and example: [`DeleteIpv4GatewayRequest::region_id`](DeleteIpv4GatewayRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -201,13 +195,7 @@ impl<C> DeleteIpv4GatewayRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteIpv4GatewayRequest::client_token`](DeleteIpv4GatewayRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -216,11 +204,7 @@ impl<C> DeleteIpv4GatewayRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run, without performing the actual request. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteIpv4GatewayRequest::dry_run`](DeleteIpv4GatewayRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -355,127 +339,24 @@ for DeleteIpv4GatewayResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteIpv4Gateway`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteIpv4GatewayError {
-    /// HTTP 400 `ResourceNotFound.Ipv4Gateway`: The specified resource ipv4Gateway is not found.
-    ResourceNotFoundIpv4Gateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Ipv4Gateway`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusIpv4Gateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.RouteEntryExist`: The operation is not allowed because of existing routeEntry point to ipv4Gateway.
-    OperationDeniedRouteEntryExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.GatewayAlreadyAssociated`: The operation is not allowed because of the specified resource %s is already associated.
-    OperationDeniedGatewayAlreadyAssociated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.Ipv4GatewayUsedByEipBindIpAddress`: Failed to delete the IPv4 gateway because the EIP associated with a private IP address requires the IPv4 gateway to implement outbound Internet access.
-    OperationFailedIpv4GatewayUsedByEipBindIpAddress(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteIpv4GatewayError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ResourceNotFound.Ipv4Gateway",
-                        "IncorrectStatus.Ipv4Gateway",
-                        "OperationDenied.RouteEntryExist",
-                        "OperationDenied.GatewayAlreadyAssociated",
-                        "OperationFailed.Ipv4GatewayUsedByEipBindIpAddress",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteIpv4GatewayError;
+impl crate::Client {
+    /// Calls `DeleteIpv4Gateway`: Deletes an IPv4 gateway.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteIpv4GatewayRequestBuilder::send) it. The parameters and their rules: [`DeleteIpv4GatewayRequest`].
+    #[inline]
+    pub fn delete_ipv4_gateway(&self) -> DeleteIpv4GatewayRequestBuilder<&Self> {
+        DeleteIpv4GatewayRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteIpv4GatewayError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteIpv4Gateway`: Deletes an IPv4 gateway.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteIpv4GatewayRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceNotFoundIpv4Gateway(error),
-            1 => Self::IncorrectStatusIpv4Gateway(error),
-            2 => Self::OperationDeniedRouteEntryExist(error),
-            3 => Self::OperationDeniedGatewayAlreadyAssociated(error),
-            4 => Self::OperationFailedIpv4GatewayUsedByEipBindIpAddress(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceNotFoundIpv4Gateway(error) => (0, error),
-            Self::IncorrectStatusIpv4Gateway(error) => (1, error),
-            Self::OperationDeniedRouteEntryExist(error) => (2, error),
-            Self::OperationDeniedGatewayAlreadyAssociated(error) => (3, error),
-            Self::OperationFailedIpv4GatewayUsedByEipBindIpAddress(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteIpv4GatewayError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteIpv4GatewayError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceNotFoundIpv4Gateway",
-            "IncorrectStatusIpv4Gateway",
-            "OperationDeniedRouteEntryExist",
-            "OperationDeniedGatewayAlreadyAssociated",
-            "OperationFailedIpv4GatewayUsedByEipBindIpAddress",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteIpv4GatewayError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteIpv4GatewayError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteIpv4GatewayError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteIpv4GatewayError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_ipv4_gateway(&self) -> DeleteIpv4GatewayRequestBuilder<&Self> {
+        DeleteIpv4GatewayRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteIpv6EgressOnlyRuleRequest>;
 /// Request of `DeleteIpv6EgressOnlyRule`: Deletes an egress-only rule.
 ///
 /// * **DeleteIpv6EgressOnlyRule** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeIpv6EgressOnlyRules](<https://www.alibabacloud.com/help/doc-detail/102208.htm>) operation to query the status of the task.
@@ -133,9 +136,7 @@ impl<C> DeleteIpv6EgressOnlyRuleRequestBuilder<C> {
     ///
     /// The region ID of the IPv6 gateway. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/448570.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-huhehaote`.
+    /// Its description, rules and example: [`DeleteIpv6EgressOnlyRuleRequest::region_id`](DeleteIpv6EgressOnlyRuleRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -144,9 +145,7 @@ impl<C> DeleteIpv6EgressOnlyRuleRequestBuilder<C> {
     ///
     /// The ID of the egress-only rule that you want to delete.
     ///
-    /// - Wire name: `Ipv6EgressOnlyRuleId`.
-    /// - Required.
-    /// - Example: `ipv6py-hp3w98rmlbqp0xxxxxxxx`.
+    /// Its description, rules and example: [`DeleteIpv6EgressOnlyRuleRequest::ipv6_egress_only_rule_id`](DeleteIpv6EgressOnlyRuleRequest::ipv6_egress_only_rule_id).
     pub fn ipv6_egress_only_rule_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_egress_only_rule_id = Some(value.into());
         self
@@ -155,13 +154,7 @@ impl<C> DeleteIpv6EgressOnlyRuleRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate a token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the value of **RequestId** as the **client token**. The value of **RequestId** is different for each API request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123456`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteIpv6EgressOnlyRuleRequest::client_token`](DeleteIpv6EgressOnlyRuleRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -296,113 +289,28 @@ for DeleteIpv6EgressOnlyRuleResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteIpv6EgressOnlyRule`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteIpv6EgressOnlyRuleError {
-    /// HTTP 400 `IncorrectStatus.EgressOnlyRule`: The status of the specified IPv6EgressOnlyRule is incorrect.
-    IncorrectStatusEgressOnlyRule(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Ipv6EgressOnlyRule`: The specified resource of IPv6 Gateway Rule is not found.
-    ResourceNotFoundIpv6EgressOnlyRule(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteIpv6EgressOnlyRuleError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.EgressOnlyRule",
-                        "InvalidRegionId.NotFound",
-                        "ResourceNotFound.Ipv6EgressOnlyRule",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteIpv6EgressOnlyRuleError;
+impl crate::Client {
+    /// Calls `DeleteIpv6EgressOnlyRule`: Deletes an egress-only rule.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteIpv6EgressOnlyRuleRequestBuilder::send) it. The parameters and their rules: [`DeleteIpv6EgressOnlyRuleRequest`].
+    #[inline]
+    pub fn delete_ipv6_egress_only_rule(
+        &self,
+    ) -> DeleteIpv6EgressOnlyRuleRequestBuilder<&Self> {
+        DeleteIpv6EgressOnlyRuleRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteIpv6EgressOnlyRuleError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteIpv6EgressOnlyRule`: Deletes an egress-only rule.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteIpv6EgressOnlyRuleRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusEgressOnlyRule(error),
-            1 => Self::InvalidRegionIdNotFound(error),
-            2 => Self::ResourceNotFoundIpv6EgressOnlyRule(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusEgressOnlyRule(error) => (0, error),
-            Self::InvalidRegionIdNotFound(error) => (1, error),
-            Self::ResourceNotFoundIpv6EgressOnlyRule(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteIpv6EgressOnlyRuleError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteIpv6EgressOnlyRuleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusEgressOnlyRule",
-            "InvalidRegionIdNotFound",
-            "ResourceNotFoundIpv6EgressOnlyRule",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteIpv6EgressOnlyRuleError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteIpv6EgressOnlyRuleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteIpv6EgressOnlyRuleError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteIpv6EgressOnlyRuleError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_ipv6_egress_only_rule(
+        &self,
+    ) -> DeleteIpv6EgressOnlyRuleRequestBuilder<&Self> {
+        DeleteIpv6EgressOnlyRuleRequestBuilder::new(self)
     }
 }

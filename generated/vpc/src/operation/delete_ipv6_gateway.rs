@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteIpv6GatewayRequest>;
 /// Request of `DeleteIpv6Gateway`: Deletes an IPv6 gateway.
 ///
 /// Before you delete an IPv6 gateway, you must delete the egress-only rules of the IPv6 gateway. For more information, see [DeleteIpv6EgressOnlyRule](<https://www.alibabacloud.com/help/doc-detail/102201.htm>).
@@ -143,9 +146,7 @@ impl<C> DeleteIpv6GatewayRequestBuilder<C> {
     ///
     /// The region ID of the IPv6 gateway. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-huhehaote`.
+    /// Its description, rules and example: [`DeleteIpv6GatewayRequest::region_id`](DeleteIpv6GatewayRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -154,9 +155,7 @@ impl<C> DeleteIpv6GatewayRequestBuilder<C> {
     ///
     /// The ID of the IPv6 gateway that you want to delete.
     ///
-    /// - Wire name: `Ipv6GatewayId`.
-    /// - Required.
-    /// - Example: `ipv6gw-hp3y0l3ln89j8****`.
+    /// Its description, rules and example: [`DeleteIpv6GatewayRequest::ipv6_gateway_id`](DeleteIpv6GatewayRequest::ipv6_gateway_id).
     pub fn ipv6_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_gateway_id = Some(value.into());
         self
@@ -165,11 +164,7 @@ impl<C> DeleteIpv6GatewayRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteIpv6GatewayRequest::dry_run`](DeleteIpv6GatewayRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -178,13 +173,7 @@ impl<C> DeleteIpv6GatewayRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteIpv6GatewayRequest::client_token`](DeleteIpv6GatewayRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -319,155 +308,24 @@ for DeleteIpv6GatewayResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteIpv6Gateway`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteIpv6GatewayError {
-    /// HTTP 400 `ResourceNotFound.RouteTable`: The specified resource gatewayRouteTable is not found.
-    ResourceNotFoundRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.GatewayRouteTableRelation`: The specified resource of %s depends on %s, so the operation cannot be completed.
-    DependencyViolationGatewayRouteTableRelation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Ipv6Gateway`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusIpv6Gateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.EgressRules`: The specified resource of %s depends on %s, so the operation cannot be completed.
-    DependencyViolationEgressRules(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.Ipv6InternetBandwidth`: The specified resource of %s depends on %s, so the operation cannot be completed.
-    DependencyViolationIpv6InternetBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.RouteEntryUnstable`: The operation is failed because of route entry related to it is unstable, please try later.
-    OperationFailedRouteEntryUnstable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.OperateShareResource`: You cannot operate shared resources.
-    ForbiddenOperateShareResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.SharedIpv6InternetBandwidth`: The IPv6 gateway \[%s\] has IPv6 address \[%s\] that enabled internet from share user \[%s\], please delete it and try again later.
-    DependencyViolationSharedIpv6InternetBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Vpc`: Vpc incorrect status.
-    IncorrectStatusVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteIpv6GatewayError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ResourceNotFound.RouteTable",
-                        "DependencyViolation.GatewayRouteTableRelation",
-                        "IncorrectStatus.Ipv6Gateway",
-                        "DependencyViolation.EgressRules",
-                        "DependencyViolation.Ipv6InternetBandwidth",
-                        "OperationFailed.RouteEntryUnstable",
-                        "Forbidden.OperateShareResource",
-                        "DependencyViolation.SharedIpv6InternetBandwidth",
-                        "IncorrectStatus.Vpc",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteIpv6GatewayError;
+impl crate::Client {
+    /// Calls `DeleteIpv6Gateway`: Deletes an IPv6 gateway.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteIpv6GatewayRequestBuilder::send) it. The parameters and their rules: [`DeleteIpv6GatewayRequest`].
+    #[inline]
+    pub fn delete_ipv6_gateway(&self) -> DeleteIpv6GatewayRequestBuilder<&Self> {
+        DeleteIpv6GatewayRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteIpv6GatewayError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteIpv6Gateway`: Deletes an IPv6 gateway.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteIpv6GatewayRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceNotFoundRouteTable(error),
-            1 => Self::DependencyViolationGatewayRouteTableRelation(error),
-            2 => Self::IncorrectStatusIpv6Gateway(error),
-            3 => Self::DependencyViolationEgressRules(error),
-            4 => Self::DependencyViolationIpv6InternetBandwidth(error),
-            5 => Self::OperationFailedRouteEntryUnstable(error),
-            6 => Self::ForbiddenOperateShareResource(error),
-            7 => Self::DependencyViolationSharedIpv6InternetBandwidth(error),
-            8 => Self::IncorrectStatusVpc(error),
-            9 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceNotFoundRouteTable(error) => (0, error),
-            Self::DependencyViolationGatewayRouteTableRelation(error) => (1, error),
-            Self::IncorrectStatusIpv6Gateway(error) => (2, error),
-            Self::DependencyViolationEgressRules(error) => (3, error),
-            Self::DependencyViolationIpv6InternetBandwidth(error) => (4, error),
-            Self::OperationFailedRouteEntryUnstable(error) => (5, error),
-            Self::ForbiddenOperateShareResource(error) => (6, error),
-            Self::DependencyViolationSharedIpv6InternetBandwidth(error) => (7, error),
-            Self::IncorrectStatusVpc(error) => (8, error),
-            Self::InvalidRegionIdNotFound(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteIpv6GatewayError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteIpv6GatewayError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceNotFoundRouteTable",
-            "DependencyViolationGatewayRouteTableRelation",
-            "IncorrectStatusIpv6Gateway",
-            "DependencyViolationEgressRules",
-            "DependencyViolationIpv6InternetBandwidth",
-            "OperationFailedRouteEntryUnstable",
-            "ForbiddenOperateShareResource",
-            "DependencyViolationSharedIpv6InternetBandwidth",
-            "IncorrectStatusVpc",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteIpv6GatewayError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteIpv6GatewayError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteIpv6GatewayError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteIpv6GatewayError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_ipv6_gateway(&self) -> DeleteIpv6GatewayRequestBuilder<&Self> {
+        DeleteIpv6GatewayRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteIpv6InternetBandwidthRequest>;
 /// Request of `DeleteIpv6InternetBandwidth`: Deletes Internet bandwidth.
 ///
 /// You cannot call the **DeleteIpv6InternetBandwidth** operation within the specified period of time.
@@ -154,11 +157,7 @@ impl<C> DeleteIpv6InternetBandwidthRequestBuilder<C> {
     ///
     /// The region ID of the IPv6 gateway.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-huhehaote`.
+    /// Its description, rules and example: [`DeleteIpv6InternetBandwidthRequest::region_id`](DeleteIpv6InternetBandwidthRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -167,10 +166,7 @@ impl<C> DeleteIpv6InternetBandwidthRequestBuilder<C> {
     ///
     /// The ID of the IPv6 address.
     ///
-    /// > You must specify one of **Ipv6AddressId** and **Ipv6InternetBandwidthId**.
-    ///
-    /// - Wire name: `Ipv6AddressId`.
-    /// - Example: `ipv6-2zen5j4axcp5l5qyy****`.
+    /// Its description, rules and example: [`DeleteIpv6InternetBandwidthRequest::ipv6_address_id`](DeleteIpv6InternetBandwidthRequest::ipv6_address_id).
     pub fn ipv6_address_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_address_id = Some(value.into());
         self
@@ -179,8 +175,7 @@ impl<C> DeleteIpv6InternetBandwidthRequestBuilder<C> {
     ///
     /// The instance ID of the Internet bandwidth of the IPv6 address.
     ///
-    /// - Wire name: `Ipv6InternetBandwidthId`.
-    /// - Example: `ipv6bw-uf6hcyzu65v98v3du****`.
+    /// Its description, rules and example: [`DeleteIpv6InternetBandwidthRequest::ipv6_internet_bandwidth_id`](DeleteIpv6InternetBandwidthRequest::ipv6_internet_bandwidth_id).
     pub fn ipv6_internet_bandwidth_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_internet_bandwidth_id = Some(value.into());
         self
@@ -189,11 +184,7 @@ impl<C> DeleteIpv6InternetBandwidthRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DeleteIpv6InternetBandwidthRequest::dry_run`](DeleteIpv6InternetBandwidthRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -202,9 +193,7 @@ impl<C> DeleteIpv6InternetBandwidthRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters. If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteIpv6InternetBandwidthRequest::client_token`](DeleteIpv6InternetBandwidthRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -342,117 +331,28 @@ for DeleteIpv6InternetBandwidthResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteIpv6InternetBandwidth`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteIpv6InternetBandwidthError {
-    /// HTTP 400 `BothEmptyParam.Ipv6AddressIdAndIpv6InternetBandwidthId`: Either Ipv6AddressId or Ipv6InternetBandwidthId should be specified.
-    BothEmptyParamIpv6AddressIdAndIpv6InternetBandwidthId(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `IncorrectStatus.Ipv6Instance`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusIpv6Instance(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `OperationFailed.ServiceManaged`: Operation is forbidden because this instance belongs to Service manager.
-    OperationFailedServiceManaged(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteIpv6InternetBandwidthError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "BothEmptyParam.Ipv6AddressIdAndIpv6InternetBandwidthId",
-                        "IncorrectStatus.Ipv6Instance",
-                        "OperationFailed.ServiceManaged",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteIpv6InternetBandwidthError;
+impl crate::Client {
+    /// Calls `DeleteIpv6InternetBandwidth`: Deletes Internet bandwidth.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteIpv6InternetBandwidthRequestBuilder::send) it. The parameters and their rules: [`DeleteIpv6InternetBandwidthRequest`].
+    #[inline]
+    pub fn delete_ipv6_internet_bandwidth(
+        &self,
+    ) -> DeleteIpv6InternetBandwidthRequestBuilder<&Self> {
+        DeleteIpv6InternetBandwidthRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteIpv6InternetBandwidthError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteIpv6InternetBandwidth`: Deletes Internet bandwidth.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteIpv6InternetBandwidthRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::BothEmptyParamIpv6AddressIdAndIpv6InternetBandwidthId(error),
-            1 => Self::IncorrectStatusIpv6Instance(error),
-            2 => Self::OperationFailedServiceManaged(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::BothEmptyParamIpv6AddressIdAndIpv6InternetBandwidthId(error) => {
-                (0, error)
-            }
-            Self::IncorrectStatusIpv6Instance(error) => (1, error),
-            Self::OperationFailedServiceManaged(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteIpv6InternetBandwidthError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteIpv6InternetBandwidthError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "BothEmptyParamIpv6AddressIdAndIpv6InternetBandwidthId",
-            "IncorrectStatusIpv6Instance",
-            "OperationFailedServiceManaged",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteIpv6InternetBandwidthError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteIpv6InternetBandwidthError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteIpv6InternetBandwidthError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteIpv6InternetBandwidthError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_ipv6_internet_bandwidth(
+        &self,
+    ) -> DeleteIpv6InternetBandwidthRequestBuilder<&Self> {
+        DeleteIpv6InternetBandwidthRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteNatGatewayRequest>;
 /// Request of `DeleteNatGateway`: Deletes a specified Internet NAT gateway.
 ///
 /// ## Description
@@ -141,11 +144,7 @@ impl<C> DeleteNatGatewayRequestBuilder<C> {
     ///
     /// The region ID of the NAT gateway.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteNatGatewayRequest::region_id`](DeleteNatGatewayRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -154,9 +153,7 @@ impl<C> DeleteNatGatewayRequestBuilder<C> {
     ///
     /// The ID of the NAT gateway that you want to delete.
     ///
-    /// - Wire name: `NatGatewayId`.
-    /// - Required.
-    /// - Example: `ngw-bp1uewa15k4iy5770****`.
+    /// Its description, rules and example: [`DeleteNatGatewayRequest::nat_gateway_id`](DeleteNatGatewayRequest::nat_gateway_id).
     pub fn nat_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_gateway_id = Some(value.into());
         self
@@ -165,21 +162,7 @@ impl<C> DeleteNatGatewayRequestBuilder<C> {
     ///
     /// Specifies whether to forcefully delete the NAT gateway. Valid values:
     ///
-    /// * **true** If you set the value to **true**:
-    ///
-    ///   * If the NAT gateway has SNAT entries, the system automatically deletes them.
-    ///   * If the NAT gateway has DNAT entries, the system automatically deletes them.
-    ///   * If the NAT gateway is associated with an elastic IP address (EIP), the system automatically disassociates the EIP from the NAT gateway.
-    ///   * If the NAT gateway is associated with a NAT bandwidth plan, the system automatically disassociates the NAT bandwidth plan.
-    /// * **false**(default): no If you set the value to **false**:
-    ///
-    ///   * If the NAT gateway is associated with a NAT bandwidth plan, disassociate the NAT bandwidth plan first.
-    ///   * If the NAT gateway has SNAT entries, delete them first.
-    ///   * If the NAT gateway has DNAT entries, delete them first.
-    ///   * If the NAT gateway is associated with an EIP, disassociate the EIP from the NAT gateway first.
-    ///
-    /// - Wire name: `Force`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteNatGatewayRequest::force`](DeleteNatGatewayRequest::force).
     pub fn force(mut self, value: bool) -> Self {
         self.inner.force = Some(value);
         self
@@ -313,223 +296,24 @@ for DeleteNatGatewayResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteNatGateway`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteNatGatewayError {
-    /// HTTP 400 `DependencyViolation.VpcEndpointService`: The specified resource of %s depends on %s, so the operation cannot be completed.
-    DependencyViolationVpcEndpointService(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.FullNatEntry`: The specified resource of %s depends on %s, so the operation cannot be completed.
-    DependencyViolationFullNatEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.RouterEntry`: The specified resource of %s depends on %s, so the operation cannot be completed.
-    DependencyViolationRouterEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.BandwidthPackages`: There are BandwidthPackages on specified NatGateway not deleted.
-    DependencyViolationBandwidthPackages(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.EIPS`: There are Eips on specified NatGateway, please unbind it first.
-    DependencyViolationEips(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.PrePaidNatGateway`: The specified NatGateway is PrePaid.
-    ForbiddenPrePaidNatGateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.DeletionProtection`: The instance cannnot delete because of deletion protecion.
-    InvalidOperationDeletionProtection(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.SnatEntry`: The specified resource of %s depends on %s, so the operation cannot be completed.
-    DependencyViolationSnatEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.SnatEntry`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusSnatEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.ForwardEntry`: The specified resource of %s depends on %s, so the operation cannot be completed.
-    DependencyViolationForwardEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.ForwardEntry`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusForwardEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.NatIp`: The specified resource of %s depends on %s, so the operation cannot be completed.
-    DependencyViolationNatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.NatIp`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusNatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.NatIpCidr`: The specified resource of %s depends on %s, so the operation cannot be completed.
-    DependencyViolationNatIpCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.NatGateway`: The NatGateway instance is being deleted and needs to wait until the process is complete.
+mod error;
+pub use error::DeleteNatGatewayError;
+impl crate::Client {
+    /// Calls `DeleteNatGateway`: Deletes a specified Internet NAT gateway.
     ///
-    /// Also returned with HTTP 404: %s
-    IncorrectStatusNatGateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouterEntry`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusRouterEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VSwitch`: The specified vSwitch status is invalid.
-    IncorrectStatusVSwitch(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `INSTANCE_NOT_EXISTS`: Instance not exists.
-    InstanceNotExists(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidNatGatewayId.NotFound`: The specified NatGatewayId does not exist in our records.
-    InvalidNatGatewayIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.NatGateway`: The specified resource of %s is not found.
-    ResourceNotFoundNatGateway(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteNatGatewayError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "DependencyViolation.VpcEndpointService",
-                        "DependencyViolation.FullNatEntry",
-                        "DependencyViolation.RouterEntry",
-                        "DependencyViolation.BandwidthPackages",
-                        "DependencyViolation.EIPS",
-                        "Forbidden.PrePaidNatGateway",
-                        "InvalidOperation.DeletionProtection",
-                        "DependencyViolation.SnatEntry",
-                        "IncorrectStatus.SnatEntry",
-                        "DependencyViolation.ForwardEntry",
-                        "IncorrectStatus.ForwardEntry",
-                        "DependencyViolation.NatIp",
-                        "IncorrectStatus.NatIp",
-                        "DependencyViolation.NatIpCidr",
-                        "IncorrectStatus.NatGateway",
-                        "IncorrectStatus.RouterEntry",
-                        "IncorrectStatus.VSwitch",
-                        "INSTANCE_NOT_EXISTS",
-                        "InvalidRegionId.NotFound",
-                        "InvalidNatGatewayId.NotFound",
-                        "ResourceNotFound.NatGateway",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](DeleteNatGatewayRequestBuilder::send) it. The parameters and their rules: [`DeleteNatGatewayRequest`].
+    #[inline]
+    pub fn delete_nat_gateway(&self) -> DeleteNatGatewayRequestBuilder<&Self> {
+        DeleteNatGatewayRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteNatGatewayError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteNatGateway`: Deletes a specified Internet NAT gateway.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteNatGatewayRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::DependencyViolationVpcEndpointService(error),
-            1 => Self::DependencyViolationFullNatEntry(error),
-            2 => Self::DependencyViolationRouterEntry(error),
-            3 => Self::DependencyViolationBandwidthPackages(error),
-            4 => Self::DependencyViolationEips(error),
-            5 => Self::ForbiddenPrePaidNatGateway(error),
-            6 => Self::InvalidOperationDeletionProtection(error),
-            7 => Self::DependencyViolationSnatEntry(error),
-            8 => Self::IncorrectStatusSnatEntry(error),
-            9 => Self::DependencyViolationForwardEntry(error),
-            10 => Self::IncorrectStatusForwardEntry(error),
-            11 => Self::DependencyViolationNatIp(error),
-            12 => Self::IncorrectStatusNatIp(error),
-            13 => Self::DependencyViolationNatIpCidr(error),
-            14 => Self::IncorrectStatusNatGateway(error),
-            15 => Self::IncorrectStatusRouterEntry(error),
-            16 => Self::IncorrectStatusVSwitch(error),
-            17 => Self::InstanceNotExists(error),
-            18 => Self::InvalidRegionIdNotFound(error),
-            19 => Self::InvalidNatGatewayIdNotFound(error),
-            20 => Self::ResourceNotFoundNatGateway(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::DependencyViolationVpcEndpointService(error) => (0, error),
-            Self::DependencyViolationFullNatEntry(error) => (1, error),
-            Self::DependencyViolationRouterEntry(error) => (2, error),
-            Self::DependencyViolationBandwidthPackages(error) => (3, error),
-            Self::DependencyViolationEips(error) => (4, error),
-            Self::ForbiddenPrePaidNatGateway(error) => (5, error),
-            Self::InvalidOperationDeletionProtection(error) => (6, error),
-            Self::DependencyViolationSnatEntry(error) => (7, error),
-            Self::IncorrectStatusSnatEntry(error) => (8, error),
-            Self::DependencyViolationForwardEntry(error) => (9, error),
-            Self::IncorrectStatusForwardEntry(error) => (10, error),
-            Self::DependencyViolationNatIp(error) => (11, error),
-            Self::IncorrectStatusNatIp(error) => (12, error),
-            Self::DependencyViolationNatIpCidr(error) => (13, error),
-            Self::IncorrectStatusNatGateway(error) => (14, error),
-            Self::IncorrectStatusRouterEntry(error) => (15, error),
-            Self::IncorrectStatusVSwitch(error) => (16, error),
-            Self::InstanceNotExists(error) => (17, error),
-            Self::InvalidRegionIdNotFound(error) => (18, error),
-            Self::InvalidNatGatewayIdNotFound(error) => (19, error),
-            Self::ResourceNotFoundNatGateway(error) => (20, error),
-            Self::Unhandled(unhandled) => (21, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteNatGatewayError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteNatGatewayError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "DependencyViolationVpcEndpointService",
-            "DependencyViolationFullNatEntry",
-            "DependencyViolationRouterEntry",
-            "DependencyViolationBandwidthPackages",
-            "DependencyViolationEips",
-            "ForbiddenPrePaidNatGateway",
-            "InvalidOperationDeletionProtection",
-            "DependencyViolationSnatEntry",
-            "IncorrectStatusSnatEntry",
-            "DependencyViolationForwardEntry",
-            "IncorrectStatusForwardEntry",
-            "DependencyViolationNatIp",
-            "IncorrectStatusNatIp",
-            "DependencyViolationNatIpCidr",
-            "IncorrectStatusNatGateway",
-            "IncorrectStatusRouterEntry",
-            "IncorrectStatusVSwitch",
-            "InstanceNotExists",
-            "InvalidRegionIdNotFound",
-            "InvalidNatGatewayIdNotFound",
-            "ResourceNotFoundNatGateway",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteNatGatewayError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteNatGatewayError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteNatGatewayError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteNatGatewayError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_nat_gateway(&self) -> DeleteNatGatewayRequestBuilder<&Self> {
+        DeleteNatGatewayRequestBuilder::new(self)
     }
 }

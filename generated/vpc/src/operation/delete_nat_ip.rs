@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteNatIpRequest>;
 /// Request of `DeleteNatIp`: Deletes a NAT IP address.
 ///
 /// ## Description
@@ -158,11 +161,7 @@ impl<C> DeleteNatIpRequestBuilder<C> {
     ///
     /// The region ID of the NAT gateway to which the NAT IP address that you want to delete belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-qingdao`.
+    /// Its description, rules and example: [`DeleteNatIpRequest::region_id`](DeleteNatIpRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -171,22 +170,21 @@ impl<C> DeleteNatIpRequestBuilder<C> {
     ///
     /// The ID of the NAT IP address that you want to delete.
     ///
-    /// - Wire name: `NatIpId`.
-    /// - Example: `vpcnatip-gw8y7q3cpk3fggs87****`.
+    /// Its description, rules and example: [`DeleteNatIpRequest::nat_ip_id`](DeleteNatIpRequest::nat_ip_id).
     pub fn nat_ip_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_ip_id = Some(value.into());
         self
     }
     /// Sets `NatGatewayId`.
     ///
-    /// - Wire name: `NatGatewayId`.
+    /// Its description, rules and example: [`DeleteNatIpRequest::nat_gateway_id`](DeleteNatIpRequest::nat_gateway_id).
     pub fn nat_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_gateway_id = Some(value.into());
         self
     }
     /// Sets `Ipv4Prefix`.
     ///
-    /// - Wire name: `Ipv4Prefix`.
+    /// Its description, rules and example: [`DeleteNatIpRequest::ipv4_prefix`](DeleteNatIpRequest::ipv4_prefix).
     pub fn ipv4_prefix(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv4_prefix = Some(value.into());
         self
@@ -195,11 +193,7 @@ impl<C> DeleteNatIpRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteNatIpRequest::dry_run`](DeleteNatIpRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -208,13 +202,7 @@ impl<C> DeleteNatIpRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteNatIpRequest::client_token`](DeleteNatIpRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -336,191 +324,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteNatIpRespo
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteNatIp`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteNatIpError {
-    /// HTTP 400 `IncorrectStatus.NatIp`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusNatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.DefaultNatIp`: The operation is failed because of default NatIP can not be deleted.
-    OperationFailedDefaultNatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.NatIp`: The specified resource of %s depends on %s, so the operation cannot be completed.
-    DependencyViolationNatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.NatGateway`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusNatGateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.FullNatEntry`: The fullnat entry depends on this nat ip,so the operation cannot be completed.
-    DependencyViolationFullNatEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.NatIp`: The param of %s is illegal.
-    IllegalParamNatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.Ipv4PrefixAndNatIpCidr`: The %s and %s are mismatched.
-    MismatchIpv4PrefixAndNatIpCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.Ipv4PrefixAndCidrReservations`: The %s and %s are mismatched.
-    MismatchIpv4PrefixAndCidrReservations(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Ipv4Prefix`: The param of %s is illegal.
-    IllegalParamIpv4Prefix(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.SnatEntry`: The specified resource of %s depends on %s, so the operation cannot be completed.
-    DependencyViolationSnatEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.Ipv4Prefix`: The specified resource of %s depends on %s, so the operation cannot be completed.
-    DependencyViolationIpv4Prefix(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.NatIp`: The specified resource of %s is not found.
-    ResourceNotFoundNatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.NatGateway`: The specified resource of %s is not found.
-    ResourceNotFoundNatGateway(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.NatIpCidr`: The specified resource of %s is not found.
-    ResourceNotFoundNatIpCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Ipv4Prefix`: The specified resource of %s is not found.
-    ResourceNotFoundIpv4Prefix(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteNatIpError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.NatIp",
-                        "OperationFailed.DefaultNatIp",
-                        "DependencyViolation.NatIp",
-                        "IncorrectStatus.NatGateway",
-                        "DependencyViolation.FullNatEntry",
-                        "IllegalParam.NatIp",
-                        "Mismatch.Ipv4PrefixAndNatIpCidr",
-                        "Mismatch.Ipv4PrefixAndCidrReservations",
-                        "IllegalParam.Ipv4Prefix",
-                        "DependencyViolation.SnatEntry",
-                        "DependencyViolation.Ipv4Prefix",
-                        "InvalidRegionId.NotFound",
-                        "ResourceNotFound.NatIp",
-                        "ResourceNotFound.NatGateway",
-                        "ResourceNotFound.NatIpCidr",
-                        "ResourceNotFound.Ipv4Prefix",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteNatIpError;
+impl crate::Client {
+    /// Calls `DeleteNatIp`: Deletes a NAT IP address.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteNatIpRequestBuilder::send) it. The parameters and their rules: [`DeleteNatIpRequest`].
+    #[inline]
+    pub fn delete_nat_ip(&self) -> DeleteNatIpRequestBuilder<&Self> {
+        DeleteNatIpRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteNatIpError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteNatIp`: Deletes a NAT IP address.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteNatIpRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusNatIp(error),
-            1 => Self::OperationFailedDefaultNatIp(error),
-            2 => Self::DependencyViolationNatIp(error),
-            3 => Self::IncorrectStatusNatGateway(error),
-            4 => Self::DependencyViolationFullNatEntry(error),
-            5 => Self::IllegalParamNatIp(error),
-            6 => Self::MismatchIpv4PrefixAndNatIpCidr(error),
-            7 => Self::MismatchIpv4PrefixAndCidrReservations(error),
-            8 => Self::IllegalParamIpv4Prefix(error),
-            9 => Self::DependencyViolationSnatEntry(error),
-            10 => Self::DependencyViolationIpv4Prefix(error),
-            11 => Self::InvalidRegionIdNotFound(error),
-            12 => Self::ResourceNotFoundNatIp(error),
-            13 => Self::ResourceNotFoundNatGateway(error),
-            14 => Self::ResourceNotFoundNatIpCidr(error),
-            15 => Self::ResourceNotFoundIpv4Prefix(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusNatIp(error) => (0, error),
-            Self::OperationFailedDefaultNatIp(error) => (1, error),
-            Self::DependencyViolationNatIp(error) => (2, error),
-            Self::IncorrectStatusNatGateway(error) => (3, error),
-            Self::DependencyViolationFullNatEntry(error) => (4, error),
-            Self::IllegalParamNatIp(error) => (5, error),
-            Self::MismatchIpv4PrefixAndNatIpCidr(error) => (6, error),
-            Self::MismatchIpv4PrefixAndCidrReservations(error) => (7, error),
-            Self::IllegalParamIpv4Prefix(error) => (8, error),
-            Self::DependencyViolationSnatEntry(error) => (9, error),
-            Self::DependencyViolationIpv4Prefix(error) => (10, error),
-            Self::InvalidRegionIdNotFound(error) => (11, error),
-            Self::ResourceNotFoundNatIp(error) => (12, error),
-            Self::ResourceNotFoundNatGateway(error) => (13, error),
-            Self::ResourceNotFoundNatIpCidr(error) => (14, error),
-            Self::ResourceNotFoundIpv4Prefix(error) => (15, error),
-            Self::Unhandled(unhandled) => (16, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteNatIpError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteNatIpError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusNatIp",
-            "OperationFailedDefaultNatIp",
-            "DependencyViolationNatIp",
-            "IncorrectStatusNatGateway",
-            "DependencyViolationFullNatEntry",
-            "IllegalParamNatIp",
-            "MismatchIpv4PrefixAndNatIpCidr",
-            "MismatchIpv4PrefixAndCidrReservations",
-            "IllegalParamIpv4Prefix",
-            "DependencyViolationSnatEntry",
-            "DependencyViolationIpv4Prefix",
-            "InvalidRegionIdNotFound",
-            "ResourceNotFoundNatIp",
-            "ResourceNotFoundNatGateway",
-            "ResourceNotFoundNatIpCidr",
-            "ResourceNotFoundIpv4Prefix",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteNatIpError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteNatIpError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteNatIpError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteNatIpError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_nat_ip(&self) -> DeleteNatIpRequestBuilder<&Self> {
+        DeleteNatIpRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteNatIpCidrRequest>;
 /// Request of `DeleteNatIpCidr`: Deletes a NAT CIDR block.
 ///
 /// ## Description
@@ -158,11 +161,7 @@ impl<C> DeleteNatIpCidrRequestBuilder<C> {
     ///
     /// The region ID of the NAT gateway to which the NAT CIDR block to be deleted belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `eu-central-1`.
+    /// Its description, rules and example: [`DeleteNatIpCidrRequest::region_id`](DeleteNatIpCidrRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -171,12 +170,7 @@ impl<C> DeleteNatIpCidrRequestBuilder<C> {
     ///
     /// The NAT CIDR block to be deleted.
     ///
-    /// * Before you delete a NAT CIDR block, you must delete all NAT IP addresses from the CIDR block.
-    /// * The default NAT CIDR block cannot be deleted.
-    ///
-    /// - Wire name: `NatIpCidr`.
-    /// - Required.
-    /// - Example: `172.16.0.0/24`.
+    /// Its description, rules and example: [`DeleteNatIpCidrRequest::nat_ip_cidr`](DeleteNatIpCidrRequest::nat_ip_cidr).
     pub fn nat_ip_cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_ip_cidr = Some(value.into());
         self
@@ -185,11 +179,7 @@ impl<C> DeleteNatIpCidrRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteNatIpCidrRequest::dry_run`](DeleteNatIpCidrRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -198,13 +188,7 @@ impl<C> DeleteNatIpCidrRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteNatIpCidrRequest::client_token`](DeleteNatIpCidrRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -213,9 +197,7 @@ impl<C> DeleteNatIpCidrRequestBuilder<C> {
     ///
     /// The ID of the NAT gateway to which the NAT CIDR block to be deleted belongs.
     ///
-    /// - Wire name: `NatGatewayId`.
-    /// - Required.
-    /// - Example: `ngw-gw8v16wgvtq26vh59****`.
+    /// Its description, rules and example: [`DeleteNatIpCidrRequest::nat_gateway_id`](DeleteNatIpCidrRequest::nat_gateway_id).
     pub fn nat_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_gateway_id = Some(value.into());
         self
@@ -346,125 +328,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteNatIpCidrR
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteNatIpCidr`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteNatIpCidrError {
-    /// HTTP 400 `ResourceNotFound.NatIpCidr`: The specified resource of %s is not found.
-    ResourceNotFoundNatIpCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.DefaultNatIpCidr`: The operation is failed because of default NatIPCidr can not be deleted.
-    OperationFailedDefaultNatIpCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.NatIp`: The specified resource of %s depends on %s, so the operation cannot be completed.
-    DependencyViolationNatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.NatGateway`: %The status of %s \[%s\] is incorrect.
-    IncorrectStatusNatGateway(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteNatIpCidrError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ResourceNotFound.NatIpCidr",
-                        "OperationFailed.DefaultNatIpCidr",
-                        "DependencyViolation.NatIp",
-                        "IncorrectStatus.NatGateway",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteNatIpCidrError;
+impl crate::Client {
+    /// Calls `DeleteNatIpCidr`: Deletes a NAT CIDR block.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteNatIpCidrRequestBuilder::send) it. The parameters and their rules: [`DeleteNatIpCidrRequest`].
+    #[inline]
+    pub fn delete_nat_ip_cidr(&self) -> DeleteNatIpCidrRequestBuilder<&Self> {
+        DeleteNatIpCidrRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteNatIpCidrError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteNatIpCidr`: Deletes a NAT CIDR block.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteNatIpCidrRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceNotFoundNatIpCidr(error),
-            1 => Self::OperationFailedDefaultNatIpCidr(error),
-            2 => Self::DependencyViolationNatIp(error),
-            3 => Self::IncorrectStatusNatGateway(error),
-            4 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceNotFoundNatIpCidr(error) => (0, error),
-            Self::OperationFailedDefaultNatIpCidr(error) => (1, error),
-            Self::DependencyViolationNatIp(error) => (2, error),
-            Self::IncorrectStatusNatGateway(error) => (3, error),
-            Self::InvalidRegionIdNotFound(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteNatIpCidrError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteNatIpCidrError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceNotFoundNatIpCidr",
-            "OperationFailedDefaultNatIpCidr",
-            "DependencyViolationNatIp",
-            "IncorrectStatusNatGateway",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteNatIpCidrError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteNatIpCidrError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteNatIpCidrError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteNatIpCidrError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_nat_ip_cidr(&self) -> DeleteNatIpCidrRequestBuilder<&Self> {
+        DeleteNatIpCidrRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeletePhysicalConnectionRequest>;
 /// Request of `DeletePhysicalConnection`: Deletes a connection over an Express Connect circuit.
 ///
 /// You can only delete a connection over an Express Connect circuit that is in the **Allocated**, **Confirmed**, **Rejected**, **Canceled**, **AllocationFailed**, and **Terminated** states.
@@ -123,11 +126,7 @@ impl<C> DeletePhysicalConnectionRequestBuilder<C> {
     ///
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`DeletePhysicalConnectionRequest::region_id`](DeletePhysicalConnectionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -136,9 +135,7 @@ impl<C> DeletePhysicalConnectionRequestBuilder<C> {
     ///
     /// The ID of the Express Connect circuit.
     ///
-    /// - Wire name: `PhysicalConnectionId`.
-    /// - Required.
-    /// - Example: `pc-119mfjzm7*********`.
+    /// Its description, rules and example: [`DeletePhysicalConnectionRequest::physical_connection_id`](DeletePhysicalConnectionRequest::physical_connection_id).
     pub fn physical_connection_id(mut self, value: impl Into<String>) -> Self {
         self.inner.physical_connection_id = Some(value.into());
         self
@@ -147,11 +144,7 @@ impl<C> DeletePhysicalConnectionRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeletePhysicalConnectionRequest::client_token`](DeletePhysicalConnectionRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -286,161 +279,28 @@ for DeletePhysicalConnectionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeletePhysicalConnection`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeletePhysicalConnectionError {
-    /// HTTP 400 `InvalidPhysicalConnectionId.NotMatched`: instance id not matched.
-    InvalidPhysicalConnectionIdNotMatched(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.VBRExists`: physical connection owner's vbr still exists.
-    ForbiddenVbrExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.AssociateToVBR`: The physical connection still associate to VBR.
-    ForbiddenAssociateToVbr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.NeedVpconnOwner`: The operation is denied.
-    OperationDeniedNeedVpconnOwner(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.NeedPconnOwner`: The operation is denied.
-    OperationDeniedNeedPconnOwner(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.NotInAllowDeleteStatus`: Only physical connection in the Cancelled, Rejected, Terminated, Allocated, or AllocationFailed states can be deleted.
-    ForbiddenNotInAllowDeleteStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceAlreadyAssociated.PconnQos`: The specified resource of PconnQos is already associated.
-    ResourceAlreadyAssociatedPconnQos(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.PhysicalConnectionId`: PhysicalConnection is not found.
-    ResourceNotFoundPhysicalConnectionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.NeedVpconnOwnerOrPconnOwner`: The deletion failed. Only the owner of virtual physical connection or physical connection can delete it.
-    OperationDeniedNeedVpconnOwnerOrPconnOwner(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.ExistVbrInPhysicalConnection`: It cannot be deleted when VBR exists.
-    OperationDeniedExistVbrInPhysicalConnection(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidPhysicalConnectionId.NotFound`: The PhysicalConnectionId provided does not exist in our records.
-    InvalidPhysicalConnectionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeletePhysicalConnectionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidPhysicalConnectionId.NotMatched",
-                        "Forbidden.VBRExists",
-                        "Forbidden.AssociateToVBR",
-                        "OperationDenied.NeedVpconnOwner",
-                        "OperationDenied.NeedPconnOwner",
-                        "Forbidden.NotInAllowDeleteStatus",
-                        "ResourceAlreadyAssociated.PconnQos",
-                        "ResourceNotFound.PhysicalConnectionId",
-                        "OperationDenied.NeedVpconnOwnerOrPconnOwner",
-                        "OperationDenied.ExistVbrInPhysicalConnection",
-                        "InvalidPhysicalConnectionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeletePhysicalConnectionError;
+impl crate::Client {
+    /// Calls `DeletePhysicalConnection`: Deletes a connection over an Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeletePhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`DeletePhysicalConnectionRequest`].
+    #[inline]
+    pub fn delete_physical_connection(
+        &self,
+    ) -> DeletePhysicalConnectionRequestBuilder<&Self> {
+        DeletePhysicalConnectionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeletePhysicalConnectionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeletePhysicalConnection`: Deletes a connection over an Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeletePhysicalConnectionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidPhysicalConnectionIdNotMatched(error),
-            1 => Self::ForbiddenVbrExists(error),
-            2 => Self::ForbiddenAssociateToVbr(error),
-            3 => Self::OperationDeniedNeedVpconnOwner(error),
-            4 => Self::OperationDeniedNeedPconnOwner(error),
-            5 => Self::ForbiddenNotInAllowDeleteStatus(error),
-            6 => Self::ResourceAlreadyAssociatedPconnQos(error),
-            7 => Self::ResourceNotFoundPhysicalConnectionId(error),
-            8 => Self::OperationDeniedNeedVpconnOwnerOrPconnOwner(error),
-            9 => Self::OperationDeniedExistVbrInPhysicalConnection(error),
-            10 => Self::InvalidPhysicalConnectionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidPhysicalConnectionIdNotMatched(error) => (0, error),
-            Self::ForbiddenVbrExists(error) => (1, error),
-            Self::ForbiddenAssociateToVbr(error) => (2, error),
-            Self::OperationDeniedNeedVpconnOwner(error) => (3, error),
-            Self::OperationDeniedNeedPconnOwner(error) => (4, error),
-            Self::ForbiddenNotInAllowDeleteStatus(error) => (5, error),
-            Self::ResourceAlreadyAssociatedPconnQos(error) => (6, error),
-            Self::ResourceNotFoundPhysicalConnectionId(error) => (7, error),
-            Self::OperationDeniedNeedVpconnOwnerOrPconnOwner(error) => (8, error),
-            Self::OperationDeniedExistVbrInPhysicalConnection(error) => (9, error),
-            Self::InvalidPhysicalConnectionIdNotFound(error) => (10, error),
-            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeletePhysicalConnectionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeletePhysicalConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidPhysicalConnectionIdNotMatched",
-            "ForbiddenVbrExists",
-            "ForbiddenAssociateToVbr",
-            "OperationDeniedNeedVpconnOwner",
-            "OperationDeniedNeedPconnOwner",
-            "ForbiddenNotInAllowDeleteStatus",
-            "ResourceAlreadyAssociatedPconnQos",
-            "ResourceNotFoundPhysicalConnectionId",
-            "OperationDeniedNeedVpconnOwnerOrPconnOwner",
-            "OperationDeniedExistVbrInPhysicalConnection",
-            "InvalidPhysicalConnectionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeletePhysicalConnectionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeletePhysicalConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeletePhysicalConnectionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeletePhysicalConnectionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_physical_connection(
+        &self,
+    ) -> DeletePhysicalConnectionRequestBuilder<&Self> {
+        DeletePhysicalConnectionRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeletePublicIpAddressPoolRequest>;
 /// Request of `DeletePublicIpAddressPool`: Deletes an IP address pool.
 ///
 /// Before you call this operation, take note of the following items:
@@ -148,9 +151,7 @@ impl<C> DeletePublicIpAddressPoolRequestBuilder<C> {
     ///
     /// The ID of the IP address pool.
     ///
-    /// - Wire name: `PublicIpAddressPoolId`.
-    /// - Required.
-    /// - Example: `pippool-6wetvn6fumkgycssx****`.
+    /// Its description, rules and example: [`DeletePublicIpAddressPoolRequest::public_ip_address_pool_id`](DeletePublicIpAddressPoolRequest::public_ip_address_pool_id).
     pub fn public_ip_address_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.public_ip_address_pool_id = Some(value.into());
         self
@@ -159,11 +160,7 @@ impl<C> DeletePublicIpAddressPoolRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe60000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeletePublicIpAddressPoolRequest::client_token`](DeletePublicIpAddressPoolRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -172,11 +169,7 @@ impl<C> DeletePublicIpAddressPoolRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeletePublicIpAddressPoolRequest::dry_run`](DeletePublicIpAddressPoolRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -185,9 +178,7 @@ impl<C> DeletePublicIpAddressPoolRequestBuilder<C> {
     ///
     /// The ID of the region where you want to create the IP address pool.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-chengdu`.
+    /// Its description, rules and example: [`DeletePublicIpAddressPoolRequest::region_id`](DeletePublicIpAddressPoolRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -324,125 +315,28 @@ for DeletePublicIpAddressPoolResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeletePublicIpAddressPool`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeletePublicIpAddressPoolError {
-    /// HTTP 400 `IncorrectStatus.PublicIpAddressPool`: The status of PublicIpAddressPool \[%s\] is incorrect.
-    IncorrectStatusPublicIpAddressPool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceInUse.PublicIpAddressPool`: The specified resource of PublicIpAddressPool \[%s\] is in use.
-    ResourceInUsePublicIpAddressPool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ResourceIsShared`: The operation is failed because of PublicIpAddressPool is shared with other users.
-    OperationFailedResourceIsShared(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.OperateSharedResource`: The operation is not allowed because of the PublicIpAddressPool is a shared resource.
-    OperationDeniedOperateSharedResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.PublicIpAddressPool`: The specified resource of PublicIpAddressPool \[%s\] is not found.
-    ResourceNotFoundPublicIpAddressPool(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeletePublicIpAddressPoolError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.PublicIpAddressPool",
-                        "ResourceInUse.PublicIpAddressPool",
-                        "OperationFailed.ResourceIsShared",
-                        "OperationDenied.OperateSharedResource",
-                        "ResourceNotFound.PublicIpAddressPool",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeletePublicIpAddressPoolError;
+impl crate::Client {
+    /// Calls `DeletePublicIpAddressPool`: Deletes an IP address pool.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeletePublicIpAddressPoolRequestBuilder::send) it. The parameters and their rules: [`DeletePublicIpAddressPoolRequest`].
+    #[inline]
+    pub fn delete_public_ip_address_pool(
+        &self,
+    ) -> DeletePublicIpAddressPoolRequestBuilder<&Self> {
+        DeletePublicIpAddressPoolRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeletePublicIpAddressPoolError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeletePublicIpAddressPool`: Deletes an IP address pool.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeletePublicIpAddressPoolRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusPublicIpAddressPool(error),
-            1 => Self::ResourceInUsePublicIpAddressPool(error),
-            2 => Self::OperationFailedResourceIsShared(error),
-            3 => Self::OperationDeniedOperateSharedResource(error),
-            4 => Self::ResourceNotFoundPublicIpAddressPool(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusPublicIpAddressPool(error) => (0, error),
-            Self::ResourceInUsePublicIpAddressPool(error) => (1, error),
-            Self::OperationFailedResourceIsShared(error) => (2, error),
-            Self::OperationDeniedOperateSharedResource(error) => (3, error),
-            Self::ResourceNotFoundPublicIpAddressPool(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeletePublicIpAddressPoolError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeletePublicIpAddressPoolError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusPublicIpAddressPool",
-            "ResourceInUsePublicIpAddressPool",
-            "OperationFailedResourceIsShared",
-            "OperationDeniedOperateSharedResource",
-            "ResourceNotFoundPublicIpAddressPool",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeletePublicIpAddressPoolError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeletePublicIpAddressPoolError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeletePublicIpAddressPoolError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeletePublicIpAddressPoolError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_public_ip_address_pool(
+        &self,
+    ) -> DeletePublicIpAddressPoolRequestBuilder<&Self> {
+        DeletePublicIpAddressPoolRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeletePublicIpAddressPoolCidrBlockRequest>;
 /// Request of `DeletePublicIpAddressPoolCidrBlock`: Deletes a CIDR block from an IP address pool.
 ///
 /// Before you call this operation, take note of the following items:
@@ -163,9 +166,7 @@ impl<C> DeletePublicIpAddressPoolCidrBlockRequestBuilder<C> {
     ///
     /// The ID of the IP address pool.
     ///
-    /// - Wire name: `PublicIpAddressPoolId`.
-    /// - Required.
-    /// - Example: `pippool-6wetvn6fumkgycssx****`.
+    /// Its description, rules and example: [`DeletePublicIpAddressPoolCidrBlockRequest::public_ip_address_pool_id`](DeletePublicIpAddressPoolCidrBlockRequest::public_ip_address_pool_id).
     pub fn public_ip_address_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.public_ip_address_pool_id = Some(value.into());
         self
@@ -174,9 +175,7 @@ impl<C> DeletePublicIpAddressPoolCidrBlockRequestBuilder<C> {
     ///
     /// The CIDR block.
     ///
-    /// - Wire name: `CidrBlock`.
-    /// - Required.
-    /// - Example: `47.0.XX.XX/24`.
+    /// Its description, rules and example: [`DeletePublicIpAddressPoolCidrBlockRequest::cidr_block`](DeletePublicIpAddressPoolCidrBlockRequest::cidr_block).
     pub fn cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.cidr_block = Some(value.into());
         self
@@ -185,11 +184,7 @@ impl<C> DeletePublicIpAddressPoolCidrBlockRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeletePublicIpAddressPoolCidrBlockRequest::client_token`](DeletePublicIpAddressPoolCidrBlockRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -198,11 +193,7 @@ impl<C> DeletePublicIpAddressPoolCidrBlockRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeletePublicIpAddressPoolCidrBlockRequest::dry_run`](DeletePublicIpAddressPoolCidrBlockRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -211,9 +202,7 @@ impl<C> DeletePublicIpAddressPoolCidrBlockRequestBuilder<C> {
     ///
     /// The region ID of the IP address pool from which you want to delete a CIDR block.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-chengdu`.
+    /// Its description, rules and example: [`DeletePublicIpAddressPoolCidrBlockRequest::region_id`](DeletePublicIpAddressPoolCidrBlockRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -353,157 +342,28 @@ for DeletePublicIpAddressPoolCidrBlockResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeletePublicIpAddressPoolCidrBlock`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeletePublicIpAddressPoolCidrBlockError {
-    /// HTTP 400 `IllegalParam.CidrBlock`: The param of CidrBlock \[%s\] is illegal.
-    IllegalParamCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CidrBlockMask`: The param of CidrBlock Mask \[%s\] is illegal.
-    IllegalParamCidrBlockMask(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.PublicIpAddressPool`: The status of PublicIpAddressPool \[%s\] is incorrect.
-    IncorrectStatusPublicIpAddressPool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.PublicIpAddressPool`: The specified resource of PublicIpAddressPool \[%s\] is not found.
-    ResourceNotFoundPublicIpAddressPool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.CidrBlock`: The specified resource of CidrBlock \[%s\] is not found.
-    ResourceNotFoundCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.CidrBlock`: The status of CidrBlock \[%s\] is incorrect.
-    IncorrectStatusCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceInUse.CidrBlock`: The specified resource of CidrBlock \[%s\] is in use.
-    ResourceInUseCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.OperateSharedResource`: The operation is not allowed because of the PublicIpAddressPool is a shared resource.
-    OperationDeniedOperateSharedResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.PublicIpAddressPoolId`: The parameter PublicIpAddressPoolId is missing.
-    MissingParamPublicIpAddressPoolId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.CidrBlockOrCidrMask`: CidrBlock or CidrMask is not specified.
-    MissingParamCidrBlockOrCidrMask(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DeletePublicIpAddressPoolCidrBlockError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.CidrBlock",
-                        "IllegalParam.CidrBlockMask",
-                        "IncorrectStatus.PublicIpAddressPool",
-                        "ResourceNotFound.PublicIpAddressPool",
-                        "ResourceNotFound.CidrBlock",
-                        "IncorrectStatus.CidrBlock",
-                        "ResourceInUse.CidrBlock",
-                        "OperationDenied.OperateSharedResource",
-                        "MissingParam.PublicIpAddressPoolId",
-                        "MissingParam.CidrBlockOrCidrMask",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeletePublicIpAddressPoolCidrBlockError;
+impl crate::Client {
+    /// Calls `DeletePublicIpAddressPoolCidrBlock`: Deletes a CIDR block from an IP address pool.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeletePublicIpAddressPoolCidrBlockRequestBuilder::send) it. The parameters and their rules: [`DeletePublicIpAddressPoolCidrBlockRequest`].
+    #[inline]
+    pub fn delete_public_ip_address_pool_cidr_block(
+        &self,
+    ) -> DeletePublicIpAddressPoolCidrBlockRequestBuilder<&Self> {
+        DeletePublicIpAddressPoolCidrBlockRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeletePublicIpAddressPoolCidrBlockError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeletePublicIpAddressPoolCidrBlock`: Deletes a CIDR block from an IP address pool.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeletePublicIpAddressPoolCidrBlockRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamCidrBlock(error),
-            1 => Self::IllegalParamCidrBlockMask(error),
-            2 => Self::IncorrectStatusPublicIpAddressPool(error),
-            3 => Self::ResourceNotFoundPublicIpAddressPool(error),
-            4 => Self::ResourceNotFoundCidrBlock(error),
-            5 => Self::IncorrectStatusCidrBlock(error),
-            6 => Self::ResourceInUseCidrBlock(error),
-            7 => Self::OperationDeniedOperateSharedResource(error),
-            8 => Self::MissingParamPublicIpAddressPoolId(error),
-            9 => Self::MissingParamCidrBlockOrCidrMask(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamCidrBlock(error) => (0, error),
-            Self::IllegalParamCidrBlockMask(error) => (1, error),
-            Self::IncorrectStatusPublicIpAddressPool(error) => (2, error),
-            Self::ResourceNotFoundPublicIpAddressPool(error) => (3, error),
-            Self::ResourceNotFoundCidrBlock(error) => (4, error),
-            Self::IncorrectStatusCidrBlock(error) => (5, error),
-            Self::ResourceInUseCidrBlock(error) => (6, error),
-            Self::OperationDeniedOperateSharedResource(error) => (7, error),
-            Self::MissingParamPublicIpAddressPoolId(error) => (8, error),
-            Self::MissingParamCidrBlockOrCidrMask(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeletePublicIpAddressPoolCidrBlockError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeletePublicIpAddressPoolCidrBlockError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamCidrBlock",
-            "IllegalParamCidrBlockMask",
-            "IncorrectStatusPublicIpAddressPool",
-            "ResourceNotFoundPublicIpAddressPool",
-            "ResourceNotFoundCidrBlock",
-            "IncorrectStatusCidrBlock",
-            "ResourceInUseCidrBlock",
-            "OperationDeniedOperateSharedResource",
-            "MissingParamPublicIpAddressPoolId",
-            "MissingParamCidrBlockOrCidrMask",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeletePublicIpAddressPoolCidrBlockError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeletePublicIpAddressPoolCidrBlockError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeletePublicIpAddressPoolCidrBlockError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DeletePublicIpAddressPoolCidrBlockError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_public_ip_address_pool_cidr_block(
+        &self,
+    ) -> DeletePublicIpAddressPoolCidrBlockRequestBuilder<&Self> {
+        DeletePublicIpAddressPoolCidrBlockRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteRouteEntriesRequest>;
 /// Request of `DeleteRouteEntries`: Deletes multiple custom route entries at a time.
 ///
 /// When you call this operation, take note of the following items:
@@ -136,11 +139,7 @@ impl<C> DeleteRouteEntriesRequestBuilder<C> {
     ///
     /// The region ID of the route table.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteRouteEntriesRequest::region_id`](DeleteRouteEntriesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -149,8 +148,7 @@ impl<C> DeleteRouteEntriesRequestBuilder<C> {
     ///
     /// The information about the routes that you want to delete.
     ///
-    /// - Wire name: `RouteEntries`.
-    /// - Must have at most 200 items.
+    /// Its description, rules and example: [`DeleteRouteEntriesRequest::route_entries`](DeleteRouteEntriesRequest::route_entries).
     pub fn route_entries(
         mut self,
         values: impl IntoIterator<Item = crate::types::DeleteRouteEntriesRouteEntries>,
@@ -162,11 +160,7 @@ impl<C> DeleteRouteEntriesRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteRouteEntriesRequest::dry_run`](DeleteRouteEntriesRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -334,94 +328,24 @@ for DeleteRouteEntriesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteRouteEntries`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteRouteEntriesError {
-    /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
-    DryRunOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The operation is too frequent. Please wait a moment and try again.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteRouteEntriesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["DryRunOperation", "TaskConflict"]), error)
+mod error;
+pub use error::DeleteRouteEntriesError;
+impl crate::Client {
+    /// Calls `DeleteRouteEntries`: Deletes multiple custom route entries at a time.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteRouteEntriesRequestBuilder::send) it. The parameters and their rules: [`DeleteRouteEntriesRequest`].
+    #[inline]
+    pub fn delete_route_entries(&self) -> DeleteRouteEntriesRequestBuilder<&Self> {
+        DeleteRouteEntriesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteRouteEntriesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteRouteEntries`: Deletes multiple custom route entries at a time.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteRouteEntriesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::DryRunOperation(error),
-            1 => Self::TaskConflict(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::DryRunOperation(error) => (0, error),
-            Self::TaskConflict(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteRouteEntriesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteRouteEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["DryRunOperation", "TaskConflict", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteRouteEntriesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteRouteEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteRouteEntriesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteRouteEntriesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_route_entries(&self) -> DeleteRouteEntriesRequestBuilder<&Self> {
+        DeleteRouteEntriesRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteRouteEntryRequest>;
 /// Request of `DeleteRouteEntry`: Deletes a route entry from a route table of a VRouter or virtual border router (VBR).
 ///
 /// When you call this operation, take note of the following items:
@@ -174,10 +177,7 @@ impl<C> DeleteRouteEntryRequestBuilder<C> {
     ///
     /// The region ID of the route table.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteRouteEntryRequest::region_id`](DeleteRouteEntryRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -186,8 +186,7 @@ impl<C> DeleteRouteEntryRequestBuilder<C> {
     ///
     /// The ID of the route table to which the route belongs.
     ///
-    /// - Wire name: `RouteTableId`.
-    /// - Example: `vtb-2ze3jgygk9bmsj23s****`.
+    /// Its description, rules and example: [`DeleteRouteEntryRequest::route_table_id`](DeleteRouteEntryRequest::route_table_id).
     pub fn route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.route_table_id = Some(value.into());
         self
@@ -196,8 +195,7 @@ impl<C> DeleteRouteEntryRequestBuilder<C> {
     ///
     /// The ID of the route that you want to delete.
     ///
-    /// - Wire name: `RouteEntryId`.
-    /// - Example: `rte-bp1mnnr2al0naomnpv****`.
+    /// Its description, rules and example: [`DeleteRouteEntryRequest::route_entry_id`](DeleteRouteEntryRequest::route_entry_id).
     pub fn route_entry_id(mut self, value: impl Into<String>) -> Self {
         self.inner.route_entry_id = Some(value.into());
         self
@@ -206,8 +204,7 @@ impl<C> DeleteRouteEntryRequestBuilder<C> {
     ///
     /// The destination CIDR block of the route. Only IPv4 CIDR blocks, IPv6 CIDR blocks, and prefix lists are supported.
     ///
-    /// - Wire name: `DestinationCidrBlock`.
-    /// - Example: `47.100.XX.XX/16`.
+    /// Its description, rules and example: [`DeleteRouteEntryRequest::destination_cidr_block`](DeleteRouteEntryRequest::destination_cidr_block).
     pub fn destination_cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.destination_cidr_block = Some(value.into());
         self
@@ -216,11 +213,7 @@ impl<C> DeleteRouteEntryRequestBuilder<C> {
     ///
     /// The ID of the next hop.
     ///
-    /// * To delete a route other than an equal-cost multi-path (ECMP) route, set the **NextHopId** parameter and ignore the **NextHopList** parameter.
-    /// * To delete an ECMP route, set the **NextHopList** parameter and ignore the **NextHopId** parameter.
-    ///
-    /// - Wire name: `NextHopId`.
-    /// - Example: `ri-2zeo3xzyf38r4urzd****`.
+    /// Its description, rules and example: [`DeleteRouteEntryRequest::next_hop_id`](DeleteRouteEntryRequest::next_hop_id).
     pub fn next_hop_id(mut self, value: impl Into<String>) -> Self {
         self.inner.next_hop_id = Some(value.into());
         self
@@ -229,8 +222,7 @@ impl<C> DeleteRouteEntryRequestBuilder<C> {
     ///
     /// The list of the next hop of the ECMP route.
     ///
-    /// - Wire name: `NextHopList`.
-    /// - Must have at most 8 items.
+    /// Its description, rules and example: [`DeleteRouteEntryRequest::next_hop_list`](DeleteRouteEntryRequest::next_hop_list).
     pub fn next_hop_list(
         mut self,
         values: impl IntoIterator<Item = crate::types::DeleteRouteEntryNextHopList>,
@@ -242,11 +234,7 @@ impl<C> DeleteRouteEntryRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// **true**: sends a request without deleting the route entry. The system checks the request for potential issues, including invalid AccessKey pairs, unauthorized RAM users, and missing parameter values. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    ///
-    /// **false** (default): performs a dry run and the actual request. If the request passes the check, a 2xx HTTP status code is returned and the route entry is deleted.
-    ///
-    /// - Wire name: `DryRun`.
+    /// Its description, rules and example: [`DeleteRouteEntryRequest::dry_run`](DeleteRouteEntryRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -380,315 +368,24 @@ for DeleteRouteEntryResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteRouteEntry`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteRouteEntryError {
-    /// HTTP 400 `MissingParameter`: Miss mandatory parameter.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrcetRouteEntryStatus`: Some route entry status blocked this operation.
-    IncorrcetRouteEntryStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCidrBlock.Malformed`: Specified CIDR block is not valid.
-    InvalidCidrBlockMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied`: Specified operation is denied as route entry type is system.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouteEntry.NotFound`: Route entry not exists.
-    InvalidRouteEntryNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVRouter.NotFound`: vRouter not exists.
-    InvalidVRouterNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectRouteEntryStatus`: Some route entry status blocked this operation.
-    IncorrectRouteEntryStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbbiden`: Specified RouteEntry cannot allowed delete by openApi.
-    Forbbiden(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNextHop`: Specified nexthop and nexthop list cannot both null.
-    InvalidNextHop(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouteEntry`: Specified routeEntry not exist.
-    InvalidRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.VRouterNotFound`: pecified virtual switch is not found during access authentication.
-    ForbiddenVRouterNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The operation is too frequent, TaskConflict.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouteEntryId.NotFound`: Specified RouteEntryId does not exist.
-    InvalidRouteEntryIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectVpcStatus`: Current VPC status does not support this operation.
-    IncorrectVpcStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpnInstanceId.NotFound`: %s
-    InvalidVpnInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParamExclusive.RouteEntryIdAndRouteTableIdOrDestCidrBlock`: %s
-    ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidNextHopList.Size`: Nexthop list size should be between 2 and 16
-    InvalidNextHopListSize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParamExclusive.NextHopIdAndList`: NextHopId and NextHopList cannot both be not null.
-    ParamExclusiveNextHopIdAndList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.DeleteMultiScopeEntry`: Multi or ecmp scope must delete with force.
-    OperationFailedDeleteMultiScopeEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.DistibuteLock`: Distibute lock fail.
-    OperationFailedDistibuteLock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.DeleteManagedRouteEntry`: The operation is not allowed because of route entry is managed.
-    OperationDeniedDeleteManagedRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.RouteTableTypeNotPermitted`: The operation is not allowed because the type of route table is not permitted.
-    OperationDeniedRouteTableTypeNotPermitted(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VpcRouteEntry`: The status of the specified routeEntry is invalid.
-    IncorrectStatusVpcRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.NextHopNotChanged`: The operation is not allowed because of NextHopNotChanged.
-    OperationDeniedNextHopNotChanged(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.DeleteGatewayEndpointRoute`: The operation is not allowed to delete route entry pointing gateway endpoint..
-    OperationDeniedDeleteGatewayEndpointRoute(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.PrefixList`: The status of prefixList is incorrect.
-    IncorrectStatusPrefixList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCidrBlock`: Specified CIDR block is not valid.
-    InvalidCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.VbrAttachEcrInMiddleStatus`: The operation is not allowed because of VBR attach or detach ECR in middle status.
-    OperationDeniedVbrAttachEcrInMiddleStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.NextHopType`: The operation is not allowed because the NextHopType of specified RouteEntry is modified from Local type.
-    UnsupportedFeatureNextHopType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.PrefixList`: The specified resource of prefixList is not found.
-    ResourceNotFoundPrefixList(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRouteTableId.NotFound`: Specified route table does not exist.
-    InvalidRouteTableIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpcId.NotFound`: Specified value of VpcId is not found in our record.
-    InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.GatewayLoadBalancerEndpoint`: GatewayLoadBalancerEndpoint instance not found.
-    ResourceNotFoundGatewayLoadBalancerEndpoint(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `Vpc.Error`: error code 500,Internal server error.
-    VpcError(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `Internal.Error`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalErrorError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteRouteEntryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParameter",
-                        "IncorrcetRouteEntryStatus",
-                        "InvalidCidrBlock.Malformed",
-                        "OperationDenied",
-                        "InvalidRouteEntry.NotFound",
-                        "InvalidVRouter.NotFound",
-                        "IncorrectRouteEntryStatus",
-                        "Forbbiden",
-                        "InvalidNextHop",
-                        "InvalidRouteEntry",
-                        "Forbidden.VRouterNotFound",
-                        "TaskConflict",
-                        "InvalidRouteEntryId.NotFound",
-                        "IncorrectVpcStatus",
-                        "InvalidVpnInstanceId.NotFound",
-                        "ParamExclusive.RouteEntryIdAndRouteTableIdOrDestCidrBlock",
-                        "InvalidNextHopList.Size",
-                        "ParamExclusive.NextHopIdAndList",
-                        "OperationFailed.DeleteMultiScopeEntry",
-                        "OperationFailed.DistibuteLock",
-                        "OperationDenied.DeleteManagedRouteEntry",
-                        "OperationDenied.RouteTableTypeNotPermitted",
-                        "IncorrectStatus.VpcRouteEntry",
-                        "OperationDenied.NextHopNotChanged",
-                        "OperationDenied.DeleteGatewayEndpointRoute",
-                        "IncorrectStatus.PrefixList",
-                        "InvalidCidrBlock",
-                        "OperationDenied.VbrAttachEcrInMiddleStatus",
-                        "UnsupportedFeature.NextHopType",
-                        "ResourceNotFound.PrefixList",
-                        "InvalidRouteTableId.NotFound",
-                        "InvalidVpcId.NotFound",
-                        "ResourceNotFound.GatewayLoadBalancerEndpoint",
-                        "Vpc.Error",
-                        "Internal.Error",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteRouteEntryError;
+impl crate::Client {
+    /// Calls `DeleteRouteEntry`: Deletes a route entry from a route table of a VRouter or virtual border router (VBR).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteRouteEntryRequestBuilder::send) it. The parameters and their rules: [`DeleteRouteEntryRequest`].
+    #[inline]
+    pub fn delete_route_entry(&self) -> DeleteRouteEntryRequestBuilder<&Self> {
+        DeleteRouteEntryRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteRouteEntryError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteRouteEntry`: Deletes a route entry from a route table of a VRouter or virtual border router (VBR).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteRouteEntryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParameter(error),
-            1 => Self::IncorrcetRouteEntryStatus(error),
-            2 => Self::InvalidCidrBlockMalformed(error),
-            3 => Self::OperationDenied(error),
-            4 => Self::InvalidRouteEntryNotFound(error),
-            5 => Self::InvalidVRouterNotFound(error),
-            6 => Self::IncorrectRouteEntryStatus(error),
-            7 => Self::Forbbiden(error),
-            8 => Self::InvalidNextHop(error),
-            9 => Self::InvalidRouteEntry(error),
-            10 => Self::ForbiddenVRouterNotFound(error),
-            11 => Self::TaskConflict(error),
-            12 => Self::InvalidRouteEntryIdNotFound(error),
-            13 => Self::IncorrectVpcStatus(error),
-            14 => Self::InvalidVpnInstanceIdNotFound(error),
-            15 => Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error),
-            16 => Self::InvalidNextHopListSize(error),
-            17 => Self::ParamExclusiveNextHopIdAndList(error),
-            18 => Self::OperationFailedDeleteMultiScopeEntry(error),
-            19 => Self::OperationFailedDistibuteLock(error),
-            20 => Self::OperationDeniedDeleteManagedRouteEntry(error),
-            21 => Self::OperationDeniedRouteTableTypeNotPermitted(error),
-            22 => Self::IncorrectStatusVpcRouteEntry(error),
-            23 => Self::OperationDeniedNextHopNotChanged(error),
-            24 => Self::OperationDeniedDeleteGatewayEndpointRoute(error),
-            25 => Self::IncorrectStatusPrefixList(error),
-            26 => Self::InvalidCidrBlock(error),
-            27 => Self::OperationDeniedVbrAttachEcrInMiddleStatus(error),
-            28 => Self::UnsupportedFeatureNextHopType(error),
-            29 => Self::ResourceNotFoundPrefixList(error),
-            30 => Self::InvalidRouteTableIdNotFound(error),
-            31 => Self::InvalidVpcIdNotFound(error),
-            32 => Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error),
-            33 => Self::VpcError(error),
-            34 => Self::InternalError(error),
-            35 => Self::InternalErrorError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => (0, error),
-            Self::IncorrcetRouteEntryStatus(error) => (1, error),
-            Self::InvalidCidrBlockMalformed(error) => (2, error),
-            Self::OperationDenied(error) => (3, error),
-            Self::InvalidRouteEntryNotFound(error) => (4, error),
-            Self::InvalidVRouterNotFound(error) => (5, error),
-            Self::IncorrectRouteEntryStatus(error) => (6, error),
-            Self::Forbbiden(error) => (7, error),
-            Self::InvalidNextHop(error) => (8, error),
-            Self::InvalidRouteEntry(error) => (9, error),
-            Self::ForbiddenVRouterNotFound(error) => (10, error),
-            Self::TaskConflict(error) => (11, error),
-            Self::InvalidRouteEntryIdNotFound(error) => (12, error),
-            Self::IncorrectVpcStatus(error) => (13, error),
-            Self::InvalidVpnInstanceIdNotFound(error) => (14, error),
-            Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error) => {
-                (15, error)
-            }
-            Self::InvalidNextHopListSize(error) => (16, error),
-            Self::ParamExclusiveNextHopIdAndList(error) => (17, error),
-            Self::OperationFailedDeleteMultiScopeEntry(error) => (18, error),
-            Self::OperationFailedDistibuteLock(error) => (19, error),
-            Self::OperationDeniedDeleteManagedRouteEntry(error) => (20, error),
-            Self::OperationDeniedRouteTableTypeNotPermitted(error) => (21, error),
-            Self::IncorrectStatusVpcRouteEntry(error) => (22, error),
-            Self::OperationDeniedNextHopNotChanged(error) => (23, error),
-            Self::OperationDeniedDeleteGatewayEndpointRoute(error) => (24, error),
-            Self::IncorrectStatusPrefixList(error) => (25, error),
-            Self::InvalidCidrBlock(error) => (26, error),
-            Self::OperationDeniedVbrAttachEcrInMiddleStatus(error) => (27, error),
-            Self::UnsupportedFeatureNextHopType(error) => (28, error),
-            Self::ResourceNotFoundPrefixList(error) => (29, error),
-            Self::InvalidRouteTableIdNotFound(error) => (30, error),
-            Self::InvalidVpcIdNotFound(error) => (31, error),
-            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => (32, error),
-            Self::VpcError(error) => (33, error),
-            Self::InternalError(error) => (34, error),
-            Self::InternalErrorError(error) => (35, error),
-            Self::Unhandled(unhandled) => (36, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteRouteEntryError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteRouteEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParameter",
-            "IncorrcetRouteEntryStatus",
-            "InvalidCidrBlockMalformed",
-            "OperationDenied",
-            "InvalidRouteEntryNotFound",
-            "InvalidVRouterNotFound",
-            "IncorrectRouteEntryStatus",
-            "Forbbiden",
-            "InvalidNextHop",
-            "InvalidRouteEntry",
-            "ForbiddenVRouterNotFound",
-            "TaskConflict",
-            "InvalidRouteEntryIdNotFound",
-            "IncorrectVpcStatus",
-            "InvalidVpnInstanceIdNotFound",
-            "ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock",
-            "InvalidNextHopListSize",
-            "ParamExclusiveNextHopIdAndList",
-            "OperationFailedDeleteMultiScopeEntry",
-            "OperationFailedDistibuteLock",
-            "OperationDeniedDeleteManagedRouteEntry",
-            "OperationDeniedRouteTableTypeNotPermitted",
-            "IncorrectStatusVpcRouteEntry",
-            "OperationDeniedNextHopNotChanged",
-            "OperationDeniedDeleteGatewayEndpointRoute",
-            "IncorrectStatusPrefixList",
-            "InvalidCidrBlock",
-            "OperationDeniedVbrAttachEcrInMiddleStatus",
-            "UnsupportedFeatureNextHopType",
-            "ResourceNotFoundPrefixList",
-            "InvalidRouteTableIdNotFound",
-            "InvalidVpcIdNotFound",
-            "ResourceNotFoundGatewayLoadBalancerEndpoint",
-            "VpcError",
-            "InternalError",
-            "InternalErrorError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteRouteEntryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteRouteEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteRouteEntryError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteRouteEntryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_route_entry(&self) -> DeleteRouteEntryRequestBuilder<&Self> {
+        DeleteRouteEntryRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteRouteTableRequest>;
 /// Request of `DeleteRouteTable`: Deletes a custom route table.
 ///
 /// ## Description
@@ -121,11 +124,7 @@ impl<C> DeleteRouteTableRequestBuilder<C> {
     ///
     /// The region ID of the virtual private cloud (VPC) to which the custom route table belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteRouteTableRequest::region_id`](DeleteRouteTableRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -134,9 +133,7 @@ impl<C> DeleteRouteTableRequestBuilder<C> {
     ///
     /// The ID of the custom route table.
     ///
-    /// - Wire name: `RouteTableId`.
-    /// - Required.
-    /// - Example: `vtb-bp145q7glnuzdvzu2****`.
+    /// Its description, rules and example: [`DeleteRouteTableRequest::route_table_id`](DeleteRouteTableRequest::route_table_id).
     pub fn route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.route_table_id = Some(value.into());
         self
@@ -268,155 +265,24 @@ for DeleteRouteTableResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteRouteTable`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteRouteTableError {
-    /// HTTP 400 `OperationDenied.GatewayAssociated`: You cannot delete the specified route table because it still associates with gateway.
-    OperationDeniedGatewayAssociated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.RouteTableId`: The param of RouteTableId is missing.
-    MissingParamRouteTableId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectRouteTableType`: Route table can be deleted by this action only when it's type is custom.
-    IncorrectRouteTableType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectVSwitchStatus`: The current virtual switch status does not support this operation.
-    IncorrectVSwitchStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectRouteTableStatus.RouteEntryExist`: You cannot delete the specified route table because it still has custom route entry.
-    IncorrectRouteTableStatusRouteEntryExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.cbnStatus`: Current CBN status does not support this operation.
-    IncorrectStatusCbnStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: Specified value of RegionId is not supported.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Action`: This vpc feature is not supported in this region
-    InvalidParameterAction(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectRouteTableStatus`: The current status of the route table does not support this operation.
-    IncorrectRouteTableStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.RouteEntry`: Vpc route table has route entry.
-    DependencyViolationRouteEntry(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteRouteTableError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationDenied.GatewayAssociated",
-                        "MissingParam.RouteTableId",
-                        "IncorrectRouteTableType",
-                        "IncorrectVSwitchStatus",
-                        "IncorrectRouteTableStatus.RouteEntryExist",
-                        "IncorrectStatus.cbnStatus",
-                        "InvalidRegionId.NotFound",
-                        "InvalidParameter.Action",
-                        "IncorrectRouteTableStatus",
-                        "DependencyViolation.RouteEntry",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteRouteTableError;
+impl crate::Client {
+    /// Calls `DeleteRouteTable`: Deletes a custom route table.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteRouteTableRequestBuilder::send) it. The parameters and their rules: [`DeleteRouteTableRequest`].
+    #[inline]
+    pub fn delete_route_table(&self) -> DeleteRouteTableRequestBuilder<&Self> {
+        DeleteRouteTableRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteRouteTableError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteRouteTable`: Deletes a custom route table.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteRouteTableRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationDeniedGatewayAssociated(error),
-            1 => Self::MissingParamRouteTableId(error),
-            2 => Self::IncorrectRouteTableType(error),
-            3 => Self::IncorrectVSwitchStatus(error),
-            4 => Self::IncorrectRouteTableStatusRouteEntryExist(error),
-            5 => Self::IncorrectStatusCbnStatus(error),
-            6 => Self::InvalidRegionIdNotFound(error),
-            7 => Self::InvalidParameterAction(error),
-            8 => Self::IncorrectRouteTableStatus(error),
-            9 => Self::DependencyViolationRouteEntry(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationDeniedGatewayAssociated(error) => (0, error),
-            Self::MissingParamRouteTableId(error) => (1, error),
-            Self::IncorrectRouteTableType(error) => (2, error),
-            Self::IncorrectVSwitchStatus(error) => (3, error),
-            Self::IncorrectRouteTableStatusRouteEntryExist(error) => (4, error),
-            Self::IncorrectStatusCbnStatus(error) => (5, error),
-            Self::InvalidRegionIdNotFound(error) => (6, error),
-            Self::InvalidParameterAction(error) => (7, error),
-            Self::IncorrectRouteTableStatus(error) => (8, error),
-            Self::DependencyViolationRouteEntry(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteRouteTableError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteRouteTableError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationDeniedGatewayAssociated",
-            "MissingParamRouteTableId",
-            "IncorrectRouteTableType",
-            "IncorrectVSwitchStatus",
-            "IncorrectRouteTableStatusRouteEntryExist",
-            "IncorrectStatusCbnStatus",
-            "InvalidRegionIdNotFound",
-            "InvalidParameterAction",
-            "IncorrectRouteTableStatus",
-            "DependencyViolationRouteEntry",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteRouteTableError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteRouteTableError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteRouteTableError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteRouteTableError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_route_table(&self) -> DeleteRouteTableRequestBuilder<&Self> {
+        DeleteRouteTableRequestBuilder::new(self)
     }
 }

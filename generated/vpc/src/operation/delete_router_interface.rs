@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteRouterInterfaceRequest>;
 /// Request of `DeleteRouterInterface`: Deletes a router interface.
 ///
 /// When you call this operation, take note of the following limits:
@@ -128,11 +131,7 @@ impl<C> DeleteRouterInterfaceRequestBuilder<C> {
     ///
     /// The ID of the region where the router interface is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`DeleteRouterInterfaceRequest::region_id`](DeleteRouterInterfaceRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -141,9 +140,7 @@ impl<C> DeleteRouterInterfaceRequestBuilder<C> {
     ///
     /// The ID of the router interface.
     ///
-    /// - Wire name: `RouterInterfaceId`.
-    /// - Required.
-    /// - Example: `ri-2zeo3xzyf38r4urz****`.
+    /// Its description, rules and example: [`DeleteRouterInterfaceRequest::router_interface_id`](DeleteRouterInterfaceRequest::router_interface_id).
     pub fn router_interface_id(mut self, value: impl Into<String>) -> Self {
         self.inner.router_interface_id = Some(value.into());
         self
@@ -152,13 +149,7 @@ impl<C> DeleteRouterInterfaceRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteRouterInterfaceRequest::client_token`](DeleteRouterInterfaceRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -295,131 +286,24 @@ for DeleteRouterInterfaceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteRouterInterface`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteRouterInterfaceError {
-    /// HTTP 400 `InvalidInstance.StatusError`: The router instance status error.
-    InvalidInstanceStatusError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.OperationLocked`: Operation failed because OperationLocked.
-    OperationFailedOperationLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RouterInterfaceReferredByRouteEntry`: Router interface referred by route entry.
-    RouterInterfaceReferredByRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ReferredByRouteEntry.RouterInterface`: Router interface referred by route entry.
-    ReferredByRouteEntryRouterInterface(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouteTable.NotFound`: The specified routetable does not exist.
-    InvalidRouteTableNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbbiden.InvaildOwner`: Incorrect RouterInterface owner.
-    ForbbidenInvaildOwner(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteRouterInterfaceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidInstance.StatusError",
-                        "OperationFailed.OperationLocked",
-                        "RouterInterfaceReferredByRouteEntry",
-                        "ReferredByRouteEntry.RouterInterface",
-                        "InvalidRouteTable.NotFound",
-                        "Forbbiden.InvaildOwner",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteRouterInterfaceError;
+impl crate::Client {
+    /// Calls `DeleteRouterInterface`: Deletes a router interface.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteRouterInterfaceRequestBuilder::send) it. The parameters and their rules: [`DeleteRouterInterfaceRequest`].
+    #[inline]
+    pub fn delete_router_interface(&self) -> DeleteRouterInterfaceRequestBuilder<&Self> {
+        DeleteRouterInterfaceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteRouterInterfaceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteRouterInterface`: Deletes a router interface.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteRouterInterfaceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidInstanceStatusError(error),
-            1 => Self::OperationFailedOperationLocked(error),
-            2 => Self::RouterInterfaceReferredByRouteEntry(error),
-            3 => Self::ReferredByRouteEntryRouterInterface(error),
-            4 => Self::InvalidRouteTableNotFound(error),
-            5 => Self::ForbbidenInvaildOwner(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidInstanceStatusError(error) => (0, error),
-            Self::OperationFailedOperationLocked(error) => (1, error),
-            Self::RouterInterfaceReferredByRouteEntry(error) => (2, error),
-            Self::ReferredByRouteEntryRouterInterface(error) => (3, error),
-            Self::InvalidRouteTableNotFound(error) => (4, error),
-            Self::ForbbidenInvaildOwner(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteRouterInterfaceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteRouterInterfaceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidInstanceStatusError",
-            "OperationFailedOperationLocked",
-            "RouterInterfaceReferredByRouteEntry",
-            "ReferredByRouteEntryRouterInterface",
-            "InvalidRouteTableNotFound",
-            "ForbbidenInvaildOwner",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteRouterInterfaceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteRouterInterfaceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteRouterInterfaceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteRouterInterfaceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_router_interface(&self) -> DeleteRouterInterfaceRequestBuilder<&Self> {
+        DeleteRouterInterfaceRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteSnatEntryRequest>;
 /// Request of `DeleteSnatEntry`: Deletes an SNAT entry.
 ///
 /// DeleteSnatEntry is an asynchronous operation. After you make a request, the ID of the request is returned but the specified SNAT entry is not deleted. The system deletes the SNAT entry in the background. You can call the [DescribeSnatTableEntries](<https://www.alibabacloud.com/help/doc-detail/42677.htm>) operation to query the status of SNAT entries.
@@ -144,11 +147,7 @@ impl<C> DeleteSnatEntryRequestBuilder<C> {
     ///
     /// The region ID of the NAT gateway.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteSnatEntryRequest::region_id`](DeleteSnatEntryRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -157,9 +156,7 @@ impl<C> DeleteSnatEntryRequestBuilder<C> {
     ///
     /// The ID of the SNAT table to which the SNAT entry belongs.
     ///
-    /// - Wire name: `SnatTableId`.
-    /// - Required.
-    /// - Example: `stb-bp190wu8io1vgev80****`.
+    /// Its description, rules and example: [`DeleteSnatEntryRequest::snat_table_id`](DeleteSnatEntryRequest::snat_table_id).
     pub fn snat_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.snat_table_id = Some(value.into());
         self
@@ -168,9 +165,7 @@ impl<C> DeleteSnatEntryRequestBuilder<C> {
     ///
     /// The ID of the SNAT entry that you want to delete.
     ///
-    /// - Wire name: `SnatEntryId`.
-    /// - Required.
-    /// - Example: `snat-bp1vcgcf8tm0plqcg****`.
+    /// Its description, rules and example: [`DeleteSnatEntryRequest::snat_entry_id`](DeleteSnatEntryRequest::snat_entry_id).
     pub fn snat_entry_id(mut self, value: impl Into<String>) -> Self {
         self.inner.snat_entry_id = Some(value.into());
         self
@@ -179,13 +174,7 @@ impl<C> DeleteSnatEntryRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteSnatEntryRequest::client_token`](DeleteSnatEntryRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -316,131 +305,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteSnatEntryR
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteSnatEntry`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteSnatEntryError {
-    /// HTTP 400 `IncorretSnatEntryStatus`: Some Snat entry status blocked this operation..
-    IncorretSnatEntryStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.SnatEntry`: The Specified SnatEntry is not stable status, can not operation
-    IncorrectStatusSnatEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSnatEntryId.NotFound`: Specified Snat entry ID does not exist
-    InvalidSnatEntryIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSnatTableId.NotFound`: Specified SNAT table does not exist.
-    InvalidSnatTableIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.SnatEntry`: Specified SNAT entry does not exist.
-    ResourceNotFoundSnatEntry(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteSnatEntryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorretSnatEntryStatus",
-                        "IncorrectStatus.SnatEntry",
-                        "InvalidRegionId.NotFound",
-                        "InvalidSnatEntryId.NotFound",
-                        "InvalidSnatTableId.NotFound",
-                        "ResourceNotFound.SnatEntry",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteSnatEntryError;
+impl crate::Client {
+    /// Calls `DeleteSnatEntry`: Deletes an SNAT entry.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteSnatEntryRequestBuilder::send) it. The parameters and their rules: [`DeleteSnatEntryRequest`].
+    #[inline]
+    pub fn delete_snat_entry(&self) -> DeleteSnatEntryRequestBuilder<&Self> {
+        DeleteSnatEntryRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteSnatEntryError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteSnatEntry`: Deletes an SNAT entry.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteSnatEntryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorretSnatEntryStatus(error),
-            1 => Self::IncorrectStatusSnatEntry(error),
-            2 => Self::InvalidRegionIdNotFound(error),
-            3 => Self::InvalidSnatEntryIdNotFound(error),
-            4 => Self::InvalidSnatTableIdNotFound(error),
-            5 => Self::ResourceNotFoundSnatEntry(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorretSnatEntryStatus(error) => (0, error),
-            Self::IncorrectStatusSnatEntry(error) => (1, error),
-            Self::InvalidRegionIdNotFound(error) => (2, error),
-            Self::InvalidSnatEntryIdNotFound(error) => (3, error),
-            Self::InvalidSnatTableIdNotFound(error) => (4, error),
-            Self::ResourceNotFoundSnatEntry(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteSnatEntryError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteSnatEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorretSnatEntryStatus",
-            "IncorrectStatusSnatEntry",
-            "InvalidRegionIdNotFound",
-            "InvalidSnatEntryIdNotFound",
-            "InvalidSnatTableIdNotFound",
-            "ResourceNotFoundSnatEntry",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteSnatEntryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteSnatEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteSnatEntryError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteSnatEntryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_snat_entry(&self) -> DeleteSnatEntryRequestBuilder<&Self> {
+        DeleteSnatEntryRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteTrafficMirrorFilterRulesRequest>;
 /// Request of `DeleteTrafficMirrorFilterRules`: Deletes an inbound or outbound rule of a filter for traffic mirror.
 ///
 /// * **DeleteTrafficMirrorFilterRules** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [ListTrafficMirrorFilters](<https://www.alibabacloud.com/help/doc-detail/261353.htm>) to query the status of the task.
@@ -181,9 +184,7 @@ impl<C> DeleteTrafficMirrorFilterRulesRequestBuilder<C> {
     ///
     /// The ID of the filter.
     ///
-    /// - Wire name: `TrafficMirrorFilterId`.
-    /// - Required.
-    /// - Example: `tmf-j6cmls82xnc86vtpe****`.
+    /// Its description, rules and example: [`DeleteTrafficMirrorFilterRulesRequest::traffic_mirror_filter_id`](DeleteTrafficMirrorFilterRulesRequest::traffic_mirror_filter_id).
     pub fn traffic_mirror_filter_id(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_mirror_filter_id = Some(value.into());
         self
@@ -192,13 +193,7 @@ impl<C> DeleteTrafficMirrorFilterRulesRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteTrafficMirrorFilterRulesRequest::client_token`](DeleteTrafficMirrorFilterRulesRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -207,11 +202,7 @@ impl<C> DeleteTrafficMirrorFilterRulesRequestBuilder<C> {
     ///
     /// Specifies whether to check the request without performing the operation. Valid values:
     ///
-    /// * **true**: checks the API request without performing the operation. The system checks the required parameters, request format, and limits. If the request fails the check, an error message is returned. If the request passes the check, the `DryRunOperation` error code is returned.
-    /// * **false** (default): sends the request. After the request passes the check, the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteTrafficMirrorFilterRulesRequest::dry_run`](DeleteTrafficMirrorFilterRulesRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -220,10 +211,7 @@ impl<C> DeleteTrafficMirrorFilterRulesRequestBuilder<C> {
     ///
     /// The ID of the inbound or outbound rule.
     ///
-    /// - Wire name: `TrafficMirrorFilterRuleIds`.
-    /// - Required.
-    /// - Must have at most 100 items.
-    /// - Example: `tmr-j6cbmubn323k7jlq3****`.
+    /// Its description, rules and example: [`DeleteTrafficMirrorFilterRulesRequest::traffic_mirror_filter_rule_ids`](DeleteTrafficMirrorFilterRulesRequest::traffic_mirror_filter_rule_ids).
     pub fn traffic_mirror_filter_rule_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -237,9 +225,7 @@ impl<C> DeleteTrafficMirrorFilterRulesRequestBuilder<C> {
     ///
     /// The ID of the region to which the mirrored traffic belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hongkong`.
+    /// Its description, rules and example: [`DeleteTrafficMirrorFilterRulesRequest::region_id`](DeleteTrafficMirrorFilterRulesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -379,125 +365,28 @@ for DeleteTrafficMirrorFilterRulesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteTrafficMirrorFilterRules`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteTrafficMirrorFilterRulesError {
-    /// HTTP 400 `ResourceNotFound.TrafficMirrorRule`: The specified resource of traffic mirror rule is not found.
-    ResourceNotFoundTrafficMirrorRule(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TrafficMirrorRule`: The status of traffic mirror rule is incorrect.
-    IncorrectStatusTrafficMirrorRule(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TrafficMirrorFilter`: The status of traffic mirror filter is incorrect.
-    IncorrectStatusTrafficMirrorFilter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.TrafficMirrorFilter`: The specified resource of traffic mirror filter is not found.
-    ResourceNotFoundTrafficMirrorFilter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TrafficMirrorSession`: The status of traffic mirror session is incorrect.
-    IncorrectStatusTrafficMirrorSession(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteTrafficMirrorFilterRulesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ResourceNotFound.TrafficMirrorRule",
-                        "IncorrectStatus.TrafficMirrorRule",
-                        "IncorrectStatus.TrafficMirrorFilter",
-                        "ResourceNotFound.TrafficMirrorFilter",
-                        "IncorrectStatus.TrafficMirrorSession",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteTrafficMirrorFilterRulesError;
+impl crate::Client {
+    /// Calls `DeleteTrafficMirrorFilterRules`: Deletes an inbound or outbound rule of a filter for traffic mirror.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteTrafficMirrorFilterRulesRequestBuilder::send) it. The parameters and their rules: [`DeleteTrafficMirrorFilterRulesRequest`].
+    #[inline]
+    pub fn delete_traffic_mirror_filter_rules(
+        &self,
+    ) -> DeleteTrafficMirrorFilterRulesRequestBuilder<&Self> {
+        DeleteTrafficMirrorFilterRulesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteTrafficMirrorFilterRulesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteTrafficMirrorFilterRules`: Deletes an inbound or outbound rule of a filter for traffic mirror.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteTrafficMirrorFilterRulesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceNotFoundTrafficMirrorRule(error),
-            1 => Self::IncorrectStatusTrafficMirrorRule(error),
-            2 => Self::IncorrectStatusTrafficMirrorFilter(error),
-            3 => Self::ResourceNotFoundTrafficMirrorFilter(error),
-            4 => Self::IncorrectStatusTrafficMirrorSession(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceNotFoundTrafficMirrorRule(error) => (0, error),
-            Self::IncorrectStatusTrafficMirrorRule(error) => (1, error),
-            Self::IncorrectStatusTrafficMirrorFilter(error) => (2, error),
-            Self::ResourceNotFoundTrafficMirrorFilter(error) => (3, error),
-            Self::IncorrectStatusTrafficMirrorSession(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteTrafficMirrorFilterRulesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteTrafficMirrorFilterRulesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceNotFoundTrafficMirrorRule",
-            "IncorrectStatusTrafficMirrorRule",
-            "IncorrectStatusTrafficMirrorFilter",
-            "ResourceNotFoundTrafficMirrorFilter",
-            "IncorrectStatusTrafficMirrorSession",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteTrafficMirrorFilterRulesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteTrafficMirrorFilterRulesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteTrafficMirrorFilterRulesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteTrafficMirrorFilterRulesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_traffic_mirror_filter_rules(
+        &self,
+    ) -> DeleteTrafficMirrorFilterRulesRequestBuilder<&Self> {
+        DeleteTrafficMirrorFilterRulesRequestBuilder::new(self)
     }
 }

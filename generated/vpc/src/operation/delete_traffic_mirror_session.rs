@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteTrafficMirrorSessionRequest>;
 /// Request of `DeleteTrafficMirrorSession`: Deletes a traffic mirror session.
 ///
 /// * **DeleteTrafficMirrorSession** is an asynchronous operation. After you send the request, the system returns a request ID and runs the task in the background. You can call the [ListTrafficMirrorSessions](<https://www.alibabacloud.com/help/doc-detail/261367.htm>) operation to query the status of a traffic mirror session.
@@ -141,13 +144,7 @@ impl<C> DeleteTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among all requests. ClientToken can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteTrafficMirrorSessionRequest::client_token`](DeleteTrafficMirrorSessionRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -156,11 +153,7 @@ impl<C> DeleteTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// Specifies whether to to perform a dry run. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks the required parameters, request format, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the request. If the request passes the dry run, the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteTrafficMirrorSessionRequest::dry_run`](DeleteTrafficMirrorSessionRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -169,9 +162,7 @@ impl<C> DeleteTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// The ID of the traffic mirror session.
     ///
-    /// - Wire name: `TrafficMirrorSessionId`.
-    /// - Required.
-    /// - Example: `tms-j6cla50buc44ap8tu****`.
+    /// Its description, rules and example: [`DeleteTrafficMirrorSessionRequest::traffic_mirror_session_id`](DeleteTrafficMirrorSessionRequest::traffic_mirror_session_id).
     pub fn traffic_mirror_session_id(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_mirror_session_id = Some(value.into());
         self
@@ -180,9 +171,7 @@ impl<C> DeleteTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// The ID of the region to which the traffic mirror session belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hongkong`.
+    /// Its description, rules and example: [`DeleteTrafficMirrorSessionRequest::region_id`](DeleteTrafficMirrorSessionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -317,113 +306,28 @@ for DeleteTrafficMirrorSessionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteTrafficMirrorSession`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteTrafficMirrorSessionError {
-    /// HTTP 400 `ResourceNotFound.TrafficMirrorSession`: The specified resource of traffic mirror session is not found.
-    ResourceNotFoundTrafficMirrorSession(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TrafficMirrorSession`: The status of traffic mirror session is incorrect.
-    IncorrectStatusTrafficMirrorSession(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TrafficMirrorFilter`: The status of traffic mirror filter is incorrect.
-    IncorrectStatusTrafficMirrorFilter(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteTrafficMirrorSessionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ResourceNotFound.TrafficMirrorSession",
-                        "IncorrectStatus.TrafficMirrorSession",
-                        "IncorrectStatus.TrafficMirrorFilter",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteTrafficMirrorSessionError;
+impl crate::Client {
+    /// Calls `DeleteTrafficMirrorSession`: Deletes a traffic mirror session.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteTrafficMirrorSessionRequestBuilder::send) it. The parameters and their rules: [`DeleteTrafficMirrorSessionRequest`].
+    #[inline]
+    pub fn delete_traffic_mirror_session(
+        &self,
+    ) -> DeleteTrafficMirrorSessionRequestBuilder<&Self> {
+        DeleteTrafficMirrorSessionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteTrafficMirrorSessionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteTrafficMirrorSession`: Deletes a traffic mirror session.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteTrafficMirrorSessionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceNotFoundTrafficMirrorSession(error),
-            1 => Self::IncorrectStatusTrafficMirrorSession(error),
-            2 => Self::IncorrectStatusTrafficMirrorFilter(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceNotFoundTrafficMirrorSession(error) => (0, error),
-            Self::IncorrectStatusTrafficMirrorSession(error) => (1, error),
-            Self::IncorrectStatusTrafficMirrorFilter(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteTrafficMirrorSessionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteTrafficMirrorSessionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceNotFoundTrafficMirrorSession",
-            "IncorrectStatusTrafficMirrorSession",
-            "IncorrectStatusTrafficMirrorFilter",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteTrafficMirrorSessionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteTrafficMirrorSessionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteTrafficMirrorSessionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteTrafficMirrorSessionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_traffic_mirror_session(
+        &self,
+    ) -> DeleteTrafficMirrorSessionRequestBuilder<&Self> {
+        DeleteTrafficMirrorSessionRequestBuilder::new(self)
     }
 }

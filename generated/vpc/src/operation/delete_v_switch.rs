@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteVSwitchRequest>;
 /// Request of `DeleteVSwitch`: Deletes a vSwitch.
 ///
 /// When you call this operation, take note of the following limits:
@@ -128,9 +131,7 @@ impl<C> DeleteVSwitchRequestBuilder<C> {
     ///
     /// The ID of the vSwitch that you want to delete.
     ///
-    /// - Wire name: `VSwitchId`.
-    /// - Required.
-    /// - Example: `vsw-asdfjlna****`.
+    /// Its description, rules and example: [`DeleteVSwitchRequest::v_switch_id`](DeleteVSwitchRequest::v_switch_id).
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_id = Some(value.into());
         self
@@ -139,10 +140,7 @@ impl<C> DeleteVSwitchRequestBuilder<C> {
     ///
     /// The region ID of the vSwitch.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteVSwitchRequest::region_id`](DeleteVSwitchRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -151,10 +149,7 @@ impl<C> DeleteVSwitchRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// - **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// - **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteVSwitchRequest::dry_run`](DeleteVSwitchRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -281,265 +276,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteVSwitchRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteVSwitch`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteVSwitchError {
-    /// HTTP 400 `OperationDenied.OtherSubnetProcessing`: other subnet is processing.
-    OperationDeniedOtherSubnetProcessing(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectVSwitchStatus`: vpc subnet is in middle status.
-    IncorrectVSwitchStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation`: Resources deployed in the vSwitch have not been deleted.
-    DependencyViolation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectRouteEntryStatus`: Some route entry status blocked this operation.
-    IncorrectRouteEntryStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.HaVip`: VSwitch cannot be deleted when there are some HaVip dependent with it.
-    DependencyViolationHaVip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.RouteTable`: VSwitch cannot be deleted when associated with route table
-    DependencyViolationRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: Miss mandatory parameter.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The operation is too frequent, TaskConflict.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.SNAT`: The vswitch cannot be deleted when used by snat.
-    DependencyViolationSnat(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DeleteVSwitch.IncorrectStatus.cbnStatus`: Current CBN status does not support this operation.
-    DeleteVSwitchIncorrectStatusCbnStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AttrMismatching.NaclAndBindInstance`: The network acl and resource not in same vpc.
-    AttrMismatchingNaclAndBindInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResource.NotBinding`: The resource has not been binded.
-    InvalidResourceNotBinding(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.SnatEntry`: VSwitch cannot be deleted when snat entry exist.
-    DependencyViolationSnatEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.NetworkAcl`: VSwitch cannot be deleted when network acl exist.
-    DependencyViolationNetworkAcl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.EnhancedNatgw`: VSwitch cannot be deleted when natgw exist.
-    DependencyViolationEnhancedNatgw(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.ResourceShare`: VSwitch cannot be deleted when resource share exist.
-    DependencyViolationResourceShare(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SystemBusy`: Operation failed because system is busy.
-    OperationFailedSystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.MulticastDomain`: VSwitch cannot be deleted when associated with multicast domain.
-    DependencyViolationMulticastDomain(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.VSwitchCidrReservation`: VSwitch cannot be deleted when vswitch cidr reservation exist.
-    DependencyViolationVSwitchCidrReservation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.CloudService`: VSwitch cannot be deleted when uesd by cloud service.
-    DependencyViolationCloudService(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVSwitchId.NotFound`: VSwitch not exist.
+mod error;
+pub use error::DeleteVSwitchError;
+impl crate::Client {
+    /// Calls `DeleteVSwitch`: Deletes a vSwitch.
     ///
-    /// Also returned with HTTP 404: VSwitch not exist.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.Ipv6InstanceExist`: Operation failed because vswitch has ipv6 instance.
-    OperationFailedIpv6InstanceExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.Ipv6Address`: The specified resource of %s depends on %s, so the operation cannot be completed.
-    DependencyViolationIpv6Address(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.RegionNotFound`: Specified instance is not found during access authentication.
-    ForbiddenRegionNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus`: Vswtich status not stable.
-    IncorrectStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.RouterInterface`: Specified object has dependent resources RouterInterface.
-    DependencyViolationRouterInterface(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The specified region is not found.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `IncorrectVSwitchId`: Specified vSwtich instance is not found during access authentication.
-    IncorrectVSwitchId(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteVSwitchError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationDenied.OtherSubnetProcessing",
-                        "IncorrectVSwitchStatus",
-                        "DependencyViolation",
-                        "IncorrectRouteEntryStatus",
-                        "DependencyViolation.HaVip",
-                        "DependencyViolation.RouteTable",
-                        "MissingParameter",
-                        "TaskConflict",
-                        "DependencyViolation.SNAT",
-                        "DeleteVSwitch.IncorrectStatus.cbnStatus",
-                        "AttrMismatching.NaclAndBindInstance",
-                        "InvalidResource.NotBinding",
-                        "DependencyViolation.SnatEntry",
-                        "DependencyViolation.NetworkAcl",
-                        "DependencyViolation.EnhancedNatgw",
-                        "DependencyViolation.ResourceShare",
-                        "OperationFailed.SystemBusy",
-                        "DependencyViolation.MulticastDomain",
-                        "DependencyViolation.VSwitchCidrReservation",
-                        "DependencyViolation.CloudService",
-                        "InvalidVSwitchId.NotFound",
-                        "OperationFailed.Ipv6InstanceExist",
-                        "DependencyViolation.Ipv6Address",
-                        "Forbidden.RegionNotFound",
-                        "IncorrectStatus",
-                        "DependencyViolation.RouterInterface",
-                        "InvalidRegionId.NotFound",
-                        "IncorrectVSwitchId",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](DeleteVSwitchRequestBuilder::send) it. The parameters and their rules: [`DeleteVSwitchRequest`].
+    #[inline]
+    pub fn delete_v_switch(&self) -> DeleteVSwitchRequestBuilder<&Self> {
+        DeleteVSwitchRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteVSwitchError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteVSwitch`: Deletes a vSwitch.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteVSwitchRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationDeniedOtherSubnetProcessing(error),
-            1 => Self::IncorrectVSwitchStatus(error),
-            2 => Self::DependencyViolation(error),
-            3 => Self::IncorrectRouteEntryStatus(error),
-            4 => Self::DependencyViolationHaVip(error),
-            5 => Self::DependencyViolationRouteTable(error),
-            6 => Self::MissingParameter(error),
-            7 => Self::TaskConflict(error),
-            8 => Self::DependencyViolationSnat(error),
-            9 => Self::DeleteVSwitchIncorrectStatusCbnStatus(error),
-            10 => Self::AttrMismatchingNaclAndBindInstance(error),
-            11 => Self::InvalidResourceNotBinding(error),
-            12 => Self::DependencyViolationSnatEntry(error),
-            13 => Self::DependencyViolationNetworkAcl(error),
-            14 => Self::DependencyViolationEnhancedNatgw(error),
-            15 => Self::DependencyViolationResourceShare(error),
-            16 => Self::OperationFailedSystemBusy(error),
-            17 => Self::DependencyViolationMulticastDomain(error),
-            18 => Self::DependencyViolationVSwitchCidrReservation(error),
-            19 => Self::DependencyViolationCloudService(error),
-            20 => Self::InvalidVSwitchIdNotFound(error),
-            21 => Self::OperationFailedIpv6InstanceExist(error),
-            22 => Self::DependencyViolationIpv6Address(error),
-            23 => Self::ForbiddenRegionNotFound(error),
-            24 => Self::IncorrectStatus(error),
-            25 => Self::DependencyViolationRouterInterface(error),
-            26 => Self::InvalidRegionIdNotFound(error),
-            27 => Self::IncorrectVSwitchId(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationDeniedOtherSubnetProcessing(error) => (0, error),
-            Self::IncorrectVSwitchStatus(error) => (1, error),
-            Self::DependencyViolation(error) => (2, error),
-            Self::IncorrectRouteEntryStatus(error) => (3, error),
-            Self::DependencyViolationHaVip(error) => (4, error),
-            Self::DependencyViolationRouteTable(error) => (5, error),
-            Self::MissingParameter(error) => (6, error),
-            Self::TaskConflict(error) => (7, error),
-            Self::DependencyViolationSnat(error) => (8, error),
-            Self::DeleteVSwitchIncorrectStatusCbnStatus(error) => (9, error),
-            Self::AttrMismatchingNaclAndBindInstance(error) => (10, error),
-            Self::InvalidResourceNotBinding(error) => (11, error),
-            Self::DependencyViolationSnatEntry(error) => (12, error),
-            Self::DependencyViolationNetworkAcl(error) => (13, error),
-            Self::DependencyViolationEnhancedNatgw(error) => (14, error),
-            Self::DependencyViolationResourceShare(error) => (15, error),
-            Self::OperationFailedSystemBusy(error) => (16, error),
-            Self::DependencyViolationMulticastDomain(error) => (17, error),
-            Self::DependencyViolationVSwitchCidrReservation(error) => (18, error),
-            Self::DependencyViolationCloudService(error) => (19, error),
-            Self::InvalidVSwitchIdNotFound(error) => (20, error),
-            Self::OperationFailedIpv6InstanceExist(error) => (21, error),
-            Self::DependencyViolationIpv6Address(error) => (22, error),
-            Self::ForbiddenRegionNotFound(error) => (23, error),
-            Self::IncorrectStatus(error) => (24, error),
-            Self::DependencyViolationRouterInterface(error) => (25, error),
-            Self::InvalidRegionIdNotFound(error) => (26, error),
-            Self::IncorrectVSwitchId(error) => (27, error),
-            Self::Unhandled(unhandled) => (28, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteVSwitchError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteVSwitchError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationDeniedOtherSubnetProcessing",
-            "IncorrectVSwitchStatus",
-            "DependencyViolation",
-            "IncorrectRouteEntryStatus",
-            "DependencyViolationHaVip",
-            "DependencyViolationRouteTable",
-            "MissingParameter",
-            "TaskConflict",
-            "DependencyViolationSnat",
-            "DeleteVSwitchIncorrectStatusCbnStatus",
-            "AttrMismatchingNaclAndBindInstance",
-            "InvalidResourceNotBinding",
-            "DependencyViolationSnatEntry",
-            "DependencyViolationNetworkAcl",
-            "DependencyViolationEnhancedNatgw",
-            "DependencyViolationResourceShare",
-            "OperationFailedSystemBusy",
-            "DependencyViolationMulticastDomain",
-            "DependencyViolationVSwitchCidrReservation",
-            "DependencyViolationCloudService",
-            "InvalidVSwitchIdNotFound",
-            "OperationFailedIpv6InstanceExist",
-            "DependencyViolationIpv6Address",
-            "ForbiddenRegionNotFound",
-            "IncorrectStatus",
-            "DependencyViolationRouterInterface",
-            "InvalidRegionIdNotFound",
-            "IncorrectVSwitchId",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteVSwitchError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteVSwitchError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteVSwitchError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteVSwitchError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_v_switch(&self) -> DeleteVSwitchRequestBuilder<&Self> {
+        DeleteVSwitchRequestBuilder::new(self)
     }
 }

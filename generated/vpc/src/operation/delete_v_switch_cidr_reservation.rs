@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteVSwitchCidrReservationRequest>;
 /// Request of `DeleteVSwitchCidrReservation`: Deletes a reserved CIDR block of a vSwitch.
 ///
 /// ## Description
@@ -155,9 +158,7 @@ impl<C> DeleteVSwitchCidrReservationRequestBuilder<C> {
     ///
     /// The ID of the reserved CIDR block.
     ///
-    /// - Wire name: `VSwitchCidrReservationId`.
-    /// - Required.
-    /// - Example: `vcr-bp1m12saqteraw3rp****`.
+    /// Its description, rules and example: [`DeleteVSwitchCidrReservationRequest::v_switch_cidr_reservation_id`](DeleteVSwitchCidrReservationRequest::v_switch_cidr_reservation_id).
     pub fn v_switch_cidr_reservation_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_cidr_reservation_id = Some(value.into());
         self
@@ -166,11 +167,7 @@ impl<C> DeleteVSwitchCidrReservationRequestBuilder<C> {
     ///
     /// The ID of the region where the vSwitch is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteVSwitchCidrReservationRequest::region_id`](DeleteVSwitchCidrReservationRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -179,12 +176,7 @@ impl<C> DeleteVSwitchCidrReservationRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// **true**: performs a dry run. The system checks the required parameters, request format, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    ///
-    /// **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteVSwitchCidrReservationRequest::dry_run`](DeleteVSwitchCidrReservationRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -193,13 +185,7 @@ impl<C> DeleteVSwitchCidrReservationRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteVSwitchCidrReservationRequest::client_token`](DeleteVSwitchCidrReservationRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -339,115 +325,28 @@ for DeleteVSwitchCidrReservationResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteVSwitchCidrReservation`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteVSwitchCidrReservationError {
-    /// HTTP 400 `DependencyViolation.IpPrefix`: DependencyViolation.IpPrefix
-    DependencyViolationIpPrefix(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.CidrReservation`: The status of the CIDR reservation is incorrect.
-    IncorrectStatusCidrReservation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.CidrReservation`: reserve segment not exist.
+mod error;
+pub use error::DeleteVSwitchCidrReservationError;
+impl crate::Client {
+    /// Calls `DeleteVSwitchCidrReservation`: Deletes a reserved CIDR block of a vSwitch.
     ///
-    /// Also returned with HTTP 404: ResourceNotFound.CidrReservation
-    ResourceNotFoundCidrReservation(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteVSwitchCidrReservationError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "DependencyViolation.IpPrefix",
-                        "IncorrectStatus.CidrReservation",
-                        "ResourceNotFound.CidrReservation",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](DeleteVSwitchCidrReservationRequestBuilder::send) it. The parameters and their rules: [`DeleteVSwitchCidrReservationRequest`].
+    #[inline]
+    pub fn delete_v_switch_cidr_reservation(
+        &self,
+    ) -> DeleteVSwitchCidrReservationRequestBuilder<&Self> {
+        DeleteVSwitchCidrReservationRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteVSwitchCidrReservationError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteVSwitchCidrReservation`: Deletes a reserved CIDR block of a vSwitch.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteVSwitchCidrReservationRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::DependencyViolationIpPrefix(error),
-            1 => Self::IncorrectStatusCidrReservation(error),
-            2 => Self::ResourceNotFoundCidrReservation(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::DependencyViolationIpPrefix(error) => (0, error),
-            Self::IncorrectStatusCidrReservation(error) => (1, error),
-            Self::ResourceNotFoundCidrReservation(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteVSwitchCidrReservationError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteVSwitchCidrReservationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "DependencyViolationIpPrefix",
-            "IncorrectStatusCidrReservation",
-            "ResourceNotFoundCidrReservation",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteVSwitchCidrReservationError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteVSwitchCidrReservationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteVSwitchCidrReservationError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteVSwitchCidrReservationError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_v_switch_cidr_reservation(
+        &self,
+    ) -> DeleteVSwitchCidrReservationRequestBuilder<&Self> {
+        DeleteVSwitchCidrReservationRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteVbrHaRequest>;
 /// Request of `DeleteVbrHa`: Deletes a virtual border router (VBR) failover group.
 ///
 /// # Example
@@ -121,13 +124,7 @@ impl<C> DeleteVbrHaRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `CBCE910E-D396-4944-8****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteVbrHaRequest::client_token`](DeleteVbrHaRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -136,9 +133,7 @@ impl<C> DeleteVbrHaRequestBuilder<C> {
     ///
     /// The ID of the VBR failover group.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `vbrha-sa1******`.
+    /// Its description, rules and example: [`DeleteVbrHaRequest::instance_id`](DeleteVbrHaRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -147,9 +142,7 @@ impl<C> DeleteVbrHaRequestBuilder<C> {
     ///
     /// The ID of the region in which the VBR is deployed.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteVbrHaRequest::region_id`](DeleteVbrHaRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -271,90 +264,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteVbrHaRespo
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteVbrHa`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteVbrHaError {
-    /// HTTP 404 `ResourceNotFound.VbrHa`: The VBR HA resource is not found.
-    ResourceNotFoundVbrHa(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteVbrHaError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["ResourceNotFound.VbrHa"]), error)
+mod error;
+pub use error::DeleteVbrHaError;
+impl crate::Client {
+    /// Calls `DeleteVbrHa`: Deletes a virtual border router (VBR) failover group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteVbrHaRequestBuilder::send) it. The parameters and their rules: [`DeleteVbrHaRequest`].
+    #[inline]
+    pub fn delete_vbr_ha(&self) -> DeleteVbrHaRequestBuilder<&Self> {
+        DeleteVbrHaRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteVbrHaError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteVbrHa`: Deletes a virtual border router (VBR) failover group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteVbrHaRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceNotFoundVbrHa(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceNotFoundVbrHa(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteVbrHaError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteVbrHaError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["ResourceNotFoundVbrHa", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteVbrHaError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteVbrHaError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteVbrHaError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteVbrHaError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_vbr_ha(&self) -> DeleteVbrHaRequestBuilder<&Self> {
+        DeleteVbrHaRequestBuilder::new(self)
     }
 }

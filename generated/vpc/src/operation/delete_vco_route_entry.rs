@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteVcoRouteEntryRequest>;
 /// Request of `DeleteVcoRouteEntry`: Deletes a destination-based route from an IPsec-VPN connection.
 ///
 /// * **DeleteVcoRouteEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpnConnection](<https://www.alibabacloud.com/help/doc-detail/53046.htm>) operation to query the status of the task.
@@ -196,11 +199,7 @@ impl<C> DeleteVcoRouteEntryRequestBuilder<C> {
     ///
     /// The region ID of the IPsec-VPN connection.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteVcoRouteEntryRequest::region_id`](DeleteVcoRouteEntryRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -209,9 +208,7 @@ impl<C> DeleteVcoRouteEntryRequestBuilder<C> {
     ///
     /// The ID of the IPsec-VPN attachment.
     ///
-    /// - Wire name: `VpnConnectionId`.
-    /// - Required.
-    /// - Example: `vco-p0w5112fgnl2ihlmf****`.
+    /// Its description, rules and example: [`DeleteVcoRouteEntryRequest::vpn_connection_id`](DeleteVcoRouteEntryRequest::vpn_connection_id).
     pub fn vpn_connection_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_connection_id = Some(value.into());
         self
@@ -220,9 +217,7 @@ impl<C> DeleteVcoRouteEntryRequestBuilder<C> {
     ///
     /// The destination CIDR block of the destination-based route that you want to delete.
     ///
-    /// - Wire name: `RouteDest`.
-    /// - Required.
-    /// - Example: `192.168.10.0/24`.
+    /// Its description, rules and example: [`DeleteVcoRouteEntryRequest::route_dest`](DeleteVcoRouteEntryRequest::route_dest).
     pub fn route_dest(mut self, value: impl Into<String>) -> Self {
         self.inner.route_dest = Some(value.into());
         self
@@ -231,13 +226,7 @@ impl<C> DeleteVcoRouteEntryRequestBuilder<C> {
     ///
     /// The weight of the destination-based route that you want to delete. Valid values:
     ///
-    /// * **0**: a low priority
-    /// * **100**: a high priority
-    ///
-    /// - Wire name: `Weight`.
-    /// - Required.
-    /// - Must be one of 0, 100.
-    /// - Example: `100`.
+    /// Its description, rules and example: [`DeleteVcoRouteEntryRequest::weight`](DeleteVcoRouteEntryRequest::weight).
     pub fn weight(mut self, value: i32) -> Self {
         self.inner.weight = Some(value);
         self
@@ -246,9 +235,7 @@ impl<C> DeleteVcoRouteEntryRequestBuilder<C> {
     ///
     /// The next hop of the destination-based route that you want to delete.
     ///
-    /// - Wire name: `NextHop`.
-    /// - Required.
-    /// - Example: `vco-p0w5112fgnl2ihlmf****`.
+    /// Its description, rules and example: [`DeleteVcoRouteEntryRequest::next_hop`](DeleteVcoRouteEntryRequest::next_hop).
     pub fn next_hop(mut self, value: impl Into<String>) -> Self {
         self.inner.next_hop = Some(value.into());
         self
@@ -257,9 +244,7 @@ impl<C> DeleteVcoRouteEntryRequestBuilder<C> {
     ///
     /// The tunneling protocol. Set the value to **Ipsec**, which specifies the IPsec tunneling protocol.
     ///
-    /// - Wire name: `OverlayMode`.
-    /// - Must be one of `Ipsec` (the IPsec tunneling protocol).
-    /// - Example: `Ipsec`.
+    /// Its description, rules and example: [`DeleteVcoRouteEntryRequest::overlay_mode`](DeleteVcoRouteEntryRequest::overlay_mode).
     pub fn overlay_mode(mut self, value: impl Into<crate::types::OverlayMode>) -> Self {
         self.inner.overlay_mode = Some(value.into());
         self
@@ -268,14 +253,7 @@ impl<C> DeleteVcoRouteEntryRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Must contain only ASCII characters.
-    /// - Example: `123e4567-e89b-12d3-a456-4266****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteVcoRouteEntryRequest::client_token`](DeleteVcoRouteEntryRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -412,155 +390,24 @@ for DeleteVcoRouteEntryResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteVcoRouteEntry`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteVcoRouteEntryError {
-    /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
-    ResourceQuotaFull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnConnection.Configuring`: The specified service is configuring.
-    VpnConnectionConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnConnection.FinancialLocked`: The specified service is financial locked.
-    VpnConnectionFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.AlreadyExists`: The specified route entry is already exist.
-    VpnRouteEntryAlreadyExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.Conflict`: The specified route entry has conflict.
-    VpnRouteEntryConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouteEntry.NotFound`: The specified route entry does not exist.
-    InvalidRouteEntryNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The operation is too frequent, please wait a moment and try again.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpnConnectionInstanceId.NotFound`: The specified vpn connection instance id does not exist.
-    InvalidVpnConnectionInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteVcoRouteEntryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Resource.QuotaFull",
-                        "VpnConnection.Configuring",
-                        "VpnConnection.FinancialLocked",
-                        "VpnRouteEntry.AlreadyExists",
-                        "VpnRouteEntry.Conflict",
-                        "InvalidRouteEntry.NotFound",
-                        "TaskConflict",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                        "InvalidVpnConnectionInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteVcoRouteEntryError;
+impl crate::Client {
+    /// Calls `DeleteVcoRouteEntry`: Deletes a destination-based route from an IPsec-VPN connection.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteVcoRouteEntryRequestBuilder::send) it. The parameters and their rules: [`DeleteVcoRouteEntryRequest`].
+    #[inline]
+    pub fn delete_vco_route_entry(&self) -> DeleteVcoRouteEntryRequestBuilder<&Self> {
+        DeleteVcoRouteEntryRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteVcoRouteEntryError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteVcoRouteEntry`: Deletes a destination-based route from an IPsec-VPN connection.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteVcoRouteEntryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceQuotaFull(error),
-            1 => Self::VpnConnectionConfiguring(error),
-            2 => Self::VpnConnectionFinancialLocked(error),
-            3 => Self::VpnRouteEntryAlreadyExists(error),
-            4 => Self::VpnRouteEntryConflict(error),
-            5 => Self::InvalidRouteEntryNotFound(error),
-            6 => Self::TaskConflict(error),
-            7 => Self::ForbbidenSubUser(error),
-            8 => Self::Forbidden(error),
-            9 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceQuotaFull(error) => (0, error),
-            Self::VpnConnectionConfiguring(error) => (1, error),
-            Self::VpnConnectionFinancialLocked(error) => (2, error),
-            Self::VpnRouteEntryAlreadyExists(error) => (3, error),
-            Self::VpnRouteEntryConflict(error) => (4, error),
-            Self::InvalidRouteEntryNotFound(error) => (5, error),
-            Self::TaskConflict(error) => (6, error),
-            Self::ForbbidenSubUser(error) => (7, error),
-            Self::Forbidden(error) => (8, error),
-            Self::InvalidVpnConnectionInstanceIdNotFound(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteVcoRouteEntryError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteVcoRouteEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceQuotaFull",
-            "VpnConnectionConfiguring",
-            "VpnConnectionFinancialLocked",
-            "VpnRouteEntryAlreadyExists",
-            "VpnRouteEntryConflict",
-            "InvalidRouteEntryNotFound",
-            "TaskConflict",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "InvalidVpnConnectionInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteVcoRouteEntryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteVcoRouteEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteVcoRouteEntryError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteVcoRouteEntryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_vco_route_entry(&self) -> DeleteVcoRouteEntryRequestBuilder<&Self> {
+        DeleteVcoRouteEntryRequestBuilder::new(self)
     }
 }

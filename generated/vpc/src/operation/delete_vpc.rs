@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteVpcRequest>;
 /// Request of `DeleteVpc`: Deletes a virtual private cloud (VPC).
 ///
 /// When you call this operation, take note of the following limits:
@@ -161,9 +164,7 @@ impl<C> DeleteVpcRequestBuilder<C> {
     ///
     /// The ID of the VPC that you want to delete.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Required.
-    /// - Example: `vpc-bp1m7v25emi1h5mtc****`.
+    /// Its description, rules and example: [`DeleteVpcRequest::vpc_id`](DeleteVpcRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -172,10 +173,7 @@ impl<C> DeleteVpcRequestBuilder<C> {
     ///
     /// The ID of the region where the VPC is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteVpcRequest::region_id`](DeleteVpcRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -184,15 +182,7 @@ impl<C> DeleteVpcRequestBuilder<C> {
     ///
     /// Specifies whether to forcefully delete the VPC. Valid values:
     ///
-    /// - **true**: yes
-    /// - **false** (default): no
-    ///
-    /// You can forcefully delete a VPC in the following scenarios:
-    ///
-    /// - Only an IPv4 gateway and routes that point to the IPv4 gateway exist in the VPC.
-    /// - Only an IPv6 gateway and routes that point to the IPv6 gateway exist in the VPC.
-    /// - Wire name: `ForceDelete`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteVpcRequest::force_delete`](DeleteVpcRequest::force_delete).
     pub fn force_delete(mut self, value: bool) -> Self {
         self.inner.force_delete = Some(value);
         self
@@ -201,10 +191,7 @@ impl<C> DeleteVpcRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// - **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// - **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteVpcRequest::dry_run`](DeleteVpcRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -213,13 +200,7 @@ impl<C> DeleteVpcRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **RequestId** as the **ClientToken**. The **RequestId** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteVpcRequest::client_token`](DeleteVpcRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -339,305 +320,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteVpcRespons
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteVpc`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteVpcError {
-    /// HTTP 400 `IncorrectStatus.VpcDhcpStatus`: The DhcpOptionsSet status of vpc  does not support this operation.
-    IncorrectStatusVpcDhcpStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.GatewayEndpoint`: The VPC contains endpoints and cannot be deleted.
-    DependencyViolationGatewayEndpoint(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectVpcStatus`: Current VPC status does not support this operation.
-    IncorrectVpcStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.RouteEntry`: Specified object has dependent resources
-    DependencyViolationRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.Instance`: Specified object has dependent resources
-    DependencyViolationInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.VSwitch`: Specified object has dependent resources
-    DependencyViolationVSwitch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.RouteInterface`: Specified object has dependent route interface .
-    DependencyViolationRouteInterface(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.Tunnel`: Specified object has dependent tunnel.
-    DependencyViolationTunnel(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.NatGateway`: Specified object has dependent resources NatGateway.
-    DependencyViolationNatGateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.RouterInterface`: Specified object has dependent resources RouterInterface.
-    DependencyViolationRouterInterface(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.SecurityGroup`: Specified object has dependent resources SecurityGroup.
-    DependencyViolationSecurityGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.VpcNotFound`: Specified VPC can not found.
-    ForbiddenVpcNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbbiden`: Active custom route in vpc.
-    Forbbiden(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The eip operate too frequent, TaskConflict.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAction`: The VPC has been connected to the classic network ECS. Please cancel the connection before proceeding.
-    InvalidAction(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.cbnStatus`: Current CBN status does not support this operation.
-    IncorrectStatusCbnStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.RouteTable`: Specified object has dependent custom routeTable.
-    DependencyViolationRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.NetworkAcl`: Specified object has dependent resources network acl.
-    DependencyViolationNetworkAcl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.ClassicLinkInstance`: Specified object has active classicLink instance.
-    DependencyViolationClassicLinkInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `System.ServiceBusy`: System is busy, please try later.
-    SystemServiceBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.DhcpOptionsSet`: The VPC cannot be deleted when it is associated with dhcpOptionsSet.
-    DependencyViolationDhcpOptionsSet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The specified region is not found.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.CustomRouteTable`: CustomRouteTable already exists.
-    DependencyViolationCustomRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.Ipv4Gateway`: The VPC cannot be deleted when it has ipv4Gateway.
-    DependencyViolationIpv4Gateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.GatewayRouteTable`: Specified object has dependent resources gatewayRouteTable.
-    DependencyViolationGatewayRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.VpcPeerExists`: The operation is not allowed because the VpcPeer exists.
-    OperationDeniedVpcPeerExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.AppAccess`: Specified object has dependent resources app access.
-    DependencyViolationAppAccess(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.OppositeRouterInterface`: Failed to delete the VPC because it has peer router interfaces.
-    DependencyViolationOppositeRouterInterface(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.TransitRouter`: Specified object has attached to Transit Router.
-    DependencyViolationTransitRouter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.Ipv6Gateway`: The VPC contains IPv6Gateway and cannot be deleted.
-    DependencyViolationIpv6Gateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.CloudServiceResource`: The VPC contains CloudServiceResource and cannot be deleted.
-    DependencyViolationCloudServiceResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VpcDnsHostnameStatus`: The DnsHostname status of vpc does not support this operation.
-    IncorrectStatusVpcDnsHostnameStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `OperationDenied`: The operation is not supported in this status.
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpcId.NotFound`: Specified VPC does not exist.
-    InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteVpcError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.VpcDhcpStatus",
-                        "DependencyViolation.GatewayEndpoint",
-                        "IncorrectVpcStatus",
-                        "DependencyViolation.RouteEntry",
-                        "DependencyViolation.Instance",
-                        "DependencyViolation.VSwitch",
-                        "DependencyViolation.RouteInterface",
-                        "DependencyViolation.Tunnel",
-                        "DependencyViolation.NatGateway",
-                        "DependencyViolation.RouterInterface",
-                        "DependencyViolation.SecurityGroup",
-                        "Forbidden.VpcNotFound",
-                        "Forbbiden",
-                        "TaskConflict",
-                        "InvalidAction",
-                        "IncorrectStatus.cbnStatus",
-                        "DependencyViolation.RouteTable",
-                        "DependencyViolation.NetworkAcl",
-                        "DependencyViolation.ClassicLinkInstance",
-                        "System.ServiceBusy",
-                        "DependencyViolation.DhcpOptionsSet",
-                        "InvalidRegionId.NotFound",
-                        "DependencyViolation.CustomRouteTable",
-                        "DependencyViolation.Ipv4Gateway",
-                        "DependencyViolation.GatewayRouteTable",
-                        "OperationDenied.VpcPeerExists",
-                        "DependencyViolation.AppAccess",
-                        "DependencyViolation.OppositeRouterInterface",
-                        "DependencyViolation.TransitRouter",
-                        "DependencyViolation.Ipv6Gateway",
-                        "DependencyViolation.CloudServiceResource",
-                        "IncorrectStatus.VpcDnsHostnameStatus",
-                        "OperationDenied",
-                        "InvalidVpcId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteVpcError;
+impl crate::Client {
+    /// Calls `DeleteVpc`: Deletes a virtual private cloud (VPC).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteVpcRequestBuilder::send) it. The parameters and their rules: [`DeleteVpcRequest`].
+    #[inline]
+    pub fn delete_vpc(&self) -> DeleteVpcRequestBuilder<&Self> {
+        DeleteVpcRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteVpcError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteVpc`: Deletes a virtual private cloud (VPC).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteVpcRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusVpcDhcpStatus(error),
-            1 => Self::DependencyViolationGatewayEndpoint(error),
-            2 => Self::IncorrectVpcStatus(error),
-            3 => Self::DependencyViolationRouteEntry(error),
-            4 => Self::DependencyViolationInstance(error),
-            5 => Self::DependencyViolationVSwitch(error),
-            6 => Self::DependencyViolationRouteInterface(error),
-            7 => Self::DependencyViolationTunnel(error),
-            8 => Self::DependencyViolationNatGateway(error),
-            9 => Self::DependencyViolationRouterInterface(error),
-            10 => Self::DependencyViolationSecurityGroup(error),
-            11 => Self::ForbiddenVpcNotFound(error),
-            12 => Self::Forbbiden(error),
-            13 => Self::TaskConflict(error),
-            14 => Self::InvalidAction(error),
-            15 => Self::IncorrectStatusCbnStatus(error),
-            16 => Self::DependencyViolationRouteTable(error),
-            17 => Self::DependencyViolationNetworkAcl(error),
-            18 => Self::DependencyViolationClassicLinkInstance(error),
-            19 => Self::SystemServiceBusy(error),
-            20 => Self::DependencyViolationDhcpOptionsSet(error),
-            21 => Self::InvalidRegionIdNotFound(error),
-            22 => Self::DependencyViolationCustomRouteTable(error),
-            23 => Self::DependencyViolationIpv4Gateway(error),
-            24 => Self::DependencyViolationGatewayRouteTable(error),
-            25 => Self::OperationDeniedVpcPeerExists(error),
-            26 => Self::DependencyViolationAppAccess(error),
-            27 => Self::DependencyViolationOppositeRouterInterface(error),
-            28 => Self::DependencyViolationTransitRouter(error),
-            29 => Self::DependencyViolationIpv6Gateway(error),
-            30 => Self::DependencyViolationCloudServiceResource(error),
-            31 => Self::IncorrectStatusVpcDnsHostnameStatus(error),
-            32 => Self::OperationDenied(error),
-            33 => Self::InvalidVpcIdNotFound(error),
-            34 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusVpcDhcpStatus(error) => (0, error),
-            Self::DependencyViolationGatewayEndpoint(error) => (1, error),
-            Self::IncorrectVpcStatus(error) => (2, error),
-            Self::DependencyViolationRouteEntry(error) => (3, error),
-            Self::DependencyViolationInstance(error) => (4, error),
-            Self::DependencyViolationVSwitch(error) => (5, error),
-            Self::DependencyViolationRouteInterface(error) => (6, error),
-            Self::DependencyViolationTunnel(error) => (7, error),
-            Self::DependencyViolationNatGateway(error) => (8, error),
-            Self::DependencyViolationRouterInterface(error) => (9, error),
-            Self::DependencyViolationSecurityGroup(error) => (10, error),
-            Self::ForbiddenVpcNotFound(error) => (11, error),
-            Self::Forbbiden(error) => (12, error),
-            Self::TaskConflict(error) => (13, error),
-            Self::InvalidAction(error) => (14, error),
-            Self::IncorrectStatusCbnStatus(error) => (15, error),
-            Self::DependencyViolationRouteTable(error) => (16, error),
-            Self::DependencyViolationNetworkAcl(error) => (17, error),
-            Self::DependencyViolationClassicLinkInstance(error) => (18, error),
-            Self::SystemServiceBusy(error) => (19, error),
-            Self::DependencyViolationDhcpOptionsSet(error) => (20, error),
-            Self::InvalidRegionIdNotFound(error) => (21, error),
-            Self::DependencyViolationCustomRouteTable(error) => (22, error),
-            Self::DependencyViolationIpv4Gateway(error) => (23, error),
-            Self::DependencyViolationGatewayRouteTable(error) => (24, error),
-            Self::OperationDeniedVpcPeerExists(error) => (25, error),
-            Self::DependencyViolationAppAccess(error) => (26, error),
-            Self::DependencyViolationOppositeRouterInterface(error) => (27, error),
-            Self::DependencyViolationTransitRouter(error) => (28, error),
-            Self::DependencyViolationIpv6Gateway(error) => (29, error),
-            Self::DependencyViolationCloudServiceResource(error) => (30, error),
-            Self::IncorrectStatusVpcDnsHostnameStatus(error) => (31, error),
-            Self::OperationDenied(error) => (32, error),
-            Self::InvalidVpcIdNotFound(error) => (33, error),
-            Self::InternalError(error) => (34, error),
-            Self::Unhandled(unhandled) => (35, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteVpcError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteVpcError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusVpcDhcpStatus",
-            "DependencyViolationGatewayEndpoint",
-            "IncorrectVpcStatus",
-            "DependencyViolationRouteEntry",
-            "DependencyViolationInstance",
-            "DependencyViolationVSwitch",
-            "DependencyViolationRouteInterface",
-            "DependencyViolationTunnel",
-            "DependencyViolationNatGateway",
-            "DependencyViolationRouterInterface",
-            "DependencyViolationSecurityGroup",
-            "ForbiddenVpcNotFound",
-            "Forbbiden",
-            "TaskConflict",
-            "InvalidAction",
-            "IncorrectStatusCbnStatus",
-            "DependencyViolationRouteTable",
-            "DependencyViolationNetworkAcl",
-            "DependencyViolationClassicLinkInstance",
-            "SystemServiceBusy",
-            "DependencyViolationDhcpOptionsSet",
-            "InvalidRegionIdNotFound",
-            "DependencyViolationCustomRouteTable",
-            "DependencyViolationIpv4Gateway",
-            "DependencyViolationGatewayRouteTable",
-            "OperationDeniedVpcPeerExists",
-            "DependencyViolationAppAccess",
-            "DependencyViolationOppositeRouterInterface",
-            "DependencyViolationTransitRouter",
-            "DependencyViolationIpv6Gateway",
-            "DependencyViolationCloudServiceResource",
-            "IncorrectStatusVpcDnsHostnameStatus",
-            "OperationDenied",
-            "InvalidVpcIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteVpcError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteVpcError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteVpcError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteVpcError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_vpc(&self) -> DeleteVpcRequestBuilder<&Self> {
+        DeleteVpcRequestBuilder::new(self)
     }
 }

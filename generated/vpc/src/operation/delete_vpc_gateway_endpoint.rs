@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteVpcGatewayEndpointRequest>;
 /// Request of `DeleteVpcGatewayEndpoint`: Deletes a gateway endpoint.
 ///
 /// # Asynchronous
@@ -141,9 +144,7 @@ impl<C> DeleteVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// The ID of the gateway endpoint.
     ///
-    /// - Wire name: `EndpointId`.
-    /// - Required.
-    /// - Example: `vpce-bp1w1dmdqjpwul0v3****`.
+    /// Its description, rules and example: [`DeleteVpcGatewayEndpointRequest::endpoint_id`](DeleteVpcGatewayEndpointRequest::endpoint_id).
     pub fn endpoint_id(mut self, value: impl Into<String>) -> Self {
         self.inner.endpoint_id = Some(value.into());
         self
@@ -152,11 +153,7 @@ impl<C> DeleteVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteVpcGatewayEndpointRequest::client_token`](DeleteVpcGatewayEndpointRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -165,11 +162,7 @@ impl<C> DeleteVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks the request for potential issues, including the AccessKey pair, the permissions of the RAM user, and the required parameters. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteVpcGatewayEndpointRequest::dry_run`](DeleteVpcGatewayEndpointRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -178,11 +171,7 @@ impl<C> DeleteVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// The region ID of the gateway endpoint.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteVpcGatewayEndpointRequest::region_id`](DeleteVpcGatewayEndpointRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -319,137 +308,28 @@ for DeleteVpcGatewayEndpointResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteVpcGatewayEndpoint`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteVpcGatewayEndpointError {
-    /// HTTP 400 `OperationFailed.ConcurrentOperation`: The operation is failed because of concurrent operation.
-    OperationFailedConcurrentOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IdempotentParameterMismatch`: The request uses the same client token as a previous, but non-identical request. Do not reuse a client token with different requests, unless the requests are identical.
-    IdempotentParameterMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.GatewayEndpoint`: The specified resource gateway endpoint is not found.
-    ResourceNotFoundGatewayEndpoint(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.GatewayEndpoint`: The status of GatewayEndpoint \[%s\] is incorrect.
-    IncorrectStatusGatewayEndpoint(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.Association`: The specified resource of \[%s\] depends on \[%s\], so the operation cannot be completed.
-    DependencyViolationAssociation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbbiden`: User not authorized to operate on the specified resource.
-    Forbbiden(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The regionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteVpcGatewayEndpointError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.ConcurrentOperation",
-                        "IdempotentParameterMismatch",
-                        "ResourceNotFound.GatewayEndpoint",
-                        "IncorrectStatus.GatewayEndpoint",
-                        "DependencyViolation.Association",
-                        "Forbbiden",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteVpcGatewayEndpointError;
+impl crate::Client {
+    /// Calls `DeleteVpcGatewayEndpoint`: Deletes a gateway endpoint.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteVpcGatewayEndpointRequestBuilder::send) it. The parameters and their rules: [`DeleteVpcGatewayEndpointRequest`].
+    #[inline]
+    pub fn delete_vpc_gateway_endpoint(
+        &self,
+    ) -> DeleteVpcGatewayEndpointRequestBuilder<&Self> {
+        DeleteVpcGatewayEndpointRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteVpcGatewayEndpointError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteVpcGatewayEndpoint`: Deletes a gateway endpoint.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteVpcGatewayEndpointRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedConcurrentOperation(error),
-            1 => Self::IdempotentParameterMismatch(error),
-            2 => Self::ResourceNotFoundGatewayEndpoint(error),
-            3 => Self::IncorrectStatusGatewayEndpoint(error),
-            4 => Self::DependencyViolationAssociation(error),
-            5 => Self::Forbbiden(error),
-            6 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedConcurrentOperation(error) => (0, error),
-            Self::IdempotentParameterMismatch(error) => (1, error),
-            Self::ResourceNotFoundGatewayEndpoint(error) => (2, error),
-            Self::IncorrectStatusGatewayEndpoint(error) => (3, error),
-            Self::DependencyViolationAssociation(error) => (4, error),
-            Self::Forbbiden(error) => (5, error),
-            Self::InvalidRegionIdNotFound(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteVpcGatewayEndpointError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteVpcGatewayEndpointError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedConcurrentOperation",
-            "IdempotentParameterMismatch",
-            "ResourceNotFoundGatewayEndpoint",
-            "IncorrectStatusGatewayEndpoint",
-            "DependencyViolationAssociation",
-            "Forbbiden",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteVpcGatewayEndpointError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteVpcGatewayEndpointError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteVpcGatewayEndpointError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteVpcGatewayEndpointError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_vpc_gateway_endpoint(
+        &self,
+    ) -> DeleteVpcGatewayEndpointRequestBuilder<&Self> {
+        DeleteVpcGatewayEndpointRequestBuilder::new(self)
     }
 }

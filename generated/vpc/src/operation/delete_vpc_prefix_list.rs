@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteVpcPrefixListRequest>;
 /// Request of `DeleteVpcPrefixList`: Deletes a prefix list.
 ///
 /// You cannot repeatedly call the **DeleteDhcpOptionsSet** operation to delete a prefix list within the specified period of time.
@@ -145,9 +148,7 @@ impl<C> DeleteVpcPrefixListRequestBuilder<C> {
     ///
     /// The ID of the prefix list that you want to delete.
     ///
-    /// - Wire name: `PrefixListId`.
-    /// - Required.
-    /// - Example: `pl-0b78hw45f****`.
+    /// Its description, rules and example: [`DeleteVpcPrefixListRequest::prefix_list_id`](DeleteVpcPrefixListRequest::prefix_list_id).
     pub fn prefix_list_id(mut self, value: impl Into<String>) -> Self {
         self.inner.prefix_list_id = Some(value.into());
         self
@@ -156,13 +157,7 @@ impl<C> DeleteVpcPrefixListRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteVpcPrefixListRequest::client_token`](DeleteVpcPrefixListRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -171,11 +166,7 @@ impl<C> DeleteVpcPrefixListRequestBuilder<C> {
     ///
     /// Specifies whether to check the request without performing the operation. Valid values:
     ///
-    /// * **true**: checks the request without performing the operation. The system checks the required parameters, request syntax, and limits. If the request fails to pass the check, an error message is returned. If the request passes the check, the `DryRunOperation` error code is returned.
-    /// * **false** (default): sends the request. If the request passes the check, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteVpcPrefixListRequest::dry_run`](DeleteVpcPrefixListRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -184,11 +175,7 @@ impl<C> DeleteVpcPrefixListRequestBuilder<C> {
     ///
     /// The region ID of the prefix list.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteVpcPrefixListRequest::region_id`](DeleteVpcPrefixListRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -323,131 +310,24 @@ for DeleteVpcPrefixListResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteVpcPrefixList`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteVpcPrefixListError {
-    /// HTTP 400 `ResourceNotFound.PrefixList`: The specified resource of prefixList is not found.
-    ResourceNotFoundPrefixList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.SystemPrefixList`: This is not allowed to operate system prefixList.
-    IncorrectStatusSystemPrefixList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.DeleteShareResource`: This is not allowed to delete shared prefixList.
-    OperationDeniedDeleteShareResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.PrefixList`: The status of prefixList is incorrect.
-    IncorrectStatusPrefixList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.PrefixListRelation`: The specified resource of prefixList depends on prefixList relation, so the operation cannot be completed.
-    DependencyViolationPrefixListRelation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.ShareResource`: The specified resource of prefixList depends on share resource, so the operation cannot be completed.
-    DependencyViolationShareResource(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteVpcPrefixListError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ResourceNotFound.PrefixList",
-                        "IncorrectStatus.SystemPrefixList",
-                        "OperationDenied.DeleteShareResource",
-                        "IncorrectStatus.PrefixList",
-                        "DependencyViolation.PrefixListRelation",
-                        "DependencyViolation.ShareResource",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteVpcPrefixListError;
+impl crate::Client {
+    /// Calls `DeleteVpcPrefixList`: Deletes a prefix list.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteVpcPrefixListRequestBuilder::send) it. The parameters and their rules: [`DeleteVpcPrefixListRequest`].
+    #[inline]
+    pub fn delete_vpc_prefix_list(&self) -> DeleteVpcPrefixListRequestBuilder<&Self> {
+        DeleteVpcPrefixListRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteVpcPrefixListError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteVpcPrefixList`: Deletes a prefix list.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteVpcPrefixListRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceNotFoundPrefixList(error),
-            1 => Self::IncorrectStatusSystemPrefixList(error),
-            2 => Self::OperationDeniedDeleteShareResource(error),
-            3 => Self::IncorrectStatusPrefixList(error),
-            4 => Self::DependencyViolationPrefixListRelation(error),
-            5 => Self::DependencyViolationShareResource(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceNotFoundPrefixList(error) => (0, error),
-            Self::IncorrectStatusSystemPrefixList(error) => (1, error),
-            Self::OperationDeniedDeleteShareResource(error) => (2, error),
-            Self::IncorrectStatusPrefixList(error) => (3, error),
-            Self::DependencyViolationPrefixListRelation(error) => (4, error),
-            Self::DependencyViolationShareResource(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteVpcPrefixListError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteVpcPrefixListError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceNotFoundPrefixList",
-            "IncorrectStatusSystemPrefixList",
-            "OperationDeniedDeleteShareResource",
-            "IncorrectStatusPrefixList",
-            "DependencyViolationPrefixListRelation",
-            "DependencyViolationShareResource",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteVpcPrefixListError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteVpcPrefixListError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteVpcPrefixListError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteVpcPrefixListError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_vpc_prefix_list(&self) -> DeleteVpcPrefixListRequestBuilder<&Self> {
+        DeleteVpcPrefixListRequestBuilder::new(self)
     }
 }

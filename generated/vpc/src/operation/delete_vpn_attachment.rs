@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteVpnAttachmentRequest>;
 /// Request of `DeleteVpnAttachment`: Deletes an IPsec-VPN connection.
 ///
 /// * If an IPsec-VPN connection is associated with a transit router, you must disassociate the transit router from the IPsec-VPN connection before you delete the IPsec-VPN connection. For more information, see [DeleteTransitRouterVpnAttachment](<https://www.alibabacloud.com/help/doc-detail/468251.htm>).
@@ -128,11 +131,7 @@ impl<C> DeleteVpnAttachmentRequestBuilder<C> {
     ///
     /// The region ID of the IPsec-VPN connection.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteVpnAttachmentRequest::region_id`](DeleteVpnAttachmentRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -141,9 +140,7 @@ impl<C> DeleteVpnAttachmentRequestBuilder<C> {
     ///
     /// The ID of the IPsec-VPN connection.
     ///
-    /// - Wire name: `VpnConnectionId`.
-    /// - Required.
-    /// - Example: `vco-p0w7gtr14m09r9lkr****`.
+    /// Its description, rules and example: [`DeleteVpnAttachmentRequest::vpn_connection_id`](DeleteVpnAttachmentRequest::vpn_connection_id).
     pub fn vpn_connection_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_connection_id = Some(value.into());
         self
@@ -152,14 +149,7 @@ impl<C> DeleteVpnAttachmentRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Must contain only ASCII characters.
-    /// - Example: `123e4567-e89b-12d3-a456-4266****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteVpnAttachmentRequest::client_token`](DeleteVpnAttachmentRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -329,137 +319,24 @@ for DeleteVpnAttachmentResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteVpnAttachment`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteVpnAttachmentError {
-    /// HTTP 400 `VpnConnection.Configuring`: The specified service is configuring.
-    VpnConnectionConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Vco.StatusNotSupport`: The current VCO status does not support operations such as modification and deletion.
-    VcoStatusNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CrossAccountAuthorizedVco.NotAllowDelete`: Current vpn connection is cross account authorized to cen, should delete cross account authorization first.
-    CrossAccountAuthorizedVcoNotAllowDelete(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpnConnectionInstanceId.NotFound`: The specified vpn connection instance id does not exist.
-    InvalidVpnConnectionInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteVpnAttachmentError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "VpnConnection.Configuring",
-                        "InternalError",
-                        "Vco.StatusNotSupport",
-                        "CrossAccountAuthorizedVco.NotAllowDelete",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                        "InvalidVpnConnectionInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteVpnAttachmentError;
+impl crate::Client {
+    /// Calls `DeleteVpnAttachment`: Deletes an IPsec-VPN connection.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteVpnAttachmentRequestBuilder::send) it. The parameters and their rules: [`DeleteVpnAttachmentRequest`].
+    #[inline]
+    pub fn delete_vpn_attachment(&self) -> DeleteVpnAttachmentRequestBuilder<&Self> {
+        DeleteVpnAttachmentRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteVpnAttachmentError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteVpnAttachment`: Deletes an IPsec-VPN connection.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteVpnAttachmentRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::VpnConnectionConfiguring(error),
-            1 => Self::InternalError(error),
-            2 => Self::VcoStatusNotSupport(error),
-            3 => Self::CrossAccountAuthorizedVcoNotAllowDelete(error),
-            4 => Self::ForbbidenSubUser(error),
-            5 => Self::Forbidden(error),
-            6 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::VpnConnectionConfiguring(error) => (0, error),
-            Self::InternalError(error) => (1, error),
-            Self::VcoStatusNotSupport(error) => (2, error),
-            Self::CrossAccountAuthorizedVcoNotAllowDelete(error) => (3, error),
-            Self::ForbbidenSubUser(error) => (4, error),
-            Self::Forbidden(error) => (5, error),
-            Self::InvalidVpnConnectionInstanceIdNotFound(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteVpnAttachmentError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteVpnAttachmentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "VpnConnectionConfiguring",
-            "InternalError",
-            "VcoStatusNotSupport",
-            "CrossAccountAuthorizedVcoNotAllowDelete",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "InvalidVpnConnectionInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteVpnAttachmentError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteVpnAttachmentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteVpnAttachmentError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteVpnAttachmentError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_vpn_attachment(&self) -> DeleteVpnAttachmentRequestBuilder<&Self> {
+        DeleteVpnAttachmentRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteVpnGatewayRequest>;
 /// Request of `DeleteVpnGateway`: Deletes a VPN gateway.
 ///
 /// > You cannot delete a VPN gateway associated with existing IPsec-VPN connections.
@@ -137,11 +140,7 @@ impl<C> DeleteVpnGatewayRequestBuilder<C> {
     ///
     /// The region ID of the VPN gateway.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeleteVpnGatewayRequest::region_id`](DeleteVpnGatewayRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -150,15 +149,7 @@ impl<C> DeleteVpnGatewayRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Must be at most 64 characters long.
-    /// - Must contain only ASCII characters.
-    /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteVpnGatewayRequest::client_token`](DeleteVpnGatewayRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -167,9 +158,7 @@ impl<C> DeleteVpnGatewayRequestBuilder<C> {
     ///
     /// The ID of the VPN gateway.
     ///
-    /// - Wire name: `VpnGatewayId`.
-    /// - Required.
-    /// - Example: `vpn-bp1q8bgx4xnkm2ogj****`.
+    /// Its description, rules and example: [`DeleteVpnGatewayRequest::vpn_gateway_id`](DeleteVpnGatewayRequest::vpn_gateway_id).
     pub fn vpn_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_gateway_id = Some(value.into());
         self
@@ -301,157 +290,24 @@ for DeleteVpnGatewayResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteVpnGateway`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteVpnGatewayError {
-    /// HTTP 400 `DependencyViolation.VpnConnection`: There are vpn connections on specified customer gateway not deleted.
-    DependencyViolationVpnConnection(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.SslVpnServer`: There is SSL VPN server on specified vpn gateway not deleted.
-    DependencyViolationSslVpnServer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
-    VpnGatewayConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.GreTunnel`: There is Gre tunnel on specified vpn gateway not deleted.
-    DependencyViolationGreTunnel(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The eip operate too frequent, TaskConflict.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpnGatewayInstanceId.NotFound`: The specified vpn gateway instance id does not exist.
+mod error;
+pub use error::DeleteVpnGatewayError;
+impl crate::Client {
+    /// Calls `DeleteVpnGateway`: Deletes a VPN gateway.
     ///
-    /// Also returned with HTTP 404: The specified vpn gateway instance id does not exist.
-    InvalidVpnGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbiddenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `ForbiddenRelease`: Forbidden to release a prepaid instance within validity period
-    ForbiddenRelease(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteVpnGatewayError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "DependencyViolation.VpnConnection",
-                        "DependencyViolation.SslVpnServer",
-                        "VpnGateway.Configuring",
-                        "DependencyViolation.GreTunnel",
-                        "InternalError",
-                        "TaskConflict",
-                        "InvalidVpnGatewayInstanceId.NotFound",
-                        "Forbidden.SubUser",
-                        "Forbidden",
-                        "ForbiddenRelease",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](DeleteVpnGatewayRequestBuilder::send) it. The parameters and their rules: [`DeleteVpnGatewayRequest`].
+    #[inline]
+    pub fn delete_vpn_gateway(&self) -> DeleteVpnGatewayRequestBuilder<&Self> {
+        DeleteVpnGatewayRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteVpnGatewayError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteVpnGateway`: Deletes a VPN gateway.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteVpnGatewayRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::DependencyViolationVpnConnection(error),
-            1 => Self::DependencyViolationSslVpnServer(error),
-            2 => Self::VpnGatewayConfiguring(error),
-            3 => Self::DependencyViolationGreTunnel(error),
-            4 => Self::InternalError(error),
-            5 => Self::TaskConflict(error),
-            6 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            7 => Self::ForbiddenSubUser(error),
-            8 => Self::Forbidden(error),
-            9 => Self::ForbiddenRelease(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::DependencyViolationVpnConnection(error) => (0, error),
-            Self::DependencyViolationSslVpnServer(error) => (1, error),
-            Self::VpnGatewayConfiguring(error) => (2, error),
-            Self::DependencyViolationGreTunnel(error) => (3, error),
-            Self::InternalError(error) => (4, error),
-            Self::TaskConflict(error) => (5, error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (6, error),
-            Self::ForbiddenSubUser(error) => (7, error),
-            Self::Forbidden(error) => (8, error),
-            Self::ForbiddenRelease(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteVpnGatewayError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteVpnGatewayError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "DependencyViolationVpnConnection",
-            "DependencyViolationSslVpnServer",
-            "VpnGatewayConfiguring",
-            "DependencyViolationGreTunnel",
-            "InternalError",
-            "TaskConflict",
-            "InvalidVpnGatewayInstanceIdNotFound",
-            "ForbiddenSubUser",
-            "Forbidden",
-            "ForbiddenRelease",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteVpnGatewayError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteVpnGatewayError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteVpnGatewayError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteVpnGatewayError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_vpn_gateway(&self) -> DeleteVpnGatewayRequestBuilder<&Self> {
+        DeleteVpnGatewayRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeletionProtectionRequest>;
 /// Request of `DeletionProtection`: Set the deletion protection feature for an instance.
 ///
 /// After you enable deletion protection for an instance, you cannot delete the instance. You must disable deletion protection before you can delete the instance.
@@ -158,9 +161,7 @@ impl<C> DeletionProtectionRequestBuilder<C> {
     ///
     /// The ID of the region where the instance for which you want to enable deletion protection is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DeletionProtectionRequest::region_id`](DeletionProtectionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -169,12 +170,7 @@ impl<C> DeletionProtectionRequestBuilder<C> {
     ///
     /// Specifies whether to enable deletion protection. Valid values:
     ///
-    /// * **true**: yes
-    /// * **false**: no
-    ///
-    /// - Wire name: `ProtectionEnable`.
-    /// - Required.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DeletionProtectionRequest::protection_enable`](DeletionProtectionRequest::protection_enable).
     pub fn protection_enable(mut self, value: bool) -> Self {
         self.inner.protection_enable = Some(value);
         self
@@ -183,13 +179,7 @@ impl<C> DeletionProtectionRequestBuilder<C> {
     ///
     /// The type of instance. Valid values:
     ///
-    /// * **EIP**: Elastic IP Address (EIP)
-    /// * **CBWP**: EIP bandwidth plan
-    /// * **NATGW**: NAT gateway
-    ///
-    /// - Wire name: `Type`.
-    /// - Required.
-    /// - Example: `EIP`.
+    /// Its description, rules and example: [`DeletionProtectionRequest::type`](DeletionProtectionRequest::type).
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.inner.r#type = Some(value.into());
         self
@@ -198,9 +188,7 @@ impl<C> DeletionProtectionRequestBuilder<C> {
     ///
     /// The ID of the instance for which you want to enable deletion protection.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `eip-uf6id7gvguruxe41v****`.
+    /// Its description, rules and example: [`DeletionProtectionRequest::instance_id`](DeletionProtectionRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -209,13 +197,7 @@ impl<C> DeletionProtectionRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among all requests. ClientToken can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** may be different for each API request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeletionProtectionRequest::client_token`](DeletionProtectionRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -350,137 +332,24 @@ for DeletionProtectionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeletionProtection`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeletionProtectionError {
-    /// HTTP 400 `DeletionProtection.ResourceNotExist`: The resource is not exist.
-    DeletionProtectionResourceNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DeletionProtection.PrePaidNotSupport`: The prepaid resource is not support.
-    DeletionProtectionPrePaidNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DeletionProtection.TypeNotSupport`: The resource is not support.
-    DeletionProtectionTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DeletionProtection.AlreadyEnabled`: The resource deletion protection is already enabled.
-    DeletionProtectionAlreadyEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DeletionProtection.OwnerError`: The resource owner error.
-    DeletionProtectionOwnerError(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAllocationId.NotFound`: Specified allocation ID is not found
-    InvalidAllocationIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `DeletionProtection.NotExist`: The resource deletion protection is not found
-    DeletionProtectionNotExist(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeletionProtectionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "DeletionProtection.ResourceNotExist",
-                        "DeletionProtection.PrePaidNotSupport",
-                        "DeletionProtection.TypeNotSupport",
-                        "DeletionProtection.AlreadyEnabled",
-                        "DeletionProtection.OwnerError",
-                        "InvalidAllocationId.NotFound",
-                        "DeletionProtection.NotExist",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeletionProtectionError;
+impl crate::Client {
+    /// Calls `DeletionProtection`: Set the deletion protection feature for an instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeletionProtectionRequestBuilder::send) it. The parameters and their rules: [`DeletionProtectionRequest`].
+    #[inline]
+    pub fn deletion_protection(&self) -> DeletionProtectionRequestBuilder<&Self> {
+        DeletionProtectionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeletionProtectionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeletionProtection`: Set the deletion protection feature for an instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeletionProtectionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::DeletionProtectionResourceNotExist(error),
-            1 => Self::DeletionProtectionPrePaidNotSupport(error),
-            2 => Self::DeletionProtectionTypeNotSupport(error),
-            3 => Self::DeletionProtectionAlreadyEnabled(error),
-            4 => Self::DeletionProtectionOwnerError(error),
-            5 => Self::InvalidAllocationIdNotFound(error),
-            6 => Self::DeletionProtectionNotExist(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::DeletionProtectionResourceNotExist(error) => (0, error),
-            Self::DeletionProtectionPrePaidNotSupport(error) => (1, error),
-            Self::DeletionProtectionTypeNotSupport(error) => (2, error),
-            Self::DeletionProtectionAlreadyEnabled(error) => (3, error),
-            Self::DeletionProtectionOwnerError(error) => (4, error),
-            Self::InvalidAllocationIdNotFound(error) => (5, error),
-            Self::DeletionProtectionNotExist(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeletionProtectionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeletionProtectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "DeletionProtectionResourceNotExist",
-            "DeletionProtectionPrePaidNotSupport",
-            "DeletionProtectionTypeNotSupport",
-            "DeletionProtectionAlreadyEnabled",
-            "DeletionProtectionOwnerError",
-            "InvalidAllocationIdNotFound",
-            "DeletionProtectionNotExist",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeletionProtectionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeletionProtectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeletionProtectionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeletionProtectionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn deletion_protection(&self) -> DeletionProtectionRequestBuilder<&Self> {
+        DeletionProtectionRequestBuilder::new(self)
     }
 }

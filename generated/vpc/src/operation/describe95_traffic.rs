@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, Describe95TrafficRequest>;
 /// Request of `Describe95Traffic`: Queries traffic data of a pay-by-enhanced-95th-percentile Internet Shared Bandwidth instance.
 ///
 /// # Example
@@ -135,11 +138,7 @@ impl<C> Describe95TrafficRequestBuilder<C> {
     ///
     /// The region ID of the resource.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`Describe95TrafficRequest::region_id`](Describe95TrafficRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -148,9 +147,7 @@ impl<C> Describe95TrafficRequestBuilder<C> {
     ///
     /// The resource type. Set the value to cbwp, which specifies Internet Shared Bandwidth.
     ///
-    /// - Wire name: `ResourceType`.
-    /// - Required.
-    /// - Example: `cbwp`.
+    /// Its description, rules and example: [`Describe95TrafficRequest::resource_type`](Describe95TrafficRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -159,9 +156,7 @@ impl<C> Describe95TrafficRequestBuilder<C> {
     ///
     /// The resource ID.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `cbwp-wz9j19xrwf78fvz7*****`.
+    /// Its description, rules and example: [`Describe95TrafficRequest::instance_id`](Describe95TrafficRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -170,9 +165,7 @@ impl<C> Describe95TrafficRequestBuilder<C> {
     ///
     /// The date in UTC+8. Format: year-month-day.
     ///
-    /// - Wire name: `Day`.
-    /// - Required.
-    /// - Example: `2022-10-22`.
+    /// Its description, rules and example: [`Describe95TrafficRequest::day`](Describe95TrafficRequest::day).
     pub fn day(mut self, value: impl Into<String>) -> Self {
         self.inner.day = Some(value.into());
         self
@@ -316,125 +309,24 @@ for Describe95TrafficResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `Describe95Traffic`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum Describe95TrafficError {
-    /// HTTP 400 `InvalidInstance.NotFound`: The specified Instance does not exist in the specified region.
-    InvalidInstanceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Day`: The specified parameter day is illegal.
-    IllegalParamDay(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ResourceType`: Invalid Resource Type value.
-    IllegalParamResourceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.QueryCdt95Instance`: The operation is not allowed because of QueryCdt95Instance.
-    OperationDeniedQueryCdt95Instance(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for Describe95TrafficError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidInstance.NotFound",
-                        "IllegalParam.Day",
-                        "IllegalParam.ResourceType",
-                        "OperationDenied.QueryCdt95Instance",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::Describe95TrafficError;
+impl crate::Client {
+    /// Calls `Describe95Traffic`: Queries traffic data of a pay-by-enhanced-95th-percentile Internet Shared Bandwidth instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](Describe95TrafficRequestBuilder::send) it. The parameters and their rules: [`Describe95TrafficRequest`].
+    #[inline]
+    pub fn describe95_traffic(&self) -> Describe95TrafficRequestBuilder<&Self> {
+        Describe95TrafficRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl Describe95TrafficError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `Describe95Traffic`: Queries traffic data of a pay-by-enhanced-95th-percentile Internet Shared Bandwidth instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`Describe95TrafficRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidInstanceNotFound(error),
-            1 => Self::IllegalParamDay(error),
-            2 => Self::IllegalParamResourceType(error),
-            3 => Self::OperationDeniedQueryCdt95Instance(error),
-            4 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidInstanceNotFound(error) => (0, error),
-            Self::IllegalParamDay(error) => (1, error),
-            Self::IllegalParamResourceType(error) => (2, error),
-            Self::OperationDeniedQueryCdt95Instance(error) => (3, error),
-            Self::InvalidRegionIdNotFound(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for Describe95TrafficError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for Describe95TrafficError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidInstanceNotFound",
-            "IllegalParamDay",
-            "IllegalParamResourceType",
-            "OperationDeniedQueryCdt95Instance",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl Describe95TrafficError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for Describe95TrafficError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for Describe95TrafficError {}
-impl AsRef<::acs_runtime::client::ServiceError> for Describe95TrafficError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe95_traffic(&self) -> Describe95TrafficRequestBuilder<&Self> {
+        Describe95TrafficRequestBuilder::new(self)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `physical-connection` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_access_points_pages`](crate::Client::describe_access_points_pages) and [`describe_access_points_items`](crate::Client::describe_access_points_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_access_points_pages`](crate::Client::describe_access_points_pages) and [`describe_access_points_items`](crate::Client::describe_access_points_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeAccessPoints",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeAccessPointsRequest>;
 /// Request of `DescribeAccessPoints`: Queries the access points of Express Connect circuits in a region.
 ///
 /// # Example
@@ -137,11 +140,7 @@ impl<C> DescribeAccessPointsRequestBuilder<C> {
     ///
     /// The region ID of the access point.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeAccessPointsRequest::region_id`](DescribeAccessPointsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -150,10 +149,7 @@ impl<C> DescribeAccessPointsRequestBuilder<C> {
     ///
     /// The page number. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeAccessPointsRequest::page_number`](DescribeAccessPointsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -162,10 +158,7 @@ impl<C> DescribeAccessPointsRequestBuilder<C> {
     ///
     /// The number of entries per page. Maximum value: **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeAccessPointsRequest::page_size`](DescribeAccessPointsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -174,11 +167,7 @@ impl<C> DescribeAccessPointsRequestBuilder<C> {
     ///
     /// The language of the response. Valid values:
     ///
-    /// * **zh-CN**: Chinese
-    /// * **en-US** (default): English
-    ///
-    /// - Wire name: `AcceptLanguage`.
-    /// - Example: `zh-CN`.
+    /// Its description, rules and example: [`DescribeAccessPointsRequest::accept_language`](DescribeAccessPointsRequest::accept_language).
     pub fn accept_language(mut self, value: impl Into<String>) -> Self {
         self.inner.accept_language = Some(value.into());
         self
@@ -352,113 +341,123 @@ for DescribeAccessPointsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeAccessPoints`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeAccessPointsError {
-    /// HTTP 400 `InvalidAccessPointType.NotSupport`: Invalid access point type.
-    InvalidAccessPointTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotSupport`: The RegionId provided does not support in our records.
-    InvalidRegionIdNotSupport(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeAccessPointsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidAccessPointType.NotSupport",
-                        "InvalidRegionId.NotFound",
-                        "InvalidRegionId.NotSupport",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeAccessPointsError;
+impl crate::Client {
+    /// Calls `DescribeAccessPoints`: Queries the access points of Express Connect circuits in a region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeAccessPointsRequestBuilder::send) it. The parameters and their rules: [`DescribeAccessPointsRequest`].
+    #[inline]
+    pub fn describe_access_points(&self) -> DescribeAccessPointsRequestBuilder<&Self> {
+        DescribeAccessPointsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeAccessPointsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeAccessPoints`: Queries the access points of Express Connect circuits in a region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeAccessPointsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidAccessPointTypeNotSupport(error),
-            1 => Self::InvalidRegionIdNotFound(error),
-            2 => Self::InvalidRegionIdNotSupport(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidAccessPointTypeNotSupport(error) => (0, error),
-            Self::InvalidRegionIdNotFound(error) => (1, error),
-            Self::InvalidRegionIdNotSupport(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
+    pub fn describe_access_points(&self) -> DescribeAccessPointsRequestBuilder<&Self> {
+        DescribeAccessPointsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeAccessPointsError {
+/// Every page of `DescribeAccessPoints`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_access_points_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeAccessPointsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeAccessPointsResponse,
+        ::acs_runtime::client::Error<DescribeAccessPointsError>,
+    >,
+> {
+    fn count(response: &DescribeAccessPointsResponse) -> usize {
+        response
+            .access_point_set
+            .as_ref()
+            .and_then(|x| x.access_point_type.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeAccessPointsRequest,
+        response: &DescribeAccessPointsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeAccessPointsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_access_points(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeAccessPoints`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_access_points_pages(
+        &self,
+        request: DescribeAccessPointsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeAccessPointsResponse,
+            ::acs_runtime::client::Error<DescribeAccessPointsError>,
+        >,
+    > {
+        describe_access_points_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeAccessPointsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidAccessPointTypeNotSupport",
-            "InvalidRegionIdNotFound",
-            "InvalidRegionIdNotSupport",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeAccessPoints`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_access_points_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeAccessPointsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::AccessPointType,
+        ::acs_runtime::client::Error<DescribeAccessPointsError>,
+    >,
+> {
+    fn extract(
+        response: DescribeAccessPointsResponse,
+    ) -> Vec<crate::types::AccessPointType> {
+        response.access_point_set.and_then(|x| x.access_point_type).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_access_points_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeAccessPointsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeAccessPoints`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeAccessPointsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeAccessPointsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeAccessPointsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_access_points_items(
+        &self,
+        request: DescribeAccessPointsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::AccessPointType,
+            ::acs_runtime::client::Error<DescribeAccessPointsError>,
+        >,
+    > {
+        describe_access_points_items(self, request)
     }
 }

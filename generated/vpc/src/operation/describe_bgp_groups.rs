@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `bgp` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_bgp_groups_pages`](crate::Client::describe_bgp_groups_pages) and [`describe_bgp_groups_items`](crate::Client::describe_bgp_groups_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_bgp_groups_pages`](crate::Client::describe_bgp_groups_pages) and [`describe_bgp_groups_items`](crate::Client::describe_bgp_groups_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeBgpGroups",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeBgpGroupsRequest>;
 /// Request of `DescribeBgpGroups`: Queries BGP groups in a specified region.
 ///
 /// # Example
@@ -159,8 +162,7 @@ impl<C> DescribeBgpGroupsRequestBuilder<C> {
     ///
     /// The ID of the virtual border router (VBR) that is associated with the BGP group.
     ///
-    /// - Wire name: `RouterId`.
-    /// - Example: `vbr-bp1ctxy813985gkuk****`.
+    /// Its description, rules and example: [`DescribeBgpGroupsRequest::router_id`](DescribeBgpGroupsRequest::router_id).
     pub fn router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.router_id = Some(value.into());
         self
@@ -169,8 +171,7 @@ impl<C> DescribeBgpGroupsRequestBuilder<C> {
     ///
     /// The ID of the BGP group.
     ///
-    /// - Wire name: `BgpGroupId`.
-    /// - Example: `bgpg-bp1k25cyp26cllath****`.
+    /// Its description, rules and example: [`DescribeBgpGroupsRequest::bgp_group_id`](DescribeBgpGroupsRequest::bgp_group_id).
     pub fn bgp_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.bgp_group_id = Some(value.into());
         self
@@ -179,11 +180,7 @@ impl<C> DescribeBgpGroupsRequestBuilder<C> {
     ///
     /// The ID of the region in which the VBR is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`DescribeBgpGroupsRequest::region_id`](DescribeBgpGroupsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -192,11 +189,7 @@ impl<C> DescribeBgpGroupsRequestBuilder<C> {
     ///
     /// Specifies whether the BGP group is the default one. Valid values:
     ///
-    /// * **false**
-    /// * **true**
-    ///
-    /// - Wire name: `IsDefault`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeBgpGroupsRequest::is_default`](DescribeBgpGroupsRequest::is_default).
     pub fn is_default(mut self, value: bool) -> Self {
         self.inner.is_default = Some(value);
         self
@@ -205,10 +198,7 @@ impl<C> DescribeBgpGroupsRequestBuilder<C> {
     ///
     /// The page number. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeBgpGroupsRequest::page_number`](DescribeBgpGroupsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -217,10 +207,7 @@ impl<C> DescribeBgpGroupsRequestBuilder<C> {
     ///
     /// The number of entries per page. The maximum value is **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeBgpGroupsRequest::page_size`](DescribeBgpGroupsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -392,113 +379,115 @@ for DescribeBgpGroupsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeBgpGroups`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeBgpGroupsError {
-    /// HTTP 400 `IellgalParameter.OwnerAccount`: The specified parameter OwnerAccount is not valid.
-    IellgalParameterOwnerAccount(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeBgpGroupsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IellgalParameter.OwnerAccount",
-                        "InvalidRegionId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeBgpGroupsError;
+impl crate::Client {
+    /// Calls `DescribeBgpGroups`: Queries BGP groups in a specified region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeBgpGroupsRequestBuilder::send) it. The parameters and their rules: [`DescribeBgpGroupsRequest`].
+    #[inline]
+    pub fn describe_bgp_groups(&self) -> DescribeBgpGroupsRequestBuilder<&Self> {
+        DescribeBgpGroupsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeBgpGroupsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeBgpGroups`: Queries BGP groups in a specified region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeBgpGroupsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IellgalParameterOwnerAccount(error),
-            1 => Self::InvalidRegionIdNotFound(error),
-            2 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IellgalParameterOwnerAccount(error) => (0, error),
-            Self::InvalidRegionIdNotFound(error) => (1, error),
-            Self::InternalError(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
+    pub fn describe_bgp_groups(&self) -> DescribeBgpGroupsRequestBuilder<&Self> {
+        DescribeBgpGroupsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeBgpGroupsError {
+/// Every page of `DescribeBgpGroups`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_bgp_groups_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeBgpGroupsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeBgpGroupsResponse,
+        ::acs_runtime::client::Error<DescribeBgpGroupsError>,
+    >,
+> {
+    fn count(response: &DescribeBgpGroupsResponse) -> usize {
+        response
+            .bgp_groups
+            .as_ref()
+            .and_then(|x| x.bgp_group.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeBgpGroupsRequest,
+        response: &DescribeBgpGroupsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeBgpGroupsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_bgp_groups(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeBgpGroups`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_bgp_groups_pages(
+        &self,
+        request: DescribeBgpGroupsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeBgpGroupsResponse,
+            ::acs_runtime::client::Error<DescribeBgpGroupsError>,
+        >,
+    > {
+        describe_bgp_groups_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeBgpGroupsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IellgalParameterOwnerAccount",
-            "InvalidRegionIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeBgpGroups`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_bgp_groups_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeBgpGroupsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::BgpGroup, ::acs_runtime::client::Error<DescribeBgpGroupsError>>,
+> {
+    fn extract(response: DescribeBgpGroupsResponse) -> Vec<crate::types::BgpGroup> {
+        response.bgp_groups.and_then(|x| x.bgp_group).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(describe_bgp_groups_pages(api, request), extract),
+    )
 }
-impl DescribeBgpGroupsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeBgpGroups`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeBgpGroupsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeBgpGroupsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeBgpGroupsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_bgp_groups_items(
+        &self,
+        request: DescribeBgpGroupsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::BgpGroup,
+            ::acs_runtime::client::Error<DescribeBgpGroupsError>,
+        >,
+    > {
+        describe_bgp_groups_items(self, request)
     }
 }

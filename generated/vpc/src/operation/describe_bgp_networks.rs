@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `bgp` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_bgp_networks_pages`](crate::Client::describe_bgp_networks_pages) and [`describe_bgp_networks_items`](crate::Client::describe_bgp_networks_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_bgp_networks_pages`](crate::Client::describe_bgp_networks_pages) and [`describe_bgp_networks_items`](crate::Client::describe_bgp_networks_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeBgpNetworks",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeBgpNetworksRequest>;
 /// Request of `DescribeBgpNetworks`: Queries advertised Border Gateway Protocol (BGP) networks.
 ///
 /// # Example
@@ -134,8 +137,7 @@ impl<C> DescribeBgpNetworksRequestBuilder<C> {
     ///
     /// The ID of the VBR.
     ///
-    /// - Wire name: `RouterId`.
-    /// - Example: `vrt-bp1lhl0taikrteen8****`.
+    /// Its description, rules and example: [`DescribeBgpNetworksRequest::router_id`](DescribeBgpNetworksRequest::router_id).
     pub fn router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.router_id = Some(value.into());
         self
@@ -144,11 +146,7 @@ impl<C> DescribeBgpNetworksRequestBuilder<C> {
     ///
     /// The region ID of the BGP group.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeBgpNetworksRequest::region_id`](DescribeBgpNetworksRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -157,10 +155,7 @@ impl<C> DescribeBgpNetworksRequestBuilder<C> {
     ///
     /// The number of the returned page. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeBgpNetworksRequest::page_number`](DescribeBgpNetworksRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -169,10 +164,7 @@ impl<C> DescribeBgpNetworksRequestBuilder<C> {
     ///
     /// The number of entries per page. The maximum value is **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeBgpNetworksRequest::page_size`](DescribeBgpNetworksRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -346,97 +338,121 @@ for DescribeBgpNetworksResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeBgpNetworks`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeBgpNetworksError {
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeBgpNetworksError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["InvalidRegionId.NotFound", "InternalError"]),
-            error,
-        )
+mod error;
+pub use error::DescribeBgpNetworksError;
+impl crate::Client {
+    /// Calls `DescribeBgpNetworks`: Queries advertised Border Gateway Protocol (BGP) networks.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeBgpNetworksRequestBuilder::send) it. The parameters and their rules: [`DescribeBgpNetworksRequest`].
+    #[inline]
+    pub fn describe_bgp_networks(&self) -> DescribeBgpNetworksRequestBuilder<&Self> {
+        DescribeBgpNetworksRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeBgpNetworksError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeBgpNetworks`: Queries advertised Border Gateway Protocol (BGP) networks.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeBgpNetworksRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidRegionIdNotFound(error),
-            1 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidRegionIdNotFound(error) => (0, error),
-            Self::InternalError(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn describe_bgp_networks(&self) -> DescribeBgpNetworksRequestBuilder<&Self> {
+        DescribeBgpNetworksRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeBgpNetworksError {
+/// Every page of `DescribeBgpNetworks`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_bgp_networks_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeBgpNetworksRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeBgpNetworksResponse,
+        ::acs_runtime::client::Error<DescribeBgpNetworksError>,
+    >,
+> {
+    fn count(response: &DescribeBgpNetworksResponse) -> usize {
+        response
+            .bgp_networks
+            .as_ref()
+            .and_then(|x| x.bgp_network.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeBgpNetworksRequest,
+        response: &DescribeBgpNetworksResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeBgpNetworksRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_bgp_networks(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeBgpNetworks`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_bgp_networks_pages(
+        &self,
+        request: DescribeBgpNetworksRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeBgpNetworksResponse,
+            ::acs_runtime::client::Error<DescribeBgpNetworksError>,
+        >,
+    > {
+        describe_bgp_networks_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeBgpNetworksError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidRegionIdNotFound", "InternalError", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeBgpNetworks`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_bgp_networks_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeBgpNetworksRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::BgpNetwork,
+        ::acs_runtime::client::Error<DescribeBgpNetworksError>,
+    >,
+> {
+    fn extract(response: DescribeBgpNetworksResponse) -> Vec<crate::types::BgpNetwork> {
+        response.bgp_networks.and_then(|x| x.bgp_network).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_bgp_networks_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeBgpNetworksError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeBgpNetworks`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeBgpNetworksError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeBgpNetworksError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeBgpNetworksError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_bgp_networks_items(
+        &self,
+        request: DescribeBgpNetworksRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::BgpNetwork,
+            ::acs_runtime::client::Error<DescribeBgpNetworksError>,
+        >,
+    > {
+        describe_bgp_networks_items(self, request)
     }
 }

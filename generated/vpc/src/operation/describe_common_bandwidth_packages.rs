@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `bandwidth` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_common_bandwidth_packages_pages`](crate::Client::describe_common_bandwidth_packages_pages) and [`describe_common_bandwidth_packages_items`](crate::Client::describe_common_bandwidth_packages_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_common_bandwidth_packages_pages`](crate::Client::describe_common_bandwidth_packages_pages) and [`describe_common_bandwidth_packages_items`](crate::Client::describe_common_bandwidth_packages_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCommonBandwidthPackages",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeCommonBandwidthPackagesRequest>;
 /// Request of `DescribeCommonBandwidthPackages`: Queries a list of Internet Shared Bandwidth instances in a region.
 ///
 /// # Example
@@ -214,11 +217,7 @@ impl<C> DescribeCommonBandwidthPackagesRequestBuilder<C> {
     ///
     /// Specifies whether to return the information about pending orders. Valid values:
     ///
-    /// * **false** (default)
-    /// * **true**
-    ///
-    /// - Wire name: `IncludeReservationData`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeCommonBandwidthPackagesRequest::include_reservation_data`](DescribeCommonBandwidthPackagesRequest::include_reservation_data).
     pub fn include_reservation_data(mut self, value: bool) -> Self {
         self.inner.include_reservation_data = Some(value);
         self
@@ -227,11 +226,7 @@ impl<C> DescribeCommonBandwidthPackagesRequestBuilder<C> {
     ///
     /// The ID of the region where the Internet Shared Bandwidth instance resides.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeCommonBandwidthPackagesRequest::region_id`](DescribeCommonBandwidthPackagesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -240,8 +235,7 @@ impl<C> DescribeCommonBandwidthPackagesRequestBuilder<C> {
     ///
     /// The ID of the Internet Shared Bandwidth instance.
     ///
-    /// - Wire name: `BandwidthPackageId`.
-    /// - Example: `cbwp-2ze2ic1xd2qeqk145****`.
+    /// Its description, rules and example: [`DescribeCommonBandwidthPackagesRequest::bandwidth_package_id`](DescribeCommonBandwidthPackagesRequest::bandwidth_package_id).
     pub fn bandwidth_package_id(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth_package_id = Some(value.into());
         self
@@ -250,8 +244,7 @@ impl<C> DescribeCommonBandwidthPackagesRequestBuilder<C> {
     ///
     /// The ID of the resource group.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmxazb4ph****`.
+    /// Its description, rules and example: [`DescribeCommonBandwidthPackagesRequest::resource_group_id`](DescribeCommonBandwidthPackagesRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -260,8 +253,7 @@ impl<C> DescribeCommonBandwidthPackagesRequestBuilder<C> {
     ///
     /// The name of the Internet Shared Bandwidth instance.
     ///
-    /// - Wire name: `Name`.
-    /// - Example: `test123`.
+    /// Its description, rules and example: [`DescribeCommonBandwidthPackagesRequest::name`](DescribeCommonBandwidthPackagesRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -270,10 +262,7 @@ impl<C> DescribeCommonBandwidthPackagesRequestBuilder<C> {
     ///
     /// The page number. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeCommonBandwidthPackagesRequest::page_number`](DescribeCommonBandwidthPackagesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -282,10 +271,7 @@ impl<C> DescribeCommonBandwidthPackagesRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: **1 to 50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeCommonBandwidthPackagesRequest::page_size`](DescribeCommonBandwidthPackagesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -294,11 +280,7 @@ impl<C> DescribeCommonBandwidthPackagesRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and instance status. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeCommonBandwidthPackagesRequest::dry_run`](DescribeCommonBandwidthPackagesRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -307,8 +289,7 @@ impl<C> DescribeCommonBandwidthPackagesRequestBuilder<C> {
     ///
     /// The tags to add to the Internet Shared Bandwidth instance.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeCommonBandwidthPackagesRequest::tag`](DescribeCommonBandwidthPackagesRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -317,11 +298,7 @@ impl<C> DescribeCommonBandwidthPackagesRequestBuilder<C> {
     ///
     /// Specifies whether to enable Anti-DDoS Pro/Premium. Valid values:
     ///
-    /// * **false** (default)
-    /// * **true**
-    ///
-    /// - Wire name: `SecurityProtectionEnabled`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeCommonBandwidthPackagesRequest::security_protection_enabled`](DescribeCommonBandwidthPackagesRequest::security_protection_enabled).
     pub fn security_protection_enabled(mut self, value: bool) -> Self {
         self.inner.security_protection_enabled = Some(value);
         self
@@ -501,120 +478,130 @@ for DescribeCommonBandwidthPackagesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeCommonBandwidthPackages`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeCommonBandwidthPackagesError {
-    /// HTTP 400 `InvalidBandwidthPackageIdNumber.NotSupported`: The number of BandwidthPackageIds exceeds the limit.
-    InvalidBandwidthPackageIdNumberNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResourceGroupId`: The specified ResourceGroupId does not exist.
-    InvalidResourceGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.ResourceGroupId`: ResourceGroup is not supported in this region.
-    OperationUnsupportedResourceGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeCommonBandwidthPackagesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidBandwidthPackageIdNumber.NotSupported",
-                        "InvalidResourceGroupId",
-                        "OperationUnsupported.ResourceGroupId",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeCommonBandwidthPackagesError;
+impl crate::Client {
+    /// Calls `DescribeCommonBandwidthPackages`: Queries a list of Internet Shared Bandwidth instances in a region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeCommonBandwidthPackagesRequestBuilder::send) it. The parameters and their rules: [`DescribeCommonBandwidthPackagesRequest`].
+    #[inline]
+    pub fn describe_common_bandwidth_packages(
+        &self,
+    ) -> DescribeCommonBandwidthPackagesRequestBuilder<&Self> {
+        DescribeCommonBandwidthPackagesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeCommonBandwidthPackagesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeCommonBandwidthPackages`: Queries a list of Internet Shared Bandwidth instances in a region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeCommonBandwidthPackagesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidBandwidthPackageIdNumberNotSupported(error),
-            1 => Self::InvalidResourceGroupId(error),
-            2 => Self::OperationUnsupportedResourceGroupId(error),
-            3 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidBandwidthPackageIdNumberNotSupported(error) => (0, error),
-            Self::InvalidResourceGroupId(error) => (1, error),
-            Self::OperationUnsupportedResourceGroupId(error) => (2, error),
-            Self::InvalidRegionIdNotFound(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
+    pub fn describe_common_bandwidth_packages(
+        &self,
+    ) -> DescribeCommonBandwidthPackagesRequestBuilder<&Self> {
+        DescribeCommonBandwidthPackagesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeCommonBandwidthPackagesError {
+/// Every page of `DescribeCommonBandwidthPackages`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_common_bandwidth_packages_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeCommonBandwidthPackagesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeCommonBandwidthPackagesResponse,
+        ::acs_runtime::client::Error<DescribeCommonBandwidthPackagesError>,
+    >,
+> {
+    fn count(response: &DescribeCommonBandwidthPackagesResponse) -> usize {
+        response
+            .common_bandwidth_packages
+            .as_ref()
+            .and_then(|x| x.common_bandwidth_package.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeCommonBandwidthPackagesRequest,
+        response: &DescribeCommonBandwidthPackagesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeCommonBandwidthPackagesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_common_bandwidth_packages(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeCommonBandwidthPackages`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_common_bandwidth_packages_pages(
+        &self,
+        request: DescribeCommonBandwidthPackagesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeCommonBandwidthPackagesResponse,
+            ::acs_runtime::client::Error<DescribeCommonBandwidthPackagesError>,
+        >,
+    > {
+        describe_common_bandwidth_packages_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeCommonBandwidthPackagesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidBandwidthPackageIdNumberNotSupported",
-            "InvalidResourceGroupId",
-            "OperationUnsupportedResourceGroupId",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeCommonBandwidthPackages`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_common_bandwidth_packages_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeCommonBandwidthPackagesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::CommonBandwidthPackage,
+        ::acs_runtime::client::Error<DescribeCommonBandwidthPackagesError>,
+    >,
+> {
+    fn extract(
+        response: DescribeCommonBandwidthPackagesResponse,
+    ) -> Vec<crate::types::CommonBandwidthPackage> {
+        response
+            .common_bandwidth_packages
+            .and_then(|x| x.common_bandwidth_package)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_common_bandwidth_packages_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeCommonBandwidthPackagesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeCommonBandwidthPackages`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeCommonBandwidthPackagesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeCommonBandwidthPackagesError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeCommonBandwidthPackagesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_common_bandwidth_packages_items(
+        &self,
+        request: DescribeCommonBandwidthPackagesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::CommonBandwidthPackage,
+            ::acs_runtime::client::Error<DescribeCommonBandwidthPackagesError>,
+        >,
+    > {
+        describe_common_bandwidth_packages_items(self, request)
     }
 }

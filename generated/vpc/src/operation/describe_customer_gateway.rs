@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeCustomerGatewayRequest>;
 /// Request of `DescribeCustomerGateway`: Queries details of a customer gateway.
 ///
 /// # Example
@@ -107,11 +110,7 @@ impl<C> DescribeCustomerGatewayRequestBuilder<C> {
     ///
     /// The ID of the region where the customer gateway is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`DescribeCustomerGatewayRequest::region_id`](DescribeCustomerGatewayRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -120,9 +119,7 @@ impl<C> DescribeCustomerGatewayRequestBuilder<C> {
     ///
     /// The ID of the customer gateway.
     ///
-    /// - Wire name: `CustomerGatewayId`.
-    /// - Required.
-    /// - Example: `cgw-bp1pvpl9r9adju6l5****`.
+    /// Its description, rules and example: [`DescribeCustomerGatewayRequest::customer_gateway_id`](DescribeCustomerGatewayRequest::customer_gateway_id).
     pub fn customer_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.customer_gateway_id = Some(value.into());
         self
@@ -350,113 +347,28 @@ for DescribeCustomerGatewayResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeCustomerGateway`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeCustomerGatewayError {
-    /// HTTP 403 `Forbidden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbiddenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidCustomerGatewayInstanceId.NotFound`: The specified customer gateway instance id does not exist.
-    InvalidCustomerGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeCustomerGatewayError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Forbidden.SubUser",
-                        "Forbidden",
-                        "InvalidCustomerGatewayInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeCustomerGatewayError;
+impl crate::Client {
+    /// Calls `DescribeCustomerGateway`: Queries details of a customer gateway.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeCustomerGatewayRequestBuilder::send) it. The parameters and their rules: [`DescribeCustomerGatewayRequest`].
+    #[inline]
+    pub fn describe_customer_gateway(
+        &self,
+    ) -> DescribeCustomerGatewayRequestBuilder<&Self> {
+        DescribeCustomerGatewayRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeCustomerGatewayError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeCustomerGateway`: Queries details of a customer gateway.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeCustomerGatewayRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbiddenSubUser(error),
-            1 => Self::Forbidden(error),
-            2 => Self::InvalidCustomerGatewayInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbiddenSubUser(error) => (0, error),
-            Self::Forbidden(error) => (1, error),
-            Self::InvalidCustomerGatewayInstanceIdNotFound(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeCustomerGatewayError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeCustomerGatewayError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ForbiddenSubUser",
-            "Forbidden",
-            "InvalidCustomerGatewayInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeCustomerGatewayError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeCustomerGatewayError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeCustomerGatewayError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeCustomerGatewayError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_customer_gateway(
+        &self,
+    ) -> DescribeCustomerGatewayRequestBuilder<&Self> {
+        DescribeCustomerGatewayRequestBuilder::new(self)
     }
 }

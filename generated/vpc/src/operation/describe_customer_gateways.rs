@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `customer-gateway` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_customer_gateways_pages`](crate::Client::describe_customer_gateways_pages) and [`describe_customer_gateways_items`](crate::Client::describe_customer_gateways_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_customer_gateways_pages`](crate::Client::describe_customer_gateways_pages) and [`describe_customer_gateways_items`](crate::Client::describe_customer_gateways_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCustomerGateways",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeCustomerGatewaysRequest>;
 /// Request of `DescribeCustomerGateways`: Queries customer gateways.
 ///
 /// # Example
@@ -160,11 +163,7 @@ impl<C> DescribeCustomerGatewaysRequestBuilder<C> {
     ///
     /// The ID of the region where the customer gateway is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`DescribeCustomerGatewaysRequest::region_id`](DescribeCustomerGatewaysRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -173,10 +172,7 @@ impl<C> DescribeCustomerGatewaysRequestBuilder<C> {
     ///
     /// The ID of the customer gateway.
     ///
-    /// > If you do not specify a customer gateway ID, the system queries all customer gateways in the current region by default.
-    ///
-    /// - Wire name: `CustomerGatewayId`.
-    /// - Example: `cgw-bp1pvpl9r9adju6l5****`.
+    /// Its description, rules and example: [`DescribeCustomerGatewaysRequest::customer_gateway_id`](DescribeCustomerGatewaysRequest::customer_gateway_id).
     pub fn customer_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.customer_gateway_id = Some(value.into());
         self
@@ -185,9 +181,7 @@ impl<C> DescribeCustomerGatewaysRequestBuilder<C> {
     ///
     /// The page number. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeCustomerGatewaysRequest::page_number`](DescribeCustomerGatewaysRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -196,10 +190,7 @@ impl<C> DescribeCustomerGatewaysRequestBuilder<C> {
     ///
     /// The number of entries per page. Maximum value: **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be at most 50.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeCustomerGatewaysRequest::page_size`](DescribeCustomerGatewaysRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -208,8 +199,7 @@ impl<C> DescribeCustomerGatewaysRequestBuilder<C> {
     ///
     /// The tags to be added to the customer gateway.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeCustomerGatewaysRequest::tag`](DescribeCustomerGatewaysRequest::tag).
     pub fn tag(
         mut self,
         values: impl IntoIterator<Item = crate::types::CreateCustomerGatewayTag>,
@@ -221,10 +211,7 @@ impl<C> DescribeCustomerGatewaysRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the customer gateway belongs.
     ///
-    /// You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query the resource group list.
-    ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmzs372yg****`.
+    /// Its description, rules and example: [`DescribeCustomerGatewaysRequest::resource_group_id`](DescribeCustomerGatewaysRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -398,137 +385,127 @@ for DescribeCustomerGatewaysResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeCustomerGateways`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeCustomerGatewaysError {
-    /// HTTP 400 `Forbidden.TagKey.Duplicated`: The specified tag key already exists.
-    ForbiddenTagKeyDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.TagNum`: The maximum number of tags is exceeded.
-    SizeLimitExceededTagNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.TagValue`: The specified parameter TagValue is invalid.
-    InvalidParameterTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.TagKey`: The specified parameter TagKey is invalid.
-    InvalidParameterTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.TagKey`: The specified parameter TagKey is duplicated.
-    DuplicatedTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeCustomerGatewaysError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Forbidden.TagKey.Duplicated",
-                        "SizeLimitExceeded.TagNum",
-                        "InvalidParameter.TagValue",
-                        "InvalidParameter.TagKey",
-                        "Duplicated.TagKey",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeCustomerGatewaysError;
+impl crate::Client {
+    /// Calls `DescribeCustomerGateways`: Queries customer gateways.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeCustomerGatewaysRequestBuilder::send) it. The parameters and their rules: [`DescribeCustomerGatewaysRequest`].
+    #[inline]
+    pub fn describe_customer_gateways(
+        &self,
+    ) -> DescribeCustomerGatewaysRequestBuilder<&Self> {
+        DescribeCustomerGatewaysRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeCustomerGatewaysError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeCustomerGateways`: Queries customer gateways.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeCustomerGatewaysRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbiddenTagKeyDuplicated(error),
-            1 => Self::SizeLimitExceededTagNum(error),
-            2 => Self::InvalidParameterTagValue(error),
-            3 => Self::InvalidParameterTagKey(error),
-            4 => Self::DuplicatedTagKey(error),
-            5 => Self::ForbbidenSubUser(error),
-            6 => Self::Forbidden(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbiddenTagKeyDuplicated(error) => (0, error),
-            Self::SizeLimitExceededTagNum(error) => (1, error),
-            Self::InvalidParameterTagValue(error) => (2, error),
-            Self::InvalidParameterTagKey(error) => (3, error),
-            Self::DuplicatedTagKey(error) => (4, error),
-            Self::ForbbidenSubUser(error) => (5, error),
-            Self::Forbidden(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
+    pub fn describe_customer_gateways(
+        &self,
+    ) -> DescribeCustomerGatewaysRequestBuilder<&Self> {
+        DescribeCustomerGatewaysRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeCustomerGatewaysError {
+/// Every page of `DescribeCustomerGateways`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_customer_gateways_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeCustomerGatewaysRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeCustomerGatewaysResponse,
+        ::acs_runtime::client::Error<DescribeCustomerGatewaysError>,
+    >,
+> {
+    fn count(response: &DescribeCustomerGatewaysResponse) -> usize {
+        response
+            .customer_gateways
+            .as_ref()
+            .and_then(|x| x.customer_gateway.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeCustomerGatewaysRequest,
+        response: &DescribeCustomerGatewaysResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeCustomerGatewaysRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_customer_gateways(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeCustomerGateways`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_customer_gateways_pages(
+        &self,
+        request: DescribeCustomerGatewaysRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeCustomerGatewaysResponse,
+            ::acs_runtime::client::Error<DescribeCustomerGatewaysError>,
+        >,
+    > {
+        describe_customer_gateways_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeCustomerGatewaysError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ForbiddenTagKeyDuplicated",
-            "SizeLimitExceededTagNum",
-            "InvalidParameterTagValue",
-            "InvalidParameterTagKey",
-            "DuplicatedTagKey",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeCustomerGateways`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_customer_gateways_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeCustomerGatewaysRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::CustomerGateway,
+        ::acs_runtime::client::Error<DescribeCustomerGatewaysError>,
+    >,
+> {
+    fn extract(
+        response: DescribeCustomerGatewaysResponse,
+    ) -> Vec<crate::types::CustomerGateway> {
+        response.customer_gateways.and_then(|x| x.customer_gateway).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_customer_gateways_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeCustomerGatewaysError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeCustomerGateways`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeCustomerGatewaysError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeCustomerGatewaysError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeCustomerGatewaysError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_customer_gateways_items(
+        &self,
+        request: DescribeCustomerGatewaysRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::CustomerGateway,
+            ::acs_runtime::client::Error<DescribeCustomerGatewaysError>,
+        >,
+    > {
+        describe_customer_gateways_items(self, request)
     }
 }

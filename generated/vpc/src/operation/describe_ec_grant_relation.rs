@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `router-interface` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_ec_grant_relation_pages`](crate::Client::describe_ec_grant_relation_pages) and [`describe_ec_grant_relation_items`](crate::Client::describe_ec_grant_relation_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_ec_grant_relation_pages`](crate::Client::describe_ec_grant_relation_pages) and [`describe_ec_grant_relation_items`](crate::Client::describe_ec_grant_relation_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeEcGrantRelation",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeEcGrantRelationRequest>;
 /// Request of `DescribeEcGrantRelation`: Queries whether permissions on a virtual private cloud (VPC) are granted to a virtual border router (VBR).
 ///
 /// # Example
@@ -149,12 +152,7 @@ impl<C> DescribeEcGrantRelationRequestBuilder<C> {
     ///
     /// The type of instance. Valid values:
     ///
-    /// * **VBR**: queries the permissions that are granted to a VBR.
-    /// * **VPC**: queries the permissions that are granted from a VPC.
-    ///
-    /// - Wire name: `InstanceType`.
-    /// - Required.
-    /// - Example: `VBR`.
+    /// Its description, rules and example: [`DescribeEcGrantRelationRequest::instance_type`](DescribeEcGrantRelationRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -163,12 +161,7 @@ impl<C> DescribeEcGrantRelationRequestBuilder<C> {
     ///
     /// The ID of the instance.
     ///
-    /// * If you set **InstanceType** to **VBR**, specify a VBR ID.
-    /// * If you set **InstanceType** to **VPC**, specify a VPC ID.
-    ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `vbr-bp12mw1f8k3jgygk9****`.
+    /// Its description, rules and example: [`DescribeEcGrantRelationRequest::instance_id`](DescribeEcGrantRelationRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -177,8 +170,7 @@ impl<C> DescribeEcGrantRelationRequestBuilder<C> {
     ///
     /// The page number. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeEcGrantRelationRequest::page_number`](DescribeEcGrantRelationRequest::page_number).
     pub fn page_number(mut self, value: i64) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -187,8 +179,7 @@ impl<C> DescribeEcGrantRelationRequestBuilder<C> {
     ///
     /// The number of entries per page. Maximum value: **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeEcGrantRelationRequest::page_size`](DescribeEcGrantRelationRequest::page_size).
     pub fn page_size(mut self, value: i64) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -197,11 +188,7 @@ impl<C> DescribeEcGrantRelationRequestBuilder<C> {
     ///
     /// The ID of the region where the instance is deployed.
     ///
-    /// * If **InstanceType** is set to **VBR**, this parameter is required.
-    /// * If **InstanceType** is set to **VPC**, you can ignore this parameter.
-    ///
-    /// - Wire name: `VbrRegionNo`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeEcGrantRelationRequest::vbr_region_no`](DescribeEcGrantRelationRequest::vbr_region_no).
     pub fn vbr_region_no(mut self, value: impl Into<String>) -> Self {
         self.inner.vbr_region_no = Some(value.into());
         self
@@ -387,131 +374,123 @@ for DescribeEcGrantRelationResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeEcGrantRelation`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeEcGrantRelationError {
-    /// HTTP 400 `InvalidParam.NotNull`: The parameter must not be null.
-    InvalidParamNotNull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Parameter.Illegal`: The parameter is illegal.
-    ParameterIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Instance.StatusError`: The status of instance error.
-    InstanceStatusError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The regionId provided does not exist in ec region list.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `VRouterId.NotFound`: The VRouter not found.
-    VRouterIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Instance.NotExist`: The instance not exist.
-    InstanceNotExist(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeEcGrantRelationError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParam.NotNull",
-                        "Parameter.Illegal",
-                        "Instance.StatusError",
-                        "InvalidRegionId.NotFound",
-                        "VRouterId.NotFound",
-                        "Instance.NotExist",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeEcGrantRelationError;
+impl crate::Client {
+    /// Calls `DescribeEcGrantRelation`: Queries whether permissions on a virtual private cloud (VPC) are granted to a virtual border router (VBR).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeEcGrantRelationRequestBuilder::send) it. The parameters and their rules: [`DescribeEcGrantRelationRequest`].
+    #[inline]
+    pub fn describe_ec_grant_relation(
+        &self,
+    ) -> DescribeEcGrantRelationRequestBuilder<&Self> {
+        DescribeEcGrantRelationRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeEcGrantRelationError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeEcGrantRelation`: Queries whether permissions on a virtual private cloud (VPC) are granted to a virtual border router (VBR).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeEcGrantRelationRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParamNotNull(error),
-            1 => Self::ParameterIllegal(error),
-            2 => Self::InstanceStatusError(error),
-            3 => Self::InvalidRegionIdNotFound(error),
-            4 => Self::VRouterIdNotFound(error),
-            5 => Self::InstanceNotExist(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParamNotNull(error) => (0, error),
-            Self::ParameterIllegal(error) => (1, error),
-            Self::InstanceStatusError(error) => (2, error),
-            Self::InvalidRegionIdNotFound(error) => (3, error),
-            Self::VRouterIdNotFound(error) => (4, error),
-            Self::InstanceNotExist(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
+    pub fn describe_ec_grant_relation(
+        &self,
+    ) -> DescribeEcGrantRelationRequestBuilder<&Self> {
+        DescribeEcGrantRelationRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeEcGrantRelationError {
+/// Every page of `DescribeEcGrantRelation`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_ec_grant_relation_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeEcGrantRelationRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeEcGrantRelationResponse,
+        ::acs_runtime::client::Error<DescribeEcGrantRelationError>,
+    >,
+> {
+    fn count(response: &DescribeEcGrantRelationResponse) -> usize {
+        response.ec_grant_relations.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeEcGrantRelationRequest,
+        response: &DescribeEcGrantRelationResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeEcGrantRelationRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number,
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(page);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_ec_grant_relation(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeEcGrantRelation`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_ec_grant_relation_pages(
+        &self,
+        request: DescribeEcGrantRelationRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeEcGrantRelationResponse,
+            ::acs_runtime::client::Error<DescribeEcGrantRelationError>,
+        >,
+    > {
+        describe_ec_grant_relation_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeEcGrantRelationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParamNotNull",
-            "ParameterIllegal",
-            "InstanceStatusError",
-            "InvalidRegionIdNotFound",
-            "VRouterIdNotFound",
-            "InstanceNotExist",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeEcGrantRelation`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_ec_grant_relation_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeEcGrantRelationRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::EcGrantRelation,
+        ::acs_runtime::client::Error<DescribeEcGrantRelationError>,
+    >,
+> {
+    fn extract(
+        response: DescribeEcGrantRelationResponse,
+    ) -> Vec<crate::types::EcGrantRelation> {
+        response.ec_grant_relations.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_ec_grant_relation_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeEcGrantRelationError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeEcGrantRelation`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeEcGrantRelationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeEcGrantRelationError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeEcGrantRelationError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_ec_grant_relation_items(
+        &self,
+        request: DescribeEcGrantRelationRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::EcGrantRelation,
+            ::acs_runtime::client::Error<DescribeEcGrantRelationError>,
+        >,
+    > {
+        describe_ec_grant_relation_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `eip` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_eip_addresses_pages`](crate::Client::describe_eip_addresses_pages) and [`describe_eip_addresses_items`](crate::Client::describe_eip_addresses_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_eip_addresses_pages`](crate::Client::describe_eip_addresses_pages) and [`describe_eip_addresses_items`](crate::Client::describe_eip_addresses_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeEipAddresses",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeEipAddressesRequest>;
 /// Request of `DescribeEipAddresses`: Queries elastic IP addresses (EIPs) created in a region.
 ///
 /// You can call this operation to query information about EIPs in a region, including maximum bandwidth, billing methods, and associated instances.
@@ -387,11 +390,7 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     ///
     /// The region ID of the EIP.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeEipAddressesRequest::region_id`](DescribeEipAddressesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -400,11 +399,7 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     ///
     /// Specifies whether to return information about pending orders. Valid values:
     ///
-    /// * **false** (default)
-    /// * **true**
-    ///
-    /// - Wire name: `IncludeReservationData`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeEipAddressesRequest::include_reservation_data`](DescribeEipAddressesRequest::include_reservation_data).
     pub fn include_reservation_data(mut self, value: bool) -> Self {
         self.inner.include_reservation_data = Some(value);
         self
@@ -413,14 +408,7 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     ///
     /// The state of the EIP. Valid values:
     ///
-    /// * **Associating**
-    /// * **Unassociating**
-    /// * **InUse**
-    /// * **Available**
-    /// * **Releasing**
-    ///
-    /// - Wire name: `Status`.
-    /// - Example: `Available`.
+    /// Its description, rules and example: [`DescribeEipAddressesRequest::status`](DescribeEipAddressesRequest::status).
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.inner.status = Some(value.into());
         self
@@ -429,12 +417,7 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     ///
     /// The EIP that you want to query.
     ///
-    /// You can specify up to 50 EIPs. Separate multiple EIPs with commas (,).
-    ///
-    /// > If both **EipAddress** and **AllocationId** are specified, you can specify up to 50 EIPs for **EipAddress**, and specify up to 50 EIP IDs for **AllocationId**.
-    ///
-    /// - Wire name: `EipAddress`.
-    /// - Example: `47.75.XX.XX`.
+    /// Its description, rules and example: [`DescribeEipAddressesRequest::eip_address`](DescribeEipAddressesRequest::eip_address).
     pub fn eip_address(mut self, value: impl Into<String>) -> Self {
         self.inner.eip_address = Some(value.into());
         self
@@ -443,12 +426,7 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     ///
     /// The ID of the EIP that you want to query.
     ///
-    /// You can specify up to 50 EIP IDs. Separate multiple IDs with commas (,).
-    ///
-    /// > If both **EipAddress** and **AllocationId** are specified, you can specify up to 50 EIP IDs for **AllocationId**, and specify up to 50 EIPs for **EipAddress**.
-    ///
-    /// - Wire name: `AllocationId`.
-    /// - Example: `eip-2zeerraiwb7ujxscd****`.
+    /// Its description, rules and example: [`DescribeEipAddressesRequest::allocation_id`](DescribeEipAddressesRequest::allocation_id).
     pub fn allocation_id(mut self, value: impl Into<String>) -> Self {
         self.inner.allocation_id = Some(value.into());
         self
@@ -457,8 +435,7 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     ///
     /// The ID of the contiguous EIP group.
     ///
-    /// - Wire name: `SegmentInstanceId`.
-    /// - Example: `eipsg-t4nr90yik5oy38xdy****`.
+    /// Its description, rules and example: [`DescribeEipAddressesRequest::segment_instance_id`](DescribeEipAddressesRequest::segment_instance_id).
     pub fn segment_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.segment_instance_id = Some(value.into());
         self
@@ -467,8 +444,7 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the EIP belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmxazb4pcdvf****`.
+    /// Its description, rules and example: [`DescribeEipAddressesRequest::resource_group_id`](DescribeEipAddressesRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -477,10 +453,7 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     ///
     /// The page number. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeEipAddressesRequest::page_number`](DescribeEipAddressesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -489,10 +462,7 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: 1 to **100**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeEipAddressesRequest::page_size`](DescribeEipAddressesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -501,32 +471,14 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     ///
     /// The line type. Valid values:
     ///
-    /// * **BGP** (default): Border Gateway Protocol (BGP) (Multi-ISP) lines. All regions support BGP (Multi-ISP) EIPs.
-    /// * **BGP_PRO**: BGP (Multi-ISP) Pro lines. Only the following regions support BGP (Multi-ISP) Pro lines: China (Hong Kong), Singapore, Japan (Tokyo), Malaysia (Kuala Lumpur), Philippines (Manila), Indonesia (Jakarta), and Thailand (Bangkok).
-    ///
-    /// For more information about BGP (Multi-ISP) and BGP (Multi-ISP) Pro, see the [Line types](<https://www.alibabacloud.com/help/doc-detail/32321.htm>) section of the "What is EIP?" topic.
-    ///
-    /// If you are allowed to use single-ISP bandwidth, you can also use one of the following values:
-    ///
-    /// * **ChinaTelecom**
-    /// * **ChinaUnicom**
-    /// * **ChinaMobile**
-    /// * **ChinaTelecom_L2**
-    /// * **ChinaUnicom_L2**
-    /// * **ChinaMobile_L2**
-    ///
-    /// If your services are deployed in China East 1 Finance, this parameter is required and you must set the value to **BGP_FinanceCloud**.
-    ///
-    /// - Wire name: `ISP`.
-    /// - Example: `BGP`.
+    /// Its description, rules and example: [`DescribeEipAddressesRequest::isp`](DescribeEipAddressesRequest::isp).
     pub fn isp(mut self, value: impl Into<String>) -> Self {
         self.inner.isp = Some(value.into());
         self
     }
     /// Sets `Filter`.
     ///
-    /// - Wire name: `Filter`.
-    /// - Must have at most 2 items.
+    /// Its description, rules and example: [`DescribeEipAddressesRequest::filter`](DescribeEipAddressesRequest::filter).
     pub fn filter(
         mut self,
         values: impl IntoIterator<Item = crate::types::DescribeEipAddressesFilter>,
@@ -538,11 +490,7 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     ///
     /// The reason why the EIP is locked. Valid values:
     ///
-    /// * **financial**: The EIP is locked due to overdue payments.
-    /// * **security**: The EIP is locked for security reasons.
-    ///
-    /// - Wire name: `LockReason`.
-    /// - Example: `financial`.
+    /// Its description, rules and example: [`DescribeEipAddressesRequest::lock_reason`](DescribeEipAddressesRequest::lock_reason).
     pub fn lock_reason(mut self, value: impl Into<String>) -> Self {
         self.inner.lock_reason = Some(value.into());
         self
@@ -551,17 +499,7 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     ///
     /// The type of the cloud resource with which you want to associate the EIP. Valid values:
     ///
-    /// * **EcsInstance** (default): an Elastic Compute Service (ECS) instance in a virtual private cloud (VPC).
-    /// * **SlbInstance**: a CLB instance in a VPC.
-    /// * **Nat**: a NAT gateway.
-    /// * **HaVip**: an HAVIP.
-    /// * **NetworkInterface**: a secondary ENI.
-    /// * **IpAddress**: an IP address.
-    ///
-    /// > Each ECS instance, CLB instance, HAVIP, and IP address can be associated with only one EIP. A NAT gateway can be associated with multiple EIPs. The number of EIPs that you can associate with a secondary ENI depends on the association mode. For more information, see [Associate EIPs with and disassociate EIPs from cloud resources](<https://www.alibabacloud.com/help/doc-detail/72125.htm>).
-    ///
-    /// - Wire name: `AssociatedInstanceType`.
-    /// - Example: `EcsInstance`.
+    /// Its description, rules and example: [`DescribeEipAddressesRequest::associated_instance_type`](DescribeEipAddressesRequest::associated_instance_type).
     pub fn associated_instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.associated_instance_type = Some(value.into());
         self
@@ -570,8 +508,7 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     ///
     /// The ID of the instance associated with the EIP.
     ///
-    /// - Wire name: `AssociatedInstanceId`.
-    /// - Example: `i-2zebb08phyccdvf****`.
+    /// Its description, rules and example: [`DescribeEipAddressesRequest::associated_instance_id`](DescribeEipAddressesRequest::associated_instance_id).
     pub fn associated_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.associated_instance_id = Some(value.into());
         self
@@ -580,11 +517,7 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     ///
     /// The billing method of the EIP. Valid values:
     ///
-    /// * **PostPaid**: pay-as-you-go.
-    /// * **PrePaid**: subscription.
-    ///
-    /// - Wire name: `ChargeType`.
-    /// - Example: `PostPaid`.
+    /// Its description, rules and example: [`DescribeEipAddressesRequest::charge_type`](DescribeEipAddressesRequest::charge_type).
     pub fn charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.charge_type = Some(value.into());
         self
@@ -593,11 +526,7 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeEipAddressesRequest::dry_run`](DescribeEipAddressesRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -606,10 +535,7 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     ///
     /// The name of the EIP.
     ///
-    /// The name must be 1 to 128 characters in length, and can contain letters, digits, underscores (\_), and hyphens (-). The name must start with a letter.
-    ///
-    /// - Wire name: `EipName`.
-    /// - Example: `EIP-01`.
+    /// Its description, rules and example: [`DescribeEipAddressesRequest::eip_name`](DescribeEipAddressesRequest::eip_name).
     pub fn eip_name(mut self, value: impl Into<String>) -> Self {
         self.inner.eip_name = Some(value.into());
         self
@@ -618,8 +544,7 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     ///
     /// The tags used to filter EIPs.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeEipAddressesRequest::tag`](DescribeEipAddressesRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -628,11 +553,7 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     ///
     /// Specifies whether to activate Anti-DDoS Pro/Premium. Valid values:
     ///
-    /// * **false**
-    /// * **true**
-    ///
-    /// - Wire name: `SecurityProtectionEnabled`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeEipAddressesRequest::security_protection_enabled`](DescribeEipAddressesRequest::security_protection_enabled).
     pub fn security_protection_enabled(mut self, value: bool) -> Self {
         self.inner.security_protection_enabled = Some(value);
         self
@@ -641,8 +562,7 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     ///
     /// The IP address pool to which the EIP that you want to query belongs.
     ///
-    /// - Wire name: `PublicIpAddressPoolId`.
-    /// - Example: `pippool-2vc0kxcedhquybdsz****`.
+    /// Its description, rules and example: [`DescribeEipAddressesRequest::public_ip_address_pool_id`](DescribeEipAddressesRequest::public_ip_address_pool_id).
     pub fn public_ip_address_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.public_ip_address_pool_id = Some(value.into());
         self
@@ -651,13 +571,7 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     ///
     /// Indicates whether the instance is managed. Valid values:
     ///
-    /// * **true**: yes
-    /// * **false**: no.
-    ///
-    /// If you do not specify this parameter, all instances are queried.
-    ///
-    /// - Wire name: `ServiceManaged`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeEipAddressesRequest::service_managed`](DescribeEipAddressesRequest::service_managed).
     pub fn service_managed(mut self, value: bool) -> Self {
         self.inner.service_managed = Some(value);
         self
@@ -831,179 +745,121 @@ for DescribeEipAddressesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeEipAddresses`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeEipAddressesError {
-    /// HTTP 400 `InvalidIAssociatedInstanceType.ValueNotSupported`: The specified value of AssociatedInstanceType is not supported.
-    InvalidIAssociatedInstanceTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidChargeType.ValueNotSupported`: The specified ChargeType is not supported.
-    InvalidChargeTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAliuid`: User Id is not valid.
-    InvalidAliuid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResourceGroupId`: The specified ResourceGroupId does not exist.
-    InvalidResourceGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceType.Invalid`: InstanceType is not null
-    InstanceTypeInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InstanceIdLength.Exceed`: InstanceId length is exceed
-    InstanceIdLengthExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey`: The tag keys are not valid.
-    InvalidTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue`: The tag values are not valid.
-    InvalidTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.ResourceGroupId`: ResourceGroup is not supported in this region.
-    OperationUnsupportedResourceGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IellgalParameter.OwnerAccount`: The specified parameter OwnerAccount is not valid.
-    IellgalParameterOwnerAccount(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidFilterValue`: The specified FilterValue is not supported.
-    InvalidFilterValue(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.RegionNotFound`: Specified region is not found during access authentication.
-    ForbiddenRegionNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidFilterKey.NotFound`: The specified Filterkey is not supported.
-    InvalidFilterKeyNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidLockReason.NotFound`: The specified LockReason is not found
-    InvalidLockReasonNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeEipAddressesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidIAssociatedInstanceType.ValueNotSupported",
-                        "InvalidChargeType.ValueNotSupported",
-                        "InvalidAliuid",
-                        "InvalidResourceGroupId",
-                        "InstanceType.Invalid",
-                        "InstanceIdLength.Exceed",
-                        "InvalidTagKey",
-                        "InvalidTagValue",
-                        "OperationUnsupported.ResourceGroupId",
-                        "IellgalParameter.OwnerAccount",
-                        "InvalidFilterValue",
-                        "Forbidden.RegionNotFound",
-                        "InvalidFilterKey.NotFound",
-                        "InvalidLockReason.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeEipAddressesError;
+impl crate::Client {
+    /// Calls `DescribeEipAddresses`: Queries elastic IP addresses (EIPs) created in a region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeEipAddressesRequestBuilder::send) it. The parameters and their rules: [`DescribeEipAddressesRequest`].
+    #[inline]
+    pub fn describe_eip_addresses(&self) -> DescribeEipAddressesRequestBuilder<&Self> {
+        DescribeEipAddressesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeEipAddressesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeEipAddresses`: Queries elastic IP addresses (EIPs) created in a region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeEipAddressesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidIAssociatedInstanceTypeValueNotSupported(error),
-            1 => Self::InvalidChargeTypeValueNotSupported(error),
-            2 => Self::InvalidAliuid(error),
-            3 => Self::InvalidResourceGroupId(error),
-            4 => Self::InstanceTypeInvalid(error),
-            5 => Self::InstanceIdLengthExceed(error),
-            6 => Self::InvalidTagKey(error),
-            7 => Self::InvalidTagValue(error),
-            8 => Self::OperationUnsupportedResourceGroupId(error),
-            9 => Self::IellgalParameterOwnerAccount(error),
-            10 => Self::InvalidFilterValue(error),
-            11 => Self::ForbiddenRegionNotFound(error),
-            12 => Self::InvalidFilterKeyNotFound(error),
-            13 => Self::InvalidLockReasonNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidIAssociatedInstanceTypeValueNotSupported(error) => (0, error),
-            Self::InvalidChargeTypeValueNotSupported(error) => (1, error),
-            Self::InvalidAliuid(error) => (2, error),
-            Self::InvalidResourceGroupId(error) => (3, error),
-            Self::InstanceTypeInvalid(error) => (4, error),
-            Self::InstanceIdLengthExceed(error) => (5, error),
-            Self::InvalidTagKey(error) => (6, error),
-            Self::InvalidTagValue(error) => (7, error),
-            Self::OperationUnsupportedResourceGroupId(error) => (8, error),
-            Self::IellgalParameterOwnerAccount(error) => (9, error),
-            Self::InvalidFilterValue(error) => (10, error),
-            Self::ForbiddenRegionNotFound(error) => (11, error),
-            Self::InvalidFilterKeyNotFound(error) => (12, error),
-            Self::InvalidLockReasonNotFound(error) => (13, error),
-            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
-        }
+    pub fn describe_eip_addresses(&self) -> DescribeEipAddressesRequestBuilder<&Self> {
+        DescribeEipAddressesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeEipAddressesError {
+/// Every page of `DescribeEipAddresses`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_eip_addresses_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeEipAddressesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeEipAddressesResponse,
+        ::acs_runtime::client::Error<DescribeEipAddressesError>,
+    >,
+> {
+    fn count(response: &DescribeEipAddressesResponse) -> usize {
+        response
+            .eip_addresses
+            .as_ref()
+            .and_then(|x| x.eip_address.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeEipAddressesRequest,
+        response: &DescribeEipAddressesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeEipAddressesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_eip_addresses(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeEipAddresses`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_eip_addresses_pages(
+        &self,
+        request: DescribeEipAddressesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeEipAddressesResponse,
+            ::acs_runtime::client::Error<DescribeEipAddressesError>,
+        >,
+    > {
+        describe_eip_addresses_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeEipAddressesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidIAssociatedInstanceTypeValueNotSupported",
-            "InvalidChargeTypeValueNotSupported",
-            "InvalidAliuid",
-            "InvalidResourceGroupId",
-            "InstanceTypeInvalid",
-            "InstanceIdLengthExceed",
-            "InvalidTagKey",
-            "InvalidTagValue",
-            "OperationUnsupportedResourceGroupId",
-            "IellgalParameterOwnerAccount",
-            "InvalidFilterValue",
-            "ForbiddenRegionNotFound",
-            "InvalidFilterKeyNotFound",
-            "InvalidLockReasonNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeEipAddresses`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_eip_addresses_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeEipAddressesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::EipAddress,
+        ::acs_runtime::client::Error<DescribeEipAddressesError>,
+    >,
+> {
+    fn extract(response: DescribeEipAddressesResponse) -> Vec<crate::types::EipAddress> {
+        response.eip_addresses.and_then(|x| x.eip_address).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_eip_addresses_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeEipAddressesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeEipAddresses`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeEipAddressesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeEipAddressesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeEipAddressesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_eip_addresses_items(
+        &self,
+        request: DescribeEipAddressesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::EipAddress,
+            ::acs_runtime::client::Error<DescribeEipAddressesError>,
+        >,
+    > {
+        describe_eip_addresses_items(self, request)
     }
 }

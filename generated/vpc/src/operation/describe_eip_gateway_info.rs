@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeEipGatewayInfoRequest>;
 /// Request of `DescribeEipGatewayInfo`: Queries the gateway and subnet mask of an elastic IP address (EIP).
 ///
 /// You can query only EIPs that are associated with secondary elastic network interfaces (ENIs) in multi-EIP-to-ENI mode.
@@ -107,9 +110,7 @@ impl<C> DescribeEipGatewayInfoRequestBuilder<C> {
     ///
     /// The ID of the secondary ENI that is associated with the EIP.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `eni-bp1d66qjxb3qoin3****`.
+    /// Its description, rules and example: [`DescribeEipGatewayInfoRequest::instance_id`](DescribeEipGatewayInfoRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -118,9 +119,7 @@ impl<C> DescribeEipGatewayInfoRequestBuilder<C> {
     ///
     /// The region to which the EIP that you want to query belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-zhangjiakou`.
+    /// Its description, rules and example: [`DescribeEipGatewayInfoRequest::region_id`](DescribeEipGatewayInfoRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -284,113 +283,28 @@ for DescribeEipGatewayInfoResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeEipGatewayInfo`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeEipGatewayInfoError {
-    /// HTTP 400 `Instance.NotExist`: The instance is not exist.
-    InstanceNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNetworkInterface.NotFound`: The specified network interface is not exist.
-    InvalidNetworkInterfaceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeEipGatewayInfoError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Instance.NotExist",
-                        "InvalidNetworkInterface.NotFound",
-                        "Forbidden",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeEipGatewayInfoError;
+impl crate::Client {
+    /// Calls `DescribeEipGatewayInfo`: Queries the gateway and subnet mask of an elastic IP address (EIP).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeEipGatewayInfoRequestBuilder::send) it. The parameters and their rules: [`DescribeEipGatewayInfoRequest`].
+    #[inline]
+    pub fn describe_eip_gateway_info(
+        &self,
+    ) -> DescribeEipGatewayInfoRequestBuilder<&Self> {
+        DescribeEipGatewayInfoRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeEipGatewayInfoError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeEipGatewayInfo`: Queries the gateway and subnet mask of an elastic IP address (EIP).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeEipGatewayInfoRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InstanceNotExist(error),
-            1 => Self::InvalidNetworkInterfaceNotFound(error),
-            2 => Self::Forbidden(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InstanceNotExist(error) => (0, error),
-            Self::InvalidNetworkInterfaceNotFound(error) => (1, error),
-            Self::Forbidden(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeEipGatewayInfoError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeEipGatewayInfoError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InstanceNotExist",
-            "InvalidNetworkInterfaceNotFound",
-            "Forbidden",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeEipGatewayInfoError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeEipGatewayInfoError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeEipGatewayInfoError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeEipGatewayInfoError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_eip_gateway_info(
+        &self,
+    ) -> DescribeEipGatewayInfoRequestBuilder<&Self> {
+        DescribeEipGatewayInfoRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeEipMonitorDataRequest>;
 /// Request of `DescribeEipMonitorData`: Queries the monitoring data of an elastic IP address (EIP). You can query monitoring data within the last 30 days, and get up to 400 data points in each request.
 ///
 /// To improve user experience in querying monitoring data, we recommend that you call the DescribeMetricList API operation provided by CloudMonitor to query EIP monitoring data. For more information, see [DescribeMetricList](<https://www.alibabacloud.com/help/doc-detail/51936.htm>) and [EIP monitoring data](<https://www.alibabacloud.com/help/doc-detail/162874.htm>).
@@ -151,8 +154,7 @@ impl<C> DescribeEipMonitorDataRequestBuilder<C> {
     ///
     /// The ID of the region to which the EIP belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeEipMonitorDataRequest::region_id`](DescribeEipMonitorDataRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -161,9 +163,7 @@ impl<C> DescribeEipMonitorDataRequestBuilder<C> {
     ///
     /// The ID of the EIP.
     ///
-    /// - Wire name: `AllocationId`.
-    /// - Required.
-    /// - Example: `eip-2zeerraiwb7uj6idcfv****`.
+    /// Its description, rules and example: [`DescribeEipMonitorDataRequest::allocation_id`](DescribeEipMonitorDataRequest::allocation_id).
     pub fn allocation_id(mut self, value: impl Into<String>) -> Self {
         self.inner.allocation_id = Some(value.into());
         self
@@ -172,11 +172,7 @@ impl<C> DescribeEipMonitorDataRequestBuilder<C> {
     ///
     /// The beginning of the time range to query. The time must be in UTC. Specify the time in the ISO 8601 standard in `YYYY-MM-DDThh:mm:ssZ` format. For example, `2013-01-10T12:00:00Z` specifies 20:00:00 (UTC+8) on January 10, 2013.
     ///
-    /// If the value of seconds (ss) is not 00, the start time is automatically rounded up to the next minute.
-    ///
-    /// - Wire name: `StartTime`.
-    /// - Required.
-    /// - Example: `2020-01-05T01:05:05Z`.
+    /// Its description, rules and example: [`DescribeEipMonitorDataRequest::start_time`](DescribeEipMonitorDataRequest::start_time).
     pub fn start_time(mut self, value: impl Into<String>) -> Self {
         self.inner.start_time = Some(value.into());
         self
@@ -185,11 +181,7 @@ impl<C> DescribeEipMonitorDataRequestBuilder<C> {
     ///
     /// The end of the time range to query. The time must be in UTC. Specify the time in the ISO 8601 standard in the `YYYY-MM-DDThh:mm:ssZ` format. For example, `2013-01-10T12:00:00Z` specifies 20:00:00 (UTC+8) on January 10, 2013.
     ///
-    /// If the value of seconds (ss) is not 00, the end time is automatically rounded up to the next minute.
-    ///
-    /// - Wire name: `EndTime`.
-    /// - Required.
-    /// - Example: `2020-01-05T03:05:10Z`.
+    /// Its description, rules and example: [`DescribeEipMonitorDataRequest::end_time`](DescribeEipMonitorDataRequest::end_time).
     pub fn end_time(mut self, value: impl Into<String>) -> Self {
         self.inner.end_time = Some(value.into());
         self
@@ -198,12 +190,7 @@ impl<C> DescribeEipMonitorDataRequestBuilder<C> {
     ///
     /// The duration of each monitoring data entry. Unit: seconds. Valid values: **60** (default), **300**, **900**, and **3600**.
     ///
-    /// * If the value of **(EndTime** - **StartTime**)/**Period** is greater than 200, a maximum of 200 monitoring data entries are returned at a time.
-    /// * If the value of (**EndTime** - **StartTime**)/**Period** is less than or equal to 200, only the monitoring data collected between the start time and end time is returned.
-    ///
-    /// - Wire name: `Period`.
-    /// - Default: `60`.
-    /// - Example: `60`.
+    /// Its description, rules and example: [`DescribeEipMonitorDataRequest::period`](DescribeEipMonitorDataRequest::period).
     pub fn period(mut self, value: i32) -> Self {
         self.inner.period = Some(value);
         self
@@ -347,155 +334,28 @@ for DescribeEipMonitorDataResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeEipMonitorData`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeEipMonitorDataError {
-    /// HTTP 400 `InvalidParameter.TooMany`: monitor parameter too many data required.
-    InvalidParameterTooMany(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStartTime.Malformed`: The specified parameter "StartTime" is not valid.
-    InvalidStartTimeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEndTime.Malformed`: The specified parameter "EndTime" is not valid.
-    InvalidEndTimeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeriod.ValueNotSupported`: The specified parameter "Period" is not valid.
-    InvalidPeriodValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStartTime.TooEarly`: The specified parameter "StartTime" is too early.
-    InvalidStartTimeTooEarly(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAllocationId.NotFound`: Specified allocation id is not found.
-    InvalidAllocationIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.TooManyDataQueried`: Specified operation is denied as too many data to return.
-    OperationDeniedTooManyDataQueried(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidIpInstanceId.NotFound`: The specified Eip InstanceId does not exist in our records.
-    InvalidIpInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The InstanceId provided does not exist in our records.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.RegionNotFound`: Specified region is not found during access authentication.
-    ForbiddenRegionNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeEipMonitorDataError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.TooMany",
-                        "InvalidStartTime.Malformed",
-                        "InvalidEndTime.Malformed",
-                        "InvalidPeriod.ValueNotSupported",
-                        "InvalidStartTime.TooEarly",
-                        "InvalidAllocationId.NotFound",
-                        "OperationDenied.TooManyDataQueried",
-                        "InvalidIpInstanceId.NotFound",
-                        "InvalidInstanceId.NotFound",
-                        "Forbidden.RegionNotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeEipMonitorDataError;
+impl crate::Client {
+    /// Calls `DescribeEipMonitorData`: Queries the monitoring data of an elastic IP address (EIP). You can query monitoring data within the last 30 days, and get up to 400 data points in each request.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeEipMonitorDataRequestBuilder::send) it. The parameters and their rules: [`DescribeEipMonitorDataRequest`].
+    #[inline]
+    pub fn describe_eip_monitor_data(
+        &self,
+    ) -> DescribeEipMonitorDataRequestBuilder<&Self> {
+        DescribeEipMonitorDataRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeEipMonitorDataError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeEipMonitorData`: Queries the monitoring data of an elastic IP address (EIP). You can query monitoring data within the last 30 days, and get up to 400 data points in each request.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeEipMonitorDataRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterTooMany(error),
-            1 => Self::InvalidStartTimeMalformed(error),
-            2 => Self::InvalidEndTimeMalformed(error),
-            3 => Self::InvalidPeriodValueNotSupported(error),
-            4 => Self::InvalidStartTimeTooEarly(error),
-            5 => Self::InvalidAllocationIdNotFound(error),
-            6 => Self::OperationDeniedTooManyDataQueried(error),
-            7 => Self::InvalidIpInstanceIdNotFound(error),
-            8 => Self::InvalidInstanceIdNotFound(error),
-            9 => Self::ForbiddenRegionNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterTooMany(error) => (0, error),
-            Self::InvalidStartTimeMalformed(error) => (1, error),
-            Self::InvalidEndTimeMalformed(error) => (2, error),
-            Self::InvalidPeriodValueNotSupported(error) => (3, error),
-            Self::InvalidStartTimeTooEarly(error) => (4, error),
-            Self::InvalidAllocationIdNotFound(error) => (5, error),
-            Self::OperationDeniedTooManyDataQueried(error) => (6, error),
-            Self::InvalidIpInstanceIdNotFound(error) => (7, error),
-            Self::InvalidInstanceIdNotFound(error) => (8, error),
-            Self::ForbiddenRegionNotFound(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeEipMonitorDataError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeEipMonitorDataError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterTooMany",
-            "InvalidStartTimeMalformed",
-            "InvalidEndTimeMalformed",
-            "InvalidPeriodValueNotSupported",
-            "InvalidStartTimeTooEarly",
-            "InvalidAllocationIdNotFound",
-            "OperationDeniedTooManyDataQueried",
-            "InvalidIpInstanceIdNotFound",
-            "InvalidInstanceIdNotFound",
-            "ForbiddenRegionNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeEipMonitorDataError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeEipMonitorDataError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeEipMonitorDataError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeEipMonitorDataError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_eip_monitor_data(
+        &self,
+    ) -> DescribeEipMonitorDataRequestBuilder<&Self> {
+        DescribeEipMonitorDataRequestBuilder::new(self)
     }
 }

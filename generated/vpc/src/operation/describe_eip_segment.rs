@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `eip` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_eip_segment_pages`](crate::Client::describe_eip_segment_pages) and [`describe_eip_segment_items`](crate::Client::describe_eip_segment_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_eip_segment_pages`](crate::Client::describe_eip_segment_pages) and [`describe_eip_segment_items`](crate::Client::describe_eip_segment_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeEipSegment",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeEipSegmentRequest>;
 /// Request of `DescribeEipSegment`: Queries contiguous elastic IP address (EIP) groups.
 ///
 /// # Example
@@ -148,13 +151,7 @@ impl<C> DescribeEipSegmentRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001sdfg`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DescribeEipSegmentRequest::client_token`](DescribeEipSegmentRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -163,9 +160,7 @@ impl<C> DescribeEipSegmentRequestBuilder<C> {
     ///
     /// The ID of the region to which the contiguous EIP group belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeEipSegmentRequest::region_id`](DescribeEipSegmentRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -174,8 +169,7 @@ impl<C> DescribeEipSegmentRequestBuilder<C> {
     ///
     /// The ID of the contiguous EIP group that you want to query.
     ///
-    /// - Wire name: `SegmentInstanceId`.
-    /// - Example: `eipsg-2zett8ba055tbsxme****`.
+    /// Its description, rules and example: [`DescribeEipSegmentRequest::segment_instance_id`](DescribeEipSegmentRequest::segment_instance_id).
     pub fn segment_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.segment_instance_id = Some(value.into());
         self
@@ -184,10 +178,7 @@ impl<C> DescribeEipSegmentRequestBuilder<C> {
     ///
     /// The page number. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeEipSegmentRequest::page_number`](DescribeEipSegmentRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -196,10 +187,7 @@ impl<C> DescribeEipSegmentRequestBuilder<C> {
     ///
     /// The number of entries per page. Maximum value: **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeEipSegmentRequest::page_size`](DescribeEipSegmentRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -373,90 +361,118 @@ for DescribeEipSegmentResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeEipSegment`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeEipSegmentError {
-    /// HTTP 400 `OperationFailed.QueryDbError`: Operation failed because query db error.
-    OperationFailedQueryDbError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeEipSegmentError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["OperationFailed.QueryDbError"]), error)
+mod error;
+pub use error::DescribeEipSegmentError;
+impl crate::Client {
+    /// Calls `DescribeEipSegment`: Queries contiguous elastic IP address (EIP) groups.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeEipSegmentRequestBuilder::send) it. The parameters and their rules: [`DescribeEipSegmentRequest`].
+    #[inline]
+    pub fn describe_eip_segment(&self) -> DescribeEipSegmentRequestBuilder<&Self> {
+        DescribeEipSegmentRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeEipSegmentError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeEipSegment`: Queries contiguous elastic IP address (EIP) groups.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeEipSegmentRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedQueryDbError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedQueryDbError(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
+    pub fn describe_eip_segment(&self) -> DescribeEipSegmentRequestBuilder<&Self> {
+        DescribeEipSegmentRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeEipSegmentError {
+/// Every page of `DescribeEipSegment`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_eip_segment_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeEipSegmentRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeEipSegmentResponse,
+        ::acs_runtime::client::Error<DescribeEipSegmentError>,
+    >,
+> {
+    fn count(response: &DescribeEipSegmentResponse) -> usize {
+        response
+            .eip_segments
+            .as_ref()
+            .and_then(|x| x.eip_segment.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeEipSegmentRequest,
+        response: &DescribeEipSegmentResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeEipSegmentRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_eip_segment(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeEipSegment`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_eip_segment_pages(
+        &self,
+        request: DescribeEipSegmentRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeEipSegmentResponse,
+            ::acs_runtime::client::Error<DescribeEipSegmentError>,
+        >,
+    > {
+        describe_eip_segment_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeEipSegmentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["OperationFailedQueryDbError", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeEipSegment`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_eip_segment_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeEipSegmentRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::EipSegment,
+        ::acs_runtime::client::Error<DescribeEipSegmentError>,
+    >,
+> {
+    fn extract(response: DescribeEipSegmentResponse) -> Vec<crate::types::EipSegment> {
+        response.eip_segments.and_then(|x| x.eip_segment).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(describe_eip_segment_pages(api, request), extract),
+    )
 }
-impl DescribeEipSegmentError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeEipSegment`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeEipSegmentError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeEipSegmentError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeEipSegmentError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_eip_segment_items(
+        &self,
+        request: DescribeEipSegmentRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::EipSegment,
+            ::acs_runtime::client::Error<DescribeEipSegmentError>,
+        >,
+    > {
+        describe_eip_segment_items(self, request)
     }
 }

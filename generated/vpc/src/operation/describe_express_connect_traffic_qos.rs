@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `qos` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_express_connect_traffic_qos_pages`](crate::Client::describe_express_connect_traffic_qos_pages) and [`describe_express_connect_traffic_qos_items`](crate::Client::describe_express_connect_traffic_qos_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_express_connect_traffic_qos_pages`](crate::Client::describe_express_connect_traffic_qos_pages) and [`describe_express_connect_traffic_qos_items`](crate::Client::describe_express_connect_traffic_qos_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeExpressConnectTrafficQos",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeExpressConnectTrafficQosRequest>;
 /// Request of `DescribeExpressConnectTrafficQos`: Queries the quality of service (QoS) policies of Express Connect. The response can be displayed by page.
 ///
 /// # Example
@@ -183,11 +186,7 @@ impl<C> DescribeExpressConnectTrafficQosRequestBuilder<C> {
     ///
     /// The ID of the region in which the QoS policy is created.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`DescribeExpressConnectTrafficQosRequest::region_id`](DescribeExpressConnectTrafficQosRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -196,13 +195,7 @@ impl<C> DescribeExpressConnectTrafficQosRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DescribeExpressConnectTrafficQosRequest::client_token`](DescribeExpressConnectTrafficQosRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -211,8 +204,7 @@ impl<C> DescribeExpressConnectTrafficQosRequestBuilder<C> {
     ///
     /// The IDs of QoS policies.
     ///
-    /// - Wire name: `QosIdList`.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`DescribeExpressConnectTrafficQosRequest::qos_id_list`](DescribeExpressConnectTrafficQosRequest::qos_id_list).
     pub fn qos_id_list(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -224,8 +216,7 @@ impl<C> DescribeExpressConnectTrafficQosRequestBuilder<C> {
     ///
     /// The names of QoS policies.
     ///
-    /// - Wire name: `QosNameList`.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`DescribeExpressConnectTrafficQosRequest::qos_name_list`](DescribeExpressConnectTrafficQosRequest::qos_name_list).
     pub fn qos_name_list(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -237,10 +228,7 @@ impl<C> DescribeExpressConnectTrafficQosRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results.
     ///
-    /// - If no value is returned for NetToken, you do not need to specify this parameter.
-    /// - If a value is returned for NextToken, you must specify the token that is obtained from the previous query as the value of **NextToken**.
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`DescribeExpressConnectTrafficQosRequest::next_token`](DescribeExpressConnectTrafficQosRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -249,8 +237,7 @@ impl<C> DescribeExpressConnectTrafficQosRequestBuilder<C> {
     ///
     /// The maximum number of entries to return. Valid values: **1** to **100**. Default value: **10**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`DescribeExpressConnectTrafficQosRequest::max_results`](DescribeExpressConnectTrafficQosRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -259,8 +246,7 @@ impl<C> DescribeExpressConnectTrafficQosRequestBuilder<C> {
     ///
     /// The resource group ID.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmxazfdgdg****`.
+    /// Its description, rules and example: [`DescribeExpressConnectTrafficQosRequest::resource_group_id`](DescribeExpressConnectTrafficQosRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -269,8 +255,7 @@ impl<C> DescribeExpressConnectTrafficQosRequestBuilder<C> {
     ///
     /// The tags of the resource.
     ///
-    /// - Wire name: `Tags`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeExpressConnectTrafficQosRequest::tags`](DescribeExpressConnectTrafficQosRequest::tags).
     pub fn tags(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tags = Some(values.into_iter().collect());
         self
@@ -460,87 +445,121 @@ for DescribeExpressConnectTrafficQosResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeExpressConnectTrafficQos`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeExpressConnectTrafficQosError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeExpressConnectTrafficQosError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeExpressConnectTrafficQosError;
+impl crate::Client {
+    /// Calls `DescribeExpressConnectTrafficQos`: Queries the quality of service (QoS) policies of Express Connect. The response can be displayed by page.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeExpressConnectTrafficQosRequestBuilder::send) it. The parameters and their rules: [`DescribeExpressConnectTrafficQosRequest`].
+    #[inline]
+    pub fn describe_express_connect_traffic_qos(
+        &self,
+    ) -> DescribeExpressConnectTrafficQosRequestBuilder<&Self> {
+        DescribeExpressConnectTrafficQosRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeExpressConnectTrafficQosError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeExpressConnectTrafficQos`: Queries the quality of service (QoS) policies of Express Connect. The response can be displayed by page.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeExpressConnectTrafficQosRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
+    pub fn describe_express_connect_traffic_qos(
+        &self,
+    ) -> DescribeExpressConnectTrafficQosRequestBuilder<&Self> {
+        DescribeExpressConnectTrafficQosRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeExpressConnectTrafficQosError {
+/// Every page of `DescribeExpressConnectTrafficQos`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_express_connect_traffic_qos_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeExpressConnectTrafficQosRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeExpressConnectTrafficQosResponse,
+        ::acs_runtime::client::Error<DescribeExpressConnectTrafficQosError>,
+    >,
+> {
+    fn count(response: &DescribeExpressConnectTrafficQosResponse) -> usize {
+        response.qos_list.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeExpressConnectTrafficQosRequest,
+        response: &DescribeExpressConnectTrafficQosResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeExpressConnectTrafficQosRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_express_connect_traffic_qos(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeExpressConnectTrafficQos`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_express_connect_traffic_qos_pages(
+        &self,
+        request: DescribeExpressConnectTrafficQosRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeExpressConnectTrafficQosResponse,
+            ::acs_runtime::client::Error<DescribeExpressConnectTrafficQosError>,
+        >,
+    > {
+        describe_express_connect_traffic_qos_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeExpressConnectTrafficQosError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeExpressConnectTrafficQos`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_express_connect_traffic_qos_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeExpressConnectTrafficQosRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::QosList,
+        ::acs_runtime::client::Error<DescribeExpressConnectTrafficQosError>,
+    >,
+> {
+    fn extract(
+        response: DescribeExpressConnectTrafficQosResponse,
+    ) -> Vec<crate::types::QosList> {
+        response.qos_list.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_express_connect_traffic_qos_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeExpressConnectTrafficQosError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeExpressConnectTrafficQos`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeExpressConnectTrafficQosError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeExpressConnectTrafficQosError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeExpressConnectTrafficQosError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_express_connect_traffic_qos_items(
+        &self,
+        request: DescribeExpressConnectTrafficQosRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::QosList,
+            ::acs_runtime::client::Error<DescribeExpressConnectTrafficQosError>,
+        >,
+    > {
+        describe_express_connect_traffic_qos_items(self, request)
     }
 }

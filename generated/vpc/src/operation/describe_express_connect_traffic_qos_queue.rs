@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    DescribeExpressConnectTrafficQosQueueRequest,
+>;
 /// Request of `DescribeExpressConnectTrafficQosQueue`: Queries the information about the quality of service (QoS) queues of the Express Connect circuit.
 ///
 /// # Example
@@ -145,11 +151,7 @@ impl<C> DescribeExpressConnectTrafficQosQueueRequestBuilder<C> {
     ///
     /// The region ID of the QoS policy.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`DescribeExpressConnectTrafficQosQueueRequest::region_id`](DescribeExpressConnectTrafficQosQueueRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -158,13 +160,7 @@ impl<C> DescribeExpressConnectTrafficQosQueueRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DescribeExpressConnectTrafficQosQueueRequest::client_token`](DescribeExpressConnectTrafficQosQueueRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -173,8 +169,7 @@ impl<C> DescribeExpressConnectTrafficQosQueueRequestBuilder<C> {
     ///
     /// The IDs of the QoS queues.
     ///
-    /// - Wire name: `QueueIdList`.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`DescribeExpressConnectTrafficQosQueueRequest::queue_id_list`](DescribeExpressConnectTrafficQosQueueRequest::queue_id_list).
     pub fn queue_id_list(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -186,8 +181,7 @@ impl<C> DescribeExpressConnectTrafficQosQueueRequestBuilder<C> {
     ///
     /// The names of the QoS queues.
     ///
-    /// - Wire name: `QueueNameList`.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`DescribeExpressConnectTrafficQosQueueRequest::queue_name_list`](DescribeExpressConnectTrafficQosQueueRequest::queue_name_list).
     pub fn queue_name_list(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -199,8 +193,7 @@ impl<C> DescribeExpressConnectTrafficQosQueueRequestBuilder<C> {
     ///
     /// The ID of the QoS policy.
     ///
-    /// - Wire name: `QosId`.
-    /// - Example: `qos-2giu0a6vd5x0mv4700`.
+    /// Its description, rules and example: [`DescribeExpressConnectTrafficQosQueueRequest::qos_id`](DescribeExpressConnectTrafficQosQueueRequest::qos_id).
     pub fn qos_id(mut self, value: impl Into<String>) -> Self {
         self.inner.qos_id = Some(value.into());
         self
@@ -349,87 +342,28 @@ for DescribeExpressConnectTrafficQosQueueResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeExpressConnectTrafficQosQueue`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeExpressConnectTrafficQosQueueError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeExpressConnectTrafficQosQueueError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeExpressConnectTrafficQosQueueError;
+impl crate::Client {
+    /// Calls `DescribeExpressConnectTrafficQosQueue`: Queries the information about the quality of service (QoS) queues of the Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeExpressConnectTrafficQosQueueRequestBuilder::send) it. The parameters and their rules: [`DescribeExpressConnectTrafficQosQueueRequest`].
+    #[inline]
+    pub fn describe_express_connect_traffic_qos_queue(
+        &self,
+    ) -> DescribeExpressConnectTrafficQosQueueRequestBuilder<&Self> {
+        DescribeExpressConnectTrafficQosQueueRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeExpressConnectTrafficQosQueueError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeExpressConnectTrafficQosQueue`: Queries the information about the quality of service (QoS) queues of the Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeExpressConnectTrafficQosQueueRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeExpressConnectTrafficQosQueueError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeExpressConnectTrafficQosQueueError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeExpressConnectTrafficQosQueueError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeExpressConnectTrafficQosQueueError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeExpressConnectTrafficQosQueueError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeExpressConnectTrafficQosQueueError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_express_connect_traffic_qos_queue(
+        &self,
+    ) -> DescribeExpressConnectTrafficQosQueueRequestBuilder<&Self> {
+        DescribeExpressConnectTrafficQosQueueRequestBuilder::new(self)
     }
 }

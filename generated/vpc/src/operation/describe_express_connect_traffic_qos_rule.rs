@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeExpressConnectTrafficQosRuleRequest>;
 /// Request of `DescribeExpressConnectTrafficQosRule`: Queries quality of service (QoS) rules. Paging parameters are not supported.
 ///
 /// # Example
@@ -156,11 +159,7 @@ impl<C> DescribeExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The region ID of the QoS policy.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`DescribeExpressConnectTrafficQosRuleRequest::region_id`](DescribeExpressConnectTrafficQosRuleRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -169,13 +168,7 @@ impl<C> DescribeExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DescribeExpressConnectTrafficQosRuleRequest::client_token`](DescribeExpressConnectTrafficQosRuleRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -184,8 +177,7 @@ impl<C> DescribeExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The list of QoS rule IDs.
     ///
-    /// - Wire name: `RuleIdList`.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`DescribeExpressConnectTrafficQosRuleRequest::rule_id_list`](DescribeExpressConnectTrafficQosRuleRequest::rule_id_list).
     pub fn rule_id_list(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -197,8 +189,7 @@ impl<C> DescribeExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The list of QoS rule names.
     ///
-    /// - Wire name: `RuleNameList`.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`DescribeExpressConnectTrafficQosRuleRequest::rule_name_list`](DescribeExpressConnectTrafficQosRuleRequest::rule_name_list).
     pub fn rule_name_list(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -210,8 +201,7 @@ impl<C> DescribeExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The ID of the QoS policy.
     ///
-    /// - Wire name: `QosId`.
-    /// - Example: `qos-2giu0a6vd5x0mv4700`.
+    /// Its description, rules and example: [`DescribeExpressConnectTrafficQosRuleRequest::qos_id`](DescribeExpressConnectTrafficQosRuleRequest::qos_id).
     pub fn qos_id(mut self, value: impl Into<String>) -> Self {
         self.inner.qos_id = Some(value.into());
         self
@@ -220,8 +210,7 @@ impl<C> DescribeExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The ID of the QoS queue.
     ///
-    /// - Wire name: `QueueId`.
-    /// - Example: `qos-queue-9nyx2u7n71s2rcy4n5`.
+    /// Its description, rules and example: [`DescribeExpressConnectTrafficQosRuleRequest::queue_id`](DescribeExpressConnectTrafficQosRuleRequest::queue_id).
     pub fn queue_id(mut self, value: impl Into<String>) -> Self {
         self.inner.queue_id = Some(value.into());
         self
@@ -368,87 +357,28 @@ for DescribeExpressConnectTrafficQosRuleResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeExpressConnectTrafficQosRule`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeExpressConnectTrafficQosRuleError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeExpressConnectTrafficQosRuleError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeExpressConnectTrafficQosRuleError;
+impl crate::Client {
+    /// Calls `DescribeExpressConnectTrafficQosRule`: Queries quality of service (QoS) rules. Paging parameters are not supported.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeExpressConnectTrafficQosRuleRequestBuilder::send) it. The parameters and their rules: [`DescribeExpressConnectTrafficQosRuleRequest`].
+    #[inline]
+    pub fn describe_express_connect_traffic_qos_rule(
+        &self,
+    ) -> DescribeExpressConnectTrafficQosRuleRequestBuilder<&Self> {
+        DescribeExpressConnectTrafficQosRuleRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeExpressConnectTrafficQosRuleError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeExpressConnectTrafficQosRule`: Queries quality of service (QoS) rules. Paging parameters are not supported.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeExpressConnectTrafficQosRuleRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeExpressConnectTrafficQosRuleError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeExpressConnectTrafficQosRuleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeExpressConnectTrafficQosRuleError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeExpressConnectTrafficQosRuleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeExpressConnectTrafficQosRuleError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeExpressConnectTrafficQosRuleError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_express_connect_traffic_qos_rule(
+        &self,
+    ) -> DescribeExpressConnectTrafficQosRuleRequestBuilder<&Self> {
+        DescribeExpressConnectTrafficQosRuleRequestBuilder::new(self)
     }
 }

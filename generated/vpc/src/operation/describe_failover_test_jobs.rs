@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `failover-test` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_failover_test_jobs_pages`](crate::Client::describe_failover_test_jobs_pages) and [`describe_failover_test_jobs_items`](crate::Client::describe_failover_test_jobs_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_failover_test_jobs_pages`](crate::Client::describe_failover_test_jobs_pages) and [`describe_failover_test_jobs_items`](crate::Client::describe_failover_test_jobs_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeFailoverTestJobs",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeFailoverTestJobsRequest>;
 /// Request of `DescribeFailoverTestJobs`: Queries failover tests for Express Connect.
 ///
 /// # Example
@@ -146,10 +149,7 @@ impl<C> DescribeFailoverTestJobsRequestBuilder<C> {
     ///
     /// The region where you want to perform the failover test.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeFailoverTestJobsRequest::region_id`](DescribeFailoverTestJobsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -158,13 +158,7 @@ impl<C> DescribeFailoverTestJobsRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DescribeFailoverTestJobsRequest::client_token`](DescribeFailoverTestJobsRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -173,11 +167,7 @@ impl<C> DescribeFailoverTestJobsRequestBuilder<C> {
     ///
     /// The token that is used for the next query. Valid values:
     ///
-    /// * If the value of **NextToken** is not returned, it indicates that no next query is to be sent.
-    /// * If a value of **NextToken** is returned, the value is the token that is used for the subsequent query.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`DescribeFailoverTestJobsRequest::next_token`](DescribeFailoverTestJobsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -186,8 +176,7 @@ impl<C> DescribeFailoverTestJobsRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: **1 to 100**. Default value: 20.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`DescribeFailoverTestJobsRequest::max_results`](DescribeFailoverTestJobsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -196,8 +185,7 @@ impl<C> DescribeFailoverTestJobsRequestBuilder<C> {
     ///
     /// The filter information.
     ///
-    /// - Wire name: `Filter`.
-    /// - Must have at most 5 items.
+    /// Its description, rules and example: [`DescribeFailoverTestJobsRequest::filter`](DescribeFailoverTestJobsRequest::filter).
     pub fn filter(
         mut self,
         values: impl IntoIterator<Item = crate::types::DescribeFailoverTestJobsFilter>,
@@ -389,143 +377,121 @@ for DescribeFailoverTestJobsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeFailoverTestJobs`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeFailoverTestJobsError {
-    /// HTTP 400 `IllegalParam.Filter.Key`: The filter parameter Key is invalid.
-    IllegalParamFilterKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Filter.Value`: The filter parameter Value is illegal.
-    IllegalParamFilterValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SystemQuotaConstraint.Filter.Value`: The number of values in a key in the filter parameter cannot exceed 5.
-    SystemQuotaConstraintFilterValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SystemQuotaConstraint.Filter.Key`: The number of keys in the filter parameter cannot exceed 5.
-    SystemQuotaConstraintFilterKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.FilterKey.ResourceType`: Filter parameters do not support entering only ResourceId or ResourceName without entering ResourceType.
-    IllegalParamFilterKeyResourceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.JobId`: The specified parameter JobId is illegal.
-    IllegalParamJobId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ResourceType`: Invalid %s value.
-    IllegalParamResourceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.ResourceId`: The specified resource status is invalid.
-    IncorrectStatusResourceId(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeFailoverTestJobsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.Filter.Key",
-                        "IllegalParam.Filter.Value",
-                        "SystemQuotaConstraint.Filter.Value",
-                        "SystemQuotaConstraint.Filter.Key",
-                        "IllegalParam.FilterKey.ResourceType",
-                        "IllegalParam.JobId",
-                        "IllegalParam.ResourceType",
-                        "IncorrectStatus.ResourceId",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeFailoverTestJobsError;
+impl crate::Client {
+    /// Calls `DescribeFailoverTestJobs`: Queries failover tests for Express Connect.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeFailoverTestJobsRequestBuilder::send) it. The parameters and their rules: [`DescribeFailoverTestJobsRequest`].
+    #[inline]
+    pub fn describe_failover_test_jobs(
+        &self,
+    ) -> DescribeFailoverTestJobsRequestBuilder<&Self> {
+        DescribeFailoverTestJobsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeFailoverTestJobsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeFailoverTestJobs`: Queries failover tests for Express Connect.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeFailoverTestJobsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamFilterKey(error),
-            1 => Self::IllegalParamFilterValue(error),
-            2 => Self::SystemQuotaConstraintFilterValue(error),
-            3 => Self::SystemQuotaConstraintFilterKey(error),
-            4 => Self::IllegalParamFilterKeyResourceType(error),
-            5 => Self::IllegalParamJobId(error),
-            6 => Self::IllegalParamResourceType(error),
-            7 => Self::IncorrectStatusResourceId(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamFilterKey(error) => (0, error),
-            Self::IllegalParamFilterValue(error) => (1, error),
-            Self::SystemQuotaConstraintFilterValue(error) => (2, error),
-            Self::SystemQuotaConstraintFilterKey(error) => (3, error),
-            Self::IllegalParamFilterKeyResourceType(error) => (4, error),
-            Self::IllegalParamJobId(error) => (5, error),
-            Self::IllegalParamResourceType(error) => (6, error),
-            Self::IncorrectStatusResourceId(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
+    pub fn describe_failover_test_jobs(
+        &self,
+    ) -> DescribeFailoverTestJobsRequestBuilder<&Self> {
+        DescribeFailoverTestJobsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeFailoverTestJobsError {
+/// Every page of `DescribeFailoverTestJobs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_failover_test_jobs_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeFailoverTestJobsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeFailoverTestJobsResponse,
+        ::acs_runtime::client::Error<DescribeFailoverTestJobsError>,
+    >,
+> {
+    fn count(response: &DescribeFailoverTestJobsResponse) -> usize {
+        response.failover_test_job_list.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeFailoverTestJobsRequest,
+        response: &DescribeFailoverTestJobsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeFailoverTestJobsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_failover_test_jobs(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeFailoverTestJobs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_failover_test_jobs_pages(
+        &self,
+        request: DescribeFailoverTestJobsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeFailoverTestJobsResponse,
+            ::acs_runtime::client::Error<DescribeFailoverTestJobsError>,
+        >,
+    > {
+        describe_failover_test_jobs_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeFailoverTestJobsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamFilterKey",
-            "IllegalParamFilterValue",
-            "SystemQuotaConstraintFilterValue",
-            "SystemQuotaConstraintFilterKey",
-            "IllegalParamFilterKeyResourceType",
-            "IllegalParamJobId",
-            "IllegalParamResourceType",
-            "IncorrectStatusResourceId",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeFailoverTestJobs`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_failover_test_jobs_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeFailoverTestJobsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::FailoverTestJobList,
+        ::acs_runtime::client::Error<DescribeFailoverTestJobsError>,
+    >,
+> {
+    fn extract(
+        response: DescribeFailoverTestJobsResponse,
+    ) -> Vec<crate::types::FailoverTestJobList> {
+        response.failover_test_job_list.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_failover_test_jobs_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeFailoverTestJobsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeFailoverTestJobs`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeFailoverTestJobsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeFailoverTestJobsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeFailoverTestJobsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_failover_test_jobs_items(
+        &self,
+        request: DescribeFailoverTestJobsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::FailoverTestJobList,
+            ::acs_runtime::client::Error<DescribeFailoverTestJobsError>,
+        >,
+    > {
+        describe_failover_test_jobs_items(self, request)
     }
 }

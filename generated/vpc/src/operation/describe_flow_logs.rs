@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeFlowLogsRequest>;
 /// Request of `DescribeFlowLogs`: Query flow logs.
 ///
 /// # Example
@@ -263,11 +266,7 @@ impl<C> DescribeFlowLogsRequestBuilder<C> {
     ///
     /// The region ID of the flow log.
     ///
-    /// You can obtain the region ID by calling the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) interface.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeFlowLogsRequest::region_id`](DescribeFlowLogsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -276,10 +275,7 @@ impl<C> DescribeFlowLogsRequestBuilder<C> {
     ///
     /// The name of the flow log.
     ///
-    /// The name must be 1 to 128 characters long and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `FlowLogName`.
-    /// - Example: `myFlowlog`.
+    /// Its description, rules and example: [`DescribeFlowLogsRequest::flow_log_name`](DescribeFlowLogsRequest::flow_log_name).
     pub fn flow_log_name(mut self, value: impl Into<String>) -> Self {
         self.inner.flow_log_name = Some(value.into());
         self
@@ -288,8 +284,7 @@ impl<C> DescribeFlowLogsRequestBuilder<C> {
     ///
     /// The ID of the flow log.
     ///
-    /// - Wire name: `FlowLogId`.
-    /// - Example: `fl-bp1f6qqhsrc2c12ta****`.
+    /// Its description, rules and example: [`DescribeFlowLogsRequest::flow_log_id`](DescribeFlowLogsRequest::flow_log_id).
     pub fn flow_log_id(mut self, value: impl Into<String>) -> Self {
         self.inner.flow_log_id = Some(value.into());
         self
@@ -298,10 +293,7 @@ impl<C> DescribeFlowLogsRequestBuilder<C> {
     ///
     /// The description of the flow log.
     ///
-    /// The description must be 1 to 256 characters long and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `This is my Flowlog.`.
+    /// Its description, rules and example: [`DescribeFlowLogsRequest::description`](DescribeFlowLogsRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -310,11 +302,7 @@ impl<C> DescribeFlowLogsRequestBuilder<C> {
     ///
     /// The resource type of the traffic to capture. Values:
     ///
-    /// - **NetworkInterface**: Elastic Network Interface (ENI).
-    /// - **VSwitch**: All ENIs within a VSwitch.
-    /// - **VPC**: All ENIs within a VPC.
-    /// - Wire name: `ResourceType`.
-    /// - Example: `NetworkInterface`.
+    /// Its description, rules and example: [`DescribeFlowLogsRequest::resource_type`](DescribeFlowLogsRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -323,8 +311,7 @@ impl<C> DescribeFlowLogsRequestBuilder<C> {
     ///
     /// The resource ID of the traffic to capture.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Example: `eni-askldfas****`.
+    /// Its description, rules and example: [`DescribeFlowLogsRequest::resource_id`](DescribeFlowLogsRequest::resource_id).
     pub fn resource_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_id = Some(value.into());
         self
@@ -333,11 +320,7 @@ impl<C> DescribeFlowLogsRequestBuilder<C> {
     ///
     /// The type of traffic to collect. Values:
     ///
-    /// - **All**: All traffic.
-    /// - **Allow**: Traffic allowed by access control.
-    /// - **Drop**: Traffic denied by access control.
-    /// - Wire name: `TrafficType`.
-    /// - Example: `All`.
+    /// Its description, rules and example: [`DescribeFlowLogsRequest::traffic_type`](DescribeFlowLogsRequest::traffic_type).
     pub fn traffic_type(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_type = Some(value.into());
         self
@@ -346,8 +329,7 @@ impl<C> DescribeFlowLogsRequestBuilder<C> {
     ///
     /// The Project that manages the captured traffic.
     ///
-    /// - Wire name: `ProjectName`.
-    /// - Example: `FlowLogProject`.
+    /// Its description, rules and example: [`DescribeFlowLogsRequest::project_name`](DescribeFlowLogsRequest::project_name).
     pub fn project_name(mut self, value: impl Into<String>) -> Self {
         self.inner.project_name = Some(value.into());
         self
@@ -356,8 +338,7 @@ impl<C> DescribeFlowLogsRequestBuilder<C> {
     ///
     /// The Logstore that stores the captured traffic.
     ///
-    /// - Wire name: `LogStoreName`.
-    /// - Example: `FlowLogStore`.
+    /// Its description, rules and example: [`DescribeFlowLogsRequest::log_store_name`](DescribeFlowLogsRequest::log_store_name).
     pub fn log_store_name(mut self, value: impl Into<String>) -> Self {
         self.inner.log_store_name = Some(value.into());
         self
@@ -366,11 +347,7 @@ impl<C> DescribeFlowLogsRequestBuilder<C> {
     ///
     /// The status of the flow log. Values:
     ///
-    /// - **Active**: The flow log is in an active state.
-    /// - **Activating**: The flow log is being created.
-    /// - **Inactive**: The flow log is in an inactive state.
-    /// - Wire name: `Status`.
-    /// - Example: `Active`.
+    /// Its description, rules and example: [`DescribeFlowLogsRequest::status`](DescribeFlowLogsRequest::status).
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.inner.status = Some(value.into());
         self
@@ -379,9 +356,7 @@ impl<C> DescribeFlowLogsRequestBuilder<C> {
     ///
     /// The page number, with a default value of **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeFlowLogsRequest::page_number`](DescribeFlowLogsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -390,9 +365,7 @@ impl<C> DescribeFlowLogsRequestBuilder<C> {
     ///
     /// The number of items per page in a paginated query, with a maximum value of **50** and a default value of **20**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Default: `20`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`DescribeFlowLogsRequest::page_size`](DescribeFlowLogsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -401,8 +374,7 @@ impl<C> DescribeFlowLogsRequestBuilder<C> {
     ///
     /// The ID of the VPC for which you want to view the flow log.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Example: `vpc-bp1nwd16gvo1wgs****`.
+    /// Its description, rules and example: [`DescribeFlowLogsRequest::vpc_id`](DescribeFlowLogsRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -411,8 +383,7 @@ impl<C> DescribeFlowLogsRequestBuilder<C> {
     ///
     /// The resource group ID of the flow log.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`DescribeFlowLogsRequest::resource_group_id`](DescribeFlowLogsRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -421,8 +392,7 @@ impl<C> DescribeFlowLogsRequestBuilder<C> {
     ///
     /// The list of tags.
     ///
-    /// - Wire name: `Tags`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`DescribeFlowLogsRequest::tags`](DescribeFlowLogsRequest::tags).
     pub fn tags(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tags = Some(values.into_iter().collect());
         self
@@ -605,131 +575,24 @@ for DescribeFlowLogsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeFlowLogs`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeFlowLogsError {
-    /// HTTP 400 `InvalidInstanceId`: Instance does not exist.
-    InvalidInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ProjectOrLogstoreNotExist`: The specified project or logstore does not exist.
-    ProjectOrLogstoreNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SourceProjectNotExist`: The Source Project or logstore does not exist.
-    SourceProjectNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: This api does not support sub user or role.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterInvalid`: Invalid parameter.
-    ParameterInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeFlowLogsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidInstanceId",
-                        "ProjectOrLogstoreNotExist",
-                        "SourceProjectNotExist",
-                        "Unauthorized",
-                        "ParameterInvalid",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeFlowLogsError;
+impl crate::Client {
+    /// Calls `DescribeFlowLogs`: Query flow logs.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeFlowLogsRequestBuilder::send) it. The parameters and their rules: [`DescribeFlowLogsRequest`].
+    #[inline]
+    pub fn describe_flow_logs(&self) -> DescribeFlowLogsRequestBuilder<&Self> {
+        DescribeFlowLogsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeFlowLogsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeFlowLogs`: Query flow logs.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeFlowLogsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidInstanceId(error),
-            1 => Self::ProjectOrLogstoreNotExist(error),
-            2 => Self::SourceProjectNotExist(error),
-            3 => Self::Unauthorized(error),
-            4 => Self::ParameterInvalid(error),
-            5 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidInstanceId(error) => (0, error),
-            Self::ProjectOrLogstoreNotExist(error) => (1, error),
-            Self::SourceProjectNotExist(error) => (2, error),
-            Self::Unauthorized(error) => (3, error),
-            Self::ParameterInvalid(error) => (4, error),
-            Self::InvalidRegionIdNotFound(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeFlowLogsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeFlowLogsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidInstanceId",
-            "ProjectOrLogstoreNotExist",
-            "SourceProjectNotExist",
-            "Unauthorized",
-            "ParameterInvalid",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeFlowLogsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeFlowLogsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeFlowLogsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeFlowLogsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_flow_logs(&self) -> DescribeFlowLogsRequestBuilder<&Self> {
+        DescribeFlowLogsRequestBuilder::new(self)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `nat` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_forward_table_entries_pages`](crate::Client::describe_forward_table_entries_pages) and [`describe_forward_table_entries_items`](crate::Client::describe_forward_table_entries_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_forward_table_entries_pages`](crate::Client::describe_forward_table_entries_pages) and [`describe_forward_table_entries_items`](crate::Client::describe_forward_table_entries_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeForwardTableEntries",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeForwardTableEntriesRequest>;
 /// Request of `DescribeForwardTableEntries`: Queries DNAT entries.
 ///
 /// # Example
@@ -246,11 +249,7 @@ impl<C> DescribeForwardTableEntriesRequestBuilder<C> {
     ///
     /// The ID of the region where you want to create the NAT gateway.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeForwardTableEntriesRequest::region_id`](DescribeForwardTableEntriesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -259,12 +258,7 @@ impl<C> DescribeForwardTableEntriesRequestBuilder<C> {
     ///
     /// The ID of the DNAT table.
     ///
-    /// \*\*
-    ///
-    /// **Description** You must specify at least one of **ForwardTableId** and **NatGatewayId**.
-    ///
-    /// - Wire name: `ForwardTableId`.
-    /// - Example: `ftb-bp1mbjubq34hlcqpa****`.
+    /// Its description, rules and example: [`DescribeForwardTableEntriesRequest::forward_table_id`](DescribeForwardTableEntriesRequest::forward_table_id).
     pub fn forward_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.forward_table_id = Some(value.into());
         self
@@ -273,8 +267,7 @@ impl<C> DescribeForwardTableEntriesRequestBuilder<C> {
     ///
     /// The ID of the DNAT entry.
     ///
-    /// - Wire name: `ForwardEntryId`.
-    /// - Example: `fwd-8vbn3bc8roygjp0gy****`.
+    /// Its description, rules and example: [`DescribeForwardTableEntriesRequest::forward_entry_id`](DescribeForwardTableEntriesRequest::forward_entry_id).
     pub fn forward_entry_id(mut self, value: impl Into<String>) -> Self {
         self.inner.forward_entry_id = Some(value.into());
         self
@@ -284,8 +277,7 @@ impl<C> DescribeForwardTableEntriesRequestBuilder<C> {
     /// * The elastic IP addresses (EIPs) that can be accessed over the Internet when you query DNAT entries of Internet NAT gateways.
     /// * The NAT IP addresses that can be accessed by external networks when you query DNAT entries of Virtual Private Cloud (VPC) NAT gateways.
     ///
-    /// - Wire name: `ExternalIp`.
-    /// - Example: `116.28.XX.XX`.
+    /// Its description, rules and example: [`DescribeForwardTableEntriesRequest::external_ip`](DescribeForwardTableEntriesRequest::external_ip).
     pub fn external_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.external_ip = Some(value.into());
         self
@@ -294,13 +286,7 @@ impl<C> DescribeForwardTableEntriesRequestBuilder<C> {
     ///
     /// * The external port or port range that is used for port forwarding when you query DNAT entries of Internet NAT gateways.
     ///
-    ///   * Valid values: **1** to **65535**.
-    ///   * If you want to query a port range, separate the first port and last port with a forward slash (/), such as `10/20`.
-    ///   * If you set **ExternalPort** to a port range, you must also set **InternalPort** to a port range, and the number of ports specified by these parameters must be the same. For example, if you set **ExternalPort** to `10/20`, you can set **InternalPort** to `80/90`.
-    /// * The port that is used when the NAT IP address can be accessed by external networks when you query DNAT entries of VPC NAT gateways. Valid values: **1** to **65535**.
-    ///
-    /// - Wire name: `ExternalPort`.
-    /// - Example: `8080`.
+    /// Its description, rules and example: [`DescribeForwardTableEntriesRequest::external_port`](DescribeForwardTableEntriesRequest::external_port).
     pub fn external_port(mut self, value: impl Into<String>) -> Self {
         self.inner.external_port = Some(value.into());
         self
@@ -309,11 +295,7 @@ impl<C> DescribeForwardTableEntriesRequestBuilder<C> {
     ///
     /// The private IP address.
     ///
-    /// * The private IP address of the ECS instance that uses DNAT entries to communicate with the Internet when you query DNAT entries of Internet NAT gateways.
-    /// * The private IP address that uses DNAT entries for communication when you query DNAT entries of VPC NAT gateways.
-    ///
-    /// - Wire name: `InternalIp`.
-    /// - Example: `192.168.XX.XX`.
+    /// Its description, rules and example: [`DescribeForwardTableEntriesRequest::internal_ip`](DescribeForwardTableEntriesRequest::internal_ip).
     pub fn internal_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.internal_ip = Some(value.into());
         self
@@ -323,8 +305,7 @@ impl<C> DescribeForwardTableEntriesRequestBuilder<C> {
     /// * The internal port or port range that is used for port forwarding when you query DNAT entries of Internet NAT gateways. Valid values: **1** to **65535**.
     /// * The port of the destination ECS instance to be mapped when you query DNAT entries of VPC NAT gateways. Valid values: **1** to **65535**.
     ///
-    /// - Wire name: `InternalPort`.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`DescribeForwardTableEntriesRequest::internal_port`](DescribeForwardTableEntriesRequest::internal_port).
     pub fn internal_port(mut self, value: impl Into<String>) -> Self {
         self.inner.internal_port = Some(value.into());
         self
@@ -333,12 +314,7 @@ impl<C> DescribeForwardTableEntriesRequestBuilder<C> {
     ///
     /// The protocol. Valid values:
     ///
-    /// * **TCP**
-    /// * **UDP**
-    /// * **Any**
-    ///
-    /// - Wire name: `IpProtocol`.
-    /// - Example: `TCP`.
+    /// Its description, rules and example: [`DescribeForwardTableEntriesRequest::ip_protocol`](DescribeForwardTableEntriesRequest::ip_protocol).
     pub fn ip_protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_protocol = Some(value.into());
         self
@@ -347,10 +323,7 @@ impl<C> DescribeForwardTableEntriesRequestBuilder<C> {
     ///
     /// The name of the DNAT entry.
     ///
-    /// The name must be 2 to 128 characters in length, and can contain digits, periods (.), underscores (\_), and hyphens (-). It must start with a letter.
-    ///
-    /// - Wire name: `ForwardEntryName`.
-    /// - Example: `ForwardEntry-1`.
+    /// Its description, rules and example: [`DescribeForwardTableEntriesRequest::forward_entry_name`](DescribeForwardTableEntriesRequest::forward_entry_name).
     pub fn forward_entry_name(mut self, value: impl Into<String>) -> Self {
         self.inner.forward_entry_name = Some(value.into());
         self
@@ -359,10 +332,7 @@ impl<C> DescribeForwardTableEntriesRequestBuilder<C> {
     ///
     /// The page number. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeForwardTableEntriesRequest::page_number`](DescribeForwardTableEntriesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -371,10 +341,7 @@ impl<C> DescribeForwardTableEntriesRequestBuilder<C> {
     ///
     /// The number of entries per page. Maximum value: **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeForwardTableEntriesRequest::page_size`](DescribeForwardTableEntriesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -383,12 +350,7 @@ impl<C> DescribeForwardTableEntriesRequestBuilder<C> {
     ///
     /// The ID of the NAT gateway.
     ///
-    /// \*\*
-    ///
-    /// **Description** You must specify at least one of **ForwardTableId** and **NatGatewayId**.
-    ///
-    /// - Wire name: `NatGatewayId`.
-    /// - Example: `ngw-bp1uewa15k4iy5770****`.
+    /// Its description, rules and example: [`DescribeForwardTableEntriesRequest::nat_gateway_id`](DescribeForwardTableEntriesRequest::nat_gateway_id).
     pub fn nat_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_gateway_id = Some(value.into());
         self
@@ -563,119 +525,130 @@ for DescribeForwardTableEntriesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeForwardTableEntries`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeForwardTableEntriesError {
-    /// HTTP 400 `IncorretForwardEntryStatus`: Some Forward entry status blocked this operation..
-    IncorretForwardEntryStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DESCRIBE_FORWARD_PARAM_INVALID`: ForwardTableId and natGatewayId can not both be null
-    DescribeForwardParamInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidForwardTableId.NotFound`: Specified forwardTableId does not exist
-    InvalidForwardTableIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeForwardTableEntriesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorretForwardEntryStatus",
-                        "DESCRIBE_FORWARD_PARAM_INVALID",
-                        "InvalidRegionId.NotFound",
-                        "InvalidForwardTableId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeForwardTableEntriesError;
+impl crate::Client {
+    /// Calls `DescribeForwardTableEntries`: Queries DNAT entries.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeForwardTableEntriesRequestBuilder::send) it. The parameters and their rules: [`DescribeForwardTableEntriesRequest`].
+    #[inline]
+    pub fn describe_forward_table_entries(
+        &self,
+    ) -> DescribeForwardTableEntriesRequestBuilder<&Self> {
+        DescribeForwardTableEntriesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeForwardTableEntriesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeForwardTableEntries`: Queries DNAT entries.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeForwardTableEntriesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorretForwardEntryStatus(error),
-            1 => Self::DescribeForwardParamInvalid(error),
-            2 => Self::InvalidRegionIdNotFound(error),
-            3 => Self::InvalidForwardTableIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorretForwardEntryStatus(error) => (0, error),
-            Self::DescribeForwardParamInvalid(error) => (1, error),
-            Self::InvalidRegionIdNotFound(error) => (2, error),
-            Self::InvalidForwardTableIdNotFound(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
+    pub fn describe_forward_table_entries(
+        &self,
+    ) -> DescribeForwardTableEntriesRequestBuilder<&Self> {
+        DescribeForwardTableEntriesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeForwardTableEntriesError {
+/// Every page of `DescribeForwardTableEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_forward_table_entries_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeForwardTableEntriesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeForwardTableEntriesResponse,
+        ::acs_runtime::client::Error<DescribeForwardTableEntriesError>,
+    >,
+> {
+    fn count(response: &DescribeForwardTableEntriesResponse) -> usize {
+        response
+            .forward_table_entries
+            .as_ref()
+            .and_then(|x| x.forward_table_entry.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeForwardTableEntriesRequest,
+        response: &DescribeForwardTableEntriesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeForwardTableEntriesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_forward_table_entries(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeForwardTableEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_forward_table_entries_pages(
+        &self,
+        request: DescribeForwardTableEntriesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeForwardTableEntriesResponse,
+            ::acs_runtime::client::Error<DescribeForwardTableEntriesError>,
+        >,
+    > {
+        describe_forward_table_entries_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeForwardTableEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorretForwardEntryStatus",
-            "DescribeForwardParamInvalid",
-            "InvalidRegionIdNotFound",
-            "InvalidForwardTableIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeForwardTableEntries`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_forward_table_entries_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeForwardTableEntriesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::ForwardTableEntry,
+        ::acs_runtime::client::Error<DescribeForwardTableEntriesError>,
+    >,
+> {
+    fn extract(
+        response: DescribeForwardTableEntriesResponse,
+    ) -> Vec<crate::types::ForwardTableEntry> {
+        response
+            .forward_table_entries
+            .and_then(|x| x.forward_table_entry)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_forward_table_entries_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeForwardTableEntriesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeForwardTableEntries`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeForwardTableEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeForwardTableEntriesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeForwardTableEntriesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_forward_table_entries_items(
+        &self,
+        request: DescribeForwardTableEntriesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::ForwardTableEntry,
+            ::acs_runtime::client::Error<DescribeForwardTableEntriesError>,
+        >,
+    > {
+        describe_forward_table_entries_items(self, request)
     }
 }

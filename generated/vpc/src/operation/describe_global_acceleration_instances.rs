@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `instance` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_global_acceleration_instances_pages`](crate::Client::describe_global_acceleration_instances_pages) and [`describe_global_acceleration_instances_items`](crate::Client::describe_global_acceleration_instances_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_global_acceleration_instances_pages`](crate::Client::describe_global_acceleration_instances_pages) and [`describe_global_acceleration_instances_items`](crate::Client::describe_global_acceleration_instances_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeGlobalAccelerationInstances",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeGlobalAccelerationInstancesRequest>;
 /// Request of `DescribeGlobalAccelerationInstances`: Queries created GA instances.
 ///
 /// # Example
@@ -229,9 +232,7 @@ impl<C> DescribeGlobalAccelerationInstancesRequestBuilder<C> {
     ///
     /// The region ID of the GA instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeGlobalAccelerationInstancesRequest::region_id`](DescribeGlobalAccelerationInstancesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -240,11 +241,7 @@ impl<C> DescribeGlobalAccelerationInstancesRequestBuilder<C> {
     ///
     /// Specifies whether to return information about pending orders. Valid values:
     ///
-    /// * **false** (default)
-    /// * **true**
-    ///
-    /// - Wire name: `IncludeReservationData`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeGlobalAccelerationInstancesRequest::include_reservation_data`](DescribeGlobalAccelerationInstancesRequest::include_reservation_data).
     pub fn include_reservation_data(mut self, value: bool) -> Self {
         self.inner.include_reservation_data = Some(value);
         self
@@ -253,8 +250,7 @@ impl<C> DescribeGlobalAccelerationInstancesRequestBuilder<C> {
     ///
     /// The ID of the GA instance.
     ///
-    /// - Wire name: `GlobalAccelerationInstanceId`.
-    /// - Example: `ga-234sljmxaz****`.
+    /// Its description, rules and example: [`DescribeGlobalAccelerationInstancesRequest::global_acceleration_instance_id`](DescribeGlobalAccelerationInstancesRequest::global_acceleration_instance_id).
     pub fn global_acceleration_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.global_acceleration_instance_id = Some(value.into());
         self
@@ -263,8 +259,7 @@ impl<C> DescribeGlobalAccelerationInstancesRequestBuilder<C> {
     ///
     /// The public IP address of the GA instance.
     ///
-    /// - Wire name: `IpAddress`.
-    /// - Example: `12.xx.xx.78`.
+    /// Its description, rules and example: [`DescribeGlobalAccelerationInstancesRequest::ip_address`](DescribeGlobalAccelerationInstancesRequest::ip_address).
     pub fn ip_address(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_address = Some(value.into());
         self
@@ -273,8 +268,7 @@ impl<C> DescribeGlobalAccelerationInstancesRequestBuilder<C> {
     ///
     /// The name of the GA instance.
     ///
-    /// - Wire name: `Name`.
-    /// - Example: `GA-1`.
+    /// Its description, rules and example: [`DescribeGlobalAccelerationInstancesRequest::name`](DescribeGlobalAccelerationInstancesRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -283,13 +277,7 @@ impl<C> DescribeGlobalAccelerationInstancesRequestBuilder<C> {
     ///
     /// The status of the GA instance. Valid values:
     ///
-    /// * **Available**
-    /// * **Inuse**
-    /// * **Associating**
-    /// * **Unassociating**
-    ///
-    /// - Wire name: `Status`.
-    /// - Example: `Available`.
+    /// Its description, rules and example: [`DescribeGlobalAccelerationInstancesRequest::status`](DescribeGlobalAccelerationInstancesRequest::status).
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.inner.status = Some(value.into());
         self
@@ -298,11 +286,7 @@ impl<C> DescribeGlobalAccelerationInstancesRequestBuilder<C> {
     ///
     /// The bandwidth type of the GA instance. Valid values:
     ///
-    /// * **Sharing**
-    /// * **Exclusive** (default)
-    ///
-    /// - Wire name: `BandwidthType`.
-    /// - Example: `Exclusive`.
+    /// Its description, rules and example: [`DescribeGlobalAccelerationInstancesRequest::bandwidth_type`](DescribeGlobalAccelerationInstancesRequest::bandwidth_type).
     pub fn bandwidth_type(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth_type = Some(value.into());
         self
@@ -311,13 +295,7 @@ impl<C> DescribeGlobalAccelerationInstancesRequestBuilder<C> {
     ///
     /// The region of the backend service. Valid values:
     ///
-    /// * **china-mainland**
-    /// * **north-america**
-    /// * **asia-pacific**
-    /// * **europe**
-    ///
-    /// - Wire name: `ServiceLocation`.
-    /// - Example: `china-mainland`.
+    /// Its description, rules and example: [`DescribeGlobalAccelerationInstancesRequest::service_location`](DescribeGlobalAccelerationInstancesRequest::service_location).
     pub fn service_location(mut self, value: impl Into<String>) -> Self {
         self.inner.service_location = Some(value.into());
         self
@@ -326,8 +304,7 @@ impl<C> DescribeGlobalAccelerationInstancesRequestBuilder<C> {
     ///
     /// The ID of the backend service instance.
     ///
-    /// - Wire name: `ServerId`.
-    /// - Example: `i-sxjblddejj9x****`.
+    /// Its description, rules and example: [`DescribeGlobalAccelerationInstancesRequest::server_id`](DescribeGlobalAccelerationInstancesRequest::server_id).
     pub fn server_id(mut self, value: impl Into<String>) -> Self {
         self.inner.server_id = Some(value.into());
         self
@@ -336,10 +313,7 @@ impl<C> DescribeGlobalAccelerationInstancesRequestBuilder<C> {
     ///
     /// The number of the page to return. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeGlobalAccelerationInstancesRequest::page_number`](DescribeGlobalAccelerationInstancesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -348,10 +322,7 @@ impl<C> DescribeGlobalAccelerationInstancesRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Maximum value: **100**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeGlobalAccelerationInstancesRequest::page_size`](DescribeGlobalAccelerationInstancesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -529,92 +500,130 @@ for DescribeGlobalAccelerationInstancesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeGlobalAccelerationInstances`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeGlobalAccelerationInstancesError {
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified region is not supported.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeGlobalAccelerationInstancesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidRegionId.NotFound"]), error)
+mod error;
+pub use error::DescribeGlobalAccelerationInstancesError;
+impl crate::Client {
+    /// Calls `DescribeGlobalAccelerationInstances`: Queries created GA instances.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeGlobalAccelerationInstancesRequestBuilder::send) it. The parameters and their rules: [`DescribeGlobalAccelerationInstancesRequest`].
+    #[inline]
+    pub fn describe_global_acceleration_instances(
+        &self,
+    ) -> DescribeGlobalAccelerationInstancesRequestBuilder<&Self> {
+        DescribeGlobalAccelerationInstancesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeGlobalAccelerationInstancesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeGlobalAccelerationInstances`: Queries created GA instances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeGlobalAccelerationInstancesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidRegionIdNotFound(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
+    pub fn describe_global_acceleration_instances(
+        &self,
+    ) -> DescribeGlobalAccelerationInstancesRequestBuilder<&Self> {
+        DescribeGlobalAccelerationInstancesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeGlobalAccelerationInstancesError {
+/// Every page of `DescribeGlobalAccelerationInstances`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_global_acceleration_instances_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeGlobalAccelerationInstancesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeGlobalAccelerationInstancesResponse,
+        ::acs_runtime::client::Error<DescribeGlobalAccelerationInstancesError>,
+    >,
+> {
+    fn count(response: &DescribeGlobalAccelerationInstancesResponse) -> usize {
+        response
+            .global_acceleration_instances
+            .as_ref()
+            .and_then(|x| x.global_acceleration_instance.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeGlobalAccelerationInstancesRequest,
+        response: &DescribeGlobalAccelerationInstancesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeGlobalAccelerationInstancesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_global_acceleration_instances(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeGlobalAccelerationInstances`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_global_acceleration_instances_pages(
+        &self,
+        request: DescribeGlobalAccelerationInstancesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeGlobalAccelerationInstancesResponse,
+            ::acs_runtime::client::Error<DescribeGlobalAccelerationInstancesError>,
+        >,
+    > {
+        describe_global_acceleration_instances_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeGlobalAccelerationInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidRegionIdNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeGlobalAccelerationInstances`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_global_acceleration_instances_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeGlobalAccelerationInstancesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::GlobalAccelerationInstance,
+        ::acs_runtime::client::Error<DescribeGlobalAccelerationInstancesError>,
+    >,
+> {
+    fn extract(
+        response: DescribeGlobalAccelerationInstancesResponse,
+    ) -> Vec<crate::types::GlobalAccelerationInstance> {
+        response
+            .global_acceleration_instances
+            .and_then(|x| x.global_acceleration_instance)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_global_acceleration_instances_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeGlobalAccelerationInstancesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeGlobalAccelerationInstances`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeGlobalAccelerationInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeGlobalAccelerationInstancesError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeGlobalAccelerationInstancesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_global_acceleration_instances_items(
+        &self,
+        request: DescribeGlobalAccelerationInstancesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::GlobalAccelerationInstance,
+            ::acs_runtime::client::Error<DescribeGlobalAccelerationInstancesError>,
+        >,
+    > {
+        describe_global_acceleration_instances_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `vpc` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_grant_rules_to_cen_pages`](crate::Client::describe_grant_rules_to_cen_pages) and [`describe_grant_rules_to_cen_items`](crate::Client::describe_grant_rules_to_cen_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_grant_rules_to_cen_pages`](crate::Client::describe_grant_rules_to_cen_pages) and [`describe_grant_rules_to_cen_items`](crate::Client::describe_grant_rules_to_cen_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeGrantRulesToCen",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeGrantRulesToCenRequest>;
 /// Request of `DescribeGrantRulesToCen`: Queries cross-account authorization on virtual private clouds (VPCs), virtual border routers (VBRs), and Cloud Connect Network (CCN) instances.
 ///
 /// # Example
@@ -180,9 +183,7 @@ impl<C> DescribeGrantRulesToCenRequestBuilder<C> {
     ///
     /// The region ID of the network instance that you want to query.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeGrantRulesToCenRequest::region_id`](DescribeGrantRulesToCenRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -191,9 +192,7 @@ impl<C> DescribeGrantRulesToCenRequestBuilder<C> {
     ///
     /// The ID of the network instance that you want to query.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `vpc-bp18sth14qii3pnvc****`.
+    /// Its description, rules and example: [`DescribeGrantRulesToCenRequest::instance_id`](DescribeGrantRulesToCenRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -202,13 +201,7 @@ impl<C> DescribeGrantRulesToCenRequestBuilder<C> {
     ///
     /// The type of the network instance. Valid values:
     ///
-    /// * **VPC**
-    /// * **VBR**
-    /// * **CCN**
-    ///
-    /// - Wire name: `InstanceType`.
-    /// - Required.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`DescribeGrantRulesToCenRequest::instance_type`](DescribeGrantRulesToCenRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -217,8 +210,7 @@ impl<C> DescribeGrantRulesToCenRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the network instance belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmxazb4p****`.
+    /// Its description, rules and example: [`DescribeGrantRulesToCenRequest::resource_group_id`](DescribeGrantRulesToCenRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -227,13 +219,7 @@ impl<C> DescribeGrantRulesToCenRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among all requests. ClientToken can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DescribeGrantRulesToCenRequest::client_token`](DescribeGrantRulesToCenRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -242,10 +228,7 @@ impl<C> DescribeGrantRulesToCenRequestBuilder<C> {
     ///
     /// The number of the page to return. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeGrantRulesToCenRequest::page_number`](DescribeGrantRulesToCenRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -254,10 +237,7 @@ impl<C> DescribeGrantRulesToCenRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Maximum value: **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeGrantRulesToCenRequest::page_size`](DescribeGrantRulesToCenRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -429,90 +409,127 @@ for DescribeGrantRulesToCenResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeGrantRulesToCen`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeGrantRulesToCenError {
-    /// HTTP 403 `Forbbiden`: User not authorized to operate on the specified resource.
-    Forbbiden(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeGrantRulesToCenError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["Forbbiden"]), error)
+mod error;
+pub use error::DescribeGrantRulesToCenError;
+impl crate::Client {
+    /// Calls `DescribeGrantRulesToCen`: Queries cross-account authorization on virtual private clouds (VPCs), virtual border routers (VBRs), and Cloud Connect Network (CCN) instances.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeGrantRulesToCenRequestBuilder::send) it. The parameters and their rules: [`DescribeGrantRulesToCenRequest`].
+    #[inline]
+    pub fn describe_grant_rules_to_cen(
+        &self,
+    ) -> DescribeGrantRulesToCenRequestBuilder<&Self> {
+        DescribeGrantRulesToCenRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeGrantRulesToCenError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeGrantRulesToCen`: Queries cross-account authorization on virtual private clouds (VPCs), virtual border routers (VBRs), and Cloud Connect Network (CCN) instances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeGrantRulesToCenRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::Forbbiden(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Forbbiden(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
+    pub fn describe_grant_rules_to_cen(
+        &self,
+    ) -> DescribeGrantRulesToCenRequestBuilder<&Self> {
+        DescribeGrantRulesToCenRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeGrantRulesToCenError {
+/// Every page of `DescribeGrantRulesToCen`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_grant_rules_to_cen_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeGrantRulesToCenRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeGrantRulesToCenResponse,
+        ::acs_runtime::client::Error<DescribeGrantRulesToCenError>,
+    >,
+> {
+    fn count(response: &DescribeGrantRulesToCenResponse) -> usize {
+        response
+            .cen_grant_rules
+            .as_ref()
+            .and_then(|x| x.cbn_grant_rule.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeGrantRulesToCenRequest,
+        response: &DescribeGrantRulesToCenResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeGrantRulesToCenRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_grant_rules_to_cen(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeGrantRulesToCen`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_grant_rules_to_cen_pages(
+        &self,
+        request: DescribeGrantRulesToCenRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeGrantRulesToCenResponse,
+            ::acs_runtime::client::Error<DescribeGrantRulesToCenError>,
+        >,
+    > {
+        describe_grant_rules_to_cen_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeGrantRulesToCenError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Forbbiden", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeGrantRulesToCen`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_grant_rules_to_cen_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeGrantRulesToCenRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::CbnGrantRule,
+        ::acs_runtime::client::Error<DescribeGrantRulesToCenError>,
+    >,
+> {
+    fn extract(
+        response: DescribeGrantRulesToCenResponse,
+    ) -> Vec<crate::types::CbnGrantRule> {
+        response.cen_grant_rules.and_then(|x| x.cbn_grant_rule).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_grant_rules_to_cen_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeGrantRulesToCenError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeGrantRulesToCen`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeGrantRulesToCenError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeGrantRulesToCenError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeGrantRulesToCenError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_grant_rules_to_cen_items(
+        &self,
+        request: DescribeGrantRulesToCenRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::CbnGrantRule,
+            ::acs_runtime::client::Error<DescribeGrantRulesToCenError>,
+        >,
+    > {
+        describe_grant_rules_to_cen_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `vbr` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_grant_rules_to_ecr_pages`](crate::Client::describe_grant_rules_to_ecr_pages) and [`describe_grant_rules_to_ecr_items`](crate::Client::describe_grant_rules_to_ecr_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_grant_rules_to_ecr_pages`](crate::Client::describe_grant_rules_to_ecr_pages) and [`describe_grant_rules_to_ecr_items`](crate::Client::describe_grant_rules_to_ecr_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeGrantRulesToEcr",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeGrantRulesToEcrRequest>;
 /// Request of `DescribeGrantRulesToEcr`: Queries the cross-account authorization list of an Express Connect Router (ECR).
 ///
 /// # Example
@@ -154,8 +157,7 @@ impl<C> DescribeGrantRulesToEcrRequestBuilder<C> {
     ///
     /// The number of the page to return. Default value: 1.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeGrantRulesToEcrRequest::page_number`](DescribeGrantRulesToEcrRequest::page_number).
     pub fn page_number(mut self, value: i64) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -164,8 +166,7 @@ impl<C> DescribeGrantRulesToEcrRequestBuilder<C> {
     ///
     /// The number of entries per page. Maximum value: **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`DescribeGrantRulesToEcrRequest::page_size`](DescribeGrantRulesToEcrRequest::page_size).
     pub fn page_size(mut self, value: i64) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -174,11 +175,7 @@ impl<C> DescribeGrantRulesToEcrRequestBuilder<C> {
     ///
     /// The region ID
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeGrantRulesToEcrRequest::region_id`](DescribeGrantRulesToEcrRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -187,9 +184,7 @@ impl<C> DescribeGrantRulesToEcrRequestBuilder<C> {
     ///
     /// The ID of the VBR.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `vbr-xxxxxx`.
+    /// Its description, rules and example: [`DescribeGrantRulesToEcrRequest::instance_id`](DescribeGrantRulesToEcrRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -198,8 +193,7 @@ impl<C> DescribeGrantRulesToEcrRequestBuilder<C> {
     ///
     /// The ID of the resource group.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmxazdjdhd****`.
+    /// Its description, rules and example: [`DescribeGrantRulesToEcrRequest::resource_group_id`](DescribeGrantRulesToEcrRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -208,8 +202,7 @@ impl<C> DescribeGrantRulesToEcrRequestBuilder<C> {
     ///
     /// The tag list.
     ///
-    /// - Wire name: `Tags`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeGrantRulesToEcrRequest::tags`](DescribeGrantRulesToEcrRequest::tags).
     pub fn tags(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tags = Some(values.into_iter().collect());
         self
@@ -395,125 +388,123 @@ for DescribeGrantRulesToEcrResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeGrantRulesToEcr`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeGrantRulesToEcrError {
-    /// HTTP 400 `InvalidParam.NotNull`: The parameter must not be null.
-    InvalidParamNotNull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Parameter.Illegal`: The parameter is illegal.
-    ParameterIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Instance.StatusError`: The status of instance error.
-    InstanceStatusError(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `VRouterId.NotFound`: The VRouter not found.
-    VRouterIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Instance.NotExist`: The instance not exist.
-    InstanceNotExist(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeGrantRulesToEcrError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParam.NotNull",
-                        "Parameter.Illegal",
-                        "Instance.StatusError",
-                        "VRouterId.NotFound",
-                        "Instance.NotExist",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeGrantRulesToEcrError;
+impl crate::Client {
+    /// Calls `DescribeGrantRulesToEcr`: Queries the cross-account authorization list of an Express Connect Router (ECR).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeGrantRulesToEcrRequestBuilder::send) it. The parameters and their rules: [`DescribeGrantRulesToEcrRequest`].
+    #[inline]
+    pub fn describe_grant_rules_to_ecr(
+        &self,
+    ) -> DescribeGrantRulesToEcrRequestBuilder<&Self> {
+        DescribeGrantRulesToEcrRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeGrantRulesToEcrError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeGrantRulesToEcr`: Queries the cross-account authorization list of an Express Connect Router (ECR).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeGrantRulesToEcrRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParamNotNull(error),
-            1 => Self::ParameterIllegal(error),
-            2 => Self::InstanceStatusError(error),
-            3 => Self::VRouterIdNotFound(error),
-            4 => Self::InstanceNotExist(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParamNotNull(error) => (0, error),
-            Self::ParameterIllegal(error) => (1, error),
-            Self::InstanceStatusError(error) => (2, error),
-            Self::VRouterIdNotFound(error) => (3, error),
-            Self::InstanceNotExist(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
+    pub fn describe_grant_rules_to_ecr(
+        &self,
+    ) -> DescribeGrantRulesToEcrRequestBuilder<&Self> {
+        DescribeGrantRulesToEcrRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeGrantRulesToEcrError {
+/// Every page of `DescribeGrantRulesToEcr`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_grant_rules_to_ecr_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeGrantRulesToEcrRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeGrantRulesToEcrResponse,
+        ::acs_runtime::client::Error<DescribeGrantRulesToEcrError>,
+    >,
+> {
+    fn count(response: &DescribeGrantRulesToEcrResponse) -> usize {
+        response.ecr_grant_rules.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeGrantRulesToEcrRequest,
+        response: &DescribeGrantRulesToEcrResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeGrantRulesToEcrRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number,
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(page);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_grant_rules_to_ecr(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeGrantRulesToEcr`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_grant_rules_to_ecr_pages(
+        &self,
+        request: DescribeGrantRulesToEcrRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeGrantRulesToEcrResponse,
+            ::acs_runtime::client::Error<DescribeGrantRulesToEcrError>,
+        >,
+    > {
+        describe_grant_rules_to_ecr_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeGrantRulesToEcrError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParamNotNull",
-            "ParameterIllegal",
-            "InstanceStatusError",
-            "VRouterIdNotFound",
-            "InstanceNotExist",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeGrantRulesToEcr`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_grant_rules_to_ecr_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeGrantRulesToEcrRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::EcrGrantRule,
+        ::acs_runtime::client::Error<DescribeGrantRulesToEcrError>,
+    >,
+> {
+    fn extract(
+        response: DescribeGrantRulesToEcrResponse,
+    ) -> Vec<crate::types::EcrGrantRule> {
+        response.ecr_grant_rules.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_grant_rules_to_ecr_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeGrantRulesToEcrError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeGrantRulesToEcr`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeGrantRulesToEcrError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeGrantRulesToEcrError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeGrantRulesToEcrError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_grant_rules_to_ecr_items(
+        &self,
+        request: DescribeGrantRulesToEcrRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::EcrGrantRule,
+            ::acs_runtime::client::Error<DescribeGrantRulesToEcrError>,
+        >,
+    > {
+        describe_grant_rules_to_ecr_items(self, request)
     }
 }

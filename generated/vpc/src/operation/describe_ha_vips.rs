@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `havip` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_ha_vips_pages`](crate::Client::describe_ha_vips_pages) and [`describe_ha_vips_items`](crate::Client::describe_ha_vips_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_ha_vips_pages`](crate::Client::describe_ha_vips_pages) and [`describe_ha_vips_items`](crate::Client::describe_ha_vips_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeHaVips",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeHaVipsRequest>;
 /// Request of `DescribeHaVips`: Queries HaVips in a region.
 ///
 /// # Example
@@ -159,11 +162,7 @@ impl<C> DescribeHaVipsRequestBuilder<C> {
     ///
     /// The region ID of the HaVip.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeHaVipsRequest::region_id`](DescribeHaVipsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -172,10 +171,7 @@ impl<C> DescribeHaVipsRequestBuilder<C> {
     ///
     /// The number of the returned page. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeHaVipsRequest::page_number`](DescribeHaVipsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -184,10 +180,7 @@ impl<C> DescribeHaVipsRequestBuilder<C> {
     ///
     /// The number of entries per page. Maximum value: **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeHaVipsRequest::page_size`](DescribeHaVipsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -196,8 +189,7 @@ impl<C> DescribeHaVipsRequestBuilder<C> {
     ///
     /// The details of the filter condition.
     ///
-    /// - Wire name: `Filter`.
-    /// - Must have at most 6 items.
+    /// Its description, rules and example: [`DescribeHaVipsRequest::filter`](DescribeHaVipsRequest::filter).
     pub fn filter(
         mut self,
         values: impl IntoIterator<Item = crate::types::DescribeHaVipsFilter>,
@@ -209,8 +201,7 @@ impl<C> DescribeHaVipsRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the HaVip belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`DescribeHaVipsRequest::resource_group_id`](DescribeHaVipsRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -219,8 +210,7 @@ impl<C> DescribeHaVipsRequestBuilder<C> {
     ///
     /// The tag list.
     ///
-    /// - Wire name: `Tags`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`DescribeHaVipsRequest::tags`](DescribeHaVipsRequest::tags).
     pub fn tags(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tags = Some(values.into_iter().collect());
         self
@@ -387,113 +377,102 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeHaVipsRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeHaVips`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeHaVipsError {
-    /// HTTP 400 `Forbidden.HaVip`: No permissions to perform operations on HAVIPs. Please apply for privilege--vpc_privilege_allow_buy_havip_instance.
-    ForbiddenHaVip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidFilterKey.ValueNotSupported`: Specified filter key is not supported: Filter.X.key
-    InvalidFilterKeyValueNotSupported(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeHaVipsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Forbidden.HaVip",
-                        "InvalidRegionId.NotFound",
-                        "InvalidFilterKey.ValueNotSupported",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeHaVipsError;
+impl crate::Client {
+    /// Calls `DescribeHaVips`: Queries HaVips in a region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeHaVipsRequestBuilder::send) it. The parameters and their rules: [`DescribeHaVipsRequest`].
+    #[inline]
+    pub fn describe_ha_vips(&self) -> DescribeHaVipsRequestBuilder<&Self> {
+        DescribeHaVipsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeHaVipsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeHaVips`: Queries HaVips in a region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeHaVipsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbiddenHaVip(error),
-            1 => Self::InvalidRegionIdNotFound(error),
-            2 => Self::InvalidFilterKeyValueNotSupported(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbiddenHaVip(error) => (0, error),
-            Self::InvalidRegionIdNotFound(error) => (1, error),
-            Self::InvalidFilterKeyValueNotSupported(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
+    pub fn describe_ha_vips(&self) -> DescribeHaVipsRequestBuilder<&Self> {
+        DescribeHaVipsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeHaVipsError {
+/// Every page of `DescribeHaVips`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_ha_vips_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeHaVipsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<DescribeHaVipsResponse, ::acs_runtime::client::Error<DescribeHaVipsError>>,
+> {
+    fn count(response: &DescribeHaVipsResponse) -> usize {
+        response.ha_vips.as_ref().and_then(|x| x.ha_vip.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeHaVipsRequest,
+        response: &DescribeHaVipsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeHaVipsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_ha_vips(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeHaVips`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_ha_vips_pages(
+        &self,
+        request: DescribeHaVipsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<DescribeHaVipsResponse, ::acs_runtime::client::Error<DescribeHaVipsError>>,
+    > {
+        describe_ha_vips_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeHaVipsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ForbiddenHaVip",
-            "InvalidRegionIdNotFound",
-            "InvalidFilterKeyValueNotSupported",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeHaVips`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_ha_vips_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeHaVipsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::HaVip, ::acs_runtime::client::Error<DescribeHaVipsError>>,
+> {
+    fn extract(response: DescribeHaVipsResponse) -> Vec<crate::types::HaVip> {
+        response.ha_vips.and_then(|x| x.ha_vip).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(describe_ha_vips_pages(api, request), extract),
+    )
 }
-impl DescribeHaVipsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeHaVips`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeHaVipsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeHaVipsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeHaVipsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_ha_vips_items(
+        &self,
+        request: DescribeHaVipsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<crate::types::HaVip, ::acs_runtime::client::Error<DescribeHaVipsError>>,
+    > {
+        describe_ha_vips_items(self, request)
     }
 }

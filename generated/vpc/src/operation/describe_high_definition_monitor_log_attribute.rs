@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    DescribeHighDefinitionMonitorLogAttributeRequest,
+>;
 /// Request of `DescribeHighDefinitionMonitorLogAttribute`: Queries configurations about the fine-grained monitoring feature of an elastic IP address (EIP).
 ///
 /// # Example
@@ -121,11 +127,7 @@ impl<C> DescribeHighDefinitionMonitorLogAttributeRequestBuilder<C> {
     ///
     /// The region ID of the instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeHighDefinitionMonitorLogAttributeRequest::region_id`](DescribeHighDefinitionMonitorLogAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -134,9 +136,7 @@ impl<C> DescribeHighDefinitionMonitorLogAttributeRequestBuilder<C> {
     ///
     /// The ID of the instance whose fine-grained monitoring configurations you want to query.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `eip-wz9fi6qboho9fwgx7****`.
+    /// Its description, rules and example: [`DescribeHighDefinitionMonitorLogAttributeRequest::instance_id`](DescribeHighDefinitionMonitorLogAttributeRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -145,9 +145,7 @@ impl<C> DescribeHighDefinitionMonitorLogAttributeRequestBuilder<C> {
     ///
     /// The type of the instance. Set the value to **EIP**.
     ///
-    /// - Wire name: `InstanceType`.
-    /// - Default: `EIP`.
-    /// - Example: `EIP`.
+    /// Its description, rules and example: [`DescribeHighDefinitionMonitorLogAttributeRequest::instance_type`](DescribeHighDefinitionMonitorLogAttributeRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -338,133 +336,28 @@ for DescribeHighDefinitionMonitorLogAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeHighDefinitionMonitorLogAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeHighDefinitionMonitorLogAttributeError {
-    /// HTTP 400 `InvalidInstanceId`: Instance does not exist.
-    InvalidInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ProjectNotExist`: The Project does not exist.
-    ProjectNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterInvalid`: Invalid parameter.
-    ParameterInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHdMonitorStatus`: Current instance status is not valid for this action.
-    InvalidHdMonitorStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAction.NotSupport`: This region does not support this action.
-    InvalidActionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAllocationId.NotFound`: Specified allocation id is not found.
-    InvalidAllocationIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeHighDefinitionMonitorLogAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidInstanceId",
-                        "ProjectNotExist",
-                        "ParameterInvalid",
-                        "InvalidHdMonitorStatus",
-                        "InvalidAction.NotSupport",
-                        "InvalidAllocationId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeHighDefinitionMonitorLogAttributeError;
+impl crate::Client {
+    /// Calls `DescribeHighDefinitionMonitorLogAttribute`: Queries configurations about the fine-grained monitoring feature of an elastic IP address (EIP).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeHighDefinitionMonitorLogAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeHighDefinitionMonitorLogAttributeRequest`].
+    #[inline]
+    pub fn describe_high_definition_monitor_log_attribute(
+        &self,
+    ) -> DescribeHighDefinitionMonitorLogAttributeRequestBuilder<&Self> {
+        DescribeHighDefinitionMonitorLogAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeHighDefinitionMonitorLogAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeHighDefinitionMonitorLogAttribute`: Queries configurations about the fine-grained monitoring feature of an elastic IP address (EIP).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeHighDefinitionMonitorLogAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidInstanceId(error),
-            1 => Self::ProjectNotExist(error),
-            2 => Self::ParameterInvalid(error),
-            3 => Self::InvalidHdMonitorStatus(error),
-            4 => Self::InvalidActionNotSupport(error),
-            5 => Self::InvalidAllocationIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidInstanceId(error) => (0, error),
-            Self::ProjectNotExist(error) => (1, error),
-            Self::ParameterInvalid(error) => (2, error),
-            Self::InvalidHdMonitorStatus(error) => (3, error),
-            Self::InvalidActionNotSupport(error) => (4, error),
-            Self::InvalidAllocationIdNotFound(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeHighDefinitionMonitorLogAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeHighDefinitionMonitorLogAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidInstanceId",
-            "ProjectNotExist",
-            "ParameterInvalid",
-            "InvalidHdMonitorStatus",
-            "InvalidActionNotSupport",
-            "InvalidAllocationIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeHighDefinitionMonitorLogAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeHighDefinitionMonitorLogAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeHighDefinitionMonitorLogAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeHighDefinitionMonitorLogAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_high_definition_monitor_log_attribute(
+        &self,
+    ) -> DescribeHighDefinitionMonitorLogAttributeRequestBuilder<&Self> {
+        DescribeHighDefinitionMonitorLogAttributeRequestBuilder::new(self)
     }
 }

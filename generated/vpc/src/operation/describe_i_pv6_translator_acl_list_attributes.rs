@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `ipv6-translator` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_i_pv6_translator_acl_list_attributes_pages`](crate::Client::describe_i_pv6_translator_acl_list_attributes_pages) and [`describe_i_pv6_translator_acl_list_attributes_items`](crate::Client::describe_i_pv6_translator_acl_list_attributes_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_i_pv6_translator_acl_list_attributes_pages`](crate::Client::describe_i_pv6_translator_acl_list_attributes_pages) and [`describe_i_pv6_translator_acl_list_attributes_items`](crate::Client::describe_i_pv6_translator_acl_list_attributes_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeIPv6TranslatorAclListAttributes",
@@ -12,6 +12,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    DescribeIPv6TranslatorAclListAttributesRequest,
+>;
 /// Request of `DescribeIPv6TranslatorAclListAttributes`: Queries the details of an access control list (ACL), including the specified IP addresses and associated IPv6 mapping entries.
 ///
 /// # Example
@@ -133,9 +139,7 @@ impl<C> DescribeIPv6TranslatorAclListAttributesRequestBuilder<C> {
     ///
     /// The region of the ACL.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeIPv6TranslatorAclListAttributesRequest::region_id`](DescribeIPv6TranslatorAclListAttributesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -144,9 +148,7 @@ impl<C> DescribeIPv6TranslatorAclListAttributesRequestBuilder<C> {
     ///
     /// The ACL ID.
     ///
-    /// - Wire name: `AclId`.
-    /// - Required.
-    /// - Example: `ipv6transacl-bp1de2****`.
+    /// Its description, rules and example: [`DescribeIPv6TranslatorAclListAttributesRequest::acl_id`](DescribeIPv6TranslatorAclListAttributesRequest::acl_id).
     pub fn acl_id(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_id = Some(value.into());
         self
@@ -155,9 +157,7 @@ impl<C> DescribeIPv6TranslatorAclListAttributesRequestBuilder<C> {
     ///
     /// The number of the page to return. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeIPv6TranslatorAclListAttributesRequest::page_number`](DescribeIPv6TranslatorAclListAttributesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -166,9 +166,7 @@ impl<C> DescribeIPv6TranslatorAclListAttributesRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Maximum value: **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeIPv6TranslatorAclListAttributesRequest::page_size`](DescribeIPv6TranslatorAclListAttributesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -365,115 +363,127 @@ for DescribeIPv6TranslatorAclListAttributesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeIPv6TranslatorAclListAttributes`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeIPv6TranslatorAclListAttributesError {
-    /// HTTP 400 `InvalidIPv6TranslatorAclId.NotFound`: The specified ipv6 translator acl instance id does not exist.
-    InvalidIPv6TranslatorAclIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeIPv6TranslatorAclListAttributesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidIPv6TranslatorAclId.NotFound",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeIPv6TranslatorAclListAttributesError;
+impl crate::Client {
+    /// Calls `DescribeIPv6TranslatorAclListAttributes`: Queries the details of an access control list (ACL), including the specified IP addresses and associated IPv6 mapping entries.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeIPv6TranslatorAclListAttributesRequestBuilder::send) it. The parameters and their rules: [`DescribeIPv6TranslatorAclListAttributesRequest`].
+    #[inline]
+    pub fn describe_i_pv6_translator_acl_list_attributes(
+        &self,
+    ) -> DescribeIPv6TranslatorAclListAttributesRequestBuilder<&Self> {
+        DescribeIPv6TranslatorAclListAttributesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeIPv6TranslatorAclListAttributesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeIPv6TranslatorAclListAttributes`: Queries the details of an access control list (ACL), including the specified IP addresses and associated IPv6 mapping entries.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeIPv6TranslatorAclListAttributesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidIPv6TranslatorAclIdNotFound(error),
-            1 => Self::ForbbidenSubUser(error),
-            2 => Self::Forbidden(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidIPv6TranslatorAclIdNotFound(error) => (0, error),
-            Self::ForbbidenSubUser(error) => (1, error),
-            Self::Forbidden(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
+    pub fn describe_i_pv6_translator_acl_list_attributes(
+        &self,
+    ) -> DescribeIPv6TranslatorAclListAttributesRequestBuilder<&Self> {
+        DescribeIPv6TranslatorAclListAttributesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeIPv6TranslatorAclListAttributesError {
+/// Every page of `DescribeIPv6TranslatorAclListAttributes`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_i_pv6_translator_acl_list_attributes_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeIPv6TranslatorAclListAttributesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeIPv6TranslatorAclListAttributesResponse,
+        ::acs_runtime::client::Error<DescribeIPv6TranslatorAclListAttributesError>,
+    >,
+> {
+    fn count(response: &DescribeIPv6TranslatorAclListAttributesResponse) -> usize {
+        response
+            .acl_entries
+            .as_ref()
+            .and_then(|x| x.acl_entry.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeIPv6TranslatorAclListAttributesRequest,
+        response: &DescribeIPv6TranslatorAclListAttributesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeIPv6TranslatorAclListAttributesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_i_pv6_translator_acl_list_attributes(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeIPv6TranslatorAclListAttributes`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_i_pv6_translator_acl_list_attributes_pages(
+        &self,
+        request: DescribeIPv6TranslatorAclListAttributesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeIPv6TranslatorAclListAttributesResponse,
+            ::acs_runtime::client::Error<DescribeIPv6TranslatorAclListAttributesError>,
+        >,
+    > {
+        describe_i_pv6_translator_acl_list_attributes_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeIPv6TranslatorAclListAttributesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidIPv6TranslatorAclIdNotFound",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeIPv6TranslatorAclListAttributes`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_i_pv6_translator_acl_list_attributes_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeIPv6TranslatorAclListAttributesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::AclEntry,
+        ::acs_runtime::client::Error<DescribeIPv6TranslatorAclListAttributesError>,
+    >,
+> {
+    fn extract(
+        response: DescribeIPv6TranslatorAclListAttributesResponse,
+    ) -> Vec<crate::types::AclEntry> {
+        response.acl_entries.and_then(|x| x.acl_entry).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_i_pv6_translator_acl_list_attributes_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeIPv6TranslatorAclListAttributesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeIPv6TranslatorAclListAttributes`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeIPv6TranslatorAclListAttributesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeIPv6TranslatorAclListAttributesError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeIPv6TranslatorAclListAttributesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_i_pv6_translator_acl_list_attributes_items(
+        &self,
+        request: DescribeIPv6TranslatorAclListAttributesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::AclEntry,
+            ::acs_runtime::client::Error<DescribeIPv6TranslatorAclListAttributesError>,
+        >,
+    > {
+        describe_i_pv6_translator_acl_list_attributes_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `ipv6-translator` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_i_pv6_translator_acl_lists_pages`](crate::Client::describe_i_pv6_translator_acl_lists_pages) and [`describe_i_pv6_translator_acl_lists_items`](crate::Client::describe_i_pv6_translator_acl_lists_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_i_pv6_translator_acl_lists_pages`](crate::Client::describe_i_pv6_translator_acl_lists_pages) and [`describe_i_pv6_translator_acl_lists_items`](crate::Client::describe_i_pv6_translator_acl_lists_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeIPv6TranslatorAclLists",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeIPv6TranslatorAclListsRequest>;
 /// Request of `DescribeIPv6TranslatorAclLists`: Queries access control lists (ACLs).
 ///
 /// **Deprecated** by the service.
@@ -142,9 +145,7 @@ impl<C> DescribeIPv6TranslatorAclListsRequestBuilder<C> {
     ///
     /// The region of the ACL.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeIPv6TranslatorAclListsRequest::region_id`](DescribeIPv6TranslatorAclListsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -153,8 +154,7 @@ impl<C> DescribeIPv6TranslatorAclListsRequestBuilder<C> {
     ///
     /// The ID of the ACL.
     ///
-    /// - Wire name: `AclId`.
-    /// - Example: `ipv6transacl-bp1de2****`.
+    /// Its description, rules and example: [`DescribeIPv6TranslatorAclListsRequest::acl_id`](DescribeIPv6TranslatorAclListsRequest::acl_id).
     pub fn acl_id(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_id = Some(value.into());
         self
@@ -163,9 +163,7 @@ impl<C> DescribeIPv6TranslatorAclListsRequestBuilder<C> {
     ///
     /// The number of the page to return. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeIPv6TranslatorAclListsRequest::page_number`](DescribeIPv6TranslatorAclListsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -174,9 +172,7 @@ impl<C> DescribeIPv6TranslatorAclListsRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Maximum value: **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeIPv6TranslatorAclListsRequest::page_size`](DescribeIPv6TranslatorAclListsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -185,8 +181,7 @@ impl<C> DescribeIPv6TranslatorAclListsRequestBuilder<C> {
     ///
     /// The name of the ACL.
     ///
-    /// - Wire name: `AclName`.
-    /// - Example: `acl1`.
+    /// Its description, rules and example: [`DescribeIPv6TranslatorAclListsRequest::acl_name`](DescribeIPv6TranslatorAclListsRequest::acl_name).
     pub fn acl_name(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_name = Some(value.into());
         self
@@ -363,101 +358,130 @@ for DescribeIPv6TranslatorAclListsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeIPv6TranslatorAclLists`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeIPv6TranslatorAclListsError {
-    /// HTTP 400 `InvalidName`: The specified value of name is not supported.
-    InvalidName(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeIPv6TranslatorAclListsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["InvalidName", "Forbbiden.SubUser", "Forbidden"]),
-            error,
-        )
+mod error;
+pub use error::DescribeIPv6TranslatorAclListsError;
+impl crate::Client {
+    /// Calls `DescribeIPv6TranslatorAclLists`: Queries access control lists (ACLs).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeIPv6TranslatorAclListsRequestBuilder::send) it. The parameters and their rules: [`DescribeIPv6TranslatorAclListsRequest`].
+    #[inline]
+    pub fn describe_i_pv6_translator_acl_lists(
+        &self,
+    ) -> DescribeIPv6TranslatorAclListsRequestBuilder<&Self> {
+        DescribeIPv6TranslatorAclListsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeIPv6TranslatorAclListsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeIPv6TranslatorAclLists`: Queries access control lists (ACLs).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeIPv6TranslatorAclListsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidName(error),
-            1 => Self::ForbbidenSubUser(error),
-            2 => Self::Forbidden(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidName(error) => (0, error),
-            Self::ForbbidenSubUser(error) => (1, error),
-            Self::Forbidden(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
+    pub fn describe_i_pv6_translator_acl_lists(
+        &self,
+    ) -> DescribeIPv6TranslatorAclListsRequestBuilder<&Self> {
+        DescribeIPv6TranslatorAclListsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeIPv6TranslatorAclListsError {
+/// Every page of `DescribeIPv6TranslatorAclLists`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_i_pv6_translator_acl_lists_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeIPv6TranslatorAclListsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeIPv6TranslatorAclListsResponse,
+        ::acs_runtime::client::Error<DescribeIPv6TranslatorAclListsError>,
+    >,
+> {
+    fn count(response: &DescribeIPv6TranslatorAclListsResponse) -> usize {
+        response
+            .ipv6_translator_acls
+            .as_ref()
+            .and_then(|x| x.i_pv6_translator_acl.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeIPv6TranslatorAclListsRequest,
+        response: &DescribeIPv6TranslatorAclListsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeIPv6TranslatorAclListsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_i_pv6_translator_acl_lists(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeIPv6TranslatorAclLists`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_i_pv6_translator_acl_lists_pages(
+        &self,
+        request: DescribeIPv6TranslatorAclListsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeIPv6TranslatorAclListsResponse,
+            ::acs_runtime::client::Error<DescribeIPv6TranslatorAclListsError>,
+        >,
+    > {
+        describe_i_pv6_translator_acl_lists_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeIPv6TranslatorAclListsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidName", "ForbbidenSubUser", "Forbidden", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeIPv6TranslatorAclLists`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_i_pv6_translator_acl_lists_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeIPv6TranslatorAclListsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::IPv6TranslatorAcl,
+        ::acs_runtime::client::Error<DescribeIPv6TranslatorAclListsError>,
+    >,
+> {
+    fn extract(
+        response: DescribeIPv6TranslatorAclListsResponse,
+    ) -> Vec<crate::types::IPv6TranslatorAcl> {
+        response
+            .ipv6_translator_acls
+            .and_then(|x| x.i_pv6_translator_acl)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_i_pv6_translator_acl_lists_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeIPv6TranslatorAclListsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeIPv6TranslatorAclLists`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeIPv6TranslatorAclListsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeIPv6TranslatorAclListsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeIPv6TranslatorAclListsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_i_pv6_translator_acl_lists_items(
+        &self,
+        request: DescribeIPv6TranslatorAclListsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::IPv6TranslatorAcl,
+            ::acs_runtime::client::Error<DescribeIPv6TranslatorAclListsError>,
+        >,
+    > {
+        describe_i_pv6_translator_acl_lists_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `ipv6-translator` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_i_pv6_translator_entries_pages`](crate::Client::describe_i_pv6_translator_entries_pages) and [`describe_i_pv6_translator_entries_items`](crate::Client::describe_i_pv6_translator_entries_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_i_pv6_translator_entries_pages`](crate::Client::describe_i_pv6_translator_entries_pages) and [`describe_i_pv6_translator_entries_items`](crate::Client::describe_i_pv6_translator_entries_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeIPv6TranslatorEntries",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeIPv6TranslatorEntriesRequest>;
 /// Request of `DescribeIPv6TranslatorEntries`: Queries IPv6 mapping entries.
 ///
 /// **Deprecated** by the service.
@@ -263,9 +266,7 @@ impl<C> DescribeIPv6TranslatorEntriesRequestBuilder<C> {
     ///
     /// The region of the IPv6 Translation Service instance. You can call the **DescribeRegions** operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeIPv6TranslatorEntriesRequest::region_id`](DescribeIPv6TranslatorEntriesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -274,8 +275,7 @@ impl<C> DescribeIPv6TranslatorEntriesRequestBuilder<C> {
     ///
     /// The ID of the IPv6 Translation Service instance.
     ///
-    /// - Wire name: `Ipv6TranslatorId`.
-    /// - Example: `ipv6trans-bp1858ysxx****`.
+    /// Its description, rules and example: [`DescribeIPv6TranslatorEntriesRequest::ipv6_translator_id`](DescribeIPv6TranslatorEntriesRequest::ipv6_translator_id).
     pub fn ipv6_translator_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_translator_id = Some(value.into());
         self
@@ -284,10 +284,7 @@ impl<C> DescribeIPv6TranslatorEntriesRequestBuilder<C> {
     ///
     /// The ID of the IPv6 mapping entry.
     ///
-    /// > If **Ipv6TranslatorId** and **Ipv6TranslatorEntryId** are empty, information about all IPv6 mapping entries is returned. If only **Ipv6TranslatorEntryId** is empty, information about the IPv6 mapping entries of the current IPv6 Translation Service instance is returned.
-    ///
-    /// - Wire name: `Ipv6TranslatorEntryId`.
-    /// - Example: `ipv6transentry-bp1g8bhrde****`.
+    /// Its description, rules and example: [`DescribeIPv6TranslatorEntriesRequest::ipv6_translator_entry_id`](DescribeIPv6TranslatorEntriesRequest::ipv6_translator_entry_id).
     pub fn ipv6_translator_entry_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_translator_entry_id = Some(value.into());
         self
@@ -296,8 +293,7 @@ impl<C> DescribeIPv6TranslatorEntriesRequestBuilder<C> {
     ///
     /// The name of the IPv6 mapping entry.
     ///
-    /// - Wire name: `EntryName`.
-    /// - Example: `entryname`.
+    /// Its description, rules and example: [`DescribeIPv6TranslatorEntriesRequest::entry_name`](DescribeIPv6TranslatorEntriesRequest::entry_name).
     pub fn entry_name(mut self, value: impl Into<String>) -> Self {
         self.inner.entry_name = Some(value.into());
         self
@@ -306,8 +302,7 @@ impl<C> DescribeIPv6TranslatorEntriesRequestBuilder<C> {
     ///
     /// The IPv6 address allocated to the IPv6 Translation Service instance.
     ///
-    /// - Wire name: `AllocateIpv6Addr`.
-    /// - Example: `2400:3200:1600::XX`.
+    /// Its description, rules and example: [`DescribeIPv6TranslatorEntriesRequest::allocate_ipv6_addr`](DescribeIPv6TranslatorEntriesRequest::allocate_ipv6_addr).
     pub fn allocate_ipv6_addr(mut self, value: impl Into<String>) -> Self {
         self.inner.allocate_ipv6_addr = Some(value.into());
         self
@@ -316,8 +311,7 @@ impl<C> DescribeIPv6TranslatorEntriesRequestBuilder<C> {
     ///
     /// The port used by the IPv6 address allocated to the IPv6 Translation Service instance.
     ///
-    /// - Wire name: `AllocateIpv6Port`.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`DescribeIPv6TranslatorEntriesRequest::allocate_ipv6_port`](DescribeIPv6TranslatorEntriesRequest::allocate_ipv6_port).
     pub fn allocate_ipv6_port(mut self, value: i32) -> Self {
         self.inner.allocate_ipv6_port = Some(value);
         self
@@ -326,8 +320,7 @@ impl<C> DescribeIPv6TranslatorEntriesRequestBuilder<C> {
     ///
     /// The public IPv4 address that needs to provide IPv6 services.
     ///
-    /// - Wire name: `BackendIpv4Addr`.
-    /// - Example: `47.99.XX.XX`.
+    /// Its description, rules and example: [`DescribeIPv6TranslatorEntriesRequest::backend_ipv4_addr`](DescribeIPv6TranslatorEntriesRequest::backend_ipv4_addr).
     pub fn backend_ipv4_addr(mut self, value: impl Into<String>) -> Self {
         self.inner.backend_ipv4_addr = Some(value.into());
         self
@@ -336,8 +329,7 @@ impl<C> DescribeIPv6TranslatorEntriesRequestBuilder<C> {
     ///
     /// The port used by the public IPv4 address that needs to provide IPv6 services.
     ///
-    /// - Wire name: `BackendIpv4Port`.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`DescribeIPv6TranslatorEntriesRequest::backend_ipv4_port`](DescribeIPv6TranslatorEntriesRequest::backend_ipv4_port).
     pub fn backend_ipv4_port(mut self, value: i32) -> Self {
         self.inner.backend_ipv4_port = Some(value);
         self
@@ -346,8 +338,7 @@ impl<C> DescribeIPv6TranslatorEntriesRequestBuilder<C> {
     ///
     /// The protocol used by the data to be forwarded.
     ///
-    /// - Wire name: `TransProtocol`.
-    /// - Example: `tcp`.
+    /// Its description, rules and example: [`DescribeIPv6TranslatorEntriesRequest::trans_protocol`](DescribeIPv6TranslatorEntriesRequest::trans_protocol).
     pub fn trans_protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.trans_protocol = Some(value.into());
         self
@@ -356,11 +347,7 @@ impl<C> DescribeIPv6TranslatorEntriesRequestBuilder<C> {
     ///
     /// Specifies whether to enable access control lists (ACLs). Valid values:
     ///
-    /// * **on**
-    /// * **off**
-    ///
-    /// - Wire name: `AclStatus`.
-    /// - Example: `off`.
+    /// Its description, rules and example: [`DescribeIPv6TranslatorEntriesRequest::acl_status`](DescribeIPv6TranslatorEntriesRequest::acl_status).
     pub fn acl_status(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_status = Some(value.into());
         self
@@ -369,11 +356,7 @@ impl<C> DescribeIPv6TranslatorEntriesRequestBuilder<C> {
     ///
     /// The ACL type. Valid values:
     ///
-    /// * **white**: a whitelist. IPv6 addresses in the ACL are allowed to access backend services.
-    /// * **black**: a blacklist. IPv6 addresses in the ACL are not allowed to access backend services.
-    ///
-    /// - Wire name: `AclType`.
-    /// - Example: `white`.
+    /// Its description, rules and example: [`DescribeIPv6TranslatorEntriesRequest::acl_type`](DescribeIPv6TranslatorEntriesRequest::acl_type).
     pub fn acl_type(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_type = Some(value.into());
         self
@@ -382,8 +365,7 @@ impl<C> DescribeIPv6TranslatorEntriesRequestBuilder<C> {
     ///
     /// The ID of the network ACL.
     ///
-    /// - Wire name: `AclId`.
-    /// - Example: `ipv6transacl-bp1de2****`.
+    /// Its description, rules and example: [`DescribeIPv6TranslatorEntriesRequest::acl_id`](DescribeIPv6TranslatorEntriesRequest::acl_id).
     pub fn acl_id(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_id = Some(value.into());
         self
@@ -392,9 +374,7 @@ impl<C> DescribeIPv6TranslatorEntriesRequestBuilder<C> {
     ///
     /// The number of the page to return. Default value: 1.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeIPv6TranslatorEntriesRequest::page_number`](DescribeIPv6TranslatorEntriesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -403,9 +383,7 @@ impl<C> DescribeIPv6TranslatorEntriesRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Maximum value: **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeIPv6TranslatorEntriesRequest::page_size`](DescribeIPv6TranslatorEntriesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -414,11 +392,7 @@ impl<C> DescribeIPv6TranslatorEntriesRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DescribeIPv6TranslatorEntriesRequest::client_token`](DescribeIPv6TranslatorEntriesRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -595,143 +569,130 @@ for DescribeIPv6TranslatorEntriesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeIPv6TranslatorEntries`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeIPv6TranslatorEntriesError {
-    /// HTTP 400 `InvalidName`: The specified value of name not supported.
-    InvalidName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IPv6TranslatorEntry.InvalidPort`: The specified port is invalid.
-    IPv6TranslatorEntryInvalidPort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IPv6TranslatorEntry.InvalidProtocol`: The specified transProtocol is invalid.
-    IPv6TranslatorEntryInvalidProtocol(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIpAddress.WrongFormat`: The specified ip address is invalid.
-    InvalidIpAddressWrongFormat(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IPv6TranslatorEntry.InvalidAclStatus`: The specified acl status is invalid.
-    IPv6TranslatorEntryInvalidAclStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IPv6TranslatorEntry.InvalidAclType`: The specified acl type is invalid.
-    IPv6TranslatorEntryInvalidAclType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeIPv6TranslatorEntriesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidName",
-                        "IPv6TranslatorEntry.InvalidPort",
-                        "IPv6TranslatorEntry.InvalidProtocol",
-                        "InvalidIpAddress.WrongFormat",
-                        "IPv6TranslatorEntry.InvalidAclStatus",
-                        "IPv6TranslatorEntry.InvalidAclType",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeIPv6TranslatorEntriesError;
+impl crate::Client {
+    /// Calls `DescribeIPv6TranslatorEntries`: Queries IPv6 mapping entries.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeIPv6TranslatorEntriesRequestBuilder::send) it. The parameters and their rules: [`DescribeIPv6TranslatorEntriesRequest`].
+    #[inline]
+    pub fn describe_i_pv6_translator_entries(
+        &self,
+    ) -> DescribeIPv6TranslatorEntriesRequestBuilder<&Self> {
+        DescribeIPv6TranslatorEntriesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeIPv6TranslatorEntriesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeIPv6TranslatorEntries`: Queries IPv6 mapping entries.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeIPv6TranslatorEntriesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidName(error),
-            1 => Self::IPv6TranslatorEntryInvalidPort(error),
-            2 => Self::IPv6TranslatorEntryInvalidProtocol(error),
-            3 => Self::InvalidIpAddressWrongFormat(error),
-            4 => Self::IPv6TranslatorEntryInvalidAclStatus(error),
-            5 => Self::IPv6TranslatorEntryInvalidAclType(error),
-            6 => Self::ForbbidenSubUser(error),
-            7 => Self::Forbidden(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidName(error) => (0, error),
-            Self::IPv6TranslatorEntryInvalidPort(error) => (1, error),
-            Self::IPv6TranslatorEntryInvalidProtocol(error) => (2, error),
-            Self::InvalidIpAddressWrongFormat(error) => (3, error),
-            Self::IPv6TranslatorEntryInvalidAclStatus(error) => (4, error),
-            Self::IPv6TranslatorEntryInvalidAclType(error) => (5, error),
-            Self::ForbbidenSubUser(error) => (6, error),
-            Self::Forbidden(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
+    pub fn describe_i_pv6_translator_entries(
+        &self,
+    ) -> DescribeIPv6TranslatorEntriesRequestBuilder<&Self> {
+        DescribeIPv6TranslatorEntriesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeIPv6TranslatorEntriesError {
+/// Every page of `DescribeIPv6TranslatorEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_i_pv6_translator_entries_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeIPv6TranslatorEntriesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeIPv6TranslatorEntriesResponse,
+        ::acs_runtime::client::Error<DescribeIPv6TranslatorEntriesError>,
+    >,
+> {
+    fn count(response: &DescribeIPv6TranslatorEntriesResponse) -> usize {
+        response
+            .ipv6_translator_entries
+            .as_ref()
+            .and_then(|x| x.ipv6_translator_entry.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeIPv6TranslatorEntriesRequest,
+        response: &DescribeIPv6TranslatorEntriesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeIPv6TranslatorEntriesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_i_pv6_translator_entries(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeIPv6TranslatorEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_i_pv6_translator_entries_pages(
+        &self,
+        request: DescribeIPv6TranslatorEntriesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeIPv6TranslatorEntriesResponse,
+            ::acs_runtime::client::Error<DescribeIPv6TranslatorEntriesError>,
+        >,
+    > {
+        describe_i_pv6_translator_entries_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeIPv6TranslatorEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidName",
-            "IPv6TranslatorEntryInvalidPort",
-            "IPv6TranslatorEntryInvalidProtocol",
-            "InvalidIpAddressWrongFormat",
-            "IPv6TranslatorEntryInvalidAclStatus",
-            "IPv6TranslatorEntryInvalidAclType",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeIPv6TranslatorEntries`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_i_pv6_translator_entries_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeIPv6TranslatorEntriesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::Ipv6TranslatorEntry,
+        ::acs_runtime::client::Error<DescribeIPv6TranslatorEntriesError>,
+    >,
+> {
+    fn extract(
+        response: DescribeIPv6TranslatorEntriesResponse,
+    ) -> Vec<crate::types::Ipv6TranslatorEntry> {
+        response
+            .ipv6_translator_entries
+            .and_then(|x| x.ipv6_translator_entry)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_i_pv6_translator_entries_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeIPv6TranslatorEntriesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeIPv6TranslatorEntries`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeIPv6TranslatorEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeIPv6TranslatorEntriesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeIPv6TranslatorEntriesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_i_pv6_translator_entries_items(
+        &self,
+        request: DescribeIPv6TranslatorEntriesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::Ipv6TranslatorEntry,
+            ::acs_runtime::client::Error<DescribeIPv6TranslatorEntriesError>,
+        >,
+    > {
+        describe_i_pv6_translator_entries_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `ipv6-translator` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_i_pv6_translators_pages`](crate::Client::describe_i_pv6_translators_pages) and [`describe_i_pv6_translators_items`](crate::Client::describe_i_pv6_translators_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_i_pv6_translators_pages`](crate::Client::describe_i_pv6_translators_pages) and [`describe_i_pv6_translators_items`](crate::Client::describe_i_pv6_translators_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeIPv6Translators",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeIPv6TranslatorsRequest>;
 /// Request of `DescribeIPv6Translators`: Queries IPv6 Translation Service instances.
 ///
 /// **Deprecated** by the service.
@@ -221,9 +224,7 @@ impl<C> DescribeIPv6TranslatorsRequestBuilder<C> {
     ///
     /// The region of the IPv6 Translation Service instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeIPv6TranslatorsRequest::region_id`](DescribeIPv6TranslatorsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -232,8 +233,7 @@ impl<C> DescribeIPv6TranslatorsRequestBuilder<C> {
     ///
     /// The ID of the IPv6 Translation Service instance.
     ///
-    /// - Wire name: `Ipv6TranslatorId`.
-    /// - Example: `ipv6trans-bp1858ys****`.
+    /// Its description, rules and example: [`DescribeIPv6TranslatorsRequest::ipv6_translator_id`](DescribeIPv6TranslatorsRequest::ipv6_translator_id).
     pub fn ipv6_translator_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_translator_id = Some(value.into());
         self
@@ -242,8 +242,7 @@ impl<C> DescribeIPv6TranslatorsRequestBuilder<C> {
     ///
     /// The name of the IPv6 Translation Service instance.
     ///
-    /// - Wire name: `Name`.
-    /// - Example: `ipv6_1`.
+    /// Its description, rules and example: [`DescribeIPv6TranslatorsRequest::name`](DescribeIPv6TranslatorsRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -252,8 +251,7 @@ impl<C> DescribeIPv6TranslatorsRequestBuilder<C> {
     ///
     /// The specification of the IPv6 Translation Service instance. Set the value to **small**.
     ///
-    /// - Wire name: `Spec`.
-    /// - Example: `small`.
+    /// Its description, rules and example: [`DescribeIPv6TranslatorsRequest::spec`](DescribeIPv6TranslatorsRequest::spec).
     pub fn spec(mut self, value: impl Into<String>) -> Self {
         self.inner.spec = Some(value.into());
         self
@@ -262,16 +260,7 @@ impl<C> DescribeIPv6TranslatorsRequestBuilder<C> {
     ///
     /// The status of the IPv6 Translation Service instance. Valid values:
     ///
-    /// * **init**
-    /// * **provisioning**
-    /// * **active**
-    /// * **updating**
-    /// * **upgrading**
-    /// * **deleting**
-    /// * **deleted**
-    ///
-    /// - Wire name: `Status`.
-    /// - Example: `active`.
+    /// Its description, rules and example: [`DescribeIPv6TranslatorsRequest::status`](DescribeIPv6TranslatorsRequest::status).
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.inner.status = Some(value.into());
         self
@@ -280,8 +269,7 @@ impl<C> DescribeIPv6TranslatorsRequestBuilder<C> {
     ///
     /// The IPv6 address allocated to the IPv6 Translation Service instance.
     ///
-    /// - Wire name: `AllocateIpv6Addr`.
-    /// - Example: `2400:3200:1600::XXXX`.
+    /// Its description, rules and example: [`DescribeIPv6TranslatorsRequest::allocate_ipv6_addr`](DescribeIPv6TranslatorsRequest::allocate_ipv6_addr).
     pub fn allocate_ipv6_addr(mut self, value: impl Into<String>) -> Self {
         self.inner.allocate_ipv6_addr = Some(value.into());
         self
@@ -290,8 +278,7 @@ impl<C> DescribeIPv6TranslatorsRequestBuilder<C> {
     ///
     /// The IPv4 address allocated to the IPv6 Translation Service instance.
     ///
-    /// - Wire name: `AllocateIpv4Addr`.
-    /// - Example: `47.99.XX.XX`.
+    /// Its description, rules and example: [`DescribeIPv6TranslatorsRequest::allocate_ipv4_addr`](DescribeIPv6TranslatorsRequest::allocate_ipv4_addr).
     pub fn allocate_ipv4_addr(mut self, value: impl Into<String>) -> Self {
         self.inner.allocate_ipv4_addr = Some(value.into());
         self
@@ -300,11 +287,7 @@ impl<C> DescribeIPv6TranslatorsRequestBuilder<C> {
     ///
     /// The billing method of the IPv6 Translation Service instance. Valid values:
     ///
-    /// * **Prepay**: subscription
-    /// * **Postpay**: pay-as-you-go
-    ///
-    /// - Wire name: `PayType`.
-    /// - Example: `Prepay`.
+    /// Its description, rules and example: [`DescribeIPv6TranslatorsRequest::pay_type`](DescribeIPv6TranslatorsRequest::pay_type).
     pub fn pay_type(mut self, value: impl Into<String>) -> Self {
         self.inner.pay_type = Some(value.into());
         self
@@ -313,9 +296,7 @@ impl<C> DescribeIPv6TranslatorsRequestBuilder<C> {
     ///
     /// The number of the page to return. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeIPv6TranslatorsRequest::page_number`](DescribeIPv6TranslatorsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -324,9 +305,7 @@ impl<C> DescribeIPv6TranslatorsRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Maximum value: **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeIPv6TranslatorsRequest::page_size`](DescribeIPv6TranslatorsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -335,11 +314,7 @@ impl<C> DescribeIPv6TranslatorsRequestBuilder<C> {
     ///
     /// The business status of the IPv6 Translation Service instance. Valid values:
     ///
-    /// * **Normal**
-    /// * **FinancialLocked**
-    ///
-    /// - Wire name: `BusinessStatus`.
-    /// - Example: `Normal`.
+    /// Its description, rules and example: [`DescribeIPv6TranslatorsRequest::business_status`](DescribeIPv6TranslatorsRequest::business_status).
     pub fn business_status(mut self, value: impl Into<String>) -> Self {
         self.inner.business_status = Some(value.into());
         self
@@ -513,137 +488,127 @@ for DescribeIPv6TranslatorsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeIPv6Translators`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeIPv6TranslatorsError {
-    /// HTTP 400 `PayType.NotSupport`: The specified pay type is not support.
-    PayTypeNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BusinessStatus.NotSupport`: The specified business status is not supported.
-    BusinessStatusNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIpAddress.WrongFormat`: The specified ip address is invalid.
-    InvalidIpAddressWrongFormat(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Status.NotSupport`: The specified value of status is not supported.
-    StatusNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName`: The specified value of name is not supported.
-    InvalidName(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeIPv6TranslatorsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "PayType.NotSupport",
-                        "BusinessStatus.NotSupport",
-                        "InvalidIpAddress.WrongFormat",
-                        "Status.NotSupport",
-                        "InvalidName",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeIPv6TranslatorsError;
+impl crate::Client {
+    /// Calls `DescribeIPv6Translators`: Queries IPv6 Translation Service instances.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeIPv6TranslatorsRequestBuilder::send) it. The parameters and their rules: [`DescribeIPv6TranslatorsRequest`].
+    #[inline]
+    pub fn describe_i_pv6_translators(
+        &self,
+    ) -> DescribeIPv6TranslatorsRequestBuilder<&Self> {
+        DescribeIPv6TranslatorsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeIPv6TranslatorsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeIPv6Translators`: Queries IPv6 Translation Service instances.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeIPv6TranslatorsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::PayTypeNotSupport(error),
-            1 => Self::BusinessStatusNotSupport(error),
-            2 => Self::InvalidIpAddressWrongFormat(error),
-            3 => Self::StatusNotSupport(error),
-            4 => Self::InvalidName(error),
-            5 => Self::ForbbidenSubUser(error),
-            6 => Self::Forbidden(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::PayTypeNotSupport(error) => (0, error),
-            Self::BusinessStatusNotSupport(error) => (1, error),
-            Self::InvalidIpAddressWrongFormat(error) => (2, error),
-            Self::StatusNotSupport(error) => (3, error),
-            Self::InvalidName(error) => (4, error),
-            Self::ForbbidenSubUser(error) => (5, error),
-            Self::Forbidden(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
+    pub fn describe_i_pv6_translators(
+        &self,
+    ) -> DescribeIPv6TranslatorsRequestBuilder<&Self> {
+        DescribeIPv6TranslatorsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeIPv6TranslatorsError {
+/// Every page of `DescribeIPv6Translators`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_i_pv6_translators_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeIPv6TranslatorsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeIPv6TranslatorsResponse,
+        ::acs_runtime::client::Error<DescribeIPv6TranslatorsError>,
+    >,
+> {
+    fn count(response: &DescribeIPv6TranslatorsResponse) -> usize {
+        response
+            .ipv6_translators
+            .as_ref()
+            .and_then(|x| x.ipv6_translator.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeIPv6TranslatorsRequest,
+        response: &DescribeIPv6TranslatorsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeIPv6TranslatorsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_i_pv6_translators(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeIPv6Translators`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_i_pv6_translators_pages(
+        &self,
+        request: DescribeIPv6TranslatorsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeIPv6TranslatorsResponse,
+            ::acs_runtime::client::Error<DescribeIPv6TranslatorsError>,
+        >,
+    > {
+        describe_i_pv6_translators_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeIPv6TranslatorsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "PayTypeNotSupport",
-            "BusinessStatusNotSupport",
-            "InvalidIpAddressWrongFormat",
-            "StatusNotSupport",
-            "InvalidName",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeIPv6Translators`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_i_pv6_translators_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeIPv6TranslatorsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::Ipv6Translator,
+        ::acs_runtime::client::Error<DescribeIPv6TranslatorsError>,
+    >,
+> {
+    fn extract(
+        response: DescribeIPv6TranslatorsResponse,
+    ) -> Vec<crate::types::Ipv6Translator> {
+        response.ipv6_translators.and_then(|x| x.ipv6_translator).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_i_pv6_translators_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeIPv6TranslatorsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeIPv6Translators`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeIPv6TranslatorsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeIPv6TranslatorsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeIPv6TranslatorsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_i_pv6_translators_items(
+        &self,
+        request: DescribeIPv6TranslatorsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::Ipv6Translator,
+            ::acs_runtime::client::Error<DescribeIPv6TranslatorsError>,
+        >,
+    > {
+        describe_i_pv6_translators_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `ipv6-gateway` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_ipv6_addresses_pages`](crate::Client::describe_ipv6_addresses_pages) and [`describe_ipv6_addresses_items`](crate::Client::describe_ipv6_addresses_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_ipv6_addresses_pages`](crate::Client::describe_ipv6_addresses_pages) and [`describe_ipv6_addresses_items`](crate::Client::describe_ipv6_addresses_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeIpv6Addresses",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeIpv6AddressesRequest>;
 /// Request of `DescribeIpv6Addresses`: Queries IPv6 addresses in a region.
 ///
 /// # Example
@@ -297,9 +300,7 @@ impl<C> DescribeIpv6AddressesRequestBuilder<C> {
     ///
     /// The ID of the region in which you want to query IPv6 addresses. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-huhehaote`.
+    /// Its description, rules and example: [`DescribeIpv6AddressesRequest::region_id`](DescribeIpv6AddressesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -308,8 +309,7 @@ impl<C> DescribeIpv6AddressesRequestBuilder<C> {
     ///
     /// The ID of the IPv6 address that you want to query. You can enter at most 20 IPv6 address IDs in each API request. Separate IPv6 address IDs with commas (,).
     ///
-    /// - Wire name: `Ipv6AddressId`.
-    /// - Example: `ipv6-2zen5j4axcp5l5qyy****`.
+    /// Its description, rules and example: [`DescribeIpv6AddressesRequest::ipv6_address_id`](DescribeIpv6AddressesRequest::ipv6_address_id).
     pub fn ipv6_address_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_address_id = Some(value.into());
         self
@@ -318,8 +318,7 @@ impl<C> DescribeIpv6AddressesRequestBuilder<C> {
     ///
     /// The IPv6 address that you want to query.
     ///
-    /// - Wire name: `Ipv6Address`.
-    /// - Example: `2408:XXXX:153:3921:851c:c435:7b12:1c5f`.
+    /// Its description, rules and example: [`DescribeIpv6AddressesRequest::ipv6_address`](DescribeIpv6AddressesRequest::ipv6_address).
     pub fn ipv6_address(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_address = Some(value.into());
         self
@@ -328,10 +327,7 @@ impl<C> DescribeIpv6AddressesRequestBuilder<C> {
     ///
     /// The name of the IPv6 address that you want to query.
     ///
-    /// The name must be 0 to 128 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`DescribeIpv6AddressesRequest::name`](DescribeIpv6AddressesRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -340,10 +336,7 @@ impl<C> DescribeIpv6AddressesRequestBuilder<C> {
     ///
     /// The type of IP address. Valid values:
     ///
-    /// - IPv6Address (default): indicates an IPv6 instance used to query a single IPv6 address.
-    /// - IPv6Prefix: indicates an IPv6 instance used to query prefix CIDR blocks.
-    /// - Wire name: `AddressType`.
-    /// - Example: `IPv6Address`.
+    /// Its description, rules and example: [`DescribeIpv6AddressesRequest::address_type`](DescribeIpv6AddressesRequest::address_type).
     pub fn address_type(mut self, value: impl Into<String>) -> Self {
         self.inner.address_type = Some(value.into());
         self
@@ -352,8 +345,7 @@ impl<C> DescribeIpv6AddressesRequestBuilder<C> {
     ///
     /// The ID of the instance that is assigned the IPv6 address.
     ///
-    /// - Wire name: `AssociatedInstanceId`.
-    /// - Example: `i-2ze72wuqj4y3jl4f****`.
+    /// Its description, rules and example: [`DescribeIpv6AddressesRequest::associated_instance_id`](DescribeIpv6AddressesRequest::associated_instance_id).
     pub fn associated_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.associated_instance_id = Some(value.into());
         self
@@ -362,11 +354,7 @@ impl<C> DescribeIpv6AddressesRequestBuilder<C> {
     ///
     /// The type of instance associated with the IPv6 address. Valid values:
     ///
-    /// * **EcsInstance**: Elastic Compute Service (ECS) instance in a virtual private cloud (VPC)
-    /// * **NetworkInterface**: secondary elastic network interface (ENI)
-    ///
-    /// - Wire name: `AssociatedInstanceType`.
-    /// - Example: `EcsInstance`.
+    /// Its description, rules and example: [`DescribeIpv6AddressesRequest::associated_instance_type`](DescribeIpv6AddressesRequest::associated_instance_type).
     pub fn associated_instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.associated_instance_type = Some(value.into());
         self
@@ -375,11 +363,7 @@ impl<C> DescribeIpv6AddressesRequestBuilder<C> {
     ///
     /// The type of communication supported by the IPv6 address. Valid values:
     ///
-    /// * **Private**
-    /// * **Public**
-    ///
-    /// - Wire name: `NetworkType`.
-    /// - Example: `Private`.
+    /// Its description, rules and example: [`DescribeIpv6AddressesRequest::network_type`](DescribeIpv6AddressesRequest::network_type).
     pub fn network_type(mut self, value: impl Into<String>) -> Self {
         self.inner.network_type = Some(value.into());
         self
@@ -388,8 +372,7 @@ impl<C> DescribeIpv6AddressesRequestBuilder<C> {
     ///
     /// The ID of the VPC to which the IPv6 address belongs.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Example: `vpc-bp15zckdt37pq72zv****`.
+    /// Its description, rules and example: [`DescribeIpv6AddressesRequest::vpc_id`](DescribeIpv6AddressesRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -398,8 +381,7 @@ impl<C> DescribeIpv6AddressesRequestBuilder<C> {
     ///
     /// The ID of the vSwitch to which the IPv6 address belongs.
     ///
-    /// - Wire name: `VSwitchId`.
-    /// - Example: `vsw-25navfgbue4g****`.
+    /// Its description, rules and example: [`DescribeIpv6AddressesRequest::v_switch_id`](DescribeIpv6AddressesRequest::v_switch_id).
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_id = Some(value.into());
         self
@@ -408,8 +390,7 @@ impl<C> DescribeIpv6AddressesRequestBuilder<C> {
     ///
     /// The ID of the Internet bandwidth that you purchased for the IPv6 address.
     ///
-    /// - Wire name: `Ipv6InternetBandwidthId`.
-    /// - Example: `ipv6bw-uf6hcyzu65v98v3du****`.
+    /// Its description, rules and example: [`DescribeIpv6AddressesRequest::ipv6_internet_bandwidth_id`](DescribeIpv6AddressesRequest::ipv6_internet_bandwidth_id).
     pub fn ipv6_internet_bandwidth_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_internet_bandwidth_id = Some(value.into());
         self
@@ -418,11 +399,7 @@ impl<C> DescribeIpv6AddressesRequestBuilder<C> {
     ///
     /// Specifies whether to return information about pending orders. Valid values:
     ///
-    /// * **false** (default)
-    /// * **true**
-    ///
-    /// - Wire name: `IncludeReservationData`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeIpv6AddressesRequest::include_reservation_data`](DescribeIpv6AddressesRequest::include_reservation_data).
     pub fn include_reservation_data(mut self, value: bool) -> Self {
         self.inner.include_reservation_data = Some(value);
         self
@@ -431,8 +408,7 @@ impl<C> DescribeIpv6AddressesRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the IPv6 gateway belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`DescribeIpv6AddressesRequest::resource_group_id`](DescribeIpv6AddressesRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -441,8 +417,7 @@ impl<C> DescribeIpv6AddressesRequestBuilder<C> {
     ///
     /// The tag list.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`DescribeIpv6AddressesRequest::tag`](DescribeIpv6AddressesRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -451,10 +426,7 @@ impl<C> DescribeIpv6AddressesRequestBuilder<C> {
     ///
     /// The page number. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeIpv6AddressesRequest::page_number`](DescribeIpv6AddressesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -463,10 +435,7 @@ impl<C> DescribeIpv6AddressesRequestBuilder<C> {
     ///
     /// The number of entries per page. Maximum value: **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeIpv6AddressesRequest::page_size`](DescribeIpv6AddressesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -475,13 +444,7 @@ impl<C> DescribeIpv6AddressesRequestBuilder<C> {
     ///
     /// Indicates whether the instance is managed. Valid values:
     ///
-    /// * **true**
-    /// * **false**
-    ///
-    /// If you do not specify this parameter, all instances are queried.
-    ///
-    /// - Wire name: `ServiceManaged`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeIpv6AddressesRequest::service_managed`](DescribeIpv6AddressesRequest::service_managed).
     pub fn service_managed(mut self, value: bool) -> Self {
         self.inner.service_managed = Some(value);
         self
@@ -653,125 +616,123 @@ for DescribeIpv6AddressesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeIpv6Addresses`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeIpv6AddressesError {
-    /// HTTP 400 `IllegalParam.Ipv6Address`: The param of %s is illegal.
-    IllegalParamIpv6Address(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.NetworkType`: The param of %s is illegal.
-    IllegalParamNetworkType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.AddressType`: The specified AddressType is illegal.
-    IllegalParamAddressType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParamSize.AssociatedInstanceId`: The param size of AssociatedInstanceId is illegal.
-    IllegalParamSizeAssociatedInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.AssociatedInstanceId`: The param of AssociatedInstanceId is missing when AssociatedInstanceType is specified.
-    MissingParamAssociatedInstanceId(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeIpv6AddressesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.Ipv6Address",
-                        "IllegalParam.NetworkType",
-                        "IllegalParam.AddressType",
-                        "IllegalParamSize.AssociatedInstanceId",
-                        "MissingParam.AssociatedInstanceId",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeIpv6AddressesError;
+impl crate::Client {
+    /// Calls `DescribeIpv6Addresses`: Queries IPv6 addresses in a region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeIpv6AddressesRequestBuilder::send) it. The parameters and their rules: [`DescribeIpv6AddressesRequest`].
+    #[inline]
+    pub fn describe_ipv6_addresses(&self) -> DescribeIpv6AddressesRequestBuilder<&Self> {
+        DescribeIpv6AddressesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeIpv6AddressesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeIpv6Addresses`: Queries IPv6 addresses in a region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeIpv6AddressesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamIpv6Address(error),
-            1 => Self::IllegalParamNetworkType(error),
-            2 => Self::IllegalParamAddressType(error),
-            3 => Self::IllegalParamSizeAssociatedInstanceId(error),
-            4 => Self::MissingParamAssociatedInstanceId(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamIpv6Address(error) => (0, error),
-            Self::IllegalParamNetworkType(error) => (1, error),
-            Self::IllegalParamAddressType(error) => (2, error),
-            Self::IllegalParamSizeAssociatedInstanceId(error) => (3, error),
-            Self::MissingParamAssociatedInstanceId(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
+    pub fn describe_ipv6_addresses(&self) -> DescribeIpv6AddressesRequestBuilder<&Self> {
+        DescribeIpv6AddressesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeIpv6AddressesError {
+/// Every page of `DescribeIpv6Addresses`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_ipv6_addresses_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeIpv6AddressesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeIpv6AddressesResponse,
+        ::acs_runtime::client::Error<DescribeIpv6AddressesError>,
+    >,
+> {
+    fn count(response: &DescribeIpv6AddressesResponse) -> usize {
+        response
+            .ipv6_addresses
+            .as_ref()
+            .and_then(|x| x.ipv6_address.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeIpv6AddressesRequest,
+        response: &DescribeIpv6AddressesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeIpv6AddressesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_ipv6_addresses(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeIpv6Addresses`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_ipv6_addresses_pages(
+        &self,
+        request: DescribeIpv6AddressesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeIpv6AddressesResponse,
+            ::acs_runtime::client::Error<DescribeIpv6AddressesError>,
+        >,
+    > {
+        describe_ipv6_addresses_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeIpv6AddressesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamIpv6Address",
-            "IllegalParamNetworkType",
-            "IllegalParamAddressType",
-            "IllegalParamSizeAssociatedInstanceId",
-            "MissingParamAssociatedInstanceId",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeIpv6Addresses`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_ipv6_addresses_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeIpv6AddressesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::Ipv6Address,
+        ::acs_runtime::client::Error<DescribeIpv6AddressesError>,
+    >,
+> {
+    fn extract(
+        response: DescribeIpv6AddressesResponse,
+    ) -> Vec<crate::types::Ipv6Address> {
+        response.ipv6_addresses.and_then(|x| x.ipv6_address).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_ipv6_addresses_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeIpv6AddressesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeIpv6Addresses`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeIpv6AddressesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeIpv6AddressesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeIpv6AddressesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_ipv6_addresses_items(
+        &self,
+        request: DescribeIpv6AddressesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::Ipv6Address,
+            ::acs_runtime::client::Error<DescribeIpv6AddressesError>,
+        >,
+    > {
+        describe_ipv6_addresses_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `ipv6-gateway` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_ipv6_egress_only_rules_pages`](crate::Client::describe_ipv6_egress_only_rules_pages) and [`describe_ipv6_egress_only_rules_items`](crate::Client::describe_ipv6_egress_only_rules_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_ipv6_egress_only_rules_pages`](crate::Client::describe_ipv6_egress_only_rules_pages) and [`describe_ipv6_egress_only_rules_items`](crate::Client::describe_ipv6_egress_only_rules_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeIpv6EgressOnlyRules",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeIpv6EgressOnlyRulesRequest>;
 /// Request of `DescribeIpv6EgressOnlyRules`: Queries egress-only rules.
 ///
 /// # Example
@@ -182,9 +185,7 @@ impl<C> DescribeIpv6EgressOnlyRulesRequestBuilder<C> {
     ///
     /// The ID of the region where the IPv6 gateway is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-huhehaote`.
+    /// Its description, rules and example: [`DescribeIpv6EgressOnlyRulesRequest::region_id`](DescribeIpv6EgressOnlyRulesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -193,9 +194,7 @@ impl<C> DescribeIpv6EgressOnlyRulesRequestBuilder<C> {
     ///
     /// The ID of the IPv6 gateway.
     ///
-    /// - Wire name: `Ipv6GatewayId`.
-    /// - Required.
-    /// - Example: `ipv6gw-bp1rhhs9zjlxukc5e****`.
+    /// Its description, rules and example: [`DescribeIpv6EgressOnlyRulesRequest::ipv6_gateway_id`](DescribeIpv6EgressOnlyRulesRequest::ipv6_gateway_id).
     pub fn ipv6_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_gateway_id = Some(value.into());
         self
@@ -204,8 +203,7 @@ impl<C> DescribeIpv6EgressOnlyRulesRequestBuilder<C> {
     ///
     /// The ID of the egress-only rule that you want to query.
     ///
-    /// - Wire name: `Ipv6EgressOnlyRuleId`.
-    /// - Example: `ipv6py-bp1rr7fq1md8pbb3k****`.
+    /// Its description, rules and example: [`DescribeIpv6EgressOnlyRulesRequest::ipv6_egress_only_rule_id`](DescribeIpv6EgressOnlyRulesRequest::ipv6_egress_only_rule_id).
     pub fn ipv6_egress_only_rule_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_egress_only_rule_id = Some(value.into());
         self
@@ -214,8 +212,7 @@ impl<C> DescribeIpv6EgressOnlyRulesRequestBuilder<C> {
     ///
     /// The name of the rule.
     ///
-    /// - Wire name: `Name`.
-    /// - Example: `rulename`.
+    /// Its description, rules and example: [`DescribeIpv6EgressOnlyRulesRequest::name`](DescribeIpv6EgressOnlyRulesRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -224,11 +221,7 @@ impl<C> DescribeIpv6EgressOnlyRulesRequestBuilder<C> {
     ///
     /// The type of the instance to which you want to apply the egress-only rule. Valid values:
     ///
-    /// * IPv6Address (default)
-    /// * IPv6Prefix
-    ///
-    /// - Wire name: `InstanceType`.
-    /// - Example: `Ipv6Address`.
+    /// Its description, rules and example: [`DescribeIpv6EgressOnlyRulesRequest::instance_type`](DescribeIpv6EgressOnlyRulesRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -237,8 +230,7 @@ impl<C> DescribeIpv6EgressOnlyRulesRequestBuilder<C> {
     ///
     /// The ID of the instance that is associated with the IPv6 address to which the egress-only rule is applied.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Example: `ipv6gw-bp1rhhs9zjlxukc5e****`.
+    /// Its description, rules and example: [`DescribeIpv6EgressOnlyRulesRequest::instance_id`](DescribeIpv6EgressOnlyRulesRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -247,10 +239,7 @@ impl<C> DescribeIpv6EgressOnlyRulesRequestBuilder<C> {
     ///
     /// The page number. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeIpv6EgressOnlyRulesRequest::page_number`](DescribeIpv6EgressOnlyRulesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -259,10 +248,7 @@ impl<C> DescribeIpv6EgressOnlyRulesRequestBuilder<C> {
     ///
     /// The number of entries per page. Maximum value: **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeIpv6EgressOnlyRulesRequest::page_size`](DescribeIpv6EgressOnlyRulesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -437,85 +423,130 @@ for DescribeIpv6EgressOnlyRulesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeIpv6EgressOnlyRules`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeIpv6EgressOnlyRulesError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeIpv6EgressOnlyRulesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeIpv6EgressOnlyRulesError;
+impl crate::Client {
+    /// Calls `DescribeIpv6EgressOnlyRules`: Queries egress-only rules.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeIpv6EgressOnlyRulesRequestBuilder::send) it. The parameters and their rules: [`DescribeIpv6EgressOnlyRulesRequest`].
+    #[inline]
+    pub fn describe_ipv6_egress_only_rules(
+        &self,
+    ) -> DescribeIpv6EgressOnlyRulesRequestBuilder<&Self> {
+        DescribeIpv6EgressOnlyRulesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeIpv6EgressOnlyRulesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeIpv6EgressOnlyRules`: Queries egress-only rules.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeIpv6EgressOnlyRulesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
+    pub fn describe_ipv6_egress_only_rules(
+        &self,
+    ) -> DescribeIpv6EgressOnlyRulesRequestBuilder<&Self> {
+        DescribeIpv6EgressOnlyRulesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeIpv6EgressOnlyRulesError {
+/// Every page of `DescribeIpv6EgressOnlyRules`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_ipv6_egress_only_rules_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeIpv6EgressOnlyRulesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeIpv6EgressOnlyRulesResponse,
+        ::acs_runtime::client::Error<DescribeIpv6EgressOnlyRulesError>,
+    >,
+> {
+    fn count(response: &DescribeIpv6EgressOnlyRulesResponse) -> usize {
+        response
+            .ipv6_egress_only_rules
+            .as_ref()
+            .and_then(|x| x.ipv6_egress_only_rule.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeIpv6EgressOnlyRulesRequest,
+        response: &DescribeIpv6EgressOnlyRulesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeIpv6EgressOnlyRulesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_ipv6_egress_only_rules(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeIpv6EgressOnlyRules`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_ipv6_egress_only_rules_pages(
+        &self,
+        request: DescribeIpv6EgressOnlyRulesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeIpv6EgressOnlyRulesResponse,
+            ::acs_runtime::client::Error<DescribeIpv6EgressOnlyRulesError>,
+        >,
+    > {
+        describe_ipv6_egress_only_rules_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeIpv6EgressOnlyRulesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeIpv6EgressOnlyRules`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_ipv6_egress_only_rules_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeIpv6EgressOnlyRulesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::Ipv6EgressOnlyRule,
+        ::acs_runtime::client::Error<DescribeIpv6EgressOnlyRulesError>,
+    >,
+> {
+    fn extract(
+        response: DescribeIpv6EgressOnlyRulesResponse,
+    ) -> Vec<crate::types::Ipv6EgressOnlyRule> {
+        response
+            .ipv6_egress_only_rules
+            .and_then(|x| x.ipv6_egress_only_rule)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_ipv6_egress_only_rules_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeIpv6EgressOnlyRulesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeIpv6EgressOnlyRules`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeIpv6EgressOnlyRulesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeIpv6EgressOnlyRulesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeIpv6EgressOnlyRulesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_ipv6_egress_only_rules_items(
+        &self,
+        request: DescribeIpv6EgressOnlyRulesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::Ipv6EgressOnlyRule,
+            ::acs_runtime::client::Error<DescribeIpv6EgressOnlyRulesError>,
+        >,
+    > {
+        describe_ipv6_egress_only_rules_items(self, request)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeIpv6GatewayAttributeRequest>;
 /// Request of `DescribeIpv6GatewayAttribute`: Queries the information about an IPv6 gateway, including the region, virtual private cloud (VPC), status, and billing method.
 ///
 /// # Example
@@ -105,9 +108,7 @@ impl<C> DescribeIpv6GatewayAttributeRequestBuilder<C> {
     ///
     /// The ID of the region where the IPv6 gateway is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-huhehaote`.
+    /// Its description, rules and example: [`DescribeIpv6GatewayAttributeRequest::region_id`](DescribeIpv6GatewayAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -116,9 +117,7 @@ impl<C> DescribeIpv6GatewayAttributeRequestBuilder<C> {
     ///
     /// The ID of the IPv6 gateway that you want to query.
     ///
-    /// - Wire name: `Ipv6GatewayId`.
-    /// - Required.
-    /// - Example: `ipv6gw-hp3y0l3ln89j8cdvf****`.
+    /// Its description, rules and example: [`DescribeIpv6GatewayAttributeRequest::ipv6_gateway_id`](DescribeIpv6GatewayAttributeRequest::ipv6_gateway_id).
     pub fn ipv6_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_gateway_id = Some(value.into());
         self
@@ -403,90 +402,28 @@ for DescribeIpv6GatewayAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeIpv6GatewayAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeIpv6GatewayAttributeError {
-    /// HTTP 403 `Forbbiden`: User not authorized to operate on the specified resource.
-    Forbbiden(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeIpv6GatewayAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["Forbbiden"]), error)
+mod error;
+pub use error::DescribeIpv6GatewayAttributeError;
+impl crate::Client {
+    /// Calls `DescribeIpv6GatewayAttribute`: Queries the information about an IPv6 gateway, including the region, virtual private cloud (VPC), status, and billing method.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeIpv6GatewayAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeIpv6GatewayAttributeRequest`].
+    #[inline]
+    pub fn describe_ipv6_gateway_attribute(
+        &self,
+    ) -> DescribeIpv6GatewayAttributeRequestBuilder<&Self> {
+        DescribeIpv6GatewayAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeIpv6GatewayAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeIpv6GatewayAttribute`: Queries the information about an IPv6 gateway, including the region, virtual private cloud (VPC), status, and billing method.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeIpv6GatewayAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::Forbbiden(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Forbbiden(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeIpv6GatewayAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeIpv6GatewayAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Forbbiden", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeIpv6GatewayAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeIpv6GatewayAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeIpv6GatewayAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeIpv6GatewayAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_ipv6_gateway_attribute(
+        &self,
+    ) -> DescribeIpv6GatewayAttributeRequestBuilder<&Self> {
+        DescribeIpv6GatewayAttributeRequestBuilder::new(self)
     }
 }

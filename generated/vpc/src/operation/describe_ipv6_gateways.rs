@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `ipv6-gateway` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_ipv6_gateways_pages`](crate::Client::describe_ipv6_gateways_pages) and [`describe_ipv6_gateways_items`](crate::Client::describe_ipv6_gateways_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_ipv6_gateways_pages`](crate::Client::describe_ipv6_gateways_pages) and [`describe_ipv6_gateways_items`](crate::Client::describe_ipv6_gateways_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeIpv6Gateways",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeIpv6GatewaysRequest>;
 /// Request of `DescribeIpv6Gateways`: Queries IPv6 gateways in a region.
 ///
 /// # Example
@@ -179,9 +182,7 @@ impl<C> DescribeIpv6GatewaysRequestBuilder<C> {
     ///
     /// The ID of the region in which the IPv6 gateway is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-huhehaote`.
+    /// Its description, rules and example: [`DescribeIpv6GatewaysRequest::region_id`](DescribeIpv6GatewaysRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -190,8 +191,7 @@ impl<C> DescribeIpv6GatewaysRequestBuilder<C> {
     ///
     /// The ID of the IPv6 gateway.
     ///
-    /// - Wire name: `Ipv6GatewayId`.
-    /// - Example: `ipv6gw-hp3rwmtmfhgis****`.
+    /// Its description, rules and example: [`DescribeIpv6GatewaysRequest::ipv6_gateway_id`](DescribeIpv6GatewaysRequest::ipv6_gateway_id).
     pub fn ipv6_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_gateway_id = Some(value.into());
         self
@@ -200,8 +200,7 @@ impl<C> DescribeIpv6GatewaysRequestBuilder<C> {
     ///
     /// The ID of the virtual private cloud (VPC) to which the IPv6 gateway belongs.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Example: `vpc-123sedrfswd23****`.
+    /// Its description, rules and example: [`DescribeIpv6GatewaysRequest::vpc_id`](DescribeIpv6GatewaysRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -210,10 +209,7 @@ impl<C> DescribeIpv6GatewaysRequestBuilder<C> {
     ///
     /// The name of the IPv6 gateway.
     ///
-    /// The name must be 2 to 128 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). It must start with a letter. The name must start with a letter and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `ipv6GW`.
+    /// Its description, rules and example: [`DescribeIpv6GatewaysRequest::name`](DescribeIpv6GatewaysRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -222,10 +218,7 @@ impl<C> DescribeIpv6GatewaysRequestBuilder<C> {
     ///
     /// The page number.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeIpv6GatewaysRequest::page_number`](DescribeIpv6GatewaysRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -234,10 +227,7 @@ impl<C> DescribeIpv6GatewaysRequestBuilder<C> {
     ///
     /// The number of entries per page.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeIpv6GatewaysRequest::page_size`](DescribeIpv6GatewaysRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -246,8 +236,7 @@ impl<C> DescribeIpv6GatewaysRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the IPv6 gateway belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`DescribeIpv6GatewaysRequest::resource_group_id`](DescribeIpv6GatewaysRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -256,8 +245,7 @@ impl<C> DescribeIpv6GatewaysRequestBuilder<C> {
     ///
     /// The information about the tags.
     ///
-    /// - Wire name: `Tags`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`DescribeIpv6GatewaysRequest::tags`](DescribeIpv6GatewaysRequest::tags).
     pub fn tags(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tags = Some(values.into_iter().collect());
         self
@@ -431,90 +419,123 @@ for DescribeIpv6GatewaysResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeIpv6Gateways`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeIpv6GatewaysError {
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeIpv6GatewaysError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["Forbidden"]), error)
+mod error;
+pub use error::DescribeIpv6GatewaysError;
+impl crate::Client {
+    /// Calls `DescribeIpv6Gateways`: Queries IPv6 gateways in a region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeIpv6GatewaysRequestBuilder::send) it. The parameters and their rules: [`DescribeIpv6GatewaysRequest`].
+    #[inline]
+    pub fn describe_ipv6_gateways(&self) -> DescribeIpv6GatewaysRequestBuilder<&Self> {
+        DescribeIpv6GatewaysRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeIpv6GatewaysError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeIpv6Gateways`: Queries IPv6 gateways in a region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeIpv6GatewaysRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::Forbidden(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Forbidden(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
+    pub fn describe_ipv6_gateways(&self) -> DescribeIpv6GatewaysRequestBuilder<&Self> {
+        DescribeIpv6GatewaysRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeIpv6GatewaysError {
+/// Every page of `DescribeIpv6Gateways`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_ipv6_gateways_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeIpv6GatewaysRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeIpv6GatewaysResponse,
+        ::acs_runtime::client::Error<DescribeIpv6GatewaysError>,
+    >,
+> {
+    fn count(response: &DescribeIpv6GatewaysResponse) -> usize {
+        response
+            .ipv6_gateways
+            .as_ref()
+            .and_then(|x| x.ipv6_gateway.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeIpv6GatewaysRequest,
+        response: &DescribeIpv6GatewaysResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeIpv6GatewaysRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_ipv6_gateways(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeIpv6Gateways`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_ipv6_gateways_pages(
+        &self,
+        request: DescribeIpv6GatewaysRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeIpv6GatewaysResponse,
+            ::acs_runtime::client::Error<DescribeIpv6GatewaysError>,
+        >,
+    > {
+        describe_ipv6_gateways_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeIpv6GatewaysError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Forbidden", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeIpv6Gateways`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_ipv6_gateways_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeIpv6GatewaysRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::Ipv6Gateway,
+        ::acs_runtime::client::Error<DescribeIpv6GatewaysError>,
+    >,
+> {
+    fn extract(
+        response: DescribeIpv6GatewaysResponse,
+    ) -> Vec<crate::types::Ipv6Gateway> {
+        response.ipv6_gateways.and_then(|x| x.ipv6_gateway).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_ipv6_gateways_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeIpv6GatewaysError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeIpv6Gateways`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeIpv6GatewaysError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeIpv6GatewaysError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeIpv6GatewaysError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_ipv6_gateways_items(
+        &self,
+        request: DescribeIpv6GatewaysRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::Ipv6Gateway,
+            ::acs_runtime::client::Error<DescribeIpv6GatewaysError>,
+        >,
+    > {
+        describe_ipv6_gateways_items(self, request)
     }
 }

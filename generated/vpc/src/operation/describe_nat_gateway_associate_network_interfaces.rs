@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `nat` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_nat_gateway_associate_network_interfaces_pages`](crate::Client::describe_nat_gateway_associate_network_interfaces_pages) and [`describe_nat_gateway_associate_network_interfaces_items`](crate::Client::describe_nat_gateway_associate_network_interfaces_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_nat_gateway_associate_network_interfaces_pages`](crate::Client::describe_nat_gateway_associate_network_interfaces_pages) and [`describe_nat_gateway_associate_network_interfaces_items`](crate::Client::describe_nat_gateway_associate_network_interfaces_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeNatGatewayAssociateNetworkInterfaces",
@@ -12,6 +12,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    DescribeNatGatewayAssociateNetworkInterfacesRequest,
+>;
 /// Request of `DescribeNatGatewayAssociateNetworkInterfaces`: Queries elastic network interfaces (ENIs) associated with a virtual private cloud (VPC) NAT gateway when the VPC NAT gateway serves as a PrivateLink service resource. This feature is not publicly available.
 ///
 /// # Example
@@ -185,11 +191,7 @@ impl<C> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<C> {
     ///
     /// The region ID of the Internet NAT gateway.
     ///
-    /// Call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeNatGatewayAssociateNetworkInterfacesRequest::region_id`](DescribeNatGatewayAssociateNetworkInterfacesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -198,9 +200,7 @@ impl<C> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<C> {
     ///
     /// The ID of the NAT gateway.
     ///
-    /// - Wire name: `NatGatewayId`.
-    /// - Required.
-    /// - Example: `ngw-bp1uewa15k4iy5770****`.
+    /// Its description, rules and example: [`DescribeNatGatewayAssociateNetworkInterfacesRequest::nat_gateway_id`](DescribeNatGatewayAssociateNetworkInterfacesRequest::nat_gateway_id).
     pub fn nat_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_gateway_id = Some(value.into());
         self
@@ -209,8 +209,7 @@ impl<C> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<C> {
     ///
     /// The resource group ID.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmxazdjdhd****`.
+    /// Its description, rules and example: [`DescribeNatGatewayAssociateNetworkInterfacesRequest::resource_group_id`](DescribeNatGatewayAssociateNetworkInterfacesRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -219,8 +218,7 @@ impl<C> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<C> {
     ///
     /// The information about resource tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`DescribeNatGatewayAssociateNetworkInterfacesRequest::tag`](DescribeNatGatewayAssociateNetworkInterfacesRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -229,13 +227,7 @@ impl<C> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, the value of **RequestId** is used.\*\*\*\* The **RequestId** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DescribeNatGatewayAssociateNetworkInterfacesRequest::client_token`](DescribeNatGatewayAssociateNetworkInterfacesRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -244,7 +236,7 @@ impl<C> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<C> {
     ///
     /// The filter information. You can specify a filter key and a filter value.
     ///
-    /// - Wire name: `Filter`.
+    /// Its description, rules and example: [`DescribeNatGatewayAssociateNetworkInterfacesRequest::filter`](DescribeNatGatewayAssociateNetworkInterfacesRequest::filter).
     pub fn filter(
         mut self,
         values: impl IntoIterator<Item = crate::types::DescribeEipAddressesFilter>,
@@ -256,11 +248,7 @@ impl<C> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid value:
     ///
-    /// * If no value is returned for NetToken, you do not need to specify this parameter.
-    /// * If a value is returned for NextToken, you must specify the token that is obtained from the previous query as the value of **NextToken**.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `caeba0bbb2be03f84eb48b699f0a****`.
+    /// Its description, rules and example: [`DescribeNatGatewayAssociateNetworkInterfacesRequest::next_token`](DescribeNatGatewayAssociateNetworkInterfacesRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -269,8 +257,7 @@ impl<C> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<C> {
     ///
     /// The number of entries to return per page. Valid values: **1 to 100**. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`DescribeNatGatewayAssociateNetworkInterfacesRequest::max_results`](DescribeNatGatewayAssociateNetworkInterfacesRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -474,106 +461,136 @@ for DescribeNatGatewayAssociateNetworkInterfacesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeNatGatewayAssociateNetworkInterfaces`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeNatGatewayAssociateNetworkInterfacesError {
-    /// HTTP 400 `InstanceNotExist.NatGatewayId`: The NAT gateway instance is not exist.
-    InstanceNotExistNatGatewayId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ResourceOwnerId`: The param of resource owner ID is illegal.
-    IllegalParamResourceOwnerId(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeNatGatewayAssociateNetworkInterfacesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &["InstanceNotExist.NatGatewayId", "IllegalParam.ResourceOwnerId"],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeNatGatewayAssociateNetworkInterfacesError;
+impl crate::Client {
+    /// Calls `DescribeNatGatewayAssociateNetworkInterfaces`: Queries elastic network interfaces (ENIs) associated with a virtual private cloud (VPC) NAT gateway when the VPC NAT gateway serves as a PrivateLink service resource. This feature is not publicly available.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder::send) it. The parameters and their rules: [`DescribeNatGatewayAssociateNetworkInterfacesRequest`].
+    #[inline]
+    pub fn describe_nat_gateway_associate_network_interfaces(
+        &self,
+    ) -> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<&Self> {
+        DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeNatGatewayAssociateNetworkInterfacesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeNatGatewayAssociateNetworkInterfaces`: Queries elastic network interfaces (ENIs) associated with a virtual private cloud (VPC) NAT gateway when the VPC NAT gateway serves as a PrivateLink service resource. This feature is not publicly available.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeNatGatewayAssociateNetworkInterfacesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InstanceNotExistNatGatewayId(error),
-            1 => Self::IllegalParamResourceOwnerId(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InstanceNotExistNatGatewayId(error) => (0, error),
-            Self::IllegalParamResourceOwnerId(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn describe_nat_gateway_associate_network_interfaces(
+        &self,
+    ) -> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<&Self> {
+        DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeNatGatewayAssociateNetworkInterfacesError {
+/// Every page of `DescribeNatGatewayAssociateNetworkInterfaces`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_nat_gateway_associate_network_interfaces_pages<
+    A: crate::VpcApi + ?Sized,
+>(
+    api: &A,
+    request: DescribeNatGatewayAssociateNetworkInterfacesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeNatGatewayAssociateNetworkInterfacesResponse,
+        ::acs_runtime::client::Error<DescribeNatGatewayAssociateNetworkInterfacesError>,
+    >,
+> {
+    fn count(response: &DescribeNatGatewayAssociateNetworkInterfacesResponse) -> usize {
+        response
+            .associate_network_interfaces
+            .as_ref()
+            .and_then(|x| x.associate_network_interface.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeNatGatewayAssociateNetworkInterfacesRequest,
+        response: &DescribeNatGatewayAssociateNetworkInterfacesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeNatGatewayAssociateNetworkInterfacesRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_nat_gateway_associate_network_interfaces(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeNatGatewayAssociateNetworkInterfaces`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_nat_gateway_associate_network_interfaces_pages(
+        &self,
+        request: DescribeNatGatewayAssociateNetworkInterfacesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeNatGatewayAssociateNetworkInterfacesResponse,
+            ::acs_runtime::client::Error<
+                DescribeNatGatewayAssociateNetworkInterfacesError,
+            >,
+        >,
+    > {
+        describe_nat_gateway_associate_network_interfaces_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeNatGatewayAssociateNetworkInterfacesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InstanceNotExistNatGatewayId",
-            "IllegalParamResourceOwnerId",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeNatGatewayAssociateNetworkInterfaces`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_nat_gateway_associate_network_interfaces_items<
+    A: crate::VpcApi + ?Sized,
+>(
+    api: &A,
+    request: DescribeNatGatewayAssociateNetworkInterfacesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::AssociateNetworkInterface,
+        ::acs_runtime::client::Error<DescribeNatGatewayAssociateNetworkInterfacesError>,
+    >,
+> {
+    fn extract(
+        response: DescribeNatGatewayAssociateNetworkInterfacesResponse,
+    ) -> Vec<crate::types::AssociateNetworkInterface> {
+        response
+            .associate_network_interfaces
+            .and_then(|x| x.associate_network_interface)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_nat_gateway_associate_network_interfaces_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeNatGatewayAssociateNetworkInterfacesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeNatGatewayAssociateNetworkInterfaces`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeNatGatewayAssociateNetworkInterfacesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeNatGatewayAssociateNetworkInterfacesError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeNatGatewayAssociateNetworkInterfacesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_nat_gateway_associate_network_interfaces_items(
+        &self,
+        request: DescribeNatGatewayAssociateNetworkInterfacesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::AssociateNetworkInterface,
+            ::acs_runtime::client::Error<
+                DescribeNatGatewayAssociateNetworkInterfacesError,
+            >,
+        >,
+    > {
+        describe_nat_gateway_associate_network_interfaces_items(self, request)
     }
 }

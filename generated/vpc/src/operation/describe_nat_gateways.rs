@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `nat` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_nat_gateways_pages`](crate::Client::describe_nat_gateways_pages) and [`describe_nat_gateways_items`](crate::Client::describe_nat_gateways_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_nat_gateways_pages`](crate::Client::describe_nat_gateways_pages) and [`describe_nat_gateways_items`](crate::Client::describe_nat_gateways_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeNatGateways",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeNatGatewaysRequest>;
 /// Request of `DescribeNatGateways`: Queries NAT gateways that meet specific conditions in a specified region.
 ///
 /// You can call this operation to query both Virtual Private Cloud (VPC) NAT gateways and Internet NAT gateways. NAT gateways in this topic refer to both VPC NAT gateways and Internet NAT gateways.
@@ -273,11 +276,7 @@ impl<C> DescribeNatGatewaysRequestBuilder<C> {
     ///
     /// The region ID of the NAT gateways that you want to query.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeNatGatewaysRequest::region_id`](DescribeNatGatewaysRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -286,8 +285,7 @@ impl<C> DescribeNatGatewaysRequestBuilder<C> {
     ///
     /// The ID of the NAT gateway.
     ///
-    /// - Wire name: `NatGatewayId`.
-    /// - Example: `ngw-bp1uewa15k4iy5770****`.
+    /// Its description, rules and example: [`DescribeNatGatewaysRequest::nat_gateway_id`](DescribeNatGatewaysRequest::nat_gateway_id).
     pub fn nat_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_gateway_id = Some(value.into());
         self
@@ -296,8 +294,7 @@ impl<C> DescribeNatGatewaysRequestBuilder<C> {
     ///
     /// The ID of the VPC to which the NAT gateway belongs.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Example: `vpc-bp15zckdt37pq72z****`.
+    /// Its description, rules and example: [`DescribeNatGatewaysRequest::vpc_id`](DescribeNatGatewaysRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -306,12 +303,7 @@ impl<C> DescribeNatGatewaysRequestBuilder<C> {
     ///
     /// The name of the NAT gateway.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// If this parameter is not set, the system automatically assigns a name to the NAT gateway.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`DescribeNatGatewaysRequest::name`](DescribeNatGatewaysRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -320,8 +312,7 @@ impl<C> DescribeNatGatewaysRequestBuilder<C> {
     ///
     /// The billing method of the NAT gateway. Set the value to **PostPaid**, which specifies the pay-as-you-go billing method.
     ///
-    /// - Wire name: `InstanceChargeType`.
-    /// - Example: `PostPaid`.
+    /// Its description, rules and example: [`DescribeNatGatewaysRequest::instance_charge_type`](DescribeNatGatewaysRequest::instance_charge_type).
     pub fn instance_charge_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_charge_type = Some(value.into());
         self
@@ -330,8 +321,7 @@ impl<C> DescribeNatGatewaysRequestBuilder<C> {
     ///
     /// The size of the NAT gateway. Ignore this parameter.
     ///
-    /// - Wire name: `Spec`.
-    /// - Example: `Invalid parameter.`.
+    /// Its description, rules and example: [`DescribeNatGatewaysRequest::spec`](DescribeNatGatewaysRequest::spec).
     pub fn spec(mut self, value: impl Into<String>) -> Self {
         self.inner.spec = Some(value.into());
         self
@@ -340,8 +330,7 @@ impl<C> DescribeNatGatewaysRequestBuilder<C> {
     ///
     /// The type of NAT gateway. Set the value to **Enhanced** (enhanced NAT gateway).
     ///
-    /// - Wire name: `NatType`.
-    /// - Example: `Enhanced`.
+    /// Its description, rules and example: [`DescribeNatGatewaysRequest::nat_type`](DescribeNatGatewaysRequest::nat_type).
     pub fn nat_type(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_type = Some(value.into());
         self
@@ -350,8 +339,7 @@ impl<C> DescribeNatGatewaysRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the NAT gateway belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`DescribeNatGatewaysRequest::resource_group_id`](DescribeNatGatewaysRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -360,10 +348,7 @@ impl<C> DescribeNatGatewaysRequestBuilder<C> {
     ///
     /// The number of the page to return. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeNatGatewaysRequest::page_number`](DescribeNatGatewaysRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -372,10 +357,7 @@ impl<C> DescribeNatGatewaysRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Maximum value: **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Default: `10`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeNatGatewaysRequest::page_size`](DescribeNatGatewaysRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -384,10 +366,7 @@ impl<C> DescribeNatGatewaysRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// - **true**: performs a dry run. The system prechecks whether your AccessKey pair is valid, whether the RAM user is authorized, and whether the required parameters are specified. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// - **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeNatGatewaysRequest::dry_run`](DescribeNatGatewaysRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -396,14 +375,7 @@ impl<C> DescribeNatGatewaysRequestBuilder<C> {
     ///
     /// The status of the NAT gateway. Valid values:
     ///
-    /// * **Creating**: After you send a request to create a NAT gateway, the system creates the NAT gateway in the background. The NAT gateway remains in the **Creating** state until the operation is completed.
-    /// * **Available**: The NAT gateway remains in a stable state after the NAT gateway is created.
-    /// * **Modifying**: After you send a request to modify a NAT gateway, the system modifies the NAT gateway in the background. The NAT gateway remains in the **Modifying** state until the operation is completed.
-    /// * **Deleting**: After you send a request to delete a NAT gateway, the system deletes the NAT gateway in the background. The NAT gateway remains in the **Deleting** state until the operation is completed.
-    /// * **Converting**: After you send a request to upgrade a standard NAT gateway to an enhanced NAT gateway, the system upgrades the NAT gateway in the background. The NAT gateway remains in the **Converting** state until the operation is completed.
-    ///
-    /// - Wire name: `Status`.
-    /// - Example: `Available`.
+    /// Its description, rules and example: [`DescribeNatGatewaysRequest::status`](DescribeNatGatewaysRequest::status).
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.inner.status = Some(value.into());
         self
@@ -412,11 +384,7 @@ impl<C> DescribeNatGatewaysRequestBuilder<C> {
     ///
     /// The type of the NAT gateway. Valid values:
     ///
-    /// * **internet**: an Internet NAT gateway
-    /// * **intranet**: a VPC NAT gateway
-    ///
-    /// - Wire name: `NetworkType`.
-    /// - Example: `internet`.
+    /// Its description, rules and example: [`DescribeNatGatewaysRequest::network_type`](DescribeNatGatewaysRequest::network_type).
     pub fn network_type(mut self, value: impl Into<String>) -> Self {
         self.inner.network_type = Some(value.into());
         self
@@ -425,8 +393,7 @@ impl<C> DescribeNatGatewaysRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeNatGatewaysRequest::tag`](DescribeNatGatewaysRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -435,8 +402,7 @@ impl<C> DescribeNatGatewaysRequestBuilder<C> {
     ///
     /// The ID of the zone to which the NAT gateway belongs.
     ///
-    /// - Wire name: `ZoneId`.
-    /// - Example: `cn-hangzhou-b`.
+    /// Its description, rules and example: [`DescribeNatGatewaysRequest::zone_id`](DescribeNatGatewaysRequest::zone_id).
     pub fn zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_id = Some(value.into());
         self
@@ -608,97 +574,121 @@ for DescribeNatGatewaysResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeNatGateways`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeNatGatewaysError {
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeNatGatewaysError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["InvalidRegionId.NotFound", "InternalError"]),
-            error,
-        )
+mod error;
+pub use error::DescribeNatGatewaysError;
+impl crate::Client {
+    /// Calls `DescribeNatGateways`: Queries NAT gateways that meet specific conditions in a specified region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeNatGatewaysRequestBuilder::send) it. The parameters and their rules: [`DescribeNatGatewaysRequest`].
+    #[inline]
+    pub fn describe_nat_gateways(&self) -> DescribeNatGatewaysRequestBuilder<&Self> {
+        DescribeNatGatewaysRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeNatGatewaysError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeNatGateways`: Queries NAT gateways that meet specific conditions in a specified region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeNatGatewaysRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidRegionIdNotFound(error),
-            1 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidRegionIdNotFound(error) => (0, error),
-            Self::InternalError(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn describe_nat_gateways(&self) -> DescribeNatGatewaysRequestBuilder<&Self> {
+        DescribeNatGatewaysRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeNatGatewaysError {
+/// Every page of `DescribeNatGateways`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_nat_gateways_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeNatGatewaysRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeNatGatewaysResponse,
+        ::acs_runtime::client::Error<DescribeNatGatewaysError>,
+    >,
+> {
+    fn count(response: &DescribeNatGatewaysResponse) -> usize {
+        response
+            .nat_gateways
+            .as_ref()
+            .and_then(|x| x.nat_gateway.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeNatGatewaysRequest,
+        response: &DescribeNatGatewaysResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeNatGatewaysRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_nat_gateways(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeNatGateways`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_nat_gateways_pages(
+        &self,
+        request: DescribeNatGatewaysRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeNatGatewaysResponse,
+            ::acs_runtime::client::Error<DescribeNatGatewaysError>,
+        >,
+    > {
+        describe_nat_gateways_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeNatGatewaysError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidRegionIdNotFound", "InternalError", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeNatGateways`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_nat_gateways_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeNatGatewaysRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::NatGateway,
+        ::acs_runtime::client::Error<DescribeNatGatewaysError>,
+    >,
+> {
+    fn extract(response: DescribeNatGatewaysResponse) -> Vec<crate::types::NatGateway> {
+        response.nat_gateways.and_then(|x| x.nat_gateway).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_nat_gateways_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeNatGatewaysError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeNatGateways`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeNatGatewaysError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeNatGatewaysError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeNatGatewaysError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_nat_gateways_items(
+        &self,
+        request: DescribeNatGatewaysRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::NatGateway,
+            ::acs_runtime::client::Error<DescribeNatGatewaysError>,
+        >,
+    > {
+        describe_nat_gateways_items(self, request)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeNetworkAclsRequest>;
 /// Request of `DescribeNetworkAcls`: Queries network ACLs.
 ///
 /// # Example
@@ -202,8 +205,7 @@ impl<C> DescribeNetworkAclsRequestBuilder<C> {
     ///
     /// The ID of the network ACL.
     ///
-    /// - Wire name: `NetworkAclId`.
-    /// - Example: `nacl-bp1lhl0taikrbgnh****`.
+    /// Its description, rules and example: [`DescribeNetworkAclsRequest::network_acl_id`](DescribeNetworkAclsRequest::network_acl_id).
     pub fn network_acl_id(mut self, value: impl Into<String>) -> Self {
         self.inner.network_acl_id = Some(value.into());
         self
@@ -212,10 +214,7 @@ impl<C> DescribeNetworkAclsRequestBuilder<C> {
     ///
     /// The name of the network ACL.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `NetworkAclName`.
-    /// - Example: `acl-1`.
+    /// Its description, rules and example: [`DescribeNetworkAclsRequest::network_acl_name`](DescribeNetworkAclsRequest::network_acl_name).
     pub fn network_acl_name(mut self, value: impl Into<String>) -> Self {
         self.inner.network_acl_name = Some(value.into());
         self
@@ -224,8 +223,7 @@ impl<C> DescribeNetworkAclsRequestBuilder<C> {
     ///
     /// The ID of the VPC to which the network ACL belongs.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Example: `vpc-m5ebpc2xh64mqm27e****`.
+    /// Its description, rules and example: [`DescribeNetworkAclsRequest::vpc_id`](DescribeNetworkAclsRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -234,10 +232,7 @@ impl<C> DescribeNetworkAclsRequestBuilder<C> {
     ///
     /// The type of the associated instance. Set the value to **VSwitch**.
     ///
-    /// This parameter is valid only if **ResourceType** and **ResourceId** are both specified.
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Example: `VSwitch`.
+    /// Its description, rules and example: [`DescribeNetworkAclsRequest::resource_type`](DescribeNetworkAclsRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -246,8 +241,7 @@ impl<C> DescribeNetworkAclsRequestBuilder<C> {
     ///
     /// The ID of the associated instance.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Example: `vsw-bp1de348lntdwnhbg****`.
+    /// Its description, rules and example: [`DescribeNetworkAclsRequest::resource_id`](DescribeNetworkAclsRequest::resource_id).
     pub fn resource_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_id = Some(value.into());
         self
@@ -256,8 +250,7 @@ impl<C> DescribeNetworkAclsRequestBuilder<C> {
     ///
     /// The page number. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeNetworkAclsRequest::page_number`](DescribeNetworkAclsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -266,8 +259,7 @@ impl<C> DescribeNetworkAclsRequestBuilder<C> {
     ///
     /// The number of entries per page. Maximum value: **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeNetworkAclsRequest::page_size`](DescribeNetworkAclsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -276,11 +268,7 @@ impl<C> DescribeNetworkAclsRequestBuilder<C> {
     ///
     /// The region ID of the network ACL.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeNetworkAclsRequest::region_id`](DescribeNetworkAclsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -289,8 +277,7 @@ impl<C> DescribeNetworkAclsRequestBuilder<C> {
     ///
     /// The tag list.
     ///
-    /// - Wire name: `Tags`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`DescribeNetworkAclsRequest::tags`](DescribeNetworkAclsRequest::tags).
     pub fn tags(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tags = Some(values.into_iter().collect());
         self
@@ -299,13 +286,7 @@ impl<C> DescribeNetworkAclsRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DescribeNetworkAclsRequest::client_token`](DescribeNetworkAclsRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -477,131 +458,24 @@ for DescribeNetworkAclsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeNetworkAcls`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeNetworkAclsError {
-    /// HTTP 400 `ParameterMissing.AliUid`: ParameterMissing.AliUid
-    ParameterMissingAliUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterMissing.Bid`: ParameterMissing.Bid
-    ParameterMissingBid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterMissing.RegionId`: ParameterMissing.RegionId
-    ParameterMissingRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterEmpty.RegionId`: ParameterEmpty.RegionId
-    ParameterEmptyRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotSupport.NetworkAcl`: Network acl is not support now.
-    NotSupportNetworkAcl(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeNetworkAclsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ParameterMissing.AliUid",
-                        "ParameterMissing.Bid",
-                        "ParameterMissing.RegionId",
-                        "ParameterEmpty.RegionId",
-                        "NotSupport.NetworkAcl",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeNetworkAclsError;
+impl crate::Client {
+    /// Calls `DescribeNetworkAcls`: Queries network ACLs.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeNetworkAclsRequestBuilder::send) it. The parameters and their rules: [`DescribeNetworkAclsRequest`].
+    #[inline]
+    pub fn describe_network_acls(&self) -> DescribeNetworkAclsRequestBuilder<&Self> {
+        DescribeNetworkAclsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeNetworkAclsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeNetworkAcls`: Queries network ACLs.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeNetworkAclsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ParameterMissingAliUid(error),
-            1 => Self::ParameterMissingBid(error),
-            2 => Self::ParameterMissingRegionId(error),
-            3 => Self::ParameterEmptyRegionId(error),
-            4 => Self::NotSupportNetworkAcl(error),
-            5 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ParameterMissingAliUid(error) => (0, error),
-            Self::ParameterMissingBid(error) => (1, error),
-            Self::ParameterMissingRegionId(error) => (2, error),
-            Self::ParameterEmptyRegionId(error) => (3, error),
-            Self::NotSupportNetworkAcl(error) => (4, error),
-            Self::InternalError(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeNetworkAclsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeNetworkAclsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ParameterMissingAliUid",
-            "ParameterMissingBid",
-            "ParameterMissingRegionId",
-            "ParameterEmptyRegionId",
-            "NotSupportNetworkAcl",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeNetworkAclsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeNetworkAclsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeNetworkAclsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeNetworkAclsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_network_acls(&self) -> DescribeNetworkAclsRequestBuilder<&Self> {
+        DescribeNetworkAclsRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribePhysicalConnectionLOARequest>;
 /// Request of `DescribePhysicalConnectionLOA`: Queries the LOA information about an Express Connect circuit.
 ///
 /// # Example
@@ -124,11 +127,7 @@ impl<C> DescribePhysicalConnectionLOARequestBuilder<C> {
     ///
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribePhysicalConnectionLOARequest::region_id`](DescribePhysicalConnectionLOARequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -137,13 +136,7 @@ impl<C> DescribePhysicalConnectionLOARequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// > If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DescribePhysicalConnectionLOARequest::client_token`](DescribePhysicalConnectionLOARequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -152,9 +145,7 @@ impl<C> DescribePhysicalConnectionLOARequestBuilder<C> {
     ///
     /// The ID of the Express Connect circuit.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `pc-bp1ca4wca27ex****`.
+    /// Its description, rules and example: [`DescribePhysicalConnectionLOARequest::instance_id`](DescribePhysicalConnectionLOARequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -304,119 +295,28 @@ for DescribePhysicalConnectionLOAResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribePhysicalConnectionLOA`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribePhysicalConnectionLOAError {
-    /// HTTP 400 `MissingParam.AliUid`: %s
-    MissingParamAliUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.InstanceId`: %s
-    MissingParamInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.RegionNo`: %s
-    MissingParamRegionNo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceId.NotFound`: %s
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribePhysicalConnectionLOAError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParam.AliUid",
-                        "MissingParam.InstanceId",
-                        "MissingParam.RegionNo",
-                        "InvalidInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribePhysicalConnectionLOAError;
+impl crate::Client {
+    /// Calls `DescribePhysicalConnectionLOA`: Queries the LOA information about an Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribePhysicalConnectionLOARequestBuilder::send) it. The parameters and their rules: [`DescribePhysicalConnectionLOARequest`].
+    #[inline]
+    pub fn describe_physical_connection_loa(
+        &self,
+    ) -> DescribePhysicalConnectionLOARequestBuilder<&Self> {
+        DescribePhysicalConnectionLOARequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribePhysicalConnectionLOAError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribePhysicalConnectionLOA`: Queries the LOA information about an Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribePhysicalConnectionLOARequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParamAliUid(error),
-            1 => Self::MissingParamInstanceId(error),
-            2 => Self::MissingParamRegionNo(error),
-            3 => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParamAliUid(error) => (0, error),
-            Self::MissingParamInstanceId(error) => (1, error),
-            Self::MissingParamRegionNo(error) => (2, error),
-            Self::InvalidInstanceIdNotFound(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribePhysicalConnectionLOAError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribePhysicalConnectionLOAError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParamAliUid",
-            "MissingParamInstanceId",
-            "MissingParamRegionNo",
-            "InvalidInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribePhysicalConnectionLOAError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribePhysicalConnectionLOAError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribePhysicalConnectionLOAError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribePhysicalConnectionLOAError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_physical_connection_loa(
+        &self,
+    ) -> DescribePhysicalConnectionLOARequestBuilder<&Self> {
+        DescribePhysicalConnectionLOARequestBuilder::new(self)
     }
 }

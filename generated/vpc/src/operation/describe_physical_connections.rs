@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `physical-connection` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_physical_connections_pages`](crate::Client::describe_physical_connections_pages) and [`describe_physical_connections_items`](crate::Client::describe_physical_connections_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_physical_connections_pages`](crate::Client::describe_physical_connections_pages) and [`describe_physical_connections_items`](crate::Client::describe_physical_connections_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribePhysicalConnections",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribePhysicalConnectionsRequest>;
 /// Request of `DescribePhysicalConnections`: Queries Express Connect circuits in a region.
 ///
 /// By default, the system queries information about all Express Connect circuits in the specified region. You can query Express Connect circuits that meet specific conditions by specifying filter conditions provided by the **DescribePhysicalConnections** operation. For more information about the supported filter conditions, see **Key** in the **Request parameters** section.
@@ -189,11 +192,7 @@ impl<C> DescribePhysicalConnectionsRequestBuilder<C> {
     ///
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribePhysicalConnectionsRequest::region_id`](DescribePhysicalConnectionsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -202,10 +201,7 @@ impl<C> DescribePhysicalConnectionsRequestBuilder<C> {
     ///
     /// The page number. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribePhysicalConnectionsRequest::page_number`](DescribePhysicalConnectionsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -214,10 +210,7 @@ impl<C> DescribePhysicalConnectionsRequestBuilder<C> {
     ///
     /// The number of entries per page. Default value: **10**. Valid values: **1** to **50**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribePhysicalConnectionsRequest::page_size`](DescribePhysicalConnectionsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -226,11 +219,7 @@ impl<C> DescribePhysicalConnectionsRequestBuilder<C> {
     ///
     /// Specifies whether to return the data about pending orders. Valid values:
     ///
-    /// * **true**
-    /// * **false** (default)
-    ///
-    /// - Wire name: `IncludeReservationData`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribePhysicalConnectionsRequest::include_reservation_data`](DescribePhysicalConnectionsRequest::include_reservation_data).
     pub fn include_reservation_data(mut self, value: bool) -> Self {
         self.inner.include_reservation_data = Some(value);
         self
@@ -239,11 +228,7 @@ impl<C> DescribePhysicalConnectionsRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DescribePhysicalConnectionsRequest::client_token`](DescribePhysicalConnectionsRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -252,8 +237,7 @@ impl<C> DescribePhysicalConnectionsRequestBuilder<C> {
     ///
     /// The filter keys.
     ///
-    /// - Wire name: `Filter`.
-    /// - Must have at most 5 items.
+    /// Its description, rules and example: [`DescribePhysicalConnectionsRequest::filter`](DescribePhysicalConnectionsRequest::filter).
     pub fn filter(
         mut self,
         values: impl IntoIterator<Item = crate::types::Filter>,
@@ -265,8 +249,7 @@ impl<C> DescribePhysicalConnectionsRequestBuilder<C> {
     ///
     /// The tag list.
     ///
-    /// - Wire name: `Tags`.
-    /// - Must have at most 5 items.
+    /// Its description, rules and example: [`DescribePhysicalConnectionsRequest::tags`](DescribePhysicalConnectionsRequest::tags).
     pub fn tags(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tags = Some(values.into_iter().collect());
         self
@@ -275,8 +258,7 @@ impl<C> DescribePhysicalConnectionsRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the Express Connect circuit belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-aek2yvwibxrmrkq`.
+    /// Its description, rules and example: [`DescribePhysicalConnectionsRequest::resource_group_id`](DescribePhysicalConnectionsRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -453,119 +435,130 @@ for DescribePhysicalConnectionsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribePhysicalConnections`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribePhysicalConnectionsError {
-    /// HTTP 400 `OperationUnsupported.ResourceGroupId`: ResourceGroupId in  financial region is unsupported.
-    OperationUnsupportedResourceGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey.Malformed`: The specified tag key is invalid.
-    InvalidTagKeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InternalError`: The request processing has failed due to some unknown error.
-    OperationFailedInternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidFilterKey.ValueNotSupported`: Specified filter key is not supported: Filter.X.key
-    InvalidFilterKeyValueNotSupported(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribePhysicalConnectionsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationUnsupported.ResourceGroupId",
-                        "InvalidTagKey.Malformed",
-                        "OperationFailed.InternalError",
-                        "InvalidFilterKey.ValueNotSupported",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribePhysicalConnectionsError;
+impl crate::Client {
+    /// Calls `DescribePhysicalConnections`: Queries Express Connect circuits in a region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribePhysicalConnectionsRequestBuilder::send) it. The parameters and their rules: [`DescribePhysicalConnectionsRequest`].
+    #[inline]
+    pub fn describe_physical_connections(
+        &self,
+    ) -> DescribePhysicalConnectionsRequestBuilder<&Self> {
+        DescribePhysicalConnectionsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribePhysicalConnectionsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribePhysicalConnections`: Queries Express Connect circuits in a region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribePhysicalConnectionsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationUnsupportedResourceGroupId(error),
-            1 => Self::InvalidTagKeyMalformed(error),
-            2 => Self::OperationFailedInternalError(error),
-            3 => Self::InvalidFilterKeyValueNotSupported(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationUnsupportedResourceGroupId(error) => (0, error),
-            Self::InvalidTagKeyMalformed(error) => (1, error),
-            Self::OperationFailedInternalError(error) => (2, error),
-            Self::InvalidFilterKeyValueNotSupported(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
+    pub fn describe_physical_connections(
+        &self,
+    ) -> DescribePhysicalConnectionsRequestBuilder<&Self> {
+        DescribePhysicalConnectionsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribePhysicalConnectionsError {
+/// Every page of `DescribePhysicalConnections`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_physical_connections_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribePhysicalConnectionsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribePhysicalConnectionsResponse,
+        ::acs_runtime::client::Error<DescribePhysicalConnectionsError>,
+    >,
+> {
+    fn count(response: &DescribePhysicalConnectionsResponse) -> usize {
+        response
+            .physical_connection_set
+            .as_ref()
+            .and_then(|x| x.physical_connection_type.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribePhysicalConnectionsRequest,
+        response: &DescribePhysicalConnectionsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribePhysicalConnectionsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_physical_connections(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribePhysicalConnections`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_physical_connections_pages(
+        &self,
+        request: DescribePhysicalConnectionsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribePhysicalConnectionsResponse,
+            ::acs_runtime::client::Error<DescribePhysicalConnectionsError>,
+        >,
+    > {
+        describe_physical_connections_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribePhysicalConnectionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationUnsupportedResourceGroupId",
-            "InvalidTagKeyMalformed",
-            "OperationFailedInternalError",
-            "InvalidFilterKeyValueNotSupported",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribePhysicalConnections`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_physical_connections_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribePhysicalConnectionsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::PhysicalConnectionType,
+        ::acs_runtime::client::Error<DescribePhysicalConnectionsError>,
+    >,
+> {
+    fn extract(
+        response: DescribePhysicalConnectionsResponse,
+    ) -> Vec<crate::types::PhysicalConnectionType> {
+        response
+            .physical_connection_set
+            .and_then(|x| x.physical_connection_type)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_physical_connections_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribePhysicalConnectionsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribePhysicalConnections`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribePhysicalConnectionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribePhysicalConnectionsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribePhysicalConnectionsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_physical_connections_items(
+        &self,
+        request: DescribePhysicalConnectionsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::PhysicalConnectionType,
+            ::acs_runtime::client::Error<DescribePhysicalConnectionsError>,
+        >,
+    > {
+        describe_physical_connections_items(self, request)
     }
 }

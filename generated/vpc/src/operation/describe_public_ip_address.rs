@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `eip` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_public_ip_address_pages`](crate::Client::describe_public_ip_address_pages) and [`describe_public_ip_address_items`](crate::Client::describe_public_ip_address_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_public_ip_address_pages`](crate::Client::describe_public_ip_address_pages) and [`describe_public_ip_address_items`](crate::Client::describe_public_ip_address_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribePublicIpAddress",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribePublicIpAddressRequest>;
 /// Request of `DescribePublicIpAddress`: Queries the public IP address range of a virtual private cloud (VPC) in a region.
 ///
 /// You cannot query the range of public IP addresses of a classic network by calling the **DescribePublicIpAddress** operation.
@@ -135,9 +138,7 @@ impl<C> DescribePublicIpAddressRequestBuilder<C> {
     ///
     /// The page number. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribePublicIpAddressRequest::page_number`](DescribePublicIpAddressRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -146,11 +147,7 @@ impl<C> DescribePublicIpAddressRequestBuilder<C> {
     ///
     /// The number of entries per page.
     ///
-    /// Valid values: **1** to **100**. Default value: **100**.
-    ///
-    /// - Wire name: `PageSize`.
-    /// - Default: `100`.
-    /// - Example: `100`.
+    /// Its description, rules and example: [`DescribePublicIpAddressRequest::page_size`](DescribePublicIpAddressRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -159,9 +156,7 @@ impl<C> DescribePublicIpAddressRequestBuilder<C> {
     ///
     /// The region that you want to query. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribePublicIpAddressRequest::region_id`](DescribePublicIpAddressRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -170,11 +165,7 @@ impl<C> DescribePublicIpAddressRequestBuilder<C> {
     ///
     /// The IP version. Valid values:
     ///
-    /// * **IPv4** (default)
-    /// * **IPv6**
-    ///
-    /// - Wire name: `IpVersion`.
-    /// - Example: `ipv4`.
+    /// Its description, rules and example: [`DescribePublicIpAddressRequest::ip_version`](DescribePublicIpAddressRequest::ip_version).
     pub fn ip_version(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_version = Some(value.into());
         self
@@ -394,94 +385,115 @@ for DescribePublicIpAddressResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribePublicIpAddress`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribePublicIpAddressError {
-    /// HTTP 400 `IllegalParam.IpVersion`: Param IpVersion illegal.
-    IllegalParamIpVersion(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribePublicIpAddressError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["IllegalParam.IpVersion", "Forbidden"]), error)
+mod error;
+pub use error::DescribePublicIpAddressError;
+impl crate::Client {
+    /// Calls `DescribePublicIpAddress`: Queries the public IP address range of a virtual private cloud (VPC) in a region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribePublicIpAddressRequestBuilder::send) it. The parameters and their rules: [`DescribePublicIpAddressRequest`].
+    #[inline]
+    pub fn describe_public_ip_address(
+        &self,
+    ) -> DescribePublicIpAddressRequestBuilder<&Self> {
+        DescribePublicIpAddressRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribePublicIpAddressError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribePublicIpAddress`: Queries the public IP address range of a virtual private cloud (VPC) in a region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribePublicIpAddressRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamIpVersion(error),
-            1 => Self::Forbidden(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamIpVersion(error) => (0, error),
-            Self::Forbidden(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn describe_public_ip_address(
+        &self,
+    ) -> DescribePublicIpAddressRequestBuilder<&Self> {
+        DescribePublicIpAddressRequestBuilder::new(self)
     }
 }
-impl Clone for DescribePublicIpAddressError {
+/// Every page of `DescribePublicIpAddress`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_public_ip_address_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribePublicIpAddressRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribePublicIpAddressResponse,
+        ::acs_runtime::client::Error<DescribePublicIpAddressError>,
+    >,
+> {
+    fn count(response: &DescribePublicIpAddressResponse) -> usize {
+        response.public_ip_address.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribePublicIpAddressRequest,
+        response: &DescribePublicIpAddressResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribePublicIpAddressRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_public_ip_address(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribePublicIpAddress`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_public_ip_address_pages(
+        &self,
+        request: DescribePublicIpAddressRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribePublicIpAddressResponse,
+            ::acs_runtime::client::Error<DescribePublicIpAddressError>,
+        >,
+    > {
+        describe_public_ip_address_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribePublicIpAddressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["IllegalParamIpVersion", "Forbidden", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribePublicIpAddress`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_public_ip_address_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribePublicIpAddressRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<String, ::acs_runtime::client::Error<DescribePublicIpAddressError>>,
+> {
+    fn extract(response: DescribePublicIpAddressResponse) -> Vec<String> {
+        response.public_ip_address.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_public_ip_address_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribePublicIpAddressError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribePublicIpAddress`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribePublicIpAddressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribePublicIpAddressError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribePublicIpAddressError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_public_ip_address_items(
+        &self,
+        request: DescribePublicIpAddressRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<String, ::acs_runtime::client::Error<DescribePublicIpAddressError>>,
+    > {
+        describe_public_ip_address_items(self, request)
     }
 }

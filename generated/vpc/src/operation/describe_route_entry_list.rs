@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `route-table` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_route_entry_list_pages`](crate::Client::describe_route_entry_list_pages) and [`describe_route_entry_list_items`](crate::Client::describe_route_entry_list_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_route_entry_list_pages`](crate::Client::describe_route_entry_list_pages) and [`describe_route_entry_list_items`](crate::Client::describe_route_entry_list_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeRouteEntryList",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeRouteEntryListRequest>;
 /// Request of `DescribeRouteEntryList`: Queries information about route entries in a route table.
 ///
 /// Before you call the [DeleteRouteEntry](<https://www.alibabacloud.com/help/doc-detail/36013.htm>) operation to delete a route, you can call this operation to query the next hop of the route that you want to delete.
@@ -271,11 +274,7 @@ impl<C> DescribeRouteEntryListRequestBuilder<C> {
     ///
     /// The region ID of the route table.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeRouteEntryListRequest::region_id`](DescribeRouteEntryListRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -284,9 +283,7 @@ impl<C> DescribeRouteEntryListRequestBuilder<C> {
     ///
     /// The ID of the route table that you want to query.
     ///
-    /// - Wire name: `RouteTableId`.
-    /// - Required.
-    /// - Example: `vtb-bp1r9pvl4xen8s9ju****`.
+    /// Its description, rules and example: [`DescribeRouteEntryListRequest::route_table_id`](DescribeRouteEntryListRequest::route_table_id).
     pub fn route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.route_table_id = Some(value.into());
         self
@@ -295,8 +292,7 @@ impl<C> DescribeRouteEntryListRequestBuilder<C> {
     ///
     /// The ID of the route that you want to query.
     ///
-    /// - Wire name: `RouteEntryId`.
-    /// - Example: `rte-bp1mnnr2al0naomnp****`.
+    /// Its description, rules and example: [`DescribeRouteEntryListRequest::route_entry_id`](DescribeRouteEntryListRequest::route_entry_id).
     pub fn route_entry_id(mut self, value: impl Into<String>) -> Self {
         self.inner.route_entry_id = Some(value.into());
         self
@@ -305,8 +301,7 @@ impl<C> DescribeRouteEntryListRequestBuilder<C> {
     ///
     /// The destination CIDR block of the route. IPv4 and IPv6 CIDR blocks are supported.
     ///
-    /// - Wire name: `DestinationCidrBlock`.
-    /// - Example: `192.168.2.0/24`.
+    /// Its description, rules and example: [`DescribeRouteEntryListRequest::destination_cidr_block`](DescribeRouteEntryListRequest::destination_cidr_block).
     pub fn destination_cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.destination_cidr_block = Some(value.into());
         self
@@ -315,10 +310,7 @@ impl<C> DescribeRouteEntryListRequestBuilder<C> {
     ///
     /// The name of the route entry.
     ///
-    /// The name must be 1 to 128 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `RouteEntryName`.
-    /// - Example: `abc`.
+    /// Its description, rules and example: [`DescribeRouteEntryListRequest::route_entry_name`](DescribeRouteEntryListRequest::route_entry_name).
     pub fn route_entry_name(mut self, value: impl Into<String>) -> Self {
         self.inner.route_entry_name = Some(value.into());
         self
@@ -327,11 +319,7 @@ impl<C> DescribeRouteEntryListRequestBuilder<C> {
     ///
     /// The IP version. Valid values:
     ///
-    /// * **IPv4**
-    /// * **IPv6**
-    ///
-    /// - Wire name: `IpVersion`.
-    /// - Example: `IPv4`.
+    /// Its description, rules and example: [`DescribeRouteEntryListRequest::ip_version`](DescribeRouteEntryListRequest::ip_version).
     pub fn ip_version(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_version = Some(value.into());
         self
@@ -340,14 +328,7 @@ impl<C> DescribeRouteEntryListRequestBuilder<C> {
     ///
     /// The route type. Valid values:
     ///
-    /// * **Custom**: custom routes.
-    /// * **System**: system routes.
-    /// * **BGP**: BGP routes.
-    /// * **CEN**: Cloud Enterprise Network (CEN) routes.
-    /// * **ECR**: Express Connect Router (ECR) routes.
-    ///
-    /// - Wire name: `RouteEntryType`.
-    /// - Example: `System`.
+    /// Its description, rules and example: [`DescribeRouteEntryListRequest::route_entry_type`](DescribeRouteEntryListRequest::route_entry_type).
     pub fn route_entry_type(mut self, value: impl Into<String>) -> Self {
         self.inner.route_entry_type = Some(value.into());
         self
@@ -356,8 +337,7 @@ impl<C> DescribeRouteEntryListRequestBuilder<C> {
     ///
     /// The ID of the next hop.
     ///
-    /// - Wire name: `NextHopId`.
-    /// - Example: `vpn-bp10zyaph5cc8b7c7****`.
+    /// Its description, rules and example: [`DescribeRouteEntryListRequest::next_hop_id`](DescribeRouteEntryListRequest::next_hop_id).
     pub fn next_hop_id(mut self, value: impl Into<String>) -> Self {
         self.inner.next_hop_id = Some(value.into());
         self
@@ -366,21 +346,7 @@ impl<C> DescribeRouteEntryListRequestBuilder<C> {
     ///
     /// The next hop type. Valid values:
     ///
-    /// * **Instance**: an Elastic Compute Service (ECS) instance. This is the default value.
-    /// * **HaVip**: a high-availability virtual IP address (HaVip).
-    /// * **VpnGateway**: a VPN gateway.
-    /// * **NatGateway**: a NAT gateway.
-    /// * **NetworkInterface**: a secondary elastic network interface (ENI).
-    /// * **RouterInterface**: a router interface.
-    /// * **IPv6Gateway**: an IPv6 gateway.
-    /// * **Attachment**: a transit router.
-    /// * **Ipv4Gateway**: an IPv4 gateway.
-    /// * **GatewayEndpoint**: a gateway endpoint.
-    /// * **CenBasic**: CEN does not support transit routers.
-    /// * **Ecr**: Express Connect Router (ECR).
-    ///
-    /// - Wire name: `NextHopType`.
-    /// - Example: `Instance`.
+    /// Its description, rules and example: [`DescribeRouteEntryListRequest::next_hop_type`](DescribeRouteEntryListRequest::next_hop_type).
     pub fn next_hop_type(mut self, value: impl Into<String>) -> Self {
         self.inner.next_hop_type = Some(value.into());
         self
@@ -389,10 +355,7 @@ impl<C> DescribeRouteEntryListRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **10**.
     ///
-    /// - Wire name: `MaxResult`.
-    /// - Must be at most 500.
-    /// - Default: `100`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeRouteEntryListRequest::max_result`](DescribeRouteEntryListRequest::max_result).
     pub fn max_result(mut self, value: i32) -> Self {
         self.inner.max_result = Some(value);
         self
@@ -401,11 +364,7 @@ impl<C> DescribeRouteEntryListRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * You must specify the token that is obtained from the previous query as the value of NextToken.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`DescribeRouteEntryListRequest::next_token`](DescribeRouteEntryListRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -414,10 +373,7 @@ impl<C> DescribeRouteEntryListRequestBuilder<C> {
     ///
     /// Specifies whether to host the route. If the parameter is empty, the route is not hosted.
     ///
-    /// Set the value to **TR**, which specifies that the route is hosted by a transit router.
-    ///
-    /// - Wire name: `ServiceType`.
-    /// - Example: `TR`.
+    /// Its description, rules and example: [`DescribeRouteEntryListRequest::service_type`](DescribeRouteEntryListRequest::service_type).
     pub fn service_type(mut self, value: impl Into<String>) -> Self {
         self.inner.service_type = Some(value.into());
         self
@@ -426,8 +382,7 @@ impl<C> DescribeRouteEntryListRequestBuilder<C> {
     ///
     /// The destination CIDR blocks of the routes.
     ///
-    /// - Wire name: `DestCidrBlockList`.
-    /// - Must have at most 200 items.
+    /// Its description, rules and example: [`DescribeRouteEntryListRequest::dest_cidr_block_list`](DescribeRouteEntryListRequest::dest_cidr_block_list).
     pub fn dest_cidr_block_list(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -589,169 +544,125 @@ for DescribeRouteEntryListResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeRouteEntryList`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeRouteEntryListError {
-    /// HTTP 400 `IllegalParam.NextToken`: User nextToken is illegal.
-    IllegalParamNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNextHop.NotFound`: The specified route entry nexthop does not exist in our records.
-    InvalidNextHopNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.QueryCenEntry`: Operation is denied because getting CEN route entry has failed.
-    OperationFailedQueryCenEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.UseGatewayRouteEntryQueryInterface`: Use listGatewayRouteTableEntries to describe gateway route entries.
-    OperationDeniedUseGatewayRouteEntryQueryInterface(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidRouteTable.NotFound`: The specified RouteTable was not found.
-    InvalidRouteTableNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.RouteEntryType`: The parameter of RouteEntryType is illegal.
-    IllegalParamRouteEntryType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.context`: The param of context is missing.
-    MissingParamContext(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.aliUid`: The param of aliUid is missing.
-    MissingParamAliUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.bid`: The param of bid is missing.
-    MissingParamBid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.IpVersion`: Param IpVersion illegal.
-    IllegalParamIpVersion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.FilterParamUnderWrongRouteType`: Operation failed  because only custom type support filter by routeEntryId or routeEntryName
-    OperationFailedFilterParamUnderWrongRouteType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.NextTokenExpired`: The parameter of NextTokenExpired is illegal.
-    IllegalParamNextTokenExpired(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeRouteEntryListError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.NextToken",
-                        "InvalidNextHop.NotFound",
-                        "OperationFailed.QueryCenEntry",
-                        "OperationDenied.UseGatewayRouteEntryQueryInterface",
-                        "InvalidRouteTable.NotFound",
-                        "IllegalParam.RouteEntryType",
-                        "MissingParam.context",
-                        "MissingParam.aliUid",
-                        "MissingParam.bid",
-                        "IllegalParam.IpVersion",
-                        "OperationFailed.FilterParamUnderWrongRouteType",
-                        "IllegalParam.NextTokenExpired",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeRouteEntryListError;
+impl crate::Client {
+    /// Calls `DescribeRouteEntryList`: Queries information about route entries in a route table.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeRouteEntryListRequestBuilder::send) it. The parameters and their rules: [`DescribeRouteEntryListRequest`].
+    #[inline]
+    pub fn describe_route_entry_list(
+        &self,
+    ) -> DescribeRouteEntryListRequestBuilder<&Self> {
+        DescribeRouteEntryListRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeRouteEntryListError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeRouteEntryList`: Queries information about route entries in a route table.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeRouteEntryListRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamNextToken(error),
-            1 => Self::InvalidNextHopNotFound(error),
-            2 => Self::OperationFailedQueryCenEntry(error),
-            3 => Self::OperationDeniedUseGatewayRouteEntryQueryInterface(error),
-            4 => Self::InvalidRouteTableNotFound(error),
-            5 => Self::IllegalParamRouteEntryType(error),
-            6 => Self::MissingParamContext(error),
-            7 => Self::MissingParamAliUid(error),
-            8 => Self::MissingParamBid(error),
-            9 => Self::IllegalParamIpVersion(error),
-            10 => Self::OperationFailedFilterParamUnderWrongRouteType(error),
-            11 => Self::IllegalParamNextTokenExpired(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamNextToken(error) => (0, error),
-            Self::InvalidNextHopNotFound(error) => (1, error),
-            Self::OperationFailedQueryCenEntry(error) => (2, error),
-            Self::OperationDeniedUseGatewayRouteEntryQueryInterface(error) => (3, error),
-            Self::InvalidRouteTableNotFound(error) => (4, error),
-            Self::IllegalParamRouteEntryType(error) => (5, error),
-            Self::MissingParamContext(error) => (6, error),
-            Self::MissingParamAliUid(error) => (7, error),
-            Self::MissingParamBid(error) => (8, error),
-            Self::IllegalParamIpVersion(error) => (9, error),
-            Self::OperationFailedFilterParamUnderWrongRouteType(error) => (10, error),
-            Self::IllegalParamNextTokenExpired(error) => (11, error),
-            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
-        }
+    pub fn describe_route_entry_list(
+        &self,
+    ) -> DescribeRouteEntryListRequestBuilder<&Self> {
+        DescribeRouteEntryListRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeRouteEntryListError {
+/// Every page of `DescribeRouteEntryList`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_route_entry_list_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeRouteEntryListRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeRouteEntryListResponse,
+        ::acs_runtime::client::Error<DescribeRouteEntryListError>,
+    >,
+> {
+    fn count(response: &DescribeRouteEntryListResponse) -> usize {
+        response
+            .route_entrys
+            .as_ref()
+            .and_then(|x| x.route_entry.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeRouteEntryListRequest,
+        response: &DescribeRouteEntryListResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeRouteEntryListRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_route_entry_list(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeRouteEntryList`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_route_entry_list_pages(
+        &self,
+        request: DescribeRouteEntryListRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeRouteEntryListResponse,
+            ::acs_runtime::client::Error<DescribeRouteEntryListError>,
+        >,
+    > {
+        describe_route_entry_list_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeRouteEntryListError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamNextToken",
-            "InvalidNextHopNotFound",
-            "OperationFailedQueryCenEntry",
-            "OperationDeniedUseGatewayRouteEntryQueryInterface",
-            "InvalidRouteTableNotFound",
-            "IllegalParamRouteEntryType",
-            "MissingParamContext",
-            "MissingParamAliUid",
-            "MissingParamBid",
-            "IllegalParamIpVersion",
-            "OperationFailedFilterParamUnderWrongRouteType",
-            "IllegalParamNextTokenExpired",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeRouteEntryList`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_route_entry_list_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeRouteEntryListRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::RouteEntry,
+        ::acs_runtime::client::Error<DescribeRouteEntryListError>,
+    >,
+> {
+    fn extract(
+        response: DescribeRouteEntryListResponse,
+    ) -> Vec<crate::types::RouteEntry> {
+        response.route_entrys.and_then(|x| x.route_entry).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_route_entry_list_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeRouteEntryListError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeRouteEntryList`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeRouteEntryListError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeRouteEntryListError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeRouteEntryListError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_route_entry_list_items(
+        &self,
+        request: DescribeRouteEntryListRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::RouteEntry,
+            ::acs_runtime::client::Error<DescribeRouteEntryListError>,
+        >,
+    > {
+        describe_route_entry_list_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `route-table` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_route_table_list_pages`](crate::Client::describe_route_table_list_pages) and [`describe_route_table_list_items`](crate::Client::describe_route_table_list_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_route_table_list_pages`](crate::Client::describe_route_table_list_pages) and [`describe_route_table_list_items`](crate::Client::describe_route_table_list_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeRouteTableList",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeRouteTableListRequest>;
 /// Request of `DescribeRouteTableList`: Queries route tables.
 ///
 /// # Example
@@ -215,12 +218,7 @@ impl<C> DescribeRouteTableListRequestBuilder<C> {
     ///
     /// The type of the router to which the route table belongs. Valid value:
     ///
-    /// * **VRouter** (default): a vRouter
-    /// * **VBR**: a VBR
-    ///
-    /// - Wire name: `RouterType`.
-    /// - Default: `VRouter`.
-    /// - Example: `VRouter`.
+    /// Its description, rules and example: [`DescribeRouteTableListRequest::router_type`](DescribeRouteTableListRequest::router_type).
     pub fn router_type(mut self, value: impl Into<String>) -> Self {
         self.inner.router_type = Some(value.into());
         self
@@ -229,8 +227,7 @@ impl<C> DescribeRouteTableListRequestBuilder<C> {
     ///
     /// The ID of vRouter to which the route table belongs.
     ///
-    /// - Wire name: `RouterId`.
-    /// - Example: `vrt-bp1lhl0taikrteen8****`.
+    /// Its description, rules and example: [`DescribeRouteTableListRequest::router_id`](DescribeRouteTableListRequest::router_id).
     pub fn router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.router_id = Some(value.into());
         self
@@ -239,10 +236,7 @@ impl<C> DescribeRouteTableListRequestBuilder<C> {
     ///
     /// The ID of the VPC to which the route table belongs.
     ///
-    /// When this parameter is set, the value of **RouterType** is automatically assigned to **VRouter**.
-    ///
-    /// - Wire name: `VpcId`.
-    /// - Example: `vpc-bp15zckdt37pq72****`.
+    /// Its description, rules and example: [`DescribeRouteTableListRequest::vpc_id`](DescribeRouteTableListRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -251,8 +245,7 @@ impl<C> DescribeRouteTableListRequestBuilder<C> {
     ///
     /// The ID of the route table.
     ///
-    /// - Wire name: `RouteTableId`.
-    /// - Example: `vtb-bp145q7glnuzdvzu2****`.
+    /// Its description, rules and example: [`DescribeRouteTableListRequest::route_table_id`](DescribeRouteTableListRequest::route_table_id).
     pub fn route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.route_table_id = Some(value.into());
         self
@@ -261,8 +254,7 @@ impl<C> DescribeRouteTableListRequestBuilder<C> {
     ///
     /// The name of the route table.
     ///
-    /// - Wire name: `RouteTableName`.
-    /// - Example: `doctest`.
+    /// Its description, rules and example: [`DescribeRouteTableListRequest::route_table_name`](DescribeRouteTableListRequest::route_table_name).
     pub fn route_table_name(mut self, value: impl Into<String>) -> Self {
         self.inner.route_table_name = Some(value.into());
         self
@@ -271,8 +263,7 @@ impl<C> DescribeRouteTableListRequestBuilder<C> {
     ///
     /// The number of the returned page. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeRouteTableListRequest::page_number`](DescribeRouteTableListRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -281,8 +272,7 @@ impl<C> DescribeRouteTableListRequestBuilder<C> {
     ///
     /// The number of entries per page. Maximum value: **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeRouteTableListRequest::page_size`](DescribeRouteTableListRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -291,8 +281,7 @@ impl<C> DescribeRouteTableListRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the route table belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmxazb4ph****`.
+    /// Its description, rules and example: [`DescribeRouteTableListRequest::resource_group_id`](DescribeRouteTableListRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -301,11 +290,7 @@ impl<C> DescribeRouteTableListRequestBuilder<C> {
     ///
     /// The region ID of the VPC to which the route table belongs.
     ///
-    /// You can call [DescribeRegions](<https://www.alibabacloud.com/help/vpc/developer-reference/api-vpc-2016-04-28-describeregions>) to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `ap-southeast-6`.
+    /// Its description, rules and example: [`DescribeRouteTableListRequest::region_id`](DescribeRouteTableListRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -314,8 +299,7 @@ impl<C> DescribeRouteTableListRequestBuilder<C> {
     ///
     /// The tags of the resource.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`DescribeRouteTableListRequest::tag`](DescribeRouteTableListRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -324,11 +308,7 @@ impl<C> DescribeRouteTableListRequestBuilder<C> {
     ///
     /// The type of the route table.
     ///
-    /// * **System**
-    /// * **Custom**
-    ///
-    /// - Wire name: `RouteTableType`.
-    /// - Example: `System`.
+    /// Its description, rules and example: [`DescribeRouteTableListRequest::route_table_type`](DescribeRouteTableListRequest::route_table_type).
     pub fn route_table_type(mut self, value: impl Into<String>) -> Self {
         self.inner.route_table_type = Some(value.into());
         self
@@ -502,143 +482,130 @@ for DescribeRouteTableListResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeRouteTableList`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeRouteTableListError {
-    /// HTTP 400 `InvalidTagKey`: The tag keys are not valid.
-    InvalidTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue`: The tag values are not valid.
-    InvalidTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IellgalParameter.OwnerAccount`: The specified parameter OwnerAccount is not valid.
-    IellgalParameterOwnerAccount(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden`: User not authorized to operate on the specified resource.
-    Forbbiden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Abs.InvalidPayType`: Specified pay type is not valid.
-    AbsInvalidPayType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Abs.InstanceNotExist`: Specified instance not exist.
-    AbsInstanceNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Abs.Forbidden`: Specified instance cannot change pay type.
-    AbsForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Abs.InvalidPayPeriod`: Specified pay period not valid.
-    AbsInvalidPayPeriod(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeRouteTableListError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidTagKey",
-                        "InvalidTagValue",
-                        "IellgalParameter.OwnerAccount",
-                        "Forbbiden",
-                        "Abs.InvalidPayType",
-                        "Abs.InstanceNotExist",
-                        "Abs.Forbidden",
-                        "Abs.InvalidPayPeriod",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeRouteTableListError;
+impl crate::Client {
+    /// Calls `DescribeRouteTableList`: Queries route tables.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeRouteTableListRequestBuilder::send) it. The parameters and their rules: [`DescribeRouteTableListRequest`].
+    #[inline]
+    pub fn describe_route_table_list(
+        &self,
+    ) -> DescribeRouteTableListRequestBuilder<&Self> {
+        DescribeRouteTableListRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeRouteTableListError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeRouteTableList`: Queries route tables.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeRouteTableListRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidTagKey(error),
-            1 => Self::InvalidTagValue(error),
-            2 => Self::IellgalParameterOwnerAccount(error),
-            3 => Self::Forbbiden(error),
-            4 => Self::AbsInvalidPayType(error),
-            5 => Self::AbsInstanceNotExist(error),
-            6 => Self::AbsForbidden(error),
-            7 => Self::AbsInvalidPayPeriod(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidTagKey(error) => (0, error),
-            Self::InvalidTagValue(error) => (1, error),
-            Self::IellgalParameterOwnerAccount(error) => (2, error),
-            Self::Forbbiden(error) => (3, error),
-            Self::AbsInvalidPayType(error) => (4, error),
-            Self::AbsInstanceNotExist(error) => (5, error),
-            Self::AbsForbidden(error) => (6, error),
-            Self::AbsInvalidPayPeriod(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
+    pub fn describe_route_table_list(
+        &self,
+    ) -> DescribeRouteTableListRequestBuilder<&Self> {
+        DescribeRouteTableListRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeRouteTableListError {
+/// Every page of `DescribeRouteTableList`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_route_table_list_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeRouteTableListRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeRouteTableListResponse,
+        ::acs_runtime::client::Error<DescribeRouteTableListError>,
+    >,
+> {
+    fn count(response: &DescribeRouteTableListResponse) -> usize {
+        response
+            .router_table_list
+            .as_ref()
+            .and_then(|x| x.router_table_list_type.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeRouteTableListRequest,
+        response: &DescribeRouteTableListResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeRouteTableListRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_route_table_list(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeRouteTableList`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_route_table_list_pages(
+        &self,
+        request: DescribeRouteTableListRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeRouteTableListResponse,
+            ::acs_runtime::client::Error<DescribeRouteTableListError>,
+        >,
+    > {
+        describe_route_table_list_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeRouteTableListError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidTagKey",
-            "InvalidTagValue",
-            "IellgalParameterOwnerAccount",
-            "Forbbiden",
-            "AbsInvalidPayType",
-            "AbsInstanceNotExist",
-            "AbsForbidden",
-            "AbsInvalidPayPeriod",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeRouteTableList`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_route_table_list_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeRouteTableListRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::RouterTableListType,
+        ::acs_runtime::client::Error<DescribeRouteTableListError>,
+    >,
+> {
+    fn extract(
+        response: DescribeRouteTableListResponse,
+    ) -> Vec<crate::types::RouterTableListType> {
+        response
+            .router_table_list
+            .and_then(|x| x.router_table_list_type)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_route_table_list_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeRouteTableListError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeRouteTableList`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeRouteTableListError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeRouteTableListError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeRouteTableListError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_route_table_list_items(
+        &self,
+        request: DescribeRouteTableListRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::RouterTableListType,
+            ::acs_runtime::client::Error<DescribeRouteTableListError>,
+        >,
+    > {
+        describe_route_table_list_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `route-table` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_route_tables_pages`](crate::Client::describe_route_tables_pages) and [`describe_route_tables_items`](crate::Client::describe_route_tables_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_route_tables_pages`](crate::Client::describe_route_tables_pages) and [`describe_route_tables_items`](crate::Client::describe_route_tables_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeRouteTables",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeRouteTablesRequest>;
 /// Request of `DescribeRouteTables`: Queries route tables.
 ///
 /// Deprecated: use `DescribeRouteTableList` instead.
@@ -211,10 +214,7 @@ impl<C> DescribeRouteTablesRequestBuilder<C> {
     ///
     /// The region ID of the VPC to which the route table belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeRouteTablesRequest::region_id`](DescribeRouteTablesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -223,8 +223,7 @@ impl<C> DescribeRouteTablesRequestBuilder<C> {
     ///
     /// The ID of the vRouter.
     ///
-    /// - Wire name: `VRouterId`.
-    /// - Example: `vtb-bp1krxxzp0c29fmon****`.
+    /// Its description, rules and example: [`DescribeRouteTablesRequest::v_router_id`](DescribeRouteTablesRequest::v_router_id).
     pub fn v_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_router_id = Some(value.into());
         self
@@ -233,8 +232,7 @@ impl<C> DescribeRouteTablesRequestBuilder<C> {
     ///
     /// The ID of the route table that you want to query.
     ///
-    /// - Wire name: `RouteTableId`.
-    /// - Example: `rtb-bp12mw1f8k3jgygk9****`.
+    /// Its description, rules and example: [`DescribeRouteTablesRequest::route_table_id`](DescribeRouteTablesRequest::route_table_id).
     pub fn route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.route_table_id = Some(value.into());
         self
@@ -243,11 +241,7 @@ impl<C> DescribeRouteTablesRequestBuilder<C> {
     ///
     /// The type of the router to which the route table belongs. Valid values:
     ///
-    /// * **VRouter** (default)
-    /// * **VBR**
-    ///
-    /// - Wire name: `RouterType`.
-    /// - Example: `VRouter`.
+    /// Its description, rules and example: [`DescribeRouteTablesRequest::router_type`](DescribeRouteTablesRequest::router_type).
     pub fn router_type(mut self, value: impl Into<String>) -> Self {
         self.inner.router_type = Some(value.into());
         self
@@ -256,8 +250,7 @@ impl<C> DescribeRouteTablesRequestBuilder<C> {
     ///
     /// The ID of the router to which the route table belongs.
     ///
-    /// - Wire name: `RouterId`.
-    /// - Example: `vtb-bp1krxxzp0c29fmon****`.
+    /// Its description, rules and example: [`DescribeRouteTablesRequest::router_id`](DescribeRouteTablesRequest::router_id).
     pub fn router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.router_id = Some(value.into());
         self
@@ -266,13 +259,7 @@ impl<C> DescribeRouteTablesRequestBuilder<C> {
     ///
     /// The route type. Valid values:
     ///
-    /// * **Custom**
-    /// * **System**
-    /// * **BGP**
-    /// * **CEN**
-    ///
-    /// - Wire name: `Type`.
-    /// - Example: `custom`.
+    /// Its description, rules and example: [`DescribeRouteTablesRequest::type`](DescribeRouteTablesRequest::type).
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.inner.r#type = Some(value.into());
         self
@@ -281,10 +268,7 @@ impl<C> DescribeRouteTablesRequestBuilder<C> {
     ///
     /// The name of the route table that you want to query.
     ///
-    /// The name must be 2 to 128 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-).
-    ///
-    /// - Wire name: `RouteTableName`.
-    /// - Example: `RouteTable-1`.
+    /// Its description, rules and example: [`DescribeRouteTablesRequest::route_table_name`](DescribeRouteTablesRequest::route_table_name).
     pub fn route_table_name(mut self, value: impl Into<String>) -> Self {
         self.inner.route_table_name = Some(value.into());
         self
@@ -293,8 +277,7 @@ impl<C> DescribeRouteTablesRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the route table to be queried belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmxazccb4ph****`.
+    /// Its description, rules and example: [`DescribeRouteTablesRequest::resource_group_id`](DescribeRouteTablesRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -303,10 +286,7 @@ impl<C> DescribeRouteTablesRequestBuilder<C> {
     ///
     /// The page number. Default value: 1.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeRouteTablesRequest::page_number`](DescribeRouteTablesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -315,10 +295,7 @@ impl<C> DescribeRouteTablesRequestBuilder<C> {
     ///
     /// The number of entries per page. Maximum value: **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeRouteTablesRequest::page_size`](DescribeRouteTablesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -492,119 +469,123 @@ for DescribeRouteTablesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeRouteTables`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeRouteTablesError {
-    /// HTTP 400 `InvalidVRouterId.NotFound`: Specified virtual router does not exist.
-    InvalidVRouterIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.DescribeCenRoute`: An error occurred while querying the CEN route entry.
-    OperationFailedDescribeCenRoute(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VRouterNotExist`: Operation failed because the VRouter does not exist.
-    OperationFailedVRouterNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Type`: The parameter of Type is illegal.
-    IllegalParamType(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeRouteTablesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidVRouterId.NotFound",
-                        "OperationFailed.DescribeCenRoute",
-                        "OperationFailed.VRouterNotExist",
-                        "IllegalParam.Type",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeRouteTablesError;
+impl crate::Client {
+    /// Calls `DescribeRouteTables`: Queries route tables.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeRouteTablesRequestBuilder::send) it. The parameters and their rules: [`DescribeRouteTablesRequest`].
+    #[inline]
+    pub fn describe_route_tables(&self) -> DescribeRouteTablesRequestBuilder<&Self> {
+        DescribeRouteTablesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeRouteTablesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeRouteTables`: Queries route tables.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeRouteTablesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidVRouterIdNotFound(error),
-            1 => Self::OperationFailedDescribeCenRoute(error),
-            2 => Self::OperationFailedVRouterNotExist(error),
-            3 => Self::IllegalParamType(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidVRouterIdNotFound(error) => (0, error),
-            Self::OperationFailedDescribeCenRoute(error) => (1, error),
-            Self::OperationFailedVRouterNotExist(error) => (2, error),
-            Self::IllegalParamType(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
+    pub fn describe_route_tables(&self) -> DescribeRouteTablesRequestBuilder<&Self> {
+        DescribeRouteTablesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeRouteTablesError {
+/// Every page of `DescribeRouteTables`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_route_tables_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeRouteTablesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeRouteTablesResponse,
+        ::acs_runtime::client::Error<DescribeRouteTablesError>,
+    >,
+> {
+    fn count(response: &DescribeRouteTablesResponse) -> usize {
+        response
+            .route_tables
+            .as_ref()
+            .and_then(|x| x.route_table.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeRouteTablesRequest,
+        response: &DescribeRouteTablesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeRouteTablesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_route_tables(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeRouteTables`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_route_tables_pages(
+        &self,
+        request: DescribeRouteTablesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeRouteTablesResponse,
+            ::acs_runtime::client::Error<DescribeRouteTablesError>,
+        >,
+    > {
+        describe_route_tables_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeRouteTablesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidVRouterIdNotFound",
-            "OperationFailedDescribeCenRoute",
-            "OperationFailedVRouterNotExist",
-            "IllegalParamType",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeRouteTables`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_route_tables_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeRouteTablesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::DescribeRouteTablesRouteTable,
+        ::acs_runtime::client::Error<DescribeRouteTablesError>,
+    >,
+> {
+    fn extract(
+        response: DescribeRouteTablesResponse,
+    ) -> Vec<crate::types::DescribeRouteTablesRouteTable> {
+        response.route_tables.and_then(|x| x.route_table).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_route_tables_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeRouteTablesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeRouteTables`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeRouteTablesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeRouteTablesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeRouteTablesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_route_tables_items(
+        &self,
+        request: DescribeRouteTablesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::DescribeRouteTablesRouteTable,
+            ::acs_runtime::client::Error<DescribeRouteTablesError>,
+        >,
+    > {
+        describe_route_tables_items(self, request)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeRouterInterfaceAttributeRequest>;
 /// Request of `DescribeRouterInterfaceAttribute`: Queries the configuration of a router interface.
 ///
 /// # Example
@@ -108,11 +111,7 @@ impl<C> DescribeRouterInterfaceAttributeRequestBuilder<C> {
     ///
     /// The ID of the region to which the router interface belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-qingdao`.
+    /// Its description, rules and example: [`DescribeRouterInterfaceAttributeRequest::region_id`](DescribeRouterInterfaceAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -121,9 +120,7 @@ impl<C> DescribeRouterInterfaceAttributeRequestBuilder<C> {
     ///
     /// The ID of the router interface.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `ri-m5egfc10sednwk2yt****`.
+    /// Its description, rules and example: [`DescribeRouterInterfaceAttributeRequest::instance_id`](DescribeRouterInterfaceAttributeRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -807,92 +804,28 @@ for DescribeRouterInterfaceAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeRouterInterfaceAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeRouterInterfaceAttributeError {
-    /// HTTP 400 `InvalidParam.NotNull`: The parameter must not be null.
-    InvalidParamNotNull(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeRouterInterfaceAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidParam.NotNull"]), error)
+mod error;
+pub use error::DescribeRouterInterfaceAttributeError;
+impl crate::Client {
+    /// Calls `DescribeRouterInterfaceAttribute`: Queries the configuration of a router interface.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeRouterInterfaceAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeRouterInterfaceAttributeRequest`].
+    #[inline]
+    pub fn describe_router_interface_attribute(
+        &self,
+    ) -> DescribeRouterInterfaceAttributeRequestBuilder<&Self> {
+        DescribeRouterInterfaceAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeRouterInterfaceAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeRouterInterfaceAttribute`: Queries the configuration of a router interface.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeRouterInterfaceAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParamNotNull(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParamNotNull(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeRouterInterfaceAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeRouterInterfaceAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidParamNotNull", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeRouterInterfaceAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeRouterInterfaceAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeRouterInterfaceAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeRouterInterfaceAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_router_interface_attribute(
+        &self,
+    ) -> DescribeRouterInterfaceAttributeRequestBuilder<&Self> {
+        DescribeRouterInterfaceAttributeRequestBuilder::new(self)
     }
 }

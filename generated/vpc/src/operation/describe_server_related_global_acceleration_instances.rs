@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    DescribeServerRelatedGlobalAccelerationInstancesRequest,
+>;
 /// Request of `DescribeServerRelatedGlobalAccelerationInstances`: Queries the GA instances that are associated with a specified backend server.
 ///
 /// > You can call this operation to query only dedicated-bandwidth GA instances.
@@ -125,11 +131,7 @@ impl<C> DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder<C> {
     ///
     /// The region ID of the GA instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeServerRelatedGlobalAccelerationInstancesRequest::region_id`](DescribeServerRelatedGlobalAccelerationInstancesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -138,9 +140,7 @@ impl<C> DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder<C> {
     ///
     /// The ID of the backend service instance.
     ///
-    /// - Wire name: `ServerId`.
-    /// - Required.
-    /// - Example: `i-12s3sdf****`.
+    /// Its description, rules and example: [`DescribeServerRelatedGlobalAccelerationInstancesRequest::server_id`](DescribeServerRelatedGlobalAccelerationInstancesRequest::server_id).
     pub fn server_id(mut self, value: impl Into<String>) -> Self {
         self.inner.server_id = Some(value.into());
         self
@@ -149,11 +149,7 @@ impl<C> DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder<C> {
     ///
     /// The type of the backend service instance. Valid values:
     ///
-    /// * **EcsInstance** (default): Elastic Compute Service (ECS)
-    /// * **SlbInstance**: Server Load Balancer (SLB)
-    ///
-    /// - Wire name: `ServerType`.
-    /// - Example: `EcsInstance`.
+    /// Its description, rules and example: [`DescribeServerRelatedGlobalAccelerationInstancesRequest::server_type`](DescribeServerRelatedGlobalAccelerationInstancesRequest::server_type).
     pub fn server_type(mut self, value: impl Into<String>) -> Self {
         self.inner.server_type = Some(value.into());
         self
@@ -310,121 +306,28 @@ for DescribeServerRelatedGlobalAccelerationInstancesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeServerRelatedGlobalAccelerationInstances`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeServerRelatedGlobalAccelerationInstancesError {
-    /// HTTP 400 `InvalidBackendServerId.NotInVPC`: The specified BackendServerId is not in VPC.
-    InvalidBackendServerIdNotInVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBackendServerType.NotFound`: The specified BackendServerType is not supported.
-    InvalidBackendServerTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified region is not supported.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidBackendServerId.NotFound`: The specified BackendServerId is not found.
-    InvalidBackendServerIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeServerRelatedGlobalAccelerationInstancesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidBackendServerId.NotInVPC",
-                        "InvalidBackendServerType.NotFound",
-                        "InvalidRegionId.NotFound",
-                        "InvalidBackendServerId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeServerRelatedGlobalAccelerationInstancesError;
+impl crate::Client {
+    /// Calls `DescribeServerRelatedGlobalAccelerationInstances`: Queries the GA instances that are associated with a specified backend server.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder::send) it. The parameters and their rules: [`DescribeServerRelatedGlobalAccelerationInstancesRequest`].
+    #[inline]
+    pub fn describe_server_related_global_acceleration_instances(
+        &self,
+    ) -> DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder<&Self> {
+        DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeServerRelatedGlobalAccelerationInstancesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeServerRelatedGlobalAccelerationInstances`: Queries the GA instances that are associated with a specified backend server.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeServerRelatedGlobalAccelerationInstancesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidBackendServerIdNotInVpc(error),
-            1 => Self::InvalidBackendServerTypeNotFound(error),
-            2 => Self::InvalidRegionIdNotFound(error),
-            3 => Self::InvalidBackendServerIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidBackendServerIdNotInVpc(error) => (0, error),
-            Self::InvalidBackendServerTypeNotFound(error) => (1, error),
-            Self::InvalidRegionIdNotFound(error) => (2, error),
-            Self::InvalidBackendServerIdNotFound(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeServerRelatedGlobalAccelerationInstancesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeServerRelatedGlobalAccelerationInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidBackendServerIdNotInVpc",
-            "InvalidBackendServerTypeNotFound",
-            "InvalidRegionIdNotFound",
-            "InvalidBackendServerIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeServerRelatedGlobalAccelerationInstancesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeServerRelatedGlobalAccelerationInstancesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeServerRelatedGlobalAccelerationInstancesError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeServerRelatedGlobalAccelerationInstancesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_server_related_global_acceleration_instances(
+        &self,
+    ) -> DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder<&Self> {
+        DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder::new(self)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `nat` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_snat_table_entries_pages`](crate::Client::describe_snat_table_entries_pages) and [`describe_snat_table_entries_items`](crate::Client::describe_snat_table_entries_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_snat_table_entries_pages`](crate::Client::describe_snat_table_entries_pages) and [`describe_snat_table_entries_items`](crate::Client::describe_snat_table_entries_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSnatTableEntries",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeSnatTableEntriesRequest>;
 /// Request of `DescribeSnatTableEntries`: Queries SNAT entries.
 ///
 /// # Example
@@ -218,11 +221,7 @@ impl<C> DescribeSnatTableEntriesRequestBuilder<C> {
     ///
     /// The ID of the region where you want to create the NAT gateway.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeSnatTableEntriesRequest::region_id`](DescribeSnatTableEntriesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -231,10 +230,7 @@ impl<C> DescribeSnatTableEntriesRequestBuilder<C> {
     ///
     /// The ID of the SNAT table.
     ///
-    /// > You must specify at least one of **SnatTableId** and **NatGatewayId**.
-    ///
-    /// - Wire name: `SnatTableId`.
-    /// - Example: `stb-8vbczigrhop8x5u3t****`.
+    /// Its description, rules and example: [`DescribeSnatTableEntriesRequest::snat_table_id`](DescribeSnatTableEntriesRequest::snat_table_id).
     pub fn snat_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.snat_table_id = Some(value.into());
         self
@@ -243,8 +239,7 @@ impl<C> DescribeSnatTableEntriesRequestBuilder<C> {
     ///
     /// The ID of the SNAT entry.
     ///
-    /// - Wire name: `SnatEntryId`.
-    /// - Example: `snat-8vbae8uqh7rjpk7d2****`.
+    /// Its description, rules and example: [`DescribeSnatTableEntriesRequest::snat_entry_id`](DescribeSnatTableEntriesRequest::snat_entry_id).
     pub fn snat_entry_id(mut self, value: impl Into<String>) -> Self {
         self.inner.snat_entry_id = Some(value.into());
         self
@@ -253,11 +248,7 @@ impl<C> DescribeSnatTableEntriesRequestBuilder<C> {
     ///
     /// The ID of the vSwitch.
     ///
-    /// * When you query SNAT entries of Internet NAT gateways, this parameter specifies that Elastic Compute Service (ECS) instances in the vSwitch can use SNAT entries to access the Internet.
-    /// * When you query SNAT entries of virtual private cloud (VPC) NAT gateways, this parameter specifies that ECS instances in the vSwitch can use SNAT entries to access external networks.
-    ///
-    /// - Wire name: `SourceVSwitchId`.
-    /// - Example: `vsw-3xbjkhjshjdf****`.
+    /// Its description, rules and example: [`DescribeSnatTableEntriesRequest::source_v_switch_id`](DescribeSnatTableEntriesRequest::source_v_switch_id).
     pub fn source_v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.source_v_switch_id = Some(value.into());
         self
@@ -266,8 +257,7 @@ impl<C> DescribeSnatTableEntriesRequestBuilder<C> {
     ///
     /// The source CIDR block specified in the SNAT entry.
     ///
-    /// - Wire name: `SourceCIDR`.
-    /// - Example: `116.22.XX.XX/24`.
+    /// Its description, rules and example: [`DescribeSnatTableEntriesRequest::source_cidr`](DescribeSnatTableEntriesRequest::source_cidr).
     pub fn source_cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.source_cidr = Some(value.into());
         self
@@ -277,8 +267,7 @@ impl<C> DescribeSnatTableEntriesRequestBuilder<C> {
     /// * When you query SNAT entries of Internet NAT gateways, this parameter specifies the EIP in an SNAT entry.
     /// * When you query SNAT entries of VPC NAT gateways, this parameter specifies the NAT IP address in an SNAT entry.
     ///
-    /// - Wire name: `SnatIp`.
-    /// - Example: `116.22.XX.XX`.
+    /// Its description, rules and example: [`DescribeSnatTableEntriesRequest::snat_ip`](DescribeSnatTableEntriesRequest::snat_ip).
     pub fn snat_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.snat_ip = Some(value.into());
         self
@@ -287,10 +276,7 @@ impl<C> DescribeSnatTableEntriesRequestBuilder<C> {
     ///
     /// The name of the SNAT entry.
     ///
-    /// The name must be 2 to 128 characters in length, and can contain digits, underscores (\_), and hyphens (-). The name must start with a letter.
-    ///
-    /// - Wire name: `SnatEntryName`.
-    /// - Example: `SnatEntry-1`.
+    /// Its description, rules and example: [`DescribeSnatTableEntriesRequest::snat_entry_name`](DescribeSnatTableEntriesRequest::snat_entry_name).
     pub fn snat_entry_name(mut self, value: impl Into<String>) -> Self {
         self.inner.snat_entry_name = Some(value.into());
         self
@@ -299,10 +285,7 @@ impl<C> DescribeSnatTableEntriesRequestBuilder<C> {
     ///
     /// The page number. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeSnatTableEntriesRequest::page_number`](DescribeSnatTableEntriesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -311,10 +294,7 @@ impl<C> DescribeSnatTableEntriesRequestBuilder<C> {
     ///
     /// The number of entries per page. Maximum value: **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeSnatTableEntriesRequest::page_size`](DescribeSnatTableEntriesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -323,17 +303,14 @@ impl<C> DescribeSnatTableEntriesRequestBuilder<C> {
     ///
     /// The ID of the NAT gateway.
     ///
-    /// > You must specify at least one of **SnatTableId** and **NatGatewayId**.
-    ///
-    /// - Wire name: `NatGatewayId`.
-    /// - Example: `ngw-bp1uewa15k4iy5770****`.
+    /// Its description, rules and example: [`DescribeSnatTableEntriesRequest::nat_gateway_id`](DescribeSnatTableEntriesRequest::nat_gateway_id).
     pub fn nat_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_gateway_id = Some(value.into());
         self
     }
     /// Sets `NetworkInterfaceIds`.
     ///
-    /// - Wire name: `NetworkInterfaceIds`.
+    /// Its description, rules and example: [`DescribeSnatTableEntriesRequest::network_interface_ids`](DescribeSnatTableEntriesRequest::network_interface_ids).
     pub fn network_interface_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -510,119 +487,127 @@ for DescribeSnatTableEntriesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeSnatTableEntries`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeSnatTableEntriesError {
-    /// HTTP 400 `InvalidName.Malformed`: The specified Name is not valid.
-    InvalidNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DESCRIBE_SNAT_PARAM_INVALID`: SnatTableId and natGatewayId can not both be null
-    DescribeSnatParamInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSnatTableId.NotFound`: Specified SNAT table does not exist.
-    InvalidSnatTableIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeSnatTableEntriesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidName.Malformed",
-                        "DESCRIBE_SNAT_PARAM_INVALID",
-                        "InvalidRegionId.NotFound",
-                        "InvalidSnatTableId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeSnatTableEntriesError;
+impl crate::Client {
+    /// Calls `DescribeSnatTableEntries`: Queries SNAT entries.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeSnatTableEntriesRequestBuilder::send) it. The parameters and their rules: [`DescribeSnatTableEntriesRequest`].
+    #[inline]
+    pub fn describe_snat_table_entries(
+        &self,
+    ) -> DescribeSnatTableEntriesRequestBuilder<&Self> {
+        DescribeSnatTableEntriesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeSnatTableEntriesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeSnatTableEntries`: Queries SNAT entries.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeSnatTableEntriesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidNameMalformed(error),
-            1 => Self::DescribeSnatParamInvalid(error),
-            2 => Self::InvalidRegionIdNotFound(error),
-            3 => Self::InvalidSnatTableIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidNameMalformed(error) => (0, error),
-            Self::DescribeSnatParamInvalid(error) => (1, error),
-            Self::InvalidRegionIdNotFound(error) => (2, error),
-            Self::InvalidSnatTableIdNotFound(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
+    pub fn describe_snat_table_entries(
+        &self,
+    ) -> DescribeSnatTableEntriesRequestBuilder<&Self> {
+        DescribeSnatTableEntriesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeSnatTableEntriesError {
+/// Every page of `DescribeSnatTableEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_snat_table_entries_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeSnatTableEntriesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeSnatTableEntriesResponse,
+        ::acs_runtime::client::Error<DescribeSnatTableEntriesError>,
+    >,
+> {
+    fn count(response: &DescribeSnatTableEntriesResponse) -> usize {
+        response
+            .snat_table_entries
+            .as_ref()
+            .and_then(|x| x.snat_table_entry.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeSnatTableEntriesRequest,
+        response: &DescribeSnatTableEntriesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeSnatTableEntriesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_snat_table_entries(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeSnatTableEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_snat_table_entries_pages(
+        &self,
+        request: DescribeSnatTableEntriesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeSnatTableEntriesResponse,
+            ::acs_runtime::client::Error<DescribeSnatTableEntriesError>,
+        >,
+    > {
+        describe_snat_table_entries_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeSnatTableEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidNameMalformed",
-            "DescribeSnatParamInvalid",
-            "InvalidRegionIdNotFound",
-            "InvalidSnatTableIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeSnatTableEntries`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_snat_table_entries_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeSnatTableEntriesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::SnatTableEntry,
+        ::acs_runtime::client::Error<DescribeSnatTableEntriesError>,
+    >,
+> {
+    fn extract(
+        response: DescribeSnatTableEntriesResponse,
+    ) -> Vec<crate::types::SnatTableEntry> {
+        response.snat_table_entries.and_then(|x| x.snat_table_entry).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_snat_table_entries_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeSnatTableEntriesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeSnatTableEntries`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeSnatTableEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeSnatTableEntriesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeSnatTableEntriesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_snat_table_entries_items(
+        &self,
+        request: DescribeSnatTableEntriesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::SnatTableEntry,
+            ::acs_runtime::client::Error<DescribeSnatTableEntriesError>,
+        >,
+    > {
+        describe_snat_table_entries_items(self, request)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeSslVpnClientCertRequest>;
 /// Request of `DescribeSslVpnClientCert`: Queries the details of an SSL client certificate.
 ///
 /// # Example
@@ -105,9 +108,7 @@ impl<C> DescribeSslVpnClientCertRequestBuilder<C> {
     ///
     /// The region ID of the SSL client certificate. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeSslVpnClientCertRequest::region_id`](DescribeSslVpnClientCertRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -116,9 +117,7 @@ impl<C> DescribeSslVpnClientCertRequestBuilder<C> {
     ///
     /// The ID of the SSL client certificate that you want to query.
     ///
-    /// - Wire name: `SslVpnClientCertId`.
-    /// - Required.
-    /// - Example: `vsc-bp17r58rjf5r1gjyr****`.
+    /// Its description, rules and example: [`DescribeSslVpnClientCertRequest::ssl_vpn_client_cert_id`](DescribeSslVpnClientCertRequest::ssl_vpn_client_cert_id).
     pub fn ssl_vpn_client_cert_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ssl_vpn_client_cert_id = Some(value.into());
         self
@@ -385,119 +384,28 @@ for DescribeSslVpnClientCertResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeSslVpnClientCert`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeSslVpnClientCertError {
-    /// HTTP 400 `InvalidInstanceId.NotFound`: The InstanceId is not found.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified region is not found during access authentication.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeSslVpnClientCertError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidInstanceId.NotFound",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeSslVpnClientCertError;
+impl crate::Client {
+    /// Calls `DescribeSslVpnClientCert`: Queries the details of an SSL client certificate.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeSslVpnClientCertRequestBuilder::send) it. The parameters and their rules: [`DescribeSslVpnClientCertRequest`].
+    #[inline]
+    pub fn describe_ssl_vpn_client_cert(
+        &self,
+    ) -> DescribeSslVpnClientCertRequestBuilder<&Self> {
+        DescribeSslVpnClientCertRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeSslVpnClientCertError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeSslVpnClientCert`: Queries the details of an SSL client certificate.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeSslVpnClientCertRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidInstanceIdNotFound(error),
-            1 => Self::ForbbidenSubUser(error),
-            2 => Self::Forbidden(error),
-            3 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidInstanceIdNotFound(error) => (0, error),
-            Self::ForbbidenSubUser(error) => (1, error),
-            Self::Forbidden(error) => (2, error),
-            Self::InvalidRegionIdNotFound(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeSslVpnClientCertError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeSslVpnClientCertError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidInstanceIdNotFound",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeSslVpnClientCertError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeSslVpnClientCertError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeSslVpnClientCertError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeSslVpnClientCertError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_ssl_vpn_client_cert(
+        &self,
+    ) -> DescribeSslVpnClientCertRequestBuilder<&Self> {
+        DescribeSslVpnClientCertRequestBuilder::new(self)
     }
 }

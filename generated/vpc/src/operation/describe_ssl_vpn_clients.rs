@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `ssl-vpn-client-certificate` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_ssl_vpn_clients_pages`](crate::Client::describe_ssl_vpn_clients_pages) and [`describe_ssl_vpn_clients_items`](crate::Client::describe_ssl_vpn_clients_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_ssl_vpn_clients_pages`](crate::Client::describe_ssl_vpn_clients_pages) and [`describe_ssl_vpn_clients_items`](crate::Client::describe_ssl_vpn_clients_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSslVpnClients",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeSslVpnClientsRequest>;
 /// Request of `DescribeSslVpnClients`: Queries the clients that have connected to a VPN gateway through SSL-VPN connections.
 ///
 /// If your VPN gateway was created before December 10, 2022, you need to upgrade the VPN gateway to the latest version to view the connection information about SSL clients. For more information, see [Upgrade a VPN gateway](<https://www.alibabacloud.com/help/doc-detail/2671058.htm>).
@@ -139,11 +142,7 @@ impl<C> DescribeSslVpnClientsRequestBuilder<C> {
     ///
     /// The region ID of the VPN gateway.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `eu-central-1`.
+    /// Its description, rules and example: [`DescribeSslVpnClientsRequest::region_id`](DescribeSslVpnClientsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -152,9 +151,7 @@ impl<C> DescribeSslVpnClientsRequestBuilder<C> {
     ///
     /// The ID of the VPN gateway.
     ///
-    /// - Wire name: `VpnGatewayId`.
-    /// - Required.
-    /// - Example: `vpn-gw8gfb947ctddabja****`.
+    /// Its description, rules and example: [`DescribeSslVpnClientsRequest::vpn_gateway_id`](DescribeSslVpnClientsRequest::vpn_gateway_id).
     pub fn vpn_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_gateway_id = Some(value.into());
         self
@@ -163,9 +160,7 @@ impl<C> DescribeSslVpnClientsRequestBuilder<C> {
     ///
     /// The page number. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeSslVpnClientsRequest::page_number`](DescribeSslVpnClientsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -174,10 +169,7 @@ impl<C> DescribeSslVpnClientsRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: **1** to **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeSslVpnClientsRequest::page_size`](DescribeSslVpnClientsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -373,119 +365,123 @@ for DescribeSslVpnClientsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeSslVpnClients`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeSslVpnClientsError {
-    /// HTTP 400 `InvalidVpnGatewayInstanceId.NotFound`: The specified vpn gateway instance id does not exist.
-    InvalidVpnGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceId.NotFound`: The specified instance id does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeSslVpnClientsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidVpnGatewayInstanceId.NotFound",
-                        "InvalidInstanceId.NotFound",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeSslVpnClientsError;
+impl crate::Client {
+    /// Calls `DescribeSslVpnClients`: Queries the clients that have connected to a VPN gateway through SSL-VPN connections.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeSslVpnClientsRequestBuilder::send) it. The parameters and their rules: [`DescribeSslVpnClientsRequest`].
+    #[inline]
+    pub fn describe_ssl_vpn_clients(
+        &self,
+    ) -> DescribeSslVpnClientsRequestBuilder<&Self> {
+        DescribeSslVpnClientsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeSslVpnClientsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeSslVpnClients`: Queries the clients that have connected to a VPN gateway through SSL-VPN connections.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeSslVpnClientsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            1 => Self::InvalidInstanceIdNotFound(error),
-            2 => Self::ForbbidenSubUser(error),
-            3 => Self::Forbidden(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (0, error),
-            Self::InvalidInstanceIdNotFound(error) => (1, error),
-            Self::ForbbidenSubUser(error) => (2, error),
-            Self::Forbidden(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
+    pub fn describe_ssl_vpn_clients(
+        &self,
+    ) -> DescribeSslVpnClientsRequestBuilder<&Self> {
+        DescribeSslVpnClientsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeSslVpnClientsError {
+/// Every page of `DescribeSslVpnClients`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_ssl_vpn_clients_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeSslVpnClientsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeSslVpnClientsResponse,
+        ::acs_runtime::client::Error<DescribeSslVpnClientsError>,
+    >,
+> {
+    fn count(response: &DescribeSslVpnClientsResponse) -> usize {
+        response.client_info_list.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeSslVpnClientsRequest,
+        response: &DescribeSslVpnClientsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeSslVpnClientsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_ssl_vpn_clients(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeSslVpnClients`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_ssl_vpn_clients_pages(
+        &self,
+        request: DescribeSslVpnClientsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeSslVpnClientsResponse,
+            ::acs_runtime::client::Error<DescribeSslVpnClientsError>,
+        >,
+    > {
+        describe_ssl_vpn_clients_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeSslVpnClientsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidVpnGatewayInstanceIdNotFound",
-            "InvalidInstanceIdNotFound",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeSslVpnClients`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_ssl_vpn_clients_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeSslVpnClientsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::ClientInfoList,
+        ::acs_runtime::client::Error<DescribeSslVpnClientsError>,
+    >,
+> {
+    fn extract(
+        response: DescribeSslVpnClientsResponse,
+    ) -> Vec<crate::types::ClientInfoList> {
+        response.client_info_list.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_ssl_vpn_clients_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeSslVpnClientsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeSslVpnClients`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeSslVpnClientsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeSslVpnClientsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeSslVpnClientsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_ssl_vpn_clients_items(
+        &self,
+        request: DescribeSslVpnClientsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::ClientInfoList,
+            ::acs_runtime::client::Error<DescribeSslVpnClientsError>,
+        >,
+    > {
+        describe_ssl_vpn_clients_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `ssl-vpn-server` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_ssl_vpn_servers_pages`](crate::Client::describe_ssl_vpn_servers_pages) and [`describe_ssl_vpn_servers_items`](crate::Client::describe_ssl_vpn_servers_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_ssl_vpn_servers_pages`](crate::Client::describe_ssl_vpn_servers_pages) and [`describe_ssl_vpn_servers_items`](crate::Client::describe_ssl_vpn_servers_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSslVpnServers",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeSslVpnServersRequest>;
 /// Request of `DescribeSslVpnServers`: Queries one or more SSL-VPN servers.
 ///
 /// # Example
@@ -171,11 +174,7 @@ impl<C> DescribeSslVpnServersRequestBuilder<C> {
     ///
     /// The region ID of the SSL server.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeSslVpnServersRequest::region_id`](DescribeSslVpnServersRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -184,8 +183,7 @@ impl<C> DescribeSslVpnServersRequestBuilder<C> {
     ///
     /// The ID of the SSL server.
     ///
-    /// - Wire name: `SslVpnServerId`.
-    /// - Example: `vss-bp15j3du13gq1dgey****`.
+    /// Its description, rules and example: [`DescribeSslVpnServersRequest::ssl_vpn_server_id`](DescribeSslVpnServersRequest::ssl_vpn_server_id).
     pub fn ssl_vpn_server_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ssl_vpn_server_id = Some(value.into());
         self
@@ -194,8 +192,7 @@ impl<C> DescribeSslVpnServersRequestBuilder<C> {
     ///
     /// The ID of the VPN gateway.
     ///
-    /// - Wire name: `VpnGatewayId`.
-    /// - Example: `vpn-bp1on0xae9d771ggi****`.
+    /// Its description, rules and example: [`DescribeSslVpnServersRequest::vpn_gateway_id`](DescribeSslVpnServersRequest::vpn_gateway_id).
     pub fn vpn_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_gateway_id = Some(value.into());
         self
@@ -204,11 +201,7 @@ impl<C> DescribeSslVpnServersRequestBuilder<C> {
     ///
     /// The SSL server name.
     ///
-    /// The name must be 1 to 100 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Must be 1 to 100 characters long.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`DescribeSslVpnServersRequest::name`](DescribeSslVpnServersRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -217,9 +210,7 @@ impl<C> DescribeSslVpnServersRequestBuilder<C> {
     ///
     /// The page number. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeSslVpnServersRequest::page_number`](DescribeSslVpnServersRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -228,10 +219,7 @@ impl<C> DescribeSslVpnServersRequestBuilder<C> {
     ///
     /// The number of entries per page. Maximum value: **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be at most 50.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeSslVpnServersRequest::page_size`](DescribeSslVpnServersRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -240,10 +228,7 @@ impl<C> DescribeSslVpnServersRequestBuilder<C> {
     ///
     /// The resource group ID of the SSL server.
     ///
-    /// The SSL server and its associated VPN gateway belong to the same resource group. You can call the [DescribeVpnGateway](<https://www.alibabacloud.com/help/doc-detail/2794055.htm>) operation to query the ID of the resource group to which the VPN gateway belongs.
-    ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmzs372yg****`.
+    /// Its description, rules and example: [`DescribeSslVpnServersRequest::resource_group_id`](DescribeSslVpnServersRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -417,109 +402,127 @@ for DescribeSslVpnServersResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeSslVpnServers`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeSslVpnServersError {
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified region is not found during access authentication.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeSslVpnServersError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &["Forbbiden.SubUser", "Forbidden", "InvalidRegionId.NotFound"],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeSslVpnServersError;
+impl crate::Client {
+    /// Calls `DescribeSslVpnServers`: Queries one or more SSL-VPN servers.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeSslVpnServersRequestBuilder::send) it. The parameters and their rules: [`DescribeSslVpnServersRequest`].
+    #[inline]
+    pub fn describe_ssl_vpn_servers(
+        &self,
+    ) -> DescribeSslVpnServersRequestBuilder<&Self> {
+        DescribeSslVpnServersRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeSslVpnServersError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeSslVpnServers`: Queries one or more SSL-VPN servers.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeSslVpnServersRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbbidenSubUser(error),
-            1 => Self::Forbidden(error),
-            2 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbbidenSubUser(error) => (0, error),
-            Self::Forbidden(error) => (1, error),
-            Self::InvalidRegionIdNotFound(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
+    pub fn describe_ssl_vpn_servers(
+        &self,
+    ) -> DescribeSslVpnServersRequestBuilder<&Self> {
+        DescribeSslVpnServersRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeSslVpnServersError {
+/// Every page of `DescribeSslVpnServers`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_ssl_vpn_servers_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeSslVpnServersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeSslVpnServersResponse,
+        ::acs_runtime::client::Error<DescribeSslVpnServersError>,
+    >,
+> {
+    fn count(response: &DescribeSslVpnServersResponse) -> usize {
+        response
+            .ssl_vpn_servers
+            .as_ref()
+            .and_then(|x| x.ssl_vpn_server.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeSslVpnServersRequest,
+        response: &DescribeSslVpnServersResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeSslVpnServersRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_ssl_vpn_servers(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeSslVpnServers`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_ssl_vpn_servers_pages(
+        &self,
+        request: DescribeSslVpnServersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeSslVpnServersResponse,
+            ::acs_runtime::client::Error<DescribeSslVpnServersError>,
+        >,
+    > {
+        describe_ssl_vpn_servers_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeSslVpnServersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ForbbidenSubUser",
-            "Forbidden",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeSslVpnServers`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_ssl_vpn_servers_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeSslVpnServersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::SslVpnServer,
+        ::acs_runtime::client::Error<DescribeSslVpnServersError>,
+    >,
+> {
+    fn extract(
+        response: DescribeSslVpnServersResponse,
+    ) -> Vec<crate::types::SslVpnServer> {
+        response.ssl_vpn_servers.and_then(|x| x.ssl_vpn_server).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_ssl_vpn_servers_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeSslVpnServersError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeSslVpnServers`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeSslVpnServersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeSslVpnServersError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeSslVpnServersError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_ssl_vpn_servers_items(
+        &self,
+        request: DescribeSslVpnServersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::SslVpnServer,
+            ::acs_runtime::client::Error<DescribeSslVpnServersError>,
+        >,
+    > {
+        describe_ssl_vpn_servers_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `tag` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_tag_keys_pages`](crate::Client::describe_tag_keys_pages) and [`describe_tag_keys_items`](crate::Client::describe_tag_keys_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_tag_keys_pages`](crate::Client::describe_tag_keys_pages) and [`describe_tag_keys_items`](crate::Client::describe_tag_keys_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeTagKeys",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeTagKeysRequest>;
 /// Request of `DescribeTagKeys`: Queries tag keys.
 ///
 /// # Example
@@ -165,16 +168,7 @@ impl<C> DescribeTagKeysRequestBuilder<C> {
     ///
     /// The resource type. Valid values:
     ///
-    /// * **VPC**: virtual private cloud (VPC)
-    /// * **VSWITCH**: vSwitch
-    /// * **ROUTETABLE**: route table
-    /// * **EIP**: elastic IP address (EIP)
-    /// * **VpnGateway**: VPN gateway
-    /// * **NATGATEWAY**: NAT gateway
-    /// * **COMMONBANDWIDTHPACKAGE**: EIP bandwidth plan
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`DescribeTagKeysRequest::resource_type`](DescribeTagKeysRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -183,8 +177,7 @@ impl<C> DescribeTagKeysRequestBuilder<C> {
     ///
     /// The tag keys.
     ///
-    /// - Wire name: `Keyword`.
-    /// - Example: `keyword`.
+    /// Its description, rules and example: [`DescribeTagKeysRequest::keyword`](DescribeTagKeysRequest::keyword).
     pub fn keyword(mut self, value: impl Into<String>) -> Self {
         self.inner.keyword = Some(value.into());
         self
@@ -193,11 +186,7 @@ impl<C> DescribeTagKeysRequestBuilder<C> {
     ///
     /// The region ID of the resource.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeTagKeysRequest::region_id`](DescribeTagKeysRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -206,11 +195,7 @@ impl<C> DescribeTagKeysRequestBuilder<C> {
     ///
     /// The token that is used for the next query. Valid values:
     ///
-    /// * If this is your first query or no next query is to be sent, ignore this parameter.
-    /// * If a subsequent query is to be sent, set the parameter to the value of NextToken that is returned from the last call.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`DescribeTagKeysRequest::next_token`](DescribeTagKeysRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -219,10 +204,7 @@ impl<C> DescribeTagKeysRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: 1 to 50. Default value: 50.
     ///
-    /// - Wire name: `MaxResult`.
-    /// - Must be at most 500.
-    /// - Default: `100`.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`DescribeTagKeysRequest::max_result`](DescribeTagKeysRequest::max_result).
     pub fn max_result(mut self, value: i32) -> Self {
         self.inner.max_result = Some(value);
         self
@@ -231,8 +213,7 @@ impl<C> DescribeTagKeysRequestBuilder<C> {
     ///
     /// The resource IDs. You can specify up to 20 resource IDs.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`DescribeTagKeysRequest::resource_id`](DescribeTagKeysRequest::resource_id).
     pub fn resource_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -388,185 +369,103 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeTagKeysR
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeTagKeys`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeTagKeysError {
-    /// HTTP 400 `BothEmpty.TagsAndResources`: The specified Tags and ResourcesIds are not allow to both empty.
-    BothEmptyTagsAndResources(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.TagKey`: The input parameter TagKey that is mandatory for processing this request is not supplied.
-    MissingParameterTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.TagValue`: The input parameter TagValue that is mandatory for processing this request is not supplied.
-    MissingParameterTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey`: The tag keys are not valid.
-    InvalidTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue`: The tag values are not valid.
-    InvalidTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam`: %s
-    MissingParam(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.NotFound`: The instance type is not found
-    InvalidInstanceTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceIds.NotFound`: The instanceIds are not found
-    InvalidInstanceIdsNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.TagKeys`: The request do not allow to operate the tag keys
-    ForbiddenTagKeys(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.TagNum`: Custom Tags quota exceeded
-    QuotaExceededTagNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.NotAllowedCategary`: The System tag is not valid
-    ForbiddenNotAllowedCategary(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.TagKey.Duplicated`: The specified tag key already exists.
-    ForbiddenTagKeyDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.TagNum`: The maximum number of tags is exceeded.
-    SizeLimitExceededTagNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.ResourceId`: The maximum number of resource IDs is exceeded.
-    SizeLimitExceededResourceId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeTagKeysError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "BothEmpty.TagsAndResources",
-                        "MissingParameter.TagKey",
-                        "MissingParameter.TagValue",
-                        "InvalidTagKey",
-                        "InvalidTagValue",
-                        "MissingParam",
-                        "InvalidInstanceType.NotFound",
-                        "InvalidInstanceIds.NotFound",
-                        "Forbidden.TagKeys",
-                        "QuotaExceeded.TagNum",
-                        "Forbidden.NotAllowedCategary",
-                        "Forbidden.TagKey.Duplicated",
-                        "SizeLimitExceeded.TagNum",
-                        "SizeLimitExceeded.ResourceId",
-                        "Forbidden",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeTagKeysError;
+impl crate::Client {
+    /// Calls `DescribeTagKeys`: Queries tag keys.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeTagKeysRequestBuilder::send) it. The parameters and their rules: [`DescribeTagKeysRequest`].
+    #[inline]
+    pub fn describe_tag_keys(&self) -> DescribeTagKeysRequestBuilder<&Self> {
+        DescribeTagKeysRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeTagKeysError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeTagKeys`: Queries tag keys.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeTagKeysRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::BothEmptyTagsAndResources(error),
-            1 => Self::MissingParameterTagKey(error),
-            2 => Self::MissingParameterTagValue(error),
-            3 => Self::InvalidTagKey(error),
-            4 => Self::InvalidTagValue(error),
-            5 => Self::MissingParam(error),
-            6 => Self::InvalidInstanceTypeNotFound(error),
-            7 => Self::InvalidInstanceIdsNotFound(error),
-            8 => Self::ForbiddenTagKeys(error),
-            9 => Self::QuotaExceededTagNum(error),
-            10 => Self::ForbiddenNotAllowedCategary(error),
-            11 => Self::ForbiddenTagKeyDuplicated(error),
-            12 => Self::SizeLimitExceededTagNum(error),
-            13 => Self::SizeLimitExceededResourceId(error),
-            14 => Self::Forbidden(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::BothEmptyTagsAndResources(error) => (0, error),
-            Self::MissingParameterTagKey(error) => (1, error),
-            Self::MissingParameterTagValue(error) => (2, error),
-            Self::InvalidTagKey(error) => (3, error),
-            Self::InvalidTagValue(error) => (4, error),
-            Self::MissingParam(error) => (5, error),
-            Self::InvalidInstanceTypeNotFound(error) => (6, error),
-            Self::InvalidInstanceIdsNotFound(error) => (7, error),
-            Self::ForbiddenTagKeys(error) => (8, error),
-            Self::QuotaExceededTagNum(error) => (9, error),
-            Self::ForbiddenNotAllowedCategary(error) => (10, error),
-            Self::ForbiddenTagKeyDuplicated(error) => (11, error),
-            Self::SizeLimitExceededTagNum(error) => (12, error),
-            Self::SizeLimitExceededResourceId(error) => (13, error),
-            Self::Forbidden(error) => (14, error),
-            Self::Unhandled(unhandled) => (15, unhandled.service_error()),
-        }
+    pub fn describe_tag_keys(&self) -> DescribeTagKeysRequestBuilder<&Self> {
+        DescribeTagKeysRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeTagKeysError {
+/// Every page of `DescribeTagKeys`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_tag_keys_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeTagKeysRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<DescribeTagKeysResponse, ::acs_runtime::client::Error<DescribeTagKeysError>>,
+> {
+    fn count(response: &DescribeTagKeysResponse) -> usize {
+        response.tag_keys.as_ref().and_then(|x| x.tag_key.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeTagKeysRequest,
+        response: &DescribeTagKeysResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeTagKeysRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_tag_keys(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeTagKeys`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_tag_keys_pages(
+        &self,
+        request: DescribeTagKeysRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeTagKeysResponse,
+            ::acs_runtime::client::Error<DescribeTagKeysError>,
+        >,
+    > {
+        describe_tag_keys_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeTagKeysError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "BothEmptyTagsAndResources",
-            "MissingParameterTagKey",
-            "MissingParameterTagValue",
-            "InvalidTagKey",
-            "InvalidTagValue",
-            "MissingParam",
-            "InvalidInstanceTypeNotFound",
-            "InvalidInstanceIdsNotFound",
-            "ForbiddenTagKeys",
-            "QuotaExceededTagNum",
-            "ForbiddenNotAllowedCategary",
-            "ForbiddenTagKeyDuplicated",
-            "SizeLimitExceededTagNum",
-            "SizeLimitExceededResourceId",
-            "Forbidden",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeTagKeys`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_tag_keys_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeTagKeysRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::TagKey, ::acs_runtime::client::Error<DescribeTagKeysError>>,
+> {
+    fn extract(response: DescribeTagKeysResponse) -> Vec<crate::types::TagKey> {
+        response.tag_keys.and_then(|x| x.tag_key).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(describe_tag_keys_pages(api, request), extract),
+    )
 }
-impl DescribeTagKeysError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeTagKeys`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeTagKeysError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeTagKeysError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeTagKeysError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_tag_keys_items(
+        &self,
+        request: DescribeTagKeysRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<crate::types::TagKey, ::acs_runtime::client::Error<DescribeTagKeysError>>,
+    > {
+        describe_tag_keys_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `tag` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_tag_keys_for_express_connect_pages`](crate::Client::describe_tag_keys_for_express_connect_pages) and [`describe_tag_keys_for_express_connect_items`](crate::Client::describe_tag_keys_for_express_connect_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_tag_keys_for_express_connect_pages`](crate::Client::describe_tag_keys_for_express_connect_pages) and [`describe_tag_keys_for_express_connect_items`](crate::Client::describe_tag_keys_for_express_connect_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeTagKeysForExpressConnect",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeTagKeysForExpressConnectRequest>;
 /// Request of `DescribeTagKeysForExpressConnect`: Queries the tags of an Express Connect circuit.
 ///
 /// # Example
@@ -158,8 +161,7 @@ impl<C> DescribeTagKeysForExpressConnectRequestBuilder<C> {
     ///
     /// The type of the resource. Set the value to **PHYSICALCONNECTION**, which specifies an Express Connect circuit.
     ///
-    /// - Wire name: `ResourceType`.
-    /// - Example: `PHYSICALCONNECTION`.
+    /// Its description, rules and example: [`DescribeTagKeysForExpressConnectRequest::resource_type`](DescribeTagKeysForExpressConnectRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -168,8 +170,7 @@ impl<C> DescribeTagKeysForExpressConnectRequestBuilder<C> {
     ///
     /// The keyword of the tag. Fuzzy match is supported. You can specify a keyword to query all tags that contain the keyword.
     ///
-    /// - Wire name: `Keyword`.
-    /// - Example: `keyword`.
+    /// Its description, rules and example: [`DescribeTagKeysForExpressConnectRequest::keyword`](DescribeTagKeysForExpressConnectRequest::keyword).
     pub fn keyword(mut self, value: impl Into<String>) -> Self {
         self.inner.keyword = Some(value.into());
         self
@@ -178,11 +179,7 @@ impl<C> DescribeTagKeysForExpressConnectRequestBuilder<C> {
     ///
     /// The ID of the region to which the resource resides.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeTagKeysForExpressConnectRequest::region_id`](DescribeTagKeysForExpressConnectRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -191,11 +188,7 @@ impl<C> DescribeTagKeysForExpressConnectRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results.
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * You must specify the token that is obtained from the previous query as the value of NextToken.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`DescribeTagKeysForExpressConnectRequest::next_token`](DescribeTagKeysForExpressConnectRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -204,10 +197,7 @@ impl<C> DescribeTagKeysForExpressConnectRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
     ///
-    /// - Wire name: `MaxResult`.
-    /// - Must be at most 500.
-    /// - Default: `100`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`DescribeTagKeysForExpressConnectRequest::max_result`](DescribeTagKeysForExpressConnectRequest::max_result).
     pub fn max_result(mut self, value: i32) -> Self {
         self.inner.max_result = Some(value);
         self
@@ -216,8 +206,7 @@ impl<C> DescribeTagKeysForExpressConnectRequestBuilder<C> {
     ///
     /// The IDs of the resources. You can specify up to 20 resource IDs.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`DescribeTagKeysForExpressConnectRequest::resource_id`](DescribeTagKeysForExpressConnectRequest::resource_id).
     pub fn resource_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -378,169 +367,121 @@ for DescribeTagKeysForExpressConnectResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeTagKeysForExpressConnect`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeTagKeysForExpressConnectError {
-    /// HTTP 400 `BothEmpty.TagsAndResources`: The specified Tags and ResourcesIds are not allow to both empty.
-    BothEmptyTagsAndResources(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.TagKey`: The input parameter TagKey that is mandatory for processing this request is not supplied.
-    MissingParameterTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.TagValue`: The input parameter TagValue that is mandatory for processing this request is not supplied.
-    MissingParameterTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey`: The tag keys are not valid.
-    InvalidTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue`: The tag values are not valid.
-    InvalidTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.NotFound`: The instance type is not found
-    InvalidInstanceTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceIds.NotFound`: The instanceIds are not found
-    InvalidInstanceIdsNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.TagKeys`: The request do not allow to operate the tag keys
-    ForbiddenTagKeys(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.TagNum`: Custom Tags quota exceeded
-    QuotaExceededTagNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.TagKey.Duplicated`: The specified tag key already exists.
-    ForbiddenTagKeyDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.ResourceId`: The maximum number of resource IDs is exceeded.
-    SizeLimitExceededResourceId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeTagKeysForExpressConnectError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "BothEmpty.TagsAndResources",
-                        "MissingParameter.TagKey",
-                        "MissingParameter.TagValue",
-                        "InvalidTagKey",
-                        "InvalidTagValue",
-                        "InvalidInstanceType.NotFound",
-                        "InvalidInstanceIds.NotFound",
-                        "Forbidden.TagKeys",
-                        "QuotaExceeded.TagNum",
-                        "Forbidden.TagKey.Duplicated",
-                        "SizeLimitExceeded.ResourceId",
-                        "Forbidden",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeTagKeysForExpressConnectError;
+impl crate::Client {
+    /// Calls `DescribeTagKeysForExpressConnect`: Queries the tags of an Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeTagKeysForExpressConnectRequestBuilder::send) it. The parameters and their rules: [`DescribeTagKeysForExpressConnectRequest`].
+    #[inline]
+    pub fn describe_tag_keys_for_express_connect(
+        &self,
+    ) -> DescribeTagKeysForExpressConnectRequestBuilder<&Self> {
+        DescribeTagKeysForExpressConnectRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeTagKeysForExpressConnectError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeTagKeysForExpressConnect`: Queries the tags of an Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeTagKeysForExpressConnectRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::BothEmptyTagsAndResources(error),
-            1 => Self::MissingParameterTagKey(error),
-            2 => Self::MissingParameterTagValue(error),
-            3 => Self::InvalidTagKey(error),
-            4 => Self::InvalidTagValue(error),
-            5 => Self::InvalidInstanceTypeNotFound(error),
-            6 => Self::InvalidInstanceIdsNotFound(error),
-            7 => Self::ForbiddenTagKeys(error),
-            8 => Self::QuotaExceededTagNum(error),
-            9 => Self::ForbiddenTagKeyDuplicated(error),
-            10 => Self::SizeLimitExceededResourceId(error),
-            11 => Self::Forbidden(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::BothEmptyTagsAndResources(error) => (0, error),
-            Self::MissingParameterTagKey(error) => (1, error),
-            Self::MissingParameterTagValue(error) => (2, error),
-            Self::InvalidTagKey(error) => (3, error),
-            Self::InvalidTagValue(error) => (4, error),
-            Self::InvalidInstanceTypeNotFound(error) => (5, error),
-            Self::InvalidInstanceIdsNotFound(error) => (6, error),
-            Self::ForbiddenTagKeys(error) => (7, error),
-            Self::QuotaExceededTagNum(error) => (8, error),
-            Self::ForbiddenTagKeyDuplicated(error) => (9, error),
-            Self::SizeLimitExceededResourceId(error) => (10, error),
-            Self::Forbidden(error) => (11, error),
-            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
-        }
+    pub fn describe_tag_keys_for_express_connect(
+        &self,
+    ) -> DescribeTagKeysForExpressConnectRequestBuilder<&Self> {
+        DescribeTagKeysForExpressConnectRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeTagKeysForExpressConnectError {
+/// Every page of `DescribeTagKeysForExpressConnect`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_tag_keys_for_express_connect_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeTagKeysForExpressConnectRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeTagKeysForExpressConnectResponse,
+        ::acs_runtime::client::Error<DescribeTagKeysForExpressConnectError>,
+    >,
+> {
+    fn count(response: &DescribeTagKeysForExpressConnectResponse) -> usize {
+        response.tag_keys.as_ref().and_then(|x| x.tag_key.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeTagKeysForExpressConnectRequest,
+        response: &DescribeTagKeysForExpressConnectResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeTagKeysForExpressConnectRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_tag_keys_for_express_connect(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeTagKeysForExpressConnect`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_tag_keys_for_express_connect_pages(
+        &self,
+        request: DescribeTagKeysForExpressConnectRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeTagKeysForExpressConnectResponse,
+            ::acs_runtime::client::Error<DescribeTagKeysForExpressConnectError>,
+        >,
+    > {
+        describe_tag_keys_for_express_connect_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeTagKeysForExpressConnectError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "BothEmptyTagsAndResources",
-            "MissingParameterTagKey",
-            "MissingParameterTagValue",
-            "InvalidTagKey",
-            "InvalidTagValue",
-            "InvalidInstanceTypeNotFound",
-            "InvalidInstanceIdsNotFound",
-            "ForbiddenTagKeys",
-            "QuotaExceededTagNum",
-            "ForbiddenTagKeyDuplicated",
-            "SizeLimitExceededResourceId",
-            "Forbidden",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeTagKeysForExpressConnect`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_tag_keys_for_express_connect_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeTagKeysForExpressConnectRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::TagKey,
+        ::acs_runtime::client::Error<DescribeTagKeysForExpressConnectError>,
+    >,
+> {
+    fn extract(
+        response: DescribeTagKeysForExpressConnectResponse,
+    ) -> Vec<crate::types::TagKey> {
+        response.tag_keys.and_then(|x| x.tag_key).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_tag_keys_for_express_connect_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeTagKeysForExpressConnectError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeTagKeysForExpressConnect`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeTagKeysForExpressConnectError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeTagKeysForExpressConnectError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeTagKeysForExpressConnectError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_tag_keys_for_express_connect_items(
+        &self,
+        request: DescribeTagKeysForExpressConnectRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::TagKey,
+            ::acs_runtime::client::Error<DescribeTagKeysForExpressConnectError>,
+        >,
+    > {
+        describe_tag_keys_for_express_connect_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `vswitch` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_v_switches_pages`](crate::Client::describe_v_switches_pages) and [`describe_v_switches_items`](crate::Client::describe_v_switches_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_v_switches_pages`](crate::Client::describe_v_switches_pages) and [`describe_v_switches_items`](crate::Client::describe_v_switches_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVSwitches",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeVSwitchesRequest>;
 /// Request of `DescribeVSwitches`: Queries the information about available vSwitches that are used for an internal network.
 ///
 /// # Example
@@ -258,10 +261,7 @@ impl<C> DescribeVSwitchesRequestBuilder<C> {
     ///
     /// The ID of the virtual private cloud (VPC) to which the vSwitches belong.
     ///
-    /// > You must set at least one of **RegionId** and **VpcId**.
-    ///
-    /// - Wire name: `VpcId`.
-    /// - Example: `vpc-25cdvfeq58pl****`.
+    /// Its description, rules and example: [`DescribeVSwitchesRequest::vpc_id`](DescribeVSwitchesRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -270,8 +270,7 @@ impl<C> DescribeVSwitchesRequestBuilder<C> {
     ///
     /// The ID of the vSwitch that you want to query.
     ///
-    /// - Wire name: `VSwitchId`.
-    /// - Example: `vsw-23dscddcffvf3****`.
+    /// Its description, rules and example: [`DescribeVSwitchesRequest::v_switch_id`](DescribeVSwitchesRequest::v_switch_id).
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_id = Some(value.into());
         self
@@ -280,8 +279,7 @@ impl<C> DescribeVSwitchesRequestBuilder<C> {
     ///
     /// The ID of the zone to which the vSwitches belong. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/36064.htm>) operation to query the most recent zone list.
     ///
-    /// - Wire name: `ZoneId`.
-    /// - Example: `cn-hangzhou-d`.
+    /// Its description, rules and example: [`DescribeVSwitchesRequest::zone_id`](DescribeVSwitchesRequest::zone_id).
     pub fn zone_id(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_id = Some(value.into());
         self
@@ -290,10 +288,7 @@ impl<C> DescribeVSwitchesRequestBuilder<C> {
     ///
     /// The region ID of the vSwitch. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// > You must set at least one of **RegionId** and **VpcId**.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeVSwitchesRequest::region_id`](DescribeVSwitchesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -302,10 +297,7 @@ impl<C> DescribeVSwitchesRequestBuilder<C> {
     ///
     /// The vSwitch name.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `VSwitchName`.
-    /// - Example: `vSwitch`.
+    /// Its description, rules and example: [`DescribeVSwitchesRequest::v_switch_name`](DescribeVSwitchesRequest::v_switch_name).
     pub fn v_switch_name(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_name = Some(value.into());
         self
@@ -314,11 +306,7 @@ impl<C> DescribeVSwitchesRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DescribeVSwitchesRequest::dry_run`](DescribeVSwitchesRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -327,13 +315,7 @@ impl<C> DescribeVSwitchesRequestBuilder<C> {
     ///
     /// Specifies whether to query the default vSwitches in the specified region. Valid values:
     ///
-    /// * **true**
-    /// * **false**
-    ///
-    /// If you do not set this parameter, the system queries all vSwitches in the specified region by default.
-    ///
-    /// - Wire name: `IsDefault`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DescribeVSwitchesRequest::is_default`](DescribeVSwitchesRequest::is_default).
     pub fn is_default(mut self, value: bool) -> Self {
         self.inner.is_default = Some(value);
         self
@@ -342,8 +324,7 @@ impl<C> DescribeVSwitchesRequestBuilder<C> {
     ///
     /// The ID of the route table.
     ///
-    /// - Wire name: `RouteTableId`.
-    /// - Example: `vtb-bp145q7glnuzdvzu2****`.
+    /// Its description, rules and example: [`DescribeVSwitchesRequest::route_table_id`](DescribeVSwitchesRequest::route_table_id).
     pub fn route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.route_table_id = Some(value.into());
         self
@@ -352,8 +333,7 @@ impl<C> DescribeVSwitchesRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the vSwitch belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`DescribeVSwitchesRequest::resource_group_id`](DescribeVSwitchesRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -362,10 +342,7 @@ impl<C> DescribeVSwitchesRequestBuilder<C> {
     ///
     /// The page number. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeVSwitchesRequest::page_number`](DescribeVSwitchesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -374,10 +351,7 @@ impl<C> DescribeVSwitchesRequestBuilder<C> {
     ///
     /// The number of entries per page. Maximum value: **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeVSwitchesRequest::page_size`](DescribeVSwitchesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -386,7 +360,7 @@ impl<C> DescribeVSwitchesRequestBuilder<C> {
     ///
     /// The ID of the Alibaba Cloud account to which the vSwitch belongs.
     ///
-    /// - Wire name: `VSwitchOwnerId`.
+    /// Its description, rules and example: [`DescribeVSwitchesRequest::v_switch_owner_id`](DescribeVSwitchesRequest::v_switch_owner_id).
     pub fn v_switch_owner_id(mut self, value: i64) -> Self {
         self.inner.v_switch_owner_id = Some(value);
         self
@@ -395,13 +369,7 @@ impl<C> DescribeVSwitchesRequestBuilder<C> {
     ///
     /// Specifies whether to query vSwitches with IPv6 enabled in the region. Valid values:
     ///
-    /// * **true**
-    /// * **false**
-    ///
-    /// If you do not set this parameter, the system queries all vSwitches in the specified region by default.
-    ///
-    /// - Wire name: `EnableIpv6`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeVSwitchesRequest::enable_ipv6`](DescribeVSwitchesRequest::enable_ipv6).
     pub fn enable_ipv6(mut self, value: bool) -> Self {
         self.inner.enable_ipv6 = Some(value);
         self
@@ -410,8 +378,7 @@ impl<C> DescribeVSwitchesRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeVSwitchesRequest::tag`](DescribeVSwitchesRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -585,143 +552,115 @@ for DescribeVSwitchesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeVSwitches`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeVSwitchesError {
-    /// HTTP 400 `Forbidden.VpcNotFound`: Specified VPC can not found.
-    ForbiddenVpcNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey`: The tag keys are not valid.
-    InvalidTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue`: The tag values are not valid.
-    InvalidTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IellgalParameter.OwnerAccount`: The specified parameter OwnerAccount is not valid.
-    IellgalParameterOwnerAccount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.OwnerId`: The specified parameter VSwitchOwnerId is not valid.
-    IllegalParamOwnerId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpcIdNumber.NotSupported`: The number of vpcIds exceeds the limit.
-    InvalidVpcIdNumberNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVSwitchIdNumber.NotSupported`: The number of vSwitchIds exceeds the limit.
-    InvalidVSwitchIdNumberNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVSwitchId.NotFound`: VSwitch not exist.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeVSwitchesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Forbidden.VpcNotFound",
-                        "InvalidTagKey",
-                        "InvalidTagValue",
-                        "IellgalParameter.OwnerAccount",
-                        "IllegalParam.OwnerId",
-                        "InvalidVpcIdNumber.NotSupported",
-                        "InvalidVSwitchIdNumber.NotSupported",
-                        "InvalidVSwitchId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeVSwitchesError;
+impl crate::Client {
+    /// Calls `DescribeVSwitches`: Queries the information about available vSwitches that are used for an internal network.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeVSwitchesRequestBuilder::send) it. The parameters and their rules: [`DescribeVSwitchesRequest`].
+    #[inline]
+    pub fn describe_v_switches(&self) -> DescribeVSwitchesRequestBuilder<&Self> {
+        DescribeVSwitchesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeVSwitchesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeVSwitches`: Queries the information about available vSwitches that are used for an internal network.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeVSwitchesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbiddenVpcNotFound(error),
-            1 => Self::InvalidTagKey(error),
-            2 => Self::InvalidTagValue(error),
-            3 => Self::IellgalParameterOwnerAccount(error),
-            4 => Self::IllegalParamOwnerId(error),
-            5 => Self::InvalidVpcIdNumberNotSupported(error),
-            6 => Self::InvalidVSwitchIdNumberNotSupported(error),
-            7 => Self::InvalidVSwitchIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbiddenVpcNotFound(error) => (0, error),
-            Self::InvalidTagKey(error) => (1, error),
-            Self::InvalidTagValue(error) => (2, error),
-            Self::IellgalParameterOwnerAccount(error) => (3, error),
-            Self::IllegalParamOwnerId(error) => (4, error),
-            Self::InvalidVpcIdNumberNotSupported(error) => (5, error),
-            Self::InvalidVSwitchIdNumberNotSupported(error) => (6, error),
-            Self::InvalidVSwitchIdNotFound(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
+    pub fn describe_v_switches(&self) -> DescribeVSwitchesRequestBuilder<&Self> {
+        DescribeVSwitchesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeVSwitchesError {
+/// Every page of `DescribeVSwitches`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_v_switches_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeVSwitchesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeVSwitchesResponse,
+        ::acs_runtime::client::Error<DescribeVSwitchesError>,
+    >,
+> {
+    fn count(response: &DescribeVSwitchesResponse) -> usize {
+        response
+            .v_switches
+            .as_ref()
+            .and_then(|x| x.v_switch.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeVSwitchesRequest,
+        response: &DescribeVSwitchesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeVSwitchesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_v_switches(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeVSwitches`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_v_switches_pages(
+        &self,
+        request: DescribeVSwitchesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeVSwitchesResponse,
+            ::acs_runtime::client::Error<DescribeVSwitchesError>,
+        >,
+    > {
+        describe_v_switches_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeVSwitchesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ForbiddenVpcNotFound",
-            "InvalidTagKey",
-            "InvalidTagValue",
-            "IellgalParameterOwnerAccount",
-            "IllegalParamOwnerId",
-            "InvalidVpcIdNumberNotSupported",
-            "InvalidVSwitchIdNumberNotSupported",
-            "InvalidVSwitchIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeVSwitches`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_v_switches_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeVSwitchesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::VSwitch, ::acs_runtime::client::Error<DescribeVSwitchesError>>,
+> {
+    fn extract(response: DescribeVSwitchesResponse) -> Vec<crate::types::VSwitch> {
+        response.v_switches.and_then(|x| x.v_switch).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(describe_v_switches_pages(api, request), extract),
+    )
 }
-impl DescribeVSwitchesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeVSwitches`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeVSwitchesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeVSwitchesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeVSwitchesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_v_switches_items(
+        &self,
+        request: DescribeVSwitchesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::VSwitch,
+            ::acs_runtime::client::Error<DescribeVSwitchesError>,
+        >,
+    > {
+        describe_v_switches_items(self, request)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeVbrHaRequest>;
 /// Request of `DescribeVbrHa`: Queries virtual border router (VBR) failover groups.
 ///
 /// # Example
@@ -143,13 +146,7 @@ impl<C> DescribeVbrHaRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `CBCE910E-D396-4944-8****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DescribeVbrHaRequest::client_token`](DescribeVbrHaRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -158,11 +155,7 @@ impl<C> DescribeVbrHaRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid Values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, `DRYRUN.SUCCESS` is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeVbrHaRequest::dry_run`](DescribeVbrHaRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -171,8 +164,7 @@ impl<C> DescribeVbrHaRequestBuilder<C> {
     ///
     /// The VBR ID.
     ///
-    /// - Wire name: `VbrId`.
-    /// - Example: `vbr-bp1jcg5cmxjbl9xgc****`.
+    /// Its description, rules and example: [`DescribeVbrHaRequest::vbr_id`](DescribeVbrHaRequest::vbr_id).
     pub fn vbr_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vbr_id = Some(value.into());
         self
@@ -181,8 +173,7 @@ impl<C> DescribeVbrHaRequestBuilder<C> {
     ///
     /// The ID of the VBR failover group.
     ///
-    /// - Wire name: `VbrHaId`.
-    /// - Example: `vbrha-sa1sxheuxtd98****`.
+    /// Its description, rules and example: [`DescribeVbrHaRequest::vbr_ha_id`](DescribeVbrHaRequest::vbr_ha_id).
     pub fn vbr_ha_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vbr_ha_id = Some(value.into());
         self
@@ -191,9 +182,7 @@ impl<C> DescribeVbrHaRequestBuilder<C> {
     ///
     /// The ID of the region in which the VBR is deployed.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`DescribeVbrHaRequest::region_id`](DescribeVbrHaRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -403,97 +392,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeVbrHaRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeVbrHa`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeVbrHaError {
-    /// HTTP 400 `MissingParam.VbrHaIdOrVbrId`: Missing parameter VBR switch group instance ID or VBR instance ID.
-    MissingParamVbrHaIdOrVbrId(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.VbrHa`: The VBR HA resource is not found.
-    ResourceNotFoundVbrHa(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeVbrHaError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["MissingParam.VbrHaIdOrVbrId", "ResourceNotFound.VbrHa"]),
-            error,
-        )
+mod error;
+pub use error::DescribeVbrHaError;
+impl crate::Client {
+    /// Calls `DescribeVbrHa`: Queries virtual border router (VBR) failover groups.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeVbrHaRequestBuilder::send) it. The parameters and their rules: [`DescribeVbrHaRequest`].
+    #[inline]
+    pub fn describe_vbr_ha(&self) -> DescribeVbrHaRequestBuilder<&Self> {
+        DescribeVbrHaRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeVbrHaError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeVbrHa`: Queries virtual border router (VBR) failover groups.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeVbrHaRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParamVbrHaIdOrVbrId(error),
-            1 => Self::ResourceNotFoundVbrHa(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParamVbrHaIdOrVbrId(error) => (0, error),
-            Self::ResourceNotFoundVbrHa(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeVbrHaError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeVbrHaError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["MissingParamVbrHaIdOrVbrId", "ResourceNotFoundVbrHa", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeVbrHaError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeVbrHaError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeVbrHaError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeVbrHaError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_vbr_ha(&self) -> DescribeVbrHaRequestBuilder<&Self> {
+        DescribeVbrHaRequestBuilder::new(self)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `associate-transit-routers` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_vco_route_entries_pages`](crate::Client::describe_vco_route_entries_pages) and [`describe_vco_route_entries_items`](crate::Client::describe_vco_route_entries_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_vco_route_entries_pages`](crate::Client::describe_vco_route_entries_pages) and [`describe_vco_route_entries_items`](crate::Client::describe_vco_route_entries_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVcoRouteEntries",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeVcoRouteEntriesRequest>;
 /// Request of `DescribeVcoRouteEntries`: Queries the routes of an IPsec-VPN connection.
 ///
 /// # Example
@@ -172,11 +175,7 @@ impl<C> DescribeVcoRouteEntriesRequestBuilder<C> {
     ///
     /// The region ID of the IPsec-VPN connection.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent list of regions.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeVcoRouteEntriesRequest::region_id`](DescribeVcoRouteEntriesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -185,9 +184,7 @@ impl<C> DescribeVcoRouteEntriesRequestBuilder<C> {
     ///
     /// The ID of the IPsec-VPN connection.
     ///
-    /// - Wire name: `VpnConnectionId`.
-    /// - Required.
-    /// - Example: `vco-p0w2jpkhi2eeop6q6****`.
+    /// Its description, rules and example: [`DescribeVcoRouteEntriesRequest::vpn_connection_id`](DescribeVcoRouteEntriesRequest::vpn_connection_id).
     pub fn vpn_connection_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_connection_id = Some(value.into());
         self
@@ -196,12 +193,7 @@ impl<C> DescribeVcoRouteEntriesRequestBuilder<C> {
     ///
     /// The route type. Valid values:
     ///
-    /// * **custom** (default): a destination-based route
-    /// * **bgp**: a BGP route
-    ///
-    /// - Wire name: `RouteEntryType`.
-    /// - Must be one of `custom` (destination-based route (default)), `bgp` (BGP route).
-    /// - Example: `custom`.
+    /// Its description, rules and example: [`DescribeVcoRouteEntriesRequest::route_entry_type`](DescribeVcoRouteEntriesRequest::route_entry_type).
     pub fn route_entry_type(
         mut self,
         value: impl Into<crate::types::RouteEntryType>,
@@ -213,8 +205,7 @@ impl<C> DescribeVcoRouteEntriesRequestBuilder<C> {
     ///
     /// The number of the page to return. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeVcoRouteEntriesRequest::page_number`](DescribeVcoRouteEntriesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -223,9 +214,7 @@ impl<C> DescribeVcoRouteEntriesRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Default value: **10**. Valid values: **1** to **50**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeVcoRouteEntriesRequest::page_size`](DescribeVcoRouteEntriesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -234,14 +223,7 @@ impl<C> DescribeVcoRouteEntriesRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among all requests. ClientToken can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Must contain only ASCII characters.
-    /// - Example: `123e4567-e89b-12d3-a456-4266****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DescribeVcoRouteEntriesRequest::client_token`](DescribeVcoRouteEntriesRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -428,125 +410,123 @@ for DescribeVcoRouteEntriesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeVcoRouteEntries`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeVcoRouteEntriesError {
-    /// HTTP 400 `IllegalParam.RouteEntryType`: The specified RouteEntryType is invalid.
-    IllegalParamRouteEntryType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Vco.StatusNotSupport`: The current VPN connection state does not support this operation.
-    VcoStatusNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpnConnectionInstanceId.NotFound`: The specified vpn connection instance id does not exist.
-    InvalidVpnConnectionInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeVcoRouteEntriesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.RouteEntryType",
-                        "Vco.StatusNotSupport",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                        "InvalidVpnConnectionInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeVcoRouteEntriesError;
+impl crate::Client {
+    /// Calls `DescribeVcoRouteEntries`: Queries the routes of an IPsec-VPN connection.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeVcoRouteEntriesRequestBuilder::send) it. The parameters and their rules: [`DescribeVcoRouteEntriesRequest`].
+    #[inline]
+    pub fn describe_vco_route_entries(
+        &self,
+    ) -> DescribeVcoRouteEntriesRequestBuilder<&Self> {
+        DescribeVcoRouteEntriesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeVcoRouteEntriesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeVcoRouteEntries`: Queries the routes of an IPsec-VPN connection.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeVcoRouteEntriesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamRouteEntryType(error),
-            1 => Self::VcoStatusNotSupport(error),
-            2 => Self::ForbbidenSubUser(error),
-            3 => Self::Forbidden(error),
-            4 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamRouteEntryType(error) => (0, error),
-            Self::VcoStatusNotSupport(error) => (1, error),
-            Self::ForbbidenSubUser(error) => (2, error),
-            Self::Forbidden(error) => (3, error),
-            Self::InvalidVpnConnectionInstanceIdNotFound(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
+    pub fn describe_vco_route_entries(
+        &self,
+    ) -> DescribeVcoRouteEntriesRequestBuilder<&Self> {
+        DescribeVcoRouteEntriesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeVcoRouteEntriesError {
+/// Every page of `DescribeVcoRouteEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_vco_route_entries_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeVcoRouteEntriesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeVcoRouteEntriesResponse,
+        ::acs_runtime::client::Error<DescribeVcoRouteEntriesError>,
+    >,
+> {
+    fn count(response: &DescribeVcoRouteEntriesResponse) -> usize {
+        response.vco_route_entries.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeVcoRouteEntriesRequest,
+        response: &DescribeVcoRouteEntriesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeVcoRouteEntriesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_vco_route_entries(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeVcoRouteEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_vco_route_entries_pages(
+        &self,
+        request: DescribeVcoRouteEntriesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeVcoRouteEntriesResponse,
+            ::acs_runtime::client::Error<DescribeVcoRouteEntriesError>,
+        >,
+    > {
+        describe_vco_route_entries_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeVcoRouteEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamRouteEntryType",
-            "VcoStatusNotSupport",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "InvalidVpnConnectionInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeVcoRouteEntries`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_vco_route_entries_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeVcoRouteEntriesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::VcoRouteEntries,
+        ::acs_runtime::client::Error<DescribeVcoRouteEntriesError>,
+    >,
+> {
+    fn extract(
+        response: DescribeVcoRouteEntriesResponse,
+    ) -> Vec<crate::types::VcoRouteEntries> {
+        response.vco_route_entries.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_vco_route_entries_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeVcoRouteEntriesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeVcoRouteEntries`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeVcoRouteEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeVcoRouteEntriesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeVcoRouteEntriesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_vco_route_entries_items(
+        &self,
+        request: DescribeVcoRouteEntriesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::VcoRouteEntries,
+            ::acs_runtime::client::Error<DescribeVcoRouteEntriesError>,
+        >,
+    > {
+        describe_vco_route_entries_items(self, request)
     }
 }

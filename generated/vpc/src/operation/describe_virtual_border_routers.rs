@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `vbr` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_virtual_border_routers_pages`](crate::Client::describe_virtual_border_routers_pages) and [`describe_virtual_border_routers_items`](crate::Client::describe_virtual_border_routers_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_virtual_border_routers_pages`](crate::Client::describe_virtual_border_routers_pages) and [`describe_virtual_border_routers_items`](crate::Client::describe_virtual_border_routers_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVirtualBorderRouters",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeVirtualBorderRoutersRequest>;
 /// Request of `DescribeVirtualBorderRouters`: Queries virtual border routers (VBRs).
 ///
 /// # Example
@@ -173,9 +176,7 @@ impl<C> DescribeVirtualBorderRoutersRequestBuilder<C> {
     ///
     /// The ID of the region in which the VBR is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`DescribeVirtualBorderRoutersRequest::region_id`](DescribeVirtualBorderRoutersRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -184,10 +185,7 @@ impl<C> DescribeVirtualBorderRoutersRequestBuilder<C> {
     ///
     /// The page number. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeVirtualBorderRoutersRequest::page_number`](DescribeVirtualBorderRoutersRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -196,10 +194,7 @@ impl<C> DescribeVirtualBorderRoutersRequestBuilder<C> {
     ///
     /// The number of entries per page. Maximum value: **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeVirtualBorderRoutersRequest::page_size`](DescribeVirtualBorderRoutersRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -208,8 +203,7 @@ impl<C> DescribeVirtualBorderRoutersRequestBuilder<C> {
     ///
     /// The information about the filter.
     ///
-    /// - Wire name: `Filter`.
-    /// - Must have at most 5 items.
+    /// Its description, rules and example: [`DescribeVirtualBorderRoutersRequest::filter`](DescribeVirtualBorderRoutersRequest::filter).
     pub fn filter(
         mut self,
         values: impl IntoIterator<Item = crate::types::Filter>,
@@ -221,11 +215,7 @@ impl<C> DescribeVirtualBorderRoutersRequestBuilder<C> {
     ///
     /// Specifies whether cross-account VBRs are included.
     ///
-    /// * **true**
-    /// * **false** (default)
-    ///
-    /// - Wire name: `IncludeCrossAccountVbr`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeVirtualBorderRoutersRequest::include_cross_account_vbr`](DescribeVirtualBorderRoutersRequest::include_cross_account_vbr).
     pub fn include_cross_account_vbr(mut self, value: bool) -> Self {
         self.inner.include_cross_account_vbr = Some(value);
         self
@@ -234,10 +224,7 @@ impl<C> DescribeVirtualBorderRoutersRequestBuilder<C> {
     ///
     /// The resource group ID.
     ///
-    /// For more information about resource groups, see [What is a resource group?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
-    ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmxazb4ph6aiy****`.
+    /// Its description, rules and example: [`DescribeVirtualBorderRoutersRequest::resource_group_id`](DescribeVirtualBorderRoutersRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -246,8 +233,7 @@ impl<C> DescribeVirtualBorderRoutersRequestBuilder<C> {
     ///
     /// The list of tags.
     ///
-    /// - Wire name: `Tags`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeVirtualBorderRoutersRequest::tags`](DescribeVirtualBorderRoutersRequest::tags).
     pub fn tags(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tags = Some(values.into_iter().collect());
         self
@@ -424,113 +410,130 @@ for DescribeVirtualBorderRoutersResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeVirtualBorderRouters`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeVirtualBorderRoutersError {
-    /// HTTP 400 `OperationFailed.InternalError`: The request processing has failed due to some unknown error.
-    OperationFailedInternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidFilterKey.ValueNotSupported`: Specified filter key is not supported: Filter.X.key
-    InvalidFilterKeyValueNotSupported(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeVirtualBorderRoutersError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.InternalError",
-                        "InvalidRegionId.NotFound",
-                        "InvalidFilterKey.ValueNotSupported",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeVirtualBorderRoutersError;
+impl crate::Client {
+    /// Calls `DescribeVirtualBorderRouters`: Queries virtual border routers (VBRs).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeVirtualBorderRoutersRequestBuilder::send) it. The parameters and their rules: [`DescribeVirtualBorderRoutersRequest`].
+    #[inline]
+    pub fn describe_virtual_border_routers(
+        &self,
+    ) -> DescribeVirtualBorderRoutersRequestBuilder<&Self> {
+        DescribeVirtualBorderRoutersRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeVirtualBorderRoutersError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeVirtualBorderRouters`: Queries virtual border routers (VBRs).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeVirtualBorderRoutersRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedInternalError(error),
-            1 => Self::InvalidRegionIdNotFound(error),
-            2 => Self::InvalidFilterKeyValueNotSupported(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedInternalError(error) => (0, error),
-            Self::InvalidRegionIdNotFound(error) => (1, error),
-            Self::InvalidFilterKeyValueNotSupported(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
+    pub fn describe_virtual_border_routers(
+        &self,
+    ) -> DescribeVirtualBorderRoutersRequestBuilder<&Self> {
+        DescribeVirtualBorderRoutersRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeVirtualBorderRoutersError {
+/// Every page of `DescribeVirtualBorderRouters`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_virtual_border_routers_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeVirtualBorderRoutersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeVirtualBorderRoutersResponse,
+        ::acs_runtime::client::Error<DescribeVirtualBorderRoutersError>,
+    >,
+> {
+    fn count(response: &DescribeVirtualBorderRoutersResponse) -> usize {
+        response
+            .virtual_border_router_set
+            .as_ref()
+            .and_then(|x| x.virtual_border_router_type.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeVirtualBorderRoutersRequest,
+        response: &DescribeVirtualBorderRoutersResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeVirtualBorderRoutersRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_virtual_border_routers(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeVirtualBorderRouters`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_virtual_border_routers_pages(
+        &self,
+        request: DescribeVirtualBorderRoutersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeVirtualBorderRoutersResponse,
+            ::acs_runtime::client::Error<DescribeVirtualBorderRoutersError>,
+        >,
+    > {
+        describe_virtual_border_routers_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeVirtualBorderRoutersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedInternalError",
-            "InvalidRegionIdNotFound",
-            "InvalidFilterKeyValueNotSupported",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeVirtualBorderRouters`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_virtual_border_routers_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeVirtualBorderRoutersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::VirtualBorderRouterType,
+        ::acs_runtime::client::Error<DescribeVirtualBorderRoutersError>,
+    >,
+> {
+    fn extract(
+        response: DescribeVirtualBorderRoutersResponse,
+    ) -> Vec<crate::types::VirtualBorderRouterType> {
+        response
+            .virtual_border_router_set
+            .and_then(|x| x.virtual_border_router_type)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_virtual_border_routers_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeVirtualBorderRoutersError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeVirtualBorderRouters`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeVirtualBorderRoutersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeVirtualBorderRoutersError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeVirtualBorderRoutersError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_virtual_border_routers_items(
+        &self,
+        request: DescribeVirtualBorderRoutersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::VirtualBorderRouterType,
+            ::acs_runtime::client::Error<DescribeVirtualBorderRoutersError>,
+        >,
+    > {
+        describe_virtual_border_routers_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `vbr` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_virtual_border_routers_for_physical_connection_pages`](crate::Client::describe_virtual_border_routers_for_physical_connection_pages) and [`describe_virtual_border_routers_for_physical_connection_items`](crate::Client::describe_virtual_border_routers_for_physical_connection_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_virtual_border_routers_for_physical_connection_pages`](crate::Client::describe_virtual_border_routers_for_physical_connection_pages) and [`describe_virtual_border_routers_for_physical_connection_items`](crate::Client::describe_virtual_border_routers_for_physical_connection_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVirtualBorderRoutersForPhysicalConnection",
@@ -12,6 +12,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    DescribeVirtualBorderRoutersForPhysicalConnectionRequest,
+>;
 /// Request of `DescribeVirtualBorderRoutersForPhysicalConnection`: Queries the virtual border routers (VBRs) that are associated with an Express Connect circuit. The VBRs can be created by the owner of the Express Connect circuit and by other Alibaba Cloud accounts.
 ///
 /// # Example
@@ -151,9 +157,7 @@ impl<C> DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<C> {
     ///
     /// The region in which the Express Connect circuit is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`DescribeVirtualBorderRoutersForPhysicalConnectionRequest::region_id`](DescribeVirtualBorderRoutersForPhysicalConnectionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -162,9 +166,7 @@ impl<C> DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<C> {
     ///
     /// The ID of the Express Connect circuit.
     ///
-    /// - Wire name: `PhysicalConnectionId`.
-    /// - Required.
-    /// - Example: `pc-119mfj****`.
+    /// Its description, rules and example: [`DescribeVirtualBorderRoutersForPhysicalConnectionRequest::physical_connection_id`](DescribeVirtualBorderRoutersForPhysicalConnectionRequest::physical_connection_id).
     pub fn physical_connection_id(mut self, value: impl Into<String>) -> Self {
         self.inner.physical_connection_id = Some(value.into());
         self
@@ -173,10 +175,7 @@ impl<C> DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<C> {
     ///
     /// The page number. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeVirtualBorderRoutersForPhysicalConnectionRequest::page_number`](DescribeVirtualBorderRoutersForPhysicalConnectionRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -185,10 +184,7 @@ impl<C> DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<C> {
     ///
     /// The number of entries per page. Maximum value: **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeVirtualBorderRoutersForPhysicalConnectionRequest::page_size`](DescribeVirtualBorderRoutersForPhysicalConnectionRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -197,8 +193,7 @@ impl<C> DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<C> {
     ///
     /// The filter keys.
     ///
-    /// - Wire name: `Filter`.
-    /// - Must have at most 5 items.
+    /// Its description, rules and example: [`DescribeVirtualBorderRoutersForPhysicalConnectionRequest::filter`](DescribeVirtualBorderRoutersForPhysicalConnectionRequest::filter).
     pub fn filter(
         mut self,
         values: impl IntoIterator<Item = crate::types::Filter>,
@@ -389,108 +384,144 @@ for DescribeVirtualBorderRoutersForPhysicalConnectionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeVirtualBorderRoutersForPhysicalConnection`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeVirtualBorderRoutersForPhysicalConnectionError {
-    /// HTTP 400 `InvalidPhysicalConnectionId.NotFound`: The specified physicalConnection is not found.
+mod error;
+pub use error::DescribeVirtualBorderRoutersForPhysicalConnectionError;
+impl crate::Client {
+    /// Calls `DescribeVirtualBorderRoutersForPhysicalConnection`: Queries the virtual border routers (VBRs) that are associated with an Express Connect circuit. The VBRs can be created by the owner of the Express Connect circuit and by other Alibaba Cloud accounts.
     ///
-    /// Also returned with HTTP 404: The specified PhysicalConnectionId does not belong to user.
-    InvalidPhysicalConnectionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeVirtualBorderRoutersForPhysicalConnectionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &["InvalidPhysicalConnectionId.NotFound", "InvalidRegionId.NotFound"],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`DescribeVirtualBorderRoutersForPhysicalConnectionRequest`].
+    #[inline]
+    pub fn describe_virtual_border_routers_for_physical_connection(
+        &self,
+    ) -> DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<&Self> {
+        DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeVirtualBorderRoutersForPhysicalConnectionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeVirtualBorderRoutersForPhysicalConnection`: Queries the virtual border routers (VBRs) that are associated with an Express Connect circuit. The VBRs can be created by the owner of the Express Connect circuit and by other Alibaba Cloud accounts.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeVirtualBorderRoutersForPhysicalConnectionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidPhysicalConnectionIdNotFound(error),
-            1 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidPhysicalConnectionIdNotFound(error) => (0, error),
-            Self::InvalidRegionIdNotFound(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn describe_virtual_border_routers_for_physical_connection(
+        &self,
+    ) -> DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<&Self> {
+        DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeVirtualBorderRoutersForPhysicalConnectionError {
+/// Every page of `DescribeVirtualBorderRoutersForPhysicalConnection`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_virtual_border_routers_for_physical_connection_pages<
+    A: crate::VpcApi + ?Sized,
+>(
+    api: &A,
+    request: DescribeVirtualBorderRoutersForPhysicalConnectionRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeVirtualBorderRoutersForPhysicalConnectionResponse,
+        ::acs_runtime::client::Error<
+            DescribeVirtualBorderRoutersForPhysicalConnectionError,
+        >,
+    >,
+> {
+    fn count(
+        response: &DescribeVirtualBorderRoutersForPhysicalConnectionResponse,
+    ) -> usize {
+        response
+            .virtual_border_router_for_physical_connection_set
+            .as_ref()
+            .and_then(|x| x.virtual_border_router_for_physical_connection_type.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeVirtualBorderRoutersForPhysicalConnectionRequest,
+        response: &DescribeVirtualBorderRoutersForPhysicalConnectionResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeVirtualBorderRoutersForPhysicalConnectionRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_virtual_border_routers_for_physical_connection(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeVirtualBorderRoutersForPhysicalConnection`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_virtual_border_routers_for_physical_connection_pages(
+        &self,
+        request: DescribeVirtualBorderRoutersForPhysicalConnectionRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeVirtualBorderRoutersForPhysicalConnectionResponse,
+            ::acs_runtime::client::Error<
+                DescribeVirtualBorderRoutersForPhysicalConnectionError,
+            >,
+        >,
+    > {
+        describe_virtual_border_routers_for_physical_connection_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeVirtualBorderRoutersForPhysicalConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidPhysicalConnectionIdNotFound",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeVirtualBorderRoutersForPhysicalConnection`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_virtual_border_routers_for_physical_connection_items<
+    A: crate::VpcApi + ?Sized,
+>(
+    api: &A,
+    request: DescribeVirtualBorderRoutersForPhysicalConnectionRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::VirtualBorderRouterForPhysicalConnectionType,
+        ::acs_runtime::client::Error<
+            DescribeVirtualBorderRoutersForPhysicalConnectionError,
+        >,
+    >,
+> {
+    fn extract(
+        response: DescribeVirtualBorderRoutersForPhysicalConnectionResponse,
+    ) -> Vec<crate::types::VirtualBorderRouterForPhysicalConnectionType> {
+        response
+            .virtual_border_router_for_physical_connection_set
+            .and_then(|x| x.virtual_border_router_for_physical_connection_type)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_virtual_border_routers_for_physical_connection_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeVirtualBorderRoutersForPhysicalConnectionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeVirtualBorderRoutersForPhysicalConnection`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeVirtualBorderRoutersForPhysicalConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeVirtualBorderRoutersForPhysicalConnectionError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeVirtualBorderRoutersForPhysicalConnectionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_virtual_border_routers_for_physical_connection_items(
+        &self,
+        request: DescribeVirtualBorderRoutersForPhysicalConnectionRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::VirtualBorderRouterForPhysicalConnectionType,
+            ::acs_runtime::client::Error<
+                DescribeVirtualBorderRoutersForPhysicalConnectionError,
+            >,
+        >,
+    > {
+        describe_virtual_border_routers_for_physical_connection_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `other` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_vpc_grant_rules_to_ecr_pages`](crate::Client::describe_vpc_grant_rules_to_ecr_pages) and [`describe_vpc_grant_rules_to_ecr_items`](crate::Client::describe_vpc_grant_rules_to_ecr_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_vpc_grant_rules_to_ecr_pages`](crate::Client::describe_vpc_grant_rules_to_ecr_pages) and [`describe_vpc_grant_rules_to_ecr_items`](crate::Client::describe_vpc_grant_rules_to_ecr_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpcGrantRulesToEcr",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeVpcGrantRulesToEcrRequest>;
 /// Request of `DescribeVpcGrantRulesToEcr`: Queries the cross-account authorization information of an ECR for a specified network instance.
 ///
 /// # Example
@@ -189,8 +192,7 @@ impl<C> DescribeVpcGrantRulesToEcrRequestBuilder<C> {
     ///
     /// The number of entries to return per page. Valid values: **1** to **100**. Default value: **10**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`DescribeVpcGrantRulesToEcrRequest::max_results`](DescribeVpcGrantRulesToEcrRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -199,11 +201,7 @@ impl<C> DescribeVpcGrantRulesToEcrRequestBuilder<C> {
     ///
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * If a value is returned for NextToken, you must specify the token that is obtained from the previous query as the value of **NextToken**.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`DescribeVpcGrantRulesToEcrRequest::next_token`](DescribeVpcGrantRulesToEcrRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -212,8 +210,7 @@ impl<C> DescribeVpcGrantRulesToEcrRequestBuilder<C> {
     ///
     /// The ID of the network instance.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Example: `vpc-wz9ek66wd7tl5xqpy****`.
+    /// Its description, rules and example: [`DescribeVpcGrantRulesToEcrRequest::instance_id`](DescribeVpcGrantRulesToEcrRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -222,8 +219,7 @@ impl<C> DescribeVpcGrantRulesToEcrRequestBuilder<C> {
     ///
     /// The ID of the ECR that you want to query.
     ///
-    /// - Wire name: `EcrInstanceId`.
-    /// - Example: `ecr-ncxadcujadncsa****`.
+    /// Its description, rules and example: [`DescribeVpcGrantRulesToEcrRequest::ecr_instance_id`](DescribeVpcGrantRulesToEcrRequest::ecr_instance_id).
     pub fn ecr_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ecr_instance_id = Some(value.into());
         self
@@ -232,9 +228,7 @@ impl<C> DescribeVpcGrantRulesToEcrRequestBuilder<C> {
     ///
     /// The ID of the Alibaba Cloud account to which the ECR belongs.
     ///
-    /// > If you want to connect to a network instance that belongs to a different account, this parameter is required.
-    ///
-    /// - Wire name: `EcrOwnerId`.
+    /// Its description, rules and example: [`DescribeVpcGrantRulesToEcrRequest::ecr_owner_id`](DescribeVpcGrantRulesToEcrRequest::ecr_owner_id).
     pub fn ecr_owner_id(mut self, value: i64) -> Self {
         self.inner.ecr_owner_id = Some(value);
         self
@@ -243,9 +237,7 @@ impl<C> DescribeVpcGrantRulesToEcrRequestBuilder<C> {
     ///
     /// The region ID of the network instance that you want to query.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeVpcGrantRulesToEcrRequest::region_id`](DescribeVpcGrantRulesToEcrRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -254,8 +246,7 @@ impl<C> DescribeVpcGrantRulesToEcrRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the network instance belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmxazb4ph6aiy****`.
+    /// Its description, rules and example: [`DescribeVpcGrantRulesToEcrRequest::resource_group_id`](DescribeVpcGrantRulesToEcrRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -264,8 +255,7 @@ impl<C> DescribeVpcGrantRulesToEcrRequestBuilder<C> {
     ///
     /// The tag.
     ///
-    /// - Wire name: `Tags`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`DescribeVpcGrantRulesToEcrRequest::tags`](DescribeVpcGrantRulesToEcrRequest::tags).
     pub fn tags(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tags = Some(values.into_iter().collect());
         self
@@ -274,11 +264,7 @@ impl<C> DescribeVpcGrantRulesToEcrRequestBuilder<C> {
     ///
     /// The type of instance. Valid values:
     ///
-    /// * **VBR**: queries the permissions that are granted to a VBR.
-    /// * **VPC**: queries the permissions that are granted from a VPC.
-    ///
-    /// - Wire name: `InstanceType`.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`DescribeVpcGrantRulesToEcrRequest::instance_type`](DescribeVpcGrantRulesToEcrRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -446,85 +432,121 @@ for DescribeVpcGrantRulesToEcrResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeVpcGrantRulesToEcr`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeVpcGrantRulesToEcrError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeVpcGrantRulesToEcrError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeVpcGrantRulesToEcrError;
+impl crate::Client {
+    /// Calls `DescribeVpcGrantRulesToEcr`: Queries the cross-account authorization information of an ECR for a specified network instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeVpcGrantRulesToEcrRequestBuilder::send) it. The parameters and their rules: [`DescribeVpcGrantRulesToEcrRequest`].
+    #[inline]
+    pub fn describe_vpc_grant_rules_to_ecr(
+        &self,
+    ) -> DescribeVpcGrantRulesToEcrRequestBuilder<&Self> {
+        DescribeVpcGrantRulesToEcrRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeVpcGrantRulesToEcrError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeVpcGrantRulesToEcr`: Queries the cross-account authorization information of an ECR for a specified network instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeVpcGrantRulesToEcrRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
+    pub fn describe_vpc_grant_rules_to_ecr(
+        &self,
+    ) -> DescribeVpcGrantRulesToEcrRequestBuilder<&Self> {
+        DescribeVpcGrantRulesToEcrRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeVpcGrantRulesToEcrError {
+/// Every page of `DescribeVpcGrantRulesToEcr`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_vpc_grant_rules_to_ecr_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeVpcGrantRulesToEcrRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeVpcGrantRulesToEcrResponse,
+        ::acs_runtime::client::Error<DescribeVpcGrantRulesToEcrError>,
+    >,
+> {
+    fn count(response: &DescribeVpcGrantRulesToEcrResponse) -> usize {
+        response.grant_rule_models.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeVpcGrantRulesToEcrRequest,
+        response: &DescribeVpcGrantRulesToEcrResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeVpcGrantRulesToEcrRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_vpc_grant_rules_to_ecr(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeVpcGrantRulesToEcr`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_vpc_grant_rules_to_ecr_pages(
+        &self,
+        request: DescribeVpcGrantRulesToEcrRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeVpcGrantRulesToEcrResponse,
+            ::acs_runtime::client::Error<DescribeVpcGrantRulesToEcrError>,
+        >,
+    > {
+        describe_vpc_grant_rules_to_ecr_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeVpcGrantRulesToEcrError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeVpcGrantRulesToEcr`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_vpc_grant_rules_to_ecr_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeVpcGrantRulesToEcrRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::GrantRuleModel,
+        ::acs_runtime::client::Error<DescribeVpcGrantRulesToEcrError>,
+    >,
+> {
+    fn extract(
+        response: DescribeVpcGrantRulesToEcrResponse,
+    ) -> Vec<crate::types::GrantRuleModel> {
+        response.grant_rule_models.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_vpc_grant_rules_to_ecr_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeVpcGrantRulesToEcrError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeVpcGrantRulesToEcr`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeVpcGrantRulesToEcrError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeVpcGrantRulesToEcrError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeVpcGrantRulesToEcrError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_vpc_grant_rules_to_ecr_items(
+        &self,
+        request: DescribeVpcGrantRulesToEcrRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::GrantRuleModel,
+            ::acs_runtime::client::Error<DescribeVpcGrantRulesToEcrError>,
+        >,
+    > {
+        describe_vpc_grant_rules_to_ecr_items(self, request)
     }
 }

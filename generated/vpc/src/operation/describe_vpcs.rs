@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `vpc` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_vpcs_pages`](crate::Client::describe_vpcs_pages) and [`describe_vpcs_items`](crate::Client::describe_vpcs_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_vpcs_pages`](crate::Client::describe_vpcs_pages) and [`describe_vpcs_items`](crate::Client::describe_vpcs_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpcs",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeVpcsRequest>;
 /// Request of `DescribeVpcs`: Queries virtual private clouds (VPCs).
 ///
 /// # Example
@@ -233,10 +236,7 @@ impl<C> DescribeVpcsRequestBuilder<C> {
     ///
     /// The VPC ID.
     ///
-    /// You can specify up to 20 VPC IDs. Separate multiple IDs with commas (,).
-    ///
-    /// - Wire name: `VpcId`.
-    /// - Example: `vpc-bp1b1xjllp3ve5yze****`.
+    /// Its description, rules and example: [`DescribeVpcsRequest::vpc_id`](DescribeVpcsRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -245,11 +245,7 @@ impl<C> DescribeVpcsRequestBuilder<C> {
     ///
     /// The region ID of the VPC.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeVpcsRequest::region_id`](DescribeVpcsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -258,8 +254,7 @@ impl<C> DescribeVpcsRequestBuilder<C> {
     ///
     /// The name of the VPC.
     ///
-    /// - Wire name: `VpcName`.
-    /// - Example: `Vpc-1`.
+    /// Its description, rules and example: [`DescribeVpcsRequest::vpc_name`](DescribeVpcsRequest::vpc_name).
     pub fn vpc_name(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_name = Some(value.into());
         self
@@ -268,11 +263,7 @@ impl<C> DescribeVpcsRequestBuilder<C> {
     ///
     /// Specifies whether to query the default VPC in the specified region. Valid values:
     ///
-    /// * **true** (default)
-    /// * **false**
-    ///
-    /// - Wire name: `IsDefault`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeVpcsRequest::is_default`](DescribeVpcsRequest::is_default).
     pub fn is_default(mut self, value: bool) -> Self {
         self.inner.is_default = Some(value);
         self
@@ -281,11 +272,7 @@ impl<C> DescribeVpcsRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system prechecks whether your AccessKey pair is valid, whether the RAM user is authorized, and whether the required parameters are specified. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): sends the request. If the request passes the check, a 2xx HTTP status code is returned and VPCs are queried.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeVpcsRequest::dry_run`](DescribeVpcsRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -294,8 +281,7 @@ impl<C> DescribeVpcsRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the VPC to be queried belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmxvfvazb4p****`.
+    /// Its description, rules and example: [`DescribeVpcsRequest::resource_group_id`](DescribeVpcsRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -304,10 +290,7 @@ impl<C> DescribeVpcsRequestBuilder<C> {
     ///
     /// The page number. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeVpcsRequest::page_number`](DescribeVpcsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -316,10 +299,7 @@ impl<C> DescribeVpcsRequestBuilder<C> {
     ///
     /// The number of entries per page. Maximum value: **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeVpcsRequest::page_size`](DescribeVpcsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -328,8 +308,7 @@ impl<C> DescribeVpcsRequestBuilder<C> {
     ///
     /// The ID of the Alibaba Cloud account to which the VPC belongs.
     ///
-    /// - Wire name: `VpcOwnerId`.
-    /// - Example: `253460731706911258`.
+    /// Its description, rules and example: [`DescribeVpcsRequest::vpc_owner_id`](DescribeVpcsRequest::vpc_owner_id).
     pub fn vpc_owner_id(mut self, value: i64) -> Self {
         self.inner.vpc_owner_id = Some(value);
         self
@@ -338,8 +317,7 @@ impl<C> DescribeVpcsRequestBuilder<C> {
     ///
     /// The ID of the DHCP options set.
     ///
-    /// - Wire name: `DhcpOptionsSetId`.
-    /// - Example: `dopt-o6w0df4epg9zo8isy****`.
+    /// Its description, rules and example: [`DescribeVpcsRequest::dhcp_options_set_id`](DescribeVpcsRequest::dhcp_options_set_id).
     pub fn dhcp_options_set_id(mut self, value: impl Into<String>) -> Self {
         self.inner.dhcp_options_set_id = Some(value.into());
         self
@@ -348,10 +326,7 @@ impl<C> DescribeVpcsRequestBuilder<C> {
     ///
     /// Query for VPCs in the specified region that have enabled IPv6 CIDR blocks. The value is empty by default, which means no filtering based on IPv6 availability is conducted. Valid values:
     ///
-    /// - false: disabled
-    /// - true: enabled
-    /// - Wire name: `EnableIpv6`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeVpcsRequest::enable_ipv6`](DescribeVpcsRequest::enable_ipv6).
     pub fn enable_ipv6(mut self, value: bool) -> Self {
         self.inner.enable_ipv6 = Some(value);
         self
@@ -360,8 +335,7 @@ impl<C> DescribeVpcsRequestBuilder<C> {
     ///
     /// The tags of the resource.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeVpcsRequest::tag`](DescribeVpcsRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -522,161 +496,102 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeVpcsResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeVpcs`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeVpcsError {
-    /// HTTP 400 `InvalidVpcIdNumber.NotSupported`: The number of vpcIds exceeds the limit.
-    InvalidVpcIdNumberNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAliuid`: User Id is not valid.
-    InvalidAliuid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResourceGroupId`: The specified ResourceGroupId does not exist.
-    InvalidResourceGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagKey`: The tag keys are not valid.
-    InvalidTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue`: The tag values are not valid.
-    InvalidTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResourceGroupId.NotFound`: The Specified ResourceGroupId not exists.
-    InvalidResourceGroupIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.ResourceGroupId`: %s
-    OperationUnsupportedResourceGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IellgalParameter.OwnerAccount`: The specified parameter OwnerAccount is not valid.
-    IellgalParameterOwnerAccount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.OwnerId`: The specified parameter VpcOwnerId is not valid.
-    IllegalParamOwnerId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAccount.NotFound`: The account is invalid.
-    InvalidAccountNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeVpcsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidVpcIdNumber.NotSupported",
-                        "InvalidAliuid",
-                        "InvalidResourceGroupId",
-                        "InvalidTagKey",
-                        "InvalidTagValue",
-                        "InvalidResourceGroupId.NotFound",
-                        "OperationUnsupported.ResourceGroupId",
-                        "IellgalParameter.OwnerAccount",
-                        "IllegalParam.OwnerId",
-                        "InvalidAccount.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeVpcsError;
+impl crate::Client {
+    /// Calls `DescribeVpcs`: Queries virtual private clouds (VPCs).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeVpcsRequestBuilder::send) it. The parameters and their rules: [`DescribeVpcsRequest`].
+    #[inline]
+    pub fn describe_vpcs(&self) -> DescribeVpcsRequestBuilder<&Self> {
+        DescribeVpcsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeVpcsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeVpcs`: Queries virtual private clouds (VPCs).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeVpcsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidVpcIdNumberNotSupported(error),
-            1 => Self::InvalidAliuid(error),
-            2 => Self::InvalidResourceGroupId(error),
-            3 => Self::InvalidTagKey(error),
-            4 => Self::InvalidTagValue(error),
-            5 => Self::InvalidResourceGroupIdNotFound(error),
-            6 => Self::OperationUnsupportedResourceGroupId(error),
-            7 => Self::IellgalParameterOwnerAccount(error),
-            8 => Self::IllegalParamOwnerId(error),
-            9 => Self::InvalidAccountNotFound(error),
-            10 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidVpcIdNumberNotSupported(error) => (0, error),
-            Self::InvalidAliuid(error) => (1, error),
-            Self::InvalidResourceGroupId(error) => (2, error),
-            Self::InvalidTagKey(error) => (3, error),
-            Self::InvalidTagValue(error) => (4, error),
-            Self::InvalidResourceGroupIdNotFound(error) => (5, error),
-            Self::OperationUnsupportedResourceGroupId(error) => (6, error),
-            Self::IellgalParameterOwnerAccount(error) => (7, error),
-            Self::IllegalParamOwnerId(error) => (8, error),
-            Self::InvalidAccountNotFound(error) => (9, error),
-            Self::InternalError(error) => (10, error),
-            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
-        }
+    pub fn describe_vpcs(&self) -> DescribeVpcsRequestBuilder<&Self> {
+        DescribeVpcsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeVpcsError {
+/// Every page of `DescribeVpcs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_vpcs_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeVpcsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<DescribeVpcsResponse, ::acs_runtime::client::Error<DescribeVpcsError>>,
+> {
+    fn count(response: &DescribeVpcsResponse) -> usize {
+        response.vpcs.as_ref().and_then(|x| x.vpc.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeVpcsRequest,
+        response: &DescribeVpcsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeVpcsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_vpcs(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeVpcs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_vpcs_pages(
+        &self,
+        request: DescribeVpcsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<DescribeVpcsResponse, ::acs_runtime::client::Error<DescribeVpcsError>>,
+    > {
+        describe_vpcs_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeVpcsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidVpcIdNumberNotSupported",
-            "InvalidAliuid",
-            "InvalidResourceGroupId",
-            "InvalidTagKey",
-            "InvalidTagValue",
-            "InvalidResourceGroupIdNotFound",
-            "OperationUnsupportedResourceGroupId",
-            "IellgalParameterOwnerAccount",
-            "IllegalParamOwnerId",
-            "InvalidAccountNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeVpcs`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_vpcs_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeVpcsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::Vpc, ::acs_runtime::client::Error<DescribeVpcsError>>,
+> {
+    fn extract(response: DescribeVpcsResponse) -> Vec<crate::types::Vpc> {
+        response.vpcs.and_then(|x| x.vpc).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(describe_vpcs_pages(api, request), extract),
+    )
 }
-impl DescribeVpcsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeVpcs`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeVpcsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeVpcsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeVpcsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_vpcs_items(
+        &self,
+        request: DescribeVpcsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<crate::types::Vpc, ::acs_runtime::client::Error<DescribeVpcsError>>,
+    > {
+        describe_vpcs_items(self, request)
     }
 }

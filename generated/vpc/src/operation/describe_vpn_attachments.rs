@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `associate-transit-routers` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_vpn_attachments_pages`](crate::Client::describe_vpn_attachments_pages) and [`describe_vpn_attachments_items`](crate::Client::describe_vpn_attachments_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_vpn_attachments_pages`](crate::Client::describe_vpn_attachments_pages) and [`describe_vpn_attachments_items`](crate::Client::describe_vpn_attachments_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnAttachments",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeVpnAttachmentsRequest>;
 /// Request of `DescribeVpnAttachments`: Queries the IPsec-VPN connections associated with a transit router.
 ///
 /// # Example
@@ -152,11 +155,7 @@ impl<C> DescribeVpnAttachmentsRequestBuilder<C> {
     ///
     /// The ID of the region where the IPsec-VPN connection is established.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeVpnAttachmentsRequest::region_id`](DescribeVpnAttachmentsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -165,8 +164,7 @@ impl<C> DescribeVpnAttachmentsRequestBuilder<C> {
     ///
     /// The page number. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeVpnAttachmentsRequest::page_number`](DescribeVpnAttachmentsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -175,9 +173,7 @@ impl<C> DescribeVpnAttachmentsRequestBuilder<C> {
     ///
     /// The number of entries per page. Default value: **10**. Valid values: **1** to **50**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeVpnAttachmentsRequest::page_size`](DescribeVpnAttachmentsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -186,10 +182,7 @@ impl<C> DescribeVpnAttachmentsRequestBuilder<C> {
     ///
     /// The ID of the IPsec-VPN connection.
     ///
-    /// > If you do not specify an IPsec-VPN connection ID, all IPsec-VPN connections associated with a transit router in the region are queried.
-    ///
-    /// - Wire name: `VpnConnectionId`.
-    /// - Example: `vco-p0w2jpkhi2eeop6q6****`.
+    /// Its description, rules and example: [`DescribeVpnAttachmentsRequest::vpn_connection_id`](DescribeVpnAttachmentsRequest::vpn_connection_id).
     pub fn vpn_connection_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_connection_id = Some(value.into());
         self
@@ -198,11 +191,7 @@ impl<C> DescribeVpnAttachmentsRequestBuilder<C> {
     ///
     /// The type of resource that is associated with the IPsec-VPN connection. Default value: **CEN**.
     ///
-    /// Set the value to **CEN**, which specifies to query IPsec-VPN connections associated with the transit router.
-    ///
-    /// - Wire name: `AttachType`.
-    /// - Must be one of `CEN` (IPsec-VPN connections associated with a transit router (default)).
-    /// - Example: `CEN`.
+    /// Its description, rules and example: [`DescribeVpnAttachmentsRequest::attach_type`](DescribeVpnAttachmentsRequest::attach_type).
     pub fn attach_type(mut self, value: impl Into<crate::types::AttachType>) -> Self {
         self.inner.attach_type = Some(value.into());
         self
@@ -378,125 +367,123 @@ for DescribeVpnAttachmentsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeVpnAttachments`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeVpnAttachmentsError {
-    /// HTTP 400 `Forbidden.TagKey.Duplicated`: The specified tag key already exists.
-    ForbiddenTagKeyDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.TagNum`: The maximum number of tags is exceeded.
-    SizeLimitExceededTagNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.TagValue`: The specified parameter TagValue is invalid.
-    InvalidParameterTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.TagKey`: The specified parameter TagKey is invalid.
-    InvalidParameterTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.TagKey`: The specified parameter TagKey is duplicated.
-    DuplicatedTagKey(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeVpnAttachmentsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Forbidden.TagKey.Duplicated",
-                        "SizeLimitExceeded.TagNum",
-                        "InvalidParameter.TagValue",
-                        "InvalidParameter.TagKey",
-                        "Duplicated.TagKey",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeVpnAttachmentsError;
+impl crate::Client {
+    /// Calls `DescribeVpnAttachments`: Queries the IPsec-VPN connections associated with a transit router.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeVpnAttachmentsRequestBuilder::send) it. The parameters and their rules: [`DescribeVpnAttachmentsRequest`].
+    #[inline]
+    pub fn describe_vpn_attachments(
+        &self,
+    ) -> DescribeVpnAttachmentsRequestBuilder<&Self> {
+        DescribeVpnAttachmentsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeVpnAttachmentsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeVpnAttachments`: Queries the IPsec-VPN connections associated with a transit router.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeVpnAttachmentsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbiddenTagKeyDuplicated(error),
-            1 => Self::SizeLimitExceededTagNum(error),
-            2 => Self::InvalidParameterTagValue(error),
-            3 => Self::InvalidParameterTagKey(error),
-            4 => Self::DuplicatedTagKey(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbiddenTagKeyDuplicated(error) => (0, error),
-            Self::SizeLimitExceededTagNum(error) => (1, error),
-            Self::InvalidParameterTagValue(error) => (2, error),
-            Self::InvalidParameterTagKey(error) => (3, error),
-            Self::DuplicatedTagKey(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
+    pub fn describe_vpn_attachments(
+        &self,
+    ) -> DescribeVpnAttachmentsRequestBuilder<&Self> {
+        DescribeVpnAttachmentsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeVpnAttachmentsError {
+/// Every page of `DescribeVpnAttachments`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_vpn_attachments_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeVpnAttachmentsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeVpnAttachmentsResponse,
+        ::acs_runtime::client::Error<DescribeVpnAttachmentsError>,
+    >,
+> {
+    fn count(response: &DescribeVpnAttachmentsResponse) -> usize {
+        response.vpn_attachments.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeVpnAttachmentsRequest,
+        response: &DescribeVpnAttachmentsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeVpnAttachmentsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_vpn_attachments(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeVpnAttachments`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_vpn_attachments_pages(
+        &self,
+        request: DescribeVpnAttachmentsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeVpnAttachmentsResponse,
+            ::acs_runtime::client::Error<DescribeVpnAttachmentsError>,
+        >,
+    > {
+        describe_vpn_attachments_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeVpnAttachmentsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ForbiddenTagKeyDuplicated",
-            "SizeLimitExceededTagNum",
-            "InvalidParameterTagValue",
-            "InvalidParameterTagKey",
-            "DuplicatedTagKey",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeVpnAttachments`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_vpn_attachments_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeVpnAttachmentsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::VpnAttachment,
+        ::acs_runtime::client::Error<DescribeVpnAttachmentsError>,
+    >,
+> {
+    fn extract(
+        response: DescribeVpnAttachmentsResponse,
+    ) -> Vec<crate::types::VpnAttachment> {
+        response.vpn_attachments.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_vpn_attachments_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeVpnAttachmentsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeVpnAttachments`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeVpnAttachmentsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeVpnAttachmentsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeVpnAttachmentsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_vpn_attachments_items(
+        &self,
+        request: DescribeVpnAttachmentsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::VpnAttachment,
+            ::acs_runtime::client::Error<DescribeVpnAttachmentsError>,
+        >,
+    > {
+        describe_vpn_attachments_items(self, request)
     }
 }

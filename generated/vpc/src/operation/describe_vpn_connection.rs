@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `associate-a-vpn-gateway` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`wait_until_vpn_connection_available`](crate::Client::wait_until_vpn_connection_available) polls it until the IPsec-VPN connection is associated with a VPN gateway (`active`) or a transit router (`attached`); [`wait_until_vpn_connection_established`](crate::Client::wait_until_vpn_connection_established) polls it until Phase 2 negotiations of the IPsec-VPN connection succeeded (`ipsec_sa_established`); [`wait_until_vpn_connection_deleted`](crate::Client::wait_until_vpn_connection_deleted) polls it until the IPsec-VPN connection is gone: the state is `deleted` or the service answers `InvalidVpnConnectionInstanceId.NotFound`.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`wait_until_vpn_connection_available`](crate::Client::wait_until_vpn_connection_available) polls it until the IPsec-VPN connection is associated with a VPN gateway (`active`) or a transit router (`attached`); [`wait_until_vpn_connection_established`](crate::Client::wait_until_vpn_connection_established) polls it until Phase 2 negotiations of the IPsec-VPN connection succeeded (`ipsec_sa_established`); [`wait_until_vpn_connection_deleted`](crate::Client::wait_until_vpn_connection_deleted) polls it until the IPsec-VPN connection is gone: the state is `deleted` or the service answers `InvalidVpnConnectionInstanceId.NotFound`.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnConnection",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeVpnConnectionRequest>;
 /// Request of `DescribeVpnConnection`: Queries the detailed information about an IPsec-VPN connection.
 ///
 /// # Example
@@ -109,11 +112,7 @@ impl<C> DescribeVpnConnectionRequestBuilder<C> {
     ///
     /// The ID of the region where the IPsec-VPN connection is created.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeVpnConnectionRequest::region_id`](DescribeVpnConnectionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -122,9 +121,7 @@ impl<C> DescribeVpnConnectionRequestBuilder<C> {
     ///
     /// The ID of the IPsec-VPN connection.
     ///
-    /// - Wire name: `VpnConnectionId`.
-    /// - Required.
-    /// - Example: `vco-bp1bbi27hojx80nck****`.
+    /// Its description, rules and example: [`DescribeVpnConnectionRequest::vpn_connection_id`](DescribeVpnConnectionRequest::vpn_connection_id).
     pub fn vpn_connection_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_connection_id = Some(value.into());
         self
@@ -606,113 +603,195 @@ for DescribeVpnConnectionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeVpnConnection`: one variant per documented code, `Unhandled` for any other.
+mod error;
+pub use error::DescribeVpnConnectionError;
+impl crate::Client {
+    /// Calls `DescribeVpnConnection`: Queries the detailed information about an IPsec-VPN connection.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeVpnConnectionRequestBuilder::send) it. The parameters and their rules: [`DescribeVpnConnectionRequest`].
+    #[inline]
+    pub fn describe_vpn_connection(&self) -> DescribeVpnConnectionRequestBuilder<&Self> {
+        DescribeVpnConnectionRequestBuilder::new(self)
+    }
+}
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeVpnConnection`: Queries the detailed information about an IPsec-VPN connection.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeVpnConnectionRequest`].
+    #[inline]
+    pub fn describe_vpn_connection(&self) -> DescribeVpnConnectionRequestBuilder<&Self> {
+        DescribeVpnConnectionRequestBuilder::new(self)
+    }
+}
+/// Polls `DescribeVpnConnection` until the IPsec-VPN connection is associated with a VPN gateway (`active`) or a transit router (`attached`).
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeVpnConnectionError {
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpnConnectionInstanceId.NotFound`: The specified vpn connection instance id does not exist.
-    InvalidVpnConnectionInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
+/// By default every 2000 ms for at most 20000 ms; pass a `WaiterConfig` to change that. Success states: active, attached. A state among deleted, financialLocked fails at once.
+pub fn wait_until_vpn_connection_available<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeVpnConnectionRequest,
+    config: Option<::acs_runtime::waiter::WaiterConfig>,
+) -> crate::BoxFuture<
+    '_,
+    Result<
+        Option<DescribeVpnConnectionResponse>,
+        ::acs_runtime::waiter::WaitError<DescribeVpnConnectionError>,
+    >,
+> {
+    fn state(response: &DescribeVpnConnectionResponse) -> Option<&str> {
+        response.state.as_ref().map(|s| s.as_str())
+    }
+    let acceptors = ::acs_runtime::waiter::Acceptors {
+        success: &["active", "attached"],
+        failure: &["deleted", "financialLocked"],
+        success_codes: &[],
+    };
+    let config = config
+        .unwrap_or(
+            ::acs_runtime::waiter::WaiterConfig::new(
+                ::std::time::Duration::from_millis(2000),
+                ::std::time::Duration::from_millis(20000),
+            ),
+        );
+    Box::pin(
+        ::acs_runtime::waiter::wait(
+            config,
+            acceptors,
+            move || api.describe_vpn_connection(request.clone()),
+            state,
+        ),
+    )
 }
-impl From<::acs_runtime::client::ServiceError> for DescribeVpnConnectionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                        "InvalidVpnConnectionInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
-    }
-}
-#[allow(deprecated)]
-impl DescribeVpnConnectionError {
-    /// The service error behind the variant.
+impl crate::Client {
+    /// Polls `DescribeVpnConnection` until the IPsec-VPN connection is associated with a VPN gateway (`active`) or a transit router (`attached`).
+    ///
+    /// By default every 2000 ms for at most 20000 ms; pass a `WaiterConfig` to change that. Success states: active, attached. A state among deleted, financialLocked fails at once.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbbidenSubUser(error),
-            1 => Self::Forbidden(error),
-            2 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbbidenSubUser(error) => (0, error),
-            Self::Forbidden(error) => (1, error),
-            Self::InvalidVpnConnectionInstanceIdNotFound(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
+    pub fn wait_until_vpn_connection_available(
+        &self,
+        request: DescribeVpnConnectionRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<DescribeVpnConnectionResponse>,
+            ::acs_runtime::waiter::WaitError<DescribeVpnConnectionError>,
+        >,
+    > {
+        wait_until_vpn_connection_available(self, request, config)
     }
 }
-impl Clone for DescribeVpnConnectionError {
+/// Polls `DescribeVpnConnection` until Phase 2 negotiations of the IPsec-VPN connection succeeded (`ipsec_sa_established`).
+///
+/// By default every 2000 ms for at most 20000 ms; pass a `WaiterConfig` to change that. Success states: ipsec_sa_established.
+pub fn wait_until_vpn_connection_established<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeVpnConnectionRequest,
+    config: Option<::acs_runtime::waiter::WaiterConfig>,
+) -> crate::BoxFuture<
+    '_,
+    Result<
+        Option<DescribeVpnConnectionResponse>,
+        ::acs_runtime::waiter::WaitError<DescribeVpnConnectionError>,
+    >,
+> {
+    fn state(response: &DescribeVpnConnectionResponse) -> Option<&str> {
+        response.status.as_ref().map(|s| s.as_str())
+    }
+    let acceptors = ::acs_runtime::waiter::Acceptors {
+        success: &["ipsec_sa_established"],
+        failure: &[],
+        success_codes: &[],
+    };
+    let config = config
+        .unwrap_or(
+            ::acs_runtime::waiter::WaiterConfig::new(
+                ::std::time::Duration::from_millis(2000),
+                ::std::time::Duration::from_millis(20000),
+            ),
+        );
+    Box::pin(
+        ::acs_runtime::waiter::wait(
+            config,
+            acceptors,
+            move || api.describe_vpn_connection(request.clone()),
+            state,
+        ),
+    )
+}
+impl crate::Client {
+    /// Polls `DescribeVpnConnection` until Phase 2 negotiations of the IPsec-VPN connection succeeded (`ipsec_sa_established`).
+    ///
+    /// By default every 2000 ms for at most 20000 ms; pass a `WaiterConfig` to change that. Success states: ipsec_sa_established.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn wait_until_vpn_connection_established(
+        &self,
+        request: DescribeVpnConnectionRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<DescribeVpnConnectionResponse>,
+            ::acs_runtime::waiter::WaitError<DescribeVpnConnectionError>,
+        >,
+    > {
+        wait_until_vpn_connection_established(self, request, config)
     }
 }
-impl ::std::fmt::Debug for DescribeVpnConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ForbbidenSubUser",
-            "Forbidden",
-            "InvalidVpnConnectionInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Polls `DescribeVpnConnection` until the IPsec-VPN connection is gone: the state is `deleted` or the service answers `InvalidVpnConnectionInstanceId.NotFound`.
+///
+/// By default every 2000 ms for at most 20000 ms; pass a `WaiterConfig` to change that. Success states: deleted. The error code InvalidVpnConnectionInstanceId.NotFound means success; the result is then `None`.
+pub fn wait_until_vpn_connection_deleted<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeVpnConnectionRequest,
+    config: Option<::acs_runtime::waiter::WaiterConfig>,
+) -> crate::BoxFuture<
+    '_,
+    Result<
+        Option<DescribeVpnConnectionResponse>,
+        ::acs_runtime::waiter::WaitError<DescribeVpnConnectionError>,
+    >,
+> {
+    fn state(response: &DescribeVpnConnectionResponse) -> Option<&str> {
+        response.state.as_ref().map(|s| s.as_str())
     }
+    let acceptors = ::acs_runtime::waiter::Acceptors {
+        success: &["deleted"],
+        failure: &[],
+        success_codes: &["InvalidVpnConnectionInstanceId.NotFound"],
+    };
+    let config = config
+        .unwrap_or(
+            ::acs_runtime::waiter::WaiterConfig::new(
+                ::std::time::Duration::from_millis(2000),
+                ::std::time::Duration::from_millis(20000),
+            ),
+        );
+    Box::pin(
+        ::acs_runtime::waiter::wait(
+            config,
+            acceptors,
+            move || api.describe_vpn_connection(request.clone()),
+            state,
+        ),
+    )
 }
-impl DescribeVpnConnectionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Polls `DescribeVpnConnection` until the IPsec-VPN connection is gone: the state is `deleted` or the service answers `InvalidVpnConnectionInstanceId.NotFound`.
+    ///
+    /// By default every 2000 ms for at most 20000 ms; pass a `WaiterConfig` to change that. Success states: deleted. The error code InvalidVpnConnectionInstanceId.NotFound means success; the result is then `None`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeVpnConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeVpnConnectionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeVpnConnectionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn wait_until_vpn_connection_deleted(
+        &self,
+        request: DescribeVpnConnectionRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<DescribeVpnConnectionResponse>,
+            ::acs_runtime::waiter::WaitError<DescribeVpnConnectionError>,
+        >,
+    > {
+        wait_until_vpn_connection_deleted(self, request, config)
     }
 }

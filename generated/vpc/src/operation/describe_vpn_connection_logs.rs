@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `associate-a-vpn-gateway` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_vpn_connection_logs_pages`](crate::Client::describe_vpn_connection_logs_pages) and [`describe_vpn_connection_logs_items`](crate::Client::describe_vpn_connection_logs_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_vpn_connection_logs_pages`](crate::Client::describe_vpn_connection_logs_pages) and [`describe_vpn_connection_logs_items`](crate::Client::describe_vpn_connection_logs_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnConnectionLogs",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeVpnConnectionLogsRequest>;
 /// Request of `DescribeVpnConnectionLogs`: Queries logs of IPsec-VPN connections.
 ///
 /// # Example
@@ -189,11 +192,7 @@ impl<C> DescribeVpnConnectionLogsRequestBuilder<C> {
     ///
     /// The region ID of the IPsec-VPN connection.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `eu-central-1`.
+    /// Its description, rules and example: [`DescribeVpnConnectionLogsRequest::region_id`](DescribeVpnConnectionLogsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -202,9 +201,7 @@ impl<C> DescribeVpnConnectionLogsRequestBuilder<C> {
     ///
     /// The ID of the IPsec-VPN connection.
     ///
-    /// - Wire name: `VpnConnectionId`.
-    /// - Required.
-    /// - Example: `vco-m5evqnds4y459flt3****`.
+    /// Its description, rules and example: [`DescribeVpnConnectionLogsRequest::vpn_connection_id`](DescribeVpnConnectionLogsRequest::vpn_connection_id).
     pub fn vpn_connection_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_connection_id = Some(value.into());
         self
@@ -213,10 +210,7 @@ impl<C> DescribeVpnConnectionLogsRequestBuilder<C> {
     ///
     /// The start time of the flow log. This value is a UNIX timestamp representing the number of milliseconds that have elapsed since January 1, 1970, 00:00:00 UTC.
     ///
-    /// > If you specify **From**, you must specify **To** or **MinutePeriod**.
-    ///
-    /// - Wire name: `From`.
-    /// - Example: `1671003744`.
+    /// Its description, rules and example: [`DescribeVpnConnectionLogsRequest::from`](DescribeVpnConnectionLogsRequest::from).
     pub fn from(mut self, value: i32) -> Self {
         self.inner.from = Some(value);
         self
@@ -225,10 +219,7 @@ impl<C> DescribeVpnConnectionLogsRequestBuilder<C> {
     ///
     /// The end time of the flow log. This value is a UNIX timestamp representing the number of milliseconds that have elapsed since January 1, 1970, 00:00:00 UTC.
     ///
-    /// > If you specify **To**, you must specify **From** or **MinutePeriod**.
-    ///
-    /// - Wire name: `To`.
-    /// - Example: `1671004344`.
+    /// Its description, rules and example: [`DescribeVpnConnectionLogsRequest::to`](DescribeVpnConnectionLogsRequest::to).
     pub fn to(mut self, value: i32) -> Self {
         self.inner.to = Some(value);
         self
@@ -237,11 +228,7 @@ impl<C> DescribeVpnConnectionLogsRequestBuilder<C> {
     ///
     /// The interval at which log data is collected. Valid values: **1** to **10**. Unit: minutes.
     ///
-    /// > If you do not specify **From** and **To**, you must specify **MinutePeriod**.
-    ///
-    /// - Wire name: `MinutePeriod`.
-    /// - Must be 1 to 10.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeVpnConnectionLogsRequest::minute_period`](DescribeVpnConnectionLogsRequest::minute_period).
     pub fn minute_period(mut self, value: i32) -> Self {
         self.inner.minute_period = Some(value);
         self
@@ -250,9 +237,7 @@ impl<C> DescribeVpnConnectionLogsRequestBuilder<C> {
     ///
     /// The page number. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeVpnConnectionLogsRequest::page_number`](DescribeVpnConnectionLogsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -261,10 +246,7 @@ impl<C> DescribeVpnConnectionLogsRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: **1** to **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeVpnConnectionLogsRequest::page_size`](DescribeVpnConnectionLogsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -273,10 +255,7 @@ impl<C> DescribeVpnConnectionLogsRequestBuilder<C> {
     ///
     /// The ID of the IPsec-VPN connection.
     ///
-    /// This parameter is available only for a dual-tunnel IPsec-VPN connection.
-    ///
-    /// - Wire name: `TunnelId`.
-    /// - Example: `tun-opsqc4d97wni27****`.
+    /// Its description, rules and example: [`DescribeVpnConnectionLogsRequest::tunnel_id`](DescribeVpnConnectionLogsRequest::tunnel_id).
     pub fn tunnel_id(mut self, value: impl Into<String>) -> Self {
         self.inner.tunnel_id = Some(value.into());
         self
@@ -463,119 +442,115 @@ for DescribeVpnConnectionLogsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeVpnConnectionLogs`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeVpnConnectionLogsError {
-    /// HTTP 400 `QueryVpnConnectionLog.NotFound`: the connection log of the vpn connection is not found.
-    QueryVpnConnectionLogNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpnConnectionInstanceId.NotFound`: The specified vpn connection instance id does not exist.
-    InvalidVpnConnectionInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeVpnConnectionLogsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "QueryVpnConnectionLog.NotFound",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                        "InvalidVpnConnectionInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeVpnConnectionLogsError;
+impl crate::Client {
+    /// Calls `DescribeVpnConnectionLogs`: Queries logs of IPsec-VPN connections.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeVpnConnectionLogsRequestBuilder::send) it. The parameters and their rules: [`DescribeVpnConnectionLogsRequest`].
+    #[inline]
+    pub fn describe_vpn_connection_logs(
+        &self,
+    ) -> DescribeVpnConnectionLogsRequestBuilder<&Self> {
+        DescribeVpnConnectionLogsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeVpnConnectionLogsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeVpnConnectionLogs`: Queries logs of IPsec-VPN connections.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeVpnConnectionLogsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::QueryVpnConnectionLogNotFound(error),
-            1 => Self::ForbbidenSubUser(error),
-            2 => Self::Forbidden(error),
-            3 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::QueryVpnConnectionLogNotFound(error) => (0, error),
-            Self::ForbbidenSubUser(error) => (1, error),
-            Self::Forbidden(error) => (2, error),
-            Self::InvalidVpnConnectionInstanceIdNotFound(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
+    pub fn describe_vpn_connection_logs(
+        &self,
+    ) -> DescribeVpnConnectionLogsRequestBuilder<&Self> {
+        DescribeVpnConnectionLogsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeVpnConnectionLogsError {
+/// Every page of `DescribeVpnConnectionLogs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_vpn_connection_logs_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeVpnConnectionLogsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeVpnConnectionLogsResponse,
+        ::acs_runtime::client::Error<DescribeVpnConnectionLogsError>,
+    >,
+> {
+    fn count(response: &DescribeVpnConnectionLogsResponse) -> usize {
+        response.data.as_ref().and_then(|x| x.logs.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeVpnConnectionLogsRequest,
+        response: &DescribeVpnConnectionLogsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeVpnConnectionLogsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            None::<i64>,
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_vpn_connection_logs(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeVpnConnectionLogs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_vpn_connection_logs_pages(
+        &self,
+        request: DescribeVpnConnectionLogsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeVpnConnectionLogsResponse,
+            ::acs_runtime::client::Error<DescribeVpnConnectionLogsError>,
+        >,
+    > {
+        describe_vpn_connection_logs_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeVpnConnectionLogsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "QueryVpnConnectionLogNotFound",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "InvalidVpnConnectionInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeVpnConnectionLogs`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_vpn_connection_logs_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeVpnConnectionLogsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<String, ::acs_runtime::client::Error<DescribeVpnConnectionLogsError>>,
+> {
+    fn extract(response: DescribeVpnConnectionLogsResponse) -> Vec<String> {
+        response.data.and_then(|x| x.logs).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_vpn_connection_logs_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeVpnConnectionLogsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeVpnConnectionLogs`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeVpnConnectionLogsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeVpnConnectionLogsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeVpnConnectionLogsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_vpn_connection_logs_items(
+        &self,
+        request: DescribeVpnConnectionLogsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<String, ::acs_runtime::client::Error<DescribeVpnConnectionLogsError>>,
+    > {
+        describe_vpn_connection_logs_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `associate-a-vpn-gateway` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_vpn_connections_pages`](crate::Client::describe_vpn_connections_pages) and [`describe_vpn_connections_items`](crate::Client::describe_vpn_connections_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_vpn_connections_pages`](crate::Client::describe_vpn_connections_pages) and [`describe_vpn_connections_items`](crate::Client::describe_vpn_connections_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnConnections",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeVpnConnectionsRequest>;
 /// Request of `DescribeVpnConnections`: Queries IPsec-VPN connections.
 ///
 /// # Example
@@ -184,11 +187,7 @@ impl<C> DescribeVpnConnectionsRequestBuilder<C> {
     ///
     /// The ID of the region where the IPsec-VPN connection is created.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeVpnConnectionsRequest::region_id`](DescribeVpnConnectionsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -197,8 +196,7 @@ impl<C> DescribeVpnConnectionsRequestBuilder<C> {
     ///
     /// The ID of the VPN gateway.
     ///
-    /// - Wire name: `VpnGatewayId`.
-    /// - Example: `vpn-bp1q8bgx4xnkx****`.
+    /// Its description, rules and example: [`DescribeVpnConnectionsRequest::vpn_gateway_id`](DescribeVpnConnectionsRequest::vpn_gateway_id).
     pub fn vpn_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_gateway_id = Some(value.into());
         self
@@ -207,8 +205,7 @@ impl<C> DescribeVpnConnectionsRequestBuilder<C> {
     ///
     /// The ID of the customer gateway.
     ///
-    /// - Wire name: `CustomerGatewayId`.
-    /// - Example: `cgw-bp1mvj4g9kogw****`.
+    /// Its description, rules and example: [`DescribeVpnConnectionsRequest::customer_gateway_id`](DescribeVpnConnectionsRequest::customer_gateway_id).
     pub fn customer_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.customer_gateway_id = Some(value.into());
         self
@@ -217,9 +214,7 @@ impl<C> DescribeVpnConnectionsRequestBuilder<C> {
     ///
     /// The page number of the page to return. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeVpnConnectionsRequest::page_number`](DescribeVpnConnectionsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -228,10 +223,7 @@ impl<C> DescribeVpnConnectionsRequestBuilder<C> {
     ///
     /// The number of entries returned on each page. Default value: **10**. Valid values: **1** to **50**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeVpnConnectionsRequest::page_size`](DescribeVpnConnectionsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -240,8 +232,7 @@ impl<C> DescribeVpnConnectionsRequestBuilder<C> {
     ///
     /// The ID of the IPsec-VPN connection.
     ///
-    /// - Wire name: `VpnConnectionId`.
-    /// - Example: `vco-bp10lz7aejumd****`.
+    /// Its description, rules and example: [`DescribeVpnConnectionsRequest::vpn_connection_id`](DescribeVpnConnectionsRequest::vpn_connection_id).
     pub fn vpn_connection_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_connection_id = Some(value.into());
         self
@@ -250,12 +241,7 @@ impl<C> DescribeVpnConnectionsRequestBuilder<C> {
     ///
     /// The tag value.
     ///
-    /// The tag value can be an empty string and cannot exceed 128 characters in length. It cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`.
-    ///
-    /// Each tag key corresponds to one tag value. You can specify up to 20 tag values in each call.
-    ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeVpnConnectionsRequest::tag`](DescribeVpnConnectionsRequest::tag).
     pub fn tag(
         mut self,
         values: impl IntoIterator<Item = crate::types::CreateCustomerGatewayTag>,
@@ -267,10 +253,7 @@ impl<C> DescribeVpnConnectionsRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the IPsec-VPN connection belongs.
     ///
-    /// You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query the resource group ID.
-    ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmzs372yg****`.
+    /// Its description, rules and example: [`DescribeVpnConnectionsRequest::resource_group_id`](DescribeVpnConnectionsRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -444,137 +427,127 @@ for DescribeVpnConnectionsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeVpnConnections`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeVpnConnectionsError {
-    /// HTTP 400 `Forbidden.TagKey.Duplicated`: The specified tag key already exists.
-    ForbiddenTagKeyDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.TagNum`: The maximum number of tags is exceeded.
-    SizeLimitExceededTagNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.TagValue`: The specified parameter TagValue is invalid.
-    InvalidParameterTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.TagKey`: The specified parameter TagKey is invalid.
-    InvalidParameterTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.TagKey`: The specified parameter TagKey is duplicated.
-    DuplicatedTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeVpnConnectionsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Forbidden.TagKey.Duplicated",
-                        "SizeLimitExceeded.TagNum",
-                        "InvalidParameter.TagValue",
-                        "InvalidParameter.TagKey",
-                        "Duplicated.TagKey",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeVpnConnectionsError;
+impl crate::Client {
+    /// Calls `DescribeVpnConnections`: Queries IPsec-VPN connections.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeVpnConnectionsRequestBuilder::send) it. The parameters and their rules: [`DescribeVpnConnectionsRequest`].
+    #[inline]
+    pub fn describe_vpn_connections(
+        &self,
+    ) -> DescribeVpnConnectionsRequestBuilder<&Self> {
+        DescribeVpnConnectionsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeVpnConnectionsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeVpnConnections`: Queries IPsec-VPN connections.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeVpnConnectionsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbiddenTagKeyDuplicated(error),
-            1 => Self::SizeLimitExceededTagNum(error),
-            2 => Self::InvalidParameterTagValue(error),
-            3 => Self::InvalidParameterTagKey(error),
-            4 => Self::DuplicatedTagKey(error),
-            5 => Self::ForbbidenSubUser(error),
-            6 => Self::Forbidden(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbiddenTagKeyDuplicated(error) => (0, error),
-            Self::SizeLimitExceededTagNum(error) => (1, error),
-            Self::InvalidParameterTagValue(error) => (2, error),
-            Self::InvalidParameterTagKey(error) => (3, error),
-            Self::DuplicatedTagKey(error) => (4, error),
-            Self::ForbbidenSubUser(error) => (5, error),
-            Self::Forbidden(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
+    pub fn describe_vpn_connections(
+        &self,
+    ) -> DescribeVpnConnectionsRequestBuilder<&Self> {
+        DescribeVpnConnectionsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeVpnConnectionsError {
+/// Every page of `DescribeVpnConnections`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_vpn_connections_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeVpnConnectionsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeVpnConnectionsResponse,
+        ::acs_runtime::client::Error<DescribeVpnConnectionsError>,
+    >,
+> {
+    fn count(response: &DescribeVpnConnectionsResponse) -> usize {
+        response
+            .vpn_connections
+            .as_ref()
+            .and_then(|x| x.vpn_connection.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeVpnConnectionsRequest,
+        response: &DescribeVpnConnectionsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeVpnConnectionsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_vpn_connections(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeVpnConnections`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_vpn_connections_pages(
+        &self,
+        request: DescribeVpnConnectionsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeVpnConnectionsResponse,
+            ::acs_runtime::client::Error<DescribeVpnConnectionsError>,
+        >,
+    > {
+        describe_vpn_connections_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeVpnConnectionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ForbiddenTagKeyDuplicated",
-            "SizeLimitExceededTagNum",
-            "InvalidParameterTagValue",
-            "InvalidParameterTagKey",
-            "DuplicatedTagKey",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeVpnConnections`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_vpn_connections_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeVpnConnectionsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::VpnConnection,
+        ::acs_runtime::client::Error<DescribeVpnConnectionsError>,
+    >,
+> {
+    fn extract(
+        response: DescribeVpnConnectionsResponse,
+    ) -> Vec<crate::types::VpnConnection> {
+        response.vpn_connections.and_then(|x| x.vpn_connection).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_vpn_connections_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeVpnConnectionsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeVpnConnections`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeVpnConnectionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeVpnConnectionsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeVpnConnectionsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_vpn_connections_items(
+        &self,
+        request: DescribeVpnConnectionsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::VpnConnection,
+            ::acs_runtime::client::Error<DescribeVpnConnectionsError>,
+        >,
+    > {
+        describe_vpn_connections_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `associate-transit-routers` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_vpn_cross_account_authorizations_pages`](crate::Client::describe_vpn_cross_account_authorizations_pages) and [`describe_vpn_cross_account_authorizations_items`](crate::Client::describe_vpn_cross_account_authorizations_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_vpn_cross_account_authorizations_pages`](crate::Client::describe_vpn_cross_account_authorizations_pages) and [`describe_vpn_cross_account_authorizations_items`](crate::Client::describe_vpn_cross_account_authorizations_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnCrossAccountAuthorizations",
@@ -12,6 +12,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    DescribeVpnCrossAccountAuthorizationsRequest,
+>;
 /// Request of `DescribeVpnCrossAccountAuthorizations`: Queries the cross-account authorization information about an IPsec-VPN connection.
 ///
 /// # Example
@@ -152,11 +158,7 @@ impl<C> DescribeVpnCrossAccountAuthorizationsRequestBuilder<C> {
     ///
     /// The ID of the region to which the IPsec-VPN connection belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeVpnCrossAccountAuthorizationsRequest::region_id`](DescribeVpnCrossAccountAuthorizationsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -165,9 +167,7 @@ impl<C> DescribeVpnCrossAccountAuthorizationsRequestBuilder<C> {
     ///
     /// The ID of the IPsec-VPN connection.
     ///
-    /// - Wire name: `VpnConnectionId`.
-    /// - Required.
-    /// - Example: `vco-p0w2jpkhi2eeop6q6****`.
+    /// Its description, rules and example: [`DescribeVpnCrossAccountAuthorizationsRequest::vpn_connection_id`](DescribeVpnCrossAccountAuthorizationsRequest::vpn_connection_id).
     pub fn vpn_connection_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_connection_id = Some(value.into());
         self
@@ -176,8 +176,7 @@ impl<C> DescribeVpnCrossAccountAuthorizationsRequestBuilder<C> {
     ///
     /// The page number. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeVpnCrossAccountAuthorizationsRequest::page_number`](DescribeVpnCrossAccountAuthorizationsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -186,9 +185,7 @@ impl<C> DescribeVpnCrossAccountAuthorizationsRequestBuilder<C> {
     ///
     /// The number of entries to return per page. Default value: **10**. Valid values: **1** to **50**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeVpnCrossAccountAuthorizationsRequest::page_size`](DescribeVpnCrossAccountAuthorizationsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -197,14 +194,7 @@ impl<C> DescribeVpnCrossAccountAuthorizationsRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Must contain only ASCII characters.
-    /// - Example: `123e4567-e89b-12d3-a456-4266****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DescribeVpnCrossAccountAuthorizationsRequest::client_token`](DescribeVpnCrossAccountAuthorizationsRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -388,87 +378,123 @@ for DescribeVpnCrossAccountAuthorizationsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeVpnCrossAccountAuthorizations`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeVpnCrossAccountAuthorizationsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeVpnCrossAccountAuthorizationsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::DescribeVpnCrossAccountAuthorizationsError;
+impl crate::Client {
+    /// Calls `DescribeVpnCrossAccountAuthorizations`: Queries the cross-account authorization information about an IPsec-VPN connection.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeVpnCrossAccountAuthorizationsRequestBuilder::send) it. The parameters and their rules: [`DescribeVpnCrossAccountAuthorizationsRequest`].
+    #[inline]
+    pub fn describe_vpn_cross_account_authorizations(
+        &self,
+    ) -> DescribeVpnCrossAccountAuthorizationsRequestBuilder<&Self> {
+        DescribeVpnCrossAccountAuthorizationsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeVpnCrossAccountAuthorizationsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeVpnCrossAccountAuthorizations`: Queries the cross-account authorization information about an IPsec-VPN connection.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeVpnCrossAccountAuthorizationsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
+    pub fn describe_vpn_cross_account_authorizations(
+        &self,
+    ) -> DescribeVpnCrossAccountAuthorizationsRequestBuilder<&Self> {
+        DescribeVpnCrossAccountAuthorizationsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeVpnCrossAccountAuthorizationsError {
+/// Every page of `DescribeVpnCrossAccountAuthorizations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_vpn_cross_account_authorizations_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeVpnCrossAccountAuthorizationsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeVpnCrossAccountAuthorizationsResponse,
+        ::acs_runtime::client::Error<DescribeVpnCrossAccountAuthorizationsError>,
+    >,
+> {
+    fn count(response: &DescribeVpnCrossAccountAuthorizationsResponse) -> usize {
+        response.cross_account_authorizations.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeVpnCrossAccountAuthorizationsRequest,
+        response: &DescribeVpnCrossAccountAuthorizationsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeVpnCrossAccountAuthorizationsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_vpn_cross_account_authorizations(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeVpnCrossAccountAuthorizations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_vpn_cross_account_authorizations_pages(
+        &self,
+        request: DescribeVpnCrossAccountAuthorizationsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeVpnCrossAccountAuthorizationsResponse,
+            ::acs_runtime::client::Error<DescribeVpnCrossAccountAuthorizationsError>,
+        >,
+    > {
+        describe_vpn_cross_account_authorizations_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeVpnCrossAccountAuthorizationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeVpnCrossAccountAuthorizations`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_vpn_cross_account_authorizations_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeVpnCrossAccountAuthorizationsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::CrossAccountAuthorization,
+        ::acs_runtime::client::Error<DescribeVpnCrossAccountAuthorizationsError>,
+    >,
+> {
+    fn extract(
+        response: DescribeVpnCrossAccountAuthorizationsResponse,
+    ) -> Vec<crate::types::CrossAccountAuthorization> {
+        response.cross_account_authorizations.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_vpn_cross_account_authorizations_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeVpnCrossAccountAuthorizationsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeVpnCrossAccountAuthorizations`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeVpnCrossAccountAuthorizationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeVpnCrossAccountAuthorizationsError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeVpnCrossAccountAuthorizationsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_vpn_cross_account_authorizations_items(
+        &self,
+        request: DescribeVpnCrossAccountAuthorizationsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::CrossAccountAuthorization,
+            ::acs_runtime::client::Error<DescribeVpnCrossAccountAuthorizationsError>,
+        >,
+    > {
+        describe_vpn_cross_account_authorizations_items(self, request)
     }
 }

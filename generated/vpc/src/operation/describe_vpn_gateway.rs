@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `vpn-gateway` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`wait_until_vpn_gateway_active`](crate::Client::wait_until_vpn_gateway_active) polls it until the VPN gateway is `active` (`init`, `provisioning` and `updating` mean not yet; `deleting` means never); [`wait_until_vpn_gateway_deleted`](crate::Client::wait_until_vpn_gateway_deleted) polls it until the VPN gateway is gone (the service answers `InvalidVpnGatewayInstanceId.NotFound`).
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`wait_until_vpn_gateway_active`](crate::Client::wait_until_vpn_gateway_active) polls it until the VPN gateway is `active` (`init`, `provisioning` and `updating` mean not yet; `deleting` means never); [`wait_until_vpn_gateway_deleted`](crate::Client::wait_until_vpn_gateway_deleted) polls it until the VPN gateway is gone (the service answers `InvalidVpnGatewayInstanceId.NotFound`).
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnGateway",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeVpnGatewayRequest>;
 /// Request of `DescribeVpnGateway`: Queries the detailed information about a VPN gateway.
 ///
 /// # Example
@@ -118,9 +121,7 @@ impl<C> DescribeVpnGatewayRequestBuilder<C> {
     ///
     /// The ID of the region where the VPN gateway is deployed.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeVpnGatewayRequest::region_id`](DescribeVpnGatewayRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -129,9 +130,7 @@ impl<C> DescribeVpnGatewayRequestBuilder<C> {
     ///
     /// The ID of the VPN gateway.
     ///
-    /// - Wire name: `VpnGatewayId`.
-    /// - Required.
-    /// - Example: `vpn-bp1q8bgx4xnkm2ogj****`.
+    /// Its description, rules and example: [`DescribeVpnGatewayRequest::vpn_gateway_id`](DescribeVpnGatewayRequest::vpn_gateway_id).
     pub fn vpn_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_gateway_id = Some(value.into());
         self
@@ -140,8 +139,7 @@ impl<C> DescribeVpnGatewayRequestBuilder<C> {
     ///
     /// Specifies whether to return information about pending orders.
     ///
-    /// - Wire name: `IncludeReservationData`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DescribeVpnGatewayRequest::include_reservation_data`](DescribeVpnGatewayRequest::include_reservation_data).
     pub fn include_reservation_data(mut self, value: bool) -> Self {
         self.inner.include_reservation_data = Some(value);
         self
@@ -605,113 +603,139 @@ for DescribeVpnGatewayResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeVpnGateway`: one variant per documented code, `Unhandled` for any other.
+mod error;
+pub use error::DescribeVpnGatewayError;
+impl crate::Client {
+    /// Calls `DescribeVpnGateway`: Queries the detailed information about a VPN gateway.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeVpnGatewayRequestBuilder::send) it. The parameters and their rules: [`DescribeVpnGatewayRequest`].
+    #[inline]
+    pub fn describe_vpn_gateway(&self) -> DescribeVpnGatewayRequestBuilder<&Self> {
+        DescribeVpnGatewayRequestBuilder::new(self)
+    }
+}
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeVpnGateway`: Queries the detailed information about a VPN gateway.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeVpnGatewayRequest`].
+    #[inline]
+    pub fn describe_vpn_gateway(&self) -> DescribeVpnGatewayRequestBuilder<&Self> {
+        DescribeVpnGatewayRequestBuilder::new(self)
+    }
+}
+/// Polls `DescribeVpnGateway` until the VPN gateway is `active` (`init`, `provisioning` and `updating` mean not yet; `deleting` means never).
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeVpnGatewayError {
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpnGatewayInstanceId.NotFound`: The specified vpn gateway instance id does not exist.
-    InvalidVpnGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
+/// By default every 6000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: active. A state among deleting fails at once.
+pub fn wait_until_vpn_gateway_active<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeVpnGatewayRequest,
+    config: Option<::acs_runtime::waiter::WaiterConfig>,
+) -> crate::BoxFuture<
+    '_,
+    Result<
+        Option<DescribeVpnGatewayResponse>,
+        ::acs_runtime::waiter::WaitError<DescribeVpnGatewayError>,
+    >,
+> {
+    fn state(response: &DescribeVpnGatewayResponse) -> Option<&str> {
+        response.status.as_ref().map(|s| s.as_str())
+    }
+    let acceptors = ::acs_runtime::waiter::Acceptors {
+        success: &["active"],
+        failure: &["deleting"],
+        success_codes: &[],
+    };
+    let config = config
+        .unwrap_or(
+            ::acs_runtime::waiter::WaiterConfig::new(
+                ::std::time::Duration::from_millis(6000),
+                ::std::time::Duration::from_millis(600000),
+            ),
+        );
+    Box::pin(
+        ::acs_runtime::waiter::wait(
+            config,
+            acceptors,
+            move || api.describe_vpn_gateway(request.clone()),
+            state,
+        ),
+    )
 }
-impl From<::acs_runtime::client::ServiceError> for DescribeVpnGatewayError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                        "InvalidVpnGatewayInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
-    }
-}
-#[allow(deprecated)]
-impl DescribeVpnGatewayError {
-    /// The service error behind the variant.
+impl crate::Client {
+    /// Polls `DescribeVpnGateway` until the VPN gateway is `active` (`init`, `provisioning` and `updating` mean not yet; `deleting` means never).
+    ///
+    /// By default every 6000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: active. A state among deleting fails at once.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbbidenSubUser(error),
-            1 => Self::Forbidden(error),
-            2 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbbidenSubUser(error) => (0, error),
-            Self::Forbidden(error) => (1, error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
+    pub fn wait_until_vpn_gateway_active(
+        &self,
+        request: DescribeVpnGatewayRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<DescribeVpnGatewayResponse>,
+            ::acs_runtime::waiter::WaitError<DescribeVpnGatewayError>,
+        >,
+    > {
+        wait_until_vpn_gateway_active(self, request, config)
     }
 }
-impl Clone for DescribeVpnGatewayError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+/// Polls `DescribeVpnGateway` until the VPN gateway is gone (the service answers `InvalidVpnGatewayInstanceId.NotFound`).
+///
+/// By default every 6000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. The error code InvalidVpnGatewayInstanceId.NotFound means success; the result is then `None`.
+pub fn wait_until_vpn_gateway_deleted<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeVpnGatewayRequest,
+    config: Option<::acs_runtime::waiter::WaiterConfig>,
+) -> crate::BoxFuture<
+    '_,
+    Result<
+        Option<DescribeVpnGatewayResponse>,
+        ::acs_runtime::waiter::WaitError<DescribeVpnGatewayError>,
+    >,
+> {
+    fn state(response: &DescribeVpnGatewayResponse) -> Option<&str> {
+        let _ = response;
+        None
     }
+    let acceptors = ::acs_runtime::waiter::Acceptors {
+        success: &[],
+        failure: &[],
+        success_codes: &["InvalidVpnGatewayInstanceId.NotFound"],
+    };
+    let config = config
+        .unwrap_or(
+            ::acs_runtime::waiter::WaiterConfig::new(
+                ::std::time::Duration::from_millis(6000),
+                ::std::time::Duration::from_millis(600000),
+            ),
+        );
+    Box::pin(
+        ::acs_runtime::waiter::wait(
+            config,
+            acceptors,
+            move || api.describe_vpn_gateway(request.clone()),
+            state,
+        ),
+    )
 }
-impl ::std::fmt::Debug for DescribeVpnGatewayError {
+impl crate::Client {
+    /// Polls `DescribeVpnGateway` until the VPN gateway is gone (the service answers `InvalidVpnGatewayInstanceId.NotFound`).
+    ///
+    /// By default every 6000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. The error code InvalidVpnGatewayInstanceId.NotFound means success; the result is then `None`.
     #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ForbbidenSubUser",
-            "Forbidden",
-            "InvalidVpnGatewayInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeVpnGatewayError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeVpnGatewayError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeVpnGatewayError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeVpnGatewayError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn wait_until_vpn_gateway_deleted(
+        &self,
+        request: DescribeVpnGatewayRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<DescribeVpnGatewayResponse>,
+            ::acs_runtime::waiter::WaitError<DescribeVpnGatewayError>,
+        >,
+    > {
+        wait_until_vpn_gateway_deleted(self, request, config)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeVpnGatewayAvailableZonesRequest>;
 /// Request of `DescribeVpnGatewayAvailableZones`: Queries zones that support IPsec-VPN connections in a region.
 ///
 /// # Example
@@ -148,9 +151,7 @@ impl<C> DescribeVpnGatewayAvailableZonesRequestBuilder<C> {
     ///
     /// The region ID.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeVpnGatewayAvailableZonesRequest::region_id`](DescribeVpnGatewayAvailableZonesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -159,24 +160,7 @@ impl<C> DescribeVpnGatewayAvailableZonesRequestBuilder<C> {
     ///
     /// The bandwidth specification.
     ///
-    /// * If an IPsec-VPN connection can be associated with the VPN gateway, this parameter specifies the bandwidth specification of the VPN gateway.
-    /// * In scenarios where an IPsec-VPN connection can be associated with a transit router. This parameter specifies the bandwidth specification supported by an IPsec-VPN connection.
-    ///
-    /// Different bandwidth specifications may affect returned zone information. Valid values:
-    ///
-    /// * **5M**
-    /// * **10M**
-    /// * **20M**
-    /// * **50M**
-    /// * **100M**
-    /// * **200M**
-    /// * **500M**
-    /// * **1000M**
-    ///
-    /// - Wire name: `Spec`.
-    /// - Required.
-    /// - Must be one of `5M` (5 Mbit/s), `10M` (10 Mbit/s), `20M` (20 Mbit/s), `50M` (50 Mbit/s), `100M` (100 Mbit/s), `200M` (200 Mbit/s), `500M` (500 Mbit/s), `1000M` (1000 Mbit/s).
-    /// - Example: `5M`.
+    /// Its description, rules and example: [`DescribeVpnGatewayAvailableZonesRequest::spec`](DescribeVpnGatewayAvailableZonesRequest::spec).
     pub fn spec(mut self, value: impl Into<crate::types::Spec>) -> Self {
         self.inner.spec = Some(value.into());
         self
@@ -185,12 +169,7 @@ impl<C> DescribeVpnGatewayAvailableZonesRequestBuilder<C> {
     ///
     /// The language in which the returned results are displayed. Valid values:
     ///
-    /// * **zh-CN**: Chinese
-    /// * **en-US** (default): English
-    ///
-    /// - Wire name: `AcceptLanguage`.
-    /// - Must be one of `zh-CN` (Chinese), `en-US` (English (default)).
-    /// - Example: `zh-CN`.
+    /// Its description, rules and example: [`DescribeVpnGatewayAvailableZonesRequest::accept_language`](DescribeVpnGatewayAvailableZonesRequest::accept_language).
     pub fn accept_language(
         mut self,
         value: impl Into<crate::types::AcceptLanguage>,
@@ -352,96 +331,28 @@ for DescribeVpnGatewayAvailableZonesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeVpnGatewayAvailableZones`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeVpnGatewayAvailableZonesError {
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DescribeVpnGatewayAvailableZonesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["Forbbiden.SubUser", "Forbidden"]), error)
+mod error;
+pub use error::DescribeVpnGatewayAvailableZonesError;
+impl crate::Client {
+    /// Calls `DescribeVpnGatewayAvailableZones`: Queries zones that support IPsec-VPN connections in a region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeVpnGatewayAvailableZonesRequestBuilder::send) it. The parameters and their rules: [`DescribeVpnGatewayAvailableZonesRequest`].
+    #[inline]
+    pub fn describe_vpn_gateway_available_zones(
+        &self,
+    ) -> DescribeVpnGatewayAvailableZonesRequestBuilder<&Self> {
+        DescribeVpnGatewayAvailableZonesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeVpnGatewayAvailableZonesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeVpnGatewayAvailableZones`: Queries zones that support IPsec-VPN connections in a region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeVpnGatewayAvailableZonesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbbidenSubUser(error),
-            1 => Self::Forbidden(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbbidenSubUser(error) => (0, error),
-            Self::Forbidden(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeVpnGatewayAvailableZonesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeVpnGatewayAvailableZonesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["ForbbidenSubUser", "Forbidden", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeVpnGatewayAvailableZonesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeVpnGatewayAvailableZonesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeVpnGatewayAvailableZonesError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DescribeVpnGatewayAvailableZonesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_vpn_gateway_available_zones(
+        &self,
+    ) -> DescribeVpnGatewayAvailableZonesRequestBuilder<&Self> {
+        DescribeVpnGatewayAvailableZonesRequestBuilder::new(self)
     }
 }

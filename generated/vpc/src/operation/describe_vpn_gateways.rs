@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `vpn-gateway` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_vpn_gateways_pages`](crate::Client::describe_vpn_gateways_pages) and [`describe_vpn_gateways_items`](crate::Client::describe_vpn_gateways_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_vpn_gateways_pages`](crate::Client::describe_vpn_gateways_pages) and [`describe_vpn_gateways_items`](crate::Client::describe_vpn_gateways_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnGateways",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeVpnGatewaysRequest>;
 /// Request of `DescribeVpnGateways`: Queries VPN gateways in a region.
 ///
 /// # Example
@@ -227,11 +230,7 @@ impl<C> DescribeVpnGatewaysRequestBuilder<C> {
     ///
     /// The region ID of the VPN gateway.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-zhangjiakou`.
+    /// Its description, rules and example: [`DescribeVpnGatewaysRequest::region_id`](DescribeVpnGatewaysRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -240,8 +239,7 @@ impl<C> DescribeVpnGatewaysRequestBuilder<C> {
     ///
     /// The ID of the virtual private cloud (VPC) to which the VPN gateway belongs.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Example: `vpc-bp1m3i0kn1nd4wiw9****`.
+    /// Its description, rules and example: [`DescribeVpnGatewaysRequest::vpc_id`](DescribeVpnGatewaysRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -250,8 +248,7 @@ impl<C> DescribeVpnGatewaysRequestBuilder<C> {
     ///
     /// The ID of the VPN gateway.
     ///
-    /// - Wire name: `VpnGatewayId`.
-    /// - Example: `vpn-bp17lofy9fd0dnvzv****`.
+    /// Its description, rules and example: [`DescribeVpnGatewaysRequest::vpn_gateway_id`](DescribeVpnGatewaysRequest::vpn_gateway_id).
     pub fn vpn_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_gateway_id = Some(value.into());
         self
@@ -260,15 +257,7 @@ impl<C> DescribeVpnGatewaysRequestBuilder<C> {
     ///
     /// The status of the VPN gateway. Valid values:
     ///
-    /// * **init**
-    /// * **provisioning**
-    /// * **active**
-    /// * **updating**
-    /// * **deleting**
-    ///
-    /// - Wire name: `Status`.
-    /// - Must be one of `init` (being initialized), `provisioning` (being prepared), `active` (running), `updating` (being updated), `deleting` (being deleted).
-    /// - Example: `active`.
+    /// Its description, rules and example: [`DescribeVpnGatewaysRequest::status`](DescribeVpnGatewaysRequest::status).
     pub fn status(mut self, value: impl Into<crate::types::Status>) -> Self {
         self.inner.status = Some(value.into());
         self
@@ -277,12 +266,7 @@ impl<C> DescribeVpnGatewaysRequestBuilder<C> {
     ///
     /// The payment status of the VPN gateway. Valid values:
     ///
-    /// * **Normal**
-    /// * **FinancialLocked**
-    ///
-    /// - Wire name: `BusinessStatus`.
-    /// - Must be one of `Normal` (normal), `FinancialLocked` (locked due to overdue payments).
-    /// - Example: `Normal`.
+    /// Its description, rules and example: [`DescribeVpnGatewaysRequest::business_status`](DescribeVpnGatewaysRequest::business_status).
     pub fn business_status(
         mut self,
         value: impl Into<crate::types::BusinessStatus>,
@@ -294,9 +278,7 @@ impl<C> DescribeVpnGatewaysRequestBuilder<C> {
     ///
     /// The page number. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeVpnGatewaysRequest::page_number`](DescribeVpnGatewaysRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -305,10 +287,7 @@ impl<C> DescribeVpnGatewaysRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: **1** to **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeVpnGatewaysRequest::page_size`](DescribeVpnGatewaysRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -317,11 +296,7 @@ impl<C> DescribeVpnGatewaysRequestBuilder<C> {
     ///
     /// Specifies whether to return information about pending orders. Valid values:
     ///
-    /// * **false** (default)
-    /// * **true**
-    ///
-    /// - Wire name: `IncludeReservationData`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`DescribeVpnGatewaysRequest::include_reservation_data`](DescribeVpnGatewaysRequest::include_reservation_data).
     pub fn include_reservation_data(mut self, value: bool) -> Self {
         self.inner.include_reservation_data = Some(value);
         self
@@ -330,8 +305,7 @@ impl<C> DescribeVpnGatewaysRequestBuilder<C> {
     ///
     /// The tags that are added to the VPN gateway.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`DescribeVpnGatewaysRequest::tag`](DescribeVpnGatewaysRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -340,10 +314,7 @@ impl<C> DescribeVpnGatewaysRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the VPN gateway belongs.
     ///
-    /// You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query the resource group list.
-    ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmzs372yg****`.
+    /// Its description, rules and example: [`DescribeVpnGatewaysRequest::resource_group_id`](DescribeVpnGatewaysRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -517,131 +488,121 @@ for DescribeVpnGatewaysResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeVpnGateways`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeVpnGatewaysError {
-    /// HTTP 400 `InvalidParameter.TagKey`: The specified parameter TagKey is invalid.
-    InvalidParameterTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.TagValue`: The specified parameter TagValue is invalid.
-    InvalidParameterTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.TagKey`: The specified parameter TagKey is duplicated.
-    DuplicatedTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbiddenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeVpnGatewaysError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.TagKey",
-                        "InvalidParameter.TagValue",
-                        "Duplicated.TagKey",
-                        "InternalError",
-                        "Forbidden.SubUser",
-                        "Forbidden",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeVpnGatewaysError;
+impl crate::Client {
+    /// Calls `DescribeVpnGateways`: Queries VPN gateways in a region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeVpnGatewaysRequestBuilder::send) it. The parameters and their rules: [`DescribeVpnGatewaysRequest`].
+    #[inline]
+    pub fn describe_vpn_gateways(&self) -> DescribeVpnGatewaysRequestBuilder<&Self> {
+        DescribeVpnGatewaysRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeVpnGatewaysError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeVpnGateways`: Queries VPN gateways in a region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeVpnGatewaysRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterTagKey(error),
-            1 => Self::InvalidParameterTagValue(error),
-            2 => Self::DuplicatedTagKey(error),
-            3 => Self::InternalError(error),
-            4 => Self::ForbiddenSubUser(error),
-            5 => Self::Forbidden(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterTagKey(error) => (0, error),
-            Self::InvalidParameterTagValue(error) => (1, error),
-            Self::DuplicatedTagKey(error) => (2, error),
-            Self::InternalError(error) => (3, error),
-            Self::ForbiddenSubUser(error) => (4, error),
-            Self::Forbidden(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
+    pub fn describe_vpn_gateways(&self) -> DescribeVpnGatewaysRequestBuilder<&Self> {
+        DescribeVpnGatewaysRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeVpnGatewaysError {
+/// Every page of `DescribeVpnGateways`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_vpn_gateways_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeVpnGatewaysRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeVpnGatewaysResponse,
+        ::acs_runtime::client::Error<DescribeVpnGatewaysError>,
+    >,
+> {
+    fn count(response: &DescribeVpnGatewaysResponse) -> usize {
+        response
+            .vpn_gateways
+            .as_ref()
+            .and_then(|x| x.vpn_gateway.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeVpnGatewaysRequest,
+        response: &DescribeVpnGatewaysResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeVpnGatewaysRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_vpn_gateways(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeVpnGateways`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_vpn_gateways_pages(
+        &self,
+        request: DescribeVpnGatewaysRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeVpnGatewaysResponse,
+            ::acs_runtime::client::Error<DescribeVpnGatewaysError>,
+        >,
+    > {
+        describe_vpn_gateways_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeVpnGatewaysError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterTagKey",
-            "InvalidParameterTagValue",
-            "DuplicatedTagKey",
-            "InternalError",
-            "ForbiddenSubUser",
-            "Forbidden",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeVpnGateways`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_vpn_gateways_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeVpnGatewaysRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::VpnGateway,
+        ::acs_runtime::client::Error<DescribeVpnGatewaysError>,
+    >,
+> {
+    fn extract(response: DescribeVpnGatewaysResponse) -> Vec<crate::types::VpnGateway> {
+        response.vpn_gateways.and_then(|x| x.vpn_gateway).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_vpn_gateways_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeVpnGatewaysError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeVpnGateways`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeVpnGatewaysError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeVpnGatewaysError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeVpnGatewaysError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_vpn_gateways_items(
+        &self,
+        request: DescribeVpnGatewaysRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::VpnGateway,
+            ::acs_runtime::client::Error<DescribeVpnGatewaysError>,
+        >,
+    > {
+        describe_vpn_gateways_items(self, request)
     }
 }

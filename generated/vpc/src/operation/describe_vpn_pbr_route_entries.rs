@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `associate-a-vpn-gateway` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_vpn_pbr_route_entries_pages`](crate::Client::describe_vpn_pbr_route_entries_pages) and [`describe_vpn_pbr_route_entries_items`](crate::Client::describe_vpn_pbr_route_entries_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_vpn_pbr_route_entries_pages`](crate::Client::describe_vpn_pbr_route_entries_pages) and [`describe_vpn_pbr_route_entries_items`](crate::Client::describe_vpn_pbr_route_entries_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnPbrRouteEntries",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeVpnPbrRouteEntriesRequest>;
 /// Request of `DescribeVpnPbrRouteEntries`: Queries policy-based routes configured for a VPN gateway.
 ///
 /// # Example
@@ -135,11 +138,7 @@ impl<C> DescribeVpnPbrRouteEntriesRequestBuilder<C> {
     ///
     /// The region ID of the VPN gateway.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-zhangjiakou`.
+    /// Its description, rules and example: [`DescribeVpnPbrRouteEntriesRequest::region_id`](DescribeVpnPbrRouteEntriesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -148,9 +147,7 @@ impl<C> DescribeVpnPbrRouteEntriesRequestBuilder<C> {
     ///
     /// The ID of the VPN gateway.
     ///
-    /// - Wire name: `VpnGatewayId`.
-    /// - Required.
-    /// - Example: `vpn-bp1a3kqjiiq9legfx****`.
+    /// Its description, rules and example: [`DescribeVpnPbrRouteEntriesRequest::vpn_gateway_id`](DescribeVpnPbrRouteEntriesRequest::vpn_gateway_id).
     pub fn vpn_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_gateway_id = Some(value.into());
         self
@@ -159,9 +156,7 @@ impl<C> DescribeVpnPbrRouteEntriesRequestBuilder<C> {
     ///
     /// The page number. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeVpnPbrRouteEntriesRequest::page_number`](DescribeVpnPbrRouteEntriesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -170,10 +165,7 @@ impl<C> DescribeVpnPbrRouteEntriesRequestBuilder<C> {
     ///
     /// The number of entries per page. Maximum value: **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be at most 50.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeVpnPbrRouteEntriesRequest::page_size`](DescribeVpnPbrRouteEntriesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -347,119 +339,130 @@ for DescribeVpnPbrRouteEntriesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeVpnPbrRouteEntries`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeVpnPbrRouteEntriesError {
-    /// HTTP 400 `InvalidVpnInstanceId.NotFound`: The specified VPN was not found.
-    InvalidVpnInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpnGatewayInstanceId.NotFound`: The specified vpn gateway instance id does not exist.
-    InvalidVpnGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeVpnPbrRouteEntriesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidVpnInstanceId.NotFound",
-                        "InvalidVpnGatewayInstanceId.NotFound",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeVpnPbrRouteEntriesError;
+impl crate::Client {
+    /// Calls `DescribeVpnPbrRouteEntries`: Queries policy-based routes configured for a VPN gateway.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeVpnPbrRouteEntriesRequestBuilder::send) it. The parameters and their rules: [`DescribeVpnPbrRouteEntriesRequest`].
+    #[inline]
+    pub fn describe_vpn_pbr_route_entries(
+        &self,
+    ) -> DescribeVpnPbrRouteEntriesRequestBuilder<&Self> {
+        DescribeVpnPbrRouteEntriesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeVpnPbrRouteEntriesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeVpnPbrRouteEntries`: Queries policy-based routes configured for a VPN gateway.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeVpnPbrRouteEntriesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidVpnInstanceIdNotFound(error),
-            1 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            2 => Self::ForbbidenSubUser(error),
-            3 => Self::Forbidden(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidVpnInstanceIdNotFound(error) => (0, error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (1, error),
-            Self::ForbbidenSubUser(error) => (2, error),
-            Self::Forbidden(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
+    pub fn describe_vpn_pbr_route_entries(
+        &self,
+    ) -> DescribeVpnPbrRouteEntriesRequestBuilder<&Self> {
+        DescribeVpnPbrRouteEntriesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeVpnPbrRouteEntriesError {
+/// Every page of `DescribeVpnPbrRouteEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_vpn_pbr_route_entries_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeVpnPbrRouteEntriesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeVpnPbrRouteEntriesResponse,
+        ::acs_runtime::client::Error<DescribeVpnPbrRouteEntriesError>,
+    >,
+> {
+    fn count(response: &DescribeVpnPbrRouteEntriesResponse) -> usize {
+        response
+            .vpn_pbr_route_entries
+            .as_ref()
+            .and_then(|x| x.vpn_pbr_route_entry.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeVpnPbrRouteEntriesRequest,
+        response: &DescribeVpnPbrRouteEntriesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeVpnPbrRouteEntriesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_vpn_pbr_route_entries(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeVpnPbrRouteEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_vpn_pbr_route_entries_pages(
+        &self,
+        request: DescribeVpnPbrRouteEntriesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeVpnPbrRouteEntriesResponse,
+            ::acs_runtime::client::Error<DescribeVpnPbrRouteEntriesError>,
+        >,
+    > {
+        describe_vpn_pbr_route_entries_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeVpnPbrRouteEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidVpnInstanceIdNotFound",
-            "InvalidVpnGatewayInstanceIdNotFound",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeVpnPbrRouteEntries`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_vpn_pbr_route_entries_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeVpnPbrRouteEntriesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::VpnPbrRouteEntry,
+        ::acs_runtime::client::Error<DescribeVpnPbrRouteEntriesError>,
+    >,
+> {
+    fn extract(
+        response: DescribeVpnPbrRouteEntriesResponse,
+    ) -> Vec<crate::types::VpnPbrRouteEntry> {
+        response
+            .vpn_pbr_route_entries
+            .and_then(|x| x.vpn_pbr_route_entry)
+            .unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_vpn_pbr_route_entries_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeVpnPbrRouteEntriesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeVpnPbrRouteEntries`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeVpnPbrRouteEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeVpnPbrRouteEntriesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeVpnPbrRouteEntriesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_vpn_pbr_route_entries_items(
+        &self,
+        request: DescribeVpnPbrRouteEntriesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::VpnPbrRouteEntry,
+            ::acs_runtime::client::Error<DescribeVpnPbrRouteEntriesError>,
+        >,
+    > {
+        describe_vpn_pbr_route_entries_items(self, request)
     }
 }

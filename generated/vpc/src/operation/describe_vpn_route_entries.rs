@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `associate-a-vpn-gateway` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_vpn_route_entries_pages`](crate::Client::describe_vpn_route_entries_pages) and [`describe_vpn_route_entries_items`](crate::Client::describe_vpn_route_entries_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_vpn_route_entries_pages`](crate::Client::describe_vpn_route_entries_pages) and [`describe_vpn_route_entries_items`](crate::Client::describe_vpn_route_entries_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnRouteEntries",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeVpnRouteEntriesRequest>;
 /// Request of `DescribeVpnRouteEntries`: Queries destination-based and BGP route entries of a VPN gateway.
 ///
 /// # Example
@@ -156,11 +159,7 @@ impl<C> DescribeVpnRouteEntriesRequestBuilder<C> {
     ///
     /// The ID of the region where the VPN gateway is created.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeVpnRouteEntriesRequest::region_id`](DescribeVpnRouteEntriesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -169,9 +168,7 @@ impl<C> DescribeVpnRouteEntriesRequestBuilder<C> {
     ///
     /// The ID of the VPN gateway.
     ///
-    /// - Wire name: `VpnGatewayId`.
-    /// - Required.
-    /// - Example: `vpn-bp1cmw7jh1nfe43m9****`.
+    /// Its description, rules and example: [`DescribeVpnRouteEntriesRequest::vpn_gateway_id`](DescribeVpnRouteEntriesRequest::vpn_gateway_id).
     pub fn vpn_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_gateway_id = Some(value.into());
         self
@@ -180,9 +177,7 @@ impl<C> DescribeVpnRouteEntriesRequestBuilder<C> {
     ///
     /// The number of the page to return. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeVpnRouteEntriesRequest::page_number`](DescribeVpnRouteEntriesRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -191,10 +186,7 @@ impl<C> DescribeVpnRouteEntriesRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Maximum value: **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be at most 50.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeVpnRouteEntriesRequest::page_size`](DescribeVpnRouteEntriesRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -203,12 +195,7 @@ impl<C> DescribeVpnRouteEntriesRequestBuilder<C> {
     ///
     /// The type of the route entry. Valid values:
     ///
-    /// * **Custom**: custom
-    /// * **System**: system
-    ///
-    /// - Wire name: `RouteEntryType`.
-    /// - Must be one of `Custom` (custom route), `System` (system route).
-    /// - Example: `System`.
+    /// Its description, rules and example: [`DescribeVpnRouteEntriesRequest::route_entry_type`](DescribeVpnRouteEntriesRequest::route_entry_type).
     pub fn route_entry_type(
         mut self,
         value: impl Into<crate::types::DescribeVpnRouteEntriesRouteEntryType>,
@@ -392,125 +379,127 @@ for DescribeVpnRouteEntriesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeVpnRouteEntries`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeVpnRouteEntriesError {
-    /// HTTP 400 `IllegalParam.RouteEntryType`: The specified "RouteEntryType" is invalid.
-    IllegalParamRouteEntryType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpnInstanceId.NotFound`: The specified VPN was not found.
-    InvalidVpnInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpnGatewayInstanceId.NotFound`: The specified vpn gateway instance id does not exist.
-    InvalidVpnGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeVpnRouteEntriesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.RouteEntryType",
-                        "InvalidVpnInstanceId.NotFound",
-                        "InvalidVpnGatewayInstanceId.NotFound",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeVpnRouteEntriesError;
+impl crate::Client {
+    /// Calls `DescribeVpnRouteEntries`: Queries destination-based and BGP route entries of a VPN gateway.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeVpnRouteEntriesRequestBuilder::send) it. The parameters and their rules: [`DescribeVpnRouteEntriesRequest`].
+    #[inline]
+    pub fn describe_vpn_route_entries(
+        &self,
+    ) -> DescribeVpnRouteEntriesRequestBuilder<&Self> {
+        DescribeVpnRouteEntriesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeVpnRouteEntriesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeVpnRouteEntries`: Queries destination-based and BGP route entries of a VPN gateway.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeVpnRouteEntriesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamRouteEntryType(error),
-            1 => Self::InvalidVpnInstanceIdNotFound(error),
-            2 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            3 => Self::ForbbidenSubUser(error),
-            4 => Self::Forbidden(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamRouteEntryType(error) => (0, error),
-            Self::InvalidVpnInstanceIdNotFound(error) => (1, error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (2, error),
-            Self::ForbbidenSubUser(error) => (3, error),
-            Self::Forbidden(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
+    pub fn describe_vpn_route_entries(
+        &self,
+    ) -> DescribeVpnRouteEntriesRequestBuilder<&Self> {
+        DescribeVpnRouteEntriesRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeVpnRouteEntriesError {
+/// Every page of `DescribeVpnRouteEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_vpn_route_entries_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeVpnRouteEntriesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeVpnRouteEntriesResponse,
+        ::acs_runtime::client::Error<DescribeVpnRouteEntriesError>,
+    >,
+> {
+    fn count(response: &DescribeVpnRouteEntriesResponse) -> usize {
+        response
+            .vpn_route_entries
+            .as_ref()
+            .and_then(|x| x.vpn_route_entry.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeVpnRouteEntriesRequest,
+        response: &DescribeVpnRouteEntriesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeVpnRouteEntriesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_vpn_route_entries(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeVpnRouteEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_vpn_route_entries_pages(
+        &self,
+        request: DescribeVpnRouteEntriesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeVpnRouteEntriesResponse,
+            ::acs_runtime::client::Error<DescribeVpnRouteEntriesError>,
+        >,
+    > {
+        describe_vpn_route_entries_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeVpnRouteEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamRouteEntryType",
-            "InvalidVpnInstanceIdNotFound",
-            "InvalidVpnGatewayInstanceIdNotFound",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeVpnRouteEntries`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_vpn_route_entries_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeVpnRouteEntriesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::VpnRouteEntry,
+        ::acs_runtime::client::Error<DescribeVpnRouteEntriesError>,
+    >,
+> {
+    fn extract(
+        response: DescribeVpnRouteEntriesResponse,
+    ) -> Vec<crate::types::VpnRouteEntry> {
+        response.vpn_route_entries.and_then(|x| x.vpn_route_entry).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_vpn_route_entries_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeVpnRouteEntriesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeVpnRouteEntries`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeVpnRouteEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeVpnRouteEntriesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeVpnRouteEntriesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_vpn_route_entries_items(
+        &self,
+        request: DescribeVpnRouteEntriesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::VpnRouteEntry,
+            ::acs_runtime::client::Error<DescribeVpnRouteEntriesError>,
+        >,
+    > {
+        describe_vpn_route_entries_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `ssl-vpn-server` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_vpn_ssl_server_logs_pages`](crate::Client::describe_vpn_ssl_server_logs_pages) and [`describe_vpn_ssl_server_logs_items`](crate::Client::describe_vpn_ssl_server_logs_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`describe_vpn_ssl_server_logs_pages`](crate::Client::describe_vpn_ssl_server_logs_pages) and [`describe_vpn_ssl_server_logs_items`](crate::Client::describe_vpn_ssl_server_logs_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnSslServerLogs",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeVpnSslServerLogsRequest>;
 /// Request of `DescribeVpnSslServerLogs`: Queries the log of an SSL server.
 ///
 /// # Example
@@ -183,9 +186,7 @@ impl<C> DescribeVpnSslServerLogsRequestBuilder<C> {
     ///
     /// The ID of the region where the SSL server is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeVpnSslServerLogsRequest::region_id`](DescribeVpnSslServerLogsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -194,9 +195,7 @@ impl<C> DescribeVpnSslServerLogsRequestBuilder<C> {
     ///
     /// The ID of the SSL server.
     ///
-    /// - Wire name: `VpnSslServerId`.
-    /// - Required.
-    /// - Example: `vss-bp155e9yclsg1xgq4****`.
+    /// Its description, rules and example: [`DescribeVpnSslServerLogsRequest::vpn_ssl_server_id`](DescribeVpnSslServerLogsRequest::vpn_ssl_server_id).
     pub fn vpn_ssl_server_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_ssl_server_id = Some(value.into());
         self
@@ -205,8 +204,7 @@ impl<C> DescribeVpnSslServerLogsRequestBuilder<C> {
     ///
     /// The ID of the SSL client certificate.
     ///
-    /// - Wire name: `SslVpnClientCertId`.
-    /// - Example: `vsc-m5euof6s5jy8vs5kd****`.
+    /// Its description, rules and example: [`DescribeVpnSslServerLogsRequest::ssl_vpn_client_cert_id`](DescribeVpnSslServerLogsRequest::ssl_vpn_client_cert_id).
     pub fn ssl_vpn_client_cert_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ssl_vpn_client_cert_id = Some(value.into());
         self
@@ -215,10 +213,7 @@ impl<C> DescribeVpnSslServerLogsRequestBuilder<C> {
     ///
     /// The beginning of the time range to query. The value must be a unix timestamp. For example, 1600738962 specifies 09:42:42 (UTC+8) on September 22, 2020.
     ///
-    /// > If you specify **From**, you must also specify **To** or **MinutePeriod**.
-    ///
-    /// - Wire name: `From`.
-    /// - Example: `1600738962`.
+    /// Its description, rules and example: [`DescribeVpnSslServerLogsRequest::from`](DescribeVpnSslServerLogsRequest::from).
     pub fn from(mut self, value: i32) -> Self {
         self.inner.from = Some(value);
         self
@@ -227,10 +222,7 @@ impl<C> DescribeVpnSslServerLogsRequestBuilder<C> {
     ///
     /// The end of the time range to query. The value must be a unix timestamp. For example, 1600738962 specifies 09:42:42 (UTC+8) on September 22, 2020.
     ///
-    /// > If you specify **To**, you must also specify **From** or **MinutePeriod**.
-    ///
-    /// - Wire name: `To`.
-    /// - Example: `1600738962`.
+    /// Its description, rules and example: [`DescribeVpnSslServerLogsRequest::to`](DescribeVpnSslServerLogsRequest::to).
     pub fn to(mut self, value: i32) -> Self {
         self.inner.to = Some(value);
         self
@@ -239,10 +231,7 @@ impl<C> DescribeVpnSslServerLogsRequestBuilder<C> {
     ///
     /// The interval at which log data is queried. Unit: minutes.
     ///
-    /// > If both **From** and **To** are not specified, you must specify **MinutePeriod**.
-    ///
-    /// - Wire name: `MinutePeriod`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeVpnSslServerLogsRequest::minute_period`](DescribeVpnSslServerLogsRequest::minute_period).
     pub fn minute_period(mut self, value: i32) -> Self {
         self.inner.minute_period = Some(value);
         self
@@ -251,9 +240,7 @@ impl<C> DescribeVpnSslServerLogsRequestBuilder<C> {
     ///
     /// The number of the page to return. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Default: `1`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DescribeVpnSslServerLogsRequest::page_number`](DescribeVpnSslServerLogsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -262,10 +249,7 @@ impl<C> DescribeVpnSslServerLogsRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Maximum value: **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be at most 50.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DescribeVpnSslServerLogsRequest::page_size`](DescribeVpnSslServerLogsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -450,127 +434,115 @@ for DescribeVpnSslServerLogsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeVpnSslServerLogs`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeVpnSslServerLogsError {
-    /// HTTP 400 `InvalidSslVpnClientCertId.NotFound`: The specified SSL VPN client id does not exist.
-    InvalidSslVpnClientCertIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParamExclusive.SslVpnServerIdAndSslVpnClientCertId`: The specified SSL VPN client does not belong to the specified SSL VPN server.
-    ParamExclusiveSslVpnServerIdAndSslVpnClientCertId(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSslVpnServerId.NotFound`: The specified SSL VPN server id does not exist.
-    InvalidSslVpnServerIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeVpnSslServerLogsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidSslVpnClientCertId.NotFound",
-                        "ParamExclusive.SslVpnServerIdAndSslVpnClientCertId",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                        "InvalidSslVpnServerId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DescribeVpnSslServerLogsError;
+impl crate::Client {
+    /// Calls `DescribeVpnSslServerLogs`: Queries the log of an SSL server.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeVpnSslServerLogsRequestBuilder::send) it. The parameters and their rules: [`DescribeVpnSslServerLogsRequest`].
+    #[inline]
+    pub fn describe_vpn_ssl_server_logs(
+        &self,
+    ) -> DescribeVpnSslServerLogsRequestBuilder<&Self> {
+        DescribeVpnSslServerLogsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeVpnSslServerLogsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeVpnSslServerLogs`: Queries the log of an SSL server.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeVpnSslServerLogsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidSslVpnClientCertIdNotFound(error),
-            1 => Self::ParamExclusiveSslVpnServerIdAndSslVpnClientCertId(error),
-            2 => Self::ForbbidenSubUser(error),
-            3 => Self::Forbidden(error),
-            4 => Self::InvalidSslVpnServerIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidSslVpnClientCertIdNotFound(error) => (0, error),
-            Self::ParamExclusiveSslVpnServerIdAndSslVpnClientCertId(error) => (1, error),
-            Self::ForbbidenSubUser(error) => (2, error),
-            Self::Forbidden(error) => (3, error),
-            Self::InvalidSslVpnServerIdNotFound(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
+    pub fn describe_vpn_ssl_server_logs(
+        &self,
+    ) -> DescribeVpnSslServerLogsRequestBuilder<&Self> {
+        DescribeVpnSslServerLogsRequestBuilder::new(self)
     }
 }
-impl Clone for DescribeVpnSslServerLogsError {
+/// Every page of `DescribeVpnSslServerLogs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_vpn_ssl_server_logs_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeVpnSslServerLogsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeVpnSslServerLogsResponse,
+        ::acs_runtime::client::Error<DescribeVpnSslServerLogsError>,
+    >,
+> {
+    fn count(response: &DescribeVpnSslServerLogsResponse) -> usize {
+        response.data.as_ref().and_then(|x| x.logs.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeVpnSslServerLogsRequest,
+        response: &DescribeVpnSslServerLogsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeVpnSslServerLogsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            None::<i64>,
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_vpn_ssl_server_logs(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeVpnSslServerLogs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn describe_vpn_ssl_server_logs_pages(
+        &self,
+        request: DescribeVpnSslServerLogsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeVpnSslServerLogsResponse,
+            ::acs_runtime::client::Error<DescribeVpnSslServerLogsError>,
+        >,
+    > {
+        describe_vpn_ssl_server_logs_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DescribeVpnSslServerLogsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidSslVpnClientCertIdNotFound",
-            "ParamExclusiveSslVpnServerIdAndSslVpnClientCertId",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "InvalidSslVpnServerIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DescribeVpnSslServerLogs`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_vpn_ssl_server_logs_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DescribeVpnSslServerLogsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<String, ::acs_runtime::client::Error<DescribeVpnSslServerLogsError>>,
+> {
+    fn extract(response: DescribeVpnSslServerLogsResponse) -> Vec<String> {
+        response.data.and_then(|x| x.logs).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_vpn_ssl_server_logs_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DescribeVpnSslServerLogsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DescribeVpnSslServerLogs`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeVpnSslServerLogsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeVpnSslServerLogsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeVpnSslServerLogsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_vpn_ssl_server_logs_items(
+        &self,
+        request: DescribeVpnSslServerLogsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<String, ::acs_runtime::client::Error<DescribeVpnSslServerLogsError>>,
+    > {
+        describe_vpn_ssl_server_logs_items(self, request)
     }
 }

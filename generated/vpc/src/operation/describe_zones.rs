@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeZonesRequest>;
 /// Request of `DescribeZones`: Queries zones in a region.
 ///
 /// # Example
@@ -117,9 +120,7 @@ impl<C> DescribeZonesRequestBuilder<C> {
     ///
     /// The region ID of the zone. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DescribeZonesRequest::region_id`](DescribeZonesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -128,8 +129,7 @@ impl<C> DescribeZonesRequestBuilder<C> {
     ///
     /// The zone type. Default value: **AvailabilityZone**.
     ///
-    /// - Wire name: `ZoneType`.
-    /// - Example: `AvailabilityZone`.
+    /// Its description, rules and example: [`DescribeZonesRequest::zone_type`](DescribeZonesRequest::zone_type).
     pub fn zone_type(mut self, value: impl Into<String>) -> Self {
         self.inner.zone_type = Some(value.into());
         self
@@ -138,12 +138,7 @@ impl<C> DescribeZonesRequestBuilder<C> {
     ///
     /// The language used in the **LocalName** parameter. Valid values:
     ///
-    /// * **zh-cn**: Chinese
-    /// * **en-us**: English
-    /// * **ja**: Japanese
-    ///
-    /// - Wire name: `AcceptLanguage`.
-    /// - Example: `zh-cn`.
+    /// Its description, rules and example: [`DescribeZonesRequest::accept_language`](DescribeZonesRequest::accept_language).
     pub fn accept_language(mut self, value: impl Into<String>) -> Self {
         self.inner.accept_language = Some(value.into());
         self
@@ -275,90 +270,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeZonesRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeZones`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeZonesError {
-    /// HTTP 400 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DescribeZonesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidRegionId.NotFound"]), error)
+mod error;
+pub use error::DescribeZonesError;
+impl crate::Client {
+    /// Calls `DescribeZones`: Queries zones in a region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeZonesRequestBuilder::send) it. The parameters and their rules: [`DescribeZonesRequest`].
+    #[inline]
+    pub fn describe_zones(&self) -> DescribeZonesRequestBuilder<&Self> {
+        DescribeZonesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DescribeZonesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeZones`: Queries zones in a region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeZonesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidRegionIdNotFound(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeZonesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeZonesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidRegionIdNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeZonesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeZonesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeZonesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeZonesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn describe_zones(&self) -> DescribeZonesRequestBuilder<&Self> {
+        DescribeZonesRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DetachDhcpOptionsSetFromVpcRequest>;
 /// Request of `DetachDhcpOptionsSetFromVpc`: Disassociates a DHCP options set from a virtual private cloud (VPC).
 ///
 /// ## Description
@@ -158,9 +161,7 @@ impl<C> DetachDhcpOptionsSetFromVpcRequestBuilder<C> {
     ///
     /// The region to which the DHCP options set belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DetachDhcpOptionsSetFromVpcRequest::region_id`](DetachDhcpOptionsSetFromVpcRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -169,9 +170,7 @@ impl<C> DetachDhcpOptionsSetFromVpcRequestBuilder<C> {
     ///
     /// The ID of the DHCP options set to be disassociated from a VPC.
     ///
-    /// - Wire name: `DhcpOptionsSetId`.
-    /// - Required.
-    /// - Example: `dopt-o6w0df4epg9zo8isy****`.
+    /// Its description, rules and example: [`DetachDhcpOptionsSetFromVpcRequest::dhcp_options_set_id`](DetachDhcpOptionsSetFromVpcRequest::dhcp_options_set_id).
     pub fn dhcp_options_set_id(mut self, value: impl Into<String>) -> Self {
         self.inner.dhcp_options_set_id = Some(value.into());
         self
@@ -180,9 +179,7 @@ impl<C> DetachDhcpOptionsSetFromVpcRequestBuilder<C> {
     ///
     /// The ID of the VPC.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Required.
-    /// - Example: `vpc-dfdgrgthhy****`.
+    /// Its description, rules and example: [`DetachDhcpOptionsSetFromVpcRequest::vpc_id`](DetachDhcpOptionsSetFromVpcRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -191,13 +188,7 @@ impl<C> DetachDhcpOptionsSetFromVpcRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DetachDhcpOptionsSetFromVpcRequest::client_token`](DetachDhcpOptionsSetFromVpcRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -206,12 +197,7 @@ impl<C> DetachDhcpOptionsSetFromVpcRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// **true**: performs only a dry run. The system checks your AccessKey pair, the Resource Access Management (RAM) user permissions, and the required parameters. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    ///
-    /// **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DetachDhcpOptionsSetFromVpcRequest::dry_run`](DetachDhcpOptionsSetFromVpcRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -349,155 +335,28 @@ for DetachDhcpOptionsSetFromVpcResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DetachDhcpOptionsSetFromVpc`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DetachDhcpOptionsSetFromVpcError {
-    /// HTTP 400 `InvalidDhcpOptionsSetId.NotFound`: The specified resource dhcpOptionsSetId is not found.
-    InvalidDhcpOptionsSetIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.AttachmentNotExist`: The current VPC is not attahced to a DHCP options set.
-    OperationFailedAttachmentNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VpcDhcpOptionsSet`: The dhcpOptionsSet status of VPC does not support this operation.
-    IncorrectStatusVpcDhcpOptionsSet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AttrMismatching.VpcDhcpOptionsSetId`: The dhcpOptionsSetId does not match the VPC.
-    AttrMismatchingVpcDhcpOptionsSetId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The operation is too frequent. Please wait a moment and try again.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpcId.NotFound`: Specified value of VpcId is not found in our record.
-    InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.DhcpOptionsSet`: The DhcpOptionsSet status does not support this operation.
-    IncorrectStatusDhcpOptionsSet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.DhcpOptionsSet`: The DHCP options set feature in this region is not supported.
-    OperationUnsupportedDhcpOptionsSet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.VpcId`: You must specify VpcId.
-    MissingParamVpcId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DetachDhcpOptionsSetFromVpcError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidDhcpOptionsSetId.NotFound",
-                        "OperationFailed.AttachmentNotExist",
-                        "IncorrectStatus.VpcDhcpOptionsSet",
-                        "AttrMismatching.VpcDhcpOptionsSetId",
-                        "TaskConflict",
-                        "InvalidVpcId.NotFound",
-                        "IncorrectStatus.DhcpOptionsSet",
-                        "OperationUnsupported.DhcpOptionsSet",
-                        "MissingParam.VpcId",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DetachDhcpOptionsSetFromVpcError;
+impl crate::Client {
+    /// Calls `DetachDhcpOptionsSetFromVpc`: Disassociates a DHCP options set from a virtual private cloud (VPC).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DetachDhcpOptionsSetFromVpcRequestBuilder::send) it. The parameters and their rules: [`DetachDhcpOptionsSetFromVpcRequest`].
+    #[inline]
+    pub fn detach_dhcp_options_set_from_vpc(
+        &self,
+    ) -> DetachDhcpOptionsSetFromVpcRequestBuilder<&Self> {
+        DetachDhcpOptionsSetFromVpcRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DetachDhcpOptionsSetFromVpcError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DetachDhcpOptionsSetFromVpc`: Disassociates a DHCP options set from a virtual private cloud (VPC).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DetachDhcpOptionsSetFromVpcRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidDhcpOptionsSetIdNotFound(error),
-            1 => Self::OperationFailedAttachmentNotExist(error),
-            2 => Self::IncorrectStatusVpcDhcpOptionsSet(error),
-            3 => Self::AttrMismatchingVpcDhcpOptionsSetId(error),
-            4 => Self::TaskConflict(error),
-            5 => Self::InvalidVpcIdNotFound(error),
-            6 => Self::IncorrectStatusDhcpOptionsSet(error),
-            7 => Self::OperationUnsupportedDhcpOptionsSet(error),
-            8 => Self::MissingParamVpcId(error),
-            9 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidDhcpOptionsSetIdNotFound(error) => (0, error),
-            Self::OperationFailedAttachmentNotExist(error) => (1, error),
-            Self::IncorrectStatusVpcDhcpOptionsSet(error) => (2, error),
-            Self::AttrMismatchingVpcDhcpOptionsSetId(error) => (3, error),
-            Self::TaskConflict(error) => (4, error),
-            Self::InvalidVpcIdNotFound(error) => (5, error),
-            Self::IncorrectStatusDhcpOptionsSet(error) => (6, error),
-            Self::OperationUnsupportedDhcpOptionsSet(error) => (7, error),
-            Self::MissingParamVpcId(error) => (8, error),
-            Self::InvalidRegionIdNotFound(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DetachDhcpOptionsSetFromVpcError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DetachDhcpOptionsSetFromVpcError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidDhcpOptionsSetIdNotFound",
-            "OperationFailedAttachmentNotExist",
-            "IncorrectStatusVpcDhcpOptionsSet",
-            "AttrMismatchingVpcDhcpOptionsSetId",
-            "TaskConflict",
-            "InvalidVpcIdNotFound",
-            "IncorrectStatusDhcpOptionsSet",
-            "OperationUnsupportedDhcpOptionsSet",
-            "MissingParamVpcId",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DetachDhcpOptionsSetFromVpcError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DetachDhcpOptionsSetFromVpcError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DetachDhcpOptionsSetFromVpcError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DetachDhcpOptionsSetFromVpcError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn detach_dhcp_options_set_from_vpc(
+        &self,
+    ) -> DetachDhcpOptionsSetFromVpcRequestBuilder<&Self> {
+        DetachDhcpOptionsSetFromVpcRequestBuilder::new(self)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `associate-a-vpn-gateway` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`diagnose_vpn_connections_pages`](crate::Client::diagnose_vpn_connections_pages) and [`diagnose_vpn_connections_items`](crate::Client::diagnose_vpn_connections_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`diagnose_vpn_connections_pages`](crate::Client::diagnose_vpn_connections_pages) and [`diagnose_vpn_connections_items`](crate::Client::diagnose_vpn_connections_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DiagnoseVpnConnections",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DiagnoseVpnConnectionsRequest>;
 /// Request of `DiagnoseVpnConnections`: Diagnoses IPsec-VPN connections.
 ///
 /// * If the IPsec-VPN connection is in single-tunnel mode, the request parameter `VpnConnectionIds` is required when you call the **DiagnoseVpnConnections** operation.
@@ -162,11 +165,7 @@ impl<C> DiagnoseVpnConnectionsRequestBuilder<C> {
     ///
     /// The region ID of the IPsec-VPN connection.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-qingdao`.
+    /// Its description, rules and example: [`DiagnoseVpnConnectionsRequest::region_id`](DiagnoseVpnConnectionsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -175,8 +174,7 @@ impl<C> DiagnoseVpnConnectionsRequestBuilder<C> {
     ///
     /// The ID of the VPN gateway.
     ///
-    /// - Wire name: `VpnGatewayId`.
-    /// - Example: `vpn-bp10hz6b0mbp39flt****`.
+    /// Its description, rules and example: [`DiagnoseVpnConnectionsRequest::vpn_gateway_id`](DiagnoseVpnConnectionsRequest::vpn_gateway_id).
     pub fn vpn_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_gateway_id = Some(value.into());
         self
@@ -185,8 +183,7 @@ impl<C> DiagnoseVpnConnectionsRequestBuilder<C> {
     ///
     /// The IDs of IPsec-VPN connections.
     ///
-    /// - Wire name: `VpnConnectionIds`.
-    /// - Must have at most 51 items.
+    /// Its description, rules and example: [`DiagnoseVpnConnectionsRequest::vpn_connection_ids`](DiagnoseVpnConnectionsRequest::vpn_connection_ids).
     pub fn vpn_connection_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -200,8 +197,7 @@ impl<C> DiagnoseVpnConnectionsRequestBuilder<C> {
     ///
     /// The list of tunnel IDs.
     ///
-    /// - Wire name: `TunnelIds`.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`DiagnoseVpnConnectionsRequest::tunnel_ids`](DiagnoseVpnConnectionsRequest::tunnel_ids).
     pub fn tunnel_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -213,8 +209,7 @@ impl<C> DiagnoseVpnConnectionsRequestBuilder<C> {
     ///
     /// The page number. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`DiagnoseVpnConnectionsRequest::page_number`](DiagnoseVpnConnectionsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -223,8 +218,7 @@ impl<C> DiagnoseVpnConnectionsRequestBuilder<C> {
     ///
     /// The number of entries per page. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`DiagnoseVpnConnectionsRequest::page_size`](DiagnoseVpnConnectionsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -400,94 +394,123 @@ for DiagnoseVpnConnectionsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DiagnoseVpnConnections`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DiagnoseVpnConnectionsError {
-    /// HTTP 400 `InvalidParameter`: The parameter is invalid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DiagnoseVpnConnectionsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidParameter", "Forbidden"]), error)
+mod error;
+pub use error::DiagnoseVpnConnectionsError;
+impl crate::Client {
+    /// Calls `DiagnoseVpnConnections`: Diagnoses IPsec-VPN connections.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DiagnoseVpnConnectionsRequestBuilder::send) it. The parameters and their rules: [`DiagnoseVpnConnectionsRequest`].
+    #[inline]
+    pub fn diagnose_vpn_connections(
+        &self,
+    ) -> DiagnoseVpnConnectionsRequestBuilder<&Self> {
+        DiagnoseVpnConnectionsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DiagnoseVpnConnectionsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DiagnoseVpnConnections`: Diagnoses IPsec-VPN connections.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DiagnoseVpnConnectionsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameter(error),
-            1 => Self::Forbidden(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameter(error) => (0, error),
-            Self::Forbidden(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn diagnose_vpn_connections(
+        &self,
+    ) -> DiagnoseVpnConnectionsRequestBuilder<&Self> {
+        DiagnoseVpnConnectionsRequestBuilder::new(self)
     }
 }
-impl Clone for DiagnoseVpnConnectionsError {
+/// Every page of `DiagnoseVpnConnections`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn diagnose_vpn_connections_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DiagnoseVpnConnectionsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DiagnoseVpnConnectionsResponse,
+        ::acs_runtime::client::Error<DiagnoseVpnConnectionsError>,
+    >,
+> {
+    fn count(response: &DiagnoseVpnConnectionsResponse) -> usize {
+        response.vpn_connections.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DiagnoseVpnConnectionsRequest,
+        response: &DiagnoseVpnConnectionsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DiagnoseVpnConnectionsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.diagnose_vpn_connections(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DiagnoseVpnConnections`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn diagnose_vpn_connections_pages(
+        &self,
+        request: DiagnoseVpnConnectionsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DiagnoseVpnConnectionsResponse,
+            ::acs_runtime::client::Error<DiagnoseVpnConnectionsError>,
+        >,
+    > {
+        diagnose_vpn_connections_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for DiagnoseVpnConnectionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidParameter", "Forbidden", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `DiagnoseVpnConnections`, in order: `while let Some(item) = items.next().await`.
+pub fn diagnose_vpn_connections_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: DiagnoseVpnConnectionsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::DiagnoseVpnConnectionsVpnConnection,
+        ::acs_runtime::client::Error<DiagnoseVpnConnectionsError>,
+    >,
+> {
+    fn extract(
+        response: DiagnoseVpnConnectionsResponse,
+    ) -> Vec<crate::types::DiagnoseVpnConnectionsVpnConnection> {
+        response.vpn_connections.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            diagnose_vpn_connections_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl DiagnoseVpnConnectionsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `DiagnoseVpnConnections`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DiagnoseVpnConnectionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DiagnoseVpnConnectionsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DiagnoseVpnConnectionsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn diagnose_vpn_connections_items(
+        &self,
+        request: DiagnoseVpnConnectionsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::DiagnoseVpnConnectionsVpnConnection,
+            ::acs_runtime::client::Error<DiagnoseVpnConnectionsError>,
+        >,
+    > {
+        diagnose_vpn_connections_items(self, request)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DiagnoseVpnGatewayRequest>;
 /// Request of `DiagnoseVpnGateway`: Diagnoses a VPN gateway.
 ///
 /// # Example
@@ -169,11 +172,7 @@ impl<C> DiagnoseVpnGatewayRequestBuilder<C> {
     ///
     /// The region ID of the VPN gateway.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-qingdao`.
+    /// Its description, rules and example: [`DiagnoseVpnGatewayRequest::region_id`](DiagnoseVpnGatewayRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -182,9 +181,7 @@ impl<C> DiagnoseVpnGatewayRequestBuilder<C> {
     ///
     /// The ID of the resource to be diagnosed.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Required.
-    /// - Example: `vco-uf66xniofskqtuoz1****`.
+    /// Its description, rules and example: [`DiagnoseVpnGatewayRequest::resource_id`](DiagnoseVpnGatewayRequest::resource_id).
     pub fn resource_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_id = Some(value.into());
         self
@@ -193,11 +190,7 @@ impl<C> DiagnoseVpnGatewayRequestBuilder<C> {
     ///
     /// The type of the resource.
     ///
-    /// Set the value to **Ipsec**, which specifies an IPsec-VPN connection.
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Required.
-    /// - Example: `IPsec`.
+    /// Its description, rules and example: [`DiagnoseVpnGatewayRequest::resource_type`](DiagnoseVpnGatewayRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -206,9 +199,7 @@ impl<C> DiagnoseVpnGatewayRequestBuilder<C> {
     ///
     /// The ID of the VPN gateway.
     ///
-    /// - Wire name: `VpnGatewayId`.
-    /// - Required.
-    /// - Example: `vpn-m5efhj0k1p47ctuhl****`.
+    /// Its description, rules and example: [`DiagnoseVpnGatewayRequest::vpn_gateway_id`](DiagnoseVpnGatewayRequest::vpn_gateway_id).
     pub fn vpn_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_gateway_id = Some(value.into());
         self
@@ -217,11 +208,7 @@ impl<C> DiagnoseVpnGatewayRequestBuilder<C> {
     ///
     /// Check the connectivity of the destination address. Valid values:
     ///
-    /// * **PrivateSourceIp**: the source IP address. The source IP address must be on the VPC side.
-    /// * **PrivateDestinationIp**: the destination IP address. The destination IP address must be on the data center side.
-    ///
-    /// - Wire name: `IPsecExtendInfo`.
-    /// - Example: `{"PrivateSourceIp":"192.168.1.1","PrivateDestinationIp":"192.168.0.1"}`.
+    /// Its description, rules and example: [`DiagnoseVpnGatewayRequest::i_psec_extend_info`](DiagnoseVpnGatewayRequest::i_psec_extend_info).
     pub fn i_psec_extend_info(mut self, value: impl Into<String>) -> Self {
         self.inner.i_psec_extend_info = Some(value.into());
         self
@@ -230,14 +217,7 @@ impl<C> DiagnoseVpnGatewayRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Must contain only ASCII characters.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DiagnoseVpnGatewayRequest::client_token`](DiagnoseVpnGatewayRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -386,161 +366,24 @@ for DiagnoseVpnGatewayResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DiagnoseVpnGateway`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DiagnoseVpnGatewayError {
-    /// HTTP 400 `IdempotentParameterMismatch`: The request uses the same client token as a previous, but non-identical request. Do not reuse a client token with different requests, unless the requests are identical.
-    IdempotentParameterMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
-    VpnGatewayConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.DiagnoseVpn`: Current version of the VPN does not support diagnose.
-    OperationUnsupportedDiagnoseVpn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ResourceType`: The specified resource type \[%s\] is invalid.
-    IllegalParamResourceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VpnGatewayDiagnosing`: The VPN gateway is diagnosing.
-    OperationFailedVpnGatewayDiagnosing(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.StartDiagnose`: Start VPN gateway diagnose failed.
-    OperationFailedStartDiagnose(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PrivateSourceIp`: The specified private source IP \[%s\] is invalid.
-    IllegalParamPrivateSourceIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PrivateDestinationIp`: The specified private destination IP \[%s\] is invalid.
-    IllegalParamPrivateDestinationIp(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpnGatewayInstanceId.NotFound`: The specified vpn gateway instance id does not exist.
-    InvalidVpnGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidResourceId.NotFound`: The specified resource id \[%s\] does not exist.
-    InvalidResourceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DiagnoseVpnGatewayError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IdempotentParameterMismatch",
-                        "VpnGateway.Configuring",
-                        "OperationUnsupported.DiagnoseVpn",
-                        "IllegalParam.ResourceType",
-                        "OperationFailed.VpnGatewayDiagnosing",
-                        "OperationFailed.StartDiagnose",
-                        "IllegalParam.PrivateSourceIp",
-                        "IllegalParam.PrivateDestinationIp",
-                        "Forbidden",
-                        "InvalidVpnGatewayInstanceId.NotFound",
-                        "InvalidResourceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DiagnoseVpnGatewayError;
+impl crate::Client {
+    /// Calls `DiagnoseVpnGateway`: Diagnoses a VPN gateway.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DiagnoseVpnGatewayRequestBuilder::send) it. The parameters and their rules: [`DiagnoseVpnGatewayRequest`].
+    #[inline]
+    pub fn diagnose_vpn_gateway(&self) -> DiagnoseVpnGatewayRequestBuilder<&Self> {
+        DiagnoseVpnGatewayRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DiagnoseVpnGatewayError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DiagnoseVpnGateway`: Diagnoses a VPN gateway.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DiagnoseVpnGatewayRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IdempotentParameterMismatch(error),
-            1 => Self::VpnGatewayConfiguring(error),
-            2 => Self::OperationUnsupportedDiagnoseVpn(error),
-            3 => Self::IllegalParamResourceType(error),
-            4 => Self::OperationFailedVpnGatewayDiagnosing(error),
-            5 => Self::OperationFailedStartDiagnose(error),
-            6 => Self::IllegalParamPrivateSourceIp(error),
-            7 => Self::IllegalParamPrivateDestinationIp(error),
-            8 => Self::Forbidden(error),
-            9 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            10 => Self::InvalidResourceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IdempotentParameterMismatch(error) => (0, error),
-            Self::VpnGatewayConfiguring(error) => (1, error),
-            Self::OperationUnsupportedDiagnoseVpn(error) => (2, error),
-            Self::IllegalParamResourceType(error) => (3, error),
-            Self::OperationFailedVpnGatewayDiagnosing(error) => (4, error),
-            Self::OperationFailedStartDiagnose(error) => (5, error),
-            Self::IllegalParamPrivateSourceIp(error) => (6, error),
-            Self::IllegalParamPrivateDestinationIp(error) => (7, error),
-            Self::Forbidden(error) => (8, error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (9, error),
-            Self::InvalidResourceIdNotFound(error) => (10, error),
-            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DiagnoseVpnGatewayError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DiagnoseVpnGatewayError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IdempotentParameterMismatch",
-            "VpnGatewayConfiguring",
-            "OperationUnsupportedDiagnoseVpn",
-            "IllegalParamResourceType",
-            "OperationFailedVpnGatewayDiagnosing",
-            "OperationFailedStartDiagnose",
-            "IllegalParamPrivateSourceIp",
-            "IllegalParamPrivateDestinationIp",
-            "Forbidden",
-            "InvalidVpnGatewayInstanceIdNotFound",
-            "InvalidResourceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DiagnoseVpnGatewayError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DiagnoseVpnGatewayError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DiagnoseVpnGatewayError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DiagnoseVpnGatewayError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn diagnose_vpn_gateway(&self) -> DiagnoseVpnGatewayRequestBuilder<&Self> {
+        DiagnoseVpnGatewayRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DissociateRouteTableFromGatewayRequest>;
 /// Request of `DissociateRouteTableFromGateway`: Disassociates a gateway route table from an IPv4 gateway.
 ///
 /// # Example
@@ -163,11 +166,7 @@ impl<C> DissociateRouteTableFromGatewayRequestBuilder<C> {
     ///
     /// The region ID of the IPv4 gateway from which you want to disassociate the gateway route table.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `ap-southeast-6`.
+    /// Its description, rules and example: [`DissociateRouteTableFromGatewayRequest::region_id`](DissociateRouteTableFromGatewayRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -176,9 +175,7 @@ impl<C> DissociateRouteTableFromGatewayRequestBuilder<C> {
     ///
     /// The ID of the gateway route table.
     ///
-    /// - Wire name: `RouteTableId`.
-    /// - Required.
-    /// - Example: `vtb-5ts0ohchwkp3dydt2****`.
+    /// Its description, rules and example: [`DissociateRouteTableFromGatewayRequest::route_table_id`](DissociateRouteTableFromGatewayRequest::route_table_id).
     pub fn route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.route_table_id = Some(value.into());
         self
@@ -187,13 +184,7 @@ impl<C> DissociateRouteTableFromGatewayRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// > If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DissociateRouteTableFromGatewayRequest::client_token`](DissociateRouteTableFromGatewayRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -202,11 +193,7 @@ impl<C> DissociateRouteTableFromGatewayRequestBuilder<C> {
     ///
     /// Specifies whether to only precheck the request. Valid values:
     ///
-    /// * **true**: prechecks the request without performing the operation. The system prechecks the required parameters, request syntax, and limits. If the request fails to pass the precheck, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// * **false** (default): sends the request. After the request passes the precheck, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DissociateRouteTableFromGatewayRequest::dry_run`](DissociateRouteTableFromGatewayRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -215,9 +202,7 @@ impl<C> DissociateRouteTableFromGatewayRequestBuilder<C> {
     ///
     /// The ID of the IPv4 gateway.
     ///
-    /// - Wire name: `GatewayId`.
-    /// - Required.
-    /// - Example: `ipv4gw-5tsnc6s4ogsedtp3k****`.
+    /// Its description, rules and example: [`DissociateRouteTableFromGatewayRequest::gateway_id`](DissociateRouteTableFromGatewayRequest::gateway_id).
     pub fn gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.gateway_id = Some(value.into());
         self
@@ -226,8 +211,7 @@ impl<C> DissociateRouteTableFromGatewayRequestBuilder<C> {
     ///
     /// The type of a gateway to be disassociated from a route table.
     ///
-    /// - Wire name: `GatewayType`.
-    /// - Example: `Ipv4Gateway`.
+    /// Its description, rules and example: [`DissociateRouteTableFromGatewayRequest::gateway_type`](DissociateRouteTableFromGatewayRequest::gateway_type).
     pub fn gateway_type(mut self, value: impl Into<String>) -> Self {
         self.inner.gateway_type = Some(value.into());
         self
@@ -367,144 +351,28 @@ for DissociateRouteTableFromGatewayResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DissociateRouteTableFromGateway`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DissociateRouteTableFromGatewayError {
-    /// HTTP 400 `OperationFailed.NotExistAssociateRelation`: The operation is not failed because of not exist this associate relation.
-    OperationFailedNotExistAssociateRelation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.Ipv4Gateway`: The specified resource ipv4Gateway is not found.
-    ResourceNotFoundIpv4Gateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Ipv4Gateway`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusIpv4Gateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.GatewayRouteTable`: The specified resource GatewayRouteTable is not found.
-    ResourceNotFoundGatewayRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.GatewayRouteTable`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusGatewayRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.RouteTable`: The specified resource gatewayRouteTable is not found.
-    ResourceNotFoundRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.RouteTableTypeIncorrect`: The operation is not allowed because of %s.
-    OperationDeniedRouteTableTypeIncorrect(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Ipv6Gateway`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusIpv6Gateway(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DissociateRouteTableFromGatewayError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.NotExistAssociateRelation",
-                        "ResourceNotFound.Ipv4Gateway",
-                        "IncorrectStatus.Ipv4Gateway",
-                        "ResourceNotFound.GatewayRouteTable",
-                        "IncorrectStatus.GatewayRouteTable",
-                        "ResourceNotFound.RouteTable",
-                        "OperationDenied.RouteTableTypeIncorrect",
-                        "IncorrectStatus.Ipv6Gateway",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DissociateRouteTableFromGatewayError;
+impl crate::Client {
+    /// Calls `DissociateRouteTableFromGateway`: Disassociates a gateway route table from an IPv4 gateway.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DissociateRouteTableFromGatewayRequestBuilder::send) it. The parameters and their rules: [`DissociateRouteTableFromGatewayRequest`].
+    #[inline]
+    pub fn dissociate_route_table_from_gateway(
+        &self,
+    ) -> DissociateRouteTableFromGatewayRequestBuilder<&Self> {
+        DissociateRouteTableFromGatewayRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DissociateRouteTableFromGatewayError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DissociateRouteTableFromGateway`: Disassociates a gateway route table from an IPv4 gateway.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DissociateRouteTableFromGatewayRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedNotExistAssociateRelation(error),
-            1 => Self::ResourceNotFoundIpv4Gateway(error),
-            2 => Self::IncorrectStatusIpv4Gateway(error),
-            3 => Self::ResourceNotFoundGatewayRouteTable(error),
-            4 => Self::IncorrectStatusGatewayRouteTable(error),
-            5 => Self::ResourceNotFoundRouteTable(error),
-            6 => Self::OperationDeniedRouteTableTypeIncorrect(error),
-            7 => Self::IncorrectStatusIpv6Gateway(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedNotExistAssociateRelation(error) => (0, error),
-            Self::ResourceNotFoundIpv4Gateway(error) => (1, error),
-            Self::IncorrectStatusIpv4Gateway(error) => (2, error),
-            Self::ResourceNotFoundGatewayRouteTable(error) => (3, error),
-            Self::IncorrectStatusGatewayRouteTable(error) => (4, error),
-            Self::ResourceNotFoundRouteTable(error) => (5, error),
-            Self::OperationDeniedRouteTableTypeIncorrect(error) => (6, error),
-            Self::IncorrectStatusIpv6Gateway(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DissociateRouteTableFromGatewayError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DissociateRouteTableFromGatewayError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedNotExistAssociateRelation",
-            "ResourceNotFoundIpv4Gateway",
-            "IncorrectStatusIpv4Gateway",
-            "ResourceNotFoundGatewayRouteTable",
-            "IncorrectStatusGatewayRouteTable",
-            "ResourceNotFoundRouteTable",
-            "OperationDeniedRouteTableTypeIncorrect",
-            "IncorrectStatusIpv6Gateway",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DissociateRouteTableFromGatewayError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DissociateRouteTableFromGatewayError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DissociateRouteTableFromGatewayError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DissociateRouteTableFromGatewayError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn dissociate_route_table_from_gateway(
+        &self,
+    ) -> DissociateRouteTableFromGatewayRequestBuilder<&Self> {
+        DissociateRouteTableFromGatewayRequestBuilder::new(self)
     }
 }

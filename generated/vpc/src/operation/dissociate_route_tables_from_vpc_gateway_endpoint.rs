@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    DissociateRouteTablesFromVpcGatewayEndpointRequest,
+>;
 /// Request of `DissociateRouteTablesFromVpcGatewayEndpoint`: Disassociates a gateway endpoint from a route table.
 ///
 /// # Asynchronous
@@ -158,9 +164,7 @@ impl<C> DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// The ID of the gateway endpoint to be disassociated from the route table.
     ///
-    /// - Wire name: `EndpointId`.
-    /// - Required.
-    /// - Example: `vpce-m5e371h5clm3uadih****`.
+    /// Its description, rules and example: [`DissociateRouteTablesFromVpcGatewayEndpointRequest::endpoint_id`](DissociateRouteTablesFromVpcGatewayEndpointRequest::endpoint_id).
     pub fn endpoint_id(mut self, value: impl Into<String>) -> Self {
         self.inner.endpoint_id = Some(value.into());
         self
@@ -169,10 +173,7 @@ impl<C> DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// The ID of the route table. Valid values of **N** are **1** to **20**, which specifies that you can disassociate a gateway endpoint from at most 20 route tables at a time.
     ///
-    /// - Wire name: `RouteTableIds`.
-    /// - Required.
-    /// - Must have at most 20 items.
-    /// - Example: `vtb-m5elgtm3aj586iitr****`.
+    /// Its description, rules and example: [`DissociateRouteTablesFromVpcGatewayEndpointRequest::route_table_ids`](DissociateRouteTablesFromVpcGatewayEndpointRequest::route_table_ids).
     pub fn route_table_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -184,11 +185,7 @@ impl<C> DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DissociateRouteTablesFromVpcGatewayEndpointRequest::client_token`](DissociateRouteTablesFromVpcGatewayEndpointRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -197,11 +194,7 @@ impl<C> DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DissociateRouteTablesFromVpcGatewayEndpointRequest::dry_run`](DissociateRouteTablesFromVpcGatewayEndpointRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -210,11 +203,7 @@ impl<C> DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder<C> {
     ///
     /// The region ID of the gateway endpoint.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DissociateRouteTablesFromVpcGatewayEndpointRequest::region_id`](DissociateRouteTablesFromVpcGatewayEndpointRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -357,169 +346,28 @@ for DissociateRouteTablesFromVpcGatewayEndpointResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DissociateRouteTablesFromVpcGatewayEndpoint`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DissociateRouteTablesFromVpcGatewayEndpointError {
-    /// HTTP 400 `OperationFailed.ConcurrentOperation`: The operation is failed because of concurrent operation.
-    OperationFailedConcurrentOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IdempotentParameterMismatch`: The request uses the same client token as a previous, but non-identical request. Do not reuse a client token with different requests, unless the requests are identical.
-    IdempotentParameterMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.GatewayEndpoint`: The specified resource gateway endpoint is not found.
-    ResourceNotFoundGatewayEndpoint(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.GatewayEndpoint`: The status of GatewayEndpoint \[%s\] is incorrect.
-    IncorrectStatusGatewayEndpoint(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.RouteTable`: The specified resource routetable is not found.
-    ResourceNotFoundRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouteTable`: The status of route table \[%s\] is incorrect.
-    IncorrectStatusRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.Association`: The specified resource gateway endpoint is not associated.
-    ResourceNotFoundAssociation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouteEntry`: Some route entry status blocked this operation.
-    IncorrectStatusRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbbiden`: User not authorized to operate on the specified resource.
-    Forbbiden(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The regionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.CenStatus`: The CenStatus of Vpc is incorrect.
-    IncorrectStatusCenStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.RouteEntry`: The specified resource is not found.
-    ResourceNotFoundRouteEntry(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DissociateRouteTablesFromVpcGatewayEndpointError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.ConcurrentOperation",
-                        "IdempotentParameterMismatch",
-                        "ResourceNotFound.GatewayEndpoint",
-                        "IncorrectStatus.GatewayEndpoint",
-                        "ResourceNotFound.RouteTable",
-                        "IncorrectStatus.RouteTable",
-                        "ResourceNotFound.Association",
-                        "IncorrectStatus.RouteEntry",
-                        "Forbbiden",
-                        "InvalidRegionId.NotFound",
-                        "IncorrectStatus.CenStatus",
-                        "ResourceNotFound.RouteEntry",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DissociateRouteTablesFromVpcGatewayEndpointError;
+impl crate::Client {
+    /// Calls `DissociateRouteTablesFromVpcGatewayEndpoint`: Disassociates a gateway endpoint from a route table.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder::send) it. The parameters and their rules: [`DissociateRouteTablesFromVpcGatewayEndpointRequest`].
+    #[inline]
+    pub fn dissociate_route_tables_from_vpc_gateway_endpoint(
+        &self,
+    ) -> DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder<&Self> {
+        DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DissociateRouteTablesFromVpcGatewayEndpointError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DissociateRouteTablesFromVpcGatewayEndpoint`: Disassociates a gateway endpoint from a route table.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DissociateRouteTablesFromVpcGatewayEndpointRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedConcurrentOperation(error),
-            1 => Self::IdempotentParameterMismatch(error),
-            2 => Self::ResourceNotFoundGatewayEndpoint(error),
-            3 => Self::IncorrectStatusGatewayEndpoint(error),
-            4 => Self::ResourceNotFoundRouteTable(error),
-            5 => Self::IncorrectStatusRouteTable(error),
-            6 => Self::ResourceNotFoundAssociation(error),
-            7 => Self::IncorrectStatusRouteEntry(error),
-            8 => Self::Forbbiden(error),
-            9 => Self::InvalidRegionIdNotFound(error),
-            10 => Self::IncorrectStatusCenStatus(error),
-            11 => Self::ResourceNotFoundRouteEntry(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedConcurrentOperation(error) => (0, error),
-            Self::IdempotentParameterMismatch(error) => (1, error),
-            Self::ResourceNotFoundGatewayEndpoint(error) => (2, error),
-            Self::IncorrectStatusGatewayEndpoint(error) => (3, error),
-            Self::ResourceNotFoundRouteTable(error) => (4, error),
-            Self::IncorrectStatusRouteTable(error) => (5, error),
-            Self::ResourceNotFoundAssociation(error) => (6, error),
-            Self::IncorrectStatusRouteEntry(error) => (7, error),
-            Self::Forbbiden(error) => (8, error),
-            Self::InvalidRegionIdNotFound(error) => (9, error),
-            Self::IncorrectStatusCenStatus(error) => (10, error),
-            Self::ResourceNotFoundRouteEntry(error) => (11, error),
-            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DissociateRouteTablesFromVpcGatewayEndpointError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DissociateRouteTablesFromVpcGatewayEndpointError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedConcurrentOperation",
-            "IdempotentParameterMismatch",
-            "ResourceNotFoundGatewayEndpoint",
-            "IncorrectStatusGatewayEndpoint",
-            "ResourceNotFoundRouteTable",
-            "IncorrectStatusRouteTable",
-            "ResourceNotFoundAssociation",
-            "IncorrectStatusRouteEntry",
-            "Forbbiden",
-            "InvalidRegionIdNotFound",
-            "IncorrectStatusCenStatus",
-            "ResourceNotFoundRouteEntry",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DissociateRouteTablesFromVpcGatewayEndpointError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DissociateRouteTablesFromVpcGatewayEndpointError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DissociateRouteTablesFromVpcGatewayEndpointError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DissociateRouteTablesFromVpcGatewayEndpointError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn dissociate_route_tables_from_vpc_gateway_endpoint(
+        &self,
+    ) -> DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder<&Self> {
+        DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DissociateVpnGatewayWithCertificateRequest>;
 /// Request of `DissociateVpnGatewayWithCertificate`: Disassociates a certificate from a VPN gateway.
 ///
 /// * **DissociateVpnGatewayWithCertificate** is an asynchronous operation. After a request is sent, the system returns a request and runs the task in the background. You can call the [DescribeVpnGateway](<https://www.alibabacloud.com/help/doc-detail/73720.htm>) operation to query the status the task.
@@ -186,11 +189,7 @@ impl<C> DissociateVpnGatewayWithCertificateRequestBuilder<C> {
     ///
     /// The region ID of the VPN gateway.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`DissociateVpnGatewayWithCertificateRequest::region_id`](DissociateVpnGatewayWithCertificateRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -199,9 +198,7 @@ impl<C> DissociateVpnGatewayWithCertificateRequestBuilder<C> {
     ///
     /// The ID of the VPN gateway.
     ///
-    /// - Wire name: `VpnGatewayId`.
-    /// - Required.
-    /// - Example: `vpn-bp1q8bgx4xnkm2ogj****`.
+    /// Its description, rules and example: [`DissociateVpnGatewayWithCertificateRequest::vpn_gateway_id`](DissociateVpnGatewayWithCertificateRequest::vpn_gateway_id).
     pub fn vpn_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_gateway_id = Some(value.into());
         self
@@ -210,13 +207,7 @@ impl<C> DissociateVpnGatewayWithCertificateRequestBuilder<C> {
     ///
     /// The certificate type. Valid values:
     ///
-    /// * **Encryption**
-    /// * **Signature**
-    ///
-    /// - Wire name: `CertificateType`.
-    /// - Required.
-    /// - Must be one of `Encryption` (encryption certificate), `Signature` (signature certificate).
-    /// - Example: `Encryption`.
+    /// Its description, rules and example: [`DissociateVpnGatewayWithCertificateRequest::certificate_type`](DissociateVpnGatewayWithCertificateRequest::certificate_type).
     pub fn certificate_type(
         mut self,
         value: impl Into<crate::types::CertificateType>,
@@ -228,11 +219,7 @@ impl<C> DissociateVpnGatewayWithCertificateRequestBuilder<C> {
     ///
     /// The ID of the certificate.
     ///
-    /// > The certificate ID refers to the ID generated after the SSL certificate is associated with the VPN gateway. It is not the ID of the SSL certificate.
-    ///
-    /// - Wire name: `CertificateId`.
-    /// - Required.
-    /// - Example: `6bfe4218-ea1d****`.
+    /// Its description, rules and example: [`DissociateVpnGatewayWithCertificateRequest::certificate_id`](DissociateVpnGatewayWithCertificateRequest::certificate_id).
     pub fn certificate_id(mut self, value: impl Into<String>) -> Self {
         self.inner.certificate_id = Some(value.into());
         self
@@ -241,14 +228,7 @@ impl<C> DissociateVpnGatewayWithCertificateRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Must contain only ASCII characters.
-    /// - Example: `02fb3da4-130e*******`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DissociateVpnGatewayWithCertificateRequest::client_token`](DissociateVpnGatewayWithCertificateRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -257,11 +237,7 @@ impl<C> DissociateVpnGatewayWithCertificateRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request passes the dry run, the `DryRunOperation` error code is returned. Otherwise, an error message is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DissociateVpnGatewayWithCertificateRequest::dry_run`](DissociateVpnGatewayWithCertificateRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -401,133 +377,28 @@ for DissociateVpnGatewayWithCertificateResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DissociateVpnGatewayWithCertificate`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DissociateVpnGatewayWithCertificateError {
-    /// HTTP 400 `IllegalParam.CertificateType`: The specified certificate type (%s) is invalid.
-    IllegalParamCertificateType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
-    VpnGatewayConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpnGatewayInstanceId.NotFound`: The specified vpn gateway instance id does not exist.
-    InvalidVpnGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAssociateRelation.NotFound`: The specified association does not exist.
-    InvalidAssociateRelationNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `OperationConflict`: The operation against this instance is too frequent, please try again later.
-    OperationConflict(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for DissociateVpnGatewayWithCertificateError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.CertificateType",
-                        "VpnGateway.Configuring",
-                        "Forbidden",
-                        "InvalidVpnGatewayInstanceId.NotFound",
-                        "InvalidAssociateRelation.NotFound",
-                        "OperationConflict",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DissociateVpnGatewayWithCertificateError;
+impl crate::Client {
+    /// Calls `DissociateVpnGatewayWithCertificate`: Disassociates a certificate from a VPN gateway.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DissociateVpnGatewayWithCertificateRequestBuilder::send) it. The parameters and their rules: [`DissociateVpnGatewayWithCertificateRequest`].
+    #[inline]
+    pub fn dissociate_vpn_gateway_with_certificate(
+        &self,
+    ) -> DissociateVpnGatewayWithCertificateRequestBuilder<&Self> {
+        DissociateVpnGatewayWithCertificateRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DissociateVpnGatewayWithCertificateError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DissociateVpnGatewayWithCertificate`: Disassociates a certificate from a VPN gateway.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DissociateVpnGatewayWithCertificateRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamCertificateType(error),
-            1 => Self::VpnGatewayConfiguring(error),
-            2 => Self::Forbidden(error),
-            3 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            4 => Self::InvalidAssociateRelationNotFound(error),
-            5 => Self::OperationConflict(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamCertificateType(error) => (0, error),
-            Self::VpnGatewayConfiguring(error) => (1, error),
-            Self::Forbidden(error) => (2, error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (3, error),
-            Self::InvalidAssociateRelationNotFound(error) => (4, error),
-            Self::OperationConflict(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DissociateVpnGatewayWithCertificateError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DissociateVpnGatewayWithCertificateError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamCertificateType",
-            "VpnGatewayConfiguring",
-            "Forbidden",
-            "InvalidVpnGatewayInstanceIdNotFound",
-            "InvalidAssociateRelationNotFound",
-            "OperationConflict",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DissociateVpnGatewayWithCertificateError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DissociateVpnGatewayWithCertificateError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DissociateVpnGatewayWithCertificateError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for DissociateVpnGatewayWithCertificateError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn dissociate_vpn_gateway_with_certificate(
+        &self,
+    ) -> DissociateVpnGatewayWithCertificateRequestBuilder<&Self> {
+        DissociateVpnGatewayWithCertificateRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, EnableNatGatewayEcsMetricRequest>;
 /// Request of `EnableNatGatewayEcsMetric`: Enables Elastic Compute Service (ECS) traffic monitoring.
 ///
 /// Deprecated: no replacement operation.
@@ -124,9 +127,7 @@ impl<C> EnableNatGatewayEcsMetricRequestBuilder<C> {
     ///
     /// The region ID of the NAT gateway. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-chengdu`.
+    /// Its description, rules and example: [`EnableNatGatewayEcsMetricRequest::region_id`](EnableNatGatewayEcsMetricRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -135,12 +136,7 @@ impl<C> EnableNatGatewayEcsMetricRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    ///
-    /// **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`EnableNatGatewayEcsMetricRequest::dry_run`](EnableNatGatewayEcsMetricRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -149,9 +145,7 @@ impl<C> EnableNatGatewayEcsMetricRequestBuilder<C> {
     ///
     /// The ID of the NAT gateway for which you want to enable ECS traffic monitoring.
     ///
-    /// - Wire name: `NatGatewayId`.
-    /// - Required.
-    /// - Example: `ngw-2vc53wynunp35lw1y****`.
+    /// Its description, rules and example: [`EnableNatGatewayEcsMetricRequest::nat_gateway_id`](EnableNatGatewayEcsMetricRequest::nat_gateway_id).
     pub fn nat_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_gateway_id = Some(value.into());
         self
@@ -286,125 +280,28 @@ for EnableNatGatewayEcsMetricResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `EnableNatGatewayEcsMetric`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum EnableNatGatewayEcsMetricError {
-    /// HTTP 400 `MissingParam.NatGatewayId`: The parameter NatGatewayId is mandatory.
-    MissingParamNatGatewayId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.RegionNotSupport`: Operation failed because region not support.
-    OperationFailedRegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NoPermission`: Operation failed because user does not have permissions.
-    OperationFailedNoPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NatGatewayNotExist`: Operation failed because NatGateway not exist.
-    OperationFailedNatGatewayNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NatTypeInvalid`: Operation failed because only the enhanced NAT gateway supports this operation.
-    OperationFailedNatTypeInvalid(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for EnableNatGatewayEcsMetricError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParam.NatGatewayId",
-                        "OperationFailed.RegionNotSupport",
-                        "OperationFailed.NoPermission",
-                        "OperationFailed.NatGatewayNotExist",
-                        "OperationFailed.NatTypeInvalid",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::EnableNatGatewayEcsMetricError;
+impl crate::Client {
+    /// Calls `EnableNatGatewayEcsMetric`: Enables Elastic Compute Service (ECS) traffic monitoring.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](EnableNatGatewayEcsMetricRequestBuilder::send) it. The parameters and their rules: [`EnableNatGatewayEcsMetricRequest`].
+    #[inline]
+    pub fn enable_nat_gateway_ecs_metric(
+        &self,
+    ) -> EnableNatGatewayEcsMetricRequestBuilder<&Self> {
+        EnableNatGatewayEcsMetricRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl EnableNatGatewayEcsMetricError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `EnableNatGatewayEcsMetric`: Enables Elastic Compute Service (ECS) traffic monitoring.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`EnableNatGatewayEcsMetricRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParamNatGatewayId(error),
-            1 => Self::OperationFailedRegionNotSupport(error),
-            2 => Self::OperationFailedNoPermission(error),
-            3 => Self::OperationFailedNatGatewayNotExist(error),
-            4 => Self::OperationFailedNatTypeInvalid(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParamNatGatewayId(error) => (0, error),
-            Self::OperationFailedRegionNotSupport(error) => (1, error),
-            Self::OperationFailedNoPermission(error) => (2, error),
-            Self::OperationFailedNatGatewayNotExist(error) => (3, error),
-            Self::OperationFailedNatTypeInvalid(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for EnableNatGatewayEcsMetricError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for EnableNatGatewayEcsMetricError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParamNatGatewayId",
-            "OperationFailedRegionNotSupport",
-            "OperationFailedNoPermission",
-            "OperationFailedNatGatewayNotExist",
-            "OperationFailedNatTypeInvalid",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl EnableNatGatewayEcsMetricError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for EnableNatGatewayEcsMetricError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for EnableNatGatewayEcsMetricError {}
-impl AsRef<::acs_runtime::client::ServiceError> for EnableNatGatewayEcsMetricError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn enable_nat_gateway_ecs_metric(
+        &self,
+    ) -> EnableNatGatewayEcsMetricRequestBuilder<&Self> {
+        EnableNatGatewayEcsMetricRequestBuilder::new(self)
     }
 }

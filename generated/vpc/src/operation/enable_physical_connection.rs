@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, EnablePhysicalConnectionRequest>;
 /// Request of `EnablePhysicalConnection`: Enables an Express Connect circuit that is in the Confirmed state. After you perform this operation, the Express Connect circuit enters the Enabled state.
 ///
 /// When you call this operation, take note of the following limits:
@@ -144,11 +147,7 @@ impl<C> EnablePhysicalConnectionRequestBuilder<C> {
     ///
     /// The region where the Express Connect circuit is deployed.
     ///
-    /// You can call the DescribeRegions operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`EnablePhysicalConnectionRequest::region_id`](EnablePhysicalConnectionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -157,9 +156,7 @@ impl<C> EnablePhysicalConnectionRequestBuilder<C> {
     ///
     /// The ID of the Express Connect circuit.
     ///
-    /// - Wire name: `PhysicalConnectionId`.
-    /// - Required.
-    /// - Example: `pc-119mfjz****`.
+    /// Its description, rules and example: [`EnablePhysicalConnectionRequest::physical_connection_id`](EnablePhysicalConnectionRequest::physical_connection_id).
     pub fn physical_connection_id(mut self, value: impl Into<String>) -> Self {
         self.inner.physical_connection_id = Some(value.into());
         self
@@ -168,11 +165,7 @@ impl<C> EnablePhysicalConnectionRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`EnablePhysicalConnectionRequest::client_token`](EnablePhysicalConnectionRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -181,13 +174,7 @@ impl<C> EnablePhysicalConnectionRequestBuilder<C> {
     ///
     /// Specifies whether to skip the order lifecycle. Valid values:
     ///
-    /// * **true**
-    /// * **false** (default)
-    ///
-    /// > To use this feature, you must contact your account manager.
-    ///
-    /// - Wire name: `ByPassSp`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`EnablePhysicalConnectionRequest::by_pass_sp`](EnablePhysicalConnectionRequest::by_pass_sp).
     pub fn by_pass_sp(mut self, value: bool) -> Self {
         self.inner.by_pass_sp = Some(value);
         self
@@ -322,131 +309,28 @@ for EnablePhysicalConnectionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `EnablePhysicalConnection`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum EnablePhysicalConnectionError {
-    /// HTTP 400 `Forbidden.NotAllowedInState`: The request does not allow in this state.
-    ForbiddenNotAllowedInState(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `INSTANCE.STATUS.NOT.ALLOW`: Instance status not allow
-    InstanceStatusNotAllow(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ALIUID.NOT.ALLOW.WITHOUT.SP`: AliUid not allow direct enable physical connection
-    AliuidNotAllowWithoutSp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ACCESS.DEVICE.NOT.ALLOW.WITHOUT.SP`: Access device not allow direct enable physical connection
-    AccessDeviceNotAllowWithoutSp(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidPhysicalConnectionId.NotFound`: The PhysicalConnectionId provided does not exist in our records.
-    InvalidPhysicalConnectionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for EnablePhysicalConnectionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Forbidden.NotAllowedInState",
-                        "INSTANCE.STATUS.NOT.ALLOW",
-                        "ALIUID.NOT.ALLOW.WITHOUT.SP",
-                        "ACCESS.DEVICE.NOT.ALLOW.WITHOUT.SP",
-                        "InvalidRegionId.NotFound",
-                        "InvalidPhysicalConnectionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::EnablePhysicalConnectionError;
+impl crate::Client {
+    /// Calls `EnablePhysicalConnection`: Enables an Express Connect circuit that is in the Confirmed state. After you perform this operation, the Express Connect circuit enters the Enabled state.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](EnablePhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`EnablePhysicalConnectionRequest`].
+    #[inline]
+    pub fn enable_physical_connection(
+        &self,
+    ) -> EnablePhysicalConnectionRequestBuilder<&Self> {
+        EnablePhysicalConnectionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl EnablePhysicalConnectionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `EnablePhysicalConnection`: Enables an Express Connect circuit that is in the Confirmed state. After you perform this operation, the Express Connect circuit enters the Enabled state.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`EnablePhysicalConnectionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbiddenNotAllowedInState(error),
-            1 => Self::InstanceStatusNotAllow(error),
-            2 => Self::AliuidNotAllowWithoutSp(error),
-            3 => Self::AccessDeviceNotAllowWithoutSp(error),
-            4 => Self::InvalidRegionIdNotFound(error),
-            5 => Self::InvalidPhysicalConnectionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbiddenNotAllowedInState(error) => (0, error),
-            Self::InstanceStatusNotAllow(error) => (1, error),
-            Self::AliuidNotAllowWithoutSp(error) => (2, error),
-            Self::AccessDeviceNotAllowWithoutSp(error) => (3, error),
-            Self::InvalidRegionIdNotFound(error) => (4, error),
-            Self::InvalidPhysicalConnectionIdNotFound(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for EnablePhysicalConnectionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for EnablePhysicalConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ForbiddenNotAllowedInState",
-            "InstanceStatusNotAllow",
-            "AliuidNotAllowWithoutSp",
-            "AccessDeviceNotAllowWithoutSp",
-            "InvalidRegionIdNotFound",
-            "InvalidPhysicalConnectionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl EnablePhysicalConnectionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for EnablePhysicalConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for EnablePhysicalConnectionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for EnablePhysicalConnectionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn enable_physical_connection(
+        &self,
+    ) -> EnablePhysicalConnectionRequestBuilder<&Self> {
+        EnablePhysicalConnectionRequestBuilder::new(self)
     }
 }

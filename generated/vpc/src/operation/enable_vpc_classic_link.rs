@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, EnableVpcClassicLinkRequest>;
 /// Request of `EnableVpcClassicLink`: Enables ClassicLink for a VPC.
 ///
 /// # Example
@@ -123,11 +126,7 @@ impl<C> EnableVpcClassicLinkRequestBuilder<C> {
     ///
     /// The region ID of the VPC for which you want to enable ClassicLink.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`EnableVpcClassicLinkRequest::region_id`](EnableVpcClassicLinkRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -136,9 +135,7 @@ impl<C> EnableVpcClassicLinkRequestBuilder<C> {
     ///
     /// The ID of the VPC.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Required.
-    /// - Example: `vpc-bp1m7v25emi1h5mtc****`.
+    /// Its description, rules and example: [`EnableVpcClassicLinkRequest::vpc_id`](EnableVpcClassicLinkRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -147,13 +144,7 @@ impl<C> EnableVpcClassicLinkRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`EnableVpcClassicLinkRequest::client_token`](EnableVpcClassicLinkRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -290,131 +281,24 @@ for EnableVpcClassicLinkResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `EnableVpcClassicLink`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum EnableVpcClassicLinkError {
-    /// HTTP 400 `IncorrectVpcStatus`: Current VPC status does not support this operation.
-    IncorrectVpcStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.EnableClassicLink`: the specified resource does not support this operation.
-    ForbiddenEnableClassicLink(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RouteConflict.AlreadyExist`: Route conflict exists in routing table.
-    RouteConflictAlreadyExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: Specified value of "regionId" is not supported.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.RouteConflict`: Operation failed because a specified route entry is already exist.
-    OperationFailedRouteConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpcId.NotFound`: Specified VPC does not exist.
-    InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for EnableVpcClassicLinkError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectVpcStatus",
-                        "Forbidden.EnableClassicLink",
-                        "RouteConflict.AlreadyExist",
-                        "InvalidRegionId.NotFound",
-                        "OperationFailed.RouteConflict",
-                        "InvalidVpcId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::EnableVpcClassicLinkError;
+impl crate::Client {
+    /// Calls `EnableVpcClassicLink`: Enables ClassicLink for a VPC.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](EnableVpcClassicLinkRequestBuilder::send) it. The parameters and their rules: [`EnableVpcClassicLinkRequest`].
+    #[inline]
+    pub fn enable_vpc_classic_link(&self) -> EnableVpcClassicLinkRequestBuilder<&Self> {
+        EnableVpcClassicLinkRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl EnableVpcClassicLinkError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `EnableVpcClassicLink`: Enables ClassicLink for a VPC.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`EnableVpcClassicLinkRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectVpcStatus(error),
-            1 => Self::ForbiddenEnableClassicLink(error),
-            2 => Self::RouteConflictAlreadyExist(error),
-            3 => Self::InvalidRegionIdNotFound(error),
-            4 => Self::OperationFailedRouteConflict(error),
-            5 => Self::InvalidVpcIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectVpcStatus(error) => (0, error),
-            Self::ForbiddenEnableClassicLink(error) => (1, error),
-            Self::RouteConflictAlreadyExist(error) => (2, error),
-            Self::InvalidRegionIdNotFound(error) => (3, error),
-            Self::OperationFailedRouteConflict(error) => (4, error),
-            Self::InvalidVpcIdNotFound(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for EnableVpcClassicLinkError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for EnableVpcClassicLinkError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectVpcStatus",
-            "ForbiddenEnableClassicLink",
-            "RouteConflictAlreadyExist",
-            "InvalidRegionIdNotFound",
-            "OperationFailedRouteConflict",
-            "InvalidVpcIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl EnableVpcClassicLinkError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for EnableVpcClassicLinkError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for EnableVpcClassicLinkError {}
-impl AsRef<::acs_runtime::client::ServiceError> for EnableVpcClassicLinkError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn enable_vpc_classic_link(&self) -> EnableVpcClassicLinkRequestBuilder<&Self> {
+        EnableVpcClassicLinkRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, EnableVpcIpv4GatewayRequest>;
 /// Request of `EnableVpcIpv4Gateway`: Activates an IPv4 gateway.
 ///
 /// ## Description
@@ -163,9 +166,7 @@ impl<C> EnableVpcIpv4GatewayRequestBuilder<C> {
     ///
     /// The ID of the IPv4 gateway that you want to activate.
     ///
-    /// - Wire name: `Ipv4GatewayId`.
-    /// - Required.
-    /// - Example: `ipv4gw-5tsp9lumsxoqizvq2****`.
+    /// Its description, rules and example: [`EnableVpcIpv4GatewayRequest::ipv4_gateway_id`](EnableVpcIpv4GatewayRequest::ipv4_gateway_id).
     pub fn ipv4_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv4_gateway_id = Some(value.into());
         self
@@ -174,11 +175,7 @@ impl<C> EnableVpcIpv4GatewayRequestBuilder<C> {
     ///
     /// The region ID of the IPv4 gateway.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent list of regions.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `ap-southeast-6`.
+    /// Its description, rules and example: [`EnableVpcIpv4GatewayRequest::region_id`](EnableVpcIpv4GatewayRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -187,11 +184,7 @@ impl<C> EnableVpcIpv4GatewayRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`EnableVpcIpv4GatewayRequest::dry_run`](EnableVpcIpv4GatewayRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -200,13 +193,7 @@ impl<C> EnableVpcIpv4GatewayRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`EnableVpcIpv4GatewayRequest::client_token`](EnableVpcIpv4GatewayRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -215,8 +202,7 @@ impl<C> EnableVpcIpv4GatewayRequestBuilder<C> {
     ///
     /// A list of route tables. The system adds a 0.0.0.0/0 route that points to the IPv4 gateway to the route tables.
     ///
-    /// - Wire name: `RouteTableList`.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`EnableVpcIpv4GatewayRequest::route_table_list`](EnableVpcIpv4GatewayRequest::route_table_list).
     pub fn route_table_list(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -354,155 +340,24 @@ for EnableVpcIpv4GatewayResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `EnableVpcIpv4Gateway`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum EnableVpcIpv4GatewayError {
-    /// HTTP 400 `VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE`: Specified CIDR block is already exists.
-    VpcRouteEntryCidrBlockDuplicate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.Ipv4Gateway`: The specified resource ipv4Gateway is not found.
-    ResourceNotFoundIpv4Gateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Ipv4Gateway`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusIpv4Gateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.Ipv4GatewayAlreadyActive.`: The operation failed because of ipv4Gateway is already active.
-    OperationFailedIpv4GatewayAlreadyActive(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.ConflictOfAllZeroRouting`: The operation is not allowed  because of routetable \[%s\] exist all-zero route entry.
-    OperationDeniedConflictOfAllZeroRouting(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.Ipv4Gateway`: The feature of ipv4Gateway is not supported for \[%s\].
-    UnsupportedFeatureIpv4Gateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.VpnExist`: The operation is not allowed because of existing vpn.
-    OperationDeniedVpnExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.NatgatewayExist`: The operation is not allowed because of existing nat.
-    OperationDeniedNatgatewayExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.DirectEipExist`: The operation is not allowed because of existing directEip.
-    OperationDeniedDirectEipExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.VpcHasAlreadyActive`: The operation is not allowed because of vpc has already been active.
-    OperationDeniedVpcHasAlreadyActive(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for EnableVpcIpv4GatewayError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE",
-                        "ResourceNotFound.Ipv4Gateway",
-                        "IncorrectStatus.Ipv4Gateway",
-                        "OperationFailed.Ipv4GatewayAlreadyActive.",
-                        "OperationDenied.ConflictOfAllZeroRouting",
-                        "UnsupportedFeature.Ipv4Gateway",
-                        "OperationDenied.VpnExist",
-                        "OperationDenied.NatgatewayExist",
-                        "OperationDenied.DirectEipExist",
-                        "OperationDenied.VpcHasAlreadyActive",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::EnableVpcIpv4GatewayError;
+impl crate::Client {
+    /// Calls `EnableVpcIpv4Gateway`: Activates an IPv4 gateway.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](EnableVpcIpv4GatewayRequestBuilder::send) it. The parameters and their rules: [`EnableVpcIpv4GatewayRequest`].
+    #[inline]
+    pub fn enable_vpc_ipv4_gateway(&self) -> EnableVpcIpv4GatewayRequestBuilder<&Self> {
+        EnableVpcIpv4GatewayRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl EnableVpcIpv4GatewayError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `EnableVpcIpv4Gateway`: Activates an IPv4 gateway.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`EnableVpcIpv4GatewayRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::VpcRouteEntryCidrBlockDuplicate(error),
-            1 => Self::ResourceNotFoundIpv4Gateway(error),
-            2 => Self::IncorrectStatusIpv4Gateway(error),
-            3 => Self::OperationFailedIpv4GatewayAlreadyActive(error),
-            4 => Self::OperationDeniedConflictOfAllZeroRouting(error),
-            5 => Self::UnsupportedFeatureIpv4Gateway(error),
-            6 => Self::OperationDeniedVpnExist(error),
-            7 => Self::OperationDeniedNatgatewayExist(error),
-            8 => Self::OperationDeniedDirectEipExist(error),
-            9 => Self::OperationDeniedVpcHasAlreadyActive(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::VpcRouteEntryCidrBlockDuplicate(error) => (0, error),
-            Self::ResourceNotFoundIpv4Gateway(error) => (1, error),
-            Self::IncorrectStatusIpv4Gateway(error) => (2, error),
-            Self::OperationFailedIpv4GatewayAlreadyActive(error) => (3, error),
-            Self::OperationDeniedConflictOfAllZeroRouting(error) => (4, error),
-            Self::UnsupportedFeatureIpv4Gateway(error) => (5, error),
-            Self::OperationDeniedVpnExist(error) => (6, error),
-            Self::OperationDeniedNatgatewayExist(error) => (7, error),
-            Self::OperationDeniedDirectEipExist(error) => (8, error),
-            Self::OperationDeniedVpcHasAlreadyActive(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for EnableVpcIpv4GatewayError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for EnableVpcIpv4GatewayError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "VpcRouteEntryCidrBlockDuplicate",
-            "ResourceNotFoundIpv4Gateway",
-            "IncorrectStatusIpv4Gateway",
-            "OperationFailedIpv4GatewayAlreadyActive",
-            "OperationDeniedConflictOfAllZeroRouting",
-            "UnsupportedFeatureIpv4Gateway",
-            "OperationDeniedVpnExist",
-            "OperationDeniedNatgatewayExist",
-            "OperationDeniedDirectEipExist",
-            "OperationDeniedVpcHasAlreadyActive",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl EnableVpcIpv4GatewayError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for EnableVpcIpv4GatewayError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for EnableVpcIpv4GatewayError {}
-impl AsRef<::acs_runtime::client::ServiceError> for EnableVpcIpv4GatewayError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn enable_vpc_ipv4_gateway(&self) -> EnableVpcIpv4GatewayRequestBuilder<&Self> {
+        EnableVpcIpv4GatewayRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetDhcpOptionsSetRequest>;
 /// Request of `GetDhcpOptionsSet`: Queries a DHCP options set.
 ///
 /// # Example
@@ -107,11 +110,7 @@ impl<C> GetDhcpOptionsSetRequestBuilder<C> {
     ///
     /// The region ID of the DHCP options set that you want to query.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`GetDhcpOptionsSetRequest::region_id`](GetDhcpOptionsSetRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -120,9 +119,7 @@ impl<C> GetDhcpOptionsSetRequestBuilder<C> {
     ///
     /// The ID of the DHCP options set.
     ///
-    /// - Wire name: `DhcpOptionsSetId`.
-    /// - Required.
-    /// - Example: `dopt-o6w0df4epg9zo8isy****`.
+    /// Its description, rules and example: [`GetDhcpOptionsSetRequest::dhcp_options_set_id`](GetDhcpOptionsSetRequest::dhcp_options_set_id).
     pub fn dhcp_options_set_id(mut self, value: impl Into<String>) -> Self {
         self.inner.dhcp_options_set_id = Some(value.into());
         self
@@ -364,90 +361,24 @@ for GetDhcpOptionsSetResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetDhcpOptionsSet`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetDhcpOptionsSetError {
-    /// HTTP 400 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetDhcpOptionsSetError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidRegionId.NotFound"]), error)
+mod error;
+pub use error::GetDhcpOptionsSetError;
+impl crate::Client {
+    /// Calls `GetDhcpOptionsSet`: Queries a DHCP options set.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetDhcpOptionsSetRequestBuilder::send) it. The parameters and their rules: [`GetDhcpOptionsSetRequest`].
+    #[inline]
+    pub fn get_dhcp_options_set(&self) -> GetDhcpOptionsSetRequestBuilder<&Self> {
+        GetDhcpOptionsSetRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetDhcpOptionsSetError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetDhcpOptionsSet`: Queries a DHCP options set.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetDhcpOptionsSetRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidRegionIdNotFound(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetDhcpOptionsSetError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetDhcpOptionsSetError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidRegionIdNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetDhcpOptionsSetError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetDhcpOptionsSetError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetDhcpOptionsSetError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetDhcpOptionsSetError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_dhcp_options_set(&self) -> GetDhcpOptionsSetRequestBuilder<&Self> {
+        GetDhcpOptionsSetRequestBuilder::new(self)
     }
 }

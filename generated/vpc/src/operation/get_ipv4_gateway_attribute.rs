@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetIpv4GatewayAttributeRequest>;
 /// Request of `GetIpv4GatewayAttribute`: Queries an IPv4 gateway.
 ///
 /// # Example
@@ -107,11 +110,7 @@ impl<C> GetIpv4GatewayAttributeRequestBuilder<C> {
     ///
     /// The region ID of the IPv4 gateway.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `ap-southeast-6`.
+    /// Its description, rules and example: [`GetIpv4GatewayAttributeRequest::region_id`](GetIpv4GatewayAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -120,9 +119,7 @@ impl<C> GetIpv4GatewayAttributeRequestBuilder<C> {
     ///
     /// The ID of the IPv4 gateway.
     ///
-    /// - Wire name: `Ipv4GatewayId`.
-    /// - Required.
-    /// - Example: `ipv4gw-5tsnc6s4ogsedtp3k****`.
+    /// Its description, rules and example: [`GetIpv4GatewayAttributeRequest::ipv4_gateway_id`](GetIpv4GatewayAttributeRequest::ipv4_gateway_id).
     pub fn ipv4_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv4_gateway_id = Some(value.into());
         self
@@ -371,90 +368,28 @@ for GetIpv4GatewayAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetIpv4GatewayAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetIpv4GatewayAttributeError {
-    /// HTTP 400 `ResourceNotFound.Ipv4Gateway`: The specified resource ipv4Gateway is not found.
-    ResourceNotFoundIpv4Gateway(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetIpv4GatewayAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["ResourceNotFound.Ipv4Gateway"]), error)
+mod error;
+pub use error::GetIpv4GatewayAttributeError;
+impl crate::Client {
+    /// Calls `GetIpv4GatewayAttribute`: Queries an IPv4 gateway.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetIpv4GatewayAttributeRequestBuilder::send) it. The parameters and their rules: [`GetIpv4GatewayAttributeRequest`].
+    #[inline]
+    pub fn get_ipv4_gateway_attribute(
+        &self,
+    ) -> GetIpv4GatewayAttributeRequestBuilder<&Self> {
+        GetIpv4GatewayAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetIpv4GatewayAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetIpv4GatewayAttribute`: Queries an IPv4 gateway.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetIpv4GatewayAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceNotFoundIpv4Gateway(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceNotFoundIpv4Gateway(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetIpv4GatewayAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetIpv4GatewayAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["ResourceNotFoundIpv4Gateway", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetIpv4GatewayAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetIpv4GatewayAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetIpv4GatewayAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetIpv4GatewayAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_ipv4_gateway_attribute(
+        &self,
+    ) -> GetIpv4GatewayAttributeRequestBuilder<&Self> {
+        GetIpv4GatewayAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetVSwitchCidrReservationUsageRequest>;
 /// Request of `GetVSwitchCidrReservationUsage`: Queries the usage of a prefix list.
 ///
 /// # Example
@@ -139,9 +142,7 @@ impl<C> GetVSwitchCidrReservationUsageRequestBuilder<C> {
     ///
     /// The ID of the reserved CIDR block.
     ///
-    /// - Wire name: `VSwitchCidrReservationId`.
-    /// - Required.
-    /// - Example: `vcr-bp1m12saqteraw3rp****`.
+    /// Its description, rules and example: [`GetVSwitchCidrReservationUsageRequest::v_switch_cidr_reservation_id`](GetVSwitchCidrReservationUsageRequest::v_switch_cidr_reservation_id).
     pub fn v_switch_cidr_reservation_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_cidr_reservation_id = Some(value.into());
         self
@@ -150,11 +151,7 @@ impl<C> GetVSwitchCidrReservationUsageRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * If a value is returned for NextToken, specify the value in the next request to retrieve a new page of results.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`GetVSwitchCidrReservationUsageRequest::next_token`](GetVSwitchCidrReservationUsageRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -163,10 +160,7 @@ impl<C> GetVSwitchCidrReservationUsageRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Valid values: **1** to **100**. Default value: **10**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`GetVSwitchCidrReservationUsageRequest::max_results`](GetVSwitchCidrReservationUsageRequest::max_results).
     pub fn max_results(mut self, value: i64) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -175,11 +169,7 @@ impl<C> GetVSwitchCidrReservationUsageRequestBuilder<C> {
     ///
     /// The region ID of the vSwitch.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`GetVSwitchCidrReservationUsageRequest::region_id`](GetVSwitchCidrReservationUsageRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -361,104 +351,28 @@ for GetVSwitchCidrReservationUsageResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetVSwitchCidrReservationUsage`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetVSwitchCidrReservationUsageError {
-    /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
-    IllegalParamNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.CidrReservation`: The specified resource of VSwitchCidrReservation is not found.
-    ResourceNotFoundCidrReservation(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetVSwitchCidrReservationUsageError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &["IllegalParam.NextToken", "ResourceNotFound.CidrReservation"],
-                ),
-            error,
-        )
+mod error;
+pub use error::GetVSwitchCidrReservationUsageError;
+impl crate::Client {
+    /// Calls `GetVSwitchCidrReservationUsage`: Queries the usage of a prefix list.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetVSwitchCidrReservationUsageRequestBuilder::send) it. The parameters and their rules: [`GetVSwitchCidrReservationUsageRequest`].
+    #[inline]
+    pub fn get_v_switch_cidr_reservation_usage(
+        &self,
+    ) -> GetVSwitchCidrReservationUsageRequestBuilder<&Self> {
+        GetVSwitchCidrReservationUsageRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetVSwitchCidrReservationUsageError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetVSwitchCidrReservationUsage`: Queries the usage of a prefix list.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetVSwitchCidrReservationUsageRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamNextToken(error),
-            1 => Self::ResourceNotFoundCidrReservation(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamNextToken(error) => (0, error),
-            Self::ResourceNotFoundCidrReservation(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetVSwitchCidrReservationUsageError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetVSwitchCidrReservationUsageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamNextToken",
-            "ResourceNotFoundCidrReservation",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetVSwitchCidrReservationUsageError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetVSwitchCidrReservationUsageError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetVSwitchCidrReservationUsageError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetVSwitchCidrReservationUsageError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_v_switch_cidr_reservation_usage(
+        &self,
+    ) -> GetVSwitchCidrReservationUsageRequestBuilder<&Self> {
+        GetVSwitchCidrReservationUsageRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetVpcGatewayEndpointAttributeRequest>;
 /// Request of `GetVpcGatewayEndpointAttribute`: Queries the attributes of a gateway endpoint.
 ///
 /// # Example
@@ -108,9 +111,7 @@ impl<C> GetVpcGatewayEndpointAttributeRequestBuilder<C> {
     ///
     /// The ID of the gateway endpoint.
     ///
-    /// - Wire name: `EndpointId`.
-    /// - Required.
-    /// - Example: `vpce-bp1w1dmdqjpwul0v3****`.
+    /// Its description, rules and example: [`GetVpcGatewayEndpointAttributeRequest::endpoint_id`](GetVpcGatewayEndpointAttributeRequest::endpoint_id).
     pub fn endpoint_id(mut self, value: impl Into<String>) -> Self {
         self.inner.endpoint_id = Some(value.into());
         self
@@ -119,11 +120,7 @@ impl<C> GetVpcGatewayEndpointAttributeRequestBuilder<C> {
     ///
     /// The region ID of the gateway endpoint.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`GetVpcGatewayEndpointAttributeRequest::region_id`](GetVpcGatewayEndpointAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -378,104 +375,28 @@ for GetVpcGatewayEndpointAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetVpcGatewayEndpointAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetVpcGatewayEndpointAttributeError {
-    /// HTTP 400 `ResourceNotFound.GatewayEndpoint`: The specified resource gateway endpoint is not found.
-    ResourceNotFoundGatewayEndpoint(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpcId.NotFound`: Specified value of VpcId is not found in our record.
-    InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetVpcGatewayEndpointAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &["ResourceNotFound.GatewayEndpoint", "InvalidVpcId.NotFound"],
-                ),
-            error,
-        )
+mod error;
+pub use error::GetVpcGatewayEndpointAttributeError;
+impl crate::Client {
+    /// Calls `GetVpcGatewayEndpointAttribute`: Queries the attributes of a gateway endpoint.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetVpcGatewayEndpointAttributeRequestBuilder::send) it. The parameters and their rules: [`GetVpcGatewayEndpointAttributeRequest`].
+    #[inline]
+    pub fn get_vpc_gateway_endpoint_attribute(
+        &self,
+    ) -> GetVpcGatewayEndpointAttributeRequestBuilder<&Self> {
+        GetVpcGatewayEndpointAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetVpcGatewayEndpointAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetVpcGatewayEndpointAttribute`: Queries the attributes of a gateway endpoint.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetVpcGatewayEndpointAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceNotFoundGatewayEndpoint(error),
-            1 => Self::InvalidVpcIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceNotFoundGatewayEndpoint(error) => (0, error),
-            Self::InvalidVpcIdNotFound(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetVpcGatewayEndpointAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetVpcGatewayEndpointAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceNotFoundGatewayEndpoint",
-            "InvalidVpcIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetVpcGatewayEndpointAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetVpcGatewayEndpointAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetVpcGatewayEndpointAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetVpcGatewayEndpointAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_vpc_gateway_endpoint_attribute(
+        &self,
+    ) -> GetVpcGatewayEndpointAttributeRequestBuilder<&Self> {
+        GetVpcGatewayEndpointAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetVpcPrefixListAssociationsRequest>;
 /// Request of `GetVpcPrefixListAssociations`: Queries the resources that are associated with a prefix list.
 ///
 /// # Example
@@ -135,9 +138,7 @@ impl<C> GetVpcPrefixListAssociationsRequestBuilder<C> {
     ///
     /// The ID of the prefix list that you want to query.
     ///
-    /// - Wire name: `PrefixListId`.
-    /// - Required.
-    /// - Example: `pl-0b7hwu67****`.
+    /// Its description, rules and example: [`GetVpcPrefixListAssociationsRequest::prefix_list_id`](GetVpcPrefixListAssociationsRequest::prefix_list_id).
     pub fn prefix_list_id(mut self, value: impl Into<String>) -> Self {
         self.inner.prefix_list_id = Some(value.into());
         self
@@ -146,11 +147,7 @@ impl<C> GetVpcPrefixListAssociationsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * If a value is returned for NextToken, specify the value in the next request to retrieve a new page of results.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`GetVpcPrefixListAssociationsRequest::next_token`](GetVpcPrefixListAssociationsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -159,10 +156,7 @@ impl<C> GetVpcPrefixListAssociationsRequestBuilder<C> {
     ///
     /// The number of entries to return in each call. Valid values: **1** to **100**. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 100.
-    /// - Default: `50`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`GetVpcPrefixListAssociationsRequest::max_results`](GetVpcPrefixListAssociationsRequest::max_results).
     pub fn max_results(mut self, value: i64) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -171,11 +165,7 @@ impl<C> GetVpcPrefixListAssociationsRequestBuilder<C> {
     ///
     /// The region ID of the prefix list.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`GetVpcPrefixListAssociationsRequest::region_id`](GetVpcPrefixListAssociationsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -357,90 +347,28 @@ for GetVpcPrefixListAssociationsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetVpcPrefixListAssociations`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetVpcPrefixListAssociationsError {
-    /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
-    IllegalParamNextToken(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetVpcPrefixListAssociationsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["IllegalParam.NextToken"]), error)
+mod error;
+pub use error::GetVpcPrefixListAssociationsError;
+impl crate::Client {
+    /// Calls `GetVpcPrefixListAssociations`: Queries the resources that are associated with a prefix list.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetVpcPrefixListAssociationsRequestBuilder::send) it. The parameters and their rules: [`GetVpcPrefixListAssociationsRequest`].
+    #[inline]
+    pub fn get_vpc_prefix_list_associations(
+        &self,
+    ) -> GetVpcPrefixListAssociationsRequestBuilder<&Self> {
+        GetVpcPrefixListAssociationsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetVpcPrefixListAssociationsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetVpcPrefixListAssociations`: Queries the resources that are associated with a prefix list.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetVpcPrefixListAssociationsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamNextToken(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamNextToken(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetVpcPrefixListAssociationsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetVpcPrefixListAssociationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["IllegalParamNextToken", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetVpcPrefixListAssociationsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetVpcPrefixListAssociationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetVpcPrefixListAssociationsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetVpcPrefixListAssociationsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_vpc_prefix_list_associations(
+        &self,
+    ) -> GetVpcPrefixListAssociationsRequestBuilder<&Self> {
+        GetVpcPrefixListAssociationsRequestBuilder::new(self)
     }
 }

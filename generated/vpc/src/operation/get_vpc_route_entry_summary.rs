@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetVpcRouteEntrySummaryRequest>;
 /// Request of `GetVpcRouteEntrySummary`: Queries route types.
 ///
 /// # Example
@@ -138,9 +141,7 @@ impl<C> GetVpcRouteEntrySummaryRequestBuilder<C> {
     ///
     /// The ID of the virtual private cloud (VPC) to which the route table belongs.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Required.
-    /// - Example: `vpc-bp15zckdt37pq72****`.
+    /// Its description, rules and example: [`GetVpcRouteEntrySummaryRequest::vpc_id`](GetVpcRouteEntrySummaryRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -149,8 +150,7 @@ impl<C> GetVpcRouteEntrySummaryRequestBuilder<C> {
     ///
     /// The ID of the route table that you want to query.
     ///
-    /// - Wire name: `RouteTableId`.
-    /// - Example: `vtb-bp145q7glnuzdvzu2****`.
+    /// Its description, rules and example: [`GetVpcRouteEntrySummaryRequest::route_table_id`](GetVpcRouteEntrySummaryRequest::route_table_id).
     pub fn route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.route_table_id = Some(value.into());
         self
@@ -159,15 +159,7 @@ impl<C> GetVpcRouteEntrySummaryRequestBuilder<C> {
     ///
     /// The type of the route. Valid values:
     ///
-    /// * **All**: all route types
-    /// * **Custom**: a custom route
-    /// * **System**: a system route
-    /// * **BGP**: a BGP route
-    /// * **CEN**: a Cloud Enterprise Network (CEN) route
-    ///
-    /// - Wire name: `RouteEntryType`.
-    /// - Required.
-    /// - Example: `Custom`.
+    /// Its description, rules and example: [`GetVpcRouteEntrySummaryRequest::route_entry_type`](GetVpcRouteEntrySummaryRequest::route_entry_type).
     pub fn route_entry_type(mut self, value: impl Into<String>) -> Self {
         self.inner.route_entry_type = Some(value.into());
         self
@@ -176,11 +168,7 @@ impl<C> GetVpcRouteEntrySummaryRequestBuilder<C> {
     ///
     /// The region ID of the route table.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`GetVpcRouteEntrySummaryRequest::region_id`](GetVpcRouteEntrySummaryRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -324,97 +312,28 @@ for GetVpcRouteEntrySummaryResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetVpcRouteEntrySummary`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetVpcRouteEntrySummaryError {
-    /// HTTP 400 `InvalidVpcId.NotFound`: %s \[%s\] is not found.
-    InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.RouteEntryType`: The parameter of RouteEntryType is illegal.
-    IllegalParamRouteEntryType(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetVpcRouteEntrySummaryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["InvalidVpcId.NotFound", "IllegalParam.RouteEntryType"]),
-            error,
-        )
+mod error;
+pub use error::GetVpcRouteEntrySummaryError;
+impl crate::Client {
+    /// Calls `GetVpcRouteEntrySummary`: Queries route types.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetVpcRouteEntrySummaryRequestBuilder::send) it. The parameters and their rules: [`GetVpcRouteEntrySummaryRequest`].
+    #[inline]
+    pub fn get_vpc_route_entry_summary(
+        &self,
+    ) -> GetVpcRouteEntrySummaryRequestBuilder<&Self> {
+        GetVpcRouteEntrySummaryRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetVpcRouteEntrySummaryError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetVpcRouteEntrySummary`: Queries route types.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetVpcRouteEntrySummaryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidVpcIdNotFound(error),
-            1 => Self::IllegalParamRouteEntryType(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidVpcIdNotFound(error) => (0, error),
-            Self::IllegalParamRouteEntryType(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetVpcRouteEntrySummaryError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetVpcRouteEntrySummaryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidVpcIdNotFound", "IllegalParamRouteEntryType", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetVpcRouteEntrySummaryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetVpcRouteEntrySummaryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetVpcRouteEntrySummaryError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetVpcRouteEntrySummaryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_vpc_route_entry_summary(
+        &self,
+    ) -> GetVpcRouteEntrySummaryRequestBuilder<&Self> {
+        GetVpcRouteEntrySummaryRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetVpnGatewayDiagnoseResultRequest>;
 /// Request of `GetVpnGatewayDiagnoseResult`: Queries the diagnostic result of a VPN gateway.
 ///
 /// When you call the **GetVpnGatewayDiagnoseResult** operation, you must specify one of **DiagnoseId** and **VpnGatewayId**.
@@ -139,11 +142,7 @@ impl<C> GetVpnGatewayDiagnoseResultRequestBuilder<C> {
     ///
     /// The region ID of the VPN gateway.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-qingdao`.
+    /// Its description, rules and example: [`GetVpnGatewayDiagnoseResultRequest::region_id`](GetVpnGatewayDiagnoseResultRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -152,10 +151,7 @@ impl<C> GetVpnGatewayDiagnoseResultRequestBuilder<C> {
     ///
     /// The ID of the diagnostic operation.
     ///
-    /// When you call the [DiagnoseVpnGateway](<https://www.alibabacloud.com/help/doc-detail/469751.htm>) operation, the system returns a corresponding ID.
-    ///
-    /// - Wire name: `DiagnoseId`.
-    /// - Example: `vpndgn-uf6kuxbe3iv028k3s****`.
+    /// Its description, rules and example: [`GetVpnGatewayDiagnoseResultRequest::diagnose_id`](GetVpnGatewayDiagnoseResultRequest::diagnose_id).
     pub fn diagnose_id(mut self, value: impl Into<String>) -> Self {
         self.inner.diagnose_id = Some(value.into());
         self
@@ -164,8 +160,7 @@ impl<C> GetVpnGatewayDiagnoseResultRequestBuilder<C> {
     ///
     /// The ID of the VPN gateway.
     ///
-    /// - Wire name: `VpnGatewayId`.
-    /// - Example: `vpn-uf6fzwp0ck3frwtbk****`.
+    /// Its description, rules and example: [`GetVpnGatewayDiagnoseResultRequest::vpn_gateway_id`](GetVpnGatewayDiagnoseResultRequest::vpn_gateway_id).
     pub fn vpn_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_gateway_id = Some(value.into());
         self
@@ -174,16 +169,7 @@ impl<C> GetVpnGatewayDiagnoseResultRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// \*\*
-    ///
-    /// **Description** If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Must contain only ASCII characters.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`GetVpnGatewayDiagnoseResultRequest::client_token`](GetVpnGatewayDiagnoseResultRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -418,149 +404,28 @@ for GetVpnGatewayDiagnoseResultResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetVpnGatewayDiagnoseResult`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetVpnGatewayDiagnoseResultError {
-    /// HTTP 400 `param_error`: The param is must be in ...
-    ParamError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.DiagnoseInfo`: The VPN gateway ID and diagnose ID cannot be empty at the same time.
-    MissingParamDiagnoseInfo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
-    VpnGatewayConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.DiagnoseTimeout`: Diagnose failed because of timeout.
-    IncorrectStatusDiagnoseTimeout(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VpnConnectionDeleted`: Diagnose failed because the VPN connection has been deleted.
-    IncorrectStatusVpnConnectionDeleted(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidDiagnoseId.NotFound`: The specified diagnose ID \[%s\] does not exist.
-    InvalidDiagnoseIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpnGatewayId.NotFound`: The specified VPN gateway \[%s\] does not have any diagnoses.
-    InvalidVpnGatewayIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpnGatewayInstanceId.NotFound`: The specified vpn gateway instance id does not exist.
-    InvalidVpnGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetVpnGatewayDiagnoseResultError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "param_error",
-                        "MissingParam.DiagnoseInfo",
-                        "VpnGateway.Configuring",
-                        "IncorrectStatus.DiagnoseTimeout",
-                        "IncorrectStatus.VpnConnectionDeleted",
-                        "Forbidden",
-                        "InvalidDiagnoseId.NotFound",
-                        "InvalidVpnGatewayId.NotFound",
-                        "InvalidVpnGatewayInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::GetVpnGatewayDiagnoseResultError;
+impl crate::Client {
+    /// Calls `GetVpnGatewayDiagnoseResult`: Queries the diagnostic result of a VPN gateway.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetVpnGatewayDiagnoseResultRequestBuilder::send) it. The parameters and their rules: [`GetVpnGatewayDiagnoseResultRequest`].
+    #[inline]
+    pub fn get_vpn_gateway_diagnose_result(
+        &self,
+    ) -> GetVpnGatewayDiagnoseResultRequestBuilder<&Self> {
+        GetVpnGatewayDiagnoseResultRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetVpnGatewayDiagnoseResultError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetVpnGatewayDiagnoseResult`: Queries the diagnostic result of a VPN gateway.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetVpnGatewayDiagnoseResultRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ParamError(error),
-            1 => Self::MissingParamDiagnoseInfo(error),
-            2 => Self::VpnGatewayConfiguring(error),
-            3 => Self::IncorrectStatusDiagnoseTimeout(error),
-            4 => Self::IncorrectStatusVpnConnectionDeleted(error),
-            5 => Self::Forbidden(error),
-            6 => Self::InvalidDiagnoseIdNotFound(error),
-            7 => Self::InvalidVpnGatewayIdNotFound(error),
-            8 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ParamError(error) => (0, error),
-            Self::MissingParamDiagnoseInfo(error) => (1, error),
-            Self::VpnGatewayConfiguring(error) => (2, error),
-            Self::IncorrectStatusDiagnoseTimeout(error) => (3, error),
-            Self::IncorrectStatusVpnConnectionDeleted(error) => (4, error),
-            Self::Forbidden(error) => (5, error),
-            Self::InvalidDiagnoseIdNotFound(error) => (6, error),
-            Self::InvalidVpnGatewayIdNotFound(error) => (7, error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetVpnGatewayDiagnoseResultError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetVpnGatewayDiagnoseResultError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ParamError",
-            "MissingParamDiagnoseInfo",
-            "VpnGatewayConfiguring",
-            "IncorrectStatusDiagnoseTimeout",
-            "IncorrectStatusVpnConnectionDeleted",
-            "Forbidden",
-            "InvalidDiagnoseIdNotFound",
-            "InvalidVpnGatewayIdNotFound",
-            "InvalidVpnGatewayInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetVpnGatewayDiagnoseResultError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetVpnGatewayDiagnoseResultError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetVpnGatewayDiagnoseResultError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetVpnGatewayDiagnoseResultError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_vpn_gateway_diagnose_result(
+        &self,
+    ) -> GetVpnGatewayDiagnoseResultRequestBuilder<&Self> {
+        GetVpnGatewayDiagnoseResultRequestBuilder::new(self)
     }
 }

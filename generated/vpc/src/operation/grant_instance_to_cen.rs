@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GrantInstanceToCenRequest>;
 /// Request of `GrantInstanceToCen`: Grants permissions to a CEN instance.
 ///
 /// * Before you can attach a network instance that belongs to another Alibaba Cloud account to your CEN instance, you must grant permissions to your CEN instance.
@@ -174,11 +177,7 @@ impl<C> GrantInstanceToCenRequestBuilder<C> {
     ///
     /// The ID of the region where the network instance is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`GrantInstanceToCenRequest::region_id`](GrantInstanceToCenRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -187,9 +186,7 @@ impl<C> GrantInstanceToCenRequestBuilder<C> {
     ///
     /// The ID of the network instance.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `vpc-uf6o8d1dj8sjwxi6o****`.
+    /// Its description, rules and example: [`GrantInstanceToCenRequest::instance_id`](GrantInstanceToCenRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -198,12 +195,7 @@ impl<C> GrantInstanceToCenRequestBuilder<C> {
     ///
     /// The type of the network instance. Valid values:
     ///
-    /// * **VPC**
-    /// * **VBR**
-    ///
-    /// - Wire name: `InstanceType`.
-    /// - Required.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`GrantInstanceToCenRequest::instance_type`](GrantInstanceToCenRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -212,9 +204,7 @@ impl<C> GrantInstanceToCenRequestBuilder<C> {
     ///
     /// The ID of the CEN instance to which you want to grant permissions.
     ///
-    /// - Wire name: `CenId`.
-    /// - Required.
-    /// - Example: `cen-7qthudw0ll6jmc****`.
+    /// Its description, rules and example: [`GrantInstanceToCenRequest::cen_id`](GrantInstanceToCenRequest::cen_id).
     pub fn cen_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cen_id = Some(value.into());
         self
@@ -223,9 +213,7 @@ impl<C> GrantInstanceToCenRequestBuilder<C> {
     ///
     /// The user ID (UID) of the Apsara Stack tenant account to which the CEN instance belongs.
     ///
-    /// - Wire name: `CenOwnerId`.
-    /// - Required.
-    /// - Example: `123456789`.
+    /// Its description, rules and example: [`GrantInstanceToCenRequest::cen_owner_id`](GrantInstanceToCenRequest::cen_owner_id).
     pub fn cen_owner_id(mut self, value: i64) -> Self {
         self.inner.cen_owner_id = Some(value);
         self
@@ -234,13 +222,7 @@ impl<C> GrantInstanceToCenRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`GrantInstanceToCenRequest::client_token`](GrantInstanceToCenRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -377,155 +359,24 @@ for GrantInstanceToCenResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GrantInstanceToCen`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GrantInstanceToCenError {
-    /// HTTP 400 `IncorrectStatus`: Current Instance status does not support this operation.
-    IncorrectStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The operation is too frequent, TaskConflict.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.CenInstanceId`: %s
-    MissingParamCenInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CenInstanceId`: %s
-    IllegalParamCenInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Invalid.Grant`: Can not grant to other owner cen.
-    InvalidGrant(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: Specified Instance does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InstanceType.Invalid`: Specified type is not valid.
-    InstanceTypeInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `QuotaExceeded.CbnGrantRules`: cbn grantRules per instance quota exceed
-    QuotaExceededCbnGrantRules(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVbr.NotFound`: Specified vbr does not exist.
-    InvalidVbrNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GrantInstanceToCenError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus",
-                        "TaskConflict",
-                        "MissingParam.CenInstanceId",
-                        "IllegalParam.CenInstanceId",
-                        "Invalid.Grant",
-                        "InvalidInstanceId.NotFound",
-                        "InstanceType.Invalid",
-                        "QuotaExceeded.CbnGrantRules",
-                        "InvalidRegionId.NotFound",
-                        "InvalidVbr.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::GrantInstanceToCenError;
+impl crate::Client {
+    /// Calls `GrantInstanceToCen`: Grants permissions to a CEN instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GrantInstanceToCenRequestBuilder::send) it. The parameters and their rules: [`GrantInstanceToCenRequest`].
+    #[inline]
+    pub fn grant_instance_to_cen(&self) -> GrantInstanceToCenRequestBuilder<&Self> {
+        GrantInstanceToCenRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GrantInstanceToCenError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GrantInstanceToCen`: Grants permissions to a CEN instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GrantInstanceToCenRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatus(error),
-            1 => Self::TaskConflict(error),
-            2 => Self::MissingParamCenInstanceId(error),
-            3 => Self::IllegalParamCenInstanceId(error),
-            4 => Self::InvalidGrant(error),
-            5 => Self::InvalidInstanceIdNotFound(error),
-            6 => Self::InstanceTypeInvalid(error),
-            7 => Self::QuotaExceededCbnGrantRules(error),
-            8 => Self::InvalidRegionIdNotFound(error),
-            9 => Self::InvalidVbrNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatus(error) => (0, error),
-            Self::TaskConflict(error) => (1, error),
-            Self::MissingParamCenInstanceId(error) => (2, error),
-            Self::IllegalParamCenInstanceId(error) => (3, error),
-            Self::InvalidGrant(error) => (4, error),
-            Self::InvalidInstanceIdNotFound(error) => (5, error),
-            Self::InstanceTypeInvalid(error) => (6, error),
-            Self::QuotaExceededCbnGrantRules(error) => (7, error),
-            Self::InvalidRegionIdNotFound(error) => (8, error),
-            Self::InvalidVbrNotFound(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GrantInstanceToCenError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GrantInstanceToCenError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatus",
-            "TaskConflict",
-            "MissingParamCenInstanceId",
-            "IllegalParamCenInstanceId",
-            "InvalidGrant",
-            "InvalidInstanceIdNotFound",
-            "InstanceTypeInvalid",
-            "QuotaExceededCbnGrantRules",
-            "InvalidRegionIdNotFound",
-            "InvalidVbrNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GrantInstanceToCenError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GrantInstanceToCenError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GrantInstanceToCenError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GrantInstanceToCenError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn grant_instance_to_cen(&self) -> GrantInstanceToCenRequestBuilder<&Self> {
+        GrantInstanceToCenRequestBuilder::new(self)
     }
 }

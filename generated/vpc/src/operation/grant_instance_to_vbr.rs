@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GrantInstanceToVbrRequest>;
 /// Request of `GrantInstanceToVbr`: Grants a virtual border router (VBR) the permissions to connect to a virtual private cloud (VPC) that belongs to another Alibaba Cloud account.
 ///
 /// ## Usage notes
@@ -168,11 +171,7 @@ impl<C> GrantInstanceToVbrRequestBuilder<C> {
     ///
     /// The ID of the region where the VPC is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`GrantInstanceToVbrRequest::region_id`](GrantInstanceToVbrRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -181,9 +180,7 @@ impl<C> GrantInstanceToVbrRequestBuilder<C> {
     ///
     /// The ID of the Alibaba Cloud account to which the VBR belongs.
     ///
-    /// - Wire name: `VbrOwnerUid`.
-    /// - Required.
-    /// - Example: `1210123456123456`.
+    /// Its description, rules and example: [`GrantInstanceToVbrRequest::vbr_owner_uid`](GrantInstanceToVbrRequest::vbr_owner_uid).
     pub fn vbr_owner_uid(mut self, value: i64) -> Self {
         self.inner.vbr_owner_uid = Some(value);
         self
@@ -192,8 +189,7 @@ impl<C> GrantInstanceToVbrRequestBuilder<C> {
     ///
     /// The information about the VBRs.
     ///
-    /// - Wire name: `VbrInstanceIds`.
-    /// - Must have at most 20 items.
+    /// Its description, rules and example: [`GrantInstanceToVbrRequest::vbr_instance_ids`](GrantInstanceToVbrRequest::vbr_instance_ids).
     pub fn vbr_instance_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -205,9 +201,7 @@ impl<C> GrantInstanceToVbrRequestBuilder<C> {
     ///
     /// The ID of the VPC.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `vpc-bp1lqhq93q8evjpky****`.
+    /// Its description, rules and example: [`GrantInstanceToVbrRequest::instance_id`](GrantInstanceToVbrRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -216,12 +210,7 @@ impl<C> GrantInstanceToVbrRequestBuilder<C> {
     ///
     /// The VBRs that need to acquire permissions on the VPC. Valid values:
     ///
-    /// * **All**: Permissions on the VPC are granted to all VBRs that belong to the specified region and Alibaba Cloud account. In this case, you can leave **VbrInstanceIds** empty.
-    /// * **Specify**: Permissions on the VPC are granted to the specified VBRs. **VbrInstanceIds** must be assigned a value.
-    ///
-    /// - Wire name: `GrantType`.
-    /// - Required.
-    /// - Example: `All`.
+    /// Its description, rules and example: [`GrantInstanceToVbrRequest::grant_type`](GrantInstanceToVbrRequest::grant_type).
     pub fn grant_type(mut self, value: impl Into<String>) -> Self {
         self.inner.grant_type = Some(value.into());
         self
@@ -230,9 +219,7 @@ impl<C> GrantInstanceToVbrRequestBuilder<C> {
     ///
     /// The ID of the region where the VBR is deployed.
     ///
-    /// - Wire name: `VbrRegionNo`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`GrantInstanceToVbrRequest::vbr_region_no`](GrantInstanceToVbrRequest::vbr_region_no).
     pub fn vbr_region_no(mut self, value: impl Into<String>) -> Self {
         self.inner.vbr_region_no = Some(value.into());
         self
@@ -369,119 +356,24 @@ for GrantInstanceToVbrResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GrantInstanceToVbr`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GrantInstanceToVbrError {
-    /// HTTP 400 `InvalidParam.NotNull`: The parameter must not be null.
-    InvalidParamNotNull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Parameter.Illegal`: The parameter is illegal.
-    ParameterIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Instance.StatusError`: The status of instance error.
-    InstanceStatusError(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Instance.NotExist`: The instance not exist.
-    InstanceNotExist(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GrantInstanceToVbrError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParam.NotNull",
-                        "Parameter.Illegal",
-                        "Instance.StatusError",
-                        "Instance.NotExist",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::GrantInstanceToVbrError;
+impl crate::Client {
+    /// Calls `GrantInstanceToVbr`: Grants a virtual border router (VBR) the permissions to connect to a virtual private cloud (VPC) that belongs to another Alibaba Cloud account.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GrantInstanceToVbrRequestBuilder::send) it. The parameters and their rules: [`GrantInstanceToVbrRequest`].
+    #[inline]
+    pub fn grant_instance_to_vbr(&self) -> GrantInstanceToVbrRequestBuilder<&Self> {
+        GrantInstanceToVbrRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GrantInstanceToVbrError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GrantInstanceToVbr`: Grants a virtual border router (VBR) the permissions to connect to a virtual private cloud (VPC) that belongs to another Alibaba Cloud account.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GrantInstanceToVbrRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParamNotNull(error),
-            1 => Self::ParameterIllegal(error),
-            2 => Self::InstanceStatusError(error),
-            3 => Self::InstanceNotExist(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParamNotNull(error) => (0, error),
-            Self::ParameterIllegal(error) => (1, error),
-            Self::InstanceStatusError(error) => (2, error),
-            Self::InstanceNotExist(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GrantInstanceToVbrError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GrantInstanceToVbrError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParamNotNull",
-            "ParameterIllegal",
-            "InstanceStatusError",
-            "InstanceNotExist",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GrantInstanceToVbrError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GrantInstanceToVbrError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GrantInstanceToVbrError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GrantInstanceToVbrError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn grant_instance_to_vbr(&self) -> GrantInstanceToVbrRequestBuilder<&Self> {
+        GrantInstanceToVbrRequestBuilder::new(self)
     }
 }

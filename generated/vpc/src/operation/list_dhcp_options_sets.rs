@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `dhcp` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_dhcp_options_sets_pages`](crate::Client::list_dhcp_options_sets_pages) and [`list_dhcp_options_sets_items`](crate::Client::list_dhcp_options_sets_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`list_dhcp_options_sets_pages`](crate::Client::list_dhcp_options_sets_pages) and [`list_dhcp_options_sets_items`](crate::Client::list_dhcp_options_sets_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListDhcpOptionsSets",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListDhcpOptionsSetsRequest>;
 /// Request of `ListDhcpOptionsSets`: Queries Dynamic Host Configuration Protocol (DHCP) options sets.
 ///
 /// # Example
@@ -207,11 +210,7 @@ impl<C> ListDhcpOptionsSetsRequestBuilder<C> {
     ///
     /// The region ID of the DHCP options sets that you want to query.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListDhcpOptionsSetsRequest::region_id`](ListDhcpOptionsSetsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -220,11 +219,7 @@ impl<C> ListDhcpOptionsSetsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * You must specify the token that is obtained from the previous query as the value of the **NextToken** parameter.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListDhcpOptionsSetsRequest::next_token`](ListDhcpOptionsSetsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -233,10 +228,7 @@ impl<C> ListDhcpOptionsSetsRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **10**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListDhcpOptionsSetsRequest::max_results`](ListDhcpOptionsSetsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -245,10 +237,7 @@ impl<C> ListDhcpOptionsSetsRequestBuilder<C> {
     ///
     /// The root domain. For example, you can set the value to example.com.
     ///
-    /// After a DHCP options set is associated with a virtual private cloud (VPC), the root domain in the DHCP options set is automatically synchronized with the ECS instances in the VPC.
-    ///
-    /// - Wire name: `DomainName`.
-    /// - Example: `example.com`.
+    /// Its description, rules and example: [`ListDhcpOptionsSetsRequest::domain_name`](ListDhcpOptionsSetsRequest::domain_name).
     pub fn domain_name(mut self, value: impl Into<String>) -> Self {
         self.inner.domain_name = Some(value.into());
         self
@@ -257,26 +246,7 @@ impl<C> ListDhcpOptionsSetsRequestBuilder<C> {
     ///
     /// The name of the DHCP options set.
     ///
-    /// The name must be 1 to 128 characters in length and can contain digits, underscores (\_), and hyphens (-). It must start with a letter.
-    ///
-    /// Valid values:
-    ///
-    /// * tf-testAccVpcDhcpOptionsSets-1585169790614573448
-    ///
-    ///   \<!-- --\>
-    ///
-    ///   \:
-    ///
-    ///   \<!-- --\>
-    ///
-    ///   tf-testAccVpcDhcpOptionsSets-1585169790614573448
-    ///
-    ///   \<!-- --\>
-    ///
-    ///   .
-    ///
-    /// - Wire name: `DhcpOptionsSetName`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`ListDhcpOptionsSetsRequest::dhcp_options_set_name`](ListDhcpOptionsSetsRequest::dhcp_options_set_name).
     pub fn dhcp_options_set_name(mut self, value: impl Into<String>) -> Self {
         self.inner.dhcp_options_set_name = Some(value.into());
         self
@@ -285,9 +255,7 @@ impl<C> ListDhcpOptionsSetsRequestBuilder<C> {
     ///
     /// The ID of the DHCP options set. You can specify at most 20 IDs.
     ///
-    /// - Wire name: `DhcpOptionsSetId`.
-    /// - Must have at most 20 items.
-    /// - Example: `dopt-o6w0df4epg9zo8isy****`.
+    /// Its description, rules and example: [`ListDhcpOptionsSetsRequest::dhcp_options_set_id`](ListDhcpOptionsSetsRequest::dhcp_options_set_id).
     pub fn dhcp_options_set_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -301,8 +269,7 @@ impl<C> ListDhcpOptionsSetsRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the DHCP options set belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmxazb4ph****`.
+    /// Its description, rules and example: [`ListDhcpOptionsSetsRequest::resource_group_id`](ListDhcpOptionsSetsRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -311,8 +278,7 @@ impl<C> ListDhcpOptionsSetsRequestBuilder<C> {
     ///
     /// The tag list.
     ///
-    /// - Wire name: `Tags`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`ListDhcpOptionsSetsRequest::tags`](ListDhcpOptionsSetsRequest::tags).
     pub fn tags(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tags = Some(values.into_iter().collect());
         self
@@ -484,97 +450,117 @@ for ListDhcpOptionsSetsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListDhcpOptionsSets`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListDhcpOptionsSetsError {
-    /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
-    IllegalParamNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListDhcpOptionsSetsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["IllegalParam.NextToken", "InvalidRegionId.NotFound"]),
-            error,
-        )
+mod error;
+pub use error::ListDhcpOptionsSetsError;
+impl crate::Client {
+    /// Calls `ListDhcpOptionsSets`: Queries Dynamic Host Configuration Protocol (DHCP) options sets.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListDhcpOptionsSetsRequestBuilder::send) it. The parameters and their rules: [`ListDhcpOptionsSetsRequest`].
+    #[inline]
+    pub fn list_dhcp_options_sets(&self) -> ListDhcpOptionsSetsRequestBuilder<&Self> {
+        ListDhcpOptionsSetsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListDhcpOptionsSetsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListDhcpOptionsSets`: Queries Dynamic Host Configuration Protocol (DHCP) options sets.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListDhcpOptionsSetsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamNextToken(error),
-            1 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamNextToken(error) => (0, error),
-            Self::InvalidRegionIdNotFound(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn list_dhcp_options_sets(&self) -> ListDhcpOptionsSetsRequestBuilder<&Self> {
+        ListDhcpOptionsSetsRequestBuilder::new(self)
     }
 }
-impl Clone for ListDhcpOptionsSetsError {
+/// Every page of `ListDhcpOptionsSets`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_dhcp_options_sets_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListDhcpOptionsSetsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListDhcpOptionsSetsResponse,
+        ::acs_runtime::client::Error<ListDhcpOptionsSetsError>,
+    >,
+> {
+    fn count(response: &ListDhcpOptionsSetsResponse) -> usize {
+        response.dhcp_options_sets.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListDhcpOptionsSetsRequest,
+        response: &ListDhcpOptionsSetsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListDhcpOptionsSetsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_dhcp_options_sets(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListDhcpOptionsSets`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_dhcp_options_sets_pages(
+        &self,
+        request: ListDhcpOptionsSetsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListDhcpOptionsSetsResponse,
+            ::acs_runtime::client::Error<ListDhcpOptionsSetsError>,
+        >,
+    > {
+        list_dhcp_options_sets_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListDhcpOptionsSetsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["IllegalParamNextToken", "InvalidRegionIdNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListDhcpOptionsSets`, in order: `while let Some(item) = items.next().await`.
+pub fn list_dhcp_options_sets_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListDhcpOptionsSetsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::DhcpOptionsSet,
+        ::acs_runtime::client::Error<ListDhcpOptionsSetsError>,
+    >,
+> {
+    fn extract(
+        response: ListDhcpOptionsSetsResponse,
+    ) -> Vec<crate::types::DhcpOptionsSet> {
+        response.dhcp_options_sets.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_dhcp_options_sets_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListDhcpOptionsSetsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListDhcpOptionsSets`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListDhcpOptionsSetsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListDhcpOptionsSetsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListDhcpOptionsSetsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_dhcp_options_sets_items(
+        &self,
+        request: ListDhcpOptionsSetsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::DhcpOptionsSet,
+            ::acs_runtime::client::Error<ListDhcpOptionsSetsError>,
+        >,
+    > {
+        list_dhcp_options_sets_items(self, request)
     }
 }

@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    ListEnhanhcedNatGatewayAvailableZonesRequest,
+>;
 /// Request of `ListEnhanhcedNatGatewayAvailableZones`: Queries the zones that support NAT gateways.
 ///
 /// You can call this operation to query zones that support NAT gateways, including Internet NAT gateways and Virtual Private Cloud (VPC) NAT gateways.
@@ -123,13 +129,7 @@ impl<C> ListEnhanhcedNatGatewayAvailableZonesRequestBuilder<C> {
     ///
     /// The ID of the region that you want to query.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// In this example, zones that support NAT gateways in the UAE (Dubai) region are queried.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `me-east-1`.
+    /// Its description, rules and example: [`ListEnhanhcedNatGatewayAvailableZonesRequest::region_id`](ListEnhanhcedNatGatewayAvailableZonesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -138,12 +138,7 @@ impl<C> ListEnhanhcedNatGatewayAvailableZonesRequestBuilder<C> {
     ///
     /// The language to display the results. Valid values:
     ///
-    /// * **zh-CN** (default): Chinese
-    /// * **en-US**: English
-    ///
-    /// - Wire name: `AcceptLanguage`.
-    /// - Default: `zh-CN`.
-    /// - Example: `zh-CN`.
+    /// Its description, rules and example: [`ListEnhanhcedNatGatewayAvailableZonesRequest::accept_language`](ListEnhanhcedNatGatewayAvailableZonesRequest::accept_language).
     pub fn accept_language(mut self, value: impl Into<String>) -> Self {
         self.inner.accept_language = Some(value.into());
         self
@@ -152,7 +147,7 @@ impl<C> ListEnhanhcedNatGatewayAvailableZonesRequestBuilder<C> {
     ///
     /// The filter information. You can specify a filter key and a filter value.
     ///
-    /// - Wire name: `Filter`.
+    /// Its description, rules and example: [`ListEnhanhcedNatGatewayAvailableZonesRequest::filter`](ListEnhanhcedNatGatewayAvailableZonesRequest::filter).
     pub fn filter(
         mut self,
         values: impl IntoIterator<Item = crate::types::DescribeEipAddressesFilter>,
@@ -302,92 +297,28 @@ for ListEnhanhcedNatGatewayAvailableZonesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListEnhanhcedNatGatewayAvailableZones`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListEnhanhcedNatGatewayAvailableZonesError {
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ListEnhanhcedNatGatewayAvailableZonesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidRegionId.NotFound"]), error)
+mod error;
+pub use error::ListEnhanhcedNatGatewayAvailableZonesError;
+impl crate::Client {
+    /// Calls `ListEnhanhcedNatGatewayAvailableZones`: Queries the zones that support NAT gateways.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListEnhanhcedNatGatewayAvailableZonesRequestBuilder::send) it. The parameters and their rules: [`ListEnhanhcedNatGatewayAvailableZonesRequest`].
+    #[inline]
+    pub fn list_enhanhced_nat_gateway_available_zones(
+        &self,
+    ) -> ListEnhanhcedNatGatewayAvailableZonesRequestBuilder<&Self> {
+        ListEnhanhcedNatGatewayAvailableZonesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListEnhanhcedNatGatewayAvailableZonesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListEnhanhcedNatGatewayAvailableZones`: Queries the zones that support NAT gateways.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListEnhanhcedNatGatewayAvailableZonesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidRegionIdNotFound(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListEnhanhcedNatGatewayAvailableZonesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListEnhanhcedNatGatewayAvailableZonesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidRegionIdNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListEnhanhcedNatGatewayAvailableZonesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListEnhanhcedNatGatewayAvailableZonesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListEnhanhcedNatGatewayAvailableZonesError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ListEnhanhcedNatGatewayAvailableZonesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_enhanhced_nat_gateway_available_zones(
+        &self,
+    ) -> ListEnhanhcedNatGatewayAvailableZonesRequestBuilder<&Self> {
+        ListEnhanhcedNatGatewayAvailableZonesRequestBuilder::new(self)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `nat` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_full_nat_entries_pages`](crate::Client::list_full_nat_entries_pages) and [`list_full_nat_entries_items`](crate::Client::list_full_nat_entries_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`list_full_nat_entries_pages`](crate::Client::list_full_nat_entries_pages) and [`list_full_nat_entries_items`](crate::Client::list_full_nat_entries_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListFullNatEntries",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListFullNatEntriesRequest>;
 /// Request of `ListFullNatEntries`: Queries FULLNAT entries.
 ///
 /// # Example
@@ -247,13 +250,7 @@ impl<C> ListFullNatEntriesRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ListFullNatEntriesRequest::client_token`](ListFullNatEntriesRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -262,10 +259,7 @@ impl<C> ListFullNatEntriesRequestBuilder<C> {
     ///
     /// The ID of the FULLNAT table to which the FULLNAT entries to be queried belong.
     ///
-    /// > You must specify at least one of **FullNatTableId** and **NatGatewayId**.
-    ///
-    /// - Wire name: `FullNatTableId`.
-    /// - Example: `fulltb-gw88z7hhlv43rmb26****`.
+    /// Its description, rules and example: [`ListFullNatEntriesRequest::full_nat_table_id`](ListFullNatEntriesRequest::full_nat_table_id).
     pub fn full_nat_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.full_nat_table_id = Some(value.into());
         self
@@ -274,8 +268,7 @@ impl<C> ListFullNatEntriesRequestBuilder<C> {
     ///
     /// The ID of the FULLNAT entry that you want to query.
     ///
-    /// - Wire name: `FullNatEntryId`.
-    /// - Example: `fullnat-gw8fz23jezpbblf1j****`.
+    /// Its description, rules and example: [`ListFullNatEntriesRequest::full_nat_entry_id`](ListFullNatEntriesRequest::full_nat_entry_id).
     pub fn full_nat_entry_id(mut self, value: impl Into<String>) -> Self {
         self.inner.full_nat_entry_id = Some(value.into());
         self
@@ -284,10 +277,7 @@ impl<C> ListFullNatEntriesRequestBuilder<C> {
     ///
     /// The name of the FULLNAT entry that you want to query. You can specify at most 20 names.
     ///
-    /// The name must be 2 to 128 characters in length, and can contain letters, digits, underscores (\_), and hyphens (-). The name must start with a letter.
-    ///
-    /// - Wire name: `FullNatEntryNames`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`ListFullNatEntriesRequest::full_nat_entry_names`](ListFullNatEntriesRequest::full_nat_entry_names).
     pub fn full_nat_entry_names(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -301,8 +291,7 @@ impl<C> ListFullNatEntriesRequestBuilder<C> {
     ///
     /// The ID of the elastic network interface (ENI) that you want to query.
     ///
-    /// - Wire name: `NetworkInterfaceIds`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`ListFullNatEntriesRequest::network_interface_ids`](ListFullNatEntriesRequest::network_interface_ids).
     pub fn network_interface_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -316,11 +305,7 @@ impl<C> ListFullNatEntriesRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * You must specify the token that is obtained from the previous query as the value of the **NextToken** parameter.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
+    /// Its description, rules and example: [`ListFullNatEntriesRequest::next_token`](ListFullNatEntriesRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -329,8 +314,7 @@ impl<C> ListFullNatEntriesRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListFullNatEntriesRequest::max_results`](ListFullNatEntriesRequest::max_results).
     pub fn max_results(mut self, value: i64) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -339,11 +323,7 @@ impl<C> ListFullNatEntriesRequestBuilder<C> {
     ///
     /// The region ID of the virtual private cloud (VPC) NAT gateway to which the FULLNAT entries to be queried belong.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `eu-central-1`.
+    /// Its description, rules and example: [`ListFullNatEntriesRequest::region_id`](ListFullNatEntriesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -352,11 +332,7 @@ impl<C> ListFullNatEntriesRequestBuilder<C> {
     ///
     /// The protocol of the packets that are forwarded by the port. Valid values:
     ///
-    /// * **TCP**
-    /// * **UDP**
-    ///
-    /// - Wire name: `IpProtocol`.
-    /// - Example: `TCP`.
+    /// Its description, rules and example: [`ListFullNatEntriesRequest::ip_protocol`](ListFullNatEntriesRequest::ip_protocol).
     pub fn ip_protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_protocol = Some(value.into());
         self
@@ -365,10 +341,7 @@ impl<C> ListFullNatEntriesRequestBuilder<C> {
     ///
     /// The ID of the NAT gateway.
     ///
-    /// > You must specify at least one of **FullNatTableId** and **NatGatewayId**.
-    ///
-    /// - Wire name: `NatGatewayId`.
-    /// - Example: `ngw-bp1uewa15k4iy5770****`.
+    /// Its description, rules and example: [`ListFullNatEntriesRequest::nat_gateway_id`](ListFullNatEntriesRequest::nat_gateway_id).
     pub fn nat_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_gateway_id = Some(value.into());
         self
@@ -377,8 +350,7 @@ impl<C> ListFullNatEntriesRequestBuilder<C> {
     ///
     /// The NAT IP address that provides address translation in FULLNAT entries.
     ///
-    /// - Wire name: `NatIp`.
-    /// - Example: `10.0.XX.XX`.
+    /// Its description, rules and example: [`ListFullNatEntriesRequest::nat_ip`](ListFullNatEntriesRequest::nat_ip).
     pub fn nat_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_ip = Some(value.into());
         self
@@ -387,8 +359,7 @@ impl<C> ListFullNatEntriesRequestBuilder<C> {
     ///
     /// The frontend port to be modified in the mapping of FULLNAT port. Valid values: **1** to **65535**.
     ///
-    /// - Wire name: `NatIpPort`.
-    /// - Example: `443`.
+    /// Its description, rules and example: [`ListFullNatEntriesRequest::nat_ip_port`](ListFullNatEntriesRequest::nat_ip_port).
     pub fn nat_ip_port(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_ip_port = Some(value.into());
         self
@@ -587,119 +558,117 @@ for ListFullNatEntriesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListFullNatEntries`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListFullNatEntriesError {
-    /// HTTP 400 `ResourceNotFound.FullNatTableId`: The specified resource of %s is not found.
-    ResourceNotFoundFullNatTableId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.FullnatTableIdOrNatGatewayId`: FullnatTableId and natGatewayId can not both be null
-    MissingParamFullnatTableIdOrNatGatewayId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.FullNatTable`: The NAT gateway has no full nat table.
-    ResourceNotFoundFullNatTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NATGW_NOT_EXIST`: The specified NAT gateway does not exist.
-    NatgwNotExist(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListFullNatEntriesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ResourceNotFound.FullNatTableId",
-                        "MissingParam.FullnatTableIdOrNatGatewayId",
-                        "ResourceNotFound.FullNatTable",
-                        "NATGW_NOT_EXIST",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListFullNatEntriesError;
+impl crate::Client {
+    /// Calls `ListFullNatEntries`: Queries FULLNAT entries.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListFullNatEntriesRequestBuilder::send) it. The parameters and their rules: [`ListFullNatEntriesRequest`].
+    #[inline]
+    pub fn list_full_nat_entries(&self) -> ListFullNatEntriesRequestBuilder<&Self> {
+        ListFullNatEntriesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListFullNatEntriesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListFullNatEntries`: Queries FULLNAT entries.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListFullNatEntriesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceNotFoundFullNatTableId(error),
-            1 => Self::MissingParamFullnatTableIdOrNatGatewayId(error),
-            2 => Self::ResourceNotFoundFullNatTable(error),
-            3 => Self::NatgwNotExist(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceNotFoundFullNatTableId(error) => (0, error),
-            Self::MissingParamFullnatTableIdOrNatGatewayId(error) => (1, error),
-            Self::ResourceNotFoundFullNatTable(error) => (2, error),
-            Self::NatgwNotExist(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
+    pub fn list_full_nat_entries(&self) -> ListFullNatEntriesRequestBuilder<&Self> {
+        ListFullNatEntriesRequestBuilder::new(self)
     }
 }
-impl Clone for ListFullNatEntriesError {
+/// Every page of `ListFullNatEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_full_nat_entries_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListFullNatEntriesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListFullNatEntriesResponse,
+        ::acs_runtime::client::Error<ListFullNatEntriesError>,
+    >,
+> {
+    fn count(response: &ListFullNatEntriesResponse) -> usize {
+        response.full_nat_entries.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListFullNatEntriesRequest,
+        response: &ListFullNatEntriesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListFullNatEntriesRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_full_nat_entries(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListFullNatEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_full_nat_entries_pages(
+        &self,
+        request: ListFullNatEntriesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListFullNatEntriesResponse,
+            ::acs_runtime::client::Error<ListFullNatEntriesError>,
+        >,
+    > {
+        list_full_nat_entries_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListFullNatEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceNotFoundFullNatTableId",
-            "MissingParamFullnatTableIdOrNatGatewayId",
-            "ResourceNotFoundFullNatTable",
-            "NatgwNotExist",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListFullNatEntries`, in order: `while let Some(item) = items.next().await`.
+pub fn list_full_nat_entries_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListFullNatEntriesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::FullNatEntries,
+        ::acs_runtime::client::Error<ListFullNatEntriesError>,
+    >,
+> {
+    fn extract(
+        response: ListFullNatEntriesResponse,
+    ) -> Vec<crate::types::FullNatEntries> {
+        response.full_nat_entries.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_full_nat_entries_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListFullNatEntriesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListFullNatEntries`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListFullNatEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListFullNatEntriesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListFullNatEntriesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_full_nat_entries_items(
+        &self,
+        request: ListFullNatEntriesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::FullNatEntries,
+            ::acs_runtime::client::Error<ListFullNatEntriesError>,
+        >,
+    > {
+        list_full_nat_entries_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `route-table` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_gateway_route_table_entries_pages`](crate::Client::list_gateway_route_table_entries_pages) and [`list_gateway_route_table_entries_items`](crate::Client::list_gateway_route_table_entries_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`list_gateway_route_table_entries_pages`](crate::Client::list_gateway_route_table_entries_pages) and [`list_gateway_route_table_entries_items`](crate::Client::list_gateway_route_table_entries_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListGatewayRouteTableEntries",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListGatewayRouteTableEntriesRequest>;
 /// Request of `ListGatewayRouteTableEntries`: Queries route entries of a gateway route table.
 ///
 /// # Example
@@ -145,11 +148,7 @@ impl<C> ListGatewayRouteTableEntriesRequestBuilder<C> {
     ///
     /// The region ID of the gateway route table.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent list of regions.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `ap-southeast-6`.
+    /// Its description, rules and example: [`ListGatewayRouteTableEntriesRequest::region_id`](ListGatewayRouteTableEntriesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -158,8 +157,7 @@ impl<C> ListGatewayRouteTableEntriesRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Valid values: **1** to **100**. Default value: **10**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListGatewayRouteTableEntriesRequest::max_results`](ListGatewayRouteTableEntriesRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -168,11 +166,7 @@ impl<C> ListGatewayRouteTableEntriesRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * If a value is returned for NextToken, specify the value in the next request to retrieve a new page of results.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListGatewayRouteTableEntriesRequest::next_token`](ListGatewayRouteTableEntriesRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -181,9 +175,7 @@ impl<C> ListGatewayRouteTableEntriesRequestBuilder<C> {
     ///
     /// The ID of the gateway route table that you want to query.
     ///
-    /// - Wire name: `GatewayRouteTableId`.
-    /// - Required.
-    /// - Example: `vtb-5ts0ohchwkp3dydt2****`.
+    /// Its description, rules and example: [`ListGatewayRouteTableEntriesRequest::gateway_route_table_id`](ListGatewayRouteTableEntriesRequest::gateway_route_table_id).
     pub fn gateway_route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.gateway_route_table_id = Some(value.into());
         self
@@ -192,8 +184,7 @@ impl<C> ListGatewayRouteTableEntriesRequestBuilder<C> {
     ///
     /// The destination CIDR block of the route entry in the gateway route table.
     ///
-    /// - Wire name: `DestinationCidrBlock`.
-    /// - Example: `192.168.0.5`.
+    /// Its description, rules and example: [`ListGatewayRouteTableEntriesRequest::destination_cidr_block`](ListGatewayRouteTableEntriesRequest::destination_cidr_block).
     pub fn destination_cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.destination_cidr_block = Some(value.into());
         self
@@ -368,104 +359,121 @@ for ListGatewayRouteTableEntriesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListGatewayRouteTableEntries`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListGatewayRouteTableEntriesError {
-    /// HTTP 400 `ResourceNotFound.GatewayRouteTable`: The specified resource GatewayRouteTable is not found.
-    ResourceNotFoundGatewayRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.NextToken`: The param of nextToken is illegal
-    IllegalParamNextToken(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListGatewayRouteTableEntriesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &["ResourceNotFound.GatewayRouteTable", "IllegalParam.NextToken"],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListGatewayRouteTableEntriesError;
+impl crate::Client {
+    /// Calls `ListGatewayRouteTableEntries`: Queries route entries of a gateway route table.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListGatewayRouteTableEntriesRequestBuilder::send) it. The parameters and their rules: [`ListGatewayRouteTableEntriesRequest`].
+    #[inline]
+    pub fn list_gateway_route_table_entries(
+        &self,
+    ) -> ListGatewayRouteTableEntriesRequestBuilder<&Self> {
+        ListGatewayRouteTableEntriesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListGatewayRouteTableEntriesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListGatewayRouteTableEntries`: Queries route entries of a gateway route table.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListGatewayRouteTableEntriesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceNotFoundGatewayRouteTable(error),
-            1 => Self::IllegalParamNextToken(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceNotFoundGatewayRouteTable(error) => (0, error),
-            Self::IllegalParamNextToken(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn list_gateway_route_table_entries(
+        &self,
+    ) -> ListGatewayRouteTableEntriesRequestBuilder<&Self> {
+        ListGatewayRouteTableEntriesRequestBuilder::new(self)
     }
 }
-impl Clone for ListGatewayRouteTableEntriesError {
+/// Every page of `ListGatewayRouteTableEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_gateway_route_table_entries_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListGatewayRouteTableEntriesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListGatewayRouteTableEntriesResponse,
+        ::acs_runtime::client::Error<ListGatewayRouteTableEntriesError>,
+    >,
+> {
+    fn count(response: &ListGatewayRouteTableEntriesResponse) -> usize {
+        response.gateway_route_entry_models.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListGatewayRouteTableEntriesRequest,
+        response: &ListGatewayRouteTableEntriesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListGatewayRouteTableEntriesRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_gateway_route_table_entries(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListGatewayRouteTableEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_gateway_route_table_entries_pages(
+        &self,
+        request: ListGatewayRouteTableEntriesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListGatewayRouteTableEntriesResponse,
+            ::acs_runtime::client::Error<ListGatewayRouteTableEntriesError>,
+        >,
+    > {
+        list_gateway_route_table_entries_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListGatewayRouteTableEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceNotFoundGatewayRouteTable",
-            "IllegalParamNextToken",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListGatewayRouteTableEntries`, in order: `while let Some(item) = items.next().await`.
+pub fn list_gateway_route_table_entries_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListGatewayRouteTableEntriesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::GatewayRouteEntryModel,
+        ::acs_runtime::client::Error<ListGatewayRouteTableEntriesError>,
+    >,
+> {
+    fn extract(
+        response: ListGatewayRouteTableEntriesResponse,
+    ) -> Vec<crate::types::GatewayRouteEntryModel> {
+        response.gateway_route_entry_models.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_gateway_route_table_entries_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListGatewayRouteTableEntriesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListGatewayRouteTableEntries`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListGatewayRouteTableEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListGatewayRouteTableEntriesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListGatewayRouteTableEntriesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_gateway_route_table_entries_items(
+        &self,
+        request: ListGatewayRouteTableEntriesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::GatewayRouteEntryModel,
+            ::acs_runtime::client::Error<ListGatewayRouteTableEntriesError>,
+        >,
+    > {
+        list_gateway_route_table_entries_items(self, request)
     }
 }

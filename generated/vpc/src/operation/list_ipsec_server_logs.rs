@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `ipsec-servers` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_ipsec_server_logs_pages`](crate::Client::list_ipsec_server_logs_pages) and [`list_ipsec_server_logs_items`](crate::Client::list_ipsec_server_logs_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`list_ipsec_server_logs_pages`](crate::Client::list_ipsec_server_logs_pages) and [`list_ipsec_server_logs_items`](crate::Client::list_ipsec_server_logs_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListIpsecServerLogs",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListIpsecServerLogsRequest>;
 /// Request of `ListIpsecServerLogs`: Queries the logs of an IPsec server.
 ///
 /// # Example
@@ -174,11 +177,7 @@ impl<C> ListIpsecServerLogsRequestBuilder<C> {
     ///
     /// The ID of the region where the IPsec server is created.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListIpsecServerLogsRequest::region_id`](ListIpsecServerLogsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -187,9 +186,7 @@ impl<C> ListIpsecServerLogsRequestBuilder<C> {
     ///
     /// The ID of the IPsec server.
     ///
-    /// - Wire name: `IpsecServerId`.
-    /// - Required.
-    /// - Example: `iss-2zei2n5q5zhirfh73****`.
+    /// Its description, rules and example: [`ListIpsecServerLogsRequest::ipsec_server_id`](ListIpsecServerLogsRequest::ipsec_server_id).
     pub fn ipsec_server_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipsec_server_id = Some(value.into());
         self
@@ -198,10 +195,7 @@ impl<C> ListIpsecServerLogsRequestBuilder<C> {
     ///
     /// The beginning of the time range to query. The value must be a UNIX timestamp. For example, 1671003744 specifies 15:42:24 (UTC+8) on December 14, 2022.
     ///
-    /// > If you specify **From**, you must also specify **To** or **MinutePeriod**.
-    ///
-    /// - Wire name: `From`.
-    /// - Example: `1671003744`.
+    /// Its description, rules and example: [`ListIpsecServerLogsRequest::from`](ListIpsecServerLogsRequest::from).
     pub fn from(mut self, value: i32) -> Self {
         self.inner.from = Some(value);
         self
@@ -210,10 +204,7 @@ impl<C> ListIpsecServerLogsRequestBuilder<C> {
     ///
     /// The end of the time range to query. The value must be a unix timestamp. For example, 1671004344 specifies 15:52:24 (UTC+8) on December 14, 2022.
     ///
-    /// > If you specify **To**, you must also specify **From** or **MinutePeriod**.
-    ///
-    /// - Wire name: `To`.
-    /// - Example: `1671004344`.
+    /// Its description, rules and example: [`ListIpsecServerLogsRequest::to`](ListIpsecServerLogsRequest::to).
     pub fn to(mut self, value: i32) -> Self {
         self.inner.to = Some(value);
         self
@@ -222,11 +213,7 @@ impl<C> ListIpsecServerLogsRequestBuilder<C> {
     ///
     /// The interval at which log data is queried. Valid values: **1** to **10**. Unit: minutes.
     ///
-    /// > If both **From** and **To** are not specified, you must specify **MinutePeriod**.
-    ///
-    /// - Wire name: `MinutePeriod`.
-    /// - Must be 1 to 10.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListIpsecServerLogsRequest::minute_period`](ListIpsecServerLogsRequest::minute_period).
     pub fn minute_period(mut self, value: i32) -> Self {
         self.inner.minute_period = Some(value);
         self
@@ -235,8 +222,7 @@ impl<C> ListIpsecServerLogsRequestBuilder<C> {
     ///
     /// The number of the page to return. Default value: **1**.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListIpsecServerLogsRequest::page_number`](ListIpsecServerLogsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
@@ -245,9 +231,7 @@ impl<C> ListIpsecServerLogsRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Valid values: **1** to **50**. Default value: **10**.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListIpsecServerLogsRequest::page_size`](ListIpsecServerLogsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -434,97 +418,111 @@ for ListIpsecServerLogsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListIpsecServerLogs`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListIpsecServerLogsError {
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidIpsecServerId.NotFound`: The specified IPsec server ID (%s) does not exist.
-    InvalidIpsecServerIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListIpsecServerLogsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["Forbidden", "InvalidIpsecServerId.NotFound"]),
-            error,
-        )
+mod error;
+pub use error::ListIpsecServerLogsError;
+impl crate::Client {
+    /// Calls `ListIpsecServerLogs`: Queries the logs of an IPsec server.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListIpsecServerLogsRequestBuilder::send) it. The parameters and their rules: [`ListIpsecServerLogsRequest`].
+    #[inline]
+    pub fn list_ipsec_server_logs(&self) -> ListIpsecServerLogsRequestBuilder<&Self> {
+        ListIpsecServerLogsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListIpsecServerLogsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListIpsecServerLogs`: Queries the logs of an IPsec server.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListIpsecServerLogsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::Forbidden(error),
-            1 => Self::InvalidIpsecServerIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Forbidden(error) => (0, error),
-            Self::InvalidIpsecServerIdNotFound(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn list_ipsec_server_logs(&self) -> ListIpsecServerLogsRequestBuilder<&Self> {
+        ListIpsecServerLogsRequestBuilder::new(self)
     }
 }
-impl Clone for ListIpsecServerLogsError {
+/// Every page of `ListIpsecServerLogs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_ipsec_server_logs_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListIpsecServerLogsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListIpsecServerLogsResponse,
+        ::acs_runtime::client::Error<ListIpsecServerLogsError>,
+    >,
+> {
+    fn count(response: &ListIpsecServerLogsResponse) -> usize {
+        response.data.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListIpsecServerLogsRequest,
+        response: &ListIpsecServerLogsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListIpsecServerLogsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            None::<i64>,
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_ipsec_server_logs(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListIpsecServerLogs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_ipsec_server_logs_pages(
+        &self,
+        request: ListIpsecServerLogsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListIpsecServerLogsResponse,
+            ::acs_runtime::client::Error<ListIpsecServerLogsError>,
+        >,
+    > {
+        list_ipsec_server_logs_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListIpsecServerLogsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Forbidden", "InvalidIpsecServerIdNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListIpsecServerLogs`, in order: `while let Some(item) = items.next().await`.
+pub fn list_ipsec_server_logs_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListIpsecServerLogsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<String, ::acs_runtime::client::Error<ListIpsecServerLogsError>>,
+> {
+    fn extract(response: ListIpsecServerLogsResponse) -> Vec<String> {
+        response.data.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_ipsec_server_logs_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListIpsecServerLogsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListIpsecServerLogs`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListIpsecServerLogsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListIpsecServerLogsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListIpsecServerLogsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_ipsec_server_logs_items(
+        &self,
+        request: ListIpsecServerLogsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<String, ::acs_runtime::client::Error<ListIpsecServerLogsError>>,
+    > {
+        list_ipsec_server_logs_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `ipsec-servers` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_ipsec_servers_pages`](crate::Client::list_ipsec_servers_pages) and [`list_ipsec_servers_items`](crate::Client::list_ipsec_servers_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`list_ipsec_servers_pages`](crate::Client::list_ipsec_servers_pages) and [`list_ipsec_servers_items`](crate::Client::list_ipsec_servers_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListIpsecServers",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListIpsecServersRequest>;
 /// Request of `ListIpsecServers`: Queries IPsec servers.
 ///
 /// # Example
@@ -184,11 +187,7 @@ impl<C> ListIpsecServersRequestBuilder<C> {
     ///
     /// The ID of the region where the IPsec server is created.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListIpsecServersRequest::region_id`](ListIpsecServersRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -197,11 +196,7 @@ impl<C> ListIpsecServersRequestBuilder<C> {
     ///
     /// The name of the IPsec server.
     ///
-    /// The name must be 1 to 100 characters in length.
-    ///
-    /// - Wire name: `IpsecServerName`.
-    /// - Must be 1 to 100 characters long.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`ListIpsecServersRequest::ipsec_server_name`](ListIpsecServersRequest::ipsec_server_name).
     pub fn ipsec_server_name(mut self, value: impl Into<String>) -> Self {
         self.inner.ipsec_server_name = Some(value.into());
         self
@@ -210,8 +205,7 @@ impl<C> ListIpsecServersRequestBuilder<C> {
     ///
     /// The ID of the VPN gateway.
     ///
-    /// - Wire name: `VpnGatewayId`.
-    /// - Example: `vpn-bp1q8bgx4xnkm2ogj****`.
+    /// Its description, rules and example: [`ListIpsecServersRequest::vpn_gateway_id`](ListIpsecServersRequest::vpn_gateway_id).
     pub fn vpn_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_gateway_id = Some(value.into());
         self
@@ -220,11 +214,7 @@ impl<C> ListIpsecServersRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * If this is your first request and no next requests are to be performed, you do not need to specify this parameter.
-    /// * You must specify the token that is obtained from the previous query as the value of **NextToken**.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `caeba0bbb2be03f84eb48b699f0a****`.
+    /// Its description, rules and example: [`ListIpsecServersRequest::next_token`](ListIpsecServersRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -233,9 +223,7 @@ impl<C> ListIpsecServersRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Valid values: **1** to **20**. Default value: **10**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 20.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListIpsecServersRequest::max_results`](ListIpsecServersRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -244,9 +232,7 @@ impl<C> ListIpsecServersRequestBuilder<C> {
     ///
     /// The ID of the IPsec server.
     ///
-    /// - Wire name: `IpsecServerId`.
-    /// - Must have at most 20 items.
-    /// - Example: `iss-bp1bo3xuvcxo7ixll****`.
+    /// Its description, rules and example: [`ListIpsecServersRequest::ipsec_server_id`](ListIpsecServersRequest::ipsec_server_id).
     pub fn ipsec_server_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -258,10 +244,7 @@ impl<C> ListIpsecServersRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the IPsec server belongs.
     ///
-    /// The IPsec server and its associated VPN gateway belong to the same resource group. You can call [DescribeVpnGateway](<https://www.alibabacloud.com/help/doc-detail/2794055.htm>) to query the ID of the resource group to which the VPN gateway belongs.
-    ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmzs372yg****`.
+    /// Its description, rules and example: [`ListIpsecServersRequest::resource_group_id`](ListIpsecServersRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -435,94 +418,109 @@ for ListIpsecServersResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListIpsecServers`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListIpsecServersError {
-    /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
-    IllegalParamNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListIpsecServersError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["IllegalParam.NextToken", "Forbidden"]), error)
+mod error;
+pub use error::ListIpsecServersError;
+impl crate::Client {
+    /// Calls `ListIpsecServers`: Queries IPsec servers.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListIpsecServersRequestBuilder::send) it. The parameters and their rules: [`ListIpsecServersRequest`].
+    #[inline]
+    pub fn list_ipsec_servers(&self) -> ListIpsecServersRequestBuilder<&Self> {
+        ListIpsecServersRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListIpsecServersError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListIpsecServers`: Queries IPsec servers.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListIpsecServersRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamNextToken(error),
-            1 => Self::Forbidden(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamNextToken(error) => (0, error),
-            Self::Forbidden(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn list_ipsec_servers(&self) -> ListIpsecServersRequestBuilder<&Self> {
+        ListIpsecServersRequestBuilder::new(self)
     }
 }
-impl Clone for ListIpsecServersError {
+/// Every page of `ListIpsecServers`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_ipsec_servers_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListIpsecServersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListIpsecServersResponse, ::acs_runtime::client::Error<ListIpsecServersError>>,
+> {
+    fn count(response: &ListIpsecServersResponse) -> usize {
+        response.ipsec_servers.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListIpsecServersRequest,
+        response: &ListIpsecServersResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListIpsecServersRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_ipsec_servers(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListIpsecServers`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_ipsec_servers_pages(
+        &self,
+        request: ListIpsecServersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListIpsecServersResponse,
+            ::acs_runtime::client::Error<ListIpsecServersError>,
+        >,
+    > {
+        list_ipsec_servers_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListIpsecServersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["IllegalParamNextToken", "Forbidden", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListIpsecServers`, in order: `while let Some(item) = items.next().await`.
+pub fn list_ipsec_servers_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListIpsecServersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::IpsecServer,
+        ::acs_runtime::client::Error<ListIpsecServersError>,
+    >,
+> {
+    fn extract(response: ListIpsecServersResponse) -> Vec<crate::types::IpsecServer> {
+        response.ipsec_servers.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_ipsec_servers_pages(api, request), extract),
+    )
 }
-impl ListIpsecServersError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListIpsecServers`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListIpsecServersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListIpsecServersError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListIpsecServersError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_ipsec_servers_items(
+        &self,
+        request: ListIpsecServersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::IpsecServer,
+            ::acs_runtime::client::Error<ListIpsecServersError>,
+        >,
+    > {
+        list_ipsec_servers_items(self, request)
     }
 }

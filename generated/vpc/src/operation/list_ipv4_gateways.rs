@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `ipv4-gateway` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_ipv4_gateways_pages`](crate::Client::list_ipv4_gateways_pages) and [`list_ipv4_gateways_items`](crate::Client::list_ipv4_gateways_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`list_ipv4_gateways_pages`](crate::Client::list_ipv4_gateways_pages) and [`list_ipv4_gateways_items`](crate::Client::list_ipv4_gateways_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListIpv4Gateways",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListIpv4GatewaysRequest>;
 /// Request of `ListIpv4Gateways`: Queries IPv4 gateways.
 ///
 /// # Example
@@ -178,11 +181,7 @@ impl<C> ListIpv4GatewaysRequestBuilder<C> {
     ///
     /// The ID of the region where the IPv4 gateways to be queried are deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `ap-southeast-6`.
+    /// Its description, rules and example: [`ListIpv4GatewaysRequest::region_id`](ListIpv4GatewaysRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -191,8 +190,7 @@ impl<C> ListIpv4GatewaysRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Valid values: **1** to **100**. Default value: **10**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListIpv4GatewaysRequest::max_results`](ListIpv4GatewaysRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -201,11 +199,7 @@ impl<C> ListIpv4GatewaysRequestBuilder<C> {
     ///
     /// The token that is used for the next query. Valid values:
     ///
-    /// * If this is your first query and no next queries are to be sent, ignore this parameter.
-    /// * If a next query is to be sent, set the value to the value of NextToken that is returned from the last call.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListIpv4GatewaysRequest::next_token`](ListIpv4GatewaysRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -214,8 +208,7 @@ impl<C> ListIpv4GatewaysRequestBuilder<C> {
     ///
     /// The ID of the virtual private cloud (VPC) with which the IPv4 gateway is associated.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Example: `vpc-5tsrxlw7dv074gci4****`.
+    /// Its description, rules and example: [`ListIpv4GatewaysRequest::vpc_id`](ListIpv4GatewaysRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -224,8 +217,7 @@ impl<C> ListIpv4GatewaysRequestBuilder<C> {
     ///
     /// The ID of the IPv4 gateway.
     ///
-    /// - Wire name: `Ipv4GatewayId`.
-    /// - Example: `ipv4gw-5tsnc6s4ogsedtp3k****`.
+    /// Its description, rules and example: [`ListIpv4GatewaysRequest::ipv4_gateway_id`](ListIpv4GatewaysRequest::ipv4_gateway_id).
     pub fn ipv4_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv4_gateway_id = Some(value.into());
         self
@@ -234,10 +226,7 @@ impl<C> ListIpv4GatewaysRequestBuilder<C> {
     ///
     /// The name of the IPv4 gateway.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Ipv4GatewayName`.
-    /// - Example: `name`.
+    /// Its description, rules and example: [`ListIpv4GatewaysRequest::ipv4_gateway_name`](ListIpv4GatewaysRequest::ipv4_gateway_name).
     pub fn ipv4_gateway_name(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv4_gateway_name = Some(value.into());
         self
@@ -246,8 +235,7 @@ impl<C> ListIpv4GatewaysRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the IPv4 gateway belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`ListIpv4GatewaysRequest::resource_group_id`](ListIpv4GatewaysRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -256,8 +244,7 @@ impl<C> ListIpv4GatewaysRequestBuilder<C> {
     ///
     /// The tags of the resource.
     ///
-    /// - Wire name: `Tags`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`ListIpv4GatewaysRequest::tags`](ListIpv4GatewaysRequest::tags).
     pub fn tags(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tags = Some(values.into_iter().collect());
         self
@@ -421,90 +408,111 @@ for ListIpv4GatewaysResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListIpv4Gateways`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListIpv4GatewaysError {
-    /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
-    IllegalParamNextToken(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListIpv4GatewaysError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["IllegalParam.NextToken"]), error)
+mod error;
+pub use error::ListIpv4GatewaysError;
+impl crate::Client {
+    /// Calls `ListIpv4Gateways`: Queries IPv4 gateways.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListIpv4GatewaysRequestBuilder::send) it. The parameters and their rules: [`ListIpv4GatewaysRequest`].
+    #[inline]
+    pub fn list_ipv4_gateways(&self) -> ListIpv4GatewaysRequestBuilder<&Self> {
+        ListIpv4GatewaysRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListIpv4GatewaysError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListIpv4Gateways`: Queries IPv4 gateways.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListIpv4GatewaysRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamNextToken(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamNextToken(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
+    pub fn list_ipv4_gateways(&self) -> ListIpv4GatewaysRequestBuilder<&Self> {
+        ListIpv4GatewaysRequestBuilder::new(self)
     }
 }
-impl Clone for ListIpv4GatewaysError {
+/// Every page of `ListIpv4Gateways`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_ipv4_gateways_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListIpv4GatewaysRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListIpv4GatewaysResponse, ::acs_runtime::client::Error<ListIpv4GatewaysError>>,
+> {
+    fn count(response: &ListIpv4GatewaysResponse) -> usize {
+        response.ipv4_gateway_models.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListIpv4GatewaysRequest,
+        response: &ListIpv4GatewaysResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListIpv4GatewaysRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_ipv4_gateways(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListIpv4Gateways`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_ipv4_gateways_pages(
+        &self,
+        request: ListIpv4GatewaysRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListIpv4GatewaysResponse,
+            ::acs_runtime::client::Error<ListIpv4GatewaysError>,
+        >,
+    > {
+        list_ipv4_gateways_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListIpv4GatewaysError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["IllegalParamNextToken", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListIpv4Gateways`, in order: `while let Some(item) = items.next().await`.
+pub fn list_ipv4_gateways_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListIpv4GatewaysRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::Ipv4GatewayModel,
+        ::acs_runtime::client::Error<ListIpv4GatewaysError>,
+    >,
+> {
+    fn extract(
+        response: ListIpv4GatewaysResponse,
+    ) -> Vec<crate::types::Ipv4GatewayModel> {
+        response.ipv4_gateway_models.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_ipv4_gateways_pages(api, request), extract),
+    )
 }
-impl ListIpv4GatewaysError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListIpv4Gateways`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListIpv4GatewaysError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListIpv4GatewaysError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListIpv4GatewaysError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_ipv4_gateways_items(
+        &self,
+        request: ListIpv4GatewaysRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::Ipv4GatewayModel,
+            ::acs_runtime::client::Error<ListIpv4GatewaysError>,
+        >,
+    > {
+        list_ipv4_gateways_items(self, request)
     }
 }

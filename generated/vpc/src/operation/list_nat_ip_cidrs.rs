@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `nat` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_nat_ip_cidrs_pages`](crate::Client::list_nat_ip_cidrs_pages) and [`list_nat_ip_cidrs_items`](crate::Client::list_nat_ip_cidrs_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`list_nat_ip_cidrs_pages`](crate::Client::list_nat_ip_cidrs_pages) and [`list_nat_ip_cidrs_items`](crate::Client::list_nat_ip_cidrs_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListNatIpCidrs",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListNatIpCidrsRequest>;
 /// Request of `ListNatIpCidrs`: Queries the CIDR blocks of a specified NAT gateway.
 ///
 /// # Example
@@ -212,11 +215,7 @@ impl<C> ListNatIpCidrsRequestBuilder<C> {
     ///
     /// The region ID of the Virtual Private Cloud (VPC) NAT gateway that you want to query.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `eu-central-1`.
+    /// Its description, rules and example: [`ListNatIpCidrsRequest::region_id`](ListNatIpCidrsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -225,9 +224,7 @@ impl<C> ListNatIpCidrsRequestBuilder<C> {
     ///
     /// The ID of the VPC NAT gateway that you want to query.
     ///
-    /// - Wire name: `NatGatewayId`.
-    /// - Required.
-    /// - Example: `ngw-gw8v16wgvtq26vh59****`.
+    /// Its description, rules and example: [`ListNatIpCidrsRequest::nat_gateway_id`](ListNatIpCidrsRequest::nat_gateway_id).
     pub fn nat_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_gateway_id = Some(value.into());
         self
@@ -236,8 +233,7 @@ impl<C> ListNatIpCidrsRequestBuilder<C> {
     ///
     /// The CIDR block of the NAT gateway that you want to query.
     ///
-    /// - Wire name: `NatIpCidr`.
-    /// - Example: `172.16.0.0/24`.
+    /// Its description, rules and example: [`ListNatIpCidrsRequest::nat_ip_cidr`](ListNatIpCidrsRequest::nat_ip_cidr).
     pub fn nat_ip_cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_ip_cidr = Some(value.into());
         self
@@ -246,11 +242,7 @@ impl<C> ListNatIpCidrsRequestBuilder<C> {
     ///
     /// Specifies whether to only precheck this request. Valid values:
     ///
-    /// * **true**: checks the API request. The CIDR blocks of the NAT gateway are not queried if the API request passes the precheck. The system checks whether your AccessKey pair is valid, whether the Resource Access Management (RAM) user is authorized, and whether the required parameters are set. If the request fails to pass the precheck, the corresponding error message is returned. If the check succeeds, the DryRunOperation error code is returned.
-    /// * **false**: sends the API request. If the request passes the precheck, 2xx HTTP status code is returned and the CIDR blocks of the NAT gateway are queried. This is the default value.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ListNatIpCidrsRequest::dry_run`](ListNatIpCidrsRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -259,13 +251,7 @@ impl<C> ListNatIpCidrsRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// > If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ListNatIpCidrsRequest::client_token`](ListNatIpCidrsRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -274,8 +260,7 @@ impl<C> ListNatIpCidrsRequestBuilder<C> {
     ///
     /// The status of the CIDR block that you want to query. Set the value to **Available**.
     ///
-    /// - Wire name: `NatIpCidrStatus`.
-    /// - Example: `Available`.
+    /// Its description, rules and example: [`ListNatIpCidrsRequest::nat_ip_cidr_status`](ListNatIpCidrsRequest::nat_ip_cidr_status).
     pub fn nat_ip_cidr_status(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_ip_cidr_status = Some(value.into());
         self
@@ -284,11 +269,7 @@ impl<C> ListNatIpCidrsRequestBuilder<C> {
     ///
     /// The token that is used for the next query. Set the value as needed.
     ///
-    /// * If this is your first query or no next query is to be sent, ignore this parameter.
-    /// * If a next query is to be sent, set the value to the value of NextToken that is returned from the last call.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
+    /// Its description, rules and example: [`ListNatIpCidrsRequest::next_token`](ListNatIpCidrsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -297,8 +278,7 @@ impl<C> ListNatIpCidrsRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Valid values: **1** to **100**. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListNatIpCidrsRequest::max_results`](ListNatIpCidrsRequest::max_results).
     pub fn max_results(mut self, value: impl Into<String>) -> Self {
         self.inner.max_results = Some(value.into());
         self
@@ -307,9 +287,7 @@ impl<C> ListNatIpCidrsRequestBuilder<C> {
     ///
     /// The name of the CIDR block that you want to query. Valid values of **N**: **1** to **20**.
     ///
-    /// - Wire name: `NatIpCidrName`.
-    /// - Must have at most 100 items.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`ListNatIpCidrsRequest::nat_ip_cidr_name`](ListNatIpCidrsRequest::nat_ip_cidr_name).
     pub fn nat_ip_cidr_name(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -321,9 +299,7 @@ impl<C> ListNatIpCidrsRequestBuilder<C> {
     ///
     /// The CIDR block of the NAT gateway that you want to query. Valid values of **N**: **1** to **20**.
     ///
-    /// - Wire name: `NatIpCidrs`.
-    /// - Must have at most 100 items.
-    /// - Example: `172.16.0.0/24`.
+    /// Its description, rules and example: [`ListNatIpCidrsRequest::nat_ip_cidrs`](ListNatIpCidrsRequest::nat_ip_cidrs).
     pub fn nat_ip_cidrs(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -486,90 +462,103 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListNatIpCidrsRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListNatIpCidrs`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListNatIpCidrsError {
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListNatIpCidrsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidRegionId.NotFound"]), error)
+mod error;
+pub use error::ListNatIpCidrsError;
+impl crate::Client {
+    /// Calls `ListNatIpCidrs`: Queries the CIDR blocks of a specified NAT gateway.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListNatIpCidrsRequestBuilder::send) it. The parameters and their rules: [`ListNatIpCidrsRequest`].
+    #[inline]
+    pub fn list_nat_ip_cidrs(&self) -> ListNatIpCidrsRequestBuilder<&Self> {
+        ListNatIpCidrsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListNatIpCidrsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListNatIpCidrs`: Queries the CIDR blocks of a specified NAT gateway.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListNatIpCidrsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidRegionIdNotFound(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
+    pub fn list_nat_ip_cidrs(&self) -> ListNatIpCidrsRequestBuilder<&Self> {
+        ListNatIpCidrsRequestBuilder::new(self)
     }
 }
-impl Clone for ListNatIpCidrsError {
+/// Every page of `ListNatIpCidrs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_nat_ip_cidrs_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListNatIpCidrsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListNatIpCidrsResponse, ::acs_runtime::client::Error<ListNatIpCidrsError>>,
+> {
+    fn count(response: &ListNatIpCidrsResponse) -> usize {
+        response.nat_ip_cidrs.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListNatIpCidrsRequest,
+        response: &ListNatIpCidrsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListNatIpCidrsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_nat_ip_cidrs(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListNatIpCidrs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_nat_ip_cidrs_pages(
+        &self,
+        request: ListNatIpCidrsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<ListNatIpCidrsResponse, ::acs_runtime::client::Error<ListNatIpCidrsError>>,
+    > {
+        list_nat_ip_cidrs_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListNatIpCidrsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidRegionIdNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListNatIpCidrs`, in order: `while let Some(item) = items.next().await`.
+pub fn list_nat_ip_cidrs_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListNatIpCidrsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::NatIpCidr, ::acs_runtime::client::Error<ListNatIpCidrsError>>,
+> {
+    fn extract(response: ListNatIpCidrsResponse) -> Vec<crate::types::NatIpCidr> {
+        response.nat_ip_cidrs.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_nat_ip_cidrs_pages(api, request), extract),
+    )
 }
-impl ListNatIpCidrsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListNatIpCidrs`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListNatIpCidrsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListNatIpCidrsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListNatIpCidrsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_nat_ip_cidrs_items(
+        &self,
+        request: ListNatIpCidrsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::NatIpCidr,
+            ::acs_runtime::client::Error<ListNatIpCidrsError>,
+        >,
+    > {
+        list_nat_ip_cidrs_items(self, request)
     }
 }

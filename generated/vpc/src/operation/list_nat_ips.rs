@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `nat` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_nat_ips_pages`](crate::Client::list_nat_ips_pages) and [`list_nat_ips_items`](crate::Client::list_nat_ips_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`list_nat_ips_pages`](crate::Client::list_nat_ips_pages) and [`list_nat_ips_items`](crate::Client::list_nat_ips_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListNatIps",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListNatIpsRequest>;
 /// Request of `ListNatIps`: Queries the IP addresses on a NAT gateway.
 ///
 /// # Example
@@ -234,11 +237,7 @@ impl<C> ListNatIpsRequestBuilder<C> {
     ///
     /// The ID of the region where the NAT gateway is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `eu-central-1`.
+    /// Its description, rules and example: [`ListNatIpsRequest::region_id`](ListNatIpsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -247,9 +246,7 @@ impl<C> ListNatIpsRequestBuilder<C> {
     ///
     /// The ID of the NAT gateway.
     ///
-    /// - Wire name: `NatGatewayId`.
-    /// - Required.
-    /// - Example: `ngw-gw8v16wgvtq26vh59****`.
+    /// Its description, rules and example: [`ListNatIpsRequest::nat_gateway_id`](ListNatIpsRequest::nat_gateway_id).
     pub fn nat_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_gateway_id = Some(value.into());
         self
@@ -258,8 +255,7 @@ impl<C> ListNatIpsRequestBuilder<C> {
     ///
     /// The CIDR block to which the IP address belongs.
     ///
-    /// - Wire name: `NatIpCidr`.
-    /// - Example: `192.168.0.0/24`.
+    /// Its description, rules and example: [`ListNatIpsRequest::nat_ip_cidr`](ListNatIpsRequest::nat_ip_cidr).
     pub fn nat_ip_cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_ip_cidr = Some(value.into());
         self
@@ -268,11 +264,7 @@ impl<C> ListNatIpsRequestBuilder<C> {
     ///
     /// Specifies whether to only precheck the request. Valid values:
     ///
-    /// * **true**: checks the API request. IP addresses are not queried. The system checks the required parameters, request syntax, and limits. If the request fails to pass the precheck, the corresponding error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// * **false** (default): sends the request. If the request passes the precheck, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ListNatIpsRequest::dry_run`](ListNatIpsRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -281,13 +273,7 @@ impl<C> ListNatIpsRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// > If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ListNatIpsRequest::client_token`](ListNatIpsRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -296,12 +282,7 @@ impl<C> ListNatIpsRequestBuilder<C> {
     ///
     /// The status of the IP address. Valid values:
     ///
-    /// * **Available**
-    /// * **Deleting**
-    /// * **Creating**
-    ///
-    /// - Wire name: `NatIpStatus`.
-    /// - Example: `Available`.
+    /// Its description, rules and example: [`ListNatIpsRequest::nat_ip_status`](ListNatIpsRequest::nat_ip_status).
     pub fn nat_ip_status(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_ip_status = Some(value.into());
         self
@@ -310,11 +291,7 @@ impl<C> ListNatIpsRequestBuilder<C> {
     ///
     /// The token that is used for the next query. Valid values:
     ///
-    /// * If this is your first query or no next query is to be sent, ignore this parameter.
-    /// * If a next query is to be sent, set the value to the value of NextToken that is returned from the last call.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****f84eb48b699f0a4883`.
+    /// Its description, rules and example: [`ListNatIpsRequest::next_token`](ListNatIpsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -323,8 +300,7 @@ impl<C> ListNatIpsRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Valid values: **1** to **100**. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListNatIpsRequest::max_results`](ListNatIpsRequest::max_results).
     pub fn max_results(mut self, value: impl Into<String>) -> Self {
         self.inner.max_results = Some(value.into());
         self
@@ -333,9 +309,7 @@ impl<C> ListNatIpsRequestBuilder<C> {
     ///
     /// The name of the IP address. Valid values of **N**: **1** to **20**.
     ///
-    /// - Wire name: `NatIpName`.
-    /// - Must have at most 100 items.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`ListNatIpsRequest::nat_ip_name`](ListNatIpsRequest::nat_ip_name).
     pub fn nat_ip_name(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -347,9 +321,7 @@ impl<C> ListNatIpsRequestBuilder<C> {
     ///
     /// The ID of the IP address. Valid values of **N**: **1** to **20**.
     ///
-    /// - Wire name: `NatIpIds`.
-    /// - Must have at most 100 items.
-    /// - Example: `vpcnatip-gw8a863sut1zijxh0****`.
+    /// Its description, rules and example: [`ListNatIpsRequest::nat_ip_ids`](ListNatIpsRequest::nat_ip_ids).
     pub fn nat_ip_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -361,9 +333,7 @@ impl<C> ListNatIpsRequestBuilder<C> {
     ///
     /// 用于描述NatIp来源的字段的枚举，取值为“prefix”表示所属IPv4Prefix的NatIp; 取值为“cidr”表示孤立NatIp; 控制表示所有的NatIp.
     ///
-    /// - Wire name: `IpOrigin`.
-    /// - Must be one of `cidr`, `prefix`.
-    /// - Example: `cidr`.
+    /// Its description, rules and example: [`ListNatIpsRequest::ip_origin`](ListNatIpsRequest::ip_origin).
     pub fn ip_origin(mut self, value: impl Into<crate::types::IpOrigin>) -> Self {
         self.inner.ip_origin = Some(value.into());
         self
@@ -517,90 +487,103 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListNatIpsRespon
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListNatIps`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListNatIpsError {
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListNatIpsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidRegionId.NotFound"]), error)
+mod error;
+pub use error::ListNatIpsError;
+impl crate::Client {
+    /// Calls `ListNatIps`: Queries the IP addresses on a NAT gateway.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListNatIpsRequestBuilder::send) it. The parameters and their rules: [`ListNatIpsRequest`].
+    #[inline]
+    pub fn list_nat_ips(&self) -> ListNatIpsRequestBuilder<&Self> {
+        ListNatIpsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListNatIpsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListNatIps`: Queries the IP addresses on a NAT gateway.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListNatIpsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidRegionIdNotFound(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
+    pub fn list_nat_ips(&self) -> ListNatIpsRequestBuilder<&Self> {
+        ListNatIpsRequestBuilder::new(self)
     }
 }
-impl Clone for ListNatIpsError {
+/// Every page of `ListNatIps`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_nat_ips_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListNatIpsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListNatIpsResponse, ::acs_runtime::client::Error<ListNatIpsError>>,
+> {
+    fn count(response: &ListNatIpsResponse) -> usize {
+        response.nat_ips.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListNatIpsRequest,
+        response: &ListNatIpsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListNatIpsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_nat_ips(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListNatIps`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_nat_ips_pages(
+        &self,
+        request: ListNatIpsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<ListNatIpsResponse, ::acs_runtime::client::Error<ListNatIpsError>>,
+    > {
+        list_nat_ips_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListNatIpsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidRegionIdNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListNatIps`, in order: `while let Some(item) = items.next().await`.
+pub fn list_nat_ips_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListNatIpsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::ListNatIpsNatIp, ::acs_runtime::client::Error<ListNatIpsError>>,
+> {
+    fn extract(response: ListNatIpsResponse) -> Vec<crate::types::ListNatIpsNatIp> {
+        response.nat_ips.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_nat_ips_pages(api, request), extract),
+    )
 }
-impl ListNatIpsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListNatIps`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListNatIpsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListNatIpsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListNatIpsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_nat_ips_items(
+        &self,
+        request: ListNatIpsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::ListNatIpsNatIp,
+            ::acs_runtime::client::Error<ListNatIpsError>,
+        >,
+    > {
+        list_nat_ips_items(self, request)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListPhysicalConnectionFeaturesRequest>;
 /// Request of `ListPhysicalConnectionFeatures`: Queries he connection features supported by a Express Connect circuit.
 ///
 /// # Example
@@ -124,11 +127,7 @@ impl<C> ListPhysicalConnectionFeaturesRequestBuilder<C> {
     ///
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListPhysicalConnectionFeaturesRequest::region_id`](ListPhysicalConnectionFeaturesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -137,13 +136,7 @@ impl<C> ListPhysicalConnectionFeaturesRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **RequestId** as the **ClientToken**. The **RequestId** may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ListPhysicalConnectionFeaturesRequest::client_token`](ListPhysicalConnectionFeaturesRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -152,9 +145,7 @@ impl<C> ListPhysicalConnectionFeaturesRequestBuilder<C> {
     ///
     /// The ID of the Express Connect circuit.
     ///
-    /// - Wire name: `PhysicalConnectionId`.
-    /// - Required.
-    /// - Example: `pc-bp1qrb3044eqixog****`.
+    /// Its description, rules and example: [`ListPhysicalConnectionFeaturesRequest::physical_connection_id`](ListPhysicalConnectionFeaturesRequest::physical_connection_id).
     pub fn physical_connection_id(mut self, value: impl Into<String>) -> Self {
         self.inner.physical_connection_id = Some(value.into());
         self
@@ -308,113 +299,28 @@ for ListPhysicalConnectionFeaturesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListPhysicalConnectionFeatures`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListPhysicalConnectionFeaturesError {
-    /// HTTP 400 `MissingParam.PhysicalConnectionId`: The PhysicalConnectionId is missing.
-    MissingParamPhysicalConnectionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.RegionNo`: The RegionId is missing.
-    MissingParamRegionNo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPhysicalConnectionId.NotFound`: The PhysicalConnectionId provided does not exist in our records.
-    InvalidPhysicalConnectionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListPhysicalConnectionFeaturesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParam.PhysicalConnectionId",
-                        "MissingParam.RegionNo",
-                        "InvalidPhysicalConnectionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListPhysicalConnectionFeaturesError;
+impl crate::Client {
+    /// Calls `ListPhysicalConnectionFeatures`: Queries he connection features supported by a Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListPhysicalConnectionFeaturesRequestBuilder::send) it. The parameters and their rules: [`ListPhysicalConnectionFeaturesRequest`].
+    #[inline]
+    pub fn list_physical_connection_features(
+        &self,
+    ) -> ListPhysicalConnectionFeaturesRequestBuilder<&Self> {
+        ListPhysicalConnectionFeaturesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListPhysicalConnectionFeaturesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListPhysicalConnectionFeatures`: Queries he connection features supported by a Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListPhysicalConnectionFeaturesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParamPhysicalConnectionId(error),
-            1 => Self::MissingParamRegionNo(error),
-            2 => Self::InvalidPhysicalConnectionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParamPhysicalConnectionId(error) => (0, error),
-            Self::MissingParamRegionNo(error) => (1, error),
-            Self::InvalidPhysicalConnectionIdNotFound(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListPhysicalConnectionFeaturesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListPhysicalConnectionFeaturesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParamPhysicalConnectionId",
-            "MissingParamRegionNo",
-            "InvalidPhysicalConnectionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListPhysicalConnectionFeaturesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListPhysicalConnectionFeaturesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListPhysicalConnectionFeaturesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListPhysicalConnectionFeaturesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_physical_connection_features(
+        &self,
+    ) -> ListPhysicalConnectionFeaturesRequestBuilder<&Self> {
+        ListPhysicalConnectionFeaturesRequestBuilder::new(self)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `prefix-list` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_prefix_lists_pages`](crate::Client::list_prefix_lists_pages) and [`list_prefix_lists_items`](crate::Client::list_prefix_lists_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`list_prefix_lists_pages`](crate::Client::list_prefix_lists_pages) and [`list_prefix_lists_items`](crate::Client::list_prefix_lists_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListPrefixLists",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListPrefixListsRequest>;
 /// Request of `ListPrefixLists`: Queries prefix lists.
 ///
 /// # Example
@@ -172,9 +175,7 @@ impl<C> ListPrefixListsRequestBuilder<C> {
     ///
     /// The IDs of prefix lists to be queried. Valid values of **N** are **1** to **100**, which specifies that you can query up to 100 prefix lists at a time.
     ///
-    /// - Wire name: `PrefixListIds`.
-    /// - Must have at most 100 items.
-    /// - Example: `pl-m5estsqsdqwg88hjf****`.
+    /// Its description, rules and example: [`ListPrefixListsRequest::prefix_list_ids`](ListPrefixListsRequest::prefix_list_ids).
     pub fn prefix_list_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -186,11 +187,7 @@ impl<C> ListPrefixListsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * You must specify the token that is obtained from the previous query as the value of NextToken.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListPrefixListsRequest::next_token`](ListPrefixListsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -199,10 +196,7 @@ impl<C> ListPrefixListsRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListPrefixListsRequest::max_results`](ListPrefixListsRequest::max_results).
     pub fn max_results(mut self, value: i64) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -211,8 +205,7 @@ impl<C> ListPrefixListsRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the prefix list belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`ListPrefixListsRequest::resource_group_id`](ListPrefixListsRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -221,8 +214,7 @@ impl<C> ListPrefixListsRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tags`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`ListPrefixListsRequest::tags`](ListPrefixListsRequest::tags).
     pub fn tags(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tags = Some(values.into_iter().collect());
         self
@@ -231,11 +223,7 @@ impl<C> ListPrefixListsRequestBuilder<C> {
     ///
     /// The ID of the region where you want to query prefix lists.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListPrefixListsRequest::region_id`](ListPrefixListsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -244,10 +232,7 @@ impl<C> ListPrefixListsRequestBuilder<C> {
     ///
     /// The name of the prefix list to query.
     ///
-    /// The name must be 1 to 128 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `PrefixListName`.
-    /// - Example: `name`.
+    /// Its description, rules and example: [`ListPrefixListsRequest::prefix_list_name`](ListPrefixListsRequest::prefix_list_name).
     pub fn prefix_list_name(mut self, value: impl Into<String>) -> Self {
         self.inner.prefix_list_name = Some(value.into());
         self
@@ -422,90 +407,106 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListPrefixListsR
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListPrefixLists`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListPrefixListsError {
-    /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
-    IllegalParamNextToken(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListPrefixListsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["IllegalParam.NextToken"]), error)
+mod error;
+pub use error::ListPrefixListsError;
+impl crate::Client {
+    /// Calls `ListPrefixLists`: Queries prefix lists.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListPrefixListsRequestBuilder::send) it. The parameters and their rules: [`ListPrefixListsRequest`].
+    #[inline]
+    pub fn list_prefix_lists(&self) -> ListPrefixListsRequestBuilder<&Self> {
+        ListPrefixListsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListPrefixListsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListPrefixLists`: Queries prefix lists.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListPrefixListsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamNextToken(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamNextToken(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
+    pub fn list_prefix_lists(&self) -> ListPrefixListsRequestBuilder<&Self> {
+        ListPrefixListsRequestBuilder::new(self)
     }
 }
-impl Clone for ListPrefixListsError {
+/// Every page of `ListPrefixLists`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_prefix_lists_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListPrefixListsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListPrefixListsResponse, ::acs_runtime::client::Error<ListPrefixListsError>>,
+> {
+    fn count(response: &ListPrefixListsResponse) -> usize {
+        response.prefix_lists.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListPrefixListsRequest,
+        response: &ListPrefixListsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListPrefixListsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_prefix_lists(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListPrefixLists`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_prefix_lists_pages(
+        &self,
+        request: ListPrefixListsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListPrefixListsResponse,
+            ::acs_runtime::client::Error<ListPrefixListsError>,
+        >,
+    > {
+        list_prefix_lists_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListPrefixListsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["IllegalParamNextToken", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListPrefixLists`, in order: `while let Some(item) = items.next().await`.
+pub fn list_prefix_lists_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListPrefixListsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::PrefixList, ::acs_runtime::client::Error<ListPrefixListsError>>,
+> {
+    fn extract(response: ListPrefixListsResponse) -> Vec<crate::types::PrefixList> {
+        response.prefix_lists.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_prefix_lists_pages(api, request), extract),
+    )
 }
-impl ListPrefixListsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListPrefixLists`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListPrefixListsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListPrefixListsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListPrefixListsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_prefix_lists_items(
+        &self,
+        request: ListPrefixListsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::PrefixList,
+            ::acs_runtime::client::Error<ListPrefixListsError>,
+        >,
+    > {
+        list_prefix_lists_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `eip` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_public_ip_address_pool_cidr_blocks_pages`](crate::Client::list_public_ip_address_pool_cidr_blocks_pages) and [`list_public_ip_address_pool_cidr_blocks_items`](crate::Client::list_public_ip_address_pool_cidr_blocks_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`list_public_ip_address_pool_cidr_blocks_pages`](crate::Client::list_public_ip_address_pool_cidr_blocks_pages) and [`list_public_ip_address_pool_cidr_blocks_items`](crate::Client::list_public_ip_address_pool_cidr_blocks_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListPublicIpAddressPoolCidrBlocks",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListPublicIpAddressPoolCidrBlocksRequest>;
 /// Request of `ListPublicIpAddressPoolCidrBlocks`: Queries CIDR blocks in an IP address pool.
 ///
 /// # Example
@@ -158,9 +161,7 @@ impl<C> ListPublicIpAddressPoolCidrBlocksRequestBuilder<C> {
     ///
     /// The ID of the IP address pool.
     ///
-    /// - Wire name: `PublicIpAddressPoolId`.
-    /// - Required.
-    /// - Example: `pippool-6wetvn6fumkgycssx****`.
+    /// Its description, rules and example: [`ListPublicIpAddressPoolCidrBlocksRequest::public_ip_address_pool_id`](ListPublicIpAddressPoolCidrBlocksRequest::public_ip_address_pool_id).
     pub fn public_ip_address_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.public_ip_address_pool_id = Some(value.into());
         self
@@ -169,8 +170,7 @@ impl<C> ListPublicIpAddressPoolCidrBlocksRequestBuilder<C> {
     ///
     /// The CIDR blocks.
     ///
-    /// - Wire name: `CidrBlock`.
-    /// - Example: `47.0.XX.XX/24`.
+    /// Its description, rules and example: [`ListPublicIpAddressPoolCidrBlocksRequest::cidr_block`](ListPublicIpAddressPoolCidrBlocksRequest::cidr_block).
     pub fn cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.cidr_block = Some(value.into());
         self
@@ -179,8 +179,7 @@ impl<C> ListPublicIpAddressPoolCidrBlocksRequestBuilder<C> {
     ///
     /// The maximum number of entries to return. Valid values: **10** to **100**. Default value: **10**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListPublicIpAddressPoolCidrBlocksRequest::max_results`](ListPublicIpAddressPoolCidrBlocksRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -189,11 +188,7 @@ impl<C> ListPublicIpAddressPoolCidrBlocksRequestBuilder<C> {
     ///
     /// The token that is used for the next query. Valid values:
     ///
-    /// * If this is your first query and no next queries are to be sent, ignore this parameter.
-    /// * If a subsequent query is to be sent, set the parameter to the value of NextToken that is returned from the last call.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListPublicIpAddressPoolCidrBlocksRequest::next_token`](ListPublicIpAddressPoolCidrBlocksRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -202,11 +197,7 @@ impl<C> ListPublicIpAddressPoolCidrBlocksRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks the required parameters, request syntax, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ListPublicIpAddressPoolCidrBlocksRequest::dry_run`](ListPublicIpAddressPoolCidrBlocksRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -215,9 +206,7 @@ impl<C> ListPublicIpAddressPoolCidrBlocksRequestBuilder<C> {
     ///
     /// The region ID of the CIDR blocks.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-chengdu`.
+    /// Its description, rules and example: [`ListPublicIpAddressPoolCidrBlocksRequest::region_id`](ListPublicIpAddressPoolCidrBlocksRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -392,106 +381,121 @@ for ListPublicIpAddressPoolCidrBlocksResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListPublicIpAddressPoolCidrBlocks`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListPublicIpAddressPoolCidrBlocksError {
-    /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
-    IllegalParamNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.PublicIpAddressPoolId`: The parameter PublicIpAddressPoolId is missing.
-    MissingParamPublicIpAddressPoolId(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ListPublicIpAddressPoolCidrBlocksError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &["IllegalParam.NextToken", "MissingParam.PublicIpAddressPoolId"],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListPublicIpAddressPoolCidrBlocksError;
+impl crate::Client {
+    /// Calls `ListPublicIpAddressPoolCidrBlocks`: Queries CIDR blocks in an IP address pool.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListPublicIpAddressPoolCidrBlocksRequestBuilder::send) it. The parameters and their rules: [`ListPublicIpAddressPoolCidrBlocksRequest`].
+    #[inline]
+    pub fn list_public_ip_address_pool_cidr_blocks(
+        &self,
+    ) -> ListPublicIpAddressPoolCidrBlocksRequestBuilder<&Self> {
+        ListPublicIpAddressPoolCidrBlocksRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListPublicIpAddressPoolCidrBlocksError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListPublicIpAddressPoolCidrBlocks`: Queries CIDR blocks in an IP address pool.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListPublicIpAddressPoolCidrBlocksRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamNextToken(error),
-            1 => Self::MissingParamPublicIpAddressPoolId(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamNextToken(error) => (0, error),
-            Self::MissingParamPublicIpAddressPoolId(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn list_public_ip_address_pool_cidr_blocks(
+        &self,
+    ) -> ListPublicIpAddressPoolCidrBlocksRequestBuilder<&Self> {
+        ListPublicIpAddressPoolCidrBlocksRequestBuilder::new(self)
     }
 }
-impl Clone for ListPublicIpAddressPoolCidrBlocksError {
+/// Every page of `ListPublicIpAddressPoolCidrBlocks`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_public_ip_address_pool_cidr_blocks_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListPublicIpAddressPoolCidrBlocksRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListPublicIpAddressPoolCidrBlocksResponse,
+        ::acs_runtime::client::Error<ListPublicIpAddressPoolCidrBlocksError>,
+    >,
+> {
+    fn count(response: &ListPublicIpAddressPoolCidrBlocksResponse) -> usize {
+        response.public_ip_pool_cidr_block_list.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListPublicIpAddressPoolCidrBlocksRequest,
+        response: &ListPublicIpAddressPoolCidrBlocksResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListPublicIpAddressPoolCidrBlocksRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_public_ip_address_pool_cidr_blocks(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListPublicIpAddressPoolCidrBlocks`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_public_ip_address_pool_cidr_blocks_pages(
+        &self,
+        request: ListPublicIpAddressPoolCidrBlocksRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListPublicIpAddressPoolCidrBlocksResponse,
+            ::acs_runtime::client::Error<ListPublicIpAddressPoolCidrBlocksError>,
+        >,
+    > {
+        list_public_ip_address_pool_cidr_blocks_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListPublicIpAddressPoolCidrBlocksError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamNextToken",
-            "MissingParamPublicIpAddressPoolId",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListPublicIpAddressPoolCidrBlocks`, in order: `while let Some(item) = items.next().await`.
+pub fn list_public_ip_address_pool_cidr_blocks_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListPublicIpAddressPoolCidrBlocksRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::PublicIpPoolCidrBlockList,
+        ::acs_runtime::client::Error<ListPublicIpAddressPoolCidrBlocksError>,
+    >,
+> {
+    fn extract(
+        response: ListPublicIpAddressPoolCidrBlocksResponse,
+    ) -> Vec<crate::types::PublicIpPoolCidrBlockList> {
+        response.public_ip_pool_cidr_block_list.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_public_ip_address_pool_cidr_blocks_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListPublicIpAddressPoolCidrBlocksError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListPublicIpAddressPoolCidrBlocks`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListPublicIpAddressPoolCidrBlocksError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListPublicIpAddressPoolCidrBlocksError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ListPublicIpAddressPoolCidrBlocksError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_public_ip_address_pool_cidr_blocks_items(
+        &self,
+        request: ListPublicIpAddressPoolCidrBlocksRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::PublicIpPoolCidrBlockList,
+            ::acs_runtime::client::Error<ListPublicIpAddressPoolCidrBlocksError>,
+        >,
+    > {
+        list_public_ip_address_pool_cidr_blocks_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `eip` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_public_ip_address_pools_pages`](crate::Client::list_public_ip_address_pools_pages) and [`list_public_ip_address_pools_items`](crate::Client::list_public_ip_address_pools_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`list_public_ip_address_pools_pages`](crate::Client::list_public_ip_address_pools_pages) and [`list_public_ip_address_pools_items`](crate::Client::list_public_ip_address_pools_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListPublicIpAddressPools",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListPublicIpAddressPoolsRequest>;
 /// Request of `ListPublicIpAddressPools`: Queries available IP address pools.
 ///
 /// # Example
@@ -249,10 +252,7 @@ impl<C> ListPublicIpAddressPoolsRequestBuilder<C> {
     ///
     /// The IDs of the IP address pool.
     ///
-    /// You can enter up to 100 IDs.
-    ///
-    /// - Wire name: `PublicIpAddressPoolIds`.
-    /// - Must have 0 to 100 items.
+    /// Its description, rules and example: [`ListPublicIpAddressPoolsRequest::public_ip_address_pool_ids`](ListPublicIpAddressPoolsRequest::public_ip_address_pool_ids).
     pub fn public_ip_address_pool_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -266,12 +266,7 @@ impl<C> ListPublicIpAddressPoolsRequestBuilder<C> {
     ///
     /// The status of the IP address pool. Valid values:
     ///
-    /// * **Created**
-    /// * **Deleting**
-    /// * **Modifying**
-    ///
-    /// - Wire name: `Status`.
-    /// - Example: `Created`.
+    /// Its description, rules and example: [`ListPublicIpAddressPoolsRequest::status`](ListPublicIpAddressPoolsRequest::status).
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.inner.status = Some(value.into());
         self
@@ -280,8 +275,7 @@ impl<C> ListPublicIpAddressPoolsRequestBuilder<C> {
     ///
     /// The maximum number of entries to return. Valid values: **10** to **100**. Default value: **10**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListPublicIpAddressPoolsRequest::max_results`](ListPublicIpAddressPoolsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -290,11 +284,7 @@ impl<C> ListPublicIpAddressPoolsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results.
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * You must specify the token that is obtained from the previous query as the value of NextToken.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListPublicIpAddressPoolsRequest::next_token`](ListPublicIpAddressPoolsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -303,24 +293,7 @@ impl<C> ListPublicIpAddressPoolsRequestBuilder<C> {
     ///
     /// The line type. Valid values:
     ///
-    /// * **BGP** (default): BGP (Multi-ISP) line
-    /// * **BGP_PRO**: BGP (Multi-ISP) Pro line
-    ///
-    /// For more information about the BGP (Multi-ISP) line and BGP (Multi-ISP) Pro line, see the "Line types" section of [What is EIP?](<https://www.alibabacloud.com/help/doc-detail/32321.htm>)
-    ///
-    /// If you are allowed to use single-ISP bandwidth, you can also choose one of the following values:
-    ///
-    /// * **ChinaTelecom**
-    /// * **ChinaUnicom**
-    /// * **ChinaMobile**
-    /// * **ChinaTelecom_L2**
-    /// * **ChinaUnicom_L2**
-    /// * **ChinaMobile_L2**
-    ///
-    /// If your services are deployed in China East 1 Finance, this parameter is required and you must set the parameter to **BGP_FinanceCloud**.
-    ///
-    /// - Wire name: `Isp`.
-    /// - Example: `BGP`.
+    /// Its description, rules and example: [`ListPublicIpAddressPoolsRequest::isp`](ListPublicIpAddressPoolsRequest::isp).
     pub fn isp(mut self, value: impl Into<String>) -> Self {
         self.inner.isp = Some(value.into());
         self
@@ -329,10 +302,7 @@ impl<C> ListPublicIpAddressPoolsRequestBuilder<C> {
     ///
     /// The name of the IP address pool.
     ///
-    /// If you enter a name, the name must be 1 to 128 characters in length and can contain digits, periods (.), underscores (\_), and hyphens (-). The name must start with a letter but cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `AddressPoolName`.
+    /// Its description, rules and example: [`ListPublicIpAddressPoolsRequest::name`](ListPublicIpAddressPoolsRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -341,11 +311,7 @@ impl<C> ListPublicIpAddressPoolsRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false**(default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ListPublicIpAddressPoolsRequest::dry_run`](ListPublicIpAddressPoolsRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -354,8 +320,7 @@ impl<C> ListPublicIpAddressPoolsRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the IP address pool belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmxazb4pcdvf****`.
+    /// Its description, rules and example: [`ListPublicIpAddressPoolsRequest::resource_group_id`](ListPublicIpAddressPoolsRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -364,8 +329,7 @@ impl<C> ListPublicIpAddressPoolsRequestBuilder<C> {
     ///
     /// The tags to add to the resource.
     ///
-    /// - Wire name: `Tags`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`ListPublicIpAddressPoolsRequest::tags`](ListPublicIpAddressPoolsRequest::tags).
     pub fn tags(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tags = Some(values.into_iter().collect());
         self
@@ -374,11 +338,7 @@ impl<C> ListPublicIpAddressPoolsRequestBuilder<C> {
     ///
     /// The ID of the region in which the IP address pool that you want to query resides.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-chengdu`.
+    /// Its description, rules and example: [`ListPublicIpAddressPoolsRequest::region_id`](ListPublicIpAddressPoolsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -387,11 +347,7 @@ impl<C> ListPublicIpAddressPoolsRequestBuilder<C> {
     ///
     /// Specifies whether to enable Anti-DDoS Pro/Premium. Valid values:
     ///
-    /// * **false**
-    /// * **true**
-    ///
-    /// - Wire name: `SecurityProtectionEnabled`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ListPublicIpAddressPoolsRequest::security_protection_enabled`](ListPublicIpAddressPoolsRequest::security_protection_enabled).
     pub fn security_protection_enabled(mut self, value: bool) -> Self {
         self.inner.security_protection_enabled = Some(value);
         self
@@ -563,97 +519,121 @@ for ListPublicIpAddressPoolsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListPublicIpAddressPools`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListPublicIpAddressPoolsError {
-    /// HTTP 400 `IllegalParam.Isp`: The param of Isp \[%s\] is illegal.
-    IllegalParamIsp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
-    IllegalParamNextToken(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListPublicIpAddressPoolsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["IllegalParam.Isp", "IllegalParam.NextToken"]),
-            error,
-        )
+mod error;
+pub use error::ListPublicIpAddressPoolsError;
+impl crate::Client {
+    /// Calls `ListPublicIpAddressPools`: Queries available IP address pools.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListPublicIpAddressPoolsRequestBuilder::send) it. The parameters and their rules: [`ListPublicIpAddressPoolsRequest`].
+    #[inline]
+    pub fn list_public_ip_address_pools(
+        &self,
+    ) -> ListPublicIpAddressPoolsRequestBuilder<&Self> {
+        ListPublicIpAddressPoolsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListPublicIpAddressPoolsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListPublicIpAddressPools`: Queries available IP address pools.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListPublicIpAddressPoolsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamIsp(error),
-            1 => Self::IllegalParamNextToken(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamIsp(error) => (0, error),
-            Self::IllegalParamNextToken(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn list_public_ip_address_pools(
+        &self,
+    ) -> ListPublicIpAddressPoolsRequestBuilder<&Self> {
+        ListPublicIpAddressPoolsRequestBuilder::new(self)
     }
 }
-impl Clone for ListPublicIpAddressPoolsError {
+/// Every page of `ListPublicIpAddressPools`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_public_ip_address_pools_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListPublicIpAddressPoolsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListPublicIpAddressPoolsResponse,
+        ::acs_runtime::client::Error<ListPublicIpAddressPoolsError>,
+    >,
+> {
+    fn count(response: &ListPublicIpAddressPoolsResponse) -> usize {
+        response.public_ip_address_pool_list.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListPublicIpAddressPoolsRequest,
+        response: &ListPublicIpAddressPoolsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListPublicIpAddressPoolsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_public_ip_address_pools(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListPublicIpAddressPools`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_public_ip_address_pools_pages(
+        &self,
+        request: ListPublicIpAddressPoolsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListPublicIpAddressPoolsResponse,
+            ::acs_runtime::client::Error<ListPublicIpAddressPoolsError>,
+        >,
+    > {
+        list_public_ip_address_pools_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListPublicIpAddressPoolsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["IllegalParamIsp", "IllegalParamNextToken", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListPublicIpAddressPools`, in order: `while let Some(item) = items.next().await`.
+pub fn list_public_ip_address_pools_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListPublicIpAddressPoolsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::PublicIpAddressPoolList,
+        ::acs_runtime::client::Error<ListPublicIpAddressPoolsError>,
+    >,
+> {
+    fn extract(
+        response: ListPublicIpAddressPoolsResponse,
+    ) -> Vec<crate::types::PublicIpAddressPoolList> {
+        response.public_ip_address_pool_list.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_public_ip_address_pools_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListPublicIpAddressPoolsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListPublicIpAddressPools`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListPublicIpAddressPoolsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListPublicIpAddressPoolsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListPublicIpAddressPoolsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_public_ip_address_pools_items(
+        &self,
+        request: ListPublicIpAddressPoolsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::PublicIpAddressPoolList,
+            ::acs_runtime::client::Error<ListPublicIpAddressPoolsError>,
+        >,
+    > {
+        list_public_ip_address_pools_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `tag` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_tag_resources_pages`](crate::Client::list_tag_resources_pages) and [`list_tag_resources_items`](crate::Client::list_tag_resources_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`list_tag_resources_pages`](crate::Client::list_tag_resources_pages) and [`list_tag_resources_items`](crate::Client::list_tag_resources_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTagResources",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListTagResourcesRequest>;
 /// Request of `ListTagResources`: Queries the tags that are added to resources.
 ///
 /// ## Usage notes
@@ -186,17 +189,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// The resource type. Valid values:
     ///
-    /// * **VPC**
-    /// * **VSWITCH**
-    /// * **ROUTETABLE**
-    /// * **EIP**
-    /// * **VpnGateway**
-    /// * **NATGATEWAY**
-    /// * **COMMONBANDWIDTHPACKAGE**: EIP bandwidth plan
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Required.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`ListTagResourcesRequest::resource_type`](ListTagResourcesRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -205,11 +198,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * You must specify the token that is obtained from the previous query as the value of **NextToken**.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListTagResourcesRequest::next_token`](ListTagResourcesRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -218,9 +207,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Valid values:**1** to **50**. Default value: **50**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be at most 50.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`ListTagResourcesRequest::max_results`](ListTagResourcesRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -229,9 +216,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// The resource ID. You can specify up to 20 resource IDs.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Must have at most 51 items.
-    /// - Example: `vpc-bp16qjewdsunr41m1****`.
+    /// Its description, rules and example: [`ListTagResourcesRequest::resource_id`](ListTagResourcesRequest::resource_id).
     pub fn resource_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -243,11 +228,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// The region ID of the resource.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListTagResourcesRequest::region_id`](ListTagResourcesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -256,13 +237,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// The tag value. You can specify up to 20 tag values. It can be an empty string.
     ///
-    /// The value can be up to 128 characters in length and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). The value must start with a letter but cannot start with `aliyun` or `acs:`. The value cannot contain `http://` or `https://`.
-    ///
-    /// > You must specify at least one of **ResourceId.N** and **Tag.N** (**Tag.N.Key** and **Tag.N.Value**).
-    ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
-    /// - Example: `ListTagResources`.
+    /// Its description, rules and example: [`ListTagResourcesRequest::tag`](ListTagResourcesRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -414,181 +389,113 @@ for ListTagResourcesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListTagResources`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListTagResourcesError {
-    /// HTTP 400 `InvalidTagKey`: The tag keys are not valid.
-    InvalidTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue`: The tag values are not valid.
-    InvalidTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam`: %s
-    MissingParam(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.NotFound`: The instance type is not found
-    InvalidInstanceTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceIds.NotFound`: The instanceIds are not found
-    InvalidInstanceIdsNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.TagKeys`: The request do not allow to operate the tag keys
-    ForbiddenTagKeys(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.TagNum`: Custom Tags quota exceeded
-    QuotaExceededTagNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.NotAllowedCategary`: The System tag is not valid
-    ForbiddenNotAllowedCategary(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.TagKey.Duplicated`: The specified tag key already exists.
-    ForbiddenTagKeyDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.TagNum`: The maximum number of tags is exceeded.
-    SizeLimitExceededTagNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.ResourceId`: The maximum number of resource IDs is exceeded.
-    SizeLimitExceededResourceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BothEmpty.TagsAndResources`: The specified Tags and ResourcesIds are not allow to both empty.
+mod error;
+pub use error::ListTagResourcesError;
+impl crate::Client {
+    /// Calls `ListTagResources`: Queries the tags that are added to resources.
     ///
-    /// Also returned with HTTP 403: The specified Tags and ResourcesIds are not allow to both empty.
-    BothEmptyTagsAndResources(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.ResourceType`: The param of ResourceType is missing.
-    MissingParamResourceType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListTagResourcesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidTagKey",
-                        "InvalidTagValue",
-                        "MissingParam",
-                        "InvalidInstanceType.NotFound",
-                        "InvalidInstanceIds.NotFound",
-                        "Forbidden.TagKeys",
-                        "QuotaExceeded.TagNum",
-                        "Forbidden.NotAllowedCategary",
-                        "Forbidden.TagKey.Duplicated",
-                        "SizeLimitExceeded.TagNum",
-                        "SizeLimitExceeded.ResourceId",
-                        "BothEmpty.TagsAndResources",
-                        "MissingParam.ResourceType",
-                        "Forbidden",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](ListTagResourcesRequestBuilder::send) it. The parameters and their rules: [`ListTagResourcesRequest`].
+    #[inline]
+    pub fn list_tag_resources(&self) -> ListTagResourcesRequestBuilder<&Self> {
+        ListTagResourcesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListTagResourcesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListTagResources`: Queries the tags that are added to resources.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListTagResourcesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidTagKey(error),
-            1 => Self::InvalidTagValue(error),
-            2 => Self::MissingParam(error),
-            3 => Self::InvalidInstanceTypeNotFound(error),
-            4 => Self::InvalidInstanceIdsNotFound(error),
-            5 => Self::ForbiddenTagKeys(error),
-            6 => Self::QuotaExceededTagNum(error),
-            7 => Self::ForbiddenNotAllowedCategary(error),
-            8 => Self::ForbiddenTagKeyDuplicated(error),
-            9 => Self::SizeLimitExceededTagNum(error),
-            10 => Self::SizeLimitExceededResourceId(error),
-            11 => Self::BothEmptyTagsAndResources(error),
-            12 => Self::MissingParamResourceType(error),
-            13 => Self::Forbidden(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidTagKey(error) => (0, error),
-            Self::InvalidTagValue(error) => (1, error),
-            Self::MissingParam(error) => (2, error),
-            Self::InvalidInstanceTypeNotFound(error) => (3, error),
-            Self::InvalidInstanceIdsNotFound(error) => (4, error),
-            Self::ForbiddenTagKeys(error) => (5, error),
-            Self::QuotaExceededTagNum(error) => (6, error),
-            Self::ForbiddenNotAllowedCategary(error) => (7, error),
-            Self::ForbiddenTagKeyDuplicated(error) => (8, error),
-            Self::SizeLimitExceededTagNum(error) => (9, error),
-            Self::SizeLimitExceededResourceId(error) => (10, error),
-            Self::BothEmptyTagsAndResources(error) => (11, error),
-            Self::MissingParamResourceType(error) => (12, error),
-            Self::Forbidden(error) => (13, error),
-            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
-        }
+    pub fn list_tag_resources(&self) -> ListTagResourcesRequestBuilder<&Self> {
+        ListTagResourcesRequestBuilder::new(self)
     }
 }
-impl Clone for ListTagResourcesError {
+/// Every page of `ListTagResources`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_tag_resources_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListTagResourcesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListTagResourcesResponse, ::acs_runtime::client::Error<ListTagResourcesError>>,
+> {
+    fn count(response: &ListTagResourcesResponse) -> usize {
+        response
+            .tag_resources
+            .as_ref()
+            .and_then(|x| x.tag_resource.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListTagResourcesRequest,
+        response: &ListTagResourcesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListTagResourcesRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_tag_resources(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListTagResources`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_tag_resources_pages(
+        &self,
+        request: ListTagResourcesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListTagResourcesResponse,
+            ::acs_runtime::client::Error<ListTagResourcesError>,
+        >,
+    > {
+        list_tag_resources_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListTagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidTagKey",
-            "InvalidTagValue",
-            "MissingParam",
-            "InvalidInstanceTypeNotFound",
-            "InvalidInstanceIdsNotFound",
-            "ForbiddenTagKeys",
-            "QuotaExceededTagNum",
-            "ForbiddenNotAllowedCategary",
-            "ForbiddenTagKeyDuplicated",
-            "SizeLimitExceededTagNum",
-            "SizeLimitExceededResourceId",
-            "BothEmptyTagsAndResources",
-            "MissingParamResourceType",
-            "Forbidden",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListTagResources`, in order: `while let Some(item) = items.next().await`.
+pub fn list_tag_resources_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListTagResourcesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::TagResource,
+        ::acs_runtime::client::Error<ListTagResourcesError>,
+    >,
+> {
+    fn extract(response: ListTagResourcesResponse) -> Vec<crate::types::TagResource> {
+        response.tag_resources.and_then(|x| x.tag_resource).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_tag_resources_pages(api, request), extract),
+    )
 }
-impl ListTagResourcesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListTagResources`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListTagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListTagResourcesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListTagResourcesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_tag_resources_items(
+        &self,
+        request: ListTagResourcesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::TagResource,
+            ::acs_runtime::client::Error<ListTagResourcesError>,
+        >,
+    > {
+        list_tag_resources_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `tag` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_tag_resources_for_express_connect_pages`](crate::Client::list_tag_resources_for_express_connect_pages) and [`list_tag_resources_for_express_connect_items`](crate::Client::list_tag_resources_for_express_connect_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`list_tag_resources_for_express_connect_pages`](crate::Client::list_tag_resources_for_express_connect_pages) and [`list_tag_resources_for_express_connect_items`](crate::Client::list_tag_resources_for_express_connect_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTagResourcesForExpressConnect",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListTagResourcesForExpressConnectRequest>;
 /// Request of `ListTagResourcesForExpressConnect`: Queries the tags that are added to an Express Connect circuit.
 ///
 /// ##
@@ -177,13 +180,7 @@ impl<C> ListTagResourcesForExpressConnectRequestBuilder<C> {
     ///
     /// The type of the resource. Valid values:
     ///
-    /// * **PHYSICALCONNECTION**: Express Connect circuit.
-    /// * **VIRTUALBORDERROUTER**: virtual border router (VBR).
-    /// * **ROUTERINTERFACE**: router interface.
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Required.
-    /// - Example: `PHYSICALCONNECTION`.
+    /// Its description, rules and example: [`ListTagResourcesForExpressConnectRequest::resource_type`](ListTagResourcesForExpressConnectRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -192,11 +189,7 @@ impl<C> ListTagResourcesForExpressConnectRequestBuilder<C> {
     ///
     /// The ID of the region to which the resource resides.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListTagResourcesForExpressConnectRequest::region_id`](ListTagResourcesForExpressConnectRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -205,11 +198,7 @@ impl<C> ListTagResourcesForExpressConnectRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results.
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * You must specify the token that is obtained from the previous query as the value of **NextToken**.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListTagResourcesForExpressConnectRequest::next_token`](ListTagResourcesForExpressConnectRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -218,9 +207,7 @@ impl<C> ListTagResourcesForExpressConnectRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be at most 50.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListTagResourcesForExpressConnectRequest::max_results`](ListTagResourcesForExpressConnectRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -229,8 +216,7 @@ impl<C> ListTagResourcesForExpressConnectRequestBuilder<C> {
     ///
     /// The resource IDs.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`ListTagResourcesForExpressConnectRequest::resource_id`](ListTagResourcesForExpressConnectRequest::resource_id).
     pub fn resource_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -242,8 +228,7 @@ impl<C> ListTagResourcesForExpressConnectRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`ListTagResourcesForExpressConnectRequest::tag`](ListTagResourcesForExpressConnectRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -401,163 +386,125 @@ for ListTagResourcesForExpressConnectResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListTagResourcesForExpressConnect`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListTagResourcesForExpressConnectError {
-    /// HTTP 400 `InvalidTagKey`: The tag keys are not valid.
-    InvalidTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue`: The tag values are not valid.
-    InvalidTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.NotFound`: The instance type is not found
-    InvalidInstanceTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceIds.NotFound`: The instanceIds are not found
-    InvalidInstanceIdsNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.TagKeys`: The request do not allow to operate the tag keys
-    ForbiddenTagKeys(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.TagNum`: Custom Tags quota exceeded
-    QuotaExceededTagNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.TagKey.Duplicated`: The specified tag key already exists.
-    ForbiddenTagKeyDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.TagNum`: The maximum number of tags is exceeded.
-    SizeLimitExceededTagNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.ResourceId`: The maximum number of resource IDs is exceeded.
-    SizeLimitExceededResourceId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `BothEmpty.TagsAndResources`: The specified Tags and ResourcesIds are not allow to both empty.
-    BothEmptyTagsAndResources(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ListTagResourcesForExpressConnectError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidTagKey",
-                        "InvalidTagValue",
-                        "InvalidInstanceType.NotFound",
-                        "InvalidInstanceIds.NotFound",
-                        "Forbidden.TagKeys",
-                        "QuotaExceeded.TagNum",
-                        "Forbidden.TagKey.Duplicated",
-                        "SizeLimitExceeded.TagNum",
-                        "SizeLimitExceeded.ResourceId",
-                        "Forbidden",
-                        "BothEmpty.TagsAndResources",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListTagResourcesForExpressConnectError;
+impl crate::Client {
+    /// Calls `ListTagResourcesForExpressConnect`: Queries the tags that are added to an Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListTagResourcesForExpressConnectRequestBuilder::send) it. The parameters and their rules: [`ListTagResourcesForExpressConnectRequest`].
+    #[inline]
+    pub fn list_tag_resources_for_express_connect(
+        &self,
+    ) -> ListTagResourcesForExpressConnectRequestBuilder<&Self> {
+        ListTagResourcesForExpressConnectRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListTagResourcesForExpressConnectError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListTagResourcesForExpressConnect`: Queries the tags that are added to an Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListTagResourcesForExpressConnectRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidTagKey(error),
-            1 => Self::InvalidTagValue(error),
-            2 => Self::InvalidInstanceTypeNotFound(error),
-            3 => Self::InvalidInstanceIdsNotFound(error),
-            4 => Self::ForbiddenTagKeys(error),
-            5 => Self::QuotaExceededTagNum(error),
-            6 => Self::ForbiddenTagKeyDuplicated(error),
-            7 => Self::SizeLimitExceededTagNum(error),
-            8 => Self::SizeLimitExceededResourceId(error),
-            9 => Self::Forbidden(error),
-            10 => Self::BothEmptyTagsAndResources(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidTagKey(error) => (0, error),
-            Self::InvalidTagValue(error) => (1, error),
-            Self::InvalidInstanceTypeNotFound(error) => (2, error),
-            Self::InvalidInstanceIdsNotFound(error) => (3, error),
-            Self::ForbiddenTagKeys(error) => (4, error),
-            Self::QuotaExceededTagNum(error) => (5, error),
-            Self::ForbiddenTagKeyDuplicated(error) => (6, error),
-            Self::SizeLimitExceededTagNum(error) => (7, error),
-            Self::SizeLimitExceededResourceId(error) => (8, error),
-            Self::Forbidden(error) => (9, error),
-            Self::BothEmptyTagsAndResources(error) => (10, error),
-            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
-        }
+    pub fn list_tag_resources_for_express_connect(
+        &self,
+    ) -> ListTagResourcesForExpressConnectRequestBuilder<&Self> {
+        ListTagResourcesForExpressConnectRequestBuilder::new(self)
     }
 }
-impl Clone for ListTagResourcesForExpressConnectError {
+/// Every page of `ListTagResourcesForExpressConnect`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_tag_resources_for_express_connect_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListTagResourcesForExpressConnectRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListTagResourcesForExpressConnectResponse,
+        ::acs_runtime::client::Error<ListTagResourcesForExpressConnectError>,
+    >,
+> {
+    fn count(response: &ListTagResourcesForExpressConnectResponse) -> usize {
+        response
+            .tag_resources
+            .as_ref()
+            .and_then(|x| x.tag_resource.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListTagResourcesForExpressConnectRequest,
+        response: &ListTagResourcesForExpressConnectResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListTagResourcesForExpressConnectRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_tag_resources_for_express_connect(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListTagResourcesForExpressConnect`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_tag_resources_for_express_connect_pages(
+        &self,
+        request: ListTagResourcesForExpressConnectRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListTagResourcesForExpressConnectResponse,
+            ::acs_runtime::client::Error<ListTagResourcesForExpressConnectError>,
+        >,
+    > {
+        list_tag_resources_for_express_connect_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListTagResourcesForExpressConnectError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidTagKey",
-            "InvalidTagValue",
-            "InvalidInstanceTypeNotFound",
-            "InvalidInstanceIdsNotFound",
-            "ForbiddenTagKeys",
-            "QuotaExceededTagNum",
-            "ForbiddenTagKeyDuplicated",
-            "SizeLimitExceededTagNum",
-            "SizeLimitExceededResourceId",
-            "Forbidden",
-            "BothEmptyTagsAndResources",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListTagResourcesForExpressConnect`, in order: `while let Some(item) = items.next().await`.
+pub fn list_tag_resources_for_express_connect_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListTagResourcesForExpressConnectRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::TagResource,
+        ::acs_runtime::client::Error<ListTagResourcesForExpressConnectError>,
+    >,
+> {
+    fn extract(
+        response: ListTagResourcesForExpressConnectResponse,
+    ) -> Vec<crate::types::TagResource> {
+        response.tag_resources.and_then(|x| x.tag_resource).unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_tag_resources_for_express_connect_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListTagResourcesForExpressConnectError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListTagResourcesForExpressConnect`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListTagResourcesForExpressConnectError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListTagResourcesForExpressConnectError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ListTagResourcesForExpressConnectError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_tag_resources_for_express_connect_items(
+        &self,
+        request: ListTagResourcesForExpressConnectRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::TagResource,
+            ::acs_runtime::client::Error<ListTagResourcesForExpressConnectError>,
+        >,
+    > {
+        list_tag_resources_for_express_connect_items(self, request)
     }
 }

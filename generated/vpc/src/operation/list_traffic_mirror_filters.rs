@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `traffic-mirror` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_traffic_mirror_filters_pages`](crate::Client::list_traffic_mirror_filters_pages) and [`list_traffic_mirror_filters_items`](crate::Client::list_traffic_mirror_filters_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`list_traffic_mirror_filters_pages`](crate::Client::list_traffic_mirror_filters_pages) and [`list_traffic_mirror_filters_items`](crate::Client::list_traffic_mirror_filters_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTrafficMirrorFilters",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListTrafficMirrorFiltersRequest>;
 /// Request of `ListTrafficMirrorFilters`: Queries filters for traffic mirror.
 ///
 /// # Example
@@ -182,8 +185,7 @@ impl<C> ListTrafficMirrorFiltersRequestBuilder<C> {
     ///
     /// The name of the filter.
     ///
-    /// - Wire name: `TrafficMirrorFilterName`.
-    /// - Example: `abc`.
+    /// Its description, rules and example: [`ListTrafficMirrorFiltersRequest::traffic_mirror_filter_name`](ListTrafficMirrorFiltersRequest::traffic_mirror_filter_name).
     pub fn traffic_mirror_filter_name(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_mirror_filter_name = Some(value.into());
         self
@@ -192,10 +194,7 @@ impl<C> ListTrafficMirrorFiltersRequestBuilder<C> {
     ///
     /// The maximum number of entries to return.
     ///
-    /// Valid values: **1** to **100**. Default value: **10**.
-    ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListTrafficMirrorFiltersRequest::max_results`](ListTrafficMirrorFiltersRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -204,11 +203,7 @@ impl<C> ListTrafficMirrorFiltersRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * You must specify the token that is obtained from the previous query as the value of NextToken.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListTrafficMirrorFiltersRequest::next_token`](ListTrafficMirrorFiltersRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -217,9 +212,7 @@ impl<C> ListTrafficMirrorFiltersRequestBuilder<C> {
     ///
     /// The ID of the traffic mirror filter. The maximum value of **N** is **100**, which specifies that you can query up to 100 filters at a time.
     ///
-    /// - Wire name: `TrafficMirrorFilterIds`.
-    /// - Must have at most 100 items.
-    /// - Example: `tmf-j6cmls82xnc86vtpe****`.
+    /// Its description, rules and example: [`ListTrafficMirrorFiltersRequest::traffic_mirror_filter_ids`](ListTrafficMirrorFiltersRequest::traffic_mirror_filter_ids).
     pub fn traffic_mirror_filter_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -233,11 +226,7 @@ impl<C> ListTrafficMirrorFiltersRequestBuilder<C> {
     ///
     /// The ID of the region to which the mirrored traffic belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hongkong`.
+    /// Its description, rules and example: [`ListTrafficMirrorFiltersRequest::region_id`](ListTrafficMirrorFiltersRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -246,8 +235,7 @@ impl<C> ListTrafficMirrorFiltersRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the mirrored traffic belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`ListTrafficMirrorFiltersRequest::resource_group_id`](ListTrafficMirrorFiltersRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -256,8 +244,7 @@ impl<C> ListTrafficMirrorFiltersRequestBuilder<C> {
     ///
     /// The tag list.
     ///
-    /// - Wire name: `Tags`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`ListTrafficMirrorFiltersRequest::tags`](ListTrafficMirrorFiltersRequest::tags).
     pub fn tags(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tags = Some(values.into_iter().collect());
         self
@@ -444,90 +431,121 @@ for ListTrafficMirrorFiltersResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListTrafficMirrorFilters`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListTrafficMirrorFiltersError {
-    /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
-    IllegalParamNextToken(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListTrafficMirrorFiltersError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["IllegalParam.NextToken"]), error)
+mod error;
+pub use error::ListTrafficMirrorFiltersError;
+impl crate::Client {
+    /// Calls `ListTrafficMirrorFilters`: Queries filters for traffic mirror.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListTrafficMirrorFiltersRequestBuilder::send) it. The parameters and their rules: [`ListTrafficMirrorFiltersRequest`].
+    #[inline]
+    pub fn list_traffic_mirror_filters(
+        &self,
+    ) -> ListTrafficMirrorFiltersRequestBuilder<&Self> {
+        ListTrafficMirrorFiltersRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListTrafficMirrorFiltersError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListTrafficMirrorFilters`: Queries filters for traffic mirror.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListTrafficMirrorFiltersRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamNextToken(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamNextToken(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
+    pub fn list_traffic_mirror_filters(
+        &self,
+    ) -> ListTrafficMirrorFiltersRequestBuilder<&Self> {
+        ListTrafficMirrorFiltersRequestBuilder::new(self)
     }
 }
-impl Clone for ListTrafficMirrorFiltersError {
+/// Every page of `ListTrafficMirrorFilters`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_traffic_mirror_filters_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListTrafficMirrorFiltersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListTrafficMirrorFiltersResponse,
+        ::acs_runtime::client::Error<ListTrafficMirrorFiltersError>,
+    >,
+> {
+    fn count(response: &ListTrafficMirrorFiltersResponse) -> usize {
+        response.traffic_mirror_filters.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListTrafficMirrorFiltersRequest,
+        response: &ListTrafficMirrorFiltersResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListTrafficMirrorFiltersRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_traffic_mirror_filters(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListTrafficMirrorFilters`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_traffic_mirror_filters_pages(
+        &self,
+        request: ListTrafficMirrorFiltersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListTrafficMirrorFiltersResponse,
+            ::acs_runtime::client::Error<ListTrafficMirrorFiltersError>,
+        >,
+    > {
+        list_traffic_mirror_filters_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListTrafficMirrorFiltersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["IllegalParamNextToken", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListTrafficMirrorFilters`, in order: `while let Some(item) = items.next().await`.
+pub fn list_traffic_mirror_filters_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListTrafficMirrorFiltersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::TrafficMirrorFilter,
+        ::acs_runtime::client::Error<ListTrafficMirrorFiltersError>,
+    >,
+> {
+    fn extract(
+        response: ListTrafficMirrorFiltersResponse,
+    ) -> Vec<crate::types::TrafficMirrorFilter> {
+        response.traffic_mirror_filters.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_traffic_mirror_filters_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListTrafficMirrorFiltersError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListTrafficMirrorFilters`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListTrafficMirrorFiltersError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListTrafficMirrorFiltersError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListTrafficMirrorFiltersError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_traffic_mirror_filters_items(
+        &self,
+        request: ListTrafficMirrorFiltersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::TrafficMirrorFilter,
+            ::acs_runtime::client::Error<ListTrafficMirrorFiltersError>,
+        >,
+    > {
+        list_traffic_mirror_filters_items(self, request)
     }
 }

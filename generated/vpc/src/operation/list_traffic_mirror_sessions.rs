@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `traffic-mirror` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_traffic_mirror_sessions_pages`](crate::Client::list_traffic_mirror_sessions_pages) and [`list_traffic_mirror_sessions_items`](crate::Client::list_traffic_mirror_sessions_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`list_traffic_mirror_sessions_pages`](crate::Client::list_traffic_mirror_sessions_pages) and [`list_traffic_mirror_sessions_items`](crate::Client::list_traffic_mirror_sessions_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTrafficMirrorSessions",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListTrafficMirrorSessionsRequest>;
 /// Request of `ListTrafficMirrorSessions`: Queries the details of a traffic mirror session.
 ///
 /// # Example
@@ -254,10 +257,7 @@ impl<C> ListTrafficMirrorSessionsRequestBuilder<C> {
     ///
     /// The name of the traffic mirror session.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `TrafficMirrorSessionName`.
-    /// - Example: `abc`.
+    /// Its description, rules and example: [`ListTrafficMirrorSessionsRequest::traffic_mirror_session_name`](ListTrafficMirrorSessionsRequest::traffic_mirror_session_name).
     pub fn traffic_mirror_session_name(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_mirror_session_name = Some(value.into());
         self
@@ -266,8 +266,7 @@ impl<C> ListTrafficMirrorSessionsRequestBuilder<C> {
     ///
     /// The maximum number of entries to return. Valid values: **1** to **100**. Default value: **10**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListTrafficMirrorSessionsRequest::max_results`](ListTrafficMirrorSessionsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -276,11 +275,7 @@ impl<C> ListTrafficMirrorSessionsRequestBuilder<C> {
     ///
     /// The token that is used for the next query. Valid values:
     ///
-    /// * If this is your first query and no next queries are to be sent, ignore this parameter.
-    /// * If a next query is to be sent, set the value to the value of NextToken that is returned from the last call.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListTrafficMirrorSessionsRequest::next_token`](ListTrafficMirrorSessionsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -289,8 +284,7 @@ impl<C> ListTrafficMirrorSessionsRequestBuilder<C> {
     ///
     /// The ID of the traffic mirror source. You can specify only an elastic network interface (ENI) as the mirror source.
     ///
-    /// - Wire name: `TrafficMirrorSourceId`.
-    /// - Example: `eni-j6c8znm5l1yt4sox*****`.
+    /// Its description, rules and example: [`ListTrafficMirrorSessionsRequest::traffic_mirror_source_id`](ListTrafficMirrorSessionsRequest::traffic_mirror_source_id).
     pub fn traffic_mirror_source_id(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_mirror_source_id = Some(value.into());
         self
@@ -299,8 +293,7 @@ impl<C> ListTrafficMirrorSessionsRequestBuilder<C> {
     ///
     /// The ID of the traffic mirror destination. You can specify only an ENI or a Server Load Balancer (SLB) instance as a traffic mirror destination.
     ///
-    /// - Wire name: `TrafficMirrorTargetId`.
-    /// - Example: `eni-j6c2fp57q8rr47rp****`.
+    /// Its description, rules and example: [`ListTrafficMirrorSessionsRequest::traffic_mirror_target_id`](ListTrafficMirrorSessionsRequest::traffic_mirror_target_id).
     pub fn traffic_mirror_target_id(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_mirror_target_id = Some(value.into());
         self
@@ -309,8 +302,7 @@ impl<C> ListTrafficMirrorSessionsRequestBuilder<C> {
     ///
     /// The ID of the traffic mirror filter.
     ///
-    /// - Wire name: `TrafficMirrorFilterId`.
-    /// - Example: `tmf-j6cmls82xnc86vtpe****`.
+    /// Its description, rules and example: [`ListTrafficMirrorSessionsRequest::traffic_mirror_filter_id`](ListTrafficMirrorSessionsRequest::traffic_mirror_filter_id).
     pub fn traffic_mirror_filter_id(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_mirror_filter_id = Some(value.into());
         self
@@ -319,8 +311,7 @@ impl<C> ListTrafficMirrorSessionsRequestBuilder<C> {
     ///
     /// The VXLAN network identifier (VNI) that is used to distinguish different mirrored traffic. Valid values: **0** to **16777215**. You can use VNIs to identify mirrored traffic from different sessions at the traffic mirror destination. You can specify a custom VNI or use a random VNI that is allocated by the system. If you want the system to randomly allocate a VNI, ignore this parameter.
     ///
-    /// - Wire name: `VirtualNetworkId`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListTrafficMirrorSessionsRequest::virtual_network_id`](ListTrafficMirrorSessionsRequest::virtual_network_id).
     pub fn virtual_network_id(mut self, value: i32) -> Self {
         self.inner.virtual_network_id = Some(value);
         self
@@ -329,10 +320,7 @@ impl<C> ListTrafficMirrorSessionsRequestBuilder<C> {
     ///
     /// The priority of the traffic mirror session. Valid values: **1** to **32766**.
     ///
-    /// A smaller value indicates a higher priority. You cannot specify identical priorities for traffic mirror sessions that are created in the same region by using the same account.
-    ///
-    /// - Wire name: `Priority`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ListTrafficMirrorSessionsRequest::priority`](ListTrafficMirrorSessionsRequest::priority).
     pub fn priority(mut self, value: i32) -> Self {
         self.inner.priority = Some(value);
         self
@@ -341,11 +329,7 @@ impl<C> ListTrafficMirrorSessionsRequestBuilder<C> {
     ///
     /// Specifies whether to enable the traffic mirror session. Valid values:
     ///
-    /// * **false**: does not enable the traffic mirror session.
-    /// * **true**: enables the traffic mirror session.
-    ///
-    /// - Wire name: `Enabled`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ListTrafficMirrorSessionsRequest::enabled`](ListTrafficMirrorSessionsRequest::enabled).
     pub fn enabled(mut self, value: bool) -> Self {
         self.inner.enabled = Some(value);
         self
@@ -354,9 +338,7 @@ impl<C> ListTrafficMirrorSessionsRequestBuilder<C> {
     ///
     /// The IDs of the traffic mirror session. The maximum value of N is 100, which indicates that you can query up to 100 traffic mirror sessions at a time.
     ///
-    /// - Wire name: `TrafficMirrorSessionIds`.
-    /// - Must have at most 100 items.
-    /// - Example: `tms-j6cla50buc44ap8tu****`.
+    /// Its description, rules and example: [`ListTrafficMirrorSessionsRequest::traffic_mirror_session_ids`](ListTrafficMirrorSessionsRequest::traffic_mirror_session_ids).
     pub fn traffic_mirror_session_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -370,9 +352,7 @@ impl<C> ListTrafficMirrorSessionsRequestBuilder<C> {
     ///
     /// The ID of the region to which the traffic mirror session belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hongkong`.
+    /// Its description, rules and example: [`ListTrafficMirrorSessionsRequest::region_id`](ListTrafficMirrorSessionsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -381,8 +361,7 @@ impl<C> ListTrafficMirrorSessionsRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the mirrored traffic belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-bp67acfmxazb4ph****`.
+    /// Its description, rules and example: [`ListTrafficMirrorSessionsRequest::resource_group_id`](ListTrafficMirrorSessionsRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -391,8 +370,7 @@ impl<C> ListTrafficMirrorSessionsRequestBuilder<C> {
     ///
     /// The tags of the resource.
     ///
-    /// - Wire name: `Tags`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`ListTrafficMirrorSessionsRequest::tags`](ListTrafficMirrorSessionsRequest::tags).
     pub fn tags(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tags = Some(values.into_iter().collect());
         self
@@ -559,90 +537,121 @@ for ListTrafficMirrorSessionsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListTrafficMirrorSessions`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListTrafficMirrorSessionsError {
-    /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
-    IllegalParamNextToken(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListTrafficMirrorSessionsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["IllegalParam.NextToken"]), error)
+mod error;
+pub use error::ListTrafficMirrorSessionsError;
+impl crate::Client {
+    /// Calls `ListTrafficMirrorSessions`: Queries the details of a traffic mirror session.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListTrafficMirrorSessionsRequestBuilder::send) it. The parameters and their rules: [`ListTrafficMirrorSessionsRequest`].
+    #[inline]
+    pub fn list_traffic_mirror_sessions(
+        &self,
+    ) -> ListTrafficMirrorSessionsRequestBuilder<&Self> {
+        ListTrafficMirrorSessionsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListTrafficMirrorSessionsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListTrafficMirrorSessions`: Queries the details of a traffic mirror session.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListTrafficMirrorSessionsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamNextToken(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamNextToken(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
+    pub fn list_traffic_mirror_sessions(
+        &self,
+    ) -> ListTrafficMirrorSessionsRequestBuilder<&Self> {
+        ListTrafficMirrorSessionsRequestBuilder::new(self)
     }
 }
-impl Clone for ListTrafficMirrorSessionsError {
+/// Every page of `ListTrafficMirrorSessions`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_traffic_mirror_sessions_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListTrafficMirrorSessionsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListTrafficMirrorSessionsResponse,
+        ::acs_runtime::client::Error<ListTrafficMirrorSessionsError>,
+    >,
+> {
+    fn count(response: &ListTrafficMirrorSessionsResponse) -> usize {
+        response.traffic_mirror_sessions.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListTrafficMirrorSessionsRequest,
+        response: &ListTrafficMirrorSessionsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListTrafficMirrorSessionsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_traffic_mirror_sessions(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListTrafficMirrorSessions`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_traffic_mirror_sessions_pages(
+        &self,
+        request: ListTrafficMirrorSessionsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListTrafficMirrorSessionsResponse,
+            ::acs_runtime::client::Error<ListTrafficMirrorSessionsError>,
+        >,
+    > {
+        list_traffic_mirror_sessions_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListTrafficMirrorSessionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["IllegalParamNextToken", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListTrafficMirrorSessions`, in order: `while let Some(item) = items.next().await`.
+pub fn list_traffic_mirror_sessions_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListTrafficMirrorSessionsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::TrafficMirrorSession,
+        ::acs_runtime::client::Error<ListTrafficMirrorSessionsError>,
+    >,
+> {
+    fn extract(
+        response: ListTrafficMirrorSessionsResponse,
+    ) -> Vec<crate::types::TrafficMirrorSession> {
+        response.traffic_mirror_sessions.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_traffic_mirror_sessions_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListTrafficMirrorSessionsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListTrafficMirrorSessions`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListTrafficMirrorSessionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListTrafficMirrorSessionsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListTrafficMirrorSessionsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_traffic_mirror_sessions_items(
+        &self,
+        request: ListTrafficMirrorSessionsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::TrafficMirrorSession,
+            ::acs_runtime::client::Error<ListTrafficMirrorSessionsError>,
+        >,
+    > {
+        list_traffic_mirror_sessions_items(self, request)
     }
 }

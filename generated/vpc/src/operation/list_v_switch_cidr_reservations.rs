@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `vswitch` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_v_switch_cidr_reservations_pages`](crate::Client::list_v_switch_cidr_reservations_pages) and [`list_v_switch_cidr_reservations_items`](crate::Client::list_v_switch_cidr_reservations_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`list_v_switch_cidr_reservations_pages`](crate::Client::list_v_switch_cidr_reservations_pages) and [`list_v_switch_cidr_reservations_items`](crate::Client::list_v_switch_cidr_reservations_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListVSwitchCidrReservations",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListVSwitchCidrReservationsRequest>;
 /// Request of `ListVSwitchCidrReservations`: Queries the CIDR reservation information about vSwitches.
 ///
 /// # Example
@@ -197,8 +200,7 @@ impl<C> ListVSwitchCidrReservationsRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tags`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`ListVSwitchCidrReservationsRequest::tags`](ListVSwitchCidrReservationsRequest::tags).
     pub fn tags(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tags = Some(values.into_iter().collect());
         self
@@ -207,8 +209,7 @@ impl<C> ListVSwitchCidrReservationsRequestBuilder<C> {
     ///
     /// The ID of the vSwitch for which you want to query reserved CIDR blocks.
     ///
-    /// - Wire name: `VSwitchId`.
-    /// - Example: `vsw-25navfgbue4g****`.
+    /// Its description, rules and example: [`ListVSwitchCidrReservationsRequest::v_switch_id`](ListVSwitchCidrReservationsRequest::v_switch_id).
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_id = Some(value.into());
         self
@@ -217,8 +218,7 @@ impl<C> ListVSwitchCidrReservationsRequestBuilder<C> {
     ///
     /// The ID of the reserved CIDR block. You can specify at most 10 IDs.
     ///
-    /// - Wire name: `VSwitchCidrReservationIds`.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`ListVSwitchCidrReservationsRequest::v_switch_cidr_reservation_ids`](ListVSwitchCidrReservationsRequest::v_switch_cidr_reservation_ids).
     pub fn v_switch_cidr_reservation_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -232,10 +232,7 @@ impl<C> ListVSwitchCidrReservationsRequestBuilder<C> {
     ///
     /// The type of the reserved CIDR block. Set the value to **prefix**.
     ///
-    /// > When you allocate CIDR blocks, or enable the service to automatically allocate CIDR blocks to elastic network interfaces (ENIs), the CIDR blocks to allocate must fall into the reserved CIDR block. If the reserved CIDR is exhausted, an error message is returned.
-    ///
-    /// - Wire name: `VSwitchCidrReservationType`.
-    /// - Example: `prefix`.
+    /// Its description, rules and example: [`ListVSwitchCidrReservationsRequest::v_switch_cidr_reservation_type`](ListVSwitchCidrReservationsRequest::v_switch_cidr_reservation_type).
     pub fn v_switch_cidr_reservation_type(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_cidr_reservation_type = Some(value.into());
         self
@@ -244,11 +241,7 @@ impl<C> ListVSwitchCidrReservationsRequestBuilder<C> {
     ///
     /// The IP version of the reserved CIDR block. Valid values:
     ///
-    /// * **IPv4** (default)
-    /// * **IPv6**
-    ///
-    /// - Wire name: `IpVersion`.
-    /// - Example: `IPv4`.
+    /// Its description, rules and example: [`ListVSwitchCidrReservationsRequest::ip_version`](ListVSwitchCidrReservationsRequest::ip_version).
     pub fn ip_version(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_version = Some(value.into());
         self
@@ -257,11 +250,7 @@ impl<C> ListVSwitchCidrReservationsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * You must specify the token that is obtained from the previous query as the value of NextToken.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListVSwitchCidrReservationsRequest::next_token`](ListVSwitchCidrReservationsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -270,10 +259,7 @@ impl<C> ListVSwitchCidrReservationsRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Valid values: **1** to **100**. Default value: **10**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListVSwitchCidrReservationsRequest::max_results`](ListVSwitchCidrReservationsRequest::max_results).
     pub fn max_results(mut self, value: i64) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -282,11 +268,7 @@ impl<C> ListVSwitchCidrReservationsRequestBuilder<C> {
     ///
     /// The region ID of the vSwitch.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListVSwitchCidrReservationsRequest::region_id`](ListVSwitchCidrReservationsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -471,90 +453,121 @@ for ListVSwitchCidrReservationsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListVSwitchCidrReservations`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListVSwitchCidrReservationsError {
-    /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
-    IllegalParamNextToken(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListVSwitchCidrReservationsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["IllegalParam.NextToken"]), error)
+mod error;
+pub use error::ListVSwitchCidrReservationsError;
+impl crate::Client {
+    /// Calls `ListVSwitchCidrReservations`: Queries the CIDR reservation information about vSwitches.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListVSwitchCidrReservationsRequestBuilder::send) it. The parameters and their rules: [`ListVSwitchCidrReservationsRequest`].
+    #[inline]
+    pub fn list_v_switch_cidr_reservations(
+        &self,
+    ) -> ListVSwitchCidrReservationsRequestBuilder<&Self> {
+        ListVSwitchCidrReservationsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListVSwitchCidrReservationsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListVSwitchCidrReservations`: Queries the CIDR reservation information about vSwitches.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListVSwitchCidrReservationsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamNextToken(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamNextToken(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
+    pub fn list_v_switch_cidr_reservations(
+        &self,
+    ) -> ListVSwitchCidrReservationsRequestBuilder<&Self> {
+        ListVSwitchCidrReservationsRequestBuilder::new(self)
     }
 }
-impl Clone for ListVSwitchCidrReservationsError {
+/// Every page of `ListVSwitchCidrReservations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_v_switch_cidr_reservations_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListVSwitchCidrReservationsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListVSwitchCidrReservationsResponse,
+        ::acs_runtime::client::Error<ListVSwitchCidrReservationsError>,
+    >,
+> {
+    fn count(response: &ListVSwitchCidrReservationsResponse) -> usize {
+        response.v_switch_cidr_reservations.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListVSwitchCidrReservationsRequest,
+        response: &ListVSwitchCidrReservationsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListVSwitchCidrReservationsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_v_switch_cidr_reservations(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListVSwitchCidrReservations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_v_switch_cidr_reservations_pages(
+        &self,
+        request: ListVSwitchCidrReservationsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListVSwitchCidrReservationsResponse,
+            ::acs_runtime::client::Error<ListVSwitchCidrReservationsError>,
+        >,
+    > {
+        list_v_switch_cidr_reservations_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListVSwitchCidrReservationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["IllegalParamNextToken", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListVSwitchCidrReservations`, in order: `while let Some(item) = items.next().await`.
+pub fn list_v_switch_cidr_reservations_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListVSwitchCidrReservationsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::VSwitchCidrReservation,
+        ::acs_runtime::client::Error<ListVSwitchCidrReservationsError>,
+    >,
+> {
+    fn extract(
+        response: ListVSwitchCidrReservationsResponse,
+    ) -> Vec<crate::types::VSwitchCidrReservation> {
+        response.v_switch_cidr_reservations.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_v_switch_cidr_reservations_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListVSwitchCidrReservationsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListVSwitchCidrReservations`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListVSwitchCidrReservationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListVSwitchCidrReservationsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListVSwitchCidrReservationsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_v_switch_cidr_reservations_items(
+        &self,
+        request: ListVSwitchCidrReservationsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::VSwitchCidrReservation,
+            ::acs_runtime::client::Error<ListVSwitchCidrReservationsError>,
+        >,
+    > {
+        list_v_switch_cidr_reservations_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `physical-connection` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_virtual_physical_connections_pages`](crate::Client::list_virtual_physical_connections_pages) and [`list_virtual_physical_connections_items`](crate::Client::list_virtual_physical_connections_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`list_virtual_physical_connections_pages`](crate::Client::list_virtual_physical_connections_pages) and [`list_virtual_physical_connections_items`](crate::Client::list_virtual_physical_connections_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListVirtualPhysicalConnections",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListVirtualPhysicalConnectionsRequest>;
 /// Request of `ListVirtualPhysicalConnections`: Queries hosted connections.
 ///
 /// # Example
@@ -268,10 +271,7 @@ impl<C> ListVirtualPhysicalConnectionsRequestBuilder<C> {
     ///
     /// The ID of the Express Connect circuit over which the hosted connections are created.
     ///
-    /// Express Connect circuits in this topic refer to Express Connect circuits over which hosted connections are created.
-    ///
-    /// - Wire name: `PhysicalConnectionId`.
-    /// - Example: `pc-bp1ciz7ekd2grn1as****`.
+    /// Its description, rules and example: [`ListVirtualPhysicalConnectionsRequest::physical_connection_id`](ListVirtualPhysicalConnectionsRequest::physical_connection_id).
     pub fn physical_connection_id(mut self, value: impl Into<String>) -> Self {
         self.inner.physical_connection_id = Some(value.into());
         self
@@ -280,12 +280,7 @@ impl<C> ListVirtualPhysicalConnectionsRequestBuilder<C> {
     ///
     /// The business status of the hosted connection. Valid values:
     ///
-    /// * **Normal**
-    /// * **FinancialLocked**
-    /// * **SecurityLocked**
-    ///
-    /// - Wire name: `VirtualPhysicalConnectionBusinessStatus`.
-    /// - Example: `Normal`.
+    /// Its description, rules and example: [`ListVirtualPhysicalConnectionsRequest::virtual_physical_connection_business_status`](ListVirtualPhysicalConnectionsRequest::virtual_physical_connection_business_status).
     pub fn virtual_physical_connection_business_status(
         mut self,
         value: impl Into<String>,
@@ -297,9 +292,7 @@ impl<C> ListVirtualPhysicalConnectionsRequestBuilder<C> {
     ///
     /// The information about the hosted connection.
     ///
-    /// - Wire name: `VirtualPhysicalConnectionIds`.
-    /// - Must have at most 20 items.
-    /// - Example: `pc-xxx`.
+    /// Its description, rules and example: [`ListVirtualPhysicalConnectionsRequest::virtual_physical_connection_ids`](ListVirtualPhysicalConnectionsRequest::virtual_physical_connection_ids).
     pub fn virtual_physical_connection_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -313,11 +306,7 @@ impl<C> ListVirtualPhysicalConnectionsRequestBuilder<C> {
     ///
     /// Specifies whether the hosted connection is accepted by the tenant. Valid values:
     ///
-    /// * **true**
-    /// * **false**
-    ///
-    /// - Wire name: `IsConfirmed`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ListVirtualPhysicalConnectionsRequest::is_confirmed`](ListVirtualPhysicalConnectionsRequest::is_confirmed).
     pub fn is_confirmed(mut self, value: bool) -> Self {
         self.inner.is_confirmed = Some(value);
         self
@@ -326,9 +315,7 @@ impl<C> ListVirtualPhysicalConnectionsRequestBuilder<C> {
     ///
     /// The business status of the hosted connection.
     ///
-    /// - Wire name: `VirtualPhysicalConnectionStatuses`.
-    /// - Must have at most 20 items.
-    /// - Example: `pc-xxx`.
+    /// Its description, rules and example: [`ListVirtualPhysicalConnectionsRequest::virtual_physical_connection_statuses`](ListVirtualPhysicalConnectionsRequest::virtual_physical_connection_statuses).
     pub fn virtual_physical_connection_statuses(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -342,9 +329,7 @@ impl<C> ListVirtualPhysicalConnectionsRequestBuilder<C> {
     ///
     /// The information about the Alibaba Cloud account that owns the hosted connection.
     ///
-    /// - Wire name: `VirtualPhysicalConnectionAliUids`.
-    /// - Must have at most 20 items.
-    /// - Example: `189xxx`.
+    /// Its description, rules and example: [`ListVirtualPhysicalConnectionsRequest::virtual_physical_connection_ali_uids`](ListVirtualPhysicalConnectionsRequest::virtual_physical_connection_ali_uids).
     pub fn virtual_physical_connection_ali_uids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -358,9 +343,7 @@ impl<C> ListVirtualPhysicalConnectionsRequestBuilder<C> {
     ///
     /// The VLAN ID of the hosted connection.
     ///
-    /// - Wire name: `VlanIds`.
-    /// - Must have at most 20 items.
-    /// - Example: `pc-xxx`.
+    /// Its description, rules and example: [`ListVirtualPhysicalConnectionsRequest::vlan_ids`](ListVirtualPhysicalConnectionsRequest::vlan_ids).
     pub fn vlan_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -372,8 +355,7 @@ impl<C> ListVirtualPhysicalConnectionsRequestBuilder<C> {
     ///
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListVirtualPhysicalConnectionsRequest::max_results`](ListVirtualPhysicalConnectionsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -382,11 +364,7 @@ impl<C> ListVirtualPhysicalConnectionsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * You must specify the token that is obtained from the previous query as the value of NextToken.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `dd20****`.
+    /// Its description, rules and example: [`ListVirtualPhysicalConnectionsRequest::next_token`](ListVirtualPhysicalConnectionsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -395,11 +373,7 @@ impl<C> ListVirtualPhysicalConnectionsRequestBuilder<C> {
     ///
     /// The region ID of the hosted connection.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`ListVirtualPhysicalConnectionsRequest::region_id`](ListVirtualPhysicalConnectionsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -408,8 +382,7 @@ impl<C> ListVirtualPhysicalConnectionsRequestBuilder<C> {
     ///
     /// The tag list.
     ///
-    /// - Wire name: `Tags`.
-    /// - Must have at most 5 items.
+    /// Its description, rules and example: [`ListVirtualPhysicalConnectionsRequest::tags`](ListVirtualPhysicalConnectionsRequest::tags).
     pub fn tags(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tags = Some(values.into_iter().collect());
         self
@@ -418,8 +391,7 @@ impl<C> ListVirtualPhysicalConnectionsRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the hosted connection belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmxazb4p****`.
+    /// Its description, rules and example: [`ListVirtualPhysicalConnectionsRequest::resource_group_id`](ListVirtualPhysicalConnectionsRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -606,104 +578,121 @@ for ListVirtualPhysicalConnectionsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListVirtualPhysicalConnections`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListVirtualPhysicalConnectionsError {
-    /// HTTP 400 `IllegalParam.Bandwidth`: The param of Bandwidth \[%s\] is illegal.
-    IllegalParamBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.PhysicalConnectionId`: The specified PhysicalConnectionId \[%s\] is not found.
-    ResourceNotFoundPhysicalConnectionId(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListVirtualPhysicalConnectionsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &["IllegalParam.Bandwidth", "ResourceNotFound.PhysicalConnectionId"],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListVirtualPhysicalConnectionsError;
+impl crate::Client {
+    /// Calls `ListVirtualPhysicalConnections`: Queries hosted connections.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListVirtualPhysicalConnectionsRequestBuilder::send) it. The parameters and their rules: [`ListVirtualPhysicalConnectionsRequest`].
+    #[inline]
+    pub fn list_virtual_physical_connections(
+        &self,
+    ) -> ListVirtualPhysicalConnectionsRequestBuilder<&Self> {
+        ListVirtualPhysicalConnectionsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListVirtualPhysicalConnectionsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListVirtualPhysicalConnections`: Queries hosted connections.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListVirtualPhysicalConnectionsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamBandwidth(error),
-            1 => Self::ResourceNotFoundPhysicalConnectionId(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamBandwidth(error) => (0, error),
-            Self::ResourceNotFoundPhysicalConnectionId(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn list_virtual_physical_connections(
+        &self,
+    ) -> ListVirtualPhysicalConnectionsRequestBuilder<&Self> {
+        ListVirtualPhysicalConnectionsRequestBuilder::new(self)
     }
 }
-impl Clone for ListVirtualPhysicalConnectionsError {
+/// Every page of `ListVirtualPhysicalConnections`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_virtual_physical_connections_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListVirtualPhysicalConnectionsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListVirtualPhysicalConnectionsResponse,
+        ::acs_runtime::client::Error<ListVirtualPhysicalConnectionsError>,
+    >,
+> {
+    fn count(response: &ListVirtualPhysicalConnectionsResponse) -> usize {
+        response.virtual_physical_connections.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListVirtualPhysicalConnectionsRequest,
+        response: &ListVirtualPhysicalConnectionsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListVirtualPhysicalConnectionsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_virtual_physical_connections(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListVirtualPhysicalConnections`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_virtual_physical_connections_pages(
+        &self,
+        request: ListVirtualPhysicalConnectionsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListVirtualPhysicalConnectionsResponse,
+            ::acs_runtime::client::Error<ListVirtualPhysicalConnectionsError>,
+        >,
+    > {
+        list_virtual_physical_connections_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListVirtualPhysicalConnectionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamBandwidth",
-            "ResourceNotFoundPhysicalConnectionId",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListVirtualPhysicalConnections`, in order: `while let Some(item) = items.next().await`.
+pub fn list_virtual_physical_connections_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListVirtualPhysicalConnectionsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::VirtualPhysicalConnection,
+        ::acs_runtime::client::Error<ListVirtualPhysicalConnectionsError>,
+    >,
+> {
+    fn extract(
+        response: ListVirtualPhysicalConnectionsResponse,
+    ) -> Vec<crate::types::VirtualPhysicalConnection> {
+        response.virtual_physical_connections.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_virtual_physical_connections_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListVirtualPhysicalConnectionsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListVirtualPhysicalConnections`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListVirtualPhysicalConnectionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListVirtualPhysicalConnectionsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListVirtualPhysicalConnectionsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_virtual_physical_connections_items(
+        &self,
+        request: ListVirtualPhysicalConnectionsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::VirtualPhysicalConnection,
+            ::acs_runtime::client::Error<ListVirtualPhysicalConnectionsError>,
+        >,
+    > {
+        list_virtual_physical_connections_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `vpc-gateway-endpoint` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_vpc_endpoint_services_by_end_user_pages`](crate::Client::list_vpc_endpoint_services_by_end_user_pages) and [`list_vpc_endpoint_services_by_end_user_items`](crate::Client::list_vpc_endpoint_services_by_end_user_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`list_vpc_endpoint_services_by_end_user_pages`](crate::Client::list_vpc_endpoint_services_by_end_user_pages) and [`list_vpc_endpoint_services_by_end_user_items`](crate::Client::list_vpc_endpoint_services_by_end_user_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListVpcEndpointServicesByEndUser",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListVpcEndpointServicesByEndUserRequest>;
 /// Request of `ListVpcEndpointServicesByEndUser`: Queries available endpoint services.
 ///
 /// # Example
@@ -135,8 +138,7 @@ impl<C> ListVpcEndpointServicesByEndUserRequestBuilder<C> {
     ///
     /// The name of the endpoint service that you want to query.
     ///
-    /// - Wire name: `ServiceName`.
-    /// - Example: `com.aliyun.cn-hangzhou.oss`.
+    /// Its description, rules and example: [`ListVpcEndpointServicesByEndUserRequest::service_name`](ListVpcEndpointServicesByEndUserRequest::service_name).
     pub fn service_name(mut self, value: impl Into<String>) -> Self {
         self.inner.service_name = Some(value.into());
         self
@@ -145,11 +147,7 @@ impl<C> ListVpcEndpointServicesByEndUserRequestBuilder<C> {
     ///
     /// The token that is used for the next query. Valid values:
     ///
-    /// * If this is your first query and no next queries are to be sent, ignore this parameter.
-    /// * If a next query is to be performed, set the value to the NextToken value returned in the last call to the ListListenerCertificates operation.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListVpcEndpointServicesByEndUserRequest::next_token`](ListVpcEndpointServicesByEndUserRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -158,10 +156,7 @@ impl<C> ListVpcEndpointServicesByEndUserRequestBuilder<C> {
     ///
     /// The number of entries to return per page. Valid values: **1** to **100**. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListVpcEndpointServicesByEndUserRequest::max_results`](ListVpcEndpointServicesByEndUserRequest::max_results).
     pub fn max_results(mut self, value: i64) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -170,11 +165,7 @@ impl<C> ListVpcEndpointServicesByEndUserRequestBuilder<C> {
     ///
     /// The region ID of the gateway endpoint.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListVpcEndpointServicesByEndUserRequest::region_id`](ListVpcEndpointServicesByEndUserRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -354,106 +345,121 @@ for ListVpcEndpointServicesByEndUserResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListVpcEndpointServicesByEndUser`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListVpcEndpointServicesByEndUserError {
-    /// HTTP 400 `ResourceNotFound.EndpointServiceId`: The specified resource gateway endpoint service is not found.
-    ResourceNotFoundEndpointServiceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
-    IllegalParamNextToken(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ListVpcEndpointServicesByEndUserError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &["ResourceNotFound.EndpointServiceId", "IllegalParam.NextToken"],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListVpcEndpointServicesByEndUserError;
+impl crate::Client {
+    /// Calls `ListVpcEndpointServicesByEndUser`: Queries available endpoint services.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListVpcEndpointServicesByEndUserRequestBuilder::send) it. The parameters and their rules: [`ListVpcEndpointServicesByEndUserRequest`].
+    #[inline]
+    pub fn list_vpc_endpoint_services_by_end_user(
+        &self,
+    ) -> ListVpcEndpointServicesByEndUserRequestBuilder<&Self> {
+        ListVpcEndpointServicesByEndUserRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListVpcEndpointServicesByEndUserError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListVpcEndpointServicesByEndUser`: Queries available endpoint services.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListVpcEndpointServicesByEndUserRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceNotFoundEndpointServiceId(error),
-            1 => Self::IllegalParamNextToken(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceNotFoundEndpointServiceId(error) => (0, error),
-            Self::IllegalParamNextToken(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn list_vpc_endpoint_services_by_end_user(
+        &self,
+    ) -> ListVpcEndpointServicesByEndUserRequestBuilder<&Self> {
+        ListVpcEndpointServicesByEndUserRequestBuilder::new(self)
     }
 }
-impl Clone for ListVpcEndpointServicesByEndUserError {
+/// Every page of `ListVpcEndpointServicesByEndUser`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_vpc_endpoint_services_by_end_user_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListVpcEndpointServicesByEndUserRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListVpcEndpointServicesByEndUserResponse,
+        ::acs_runtime::client::Error<ListVpcEndpointServicesByEndUserError>,
+    >,
+> {
+    fn count(response: &ListVpcEndpointServicesByEndUserResponse) -> usize {
+        response.services.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListVpcEndpointServicesByEndUserRequest,
+        response: &ListVpcEndpointServicesByEndUserResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListVpcEndpointServicesByEndUserRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_vpc_endpoint_services_by_end_user(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListVpcEndpointServicesByEndUser`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_vpc_endpoint_services_by_end_user_pages(
+        &self,
+        request: ListVpcEndpointServicesByEndUserRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListVpcEndpointServicesByEndUserResponse,
+            ::acs_runtime::client::Error<ListVpcEndpointServicesByEndUserError>,
+        >,
+    > {
+        list_vpc_endpoint_services_by_end_user_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListVpcEndpointServicesByEndUserError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceNotFoundEndpointServiceId",
-            "IllegalParamNextToken",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListVpcEndpointServicesByEndUser`, in order: `while let Some(item) = items.next().await`.
+pub fn list_vpc_endpoint_services_by_end_user_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListVpcEndpointServicesByEndUserRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::Service,
+        ::acs_runtime::client::Error<ListVpcEndpointServicesByEndUserError>,
+    >,
+> {
+    fn extract(
+        response: ListVpcEndpointServicesByEndUserResponse,
+    ) -> Vec<crate::types::Service> {
+        response.services.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_vpc_endpoint_services_by_end_user_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListVpcEndpointServicesByEndUserError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListVpcEndpointServicesByEndUser`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListVpcEndpointServicesByEndUserError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListVpcEndpointServicesByEndUserError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ListVpcEndpointServicesByEndUserError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_vpc_endpoint_services_by_end_user_items(
+        &self,
+        request: ListVpcEndpointServicesByEndUserRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::Service,
+            ::acs_runtime::client::Error<ListVpcEndpointServicesByEndUserError>,
+        >,
+    > {
+        list_vpc_endpoint_services_by_end_user_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `vpc-gateway-endpoint` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_vpc_gateway_endpoints_pages`](crate::Client::list_vpc_gateway_endpoints_pages) and [`list_vpc_gateway_endpoints_items`](crate::Client::list_vpc_gateway_endpoints_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`list_vpc_gateway_endpoints_pages`](crate::Client::list_vpc_gateway_endpoints_pages) and [`list_vpc_gateway_endpoints_items`](crate::Client::list_vpc_gateway_endpoints_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListVpcGatewayEndpoints",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListVpcGatewayEndpointsRequest>;
 /// Request of `ListVpcGatewayEndpoints`: Queries gateway endpoints.
 ///
 /// # Example
@@ -192,8 +195,7 @@ impl<C> ListVpcGatewayEndpointsRequestBuilder<C> {
     ///
     /// The ID of the gateway endpoint.
     ///
-    /// - Wire name: `EndpointId`.
-    /// - Example: `vpce-bp1i1212ss2whuwyw****`.
+    /// Its description, rules and example: [`ListVpcGatewayEndpointsRequest::endpoint_id`](ListVpcGatewayEndpointsRequest::endpoint_id).
     pub fn endpoint_id(mut self, value: impl Into<String>) -> Self {
         self.inner.endpoint_id = Some(value.into());
         self
@@ -202,10 +204,7 @@ impl<C> ListVpcGatewayEndpointsRequestBuilder<C> {
     ///
     /// The name of the gateway endpoint.
     ///
-    /// The name must be 1 to 128 characters in length.
-    ///
-    /// - Wire name: `EndpointName`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`ListVpcGatewayEndpointsRequest::endpoint_name`](ListVpcGatewayEndpointsRequest::endpoint_name).
     pub fn endpoint_name(mut self, value: impl Into<String>) -> Self {
         self.inner.endpoint_name = Some(value.into());
         self
@@ -214,8 +213,7 @@ impl<C> ListVpcGatewayEndpointsRequestBuilder<C> {
     ///
     /// The name of the endpoint service.
     ///
-    /// - Wire name: `ServiceName`.
-    /// - Example: `com.aliyun.cn-hangzhou.oss`.
+    /// Its description, rules and example: [`ListVpcGatewayEndpointsRequest::service_name`](ListVpcGatewayEndpointsRequest::service_name).
     pub fn service_name(mut self, value: impl Into<String>) -> Self {
         self.inner.service_name = Some(value.into());
         self
@@ -224,11 +222,7 @@ impl<C> ListVpcGatewayEndpointsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * If a value is returned for NextToken, specify the value in the next request to retrieve a new page of results.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListVpcGatewayEndpointsRequest::next_token`](ListVpcGatewayEndpointsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -237,10 +231,7 @@ impl<C> ListVpcGatewayEndpointsRequestBuilder<C> {
     ///
     /// The number of entries to return per page. Valid values: **1** to **100**. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 100.
-    /// - Default: `10`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListVpcGatewayEndpointsRequest::max_results`](ListVpcGatewayEndpointsRequest::max_results).
     pub fn max_results(mut self, value: i64) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -249,11 +240,7 @@ impl<C> ListVpcGatewayEndpointsRequestBuilder<C> {
     ///
     /// The region ID of the gateway endpoint.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListVpcGatewayEndpointsRequest::region_id`](ListVpcGatewayEndpointsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -262,8 +249,7 @@ impl<C> ListVpcGatewayEndpointsRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the gateway endpoint belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmxvfvazb4p****`.
+    /// Its description, rules and example: [`ListVpcGatewayEndpointsRequest::resource_group_id`](ListVpcGatewayEndpointsRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -272,8 +258,7 @@ impl<C> ListVpcGatewayEndpointsRequestBuilder<C> {
     ///
     /// The tag list.
     ///
-    /// - Wire name: `Tags`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`ListVpcGatewayEndpointsRequest::tags`](ListVpcGatewayEndpointsRequest::tags).
     pub fn tags(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tags = Some(values.into_iter().collect());
         self
@@ -282,8 +267,7 @@ impl<C> ListVpcGatewayEndpointsRequestBuilder<C> {
     ///
     /// The ID of the virtual private cloud (VPC) to which the gateway endpoint belongs.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Example: `vpc-bp1gsk7h12ew7oegk****`.
+    /// Its description, rules and example: [`ListVpcGatewayEndpointsRequest::vpc_id`](ListVpcGatewayEndpointsRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -462,113 +446,121 @@ for ListVpcGatewayEndpointsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListVpcGatewayEndpoints`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListVpcGatewayEndpointsError {
-    /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
-    IllegalParamNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.MaxResults`: The param of MaxResults is illegal.
-    IllegalParamMaxResults(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpcId.NotFound`: Specified value of VpcId is not found in our record.
-    InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListVpcGatewayEndpointsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.NextToken",
-                        "IllegalParam.MaxResults",
-                        "InvalidVpcId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListVpcGatewayEndpointsError;
+impl crate::Client {
+    /// Calls `ListVpcGatewayEndpoints`: Queries gateway endpoints.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListVpcGatewayEndpointsRequestBuilder::send) it. The parameters and their rules: [`ListVpcGatewayEndpointsRequest`].
+    #[inline]
+    pub fn list_vpc_gateway_endpoints(
+        &self,
+    ) -> ListVpcGatewayEndpointsRequestBuilder<&Self> {
+        ListVpcGatewayEndpointsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListVpcGatewayEndpointsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListVpcGatewayEndpoints`: Queries gateway endpoints.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListVpcGatewayEndpointsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamNextToken(error),
-            1 => Self::IllegalParamMaxResults(error),
-            2 => Self::InvalidVpcIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamNextToken(error) => (0, error),
-            Self::IllegalParamMaxResults(error) => (1, error),
-            Self::InvalidVpcIdNotFound(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
+    pub fn list_vpc_gateway_endpoints(
+        &self,
+    ) -> ListVpcGatewayEndpointsRequestBuilder<&Self> {
+        ListVpcGatewayEndpointsRequestBuilder::new(self)
     }
 }
-impl Clone for ListVpcGatewayEndpointsError {
+/// Every page of `ListVpcGatewayEndpoints`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_vpc_gateway_endpoints_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListVpcGatewayEndpointsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListVpcGatewayEndpointsResponse,
+        ::acs_runtime::client::Error<ListVpcGatewayEndpointsError>,
+    >,
+> {
+    fn count(response: &ListVpcGatewayEndpointsResponse) -> usize {
+        response.endpoints.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListVpcGatewayEndpointsRequest,
+        response: &ListVpcGatewayEndpointsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListVpcGatewayEndpointsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_vpc_gateway_endpoints(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListVpcGatewayEndpoints`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_vpc_gateway_endpoints_pages(
+        &self,
+        request: ListVpcGatewayEndpointsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListVpcGatewayEndpointsResponse,
+            ::acs_runtime::client::Error<ListVpcGatewayEndpointsError>,
+        >,
+    > {
+        list_vpc_gateway_endpoints_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListVpcGatewayEndpointsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamNextToken",
-            "IllegalParamMaxResults",
-            "InvalidVpcIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListVpcGatewayEndpoints`, in order: `while let Some(item) = items.next().await`.
+pub fn list_vpc_gateway_endpoints_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListVpcGatewayEndpointsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::Endpoint,
+        ::acs_runtime::client::Error<ListVpcGatewayEndpointsError>,
+    >,
+> {
+    fn extract(
+        response: ListVpcGatewayEndpointsResponse,
+    ) -> Vec<crate::types::Endpoint> {
+        response.endpoints.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_vpc_gateway_endpoints_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListVpcGatewayEndpointsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListVpcGatewayEndpoints`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListVpcGatewayEndpointsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListVpcGatewayEndpointsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListVpcGatewayEndpointsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_vpc_gateway_endpoints_items(
+        &self,
+        request: ListVpcGatewayEndpointsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::Endpoint,
+            ::acs_runtime::client::Error<ListVpcGatewayEndpointsError>,
+        >,
+    > {
+        list_vpc_gateway_endpoints_items(self, request)
     }
 }

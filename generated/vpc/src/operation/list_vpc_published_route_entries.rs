@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `route-table` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_vpc_published_route_entries_pages`](crate::Client::list_vpc_published_route_entries_pages) and [`list_vpc_published_route_entries_items`](crate::Client::list_vpc_published_route_entries_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`list_vpc_published_route_entries_pages`](crate::Client::list_vpc_published_route_entries_pages) and [`list_vpc_published_route_entries_items`](crate::Client::list_vpc_published_route_entries_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListVpcPublishedRouteEntries",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListVpcPublishedRouteEntriesRequest>;
 /// Request of `ListVpcPublishedRouteEntries`: Query the route publishing status
 ///
 /// # Example
@@ -175,9 +178,7 @@ impl<C> ListVpcPublishedRouteEntriesRequestBuilder<C> {
     ///
     /// The ID of the region where the instance is located.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListVpcPublishedRouteEntriesRequest::region_id`](ListVpcPublishedRouteEntriesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -186,9 +187,7 @@ impl<C> ListVpcPublishedRouteEntriesRequestBuilder<C> {
     ///
     /// The ID of the route table.
     ///
-    /// - Wire name: `RouteTableId`.
-    /// - Required.
-    /// - Example: `vtb-bp145q7glnuzd****`.
+    /// Its description, rules and example: [`ListVpcPublishedRouteEntriesRequest::route_table_id`](ListVpcPublishedRouteEntriesRequest::route_table_id).
     pub fn route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.route_table_id = Some(value.into());
         self
@@ -197,8 +196,7 @@ impl<C> ListVpcPublishedRouteEntriesRequestBuilder<C> {
     ///
     /// The destination CIDR block of the route entry, supporting both IPv4 and IPv6 segments.
     ///
-    /// - Wire name: `DestinationCidrBlock`.
-    /// - Example: `47.100.XX.XX/16`.
+    /// Its description, rules and example: [`ListVpcPublishedRouteEntriesRequest::destination_cidr_block`](ListVpcPublishedRouteEntriesRequest::destination_cidr_block).
     pub fn destination_cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.destination_cidr_block = Some(value.into());
         self
@@ -207,9 +205,7 @@ impl<C> ListVpcPublishedRouteEntriesRequestBuilder<C> {
     ///
     /// The type of the route publishing target.
     ///
-    /// - Wire name: `TargetType`.
-    /// - Required.
-    /// - Example: `ECR`.
+    /// Its description, rules and example: [`ListVpcPublishedRouteEntriesRequest::target_type`](ListVpcPublishedRouteEntriesRequest::target_type).
     pub fn target_type(mut self, value: impl Into<String>) -> Self {
         self.inner.target_type = Some(value.into());
         self
@@ -218,8 +214,7 @@ impl<C> ListVpcPublishedRouteEntriesRequestBuilder<C> {
     ///
     /// The ID of the route publishing target instance.
     ///
-    /// - Wire name: `TargetInstanceId`.
-    /// - Example: `ecr-dhw2xsds5****`.
+    /// Its description, rules and example: [`ListVpcPublishedRouteEntriesRequest::target_instance_id`](ListVpcPublishedRouteEntriesRequest::target_instance_id).
     pub fn target_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.target_instance_id = Some(value.into());
         self
@@ -228,10 +223,7 @@ impl<C> ListVpcPublishedRouteEntriesRequestBuilder<C> {
     ///
     /// The number of entries to display per batch query. Range: **1**\~**500**, default value is **50**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be at most 500.
-    /// - Default: `50`.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`ListVpcPublishedRouteEntriesRequest::max_results`](ListVpcPublishedRouteEntriesRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -240,10 +232,7 @@ impl<C> ListVpcPublishedRouteEntriesRequestBuilder<C> {
     ///
     /// Indicates whether there is a token for the next query. Values:
     ///
-    /// - If **NextToken** is empty, it means there is no next query.
-    /// - If **NextToken** has a return value, this value indicates the token for the start of the next query.
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListVpcPublishedRouteEntriesRequest::next_token`](ListVpcPublishedRouteEntriesRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -406,131 +395,121 @@ for ListVpcPublishedRouteEntriesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListVpcPublishedRouteEntries`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListVpcPublishedRouteEntriesError {
-    /// HTTP 400 `ResourceNotAssociated.TargetInstance`: The target instance is not associated with vpc.
-    ResourceNotAssociatedTargetInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.RouteTable`: The specified resource gatewayRouteTable is not found.
-    ResourceNotFoundRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
-    IllegalParamNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.NextTokenExpired`: The specified NextToken is invalid.
-    IllegalParamNextTokenExpired(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TargetType`: The parameter of TargetType is illegal.
-    IllegalParamTargetType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.UnexpectedRouteTable`: Operation is denied because only system route table supports publishing route entries.
-    OperationDeniedUnexpectedRouteTable(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListVpcPublishedRouteEntriesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ResourceNotAssociated.TargetInstance",
-                        "ResourceNotFound.RouteTable",
-                        "IllegalParam.NextToken",
-                        "IllegalParam.NextTokenExpired",
-                        "IllegalParam.TargetType",
-                        "OperationDenied.UnexpectedRouteTable",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListVpcPublishedRouteEntriesError;
+impl crate::Client {
+    /// Calls `ListVpcPublishedRouteEntries`: Query the route publishing status
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListVpcPublishedRouteEntriesRequestBuilder::send) it. The parameters and their rules: [`ListVpcPublishedRouteEntriesRequest`].
+    #[inline]
+    pub fn list_vpc_published_route_entries(
+        &self,
+    ) -> ListVpcPublishedRouteEntriesRequestBuilder<&Self> {
+        ListVpcPublishedRouteEntriesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListVpcPublishedRouteEntriesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListVpcPublishedRouteEntries`: Query the route publishing status
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListVpcPublishedRouteEntriesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceNotAssociatedTargetInstance(error),
-            1 => Self::ResourceNotFoundRouteTable(error),
-            2 => Self::IllegalParamNextToken(error),
-            3 => Self::IllegalParamNextTokenExpired(error),
-            4 => Self::IllegalParamTargetType(error),
-            5 => Self::OperationDeniedUnexpectedRouteTable(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceNotAssociatedTargetInstance(error) => (0, error),
-            Self::ResourceNotFoundRouteTable(error) => (1, error),
-            Self::IllegalParamNextToken(error) => (2, error),
-            Self::IllegalParamNextTokenExpired(error) => (3, error),
-            Self::IllegalParamTargetType(error) => (4, error),
-            Self::OperationDeniedUnexpectedRouteTable(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
+    pub fn list_vpc_published_route_entries(
+        &self,
+    ) -> ListVpcPublishedRouteEntriesRequestBuilder<&Self> {
+        ListVpcPublishedRouteEntriesRequestBuilder::new(self)
     }
 }
-impl Clone for ListVpcPublishedRouteEntriesError {
+/// Every page of `ListVpcPublishedRouteEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_vpc_published_route_entries_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListVpcPublishedRouteEntriesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListVpcPublishedRouteEntriesResponse,
+        ::acs_runtime::client::Error<ListVpcPublishedRouteEntriesError>,
+    >,
+> {
+    fn count(response: &ListVpcPublishedRouteEntriesResponse) -> usize {
+        response.route_entries.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListVpcPublishedRouteEntriesRequest,
+        response: &ListVpcPublishedRouteEntriesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListVpcPublishedRouteEntriesRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_vpc_published_route_entries(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListVpcPublishedRouteEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_vpc_published_route_entries_pages(
+        &self,
+        request: ListVpcPublishedRouteEntriesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListVpcPublishedRouteEntriesResponse,
+            ::acs_runtime::client::Error<ListVpcPublishedRouteEntriesError>,
+        >,
+    > {
+        list_vpc_published_route_entries_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListVpcPublishedRouteEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceNotAssociatedTargetInstance",
-            "ResourceNotFoundRouteTable",
-            "IllegalParamNextToken",
-            "IllegalParamNextTokenExpired",
-            "IllegalParamTargetType",
-            "OperationDeniedUnexpectedRouteTable",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListVpcPublishedRouteEntries`, in order: `while let Some(item) = items.next().await`.
+pub fn list_vpc_published_route_entries_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListVpcPublishedRouteEntriesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::ListVpcPublishedRouteEntriesRouteEntries,
+        ::acs_runtime::client::Error<ListVpcPublishedRouteEntriesError>,
+    >,
+> {
+    fn extract(
+        response: ListVpcPublishedRouteEntriesResponse,
+    ) -> Vec<crate::types::ListVpcPublishedRouteEntriesRouteEntries> {
+        response.route_entries.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_vpc_published_route_entries_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListVpcPublishedRouteEntriesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListVpcPublishedRouteEntries`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListVpcPublishedRouteEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListVpcPublishedRouteEntriesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListVpcPublishedRouteEntriesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_vpc_published_route_entries_items(
+        &self,
+        request: ListVpcPublishedRouteEntriesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::ListVpcPublishedRouteEntriesRouteEntries,
+            ::acs_runtime::client::Error<ListVpcPublishedRouteEntriesError>,
+        >,
+    > {
+        list_vpc_published_route_entries_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `vpn-gateway` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_vpn_certificate_associations_pages`](crate::Client::list_vpn_certificate_associations_pages) and [`list_vpn_certificate_associations_items`](crate::Client::list_vpn_certificate_associations_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcApi`](crate::VpcApi) (fakes included): [`list_vpn_certificate_associations_pages`](crate::Client::list_vpn_certificate_associations_pages) and [`list_vpn_certificate_associations_items`](crate::Client::list_vpn_certificate_associations_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListVpnCertificateAssociations",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListVpnCertificateAssociationsRequest>;
 /// Request of `ListVpnCertificateAssociations`: Queries the association between VPN gateways and certificates in a region.
 ///
 /// When you call **ListVpnCertificateAssociations**, take note of the following information:
@@ -189,11 +192,7 @@ impl<C> ListVpnCertificateAssociationsRequestBuilder<C> {
     ///
     /// The region ID of the VPN gateway.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListVpnCertificateAssociationsRequest::region_id`](ListVpnCertificateAssociationsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -202,12 +201,7 @@ impl<C> ListVpnCertificateAssociationsRequestBuilder<C> {
     ///
     /// The certificate type. Valid values:
     ///
-    /// * **Encryption**
-    /// * **Signature**
-    ///
-    /// - Wire name: `CertificateType`.
-    /// - Must be one of `Encryption` (encryption certificate), `Signature` (signature certificate).
-    /// - Example: `Signature`.
+    /// Its description, rules and example: [`ListVpnCertificateAssociationsRequest::certificate_type`](ListVpnCertificateAssociationsRequest::certificate_type).
     pub fn certificate_type(
         mut self,
         value: impl Into<crate::types::CertificateType>,
@@ -219,11 +213,7 @@ impl<C> ListVpnCertificateAssociationsRequestBuilder<C> {
     ///
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * You must specify the token that is obtained from the previous query as the value of **NextToken**.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `caeba0bbb2be0****`.
+    /// Its description, rules and example: [`ListVpnCertificateAssociationsRequest::next_token`](ListVpnCertificateAssociationsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -232,9 +222,7 @@ impl<C> ListVpnCertificateAssociationsRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Valid values: **1** to **20**. Default value: **1**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Must be 1 to 20.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ListVpnCertificateAssociationsRequest::max_results`](ListVpnCertificateAssociationsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -243,11 +231,7 @@ impl<C> ListVpnCertificateAssociationsRequestBuilder<C> {
     ///
     /// The list of VPN gateway IDs.
     ///
-    /// You can query the association between at most 20 VPN gateways and SSL certificates.
-    ///
-    /// - Wire name: `VpnGatewayId`.
-    /// - Must have at most 20 items.
-    /// - Example: `vpn-bp1q8bgx4xnkm****`.
+    /// Its description, rules and example: [`ListVpnCertificateAssociationsRequest::vpn_gateway_id`](ListVpnCertificateAssociationsRequest::vpn_gateway_id).
     pub fn vpn_gateway_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -259,11 +243,7 @@ impl<C> ListVpnCertificateAssociationsRequestBuilder<C> {
     ///
     /// The list of certificate IDs.
     ///
-    /// You can query the association between at most 20 SSL certificates and VPN gateways.
-    ///
-    /// - Wire name: `CertificateId`.
-    /// - Must have at most 20 items.
-    /// - Example: `6bfe4218-ea1d****`.
+    /// Its description, rules and example: [`ListVpnCertificateAssociationsRequest::certificate_id`](ListVpnCertificateAssociationsRequest::certificate_id).
     pub fn certificate_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -451,94 +431,121 @@ for ListVpnCertificateAssociationsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListVpnCertificateAssociations`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListVpnCertificateAssociationsError {
-    /// HTTP 400 `IllegalParam.NextToken`: The specified next token (%s) is invalid.
-    IllegalParamNextToken(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListVpnCertificateAssociationsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["IllegalParam.NextToken", "Forbidden"]), error)
+mod error;
+pub use error::ListVpnCertificateAssociationsError;
+impl crate::Client {
+    /// Calls `ListVpnCertificateAssociations`: Queries the association between VPN gateways and certificates in a region.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListVpnCertificateAssociationsRequestBuilder::send) it. The parameters and their rules: [`ListVpnCertificateAssociationsRequest`].
+    #[inline]
+    pub fn list_vpn_certificate_associations(
+        &self,
+    ) -> ListVpnCertificateAssociationsRequestBuilder<&Self> {
+        ListVpnCertificateAssociationsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListVpnCertificateAssociationsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListVpnCertificateAssociations`: Queries the association between VPN gateways and certificates in a region.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListVpnCertificateAssociationsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamNextToken(error),
-            1 => Self::Forbidden(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamNextToken(error) => (0, error),
-            Self::Forbidden(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
+    pub fn list_vpn_certificate_associations(
+        &self,
+    ) -> ListVpnCertificateAssociationsRequestBuilder<&Self> {
+        ListVpnCertificateAssociationsRequestBuilder::new(self)
     }
 }
-impl Clone for ListVpnCertificateAssociationsError {
+/// Every page of `ListVpnCertificateAssociations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_vpn_certificate_associations_pages<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListVpnCertificateAssociationsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListVpnCertificateAssociationsResponse,
+        ::acs_runtime::client::Error<ListVpnCertificateAssociationsError>,
+    >,
+> {
+    fn count(response: &ListVpnCertificateAssociationsResponse) -> usize {
+        response.vpn_certificate_relations.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListVpnCertificateAssociationsRequest,
+        response: &ListVpnCertificateAssociationsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListVpnCertificateAssociationsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_vpn_certificate_associations(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListVpnCertificateAssociations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_vpn_certificate_associations_pages(
+        &self,
+        request: ListVpnCertificateAssociationsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListVpnCertificateAssociationsResponse,
+            ::acs_runtime::client::Error<ListVpnCertificateAssociationsError>,
+        >,
+    > {
+        list_vpn_certificate_associations_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListVpnCertificateAssociationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["IllegalParamNextToken", "Forbidden", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListVpnCertificateAssociations`, in order: `while let Some(item) = items.next().await`.
+pub fn list_vpn_certificate_associations_items<A: crate::VpcApi + ?Sized>(
+    api: &A,
+    request: ListVpnCertificateAssociationsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::VpnCertificateRelation,
+        ::acs_runtime::client::Error<ListVpnCertificateAssociationsError>,
+    >,
+> {
+    fn extract(
+        response: ListVpnCertificateAssociationsResponse,
+    ) -> Vec<crate::types::VpnCertificateRelation> {
+        response.vpn_certificate_relations.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_vpn_certificate_associations_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListVpnCertificateAssociationsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListVpnCertificateAssociations`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListVpnCertificateAssociationsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListVpnCertificateAssociationsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListVpnCertificateAssociationsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_vpn_certificate_associations_items(
+        &self,
+        request: ListVpnCertificateAssociationsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::VpnCertificateRelation,
+            ::acs_runtime::client::Error<ListVpnCertificateAssociationsError>,
+        >,
+    > {
+        list_vpn_certificate_associations_items(self, request)
     }
 }

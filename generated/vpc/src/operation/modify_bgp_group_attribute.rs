@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyBgpGroupAttributeRequest>;
 /// Request of `ModifyBgpGroupAttribute`: Modifies the configuration of a Border Gateway Protocol (BGP) group.
 ///
 /// # Example
@@ -230,11 +233,7 @@ impl<C> ModifyBgpGroupAttributeRequestBuilder<C> {
     ///
     /// The region ID of the BGP group.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`ModifyBgpGroupAttributeRequest::region_id`](ModifyBgpGroupAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -243,9 +242,7 @@ impl<C> ModifyBgpGroupAttributeRequestBuilder<C> {
     ///
     /// The BGP group ID.
     ///
-    /// - Wire name: `BgpGroupId`.
-    /// - Required.
-    /// - Example: `bgpg-wz9f62v4fbg2g****`.
+    /// Its description, rules and example: [`ModifyBgpGroupAttributeRequest::bgp_group_id`](ModifyBgpGroupAttributeRequest::bgp_group_id).
     pub fn bgp_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.bgp_group_id = Some(value.into());
         self
@@ -254,10 +251,7 @@ impl<C> ModifyBgpGroupAttributeRequestBuilder<C> {
     ///
     /// The BGP group name.
     ///
-    /// The name must be 2 to 128 characters in length, and can contain digits, periods (.), underscores (\_), and hyphens (-). The name must start with a letter but cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`ModifyBgpGroupAttributeRequest::name`](ModifyBgpGroupAttributeRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -266,10 +260,7 @@ impl<C> ModifyBgpGroupAttributeRequestBuilder<C> {
     ///
     /// The BGP group description.
     ///
-    /// The description must be 2 to 256 characters in length. It must start with a letter and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `BGP`.
+    /// Its description, rules and example: [`ModifyBgpGroupAttributeRequest::description`](ModifyBgpGroupAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -278,14 +269,7 @@ impl<C> ModifyBgpGroupAttributeRequestBuilder<C> {
     ///
     /// The custom autonomous system number (ASN) of the BGP on the Alibaba Cloud side. Valid values:
     ///
-    /// * **45104**
-    /// * **64512\~65534**
-    /// * **4200000000\~4294967294**
-    ///
-    /// > **65025** is reserved by Alibaba Cloud. Alibaba Cloud uses **45104** as the **local ASN** by default. Custom **local ASNs** may cause loops in multi-line scenarios. Proceed with caution.
-    ///
-    /// - Wire name: `LocalAsn`.
-    /// - Example: `45104`.
+    /// Its description, rules and example: [`ModifyBgpGroupAttributeRequest::local_asn`](ModifyBgpGroupAttributeRequest::local_asn).
     pub fn local_asn(mut self, value: i64) -> Self {
         self.inner.local_asn = Some(value);
         self
@@ -294,7 +278,7 @@ impl<C> ModifyBgpGroupAttributeRequestBuilder<C> {
     ///
     /// The ASN of the gateway device in the data center.
     ///
-    /// - Wire name: `PeerAsn`.
+    /// Its description, rules and example: [`ModifyBgpGroupAttributeRequest::peer_asn`](ModifyBgpGroupAttributeRequest::peer_asn).
     pub fn peer_asn(mut self, value: i64) -> Self {
         self.inner.peer_asn = Some(value);
         self
@@ -303,8 +287,7 @@ impl<C> ModifyBgpGroupAttributeRequestBuilder<C> {
     ///
     /// The authentication key of the BGP group.
     ///
-    /// - Wire name: `AuthKey`.
-    /// - Example: `!PWZ2****`.
+    /// Its description, rules and example: [`ModifyBgpGroupAttributeRequest::auth_key`](ModifyBgpGroupAttributeRequest::auth_key).
     pub fn auth_key(mut self, value: impl Into<String>) -> Self {
         self.inner.auth_key = Some(value.into());
         self
@@ -313,14 +296,7 @@ impl<C> ModifyBgpGroupAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to use a fake AS number. Valid values:
     ///
-    /// * **false** (default)
-    /// * **true**
-    ///
-    /// > A router that runs BGP typically belongs to only one AS. If you need to replace an AS with a new one, but you cannot immediately modify BGP configurations due to business requirements, you can specify a fake AS number to establish a connection with the local end. This ensures service continuity in scenarios such as AS migration or AS merging.
-    ///
-    /// - Wire name: `IsFakeAsn`.
-    /// - Default: `true`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyBgpGroupAttributeRequest::is_fake_asn`](ModifyBgpGroupAttributeRequest::is_fake_asn).
     pub fn is_fake_asn(mut self, value: bool) -> Self {
         self.inner.is_fake_asn = Some(value);
         self
@@ -329,13 +305,7 @@ impl<C> ModifyBgpGroupAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyBgpGroupAttributeRequest::client_token`](ModifyBgpGroupAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -344,8 +314,7 @@ impl<C> ModifyBgpGroupAttributeRequestBuilder<C> {
     ///
     /// The maximum number of routes supported by a BGP peer. Default value: **110**.
     ///
-    /// - Wire name: `RouteQuota`.
-    /// - Example: `110`.
+    /// Its description, rules and example: [`ModifyBgpGroupAttributeRequest::route_quota`](ModifyBgpGroupAttributeRequest::route_quota).
     pub fn route_quota(mut self, value: i32) -> Self {
         self.inner.route_quota = Some(value);
         self
@@ -354,12 +323,7 @@ impl<C> ModifyBgpGroupAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to clear the secret key. Valid values:
     ///
-    /// * **true**
-    /// * **false** (default)
-    ///
-    /// - Wire name: `ClearAuthKey`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyBgpGroupAttributeRequest::clear_auth_key`](ModifyBgpGroupAttributeRequest::clear_auth_key).
     pub fn clear_auth_key(mut self, value: bool) -> Self {
         self.inner.clear_auth_key = Some(value);
         self
@@ -496,257 +460,28 @@ for ModifyBgpGroupAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyBgpGroupAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyBgpGroupAttributeError {
-    /// HTTP 400 `QuotaExceeded.Bgp`: bgp peer count per vbr quota exceed.
-    QuotaExceededBgp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.Nqa`: nqa count per vbr quota exceed.
-    QuotaExceededNqa(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.BgpNetwork`: bgp network count per vbr quota exceed.
-    QuotaExceededBgpNetwork(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeerIpAddress`: multi pconn peer ip can not be null.
-    InvalidPeerIpAddress(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVbrNetwork`: vbr netowrk not exists
-    InvalidVbrNetwork(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBgpGroup`: bgp group not exists
-    InvalidBgpGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBgpName.Malformed`: Specified Bgp Group name is not valid.
-    InvalidBgpNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBgpDiscription.Malformed`: Specified Bgp Group description is not valid.
-    InvalidBgpDiscriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBgpAuthkey.Malformed`: Specified Bgp Group authkey is not valid.
-    InvalidBgpAuthkeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIP.Malformed`: Ip malformed.
-    InvalidIpMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeerAsn.Malformed`: invalid peer asn cannot equals aliyun asn:45104
-    InvalidPeerAsnMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.NotNull`: %s
-    InvalidParamsNotNull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBgpGroup.LocalAsnInvalid`: The specified BgpGroup LocalAsn is invalid, only support 64512 to 65534 or 4200000000 to 4294967294, and cannot be 65025.
-    InvalidBgpGroupLocalAsnInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.NotFound`: instance not found
-    InvalidParamsNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.AlreadyExists`: bgp network already exists
-    InvalidParamsAlreadyExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.CannotOperate`: invalid status cannot operate
-    InvalidStatusCannotOperate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.PeerIpAddressMustPointOut`: vbr has 0 or more than 1 subif ,point out peerIpAddress.
-    InvalidParamsPeerIpAddressMustPointOut(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.PeerIpAddressInUse`: peer ip address in use ,cannot create bgp peer.
-    InvalidParamsPeerIpAddressInUse(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PeerAsn`: %s
-    IllegalParamPeerAsn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.LocalAsn`: %s
-    IllegalParamLocalAsn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.PconnTrafficNotEnable`: The operation is failed because of PconnTrafficNotEnable.
-    OperationFailedPconnTrafficNotEnable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupport`: Operation is unsupport, not in vbr support custom local asn white list.
-    OperationUnsupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ClearAuthKeyForbidden`: The specific auth key is not empty.
-    OperationFailedClearAuthKeyForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.RouteLimit`: The operation is failed because of bgp group max route entry num quota exceed.
-    IllegalParamRouteLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.VbrAttachEcrInMiddleStatus`: The operation is not allowed because of VBR attach or detach ECR in middle status.
-    OperationDeniedVbrAttachEcrInMiddleStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.VBRAttachedECR`: VBR already attached to ECR, please delete it from ECR.
-    OperationUnsupportedVbrAttachedEcr(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: Specified value of "regionId" is not supported.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyBgpGroupAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "QuotaExceeded.Bgp",
-                        "QuotaExceeded.Nqa",
-                        "QuotaExceeded.BgpNetwork",
-                        "InvalidPeerIpAddress",
-                        "InvalidVbrNetwork",
-                        "InvalidBgpGroup",
-                        "InvalidBgpName.Malformed",
-                        "InvalidBgpDiscription.Malformed",
-                        "InvalidBgpAuthkey.Malformed",
-                        "InvalidIP.Malformed",
-                        "InvalidPeerAsn.Malformed",
-                        "InvalidParams.NotNull",
-                        "InvalidBgpGroup.LocalAsnInvalid",
-                        "InvalidParams.NotFound",
-                        "InvalidParams.AlreadyExists",
-                        "InvalidStatus.CannotOperate",
-                        "InvalidParams.PeerIpAddressMustPointOut",
-                        "InvalidParams.PeerIpAddressInUse",
-                        "IllegalParam.PeerAsn",
-                        "IllegalParam.LocalAsn",
-                        "OperationFailed.PconnTrafficNotEnable",
-                        "OperationUnsupport",
-                        "OperationFailed.ClearAuthKeyForbidden",
-                        "IllegalParam.RouteLimit",
-                        "OperationDenied.VbrAttachEcrInMiddleStatus",
-                        "OperationUnsupported.VBRAttachedECR",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyBgpGroupAttributeError;
+impl crate::Client {
+    /// Calls `ModifyBgpGroupAttribute`: Modifies the configuration of a Border Gateway Protocol (BGP) group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyBgpGroupAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyBgpGroupAttributeRequest`].
+    #[inline]
+    pub fn modify_bgp_group_attribute(
+        &self,
+    ) -> ModifyBgpGroupAttributeRequestBuilder<&Self> {
+        ModifyBgpGroupAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyBgpGroupAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyBgpGroupAttribute`: Modifies the configuration of a Border Gateway Protocol (BGP) group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyBgpGroupAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::QuotaExceededBgp(error),
-            1 => Self::QuotaExceededNqa(error),
-            2 => Self::QuotaExceededBgpNetwork(error),
-            3 => Self::InvalidPeerIpAddress(error),
-            4 => Self::InvalidVbrNetwork(error),
-            5 => Self::InvalidBgpGroup(error),
-            6 => Self::InvalidBgpNameMalformed(error),
-            7 => Self::InvalidBgpDiscriptionMalformed(error),
-            8 => Self::InvalidBgpAuthkeyMalformed(error),
-            9 => Self::InvalidIpMalformed(error),
-            10 => Self::InvalidPeerAsnMalformed(error),
-            11 => Self::InvalidParamsNotNull(error),
-            12 => Self::InvalidBgpGroupLocalAsnInvalid(error),
-            13 => Self::InvalidParamsNotFound(error),
-            14 => Self::InvalidParamsAlreadyExists(error),
-            15 => Self::InvalidStatusCannotOperate(error),
-            16 => Self::InvalidParamsPeerIpAddressMustPointOut(error),
-            17 => Self::InvalidParamsPeerIpAddressInUse(error),
-            18 => Self::IllegalParamPeerAsn(error),
-            19 => Self::IllegalParamLocalAsn(error),
-            20 => Self::OperationFailedPconnTrafficNotEnable(error),
-            21 => Self::OperationUnsupport(error),
-            22 => Self::OperationFailedClearAuthKeyForbidden(error),
-            23 => Self::IllegalParamRouteLimit(error),
-            24 => Self::OperationDeniedVbrAttachEcrInMiddleStatus(error),
-            25 => Self::OperationUnsupportedVbrAttachedEcr(error),
-            26 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::QuotaExceededBgp(error) => (0, error),
-            Self::QuotaExceededNqa(error) => (1, error),
-            Self::QuotaExceededBgpNetwork(error) => (2, error),
-            Self::InvalidPeerIpAddress(error) => (3, error),
-            Self::InvalidVbrNetwork(error) => (4, error),
-            Self::InvalidBgpGroup(error) => (5, error),
-            Self::InvalidBgpNameMalformed(error) => (6, error),
-            Self::InvalidBgpDiscriptionMalformed(error) => (7, error),
-            Self::InvalidBgpAuthkeyMalformed(error) => (8, error),
-            Self::InvalidIpMalformed(error) => (9, error),
-            Self::InvalidPeerAsnMalformed(error) => (10, error),
-            Self::InvalidParamsNotNull(error) => (11, error),
-            Self::InvalidBgpGroupLocalAsnInvalid(error) => (12, error),
-            Self::InvalidParamsNotFound(error) => (13, error),
-            Self::InvalidParamsAlreadyExists(error) => (14, error),
-            Self::InvalidStatusCannotOperate(error) => (15, error),
-            Self::InvalidParamsPeerIpAddressMustPointOut(error) => (16, error),
-            Self::InvalidParamsPeerIpAddressInUse(error) => (17, error),
-            Self::IllegalParamPeerAsn(error) => (18, error),
-            Self::IllegalParamLocalAsn(error) => (19, error),
-            Self::OperationFailedPconnTrafficNotEnable(error) => (20, error),
-            Self::OperationUnsupport(error) => (21, error),
-            Self::OperationFailedClearAuthKeyForbidden(error) => (22, error),
-            Self::IllegalParamRouteLimit(error) => (23, error),
-            Self::OperationDeniedVbrAttachEcrInMiddleStatus(error) => (24, error),
-            Self::OperationUnsupportedVbrAttachedEcr(error) => (25, error),
-            Self::InvalidRegionIdNotFound(error) => (26, error),
-            Self::Unhandled(unhandled) => (27, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyBgpGroupAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyBgpGroupAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "QuotaExceededBgp",
-            "QuotaExceededNqa",
-            "QuotaExceededBgpNetwork",
-            "InvalidPeerIpAddress",
-            "InvalidVbrNetwork",
-            "InvalidBgpGroup",
-            "InvalidBgpNameMalformed",
-            "InvalidBgpDiscriptionMalformed",
-            "InvalidBgpAuthkeyMalformed",
-            "InvalidIpMalformed",
-            "InvalidPeerAsnMalformed",
-            "InvalidParamsNotNull",
-            "InvalidBgpGroupLocalAsnInvalid",
-            "InvalidParamsNotFound",
-            "InvalidParamsAlreadyExists",
-            "InvalidStatusCannotOperate",
-            "InvalidParamsPeerIpAddressMustPointOut",
-            "InvalidParamsPeerIpAddressInUse",
-            "IllegalParamPeerAsn",
-            "IllegalParamLocalAsn",
-            "OperationFailedPconnTrafficNotEnable",
-            "OperationUnsupport",
-            "OperationFailedClearAuthKeyForbidden",
-            "IllegalParamRouteLimit",
-            "OperationDeniedVbrAttachEcrInMiddleStatus",
-            "OperationUnsupportedVbrAttachedEcr",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyBgpGroupAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyBgpGroupAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyBgpGroupAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyBgpGroupAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_bgp_group_attribute(
+        &self,
+    ) -> ModifyBgpGroupAttributeRequestBuilder<&Self> {
+        ModifyBgpGroupAttributeRequestBuilder::new(self)
     }
 }

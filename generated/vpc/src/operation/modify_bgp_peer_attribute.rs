@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyBgpPeerAttributeRequest>;
 /// Request of `ModifyBgpPeerAttribute`: Modifies the configuration of a BGP peer.
 ///
 /// # Example
@@ -172,11 +175,7 @@ impl<C> ModifyBgpPeerAttributeRequestBuilder<C> {
     ///
     /// The region ID of the BGP group to which the BGP peer that you want to modify belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`ModifyBgpPeerAttributeRequest::region_id`](ModifyBgpPeerAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -185,9 +184,7 @@ impl<C> ModifyBgpPeerAttributeRequestBuilder<C> {
     ///
     /// The ID of the BGP peer that you want to modify.
     ///
-    /// - Wire name: `BgpPeerId`.
-    /// - Required.
-    /// - Example: `bgp-m5eoyp2mwegk8ce9v****`.
+    /// Its description, rules and example: [`ModifyBgpPeerAttributeRequest::bgp_peer_id`](ModifyBgpPeerAttributeRequest::bgp_peer_id).
     pub fn bgp_peer_id(mut self, value: impl Into<String>) -> Self {
         self.inner.bgp_peer_id = Some(value.into());
         self
@@ -196,8 +193,7 @@ impl<C> ModifyBgpPeerAttributeRequestBuilder<C> {
     ///
     /// The ID of the BGP group to which the BGP peer that you want to modify belongs.
     ///
-    /// - Wire name: `BgpGroupId`.
-    /// - Example: `bgpg-m5eo12jxuw2hc0uqq****`.
+    /// Its description, rules and example: [`ModifyBgpPeerAttributeRequest::bgp_group_id`](ModifyBgpPeerAttributeRequest::bgp_group_id).
     pub fn bgp_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.bgp_group_id = Some(value.into());
         self
@@ -206,8 +202,7 @@ impl<C> ModifyBgpPeerAttributeRequestBuilder<C> {
     ///
     /// The IP address of the BGP peer that you want to modify.
     ///
-    /// - Wire name: `PeerIpAddress`.
-    /// - Example: `116.62.XX.XX`.
+    /// Its description, rules and example: [`ModifyBgpPeerAttributeRequest::peer_ip_address`](ModifyBgpPeerAttributeRequest::peer_ip_address).
     pub fn peer_ip_address(mut self, value: impl Into<String>) -> Self {
         self.inner.peer_ip_address = Some(value.into());
         self
@@ -216,11 +211,7 @@ impl<C> ModifyBgpPeerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable the Bidirectional Forwarding Detection (BFD) feature. Valid values:
     ///
-    /// * **true**
-    /// * **false** (default)
-    ///
-    /// - Wire name: `EnableBfd`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyBgpPeerAttributeRequest::enable_bfd`](ModifyBgpPeerAttributeRequest::enable_bfd).
     pub fn enable_bfd(mut self, value: bool) -> Self {
         self.inner.enable_bfd = Some(value);
         self
@@ -229,13 +220,7 @@ impl<C> ModifyBgpPeerAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyBgpPeerAttributeRequest::client_token`](ModifyBgpPeerAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -244,10 +229,7 @@ impl<C> ModifyBgpPeerAttributeRequestBuilder<C> {
     ///
     /// The BFD hop count. Valid values: **1** to **255**.
     ///
-    /// This parameter is required only if you enable BFD. The parameter specifies the maximum number of network devices that a packet can traverse from the source to the destination. Set a value based on your network topology.
-    ///
-    /// - Wire name: `BfdMultiHop`.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`ModifyBgpPeerAttributeRequest::bfd_multi_hop`](ModifyBgpPeerAttributeRequest::bfd_multi_hop).
     pub fn bfd_multi_hop(mut self, value: i32) -> Self {
         self.inner.bfd_multi_hop = Some(value);
         self
@@ -382,179 +364,28 @@ for ModifyBgpPeerAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyBgpPeerAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyBgpPeerAttributeError {
-    /// HTTP 400 `IllegalParam.IpAddress`: The specified IpAddress is illegal.
-    IllegalParamIpAddress(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAccessDeviceId.NotFound`: There is no Access_Device_Id in our records
-    InvalidAccessDeviceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.BfdSession`: Your Bfd Session number reaches the upper limit.
-    QuotaExceededBfdSession(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.BgpPeerId`: The parameter BgpPeerId is mandatory.
-    MissingParamBgpPeerId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBgpPeer.NotFound`: The specified BgpPeerId does not exit in our records.
-    InvalidBgpPeerNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.BgpPeer`: Invalid BgpPeer status cannot operate.
-    IncorrectStatusBgpPeer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.EnableBfd`: The parameter EnableBfd is missing.
-    MissingParamEnableBfd(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.BfdMultiHop`: BfdMultiHop is illegal.
-    IllegalParamBfdMultiHop(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.PconnTrafficNotEnable`: The operation is failed because of PconnTrafficNotEnable.
-    OperationFailedPconnTrafficNotEnable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DuplicatedParam.PeerIpAddress`: The param of PeerIpAddress is duplicated.
-    DuplicatedParamPeerIpAddress(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidBgpPeerId.NotFound`: The specified BgpPeerId does not exit in our records.
-    InvalidBgpPeerIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `IncorretStatus.BgpPeer`: The specified BgpPeer status is not stable, can not operate.
-    IncorretStatusBgpPeer(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `Internal.Error`: The request processing has failed due to some unknown error, exception or failure.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyBgpPeerAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.IpAddress",
-                        "InvalidAccessDeviceId.NotFound",
-                        "QuotaExceeded.BfdSession",
-                        "MissingParam.BgpPeerId",
-                        "InvalidBgpPeer.NotFound",
-                        "InvalidRegionId.NotFound",
-                        "IncorrectStatus.BgpPeer",
-                        "MissingParam.EnableBfd",
-                        "IllegalParam.BfdMultiHop",
-                        "OperationFailed.PconnTrafficNotEnable",
-                        "DuplicatedParam.PeerIpAddress",
-                        "InvalidBgpPeerId.NotFound",
-                        "IncorretStatus.BgpPeer",
-                        "Internal.Error",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyBgpPeerAttributeError;
+impl crate::Client {
+    /// Calls `ModifyBgpPeerAttribute`: Modifies the configuration of a BGP peer.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyBgpPeerAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyBgpPeerAttributeRequest`].
+    #[inline]
+    pub fn modify_bgp_peer_attribute(
+        &self,
+    ) -> ModifyBgpPeerAttributeRequestBuilder<&Self> {
+        ModifyBgpPeerAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyBgpPeerAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyBgpPeerAttribute`: Modifies the configuration of a BGP peer.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyBgpPeerAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamIpAddress(error),
-            1 => Self::InvalidAccessDeviceIdNotFound(error),
-            2 => Self::QuotaExceededBfdSession(error),
-            3 => Self::MissingParamBgpPeerId(error),
-            4 => Self::InvalidBgpPeerNotFound(error),
-            5 => Self::InvalidRegionIdNotFound(error),
-            6 => Self::IncorrectStatusBgpPeer(error),
-            7 => Self::MissingParamEnableBfd(error),
-            8 => Self::IllegalParamBfdMultiHop(error),
-            9 => Self::OperationFailedPconnTrafficNotEnable(error),
-            10 => Self::DuplicatedParamPeerIpAddress(error),
-            11 => Self::InvalidBgpPeerIdNotFound(error),
-            12 => Self::IncorretStatusBgpPeer(error),
-            13 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamIpAddress(error) => (0, error),
-            Self::InvalidAccessDeviceIdNotFound(error) => (1, error),
-            Self::QuotaExceededBfdSession(error) => (2, error),
-            Self::MissingParamBgpPeerId(error) => (3, error),
-            Self::InvalidBgpPeerNotFound(error) => (4, error),
-            Self::InvalidRegionIdNotFound(error) => (5, error),
-            Self::IncorrectStatusBgpPeer(error) => (6, error),
-            Self::MissingParamEnableBfd(error) => (7, error),
-            Self::IllegalParamBfdMultiHop(error) => (8, error),
-            Self::OperationFailedPconnTrafficNotEnable(error) => (9, error),
-            Self::DuplicatedParamPeerIpAddress(error) => (10, error),
-            Self::InvalidBgpPeerIdNotFound(error) => (11, error),
-            Self::IncorretStatusBgpPeer(error) => (12, error),
-            Self::InternalError(error) => (13, error),
-            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyBgpPeerAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyBgpPeerAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamIpAddress",
-            "InvalidAccessDeviceIdNotFound",
-            "QuotaExceededBfdSession",
-            "MissingParamBgpPeerId",
-            "InvalidBgpPeerNotFound",
-            "InvalidRegionIdNotFound",
-            "IncorrectStatusBgpPeer",
-            "MissingParamEnableBfd",
-            "IllegalParamBfdMultiHop",
-            "OperationFailedPconnTrafficNotEnable",
-            "DuplicatedParamPeerIpAddress",
-            "InvalidBgpPeerIdNotFound",
-            "IncorretStatusBgpPeer",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyBgpPeerAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyBgpPeerAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyBgpPeerAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyBgpPeerAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_bgp_peer_attribute(
+        &self,
+    ) -> ModifyBgpPeerAttributeRequestBuilder<&Self> {
+        ModifyBgpPeerAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    ModifyCommonBandwidthPackageAttributeRequest,
+>;
 /// Request of `ModifyCommonBandwidthPackageAttribute`: Modifies the name and description of an EIP bandwidth plan.
 ///
 /// # Example
@@ -130,11 +136,7 @@ impl<C> ModifyCommonBandwidthPackageAttributeRequestBuilder<C> {
     ///
     /// The ID of the region where the EIP bandwidth plan is created.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyCommonBandwidthPackageAttributeRequest::region_id`](ModifyCommonBandwidthPackageAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -143,9 +145,7 @@ impl<C> ModifyCommonBandwidthPackageAttributeRequestBuilder<C> {
     ///
     /// The ID of the EIP bandwidth plan.
     ///
-    /// - Wire name: `BandwidthPackageId`.
-    /// - Required.
-    /// - Example: `cbwp-2ze2ic1xd2qeqk145****`.
+    /// Its description, rules and example: [`ModifyCommonBandwidthPackageAttributeRequest::bandwidth_package_id`](ModifyCommonBandwidthPackageAttributeRequest::bandwidth_package_id).
     pub fn bandwidth_package_id(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth_package_id = Some(value.into());
         self
@@ -154,8 +154,7 @@ impl<C> ModifyCommonBandwidthPackageAttributeRequestBuilder<C> {
     ///
     /// The name of the EIP bandwidth plan. The name must be 2 to 128 characters in length and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). It must start with a letter. It cannot start with `http://` or `https://`.
     ///
-    /// - Wire name: `Name`.
-    /// - Example: `test123`.
+    /// Its description, rules and example: [`ModifyCommonBandwidthPackageAttributeRequest::name`](ModifyCommonBandwidthPackageAttributeRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -164,8 +163,7 @@ impl<C> ModifyCommonBandwidthPackageAttributeRequestBuilder<C> {
     ///
     /// The description of the EIP bandwidth plan. The description must be 2 to 256 characters in length. It must start with a letter but cannot start with `http://` or `https://`.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`ModifyCommonBandwidthPackageAttributeRequest::description`](ModifyCommonBandwidthPackageAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -305,123 +303,28 @@ for ModifyCommonBandwidthPackageAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyCommonBandwidthPackageAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyCommonBandwidthPackageAttributeError {
-    /// HTTP 400 `InvalidParameter.Name.Malformed`: The specified Name is not valid.
-    InvalidParameterNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Description.Malformed`: The specified Description is not valid.
-    InvalidParameterDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBandwidthPackageId.NotFound`: The specified BandwidthPackageId not exist.
+mod error;
+pub use error::ModifyCommonBandwidthPackageAttributeError;
+impl crate::Client {
+    /// Calls `ModifyCommonBandwidthPackageAttribute`: Modifies the name and description of an EIP bandwidth plan.
     ///
-    /// Also returned with HTTP 404: The specified bandwidthPackageId does not exist in our records.
-    InvalidBandwidthPackageIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ModifyCommonBandwidthPackageAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidParameter.Name.Malformed",
-                        "InvalidParameter.Description.Malformed",
-                        "InvalidBandwidthPackageId.NotFound",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](ModifyCommonBandwidthPackageAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyCommonBandwidthPackageAttributeRequest`].
+    #[inline]
+    pub fn modify_common_bandwidth_package_attribute(
+        &self,
+    ) -> ModifyCommonBandwidthPackageAttributeRequestBuilder<&Self> {
+        ModifyCommonBandwidthPackageAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyCommonBandwidthPackageAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyCommonBandwidthPackageAttribute`: Modifies the name and description of an EIP bandwidth plan.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyCommonBandwidthPackageAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidParameterNameMalformed(error),
-            1 => Self::InvalidParameterDescriptionMalformed(error),
-            2 => Self::InvalidBandwidthPackageIdNotFound(error),
-            3 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidParameterNameMalformed(error) => (0, error),
-            Self::InvalidParameterDescriptionMalformed(error) => (1, error),
-            Self::InvalidBandwidthPackageIdNotFound(error) => (2, error),
-            Self::InvalidRegionIdNotFound(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyCommonBandwidthPackageAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyCommonBandwidthPackageAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidParameterNameMalformed",
-            "InvalidParameterDescriptionMalformed",
-            "InvalidBandwidthPackageIdNotFound",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyCommonBandwidthPackageAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyCommonBandwidthPackageAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyCommonBandwidthPackageAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ModifyCommonBandwidthPackageAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_common_bandwidth_package_attribute(
+        &self,
+    ) -> ModifyCommonBandwidthPackageAttributeRequestBuilder<&Self> {
+        ModifyCommonBandwidthPackageAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    ModifyCommonBandwidthPackageIpBandwidthRequest,
+>;
 /// Request of `ModifyCommonBandwidthPackageIpBandwidth`: Sets the maximum bandwidth of an EIP that is associated with an Internet Shared Bandwidth instance.
 ///
 /// You can call the **ModifyCommonBandwidthPackageIpBandwidth** operation to set the maximum bandwidth of an EIP that is associated with an Internet Shared Bandwidth instance. This prevents an EIP from exhausting the bandwidth resources of an Internet Shared Bandwidth instance.
@@ -145,9 +151,7 @@ impl<C> ModifyCommonBandwidthPackageIpBandwidthRequestBuilder<C> {
     ///
     /// The region ID of the Internet Shared Bandwidth instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyCommonBandwidthPackageIpBandwidthRequest::region_id`](ModifyCommonBandwidthPackageIpBandwidthRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -156,9 +160,7 @@ impl<C> ModifyCommonBandwidthPackageIpBandwidthRequestBuilder<C> {
     ///
     /// The ID of the Internet Shared Bandwidth instance.
     ///
-    /// - Wire name: `BandwidthPackageId`.
-    /// - Required.
-    /// - Example: `cbwp-2zep6hw5d6y8exscd****`.
+    /// Its description, rules and example: [`ModifyCommonBandwidthPackageIpBandwidthRequest::bandwidth_package_id`](ModifyCommonBandwidthPackageIpBandwidthRequest::bandwidth_package_id).
     pub fn bandwidth_package_id(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth_package_id = Some(value.into());
         self
@@ -167,9 +169,7 @@ impl<C> ModifyCommonBandwidthPackageIpBandwidthRequestBuilder<C> {
     ///
     /// The ID of the EIP that is associated with the Internet Shared Bandwidth instance.
     ///
-    /// - Wire name: `EipId`.
-    /// - Required.
-    /// - Example: `eip-2zewysoansu0svfbg****`.
+    /// Its description, rules and example: [`ModifyCommonBandwidthPackageIpBandwidthRequest::eip_id`](ModifyCommonBandwidthPackageIpBandwidthRequest::eip_id).
     pub fn eip_id(mut self, value: impl Into<String>) -> Self {
         self.inner.eip_id = Some(value.into());
         self
@@ -178,9 +178,7 @@ impl<C> ModifyCommonBandwidthPackageIpBandwidthRequestBuilder<C> {
     ///
     /// The maximum bandwidth for the EIP. This value cannot be larger than the maximum bandwidth of the Internet Shared Bandwidth instance. Unit: Mbit/s.
     ///
-    /// - Wire name: `Bandwidth`.
-    /// - Required.
-    /// - Example: `500`.
+    /// Its description, rules and example: [`ModifyCommonBandwidthPackageIpBandwidthRequest::bandwidth`](ModifyCommonBandwidthPackageIpBandwidthRequest::bandwidth).
     pub fn bandwidth(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth = Some(value.into());
         self
@@ -320,121 +318,28 @@ for ModifyCommonBandwidthPackageIpBandwidthResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyCommonBandwidthPackageIpBandwidth`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyCommonBandwidthPackageIpBandwidthError {
-    /// HTTP 400 `OperationFailed.DistibuteLock`: Distibute lock fail.
-    OperationFailedDistibuteLock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.FinancialLocked`: The ip business status is invalid.
-    ForbiddenFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEIPStatus.BizDisabled`: The EIP has been locked.
-    InvalidEipStatusBizDisabled(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ModifyCommonBandwidthPackageIpBandwidthError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.DistibuteLock",
-                        "Forbidden.FinancialLocked",
-                        "InvalidEIPStatus.BizDisabled",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyCommonBandwidthPackageIpBandwidthError;
+impl crate::Client {
+    /// Calls `ModifyCommonBandwidthPackageIpBandwidth`: Sets the maximum bandwidth of an EIP that is associated with an Internet Shared Bandwidth instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyCommonBandwidthPackageIpBandwidthRequestBuilder::send) it. The parameters and their rules: [`ModifyCommonBandwidthPackageIpBandwidthRequest`].
+    #[inline]
+    pub fn modify_common_bandwidth_package_ip_bandwidth(
+        &self,
+    ) -> ModifyCommonBandwidthPackageIpBandwidthRequestBuilder<&Self> {
+        ModifyCommonBandwidthPackageIpBandwidthRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyCommonBandwidthPackageIpBandwidthError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyCommonBandwidthPackageIpBandwidth`: Sets the maximum bandwidth of an EIP that is associated with an Internet Shared Bandwidth instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyCommonBandwidthPackageIpBandwidthRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedDistibuteLock(error),
-            1 => Self::ForbiddenFinancialLocked(error),
-            2 => Self::InvalidEipStatusBizDisabled(error),
-            3 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedDistibuteLock(error) => (0, error),
-            Self::ForbiddenFinancialLocked(error) => (1, error),
-            Self::InvalidEipStatusBizDisabled(error) => (2, error),
-            Self::InvalidRegionIdNotFound(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyCommonBandwidthPackageIpBandwidthError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyCommonBandwidthPackageIpBandwidthError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedDistibuteLock",
-            "ForbiddenFinancialLocked",
-            "InvalidEipStatusBizDisabled",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyCommonBandwidthPackageIpBandwidthError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyCommonBandwidthPackageIpBandwidthError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyCommonBandwidthPackageIpBandwidthError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ModifyCommonBandwidthPackageIpBandwidthError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_common_bandwidth_package_ip_bandwidth(
+        &self,
+    ) -> ModifyCommonBandwidthPackageIpBandwidthRequestBuilder<&Self> {
+        ModifyCommonBandwidthPackageIpBandwidthRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyCommonBandwidthPackageSpecRequest>;
 /// Request of `ModifyCommonBandwidthPackageSpec`: Modifies the maximum bandwidth of an Internet Shared Bandwidth instance.
 ///
 /// Before you call this operation, take note of the following items:
@@ -132,11 +135,7 @@ impl<C> ModifyCommonBandwidthPackageSpecRequestBuilder<C> {
     ///
     /// The region ID of the Internet Shared Bandwidth instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyCommonBandwidthPackageSpecRequest::region_id`](ModifyCommonBandwidthPackageSpecRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -145,9 +144,7 @@ impl<C> ModifyCommonBandwidthPackageSpecRequestBuilder<C> {
     ///
     /// The ID of the Internet Shared Bandwidth instance.
     ///
-    /// - Wire name: `BandwidthPackageId`.
-    /// - Required.
-    /// - Example: `cbwp-2ze2ic1xd2qeqk145****`.
+    /// Its description, rules and example: [`ModifyCommonBandwidthPackageSpecRequest::bandwidth_package_id`](ModifyCommonBandwidthPackageSpecRequest::bandwidth_package_id).
     pub fn bandwidth_package_id(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth_package_id = Some(value.into());
         self
@@ -156,11 +153,7 @@ impl<C> ModifyCommonBandwidthPackageSpecRequestBuilder<C> {
     ///
     /// The maximum bandwidth of the Internet Shared Bandwidth instance. Unit: Mbit/s.
     ///
-    /// Valid values: **1** to **1000**.
-    ///
-    /// - Wire name: `Bandwidth`.
-    /// - Required.
-    /// - Example: `1000`.
+    /// Its description, rules and example: [`ModifyCommonBandwidthPackageSpecRequest::bandwidth`](ModifyCommonBandwidthPackageSpecRequest::bandwidth).
     pub fn bandwidth(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth = Some(value.into());
         self
@@ -300,195 +293,28 @@ for ModifyCommonBandwidthPackageSpecResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyCommonBandwidthPackageSpec`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyCommonBandwidthPackageSpecError {
-    /// HTTP 400 `ResourceNotEnough.Bandwidth`: The specified resource of Bandwidth is not enough.
-    ResourceNotEnoughBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Bandwidth`: The specified bandwidth is not valid.
-    InvalidParameterBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBandwidthPackageId.NotFound`: The specified BandwidthPackageId not exist.
+mod error;
+pub use error::ModifyCommonBandwidthPackageSpecError;
+impl crate::Client {
+    /// Calls `ModifyCommonBandwidthPackageSpec`: Modifies the maximum bandwidth of an Internet Shared Bandwidth instance.
     ///
-    /// Also returned with HTTP 404: The specified BandwidthPackageId does not exist in our records.
-    InvalidBandwidthPackageIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCommonBandwidthPackageId.NotFound`: The specified BandwidthPackageId is not found.
-    InvalidCommonBandwidthPackageIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.ResourceStatus`: Resource status is abnormal for renew.
-    IncorrectStatusResourceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR`: You have arrears and do not meet the purchase conditions.
-    SystemSaleValidateUnexpectedError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SyncOrderToSub`: SyncOrderToSub error.
-    OperationFailedSyncOrderToSub(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SaleValidate`: Validate sale condition with subArticle failed.
-    OperationFailedSaleValidate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.QueryCommodityInfo`: Operation failed because quey commodity info error.
-    OperationFailedQueryCommodityInfo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.QueryPrice`: Query price failed when create order.
-    OperationFailedQueryPrice(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.ChargeTypeIsPrepaid`: It's forbidden to change prepaid CBWP's bandwidth by API.  It can be changed on Aliyun web console.
-    ForbiddenChargeTypeIsPrepaid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.CbwpModifying`: Cbwp Modifying status is invalid.
-    IncorrectStatusCbwpModifying(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidBandwidth.ValueNotSupported`: The specified value of Bandwidth not supported.
-    InvalidBandwidthValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `BandwidthPackage.FinancialLocked`: The specified BandwidthPackage has been Financial Lock.
-    BandwidthPackageFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `OrderError.BandwidthPackage`: The Account failed to create order.
-    OrderErrorBandwidthPackage(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ModifyCommonBandwidthPackageSpecError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ResourceNotEnough.Bandwidth",
-                        "InvalidParameter.Bandwidth",
-                        "InvalidBandwidthPackageId.NotFound",
-                        "InvalidCommonBandwidthPackageId.NotFound",
-                        "IncorrectStatus.ResourceStatus",
-                        "SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR",
-                        "OperationFailed.SyncOrderToSub",
-                        "OperationFailed.SaleValidate",
-                        "OperationFailed.QueryCommodityInfo",
-                        "OperationFailed.QueryPrice",
-                        "Forbidden.ChargeTypeIsPrepaid",
-                        "IncorrectStatus.CbwpModifying",
-                        "InvalidRegionId.NotFound",
-                        "InvalidBandwidth.ValueNotSupported",
-                        "BandwidthPackage.FinancialLocked",
-                        "OrderError.BandwidthPackage",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](ModifyCommonBandwidthPackageSpecRequestBuilder::send) it. The parameters and their rules: [`ModifyCommonBandwidthPackageSpecRequest`].
+    #[inline]
+    pub fn modify_common_bandwidth_package_spec(
+        &self,
+    ) -> ModifyCommonBandwidthPackageSpecRequestBuilder<&Self> {
+        ModifyCommonBandwidthPackageSpecRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyCommonBandwidthPackageSpecError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyCommonBandwidthPackageSpec`: Modifies the maximum bandwidth of an Internet Shared Bandwidth instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyCommonBandwidthPackageSpecRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceNotEnoughBandwidth(error),
-            1 => Self::InvalidParameterBandwidth(error),
-            2 => Self::InvalidBandwidthPackageIdNotFound(error),
-            3 => Self::InvalidCommonBandwidthPackageIdNotFound(error),
-            4 => Self::IncorrectStatusResourceStatus(error),
-            5 => Self::SystemSaleValidateUnexpectedError(error),
-            6 => Self::OperationFailedSyncOrderToSub(error),
-            7 => Self::OperationFailedSaleValidate(error),
-            8 => Self::OperationFailedQueryCommodityInfo(error),
-            9 => Self::OperationFailedQueryPrice(error),
-            10 => Self::ForbiddenChargeTypeIsPrepaid(error),
-            11 => Self::IncorrectStatusCbwpModifying(error),
-            12 => Self::InvalidRegionIdNotFound(error),
-            13 => Self::InvalidBandwidthValueNotSupported(error),
-            14 => Self::BandwidthPackageFinancialLocked(error),
-            15 => Self::OrderErrorBandwidthPackage(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceNotEnoughBandwidth(error) => (0, error),
-            Self::InvalidParameterBandwidth(error) => (1, error),
-            Self::InvalidBandwidthPackageIdNotFound(error) => (2, error),
-            Self::InvalidCommonBandwidthPackageIdNotFound(error) => (3, error),
-            Self::IncorrectStatusResourceStatus(error) => (4, error),
-            Self::SystemSaleValidateUnexpectedError(error) => (5, error),
-            Self::OperationFailedSyncOrderToSub(error) => (6, error),
-            Self::OperationFailedSaleValidate(error) => (7, error),
-            Self::OperationFailedQueryCommodityInfo(error) => (8, error),
-            Self::OperationFailedQueryPrice(error) => (9, error),
-            Self::ForbiddenChargeTypeIsPrepaid(error) => (10, error),
-            Self::IncorrectStatusCbwpModifying(error) => (11, error),
-            Self::InvalidRegionIdNotFound(error) => (12, error),
-            Self::InvalidBandwidthValueNotSupported(error) => (13, error),
-            Self::BandwidthPackageFinancialLocked(error) => (14, error),
-            Self::OrderErrorBandwidthPackage(error) => (15, error),
-            Self::Unhandled(unhandled) => (16, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyCommonBandwidthPackageSpecError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyCommonBandwidthPackageSpecError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceNotEnoughBandwidth",
-            "InvalidParameterBandwidth",
-            "InvalidBandwidthPackageIdNotFound",
-            "InvalidCommonBandwidthPackageIdNotFound",
-            "IncorrectStatusResourceStatus",
-            "SystemSaleValidateUnexpectedError",
-            "OperationFailedSyncOrderToSub",
-            "OperationFailedSaleValidate",
-            "OperationFailedQueryCommodityInfo",
-            "OperationFailedQueryPrice",
-            "ForbiddenChargeTypeIsPrepaid",
-            "IncorrectStatusCbwpModifying",
-            "InvalidRegionIdNotFound",
-            "InvalidBandwidthValueNotSupported",
-            "BandwidthPackageFinancialLocked",
-            "OrderErrorBandwidthPackage",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyCommonBandwidthPackageSpecError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyCommonBandwidthPackageSpecError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyCommonBandwidthPackageSpecError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ModifyCommonBandwidthPackageSpecError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_common_bandwidth_package_spec(
+        &self,
+    ) -> ModifyCommonBandwidthPackageSpecRequestBuilder<&Self> {
+        ModifyCommonBandwidthPackageSpecRequestBuilder::new(self)
     }
 }

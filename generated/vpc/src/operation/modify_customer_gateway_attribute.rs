@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyCustomerGatewayAttributeRequest>;
 /// Request of `ModifyCustomerGatewayAttribute`: Modifies the configuration of a customer gateway.
 ///
 /// * When you call **ModifyCustomerGatewayAttribute**, if a value is assigned to **AuthKey**, the operation is asynchronous. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](<https://www.alibabacloud.com/help/doc-detail/73720.htm>) to query the status of the task.
@@ -188,11 +191,7 @@ impl<C> ModifyCustomerGatewayAttributeRequestBuilder<C> {
     ///
     /// The ID of the region where the customer gateway is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`ModifyCustomerGatewayAttributeRequest::region_id`](ModifyCustomerGatewayAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -201,14 +200,7 @@ impl<C> ModifyCustomerGatewayAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Must contain only ASCII characters.
-    /// - Example: `02fb3da4-130e-11e9-8e44****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyCustomerGatewayAttributeRequest::client_token`](ModifyCustomerGatewayAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -217,9 +209,7 @@ impl<C> ModifyCustomerGatewayAttributeRequestBuilder<C> {
     ///
     /// The ID of the customer gateway.
     ///
-    /// - Wire name: `CustomerGatewayId`.
-    /// - Required.
-    /// - Example: `cgw-bp1pvpl9r9adju6l5****`.
+    /// Its description, rules and example: [`ModifyCustomerGatewayAttributeRequest::customer_gateway_id`](ModifyCustomerGatewayAttributeRequest::customer_gateway_id).
     pub fn customer_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.customer_gateway_id = Some(value.into());
         self
@@ -228,11 +218,7 @@ impl<C> ModifyCustomerGatewayAttributeRequestBuilder<C> {
     ///
     /// The name of the customer gateway.
     ///
-    /// The name must be 1 to 100 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Must be 1 to 100 characters long.
-    /// - Example: `nametest`.
+    /// Its description, rules and example: [`ModifyCustomerGatewayAttributeRequest::name`](ModifyCustomerGatewayAttributeRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -241,11 +227,7 @@ impl<C> ModifyCustomerGatewayAttributeRequestBuilder<C> {
     ///
     /// The description of the customer gateway.
     ///
-    /// The description must be 1 to 100 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Must be 1 to 100 characters long.
-    /// - Example: `desctest`.
+    /// Its description, rules and example: [`ModifyCustomerGatewayAttributeRequest::description`](ModifyCustomerGatewayAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -254,13 +236,7 @@ impl<C> ModifyCustomerGatewayAttributeRequestBuilder<C> {
     ///
     /// The authentication key of the BGP routing protocol for the gateway device in the data center.
     ///
-    /// The key must be 1 to 64 characters in length. It can contain only ASCII characters and cannot contain spaces or question marks (?).
-    ///
-    /// - Wire name: `AuthKey`.
-    /// - Must be 1 to 64 characters long.
-    /// - Must match the pattern `^[^ ?]*$` (no spaces or question marks (?)).
-    /// - Must contain only ASCII characters.
-    /// - Example: `AuthKey****`.
+    /// Its description, rules and example: [`ModifyCustomerGatewayAttributeRequest::auth_key`](ModifyCustomerGatewayAttributeRequest::auth_key).
     pub fn auth_key(mut self, value: impl Into<String>) -> Self {
         self.inner.auth_key = Some(value.into());
         self
@@ -462,149 +438,28 @@ for ModifyCustomerGatewayAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyCustomerGatewayAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyCustomerGatewayAttributeError {
-    /// HTTP 400 `InvalidName`: The name is not valid
-    InvalidName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription`: The description is not valid
-    InvalidDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.MissingAsn`: The autonomous system number of the customer gateway is mandatory when BGP authentication key is specified.
-    OperationDeniedMissingAsn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAuthkey.Malformed`: The specified BGP authentication key (%s) is malformed.
-    InvalidAuthkeyMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.VpnFinancialLocked`: The associated VPN gateway is financially locked. You cannot update the attributes of the customer gateway.
-    OperationDeniedVpnFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.VpnConfiguring`: The associated VPN gateway is being configured. You cannot update the attributes of the customer gateway.
-    OperationDeniedVpnConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidCustomerGatewayInstanceId.NotFound`: The specified customer gateway instance id does not exist.
-    InvalidCustomerGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyCustomerGatewayAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidName",
-                        "InvalidDescription",
-                        "OperationDenied.MissingAsn",
-                        "InvalidAuthkey.Malformed",
-                        "OperationDenied.VpnFinancialLocked",
-                        "OperationDenied.VpnConfiguring",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                        "InvalidCustomerGatewayInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyCustomerGatewayAttributeError;
+impl crate::Client {
+    /// Calls `ModifyCustomerGatewayAttribute`: Modifies the configuration of a customer gateway.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyCustomerGatewayAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyCustomerGatewayAttributeRequest`].
+    #[inline]
+    pub fn modify_customer_gateway_attribute(
+        &self,
+    ) -> ModifyCustomerGatewayAttributeRequestBuilder<&Self> {
+        ModifyCustomerGatewayAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyCustomerGatewayAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyCustomerGatewayAttribute`: Modifies the configuration of a customer gateway.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyCustomerGatewayAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidName(error),
-            1 => Self::InvalidDescription(error),
-            2 => Self::OperationDeniedMissingAsn(error),
-            3 => Self::InvalidAuthkeyMalformed(error),
-            4 => Self::OperationDeniedVpnFinancialLocked(error),
-            5 => Self::OperationDeniedVpnConfiguring(error),
-            6 => Self::ForbbidenSubUser(error),
-            7 => Self::Forbidden(error),
-            8 => Self::InvalidCustomerGatewayInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidName(error) => (0, error),
-            Self::InvalidDescription(error) => (1, error),
-            Self::OperationDeniedMissingAsn(error) => (2, error),
-            Self::InvalidAuthkeyMalformed(error) => (3, error),
-            Self::OperationDeniedVpnFinancialLocked(error) => (4, error),
-            Self::OperationDeniedVpnConfiguring(error) => (5, error),
-            Self::ForbbidenSubUser(error) => (6, error),
-            Self::Forbidden(error) => (7, error),
-            Self::InvalidCustomerGatewayInstanceIdNotFound(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyCustomerGatewayAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyCustomerGatewayAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidName",
-            "InvalidDescription",
-            "OperationDeniedMissingAsn",
-            "InvalidAuthkeyMalformed",
-            "OperationDeniedVpnFinancialLocked",
-            "OperationDeniedVpnConfiguring",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "InvalidCustomerGatewayInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyCustomerGatewayAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyCustomerGatewayAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyCustomerGatewayAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyCustomerGatewayAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_customer_gateway_attribute(
+        &self,
+    ) -> ModifyCustomerGatewayAttributeRequestBuilder<&Self> {
+        ModifyCustomerGatewayAttributeRequestBuilder::new(self)
     }
 }

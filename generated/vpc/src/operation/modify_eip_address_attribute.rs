@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyEipAddressAttributeRequest>;
 /// Request of `ModifyEipAddressAttribute`: Modifies the name, description, and maximum bandwidth of an elastic IP address (EIP).
 ///
 /// # Example
@@ -144,9 +147,7 @@ impl<C> ModifyEipAddressAttributeRequestBuilder<C> {
     ///
     /// The ID of the pay-as-you-go EIP.
     ///
-    /// - Wire name: `AllocationId`.
-    /// - Required.
-    /// - Example: `eip-2zeerraiwb7uj6i0d****`.
+    /// Its description, rules and example: [`ModifyEipAddressAttributeRequest::allocation_id`](ModifyEipAddressAttributeRequest::allocation_id).
     pub fn allocation_id(mut self, value: impl Into<String>) -> Self {
         self.inner.allocation_id = Some(value.into());
         self
@@ -155,11 +156,7 @@ impl<C> ModifyEipAddressAttributeRequestBuilder<C> {
     ///
     /// The new maximum bandwidth of the EIP. Valid values:
     ///
-    /// * **1** to **200** if the metering method is pay-by-data-transfer. Unit: Mbit/s.
-    /// * **1** to **500** if the metering method is pay-by-bandwidth. Unit: Mbit/s.
-    ///
-    /// - Wire name: `Bandwidth`.
-    /// - Example: `100`.
+    /// Its description, rules and example: [`ModifyEipAddressAttributeRequest::bandwidth`](ModifyEipAddressAttributeRequest::bandwidth).
     pub fn bandwidth(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth = Some(value.into());
         self
@@ -168,10 +165,7 @@ impl<C> ModifyEipAddressAttributeRequestBuilder<C> {
     ///
     /// The region ID of the EIP.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyEipAddressAttributeRequest::region_id`](ModifyEipAddressAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -180,10 +174,7 @@ impl<C> ModifyEipAddressAttributeRequestBuilder<C> {
     ///
     /// The new name of the EIP.
     ///
-    /// The name must be 1 to 128 characters in length, and can contain digits, periods (.), underscores (\_), and hyphens (-).
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `Test123`.
+    /// Its description, rules and example: [`ModifyEipAddressAttributeRequest::name`](ModifyEipAddressAttributeRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -192,10 +183,7 @@ impl<C> ModifyEipAddressAttributeRequestBuilder<C> {
     ///
     /// The new description of the EIP.
     ///
-    /// The description must be 2 to 256 characters in length and start with a letter. The description cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `abc`.
+    /// Its description, rules and example: [`ModifyEipAddressAttributeRequest::description`](ModifyEipAddressAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -332,247 +320,28 @@ for ModifyEipAddressAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyEipAddressAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyEipAddressAttributeError {
-    /// HTTP 400 `OrderError.EIP`: The Account failed to create order.
+mod error;
+pub use error::ModifyEipAddressAttributeError;
+impl crate::Client {
+    /// Calls `ModifyEipAddressAttribute`: Modifies the name, description, and maximum bandwidth of an elastic IP address (EIP).
     ///
-    /// Also returned with HTTP 500: The Account failed to create order.
-    OrderErrorEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InsufficientBalance.Eip`: Your account does not have enough balance.
-    InsufficientBalanceEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Specified value of "Bandwidth" is not supported.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.ChargeTypeIsPrepaid`: It?s forbidden to change prepaid EIP?s bandwidth by API.  It can be changed on Aliyun web console.
-    ForbiddenChargeTypeIsPrepaid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectEipStatus`: Current elastic IP status does not support this operation.
-    IncorrectEipStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBandwidth.OutOfMaxTrafficBindedOnNatgw`: The bandwidth is out of max traffic binded on natgw.
-    InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.LargeSpecEip`: Elastic IP address with large spec quota exceeded.
-    QuotaExceededLargeSpecEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEipAddressName.Malformed`: The specified Name is not valid.
-    InvalidEipAddressNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceQueryError`: The specified resource is queried error.
-    ResourceQueryError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: Invalid description.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SYSTEM.UNKNOWN.ERROR`: The Account failed to create order.
-    SystemUnknownError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Abs.InvalidBandwidth.Malformed`: Specified value of Bandwidth is not supported.
-    AbsInvalidBandwidthMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEIPStatus.BizDisabled`: The EIP has been locked.
-    InvalidEipStatusBizDisabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SaleValidate`: Validate sale condition with subArticle failed.
-    OperationFailedSaleValidate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SyncOrderToSub`: SyncOrderToSub error.
-    OperationFailedSyncOrderToSub(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `COMMODITY.INVALID_COMPONENT`: The instance component is invalid.
-    CommodityInvalidComponent(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CompleteUserInfo`: Complete user info failed.
-    OperationFailedCompleteUserInfo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ConcurrentRequest`: Operation failed because concurrent request.
-    OperationFailedConcurrentRequest(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.ResourceStatus`: Resource status is abnormal for renew.
-    IncorrectStatusResourceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.FinancialLocked`: The ip business status is invalid.
-    ForbiddenFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.InstanceId`: The parameter InstanceId is mandatory.
-    MissingParamInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAllocationId.NotFound`: Specified allocation id is not found.
-    InvalidAllocationIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.InCommonBandwidthPackage`: Specified allocation ID in common bandwidth package.
-    ForbiddenInCommonBandwidthPackage(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.RegionNotFound`: Specified region is not found during access authentication.
-    ForbiddenRegionNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyEipAddressAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OrderError.EIP",
-                        "InsufficientBalance.Eip",
-                        "InvalidParameter",
-                        "Forbidden.ChargeTypeIsPrepaid",
-                        "IncorrectEipStatus",
-                        "InvalidBandwidth.OutOfMaxTrafficBindedOnNatgw",
-                        "QuotaExceeded.LargeSpecEip",
-                        "InvalidEipAddressName.Malformed",
-                        "ResourceQueryError",
-                        "InvalidDescription.Malformed",
-                        "SYSTEM.UNKNOWN.ERROR",
-                        "Abs.InvalidBandwidth.Malformed",
-                        "InvalidEIPStatus.BizDisabled",
-                        "OperationFailed.SaleValidate",
-                        "OperationFailed.SyncOrderToSub",
-                        "COMMODITY.INVALID_COMPONENT",
-                        "OperationFailed.CompleteUserInfo",
-                        "OperationFailed.ConcurrentRequest",
-                        "IncorrectStatus.ResourceStatus",
-                        "Forbidden.FinancialLocked",
-                        "MissingParam.InstanceId",
-                        "InvalidAllocationId.NotFound",
-                        "Forbidden.InCommonBandwidthPackage",
-                        "Forbidden.RegionNotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](ModifyEipAddressAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyEipAddressAttributeRequest`].
+    #[inline]
+    pub fn modify_eip_address_attribute(
+        &self,
+    ) -> ModifyEipAddressAttributeRequestBuilder<&Self> {
+        ModifyEipAddressAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyEipAddressAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyEipAddressAttribute`: Modifies the name, description, and maximum bandwidth of an elastic IP address (EIP).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyEipAddressAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OrderErrorEip(error),
-            1 => Self::InsufficientBalanceEip(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::ForbiddenChargeTypeIsPrepaid(error),
-            4 => Self::IncorrectEipStatus(error),
-            5 => Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(error),
-            6 => Self::QuotaExceededLargeSpecEip(error),
-            7 => Self::InvalidEipAddressNameMalformed(error),
-            8 => Self::ResourceQueryError(error),
-            9 => Self::InvalidDescriptionMalformed(error),
-            10 => Self::SystemUnknownError(error),
-            11 => Self::AbsInvalidBandwidthMalformed(error),
-            12 => Self::InvalidEipStatusBizDisabled(error),
-            13 => Self::OperationFailedSaleValidate(error),
-            14 => Self::OperationFailedSyncOrderToSub(error),
-            15 => Self::CommodityInvalidComponent(error),
-            16 => Self::OperationFailedCompleteUserInfo(error),
-            17 => Self::OperationFailedConcurrentRequest(error),
-            18 => Self::IncorrectStatusResourceStatus(error),
-            19 => Self::ForbiddenFinancialLocked(error),
-            20 => Self::MissingParamInstanceId(error),
-            21 => Self::InvalidAllocationIdNotFound(error),
-            22 => Self::ForbiddenInCommonBandwidthPackage(error),
-            23 => Self::ForbiddenRegionNotFound(error),
-            24 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OrderErrorEip(error) => (0, error),
-            Self::InsufficientBalanceEip(error) => (1, error),
-            Self::InvalidParameter(error) => (2, error),
-            Self::ForbiddenChargeTypeIsPrepaid(error) => (3, error),
-            Self::IncorrectEipStatus(error) => (4, error),
-            Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(error) => (5, error),
-            Self::QuotaExceededLargeSpecEip(error) => (6, error),
-            Self::InvalidEipAddressNameMalformed(error) => (7, error),
-            Self::ResourceQueryError(error) => (8, error),
-            Self::InvalidDescriptionMalformed(error) => (9, error),
-            Self::SystemUnknownError(error) => (10, error),
-            Self::AbsInvalidBandwidthMalformed(error) => (11, error),
-            Self::InvalidEipStatusBizDisabled(error) => (12, error),
-            Self::OperationFailedSaleValidate(error) => (13, error),
-            Self::OperationFailedSyncOrderToSub(error) => (14, error),
-            Self::CommodityInvalidComponent(error) => (15, error),
-            Self::OperationFailedCompleteUserInfo(error) => (16, error),
-            Self::OperationFailedConcurrentRequest(error) => (17, error),
-            Self::IncorrectStatusResourceStatus(error) => (18, error),
-            Self::ForbiddenFinancialLocked(error) => (19, error),
-            Self::MissingParamInstanceId(error) => (20, error),
-            Self::InvalidAllocationIdNotFound(error) => (21, error),
-            Self::ForbiddenInCommonBandwidthPackage(error) => (22, error),
-            Self::ForbiddenRegionNotFound(error) => (23, error),
-            Self::InternalError(error) => (24, error),
-            Self::Unhandled(unhandled) => (25, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyEipAddressAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyEipAddressAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OrderErrorEip",
-            "InsufficientBalanceEip",
-            "InvalidParameter",
-            "ForbiddenChargeTypeIsPrepaid",
-            "IncorrectEipStatus",
-            "InvalidBandwidthOutOfMaxTrafficBindedOnNatgw",
-            "QuotaExceededLargeSpecEip",
-            "InvalidEipAddressNameMalformed",
-            "ResourceQueryError",
-            "InvalidDescriptionMalformed",
-            "SystemUnknownError",
-            "AbsInvalidBandwidthMalformed",
-            "InvalidEipStatusBizDisabled",
-            "OperationFailedSaleValidate",
-            "OperationFailedSyncOrderToSub",
-            "CommodityInvalidComponent",
-            "OperationFailedCompleteUserInfo",
-            "OperationFailedConcurrentRequest",
-            "IncorrectStatusResourceStatus",
-            "ForbiddenFinancialLocked",
-            "MissingParamInstanceId",
-            "InvalidAllocationIdNotFound",
-            "ForbiddenInCommonBandwidthPackage",
-            "ForbiddenRegionNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyEipAddressAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyEipAddressAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyEipAddressAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyEipAddressAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_eip_address_attribute(
+        &self,
+    ) -> ModifyEipAddressAttributeRequestBuilder<&Self> {
+        ModifyEipAddressAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyEipForwardModeRequest>;
 /// Request of `ModifyEipForwardMode`: Modifies the EIP forwarding mode.
 ///
 /// # Example
@@ -141,9 +144,7 @@ impl<C> ModifyEipForwardModeRequestBuilder<C> {
     ///
     /// The ID of the region to which the EIP belongs. You can call the DescribeRegions operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyEipForwardModeRequest::region_id`](ModifyEipForwardModeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -152,9 +153,7 @@ impl<C> ModifyEipForwardModeRequestBuilder<C> {
     ///
     /// The ID of the EIP whose attributes you want to modify.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `eip-j5ebhbw3br92fy****`.
+    /// Its description, rules and example: [`ModifyEipForwardModeRequest::instance_id`](ModifyEipForwardModeRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -163,15 +162,7 @@ impl<C> ModifyEipForwardModeRequestBuilder<C> {
     ///
     /// The association mode. Valid values:
     ///
-    /// * **NAT** (default): the standard NAT mode.
-    /// * **MULTI_BINDED**: the multi-EIP-to-ENI mode.
-    /// * **BINDED**: the cut-through mode.
-    ///
-    /// > This parameter is required only if **InstanceType** is set to **NetworkInterface**.
-    ///
-    /// - Wire name: `Mode`.
-    /// - Required.
-    /// - Example: `BINDED`.
+    /// Its description, rules and example: [`ModifyEipForwardModeRequest::mode`](ModifyEipForwardModeRequest::mode).
     pub fn mode(mut self, value: impl Into<String>) -> Self {
         self.inner.mode = Some(value.into());
         self
@@ -180,13 +171,7 @@ impl<C> ModifyEipForwardModeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **RequestId** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyEipForwardModeRequest::client_token`](ModifyEipForwardModeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -321,155 +306,24 @@ for ModifyEipForwardModeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyEipForwardMode`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyEipForwardModeError {
-    /// HTTP 400 `Region.NotSupport`: Region not support.
-    RegionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Instance.ModeError`: eip instance mode error.
-    InstanceModeError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Instance.StatusError`: eip status error.
-    InstanceStatusError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ENI.BindEcs`: eni bind ecs.
-    EniBindEcs(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.PrePaidBindedEip`: prepaid eip cannot be direct.
-    ForbiddenPrePaidBindedEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BindInstance.NotSupport`: eip can only change mode when it is allocated or bind eni.
-    BindInstanceNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.EipInstance`: Eip instance's status is invalid.
-    IncorrectStatusEipInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Instance.NotFound`: eip instance not found.
-    InstanceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ENI.NotFound`: eni not found.
-    EniNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyEipForwardModeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Region.NotSupport",
-                        "Instance.ModeError",
-                        "Instance.StatusError",
-                        "ENI.BindEcs",
-                        "Forbidden.PrePaidBindedEip",
-                        "BindInstance.NotSupport",
-                        "IncorrectStatus.EipInstance",
-                        "Forbidden",
-                        "Instance.NotFound",
-                        "ENI.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyEipForwardModeError;
+impl crate::Client {
+    /// Calls `ModifyEipForwardMode`: Modifies the EIP forwarding mode.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyEipForwardModeRequestBuilder::send) it. The parameters and their rules: [`ModifyEipForwardModeRequest`].
+    #[inline]
+    pub fn modify_eip_forward_mode(&self) -> ModifyEipForwardModeRequestBuilder<&Self> {
+        ModifyEipForwardModeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyEipForwardModeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyEipForwardMode`: Modifies the EIP forwarding mode.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyEipForwardModeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::RegionNotSupport(error),
-            1 => Self::InstanceModeError(error),
-            2 => Self::InstanceStatusError(error),
-            3 => Self::EniBindEcs(error),
-            4 => Self::ForbiddenPrePaidBindedEip(error),
-            5 => Self::BindInstanceNotSupport(error),
-            6 => Self::IncorrectStatusEipInstance(error),
-            7 => Self::Forbidden(error),
-            8 => Self::InstanceNotFound(error),
-            9 => Self::EniNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::RegionNotSupport(error) => (0, error),
-            Self::InstanceModeError(error) => (1, error),
-            Self::InstanceStatusError(error) => (2, error),
-            Self::EniBindEcs(error) => (3, error),
-            Self::ForbiddenPrePaidBindedEip(error) => (4, error),
-            Self::BindInstanceNotSupport(error) => (5, error),
-            Self::IncorrectStatusEipInstance(error) => (6, error),
-            Self::Forbidden(error) => (7, error),
-            Self::InstanceNotFound(error) => (8, error),
-            Self::EniNotFound(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyEipForwardModeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyEipForwardModeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "RegionNotSupport",
-            "InstanceModeError",
-            "InstanceStatusError",
-            "EniBindEcs",
-            "ForbiddenPrePaidBindedEip",
-            "BindInstanceNotSupport",
-            "IncorrectStatusEipInstance",
-            "Forbidden",
-            "InstanceNotFound",
-            "EniNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyEipForwardModeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyEipForwardModeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyEipForwardModeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyEipForwardModeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_eip_forward_mode(&self) -> ModifyEipForwardModeRequestBuilder<&Self> {
+        ModifyEipForwardModeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    ModifyExpressCloudConnectionAttributeRequest,
+>;
 /// Request of `ModifyExpressCloudConnectionAttribute`: Modifies the configuration of an Express Cloud Connect (ECC) instance.
 ///
 /// # Example
@@ -161,8 +167,7 @@ impl<C> ModifyExpressCloudConnectionAttributeRequestBuilder<C> {
     ///
     /// Descriptions of ECC.
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `ECC`.
+    /// Its description, rules and example: [`ModifyExpressCloudConnectionAttributeRequest::description`](ModifyExpressCloudConnectionAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -171,9 +176,7 @@ impl<C> ModifyExpressCloudConnectionAttributeRequestBuilder<C> {
     ///
     /// The region ID of the ECC instance.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyExpressCloudConnectionAttributeRequest::region_id`](ModifyExpressCloudConnectionAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -182,8 +185,7 @@ impl<C> ModifyExpressCloudConnectionAttributeRequestBuilder<C> {
     ///
     /// The name of the ECC instance.
     ///
-    /// - Wire name: `Name`.
-    /// - Example: `doctest`.
+    /// Its description, rules and example: [`ModifyExpressCloudConnectionAttributeRequest::name`](ModifyExpressCloudConnectionAttributeRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -192,9 +194,7 @@ impl<C> ModifyExpressCloudConnectionAttributeRequestBuilder<C> {
     ///
     /// The ID of the ECC instance.
     ///
-    /// - Wire name: `EccId`.
-    /// - Required.
-    /// - Example: `ecc-bp1t9osmuln*******`.
+    /// Its description, rules and example: [`ModifyExpressCloudConnectionAttributeRequest::ecc_id`](ModifyExpressCloudConnectionAttributeRequest::ecc_id).
     pub fn ecc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ecc_id = Some(value.into());
         self
@@ -203,8 +203,7 @@ impl<C> ModifyExpressCloudConnectionAttributeRequestBuilder<C> {
     ///
     /// The BGP autonomous system number (ASN) to be configured for the Smart Access Gateway (SAG) device.
     ///
-    /// - Wire name: `BgpAs`.
-    /// - Example: `sag-ejfge***`.
+    /// Its description, rules and example: [`ModifyExpressCloudConnectionAttributeRequest::bgp_as`](ModifyExpressCloudConnectionAttributeRequest::bgp_as).
     pub fn bgp_as(mut self, value: impl Into<String>) -> Self {
         self.inner.bgp_as = Some(value.into());
         self
@@ -213,8 +212,7 @@ impl<C> ModifyExpressCloudConnectionAttributeRequestBuilder<C> {
     ///
     /// The on-premises IP address when the SAG device is connected to the cloud.
     ///
-    /// - Wire name: `PeIp`.
-    /// - Example: `10.10.**.**`.
+    /// Its description, rules and example: [`ModifyExpressCloudConnectionAttributeRequest::pe_ip`](ModifyExpressCloudConnectionAttributeRequest::pe_ip).
     pub fn pe_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.pe_ip = Some(value.into());
         self
@@ -223,8 +221,7 @@ impl<C> ModifyExpressCloudConnectionAttributeRequestBuilder<C> {
     ///
     /// The peer IP address when the SAG device is connected to the cloud.
     ///
-    /// - Wire name: `CeIp`.
-    /// - Example: `172.16.**.**`.
+    /// Its description, rules and example: [`ModifyExpressCloudConnectionAttributeRequest::ce_ip`](ModifyExpressCloudConnectionAttributeRequest::ce_ip).
     pub fn ce_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.ce_ip = Some(value.into());
         self
@@ -362,181 +359,28 @@ for ModifyExpressCloudConnectionAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyExpressCloudConnectionAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyExpressCloudConnectionAttributeError {
-    /// HTTP 400 `InvalidEccId.NotFound`: %s
-    InvalidEccIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.AliUid`: %s
-    IllegalParamAliUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.RegionNo`: %s
-    MissingParamRegionNo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.EccId`: %s
-    IllegalParamEccId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEccApplication.NotFound`: %s
-    InvalidEccApplicationNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Description`: %s
-    IllegalParamDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Name`: %s
-    IllegalParamName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidServiceProvider.Malformed`: %s
-    InvalidServiceProviderMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PortType`: %s
-    IllegalParamPortType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Distance`: %s
-    IllegalParamDistance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CircuitCode`: %s
-    IllegalParamCircuitCode(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Type`: %s
-    IllegalParamType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.Type`: %s
-    OperationUnsupportedType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAccessPoint.NotFound`: %s
-    InvalidAccessPointNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ModifyExpressCloudConnectionAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidEccId.NotFound",
-                        "IllegalParam.AliUid",
-                        "MissingParam.RegionNo",
-                        "IllegalParam.EccId",
-                        "InvalidEccApplication.NotFound",
-                        "IllegalParam.Description",
-                        "IllegalParam.Name",
-                        "InvalidServiceProvider.Malformed",
-                        "IllegalParam.PortType",
-                        "IllegalParam.Distance",
-                        "IllegalParam.CircuitCode",
-                        "IllegalParam.Type",
-                        "OperationUnsupported.Type",
-                        "InvalidAccessPoint.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyExpressCloudConnectionAttributeError;
+impl crate::Client {
+    /// Calls `ModifyExpressCloudConnectionAttribute`: Modifies the configuration of an Express Cloud Connect (ECC) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyExpressCloudConnectionAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyExpressCloudConnectionAttributeRequest`].
+    #[inline]
+    pub fn modify_express_cloud_connection_attribute(
+        &self,
+    ) -> ModifyExpressCloudConnectionAttributeRequestBuilder<&Self> {
+        ModifyExpressCloudConnectionAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyExpressCloudConnectionAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyExpressCloudConnectionAttribute`: Modifies the configuration of an Express Cloud Connect (ECC) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyExpressCloudConnectionAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidEccIdNotFound(error),
-            1 => Self::IllegalParamAliUid(error),
-            2 => Self::MissingParamRegionNo(error),
-            3 => Self::IllegalParamEccId(error),
-            4 => Self::InvalidEccApplicationNotFound(error),
-            5 => Self::IllegalParamDescription(error),
-            6 => Self::IllegalParamName(error),
-            7 => Self::InvalidServiceProviderMalformed(error),
-            8 => Self::IllegalParamPortType(error),
-            9 => Self::IllegalParamDistance(error),
-            10 => Self::IllegalParamCircuitCode(error),
-            11 => Self::IllegalParamType(error),
-            12 => Self::OperationUnsupportedType(error),
-            13 => Self::InvalidAccessPointNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidEccIdNotFound(error) => (0, error),
-            Self::IllegalParamAliUid(error) => (1, error),
-            Self::MissingParamRegionNo(error) => (2, error),
-            Self::IllegalParamEccId(error) => (3, error),
-            Self::InvalidEccApplicationNotFound(error) => (4, error),
-            Self::IllegalParamDescription(error) => (5, error),
-            Self::IllegalParamName(error) => (6, error),
-            Self::InvalidServiceProviderMalformed(error) => (7, error),
-            Self::IllegalParamPortType(error) => (8, error),
-            Self::IllegalParamDistance(error) => (9, error),
-            Self::IllegalParamCircuitCode(error) => (10, error),
-            Self::IllegalParamType(error) => (11, error),
-            Self::OperationUnsupportedType(error) => (12, error),
-            Self::InvalidAccessPointNotFound(error) => (13, error),
-            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyExpressCloudConnectionAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyExpressCloudConnectionAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidEccIdNotFound",
-            "IllegalParamAliUid",
-            "MissingParamRegionNo",
-            "IllegalParamEccId",
-            "InvalidEccApplicationNotFound",
-            "IllegalParamDescription",
-            "IllegalParamName",
-            "InvalidServiceProviderMalformed",
-            "IllegalParamPortType",
-            "IllegalParamDistance",
-            "IllegalParamCircuitCode",
-            "IllegalParamType",
-            "OperationUnsupportedType",
-            "InvalidAccessPointNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyExpressCloudConnectionAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyExpressCloudConnectionAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyExpressCloudConnectionAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ModifyExpressCloudConnectionAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_express_cloud_connection_attribute(
+        &self,
+    ) -> ModifyExpressCloudConnectionAttributeRequestBuilder<&Self> {
+        ModifyExpressCloudConnectionAttributeRequestBuilder::new(self)
     }
 }

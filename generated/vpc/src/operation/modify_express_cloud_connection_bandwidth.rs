@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    ModifyExpressCloudConnectionBandwidthRequest,
+>;
 /// Request of `ModifyExpressCloudConnectionBandwidth`: Modifies the bandwidth of an Express Cloud Connect (ECC) instance.
 ///
 /// # Example
@@ -117,9 +123,7 @@ impl<C> ModifyExpressCloudConnectionBandwidthRequestBuilder<C> {
     ///
     /// The region ID.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyExpressCloudConnectionBandwidthRequest::region_id`](ModifyExpressCloudConnectionBandwidthRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -128,8 +132,7 @@ impl<C> ModifyExpressCloudConnectionBandwidthRequestBuilder<C> {
     ///
     /// The bandwidth of the ECC instance.
     ///
-    /// - Wire name: `Bandwidth`.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`ModifyExpressCloudConnectionBandwidthRequest::bandwidth`](ModifyExpressCloudConnectionBandwidthRequest::bandwidth).
     pub fn bandwidth(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth = Some(value.into());
         self
@@ -138,9 +141,7 @@ impl<C> ModifyExpressCloudConnectionBandwidthRequestBuilder<C> {
     ///
     /// The ID of the ECC instance.
     ///
-    /// - Wire name: `EccId`.
-    /// - Required.
-    /// - Example: `ecc-xxxxxxxxx`.
+    /// Its description, rules and example: [`ModifyExpressCloudConnectionBandwidthRequest::ecc_id`](ModifyExpressCloudConnectionBandwidthRequest::ecc_id).
     pub fn ecc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ecc_id = Some(value.into());
         self
@@ -278,145 +279,28 @@ for ModifyExpressCloudConnectionBandwidthResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyExpressCloudConnectionBandwidth`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyExpressCloudConnectionBandwidthError {
-    /// HTTP 400 `MissingParam.EccId`: %s
-    MissingParamEccId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.AliUid`: %s
-    MissingParamAliUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.RegionNo`: %s
-    MissingParamRegionNo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.Bandwidth`: %s
-    MissingParamBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEccApplication.NotFound`: %s
-    InvalidEccApplicationNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEccId.NotFound`: %s
-    InvalidEccIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.EccApplication`: %s
-    IncorrectStatusEccApplication(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.type`: %s
-    OperationUnsupportedType(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ModifyExpressCloudConnectionBandwidthError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParam.EccId",
-                        "MissingParam.AliUid",
-                        "MissingParam.RegionNo",
-                        "MissingParam.Bandwidth",
-                        "InvalidEccApplication.NotFound",
-                        "InvalidEccId.NotFound",
-                        "IncorrectStatus.EccApplication",
-                        "OperationUnsupported.type",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyExpressCloudConnectionBandwidthError;
+impl crate::Client {
+    /// Calls `ModifyExpressCloudConnectionBandwidth`: Modifies the bandwidth of an Express Cloud Connect (ECC) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyExpressCloudConnectionBandwidthRequestBuilder::send) it. The parameters and their rules: [`ModifyExpressCloudConnectionBandwidthRequest`].
+    #[inline]
+    pub fn modify_express_cloud_connection_bandwidth(
+        &self,
+    ) -> ModifyExpressCloudConnectionBandwidthRequestBuilder<&Self> {
+        ModifyExpressCloudConnectionBandwidthRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyExpressCloudConnectionBandwidthError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyExpressCloudConnectionBandwidth`: Modifies the bandwidth of an Express Cloud Connect (ECC) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyExpressCloudConnectionBandwidthRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParamEccId(error),
-            1 => Self::MissingParamAliUid(error),
-            2 => Self::MissingParamRegionNo(error),
-            3 => Self::MissingParamBandwidth(error),
-            4 => Self::InvalidEccApplicationNotFound(error),
-            5 => Self::InvalidEccIdNotFound(error),
-            6 => Self::IncorrectStatusEccApplication(error),
-            7 => Self::OperationUnsupportedType(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParamEccId(error) => (0, error),
-            Self::MissingParamAliUid(error) => (1, error),
-            Self::MissingParamRegionNo(error) => (2, error),
-            Self::MissingParamBandwidth(error) => (3, error),
-            Self::InvalidEccApplicationNotFound(error) => (4, error),
-            Self::InvalidEccIdNotFound(error) => (5, error),
-            Self::IncorrectStatusEccApplication(error) => (6, error),
-            Self::OperationUnsupportedType(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyExpressCloudConnectionBandwidthError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyExpressCloudConnectionBandwidthError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParamEccId",
-            "MissingParamAliUid",
-            "MissingParamRegionNo",
-            "MissingParamBandwidth",
-            "InvalidEccApplicationNotFound",
-            "InvalidEccIdNotFound",
-            "IncorrectStatusEccApplication",
-            "OperationUnsupportedType",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyExpressCloudConnectionBandwidthError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyExpressCloudConnectionBandwidthError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyExpressCloudConnectionBandwidthError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ModifyExpressCloudConnectionBandwidthError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_express_cloud_connection_bandwidth(
+        &self,
+    ) -> ModifyExpressCloudConnectionBandwidthRequestBuilder<&Self> {
+        ModifyExpressCloudConnectionBandwidthRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyExpressConnectTrafficQosRequest>;
 /// Request of `ModifyExpressConnectTrafficQos`: Modifies a quality of service (QoS) policy or associates a QoS policy with a dedicated Express Connect circuit.
 ///
 /// # Example
@@ -184,11 +187,7 @@ impl<C> ModifyExpressConnectTrafficQosRequestBuilder<C> {
     ///
     /// The region ID of the resource.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`ModifyExpressConnectTrafficQosRequest::region_id`](ModifyExpressConnectTrafficQosRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -197,13 +196,7 @@ impl<C> ModifyExpressConnectTrafficQosRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyExpressConnectTrafficQosRequest::client_token`](ModifyExpressConnectTrafficQosRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -212,8 +205,7 @@ impl<C> ModifyExpressConnectTrafficQosRequestBuilder<C> {
     ///
     /// The name of the QoS policy.
     ///
-    /// - Wire name: `QosName`.
-    /// - Example: `qos-test`.
+    /// Its description, rules and example: [`ModifyExpressConnectTrafficQosRequest::qos_name`](ModifyExpressConnectTrafficQosRequest::qos_name).
     pub fn qos_name(mut self, value: impl Into<String>) -> Self {
         self.inner.qos_name = Some(value.into());
         self
@@ -222,8 +214,7 @@ impl<C> ModifyExpressConnectTrafficQosRequestBuilder<C> {
     ///
     /// The description of the QoS policy.
     ///
-    /// - Wire name: `QosDescription`.
-    /// - Example: `qos-test`.
+    /// Its description, rules and example: [`ModifyExpressConnectTrafficQosRequest::qos_description`](ModifyExpressConnectTrafficQosRequest::qos_description).
     pub fn qos_description(mut self, value: impl Into<String>) -> Self {
         self.inner.qos_description = Some(value.into());
         self
@@ -232,9 +223,7 @@ impl<C> ModifyExpressConnectTrafficQosRequestBuilder<C> {
     ///
     /// The ID of the QoS policy.
     ///
-    /// - Wire name: `QosId`.
-    /// - Required.
-    /// - Example: `qos-2giu0a6vd5x0mv4700`.
+    /// Its description, rules and example: [`ModifyExpressConnectTrafficQosRequest::qos_id`](ModifyExpressConnectTrafficQosRequest::qos_id).
     pub fn qos_id(mut self, value: impl Into<String>) -> Self {
         self.inner.qos_id = Some(value.into());
         self
@@ -243,8 +232,7 @@ impl<C> ModifyExpressConnectTrafficQosRequestBuilder<C> {
     ///
     /// The instances to be added. Ignore this parameter if no instances are to be added.
     ///
-    /// - Wire name: `AddInstanceList`.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`ModifyExpressConnectTrafficQosRequest::add_instance_list`](ModifyExpressConnectTrafficQosRequest::add_instance_list).
     pub fn add_instance_list(
         mut self,
         values: impl IntoIterator<Item = crate::types::AddInstanceList>,
@@ -256,8 +244,7 @@ impl<C> ModifyExpressConnectTrafficQosRequestBuilder<C> {
     ///
     /// The instances to be removed. Ignore this parameter if no instances are to be removed.
     ///
-    /// - Wire name: `RemoveInstanceList`.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`ModifyExpressConnectTrafficQosRequest::remove_instance_list`](ModifyExpressConnectTrafficQosRequest::remove_instance_list).
     pub fn remove_instance_list(
         mut self,
         values: impl IntoIterator<Item = crate::types::RemoveInstanceList>,
@@ -398,149 +385,28 @@ for ModifyExpressConnectTrafficQosResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyExpressConnectTrafficQos`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyExpressConnectTrafficQosError {
-    /// HTTP 400 `IncorrectStatus.Qos`: The status of QoS is incorrect.
-    IncorrectStatusQos(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.PconnIdList`: The status of PconnIdList is incorrect.
-    IncorrectStatusPconnIdList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceAlreadyAssociated.PconnQos`: The specified resource of PconnQos is already associated.
-    ResourceAlreadyAssociatedPconnQos(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EcQoSConflict`: The specified QoS is conflict with other QoS.
-    EcQoSConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectBusinessStatus.PconnIdList`: The business status of PconnIdList is incorrect.
-    IncorrectBusinessStatusPconnIdList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EcPconnWithVpconnNotAllowAssociateQoS`: The specified Pconn with Vpconn is not allowed to associate with Qos.
-    EcPconnWithVpconnNotAllowAssociateQoS(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EcPconnWithCrossAccountVbrNotAllowAssociateQoS`: The specified Pconn with cross account VBR is not allowed to associate with Qos.
-    EcPconnWithCrossAccountVbrNotAllowAssociateQoS(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EcDeviceNotSupportQoS`: The specified Pconn is on the device which is not supported QoS.
-    EcDeviceNotSupportQoS(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EcPconnVbrMustContainsAll`: In the single VBR with multiple Pconn scene, all Pconn must be associated with the same Qos.
-    EcPconnVbrMustContainsAll(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyExpressConnectTrafficQosError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.Qos",
-                        "IncorrectStatus.PconnIdList",
-                        "ResourceAlreadyAssociated.PconnQos",
-                        "EcQoSConflict",
-                        "IncorrectBusinessStatus.PconnIdList",
-                        "EcPconnWithVpconnNotAllowAssociateQoS",
-                        "EcPconnWithCrossAccountVbrNotAllowAssociateQoS",
-                        "EcDeviceNotSupportQoS",
-                        "EcPconnVbrMustContainsAll",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyExpressConnectTrafficQosError;
+impl crate::Client {
+    /// Calls `ModifyExpressConnectTrafficQos`: Modifies a quality of service (QoS) policy or associates a QoS policy with a dedicated Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyExpressConnectTrafficQosRequestBuilder::send) it. The parameters and their rules: [`ModifyExpressConnectTrafficQosRequest`].
+    #[inline]
+    pub fn modify_express_connect_traffic_qos(
+        &self,
+    ) -> ModifyExpressConnectTrafficQosRequestBuilder<&Self> {
+        ModifyExpressConnectTrafficQosRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyExpressConnectTrafficQosError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyExpressConnectTrafficQos`: Modifies a quality of service (QoS) policy or associates a QoS policy with a dedicated Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyExpressConnectTrafficQosRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusQos(error),
-            1 => Self::IncorrectStatusPconnIdList(error),
-            2 => Self::ResourceAlreadyAssociatedPconnQos(error),
-            3 => Self::EcQoSConflict(error),
-            4 => Self::IncorrectBusinessStatusPconnIdList(error),
-            5 => Self::EcPconnWithVpconnNotAllowAssociateQoS(error),
-            6 => Self::EcPconnWithCrossAccountVbrNotAllowAssociateQoS(error),
-            7 => Self::EcDeviceNotSupportQoS(error),
-            8 => Self::EcPconnVbrMustContainsAll(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusQos(error) => (0, error),
-            Self::IncorrectStatusPconnIdList(error) => (1, error),
-            Self::ResourceAlreadyAssociatedPconnQos(error) => (2, error),
-            Self::EcQoSConflict(error) => (3, error),
-            Self::IncorrectBusinessStatusPconnIdList(error) => (4, error),
-            Self::EcPconnWithVpconnNotAllowAssociateQoS(error) => (5, error),
-            Self::EcPconnWithCrossAccountVbrNotAllowAssociateQoS(error) => (6, error),
-            Self::EcDeviceNotSupportQoS(error) => (7, error),
-            Self::EcPconnVbrMustContainsAll(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyExpressConnectTrafficQosError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyExpressConnectTrafficQosError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusQos",
-            "IncorrectStatusPconnIdList",
-            "ResourceAlreadyAssociatedPconnQos",
-            "EcQoSConflict",
-            "IncorrectBusinessStatusPconnIdList",
-            "EcPconnWithVpconnNotAllowAssociateQoS",
-            "EcPconnWithCrossAccountVbrNotAllowAssociateQoS",
-            "EcDeviceNotSupportQoS",
-            "EcPconnVbrMustContainsAll",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyExpressConnectTrafficQosError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyExpressConnectTrafficQosError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyExpressConnectTrafficQosError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyExpressConnectTrafficQosError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_express_connect_traffic_qos(
+        &self,
+    ) -> ModifyExpressConnectTrafficQosRequestBuilder<&Self> {
+        ModifyExpressConnectTrafficQosRequestBuilder::new(self)
     }
 }

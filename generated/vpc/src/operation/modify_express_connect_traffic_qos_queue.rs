@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyExpressConnectTrafficQosQueueRequest>;
 /// Request of `ModifyExpressConnectTrafficQosQueue`: Modifies a quality of service (QoS) queue.
 ///
 /// # Example
@@ -178,11 +181,7 @@ impl<C> ModifyExpressConnectTrafficQosQueueRequestBuilder<C> {
     ///
     /// The region ID of the QoS policy.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`ModifyExpressConnectTrafficQosQueueRequest::region_id`](ModifyExpressConnectTrafficQosQueueRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -191,13 +190,7 @@ impl<C> ModifyExpressConnectTrafficQosQueueRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must ensure that the value is unique among all requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** might be different for each API request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyExpressConnectTrafficQosQueueRequest::client_token`](ModifyExpressConnectTrafficQosQueueRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -206,10 +199,7 @@ impl<C> ModifyExpressConnectTrafficQosQueueRequestBuilder<C> {
     ///
     /// The name of the QoS queue.
     ///
-    /// The name must be 0 to 128 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `QueueName`.
-    /// - Example: `qos-queue-test`.
+    /// Its description, rules and example: [`ModifyExpressConnectTrafficQosQueueRequest::queue_name`](ModifyExpressConnectTrafficQosQueueRequest::queue_name).
     pub fn queue_name(mut self, value: impl Into<String>) -> Self {
         self.inner.queue_name = Some(value.into());
         self
@@ -218,10 +208,7 @@ impl<C> ModifyExpressConnectTrafficQosQueueRequestBuilder<C> {
     ///
     /// The description of the QoS queue.
     ///
-    /// The description must be 0 to 256 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `QueueDescription`.
-    /// - Example: `qos-queue-test`.
+    /// Its description, rules and example: [`ModifyExpressConnectTrafficQosQueueRequest::queue_description`](ModifyExpressConnectTrafficQosQueueRequest::queue_description).
     pub fn queue_description(mut self, value: impl Into<String>) -> Self {
         self.inner.queue_description = Some(value.into());
         self
@@ -230,9 +217,7 @@ impl<C> ModifyExpressConnectTrafficQosQueueRequestBuilder<C> {
     ///
     /// The ID of the QoS policy.
     ///
-    /// - Wire name: `QosId`.
-    /// - Required.
-    /// - Example: `qos-2giu0a6vd5x0mv4700`.
+    /// Its description, rules and example: [`ModifyExpressConnectTrafficQosQueueRequest::qos_id`](ModifyExpressConnectTrafficQosQueueRequest::qos_id).
     pub fn qos_id(mut self, value: impl Into<String>) -> Self {
         self.inner.qos_id = Some(value.into());
         self
@@ -241,9 +226,7 @@ impl<C> ModifyExpressConnectTrafficQosQueueRequestBuilder<C> {
     ///
     /// The ID of the QoS queue.
     ///
-    /// - Wire name: `QueueId`.
-    /// - Required.
-    /// - Example: `qos-queue-9nyx2u7n71s2rcy4n5`.
+    /// Its description, rules and example: [`ModifyExpressConnectTrafficQosQueueRequest::queue_id`](ModifyExpressConnectTrafficQosQueueRequest::queue_id).
     pub fn queue_id(mut self, value: impl Into<String>) -> Self {
         self.inner.queue_id = Some(value.into());
         self
@@ -252,11 +235,7 @@ impl<C> ModifyExpressConnectTrafficQosQueueRequestBuilder<C> {
     ///
     /// The percentage of bandwidth allocated to the QoS queue.
     ///
-    /// * If QueueType is set to **Medium**, this parameter is required. Valid values: 1 to 100.
-    /// * If QueueType is set to **Default**, a value of - is returned.
-    ///
-    /// - Wire name: `BandwidthPercent`.
-    /// - Example: `100`.
+    /// Its description, rules and example: [`ModifyExpressConnectTrafficQosQueueRequest::bandwidth_percent`](ModifyExpressConnectTrafficQosQueueRequest::bandwidth_percent).
     pub fn bandwidth_percent(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth_percent = Some(value.into());
         self
@@ -394,119 +373,28 @@ for ModifyExpressConnectTrafficQosQueueResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyExpressConnectTrafficQosQueue`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyExpressConnectTrafficQosQueueError {
-    /// HTTP 400 `IncorrectStatus.Qos`: The status of QoS is incorrect.
-    IncorrectStatusQos(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EcQoSConflict`: The specified QoS is conflict with other QoS.
-    EcQoSConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.QosMediumPriorityQueueBandwidthPercent`: The quota of QosMediumPriorityQueueBandwidthPercent is exceeded.
-    QuotaExceededQosMediumPriorityQueueBandwidthPercent(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ModifyExpressConnectTrafficQosQueueError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.Qos",
-                        "EcQoSConflict",
-                        "QuotaExceeded.QosMediumPriorityQueueBandwidthPercent",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyExpressConnectTrafficQosQueueError;
+impl crate::Client {
+    /// Calls `ModifyExpressConnectTrafficQosQueue`: Modifies a quality of service (QoS) queue.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyExpressConnectTrafficQosQueueRequestBuilder::send) it. The parameters and their rules: [`ModifyExpressConnectTrafficQosQueueRequest`].
+    #[inline]
+    pub fn modify_express_connect_traffic_qos_queue(
+        &self,
+    ) -> ModifyExpressConnectTrafficQosQueueRequestBuilder<&Self> {
+        ModifyExpressConnectTrafficQosQueueRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyExpressConnectTrafficQosQueueError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyExpressConnectTrafficQosQueue`: Modifies a quality of service (QoS) queue.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyExpressConnectTrafficQosQueueRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusQos(error),
-            1 => Self::EcQoSConflict(error),
-            2 => Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusQos(error) => (0, error),
-            Self::EcQoSConflict(error) => (1, error),
-            Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(error) => {
-                (2, error)
-            }
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyExpressConnectTrafficQosQueueError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyExpressConnectTrafficQosQueueError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusQos",
-            "EcQoSConflict",
-            "QuotaExceededQosMediumPriorityQueueBandwidthPercent",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyExpressConnectTrafficQosQueueError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyExpressConnectTrafficQosQueueError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyExpressConnectTrafficQosQueueError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ModifyExpressConnectTrafficQosQueueError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_express_connect_traffic_qos_queue(
+        &self,
+    ) -> ModifyExpressConnectTrafficQosQueueRequestBuilder<&Self> {
+        ModifyExpressConnectTrafficQosQueueRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyExpressConnectTrafficQosRuleRequest>;
 /// Request of `ModifyExpressConnectTrafficQosRule`: Modifies a quality of service (QoS) rule.
 ///
 /// # Example
@@ -328,11 +331,7 @@ impl<C> ModifyExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The region ID of the QoS policy.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`ModifyExpressConnectTrafficQosRuleRequest::region_id`](ModifyExpressConnectTrafficQosRuleRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -341,11 +340,7 @@ impl<C> ModifyExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyExpressConnectTrafficQosRuleRequest::client_token`](ModifyExpressConnectTrafficQosRuleRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -354,9 +349,7 @@ impl<C> ModifyExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The ID of the QoS policy.
     ///
-    /// - Wire name: `QosId`.
-    /// - Required.
-    /// - Example: `qos-2giu0a6vd5x0mv4700`.
+    /// Its description, rules and example: [`ModifyExpressConnectTrafficQosRuleRequest::qos_id`](ModifyExpressConnectTrafficQosRuleRequest::qos_id).
     pub fn qos_id(mut self, value: impl Into<String>) -> Self {
         self.inner.qos_id = Some(value.into());
         self
@@ -365,9 +358,7 @@ impl<C> ModifyExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The ID of the QoS queue.
     ///
-    /// - Wire name: `QueueId`.
-    /// - Required.
-    /// - Example: `qos-queue-9nyx2u7n71s2rcy4n5`.
+    /// Its description, rules and example: [`ModifyExpressConnectTrafficQosRuleRequest::queue_id`](ModifyExpressConnectTrafficQosRuleRequest::queue_id).
     pub fn queue_id(mut self, value: impl Into<String>) -> Self {
         self.inner.queue_id = Some(value.into());
         self
@@ -376,8 +367,7 @@ impl<C> ModifyExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The priority of the QoS rule. Valid values: **1** to **9000**. A larger value indicates a higher priority. The priority of each QoS rule must be unique in the same QoS policy.
     ///
-    /// - Wire name: `Priority`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ModifyExpressConnectTrafficQosRuleRequest::priority`](ModifyExpressConnectTrafficQosRuleRequest::priority).
     pub fn priority(mut self, value: i32) -> Self {
         self.inner.priority = Some(value);
         self
@@ -386,25 +376,7 @@ impl<C> ModifyExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The protocol of the QoS rule. Valid values:
     ///
-    /// * **ALL**
-    /// * **ICMP(IPv4)**
-    /// * **ICMPv6(IPv6)**
-    /// * **TCP**
-    /// * **UDP**
-    /// * **GRE**
-    /// * **SSH**
-    /// * **Telnet**
-    /// * **HTTP**
-    /// * **HTTPS**
-    /// * **MS SQL**
-    /// * **Oracle**
-    /// * **MySql**
-    /// * **RDP**
-    /// * **PostgreSQL**
-    /// * **Redis**
-    ///
-    /// - Wire name: `Protocol`.
-    /// - Example: `ALL`.
+    /// Its description, rules and example: [`ModifyExpressConnectTrafficQosRuleRequest::protocol`](ModifyExpressConnectTrafficQosRuleRequest::protocol).
     pub fn protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.protocol = Some(value.into());
         self
@@ -413,10 +385,7 @@ impl<C> ModifyExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The source IPv4 CIDR block that matches the QoS rule traffic.
     ///
-    /// > When this parameter is unavailable, specify **SrcIPv6Cidr** or **DstIPv6Cidr**.
-    ///
-    /// - Wire name: `SrcCidr`.
-    /// - Example: `1.1.1.0/24`.
+    /// Its description, rules and example: [`ModifyExpressConnectTrafficQosRuleRequest::src_cidr`](ModifyExpressConnectTrafficQosRuleRequest::src_cidr).
     pub fn src_cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.src_cidr = Some(value.into());
         self
@@ -425,10 +394,7 @@ impl<C> ModifyExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The destination IPv4 CIDR block that matches the QoS rule traffic.
     ///
-    /// > When this parameter is unavailable, specify **SrcIPv6Cidr** or **DstIPv6Cidr**.
-    ///
-    /// - Wire name: `DstCidr`.
-    /// - Example: `1.1.1.0/24`.
+    /// Its description, rules and example: [`ModifyExpressConnectTrafficQosRuleRequest::dst_cidr`](ModifyExpressConnectTrafficQosRuleRequest::dst_cidr).
     pub fn dst_cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.dst_cidr = Some(value.into());
         self
@@ -437,10 +403,7 @@ impl<C> ModifyExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The source IPv6 CIDR block that matches the QoS rule traffic.
     ///
-    /// > When this parameter is unavailable, specify **SrcCidr** or **DstCidr**.
-    ///
-    /// - Wire name: `SrcIPv6Cidr`.
-    /// - Example: `2001:0db8:1234:5678::/64`.
+    /// Its description, rules and example: [`ModifyExpressConnectTrafficQosRuleRequest::src_i_pv6_cidr`](ModifyExpressConnectTrafficQosRuleRequest::src_i_pv6_cidr).
     pub fn src_i_pv6_cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.src_i_pv6_cidr = Some(value.into());
         self
@@ -449,10 +412,7 @@ impl<C> ModifyExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The destination IPv6 CIDR block that matches the QoS rule traffic.
     ///
-    /// > When this parameter is unavailable, specify **SrcCidr** or **DstCidr**.
-    ///
-    /// - Wire name: `DstIPv6Cidr`.
-    /// - Example: `2001:0db8:1234:5678::/64`.
+    /// Its description, rules and example: [`ModifyExpressConnectTrafficQosRuleRequest::dst_i_pv6_cidr`](ModifyExpressConnectTrafficQosRuleRequest::dst_i_pv6_cidr).
     pub fn dst_i_pv6_cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.dst_i_pv6_cidr = Some(value.into());
         self
@@ -461,8 +421,7 @@ impl<C> ModifyExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The range of source ports that match the QoS rule traffic. Valid values: **0** to **65535**. If the traffic does not match, the value is -1. You can specify only one port. The start port number must be the same as the end port number.
     ///
-    /// - Wire name: `SrcPortRange`.
-    /// - Example: `-1/-1`.
+    /// Its description, rules and example: [`ModifyExpressConnectTrafficQosRuleRequest::src_port_range`](ModifyExpressConnectTrafficQosRuleRequest::src_port_range).
     pub fn src_port_range(mut self, value: impl Into<String>) -> Self {
         self.inner.src_port_range = Some(value.into());
         self
@@ -471,25 +430,7 @@ impl<C> ModifyExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The range of destination ports that match the QoS rule traffic. Valid values: **0** to **65535**. If the traffic does not match, the value is -1. You can specify only one port. The start port number must be the same as the end port number. Different protocols correspond to different ports. Valid values:
     ///
-    /// * **ALL** (uneditable): -1/-1.
-    /// * **ICMP(IPv4)** (uneditable): -1/-1.
-    /// * **ICMPv6(IPv6)** (uneditable): -1/-1.
-    /// * **TCP** (editable): -1/-1.
-    /// * **UDP** (editable): -1/-1.
-    /// * **GRE** (uneditable): -1/-1.
-    /// * **SSH** (uneditable): 22/22.
-    /// * **Telnet** (uneditable): 23/23.
-    /// * **HTTP** (uneditable): 80/80.
-    /// * **HTTPS** (uneditable): 443/443.
-    /// * **MS SQL** (uneditable): 1443/1443.
-    /// * **Oracle** (uneditable): 1521/1521.
-    /// * **MySql** (uneditable): 3306/3306.
-    /// * **RDP** (uneditable): 3389/3389.
-    /// * **PostgreSQL** (uneditable): 5432/5432.
-    /// * **Redis** (uneditable): 6379/6379.
-    ///
-    /// - Wire name: `DstPortRange`.
-    /// - Example: `-1/-1`.
+    /// Its description, rules and example: [`ModifyExpressConnectTrafficQosRuleRequest::dst_port_range`](ModifyExpressConnectTrafficQosRuleRequest::dst_port_range).
     pub fn dst_port_range(mut self, value: impl Into<String>) -> Self {
         self.inner.dst_port_range = Some(value.into());
         self
@@ -498,8 +439,7 @@ impl<C> ModifyExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The DSCP value that matches the QoS rule traffic. Valid values: **0** to **63**. If no value is matched, the value is -1.
     ///
-    /// - Wire name: `MatchDscp`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ModifyExpressConnectTrafficQosRuleRequest::match_dscp`](ModifyExpressConnectTrafficQosRuleRequest::match_dscp).
     pub fn match_dscp(mut self, value: i32) -> Self {
         self.inner.match_dscp = Some(value);
         self
@@ -508,8 +448,7 @@ impl<C> ModifyExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The new DSCP value. Valid values: **0** to **63**. If you do not change the value, set the value to -1.
     ///
-    /// - Wire name: `RemarkingDscp`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ModifyExpressConnectTrafficQosRuleRequest::remarking_dscp`](ModifyExpressConnectTrafficQosRuleRequest::remarking_dscp).
     pub fn remarking_dscp(mut self, value: i32) -> Self {
         self.inner.remarking_dscp = Some(value);
         self
@@ -518,10 +457,7 @@ impl<C> ModifyExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The name of the QoS rule.
     ///
-    /// The name must be 0 to 128 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `RuleName`.
-    /// - Example: `qos-rule-test`.
+    /// Its description, rules and example: [`ModifyExpressConnectTrafficQosRuleRequest::rule_name`](ModifyExpressConnectTrafficQosRuleRequest::rule_name).
     pub fn rule_name(mut self, value: impl Into<String>) -> Self {
         self.inner.rule_name = Some(value.into());
         self
@@ -530,10 +466,7 @@ impl<C> ModifyExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The description of the QoS rule.
     ///
-    /// The description must be 0 to 256 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `RuleDescription`.
-    /// - Example: `qos-rule-test`.
+    /// Its description, rules and example: [`ModifyExpressConnectTrafficQosRuleRequest::rule_description`](ModifyExpressConnectTrafficQosRuleRequest::rule_description).
     pub fn rule_description(mut self, value: impl Into<String>) -> Self {
         self.inner.rule_description = Some(value.into());
         self
@@ -542,9 +475,7 @@ impl<C> ModifyExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The ID of the QoS rule.
     ///
-    /// - Wire name: `RuleId`.
-    /// - Required.
-    /// - Example: `qos-rule-iugg0l9x27f2nocouj`.
+    /// Its description, rules and example: [`ModifyExpressConnectTrafficQosRuleRequest::rule_id`](ModifyExpressConnectTrafficQosRuleRequest::rule_id).
     pub fn rule_id(mut self, value: impl Into<String>) -> Self {
         self.inner.rule_id = Some(value.into());
         self
@@ -682,111 +613,28 @@ for ModifyExpressConnectTrafficQosRuleResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyExpressConnectTrafficQosRule`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyExpressConnectTrafficQosRuleError {
-    /// HTTP 400 `IncorrectStatus.Qos`: The status of QoS is incorrect.
-    IncorrectStatusQos(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EcQoSConflict`: The specified QoS is conflict with other QoS.
-    EcQoSConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EcQosRuleNotAllowV4AndV6`: QoS rules do not allow IPv4 and IPv6 addresses to be mixed and updated.
-    EcQosRuleNotAllowV4AndV6(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ModifyExpressConnectTrafficQosRuleError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &["IncorrectStatus.Qos", "EcQoSConflict", "EcQosRuleNotAllowV4AndV6"],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyExpressConnectTrafficQosRuleError;
+impl crate::Client {
+    /// Calls `ModifyExpressConnectTrafficQosRule`: Modifies a quality of service (QoS) rule.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyExpressConnectTrafficQosRuleRequestBuilder::send) it. The parameters and their rules: [`ModifyExpressConnectTrafficQosRuleRequest`].
+    #[inline]
+    pub fn modify_express_connect_traffic_qos_rule(
+        &self,
+    ) -> ModifyExpressConnectTrafficQosRuleRequestBuilder<&Self> {
+        ModifyExpressConnectTrafficQosRuleRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyExpressConnectTrafficQosRuleError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyExpressConnectTrafficQosRule`: Modifies a quality of service (QoS) rule.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyExpressConnectTrafficQosRuleRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusQos(error),
-            1 => Self::EcQoSConflict(error),
-            2 => Self::EcQosRuleNotAllowV4AndV6(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusQos(error) => (0, error),
-            Self::EcQoSConflict(error) => (1, error),
-            Self::EcQosRuleNotAllowV4AndV6(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyExpressConnectTrafficQosRuleError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyExpressConnectTrafficQosRuleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusQos",
-            "EcQoSConflict",
-            "EcQosRuleNotAllowV4AndV6",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyExpressConnectTrafficQosRuleError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyExpressConnectTrafficQosRuleError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyExpressConnectTrafficQosRuleError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ModifyExpressConnectTrafficQosRuleError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_express_connect_traffic_qos_rule(
+        &self,
+    ) -> ModifyExpressConnectTrafficQosRuleRequestBuilder<&Self> {
+        ModifyExpressConnectTrafficQosRuleRequestBuilder::new(self)
     }
 }

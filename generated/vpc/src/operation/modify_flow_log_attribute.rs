@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyFlowLogAttributeRequest>;
 /// Request of `ModifyFlowLogAttribute`: Modifies the name and description of a flow log.
 ///
 /// * **ModifyFlowLogAttribute** is an asynchronous operation. After you send a request, the system returns a request ID and runs the task in the background. You can call the [DescribeFlowLogs](<https://www.alibabacloud.com/help/doc-detail/87923.htm>) operation to query the status of a flow log:
@@ -170,11 +173,7 @@ impl<C> ModifyFlowLogAttributeRequestBuilder<C> {
     ///
     /// The ID of the region where the flow log is created.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-qingdao`.
+    /// Its description, rules and example: [`ModifyFlowLogAttributeRequest::region_id`](ModifyFlowLogAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -183,9 +182,7 @@ impl<C> ModifyFlowLogAttributeRequestBuilder<C> {
     ///
     /// The ID of the flow log.
     ///
-    /// - Wire name: `FlowLogId`.
-    /// - Required.
-    /// - Example: `fl-m5e8vhz2t21sel1nq****`.
+    /// Its description, rules and example: [`ModifyFlowLogAttributeRequest::flow_log_id`](ModifyFlowLogAttributeRequest::flow_log_id).
     pub fn flow_log_id(mut self, value: impl Into<String>) -> Self {
         self.inner.flow_log_id = Some(value.into());
         self
@@ -194,10 +191,7 @@ impl<C> ModifyFlowLogAttributeRequestBuilder<C> {
     ///
     /// The new name of the flow log.
     ///
-    /// The name must be 1 to 128 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `FlowLogName`.
-    /// - Example: `myFlowlog`.
+    /// Its description, rules and example: [`ModifyFlowLogAttributeRequest::flow_log_name`](ModifyFlowLogAttributeRequest::flow_log_name).
     pub fn flow_log_name(mut self, value: impl Into<String>) -> Self {
         self.inner.flow_log_name = Some(value.into());
         self
@@ -206,10 +200,7 @@ impl<C> ModifyFlowLogAttributeRequestBuilder<C> {
     ///
     /// The new description of the flow log.
     ///
-    /// The description must be 1 to 256 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `This is my Flowlog.`.
+    /// Its description, rules and example: [`ModifyFlowLogAttributeRequest::description`](ModifyFlowLogAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -218,8 +209,7 @@ impl<C> ModifyFlowLogAttributeRequestBuilder<C> {
     ///
     /// The new sampling interval of the flow log. Unit: minutes. Valid values: **1**, **5**, and **10**.
     ///
-    /// - Wire name: `AggregationInterval`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`ModifyFlowLogAttributeRequest::aggregation_interval`](ModifyFlowLogAttributeRequest::aggregation_interval).
     pub fn aggregation_interval(mut self, value: i32) -> Self {
         self.inner.aggregation_interval = Some(value);
         self
@@ -228,11 +218,7 @@ impl<C> ModifyFlowLogAttributeRequestBuilder<C> {
     ///
     /// The version of the IP address. Valid values:
     ///
-    /// * **IPV4**: the IPv4 address.
-    /// * **DualStack**: includes IPv4 and IPv6 address
-    ///
-    /// - Wire name: `IpVersion`.
-    /// - Example: `IPv4`.
+    /// Its description, rules and example: [`ModifyFlowLogAttributeRequest::ip_version`](ModifyFlowLogAttributeRequest::ip_version).
     pub fn ip_version(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_version = Some(value.into());
         self
@@ -380,227 +366,28 @@ for ModifyFlowLogAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyFlowLogAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyFlowLogAttributeError {
-    /// HTTP 400 `IncorrectBusinessStatus.FlowLog`: The business status of flowLog  is incorrect.
-    IncorrectBusinessStatusFlowLog(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceId`: Instance does not exist.
-    InvalidInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ProjectOrLogstoreNotExist`: The specified project or logstore does not exist.
-    ProjectOrLogstoreNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SourceProjectNotExist`: The Source Project or logstore does not exist.
-    SourceProjectNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: This api does not support sub user or role.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceId.NotFound`: The specfied instance is not existed.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RuleExist`: The rule has already existed.
-    RuleExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHdMonitorStatus`: Current instance status is not valid for this action.
-    InvalidHdMonitorStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `FlowLogNumberOverLimit`: This user has reached the maximum instance number of flowlog.
-    FlowLogNumberOverLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTrafficType.NotFound`: Invalid traffic type.
-    InvalidTrafficTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.flowlog`: Invalid flowlog status.
-    IncorrectStatusFlowlog(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName.Malformed`: The specified name is not valid.
-    InvalidNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.AggregationInterval`: The param of aggregationInterval is illegal.
-    IllegalParamAggregationInterval(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.OperateManagedFlowLog`: Authentication is failed for operate managed flowlog.
-    ForbiddenOperateManagedFlowLog(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.IpVersion`: The ipversion type is not supported.
-    UnsupportedFeatureIpVersion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.IpVersion`: The parameter of IpVersion is illegal.
-    IllegalParamIpVersion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.NisTrafficAnalyzerAggregationIntervalMismatch`: The sampling interval of the FlowLog is greater than the sampling interval of the NIS Traffic Analyzer.
-    OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationDenied.NisTrafficAnalyzerNotActive`: The specified NIS Traffic Analyzer is not enabled.
-    OperationDeniedNisTrafficAnalyzerNotActive(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.NisTrafficAnalyzerNotFound`: The specified NIS Traffic Analyzer does not exist.
-    OperationDeniedNisTrafficAnalyzerNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InternalError`: The request processing has failed due to some unknown error.
-    OperationFailedInternalError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.InvalidInstanceDeliverScope`: When modifying the delivery purpose of the FlowLog instance or starting and stopping NIS traffic analysis, you specify the type of delivery that is not allowed.
-    OperationDeniedInvalidInstanceDeliverScope(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyFlowLogAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectBusinessStatus.FlowLog",
-                        "InvalidInstanceId",
-                        "ProjectOrLogstoreNotExist",
-                        "SourceProjectNotExist",
-                        "Unauthorized",
-                        "InvalidInstanceId.NotFound",
-                        "RuleExist",
-                        "InvalidHdMonitorStatus",
-                        "FlowLogNumberOverLimit",
-                        "InvalidTrafficType.NotFound",
-                        "IncorrectStatus.flowlog",
-                        "InvalidName.Malformed",
-                        "IllegalParam.AggregationInterval",
-                        "Forbidden.OperateManagedFlowLog",
-                        "UnsupportedFeature.IpVersion",
-                        "IllegalParam.IpVersion",
-                        "OperationDenied.NisTrafficAnalyzerAggregationIntervalMismatch",
-                        "OperationDenied.NisTrafficAnalyzerNotActive",
-                        "OperationDenied.NisTrafficAnalyzerNotFound",
-                        "OperationFailed.InternalError",
-                        "OperationDenied.InvalidInstanceDeliverScope",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyFlowLogAttributeError;
+impl crate::Client {
+    /// Calls `ModifyFlowLogAttribute`: Modifies the name and description of a flow log.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyFlowLogAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyFlowLogAttributeRequest`].
+    #[inline]
+    pub fn modify_flow_log_attribute(
+        &self,
+    ) -> ModifyFlowLogAttributeRequestBuilder<&Self> {
+        ModifyFlowLogAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyFlowLogAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyFlowLogAttribute`: Modifies the name and description of a flow log.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyFlowLogAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectBusinessStatusFlowLog(error),
-            1 => Self::InvalidInstanceId(error),
-            2 => Self::ProjectOrLogstoreNotExist(error),
-            3 => Self::SourceProjectNotExist(error),
-            4 => Self::Unauthorized(error),
-            5 => Self::InvalidInstanceIdNotFound(error),
-            6 => Self::RuleExist(error),
-            7 => Self::InvalidHdMonitorStatus(error),
-            8 => Self::FlowLogNumberOverLimit(error),
-            9 => Self::InvalidTrafficTypeNotFound(error),
-            10 => Self::IncorrectStatusFlowlog(error),
-            11 => Self::InvalidNameMalformed(error),
-            12 => Self::IllegalParamAggregationInterval(error),
-            13 => Self::ForbiddenOperateManagedFlowLog(error),
-            14 => Self::UnsupportedFeatureIpVersion(error),
-            15 => Self::IllegalParamIpVersion(error),
-            16 => {
-                Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error)
-            }
-            17 => Self::OperationDeniedNisTrafficAnalyzerNotActive(error),
-            18 => Self::OperationDeniedNisTrafficAnalyzerNotFound(error),
-            19 => Self::OperationFailedInternalError(error),
-            20 => Self::OperationDeniedInvalidInstanceDeliverScope(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectBusinessStatusFlowLog(error) => (0, error),
-            Self::InvalidInstanceId(error) => (1, error),
-            Self::ProjectOrLogstoreNotExist(error) => (2, error),
-            Self::SourceProjectNotExist(error) => (3, error),
-            Self::Unauthorized(error) => (4, error),
-            Self::InvalidInstanceIdNotFound(error) => (5, error),
-            Self::RuleExist(error) => (6, error),
-            Self::InvalidHdMonitorStatus(error) => (7, error),
-            Self::FlowLogNumberOverLimit(error) => (8, error),
-            Self::InvalidTrafficTypeNotFound(error) => (9, error),
-            Self::IncorrectStatusFlowlog(error) => (10, error),
-            Self::InvalidNameMalformed(error) => (11, error),
-            Self::IllegalParamAggregationInterval(error) => (12, error),
-            Self::ForbiddenOperateManagedFlowLog(error) => (13, error),
-            Self::UnsupportedFeatureIpVersion(error) => (14, error),
-            Self::IllegalParamIpVersion(error) => (15, error),
-            Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error) => {
-                (16, error)
-            }
-            Self::OperationDeniedNisTrafficAnalyzerNotActive(error) => (17, error),
-            Self::OperationDeniedNisTrafficAnalyzerNotFound(error) => (18, error),
-            Self::OperationFailedInternalError(error) => (19, error),
-            Self::OperationDeniedInvalidInstanceDeliverScope(error) => (20, error),
-            Self::Unhandled(unhandled) => (21, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyFlowLogAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyFlowLogAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectBusinessStatusFlowLog",
-            "InvalidInstanceId",
-            "ProjectOrLogstoreNotExist",
-            "SourceProjectNotExist",
-            "Unauthorized",
-            "InvalidInstanceIdNotFound",
-            "RuleExist",
-            "InvalidHdMonitorStatus",
-            "FlowLogNumberOverLimit",
-            "InvalidTrafficTypeNotFound",
-            "IncorrectStatusFlowlog",
-            "InvalidNameMalformed",
-            "IllegalParamAggregationInterval",
-            "ForbiddenOperateManagedFlowLog",
-            "UnsupportedFeatureIpVersion",
-            "IllegalParamIpVersion",
-            "OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch",
-            "OperationDeniedNisTrafficAnalyzerNotActive",
-            "OperationDeniedNisTrafficAnalyzerNotFound",
-            "OperationFailedInternalError",
-            "OperationDeniedInvalidInstanceDeliverScope",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyFlowLogAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyFlowLogAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyFlowLogAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyFlowLogAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_flow_log_attribute(
+        &self,
+    ) -> ModifyFlowLogAttributeRequestBuilder<&Self> {
+        ModifyFlowLogAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyForwardEntryRequest>;
 /// Request of `ModifyForwardEntry`: Modifies a DNAT entry.
 ///
 /// * **ModifyForwardEntry** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeForwardTableEntries](<https://www.alibabacloud.com/help/doc-detail/36053.htm>) operation to query the status of the task.
@@ -245,9 +248,7 @@ impl<C> ModifyForwardEntryRequestBuilder<C> {
     ///
     /// The ID of the DNAT table to which the DNAT entry belongs.
     ///
-    /// - Wire name: `ForwardTableId`.
-    /// - Required.
-    /// - Example: `ftb-8vbx8xu2lqj9qb334****`.
+    /// Its description, rules and example: [`ModifyForwardEntryRequest::forward_table_id`](ModifyForwardEntryRequest::forward_table_id).
     pub fn forward_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.forward_table_id = Some(value.into());
         self
@@ -256,9 +257,7 @@ impl<C> ModifyForwardEntryRequestBuilder<C> {
     ///
     /// The ID of the DNAT entry.
     ///
-    /// - Wire name: `ForwardEntryId`.
-    /// - Required.
-    /// - Example: `fwd-8vbn3bc8roygjp0gy****`.
+    /// Its description, rules and example: [`ModifyForwardEntryRequest::forward_entry_id`](ModifyForwardEntryRequest::forward_entry_id).
     pub fn forward_entry_id(mut self, value: impl Into<String>) -> Self {
         self.inner.forward_entry_id = Some(value.into());
         self
@@ -268,8 +267,7 @@ impl<C> ModifyForwardEntryRequestBuilder<C> {
     /// * When you modify DNAT entries of Internet NAT gateways, this parameter specifies the elastic IP addresses (EIPs) that are used to access the Internet.
     /// * When you modify DNAT entries of Virtual Private Cloud (VPC) NAT gateways, this parameter specifies the NAT IP addresses that are accessed by external networks.
     ///
-    /// - Wire name: `ExternalIp`.
-    /// - Example: `116.85.XX.XX`.
+    /// Its description, rules and example: [`ModifyForwardEntryRequest::external_ip`](ModifyForwardEntryRequest::external_ip).
     pub fn external_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.external_ip = Some(value.into());
         self
@@ -278,13 +276,7 @@ impl<C> ModifyForwardEntryRequestBuilder<C> {
     ///
     /// * The external port that is used to forward traffic when you modify DNAT entries of Internet NAT gateways.
     ///
-    ///   * Valid values: **1** to **65535**.
-    ///   * If you want to modify the port range, separate port numbers with a forward slash (/), such as `10/20`.
-    ///   * If you need to modify **ExternalPort** and **InternalPort** at the same time, and **ExternalPort** specifies a port range, make sure that **InternalPort** also specifies a port range, and both ranges specify the same number of ports. For example, you can set **ExternalPort** to `10/20` and **InternalPort** to `80/90`.
-    /// * The port that is accessed by external networks when you modify DNAT entries of VPC NAT gateways. Valid values: **1** to **65535**.
-    ///
-    /// - Wire name: `ExternalPort`.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`ModifyForwardEntryRequest::external_port`](ModifyForwardEntryRequest::external_port).
     pub fn external_port(mut self, value: impl Into<String>) -> Self {
         self.inner.external_port = Some(value.into());
         self
@@ -294,8 +286,7 @@ impl<C> ModifyForwardEntryRequestBuilder<C> {
     /// * The private IP address of the ECS instance that uses DNAT entries to communicate with the Internet when you modify DNAT entries of Internet NAT gateways.
     /// * The private IP address that uses DNAT entries to communicate when you modify DNAT entries of VPC NAT gateways.
     ///
-    /// - Wire name: `InternalIp`.
-    /// - Example: `10.0.0.78`.
+    /// Its description, rules and example: [`ModifyForwardEntryRequest::internal_ip`](ModifyForwardEntryRequest::internal_ip).
     pub fn internal_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.internal_ip = Some(value.into());
         self
@@ -305,8 +296,7 @@ impl<C> ModifyForwardEntryRequestBuilder<C> {
     /// * The internal port or port range that is used to forward traffic when you modify DNAT entries of Internet NAT gateways. Valid values: **1** to **65535**.
     /// * The port of the destination ECS instance to be mapped when you modify DNAT entries of VPC NAT gateways. Valid values: **1** to **65535**.
     ///
-    /// - Wire name: `InternalPort`.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`ModifyForwardEntryRequest::internal_port`](ModifyForwardEntryRequest::internal_port).
     pub fn internal_port(mut self, value: impl Into<String>) -> Self {
         self.inner.internal_port = Some(value.into());
         self
@@ -315,12 +305,7 @@ impl<C> ModifyForwardEntryRequestBuilder<C> {
     ///
     /// The protocol. Valid values:
     ///
-    /// * **TCP**
-    /// * **UDP**
-    /// * **Any**
-    ///
-    /// - Wire name: `IpProtocol`.
-    /// - Example: `TCP`.
+    /// Its description, rules and example: [`ModifyForwardEntryRequest::ip_protocol`](ModifyForwardEntryRequest::ip_protocol).
     pub fn ip_protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_protocol = Some(value.into());
         self
@@ -329,10 +314,7 @@ impl<C> ModifyForwardEntryRequestBuilder<C> {
     ///
     /// The new name of the DNAT entry.
     ///
-    /// The name must be 2 to 128 characters in length. It must start with a letter but cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `ForwardEntryName`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`ModifyForwardEntryRequest::forward_entry_name`](ModifyForwardEntryRequest::forward_entry_name).
     pub fn forward_entry_name(mut self, value: impl Into<String>) -> Self {
         self.inner.forward_entry_name = Some(value.into());
         self
@@ -341,11 +323,7 @@ impl<C> ModifyForwardEntryRequestBuilder<C> {
     ///
     /// The region ID of the NAT gateway.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyForwardEntryRequest::region_id`](ModifyForwardEntryRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -354,13 +332,7 @@ impl<C> ModifyForwardEntryRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyForwardEntryRequest::client_token`](ModifyForwardEntryRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -369,18 +341,14 @@ impl<C> ModifyForwardEntryRequestBuilder<C> {
     ///
     /// Specifies whether to remove limits on the port range. Valid values:
     ///
-    /// * **true**
-    /// * **false** If an SNAT entry and a DNAT entry use the same public IP address, and you want to specify a port number greater than `1024`, set `PortBreak` to `true`.
-    ///
-    /// - Wire name: `PortBreak`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyForwardEntryRequest::port_break`](ModifyForwardEntryRequest::port_break).
     pub fn port_break(mut self, value: bool) -> Self {
         self.inner.port_break = Some(value);
         self
     }
     /// Sets `DryRun`.
     ///
-    /// - Wire name: `DryRun`.
+    /// Its description, rules and example: [`ModifyForwardEntryRequest::dry_run`](ModifyForwardEntryRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -517,305 +485,24 @@ for ModifyForwardEntryResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyForwardEntry`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyForwardEntryError {
-    /// HTTP 400 `UnsupportedFeature.PortSegment`: The feature of PortSegment is not supported.
-    UnsupportedFeaturePortSegment(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIp.NotInNatgw`: The specified Ip not belong to natgateway.
-    InvalidIpNotInNatgw(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DuplicatedParam.InternalPort`: The param of %s is duplicated.
-    DuplicatedParamInternalPort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DuplicatedParam.ExternalPort`: The param of %s is duplicated.
-    DuplicatedParamExternalPort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.AnyPortConfig`: Operation failed because any port correspondence any protocol
-    OperationFailedAnyPortConfig(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.ForwardEntry`: Duplicated destination ip port is unsupported.
-    OperationUnsupportedForwardEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.NatIp`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusNatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.IpHasBeenUsedInSnat`: The source ip can't be used. Because it has been used in snat.
-    ForbiddenIpHasBeenUsedInSnat(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.ForwardEntry`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusForwardEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidExternalIp.Malformed`: The specified ExternalIp is not a valid IP address.
-    InvalidExternalIpMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInternalIp.Malformed`: The specified InternalIp is not a valid IP address.
-    InvalidInternalIpMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidExternalPort.Malformed`: The specified ExternalPort is not a valid port.
-    InvalidExternalPortMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInternalPort.Malformed`: The specified InternalPort is not a valid port.
-    InvalidInternalPortMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.DestnationIpOutOfVpcCIDR`: The specified Destination Ip is Out of VPC CIDR.
-    ForbiddenDestnationIpOutOfVpcCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidProtocal.ValueNotSupported`: The specified IpProtocol does not support.
-    InvalidProtocalValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorretForwardEntryStatus`: Some Forward entry status blocked this operation..
-    IncorretForwardEntryStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded`: Forward entry quota exceeded in this route table.
-    QuotaExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ForwardEntry.Duplicated`: The specified ExternalIp, IpProtocol, ExternalPort,InternalIp, InternalPort  is duplicated
-    ForwardEntryDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.ExternalIp.UsedInSnatTable`: The specified ExternalIp is already used in SnatTable
-    ForbiddenExternalIpUsedInSnatTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.Already.Bounded`: The specified instance  already bounded
-    ForbiddenAlreadyBounded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIp.NotFound`: The specified ip does not exist.
-    InvalidIpNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Name.Malformed`: The specified Name is not valid.
-    InvalidParameterNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorretStatus.ForwardEntry`: The Specified forwardEntry is not stable status, can not operation
-    IncorretStatusForwardEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.AnyPortNotZero`: Any port port must be zero.
-    IllegalParamAnyPortNotZero(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.DestinationPort`: The specified param DestinationPort is duplicated.
-    DuplicatedDestinationPort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidForwardEntryId.NotFound`: Specified forward entry ID does not exist
+mod error;
+pub use error::ModifyForwardEntryError;
+impl crate::Client {
+    /// Calls `ModifyForwardEntry`: Modifies a DNAT entry.
     ///
-    /// Also returned with HTTP 404: Specified forward entry ID does not exist
-    InvalidForwardEntryIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.EipInBinding`: Create snat entry with eip in associating status is unsupported.
-    OperationUnsupportedEipInBinding(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.ForwardEntrySessionManytoOne`: The dnat session quota is exceed.
-    QuotaExceededForwardEntrySessionManytoOne(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ForwardEntryNotAllowSrcIpEqualDstIp`: The source IP of forward entry is not allowed to equal destination IP.
-    OperationFailedForwardEntryNotAllowSrcIpEqualDstIp(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 404 `ResourceNotFound.NatIp`: The specified resource of %s is not found.
-    ResourceNotFoundNatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.ForwardEntry`: The specified resource of %s is not found.
-    ResourceNotFoundForwardEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidExternalIp.NotFound`: Specified External Ip address does not found on the VRouter
-    InvalidExternalIpNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidForwardTableId.NotFound`: Specified forward table does not exist.
-    InvalidForwardTableIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyForwardEntryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "UnsupportedFeature.PortSegment",
-                        "InvalidIp.NotInNatgw",
-                        "DuplicatedParam.InternalPort",
-                        "DuplicatedParam.ExternalPort",
-                        "OperationFailed.AnyPortConfig",
-                        "OperationUnsupported.ForwardEntry",
-                        "IncorrectStatus.NatIp",
-                        "Forbidden.IpHasBeenUsedInSnat",
-                        "IncorrectStatus.ForwardEntry",
-                        "InvalidExternalIp.Malformed",
-                        "InvalidInternalIp.Malformed",
-                        "InvalidExternalPort.Malformed",
-                        "InvalidInternalPort.Malformed",
-                        "Forbidden.DestnationIpOutOfVpcCIDR",
-                        "InvalidProtocal.ValueNotSupported",
-                        "IncorretForwardEntryStatus",
-                        "QuotaExceeded",
-                        "ForwardEntry.Duplicated",
-                        "Forbidden.ExternalIp.UsedInSnatTable",
-                        "Forbidden.Already.Bounded",
-                        "InvalidIp.NotFound",
-                        "InvalidParameter.Name.Malformed",
-                        "IncorretStatus.ForwardEntry",
-                        "IllegalParam.AnyPortNotZero",
-                        "Duplicated.DestinationPort",
-                        "InvalidForwardEntryId.NotFound",
-                        "OperationUnsupported.EipInBinding",
-                        "QuotaExceeded.ForwardEntrySessionManytoOne",
-                        "OperationFailed.ForwardEntryNotAllowSrcIpEqualDstIp",
-                        "ResourceNotFound.NatIp",
-                        "ResourceNotFound.ForwardEntry",
-                        "InvalidRegionId.NotFound",
-                        "InvalidExternalIp.NotFound",
-                        "InvalidForwardTableId.NotFound",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](ModifyForwardEntryRequestBuilder::send) it. The parameters and their rules: [`ModifyForwardEntryRequest`].
+    #[inline]
+    pub fn modify_forward_entry(&self) -> ModifyForwardEntryRequestBuilder<&Self> {
+        ModifyForwardEntryRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyForwardEntryError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyForwardEntry`: Modifies a DNAT entry.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyForwardEntryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::UnsupportedFeaturePortSegment(error),
-            1 => Self::InvalidIpNotInNatgw(error),
-            2 => Self::DuplicatedParamInternalPort(error),
-            3 => Self::DuplicatedParamExternalPort(error),
-            4 => Self::OperationFailedAnyPortConfig(error),
-            5 => Self::OperationUnsupportedForwardEntry(error),
-            6 => Self::IncorrectStatusNatIp(error),
-            7 => Self::ForbiddenIpHasBeenUsedInSnat(error),
-            8 => Self::IncorrectStatusForwardEntry(error),
-            9 => Self::InvalidExternalIpMalformed(error),
-            10 => Self::InvalidInternalIpMalformed(error),
-            11 => Self::InvalidExternalPortMalformed(error),
-            12 => Self::InvalidInternalPortMalformed(error),
-            13 => Self::ForbiddenDestnationIpOutOfVpcCidr(error),
-            14 => Self::InvalidProtocalValueNotSupported(error),
-            15 => Self::IncorretForwardEntryStatus(error),
-            16 => Self::QuotaExceeded(error),
-            17 => Self::ForwardEntryDuplicated(error),
-            18 => Self::ForbiddenExternalIpUsedInSnatTable(error),
-            19 => Self::ForbiddenAlreadyBounded(error),
-            20 => Self::InvalidIpNotFound(error),
-            21 => Self::InvalidParameterNameMalformed(error),
-            22 => Self::IncorretStatusForwardEntry(error),
-            23 => Self::IllegalParamAnyPortNotZero(error),
-            24 => Self::DuplicatedDestinationPort(error),
-            25 => Self::InvalidForwardEntryIdNotFound(error),
-            26 => Self::OperationUnsupportedEipInBinding(error),
-            27 => Self::QuotaExceededForwardEntrySessionManytoOne(error),
-            28 => Self::OperationFailedForwardEntryNotAllowSrcIpEqualDstIp(error),
-            29 => Self::ResourceNotFoundNatIp(error),
-            30 => Self::ResourceNotFoundForwardEntry(error),
-            31 => Self::InvalidRegionIdNotFound(error),
-            32 => Self::InvalidExternalIpNotFound(error),
-            33 => Self::InvalidForwardTableIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::UnsupportedFeaturePortSegment(error) => (0, error),
-            Self::InvalidIpNotInNatgw(error) => (1, error),
-            Self::DuplicatedParamInternalPort(error) => (2, error),
-            Self::DuplicatedParamExternalPort(error) => (3, error),
-            Self::OperationFailedAnyPortConfig(error) => (4, error),
-            Self::OperationUnsupportedForwardEntry(error) => (5, error),
-            Self::IncorrectStatusNatIp(error) => (6, error),
-            Self::ForbiddenIpHasBeenUsedInSnat(error) => (7, error),
-            Self::IncorrectStatusForwardEntry(error) => (8, error),
-            Self::InvalidExternalIpMalformed(error) => (9, error),
-            Self::InvalidInternalIpMalformed(error) => (10, error),
-            Self::InvalidExternalPortMalformed(error) => (11, error),
-            Self::InvalidInternalPortMalformed(error) => (12, error),
-            Self::ForbiddenDestnationIpOutOfVpcCidr(error) => (13, error),
-            Self::InvalidProtocalValueNotSupported(error) => (14, error),
-            Self::IncorretForwardEntryStatus(error) => (15, error),
-            Self::QuotaExceeded(error) => (16, error),
-            Self::ForwardEntryDuplicated(error) => (17, error),
-            Self::ForbiddenExternalIpUsedInSnatTable(error) => (18, error),
-            Self::ForbiddenAlreadyBounded(error) => (19, error),
-            Self::InvalidIpNotFound(error) => (20, error),
-            Self::InvalidParameterNameMalformed(error) => (21, error),
-            Self::IncorretStatusForwardEntry(error) => (22, error),
-            Self::IllegalParamAnyPortNotZero(error) => (23, error),
-            Self::DuplicatedDestinationPort(error) => (24, error),
-            Self::InvalidForwardEntryIdNotFound(error) => (25, error),
-            Self::OperationUnsupportedEipInBinding(error) => (26, error),
-            Self::QuotaExceededForwardEntrySessionManytoOne(error) => (27, error),
-            Self::OperationFailedForwardEntryNotAllowSrcIpEqualDstIp(error) => {
-                (28, error)
-            }
-            Self::ResourceNotFoundNatIp(error) => (29, error),
-            Self::ResourceNotFoundForwardEntry(error) => (30, error),
-            Self::InvalidRegionIdNotFound(error) => (31, error),
-            Self::InvalidExternalIpNotFound(error) => (32, error),
-            Self::InvalidForwardTableIdNotFound(error) => (33, error),
-            Self::Unhandled(unhandled) => (34, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyForwardEntryError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyForwardEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "UnsupportedFeaturePortSegment",
-            "InvalidIpNotInNatgw",
-            "DuplicatedParamInternalPort",
-            "DuplicatedParamExternalPort",
-            "OperationFailedAnyPortConfig",
-            "OperationUnsupportedForwardEntry",
-            "IncorrectStatusNatIp",
-            "ForbiddenIpHasBeenUsedInSnat",
-            "IncorrectStatusForwardEntry",
-            "InvalidExternalIpMalformed",
-            "InvalidInternalIpMalformed",
-            "InvalidExternalPortMalformed",
-            "InvalidInternalPortMalformed",
-            "ForbiddenDestnationIpOutOfVpcCidr",
-            "InvalidProtocalValueNotSupported",
-            "IncorretForwardEntryStatus",
-            "QuotaExceeded",
-            "ForwardEntryDuplicated",
-            "ForbiddenExternalIpUsedInSnatTable",
-            "ForbiddenAlreadyBounded",
-            "InvalidIpNotFound",
-            "InvalidParameterNameMalformed",
-            "IncorretStatusForwardEntry",
-            "IllegalParamAnyPortNotZero",
-            "DuplicatedDestinationPort",
-            "InvalidForwardEntryIdNotFound",
-            "OperationUnsupportedEipInBinding",
-            "QuotaExceededForwardEntrySessionManytoOne",
-            "OperationFailedForwardEntryNotAllowSrcIpEqualDstIp",
-            "ResourceNotFoundNatIp",
-            "ResourceNotFoundForwardEntry",
-            "InvalidRegionIdNotFound",
-            "InvalidExternalIpNotFound",
-            "InvalidForwardTableIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyForwardEntryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyForwardEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyForwardEntryError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyForwardEntryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_forward_entry(&self) -> ModifyForwardEntryRequestBuilder<&Self> {
+        ModifyForwardEntryRequestBuilder::new(self)
     }
 }

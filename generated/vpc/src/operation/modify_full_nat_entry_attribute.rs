@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyFullNatEntryAttributeRequest>;
 /// Request of `ModifyFullNatEntryAttribute`: Modifies a FULLNAT entry.
 ///
 /// ##
@@ -257,13 +260,7 @@ impl<C> ModifyFullNatEntryAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyFullNatEntryAttributeRequest::client_token`](ModifyFullNatEntryAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -272,9 +269,7 @@ impl<C> ModifyFullNatEntryAttributeRequestBuilder<C> {
     ///
     /// The ID of the FULLNAT table to be modified.
     ///
-    /// - Wire name: `FullNatTableId`.
-    /// - Required.
-    /// - Example: `fulltb-gw88z7hhlv43rmb26****`.
+    /// Its description, rules and example: [`ModifyFullNatEntryAttributeRequest::full_nat_table_id`](ModifyFullNatEntryAttributeRequest::full_nat_table_id).
     pub fn full_nat_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.full_nat_table_id = Some(value.into());
         self
@@ -283,9 +278,7 @@ impl<C> ModifyFullNatEntryAttributeRequestBuilder<C> {
     ///
     /// The ID of the FULLNAT entry to be modified.
     ///
-    /// - Wire name: `FullNatEntryId`.
-    /// - Required.
-    /// - Example: `fullnat-gw8fz23jezpbblf1j****`.
+    /// Its description, rules and example: [`ModifyFullNatEntryAttributeRequest::full_nat_entry_id`](ModifyFullNatEntryAttributeRequest::full_nat_entry_id).
     pub fn full_nat_entry_id(mut self, value: impl Into<String>) -> Self {
         self.inner.full_nat_entry_id = Some(value.into());
         self
@@ -294,8 +287,7 @@ impl<C> ModifyFullNatEntryAttributeRequestBuilder<C> {
     ///
     /// The ID of the elastic network interface (ENI) to be modified.
     ///
-    /// - Wire name: `NetworkInterfaceId`.
-    /// - Example: `eni-gw8g131ef2dnbu3k****`.
+    /// Its description, rules and example: [`ModifyFullNatEntryAttributeRequest::network_interface_id`](ModifyFullNatEntryAttributeRequest::network_interface_id).
     pub fn network_interface_id(mut self, value: impl Into<String>) -> Self {
         self.inner.network_interface_id = Some(value.into());
         self
@@ -304,8 +296,7 @@ impl<C> ModifyFullNatEntryAttributeRequestBuilder<C> {
     ///
     /// The NAT IP address to be modified.
     ///
-    /// - Wire name: `NatIp`.
-    /// - Example: `192.168.XX.XX`.
+    /// Its description, rules and example: [`ModifyFullNatEntryAttributeRequest::nat_ip`](ModifyFullNatEntryAttributeRequest::nat_ip).
     pub fn nat_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_ip = Some(value.into());
         self
@@ -314,8 +305,7 @@ impl<C> ModifyFullNatEntryAttributeRequestBuilder<C> {
     ///
     /// The frontend port to be modified in FULLNAT port mapping. Valid values: **1** to **65535**.
     ///
-    /// - Wire name: `NatIpPort`.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`ModifyFullNatEntryAttributeRequest::nat_ip_port`](ModifyFullNatEntryAttributeRequest::nat_ip_port).
     pub fn nat_ip_port(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_ip_port = Some(value.into());
         self
@@ -324,8 +314,7 @@ impl<C> ModifyFullNatEntryAttributeRequestBuilder<C> {
     ///
     /// The backend IP address to be modified in FULLNAT address translation.
     ///
-    /// - Wire name: `AccessIp`.
-    /// - Example: `192.168.XX.XX`.
+    /// Its description, rules and example: [`ModifyFullNatEntryAttributeRequest::access_ip`](ModifyFullNatEntryAttributeRequest::access_ip).
     pub fn access_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.access_ip = Some(value.into());
         self
@@ -334,8 +323,7 @@ impl<C> ModifyFullNatEntryAttributeRequestBuilder<C> {
     ///
     /// The backend port to be modified in FULLNAT port mapping. Valid values: **1** to **65535**.
     ///
-    /// - Wire name: `AccessPort`.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`ModifyFullNatEntryAttributeRequest::access_port`](ModifyFullNatEntryAttributeRequest::access_port).
     pub fn access_port(mut self, value: impl Into<String>) -> Self {
         self.inner.access_port = Some(value.into());
         self
@@ -344,11 +332,7 @@ impl<C> ModifyFullNatEntryAttributeRequestBuilder<C> {
     ///
     /// The protocol of the packets that are forwarded by the port. Valid values:
     ///
-    /// * **TCP**: TCP
-    /// * **UDP**
-    ///
-    /// - Wire name: `IpProtocol`.
-    /// - Example: `TCP`.
+    /// Its description, rules and example: [`ModifyFullNatEntryAttributeRequest::ip_protocol`](ModifyFullNatEntryAttributeRequest::ip_protocol).
     pub fn ip_protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_protocol = Some(value.into());
         self
@@ -357,10 +341,7 @@ impl<C> ModifyFullNatEntryAttributeRequestBuilder<C> {
     ///
     /// The new name of the FULLNAT entry.
     ///
-    /// The name must be 2 to 128 characters in length. It must start with a letter but cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `FullNatEntryName`.
-    /// - Example: `modify`.
+    /// Its description, rules and example: [`ModifyFullNatEntryAttributeRequest::full_nat_entry_name`](ModifyFullNatEntryAttributeRequest::full_nat_entry_name).
     pub fn full_nat_entry_name(mut self, value: impl Into<String>) -> Self {
         self.inner.full_nat_entry_name = Some(value.into());
         self
@@ -369,10 +350,7 @@ impl<C> ModifyFullNatEntryAttributeRequestBuilder<C> {
     ///
     /// The new description of the FULLNAT entry.
     ///
-    /// You can leave this parameter empty or enter a description. If you enter a description, the description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `FullNatEntryDescription`.
-    /// - Example: `abcd`.
+    /// Its description, rules and example: [`ModifyFullNatEntryAttributeRequest::full_nat_entry_description`](ModifyFullNatEntryAttributeRequest::full_nat_entry_description).
     pub fn full_nat_entry_description(mut self, value: impl Into<String>) -> Self {
         self.inner.full_nat_entry_description = Some(value.into());
         self
@@ -381,11 +359,7 @@ impl<C> ModifyFullNatEntryAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false**: performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyFullNatEntryAttributeRequest::dry_run`](ModifyFullNatEntryAttributeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -394,11 +368,7 @@ impl<C> ModifyFullNatEntryAttributeRequestBuilder<C> {
     ///
     /// The region ID of the Virtual Private Cloud (VPC) NAT gateway to which the FULLNAT entry to be modified belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `eu-central-1`.
+    /// Its description, rules and example: [`ModifyFullNatEntryAttributeRequest::region_id`](ModifyFullNatEntryAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -538,125 +508,28 @@ for ModifyFullNatEntryAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyFullNatEntryAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyFullNatEntryAttributeError {
-    /// HTTP 400 `ResourceNotFound.NetworkInterfaceId`: The specified resource is not found.
-    ResourceNotFoundNetworkInterfaceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceAlreadyExist.FullNatEntry`: The specified resource of %s is already exist.
-    ResourceAlreadyExistFullNatEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.NatIp`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusNatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.PrivateLinkMode`: The feature of %s is not supported.
-    UnsupportedFeaturePrivateLinkMode(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.PrivateLinkMode`: The specified resource of %s depends on %s, so the operation cannot be completed.
-    DependencyViolationPrivateLinkMode(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyFullNatEntryAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ResourceNotFound.NetworkInterfaceId",
-                        "ResourceAlreadyExist.FullNatEntry",
-                        "IncorrectStatus.NatIp",
-                        "UnsupportedFeature.PrivateLinkMode",
-                        "DependencyViolation.PrivateLinkMode",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyFullNatEntryAttributeError;
+impl crate::Client {
+    /// Calls `ModifyFullNatEntryAttribute`: Modifies a FULLNAT entry.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyFullNatEntryAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyFullNatEntryAttributeRequest`].
+    #[inline]
+    pub fn modify_full_nat_entry_attribute(
+        &self,
+    ) -> ModifyFullNatEntryAttributeRequestBuilder<&Self> {
+        ModifyFullNatEntryAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyFullNatEntryAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyFullNatEntryAttribute`: Modifies a FULLNAT entry.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyFullNatEntryAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceNotFoundNetworkInterfaceId(error),
-            1 => Self::ResourceAlreadyExistFullNatEntry(error),
-            2 => Self::IncorrectStatusNatIp(error),
-            3 => Self::UnsupportedFeaturePrivateLinkMode(error),
-            4 => Self::DependencyViolationPrivateLinkMode(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceNotFoundNetworkInterfaceId(error) => (0, error),
-            Self::ResourceAlreadyExistFullNatEntry(error) => (1, error),
-            Self::IncorrectStatusNatIp(error) => (2, error),
-            Self::UnsupportedFeaturePrivateLinkMode(error) => (3, error),
-            Self::DependencyViolationPrivateLinkMode(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyFullNatEntryAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyFullNatEntryAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceNotFoundNetworkInterfaceId",
-            "ResourceAlreadyExistFullNatEntry",
-            "IncorrectStatusNatIp",
-            "UnsupportedFeaturePrivateLinkMode",
-            "DependencyViolationPrivateLinkMode",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyFullNatEntryAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyFullNatEntryAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyFullNatEntryAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyFullNatEntryAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_full_nat_entry_attribute(
+        &self,
+    ) -> ModifyFullNatEntryAttributeRequestBuilder<&Self> {
+        ModifyFullNatEntryAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    ModifyGlobalAccelerationInstanceAttributesRequest,
+>;
 /// Request of `ModifyGlobalAccelerationInstanceAttributes`: Modifies the name and description of a Global Accelerator (GA) instance.
 ///
 /// # Example
@@ -142,11 +148,7 @@ impl<C> ModifyGlobalAccelerationInstanceAttributesRequestBuilder<C> {
     ///
     /// The region ID of the GA instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyGlobalAccelerationInstanceAttributesRequest::region_id`](ModifyGlobalAccelerationInstanceAttributesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -155,9 +157,7 @@ impl<C> ModifyGlobalAccelerationInstanceAttributesRequestBuilder<C> {
     ///
     /// The ID of the GA instance.
     ///
-    /// - Wire name: `GlobalAccelerationInstanceId`.
-    /// - Required.
-    /// - Example: `ga-14fdsf3****`.
+    /// Its description, rules and example: [`ModifyGlobalAccelerationInstanceAttributesRequest::global_acceleration_instance_id`](ModifyGlobalAccelerationInstanceAttributesRequest::global_acceleration_instance_id).
     pub fn global_acceleration_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.global_acceleration_instance_id = Some(value.into());
         self
@@ -166,10 +166,7 @@ impl<C> ModifyGlobalAccelerationInstanceAttributesRequestBuilder<C> {
     ///
     /// The name of the GA instance.
     ///
-    /// The name must be 2 to 128 characters in length and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). It cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `GA-1`.
+    /// Its description, rules and example: [`ModifyGlobalAccelerationInstanceAttributesRequest::name`](ModifyGlobalAccelerationInstanceAttributesRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -178,10 +175,7 @@ impl<C> ModifyGlobalAccelerationInstanceAttributesRequestBuilder<C> {
     ///
     /// The description of the GA instance.
     ///
-    /// The description must be 2 to 256 characters in length. It must start with a letter but cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `My GA`.
+    /// Its description, rules and example: [`ModifyGlobalAccelerationInstanceAttributesRequest::description`](ModifyGlobalAccelerationInstanceAttributesRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -319,149 +313,28 @@ for ModifyGlobalAccelerationInstanceAttributesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyGlobalAccelerationInstanceAttributes`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyGlobalAccelerationInstanceAttributesError {
-    /// HTTP 400 `InvalidBandwidth.ValueNotSupported`: The specified Bandwidth is not supported.
-    InvalidBandwidthValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidGlobalAccelerationInstanceId.NotFound`: The specified GlobalAccelerationInstanceId is not found.
-    InvalidGlobalAccelerationInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.ChargeTypeIsPrepaid`: It?s forbidden to change prepaid EIP?s bandwidth by API.  It can be changed on Aliyun web console.
-    ForbiddenChargeTypeIsPrepaid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidGlobalAccelerationInstanceName.Malformed`: The specified Name is not valid.
-    InvalidGlobalAccelerationInstanceNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidGlobalAccelerationInstanceDescription.Malformed`: The specified Description is not valid.
-    InvalidGlobalAccelerationInstanceDescriptionMalformed(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter`: The parameter is invalid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidGlobalAccelerationInstance.NotFound`: The specified global acceleration instance is not found.
-    InvalidGlobalAccelerationInstanceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified region is not supported.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ModifyGlobalAccelerationInstanceAttributesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidBandwidth.ValueNotSupported",
-                        "InvalidGlobalAccelerationInstanceId.NotFound",
-                        "Forbidden.ChargeTypeIsPrepaid",
-                        "InvalidGlobalAccelerationInstanceName.Malformed",
-                        "InvalidGlobalAccelerationInstanceDescription.Malformed",
-                        "InvalidParameter",
-                        "InvalidGlobalAccelerationInstance.NotFound",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyGlobalAccelerationInstanceAttributesError;
+impl crate::Client {
+    /// Calls `ModifyGlobalAccelerationInstanceAttributes`: Modifies the name and description of a Global Accelerator (GA) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyGlobalAccelerationInstanceAttributesRequestBuilder::send) it. The parameters and their rules: [`ModifyGlobalAccelerationInstanceAttributesRequest`].
+    #[inline]
+    pub fn modify_global_acceleration_instance_attributes(
+        &self,
+    ) -> ModifyGlobalAccelerationInstanceAttributesRequestBuilder<&Self> {
+        ModifyGlobalAccelerationInstanceAttributesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyGlobalAccelerationInstanceAttributesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyGlobalAccelerationInstanceAttributes`: Modifies the name and description of a Global Accelerator (GA) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyGlobalAccelerationInstanceAttributesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidBandwidthValueNotSupported(error),
-            1 => Self::InvalidGlobalAccelerationInstanceIdNotFound(error),
-            2 => Self::ForbiddenChargeTypeIsPrepaid(error),
-            3 => Self::InvalidGlobalAccelerationInstanceNameMalformed(error),
-            4 => Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error),
-            5 => Self::InvalidParameter(error),
-            6 => Self::InvalidGlobalAccelerationInstanceNotFound(error),
-            7 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidBandwidthValueNotSupported(error) => (0, error),
-            Self::InvalidGlobalAccelerationInstanceIdNotFound(error) => (1, error),
-            Self::ForbiddenChargeTypeIsPrepaid(error) => (2, error),
-            Self::InvalidGlobalAccelerationInstanceNameMalformed(error) => (3, error),
-            Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error) => {
-                (4, error)
-            }
-            Self::InvalidParameter(error) => (5, error),
-            Self::InvalidGlobalAccelerationInstanceNotFound(error) => (6, error),
-            Self::InvalidRegionIdNotFound(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyGlobalAccelerationInstanceAttributesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyGlobalAccelerationInstanceAttributesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidBandwidthValueNotSupported",
-            "InvalidGlobalAccelerationInstanceIdNotFound",
-            "ForbiddenChargeTypeIsPrepaid",
-            "InvalidGlobalAccelerationInstanceNameMalformed",
-            "InvalidGlobalAccelerationInstanceDescriptionMalformed",
-            "InvalidParameter",
-            "InvalidGlobalAccelerationInstanceNotFound",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyGlobalAccelerationInstanceAttributesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyGlobalAccelerationInstanceAttributesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyGlobalAccelerationInstanceAttributesError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ModifyGlobalAccelerationInstanceAttributesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_global_acceleration_instance_attributes(
+        &self,
+    ) -> ModifyGlobalAccelerationInstanceAttributesRequestBuilder<&Self> {
+        ModifyGlobalAccelerationInstanceAttributesRequestBuilder::new(self)
     }
 }

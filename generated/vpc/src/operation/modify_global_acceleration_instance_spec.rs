@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyGlobalAccelerationInstanceSpecRequest>;
 /// Request of `ModifyGlobalAccelerationInstanceSpec`: Modifies the maximum bandwidth of a Global Accelerator (GA) instance.
 ///
 /// ## Usage notes
@@ -133,11 +136,7 @@ impl<C> ModifyGlobalAccelerationInstanceSpecRequestBuilder<C> {
     ///
     /// The region ID of the GA instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyGlobalAccelerationInstanceSpecRequest::region_id`](ModifyGlobalAccelerationInstanceSpecRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -146,9 +145,7 @@ impl<C> ModifyGlobalAccelerationInstanceSpecRequestBuilder<C> {
     ///
     /// The ID of the GA instance.
     ///
-    /// - Wire name: `GlobalAccelerationInstanceId`.
-    /// - Required.
-    /// - Example: `ga-32s33s****`.
+    /// Its description, rules and example: [`ModifyGlobalAccelerationInstanceSpecRequest::global_acceleration_instance_id`](ModifyGlobalAccelerationInstanceSpecRequest::global_acceleration_instance_id).
     pub fn global_acceleration_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.global_acceleration_instance_id = Some(value.into());
         self
@@ -157,9 +154,7 @@ impl<C> ModifyGlobalAccelerationInstanceSpecRequestBuilder<C> {
     ///
     /// The maximum bandwidth of the GA instance. Unit: Mbit/s. Set the value to **10**.
     ///
-    /// - Wire name: `Bandwidth`.
-    /// - Required.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ModifyGlobalAccelerationInstanceSpecRequest::bandwidth`](ModifyGlobalAccelerationInstanceSpecRequest::bandwidth).
     pub fn bandwidth(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth = Some(value.into());
         self
@@ -297,155 +292,28 @@ for ModifyGlobalAccelerationInstanceSpecResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyGlobalAccelerationInstanceSpec`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyGlobalAccelerationInstanceSpecError {
-    /// HTTP 400 `InvalidBandwidth.ValueNotSupported`: The specified Bandwidth is not supported.
-    InvalidBandwidthValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidGlobalAccelerationInstanceId.NotFound`: The specified GlobalAccelerationInstanceId is not found.
-    InvalidGlobalAccelerationInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.ChargeTypeIsPrepaid`: It?s forbidden to change prepaid GlobalAcceleration?s bandwidth by API.  It can be changed on Aliyun web console.
-    ForbiddenChargeTypeIsPrepaid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidGlobalAccelerationInstanceName.Malformed`: The specified Name is not valid.
-    InvalidGlobalAccelerationInstanceNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidGlobalAccelerationInstanceDescription.Malformed`: The specified Description is not valid.
-    InvalidGlobalAccelerationInstanceDescriptionMalformed(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `InvalidParameter`: The parameter is invalid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceId.NotFound`: Specified GA allocation ID is not found.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified region is not supported.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ModifyGlobalAccelerationInstanceSpecError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidBandwidth.ValueNotSupported",
-                        "InvalidGlobalAccelerationInstanceId.NotFound",
-                        "Forbidden.ChargeTypeIsPrepaid",
-                        "InvalidGlobalAccelerationInstanceName.Malformed",
-                        "InvalidGlobalAccelerationInstanceDescription.Malformed",
-                        "InvalidParameter",
-                        "InvalidInstanceId.NotFound",
-                        "InvalidRegionId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyGlobalAccelerationInstanceSpecError;
+impl crate::Client {
+    /// Calls `ModifyGlobalAccelerationInstanceSpec`: Modifies the maximum bandwidth of a Global Accelerator (GA) instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyGlobalAccelerationInstanceSpecRequestBuilder::send) it. The parameters and their rules: [`ModifyGlobalAccelerationInstanceSpecRequest`].
+    #[inline]
+    pub fn modify_global_acceleration_instance_spec(
+        &self,
+    ) -> ModifyGlobalAccelerationInstanceSpecRequestBuilder<&Self> {
+        ModifyGlobalAccelerationInstanceSpecRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyGlobalAccelerationInstanceSpecError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyGlobalAccelerationInstanceSpec`: Modifies the maximum bandwidth of a Global Accelerator (GA) instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyGlobalAccelerationInstanceSpecRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidBandwidthValueNotSupported(error),
-            1 => Self::InvalidGlobalAccelerationInstanceIdNotFound(error),
-            2 => Self::ForbiddenChargeTypeIsPrepaid(error),
-            3 => Self::InvalidGlobalAccelerationInstanceNameMalformed(error),
-            4 => Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error),
-            5 => Self::InvalidParameter(error),
-            6 => Self::InvalidInstanceIdNotFound(error),
-            7 => Self::InvalidRegionIdNotFound(error),
-            8 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidBandwidthValueNotSupported(error) => (0, error),
-            Self::InvalidGlobalAccelerationInstanceIdNotFound(error) => (1, error),
-            Self::ForbiddenChargeTypeIsPrepaid(error) => (2, error),
-            Self::InvalidGlobalAccelerationInstanceNameMalformed(error) => (3, error),
-            Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error) => {
-                (4, error)
-            }
-            Self::InvalidParameter(error) => (5, error),
-            Self::InvalidInstanceIdNotFound(error) => (6, error),
-            Self::InvalidRegionIdNotFound(error) => (7, error),
-            Self::InternalError(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyGlobalAccelerationInstanceSpecError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyGlobalAccelerationInstanceSpecError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidBandwidthValueNotSupported",
-            "InvalidGlobalAccelerationInstanceIdNotFound",
-            "ForbiddenChargeTypeIsPrepaid",
-            "InvalidGlobalAccelerationInstanceNameMalformed",
-            "InvalidGlobalAccelerationInstanceDescriptionMalformed",
-            "InvalidParameter",
-            "InvalidInstanceIdNotFound",
-            "InvalidRegionIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyGlobalAccelerationInstanceSpecError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyGlobalAccelerationInstanceSpecError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyGlobalAccelerationInstanceSpecError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ModifyGlobalAccelerationInstanceSpecError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_global_acceleration_instance_spec(
+        &self,
+    ) -> ModifyGlobalAccelerationInstanceSpecRequestBuilder<&Self> {
+        ModifyGlobalAccelerationInstanceSpecRequestBuilder::new(self)
     }
 }

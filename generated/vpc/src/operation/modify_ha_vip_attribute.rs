@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyHaVipAttributeRequest>;
 /// Request of `ModifyHaVipAttribute`: Modifies the name and description of a high-availability virtual IP address (HaVip).
 ///
 /// You cannot repeatedly call the **ModifyHaVipAttribute** operation to modify the name and description of an HaVip within the specified periods of time.
@@ -151,13 +154,7 @@ impl<C> ModifyHaVipAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among all requests. ClientToken can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-0016e0****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyHaVipAttributeRequest::client_token`](ModifyHaVipAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -166,11 +163,7 @@ impl<C> ModifyHaVipAttributeRequestBuilder<C> {
     ///
     /// The ID of the region to which the HaVip belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`ModifyHaVipAttributeRequest::region_id`](ModifyHaVipAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -179,9 +172,7 @@ impl<C> ModifyHaVipAttributeRequestBuilder<C> {
     ///
     /// The ID of the HaVip.
     ///
-    /// - Wire name: `HaVipId`.
-    /// - Required.
-    /// - Example: `havip-2zeo05qre24nhrqp****`.
+    /// Its description, rules and example: [`ModifyHaVipAttributeRequest::ha_vip_id`](ModifyHaVipAttributeRequest::ha_vip_id).
     pub fn ha_vip_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ha_vip_id = Some(value.into());
         self
@@ -190,10 +181,7 @@ impl<C> ModifyHaVipAttributeRequestBuilder<C> {
     ///
     /// The description of the HaVip.
     ///
-    /// The description must be 1 to 255 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `This is my HaVip.`.
+    /// Its description, rules and example: [`ModifyHaVipAttributeRequest::description`](ModifyHaVipAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -202,10 +190,7 @@ impl<C> ModifyHaVipAttributeRequestBuilder<C> {
     ///
     /// The name of the HaVip.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`ModifyHaVipAttributeRequest::name`](ModifyHaVipAttributeRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -340,131 +325,24 @@ for ModifyHaVipAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyHaVipAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyHaVipAttributeError {
-    /// HTTP 400 `IncorrectStatus`: HaVip can be deleted only when it's status is Available or InUse.
-    IncorrectStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The specified Description  is wrongly formed.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Abs.Vpc.InvalidName.Malformed`: The specified Name is not valid.
-    AbsVpcInvalidNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.HaVip`: No permissions to perform operations on HAVIPs. Please apply for privilege--vpc_privilege_allow_buy_havip_instance.
-    ForbiddenHaVip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidHaVipId.NotFound`: The specified HaVip does not exist in the specified region.
-    InvalidHaVipIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyHaVipAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus",
-                        "InvalidDescription.Malformed",
-                        "Abs.Vpc.InvalidName.Malformed",
-                        "Forbidden.HaVip",
-                        "InvalidRegionId.NotFound",
-                        "InvalidHaVipId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyHaVipAttributeError;
+impl crate::Client {
+    /// Calls `ModifyHaVipAttribute`: Modifies the name and description of a high-availability virtual IP address (HaVip).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyHaVipAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyHaVipAttributeRequest`].
+    #[inline]
+    pub fn modify_ha_vip_attribute(&self) -> ModifyHaVipAttributeRequestBuilder<&Self> {
+        ModifyHaVipAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyHaVipAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyHaVipAttribute`: Modifies the name and description of a high-availability virtual IP address (HaVip).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyHaVipAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatus(error),
-            1 => Self::InvalidDescriptionMalformed(error),
-            2 => Self::AbsVpcInvalidNameMalformed(error),
-            3 => Self::ForbiddenHaVip(error),
-            4 => Self::InvalidRegionIdNotFound(error),
-            5 => Self::InvalidHaVipIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatus(error) => (0, error),
-            Self::InvalidDescriptionMalformed(error) => (1, error),
-            Self::AbsVpcInvalidNameMalformed(error) => (2, error),
-            Self::ForbiddenHaVip(error) => (3, error),
-            Self::InvalidRegionIdNotFound(error) => (4, error),
-            Self::InvalidHaVipIdNotFound(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyHaVipAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyHaVipAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatus",
-            "InvalidDescriptionMalformed",
-            "AbsVpcInvalidNameMalformed",
-            "ForbiddenHaVip",
-            "InvalidRegionIdNotFound",
-            "InvalidHaVipIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyHaVipAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyHaVipAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyHaVipAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyHaVipAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_ha_vip_attribute(&self) -> ModifyHaVipAttributeRequestBuilder<&Self> {
+        ModifyHaVipAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyIPv6TranslatorAclAttributeRequest>;
 /// Request of `ModifyIPv6TranslatorAclAttribute`: Modifies the name of an access control list (ACL).
 ///
 /// **Deprecated** by the service.
@@ -136,9 +139,7 @@ impl<C> ModifyIPv6TranslatorAclAttributeRequestBuilder<C> {
     ///
     /// The region of the IPv6 Translation Service instance. You can call the DescribeRegions operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyIPv6TranslatorAclAttributeRequest::region_id`](ModifyIPv6TranslatorAclAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -147,11 +148,7 @@ impl<C> ModifyIPv6TranslatorAclAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyIPv6TranslatorAclAttributeRequest::client_token`](ModifyIPv6TranslatorAclAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -160,9 +157,7 @@ impl<C> ModifyIPv6TranslatorAclAttributeRequestBuilder<C> {
     ///
     /// The ID of the ACL that you want to modify.
     ///
-    /// - Wire name: `AclId`.
-    /// - Required.
-    /// - Example: `ipv6transacl-bp1de2****`.
+    /// Its description, rules and example: [`ModifyIPv6TranslatorAclAttributeRequest::acl_id`](ModifyIPv6TranslatorAclAttributeRequest::acl_id).
     pub fn acl_id(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_id = Some(value.into());
         self
@@ -171,9 +166,7 @@ impl<C> ModifyIPv6TranslatorAclAttributeRequestBuilder<C> {
     ///
     /// The name of the ACL.
     ///
-    /// - Wire name: `AclName`.
-    /// - Required.
-    /// - Example: `acl1`.
+    /// Its description, rules and example: [`ModifyIPv6TranslatorAclAttributeRequest::acl_name`](ModifyIPv6TranslatorAclAttributeRequest::acl_name).
     pub fn acl_name(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_name = Some(value.into());
         self
@@ -313,121 +306,28 @@ for ModifyIPv6TranslatorAclAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyIPv6TranslatorAclAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyIPv6TranslatorAclAttributeError {
-    /// HTTP 400 `InvalidName`: The specified name is not valid
-    InvalidName(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidIPv6TranslatorACLId.NotFound`: The specified ipv6 translator acl instance id does not exist.
-    InvalidIPv6TranslatorAclIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ModifyIPv6TranslatorAclAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidName",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                        "InvalidIPv6TranslatorACLId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyIPv6TranslatorAclAttributeError;
+impl crate::Client {
+    /// Calls `ModifyIPv6TranslatorAclAttribute`: Modifies the name of an access control list (ACL).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyIPv6TranslatorAclAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyIPv6TranslatorAclAttributeRequest`].
+    #[inline]
+    pub fn modify_i_pv6_translator_acl_attribute(
+        &self,
+    ) -> ModifyIPv6TranslatorAclAttributeRequestBuilder<&Self> {
+        ModifyIPv6TranslatorAclAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyIPv6TranslatorAclAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyIPv6TranslatorAclAttribute`: Modifies the name of an access control list (ACL).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyIPv6TranslatorAclAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidName(error),
-            1 => Self::ForbbidenSubUser(error),
-            2 => Self::Forbidden(error),
-            3 => Self::InvalidIPv6TranslatorAclIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidName(error) => (0, error),
-            Self::ForbbidenSubUser(error) => (1, error),
-            Self::Forbidden(error) => (2, error),
-            Self::InvalidIPv6TranslatorAclIdNotFound(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyIPv6TranslatorAclAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyIPv6TranslatorAclAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidName",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "InvalidIPv6TranslatorAclIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyIPv6TranslatorAclAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyIPv6TranslatorAclAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyIPv6TranslatorAclAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ModifyIPv6TranslatorAclAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_i_pv6_translator_acl_attribute(
+        &self,
+    ) -> ModifyIPv6TranslatorAclAttributeRequestBuilder<&Self> {
+        ModifyIPv6TranslatorAclAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyIPv6TranslatorAclListEntryRequest>;
 /// Request of `ModifyIPv6TranslatorAclListEntry`: Modifies an IP entry in an access control list (ACL).
 ///
 /// # Example
@@ -136,9 +139,7 @@ impl<C> ModifyIPv6TranslatorAclListEntryRequestBuilder<C> {
     ///
     /// The region of the ACL.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyIPv6TranslatorAclListEntryRequest::region_id`](ModifyIPv6TranslatorAclListEntryRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -147,9 +148,7 @@ impl<C> ModifyIPv6TranslatorAclListEntryRequestBuilder<C> {
     ///
     /// The ID of the ACL to which the IP entry belongs.
     ///
-    /// - Wire name: `AclId`.
-    /// - Required.
-    /// - Example: `ipv6transacl-bp1b4z3tleyhq1s50****`.
+    /// Its description, rules and example: [`ModifyIPv6TranslatorAclListEntryRequest::acl_id`](ModifyIPv6TranslatorAclListEntryRequest::acl_id).
     pub fn acl_id(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_id = Some(value.into());
         self
@@ -158,9 +157,7 @@ impl<C> ModifyIPv6TranslatorAclListEntryRequestBuilder<C> {
     ///
     /// The ID of the ACL rule to which the IP entry belongs.
     ///
-    /// - Wire name: `AclEntryId`.
-    /// - Required.
-    /// - Example: `ipv6transaclentry-bp1jzyn7ra8pyxehd****`.
+    /// Its description, rules and example: [`ModifyIPv6TranslatorAclListEntryRequest::acl_entry_id`](ModifyIPv6TranslatorAclListEntryRequest::acl_entry_id).
     pub fn acl_entry_id(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_entry_id = Some(value.into());
         self
@@ -169,11 +166,7 @@ impl<C> ModifyIPv6TranslatorAclListEntryRequestBuilder<C> {
     ///
     /// The remarks of the ACL rule.
     ///
-    /// It must be 2 to 100 characters in length, and can contain digits, underscores (\_), and hyphens (-). It must start with a letter.
-    ///
-    /// - Wire name: `AclEntryComment`.
-    /// - Required.
-    /// - Example: `client IP`.
+    /// Its description, rules and example: [`ModifyIPv6TranslatorAclListEntryRequest::acl_entry_comment`](ModifyIPv6TranslatorAclListEntryRequest::acl_entry_comment).
     pub fn acl_entry_comment(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_entry_comment = Some(value.into());
         self
@@ -313,127 +306,28 @@ for ModifyIPv6TranslatorAclListEntryResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyIPv6TranslatorAclListEntry`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyIPv6TranslatorAclListEntryError {
-    /// HTTP 400 `InvalidIPv6TranslatorAclId.NotFound`: The specified ipv6 translator acl instance id does not exist.
-    InvalidIPv6TranslatorAclIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIPv6TranslatorAclEntryId.NotFound`: The specified ipv6 translator acl entry id does not exist.
-    InvalidIPv6TranslatorAclEntryIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEntryComment`: The specified value of comment not supported.
-    InvalidEntryComment(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ModifyIPv6TranslatorAclListEntryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidIPv6TranslatorAclId.NotFound",
-                        "InvalidIPv6TranslatorAclEntryId.NotFound",
-                        "InvalidEntryComment",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyIPv6TranslatorAclListEntryError;
+impl crate::Client {
+    /// Calls `ModifyIPv6TranslatorAclListEntry`: Modifies an IP entry in an access control list (ACL).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyIPv6TranslatorAclListEntryRequestBuilder::send) it. The parameters and their rules: [`ModifyIPv6TranslatorAclListEntryRequest`].
+    #[inline]
+    pub fn modify_i_pv6_translator_acl_list_entry(
+        &self,
+    ) -> ModifyIPv6TranslatorAclListEntryRequestBuilder<&Self> {
+        ModifyIPv6TranslatorAclListEntryRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyIPv6TranslatorAclListEntryError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyIPv6TranslatorAclListEntry`: Modifies an IP entry in an access control list (ACL).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyIPv6TranslatorAclListEntryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidIPv6TranslatorAclIdNotFound(error),
-            1 => Self::InvalidIPv6TranslatorAclEntryIdNotFound(error),
-            2 => Self::InvalidEntryComment(error),
-            3 => Self::ForbbidenSubUser(error),
-            4 => Self::Forbidden(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidIPv6TranslatorAclIdNotFound(error) => (0, error),
-            Self::InvalidIPv6TranslatorAclEntryIdNotFound(error) => (1, error),
-            Self::InvalidEntryComment(error) => (2, error),
-            Self::ForbbidenSubUser(error) => (3, error),
-            Self::Forbidden(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyIPv6TranslatorAclListEntryError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyIPv6TranslatorAclListEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidIPv6TranslatorAclIdNotFound",
-            "InvalidIPv6TranslatorAclEntryIdNotFound",
-            "InvalidEntryComment",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyIPv6TranslatorAclListEntryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyIPv6TranslatorAclListEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyIPv6TranslatorAclListEntryError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ModifyIPv6TranslatorAclListEntryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_i_pv6_translator_acl_list_entry(
+        &self,
+    ) -> ModifyIPv6TranslatorAclListEntryRequestBuilder<&Self> {
+        ModifyIPv6TranslatorAclListEntryRequestBuilder::new(self)
     }
 }

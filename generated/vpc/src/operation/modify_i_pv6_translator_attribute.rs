@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyIPv6TranslatorAttributeRequest>;
 /// Request of `ModifyIPv6TranslatorAttribute`: Modifies the name and description of an IPv6 Translation Service instance.
 ///
 /// # Example
@@ -142,9 +145,7 @@ impl<C> ModifyIPv6TranslatorAttributeRequestBuilder<C> {
     ///
     /// The region of the IPv6 Translation Service instance. You can call the **DescribeRegions** operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyIPv6TranslatorAttributeRequest::region_id`](ModifyIPv6TranslatorAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -153,11 +154,7 @@ impl<C> ModifyIPv6TranslatorAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `sha1111`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyIPv6TranslatorAttributeRequest::client_token`](ModifyIPv6TranslatorAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -166,9 +163,7 @@ impl<C> ModifyIPv6TranslatorAttributeRequestBuilder<C> {
     ///
     /// The ID of the IPv6 Translation Service instance.
     ///
-    /// - Wire name: `Ipv6TranslatorId`.
-    /// - Required.
-    /// - Example: `ipv6trans-bp1858ys****`.
+    /// Its description, rules and example: [`ModifyIPv6TranslatorAttributeRequest::ipv6_translator_id`](ModifyIPv6TranslatorAttributeRequest::ipv6_translator_id).
     pub fn ipv6_translator_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_translator_id = Some(value.into());
         self
@@ -177,8 +172,7 @@ impl<C> ModifyIPv6TranslatorAttributeRequestBuilder<C> {
     ///
     /// The name of the IPv6 Translation Service instance. The default name is the instance ID. It must be 2 to 100 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). It cannot start with http:// or [https://](<https://。>).
     ///
-    /// - Wire name: `Name`.
-    /// - Example: `instancename`.
+    /// Its description, rules and example: [`ModifyIPv6TranslatorAttributeRequest::name`](ModifyIPv6TranslatorAttributeRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -187,8 +181,7 @@ impl<C> ModifyIPv6TranslatorAttributeRequestBuilder<C> {
     ///
     /// The description of IPv6 Translation Service. This parameter is empty by default. It must be 2 to 100 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). It cannot start with http:// or [https://](<https://。>).
     ///
-    /// - Wire name: `Description`.
-    /// - Example: `instancedescription`.
+    /// Its description, rules and example: [`ModifyIPv6TranslatorAttributeRequest::description`](ModifyIPv6TranslatorAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -328,131 +321,28 @@ for ModifyIPv6TranslatorAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyIPv6TranslatorAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyIPv6TranslatorAttributeError {
-    /// HTTP 400 `InvalidName`: The  specified name is not valid
-    InvalidName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription`: The specified description is not valid
-    InvalidDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IPv6Translator.Configuring`: The specified ipv6 translator is configuring.
-    IPv6TranslatorConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidIPv6TranslatorId.NotFound`: The specified ipv6 translator instance id does not exist.
-    InvalidIPv6TranslatorIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyIPv6TranslatorAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidName",
-                        "InvalidDescription",
-                        "IPv6Translator.Configuring",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                        "InvalidIPv6TranslatorId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyIPv6TranslatorAttributeError;
+impl crate::Client {
+    /// Calls `ModifyIPv6TranslatorAttribute`: Modifies the name and description of an IPv6 Translation Service instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyIPv6TranslatorAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyIPv6TranslatorAttributeRequest`].
+    #[inline]
+    pub fn modify_i_pv6_translator_attribute(
+        &self,
+    ) -> ModifyIPv6TranslatorAttributeRequestBuilder<&Self> {
+        ModifyIPv6TranslatorAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyIPv6TranslatorAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyIPv6TranslatorAttribute`: Modifies the name and description of an IPv6 Translation Service instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyIPv6TranslatorAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidName(error),
-            1 => Self::InvalidDescription(error),
-            2 => Self::IPv6TranslatorConfiguring(error),
-            3 => Self::ForbbidenSubUser(error),
-            4 => Self::Forbidden(error),
-            5 => Self::InvalidIPv6TranslatorIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidName(error) => (0, error),
-            Self::InvalidDescription(error) => (1, error),
-            Self::IPv6TranslatorConfiguring(error) => (2, error),
-            Self::ForbbidenSubUser(error) => (3, error),
-            Self::Forbidden(error) => (4, error),
-            Self::InvalidIPv6TranslatorIdNotFound(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyIPv6TranslatorAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyIPv6TranslatorAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidName",
-            "InvalidDescription",
-            "IPv6TranslatorConfiguring",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "InvalidIPv6TranslatorIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyIPv6TranslatorAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyIPv6TranslatorAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyIPv6TranslatorAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyIPv6TranslatorAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_i_pv6_translator_attribute(
+        &self,
+    ) -> ModifyIPv6TranslatorAttributeRequestBuilder<&Self> {
+        ModifyIPv6TranslatorAttributeRequestBuilder::new(self)
     }
 }

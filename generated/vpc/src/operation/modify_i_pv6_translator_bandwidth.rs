@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyIPv6TranslatorBandwidthRequest>;
 /// Request of `ModifyIPv6TranslatorBandwidth`: Modifies the maximum bandwidth of an IPv6 Translation Service instance.
 ///
 /// # Example
@@ -149,9 +152,7 @@ impl<C> ModifyIPv6TranslatorBandwidthRequestBuilder<C> {
     ///
     /// The region of the IPv6 Translation Service instance. You can call the **DescribeRegions** operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyIPv6TranslatorBandwidthRequest::region_id`](ModifyIPv6TranslatorBandwidthRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -160,11 +161,7 @@ impl<C> ModifyIPv6TranslatorBandwidthRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyIPv6TranslatorBandwidthRequest::client_token`](ModifyIPv6TranslatorBandwidthRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -173,9 +170,7 @@ impl<C> ModifyIPv6TranslatorBandwidthRequestBuilder<C> {
     ///
     /// The ID of the IPv6 Translation Service instance.
     ///
-    /// - Wire name: `Ipv6TranslatorId`.
-    /// - Required.
-    /// - Example: `ipv6trans-bp1858ys****`.
+    /// Its description, rules and example: [`ModifyIPv6TranslatorBandwidthRequest::ipv6_translator_id`](ModifyIPv6TranslatorBandwidthRequest::ipv6_translator_id).
     pub fn ipv6_translator_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_translator_id = Some(value.into());
         self
@@ -184,9 +179,7 @@ impl<C> ModifyIPv6TranslatorBandwidthRequestBuilder<C> {
     ///
     /// The maximum bandwidth of the IPv6 Translation Service instance. Valid values: **1** to **200**. Unit: Mbit/s.
     ///
-    /// - Wire name: `Bandwidth`.
-    /// - Required.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`ModifyIPv6TranslatorBandwidthRequest::bandwidth`](ModifyIPv6TranslatorBandwidthRequest::bandwidth).
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.inner.bandwidth = Some(value);
         self
@@ -195,12 +188,7 @@ impl<C> ModifyIPv6TranslatorBandwidthRequestBuilder<C> {
     ///
     /// Specifies whether to enable auto-payment for the instance. Valid values:
     ///
-    /// * **true**
-    /// * **false** (default)
-    ///
-    /// - Wire name: `AutoPay`.
-    /// - Default: `false`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyIPv6TranslatorBandwidthRequest::auto_pay`](ModifyIPv6TranslatorBandwidthRequest::auto_pay).
     pub fn auto_pay(mut self, value: bool) -> Self {
         self.inner.auto_pay = Some(value);
         self
@@ -350,155 +338,28 @@ for ModifyIPv6TranslatorBandwidthResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyIPv6TranslatorBandwidth`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyIPv6TranslatorBandwidthError {
-    /// HTTP 400 `InvalidIPv6TranslatorId.NotFound`: The specified ipv6 translator instance id does not exist.
-    InvalidIPv6TranslatorIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBandwidth.NotSupport`: The specified bandwidth is not support.
-    InvalidBandwidthNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IPv6Translator.Configuring`: The specified ipv6 translator is configuring.
-    IPv6TranslatorConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBandwidth.DowngradeForbidden`: The bandwidth downgrade is forbidden.
-    InvalidBandwidthDowngradeForbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBandwidth.NotEnough`: The specified bandwidth is not enough.
-    InvalidBandwidthNotEnough(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBandwidth.NotChange`: The specified bandwidth does not change.
-    InvalidBandwidthNotChange(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IPv6Translator.FinancialLocked`: The specified  ipv6 translator  is financial locked.
-    IPv6TranslatorFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: Internal Error
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyIPv6TranslatorBandwidthError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidIPv6TranslatorId.NotFound",
-                        "InvalidBandwidth.NotSupport",
-                        "IPv6Translator.Configuring",
-                        "InvalidBandwidth.DowngradeForbidden",
-                        "InvalidBandwidth.NotEnough",
-                        "InvalidBandwidth.NotChange",
-                        "IPv6Translator.FinancialLocked",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyIPv6TranslatorBandwidthError;
+impl crate::Client {
+    /// Calls `ModifyIPv6TranslatorBandwidth`: Modifies the maximum bandwidth of an IPv6 Translation Service instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyIPv6TranslatorBandwidthRequestBuilder::send) it. The parameters and their rules: [`ModifyIPv6TranslatorBandwidthRequest`].
+    #[inline]
+    pub fn modify_i_pv6_translator_bandwidth(
+        &self,
+    ) -> ModifyIPv6TranslatorBandwidthRequestBuilder<&Self> {
+        ModifyIPv6TranslatorBandwidthRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyIPv6TranslatorBandwidthError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyIPv6TranslatorBandwidth`: Modifies the maximum bandwidth of an IPv6 Translation Service instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyIPv6TranslatorBandwidthRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidIPv6TranslatorIdNotFound(error),
-            1 => Self::InvalidBandwidthNotSupport(error),
-            2 => Self::IPv6TranslatorConfiguring(error),
-            3 => Self::InvalidBandwidthDowngradeForbidden(error),
-            4 => Self::InvalidBandwidthNotEnough(error),
-            5 => Self::InvalidBandwidthNotChange(error),
-            6 => Self::IPv6TranslatorFinancialLocked(error),
-            7 => Self::ForbbidenSubUser(error),
-            8 => Self::Forbidden(error),
-            9 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidIPv6TranslatorIdNotFound(error) => (0, error),
-            Self::InvalidBandwidthNotSupport(error) => (1, error),
-            Self::IPv6TranslatorConfiguring(error) => (2, error),
-            Self::InvalidBandwidthDowngradeForbidden(error) => (3, error),
-            Self::InvalidBandwidthNotEnough(error) => (4, error),
-            Self::InvalidBandwidthNotChange(error) => (5, error),
-            Self::IPv6TranslatorFinancialLocked(error) => (6, error),
-            Self::ForbbidenSubUser(error) => (7, error),
-            Self::Forbidden(error) => (8, error),
-            Self::InternalError(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyIPv6TranslatorBandwidthError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyIPv6TranslatorBandwidthError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidIPv6TranslatorIdNotFound",
-            "InvalidBandwidthNotSupport",
-            "IPv6TranslatorConfiguring",
-            "InvalidBandwidthDowngradeForbidden",
-            "InvalidBandwidthNotEnough",
-            "InvalidBandwidthNotChange",
-            "IPv6TranslatorFinancialLocked",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyIPv6TranslatorBandwidthError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyIPv6TranslatorBandwidthError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyIPv6TranslatorBandwidthError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyIPv6TranslatorBandwidthError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_i_pv6_translator_bandwidth(
+        &self,
+    ) -> ModifyIPv6TranslatorBandwidthRequestBuilder<&Self> {
+        ModifyIPv6TranslatorBandwidthRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyIPv6TranslatorEntryRequest>;
 /// Request of `ModifyIPv6TranslatorEntry`: Modifies an IPv6 mapping entry.
 ///
 /// **Deprecated** by the service.
@@ -231,9 +234,7 @@ impl<C> ModifyIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// The region of the IPv6 Translation Service instance. You can call the DescribeRegions operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyIPv6TranslatorEntryRequest::region_id`](ModifyIPv6TranslatorEntryRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -242,9 +243,7 @@ impl<C> ModifyIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// The ID of the IPv6 mapping entry.
     ///
-    /// - Wire name: `Ipv6TranslatorEntryId`.
-    /// - Required.
-    /// - Example: `ipv6trans-bp1858ys****`.
+    /// Its description, rules and example: [`ModifyIPv6TranslatorEntryRequest::ipv6_translator_entry_id`](ModifyIPv6TranslatorEntryRequest::ipv6_translator_entry_id).
     pub fn ipv6_translator_entry_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_translator_entry_id = Some(value.into());
         self
@@ -253,8 +252,7 @@ impl<C> ModifyIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// The name of the IPv6 mapping entry. It must be 2 to 100 characters in length, and can contain digits, periods (.), underscores (\_), and hyphens (-). It must start with a letter. It cannot start with http:// or [https://](<https://。>).
     ///
-    /// - Wire name: `EntryName`.
-    /// - Example: `entry1`.
+    /// Its description, rules and example: [`ModifyIPv6TranslatorEntryRequest::entry_name`](ModifyIPv6TranslatorEntryRequest::entry_name).
     pub fn entry_name(mut self, value: impl Into<String>) -> Self {
         self.inner.entry_name = Some(value.into());
         self
@@ -263,8 +261,7 @@ impl<C> ModifyIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// The description of the IPv6 mapping entry. It must be 2 to 100 characters in length, and can contain digits, periods (.), underscores (\_), and hyphens (-). It must start with a letter. It cannot start with http:// or [https://](<https://。>).
     ///
-    /// - Wire name: `EntryDescription`.
-    /// - Example: `entrydescription`.
+    /// Its description, rules and example: [`ModifyIPv6TranslatorEntryRequest::entry_description`](ModifyIPv6TranslatorEntryRequest::entry_description).
     pub fn entry_description(mut self, value: impl Into<String>) -> Self {
         self.inner.entry_description = Some(value.into());
         self
@@ -273,8 +270,7 @@ impl<C> ModifyIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// The port that is used by the IPv6 address allocated to the IPv6 Translation Service instance.
     ///
-    /// - Wire name: `AllocateIpv6Port`.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`ModifyIPv6TranslatorEntryRequest::allocate_ipv6_port`](ModifyIPv6TranslatorEntryRequest::allocate_ipv6_port).
     pub fn allocate_ipv6_port(mut self, value: i32) -> Self {
         self.inner.allocate_ipv6_port = Some(value);
         self
@@ -283,8 +279,7 @@ impl<C> ModifyIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// The public IPv4 address that needs to provide IPv6 services.
     ///
-    /// - Wire name: `BackendIpv4Addr`.
-    /// - Example: `47.11.XX.XX`.
+    /// Its description, rules and example: [`ModifyIPv6TranslatorEntryRequest::backend_ipv4_addr`](ModifyIPv6TranslatorEntryRequest::backend_ipv4_addr).
     pub fn backend_ipv4_addr(mut self, value: impl Into<String>) -> Self {
         self.inner.backend_ipv4_addr = Some(value.into());
         self
@@ -293,8 +288,7 @@ impl<C> ModifyIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// The port of the public IPv4 address that needs to provide IPv6 services.
     ///
-    /// - Wire name: `BackendIpv4Port`.
-    /// - Example: `80`.
+    /// Its description, rules and example: [`ModifyIPv6TranslatorEntryRequest::backend_ipv4_port`](ModifyIPv6TranslatorEntryRequest::backend_ipv4_port).
     pub fn backend_ipv4_port(mut self, value: i32) -> Self {
         self.inner.backend_ipv4_port = Some(value);
         self
@@ -303,11 +297,7 @@ impl<C> ModifyIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// The protocol. Valid values:
     ///
-    /// * **tcp**
-    /// * **udp**
-    ///
-    /// - Wire name: `TransProtocol`.
-    /// - Example: `tcp`.
+    /// Its description, rules and example: [`ModifyIPv6TranslatorEntryRequest::trans_protocol`](ModifyIPv6TranslatorEntryRequest::trans_protocol).
     pub fn trans_protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.trans_protocol = Some(value.into());
         self
@@ -316,13 +306,7 @@ impl<C> ModifyIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// The maximum bandwidth specified in the IPv6 mapping entry. Unit: Mbit/s. Valid values:
     ///
-    /// * **-1** (default): does not limit the maximum bandwidth specified in the IPv6 mapping entry.
-    /// * **1** to **200**: changes the maximum bandwidth specified in the IPv6 mapping entry.
-    ///
-    /// > The sum of maximum bandwidth values specified in all IPv6 entries cannot exceed the maximum bandwidth supported by the instance.
-    ///
-    /// - Wire name: `EntryBandwidth`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ModifyIPv6TranslatorEntryRequest::entry_bandwidth`](ModifyIPv6TranslatorEntryRequest::entry_bandwidth).
     pub fn entry_bandwidth(mut self, value: i32) -> Self {
         self.inner.entry_bandwidth = Some(value);
         self
@@ -331,11 +315,7 @@ impl<C> ModifyIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// Specifies whether to enable access control lists (ACLs). Valid values:
     ///
-    /// * **on**
-    /// * **off**
-    ///
-    /// - Wire name: `AclStatus`.
-    /// - Example: `off`.
+    /// Its description, rules and example: [`ModifyIPv6TranslatorEntryRequest::acl_status`](ModifyIPv6TranslatorEntryRequest::acl_status).
     pub fn acl_status(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_status = Some(value.into());
         self
@@ -344,11 +324,7 @@ impl<C> ModifyIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// The ACL type. Valid values:
     ///
-    /// * **white**: a whitelist. IPv6 addresses in the ACL are allowed to access backend services.
-    /// * **black**: a blacklist. IPv6 addresses in the ACL are not allowed to access backend services.
-    ///
-    /// - Wire name: `AclType`.
-    /// - Example: `white`.
+    /// Its description, rules and example: [`ModifyIPv6TranslatorEntryRequest::acl_type`](ModifyIPv6TranslatorEntryRequest::acl_type).
     pub fn acl_type(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_type = Some(value.into());
         self
@@ -357,8 +333,7 @@ impl<C> ModifyIPv6TranslatorEntryRequestBuilder<C> {
     ///
     /// The ID of the associated ACL.
     ///
-    /// - Wire name: `AclId`.
-    /// - Example: `ipv6transacl-bp1de27sou71g0lf****`.
+    /// Its description, rules and example: [`ModifyIPv6TranslatorEntryRequest::acl_id`](ModifyIPv6TranslatorEntryRequest::acl_id).
     pub fn acl_id(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_id = Some(value.into());
         self
@@ -495,209 +470,28 @@ for ModifyIPv6TranslatorEntryResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyIPv6TranslatorEntry`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyIPv6TranslatorEntryError {
-    /// HTTP 400 `InvalidName`: The specified value of name not supported.
-    InvalidName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription`: The specified value of description not supported.
-    InvalidDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIpAddress.AlreadyExist`: The specified  ip address is already exist.
-    InvalidIpAddressAlreadyExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIpAddress.WrongFormat`: The specified ip address is invalid.
-    InvalidIpAddressWrongFormat(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIpAddress.PrivateAddress`: The specified private ip address is invalid.
-    InvalidIpAddressPrivateAddress(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IPv6TranslatorEntry.InvalidPort`: The specified port is invalid.
-    IPv6TranslatorEntryInvalidPort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IPv6TranslatorEntry.InvalidProtocol`: The specified transProtocol is invalid.
-    IPv6TranslatorEntryInvalidProtocol(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IPv6Translator.Configuring`: The specified ipv6 translator is configuring.
-    IPv6TranslatorConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IPv6TranslatorEntry.IPv6Conflict`: The specified ipv6 port conflict.
-    IPv6TranslatorEntryIPv6Conflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IPv6TranslatorEntry.IPv4Conflict`: The specified ipv4 port and address conflict.
-    IPv6TranslatorEntryIPv4Conflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IPv6TranslatorEntry.InvalidParameter`: The specified parameter is not valid.
-    IPv6TranslatorEntryInvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IPv6TranslatorEntry.AclIdNull`: The acl id must not be null.
-    IPv6TranslatorEntryAclIdNull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIPv6TranslatorAclId.NotFound`: The specified ipv6 translator acl id does not exist.
-    InvalidIPv6TranslatorAclIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IPv6TranslatorEntry.InvalidAclType`: The specified acl type is invalid.
-    IPv6TranslatorEntryInvalidAclType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IPv6TranslatorEntry.InvalidAclStatus`: The specified acl status is invalid.
-    IPv6TranslatorEntryInvalidAclStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IPv6TranslatorEntry.InvalidBandwidth`: The specified bandwidth is invalid.
-    IPv6TranslatorEntryInvalidBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidIPv6TranslatorEntryId.NotFound`: The specified ipv6 translator entry id does not exist.
-    InvalidIPv6TranslatorEntryIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyIPv6TranslatorEntryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidName",
-                        "InvalidDescription",
-                        "InvalidIpAddress.AlreadyExist",
-                        "InvalidIpAddress.WrongFormat",
-                        "InvalidIpAddress.PrivateAddress",
-                        "IPv6TranslatorEntry.InvalidPort",
-                        "IPv6TranslatorEntry.InvalidProtocol",
-                        "IPv6Translator.Configuring",
-                        "IPv6TranslatorEntry.IPv6Conflict",
-                        "IPv6TranslatorEntry.IPv4Conflict",
-                        "IPv6TranslatorEntry.InvalidParameter",
-                        "IPv6TranslatorEntry.AclIdNull",
-                        "InvalidIPv6TranslatorAclId.NotFound",
-                        "IPv6TranslatorEntry.InvalidAclType",
-                        "IPv6TranslatorEntry.InvalidAclStatus",
-                        "IPv6TranslatorEntry.InvalidBandwidth",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                        "InvalidIPv6TranslatorEntryId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyIPv6TranslatorEntryError;
+impl crate::Client {
+    /// Calls `ModifyIPv6TranslatorEntry`: Modifies an IPv6 mapping entry.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyIPv6TranslatorEntryRequestBuilder::send) it. The parameters and their rules: [`ModifyIPv6TranslatorEntryRequest`].
+    #[inline]
+    pub fn modify_i_pv6_translator_entry(
+        &self,
+    ) -> ModifyIPv6TranslatorEntryRequestBuilder<&Self> {
+        ModifyIPv6TranslatorEntryRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyIPv6TranslatorEntryError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyIPv6TranslatorEntry`: Modifies an IPv6 mapping entry.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyIPv6TranslatorEntryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidName(error),
-            1 => Self::InvalidDescription(error),
-            2 => Self::InvalidIpAddressAlreadyExist(error),
-            3 => Self::InvalidIpAddressWrongFormat(error),
-            4 => Self::InvalidIpAddressPrivateAddress(error),
-            5 => Self::IPv6TranslatorEntryInvalidPort(error),
-            6 => Self::IPv6TranslatorEntryInvalidProtocol(error),
-            7 => Self::IPv6TranslatorConfiguring(error),
-            8 => Self::IPv6TranslatorEntryIPv6Conflict(error),
-            9 => Self::IPv6TranslatorEntryIPv4Conflict(error),
-            10 => Self::IPv6TranslatorEntryInvalidParameter(error),
-            11 => Self::IPv6TranslatorEntryAclIdNull(error),
-            12 => Self::InvalidIPv6TranslatorAclIdNotFound(error),
-            13 => Self::IPv6TranslatorEntryInvalidAclType(error),
-            14 => Self::IPv6TranslatorEntryInvalidAclStatus(error),
-            15 => Self::IPv6TranslatorEntryInvalidBandwidth(error),
-            16 => Self::ForbbidenSubUser(error),
-            17 => Self::Forbidden(error),
-            18 => Self::InvalidIPv6TranslatorEntryIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidName(error) => (0, error),
-            Self::InvalidDescription(error) => (1, error),
-            Self::InvalidIpAddressAlreadyExist(error) => (2, error),
-            Self::InvalidIpAddressWrongFormat(error) => (3, error),
-            Self::InvalidIpAddressPrivateAddress(error) => (4, error),
-            Self::IPv6TranslatorEntryInvalidPort(error) => (5, error),
-            Self::IPv6TranslatorEntryInvalidProtocol(error) => (6, error),
-            Self::IPv6TranslatorConfiguring(error) => (7, error),
-            Self::IPv6TranslatorEntryIPv6Conflict(error) => (8, error),
-            Self::IPv6TranslatorEntryIPv4Conflict(error) => (9, error),
-            Self::IPv6TranslatorEntryInvalidParameter(error) => (10, error),
-            Self::IPv6TranslatorEntryAclIdNull(error) => (11, error),
-            Self::InvalidIPv6TranslatorAclIdNotFound(error) => (12, error),
-            Self::IPv6TranslatorEntryInvalidAclType(error) => (13, error),
-            Self::IPv6TranslatorEntryInvalidAclStatus(error) => (14, error),
-            Self::IPv6TranslatorEntryInvalidBandwidth(error) => (15, error),
-            Self::ForbbidenSubUser(error) => (16, error),
-            Self::Forbidden(error) => (17, error),
-            Self::InvalidIPv6TranslatorEntryIdNotFound(error) => (18, error),
-            Self::Unhandled(unhandled) => (19, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyIPv6TranslatorEntryError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyIPv6TranslatorEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidName",
-            "InvalidDescription",
-            "InvalidIpAddressAlreadyExist",
-            "InvalidIpAddressWrongFormat",
-            "InvalidIpAddressPrivateAddress",
-            "IPv6TranslatorEntryInvalidPort",
-            "IPv6TranslatorEntryInvalidProtocol",
-            "IPv6TranslatorConfiguring",
-            "IPv6TranslatorEntryIPv6Conflict",
-            "IPv6TranslatorEntryIPv4Conflict",
-            "IPv6TranslatorEntryInvalidParameter",
-            "IPv6TranslatorEntryAclIdNull",
-            "InvalidIPv6TranslatorAclIdNotFound",
-            "IPv6TranslatorEntryInvalidAclType",
-            "IPv6TranslatorEntryInvalidAclStatus",
-            "IPv6TranslatorEntryInvalidBandwidth",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "InvalidIPv6TranslatorEntryIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyIPv6TranslatorEntryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyIPv6TranslatorEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyIPv6TranslatorEntryError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyIPv6TranslatorEntryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_i_pv6_translator_entry(
+        &self,
+    ) -> ModifyIPv6TranslatorEntryRequestBuilder<&Self> {
+        ModifyIPv6TranslatorEntryRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyIpv6AddressAttributeRequest>;
 /// Request of `ModifyIpv6AddressAttribute`: Modifies the name and description of an IPv6 address.
 ///
 /// # Example
@@ -161,9 +164,7 @@ impl<C> ModifyIpv6AddressAttributeRequestBuilder<C> {
     ///
     /// The region ID of the IPv6 address. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-huhehaote`.
+    /// Its description, rules and example: [`ModifyIpv6AddressAttributeRequest::region_id`](ModifyIpv6AddressAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -172,9 +173,7 @@ impl<C> ModifyIpv6AddressAttributeRequestBuilder<C> {
     ///
     /// The ID of the IPv6 address.
     ///
-    /// - Wire name: `Ipv6AddressId`.
-    /// - Required.
-    /// - Example: `ipv6-hp32vv2klzw4yerdf****`.
+    /// Its description, rules and example: [`ModifyIpv6AddressAttributeRequest::ipv6_address_id`](ModifyIpv6AddressAttributeRequest::ipv6_address_id).
     pub fn ipv6_address_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_address_id = Some(value.into());
         self
@@ -183,10 +182,7 @@ impl<C> ModifyIpv6AddressAttributeRequestBuilder<C> {
     ///
     /// The name of the IPv6 address.
     ///
-    /// The name must be 0 to 128 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`ModifyIpv6AddressAttributeRequest::name`](ModifyIpv6AddressAttributeRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -195,10 +191,7 @@ impl<C> ModifyIpv6AddressAttributeRequestBuilder<C> {
     ///
     /// The description of the IPv6 address.
     ///
-    /// The description must be 0 to 256 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`ModifyIpv6AddressAttributeRequest::description`](ModifyIpv6AddressAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -207,11 +200,7 @@ impl<C> ModifyIpv6AddressAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyIpv6AddressAttributeRequest::dry_run`](ModifyIpv6AddressAttributeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -220,13 +209,7 @@ impl<C> ModifyIpv6AddressAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `d7d24a21-f4ba-4454-9173-b3828dae492b`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyIpv6AddressAttributeRequest::client_token`](ModifyIpv6AddressAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -363,113 +346,28 @@ for ModifyIpv6AddressAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyIpv6AddressAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyIpv6AddressAttributeError {
-    /// HTTP 400 `InvalidIpv6AddressId.NotFound`: The specified resource of %s is not found.
-    InvalidIpv6AddressIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Name`: The param of Name \[%s\] is illegal.
-    IllegalParamName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Description`: The param of Description \[%s\] is illegal.
-    IllegalParamDescription(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyIpv6AddressAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidIpv6AddressId.NotFound",
-                        "IllegalParam.Name",
-                        "IllegalParam.Description",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyIpv6AddressAttributeError;
+impl crate::Client {
+    /// Calls `ModifyIpv6AddressAttribute`: Modifies the name and description of an IPv6 address.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyIpv6AddressAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyIpv6AddressAttributeRequest`].
+    #[inline]
+    pub fn modify_ipv6_address_attribute(
+        &self,
+    ) -> ModifyIpv6AddressAttributeRequestBuilder<&Self> {
+        ModifyIpv6AddressAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyIpv6AddressAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyIpv6AddressAttribute`: Modifies the name and description of an IPv6 address.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyIpv6AddressAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidIpv6AddressIdNotFound(error),
-            1 => Self::IllegalParamName(error),
-            2 => Self::IllegalParamDescription(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidIpv6AddressIdNotFound(error) => (0, error),
-            Self::IllegalParamName(error) => (1, error),
-            Self::IllegalParamDescription(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyIpv6AddressAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyIpv6AddressAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidIpv6AddressIdNotFound",
-            "IllegalParamName",
-            "IllegalParamDescription",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyIpv6AddressAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyIpv6AddressAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyIpv6AddressAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyIpv6AddressAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_ipv6_address_attribute(
+        &self,
+    ) -> ModifyIpv6AddressAttributeRequestBuilder<&Self> {
+        ModifyIpv6AddressAttributeRequestBuilder::new(self)
     }
 }

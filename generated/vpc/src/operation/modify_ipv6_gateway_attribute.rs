@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyIpv6GatewayAttributeRequest>;
 /// Request of `ModifyIpv6GatewayAttribute`: Modifies the name and description of an IPv6 gateway.
 ///
 /// # Example
@@ -161,9 +164,7 @@ impl<C> ModifyIpv6GatewayAttributeRequestBuilder<C> {
     ///
     /// The region ID of the IPv6 gateway. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-huhehaote`.
+    /// Its description, rules and example: [`ModifyIpv6GatewayAttributeRequest::region_id`](ModifyIpv6GatewayAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -172,9 +173,7 @@ impl<C> ModifyIpv6GatewayAttributeRequestBuilder<C> {
     ///
     /// The ID of the IPv6 gateway that you want to modify.
     ///
-    /// - Wire name: `Ipv6GatewayId`.
-    /// - Required.
-    /// - Example: `ipv6gw-hp39kh1ya51yzp2lu****`.
+    /// Its description, rules and example: [`ModifyIpv6GatewayAttributeRequest::ipv6_gateway_id`](ModifyIpv6GatewayAttributeRequest::ipv6_gateway_id).
     pub fn ipv6_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_gateway_id = Some(value.into());
         self
@@ -183,10 +182,7 @@ impl<C> ModifyIpv6GatewayAttributeRequestBuilder<C> {
     ///
     /// The name of the IPv6 gateway.
     ///
-    /// The name must be 0 to 128 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `ipv6name`.
+    /// Its description, rules and example: [`ModifyIpv6GatewayAttributeRequest::name`](ModifyIpv6GatewayAttributeRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -195,10 +191,7 @@ impl<C> ModifyIpv6GatewayAttributeRequestBuilder<C> {
     ///
     /// The description of the IPv6 gateway.
     ///
-    /// The description must be 0 to 256 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `ipv6description`.
+    /// Its description, rules and example: [`ModifyIpv6GatewayAttributeRequest::description`](ModifyIpv6GatewayAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -207,11 +200,7 @@ impl<C> ModifyIpv6GatewayAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including invalid AccessKey pairs, unauthorized RAM users, and missing parameter values. If the request fails the dry run, an error message is returned. If the request passes dry run, the `DryRunOperation` error code is returned.
-    /// * **false**: sends the API request. After the request passes the check, a 2XX HTTP status code is returned and the gateway endpoint is associated with the route table. This is the default value.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyIpv6GatewayAttributeRequest::dry_run`](ModifyIpv6GatewayAttributeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -220,13 +209,7 @@ impl<C> ModifyIpv6GatewayAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyIpv6GatewayAttributeRequest::client_token`](ModifyIpv6GatewayAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -361,119 +344,28 @@ for ModifyIpv6GatewayAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyIpv6GatewayAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyIpv6GatewayAttributeError {
-    /// HTTP 400 `InvalidIpv6GatewayId.NotFound`: %s
-    InvalidIpv6GatewayIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Name`: %s
-    IllegalParamName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Description`: %s
-    IllegalParamDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyIpv6GatewayAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidIpv6GatewayId.NotFound",
-                        "IllegalParam.Name",
-                        "IllegalParam.Description",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyIpv6GatewayAttributeError;
+impl crate::Client {
+    /// Calls `ModifyIpv6GatewayAttribute`: Modifies the name and description of an IPv6 gateway.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyIpv6GatewayAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyIpv6GatewayAttributeRequest`].
+    #[inline]
+    pub fn modify_ipv6_gateway_attribute(
+        &self,
+    ) -> ModifyIpv6GatewayAttributeRequestBuilder<&Self> {
+        ModifyIpv6GatewayAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyIpv6GatewayAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyIpv6GatewayAttribute`: Modifies the name and description of an IPv6 gateway.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyIpv6GatewayAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidIpv6GatewayIdNotFound(error),
-            1 => Self::IllegalParamName(error),
-            2 => Self::IllegalParamDescription(error),
-            3 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidIpv6GatewayIdNotFound(error) => (0, error),
-            Self::IllegalParamName(error) => (1, error),
-            Self::IllegalParamDescription(error) => (2, error),
-            Self::InvalidRegionIdNotFound(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyIpv6GatewayAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyIpv6GatewayAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidIpv6GatewayIdNotFound",
-            "IllegalParamName",
-            "IllegalParamDescription",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyIpv6GatewayAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyIpv6GatewayAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyIpv6GatewayAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyIpv6GatewayAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_ipv6_gateway_attribute(
+        &self,
+    ) -> ModifyIpv6GatewayAttributeRequestBuilder<&Self> {
+        ModifyIpv6GatewayAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyIpv6InternetBandwidthRequest>;
 /// Request of `ModifyIpv6InternetBandwidth`: Modifies the Internet bandwidth of an IPv6 address.
 ///
 /// You cannot repeatedly call the **ModifyIpv6InternetBandwidth** operation to modify the Internet bandwidth value of an IPv6 CIDR block within the specified period of time.
@@ -167,9 +170,7 @@ impl<C> ModifyIpv6InternetBandwidthRequestBuilder<C> {
     ///
     /// The ID of the region where the IPv6 gateway is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-huhehaote`.
+    /// Its description, rules and example: [`ModifyIpv6InternetBandwidthRequest::region_id`](ModifyIpv6InternetBandwidthRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -178,10 +179,7 @@ impl<C> ModifyIpv6InternetBandwidthRequestBuilder<C> {
     ///
     /// The ID of the IPv6 address.
     ///
-    /// > You must specify one of **Ipv6AddressId** and **Ipv6InternetBandwidthId**.
-    ///
-    /// - Wire name: `Ipv6AddressId`.
-    /// - Example: `ipv6-2zen5j4axcp5l5qyy****`.
+    /// Its description, rules and example: [`ModifyIpv6InternetBandwidthRequest::ipv6_address_id`](ModifyIpv6InternetBandwidthRequest::ipv6_address_id).
     pub fn ipv6_address_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_address_id = Some(value.into());
         self
@@ -190,8 +188,7 @@ impl<C> ModifyIpv6InternetBandwidthRequestBuilder<C> {
     ///
     /// The instance ID of the Internet bandwidth of the IPv6 address.
     ///
-    /// - Wire name: `Ipv6InternetBandwidthId`.
-    /// - Example: `ipv6bw-uf6hcyzu65v98v3du****`.
+    /// Its description, rules and example: [`ModifyIpv6InternetBandwidthRequest::ipv6_internet_bandwidth_id`](ModifyIpv6InternetBandwidthRequest::ipv6_internet_bandwidth_id).
     pub fn ipv6_internet_bandwidth_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_internet_bandwidth_id = Some(value.into());
         self
@@ -200,12 +197,7 @@ impl<C> ModifyIpv6InternetBandwidthRequestBuilder<C> {
     ///
     /// The Internet bandwidth value of the IPv6 address. Unit: Mbit/s.
     ///
-    /// * If the billing method is pay-by-data-transfer, valid values are **1** to **1000**.
-    /// * If the billing method is pay-by-bandwidth, valid values are **1** to **2000**.
-    ///
-    /// - Wire name: `Bandwidth`.
-    /// - Required.
-    /// - Example: `4`.
+    /// Its description, rules and example: [`ModifyIpv6InternetBandwidthRequest::bandwidth`](ModifyIpv6InternetBandwidthRequest::bandwidth).
     pub fn bandwidth(mut self, value: i64) -> Self {
         self.inner.bandwidth = Some(value);
         self
@@ -214,13 +206,7 @@ impl<C> ModifyIpv6InternetBandwidthRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyIpv6InternetBandwidthRequest::client_token`](ModifyIpv6InternetBandwidthRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -229,11 +215,7 @@ impl<C> ModifyIpv6InternetBandwidthRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
-    /// * **true**: pre-checks the request but does not create the IPv4 gateway. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): sends the API request. After the request passes the check, an HTTP 2xx status code is returned and the IPv4 gateway is created.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyIpv6InternetBandwidthRequest::dry_run`](ModifyIpv6InternetBandwidthRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -373,179 +355,28 @@ for ModifyIpv6InternetBandwidthResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyIpv6InternetBandwidth`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyIpv6InternetBandwidthError {
-    /// HTTP 400 `MissingParam.Ipv6InstanceId`: The param of Ipv6InstanceId is missing.
-    MissingParamIpv6InstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIpv6Instance.NotFound`: The specified Ipv6AddressId or Ipv6InternetBandwidthId is not found.
+mod error;
+pub use error::ModifyIpv6InternetBandwidthError;
+impl crate::Client {
+    /// Calls `ModifyIpv6InternetBandwidth`: Modifies the Internet bandwidth of an IPv6 address.
     ///
-    /// Also returned with HTTP 404: The specified Ipv6AddressId or Ipv6InternetBandwidthId is not found.
-    InvalidIpv6InstanceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Bandwidth`: The param of bandwidth is illegal.
-    IllegalParamBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.FinancialLocked`: The operation is forbidden because of financialLocked.
-    OperationUnsupportedFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InternetBandwidthNonExist`: The operation is forbidden because of InternetBandwidthNonExist.
-    OperationFailedInternetBandwidthNonExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InternetBandwidthUnstable`: The operation is forbidden because of InternetBandwidthUnstable.
-    OperationFailedInternetBandwidthUnstable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.BandwidthExceedLimit`: The operation is forbidden because of BandwidthExceedLimit.
-    OperationFailedBandwidthExceedLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParamExclusive.Ipv6AddressIdAndIpv6InternetBandwidthId`: Ipv6AddressId and Ipv6InternetBandwidthId is mutually exclusive.
-    ParamExclusiveIpv6AddressIdAndIpv6InternetBandwidthId(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `OperationFailed.SaleValidate`: Validate sale condition with subArticle failed.
-    OperationFailedSaleValidate(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `OperationFailed.QuerySpInfo`: query resource by sp error
-    OperationFailedQuerySpInfo(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `OperationFailed.QueryAccountInfo`: Query account info failed when create order.
-    OperationFailedQueryAccountInfo(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `OperationFailed.SyncTradeResource`: Resource transaction information synchronization failed
-    OperationFailedSyncTradeResource(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyIpv6InternetBandwidthError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "MissingParam.Ipv6InstanceId",
-                        "InvalidIpv6Instance.NotFound",
-                        "IllegalParam.Bandwidth",
-                        "OperationUnsupported.FinancialLocked",
-                        "OperationFailed.InternetBandwidthNonExist",
-                        "OperationFailed.InternetBandwidthUnstable",
-                        "OperationFailed.BandwidthExceedLimit",
-                        "ParamExclusive.Ipv6AddressIdAndIpv6InternetBandwidthId",
-                        "InvalidRegionId.NotFound",
-                        "OperationFailed.SaleValidate",
-                        "OperationFailed.QuerySpInfo",
-                        "OperationFailed.QueryAccountInfo",
-                        "OperationFailed.SyncTradeResource",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](ModifyIpv6InternetBandwidthRequestBuilder::send) it. The parameters and their rules: [`ModifyIpv6InternetBandwidthRequest`].
+    #[inline]
+    pub fn modify_ipv6_internet_bandwidth(
+        &self,
+    ) -> ModifyIpv6InternetBandwidthRequestBuilder<&Self> {
+        ModifyIpv6InternetBandwidthRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyIpv6InternetBandwidthError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyIpv6InternetBandwidth`: Modifies the Internet bandwidth of an IPv6 address.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyIpv6InternetBandwidthRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::MissingParamIpv6InstanceId(error),
-            1 => Self::InvalidIpv6InstanceNotFound(error),
-            2 => Self::IllegalParamBandwidth(error),
-            3 => Self::OperationUnsupportedFinancialLocked(error),
-            4 => Self::OperationFailedInternetBandwidthNonExist(error),
-            5 => Self::OperationFailedInternetBandwidthUnstable(error),
-            6 => Self::OperationFailedBandwidthExceedLimit(error),
-            7 => Self::ParamExclusiveIpv6AddressIdAndIpv6InternetBandwidthId(error),
-            8 => Self::InvalidRegionIdNotFound(error),
-            9 => Self::OperationFailedSaleValidate(error),
-            10 => Self::OperationFailedQuerySpInfo(error),
-            11 => Self::OperationFailedQueryAccountInfo(error),
-            12 => Self::OperationFailedSyncTradeResource(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParamIpv6InstanceId(error) => (0, error),
-            Self::InvalidIpv6InstanceNotFound(error) => (1, error),
-            Self::IllegalParamBandwidth(error) => (2, error),
-            Self::OperationUnsupportedFinancialLocked(error) => (3, error),
-            Self::OperationFailedInternetBandwidthNonExist(error) => (4, error),
-            Self::OperationFailedInternetBandwidthUnstable(error) => (5, error),
-            Self::OperationFailedBandwidthExceedLimit(error) => (6, error),
-            Self::ParamExclusiveIpv6AddressIdAndIpv6InternetBandwidthId(error) => {
-                (7, error)
-            }
-            Self::InvalidRegionIdNotFound(error) => (8, error),
-            Self::OperationFailedSaleValidate(error) => (9, error),
-            Self::OperationFailedQuerySpInfo(error) => (10, error),
-            Self::OperationFailedQueryAccountInfo(error) => (11, error),
-            Self::OperationFailedSyncTradeResource(error) => (12, error),
-            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyIpv6InternetBandwidthError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyIpv6InternetBandwidthError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "MissingParamIpv6InstanceId",
-            "InvalidIpv6InstanceNotFound",
-            "IllegalParamBandwidth",
-            "OperationUnsupportedFinancialLocked",
-            "OperationFailedInternetBandwidthNonExist",
-            "OperationFailedInternetBandwidthUnstable",
-            "OperationFailedBandwidthExceedLimit",
-            "ParamExclusiveIpv6AddressIdAndIpv6InternetBandwidthId",
-            "InvalidRegionIdNotFound",
-            "OperationFailedSaleValidate",
-            "OperationFailedQuerySpInfo",
-            "OperationFailedQueryAccountInfo",
-            "OperationFailedSyncTradeResource",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyIpv6InternetBandwidthError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyIpv6InternetBandwidthError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyIpv6InternetBandwidthError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyIpv6InternetBandwidthError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_ipv6_internet_bandwidth(
+        &self,
+    ) -> ModifyIpv6InternetBandwidthRequestBuilder<&Self> {
+        ModifyIpv6InternetBandwidthRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyNatGatewayAttributeRequest>;
 /// Request of `ModifyNatGatewayAttribute`: Modifies the name and description of a NAT gateway.
 ///
 /// ## Description
@@ -193,11 +196,7 @@ impl<C> ModifyNatGatewayAttributeRequestBuilder<C> {
     ///
     /// The region ID of the NAT gateway.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyNatGatewayAttributeRequest::region_id`](ModifyNatGatewayAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -206,9 +205,7 @@ impl<C> ModifyNatGatewayAttributeRequestBuilder<C> {
     ///
     /// The ID of the NAT gateway.
     ///
-    /// - Wire name: `NatGatewayId`.
-    /// - Required.
-    /// - Example: `ngw-2ze0dcn4mq31qx2jc****`.
+    /// Its description, rules and example: [`ModifyNatGatewayAttributeRequest::nat_gateway_id`](ModifyNatGatewayAttributeRequest::nat_gateway_id).
     pub fn nat_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_gateway_id = Some(value.into());
         self
@@ -217,10 +214,7 @@ impl<C> ModifyNatGatewayAttributeRequestBuilder<C> {
     ///
     /// The name of the NAT gateway.
     ///
-    /// The name must be 1 to 128 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `nat123`.
+    /// Its description, rules and example: [`ModifyNatGatewayAttributeRequest::name`](ModifyNatGatewayAttributeRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -229,10 +223,7 @@ impl<C> ModifyNatGatewayAttributeRequestBuilder<C> {
     ///
     /// The description of the NAT gateway.
     ///
-    /// The description must be 1 to 128 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `Description`.
+    /// Its description, rules and example: [`ModifyNatGatewayAttributeRequest::description`](ModifyNatGatewayAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -241,11 +232,7 @@ impl<C> ModifyNatGatewayAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable the Internet Control Message Protocol (ICMP) non-retrieval feature. Valid values:
     ///
-    /// * **false** (default)
-    /// * **true**
-    ///
-    /// - Wire name: `IcmpReplyEnabled`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyNatGatewayAttributeRequest::icmp_reply_enabled`](ModifyNatGatewayAttributeRequest::icmp_reply_enabled).
     pub fn icmp_reply_enabled(mut self, value: bool) -> Self {
         self.inner.icmp_reply_enabled = Some(value);
         self
@@ -254,31 +241,21 @@ impl<C> ModifyNatGatewayAttributeRequestBuilder<C> {
     ///
     /// The mode in which the NAT gateway is associated with an elastic IP address (EIP). You can leave this parameter empty. If you want to specify a value for this parameter, set the value to **NAT**, which indicates that the NAT gateway is associated with the EIP in NAT mode.
     ///
-    /// \*\*
-    ///
-    /// **Description**
-    ///
-    /// * If EipBindMode is set to MULTI_BINDED when the NAT gateway is created, you can change the value of this parameter from **MULTI_BINDED** to **NAT**. If EipBindMode is set to NAT when the NAT gateway is created, you cannot change the value of this parameter from **NAT** to **MULTI_BINDED**. For more information about **MULTI_BINDED**, see [CreateNatGateway](<https://www.alibabacloud.com/help/doc-detail/120219.htm>).
-    /// * When the mode in which the NAT gateway is associated with an EIP is being changed, a transient connection that lasts a few seconds may occur. If the number of EIPs with which the NAT gateway is associated increases, the transient connection lasts longer. You can change the mode only for a NAT gateway that is associated with up to five EIPs. We recommend that you change the mode during off-peak hours.
-    /// * After the mode is changed to **NAT**, the Internet NAT gateway is compatible with the IPv4 gateway. However, if you associate an EIP with the NAT gateway, the EIP occupies one private IP address on the vSwitch of the NAT gateway. Make sure that the vSwitch has sufficient private IP addresses. Otherwise, the EIP fails to be associated with the NAT gateway.
-    ///
-    /// - Wire name: `EipBindMode`.
-    /// - Must be one of `NAT`.
-    /// - Example: `NAT`.
+    /// Its description, rules and example: [`ModifyNatGatewayAttributeRequest::eip_bind_mode`](ModifyNatGatewayAttributeRequest::eip_bind_mode).
     pub fn eip_bind_mode(mut self, value: impl Into<crate::types::EipBindMode>) -> Self {
         self.inner.eip_bind_mode = Some(value.into());
         self
     }
     /// Sets `EnableSessionLog`.
     ///
-    /// - Wire name: `EnableSessionLog`.
+    /// Its description, rules and example: [`ModifyNatGatewayAttributeRequest::enable_session_log`](ModifyNatGatewayAttributeRequest::enable_session_log).
     pub fn enable_session_log(mut self, value: bool) -> Self {
         self.inner.enable_session_log = Some(value);
         self
     }
     /// Sets `LogDelivery`.
     ///
-    /// - Wire name: `LogDelivery`.
+    /// Its description, rules and example: [`ModifyNatGatewayAttributeRequest::log_delivery`](ModifyNatGatewayAttributeRequest::log_delivery).
     pub fn log_delivery(
         mut self,
         value: crate::types::ModifyNatGatewayAttributeLogDelivery,
@@ -418,277 +395,28 @@ for ModifyNatGatewayAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyNatGatewayAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyNatGatewayAttributeError {
-    /// HTTP 400 `UnsupportedFeature.PrivateLinkMode`: The feature of %s is not supported.
-    UnsupportedFeaturePrivateLinkMode(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.NATGW`: NATGW status is invalid.
-    IncorrectStatusNatgw(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.NatGateway`: The status of natgateway is incorrect.
-    IncorrectStatusNatGateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.PrivateLinkMode`: The specified resource of %s depends on %s, so the operation cannot be completed.
-    DependencyViolationPrivateLinkMode(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.IcmpReplyEnabled`: The feature of IcmpReplyEnabled is not supported.
-    UnsupportedFeatureIcmpReplyEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParams.NotNull`: The parameter must not be null, name or description or icmpReplyEnabled
-    InvalidParamsNotNull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Name.Malformed`: The specified Name is not valid.
-    InvalidParameterNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Description.Malformed`: The specified Description is not valid.
-    InvalidParameterDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.IndirectConvertForVpcNat`: The VPC NAT gateway is not support to change EIP bond type.
-    UnsupportedFeatureIndirectConvertForVpcNat(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.NormalNatModifyEipBindMode`: The normal NAT gateway is not support to change EIP bond type.
-    UnsupportedFeatureNormalNatModifyEipBindMode(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.EipBondTypeIsAlreadyNAT`: The EIP bond type is already NAT type.
-    OperationDeniedEipBondTypeIsAlreadyNat(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.IndirectConvertForFwNat`: The security protection enabled NAT gateway is not support change EIP bond type.
-    UnsupportedFeatureIndirectConvertForFwNat(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.EipNumForModifyEipBondType`: The quota of %s is exceeded, binded: %s, quota: %s.
-    QuotaExceededEipNumForModifyEipBondType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotEnough.SwitchAvailableIps`: The available private Ip number is not enough in your subnet.
-    ResourceNotEnoughSwitchAvailableIps(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.VpcNatSecurityProtectionEnabled`: The VPC NAT gateway is not supported to enable security protection.
-    UnsupportedFeatureVpcNatSecurityProtectionEnabled(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationDenied.NatGatewayStatusInvalid`: The NAT gateway status is invalid.
-    OperationDeniedNatGatewayStatusInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.EipStatusInvalid`: The NAT gateway has EIP in invalid status.
-    OperationDeniedEipStatusInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.SnatEntryStatusInvalid`: The NAT gateway has SNAT entry in invalid status.
-    OperationDeniedSnatEntryStatusInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.DnatEntryStatusInvalid`: The NAT gateway has DNAT entry in invalid status.
-    OperationDeniedDnatEntryStatusInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.MutilBindedTypeNatEnableFw`: The NAT with Mutil-Binded Eip bind type is not support enable firewall.
-    UnsupportedFeatureMutilBindedTypeNatEnableFw(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.FinancialLocked`: The instance is locked due to outstanding payments.
-    ForbiddenFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.PrivateLinkMode`: The NAT gateway is not support to change PrivateLinkMode.
-    OperationFailedPrivateLinkMode(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.SessionLogDeliveryDestination`: The specified Delivery Destination is illegal.
-    IllegalParamSessionLogDeliveryDestination(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.LogDeliveryIsUnAuthorized`: Operation failed because the user is not authorized to deliver NAT session log.
-    OperationFailedLogDeliveryIsUnAuthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.SessionLogDeliveryType`: The specified Delivery Type is illegal.
-    IllegalParamSessionLogDeliveryType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.EnableSessionLog`: The feature of EnableSessionLog is not supported.
-    UnsupportedFeatureEnableSessionLog(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.ModifyEipBondType`: Authentication is failed for modify EIP bond type.
-    ForbiddenModifyEipBondType(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidNatGatewayId.NotFound`: The specified NatGatewayId does not exist in our records.
-    InvalidNatGatewayIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `OperationFailed.ConfigSessionLog`: Failed to configure session log due to a temporary failure of the server.
-    OperationFailedConfigSessionLog(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyNatGatewayAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "UnsupportedFeature.PrivateLinkMode",
-                        "IncorrectStatus.NATGW",
-                        "IncorrectStatus.NatGateway",
-                        "DependencyViolation.PrivateLinkMode",
-                        "UnsupportedFeature.IcmpReplyEnabled",
-                        "InvalidParams.NotNull",
-                        "InvalidParameter.Name.Malformed",
-                        "InvalidParameter.Description.Malformed",
-                        "UnsupportedFeature.IndirectConvertForVpcNat",
-                        "UnsupportedFeature.NormalNatModifyEipBindMode",
-                        "OperationDenied.EipBondTypeIsAlreadyNAT",
-                        "UnsupportedFeature.IndirectConvertForFwNat",
-                        "QuotaExceeded.EipNumForModifyEipBondType",
-                        "ResourceNotEnough.SwitchAvailableIps",
-                        "UnsupportedFeature.VpcNatSecurityProtectionEnabled",
-                        "OperationDenied.NatGatewayStatusInvalid",
-                        "OperationDenied.EipStatusInvalid",
-                        "OperationDenied.SnatEntryStatusInvalid",
-                        "OperationDenied.DnatEntryStatusInvalid",
-                        "UnsupportedFeature.MutilBindedTypeNatEnableFw",
-                        "Forbidden.FinancialLocked",
-                        "OperationFailed.PrivateLinkMode",
-                        "IllegalParam.SessionLogDeliveryDestination",
-                        "OperationFailed.LogDeliveryIsUnAuthorized",
-                        "IllegalParam.SessionLogDeliveryType",
-                        "UnsupportedFeature.EnableSessionLog",
-                        "Forbidden.ModifyEipBondType",
-                        "InvalidRegionId.NotFound",
-                        "InvalidNatGatewayId.NotFound",
-                        "OperationFailed.ConfigSessionLog",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyNatGatewayAttributeError;
+impl crate::Client {
+    /// Calls `ModifyNatGatewayAttribute`: Modifies the name and description of a NAT gateway.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyNatGatewayAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyNatGatewayAttributeRequest`].
+    #[inline]
+    pub fn modify_nat_gateway_attribute(
+        &self,
+    ) -> ModifyNatGatewayAttributeRequestBuilder<&Self> {
+        ModifyNatGatewayAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyNatGatewayAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyNatGatewayAttribute`: Modifies the name and description of a NAT gateway.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyNatGatewayAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::UnsupportedFeaturePrivateLinkMode(error),
-            1 => Self::IncorrectStatusNatgw(error),
-            2 => Self::IncorrectStatusNatGateway(error),
-            3 => Self::DependencyViolationPrivateLinkMode(error),
-            4 => Self::UnsupportedFeatureIcmpReplyEnabled(error),
-            5 => Self::InvalidParamsNotNull(error),
-            6 => Self::InvalidParameterNameMalformed(error),
-            7 => Self::InvalidParameterDescriptionMalformed(error),
-            8 => Self::UnsupportedFeatureIndirectConvertForVpcNat(error),
-            9 => Self::UnsupportedFeatureNormalNatModifyEipBindMode(error),
-            10 => Self::OperationDeniedEipBondTypeIsAlreadyNat(error),
-            11 => Self::UnsupportedFeatureIndirectConvertForFwNat(error),
-            12 => Self::QuotaExceededEipNumForModifyEipBondType(error),
-            13 => Self::ResourceNotEnoughSwitchAvailableIps(error),
-            14 => Self::UnsupportedFeatureVpcNatSecurityProtectionEnabled(error),
-            15 => Self::OperationDeniedNatGatewayStatusInvalid(error),
-            16 => Self::OperationDeniedEipStatusInvalid(error),
-            17 => Self::OperationDeniedSnatEntryStatusInvalid(error),
-            18 => Self::OperationDeniedDnatEntryStatusInvalid(error),
-            19 => Self::UnsupportedFeatureMutilBindedTypeNatEnableFw(error),
-            20 => Self::ForbiddenFinancialLocked(error),
-            21 => Self::OperationFailedPrivateLinkMode(error),
-            22 => Self::IllegalParamSessionLogDeliveryDestination(error),
-            23 => Self::OperationFailedLogDeliveryIsUnAuthorized(error),
-            24 => Self::IllegalParamSessionLogDeliveryType(error),
-            25 => Self::UnsupportedFeatureEnableSessionLog(error),
-            26 => Self::ForbiddenModifyEipBondType(error),
-            27 => Self::InvalidRegionIdNotFound(error),
-            28 => Self::InvalidNatGatewayIdNotFound(error),
-            29 => Self::OperationFailedConfigSessionLog(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::UnsupportedFeaturePrivateLinkMode(error) => (0, error),
-            Self::IncorrectStatusNatgw(error) => (1, error),
-            Self::IncorrectStatusNatGateway(error) => (2, error),
-            Self::DependencyViolationPrivateLinkMode(error) => (3, error),
-            Self::UnsupportedFeatureIcmpReplyEnabled(error) => (4, error),
-            Self::InvalidParamsNotNull(error) => (5, error),
-            Self::InvalidParameterNameMalformed(error) => (6, error),
-            Self::InvalidParameterDescriptionMalformed(error) => (7, error),
-            Self::UnsupportedFeatureIndirectConvertForVpcNat(error) => (8, error),
-            Self::UnsupportedFeatureNormalNatModifyEipBindMode(error) => (9, error),
-            Self::OperationDeniedEipBondTypeIsAlreadyNat(error) => (10, error),
-            Self::UnsupportedFeatureIndirectConvertForFwNat(error) => (11, error),
-            Self::QuotaExceededEipNumForModifyEipBondType(error) => (12, error),
-            Self::ResourceNotEnoughSwitchAvailableIps(error) => (13, error),
-            Self::UnsupportedFeatureVpcNatSecurityProtectionEnabled(error) => (14, error),
-            Self::OperationDeniedNatGatewayStatusInvalid(error) => (15, error),
-            Self::OperationDeniedEipStatusInvalid(error) => (16, error),
-            Self::OperationDeniedSnatEntryStatusInvalid(error) => (17, error),
-            Self::OperationDeniedDnatEntryStatusInvalid(error) => (18, error),
-            Self::UnsupportedFeatureMutilBindedTypeNatEnableFw(error) => (19, error),
-            Self::ForbiddenFinancialLocked(error) => (20, error),
-            Self::OperationFailedPrivateLinkMode(error) => (21, error),
-            Self::IllegalParamSessionLogDeliveryDestination(error) => (22, error),
-            Self::OperationFailedLogDeliveryIsUnAuthorized(error) => (23, error),
-            Self::IllegalParamSessionLogDeliveryType(error) => (24, error),
-            Self::UnsupportedFeatureEnableSessionLog(error) => (25, error),
-            Self::ForbiddenModifyEipBondType(error) => (26, error),
-            Self::InvalidRegionIdNotFound(error) => (27, error),
-            Self::InvalidNatGatewayIdNotFound(error) => (28, error),
-            Self::OperationFailedConfigSessionLog(error) => (29, error),
-            Self::Unhandled(unhandled) => (30, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyNatGatewayAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyNatGatewayAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "UnsupportedFeaturePrivateLinkMode",
-            "IncorrectStatusNatgw",
-            "IncorrectStatusNatGateway",
-            "DependencyViolationPrivateLinkMode",
-            "UnsupportedFeatureIcmpReplyEnabled",
-            "InvalidParamsNotNull",
-            "InvalidParameterNameMalformed",
-            "InvalidParameterDescriptionMalformed",
-            "UnsupportedFeatureIndirectConvertForVpcNat",
-            "UnsupportedFeatureNormalNatModifyEipBindMode",
-            "OperationDeniedEipBondTypeIsAlreadyNat",
-            "UnsupportedFeatureIndirectConvertForFwNat",
-            "QuotaExceededEipNumForModifyEipBondType",
-            "ResourceNotEnoughSwitchAvailableIps",
-            "UnsupportedFeatureVpcNatSecurityProtectionEnabled",
-            "OperationDeniedNatGatewayStatusInvalid",
-            "OperationDeniedEipStatusInvalid",
-            "OperationDeniedSnatEntryStatusInvalid",
-            "OperationDeniedDnatEntryStatusInvalid",
-            "UnsupportedFeatureMutilBindedTypeNatEnableFw",
-            "ForbiddenFinancialLocked",
-            "OperationFailedPrivateLinkMode",
-            "IllegalParamSessionLogDeliveryDestination",
-            "OperationFailedLogDeliveryIsUnAuthorized",
-            "IllegalParamSessionLogDeliveryType",
-            "UnsupportedFeatureEnableSessionLog",
-            "ForbiddenModifyEipBondType",
-            "InvalidRegionIdNotFound",
-            "InvalidNatGatewayIdNotFound",
-            "OperationFailedConfigSessionLog",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyNatGatewayAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyNatGatewayAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyNatGatewayAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyNatGatewayAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_nat_gateway_attribute(
+        &self,
+    ) -> ModifyNatGatewayAttributeRequestBuilder<&Self> {
+        ModifyNatGatewayAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyNatGatewaySpecRequest>;
 /// Request of `ModifyNatGatewaySpec`: Upgrades a subscription Internet NAT gateway.
 ///
 /// - You cannot call this operation to downgrade a subscription Internet NAT gateway. You can downgrade a subscription Internet NAT gateway only in the console.
@@ -168,11 +171,7 @@ impl<C> ModifyNatGatewaySpecRequestBuilder<C> {
     ///
     /// The ID of the region where the Internet NAT gateway is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyNatGatewaySpecRequest::region_id`](ModifyNatGatewaySpecRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -181,9 +180,7 @@ impl<C> ModifyNatGatewaySpecRequestBuilder<C> {
     ///
     /// The ID of the Internet NAT gateway that you want to upgrade.
     ///
-    /// - Wire name: `NatGatewayId`.
-    /// - Required.
-    /// - Example: `ngw-bp1uewa15k4iy5770****`.
+    /// Its description, rules and example: [`ModifyNatGatewaySpecRequest::nat_gateway_id`](ModifyNatGatewaySpecRequest::nat_gateway_id).
     pub fn nat_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_gateway_id = Some(value.into());
         self
@@ -192,13 +189,7 @@ impl<C> ModifyNatGatewaySpecRequestBuilder<C> {
     ///
     /// The size of the Internet NAT gateway. Valid values:
     ///
-    /// * **Small**: small
-    /// * **Middle**: medium
-    /// * **Large**: large
-    ///
-    /// - Wire name: `Spec`.
-    /// - Required.
-    /// - Example: `Middle`.
+    /// Its description, rules and example: [`ModifyNatGatewaySpecRequest::spec`](ModifyNatGatewaySpecRequest::spec).
     pub fn spec(mut self, value: impl Into<String>) -> Self {
         self.inner.spec = Some(value.into());
         self
@@ -207,11 +198,7 @@ impl<C> ModifyNatGatewaySpecRequestBuilder<C> {
     ///
     /// Specifies whether to automatically complete the payment.
     ///
-    /// * **true**: enables automatic payment. Payments are automatically completed.
-    /// * **false** (default): disables automatic payment. If you select this option, you must go to the Order Center to complete the payment after an order is generated.
-    ///
-    /// - Wire name: `AutoPay`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyNatGatewaySpecRequest::auto_pay`](ModifyNatGatewaySpecRequest::auto_pay).
     pub fn auto_pay(mut self, value: bool) -> Self {
         self.inner.auto_pay = Some(value);
         self
@@ -220,11 +207,7 @@ impl<C> ModifyNatGatewaySpecRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyNatGatewaySpecRequest::client_token`](ModifyNatGatewaySpecRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -359,161 +342,24 @@ for ModifyNatGatewaySpecResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyNatGatewaySpec`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyNatGatewaySpecError {
-    /// HTTP 400 `NATGW_MODIFY_SPEC_SAME`: The specified Spec is same with now.
-    NatgwModifySpecSame(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Spec.ValueNotSupported`: The specified Spec is not valid.
-    InvalidParameterSpecValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SyncOrderToSub`: SyncOrderToSub error.
-    OperationFailedSyncOrderToSub(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.QueryPrice`: Query price failed when create order.
-    OperationFailedQueryPrice(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidNatGatewayId.NotFound`: The specified NatGatewayId does not exist in our records.
-    InvalidNatGatewayIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `IncorrectStatus.NatGateway`: %s
-    IncorrectStatusNatGateway(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `OperationUnsupported.PayByLcuNatModifySpec`: The spec of payByLcu nat is unsupported to modify.
-    OperationUnsupportedPayByLcuNatModifySpec(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.ModifySpecToSpecialSpec`: You are not authorized to modify nat spec to special spec.
-    ForbiddenModifySpecToSpecialSpec(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.ModifySpecToSpecialSpecForNormalNat`: Normal NAT is not allowed to change to special spec, only enhanced nat allowed.
-    ForbiddenModifySpecToSpecialSpecForNormalNat(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `OperationFailed.NoAvailableResource`: The Zone have no available resource.
-    OperationFailedNoAvailableResource(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyNatGatewaySpecError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "NATGW_MODIFY_SPEC_SAME",
-                        "InvalidParameter.Spec.ValueNotSupported",
-                        "OperationFailed.SyncOrderToSub",
-                        "OperationFailed.QueryPrice",
-                        "InvalidRegionId.NotFound",
-                        "InvalidNatGatewayId.NotFound",
-                        "IncorrectStatus.NatGateway",
-                        "OperationUnsupported.PayByLcuNatModifySpec",
-                        "Forbidden.ModifySpecToSpecialSpec",
-                        "Forbidden.ModifySpecToSpecialSpecForNormalNat",
-                        "OperationFailed.NoAvailableResource",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyNatGatewaySpecError;
+impl crate::Client {
+    /// Calls `ModifyNatGatewaySpec`: Upgrades a subscription Internet NAT gateway.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyNatGatewaySpecRequestBuilder::send) it. The parameters and their rules: [`ModifyNatGatewaySpecRequest`].
+    #[inline]
+    pub fn modify_nat_gateway_spec(&self) -> ModifyNatGatewaySpecRequestBuilder<&Self> {
+        ModifyNatGatewaySpecRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyNatGatewaySpecError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyNatGatewaySpec`: Upgrades a subscription Internet NAT gateway.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyNatGatewaySpecRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::NatgwModifySpecSame(error),
-            1 => Self::InvalidParameterSpecValueNotSupported(error),
-            2 => Self::OperationFailedSyncOrderToSub(error),
-            3 => Self::OperationFailedQueryPrice(error),
-            4 => Self::InvalidRegionIdNotFound(error),
-            5 => Self::InvalidNatGatewayIdNotFound(error),
-            6 => Self::IncorrectStatusNatGateway(error),
-            7 => Self::OperationUnsupportedPayByLcuNatModifySpec(error),
-            8 => Self::ForbiddenModifySpecToSpecialSpec(error),
-            9 => Self::ForbiddenModifySpecToSpecialSpecForNormalNat(error),
-            10 => Self::OperationFailedNoAvailableResource(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::NatgwModifySpecSame(error) => (0, error),
-            Self::InvalidParameterSpecValueNotSupported(error) => (1, error),
-            Self::OperationFailedSyncOrderToSub(error) => (2, error),
-            Self::OperationFailedQueryPrice(error) => (3, error),
-            Self::InvalidRegionIdNotFound(error) => (4, error),
-            Self::InvalidNatGatewayIdNotFound(error) => (5, error),
-            Self::IncorrectStatusNatGateway(error) => (6, error),
-            Self::OperationUnsupportedPayByLcuNatModifySpec(error) => (7, error),
-            Self::ForbiddenModifySpecToSpecialSpec(error) => (8, error),
-            Self::ForbiddenModifySpecToSpecialSpecForNormalNat(error) => (9, error),
-            Self::OperationFailedNoAvailableResource(error) => (10, error),
-            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyNatGatewaySpecError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyNatGatewaySpecError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "NatgwModifySpecSame",
-            "InvalidParameterSpecValueNotSupported",
-            "OperationFailedSyncOrderToSub",
-            "OperationFailedQueryPrice",
-            "InvalidRegionIdNotFound",
-            "InvalidNatGatewayIdNotFound",
-            "IncorrectStatusNatGateway",
-            "OperationUnsupportedPayByLcuNatModifySpec",
-            "ForbiddenModifySpecToSpecialSpec",
-            "ForbiddenModifySpecToSpecialSpecForNormalNat",
-            "OperationFailedNoAvailableResource",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyNatGatewaySpecError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyNatGatewaySpecError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyNatGatewaySpecError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyNatGatewaySpecError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_nat_gateway_spec(&self) -> ModifyNatGatewaySpecRequestBuilder<&Self> {
+        ModifyNatGatewaySpecRequestBuilder::new(self)
     }
 }

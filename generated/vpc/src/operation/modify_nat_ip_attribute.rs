@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyNatIpAttributeRequest>;
 /// Request of `ModifyNatIpAttribute`: Modifies the name and description of a NAT IP address.
 ///
 /// ## Description
@@ -167,11 +170,7 @@ impl<C> ModifyNatIpAttributeRequestBuilder<C> {
     ///
     /// The region ID of the NAT gateway to which the NAT IP address that you want to modify belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `eu-central-1`.
+    /// Its description, rules and example: [`ModifyNatIpAttributeRequest::region_id`](ModifyNatIpAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -180,9 +179,7 @@ impl<C> ModifyNatIpAttributeRequestBuilder<C> {
     ///
     /// The ID of the NAT IP address that you want to modify.
     ///
-    /// - Wire name: `NatIpId`.
-    /// - Required.
-    /// - Example: `vpcnatip-gw8e1n11f44wpg****`.
+    /// Its description, rules and example: [`ModifyNatIpAttributeRequest::nat_ip_id`](ModifyNatIpAttributeRequest::nat_ip_id).
     pub fn nat_ip_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_ip_id = Some(value.into());
         self
@@ -191,10 +188,7 @@ impl<C> ModifyNatIpAttributeRequestBuilder<C> {
     ///
     /// The name of the NAT IP address that you want to modify.
     ///
-    /// The name must be 2 to 128 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). It must start with a letter. The name must start with a letter and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `NatIpName`.
-    /// - Example: `newname`.
+    /// Its description, rules and example: [`ModifyNatIpAttributeRequest::nat_ip_name`](ModifyNatIpAttributeRequest::nat_ip_name).
     pub fn nat_ip_name(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_ip_name = Some(value.into());
         self
@@ -203,10 +197,7 @@ impl<C> ModifyNatIpAttributeRequestBuilder<C> {
     ///
     /// The description of the NAT IP address that you want to modify.
     ///
-    /// The description must be 2 to 256 characters in length and start with a letter. The description cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `NatIpDescription`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`ModifyNatIpAttributeRequest::nat_ip_description`](ModifyNatIpAttributeRequest::nat_ip_description).
     pub fn nat_ip_description(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_ip_description = Some(value.into());
         self
@@ -215,11 +206,7 @@ impl<C> ModifyNatIpAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request.
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): sends the request. If the request passes the precheck, a 2xx HTTP status code is returned and the name and description of the NAT IP address are modified.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyNatIpAttributeRequest::dry_run`](ModifyNatIpAttributeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -228,13 +215,7 @@ impl<C> ModifyNatIpAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyNatIpAttributeRequest::client_token`](ModifyNatIpAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -369,97 +350,24 @@ for ModifyNatIpAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyNatIpAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyNatIpAttributeError {
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.NatIp`: The specified resource of NatIp is not found.
-    ResourceNotFoundNatIp(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyNatIpAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["InvalidRegionId.NotFound", "ResourceNotFound.NatIp"]),
-            error,
-        )
+mod error;
+pub use error::ModifyNatIpAttributeError;
+impl crate::Client {
+    /// Calls `ModifyNatIpAttribute`: Modifies the name and description of a NAT IP address.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyNatIpAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyNatIpAttributeRequest`].
+    #[inline]
+    pub fn modify_nat_ip_attribute(&self) -> ModifyNatIpAttributeRequestBuilder<&Self> {
+        ModifyNatIpAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyNatIpAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyNatIpAttribute`: Modifies the name and description of a NAT IP address.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyNatIpAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidRegionIdNotFound(error),
-            1 => Self::ResourceNotFoundNatIp(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidRegionIdNotFound(error) => (0, error),
-            Self::ResourceNotFoundNatIp(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyNatIpAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyNatIpAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidRegionIdNotFound", "ResourceNotFoundNatIp", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyNatIpAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyNatIpAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyNatIpAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyNatIpAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_nat_ip_attribute(&self) -> ModifyNatIpAttributeRequestBuilder<&Self> {
+        ModifyNatIpAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyNatIpCidrAttributeRequest>;
 /// Request of `ModifyNatIpCidrAttribute`: Modifies the name and description of a NAT CIDR block.
 ///
 /// # Example
@@ -177,11 +180,7 @@ impl<C> ModifyNatIpCidrAttributeRequestBuilder<C> {
     ///
     /// The region ID of the NAT gateway to which the NAT CIDR block belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `eu-central-1`.
+    /// Its description, rules and example: [`ModifyNatIpCidrAttributeRequest::region_id`](ModifyNatIpCidrAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -190,10 +189,7 @@ impl<C> ModifyNatIpCidrAttributeRequestBuilder<C> {
     ///
     /// The new name of the NAT CIDR block.
     ///
-    /// The name must be 2 to 128 characters in length, and can contain digits, periods (.), underscores (\_), and hyphens (-). It must start with a letter.
-    ///
-    /// - Wire name: `NatIpCidrName`.
-    /// - Example: `newname`.
+    /// Its description, rules and example: [`ModifyNatIpCidrAttributeRequest::nat_ip_cidr_name`](ModifyNatIpCidrAttributeRequest::nat_ip_cidr_name).
     pub fn nat_ip_cidr_name(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_ip_cidr_name = Some(value.into());
         self
@@ -202,11 +198,7 @@ impl<C> ModifyNatIpCidrAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyNatIpCidrAttributeRequest::dry_run`](ModifyNatIpCidrAttributeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -215,13 +207,7 @@ impl<C> ModifyNatIpCidrAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyNatIpCidrAttributeRequest::client_token`](ModifyNatIpCidrAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -230,10 +216,7 @@ impl<C> ModifyNatIpCidrAttributeRequestBuilder<C> {
     ///
     /// The new description of the NAT CIDR block.
     ///
-    /// The description must be 2 to 256 characters in length. The description must start with a letter but cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `NatIpCidrDescription`.
-    /// - Example: `newtest`.
+    /// Its description, rules and example: [`ModifyNatIpCidrAttributeRequest::nat_ip_cidr_description`](ModifyNatIpCidrAttributeRequest::nat_ip_cidr_description).
     pub fn nat_ip_cidr_description(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_ip_cidr_description = Some(value.into());
         self
@@ -242,9 +225,7 @@ impl<C> ModifyNatIpCidrAttributeRequestBuilder<C> {
     ///
     /// The ID of the Virtual Private Cloud (VPC) NAT gateway to which the NAT CIDR block belongs.
     ///
-    /// - Wire name: `NatGatewayId`.
-    /// - Required.
-    /// - Example: `ngw-gw8v16wgvtq26vh59****`.
+    /// Its description, rules and example: [`ModifyNatIpCidrAttributeRequest::nat_gateway_id`](ModifyNatIpCidrAttributeRequest::nat_gateway_id).
     pub fn nat_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_gateway_id = Some(value.into());
         self
@@ -253,9 +234,7 @@ impl<C> ModifyNatIpCidrAttributeRequestBuilder<C> {
     ///
     /// The NAT CIDR block whose name and description you want to modify.
     ///
-    /// - Wire name: `NatIpCidr`.
-    /// - Required.
-    /// - Example: `172.16.0.0/24`.
+    /// Its description, rules and example: [`ModifyNatIpCidrAttributeRequest::nat_ip_cidr`](ModifyNatIpCidrAttributeRequest::nat_ip_cidr).
     pub fn nat_ip_cidr(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_ip_cidr = Some(value.into());
         self
@@ -390,104 +369,28 @@ for ModifyNatIpCidrAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyNatIpCidrAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyNatIpCidrAttributeError {
-    /// HTTP 400 `IllegalParamFormat.NatIpCidr`: The param format of NatIpCidr is illegal.
-    IllegalParamFormatNatIpCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.NatIpCidr`: The specified resource of NatIpCidr is not found.
-    ResourceNotFoundNatIpCidr(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyNatIpCidrAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &["IllegalParamFormat.NatIpCidr", "ResourceNotFound.NatIpCidr"],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyNatIpCidrAttributeError;
+impl crate::Client {
+    /// Calls `ModifyNatIpCidrAttribute`: Modifies the name and description of a NAT CIDR block.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyNatIpCidrAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyNatIpCidrAttributeRequest`].
+    #[inline]
+    pub fn modify_nat_ip_cidr_attribute(
+        &self,
+    ) -> ModifyNatIpCidrAttributeRequestBuilder<&Self> {
+        ModifyNatIpCidrAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyNatIpCidrAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyNatIpCidrAttribute`: Modifies the name and description of a NAT CIDR block.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyNatIpCidrAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamFormatNatIpCidr(error),
-            1 => Self::ResourceNotFoundNatIpCidr(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamFormatNatIpCidr(error) => (0, error),
-            Self::ResourceNotFoundNatIpCidr(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyNatIpCidrAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyNatIpCidrAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamFormatNatIpCidr",
-            "ResourceNotFoundNatIpCidr",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyNatIpCidrAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyNatIpCidrAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyNatIpCidrAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyNatIpCidrAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_nat_ip_cidr_attribute(
+        &self,
+    ) -> ModifyNatIpCidrAttributeRequestBuilder<&Self> {
+        ModifyNatIpCidrAttributeRequestBuilder::new(self)
     }
 }

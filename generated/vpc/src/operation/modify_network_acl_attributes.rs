@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyNetworkAclAttributesRequest>;
 /// Request of `ModifyNetworkAclAttributes`: Modifies the attributes of a network access control list (ACL).
 ///
 /// # Example
@@ -163,9 +166,7 @@ impl<C> ModifyNetworkAclAttributesRequestBuilder<C> {
     ///
     /// The ID of the network ACL.
     ///
-    /// - Wire name: `NetworkAclId`.
-    /// - Required.
-    /// - Example: `acl-bp1lhl0taikrxxxxxxxx`.
+    /// Its description, rules and example: [`ModifyNetworkAclAttributesRequest::network_acl_id`](ModifyNetworkAclAttributesRequest::network_acl_id).
     pub fn network_acl_id(mut self, value: impl Into<String>) -> Self {
         self.inner.network_acl_id = Some(value.into());
         self
@@ -174,10 +175,7 @@ impl<C> ModifyNetworkAclAttributesRequestBuilder<C> {
     ///
     /// The name of the network ACL.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `NetworkAclName`.
-    /// - Example: `acl-1`.
+    /// Its description, rules and example: [`ModifyNetworkAclAttributesRequest::network_acl_name`](ModifyNetworkAclAttributesRequest::network_acl_name).
     pub fn network_acl_name(mut self, value: impl Into<String>) -> Self {
         self.inner.network_acl_name = Some(value.into());
         self
@@ -186,10 +184,7 @@ impl<C> ModifyNetworkAclAttributesRequestBuilder<C> {
     ///
     /// The description of the network ACL.
     ///
-    /// The description must be 1 to 256 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `This is my NetworkAcl.`.
+    /// Its description, rules and example: [`ModifyNetworkAclAttributesRequest::description`](ModifyNetworkAclAttributesRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -198,11 +193,7 @@ impl<C> ModifyNetworkAclAttributesRequestBuilder<C> {
     ///
     /// The region ID of the network ACL.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyNetworkAclAttributesRequest::region_id`](ModifyNetworkAclAttributesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -211,13 +202,7 @@ impl<C> ModifyNetworkAclAttributesRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyNetworkAclAttributesRequest::client_token`](ModifyNetworkAclAttributesRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -226,11 +211,7 @@ impl<C> ModifyNetworkAclAttributesRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false**: performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyNetworkAclAttributesRequest::dry_run`](ModifyNetworkAclAttributesRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -365,173 +346,28 @@ for ModifyNetworkAclAttributesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyNetworkAclAttributes`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyNetworkAclAttributesError {
-    /// HTTP 400 `ParameterMissing.AliUid`: ParameterMissing.AliUid
-    ParameterMissingAliUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterMissing.Bid`: ParameterMissing.Bid
-    ParameterMissingBid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterMissing.RegionId`: ParameterMissing.RegionId
-    ParameterMissingRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterEmpty.RegionId`: ParameterEmpty.RegionId
-    ParameterEmptyRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterMissing.NetworkAclId`: ParameterMissing.NetworkAclId
-    ParameterMissingNetworkAclId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterEmpty.NetworkAclId`: ParameterEmpty.NetworkAclId
-    ParameterEmptyNetworkAclId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterLengthIllegal.Name`: ParameterLengthIllegal.Name
-    ParameterLengthIllegalName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterIllegal.Name`: ParameterIllegal.Name
-    ParameterIllegalName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterLengthIllegal.Description`: ParameterLengthIllegal.Description
-    ParameterLengthIllegalDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterIllegal.Description`: ParameterIllegal.Description
-    ParameterIllegalDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNetworkAcl.NotFound`: The special Network Acl is not found.
-    InvalidNetworkAclNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotSupport.NetworkAcl`: Network acl is not support now.
-    NotSupportNetworkAcl(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyNetworkAclAttributesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ParameterMissing.AliUid",
-                        "ParameterMissing.Bid",
-                        "ParameterMissing.RegionId",
-                        "ParameterEmpty.RegionId",
-                        "ParameterMissing.NetworkAclId",
-                        "ParameterEmpty.NetworkAclId",
-                        "ParameterLengthIllegal.Name",
-                        "ParameterIllegal.Name",
-                        "ParameterLengthIllegal.Description",
-                        "ParameterIllegal.Description",
-                        "InvalidNetworkAcl.NotFound",
-                        "NotSupport.NetworkAcl",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyNetworkAclAttributesError;
+impl crate::Client {
+    /// Calls `ModifyNetworkAclAttributes`: Modifies the attributes of a network access control list (ACL).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyNetworkAclAttributesRequestBuilder::send) it. The parameters and their rules: [`ModifyNetworkAclAttributesRequest`].
+    #[inline]
+    pub fn modify_network_acl_attributes(
+        &self,
+    ) -> ModifyNetworkAclAttributesRequestBuilder<&Self> {
+        ModifyNetworkAclAttributesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyNetworkAclAttributesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyNetworkAclAttributes`: Modifies the attributes of a network access control list (ACL).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyNetworkAclAttributesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ParameterMissingAliUid(error),
-            1 => Self::ParameterMissingBid(error),
-            2 => Self::ParameterMissingRegionId(error),
-            3 => Self::ParameterEmptyRegionId(error),
-            4 => Self::ParameterMissingNetworkAclId(error),
-            5 => Self::ParameterEmptyNetworkAclId(error),
-            6 => Self::ParameterLengthIllegalName(error),
-            7 => Self::ParameterIllegalName(error),
-            8 => Self::ParameterLengthIllegalDescription(error),
-            9 => Self::ParameterIllegalDescription(error),
-            10 => Self::InvalidNetworkAclNotFound(error),
-            11 => Self::NotSupportNetworkAcl(error),
-            12 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ParameterMissingAliUid(error) => (0, error),
-            Self::ParameterMissingBid(error) => (1, error),
-            Self::ParameterMissingRegionId(error) => (2, error),
-            Self::ParameterEmptyRegionId(error) => (3, error),
-            Self::ParameterMissingNetworkAclId(error) => (4, error),
-            Self::ParameterEmptyNetworkAclId(error) => (5, error),
-            Self::ParameterLengthIllegalName(error) => (6, error),
-            Self::ParameterIllegalName(error) => (7, error),
-            Self::ParameterLengthIllegalDescription(error) => (8, error),
-            Self::ParameterIllegalDescription(error) => (9, error),
-            Self::InvalidNetworkAclNotFound(error) => (10, error),
-            Self::NotSupportNetworkAcl(error) => (11, error),
-            Self::InternalError(error) => (12, error),
-            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyNetworkAclAttributesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyNetworkAclAttributesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ParameterMissingAliUid",
-            "ParameterMissingBid",
-            "ParameterMissingRegionId",
-            "ParameterEmptyRegionId",
-            "ParameterMissingNetworkAclId",
-            "ParameterEmptyNetworkAclId",
-            "ParameterLengthIllegalName",
-            "ParameterIllegalName",
-            "ParameterLengthIllegalDescription",
-            "ParameterIllegalDescription",
-            "InvalidNetworkAclNotFound",
-            "NotSupportNetworkAcl",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyNetworkAclAttributesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyNetworkAclAttributesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyNetworkAclAttributesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyNetworkAclAttributesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_network_acl_attributes(
+        &self,
+    ) -> ModifyNetworkAclAttributesRequestBuilder<&Self> {
+        ModifyNetworkAclAttributesRequestBuilder::new(self)
     }
 }

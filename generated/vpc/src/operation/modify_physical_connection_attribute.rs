@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyPhysicalConnectionAttributeRequest>;
 /// Request of `ModifyPhysicalConnectionAttribute`: Modifies the configurations of an Express Connect circuit.
 ///
 /// When you call this operation, take note of the following limits:
@@ -242,11 +245,7 @@ impl<C> ModifyPhysicalConnectionAttributeRequestBuilder<C> {
     ///
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`ModifyPhysicalConnectionAttributeRequest::region_id`](ModifyPhysicalConnectionAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -255,9 +254,7 @@ impl<C> ModifyPhysicalConnectionAttributeRequestBuilder<C> {
     ///
     /// The ID of the Express Connect circuit.
     ///
-    /// - Wire name: `PhysicalConnectionId`.
-    /// - Required.
-    /// - Example: `pc-119mfjzm******`.
+    /// Its description, rules and example: [`ModifyPhysicalConnectionAttributeRequest::physical_connection_id`](ModifyPhysicalConnectionAttributeRequest::physical_connection_id).
     pub fn physical_connection_id(mut self, value: impl Into<String>) -> Self {
         self.inner.physical_connection_id = Some(value.into());
         self
@@ -266,15 +263,7 @@ impl<C> ModifyPhysicalConnectionAttributeRequestBuilder<C> {
     ///
     /// The connectivity provider of the Express Connect circuit. Valid values:
     ///
-    /// * **CT**: China Telecom
-    /// * **CU**: China Unicom
-    /// * **CM**: China Mobile
-    /// * **CO**: other connectivity providers in the Chinese mainland
-    /// * **Equinix**: Equinix
-    /// * **Other**: other connectivity providers outside the Chinese mainland
-    ///
-    /// - Wire name: `LineOperator`.
-    /// - Example: `CT`.
+    /// Its description, rules and example: [`ModifyPhysicalConnectionAttributeRequest::line_operator`](ModifyPhysicalConnectionAttributeRequest::line_operator).
     pub fn line_operator(mut self, value: impl Into<String>) -> Self {
         self.inner.line_operator = Some(value.into());
         self
@@ -283,8 +272,7 @@ impl<C> ModifyPhysicalConnectionAttributeRequestBuilder<C> {
     ///
     /// The bandwidth value for the connection over the Express Connect circuit. Unit: Mbit/s. Valid values: 2 to 10240.
     ///
-    /// - Wire name: `bandwidth`.
-    /// - Example: `5`.
+    /// Its description, rules and example: [`ModifyPhysicalConnectionAttributeRequest::bandwidth`](ModifyPhysicalConnectionAttributeRequest::bandwidth).
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.inner.bandwidth = Some(value);
         self
@@ -293,8 +281,7 @@ impl<C> ModifyPhysicalConnectionAttributeRequestBuilder<C> {
     ///
     /// The geographical location of the data center.
     ///
-    /// - Wire name: `PeerLocation`.
-    /// - Example: `XX Number, XX Road, XX Town, XX District, Hangzhou City, Zhejiang Province.`.
+    /// Its description, rules and example: [`ModifyPhysicalConnectionAttributeRequest::peer_location`](ModifyPhysicalConnectionAttributeRequest::peer_location).
     pub fn peer_location(mut self, value: impl Into<String>) -> Self {
         self.inner.peer_location = Some(value.into());
         self
@@ -303,18 +290,7 @@ impl<C> ModifyPhysicalConnectionAttributeRequestBuilder<C> {
     ///
     /// The port type of the Express Connect circuit. Valid values:
     ///
-    /// * **100Base-T**: 100 Mbit/s copper Ethernet port
-    /// * **1000Base-T** (default): 1,000 Mbit/s copper Ethernet port
-    /// * **1000Base-LX**: 1,000 Mbit/s single-mode optical port (10 kilometers)
-    /// * **10GBase-T**: 10,000 Mbit/s copper Ethernet port
-    /// * **10GBase-LR**: 10,000 Mbit/s single-mode optical port (10 kilometers)
-    /// * **40GBase-LR**: 40,000 Mbit/s single-mode optical port
-    /// * **100GBase-LR**: 100,000 Mbit/s single-mode optical port
-    ///
-    /// > To use ports 40GBase-LR and 100GBase-LR, you must first contact your account manager.
-    ///
-    /// - Wire name: `PortType`.
-    /// - Example: `1000Base-LX`.
+    /// Its description, rules and example: [`ModifyPhysicalConnectionAttributeRequest::port_type`](ModifyPhysicalConnectionAttributeRequest::port_type).
     pub fn port_type(mut self, value: impl Into<String>) -> Self {
         self.inner.port_type = Some(value.into());
         self
@@ -323,8 +299,7 @@ impl<C> ModifyPhysicalConnectionAttributeRequestBuilder<C> {
     ///
     /// The ID of the redundant Express Connect circuit. The redundant Express Connect circuit must be in the **Allocated**, **Confirmed**, or **Enabled** state.
     ///
-    /// - Wire name: `RedundantPhysicalConnectionId`.
-    /// - Example: `pc-119mfjzm7`.
+    /// Its description, rules and example: [`ModifyPhysicalConnectionAttributeRequest::redundant_physical_connection_id`](ModifyPhysicalConnectionAttributeRequest::redundant_physical_connection_id).
     pub fn redundant_physical_connection_id(mut self, value: impl Into<String>) -> Self {
         self.inner.redundant_physical_connection_id = Some(value.into());
         self
@@ -333,10 +308,7 @@ impl<C> ModifyPhysicalConnectionAttributeRequestBuilder<C> {
     ///
     /// The description of the Express Connect circuit.
     ///
-    /// The description must be 2 to 256 characters in length. It must start with a letter but cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `The description of the Express Connect circuit.`.
+    /// Its description, rules and example: [`ModifyPhysicalConnectionAttributeRequest::description`](ModifyPhysicalConnectionAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -345,10 +317,7 @@ impl<C> ModifyPhysicalConnectionAttributeRequestBuilder<C> {
     ///
     /// The name of the Express Connect circuit.
     ///
-    /// The name must be 2 to 128 characters in length and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). It must start with a letter but cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `Name`.
+    /// Its description, rules and example: [`ModifyPhysicalConnectionAttributeRequest::name`](ModifyPhysicalConnectionAttributeRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -357,13 +326,7 @@ impl<C> ModifyPhysicalConnectionAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `efefe566754h`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyPhysicalConnectionAttributeRequest::client_token`](ModifyPhysicalConnectionAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -372,8 +335,7 @@ impl<C> ModifyPhysicalConnectionAttributeRequestBuilder<C> {
     ///
     /// The circuit code of the Express Connect circuit. The circuit code is provided by the connectivity provider.
     ///
-    /// - Wire name: `CircuitCode`.
-    /// - Example: `longtel001`.
+    /// Its description, rules and example: [`ModifyPhysicalConnectionAttributeRequest::circuit_code`](ModifyPhysicalConnectionAttributeRequest::circuit_code).
     pub fn circuit_code(mut self, value: impl Into<String>) -> Self {
         self.inner.circuit_code = Some(value.into());
         self
@@ -511,187 +473,28 @@ for ModifyPhysicalConnectionAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyPhysicalConnectionAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyPhysicalConnectionAttributeError {
-    /// HTTP 400 `InvalidLineOperator.Malformd`: The LineOperator provided was invalid.
-    InvalidLineOperatorMalformd(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeerLocation.Malformd`: The PeerLocation provided was invalid.
-    InvalidPeerLocationMalformd(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPortType.Malformd`: The PortType provided was invalid.
-    InvalidPortTypeMalformd(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName.Malformed`: The specified ?Name? is not valid.
-    InvalidNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus`: invalid physical connection status.
-    InvalidStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBandwidth`: invalid physical connection banwidth.
-    InvalidBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRedundantPhysicalConnection`: redundant physical connection doesn't belong to current user.
-    InvalidRedundantPhysicalConnection(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRedundantPhysicalConnectionStatus`: invalid redundant physical connection status.
-    InvalidRedundantPhysicalConnectionStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCircuitCode.Malformed`: circuitCode is illegal.
-    InvalidCircuitCodeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPhysicalConnectionOperator.Malformed`: Specified PhysicalConnection Operator is not valid.
-    InvalidPhysicalConnectionOperatorMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPhysicalConnectionBandwidth.Malformed`: Specified PhysicalConnection Bandwidth is not valid.
-    InvalidPhysicalConnectionBandwidthMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The specified Description is not valid.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.VPconn`: The operation is not allowed because of VPconn.
-    OperationDeniedVPconn(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidPhysicalConnectionId.NotFound`: The PhysicalConnectionId provided does not exist in our records.
-    InvalidPhysicalConnectionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ModifyPhysicalConnectionAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidLineOperator.Malformd",
-                        "InvalidPeerLocation.Malformd",
-                        "InvalidPortType.Malformd",
-                        "InvalidName.Malformed",
-                        "InvalidStatus",
-                        "InvalidBandwidth",
-                        "InvalidRedundantPhysicalConnection",
-                        "InvalidRedundantPhysicalConnectionStatus",
-                        "InvalidCircuitCode.Malformed",
-                        "InvalidPhysicalConnectionOperator.Malformed",
-                        "InvalidPhysicalConnectionBandwidth.Malformed",
-                        "InvalidDescription.Malformed",
-                        "OperationDenied.VPconn",
-                        "InvalidRegionId.NotFound",
-                        "InvalidPhysicalConnectionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyPhysicalConnectionAttributeError;
+impl crate::Client {
+    /// Calls `ModifyPhysicalConnectionAttribute`: Modifies the configurations of an Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyPhysicalConnectionAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyPhysicalConnectionAttributeRequest`].
+    #[inline]
+    pub fn modify_physical_connection_attribute(
+        &self,
+    ) -> ModifyPhysicalConnectionAttributeRequestBuilder<&Self> {
+        ModifyPhysicalConnectionAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyPhysicalConnectionAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyPhysicalConnectionAttribute`: Modifies the configurations of an Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyPhysicalConnectionAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidLineOperatorMalformd(error),
-            1 => Self::InvalidPeerLocationMalformd(error),
-            2 => Self::InvalidPortTypeMalformd(error),
-            3 => Self::InvalidNameMalformed(error),
-            4 => Self::InvalidStatus(error),
-            5 => Self::InvalidBandwidth(error),
-            6 => Self::InvalidRedundantPhysicalConnection(error),
-            7 => Self::InvalidRedundantPhysicalConnectionStatus(error),
-            8 => Self::InvalidCircuitCodeMalformed(error),
-            9 => Self::InvalidPhysicalConnectionOperatorMalformed(error),
-            10 => Self::InvalidPhysicalConnectionBandwidthMalformed(error),
-            11 => Self::InvalidDescriptionMalformed(error),
-            12 => Self::OperationDeniedVPconn(error),
-            13 => Self::InvalidRegionIdNotFound(error),
-            14 => Self::InvalidPhysicalConnectionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidLineOperatorMalformd(error) => (0, error),
-            Self::InvalidPeerLocationMalformd(error) => (1, error),
-            Self::InvalidPortTypeMalformd(error) => (2, error),
-            Self::InvalidNameMalformed(error) => (3, error),
-            Self::InvalidStatus(error) => (4, error),
-            Self::InvalidBandwidth(error) => (5, error),
-            Self::InvalidRedundantPhysicalConnection(error) => (6, error),
-            Self::InvalidRedundantPhysicalConnectionStatus(error) => (7, error),
-            Self::InvalidCircuitCodeMalformed(error) => (8, error),
-            Self::InvalidPhysicalConnectionOperatorMalformed(error) => (9, error),
-            Self::InvalidPhysicalConnectionBandwidthMalformed(error) => (10, error),
-            Self::InvalidDescriptionMalformed(error) => (11, error),
-            Self::OperationDeniedVPconn(error) => (12, error),
-            Self::InvalidRegionIdNotFound(error) => (13, error),
-            Self::InvalidPhysicalConnectionIdNotFound(error) => (14, error),
-            Self::Unhandled(unhandled) => (15, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyPhysicalConnectionAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyPhysicalConnectionAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidLineOperatorMalformd",
-            "InvalidPeerLocationMalformd",
-            "InvalidPortTypeMalformd",
-            "InvalidNameMalformed",
-            "InvalidStatus",
-            "InvalidBandwidth",
-            "InvalidRedundantPhysicalConnection",
-            "InvalidRedundantPhysicalConnectionStatus",
-            "InvalidCircuitCodeMalformed",
-            "InvalidPhysicalConnectionOperatorMalformed",
-            "InvalidPhysicalConnectionBandwidthMalformed",
-            "InvalidDescriptionMalformed",
-            "OperationDeniedVPconn",
-            "InvalidRegionIdNotFound",
-            "InvalidPhysicalConnectionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyPhysicalConnectionAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyPhysicalConnectionAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyPhysicalConnectionAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ModifyPhysicalConnectionAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_physical_connection_attribute(
+        &self,
+    ) -> ModifyPhysicalConnectionAttributeRequestBuilder<&Self> {
+        ModifyPhysicalConnectionAttributeRequestBuilder::new(self)
     }
 }

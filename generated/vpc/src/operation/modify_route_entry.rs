@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyRouteEntryRequest>;
 /// Request of `ModifyRouteEntry`: Modifies the name and description of a custom route entry.
 ///
 /// You cannot repeatedly call the **ModifyRouteEntry** operation to modify the name and description of a custom route within the specified period of time.
@@ -190,11 +193,7 @@ impl<C> ModifyRouteEntryRequestBuilder<C> {
     ///
     /// The ID of the region to which the route belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyRouteEntryRequest::region_id`](ModifyRouteEntryRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -203,10 +202,7 @@ impl<C> ModifyRouteEntryRequestBuilder<C> {
     ///
     /// The name of the route entry.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `RouteEntryName`.
-    /// - Example: `EntryName`.
+    /// Its description, rules and example: [`ModifyRouteEntryRequest::route_entry_name`](ModifyRouteEntryRequest::route_entry_name).
     pub fn route_entry_name(mut self, value: impl Into<String>) -> Self {
         self.inner.route_entry_name = Some(value.into());
         self
@@ -215,8 +211,7 @@ impl<C> ModifyRouteEntryRequestBuilder<C> {
     ///
     /// The ID of the custom route entry.
     ///
-    /// - Wire name: `RouteEntryId`.
-    /// - Example: `rte-acfvgfsghfdd****`.
+    /// Its description, rules and example: [`ModifyRouteEntryRequest::route_entry_id`](ModifyRouteEntryRequest::route_entry_id).
     pub fn route_entry_id(mut self, value: impl Into<String>) -> Self {
         self.inner.route_entry_id = Some(value.into());
         self
@@ -225,10 +220,7 @@ impl<C> ModifyRouteEntryRequestBuilder<C> {
     ///
     /// The description of the route entry.
     ///
-    /// The description must be 1 to 256 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `EntryDescription`.
+    /// Its description, rules and example: [`ModifyRouteEntryRequest::description`](ModifyRouteEntryRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -237,8 +229,7 @@ impl<C> ModifyRouteEntryRequestBuilder<C> {
     ///
     /// The new next hop type of the route.
     ///
-    /// - Wire name: `NewNextHopType`.
-    /// - Example: `NetworkInterface`.
+    /// Its description, rules and example: [`ModifyRouteEntryRequest::new_next_hop_type`](ModifyRouteEntryRequest::new_next_hop_type).
     pub fn new_next_hop_type(mut self, value: impl Into<String>) -> Self {
         self.inner.new_next_hop_type = Some(value.into());
         self
@@ -247,8 +238,7 @@ impl<C> ModifyRouteEntryRequestBuilder<C> {
     ///
     /// The ID of the new next hop instance.
     ///
-    /// - Wire name: `NewNextHopId`.
-    /// - Example: `eni-bp17y37ytsenqyim****`.
+    /// Its description, rules and example: [`ModifyRouteEntryRequest::new_next_hop_id`](ModifyRouteEntryRequest::new_next_hop_id).
     pub fn new_next_hop_id(mut self, value: impl Into<String>) -> Self {
         self.inner.new_next_hop_id = Some(value.into());
         self
@@ -257,8 +247,7 @@ impl<C> ModifyRouteEntryRequestBuilder<C> {
     ///
     /// The ID of the route table to which the route entry belongs.
     ///
-    /// - Wire name: `RouteTableId`.
-    /// - Example: `vtb-bp1nk7zk65du3pni8z9td`.
+    /// Its description, rules and example: [`ModifyRouteEntryRequest::route_table_id`](ModifyRouteEntryRequest::route_table_id).
     pub fn route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.route_table_id = Some(value.into());
         self
@@ -267,8 +256,7 @@ impl<C> ModifyRouteEntryRequestBuilder<C> {
     ///
     /// The destination CIDR block of the route entry. Only IPv4 CIDR blocks, IPv6 CIDR blocks, and prefix lists are supported.
     ///
-    /// - Wire name: `DestinationCidrBlock`.
-    /// - Example: `192.168.0.0/24`.
+    /// Its description, rules and example: [`ModifyRouteEntryRequest::destination_cidr_block`](ModifyRouteEntryRequest::destination_cidr_block).
     pub fn destination_cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.destination_cidr_block = Some(value.into());
         self
@@ -277,11 +265,7 @@ impl<C> ModifyRouteEntryRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks the request for potential issues, including the AccessKey pair, the permissions of the RAM user, and the required parameters. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyRouteEntryRequest::dry_run`](ModifyRouteEntryRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -413,395 +397,24 @@ for ModifyRouteEntryResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyRouteEntry`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyRouteEntryError {
-    /// HTTP 400 `InvalidRouteEntryId.NotFound`: Specified RouteEntryId does not exist.
-    InvalidRouteEntryIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouteEntryName.Malformed`: Specified RouteEntry name is not valid.
-    InvalidRouteEntryNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.ModifyManagedRouteEntry`: The operation is not allowed because of route entry is managed.
-    OperationDeniedModifyManagedRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.RouteTableTypeNotPermitted`: The operation is not allowed because the type of route table is not permitted.
-    OperationDeniedRouteTableTypeNotPermitted(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.NewNextHopId`: The parameter NewNextHopId is mandatory.
-    MissingParamNewNextHopId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegealParam.NextHopType`: The parameter NewNextHopType is illegal.
-    IllegealParamNextHopType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.NormalTypeNatGateway`: Normal nat gateways do not support modifying the next hop of the route.
-    UnsupportedFeatureNormalTypeNatGateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.NextHopType`: The route type does not support modifying the next hop of the route.
-    UnsupportedFeatureNextHopType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouteTable.NotFound`: The specified routetable does not exist.
-    InvalidRouteTableNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNetworkInterface.NotFound`: The specified network interface does not exist.
-    InvalidNetworkInterfaceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.NextHopExist`: The operation is not allowed because the nexthop already exists.
-    OperationDeniedNextHopExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.NewNextHopType`: The parameter NewNextHopType is mandatory.
-    MissingParamNewNextHopType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.ModifyRouteEntryNextHop`: The current region does not support the function of modifying the route next hop.
-    UnsupportedFeatureModifyRouteEntryNextHop(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectRouteEntryStatus`: Some route entry status blocked this operation.
-    IncorrectRouteEntryStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.VSwitch`: The vSwitch where the specified networkinterface is located does not exist.
-    ResourceNotFoundVSwitch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.RouteEntryId`: The param of %s is missing.
-    MissingParamRouteEntryId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.RouteEntryName`: The param of %s is illegal.
-    IllegalParamRouteEntryName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.LocalRouteEntryModified`: The next hop of a local route is modified.
-    OperationDeniedLocalRouteEntryModified(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.IllegalNewNextHopType`: When modifying the next hop of a route of the local type, a new next hop type that is not supported is passed in.
-    OperationDeniedIllegalNewNextHopType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.VpcAdvancedFeature`: The VPC does not support some advanced features.
-    UnsupportedFeatureVpcAdvancedFeature(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedRegion`: The feature is not supported in current region.
-    UnsupportedRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NotSupportIPV6`: The specified next hop does not support IPv6.
-    OperationFailedNotSupportIpv6(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.ModifyIpv6RouteEntryNextHop`: The current region does not support the feature of modifying the IPv6 route next hop.
-    UnsupportedFeatureModifyIpv6RouteEntryNextHop(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.NewNextHopNotSupportPublish`: New nexthop is not supported for published route entry.
-    OperationDeniedNewNextHopNotSupportPublish(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.DestCidrBlock`: The destCidrBlock is invalid.
-    IllegalParamDestCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParamFormat.DstCidrBlock`: The format of the specified destination CIDR block is invalid.
-    IllegalParamFormatDstCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.RouteEntryIdOrRouteTableDstCidr`: The request is missing required parameters. You must provide either the RouteEntryId or the combination of RouteTableId and DestinationCidrBlock to proceed. Please ensure that one of these parameter sets is included in your request.
-    MissingParamRouteEntryIdOrRouteTableDstCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.ParameterMustNotNull`: %s, %s.
-    MissingParamParameterMustNotNull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.RouteTable`: The specified resource gatewayRouteTable is not found.
-    ResourceNotFoundRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.UpdateGatewayRouteEntry`: The operation is not allowed because of need switch to local first.
-    OperationDeniedUpdateGatewayRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.RouteEntry`: The specified resource routeEntry is not found.
-    ResourceNotFoundRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouteEntry`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Vswitch`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusVswitch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.Instance`: The specified resource nextHop is not found.
-    ResourceNotFoundInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.NextHop`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusNextHop(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.NextHopTypeNonsupport`: The operation is not allowed because of nextHopType is nonsupport.
-    OperationDeniedNextHopTypeNonsupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.LocalEntryCanOnlyModifyNextHop`: Only the nextHop parameter can be modified for a local route entry.
-    OperationDeniedLocalEntryCanOnlyModifyNextHop(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ExclusiveParam.NextHopTypeAndNextHopId`: The param of nextHopType and nextHopId are mutually exclusive.
-    ExclusiveParamNextHopTypeAndNextHopId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouterInterfaceId.NotFound`: The specified RouterInterfaceId does not exist in our record.
-    InvalidRouterInterfaceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.OnlySupportNormalNetworkInterface`: Next hop only supports binding normal network Interface.
-    OperationUnsupportedOnlySupportNormalNetworkInterface(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `UnsupportedFeature.Ipv6GatewayRouteTable`: The feature of %s is not supported.
-    UnsupportedFeatureIpv6GatewayRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.TrAttachmentIpv6Disabled`: The operation is not allowed because tr attachment Ipv6 is disabled.
-    OperationDeniedTrAttachmentIpv6Disabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAttachment.NotFound`: The attachment is not found.
-    InvalidAttachmentNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.LocalRouteEntryInSystemRouteTable`: The Local Route Entry In System Route Table Can Not Be Modify.
-    OperationDeniedLocalRouteEntryInSystemRouteTable(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationDenied.LocalRouteEntryBoundToVSwitch`: The VSwitch to which the local route you modified belongs is bound to the current routing table. You are not allowed to modify its next hop.
-    OperationDeniedLocalRouteEntryBoundToVSwitch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ModifyEcmpRoute`: Operation is failed because ecmp route can not modify.
-    OperationFailedModifyEcmpRoute(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden`: User not authorized to operate on the specified resource.
-    Forbbiden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.NatGateway`: The specific NAT gateway is not found.
-    ResourceNotFoundNatGateway(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.GatewayLoadBalancerEndpoint`: GatewayLoadBalancerEndpoint instance not found.
-    ResourceNotFoundGatewayLoadBalancerEndpoint(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyRouteEntryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidRouteEntryId.NotFound",
-                        "InvalidRouteEntryName.Malformed",
-                        "OperationDenied.ModifyManagedRouteEntry",
-                        "OperationDenied.RouteTableTypeNotPermitted",
-                        "MissingParam.NewNextHopId",
-                        "IllegealParam.NextHopType",
-                        "UnsupportedFeature.NormalTypeNatGateway",
-                        "UnsupportedFeature.NextHopType",
-                        "InvalidRouteTable.NotFound",
-                        "InvalidNetworkInterface.NotFound",
-                        "OperationDenied.NextHopExist",
-                        "MissingParam.NewNextHopType",
-                        "UnsupportedFeature.ModifyRouteEntryNextHop",
-                        "IncorrectRouteEntryStatus",
-                        "ResourceNotFound.VSwitch",
-                        "MissingParam.RouteEntryId",
-                        "IllegalParam.RouteEntryName",
-                        "OperationDenied.LocalRouteEntryModified",
-                        "OperationDenied.IllegalNewNextHopType",
-                        "UnsupportedFeature.VpcAdvancedFeature",
-                        "UnsupportedRegion",
-                        "OperationFailed.NotSupportIPV6",
-                        "UnsupportedFeature.ModifyIpv6RouteEntryNextHop",
-                        "OperationDenied.NewNextHopNotSupportPublish",
-                        "IllegalParam.DestCidrBlock",
-                        "IllegalParamFormat.DstCidrBlock",
-                        "MissingParam.RouteEntryIdOrRouteTableDstCidr",
-                        "MissingParam.ParameterMustNotNull",
-                        "ResourceNotFound.RouteTable",
-                        "OperationDenied.UpdateGatewayRouteEntry",
-                        "ResourceNotFound.RouteEntry",
-                        "IncorrectStatus.RouteEntry",
-                        "IncorrectStatus.Vswitch",
-                        "ResourceNotFound.Instance",
-                        "IncorrectStatus.NextHop",
-                        "OperationDenied.NextHopTypeNonsupport",
-                        "OperationDenied.LocalEntryCanOnlyModifyNextHop",
-                        "ExclusiveParam.NextHopTypeAndNextHopId",
-                        "InvalidRouterInterfaceId.NotFound",
-                        "OperationUnsupported.OnlySupportNormalNetworkInterface",
-                        "UnsupportedFeature.Ipv6GatewayRouteTable",
-                        "OperationDenied.TrAttachmentIpv6Disabled",
-                        "InvalidAttachment.NotFound",
-                        "OperationDenied.LocalRouteEntryInSystemRouteTable",
-                        "OperationDenied.LocalRouteEntryBoundToVSwitch",
-                        "OperationFailed.ModifyEcmpRoute",
-                        "Forbbiden",
-                        "ResourceNotFound.NatGateway",
-                        "ResourceNotFound.GatewayLoadBalancerEndpoint",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyRouteEntryError;
+impl crate::Client {
+    /// Calls `ModifyRouteEntry`: Modifies the name and description of a custom route entry.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyRouteEntryRequestBuilder::send) it. The parameters and their rules: [`ModifyRouteEntryRequest`].
+    #[inline]
+    pub fn modify_route_entry(&self) -> ModifyRouteEntryRequestBuilder<&Self> {
+        ModifyRouteEntryRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyRouteEntryError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyRouteEntry`: Modifies the name and description of a custom route entry.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyRouteEntryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidRouteEntryIdNotFound(error),
-            1 => Self::InvalidRouteEntryNameMalformed(error),
-            2 => Self::OperationDeniedModifyManagedRouteEntry(error),
-            3 => Self::OperationDeniedRouteTableTypeNotPermitted(error),
-            4 => Self::MissingParamNewNextHopId(error),
-            5 => Self::IllegealParamNextHopType(error),
-            6 => Self::UnsupportedFeatureNormalTypeNatGateway(error),
-            7 => Self::UnsupportedFeatureNextHopType(error),
-            8 => Self::InvalidRouteTableNotFound(error),
-            9 => Self::InvalidNetworkInterfaceNotFound(error),
-            10 => Self::OperationDeniedNextHopExist(error),
-            11 => Self::MissingParamNewNextHopType(error),
-            12 => Self::UnsupportedFeatureModifyRouteEntryNextHop(error),
-            13 => Self::IncorrectRouteEntryStatus(error),
-            14 => Self::ResourceNotFoundVSwitch(error),
-            15 => Self::MissingParamRouteEntryId(error),
-            16 => Self::IllegalParamRouteEntryName(error),
-            17 => Self::OperationDeniedLocalRouteEntryModified(error),
-            18 => Self::OperationDeniedIllegalNewNextHopType(error),
-            19 => Self::UnsupportedFeatureVpcAdvancedFeature(error),
-            20 => Self::UnsupportedRegion(error),
-            21 => Self::OperationFailedNotSupportIpv6(error),
-            22 => Self::UnsupportedFeatureModifyIpv6RouteEntryNextHop(error),
-            23 => Self::OperationDeniedNewNextHopNotSupportPublish(error),
-            24 => Self::IllegalParamDestCidrBlock(error),
-            25 => Self::IllegalParamFormatDstCidrBlock(error),
-            26 => Self::MissingParamRouteEntryIdOrRouteTableDstCidr(error),
-            27 => Self::MissingParamParameterMustNotNull(error),
-            28 => Self::ResourceNotFoundRouteTable(error),
-            29 => Self::OperationDeniedUpdateGatewayRouteEntry(error),
-            30 => Self::ResourceNotFoundRouteEntry(error),
-            31 => Self::IncorrectStatusRouteEntry(error),
-            32 => Self::IncorrectStatusVswitch(error),
-            33 => Self::ResourceNotFoundInstance(error),
-            34 => Self::IncorrectStatusNextHop(error),
-            35 => Self::OperationDeniedNextHopTypeNonsupport(error),
-            36 => Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(error),
-            37 => Self::ExclusiveParamNextHopTypeAndNextHopId(error),
-            38 => Self::InvalidRouterInterfaceIdNotFound(error),
-            39 => Self::OperationUnsupportedOnlySupportNormalNetworkInterface(error),
-            40 => Self::UnsupportedFeatureIpv6GatewayRouteTable(error),
-            41 => Self::OperationDeniedTrAttachmentIpv6Disabled(error),
-            42 => Self::InvalidAttachmentNotFound(error),
-            43 => Self::OperationDeniedLocalRouteEntryInSystemRouteTable(error),
-            44 => Self::OperationDeniedLocalRouteEntryBoundToVSwitch(error),
-            45 => Self::OperationFailedModifyEcmpRoute(error),
-            46 => Self::Forbbiden(error),
-            47 => Self::ResourceNotFoundNatGateway(error),
-            48 => Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidRouteEntryIdNotFound(error) => (0, error),
-            Self::InvalidRouteEntryNameMalformed(error) => (1, error),
-            Self::OperationDeniedModifyManagedRouteEntry(error) => (2, error),
-            Self::OperationDeniedRouteTableTypeNotPermitted(error) => (3, error),
-            Self::MissingParamNewNextHopId(error) => (4, error),
-            Self::IllegealParamNextHopType(error) => (5, error),
-            Self::UnsupportedFeatureNormalTypeNatGateway(error) => (6, error),
-            Self::UnsupportedFeatureNextHopType(error) => (7, error),
-            Self::InvalidRouteTableNotFound(error) => (8, error),
-            Self::InvalidNetworkInterfaceNotFound(error) => (9, error),
-            Self::OperationDeniedNextHopExist(error) => (10, error),
-            Self::MissingParamNewNextHopType(error) => (11, error),
-            Self::UnsupportedFeatureModifyRouteEntryNextHop(error) => (12, error),
-            Self::IncorrectRouteEntryStatus(error) => (13, error),
-            Self::ResourceNotFoundVSwitch(error) => (14, error),
-            Self::MissingParamRouteEntryId(error) => (15, error),
-            Self::IllegalParamRouteEntryName(error) => (16, error),
-            Self::OperationDeniedLocalRouteEntryModified(error) => (17, error),
-            Self::OperationDeniedIllegalNewNextHopType(error) => (18, error),
-            Self::UnsupportedFeatureVpcAdvancedFeature(error) => (19, error),
-            Self::UnsupportedRegion(error) => (20, error),
-            Self::OperationFailedNotSupportIpv6(error) => (21, error),
-            Self::UnsupportedFeatureModifyIpv6RouteEntryNextHop(error) => (22, error),
-            Self::OperationDeniedNewNextHopNotSupportPublish(error) => (23, error),
-            Self::IllegalParamDestCidrBlock(error) => (24, error),
-            Self::IllegalParamFormatDstCidrBlock(error) => (25, error),
-            Self::MissingParamRouteEntryIdOrRouteTableDstCidr(error) => (26, error),
-            Self::MissingParamParameterMustNotNull(error) => (27, error),
-            Self::ResourceNotFoundRouteTable(error) => (28, error),
-            Self::OperationDeniedUpdateGatewayRouteEntry(error) => (29, error),
-            Self::ResourceNotFoundRouteEntry(error) => (30, error),
-            Self::IncorrectStatusRouteEntry(error) => (31, error),
-            Self::IncorrectStatusVswitch(error) => (32, error),
-            Self::ResourceNotFoundInstance(error) => (33, error),
-            Self::IncorrectStatusNextHop(error) => (34, error),
-            Self::OperationDeniedNextHopTypeNonsupport(error) => (35, error),
-            Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(error) => (36, error),
-            Self::ExclusiveParamNextHopTypeAndNextHopId(error) => (37, error),
-            Self::InvalidRouterInterfaceIdNotFound(error) => (38, error),
-            Self::OperationUnsupportedOnlySupportNormalNetworkInterface(error) => {
-                (39, error)
-            }
-            Self::UnsupportedFeatureIpv6GatewayRouteTable(error) => (40, error),
-            Self::OperationDeniedTrAttachmentIpv6Disabled(error) => (41, error),
-            Self::InvalidAttachmentNotFound(error) => (42, error),
-            Self::OperationDeniedLocalRouteEntryInSystemRouteTable(error) => (43, error),
-            Self::OperationDeniedLocalRouteEntryBoundToVSwitch(error) => (44, error),
-            Self::OperationFailedModifyEcmpRoute(error) => (45, error),
-            Self::Forbbiden(error) => (46, error),
-            Self::ResourceNotFoundNatGateway(error) => (47, error),
-            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => (48, error),
-            Self::Unhandled(unhandled) => (49, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyRouteEntryError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyRouteEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidRouteEntryIdNotFound",
-            "InvalidRouteEntryNameMalformed",
-            "OperationDeniedModifyManagedRouteEntry",
-            "OperationDeniedRouteTableTypeNotPermitted",
-            "MissingParamNewNextHopId",
-            "IllegealParamNextHopType",
-            "UnsupportedFeatureNormalTypeNatGateway",
-            "UnsupportedFeatureNextHopType",
-            "InvalidRouteTableNotFound",
-            "InvalidNetworkInterfaceNotFound",
-            "OperationDeniedNextHopExist",
-            "MissingParamNewNextHopType",
-            "UnsupportedFeatureModifyRouteEntryNextHop",
-            "IncorrectRouteEntryStatus",
-            "ResourceNotFoundVSwitch",
-            "MissingParamRouteEntryId",
-            "IllegalParamRouteEntryName",
-            "OperationDeniedLocalRouteEntryModified",
-            "OperationDeniedIllegalNewNextHopType",
-            "UnsupportedFeatureVpcAdvancedFeature",
-            "UnsupportedRegion",
-            "OperationFailedNotSupportIpv6",
-            "UnsupportedFeatureModifyIpv6RouteEntryNextHop",
-            "OperationDeniedNewNextHopNotSupportPublish",
-            "IllegalParamDestCidrBlock",
-            "IllegalParamFormatDstCidrBlock",
-            "MissingParamRouteEntryIdOrRouteTableDstCidr",
-            "MissingParamParameterMustNotNull",
-            "ResourceNotFoundRouteTable",
-            "OperationDeniedUpdateGatewayRouteEntry",
-            "ResourceNotFoundRouteEntry",
-            "IncorrectStatusRouteEntry",
-            "IncorrectStatusVswitch",
-            "ResourceNotFoundInstance",
-            "IncorrectStatusNextHop",
-            "OperationDeniedNextHopTypeNonsupport",
-            "OperationDeniedLocalEntryCanOnlyModifyNextHop",
-            "ExclusiveParamNextHopTypeAndNextHopId",
-            "InvalidRouterInterfaceIdNotFound",
-            "OperationUnsupportedOnlySupportNormalNetworkInterface",
-            "UnsupportedFeatureIpv6GatewayRouteTable",
-            "OperationDeniedTrAttachmentIpv6Disabled",
-            "InvalidAttachmentNotFound",
-            "OperationDeniedLocalRouteEntryInSystemRouteTable",
-            "OperationDeniedLocalRouteEntryBoundToVSwitch",
-            "OperationFailedModifyEcmpRoute",
-            "Forbbiden",
-            "ResourceNotFoundNatGateway",
-            "ResourceNotFoundGatewayLoadBalancerEndpoint",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyRouteEntryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyRouteEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyRouteEntryError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyRouteEntryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_route_entry(&self) -> ModifyRouteEntryRequestBuilder<&Self> {
+        ModifyRouteEntryRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyRouteTableAttributesRequest>;
 /// Request of `ModifyRouteTableAttributes`: Modifies the name and description of a route table.
 ///
 /// You cannot repeatedly call the **ModifyRouteTableAttributes** operation to modify the name and description of a route table within the specified period of time.
@@ -148,9 +151,7 @@ impl<C> ModifyRouteTableAttributesRequestBuilder<C> {
     ///
     /// The ID of the route table.
     ///
-    /// - Wire name: `RouteTableId`.
-    /// - Required.
-    /// - Example: `vtb-bp145q7glnuzdvzu2****`.
+    /// Its description, rules and example: [`ModifyRouteTableAttributesRequest::route_table_id`](ModifyRouteTableAttributesRequest::route_table_id).
     pub fn route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.route_table_id = Some(value.into());
         self
@@ -159,10 +160,7 @@ impl<C> ModifyRouteTableAttributesRequestBuilder<C> {
     ///
     /// The name of the route table.
     ///
-    /// The name must be 1 to 128 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `RouteTableName`.
-    /// - Example: `doctest`.
+    /// Its description, rules and example: [`ModifyRouteTableAttributesRequest::route_table_name`](ModifyRouteTableAttributesRequest::route_table_name).
     pub fn route_table_name(mut self, value: impl Into<String>) -> Self {
         self.inner.route_table_name = Some(value.into());
         self
@@ -171,10 +169,7 @@ impl<C> ModifyRouteTableAttributesRequestBuilder<C> {
     ///
     /// The description of the route table.
     ///
-    /// The description must be 1 to 256 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`ModifyRouteTableAttributesRequest::description`](ModifyRouteTableAttributesRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -183,11 +178,7 @@ impl<C> ModifyRouteTableAttributesRequestBuilder<C> {
     ///
     /// The region ID of the virtual private cloud (VPC) to which the custom route table belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyRouteTableAttributesRequest::region_id`](ModifyRouteTableAttributesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -196,10 +187,7 @@ impl<C> ModifyRouteTableAttributesRequestBuilder<C> {
     ///
     /// Indicates whether to enable route propagation to receive dynamic routes. Valid values:
     ///
-    /// - **true** (default): enables route propagation.
-    /// - **false**: disables route propagation.
-    /// - Wire name: `RoutePropagationEnable`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ModifyRouteTableAttributesRequest::route_propagation_enable`](ModifyRouteTableAttributesRequest::route_propagation_enable).
     pub fn route_propagation_enable(mut self, value: bool) -> Self {
         self.inner.route_propagation_enable = Some(value);
         self
@@ -336,155 +324,28 @@ for ModifyRouteTableAttributesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyRouteTableAttributes`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyRouteTableAttributesError {
-    /// HTTP 400 `Abs.InvaliTableName.Malformed`: Table name format is invalid.
-    AbsInvaliTableNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Abs.InvalidRouteTableId.NotExist`: The route table id is not exist.
-    AbsInvalidRouteTableIdNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: Description format is invalid.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.DisableRoutePropagation`: The operation of disable route propagation is forbidden.
-    ForbiddenDisableRoutePropagation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.RouteTable`: The specified resource gatewayRouteTable is not found.
-    ResourceNotFoundRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouteTable`: The route table is in an invalid state.
-    IncorrectStatusRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RoutePropagationStatus`: Route table propagation status not stable. Please wait and try again.
-    IncorrectStatusRoutePropagationStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouteEntry`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Vpc`: Vpc status is invalid.
-    IncorrectStatusVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden`: User not authorized to operate on the specified resource.
-    Forbbiden(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyRouteTableAttributesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Abs.InvaliTableName.Malformed",
-                        "Abs.InvalidRouteTableId.NotExist",
-                        "InvalidDescription.Malformed",
-                        "Forbidden.DisableRoutePropagation",
-                        "ResourceNotFound.RouteTable",
-                        "IncorrectStatus.RouteTable",
-                        "IncorrectStatus.RoutePropagationStatus",
-                        "IncorrectStatus.RouteEntry",
-                        "IncorrectStatus.Vpc",
-                        "Forbbiden",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyRouteTableAttributesError;
+impl crate::Client {
+    /// Calls `ModifyRouteTableAttributes`: Modifies the name and description of a route table.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyRouteTableAttributesRequestBuilder::send) it. The parameters and their rules: [`ModifyRouteTableAttributesRequest`].
+    #[inline]
+    pub fn modify_route_table_attributes(
+        &self,
+    ) -> ModifyRouteTableAttributesRequestBuilder<&Self> {
+        ModifyRouteTableAttributesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyRouteTableAttributesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyRouteTableAttributes`: Modifies the name and description of a route table.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyRouteTableAttributesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::AbsInvaliTableNameMalformed(error),
-            1 => Self::AbsInvalidRouteTableIdNotExist(error),
-            2 => Self::InvalidDescriptionMalformed(error),
-            3 => Self::ForbiddenDisableRoutePropagation(error),
-            4 => Self::ResourceNotFoundRouteTable(error),
-            5 => Self::IncorrectStatusRouteTable(error),
-            6 => Self::IncorrectStatusRoutePropagationStatus(error),
-            7 => Self::IncorrectStatusRouteEntry(error),
-            8 => Self::IncorrectStatusVpc(error),
-            9 => Self::Forbbiden(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::AbsInvaliTableNameMalformed(error) => (0, error),
-            Self::AbsInvalidRouteTableIdNotExist(error) => (1, error),
-            Self::InvalidDescriptionMalformed(error) => (2, error),
-            Self::ForbiddenDisableRoutePropagation(error) => (3, error),
-            Self::ResourceNotFoundRouteTable(error) => (4, error),
-            Self::IncorrectStatusRouteTable(error) => (5, error),
-            Self::IncorrectStatusRoutePropagationStatus(error) => (6, error),
-            Self::IncorrectStatusRouteEntry(error) => (7, error),
-            Self::IncorrectStatusVpc(error) => (8, error),
-            Self::Forbbiden(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyRouteTableAttributesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyRouteTableAttributesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "AbsInvaliTableNameMalformed",
-            "AbsInvalidRouteTableIdNotExist",
-            "InvalidDescriptionMalformed",
-            "ForbiddenDisableRoutePropagation",
-            "ResourceNotFoundRouteTable",
-            "IncorrectStatusRouteTable",
-            "IncorrectStatusRoutePropagationStatus",
-            "IncorrectStatusRouteEntry",
-            "IncorrectStatusVpc",
-            "Forbbiden",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyRouteTableAttributesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyRouteTableAttributesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyRouteTableAttributesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyRouteTableAttributesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_route_table_attributes(
+        &self,
+    ) -> ModifyRouteTableAttributesRequestBuilder<&Self> {
+        ModifyRouteTableAttributesRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyRouterInterfaceAttributeRequest>;
 /// Request of `ModifyRouterInterfaceAttribute`: Modifies the configuration of a router interface.
 ///
 /// # Example
@@ -247,11 +250,7 @@ impl<C> ModifyRouterInterfaceAttributeRequestBuilder<C> {
     ///
     /// The region ID of the router interface.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`ModifyRouterInterfaceAttributeRequest::region_id`](ModifyRouterInterfaceAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -260,9 +259,7 @@ impl<C> ModifyRouterInterfaceAttributeRequestBuilder<C> {
     ///
     /// The ID of the router interface.
     ///
-    /// - Wire name: `RouterInterfaceId`.
-    /// - Required.
-    /// - Example: `ri-2zeo3xzyf38r4urz****`.
+    /// Its description, rules and example: [`ModifyRouterInterfaceAttributeRequest::router_interface_id`](ModifyRouterInterfaceAttributeRequest::router_interface_id).
     pub fn router_interface_id(mut self, value: impl Into<String>) -> Self {
         self.inner.router_interface_id = Some(value.into());
         self
@@ -271,10 +268,7 @@ impl<C> ModifyRouterInterfaceAttributeRequestBuilder<C> {
     ///
     /// The name of the router interface.
     ///
-    /// The name must be 2 to 128 characters in length, and can contain letters, digits, underscores (\_), and hyphens (-). The name must start with a letter.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `TEST`.
+    /// Its description, rules and example: [`ModifyRouterInterfaceAttributeRequest::name`](ModifyRouterInterfaceAttributeRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -283,10 +277,7 @@ impl<C> ModifyRouterInterfaceAttributeRequestBuilder<C> {
     ///
     /// The description of the router interface.
     ///
-    /// The value must be 2 to 256 characters in length. It must start with a letter but cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `The description of the router interface.`.
+    /// Its description, rules and example: [`ModifyRouterInterfaceAttributeRequest::description`](ModifyRouterInterfaceAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -295,8 +286,7 @@ impl<C> ModifyRouterInterfaceAttributeRequestBuilder<C> {
     ///
     /// The ID of the peer router interface.
     ///
-    /// - Wire name: `OppositeInterfaceId`.
-    /// - Example: `ri-2zeo3xzyf38r4urz****`.
+    /// Its description, rules and example: [`ModifyRouterInterfaceAttributeRequest::opposite_interface_id`](ModifyRouterInterfaceAttributeRequest::opposite_interface_id).
     pub fn opposite_interface_id(mut self, value: impl Into<String>) -> Self {
         self.inner.opposite_interface_id = Some(value.into());
         self
@@ -305,8 +295,7 @@ impl<C> ModifyRouterInterfaceAttributeRequestBuilder<C> {
     ///
     /// The ID of the peer router.
     ///
-    /// - Wire name: `OppositeRouterId`.
-    /// - Example: `vrt-bp1jcg5cmxjbl9xgc****`.
+    /// Its description, rules and example: [`ModifyRouterInterfaceAttributeRequest::opposite_router_id`](ModifyRouterInterfaceAttributeRequest::opposite_router_id).
     pub fn opposite_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.opposite_router_id = Some(value.into());
         self
@@ -315,11 +304,7 @@ impl<C> ModifyRouterInterfaceAttributeRequestBuilder<C> {
     ///
     /// The type of router to which the peer router interface belongs. Valid values:
     ///
-    /// * **VRouter**
-    /// * **VBR** (default)
-    ///
-    /// - Wire name: `OppositeRouterType`.
-    /// - Example: `VBR`.
+    /// Its description, rules and example: [`ModifyRouterInterfaceAttributeRequest::opposite_router_type`](ModifyRouterInterfaceAttributeRequest::opposite_router_type).
     pub fn opposite_router_type(mut self, value: impl Into<String>) -> Self {
         self.inner.opposite_router_type = Some(value.into());
         self
@@ -328,7 +313,7 @@ impl<C> ModifyRouterInterfaceAttributeRequestBuilder<C> {
     ///
     /// The ID of the Alibaba Cloud account to which the peer router interface belongs.
     ///
-    /// - Wire name: `OppositeInterfaceOwnerId`.
+    /// Its description, rules and example: [`ModifyRouterInterfaceAttributeRequest::opposite_interface_owner_id`](ModifyRouterInterfaceAttributeRequest::opposite_interface_owner_id).
     pub fn opposite_interface_owner_id(mut self, value: i64) -> Self {
         self.inner.opposite_interface_owner_id = Some(value);
         self
@@ -337,10 +322,7 @@ impl<C> ModifyRouterInterfaceAttributeRequestBuilder<C> {
     ///
     /// The source IP address that is used to perform health checks. The source IP address must be an idle IP address of the local virtual private cloud (VPC).
     ///
-    /// > You can set this parameter when an Express Connect circuit is used.
-    ///
-    /// - Wire name: `HealthCheckSourceIp`.
-    /// - Example: `116.62.XX.XX`.
+    /// Its description, rules and example: [`ModifyRouterInterfaceAttributeRequest::health_check_source_ip`](ModifyRouterInterfaceAttributeRequest::health_check_source_ip).
     pub fn health_check_source_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_source_ip = Some(value.into());
         self
@@ -349,10 +331,7 @@ impl<C> ModifyRouterInterfaceAttributeRequestBuilder<C> {
     ///
     /// The destination IP address that is used to perform health checks.
     ///
-    /// > This parameter is required when **HealthCheckSourceIp** is specified.
-    ///
-    /// - Wire name: `HealthCheckTargetIp`.
-    /// - Example: `116.62.XX.XX`.
+    /// Its description, rules and example: [`ModifyRouterInterfaceAttributeRequest::health_check_target_ip`](ModifyRouterInterfaceAttributeRequest::health_check_target_ip).
     pub fn health_check_target_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_target_ip = Some(value.into());
         self
@@ -361,8 +340,7 @@ impl<C> ModifyRouterInterfaceAttributeRequestBuilder<C> {
     ///
     /// The healthy threshold. Unit: packets. We recommend that you set the value to **8**. This value specifies the number of probe packets that are sent during a health check.
     ///
-    /// - Wire name: `HcThreshold`.
-    /// - Example: `8`.
+    /// Its description, rules and example: [`ModifyRouterInterfaceAttributeRequest::hc_threshold`](ModifyRouterInterfaceAttributeRequest::hc_threshold).
     pub fn hc_threshold(mut self, value: i32) -> Self {
         self.inner.hc_threshold = Some(value);
         self
@@ -371,10 +349,7 @@ impl<C> ModifyRouterInterfaceAttributeRequestBuilder<C> {
     ///
     /// The rate of health checks. Unit: milliseconds. The recommended value is **2000**. This value specifies the interval at which probe packets are sent during a health check.
     ///
-    /// In this example, **HcThreshold** is set to **8** and **HcRate** is set to **2000**. In this example, probe packets are sent from **HealthCheckSourceIp** (source address) to **HealthCheckTargetIp** (destination address) every 2,000 seconds. If no response is returned for eight consecutive times, the health check fails.
-    ///
-    /// - Wire name: `HcRate`.
-    /// - Example: `2000`.
+    /// Its description, rules and example: [`ModifyRouterInterfaceAttributeRequest::hc_rate`](ModifyRouterInterfaceAttributeRequest::hc_rate).
     pub fn hc_rate(mut self, value: i32) -> Self {
         self.inner.hc_rate = Some(value);
         self
@@ -383,11 +358,7 @@ impl<C> ModifyRouterInterfaceAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to delete the health check IP addresses configured on the router interface. Valid values:
     ///
-    /// * **true**
-    /// * **false** (default)
-    ///
-    /// - Wire name: `DeleteHealthCheckIp`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyRouterInterfaceAttributeRequest::delete_health_check_ip`](ModifyRouterInterfaceAttributeRequest::delete_health_check_ip).
     pub fn delete_health_check_ip(mut self, value: bool) -> Self {
         self.inner.delete_health_check_ip = Some(value);
         self
@@ -527,197 +498,28 @@ for ModifyRouterInterfaceAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyRouterInterfaceAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyRouterInterfaceAttributeError {
-    /// HTTP 400 `Forbidden.FinancialLocked`: This RouterInterface is financiel locked because of bills outstanding.
-    ForbiddenFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName.Malformed`: The attribute name is illegal.
-    InvalidNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOppositeRouterType.ValueNotSupported`: The specified OppositeRouterType is not valid.
-    InvalidOppositeRouterTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The Description is illegal.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbbiden`: The Router instance owner error
-    Forbbiden(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `LinkRole.NotSupport`: This linkrole is not supported
-    LinkRoleNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbbiden.ModifyIdAndType`: Opposite is VBR, cannot modify the ID and type
-    ForbbidenModifyIdAndType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.ModifyRouterInterface`: Modify routerinterface param invalid
-    InvalidParamModifyRouterInterface(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `INSTANCE_IN_PROCESSIONG`: Instance is in processing,please wait and try again
-    InstanceInProcessiong(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.HcThreshold`: %s
-    IllegalParamHcThreshold(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.HcRate`: %s
-    IllegalParamHcRate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHealthCheckIP.Malformd`: Healthcheck sourceip or targetip is not valid.
-    InvalidHealthCheckIpMalformd(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.HcSourceIp`: The specified healthCheck Ip is not valid.
-    IllegalParamHcSourceIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.OperationLocked`: Operation failed because OperationLocked.
-    OperationFailedOperationLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouterInterface`: This openeration would not be allowed because status of this RouterInterface is not correct.
-    IncorrectStatusRouterInterface(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRouterInterfaceId.NotFound`: The specified RouterInterfaceId does not exist in our records.
-    InvalidRouterInterfaceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyRouterInterfaceAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Forbidden.FinancialLocked",
-                        "InvalidName.Malformed",
-                        "InvalidOppositeRouterType.ValueNotSupported",
-                        "InvalidDescription.Malformed",
-                        "Forbbiden",
-                        "LinkRole.NotSupport",
-                        "Forbbiden.ModifyIdAndType",
-                        "InvalidParam.ModifyRouterInterface",
-                        "INSTANCE_IN_PROCESSIONG",
-                        "IllegalParam.HcThreshold",
-                        "IllegalParam.HcRate",
-                        "InvalidHealthCheckIP.Malformd",
-                        "IllegalParam.HcSourceIp",
-                        "OperationFailed.OperationLocked",
-                        "IncorrectStatus.RouterInterface",
-                        "InvalidRegionId.NotFound",
-                        "InvalidRouterInterfaceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyRouterInterfaceAttributeError;
+impl crate::Client {
+    /// Calls `ModifyRouterInterfaceAttribute`: Modifies the configuration of a router interface.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyRouterInterfaceAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyRouterInterfaceAttributeRequest`].
+    #[inline]
+    pub fn modify_router_interface_attribute(
+        &self,
+    ) -> ModifyRouterInterfaceAttributeRequestBuilder<&Self> {
+        ModifyRouterInterfaceAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyRouterInterfaceAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyRouterInterfaceAttribute`: Modifies the configuration of a router interface.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyRouterInterfaceAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbiddenFinancialLocked(error),
-            1 => Self::InvalidNameMalformed(error),
-            2 => Self::InvalidOppositeRouterTypeValueNotSupported(error),
-            3 => Self::InvalidDescriptionMalformed(error),
-            4 => Self::Forbbiden(error),
-            5 => Self::LinkRoleNotSupport(error),
-            6 => Self::ForbbidenModifyIdAndType(error),
-            7 => Self::InvalidParamModifyRouterInterface(error),
-            8 => Self::InstanceInProcessiong(error),
-            9 => Self::IllegalParamHcThreshold(error),
-            10 => Self::IllegalParamHcRate(error),
-            11 => Self::InvalidHealthCheckIpMalformd(error),
-            12 => Self::IllegalParamHcSourceIp(error),
-            13 => Self::OperationFailedOperationLocked(error),
-            14 => Self::IncorrectStatusRouterInterface(error),
-            15 => Self::InvalidRegionIdNotFound(error),
-            16 => Self::InvalidRouterInterfaceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbiddenFinancialLocked(error) => (0, error),
-            Self::InvalidNameMalformed(error) => (1, error),
-            Self::InvalidOppositeRouterTypeValueNotSupported(error) => (2, error),
-            Self::InvalidDescriptionMalformed(error) => (3, error),
-            Self::Forbbiden(error) => (4, error),
-            Self::LinkRoleNotSupport(error) => (5, error),
-            Self::ForbbidenModifyIdAndType(error) => (6, error),
-            Self::InvalidParamModifyRouterInterface(error) => (7, error),
-            Self::InstanceInProcessiong(error) => (8, error),
-            Self::IllegalParamHcThreshold(error) => (9, error),
-            Self::IllegalParamHcRate(error) => (10, error),
-            Self::InvalidHealthCheckIpMalformd(error) => (11, error),
-            Self::IllegalParamHcSourceIp(error) => (12, error),
-            Self::OperationFailedOperationLocked(error) => (13, error),
-            Self::IncorrectStatusRouterInterface(error) => (14, error),
-            Self::InvalidRegionIdNotFound(error) => (15, error),
-            Self::InvalidRouterInterfaceIdNotFound(error) => (16, error),
-            Self::Unhandled(unhandled) => (17, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyRouterInterfaceAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyRouterInterfaceAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ForbiddenFinancialLocked",
-            "InvalidNameMalformed",
-            "InvalidOppositeRouterTypeValueNotSupported",
-            "InvalidDescriptionMalformed",
-            "Forbbiden",
-            "LinkRoleNotSupport",
-            "ForbbidenModifyIdAndType",
-            "InvalidParamModifyRouterInterface",
-            "InstanceInProcessiong",
-            "IllegalParamHcThreshold",
-            "IllegalParamHcRate",
-            "InvalidHealthCheckIpMalformd",
-            "IllegalParamHcSourceIp",
-            "OperationFailedOperationLocked",
-            "IncorrectStatusRouterInterface",
-            "InvalidRegionIdNotFound",
-            "InvalidRouterInterfaceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyRouterInterfaceAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyRouterInterfaceAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyRouterInterfaceAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyRouterInterfaceAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_router_interface_attribute(
+        &self,
+    ) -> ModifyRouterInterfaceAttributeRequestBuilder<&Self> {
+        ModifyRouterInterfaceAttributeRequestBuilder::new(self)
     }
 }

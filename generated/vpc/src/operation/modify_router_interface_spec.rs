@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyRouterInterfaceSpecRequest>;
 /// Request of `ModifyRouterInterfaceSpec`: Modifies the specification of a router interface.
 ///
 /// After you call this operation, the router interface enters the **Activating** state. After the router interface is activated, the router interface enters the **Active** state.
@@ -156,11 +159,7 @@ impl<C> ModifyRouterInterfaceSpecRequestBuilder<C> {
     ///
     /// The ID of the region where the router interface is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyRouterInterfaceSpecRequest::region_id`](ModifyRouterInterfaceSpecRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -169,9 +168,7 @@ impl<C> ModifyRouterInterfaceSpecRequestBuilder<C> {
     ///
     /// The ID of the router interface.
     ///
-    /// - Wire name: `RouterInterfaceId`.
-    /// - Required.
-    /// - Example: `ri-2zeo3xzyf38r4urzd****`.
+    /// Its description, rules and example: [`ModifyRouterInterfaceSpecRequest::router_interface_id`](ModifyRouterInterfaceSpecRequest::router_interface_id).
     pub fn router_interface_id(mut self, value: impl Into<String>) -> Self {
         self.inner.router_interface_id = Some(value.into());
         self
@@ -180,24 +177,7 @@ impl<C> ModifyRouterInterfaceSpecRequestBuilder<C> {
     ///
     /// The specification of the router interface. Valid specifications and bandwidth values:
     ///
-    /// * **Mini.2**: 2 Mbit/s
-    /// * **Mini.5**: 5 Mbit/s
-    /// * **Small.1**: 10 Mbit/s
-    /// * **Small.2**: 20 Mbit/s
-    /// * **Small.5**: 50 Mbit/s
-    /// * **Middle.1**: 100 Mbit/s
-    /// * **Middle.2**: 200 Mbit/s
-    /// * **Middle.5**: 500 Mbit/s
-    /// * **Large.1**: 1,000 Mbit/s
-    /// * **Large.2**: 2,000 Mbit/s
-    /// * **Large.5**: 5,000 Mbit/s
-    /// * **Xlarge.1**: 10,000 Mbit/s
-    ///
-    /// > When **Role** is set to **AcceptingSide**, set **Spec** to **Negative**.
-    ///
-    /// - Wire name: `Spec`.
-    /// - Required.
-    /// - Example: `Small.1`.
+    /// Its description, rules and example: [`ModifyRouterInterfaceSpecRequest::spec`](ModifyRouterInterfaceSpecRequest::spec).
     pub fn spec(mut self, value: impl Into<String>) -> Self {
         self.inner.spec = Some(value.into());
         self
@@ -206,13 +186,7 @@ impl<C> ModifyRouterInterfaceSpecRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyRouterInterfaceSpecRequest::client_token`](ModifyRouterInterfaceSpecRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -372,163 +346,28 @@ for ModifyRouterInterfaceSpecResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyRouterInterfaceSpec`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyRouterInterfaceSpecError {
-    /// HTTP 400 `Forbidden.FinancialLocked`: RouterInterface can not be operated by this action when it?s FinancialLocked.
-    ForbiddenFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.NotFound`: Parameter must not be null,uid, bid,regionNo, remoteRegionNo or routerId
-    InvalidParamNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOppositeRegionId.NotFound`: The OppositeRegionId provided does not exist in our records.
-    InvalidOppositeRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceOwner.Error`: The router instance owner error.
-    InvalidInstanceOwnerError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouterInterfaceSpec.Malformed`: Specified RouterInterface spec is not valid.
-    InvalidRouterInterfaceSpecMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.chargeType`: RouterInterface chargeType different.
-    IllegalParamChargeType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceQueryError`: The specified resource is queried error.
-    ResourceQueryError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSpec.ValueNotSupported`: The specified Spec is not supported.
+mod error;
+pub use error::ModifyRouterInterfaceSpecError;
+impl crate::Client {
+    /// Calls `ModifyRouterInterfaceSpec`: Modifies the specification of a router interface.
     ///
-    /// Also returned with HTTP 400: The specified Spec is not supported.
-    InvalidSpecValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstance.StatusError`: The router instance status error.
-    InvalidInstanceStatusError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOpposite.NotFound`: The opposite does not exist.
-    InvalidOppositeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRouterInterfaceId.NotFound`: The specified RouterInterfaceId does not exist in our record.
-    InvalidRouterInterfaceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyRouterInterfaceSpecError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Forbidden.FinancialLocked",
-                        "InvalidParam.NotFound",
-                        "InvalidOppositeRegionId.NotFound",
-                        "InvalidInstanceOwner.Error",
-                        "InvalidRouterInterfaceSpec.Malformed",
-                        "IllegalParam.chargeType",
-                        "ResourceQueryError",
-                        "InvalidSpec.ValueNotSupported",
-                        "InvalidInstance.StatusError",
-                        "InvalidOpposite.NotFound",
-                        "InvalidRouterInterfaceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](ModifyRouterInterfaceSpecRequestBuilder::send) it. The parameters and their rules: [`ModifyRouterInterfaceSpecRequest`].
+    #[inline]
+    pub fn modify_router_interface_spec(
+        &self,
+    ) -> ModifyRouterInterfaceSpecRequestBuilder<&Self> {
+        ModifyRouterInterfaceSpecRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyRouterInterfaceSpecError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyRouterInterfaceSpec`: Modifies the specification of a router interface.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyRouterInterfaceSpecRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbiddenFinancialLocked(error),
-            1 => Self::InvalidParamNotFound(error),
-            2 => Self::InvalidOppositeRegionIdNotFound(error),
-            3 => Self::InvalidInstanceOwnerError(error),
-            4 => Self::InvalidRouterInterfaceSpecMalformed(error),
-            5 => Self::IllegalParamChargeType(error),
-            6 => Self::ResourceQueryError(error),
-            7 => Self::InvalidSpecValueNotSupported(error),
-            8 => Self::InvalidInstanceStatusError(error),
-            9 => Self::InvalidOppositeNotFound(error),
-            10 => Self::InvalidRouterInterfaceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbiddenFinancialLocked(error) => (0, error),
-            Self::InvalidParamNotFound(error) => (1, error),
-            Self::InvalidOppositeRegionIdNotFound(error) => (2, error),
-            Self::InvalidInstanceOwnerError(error) => (3, error),
-            Self::InvalidRouterInterfaceSpecMalformed(error) => (4, error),
-            Self::IllegalParamChargeType(error) => (5, error),
-            Self::ResourceQueryError(error) => (6, error),
-            Self::InvalidSpecValueNotSupported(error) => (7, error),
-            Self::InvalidInstanceStatusError(error) => (8, error),
-            Self::InvalidOppositeNotFound(error) => (9, error),
-            Self::InvalidRouterInterfaceIdNotFound(error) => (10, error),
-            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyRouterInterfaceSpecError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyRouterInterfaceSpecError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ForbiddenFinancialLocked",
-            "InvalidParamNotFound",
-            "InvalidOppositeRegionIdNotFound",
-            "InvalidInstanceOwnerError",
-            "InvalidRouterInterfaceSpecMalformed",
-            "IllegalParamChargeType",
-            "ResourceQueryError",
-            "InvalidSpecValueNotSupported",
-            "InvalidInstanceStatusError",
-            "InvalidOppositeNotFound",
-            "InvalidRouterInterfaceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyRouterInterfaceSpecError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyRouterInterfaceSpecError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyRouterInterfaceSpecError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyRouterInterfaceSpecError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_router_interface_spec(
+        &self,
+    ) -> ModifyRouterInterfaceSpecRequestBuilder<&Self> {
+        ModifyRouterInterfaceSpecRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifySnatEntryRequest>;
 /// Request of `ModifySnatEntry`: Modifies an SNAT entry.
 ///
 /// ##
@@ -199,11 +202,7 @@ impl<C> ModifySnatEntryRequestBuilder<C> {
     ///
     /// The region ID of the NAT gateway.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifySnatEntryRequest::region_id`](ModifySnatEntryRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -212,9 +211,7 @@ impl<C> ModifySnatEntryRequestBuilder<C> {
     ///
     /// The ID of the SNAT table to which the SNAT entry belongs.
     ///
-    /// - Wire name: `SnatTableId`.
-    /// - Required.
-    /// - Example: `stb-8vbczigrhop8x5u3t****`.
+    /// Its description, rules and example: [`ModifySnatEntryRequest::snat_table_id`](ModifySnatEntryRequest::snat_table_id).
     pub fn snat_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.snat_table_id = Some(value.into());
         self
@@ -223,9 +220,7 @@ impl<C> ModifySnatEntryRequestBuilder<C> {
     ///
     /// The ID of the SNAT entry that you want to modify.
     ///
-    /// - Wire name: `SnatEntryId`.
-    /// - Required.
-    /// - Example: `snat-bp1vcgcf8tm0plqcg****`.
+    /// Its description, rules and example: [`ModifySnatEntryRequest::snat_entry_id`](ModifySnatEntryRequest::snat_entry_id).
     pub fn snat_entry_id(mut self, value: impl Into<String>) -> Self {
         self.inner.snat_entry_id = Some(value.into());
         self
@@ -234,11 +229,7 @@ impl<C> ModifySnatEntryRequestBuilder<C> {
     ///
     /// * The elastic IP addresses (EIPs) specified in the SNAT entry when you modify an SNAT entry of an Internet NAT gateway. Separate EIPs with commas (,).
     ///
-    ///   If you select multiple EIPs to create an SNAT address pool, connections are hashed to these EIPs. Network traffic may not be evenly distributed to the EIPs because the amount of traffic passes through each connection varies. We recommend that you associate these EIPs with the same EIP bandwidth plan to prevent service interruptions due to the bandwidth limit of an individual EIP.
-    /// * When you modify an SNAT entry of a VPC NAT gateway, this parameter specifies the NAT IP address in the SNAT entry.
-    ///
-    /// - Wire name: `SnatIp`.
-    /// - Example: `47.98.XX.XX`.
+    /// Its description, rules and example: [`ModifySnatEntryRequest::snat_ip`](ModifySnatEntryRequest::snat_ip).
     pub fn snat_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.snat_ip = Some(value.into());
         self
@@ -247,10 +238,7 @@ impl<C> ModifySnatEntryRequestBuilder<C> {
     ///
     /// The name of the SNAT entry.
     ///
-    /// The name must be 2 to 128 characters in length. It must start with a letter but cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `SnatEntryName`.
-    /// - Example: `SnatEntry-1`.
+    /// Its description, rules and example: [`ModifySnatEntryRequest::snat_entry_name`](ModifySnatEntryRequest::snat_entry_name).
     pub fn snat_entry_name(mut self, value: impl Into<String>) -> Self {
         self.inner.snat_entry_name = Some(value.into());
         self
@@ -259,34 +247,28 @@ impl<C> ModifySnatEntryRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifySnatEntryRequest::client_token`](ModifySnatEntryRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
     }
     /// Sets `EipAffinity`.
     ///
-    /// - Wire name: `EipAffinity`.
+    /// Its description, rules and example: [`ModifySnatEntryRequest::eip_affinity`](ModifySnatEntryRequest::eip_affinity).
     pub fn eip_affinity(mut self, value: i32) -> Self {
         self.inner.eip_affinity = Some(value);
         self
     }
     /// Sets `NetworkInterfaceId`.
     ///
-    /// - Wire name: `NetworkInterfaceId`.
+    /// Its description, rules and example: [`ModifySnatEntryRequest::network_interface_id`](ModifySnatEntryRequest::network_interface_id).
     pub fn network_interface_id(mut self, value: impl Into<String>) -> Self {
         self.inner.network_interface_id = Some(value.into());
         self
     }
     /// Sets `DryRun`.
     ///
-    /// - Wire name: `DryRun`.
+    /// Its description, rules and example: [`ModifySnatEntryRequest::dry_run`](ModifySnatEntryRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -417,265 +399,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ModifySnatEntryR
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifySnatEntry`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifySnatEntryError {
-    /// HTTP 400 `InvalidSnatIp.Malformed`: The specified SnatIp is not a valid IP address.
-    InvalidSnatIpMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.SourceVSwitchId.Duplicated`: The specified SourceCIDRis duplicated.
-    ForbiddenSourceVSwitchIdDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.IpUsedInForwardTable`: The specified SnatIp already used in forward table
-    ForbiddenIpUsedInForwardTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.EipForSnatPool`: The Eip cannot support snat pool
-    OperationUnsupportedEipForSnatPool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Name.Malformed`: The specified Name is not valid.
-    InvalidParameterNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorretSnatEntryStatus`: The Specified SnatEntry is not stable status, can not operation
-    IncorretSnatEntryStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SnatIpsCheck`: %s
-    OperationFailedSnatIpsCheck(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SnatIpPoolCbwpRules`: %s
-    OperationFailedSnatIpPoolCbwpRules(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EIP_NOT_IN_GATEWAY`: The Eip not in nat gateway
-    EipNotInGateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.SnatIp`: Error public ip must in same bandwidth package.
-    InvalidParameterSnatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.SnatIp`: Public ip number exceeds quota.
-    QuotaExceededSnatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSnatEntryId.NotFound`: Specified SNAT entry does not exist.
+mod error;
+pub use error::ModifySnatEntryError;
+impl crate::Client {
+    /// Calls `ModifySnatEntry`: Modifies an SNAT entry.
     ///
-    /// Also returned with HTTP 404: Specified SNAT entry does not exist.
-    InvalidSnatEntryIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SnatIpPoolBwpRules`: %s
-    OperationFailedSnatIpPoolBwpRules(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.SnatEntry`: The Specified SnatEntry is not stable status, can not operation
-    IncorrectStatusSnatEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SnatIpsTooMany`: %s
-    OperationFailedSnatIpsTooMany(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CanNotUseEipInDnat`: Operation failed because the eip can not used by forward entry.
-    OperationFailedCanNotUseEipInDnat(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.EipNatGWCheck`: Operation unsupported because the relation check of eip and nat gateway is failed.
-    OperationUnsupportedEipNatGwCheck(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.SnatEntry`: Specified SNAT entry does not exist.
-    ResourceNotFoundSnatEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.NatIp`: Specified NatIp does not exist.
-    IncorrectStatusNatIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CanNotUseNatIpInDnat`: Operation failed because the NatIp can not used by forward entry.
-    OperationFailedCanNotUseNatIpInDnat(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.NATGW`: NATGW status is invalid.
-    IncorrectStatusNatgw(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.EipInBinding`: Create snat entry with eip in associating status is unsupported.
-    OperationUnsupportedEipInBinding(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.EipNatBWPCheck`: The EIP is not associated with a NAT service plan.
-    OperationUnsupportedEipNatBwpCheck(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.NetworkInterfaceId`: The param of NetworkInterfaceId is illegal.
-    IllegalParamNetworkInterfaceId(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSnatTableId.NotFound`: Specified SNAT table does not exist.
-    InvalidSnatTableIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSnatIp.NotFound`: Specified SnatIp does not found on the NAT Gateway
-    InvalidSnatIpNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.NatIp`: Specified NatIp does not found on the NAT Gateway
-    ResourceNotFoundNatIp(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifySnatEntryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidSnatIp.Malformed",
-                        "Forbidden.SourceVSwitchId.Duplicated",
-                        "Forbidden.IpUsedInForwardTable",
-                        "OperationUnsupported.EipForSnatPool",
-                        "InvalidParameter.Name.Malformed",
-                        "IncorretSnatEntryStatus",
-                        "OperationFailed.SnatIpsCheck",
-                        "OperationFailed.SnatIpPoolCbwpRules",
-                        "EIP_NOT_IN_GATEWAY",
-                        "InvalidParameter.SnatIp",
-                        "QuotaExceeded.SnatIp",
-                        "InvalidSnatEntryId.NotFound",
-                        "OperationFailed.SnatIpPoolBwpRules",
-                        "IncorrectStatus.SnatEntry",
-                        "OperationFailed.SnatIpsTooMany",
-                        "OperationFailed.CanNotUseEipInDnat",
-                        "OperationUnsupported.EipNatGWCheck",
-                        "ResourceNotFound.SnatEntry",
-                        "IncorrectStatus.NatIp",
-                        "OperationFailed.CanNotUseNatIpInDnat",
-                        "IncorrectStatus.NATGW",
-                        "OperationUnsupported.EipInBinding",
-                        "OperationUnsupported.EipNatBWPCheck",
-                        "IllegalParam.NetworkInterfaceId",
-                        "InvalidRegionId.NotFound",
-                        "InvalidSnatTableId.NotFound",
-                        "InvalidSnatIp.NotFound",
-                        "ResourceNotFound.NatIp",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](ModifySnatEntryRequestBuilder::send) it. The parameters and their rules: [`ModifySnatEntryRequest`].
+    #[inline]
+    pub fn modify_snat_entry(&self) -> ModifySnatEntryRequestBuilder<&Self> {
+        ModifySnatEntryRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifySnatEntryError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifySnatEntry`: Modifies an SNAT entry.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifySnatEntryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidSnatIpMalformed(error),
-            1 => Self::ForbiddenSourceVSwitchIdDuplicated(error),
-            2 => Self::ForbiddenIpUsedInForwardTable(error),
-            3 => Self::OperationUnsupportedEipForSnatPool(error),
-            4 => Self::InvalidParameterNameMalformed(error),
-            5 => Self::IncorretSnatEntryStatus(error),
-            6 => Self::OperationFailedSnatIpsCheck(error),
-            7 => Self::OperationFailedSnatIpPoolCbwpRules(error),
-            8 => Self::EipNotInGateway(error),
-            9 => Self::InvalidParameterSnatIp(error),
-            10 => Self::QuotaExceededSnatIp(error),
-            11 => Self::InvalidSnatEntryIdNotFound(error),
-            12 => Self::OperationFailedSnatIpPoolBwpRules(error),
-            13 => Self::IncorrectStatusSnatEntry(error),
-            14 => Self::OperationFailedSnatIpsTooMany(error),
-            15 => Self::OperationFailedCanNotUseEipInDnat(error),
-            16 => Self::OperationUnsupportedEipNatGwCheck(error),
-            17 => Self::ResourceNotFoundSnatEntry(error),
-            18 => Self::IncorrectStatusNatIp(error),
-            19 => Self::OperationFailedCanNotUseNatIpInDnat(error),
-            20 => Self::IncorrectStatusNatgw(error),
-            21 => Self::OperationUnsupportedEipInBinding(error),
-            22 => Self::OperationUnsupportedEipNatBwpCheck(error),
-            23 => Self::IllegalParamNetworkInterfaceId(error),
-            24 => Self::InvalidRegionIdNotFound(error),
-            25 => Self::InvalidSnatTableIdNotFound(error),
-            26 => Self::InvalidSnatIpNotFound(error),
-            27 => Self::ResourceNotFoundNatIp(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidSnatIpMalformed(error) => (0, error),
-            Self::ForbiddenSourceVSwitchIdDuplicated(error) => (1, error),
-            Self::ForbiddenIpUsedInForwardTable(error) => (2, error),
-            Self::OperationUnsupportedEipForSnatPool(error) => (3, error),
-            Self::InvalidParameterNameMalformed(error) => (4, error),
-            Self::IncorretSnatEntryStatus(error) => (5, error),
-            Self::OperationFailedSnatIpsCheck(error) => (6, error),
-            Self::OperationFailedSnatIpPoolCbwpRules(error) => (7, error),
-            Self::EipNotInGateway(error) => (8, error),
-            Self::InvalidParameterSnatIp(error) => (9, error),
-            Self::QuotaExceededSnatIp(error) => (10, error),
-            Self::InvalidSnatEntryIdNotFound(error) => (11, error),
-            Self::OperationFailedSnatIpPoolBwpRules(error) => (12, error),
-            Self::IncorrectStatusSnatEntry(error) => (13, error),
-            Self::OperationFailedSnatIpsTooMany(error) => (14, error),
-            Self::OperationFailedCanNotUseEipInDnat(error) => (15, error),
-            Self::OperationUnsupportedEipNatGwCheck(error) => (16, error),
-            Self::ResourceNotFoundSnatEntry(error) => (17, error),
-            Self::IncorrectStatusNatIp(error) => (18, error),
-            Self::OperationFailedCanNotUseNatIpInDnat(error) => (19, error),
-            Self::IncorrectStatusNatgw(error) => (20, error),
-            Self::OperationUnsupportedEipInBinding(error) => (21, error),
-            Self::OperationUnsupportedEipNatBwpCheck(error) => (22, error),
-            Self::IllegalParamNetworkInterfaceId(error) => (23, error),
-            Self::InvalidRegionIdNotFound(error) => (24, error),
-            Self::InvalidSnatTableIdNotFound(error) => (25, error),
-            Self::InvalidSnatIpNotFound(error) => (26, error),
-            Self::ResourceNotFoundNatIp(error) => (27, error),
-            Self::Unhandled(unhandled) => (28, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifySnatEntryError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifySnatEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidSnatIpMalformed",
-            "ForbiddenSourceVSwitchIdDuplicated",
-            "ForbiddenIpUsedInForwardTable",
-            "OperationUnsupportedEipForSnatPool",
-            "InvalidParameterNameMalformed",
-            "IncorretSnatEntryStatus",
-            "OperationFailedSnatIpsCheck",
-            "OperationFailedSnatIpPoolCbwpRules",
-            "EipNotInGateway",
-            "InvalidParameterSnatIp",
-            "QuotaExceededSnatIp",
-            "InvalidSnatEntryIdNotFound",
-            "OperationFailedSnatIpPoolBwpRules",
-            "IncorrectStatusSnatEntry",
-            "OperationFailedSnatIpsTooMany",
-            "OperationFailedCanNotUseEipInDnat",
-            "OperationUnsupportedEipNatGwCheck",
-            "ResourceNotFoundSnatEntry",
-            "IncorrectStatusNatIp",
-            "OperationFailedCanNotUseNatIpInDnat",
-            "IncorrectStatusNatgw",
-            "OperationUnsupportedEipInBinding",
-            "OperationUnsupportedEipNatBwpCheck",
-            "IllegalParamNetworkInterfaceId",
-            "InvalidRegionIdNotFound",
-            "InvalidSnatTableIdNotFound",
-            "InvalidSnatIpNotFound",
-            "ResourceNotFoundNatIp",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifySnatEntryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifySnatEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifySnatEntryError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifySnatEntryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_snat_entry(&self) -> ModifySnatEntryRequestBuilder<&Self> {
+        ModifySnatEntryRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifySslVpnClientCertRequest>;
 /// Request of `ModifySslVpnClientCert`: Modifies the name of an SSL-VPN client certificate.
 ///
 /// # Example
@@ -142,15 +145,7 @@ impl<C> ModifySslVpnClientCertRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Must be at most 64 characters long.
-    /// - Must contain only ASCII characters.
-    /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifySslVpnClientCertRequest::client_token`](ModifySslVpnClientCertRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -159,11 +154,7 @@ impl<C> ModifySslVpnClientCertRequestBuilder<C> {
     ///
     /// The ID of the region where the SSL client certificate is created.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifySslVpnClientCertRequest::region_id`](ModifySslVpnClientCertRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -172,9 +163,7 @@ impl<C> ModifySslVpnClientCertRequestBuilder<C> {
     ///
     /// The ID of the SSL client certificate.
     ///
-    /// - Wire name: `SslVpnClientCertId`.
-    /// - Required.
-    /// - Example: `vsc-bp1n8wcf134yl0osrc****`.
+    /// Its description, rules and example: [`ModifySslVpnClientCertRequest::ssl_vpn_client_cert_id`](ModifySslVpnClientCertRequest::ssl_vpn_client_cert_id).
     pub fn ssl_vpn_client_cert_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ssl_vpn_client_cert_id = Some(value.into());
         self
@@ -183,11 +172,7 @@ impl<C> ModifySslVpnClientCertRequestBuilder<C> {
     ///
     /// The new name of the SSL client certificate. This parameter cannot be left empty.
     ///
-    /// The name must be 1 to 100 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Must be 1 to 100 characters long.
-    /// - Example: `cert2`.
+    /// Its description, rules and example: [`ModifySslVpnClientCertRequest::name`](ModifySslVpnClientCertRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -342,125 +327,28 @@ for ModifySslVpnClientCertResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifySslVpnClientCert`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifySslVpnClientCertError {
-    /// HTTP 400 `InvalidName`: The name is not valid
-    InvalidName(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified region is not found during access authentication.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidSslVpnClientCertId.NotFound`: The specified SSL VPN client cert id does not exist.
-    InvalidSslVpnClientCertIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifySslVpnClientCertError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidName",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                        "InvalidRegionId.NotFound",
-                        "InvalidSslVpnClientCertId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifySslVpnClientCertError;
+impl crate::Client {
+    /// Calls `ModifySslVpnClientCert`: Modifies the name of an SSL-VPN client certificate.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifySslVpnClientCertRequestBuilder::send) it. The parameters and their rules: [`ModifySslVpnClientCertRequest`].
+    #[inline]
+    pub fn modify_ssl_vpn_client_cert(
+        &self,
+    ) -> ModifySslVpnClientCertRequestBuilder<&Self> {
+        ModifySslVpnClientCertRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifySslVpnClientCertError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifySslVpnClientCert`: Modifies the name of an SSL-VPN client certificate.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifySslVpnClientCertRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidName(error),
-            1 => Self::ForbbidenSubUser(error),
-            2 => Self::Forbidden(error),
-            3 => Self::InvalidRegionIdNotFound(error),
-            4 => Self::InvalidSslVpnClientCertIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidName(error) => (0, error),
-            Self::ForbbidenSubUser(error) => (1, error),
-            Self::Forbidden(error) => (2, error),
-            Self::InvalidRegionIdNotFound(error) => (3, error),
-            Self::InvalidSslVpnClientCertIdNotFound(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifySslVpnClientCertError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifySslVpnClientCertError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidName",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "InvalidRegionIdNotFound",
-            "InvalidSslVpnClientCertIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifySslVpnClientCertError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifySslVpnClientCertError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifySslVpnClientCertError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifySslVpnClientCertError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_ssl_vpn_client_cert(
+        &self,
+    ) -> ModifySslVpnClientCertRequestBuilder<&Self> {
+        ModifySslVpnClientCertRequestBuilder::new(self)
     }
 }

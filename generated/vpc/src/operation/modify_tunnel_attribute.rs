@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyTunnelAttributeRequest>;
 /// Request of `ModifyTunnelAttribute`: Modifies a VPN tunnel.
 ///
 /// # Example
@@ -152,14 +155,7 @@ impl<C> ModifyTunnelAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate a token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the value of **RequestId** as the **client token**. The value of **RequestId** is different for each API request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Must contain only ASCII characters.
-    /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyTunnelAttributeRequest::client_token`](ModifyTunnelAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -168,7 +164,7 @@ impl<C> ModifyTunnelAttributeRequestBuilder<C> {
     ///
     /// The tunnel configurations.
     ///
-    /// - Wire name: `TunnelOptionsSpecification`.
+    /// Its description, rules and example: [`ModifyTunnelAttributeRequest::tunnel_options_specification`](ModifyTunnelAttributeRequest::tunnel_options_specification).
     pub fn tunnel_options_specification(
         mut self,
         value: crate::types::ModifyTunnelAttributeTunnelOptionsSpecification,
@@ -180,10 +176,7 @@ impl<C> ModifyTunnelAttributeRequestBuilder<C> {
     ///
     /// The ID of the region in which the IPsec connection is established.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyTunnelAttributeRequest::region_id`](ModifyTunnelAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -192,9 +185,7 @@ impl<C> ModifyTunnelAttributeRequestBuilder<C> {
     ///
     /// The ID of the IPsec connection.
     ///
-    /// - Wire name: `VpnConnectionId`.
-    /// - Required.
-    /// - Example: `vco-gw69vm1i71y354****`.
+    /// Its description, rules and example: [`ModifyTunnelAttributeRequest::vpn_connection_id`](ModifyTunnelAttributeRequest::vpn_connection_id).
     pub fn vpn_connection_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_connection_id = Some(value.into());
         self
@@ -203,9 +194,7 @@ impl<C> ModifyTunnelAttributeRequestBuilder<C> {
     ///
     /// The tunnel ID.
     ///
-    /// - Wire name: `TunnelId`.
-    /// - Required.
-    /// - Example: `tun-gbyz2e070xzo93****`.
+    /// Its description, rules and example: [`ModifyTunnelAttributeRequest::tunnel_id`](ModifyTunnelAttributeRequest::tunnel_id).
     pub fn tunnel_id(mut self, value: impl Into<String>) -> Self {
         self.inner.tunnel_id = Some(value.into());
         self
@@ -472,201 +461,24 @@ for ModifyTunnelAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyTunnelAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyTunnelAttributeError {
-    /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
-    VpnGatewayConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnGateway.FinancialLocked`: The specified service is financial locked.
-    VpnGatewayFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName`: The name is not valid
-    InvalidName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.AlreadyExists`: The specified route entry is already exist.
-    VpnRouteEntryAlreadyExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.Conflict`: The specified route entry has conflict.
-    VpnRouteEntryConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotSupportVpnConnectionParameter.IpsecPfs`: The specified vpn connection ipsec Ipsec Pfs is not support.
-    NotSupportVpnConnectionParameterIpsecPfs(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotSupportVpnConnectionParameter.IpsecAuthAlg`: The specified vpn connection ipsec Auth Alg is not support.
-    NotSupportVpnConnectionParameterIpsecAuthAlg(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnConnectionParamInvalid.SameVpnAndCgwDifferentIkeConfigs`: IPSec connections associated with the same user gateway and VPN gateway should have the same pre-shared key and IKE configuration.
-    VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `VpnConnectionParamInvalid.SameVpnAndCgwTrafficSelectorOverlap`: Traffic selectors of IPSec connections associated with the same user gateway and VPN gateway should not overlap.
-    VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `IllegalParam.LocalAsn`: The param of LocalAsn is illegal
-    IllegalParamLocalAsn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.LocalBgpIp`: The specified LocalBgpIp is invalid.
-    IllegalParamLocalBgpIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnGateway.task.conflict`: The VPN is in the configuration state, please wait a while before operating.
-    VpnGatewayTaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ModifyIkeV1WithMultiRoutes.Invalid`: Failed to modify VPN connection parameters. Multi-network is configured while using IkeV1 protocol.
-    ModifyIkeV1WithMultiRoutesInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpnConnectionInstanceId.NotFound`: The specified vpn connection instance id does not exist.
-    InvalidVpnConnectionInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyTunnelAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "VpnGateway.Configuring",
-                        "VpnGateway.FinancialLocked",
-                        "InvalidName",
-                        "VpnRouteEntry.AlreadyExists",
-                        "VpnRouteEntry.Conflict",
-                        "NotSupportVpnConnectionParameter.IpsecPfs",
-                        "NotSupportVpnConnectionParameter.IpsecAuthAlg",
-                        "VpnConnectionParamInvalid.SameVpnAndCgwDifferentIkeConfigs",
-                        "VpnConnectionParamInvalid.SameVpnAndCgwTrafficSelectorOverlap",
-                        "IllegalParam.LocalAsn",
-                        "IllegalParam.LocalBgpIp",
-                        "VpnGateway.task.conflict",
-                        "ModifyIkeV1WithMultiRoutes.Invalid",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                        "InvalidVpnConnectionInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyTunnelAttributeError;
+impl crate::Client {
+    /// Calls `ModifyTunnelAttribute`: Modifies a VPN tunnel.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyTunnelAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyTunnelAttributeRequest`].
+    #[inline]
+    pub fn modify_tunnel_attribute(&self) -> ModifyTunnelAttributeRequestBuilder<&Self> {
+        ModifyTunnelAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyTunnelAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyTunnelAttribute`: Modifies a VPN tunnel.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyTunnelAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::VpnGatewayConfiguring(error),
-            1 => Self::VpnGatewayFinancialLocked(error),
-            2 => Self::InvalidName(error),
-            3 => Self::VpnRouteEntryAlreadyExists(error),
-            4 => Self::VpnRouteEntryConflict(error),
-            5 => Self::NotSupportVpnConnectionParameterIpsecPfs(error),
-            6 => Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error),
-            7 => Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error),
-            8 => {
-                Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error)
-            }
-            9 => Self::IllegalParamLocalAsn(error),
-            10 => Self::IllegalParamLocalBgpIp(error),
-            11 => Self::VpnGatewayTaskConflict(error),
-            12 => Self::ModifyIkeV1WithMultiRoutesInvalid(error),
-            13 => Self::ForbbidenSubUser(error),
-            14 => Self::Forbidden(error),
-            15 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::VpnGatewayConfiguring(error) => (0, error),
-            Self::VpnGatewayFinancialLocked(error) => (1, error),
-            Self::InvalidName(error) => (2, error),
-            Self::VpnRouteEntryAlreadyExists(error) => (3, error),
-            Self::VpnRouteEntryConflict(error) => (4, error),
-            Self::NotSupportVpnConnectionParameterIpsecPfs(error) => (5, error),
-            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error) => (6, error),
-            Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error) => {
-                (7, error)
-            }
-            Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error) => {
-                (8, error)
-            }
-            Self::IllegalParamLocalAsn(error) => (9, error),
-            Self::IllegalParamLocalBgpIp(error) => (10, error),
-            Self::VpnGatewayTaskConflict(error) => (11, error),
-            Self::ModifyIkeV1WithMultiRoutesInvalid(error) => (12, error),
-            Self::ForbbidenSubUser(error) => (13, error),
-            Self::Forbidden(error) => (14, error),
-            Self::InvalidVpnConnectionInstanceIdNotFound(error) => (15, error),
-            Self::Unhandled(unhandled) => (16, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyTunnelAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyTunnelAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "VpnGatewayConfiguring",
-            "VpnGatewayFinancialLocked",
-            "InvalidName",
-            "VpnRouteEntryAlreadyExists",
-            "VpnRouteEntryConflict",
-            "NotSupportVpnConnectionParameterIpsecPfs",
-            "NotSupportVpnConnectionParameterIpsecAuthAlg",
-            "VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs",
-            "VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap",
-            "IllegalParamLocalAsn",
-            "IllegalParamLocalBgpIp",
-            "VpnGatewayTaskConflict",
-            "ModifyIkeV1WithMultiRoutesInvalid",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "InvalidVpnConnectionInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyTunnelAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyTunnelAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyTunnelAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyTunnelAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_tunnel_attribute(&self) -> ModifyTunnelAttributeRequestBuilder<&Self> {
+        ModifyTunnelAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyVSwitchAttributeRequest>;
 /// Request of `ModifyVSwitchAttribute`: Modifies the name and description of a vSwitch.
 ///
 /// * **ModifyVSwitchAttribute** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVSwitchAttributes](<https://www.alibabacloud.com/help/doc-detail/94567.htm>) operation to query the status of the task:
@@ -174,9 +177,7 @@ impl<C> ModifyVSwitchAttributeRequestBuilder<C> {
     ///
     /// The ID of the vSwitch.
     ///
-    /// - Wire name: `VSwitchId`.
-    /// - Required.
-    /// - Example: `vsw-25nacdfvue4****`.
+    /// Its description, rules and example: [`ModifyVSwitchAttributeRequest::v_switch_id`](ModifyVSwitchAttributeRequest::v_switch_id).
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_id = Some(value.into());
         self
@@ -185,10 +186,7 @@ impl<C> ModifyVSwitchAttributeRequestBuilder<C> {
     ///
     /// The new name for the vSwitch.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `VSwitchName`.
-    /// - Example: `VSwitch-1`.
+    /// Its description, rules and example: [`ModifyVSwitchAttributeRequest::v_switch_name`](ModifyVSwitchAttributeRequest::v_switch_name).
     pub fn v_switch_name(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_name = Some(value.into());
         self
@@ -197,8 +195,7 @@ impl<C> ModifyVSwitchAttributeRequestBuilder<C> {
     ///
     /// The ID of the region where the vSwitch is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyVSwitchAttributeRequest::region_id`](ModifyVSwitchAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -207,10 +204,7 @@ impl<C> ModifyVSwitchAttributeRequestBuilder<C> {
     ///
     /// The new description for the vSwitch.
     ///
-    /// The description must be 1 to 256 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `This is my vswitch.`.
+    /// Its description, rules and example: [`ModifyVSwitchAttributeRequest::description`](ModifyVSwitchAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -219,10 +213,7 @@ impl<C> ModifyVSwitchAttributeRequestBuilder<C> {
     ///
     /// The last eight bits of the IPv6 CIDR block of the vSwitch. Valid values: **0** to **255**.
     ///
-    /// You can set this parameter only when the IPv6 feature is enabled for the virtual private cloud (VPC) to which the vSwitch belongs.
-    ///
-    /// - Wire name: `Ipv6CidrBlock`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ModifyVSwitchAttributeRequest::ipv6_cidr_block`](ModifyVSwitchAttributeRequest::ipv6_cidr_block).
     pub fn ipv6_cidr_block(mut self, value: i32) -> Self {
         self.inner.ipv6_cidr_block = Some(value);
         self
@@ -231,11 +222,7 @@ impl<C> ModifyVSwitchAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable the IPv6 feature for the vSwitch. Valid values:
     ///
-    /// * **true**: enables the IPv6 feature.
-    /// * **false**: disables the IPv6 feature. This is the default value.
-    ///
-    /// - Wire name: `EnableIPv6`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyVSwitchAttributeRequest::enable_i_pv6`](ModifyVSwitchAttributeRequest::enable_i_pv6).
     pub fn enable_i_pv6(mut self, value: bool) -> Self {
         self.inner.enable_i_pv6 = Some(value);
         self
@@ -244,10 +231,7 @@ impl<C> ModifyVSwitchAttributeRequestBuilder<C> {
     ///
     /// The IPv6 CIDR block of the VPC to which the vSwitch belongs.
     ///
-    /// You can set this parameter only when the IPv6 feature is enabled for the VPC.
-    ///
-    /// - Wire name: `VpcIpv6CidrBlock`.
-    /// - Example: `2408:XXXX:312:3e00::/56`.
+    /// Its description, rules and example: [`ModifyVSwitchAttributeRequest::vpc_ipv6_cidr_block`](ModifyVSwitchAttributeRequest::vpc_ipv6_cidr_block).
     pub fn vpc_ipv6_cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_ipv6_cidr_block = Some(value.into());
         self
@@ -382,221 +366,28 @@ for ModifyVSwitchAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyVSwitchAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyVSwitchAttributeError {
-    /// HTTP 400 `InvalidVSwitchName.Malformed`: Specified virtual switch name is not valid.
-    InvalidVSwitchNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVSwitchDiscription.Malformed`: Specified virtual switch description is not valid.
-    InvalidVSwitchDiscriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.VRouterNotFound`: specified virtual switch is not found during access authentication.
-    ForbiddenVRouterNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.CloudBoxIpv6`: The IPv6 feature is not supported by cloud box.
-    UnsupportedFeatureCloudBoxIpv6(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.Ipv6InstanceExist`: Operation failed because vswitch has ipv6 instance.
-    OperationFailedIpv6InstanceExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VpcRouteEntry`: The status of the specified routeEntry is invalid.
-    IncorrectStatusVpcRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.IPv6Disabled`: Operation failed because IPv6 is not enabled for the vSwitch.
-    OperationFailedIPv6Disabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParamExclusive.DisableIpv6AndIpv6CidrBlock`: DisableIpv6 and Ipv6Cidr are mutually exclusive.
-    ParamExclusiveDisableIpv6AndIpv6CidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.cbnStatus`: Current CBN status does not support this operation.
-    IncorrectStatusCbnStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.IPv6CidrReservation`: The specified resource of \[%s\] depends on \[%s\], so the operation cannot be completed.
-    DependencyViolationIPv6CidrReservation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.VpcIpv6CidrBlock`: The parameter of VpcIPv6CidrBlock is illegal.
-    IllegalParamVpcIpv6CidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.Ipv6AlreadyEnabled`: Operation failed because the IPv6 is enabled already.
-    OperationFailedIpv6AlreadyEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.Ipv6CidrBlockExisted`: Operation failed because the specified IPv6 CIDR block is used already.
-    OperationFailedIpv6CidrBlockExisted(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Ipv6CidrBlock`: The parameter of Ipv6CidrBlock is illegal.
-    IllegalParamIpv6CidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The specified Description  is wrongly formed.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VpcIpv6Disabled`: Operation failed because the VPC has not enabled IPv6.
-    OperationFailedVpcIpv6Disabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VSwitch`: The specified vSwitch status is invalid.
-    IncorrectStatusVSwitch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.Ipv6CidrBlockUsed`: Operation failed because the specified IPv6 CIDR block is used already.
-    OperationFailedIpv6CidrBlockUsed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The operation is too frequent. Please wait a moment and try again.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVSwitchId.NotFound`: The specified virtual switch does not exists.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `SystemBusy`: The system is busy. Please try again later.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyVSwitchAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidVSwitchName.Malformed",
-                        "InvalidVSwitchDiscription.Malformed",
-                        "Forbidden.VRouterNotFound",
-                        "UnsupportedFeature.CloudBoxIpv6",
-                        "OperationFailed.Ipv6InstanceExist",
-                        "IncorrectStatus.VpcRouteEntry",
-                        "OperationFailed.IPv6Disabled",
-                        "ParamExclusive.DisableIpv6AndIpv6CidrBlock",
-                        "IncorrectStatus.cbnStatus",
-                        "DependencyViolation.IPv6CidrReservation",
-                        "IllegalParam.VpcIpv6CidrBlock",
-                        "OperationFailed.Ipv6AlreadyEnabled",
-                        "OperationFailed.Ipv6CidrBlockExisted",
-                        "IllegalParam.Ipv6CidrBlock",
-                        "InvalidDescription.Malformed",
-                        "OperationFailed.VpcIpv6Disabled",
-                        "IncorrectStatus.VSwitch",
-                        "OperationFailed.Ipv6CidrBlockUsed",
-                        "TaskConflict",
-                        "InvalidVSwitchId.NotFound",
-                        "SystemBusy",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyVSwitchAttributeError;
+impl crate::Client {
+    /// Calls `ModifyVSwitchAttribute`: Modifies the name and description of a vSwitch.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyVSwitchAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyVSwitchAttributeRequest`].
+    #[inline]
+    pub fn modify_v_switch_attribute(
+        &self,
+    ) -> ModifyVSwitchAttributeRequestBuilder<&Self> {
+        ModifyVSwitchAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyVSwitchAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyVSwitchAttribute`: Modifies the name and description of a vSwitch.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyVSwitchAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidVSwitchNameMalformed(error),
-            1 => Self::InvalidVSwitchDiscriptionMalformed(error),
-            2 => Self::ForbiddenVRouterNotFound(error),
-            3 => Self::UnsupportedFeatureCloudBoxIpv6(error),
-            4 => Self::OperationFailedIpv6InstanceExist(error),
-            5 => Self::IncorrectStatusVpcRouteEntry(error),
-            6 => Self::OperationFailedIPv6Disabled(error),
-            7 => Self::ParamExclusiveDisableIpv6AndIpv6CidrBlock(error),
-            8 => Self::IncorrectStatusCbnStatus(error),
-            9 => Self::DependencyViolationIPv6CidrReservation(error),
-            10 => Self::IllegalParamVpcIpv6CidrBlock(error),
-            11 => Self::OperationFailedIpv6AlreadyEnabled(error),
-            12 => Self::OperationFailedIpv6CidrBlockExisted(error),
-            13 => Self::IllegalParamIpv6CidrBlock(error),
-            14 => Self::InvalidDescriptionMalformed(error),
-            15 => Self::OperationFailedVpcIpv6Disabled(error),
-            16 => Self::IncorrectStatusVSwitch(error),
-            17 => Self::OperationFailedIpv6CidrBlockUsed(error),
-            18 => Self::TaskConflict(error),
-            19 => Self::InvalidVSwitchIdNotFound(error),
-            20 => Self::SystemBusy(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidVSwitchNameMalformed(error) => (0, error),
-            Self::InvalidVSwitchDiscriptionMalformed(error) => (1, error),
-            Self::ForbiddenVRouterNotFound(error) => (2, error),
-            Self::UnsupportedFeatureCloudBoxIpv6(error) => (3, error),
-            Self::OperationFailedIpv6InstanceExist(error) => (4, error),
-            Self::IncorrectStatusVpcRouteEntry(error) => (5, error),
-            Self::OperationFailedIPv6Disabled(error) => (6, error),
-            Self::ParamExclusiveDisableIpv6AndIpv6CidrBlock(error) => (7, error),
-            Self::IncorrectStatusCbnStatus(error) => (8, error),
-            Self::DependencyViolationIPv6CidrReservation(error) => (9, error),
-            Self::IllegalParamVpcIpv6CidrBlock(error) => (10, error),
-            Self::OperationFailedIpv6AlreadyEnabled(error) => (11, error),
-            Self::OperationFailedIpv6CidrBlockExisted(error) => (12, error),
-            Self::IllegalParamIpv6CidrBlock(error) => (13, error),
-            Self::InvalidDescriptionMalformed(error) => (14, error),
-            Self::OperationFailedVpcIpv6Disabled(error) => (15, error),
-            Self::IncorrectStatusVSwitch(error) => (16, error),
-            Self::OperationFailedIpv6CidrBlockUsed(error) => (17, error),
-            Self::TaskConflict(error) => (18, error),
-            Self::InvalidVSwitchIdNotFound(error) => (19, error),
-            Self::SystemBusy(error) => (20, error),
-            Self::Unhandled(unhandled) => (21, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyVSwitchAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyVSwitchAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidVSwitchNameMalformed",
-            "InvalidVSwitchDiscriptionMalformed",
-            "ForbiddenVRouterNotFound",
-            "UnsupportedFeatureCloudBoxIpv6",
-            "OperationFailedIpv6InstanceExist",
-            "IncorrectStatusVpcRouteEntry",
-            "OperationFailedIPv6Disabled",
-            "ParamExclusiveDisableIpv6AndIpv6CidrBlock",
-            "IncorrectStatusCbnStatus",
-            "DependencyViolationIPv6CidrReservation",
-            "IllegalParamVpcIpv6CidrBlock",
-            "OperationFailedIpv6AlreadyEnabled",
-            "OperationFailedIpv6CidrBlockExisted",
-            "IllegalParamIpv6CidrBlock",
-            "InvalidDescriptionMalformed",
-            "OperationFailedVpcIpv6Disabled",
-            "IncorrectStatusVSwitch",
-            "OperationFailedIpv6CidrBlockUsed",
-            "TaskConflict",
-            "InvalidVSwitchIdNotFound",
-            "SystemBusy",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyVSwitchAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyVSwitchAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyVSwitchAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyVSwitchAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_v_switch_attribute(
+        &self,
+    ) -> ModifyVSwitchAttributeRequestBuilder<&Self> {
+        ModifyVSwitchAttributeRequestBuilder::new(self)
     }
 }

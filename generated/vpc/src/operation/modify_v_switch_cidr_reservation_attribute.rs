@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    ModifyVSwitchCidrReservationAttributeRequest,
+>;
 /// Request of `ModifyVSwitchCidrReservationAttribute`: Modifies the name and description of a CIDR block reserved for a vSwitch.
 ///
 /// ## Usage notes
@@ -164,9 +170,7 @@ impl<C> ModifyVSwitchCidrReservationAttributeRequestBuilder<C> {
     ///
     /// The ID of the reserved CIDR block.
     ///
-    /// - Wire name: `VSwitchCidrReservationId`.
-    /// - Required.
-    /// - Example: `vcr-bp1m12saqteraw3rp****`.
+    /// Its description, rules and example: [`ModifyVSwitchCidrReservationAttributeRequest::v_switch_cidr_reservation_id`](ModifyVSwitchCidrReservationAttributeRequest::v_switch_cidr_reservation_id).
     pub fn v_switch_cidr_reservation_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_cidr_reservation_id = Some(value.into());
         self
@@ -175,10 +179,7 @@ impl<C> ModifyVSwitchCidrReservationAttributeRequestBuilder<C> {
     ///
     /// The new name of the reserved CIDR block.
     ///
-    /// The name must be 2 to 128 characters in length and can contain letters, digits, underscores (\_), and hyphens (-). It must start with a letter.
-    ///
-    /// - Wire name: `VSwitchCidrReservationName`.
-    /// - Example: `ReservationName`.
+    /// Its description, rules and example: [`ModifyVSwitchCidrReservationAttributeRequest::v_switch_cidr_reservation_name`](ModifyVSwitchCidrReservationAttributeRequest::v_switch_cidr_reservation_name).
     pub fn v_switch_cidr_reservation_name(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_cidr_reservation_name = Some(value.into());
         self
@@ -187,10 +188,7 @@ impl<C> ModifyVSwitchCidrReservationAttributeRequestBuilder<C> {
     ///
     /// The new description of the reserved CIDR block. The default value is empty.
     ///
-    /// The description must be 2 to 256 characters in length. It must start with a letter and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `VSwitchCidrReservationDescription`.
-    /// - Example: `ReservationDescription`.
+    /// Its description, rules and example: [`ModifyVSwitchCidrReservationAttributeRequest::v_switch_cidr_reservation_description`](ModifyVSwitchCidrReservationAttributeRequest::v_switch_cidr_reservation_description).
     pub fn v_switch_cidr_reservation_description(
         mut self,
         value: impl Into<String>,
@@ -202,26 +200,21 @@ impl<C> ModifyVSwitchCidrReservationAttributeRequestBuilder<C> {
     ///
     /// The ID of the region where the vSwitch is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyVSwitchCidrReservationAttributeRequest::region_id`](ModifyVSwitchCidrReservationAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
     }
     /// Sets `DryRun`.
     ///
-    /// - Wire name: `DryRun`.
+    /// Its description, rules and example: [`ModifyVSwitchCidrReservationAttributeRequest::dry_run`](ModifyVSwitchCidrReservationAttributeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
     }
     /// Sets `ClientToken`.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyVSwitchCidrReservationAttributeRequest::client_token`](ModifyVSwitchCidrReservationAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -361,104 +354,28 @@ for ModifyVSwitchCidrReservationAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyVSwitchCidrReservationAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyVSwitchCidrReservationAttributeError {
-    /// HTTP 400 `ResourceNotFound.CidrReservation`: ResourceNotFound.CidrReservation
-    ResourceNotFoundCidrReservation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParamFormat`: IllegalParamFormat
-    IllegalParamFormat(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ModifyVSwitchCidrReservationAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(&["ResourceNotFound.CidrReservation", "IllegalParamFormat"]),
-            error,
-        )
+mod error;
+pub use error::ModifyVSwitchCidrReservationAttributeError;
+impl crate::Client {
+    /// Calls `ModifyVSwitchCidrReservationAttribute`: Modifies the name and description of a CIDR block reserved for a vSwitch.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyVSwitchCidrReservationAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyVSwitchCidrReservationAttributeRequest`].
+    #[inline]
+    pub fn modify_v_switch_cidr_reservation_attribute(
+        &self,
+    ) -> ModifyVSwitchCidrReservationAttributeRequestBuilder<&Self> {
+        ModifyVSwitchCidrReservationAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyVSwitchCidrReservationAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyVSwitchCidrReservationAttribute`: Modifies the name and description of a CIDR block reserved for a vSwitch.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyVSwitchCidrReservationAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceNotFoundCidrReservation(error),
-            1 => Self::IllegalParamFormat(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceNotFoundCidrReservation(error) => (0, error),
-            Self::IllegalParamFormat(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyVSwitchCidrReservationAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyVSwitchCidrReservationAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceNotFoundCidrReservation",
-            "IllegalParamFormat",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyVSwitchCidrReservationAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyVSwitchCidrReservationAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyVSwitchCidrReservationAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ModifyVSwitchCidrReservationAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_v_switch_cidr_reservation_attribute(
+        &self,
+    ) -> ModifyVSwitchCidrReservationAttributeRequestBuilder<&Self> {
+        ModifyVSwitchCidrReservationAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyVcoRouteEntryWeightRequest>;
 /// Request of `ModifyVcoRouteEntryWeight`: Modifies the weight of a destination-based route for an IPsec-VPN connection.
 ///
 /// * **ModifyVcoRouteEntryWeight** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeVpnConnection](<https://www.alibabacloud.com/help/doc-detail/53046.htm>) operation to query the status of the associated IPsec-VPN connection and determine whether the weight of the specified destination-based route is modified.
@@ -215,11 +218,7 @@ impl<C> ModifyVcoRouteEntryWeightRequestBuilder<C> {
     ///
     /// The region ID of the IPsec-VPN connection.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyVcoRouteEntryWeightRequest::region_id`](ModifyVcoRouteEntryWeightRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -228,9 +227,7 @@ impl<C> ModifyVcoRouteEntryWeightRequestBuilder<C> {
     ///
     /// The ID of the IPsec-VPN connection.
     ///
-    /// - Wire name: `VpnConnectionId`.
-    /// - Required.
-    /// - Example: `vco-p0w2jpkhi2eeop6q6****`.
+    /// Its description, rules and example: [`ModifyVcoRouteEntryWeightRequest::vpn_connection_id`](ModifyVcoRouteEntryWeightRequest::vpn_connection_id).
     pub fn vpn_connection_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_connection_id = Some(value.into());
         self
@@ -239,9 +236,7 @@ impl<C> ModifyVcoRouteEntryWeightRequestBuilder<C> {
     ///
     /// The destination CIDR block of the destination-based route that you want to modify.
     ///
-    /// - Wire name: `RouteDest`.
-    /// - Required.
-    /// - Example: `192.168.10.0/24`.
+    /// Its description, rules and example: [`ModifyVcoRouteEntryWeightRequest::route_dest`](ModifyVcoRouteEntryWeightRequest::route_dest).
     pub fn route_dest(mut self, value: impl Into<String>) -> Self {
         self.inner.route_dest = Some(value.into());
         self
@@ -250,13 +245,7 @@ impl<C> ModifyVcoRouteEntryWeightRequestBuilder<C> {
     ///
     /// The current weight of the destination-based route that you want to modify. Valid values:
     ///
-    /// * **0**: a low priority
-    /// * **100**: a high priority
-    ///
-    /// - Wire name: `Weight`.
-    /// - Required.
-    /// - Must be one of 0, 100.
-    /// - Example: `100`.
+    /// Its description, rules and example: [`ModifyVcoRouteEntryWeightRequest::weight`](ModifyVcoRouteEntryWeightRequest::weight).
     pub fn weight(mut self, value: i32) -> Self {
         self.inner.weight = Some(value);
         self
@@ -265,13 +254,7 @@ impl<C> ModifyVcoRouteEntryWeightRequestBuilder<C> {
     ///
     /// The new weight of the destination-based route that you want to modify. Valid values:
     ///
-    /// * **0**: a low priority
-    /// * **100**: a high priority
-    ///
-    /// - Wire name: `NewWeight`.
-    /// - Required.
-    /// - Must be one of 0, 100.
-    /// - Example: `0`.
+    /// Its description, rules and example: [`ModifyVcoRouteEntryWeightRequest::new_weight`](ModifyVcoRouteEntryWeightRequest::new_weight).
     pub fn new_weight(mut self, value: i32) -> Self {
         self.inner.new_weight = Some(value);
         self
@@ -280,9 +263,7 @@ impl<C> ModifyVcoRouteEntryWeightRequestBuilder<C> {
     ///
     /// The next hop of the destination-based route that you want to modify.
     ///
-    /// - Wire name: `NextHop`.
-    /// - Required.
-    /// - Example: `vco-p0w2jpkhi2eeop6q6****`.
+    /// Its description, rules and example: [`ModifyVcoRouteEntryWeightRequest::next_hop`](ModifyVcoRouteEntryWeightRequest::next_hop).
     pub fn next_hop(mut self, value: impl Into<String>) -> Self {
         self.inner.next_hop = Some(value.into());
         self
@@ -291,9 +272,7 @@ impl<C> ModifyVcoRouteEntryWeightRequestBuilder<C> {
     ///
     /// The tunneling protocol. Set the value to **Ipsec**, which specifies the IPsec tunneling protocol.
     ///
-    /// - Wire name: `OverlayMode`.
-    /// - Must be one of `Ipsec` (the IPsec tunneling protocol).
-    /// - Example: `Ipsec`.
+    /// Its description, rules and example: [`ModifyVcoRouteEntryWeightRequest::overlay_mode`](ModifyVcoRouteEntryWeightRequest::overlay_mode).
     pub fn overlay_mode(mut self, value: impl Into<crate::types::OverlayMode>) -> Self {
         self.inner.overlay_mode = Some(value.into());
         self
@@ -302,14 +281,7 @@ impl<C> ModifyVcoRouteEntryWeightRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Must contain only ASCII characters.
-    /// - Example: `123e4567-e89b-12d3-a456-4266****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyVcoRouteEntryWeightRequest::client_token`](ModifyVcoRouteEntryWeightRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -446,149 +418,28 @@ for ModifyVcoRouteEntryWeightResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyVcoRouteEntryWeight`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyVcoRouteEntryWeightError {
-    /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
-    ResourceQuotaFull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnConnection.Configuring`: The specified service is configuring.
-    VpnConnectionConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnConnection.FinancialLocked`: The specified service is financial locked.
-    VpnConnectionFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.AlreadyExists`: The specified route entry is already exist.
-    VpnRouteEntryAlreadyExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.Conflict`: The specified route entry has conflict.
-    VpnRouteEntryConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The operation is too frequent, please wait a moment and try again.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpnConnectionInstanceId.NotFound`: The specified vpn connection instance id does not exist.
-    InvalidVpnConnectionInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyVcoRouteEntryWeightError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Resource.QuotaFull",
-                        "VpnConnection.Configuring",
-                        "VpnConnection.FinancialLocked",
-                        "VpnRouteEntry.AlreadyExists",
-                        "VpnRouteEntry.Conflict",
-                        "TaskConflict",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                        "InvalidVpnConnectionInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyVcoRouteEntryWeightError;
+impl crate::Client {
+    /// Calls `ModifyVcoRouteEntryWeight`: Modifies the weight of a destination-based route for an IPsec-VPN connection.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyVcoRouteEntryWeightRequestBuilder::send) it. The parameters and their rules: [`ModifyVcoRouteEntryWeightRequest`].
+    #[inline]
+    pub fn modify_vco_route_entry_weight(
+        &self,
+    ) -> ModifyVcoRouteEntryWeightRequestBuilder<&Self> {
+        ModifyVcoRouteEntryWeightRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyVcoRouteEntryWeightError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyVcoRouteEntryWeight`: Modifies the weight of a destination-based route for an IPsec-VPN connection.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyVcoRouteEntryWeightRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceQuotaFull(error),
-            1 => Self::VpnConnectionConfiguring(error),
-            2 => Self::VpnConnectionFinancialLocked(error),
-            3 => Self::VpnRouteEntryAlreadyExists(error),
-            4 => Self::VpnRouteEntryConflict(error),
-            5 => Self::TaskConflict(error),
-            6 => Self::ForbbidenSubUser(error),
-            7 => Self::Forbidden(error),
-            8 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceQuotaFull(error) => (0, error),
-            Self::VpnConnectionConfiguring(error) => (1, error),
-            Self::VpnConnectionFinancialLocked(error) => (2, error),
-            Self::VpnRouteEntryAlreadyExists(error) => (3, error),
-            Self::VpnRouteEntryConflict(error) => (4, error),
-            Self::TaskConflict(error) => (5, error),
-            Self::ForbbidenSubUser(error) => (6, error),
-            Self::Forbidden(error) => (7, error),
-            Self::InvalidVpnConnectionInstanceIdNotFound(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyVcoRouteEntryWeightError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyVcoRouteEntryWeightError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceQuotaFull",
-            "VpnConnectionConfiguring",
-            "VpnConnectionFinancialLocked",
-            "VpnRouteEntryAlreadyExists",
-            "VpnRouteEntryConflict",
-            "TaskConflict",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "InvalidVpnConnectionInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyVcoRouteEntryWeightError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyVcoRouteEntryWeightError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyVcoRouteEntryWeightError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyVcoRouteEntryWeightError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_vco_route_entry_weight(
+        &self,
+    ) -> ModifyVcoRouteEntryWeightRequestBuilder<&Self> {
+        ModifyVcoRouteEntryWeightRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyVirtualBorderRouterAttributeRequest>;
 /// Request of `ModifyVirtualBorderRouterAttribute`: Modifies the configuration of a virtual border router (VBR).
 ///
 /// #
@@ -363,11 +366,7 @@ impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
     ///
     /// The region ID of the VBR.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`ModifyVirtualBorderRouterAttributeRequest::region_id`](ModifyVirtualBorderRouterAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -376,9 +375,7 @@ impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
     ///
     /// The VBR ID.
     ///
-    /// - Wire name: `VbrId`.
-    /// - Required.
-    /// - Example: `vbr-bp1lhl0taikrte****`.
+    /// Its description, rules and example: [`ModifyVirtualBorderRouterAttributeRequest::vbr_id`](ModifyVirtualBorderRouterAttributeRequest::vbr_id).
     pub fn vbr_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vbr_id = Some(value.into());
         self
@@ -387,10 +384,7 @@ impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
     ///
     /// The VLAN ID of the VBR. Valid values: **0 to 2999**.
     ///
-    /// > This parameter is available only to Express Connect owners. The VLAN IDs of VBRs on the same Express Connect circuit must be unique.
-    ///
-    /// - Wire name: `VlanId`.
-    /// - Example: `0`.
+    /// Its description, rules and example: [`ModifyVirtualBorderRouterAttributeRequest::vlan_id`](ModifyVirtualBorderRouterAttributeRequest::vlan_id).
     pub fn vlan_id(mut self, value: i32) -> Self {
         self.inner.vlan_id = Some(value);
         self
@@ -399,10 +393,7 @@ impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
     ///
     /// The circuit code of the Express Connect circuit. The circuit code is provided by the connectivity provider.
     ///
-    /// > Only the owner of the Express Connect circuit can set this property.
-    ///
-    /// - Wire name: `CircuitCode`.
-    /// - Example: `longtel001`.
+    /// Its description, rules and example: [`ModifyVirtualBorderRouterAttributeRequest::circuit_code`](ModifyVirtualBorderRouterAttributeRequest::circuit_code).
     pub fn circuit_code(mut self, value: impl Into<String>) -> Self {
         self.inner.circuit_code = Some(value.into());
         self
@@ -411,10 +402,7 @@ impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
     ///
     /// The IP address of the VBR.
     ///
-    /// Only the owner of the VBR can set or modify this parameter.
-    ///
-    /// - Wire name: `LocalGatewayIp`.
-    /// - Example: `192.168.XX.XX`.
+    /// Its description, rules and example: [`ModifyVirtualBorderRouterAttributeRequest::local_gateway_ip`](ModifyVirtualBorderRouterAttributeRequest::local_gateway_ip).
     pub fn local_gateway_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.local_gateway_ip = Some(value.into());
         self
@@ -423,10 +411,7 @@ impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
     ///
     /// The IP address of the gateway device in the data center.
     ///
-    /// Only the owner of the VBR can set or modify this parameter.
-    ///
-    /// - Wire name: `PeerGatewayIp`.
-    /// - Example: `192.168.XX.X`.
+    /// Its description, rules and example: [`ModifyVirtualBorderRouterAttributeRequest::peer_gateway_ip`](ModifyVirtualBorderRouterAttributeRequest::peer_gateway_ip).
     pub fn peer_gateway_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.peer_gateway_ip = Some(value.into());
         self
@@ -435,10 +420,7 @@ impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
     ///
     /// The subnet mask for the IP addresses of the gateway devices on the Alibaba Cloud side and on the customer side. Only the owner of the VBR can set or modify this parameter.
     ///
-    /// The two IP addresses must fall within the same subnet.
-    ///
-    /// - Wire name: `PeeringSubnetMask`.
-    /// - Example: `255.255.255.252`.
+    /// Its description, rules and example: [`ModifyVirtualBorderRouterAttributeRequest::peering_subnet_mask`](ModifyVirtualBorderRouterAttributeRequest::peering_subnet_mask).
     pub fn peering_subnet_mask(mut self, value: impl Into<String>) -> Self {
         self.inner.peering_subnet_mask = Some(value.into());
         self
@@ -447,8 +429,7 @@ impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
     ///
     /// The time interval to send BFD packets. Valid values: **200 to 1000**. Unit: milliseconds.
     ///
-    /// - Wire name: `MinTxInterval`.
-    /// - Example: `300`.
+    /// Its description, rules and example: [`ModifyVirtualBorderRouterAttributeRequest::min_tx_interval`](ModifyVirtualBorderRouterAttributeRequest::min_tx_interval).
     pub fn min_tx_interval(mut self, value: i64) -> Self {
         self.inner.min_tx_interval = Some(value);
         self
@@ -457,8 +438,7 @@ impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
     ///
     /// The time interval to receive BFD packets. Valid values: **200 to 1000**. Unit: milliseconds.
     ///
-    /// - Wire name: `MinRxInterval`.
-    /// - Example: `300`.
+    /// Its description, rules and example: [`ModifyVirtualBorderRouterAttributeRequest::min_rx_interval`](ModifyVirtualBorderRouterAttributeRequest::min_rx_interval).
     pub fn min_rx_interval(mut self, value: i64) -> Self {
         self.inner.min_rx_interval = Some(value);
         self
@@ -467,10 +447,7 @@ impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
     ///
     /// The maximum number of dropped packets that is allowed by the receiver when the initiator transmits packets. This value can be used to check whether a connection works as expected.
     ///
-    /// Valid values: **3 to 10**.
-    ///
-    /// - Wire name: `DetectMultiplier`.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`ModifyVirtualBorderRouterAttributeRequest::detect_multiplier`](ModifyVirtualBorderRouterAttributeRequest::detect_multiplier).
     pub fn detect_multiplier(mut self, value: i64) -> Self {
         self.inner.detect_multiplier = Some(value);
         self
@@ -479,10 +456,7 @@ impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
     ///
     /// The description of the VBR.
     ///
-    /// It must be 2 to 256 characters in length. It must start with a letter but cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `desc`.
+    /// Its description, rules and example: [`ModifyVirtualBorderRouterAttributeRequest::description`](ModifyVirtualBorderRouterAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -491,10 +465,7 @@ impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
     ///
     /// The name of the VBR.
     ///
-    /// The name must be 2 to 128 characters in length, and can contain letters, digits, underscores (\_), and hyphens (-). The name must start with a letter. It cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `VBR`.
+    /// Its description, rules and example: [`ModifyVirtualBorderRouterAttributeRequest::name`](ModifyVirtualBorderRouterAttributeRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -503,14 +474,7 @@ impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
     ///
     /// The information about the Express Connect circuit associated with the VBR, including the following parameters:
     ///
-    /// * **CircuitCode**: the circuit code provided by the connectivity provider for the Express Connect circuit.
-    /// * **LocalGatewayIp**: the IP address of the gateway device on the Alibaba Cloud side.
-    /// * **PeerGatewayIp**: the IP address of the gateway device on the customer side.
-    /// * **PeeringSubnetMask**: the subnet mask for the IP addresses of gateway devices on the Alibaba Cloud side and the customer side.
-    /// * **PhysicalConnectionId**: the ID of the Express Connect circuit.
-    ///
-    /// - Wire name: `AssociatedPhysicalConnections`.
-    /// - Example: `[   {     "CircuitCode ": "longtel001",     " LocalGatewayIp ": "192.168.XX.XX",     "PeerGatewayIp" : "192.168.XX.XX",     " PeeringSubnetMask ": "255.255.255.252",     " PhysicalConnectionId ": "pc-kojok19****"   } ]`.
+    /// Its description, rules and example: [`ModifyVirtualBorderRouterAttributeRequest::associated_physical_connections`](ModifyVirtualBorderRouterAttributeRequest::associated_physical_connections).
     pub fn associated_physical_connections(mut self, value: impl Into<String>) -> Self {
         self.inner.associated_physical_connections = Some(value.into());
         self
@@ -519,13 +483,7 @@ impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-00****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyVirtualBorderRouterAttributeRequest::client_token`](ModifyVirtualBorderRouterAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -534,8 +492,7 @@ impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
     ///
     /// The IPv6 address of the VBR.
     ///
-    /// - Wire name: `LocalIpv6GatewayIp`.
-    /// - Example: `2001:XXXX:3c4d:0015:0000:0000:0000:1a2b`.
+    /// Its description, rules and example: [`ModifyVirtualBorderRouterAttributeRequest::local_ipv6_gateway_ip`](ModifyVirtualBorderRouterAttributeRequest::local_ipv6_gateway_ip).
     pub fn local_ipv6_gateway_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.local_ipv6_gateway_ip = Some(value.into());
         self
@@ -544,11 +501,7 @@ impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
     ///
     /// The IPv6 address of the gateway device in the data center.
     ///
-    /// * Only the owner of the VBR can set or modify this property.
-    /// * This property is required when you create a VBR for the owner of the Express Connect circuit. You can ignore this property when you create a VBR for another Alibaba Cloud account.
-    ///
-    /// - Wire name: `PeerIpv6GatewayIp`.
-    /// - Example: `2001:XXXX:3c4d:0015:0000:0000:0000:2a2b`.
+    /// Its description, rules and example: [`ModifyVirtualBorderRouterAttributeRequest::peer_ipv6_gateway_ip`](ModifyVirtualBorderRouterAttributeRequest::peer_ipv6_gateway_ip).
     pub fn peer_ipv6_gateway_ip(mut self, value: impl Into<String>) -> Self {
         self.inner.peer_ipv6_gateway_ip = Some(value.into());
         self
@@ -557,10 +510,7 @@ impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
     ///
     /// The subnet mask of the IPv6 addresses of the VBR and the gateway device in the data center.
     ///
-    /// The two IPv6 addresses must fall within the same subnet.
-    ///
-    /// - Wire name: `PeeringIpv6SubnetMask`.
-    /// - Example: `2408:4004:cc:400::/56`.
+    /// Its description, rules and example: [`ModifyVirtualBorderRouterAttributeRequest::peering_ipv6_subnet_mask`](ModifyVirtualBorderRouterAttributeRequest::peering_ipv6_subnet_mask).
     pub fn peering_ipv6_subnet_mask(mut self, value: impl Into<String>) -> Self {
         self.inner.peering_ipv6_subnet_mask = Some(value.into());
         self
@@ -569,11 +519,7 @@ impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable IPv6. Valid values:
     ///
-    /// * **true**
-    /// * **false** (default)
-    ///
-    /// - Wire name: `EnableIpv6`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyVirtualBorderRouterAttributeRequest::enable_ipv6`](ModifyVirtualBorderRouterAttributeRequest::enable_ipv6).
     pub fn enable_ipv6(mut self, value: bool) -> Self {
         self.inner.enable_ipv6 = Some(value);
         self
@@ -582,8 +528,7 @@ impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
     ///
     /// The bandwidth value. Unit: Mbit/s.
     ///
-    /// - Wire name: `Bandwidth`.
-    /// - Example: `100`.
+    /// Its description, rules and example: [`ModifyVirtualBorderRouterAttributeRequest::bandwidth`](ModifyVirtualBorderRouterAttributeRequest::bandwidth).
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.inner.bandwidth = Some(value);
         self
@@ -592,17 +537,14 @@ impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
     ///
     /// Indicates whether to allow service access between data centers. Valid values:
     ///
-    /// - **true**
-    /// - **false**
-    /// - Wire name: `SitelinkEnable`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyVirtualBorderRouterAttributeRequest::sitelink_enable`](ModifyVirtualBorderRouterAttributeRequest::sitelink_enable).
     pub fn sitelink_enable(mut self, value: bool) -> Self {
         self.inner.sitelink_enable = Some(value);
         self
     }
     /// Sets `Mtu`.
     ///
-    /// - Wire name: `Mtu`.
+    /// Its description, rules and example: [`ModifyVirtualBorderRouterAttributeRequest::mtu`](ModifyVirtualBorderRouterAttributeRequest::mtu).
     pub fn mtu(mut self, value: i32) -> Self {
         self.inner.mtu = Some(value);
         self
@@ -742,401 +684,28 @@ for ModifyVirtualBorderRouterAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyVirtualBorderRouterAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyVirtualBorderRouterAttributeError {
-    /// HTTP 400 `IllegalParam.AssociatedPhysicalConnections`: The specified AssociatedPhysicalConnections is illegal.
-    IllegalParamAssociatedPhysicalConnections(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.IpAddress`: The specified IpAddress is illegal.
-    IllegalParamIpAddress(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CidrBlock`: The specified CidrBlock is illegal.
-    IllegalParamCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVbrId.NotFound`: The specified VirutalBorderRouter is not found.
-    InvalidVbrIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.MinTxInterval`: The specified MinTxInterval is not in proper range.
-    IllegalParamMinTxInterval(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.MinRxInterval`: The specified MinRxInterval is not in proper range.
-    IllegalParamMinRxInterval(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.DetectMultiplier`: The specified DetectMultiplier is not in proper range.
-    IllegalParamDetectMultiplier(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVlanId.Used`: The specified VlanId has been used.
-    InvalidVlanIdUsed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.LocalGatewayIp`: The specified LocalGatewayIps are duplicated.
-    DuplicatedLocalGatewayIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.PeerGatewayIp`: The specified PeerGatewayIp are duplicated.
-    DuplicatedPeerGatewayIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.LocalGatewayIp`: The specified LocalGatewayIp already exists.
-    IllegalParamLocalGatewayIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PeerGatewayIp`: The specified PeerGatewayIp already exists.
-    IllegalParamPeerGatewayIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCircuitCode.Malformed`: The specified CircuitCode is not valid.
-    InvalidCircuitCodeMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVlanId.Malformed`: The specified VlanId is not valid.
-    InvalidVlanIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIp.Malformed`: The specified ip address is not valid.
-    InvalidIpMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPeeringSubnetMask.Malformed`: The specified PeeringSubnetMask is not valid.
-    InvalidPeeringSubnetMaskMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName.Malformed`: The specified Name is not valid.
-    InvalidNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: The specifid Description is not valid.
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: LocalGatewayIp, peerGatewayIp and peeringSubnetMask must not be null.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIp.NotSameSubnet`: Local gateway ip and peer gateway ip are not in the same subnet.
-    InvalidIpNotSameSubnet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: %s
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VlanIdInUse`: Operation failed because vlanId is in use.
-    OperationFailedVlanIdInUse(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VirtualBorderRouter`: %s
-    IncorrectStatusVirtualBorderRouter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.IPV6ForThisRegion`: This Region do not support IPV6.
-    OperationUnsupportedIpv6ForThisRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.PconnTrafficNotEnable`: The operation is failed because of PconnTrafficNotEnable.
-    OperationFailedPconnTrafficNotEnable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.VBRAssociateVPconn`: The operation is not allowed because of VBRAssociateVPconn.
-    OperationDeniedVbrAssociateVPconn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.PhysicalConnectionFinancialLocked`: Update failed, the physical connection is financial locked.
-    OperationFailedPhysicalConnectionFinancialLocked(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationFailed.PhysicalConnectionTerminated`: Update failed, the physical connection is terminated.
-    OperationFailedPhysicalConnectionTerminated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VbrBandWidthMust0InVlan0Vbr`: The operation is failed because of VbrBandWidthMust0InVlan0Vbr.
-    OperationFailedVbrBandWidthMust0InVlan0Vbr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.DetectMultiplier`: The parameter DetectMultiplier is mandatory.
-    MissingParamDetectMultiplier(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.MinRxInterval`: The parameter MinRxInterval is mandatory.
-    MissingParamMinRxInterval(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.MinTxInterval`: The parameter MinTxInterval is mandatory.
-    MissingParamMinTxInterval(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DuplicatedParam.LocalGatewayIp`: The LocalGatewayIp values are duplicated.
-    DuplicatedParamLocalGatewayIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.VbrNotAllowModifySiteLink`: Can not modify virtualBorderRouter site link, please call PD to authorize.
-    ForbiddenVbrNotAllowModifySiteLink(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.VirtualBorderRouterEnableIPv6`: The operation failed. The device or region does not support IPv6 functions.
-    OperationUnsupportedVirtualBorderRouterEnableIPv6(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationFailed.PconnAllocateVlan0`: Vlan 0 Vbr cannot share the physical connection with another Vbr.
-    OperationFailedPconnAllocateVlan0(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.VlanId`: The parameter VlanId is illegal.
-    IllegalParamVlanId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VbrLocked`: The VBR is locked.
-    OperationFailedVbrLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.NotInWhiteList`: User does not have permission to turn on jumbo frames.
-    OperationDeniedNotInWhiteList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Ecr`: The express connect router is not in a steady state and cannot operate.
-    IncorrectStatusEcr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceInConfiguring.NodeId`: The express connect router subinstance is not in a steady state and cannot operate.
-    ResourceInConfiguringNodeId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.JumboFrame`: The jumbo frame feature is not supported in the current region.
-    UnsupportedFeatureJumboFrame(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.CircuitCodeNotAllowedByCaller`: The caller is not allowed to modify.
-    ForbiddenCircuitCodeNotAllowedByCaller(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.LocalGatewayIpNotAllowedByCaller`: The caller is not allowed to specify the LocalGatewayIp parameter.
-    ForbiddenLocalGatewayIpNotAllowedByCaller(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.PeerGatewayIpNotAllowedByCaller`: The caller is not allowed to specify the PeerGatewayIp  parameter.
-    ForbiddenPeerGatewayIpNotAllowedByCaller(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.PeeringSubnetMaskNotAllowedByCaller`: The caller is not allowed to specify the PeeringSubnetMask parameter.
-    ForbiddenPeeringSubnetMaskNotAllowedByCaller(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.VlanIdNotAllowedByCaller`: The caller is not allowed to specify the VlanId.
-    ForbiddenVlanIdNotAllowedByCaller(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.NameNotAllowedByCaller`: The caller is not allowed to specify the Name parameter.
-    ForbiddenNameNotAllowedByCaller(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.DescriptionNotAllowedByCaller`: The caller is not allowed to specify the Description parameter.
-    ForbiddenDescriptionNotAllowedByCaller(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId is not found.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for ModifyVirtualBorderRouterAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.AssociatedPhysicalConnections",
-                        "IllegalParam.IpAddress",
-                        "IllegalParam.CidrBlock",
-                        "InvalidVbrId.NotFound",
-                        "IllegalParam.MinTxInterval",
-                        "IllegalParam.MinRxInterval",
-                        "IllegalParam.DetectMultiplier",
-                        "InvalidVlanId.Used",
-                        "Duplicated.LocalGatewayIp",
-                        "Duplicated.PeerGatewayIp",
-                        "IllegalParam.LocalGatewayIp",
-                        "IllegalParam.PeerGatewayIp",
-                        "InvalidCircuitCode.Malformed",
-                        "InvalidVlanId.Malformed",
-                        "InvalidIp.Malformed",
-                        "InvalidPeeringSubnetMask.Malformed",
-                        "InvalidName.Malformed",
-                        "InvalidDescription.Malformed",
-                        "MissingParameter",
-                        "InvalidIp.NotSameSubnet",
-                        "InvalidParameter",
-                        "OperationFailed.VlanIdInUse",
-                        "IncorrectStatus.VirtualBorderRouter",
-                        "OperationUnsupported.IPV6ForThisRegion",
-                        "OperationFailed.PconnTrafficNotEnable",
-                        "OperationDenied.VBRAssociateVPconn",
-                        "OperationFailed.PhysicalConnectionFinancialLocked",
-                        "OperationFailed.PhysicalConnectionTerminated",
-                        "OperationFailed.VbrBandWidthMust0InVlan0Vbr",
-                        "MissingParam.DetectMultiplier",
-                        "MissingParam.MinRxInterval",
-                        "MissingParam.MinTxInterval",
-                        "DuplicatedParam.LocalGatewayIp",
-                        "Forbidden.VbrNotAllowModifySiteLink",
-                        "OperationUnsupported.VirtualBorderRouterEnableIPv6",
-                        "OperationFailed.PconnAllocateVlan0",
-                        "IllegalParam.VlanId",
-                        "OperationFailed.VbrLocked",
-                        "OperationDenied.NotInWhiteList",
-                        "IncorrectStatus.Ecr",
-                        "ResourceInConfiguring.NodeId",
-                        "UnsupportedFeature.JumboFrame",
-                        "Forbidden.CircuitCodeNotAllowedByCaller",
-                        "Forbidden.LocalGatewayIpNotAllowedByCaller",
-                        "Forbidden.PeerGatewayIpNotAllowedByCaller",
-                        "Forbidden.PeeringSubnetMaskNotAllowedByCaller",
-                        "Forbidden.VlanIdNotAllowedByCaller",
-                        "Forbidden.NameNotAllowedByCaller",
-                        "Forbidden.DescriptionNotAllowedByCaller",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyVirtualBorderRouterAttributeError;
+impl crate::Client {
+    /// Calls `ModifyVirtualBorderRouterAttribute`: Modifies the configuration of a virtual border router (VBR).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyVirtualBorderRouterAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyVirtualBorderRouterAttributeRequest`].
+    #[inline]
+    pub fn modify_virtual_border_router_attribute(
+        &self,
+    ) -> ModifyVirtualBorderRouterAttributeRequestBuilder<&Self> {
+        ModifyVirtualBorderRouterAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyVirtualBorderRouterAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyVirtualBorderRouterAttribute`: Modifies the configuration of a virtual border router (VBR).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyVirtualBorderRouterAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamAssociatedPhysicalConnections(error),
-            1 => Self::IllegalParamIpAddress(error),
-            2 => Self::IllegalParamCidrBlock(error),
-            3 => Self::InvalidVbrIdNotFound(error),
-            4 => Self::IllegalParamMinTxInterval(error),
-            5 => Self::IllegalParamMinRxInterval(error),
-            6 => Self::IllegalParamDetectMultiplier(error),
-            7 => Self::InvalidVlanIdUsed(error),
-            8 => Self::DuplicatedLocalGatewayIp(error),
-            9 => Self::DuplicatedPeerGatewayIp(error),
-            10 => Self::IllegalParamLocalGatewayIp(error),
-            11 => Self::IllegalParamPeerGatewayIp(error),
-            12 => Self::InvalidCircuitCodeMalformed(error),
-            13 => Self::InvalidVlanIdMalformed(error),
-            14 => Self::InvalidIpMalformed(error),
-            15 => Self::InvalidPeeringSubnetMaskMalformed(error),
-            16 => Self::InvalidNameMalformed(error),
-            17 => Self::InvalidDescriptionMalformed(error),
-            18 => Self::MissingParameter(error),
-            19 => Self::InvalidIpNotSameSubnet(error),
-            20 => Self::InvalidParameter(error),
-            21 => Self::OperationFailedVlanIdInUse(error),
-            22 => Self::IncorrectStatusVirtualBorderRouter(error),
-            23 => Self::OperationUnsupportedIpv6ForThisRegion(error),
-            24 => Self::OperationFailedPconnTrafficNotEnable(error),
-            25 => Self::OperationDeniedVbrAssociateVPconn(error),
-            26 => Self::OperationFailedPhysicalConnectionFinancialLocked(error),
-            27 => Self::OperationFailedPhysicalConnectionTerminated(error),
-            28 => Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(error),
-            29 => Self::MissingParamDetectMultiplier(error),
-            30 => Self::MissingParamMinRxInterval(error),
-            31 => Self::MissingParamMinTxInterval(error),
-            32 => Self::DuplicatedParamLocalGatewayIp(error),
-            33 => Self::ForbiddenVbrNotAllowModifySiteLink(error),
-            34 => Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(error),
-            35 => Self::OperationFailedPconnAllocateVlan0(error),
-            36 => Self::IllegalParamVlanId(error),
-            37 => Self::OperationFailedVbrLocked(error),
-            38 => Self::OperationDeniedNotInWhiteList(error),
-            39 => Self::IncorrectStatusEcr(error),
-            40 => Self::ResourceInConfiguringNodeId(error),
-            41 => Self::UnsupportedFeatureJumboFrame(error),
-            42 => Self::ForbiddenCircuitCodeNotAllowedByCaller(error),
-            43 => Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error),
-            44 => Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error),
-            45 => Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error),
-            46 => Self::ForbiddenVlanIdNotAllowedByCaller(error),
-            47 => Self::ForbiddenNameNotAllowedByCaller(error),
-            48 => Self::ForbiddenDescriptionNotAllowedByCaller(error),
-            49 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamAssociatedPhysicalConnections(error) => (0, error),
-            Self::IllegalParamIpAddress(error) => (1, error),
-            Self::IllegalParamCidrBlock(error) => (2, error),
-            Self::InvalidVbrIdNotFound(error) => (3, error),
-            Self::IllegalParamMinTxInterval(error) => (4, error),
-            Self::IllegalParamMinRxInterval(error) => (5, error),
-            Self::IllegalParamDetectMultiplier(error) => (6, error),
-            Self::InvalidVlanIdUsed(error) => (7, error),
-            Self::DuplicatedLocalGatewayIp(error) => (8, error),
-            Self::DuplicatedPeerGatewayIp(error) => (9, error),
-            Self::IllegalParamLocalGatewayIp(error) => (10, error),
-            Self::IllegalParamPeerGatewayIp(error) => (11, error),
-            Self::InvalidCircuitCodeMalformed(error) => (12, error),
-            Self::InvalidVlanIdMalformed(error) => (13, error),
-            Self::InvalidIpMalformed(error) => (14, error),
-            Self::InvalidPeeringSubnetMaskMalformed(error) => (15, error),
-            Self::InvalidNameMalformed(error) => (16, error),
-            Self::InvalidDescriptionMalformed(error) => (17, error),
-            Self::MissingParameter(error) => (18, error),
-            Self::InvalidIpNotSameSubnet(error) => (19, error),
-            Self::InvalidParameter(error) => (20, error),
-            Self::OperationFailedVlanIdInUse(error) => (21, error),
-            Self::IncorrectStatusVirtualBorderRouter(error) => (22, error),
-            Self::OperationUnsupportedIpv6ForThisRegion(error) => (23, error),
-            Self::OperationFailedPconnTrafficNotEnable(error) => (24, error),
-            Self::OperationDeniedVbrAssociateVPconn(error) => (25, error),
-            Self::OperationFailedPhysicalConnectionFinancialLocked(error) => (26, error),
-            Self::OperationFailedPhysicalConnectionTerminated(error) => (27, error),
-            Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(error) => (28, error),
-            Self::MissingParamDetectMultiplier(error) => (29, error),
-            Self::MissingParamMinRxInterval(error) => (30, error),
-            Self::MissingParamMinTxInterval(error) => (31, error),
-            Self::DuplicatedParamLocalGatewayIp(error) => (32, error),
-            Self::ForbiddenVbrNotAllowModifySiteLink(error) => (33, error),
-            Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(error) => (34, error),
-            Self::OperationFailedPconnAllocateVlan0(error) => (35, error),
-            Self::IllegalParamVlanId(error) => (36, error),
-            Self::OperationFailedVbrLocked(error) => (37, error),
-            Self::OperationDeniedNotInWhiteList(error) => (38, error),
-            Self::IncorrectStatusEcr(error) => (39, error),
-            Self::ResourceInConfiguringNodeId(error) => (40, error),
-            Self::UnsupportedFeatureJumboFrame(error) => (41, error),
-            Self::ForbiddenCircuitCodeNotAllowedByCaller(error) => (42, error),
-            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error) => (43, error),
-            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error) => (44, error),
-            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error) => (45, error),
-            Self::ForbiddenVlanIdNotAllowedByCaller(error) => (46, error),
-            Self::ForbiddenNameNotAllowedByCaller(error) => (47, error),
-            Self::ForbiddenDescriptionNotAllowedByCaller(error) => (48, error),
-            Self::InvalidRegionIdNotFound(error) => (49, error),
-            Self::Unhandled(unhandled) => (50, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyVirtualBorderRouterAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyVirtualBorderRouterAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamAssociatedPhysicalConnections",
-            "IllegalParamIpAddress",
-            "IllegalParamCidrBlock",
-            "InvalidVbrIdNotFound",
-            "IllegalParamMinTxInterval",
-            "IllegalParamMinRxInterval",
-            "IllegalParamDetectMultiplier",
-            "InvalidVlanIdUsed",
-            "DuplicatedLocalGatewayIp",
-            "DuplicatedPeerGatewayIp",
-            "IllegalParamLocalGatewayIp",
-            "IllegalParamPeerGatewayIp",
-            "InvalidCircuitCodeMalformed",
-            "InvalidVlanIdMalformed",
-            "InvalidIpMalformed",
-            "InvalidPeeringSubnetMaskMalformed",
-            "InvalidNameMalformed",
-            "InvalidDescriptionMalformed",
-            "MissingParameter",
-            "InvalidIpNotSameSubnet",
-            "InvalidParameter",
-            "OperationFailedVlanIdInUse",
-            "IncorrectStatusVirtualBorderRouter",
-            "OperationUnsupportedIpv6ForThisRegion",
-            "OperationFailedPconnTrafficNotEnable",
-            "OperationDeniedVbrAssociateVPconn",
-            "OperationFailedPhysicalConnectionFinancialLocked",
-            "OperationFailedPhysicalConnectionTerminated",
-            "OperationFailedVbrBandWidthMust0InVlan0Vbr",
-            "MissingParamDetectMultiplier",
-            "MissingParamMinRxInterval",
-            "MissingParamMinTxInterval",
-            "DuplicatedParamLocalGatewayIp",
-            "ForbiddenVbrNotAllowModifySiteLink",
-            "OperationUnsupportedVirtualBorderRouterEnableIPv6",
-            "OperationFailedPconnAllocateVlan0",
-            "IllegalParamVlanId",
-            "OperationFailedVbrLocked",
-            "OperationDeniedNotInWhiteList",
-            "IncorrectStatusEcr",
-            "ResourceInConfiguringNodeId",
-            "UnsupportedFeatureJumboFrame",
-            "ForbiddenCircuitCodeNotAllowedByCaller",
-            "ForbiddenLocalGatewayIpNotAllowedByCaller",
-            "ForbiddenPeerGatewayIpNotAllowedByCaller",
-            "ForbiddenPeeringSubnetMaskNotAllowedByCaller",
-            "ForbiddenVlanIdNotAllowedByCaller",
-            "ForbiddenNameNotAllowedByCaller",
-            "ForbiddenDescriptionNotAllowedByCaller",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyVirtualBorderRouterAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyVirtualBorderRouterAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyVirtualBorderRouterAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for ModifyVirtualBorderRouterAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_virtual_border_router_attribute(
+        &self,
+    ) -> ModifyVirtualBorderRouterAttributeRequestBuilder<&Self> {
+        ModifyVirtualBorderRouterAttributeRequestBuilder::new(self)
     }
 }

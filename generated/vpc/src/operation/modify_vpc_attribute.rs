@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyVpcAttributeRequest>;
 /// Request of `ModifyVpcAttribute`: Modifies the configurations of a specified VPC.
 ///
 /// ## Description
@@ -206,9 +209,7 @@ impl<C> ModifyVpcAttributeRequestBuilder<C> {
     ///
     /// The ID of the VPC that you want to modify.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Required.
-    /// - Example: `vpc-bp1qtbach57ywecf****`.
+    /// Its description, rules and example: [`ModifyVpcAttributeRequest::vpc_id`](ModifyVpcAttributeRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -217,10 +218,7 @@ impl<C> ModifyVpcAttributeRequestBuilder<C> {
     ///
     /// The new description of the VPC.
     ///
-    /// The description must be 1 to 256 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `This is my VPC.`.
+    /// Its description, rules and example: [`ModifyVpcAttributeRequest::description`](ModifyVpcAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -229,10 +227,7 @@ impl<C> ModifyVpcAttributeRequestBuilder<C> {
     ///
     /// The new name of the VPC.
     ///
-    /// The name must be 1 to 128 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `VpcName`.
-    /// - Example: `Vpc-1`.
+    /// Its description, rules and example: [`ModifyVpcAttributeRequest::vpc_name`](ModifyVpcAttributeRequest::vpc_name).
     pub fn vpc_name(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_name = Some(value.into());
         self
@@ -241,12 +236,7 @@ impl<C> ModifyVpcAttributeRequestBuilder<C> {
     ///
     /// The new IPv4 CIDR block of the VPC.
     ///
-    /// You can specify a larger or smaller IPv4 CIDR block than the IPv4 CIDR block of the VPC. The subnet mask must be 8 to 28 bits in length. If you specify a smaller IPv4 CIDR block and existing IP addresses do not fall within the CIDR block, the modification fails.
-    ///
-    /// > If you modify the CIDR block of a VPC, your existing services are not affected.
-    ///
-    /// - Wire name: `CidrBlock`.
-    /// - Example: `192.168.0.0/24`.
+    /// Its description, rules and example: [`ModifyVpcAttributeRequest::cidr_block`](ModifyVpcAttributeRequest::cidr_block).
     pub fn cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.cidr_block = Some(value.into());
         self
@@ -255,10 +245,7 @@ impl<C> ModifyVpcAttributeRequestBuilder<C> {
     ///
     /// The region ID of the VPC.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyVpcAttributeRequest::region_id`](ModifyVpcAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -267,11 +254,7 @@ impl<C> ModifyVpcAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable IPv6 CIDR blocks. Valid values:
     ///
-    /// * **true**
-    /// * **false** (default)
-    ///
-    /// - Wire name: `EnableIPv6`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyVpcAttributeRequest::enable_i_pv6`](ModifyVpcAttributeRequest::enable_i_pv6).
     pub fn enable_i_pv6(mut self, value: bool) -> Self {
         self.inner.enable_i_pv6 = Some(value);
         self
@@ -280,8 +263,7 @@ impl<C> ModifyVpcAttributeRequestBuilder<C> {
     ///
     /// The IPv6 CIDR block of the VPC.
     ///
-    /// - Wire name: `Ipv6CidrBlock`.
-    /// - Example: `2408:XXXX:0:6a::/56`.
+    /// Its description, rules and example: [`ModifyVpcAttributeRequest::ipv6_cidr_block`](ModifyVpcAttributeRequest::ipv6_cidr_block).
     pub fn ipv6_cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_cidr_block = Some(value.into());
         self
@@ -290,15 +272,7 @@ impl<C> ModifyVpcAttributeRequestBuilder<C> {
     ///
     /// The type of IPv6 CIDR block. Valid values:
     ///
-    /// * **BGP** (default)
-    /// * **ChinaMobile**
-    /// * **ChinaUnicom**
-    /// * **ChinaTelecom**
-    ///
-    /// > If your Alibaba Cloud account is allowed to activate single-ISP bandwidth, you can set this parameter to **ChinaTelecom**, **ChinaUnicom**, or **ChinaMobile**.
-    ///
-    /// - Wire name: `Ipv6Isp`.
-    /// - Example: `BGP`.
+    /// Its description, rules and example: [`ModifyVpcAttributeRequest::ipv6_isp`](ModifyVpcAttributeRequest::ipv6_isp).
     pub fn ipv6_isp(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_isp = Some(value.into());
         self
@@ -307,11 +281,7 @@ impl<C> ModifyVpcAttributeRequestBuilder<C> {
     ///
     /// Indicates whether the DNS hostname feature is enabled. Valid values:
     ///
-    /// * **false** (default): disabled.
-    /// * **true**: enabled.
-    ///
-    /// - Wire name: `EnableDnsHostname`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyVpcAttributeRequest::enable_dns_hostname`](ModifyVpcAttributeRequest::enable_dns_hostname).
     pub fn enable_dns_hostname(mut self, value: bool) -> Self {
         self.inner.enable_dns_hostname = Some(value);
         self
@@ -448,283 +418,24 @@ for ModifyVpcAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyVpcAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyVpcAttributeError {
-    /// HTTP 400 `Forbidden.VpcNotFound`: Specified VPC does not exist.
-    ForbiddenVpcNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription.Malformed`: description not valid..
-    InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpcName.Malformed`: Specified VPC name is not valid.
-    InvalidVpcNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpcDiscription.Malformed`: Specified VPC description is not valid.
-    InvalidVpcDiscriptionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: Specified  UserCidr  invalid  format.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidUserCidr.Quota`: Specified  UserCidr number is greater than 3.
-    InvalidUserCidrQuota(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidUserCidr.Malformed`: Specified  UserCidr  overlapping in of 100.64.0.0/10.
-    InvalidUserCidrMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpcId.NotFound`: Specified VPC name is not valid.
+mod error;
+pub use error::ModifyVpcAttributeError;
+impl crate::Client {
+    /// Calls `ModifyVpcAttribute`: Modifies the configurations of a specified VPC.
     ///
-    /// Also returned with HTTP 404: Specified VPC does not exist.
-    InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectVpcStatus`: Current VPC status does not support this operation.
-    IncorrectVpcStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalCidrBlock`: Some subnet cidrBlock is not in the cidrBlock.
-    IllegalCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegion.Malformed`: Specified RegionId is not vaild.
-    InvalidRegionMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCidrBlock.Malformed`: Specified CIDR block is not valid.
-    InvalidCidrBlockMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.DisableIpv6`: %s
-    OperationUnsupportedDisableIpv6(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.Ipv6Feature`: %s
-    OperationUnsupportedIpv6Feature(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParamExclusive.EnableIpv6AndCidrBlock`: EnableIpv6 and CidrBlock is mutually exclusive.
-    ParamExclusiveEnableIpv6AndCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ClassicLinkEnabled`: Operation failed because classicLink is enabled.
-    OperationFailedClassicLinkEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.IpV6VSwitchInuse`: %s
-    OperationFailedIpV6vSwitchInuse(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.Ipv6GatewayInUse`: The IPv6 gateway is in use.
-    OperationFailedIpv6GatewayInUse(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.QueryCenIpv6Status`: Failed to query the IPv6 status of the specified VPC in CEN.
-    OperationFailedQueryCenIpv6Status(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.CenIpv6Enabled`: The IPv6 feature is enabled in CEN.
-    OperationUnsupportedCenIpv6Enabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.Ipv6Isp`: The Ipv6Isp feature is not supported.
-    UnsupportedFeatureIpv6Isp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotEnough.Ipv6Cidr`: The specified resource ipv6 cidr is not enough.
-    ResourceNotEnoughIpv6Cidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.IPv6CidrNotReserved`: The IPv6 CIDR block is not reserved.
-    OperationFailedIPv6CidrNotReserved(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Ipv6Cidr`: The specified Ipv6CidrBlock is invalid.
-    IllegalParamIpv6Cidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIpv6Instance.NotFound`: The specified resource of InvalidIpv6Instance is not found.
-    InvalidIpv6InstanceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ExclusiveParam.EnableIpv6AndCidrBlock`: The param of EnableIpv6 and CidrBlock are mutually exclusive.
-    ExclusiveParamEnableIpv6AndCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.VpcDnsHostname`: The feature of vpc dns hostname is unsupported.
-    UnsupportedFeatureVpcDnsHostname(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.Ipv6RouteEntryUsing`: VPC exist IPv6 Route Entry, cannot disable IPv6.
-    OperationFailedIpv6RouteEntryUsing(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ModifyVpcDnsHostname`: Operation failed because DnsHostName resource is in transient state, please try again later.
-    OperationFailedModifyVpcDnsHostname(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VpcDnsHostnameStatus`: The DnsHostname status of vpc does not support this operation.
-    IncorrectStatusVpcDnsHostnameStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ConflictWithSecondaryCidr`: The modified cidr is conflict with the secondary cidr.
-    OperationFailedConflictWithSecondaryCidr(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyVpcAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Forbidden.VpcNotFound",
-                        "InvalidDescription.Malformed",
-                        "InvalidVpcName.Malformed",
-                        "InvalidVpcDiscription.Malformed",
-                        "InvalidParameter",
-                        "InvalidUserCidr.Quota",
-                        "InvalidUserCidr.Malformed",
-                        "InvalidVpcId.NotFound",
-                        "IncorrectVpcStatus",
-                        "IllegalCidrBlock",
-                        "InvalidRegion.Malformed",
-                        "InvalidCidrBlock.Malformed",
-                        "OperationUnsupported.DisableIpv6",
-                        "OperationUnsupported.Ipv6Feature",
-                        "ParamExclusive.EnableIpv6AndCidrBlock",
-                        "OperationFailed.ClassicLinkEnabled",
-                        "OperationFailed.IpV6VSwitchInuse",
-                        "OperationFailed.Ipv6GatewayInUse",
-                        "OperationFailed.QueryCenIpv6Status",
-                        "OperationUnsupported.CenIpv6Enabled",
-                        "UnsupportedFeature.Ipv6Isp",
-                        "ResourceNotEnough.Ipv6Cidr",
-                        "OperationFailed.IPv6CidrNotReserved",
-                        "IllegalParam.Ipv6Cidr",
-                        "InvalidIpv6Instance.NotFound",
-                        "ExclusiveParam.EnableIpv6AndCidrBlock",
-                        "UnsupportedFeature.VpcDnsHostname",
-                        "OperationFailed.Ipv6RouteEntryUsing",
-                        "OperationFailed.ModifyVpcDnsHostname",
-                        "IncorrectStatus.VpcDnsHostnameStatus",
-                        "OperationFailed.ConflictWithSecondaryCidr",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](ModifyVpcAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyVpcAttributeRequest`].
+    #[inline]
+    pub fn modify_vpc_attribute(&self) -> ModifyVpcAttributeRequestBuilder<&Self> {
+        ModifyVpcAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyVpcAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyVpcAttribute`: Modifies the configurations of a specified VPC.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyVpcAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbiddenVpcNotFound(error),
-            1 => Self::InvalidDescriptionMalformed(error),
-            2 => Self::InvalidVpcNameMalformed(error),
-            3 => Self::InvalidVpcDiscriptionMalformed(error),
-            4 => Self::InvalidParameter(error),
-            5 => Self::InvalidUserCidrQuota(error),
-            6 => Self::InvalidUserCidrMalformed(error),
-            7 => Self::InvalidVpcIdNotFound(error),
-            8 => Self::IncorrectVpcStatus(error),
-            9 => Self::IllegalCidrBlock(error),
-            10 => Self::InvalidRegionMalformed(error),
-            11 => Self::InvalidCidrBlockMalformed(error),
-            12 => Self::OperationUnsupportedDisableIpv6(error),
-            13 => Self::OperationUnsupportedIpv6Feature(error),
-            14 => Self::ParamExclusiveEnableIpv6AndCidrBlock(error),
-            15 => Self::OperationFailedClassicLinkEnabled(error),
-            16 => Self::OperationFailedIpV6vSwitchInuse(error),
-            17 => Self::OperationFailedIpv6GatewayInUse(error),
-            18 => Self::OperationFailedQueryCenIpv6Status(error),
-            19 => Self::OperationUnsupportedCenIpv6Enabled(error),
-            20 => Self::UnsupportedFeatureIpv6Isp(error),
-            21 => Self::ResourceNotEnoughIpv6Cidr(error),
-            22 => Self::OperationFailedIPv6CidrNotReserved(error),
-            23 => Self::IllegalParamIpv6Cidr(error),
-            24 => Self::InvalidIpv6InstanceNotFound(error),
-            25 => Self::ExclusiveParamEnableIpv6AndCidrBlock(error),
-            26 => Self::UnsupportedFeatureVpcDnsHostname(error),
-            27 => Self::OperationFailedIpv6RouteEntryUsing(error),
-            28 => Self::OperationFailedModifyVpcDnsHostname(error),
-            29 => Self::IncorrectStatusVpcDnsHostnameStatus(error),
-            30 => Self::OperationFailedConflictWithSecondaryCidr(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbiddenVpcNotFound(error) => (0, error),
-            Self::InvalidDescriptionMalformed(error) => (1, error),
-            Self::InvalidVpcNameMalformed(error) => (2, error),
-            Self::InvalidVpcDiscriptionMalformed(error) => (3, error),
-            Self::InvalidParameter(error) => (4, error),
-            Self::InvalidUserCidrQuota(error) => (5, error),
-            Self::InvalidUserCidrMalformed(error) => (6, error),
-            Self::InvalidVpcIdNotFound(error) => (7, error),
-            Self::IncorrectVpcStatus(error) => (8, error),
-            Self::IllegalCidrBlock(error) => (9, error),
-            Self::InvalidRegionMalformed(error) => (10, error),
-            Self::InvalidCidrBlockMalformed(error) => (11, error),
-            Self::OperationUnsupportedDisableIpv6(error) => (12, error),
-            Self::OperationUnsupportedIpv6Feature(error) => (13, error),
-            Self::ParamExclusiveEnableIpv6AndCidrBlock(error) => (14, error),
-            Self::OperationFailedClassicLinkEnabled(error) => (15, error),
-            Self::OperationFailedIpV6vSwitchInuse(error) => (16, error),
-            Self::OperationFailedIpv6GatewayInUse(error) => (17, error),
-            Self::OperationFailedQueryCenIpv6Status(error) => (18, error),
-            Self::OperationUnsupportedCenIpv6Enabled(error) => (19, error),
-            Self::UnsupportedFeatureIpv6Isp(error) => (20, error),
-            Self::ResourceNotEnoughIpv6Cidr(error) => (21, error),
-            Self::OperationFailedIPv6CidrNotReserved(error) => (22, error),
-            Self::IllegalParamIpv6Cidr(error) => (23, error),
-            Self::InvalidIpv6InstanceNotFound(error) => (24, error),
-            Self::ExclusiveParamEnableIpv6AndCidrBlock(error) => (25, error),
-            Self::UnsupportedFeatureVpcDnsHostname(error) => (26, error),
-            Self::OperationFailedIpv6RouteEntryUsing(error) => (27, error),
-            Self::OperationFailedModifyVpcDnsHostname(error) => (28, error),
-            Self::IncorrectStatusVpcDnsHostnameStatus(error) => (29, error),
-            Self::OperationFailedConflictWithSecondaryCidr(error) => (30, error),
-            Self::Unhandled(unhandled) => (31, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyVpcAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyVpcAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ForbiddenVpcNotFound",
-            "InvalidDescriptionMalformed",
-            "InvalidVpcNameMalformed",
-            "InvalidVpcDiscriptionMalformed",
-            "InvalidParameter",
-            "InvalidUserCidrQuota",
-            "InvalidUserCidrMalformed",
-            "InvalidVpcIdNotFound",
-            "IncorrectVpcStatus",
-            "IllegalCidrBlock",
-            "InvalidRegionMalformed",
-            "InvalidCidrBlockMalformed",
-            "OperationUnsupportedDisableIpv6",
-            "OperationUnsupportedIpv6Feature",
-            "ParamExclusiveEnableIpv6AndCidrBlock",
-            "OperationFailedClassicLinkEnabled",
-            "OperationFailedIpV6vSwitchInuse",
-            "OperationFailedIpv6GatewayInUse",
-            "OperationFailedQueryCenIpv6Status",
-            "OperationUnsupportedCenIpv6Enabled",
-            "UnsupportedFeatureIpv6Isp",
-            "ResourceNotEnoughIpv6Cidr",
-            "OperationFailedIPv6CidrNotReserved",
-            "IllegalParamIpv6Cidr",
-            "InvalidIpv6InstanceNotFound",
-            "ExclusiveParamEnableIpv6AndCidrBlock",
-            "UnsupportedFeatureVpcDnsHostname",
-            "OperationFailedIpv6RouteEntryUsing",
-            "OperationFailedModifyVpcDnsHostname",
-            "IncorrectStatusVpcDnsHostnameStatus",
-            "OperationFailedConflictWithSecondaryCidr",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyVpcAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyVpcAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyVpcAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyVpcAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_vpc_attribute(&self) -> ModifyVpcAttributeRequestBuilder<&Self> {
+        ModifyVpcAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyVpcPrefixListRequest>;
 /// Request of `ModifyVpcPrefixList`: Modifies the configuration of a prefix list.
 ///
 /// * **ModifyVpcPrefixList** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListPrefixLists](<https://www.alibabacloud.com/help/doc-detail/311535.htm>) to query the status of the task.
@@ -221,9 +224,7 @@ impl<C> ModifyVpcPrefixListRequestBuilder<C> {
     ///
     /// The ID of the prefix list.
     ///
-    /// - Wire name: `PrefixListId`.
-    /// - Required.
-    /// - Example: `pl-0b7hwu67****`.
+    /// Its description, rules and example: [`ModifyVpcPrefixListRequest::prefix_list_id`](ModifyVpcPrefixListRequest::prefix_list_id).
     pub fn prefix_list_id(mut self, value: impl Into<String>) -> Self {
         self.inner.prefix_list_id = Some(value.into());
         self
@@ -232,10 +233,7 @@ impl<C> ModifyVpcPrefixListRequestBuilder<C> {
     ///
     /// The new name of the prefix list.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `PrefixListName`.
-    /// - Example: `newname`.
+    /// Its description, rules and example: [`ModifyVpcPrefixListRequest::prefix_list_name`](ModifyVpcPrefixListRequest::prefix_list_name).
     pub fn prefix_list_name(mut self, value: impl Into<String>) -> Self {
         self.inner.prefix_list_name = Some(value.into());
         self
@@ -244,13 +242,7 @@ impl<C> ModifyVpcPrefixListRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyVpcPrefixListRequest::client_token`](ModifyVpcPrefixListRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -259,11 +251,7 @@ impl<C> ModifyVpcPrefixListRequestBuilder<C> {
     ///
     /// Specifies whether to only precheck the request. Valid values:
     ///
-    /// * **true**: checks the request without performing the operation. The system prechecks the required parameters, request syntax, and limits. If the request fails the precheck, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// * **false** (default): sends the request. If the request passes the check, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyVpcPrefixListRequest::dry_run`](ModifyVpcPrefixListRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -272,8 +260,7 @@ impl<C> ModifyVpcPrefixListRequestBuilder<C> {
     ///
     /// The information about CIDR blocks to be added to the prefix list.
     ///
-    /// - Wire name: `AddPrefixListEntry`.
-    /// - Must have at most 1000 items.
+    /// Its description, rules and example: [`ModifyVpcPrefixListRequest::add_prefix_list_entry`](ModifyVpcPrefixListRequest::add_prefix_list_entry).
     pub fn add_prefix_list_entry(
         mut self,
         values: impl IntoIterator<Item = crate::types::AddPrefixListEntry>,
@@ -285,8 +272,7 @@ impl<C> ModifyVpcPrefixListRequestBuilder<C> {
     ///
     /// The information about CIDR blocks to be deleted to the prefix list.
     ///
-    /// - Wire name: `RemovePrefixListEntry`.
-    /// - Must have at most 1000 items.
+    /// Its description, rules and example: [`ModifyVpcPrefixListRequest::remove_prefix_list_entry`](ModifyVpcPrefixListRequest::remove_prefix_list_entry).
     pub fn remove_prefix_list_entry(
         mut self,
         values: impl IntoIterator<Item = crate::types::RemovePrefixListEntry>,
@@ -298,9 +284,7 @@ impl<C> ModifyVpcPrefixListRequestBuilder<C> {
     ///
     /// The region ID of the prefix list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyVpcPrefixListRequest::region_id`](ModifyVpcPrefixListRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -309,10 +293,7 @@ impl<C> ModifyVpcPrefixListRequestBuilder<C> {
     ///
     /// The new description of the prefix list.
     ///
-    /// The description must be 1 to 256 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `PrefixListDescription`.
-    /// - Example: `newdescription`.
+    /// Its description, rules and example: [`ModifyVpcPrefixListRequest::prefix_list_description`](ModifyVpcPrefixListRequest::prefix_list_description).
     pub fn prefix_list_description(mut self, value: impl Into<String>) -> Self {
         self.inner.prefix_list_description = Some(value.into());
         self
@@ -321,8 +302,7 @@ impl<C> ModifyVpcPrefixListRequestBuilder<C> {
     ///
     /// The maximum number of CIDR blocks supported by the prefix list after the configuration of the prefix list is modified.
     ///
-    /// - Wire name: `MaxEntries`.
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ModifyVpcPrefixListRequest::max_entries`](ModifyVpcPrefixListRequest::max_entries).
     pub fn max_entries(mut self, value: i32) -> Self {
         self.inner.max_entries = Some(value);
         self
@@ -467,173 +447,24 @@ for ModifyVpcPrefixListResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyVpcPrefixList`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyVpcPrefixListError {
-    /// HTTP 400 `ResourceNotFound.PrefixList`: The specified resource of prefixList is not found.
-    ResourceNotFoundPrefixList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CidrCountExceedMaxCount`: The operation is failed because of cidrCountExceedMaxCount.
-    OperationFailedCidrCountExceedMaxCount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.RemoveCountExceedExistCount`: The operation is not allowed because of remove-count exceed exist-count.
-    OperationDeniedRemoveCountExceedExistCount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DuplicatedParam.CidrBlock`: The param of cidrBlock is duplicated.
-    DuplicatedParamCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CidrBlock`: The param of cidrBlock is illegal.
-    IllegalParamCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CidrName`: The param of cidrName is illegal.
-    IllegalParamCidrName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.SystemPrefixList`: This is not allowed to operate system prefixList.
-    OperationDeniedSystemPrefixList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.OperateShareResource`: This is not allowed to operate shared prefixList.
-    OperationFailedOperateShareResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.PrefixList`: The status of prefixList is incorrect.
-    IncorrectStatusPrefixList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.PrefixListCidrCount`: The quota of prefixList entry maxEntry count is exceeded.
-    QuotaExceededPrefixListCidrCount(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded`: Route entry quota exceeded in associated route table.
-    QuotaExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.QuotaExceededWithNetworkAcl`: If the prefix list increases MaxEntries, the quota for the maximum number of entries for the associated network ACL instance %s is exceeded.
-    OperationDeniedQuotaExceededWithNetworkAcl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ServiceUnavailable`: The request has failed due to a temporary failure of the server.
-    ServiceUnavailable(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyVpcPrefixListError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ResourceNotFound.PrefixList",
-                        "OperationFailed.CidrCountExceedMaxCount",
-                        "OperationDenied.RemoveCountExceedExistCount",
-                        "DuplicatedParam.CidrBlock",
-                        "IllegalParam.CidrBlock",
-                        "IllegalParam.CidrName",
-                        "OperationDenied.SystemPrefixList",
-                        "OperationFailed.OperateShareResource",
-                        "IncorrectStatus.PrefixList",
-                        "QuotaExceeded.PrefixListCidrCount",
-                        "QuotaExceeded",
-                        "OperationDenied.QuotaExceededWithNetworkAcl",
-                        "ServiceUnavailable",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyVpcPrefixListError;
+impl crate::Client {
+    /// Calls `ModifyVpcPrefixList`: Modifies the configuration of a prefix list.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyVpcPrefixListRequestBuilder::send) it. The parameters and their rules: [`ModifyVpcPrefixListRequest`].
+    #[inline]
+    pub fn modify_vpc_prefix_list(&self) -> ModifyVpcPrefixListRequestBuilder<&Self> {
+        ModifyVpcPrefixListRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyVpcPrefixListError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyVpcPrefixList`: Modifies the configuration of a prefix list.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyVpcPrefixListRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceNotFoundPrefixList(error),
-            1 => Self::OperationFailedCidrCountExceedMaxCount(error),
-            2 => Self::OperationDeniedRemoveCountExceedExistCount(error),
-            3 => Self::DuplicatedParamCidrBlock(error),
-            4 => Self::IllegalParamCidrBlock(error),
-            5 => Self::IllegalParamCidrName(error),
-            6 => Self::OperationDeniedSystemPrefixList(error),
-            7 => Self::OperationFailedOperateShareResource(error),
-            8 => Self::IncorrectStatusPrefixList(error),
-            9 => Self::QuotaExceededPrefixListCidrCount(error),
-            10 => Self::QuotaExceeded(error),
-            11 => Self::OperationDeniedQuotaExceededWithNetworkAcl(error),
-            12 => Self::ServiceUnavailable(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceNotFoundPrefixList(error) => (0, error),
-            Self::OperationFailedCidrCountExceedMaxCount(error) => (1, error),
-            Self::OperationDeniedRemoveCountExceedExistCount(error) => (2, error),
-            Self::DuplicatedParamCidrBlock(error) => (3, error),
-            Self::IllegalParamCidrBlock(error) => (4, error),
-            Self::IllegalParamCidrName(error) => (5, error),
-            Self::OperationDeniedSystemPrefixList(error) => (6, error),
-            Self::OperationFailedOperateShareResource(error) => (7, error),
-            Self::IncorrectStatusPrefixList(error) => (8, error),
-            Self::QuotaExceededPrefixListCidrCount(error) => (9, error),
-            Self::QuotaExceeded(error) => (10, error),
-            Self::OperationDeniedQuotaExceededWithNetworkAcl(error) => (11, error),
-            Self::ServiceUnavailable(error) => (12, error),
-            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyVpcPrefixListError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyVpcPrefixListError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceNotFoundPrefixList",
-            "OperationFailedCidrCountExceedMaxCount",
-            "OperationDeniedRemoveCountExceedExistCount",
-            "DuplicatedParamCidrBlock",
-            "IllegalParamCidrBlock",
-            "IllegalParamCidrName",
-            "OperationDeniedSystemPrefixList",
-            "OperationFailedOperateShareResource",
-            "IncorrectStatusPrefixList",
-            "QuotaExceededPrefixListCidrCount",
-            "QuotaExceeded",
-            "OperationDeniedQuotaExceededWithNetworkAcl",
-            "ServiceUnavailable",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyVpcPrefixListError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyVpcPrefixListError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyVpcPrefixListError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyVpcPrefixListError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_vpc_prefix_list(&self) -> ModifyVpcPrefixListRequestBuilder<&Self> {
+        ModifyVpcPrefixListRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyVpnAttachmentAttributeRequest>;
 /// Request of `ModifyVpnAttachmentAttribute`: Modifies the configuration of an IPsec-VPN connection.
 ///
 /// * When you modify a IPsec-VPN connection in dual-tunnel mode, you can configure the following parameters in addition to the required request parameters: **ClientToken**, **Name**, **LocalSubnet**, **RemoteSubnet**, **EffectImmediately**, **AutoConfigRoute**, **TunnelOptionsSpecification** array, and **EnableTunnelsBgp**.
@@ -423,11 +426,7 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// The ID of the region in which the IPsec-VPN connection is established.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyVpnAttachmentAttributeRequest::region_id`](ModifyVpnAttachmentAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -436,9 +435,7 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// The ID of the IPsec-VPN connection.
     ///
-    /// - Wire name: `VpnConnectionId`.
-    /// - Required.
-    /// - Example: `vco-p0w5112fgnl2ihlmf****`.
+    /// Its description, rules and example: [`ModifyVpnAttachmentAttributeRequest::vpn_connection_id`](ModifyVpnAttachmentAttributeRequest::vpn_connection_id).
     pub fn vpn_connection_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_connection_id = Some(value.into());
         self
@@ -447,11 +444,7 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// The name of the IPsec-VPN connection.
     ///
-    /// The name must be 1 to 100 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Must be 1 to 100 characters long.
-    /// - Example: `nametest`.
+    /// Its description, rules and example: [`ModifyVpnAttachmentAttributeRequest::name`](ModifyVpnAttachmentAttributeRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -460,15 +453,7 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// The CIDR block of the virtual private cloud (VPC) that communicates with the data center. The CIDR block is used in Phase 2 negotiations.
     ///
-    /// Separate multiple CIDR blocks with commas (,). Example: 192.168.1.0/24,192.168.2.0/24.
-    ///
-    /// The following routing modes are supported:
-    ///
-    /// * If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
-    /// * If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
-    ///
-    /// - Wire name: `LocalSubnet`.
-    /// - Example: `10.1.1.0/24,10.1.2.0/24`.
+    /// Its description, rules and example: [`ModifyVpnAttachmentAttributeRequest::local_subnet`](ModifyVpnAttachmentAttributeRequest::local_subnet).
     pub fn local_subnet(mut self, value: impl Into<String>) -> Self {
         self.inner.local_subnet = Some(value.into());
         self
@@ -477,15 +462,7 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// The CIDR block of the data center that communicates with the VPC. This CIDR block is used in Phase 2 negotiations.
     ///
-    /// Separate multiple CIDR blocks with commas (,). Example: 192.168.3.0/24,192.168.4.0/24.
-    ///
-    /// The following routing modes are supported:
-    ///
-    /// * If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
-    /// * If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
-    ///
-    /// - Wire name: `RemoteSubnet`.
-    /// - Example: `10.1.3.0/24,10.1.4.0/24`.
+    /// Its description, rules and example: [`ModifyVpnAttachmentAttributeRequest::remote_subnet`](ModifyVpnAttachmentAttributeRequest::remote_subnet).
     pub fn remote_subnet(mut self, value: impl Into<String>) -> Self {
         self.inner.remote_subnet = Some(value.into());
         self
@@ -494,11 +471,7 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to immediately start IPsec negotiations after the configuration takes effect. Valid values:
     ///
-    /// * **true**: immediately starts IPsec negotiations after the configuration is complete.
-    /// * **false**: starts IPsec negotiations when inbound traffic is detected.
-    ///
-    /// - Wire name: `EffectImmediately`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyVpnAttachmentAttributeRequest::effect_immediately`](ModifyVpnAttachmentAttributeRequest::effect_immediately).
     pub fn effect_immediately(mut self, value: bool) -> Self {
         self.inner.effect_immediately = Some(value);
         self
@@ -507,25 +480,7 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// This parameter is supported if you modify the configurations of an IPsec-VPN connection in single-tunnel mode.
     ///
-    /// The configuration of Phase 1 negotiations:
-    ///
-    /// * **IkeConfig.Psk**: The pre-shared key that is used for identity authentication between the Alibaba Cloud IPsec connection and the on-premises data center.
-    ///
-    ///   * The key must be 1 to 100 characters in length, and can contain digits, and letters. The key cannot contain spaces. ``~!`@#$%^&*()_-+={}[]|;:',.<>/?``
-    ///   * If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call the [DescribeVpnConnection](<https://www.alibabacloud.com/help/doc-detail/120374.htm>) operation to query the pre-shared key that is automatically generated by the system.
-    ///
-    ///   > The pre-shared key of the IPsec-VPN connection must be the same as the authentication key of the on-premises data center. Otherwise, connections between the on-premises data center and the VPN gateway cannot be established.
-    /// * **IkeConfig.IkeVersion**: the version of the Internet Key Exchange (IKE) protocol. Valid values: **ikev1** and **ikev2**.
-    /// * **IkeConfig.IkeMode**: the negotiation mode. Valid values: **main** and **aggressive**.
-    /// * **IkeConfig.IkeEncAlg:** the encryption algorithm that is used in Phase 1 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
-    /// * **IkeConfig.IkeAuthAlg**: the authentication algorithm that is used in Phase 1 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
-    /// * **IkeConfig.IkePfs**: the Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Valid values: **group1**, **group2**, **group5**, and **group14**.
-    /// * **IkeConfig.IkeLifetime**: the SA lifetime as a result of Phase 1 negotiations. Unit: seconds. Valid values: **0** to **86400**.
-    /// * **IkeConfig.LocalId**: the identifier on the Alibaba Cloud side. The identifier cannot exceed 100 characters in length and cannot contain spaces.
-    /// * **IkeConfig.RemoteId**: the identifier of the data center. It cannot exceed 100 characters in length and cannot contain spaces.
-    ///
-    /// - Wire name: `IkeConfig`.
-    /// - Example: `{"Psk":"1234****","IkeVersion":"ikev1","IkeMode":"main","IkeEncAlg":"aes","IkeAuthAlg":"sha1","IkePfs":"group2","IkeLifetime":86400,"LocalId":"47.XX.XX.1","RemoteId":"47.XX.XX.2"}`.
+    /// Its description, rules and example: [`ModifyVpnAttachmentAttributeRequest::ike_config`](ModifyVpnAttachmentAttributeRequest::ike_config).
     pub fn ike_config(mut self, value: impl Into<String>) -> Self {
         self.inner.ike_config = Some(value.into());
         self
@@ -534,15 +489,7 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// This parameter is supported if you modify the configurations of an IPsec-VPN connection in single-tunnel mode.
     ///
-    /// The configuration of Phase 2 negotiations:
-    ///
-    /// * **IpsecConfig.IpsecEncAlg:** the encryption algorithm that is used in Phase 2 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
-    /// * **IpsecConfig. IpsecAuthAlg:** the authentication algorithm that is used in Phase 2 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
-    /// * **IpsecConfig. IpsecPfs:** the Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiations. Valid values: **disabled**, **group1**, **group2**, **group5**, and **group14**.
-    /// * **IkeConfig.IkeLifetime**: the SA lifetime determined by Phase 2 negotiations. Unit: seconds. Valid values: **0** to **86400**.
-    ///
-    /// - Wire name: `IpsecConfig`.
-    /// - Example: `{"IpsecEncAlg":"aes","IpsecAuthAlg":"sha1","IpsecPfs":"group2","IpsecLifetime":86400}`.
+    /// Its description, rules and example: [`ModifyVpnAttachmentAttributeRequest::ipsec_config`](ModifyVpnAttachmentAttributeRequest::ipsec_config).
     pub fn ipsec_config(mut self, value: impl Into<String>) -> Self {
         self.inner.ipsec_config = Some(value.into());
         self
@@ -551,25 +498,7 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// This parameter is supported if you modify the configurations of an IPsec-VPN connection in single-tunnel mode.
     ///
-    /// BGP configuration:
-    ///
-    /// * **BgpConfig.EnableBgp**: specifies whether to enable BGP. Valid values:
-    ///
-    ///   * **true**
-    ///   * **false**
-    /// * **BgpConfig.LocalAsn**: the autonomous system number (ASN) on the Alibaba Cloud side. Valid values: **1** to **4294967295**.
-    ///
-    ///   You can enter a value in two segments separated by a period (.). Each segment is 16 bits in length. Enter the number in each segment in decimal format.
-    ///
-    ///   For example, if you enter 123.456, the ASN is 8061384. The ASN is calculated by using the following formula: 123 × 65536 + 456 = 8061384.
-    /// * **BgpConfig.TunnelCidr**: The CIDR block of the IPsec tunnel. The CIDR block must fall into 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.
-    /// * **LocalBgpIp**: the BGP address on the Alibaba Cloud side. It must be an IP address that falls within the CIDR block of the IPsec tunnel.
-    ///
-    /// > - Before you add BGP configurations, we recommend that you learn about how BGP works and the limits. For more information, see [Configure BGP dynamic routing](<https://www.alibabacloud.com/help/doc-detail/445767.htm>).
-    /// > - We recommend that you use a private ASN to establish BGP connections to Alibaba Cloud. Refer to the relevant documentation for the private ASN range.
-    ///
-    /// - Wire name: `BgpConfig`.
-    /// - Example: `{"EnableBgp":"true","LocalAsn":"45104","TunnelCidr":"169.254.11.0/30","LocalBgpIp":"169.254.11.1"}`.
+    /// Its description, rules and example: [`ModifyVpnAttachmentAttributeRequest::bgp_config`](ModifyVpnAttachmentAttributeRequest::bgp_config).
     pub fn bgp_config(mut self, value: impl Into<String>) -> Self {
         self.inner.bgp_config = Some(value.into());
         self
@@ -578,23 +507,7 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// This parameter is supported if you modify the configurations of an IPsec-VPN connection in single-tunnel mode.
     ///
-    /// The health check configurations:
-    ///
-    /// * **HealthCheckConfig.enable**: specifies whether to enable the health check feature. Valid values:
-    ///
-    ///   * **true**
-    ///   * **false**
-    /// * **HealthCheckConfig.dip**: the destination IP address configured for health checks. Specify the IP address of the data center with which the VPC can access through the IPsec-VPN connection.
-    /// * **HealthCheckConfig.sip**: the source IP address configured for health checks. The IP address of the VPC with which the data center can access through the IPsec-VPN connection.
-    /// * **HealthCheckConfig.interval**: the interval between two consecutive health checks. Unit: seconds.
-    /// * **HealthCheckConfig.retry:** the maximum number of health check retries.
-    /// * **HealthCheckConfig.Policy**: specifies whether to withdraw advertised routes when health checks fail. Valid values:
-    ///
-    ///   * **revoke_route**
-    ///   * **reserve_route**
-    ///
-    /// - Wire name: `HealthCheckConfig`.
-    /// - Example: `{"enable":"true","dip":"192.168.1.1","sip":"10.1.1.1","interval":"3","retry":"3","Policy": "revoke_route"}`.
+    /// Its description, rules and example: [`ModifyVpnAttachmentAttributeRequest::health_check_config`](ModifyVpnAttachmentAttributeRequest::health_check_config).
     pub fn health_check_config(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_config = Some(value.into());
         self
@@ -603,11 +516,7 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to automatically configure routes. Valid values:
     ///
-    /// * **true**
-    /// * **false**
-    ///
-    /// - Wire name: `AutoConfigRoute`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ModifyVpnAttachmentAttributeRequest::auto_config_route`](ModifyVpnAttachmentAttributeRequest::auto_config_route).
     pub fn auto_config_route(mut self, value: bool) -> Self {
         self.inner.auto_config_route = Some(value);
         self
@@ -616,13 +525,7 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// This parameter is supported if you modify the configurations of an IPsec-VPN connection in single-tunnel mode.
     ///
-    /// Specifies whether to enable dead peer detection (DPD). Valid values:
-    ///
-    /// * **true**: enables DPD. The initiator of the IPsec-VPN connection sends DPD packets to check the existence and availability of the peer. If no feedback is received from the peer within the specified period of time, the connection fails. In this case, ISAKMP SA and IPsec SA are deleted, along with the security tunnel.
-    /// * **false**: disables DPD. The initiator of the IPsec-VPN connection does not send DPD packets.
-    ///
-    /// - Wire name: `EnableDpd`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ModifyVpnAttachmentAttributeRequest::enable_dpd`](ModifyVpnAttachmentAttributeRequest::enable_dpd).
     pub fn enable_dpd(mut self, value: bool) -> Self {
         self.inner.enable_dpd = Some(value);
         self
@@ -631,13 +534,7 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// This parameter is supported if you modify the configurations of an IPsec-VPN connection in single-tunnel mode.
     ///
-    /// Specifies whether to enable NAT traversal. Valid values:
-    ///
-    /// * **true**: enables NAT traversal. After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the IPsec-VPN tunnel.
-    /// * **false**: disables NAT traversal.
-    ///
-    /// - Wire name: `EnableNatTraversal`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ModifyVpnAttachmentAttributeRequest::enable_nat_traversal`](ModifyVpnAttachmentAttributeRequest::enable_nat_traversal).
     pub fn enable_nat_traversal(mut self, value: bool) -> Self {
         self.inner.enable_nat_traversal = Some(value);
         self
@@ -646,8 +543,7 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// The peer CA certificate when a ShangMi (SM) VPN gateway is used to create the IPsec-VPN connection.
     ///
-    /// - Wire name: `RemoteCaCert`.
-    /// - Example: `c20ycDI1NnYxIENBIChURVNUIFN****`.
+    /// Its description, rules and example: [`ModifyVpnAttachmentAttributeRequest::remote_ca_cert`](ModifyVpnAttachmentAttributeRequest::remote_ca_cert).
     pub fn remote_ca_cert(mut self, value: impl Into<String>) -> Self {
         self.inner.remote_ca_cert = Some(value.into());
         self
@@ -656,14 +552,7 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Must contain only ASCII characters.
-    /// - Example: `123e4567-e89b-12d3-a456-4266****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyVpnAttachmentAttributeRequest::client_token`](ModifyVpnAttachmentAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -672,12 +561,7 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// The network type of the IPsec-VPN connection. Valid values:
     ///
-    /// * **public**: an encrypted connection over the Internet
-    /// * **private**: an encrypted connection over private networks
-    ///
-    /// - Wire name: `NetworkType`.
-    /// - Must be one of `public` (an encrypted connection over the Internet), `private` (an encrypted connection over private networks).
-    /// - Example: `public`.
+    /// Its description, rules and example: [`ModifyVpnAttachmentAttributeRequest::network_type`](ModifyVpnAttachmentAttributeRequest::network_type).
     pub fn network_type(mut self, value: impl Into<crate::types::NetworkType>) -> Self {
         self.inner.network_type = Some(value.into());
         self
@@ -686,10 +570,7 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// The customer gateways to be associated with the IPsec-VPN connections.
     ///
-    /// > Only single-tunnel IPsec-VPN connections support this parameter.
-    ///
-    /// - Wire name: `CustomerGatewayId`.
-    /// - Example: `cgw-p0w2jemrcj5u61un8****`.
+    /// Its description, rules and example: [`ModifyVpnAttachmentAttributeRequest::customer_gateway_id`](ModifyVpnAttachmentAttributeRequest::customer_gateway_id).
     pub fn customer_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.customer_gateway_id = Some(value.into());
         self
@@ -698,9 +579,7 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// The tunnel configurations.
     ///
-    /// You can specify parameters in the **TunnelOptionsSpecification** array when you modify the configurations of an IPsec-VPN connection in dual-tunnel mode. You can modify the configurations of the two tunnels of the IPsec-VPN connection.
-    ///
-    /// - Wire name: `TunnelOptionsSpecification` (form body).
+    /// Its description, rules and example: [`ModifyVpnAttachmentAttributeRequest::tunnel_options_specification`](ModifyVpnAttachmentAttributeRequest::tunnel_options_specification).
     pub fn tunnel_options_specification(
         mut self,
         values: impl IntoIterator<
@@ -714,12 +593,7 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     ///
     /// You can specify this parameter if you modify the configuration of a dual-tunnel IPsec-VPN connection.
     ///
-    /// Specifies whether to enable the BGP feature for the tunnel. Valid values: **true** and **false**.
-    ///
-    /// > Before you add BGP configurations, we recommend that you learn about how BGP works and the limits. For more information, see [Configure BGP dynamic routing](<https://www.alibabacloud.com/help/doc-detail/445767.htm>).
-    ///
-    /// - Wire name: `EnableTunnelsBgp`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyVpnAttachmentAttributeRequest::enable_tunnels_bgp`](ModifyVpnAttachmentAttributeRequest::enable_tunnels_bgp).
     pub fn enable_tunnels_bgp(mut self, value: bool) -> Self {
         self.inner.enable_tunnels_bgp = Some(value);
         self
@@ -1141,293 +1015,28 @@ for ModifyVpnAttachmentAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyVpnAttachmentAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyVpnAttachmentAttributeError {
-    /// HTTP 400 `VpnConnection.Configuring`: The specified service is configuring.
-    VpnConnectionConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnConnection.FinancialLocked`: The specified service is financial locked.
-    VpnConnectionFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName`: The name is not valid
-    InvalidName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.AlreadyExists`: The specified route entry is already exist.
-    VpnRouteEntryAlreadyExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.Conflict`: The specified route entry has conflict.
-    VpnRouteEntryConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotSupportVpnConnectionParameter.IpsecPfs`: The specified vpn connection ipsec Ipsec Pfs is not support.
-    NotSupportVpnConnectionParameterIpsecPfs(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotSupportVpnConnectionParameter.IpsecAuthAlg`: The specified vpn connection ipsec Auth Alg is not support.
-    NotSupportVpnConnectionParameterIpsecAuthAlg(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.BackupRoute`: Validate backup route entry failed.
-    VpnRouteEntryBackupRoute(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.InvalidWeight`: Invalid route entry weight value.
-    VpnRouteEntryInvalidWeight(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.TunnelCidr`: The parameter TunnelCidr is mandatory when BGP is enabled.
-    MissingParameterTunnelCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.EnableBgp`: Current region does not support enable BGP.
-    OperationUnsupportedEnableBgp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.CustomerGatewayAsn`: Asn of customer gateway is mandatory when BGP is enabled.
-    MissingParamCustomerGatewayAsn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.LocalAsn`: The specified LocalAsn is invalid.
-    IllegalParamLocalAsn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.BgpConfig`: The specified BgpConfig is invalid.
-    IllegalParamBgpConfig(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.EnableBgp`: VPN connection must enable BGP when VPN gateway has enabled BGP.
-    IllegalParamEnableBgp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TunnelCidr`: The specified TunnelCidr is invalid.
-    IllegalParamTunnelCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidLocalBgpIp.Malformed`: The specified LocalBgpIp is malformed.
-    InvalidLocalBgpIpMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.LocalBgpIp`: The specified LocalBgpIp is invalid.
-    IllegalParamLocalBgpIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.LocalSubnet`: The specified "LocalSubnet" (%s) is invalid.
-    IllegalParamLocalSubnet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.RemoteSubnet`: The specified "RemoteSubnet" (%s) is invalid.
-    IllegalParamRemoteSubnet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CustomerGateway.ConflictRouteEntry`: The specified customer gateway has conflict with route entry.
-    CustomerGatewayConflictRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.NetworkType`: The specified NetworkType (%s) is invalid.
-    IllegalParamNetworkType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTunnelCidr.Malformed`: The specified TunnelCidr is malformed.
-    InvalidTunnelCidrMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
-    VpnGatewayConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnTask.CONFLICT`: Vpn task has conflict.
-    VpnTaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ModifyIkeV1WithMultiRoutes.Invalid`: Failed to modify VPN connection parameters. Multi-network is configured while using IkeV1 protocol.
-    ModifyIkeV1WithMultiRoutesInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpnGatewayInstanceId.NotFound`: The specified vpn gateway instance id does not exist.
-    InvalidVpnGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Resource.QuotaFull`: The resources you are operating have reached the upper limit of the quota. Please increase the quota or use other solutions to avoid it according to the VPN operation document.
-    ResourceQuotaFull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CreateDbrRoutesQuotaFull.QuotaFull`: The number of created destination routes exceeds the quota limit.
-    CreateDbrRoutesQuotaFullQuotaFull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CreatePbrRoutesQuotaFull.QuotaFull`: The number of policy routes exceeds the quota limit.
-    CreatePbrRoutesQuotaFullQuotaFull(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpnConnectionInstanceId.NotFound`: The specified vpn connection instance id does not exist.
-    InvalidVpnConnectionInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyVpnAttachmentAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "VpnConnection.Configuring",
-                        "VpnConnection.FinancialLocked",
-                        "InvalidName",
-                        "VpnRouteEntry.AlreadyExists",
-                        "VpnRouteEntry.Conflict",
-                        "NotSupportVpnConnectionParameter.IpsecPfs",
-                        "NotSupportVpnConnectionParameter.IpsecAuthAlg",
-                        "VpnRouteEntry.BackupRoute",
-                        "VpnRouteEntry.InvalidWeight",
-                        "MissingParameter.TunnelCidr",
-                        "OperationUnsupported.EnableBgp",
-                        "MissingParam.CustomerGatewayAsn",
-                        "IllegalParam.LocalAsn",
-                        "IllegalParam.BgpConfig",
-                        "IllegalParam.EnableBgp",
-                        "IllegalParam.TunnelCidr",
-                        "InvalidLocalBgpIp.Malformed",
-                        "IllegalParam.LocalBgpIp",
-                        "IllegalParam.LocalSubnet",
-                        "IllegalParam.RemoteSubnet",
-                        "CustomerGateway.ConflictRouteEntry",
-                        "IllegalParam.NetworkType",
-                        "InvalidTunnelCidr.Malformed",
-                        "VpnGateway.Configuring",
-                        "VpnTask.CONFLICT",
-                        "ModifyIkeV1WithMultiRoutes.Invalid",
-                        "InvalidVpnGatewayInstanceId.NotFound",
-                        "Resource.QuotaFull",
-                        "CreateDbrRoutesQuotaFull.QuotaFull",
-                        "CreatePbrRoutesQuotaFull.QuotaFull",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                        "InvalidVpnConnectionInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyVpnAttachmentAttributeError;
+impl crate::Client {
+    /// Calls `ModifyVpnAttachmentAttribute`: Modifies the configuration of an IPsec-VPN connection.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyVpnAttachmentAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyVpnAttachmentAttributeRequest`].
+    #[inline]
+    pub fn modify_vpn_attachment_attribute(
+        &self,
+    ) -> ModifyVpnAttachmentAttributeRequestBuilder<&Self> {
+        ModifyVpnAttachmentAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyVpnAttachmentAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyVpnAttachmentAttribute`: Modifies the configuration of an IPsec-VPN connection.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyVpnAttachmentAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::VpnConnectionConfiguring(error),
-            1 => Self::VpnConnectionFinancialLocked(error),
-            2 => Self::InvalidName(error),
-            3 => Self::VpnRouteEntryAlreadyExists(error),
-            4 => Self::VpnRouteEntryConflict(error),
-            5 => Self::NotSupportVpnConnectionParameterIpsecPfs(error),
-            6 => Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error),
-            7 => Self::VpnRouteEntryBackupRoute(error),
-            8 => Self::VpnRouteEntryInvalidWeight(error),
-            9 => Self::MissingParameterTunnelCidr(error),
-            10 => Self::OperationUnsupportedEnableBgp(error),
-            11 => Self::MissingParamCustomerGatewayAsn(error),
-            12 => Self::IllegalParamLocalAsn(error),
-            13 => Self::IllegalParamBgpConfig(error),
-            14 => Self::IllegalParamEnableBgp(error),
-            15 => Self::IllegalParamTunnelCidr(error),
-            16 => Self::InvalidLocalBgpIpMalformed(error),
-            17 => Self::IllegalParamLocalBgpIp(error),
-            18 => Self::IllegalParamLocalSubnet(error),
-            19 => Self::IllegalParamRemoteSubnet(error),
-            20 => Self::CustomerGatewayConflictRouteEntry(error),
-            21 => Self::IllegalParamNetworkType(error),
-            22 => Self::InvalidTunnelCidrMalformed(error),
-            23 => Self::VpnGatewayConfiguring(error),
-            24 => Self::VpnTaskConflict(error),
-            25 => Self::ModifyIkeV1WithMultiRoutesInvalid(error),
-            26 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            27 => Self::ResourceQuotaFull(error),
-            28 => Self::CreateDbrRoutesQuotaFullQuotaFull(error),
-            29 => Self::CreatePbrRoutesQuotaFullQuotaFull(error),
-            30 => Self::ForbbidenSubUser(error),
-            31 => Self::Forbidden(error),
-            32 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::VpnConnectionConfiguring(error) => (0, error),
-            Self::VpnConnectionFinancialLocked(error) => (1, error),
-            Self::InvalidName(error) => (2, error),
-            Self::VpnRouteEntryAlreadyExists(error) => (3, error),
-            Self::VpnRouteEntryConflict(error) => (4, error),
-            Self::NotSupportVpnConnectionParameterIpsecPfs(error) => (5, error),
-            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error) => (6, error),
-            Self::VpnRouteEntryBackupRoute(error) => (7, error),
-            Self::VpnRouteEntryInvalidWeight(error) => (8, error),
-            Self::MissingParameterTunnelCidr(error) => (9, error),
-            Self::OperationUnsupportedEnableBgp(error) => (10, error),
-            Self::MissingParamCustomerGatewayAsn(error) => (11, error),
-            Self::IllegalParamLocalAsn(error) => (12, error),
-            Self::IllegalParamBgpConfig(error) => (13, error),
-            Self::IllegalParamEnableBgp(error) => (14, error),
-            Self::IllegalParamTunnelCidr(error) => (15, error),
-            Self::InvalidLocalBgpIpMalformed(error) => (16, error),
-            Self::IllegalParamLocalBgpIp(error) => (17, error),
-            Self::IllegalParamLocalSubnet(error) => (18, error),
-            Self::IllegalParamRemoteSubnet(error) => (19, error),
-            Self::CustomerGatewayConflictRouteEntry(error) => (20, error),
-            Self::IllegalParamNetworkType(error) => (21, error),
-            Self::InvalidTunnelCidrMalformed(error) => (22, error),
-            Self::VpnGatewayConfiguring(error) => (23, error),
-            Self::VpnTaskConflict(error) => (24, error),
-            Self::ModifyIkeV1WithMultiRoutesInvalid(error) => (25, error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (26, error),
-            Self::ResourceQuotaFull(error) => (27, error),
-            Self::CreateDbrRoutesQuotaFullQuotaFull(error) => (28, error),
-            Self::CreatePbrRoutesQuotaFullQuotaFull(error) => (29, error),
-            Self::ForbbidenSubUser(error) => (30, error),
-            Self::Forbidden(error) => (31, error),
-            Self::InvalidVpnConnectionInstanceIdNotFound(error) => (32, error),
-            Self::Unhandled(unhandled) => (33, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyVpnAttachmentAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyVpnAttachmentAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "VpnConnectionConfiguring",
-            "VpnConnectionFinancialLocked",
-            "InvalidName",
-            "VpnRouteEntryAlreadyExists",
-            "VpnRouteEntryConflict",
-            "NotSupportVpnConnectionParameterIpsecPfs",
-            "NotSupportVpnConnectionParameterIpsecAuthAlg",
-            "VpnRouteEntryBackupRoute",
-            "VpnRouteEntryInvalidWeight",
-            "MissingParameterTunnelCidr",
-            "OperationUnsupportedEnableBgp",
-            "MissingParamCustomerGatewayAsn",
-            "IllegalParamLocalAsn",
-            "IllegalParamBgpConfig",
-            "IllegalParamEnableBgp",
-            "IllegalParamTunnelCidr",
-            "InvalidLocalBgpIpMalformed",
-            "IllegalParamLocalBgpIp",
-            "IllegalParamLocalSubnet",
-            "IllegalParamRemoteSubnet",
-            "CustomerGatewayConflictRouteEntry",
-            "IllegalParamNetworkType",
-            "InvalidTunnelCidrMalformed",
-            "VpnGatewayConfiguring",
-            "VpnTaskConflict",
-            "ModifyIkeV1WithMultiRoutesInvalid",
-            "InvalidVpnGatewayInstanceIdNotFound",
-            "ResourceQuotaFull",
-            "CreateDbrRoutesQuotaFullQuotaFull",
-            "CreatePbrRoutesQuotaFullQuotaFull",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "InvalidVpnConnectionInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyVpnAttachmentAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyVpnAttachmentAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyVpnAttachmentAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyVpnAttachmentAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_vpn_attachment_attribute(
+        &self,
+    ) -> ModifyVpnAttachmentAttributeRequestBuilder<&Self> {
+        ModifyVpnAttachmentAttributeRequestBuilder::new(self)
     }
 }

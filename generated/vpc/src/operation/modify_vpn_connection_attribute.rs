@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyVpnConnectionAttributeRequest>;
 /// Request of `ModifyVpnConnectionAttribute`: Modifies the configuration of an IPsec-VPN connection.
 ///
 /// * If you want to modify a IPsec-VPN connection in dual-tunnel mode, call the `ModifyVpnConnectionAttribute` operation. You can modify the required parameters and the following request parameters:
@@ -406,11 +409,7 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
     ///
     /// The ID of the region in which the IPsec-VPN connection is created.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`ModifyVpnConnectionAttributeRequest::region_id`](ModifyVpnConnectionAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -419,14 +418,7 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Must contain only ASCII characters.
-    /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyVpnConnectionAttributeRequest::client_token`](ModifyVpnConnectionAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -435,9 +427,7 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
     ///
     /// The ID of the IPsec-VPN connection.
     ///
-    /// - Wire name: `VpnConnectionId`.
-    /// - Required.
-    /// - Example: `vco-bp1bbi27hojx80nck****`.
+    /// Its description, rules and example: [`ModifyVpnConnectionAttributeRequest::vpn_connection_id`](ModifyVpnConnectionAttributeRequest::vpn_connection_id).
     pub fn vpn_connection_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_connection_id = Some(value.into());
         self
@@ -446,11 +436,7 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
     ///
     /// The name of the IPsec-VPN connection.
     ///
-    /// The name must be 1 to 100 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Must be 1 to 100 characters long.
-    /// - Example: `nametest`.
+    /// Its description, rules and example: [`ModifyVpnConnectionAttributeRequest::name`](ModifyVpnConnectionAttributeRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -459,15 +445,7 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
     ///
     /// The CIDR block used to connect the virtual private cloud (VPC) to the data center. The CIDR block is used in Phase 2 negotiations.
     ///
-    /// Separate multiple CIDR blocks with commas (,). Example: 192.168.1.0/24,192.168.2.0/24.
-    ///
-    /// The following routing modes are supported:
-    ///
-    /// * If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
-    /// * If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
-    ///
-    /// - Wire name: `LocalSubnet`.
-    /// - Example: `10.1.1.0/24,10.1.2.0/24`.
+    /// Its description, rules and example: [`ModifyVpnConnectionAttributeRequest::local_subnet`](ModifyVpnConnectionAttributeRequest::local_subnet).
     pub fn local_subnet(mut self, value: impl Into<String>) -> Self {
         self.inner.local_subnet = Some(value.into());
         self
@@ -476,15 +454,7 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
     ///
     /// The CIDR block on the data center side. This CIDR block is used in Phase 2 negotiations.
     ///
-    /// Separate multiple CIDR blocks with commas (,). Example: 192.168.3.0/24,192.168.4.0/24.
-    ///
-    /// The following routing modes are supported:
-    ///
-    /// * If you set **LocalSubnet** and **RemoteSubnet** to 0.0.0.0/0, the routing mode of the IPsec-VPN connection is set to Destination Routing Mode.
-    /// * If you set **LocalSubnet** and **RemoteSubnet** to specific CIDR blocks, the routing mode of the IPsec-VPN connection is set to Protected Data Flows.
-    ///
-    /// - Wire name: `RemoteSubnet`.
-    /// - Example: `10.2.1.0/24,10.2.2.0/24`.
+    /// Its description, rules and example: [`ModifyVpnConnectionAttributeRequest::remote_subnet`](ModifyVpnConnectionAttributeRequest::remote_subnet).
     pub fn remote_subnet(mut self, value: impl Into<String>) -> Self {
         self.inner.remote_subnet = Some(value.into());
         self
@@ -493,11 +463,7 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to immediately start IPsec negotiations after the configuration takes effect. Valid values:
     ///
-    /// * **true**: immediately starts IPsec negotiations after the configuration takes effect.
-    /// * **false**: IPsec negotiations start when inbound traffic is detected.
-    ///
-    /// - Wire name: `EffectImmediately`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyVpnConnectionAttributeRequest::effect_immediately`](ModifyVpnConnectionAttributeRequest::effect_immediately).
     pub fn effect_immediately(mut self, value: bool) -> Self {
         self.inner.effect_immediately = Some(value);
         self
@@ -506,34 +472,7 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
     ///
     /// This parameter is supported if you modify the configurations of an IPsec-VPN connection in single-tunnel mode.
     ///
-    /// The configurations of Phase 1 negotiations:
-    ///
-    /// * **IkeConfig.Psk**: The pre-shared key that is used for identity authentication between the VPN gateway and the on-premises data center.
-    ///
-    ///   * The key cannot contain space characters. The key must be 1 to 100 characters in length, and can contain digits, letters, and the following special characters: ``~!`@#$%^&*()_-+={}[]|;:',.<>/?``
-    ///   * If you do not specify a pre-shared key, the system randomly generates a 16-bit string as the pre-shared key. You can call the [DescribeVpnConnection](<https://www.alibabacloud.com/help/doc-detail/2526951.htm>) operation to query the pre-shared key that is automatically generated by the system.
-    ///
-    ///   > The pre-shared key of the IPsec-VPN connection must be the same as the authentication key of the on-premises data center. Otherwise, connections between the on-premises data center and the VPN gateway cannot be established.
-    /// * **IkeConfig.IkeVersion**: the version of the Internet Key Exchange (IKE) protocol. Valid values: **ikev1** and **ikev2**.
-    ///
-    ///   Compared with IKEv1, IKEv2 simplifies the security association (SA) negotiation process and provides better support for scenarios with multiple CIDR blocks.
-    /// * **IkeConfig.IkeMode**: the negotiation mode of IKE. Valid values: **main** and **aggressive**.
-    ///
-    ///   * **main:** This mode offers higher security during negotiations.
-    ///   * **aggressive:** This mode supports faster negotiations and a higher success rate.
-    /// * **IkeConfig.IkeEncAlg**: the encryption algorithm that is used in Phase 1 negotiations.
-    ///
-    ///   Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
-    /// * **IkeConfig.IkeAuthAlg**: the authentication algorithm that is used in Phase 1 negotiations.
-    ///
-    ///   Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
-    /// * **IkeConfig.IkePfs**: the Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Valid values: **group1**, **group2**, **group5**, and **group14**.
-    /// * **IkeConfig.IkeLifetime**: the SA lifetime as a result of Phase 1 negotiations. Unit: seconds Valid values: **0 to 86400**.
-    /// * **IkeConfig.LocalId**: the identifier of the VPN gateway. The identifier cannot exceed 100 characters in length and cannot contain space characters. The default value is the IP address of the VPN gateway.
-    /// * **IkeConfig.RemoteId**: the identifier of the customer gateway. The identifier cannot exceed 100 characters in length and cannot contain space characters. The default value is the IP address of the customer gateway.
-    ///
-    /// - Wire name: `IkeConfig`.
-    /// - Example: `{"Psk":"pgw6dy7d1i8i****","IkeVersion":"ikev1","IkeMode":"main","IkeEncAlg":"aes","IkeAuthAlg":"sha1","IkePfs":"group2","IkeLifetime":86400,"LocalId":"116.64.XX.XX","RemoteId":"139.18.XX.XX"}`.
+    /// Its description, rules and example: [`ModifyVpnConnectionAttributeRequest::ike_config`](ModifyVpnConnectionAttributeRequest::ike_config).
     pub fn ike_config(mut self, value: impl Into<String>) -> Self {
         self.inner.ike_config = Some(value.into());
         self
@@ -542,19 +481,7 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
     ///
     /// You can specify this parameter if you modify the configuration of a single-tunnel IPsec-VPN connection.
     ///
-    /// The configuration of Phase 2 negotiations:
-    ///
-    /// * **IpsecConfig.IpsecEncAlg**: the encryption algorithm that is used in Phase 2 negotiations.
-    ///
-    ///   Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
-    /// * **IpsecConfig. IpsecAuthAlg**: the authentication algorithm that is used in Phase 2 negotiations.
-    ///
-    ///   Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
-    /// * **IpsecConfig. IpsecPfs**: the DH key exchange algorithm that is used in Phase 1 negotiations. If you specify this parameter, packets of all protocols are forwarded. Valid values: **disabled**, **group1**, **group2**, **group5**, and **group14**.
-    /// * **IpsecConfig. IpsecLifetime:** the SA lifetime that is determined by Phase 2 negotiations. Unit: seconds. Valid values: **0 to 86400**.
-    ///
-    /// - Wire name: `IpsecConfig`.
-    /// - Example: `{"IpsecEncAlg":"aes","IpsecAuthAlg":"sha1","IpsecPfs":"group2","IpsecLifetime":86400}`.
+    /// Its description, rules and example: [`ModifyVpnConnectionAttributeRequest::ipsec_config`](ModifyVpnConnectionAttributeRequest::ipsec_config).
     pub fn ipsec_config(mut self, value: impl Into<String>) -> Self {
         self.inner.ipsec_config = Some(value.into());
         self
@@ -563,16 +490,7 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
     ///
     /// You can specify this parameter if you modify the configuration of a single-tunnel IPsec-VPN connection.
     ///
-    /// The health check configuration:
-    ///
-    /// * **HealthCheckConfig.enable**: specifies whether to enable health checks. Valid values: **true** and **false**.
-    /// * **HealthCheckConfig.dip**: the destination IP address that is used for health checks.
-    /// * **HealthCheckConfig.sip**: the source IP address that is used for health checks.
-    /// * **HealthCheckConfig.interval**: the interval between two consecutive health checks. Unit: seconds.
-    /// * **HealthCheckConfig.retry**: the maximum number of health check retries.
-    ///
-    /// - Wire name: `HealthCheckConfig`.
-    /// - Example: `{"enable":"true","dip":"192.168.1.1","sip":"10.1.1.1","interval":"3","retry":"3"}`.
+    /// Its description, rules and example: [`ModifyVpnConnectionAttributeRequest::health_check_config`](ModifyVpnConnectionAttributeRequest::health_check_config).
     pub fn health_check_config(mut self, value: impl Into<String>) -> Self {
         self.inner.health_check_config = Some(value.into());
         self
@@ -581,11 +499,7 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to automatically advertise routes. Valid values:
     ///
-    /// * **true**
-    /// * **false**
-    ///
-    /// - Wire name: `AutoConfigRoute`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ModifyVpnConnectionAttributeRequest::auto_config_route`](ModifyVpnConnectionAttributeRequest::auto_config_route).
     pub fn auto_config_route(mut self, value: bool) -> Self {
         self.inner.auto_config_route = Some(value);
         self
@@ -594,13 +508,7 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
     ///
     /// You can specify this parameter if you modify the configuration of a single-tunnel IPsec-VPN connection.
     ///
-    /// Specifies whether to enable the dead peer detection (DPD) feature. Valid values:
-    ///
-    /// * **true:**: enables the DPD feature. The initiator of the IPsec-VPN connection sends DPD packets to check the existence and availability of the peer. If no feedback is received from the peer within a specific period of time, the connection fails. Then, the ISAKMP SA, IPsec SA, and IPsec tunnel are deleted.
-    /// * **false**: disables the DPD feature. The initiator of the IPsec-VPN connection does not send DPD packets.
-    ///
-    /// - Wire name: `EnableDpd`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ModifyVpnConnectionAttributeRequest::enable_dpd`](ModifyVpnConnectionAttributeRequest::enable_dpd).
     pub fn enable_dpd(mut self, value: bool) -> Self {
         self.inner.enable_dpd = Some(value);
         self
@@ -609,13 +517,7 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
     ///
     /// You can specify this parameter if you modify the configuration of a single-tunnel IPsec-VPN connection.
     ///
-    /// Specifies whether to enable NAT traversal. Valid values:
-    ///
-    /// * **true** After NAT traversal is enabled, the initiator does not check the UDP ports during IKE negotiations and can automatically discover NAT gateway devices along the IPsec tunnel.
-    /// * **false**
-    ///
-    /// - Wire name: `EnableNatTraversal`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ModifyVpnConnectionAttributeRequest::enable_nat_traversal`](ModifyVpnConnectionAttributeRequest::enable_nat_traversal).
     pub fn enable_nat_traversal(mut self, value: bool) -> Self {
         self.inner.enable_nat_traversal = Some(value);
         self
@@ -624,25 +526,7 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
     ///
     /// This parameter is supported if you modify the configurations of an IPsec-VPN connection in single-tunnel mode.
     ///
-    /// BGP configuration:
-    ///
-    /// * **BgpConfig.EnableBgp**: specifies whether to enable BGP. Valid values: **true** and **false**.
-    /// * **BgpConfig.LocalAsn:** the autonomous system number (ASN) on the Alibaba Cloud side. Valid values: **1** to **4294967295**.
-    ///
-    ///   You can enter a value in two segments separated by a period (.). Each segment is 16 bits in length. Enter the number in each segment in decimal format.
-    ///
-    ///   For example, if you enter 123.456, the ASN is 8061384. The ASN is calculated by using the following formula: 123 × 65536 + 456 = 8061384.
-    /// * **BgpConfig.TunnelCidr**: The CIDR block of the IPsec tunnel. The CIDR block must fall within 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.
-    ///
-    ///   > The CIDR block of the IPsec tunnel for each IPsec-VPN connection on a VPN gateway must be unique.
-    /// * **LocalBgpIp**: the BGP address on the Alibaba Cloud side. It must be an IP address that falls within the CIDR block of the IPsec tunnel.
-    ///
-    /// > - This parameter is required when the VPN gateway has dynamic BGP enabled.
-    /// > - Before you add BGP configurations, we recommend that you learn about how BGP dynamic routing works and the limits. For more information, see [Configure BGP dynamic routing](<https://www.alibabacloud.com/help/doc-detail/2638220.htm>).
-    /// > - We recommend that you use a private ASN to establish BGP connections to Alibaba Cloud. For information about the range of private ASNs, see the relevant documentation.
-    ///
-    /// - Wire name: `BgpConfig`.
-    /// - Example: `{"EnableBgp":"true","LocalAsn":"65530","TunnelCidr":"169.254.11.0/30","LocalBgpIp":"169.254.11.1"}`.
+    /// Its description, rules and example: [`ModifyVpnConnectionAttributeRequest::bgp_config`](ModifyVpnConnectionAttributeRequest::bgp_config).
     pub fn bgp_config(mut self, value: impl Into<String>) -> Self {
         self.inner.bgp_config = Some(value.into());
         self
@@ -651,12 +535,7 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
     ///
     /// You can specify this parameter if you modify the configuration of a single-tunnel IPsec-VPN connection.
     ///
-    /// If the VPN gateway uses a ShangMi (SM) certificate, you can modify the CA certificate used by the IPsec peer.
-    ///
-    /// If the VPN gateway does not use an SM certificate, you cannot specify this parameter.
-    ///
-    /// - Wire name: `RemoteCaCertificate`.
-    /// - Example: `-----BEGIN CERTIFICATE----- MIIB7zCCAZW**** -----END CERTIFICATE-----`.
+    /// Its description, rules and example: [`ModifyVpnConnectionAttributeRequest::remote_ca_certificate`](ModifyVpnConnectionAttributeRequest::remote_ca_certificate).
     pub fn remote_ca_certificate(mut self, value: impl Into<String>) -> Self {
         self.inner.remote_ca_certificate = Some(value.into());
         self
@@ -665,9 +544,7 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
     ///
     /// The tunnel configurations.
     ///
-    /// You can specify parameters in the **TunnelOptionsSpecification** array when you modify the configurations of an IPsec-VPN connection in dual-tunnel mode. You can modify the configurations of both the active and standby tunnels of the IPsec-VPN connection.
-    ///
-    /// - Wire name: `TunnelOptionsSpecification` (form body).
+    /// Its description, rules and example: [`ModifyVpnConnectionAttributeRequest::tunnel_options_specification`](ModifyVpnConnectionAttributeRequest::tunnel_options_specification).
     pub fn tunnel_options_specification(
         mut self,
         values: impl IntoIterator<
@@ -681,10 +558,7 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
     ///
     /// You can specify this parameter if you modify the configuration of a dual-tunnel IPsec-VPN connection.
     ///
-    /// Specifies whether to enable BGP for the tunnel. Valid values: **true** and **false**.
-    ///
-    /// - Wire name: `EnableTunnelsBgp`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ModifyVpnConnectionAttributeRequest::enable_tunnels_bgp`](ModifyVpnConnectionAttributeRequest::enable_tunnels_bgp).
     pub fn enable_tunnels_bgp(mut self, value: bool) -> Self {
         self.inner.enable_tunnels_bgp = Some(value);
         self
@@ -1036,335 +910,28 @@ for ModifyVpnConnectionAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyVpnConnectionAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyVpnConnectionAttributeError {
-    /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
-    VpnGatewayConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnGateway.FinancialLocked`: The specified service is financial locked.
-    VpnGatewayFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidName`: The name is not valid
-    InvalidName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.AlreadyExists`: The specified route entry is already exist.
-    VpnRouteEntryAlreadyExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.Conflict`: The specified route entry has conflict.
-    VpnRouteEntryConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotSupportVpnConnectionParameter.IpsecPfs`: The specified vpn connection ipsec Ipsec Pfs is not support.
-    NotSupportVpnConnectionParameterIpsecPfs(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotSupportVpnConnectionParameter.IpsecAuthAlg`: The specified vpn connection ipsec Auth Alg is not support.
-    NotSupportVpnConnectionParameterIpsecAuthAlg(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.ConflictSSL`: The specified route entry has conflict with SSL client.
-    VpnRouteEntryConflictSsl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.BackupRoute`: Validate backup route entry failed.
-    VpnRouteEntryBackupRoute(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.InvalidWeight`: Invalid route entry weight value.
-    VpnRouteEntryInvalidWeight(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.PBR`: The policy-based routes has reached the upper limit.
-    QuotaExceededPbr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.SetDPD`: Current version of the VPN does not support setting DPD.
-    OperationUnsupportedSetDpd(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.SetNatTraversal`: Current version of the VPN does not support setting NAT traversal.
-    OperationUnsupportedSetNatTraversal(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.PolicyBasedRoute`: The maximum number of policy-based routes is exceeded. Existing routes: %s. Routes to be created: %s. Maximum routes: %s.
-    QuotaExceededPolicyBasedRoute(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.TunnelCidr`: The parameter TunnelCidr is mandatory when BGP is enabled.
-    MissingParameterTunnelCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.EnableBgp`: Current version of the VPN does not support enable BGP.
-    OperationUnsupportedEnableBgp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.CustomerGatewayAsn`: Asn of customer gateway is mandatory when BGP is enabled.
-    MissingParamCustomerGatewayAsn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.LocalAsn`: The specified LocalAsn is invalid.
-    IllegalParamLocalAsn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.BgpConfig`: The specified BgpConfig is invalid.
-    IllegalParamBgpConfig(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.EnableBgp`: VPN connection must enable BGP when VPN gateway has enabled BGP.
-    IllegalParamEnableBgp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TunnelCidr`: The specified TunnelCidr is invalid.
-    IllegalParamTunnelCidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidLocalBgpIp.Malformed`: The specified LocalBgpIp is malformed.
-    InvalidLocalBgpIpMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.LocalBgpIp`: The specified LocalBgpIp is invalid.
-    IllegalParamLocalBgpIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.LocalSubnet`: The specified "LocalSubnet" (%s) is invalid.
-    IllegalParamLocalSubnet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.RemoteSubnet`: The specified "RemoteSubnet" (%s) is invalid.
-    IllegalParamRemoteSubnet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CenLevelNotSupport`: When the VPC to which the VPN gateway belongs is attached to a FULL-mode CEN, the VPN gateway cannot enable BGP.
-    OperationFailedCenLevelNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTunnelCidr.Malformed`: The specified TunnelCidr is malformed.
-    InvalidTunnelCidrMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CustomerGateway.ConflictRouteEntry`: The specified customer gateway has conflict with route entry.
-    CustomerGatewayConflictRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnTask.CONFLICT`: Vpn task has conflict.
-    VpnTaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.RouteConflictWithIPsecServer`: Operation failed because the route to create conflicts with the client IP pool of the IPsec server.
+mod error;
+pub use error::ModifyVpnConnectionAttributeError;
+impl crate::Client {
+    /// Calls `ModifyVpnConnectionAttribute`: Modifies the configuration of an IPsec-VPN connection.
     ///
-    /// Also returned with HTTP 500: Operation failed because the specified route conflicts with IPsec server.
-    OperationFailedRouteConflictWithIPsecServer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TunnelId`: The specified TunnelId is invalid.
-    IllegalParamTunnelId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Role`: The specified Role is invalid.
-    IllegalParamRole(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnConnectionParamInvalid.SameVpnAndCgwDifferentIkeConfigs`: IPSec connections associated with the same user gateway and VPN gateway should have the same pre-shared key and IKE configuration.
-    VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `VpnConnectionParamInvalid.SameVpnAndCgwTrafficSelectorOverlap`: Traffic selectors of IPSec connections associated with the same user gateway and VPN gateway should not overlap.
-    VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `ModifyIkeV1WithMultiRoutes.Invalid`: Failed to modify VPN connection parameters. Multi-network is configured while using IkeV1 protocol.
-    ModifyIkeV1WithMultiRoutesInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpnConnectionInstanceId.NotFound`: The specified vpn connection instance id does not exist.
-    InvalidVpnConnectionInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyVpnConnectionAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "VpnGateway.Configuring",
-                        "VpnGateway.FinancialLocked",
-                        "InvalidName",
-                        "VpnRouteEntry.AlreadyExists",
-                        "VpnRouteEntry.Conflict",
-                        "NotSupportVpnConnectionParameter.IpsecPfs",
-                        "NotSupportVpnConnectionParameter.IpsecAuthAlg",
-                        "VpnRouteEntry.ConflictSSL",
-                        "VpnRouteEntry.BackupRoute",
-                        "VpnRouteEntry.InvalidWeight",
-                        "QuotaExceeded.PBR",
-                        "OperationUnsupported.SetDPD",
-                        "OperationUnsupported.SetNatTraversal",
-                        "QuotaExceeded.PolicyBasedRoute",
-                        "MissingParameter.TunnelCidr",
-                        "OperationUnsupported.EnableBgp",
-                        "MissingParam.CustomerGatewayAsn",
-                        "IllegalParam.LocalAsn",
-                        "IllegalParam.BgpConfig",
-                        "IllegalParam.EnableBgp",
-                        "IllegalParam.TunnelCidr",
-                        "InvalidLocalBgpIp.Malformed",
-                        "IllegalParam.LocalBgpIp",
-                        "IllegalParam.LocalSubnet",
-                        "IllegalParam.RemoteSubnet",
-                        "OperationFailed.CenLevelNotSupport",
-                        "InvalidTunnelCidr.Malformed",
-                        "CustomerGateway.ConflictRouteEntry",
-                        "VpnTask.CONFLICT",
-                        "OperationFailed.RouteConflictWithIPsecServer",
-                        "IllegalParam.TunnelId",
-                        "IllegalParam.Role",
-                        "VpnConnectionParamInvalid.SameVpnAndCgwDifferentIkeConfigs",
-                        "VpnConnectionParamInvalid.SameVpnAndCgwTrafficSelectorOverlap",
-                        "ModifyIkeV1WithMultiRoutes.Invalid",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                        "InvalidVpnConnectionInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](ModifyVpnConnectionAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyVpnConnectionAttributeRequest`].
+    #[inline]
+    pub fn modify_vpn_connection_attribute(
+        &self,
+    ) -> ModifyVpnConnectionAttributeRequestBuilder<&Self> {
+        ModifyVpnConnectionAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyVpnConnectionAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyVpnConnectionAttribute`: Modifies the configuration of an IPsec-VPN connection.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyVpnConnectionAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::VpnGatewayConfiguring(error),
-            1 => Self::VpnGatewayFinancialLocked(error),
-            2 => Self::InvalidName(error),
-            3 => Self::VpnRouteEntryAlreadyExists(error),
-            4 => Self::VpnRouteEntryConflict(error),
-            5 => Self::NotSupportVpnConnectionParameterIpsecPfs(error),
-            6 => Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error),
-            7 => Self::VpnRouteEntryConflictSsl(error),
-            8 => Self::VpnRouteEntryBackupRoute(error),
-            9 => Self::VpnRouteEntryInvalidWeight(error),
-            10 => Self::QuotaExceededPbr(error),
-            11 => Self::OperationUnsupportedSetDpd(error),
-            12 => Self::OperationUnsupportedSetNatTraversal(error),
-            13 => Self::QuotaExceededPolicyBasedRoute(error),
-            14 => Self::MissingParameterTunnelCidr(error),
-            15 => Self::OperationUnsupportedEnableBgp(error),
-            16 => Self::MissingParamCustomerGatewayAsn(error),
-            17 => Self::IllegalParamLocalAsn(error),
-            18 => Self::IllegalParamBgpConfig(error),
-            19 => Self::IllegalParamEnableBgp(error),
-            20 => Self::IllegalParamTunnelCidr(error),
-            21 => Self::InvalidLocalBgpIpMalformed(error),
-            22 => Self::IllegalParamLocalBgpIp(error),
-            23 => Self::IllegalParamLocalSubnet(error),
-            24 => Self::IllegalParamRemoteSubnet(error),
-            25 => Self::OperationFailedCenLevelNotSupport(error),
-            26 => Self::InvalidTunnelCidrMalformed(error),
-            27 => Self::CustomerGatewayConflictRouteEntry(error),
-            28 => Self::VpnTaskConflict(error),
-            29 => Self::OperationFailedRouteConflictWithIPsecServer(error),
-            30 => Self::IllegalParamTunnelId(error),
-            31 => Self::IllegalParamRole(error),
-            32 => Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error),
-            33 => {
-                Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error)
-            }
-            34 => Self::ModifyIkeV1WithMultiRoutesInvalid(error),
-            35 => Self::ForbbidenSubUser(error),
-            36 => Self::Forbidden(error),
-            37 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::VpnGatewayConfiguring(error) => (0, error),
-            Self::VpnGatewayFinancialLocked(error) => (1, error),
-            Self::InvalidName(error) => (2, error),
-            Self::VpnRouteEntryAlreadyExists(error) => (3, error),
-            Self::VpnRouteEntryConflict(error) => (4, error),
-            Self::NotSupportVpnConnectionParameterIpsecPfs(error) => (5, error),
-            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error) => (6, error),
-            Self::VpnRouteEntryConflictSsl(error) => (7, error),
-            Self::VpnRouteEntryBackupRoute(error) => (8, error),
-            Self::VpnRouteEntryInvalidWeight(error) => (9, error),
-            Self::QuotaExceededPbr(error) => (10, error),
-            Self::OperationUnsupportedSetDpd(error) => (11, error),
-            Self::OperationUnsupportedSetNatTraversal(error) => (12, error),
-            Self::QuotaExceededPolicyBasedRoute(error) => (13, error),
-            Self::MissingParameterTunnelCidr(error) => (14, error),
-            Self::OperationUnsupportedEnableBgp(error) => (15, error),
-            Self::MissingParamCustomerGatewayAsn(error) => (16, error),
-            Self::IllegalParamLocalAsn(error) => (17, error),
-            Self::IllegalParamBgpConfig(error) => (18, error),
-            Self::IllegalParamEnableBgp(error) => (19, error),
-            Self::IllegalParamTunnelCidr(error) => (20, error),
-            Self::InvalidLocalBgpIpMalformed(error) => (21, error),
-            Self::IllegalParamLocalBgpIp(error) => (22, error),
-            Self::IllegalParamLocalSubnet(error) => (23, error),
-            Self::IllegalParamRemoteSubnet(error) => (24, error),
-            Self::OperationFailedCenLevelNotSupport(error) => (25, error),
-            Self::InvalidTunnelCidrMalformed(error) => (26, error),
-            Self::CustomerGatewayConflictRouteEntry(error) => (27, error),
-            Self::VpnTaskConflict(error) => (28, error),
-            Self::OperationFailedRouteConflictWithIPsecServer(error) => (29, error),
-            Self::IllegalParamTunnelId(error) => (30, error),
-            Self::IllegalParamRole(error) => (31, error),
-            Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error) => {
-                (32, error)
-            }
-            Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error) => {
-                (33, error)
-            }
-            Self::ModifyIkeV1WithMultiRoutesInvalid(error) => (34, error),
-            Self::ForbbidenSubUser(error) => (35, error),
-            Self::Forbidden(error) => (36, error),
-            Self::InvalidVpnConnectionInstanceIdNotFound(error) => (37, error),
-            Self::Unhandled(unhandled) => (38, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyVpnConnectionAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyVpnConnectionAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "VpnGatewayConfiguring",
-            "VpnGatewayFinancialLocked",
-            "InvalidName",
-            "VpnRouteEntryAlreadyExists",
-            "VpnRouteEntryConflict",
-            "NotSupportVpnConnectionParameterIpsecPfs",
-            "NotSupportVpnConnectionParameterIpsecAuthAlg",
-            "VpnRouteEntryConflictSsl",
-            "VpnRouteEntryBackupRoute",
-            "VpnRouteEntryInvalidWeight",
-            "QuotaExceededPbr",
-            "OperationUnsupportedSetDpd",
-            "OperationUnsupportedSetNatTraversal",
-            "QuotaExceededPolicyBasedRoute",
-            "MissingParameterTunnelCidr",
-            "OperationUnsupportedEnableBgp",
-            "MissingParamCustomerGatewayAsn",
-            "IllegalParamLocalAsn",
-            "IllegalParamBgpConfig",
-            "IllegalParamEnableBgp",
-            "IllegalParamTunnelCidr",
-            "InvalidLocalBgpIpMalformed",
-            "IllegalParamLocalBgpIp",
-            "IllegalParamLocalSubnet",
-            "IllegalParamRemoteSubnet",
-            "OperationFailedCenLevelNotSupport",
-            "InvalidTunnelCidrMalformed",
-            "CustomerGatewayConflictRouteEntry",
-            "VpnTaskConflict",
-            "OperationFailedRouteConflictWithIPsecServer",
-            "IllegalParamTunnelId",
-            "IllegalParamRole",
-            "VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs",
-            "VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap",
-            "ModifyIkeV1WithMultiRoutesInvalid",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "InvalidVpnConnectionInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyVpnConnectionAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyVpnConnectionAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyVpnConnectionAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyVpnConnectionAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_vpn_connection_attribute(
+        &self,
+    ) -> ModifyVpnConnectionAttributeRequestBuilder<&Self> {
+        ModifyVpnConnectionAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyVpnGatewayAttributeRequest>;
 /// Request of `ModifyVpnGatewayAttribute`: Modifies the name and description of a VPN Gateway or the automatic route advertisement feature.
 ///
 /// * **ModifyVpnGatewayAttribute** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](<https://www.alibabacloud.com/help/doc-detail/73720.htm>) to query the status of the task.
@@ -183,9 +186,7 @@ impl<C> ModifyVpnGatewayAttributeRequestBuilder<C> {
     ///
     /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`ModifyVpnGatewayAttributeRequest::region_id`](ModifyVpnGatewayAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -194,14 +195,7 @@ impl<C> ModifyVpnGatewayAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Must contain only ASCII characters.
-    /// - Example: `123e4567-e89b-12d3-a456-4266****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyVpnGatewayAttributeRequest::client_token`](ModifyVpnGatewayAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -210,9 +204,7 @@ impl<C> ModifyVpnGatewayAttributeRequestBuilder<C> {
     ///
     /// The ID of the VPN gateway.
     ///
-    /// - Wire name: `VpnGatewayId`.
-    /// - Required.
-    /// - Example: `vpn-bp1q8bgx4xnkm2ogj****`.
+    /// Its description, rules and example: [`ModifyVpnGatewayAttributeRequest::vpn_gateway_id`](ModifyVpnGatewayAttributeRequest::vpn_gateway_id).
     pub fn vpn_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_gateway_id = Some(value.into());
         self
@@ -221,12 +213,7 @@ impl<C> ModifyVpnGatewayAttributeRequestBuilder<C> {
     ///
     /// The new name of the VPN gateway.
     ///
-    /// The name must be 2 to 100 characters in length and cannot start with `http://` or `https://`. It must start with a letter and can contain letters, digits, underscores (\_), hyphens (-), and periods (.). Other characters are not supported.
-    ///
-    /// - Wire name: `Name`.
-    /// - Must be 2 to 100 characters long.
-    /// - Must match the pattern `^[A-Za-z][A-Za-z0-9_.-]*$` (starts with a letter; letters, digits, underscores (\_), hyphens (-) and periods (.) only).
-    /// - Example: `myvpn`.
+    /// Its description, rules and example: [`ModifyVpnGatewayAttributeRequest::name`](ModifyVpnGatewayAttributeRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -235,11 +222,7 @@ impl<C> ModifyVpnGatewayAttributeRequestBuilder<C> {
     ///
     /// The new description of the VPN connection.
     ///
-    /// The description must be 1 to 100 characters in length.
-    ///
-    /// - Wire name: `Description`.
-    /// - Must be 1 to 100 characters long.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`ModifyVpnGatewayAttributeRequest::description`](ModifyVpnGatewayAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -248,11 +231,7 @@ impl<C> ModifyVpnGatewayAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to automatically advertise BGP routes to the virtual private cloud (VPC). Valid values:
     ///
-    /// * **true**
-    /// * **false**
-    ///
-    /// - Wire name: `AutoPropagate`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`ModifyVpnGatewayAttributeRequest::auto_propagate`](ModifyVpnGatewayAttributeRequest::auto_propagate).
     pub fn auto_propagate(mut self, value: bool) -> Self {
         self.inner.auto_propagate = Some(value);
         self
@@ -607,181 +586,28 @@ for ModifyVpnGatewayAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyVpnGatewayAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyVpnGatewayAttributeError {
-    /// HTTP 400 `InvalidName`: The name is not valid
-    InvalidName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDescription`: The description is not valid
-    InvalidDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.EnableBgp`: Current version of the VPN does not support enable BGP.
-    OperationUnsupportedEnableBgp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VpnConnectionExist`: Auto propagate cannot be closed when VPN connections with BGP enabled exist.
-    OperationFailedVpnConnectionExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpnGatewayInstanceId.NotFound`: The specified vpn gateway instance id does not exist.
+mod error;
+pub use error::ModifyVpnGatewayAttributeError;
+impl crate::Client {
+    /// Calls `ModifyVpnGatewayAttribute`: Modifies the name and description of a VPN Gateway or the automatic route advertisement feature.
     ///
-    /// Also returned with HTTP 404: The specified vpn gateway instance id does not exist.
-    InvalidVpnGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
-    VpnGatewayConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CenLevelNotSupport`: When the VPC to which the VPN gateway belongs is attached to a FULL-mode CEN, the VPN gateway cannot enable BGP.
-    OperationFailedCenLevelNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VpcRoutePropagationDisable`: The VPC system routing table does not enable the acceptance of propagated routes.
-    OperationFailedVpcRoutePropagationDisable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VpcRoutePublishEnabledInTR`: A VPC supports at most one dynamic route learning source. In the forwarding router, disable route synchronization for the VPC.
-    OperationFailedVpcRoutePublishEnabledInTr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VpcRoutePublishEnabledInECR`: VPC supports only one dynamic route learning source at most. Please remove the VPC from ECR.
-    OperationFailedVpcRoutePublishEnabledInEcr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.BondingVpnNotSupportBGP`: The architecture does not support BGP capabilities (single tunnel bonding architecture VPN gateway).
-    OperationFailedBondingVpnNotSupportBgp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.StaleBGPRoutes`: BGP routes are still there and automatic route propagation cannot be disabled.
-    OperationFailedStaleBgpRoutes(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbiddenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyVpnGatewayAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidName",
-                        "InvalidDescription",
-                        "OperationUnsupported.EnableBgp",
-                        "OperationFailed.VpnConnectionExist",
-                        "InvalidVpnGatewayInstanceId.NotFound",
-                        "VpnGateway.Configuring",
-                        "OperationFailed.CenLevelNotSupport",
-                        "OperationFailed.VpcRoutePropagationDisable",
-                        "OperationFailed.VpcRoutePublishEnabledInTR",
-                        "OperationFailed.VpcRoutePublishEnabledInECR",
-                        "OperationFailed.BondingVpnNotSupportBGP",
-                        "OperationFailed.StaleBGPRoutes",
-                        "Forbidden.SubUser",
-                        "Forbidden",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](ModifyVpnGatewayAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyVpnGatewayAttributeRequest`].
+    #[inline]
+    pub fn modify_vpn_gateway_attribute(
+        &self,
+    ) -> ModifyVpnGatewayAttributeRequestBuilder<&Self> {
+        ModifyVpnGatewayAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyVpnGatewayAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyVpnGatewayAttribute`: Modifies the name and description of a VPN Gateway or the automatic route advertisement feature.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyVpnGatewayAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidName(error),
-            1 => Self::InvalidDescription(error),
-            2 => Self::OperationUnsupportedEnableBgp(error),
-            3 => Self::OperationFailedVpnConnectionExist(error),
-            4 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            5 => Self::VpnGatewayConfiguring(error),
-            6 => Self::OperationFailedCenLevelNotSupport(error),
-            7 => Self::OperationFailedVpcRoutePropagationDisable(error),
-            8 => Self::OperationFailedVpcRoutePublishEnabledInTr(error),
-            9 => Self::OperationFailedVpcRoutePublishEnabledInEcr(error),
-            10 => Self::OperationFailedBondingVpnNotSupportBgp(error),
-            11 => Self::OperationFailedStaleBgpRoutes(error),
-            12 => Self::ForbiddenSubUser(error),
-            13 => Self::Forbidden(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidName(error) => (0, error),
-            Self::InvalidDescription(error) => (1, error),
-            Self::OperationUnsupportedEnableBgp(error) => (2, error),
-            Self::OperationFailedVpnConnectionExist(error) => (3, error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (4, error),
-            Self::VpnGatewayConfiguring(error) => (5, error),
-            Self::OperationFailedCenLevelNotSupport(error) => (6, error),
-            Self::OperationFailedVpcRoutePropagationDisable(error) => (7, error),
-            Self::OperationFailedVpcRoutePublishEnabledInTr(error) => (8, error),
-            Self::OperationFailedVpcRoutePublishEnabledInEcr(error) => (9, error),
-            Self::OperationFailedBondingVpnNotSupportBgp(error) => (10, error),
-            Self::OperationFailedStaleBgpRoutes(error) => (11, error),
-            Self::ForbiddenSubUser(error) => (12, error),
-            Self::Forbidden(error) => (13, error),
-            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyVpnGatewayAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyVpnGatewayAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidName",
-            "InvalidDescription",
-            "OperationUnsupportedEnableBgp",
-            "OperationFailedVpnConnectionExist",
-            "InvalidVpnGatewayInstanceIdNotFound",
-            "VpnGatewayConfiguring",
-            "OperationFailedCenLevelNotSupport",
-            "OperationFailedVpcRoutePropagationDisable",
-            "OperationFailedVpcRoutePublishEnabledInTr",
-            "OperationFailedVpcRoutePublishEnabledInEcr",
-            "OperationFailedBondingVpnNotSupportBgp",
-            "OperationFailedStaleBgpRoutes",
-            "ForbiddenSubUser",
-            "Forbidden",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyVpnGatewayAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyVpnGatewayAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyVpnGatewayAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyVpnGatewayAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_vpn_gateway_attribute(
+        &self,
+    ) -> ModifyVpnGatewayAttributeRequestBuilder<&Self> {
+        ModifyVpnGatewayAttributeRequestBuilder::new(self)
     }
 }

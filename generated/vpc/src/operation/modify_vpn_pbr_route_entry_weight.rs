@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyVpnPbrRouteEntryWeightRequest>;
 /// Request of `ModifyVpnPbrRouteEntryWeight`: Modifies the weight of a policy-based route of a VPN gateway.
 ///
 /// * **ModifyVpnPbrRouteEntryWeight** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call [DescribeVpnGateway](<https://www.alibabacloud.com/help/doc-detail/73720.htm>) to query the status of the task.
@@ -245,9 +248,7 @@ impl<C> ModifyVpnPbrRouteEntryWeightRequestBuilder<C> {
     ///
     /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyVpnPbrRouteEntryWeightRequest::region_id`](ModifyVpnPbrRouteEntryWeightRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -256,14 +257,7 @@ impl<C> ModifyVpnPbrRouteEntryWeightRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Must contain only ASCII characters.
-    /// - Example: `d7d24a21-f4ba-4454-9173-b3828dae492b`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyVpnPbrRouteEntryWeightRequest::client_token`](ModifyVpnPbrRouteEntryWeightRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -272,9 +266,7 @@ impl<C> ModifyVpnPbrRouteEntryWeightRequestBuilder<C> {
     ///
     /// The ID of the VPN gateway.
     ///
-    /// - Wire name: `VpnGatewayId`.
-    /// - Required.
-    /// - Example: `vpn-bp1a3kqjiiq9legfx****`.
+    /// Its description, rules and example: [`ModifyVpnPbrRouteEntryWeightRequest::vpn_gateway_id`](ModifyVpnPbrRouteEntryWeightRequest::vpn_gateway_id).
     pub fn vpn_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_gateway_id = Some(value.into());
         self
@@ -283,9 +275,7 @@ impl<C> ModifyVpnPbrRouteEntryWeightRequestBuilder<C> {
     ///
     /// The source CIDR block of the policy-based route.
     ///
-    /// - Wire name: `RouteSource`.
-    /// - Required.
-    /// - Example: `192.168.1.0/24`.
+    /// Its description, rules and example: [`ModifyVpnPbrRouteEntryWeightRequest::route_source`](ModifyVpnPbrRouteEntryWeightRequest::route_source).
     pub fn route_source(mut self, value: impl Into<String>) -> Self {
         self.inner.route_source = Some(value.into());
         self
@@ -294,9 +284,7 @@ impl<C> ModifyVpnPbrRouteEntryWeightRequestBuilder<C> {
     ///
     /// The destination CIDR block of the policy-based route.
     ///
-    /// - Wire name: `RouteDest`.
-    /// - Required.
-    /// - Example: `10.0.0.0/24`.
+    /// Its description, rules and example: [`ModifyVpnPbrRouteEntryWeightRequest::route_dest`](ModifyVpnPbrRouteEntryWeightRequest::route_dest).
     pub fn route_dest(mut self, value: impl Into<String>) -> Self {
         self.inner.route_dest = Some(value.into());
         self
@@ -305,9 +293,7 @@ impl<C> ModifyVpnPbrRouteEntryWeightRequestBuilder<C> {
     ///
     /// The next hop of the policy-based route.
     ///
-    /// - Wire name: `NextHop`.
-    /// - Required.
-    /// - Example: `vco-bp15oes1py4i66rmd****`.
+    /// Its description, rules and example: [`ModifyVpnPbrRouteEntryWeightRequest::next_hop`](ModifyVpnPbrRouteEntryWeightRequest::next_hop).
     pub fn next_hop(mut self, value: impl Into<String>) -> Self {
         self.inner.next_hop = Some(value.into());
         self
@@ -316,13 +302,7 @@ impl<C> ModifyVpnPbrRouteEntryWeightRequestBuilder<C> {
     ///
     /// The original weight of the policy-based route. Valid values:
     ///
-    /// * **100**: The IPsec-VPN connection associated with the policy-based route serves as an active connection.
-    /// * **0**: The IPsec-VPN connection associated with the policy-based route serves as a standby connection.
-    ///
-    /// - Wire name: `Weight`.
-    /// - Required.
-    /// - Must be one of 0, 100.
-    /// - Example: `0`.
+    /// Its description, rules and example: [`ModifyVpnPbrRouteEntryWeightRequest::weight`](ModifyVpnPbrRouteEntryWeightRequest::weight).
     pub fn weight(mut self, value: i32) -> Self {
         self.inner.weight = Some(value);
         self
@@ -331,13 +311,7 @@ impl<C> ModifyVpnPbrRouteEntryWeightRequestBuilder<C> {
     ///
     /// The new weight of the policy-based route. Valid values:
     ///
-    /// * **100**: The IPsec-VPN connection associated with the policy-based route serves as an active connection.
-    /// * **0**: The IPsec-VPN connection associated with the policy-based route serves as a standby connection.
-    ///
-    /// - Wire name: `NewWeight`.
-    /// - Required.
-    /// - Must be one of 0, 100.
-    /// - Example: `100`.
+    /// Its description, rules and example: [`ModifyVpnPbrRouteEntryWeightRequest::new_weight`](ModifyVpnPbrRouteEntryWeightRequest::new_weight).
     pub fn new_weight(mut self, value: i32) -> Self {
         self.inner.new_weight = Some(value);
         self
@@ -346,9 +320,7 @@ impl<C> ModifyVpnPbrRouteEntryWeightRequestBuilder<C> {
     ///
     /// The tunneling protocol. The value is set to **Ipsec**, which indicates the IPsec tunneling protocol.
     ///
-    /// - Wire name: `OverlayMode`.
-    /// - Must be one of `Ipsec` (the IPsec tunneling protocol).
-    /// - Example: `Ipsec`.
+    /// Its description, rules and example: [`ModifyVpnPbrRouteEntryWeightRequest::overlay_mode`](ModifyVpnPbrRouteEntryWeightRequest::overlay_mode).
     pub fn overlay_mode(mut self, value: impl Into<crate::types::OverlayMode>) -> Self {
         self.inner.overlay_mode = Some(value.into());
         self
@@ -357,15 +329,7 @@ impl<C> ModifyVpnPbrRouteEntryWeightRequestBuilder<C> {
     ///
     /// The priority of the policy-based route.
     ///
-    /// * If the route was not assigned a priority, this parameter is optional.
-    /// * If the route was assigned a priority, this parameter is optional.
-    ///
-    ///   ```text
-    ///   If you specify this parameter, set the value to the priority that was assigned to the policy-based route. Otherwise, the operation fails.
-    ///   ```
-    ///
-    /// - Wire name: `Priority`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`ModifyVpnPbrRouteEntryWeightRequest::priority`](ModifyVpnPbrRouteEntryWeightRequest::priority).
     pub fn priority(mut self, value: i32) -> Self {
         self.inner.priority = Some(value);
         self
@@ -505,161 +469,28 @@ for ModifyVpnPbrRouteEntryWeightResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyVpnPbrRouteEntryWeight`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyVpnPbrRouteEntryWeightError {
-    /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
-    ResourceQuotaFull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
-    VpnGatewayConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnGateway.FinancialLocked`: The specified service is financial locked.
-    VpnGatewayFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.AlreadyExists`: The specified route entry is already exist.
-    VpnRouteEntryAlreadyExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.Conflict`: The specified route entry has conflict.
-    VpnRouteEntryConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.SrcDestWeightConflict`: The VPN gateway does not support Policy-based routing with the same source CIDR, destination CIDR and weight.
-    VpnRouteEntrySrcDestWeightConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.SamePriorityPbrRoutePrefixOverlap`: The source CIDR and destination CIDR of Policy-based routes with the same priority cannot overlap.
-    VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.SrcDestConflict`: The VPN gateway does not support Policy-based routing with the same source CIDR and destination CIDR.
-    VpnRouteEntrySrcDestConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpnGatewayInstanceId.NotFound`: The specified vpn gateway instance id does not exist.
-    InvalidVpnGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyVpnPbrRouteEntryWeightError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Resource.QuotaFull",
-                        "VpnGateway.Configuring",
-                        "VpnGateway.FinancialLocked",
-                        "VpnRouteEntry.AlreadyExists",
-                        "VpnRouteEntry.Conflict",
-                        "VpnRouteEntry.SrcDestWeightConflict",
-                        "VpnRouteEntry.SamePriorityPbrRoutePrefixOverlap",
-                        "VpnRouteEntry.SrcDestConflict",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                        "InvalidVpnGatewayInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyVpnPbrRouteEntryWeightError;
+impl crate::Client {
+    /// Calls `ModifyVpnPbrRouteEntryWeight`: Modifies the weight of a policy-based route of a VPN gateway.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyVpnPbrRouteEntryWeightRequestBuilder::send) it. The parameters and their rules: [`ModifyVpnPbrRouteEntryWeightRequest`].
+    #[inline]
+    pub fn modify_vpn_pbr_route_entry_weight(
+        &self,
+    ) -> ModifyVpnPbrRouteEntryWeightRequestBuilder<&Self> {
+        ModifyVpnPbrRouteEntryWeightRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyVpnPbrRouteEntryWeightError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyVpnPbrRouteEntryWeight`: Modifies the weight of a policy-based route of a VPN gateway.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyVpnPbrRouteEntryWeightRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceQuotaFull(error),
-            1 => Self::VpnGatewayConfiguring(error),
-            2 => Self::VpnGatewayFinancialLocked(error),
-            3 => Self::VpnRouteEntryAlreadyExists(error),
-            4 => Self::VpnRouteEntryConflict(error),
-            5 => Self::VpnRouteEntrySrcDestWeightConflict(error),
-            6 => Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error),
-            7 => Self::VpnRouteEntrySrcDestConflict(error),
-            8 => Self::ForbbidenSubUser(error),
-            9 => Self::Forbidden(error),
-            10 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceQuotaFull(error) => (0, error),
-            Self::VpnGatewayConfiguring(error) => (1, error),
-            Self::VpnGatewayFinancialLocked(error) => (2, error),
-            Self::VpnRouteEntryAlreadyExists(error) => (3, error),
-            Self::VpnRouteEntryConflict(error) => (4, error),
-            Self::VpnRouteEntrySrcDestWeightConflict(error) => (5, error),
-            Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error) => (6, error),
-            Self::VpnRouteEntrySrcDestConflict(error) => (7, error),
-            Self::ForbbidenSubUser(error) => (8, error),
-            Self::Forbidden(error) => (9, error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (10, error),
-            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyVpnPbrRouteEntryWeightError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyVpnPbrRouteEntryWeightError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceQuotaFull",
-            "VpnGatewayConfiguring",
-            "VpnGatewayFinancialLocked",
-            "VpnRouteEntryAlreadyExists",
-            "VpnRouteEntryConflict",
-            "VpnRouteEntrySrcDestWeightConflict",
-            "VpnRouteEntrySamePriorityPbrRoutePrefixOverlap",
-            "VpnRouteEntrySrcDestConflict",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "InvalidVpnGatewayInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyVpnPbrRouteEntryWeightError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyVpnPbrRouteEntryWeightError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyVpnPbrRouteEntryWeightError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyVpnPbrRouteEntryWeightError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_vpn_pbr_route_entry_weight(
+        &self,
+    ) -> ModifyVpnPbrRouteEntryWeightRequestBuilder<&Self> {
+        ModifyVpnPbrRouteEntryWeightRequestBuilder::new(self)
     }
 }

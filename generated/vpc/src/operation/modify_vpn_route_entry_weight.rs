@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyVpnRouteEntryWeightRequest>;
 /// Request of `ModifyVpnRouteEntryWeight`: Modifies the weight of a destination-based route.
 ///
 /// * In scenarios where a VPN gateway has an active and a standby destination-based route, if you need to modify the weight of the active destination-based route, you must first delete the standby destination-based route. After you modify the active destination-based route, configure a standby destination-based route. If you need to modify the weight of the standby destination-based route, you also need to delete the active destination-based route first. After you modify the standby destination-based route, configure an active destination-based route. For more information about how to delete a destination-based route, see [DeleteVpnRouteEntry](<https://www.alibabacloud.com/help/doc-detail/2526961.htm>).
@@ -214,9 +217,7 @@ impl<C> ModifyVpnRouteEntryWeightRequestBuilder<C> {
     ///
     /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ModifyVpnRouteEntryWeightRequest::region_id`](ModifyVpnRouteEntryWeightRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -225,14 +226,7 @@ impl<C> ModifyVpnRouteEntryWeightRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Must contain only ASCII characters.
-    /// - Example: `d7d24a21-f4ba-4454-9173-b3828dae492b`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyVpnRouteEntryWeightRequest::client_token`](ModifyVpnRouteEntryWeightRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -241,9 +235,7 @@ impl<C> ModifyVpnRouteEntryWeightRequestBuilder<C> {
     ///
     /// The ID of the VPN gateway.
     ///
-    /// - Wire name: `VpnGatewayId`.
-    /// - Required.
-    /// - Example: `vpn-bp1a3kqjiiq9legfx****`.
+    /// Its description, rules and example: [`ModifyVpnRouteEntryWeightRequest::vpn_gateway_id`](ModifyVpnRouteEntryWeightRequest::vpn_gateway_id).
     pub fn vpn_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_gateway_id = Some(value.into());
         self
@@ -252,9 +244,7 @@ impl<C> ModifyVpnRouteEntryWeightRequestBuilder<C> {
     ///
     /// The destination CIDR block of the destination-based route.
     ///
-    /// - Wire name: `RouteDest`.
-    /// - Required.
-    /// - Example: `10.0.0.0/24`.
+    /// Its description, rules and example: [`ModifyVpnRouteEntryWeightRequest::route_dest`](ModifyVpnRouteEntryWeightRequest::route_dest).
     pub fn route_dest(mut self, value: impl Into<String>) -> Self {
         self.inner.route_dest = Some(value.into());
         self
@@ -263,9 +253,7 @@ impl<C> ModifyVpnRouteEntryWeightRequestBuilder<C> {
     ///
     /// The next hop of the destination-based route.
     ///
-    /// - Wire name: `NextHop`.
-    /// - Required.
-    /// - Example: `vco-bp15oes1py4i66rmd****`.
+    /// Its description, rules and example: [`ModifyVpnRouteEntryWeightRequest::next_hop`](ModifyVpnRouteEntryWeightRequest::next_hop).
     pub fn next_hop(mut self, value: impl Into<String>) -> Self {
         self.inner.next_hop = Some(value.into());
         self
@@ -274,13 +262,7 @@ impl<C> ModifyVpnRouteEntryWeightRequestBuilder<C> {
     ///
     /// The original weight of the destination-based route. Valid values:
     ///
-    /// * **0**: a low priority
-    /// * **100**: a high priority
-    ///
-    /// - Wire name: `Weight`.
-    /// - Required.
-    /// - Must be one of 0, 100.
-    /// - Example: `0`.
+    /// Its description, rules and example: [`ModifyVpnRouteEntryWeightRequest::weight`](ModifyVpnRouteEntryWeightRequest::weight).
     pub fn weight(mut self, value: i32) -> Self {
         self.inner.weight = Some(value);
         self
@@ -289,13 +271,7 @@ impl<C> ModifyVpnRouteEntryWeightRequestBuilder<C> {
     ///
     /// The new weight of the destination-based route. Valid values:
     ///
-    /// * **0**: a low priority
-    /// * **100**: a high priority
-    ///
-    /// - Wire name: `NewWeight`.
-    /// - Required.
-    /// - Must be one of 0, 100.
-    /// - Example: `100`.
+    /// Its description, rules and example: [`ModifyVpnRouteEntryWeightRequest::new_weight`](ModifyVpnRouteEntryWeightRequest::new_weight).
     pub fn new_weight(mut self, value: i32) -> Self {
         self.inner.new_weight = Some(value);
         self
@@ -304,9 +280,7 @@ impl<C> ModifyVpnRouteEntryWeightRequestBuilder<C> {
     ///
     /// The tunneling protocol. Set the value to **Ipsec**.
     ///
-    /// - Wire name: `OverlayMode`.
-    /// - Must be one of `Ipsec` (the IPsec tunneling protocol).
-    /// - Example: `Ipsec`.
+    /// Its description, rules and example: [`ModifyVpnRouteEntryWeightRequest::overlay_mode`](ModifyVpnRouteEntryWeightRequest::overlay_mode).
     pub fn overlay_mode(mut self, value: impl Into<crate::types::OverlayMode>) -> Self {
         self.inner.overlay_mode = Some(value.into());
         self
@@ -441,149 +415,28 @@ for ModifyVpnRouteEntryWeightResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyVpnRouteEntryWeight`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyVpnRouteEntryWeightError {
-    /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
-    ResourceQuotaFull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
-    VpnGatewayConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnGateway.FinancialLocked`: The specified service is financial locked.
-    VpnGatewayFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.AlreadyExists`: The specified route entry is already exist.
-    VpnRouteEntryAlreadyExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.Conflict`: The specified route entry has conflict.
-    VpnRouteEntryConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.BackupRoute`: Validate backup route entry failed.
-    VpnRouteEntryBackupRoute(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpnGatewayInstanceId.NotFound`: The specified vpn gateway instance id does not exist.
-    InvalidVpnGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyVpnRouteEntryWeightError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Resource.QuotaFull",
-                        "VpnGateway.Configuring",
-                        "VpnGateway.FinancialLocked",
-                        "VpnRouteEntry.AlreadyExists",
-                        "VpnRouteEntry.Conflict",
-                        "VpnRouteEntry.BackupRoute",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                        "InvalidVpnGatewayInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyVpnRouteEntryWeightError;
+impl crate::Client {
+    /// Calls `ModifyVpnRouteEntryWeight`: Modifies the weight of a destination-based route.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyVpnRouteEntryWeightRequestBuilder::send) it. The parameters and their rules: [`ModifyVpnRouteEntryWeightRequest`].
+    #[inline]
+    pub fn modify_vpn_route_entry_weight(
+        &self,
+    ) -> ModifyVpnRouteEntryWeightRequestBuilder<&Self> {
+        ModifyVpnRouteEntryWeightRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyVpnRouteEntryWeightError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyVpnRouteEntryWeight`: Modifies the weight of a destination-based route.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyVpnRouteEntryWeightRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceQuotaFull(error),
-            1 => Self::VpnGatewayConfiguring(error),
-            2 => Self::VpnGatewayFinancialLocked(error),
-            3 => Self::VpnRouteEntryAlreadyExists(error),
-            4 => Self::VpnRouteEntryConflict(error),
-            5 => Self::VpnRouteEntryBackupRoute(error),
-            6 => Self::ForbbidenSubUser(error),
-            7 => Self::Forbidden(error),
-            8 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceQuotaFull(error) => (0, error),
-            Self::VpnGatewayConfiguring(error) => (1, error),
-            Self::VpnGatewayFinancialLocked(error) => (2, error),
-            Self::VpnRouteEntryAlreadyExists(error) => (3, error),
-            Self::VpnRouteEntryConflict(error) => (4, error),
-            Self::VpnRouteEntryBackupRoute(error) => (5, error),
-            Self::ForbbidenSubUser(error) => (6, error),
-            Self::Forbidden(error) => (7, error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyVpnRouteEntryWeightError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyVpnRouteEntryWeightError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceQuotaFull",
-            "VpnGatewayConfiguring",
-            "VpnGatewayFinancialLocked",
-            "VpnRouteEntryAlreadyExists",
-            "VpnRouteEntryConflict",
-            "VpnRouteEntryBackupRoute",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "InvalidVpnGatewayInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyVpnRouteEntryWeightError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyVpnRouteEntryWeightError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyVpnRouteEntryWeightError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyVpnRouteEntryWeightError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_vpn_route_entry_weight(
+        &self,
+    ) -> ModifyVpnRouteEntryWeightRequestBuilder<&Self> {
+        ModifyVpnRouteEntryWeightRequestBuilder::new(self)
     }
 }

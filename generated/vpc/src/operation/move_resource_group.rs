@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, MoveResourceGroupRequest>;
 /// Request of `MoveResourceGroup`: Moves a resource to another resource group.
 ///
 /// # Example
@@ -151,9 +154,7 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
     ///
     /// The resource ID.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Required.
-    /// - Example: `vpc-hp31psbg8ec3023s6****`.
+    /// Its description, rules and example: [`MoveResourceGroupRequest::resource_id`](MoveResourceGroupRequest::resource_id).
     pub fn resource_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_id = Some(value.into());
         self
@@ -162,23 +163,7 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
     ///
     /// The type of the resource for which you want to modify the resource group. Valid values:
     ///
-    /// * **Vpc**
-    /// * **Eip**
-    /// * **BandwidthPackage**
-    /// * **PrefixList**
-    /// * **PublicIpAddressPool**
-    /// * **FlowLog**
-    /// * **HaVip**
-    /// * **TrafficMirrorFilter**
-    /// * **TrafficMirrorSession**
-    /// * **IPv4Gateway**
-    /// * **IPv6Gateway**
-    /// * **DhcpOptionsSet**
-    /// * **GatewayEndpoint**
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Required.
-    /// - Example: `vpc`.
+    /// Its description, rules and example: [`MoveResourceGroupRequest::resource_type`](MoveResourceGroupRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -187,11 +172,7 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
     ///
     /// The ID of the resource group to which you want to move the resource.
     ///
-    /// > You can use resource groups to facilitate resource grouping and permission management for an Alibaba Cloud. For more information, see [What is resource management?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
-    ///
-    /// - Wire name: `NewResourceGroupId`.
-    /// - Required.
-    /// - Example: `rg-acfm3peow3k****`.
+    /// Its description, rules and example: [`MoveResourceGroupRequest::new_resource_group_id`](MoveResourceGroupRequest::new_resource_group_id).
     pub fn new_resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.new_resource_group_id = Some(value.into());
         self
@@ -200,11 +181,7 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
     ///
     /// The ID of the region to which the cloud resource belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`MoveResourceGroupRequest::region_id`](MoveResourceGroupRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -339,137 +316,24 @@ for MoveResourceGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `MoveResourceGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum MoveResourceGroupError {
-    /// HTTP 400 `InvalidResourceGroupId`: The specified ResourceGroupId does not exist.
-    InvalidResourceGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResourceId.NotFound`: The specified ResourceId does not exist.
-    InvalidResourceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ResourceType`: Invalid Resource Type value.
-    IllegalParamResourceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InstanceStatusNotAllowed`: The current status of the resource does not support this operation.
-    OperationFailedInstanceStatusNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Vpc`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.OperateManagedFlowLog`: Authentication is failed for operate managed flowlog.
-    ForbiddenOperateManagedFlowLog(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidBandwidthPackageId.NotFound`: The specified bandwidthPackage resourceId does not exist in our records.
-    InvalidBandwidthPackageIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for MoveResourceGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidResourceGroupId",
-                        "InvalidResourceId.NotFound",
-                        "IllegalParam.ResourceType",
-                        "OperationFailed.InstanceStatusNotAllowed",
-                        "IncorrectStatus.Vpc",
-                        "Forbidden.OperateManagedFlowLog",
-                        "InvalidBandwidthPackageId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::MoveResourceGroupError;
+impl crate::Client {
+    /// Calls `MoveResourceGroup`: Moves a resource to another resource group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](MoveResourceGroupRequestBuilder::send) it. The parameters and their rules: [`MoveResourceGroupRequest`].
+    #[inline]
+    pub fn move_resource_group(&self) -> MoveResourceGroupRequestBuilder<&Self> {
+        MoveResourceGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl MoveResourceGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `MoveResourceGroup`: Moves a resource to another resource group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`MoveResourceGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidResourceGroupId(error),
-            1 => Self::InvalidResourceIdNotFound(error),
-            2 => Self::IllegalParamResourceType(error),
-            3 => Self::OperationFailedInstanceStatusNotAllowed(error),
-            4 => Self::IncorrectStatusVpc(error),
-            5 => Self::ForbiddenOperateManagedFlowLog(error),
-            6 => Self::InvalidBandwidthPackageIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidResourceGroupId(error) => (0, error),
-            Self::InvalidResourceIdNotFound(error) => (1, error),
-            Self::IllegalParamResourceType(error) => (2, error),
-            Self::OperationFailedInstanceStatusNotAllowed(error) => (3, error),
-            Self::IncorrectStatusVpc(error) => (4, error),
-            Self::ForbiddenOperateManagedFlowLog(error) => (5, error),
-            Self::InvalidBandwidthPackageIdNotFound(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for MoveResourceGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for MoveResourceGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidResourceGroupId",
-            "InvalidResourceIdNotFound",
-            "IllegalParamResourceType",
-            "OperationFailedInstanceStatusNotAllowed",
-            "IncorrectStatusVpc",
-            "ForbiddenOperateManagedFlowLog",
-            "InvalidBandwidthPackageIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl MoveResourceGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for MoveResourceGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for MoveResourceGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for MoveResourceGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn move_resource_group(&self) -> MoveResourceGroupRequestBuilder<&Self> {
+        MoveResourceGroupRequestBuilder::new(self)
     }
 }

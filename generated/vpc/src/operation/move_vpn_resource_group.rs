@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, MoveVpnResourceGroupRequest>;
 /// Request of `MoveVpnResourceGroup`: Moves a VPN gateway resource to a new resource group.
 ///
 /// # Example
@@ -150,9 +153,7 @@ impl<C> MoveVpnResourceGroupRequestBuilder<C> {
     ///
     /// The ID of the resource.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `vpn-8vb3lzn7biepthri8****`.
+    /// Its description, rules and example: [`MoveVpnResourceGroupRequest::instance_id`](MoveVpnResourceGroupRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -161,18 +162,7 @@ impl<C> MoveVpnResourceGroupRequestBuilder<C> {
     ///
     /// The type of resource.
     ///
-    /// * **VpnGateway**: VPN gateway
-    ///
-    ///   After you move a VPN gateway to a new resource group, the following associated resources are also moved to the new resource group: IPsec servers, SSL servers, SSL client certificates, and IPsec-VPN connections.
-    /// * **CustomerGateway**: customer gateway
-    /// * **VpnAttachment**: IPsec-VPN connection
-    ///
-    ///   An IPsec-VPN connection associated with a transit router or not associate with a resource.
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Required.
-    /// - Must be one of `VpnGateway` (VPN gateway), `CustomerGateway` (customer gateway), `VpnAttachment` (IPsec-VPN connection).
-    /// - Example: `VpnGateway`.
+    /// Its description, rules and example: [`MoveVpnResourceGroupRequest::resource_type`](MoveVpnResourceGroupRequest::resource_type).
     pub fn resource_type(
         mut self,
         value: impl Into<crate::types::MoveVpnResourceGroupResourceType>,
@@ -184,9 +174,7 @@ impl<C> MoveVpnResourceGroupRequestBuilder<C> {
     ///
     /// The ID of the new resource group.
     ///
-    /// - Wire name: `NewResourceGroupId`.
-    /// - Required.
-    /// - Example: `rg-acfmzs372yg****`.
+    /// Its description, rules and example: [`MoveVpnResourceGroupRequest::new_resource_group_id`](MoveVpnResourceGroupRequest::new_resource_group_id).
     pub fn new_resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.new_resource_group_id = Some(value.into());
         self
@@ -195,11 +183,7 @@ impl<C> MoveVpnResourceGroupRequestBuilder<C> {
     ///
     /// The region ID of the resource.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-zhangjiakou`.
+    /// Its description, rules and example: [`MoveVpnResourceGroupRequest::region_id`](MoveVpnResourceGroupRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -336,125 +320,24 @@ for MoveVpnResourceGroupResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `MoveVpnResourceGroup`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum MoveVpnResourceGroupError {
-    /// HTTP 400 `InvalidInstanceId.NotFound`: InstanceId is not found.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResourceGroupId`: The specified ResourceGroupId does not exist.
-    InvalidResourceGroupId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResourceId.NotFound`: The specified ResourceId does not exist.
-    InvalidResourceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ResourceType`: Invalid Resource Type value.
-    IllegalParamResourceType(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for MoveVpnResourceGroupError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidInstanceId.NotFound",
-                        "InvalidResourceGroupId",
-                        "InvalidResourceId.NotFound",
-                        "IllegalParam.ResourceType",
-                        "Forbidden",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::MoveVpnResourceGroupError;
+impl crate::Client {
+    /// Calls `MoveVpnResourceGroup`: Moves a VPN gateway resource to a new resource group.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](MoveVpnResourceGroupRequestBuilder::send) it. The parameters and their rules: [`MoveVpnResourceGroupRequest`].
+    #[inline]
+    pub fn move_vpn_resource_group(&self) -> MoveVpnResourceGroupRequestBuilder<&Self> {
+        MoveVpnResourceGroupRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl MoveVpnResourceGroupError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `MoveVpnResourceGroup`: Moves a VPN gateway resource to a new resource group.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`MoveVpnResourceGroupRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidInstanceIdNotFound(error),
-            1 => Self::InvalidResourceGroupId(error),
-            2 => Self::InvalidResourceIdNotFound(error),
-            3 => Self::IllegalParamResourceType(error),
-            4 => Self::Forbidden(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidInstanceIdNotFound(error) => (0, error),
-            Self::InvalidResourceGroupId(error) => (1, error),
-            Self::InvalidResourceIdNotFound(error) => (2, error),
-            Self::IllegalParamResourceType(error) => (3, error),
-            Self::Forbidden(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for MoveVpnResourceGroupError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for MoveVpnResourceGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidInstanceIdNotFound",
-            "InvalidResourceGroupId",
-            "InvalidResourceIdNotFound",
-            "IllegalParamResourceType",
-            "Forbidden",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl MoveVpnResourceGroupError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for MoveVpnResourceGroupError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for MoveVpnResourceGroupError {}
-impl AsRef<::acs_runtime::client::ServiceError> for MoveVpnResourceGroupError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn move_vpn_resource_group(&self) -> MoveVpnResourceGroupRequestBuilder<&Self> {
+        MoveVpnResourceGroupRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, OpenFlowLogServiceRequest>;
 /// Request of `OpenFlowLogService`: Enables the flow log feature.
 ///
 /// * You cannot repeatedly call the **OpenFlowLogService** operation within the specified period of time by using an Alibaba Cloud account.
@@ -112,13 +115,7 @@ impl<C> OpenFlowLogServiceRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, the system automatically set **ClientToken** to the value of **RequestId**. The value of **RequestId** for each API request is different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`OpenFlowLogServiceRequest::client_token`](OpenFlowLogServiceRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -127,11 +124,7 @@ impl<C> OpenFlowLogServiceRequestBuilder<C> {
     ///
     /// The region ID of the flow log.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`OpenFlowLogServiceRequest::region_id`](OpenFlowLogServiceRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -286,133 +279,24 @@ for OpenFlowLogServiceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `OpenFlowLogService`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum OpenFlowLogServiceError {
-    /// HTTP 400 `OperationFailed.ExceedPurchaseLimit`: You have reached the limit of purchase quantity.
-    OperationFailedExceedPurchaseLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.RAM`: User not authorized to operate on the specified resource, or this API doesn't support RAM.
-    ForbiddenRam(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.AliGroupUserCanNotBuyInnerCommodity`: Vpc_flowlog_public has no group cloud product label, and users within the group are not allowed to purchase.
-    OperationFailedAliGroupUserCanNotBuyInnerCommodity(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationFailed.QuotaNotEnough`: Your quota is insufficient. Please contact your channel partner to increase your quota
-    OperationFailedQuotaNotEnough(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Order.NoRealNameAuthentication`: Real-name verification has not been completed for the account.
-    OrderNoRealNameAuthentication(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.BasicInfoUncompleted`: You have not completed your basic personal information, please complete the information and try again.
-    OperationFailedBasicInfoUncompleted(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for OpenFlowLogServiceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.ExceedPurchaseLimit",
-                        "Forbidden.RAM",
-                        "OperationFailed.AliGroupUserCanNotBuyInnerCommodity",
-                        "OperationFailed.QuotaNotEnough",
-                        "Order.NoRealNameAuthentication",
-                        "OperationFailed.BasicInfoUncompleted",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::OpenFlowLogServiceError;
+impl crate::Client {
+    /// Calls `OpenFlowLogService`: Enables the flow log feature.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](OpenFlowLogServiceRequestBuilder::send) it. The parameters and their rules: [`OpenFlowLogServiceRequest`].
+    #[inline]
+    pub fn open_flow_log_service(&self) -> OpenFlowLogServiceRequestBuilder<&Self> {
+        OpenFlowLogServiceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl OpenFlowLogServiceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `OpenFlowLogService`: Enables the flow log feature.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`OpenFlowLogServiceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedExceedPurchaseLimit(error),
-            1 => Self::ForbiddenRam(error),
-            2 => Self::OperationFailedAliGroupUserCanNotBuyInnerCommodity(error),
-            3 => Self::OperationFailedQuotaNotEnough(error),
-            4 => Self::OrderNoRealNameAuthentication(error),
-            5 => Self::OperationFailedBasicInfoUncompleted(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedExceedPurchaseLimit(error) => (0, error),
-            Self::ForbiddenRam(error) => (1, error),
-            Self::OperationFailedAliGroupUserCanNotBuyInnerCommodity(error) => (2, error),
-            Self::OperationFailedQuotaNotEnough(error) => (3, error),
-            Self::OrderNoRealNameAuthentication(error) => (4, error),
-            Self::OperationFailedBasicInfoUncompleted(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for OpenFlowLogServiceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for OpenFlowLogServiceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedExceedPurchaseLimit",
-            "ForbiddenRam",
-            "OperationFailedAliGroupUserCanNotBuyInnerCommodity",
-            "OperationFailedQuotaNotEnough",
-            "OrderNoRealNameAuthentication",
-            "OperationFailedBasicInfoUncompleted",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl OpenFlowLogServiceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for OpenFlowLogServiceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for OpenFlowLogServiceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for OpenFlowLogServiceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn open_flow_log_service(&self) -> OpenFlowLogServiceRequestBuilder<&Self> {
+        OpenFlowLogServiceRequestBuilder::new(self)
     }
 }

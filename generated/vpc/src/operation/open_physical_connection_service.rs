@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, OpenPhysicalConnectionServiceRequest>;
 /// Request of `OpenPhysicalConnectionService`: Enables billing for outbound data transfer.
 ///
 /// # Example
@@ -94,11 +97,7 @@ impl<C> OpenPhysicalConnectionServiceRequestBuilder<C> {
     ///
     /// The ID of the region where the Express Connect circuit is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`OpenPhysicalConnectionServiceRequest::region_id`](OpenPhysicalConnectionServiceRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -238,104 +237,28 @@ for OpenPhysicalConnectionServiceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `OpenPhysicalConnectionService`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum OpenPhysicalConnectionServiceError {
-    /// HTTP 400 `PURCHASE_QUANTITY_LIMIT`: Your purchase quantity exceeds the maximum limit.
-    PurchaseQuantityLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.OrderOpened`: You have already open the service. Go to the console to start using it.
-    InvalidOperationOrderOpened(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for OpenPhysicalConnectionServiceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &["PURCHASE_QUANTITY_LIMIT", "InvalidOperation.OrderOpened"],
-                ),
-            error,
-        )
+mod error;
+pub use error::OpenPhysicalConnectionServiceError;
+impl crate::Client {
+    /// Calls `OpenPhysicalConnectionService`: Enables billing for outbound data transfer.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](OpenPhysicalConnectionServiceRequestBuilder::send) it. The parameters and their rules: [`OpenPhysicalConnectionServiceRequest`].
+    #[inline]
+    pub fn open_physical_connection_service(
+        &self,
+    ) -> OpenPhysicalConnectionServiceRequestBuilder<&Self> {
+        OpenPhysicalConnectionServiceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl OpenPhysicalConnectionServiceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `OpenPhysicalConnectionService`: Enables billing for outbound data transfer.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`OpenPhysicalConnectionServiceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::PurchaseQuantityLimit(error),
-            1 => Self::InvalidOperationOrderOpened(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::PurchaseQuantityLimit(error) => (0, error),
-            Self::InvalidOperationOrderOpened(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for OpenPhysicalConnectionServiceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for OpenPhysicalConnectionServiceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "PurchaseQuantityLimit",
-            "InvalidOperationOrderOpened",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl OpenPhysicalConnectionServiceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for OpenPhysicalConnectionServiceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for OpenPhysicalConnectionServiceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for OpenPhysicalConnectionServiceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn open_physical_connection_service(
+        &self,
+    ) -> OpenPhysicalConnectionServiceRequestBuilder<&Self> {
+        OpenPhysicalConnectionServiceRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, OpenPublicIpAddressPoolServiceRequest>;
 /// Request of `OpenPublicIpAddressPoolService`: Enables the IP address pool feature.
 ///
 /// # Example
@@ -109,13 +112,7 @@ impl<C> OpenPublicIpAddressPoolServiceRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655442455`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`OpenPublicIpAddressPoolServiceRequest::client_token`](OpenPublicIpAddressPoolServiceRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -125,9 +122,7 @@ impl<C> OpenPublicIpAddressPoolServiceRequestBuilder<C> {
     /// The ID of the region.
     /// Call [DescribeRegion](<https://www.alibabacloud.com/help/en/vpc/developer-reference/api-vpc-2016-04-28-describeregions?spm=a2c63.p38356.0.i2>) to get the region ID.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`OpenPublicIpAddressPoolServiceRequest::region_id`](OpenPublicIpAddressPoolServiceRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -285,131 +280,28 @@ for OpenPublicIpAddressPoolServiceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `OpenPublicIpAddressPoolService`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum OpenPublicIpAddressPoolServiceError {
-    /// HTTP 400 `OperationFailed.ExceedPurchaseLimit`: You have reached the limit of purchase quantity.
-    OperationFailedExceedPurchaseLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.RAM`: User not authorized to operate on the specified resource
-    ForbiddenRam(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.QuotaNotEnough`: Your quota is insufficient. Please contact your channel partner to increase your quota
-    OperationFailedQuotaNotEnough(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Order.NoRealNameAuthentication`: Real-name verification has not been completed for the account.
-    OrderNoRealNameAuthentication(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.BasicInfoUncompleted`: You have not completed your basic personal information, please complete the information and try again.
-    OperationFailedBasicInfoUncompleted(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.OpenPublicIpAddressPool`: Authentication is failed for opening public ip address pool. Please apply for permission at the quota center.
-    ForbiddenOpenPublicIpAddressPool(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for OpenPublicIpAddressPoolServiceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.ExceedPurchaseLimit",
-                        "Forbidden.RAM",
-                        "OperationFailed.QuotaNotEnough",
-                        "Order.NoRealNameAuthentication",
-                        "OperationFailed.BasicInfoUncompleted",
-                        "Forbidden.OpenPublicIpAddressPool",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::OpenPublicIpAddressPoolServiceError;
+impl crate::Client {
+    /// Calls `OpenPublicIpAddressPoolService`: Enables the IP address pool feature.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](OpenPublicIpAddressPoolServiceRequestBuilder::send) it. The parameters and their rules: [`OpenPublicIpAddressPoolServiceRequest`].
+    #[inline]
+    pub fn open_public_ip_address_pool_service(
+        &self,
+    ) -> OpenPublicIpAddressPoolServiceRequestBuilder<&Self> {
+        OpenPublicIpAddressPoolServiceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl OpenPublicIpAddressPoolServiceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `OpenPublicIpAddressPoolService`: Enables the IP address pool feature.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`OpenPublicIpAddressPoolServiceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedExceedPurchaseLimit(error),
-            1 => Self::ForbiddenRam(error),
-            2 => Self::OperationFailedQuotaNotEnough(error),
-            3 => Self::OrderNoRealNameAuthentication(error),
-            4 => Self::OperationFailedBasicInfoUncompleted(error),
-            5 => Self::ForbiddenOpenPublicIpAddressPool(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedExceedPurchaseLimit(error) => (0, error),
-            Self::ForbiddenRam(error) => (1, error),
-            Self::OperationFailedQuotaNotEnough(error) => (2, error),
-            Self::OrderNoRealNameAuthentication(error) => (3, error),
-            Self::OperationFailedBasicInfoUncompleted(error) => (4, error),
-            Self::ForbiddenOpenPublicIpAddressPool(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for OpenPublicIpAddressPoolServiceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for OpenPublicIpAddressPoolServiceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedExceedPurchaseLimit",
-            "ForbiddenRam",
-            "OperationFailedQuotaNotEnough",
-            "OrderNoRealNameAuthentication",
-            "OperationFailedBasicInfoUncompleted",
-            "ForbiddenOpenPublicIpAddressPool",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl OpenPublicIpAddressPoolServiceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for OpenPublicIpAddressPoolServiceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for OpenPublicIpAddressPoolServiceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for OpenPublicIpAddressPoolServiceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn open_public_ip_address_pool_service(
+        &self,
+    ) -> OpenPublicIpAddressPoolServiceRequestBuilder<&Self> {
+        OpenPublicIpAddressPoolServiceRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, OpenTrafficMirrorServiceRequest>;
 /// Request of `OpenTrafficMirrorService`: Enables traffic mirror.
 ///
 /// ## Usage notes
@@ -109,13 +112,7 @@ impl<C> OpenTrafficMirrorServiceRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655442222`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`OpenTrafficMirrorServiceRequest::client_token`](OpenTrafficMirrorServiceRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -124,10 +121,7 @@ impl<C> OpenTrafficMirrorServiceRequestBuilder<C> {
     ///
     /// The ID of the region to which the mirrored traffic belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`OpenTrafficMirrorServiceRequest::region_id`](OpenTrafficMirrorServiceRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -284,139 +278,28 @@ for OpenTrafficMirrorServiceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `OpenTrafficMirrorService`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum OpenTrafficMirrorServiceError {
-    /// HTTP 400 `OperationFailed.ExceedPurchaseLimit`: You have reached the limit of purchase quantity.
-    OperationFailedExceedPurchaseLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.RAM`: User not authorized to operate on the specified resource
-    ForbiddenRam(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.AliGroupUserCanNotBuyInnerCommodity`: Vpc_flowlog_public has no group cloud product label, and users within the group are not allowed to purchase.
-    OperationFailedAliGroupUserCanNotBuyInnerCommodity(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationFailed.QuotaNotEnough`: Your quota is insufficient. Please contact your channel partner to increase your quota
-    OperationFailedQuotaNotEnough(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Order.NoRealNameAuthentication`: Real-name verification has not been completed for the account.
-    OrderNoRealNameAuthentication(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.BasicInfoUncompleted`: You have not completed your basic personal information, please complete the information and try again.
-    OperationFailedBasicInfoUncompleted(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.TrafficMirrorServiceOpened`: The operation is not allowed because the traffic mirror service has been opened.
-    OperationDeniedTrafficMirrorServiceOpened(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for OpenTrafficMirrorServiceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.ExceedPurchaseLimit",
-                        "Forbidden.RAM",
-                        "OperationFailed.AliGroupUserCanNotBuyInnerCommodity",
-                        "OperationFailed.QuotaNotEnough",
-                        "Order.NoRealNameAuthentication",
-                        "OperationFailed.BasicInfoUncompleted",
-                        "OperationDenied.TrafficMirrorServiceOpened",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::OpenTrafficMirrorServiceError;
+impl crate::Client {
+    /// Calls `OpenTrafficMirrorService`: Enables traffic mirror.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](OpenTrafficMirrorServiceRequestBuilder::send) it. The parameters and their rules: [`OpenTrafficMirrorServiceRequest`].
+    #[inline]
+    pub fn open_traffic_mirror_service(
+        &self,
+    ) -> OpenTrafficMirrorServiceRequestBuilder<&Self> {
+        OpenTrafficMirrorServiceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl OpenTrafficMirrorServiceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `OpenTrafficMirrorService`: Enables traffic mirror.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`OpenTrafficMirrorServiceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedExceedPurchaseLimit(error),
-            1 => Self::ForbiddenRam(error),
-            2 => Self::OperationFailedAliGroupUserCanNotBuyInnerCommodity(error),
-            3 => Self::OperationFailedQuotaNotEnough(error),
-            4 => Self::OrderNoRealNameAuthentication(error),
-            5 => Self::OperationFailedBasicInfoUncompleted(error),
-            6 => Self::OperationDeniedTrafficMirrorServiceOpened(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedExceedPurchaseLimit(error) => (0, error),
-            Self::ForbiddenRam(error) => (1, error),
-            Self::OperationFailedAliGroupUserCanNotBuyInnerCommodity(error) => (2, error),
-            Self::OperationFailedQuotaNotEnough(error) => (3, error),
-            Self::OrderNoRealNameAuthentication(error) => (4, error),
-            Self::OperationFailedBasicInfoUncompleted(error) => (5, error),
-            Self::OperationDeniedTrafficMirrorServiceOpened(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for OpenTrafficMirrorServiceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for OpenTrafficMirrorServiceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedExceedPurchaseLimit",
-            "ForbiddenRam",
-            "OperationFailedAliGroupUserCanNotBuyInnerCommodity",
-            "OperationFailedQuotaNotEnough",
-            "OrderNoRealNameAuthentication",
-            "OperationFailedBasicInfoUncompleted",
-            "OperationDeniedTrafficMirrorServiceOpened",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl OpenTrafficMirrorServiceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for OpenTrafficMirrorServiceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for OpenTrafficMirrorServiceError {}
-impl AsRef<::acs_runtime::client::ServiceError> for OpenTrafficMirrorServiceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn open_traffic_mirror_service(
+        &self,
+    ) -> OpenTrafficMirrorServiceRequestBuilder<&Self> {
+        OpenTrafficMirrorServiceRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, PublishVpcRouteEntriesRequest>;
 /// Request of `PublishVpcRouteEntries`: Publish VPC Routes
 ///
 /// # Example
@@ -145,9 +148,7 @@ impl<C> PublishVpcRouteEntriesRequestBuilder<C> {
     ///
     /// The ID of the region where the instance is located. You can obtain the region ID by calling the DescribeRegions interface.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`PublishVpcRouteEntriesRequest::region_id`](PublishVpcRouteEntriesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -156,8 +157,7 @@ impl<C> PublishVpcRouteEntriesRequestBuilder<C> {
     ///
     /// List of route entries to be published, supporting up to 50 routes at most.
     ///
-    /// - Wire name: `RouteEntries`.
-    /// - Must have 1 to 50 items.
+    /// Its description, rules and example: [`PublishVpcRouteEntriesRequest::route_entries`](PublishVpcRouteEntriesRequest::route_entries).
     pub fn route_entries(
         mut self,
         values: impl IntoIterator<Item = crate::types::RouteEntries>,
@@ -169,9 +169,7 @@ impl<C> PublishVpcRouteEntriesRequestBuilder<C> {
     ///
     /// The type of the target for route publication.
     ///
-    /// - Wire name: `TargetType`.
-    /// - Required.
-    /// - Example: `ECR`.
+    /// Its description, rules and example: [`PublishVpcRouteEntriesRequest::target_type`](PublishVpcRouteEntriesRequest::target_type).
     pub fn target_type(mut self, value: impl Into<String>) -> Self {
         self.inner.target_type = Some(value.into());
         self
@@ -180,9 +178,7 @@ impl<C> PublishVpcRouteEntriesRequestBuilder<C> {
     ///
     /// The ID of the target instance for route publication.
     ///
-    /// - Wire name: `TargetInstanceId`.
-    /// - Required.
-    /// - Example: `ecr-dhw2xsds5****`.
+    /// Its description, rules and example: [`PublishVpcRouteEntriesRequest::target_instance_id`](PublishVpcRouteEntriesRequest::target_instance_id).
     pub fn target_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.target_instance_id = Some(value.into());
         self
@@ -191,10 +187,7 @@ impl<C> PublishVpcRouteEntriesRequestBuilder<C> {
     ///
     /// Indicates whether to perform a dry run of this request. Values:
     ///
-    /// - **true**: Sends a check request without publishing the route. The checks include whether the AccessKey is valid, the authorization status of the RAM user, and if all required parameters are filled out. If the check fails, the corresponding error is returned. If the check passes, the `DryRunOperation` error code is returned.
-    /// - **false** (default): Sends a normal request. After passing the check, it returns a 2xx HTTP status code and directly queries the resource status.
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`PublishVpcRouteEntriesRequest::dry_run`](PublishVpcRouteEntriesRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -331,161 +324,28 @@ for PublishVpcRouteEntriesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `PublishVpcRouteEntries`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum PublishVpcRouteEntriesError {
-    /// HTTP 400 `IncorrectStatus.Vpc`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.RouteEntry`: The specified resource routeEntry is not found.
-    ResourceNotFoundRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouteEntry`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.OperateCustomRouteTable`: The operation is forbidden because publish route entry in custom route table.
-    ForbiddenOperateCustomRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouteEntryPublishStatus`: Route entry publish status is incorrect.
-    IncorrectStatusRouteEntryPublishStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotAssociated.TargetInstance`: The target instance is not associated with vpc.
-    ResourceNotAssociatedTargetInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.UnsupportedTargetType`: The operation is not allowed because the target type is not supported.
-    OperationDeniedUnsupportedTargetType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouteTable`: The route table is in an invalid state.
-    IncorrectStatusRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.PublishSystemRouteEntry`: Publishing system route entry is unsupported.
-    OperationUnsupportedPublishSystemRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.UnsupportedNextHop`: Unsupported nexthop type for route entry publish operation.
-    OperationUnsupportedUnsupportedNextHop(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.PublishPrefixListRouteEntry`: Publishing prefix list route entry is unsupported.
-    OperationUnsupportedPublishPrefixListRouteEntry(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for PublishVpcRouteEntriesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.Vpc",
-                        "ResourceNotFound.RouteEntry",
-                        "IncorrectStatus.RouteEntry",
-                        "Forbidden.OperateCustomRouteTable",
-                        "IncorrectStatus.RouteEntryPublishStatus",
-                        "ResourceNotAssociated.TargetInstance",
-                        "OperationDenied.UnsupportedTargetType",
-                        "IncorrectStatus.RouteTable",
-                        "OperationUnsupported.PublishSystemRouteEntry",
-                        "OperationUnsupported.UnsupportedNextHop",
-                        "OperationUnsupported.PublishPrefixListRouteEntry",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::PublishVpcRouteEntriesError;
+impl crate::Client {
+    /// Calls `PublishVpcRouteEntries`: Publish VPC Routes
+    ///
+    /// Set the parameters on the returned builder, then [`send`](PublishVpcRouteEntriesRequestBuilder::send) it. The parameters and their rules: [`PublishVpcRouteEntriesRequest`].
+    #[inline]
+    pub fn publish_vpc_route_entries(
+        &self,
+    ) -> PublishVpcRouteEntriesRequestBuilder<&Self> {
+        PublishVpcRouteEntriesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl PublishVpcRouteEntriesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `PublishVpcRouteEntries`: Publish VPC Routes
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`PublishVpcRouteEntriesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusVpc(error),
-            1 => Self::ResourceNotFoundRouteEntry(error),
-            2 => Self::IncorrectStatusRouteEntry(error),
-            3 => Self::ForbiddenOperateCustomRouteTable(error),
-            4 => Self::IncorrectStatusRouteEntryPublishStatus(error),
-            5 => Self::ResourceNotAssociatedTargetInstance(error),
-            6 => Self::OperationDeniedUnsupportedTargetType(error),
-            7 => Self::IncorrectStatusRouteTable(error),
-            8 => Self::OperationUnsupportedPublishSystemRouteEntry(error),
-            9 => Self::OperationUnsupportedUnsupportedNextHop(error),
-            10 => Self::OperationUnsupportedPublishPrefixListRouteEntry(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusVpc(error) => (0, error),
-            Self::ResourceNotFoundRouteEntry(error) => (1, error),
-            Self::IncorrectStatusRouteEntry(error) => (2, error),
-            Self::ForbiddenOperateCustomRouteTable(error) => (3, error),
-            Self::IncorrectStatusRouteEntryPublishStatus(error) => (4, error),
-            Self::ResourceNotAssociatedTargetInstance(error) => (5, error),
-            Self::OperationDeniedUnsupportedTargetType(error) => (6, error),
-            Self::IncorrectStatusRouteTable(error) => (7, error),
-            Self::OperationUnsupportedPublishSystemRouteEntry(error) => (8, error),
-            Self::OperationUnsupportedUnsupportedNextHop(error) => (9, error),
-            Self::OperationUnsupportedPublishPrefixListRouteEntry(error) => (10, error),
-            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for PublishVpcRouteEntriesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for PublishVpcRouteEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusVpc",
-            "ResourceNotFoundRouteEntry",
-            "IncorrectStatusRouteEntry",
-            "ForbiddenOperateCustomRouteTable",
-            "IncorrectStatusRouteEntryPublishStatus",
-            "ResourceNotAssociatedTargetInstance",
-            "OperationDeniedUnsupportedTargetType",
-            "IncorrectStatusRouteTable",
-            "OperationUnsupportedPublishSystemRouteEntry",
-            "OperationUnsupportedUnsupportedNextHop",
-            "OperationUnsupportedPublishPrefixListRouteEntry",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl PublishVpcRouteEntriesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for PublishVpcRouteEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for PublishVpcRouteEntriesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for PublishVpcRouteEntriesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn publish_vpc_route_entries(
+        &self,
+    ) -> PublishVpcRouteEntriesRequestBuilder<&Self> {
+        PublishVpcRouteEntriesRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, PublishVpnRouteEntryRequest>;
 /// Request of `PublishVpnRouteEntry`: Advertises a VPN route to a VPC.
 ///
 /// # Example
@@ -196,11 +199,7 @@ impl<C> PublishVpnRouteEntryRequestBuilder<C> {
     ///
     /// The ID of the region where the VPN gateway is created.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`PublishVpnRouteEntryRequest::region_id`](PublishVpnRouteEntryRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -209,15 +208,7 @@ impl<C> PublishVpnRouteEntryRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Must be at most 64 characters long.
-    /// - Must contain only ASCII characters.
-    /// - Example: `d7d24a21-f4ba-4454-9173-b382****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`PublishVpnRouteEntryRequest::client_token`](PublishVpnRouteEntryRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -226,9 +217,7 @@ impl<C> PublishVpnRouteEntryRequestBuilder<C> {
     ///
     /// The ID of the VPN gateway.
     ///
-    /// - Wire name: `VpnGatewayId`.
-    /// - Required.
-    /// - Example: `vpn-bp1a3kqjiiq9legfx****`.
+    /// Its description, rules and example: [`PublishVpnRouteEntryRequest::vpn_gateway_id`](PublishVpnRouteEntryRequest::vpn_gateway_id).
     pub fn vpn_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpn_gateway_id = Some(value.into());
         self
@@ -237,9 +226,7 @@ impl<C> PublishVpnRouteEntryRequestBuilder<C> {
     ///
     /// The destination CIDR block of the VPN gateway route.
     ///
-    /// - Wire name: `RouteDest`.
-    /// - Required.
-    /// - Example: `10.0.0.0/24`.
+    /// Its description, rules and example: [`PublishVpnRouteEntryRequest::route_dest`](PublishVpnRouteEntryRequest::route_dest).
     pub fn route_dest(mut self, value: impl Into<String>) -> Self {
         self.inner.route_dest = Some(value.into());
         self
@@ -248,9 +235,7 @@ impl<C> PublishVpnRouteEntryRequestBuilder<C> {
     ///
     /// The next hop of the VPN gateway route.
     ///
-    /// - Wire name: `NextHop`.
-    /// - Required.
-    /// - Example: `vco-bp15oes1py4i66rmd****`.
+    /// Its description, rules and example: [`PublishVpnRouteEntryRequest::next_hop`](PublishVpnRouteEntryRequest::next_hop).
     pub fn next_hop(mut self, value: impl Into<String>) -> Self {
         self.inner.next_hop = Some(value.into());
         self
@@ -259,13 +244,7 @@ impl<C> PublishVpnRouteEntryRequestBuilder<C> {
     ///
     /// The type of the VPN gateway route. Valid values:
     ///
-    /// * **pbr**: policy-based route
-    /// * **dbr**: destination-based route
-    ///
-    /// - Wire name: `RouteType`.
-    /// - Required.
-    /// - Must be one of `pbr` (policy-based route), `dbr` (destination-based route).
-    /// - Example: `pbr`.
+    /// Its description, rules and example: [`PublishVpnRouteEntryRequest::route_type`](PublishVpnRouteEntryRequest::route_type).
     pub fn route_type(mut self, value: impl Into<crate::types::RouteType>) -> Self {
         self.inner.route_type = Some(value.into());
         self
@@ -274,12 +253,7 @@ impl<C> PublishVpnRouteEntryRequestBuilder<C> {
     ///
     /// Specifies whether to advertise the VPN gateway route to the VPC route table. Valid values:
     ///
-    /// * **true**
-    /// * **false**
-    ///
-    /// - Wire name: `PublishVpc`.
-    /// - Required.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`PublishVpnRouteEntryRequest::publish_vpc`](PublishVpnRouteEntryRequest::publish_vpc).
     pub fn publish_vpc(mut self, value: bool) -> Self {
         self.inner.publish_vpc = Some(value);
         self
@@ -416,453 +390,24 @@ for PublishVpnRouteEntryResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `PublishVpnRouteEntry`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum PublishVpnRouteEntryError {
-    /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
-    ResourceQuotaFull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
-    VpnGatewayConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnGateway.FinancialLocked`: The specified service is financial locked.
-    VpnGatewayFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.AlreadyExists`: The specified route entry is already exist.
-    VpnRouteEntryAlreadyExists(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.Conflict`: The specified route entry has conflict.
-    VpnRouteEntryConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpnRouteEntry.NotFound`: The specified route entry does not exist.
-    InvalidVpnRouteEntryNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InvalidStatus`: Route entry is not allowed to operate in current status.
-    OperationFailedInvalidStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.RouteConflict`: Operation failed because there is already a route in VPC route table to another VPN on the same network block.
-    OperationFailedRouteConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InvalidCidrBlock`: Operation failed because the specified network block is invalid.
-    OperationFailedInvalidCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.VpnRouteEntry`: The number of route entries to the VPN gateway in the VPC routing table has reached the quota limit.
-    QuotaExceededVpnRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The operation is too frequent, please wait a moment and try again.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CidrBlock`: The specified CidrBlock is illegal.
-    IllegalParamCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded`: Route entry quota exceeded in this route table.
-    QuotaExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter`: Miss mandatory parameter.
-    MissingParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCidrBlock.Malformed`: Specified CIDR block is not valid.
-    InvalidCidrBlockMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCIDRBlock.Duplicate`: Specified CIDR block is already exists.
-    InvalidCidrBlockDuplicate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectVpcStatus`: Current VPC status does not support this operation.
-    IncorrectVpcStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectInstanceStatus`: Current instance status does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectRouteEntryStatus`: Some route entry status blocked this operation.
-    IncorrectRouteEntryStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectVSwitchStatus`: The current virtual switch status does not support this operation.
-    IncorrectVSwitchStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidCidrBlock`: Specified CIDR block is not valid.
-    InvalidCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNextHopType`: Specified parameter "NextHopType" is not valid
-    InvalidNextHopType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNextHop.NotFound`: Specified next hop does not exist.
-    InvalidNextHopNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVRouter.NotFound`: vRouter not exists.
-    InvalidVRouterNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVPC.NotFound`: vpc not exists.
-    InvalidVpcNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNexthopTypeAndList.BothNull`: both nexthopType and nextHopList are null.
-    InvalidNexthopTypeAndListBothNull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNexthopTypeAndList.BothNotNull`: both nexthopType and nextHopList are not null.
-    InvalidNexthopTypeAndListBothNotNull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouterInterface`: invalid router interface.
-    InvalidRouterInterface(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOppositeRouterType`: nexthop list cannot only contain router interface whose opposite router interface is on vbr.
-    InvalidOppositeRouterType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNexthopListSize`: nexthop size is illegal. Must be between 2 and 4.
-    InvalidNexthopListSize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEntryRuleQuota.NotFound`: Route entry quota rule not exists.
-    InvalidEntryRuleQuotaNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.CheckEntryRuleQuota`: Route entry quota rule check error.
-    ForbiddenCheckEntryRuleQuota(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVBRStatus`: invalid virtual border router status.
-    InvalidVbrStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPhysicalConnectionBusinessStatus`: invalid physical connection business status.
-    InvalidPhysicalConnectionBusinessStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectHaVipStatus`: This operation is denied because satus of the specified HaVip is neither Available nor InUse.
-    IncorrectHaVipStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `CountLimitExceed.HaVipRouteEntry`: There can be 5 route entry to HaVip at most in one route table.
-    CountLimitExceedHaVipRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouteEntry.Duplicate`: The route entry already exist.
-    InvalidRouteEntryDuplicate(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `INVALID_WEIGHT_PARAM`: Specified value of weight invalid
-    InvalidWeightParam(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `FORBIDDEN_USE_VPC_AS_INTERNET_GATEWAY`: The Specified CIDR must be in vpc CIDR.
-    ForbiddenUseVpcAsInternetGateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `INVALID_VPC_ID`: The Specified VpcId not match.
-    InvalidVpcId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouteEntrySize`: The Specified routerEntry size not legal.
-    InvalidRouteEntrySize(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RouteConflict.AlreadyExist`: Route conflict exists in routing table.
-    RouteConflictAlreadyExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouteEntryName.Malformed`: Specified RouteEntry name is not valid.
-    InvalidRouteEntryNameMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Duplicated.VpcNextHop`: Route entry nexthop duplicate.
-    DuplicatedVpcNextHop(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNexthop.DirectEni`: The direct Eni cannot be nexthop.
-    InvalidNexthopDirectEni(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAttachment.NotFound`: The attachment is not found.
-    InvalidAttachmentNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ActiveNetworkInterfaceNotFound`: No active network interface is found on the attachment.
-    OperationFailedActiveNetworkInterfaceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNetworkInterface.NotFound`: The network interface is not found on the attachment.
-    InvalidNetworkInterfaceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.QueryAttachmentInfo`: Failed to query attachment information.
-    OperationFailedQueryAttachmentInfo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.AttachmentId`: The attachment is invalid.
-    IllegalParamAttachmentId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NotSupportIPV6`: The specified next hop does not support IPv6.
-    OperationFailedNotSupportIpv6(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Ipv6Address`: The IPv6 address of the specified next hop is being assigned or deleted.
-    IncorrectStatusIpv6Address(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.Ipv6EntryOnPrimaryNetworkInterface`: You cannot create IPv6 route entries on a primary network interface.
-    OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationUnsupported.SpecifyIpOnIpv6Entry`: You cannot specify the private IP address when you create IPv6 route entries.
-    OperationUnsupportedSpecifyIpOnIpv6Entry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.MutipleIpv6Address`: You cannot specify a next hop that has bound multiple IPv6 addresses.
-    OperationUnsupportedMutipleIpv6Address(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.Ipv6EntryOnCustomTable`: You cannot create any IPv6 route entry on a custom route table.
-    OperationDeniedIpv6EntryOnCustomTable(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVpnGatewayInstanceId.NotFound`: The specified vpn gateway instance id does not exist.
-    InvalidVpnGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for PublishVpnRouteEntryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Resource.QuotaFull",
-                        "VpnGateway.Configuring",
-                        "VpnGateway.FinancialLocked",
-                        "VpnRouteEntry.AlreadyExists",
-                        "VpnRouteEntry.Conflict",
-                        "InvalidVpnRouteEntry.NotFound",
-                        "OperationFailed.InvalidStatus",
-                        "OperationFailed.RouteConflict",
-                        "OperationFailed.InvalidCidrBlock",
-                        "QuotaExceeded.VpnRouteEntry",
-                        "TaskConflict",
-                        "IllegalParam.CidrBlock",
-                        "QuotaExceeded",
-                        "MissingParameter",
-                        "InvalidCidrBlock.Malformed",
-                        "InvalidCIDRBlock.Duplicate",
-                        "IncorrectVpcStatus",
-                        "IncorrectInstanceStatus",
-                        "IncorrectRouteEntryStatus",
-                        "IncorrectVSwitchStatus",
-                        "InvalidCidrBlock",
-                        "InvalidNextHopType",
-                        "InvalidNextHop.NotFound",
-                        "InvalidVRouter.NotFound",
-                        "InvalidVPC.NotFound",
-                        "InvalidNexthopTypeAndList.BothNull",
-                        "InvalidNexthopTypeAndList.BothNotNull",
-                        "InvalidRouterInterface",
-                        "InvalidOppositeRouterType",
-                        "InvalidNexthopListSize",
-                        "InvalidEntryRuleQuota.NotFound",
-                        "Forbidden.CheckEntryRuleQuota",
-                        "InvalidVBRStatus",
-                        "InvalidPhysicalConnectionBusinessStatus",
-                        "IncorrectHaVipStatus",
-                        "CountLimitExceed.HaVipRouteEntry",
-                        "InvalidRouteEntry.Duplicate",
-                        "INVALID_WEIGHT_PARAM",
-                        "FORBIDDEN_USE_VPC_AS_INTERNET_GATEWAY",
-                        "INVALID_VPC_ID",
-                        "InvalidRouteEntrySize",
-                        "RouteConflict.AlreadyExist",
-                        "InvalidRouteEntryName.Malformed",
-                        "Duplicated.VpcNextHop",
-                        "InvalidNexthop.DirectEni",
-                        "InvalidAttachment.NotFound",
-                        "OperationFailed.ActiveNetworkInterfaceNotFound",
-                        "InvalidNetworkInterface.NotFound",
-                        "OperationFailed.QueryAttachmentInfo",
-                        "IllegalParam.AttachmentId",
-                        "OperationFailed.NotSupportIPV6",
-                        "IncorrectStatus.Ipv6Address",
-                        "OperationUnsupported.Ipv6EntryOnPrimaryNetworkInterface",
-                        "OperationUnsupported.SpecifyIpOnIpv6Entry",
-                        "OperationUnsupported.MutipleIpv6Address",
-                        "OperationDenied.Ipv6EntryOnCustomTable",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                        "InvalidVpnGatewayInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::PublishVpnRouteEntryError;
+impl crate::Client {
+    /// Calls `PublishVpnRouteEntry`: Advertises a VPN route to a VPC.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](PublishVpnRouteEntryRequestBuilder::send) it. The parameters and their rules: [`PublishVpnRouteEntryRequest`].
+    #[inline]
+    pub fn publish_vpn_route_entry(&self) -> PublishVpnRouteEntryRequestBuilder<&Self> {
+        PublishVpnRouteEntryRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl PublishVpnRouteEntryError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `PublishVpnRouteEntry`: Advertises a VPN route to a VPC.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`PublishVpnRouteEntryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceQuotaFull(error),
-            1 => Self::VpnGatewayConfiguring(error),
-            2 => Self::VpnGatewayFinancialLocked(error),
-            3 => Self::VpnRouteEntryAlreadyExists(error),
-            4 => Self::VpnRouteEntryConflict(error),
-            5 => Self::InvalidVpnRouteEntryNotFound(error),
-            6 => Self::OperationFailedInvalidStatus(error),
-            7 => Self::OperationFailedRouteConflict(error),
-            8 => Self::OperationFailedInvalidCidrBlock(error),
-            9 => Self::QuotaExceededVpnRouteEntry(error),
-            10 => Self::TaskConflict(error),
-            11 => Self::IllegalParamCidrBlock(error),
-            12 => Self::QuotaExceeded(error),
-            13 => Self::MissingParameter(error),
-            14 => Self::InvalidCidrBlockMalformed(error),
-            15 => Self::InvalidCidrBlockDuplicate(error),
-            16 => Self::IncorrectVpcStatus(error),
-            17 => Self::IncorrectInstanceStatus(error),
-            18 => Self::IncorrectRouteEntryStatus(error),
-            19 => Self::IncorrectVSwitchStatus(error),
-            20 => Self::InvalidCidrBlock(error),
-            21 => Self::InvalidNextHopType(error),
-            22 => Self::InvalidNextHopNotFound(error),
-            23 => Self::InvalidVRouterNotFound(error),
-            24 => Self::InvalidVpcNotFound(error),
-            25 => Self::InvalidNexthopTypeAndListBothNull(error),
-            26 => Self::InvalidNexthopTypeAndListBothNotNull(error),
-            27 => Self::InvalidRouterInterface(error),
-            28 => Self::InvalidOppositeRouterType(error),
-            29 => Self::InvalidNexthopListSize(error),
-            30 => Self::InvalidEntryRuleQuotaNotFound(error),
-            31 => Self::ForbiddenCheckEntryRuleQuota(error),
-            32 => Self::InvalidVbrStatus(error),
-            33 => Self::InvalidPhysicalConnectionBusinessStatus(error),
-            34 => Self::IncorrectHaVipStatus(error),
-            35 => Self::CountLimitExceedHaVipRouteEntry(error),
-            36 => Self::InvalidRouteEntryDuplicate(error),
-            37 => Self::InvalidWeightParam(error),
-            38 => Self::ForbiddenUseVpcAsInternetGateway(error),
-            39 => Self::InvalidVpcId(error),
-            40 => Self::InvalidRouteEntrySize(error),
-            41 => Self::RouteConflictAlreadyExist(error),
-            42 => Self::InvalidRouteEntryNameMalformed(error),
-            43 => Self::DuplicatedVpcNextHop(error),
-            44 => Self::InvalidNexthopDirectEni(error),
-            45 => Self::InvalidAttachmentNotFound(error),
-            46 => Self::OperationFailedActiveNetworkInterfaceNotFound(error),
-            47 => Self::InvalidNetworkInterfaceNotFound(error),
-            48 => Self::OperationFailedQueryAttachmentInfo(error),
-            49 => Self::IllegalParamAttachmentId(error),
-            50 => Self::OperationFailedNotSupportIpv6(error),
-            51 => Self::IncorrectStatusIpv6Address(error),
-            52 => Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(error),
-            53 => Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error),
-            54 => Self::OperationUnsupportedMutipleIpv6Address(error),
-            55 => Self::OperationDeniedIpv6EntryOnCustomTable(error),
-            56 => Self::ForbbidenSubUser(error),
-            57 => Self::Forbidden(error),
-            58 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceQuotaFull(error) => (0, error),
-            Self::VpnGatewayConfiguring(error) => (1, error),
-            Self::VpnGatewayFinancialLocked(error) => (2, error),
-            Self::VpnRouteEntryAlreadyExists(error) => (3, error),
-            Self::VpnRouteEntryConflict(error) => (4, error),
-            Self::InvalidVpnRouteEntryNotFound(error) => (5, error),
-            Self::OperationFailedInvalidStatus(error) => (6, error),
-            Self::OperationFailedRouteConflict(error) => (7, error),
-            Self::OperationFailedInvalidCidrBlock(error) => (8, error),
-            Self::QuotaExceededVpnRouteEntry(error) => (9, error),
-            Self::TaskConflict(error) => (10, error),
-            Self::IllegalParamCidrBlock(error) => (11, error),
-            Self::QuotaExceeded(error) => (12, error),
-            Self::MissingParameter(error) => (13, error),
-            Self::InvalidCidrBlockMalformed(error) => (14, error),
-            Self::InvalidCidrBlockDuplicate(error) => (15, error),
-            Self::IncorrectVpcStatus(error) => (16, error),
-            Self::IncorrectInstanceStatus(error) => (17, error),
-            Self::IncorrectRouteEntryStatus(error) => (18, error),
-            Self::IncorrectVSwitchStatus(error) => (19, error),
-            Self::InvalidCidrBlock(error) => (20, error),
-            Self::InvalidNextHopType(error) => (21, error),
-            Self::InvalidNextHopNotFound(error) => (22, error),
-            Self::InvalidVRouterNotFound(error) => (23, error),
-            Self::InvalidVpcNotFound(error) => (24, error),
-            Self::InvalidNexthopTypeAndListBothNull(error) => (25, error),
-            Self::InvalidNexthopTypeAndListBothNotNull(error) => (26, error),
-            Self::InvalidRouterInterface(error) => (27, error),
-            Self::InvalidOppositeRouterType(error) => (28, error),
-            Self::InvalidNexthopListSize(error) => (29, error),
-            Self::InvalidEntryRuleQuotaNotFound(error) => (30, error),
-            Self::ForbiddenCheckEntryRuleQuota(error) => (31, error),
-            Self::InvalidVbrStatus(error) => (32, error),
-            Self::InvalidPhysicalConnectionBusinessStatus(error) => (33, error),
-            Self::IncorrectHaVipStatus(error) => (34, error),
-            Self::CountLimitExceedHaVipRouteEntry(error) => (35, error),
-            Self::InvalidRouteEntryDuplicate(error) => (36, error),
-            Self::InvalidWeightParam(error) => (37, error),
-            Self::ForbiddenUseVpcAsInternetGateway(error) => (38, error),
-            Self::InvalidVpcId(error) => (39, error),
-            Self::InvalidRouteEntrySize(error) => (40, error),
-            Self::RouteConflictAlreadyExist(error) => (41, error),
-            Self::InvalidRouteEntryNameMalformed(error) => (42, error),
-            Self::DuplicatedVpcNextHop(error) => (43, error),
-            Self::InvalidNexthopDirectEni(error) => (44, error),
-            Self::InvalidAttachmentNotFound(error) => (45, error),
-            Self::OperationFailedActiveNetworkInterfaceNotFound(error) => (46, error),
-            Self::InvalidNetworkInterfaceNotFound(error) => (47, error),
-            Self::OperationFailedQueryAttachmentInfo(error) => (48, error),
-            Self::IllegalParamAttachmentId(error) => (49, error),
-            Self::OperationFailedNotSupportIpv6(error) => (50, error),
-            Self::IncorrectStatusIpv6Address(error) => (51, error),
-            Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(error) => {
-                (52, error)
-            }
-            Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error) => (53, error),
-            Self::OperationUnsupportedMutipleIpv6Address(error) => (54, error),
-            Self::OperationDeniedIpv6EntryOnCustomTable(error) => (55, error),
-            Self::ForbbidenSubUser(error) => (56, error),
-            Self::Forbidden(error) => (57, error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (58, error),
-            Self::Unhandled(unhandled) => (59, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for PublishVpnRouteEntryError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for PublishVpnRouteEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceQuotaFull",
-            "VpnGatewayConfiguring",
-            "VpnGatewayFinancialLocked",
-            "VpnRouteEntryAlreadyExists",
-            "VpnRouteEntryConflict",
-            "InvalidVpnRouteEntryNotFound",
-            "OperationFailedInvalidStatus",
-            "OperationFailedRouteConflict",
-            "OperationFailedInvalidCidrBlock",
-            "QuotaExceededVpnRouteEntry",
-            "TaskConflict",
-            "IllegalParamCidrBlock",
-            "QuotaExceeded",
-            "MissingParameter",
-            "InvalidCidrBlockMalformed",
-            "InvalidCidrBlockDuplicate",
-            "IncorrectVpcStatus",
-            "IncorrectInstanceStatus",
-            "IncorrectRouteEntryStatus",
-            "IncorrectVSwitchStatus",
-            "InvalidCidrBlock",
-            "InvalidNextHopType",
-            "InvalidNextHopNotFound",
-            "InvalidVRouterNotFound",
-            "InvalidVpcNotFound",
-            "InvalidNexthopTypeAndListBothNull",
-            "InvalidNexthopTypeAndListBothNotNull",
-            "InvalidRouterInterface",
-            "InvalidOppositeRouterType",
-            "InvalidNexthopListSize",
-            "InvalidEntryRuleQuotaNotFound",
-            "ForbiddenCheckEntryRuleQuota",
-            "InvalidVbrStatus",
-            "InvalidPhysicalConnectionBusinessStatus",
-            "IncorrectHaVipStatus",
-            "CountLimitExceedHaVipRouteEntry",
-            "InvalidRouteEntryDuplicate",
-            "InvalidWeightParam",
-            "ForbiddenUseVpcAsInternetGateway",
-            "InvalidVpcId",
-            "InvalidRouteEntrySize",
-            "RouteConflictAlreadyExist",
-            "InvalidRouteEntryNameMalformed",
-            "DuplicatedVpcNextHop",
-            "InvalidNexthopDirectEni",
-            "InvalidAttachmentNotFound",
-            "OperationFailedActiveNetworkInterfaceNotFound",
-            "InvalidNetworkInterfaceNotFound",
-            "OperationFailedQueryAttachmentInfo",
-            "IllegalParamAttachmentId",
-            "OperationFailedNotSupportIpv6",
-            "IncorrectStatusIpv6Address",
-            "OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface",
-            "OperationUnsupportedSpecifyIpOnIpv6Entry",
-            "OperationUnsupportedMutipleIpv6Address",
-            "OperationDeniedIpv6EntryOnCustomTable",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "InvalidVpnGatewayInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl PublishVpnRouteEntryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for PublishVpnRouteEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for PublishVpnRouteEntryError {}
-impl AsRef<::acs_runtime::client::ServiceError> for PublishVpnRouteEntryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn publish_vpn_route_entry(&self) -> PublishVpnRouteEntryRequestBuilder<&Self> {
+        PublishVpnRouteEntryRequestBuilder::new(self)
     }
 }

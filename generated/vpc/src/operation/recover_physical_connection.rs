@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RecoverPhysicalConnectionRequest>;
 /// Request of `RecoverPhysicalConnection`: Resumes an Express Connect circuit.
 ///
 /// # Description
@@ -140,11 +143,7 @@ impl<C> RecoverPhysicalConnectionRequestBuilder<C> {
     ///
     /// The ID of the Express Connect circuit.
     ///
-    /// > You can resume only shared Express Connect circuits by calling this API operation.
-    ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `pc-bp1mrgfbtmc9brre7****`.
+    /// Its description, rules and example: [`RecoverPhysicalConnectionRequest::instance_id`](RecoverPhysicalConnectionRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -153,10 +152,7 @@ impl<C> RecoverPhysicalConnectionRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// - Wire name: `Token`.
-    /// - Example: `CBCE910E-D396-4944-8****`.
+    /// Its description, rules and example: [`RecoverPhysicalConnectionRequest::token`](RecoverPhysicalConnectionRequest::token).
     pub fn token(mut self, value: impl Into<String>) -> Self {
         self.inner.token = Some(value.into());
         self
@@ -165,11 +161,7 @@ impl<C> RecoverPhysicalConnectionRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and instance status. If the request fails the dry run, an error message is returned. If the request passes the dry run, the request ID is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`RecoverPhysicalConnectionRequest::dry_run`](RecoverPhysicalConnectionRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -178,11 +170,7 @@ impl<C> RecoverPhysicalConnectionRequestBuilder<C> {
     ///
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`RecoverPhysicalConnectionRequest::region_id`](RecoverPhysicalConnectionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -319,121 +307,28 @@ for RecoverPhysicalConnectionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RecoverPhysicalConnection`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RecoverPhysicalConnectionError {
-    /// HTTP 400 `IncorrectStatus.PhysicalConnection`: The status of %s is incorrect.
-    IncorrectStatusPhysicalConnection(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound`: The specified resource %s is not found.
-    ResourceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.TerminateVirtualPhysicalConnection`: The operation is not allowed because of TerminateVirtualPhysicalConnection.
-    OperationDeniedTerminateVirtualPhysicalConnection(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationDenied.PconnNotAllowRecover`: Exclusive physical connection does not allow recovery.
-    OperationDeniedPconnNotAllowRecover(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RecoverPhysicalConnectionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.PhysicalConnection",
-                        "ResourceNotFound",
-                        "OperationDenied.TerminateVirtualPhysicalConnection",
-                        "OperationDenied.PconnNotAllowRecover",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::RecoverPhysicalConnectionError;
+impl crate::Client {
+    /// Calls `RecoverPhysicalConnection`: Resumes an Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RecoverPhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`RecoverPhysicalConnectionRequest`].
+    #[inline]
+    pub fn recover_physical_connection(
+        &self,
+    ) -> RecoverPhysicalConnectionRequestBuilder<&Self> {
+        RecoverPhysicalConnectionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RecoverPhysicalConnectionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RecoverPhysicalConnection`: Resumes an Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RecoverPhysicalConnectionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusPhysicalConnection(error),
-            1 => Self::ResourceNotFound(error),
-            2 => Self::OperationDeniedTerminateVirtualPhysicalConnection(error),
-            3 => Self::OperationDeniedPconnNotAllowRecover(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusPhysicalConnection(error) => (0, error),
-            Self::ResourceNotFound(error) => (1, error),
-            Self::OperationDeniedTerminateVirtualPhysicalConnection(error) => (2, error),
-            Self::OperationDeniedPconnNotAllowRecover(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RecoverPhysicalConnectionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RecoverPhysicalConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusPhysicalConnection",
-            "ResourceNotFound",
-            "OperationDeniedTerminateVirtualPhysicalConnection",
-            "OperationDeniedPconnNotAllowRecover",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RecoverPhysicalConnectionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RecoverPhysicalConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RecoverPhysicalConnectionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RecoverPhysicalConnectionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn recover_physical_connection(
+        &self,
+    ) -> RecoverPhysicalConnectionRequestBuilder<&Self> {
+        RecoverPhysicalConnectionRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RecoverVirtualBorderRouterRequest>;
 /// Request of `RecoverVirtualBorderRouter`: Enables a disabled virtual border router (VBR).
 ///
 /// After you call this operation, the VBR changes from the **terminated** state to the **recovering** state. After the operation is performed, the VBR enters the **active** state.
@@ -128,11 +131,7 @@ impl<C> RecoverVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The region ID of the VBR.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`RecoverVirtualBorderRouterRequest::region_id`](RecoverVirtualBorderRouterRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -141,9 +140,7 @@ impl<C> RecoverVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The ID of the VBR.
     ///
-    /// - Wire name: `VbrId`.
-    /// - Required.
-    /// - Example: `vbr-bp1lhl0taikrte****`.
+    /// Its description, rules and example: [`RecoverVirtualBorderRouterRequest::vbr_id`](RecoverVirtualBorderRouterRequest::vbr_id).
     pub fn vbr_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vbr_id = Some(value.into());
         self
@@ -152,11 +149,7 @@ impl<C> RecoverVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`RecoverVirtualBorderRouterRequest::client_token`](RecoverVirtualBorderRouterRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -291,131 +284,28 @@ for RecoverVirtualBorderRouterResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RecoverVirtualBorderRouter`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RecoverVirtualBorderRouterError {
-    /// HTTP 400 `InvalidOperation.OperationNotAllowedInState`: The specified VirutalBorderRouter is in invalid state
-    InvalidOperationOperationNotAllowedInState(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VlanIdAlreadyInUse`: The specifed vlanId has been used.
-    OperationFailedVlanIdAlreadyInUse(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.PconnTrafficNotEnable`: The operation is failed because of PconnTrafficNotEnable.
-    OperationFailedPconnTrafficNotEnable(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden.OperationRecoverNotAllowedByUser`: The caller is not allowed to recover the specified VirtualBorderRouter.
-    ForbiddenOperationRecoverNotAllowedByUser(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVbrId.NotFound`: The specified VirutalBorderRouter is not found.
-    InvalidVbrIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RecoverVirtualBorderRouterError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidOperation.OperationNotAllowedInState",
-                        "OperationFailed.VlanIdAlreadyInUse",
-                        "OperationFailed.PconnTrafficNotEnable",
-                        "Forbidden.OperationRecoverNotAllowedByUser",
-                        "InvalidRegionId.NotFound",
-                        "InvalidVbrId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::RecoverVirtualBorderRouterError;
+impl crate::Client {
+    /// Calls `RecoverVirtualBorderRouter`: Enables a disabled virtual border router (VBR).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RecoverVirtualBorderRouterRequestBuilder::send) it. The parameters and their rules: [`RecoverVirtualBorderRouterRequest`].
+    #[inline]
+    pub fn recover_virtual_border_router(
+        &self,
+    ) -> RecoverVirtualBorderRouterRequestBuilder<&Self> {
+        RecoverVirtualBorderRouterRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RecoverVirtualBorderRouterError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RecoverVirtualBorderRouter`: Enables a disabled virtual border router (VBR).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RecoverVirtualBorderRouterRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidOperationOperationNotAllowedInState(error),
-            1 => Self::OperationFailedVlanIdAlreadyInUse(error),
-            2 => Self::OperationFailedPconnTrafficNotEnable(error),
-            3 => Self::ForbiddenOperationRecoverNotAllowedByUser(error),
-            4 => Self::InvalidRegionIdNotFound(error),
-            5 => Self::InvalidVbrIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidOperationOperationNotAllowedInState(error) => (0, error),
-            Self::OperationFailedVlanIdAlreadyInUse(error) => (1, error),
-            Self::OperationFailedPconnTrafficNotEnable(error) => (2, error),
-            Self::ForbiddenOperationRecoverNotAllowedByUser(error) => (3, error),
-            Self::InvalidRegionIdNotFound(error) => (4, error),
-            Self::InvalidVbrIdNotFound(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RecoverVirtualBorderRouterError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RecoverVirtualBorderRouterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidOperationOperationNotAllowedInState",
-            "OperationFailedVlanIdAlreadyInUse",
-            "OperationFailedPconnTrafficNotEnable",
-            "ForbiddenOperationRecoverNotAllowedByUser",
-            "InvalidRegionIdNotFound",
-            "InvalidVbrIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RecoverVirtualBorderRouterError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RecoverVirtualBorderRouterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RecoverVirtualBorderRouterError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RecoverVirtualBorderRouterError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn recover_virtual_border_router(
+        &self,
+    ) -> RecoverVirtualBorderRouterRequestBuilder<&Self> {
+        RecoverVirtualBorderRouterRequestBuilder::new(self)
     }
 }

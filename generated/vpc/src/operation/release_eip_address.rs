@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ReleaseEipAddressRequest>;
 /// Request of `ReleaseEipAddress`: Releases an elastic IP address (EIP).
 ///
 /// Before you call this operation, take note of the following items:
@@ -114,8 +117,7 @@ impl<C> ReleaseEipAddressRequestBuilder<C> {
     ///
     /// The ID of the region to which the EIP belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ReleaseEipAddressRequest::region_id`](ReleaseEipAddressRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -124,9 +126,7 @@ impl<C> ReleaseEipAddressRequestBuilder<C> {
     ///
     /// The ID of the EIP that you want to release.
     ///
-    /// - Wire name: `AllocationId`.
-    /// - Required.
-    /// - Example: `eip-2zeerraiwb7uj6i0d****`.
+    /// Its description, rules and example: [`ReleaseEipAddressRequest::allocation_id`](ReleaseEipAddressRequest::allocation_id).
     pub fn allocation_id(mut self, value: impl Into<String>) -> Self {
         self.inner.allocation_id = Some(value.into());
         self
@@ -263,149 +263,24 @@ for ReleaseEipAddressResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ReleaseEipAddress`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ReleaseEipAddressError {
-    /// HTTP 400 `IncorrectEipStatus`: Current elastic IP status does not support this operation.
-    IncorrectEipStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.ChargeTypeIsPrepaid`: It's forbidden to release a prepaid EIP
-    ForbiddenChargeTypeIsPrepaid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict.AssociateGlobalAccelerationInstance`: Operate too frequent.
-    TaskConflictAssociateGlobalAccelerationInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.DeletionProtection`: The instance cannnot delete because of deletion protecion.
-    InvalidOperationDeletionProtection(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.ReleaseSegmentEip`: Release single segment eip is forbidden.
-    ForbiddenReleaseSegmentEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden`: The eip instance owner error
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAllocationId.NotFound`: Specified allocation ID is not found.
-    InvalidAllocationIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.RegionNotFound`: Specified region is not found during access authentication.
-    ForbiddenRegionNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ReleaseEipAddressError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectEipStatus",
-                        "Forbidden.ChargeTypeIsPrepaid",
-                        "TaskConflict.AssociateGlobalAccelerationInstance",
-                        "InvalidOperation.DeletionProtection",
-                        "Forbidden.ReleaseSegmentEip",
-                        "Forbidden",
-                        "InvalidAllocationId.NotFound",
-                        "Forbidden.RegionNotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ReleaseEipAddressError;
+impl crate::Client {
+    /// Calls `ReleaseEipAddress`: Releases an elastic IP address (EIP).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ReleaseEipAddressRequestBuilder::send) it. The parameters and their rules: [`ReleaseEipAddressRequest`].
+    #[inline]
+    pub fn release_eip_address(&self) -> ReleaseEipAddressRequestBuilder<&Self> {
+        ReleaseEipAddressRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ReleaseEipAddressError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ReleaseEipAddress`: Releases an elastic IP address (EIP).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ReleaseEipAddressRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectEipStatus(error),
-            1 => Self::ForbiddenChargeTypeIsPrepaid(error),
-            2 => Self::TaskConflictAssociateGlobalAccelerationInstance(error),
-            3 => Self::InvalidOperationDeletionProtection(error),
-            4 => Self::ForbiddenReleaseSegmentEip(error),
-            5 => Self::Forbidden(error),
-            6 => Self::InvalidAllocationIdNotFound(error),
-            7 => Self::ForbiddenRegionNotFound(error),
-            8 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectEipStatus(error) => (0, error),
-            Self::ForbiddenChargeTypeIsPrepaid(error) => (1, error),
-            Self::TaskConflictAssociateGlobalAccelerationInstance(error) => (2, error),
-            Self::InvalidOperationDeletionProtection(error) => (3, error),
-            Self::ForbiddenReleaseSegmentEip(error) => (4, error),
-            Self::Forbidden(error) => (5, error),
-            Self::InvalidAllocationIdNotFound(error) => (6, error),
-            Self::ForbiddenRegionNotFound(error) => (7, error),
-            Self::InternalError(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ReleaseEipAddressError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ReleaseEipAddressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectEipStatus",
-            "ForbiddenChargeTypeIsPrepaid",
-            "TaskConflictAssociateGlobalAccelerationInstance",
-            "InvalidOperationDeletionProtection",
-            "ForbiddenReleaseSegmentEip",
-            "Forbidden",
-            "InvalidAllocationIdNotFound",
-            "ForbiddenRegionNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ReleaseEipAddressError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ReleaseEipAddressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ReleaseEipAddressError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ReleaseEipAddressError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn release_eip_address(&self) -> ReleaseEipAddressRequestBuilder<&Self> {
+        ReleaseEipAddressRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ReleaseEipSegmentAddressRequest>;
 /// Request of `ReleaseEipSegmentAddress`: Releases contiguous elastic IP addresses (EIPs).
 ///
 /// * After you call the **ReleaseEipSegmentAddress** operation, all EIPs in the specified group are released.
@@ -130,9 +133,7 @@ impl<C> ReleaseEipSegmentAddressRequestBuilder<C> {
     ///
     /// The region ID of the contiguous EIPs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ReleaseEipSegmentAddressRequest::region_id`](ReleaseEipSegmentAddressRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -141,11 +142,7 @@ impl<C> ReleaseEipSegmentAddressRequestBuilder<C> {
     ///
     /// The ID of the contiguous EIP group to be released.
     ///
-    /// The system releases all EIPs in the group.
-    ///
-    /// - Wire name: `SegmentInstanceId`.
-    /// - Required.
-    /// - Example: `eipsg-2zett8ba055tbsxme****`.
+    /// Its description, rules and example: [`ReleaseEipSegmentAddressRequest::segment_instance_id`](ReleaseEipSegmentAddressRequest::segment_instance_id).
     pub fn segment_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.segment_instance_id = Some(value.into());
         self
@@ -154,13 +151,7 @@ impl<C> ReleaseEipSegmentAddressRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-001sdfg`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ReleaseEipSegmentAddressRequest::client_token`](ReleaseEipSegmentAddressRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -297,173 +288,28 @@ for ReleaseEipSegmentAddressResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ReleaseEipSegmentAddress`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ReleaseEipSegmentAddressError {
-    /// HTTP 400 `IncorrectEipStatus`: Current elastic IP status does not support this operation.
-    IncorrectEipStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.ChargeTypeIsPrepaid`: It's forbidden to release a prepaid EIP
-    ForbiddenChargeTypeIsPrepaid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden`: The eip instance owener error
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict.AssociateGlobalAccelerationInstance`: Operate too frequent.
-    TaskConflictAssociateGlobalAccelerationInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidOperation.DeletionProtection`: The instance cannnot delete because of deletion protecion.
-    InvalidOperationDeletionProtection(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InstanceNotExist`: Operation failed because eip segment instance not exist.
-    OperationFailedInstanceNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.EipNumInconsistent`: Operation failed because the number of eip is inconsistent.
-    OperationFailedEipNumInconsistent(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.EipStatusInvalid`: Operation failed because eip instance status invalid.
-    OperationFailedEipStatusInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.EipInBwp`: Operation failed because eip instance has been added to the bandwidth package.
-    OperationFailedEipInBwp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.EipInBwp`: The EIP has been associated with an EIP bandwidth plan.
-    ForbiddenEipInBwp(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAllocationId.NotFound`: Specified allocation ID is not found.
-    InvalidAllocationIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.RegionNotFound`: Specified region is not found during access authentication.
-    ForbiddenRegionNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ReleaseEipSegmentAddressError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectEipStatus",
-                        "Forbidden.ChargeTypeIsPrepaid",
-                        "Forbidden",
-                        "TaskConflict.AssociateGlobalAccelerationInstance",
-                        "InvalidOperation.DeletionProtection",
-                        "OperationFailed.InstanceNotExist",
-                        "OperationFailed.EipNumInconsistent",
-                        "OperationFailed.EipStatusInvalid",
-                        "OperationFailed.EipInBwp",
-                        "Forbidden.EipInBwp",
-                        "InvalidAllocationId.NotFound",
-                        "Forbidden.RegionNotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ReleaseEipSegmentAddressError;
+impl crate::Client {
+    /// Calls `ReleaseEipSegmentAddress`: Releases contiguous elastic IP addresses (EIPs).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ReleaseEipSegmentAddressRequestBuilder::send) it. The parameters and their rules: [`ReleaseEipSegmentAddressRequest`].
+    #[inline]
+    pub fn release_eip_segment_address(
+        &self,
+    ) -> ReleaseEipSegmentAddressRequestBuilder<&Self> {
+        ReleaseEipSegmentAddressRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ReleaseEipSegmentAddressError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ReleaseEipSegmentAddress`: Releases contiguous elastic IP addresses (EIPs).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ReleaseEipSegmentAddressRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectEipStatus(error),
-            1 => Self::ForbiddenChargeTypeIsPrepaid(error),
-            2 => Self::Forbidden(error),
-            3 => Self::TaskConflictAssociateGlobalAccelerationInstance(error),
-            4 => Self::InvalidOperationDeletionProtection(error),
-            5 => Self::OperationFailedInstanceNotExist(error),
-            6 => Self::OperationFailedEipNumInconsistent(error),
-            7 => Self::OperationFailedEipStatusInvalid(error),
-            8 => Self::OperationFailedEipInBwp(error),
-            9 => Self::ForbiddenEipInBwp(error),
-            10 => Self::InvalidAllocationIdNotFound(error),
-            11 => Self::ForbiddenRegionNotFound(error),
-            12 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectEipStatus(error) => (0, error),
-            Self::ForbiddenChargeTypeIsPrepaid(error) => (1, error),
-            Self::Forbidden(error) => (2, error),
-            Self::TaskConflictAssociateGlobalAccelerationInstance(error) => (3, error),
-            Self::InvalidOperationDeletionProtection(error) => (4, error),
-            Self::OperationFailedInstanceNotExist(error) => (5, error),
-            Self::OperationFailedEipNumInconsistent(error) => (6, error),
-            Self::OperationFailedEipStatusInvalid(error) => (7, error),
-            Self::OperationFailedEipInBwp(error) => (8, error),
-            Self::ForbiddenEipInBwp(error) => (9, error),
-            Self::InvalidAllocationIdNotFound(error) => (10, error),
-            Self::ForbiddenRegionNotFound(error) => (11, error),
-            Self::InternalError(error) => (12, error),
-            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ReleaseEipSegmentAddressError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ReleaseEipSegmentAddressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectEipStatus",
-            "ForbiddenChargeTypeIsPrepaid",
-            "Forbidden",
-            "TaskConflictAssociateGlobalAccelerationInstance",
-            "InvalidOperationDeletionProtection",
-            "OperationFailedInstanceNotExist",
-            "OperationFailedEipNumInconsistent",
-            "OperationFailedEipStatusInvalid",
-            "OperationFailedEipInBwp",
-            "ForbiddenEipInBwp",
-            "InvalidAllocationIdNotFound",
-            "ForbiddenRegionNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ReleaseEipSegmentAddressError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ReleaseEipSegmentAddressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ReleaseEipSegmentAddressError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ReleaseEipSegmentAddressError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn release_eip_segment_address(
+        &self,
+    ) -> ReleaseEipSegmentAddressRequestBuilder<&Self> {
+        ReleaseEipSegmentAddressRequestBuilder::new(self)
     }
 }

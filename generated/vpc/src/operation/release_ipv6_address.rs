@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ReleaseIpv6AddressRequest>;
 /// Request of `ReleaseIpv6Address`: Releases an idle IPv6 address.
 ///
 /// # Example
@@ -135,9 +138,7 @@ impl<C> ReleaseIpv6AddressRequestBuilder<C> {
     ///
     /// The region ID.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ReleaseIpv6AddressRequest::region_id`](ReleaseIpv6AddressRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -146,9 +147,7 @@ impl<C> ReleaseIpv6AddressRequestBuilder<C> {
     ///
     /// The ID of the IPv6 address.
     ///
-    /// - Wire name: `Ipv6AddressId`.
-    /// - Required.
-    /// - Example: `ipv6-2zen5j4axcp5l5qyy****`.
+    /// Its description, rules and example: [`ReleaseIpv6AddressRequest::ipv6_address_id`](ReleaseIpv6AddressRequest::ipv6_address_id).
     pub fn ipv6_address_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_address_id = Some(value.into());
         self
@@ -157,13 +156,7 @@ impl<C> ReleaseIpv6AddressRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must ensure that it is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ReleaseIpv6AddressRequest::client_token`](ReleaseIpv6AddressRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -172,11 +165,7 @@ impl<C> ReleaseIpv6AddressRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ReleaseIpv6AddressRequest::dry_run`](ReleaseIpv6AddressRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -311,125 +300,24 @@ for ReleaseIpv6AddressResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ReleaseIpv6Address`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ReleaseIpv6AddressError {
-    /// HTTP 400 `DependencyViolation.Ipv6InternetBandwidth`: The specified resource of %s depends on %s, so the operation cannot be completed.
-    DependencyViolationIpv6InternetBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.AssociationExist`: Operation failed because the existence of an association.
-    OperationFailedAssociationExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ResourceInBinding`: The operation is failed because of the resource is in binding.
-    OperationFailedResourceInBinding(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Ipv6Instance`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusIpv6Instance(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.Ipv6InstanceId`: The specified resource of %s is not found.
-    ResourceNotFoundIpv6InstanceId(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ReleaseIpv6AddressError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "DependencyViolation.Ipv6InternetBandwidth",
-                        "OperationFailed.AssociationExist",
-                        "OperationFailed.ResourceInBinding",
-                        "IncorrectStatus.Ipv6Instance",
-                        "ResourceNotFound.Ipv6InstanceId",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ReleaseIpv6AddressError;
+impl crate::Client {
+    /// Calls `ReleaseIpv6Address`: Releases an idle IPv6 address.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ReleaseIpv6AddressRequestBuilder::send) it. The parameters and their rules: [`ReleaseIpv6AddressRequest`].
+    #[inline]
+    pub fn release_ipv6_address(&self) -> ReleaseIpv6AddressRequestBuilder<&Self> {
+        ReleaseIpv6AddressRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ReleaseIpv6AddressError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ReleaseIpv6Address`: Releases an idle IPv6 address.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ReleaseIpv6AddressRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::DependencyViolationIpv6InternetBandwidth(error),
-            1 => Self::OperationFailedAssociationExist(error),
-            2 => Self::OperationFailedResourceInBinding(error),
-            3 => Self::IncorrectStatusIpv6Instance(error),
-            4 => Self::ResourceNotFoundIpv6InstanceId(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::DependencyViolationIpv6InternetBandwidth(error) => (0, error),
-            Self::OperationFailedAssociationExist(error) => (1, error),
-            Self::OperationFailedResourceInBinding(error) => (2, error),
-            Self::IncorrectStatusIpv6Instance(error) => (3, error),
-            Self::ResourceNotFoundIpv6InstanceId(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ReleaseIpv6AddressError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ReleaseIpv6AddressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "DependencyViolationIpv6InternetBandwidth",
-            "OperationFailedAssociationExist",
-            "OperationFailedResourceInBinding",
-            "IncorrectStatusIpv6Instance",
-            "ResourceNotFoundIpv6InstanceId",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ReleaseIpv6AddressError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ReleaseIpv6AddressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ReleaseIpv6AddressError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ReleaseIpv6AddressError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn release_ipv6_address(&self) -> ReleaseIpv6AddressRequestBuilder<&Self> {
+        ReleaseIpv6AddressRequestBuilder::new(self)
     }
 }

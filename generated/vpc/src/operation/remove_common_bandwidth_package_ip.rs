@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RemoveCommonBandwidthPackageIpRequest>;
 /// Request of `RemoveCommonBandwidthPackageIp`: Disassociates an EIP from an Internet Shared Bandwidth instance.
 ///
 /// # Example
@@ -140,11 +143,7 @@ impl<C> RemoveCommonBandwidthPackageIpRequestBuilder<C> {
     ///
     /// The region ID of the Internet Shared Bandwidth instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`RemoveCommonBandwidthPackageIpRequest::region_id`](RemoveCommonBandwidthPackageIpRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -153,9 +152,7 @@ impl<C> RemoveCommonBandwidthPackageIpRequestBuilder<C> {
     ///
     /// The ID of the Internet Shared Bandwidth instance.
     ///
-    /// - Wire name: `BandwidthPackageId`.
-    /// - Required.
-    /// - Example: `cbwp-2ze2ic1xd2qeqk145****`.
+    /// Its description, rules and example: [`RemoveCommonBandwidthPackageIpRequest::bandwidth_package_id`](RemoveCommonBandwidthPackageIpRequest::bandwidth_package_id).
     pub fn bandwidth_package_id(mut self, value: impl Into<String>) -> Self {
         self.inner.bandwidth_package_id = Some(value.into());
         self
@@ -164,11 +161,7 @@ impl<C> RemoveCommonBandwidthPackageIpRequestBuilder<C> {
     ///
     /// The EIP ID.
     ///
-    /// You can call the [DescribeEipAddresses](<https://www.alibabacloud.com/help/doc-detail/36018.htm>) operation to query EIP IDs.
-    ///
-    /// - Wire name: `IpInstanceId`.
-    /// - Required.
-    /// - Example: `eip-2zeerraiwb7uj6i0d****`.
+    /// Its description, rules and example: [`RemoveCommonBandwidthPackageIpRequest::ip_instance_id`](RemoveCommonBandwidthPackageIpRequest::ip_instance_id).
     pub fn ip_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_instance_id = Some(value.into());
         self
@@ -177,13 +170,7 @@ impl<C> RemoveCommonBandwidthPackageIpRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`RemoveCommonBandwidthPackageIpRequest::client_token`](RemoveCommonBandwidthPackageIpRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -323,211 +310,28 @@ for RemoveCommonBandwidthPackageIpResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RemoveCommonBandwidthPackageIp`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RemoveCommonBandwidthPackageIpError {
-    /// HTTP 400 `IpInstanceId.NotBandwidthPackage`: The specified IpInstanceId does not in bandwidthPackage.
-    IpInstanceIdNotBandwidthPackage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.ip`: The specified BandwidthPackageId has eip in it.
-    DependencyViolationIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EIP_BIND_NATGATEWAY`: The eip have bind natgateway.
-    EipBindNatgateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Eip`: Eip status error.
-    IncorrectStatusEip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SnatPoolIp`: Multi ip in snat pool cannot remove ip from bandwidth package.
-    OperationFailedSnatPoolIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.RouteEntry`: vpc route table has route entry.
-    DependencyViolationRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.DistibuteLock`: Distibute lock fail.
-    OperationFailedDistibuteLock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Trade_Sync_Create_Sub_ERROR`: SyncOrderToSub error.
-    TradeSyncCreateSubError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `FAILED_INVOKE_INNER_API`: Failed to invoke inner api.
-    FailedInvokeInnerApi(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIP.IpInSnatPool`: Multi ip in snat pool cannot remove ip from bandwidth package.
-    InvalidIpIpInSnatPool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceId.NotFound`: The specified bandwidthPackageId does not exist in our records.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.IpNotInCbwp`: The specified eip not exist in the commonBandwidthPackage.
-    OperationUnsupportedIpNotInCbwp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIpInstanceId.Malformed`: The specified IpInstanceId is invalid.
-    InvalidIpInstanceIdMalformed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.EipBindRemote`: Eip bind remote ecs/slb, cannot remove it from bandwidthPackage.
-    OperationUnsupportedEipBindRemote(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBandwidthPackageId.NotFound`: The specified BandwidthPackageId not exist.
+mod error;
+pub use error::RemoveCommonBandwidthPackageIpError;
+impl crate::Client {
+    /// Calls `RemoveCommonBandwidthPackageIp`: Disassociates an EIP from an Internet Shared Bandwidth instance.
     ///
-    /// Also returned with HTTP 404: The specified bandwidthPackageId does not exist in our records.
-    InvalidBandwidthPackageIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEIPStatus.BizDisabled`: The EIP has been locked.
-    InvalidEipStatusBizDisabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.FinancialLocked`: The ip business status is invalid.
-    ForbiddenFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SystemBusy`: Operation failed because system is busy.
-    OperationFailedSystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RemoveCommonBandwidthPackageIpError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IpInstanceId.NotBandwidthPackage",
-                        "DependencyViolation.ip",
-                        "EIP_BIND_NATGATEWAY",
-                        "IncorrectStatus.Eip",
-                        "OperationFailed.SnatPoolIp",
-                        "DependencyViolation.RouteEntry",
-                        "OperationFailed.DistibuteLock",
-                        "Trade_Sync_Create_Sub_ERROR",
-                        "FAILED_INVOKE_INNER_API",
-                        "InvalidIP.IpInSnatPool",
-                        "InvalidInstanceId.NotFound",
-                        "OperationUnsupported.IpNotInCbwp",
-                        "InvalidIpInstanceId.Malformed",
-                        "OperationUnsupported.EipBindRemote",
-                        "InvalidBandwidthPackageId.NotFound",
-                        "InvalidEIPStatus.BizDisabled",
-                        "Forbidden.FinancialLocked",
-                        "OperationFailed.SystemBusy",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+    /// Set the parameters on the returned builder, then [`send`](RemoveCommonBandwidthPackageIpRequestBuilder::send) it. The parameters and their rules: [`RemoveCommonBandwidthPackageIpRequest`].
+    #[inline]
+    pub fn remove_common_bandwidth_package_ip(
+        &self,
+    ) -> RemoveCommonBandwidthPackageIpRequestBuilder<&Self> {
+        RemoveCommonBandwidthPackageIpRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RemoveCommonBandwidthPackageIpError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RemoveCommonBandwidthPackageIp`: Disassociates an EIP from an Internet Shared Bandwidth instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RemoveCommonBandwidthPackageIpRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IpInstanceIdNotBandwidthPackage(error),
-            1 => Self::DependencyViolationIp(error),
-            2 => Self::EipBindNatgateway(error),
-            3 => Self::IncorrectStatusEip(error),
-            4 => Self::OperationFailedSnatPoolIp(error),
-            5 => Self::DependencyViolationRouteEntry(error),
-            6 => Self::OperationFailedDistibuteLock(error),
-            7 => Self::TradeSyncCreateSubError(error),
-            8 => Self::FailedInvokeInnerApi(error),
-            9 => Self::InvalidIpIpInSnatPool(error),
-            10 => Self::InvalidInstanceIdNotFound(error),
-            11 => Self::OperationUnsupportedIpNotInCbwp(error),
-            12 => Self::InvalidIpInstanceIdMalformed(error),
-            13 => Self::OperationUnsupportedEipBindRemote(error),
-            14 => Self::InvalidBandwidthPackageIdNotFound(error),
-            15 => Self::InvalidEipStatusBizDisabled(error),
-            16 => Self::ForbiddenFinancialLocked(error),
-            17 => Self::OperationFailedSystemBusy(error),
-            18 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IpInstanceIdNotBandwidthPackage(error) => (0, error),
-            Self::DependencyViolationIp(error) => (1, error),
-            Self::EipBindNatgateway(error) => (2, error),
-            Self::IncorrectStatusEip(error) => (3, error),
-            Self::OperationFailedSnatPoolIp(error) => (4, error),
-            Self::DependencyViolationRouteEntry(error) => (5, error),
-            Self::OperationFailedDistibuteLock(error) => (6, error),
-            Self::TradeSyncCreateSubError(error) => (7, error),
-            Self::FailedInvokeInnerApi(error) => (8, error),
-            Self::InvalidIpIpInSnatPool(error) => (9, error),
-            Self::InvalidInstanceIdNotFound(error) => (10, error),
-            Self::OperationUnsupportedIpNotInCbwp(error) => (11, error),
-            Self::InvalidIpInstanceIdMalformed(error) => (12, error),
-            Self::OperationUnsupportedEipBindRemote(error) => (13, error),
-            Self::InvalidBandwidthPackageIdNotFound(error) => (14, error),
-            Self::InvalidEipStatusBizDisabled(error) => (15, error),
-            Self::ForbiddenFinancialLocked(error) => (16, error),
-            Self::OperationFailedSystemBusy(error) => (17, error),
-            Self::InvalidRegionIdNotFound(error) => (18, error),
-            Self::Unhandled(unhandled) => (19, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RemoveCommonBandwidthPackageIpError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RemoveCommonBandwidthPackageIpError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IpInstanceIdNotBandwidthPackage",
-            "DependencyViolationIp",
-            "EipBindNatgateway",
-            "IncorrectStatusEip",
-            "OperationFailedSnatPoolIp",
-            "DependencyViolationRouteEntry",
-            "OperationFailedDistibuteLock",
-            "TradeSyncCreateSubError",
-            "FailedInvokeInnerApi",
-            "InvalidIpIpInSnatPool",
-            "InvalidInstanceIdNotFound",
-            "OperationUnsupportedIpNotInCbwp",
-            "InvalidIpInstanceIdMalformed",
-            "OperationUnsupportedEipBindRemote",
-            "InvalidBandwidthPackageIdNotFound",
-            "InvalidEipStatusBizDisabled",
-            "ForbiddenFinancialLocked",
-            "OperationFailedSystemBusy",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RemoveCommonBandwidthPackageIpError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RemoveCommonBandwidthPackageIpError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RemoveCommonBandwidthPackageIpError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RemoveCommonBandwidthPackageIpError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn remove_common_bandwidth_package_ip(
+        &self,
+    ) -> RemoveCommonBandwidthPackageIpRequestBuilder<&Self> {
+        RemoveCommonBandwidthPackageIpRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RemoveGlobalAccelerationInstanceIpRequest>;
 /// Request of `RemoveGlobalAccelerationInstanceIp`: Disassociates an EIP from a shared-bandwidth GA instance.
 ///
 /// # Example
@@ -131,11 +134,7 @@ impl<C> RemoveGlobalAccelerationInstanceIpRequestBuilder<C> {
     ///
     /// The ID of the region where the shared-bandwidth instance is located.
     ///
-    /// To query the region ID, call DescribeRegions.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`RemoveGlobalAccelerationInstanceIpRequest::region_id`](RemoveGlobalAccelerationInstanceIpRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -144,9 +143,7 @@ impl<C> RemoveGlobalAccelerationInstanceIpRequestBuilder<C> {
     ///
     /// The ID of the shared-bandwidth instance.
     ///
-    /// - Wire name: `GlobalAccelerationInstanceId`.
-    /// - Required.
-    /// - Example: `ga-m5ex47zwya1sejyni****`.
+    /// Its description, rules and example: [`RemoveGlobalAccelerationInstanceIpRequest::global_acceleration_instance_id`](RemoveGlobalAccelerationInstanceIpRequest::global_acceleration_instance_id).
     pub fn global_acceleration_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.global_acceleration_instance_id = Some(value.into());
         self
@@ -155,11 +152,7 @@ impl<C> RemoveGlobalAccelerationInstanceIpRequestBuilder<C> {
     ///
     /// The ID of the EIP.
     ///
-    /// To query the EIP ID, call DescribeEipAddresses.
-    ///
-    /// - Wire name: `IpInstanceId`.
-    /// - Required.
-    /// - Example: `eip-bp13e9i2qst4g6jzi****`.
+    /// Its description, rules and example: [`RemoveGlobalAccelerationInstanceIpRequest::ip_instance_id`](RemoveGlobalAccelerationInstanceIpRequest::ip_instance_id).
     pub fn ip_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ip_instance_id = Some(value.into());
         self
@@ -297,139 +290,28 @@ for RemoveGlobalAccelerationInstanceIpResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RemoveGlobalAccelerationInstanceIp`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RemoveGlobalAccelerationInstanceIpError {
-    /// HTTP 400 `IpInstanceId.NotBandwidthPackage`: The specified IpInstanceId does not in bandwidthPackage.
-    IpInstanceIdNotBandwidthPackage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.ip`: The specified BandwidthPackageId has eip in it.
-    DependencyViolationIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EIP_BIND_NATGATEWAY`: The eip have bind natgateway.
-    EipBindNatgateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IpInstanceId.StatusNotAvailable`: The specified Eip Status is not Available, Cannot remove from GlobalAcceleration.
-    IpInstanceIdStatusNotAvailable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.IpNotInCbwp`: The specified eip is not in commonbandwidthPackage.
-    OperationUnsupportedIpNotInCbwp(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidBandwidthPackageId.NotFound`: The specified bandwidthPackageId does not exist in our records.
-    InvalidBandwidthPackageIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for RemoveGlobalAccelerationInstanceIpError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IpInstanceId.NotBandwidthPackage",
-                        "DependencyViolation.ip",
-                        "EIP_BIND_NATGATEWAY",
-                        "IpInstanceId.StatusNotAvailable",
-                        "OperationUnsupported.IpNotInCbwp",
-                        "InvalidRegionId.NotFound",
-                        "InvalidBandwidthPackageId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::RemoveGlobalAccelerationInstanceIpError;
+impl crate::Client {
+    /// Calls `RemoveGlobalAccelerationInstanceIp`: Disassociates an EIP from a shared-bandwidth GA instance.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RemoveGlobalAccelerationInstanceIpRequestBuilder::send) it. The parameters and their rules: [`RemoveGlobalAccelerationInstanceIpRequest`].
+    #[inline]
+    pub fn remove_global_acceleration_instance_ip(
+        &self,
+    ) -> RemoveGlobalAccelerationInstanceIpRequestBuilder<&Self> {
+        RemoveGlobalAccelerationInstanceIpRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RemoveGlobalAccelerationInstanceIpError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RemoveGlobalAccelerationInstanceIp`: Disassociates an EIP from a shared-bandwidth GA instance.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RemoveGlobalAccelerationInstanceIpRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IpInstanceIdNotBandwidthPackage(error),
-            1 => Self::DependencyViolationIp(error),
-            2 => Self::EipBindNatgateway(error),
-            3 => Self::IpInstanceIdStatusNotAvailable(error),
-            4 => Self::OperationUnsupportedIpNotInCbwp(error),
-            5 => Self::InvalidRegionIdNotFound(error),
-            6 => Self::InvalidBandwidthPackageIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IpInstanceIdNotBandwidthPackage(error) => (0, error),
-            Self::DependencyViolationIp(error) => (1, error),
-            Self::EipBindNatgateway(error) => (2, error),
-            Self::IpInstanceIdStatusNotAvailable(error) => (3, error),
-            Self::OperationUnsupportedIpNotInCbwp(error) => (4, error),
-            Self::InvalidRegionIdNotFound(error) => (5, error),
-            Self::InvalidBandwidthPackageIdNotFound(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RemoveGlobalAccelerationInstanceIpError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RemoveGlobalAccelerationInstanceIpError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IpInstanceIdNotBandwidthPackage",
-            "DependencyViolationIp",
-            "EipBindNatgateway",
-            "IpInstanceIdStatusNotAvailable",
-            "OperationUnsupportedIpNotInCbwp",
-            "InvalidRegionIdNotFound",
-            "InvalidBandwidthPackageIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RemoveGlobalAccelerationInstanceIpError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RemoveGlobalAccelerationInstanceIpError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RemoveGlobalAccelerationInstanceIpError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for RemoveGlobalAccelerationInstanceIpError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn remove_global_acceleration_instance_ip(
+        &self,
+    ) -> RemoveGlobalAccelerationInstanceIpRequestBuilder<&Self> {
+        RemoveGlobalAccelerationInstanceIpRequestBuilder::new(self)
     }
 }

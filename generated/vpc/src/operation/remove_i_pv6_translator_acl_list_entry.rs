@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RemoveIPv6TranslatorAclListEntryRequest>;
 /// Request of `RemoveIPv6TranslatorAclListEntry`: Deletes an IP entry from an ACL.
 ///
 /// # Example
@@ -134,11 +137,7 @@ impl<C> RemoveIPv6TranslatorAclListEntryRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`RemoveIPv6TranslatorAclListEntryRequest::client_token`](RemoveIPv6TranslatorAclListEntryRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -147,9 +146,7 @@ impl<C> RemoveIPv6TranslatorAclListEntryRequestBuilder<C> {
     ///
     /// The region of the ACL.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`RemoveIPv6TranslatorAclListEntryRequest::region_id`](RemoveIPv6TranslatorAclListEntryRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -158,9 +155,7 @@ impl<C> RemoveIPv6TranslatorAclListEntryRequestBuilder<C> {
     ///
     /// The ID of the ACL to which the ACL entry belongs.
     ///
-    /// - Wire name: `AclId`.
-    /// - Required.
-    /// - Example: `ipv6transacl-bp1de2****`.
+    /// Its description, rules and example: [`RemoveIPv6TranslatorAclListEntryRequest::acl_id`](RemoveIPv6TranslatorAclListEntryRequest::acl_id).
     pub fn acl_id(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_id = Some(value.into());
         self
@@ -169,9 +164,7 @@ impl<C> RemoveIPv6TranslatorAclListEntryRequestBuilder<C> {
     ///
     /// The ID of the ACL entry to be deleted.
     ///
-    /// - Wire name: `AclEntryId`.
-    /// - Required.
-    /// - Example: `ipv6transaclentry-bp105jrs****`.
+    /// Its description, rules and example: [`RemoveIPv6TranslatorAclListEntryRequest::acl_entry_id`](RemoveIPv6TranslatorAclListEntryRequest::acl_entry_id).
     pub fn acl_entry_id(mut self, value: impl Into<String>) -> Self {
         self.inner.acl_entry_id = Some(value.into());
         self
@@ -311,127 +304,28 @@ for RemoveIPv6TranslatorAclListEntryResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RemoveIPv6TranslatorAclListEntry`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RemoveIPv6TranslatorAclListEntryError {
-    /// HTTP 400 `InvalidIPv6TranslatorAclId.NotFound`: The specified ipv6 translator acl instance id does not exist.
-    InvalidIPv6TranslatorAclIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIPv6TranslatorAclEntryId.NotFound`: The specified ipv6 translator acl entry id does not exist.
-    InvalidIPv6TranslatorAclEntryIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IPv6TranslatorAcl.DeleteLastEntry`: The last acl entry can not be deleted when ipv6 translator acl is be used.
-    IPv6TranslatorAclDeleteLastEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
-    ForbbidenSubUser(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for RemoveIPv6TranslatorAclListEntryError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidIPv6TranslatorAclId.NotFound",
-                        "InvalidIPv6TranslatorAclEntryId.NotFound",
-                        "IPv6TranslatorAcl.DeleteLastEntry",
-                        "Forbbiden.SubUser",
-                        "Forbidden",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::RemoveIPv6TranslatorAclListEntryError;
+impl crate::Client {
+    /// Calls `RemoveIPv6TranslatorAclListEntry`: Deletes an IP entry from an ACL.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RemoveIPv6TranslatorAclListEntryRequestBuilder::send) it. The parameters and their rules: [`RemoveIPv6TranslatorAclListEntryRequest`].
+    #[inline]
+    pub fn remove_i_pv6_translator_acl_list_entry(
+        &self,
+    ) -> RemoveIPv6TranslatorAclListEntryRequestBuilder<&Self> {
+        RemoveIPv6TranslatorAclListEntryRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RemoveIPv6TranslatorAclListEntryError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RemoveIPv6TranslatorAclListEntry`: Deletes an IP entry from an ACL.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RemoveIPv6TranslatorAclListEntryRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidIPv6TranslatorAclIdNotFound(error),
-            1 => Self::InvalidIPv6TranslatorAclEntryIdNotFound(error),
-            2 => Self::IPv6TranslatorAclDeleteLastEntry(error),
-            3 => Self::ForbbidenSubUser(error),
-            4 => Self::Forbidden(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidIPv6TranslatorAclIdNotFound(error) => (0, error),
-            Self::InvalidIPv6TranslatorAclEntryIdNotFound(error) => (1, error),
-            Self::IPv6TranslatorAclDeleteLastEntry(error) => (2, error),
-            Self::ForbbidenSubUser(error) => (3, error),
-            Self::Forbidden(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RemoveIPv6TranslatorAclListEntryError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RemoveIPv6TranslatorAclListEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidIPv6TranslatorAclIdNotFound",
-            "InvalidIPv6TranslatorAclEntryIdNotFound",
-            "IPv6TranslatorAclDeleteLastEntry",
-            "ForbbidenSubUser",
-            "Forbidden",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RemoveIPv6TranslatorAclListEntryError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RemoveIPv6TranslatorAclListEntryError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RemoveIPv6TranslatorAclListEntryError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for RemoveIPv6TranslatorAclListEntryError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn remove_i_pv6_translator_acl_list_entry(
+        &self,
+    ) -> RemoveIPv6TranslatorAclListEntryRequestBuilder<&Self> {
+        RemoveIPv6TranslatorAclListEntryRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    RemoveSourcesFromTrafficMirrorSessionRequest,
+>;
 /// Request of `RemoveSourcesFromTrafficMirrorSession`: Deletes a traffic mirror source from a traffic mirror session.
 ///
 /// * **RemoveSourcesFromTrafficMirrorSession** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [ListTrafficMirrorSessions](<https://www.alibabacloud.com/help/doc-detail/261367.htm>) operation to query the status of the task.
@@ -173,13 +179,7 @@ impl<C> RemoveSourcesFromTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that the value is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`RemoveSourcesFromTrafficMirrorSessionRequest::client_token`](RemoveSourcesFromTrafficMirrorSessionRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -188,11 +188,7 @@ impl<C> RemoveSourcesFromTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// Specifies whether to check the request without performing the operation. Valid values:
     ///
-    /// * **true**: checks the request without performing the operation. The system checks the required parameters, request format, and limits. If the request fails the check, an error message is returned. If the request passes the check, the `DryRunOperation` error code is returned.
-    /// * **false** (default): sends the request. After the request passes the check, the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`RemoveSourcesFromTrafficMirrorSessionRequest::dry_run`](RemoveSourcesFromTrafficMirrorSessionRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -201,9 +197,7 @@ impl<C> RemoveSourcesFromTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// The ID of the traffic mirror session from which you want to delete a traffic mirror source.
     ///
-    /// - Wire name: `TrafficMirrorSessionId`.
-    /// - Required.
-    /// - Example: `tms-j6cla50buc44ap8tu****`.
+    /// Its description, rules and example: [`RemoveSourcesFromTrafficMirrorSessionRequest::traffic_mirror_session_id`](RemoveSourcesFromTrafficMirrorSessionRequest::traffic_mirror_session_id).
     pub fn traffic_mirror_session_id(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_mirror_session_id = Some(value.into());
         self
@@ -212,10 +206,7 @@ impl<C> RemoveSourcesFromTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// The ID of the traffic mirror source to be deleted. Maximum value of N: 10.
     ///
-    /// - Wire name: `TrafficMirrorSourceIds`.
-    /// - Required.
-    /// - Must have at most 30 items.
-    /// - Example: `eni-j6c8znm5l1yt4sox****`.
+    /// Its description, rules and example: [`RemoveSourcesFromTrafficMirrorSessionRequest::traffic_mirror_source_ids`](RemoveSourcesFromTrafficMirrorSessionRequest::traffic_mirror_source_ids).
     pub fn traffic_mirror_source_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -229,9 +220,7 @@ impl<C> RemoveSourcesFromTrafficMirrorSessionRequestBuilder<C> {
     ///
     /// The ID of the region to which the traffic mirror session belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hongkong`.
+    /// Its description, rules and example: [`RemoveSourcesFromTrafficMirrorSessionRequest::region_id`](RemoveSourcesFromTrafficMirrorSessionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -369,145 +358,28 @@ for RemoveSourcesFromTrafficMirrorSessionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RemoveSourcesFromTrafficMirrorSession`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RemoveSourcesFromTrafficMirrorSessionError {
-    /// HTTP 400 `IncorrectBusinessStatus.TrafficMirror`: The business status of traffic mirror is incorrect.
-    IncorrectBusinessStatusTrafficMirror(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OptInRequired.TrafficMirror`: You need to subscribe to the traffic mirror service first.
-    OptInRequiredTrafficMirror(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DuplicatedParam.SourceInstanceIds`: The parameter of source instance IDs contains duplicate values.
-    DuplicatedParamSourceInstanceIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.TrafficMirrorSession`: The specified resource of traffic mirror session is not found.
-    ResourceNotFoundTrafficMirrorSession(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TrafficMirrorSession`: The status of traffic mirror session is incorrect.
-    IncorrectStatusTrafficMirrorSession(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotAssociated.TrafficMirrorSource`: The specified traffic mirror source and session are not associated.
-    ResourceNotAssociatedTrafficMirrorSource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.NetworkInterface`: The specified resource of network interface is not found.
-    ResourceNotFoundNetworkInterface(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.EcsInstance`: The specified resource of ECS instance is not found.
-    ResourceNotFoundEcsInstance(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for RemoveSourcesFromTrafficMirrorSessionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectBusinessStatus.TrafficMirror",
-                        "OptInRequired.TrafficMirror",
-                        "DuplicatedParam.SourceInstanceIds",
-                        "ResourceNotFound.TrafficMirrorSession",
-                        "IncorrectStatus.TrafficMirrorSession",
-                        "ResourceNotAssociated.TrafficMirrorSource",
-                        "ResourceNotFound.NetworkInterface",
-                        "ResourceNotFound.EcsInstance",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::RemoveSourcesFromTrafficMirrorSessionError;
+impl crate::Client {
+    /// Calls `RemoveSourcesFromTrafficMirrorSession`: Deletes a traffic mirror source from a traffic mirror session.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RemoveSourcesFromTrafficMirrorSessionRequestBuilder::send) it. The parameters and their rules: [`RemoveSourcesFromTrafficMirrorSessionRequest`].
+    #[inline]
+    pub fn remove_sources_from_traffic_mirror_session(
+        &self,
+    ) -> RemoveSourcesFromTrafficMirrorSessionRequestBuilder<&Self> {
+        RemoveSourcesFromTrafficMirrorSessionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RemoveSourcesFromTrafficMirrorSessionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RemoveSourcesFromTrafficMirrorSession`: Deletes a traffic mirror source from a traffic mirror session.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RemoveSourcesFromTrafficMirrorSessionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectBusinessStatusTrafficMirror(error),
-            1 => Self::OptInRequiredTrafficMirror(error),
-            2 => Self::DuplicatedParamSourceInstanceIds(error),
-            3 => Self::ResourceNotFoundTrafficMirrorSession(error),
-            4 => Self::IncorrectStatusTrafficMirrorSession(error),
-            5 => Self::ResourceNotAssociatedTrafficMirrorSource(error),
-            6 => Self::ResourceNotFoundNetworkInterface(error),
-            7 => Self::ResourceNotFoundEcsInstance(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectBusinessStatusTrafficMirror(error) => (0, error),
-            Self::OptInRequiredTrafficMirror(error) => (1, error),
-            Self::DuplicatedParamSourceInstanceIds(error) => (2, error),
-            Self::ResourceNotFoundTrafficMirrorSession(error) => (3, error),
-            Self::IncorrectStatusTrafficMirrorSession(error) => (4, error),
-            Self::ResourceNotAssociatedTrafficMirrorSource(error) => (5, error),
-            Self::ResourceNotFoundNetworkInterface(error) => (6, error),
-            Self::ResourceNotFoundEcsInstance(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RemoveSourcesFromTrafficMirrorSessionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RemoveSourcesFromTrafficMirrorSessionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectBusinessStatusTrafficMirror",
-            "OptInRequiredTrafficMirror",
-            "DuplicatedParamSourceInstanceIds",
-            "ResourceNotFoundTrafficMirrorSession",
-            "IncorrectStatusTrafficMirrorSession",
-            "ResourceNotAssociatedTrafficMirrorSource",
-            "ResourceNotFoundNetworkInterface",
-            "ResourceNotFoundEcsInstance",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RemoveSourcesFromTrafficMirrorSessionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RemoveSourcesFromTrafficMirrorSessionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RemoveSourcesFromTrafficMirrorSessionError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for RemoveSourcesFromTrafficMirrorSessionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn remove_sources_from_traffic_mirror_session(
+        &self,
+    ) -> RemoveSourcesFromTrafficMirrorSessionRequestBuilder<&Self> {
+        RemoveSourcesFromTrafficMirrorSessionRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ReplaceVpcDhcpOptionsSetRequest>;
 /// Request of `ReplaceVpcDhcpOptionsSet`: Replaces the DHCP options set that is associated with a virtual private cloud (VPC).
 ///
 /// * The **ReplaceVpcDhcpOptionsSet** operation is asynchronous. After you send the request, the system returns a request ID. However, the operation is still being performed in the system background. You can call the [DescribeVpcAttribute](<https://www.alibabacloud.com/help/doc-detail/94565.htm>) operation to query the status of a DHCP options set:
@@ -161,9 +164,7 @@ impl<C> ReplaceVpcDhcpOptionsSetRequestBuilder<C> {
     ///
     /// The region to which the DHCP options set belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ReplaceVpcDhcpOptionsSetRequest::region_id`](ReplaceVpcDhcpOptionsSetRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -172,9 +173,7 @@ impl<C> ReplaceVpcDhcpOptionsSetRequestBuilder<C> {
     ///
     /// The ID of the new DHCP options set.
     ///
-    /// - Wire name: `DhcpOptionsSetId`.
-    /// - Required.
-    /// - Example: `dopt-o6w0df4epg9zo8isy****`.
+    /// Its description, rules and example: [`ReplaceVpcDhcpOptionsSetRequest::dhcp_options_set_id`](ReplaceVpcDhcpOptionsSetRequest::dhcp_options_set_id).
     pub fn dhcp_options_set_id(mut self, value: impl Into<String>) -> Self {
         self.inner.dhcp_options_set_id = Some(value.into());
         self
@@ -183,9 +182,7 @@ impl<C> ReplaceVpcDhcpOptionsSetRequestBuilder<C> {
     ///
     /// The ID of the associated VPC.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Required.
-    /// - Example: `vpc-dsferghthth****`.
+    /// Its description, rules and example: [`ReplaceVpcDhcpOptionsSetRequest::vpc_id`](ReplaceVpcDhcpOptionsSetRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -194,13 +191,7 @@ impl<C> ReplaceVpcDhcpOptionsSetRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ReplaceVpcDhcpOptionsSetRequest::client_token`](ReplaceVpcDhcpOptionsSetRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -209,11 +200,7 @@ impl<C> ReplaceVpcDhcpOptionsSetRequestBuilder<C> {
     ///
     /// Specifies whether to check the request without performing the operation. Valid values:
     ///
-    /// * **true**: checks the request without performing the operation. The system checks whether your AccessKey pair is valid, whether the Resource Access Management (RAM) user is authorized, and whether the required parameters are set. If the request fails to pass the check, the corresponding error message is returned. If the request passes the check, the DryRunOperation error code is returned.
-    /// * **false** (default): sends the request. If the request passes the check, a 2XX HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ReplaceVpcDhcpOptionsSetRequest::dry_run`](ReplaceVpcDhcpOptionsSetRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -348,137 +335,28 @@ for ReplaceVpcDhcpOptionsSetResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ReplaceVpcDhcpOptionsSet`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ReplaceVpcDhcpOptionsSetError {
-    /// HTTP 400 `OperationFailed.AttachmentNotExist`: The current VPC is not attahced to a DHCP options set.
-    OperationFailedAttachmentNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VpcDhcpOptionsSet`: The dhcpOptionsSet status of VPC does not support this operation.
-    IncorrectStatusVpcDhcpOptionsSet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AttrMismatching.VpcDhcpOptionsSetId`: The dhcpOptionsSetId does not match the VPC.
-    AttrMismatchingVpcDhcpOptionsSetId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The operation is too frequent. Please wait a moment and try again.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpcId.NotFound`: Specified value of VpcId is not found in our record.
-    InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidDhcpOptionsSetId.NotFound`: The specified dhcpOptionsSetId does not exist.
-    InvalidDhcpOptionsSetIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.DhcpOptionsSet`: The DhcpOptionsSet status does not support this operation.
-    IncorrectStatusDhcpOptionsSet(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ReplaceVpcDhcpOptionsSetError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.AttachmentNotExist",
-                        "IncorrectStatus.VpcDhcpOptionsSet",
-                        "AttrMismatching.VpcDhcpOptionsSetId",
-                        "TaskConflict",
-                        "InvalidVpcId.NotFound",
-                        "InvalidDhcpOptionsSetId.NotFound",
-                        "IncorrectStatus.DhcpOptionsSet",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ReplaceVpcDhcpOptionsSetError;
+impl crate::Client {
+    /// Calls `ReplaceVpcDhcpOptionsSet`: Replaces the DHCP options set that is associated with a virtual private cloud (VPC).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ReplaceVpcDhcpOptionsSetRequestBuilder::send) it. The parameters and their rules: [`ReplaceVpcDhcpOptionsSetRequest`].
+    #[inline]
+    pub fn replace_vpc_dhcp_options_set(
+        &self,
+    ) -> ReplaceVpcDhcpOptionsSetRequestBuilder<&Self> {
+        ReplaceVpcDhcpOptionsSetRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ReplaceVpcDhcpOptionsSetError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ReplaceVpcDhcpOptionsSet`: Replaces the DHCP options set that is associated with a virtual private cloud (VPC).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ReplaceVpcDhcpOptionsSetRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedAttachmentNotExist(error),
-            1 => Self::IncorrectStatusVpcDhcpOptionsSet(error),
-            2 => Self::AttrMismatchingVpcDhcpOptionsSetId(error),
-            3 => Self::TaskConflict(error),
-            4 => Self::InvalidVpcIdNotFound(error),
-            5 => Self::InvalidDhcpOptionsSetIdNotFound(error),
-            6 => Self::IncorrectStatusDhcpOptionsSet(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedAttachmentNotExist(error) => (0, error),
-            Self::IncorrectStatusVpcDhcpOptionsSet(error) => (1, error),
-            Self::AttrMismatchingVpcDhcpOptionsSetId(error) => (2, error),
-            Self::TaskConflict(error) => (3, error),
-            Self::InvalidVpcIdNotFound(error) => (4, error),
-            Self::InvalidDhcpOptionsSetIdNotFound(error) => (5, error),
-            Self::IncorrectStatusDhcpOptionsSet(error) => (6, error),
-            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ReplaceVpcDhcpOptionsSetError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ReplaceVpcDhcpOptionsSetError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedAttachmentNotExist",
-            "IncorrectStatusVpcDhcpOptionsSet",
-            "AttrMismatchingVpcDhcpOptionsSetId",
-            "TaskConflict",
-            "InvalidVpcIdNotFound",
-            "InvalidDhcpOptionsSetIdNotFound",
-            "IncorrectStatusDhcpOptionsSet",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ReplaceVpcDhcpOptionsSetError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ReplaceVpcDhcpOptionsSetError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ReplaceVpcDhcpOptionsSetError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ReplaceVpcDhcpOptionsSetError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn replace_vpc_dhcp_options_set(
+        &self,
+    ) -> ReplaceVpcDhcpOptionsSetRequestBuilder<&Self> {
+        ReplaceVpcDhcpOptionsSetRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RetryVpcPrefixListAssociationRequest>;
 /// Request of `RetryVpcPrefixListAssociation`: Re-applies a prefix list.
 ///
 /// * If you modify the information about a prefix list but the modification is not automatically applied to the route table that is associated with the prefix list, you can call this operation to apply the latest prefix list to the associated route table.
@@ -183,9 +186,7 @@ impl<C> RetryVpcPrefixListAssociationRequestBuilder<C> {
     ///
     /// The ID of the prefix list that you want to re-apply.
     ///
-    /// - Wire name: `PrefixListId`.
-    /// - Required.
-    /// - Example: `pl-0b7hwu67****`.
+    /// Its description, rules and example: [`RetryVpcPrefixListAssociationRequest::prefix_list_id`](RetryVpcPrefixListAssociationRequest::prefix_list_id).
     pub fn prefix_list_id(mut self, value: impl Into<String>) -> Self {
         self.inner.prefix_list_id = Some(value.into());
         self
@@ -194,12 +195,7 @@ impl<C> RetryVpcPrefixListAssociationRequestBuilder<C> {
     ///
     /// The type of the resource with which the prefix list is associated. Valid values:
     ///
-    /// * **vpcRouteTable**: VPC route table
-    /// * **trRouteTable**: route table of a transit router
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Required.
-    /// - Example: `vpcRouteTable`.
+    /// Its description, rules and example: [`RetryVpcPrefixListAssociationRequest::resource_type`](RetryVpcPrefixListAssociationRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -208,9 +204,7 @@ impl<C> RetryVpcPrefixListAssociationRequestBuilder<C> {
     ///
     /// The ID of the associated resource.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Required.
-    /// - Example: `vtb-bp1drpcfz9srr393h****`.
+    /// Its description, rules and example: [`RetryVpcPrefixListAssociationRequest::resource_id`](RetryVpcPrefixListAssociationRequest::resource_id).
     pub fn resource_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_id = Some(value.into());
         self
@@ -219,13 +213,7 @@ impl<C> RetryVpcPrefixListAssociationRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, the system automatically uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`RetryVpcPrefixListAssociationRequest::client_token`](RetryVpcPrefixListAssociationRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -234,11 +222,7 @@ impl<C> RetryVpcPrefixListAssociationRequestBuilder<C> {
     ///
     /// Specifies whether to only precheck the request. Valid values:
     ///
-    /// * **true**: prechecks the request without associating the prefix list. The system prechecks the required parameters, request syntax, and limits. If the request fails the precheck, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// * **false**: sends the request. If the request passes the precheck, a 2xx HTTP status code is returned and the prefix list is associated. This is the default value.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`RetryVpcPrefixListAssociationRequest::dry_run`](RetryVpcPrefixListAssociationRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -247,11 +231,7 @@ impl<C> RetryVpcPrefixListAssociationRequestBuilder<C> {
     ///
     /// The region ID of the prefix list that you want to re-apply.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`RetryVpcPrefixListAssociationRequest::region_id`](RetryVpcPrefixListAssociationRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -389,131 +369,28 @@ for RetryVpcPrefixListAssociationResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RetryVpcPrefixListAssociation`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RetryVpcPrefixListAssociationError {
-    /// HTTP 400 `UnsupportedRegion`: The feature of prefixList entry is not supported in this region.
-    UnsupportedRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.SystemPrefixList`: The operation is not allowed because of SystemPrefixList.
-    OperationDeniedSystemPrefixList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.OperateShareResource`: This is not allowed to operate shared prefixList.
-    OperationFailedOperateShareResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.PrefixList`: The status of prefixList is incorrect.
-    IncorrectStatusPrefixList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NotExistAssociateRelation`: The operation is failed because of association not exist.
-    OperationFailedNotExistAssociateRelation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.PrefixList`: The specified resource of prefixList is not found.
-    ResourceNotFoundPrefixList(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RetryVpcPrefixListAssociationError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "UnsupportedRegion",
-                        "OperationDenied.SystemPrefixList",
-                        "OperationFailed.OperateShareResource",
-                        "IncorrectStatus.PrefixList",
-                        "OperationFailed.NotExistAssociateRelation",
-                        "ResourceNotFound.PrefixList",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::RetryVpcPrefixListAssociationError;
+impl crate::Client {
+    /// Calls `RetryVpcPrefixListAssociation`: Re-applies a prefix list.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RetryVpcPrefixListAssociationRequestBuilder::send) it. The parameters and their rules: [`RetryVpcPrefixListAssociationRequest`].
+    #[inline]
+    pub fn retry_vpc_prefix_list_association(
+        &self,
+    ) -> RetryVpcPrefixListAssociationRequestBuilder<&Self> {
+        RetryVpcPrefixListAssociationRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RetryVpcPrefixListAssociationError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RetryVpcPrefixListAssociation`: Re-applies a prefix list.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RetryVpcPrefixListAssociationRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::UnsupportedRegion(error),
-            1 => Self::OperationDeniedSystemPrefixList(error),
-            2 => Self::OperationFailedOperateShareResource(error),
-            3 => Self::IncorrectStatusPrefixList(error),
-            4 => Self::OperationFailedNotExistAssociateRelation(error),
-            5 => Self::ResourceNotFoundPrefixList(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::UnsupportedRegion(error) => (0, error),
-            Self::OperationDeniedSystemPrefixList(error) => (1, error),
-            Self::OperationFailedOperateShareResource(error) => (2, error),
-            Self::IncorrectStatusPrefixList(error) => (3, error),
-            Self::OperationFailedNotExistAssociateRelation(error) => (4, error),
-            Self::ResourceNotFoundPrefixList(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RetryVpcPrefixListAssociationError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RetryVpcPrefixListAssociationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "UnsupportedRegion",
-            "OperationDeniedSystemPrefixList",
-            "OperationFailedOperateShareResource",
-            "IncorrectStatusPrefixList",
-            "OperationFailedNotExistAssociateRelation",
-            "ResourceNotFoundPrefixList",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RetryVpcPrefixListAssociationError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RetryVpcPrefixListAssociationError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RetryVpcPrefixListAssociationError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RetryVpcPrefixListAssociationError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn retry_vpc_prefix_list_association(
+        &self,
+    ) -> RetryVpcPrefixListAssociationRequestBuilder<&Self> {
+        RetryVpcPrefixListAssociationRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RevokeInstanceFromVbrRequest>;
 /// Request of `RevokeInstanceFromVbr`: Revokes the permissions granted to a virtual border router (VBR) on a virtual private cloud (VPC).
 ///
 /// # Example
@@ -162,11 +165,7 @@ impl<C> RevokeInstanceFromVbrRequestBuilder<C> {
     ///
     /// The ID of the region where the VPC is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`RevokeInstanceFromVbrRequest::region_id`](RevokeInstanceFromVbrRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -175,9 +174,7 @@ impl<C> RevokeInstanceFromVbrRequestBuilder<C> {
     ///
     /// The ID of the Alibaba Cloud account to which the VBR belongs.
     ///
-    /// - Wire name: `VbrOwnerUid`.
-    /// - Required.
-    /// - Example: `1210123456123456`.
+    /// Its description, rules and example: [`RevokeInstanceFromVbrRequest::vbr_owner_uid`](RevokeInstanceFromVbrRequest::vbr_owner_uid).
     pub fn vbr_owner_uid(mut self, value: impl Into<String>) -> Self {
         self.inner.vbr_owner_uid = Some(value.into());
         self
@@ -186,7 +183,7 @@ impl<C> RevokeInstanceFromVbrRequestBuilder<C> {
     ///
     /// The IDs of the VBRs for which you want to revoke the permissions.
     ///
-    /// - Wire name: `VbrInstanceIds`.
+    /// Its description, rules and example: [`RevokeInstanceFromVbrRequest::vbr_instance_ids`](RevokeInstanceFromVbrRequest::vbr_instance_ids).
     pub fn vbr_instance_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -198,9 +195,7 @@ impl<C> RevokeInstanceFromVbrRequestBuilder<C> {
     ///
     /// The VPC ID.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `vpc-bp1brjuegjc88v3u9****`.
+    /// Its description, rules and example: [`RevokeInstanceFromVbrRequest::instance_id`](RevokeInstanceFromVbrRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -209,12 +204,7 @@ impl<C> RevokeInstanceFromVbrRequestBuilder<C> {
     ///
     /// The VBRs for which you want to revoke permissions on the VPC. Valid values:
     ///
-    /// * **ALL**: Permissions on the VPC are revoked for all VBRs in the specified region. **VbrInstanceIds** can be left empty.
-    /// * **Specify**: Permissions on the VPC are revoked for the specified VBRs. **VbrInstanceIds** must be assigned a value.
-    ///
-    /// - Wire name: `GrantType`.
-    /// - Required.
-    /// - Example: `ALL`.
+    /// Its description, rules and example: [`RevokeInstanceFromVbrRequest::grant_type`](RevokeInstanceFromVbrRequest::grant_type).
     pub fn grant_type(mut self, value: impl Into<String>) -> Self {
         self.inner.grant_type = Some(value.into());
         self
@@ -223,9 +213,7 @@ impl<C> RevokeInstanceFromVbrRequestBuilder<C> {
     ///
     /// The ID of the region where the VBR is deployed.
     ///
-    /// - Wire name: `VbrRegionNo`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`RevokeInstanceFromVbrRequest::vbr_region_no`](RevokeInstanceFromVbrRequest::vbr_region_no).
     pub fn vbr_region_no(mut self, value: impl Into<String>) -> Self {
         self.inner.vbr_region_no = Some(value.into());
         self
@@ -362,125 +350,28 @@ for RevokeInstanceFromVbrResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RevokeInstanceFromVbr`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RevokeInstanceFromVbrError {
-    /// HTTP 400 `Instance.StatusError`: The status of instance error.
-    InstanceStatusError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParam.NotNull`: The parameter must not be null.
-    InvalidParamNotNull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Parameter.Illegal`: The parameter is illegal.
-    ParameterIllegal(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Instance.NotExist`: The instance not exist.
-    InstanceNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `EcGrantRelation.NotExist`: The ec grant relation not exist.
-    EcGrantRelationNotExist(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RevokeInstanceFromVbrError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Instance.StatusError",
-                        "InvalidParam.NotNull",
-                        "Parameter.Illegal",
-                        "Instance.NotExist",
-                        "EcGrantRelation.NotExist",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::RevokeInstanceFromVbrError;
+impl crate::Client {
+    /// Calls `RevokeInstanceFromVbr`: Revokes the permissions granted to a virtual border router (VBR) on a virtual private cloud (VPC).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RevokeInstanceFromVbrRequestBuilder::send) it. The parameters and their rules: [`RevokeInstanceFromVbrRequest`].
+    #[inline]
+    pub fn revoke_instance_from_vbr(
+        &self,
+    ) -> RevokeInstanceFromVbrRequestBuilder<&Self> {
+        RevokeInstanceFromVbrRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RevokeInstanceFromVbrError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RevokeInstanceFromVbr`: Revokes the permissions granted to a virtual border router (VBR) on a virtual private cloud (VPC).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RevokeInstanceFromVbrRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InstanceStatusError(error),
-            1 => Self::InvalidParamNotNull(error),
-            2 => Self::ParameterIllegal(error),
-            3 => Self::InstanceNotExist(error),
-            4 => Self::EcGrantRelationNotExist(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InstanceStatusError(error) => (0, error),
-            Self::InvalidParamNotNull(error) => (1, error),
-            Self::ParameterIllegal(error) => (2, error),
-            Self::InstanceNotExist(error) => (3, error),
-            Self::EcGrantRelationNotExist(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RevokeInstanceFromVbrError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RevokeInstanceFromVbrError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InstanceStatusError",
-            "InvalidParamNotNull",
-            "ParameterIllegal",
-            "InstanceNotExist",
-            "EcGrantRelationNotExist",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RevokeInstanceFromVbrError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RevokeInstanceFromVbrError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RevokeInstanceFromVbrError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RevokeInstanceFromVbrError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn revoke_instance_from_vbr(
+        &self,
+    ) -> RevokeInstanceFromVbrRequestBuilder<&Self> {
+        RevokeInstanceFromVbrRequestBuilder::new(self)
     }
 }

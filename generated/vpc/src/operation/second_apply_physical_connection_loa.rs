@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, SecondApplyPhysicalConnectionLOARequest>;
 /// Request of `SecondApplyPhysicalConnectionLOA`: If your application for a Letter of Authorization (LOA) by calling the ApplyPhysicalConnectionLOA operation is denied, you can call this operation to apply again.
 ///
 /// # Example
@@ -220,13 +223,7 @@ impl<C> SecondApplyPhysicalConnectionLOARequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`SecondApplyPhysicalConnectionLOARequest::client_token`](SecondApplyPhysicalConnectionLOARequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -235,9 +232,7 @@ impl<C> SecondApplyPhysicalConnectionLOARequestBuilder<C> {
     ///
     /// The region where the Express Connect circuit is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`SecondApplyPhysicalConnectionLOARequest::region_id`](SecondApplyPhysicalConnectionLOARequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -246,11 +241,7 @@ impl<C> SecondApplyPhysicalConnectionLOARequestBuilder<C> {
     ///
     /// The bandwidth of the Express Connect circuit. Unit: Mbit/s.
     ///
-    /// Valid values: **2** to **10240**.
-    ///
-    /// - Wire name: `Bandwidth`.
-    /// - Default: `100`.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`SecondApplyPhysicalConnectionLOARequest::bandwidth`](SecondApplyPhysicalConnectionLOARequest::bandwidth).
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.inner.bandwidth = Some(value);
         self
@@ -259,8 +250,7 @@ impl<C> SecondApplyPhysicalConnectionLOARequestBuilder<C> {
     ///
     /// The geographic location where the Express Connect circuit is deployed.
     ///
-    /// - Wire name: `PeerLocation`.
-    /// - Example: `XX Number, XX Road, XX Town, XX District, Hangzhou City, Zhejiang Province.`.
+    /// Its description, rules and example: [`SecondApplyPhysicalConnectionLOARequest::peer_location`](SecondApplyPhysicalConnectionLOARequest::peer_location).
     pub fn peer_location(mut self, value: impl Into<String>) -> Self {
         self.inner.peer_location = Some(value.into());
         self
@@ -269,9 +259,7 @@ impl<C> SecondApplyPhysicalConnectionLOARequestBuilder<C> {
     ///
     /// The ID of the Express Connect circuit.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `pc-bp1qrb3044eqi****`.
+    /// Its description, rules and example: [`SecondApplyPhysicalConnectionLOARequest::instance_id`](SecondApplyPhysicalConnectionLOARequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -280,9 +268,7 @@ impl<C> SecondApplyPhysicalConnectionLOARequestBuilder<C> {
     ///
     /// The name of the customer company that requires the Express Connect circuit.
     ///
-    /// - Wire name: `CompanyName`.
-    /// - Required.
-    /// - Example: `company`.
+    /// Its description, rules and example: [`SecondApplyPhysicalConnectionLOARequest::company_name`](SecondApplyPhysicalConnectionLOARequest::company_name).
     pub fn company_name(mut self, value: impl Into<String>) -> Self {
         self.inner.company_name = Some(value.into());
         self
@@ -291,14 +277,7 @@ impl<C> SecondApplyPhysicalConnectionLOARequestBuilder<C> {
     ///
     /// The type of Express Connect circuit. Valid values:
     ///
-    /// * **MSTP**
-    /// * **MPLSVPN**
-    /// * **FIBRE**
-    /// * **Other**
-    ///
-    /// - Wire name: `LineType`.
-    /// - Required.
-    /// - Example: `FIBRE`.
+    /// Its description, rules and example: [`SecondApplyPhysicalConnectionLOARequest::line_type`](SecondApplyPhysicalConnectionLOARequest::line_type).
     pub fn line_type(mut self, value: impl Into<String>) -> Self {
         self.inner.line_type = Some(value.into());
         self
@@ -307,9 +286,7 @@ impl<C> SecondApplyPhysicalConnectionLOARequestBuilder<C> {
     ///
     /// The construction company.
     ///
-    /// - Wire name: `Si`.
-    /// - Required.
-    /// - Example: `company`.
+    /// Its description, rules and example: [`SecondApplyPhysicalConnectionLOARequest::si`](SecondApplyPhysicalConnectionLOARequest::si).
     pub fn si(mut self, value: impl Into<String>) -> Self {
         self.inner.si = Some(value.into());
         self
@@ -318,9 +295,7 @@ impl<C> SecondApplyPhysicalConnectionLOARequestBuilder<C> {
     ///
     /// The time when construction started. Specify the time in the ISO 8601 standard in the YYYY-MM-DDThh:mm:ssZ format. The time is displayed in UTC.
     ///
-    /// - Wire name: `ConstructionTime`.
-    /// - Required.
-    /// - Example: `2022-02-28T16:00:00Z`.
+    /// Its description, rules and example: [`SecondApplyPhysicalConnectionLOARequest::construction_time`](SecondApplyPhysicalConnectionLOARequest::construction_time).
     pub fn construction_time(mut self, value: impl Into<String>) -> Self {
         self.inner.construction_time = Some(value.into());
         self
@@ -329,8 +304,7 @@ impl<C> SecondApplyPhysicalConnectionLOARequestBuilder<C> {
     ///
     /// The information about the construction engineer.
     ///
-    /// - Wire name: `PMInfo`.
-    /// - Must have at most 16 items.
+    /// Its description, rules and example: [`SecondApplyPhysicalConnectionLOARequest::pm_info`](SecondApplyPhysicalConnectionLOARequest::pm_info).
     pub fn pm_info(
         mut self,
         values: impl IntoIterator<Item = crate::types::PmInfo>,
@@ -471,211 +445,28 @@ for SecondApplyPhysicalConnectionLOAResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `SecondApplyPhysicalConnectionLOA`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum SecondApplyPhysicalConnectionLOAError {
-    /// HTTP 400 `OperationFailed.PconnTrafficNotEnable`: The operation is failed because of PconnTrafficNotEnable.
-    OperationFailedPconnTrafficNotEnable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Bandwidth`: Invalid Bandwidth.
-    IllegalParamBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CompanyLocalizedName`: Invalid CompanyLocalizedName.
-    IllegalParamCompanyLocalizedName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.CompanyName`: Invalid CompanyName.
-    IllegalParamCompanyName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.LineType`: Invalid LineType.
-    IllegalParamLineType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PeerLocation`: Invalid PeerLocation.
-    IllegalParamPeerLocation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PmCertificateType`: Invalid PmCertificateType.
-    IllegalParamPmCertificateType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PmCertificateNo`: Invalid PmCertificateNo.
-    IllegalParamPmCertificateNo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PmContactInfo`: Invalid PmContactInfo.
-    IllegalParamPmContactInfo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PmGender`: Invalid PmGender.
-    IllegalParamPmGender(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PmName`: Invalid PmName.
-    IllegalParamPmName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Si`: Invalid Si.
-    IllegalParamSi(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceId.NotFound`: InstanceId is not found.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.PhysicalConnection`: Invalid physical connection status.
-    IncorrectStatusPhysicalConnection(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.PhysicalConnectionLOA`: Invalid Express Connect circuit LOA status.
-    IncorrectStatusPhysicalConnectionLoa(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.LOAForVirtualPhysicalConnection`: The operation is not allowed because of LOAForVirtualPhysicalConnection.
-    OperationDeniedLoaForVirtualPhysicalConnection(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.InstanceId`: The parameter InstanceId is mandatory.
-    MissingParamInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.ConstructionTime`: The parameter ConstructionTime is mandatory.
-    MissingParamConstructionTime(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.PMInfo`: The parameter PMInfo is mandatory.
-    MissingParamPmInfo(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for SecondApplyPhysicalConnectionLOAError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.PconnTrafficNotEnable",
-                        "IllegalParam.Bandwidth",
-                        "IllegalParam.CompanyLocalizedName",
-                        "IllegalParam.CompanyName",
-                        "IllegalParam.LineType",
-                        "IllegalParam.PeerLocation",
-                        "IllegalParam.PmCertificateType",
-                        "IllegalParam.PmCertificateNo",
-                        "IllegalParam.PmContactInfo",
-                        "IllegalParam.PmGender",
-                        "IllegalParam.PmName",
-                        "IllegalParam.Si",
-                        "InvalidInstanceId.NotFound",
-                        "IncorrectStatus.PhysicalConnection",
-                        "IncorrectStatus.PhysicalConnectionLOA",
-                        "OperationDenied.LOAForVirtualPhysicalConnection",
-                        "MissingParam.InstanceId",
-                        "MissingParam.ConstructionTime",
-                        "MissingParam.PMInfo",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::SecondApplyPhysicalConnectionLOAError;
+impl crate::Client {
+    /// Calls `SecondApplyPhysicalConnectionLOA`: If your application for a Letter of Authorization (LOA) by calling the ApplyPhysicalConnectionLOA operation is denied, you can call this operation to apply again.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](SecondApplyPhysicalConnectionLOARequestBuilder::send) it. The parameters and their rules: [`SecondApplyPhysicalConnectionLOARequest`].
+    #[inline]
+    pub fn second_apply_physical_connection_loa(
+        &self,
+    ) -> SecondApplyPhysicalConnectionLOARequestBuilder<&Self> {
+        SecondApplyPhysicalConnectionLOARequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl SecondApplyPhysicalConnectionLOAError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `SecondApplyPhysicalConnectionLOA`: If your application for a Letter of Authorization (LOA) by calling the ApplyPhysicalConnectionLOA operation is denied, you can call this operation to apply again.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`SecondApplyPhysicalConnectionLOARequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedPconnTrafficNotEnable(error),
-            1 => Self::IllegalParamBandwidth(error),
-            2 => Self::IllegalParamCompanyLocalizedName(error),
-            3 => Self::IllegalParamCompanyName(error),
-            4 => Self::IllegalParamLineType(error),
-            5 => Self::IllegalParamPeerLocation(error),
-            6 => Self::IllegalParamPmCertificateType(error),
-            7 => Self::IllegalParamPmCertificateNo(error),
-            8 => Self::IllegalParamPmContactInfo(error),
-            9 => Self::IllegalParamPmGender(error),
-            10 => Self::IllegalParamPmName(error),
-            11 => Self::IllegalParamSi(error),
-            12 => Self::InvalidInstanceIdNotFound(error),
-            13 => Self::IncorrectStatusPhysicalConnection(error),
-            14 => Self::IncorrectStatusPhysicalConnectionLoa(error),
-            15 => Self::OperationDeniedLoaForVirtualPhysicalConnection(error),
-            16 => Self::MissingParamInstanceId(error),
-            17 => Self::MissingParamConstructionTime(error),
-            18 => Self::MissingParamPmInfo(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedPconnTrafficNotEnable(error) => (0, error),
-            Self::IllegalParamBandwidth(error) => (1, error),
-            Self::IllegalParamCompanyLocalizedName(error) => (2, error),
-            Self::IllegalParamCompanyName(error) => (3, error),
-            Self::IllegalParamLineType(error) => (4, error),
-            Self::IllegalParamPeerLocation(error) => (5, error),
-            Self::IllegalParamPmCertificateType(error) => (6, error),
-            Self::IllegalParamPmCertificateNo(error) => (7, error),
-            Self::IllegalParamPmContactInfo(error) => (8, error),
-            Self::IllegalParamPmGender(error) => (9, error),
-            Self::IllegalParamPmName(error) => (10, error),
-            Self::IllegalParamSi(error) => (11, error),
-            Self::InvalidInstanceIdNotFound(error) => (12, error),
-            Self::IncorrectStatusPhysicalConnection(error) => (13, error),
-            Self::IncorrectStatusPhysicalConnectionLoa(error) => (14, error),
-            Self::OperationDeniedLoaForVirtualPhysicalConnection(error) => (15, error),
-            Self::MissingParamInstanceId(error) => (16, error),
-            Self::MissingParamConstructionTime(error) => (17, error),
-            Self::MissingParamPmInfo(error) => (18, error),
-            Self::Unhandled(unhandled) => (19, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for SecondApplyPhysicalConnectionLOAError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for SecondApplyPhysicalConnectionLOAError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedPconnTrafficNotEnable",
-            "IllegalParamBandwidth",
-            "IllegalParamCompanyLocalizedName",
-            "IllegalParamCompanyName",
-            "IllegalParamLineType",
-            "IllegalParamPeerLocation",
-            "IllegalParamPmCertificateType",
-            "IllegalParamPmCertificateNo",
-            "IllegalParamPmContactInfo",
-            "IllegalParamPmGender",
-            "IllegalParamPmName",
-            "IllegalParamSi",
-            "InvalidInstanceIdNotFound",
-            "IncorrectStatusPhysicalConnection",
-            "IncorrectStatusPhysicalConnectionLoa",
-            "OperationDeniedLoaForVirtualPhysicalConnection",
-            "MissingParamInstanceId",
-            "MissingParamConstructionTime",
-            "MissingParamPmInfo",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl SecondApplyPhysicalConnectionLOAError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for SecondApplyPhysicalConnectionLOAError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for SecondApplyPhysicalConnectionLOAError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for SecondApplyPhysicalConnectionLOAError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn second_apply_physical_connection_loa(
+        &self,
+    ) -> SecondApplyPhysicalConnectionLOARequestBuilder<&Self> {
+        SecondApplyPhysicalConnectionLOARequestBuilder::new(self)
     }
 }

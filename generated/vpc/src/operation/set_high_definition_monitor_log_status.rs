@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, SetHighDefinitionMonitorLogStatusRequest>;
 /// Request of `SetHighDefinitionMonitorLogStatus`: Configures fine-grained monitoring for an elastic IP address (EIP).
 ///
 /// You cannot repeatedly call **SetHighDefinitionMonitorLogStatus** within a specific period of time.
@@ -167,11 +170,7 @@ impl<C> SetHighDefinitionMonitorLogStatusRequestBuilder<C> {
     ///
     /// The region ID of the instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`SetHighDefinitionMonitorLogStatusRequest::region_id`](SetHighDefinitionMonitorLogStatusRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -180,9 +179,7 @@ impl<C> SetHighDefinitionMonitorLogStatusRequestBuilder<C> {
     ///
     /// The name of the Simple Log Service (SLS) project.
     ///
-    /// - Wire name: `LogProject`.
-    /// - Required.
-    /// - Example: `hdmonitor-cn-shenzhen`.
+    /// Its description, rules and example: [`SetHighDefinitionMonitorLogStatusRequest::log_project`](SetHighDefinitionMonitorLogStatusRequest::log_project).
     pub fn log_project(mut self, value: impl Into<String>) -> Self {
         self.inner.log_project = Some(value.into());
         self
@@ -191,9 +188,7 @@ impl<C> SetHighDefinitionMonitorLogStatusRequestBuilder<C> {
     ///
     /// The name of the Logstore.
     ///
-    /// - Wire name: `LogStore`.
-    /// - Required.
-    /// - Example: `hdmonitor`.
+    /// Its description, rules and example: [`SetHighDefinitionMonitorLogStatusRequest::log_store`](SetHighDefinitionMonitorLogStatusRequest::log_store).
     pub fn log_store(mut self, value: impl Into<String>) -> Self {
         self.inner.log_store = Some(value.into());
         self
@@ -202,9 +197,7 @@ impl<C> SetHighDefinitionMonitorLogStatusRequestBuilder<C> {
     ///
     /// The ID of the instance for which you want to configure fine-grained monitoring.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `eip-wz9fi6qboho9fwgx7****`.
+    /// Its description, rules and example: [`SetHighDefinitionMonitorLogStatusRequest::instance_id`](SetHighDefinitionMonitorLogStatusRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -213,9 +206,7 @@ impl<C> SetHighDefinitionMonitorLogStatusRequestBuilder<C> {
     ///
     /// The instance type. Set the value to **EIP**.
     ///
-    /// - Wire name: `InstanceType`.
-    /// - Default: `EIP`.
-    /// - Example: `EIP`.
+    /// Its description, rules and example: [`SetHighDefinitionMonitorLogStatusRequest::instance_type`](SetHighDefinitionMonitorLogStatusRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -224,12 +215,7 @@ impl<C> SetHighDefinitionMonitorLogStatusRequestBuilder<C> {
     ///
     /// The status of fine-grained monitoring. Valid values:
     ///
-    /// * **ON**
-    /// * **OFF**
-    ///
-    /// - Wire name: `Status`.
-    /// - Required.
-    /// - Example: `ON`.
+    /// Its description, rules and example: [`SetHighDefinitionMonitorLogStatusRequest::status`](SetHighDefinitionMonitorLogStatusRequest::status).
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.inner.status = Some(value.into());
         self
@@ -382,157 +368,28 @@ for SetHighDefinitionMonitorLogStatusResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `SetHighDefinitionMonitorLogStatus`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum SetHighDefinitionMonitorLogStatusError {
-    /// HTTP 400 `InvalidInstanceId`: Instance does not exist.
-    InvalidInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ProjectOrLogstoreNotExist`: The specified project or logstore does not exist.
-    ProjectOrLogstoreNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SourceProjectNotExist`: The Source Project or logstore does not exist.
-    SourceProjectNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unauthorized`: This api does not support sub user or role.
-    Unauthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterInvalid`: Invalid parameter.
-    ParameterInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAction.NotSupport`: This region does not support this action.
-    InvalidActionNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `RuleExist`: The rule has already existed.
-    RuleExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidHdMonitorStatus`: Current instance status is not valid for this action.
-    InvalidHdMonitorStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `HdMonitorEipNumberOverLimit`: This user has reached the maximum Eip number of high definination.
-    HdMonitorEipNumberOverLimit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAllocationId.NotFound`: Specified allocation id is not found.
-    InvalidAllocationIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for SetHighDefinitionMonitorLogStatusError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidInstanceId",
-                        "ProjectOrLogstoreNotExist",
-                        "SourceProjectNotExist",
-                        "Unauthorized",
-                        "ParameterInvalid",
-                        "InvalidAction.NotSupport",
-                        "RuleExist",
-                        "InvalidHdMonitorStatus",
-                        "HdMonitorEipNumberOverLimit",
-                        "InvalidAllocationId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::SetHighDefinitionMonitorLogStatusError;
+impl crate::Client {
+    /// Calls `SetHighDefinitionMonitorLogStatus`: Configures fine-grained monitoring for an elastic IP address (EIP).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](SetHighDefinitionMonitorLogStatusRequestBuilder::send) it. The parameters and their rules: [`SetHighDefinitionMonitorLogStatusRequest`].
+    #[inline]
+    pub fn set_high_definition_monitor_log_status(
+        &self,
+    ) -> SetHighDefinitionMonitorLogStatusRequestBuilder<&Self> {
+        SetHighDefinitionMonitorLogStatusRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl SetHighDefinitionMonitorLogStatusError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `SetHighDefinitionMonitorLogStatus`: Configures fine-grained monitoring for an elastic IP address (EIP).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`SetHighDefinitionMonitorLogStatusRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidInstanceId(error),
-            1 => Self::ProjectOrLogstoreNotExist(error),
-            2 => Self::SourceProjectNotExist(error),
-            3 => Self::Unauthorized(error),
-            4 => Self::ParameterInvalid(error),
-            5 => Self::InvalidActionNotSupport(error),
-            6 => Self::RuleExist(error),
-            7 => Self::InvalidHdMonitorStatus(error),
-            8 => Self::HdMonitorEipNumberOverLimit(error),
-            9 => Self::InvalidAllocationIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidInstanceId(error) => (0, error),
-            Self::ProjectOrLogstoreNotExist(error) => (1, error),
-            Self::SourceProjectNotExist(error) => (2, error),
-            Self::Unauthorized(error) => (3, error),
-            Self::ParameterInvalid(error) => (4, error),
-            Self::InvalidActionNotSupport(error) => (5, error),
-            Self::RuleExist(error) => (6, error),
-            Self::InvalidHdMonitorStatus(error) => (7, error),
-            Self::HdMonitorEipNumberOverLimit(error) => (8, error),
-            Self::InvalidAllocationIdNotFound(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for SetHighDefinitionMonitorLogStatusError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for SetHighDefinitionMonitorLogStatusError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidInstanceId",
-            "ProjectOrLogstoreNotExist",
-            "SourceProjectNotExist",
-            "Unauthorized",
-            "ParameterInvalid",
-            "InvalidActionNotSupport",
-            "RuleExist",
-            "InvalidHdMonitorStatus",
-            "HdMonitorEipNumberOverLimit",
-            "InvalidAllocationIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl SetHighDefinitionMonitorLogStatusError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for SetHighDefinitionMonitorLogStatusError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for SetHighDefinitionMonitorLogStatusError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for SetHighDefinitionMonitorLogStatusError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn set_high_definition_monitor_log_status(
+        &self,
+    ) -> SetHighDefinitionMonitorLogStatusRequestBuilder<&Self> {
+        SetHighDefinitionMonitorLogStatusRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, StartFailoverTestJobRequest>;
 /// Request of `StartFailoverTestJob`: Performs a failover test.
 ///
 /// You can perform only failover tests that are in the **Pending** state.
@@ -122,10 +125,7 @@ impl<C> StartFailoverTestJobRequestBuilder<C> {
     ///
     /// The region ID of the failover test.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`StartFailoverTestJobRequest::region_id`](StartFailoverTestJobRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -134,13 +134,7 @@ impl<C> StartFailoverTestJobRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`StartFailoverTestJobRequest::client_token`](StartFailoverTestJobRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -149,9 +143,7 @@ impl<C> StartFailoverTestJobRequestBuilder<C> {
     ///
     /// The ID of the failover test.
     ///
-    /// - Wire name: `JobId`.
-    /// - Required.
-    /// - Example: `ftj-xxxxxxxxx`.
+    /// Its description, rules and example: [`StartFailoverTestJobRequest::job_id`](StartFailoverTestJobRequest::job_id).
     pub fn job_id(mut self, value: impl Into<String>) -> Self {
         self.inner.job_id = Some(value.into());
         self
@@ -288,167 +280,24 @@ for StartFailoverTestJobResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `StartFailoverTestJob`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum StartFailoverTestJobError {
-    /// HTTP 400 `IllegalParam.JobId`: The specified parameter JobId is illegal.
-    IllegalParamJobId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.OnlyForInit`: Only the init status failover test job can be started.
-    IncorrectStatusOnlyForInit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EcFailoverTestJobResourceInAnotherProcessingJob`: There is another processing failover test job.
-    EcFailoverTestJobResourceInAnotherProcessingJob(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ResourceId`: The input parameter resource ID is invalid.
-    IllegalParamResourceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.ResourceId`: The specified resource status is invalid.
-    IncorrectStatusResourceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectBusinessStatus.ResourceId`: The specified resource business status is invalid.
-    IncorrectBusinessStatusResourceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpconnNotAssociatedVbr`: The specified vpconn is not associated with vbr.
-    VpconnNotAssociatedVbr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpconnWithVlan0NotSupportShutdown`: The specified virtualPhysicalConnection with vlan 0 does not support shutdown.
-    VpconnWithVlan0NotSupportShutdown(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PconnContainsMoreThanOneVpconn`: The specified physicalConnection contains more than one virtualPhysicalConnection.
-    PconnContainsMoreThanOneVpconn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PconnContailsMoreThanOneAcrossCountVbr`: The specified physicalConnection contains more than one virtualBorderRouter which is across count.
-    PconnContailsMoreThanOneAcrossCountVbr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EcFailoverTestJobConflict`: The current failover test job task is in operation, please try again later.
-    EcFailoverTestJobConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `AnotherJobTesting`: There is another job which is testing.
-    AnotherJobTesting(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for StartFailoverTestJobError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.JobId",
-                        "IncorrectStatus.OnlyForInit",
-                        "EcFailoverTestJobResourceInAnotherProcessingJob",
-                        "IllegalParam.ResourceId",
-                        "IncorrectStatus.ResourceId",
-                        "IncorrectBusinessStatus.ResourceId",
-                        "VpconnNotAssociatedVbr",
-                        "VpconnWithVlan0NotSupportShutdown",
-                        "PconnContainsMoreThanOneVpconn",
-                        "PconnContailsMoreThanOneAcrossCountVbr",
-                        "EcFailoverTestJobConflict",
-                        "AnotherJobTesting",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::StartFailoverTestJobError;
+impl crate::Client {
+    /// Calls `StartFailoverTestJob`: Performs a failover test.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](StartFailoverTestJobRequestBuilder::send) it. The parameters and their rules: [`StartFailoverTestJobRequest`].
+    #[inline]
+    pub fn start_failover_test_job(&self) -> StartFailoverTestJobRequestBuilder<&Self> {
+        StartFailoverTestJobRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl StartFailoverTestJobError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `StartFailoverTestJob`: Performs a failover test.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`StartFailoverTestJobRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamJobId(error),
-            1 => Self::IncorrectStatusOnlyForInit(error),
-            2 => Self::EcFailoverTestJobResourceInAnotherProcessingJob(error),
-            3 => Self::IllegalParamResourceId(error),
-            4 => Self::IncorrectStatusResourceId(error),
-            5 => Self::IncorrectBusinessStatusResourceId(error),
-            6 => Self::VpconnNotAssociatedVbr(error),
-            7 => Self::VpconnWithVlan0NotSupportShutdown(error),
-            8 => Self::PconnContainsMoreThanOneVpconn(error),
-            9 => Self::PconnContailsMoreThanOneAcrossCountVbr(error),
-            10 => Self::EcFailoverTestJobConflict(error),
-            11 => Self::AnotherJobTesting(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamJobId(error) => (0, error),
-            Self::IncorrectStatusOnlyForInit(error) => (1, error),
-            Self::EcFailoverTestJobResourceInAnotherProcessingJob(error) => (2, error),
-            Self::IllegalParamResourceId(error) => (3, error),
-            Self::IncorrectStatusResourceId(error) => (4, error),
-            Self::IncorrectBusinessStatusResourceId(error) => (5, error),
-            Self::VpconnNotAssociatedVbr(error) => (6, error),
-            Self::VpconnWithVlan0NotSupportShutdown(error) => (7, error),
-            Self::PconnContainsMoreThanOneVpconn(error) => (8, error),
-            Self::PconnContailsMoreThanOneAcrossCountVbr(error) => (9, error),
-            Self::EcFailoverTestJobConflict(error) => (10, error),
-            Self::AnotherJobTesting(error) => (11, error),
-            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for StartFailoverTestJobError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for StartFailoverTestJobError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamJobId",
-            "IncorrectStatusOnlyForInit",
-            "EcFailoverTestJobResourceInAnotherProcessingJob",
-            "IllegalParamResourceId",
-            "IncorrectStatusResourceId",
-            "IncorrectBusinessStatusResourceId",
-            "VpconnNotAssociatedVbr",
-            "VpconnWithVlan0NotSupportShutdown",
-            "PconnContainsMoreThanOneVpconn",
-            "PconnContailsMoreThanOneAcrossCountVbr",
-            "EcFailoverTestJobConflict",
-            "AnotherJobTesting",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl StartFailoverTestJobError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for StartFailoverTestJobError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for StartFailoverTestJobError {}
-impl AsRef<::acs_runtime::client::ServiceError> for StartFailoverTestJobError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn start_failover_test_job(&self) -> StartFailoverTestJobRequestBuilder<&Self> {
+        StartFailoverTestJobRequestBuilder::new(self)
     }
 }

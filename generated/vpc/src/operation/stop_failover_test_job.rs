@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, StopFailoverTestJobRequest>;
 /// Request of `StopFailoverTestJob`: Terminates a failover test.
 ///
 /// # Example
@@ -120,10 +123,7 @@ impl<C> StopFailoverTestJobRequestBuilder<C> {
     ///
     /// The region ID of the failover test.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`StopFailoverTestJobRequest::region_id`](StopFailoverTestJobRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -132,13 +132,7 @@ impl<C> StopFailoverTestJobRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`StopFailoverTestJobRequest::client_token`](StopFailoverTestJobRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -147,9 +141,7 @@ impl<C> StopFailoverTestJobRequestBuilder<C> {
     ///
     /// The ID of the failover test.
     ///
-    /// - Wire name: `JobId`.
-    /// - Required.
-    /// - Example: `ftj-xxxxxxxxx`.
+    /// Its description, rules and example: [`StopFailoverTestJobRequest::job_id`](StopFailoverTestJobRequest::job_id).
     pub fn job_id(mut self, value: impl Into<String>) -> Self {
         self.inner.job_id = Some(value.into());
         self
@@ -286,113 +278,24 @@ for StopFailoverTestJobResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `StopFailoverTestJob`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum StopFailoverTestJobError {
-    /// HTTP 400 `IllegalParam.JobId`: The specified parameter JobId is illegal.
-    IllegalParamJobId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.OnlyForTesting`: Only the failover test job in the testing state can be stopped.
-    IncorrectStatusOnlyForTesting(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EcFailoverTestJobConflict`: The current failover test job task is in operation, please try again later.
-    EcFailoverTestJobConflict(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for StopFailoverTestJobError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.JobId",
-                        "IncorrectStatus.OnlyForTesting",
-                        "EcFailoverTestJobConflict",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::StopFailoverTestJobError;
+impl crate::Client {
+    /// Calls `StopFailoverTestJob`: Terminates a failover test.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](StopFailoverTestJobRequestBuilder::send) it. The parameters and their rules: [`StopFailoverTestJobRequest`].
+    #[inline]
+    pub fn stop_failover_test_job(&self) -> StopFailoverTestJobRequestBuilder<&Self> {
+        StopFailoverTestJobRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl StopFailoverTestJobError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `StopFailoverTestJob`: Terminates a failover test.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`StopFailoverTestJobRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamJobId(error),
-            1 => Self::IncorrectStatusOnlyForTesting(error),
-            2 => Self::EcFailoverTestJobConflict(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamJobId(error) => (0, error),
-            Self::IncorrectStatusOnlyForTesting(error) => (1, error),
-            Self::EcFailoverTestJobConflict(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for StopFailoverTestJobError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for StopFailoverTestJobError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamJobId",
-            "IncorrectStatusOnlyForTesting",
-            "EcFailoverTestJobConflict",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl StopFailoverTestJobError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for StopFailoverTestJobError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for StopFailoverTestJobError {}
-impl AsRef<::acs_runtime::client::ServiceError> for StopFailoverTestJobError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn stop_failover_test_job(&self) -> StopFailoverTestJobRequestBuilder<&Self> {
+        StopFailoverTestJobRequestBuilder::new(self)
     }
 }

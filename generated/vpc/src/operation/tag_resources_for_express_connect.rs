@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, TagResourcesForExpressConnectRequest>;
 /// Request of `TagResourcesForExpressConnect`: Creates tags and adds the tags to an Express Connect circuit.
 ///
 /// ##
@@ -151,13 +154,7 @@ impl<C> TagResourcesForExpressConnectRequestBuilder<C> {
     ///
     /// The type of the resource. Valid values:
     ///
-    /// * **PHYSICALCONNECTION**: Express Connect circuit.
-    /// * **VIRTUALBORDERROUTER**: virtual border router (VBR).
-    /// * **ROUTERINTERFACE**: router interface.
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Required.
-    /// - Example: `PHYSICALCONNECTION`.
+    /// Its description, rules and example: [`TagResourcesForExpressConnectRequest::resource_type`](TagResourcesForExpressConnectRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -166,11 +163,7 @@ impl<C> TagResourcesForExpressConnectRequestBuilder<C> {
     ///
     /// The ID of the region in which the resource is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`TagResourcesForExpressConnectRequest::region_id`](TagResourcesForExpressConnectRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -179,9 +172,7 @@ impl<C> TagResourcesForExpressConnectRequestBuilder<C> {
     ///
     /// The resource IDs. You can specify up to 20 resource IDs.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Required.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`TagResourcesForExpressConnectRequest::resource_id`](TagResourcesForExpressConnectRequest::resource_id).
     pub fn resource_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -193,9 +184,7 @@ impl<C> TagResourcesForExpressConnectRequestBuilder<C> {
     ///
     /// The tags to add to the resource.
     ///
-    /// - Wire name: `Tag`.
-    /// - Required.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`TagResourcesForExpressConnectRequest::tag`](TagResourcesForExpressConnectRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -335,173 +324,28 @@ for TagResourcesForExpressConnectResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `TagResourcesForExpressConnect`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum TagResourcesForExpressConnectError {
-    /// HTTP 400 `InvalidTagKey`: The tag keys are not valid.
-    InvalidTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue`: The tag values are not valid.
-    InvalidTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.NotFound`: The instance type is not found
-    InvalidInstanceTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceIds.NotFound`: The instanceIds are not found
-    InvalidInstanceIdsNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.TagKeys`: The request do not allow to operate the tag keys
-    ForbiddenTagKeys(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.TagNum`: Custom Tags quota exceeded
-    QuotaExceededTagNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagScope.NotFound`: The tag scope is not found
-    InvalidTagScopeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.TagKey.Duplicated`: The specified tag key already exists.
-    ForbiddenTagKeyDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.TagNum`: The maximum number of tags is exceeded.
-    SizeLimitExceededTagNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.ResourceId`: The maximum number of resource IDs is exceeded.
-    SizeLimitExceededResourceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.TagValue`: The input parameter TagValue that is mandatory for processing this request is not supplied.
-    MissingParameterTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParameter.TagKey`: The input parameter TagKey that is mandatory for processing this request is not supplied.
-    MissingParameterTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for TagResourcesForExpressConnectError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidTagKey",
-                        "InvalidTagValue",
-                        "InvalidInstanceType.NotFound",
-                        "InvalidInstanceIds.NotFound",
-                        "Forbidden.TagKeys",
-                        "QuotaExceeded.TagNum",
-                        "InvalidTagScope.NotFound",
-                        "Forbidden.TagKey.Duplicated",
-                        "SizeLimitExceeded.TagNum",
-                        "SizeLimitExceeded.ResourceId",
-                        "MissingParameter.TagValue",
-                        "MissingParameter.TagKey",
-                        "Forbidden",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::TagResourcesForExpressConnectError;
+impl crate::Client {
+    /// Calls `TagResourcesForExpressConnect`: Creates tags and adds the tags to an Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](TagResourcesForExpressConnectRequestBuilder::send) it. The parameters and their rules: [`TagResourcesForExpressConnectRequest`].
+    #[inline]
+    pub fn tag_resources_for_express_connect(
+        &self,
+    ) -> TagResourcesForExpressConnectRequestBuilder<&Self> {
+        TagResourcesForExpressConnectRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl TagResourcesForExpressConnectError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `TagResourcesForExpressConnect`: Creates tags and adds the tags to an Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`TagResourcesForExpressConnectRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidTagKey(error),
-            1 => Self::InvalidTagValue(error),
-            2 => Self::InvalidInstanceTypeNotFound(error),
-            3 => Self::InvalidInstanceIdsNotFound(error),
-            4 => Self::ForbiddenTagKeys(error),
-            5 => Self::QuotaExceededTagNum(error),
-            6 => Self::InvalidTagScopeNotFound(error),
-            7 => Self::ForbiddenTagKeyDuplicated(error),
-            8 => Self::SizeLimitExceededTagNum(error),
-            9 => Self::SizeLimitExceededResourceId(error),
-            10 => Self::MissingParameterTagValue(error),
-            11 => Self::MissingParameterTagKey(error),
-            12 => Self::Forbidden(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidTagKey(error) => (0, error),
-            Self::InvalidTagValue(error) => (1, error),
-            Self::InvalidInstanceTypeNotFound(error) => (2, error),
-            Self::InvalidInstanceIdsNotFound(error) => (3, error),
-            Self::ForbiddenTagKeys(error) => (4, error),
-            Self::QuotaExceededTagNum(error) => (5, error),
-            Self::InvalidTagScopeNotFound(error) => (6, error),
-            Self::ForbiddenTagKeyDuplicated(error) => (7, error),
-            Self::SizeLimitExceededTagNum(error) => (8, error),
-            Self::SizeLimitExceededResourceId(error) => (9, error),
-            Self::MissingParameterTagValue(error) => (10, error),
-            Self::MissingParameterTagKey(error) => (11, error),
-            Self::Forbidden(error) => (12, error),
-            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for TagResourcesForExpressConnectError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for TagResourcesForExpressConnectError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidTagKey",
-            "InvalidTagValue",
-            "InvalidInstanceTypeNotFound",
-            "InvalidInstanceIdsNotFound",
-            "ForbiddenTagKeys",
-            "QuotaExceededTagNum",
-            "InvalidTagScopeNotFound",
-            "ForbiddenTagKeyDuplicated",
-            "SizeLimitExceededTagNum",
-            "SizeLimitExceededResourceId",
-            "MissingParameterTagValue",
-            "MissingParameterTagKey",
-            "Forbidden",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl TagResourcesForExpressConnectError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for TagResourcesForExpressConnectError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for TagResourcesForExpressConnectError {}
-impl AsRef<::acs_runtime::client::ServiceError> for TagResourcesForExpressConnectError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn tag_resources_for_express_connect(
+        &self,
+    ) -> TagResourcesForExpressConnectRequestBuilder<&Self> {
+        TagResourcesForExpressConnectRequestBuilder::new(self)
     }
 }

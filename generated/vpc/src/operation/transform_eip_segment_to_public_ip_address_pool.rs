@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    TransformEipSegmentToPublicIpAddressPoolRequest,
+>;
 /// Request of `TransformEipSegmentToPublicIpAddressPool`: Migrate a contiguous EIP group to an IP address pool.
 ///
 /// # Asynchronous
@@ -166,9 +172,7 @@ impl<C> TransformEipSegmentToPublicIpAddressPoolRequestBuilder<C> {
     ///
     /// The ID of the contiguous EIP group to be migrated.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `eipsg-2zett8ba055tbsxme****`.
+    /// Its description, rules and example: [`TransformEipSegmentToPublicIpAddressPoolRequest::instance_id`](TransformEipSegmentToPublicIpAddressPoolRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -177,9 +181,7 @@ impl<C> TransformEipSegmentToPublicIpAddressPoolRequestBuilder<C> {
     ///
     /// The ID of the region to which the contiguous EIP group belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`TransformEipSegmentToPublicIpAddressPoolRequest::region_id`](TransformEipSegmentToPublicIpAddressPoolRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -188,10 +190,7 @@ impl<C> TransformEipSegmentToPublicIpAddressPoolRequestBuilder<C> {
     ///
     /// The name of the IP address pool.
     ///
-    /// The name must be 0 to 128 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `AddressPoolName`.
+    /// Its description, rules and example: [`TransformEipSegmentToPublicIpAddressPoolRequest::name`](TransformEipSegmentToPublicIpAddressPoolRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -200,10 +199,7 @@ impl<C> TransformEipSegmentToPublicIpAddressPoolRequestBuilder<C> {
     ///
     /// The description of the IP address pool.
     ///
-    /// The description must be 0 to 256 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `AddressPoolDescription`.
+    /// Its description, rules and example: [`TransformEipSegmentToPublicIpAddressPoolRequest::description`](TransformEipSegmentToPublicIpAddressPoolRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -212,8 +208,7 @@ impl<C> TransformEipSegmentToPublicIpAddressPoolRequestBuilder<C> {
     ///
     /// The ID of the resource group to which the address pool belongs.
     ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfmxazb4pcdvf****`.
+    /// Its description, rules and example: [`TransformEipSegmentToPublicIpAddressPoolRequest::resource_group_id`](TransformEipSegmentToPublicIpAddressPoolRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -222,13 +217,7 @@ impl<C> TransformEipSegmentToPublicIpAddressPoolRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among all requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** is different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`TransformEipSegmentToPublicIpAddressPoolRequest::client_token`](TransformEipSegmentToPublicIpAddressPoolRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -386,157 +375,28 @@ for TransformEipSegmentToPublicIpAddressPoolResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `TransformEipSegmentToPublicIpAddressPool`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum TransformEipSegmentToPublicIpAddressPoolError {
-    /// HTTP 400 `Forbidden.RAM`: User not authorized to operate on the specified resource
-    ForbiddenRam(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Name`: The param of Name \[%s\] is illegal.
-    IllegalParamName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Description`: The param of Description \[%s\] is illegal.
-    IllegalParamDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.CreatePublicIpAddressPool`: Authentication is failed for creating public ip address pool.
-    ForbiddenCreatePublicIpAddressPool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.PublicIpAddressPool`: The quota of PublicIpAddressPool is exceeded.
-    QuotaExceededPublicIpAddressPool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedRegion`: The feature is not supported in current region.
-    UnsupportedRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectBusinessStatus.PublicIpAddressPool`: The business status of publicIpAddressPool  is incorrect.
-    IncorrectBusinessStatusPublicIpAddressPool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OptInRequired.PublicIpAddressPool`: You are not authorized to use the requested service of publicIpAddressPool. Ensure that you have subscribed to the service you are trying to use.
-    OptInRequiredPublicIpAddressPool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.PoolIpQuantity`: The quota of PoolIpQuantity is exceeded.
-    QuotaExceededPoolIpQuantity(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.EipSegment`: The specified resource of Eip Segment is not found.
-    ResourceNotFoundEipSegment(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for TransformEipSegmentToPublicIpAddressPoolError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "Forbidden.RAM",
-                        "IllegalParam.Name",
-                        "IllegalParam.Description",
-                        "Forbidden.CreatePublicIpAddressPool",
-                        "QuotaExceeded.PublicIpAddressPool",
-                        "UnsupportedRegion",
-                        "IncorrectBusinessStatus.PublicIpAddressPool",
-                        "OptInRequired.PublicIpAddressPool",
-                        "QuotaExceeded.PoolIpQuantity",
-                        "ResourceNotFound.EipSegment",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::TransformEipSegmentToPublicIpAddressPoolError;
+impl crate::Client {
+    /// Calls `TransformEipSegmentToPublicIpAddressPool`: Migrate a contiguous EIP group to an IP address pool.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](TransformEipSegmentToPublicIpAddressPoolRequestBuilder::send) it. The parameters and their rules: [`TransformEipSegmentToPublicIpAddressPoolRequest`].
+    #[inline]
+    pub fn transform_eip_segment_to_public_ip_address_pool(
+        &self,
+    ) -> TransformEipSegmentToPublicIpAddressPoolRequestBuilder<&Self> {
+        TransformEipSegmentToPublicIpAddressPoolRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl TransformEipSegmentToPublicIpAddressPoolError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `TransformEipSegmentToPublicIpAddressPool`: Migrate a contiguous EIP group to an IP address pool.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`TransformEipSegmentToPublicIpAddressPoolRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ForbiddenRam(error),
-            1 => Self::IllegalParamName(error),
-            2 => Self::IllegalParamDescription(error),
-            3 => Self::ForbiddenCreatePublicIpAddressPool(error),
-            4 => Self::QuotaExceededPublicIpAddressPool(error),
-            5 => Self::UnsupportedRegion(error),
-            6 => Self::IncorrectBusinessStatusPublicIpAddressPool(error),
-            7 => Self::OptInRequiredPublicIpAddressPool(error),
-            8 => Self::QuotaExceededPoolIpQuantity(error),
-            9 => Self::ResourceNotFoundEipSegment(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ForbiddenRam(error) => (0, error),
-            Self::IllegalParamName(error) => (1, error),
-            Self::IllegalParamDescription(error) => (2, error),
-            Self::ForbiddenCreatePublicIpAddressPool(error) => (3, error),
-            Self::QuotaExceededPublicIpAddressPool(error) => (4, error),
-            Self::UnsupportedRegion(error) => (5, error),
-            Self::IncorrectBusinessStatusPublicIpAddressPool(error) => (6, error),
-            Self::OptInRequiredPublicIpAddressPool(error) => (7, error),
-            Self::QuotaExceededPoolIpQuantity(error) => (8, error),
-            Self::ResourceNotFoundEipSegment(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for TransformEipSegmentToPublicIpAddressPoolError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for TransformEipSegmentToPublicIpAddressPoolError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ForbiddenRam",
-            "IllegalParamName",
-            "IllegalParamDescription",
-            "ForbiddenCreatePublicIpAddressPool",
-            "QuotaExceededPublicIpAddressPool",
-            "UnsupportedRegion",
-            "IncorrectBusinessStatusPublicIpAddressPool",
-            "OptInRequiredPublicIpAddressPool",
-            "QuotaExceededPoolIpQuantity",
-            "ResourceNotFoundEipSegment",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl TransformEipSegmentToPublicIpAddressPoolError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for TransformEipSegmentToPublicIpAddressPoolError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for TransformEipSegmentToPublicIpAddressPoolError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for TransformEipSegmentToPublicIpAddressPoolError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn transform_eip_segment_to_public_ip_address_pool(
+        &self,
+    ) -> TransformEipSegmentToPublicIpAddressPoolRequestBuilder<&Self> {
+        TransformEipSegmentToPublicIpAddressPoolRequestBuilder::new(self)
     }
 }

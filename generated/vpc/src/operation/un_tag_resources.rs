@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UnTagResourcesRequest>;
 /// Request of `UnTagResources`: Removes tags from resources.
 ///
 /// # Example
@@ -159,17 +162,7 @@ impl<C> UnTagResourcesRequestBuilder<C> {
     ///
     /// The resource type. Valid values:
     ///
-    /// * **VPC**
-    /// * **VSWITCH**
-    /// * **ROUTETABLE**
-    /// * **EIP**
-    /// * **VpnGateway**
-    /// * **NATGATEWAY**
-    /// * **COMMONBANDWIDTHPACKAGE**: EIP bandwidth plan
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Required.
-    /// - Example: `VPC`.
+    /// Its description, rules and example: [`UnTagResourcesRequest::resource_type`](UnTagResourcesRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -178,11 +171,7 @@ impl<C> UnTagResourcesRequestBuilder<C> {
     ///
     /// Specifies whether to remove all tags from the specified resource. Valid values:
     ///
-    /// * **true**
-    /// * **false** (default)
-    ///
-    /// - Wire name: `All`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UnTagResourcesRequest::all`](UnTagResourcesRequest::all).
     pub fn all(mut self, value: bool) -> Self {
         self.inner.all = Some(value);
         self
@@ -191,10 +180,7 @@ impl<C> UnTagResourcesRequestBuilder<C> {
     ///
     /// The resource ID. You can specify up to 20 resource IDs.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Required.
-    /// - Must have at most 51 items.
-    /// - Example: `vpc-bp16qjewdsunr41m1****`.
+    /// Its description, rules and example: [`UnTagResourcesRequest::resource_id`](UnTagResourcesRequest::resource_id).
     pub fn resource_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -206,11 +192,7 @@ impl<C> UnTagResourcesRequestBuilder<C> {
     ///
     /// The key of the tag that you want to remove. You can specify at most 20 tag keys. It can be an empty string.
     ///
-    /// The key cannot exceed 64 characters in length, and can contain digits, periods (.), underscores (\_), and hyphens (-). The key must start with a letter but cannot start with `aliyun` or `acs:`. The key cannot contain `http://` or `https://`.
-    ///
-    /// - Wire name: `TagKey`.
-    /// - Must have at most 21 items.
-    /// - Example: `FinanceDept`.
+    /// Its description, rules and example: [`UnTagResourcesRequest::tag_key`](UnTagResourcesRequest::tag_key).
     pub fn tag_key(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -222,11 +204,7 @@ impl<C> UnTagResourcesRequestBuilder<C> {
     ///
     /// The region ID of the resource.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`UnTagResourcesRequest::region_id`](UnTagResourcesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -356,173 +334,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UnTagResourcesRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UnTagResources`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UnTagResourcesError {
-    /// HTTP 400 `InvalidTagKey`: The tag keys are not valid.
-    InvalidTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue`: The tag values are not valid.
-    InvalidTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam`: %s
-    MissingParam(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.NotFound`: The instance type is not found
-    InvalidInstanceTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceIds.NotFound`: The instanceIds are not found
-    InvalidInstanceIdsNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.TagKeys`: The request do not allow to operate the tag keys
-    ForbiddenTagKeys(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.TagNum`: Custom Tags quota exceeded
-    QuotaExceededTagNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.NotAllowedCategary`: The System tag is not valid
-    ForbiddenNotAllowedCategary(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.TagKey.Duplicated`: The specified tag key already exists.
-    ForbiddenTagKeyDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.TagNum`: The maximum number of tags is exceeded.
-    SizeLimitExceededTagNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.ResourceId`: The maximum number of resource IDs is exceeded.
-    SizeLimitExceededResourceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DuplicatedParam.ResourceIds`: The parameter of ResourceIds contains duplicate values.
-    DuplicatedParamResourceIds(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UnTagResourcesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidTagKey",
-                        "InvalidTagValue",
-                        "MissingParam",
-                        "InvalidInstanceType.NotFound",
-                        "InvalidInstanceIds.NotFound",
-                        "Forbidden.TagKeys",
-                        "QuotaExceeded.TagNum",
-                        "Forbidden.NotAllowedCategary",
-                        "Forbidden.TagKey.Duplicated",
-                        "SizeLimitExceeded.TagNum",
-                        "SizeLimitExceeded.ResourceId",
-                        "DuplicatedParam.ResourceIds",
-                        "Forbidden",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UnTagResourcesError;
+impl crate::Client {
+    /// Calls `UnTagResources`: Removes tags from resources.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UnTagResourcesRequestBuilder::send) it. The parameters and their rules: [`UnTagResourcesRequest`].
+    #[inline]
+    pub fn un_tag_resources(&self) -> UnTagResourcesRequestBuilder<&Self> {
+        UnTagResourcesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UnTagResourcesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UnTagResources`: Removes tags from resources.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UnTagResourcesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidTagKey(error),
-            1 => Self::InvalidTagValue(error),
-            2 => Self::MissingParam(error),
-            3 => Self::InvalidInstanceTypeNotFound(error),
-            4 => Self::InvalidInstanceIdsNotFound(error),
-            5 => Self::ForbiddenTagKeys(error),
-            6 => Self::QuotaExceededTagNum(error),
-            7 => Self::ForbiddenNotAllowedCategary(error),
-            8 => Self::ForbiddenTagKeyDuplicated(error),
-            9 => Self::SizeLimitExceededTagNum(error),
-            10 => Self::SizeLimitExceededResourceId(error),
-            11 => Self::DuplicatedParamResourceIds(error),
-            12 => Self::Forbidden(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidTagKey(error) => (0, error),
-            Self::InvalidTagValue(error) => (1, error),
-            Self::MissingParam(error) => (2, error),
-            Self::InvalidInstanceTypeNotFound(error) => (3, error),
-            Self::InvalidInstanceIdsNotFound(error) => (4, error),
-            Self::ForbiddenTagKeys(error) => (5, error),
-            Self::QuotaExceededTagNum(error) => (6, error),
-            Self::ForbiddenNotAllowedCategary(error) => (7, error),
-            Self::ForbiddenTagKeyDuplicated(error) => (8, error),
-            Self::SizeLimitExceededTagNum(error) => (9, error),
-            Self::SizeLimitExceededResourceId(error) => (10, error),
-            Self::DuplicatedParamResourceIds(error) => (11, error),
-            Self::Forbidden(error) => (12, error),
-            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UnTagResourcesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UnTagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidTagKey",
-            "InvalidTagValue",
-            "MissingParam",
-            "InvalidInstanceTypeNotFound",
-            "InvalidInstanceIdsNotFound",
-            "ForbiddenTagKeys",
-            "QuotaExceededTagNum",
-            "ForbiddenNotAllowedCategary",
-            "ForbiddenTagKeyDuplicated",
-            "SizeLimitExceededTagNum",
-            "SizeLimitExceededResourceId",
-            "DuplicatedParamResourceIds",
-            "Forbidden",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UnTagResourcesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UnTagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UnTagResourcesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UnTagResourcesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn un_tag_resources(&self) -> UnTagResourcesRequestBuilder<&Self> {
+        UnTagResourcesRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UnassociateEipAddressRequest>;
 /// Request of `UnassociateEipAddress`: Disassociates an elastic IP address (EIP) from a cloud resource.
 ///
 /// * **UnassociateEipAddress** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeEipAddresses](<https://www.alibabacloud.com/help/doc-detail/120193.htm>) operation to query the status of the task.
@@ -177,11 +180,7 @@ impl<C> UnassociateEipAddressRequestBuilder<C> {
     ///
     /// Specifies whether to disassociate the EIP from a NAT gateway if a DNAT or SNAT entry is added to the NAT gateway. Valid values:
     ///
-    /// * **false** (default)
-    /// * **true**
-    ///
-    /// - Wire name: `Force`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UnassociateEipAddressRequest::force`](UnassociateEipAddressRequest::force).
     pub fn force(mut self, value: bool) -> Self {
         self.inner.force = Some(value);
         self
@@ -190,8 +189,7 @@ impl<C> UnassociateEipAddressRequestBuilder<C> {
     ///
     /// The ID of the region to which the EIP belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`UnassociateEipAddressRequest::region_id`](UnassociateEipAddressRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -200,9 +198,7 @@ impl<C> UnassociateEipAddressRequestBuilder<C> {
     ///
     /// The ID of the EIP that you want to disassociate.
     ///
-    /// - Wire name: `AllocationId`.
-    /// - Required.
-    /// - Example: `eip-2zeerraiwb7uj6i0d****`.
+    /// Its description, rules and example: [`UnassociateEipAddressRequest::allocation_id`](UnassociateEipAddressRequest::allocation_id).
     pub fn allocation_id(mut self, value: impl Into<String>) -> Self {
         self.inner.allocation_id = Some(value.into());
         self
@@ -211,8 +207,7 @@ impl<C> UnassociateEipAddressRequestBuilder<C> {
     ///
     /// The ID of the instance from which you want to disassociate the EIP.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Example: `i-hp3akk9irtd69jad****`.
+    /// Its description, rules and example: [`UnassociateEipAddressRequest::instance_id`](UnassociateEipAddressRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -221,14 +216,7 @@ impl<C> UnassociateEipAddressRequestBuilder<C> {
     ///
     /// The type of instance from which you want to disassociate the EIP. Valid values:
     ///
-    /// * **EcsInstance** (default): an Elastic Compute Service (ECS) instance in a virtual private cloud (VPC)
-    /// * **SlbInstance**: a Server Load Balancer (SLB) instance in a VPC
-    /// * **NetworkInterface**: a secondary elastic network interface (ENI) in a VPC
-    /// * **Nat**: a NAT gateway
-    /// * **HaVip**: a high-availability virtual IP address (HAVIP)
-    ///
-    /// - Wire name: `InstanceType`.
-    /// - Example: `EcsInstance`.
+    /// Its description, rules and example: [`UnassociateEipAddressRequest::instance_type`](UnassociateEipAddressRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -237,8 +225,7 @@ impl<C> UnassociateEipAddressRequestBuilder<C> {
     ///
     /// The private IP address of the ECS instance or the secondary ENI from which you want to disassociate the EIP.
     ///
-    /// - Wire name: `PrivateIpAddress`.
-    /// - Example: `192.XX.XX.2`.
+    /// Its description, rules and example: [`UnassociateEipAddressRequest::private_ip_address`](UnassociateEipAddressRequest::private_ip_address).
     pub fn private_ip_address(mut self, value: impl Into<String>) -> Self {
         self.inner.private_ip_address = Some(value.into());
         self
@@ -247,13 +234,7 @@ impl<C> UnassociateEipAddressRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UnassociateEipAddressRequest::client_token`](UnassociateEipAddressRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -390,245 +371,24 @@ for UnassociateEipAddressResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UnassociateEipAddress`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UnassociateEipAddressError {
-    /// HTTP 400 `IncorrectEipStatus`: Current elastic IP status does not support this operation.
-    IncorrectEipStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceId.NotFound`: Specified instance does not exist.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectInstanceStatus`: The current status of instance does not support this operation.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.ValueNotSupported`: The specified value of InstanceType is not supported.
-    InvalidInstanceTypeValueNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectHaVipStatus`: This operation is denied because satus of the specified HaVip is neither Available nor InUse.
-    IncorrectHaVipStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied`: Eip of default vpc not allow this operation
-    OperationDenied(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
-    InvalidParameter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `TaskConflict`: The eip operate too frequent, TaskConflict.
-    TaskConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBindingStatus`: The eip binding status invalid.
-    InvalidBindingStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.FinancialLocked`: The ip business status is invalid.
-    ForbiddenFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIpStatus.HasBeenUsedBySnatTable`: The removed ip address has been used by snat table.
-    InvalidIpStatusHasBeenUsedBySnatTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIpStatus.HasBeenUsedByForwardEntry`: The specified address has been used by forwardTable.
-    InvalidIpStatusHasBeenUsedByForwardEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Eni.Attached`: The eni should be detached from ecs when associating with direct eip.
-    EniAttached(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidEIPStatus.BizDisabled`: The EIP has been locked.
-    InvalidEipStatusBizDisabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.EcsStatusNotSupport`: The special instance status Pending is not support operate
-    InvalidStatusEcsStatusNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.EniStatusNotSupport`: %s
-    InvalidStatusEniStatusNotSupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.SnatOrDnat`: Operation failed because snat or dnat in unstable status.
-    InvalidStatusSnatOrDnat(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DependencyViolation.SnatEntry`: The specified eip is in ip pool.
-    DependencyViolationSnatEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.NotAllow`: Bind instance status invalid
-    InvalidStatusNotAllow(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden`: The eip instance owener error
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidLoadBalancerId.NotFound`: LoadBalancerId does not exist.
-    InvalidLoadBalancerIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SystemBusy`: Operation failed because system is busy.
-    OperationFailedSystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidAllocationId.NotFound`: Specified allocation ID is not found
-    InvalidAllocationIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidBindInstance.NotFound`: The specified bind instance does not exist.
-    InvalidBindInstanceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `Forbidden.RegionNotFound`: Specified region is not found during access authentication.
-    ForbiddenRegionNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UnassociateEipAddressError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectEipStatus",
-                        "InvalidInstanceId.NotFound",
-                        "IncorrectInstanceStatus",
-                        "InvalidInstanceType.ValueNotSupported",
-                        "IncorrectHaVipStatus",
-                        "OperationDenied",
-                        "InvalidParameter",
-                        "TaskConflict",
-                        "InvalidBindingStatus",
-                        "Forbidden.FinancialLocked",
-                        "InvalidIpStatus.HasBeenUsedBySnatTable",
-                        "InvalidIpStatus.HasBeenUsedByForwardEntry",
-                        "Eni.Attached",
-                        "InvalidEIPStatus.BizDisabled",
-                        "InvalidStatus.EcsStatusNotSupport",
-                        "InvalidStatus.EniStatusNotSupport",
-                        "InvalidStatus.SnatOrDnat",
-                        "DependencyViolation.SnatEntry",
-                        "InvalidStatus.NotAllow",
-                        "Forbidden",
-                        "InvalidLoadBalancerId.NotFound",
-                        "OperationFailed.SystemBusy",
-                        "InvalidAllocationId.NotFound",
-                        "InvalidBindInstance.NotFound",
-                        "Forbidden.RegionNotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UnassociateEipAddressError;
+impl crate::Client {
+    /// Calls `UnassociateEipAddress`: Disassociates an elastic IP address (EIP) from a cloud resource.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UnassociateEipAddressRequestBuilder::send) it. The parameters and their rules: [`UnassociateEipAddressRequest`].
+    #[inline]
+    pub fn unassociate_eip_address(&self) -> UnassociateEipAddressRequestBuilder<&Self> {
+        UnassociateEipAddressRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UnassociateEipAddressError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UnassociateEipAddress`: Disassociates an elastic IP address (EIP) from a cloud resource.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UnassociateEipAddressRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectEipStatus(error),
-            1 => Self::InvalidInstanceIdNotFound(error),
-            2 => Self::IncorrectInstanceStatus(error),
-            3 => Self::InvalidInstanceTypeValueNotSupported(error),
-            4 => Self::IncorrectHaVipStatus(error),
-            5 => Self::OperationDenied(error),
-            6 => Self::InvalidParameter(error),
-            7 => Self::TaskConflict(error),
-            8 => Self::InvalidBindingStatus(error),
-            9 => Self::ForbiddenFinancialLocked(error),
-            10 => Self::InvalidIpStatusHasBeenUsedBySnatTable(error),
-            11 => Self::InvalidIpStatusHasBeenUsedByForwardEntry(error),
-            12 => Self::EniAttached(error),
-            13 => Self::InvalidEipStatusBizDisabled(error),
-            14 => Self::InvalidStatusEcsStatusNotSupport(error),
-            15 => Self::InvalidStatusEniStatusNotSupport(error),
-            16 => Self::InvalidStatusSnatOrDnat(error),
-            17 => Self::DependencyViolationSnatEntry(error),
-            18 => Self::InvalidStatusNotAllow(error),
-            19 => Self::Forbidden(error),
-            20 => Self::InvalidLoadBalancerIdNotFound(error),
-            21 => Self::OperationFailedSystemBusy(error),
-            22 => Self::InvalidAllocationIdNotFound(error),
-            23 => Self::InvalidBindInstanceNotFound(error),
-            24 => Self::ForbiddenRegionNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectEipStatus(error) => (0, error),
-            Self::InvalidInstanceIdNotFound(error) => (1, error),
-            Self::IncorrectInstanceStatus(error) => (2, error),
-            Self::InvalidInstanceTypeValueNotSupported(error) => (3, error),
-            Self::IncorrectHaVipStatus(error) => (4, error),
-            Self::OperationDenied(error) => (5, error),
-            Self::InvalidParameter(error) => (6, error),
-            Self::TaskConflict(error) => (7, error),
-            Self::InvalidBindingStatus(error) => (8, error),
-            Self::ForbiddenFinancialLocked(error) => (9, error),
-            Self::InvalidIpStatusHasBeenUsedBySnatTable(error) => (10, error),
-            Self::InvalidIpStatusHasBeenUsedByForwardEntry(error) => (11, error),
-            Self::EniAttached(error) => (12, error),
-            Self::InvalidEipStatusBizDisabled(error) => (13, error),
-            Self::InvalidStatusEcsStatusNotSupport(error) => (14, error),
-            Self::InvalidStatusEniStatusNotSupport(error) => (15, error),
-            Self::InvalidStatusSnatOrDnat(error) => (16, error),
-            Self::DependencyViolationSnatEntry(error) => (17, error),
-            Self::InvalidStatusNotAllow(error) => (18, error),
-            Self::Forbidden(error) => (19, error),
-            Self::InvalidLoadBalancerIdNotFound(error) => (20, error),
-            Self::OperationFailedSystemBusy(error) => (21, error),
-            Self::InvalidAllocationIdNotFound(error) => (22, error),
-            Self::InvalidBindInstanceNotFound(error) => (23, error),
-            Self::ForbiddenRegionNotFound(error) => (24, error),
-            Self::Unhandled(unhandled) => (25, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UnassociateEipAddressError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UnassociateEipAddressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectEipStatus",
-            "InvalidInstanceIdNotFound",
-            "IncorrectInstanceStatus",
-            "InvalidInstanceTypeValueNotSupported",
-            "IncorrectHaVipStatus",
-            "OperationDenied",
-            "InvalidParameter",
-            "TaskConflict",
-            "InvalidBindingStatus",
-            "ForbiddenFinancialLocked",
-            "InvalidIpStatusHasBeenUsedBySnatTable",
-            "InvalidIpStatusHasBeenUsedByForwardEntry",
-            "EniAttached",
-            "InvalidEipStatusBizDisabled",
-            "InvalidStatusEcsStatusNotSupport",
-            "InvalidStatusEniStatusNotSupport",
-            "InvalidStatusSnatOrDnat",
-            "DependencyViolationSnatEntry",
-            "InvalidStatusNotAllow",
-            "Forbidden",
-            "InvalidLoadBalancerIdNotFound",
-            "OperationFailedSystemBusy",
-            "InvalidAllocationIdNotFound",
-            "InvalidBindInstanceNotFound",
-            "ForbiddenRegionNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UnassociateEipAddressError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UnassociateEipAddressError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UnassociateEipAddressError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UnassociateEipAddressError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn unassociate_eip_address(&self) -> UnassociateEipAddressRequestBuilder<&Self> {
+        UnassociateEipAddressRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    UnassociateGlobalAccelerationInstanceRequest,
+>;
 /// Request of `UnassociateGlobalAccelerationInstance`: Disassociates a Global Accelerator (GA) instance from a backend server.
 ///
 /// # Example
@@ -130,11 +136,7 @@ impl<C> UnassociateGlobalAccelerationInstanceRequestBuilder<C> {
     ///
     /// The region ID of the GA instance.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`UnassociateGlobalAccelerationInstanceRequest::region_id`](UnassociateGlobalAccelerationInstanceRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -143,9 +145,7 @@ impl<C> UnassociateGlobalAccelerationInstanceRequestBuilder<C> {
     ///
     /// The ID of the GA instance.
     ///
-    /// - Wire name: `GlobalAccelerationInstanceId`.
-    /// - Required.
-    /// - Example: `ga-1sxeedefrr33****`.
+    /// Its description, rules and example: [`UnassociateGlobalAccelerationInstanceRequest::global_acceleration_instance_id`](UnassociateGlobalAccelerationInstanceRequest::global_acceleration_instance_id).
     pub fn global_acceleration_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.global_acceleration_instance_id = Some(value.into());
         self
@@ -154,12 +154,7 @@ impl<C> UnassociateGlobalAccelerationInstanceRequestBuilder<C> {
     ///
     /// The backend server type. Valid values:
     ///
-    /// * **RemoteEcsInstance**: Elastic Compute Service (ECS) instance
-    /// * **RemoteSlbInstance**: Server Load Balancer (SLB) instance
-    /// * **RemoteEniInstance**: elastic network interface (ENI)
-    ///
-    /// - Wire name: `InstanceType`.
-    /// - Example: `RemoteEcsInstance`.
+    /// Its description, rules and example: [`UnassociateGlobalAccelerationInstanceRequest::instance_type`](UnassociateGlobalAccelerationInstanceRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -297,127 +292,28 @@ for UnassociateGlobalAccelerationInstanceResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UnassociateGlobalAccelerationInstance`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UnassociateGlobalAccelerationInstanceError {
-    /// HTTP 400 `IncorrectGlobalAccelerationInstanceIdStatus`: Current GlobalAccelerationInstance status does not support this operation.
-    IncorrectGlobalAccelerationInstanceIdStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.FinancialLocked`: The ip business status is invalid.
-    ForbiddenFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbbiden.InvaildOwner`: The GlobalAccelerationInstance owener error
-    ForbbidenInvaildOwner(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified region is not supported.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidGlobalAccelerationInstanceId.NotFound`: The specified GlobalAccelerationInstanceId is not found.
-    InvalidGlobalAccelerationInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for UnassociateGlobalAccelerationInstanceError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectGlobalAccelerationInstanceIdStatus",
-                        "Forbidden.FinancialLocked",
-                        "Forbbiden.InvaildOwner",
-                        "InvalidRegionId.NotFound",
-                        "InvalidGlobalAccelerationInstanceId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UnassociateGlobalAccelerationInstanceError;
+impl crate::Client {
+    /// Calls `UnassociateGlobalAccelerationInstance`: Disassociates a Global Accelerator (GA) instance from a backend server.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UnassociateGlobalAccelerationInstanceRequestBuilder::send) it. The parameters and their rules: [`UnassociateGlobalAccelerationInstanceRequest`].
+    #[inline]
+    pub fn unassociate_global_acceleration_instance(
+        &self,
+    ) -> UnassociateGlobalAccelerationInstanceRequestBuilder<&Self> {
+        UnassociateGlobalAccelerationInstanceRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UnassociateGlobalAccelerationInstanceError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UnassociateGlobalAccelerationInstance`: Disassociates a Global Accelerator (GA) instance from a backend server.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UnassociateGlobalAccelerationInstanceRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectGlobalAccelerationInstanceIdStatus(error),
-            1 => Self::ForbiddenFinancialLocked(error),
-            2 => Self::ForbbidenInvaildOwner(error),
-            3 => Self::InvalidRegionIdNotFound(error),
-            4 => Self::InvalidGlobalAccelerationInstanceIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectGlobalAccelerationInstanceIdStatus(error) => (0, error),
-            Self::ForbiddenFinancialLocked(error) => (1, error),
-            Self::ForbbidenInvaildOwner(error) => (2, error),
-            Self::InvalidRegionIdNotFound(error) => (3, error),
-            Self::InvalidGlobalAccelerationInstanceIdNotFound(error) => (4, error),
-            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UnassociateGlobalAccelerationInstanceError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UnassociateGlobalAccelerationInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectGlobalAccelerationInstanceIdStatus",
-            "ForbiddenFinancialLocked",
-            "ForbbidenInvaildOwner",
-            "InvalidRegionIdNotFound",
-            "InvalidGlobalAccelerationInstanceIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UnassociateGlobalAccelerationInstanceError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UnassociateGlobalAccelerationInstanceError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UnassociateGlobalAccelerationInstanceError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for UnassociateGlobalAccelerationInstanceError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn unassociate_global_acceleration_instance(
+        &self,
+    ) -> UnassociateGlobalAccelerationInstanceRequestBuilder<&Self> {
+        UnassociateGlobalAccelerationInstanceRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UnassociateHaVipRequest>;
 /// Request of `UnassociateHaVip`: Disassociates a high-availability virtual IP address (HaVip) from an Elastic Compute Service (ECS) in a virtual private cloud (VPC) or from an elastic network interface (ENI).
 ///
 /// ##
@@ -177,9 +180,7 @@ impl<C> UnassociateHaVipRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The `token` can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UnassociateHaVipRequest::client_token`](UnassociateHaVipRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -188,11 +189,7 @@ impl<C> UnassociateHaVipRequestBuilder<C> {
     ///
     /// The region ID of the HAVIP.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`UnassociateHaVipRequest::region_id`](UnassociateHaVipRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -201,9 +198,7 @@ impl<C> UnassociateHaVipRequestBuilder<C> {
     ///
     /// The ID of the HAVIP that you want to disassociate.
     ///
-    /// - Wire name: `HaVipId`.
-    /// - Required.
-    /// - Example: `havip-2zeo05qre24nhrqpy****`.
+    /// Its description, rules and example: [`UnassociateHaVipRequest::ha_vip_id`](UnassociateHaVipRequest::ha_vip_id).
     pub fn ha_vip_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ha_vip_id = Some(value.into());
         self
@@ -212,9 +207,7 @@ impl<C> UnassociateHaVipRequestBuilder<C> {
     ///
     /// The ID of the ECS instance or ENI from which you want to disassociate the HAVIP.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `i-faf344422ffsfad****`.
+    /// Its description, rules and example: [`UnassociateHaVipRequest::instance_id`](UnassociateHaVipRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -223,13 +216,7 @@ impl<C> UnassociateHaVipRequestBuilder<C> {
     ///
     /// Specifies whether to forcefully disassociate the HAVIP from the ECS instance or ENI. Valid values:
     ///
-    /// * **True**
-    /// * **False** (default)
-    ///
-    /// > If you set the value to **False**, you cannot disassociate the HAVIP from the primary instance.
-    ///
-    /// - Wire name: `Force`.
-    /// - Example: `True`.
+    /// Its description, rules and example: [`UnassociateHaVipRequest::force`](UnassociateHaVipRequest::force).
     pub fn force(mut self, value: impl Into<String>) -> Self {
         self.inner.force = Some(value.into());
         self
@@ -238,13 +225,7 @@ impl<C> UnassociateHaVipRequestBuilder<C> {
     ///
     /// The type of the instance from which you want to disassociate the HAVIP. Valid values:
     ///
-    /// * **EcsInstance**: an ECS instance
-    /// * **NetworkInterface**: an ENI
-    ///
-    /// > If you want to disassociate the HAVIP from an ENI, this parameter is required.
-    ///
-    /// - Wire name: `InstanceType`.
-    /// - Example: `EcsInstance`.
+    /// Its description, rules and example: [`UnassociateHaVipRequest::instance_type`](UnassociateHaVipRequest::instance_type).
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_type = Some(value.into());
         self
@@ -376,185 +357,24 @@ for UnassociateHaVipResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UnassociateHaVip`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UnassociateHaVipError {
-    /// HTTP 400 `IncorrectHaVipStatus`: HaVip can be operated by this action only when it's status is InUse.
-    IncorrectHaVipStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectInstanceStatus`: ECS instance can be operated by this action only when it's status is Running or Stopped.
-    IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotAssociated`: The HaVip and ECS instance are not associated.
-    ResourceNotAssociated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.UnassociateMaster`: Unassociating a master instance is not allowed unless the parameter Force is True.
-    ForbiddenUnassociateMaster(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `HA.VIP.NOT.ASSOCIATED.WITH.INSTANCE`: ha vip not associated with instance.
-    HaVipNotAssociatedWithInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.DistibuteLock`: Distibute lock fail.
-    OperationFailedDistibuteLock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.QueryNetworkInterfaceInfo`: Failed to query network interface information.
-    OperationFailedQueryNetworkInterfaceInfo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.InstanceType`: The specified instance type is invalid. Only ECS instances and network interface are allowed.
-    IllegalParamInstanceType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNetworkInterfaceId.NotFound`: The network interface is not found.
-    InvalidNetworkInterfaceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.Instance`: The specified binding resource is not found.
-    ResourceNotFoundInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.HaVip`: No permissions to perform operations on HAVIPs. Please apply for privilege--vpc_privilege_allow_buy_havip_instance.
-    ForbiddenHaVip(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidHaVipId.NotFound`: The specified HaVip does not exist in the specified region.
-    InvalidHaVipIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidInstanceId.NotFound`: The specified Instance does not exist in the specified region.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UnassociateHaVipError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectHaVipStatus",
-                        "IncorrectInstanceStatus",
-                        "ResourceNotAssociated",
-                        "Forbidden.UnassociateMaster",
-                        "HA.VIP.NOT.ASSOCIATED.WITH.INSTANCE",
-                        "OperationFailed.DistibuteLock",
-                        "OperationFailed.QueryNetworkInterfaceInfo",
-                        "IllegalParam.InstanceType",
-                        "InvalidNetworkInterfaceId.NotFound",
-                        "ResourceNotFound.Instance",
-                        "Forbidden.HaVip",
-                        "InvalidRegionId.NotFound",
-                        "InvalidHaVipId.NotFound",
-                        "InvalidInstanceId.NotFound",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UnassociateHaVipError;
+impl crate::Client {
+    /// Calls `UnassociateHaVip`: Disassociates a high-availability virtual IP address (HaVip) from an Elastic Compute Service (ECS) in a virtual private cloud (VPC) or from an elastic network interface (ENI).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UnassociateHaVipRequestBuilder::send) it. The parameters and their rules: [`UnassociateHaVipRequest`].
+    #[inline]
+    pub fn unassociate_ha_vip(&self) -> UnassociateHaVipRequestBuilder<&Self> {
+        UnassociateHaVipRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UnassociateHaVipError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UnassociateHaVip`: Disassociates a high-availability virtual IP address (HaVip) from an Elastic Compute Service (ECS) in a virtual private cloud (VPC) or from an elastic network interface (ENI).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UnassociateHaVipRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectHaVipStatus(error),
-            1 => Self::IncorrectInstanceStatus(error),
-            2 => Self::ResourceNotAssociated(error),
-            3 => Self::ForbiddenUnassociateMaster(error),
-            4 => Self::HaVipNotAssociatedWithInstance(error),
-            5 => Self::OperationFailedDistibuteLock(error),
-            6 => Self::OperationFailedQueryNetworkInterfaceInfo(error),
-            7 => Self::IllegalParamInstanceType(error),
-            8 => Self::InvalidNetworkInterfaceIdNotFound(error),
-            9 => Self::ResourceNotFoundInstance(error),
-            10 => Self::ForbiddenHaVip(error),
-            11 => Self::InvalidRegionIdNotFound(error),
-            12 => Self::InvalidHaVipIdNotFound(error),
-            13 => Self::InvalidInstanceIdNotFound(error),
-            14 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectHaVipStatus(error) => (0, error),
-            Self::IncorrectInstanceStatus(error) => (1, error),
-            Self::ResourceNotAssociated(error) => (2, error),
-            Self::ForbiddenUnassociateMaster(error) => (3, error),
-            Self::HaVipNotAssociatedWithInstance(error) => (4, error),
-            Self::OperationFailedDistibuteLock(error) => (5, error),
-            Self::OperationFailedQueryNetworkInterfaceInfo(error) => (6, error),
-            Self::IllegalParamInstanceType(error) => (7, error),
-            Self::InvalidNetworkInterfaceIdNotFound(error) => (8, error),
-            Self::ResourceNotFoundInstance(error) => (9, error),
-            Self::ForbiddenHaVip(error) => (10, error),
-            Self::InvalidRegionIdNotFound(error) => (11, error),
-            Self::InvalidHaVipIdNotFound(error) => (12, error),
-            Self::InvalidInstanceIdNotFound(error) => (13, error),
-            Self::InternalError(error) => (14, error),
-            Self::Unhandled(unhandled) => (15, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UnassociateHaVipError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UnassociateHaVipError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectHaVipStatus",
-            "IncorrectInstanceStatus",
-            "ResourceNotAssociated",
-            "ForbiddenUnassociateMaster",
-            "HaVipNotAssociatedWithInstance",
-            "OperationFailedDistibuteLock",
-            "OperationFailedQueryNetworkInterfaceInfo",
-            "IllegalParamInstanceType",
-            "InvalidNetworkInterfaceIdNotFound",
-            "ResourceNotFoundInstance",
-            "ForbiddenHaVip",
-            "InvalidRegionIdNotFound",
-            "InvalidHaVipIdNotFound",
-            "InvalidInstanceIdNotFound",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UnassociateHaVipError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UnassociateHaVipError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UnassociateHaVipError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UnassociateHaVipError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn unassociate_ha_vip(&self) -> UnassociateHaVipRequestBuilder<&Self> {
+        UnassociateHaVipRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UnassociateNetworkAclRequest>;
 /// Request of `UnassociateNetworkAcl`: Disassociates a network access control list (ACL) from a vSwitch.
 ///
 /// ## Description
@@ -165,8 +168,7 @@ impl<C> UnassociateNetworkAclRequestBuilder<C> {
     ///
     /// The information about the associated resource.
     ///
-    /// - Wire name: `Resource`.
-    /// - Must have at most 100 items.
+    /// Its description, rules and example: [`UnassociateNetworkAclRequest::resource`](UnassociateNetworkAclRequest::resource).
     pub fn resource(
         mut self,
         values: impl IntoIterator<Item = crate::types::AssociateNetworkAclResource>,
@@ -178,9 +180,7 @@ impl<C> UnassociateNetworkAclRequestBuilder<C> {
     ///
     /// The ID of the network ACL that you want to disassociate from a resource.
     ///
-    /// - Wire name: `NetworkAclId`.
-    /// - Required.
-    /// - Example: `nacl-a2do9e413e0sp****`.
+    /// Its description, rules and example: [`UnassociateNetworkAclRequest::network_acl_id`](UnassociateNetworkAclRequest::network_acl_id).
     pub fn network_acl_id(mut self, value: impl Into<String>) -> Self {
         self.inner.network_acl_id = Some(value.into());
         self
@@ -189,11 +189,7 @@ impl<C> UnassociateNetworkAclRequestBuilder<C> {
     ///
     /// The region ID of the network ACL.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`UnassociateNetworkAclRequest::region_id`](UnassociateNetworkAclRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -202,13 +198,7 @@ impl<C> UnassociateNetworkAclRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UnassociateNetworkAclRequest::client_token`](UnassociateNetworkAclRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -217,12 +207,7 @@ impl<C> UnassociateNetworkAclRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    ///
-    /// **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UnassociateNetworkAclRequest::dry_run`](UnassociateNetworkAclRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -357,211 +342,24 @@ for UnassociateNetworkAclResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UnassociateNetworkAcl`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UnassociateNetworkAclError {
-    /// HTTP 400 `ParameterMissing.AliUid`: ParameterMissing.AliUid
-    ParameterMissingAliUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterMissing.Bid`: ParameterMissing.Bid
-    ParameterMissingBid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterMissing.RegionId`: ParameterMissing.RegionId
-    ParameterMissingRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterEmpty.RegionId`: ParameterEmpty.RegionId
-    ParameterEmptyRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterMissing.NetworkAclId`: ParameterMissing.NetworkAclId
-    ParameterMissingNetworkAclId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterEmpty.NetworkAclId`: ParameterEmpty.NetworkAclId
-    ParameterEmptyNetworkAclId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterMissing.Resources`: ParameterMissing.Resources
-    ParameterMissingResources(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterEmpty.Resources`: ParameterEmpty.Resources
-    ParameterEmptyResources(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNetworkAcl.NotFound`: The special Network Acl is not found.
-    InvalidNetworkAclNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NetworkStatus.Modifying`: The special Network Acl is in modifying.
-    NetworkStatusModifying(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceStatus.Error`: The binding instance is in middle status.
-    ResourceStatusError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResource.NotFound`: The binding instance is not found.
-    InvalidResourceNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResource.VpcError`: The network acl and resource not in same vpc.
-    InvalidResourceVpcError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidResource.NotBinding`: The resource has not been binded.
-    InvalidResourceNotBinding(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotSupport.NetworkAcl`: Network acl is not support now.
-    NotSupportNetworkAcl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Mismatch.NetworkAclAndVSwitch`: The specified network ACL and vSwitch are not matched.
-    MismatchNetworkAclAndVSwitch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.Resource`: Missing parameter Resource.
-    MissingParamResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.NetworkAclAttachmentInMiddleStatus`: The network ACL is being bound to or unbound from the switch.
-    OperationDeniedNetworkAclAttachmentInMiddleStatus(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UnassociateNetworkAclError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ParameterMissing.AliUid",
-                        "ParameterMissing.Bid",
-                        "ParameterMissing.RegionId",
-                        "ParameterEmpty.RegionId",
-                        "ParameterMissing.NetworkAclId",
-                        "ParameterEmpty.NetworkAclId",
-                        "ParameterMissing.Resources",
-                        "ParameterEmpty.Resources",
-                        "InvalidNetworkAcl.NotFound",
-                        "NetworkStatus.Modifying",
-                        "ResourceStatus.Error",
-                        "InvalidResource.NotFound",
-                        "InvalidResource.VpcError",
-                        "InvalidResource.NotBinding",
-                        "NotSupport.NetworkAcl",
-                        "Mismatch.NetworkAclAndVSwitch",
-                        "MissingParam.Resource",
-                        "OperationDenied.NetworkAclAttachmentInMiddleStatus",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UnassociateNetworkAclError;
+impl crate::Client {
+    /// Calls `UnassociateNetworkAcl`: Disassociates a network access control list (ACL) from a vSwitch.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UnassociateNetworkAclRequestBuilder::send) it. The parameters and their rules: [`UnassociateNetworkAclRequest`].
+    #[inline]
+    pub fn unassociate_network_acl(&self) -> UnassociateNetworkAclRequestBuilder<&Self> {
+        UnassociateNetworkAclRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UnassociateNetworkAclError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UnassociateNetworkAcl`: Disassociates a network access control list (ACL) from a vSwitch.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UnassociateNetworkAclRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ParameterMissingAliUid(error),
-            1 => Self::ParameterMissingBid(error),
-            2 => Self::ParameterMissingRegionId(error),
-            3 => Self::ParameterEmptyRegionId(error),
-            4 => Self::ParameterMissingNetworkAclId(error),
-            5 => Self::ParameterEmptyNetworkAclId(error),
-            6 => Self::ParameterMissingResources(error),
-            7 => Self::ParameterEmptyResources(error),
-            8 => Self::InvalidNetworkAclNotFound(error),
-            9 => Self::NetworkStatusModifying(error),
-            10 => Self::ResourceStatusError(error),
-            11 => Self::InvalidResourceNotFound(error),
-            12 => Self::InvalidResourceVpcError(error),
-            13 => Self::InvalidResourceNotBinding(error),
-            14 => Self::NotSupportNetworkAcl(error),
-            15 => Self::MismatchNetworkAclAndVSwitch(error),
-            16 => Self::MissingParamResource(error),
-            17 => Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error),
-            18 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ParameterMissingAliUid(error) => (0, error),
-            Self::ParameterMissingBid(error) => (1, error),
-            Self::ParameterMissingRegionId(error) => (2, error),
-            Self::ParameterEmptyRegionId(error) => (3, error),
-            Self::ParameterMissingNetworkAclId(error) => (4, error),
-            Self::ParameterEmptyNetworkAclId(error) => (5, error),
-            Self::ParameterMissingResources(error) => (6, error),
-            Self::ParameterEmptyResources(error) => (7, error),
-            Self::InvalidNetworkAclNotFound(error) => (8, error),
-            Self::NetworkStatusModifying(error) => (9, error),
-            Self::ResourceStatusError(error) => (10, error),
-            Self::InvalidResourceNotFound(error) => (11, error),
-            Self::InvalidResourceVpcError(error) => (12, error),
-            Self::InvalidResourceNotBinding(error) => (13, error),
-            Self::NotSupportNetworkAcl(error) => (14, error),
-            Self::MismatchNetworkAclAndVSwitch(error) => (15, error),
-            Self::MissingParamResource(error) => (16, error),
-            Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error) => (17, error),
-            Self::InternalError(error) => (18, error),
-            Self::Unhandled(unhandled) => (19, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UnassociateNetworkAclError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UnassociateNetworkAclError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ParameterMissingAliUid",
-            "ParameterMissingBid",
-            "ParameterMissingRegionId",
-            "ParameterEmptyRegionId",
-            "ParameterMissingNetworkAclId",
-            "ParameterEmptyNetworkAclId",
-            "ParameterMissingResources",
-            "ParameterEmptyResources",
-            "InvalidNetworkAclNotFound",
-            "NetworkStatusModifying",
-            "ResourceStatusError",
-            "InvalidResourceNotFound",
-            "InvalidResourceVpcError",
-            "InvalidResourceNotBinding",
-            "NotSupportNetworkAcl",
-            "MismatchNetworkAclAndVSwitch",
-            "MissingParamResource",
-            "OperationDeniedNetworkAclAttachmentInMiddleStatus",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UnassociateNetworkAclError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UnassociateNetworkAclError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UnassociateNetworkAclError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UnassociateNetworkAclError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn unassociate_network_acl(&self) -> UnassociateNetworkAclRequestBuilder<&Self> {
+        UnassociateNetworkAclRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    UnassociatePhysicalConnectionFromVirtualBorderRouterRequest,
+>;
 /// Request of `UnassociatePhysicalConnectionFromVirtualBorderRouter`: Disassociates a virtual border router (VBR) from an Express Connect circuit.
 ///
 /// # Example
@@ -140,11 +146,7 @@ impl<C> UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The region ID of the Express Connect circuit.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`UnassociatePhysicalConnectionFromVirtualBorderRouterRequest::region_id`](UnassociatePhysicalConnectionFromVirtualBorderRouterRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -153,9 +155,7 @@ impl<C> UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The ID of the VBR that you want to disassociate from the Express Connect circuit.
     ///
-    /// - Wire name: `VbrId`.
-    /// - Required.
-    /// - Example: `vbr-bp16ksp61j7e0tkn*****`.
+    /// Its description, rules and example: [`UnassociatePhysicalConnectionFromVirtualBorderRouterRequest::vbr_id`](UnassociatePhysicalConnectionFromVirtualBorderRouterRequest::vbr_id).
     pub fn vbr_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vbr_id = Some(value.into());
         self
@@ -164,9 +164,7 @@ impl<C> UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The ID of the Express Connect circuit.
     ///
-    /// - Wire name: `PhysicalConnectionId`.
-    /// - Required.
-    /// - Example: `pc-bp1qrb3044eqixog****`.
+    /// Its description, rules and example: [`UnassociatePhysicalConnectionFromVirtualBorderRouterRequest::physical_connection_id`](UnassociatePhysicalConnectionFromVirtualBorderRouterRequest::physical_connection_id).
     pub fn physical_connection_id(mut self, value: impl Into<String>) -> Self {
         self.inner.physical_connection_id = Some(value.into());
         self
@@ -175,13 +173,7 @@ impl<C> UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UnassociatePhysicalConnectionFromVirtualBorderRouterRequest::client_token`](UnassociatePhysicalConnectionFromVirtualBorderRouterRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -328,145 +320,28 @@ for UnassociatePhysicalConnectionFromVirtualBorderRouterResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UnassociatePhysicalConnectionFromVirtualBorderRouter`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UnassociatePhysicalConnectionFromVirtualBorderRouterError {
-    /// HTTP 400 `PARAMETER_MUST_NOT_NULL`: The specified physical connection id or vbrId must not be null.
-    ParameterMustNotNull(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PHYSICAL_NOT_ASSOCIATE_TO_VBR`: The specified PhysicalConnection have not associate to the vbr.
-    PhysicalNotAssociateToVbr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ROUTER_INTERFACE_REFERED_BY_ROUTEENTRY`: The specified VlanInterface has been used by routeEntry.
-    RouterInterfaceReferedByRouteentry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.NotAllowed`: Invalid virtual border router status.
-    InvalidStatusNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PHYSICAL_NOT_ALLOW_ASSOCIATE_VBR`: The specified operation not allow.
-    PhysicalNotAllowAssociateVbr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.OperationNotAllowed`: The caller must be PhysicalConnection or VirtualBorderRouter's owner.
-    ForbiddenOperationNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVbrId.NotFound`: The specified VirutalBorderRouter does not exist in our records.
-    InvalidVbrIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for UnassociatePhysicalConnectionFromVirtualBorderRouterError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "PARAMETER_MUST_NOT_NULL",
-                        "PHYSICAL_NOT_ASSOCIATE_TO_VBR",
-                        "ROUTER_INTERFACE_REFERED_BY_ROUTEENTRY",
-                        "InvalidStatus.NotAllowed",
-                        "PHYSICAL_NOT_ALLOW_ASSOCIATE_VBR",
-                        "Forbidden.OperationNotAllowed",
-                        "InvalidRegionId.NotFound",
-                        "InvalidVbrId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UnassociatePhysicalConnectionFromVirtualBorderRouterError;
+impl crate::Client {
+    /// Calls `UnassociatePhysicalConnectionFromVirtualBorderRouter`: Disassociates a virtual border router (VBR) from an Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder::send) it. The parameters and their rules: [`UnassociatePhysicalConnectionFromVirtualBorderRouterRequest`].
+    #[inline]
+    pub fn unassociate_physical_connection_from_virtual_border_router(
+        &self,
+    ) -> UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder<&Self> {
+        UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UnassociatePhysicalConnectionFromVirtualBorderRouterError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UnassociatePhysicalConnectionFromVirtualBorderRouter`: Disassociates a virtual border router (VBR) from an Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UnassociatePhysicalConnectionFromVirtualBorderRouterRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ParameterMustNotNull(error),
-            1 => Self::PhysicalNotAssociateToVbr(error),
-            2 => Self::RouterInterfaceReferedByRouteentry(error),
-            3 => Self::InvalidStatusNotAllowed(error),
-            4 => Self::PhysicalNotAllowAssociateVbr(error),
-            5 => Self::ForbiddenOperationNotAllowed(error),
-            6 => Self::InvalidRegionIdNotFound(error),
-            7 => Self::InvalidVbrIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ParameterMustNotNull(error) => (0, error),
-            Self::PhysicalNotAssociateToVbr(error) => (1, error),
-            Self::RouterInterfaceReferedByRouteentry(error) => (2, error),
-            Self::InvalidStatusNotAllowed(error) => (3, error),
-            Self::PhysicalNotAllowAssociateVbr(error) => (4, error),
-            Self::ForbiddenOperationNotAllowed(error) => (5, error),
-            Self::InvalidRegionIdNotFound(error) => (6, error),
-            Self::InvalidVbrIdNotFound(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UnassociatePhysicalConnectionFromVirtualBorderRouterError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UnassociatePhysicalConnectionFromVirtualBorderRouterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ParameterMustNotNull",
-            "PhysicalNotAssociateToVbr",
-            "RouterInterfaceReferedByRouteentry",
-            "InvalidStatusNotAllowed",
-            "PhysicalNotAllowAssociateVbr",
-            "ForbiddenOperationNotAllowed",
-            "InvalidRegionIdNotFound",
-            "InvalidVbrIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UnassociatePhysicalConnectionFromVirtualBorderRouterError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UnassociatePhysicalConnectionFromVirtualBorderRouterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UnassociatePhysicalConnectionFromVirtualBorderRouterError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for UnassociatePhysicalConnectionFromVirtualBorderRouterError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn unassociate_physical_connection_from_virtual_border_router(
+        &self,
+    ) -> UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder<&Self> {
+        UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UnassociateRouteTableRequest>;
 /// Request of `UnassociateRouteTable`: Disassociates a route table from a vSwitch.
 ///
 /// ## References
@@ -145,11 +148,7 @@ impl<C> UnassociateRouteTableRequestBuilder<C> {
     ///
     /// The region ID of the virtual private cloud (VPC) to which the custom route table belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`UnassociateRouteTableRequest::region_id`](UnassociateRouteTableRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -158,9 +157,7 @@ impl<C> UnassociateRouteTableRequestBuilder<C> {
     ///
     /// The ID of the route table.
     ///
-    /// - Wire name: `RouteTableId`.
-    /// - Required.
-    /// - Example: `vtb-bp145q7glnuzdvzu2****`.
+    /// Its description, rules and example: [`UnassociateRouteTableRequest::route_table_id`](UnassociateRouteTableRequest::route_table_id).
     pub fn route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.route_table_id = Some(value.into());
         self
@@ -169,9 +166,7 @@ impl<C> UnassociateRouteTableRequestBuilder<C> {
     ///
     /// The ID of the vSwitch from which you want to disassociate the route table.
     ///
-    /// - Wire name: `VSwitchId`.
-    /// - Required.
-    /// - Example: `vsw-25naue4****`.
+    /// Its description, rules and example: [`UnassociateRouteTableRequest::v_switch_id`](UnassociateRouteTableRequest::v_switch_id).
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_id = Some(value.into());
         self
@@ -180,13 +175,7 @@ impl<C> UnassociateRouteTableRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UnassociateRouteTableRequest::client_token`](UnassociateRouteTableRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -321,149 +310,24 @@ for UnassociateRouteTableResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UnassociateRouteTable`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UnassociateRouteTableError {
-    /// HTTP 400 `InvalidRegionId.NotFound`: Specified value of RegionId is not supported.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidParameter.Action`: This vpc feature is not supported in this region
-    InvalidParameterAction(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectVSwitchStatus`: The current status of the virtual switch does not support this operation.
-    IncorrectVSwitchStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.SystemRouteTable`: System route table can not be unassociated.
-    OperationUnsupportedSystemRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidStatus.VSwitch`: Specified vswitch is not in stable status and cannot operate.
-    InvalidStatusVSwitch(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRouteTableId.NotFound`: Specified route table does not exist.
-    InvalidRouteTableIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidVSwitchId.NotFound`: Specified VSwitch does not exist.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidBindingStatus.RouteTable`: The specified virtual switch and route table does not bind
-    InvalidBindingStatusRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `OperationFailed.VSwitchNotAssociate`: Specified vswitch is not associated with the routeTable and cannot operate.
-    OperationFailedVSwitchNotAssociate(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UnassociateRouteTableError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidRegionId.NotFound",
-                        "InvalidParameter.Action",
-                        "IncorrectVSwitchStatus",
-                        "OperationUnsupported.SystemRouteTable",
-                        "InvalidStatus.VSwitch",
-                        "InvalidRouteTableId.NotFound",
-                        "InvalidVSwitchId.NotFound",
-                        "InvalidBindingStatus.RouteTable",
-                        "OperationFailed.VSwitchNotAssociate",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UnassociateRouteTableError;
+impl crate::Client {
+    /// Calls `UnassociateRouteTable`: Disassociates a route table from a vSwitch.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UnassociateRouteTableRequestBuilder::send) it. The parameters and their rules: [`UnassociateRouteTableRequest`].
+    #[inline]
+    pub fn unassociate_route_table(&self) -> UnassociateRouteTableRequestBuilder<&Self> {
+        UnassociateRouteTableRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UnassociateRouteTableError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UnassociateRouteTable`: Disassociates a route table from a vSwitch.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UnassociateRouteTableRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidRegionIdNotFound(error),
-            1 => Self::InvalidParameterAction(error),
-            2 => Self::IncorrectVSwitchStatus(error),
-            3 => Self::OperationUnsupportedSystemRouteTable(error),
-            4 => Self::InvalidStatusVSwitch(error),
-            5 => Self::InvalidRouteTableIdNotFound(error),
-            6 => Self::InvalidVSwitchIdNotFound(error),
-            7 => Self::InvalidBindingStatusRouteTable(error),
-            8 => Self::OperationFailedVSwitchNotAssociate(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidRegionIdNotFound(error) => (0, error),
-            Self::InvalidParameterAction(error) => (1, error),
-            Self::IncorrectVSwitchStatus(error) => (2, error),
-            Self::OperationUnsupportedSystemRouteTable(error) => (3, error),
-            Self::InvalidStatusVSwitch(error) => (4, error),
-            Self::InvalidRouteTableIdNotFound(error) => (5, error),
-            Self::InvalidVSwitchIdNotFound(error) => (6, error),
-            Self::InvalidBindingStatusRouteTable(error) => (7, error),
-            Self::OperationFailedVSwitchNotAssociate(error) => (8, error),
-            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UnassociateRouteTableError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UnassociateRouteTableError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidRegionIdNotFound",
-            "InvalidParameterAction",
-            "IncorrectVSwitchStatus",
-            "OperationUnsupportedSystemRouteTable",
-            "InvalidStatusVSwitch",
-            "InvalidRouteTableIdNotFound",
-            "InvalidVSwitchIdNotFound",
-            "InvalidBindingStatusRouteTable",
-            "OperationFailedVSwitchNotAssociate",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UnassociateRouteTableError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UnassociateRouteTableError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UnassociateRouteTableError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UnassociateRouteTableError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn unassociate_route_table(&self) -> UnassociateRouteTableRequestBuilder<&Self> {
+        UnassociateRouteTableRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UnassociateVpcCidrBlockRequest>;
 /// Request of `UnassociateVpcCidrBlock`: Removes a secondary CIDR block from a virtual private cloud (VPC).
 ///
 /// * Before you delete a secondary CIDR block from a VPC, delete the vSwitch which is created with the CIDR block. For more information, see [DeleteVSwitch](<https://www.alibabacloud.com/help/doc-detail/35746.htm>).
@@ -136,11 +139,7 @@ impl<C> UnassociateVpcCidrBlockRequestBuilder<C> {
     ///
     /// The region ID of the VPC to which the secondary CIDR block to be deleted belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `ch-hangzhou`.
+    /// Its description, rules and example: [`UnassociateVpcCidrBlockRequest::region_id`](UnassociateVpcCidrBlockRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -149,9 +148,7 @@ impl<C> UnassociateVpcCidrBlockRequestBuilder<C> {
     ///
     /// The ID of the VPC from which you want to delete a secondary CIDR block.
     ///
-    /// - Wire name: `VpcId`.
-    /// - Required.
-    /// - Example: `vpc-o6wrloqsdqc9io3mg****`.
+    /// Its description, rules and example: [`UnassociateVpcCidrBlockRequest::vpc_id`](UnassociateVpcCidrBlockRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -160,10 +157,7 @@ impl<C> UnassociateVpcCidrBlockRequestBuilder<C> {
     ///
     /// The secondary IPv4 CIDR block to be deleted.
     ///
-    /// > You must set one of the **SecondaryCidrBlock** and **Ipv6CidrBlock** parameters.
-    ///
-    /// - Wire name: `SecondaryCidrBlock`.
-    /// - Example: `192.168.0.0/16`.
+    /// Its description, rules and example: [`UnassociateVpcCidrBlockRequest::secondary_cidr_block`](UnassociateVpcCidrBlockRequest::secondary_cidr_block).
     pub fn secondary_cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.secondary_cidr_block = Some(value.into());
         self
@@ -172,10 +166,7 @@ impl<C> UnassociateVpcCidrBlockRequestBuilder<C> {
     ///
     /// The secondary IPv6 CIDR block to be deleted.
     ///
-    /// > You must set one of the **Ipv6CidrBlock** and **SecondaryCidrBlock** parameters.
-    ///
-    /// - Wire name: `IPv6CidrBlock`.
-    /// - Example: `2408:XXXX:0:6a::/56`.
+    /// Its description, rules and example: [`UnassociateVpcCidrBlockRequest::i_pv6_cidr_block`](UnassociateVpcCidrBlockRequest::i_pv6_cidr_block).
     pub fn i_pv6_cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.i_pv6_cidr_block = Some(value.into());
         self
@@ -310,155 +301,28 @@ for UnassociateVpcCidrBlockResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UnassociateVpcCidrBlock`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UnassociateVpcCidrBlockError {
-    /// HTTP 400 `OperationFailed.Ipv6Gateway`: The operation is failed because of ipv6Gateway is in use.
-    OperationFailedIpv6Gateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidVpc.NotFound`: %s
-    InvalidVpcNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Vpc`: %s
-    IncorrectStatusVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParamExclusive.SecondaryCidrAndIpv6Cidr`: %s
-    ParamExclusiveSecondaryCidrAndIpv6Cidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.SecondaryCidrOrIpv6Cidr`: %s
-    MissingParamSecondaryCidrOrIpv6Cidr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidSecondaryCidrBlock.NotFound`: %s
-    InvalidSecondaryCidrBlockNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CidrInUse`: %s
-    OperationFailedCidrInUse(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidIpv6CidrBlock.NotFound`: %s
-    InvalidIpv6CidrBlockNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.IpV6VSwitchInuse`: Operation failed because some vswitch ipv6 is in use.
-    OperationFailedIpV6vSwitchInuse(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.SecondaryCidrBlockOrIpv6CidrBlock`: Either SecondaryCidrBlock or Ipv6CidrBlock must be specified.
-    MissingParamSecondaryCidrBlockOrIpv6CidrBlock(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UnassociateVpcCidrBlockError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.Ipv6Gateway",
-                        "InvalidVpc.NotFound",
-                        "IncorrectStatus.Vpc",
-                        "ParamExclusive.SecondaryCidrAndIpv6Cidr",
-                        "MissingParam.SecondaryCidrOrIpv6Cidr",
-                        "InvalidSecondaryCidrBlock.NotFound",
-                        "OperationFailed.CidrInUse",
-                        "InvalidIpv6CidrBlock.NotFound",
-                        "OperationFailed.IpV6VSwitchInuse",
-                        "MissingParam.SecondaryCidrBlockOrIpv6CidrBlock",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UnassociateVpcCidrBlockError;
+impl crate::Client {
+    /// Calls `UnassociateVpcCidrBlock`: Removes a secondary CIDR block from a virtual private cloud (VPC).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UnassociateVpcCidrBlockRequestBuilder::send) it. The parameters and their rules: [`UnassociateVpcCidrBlockRequest`].
+    #[inline]
+    pub fn unassociate_vpc_cidr_block(
+        &self,
+    ) -> UnassociateVpcCidrBlockRequestBuilder<&Self> {
+        UnassociateVpcCidrBlockRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UnassociateVpcCidrBlockError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UnassociateVpcCidrBlock`: Removes a secondary CIDR block from a virtual private cloud (VPC).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UnassociateVpcCidrBlockRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedIpv6Gateway(error),
-            1 => Self::InvalidVpcNotFound(error),
-            2 => Self::IncorrectStatusVpc(error),
-            3 => Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(error),
-            4 => Self::MissingParamSecondaryCidrOrIpv6Cidr(error),
-            5 => Self::InvalidSecondaryCidrBlockNotFound(error),
-            6 => Self::OperationFailedCidrInUse(error),
-            7 => Self::InvalidIpv6CidrBlockNotFound(error),
-            8 => Self::OperationFailedIpV6vSwitchInuse(error),
-            9 => Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedIpv6Gateway(error) => (0, error),
-            Self::InvalidVpcNotFound(error) => (1, error),
-            Self::IncorrectStatusVpc(error) => (2, error),
-            Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(error) => (3, error),
-            Self::MissingParamSecondaryCidrOrIpv6Cidr(error) => (4, error),
-            Self::InvalidSecondaryCidrBlockNotFound(error) => (5, error),
-            Self::OperationFailedCidrInUse(error) => (6, error),
-            Self::InvalidIpv6CidrBlockNotFound(error) => (7, error),
-            Self::OperationFailedIpV6vSwitchInuse(error) => (8, error),
-            Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UnassociateVpcCidrBlockError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UnassociateVpcCidrBlockError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedIpv6Gateway",
-            "InvalidVpcNotFound",
-            "IncorrectStatusVpc",
-            "ParamExclusiveSecondaryCidrAndIpv6Cidr",
-            "MissingParamSecondaryCidrOrIpv6Cidr",
-            "InvalidSecondaryCidrBlockNotFound",
-            "OperationFailedCidrInUse",
-            "InvalidIpv6CidrBlockNotFound",
-            "OperationFailedIpV6vSwitchInuse",
-            "MissingParamSecondaryCidrBlockOrIpv6CidrBlock",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UnassociateVpcCidrBlockError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UnassociateVpcCidrBlockError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UnassociateVpcCidrBlockError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UnassociateVpcCidrBlockError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn unassociate_vpc_cidr_block(
+        &self,
+    ) -> UnassociateVpcCidrBlockRequestBuilder<&Self> {
+        UnassociateVpcCidrBlockRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UntagResourcesForExpressConnectRequest>;
 /// Request of `UntagResourcesForExpressConnect`: Removes tags from an Express Connect circuit at a time.
 ///
 /// # Example
@@ -152,13 +155,7 @@ impl<C> UntagResourcesForExpressConnectRequestBuilder<C> {
     ///
     /// The type of the resource. Valid values:
     ///
-    /// * **PHYSICALCONNECTION**: Express Connect circuit.
-    /// * **VIRTUALBORDERROUTER**: virtual border router (VBR).
-    /// * **ROUTERINTERFACE**: router interface.
-    ///
-    /// - Wire name: `ResourceType`.
-    /// - Required.
-    /// - Example: `PHYSICALCONNECTION`.
+    /// Its description, rules and example: [`UntagResourcesForExpressConnectRequest::resource_type`](UntagResourcesForExpressConnectRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -167,11 +164,7 @@ impl<C> UntagResourcesForExpressConnectRequestBuilder<C> {
     ///
     /// The ID of the region in which the resource is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`UntagResourcesForExpressConnectRequest::region_id`](UntagResourcesForExpressConnectRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -180,11 +173,7 @@ impl<C> UntagResourcesForExpressConnectRequestBuilder<C> {
     ///
     /// Specifies whether to remove all tags from the specified resource. Valid values:
     ///
-    /// * **true**
-    /// * **false** (default)
-    ///
-    /// - Wire name: `All`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UntagResourcesForExpressConnectRequest::all`](UntagResourcesForExpressConnectRequest::all).
     pub fn all(mut self, value: bool) -> Self {
         self.inner.all = Some(value);
         self
@@ -193,9 +182,7 @@ impl<C> UntagResourcesForExpressConnectRequestBuilder<C> {
     ///
     /// The IDs of the resources from which you want to remove tags.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Required.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`UntagResourcesForExpressConnectRequest::resource_id`](UntagResourcesForExpressConnectRequest::resource_id).
     pub fn resource_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -207,8 +194,7 @@ impl<C> UntagResourcesForExpressConnectRequestBuilder<C> {
     ///
     /// The tags to remove from the specified resource.
     ///
-    /// - Wire name: `TagKey`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`UntagResourcesForExpressConnectRequest::tag_key`](UntagResourcesForExpressConnectRequest::tag_key).
     pub fn tag_key(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -351,156 +337,28 @@ for UntagResourcesForExpressConnectResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UntagResourcesForExpressConnect`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UntagResourcesForExpressConnectError {
-    /// HTTP 400 `InvalidTagKey`: The tag keys are not valid.
-    InvalidTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidTagValue`: The tag values are not valid.
-    InvalidTagValue(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.NotFound`: The instance type is not found
-    InvalidInstanceTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceIds.NotFound`: The instanceIds are not found
-    InvalidInstanceIdsNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.TagKeys`: The request do not allow to operate the tag keys
-    ForbiddenTagKeys(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.TagNum`: Custom Tags quota exceeded
-    QuotaExceededTagNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.TagKey.Duplicated`: The specified tag key already exists.
-    ForbiddenTagKeyDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.TagNum`: The maximum number of tags is exceeded.
-    SizeLimitExceededTagNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SizeLimitExceeded.ResourceId`: The maximum number of resource IDs is exceeded.
-    SizeLimitExceededResourceId(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UntagResourcesForExpressConnectError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidTagKey",
-                        "InvalidTagValue",
-                        "InvalidInstanceType.NotFound",
-                        "InvalidInstanceIds.NotFound",
-                        "Forbidden.TagKeys",
-                        "QuotaExceeded.TagNum",
-                        "Forbidden.TagKey.Duplicated",
-                        "SizeLimitExceeded.TagNum",
-                        "SizeLimitExceeded.ResourceId",
-                        "Forbidden",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UntagResourcesForExpressConnectError;
+impl crate::Client {
+    /// Calls `UntagResourcesForExpressConnect`: Removes tags from an Express Connect circuit at a time.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UntagResourcesForExpressConnectRequestBuilder::send) it. The parameters and their rules: [`UntagResourcesForExpressConnectRequest`].
+    #[inline]
+    pub fn untag_resources_for_express_connect(
+        &self,
+    ) -> UntagResourcesForExpressConnectRequestBuilder<&Self> {
+        UntagResourcesForExpressConnectRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UntagResourcesForExpressConnectError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UntagResourcesForExpressConnect`: Removes tags from an Express Connect circuit at a time.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UntagResourcesForExpressConnectRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidTagKey(error),
-            1 => Self::InvalidTagValue(error),
-            2 => Self::InvalidInstanceTypeNotFound(error),
-            3 => Self::InvalidInstanceIdsNotFound(error),
-            4 => Self::ForbiddenTagKeys(error),
-            5 => Self::QuotaExceededTagNum(error),
-            6 => Self::ForbiddenTagKeyDuplicated(error),
-            7 => Self::SizeLimitExceededTagNum(error),
-            8 => Self::SizeLimitExceededResourceId(error),
-            9 => Self::Forbidden(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidTagKey(error) => (0, error),
-            Self::InvalidTagValue(error) => (1, error),
-            Self::InvalidInstanceTypeNotFound(error) => (2, error),
-            Self::InvalidInstanceIdsNotFound(error) => (3, error),
-            Self::ForbiddenTagKeys(error) => (4, error),
-            Self::QuotaExceededTagNum(error) => (5, error),
-            Self::ForbiddenTagKeyDuplicated(error) => (6, error),
-            Self::SizeLimitExceededTagNum(error) => (7, error),
-            Self::SizeLimitExceededResourceId(error) => (8, error),
-            Self::Forbidden(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UntagResourcesForExpressConnectError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UntagResourcesForExpressConnectError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidTagKey",
-            "InvalidTagValue",
-            "InvalidInstanceTypeNotFound",
-            "InvalidInstanceIdsNotFound",
-            "ForbiddenTagKeys",
-            "QuotaExceededTagNum",
-            "ForbiddenTagKeyDuplicated",
-            "SizeLimitExceededTagNum",
-            "SizeLimitExceededResourceId",
-            "Forbidden",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UntagResourcesForExpressConnectError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UntagResourcesForExpressConnectError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UntagResourcesForExpressConnectError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for UntagResourcesForExpressConnectError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn untag_resources_for_express_connect(
+        &self,
+    ) -> UntagResourcesForExpressConnectRequestBuilder<&Self> {
+        UntagResourcesForExpressConnectRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateDhcpOptionsSetAttributeRequest>;
 /// Request of `UpdateDhcpOptionsSetAttribute`: Modifies the configuration of a DHCP options set.
 ///
 /// # Example
@@ -224,9 +227,7 @@ impl<C> UpdateDhcpOptionsSetAttributeRequestBuilder<C> {
     ///
     /// The region where the DHCP options set is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`UpdateDhcpOptionsSetAttributeRequest::region_id`](UpdateDhcpOptionsSetAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -235,9 +236,7 @@ impl<C> UpdateDhcpOptionsSetAttributeRequestBuilder<C> {
     ///
     /// The ID of the DHCP options set.
     ///
-    /// - Wire name: `DhcpOptionsSetId`.
-    /// - Required.
-    /// - Example: `dopt-o6w0df4epg9zo8isy****`.
+    /// Its description, rules and example: [`UpdateDhcpOptionsSetAttributeRequest::dhcp_options_set_id`](UpdateDhcpOptionsSetAttributeRequest::dhcp_options_set_id).
     pub fn dhcp_options_set_id(mut self, value: impl Into<String>) -> Self {
         self.inner.dhcp_options_set_id = Some(value.into());
         self
@@ -246,10 +245,7 @@ impl<C> UpdateDhcpOptionsSetAttributeRequestBuilder<C> {
     ///
     /// The IP address of the DNS server. You can enter at most four DNS server IP addresses. Separate IP addresses with commas (,).
     ///
-    /// > If you do not specify a DNS server IP address, Elastic Compute Service (ECS) instances use the IP addresses of the Alibaba Cloud DNS servers, which are 100.100.2.136 and 100.100.2.138.
-    ///
-    /// - Wire name: `DomainNameServers`.
-    /// - Example: `192.XX.XX.123`.
+    /// Its description, rules and example: [`UpdateDhcpOptionsSetAttributeRequest::domain_name_servers`](UpdateDhcpOptionsSetAttributeRequest::domain_name_servers).
     pub fn domain_name_servers(mut self, value: impl Into<String>) -> Self {
         self.inner.domain_name_servers = Some(value.into());
         self
@@ -258,10 +254,7 @@ impl<C> UpdateDhcpOptionsSetAttributeRequestBuilder<C> {
     ///
     /// The root domain. For example, you can set the value to example.com.
     ///
-    /// After a DHCP options set is associated with a virtual private cloud (VPC), the root domain in the DHCP options set is automatically synchronized with the ECS instances in the VPC.
-    ///
-    /// - Wire name: `DomainName`.
-    /// - Example: `example.com`.
+    /// Its description, rules and example: [`UpdateDhcpOptionsSetAttributeRequest::domain_name`](UpdateDhcpOptionsSetAttributeRequest::domain_name).
     pub fn domain_name(mut self, value: impl Into<String>) -> Self {
         self.inner.domain_name = Some(value.into());
         self
@@ -270,10 +263,7 @@ impl<C> UpdateDhcpOptionsSetAttributeRequestBuilder<C> {
     ///
     /// The name of the DHCP options set.
     ///
-    /// The name must be 2 to 128 characters in length, and can contain letters, digits, underscores (\_), and hyphens (-). The name must start with a letter.
-    ///
-    /// - Wire name: `DhcpOptionsSetName`.
-    /// - Example: `name`.
+    /// Its description, rules and example: [`UpdateDhcpOptionsSetAttributeRequest::dhcp_options_set_name`](UpdateDhcpOptionsSetAttributeRequest::dhcp_options_set_name).
     pub fn dhcp_options_set_name(mut self, value: impl Into<String>) -> Self {
         self.inner.dhcp_options_set_name = Some(value.into());
         self
@@ -282,10 +272,7 @@ impl<C> UpdateDhcpOptionsSetAttributeRequestBuilder<C> {
     ///
     /// Enter a description for the DHCP options set.
     ///
-    /// The description must be 2 to 256 characters in length. It must start with a letter and cannot start with `http://` or `https://`. You can also leave the description empty.
-    ///
-    /// - Wire name: `DhcpOptionsSetDescription`.
-    /// - Example: `description`.
+    /// Its description, rules and example: [`UpdateDhcpOptionsSetAttributeRequest::dhcp_options_set_description`](UpdateDhcpOptionsSetAttributeRequest::dhcp_options_set_description).
     pub fn dhcp_options_set_description(mut self, value: impl Into<String>) -> Self {
         self.inner.dhcp_options_set_description = Some(value.into());
         self
@@ -294,13 +281,7 @@ impl<C> UpdateDhcpOptionsSetAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateDhcpOptionsSetAttributeRequest::client_token`](UpdateDhcpOptionsSetAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -309,12 +290,7 @@ impl<C> UpdateDhcpOptionsSetAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// **true**: performs a dry run. The system checks the required parameters, request format, and limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    ///
-    /// **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateDhcpOptionsSetAttributeRequest::dry_run`](UpdateDhcpOptionsSetAttributeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -323,13 +299,7 @@ impl<C> UpdateDhcpOptionsSetAttributeRequestBuilder<C> {
     ///
     /// The lease time of the IPv4 addresses for the DHCP options set.
     ///
-    /// * If you use hours as the unit, valid values are **24h to 1176h** and **87600h to 175200h**. Default value: **87600h**.
-    /// * If you use days as the unit, valid values are **1d to 49d** and **3650d to 7300d**. Default value: **3650d**.
-    ///
-    /// > If you specify a value, you must also specify the unit.
-    ///
-    /// - Wire name: `LeaseTime`.
-    /// - Example: `3650d`.
+    /// Its description, rules and example: [`UpdateDhcpOptionsSetAttributeRequest::lease_time`](UpdateDhcpOptionsSetAttributeRequest::lease_time).
     pub fn lease_time(mut self, value: impl Into<String>) -> Self {
         self.inner.lease_time = Some(value.into());
         self
@@ -338,13 +308,7 @@ impl<C> UpdateDhcpOptionsSetAttributeRequestBuilder<C> {
     ///
     /// The lease time of the IPv6 addresses for the DHCP options set.
     ///
-    /// * If you use hours as the unit, valid values are **24h to 1176h** and **87600h to 175200h**. Default value: **87600h**.
-    /// * If you use days as the unit, valid values are **1d to 49d** and **3650d to 7300d**. Default value: **3650d**.
-    ///
-    /// > If you specify a value, you must also specify the unit.
-    ///
-    /// - Wire name: `Ipv6LeaseTime`.
-    /// - Example: `3650d`.
+    /// Its description, rules and example: [`UpdateDhcpOptionsSetAttributeRequest::ipv6_lease_time`](UpdateDhcpOptionsSetAttributeRequest::ipv6_lease_time).
     pub fn ipv6_lease_time(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv6_lease_time = Some(value.into());
         self
@@ -482,155 +446,28 @@ for UpdateDhcpOptionsSetAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateDhcpOptionsSetAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateDhcpOptionsSetAttributeError {
-    /// HTTP 400 `InvalidDhcpOptionsSetId.NotFound`: The specified dhcpOptionsSetId does not exist.
-    InvalidDhcpOptionsSetIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.DhcpOptionsSet`: The DhcpOptionsSet status does not support this operation.
-    IncorrectStatusDhcpOptionsSet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.DomainNameServers`: The specified DomainNameServers is invalid.
-    IllegalParamDomainNameServers(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.DomainName`: The specified DomainName is invalid.
-    IllegalParamDomainName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.DhcpOptionsSetName`: The specified DhcpOptionsSetName is invalid.
-    IllegalParamDhcpOptionsSetName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.DhcpOptionsSetDescription`: The specified DhcpOptionsSetDescription is invalid.
-    IllegalParamDhcpOptionsSetDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.DhcpLeaseTime`: The DhcpOptionsSet of this region does not support custom LeaseTime.
-    OperationUnsupportedDhcpLeaseTime(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.DhcpOptionsSet`: The DHCP options set feature in this region is not supported.
-    OperationUnsupportedDhcpOptionsSet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.ModifyDefaultDhcpOptionsSet`: The default DHCP options set is not allowed to be modified.
-    OperationDeniedModifyDefaultDhcpOptionsSet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateDhcpOptionsSetAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidDhcpOptionsSetId.NotFound",
-                        "IncorrectStatus.DhcpOptionsSet",
-                        "IllegalParam.DomainNameServers",
-                        "IllegalParam.DomainName",
-                        "IllegalParam.DhcpOptionsSetName",
-                        "IllegalParam.DhcpOptionsSetDescription",
-                        "OperationUnsupported.DhcpLeaseTime",
-                        "OperationUnsupported.DhcpOptionsSet",
-                        "OperationDenied.ModifyDefaultDhcpOptionsSet",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateDhcpOptionsSetAttributeError;
+impl crate::Client {
+    /// Calls `UpdateDhcpOptionsSetAttribute`: Modifies the configuration of a DHCP options set.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateDhcpOptionsSetAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateDhcpOptionsSetAttributeRequest`].
+    #[inline]
+    pub fn update_dhcp_options_set_attribute(
+        &self,
+    ) -> UpdateDhcpOptionsSetAttributeRequestBuilder<&Self> {
+        UpdateDhcpOptionsSetAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateDhcpOptionsSetAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateDhcpOptionsSetAttribute`: Modifies the configuration of a DHCP options set.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateDhcpOptionsSetAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidDhcpOptionsSetIdNotFound(error),
-            1 => Self::IncorrectStatusDhcpOptionsSet(error),
-            2 => Self::IllegalParamDomainNameServers(error),
-            3 => Self::IllegalParamDomainName(error),
-            4 => Self::IllegalParamDhcpOptionsSetName(error),
-            5 => Self::IllegalParamDhcpOptionsSetDescription(error),
-            6 => Self::OperationUnsupportedDhcpLeaseTime(error),
-            7 => Self::OperationUnsupportedDhcpOptionsSet(error),
-            8 => Self::OperationDeniedModifyDefaultDhcpOptionsSet(error),
-            9 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidDhcpOptionsSetIdNotFound(error) => (0, error),
-            Self::IncorrectStatusDhcpOptionsSet(error) => (1, error),
-            Self::IllegalParamDomainNameServers(error) => (2, error),
-            Self::IllegalParamDomainName(error) => (3, error),
-            Self::IllegalParamDhcpOptionsSetName(error) => (4, error),
-            Self::IllegalParamDhcpOptionsSetDescription(error) => (5, error),
-            Self::OperationUnsupportedDhcpLeaseTime(error) => (6, error),
-            Self::OperationUnsupportedDhcpOptionsSet(error) => (7, error),
-            Self::OperationDeniedModifyDefaultDhcpOptionsSet(error) => (8, error),
-            Self::InvalidRegionIdNotFound(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateDhcpOptionsSetAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateDhcpOptionsSetAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidDhcpOptionsSetIdNotFound",
-            "IncorrectStatusDhcpOptionsSet",
-            "IllegalParamDomainNameServers",
-            "IllegalParamDomainName",
-            "IllegalParamDhcpOptionsSetName",
-            "IllegalParamDhcpOptionsSetDescription",
-            "OperationUnsupportedDhcpLeaseTime",
-            "OperationUnsupportedDhcpOptionsSet",
-            "OperationDeniedModifyDefaultDhcpOptionsSet",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateDhcpOptionsSetAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateDhcpOptionsSetAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateDhcpOptionsSetAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateDhcpOptionsSetAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_dhcp_options_set_attribute(
+        &self,
+    ) -> UpdateDhcpOptionsSetAttributeRequestBuilder<&Self> {
+        UpdateDhcpOptionsSetAttributeRequestBuilder::new(self)
     }
 }

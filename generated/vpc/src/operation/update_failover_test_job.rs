@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateFailoverTestJobRequest>;
 /// Request of `UpdateFailoverTestJob`: Updates a failover test.
 ///
 /// # Example
@@ -185,10 +188,7 @@ impl<C> UpdateFailoverTestJobRequestBuilder<C> {
     ///
     /// The region ID of the failover test.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`UpdateFailoverTestJobRequest::region_id`](UpdateFailoverTestJobRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -197,13 +197,7 @@ impl<C> UpdateFailoverTestJobRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that the value is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// > If you do not set this parameter, the system uses the value of **RequestId** as **ClientToken**. The value of **RequestId** for each API request is different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateFailoverTestJobRequest::client_token`](UpdateFailoverTestJobRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -212,10 +206,7 @@ impl<C> UpdateFailoverTestJobRequestBuilder<C> {
     ///
     /// The name of the failover test.
     ///
-    /// The name must be 0 to 128 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`UpdateFailoverTestJobRequest::name`](UpdateFailoverTestJobRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -224,10 +215,7 @@ impl<C> UpdateFailoverTestJobRequestBuilder<C> {
     ///
     /// The description of the failover test.
     ///
-    /// The description must be 0 to 256 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`UpdateFailoverTestJobRequest::description`](UpdateFailoverTestJobRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -236,8 +224,7 @@ impl<C> UpdateFailoverTestJobRequestBuilder<C> {
     ///
     /// The IDs of the failover test resources. You can add at most 16 resources.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Must have 1 to 16 items.
+    /// Its description, rules and example: [`UpdateFailoverTestJobRequest::resource_id`](UpdateFailoverTestJobRequest::resource_id).
     pub fn resource_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -249,9 +236,7 @@ impl<C> UpdateFailoverTestJobRequestBuilder<C> {
     ///
     /// The duration of the failover test. Unit: minutes. Valid values: **1** to **4320**.
     ///
-    /// - Wire name: `JobDuration`.
-    /// - Must be 1 to 4320.
-    /// - Example: `60`.
+    /// Its description, rules and example: [`UpdateFailoverTestJobRequest::job_duration`](UpdateFailoverTestJobRequest::job_duration).
     pub fn job_duration(mut self, value: i32) -> Self {
         self.inner.job_duration = Some(value);
         self
@@ -260,9 +245,7 @@ impl<C> UpdateFailoverTestJobRequestBuilder<C> {
     ///
     /// The ID of the failover test.
     ///
-    /// - Wire name: `JobId`.
-    /// - Required.
-    /// - Example: `ftj-xxxxxxxxx`.
+    /// Its description, rules and example: [`UpdateFailoverTestJobRequest::job_id`](UpdateFailoverTestJobRequest::job_id).
     pub fn job_id(mut self, value: impl Into<String>) -> Self {
         self.inner.job_id = Some(value.into());
         self
@@ -271,11 +254,7 @@ impl<C> UpdateFailoverTestJobRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including invalid AccessKey pairs, unauthorized RAM users, and missing parameter values. If the request fails the dry run, an error message is returned. If the request passes the dry run, the DryRunOperation error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateFailoverTestJobRequest::dry_run`](UpdateFailoverTestJobRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -410,191 +389,28 @@ for UpdateFailoverTestJobResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateFailoverTestJob`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateFailoverTestJobError {
-    /// HTTP 400 `IllegalParam.Name`: The param of Name \[%s\] is illegal.
-    IllegalParamName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Description`: The param of Description \[%s\] is illegal.
-    IllegalParamDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EcFailoverTestJobExceedMaxResourceNum`: The input resource number is exceeded the quota of 16.
-    EcFailoverTestJobExceedMaxResourceNum(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EcFailoverTestJobResourceInAnotherProcessingJob`: There is another processing failover test job.
-    EcFailoverTestJobResourceInAnotherProcessingJob(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ResourceId`: The input parameter resource ID is invalid.
-    IllegalParamResourceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.ResourceId`: The specified resource status is invalid.
-    IncorrectStatusResourceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectBusinessStatus.ResourceId`: The specified resource business status is invalid.
-    IncorrectBusinessStatusResourceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpconnNotAssociatedVbr`: The specified vpconn is not associated with vbr.
-    VpconnNotAssociatedVbr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpconnWithVlan0NotSupportShutdown`: The specified virtualPhysicalConnection with vlan 0 does not support shutdown.
-    VpconnWithVlan0NotSupportShutdown(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PconnContainsMoreThanOneVpconn`: The specified physicalConnection contains more than one virtualPhysicalConnection.
-    PconnContainsMoreThanOneVpconn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `PconnContailsMoreThanOneAcrossCountVbr`: The specified physicalConnection contains more than one virtualBorderRouter which is across count.
-    PconnContailsMoreThanOneAcrossCountVbr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.JobDuration`: The specified parameter JobDuration is illegal.
-    IllegalParamJobDuration(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.JobId`: The specified parameter JobId is illegal.
-    IllegalParamJobId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.OnlyForInit`: Only the init status failover test job can be started.
-    IncorrectStatusOnlyForInit(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MultiplePconnSingleVbrNotSupportShutdown`: Vbr for single vbr and multiple pconn scenarios does not support failover test job.
-    MultiplePconnSingleVbrNotSupportShutdown(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `EcFailoverTestJobConflict`: The current failover test job task is in operation, please try again later.
-    EcFailoverTestJobConflict(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateFailoverTestJobError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.Name",
-                        "IllegalParam.Description",
-                        "EcFailoverTestJobExceedMaxResourceNum",
-                        "EcFailoverTestJobResourceInAnotherProcessingJob",
-                        "IllegalParam.ResourceId",
-                        "IncorrectStatus.ResourceId",
-                        "IncorrectBusinessStatus.ResourceId",
-                        "VpconnNotAssociatedVbr",
-                        "VpconnWithVlan0NotSupportShutdown",
-                        "PconnContainsMoreThanOneVpconn",
-                        "PconnContailsMoreThanOneAcrossCountVbr",
-                        "IllegalParam.JobDuration",
-                        "IllegalParam.JobId",
-                        "IncorrectStatus.OnlyForInit",
-                        "MultiplePconnSingleVbrNotSupportShutdown",
-                        "EcFailoverTestJobConflict",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateFailoverTestJobError;
+impl crate::Client {
+    /// Calls `UpdateFailoverTestJob`: Updates a failover test.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateFailoverTestJobRequestBuilder::send) it. The parameters and their rules: [`UpdateFailoverTestJobRequest`].
+    #[inline]
+    pub fn update_failover_test_job(
+        &self,
+    ) -> UpdateFailoverTestJobRequestBuilder<&Self> {
+        UpdateFailoverTestJobRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateFailoverTestJobError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateFailoverTestJob`: Updates a failover test.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateFailoverTestJobRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamName(error),
-            1 => Self::IllegalParamDescription(error),
-            2 => Self::EcFailoverTestJobExceedMaxResourceNum(error),
-            3 => Self::EcFailoverTestJobResourceInAnotherProcessingJob(error),
-            4 => Self::IllegalParamResourceId(error),
-            5 => Self::IncorrectStatusResourceId(error),
-            6 => Self::IncorrectBusinessStatusResourceId(error),
-            7 => Self::VpconnNotAssociatedVbr(error),
-            8 => Self::VpconnWithVlan0NotSupportShutdown(error),
-            9 => Self::PconnContainsMoreThanOneVpconn(error),
-            10 => Self::PconnContailsMoreThanOneAcrossCountVbr(error),
-            11 => Self::IllegalParamJobDuration(error),
-            12 => Self::IllegalParamJobId(error),
-            13 => Self::IncorrectStatusOnlyForInit(error),
-            14 => Self::MultiplePconnSingleVbrNotSupportShutdown(error),
-            15 => Self::EcFailoverTestJobConflict(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamName(error) => (0, error),
-            Self::IllegalParamDescription(error) => (1, error),
-            Self::EcFailoverTestJobExceedMaxResourceNum(error) => (2, error),
-            Self::EcFailoverTestJobResourceInAnotherProcessingJob(error) => (3, error),
-            Self::IllegalParamResourceId(error) => (4, error),
-            Self::IncorrectStatusResourceId(error) => (5, error),
-            Self::IncorrectBusinessStatusResourceId(error) => (6, error),
-            Self::VpconnNotAssociatedVbr(error) => (7, error),
-            Self::VpconnWithVlan0NotSupportShutdown(error) => (8, error),
-            Self::PconnContainsMoreThanOneVpconn(error) => (9, error),
-            Self::PconnContailsMoreThanOneAcrossCountVbr(error) => (10, error),
-            Self::IllegalParamJobDuration(error) => (11, error),
-            Self::IllegalParamJobId(error) => (12, error),
-            Self::IncorrectStatusOnlyForInit(error) => (13, error),
-            Self::MultiplePconnSingleVbrNotSupportShutdown(error) => (14, error),
-            Self::EcFailoverTestJobConflict(error) => (15, error),
-            Self::Unhandled(unhandled) => (16, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateFailoverTestJobError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateFailoverTestJobError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamName",
-            "IllegalParamDescription",
-            "EcFailoverTestJobExceedMaxResourceNum",
-            "EcFailoverTestJobResourceInAnotherProcessingJob",
-            "IllegalParamResourceId",
-            "IncorrectStatusResourceId",
-            "IncorrectBusinessStatusResourceId",
-            "VpconnNotAssociatedVbr",
-            "VpconnWithVlan0NotSupportShutdown",
-            "PconnContainsMoreThanOneVpconn",
-            "PconnContailsMoreThanOneAcrossCountVbr",
-            "IllegalParamJobDuration",
-            "IllegalParamJobId",
-            "IncorrectStatusOnlyForInit",
-            "MultiplePconnSingleVbrNotSupportShutdown",
-            "EcFailoverTestJobConflict",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateFailoverTestJobError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateFailoverTestJobError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateFailoverTestJobError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateFailoverTestJobError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_failover_test_job(
+        &self,
+    ) -> UpdateFailoverTestJobRequestBuilder<&Self> {
+        UpdateFailoverTestJobRequestBuilder::new(self)
     }
 }

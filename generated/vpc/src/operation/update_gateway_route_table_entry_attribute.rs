@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    UpdateGatewayRouteTableEntryAttributeRequest,
+>;
 /// Request of `UpdateGatewayRouteTableEntryAttribute`: Modifies the next hop type and next hop of the route entry in a gateway route table.
 ///
 /// # Example
@@ -224,11 +230,7 @@ impl<C> UpdateGatewayRouteTableEntryAttributeRequestBuilder<C> {
     ///
     /// The ID of the region to which the gateway route table that you want to modify belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `ap-southeast-6`.
+    /// Its description, rules and example: [`UpdateGatewayRouteTableEntryAttributeRequest::region_id`](UpdateGatewayRouteTableEntryAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -237,8 +239,7 @@ impl<C> UpdateGatewayRouteTableEntryAttributeRequestBuilder<C> {
     ///
     /// The ID of the gateway route table that you want to modify.
     ///
-    /// - Wire name: `IPv4GatewayRouteTableId`.
-    /// - Example: `vtb-5ts0ohchwkp3dydt2****`.
+    /// Its description, rules and example: [`UpdateGatewayRouteTableEntryAttributeRequest::i_pv4_gateway_route_table_id`](UpdateGatewayRouteTableEntryAttributeRequest::i_pv4_gateway_route_table_id).
     pub fn i_pv4_gateway_route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.i_pv4_gateway_route_table_id = Some(value.into());
         self
@@ -247,8 +248,7 @@ impl<C> UpdateGatewayRouteTableEntryAttributeRequestBuilder<C> {
     ///
     /// The ID of the gateway route table that you want to modify.
     ///
-    /// - Wire name: `GatewayRouteTableId`.
-    /// - Example: `vtb-5ts0ohchwkp3dydt2****`.
+    /// Its description, rules and example: [`UpdateGatewayRouteTableEntryAttributeRequest::gateway_route_table_id`](UpdateGatewayRouteTableEntryAttributeRequest::gateway_route_table_id).
     pub fn gateway_route_table_id(mut self, value: impl Into<String>) -> Self {
         self.inner.gateway_route_table_id = Some(value.into());
         self
@@ -257,13 +257,7 @@ impl<C> UpdateGatewayRouteTableEntryAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateGatewayRouteTableEntryAttributeRequest::client_token`](UpdateGatewayRouteTableEntryAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -272,11 +266,7 @@ impl<C> UpdateGatewayRouteTableEntryAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to precheck only this request. Valid values:
     ///
-    /// * **true**: prechecks the request without modifying the gateway route table. The system checks the required parameters, request format, and service limits. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// * **false**: sends the request. This is the default value. If the request passes the precheck, a 2xx HTTP status code is returned and the gateway route table is modified.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateGatewayRouteTableEntryAttributeRequest::dry_run`](UpdateGatewayRouteTableEntryAttributeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -285,9 +275,7 @@ impl<C> UpdateGatewayRouteTableEntryAttributeRequestBuilder<C> {
     ///
     /// The destination CIDR block of the route entry in the gateway route table.
     ///
-    /// - Wire name: `DestinationCidrBlock`.
-    /// - Required.
-    /// - Example: `47.100.XX.XX/16`.
+    /// Its description, rules and example: [`UpdateGatewayRouteTableEntryAttributeRequest::destination_cidr_block`](UpdateGatewayRouteTableEntryAttributeRequest::destination_cidr_block).
     pub fn destination_cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.destination_cidr_block = Some(value.into());
         self
@@ -296,13 +284,7 @@ impl<C> UpdateGatewayRouteTableEntryAttributeRequestBuilder<C> {
     ///
     /// The new next hop type of the route. Valid values:
     ///
-    /// * **Instance**: Elastic Compute Service (ECS) instance
-    /// * **NetworkInterface**: elastic network interface (ENI)
-    /// * **Local**: local next hop
-    ///
-    /// - Wire name: `NextHopType`.
-    /// - Required.
-    /// - Example: `EcsInstance`.
+    /// Its description, rules and example: [`UpdateGatewayRouteTableEntryAttributeRequest::next_hop_type`](UpdateGatewayRouteTableEntryAttributeRequest::next_hop_type).
     pub fn next_hop_type(mut self, value: impl Into<String>) -> Self {
         self.inner.next_hop_type = Some(value.into());
         self
@@ -311,14 +293,7 @@ impl<C> UpdateGatewayRouteTableEntryAttributeRequestBuilder<C> {
     ///
     /// The new next hop ID of the route entry.
     ///
-    /// * If you set **NextHopType** to **Instance**, specify an ECS instance ID for **NextHopId**.
-    /// * If you set **NextHopType** to **NetworkInterface**, specify an ENI ID for **NextHopId**.
-    /// * If you set **NextHopType** to **Local**, leave **NextHopId** empty. This indicates a local next hop.
-    ///
-    /// > If the value of NextHopType is **Instance** or **NetworkInterface**, and you want to modify the next hop, you must set **NextHopType** to **Local** first. Then, set **NextHopType** to **Instance** or **NetworkInterface** and specify **NextHopId** based on your requirements. If the next hop type of a route entry is Instance or NetworkInterface, you cannot directly specify a different ENI ID or ECS instance ID for the NextHopId parameter.
-    ///
-    /// - Wire name: `NextHopId`.
-    /// - Example: `i-bp18xq9yguxoxe7m****`.
+    /// Its description, rules and example: [`UpdateGatewayRouteTableEntryAttributeRequest::next_hop_id`](UpdateGatewayRouteTableEntryAttributeRequest::next_hop_id).
     pub fn next_hop_id(mut self, value: impl Into<String>) -> Self {
         self.inner.next_hop_id = Some(value.into());
         self
@@ -327,10 +302,7 @@ impl<C> UpdateGatewayRouteTableEntryAttributeRequestBuilder<C> {
     ///
     /// The name of the gateway route table.
     ///
-    /// The name must be 2 to 128 characters in length and can contain letter, digits, periods (.), underscores (\_), and hyphens (-). The name must start with a letter.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`UpdateGatewayRouteTableEntryAttributeRequest::name`](UpdateGatewayRouteTableEntryAttributeRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -339,10 +311,7 @@ impl<C> UpdateGatewayRouteTableEntryAttributeRequestBuilder<C> {
     ///
     /// The description of the gateway route table.
     ///
-    /// The description must be 2 to 256 characters in length. The description must start with a letter but cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `new`.
+    /// Its description, rules and example: [`UpdateGatewayRouteTableEntryAttributeRequest::description`](UpdateGatewayRouteTableEntryAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -480,227 +449,28 @@ for UpdateGatewayRouteTableEntryAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateGatewayRouteTableEntryAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateGatewayRouteTableEntryAttributeError {
-    /// HTTP 400 `OperationDenied.UpdateGatewayRouteEntry`: The operation is not allowed because of need switch to local first.
-    OperationDeniedUpdateGatewayRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.DestCidrBlock`: The destCidrBlock is invalid.
-    IllegalParamDestCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.NetworkInterface`: The specified resource nextHop is not found.
-    ResourceNotFoundNetworkInterface(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.RouteEntry`: The specified resource routeEntry is not found.
-    ResourceNotFoundRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouteEntry`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Vswitch`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusVswitch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.Instance`: The specified resource nextHop is not found.
-    ResourceNotFoundInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.NextHop`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusNextHop(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.NextHopTypeNonsupport`: The operation is not allowed because of nextHopType is nonsupport.
-    OperationDeniedNextHopTypeNonsupport(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.LocalEntryCanOnlyModifyNextHop`: Only the nextHop parameter can be modified for a local route entry.
-    OperationDeniedLocalEntryCanOnlyModifyNextHop(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ExclusiveParam.NextHopTypeAndNextHopId`: The param of nextHopType and nextHopId are mutually exclusive.
-    ExclusiveParamNextHopTypeAndNextHopId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.RouteTable`: The specified resource gatewayRouteTable is not found.
-    ResourceNotFoundRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRouterInterfaceId.NotFound`: The specified RouterInterfaceId does not exist in our record.
-    InvalidRouterInterfaceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.OnlySupportNormalNetworkInterface`: Next hop only supports binding normal network Interface.
-    OperationUnsupportedOnlySupportNormalNetworkInterface(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `UnsupportedRegion`: The feature is not supported in current region.
-    UnsupportedRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedFeature.Ipv6GatewayRouteTable`: The feature of %s is not supported.
-    UnsupportedFeatureIpv6GatewayRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.TrAttachmentIpv6Disabled`: The operation is not allowed because tr attachment Ipv6 is disabled.
-    OperationDeniedTrAttachmentIpv6Disabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidAttachment.NotFound`: The attachment is not found.
-    InvalidAttachmentNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BothEmptyParam.GatewayRouteTableIdAndIpv4GatewayRouteTableId`: The parameter GatewayRouteTableId and Ipv4GatewayRouteTableId cannot be empty at the same time. We recommend that you use GatewayRouteTableId.
-    BothEmptyParamGatewayRouteTableIdAndIpv4GatewayRouteTableId(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 404 `ResourceNotFound.GatewayLoadBalancerEndpoint`: GatewayLoadBalancerEndpoint instance not found.
-    ResourceNotFoundGatewayLoadBalancerEndpoint(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for UpdateGatewayRouteTableEntryAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationDenied.UpdateGatewayRouteEntry",
-                        "IllegalParam.DestCidrBlock",
-                        "ResourceNotFound.NetworkInterface",
-                        "ResourceNotFound.RouteEntry",
-                        "IncorrectStatus.RouteEntry",
-                        "IncorrectStatus.Vswitch",
-                        "ResourceNotFound.Instance",
-                        "IncorrectStatus.NextHop",
-                        "OperationDenied.NextHopTypeNonsupport",
-                        "OperationDenied.LocalEntryCanOnlyModifyNextHop",
-                        "ExclusiveParam.NextHopTypeAndNextHopId",
-                        "ResourceNotFound.RouteTable",
-                        "InvalidRouterInterfaceId.NotFound",
-                        "OperationUnsupported.OnlySupportNormalNetworkInterface",
-                        "UnsupportedRegion",
-                        "UnsupportedFeature.Ipv6GatewayRouteTable",
-                        "OperationDenied.TrAttachmentIpv6Disabled",
-                        "InvalidAttachment.NotFound",
-                        "BothEmptyParam.GatewayRouteTableIdAndIpv4GatewayRouteTableId",
-                        "ResourceNotFound.GatewayLoadBalancerEndpoint",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateGatewayRouteTableEntryAttributeError;
+impl crate::Client {
+    /// Calls `UpdateGatewayRouteTableEntryAttribute`: Modifies the next hop type and next hop of the route entry in a gateway route table.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateGatewayRouteTableEntryAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateGatewayRouteTableEntryAttributeRequest`].
+    #[inline]
+    pub fn update_gateway_route_table_entry_attribute(
+        &self,
+    ) -> UpdateGatewayRouteTableEntryAttributeRequestBuilder<&Self> {
+        UpdateGatewayRouteTableEntryAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateGatewayRouteTableEntryAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateGatewayRouteTableEntryAttribute`: Modifies the next hop type and next hop of the route entry in a gateway route table.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateGatewayRouteTableEntryAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationDeniedUpdateGatewayRouteEntry(error),
-            1 => Self::IllegalParamDestCidrBlock(error),
-            2 => Self::ResourceNotFoundNetworkInterface(error),
-            3 => Self::ResourceNotFoundRouteEntry(error),
-            4 => Self::IncorrectStatusRouteEntry(error),
-            5 => Self::IncorrectStatusVswitch(error),
-            6 => Self::ResourceNotFoundInstance(error),
-            7 => Self::IncorrectStatusNextHop(error),
-            8 => Self::OperationDeniedNextHopTypeNonsupport(error),
-            9 => Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(error),
-            10 => Self::ExclusiveParamNextHopTypeAndNextHopId(error),
-            11 => Self::ResourceNotFoundRouteTable(error),
-            12 => Self::InvalidRouterInterfaceIdNotFound(error),
-            13 => Self::OperationUnsupportedOnlySupportNormalNetworkInterface(error),
-            14 => Self::UnsupportedRegion(error),
-            15 => Self::UnsupportedFeatureIpv6GatewayRouteTable(error),
-            16 => Self::OperationDeniedTrAttachmentIpv6Disabled(error),
-            17 => Self::InvalidAttachmentNotFound(error),
-            18 => {
-                Self::BothEmptyParamGatewayRouteTableIdAndIpv4GatewayRouteTableId(error)
-            }
-            19 => Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationDeniedUpdateGatewayRouteEntry(error) => (0, error),
-            Self::IllegalParamDestCidrBlock(error) => (1, error),
-            Self::ResourceNotFoundNetworkInterface(error) => (2, error),
-            Self::ResourceNotFoundRouteEntry(error) => (3, error),
-            Self::IncorrectStatusRouteEntry(error) => (4, error),
-            Self::IncorrectStatusVswitch(error) => (5, error),
-            Self::ResourceNotFoundInstance(error) => (6, error),
-            Self::IncorrectStatusNextHop(error) => (7, error),
-            Self::OperationDeniedNextHopTypeNonsupport(error) => (8, error),
-            Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(error) => (9, error),
-            Self::ExclusiveParamNextHopTypeAndNextHopId(error) => (10, error),
-            Self::ResourceNotFoundRouteTable(error) => (11, error),
-            Self::InvalidRouterInterfaceIdNotFound(error) => (12, error),
-            Self::OperationUnsupportedOnlySupportNormalNetworkInterface(error) => {
-                (13, error)
-            }
-            Self::UnsupportedRegion(error) => (14, error),
-            Self::UnsupportedFeatureIpv6GatewayRouteTable(error) => (15, error),
-            Self::OperationDeniedTrAttachmentIpv6Disabled(error) => (16, error),
-            Self::InvalidAttachmentNotFound(error) => (17, error),
-            Self::BothEmptyParamGatewayRouteTableIdAndIpv4GatewayRouteTableId(error) => {
-                (18, error)
-            }
-            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => (19, error),
-            Self::Unhandled(unhandled) => (20, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateGatewayRouteTableEntryAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateGatewayRouteTableEntryAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationDeniedUpdateGatewayRouteEntry",
-            "IllegalParamDestCidrBlock",
-            "ResourceNotFoundNetworkInterface",
-            "ResourceNotFoundRouteEntry",
-            "IncorrectStatusRouteEntry",
-            "IncorrectStatusVswitch",
-            "ResourceNotFoundInstance",
-            "IncorrectStatusNextHop",
-            "OperationDeniedNextHopTypeNonsupport",
-            "OperationDeniedLocalEntryCanOnlyModifyNextHop",
-            "ExclusiveParamNextHopTypeAndNextHopId",
-            "ResourceNotFoundRouteTable",
-            "InvalidRouterInterfaceIdNotFound",
-            "OperationUnsupportedOnlySupportNormalNetworkInterface",
-            "UnsupportedRegion",
-            "UnsupportedFeatureIpv6GatewayRouteTable",
-            "OperationDeniedTrAttachmentIpv6Disabled",
-            "InvalidAttachmentNotFound",
-            "BothEmptyParamGatewayRouteTableIdAndIpv4GatewayRouteTableId",
-            "ResourceNotFoundGatewayLoadBalancerEndpoint",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateGatewayRouteTableEntryAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateGatewayRouteTableEntryAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateGatewayRouteTableEntryAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for UpdateGatewayRouteTableEntryAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_gateway_route_table_entry_attribute(
+        &self,
+    ) -> UpdateGatewayRouteTableEntryAttributeRequestBuilder<&Self> {
+        UpdateGatewayRouteTableEntryAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateIpsecServerRequest>;
 /// Request of `UpdateIpsecServer`: Modifies the configuration of an IPsec server.
 ///
 /// * If you modify only **IpsecServerName** of the IPsec server, this operation is synchronous. If you modify other parameters besides **IpsecServerName**, this operation is asynchronous.
@@ -286,11 +289,7 @@ impl<C> UpdateIpsecServerRequestBuilder<C> {
     ///
     /// The ID of the region where the IPsec server is created.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`UpdateIpsecServerRequest::region_id`](UpdateIpsecServerRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -299,9 +298,7 @@ impl<C> UpdateIpsecServerRequestBuilder<C> {
     ///
     /// The IPsec server ID.
     ///
-    /// - Wire name: `IpsecServerId`.
-    /// - Required.
-    /// - Example: `iss-bp1bo3xuvcxo7ixll****`.
+    /// Its description, rules and example: [`UpdateIpsecServerRequest::ipsec_server_id`](UpdateIpsecServerRequest::ipsec_server_id).
     pub fn ipsec_server_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipsec_server_id = Some(value.into());
         self
@@ -310,10 +307,7 @@ impl<C> UpdateIpsecServerRequestBuilder<C> {
     ///
     /// The local CIDR blocks, which are the CIDR blocks of the virtual private cloud (VPC) for the client to access.
     ///
-    /// Multiple CIDR blocks are separated with commas (,). Example: 192.168.1.0/24,192.168.2.0/24.
-    ///
-    /// - Wire name: `LocalSubnet`.
-    /// - Example: `192.168.0.0/24,172.17.0.0/16`.
+    /// Its description, rules and example: [`UpdateIpsecServerRequest::local_subnet`](UpdateIpsecServerRequest::local_subnet).
     pub fn local_subnet(mut self, value: impl Into<String>) -> Self {
         self.inner.local_subnet = Some(value.into());
         self
@@ -322,10 +316,7 @@ impl<C> UpdateIpsecServerRequestBuilder<C> {
     ///
     /// The client CIDR block from which an IP address is allocated to the virtual network interface controller (NIC) of the client.
     ///
-    /// > The client CIDR block must not overlap with the CIDR blocks of the VPC.
-    ///
-    /// - Wire name: `ClientIpPool`.
-    /// - Example: `10.0.0.0/24`.
+    /// Its description, rules and example: [`UpdateIpsecServerRequest::client_ip_pool`](UpdateIpsecServerRequest::client_ip_pool).
     pub fn client_ip_pool(mut self, value: impl Into<String>) -> Self {
         self.inner.client_ip_pool = Some(value.into());
         self
@@ -334,11 +325,7 @@ impl<C> UpdateIpsecServerRequestBuilder<C> {
     ///
     /// The name of the IPsec server.
     ///
-    /// It must be 1 to 100 characters in length.
-    ///
-    /// - Wire name: `IpsecServerName`.
-    /// - Must be 1 to 100 characters long.
-    /// - Example: `test`.
+    /// Its description, rules and example: [`UpdateIpsecServerRequest::ipsec_server_name`](UpdateIpsecServerRequest::ipsec_server_name).
     pub fn ipsec_server_name(mut self, value: impl Into<String>) -> Self {
         self.inner.ipsec_server_name = Some(value.into());
         self
@@ -347,11 +334,7 @@ impl<C> UpdateIpsecServerRequestBuilder<C> {
     ///
     /// Specifies whether to delete the negotiated IPsec tunnel and initiate the negotiation again. Valid values:
     ///
-    /// * **true**: immediately initiates negotiations after the configuration is complete.
-    /// * **false**: initiates negotiations when inbound traffic is detected.
-    ///
-    /// - Wire name: `EffectImmediately`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateIpsecServerRequest::effect_immediately`](UpdateIpsecServerRequest::effect_immediately).
     pub fn effect_immediately(mut self, value: bool) -> Self {
         self.inner.effect_immediately = Some(value);
         self
@@ -360,17 +343,7 @@ impl<C> UpdateIpsecServerRequestBuilder<C> {
     ///
     /// The configuration of Phase 1 negotiations. Valid values:
     ///
-    /// * **IkeVersion**: The IKE version. Valid values: **ikev1** and **ikev2**.
-    /// * **IkeMode**: The IKE negotiation mode. Default value: **main**.
-    /// * **IkeEncAlg**: the encryption algorithm that is used in Phase 1 negotiation. Default value: **aes**.
-    /// * **IkeAuthAlg**: the authentication algorithm that is used in Phase 1 negotiation. Default value: **sha1**.
-    /// * **IkePfs**: The Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Default value: **group2**.
-    /// * **IkeLifetime**: The SA lifetime determined by Phase 1 negotiations. Unit: seconds. Valid values: **0** to **86400**. Default value: **86400**.
-    /// * **LocalId**: The identifier of the IPsec server. Only FQDN and IP address formats are supported.
-    /// * **RemoteId**: the peer identifier. Only FQDN and IP address formats are supported.
-    ///
-    /// - Wire name: `IkeConfig`.
-    /// - Example: `{"IkeVersion":"ikev2","IkeMode":"main","IkeEncAlg":"aes","IkeAuthAlg":"sha1","IkePfs":"group2","IkeLifetime":86400}`.
+    /// Its description, rules and example: [`UpdateIpsecServerRequest::ike_config`](UpdateIpsecServerRequest::ike_config).
     pub fn ike_config(mut self, value: impl Into<String>) -> Self {
         self.inner.ike_config = Some(value.into());
         self
@@ -379,13 +352,7 @@ impl<C> UpdateIpsecServerRequestBuilder<C> {
     ///
     /// The configuration of Phase 2 negotiation. Valid values:
     ///
-    /// * **IpsecEncAlg**: the encryption algorithm that is used in Phase 2 negotiation. Default value: **aes**.
-    /// * **IpsecAuthAlg**: the authentication algorithm that is used in Phase 2 negotiation. Default value: **sha1**.
-    /// * **IpsecPfs**: forwards packets of all protocols. The Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiation. Default value: **group2**.
-    /// * **IpsecLifetime**: the SA lifetime determined by Phase 2 negotiation. Unit: seconds. Valid values: **0** to **86400**. Default value: **86400**.
-    ///
-    /// - Wire name: `IpsecConfig`.
-    /// - Example: `{"IpsecEncAlg":"aes","IpsecAuthAlg":"sha1","IpsecPfs":"group2","IpsecLifetime":86400}`.
+    /// Its description, rules and example: [`UpdateIpsecServerRequest::ipsec_config`](UpdateIpsecServerRequest::ipsec_config).
     pub fn ipsec_config(mut self, value: impl Into<String>) -> Self {
         self.inner.ipsec_config = Some(value.into());
         self
@@ -394,8 +361,7 @@ impl<C> UpdateIpsecServerRequestBuilder<C> {
     ///
     /// Specifies whether to enable pre-shared key authentication. If you set the value to **true**, pre-shared key authentication is enabled.
     ///
-    /// - Wire name: `PskEnabled`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`UpdateIpsecServerRequest::psk_enabled`](UpdateIpsecServerRequest::psk_enabled).
     pub fn psk_enabled(mut self, value: bool) -> Self {
         self.inner.psk_enabled = Some(value);
         self
@@ -404,15 +370,7 @@ impl<C> UpdateIpsecServerRequestBuilder<C> {
     ///
     /// The pre-shared key.
     ///
-    /// The pre-shared key that is used for authentication between the IPsec server and the client. The key must be 1 to 100 characters in length.
-    ///
-    /// You can call [ListIpsecServers](<https://www.alibabacloud.com/help/doc-detail/2794120.htm>) to query keys generated by the system.
-    ///
-    /// > The pre-shared key of the IPsec server key must be the same as that of the client. Otherwise, the connection between the IPsec server and the client cannot be established.
-    ///
-    /// - Wire name: `Psk`.
-    /// - Must be 1 to 100 characters long.
-    /// - Example: `Cfd123****`.
+    /// Its description, rules and example: [`UpdateIpsecServerRequest::psk`](UpdateIpsecServerRequest::psk).
     pub fn psk(mut self, value: impl Into<String>) -> Self {
         self.inner.psk = Some(value.into());
         self
@@ -421,14 +379,7 @@ impl<C> UpdateIpsecServerRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate a value, and you must make sure that each request has a unique token value. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Must contain only ASCII characters.
-    /// - Example: `e4567-e89b-12d3-a456-42665544****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateIpsecServerRequest::client_token`](UpdateIpsecServerRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -437,12 +388,7 @@ impl<C> UpdateIpsecServerRequestBuilder<C> {
     ///
     /// Specifies whether to only precheck this request. Valid values:
     ///
-    /// * **true**: prechecks the request without modifying the configurations of the IPsec server. The system checks the required parameters, request format, and service limits. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// * **false**: sends the request. This is the default value. If the request passes the precheck, the system modifies the configurations of the IPsec server.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Must be one of `true` (only check the request), `false` (check and perform the request).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateIpsecServerRequest::dry_run`](UpdateIpsecServerRequest::dry_run).
     pub fn dry_run(mut self, value: impl Into<crate::types::DryRun>) -> Self {
         self.inner.dry_run = Some(value.into());
         self
@@ -579,203 +525,24 @@ for UpdateIpsecServerResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateIpsecServer`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateIpsecServerError {
-    /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
-    VpnGatewayConfiguring(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnGateway.FinancialLocked`: The specified service is financial locked.
-    VpnGatewayFinancialLocked(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.IpsecPfs`: The specified IPsec Pfs is unsupported.
-    OperationUnsupportedIpsecPfs(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.AuthMethod`: One authentication method (Psk or IDaaS) should be specified at least.
-    IllegalParamAuthMethod(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.LocalSubnet`: The specified "LocalSubnet" (%s) is invalid.
-    IllegalParamLocalSubnet(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.ClientIpPool`: The specified "ClientIpPool" (%s) is invalid.
-    IllegalParamClientIpPool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.IDaaSInstanceId`: The input parameter IDaaSInstanceId is mandatory when enable multi-factor authentication.
-    MissingParamIDaaSInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NoRamPermission`: Vpn Service has no permission to operate your IDaaS instances.
-    OperationFailedNoRamPermission(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.AddVpcRoute`: It's failed to add VPC route after this operation.
-    OperationFailedAddVpcRoute(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ClientIpPool.NetmaskInvalid`: The netmask length of client IP pool must be greater than or equal to 16 and less than or equal to 29.
-    ClientIpPoolNetmaskInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `VpnRouteEntry.Conflict`: The specified client IP pool conflicts with VPN connection or SSL server.
-    VpnRouteEntryConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ClientIpPool.SubnetInvalid`: The specified client IP pool cannot be used.
-    ClientIpPoolSubnetInvalid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidClientIpPool.Conflict`: The specified client IP pool conflicts with other resources in the same VPC.
-    InvalidClientIpPoolConflict(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SystemBusy`: The system is busy. Please try again later.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
-    Forbidden(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidIpsecServerId.NotFound`: The specified IPsec server ID (%s) does not exist.
-    InvalidIpsecServerIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidIDaaSInstanceId.NotFound`: The specified IDaaS instance ID does not exist.
-    InvalidIDaaSInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 409 `OperationConflict`: The operation against this instance is too frequent, please try again later.
-    OperationConflict(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateIpsecServerError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "VpnGateway.Configuring",
-                        "VpnGateway.FinancialLocked",
-                        "OperationUnsupported.IpsecPfs",
-                        "IllegalParam.AuthMethod",
-                        "IllegalParam.LocalSubnet",
-                        "IllegalParam.ClientIpPool",
-                        "MissingParam.IDaaSInstanceId",
-                        "OperationFailed.NoRamPermission",
-                        "OperationFailed.AddVpcRoute",
-                        "ClientIpPool.NetmaskInvalid",
-                        "VpnRouteEntry.Conflict",
-                        "ClientIpPool.SubnetInvalid",
-                        "InvalidClientIpPool.Conflict",
-                        "SystemBusy",
-                        "Forbidden",
-                        "InvalidIpsecServerId.NotFound",
-                        "InvalidIDaaSInstanceId.NotFound",
-                        "OperationConflict",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateIpsecServerError;
+impl crate::Client {
+    /// Calls `UpdateIpsecServer`: Modifies the configuration of an IPsec server.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateIpsecServerRequestBuilder::send) it. The parameters and their rules: [`UpdateIpsecServerRequest`].
+    #[inline]
+    pub fn update_ipsec_server(&self) -> UpdateIpsecServerRequestBuilder<&Self> {
+        UpdateIpsecServerRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateIpsecServerError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateIpsecServer`: Modifies the configuration of an IPsec server.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateIpsecServerRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::VpnGatewayConfiguring(error),
-            1 => Self::VpnGatewayFinancialLocked(error),
-            2 => Self::OperationUnsupportedIpsecPfs(error),
-            3 => Self::IllegalParamAuthMethod(error),
-            4 => Self::IllegalParamLocalSubnet(error),
-            5 => Self::IllegalParamClientIpPool(error),
-            6 => Self::MissingParamIDaaSInstanceId(error),
-            7 => Self::OperationFailedNoRamPermission(error),
-            8 => Self::OperationFailedAddVpcRoute(error),
-            9 => Self::ClientIpPoolNetmaskInvalid(error),
-            10 => Self::VpnRouteEntryConflict(error),
-            11 => Self::ClientIpPoolSubnetInvalid(error),
-            12 => Self::InvalidClientIpPoolConflict(error),
-            13 => Self::SystemBusy(error),
-            14 => Self::Forbidden(error),
-            15 => Self::InvalidIpsecServerIdNotFound(error),
-            16 => Self::InvalidIDaaSInstanceIdNotFound(error),
-            17 => Self::OperationConflict(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::VpnGatewayConfiguring(error) => (0, error),
-            Self::VpnGatewayFinancialLocked(error) => (1, error),
-            Self::OperationUnsupportedIpsecPfs(error) => (2, error),
-            Self::IllegalParamAuthMethod(error) => (3, error),
-            Self::IllegalParamLocalSubnet(error) => (4, error),
-            Self::IllegalParamClientIpPool(error) => (5, error),
-            Self::MissingParamIDaaSInstanceId(error) => (6, error),
-            Self::OperationFailedNoRamPermission(error) => (7, error),
-            Self::OperationFailedAddVpcRoute(error) => (8, error),
-            Self::ClientIpPoolNetmaskInvalid(error) => (9, error),
-            Self::VpnRouteEntryConflict(error) => (10, error),
-            Self::ClientIpPoolSubnetInvalid(error) => (11, error),
-            Self::InvalidClientIpPoolConflict(error) => (12, error),
-            Self::SystemBusy(error) => (13, error),
-            Self::Forbidden(error) => (14, error),
-            Self::InvalidIpsecServerIdNotFound(error) => (15, error),
-            Self::InvalidIDaaSInstanceIdNotFound(error) => (16, error),
-            Self::OperationConflict(error) => (17, error),
-            Self::Unhandled(unhandled) => (18, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateIpsecServerError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateIpsecServerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "VpnGatewayConfiguring",
-            "VpnGatewayFinancialLocked",
-            "OperationUnsupportedIpsecPfs",
-            "IllegalParamAuthMethod",
-            "IllegalParamLocalSubnet",
-            "IllegalParamClientIpPool",
-            "MissingParamIDaaSInstanceId",
-            "OperationFailedNoRamPermission",
-            "OperationFailedAddVpcRoute",
-            "ClientIpPoolNetmaskInvalid",
-            "VpnRouteEntryConflict",
-            "ClientIpPoolSubnetInvalid",
-            "InvalidClientIpPoolConflict",
-            "SystemBusy",
-            "Forbidden",
-            "InvalidIpsecServerIdNotFound",
-            "InvalidIDaaSInstanceIdNotFound",
-            "OperationConflict",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateIpsecServerError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateIpsecServerError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateIpsecServerError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateIpsecServerError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_ipsec_server(&self) -> UpdateIpsecServerRequestBuilder<&Self> {
+        UpdateIpsecServerRequestBuilder::new(self)
     }
 }

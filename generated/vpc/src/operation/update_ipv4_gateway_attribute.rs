@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateIpv4GatewayAttributeRequest>;
 /// Request of `UpdateIpv4GatewayAttribute`: Modifies the description or name of an IPv4 gateway.
 ///
 /// You cannot repeatedly call the **UpdateIpv4GatewayAttribute** operation to modify the name or description of an IPv4 gateway within the specified period of time.
@@ -161,9 +164,7 @@ impl<C> UpdateIpv4GatewayAttributeRequestBuilder<C> {
     ///
     /// The ID of the IPv4 gateway whose name or description you want to modify.
     ///
-    /// - Wire name: `Ipv4GatewayId`.
-    /// - Required.
-    /// - Example: `ipv4gw-5tsnc6s4ogsedtp3k****`.
+    /// Its description, rules and example: [`UpdateIpv4GatewayAttributeRequest::ipv4_gateway_id`](UpdateIpv4GatewayAttributeRequest::ipv4_gateway_id).
     pub fn ipv4_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv4_gateway_id = Some(value.into());
         self
@@ -172,8 +173,7 @@ impl<C> UpdateIpv4GatewayAttributeRequestBuilder<C> {
     ///
     /// The new name of the IPv4 gateway.
     ///
-    /// - Wire name: `Ipv4GatewayName`.
-    /// - Example: `newname`.
+    /// Its description, rules and example: [`UpdateIpv4GatewayAttributeRequest::ipv4_gateway_name`](UpdateIpv4GatewayAttributeRequest::ipv4_gateway_name).
     pub fn ipv4_gateway_name(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv4_gateway_name = Some(value.into());
         self
@@ -182,13 +182,7 @@ impl<C> UpdateIpv4GatewayAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateIpv4GatewayAttributeRequest::client_token`](UpdateIpv4GatewayAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -197,11 +191,7 @@ impl<C> UpdateIpv4GatewayAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateIpv4GatewayAttributeRequest::dry_run`](UpdateIpv4GatewayAttributeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -210,8 +200,7 @@ impl<C> UpdateIpv4GatewayAttributeRequestBuilder<C> {
     ///
     /// The new description of the IPv4 gateway.
     ///
-    /// - Wire name: `Ipv4GatewayDescription`.
-    /// - Example: `new`.
+    /// Its description, rules and example: [`UpdateIpv4GatewayAttributeRequest::ipv4_gateway_description`](UpdateIpv4GatewayAttributeRequest::ipv4_gateway_description).
     pub fn ipv4_gateway_description(mut self, value: impl Into<String>) -> Self {
         self.inner.ipv4_gateway_description = Some(value.into());
         self
@@ -220,11 +209,7 @@ impl<C> UpdateIpv4GatewayAttributeRequestBuilder<C> {
     ///
     /// The region ID of the IPv4 gateway whose name or description you want to modify.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `ap-southeast-6`.
+    /// Its description, rules and example: [`UpdateIpv4GatewayAttributeRequest::region_id`](UpdateIpv4GatewayAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -359,104 +344,28 @@ for UpdateIpv4GatewayAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateIpv4GatewayAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateIpv4GatewayAttributeError {
-    /// HTTP 400 `ResourceNotFound.Ipv4Gateway`: The specified resource ipv4Gateway is not found.
-    ResourceNotFoundIpv4Gateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Ipv4Gateway`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusIpv4Gateway(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateIpv4GatewayAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &["ResourceNotFound.Ipv4Gateway", "IncorrectStatus.Ipv4Gateway"],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateIpv4GatewayAttributeError;
+impl crate::Client {
+    /// Calls `UpdateIpv4GatewayAttribute`: Modifies the description or name of an IPv4 gateway.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateIpv4GatewayAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateIpv4GatewayAttributeRequest`].
+    #[inline]
+    pub fn update_ipv4_gateway_attribute(
+        &self,
+    ) -> UpdateIpv4GatewayAttributeRequestBuilder<&Self> {
+        UpdateIpv4GatewayAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateIpv4GatewayAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateIpv4GatewayAttribute`: Modifies the description or name of an IPv4 gateway.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateIpv4GatewayAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceNotFoundIpv4Gateway(error),
-            1 => Self::IncorrectStatusIpv4Gateway(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceNotFoundIpv4Gateway(error) => (0, error),
-            Self::IncorrectStatusIpv4Gateway(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateIpv4GatewayAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateIpv4GatewayAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceNotFoundIpv4Gateway",
-            "IncorrectStatusIpv4Gateway",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateIpv4GatewayAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateIpv4GatewayAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateIpv4GatewayAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateIpv4GatewayAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_ipv4_gateway_attribute(
+        &self,
+    ) -> UpdateIpv4GatewayAttributeRequestBuilder<&Self> {
+        UpdateIpv4GatewayAttributeRequestBuilder::new(self)
     }
 }

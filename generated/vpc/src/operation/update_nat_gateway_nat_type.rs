@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateNatGatewayNatTypeRequest>;
 /// Request of `UpdateNatGatewayNatType`: Upgrades a standard NAT gateway to an enhanced NAT gateway.
 ///
 /// Before you call this operation, take note of the following limits:
@@ -184,11 +187,7 @@ impl<C> UpdateNatGatewayNatTypeRequestBuilder<C> {
     ///
     /// The ID of the region where the NAT gateway that you want to upgrade is deployed.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-qingdao`.
+    /// Its description, rules and example: [`UpdateNatGatewayNatTypeRequest::region_id`](UpdateNatGatewayNatTypeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -197,9 +196,7 @@ impl<C> UpdateNatGatewayNatTypeRequestBuilder<C> {
     ///
     /// The ID of the standard NAT gateway to be upgraded.
     ///
-    /// - Wire name: `NatGatewayId`.
-    /// - Required.
-    /// - Example: `ngw-bp1b0lic8uz4r6vf2****`.
+    /// Its description, rules and example: [`UpdateNatGatewayNatTypeRequest::nat_gateway_id`](UpdateNatGatewayNatTypeRequest::nat_gateway_id).
     pub fn nat_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_gateway_id = Some(value.into());
         self
@@ -208,11 +205,7 @@ impl<C> UpdateNatGatewayNatTypeRequestBuilder<C> {
     ///
     /// The vSwitch to which the enhanced Internet NAT gateway belongs.
     ///
-    /// > If you do not set this parameter, the system generates an Internet NAT gateway in a random vSwitch of a virtual private cloud (VPC).
-    ///
-    /// - Wire name: `VSwitchId`.
-    /// - Required.
-    /// - Example: `vsw-bp17nszybg8epodke****`.
+    /// Its description, rules and example: [`UpdateNatGatewayNatTypeRequest::v_switch_id`](UpdateNatGatewayNatTypeRequest::v_switch_id).
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
         self.inner.v_switch_id = Some(value.into());
         self
@@ -221,9 +214,7 @@ impl<C> UpdateNatGatewayNatTypeRequestBuilder<C> {
     ///
     /// The type of Internet NAT gateway. Set the value to **Enhanced**, which specifies an enhanced Internet NAT gateway.
     ///
-    /// - Wire name: `NatType`.
-    /// - Required.
-    /// - Example: `Enhanced`.
+    /// Its description, rules and example: [`UpdateNatGatewayNatTypeRequest::nat_type`](UpdateNatGatewayNatTypeRequest::nat_type).
     pub fn nat_type(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_type = Some(value.into());
         self
@@ -232,12 +223,7 @@ impl<C> UpdateNatGatewayNatTypeRequestBuilder<C> {
     ///
     /// Specifies whether to only precheck this request. Valid values:
     ///
-    /// **true**: prechecks the request without upgrading the Internet NAT gateway. The system checks whether your AccessKey pair is valid, whether RAM users are granted required permissions, and whether the required parameters are set. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    ///
-    /// **false**: sends the API request. This is the default value. After the request passes the precheck, a 2XX HTTP status code is returned and the Internet NAT gateway is upgraded.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateNatGatewayNatTypeRequest::dry_run`](UpdateNatGatewayNatTypeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -246,13 +232,7 @@ impl<C> UpdateNatGatewayNatTypeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate a value, and you must make sure that each request has a unique token value. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the value of **RequestId** as the value of **ClientToken**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateNatGatewayNatTypeRequest::client_token`](UpdateNatGatewayNatTypeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -387,251 +367,28 @@ for UpdateNatGatewayNatTypeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateNatGatewayNatType`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateNatGatewayNatTypeError {
-    /// HTTP 400 `OperationUnsupported.NatConvert`: The NAT gateway conversion function is not supported.
-    OperationUnsupportedNatConvert(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VpcNotExist`: The specified VPC does not exist.
-    OperationFailedVpcNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VswNotExist`: The specified VSwitch does not exist.
-    OperationFailedVswNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NatTypeNotEnhanced`: Operation failed because the specified NAT gateway type is not enhanced.
-    OperationFailedNatTypeNotEnhanced(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NatGwBindWithBandwidthPackage`: Operation failed because the NAT gateway is bound to bandwidth packages.
-    OperationFailedNatGwBindWithBandwidthPackage(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.NatGateway`: The status of NAT gateway is incorrect.
-    IncorrectStatusNatGateway(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.EipInMiddleStatus`: Operation failed because the status of EIP associated with the specified NAT gateway is abnormal.
-    OperationFailedEipInMiddleStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SnatInMiddleStatus`: Operation failed because the status of the SNAT entry of the specified NAT gateway is abnormal.
-    OperationFailedSnatInMiddleStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.DnatInMiddleStatus`: Operation failed because the status of the DNAT entry associated with the NAT gateway is abnormal.
-    OperationFailedDnatInMiddleStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NatGwRouteInMiddleStatus`: Operation failed because the status of the route entry associated with the NAT gateway is abnormal.
-    OperationFailedNatGwRouteInMiddleStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.EnhancedInventoryNotEnough`: The enhanced NAT gateway inventory is insufficient in the specified zone.
-    OperationFailedEnhancedInventoryNotEnough(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.EnhancedUserIsUnAuthorized`: Operation failed because the user is not authorized to create an enhanced NAT gateway.
-    OperationFailedEnhancedUserIsUnAuthorized(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.EnhancedRegion`: Operation failed because enhanced NAT gateways are not available for sale in the specified region.
-    OperationFailedEnhancedRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.EnhancedQuotaExceed`: Operation failed because the maximum number of enhanced NAT gateways in the same VPC is exceeded.
-    OperationFailedEnhancedQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidBandwidthPackageIdNumber.NotSupported`: The number of BandwidthPackageIds exceeds the limit.
-    InvalidBandwidthPackageIdNumberNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VswNotBelongToVpc`: Operation failed because the specified VSwitch is not bound to the same VPC with NAT gateway.
-    OperationFailedVswNotBelongToVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.VpcAttachedCen`: Operation failed because the VPC is attached to CEN.
-    OperationUnsupportedVpcAttachedCen(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.RouterInterfaceExist`: Operation failed because the VPC has a router interface.
-    OperationUnsupportedRouterInterfaceExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VRouterNotExist`: Operation failed because the VRouter does not exist.
-    OperationFailedVRouterNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SnatQuotaExceed`: Operation failed because the maximum number of SNAT entry is exceeded.
-    OperationFailedSnatQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.DnatQuotaExceed`: Operation failed because the maximum number of forward entry is exceeded.
-    OperationFailedDnatQuotaExceed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VswBindedRouteTable`: The operation failed because a custom route table that contains subnet routes is associated with the specified VSwitch.
-    OperationFailedVswBindedRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.VswBindedAcl`: The operation failed because a network ACL is associated with the specified VSwitch.
-    OperationFailedVswBindedAcl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.Convert`: User does not have permission to operate.
-    ForbiddenConvert(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NATGW_NOT_EXIST`: The specified NAT gateway does not exist.
-    NatgwNotExist(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateNatGatewayNatTypeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationUnsupported.NatConvert",
-                        "OperationFailed.VpcNotExist",
-                        "OperationFailed.VswNotExist",
-                        "OperationFailed.NatTypeNotEnhanced",
-                        "OperationFailed.NatGwBindWithBandwidthPackage",
-                        "IncorrectStatus.NatGateway",
-                        "OperationFailed.EipInMiddleStatus",
-                        "OperationFailed.SnatInMiddleStatus",
-                        "OperationFailed.DnatInMiddleStatus",
-                        "OperationFailed.NatGwRouteInMiddleStatus",
-                        "OperationFailed.EnhancedInventoryNotEnough",
-                        "OperationFailed.EnhancedUserIsUnAuthorized",
-                        "OperationFailed.EnhancedRegion",
-                        "OperationFailed.EnhancedQuotaExceed",
-                        "InvalidBandwidthPackageIdNumber.NotSupported",
-                        "OperationFailed.VswNotBelongToVpc",
-                        "OperationUnsupported.VpcAttachedCen",
-                        "OperationUnsupported.RouterInterfaceExist",
-                        "OperationFailed.VRouterNotExist",
-                        "OperationFailed.SnatQuotaExceed",
-                        "OperationFailed.DnatQuotaExceed",
-                        "OperationFailed.VswBindedRouteTable",
-                        "OperationFailed.VswBindedAcl",
-                        "Forbidden.Convert",
-                        "NATGW_NOT_EXIST",
-                        "InvalidRegionId.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateNatGatewayNatTypeError;
+impl crate::Client {
+    /// Calls `UpdateNatGatewayNatType`: Upgrades a standard NAT gateway to an enhanced NAT gateway.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateNatGatewayNatTypeRequestBuilder::send) it. The parameters and their rules: [`UpdateNatGatewayNatTypeRequest`].
+    #[inline]
+    pub fn update_nat_gateway_nat_type(
+        &self,
+    ) -> UpdateNatGatewayNatTypeRequestBuilder<&Self> {
+        UpdateNatGatewayNatTypeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateNatGatewayNatTypeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateNatGatewayNatType`: Upgrades a standard NAT gateway to an enhanced NAT gateway.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateNatGatewayNatTypeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationUnsupportedNatConvert(error),
-            1 => Self::OperationFailedVpcNotExist(error),
-            2 => Self::OperationFailedVswNotExist(error),
-            3 => Self::OperationFailedNatTypeNotEnhanced(error),
-            4 => Self::OperationFailedNatGwBindWithBandwidthPackage(error),
-            5 => Self::IncorrectStatusNatGateway(error),
-            6 => Self::OperationFailedEipInMiddleStatus(error),
-            7 => Self::OperationFailedSnatInMiddleStatus(error),
-            8 => Self::OperationFailedDnatInMiddleStatus(error),
-            9 => Self::OperationFailedNatGwRouteInMiddleStatus(error),
-            10 => Self::OperationFailedEnhancedInventoryNotEnough(error),
-            11 => Self::OperationFailedEnhancedUserIsUnAuthorized(error),
-            12 => Self::OperationFailedEnhancedRegion(error),
-            13 => Self::OperationFailedEnhancedQuotaExceed(error),
-            14 => Self::InvalidBandwidthPackageIdNumberNotSupported(error),
-            15 => Self::OperationFailedVswNotBelongToVpc(error),
-            16 => Self::OperationUnsupportedVpcAttachedCen(error),
-            17 => Self::OperationUnsupportedRouterInterfaceExist(error),
-            18 => Self::OperationFailedVRouterNotExist(error),
-            19 => Self::OperationFailedSnatQuotaExceed(error),
-            20 => Self::OperationFailedDnatQuotaExceed(error),
-            21 => Self::OperationFailedVswBindedRouteTable(error),
-            22 => Self::OperationFailedVswBindedAcl(error),
-            23 => Self::ForbiddenConvert(error),
-            24 => Self::NatgwNotExist(error),
-            25 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationUnsupportedNatConvert(error) => (0, error),
-            Self::OperationFailedVpcNotExist(error) => (1, error),
-            Self::OperationFailedVswNotExist(error) => (2, error),
-            Self::OperationFailedNatTypeNotEnhanced(error) => (3, error),
-            Self::OperationFailedNatGwBindWithBandwidthPackage(error) => (4, error),
-            Self::IncorrectStatusNatGateway(error) => (5, error),
-            Self::OperationFailedEipInMiddleStatus(error) => (6, error),
-            Self::OperationFailedSnatInMiddleStatus(error) => (7, error),
-            Self::OperationFailedDnatInMiddleStatus(error) => (8, error),
-            Self::OperationFailedNatGwRouteInMiddleStatus(error) => (9, error),
-            Self::OperationFailedEnhancedInventoryNotEnough(error) => (10, error),
-            Self::OperationFailedEnhancedUserIsUnAuthorized(error) => (11, error),
-            Self::OperationFailedEnhancedRegion(error) => (12, error),
-            Self::OperationFailedEnhancedQuotaExceed(error) => (13, error),
-            Self::InvalidBandwidthPackageIdNumberNotSupported(error) => (14, error),
-            Self::OperationFailedVswNotBelongToVpc(error) => (15, error),
-            Self::OperationUnsupportedVpcAttachedCen(error) => (16, error),
-            Self::OperationUnsupportedRouterInterfaceExist(error) => (17, error),
-            Self::OperationFailedVRouterNotExist(error) => (18, error),
-            Self::OperationFailedSnatQuotaExceed(error) => (19, error),
-            Self::OperationFailedDnatQuotaExceed(error) => (20, error),
-            Self::OperationFailedVswBindedRouteTable(error) => (21, error),
-            Self::OperationFailedVswBindedAcl(error) => (22, error),
-            Self::ForbiddenConvert(error) => (23, error),
-            Self::NatgwNotExist(error) => (24, error),
-            Self::InvalidRegionIdNotFound(error) => (25, error),
-            Self::Unhandled(unhandled) => (26, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateNatGatewayNatTypeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateNatGatewayNatTypeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationUnsupportedNatConvert",
-            "OperationFailedVpcNotExist",
-            "OperationFailedVswNotExist",
-            "OperationFailedNatTypeNotEnhanced",
-            "OperationFailedNatGwBindWithBandwidthPackage",
-            "IncorrectStatusNatGateway",
-            "OperationFailedEipInMiddleStatus",
-            "OperationFailedSnatInMiddleStatus",
-            "OperationFailedDnatInMiddleStatus",
-            "OperationFailedNatGwRouteInMiddleStatus",
-            "OperationFailedEnhancedInventoryNotEnough",
-            "OperationFailedEnhancedUserIsUnAuthorized",
-            "OperationFailedEnhancedRegion",
-            "OperationFailedEnhancedQuotaExceed",
-            "InvalidBandwidthPackageIdNumberNotSupported",
-            "OperationFailedVswNotBelongToVpc",
-            "OperationUnsupportedVpcAttachedCen",
-            "OperationUnsupportedRouterInterfaceExist",
-            "OperationFailedVRouterNotExist",
-            "OperationFailedSnatQuotaExceed",
-            "OperationFailedDnatQuotaExceed",
-            "OperationFailedVswBindedRouteTable",
-            "OperationFailedVswBindedAcl",
-            "ForbiddenConvert",
-            "NatgwNotExist",
-            "InvalidRegionIdNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateNatGatewayNatTypeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateNatGatewayNatTypeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateNatGatewayNatTypeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateNatGatewayNatTypeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_nat_gateway_nat_type(
+        &self,
+    ) -> UpdateNatGatewayNatTypeRequestBuilder<&Self> {
+        UpdateNatGatewayNatTypeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateNetworkAclEntriesRequest>;
 /// Request of `UpdateNetworkAclEntries`: Updates the rules of a network access control list (ACL).
 ///
 /// * **UpdateNetworkAclEntries** is an asynchronous operation. After a request is sent, the system returns a request ID and runs the task in the background. You can call the [DescribeNetworkAclAttributes](<https://www.alibabacloud.com/help/doc-detail/116542.htm>) operation to query the status of a network ACL:
@@ -224,8 +227,7 @@ impl<C> UpdateNetworkAclEntriesRequestBuilder<C> {
     ///
     /// The information about the inbound rule.
     ///
-    /// - Wire name: `IngressAclEntries`.
-    /// - Must have at most 1000 items.
+    /// Its description, rules and example: [`UpdateNetworkAclEntriesRequest::ingress_acl_entries`](UpdateNetworkAclEntriesRequest::ingress_acl_entries).
     pub fn ingress_acl_entries(
         mut self,
         values: impl IntoIterator<
@@ -239,8 +241,7 @@ impl<C> UpdateNetworkAclEntriesRequestBuilder<C> {
     ///
     /// The information about the outbound rules.
     ///
-    /// - Wire name: `EgressAclEntries`.
-    /// - Must have at most 1000 items.
+    /// Its description, rules and example: [`UpdateNetworkAclEntriesRequest::egress_acl_entries`](UpdateNetworkAclEntriesRequest::egress_acl_entries).
     pub fn egress_acl_entries(
         mut self,
         values: impl IntoIterator<
@@ -254,13 +255,7 @@ impl<C> UpdateNetworkAclEntriesRequestBuilder<C> {
     ///
     /// Specifies whether to update inbound rules. Valid values:
     ///
-    /// * **true**
-    /// * **false** (default)
-    ///
-    /// > This parameter cannot be used to add inbound rules to ACLs. If you want to add more inbound rules to ACLs, you must specify both the existing rule and the rule that you want to add when you call this API operation. If you specify only the rule that you want to add, it overwrites the existing rule.
-    ///
-    /// - Wire name: `UpdateIngressAclEntries`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateNetworkAclEntriesRequest::update_ingress_acl_entries`](UpdateNetworkAclEntriesRequest::update_ingress_acl_entries).
     pub fn update_ingress_acl_entries(mut self, value: bool) -> Self {
         self.inner.update_ingress_acl_entries = Some(value);
         self
@@ -269,13 +264,7 @@ impl<C> UpdateNetworkAclEntriesRequestBuilder<C> {
     ///
     /// Specifies whether to update outbound rules. Valid values:
     ///
-    /// * **true**
-    /// * **false** (default)
-    ///
-    /// > This parameter cannot be used to add outbound rules to ACLs. If you want to add more outbound rules to ACLs, specify both the existing rule and the rule that you want to add when you call this API operation. If you specify only the rule that you want to add, it overwrites the existing rule.
-    ///
-    /// - Wire name: `UpdateEgressAclEntries`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateNetworkAclEntriesRequest::update_egress_acl_entries`](UpdateNetworkAclEntriesRequest::update_egress_acl_entries).
     pub fn update_egress_acl_entries(mut self, value: bool) -> Self {
         self.inner.update_egress_acl_entries = Some(value);
         self
@@ -284,9 +273,7 @@ impl<C> UpdateNetworkAclEntriesRequestBuilder<C> {
     ///
     /// The ID of the network ACL.
     ///
-    /// - Wire name: `NetworkAclId`.
-    /// - Required.
-    /// - Example: `nacl-bp1lhl0taikrzxsc****`.
+    /// Its description, rules and example: [`UpdateNetworkAclEntriesRequest::network_acl_id`](UpdateNetworkAclEntriesRequest::network_acl_id).
     pub fn network_acl_id(mut self, value: impl Into<String>) -> Self {
         self.inner.network_acl_id = Some(value.into());
         self
@@ -295,11 +282,7 @@ impl<C> UpdateNetworkAclEntriesRequestBuilder<C> {
     ///
     /// The region ID of the network ACL.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`UpdateNetworkAclEntriesRequest::region_id`](UpdateNetworkAclEntriesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -308,13 +291,7 @@ impl<C> UpdateNetworkAclEntriesRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateNetworkAclEntriesRequest::client_token`](UpdateNetworkAclEntriesRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -323,11 +300,7 @@ impl<C> UpdateNetworkAclEntriesRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks the request for potential issues, including the AccessKey pair, the permissions of the RAM user, and the required parameters. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `true`.
+    /// Its description, rules and example: [`UpdateNetworkAclEntriesRequest::dry_run`](UpdateNetworkAclEntriesRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -462,347 +435,28 @@ for UpdateNetworkAclEntriesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateNetworkAclEntries`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateNetworkAclEntriesError {
-    /// HTTP 400 `ParameterMissing.AliUid`: ParameterMissing.AliUid
-    ParameterMissingAliUid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterMissing.Bid`: ParameterMissing.Bid
-    ParameterMissingBid(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterMissing.RegionId`: ParameterMissing.RegionId
-    ParameterMissingRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterEmpty.RegionId`: ParameterEmpty.RegionId
-    ParameterEmptyRegionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterMissing.NetworkAclId`: ParameterMissing.NetworkAclId
-    ParameterMissingNetworkAclId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterEmpty.NetworkAclId`: ParameterEmpty.NetworkAclId
-    ParameterEmptyNetworkAclId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterMissing.Port`: ParameterMissing.Port
-    ParameterMissingPort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterIllegal.Port`: ParameterIllegal.Port
-    ParameterIllegalPort(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterIllegal.Policy`: ParameterIllegal.Policy
-    ParameterIllegalPolicy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterMissing.Policy`: ParameterMissing.Policy
-    ParameterMissingPolicy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterIllegal.Protocol`: ParameterIllegal.Protocol
-    ParameterIllegalProtocol(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterMissing.Protocol`: ParameterMissing.Protocol
-    ParameterMissingProtocol(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterLengthIllegal.Name`: ParameterLengthIllegal.Name
-    ParameterLengthIllegalName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterIllegal.Name`: ParameterIllegal.Name
-    ParameterIllegalName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterLengthIllegal.Description`: ParameterLengthIllegal.Description
-    ParameterLengthIllegalDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterIllegal.Description`: ParameterIllegal.Description
-    ParameterIllegalDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterIllegal.SourceCidrIp`: ParameterIllegal.SourceCidrIp
-    ParameterIllegalSourceCidrIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterMissing.SourceCidrIp`: ParameterMissing.SourceCidrIp
-    ParameterMissingSourceCidrIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterIllegal.DestinationCidrIp`: ParameterIllegal.DestinationCidrIp
-    ParameterIllegalDestinationCidrIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ParameterMissing.DestinationCidrIp`: ParameterMissing.DestinationCidrIp
-    ParameterMissingDestinationCidrIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceed.NetworkAclEntry`: Network acl entry is over limit.
-    QuotaExceedNetworkAclEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidNetworkAcl.NotFound`: The special Network Acl is not found.
-    InvalidNetworkAclNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NetworkStatus.Modifying`: The special Network Acl is in modifying.
-    NetworkStatusModifying(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceStatus.Error`: The binding instance is in middle status.
-    ResourceStatusError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NotSupport.NetworkAcl`: Network acl is not support now.
-    NotSupportNetworkAcl(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.IngressAclEntryId`: The specified IngressAclEntryId is invalid.
-    IllegalParamIngressAclEntryId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.EgressAclEntryId`: The specified EgressAclEntryId is invalid.
-    IllegalParamEgressAclEntryId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.VpcIpv6NotEnabled`: IPv6 has not been enabled for the VPC.
-    OperationDeniedVpcIpv6NotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.SourceCidrIp`: Param SourceCidrIp is illegal.
-    IllegalParamSourceCidrIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Policy`: Param Policy illegal.
-    IllegalParamPolicy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Protocol`: Param Protocol illegal.
-    IllegalParamProtocol(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.DestinationCidrIp`: Param DestinationCidrIp illegal.
-    IllegalParamDestinationCidrIp(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.IpVersion`: Param IpVersion illegal.
-    IllegalParamIpVersion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PortRange`: The specified port range is invalid.
-    IllegalParamPortRange(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.PrefixList`: The specified resource of prefixList is not found.
-    ResourceNotFoundPrefixList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.IpVersionInconsistencyWithPrefixList`: The ip version of the prefix list %s you passed in is inconsistent with the actual ip version of the prefix list.
-    OperationDeniedIpVersionInconsistencyWithPrefixList(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationDenied.SystemPrefixList`: The operation is not allowed because of SystemPrefixList.
-    OperationDeniedSystemPrefixList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.PrefixList`: The status of prefixList is incorrect.
-    IncorrectStatusPrefixList(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedRegion.PrefixListEntry`: The feature of prefixList entry is not supported in this region.
-    UnsupportedRegionPrefixListEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.NetworkAclAttachmentInMiddleStatus`: The network ACL is being bound to or unbound from the switch.
-    OperationDeniedNetworkAclAttachmentInMiddleStatus(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
-    InternalError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateNetworkAclEntriesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ParameterMissing.AliUid",
-                        "ParameterMissing.Bid",
-                        "ParameterMissing.RegionId",
-                        "ParameterEmpty.RegionId",
-                        "ParameterMissing.NetworkAclId",
-                        "ParameterEmpty.NetworkAclId",
-                        "ParameterMissing.Port",
-                        "ParameterIllegal.Port",
-                        "ParameterIllegal.Policy",
-                        "ParameterMissing.Policy",
-                        "ParameterIllegal.Protocol",
-                        "ParameterMissing.Protocol",
-                        "ParameterLengthIllegal.Name",
-                        "ParameterIllegal.Name",
-                        "ParameterLengthIllegal.Description",
-                        "ParameterIllegal.Description",
-                        "ParameterIllegal.SourceCidrIp",
-                        "ParameterMissing.SourceCidrIp",
-                        "ParameterIllegal.DestinationCidrIp",
-                        "ParameterMissing.DestinationCidrIp",
-                        "QuotaExceed.NetworkAclEntry",
-                        "InvalidNetworkAcl.NotFound",
-                        "NetworkStatus.Modifying",
-                        "ResourceStatus.Error",
-                        "NotSupport.NetworkAcl",
-                        "IllegalParam.IngressAclEntryId",
-                        "IllegalParam.EgressAclEntryId",
-                        "OperationDenied.VpcIpv6NotEnabled",
-                        "IllegalParam.SourceCidrIp",
-                        "IllegalParam.Policy",
-                        "IllegalParam.Protocol",
-                        "IllegalParam.DestinationCidrIp",
-                        "IllegalParam.IpVersion",
-                        "IllegalParam.PortRange",
-                        "ResourceNotFound.PrefixList",
-                        "OperationDenied.IpVersionInconsistencyWithPrefixList",
-                        "OperationDenied.SystemPrefixList",
-                        "IncorrectStatus.PrefixList",
-                        "UnsupportedRegion.PrefixListEntry",
-                        "OperationDenied.NetworkAclAttachmentInMiddleStatus",
-                        "InternalError",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateNetworkAclEntriesError;
+impl crate::Client {
+    /// Calls `UpdateNetworkAclEntries`: Updates the rules of a network access control list (ACL).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateNetworkAclEntriesRequestBuilder::send) it. The parameters and their rules: [`UpdateNetworkAclEntriesRequest`].
+    #[inline]
+    pub fn update_network_acl_entries(
+        &self,
+    ) -> UpdateNetworkAclEntriesRequestBuilder<&Self> {
+        UpdateNetworkAclEntriesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateNetworkAclEntriesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateNetworkAclEntries`: Updates the rules of a network access control list (ACL).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateNetworkAclEntriesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ParameterMissingAliUid(error),
-            1 => Self::ParameterMissingBid(error),
-            2 => Self::ParameterMissingRegionId(error),
-            3 => Self::ParameterEmptyRegionId(error),
-            4 => Self::ParameterMissingNetworkAclId(error),
-            5 => Self::ParameterEmptyNetworkAclId(error),
-            6 => Self::ParameterMissingPort(error),
-            7 => Self::ParameterIllegalPort(error),
-            8 => Self::ParameterIllegalPolicy(error),
-            9 => Self::ParameterMissingPolicy(error),
-            10 => Self::ParameterIllegalProtocol(error),
-            11 => Self::ParameterMissingProtocol(error),
-            12 => Self::ParameterLengthIllegalName(error),
-            13 => Self::ParameterIllegalName(error),
-            14 => Self::ParameterLengthIllegalDescription(error),
-            15 => Self::ParameterIllegalDescription(error),
-            16 => Self::ParameterIllegalSourceCidrIp(error),
-            17 => Self::ParameterMissingSourceCidrIp(error),
-            18 => Self::ParameterIllegalDestinationCidrIp(error),
-            19 => Self::ParameterMissingDestinationCidrIp(error),
-            20 => Self::QuotaExceedNetworkAclEntry(error),
-            21 => Self::InvalidNetworkAclNotFound(error),
-            22 => Self::NetworkStatusModifying(error),
-            23 => Self::ResourceStatusError(error),
-            24 => Self::NotSupportNetworkAcl(error),
-            25 => Self::IllegalParamIngressAclEntryId(error),
-            26 => Self::IllegalParamEgressAclEntryId(error),
-            27 => Self::OperationDeniedVpcIpv6NotEnabled(error),
-            28 => Self::IllegalParamSourceCidrIp(error),
-            29 => Self::IllegalParamPolicy(error),
-            30 => Self::IllegalParamProtocol(error),
-            31 => Self::IllegalParamDestinationCidrIp(error),
-            32 => Self::IllegalParamIpVersion(error),
-            33 => Self::IllegalParamPortRange(error),
-            34 => Self::ResourceNotFoundPrefixList(error),
-            35 => Self::OperationDeniedIpVersionInconsistencyWithPrefixList(error),
-            36 => Self::OperationDeniedSystemPrefixList(error),
-            37 => Self::IncorrectStatusPrefixList(error),
-            38 => Self::UnsupportedRegionPrefixListEntry(error),
-            39 => Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error),
-            40 => Self::InternalError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ParameterMissingAliUid(error) => (0, error),
-            Self::ParameterMissingBid(error) => (1, error),
-            Self::ParameterMissingRegionId(error) => (2, error),
-            Self::ParameterEmptyRegionId(error) => (3, error),
-            Self::ParameterMissingNetworkAclId(error) => (4, error),
-            Self::ParameterEmptyNetworkAclId(error) => (5, error),
-            Self::ParameterMissingPort(error) => (6, error),
-            Self::ParameterIllegalPort(error) => (7, error),
-            Self::ParameterIllegalPolicy(error) => (8, error),
-            Self::ParameterMissingPolicy(error) => (9, error),
-            Self::ParameterIllegalProtocol(error) => (10, error),
-            Self::ParameterMissingProtocol(error) => (11, error),
-            Self::ParameterLengthIllegalName(error) => (12, error),
-            Self::ParameterIllegalName(error) => (13, error),
-            Self::ParameterLengthIllegalDescription(error) => (14, error),
-            Self::ParameterIllegalDescription(error) => (15, error),
-            Self::ParameterIllegalSourceCidrIp(error) => (16, error),
-            Self::ParameterMissingSourceCidrIp(error) => (17, error),
-            Self::ParameterIllegalDestinationCidrIp(error) => (18, error),
-            Self::ParameterMissingDestinationCidrIp(error) => (19, error),
-            Self::QuotaExceedNetworkAclEntry(error) => (20, error),
-            Self::InvalidNetworkAclNotFound(error) => (21, error),
-            Self::NetworkStatusModifying(error) => (22, error),
-            Self::ResourceStatusError(error) => (23, error),
-            Self::NotSupportNetworkAcl(error) => (24, error),
-            Self::IllegalParamIngressAclEntryId(error) => (25, error),
-            Self::IllegalParamEgressAclEntryId(error) => (26, error),
-            Self::OperationDeniedVpcIpv6NotEnabled(error) => (27, error),
-            Self::IllegalParamSourceCidrIp(error) => (28, error),
-            Self::IllegalParamPolicy(error) => (29, error),
-            Self::IllegalParamProtocol(error) => (30, error),
-            Self::IllegalParamDestinationCidrIp(error) => (31, error),
-            Self::IllegalParamIpVersion(error) => (32, error),
-            Self::IllegalParamPortRange(error) => (33, error),
-            Self::ResourceNotFoundPrefixList(error) => (34, error),
-            Self::OperationDeniedIpVersionInconsistencyWithPrefixList(error) => {
-                (35, error)
-            }
-            Self::OperationDeniedSystemPrefixList(error) => (36, error),
-            Self::IncorrectStatusPrefixList(error) => (37, error),
-            Self::UnsupportedRegionPrefixListEntry(error) => (38, error),
-            Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error) => (39, error),
-            Self::InternalError(error) => (40, error),
-            Self::Unhandled(unhandled) => (41, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateNetworkAclEntriesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateNetworkAclEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ParameterMissingAliUid",
-            "ParameterMissingBid",
-            "ParameterMissingRegionId",
-            "ParameterEmptyRegionId",
-            "ParameterMissingNetworkAclId",
-            "ParameterEmptyNetworkAclId",
-            "ParameterMissingPort",
-            "ParameterIllegalPort",
-            "ParameterIllegalPolicy",
-            "ParameterMissingPolicy",
-            "ParameterIllegalProtocol",
-            "ParameterMissingProtocol",
-            "ParameterLengthIllegalName",
-            "ParameterIllegalName",
-            "ParameterLengthIllegalDescription",
-            "ParameterIllegalDescription",
-            "ParameterIllegalSourceCidrIp",
-            "ParameterMissingSourceCidrIp",
-            "ParameterIllegalDestinationCidrIp",
-            "ParameterMissingDestinationCidrIp",
-            "QuotaExceedNetworkAclEntry",
-            "InvalidNetworkAclNotFound",
-            "NetworkStatusModifying",
-            "ResourceStatusError",
-            "NotSupportNetworkAcl",
-            "IllegalParamIngressAclEntryId",
-            "IllegalParamEgressAclEntryId",
-            "OperationDeniedVpcIpv6NotEnabled",
-            "IllegalParamSourceCidrIp",
-            "IllegalParamPolicy",
-            "IllegalParamProtocol",
-            "IllegalParamDestinationCidrIp",
-            "IllegalParamIpVersion",
-            "IllegalParamPortRange",
-            "ResourceNotFoundPrefixList",
-            "OperationDeniedIpVersionInconsistencyWithPrefixList",
-            "OperationDeniedSystemPrefixList",
-            "IncorrectStatusPrefixList",
-            "UnsupportedRegionPrefixListEntry",
-            "OperationDeniedNetworkAclAttachmentInMiddleStatus",
-            "InternalError",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateNetworkAclEntriesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateNetworkAclEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateNetworkAclEntriesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateNetworkAclEntriesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_network_acl_entries(
+        &self,
+    ) -> UpdateNetworkAclEntriesRequestBuilder<&Self> {
+        UpdateNetworkAclEntriesRequestBuilder::new(self)
     }
 }

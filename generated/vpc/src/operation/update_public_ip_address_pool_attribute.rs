@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdatePublicIpAddressPoolAttributeRequest>;
 /// Request of `UpdatePublicIpAddressPoolAttribute`: Modifies the attributes of an IP address pool.
 ///
 /// You cannot repeatedly call the **UpdatePublicIpAddressPoolAttribute** operation to modify the attributes of an IP address pool within the specified period of time.
@@ -164,9 +167,7 @@ impl<C> UpdatePublicIpAddressPoolAttributeRequestBuilder<C> {
     ///
     /// The ID of the IP address pool.
     ///
-    /// - Wire name: `PublicIpAddressPoolId`.
-    /// - Required.
-    /// - Example: `pippool-6wetvn6fumkgycssx****`.
+    /// Its description, rules and example: [`UpdatePublicIpAddressPoolAttributeRequest::public_ip_address_pool_id`](UpdatePublicIpAddressPoolAttributeRequest::public_ip_address_pool_id).
     pub fn public_ip_address_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.public_ip_address_pool_id = Some(value.into());
         self
@@ -175,10 +176,7 @@ impl<C> UpdatePublicIpAddressPoolAttributeRequestBuilder<C> {
     ///
     /// The name of the IP address pool.
     ///
-    /// This parameter is optional. The name must be 1 to 128 characters in length, and can contain digits, periods (.), underscores (\_), and hyphens (-). The name must start with a letter but cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name`.
-    /// - Example: `AddressPoolName`.
+    /// Its description, rules and example: [`UpdatePublicIpAddressPoolAttributeRequest::name`](UpdatePublicIpAddressPoolAttributeRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -187,10 +185,7 @@ impl<C> UpdatePublicIpAddressPoolAttributeRequestBuilder<C> {
     ///
     /// The description of the IP address pool.
     ///
-    /// This parameter is optional. If you enter a description, the description must be 2 to 256 characters in length, and cannot start with http:// or https://.
-    ///
-    /// - Wire name: `Description`.
-    /// - Example: `AddressPoolDescription`.
+    /// Its description, rules and example: [`UpdatePublicIpAddressPoolAttributeRequest::description`](UpdatePublicIpAddressPoolAttributeRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -199,13 +194,7 @@ impl<C> UpdatePublicIpAddressPoolAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdatePublicIpAddressPoolAttributeRequest::client_token`](UpdatePublicIpAddressPoolAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -214,11 +203,7 @@ impl<C> UpdatePublicIpAddressPoolAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdatePublicIpAddressPoolAttributeRequest::dry_run`](UpdatePublicIpAddressPoolAttributeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -227,9 +212,7 @@ impl<C> UpdatePublicIpAddressPoolAttributeRequestBuilder<C> {
     ///
     /// The region ID of the IP address pool that you want to modify.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-chengdu`.
+    /// Its description, rules and example: [`UpdatePublicIpAddressPoolAttributeRequest::region_id`](UpdatePublicIpAddressPoolAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -369,121 +352,28 @@ for UpdatePublicIpAddressPoolAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdatePublicIpAddressPoolAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdatePublicIpAddressPoolAttributeError {
-    /// HTTP 400 `IllegalParam.Name`: The param of Name \[%s\] is illegal.
-    IllegalParamName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Description`: The param of Description \[%s\] is illegal.
-    IllegalParamDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.PublicIpAddressPool`: The specified resource of PublicIpAddressPool \[%s\] is not found.
-    ResourceNotFoundPublicIpAddressPool(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.OperateSharedResource`: The operation is not allowed because of the PublicIpAddressPool is a shared resource.
-    OperationDeniedOperateSharedResource(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for UpdatePublicIpAddressPoolAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.Name",
-                        "IllegalParam.Description",
-                        "ResourceNotFound.PublicIpAddressPool",
-                        "OperationDenied.OperateSharedResource",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdatePublicIpAddressPoolAttributeError;
+impl crate::Client {
+    /// Calls `UpdatePublicIpAddressPoolAttribute`: Modifies the attributes of an IP address pool.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdatePublicIpAddressPoolAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdatePublicIpAddressPoolAttributeRequest`].
+    #[inline]
+    pub fn update_public_ip_address_pool_attribute(
+        &self,
+    ) -> UpdatePublicIpAddressPoolAttributeRequestBuilder<&Self> {
+        UpdatePublicIpAddressPoolAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdatePublicIpAddressPoolAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdatePublicIpAddressPoolAttribute`: Modifies the attributes of an IP address pool.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdatePublicIpAddressPoolAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamName(error),
-            1 => Self::IllegalParamDescription(error),
-            2 => Self::ResourceNotFoundPublicIpAddressPool(error),
-            3 => Self::OperationDeniedOperateSharedResource(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamName(error) => (0, error),
-            Self::IllegalParamDescription(error) => (1, error),
-            Self::ResourceNotFoundPublicIpAddressPool(error) => (2, error),
-            Self::OperationDeniedOperateSharedResource(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdatePublicIpAddressPoolAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdatePublicIpAddressPoolAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamName",
-            "IllegalParamDescription",
-            "ResourceNotFoundPublicIpAddressPool",
-            "OperationDeniedOperateSharedResource",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdatePublicIpAddressPoolAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdatePublicIpAddressPoolAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdatePublicIpAddressPoolAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for UpdatePublicIpAddressPoolAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_public_ip_address_pool_attribute(
+        &self,
+    ) -> UpdatePublicIpAddressPoolAttributeRequestBuilder<&Self> {
+        UpdatePublicIpAddressPoolAttributeRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    UpdateTrafficMirrorFilterRuleAttributeRequest,
+>;
 /// Request of `UpdateTrafficMirrorFilterRuleAttribute`: Modifies the configuration of an inbound or outbound rule for traffic mirror.
 ///
 /// * The **UpdateTrafficMirrorFilterRuleAttribute** operation is asynchronous. After you send the request, the system returns a request ID. However, the operation is still being performed in the system background. You can call the [ListTrafficMirrorFilters](<https://www.alibabacloud.com/help/doc-detail/261353.htm>) operation to query the status of an inbound or outbound rule:
@@ -237,9 +243,7 @@ impl<C> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<C> {
     ///
     /// The ID of the inbound or outbound rule.
     ///
-    /// - Wire name: `TrafficMirrorFilterRuleId`.
-    /// - Required.
-    /// - Example: `tmr-j6c89rzmtd3hhdugq****`.
+    /// Its description, rules and example: [`UpdateTrafficMirrorFilterRuleAttributeRequest::traffic_mirror_filter_rule_id`](UpdateTrafficMirrorFilterRuleAttributeRequest::traffic_mirror_filter_rule_id).
     pub fn traffic_mirror_filter_rule_id(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_mirror_filter_rule_id = Some(value.into());
         self
@@ -248,13 +252,7 @@ impl<C> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateTrafficMirrorFilterRuleAttributeRequest::client_token`](UpdateTrafficMirrorFilterRuleAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -263,11 +261,7 @@ impl<C> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to check the request without performing the operation. Valid values:
     ///
-    /// * **true**: only checks the API request. The configuration of the inbound or outbound rule is not modified. The system checks the required parameters, request syntax, and limits. If the request fails to pass the check, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
-    /// * **false**: sends the request. This is the default value. If the request passes the check, a 2xx HTTP status code is returned and the configuration of the inbound or outbound rule is modified.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateTrafficMirrorFilterRuleAttributeRequest::dry_run`](UpdateTrafficMirrorFilterRuleAttributeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -276,8 +270,7 @@ impl<C> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<C> {
     ///
     /// The new priority of the inbound or outbound rule. A smaller value indicates a higher priority.
     ///
-    /// - Wire name: `Priority`.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`UpdateTrafficMirrorFilterRuleAttributeRequest::priority`](UpdateTrafficMirrorFilterRuleAttributeRequest::priority).
     pub fn priority(mut self, value: i32) -> Self {
         self.inner.priority = Some(value);
         self
@@ -286,13 +279,7 @@ impl<C> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<C> {
     ///
     /// The new protocol that is used by the traffic to be mirrored by the inbound or outbound rule. Valid values:
     ///
-    /// * **ALL**: all protocols
-    /// * **ICMP**: Internet Control Message Protocol (ICMP)
-    /// * **TCP**: TCP
-    /// * **UDP**: User Datagram Protocol (UDP)
-    ///
-    /// - Wire name: `Protocol`.
-    /// - Example: `ICMP`.
+    /// Its description, rules and example: [`UpdateTrafficMirrorFilterRuleAttributeRequest::protocol`](UpdateTrafficMirrorFilterRuleAttributeRequest::protocol).
     pub fn protocol(mut self, value: impl Into<String>) -> Self {
         self.inner.protocol = Some(value.into());
         self
@@ -301,11 +288,7 @@ impl<C> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<C> {
     ///
     /// The new action of the inbound or outbound rule. Valid values:
     ///
-    /// * **accept**: accepts network traffic.
-    /// * **drop**: drops network traffic.
-    ///
-    /// - Wire name: `RuleAction`.
-    /// - Example: `accept`.
+    /// Its description, rules and example: [`UpdateTrafficMirrorFilterRuleAttributeRequest::rule_action`](UpdateTrafficMirrorFilterRuleAttributeRequest::rule_action).
     pub fn rule_action(mut self, value: impl Into<String>) -> Self {
         self.inner.rule_action = Some(value.into());
         self
@@ -314,8 +297,7 @@ impl<C> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<C> {
     ///
     /// The new destination CIDR block of the inbound or outbound traffic.
     ///
-    /// - Wire name: `DestinationCidrBlock`.
-    /// - Example: `10.0.0.0/24`.
+    /// Its description, rules and example: [`UpdateTrafficMirrorFilterRuleAttributeRequest::destination_cidr_block`](UpdateTrafficMirrorFilterRuleAttributeRequest::destination_cidr_block).
     pub fn destination_cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.destination_cidr_block = Some(value.into());
         self
@@ -324,8 +306,7 @@ impl<C> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<C> {
     ///
     /// The new source CIDR block of the inbound or outbound traffic.
     ///
-    /// - Wire name: `SourceCidrBlock`.
-    /// - Example: `0.0.0.0/0`.
+    /// Its description, rules and example: [`UpdateTrafficMirrorFilterRuleAttributeRequest::source_cidr_block`](UpdateTrafficMirrorFilterRuleAttributeRequest::source_cidr_block).
     pub fn source_cidr_block(mut self, value: impl Into<String>) -> Self {
         self.inner.source_cidr_block = Some(value.into());
         self
@@ -334,10 +315,7 @@ impl<C> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<C> {
     ///
     /// The new destination port range of the inbound or outbound traffic.
     ///
-    /// > If you set **Protocol** to **ICMP**, you cannot change the port range.
-    ///
-    /// - Wire name: `DestinationPortRange`.
-    /// - Example: `-1/-1`.
+    /// Its description, rules and example: [`UpdateTrafficMirrorFilterRuleAttributeRequest::destination_port_range`](UpdateTrafficMirrorFilterRuleAttributeRequest::destination_port_range).
     pub fn destination_port_range(mut self, value: impl Into<String>) -> Self {
         self.inner.destination_port_range = Some(value.into());
         self
@@ -346,10 +324,7 @@ impl<C> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<C> {
     ///
     /// The new source port range of the inbound or outbound traffic.
     ///
-    /// > If you set **Protocol** to **ICMP**, you cannot change the port range.
-    ///
-    /// - Wire name: `SourcePortRange`.
-    /// - Example: `22/40`.
+    /// Its description, rules and example: [`UpdateTrafficMirrorFilterRuleAttributeRequest::source_port_range`](UpdateTrafficMirrorFilterRuleAttributeRequest::source_port_range).
     pub fn source_port_range(mut self, value: impl Into<String>) -> Self {
         self.inner.source_port_range = Some(value.into());
         self
@@ -358,11 +333,7 @@ impl<C> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<C> {
     ///
     /// The ID of the region to which the mirrored traffic belongs.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about regions that support traffic mirroring, see [Overview of traffic mirroring](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hongkong`.
+    /// Its description, rules and example: [`UpdateTrafficMirrorFilterRuleAttributeRequest::region_id`](UpdateTrafficMirrorFilterRuleAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -500,133 +471,28 @@ for UpdateTrafficMirrorFilterRuleAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateTrafficMirrorFilterRuleAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateTrafficMirrorFilterRuleAttributeError {
-    /// HTTP 400 `ResourceNotFound.TrafficMirrorRule`: The specified resource of traffic mirror rule is not found.
-    ResourceNotFoundTrafficMirrorRule(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TrafficMirrorRule`: The status of traffic mirror rule is incorrect.
-    IncorrectStatusTrafficMirrorRule(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DuplicatedParam.Priority`: The specified priority conflicts with the existing priority.
-    DuplicatedParamPriority(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Protocol`: The specified Protocol is invalid.
-    IllegalParamProtocol(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.SourceCidrBlock`: The param of SourceCidrBlock is illegal.
-    IllegalParamSourceCidrBlock(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.DestinationCidrBlock`: The param of DestinationCidrBlock is illegal.
-    IllegalParamDestinationCidrBlock(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for UpdateTrafficMirrorFilterRuleAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ResourceNotFound.TrafficMirrorRule",
-                        "IncorrectStatus.TrafficMirrorRule",
-                        "DuplicatedParam.Priority",
-                        "IllegalParam.Protocol",
-                        "IllegalParam.SourceCidrBlock",
-                        "IllegalParam.DestinationCidrBlock",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateTrafficMirrorFilterRuleAttributeError;
+impl crate::Client {
+    /// Calls `UpdateTrafficMirrorFilterRuleAttribute`: Modifies the configuration of an inbound or outbound rule for traffic mirror.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateTrafficMirrorFilterRuleAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateTrafficMirrorFilterRuleAttributeRequest`].
+    #[inline]
+    pub fn update_traffic_mirror_filter_rule_attribute(
+        &self,
+    ) -> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<&Self> {
+        UpdateTrafficMirrorFilterRuleAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateTrafficMirrorFilterRuleAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateTrafficMirrorFilterRuleAttribute`: Modifies the configuration of an inbound or outbound rule for traffic mirror.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateTrafficMirrorFilterRuleAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceNotFoundTrafficMirrorRule(error),
-            1 => Self::IncorrectStatusTrafficMirrorRule(error),
-            2 => Self::DuplicatedParamPriority(error),
-            3 => Self::IllegalParamProtocol(error),
-            4 => Self::IllegalParamSourceCidrBlock(error),
-            5 => Self::IllegalParamDestinationCidrBlock(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceNotFoundTrafficMirrorRule(error) => (0, error),
-            Self::IncorrectStatusTrafficMirrorRule(error) => (1, error),
-            Self::DuplicatedParamPriority(error) => (2, error),
-            Self::IllegalParamProtocol(error) => (3, error),
-            Self::IllegalParamSourceCidrBlock(error) => (4, error),
-            Self::IllegalParamDestinationCidrBlock(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateTrafficMirrorFilterRuleAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateTrafficMirrorFilterRuleAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceNotFoundTrafficMirrorRule",
-            "IncorrectStatusTrafficMirrorRule",
-            "DuplicatedParamPriority",
-            "IllegalParamProtocol",
-            "IllegalParamSourceCidrBlock",
-            "IllegalParamDestinationCidrBlock",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateTrafficMirrorFilterRuleAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateTrafficMirrorFilterRuleAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateTrafficMirrorFilterRuleAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for UpdateTrafficMirrorFilterRuleAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_traffic_mirror_filter_rule_attribute(
+        &self,
+    ) -> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<&Self> {
+        UpdateTrafficMirrorFilterRuleAttributeRequestBuilder::new(self)
     }
 }

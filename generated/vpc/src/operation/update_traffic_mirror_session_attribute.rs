@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateTrafficMirrorSessionAttributeRequest>;
 /// Request of `UpdateTrafficMirrorSessionAttribute`: Modifies the configuration of a traffic mirror session.
 ///
 /// ## Usage notes
@@ -268,10 +271,7 @@ impl<C> UpdateTrafficMirrorSessionAttributeRequestBuilder<C> {
     ///
     /// The new description of the traffic mirror session.
     ///
-    /// The description must be 1 to 256 characters in length and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `TrafficMirrorSessionDescription`.
-    /// - Example: `This is a new session.`.
+    /// Its description, rules and example: [`UpdateTrafficMirrorSessionAttributeRequest::traffic_mirror_session_description`](UpdateTrafficMirrorSessionAttributeRequest::traffic_mirror_session_description).
     pub fn traffic_mirror_session_description(
         mut self,
         value: impl Into<String>,
@@ -283,10 +283,7 @@ impl<C> UpdateTrafficMirrorSessionAttributeRequestBuilder<C> {
     ///
     /// The new name of the traffic mirror session.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `TrafficMirrorSessionName`.
-    /// - Example: `abc`.
+    /// Its description, rules and example: [`UpdateTrafficMirrorSessionAttributeRequest::traffic_mirror_session_name`](UpdateTrafficMirrorSessionAttributeRequest::traffic_mirror_session_name).
     pub fn traffic_mirror_session_name(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_mirror_session_name = Some(value.into());
         self
@@ -295,13 +292,7 @@ impl<C> UpdateTrafficMirrorSessionAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateTrafficMirrorSessionAttributeRequest::client_token`](UpdateTrafficMirrorSessionAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -310,11 +301,7 @@ impl<C> UpdateTrafficMirrorSessionAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**: performs a dry run, without performing the actual request. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false**: sends the request. If the request passes the check, a 2xx HTTP status code is returned and the operation is performed. This is the default value.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateTrafficMirrorSessionAttributeRequest::dry_run`](UpdateTrafficMirrorSessionAttributeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -323,9 +310,7 @@ impl<C> UpdateTrafficMirrorSessionAttributeRequestBuilder<C> {
     ///
     /// The ID of the traffic mirror session.
     ///
-    /// - Wire name: `TrafficMirrorSessionId`.
-    /// - Required.
-    /// - Example: `tms-j6cla50buc44ap8tu****`.
+    /// Its description, rules and example: [`UpdateTrafficMirrorSessionAttributeRequest::traffic_mirror_session_id`](UpdateTrafficMirrorSessionAttributeRequest::traffic_mirror_session_id).
     pub fn traffic_mirror_session_id(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_mirror_session_id = Some(value.into());
         self
@@ -334,8 +319,7 @@ impl<C> UpdateTrafficMirrorSessionAttributeRequestBuilder<C> {
     ///
     /// The ID of the traffic mirror destination.
     ///
-    /// - Wire name: `TrafficMirrorTargetId`.
-    /// - Example: `eni-j6c2fp57q8rr47rp*****`.
+    /// Its description, rules and example: [`UpdateTrafficMirrorSessionAttributeRequest::traffic_mirror_target_id`](UpdateTrafficMirrorSessionAttributeRequest::traffic_mirror_target_id).
     pub fn traffic_mirror_target_id(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_mirror_target_id = Some(value.into());
         self
@@ -344,11 +328,7 @@ impl<C> UpdateTrafficMirrorSessionAttributeRequestBuilder<C> {
     ///
     /// The new type of the traffic mirror destination. Valid values:
     ///
-    /// * **NetworkInterface**: an elastic network interface (ENI)
-    /// * **SLB**: an internal-facing Server Load Balancer (SLB) instance
-    ///
-    /// - Wire name: `TrafficMirrorTargetType`.
-    /// - Example: `NetworkInterface`.
+    /// Its description, rules and example: [`UpdateTrafficMirrorSessionAttributeRequest::traffic_mirror_target_type`](UpdateTrafficMirrorSessionAttributeRequest::traffic_mirror_target_type).
     pub fn traffic_mirror_target_type(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_mirror_target_type = Some(value.into());
         self
@@ -357,8 +337,7 @@ impl<C> UpdateTrafficMirrorSessionAttributeRequestBuilder<C> {
     ///
     /// The ID of the traffic mirror filter.
     ///
-    /// - Wire name: `TrafficMirrorFilterId`.
-    /// - Example: `tmf-j6cmls82xnc86vtpe****`.
+    /// Its description, rules and example: [`UpdateTrafficMirrorSessionAttributeRequest::traffic_mirror_filter_id`](UpdateTrafficMirrorSessionAttributeRequest::traffic_mirror_filter_id).
     pub fn traffic_mirror_filter_id(mut self, value: impl Into<String>) -> Self {
         self.inner.traffic_mirror_filter_id = Some(value.into());
         self
@@ -367,10 +346,7 @@ impl<C> UpdateTrafficMirrorSessionAttributeRequestBuilder<C> {
     ///
     /// The VXLAN network identifier (VNI) that is used to distinguish different mirrored traffic. Valid values: **0** to **16777215**.
     ///
-    /// You can use VNIs to identify mirrored traffic from different sessions at the traffic mirror destination. If you do not specify a VNI, the system randomly allocates a VNI. If you want the system to randomly allocate a VNI, ignore this parameter.
-    ///
-    /// - Wire name: `VirtualNetworkId`.
-    /// - Example: `10`.
+    /// Its description, rules and example: [`UpdateTrafficMirrorSessionAttributeRequest::virtual_network_id`](UpdateTrafficMirrorSessionAttributeRequest::virtual_network_id).
     pub fn virtual_network_id(mut self, value: i32) -> Self {
         self.inner.virtual_network_id = Some(value);
         self
@@ -379,10 +355,7 @@ impl<C> UpdateTrafficMirrorSessionAttributeRequestBuilder<C> {
     ///
     /// The new priority of the traffic mirror session. Valid values: **1** to **32766**.
     ///
-    /// A smaller value indicates a higher priority. You cannot specify identical priorities for traffic mirror sessions that are created in the same region by using the same account.
-    ///
-    /// - Wire name: `Priority`.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`UpdateTrafficMirrorSessionAttributeRequest::priority`](UpdateTrafficMirrorSessionAttributeRequest::priority).
     pub fn priority(mut self, value: i32) -> Self {
         self.inner.priority = Some(value);
         self
@@ -391,10 +364,7 @@ impl<C> UpdateTrafficMirrorSessionAttributeRequestBuilder<C> {
     ///
     /// The maximum transmission unit (MTU).
     ///
-    /// Valid values: **64 to 9600**. Default value: **1500**.
-    ///
-    /// - Wire name: `PacketLength`.
-    /// - Example: `1500`.
+    /// Its description, rules and example: [`UpdateTrafficMirrorSessionAttributeRequest::packet_length`](UpdateTrafficMirrorSessionAttributeRequest::packet_length).
     pub fn packet_length(mut self, value: i32) -> Self {
         self.inner.packet_length = Some(value);
         self
@@ -403,11 +373,7 @@ impl<C> UpdateTrafficMirrorSessionAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable the traffic mirror session. Valid values:
     ///
-    /// * **false** (default)
-    /// * **true**
-    ///
-    /// - Wire name: `Enabled`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateTrafficMirrorSessionAttributeRequest::enabled`](UpdateTrafficMirrorSessionAttributeRequest::enabled).
     pub fn enabled(mut self, value: bool) -> Self {
         self.inner.enabled = Some(value);
         self
@@ -416,9 +382,7 @@ impl<C> UpdateTrafficMirrorSessionAttributeRequestBuilder<C> {
     ///
     /// The region ID of the traffic mirror session. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about the regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hongkong`.
+    /// Its description, rules and example: [`UpdateTrafficMirrorSessionAttributeRequest::region_id`](UpdateTrafficMirrorSessionAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -556,291 +520,28 @@ for UpdateTrafficMirrorSessionAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateTrafficMirrorSessionAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateTrafficMirrorSessionAttributeError {
-    /// HTTP 400 `IncorrectBusinessStatus.TrafficMirror`: The business status of traffic mirror is incorrect.
-    IncorrectBusinessStatusTrafficMirror(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OptInRequired.TrafficMirror`: You need to subscribe to the traffic mirror service first.
-    OptInRequiredTrafficMirror(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `DuplicatedParam.Priority`: The specified priority conflicts with the existing priority.
-    DuplicatedParamPriority(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.TrafficMirrorSession`: The specified resource of traffic mirror session is not found.
-    ResourceNotFoundTrafficMirrorSession(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TrafficMirrorSession`: The status of traffic mirror session is incorrect.
-    IncorrectStatusTrafficMirrorSession(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.TrafficMirrorFilter`: The specified resource of traffic mirror filter is not found.
-    ResourceNotFoundTrafficMirrorFilter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.TrafficMirrorFilter`: The status of traffic mirror filter is incorrect.
-    IncorrectStatusTrafficMirrorFilter(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.FilterRelatedSession`: The quota of the number of traffic mirror sessions related to one filter is exceeded.
-    QuotaExceededFilterRelatedSession(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.NetworkInterface`: The specified resource of network interface is not found.
-    ResourceNotFoundNetworkInterface(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.EcsInstance`: The specified resource of ECS instance is not found.
-    ResourceNotFoundEcsInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.Slb`: The specified resource of SLB is not found.
-    ResourceNotFoundSlb(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.SlbNotInVpc`: The specified SLB is not in any VPC.
-    OperationDeniedSlbNotInVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.NetworkInterfaceRelatedSession`: The quota of the number of traffic mirror sessions related to one network interface is exceeded.
-    QuotaExceededNetworkInterfaceRelatedSession(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.SlbRelatedSession`: The quota of the number of traffic mirror sessions related to one SLB is exceeded.
-    QuotaExceededSlbRelatedSession(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.EcsNotSupportTrafficMirror`: The ECS instance does not support traffic mirroring.
-    OperationDeniedEcsNotSupportTrafficMirror(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.DuplicateRole`: The network interface must not be the source and the target of traffic mirror sessions at the same time.
-    OperationDeniedDuplicateRole(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidLoadBalancerId.NotFound`: The specified resource of load balancer is not found.
-    InvalidLoadBalancerIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.FreeNetworkInterface`: The network interface is not attached to any ECS instance.
-    OperationDeniedFreeNetworkInterface(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.ClassicSLB`: The operation is not allowed because of ClassicSLB.
-    OperationDeniedClassicSlb(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.SourceNumPerTarget`: The maximum number of traffic mirror sources for a target is exceeded.
-    QuotaExceededSourceNumPerTarget(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NotSupportBizType`: The specified instance type does not support the operation.
-    OperationFailedNotSupportBizType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.UnsupportedTargetType`: Traffic mirror target must be SLB if traffic mirror sources contain nat gateway network interface.
-    OperationDeniedUnsupportedTargetType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.TargetTypeNotSupportBondEni`: Operation denied because of target type can not be Bond Network Interface.
-    OperationDeniedTargetTypeNotSupportBondEni(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.TargetTypeNotSupportGatewayLoadBalancerEndpoint`: Operation denied because of target type can not be GatewayLoadBalancerEndpoint.
-    OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationDenied.InvalidTargetBondEniType`: The traffic mirroring target does not support the entered bond ENI type.
-    OperationDeniedInvalidTargetBondEniType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.TargetTypeNotSupportTrafficMirrorFullPacket`: The traffic mirror session target type does not support the feature of mirroring  source full packet.
-    OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationDenied.TrafficMirrorSessionSourceFullPacketNotSupport`: The traffic mirror session does not support the feature of mirroring  source full packet.
-    OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 404 `ResourceNotFound.GatewayLoadBalancerEndpoint`: GatewayLoadBalancerEndpoint instance not found.
-    ResourceNotFoundGatewayLoadBalancerEndpoint(::acs_runtime::client::ServiceError),
-    /// HTTP 500 `OperationFailed.GetEniInfo`: The back-end service failed to query the NIC information.
-    OperationFailedGetEniInfo(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for UpdateTrafficMirrorSessionAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectBusinessStatus.TrafficMirror",
-                        "OptInRequired.TrafficMirror",
-                        "DuplicatedParam.Priority",
-                        "ResourceNotFound.TrafficMirrorSession",
-                        "IncorrectStatus.TrafficMirrorSession",
-                        "ResourceNotFound.TrafficMirrorFilter",
-                        "IncorrectStatus.TrafficMirrorFilter",
-                        "QuotaExceeded.FilterRelatedSession",
-                        "ResourceNotFound.NetworkInterface",
-                        "ResourceNotFound.EcsInstance",
-                        "ResourceNotFound.Slb",
-                        "OperationDenied.SlbNotInVpc",
-                        "QuotaExceeded.NetworkInterfaceRelatedSession",
-                        "QuotaExceeded.SlbRelatedSession",
-                        "OperationDenied.EcsNotSupportTrafficMirror",
-                        "OperationDenied.DuplicateRole",
-                        "InvalidLoadBalancerId.NotFound",
-                        "OperationDenied.FreeNetworkInterface",
-                        "OperationDenied.ClassicSLB",
-                        "QuotaExceeded.SourceNumPerTarget",
-                        "OperationFailed.NotSupportBizType",
-                        "OperationDenied.UnsupportedTargetType",
-                        "OperationDenied.TargetTypeNotSupportBondEni",
-                        "OperationDenied.TargetTypeNotSupportGatewayLoadBalancerEndpoint",
-                        "OperationDenied.InvalidTargetBondEniType",
-                        "OperationDenied.TargetTypeNotSupportTrafficMirrorFullPacket",
-                        "OperationDenied.TrafficMirrorSessionSourceFullPacketNotSupport",
-                        "ResourceNotFound.GatewayLoadBalancerEndpoint",
-                        "OperationFailed.GetEniInfo",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateTrafficMirrorSessionAttributeError;
+impl crate::Client {
+    /// Calls `UpdateTrafficMirrorSessionAttribute`: Modifies the configuration of a traffic mirror session.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateTrafficMirrorSessionAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateTrafficMirrorSessionAttributeRequest`].
+    #[inline]
+    pub fn update_traffic_mirror_session_attribute(
+        &self,
+    ) -> UpdateTrafficMirrorSessionAttributeRequestBuilder<&Self> {
+        UpdateTrafficMirrorSessionAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateTrafficMirrorSessionAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateTrafficMirrorSessionAttribute`: Modifies the configuration of a traffic mirror session.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateTrafficMirrorSessionAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectBusinessStatusTrafficMirror(error),
-            1 => Self::OptInRequiredTrafficMirror(error),
-            2 => Self::DuplicatedParamPriority(error),
-            3 => Self::ResourceNotFoundTrafficMirrorSession(error),
-            4 => Self::IncorrectStatusTrafficMirrorSession(error),
-            5 => Self::ResourceNotFoundTrafficMirrorFilter(error),
-            6 => Self::IncorrectStatusTrafficMirrorFilter(error),
-            7 => Self::QuotaExceededFilterRelatedSession(error),
-            8 => Self::ResourceNotFoundNetworkInterface(error),
-            9 => Self::ResourceNotFoundEcsInstance(error),
-            10 => Self::ResourceNotFoundSlb(error),
-            11 => Self::OperationDeniedSlbNotInVpc(error),
-            12 => Self::QuotaExceededNetworkInterfaceRelatedSession(error),
-            13 => Self::QuotaExceededSlbRelatedSession(error),
-            14 => Self::OperationDeniedEcsNotSupportTrafficMirror(error),
-            15 => Self::OperationDeniedDuplicateRole(error),
-            16 => Self::InvalidLoadBalancerIdNotFound(error),
-            17 => Self::OperationDeniedFreeNetworkInterface(error),
-            18 => Self::OperationDeniedClassicSlb(error),
-            19 => Self::QuotaExceededSourceNumPerTarget(error),
-            20 => Self::OperationFailedNotSupportBizType(error),
-            21 => Self::OperationDeniedUnsupportedTargetType(error),
-            22 => Self::OperationDeniedTargetTypeNotSupportBondEni(error),
-            23 => {
-                Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(
-                    error,
-                )
-            }
-            24 => Self::OperationDeniedInvalidTargetBondEniType(error),
-            25 => Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(error),
-            26 => {
-                Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(
-                    error,
-                )
-            }
-            27 => Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error),
-            28 => Self::OperationFailedGetEniInfo(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectBusinessStatusTrafficMirror(error) => (0, error),
-            Self::OptInRequiredTrafficMirror(error) => (1, error),
-            Self::DuplicatedParamPriority(error) => (2, error),
-            Self::ResourceNotFoundTrafficMirrorSession(error) => (3, error),
-            Self::IncorrectStatusTrafficMirrorSession(error) => (4, error),
-            Self::ResourceNotFoundTrafficMirrorFilter(error) => (5, error),
-            Self::IncorrectStatusTrafficMirrorFilter(error) => (6, error),
-            Self::QuotaExceededFilterRelatedSession(error) => (7, error),
-            Self::ResourceNotFoundNetworkInterface(error) => (8, error),
-            Self::ResourceNotFoundEcsInstance(error) => (9, error),
-            Self::ResourceNotFoundSlb(error) => (10, error),
-            Self::OperationDeniedSlbNotInVpc(error) => (11, error),
-            Self::QuotaExceededNetworkInterfaceRelatedSession(error) => (12, error),
-            Self::QuotaExceededSlbRelatedSession(error) => (13, error),
-            Self::OperationDeniedEcsNotSupportTrafficMirror(error) => (14, error),
-            Self::OperationDeniedDuplicateRole(error) => (15, error),
-            Self::InvalidLoadBalancerIdNotFound(error) => (16, error),
-            Self::OperationDeniedFreeNetworkInterface(error) => (17, error),
-            Self::OperationDeniedClassicSlb(error) => (18, error),
-            Self::QuotaExceededSourceNumPerTarget(error) => (19, error),
-            Self::OperationFailedNotSupportBizType(error) => (20, error),
-            Self::OperationDeniedUnsupportedTargetType(error) => (21, error),
-            Self::OperationDeniedTargetTypeNotSupportBondEni(error) => (22, error),
-            Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(
-                error,
-            ) => (23, error),
-            Self::OperationDeniedInvalidTargetBondEniType(error) => (24, error),
-            Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(error) => {
-                (25, error)
-            }
-            Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(
-                error,
-            ) => (26, error),
-            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => (27, error),
-            Self::OperationFailedGetEniInfo(error) => (28, error),
-            Self::Unhandled(unhandled) => (29, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateTrafficMirrorSessionAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateTrafficMirrorSessionAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectBusinessStatusTrafficMirror",
-            "OptInRequiredTrafficMirror",
-            "DuplicatedParamPriority",
-            "ResourceNotFoundTrafficMirrorSession",
-            "IncorrectStatusTrafficMirrorSession",
-            "ResourceNotFoundTrafficMirrorFilter",
-            "IncorrectStatusTrafficMirrorFilter",
-            "QuotaExceededFilterRelatedSession",
-            "ResourceNotFoundNetworkInterface",
-            "ResourceNotFoundEcsInstance",
-            "ResourceNotFoundSlb",
-            "OperationDeniedSlbNotInVpc",
-            "QuotaExceededNetworkInterfaceRelatedSession",
-            "QuotaExceededSlbRelatedSession",
-            "OperationDeniedEcsNotSupportTrafficMirror",
-            "OperationDeniedDuplicateRole",
-            "InvalidLoadBalancerIdNotFound",
-            "OperationDeniedFreeNetworkInterface",
-            "OperationDeniedClassicSlb",
-            "QuotaExceededSourceNumPerTarget",
-            "OperationFailedNotSupportBizType",
-            "OperationDeniedUnsupportedTargetType",
-            "OperationDeniedTargetTypeNotSupportBondEni",
-            "OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint",
-            "OperationDeniedInvalidTargetBondEniType",
-            "OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket",
-            "OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport",
-            "ResourceNotFoundGatewayLoadBalancerEndpoint",
-            "OperationFailedGetEniInfo",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateTrafficMirrorSessionAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateTrafficMirrorSessionAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateTrafficMirrorSessionAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for UpdateTrafficMirrorSessionAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_traffic_mirror_session_attribute(
+        &self,
+    ) -> UpdateTrafficMirrorSessionAttributeRequestBuilder<&Self> {
+        UpdateTrafficMirrorSessionAttributeRequestBuilder::new(self)
     }
 }

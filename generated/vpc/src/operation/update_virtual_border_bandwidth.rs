@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateVirtualBorderBandwidthRequest>;
 /// Request of `UpdateVirtualBorderBandwidth`: Updates the maximum bandwidth value of outbound data transfer for a virtual border router (VBR).
 ///
 /// # Example
@@ -137,11 +140,7 @@ impl<C> UpdateVirtualBorderBandwidthRequestBuilder<C> {
     ///
     /// The region ID of the VBR.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-shanghai`.
+    /// Its description, rules and example: [`UpdateVirtualBorderBandwidthRequest::region_id`](UpdateVirtualBorderBandwidthRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -150,9 +149,7 @@ impl<C> UpdateVirtualBorderBandwidthRequestBuilder<C> {
     ///
     /// The ID of the VBR.
     ///
-    /// - Wire name: `VirtualBorderRouterId`.
-    /// - Required.
-    /// - Example: `vbr-bp15zckdt37pq72****`.
+    /// Its description, rules and example: [`UpdateVirtualBorderBandwidthRequest::virtual_border_router_id`](UpdateVirtualBorderBandwidthRequest::virtual_border_router_id).
     pub fn virtual_border_router_id(mut self, value: impl Into<String>) -> Self {
         self.inner.virtual_border_router_id = Some(value.into());
         self
@@ -161,9 +158,7 @@ impl<C> UpdateVirtualBorderBandwidthRequestBuilder<C> {
     ///
     /// The new maximum bandwidth value for the VBR. Unit: Mbit/s.
     ///
-    /// - Wire name: `Bandwidth`.
-    /// - Required.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`UpdateVirtualBorderBandwidthRequest::bandwidth`](UpdateVirtualBorderBandwidthRequest::bandwidth).
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.inner.bandwidth = Some(value);
         self
@@ -172,13 +167,7 @@ impl<C> UpdateVirtualBorderBandwidthRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `02fb3da4-130e-11e9-8e44-0016****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateVirtualBorderBandwidthRequest::client_token`](UpdateVirtualBorderBandwidthRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -359,155 +348,28 @@ for UpdateVirtualBorderBandwidthResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateVirtualBorderBandwidth`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateVirtualBorderBandwidthError {
-    /// HTTP 400 `OperationFailed.Vpconn`: The operation is failed because of Vpconn.
-    OperationFailedVpconn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.InstanceId`: Missing param of InstanceId.
-    MissingParamInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceId.NotFound`: InstanceId not found.
-    InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.Bandwidth`: Missing param of Bandwidth.
-    MissingParamBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Bandwidth`: Illegal Param of Bandwidth.
-    IllegalParamBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.regionNo`: Missing param of regionNo.
-    MissingParamRegionNo(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.VirtualBorderRouterBandwidth`: Quota Exceeded of VirtualBorderRouterBandwidth
-    QuotaExceededVirtualBorderRouterBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.SetMultiPconnBandwidth`: Set Multi PhysicalConnection Bandwidth Unsupported.
-    OperationUnsupportedSetMultiPconnBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.ModifyBandwidth`: Modify Sale VirtualBorderRouter Bandwidth Unsupported.
-    OperationUnsupportedModifyBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.PconnTrafficNotEnable`: The operation is failed because of PconnTrafficNotEnable.
-    OperationFailedPconnTrafficNotEnable(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateVirtualBorderBandwidthError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.Vpconn",
-                        "MissingParam.InstanceId",
-                        "InvalidInstanceId.NotFound",
-                        "MissingParam.Bandwidth",
-                        "IllegalParam.Bandwidth",
-                        "MissingParam.regionNo",
-                        "QuotaExceeded.VirtualBorderRouterBandwidth",
-                        "OperationUnsupported.SetMultiPconnBandwidth",
-                        "OperationUnsupported.ModifyBandwidth",
-                        "OperationFailed.PconnTrafficNotEnable",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateVirtualBorderBandwidthError;
+impl crate::Client {
+    /// Calls `UpdateVirtualBorderBandwidth`: Updates the maximum bandwidth value of outbound data transfer for a virtual border router (VBR).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateVirtualBorderBandwidthRequestBuilder::send) it. The parameters and their rules: [`UpdateVirtualBorderBandwidthRequest`].
+    #[inline]
+    pub fn update_virtual_border_bandwidth(
+        &self,
+    ) -> UpdateVirtualBorderBandwidthRequestBuilder<&Self> {
+        UpdateVirtualBorderBandwidthRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateVirtualBorderBandwidthError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateVirtualBorderBandwidth`: Updates the maximum bandwidth value of outbound data transfer for a virtual border router (VBR).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateVirtualBorderBandwidthRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedVpconn(error),
-            1 => Self::MissingParamInstanceId(error),
-            2 => Self::InvalidInstanceIdNotFound(error),
-            3 => Self::MissingParamBandwidth(error),
-            4 => Self::IllegalParamBandwidth(error),
-            5 => Self::MissingParamRegionNo(error),
-            6 => Self::QuotaExceededVirtualBorderRouterBandwidth(error),
-            7 => Self::OperationUnsupportedSetMultiPconnBandwidth(error),
-            8 => Self::OperationUnsupportedModifyBandwidth(error),
-            9 => Self::OperationFailedPconnTrafficNotEnable(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedVpconn(error) => (0, error),
-            Self::MissingParamInstanceId(error) => (1, error),
-            Self::InvalidInstanceIdNotFound(error) => (2, error),
-            Self::MissingParamBandwidth(error) => (3, error),
-            Self::IllegalParamBandwidth(error) => (4, error),
-            Self::MissingParamRegionNo(error) => (5, error),
-            Self::QuotaExceededVirtualBorderRouterBandwidth(error) => (6, error),
-            Self::OperationUnsupportedSetMultiPconnBandwidth(error) => (7, error),
-            Self::OperationUnsupportedModifyBandwidth(error) => (8, error),
-            Self::OperationFailedPconnTrafficNotEnable(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateVirtualBorderBandwidthError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateVirtualBorderBandwidthError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedVpconn",
-            "MissingParamInstanceId",
-            "InvalidInstanceIdNotFound",
-            "MissingParamBandwidth",
-            "IllegalParamBandwidth",
-            "MissingParamRegionNo",
-            "QuotaExceededVirtualBorderRouterBandwidth",
-            "OperationUnsupportedSetMultiPconnBandwidth",
-            "OperationUnsupportedModifyBandwidth",
-            "OperationFailedPconnTrafficNotEnable",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateVirtualBorderBandwidthError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateVirtualBorderBandwidthError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateVirtualBorderBandwidthError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UpdateVirtualBorderBandwidthError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_virtual_border_bandwidth(
+        &self,
+    ) -> UpdateVirtualBorderBandwidthRequestBuilder<&Self> {
+        UpdateVirtualBorderBandwidthRequestBuilder::new(self)
     }
 }

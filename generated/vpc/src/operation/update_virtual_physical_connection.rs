@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateVirtualPhysicalConnectionRequest>;
 /// Request of `UpdateVirtualPhysicalConnection`: Changes the virtual local area network (VLAN) ID of a hosted connection over Express Connect circuit.
 ///
 /// # Example
@@ -171,12 +174,7 @@ impl<C> UpdateVirtualPhysicalConnectionRequestBuilder<C> {
     ///
     /// The VLAN ID of the hosted connection over Express Connect circuit. Valid values: **0** to **2999**.
     ///
-    /// * If the VLAN ID is set to **0**, it indicates that the switch port of the virtual border router (VBR) is a Layer 3 router interface instead of a VLAN interface. When a Layer 3 router interface is used, each Express Connect circuit corresponds to a VBR.
-    /// * If the VLAN ID is set to a value from **1** to **2999**, the switch port of the VBR is a Layer 3 VLAN subinterface. When a Layer 3 VLAN subinterface is used, each VLAN ID corresponds to one VBR. In this case, the Express Connect circuit with which the VBR is associated can be used to connect to virtual private clouds (VPCs) that belong to different Alibaba Cloud accounts. VBRs in different VLANs are isolated from each other at Layer 2.
-    ///
-    /// - Wire name: `VlanId`.
-    /// - Required.
-    /// - Example: `1`.
+    /// Its description, rules and example: [`UpdateVirtualPhysicalConnectionRequest::vlan_id`](UpdateVirtualPhysicalConnectionRequest::vlan_id).
     pub fn vlan_id(mut self, value: i64) -> Self {
         self.inner.vlan_id = Some(value);
         self
@@ -185,9 +183,7 @@ impl<C> UpdateVirtualPhysicalConnectionRequestBuilder<C> {
     ///
     /// The ID of the hosted connection over Express Connect circuit.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Required.
-    /// - Example: `pc-bp1mrgfbtmc9brre7****`.
+    /// Its description, rules and example: [`UpdateVirtualPhysicalConnectionRequest::instance_id`](UpdateVirtualPhysicalConnectionRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -196,12 +192,7 @@ impl<C> UpdateVirtualPhysicalConnectionRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `Token`.
-    /// - Example: `CBCE910E-D396-4944-8****`.
+    /// Its description, rules and example: [`UpdateVirtualPhysicalConnectionRequest::token`](UpdateVirtualPhysicalConnectionRequest::token).
     pub fn token(mut self, value: impl Into<String>) -> Self {
         self.inner.token = Some(value.into());
         self
@@ -210,11 +201,7 @@ impl<C> UpdateVirtualPhysicalConnectionRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values: Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including required parameters, request syntax, and instance status. If the request fails to pass the dry run, an error message is returned. If the request passes the dry run, the system returns the ID of the request.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateVirtualPhysicalConnectionRequest::dry_run`](UpdateVirtualPhysicalConnectionRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -223,14 +210,7 @@ impl<C> UpdateVirtualPhysicalConnectionRequestBuilder<C> {
     ///
     /// The estimated bandwidth value of the hosted connection. The estimated bandwidth value takes effect only after the payment is completed.
     ///
-    /// Valid values: **50M**, **100M**, **200M**, **300M**, **400M**, **500M**, **1G**, **2G**, **5G**, **8G**, and **10G**.
-    ///
-    /// > **2G**, **5G**, **8G**, and **10G** are unavailable by default. If you want to use these bandwidth values, contact your account manager.
-    ///
-    /// **M** indicates Mbit/s and **G** indicates Gbit/s.
-    ///
-    /// - Wire name: `ExpectSpec`.
-    /// - Example: `50M`.
+    /// Its description, rules and example: [`UpdateVirtualPhysicalConnectionRequest::expect_spec`](UpdateVirtualPhysicalConnectionRequest::expect_spec).
     pub fn expect_spec(mut self, value: impl Into<String>) -> Self {
         self.inner.expect_spec = Some(value.into());
         self
@@ -239,11 +219,7 @@ impl<C> UpdateVirtualPhysicalConnectionRequestBuilder<C> {
     ///
     /// The region ID of the hosted connection.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to obtain the region ID.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`UpdateVirtualPhysicalConnectionRequest::region_id`](UpdateVirtualPhysicalConnectionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -396,158 +372,28 @@ for UpdateVirtualPhysicalConnectionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateVirtualPhysicalConnection`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateVirtualPhysicalConnectionError {
-    /// HTTP 400 `IllegalParam.VlanId`: The param of VlanId is illegal.
-    IllegalParamVlanId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.PhysicalConnectionId`: The specified PhysicalConnectionId \[%s\] is not found.
-    ResourceNotFoundPhysicalConnectionId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotEnough.Bandwidth`: The specified resource of Bandwidth is not enough.
-    ResourceNotEnoughBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Bandwidth`: The param of bandwidth is illegal.
-    IllegalParamBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.PhysicalConnection`: Only parent physical connection account is allowed to modify the virtual physical connection.
-    ForbiddenPhysicalConnection(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.PhysicalConnectionFinancialLocked`: Update failed, the physical connection is financial locked.
-    OperationFailedPhysicalConnectionFinancialLocked(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `OperationFailed.PhysicalConnectionTerminated`: Update failed, the physical connection is terminated.
-    OperationFailedPhysicalConnectionTerminated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.CreateVpconn`: You are not allowed to create virtual physical connection. Please contact your CBM.
-    OperationDeniedCreateVpconn(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VBR`: The status of VBR is incorrect.
-    IncorrectStatusVbr(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.Spec`: The param of Spec is illegal.
-    IllegalParamSpec(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UpdateVirtualPhysicalConnectionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IllegalParam.VlanId",
-                        "ResourceNotFound.PhysicalConnectionId",
-                        "ResourceNotEnough.Bandwidth",
-                        "IllegalParam.Bandwidth",
-                        "Forbidden.PhysicalConnection",
-                        "OperationFailed.PhysicalConnectionFinancialLocked",
-                        "OperationFailed.PhysicalConnectionTerminated",
-                        "OperationDenied.CreateVpconn",
-                        "IncorrectStatus.VBR",
-                        "IllegalParam.Spec",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateVirtualPhysicalConnectionError;
+impl crate::Client {
+    /// Calls `UpdateVirtualPhysicalConnection`: Changes the virtual local area network (VLAN) ID of a hosted connection over Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateVirtualPhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`UpdateVirtualPhysicalConnectionRequest`].
+    #[inline]
+    pub fn update_virtual_physical_connection(
+        &self,
+    ) -> UpdateVirtualPhysicalConnectionRequestBuilder<&Self> {
+        UpdateVirtualPhysicalConnectionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateVirtualPhysicalConnectionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateVirtualPhysicalConnection`: Changes the virtual local area network (VLAN) ID of a hosted connection over Express Connect circuit.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateVirtualPhysicalConnectionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IllegalParamVlanId(error),
-            1 => Self::ResourceNotFoundPhysicalConnectionId(error),
-            2 => Self::ResourceNotEnoughBandwidth(error),
-            3 => Self::IllegalParamBandwidth(error),
-            4 => Self::ForbiddenPhysicalConnection(error),
-            5 => Self::OperationFailedPhysicalConnectionFinancialLocked(error),
-            6 => Self::OperationFailedPhysicalConnectionTerminated(error),
-            7 => Self::OperationDeniedCreateVpconn(error),
-            8 => Self::IncorrectStatusVbr(error),
-            9 => Self::IllegalParamSpec(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IllegalParamVlanId(error) => (0, error),
-            Self::ResourceNotFoundPhysicalConnectionId(error) => (1, error),
-            Self::ResourceNotEnoughBandwidth(error) => (2, error),
-            Self::IllegalParamBandwidth(error) => (3, error),
-            Self::ForbiddenPhysicalConnection(error) => (4, error),
-            Self::OperationFailedPhysicalConnectionFinancialLocked(error) => (5, error),
-            Self::OperationFailedPhysicalConnectionTerminated(error) => (6, error),
-            Self::OperationDeniedCreateVpconn(error) => (7, error),
-            Self::IncorrectStatusVbr(error) => (8, error),
-            Self::IllegalParamSpec(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateVirtualPhysicalConnectionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateVirtualPhysicalConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IllegalParamVlanId",
-            "ResourceNotFoundPhysicalConnectionId",
-            "ResourceNotEnoughBandwidth",
-            "IllegalParamBandwidth",
-            "ForbiddenPhysicalConnection",
-            "OperationFailedPhysicalConnectionFinancialLocked",
-            "OperationFailedPhysicalConnectionTerminated",
-            "OperationDeniedCreateVpconn",
-            "IncorrectStatusVbr",
-            "IllegalParamSpec",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateVirtualPhysicalConnectionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateVirtualPhysicalConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateVirtualPhysicalConnectionError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for UpdateVirtualPhysicalConnectionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_virtual_physical_connection(
+        &self,
+    ) -> UpdateVirtualPhysicalConnectionRequestBuilder<&Self> {
+        UpdateVirtualPhysicalConnectionRequestBuilder::new(self)
     }
 }

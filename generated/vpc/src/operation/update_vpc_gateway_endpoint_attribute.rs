@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UpdateVpcGatewayEndpointAttributeRequest>;
 /// Request of `UpdateVpcGatewayEndpointAttribute`: Modifies the configuration of a gateway endpoint.
 ///
 /// * **UpdateVpcGatewayEndpointAttribute** is an asynchronous operation. After a request is sent, the system returns a **request ID** and runs the task in the background. You can call the [GetVpcGatewayEndpointAttribute](<https://www.alibabacloud.com/help/doc-detail/311017.htm>) operation to query the status of the task.
@@ -183,9 +186,7 @@ impl<C> UpdateVpcGatewayEndpointAttributeRequestBuilder<C> {
     ///
     /// The ID of the gateway endpoint that you want to modify.
     ///
-    /// - Wire name: `EndpointId`.
-    /// - Required.
-    /// - Example: `vpce-bp1w1dmdqjpwul0v3****`.
+    /// Its description, rules and example: [`UpdateVpcGatewayEndpointAttributeRequest::endpoint_id`](UpdateVpcGatewayEndpointAttributeRequest::endpoint_id).
     pub fn endpoint_id(mut self, value: impl Into<String>) -> Self {
         self.inner.endpoint_id = Some(value.into());
         self
@@ -194,10 +195,7 @@ impl<C> UpdateVpcGatewayEndpointAttributeRequestBuilder<C> {
     ///
     /// The new name of the gateway endpoint.
     ///
-    /// The name must be 1 to 128 characters in length.
-    ///
-    /// - Wire name: `EndpointName`.
-    /// - Example: `update`.
+    /// Its description, rules and example: [`UpdateVpcGatewayEndpointAttributeRequest::endpoint_name`](UpdateVpcGatewayEndpointAttributeRequest::endpoint_name).
     pub fn endpoint_name(mut self, value: impl Into<String>) -> Self {
         self.inner.endpoint_name = Some(value.into());
         self
@@ -206,10 +204,7 @@ impl<C> UpdateVpcGatewayEndpointAttributeRequestBuilder<C> {
     ///
     /// The new description of the gateway endpoint.
     ///
-    /// The description must be 1 to 255 characters in length.
-    ///
-    /// - Wire name: `EndpointDescription`.
-    /// - Example: `updateendpoint`.
+    /// Its description, rules and example: [`UpdateVpcGatewayEndpointAttributeRequest::endpoint_description`](UpdateVpcGatewayEndpointAttributeRequest::endpoint_description).
     pub fn endpoint_description(mut self, value: impl Into<String>) -> Self {
         self.inner.endpoint_description = Some(value.into());
         self
@@ -218,10 +213,7 @@ impl<C> UpdateVpcGatewayEndpointAttributeRequestBuilder<C> {
     ///
     /// The access policy for the cloud service.
     ///
-    /// For more information about the syntax and structure of the access policy, see [Policy syntax and structure](<https://www.alibabacloud.com/help/doc-detail/93739.htm>).
-    ///
-    /// - Wire name: `PolicyDocument`.
-    /// - Example: `{   "Version" : "1",   "Statement" : [ {     "Effect" : "Allow",     "Resource" : [ "*" ],     "Action" : [ "*" ],     "Principal" : [ "*" ]   } ] }`.
+    /// Its description, rules and example: [`UpdateVpcGatewayEndpointAttributeRequest::policy_document`](UpdateVpcGatewayEndpointAttributeRequest::policy_document).
     pub fn policy_document(mut self, value: impl Into<String>) -> Self {
         self.inner.policy_document = Some(value.into());
         self
@@ -230,13 +222,7 @@ impl<C> UpdateVpcGatewayEndpointAttributeRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among all requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** of each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UpdateVpcGatewayEndpointAttributeRequest::client_token`](UpdateVpcGatewayEndpointAttributeRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -245,11 +231,7 @@ impl<C> UpdateVpcGatewayEndpointAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to perform a dry run. Valid values:
     ///
-    /// * **true**: performs a dry run. The system checks your AccessKey pair, the RAM user permissions, and the required parameters If the request fails the dry run, the corresponding error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and sends the request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UpdateVpcGatewayEndpointAttributeRequest::dry_run`](UpdateVpcGatewayEndpointAttributeRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -258,11 +240,7 @@ impl<C> UpdateVpcGatewayEndpointAttributeRequestBuilder<C> {
     ///
     /// The region ID of the gateway endpoint.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`UpdateVpcGatewayEndpointAttributeRequest::region_id`](UpdateVpcGatewayEndpointAttributeRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -402,169 +380,28 @@ for UpdateVpcGatewayEndpointAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UpdateVpcGatewayEndpointAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UpdateVpcGatewayEndpointAttributeError {
-    /// HTTP 400 `OperationFailed.ConcurrentOperation`: The operation is failed because of concurrent operation.
-    OperationFailedConcurrentOperation(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IdempotentParameterMismatch`: The request uses the same client token as a previous, but non-identical request. Do not reuse a client token with different requests, unless the requests are identical.
-    IdempotentParameterMismatch(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.GatewayEndpoint`: The specified resource gateway endpoint is not found.
-    ResourceNotFoundGatewayEndpoint(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.PolicyDocument`: The param of PolicyDocument is illegal.
-    IllegalParamPolicyDocument(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.GatewayEndpointName`: The param of GatewayEndpointName is illegal.
-    IllegalParamGatewayEndpointName(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.GatewayEndpointDescription`: The param of GatewayEndpointDescription is illegal.
-    IllegalParamGatewayEndpointDescription(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `SystemBusy`: System is busy, please try again later.
-    SystemBusy(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbbiden`: User not authorized to operate on the specified resource.
-    Forbbiden(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidRegionId.NotFound`: The regionId provided does not exist in our records.
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.PolicyDocument`: The gatewayEndpoint does not support policy.
-    OperationDeniedPolicyDocument(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.GatewayEndpoint`: The status of GatewayEndpoint \[%s\] is incorrect.
-    IncorrectStatusGatewayEndpoint(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidPolicy.WrongFormat`: Invalid input policy format.
-    InvalidPolicyWrongFormat(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for UpdateVpcGatewayEndpointAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.ConcurrentOperation",
-                        "IdempotentParameterMismatch",
-                        "ResourceNotFound.GatewayEndpoint",
-                        "IllegalParam.PolicyDocument",
-                        "IllegalParam.GatewayEndpointName",
-                        "IllegalParam.GatewayEndpointDescription",
-                        "SystemBusy",
-                        "Forbbiden",
-                        "InvalidRegionId.NotFound",
-                        "OperationDenied.PolicyDocument",
-                        "IncorrectStatus.GatewayEndpoint",
-                        "InvalidPolicy.WrongFormat",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UpdateVpcGatewayEndpointAttributeError;
+impl crate::Client {
+    /// Calls `UpdateVpcGatewayEndpointAttribute`: Modifies the configuration of a gateway endpoint.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UpdateVpcGatewayEndpointAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateVpcGatewayEndpointAttributeRequest`].
+    #[inline]
+    pub fn update_vpc_gateway_endpoint_attribute(
+        &self,
+    ) -> UpdateVpcGatewayEndpointAttributeRequestBuilder<&Self> {
+        UpdateVpcGatewayEndpointAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UpdateVpcGatewayEndpointAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UpdateVpcGatewayEndpointAttribute`: Modifies the configuration of a gateway endpoint.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UpdateVpcGatewayEndpointAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedConcurrentOperation(error),
-            1 => Self::IdempotentParameterMismatch(error),
-            2 => Self::ResourceNotFoundGatewayEndpoint(error),
-            3 => Self::IllegalParamPolicyDocument(error),
-            4 => Self::IllegalParamGatewayEndpointName(error),
-            5 => Self::IllegalParamGatewayEndpointDescription(error),
-            6 => Self::SystemBusy(error),
-            7 => Self::Forbbiden(error),
-            8 => Self::InvalidRegionIdNotFound(error),
-            9 => Self::OperationDeniedPolicyDocument(error),
-            10 => Self::IncorrectStatusGatewayEndpoint(error),
-            11 => Self::InvalidPolicyWrongFormat(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedConcurrentOperation(error) => (0, error),
-            Self::IdempotentParameterMismatch(error) => (1, error),
-            Self::ResourceNotFoundGatewayEndpoint(error) => (2, error),
-            Self::IllegalParamPolicyDocument(error) => (3, error),
-            Self::IllegalParamGatewayEndpointName(error) => (4, error),
-            Self::IllegalParamGatewayEndpointDescription(error) => (5, error),
-            Self::SystemBusy(error) => (6, error),
-            Self::Forbbiden(error) => (7, error),
-            Self::InvalidRegionIdNotFound(error) => (8, error),
-            Self::OperationDeniedPolicyDocument(error) => (9, error),
-            Self::IncorrectStatusGatewayEndpoint(error) => (10, error),
-            Self::InvalidPolicyWrongFormat(error) => (11, error),
-            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UpdateVpcGatewayEndpointAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UpdateVpcGatewayEndpointAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedConcurrentOperation",
-            "IdempotentParameterMismatch",
-            "ResourceNotFoundGatewayEndpoint",
-            "IllegalParamPolicyDocument",
-            "IllegalParamGatewayEndpointName",
-            "IllegalParamGatewayEndpointDescription",
-            "SystemBusy",
-            "Forbbiden",
-            "InvalidRegionIdNotFound",
-            "OperationDeniedPolicyDocument",
-            "IncorrectStatusGatewayEndpoint",
-            "InvalidPolicyWrongFormat",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UpdateVpcGatewayEndpointAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UpdateVpcGatewayEndpointAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UpdateVpcGatewayEndpointAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for UpdateVpcGatewayEndpointAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn update_vpc_gateway_endpoint_attribute(
+        &self,
+    ) -> UpdateVpcGatewayEndpointAttributeRequestBuilder<&Self> {
+        UpdateVpcGatewayEndpointAttributeRequestBuilder::new(self)
     }
 }

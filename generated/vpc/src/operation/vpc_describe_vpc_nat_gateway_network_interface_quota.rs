@@ -10,6 +10,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<
+    'a,
+    VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest,
+>;
 /// Request of `VpcDescribeVpcNatGatewayNetworkInterfaceQuota`: Queries the quota of endpoints that can be created in the reversely accessed VPC NAT gateway.
 ///
 /// Before you call this operation, make sure that a VPC NAT gateway is created. For more information, see [CreateNatGateway](<https://www.alibabacloud.com/help/doc-detail/120219.htm>).
@@ -130,7 +136,7 @@ impl<C> VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder<C> {
     ///
     /// The ID of the Alibaba Cloud account to which the resource belongs.
     ///
-    /// - Wire name: `ResourceUid`.
+    /// Its description, rules and example: [`VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest::resource_uid`](VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest::resource_uid).
     pub fn resource_uid(mut self, value: i64) -> Self {
         self.inner.resource_uid = Some(value);
         self
@@ -139,13 +145,7 @@ impl<C> VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among all requests. ClientToken can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** may be different for each API request.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest::client_token`](VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -154,8 +154,7 @@ impl<C> VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder<C> {
     ///
     /// The ID of the VPC NAT gateway.
     ///
-    /// - Wire name: `NatGatewayId`.
-    /// - Example: `ngw-bp1uewa15k4iy5770****`.
+    /// Its description, rules and example: [`VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest::nat_gateway_id`](VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest::nat_gateway_id).
     pub fn nat_gateway_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nat_gateway_id = Some(value.into());
         self
@@ -164,10 +163,7 @@ impl<C> VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder<C> {
     ///
     /// The region ID of the VPC NAT gateway.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest::region_id`](VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -320,109 +316,28 @@ for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `VpcDescribeVpcNatGatewayNetworkInterfaceQuota`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {
-    /// HTTP 400 `OperationDenied.PrivateLinkNotEnabled`: The NAT gateway is not enable for private link.
-    OperationDeniedPrivateLinkNotEnabled(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `ResourceNotFound.NatGateway`: The NatGateway instance not exist.
-    ResourceNotFoundNatGateway(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationDenied.PrivateLinkNotEnabled",
-                        "ResourceNotFound.NatGateway",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError;
+impl crate::Client {
+    /// Calls `VpcDescribeVpcNatGatewayNetworkInterfaceQuota`: Queries the quota of endpoints that can be created in the reversely accessed VPC NAT gateway.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder::send) it. The parameters and their rules: [`VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest`].
+    #[inline]
+    pub fn vpc_describe_vpc_nat_gateway_network_interface_quota(
+        &self,
+    ) -> VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder<&Self> {
+        VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `VpcDescribeVpcNatGatewayNetworkInterfaceQuota`: Queries the quota of endpoints that can be created in the reversely accessed VPC NAT gateway.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationDeniedPrivateLinkNotEnabled(error),
-            1 => Self::ResourceNotFoundNatGateway(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationDeniedPrivateLinkNotEnabled(error) => (0, error),
-            Self::ResourceNotFoundNatGateway(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationDeniedPrivateLinkNotEnabled",
-            "ResourceNotFoundNatGateway",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn vpc_describe_vpc_nat_gateway_network_interface_quota(
+        &self,
+    ) -> VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder<&Self> {
+        VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, WithdrawVpcPublishedRouteEntriesRequest>;
 /// Request of `WithdrawVpcPublishedRouteEntries`: Withdraw advertised Virtual Private Cloud (VPC) routes.
 ///
 /// # Example
@@ -147,9 +150,7 @@ impl<C> WithdrawVpcPublishedRouteEntriesRequestBuilder<C> {
     ///
     /// The ID of the region. Call the DescribeRegions operation to access it.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`WithdrawVpcPublishedRouteEntriesRequest::region_id`](WithdrawVpcPublishedRouteEntriesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -158,8 +159,7 @@ impl<C> WithdrawVpcPublishedRouteEntriesRequestBuilder<C> {
     ///
     /// The route entries to be withdrawn. Maximum value: 50.
     ///
-    /// - Wire name: `RouteEntries`.
-    /// - Must have 1 to 50 items.
+    /// Its description, rules and example: [`WithdrawVpcPublishedRouteEntriesRequest::route_entries`](WithdrawVpcPublishedRouteEntriesRequest::route_entries).
     pub fn route_entries(
         mut self,
         values: impl IntoIterator<Item = crate::types::RouteEntries>,
@@ -171,9 +171,7 @@ impl<C> WithdrawVpcPublishedRouteEntriesRequestBuilder<C> {
     ///
     /// The type of target instance.
     ///
-    /// - Wire name: `TargetType`.
-    /// - Required.
-    /// - Example: `ECR`.
+    /// Its description, rules and example: [`WithdrawVpcPublishedRouteEntriesRequest::target_type`](WithdrawVpcPublishedRouteEntriesRequest::target_type).
     pub fn target_type(mut self, value: impl Into<String>) -> Self {
         self.inner.target_type = Some(value.into());
         self
@@ -182,9 +180,7 @@ impl<C> WithdrawVpcPublishedRouteEntriesRequestBuilder<C> {
     ///
     /// Target instance ID.
     ///
-    /// - Wire name: `TargetInstanceId`.
-    /// - Required.
-    /// - Example: `ecr-dhw2xsds5****`.
+    /// Its description, rules and example: [`WithdrawVpcPublishedRouteEntriesRequest::target_instance_id`](WithdrawVpcPublishedRouteEntriesRequest::target_instance_id).
     pub fn target_instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.target_instance_id = Some(value.into());
         self
@@ -193,11 +189,7 @@ impl<C> WithdrawVpcPublishedRouteEntriesRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`WithdrawVpcPublishedRouteEntriesRequest::dry_run`](WithdrawVpcPublishedRouteEntriesRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -337,169 +329,28 @@ for WithdrawVpcPublishedRouteEntriesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `WithdrawVpcPublishedRouteEntries`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum WithdrawVpcPublishedRouteEntriesError {
-    /// HTTP 400 `IncorrectStatus.Vpc`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotFound.RouteEntry`: The specified resource routeEntry is not found.
-    ResourceNotFoundRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouteEntry`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouteEntryPublishStatus`: Route entry publish status is incorrect.
-    IncorrectStatusRouteEntryPublishStatus(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.OperateCustomRouteTable`: The operation is forbidden because publish route entry in custom route table.
-    ForbiddenOperateCustomRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceNotAssociated.TargetInstance`: The target instance is not associated with vpc.
-    ResourceNotAssociatedTargetInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.UnsupportedTargetType`: The operation is not allowed because the target type is not supported.
-    OperationDeniedUnsupportedTargetType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.RouteTable`: The route table is in an invalid state.
-    IncorrectStatusRouteTable(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.PublishSystemRouteEntry`: Publishing system route entry is unsupported.
-    OperationUnsupportedPublishSystemRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.UnsupportedNextHop`: Unsupported nexthop type for route entry publish operation.
-    OperationUnsupportedUnsupportedNextHop(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationUnsupported.PublishPrefixListRouteEntry`: Publishing prefix list route entry is unsupported.
-    OperationUnsupportedPublishPrefixListRouteEntry(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `MissingParam.RouteEntries`: The parameter RouteEntries is missing.
-    MissingParamRouteEntries(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError>
-for WithdrawVpcPublishedRouteEntriesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "IncorrectStatus.Vpc",
-                        "ResourceNotFound.RouteEntry",
-                        "IncorrectStatus.RouteEntry",
-                        "IncorrectStatus.RouteEntryPublishStatus",
-                        "Forbidden.OperateCustomRouteTable",
-                        "ResourceNotAssociated.TargetInstance",
-                        "OperationDenied.UnsupportedTargetType",
-                        "IncorrectStatus.RouteTable",
-                        "OperationUnsupported.PublishSystemRouteEntry",
-                        "OperationUnsupported.UnsupportedNextHop",
-                        "OperationUnsupported.PublishPrefixListRouteEntry",
-                        "MissingParam.RouteEntries",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::WithdrawVpcPublishedRouteEntriesError;
+impl crate::Client {
+    /// Calls `WithdrawVpcPublishedRouteEntries`: Withdraw advertised Virtual Private Cloud (VPC) routes.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](WithdrawVpcPublishedRouteEntriesRequestBuilder::send) it. The parameters and their rules: [`WithdrawVpcPublishedRouteEntriesRequest`].
+    #[inline]
+    pub fn withdraw_vpc_published_route_entries(
+        &self,
+    ) -> WithdrawVpcPublishedRouteEntriesRequestBuilder<&Self> {
+        WithdrawVpcPublishedRouteEntriesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl WithdrawVpcPublishedRouteEntriesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `WithdrawVpcPublishedRouteEntries`: Withdraw advertised Virtual Private Cloud (VPC) routes.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`WithdrawVpcPublishedRouteEntriesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::IncorrectStatusVpc(error),
-            1 => Self::ResourceNotFoundRouteEntry(error),
-            2 => Self::IncorrectStatusRouteEntry(error),
-            3 => Self::IncorrectStatusRouteEntryPublishStatus(error),
-            4 => Self::ForbiddenOperateCustomRouteTable(error),
-            5 => Self::ResourceNotAssociatedTargetInstance(error),
-            6 => Self::OperationDeniedUnsupportedTargetType(error),
-            7 => Self::IncorrectStatusRouteTable(error),
-            8 => Self::OperationUnsupportedPublishSystemRouteEntry(error),
-            9 => Self::OperationUnsupportedUnsupportedNextHop(error),
-            10 => Self::OperationUnsupportedPublishPrefixListRouteEntry(error),
-            11 => Self::MissingParamRouteEntries(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IncorrectStatusVpc(error) => (0, error),
-            Self::ResourceNotFoundRouteEntry(error) => (1, error),
-            Self::IncorrectStatusRouteEntry(error) => (2, error),
-            Self::IncorrectStatusRouteEntryPublishStatus(error) => (3, error),
-            Self::ForbiddenOperateCustomRouteTable(error) => (4, error),
-            Self::ResourceNotAssociatedTargetInstance(error) => (5, error),
-            Self::OperationDeniedUnsupportedTargetType(error) => (6, error),
-            Self::IncorrectStatusRouteTable(error) => (7, error),
-            Self::OperationUnsupportedPublishSystemRouteEntry(error) => (8, error),
-            Self::OperationUnsupportedUnsupportedNextHop(error) => (9, error),
-            Self::OperationUnsupportedPublishPrefixListRouteEntry(error) => (10, error),
-            Self::MissingParamRouteEntries(error) => (11, error),
-            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for WithdrawVpcPublishedRouteEntriesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for WithdrawVpcPublishedRouteEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "IncorrectStatusVpc",
-            "ResourceNotFoundRouteEntry",
-            "IncorrectStatusRouteEntry",
-            "IncorrectStatusRouteEntryPublishStatus",
-            "ForbiddenOperateCustomRouteTable",
-            "ResourceNotAssociatedTargetInstance",
-            "OperationDeniedUnsupportedTargetType",
-            "IncorrectStatusRouteTable",
-            "OperationUnsupportedPublishSystemRouteEntry",
-            "OperationUnsupportedUnsupportedNextHop",
-            "OperationUnsupportedPublishPrefixListRouteEntry",
-            "MissingParamRouteEntries",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl WithdrawVpcPublishedRouteEntriesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for WithdrawVpcPublishedRouteEntriesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for WithdrawVpcPublishedRouteEntriesError {}
-impl AsRef<::acs_runtime::client::ServiceError>
-for WithdrawVpcPublishedRouteEntriesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn withdraw_vpc_published_route_entries(
+        &self,
+    ) -> WithdrawVpcPublishedRouteEntriesRequestBuilder<&Self> {
+        WithdrawVpcPublishedRouteEntriesRequestBuilder::new(self)
     }
 }

@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, AcceptVpcPeerConnectionRequest>;
 /// Request of `AcceptVpcPeerConnection`: Accepts a virtual private cloud (VPC) peering connection request.
 ///
 /// * For a cross-account VPC peering connection, the connection is activated only after the accepter VPC accepts the connection request.
@@ -151,9 +154,7 @@ impl<C> AcceptVpcPeerConnectionRequestBuilder<C> {
     ///
     /// The ID of the VPC peering connection to be accepted by the accepter VPC.
     ///
-    /// - Wire name: `InstanceId` (form body).
-    /// - Required.
-    /// - Example: `pcc-guzvyqlj0n6e10****`.
+    /// Its description, rules and example: [`AcceptVpcPeerConnectionRequest::instance_id`](AcceptVpcPeerConnectionRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -162,11 +163,7 @@ impl<C> AcceptVpcPeerConnectionRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun` (form body).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`AcceptVpcPeerConnectionRequest::dry_run`](AcceptVpcPeerConnectionRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -175,13 +172,7 @@ impl<C> AcceptVpcPeerConnectionRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken` (form body).
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`AcceptVpcPeerConnectionRequest::client_token`](AcceptVpcPeerConnectionRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -190,10 +181,7 @@ impl<C> AcceptVpcPeerConnectionRequestBuilder<C> {
     ///
     /// The ID of the resource group.
     ///
-    /// For more information about resource groups, see [What is a resource group?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
-    ///
-    /// - Wire name: `ResourceGroupId` (form body).
-    /// - Example: `rg-acfmxazb4ph6aiy****`.
+    /// Its description, rules and example: [`AcceptVpcPeerConnectionRequest::resource_group_id`](AcceptVpcPeerConnectionRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -202,8 +190,7 @@ impl<C> AcceptVpcPeerConnectionRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have 1 to 21 items.
+    /// Its description, rules and example: [`AcceptVpcPeerConnectionRequest::tag`](AcceptVpcPeerConnectionRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -338,131 +325,28 @@ for AcceptVpcPeerConnectionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `AcceptVpcPeerConnection`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum AcceptVpcPeerConnectionError {
-    /// HTTP 400 `ResourceNotFound.InstanceId`: The specified resource of %s is not found.
-    ResourceNotFoundInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VpcPeer`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusVpcPeer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CdtNotOpened`: The operation failed because the Cdt service is not opened.
-    OperationFailedCdtNotOpened(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectBusinessStatus.VpcPeer`: The business status of %s \[%s\]  is incorrect.
-    IncorrectBusinessStatusVpcPeer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NotExist.ResourceGroup`: The operation failed because the resource group does not exist.
-    OperationFailedNotExistResourceGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CrossBorderCdtNotOpened`: The cross-border data transmission function of Alibaba Cloud is not enabled.
-    OperationFailedCrossBorderCdtNotOpened(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for AcceptVpcPeerConnectionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ResourceNotFound.InstanceId",
-                        "IncorrectStatus.VpcPeer",
-                        "OperationFailed.CdtNotOpened",
-                        "IncorrectBusinessStatus.VpcPeer",
-                        "OperationFailed.NotExist.ResourceGroup",
-                        "OperationFailed.CrossBorderCdtNotOpened",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::AcceptVpcPeerConnectionError;
+impl crate::Client {
+    /// Calls `AcceptVpcPeerConnection`: Accepts a virtual private cloud (VPC) peering connection request.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](AcceptVpcPeerConnectionRequestBuilder::send) it. The parameters and their rules: [`AcceptVpcPeerConnectionRequest`].
+    #[inline]
+    pub fn accept_vpc_peer_connection(
+        &self,
+    ) -> AcceptVpcPeerConnectionRequestBuilder<&Self> {
+        AcceptVpcPeerConnectionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl AcceptVpcPeerConnectionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `AcceptVpcPeerConnection`: Accepts a virtual private cloud (VPC) peering connection request.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AcceptVpcPeerConnectionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceNotFoundInstanceId(error),
-            1 => Self::IncorrectStatusVpcPeer(error),
-            2 => Self::OperationFailedCdtNotOpened(error),
-            3 => Self::IncorrectBusinessStatusVpcPeer(error),
-            4 => Self::OperationFailedNotExistResourceGroup(error),
-            5 => Self::OperationFailedCrossBorderCdtNotOpened(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceNotFoundInstanceId(error) => (0, error),
-            Self::IncorrectStatusVpcPeer(error) => (1, error),
-            Self::OperationFailedCdtNotOpened(error) => (2, error),
-            Self::IncorrectBusinessStatusVpcPeer(error) => (3, error),
-            Self::OperationFailedNotExistResourceGroup(error) => (4, error),
-            Self::OperationFailedCrossBorderCdtNotOpened(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for AcceptVpcPeerConnectionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for AcceptVpcPeerConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceNotFoundInstanceId",
-            "IncorrectStatusVpcPeer",
-            "OperationFailedCdtNotOpened",
-            "IncorrectBusinessStatusVpcPeer",
-            "OperationFailedNotExistResourceGroup",
-            "OperationFailedCrossBorderCdtNotOpened",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl AcceptVpcPeerConnectionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for AcceptVpcPeerConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for AcceptVpcPeerConnectionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for AcceptVpcPeerConnectionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn accept_vpc_peer_connection(
+        &self,
+    ) -> AcceptVpcPeerConnectionRequestBuilder<&Self> {
+        AcceptVpcPeerConnectionRequestBuilder::new(self)
     }
 }

@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateVpcPeerConnectionRequest>;
 /// Request of `CreateVpcPeerConnection`: Creates a VPC peering connection
 ///
 /// Before you create a VPC peering connection, take note of the following items:
@@ -274,11 +277,7 @@ impl<C> CreateVpcPeerConnectionRequestBuilder<C> {
     ///
     /// The ID of the region where you want to create a VPC peering connection.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId` (form body).
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateVpcPeerConnectionRequest::region_id`](CreateVpcPeerConnectionRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -287,9 +286,7 @@ impl<C> CreateVpcPeerConnectionRequestBuilder<C> {
     ///
     /// The ID of the requester VPC.
     ///
-    /// - Wire name: `VpcId` (form body).
-    /// - Required.
-    /// - Example: `vpc-bp1gsk7h12ew7oegk****`.
+    /// Its description, rules and example: [`CreateVpcPeerConnectionRequest::vpc_id`](CreateVpcPeerConnectionRequest::vpc_id).
     pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.vpc_id = Some(value.into());
         self
@@ -298,14 +295,7 @@ impl<C> CreateVpcPeerConnectionRequestBuilder<C> {
     ///
     /// The ID of the Alibaba Cloud account to which the accepter VPC belongs.
     ///
-    /// * To create a VPC peering connection within your Alibaba Cloud account, enter the ID of your Alibaba Cloud account.
-    /// * To create a VPC peering connection between your Alibaba Cloud account and another Alibaba Cloud account, enter the ID of the peer Alibaba Cloud account.
-    ///
-    /// > If the accepter is a RAM user, set **AcceptingAliUid** to the ID of the Alibaba Cloud account that created the RAM user.
-    ///
-    /// - Wire name: `AcceptingAliUid` (form body).
-    /// - Required.
-    /// - Example: `1210123456123456`.
+    /// Its description, rules and example: [`CreateVpcPeerConnectionRequest::accepting_ali_uid`](CreateVpcPeerConnectionRequest::accepting_ali_uid).
     pub fn accepting_ali_uid(mut self, value: i64) -> Self {
         self.inner.accepting_ali_uid = Some(value);
         self
@@ -314,12 +304,7 @@ impl<C> CreateVpcPeerConnectionRequestBuilder<C> {
     ///
     /// The region ID of the accepter VPC of the VPC peering connection that you want to create.
     ///
-    /// * To create an intra-region VPC peering connection, enter a region ID that is the same as that of the requester VPC.
-    /// * To create an inter-region VPC peering connection, enter a region ID that is different from that of the requester VPC.
-    ///
-    /// - Wire name: `AcceptingRegionId` (form body).
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateVpcPeerConnectionRequest::accepting_region_id`](CreateVpcPeerConnectionRequest::accepting_region_id).
     pub fn accepting_region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.accepting_region_id = Some(value.into());
         self
@@ -328,9 +313,7 @@ impl<C> CreateVpcPeerConnectionRequestBuilder<C> {
     ///
     /// The ID of the accepter VPC.
     ///
-    /// - Wire name: `AcceptingVpcId` (form body).
-    /// - Required.
-    /// - Example: `vpc-bp1vzjkp2q1xgnind****`.
+    /// Its description, rules and example: [`CreateVpcPeerConnectionRequest::accepting_vpc_id`](CreateVpcPeerConnectionRequest::accepting_vpc_id).
     pub fn accepting_vpc_id(mut self, value: impl Into<String>) -> Self {
         self.inner.accepting_vpc_id = Some(value.into());
         self
@@ -339,10 +322,7 @@ impl<C> CreateVpcPeerConnectionRequestBuilder<C> {
     ///
     /// The name of the VPC peering connection.
     ///
-    /// The name must be 2 to 128 characters in length, and can contain digits, underscores (\_), and hyphens (-). It must start with a letter.
-    ///
-    /// - Wire name: `Name` (form body).
-    /// - Example: `vpcpeer`.
+    /// Its description, rules and example: [`CreateVpcPeerConnectionRequest::name`](CreateVpcPeerConnectionRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -351,10 +331,7 @@ impl<C> CreateVpcPeerConnectionRequestBuilder<C> {
     ///
     /// The description of the VPC peering connection.
     ///
-    /// The description must be 2 to 256 characters in length. The description must start with a letter but cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description` (form body).
-    /// - Example: `description`.
+    /// Its description, rules and example: [`CreateVpcPeerConnectionRequest::description`](CreateVpcPeerConnectionRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -363,11 +340,7 @@ impl<C> CreateVpcPeerConnectionRequestBuilder<C> {
     ///
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
-    /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
-    /// * **false** (default): performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun` (form body).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`CreateVpcPeerConnectionRequest::dry_run`](CreateVpcPeerConnectionRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -376,13 +349,7 @@ impl<C> CreateVpcPeerConnectionRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
-    ///
-    /// > If you do not specify this parameter, the system automatically uses the **request ID** as the **client token**. The **request ID** may be different for each request.
-    ///
-    /// - Wire name: `ClientToken` (form body).
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateVpcPeerConnectionRequest::client_token`](CreateVpcPeerConnectionRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -391,10 +358,7 @@ impl<C> CreateVpcPeerConnectionRequestBuilder<C> {
     ///
     /// The ID of the resource group.
     ///
-    /// For more information about resource groups, see [Resource groups](<https://www.alibabacloud.com/help/doc-detail/94475.htm>).
-    ///
-    /// - Wire name: `ResourceGroupId` (form body).
-    /// - Example: `rg-acfmxazb4ph6aiy****`.
+    /// Its description, rules and example: [`CreateVpcPeerConnectionRequest::resource_group_id`](CreateVpcPeerConnectionRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -403,8 +367,7 @@ impl<C> CreateVpcPeerConnectionRequestBuilder<C> {
     ///
     /// The bandwidth of the VPC peering connection. Unit: Mbit/s. The value must be an integer greater than 0. Before you specify this parameter, make sure that you create an inter-region VPC peering connection.
     ///
-    /// - Wire name: `Bandwidth` (form body).
-    /// - Example: `100`.
+    /// Its description, rules and example: [`CreateVpcPeerConnectionRequest::bandwidth`](CreateVpcPeerConnectionRequest::bandwidth).
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.inner.bandwidth = Some(value);
         self
@@ -413,13 +376,7 @@ impl<C> CreateVpcPeerConnectionRequestBuilder<C> {
     ///
     /// The link type of the VPC peering connection that you want to create. Valid values:
     ///
-    /// - Platinum.
-    /// - Gold: default value.
-    ///
-    /// > - If you need to specify this parameter, ensure that the VPC peering connection is an inter-region connection.
-    ///
-    /// - Wire name: `LinkType`.
-    /// - Example: `Gold`.
+    /// Its description, rules and example: [`CreateVpcPeerConnectionRequest::link_type`](CreateVpcPeerConnectionRequest::link_type).
     pub fn link_type(mut self, value: impl Into<String>) -> Self {
         self.inner.link_type = Some(value.into());
         self
@@ -428,8 +385,7 @@ impl<C> CreateVpcPeerConnectionRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have 1 to 21 items.
+    /// Its description, rules and example: [`CreateVpcPeerConnectionRequest::tag`](CreateVpcPeerConnectionRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -576,253 +532,28 @@ for CreateVpcPeerConnectionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateVpcPeerConnection`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateVpcPeerConnectionError {
-    /// HTTP 400 `OperationFailed.CdtNotOpened`: The operation failed because the Cdt service is not opened.
-    OperationFailedCdtNotOpened(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CrossBorderCdtNotOpened`: The operation failed because the CrossBorderCdt service is not opened.
-    OperationFailedCrossBorderCdtNotOpened(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.Vpc`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.AcceptingVpc`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusAcceptingVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceAlreadyExist.RouterInterface`: The specified resource of %s already exists.
-    ResourceAlreadyExistRouterInterface(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `ResourceAlreadyExist.VpcPeer`: The specified resource of %s already exists.
-    ResourceAlreadyExistVpcPeer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.CloudBoxExistsInVpc`: The operation is not allowed because the CloudBox device exists in vpc.
-    OperationDeniedCloudBoxExistsInVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.CloudBoxExistsInAcceptingVpc`: The operation is not allowed because the CloudBox device exists in accepting vpc.
-    OperationDeniedCloudBoxExistsInAcceptingVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.VpcPeerCountPerVpc`: The quota of %s is exceeded, usage %s/%s.
-    QuotaExceededVpcPeerCountPerVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `UnsupportedRegion`: The feature of %s is not supported in the region of %s.
-    UnsupportedRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.VpcPeerCountPerUserPerRegion`: The quota of %s is exceeded, usage %s/%s.
-    QuotaExceededVpcPeerCountPerUserPerRegion(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectBusinessStatus.VpcPeer`: The business status of %s \[%s\]  is incorrect.
-    IncorrectBusinessStatusVpcPeer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.NotExist.ResourceGroup`: The operation failed because the resource group does not exist.
-    OperationFailedNotExistResourceGroup(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.AcceptUserCdtNotOpened`: The operation failed because the Cdt service of accept user is not opened.
-    OperationFailedAcceptUserCdtNotOpened(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.AcceptUserCrossBorderCdtNotOpened`: The operation failed because the CrossBorderCdt service of accept user is not opened.
-    OperationFailedAcceptUserCrossBorderCdtNotOpened(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `IncorrectBusinessStatus.AcceptUserVpcPeer`: The business status of %s \[%s\]  is incorrect.
-    IncorrectBusinessStatusAcceptUserVpcPeer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ViolativeVpcPeer`: The creation operation fails because it is not allowed to create a vpc peer instance between the originating region and the receiving region.
-    OperationFailedViolativeVpcPeer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.CrossRegionVpcPeerCountPerVpc`: The quota of %s is exceeded, usage %s/%s.
-    QuotaExceededCrossRegionVpcPeerCountPerVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `QuotaExceeded.IntraRegionVpcPeerCountPerVpc`: The quota of %s is exceeded, usage %s/%s.
-    QuotaExceededIntraRegionVpcPeerCountPerVpc(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.OperateShareResource`: The operation is not allowed because of operating shared resource.
-    OperationDeniedOperateShareResource(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectBusinessStatus.AcceptVpcPeer`: The business status of peer account is incorrect.
-    IncorrectBusinessStatusAcceptVpcPeer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InterRegionLinkTypeNotSupported`: The same region not supported link type feature.
-    OperationFailedInterRegionLinkTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.RegionIdNotSupportLinkType`: The feature link type is not supported in the region.
-    OperationFailedRegionIdNotSupportLinkType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SpecificLinkTypeNotSupported`: The operation failed because the special link type of user is not opened.
-    OperationFailedSpecificLinkTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.CrossBusinessNotAllowed`: Operation failed because receiver and accepter belong to different business site.
-    OperationFailedCrossBusinessNotAllowed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ChargeTypeNotSupported`: Operation failed because the CDT charge type of receiver or accepter does not support the Underlay link type.
-    OperationFailedChargeTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateVpcPeerConnectionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "OperationFailed.CdtNotOpened",
-                        "OperationFailed.CrossBorderCdtNotOpened",
-                        "IncorrectStatus.Vpc",
-                        "IncorrectStatus.AcceptingVpc",
-                        "ResourceAlreadyExist.RouterInterface",
-                        "ResourceAlreadyExist.VpcPeer",
-                        "OperationDenied.CloudBoxExistsInVpc",
-                        "OperationDenied.CloudBoxExistsInAcceptingVpc",
-                        "QuotaExceeded.VpcPeerCountPerVpc",
-                        "UnsupportedRegion",
-                        "QuotaExceeded.VpcPeerCountPerUserPerRegion",
-                        "IncorrectBusinessStatus.VpcPeer",
-                        "OperationFailed.NotExist.ResourceGroup",
-                        "OperationFailed.AcceptUserCdtNotOpened",
-                        "OperationFailed.AcceptUserCrossBorderCdtNotOpened",
-                        "IncorrectBusinessStatus.AcceptUserVpcPeer",
-                        "OperationFailed.ViolativeVpcPeer",
-                        "QuotaExceeded.CrossRegionVpcPeerCountPerVpc",
-                        "QuotaExceeded.IntraRegionVpcPeerCountPerVpc",
-                        "OperationDenied.OperateShareResource",
-                        "IncorrectBusinessStatus.AcceptVpcPeer",
-                        "OperationFailed.InterRegionLinkTypeNotSupported",
-                        "OperationFailed.RegionIdNotSupportLinkType",
-                        "OperationFailed.SpecificLinkTypeNotSupported",
-                        "OperationFailed.CrossBusinessNotAllowed",
-                        "OperationFailed.ChargeTypeNotSupported",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::CreateVpcPeerConnectionError;
+impl crate::Client {
+    /// Calls `CreateVpcPeerConnection`: Creates a VPC peering connection
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateVpcPeerConnectionRequestBuilder::send) it. The parameters and their rules: [`CreateVpcPeerConnectionRequest`].
+    #[inline]
+    pub fn create_vpc_peer_connection(
+        &self,
+    ) -> CreateVpcPeerConnectionRequestBuilder<&Self> {
+        CreateVpcPeerConnectionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateVpcPeerConnectionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateVpcPeerConnection`: Creates a VPC peering connection
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateVpcPeerConnectionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::OperationFailedCdtNotOpened(error),
-            1 => Self::OperationFailedCrossBorderCdtNotOpened(error),
-            2 => Self::IncorrectStatusVpc(error),
-            3 => Self::IncorrectStatusAcceptingVpc(error),
-            4 => Self::ResourceAlreadyExistRouterInterface(error),
-            5 => Self::ResourceAlreadyExistVpcPeer(error),
-            6 => Self::OperationDeniedCloudBoxExistsInVpc(error),
-            7 => Self::OperationDeniedCloudBoxExistsInAcceptingVpc(error),
-            8 => Self::QuotaExceededVpcPeerCountPerVpc(error),
-            9 => Self::UnsupportedRegion(error),
-            10 => Self::QuotaExceededVpcPeerCountPerUserPerRegion(error),
-            11 => Self::IncorrectBusinessStatusVpcPeer(error),
-            12 => Self::OperationFailedNotExistResourceGroup(error),
-            13 => Self::OperationFailedAcceptUserCdtNotOpened(error),
-            14 => Self::OperationFailedAcceptUserCrossBorderCdtNotOpened(error),
-            15 => Self::IncorrectBusinessStatusAcceptUserVpcPeer(error),
-            16 => Self::OperationFailedViolativeVpcPeer(error),
-            17 => Self::QuotaExceededCrossRegionVpcPeerCountPerVpc(error),
-            18 => Self::QuotaExceededIntraRegionVpcPeerCountPerVpc(error),
-            19 => Self::OperationDeniedOperateShareResource(error),
-            20 => Self::IncorrectBusinessStatusAcceptVpcPeer(error),
-            21 => Self::OperationFailedInterRegionLinkTypeNotSupported(error),
-            22 => Self::OperationFailedRegionIdNotSupportLinkType(error),
-            23 => Self::OperationFailedSpecificLinkTypeNotSupported(error),
-            24 => Self::OperationFailedCrossBusinessNotAllowed(error),
-            25 => Self::OperationFailedChargeTypeNotSupported(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::OperationFailedCdtNotOpened(error) => (0, error),
-            Self::OperationFailedCrossBorderCdtNotOpened(error) => (1, error),
-            Self::IncorrectStatusVpc(error) => (2, error),
-            Self::IncorrectStatusAcceptingVpc(error) => (3, error),
-            Self::ResourceAlreadyExistRouterInterface(error) => (4, error),
-            Self::ResourceAlreadyExistVpcPeer(error) => (5, error),
-            Self::OperationDeniedCloudBoxExistsInVpc(error) => (6, error),
-            Self::OperationDeniedCloudBoxExistsInAcceptingVpc(error) => (7, error),
-            Self::QuotaExceededVpcPeerCountPerVpc(error) => (8, error),
-            Self::UnsupportedRegion(error) => (9, error),
-            Self::QuotaExceededVpcPeerCountPerUserPerRegion(error) => (10, error),
-            Self::IncorrectBusinessStatusVpcPeer(error) => (11, error),
-            Self::OperationFailedNotExistResourceGroup(error) => (12, error),
-            Self::OperationFailedAcceptUserCdtNotOpened(error) => (13, error),
-            Self::OperationFailedAcceptUserCrossBorderCdtNotOpened(error) => (14, error),
-            Self::IncorrectBusinessStatusAcceptUserVpcPeer(error) => (15, error),
-            Self::OperationFailedViolativeVpcPeer(error) => (16, error),
-            Self::QuotaExceededCrossRegionVpcPeerCountPerVpc(error) => (17, error),
-            Self::QuotaExceededIntraRegionVpcPeerCountPerVpc(error) => (18, error),
-            Self::OperationDeniedOperateShareResource(error) => (19, error),
-            Self::IncorrectBusinessStatusAcceptVpcPeer(error) => (20, error),
-            Self::OperationFailedInterRegionLinkTypeNotSupported(error) => (21, error),
-            Self::OperationFailedRegionIdNotSupportLinkType(error) => (22, error),
-            Self::OperationFailedSpecificLinkTypeNotSupported(error) => (23, error),
-            Self::OperationFailedCrossBusinessNotAllowed(error) => (24, error),
-            Self::OperationFailedChargeTypeNotSupported(error) => (25, error),
-            Self::Unhandled(unhandled) => (26, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateVpcPeerConnectionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateVpcPeerConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "OperationFailedCdtNotOpened",
-            "OperationFailedCrossBorderCdtNotOpened",
-            "IncorrectStatusVpc",
-            "IncorrectStatusAcceptingVpc",
-            "ResourceAlreadyExistRouterInterface",
-            "ResourceAlreadyExistVpcPeer",
-            "OperationDeniedCloudBoxExistsInVpc",
-            "OperationDeniedCloudBoxExistsInAcceptingVpc",
-            "QuotaExceededVpcPeerCountPerVpc",
-            "UnsupportedRegion",
-            "QuotaExceededVpcPeerCountPerUserPerRegion",
-            "IncorrectBusinessStatusVpcPeer",
-            "OperationFailedNotExistResourceGroup",
-            "OperationFailedAcceptUserCdtNotOpened",
-            "OperationFailedAcceptUserCrossBorderCdtNotOpened",
-            "IncorrectBusinessStatusAcceptUserVpcPeer",
-            "OperationFailedViolativeVpcPeer",
-            "QuotaExceededCrossRegionVpcPeerCountPerVpc",
-            "QuotaExceededIntraRegionVpcPeerCountPerVpc",
-            "OperationDeniedOperateShareResource",
-            "IncorrectBusinessStatusAcceptVpcPeer",
-            "OperationFailedInterRegionLinkTypeNotSupported",
-            "OperationFailedRegionIdNotSupportLinkType",
-            "OperationFailedSpecificLinkTypeNotSupported",
-            "OperationFailedCrossBusinessNotAllowed",
-            "OperationFailedChargeTypeNotSupported",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateVpcPeerConnectionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateVpcPeerConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateVpcPeerConnectionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateVpcPeerConnectionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_vpc_peer_connection(
+        &self,
+    ) -> CreateVpcPeerConnectionRequestBuilder<&Self> {
+        CreateVpcPeerConnectionRequestBuilder::new(self)
     }
 }

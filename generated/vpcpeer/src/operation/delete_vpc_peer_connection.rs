@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteVpcPeerConnectionRequest>;
 /// Request of `DeleteVpcPeerConnection`: Deletes a virtual private cloud (VPC) peering connection.
 ///
 /// * You can delete VPC peering connections. After you delete a VPC peering connection, your service is affected. Proceed with caution.
@@ -143,9 +146,7 @@ impl<C> DeleteVpcPeerConnectionRequestBuilder<C> {
     ///
     /// The ID of the VPC peering connection that you want to delete.
     ///
-    /// - Wire name: `InstanceId` (form body).
-    /// - Required.
-    /// - Example: `pcc-lnk0m24khwvtkm****`.
+    /// Its description, rules and example: [`DeleteVpcPeerConnectionRequest::instance_id`](DeleteVpcPeerConnectionRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -154,11 +155,7 @@ impl<C> DeleteVpcPeerConnectionRequestBuilder<C> {
     ///
     /// Specifies whether to forcefully delete the VPC peering connection. Valid values:
     ///
-    /// * **false** (default): no.
-    /// * **true**: yes. If you forcefully delete the VPC peering connection, the system deletes the routes that point to the VPC peering connection from the VPC route table.
-    ///
-    /// - Wire name: `Force` (form body).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteVpcPeerConnectionRequest::force`](DeleteVpcPeerConnectionRequest::force).
     pub fn force(mut self, value: bool) -> Self {
         self.inner.force = Some(value);
         self
@@ -167,11 +164,7 @@ impl<C> DeleteVpcPeerConnectionRequestBuilder<C> {
     ///
     /// Specifies whether to check the request without performing the operation. Valid values:
     ///
-    /// * **true**: checks the request without performing the operation. The system checks the required parameters, request syntax, and limits. If the request fails to pass the check, an error message is returned. If the request passes the check, the `DryRunOperation` error code is returned.
-    /// * **false** (default): sends the request. If the request passes the check, an HTTP 2xx status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun` (form body).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`DeleteVpcPeerConnectionRequest::dry_run`](DeleteVpcPeerConnectionRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -180,13 +173,7 @@ impl<C> DeleteVpcPeerConnectionRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken` (form body).
-    /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`DeleteVpcPeerConnectionRequest::client_token`](DeleteVpcPeerConnectionRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -323,119 +310,28 @@ for DeleteVpcPeerConnectionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DeleteVpcPeerConnection`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteVpcPeerConnectionError {
-    /// HTTP 400 `ResourceNotFound.InstanceId`: The specified resource of %s is not found.
-    ResourceNotFoundInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VpcPeer`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusVpcPeer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.RouteEntryExist`: The operation is not allowed because of existing routeEntry point to VpcPeer.
-    OperationDeniedRouteEntryExist(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.ServiceManagedInstance`: Operation is denied because the specified instance belongs to service manager.
-    OperationDeniedServiceManagedInstance(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteVpcPeerConnectionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ResourceNotFound.InstanceId",
-                        "IncorrectStatus.VpcPeer",
-                        "OperationDenied.RouteEntryExist",
-                        "OperationDenied.ServiceManagedInstance",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::DeleteVpcPeerConnectionError;
+impl crate::Client {
+    /// Calls `DeleteVpcPeerConnection`: Deletes a virtual private cloud (VPC) peering connection.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteVpcPeerConnectionRequestBuilder::send) it. The parameters and their rules: [`DeleteVpcPeerConnectionRequest`].
+    #[inline]
+    pub fn delete_vpc_peer_connection(
+        &self,
+    ) -> DeleteVpcPeerConnectionRequestBuilder<&Self> {
+        DeleteVpcPeerConnectionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteVpcPeerConnectionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteVpcPeerConnection`: Deletes a virtual private cloud (VPC) peering connection.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteVpcPeerConnectionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceNotFoundInstanceId(error),
-            1 => Self::IncorrectStatusVpcPeer(error),
-            2 => Self::OperationDeniedRouteEntryExist(error),
-            3 => Self::OperationDeniedServiceManagedInstance(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceNotFoundInstanceId(error) => (0, error),
-            Self::IncorrectStatusVpcPeer(error) => (1, error),
-            Self::OperationDeniedRouteEntryExist(error) => (2, error),
-            Self::OperationDeniedServiceManagedInstance(error) => (3, error),
-            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteVpcPeerConnectionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteVpcPeerConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceNotFoundInstanceId",
-            "IncorrectStatusVpcPeer",
-            "OperationDeniedRouteEntryExist",
-            "OperationDeniedServiceManagedInstance",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteVpcPeerConnectionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteVpcPeerConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteVpcPeerConnectionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteVpcPeerConnectionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_vpc_peer_connection(
+        &self,
+    ) -> DeleteVpcPeerConnectionRequestBuilder<&Self> {
+        DeleteVpcPeerConnectionRequestBuilder::new(self)
     }
 }

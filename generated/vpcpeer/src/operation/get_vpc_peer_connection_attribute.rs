@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, GetVpcPeerConnectionAttributeRequest>;
 /// Request of `GetVpcPeerConnectionAttribute`: Queries the details of a virtual private cloud (VPC) peering connection.
 ///
 /// # Example
@@ -90,9 +93,7 @@ impl<C> GetVpcPeerConnectionAttributeRequestBuilder<C> {
     ///
     /// The ID of the VPC peering connection.
     ///
-    /// - Wire name: `InstanceId` (form body).
-    /// - Required.
-    /// - Example: `pcc-lnk0m24khwvtkm****`.
+    /// Its description, rules and example: [`GetVpcPeerConnectionAttributeRequest::instance_id`](GetVpcPeerConnectionAttributeRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -442,90 +443,28 @@ for GetVpcPeerConnectionAttributeResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `GetVpcPeerConnectionAttribute`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum GetVpcPeerConnectionAttributeError {
-    /// HTTP 400 `ResourceNotFound.InstanceId`: The specified resource of %s is not found.
-    ResourceNotFoundInstanceId(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for GetVpcPeerConnectionAttributeError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["ResourceNotFound.InstanceId"]), error)
+mod error;
+pub use error::GetVpcPeerConnectionAttributeError;
+impl crate::Client {
+    /// Calls `GetVpcPeerConnectionAttribute`: Queries the details of a virtual private cloud (VPC) peering connection.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](GetVpcPeerConnectionAttributeRequestBuilder::send) it. The parameters and their rules: [`GetVpcPeerConnectionAttributeRequest`].
+    #[inline]
+    pub fn get_vpc_peer_connection_attribute(
+        &self,
+    ) -> GetVpcPeerConnectionAttributeRequestBuilder<&Self> {
+        GetVpcPeerConnectionAttributeRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl GetVpcPeerConnectionAttributeError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `GetVpcPeerConnectionAttribute`: Queries the details of a virtual private cloud (VPC) peering connection.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetVpcPeerConnectionAttributeRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceNotFoundInstanceId(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceNotFoundInstanceId(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for GetVpcPeerConnectionAttributeError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for GetVpcPeerConnectionAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["ResourceNotFoundInstanceId", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl GetVpcPeerConnectionAttributeError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for GetVpcPeerConnectionAttributeError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for GetVpcPeerConnectionAttributeError {}
-impl AsRef<::acs_runtime::client::ServiceError> for GetVpcPeerConnectionAttributeError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn get_vpc_peer_connection_attribute(
+        &self,
+    ) -> GetVpcPeerConnectionAttributeRequestBuilder<&Self> {
+        GetVpcPeerConnectionAttributeRequestBuilder::new(self)
     }
 }

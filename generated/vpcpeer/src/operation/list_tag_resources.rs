@@ -2,7 +2,7 @@
 
 //! `ListTagResources`: Queries tags that are added to Virtual Private Cloud (VPC) peering connections.
 //!
-//! On [`Client`](crate::Client), and on the [`VpcPeerApi`](crate::VpcPeerApi) trait for fakes: [`list_tag_resources_pages`](crate::Client::list_tag_resources_pages) and [`list_tag_resources_items`](crate::Client::list_tag_resources_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcPeerApi`](crate::VpcPeerApi) (fakes included): [`list_tag_resources_pages`](crate::Client::list_tag_resources_pages) and [`list_tag_resources_items`](crate::Client::list_tag_resources_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTagResources",
@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListTagResourcesRequest>;
 /// Request of `ListTagResources`: Queries tags that are added to Virtual Private Cloud (VPC) peering connections.
 ///
 /// * Set **ResourceId.N** or **Tag.N** that consists of **Tag.N.Key** and **Tag.N.Value** in the request to specify the object to be queried.
@@ -177,9 +180,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// The type of the resource. Set the value to **PeerConnection**, which specifies a VPC peering connection.
     ///
-    /// - Wire name: `ResourceType`.
-    /// - Required.
-    /// - Example: `PeerConnection`.
+    /// Its description, rules and example: [`ListTagResourcesRequest::resource_type`](ListTagResourcesRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -188,9 +189,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// The resource ID.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Must have at most 50 items.
-    /// - Deprecated.
+    /// Its description, rules and example: [`ListTagResourcesRequest::resource_id`](ListTagResourcesRequest::resource_id).
     pub fn resource_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -202,9 +201,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Must have at most 21 items.
-    /// - Deprecated.
+    /// Its description, rules and example: [`ListTagResourcesRequest::tag`](ListTagResourcesRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -213,8 +210,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// The number of entries to return on each page. Valid values: **1** to **50**. Default value: **50**.
     ///
-    /// - Wire name: `MaxResults`.
-    /// - Example: `50`.
+    /// Its description, rules and example: [`ListTagResourcesRequest::max_results`](ListTagResourcesRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -223,11 +219,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// The token that is used for the next query. Valid values:
     ///
-    /// * If this is your first query or no subsequent query is to be sent, ignore this parameter.
-    /// * If a next query is to be sent, set the value to the value of **NextToken** that is returned in the last call.
-    ///
-    /// - Wire name: `NextToken`.
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListTagResourcesRequest::next_token`](ListTagResourcesRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -236,11 +228,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// The region ID of the resource.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListTagResourcesRequest::region_id`](ListTagResourcesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -249,11 +237,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// Tag Type:
     ///
-    /// - All(Default)
-    /// - Custom
-    /// - System
-    /// - Wire name: `Category`.
-    /// - Example: `All`.
+    /// Its description, rules and example: [`ListTagResourcesRequest::category`](ListTagResourcesRequest::category).
     pub fn category(mut self, value: impl Into<String>) -> Self {
         self.inner.category = Some(value.into());
         self
@@ -417,143 +401,109 @@ for ListTagResourcesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListTagResources`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListTagResourcesError {
-    /// HTTP 400 `InvalidTagKey`: The tag keys are not valid.
-    InvalidTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NumberExceed.Tags`: The maximum number of tags is exceeded.
-    NumberExceedTags(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NumberExceed.ResourceIds`: The maximum number of resource IDs is exceeded.
-    NumberExceedResourceIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.TagKeys`: The tag key cannot be operated by the request.
-    ForbiddenTagKeys(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.TagKey.Duplicated`: The specified tag key already exists.
-    ForbiddenTagKeyDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceIds.NotFound`: The instance IDs are not found.
-    InvalidInstanceIdsNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.NotFound`: The instance type is not found.
-    InvalidInstanceTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `BothEmpty.TagsAndResources`: The specified Tags and ResourcesIds are not allow to both empty.
-    BothEmptyTagsAndResources(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListTagResourcesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "InvalidTagKey",
-                        "NumberExceed.Tags",
-                        "NumberExceed.ResourceIds",
-                        "Forbidden.TagKeys",
-                        "Forbidden.TagKey.Duplicated",
-                        "InvalidInstanceIds.NotFound",
-                        "InvalidInstanceType.NotFound",
-                        "BothEmpty.TagsAndResources",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ListTagResourcesError;
+impl crate::Client {
+    /// Calls `ListTagResources`: Queries tags that are added to Virtual Private Cloud (VPC) peering connections.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListTagResourcesRequestBuilder::send) it. The parameters and their rules: [`ListTagResourcesRequest`].
+    #[inline]
+    pub fn list_tag_resources(&self) -> ListTagResourcesRequestBuilder<&Self> {
+        ListTagResourcesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListTagResourcesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListTagResources`: Queries tags that are added to Virtual Private Cloud (VPC) peering connections.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListTagResourcesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidTagKey(error),
-            1 => Self::NumberExceedTags(error),
-            2 => Self::NumberExceedResourceIds(error),
-            3 => Self::ForbiddenTagKeys(error),
-            4 => Self::ForbiddenTagKeyDuplicated(error),
-            5 => Self::InvalidInstanceIdsNotFound(error),
-            6 => Self::InvalidInstanceTypeNotFound(error),
-            7 => Self::BothEmptyTagsAndResources(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidTagKey(error) => (0, error),
-            Self::NumberExceedTags(error) => (1, error),
-            Self::NumberExceedResourceIds(error) => (2, error),
-            Self::ForbiddenTagKeys(error) => (3, error),
-            Self::ForbiddenTagKeyDuplicated(error) => (4, error),
-            Self::InvalidInstanceIdsNotFound(error) => (5, error),
-            Self::InvalidInstanceTypeNotFound(error) => (6, error),
-            Self::BothEmptyTagsAndResources(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
+    pub fn list_tag_resources(&self) -> ListTagResourcesRequestBuilder<&Self> {
+        ListTagResourcesRequestBuilder::new(self)
     }
 }
-impl Clone for ListTagResourcesError {
+/// Every page of `ListTagResources`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_tag_resources_pages<A: crate::VpcPeerApi + ?Sized>(
+    api: &A,
+    request: ListTagResourcesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListTagResourcesResponse, ::acs_runtime::client::Error<ListTagResourcesError>>,
+> {
+    fn count(response: &ListTagResourcesResponse) -> usize {
+        response.tag_resources.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListTagResourcesRequest,
+        response: &ListTagResourcesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListTagResourcesRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_tag_resources(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListTagResources`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_tag_resources_pages(
+        &self,
+        request: ListTagResourcesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListTagResourcesResponse,
+            ::acs_runtime::client::Error<ListTagResourcesError>,
+        >,
+    > {
+        list_tag_resources_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListTagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "InvalidTagKey",
-            "NumberExceedTags",
-            "NumberExceedResourceIds",
-            "ForbiddenTagKeys",
-            "ForbiddenTagKeyDuplicated",
-            "InvalidInstanceIdsNotFound",
-            "InvalidInstanceTypeNotFound",
-            "BothEmptyTagsAndResources",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListTagResources`, in order: `while let Some(item) = items.next().await`.
+pub fn list_tag_resources_items<A: crate::VpcPeerApi + ?Sized>(
+    api: &A,
+    request: ListTagResourcesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::TagResource,
+        ::acs_runtime::client::Error<ListTagResourcesError>,
+    >,
+> {
+    fn extract(response: ListTagResourcesResponse) -> Vec<crate::types::TagResource> {
+        response.tag_resources.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_tag_resources_pages(api, request), extract),
+    )
 }
-impl ListTagResourcesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListTagResources`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListTagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListTagResourcesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListTagResourcesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_tag_resources_items(
+        &self,
+        request: ListTagResourcesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::TagResource,
+            ::acs_runtime::client::Error<ListTagResourcesError>,
+        >,
+    > {
+        list_tag_resources_items(self, request)
     }
 }

@@ -2,7 +2,7 @@
 
 //! `ListVpcPeerConnections`: Queries virtual private cloud (VPC) peering connections.
 //!
-//! On [`Client`](crate::Client), and on the [`VpcPeerApi`](crate::VpcPeerApi) trait for fakes: [`list_vpc_peer_connections_pages`](crate::Client::list_vpc_peer_connections_pages) and [`list_vpc_peer_connections_items`](crate::Client::list_vpc_peer_connections_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`VpcPeerApi`](crate::VpcPeerApi) (fakes included): [`list_vpc_peer_connections_pages`](crate::Client::list_vpc_peer_connections_pages) and [`list_vpc_peer_connections_items`](crate::Client::list_vpc_peer_connections_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListVpcPeerConnections",
@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListVpcPeerConnectionsRequest>;
 /// Request of `ListVpcPeerConnections`: Queries virtual private cloud (VPC) peering connections.
 ///
 /// # Example
@@ -174,10 +177,7 @@ impl<C> ListVpcPeerConnectionsRequestBuilder<C> {
     ///
     /// The ID of the region where you want to query VPC peering connections.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId` (form body).
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`ListVpcPeerConnectionsRequest::region_id`](ListVpcPeerConnectionsRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -186,8 +186,7 @@ impl<C> ListVpcPeerConnectionsRequestBuilder<C> {
     ///
     /// The ID of the VPC peering connection that you want to query.
     ///
-    /// - Wire name: `InstanceId` (form body).
-    /// - Example: `pcc-lnk0m24khwvtkm****`.
+    /// Its description, rules and example: [`ListVpcPeerConnectionsRequest::instance_id`](ListVpcPeerConnectionsRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -196,8 +195,7 @@ impl<C> ListVpcPeerConnectionsRequestBuilder<C> {
     ///
     /// The ID of the requester VPC or accepter VPC of the VPC peering connection that you want to query.
     ///
-    /// - Wire name: `VpcId` (form body).
-    /// - Must have at most 2 items.
+    /// Its description, rules and example: [`ListVpcPeerConnectionsRequest::vpc_id`](ListVpcPeerConnectionsRequest::vpc_id).
     pub fn vpc_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -209,8 +207,7 @@ impl<C> ListVpcPeerConnectionsRequestBuilder<C> {
     ///
     /// The name of the VPC peering connection that you want to query.
     ///
-    /// - Wire name: `Name` (form body).
-    /// - Example: `vpcpeer`.
+    /// Its description, rules and example: [`ListVpcPeerConnectionsRequest::name`](ListVpcPeerConnectionsRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -219,11 +216,7 @@ impl<C> ListVpcPeerConnectionsRequestBuilder<C> {
     ///
     /// The token that is used for the next query. Valid values:
     ///
-    /// * You do not need to specify this parameter for the first request.
-    /// * You must specify the token that is obtained from the previous query as the value of NextToken.
-    ///
-    /// - Wire name: `NextToken` (form body).
-    /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    /// Its description, rules and example: [`ListVpcPeerConnectionsRequest::next_token`](ListVpcPeerConnectionsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
@@ -232,8 +225,7 @@ impl<C> ListVpcPeerConnectionsRequestBuilder<C> {
     ///
     /// The number of entries to return per page. Valid values: **1** to **100**. Default value: **20**.
     ///
-    /// - Wire name: `MaxResults` (form body).
-    /// - Example: `20`.
+    /// Its description, rules and example: [`ListVpcPeerConnectionsRequest::max_results`](ListVpcPeerConnectionsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -242,8 +234,7 @@ impl<C> ListVpcPeerConnectionsRequestBuilder<C> {
     ///
     /// The tag list.
     ///
-    /// - Wire name: `Tags`.
-    /// - Must have at most 10 items.
+    /// Its description, rules and example: [`ListVpcPeerConnectionsRequest::tags`](ListVpcPeerConnectionsRequest::tags).
     pub fn tags(
         mut self,
         values: impl IntoIterator<Item = crate::types::ListVpcPeerConnectionsTag>,
@@ -255,10 +246,7 @@ impl<C> ListVpcPeerConnectionsRequestBuilder<C> {
     ///
     /// The ID of the resource group.
     ///
-    /// For more information about resource groups, see [What is a resource group?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
-    ///
-    /// - Wire name: `ResourceGroupId`.
-    /// - Example: `rg-acfm2ggeub5uf3y`.
+    /// Its description, rules and example: [`ListVpcPeerConnectionsRequest::resource_group_id`](ListVpcPeerConnectionsRequest::resource_group_id).
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_group_id = Some(value.into());
         self
@@ -437,85 +425,121 @@ for ListVpcPeerConnectionsResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListVpcPeerConnections`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListVpcPeerConnectionsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListVpcPeerConnectionsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListVpcPeerConnectionsError;
+impl crate::Client {
+    /// Calls `ListVpcPeerConnections`: Queries virtual private cloud (VPC) peering connections.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListVpcPeerConnectionsRequestBuilder::send) it. The parameters and their rules: [`ListVpcPeerConnectionsRequest`].
+    #[inline]
+    pub fn list_vpc_peer_connections(
+        &self,
+    ) -> ListVpcPeerConnectionsRequestBuilder<&Self> {
+        ListVpcPeerConnectionsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListVpcPeerConnectionsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListVpcPeerConnections`: Queries virtual private cloud (VPC) peering connections.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListVpcPeerConnectionsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
+    pub fn list_vpc_peer_connections(
+        &self,
+    ) -> ListVpcPeerConnectionsRequestBuilder<&Self> {
+        ListVpcPeerConnectionsRequestBuilder::new(self)
     }
 }
-impl Clone for ListVpcPeerConnectionsError {
+/// Every page of `ListVpcPeerConnections`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_vpc_peer_connections_pages<A: crate::VpcPeerApi + ?Sized>(
+    api: &A,
+    request: ListVpcPeerConnectionsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListVpcPeerConnectionsResponse,
+        ::acs_runtime::client::Error<ListVpcPeerConnectionsError>,
+    >,
+> {
+    fn count(response: &ListVpcPeerConnectionsResponse) -> usize {
+        response.vpc_peer_connects.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListVpcPeerConnectionsRequest,
+        response: &ListVpcPeerConnectionsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListVpcPeerConnectionsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_vpc_peer_connections(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListVpcPeerConnections`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_vpc_peer_connections_pages(
+        &self,
+        request: ListVpcPeerConnectionsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListVpcPeerConnectionsResponse,
+            ::acs_runtime::client::Error<ListVpcPeerConnectionsError>,
+        >,
+    > {
+        list_vpc_peer_connections_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListVpcPeerConnectionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListVpcPeerConnections`, in order: `while let Some(item) = items.next().await`.
+pub fn list_vpc_peer_connections_items<A: crate::VpcPeerApi + ?Sized>(
+    api: &A,
+    request: ListVpcPeerConnectionsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::VpcPeerConnect,
+        ::acs_runtime::client::Error<ListVpcPeerConnectionsError>,
+    >,
+> {
+    fn extract(
+        response: ListVpcPeerConnectionsResponse,
+    ) -> Vec<crate::types::VpcPeerConnect> {
+        response.vpc_peer_connects.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_vpc_peer_connections_pages(api, request),
+            extract,
+        ),
+    )
 }
-impl ListVpcPeerConnectionsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListVpcPeerConnections`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListVpcPeerConnectionsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListVpcPeerConnectionsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListVpcPeerConnectionsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_vpc_peer_connections_items(
+        &self,
+        request: ListVpcPeerConnectionsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::VpcPeerConnect,
+            ::acs_runtime::client::Error<ListVpcPeerConnectionsError>,
+        >,
+    > {
+        list_vpc_peer_connections_items(self, request)
     }
 }

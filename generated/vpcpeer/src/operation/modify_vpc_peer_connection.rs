@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ModifyVpcPeerConnectionRequest>;
 /// Request of `ModifyVpcPeerConnection`: Modifies the description or name of a virtual private cloud (VPC) peering connection.
 ///
 /// * The **ModifyVpcPeerConnection** operation is asynchronous. After you send a request, the system returns **RequestId**, but the operation is still being performed in the background. You can call the [GetVpcPeerConnectionAttribute](<https://www.alibabacloud.com/help/doc-detail/426100.htm>) operation to query the status of a VPC peering connection.
@@ -178,9 +181,7 @@ impl<C> ModifyVpcPeerConnectionRequestBuilder<C> {
     ///
     /// The ID of the VPC peering connection whose name or description you want to modify.
     ///
-    /// - Wire name: `InstanceId` (form body).
-    /// - Required.
-    /// - Example: `pcc-lnk0m24khwvtkm****`.
+    /// Its description, rules and example: [`ModifyVpcPeerConnectionRequest::instance_id`](ModifyVpcPeerConnectionRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -189,10 +190,7 @@ impl<C> ModifyVpcPeerConnectionRequestBuilder<C> {
     ///
     /// The new name of the VPC peering connection.
     ///
-    /// The name must be 1 to 128 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Name` (form body).
-    /// - Example: `vpcpeername`.
+    /// Its description, rules and example: [`ModifyVpcPeerConnectionRequest::name`](ModifyVpcPeerConnectionRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -201,10 +199,7 @@ impl<C> ModifyVpcPeerConnectionRequestBuilder<C> {
     ///
     /// The new description of the VPC peering connection.
     ///
-    /// The description must be 1 to 256 characters in length, and cannot start with `http://` or `https://`.
-    ///
-    /// - Wire name: `Description` (form body).
-    /// - Example: `newdescription`.
+    /// Its description, rules and example: [`ModifyVpcPeerConnectionRequest::description`](ModifyVpcPeerConnectionRequest::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
         self
@@ -213,8 +208,7 @@ impl<C> ModifyVpcPeerConnectionRequestBuilder<C> {
     ///
     /// The new bandwidth of the VPC peering connection. Unit: Mbit/s. The value must be an integer greater than 0.
     ///
-    /// - Wire name: `Bandwidth` (form body).
-    /// - Example: `100`.
+    /// Its description, rules and example: [`ModifyVpcPeerConnectionRequest::bandwidth`](ModifyVpcPeerConnectionRequest::bandwidth).
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.inner.bandwidth = Some(value);
         self
@@ -223,11 +217,7 @@ impl<C> ModifyVpcPeerConnectionRequestBuilder<C> {
     ///
     /// Specifies whether to only precheck the request. Valid values:
     ///
-    /// * **true**: checks the request without performing the operation. The system prechecks the required parameters, request syntax, and limits. If the request fails the precheck, an error message is returned. If the request passes the check, the `DryRunOperation` error code is returned.
-    /// * **false** (default): sends the request. If the request passes the precheck, an HTTP 2xx status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun` (form body).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`ModifyVpcPeerConnectionRequest::dry_run`](ModifyVpcPeerConnectionRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -236,13 +226,7 @@ impl<C> ModifyVpcPeerConnectionRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, the system uses **RequestId** as **ClientToken**. **RequestId** may be different for each API request.
-    ///
-    /// - Wire name: `ClientToken` (form body).
-    /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ModifyVpcPeerConnectionRequest::client_token`](ModifyVpcPeerConnectionRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -251,13 +235,7 @@ impl<C> ModifyVpcPeerConnectionRequestBuilder<C> {
     ///
     /// Type of connection. Valid values:
     ///
-    /// - Platinum.
-    /// - Gold: default value.
-    ///
-    /// > - If you need to specify this parameter, ensure that the VPC peering connection is an inter-region connection.
-    ///
-    /// - Wire name: `LinkType`.
-    /// - Example: `Gold`.
+    /// Its description, rules and example: [`ModifyVpcPeerConnectionRequest::link_type`](ModifyVpcPeerConnectionRequest::link_type).
     pub fn link_type(mut self, value: impl Into<String>) -> Self {
         self.inner.link_type = Some(value.into());
         self
@@ -394,159 +372,28 @@ for ModifyVpcPeerConnectionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ModifyVpcPeerConnection`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ModifyVpcPeerConnectionError {
-    /// HTTP 400 `ResourceNotFound.InstanceId`: The specified resource of %s is not found.
-    ResourceNotFoundInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VpcPeer`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusVpcPeer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectBusinessStatus.VpcPeer`: The business status of %s \[%s\]  is incorrect.
-    IncorrectBusinessStatusVpcPeer(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.BandwidthCannotBeChangedInSameRegion`: The operation failed because the bandwidth cannot be changed in the same region.
-    OperationFailedBandwidthCannotBeChangedInSameRegion(
-        ::acs_runtime::client::ServiceError,
-    ),
-    /// HTTP 400 `QuotaExceeded.Bandwidth`: The quota of bandwidth is exceeded.
-    QuotaExceededBandwidth(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.InterRegionLinkTypeNotSupported`: The same region not supported link type feature.
-    OperationFailedInterRegionLinkTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.RegionIdNotSupportLinkType`: The feature link type is not supported in the region.
-    OperationFailedRegionIdNotSupportLinkType(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.SpecificLinkTypeNotSupported`: The operation failed because the special link type of user is not opened.
-    OperationFailedSpecificLinkTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationDenied.ServiceManagedInstance`: Operation is denied because the specified instance belongs to service manager.
-    OperationDeniedServiceManagedInstance(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `OperationFailed.ChargeTypeNotSupported`: Operation failed because the CDT charge type of receiver or accepter does not support the Underlay link type.
-    OperationFailedChargeTypeNotSupported(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ModifyVpcPeerConnectionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "ResourceNotFound.InstanceId",
-                        "IncorrectStatus.VpcPeer",
-                        "IncorrectBusinessStatus.VpcPeer",
-                        "OperationFailed.BandwidthCannotBeChangedInSameRegion",
-                        "QuotaExceeded.Bandwidth",
-                        "OperationFailed.InterRegionLinkTypeNotSupported",
-                        "OperationFailed.RegionIdNotSupportLinkType",
-                        "OperationFailed.SpecificLinkTypeNotSupported",
-                        "OperationDenied.ServiceManagedInstance",
-                        "OperationFailed.ChargeTypeNotSupported",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::ModifyVpcPeerConnectionError;
+impl crate::Client {
+    /// Calls `ModifyVpcPeerConnection`: Modifies the description or name of a virtual private cloud (VPC) peering connection.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ModifyVpcPeerConnectionRequestBuilder::send) it. The parameters and their rules: [`ModifyVpcPeerConnectionRequest`].
+    #[inline]
+    pub fn modify_vpc_peer_connection(
+        &self,
+    ) -> ModifyVpcPeerConnectionRequestBuilder<&Self> {
+        ModifyVpcPeerConnectionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ModifyVpcPeerConnectionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ModifyVpcPeerConnection`: Modifies the description or name of a virtual private cloud (VPC) peering connection.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ModifyVpcPeerConnectionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceNotFoundInstanceId(error),
-            1 => Self::IncorrectStatusVpcPeer(error),
-            2 => Self::IncorrectBusinessStatusVpcPeer(error),
-            3 => Self::OperationFailedBandwidthCannotBeChangedInSameRegion(error),
-            4 => Self::QuotaExceededBandwidth(error),
-            5 => Self::OperationFailedInterRegionLinkTypeNotSupported(error),
-            6 => Self::OperationFailedRegionIdNotSupportLinkType(error),
-            7 => Self::OperationFailedSpecificLinkTypeNotSupported(error),
-            8 => Self::OperationDeniedServiceManagedInstance(error),
-            9 => Self::OperationFailedChargeTypeNotSupported(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceNotFoundInstanceId(error) => (0, error),
-            Self::IncorrectStatusVpcPeer(error) => (1, error),
-            Self::IncorrectBusinessStatusVpcPeer(error) => (2, error),
-            Self::OperationFailedBandwidthCannotBeChangedInSameRegion(error) => {
-                (3, error)
-            }
-            Self::QuotaExceededBandwidth(error) => (4, error),
-            Self::OperationFailedInterRegionLinkTypeNotSupported(error) => (5, error),
-            Self::OperationFailedRegionIdNotSupportLinkType(error) => (6, error),
-            Self::OperationFailedSpecificLinkTypeNotSupported(error) => (7, error),
-            Self::OperationDeniedServiceManagedInstance(error) => (8, error),
-            Self::OperationFailedChargeTypeNotSupported(error) => (9, error),
-            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ModifyVpcPeerConnectionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ModifyVpcPeerConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceNotFoundInstanceId",
-            "IncorrectStatusVpcPeer",
-            "IncorrectBusinessStatusVpcPeer",
-            "OperationFailedBandwidthCannotBeChangedInSameRegion",
-            "QuotaExceededBandwidth",
-            "OperationFailedInterRegionLinkTypeNotSupported",
-            "OperationFailedRegionIdNotSupportLinkType",
-            "OperationFailedSpecificLinkTypeNotSupported",
-            "OperationDeniedServiceManagedInstance",
-            "OperationFailedChargeTypeNotSupported",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ModifyVpcPeerConnectionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ModifyVpcPeerConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ModifyVpcPeerConnectionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ModifyVpcPeerConnectionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn modify_vpc_peer_connection(
+        &self,
+    ) -> ModifyVpcPeerConnectionRequestBuilder<&Self> {
+        ModifyVpcPeerConnectionRequestBuilder::new(self)
     }
 }

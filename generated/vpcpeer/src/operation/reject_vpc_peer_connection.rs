@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, RejectVpcPeerConnectionRequest>;
 /// Request of `RejectVpcPeerConnection`: Rejects a virtual private cloud (VPC) peering connection request.
 ///
 /// * An acceptor VPC can reject a connection request from the requester VPC of a cross-account VPC peering connection. After the connection request is rejected, the VPC peering connection enters the **Rejected** state.
@@ -122,9 +125,7 @@ impl<C> RejectVpcPeerConnectionRequestBuilder<C> {
     ///
     /// The ID of the VPC peering connection to be rejected by the acceptor VPC.
     ///
-    /// - Wire name: `InstanceId` (form body).
-    /// - Required.
-    /// - Example: `pcc-lnk0m24khwvtkm0****`.
+    /// Its description, rules and example: [`RejectVpcPeerConnectionRequest::instance_id`](RejectVpcPeerConnectionRequest::instance_id).
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.inner.instance_id = Some(value.into());
         self
@@ -133,11 +134,7 @@ impl<C> RejectVpcPeerConnectionRequestBuilder<C> {
     ///
     /// Specifies whether to check the request without performing the operation. Valid values:
     ///
-    /// * **true**: checks the request without performing the operation. The system checks the required parameters, request syntax, and limits. If the request fails to pass the check, an error message is returned. If the request passes the check, the `DryRunOperation` error code is returned.
-    /// * **false** (default): sends the request. If the request passes the check, an HTTP 2xx status code is returned and the operation is performed.
-    ///
-    /// - Wire name: `DryRun` (form body).
-    /// - Example: `false`.
+    /// Its description, rules and example: [`RejectVpcPeerConnectionRequest::dry_run`](RejectVpcPeerConnectionRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
@@ -146,13 +143,7 @@ impl<C> RejectVpcPeerConnectionRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the value, but you must make sure that it is unique among different requests. The client token can contain only ASCII characters.
-    ///
-    /// > If you do not set this parameter, the system uses **RequestId** as **ClientToken**. The value of **RequestId** for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken` (form body).
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`RejectVpcPeerConnectionRequest::client_token`](RejectVpcPeerConnectionRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -289,102 +280,28 @@ for RejectVpcPeerConnectionResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `RejectVpcPeerConnection`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum RejectVpcPeerConnectionError {
-    /// HTTP 400 `ResourceNotFound.InstanceId`: The specified resource of %s is not found.
-    ResourceNotFoundInstanceId(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IncorrectStatus.VpcPeer`: The status of %s \[%s\] is incorrect.
-    IncorrectStatusVpcPeer(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for RejectVpcPeerConnectionError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(&["ResourceNotFound.InstanceId", "IncorrectStatus.VpcPeer"]),
-            error,
-        )
+mod error;
+pub use error::RejectVpcPeerConnectionError;
+impl crate::Client {
+    /// Calls `RejectVpcPeerConnection`: Rejects a virtual private cloud (VPC) peering connection request.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](RejectVpcPeerConnectionRequestBuilder::send) it. The parameters and their rules: [`RejectVpcPeerConnectionRequest`].
+    #[inline]
+    pub fn reject_vpc_peer_connection(
+        &self,
+    ) -> RejectVpcPeerConnectionRequestBuilder<&Self> {
+        RejectVpcPeerConnectionRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl RejectVpcPeerConnectionError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `RejectVpcPeerConnection`: Rejects a virtual private cloud (VPC) peering connection request.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RejectVpcPeerConnectionRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ResourceNotFoundInstanceId(error),
-            1 => Self::IncorrectStatusVpcPeer(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ResourceNotFoundInstanceId(error) => (0, error),
-            Self::IncorrectStatusVpcPeer(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for RejectVpcPeerConnectionError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for RejectVpcPeerConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "ResourceNotFoundInstanceId",
-            "IncorrectStatusVpcPeer",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl RejectVpcPeerConnectionError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for RejectVpcPeerConnectionError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for RejectVpcPeerConnectionError {}
-impl AsRef<::acs_runtime::client::ServiceError> for RejectVpcPeerConnectionError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn reject_vpc_peer_connection(
+        &self,
+    ) -> RejectVpcPeerConnectionRequestBuilder<&Self> {
+        RejectVpcPeerConnectionRequestBuilder::new(self)
     }
 }

@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, TagResourcesRequest>;
 /// Request of `TagResources`: Creates tags and adds them to a virtual private cloud (VPC) peering connection.
 ///
 /// Tags are used to classify instances. Each tag consists of a key-value pair. Before you use tags, take note of the following limits:
@@ -161,9 +164,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     ///
     /// The IDs of resources.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Required.
-    /// - Must have 1 to 50 items.
+    /// Its description, rules and example: [`TagResourcesRequest::resource_id`](TagResourcesRequest::resource_id).
     pub fn resource_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -175,9 +176,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     ///
     /// The tags.
     ///
-    /// - Wire name: `Tag`.
-    /// - Required.
-    /// - Must have 1 to 21 items.
+    /// Its description, rules and example: [`TagResourcesRequest::tag`](TagResourcesRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
@@ -186,9 +185,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     ///
     /// The type of the resource. Set the value to **PeerConnection**, which specifies a VPC peering connection.
     ///
-    /// - Wire name: `ResourceType`.
-    /// - Required.
-    /// - Example: `PeerConnection`.
+    /// Its description, rules and example: [`TagResourcesRequest::resource_type`](TagResourcesRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -197,13 +194,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among all requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`TagResourcesRequest::client_token`](TagResourcesRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -212,11 +203,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     ///
     /// The region ID of the resource to which you want to create and add tags.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`TagResourcesRequest::region_id`](TagResourcesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -351,143 +338,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TagResourcesResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `TagResources`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum TagResourcesError {
-    /// HTTP 400 `NumberExceed.Tags`: The maximum number of tags is exceeded.
-    NumberExceedTags(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NumberExceed.ResourceIds`: The maximum number of resource IDs is exceeded.
-    NumberExceedResourceIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.TagKeys`: The tag key cannot be operated by the request.
-    ForbiddenTagKeys(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.TagKey.Duplicated`: The specified tag key already exists.
-    ForbiddenTagKeyDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceIds.NotFound`: The instance IDs are not found.
-    InvalidInstanceIdsNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.NotFound`: The instance type is not found.
-    InvalidInstanceTypeNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TagKey`: The param of Tag.Key is illegal.
-    IllegalParamTagKey(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `IllegalParam.TagValue`: The param of Tag.Value is illegal.
-    IllegalParamTagValue(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for TagResourcesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "NumberExceed.Tags",
-                        "NumberExceed.ResourceIds",
-                        "Forbidden.TagKeys",
-                        "Forbidden.TagKey.Duplicated",
-                        "InvalidInstanceIds.NotFound",
-                        "InvalidInstanceType.NotFound",
-                        "IllegalParam.TagKey",
-                        "IllegalParam.TagValue",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::TagResourcesError;
+impl crate::Client {
+    /// Calls `TagResources`: Creates tags and adds them to a virtual private cloud (VPC) peering connection.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](TagResourcesRequestBuilder::send) it. The parameters and their rules: [`TagResourcesRequest`].
+    #[inline]
+    pub fn tag_resources(&self) -> TagResourcesRequestBuilder<&Self> {
+        TagResourcesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl TagResourcesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `TagResources`: Creates tags and adds them to a virtual private cloud (VPC) peering connection.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`TagResourcesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::NumberExceedTags(error),
-            1 => Self::NumberExceedResourceIds(error),
-            2 => Self::ForbiddenTagKeys(error),
-            3 => Self::ForbiddenTagKeyDuplicated(error),
-            4 => Self::InvalidInstanceIdsNotFound(error),
-            5 => Self::InvalidInstanceTypeNotFound(error),
-            6 => Self::IllegalParamTagKey(error),
-            7 => Self::IllegalParamTagValue(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::NumberExceedTags(error) => (0, error),
-            Self::NumberExceedResourceIds(error) => (1, error),
-            Self::ForbiddenTagKeys(error) => (2, error),
-            Self::ForbiddenTagKeyDuplicated(error) => (3, error),
-            Self::InvalidInstanceIdsNotFound(error) => (4, error),
-            Self::InvalidInstanceTypeNotFound(error) => (5, error),
-            Self::IllegalParamTagKey(error) => (6, error),
-            Self::IllegalParamTagValue(error) => (7, error),
-            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for TagResourcesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for TagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "NumberExceedTags",
-            "NumberExceedResourceIds",
-            "ForbiddenTagKeys",
-            "ForbiddenTagKeyDuplicated",
-            "InvalidInstanceIdsNotFound",
-            "InvalidInstanceTypeNotFound",
-            "IllegalParamTagKey",
-            "IllegalParamTagValue",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl TagResourcesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for TagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for TagResourcesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for TagResourcesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn tag_resources(&self) -> TagResourcesRequestBuilder<&Self> {
+        TagResourcesRequestBuilder::new(self)
     }
 }

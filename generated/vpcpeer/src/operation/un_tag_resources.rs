@@ -8,6 +8,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, UnTagResourcesRequest>;
 /// Request of `UnTagResources`: Removes tags from specified Virtual Private Cloud (VPC) peering connections.
 ///
 /// # Example
@@ -163,9 +166,7 @@ impl<C> UnTagResourcesRequestBuilder<C> {
     ///
     /// The IDs of resources.
     ///
-    /// - Wire name: `ResourceId`.
-    /// - Required.
-    /// - Must have 1 to 50 items.
+    /// Its description, rules and example: [`UnTagResourcesRequest::resource_id`](UnTagResourcesRequest::resource_id).
     pub fn resource_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -177,10 +178,7 @@ impl<C> UnTagResourcesRequestBuilder<C> {
     ///
     /// The key of the tag that you want to remove. You can specify at most 20 tag keys. It can be an empty string.
     ///
-    /// It can be up to 128 characters in length. It cannot start with `acs:` or `aliyun` and cannot contain `http://` or `https://`.
-    ///
-    /// - Wire name: `TagKey`.
-    /// - Must have at most 21 items.
+    /// Its description, rules and example: [`UnTagResourcesRequest::tag_key`](UnTagResourcesRequest::tag_key).
     pub fn tag_key(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -192,11 +190,7 @@ impl<C> UnTagResourcesRequestBuilder<C> {
     ///
     /// Specifies whether to remove all tags from the specified resource. Valid values:
     ///
-    /// * **true**: removes all tags from the specified resource.
-    /// * **false**: does not remove all tags from the specified resource. This is the default value.
-    ///
-    /// - Wire name: `All`.
-    /// - Example: `false`.
+    /// Its description, rules and example: [`UnTagResourcesRequest::all`](UnTagResourcesRequest::all).
     pub fn all(mut self, value: bool) -> Self {
         self.inner.all = Some(value);
         self
@@ -205,9 +199,7 @@ impl<C> UnTagResourcesRequestBuilder<C> {
     ///
     /// The type of the resource. Set the value to **PeerConnection**, which specifies a VPC peering connection.
     ///
-    /// - Wire name: `ResourceType`.
-    /// - Required.
-    /// - Example: `PeerConnection`.
+    /// Its description, rules and example: [`UnTagResourcesRequest::resource_type`](UnTagResourcesRequest::resource_type).
     pub fn resource_type(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -216,13 +208,7 @@ impl<C> UnTagResourcesRequestBuilder<C> {
     ///
     /// The client token that is used to ensure the idempotence of the request.
     ///
-    /// You can use the client to generate the token, but you must make sure that the token is unique among all requests. The token can contain only ASCII characters.
-    ///
-    /// > If you do not specify this parameter, **ClientToken** is set to the value of **RequestId**. The value of **RequestId** for each API request may be different.
-    ///
-    /// - Wire name: `ClientToken`.
-    /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`UnTagResourcesRequest::client_token`](UnTagResourcesRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -231,11 +217,7 @@ impl<C> UnTagResourcesRequestBuilder<C> {
     ///
     /// The region ID of the tag.
     ///
-    /// You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
-    ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`UnTagResourcesRequest::region_id`](UnTagResourcesRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -376,131 +358,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UnTagResourcesRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `UnTagResources`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum UnTagResourcesError {
-    /// HTTP 400 `NumberExceed.Tags`: The maximum number of tags is exceeded.
-    NumberExceedTags(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `NumberExceed.ResourceIds`: The maximum number of resource IDs is exceeded.
-    NumberExceedResourceIds(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.TagKeys`: The tag key cannot be operated by the request.
-    ForbiddenTagKeys(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Forbidden.TagKey.Duplicated`: The specified tag key already exists.
-    ForbiddenTagKeyDuplicated(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceIds.NotFound`: The instance IDs are not found.
-    InvalidInstanceIdsNotFound(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `InvalidInstanceType.NotFound`: The instance type is not found.
-    InvalidInstanceTypeNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for UnTagResourcesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error
-                .code_index(
-                    &[
-                        "NumberExceed.Tags",
-                        "NumberExceed.ResourceIds",
-                        "Forbidden.TagKeys",
-                        "Forbidden.TagKey.Duplicated",
-                        "InvalidInstanceIds.NotFound",
-                        "InvalidInstanceType.NotFound",
-                    ],
-                ),
-            error,
-        )
+mod error;
+pub use error::UnTagResourcesError;
+impl crate::Client {
+    /// Calls `UnTagResources`: Removes tags from specified Virtual Private Cloud (VPC) peering connections.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](UnTagResourcesRequestBuilder::send) it. The parameters and their rules: [`UnTagResourcesRequest`].
+    #[inline]
+    pub fn un_tag_resources(&self) -> UnTagResourcesRequestBuilder<&Self> {
+        UnTagResourcesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl UnTagResourcesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `UnTagResources`: Removes tags from specified Virtual Private Cloud (VPC) peering connections.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`UnTagResourcesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::NumberExceedTags(error),
-            1 => Self::NumberExceedResourceIds(error),
-            2 => Self::ForbiddenTagKeys(error),
-            3 => Self::ForbiddenTagKeyDuplicated(error),
-            4 => Self::InvalidInstanceIdsNotFound(error),
-            5 => Self::InvalidInstanceTypeNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::NumberExceedTags(error) => (0, error),
-            Self::NumberExceedResourceIds(error) => (1, error),
-            Self::ForbiddenTagKeys(error) => (2, error),
-            Self::ForbiddenTagKeyDuplicated(error) => (3, error),
-            Self::InvalidInstanceIdsNotFound(error) => (4, error),
-            Self::InvalidInstanceTypeNotFound(error) => (5, error),
-            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for UnTagResourcesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for UnTagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = [
-            "NumberExceedTags",
-            "NumberExceedResourceIds",
-            "ForbiddenTagKeys",
-            "ForbiddenTagKeyDuplicated",
-            "InvalidInstanceIdsNotFound",
-            "InvalidInstanceTypeNotFound",
-            "Unhandled",
-        ];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl UnTagResourcesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for UnTagResourcesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for UnTagResourcesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for UnTagResourcesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn un_tag_resources(&self) -> UnTagResourcesRequestBuilder<&Self> {
+        UnTagResourcesRequestBuilder::new(self)
     }
 }

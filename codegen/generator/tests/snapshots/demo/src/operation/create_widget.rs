@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateWidgetRequest>;
 /// Request of `CreateWidget`: Creates a widget.
 ///
 /// Creates a widget with every kind of parameter.
@@ -251,9 +254,7 @@ impl<C> CreateWidgetRequestBuilder<C> {
     ///
     /// The region.
     ///
-    /// - Wire name: `RegionId`.
-    /// - Required.
-    /// - Example: `cn-hangzhou`.
+    /// Its description, rules and example: [`CreateWidgetRequest::region_id`](CreateWidgetRequest::region_id).
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.inner.region_id = Some(value.into());
         self
@@ -262,10 +263,7 @@ impl<C> CreateWidgetRequestBuilder<C> {
     ///
     /// The name.
     ///
-    /// - Wire name: `Name`.
-    /// - Must be 2 to 20 characters long.
-    /// - Must match the pattern `^[a-z][a-z0-9-]*$`.
-    /// - Example: `widget-1`.
+    /// Its description, rules and example: [`CreateWidgetRequest::name`](CreateWidgetRequest::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
@@ -274,43 +272,35 @@ impl<C> CreateWidgetRequestBuilder<C> {
     ///
     /// A keyword-named parameter with an enumeration.
     ///
-    /// - Wire name: `Type`.
-    /// - Must be one of `small` (a small one), `LARGE`.
-    /// - Default: `small`.
+    /// Its description, rules and example: [`CreateWidgetRequest::type`](CreateWidgetRequest::type).
     pub fn r#type(mut self, value: impl Into<crate::types::Type>) -> Self {
         self.inner.r#type = Some(value.into());
         self
     }
     /// Sets `Size`.
     ///
-    /// - Wire name: `Size`.
-    /// - Required.
-    /// - Must be one of 1 to 4, 8.
-    /// - Example: `3`.
+    /// Its description, rules and example: [`CreateWidgetRequest::size`](CreateWidgetRequest::size).
     pub fn size(mut self, value: i64) -> Self {
         self.inner.size = Some(value);
         self
     }
     /// Sets `Ratio`.
     ///
-    /// - Wire name: `Ratio`.
-    /// - Must be 0 to 1.5.
+    /// Its description, rules and example: [`CreateWidgetRequest::ratio`](CreateWidgetRequest::ratio).
     pub fn ratio(mut self, value: f64) -> Self {
         self.inner.ratio = Some(value);
         self
     }
     /// Sets `DryRun`.
     ///
-    /// - Wire name: `DryRun`.
-    /// - Default: `false`.
+    /// Its description, rules and example: [`CreateWidgetRequest::dry_run`](CreateWidgetRequest::dry_run).
     pub fn dry_run(mut self, value: bool) -> Self {
         self.inner.dry_run = Some(value);
         self
     }
     /// Sets `InstanceId`.
     ///
-    /// - Wire name: `InstanceId`.
-    /// - Must have at most 3 items.
+    /// Its description, rules and example: [`CreateWidgetRequest::instance_id`](CreateWidgetRequest::instance_id).
     pub fn instance_id(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -320,21 +310,21 @@ impl<C> CreateWidgetRequestBuilder<C> {
     }
     /// Sets `Zones`.
     ///
-    /// - Wire name: `Zones`.
+    /// Its description, rules and example: [`CreateWidgetRequest::zones`](CreateWidgetRequest::zones).
     pub fn zones(mut self, values: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.inner.zones = Some(values.into_iter().map(Into::into).collect());
         self
     }
     /// Sets `Tag`.
     ///
-    /// - Wire name: `Tag`.
+    /// Its description, rules and example: [`CreateWidgetRequest::tag`](CreateWidgetRequest::tag).
     pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
     /// Sets `Options`.
     ///
-    /// - Wire name: `Options` (form body).
+    /// Its description, rules and example: [`CreateWidgetRequest::options`](CreateWidgetRequest::options).
     pub fn options(
         mut self,
         values: impl IntoIterator<Item = crate::types::CreateWidgetOption>,
@@ -344,14 +334,14 @@ impl<C> CreateWidgetRequestBuilder<C> {
     }
     /// Sets `Settings`.
     ///
-    /// - Wire name: `Settings`.
+    /// Its description, rules and example: [`CreateWidgetRequest::settings`](CreateWidgetRequest::settings).
     pub fn settings(mut self, value: crate::types::Settings) -> Self {
         self.inner.settings = Some(value);
         self
     }
     /// Sets `Labels`.
     ///
-    /// - Wire name: `Labels`.
+    /// Its description, rules and example: [`CreateWidgetRequest::labels`](CreateWidgetRequest::labels).
     pub fn labels(
         mut self,
         entries: impl IntoIterator<Item = (impl Into<String>, String)>,
@@ -363,9 +353,7 @@ impl<C> CreateWidgetRequestBuilder<C> {
     }
     /// Sets `ClientToken`.
     ///
-    /// - Wire name: `ClientToken`.
-    /// - Must contain only ASCII characters.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`CreateWidgetRequest::client_token`](CreateWidgetRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -498,97 +486,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateWidgetResp
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `CreateWidget`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateWidgetError {
-    /// HTTP 400 `Quota.Exceeded`: Too many widgets.
-    QuotaExceeded(::acs_runtime::client::ServiceError),
-    /// HTTP 404 `InvalidRegionId.NotFound`
-    InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateWidgetError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(
-            error.code_index(&["Quota.Exceeded", "InvalidRegionId.NotFound"]),
-            error,
-        )
+mod error;
+pub use error::CreateWidgetError;
+impl crate::Client {
+    /// Calls `CreateWidget`: Creates a widget.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateWidgetRequestBuilder::send) it. The parameters and their rules: [`CreateWidgetRequest`].
+    #[inline]
+    pub fn create_widget(&self) -> CreateWidgetRequestBuilder<&Self> {
+        CreateWidgetRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateWidgetError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `CreateWidget`: Creates a widget.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateWidgetRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::QuotaExceeded(error),
-            1 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::QuotaExceeded(error) => (0, error),
-            Self::InvalidRegionIdNotFound(error) => (1, error),
-            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateWidgetError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateWidgetError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["QuotaExceeded", "InvalidRegionIdNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateWidgetError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateWidgetError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateWidgetError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateWidgetError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_widget(&self) -> CreateWidgetRequestBuilder<&Self> {
+        CreateWidgetRequestBuilder::new(self)
     }
 }

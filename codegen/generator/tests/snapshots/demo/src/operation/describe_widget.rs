@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `widget` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`DemoApi`](crate::DemoApi) trait for fakes: [`wait_until_widget_ready`](crate::Client::wait_until_widget_ready) polls it until the widget is ready; [`wait_until_widget_deleted`](crate::Client::wait_until_widget_deleted) polls it until the widget is gone.
+//! On [`Client`](crate::Client), and as functions of this module over any [`DemoApi`](crate::DemoApi) (fakes included): [`wait_until_widget_ready`](crate::Client::wait_until_widget_ready) polls it until the widget is ready; [`wait_until_widget_deleted`](crate::Client::wait_until_widget_deleted) polls it until the widget is gone.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeWidget",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeWidgetRequest>;
 /// Request of `DescribeWidget`: Describes a widget.
 ///
 /// # Example
@@ -89,9 +92,7 @@ pub struct DescribeWidgetRequestBuilder<C = ()> {
 impl<C> DescribeWidgetRequestBuilder<C> {
     /// Sets `WidgetId`.
     ///
-    /// - Wire name: `WidgetId`.
-    /// - Required.
-    /// - Example: `w-1`.
+    /// Its description, rules and example: [`DescribeWidgetRequest::widget_id`](DescribeWidgetRequest::widget_id).
     pub fn widget_id(mut self, value: impl Into<String>) -> Self {
         self.inner.widget_id = Some(value.into());
         self
@@ -216,90 +217,139 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeWidgetRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeWidget`: one variant per documented code, `Unhandled` for any other.
+mod error;
+pub use error::DescribeWidgetError;
+impl crate::Client {
+    /// Calls `DescribeWidget`: Describes a widget.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeWidgetRequestBuilder::send) it. The parameters and their rules: [`DescribeWidgetRequest`].
+    #[inline]
+    pub fn describe_widget(&self) -> DescribeWidgetRequestBuilder<&Self> {
+        DescribeWidgetRequestBuilder::new(self)
+    }
+}
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeWidget`: Describes a widget.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeWidgetRequest`].
+    #[inline]
+    pub fn describe_widget(&self) -> DescribeWidgetRequestBuilder<&Self> {
+        DescribeWidgetRequestBuilder::new(self)
+    }
+}
+/// Polls `DescribeWidget` until the widget is ready.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeWidgetError {
-    /// HTTP 404 `InvalidWidgetId.NotFound`
-    InvalidWidgetIdNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
+/// By default every 2000 ms for at most 60000 ms; pass a `WaiterConfig` to change that. Success states: ready. A state among broken fails at once.
+pub fn wait_until_widget_ready<A: crate::DemoApi + ?Sized>(
+    api: &A,
+    request: DescribeWidgetRequest,
+    config: Option<::acs_runtime::waiter::WaiterConfig>,
+) -> crate::BoxFuture<
+    '_,
+    Result<
+        Option<DescribeWidgetResponse>,
+        ::acs_runtime::waiter::WaitError<DescribeWidgetError>,
+    >,
+> {
+    fn state(response: &DescribeWidgetResponse) -> Option<&str> {
+        response.status.as_ref().map(|s| s.as_str())
+    }
+    let acceptors = ::acs_runtime::waiter::Acceptors {
+        success: &["ready"],
+        failure: &["broken"],
+        success_codes: &[],
+    };
+    let config = config
+        .unwrap_or(
+            ::acs_runtime::waiter::WaiterConfig::new(
+                ::std::time::Duration::from_millis(2000),
+                ::std::time::Duration::from_millis(60000),
+            ),
+        );
+    Box::pin(
+        ::acs_runtime::waiter::wait(
+            config,
+            acceptors,
+            move || api.describe_widget(request.clone()),
+            state,
+        ),
+    )
 }
-impl From<::acs_runtime::client::ServiceError> for DescribeWidgetError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["InvalidWidgetId.NotFound"]), error)
-    }
-}
-#[allow(deprecated)]
-impl DescribeWidgetError {
-    /// The service error behind the variant.
+impl crate::Client {
+    /// Polls `DescribeWidget` until the widget is ready.
+    ///
+    /// By default every 2000 ms for at most 60000 ms; pass a `WaiterConfig` to change that. Success states: ready. A state among broken fails at once.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::InvalidWidgetIdNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidWidgetIdNotFound(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeWidgetError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeWidgetError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["InvalidWidgetIdNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeWidgetError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
+    pub fn wait_until_widget_ready(
+        &self,
+        request: DescribeWidgetRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<DescribeWidgetResponse>,
+            ::acs_runtime::waiter::WaitError<DescribeWidgetError>,
+        >,
+    > {
+        wait_until_widget_ready(self, request, config)
     }
 }
-impl ::std::fmt::Display for DescribeWidgetError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
+/// Polls `DescribeWidget` until the widget is gone.
+///
+/// By default every 2000 ms for at most 60000 ms; pass a `WaiterConfig` to change that. The error code InvalidWidgetId.NotFound means success; the result is then `None`.
+pub fn wait_until_widget_deleted<A: crate::DemoApi + ?Sized>(
+    api: &A,
+    request: DescribeWidgetRequest,
+    config: Option<::acs_runtime::waiter::WaiterConfig>,
+) -> crate::BoxFuture<
+    '_,
+    Result<
+        Option<DescribeWidgetResponse>,
+        ::acs_runtime::waiter::WaitError<DescribeWidgetError>,
+    >,
+> {
+    fn state(response: &DescribeWidgetResponse) -> Option<&str> {
+        let _ = response;
+        None
     }
+    let acceptors = ::acs_runtime::waiter::Acceptors {
+        success: &[],
+        failure: &[],
+        success_codes: &["InvalidWidgetId.NotFound"],
+    };
+    let config = config
+        .unwrap_or(
+            ::acs_runtime::waiter::WaiterConfig::new(
+                ::std::time::Duration::from_millis(2000),
+                ::std::time::Duration::from_millis(60000),
+            ),
+        );
+    Box::pin(
+        ::acs_runtime::waiter::wait(
+            config,
+            acceptors,
+            move || api.describe_widget(request.clone()),
+            state,
+        ),
+    )
 }
-impl ::std::error::Error for DescribeWidgetError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeWidgetError {
+impl crate::Client {
+    /// Polls `DescribeWidget` until the widget is gone.
+    ///
+    /// By default every 2000 ms for at most 60000 ms; pass a `WaiterConfig` to change that. The error code InvalidWidgetId.NotFound means success; the result is then `None`.
     #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn wait_until_widget_deleted(
+        &self,
+        request: DescribeWidgetRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<DescribeWidgetResponse>,
+            ::acs_runtime::waiter::WaitError<DescribeWidgetError>,
+        >,
+    > {
+        wait_until_widget_deleted(self, request, config)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `gadgets-and-other-things` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`DemoApi`](crate::DemoApi) trait for fakes: [`list_gadgets_pages`](crate::Client::list_gadgets_pages) and [`list_gadgets_items`](crate::Client::list_gadgets_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`DemoApi`](crate::DemoApi) (fakes included): [`list_gadgets_pages`](crate::Client::list_gadgets_pages) and [`list_gadgets_items`](crate::Client::list_gadgets_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListGadgets",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListGadgetsRequest>;
 /// Request of `ListGadgets`: Lists gadgets with a next token.
 ///
 /// # Example
@@ -92,14 +95,14 @@ pub struct ListGadgetsRequestBuilder<C = ()> {
 impl<C> ListGadgetsRequestBuilder<C> {
     /// Sets `NextToken`.
     ///
-    /// - Wire name: `NextToken`.
+    /// Its description, rules and example: [`ListGadgetsRequest::next_token`](ListGadgetsRequest::next_token).
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
     }
     /// Sets `MaxResults`.
     ///
-    /// - Wire name: `MaxResults`.
+    /// Its description, rules and example: [`ListGadgetsRequest::max_results`](ListGadgetsRequest::max_results).
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
@@ -225,85 +228,100 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListGadgetsRespo
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListGadgets`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListGadgetsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ListGadgetsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ListGadgetsError;
+impl crate::Client {
+    /// Calls `ListGadgets`: Lists gadgets with a next token.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListGadgetsRequestBuilder::send) it. The parameters and their rules: [`ListGadgetsRequest`].
+    #[inline]
+    pub fn list_gadgets(&self) -> ListGadgetsRequestBuilder<&Self> {
+        ListGadgetsRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ListGadgetsError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListGadgets`: Lists gadgets with a next token.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListGadgetsRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
+    pub fn list_gadgets(&self) -> ListGadgetsRequestBuilder<&Self> {
+        ListGadgetsRequestBuilder::new(self)
     }
 }
-impl Clone for ListGadgetsError {
+/// Every page of `ListGadgets`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_gadgets_pages<A: crate::DemoApi + ?Sized>(
+    api: &A,
+    request: ListGadgetsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListGadgetsResponse, ::acs_runtime::client::Error<ListGadgetsError>>,
+> {
+    fn count(response: &ListGadgetsResponse) -> usize {
+        response.gadget_ids.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListGadgetsRequest,
+        response: &ListGadgetsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListGadgetsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_gadgets(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListGadgets`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
+    pub fn list_gadgets_pages(
+        &self,
+        request: ListGadgetsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<ListGadgetsResponse, ::acs_runtime::client::Error<ListGadgetsError>>,
+    > {
+        list_gadgets_pages(self, request)
     }
 }
-impl ::std::fmt::Debug for ListGadgetsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
+/// Every item of every page of `ListGadgets`, in order: `while let Some(item) = items.next().await`.
+pub fn list_gadgets_items<A: crate::DemoApi + ?Sized>(
+    api: &A,
+    request: ListGadgetsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<String, ::acs_runtime::client::Error<ListGadgetsError>>,
+> {
+    fn extract(response: ListGadgetsResponse) -> Vec<String> {
+        response.gadget_ids.unwrap_or_default()
     }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_gadgets_pages(api, request), extract),
+    )
 }
-impl ListGadgetsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
+impl crate::Client {
+    /// Every item of every page of `ListGadgets`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ListGadgetsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ListGadgetsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListGadgetsError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_gadgets_items(
+        &self,
+        request: ListGadgetsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<String, ::acs_runtime::client::Error<ListGadgetsError>>,
+    > {
+        list_gadgets_items(self, request)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `widget` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`DemoApi`](crate::DemoApi) trait for fakes: [`wait_until_first_widget_ready`](crate::Client::wait_until_first_widget_ready) polls it until the first widget listed is ready; [`list_widgets_pages`](crate::Client::list_widgets_pages) and [`list_widgets_items`](crate::Client::list_widgets_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`DemoApi`](crate::DemoApi) (fakes included): [`wait_until_first_widget_ready`](crate::Client::wait_until_first_widget_ready) polls it until the first widget listed is ready; [`list_widgets_pages`](crate::Client::list_widgets_pages) and [`list_widgets_items`](crate::Client::list_widgets_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListWidgets",
@@ -12,6 +12,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ListWidgetsRequest>;
 /// Request of `ListWidgets`: Lists widgets, a page at a time.
 ///
 /// # Example
@@ -97,16 +100,14 @@ pub struct ListWidgetsRequestBuilder<C = ()> {
 impl<C> ListWidgetsRequestBuilder<C> {
     /// Sets `PageNumber`.
     ///
-    /// - Wire name: `PageNumber`.
-    /// - Must be at least 1.
+    /// Its description, rules and example: [`ListWidgetsRequest::page_number`](ListWidgetsRequest::page_number).
     pub fn page_number(mut self, value: i32) -> Self {
         self.inner.page_number = Some(value);
         self
     }
     /// Sets `PageSize`.
     ///
-    /// - Wire name: `PageSize`.
-    /// - Must be 1 to 50.
+    /// Its description, rules and example: [`ListWidgetsRequest::page_size`](ListWidgetsRequest::page_size).
     pub fn page_size(mut self, value: i32) -> Self {
         self.inner.page_size = Some(value);
         self
@@ -232,85 +233,171 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListWidgetsRespo
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ListWidgets`: one variant per documented code, `Unhandled` for any other.
+mod error;
+pub use error::ListWidgetsError;
+impl crate::Client {
+    /// Calls `ListWidgets`: Lists widgets, a page at a time.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ListWidgetsRequestBuilder::send) it. The parameters and their rules: [`ListWidgetsRequest`].
+    #[inline]
+    pub fn list_widgets(&self) -> ListWidgetsRequestBuilder<&Self> {
+        ListWidgetsRequestBuilder::new(self)
+    }
+}
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ListWidgets`: Lists widgets, a page at a time.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ListWidgetsRequest`].
+    #[inline]
+    pub fn list_widgets(&self) -> ListWidgetsRequestBuilder<&Self> {
+        ListWidgetsRequestBuilder::new(self)
+    }
+}
+/// Polls `ListWidgets` until the first widget listed is ready.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ListWidgetsError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
+/// By default every 2000 ms for at most 60000 ms; pass a `WaiterConfig` to change that. Success states: ready. A state among broken fails at once.
+pub fn wait_until_first_widget_ready<A: crate::DemoApi + ?Sized>(
+    api: &A,
+    request: ListWidgetsRequest,
+    config: Option<::acs_runtime::waiter::WaiterConfig>,
+) -> crate::BoxFuture<
+    '_,
+    Result<
+        Option<ListWidgetsResponse>,
+        ::acs_runtime::waiter::WaitError<ListWidgetsError>,
+    >,
+> {
+    fn state(response: &ListWidgetsResponse) -> Option<&str> {
+        response
+            .widgets
+            .as_ref()
+            .and_then(|x| x.widget.as_ref())
+            .and_then(|x| x.first())
+            .and_then(|x| x.status.as_ref())
+            .map(String::as_str)
+    }
+    let acceptors = ::acs_runtime::waiter::Acceptors {
+        success: &["ready"],
+        failure: &["broken"],
+        success_codes: &[],
+    };
+    let config = config
+        .unwrap_or(
+            ::acs_runtime::waiter::WaiterConfig::new(
+                ::std::time::Duration::from_millis(2000),
+                ::std::time::Duration::from_millis(60000),
+            ),
+        );
+    Box::pin(
+        ::acs_runtime::waiter::wait(
+            config,
+            acceptors,
+            move || api.list_widgets(request.clone()),
+            state,
+        ),
+    )
 }
-impl From<::acs_runtime::client::ServiceError> for ListWidgetsError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
-    }
-}
-#[allow(deprecated)]
-impl ListWidgetsError {
-    /// The service error behind the variant.
+impl crate::Client {
+    /// Polls `ListWidgets` until the first widget listed is ready.
+    ///
+    /// By default every 2000 ms for at most 60000 ms; pass a `WaiterConfig` to change that. Success states: ready. A state among broken fails at once.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ListWidgetsError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ListWidgetsError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ListWidgetsError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
+    pub fn wait_until_first_widget_ready(
+        &self,
+        request: ListWidgetsRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<ListWidgetsResponse>,
+            ::acs_runtime::waiter::WaitError<ListWidgetsError>,
+        >,
+    > {
+        wait_until_first_widget_ready(self, request, config)
     }
 }
-impl ::std::fmt::Display for ListWidgetsError {
+/// Every page of `ListWidgets`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_widgets_pages<A: crate::DemoApi + ?Sized>(
+    api: &A,
+    request: ListWidgetsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListWidgetsResponse, ::acs_runtime::client::Error<ListWidgetsError>>,
+> {
+    fn count(response: &ListWidgetsResponse) -> usize {
+        response.widgets.as_ref().and_then(|x| x.widget.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListWidgetsRequest,
+        response: &ListWidgetsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListWidgetsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.total_count.as_ref().copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_widgets(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListWidgets`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
+    pub fn list_widgets_pages(
+        &self,
+        request: ListWidgetsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<ListWidgetsResponse, ::acs_runtime::client::Error<ListWidgetsError>>,
+    > {
+        list_widgets_pages(self, request)
     }
 }
-impl ::std::error::Error for ListWidgetsError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ListWidgetsError {
+/// Every item of every page of `ListWidgets`, in order: `while let Some(item) = items.next().await`.
+pub fn list_widgets_items<A: crate::DemoApi + ?Sized>(
+    api: &A,
+    request: ListWidgetsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::ListWidgetsWidget,
+        ::acs_runtime::client::Error<ListWidgetsError>,
+    >,
+> {
+    fn extract(response: ListWidgetsResponse) -> Vec<crate::types::ListWidgetsWidget> {
+        response.widgets.and_then(|x| x.widget).unwrap_or_default()
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_widgets_pages(api, request), extract),
+    )
+}
+impl crate::Client {
+    /// Every item of every page of `ListWidgets`, in order: `while let Some(item) = items.next().await`.
     #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn list_widgets_items(
+        &self,
+        request: ListWidgetsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::ListWidgetsWidget,
+            ::acs_runtime::client::Error<ListWidgetsError>,
+        >,
+    > {
+        list_widgets_items(self, request)
     }
 }

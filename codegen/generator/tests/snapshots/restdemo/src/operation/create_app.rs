@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, CreateAppRequest>;
 /// Request of `createApp`: Creates an application from form fields (a lower-case operation name, sent as written).
 ///
 /// # Example
@@ -106,22 +109,21 @@ pub struct CreateAppRequestBuilder<C = ()> {
 impl<C> CreateAppRequestBuilder<C> {
     /// Sets `AppName`.
     ///
-    /// - Wire name: `AppName` (form body).
-    /// - Required.
+    /// Its description, rules and example: [`CreateAppRequest::app_name`](CreateAppRequest::app_name).
     pub fn app_name(mut self, value: impl Into<String>) -> Self {
         self.inner.app_name = Some(value.into());
         self
     }
     /// Sets `Replicas`.
     ///
-    /// - Wire name: `Replicas` (form body).
+    /// Its description, rules and example: [`CreateAppRequest::replicas`](CreateAppRequest::replicas).
     pub fn replicas(mut self, value: i32) -> Self {
         self.inner.replicas = Some(value);
         self
     }
     /// Sets `Tags`.
     ///
-    /// - Wire name: `Tags` (form body).
+    /// Its description, rules and example: [`CreateAppRequest::tags`](CreateAppRequest::tags).
     pub fn tags(mut self, value: crate::types::Tags) -> Self {
         self.inner.tags = Some(value);
         self
@@ -245,85 +247,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateAppRespons
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `createApp`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum CreateAppError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for CreateAppError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::CreateAppError;
+impl crate::Client {
+    /// Calls `createApp`: Creates an application from form fields (a lower-case operation name, sent as written).
+    ///
+    /// Set the parameters on the returned builder, then [`send`](CreateAppRequestBuilder::send) it. The parameters and their rules: [`CreateAppRequest`].
+    #[inline]
+    pub fn create_app(&self) -> CreateAppRequestBuilder<&Self> {
+        CreateAppRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl CreateAppError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `createApp`: Creates an application from form fields (a lower-case operation name, sent as written).
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CreateAppRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for CreateAppError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for CreateAppError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl CreateAppError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for CreateAppError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateAppError {}
-impl AsRef<::acs_runtime::client::ServiceError> for CreateAppError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn create_app(&self) -> CreateAppRequestBuilder<&Self> {
+        CreateAppRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DeleteClusterRequest>;
 /// Request of `DeleteCluster`: Deletes a cluster.
 ///
 /// # Example
@@ -98,15 +101,14 @@ pub struct DeleteClusterRequestBuilder<C = ()> {
 impl<C> DeleteClusterRequestBuilder<C> {
     /// Sets `ClusterId`.
     ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
+    /// Its description, rules and example: [`DeleteClusterRequest::cluster_id`](DeleteClusterRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
     }
     /// Sets `retain_resources`.
     ///
-    /// - Wire name: `retain_resources`.
+    /// Its description, rules and example: [`DeleteClusterRequest::retain_resources`](DeleteClusterRequest::retain_resources).
     pub fn retain_resources(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -208,90 +210,24 @@ impl DeleteClusterRequestBuilder<&crate::blocking::Client> {
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteClusterResponse {}
 ::acs_runtime::empty_answer!(DeleteClusterResponse);
-/// Service errors of `DeleteCluster`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DeleteClusterError {
-    /// HTTP 404 `ErrorClusterNotFound`
-    ErrorClusterNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for DeleteClusterError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["ErrorClusterNotFound"]), error)
+mod error;
+pub use error::DeleteClusterError;
+impl crate::Client {
+    /// Calls `DeleteCluster`: Deletes a cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DeleteClusterRequestBuilder::send) it. The parameters and their rules: [`DeleteClusterRequest`].
+    #[inline]
+    pub fn delete_cluster(&self) -> DeleteClusterRequestBuilder<&Self> {
+        DeleteClusterRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl DeleteClusterError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DeleteCluster`: Deletes a cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteClusterRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ErrorClusterNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ErrorClusterNotFound(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DeleteClusterError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DeleteClusterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["ErrorClusterNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DeleteClusterError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DeleteClusterError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteClusterError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DeleteClusterError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn delete_cluster(&self) -> DeleteClusterRequestBuilder<&Self> {
+        DeleteClusterRequestBuilder::new(self)
     }
 }

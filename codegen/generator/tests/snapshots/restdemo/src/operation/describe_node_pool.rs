@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `node-pool` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`RestDemoApi`](crate::RestDemoApi) trait for fakes: [`wait_until_node_pool_active`](crate::Client::wait_until_node_pool_active) polls it until the node pool is active.
+//! On [`Client`](crate::Client), and as functions of this module over any [`RestDemoApi`](crate::RestDemoApi) (fakes included): [`wait_until_node_pool_active`](crate::Client::wait_until_node_pool_active) polls it until the node pool is active.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeNodePool",
@@ -17,6 +17,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: true,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, DescribeNodePoolRequest>;
 /// Request of `DescribeNodePool`: Describes a node pool of a cluster.
 ///
 /// # Example
@@ -114,25 +117,21 @@ pub struct DescribeNodePoolRequestBuilder<C = ()> {
 impl<C> DescribeNodePoolRequestBuilder<C> {
     /// Sets `ClusterId`.
     ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
-    /// - Example: `c-1`.
+    /// Its description, rules and example: [`DescribeNodePoolRequest::cluster_id`](DescribeNodePoolRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
     }
     /// Sets `NodepoolId`.
     ///
-    /// - Wire name: `NodepoolId` (path).
-    /// - Required.
-    /// - Example: `np-1`.
+    /// Its description, rules and example: [`DescribeNodePoolRequest::nodepool_id`](DescribeNodePoolRequest::nodepool_id).
     pub fn nodepool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nodepool_id = Some(value.into());
         self
     }
     /// Sets `verbose`.
     ///
-    /// - Wire name: `verbose`.
+    /// Its description, rules and example: [`DescribeNodePoolRequest::verbose`](DescribeNodePoolRequest::verbose).
     pub fn verbose(mut self, value: bool) -> Self {
         self.inner.verbose = Some(value);
         self
@@ -268,90 +267,81 @@ for DescribeNodePoolResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `DescribeNodePool`: one variant per documented code, `Unhandled` for any other.
+mod error;
+pub use error::DescribeNodePoolError;
+impl crate::Client {
+    /// Calls `DescribeNodePool`: Describes a node pool of a cluster.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](DescribeNodePoolRequestBuilder::send) it. The parameters and their rules: [`DescribeNodePoolRequest`].
+    #[inline]
+    pub fn describe_node_pool(&self) -> DescribeNodePoolRequestBuilder<&Self> {
+        DescribeNodePoolRequestBuilder::new(self)
+    }
+}
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `DescribeNodePool`: Describes a node pool of a cluster.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DescribeNodePoolRequest`].
+    #[inline]
+    pub fn describe_node_pool(&self) -> DescribeNodePoolRequestBuilder<&Self> {
+        DescribeNodePoolRequestBuilder::new(self)
+    }
+}
+/// Polls `DescribeNodePool` until the node pool is active.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum DescribeNodePoolError {
-    /// HTTP 404 `ErrorNodePoolNotFound`
-    ErrorNodePoolNotFound(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
+/// By default every 2000 ms for at most 60000 ms; pass a `WaiterConfig` to change that. Success states: active.
+pub fn wait_until_node_pool_active<A: crate::RestDemoApi + ?Sized>(
+    api: &A,
+    request: DescribeNodePoolRequest,
+    config: Option<::acs_runtime::waiter::WaiterConfig>,
+) -> crate::BoxFuture<
+    '_,
+    Result<
+        Option<DescribeNodePoolResponse>,
+        ::acs_runtime::waiter::WaitError<DescribeNodePoolError>,
+    >,
+> {
+    fn state(response: &DescribeNodePoolResponse) -> Option<&str> {
+        response.status.as_ref().and_then(|x| x.state.as_ref()).map(|s| s.as_str())
+    }
+    let acceptors = ::acs_runtime::waiter::Acceptors {
+        success: &["active"],
+        failure: &[],
+        success_codes: &[],
+    };
+    let config = config
+        .unwrap_or(
+            ::acs_runtime::waiter::WaiterConfig::new(
+                ::std::time::Duration::from_millis(2000),
+                ::std::time::Duration::from_millis(60000),
+            ),
+        );
+    Box::pin(
+        ::acs_runtime::waiter::wait(
+            config,
+            acceptors,
+            move || api.describe_node_pool(request.clone()),
+            state,
+        ),
+    )
 }
-impl From<::acs_runtime::client::ServiceError> for DescribeNodePoolError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["ErrorNodePoolNotFound"]), error)
-    }
-}
-#[allow(deprecated)]
-impl DescribeNodePoolError {
-    /// The service error behind the variant.
+impl crate::Client {
+    /// Polls `DescribeNodePool` until the node pool is active.
+    ///
+    /// By default every 2000 ms for at most 60000 ms; pass a `WaiterConfig` to change that. Success states: active.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::ErrorNodePoolNotFound(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::ErrorNodePoolNotFound(error) => (0, error),
-            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for DescribeNodePoolError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for DescribeNodePoolError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["ErrorNodePoolNotFound", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl DescribeNodePoolError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for DescribeNodePoolError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeNodePoolError {}
-impl AsRef<::acs_runtime::client::ServiceError> for DescribeNodePoolError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn wait_until_node_pool_active(
+        &self,
+        request: DescribeNodePoolRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<DescribeNodePoolResponse>,
+            ::acs_runtime::waiter::WaitError<DescribeNodePoolError>,
+        >,
+    > {
+        wait_until_node_pool_active(self, request, config)
     }
 }

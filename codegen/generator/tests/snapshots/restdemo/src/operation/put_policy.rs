@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, PutPolicyRequest>;
 /// Request of `PutPolicy`: Writes a policy document, sent as the text it is.
 ///
 /// # Example
@@ -102,17 +105,14 @@ pub struct PutPolicyRequestBuilder<C = ()> {
 impl<C> PutPolicyRequestBuilder<C> {
     /// Sets `PolicyName`.
     ///
-    /// - Wire name: `PolicyName` (path).
-    /// - Required.
+    /// Its description, rules and example: [`PutPolicyRequest::policy_name`](PutPolicyRequest::policy_name).
     pub fn policy_name(mut self, value: impl Into<String>) -> Self {
         self.inner.policy_name = Some(value.into());
         self
     }
     /// Sets `body`.
     ///
-    /// - Wire name: `body` (body).
-    /// - Required.
-    /// - Must be at most 65536 characters long.
+    /// Its description, rules and example: [`PutPolicyRequest::body`](PutPolicyRequest::body).
     pub fn body(mut self, value: impl Into<String>) -> Self {
         self.inner.body = Some(value.into());
         self
@@ -209,85 +209,24 @@ pub struct PutPolicyResponse {
     pub text: String,
 }
 ::acs_runtime::text_answer!(PutPolicyResponse);
-/// Service errors of `PutPolicy`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum PutPolicyError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for PutPolicyError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::PutPolicyError;
+impl crate::Client {
+    /// Calls `PutPolicy`: Writes a policy document, sent as the text it is.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](PutPolicyRequestBuilder::send) it. The parameters and their rules: [`PutPolicyRequest`].
+    #[inline]
+    pub fn put_policy(&self) -> PutPolicyRequestBuilder<&Self> {
+        PutPolicyRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl PutPolicyError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `PutPolicy`: Writes a policy document, sent as the text it is.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`PutPolicyRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for PutPolicyError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for PutPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl PutPolicyError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for PutPolicyError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for PutPolicyError {}
-impl AsRef<::acs_runtime::client::ServiceError> for PutPolicyError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn put_policy(&self) -> PutPolicyRequestBuilder<&Self> {
+        PutPolicyRequestBuilder::new(self)
     }
 }

@@ -15,6 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: Some("client_token"),
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ScaleNodePoolRequest>;
 /// Request of `ScaleNodePool`: Scales a node pool to a number of nodes.
 ///
 /// # Example
@@ -151,35 +154,28 @@ pub struct ScaleNodePoolRequestBuilder<C = ()> {
 impl<C> ScaleNodePoolRequestBuilder<C> {
     /// Sets `ClusterId`.
     ///
-    /// - Wire name: `ClusterId` (path).
-    /// - Required.
-    /// - Example: `c-1`.
+    /// Its description, rules and example: [`ScaleNodePoolRequest::cluster_id`](ScaleNodePoolRequest::cluster_id).
     pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cluster_id = Some(value.into());
         self
     }
     /// Sets `NodepoolId`.
     ///
-    /// - Wire name: `NodepoolId` (path).
-    /// - Required.
-    /// - Example: `np-1`.
+    /// Its description, rules and example: [`ScaleNodePoolRequest::nodepool_id`](ScaleNodePoolRequest::nodepool_id).
     pub fn nodepool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.nodepool_id = Some(value.into());
         self
     }
     /// Sets `count`.
     ///
-    /// - Wire name: `count` (body).
-    /// - Required.
-    /// - Must be 0 to 500.
-    /// - Example: `2`.
+    /// Its description, rules and example: [`ScaleNodePoolRequest::count`](ScaleNodePoolRequest::count).
     pub fn count(mut self, value: i64) -> Self {
         self.inner.count = Some(value);
         self
     }
     /// Sets `instance_types`.
     ///
-    /// - Wire name: `instance_types` (body).
+    /// Its description, rules and example: [`ScaleNodePoolRequest::instance_types`](ScaleNodePoolRequest::instance_types).
     pub fn instance_types(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
@@ -189,22 +185,21 @@ impl<C> ScaleNodePoolRequestBuilder<C> {
     }
     /// Sets `scaling_policy`.
     ///
-    /// - Wire name: `scaling_policy` (body).
+    /// Its description, rules and example: [`ScaleNodePoolRequest::scaling_policy`](ScaleNodePoolRequest::scaling_policy).
     pub fn scaling_policy(mut self, value: crate::types::ScalingPolicy) -> Self {
         self.inner.scaling_policy = Some(value);
         self
     }
     /// Sets `x-demo-trace`.
     ///
-    /// - Wire name: `x-demo-trace` (header).
+    /// Its description, rules and example: [`ScaleNodePoolRequest::x_demo_trace`](ScaleNodePoolRequest::x_demo_trace).
     pub fn x_demo_trace(mut self, value: impl Into<String>) -> Self {
         self.inner.x_demo_trace = Some(value.into());
         self
     }
     /// Sets `client_token`.
     ///
-    /// - Wire name: `client_token`.
-    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    /// Its description, rules and example: [`ScaleNodePoolRequest::client_token`](ScaleNodePoolRequest::client_token).
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.inner.client_token = Some(value.into());
         self
@@ -326,85 +321,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ScaleNodePoolRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ScaleNodePool`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ScaleNodePoolError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ScaleNodePoolError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ScaleNodePoolError;
+impl crate::Client {
+    /// Calls `ScaleNodePool`: Scales a node pool to a number of nodes.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ScaleNodePoolRequestBuilder::send) it. The parameters and their rules: [`ScaleNodePoolRequest`].
+    #[inline]
+    pub fn scale_node_pool(&self) -> ScaleNodePoolRequestBuilder<&Self> {
+        ScaleNodePoolRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ScaleNodePoolError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ScaleNodePool`: Scales a node pool to a number of nodes.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ScaleNodePoolRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ScaleNodePoolError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ScaleNodePoolError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ScaleNodePoolError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ScaleNodePoolError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ScaleNodePoolError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ScaleNodePoolError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn scale_node_pool(&self) -> ScaleNodePoolRequestBuilder<&Self> {
+        ScaleNodePoolRequestBuilder::new(self)
     }
 }
